@@ -1,0 +1,82 @@
+"""What one pass over a blog brings to the archive, and what the archive made of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag
+
+from crawler.extract.model import Update
+
+
+@dataclass
+class PageFetch:
+    """One HTTP response of a pass, as the fetch log records it."""
+
+    url: str
+    status: int
+    bytes: int = 0
+    not_modified: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    body_sha256: str | None = None
+    updates: int = 0  # updates extracted from this page
+
+
+@dataclass
+class BlogPass:
+    """One pass over one blog: every page fetched, every update read, or the error."""
+
+    url: str  # the blog's URL as the user gave it (fragment removed)
+    started_at: str  # ISO 8601 UTC
+    finished_at: str
+    pages: list[PageFetch] = field(default_factory=list)
+    title: str | None = None
+    publisher: str | None = None
+    coverage_start: str | None = None
+    coverage_end: str | None = None
+    updates: list[Update] = field(default_factory=list)  # all pages, in page order
+    # True when the pass followed older-updates links until there were none;
+    # False when it stopped at the page limit.
+    complete: bool = False
+    error: str | None = None
+
+    @property
+    def http_status(self) -> int | None:
+        return self.pages[0].status if self.pages else None
+
+
+@dataclass
+class PassResult:
+    """What the archive did with a pass; the CLI prints it, stats count it."""
+
+    url: str
+    blog_id: int
+    fetch_id: int
+    pages: int
+    seen: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    restored: int = 0  # updates marked removed earlier that this pass found again
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def summary(self) -> str:
+        """One line for people: what the pass found, or why it failed."""
+        if not self.ok:
+            return f"failed: {self.error}"
+        return (
+            f"{self.pages} page{'s' if self.pages != 1 else ''}, {self.new} new, "
+            f"{self.changed} changed, {self.unchanged} unchanged, {self.removed} removed "
+            f"({self.seconds:.1f} s)"
+        )
+
+
+def blog_url(raw: str) -> str:
+    """A blog's identity in the archive: the URL as given, trimmed, without its #fragment."""
+    return urldefrag(raw.strip())[0]
