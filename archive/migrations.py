@@ -1,0 +1,137 @@
+"""The archive schema as numbered migrations: analysts query these names; change them here only."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+migrations = sqlite_utils.Migrations("liveblog")
+
+_INITIAL = [
+    """
+CREATE TABLE [blogs] (
+   [id] INTEGER PRIMARY KEY,
+   [url] TEXT NOT NULL UNIQUE,
+   [title] TEXT,
+   [publisher] TEXT,
+   [status] TEXT NOT NULL DEFAULT 'live' CHECK ([status] IN ('live', 'ended', 'gone')),
+   [first_seen_at] TEXT NOT NULL,
+   [last_fetched_at] TEXT,
+   [last_changed_at] TEXT,
+   [coverage_start] TEXT,
+   [coverage_end] TEXT,
+   [active] INTEGER NOT NULL DEFAULT 1
+)""",
+    """
+CREATE TABLE [fetches] (
+   [id] INTEGER PRIMARY KEY,
+   [blog_id] INTEGER NOT NULL REFERENCES [blogs]([id]),
+   [started_at] TEXT NOT NULL,
+   [finished_at] TEXT,
+   [pages] INTEGER NOT NULL DEFAULT 0,
+   [http_status] INTEGER,
+   [not_modified] INTEGER NOT NULL DEFAULT 0,
+   [bytes] INTEGER NOT NULL DEFAULT 0,
+   [updates_seen] INTEGER NOT NULL DEFAULT 0,
+   [updates_new] INTEGER NOT NULL DEFAULT 0,
+   [updates_changed] INTEGER NOT NULL DEFAULT 0,
+   [updates_removed] INTEGER NOT NULL DEFAULT 0,
+   [error] TEXT,
+   [complete] INTEGER NOT NULL DEFAULT 0
+)""",
+    "CREATE INDEX [idx_fetches_blog_id_started_at] ON [fetches] ([blog_id], [started_at])",
+    "CREATE INDEX [idx_fetches_started_at] ON [fetches] ([started_at])",
+    """
+CREATE TABLE [fetch_pages] (
+   [id] INTEGER PRIMARY KEY,
+   [fetch_id] INTEGER NOT NULL REFERENCES [fetches]([id]),
+   [seq] INTEGER NOT NULL,
+   [url] TEXT NOT NULL,
+   [status] INTEGER,
+   [bytes] INTEGER NOT NULL DEFAULT 0,
+   [not_modified] INTEGER NOT NULL DEFAULT 0,
+   [etag] TEXT,
+   [last_modified] TEXT,
+   [body_sha256] TEXT,
+   [updates] INTEGER NOT NULL DEFAULT 0,
+   UNIQUE ([fetch_id], [seq])
+)""",
+    "CREATE INDEX [idx_fetch_pages_url] ON [fetch_pages] ([url])",
+    """
+CREATE TABLE [updates] (
+   [id] INTEGER PRIMARY KEY,
+   [blog_id] INTEGER NOT NULL REFERENCES [blogs]([id]),
+   [source_id] TEXT,
+   [headline] TEXT,
+   [headline_hash] TEXT NOT NULL,
+   [body_text] TEXT NOT NULL DEFAULT '',
+   [body_html] TEXT NOT NULL DEFAULT '',
+   [published_at] TEXT,
+   [modified_at] TEXT,
+   [authors] TEXT NOT NULL DEFAULT '[]',
+   [media] TEXT NOT NULL DEFAULT '[]',
+   [permalink] TEXT,
+   [first_seen_at] TEXT NOT NULL,
+   [last_seen_at] TEXT NOT NULL,
+   [removed_at] TEXT,
+   [version] INTEGER NOT NULL DEFAULT 1,
+   [content_hash] TEXT NOT NULL,
+   [key] TEXT NOT NULL,
+   [pinned] INTEGER NOT NULL DEFAULT 0,
+   [fidelity] INTEGER NOT NULL DEFAULT 2
+)""",
+    "CREATE UNIQUE INDEX [idx_updates_blog_id_key] ON [updates] ([blog_id], [key])",
+    "CREATE INDEX [idx_updates_blog_id_published_at] ON [updates] ([blog_id], [published_at])",
+    "CREATE INDEX [idx_updates_published_at] ON [updates] ([published_at])",
+    "CREATE INDEX [idx_updates_removed_at] ON [updates] ([removed_at])",
+    "CREATE INDEX [idx_updates_source_id] ON [updates] ([source_id])",
+    """
+CREATE TABLE [update_versions] (
+   [update_id] INTEGER NOT NULL REFERENCES [updates]([id]),
+   [version] INTEGER NOT NULL,
+   [content_hash] TEXT NOT NULL,
+   [headline] TEXT,
+   [body_text] TEXT NOT NULL DEFAULT '',
+   [body_html] TEXT NOT NULL DEFAULT '',
+   [modified_at] TEXT,
+   [seen_at] TEXT NOT NULL,
+   [fetch_id] INTEGER REFERENCES [fetches]([id]),
+   [media] TEXT NOT NULL DEFAULT '[]',
+   PRIMARY KEY ([update_id], [version])
+)""",
+    "CREATE INDEX [idx_update_versions_fetch_id] ON [update_versions] ([fetch_id])",
+    # content=[updates] is what Datasette looks for to offer search on the table.
+    """
+CREATE VIRTUAL TABLE [updates_fts] USING FTS5 (
+   [headline], [body_text],
+   content=[updates], content_rowid=[id]
+)""",
+    # Own triggers, not enable_fts(create_triggers=True): those fire on every
+    # UPDATE, so a re-poll that only bumps last_seen_at would rewrite the index;
+    # the WHEN clause also spares it an edit of markup or media alone.
+    """
+CREATE TRIGGER [updates_ai] AFTER INSERT ON [updates] BEGIN
+   INSERT INTO [updates_fts] (rowid, [headline], [body_text])
+   VALUES (new.[id], new.[headline], new.[body_text]);
+END""",
+    """
+CREATE TRIGGER [updates_ad] AFTER DELETE ON [updates] BEGIN
+   INSERT INTO [updates_fts] ([updates_fts], rowid, [headline], [body_text])
+   VALUES ('delete', old.[id], old.[headline], old.[body_text]);
+END""",
+    """
+CREATE TRIGGER [updates_au] AFTER UPDATE OF [headline], [body_text] ON [updates]
+WHEN old.[headline] IS NOT new.[headline] OR old.[body_text] IS NOT new.[body_text]
+BEGIN
+   INSERT INTO [updates_fts] ([updates_fts], rowid, [headline], [body_text])
+   VALUES ('delete', old.[id], old.[headline], old.[body_text]);
+   INSERT INTO [updates_fts] (rowid, [headline], [body_text])
+   VALUES (new.[id], new.[headline], new.[body_text]);
+END""",
+]
+
+
+@migrations()
+def m0001_initial(db: sqlite_utils.Database) -> None:
+    """The tables of the data contract (DESIGN.md), the fetch log per page, and full-text search."""
+    for statement in _INITIAL:
+        db.execute(statement.strip())

@@ -1,0 +1,121 @@
+"""Opening the archive: where it lives, what a bad path says, and that opening is safe to race."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from archive.db import ArchiveError, default_db_path, open_archive, write_transaction
+from archive.migrations import migrations
+
+
+def test_creates_missing_parent_folders(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "archive.db"
+    db = open_archive(path)
+    assert path.exists()
+    assert "updates" in db.table_names()
+
+
+def test_accepts_str_path(tmp_path: Path) -> None:
+    assert "blogs" in open_archive(str(tmp_path / "archive.db")).table_names()
+
+
+def test_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ArchiveError, match="is a directory: give the path of an archive file"):
+        open_archive(tmp_path)
+
+
+def test_non_sqlite_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 20)
+    with pytest.raises(ArchiveError, match="is not a SQLite database: point --db"):
+        open_archive(path)
+    assert path.read_text().startswith("these are my notes")
+
+
+def test_parent_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ArchiveError, match="Cannot create the folder"):
+        open_archive(tmp_path / "file" / "archive.db")
+
+
+def test_empty_file_becomes_an_archive(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    path.touch()
+    assert "updates" in open_archive(path).table_names()
+
+
+def test_other_sqlite_database_gains_the_archive_tables(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    other = sqlite_utils.Database(path)
+    other.table("notes").insert({"text": "keep me"})
+    other.close()
+    db = open_archive(path)
+    assert {"notes", "updates"} <= set(db.table_names())
+
+
+def test_default_path_prefers_liveblog_db(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("LIVEBLOG_DB", str(tmp_path / "x.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_db_path() == tmp_path / "x.db"
+
+
+def test_default_path_uses_xdg_data_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("LIVEBLOG_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_db_path() == tmp_path / "xdg" / "liveblog-archive" / "archive.db"
+
+
+def test_default_path_falls_back_to_local_share(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("LIVEBLOG_DB", raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    expected = tmp_path / "home" / ".local" / "share" / "liveblog-archive" / "archive.db"
+    assert default_db_path() == expected
+    # A relative XDG_DATA_HOME is invalid by the spec and must not make the path cwd-relative.
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/dir")
+    assert default_db_path() == expected
+    assert default_db_path().is_absolute()
+
+
+def test_write_transaction_rolls_back_on_error(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "archive.db")
+    with pytest.raises(RuntimeError), write_transaction(db):
+        db.execute("insert into blogs (url, first_seen_at) values ('u', 't')")
+        raise RuntimeError("boom")
+    assert db.execute("select count(*) from blogs").fetchone()[0] == 0
+    assert not db.conn.in_transaction
+
+
+def test_processes_opening_a_new_archive_at_once_migrate_once(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(6)
+
+    def opener() -> None:
+        try:
+            barrier.wait()
+            open_archive(path).close()
+        except BaseException as e:
+            errors.append(e)
+
+    threads = [threading.Thread(target=opener) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert [m.name for m in migrations.applied(open_archive(path))] == ["m0001_initial"]
+
+
+def test_corrupt_archive_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    with pytest.raises(ArchiveError, match=r"Cannot open the archive .*choose another path"):
+        open_archive(path)

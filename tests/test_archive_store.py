@@ -1,0 +1,601 @@
+"""record_pass on real SQLite files: dedup, versions, removals, failures and the FTS index."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlite_utils
+
+from archive.db import open_archive
+from archive.records import BlogPass, PageFetch, PassResult
+from archive.store import record_pass
+from crawler.extract.model import FIDELITY_HTML, FIDELITY_STRUCTURED, Update
+
+URL = "https://news.example/live/election"
+LATER = "2024-05-01T12:05:00Z"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> sqlite_utils.Database:
+    return open_archive(tmp_path / "archive.db")
+
+
+def upd(n: int, **kw: Any) -> Update:
+    """Update n, published n minutes after 10:00 (higher n is newer)."""
+    fields: dict[str, Any] = {
+        "source_id": f"post-{n}",
+        "headline": f"Headline {n}",
+        "body_text": f"Body of update number {n}.",
+        "body_html": f"<p>Body of update number {n}.</p>",
+        "published_at": f"2024-05-01T10:{n:02d}:00Z",
+    }
+    fields.update(kw)
+    return Update(**fields)
+
+
+def bpass(
+    updates: list[Update],
+    *,
+    at: str = "2024-05-01T12:00:00Z",
+    pages: int = 1,
+    complete: bool = True,
+    error: str | None = None,
+    status: int = 200,
+    not_modified: bool = False,
+    **kw: Any,
+) -> BlogPass:
+    return BlogPass(
+        url=URL,
+        started_at=at,
+        finished_at=at.replace(":00Z", ":30Z"),
+        pages=[
+            PageFetch(
+                url=URL if i == 0 else f"{URL}?page={i + 1}",
+                status=304 if not_modified else status,
+                bytes=1000,
+                not_modified=not_modified,
+                etag=f'"e{i}"',
+                updates=len(updates) if i == 0 else 0,
+            )
+            for i in range(pages)
+        ],
+        updates=updates,
+        complete=complete,
+        error=error,
+        **kw,
+    )
+
+
+def rows(
+    db: sqlite_utils.Database, sql: str, params: list[Any] | None = None
+) -> list[tuple[Any, ...]]:
+    return db.execute(sql, params or []).fetchall()
+
+
+def counts(r: PassResult) -> tuple[int, int, int, int, int]:
+    return (r.seen, r.new, r.changed, r.unchanged, r.removed)
+
+
+def search(db: sqlite_utils.Database, word: str) -> list[int]:
+    return [
+        r[0]
+        for r in rows(
+            db,
+            "select updates.id from updates_fts join updates on updates.id = updates_fts.rowid "
+            "where updates_fts match ? order by updates.id",
+            [word],
+        )
+    ]
+
+
+def fts_snapshot(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    return rows(db, "select id, block from updates_fts_data order by id")
+
+
+def total_changes(db: sqlite_utils.Database) -> int:
+    return int(db.execute("select total_changes()").fetchone()[0])
+
+
+# --- new, changed, unchanged ---------------------------------------------------
+
+
+def test_first_pass_inserts_updates_with_one_version_each(db: sqlite_utils.Database) -> None:
+    r = record_pass(db, bpass([upd(3), upd(2), upd(1)], title="Election live", publisher="News"))
+    assert r.ok
+    assert counts(r) == (3, 3, 0, 0, 0)
+    assert rows(db, "select count(*) from updates")[0][0] == 3
+    assert rows(
+        db, "select update_id, version, fetch_id from update_versions order by update_id"
+    ) == [
+        (1, 1, r.fetch_id),
+        (2, 1, r.fetch_id),
+        (3, 1, r.fetch_id),
+    ]
+    u = db.table("updates").get(1)
+    assert (u["key"], u["version"], u["first_seen_at"], u["last_seen_at"]) == (
+        "id:post-3",
+        1,
+        "2024-05-01T12:00:00Z",
+        "2024-05-01T12:00:00Z",
+    )
+    assert u["authors"] == "[]" and u["media"] == "[]"
+    blog = db.table("blogs").get(r.blog_id)
+    assert (blog["title"], blog["publisher"], blog["status"]) == ("Election live", "News", "live")
+    assert blog["first_seen_at"] == blog["last_changed_at"] == "2024-05-01T12:00:00Z"
+    fetch = db.table("fetches").get(r.fetch_id)
+    assert (fetch["updates_seen"], fetch["updates_new"], fetch["http_status"], fetch["bytes"]) == (
+        3,
+        3,
+        200,
+        1000,
+    )
+    assert fetch["error"] is None and fetch["complete"] == 1
+
+
+def test_counts_new_changed_unchanged(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(2), upd(1)]))
+    r = record_pass(
+        db,
+        bpass([upd(3), upd(2, body_text="Corrected body."), upd(1)], at="2024-05-01T12:05:00Z"),
+    )
+    assert counts(r) == (3, 1, 1, 1, 0)
+    fetch = db.table("fetches").get(r.fetch_id)
+    assert (fetch["updates_seen"], fetch["updates_new"], fetch["updates_changed"]) == (3, 1, 1)
+
+
+def test_unchanged_repoll_writes_no_version_and_leaves_fts_alone(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(n) for n in range(10, 0, -1)], pages=2))
+    before_versions = rows(db, "select * from update_versions")
+    before_fts = fts_snapshot(db)
+    before = total_changes(db)
+
+    r = record_pass(
+        db, bpass([upd(n) for n in range(10, 0, -1)], pages=2, at="2024-05-01T12:05:00Z")
+    )
+
+    assert counts(r) == (10, 0, 0, 10, 0)
+    # Exactly: blog UPDATE (1) + fetches INSERT (1) + fetch_pages (2) + one row per
+    # seen update for last_seen_at (10) + fetches UPDATE (1) + blog status UPDATE (1).
+    # An FTS trigger firing would add its shadow-table writes to this count.
+    assert total_changes(db) - before == 1 + 1 + 2 + 10 + 1 + 1
+    assert rows(db, "select * from update_versions") == before_versions
+    assert fts_snapshot(db) == before_fts
+    assert rows(db, "select distinct last_seen_at from updates") == [("2024-05-01T12:05:00Z",)]
+    assert rows(db, "select distinct first_seen_at from updates") == [("2024-05-01T12:00:00Z",)]
+    assert search(db, "number") == list(range(1, 11))
+    assert db.table("blogs").get(r.blog_id)["last_changed_at"] == "2024-05-01T12:00:00Z"
+
+
+def test_unchanged_repoll_bumps_last_seen_with_one_statement(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(n) for n in range(20, 0, -1)]))
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    record_pass(db, bpass([upd(n) for n in range(20, 0, -1)], at="2024-05-01T12:05:00Z"))
+    db.conn.set_trace_callback(None)
+    writes = [s for s in statements if s.lstrip().upper().startswith("UPDATE UPDATES")]
+    assert len(writes) == 1
+    assert (
+        "last_seen_at" in writes[0] and "headline" not in writes[0] and "body_text" not in writes[0]
+    )
+
+
+def test_edit_makes_version_two_and_keeps_version_one(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1, body_text="Polls close at eight.")]))
+    r = record_pass(
+        db,
+        bpass(
+            [upd(1, body_text="Polls close at nine.", modified_at="2024-05-01T12:03:00Z")],
+            at="2024-05-01T12:05:00Z",
+        ),
+    )
+    assert counts(r) == (1, 0, 1, 0, 0)
+    u = db.table("updates").get(1)
+    assert (u["version"], u["body_text"], u["first_seen_at"], u["last_seen_at"]) == (
+        2,
+        "Polls close at nine.",
+        "2024-05-01T12:00:00Z",
+        "2024-05-01T12:05:00Z",
+    )
+    assert rows(
+        db, "select version, body_text, seen_at, fetch_id from update_versions order by version"
+    ) == [
+        (1, "Polls close at eight.", "2024-05-01T12:00:00Z", 1),
+        (2, "Polls close at nine.", "2024-05-01T12:05:00Z", r.fetch_id),
+    ]
+    assert (
+        u["content_hash"]
+        == rows(db, "select content_hash from update_versions where version = 2")[0][0]
+    )
+    assert db.table("blogs").get(r.blog_id)["last_changed_at"] == "2024-05-01T12:05:00Z"
+
+
+def test_media_change_is_a_new_version(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1)]))
+    photo = [{"type": "image", "url": "https://img/1.jpg", "credit": "AP"}]
+    r = record_pass(db, bpass([upd(1, media=photo)], at="2024-05-01T12:05:00Z"))
+    assert r.changed == 1
+    assert rows(db, "select media from update_versions where version = 2") == [
+        ('[{"credit": "AP", "type": "image", "url": "https://img/1.jpg"}]',)
+    ]
+
+
+def test_metadata_change_is_not_a_version(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1)]))
+    r = record_pass(
+        db, bpass([upd(1, pinned=True, authors=["A. Reporter"])], at="2024-05-01T12:05:00Z")
+    )
+    assert counts(r) == (1, 0, 0, 1, 0)
+    u = db.table("updates").get(1)
+    assert (u["version"], u["pinned"], u["authors"]) == (1, 1, '["A. Reporter"]')
+
+
+# --- identity ------------------------------------------------------------------
+
+
+def test_same_source_id_on_page_one_then_page_three_is_one_row(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(9), upd(8), upd(7)], pages=3))
+    older_pages = [upd(n) for n in range(30, 10, -1)] + [upd(9), upd(8), upd(7)]
+    r = record_pass(db, bpass(older_pages, pages=3, at="2024-05-01T13:00:00Z"))
+    assert (r.new, r.unchanged) == (20, 3)
+    assert rows(db, "select count(*) from updates where source_id = 'post-9'") == [(1,)]
+
+
+def test_duplicate_in_one_pass_is_merged(db: sqlite_utils.Database) -> None:
+    pinned_copy = upd(1, pinned=True)
+    r = record_pass(db, bpass([pinned_copy, upd(2), upd(1)]))
+    assert counts(r) == (2, 2, 0, 0, 0)
+    assert rows(db, "select source_id, pinned from updates order by source_id") == [
+        ("post-1", 1),
+        ("post-2", 0),
+    ]
+
+
+def test_richer_duplicate_wins_in_one_pass(db: sqlite_utils.Database) -> None:
+    jsonld = upd(1, body_html="", fidelity=FIDELITY_STRUCTURED)
+    r = record_pass(db, bpass([jsonld, upd(1)]))
+    assert r.new == 1
+    u = db.table("updates").get(1)
+    assert (u["fidelity"], u["body_html"]) == (FIDELITY_HTML, "<p>Body of update number 1.</p>")
+
+
+def test_shared_headline_with_distinct_source_ids_stays_four_rows(
+    db: sqlite_utils.Database,
+) -> None:
+    same = [upd(n, headline="Key events") for n in (4, 3, 2, 1)]
+    r = record_pass(db, bpass(same))
+    assert r.new == 4
+    assert rows(db, "select count(*), count(distinct headline_hash) from updates") == [(4, 1)]
+    r2 = record_pass(db, bpass(same, at="2024-05-01T12:05:00Z"))
+    assert counts(r2) == (4, 0, 0, 4, 0)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "PM: \u2018We won\u2019t back down\u2019 \u2014 latest",
+        "PM: 'We won't back down' - latest",
+        "pm:  'we won't BACK down'   -  latest ",
+        "PM: \u201aWe won\u2019t back down\u201b \u2013 latest",
+    ],
+)
+def test_id_less_update_identity_survives_headline_variants(
+    db: sqlite_utils.Database, variant: str
+) -> None:
+    first = upd(1, source_id=None, headline="PM: \u2018We won\u2019t back down\u2019 \u2013 latest")
+    record_pass(db, bpass([first]))
+    r = record_pass(
+        db, bpass([upd(1, source_id=None, headline=variant)], at="2024-05-01T12:05:00Z")
+    )
+    assert r.new == 0
+    assert rows(db, "select count(*) from updates") == [(1,)]
+    assert db.table("updates").get(1)["key"].startswith("h:")
+
+
+def test_id_less_same_headline_different_times_are_distinct(db: sqlite_utils.Database) -> None:
+    goals = [
+        upd(30, source_id=None, headline="GOAL!", body_text="Second goal."),
+        upd(5, source_id=None, headline="Goal!", body_text="First goal."),
+    ]
+    r = record_pass(db, bpass(goals))
+    assert r.new == 2
+    keyed = rows(db, "select key, body_text from updates order by published_at")
+    assert keyed[0][0].startswith("h:") and "@" not in keyed[0][0]
+    assert keyed[1][0] == keyed[0][0] + "@2024-05-01T10:30:00Z"
+    # Next pass shows only the later goal (the earlier one fell off a capped page):
+    # it is still the later goal's row, not an edit of the earlier one.
+    r2 = record_pass(db, bpass([goals[0]], complete=False, at="2024-05-01T12:05:00Z"))
+    assert counts(r2) == (1, 0, 0, 1, 0)
+    assert rows(db, "select version from updates") == [(1,), (1,)]
+
+
+def test_headline_less_update_identity_by_time_and_body(db: sqlite_utils.Database) -> None:
+    quiet = upd(1, source_id=None, headline=None, body_text="Turnout is  high in the north.")
+    record_pass(db, bpass([quiet]))
+    again = upd(1, source_id=None, headline="", body_text="turnout is high in the north.")
+    r = record_pass(db, bpass([again], at="2024-05-01T12:05:00Z"))
+    assert r.new == 0 and r.changed == 1  # same update, text changed case: a new version
+
+
+# --- failures ------------------------------------------------------------------
+
+
+def _state(db: sqlite_utils.Database) -> tuple[list[tuple[Any, ...]], ...]:
+    return (
+        rows(db, "select * from updates order by id"),
+        rows(db, "select * from update_versions order by update_id, version"),
+        fts_snapshot(db),
+    )
+
+
+def test_failed_pass_changes_nothing_and_records_the_error(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(2), upd(1)]))
+    before = _state(db)
+    r = record_pass(
+        db,
+        bpass(
+            [upd(3), upd(2, body_text="edited")],
+            complete=True,
+            status=503,
+            error="HTTP 503 on page 2",
+            at="2024-05-01T12:05:00Z",
+        ),
+    )
+    assert not r.ok and r.error == "HTTP 503 on page 2"
+    assert (r.new, r.changed, r.removed) == (0, 0, 0)
+    assert _state(db) == before
+    fetch = db.table("fetches").get(r.fetch_id)
+    assert (fetch["error"], fetch["http_status"], fetch["updates_new"]) == (
+        "HTTP 503 on page 2",
+        503,
+        0,
+    )
+    assert rows(db, "select count(*) from fetch_pages where fetch_id = ?", [r.fetch_id]) == [(1,)]
+    blog = db.table("blogs").get(r.blog_id)
+    assert blog["last_fetched_at"] == "2024-05-01T12:05:30Z"
+    assert blog["last_changed_at"] == "2024-05-01T12:00:00Z"
+
+
+def test_zero_update_pass_on_blog_with_updates_is_a_failure(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(3), upd(2), upd(1)]))
+    before = _state(db)
+    r = record_pass(db, bpass([], complete=True, at="2024-05-01T12:05:00Z"))
+    assert r.error == (
+        "no updates found on a page that had 3: consent wall, truncated page or changed markup?"
+    )
+    assert _state(db) == before
+    assert rows(db, "select count(*) from updates where removed_at is not null") == [(0,)]
+    assert db.table("fetches").get(r.fetch_id)["error"] == r.error
+
+
+def test_zero_update_pass_on_new_blog_is_fine(db: sqlite_utils.Database) -> None:
+    r = record_pass(db, bpass([]))
+    assert r.ok and r.seen == 0
+
+
+def test_not_modified_pass_is_not_a_failure_and_removes_nothing(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(2), upd(1)]))
+    before = _state(db)
+    r = record_pass(db, bpass([], not_modified=True, at="2024-05-01T12:05:00Z"))
+    assert r.ok and counts(r) == (0, 0, 0, 0, 0)
+    assert _state(db) == before
+    fetch = db.table("fetches").get(r.fetch_id)
+    assert (fetch["not_modified"], fetch["http_status"]) == (1, 304)
+
+
+def test_gone_blog_is_marked_gone(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1)]))
+    r = record_pass(db, bpass([], status=410, error="HTTP 410", at="2024-05-01T12:05:00Z"))
+    assert db.table("blogs").get(r.blog_id)["status"] == "gone"
+
+
+def test_failure_rolls_back_everything(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1)]))
+    before = _state(db), rows(db, "select * from fetches")
+    broken = upd(2)
+    broken.media = [{"not": object()}]  # cannot be stored as JSON
+    with pytest.raises(TypeError):
+        record_pass(db, bpass([broken, upd(1)], at="2024-05-01T12:05:00Z"))
+    assert (_state(db), rows(db, "select * from fetches")) == before
+    assert not db.conn.in_transaction
+
+
+# --- removals ------------------------------------------------------------------
+
+
+def test_complete_pass_removes_what_it_did_not_find(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(3), upd(2), upd(1)]))
+    r = record_pass(db, bpass([upd(3), upd(1)], complete=True, at="2024-05-01T12:05:00Z"))
+    assert counts(r) == (2, 0, 0, 2, 1)
+    assert rows(db, "select source_id, removed_at from updates where removed_at is not null") == [
+        ("post-2", "2024-05-01T12:05:00Z"),
+    ]
+    assert db.table("fetches").get(r.fetch_id)["updates_removed"] == 1
+    assert db.table("blogs").get(r.blog_id)["last_changed_at"] == "2024-05-01T12:05:00Z"
+    # Removal keeps the row and its versions: the archive never forgets.
+    assert rows(db, "select count(*) from update_versions") == [(3,)]
+
+
+def test_capped_pass_removes_only_inside_its_window(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(n) for n in range(10, 0, -1)], pages=2))
+    # Page cap: this pass reached back to update 6; 8 vanished, 1-5 merely fell off.
+    seen = [upd(11), upd(10), upd(9), upd(7), upd(6)]
+    r = record_pass(db, bpass(seen, complete=False, at="2024-05-01T12:05:00Z"))
+    assert r.removed == 1
+    assert rows(db, "select source_id from updates where removed_at is not null") == [("post-8",)]
+
+
+def test_capped_pass_ignores_pinned_updates_for_the_window(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(n) for n in range(10, 0, -1)]))
+    # Update 1 is pinned at the top of page 1: it must not stretch the window to 10:01.
+    seen = [upd(1, pinned=True), upd(10), upd(9), upd(8)]
+    r = record_pass(db, bpass(seen, complete=False, at="2024-05-01T12:05:00Z"))
+    assert r.removed == 0
+    assert rows(db, "select count(*) from updates where removed_at is not null") == [(0,)]
+
+
+def test_capped_pass_never_removes_unseen_pinned_updates(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(9, pinned=True), upd(10), upd(8), upd(7)]))
+    r = record_pass(db, bpass([upd(10), upd(8), upd(7)], complete=False, at="2024-05-01T12:05:00Z"))
+    assert r.removed == 0
+
+
+def test_removed_update_that_reappears_is_restored(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(2), upd(1)]))
+    record_pass(db, bpass([upd(2)], at="2024-05-01T12:05:00Z"))
+    assert db.table("updates").get(2)["removed_at"] == "2024-05-01T12:05:00Z"
+    r = record_pass(db, bpass([upd(2), upd(1)], at="2024-05-01T12:10:00Z"))
+    assert counts(r) == (2, 0, 0, 2, 0)
+    assert r.restored == 1
+    u = db.table("updates").get(2)
+    assert (u["removed_at"], u["version"], u["last_seen_at"]) == (None, 1, "2024-05-01T12:10:00Z")
+    assert db.table("blogs").get(r.blog_id)["last_changed_at"] == "2024-05-01T12:10:00Z"
+
+
+def test_removed_update_that_reappears_edited_is_a_change(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(2), upd(1)]))
+    record_pass(db, bpass([upd(2)], at="2024-05-01T12:05:00Z"))
+    r = record_pass(db, bpass([upd(2), upd(1, body_text="Reworded.")], at="2024-05-01T12:10:00Z"))
+    assert (r.changed, r.restored) == (1, 1)
+    u = db.table("updates").get(2)
+    assert (u["removed_at"], u["version"]) == (None, 2)
+
+
+# --- fidelity ------------------------------------------------------------------
+
+
+def test_lower_fidelity_reading_is_not_a_version(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1, media=[{"type": "image", "url": "https://img/1.jpg"}])]))
+    jsonld_only = upd(1, body_html="", media=[], fidelity=FIDELITY_STRUCTURED)
+    r = record_pass(db, bpass([jsonld_only], at="2024-05-01T12:05:00Z"))
+    assert counts(r) == (1, 0, 0, 1, 0)
+    u = db.table("updates").get(1)
+    assert (u["version"], u["fidelity"], u["last_seen_at"]) == (
+        1,
+        FIDELITY_HTML,
+        "2024-05-01T12:05:00Z",
+    )
+    assert u["body_html"] == "<p>Body of update number 1.</p>"
+    assert rows(db, "select count(*) from update_versions") == [(1,)]
+
+
+def test_lower_fidelity_reading_with_newer_modified_time_is_a_version(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(db, bpass([upd(1, modified_at="2024-05-01T10:01:00Z")]))
+    edited = upd(
+        1,
+        body_text="Edited.",
+        body_html="",
+        fidelity=FIDELITY_STRUCTURED,
+        modified_at="2024-05-01T11:00:00Z",
+    )
+    r = record_pass(db, bpass([edited], at="2024-05-01T12:05:00Z"))
+    assert r.changed == 1
+    assert db.table("updates").get(1)["version"] == 2
+
+
+def test_higher_fidelity_reading_is_a_version(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1, body_html="", fidelity=FIDELITY_STRUCTURED)]))
+    r = record_pass(db, bpass([upd(1)], at="2024-05-01T12:05:00Z"))
+    assert r.changed == 1
+    assert db.table("updates").get(1)["fidelity"] == FIDELITY_HTML
+
+
+# --- full-text search ----------------------------------------------------------
+
+
+def test_fts_follows_inserts_and_edits(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1, body_text="The ferry left Dover."), upd(2)]))
+    assert search(db, "dover") == [1]
+    record_pass(
+        db, bpass([upd(1, body_text="The ferry left Calais."), upd(2)], at="2024-05-01T12:05:00Z")
+    )
+    assert search(db, "calais") == [1]
+    assert search(db, "dover") == []
+    assert search(db, "ferry") == [1]
+    assert search(db, "headline") == [1, 2]
+    assert rows(db, "select count(*) from updates_fts") == [(2,)]
+    db.execute("insert into updates_fts(updates_fts) values('integrity-check')")
+
+
+def test_markup_only_edit_is_a_version_but_leaves_fts_alone(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1), upd(2)]))
+    before_fts = fts_snapshot(db)
+    r = record_pass(
+        db, bpass([upd(1, body_html="<p><b>Body</b> of update number 1.</p>"), upd(2)], at=LATER)
+    )
+    assert r.changed == 1
+    assert db.table("updates").get(1)["version"] == 2
+    assert fts_snapshot(db) == before_fts
+
+
+def test_fts_follows_headline_edit(db: sqlite_utils.Database) -> None:
+    record_pass(db, bpass([upd(1, headline="Storm warning")]))
+    record_pass(db, bpass([upd(1, headline="Storm eases")], at="2024-05-01T12:05:00Z"))
+    assert search(db, "eases") == [1]
+    assert search(db, "warning") == []
+
+
+# --- blogs and the fetch log ---------------------------------------------------
+
+
+def test_blog_ends_when_coverage_end_has_passed(db: sqlite_utils.Database) -> None:
+    r = record_pass(db, bpass([upd(1)], coverage_end="2024-05-01T11:00:00Z"))
+    assert db.table("blogs").get(r.blog_id)["status"] == "ended"
+    r = record_pass(
+        db, bpass([upd(1)], coverage_end="2024-05-02T00:00:00Z", at="2024-05-01T12:05:00Z")
+    )
+    assert db.table("blogs").get(r.blog_id)["status"] == "live"
+
+
+def test_blog_fields_are_kept_when_a_pass_does_not_know_them(db: sqlite_utils.Database) -> None:
+    r = record_pass(
+        db, bpass([upd(1)], title="Election live", coverage_start="2024-05-01T06:00:00Z")
+    )
+    record_pass(db, bpass([upd(1)], at="2024-05-01T12:05:00Z"))
+    blog = db.table("blogs").get(r.blog_id)
+    assert (blog["title"], blog["coverage_start"]) == ("Election live", "2024-05-01T06:00:00Z")
+    assert rows(db, "select count(*) from blogs") == [(1,)]
+
+
+def test_fetch_pages_keep_validators_for_conditional_requests(db: sqlite_utils.Database) -> None:
+    r = record_pass(db, bpass([upd(1)], pages=2))
+    assert rows(
+        db,
+        "select seq, url, status, etag, updates from fetch_pages where fetch_id = ? order by seq",
+        [r.fetch_id],
+    ) == [(1, URL, 200, '"e0"', 1), (2, URL + "?page=2", 200, '"e1"', 0)]
+    assert db.table("fetches").get(r.fetch_id)["pages"] == 2
+
+
+def test_concurrent_writers_wait_instead_of_failing(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    errors: list[BaseException] = []
+
+    def writer(n: int) -> None:
+        db = open_archive(path)
+        try:
+            for i in range(5):
+                p = bpass(
+                    [upd(n), upd(i + 20)], complete=False, at=f"2024-05-01T12:{n * 5 + i:02d}:00Z"
+                )
+                p.url = f"{URL}/{n}"
+                record_pass(db, p)
+        except BaseException as e:
+            errors.append(e)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    db = open_archive(path)
+    assert rows(db, "select count(*) from fetches") == [(20,)]
+    assert rows(db, "select count(*) from blogs") == [(4,)]

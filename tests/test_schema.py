@@ -1,0 +1,260 @@
+"""The schema is the analysts' contract: this test makes every change to it deliberate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from archive.db import open_archive
+from archive.migrations import migrations
+
+# The whole schema of a fresh archive, in creation order. FTS5 shadow tables
+# (their SQL varies with the SQLite version) and sqlite-utils' own migrations
+# table are checked separately below.
+EXPECTED_SCHEMA = """
+CREATE TABLE [blogs] (
+   [id] INTEGER PRIMARY KEY,
+   [url] TEXT NOT NULL UNIQUE,
+   [title] TEXT,
+   [publisher] TEXT,
+   [status] TEXT NOT NULL DEFAULT 'live' CHECK ([status] IN ('live', 'ended', 'gone')),
+   [first_seen_at] TEXT NOT NULL,
+   [last_fetched_at] TEXT,
+   [last_changed_at] TEXT,
+   [coverage_start] TEXT,
+   [coverage_end] TEXT,
+   [active] INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE [fetches] (
+   [id] INTEGER PRIMARY KEY,
+   [blog_id] INTEGER NOT NULL REFERENCES [blogs]([id]),
+   [started_at] TEXT NOT NULL,
+   [finished_at] TEXT,
+   [pages] INTEGER NOT NULL DEFAULT 0,
+   [http_status] INTEGER,
+   [not_modified] INTEGER NOT NULL DEFAULT 0,
+   [bytes] INTEGER NOT NULL DEFAULT 0,
+   [updates_seen] INTEGER NOT NULL DEFAULT 0,
+   [updates_new] INTEGER NOT NULL DEFAULT 0,
+   [updates_changed] INTEGER NOT NULL DEFAULT 0,
+   [updates_removed] INTEGER NOT NULL DEFAULT 0,
+   [error] TEXT,
+   [complete] INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX [idx_fetches_blog_id_started_at] ON [fetches] ([blog_id], [started_at]);
+CREATE INDEX [idx_fetches_started_at] ON [fetches] ([started_at]);
+CREATE TABLE [fetch_pages] (
+   [id] INTEGER PRIMARY KEY,
+   [fetch_id] INTEGER NOT NULL REFERENCES [fetches]([id]),
+   [seq] INTEGER NOT NULL,
+   [url] TEXT NOT NULL,
+   [status] INTEGER,
+   [bytes] INTEGER NOT NULL DEFAULT 0,
+   [not_modified] INTEGER NOT NULL DEFAULT 0,
+   [etag] TEXT,
+   [last_modified] TEXT,
+   [body_sha256] TEXT,
+   [updates] INTEGER NOT NULL DEFAULT 0,
+   UNIQUE ([fetch_id], [seq])
+);
+CREATE INDEX [idx_fetch_pages_url] ON [fetch_pages] ([url]);
+CREATE TABLE [updates] (
+   [id] INTEGER PRIMARY KEY,
+   [blog_id] INTEGER NOT NULL REFERENCES [blogs]([id]),
+   [source_id] TEXT,
+   [headline] TEXT,
+   [headline_hash] TEXT NOT NULL,
+   [body_text] TEXT NOT NULL DEFAULT '',
+   [body_html] TEXT NOT NULL DEFAULT '',
+   [published_at] TEXT,
+   [modified_at] TEXT,
+   [authors] TEXT NOT NULL DEFAULT '[]',
+   [media] TEXT NOT NULL DEFAULT '[]',
+   [permalink] TEXT,
+   [first_seen_at] TEXT NOT NULL,
+   [last_seen_at] TEXT NOT NULL,
+   [removed_at] TEXT,
+   [version] INTEGER NOT NULL DEFAULT 1,
+   [content_hash] TEXT NOT NULL,
+   [key] TEXT NOT NULL,
+   [pinned] INTEGER NOT NULL DEFAULT 0,
+   [fidelity] INTEGER NOT NULL DEFAULT 2
+);
+CREATE UNIQUE INDEX [idx_updates_blog_id_key] ON [updates] ([blog_id], [key]);
+CREATE INDEX [idx_updates_blog_id_published_at] ON [updates] ([blog_id], [published_at]);
+CREATE INDEX [idx_updates_published_at] ON [updates] ([published_at]);
+CREATE INDEX [idx_updates_removed_at] ON [updates] ([removed_at]);
+CREATE INDEX [idx_updates_source_id] ON [updates] ([source_id]);
+CREATE TABLE [update_versions] (
+   [update_id] INTEGER NOT NULL REFERENCES [updates]([id]),
+   [version] INTEGER NOT NULL,
+   [content_hash] TEXT NOT NULL,
+   [headline] TEXT,
+   [body_text] TEXT NOT NULL DEFAULT '',
+   [body_html] TEXT NOT NULL DEFAULT '',
+   [modified_at] TEXT,
+   [seen_at] TEXT NOT NULL,
+   [fetch_id] INTEGER REFERENCES [fetches]([id]),
+   [media] TEXT NOT NULL DEFAULT '[]',
+   PRIMARY KEY ([update_id], [version])
+);
+CREATE INDEX [idx_update_versions_fetch_id] ON [update_versions] ([fetch_id]);
+CREATE VIRTUAL TABLE [updates_fts] USING FTS5 (
+   [headline], [body_text],
+   content=[updates], content_rowid=[id]
+);
+CREATE TRIGGER [updates_ai] AFTER INSERT ON [updates] BEGIN
+   INSERT INTO [updates_fts] (rowid, [headline], [body_text])
+   VALUES (new.[id], new.[headline], new.[body_text]);
+END;
+CREATE TRIGGER [updates_ad] AFTER DELETE ON [updates] BEGIN
+   INSERT INTO [updates_fts] ([updates_fts], rowid, [headline], [body_text])
+   VALUES ('delete', old.[id], old.[headline], old.[body_text]);
+END;
+CREATE TRIGGER [updates_au] AFTER UPDATE OF [headline], [body_text] ON [updates]
+WHEN old.[headline] IS NOT new.[headline] OR old.[body_text] IS NOT new.[body_text]
+BEGIN
+   INSERT INTO [updates_fts] ([updates_fts], rowid, [headline], [body_text])
+   VALUES ('delete', old.[id], old.[headline], old.[body_text]);
+   INSERT INTO [updates_fts] (rowid, [headline], [body_text])
+   VALUES (new.[id], new.[headline], new.[body_text]);
+END;
+"""
+
+# DESIGN.md's data model, column for column: these names must never change.
+CONTRACT = {
+    "blogs": [
+        "id",
+        "url",
+        "title",
+        "publisher",
+        "status",
+        "first_seen_at",
+        "last_fetched_at",
+        "last_changed_at",
+        "coverage_start",
+        "coverage_end",
+        "active",
+    ],
+    "fetches": [
+        "id",
+        "blog_id",
+        "started_at",
+        "finished_at",
+        "pages",
+        "http_status",
+        "not_modified",
+        "bytes",
+        "updates_seen",
+        "updates_new",
+        "updates_changed",
+        "updates_removed",
+        "error",
+    ],
+    "updates": [
+        "id",
+        "blog_id",
+        "source_id",
+        "headline",
+        "headline_hash",
+        "body_text",
+        "body_html",
+        "published_at",
+        "modified_at",
+        "authors",
+        "media",
+        "permalink",
+        "first_seen_at",
+        "last_seen_at",
+        "removed_at",
+        "version",
+        "content_hash",
+    ],
+    "update_versions": [
+        "update_id",
+        "version",
+        "content_hash",
+        "headline",
+        "body_text",
+        "body_html",
+        "modified_at",
+        "seen_at",
+        "fetch_id",
+    ],
+}
+
+
+def schema_text(db: sqlite_utils.Database) -> str:
+    """The SQL of the archive's own objects, in creation order."""
+    rows = db.execute(
+        """select sql from sqlite_master
+           where sql is not null
+             and name not glob '_sqlite_migrations*'
+             and name not glob 'idx__sqlite_migrations*'
+             and name not glob 'updates_fts_*'
+           order by rowid"""
+    ).fetchall()
+    return ";\n".join(row[0] for row in rows) + ";"
+
+
+def test_schema_text(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "archive.db")
+    assert schema_text(db) == EXPECTED_SCHEMA.strip()
+
+
+def test_contract_columns_come_first_in_contract_order(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "archive.db")
+    for table, columns in CONTRACT.items():
+        assert [c.name for c in db.table(table).columns][: len(columns)] == columns
+
+
+def test_fts_table_and_shadow_tables(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "archive.db")
+    names = set(db.table_names())
+    assert {
+        "updates_fts_data",
+        "updates_fts_idx",
+        "updates_fts_docsize",
+        "updates_fts_config",
+    } <= names
+    # sqlite-utils and Datasette both find the FTS table from the content table.
+    assert db.table("updates").detect_fts() == "updates_fts"
+
+
+def test_foreign_keys(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "archive.db")
+    fks = {
+        (fk.table, fk.column, fk.other_table, fk.other_column)
+        for t in db.tables
+        for fk in t.foreign_keys
+    }
+    assert fks == {
+        ("fetches", "blog_id", "blogs", "id"),
+        ("fetch_pages", "fetch_id", "fetches", "id"),
+        ("updates", "blog_id", "blogs", "id"),
+        ("update_versions", "update_id", "updates", "id"),
+        ("update_versions", "fetch_id", "fetches", "id"),
+    }
+
+
+def test_migrations_are_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    first = open_archive(path)
+    schema = first.schema
+    first.close()
+    second = open_archive(path)
+    assert second.schema == schema
+    assert [m.name for m in migrations.applied(second)] == ["m0001_initial"]
+    assert migrations.pending(second) == []
+    assert second.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 1
+
+
+def test_connection_settings(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "archive.db")
+    assert db.journal_mode == "wal"
+    assert db.execute("pragma foreign_keys").fetchone()[0] == 1
+    assert db.execute("pragma busy_timeout").fetchone()[0] >= 5000
+    # WAL is a property of the file: a plain connection sees it too.
+    plain = sqlite_utils.Database(tmp_path / "archive.db")
+    assert plain.journal_mode == "wal"
