@@ -1,0 +1,219 @@
+"""Extraction against a bare lxml parse of the same bytes: the budget is 2x the parse.
+
+Generates a ~1 MB live blog of 200 updates (JSON-LD LiveBlogPosting listing all of them, plus
+the HTML entries with paragraphs, images, pulled quotes, embeds and share bars), then times
+`extract_page` and `lxml.html.fromstring` side by side, several rounds, and prints the medians.
+
+    python benchmarks/extract.py [--updates 200] [--rounds 9] [--markup itv|reach] [--strict]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from html import escape
+from pathlib import Path
+
+import lxml.html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from crawler.extract import extract_page
+from crawler.extract.clean import sanitise_html
+
+URL = "https://www.itv.com/news/2016-10-24/calais-jungle-live"
+TARGET_RATIO = 2.0
+_TEXT = (
+    "the police said camp residents buses were leaving for centres across France on Monday "
+    "while officials in Calais warned that clearance could take a week and charities asked "
+    "for more time to register children who have family in Britain the minister told MPs "
+    "that border security would be stepped up as lorries queued at the port and volunteers "
+    "handed out water blankets and food to people waiting in long lines outside the warehouse"
+)
+_WORDS = _TEXT.split(" ")
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(_WORDS) for _ in range(rng.randint(12, 26))]
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def paragraph(rng: random.Random) -> str:
+    return " ".join(sentence(rng) for _ in range(rng.randint(2, 4)))
+
+
+def _itv_entry(i: int, when: datetime, headline: str, paras: list[str], rng: random.Random) -> str:
+    body = [f"<p>{escape(p)}</p>" for p in paras]
+    if i % 2 == 0:
+        body.insert(1, (
+            f'<figure class="update__image"><img src="https://images.example/{i}.jpg" '
+            f'alt="Picture {i}"><figcaption>{escape(sentence(rng))} '
+            '<span class="update__credit">Credit: Reuters</span></figcaption></figure>'
+        ))
+    if i % 3 == 0:
+        body.append(
+            f'<blockquote class="update__quote"><p>{escape(sentence(rng))}</p>'
+            "<footer>– A spokesperson</footer></blockquote>"
+        )
+    if i % 4 == 0:
+        body.append(
+            f'<div class="update__embed" data-embed-url="https://twitter.com/itvnews/status/{10**17 + i}" '
+            'data-provider="twitter"><p>Sorry, this content isn\'t available on your device.</p></div>'
+        )
+    stamp = when.isoformat()
+    return f"""
+ <article class="update" id="update-{i}" data-update-id="{i}">
+  <header><h2 class="update__title">{escape(headline)}</h2>
+   <time class="update__time" datetime="{stamp}">{when:%H:%M}</time>
+   <p class="update__byline">By <span class="update__author">Ellie Swinton</span></p></header>
+  <div class="update__body">
+   {"".join(body)}
+  </div>
+  <footer class="update__share"><a href="https://www.facebook.com/sharer/sharer.php?u={URL}%23update-{i}">Share on Facebook</a>
+   <a href="https://twitter.com/intent/tweet?url={URL}%23update-{i}">Share on Twitter</a>
+   <a href="mailto:?subject=update-{i}">Email</a></footer>
+ </article>"""
+
+
+def _reach_entry(i: int, when: datetime, headline: str, paras: list[str], rng: random.Random) -> str:
+    body = [f"<p>{escape(p)}</p>" for p in paras]
+    if i % 2 == 0:
+        body.insert(1, (
+            '<div class="image-container"><figure class="image--embedded live-event-image">'
+            f'<amp-img class="image--live-event" src="https://images.example/{i}.jpg" layout="fill">'
+            '</amp-img></figure><figcaption class="image__caption--embedded"><span class="caption">'
+            f'{escape(sentence(rng))}</span><span class="credit"> (<div class="camera"><span></span>'
+            "Image:</div>PA)</span></figcaption></div>"
+        ))
+    if i % 4 == 0:
+        body.append(
+            '<blockquote class="twitter-tweet"><p lang="en">' + escape(sentence(rng)) + "</p>&mdash; "
+            f'ITV News (@itvnews) <a href="https://twitter.com/itvnews/status/{10**17 + i}">date</a>'
+            '</blockquote><script async src="https://platform.twitter.com/widgets.js"></script>'
+        )
+    body.append(
+        '<div class="share-bar"><a href="https://www.facebook.com/sharer/sharer.php">Facebook</a>'
+        '<a href="https://twitter.com/intent/tweet">Twitter</a></div>'
+    )
+    millis = int(when.timestamp() * 1000)
+    return (
+        f'<div class="live-event-entry" id="{750000 + i}" data-type="default" '
+        f'data-post-time="{millis}" data-last-modified-time="{millis}"><div class="entry-info">'
+        f'<time class="updating-timezone-live-event">{when:%H:%M}</time><mark>Tim Hanlon</mark>'
+        f'</div><div class="entry-content"><h3>{escape(headline)}</h3>{"".join(body)}</div></div>\n'
+    )
+
+
+def generate(updates: int = 200, markup: str = "itv", seed: int = 7) -> bytes:
+    """A deterministic live-blog page of `updates` updates, newest first."""
+    rng = random.Random(seed)
+    start = datetime(2016, 10, 24, 6, 0, tzinfo=UTC)
+    entries, items = [], []
+    render = _itv_entry if markup == "itv" else _reach_entry
+    for i in range(updates, 0, -1):
+        when = start + timedelta(minutes=3 * i)
+        headline = sentence(rng)[:-1]
+        paras = [paragraph(rng) for _ in range(rng.randint(3, 7))]
+        entries.append(render(i, when, headline, paras, rng))
+        fragment = f"update-{i}" if markup == "itv" else str(750000 + i)
+        items.append({
+            "@type": "BlogPosting",
+            "headline": headline,
+            "url": f"{URL}#{fragment}",
+            "datePublished": when.isoformat(),
+            "dateModified": when.isoformat(),
+            "articleBody": "\n\n".join(paras)[:1000],
+            "author": {"@type": "Person", "name": "Ellie Swinton"},
+        })
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Calais 'Jungle' camp clearance: Live updates",
+        "url": URL,
+        "coverageStartTime": start.isoformat(),
+        "publisher": {"@type": "Organization", "name": "ITV News"},
+        "liveBlogUpdate": items,
+    }
+    script = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    chrome = "".join(
+        f'<li class="nav__item"><a href="/news/section-{n}">Section {n}</a></li>' for n in range(120)
+    )
+    container = "live-blog__updates" if markup == "itv" else "live-event-entries"
+    page = f"""<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>Calais 'Jungle' camp clearance: Live updates - ITV News</title>
+<meta property="og:site_name" content="ITV News">
+<link rel="next" href="/news/2016-10-24/calais-jungle-live?page=2">
+<style>{"body{margin:0}" * 400}</style>
+<script>{"window.x=1;" * 2000}</script>
+<script type="application/ld+json">{script}</script>
+</head><body><header><nav><ul>{chrome}</ul></nav></header>
+<main class="live-blog"><h1>Live updates</h1>
+<div class="{container}">{"".join(entries)}
+</div>
+<a class="live-blog__load-more" rel="next" href="/news/2016-10-24/calais-jungle-live?page=2">Load more updates</a>
+</main><footer>{chrome}</footer></body></html>
+"""
+    return page.encode("utf-8")
+
+
+def median_ms(func: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        began = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times) * 1000
+
+
+def floor_ms(body: bytes, page_bodies: list[str], rounds: int) -> tuple[float, float]:
+    """What no Python extractor can skip: json.loads of the JSON-LD, nh3 over every body."""
+    text = body.decode("utf-8")
+    start = text.index('application/ld+json">') + len('application/ld+json">')
+    block = text[start : text.index("</script>", start)]
+    json_ms = median_ms(lambda: json.loads(block), rounds)
+    nh3_ms = median_ms(lambda: [sanitise_html(html, URL) for html in page_bodies], rounds)
+    return json_ms, nh3_ms
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--updates", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--markup", choices=("itv", "reach"), default="itv")
+    parser.add_argument("--strict", action="store_true", help="exit 2 when the target is missed")
+    args = parser.parse_args(argv)
+
+    body = generate(args.updates, args.markup)
+    page = extract_page(body, URL)  # warm-up, and a check that the page is read in full
+    if len(page.updates) != args.updates:
+        print(f"expected {args.updates} updates, extracted {len(page.updates)}", file=sys.stderr)
+        return 1
+    lxml_times, extract_times = [], []
+    for _ in range(args.rounds):  # interleaved, so that both see the same machine
+        lxml_times.append(median_ms(lambda: lxml.html.fromstring(body), 1))
+        extract_times.append(median_ms(lambda: extract_page(body, URL), 1))
+    parse_ms = statistics.median(lxml_times)
+    extract_ms = statistics.median(extract_times)
+    ratio = extract_ms / parse_ms
+    json_ms, nh3_ms = floor_ms(body, [u.body_html for u in page.updates], args.rounds)
+    met = ratio <= TARGET_RATIO
+    print(f"page: {len(body) / 1e6:.2f} MB, {args.updates} updates, {args.markup} markup, "
+          f"{args.rounds} rounds (median)")
+    print(f"lxml.html.fromstring: {parse_ms:8.2f} ms")
+    print(f"extract_page:         {extract_ms:8.2f} ms")
+    print(f"ratio:                {ratio:8.2f}x  (target <= {TARGET_RATIO:.1f}x: "
+          f"{'met' if met else 'missed'})")
+    print(f"  inside extract_page, json.loads of the JSON-LD: {json_ms:.2f} ms, "
+          f"nh3 over the {len(page.updates)} bodies: {nh3_ms:.2f} ms")
+    return 2 if args.strict and not met else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

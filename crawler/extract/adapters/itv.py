@@ -1,0 +1,58 @@
+"""ITV News "Live updates": `article.update` in `.live-blog__updates` (the sample blog)."""
+
+from __future__ import annotations
+
+from crawler.extract.clean import author_names
+from crawler.extract.dom import Element, text_of
+from crawler.extract.entries import html_update
+from crawler.extract.model import Update
+from crawler.extract.times import to_utc
+
+DOMAINS = ("itv.com",)
+
+_CANDIDATES = "//article[contains(@class, 'update')]"
+_DETECT = f"boolean({_CANDIDATES})"
+
+
+def detect(root: Element) -> bool:
+    """Whether the page carries ITV-style update articles."""
+    return bool(root.xpath(_DETECT))
+
+
+def extract(root: Element, url: str) -> list[Update]:
+    """Every update article, in page order."""
+    return [
+        _update(entry, url)
+        for entry in root.xpath(_CANDIDATES)
+        if "update" in (entry.get("class") or "").split()
+    ]
+
+
+def _update(entry: Element, url: str) -> Update:
+    header = body = None
+    for child in entry:  # <header>, div.update__body, footer.update__share
+        if child.tag == "header":
+            header = child
+        elif body is None and "update__body" in (child.get("class") or ""):
+            body = child
+    headline_el = time_el = None
+    authors: list[str] = []
+    for element in (header if header is not None else entry).iter("h1", "h2", "h3", "time", "span"):
+        cls = element.get("class") or ""
+        if element.tag == "time":
+            time_el = time_el if time_el is not None else element
+        elif element.tag == "span":
+            if "update__author" in cls:
+                authors += [a for a in author_names(text_of(element)) if a not in authors]
+        elif headline_el is None or "update__title" in cls:
+            headline_el = element
+    return html_update(
+        page_url=url,
+        body=body,
+        source_id=entry.get("id") or entry.get("data-update-id") or None,
+        headline=text_of(headline_el) or None,
+        skip=[headline_el] if headline_el is not None else [],
+        published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        authors=authors,
+        pinned="pinned" in (entry.get("class") or ""),
+    )

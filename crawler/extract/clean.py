@@ -1,0 +1,200 @@
+"""Text normalisation, boilerplate tests and the body_html sanitiser, shared by every source."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+import nh3
+
+# What body_html may keep. Anything else is unwrapped (its text kept) or, for the
+# tags in _DROP_WITH_CONTENT, removed with its content.
+ALLOWED_TAGS = frozenset(
+    {"p", "br", "a", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote",
+     "h2", "h3", "h4", "figure", "figcaption", "img"}
+)
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "nofollow noopener"
+_DROP_WITH_CONTENT = frozenset({"script", "style", "noscript", "template", "iframe", "object",
+                                "embed", "svg", "math", "textarea", "select", "button"})
+
+# Stands for a <br> in text on its way to normalisation; newlines in the source are only layout.
+BR_MARK = "\ue000"
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# Invisible characters publishers leave in text: zero-width space/joiners, BOM, soft hyphen.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+# Blocks that are chrome, not content: compared after normalise_text and casefold.
+BOILERPLATE_TEXT = frozenset(
+    {
+        "advertisement", "advert", "ad", "sponsored", "story continues below",
+        "story continues below advertisement", "continue reading below",
+        "sorry, this content isn't available on your device.",
+        "sorry, this content isn’t available on your device.",
+        "share", "share this", "share this post", "share this update", "share this article",
+        "share on facebook", "share on twitter", "share on x", "share on whatsapp",
+        "share via email", "facebook", "twitter", "whatsapp", "email", "copy link",
+        "copy link to this post", "link copied", "click to share", "tweet",
+        "share facebook twitter", "facebook twitter", "facebook twitter email",
+    }
+)
+_LONGEST_BOILERPLATE = max(map(len, BOILERPLATE_TEXT)) + 4
+# "Read more: <link>", "READ MORE", "Related: …" teasers that point elsewhere.
+_TEASER = re.compile(
+    r"^(?:read more|read next|more on this story|related|also read|see also|don['’]t miss|"
+    r"recommended|most read)\b\s*(?:[:\-–—|]|$)",
+    re.I,
+)
+UNAVAILABLE = re.compile(r"\s*Sorry, this content isn['’]t available on your device\.?\s*", re.I)
+_SHARE_HREF = re.compile(
+    r"(?:facebook\.com/sharer|facebook\.com/dialog/share|twitter\.com/intent|x\.com/intent|"
+    r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
+    r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|^mailto:[^@]*$|t\.me/share|"
+    r"^javascript:)",
+    re.I,
+)
+# Class names of share bars, ads, teasers and bylines inside entries.
+_CHROME_CLASS = re.compile(
+    r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|newsletter|related|"
+    r"read-?more|promo|byline|timestamp|tip_wrp|(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)",
+    re.I,
+)
+
+_CREDIT_LABEL = re.compile(
+    r"^\s*[(\[]?\s*(?:image|images|picture|pictures|photo|photos|photograph|credit|credits|"
+    r"copyright|source|©)\s*(?:credit)?\s*[:©]?\s*", re.I
+)
+# A credit at the end of a caption: "… deal Credit: Reuters", "… (Image: Getty)".
+_TRAILING_CREDIT = re.compile(
+    r"\s*[(\[]?\s*(?:(?:image|picture|photo)s?\s*(?:credit)?|credit|©)\s*:\s*"
+    r"([^()\[\]]+?)[)\]]?\s*$",
+    re.I,
+)
+_LEADING_DASH = re.compile(r"^[\s\-–—―~]+")
+
+
+def normalise_text(value: str | None) -> str:
+    """Entities decoded, invisible characters dropped, whitespace (with &nbsp;) collapsed."""
+    if not value:
+        return ""
+    if "&" in value and _ENTITY.search(value):
+        value = html.unescape(value)
+        if "&" in value and _ENTITY.search(value):  # double-escaped, as some CMSs do
+            value = html.unescape(value)
+    if value.isascii():
+        # Most paragraphs need no more than a strip: splitting them into words costs.
+        if "  " not in value and "\n" not in value and "\t" not in value and "\r" not in value:
+            return value.strip(" \f\v")
+    elif _INVISIBLE.search(value):
+        value = _INVISIBLE.sub("", value)
+    return " ".join(value.split())
+
+
+def normalise_lines(value: str | None) -> str:
+    """Like normalise_text, but each line a <br> (marked BR_MARK) broke stays a line."""
+    if not value:
+        return ""
+    if BR_MARK not in value:
+        return normalise_text(value)
+    lines = (normalise_text(line) for line in value.split(BR_MARK))
+    return "\n".join(line for line in lines if line)
+
+
+def optional_text(value: str | None) -> str | None:
+    """A normalised string, or None when nothing is left: absent is not the same as empty."""
+    text = normalise_text(value)
+    return text or None
+
+
+def is_boilerplate(text: str) -> bool:
+    """Whether a whole block of (normalised) text is chrome, a placeholder or a teaser."""
+    if not text:
+        return True
+    if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
+        return True
+    return bool(_TEASER.match(text))
+
+
+def strip_placeholders(text: str) -> str:
+    """Remove "content isn't available" placeholders that sit inside a paragraph."""
+    if "vailable on your device" not in text:
+        return text
+    return UNAVAILABLE.sub(" ", text).strip()
+
+
+def is_share_href(href: str | None) -> bool:
+    """A share-intent or script link: never content, whatever its text."""
+    return bool(href) and bool(_SHARE_HREF.search(href or ""))
+
+
+def is_chrome_class(cls: str) -> bool:
+    """Whether an element's class names it as a share bar, an ad slot, a teaser or a byline."""
+    return bool(cls) and _CHROME_CLASS.search(cls) is not None
+
+
+def clean_credit(value: str | None) -> str | None:
+    """ "(Image: Getty)", "Credit: Reuters" → the name alone."""
+    text = normalise_text(value)
+    text = _CREDIT_LABEL.sub("", text).strip().rstrip(")]").strip()
+    return text or None
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """A caption with its trailing credit cut off, and that credit."""
+    match = _TRAILING_CREDIT.search(caption)
+    if not match:
+        return caption, None
+    return caption[: match.start()].strip(), clean_credit(match.group(1))
+
+
+def clean_attribution(value: str | None) -> str | None:
+    """A quote's attribution without its leading dash."""
+    text = _LEADING_DASH.sub("", normalise_text(value))
+    return text or None
+
+
+def author_names(value: object) -> list[str]:
+    """Names from a string, a schema.org Person/Organization, or a list of them."""
+    names: list[str] = []
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name")
+            if isinstance(item, list):
+                names.extend(author_names(item))
+                continue
+        if isinstance(item, str):
+            name = normalise_text(item)
+            if name.lower().startswith("by "):
+                name = name[3:].strip()
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+@lru_cache(maxsize=64)
+def _cleaner(base_url: str | None) -> nh3.Cleaner:
+    """One sanitiser per base URL: relative links and images are resolved against the page."""
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(_DROP_WITH_CONTENT),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=LINK_REL,
+        strip_comments=True,
+        url_relative=("rewrite_with_base", base_url) if base_url else "deny",
+    )
+
+
+def sanitise_html(fragment: str, base_url: str | None = None) -> str:
+    """The allow-listed HTML that may be stored and shown: no scripts, handlers or odd URLs."""
+    if not fragment:
+        return ""
+    try:
+        cleaner = _cleaner(base_url)
+    except (ValueError, TypeError):  # a base URL nh3 cannot parse
+        cleaner = _cleaner(None)
+    # A non-breaking space is layout, not content: the same rule as for text.
+    return cleaner.clean(fragment).replace("&nbsp;", " ").strip()

@@ -1,0 +1,95 @@
+"""Small, fast lxml helpers: C-level text and serialisation instead of Python tree walks."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TypeAlias
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from crawler.extract.clean import BR_MARK, normalise_lines, normalise_text
+
+Element: TypeAlias = etree._Element
+
+
+def raw_text(element: Element) -> str:
+    """All text inside the element, without its tail, serialised by libxml2."""
+    return str(etree.tostring(element, method="text", encoding="unicode", with_tail=False))
+
+
+def text_of(element: Element | None) -> str:
+    """The element's text, normalised; <br> becomes a line break when there is one."""
+    if element is None:
+        return ""
+    if not len(element):
+        return normalise_text(element.text)
+    if next(element.iter("br"), None) is not None:
+        for br in element.iter("br"):
+            if not (br.tail or "").startswith(BR_MARK):
+                br.tail = BR_MARK + (br.tail or "")
+        return normalise_lines(raw_text(element))
+    return normalise_text(raw_text(element))
+
+
+def outer_html(element: Element) -> str:
+    """The element's markup without its tail."""
+    return str(etree.tostring(element, method="html", encoding="unicode", with_tail=False))
+
+
+def inner_html(element: Element) -> str:
+    """The markup inside an element: its text and its children, without the element's own tag."""
+    parts = [escape(element.text, quote=False)] if element.text else []
+    parts.extend(etree.tostring(child, method="html", encoding="unicode") for child in element)
+    return "".join(parts)
+
+
+def drop_tree(element: Element) -> None:
+    """Remove an element and its content, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def absolute(url: str | None, base: str) -> str | None:
+    """A link resolved against the page, or None for nothing, a script or a bare fragment."""
+    if not url:
+        return None
+    url = url.strip()
+    if url.startswith(("https://", "http://")) and " " not in url:
+        return url  # already absolute: urljoin would only spend time saying so
+    if not url or url.startswith(("javascript:", "data:", "blob:", "about:")):
+        return None
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return None
+
+
+def fragment_of(url: str | None) -> str | None:
+    """The #fragment of a URL: the publisher's id for an update."""
+    if not url or "#" not in url:
+        return None
+    return url.partition("#")[2].strip() or None
+
+
+def without_fragment(url: str) -> str:
+    """The page a permalink points into."""
+    return url.partition("#")[0]
+
+
+def host_of(url: str) -> str:
+    """The lower-case host name of a URL, without a leading www."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host

@@ -1,0 +1,272 @@
+"""One HTML entry to one Update: body text, sanitised body HTML and media from a single walk.
+
+Adapters find the entries and say where the headline, times, byline and body are; this module
+does the rest the same way for every publisher. The walk touches only a body's blocks: a plain
+paragraph takes a short path, other blocks are serialised by libxml2 in one call each, and only
+figures, quotes and embeds are looked into element by element.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+from typing import Any
+
+from lxml import etree
+
+from crawler.extract import media
+from crawler.extract.clean import (
+    BR_MARK,
+    is_boilerplate,
+    is_chrome_class,
+    is_share_href,
+    normalise_lines,
+    normalise_text,
+    sanitise_html,
+    strip_placeholders,
+)
+from crawler.extract.dom import Element, drop_tree, outer_html, raw_text, text_of, without_fragment
+from crawler.extract.model import FIDELITY_HTML, Update
+
+# Removed (with their content) before entries are read: never text, never media. Not <form>
+# or <nav>: some sites wrap a whole page in a form. Not <meta>: microdata lives there.
+STRIP_TAGS = ("script", "style", "noscript", "template", "svg", "button", "input", "select",
+              "textarea", "canvas", "map")
+# Skipped where the walk meets them.
+_SKIP_TAGS = frozenset({"nav", "form", "hr", "meta", "link", "aside", "menu", "dialog"})
+_TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "dt", "dd",
+                          "ul", "ol", "dl", "table", "caption"})
+_KEEP_BLOCK_TAG = frozenset({"p", "h2", "h3", "h4", "ul", "ol"})
+_INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "u", "small", "sup", "sub", "mark",
+                     "abbr", "cite", "code", "q", "s", "time", "font", "br", "wbr", "label", "bdi",
+                     "bdo", "del", "ins", "kbd", "var", "data", "tt", "big", "strike"})
+
+
+class BodyWriter:
+    """Accumulates an update body's paragraphs, HTML parts and media while walking it."""
+
+    def __init__(self, base_url: str, skip: Iterable[Element] = (), headline: str | None = None):
+        self.base_url = base_url
+        self.skip = set(skip)
+        self.headline = headline
+        self.paragraphs: list[str] = []
+        self.html: list[str] = []
+        self.media: list[dict[str, Any]] = []
+        self._text: list[str] = []
+        self._markup: list[str] = []
+
+    # The walk -------------------------------------------------------------------------------
+
+    def walk(self, container: Element) -> None:
+        """Read a container's text and children in document order."""
+        text = container.text
+        if text and (self._text or not text.isspace()):
+            self._add_text(text)
+        for child in container:
+            if child.tag == "p" and not len(child) and child.get("class") is None:
+                # The common case, kept cheap: a plain paragraph of text.
+                if self._text:
+                    self.flush()
+                if child.text:
+                    self._paragraph_text(child.text)
+            else:
+                self._visit(child)
+            tail = child.tail
+            # Layout whitespace between blocks is not text; between inline elements it is.
+            if tail and (self._text or not tail.isspace()):
+                self._add_text(tail)
+
+    def _visit(self, child: Element) -> None:
+        tag = child.tag
+        if tag.__class__ is not str or child in self.skip:
+            return  # comments and processing instructions have a function as tag
+        if tag in _SKIP_TAGS or tag in STRIP_TAGS:
+            return
+        cls = child.get("class") or ""
+        if cls and is_chrome_class(cls) and not media.is_embed_class(cls):
+            return  # a share bar or an ad; a "social-embed" is a post quoted in the update
+        kind = media.classify(child, tag, cls)
+        if kind is not None:
+            self.flush()
+            if kind == media.QUOTE:
+                self._quote(child)
+            elif kind == media.IMAGE:
+                self._image(child)
+            else:
+                record = media.embed_media(child, self.base_url)
+                if record:
+                    self.media.append(record)
+            return
+        if tag in _INLINE:
+            self._inline(child, tag)
+            return
+        self.flush()
+        plain = not len(child) or next(child.iter(*media.RICH_TAGS), None) is None
+        if tag in _TEXT_BLOCKS and plain:
+            self._block(child, tag)
+        else:
+            self.walk(child)
+            self.flush()
+
+    def _inline(self, child: Element, tag: str) -> None:
+        if tag == "a" and is_share_href(child.get("href")):
+            return
+        if tag == "br":
+            self._text.append(BR_MARK)
+            self._markup.append("<br>")
+        elif len(child) and next(child.iter("br", *media.RICH_TAGS), None) is not None:
+            self.walk(child)  # its images, embeds or line breaks need the slow path
+        else:
+            self._text.append(raw_text(child))
+            self._markup.append(outer_html(child))
+
+    # Paragraphs -----------------------------------------------------------------------------
+
+    def _add_text(self, text: str) -> None:
+        self._text.append(text)
+        self._markup.append(escape(text, quote=False))
+
+    def flush(self) -> None:
+        """Close the run of inline content gathered so far as one paragraph."""
+        if not self._text:
+            return
+        text = strip_placeholders(normalise_lines("".join(self._text)))
+        markup = "".join(self._markup)
+        self._text.clear()
+        self._markup.clear()
+        if not text:
+            return
+        embed = media.bare_url_embed(text)
+        if embed is not None:
+            self.media.append(embed)
+            return
+        self._paragraph(text, "<p>" + markup + "</p>")
+
+    def _block(self, element: Element, tag: str) -> None:
+        if len(element):
+            for link in list(element.iter("a")):
+                if is_share_href(link.get("href")):
+                    drop_tree(link)
+        if tag in ("ul", "ol"):
+            items = [text_of(li) for li in element.iterchildren("li")]
+            text = "\n".join(t for t in items if t) or text_of(element)
+        else:
+            text = text_of(element)
+        cleaned = strip_placeholders(text)
+        if tag in _KEEP_BLOCK_TAG and cleaned == text:
+            markup = outer_html(element)
+        else:
+            markup = "<p>" + escape(cleaned, quote=False).replace("\n", "<br>") + "</p>"
+        self._paragraph(cleaned, markup)
+
+    def _paragraph_text(self, raw: str) -> None:
+        text = strip_placeholders(normalise_text(raw))
+        if text:
+            escaped = "&" in text or "<" in text or ">" in text
+            markup = escape(text, quote=False) if escaped else text
+            self._paragraph(text, "<p>" + markup + "</p>")
+
+    def _paragraph(self, text: str, markup: str) -> None:
+        if not text or is_boilerplate(text):
+            return
+        if not self.paragraphs and self.headline and text == self.headline:
+            return
+        self.paragraphs.append(text)
+        self.html.append(markup)
+
+    # Media ----------------------------------------------------------------------------------
+
+    def _image(self, element: Element) -> None:
+        record = media.image_media(element, self.base_url)
+        if record is None:
+            return
+        self.media.append(record)
+        if record["url"]:
+            caption = record["caption"]
+            self.html.append(
+                f'<figure><img src="{escape(record["url"])}" alt="{escape(caption or "")}">'
+                + (f"<figcaption>{escape(caption, quote=False)}</figcaption>" if caption else "")
+                + "</figure>"
+            )
+
+    def _quote(self, element: Element) -> None:
+        texts, paragraphs, attribution = media.quote_parts(element)
+        if not texts:
+            return
+        kept = [(t, p) for t, p in zip(texts, paragraphs, strict=True) if not is_boilerplate(t)]
+        if not kept:
+            return
+        self.paragraphs.extend(t for t, _ in kept)
+        inner = "".join(
+            outer_html(p) if p.tag == "p" else "<p>" + escape(t, quote=False) + "</p>"
+            for t, p in kept
+        )
+        self.html.append("<blockquote>" + inner + "</blockquote>")
+        self.media.append({"type": "quote", "text": "\n\n".join(t for t, _ in kept),
+                           "attribution": attribution})
+
+    # Result ---------------------------------------------------------------------------------
+
+    def body_text(self) -> str:
+        """Paragraphs joined by a blank line."""
+        return "\n\n".join(self.paragraphs)
+
+    def body_html(self) -> str:
+        """The body's markup, sanitised against the allow-list."""
+        markup = "".join(self.html)
+        if BR_MARK in markup:  # text_of marks <br> tails in the tree it serialises
+            markup = markup.replace(BR_MARK, "")
+        return sanitise_html(markup, self.base_url)
+
+
+def render_body(
+    container: Element,
+    base_url: str,
+    skip: Iterable[Element] = (),
+    headline: str | None = None,
+) -> tuple[str, str, list[dict[str, Any]]]:
+    """(body_text, body_html, media) of an update body."""
+    writer = BodyWriter(base_url, skip, headline)
+    writer.walk(container)
+    writer.flush()
+    return writer.body_text(), writer.body_html(), writer.media
+
+
+def prepare(entry: Element) -> Element:
+    """Remove scripts, styles and form controls from a tree (or an entry) before it is read."""
+    etree.strip_elements(entry, *STRIP_TAGS, with_tail=False)
+    return entry
+
+
+def html_update(
+    *,
+    page_url: str,
+    body: Element | None,
+    source_id: str | None = None,
+    headline: str | None = None,
+    skip: Iterable[Element] = (),
+    published_at: str | None = None,
+    modified_at: str | None = None,
+    authors: list[str] | None = None,
+    pinned: bool = False,
+    base_url: str | None = None,
+) -> Update:
+    """The Update an adapter describes: it found the parts, this reads the body."""
+    text, markup, found = ("", "", []) if body is None else render_body(
+        body, base_url or page_url, skip, headline
+    )
+    permalink = f"{without_fragment(page_url)}#{source_id}" if source_id else None
+    return Update(
+        source_id=source_id,
+        headline=headline or None,
+        body_text=text,
+        body_html=markup,
+        published_at=published_at,
+        modified_at=modified_at,
+        authors=authors or [],
+        media=found,
+        permalink=permalink,
+        pinned=pinned,
+        fidelity=FIDELITY_HTML,
+        sources=["html"],
+    )

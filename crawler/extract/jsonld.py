@@ -1,0 +1,144 @@
+"""schema.org LiveBlogPosting in JSON-LD: the blog record and its liveBlogUpdate list."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from crawler.extract.clean import author_names, optional_text
+from crawler.extract.dom import Element, absolute, fragment_of
+from crawler.extract.structured import StructuredUpdate
+from crawler.extract.times import to_utc
+
+_MAX_DEPTH = 8
+# Keys under which a page nests its main entity; anything else is searched too, but last.
+_NESTING_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "about", "hasPart", "itemListElement")
+
+
+@dataclass
+class JsonLd:
+    """What a page's JSON-LD says about the blog and its updates."""
+
+    title: str | None = None
+    publisher: str | None = None
+    coverage_start: str | None = None
+    coverage_end: str | None = None
+    updates: list[StructuredUpdate] = field(default_factory=list)
+    blocks: int = 0  # blocks read
+    skipped: int = 0  # blocks that were not valid JSON
+
+
+def read_jsonld(root: Element, page_url: str = "") -> JsonLd:
+    """Every JSON-LD block of the page; a malformed one is skipped and the rest still read."""
+    result = JsonLd()
+    seen: set[str] = set()
+    other_publisher = None  # a WebPage's or NewsArticle's, when the blog names none
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        data = parse_block(script.text or "")
+        if data is None:
+            result.skipped += 1
+            continue
+        result.blocks += 1
+        for node in _nodes(data, 0):
+            if _is_type(node, "LiveBlogPosting"):
+                _read_blog(node, result, seen, page_url)
+            elif other_publisher is None:
+                other_publisher = _publisher_name(node.get("publisher"))
+    result.publisher = result.publisher or other_publisher
+    return result
+
+
+def parse_block(text: str) -> Any | None:
+    """A JSON-LD block's data, or None when it is not JSON (comment wrappers tolerated)."""
+    text = text.strip()
+    if text.startswith("<!--"):
+        text = text[4:].rstrip().removesuffix("-->")
+    if text.startswith("//<![CDATA[") or text.startswith("<![CDATA["):
+        text = text.split("[CDATA[", 1)[1].rstrip().removesuffix("//]]>").removesuffix("]]>")
+    if not text:
+        return None
+    try:
+        return json.loads(text, strict=False)  # strict=False: raw newlines inside strings
+    except (ValueError, RecursionError):
+        return None
+
+
+def _nodes(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    """Every object in a block, outermost first, without descending into a blog's updates."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item, depth + 1)
+        return
+    if not isinstance(data, dict):
+        return
+    yield data
+    if _is_type(data, "LiveBlogPosting"):
+        return
+    for key, value in data.items():
+        if isinstance(value, dict | list) and (key in _NESTING_KEYS or depth < 3):
+            yield from _nodes(value, depth + 1)
+
+
+def _is_type(node: dict[str, Any], name: str) -> bool:
+    kind = node.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and (k == name or k.endswith(("/" + name, ":" + name)))
+               for k in kinds)
+
+
+def _read_blog(node: dict[str, Any], result: JsonLd, seen: set[str], page_url: str) -> None:
+    result.title = result.title or optional_text(_string(node.get("headline") or node.get("name")))
+    result.publisher = result.publisher or _publisher_name(node.get("publisher"))
+    result.coverage_start = result.coverage_start or to_utc(_string(node.get("coverageStartTime")))
+    result.coverage_end = result.coverage_end or to_utc(_string(node.get("coverageEndTime")))
+    updates = node.get("liveBlogUpdate")
+    for item in updates if isinstance(updates, list) else [updates]:
+        if not isinstance(item, dict):
+            continue
+        update = read_update(item, page_url)
+        if update.source_id is not None:
+            if update.source_id in seen:
+                continue
+            seen.add(update.source_id)
+        result.updates.append(update)
+
+
+def read_update(item: dict[str, Any], page_url: str = "") -> StructuredUpdate:
+    """One liveBlogUpdate object; a relative url is resolved against the page."""
+    url = _string(item.get("url") or item.get("@id"))
+    if url and page_url:
+        url = absolute(url, page_url) or url
+    source_id = fragment_of(url) or fragment_of(_string(item.get("@id")))
+    body = item.get("articleBody") or item.get("text") or ""
+    author = item.get("author") or item.get("creator")
+    return StructuredUpdate(
+        source="jsonld",
+        source_id=source_id,
+        permalink=url,
+        headline=optional_text(_string(item.get("headline") or item.get("name"))),
+        published_at=to_utc(_string(item.get("datePublished") or item.get("dateCreated"))),
+        modified_at=to_utc(_string(item.get("dateModified"))),
+        authors=author_names(author) if author else [],
+        article_body=body if isinstance(body, str) else "",
+    )
+
+
+def _string(value: Any) -> str | None:
+    if value.__class__ is str:
+        return str(value)
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str | int | float)), None)
+    if isinstance(value, bool) or value is None:
+        return None
+    return str(value) if isinstance(value, str | int | float) else None
+
+
+def _publisher_name(value: Any) -> str | None:
+    names = author_names(value)
+    return names[0] if names else None

@@ -1,0 +1,248 @@
+"""Images, embeds and quotes inside an update, as media records of their own."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from crawler.extract.clean import (
+    clean_attribution,
+    clean_credit,
+    normalise_text,
+    split_credit,
+    strip_placeholders,
+)
+from crawler.extract.dom import Element, absolute, host_of, text_of
+
+IMAGE_TAGS = frozenset({"img", "amp-img", "picture", "figure"})
+EMBED_TAGS = frozenset({"iframe", "video", "audio", "embed", "object", "amp-twitter",
+                        "amp-youtube", "amp-instagram", "amp-facebook", "amp-iframe",
+                        "amp-video", "amp-video-iframe", "amp-vimeo", "amp-tiktok"})
+# Tags under which a paragraph is not plain text and must be walked, not copied.
+RICH_TAGS = ("img", "amp-img", "picture", "figure", "blockquote", *sorted(EMBED_TAGS))
+_VIDEO_TAGS = frozenset({"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe"})
+_EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
+_IMAGE_CLASS = re.compile(r"image|photo|picture|gallery", re.I)
+# Elements that may stand for an image, an embed or a quote through their class or attributes.
+_CONTAINER_TAGS = frozenset({"div", "section", "aside", "span", "p", "blockquote", "article"})
+_EMBED_URL_ATTRS = ("data-embed-url", "data-embedded-content-path", "data-url", "data-href",
+                    "data-instgrm-permalink", "data-video-url", "data-src", "cite", "src")
+_PROVIDERS = (
+    ("twitter.com", "twitter"), ("x.com", "twitter"), ("youtube.com", "youtube"),
+    ("youtu.be", "youtube"), ("youtube-nocookie.com", "youtube"), ("facebook.com", "facebook"),
+    ("fb.watch", "facebook"), ("instagram.com", "instagram"), ("tiktok.com", "tiktok"),
+    ("vimeo.com", "vimeo"), ("dailymotion.com", "dailymotion"), ("bsky.app", "bluesky"),
+    ("threads.net", "threads"), ("soundcloud.com", "soundcloud"), ("spotify.com", "spotify"),
+    ("reddit.com", "reddit"), ("t.me", "telegram"), ("linkedin.com", "linkedin"),
+)
+_VIDEO_PROVIDERS = frozenset({"youtube", "vimeo", "dailymotion"})
+_ATTRIBUTION_CLASS = re.compile(r"attribution|author|source|cite", re.I)
+_NOT_CAPTION = re.compile(r"without|no-?caption")
+_BARE_URL = re.compile(r"^https?://\S+$")
+_STATUS = re.compile(r"/status(?:es)?/\d+")
+
+IMAGE, EMBED, QUOTE = "image", "embed", "quote"
+
+
+def classify(element: Element, tag: str, cls: str) -> str | None:
+    """Whether an element inside an update is an image, an embed, a quote, or plain content."""
+    if tag in EMBED_TAGS:
+        return EMBED
+    if tag in IMAGE_TAGS:
+        return EMBED if tag == "figure" and _first_embed(element) is not None else IMAGE
+    if tag not in _CONTAINER_TAGS:
+        return None
+    if element.get("data-embed-url") or element.get("data-embedded-content-path"):
+        return EMBED
+    if cls and _EMBED_CLASS.search(cls) and _has_embed_source(element):
+        return EMBED
+    if tag == "blockquote":
+        return QUOTE
+    if cls and _IMAGE_CLASS.search(cls) and _first_image(element) is not None:
+        return IMAGE
+    return None
+
+
+def _first_image(element: Element) -> Element | None:
+    return next(element.iter("img", "amp-img", "picture"), None)
+
+
+def is_embed_class(cls: str) -> bool:
+    """Whether a class names an embedded post or player (not a button that shares the page)."""
+    return _EMBED_CLASS.search(cls) is not None and "share" not in cls.lower()
+
+
+def _has_embed_source(element: Element) -> bool:
+    """An explicit URL attribute, an embedded player, or a quoted post's status link."""
+    if any(element.get(attr) for attr in _EMBED_URL_ATTRS):
+        return True
+    if element.get("data-tweet-id") or _first_embed(element) is not None:
+        return True
+    return any(_STATUS.search(a.get("href") or "") for a in element.iter("a"))
+
+
+def provider_of(url: str) -> str | None:
+    """The platform an embed comes from, by its host."""
+    host = host_of(url)
+    for domain, name in _PROVIDERS:
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None
+
+
+def bare_url_embed(text: str) -> dict[str, Any] | None:
+    """A paragraph that is only a URL is an oEmbed the page did not render."""
+    if not _BARE_URL.match(text):
+        return None
+    return embed_record(text)
+
+
+def embed_record(url: str, provider: str | None = None, kind: str | None = None) -> dict[str, Any]:
+    """{"type": "embed"|"video", "url", "provider"?}."""
+    provider = provider or provider_of(url)
+    if kind is None:
+        kind = "video" if provider in _VIDEO_PROVIDERS or "/video" in url else "embed"
+    record: dict[str, Any] = {"type": kind, "url": url}
+    if provider:
+        record["provider"] = provider
+    return record
+
+
+def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
+    """The URL of an embedded tweet, video or post (its placeholder text is not content)."""
+    target = element if element.tag in EMBED_TAGS else _first_embed(element)
+    if target is None:
+        target = element
+    url = absolute(_embed_url(target) or _embed_url(element), base_url)
+    if not url:
+        return None
+    tag = target.tag if isinstance(target.tag, str) else ""
+    provider = normalise_text(element.get("data-provider")) or None
+    record = embed_record(url, provider, "video" if tag in _VIDEO_TAGS else None)
+    if element.tag == "blockquote":  # a tweet or post quoted in full: keep its words
+        words = text_of(next(element.iter("p"), None))
+        if words:
+            record["text"] = words
+    return record
+
+
+def _first_embed(element: Element) -> Element | None:
+    return next(element.iter(*EMBED_TAGS), None)
+
+
+def _embed_url(element: Element) -> str | None:
+    tag = element.tag
+    if tag == "amp-twitter" and element.get("data-tweetid"):
+        return "https://twitter.com/i/status/" + element.get("data-tweetid", "")
+    if tag == "amp-youtube" and element.get("data-videoid"):
+        return "https://www.youtube.com/watch?v=" + element.get("data-videoid", "")
+    if element.get("data-tweet-id"):
+        return "https://twitter.com/i/status/" + element.get("data-tweet-id", "")
+    for attr in _EMBED_URL_ATTRS:
+        value = element.get(attr)
+        if value and value.strip() and not value.startswith(("data:", "blob:", "about:")):
+            return value.strip()
+    if tag in ("video", "audio", "amp-video"):
+        source = next(element.iter("source"), None)
+        if source is not None and source.get("src"):
+            return source.get("src")
+    links = [a.get("href") for a in element.iter("a") if a.get("href")]
+    statuses = [h for h in links if h and _STATUS.search(h)]
+    if statuses:
+        return statuses[-1]
+    return links[-1] if links else None
+
+
+def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
+    """{"type": "image", "url", "caption", "credit"} from a figure or an image container."""
+    img = source = figcaption = credit_el = None
+    captions: list[Element] = []
+    for node in element.iter():  # one pass: a figure holds a handful of elements
+        tag = node.tag
+        if tag.__class__ is not str:
+            continue
+        if tag == "img" or tag == "amp-img":
+            img = node if img is None else img
+            continue
+        if tag == "source":
+            source = node if source is None else source
+            continue
+        if tag == "figcaption" and figcaption is None:
+            figcaption = node
+        cls = node.get("class")
+        if cls:
+            lowered = cls.lower()
+            if "credit" in lowered or "copyright" in lowered:
+                credit_el = node if credit_el is None else credit_el
+            elif "caption" in lowered and not _NOT_CAPTION.search(lowered):
+                captions.append(node)
+    url = absolute(_image_src(img), base_url) if img is not None else None
+    if url is None and source is not None:
+        url = absolute(_first_srcset(source.get("srcset")), base_url)
+    caption = text_of(figcaption) if figcaption is not None else ""
+    if not caption:
+        caption = next((text for text in map(text_of, captions) if text), "")
+    credit = None
+    if credit_el is not None:
+        credit_text = text_of(credit_el)
+        if credit_text and caption.endswith(credit_text):
+            caption = caption[: -len(credit_text)].strip()
+        credit = clean_credit(credit_text)
+    if credit is None and caption:
+        caption, credit = split_credit(caption)
+    caption = strip_placeholders(caption)
+    if url is None and not caption:
+        return None
+    return {"type": "image", "url": url, "caption": caption or None, "credit": credit}
+
+
+def _image_src(img: Element) -> str | None:
+    for attr in ("src", "data-src", "data-original", "data-lazy-src", "content"):
+        value = img.get(attr)
+        if value and not value.startswith(("data:", "blob:")):
+            return value
+    return _first_srcset(img.get("srcset") or img.get("data-srcset"))
+
+
+def _first_srcset(srcset: str | None) -> str | None:
+    if not srcset:
+        return None
+    candidate = srcset.split(",")[0].strip().split(" ")[0]
+    return candidate or None
+
+
+def quote_parts(element: Element) -> tuple[list[str], list[Element], str | None]:
+    """A pulled quote's paragraphs (texts and elements) and its attribution."""
+    attribution_el = None
+    paragraphs: list[Element] = []
+    for node in element.iter():
+        tag = node.tag
+        if tag.__class__ is not str or node is element:
+            continue
+        if attribution_el is not None and _inside(node, attribution_el):
+            continue
+        if tag == "p":
+            paragraphs.append(node)
+        elif attribution_el is None and (
+            tag in ("footer", "cite", "figcaption")
+            or _ATTRIBUTION_CLASS.search(node.get("class") or "")
+        ):
+            attribution_el = node
+    texts = [text_of(p) for p in paragraphs]
+    attribution = clean_attribution(text_of(attribution_el)) if attribution_el is not None else None
+    if attribution is None and len(texts) > 1 and texts[-1][:1] in ("–", "—", "-", "―"):
+        attribution = clean_attribution(texts.pop())
+        paragraphs.pop()
+    if not paragraphs:
+        whole = text_of(element)
+        if attribution_el is not None:
+            tail = text_of(attribution_el)
+            if tail and whole.endswith(tail):
+                whole = whole[: -len(tail)].strip()
+        return ([whole], [element], attribution) if whole else ([], [], attribution)
+    kept = [(t, p) for t, p in zip(texts, paragraphs, strict=True) if t]
+    return [t for t, _ in kept], [p for _, p in kept], attribution
+
+
+def _inside(element: Element, ancestor: Element) -> bool:
+    return any(parent is ancestor for parent in element.iterancestors())

@@ -1,0 +1,134 @@
+"""schema.org liveBlogUpdate items in microdata (itemprop/itemscope), as NDTV marks them up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crawler.extract.clean import author_names, normalise_text, optional_text
+from crawler.extract.dom import Element, absolute, fragment_of, inner_html, text_of
+from crawler.extract.structured import StructuredUpdate
+from crawler.extract.times import to_utc
+
+_ITEMS = "//*[@itemscope]"
+_URL_TAGS = frozenset({"a", "link", "area"})
+_SRC_TAGS = frozenset({"img", "audio", "video", "source", "iframe", "embed", "track"})
+
+
+@dataclass
+class Microdata:
+    """What a page's microdata says about the blog and its updates."""
+
+    title: str | None = None
+    coverage_start: str | None = None
+    coverage_end: str | None = None
+    updates: list[StructuredUpdate] = field(default_factory=list)
+
+
+def read_microdata(root: Element, page_url: str = "") -> Microdata:
+    """The LiveBlogPosting item (if any) and every liveBlogUpdate item, in page order."""
+    result = Microdata()
+    items = root.xpath(_ITEMS)
+    blog = next((i for i in items if "LiveBlogPosting" in (i.get("itemtype") or "")), None)
+    if blog is not None:
+        props = properties(blog)
+        result.title = optional_text(_value(props, "headline") or _value(props, "name"))
+        result.coverage_start = to_utc(_value(props, "coverageStartTime"))
+        result.coverage_end = to_utc(_value(props, "coverageEndTime"))
+    seen: set[str] = set()
+    for item in items:
+        if "liveBlogUpdate" not in (item.get("itemprop") or "").split():
+            continue
+        update = read_item(item, page_url)
+        if update.source_id is not None:
+            if update.source_id in seen:
+                continue
+            seen.add(update.source_id)
+        result.updates.append(update)
+    return result
+
+
+def read_item(item: Element, page_url: str = "") -> StructuredUpdate:
+    """One liveBlogUpdate item; a relative url is resolved against the page."""
+    props = properties(item)
+    url = _value(props, "url")
+    if url and page_url:
+        url = absolute(url.strip(), page_url) or url
+    return StructuredUpdate(
+        source="microdata",
+        source_id=fragment_of(url) or fragment_of(item.get("itemid")),
+        permalink=url,
+        headline=optional_text(_value(props, "headline") or _value(props, "name")),
+        published_at=to_utc(_value(props, "datePublished") or _value(props, "dateCreated")),
+        modified_at=to_utc(_value(props, "dateModified")),
+        authors=_authors(props.get("author", [])),
+        article_body=_body(props),
+    )
+
+
+def _body(props: dict[str, list[Element]]) -> str:
+    """articleBody as a string; an element with markup in it keeps its markup (paragraphs)."""
+    for name in ("articleBody", "text"):
+        for element in props.get(name, ()):
+            if element.get("content") is None and len(element):
+                return inner_html(element)
+            value = property_value(element)
+            if value and value.strip():
+                return value
+    return ""
+
+
+def properties(item: Element) -> dict[str, list[Element]]:
+    """An item's own properties: descendants with itemprop, not those of nested items."""
+    props: dict[str, list[Element]] = {}
+    stack = list(reversed(item))
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str):
+            continue
+        names = element.get("itemprop")
+        if names:
+            for name in names.split():
+                props.setdefault(name, []).append(element)
+        if element.get("itemscope") is None:
+            stack.extend(reversed(element))
+    return props
+
+
+def property_value(element: Element) -> str:
+    """A property's value by the microdata rules: content, href, src, datetime or text."""
+    content = element.get("content")
+    if content is not None:
+        return content
+    tag = element.tag
+    if tag in _URL_TAGS:
+        return element.get("href") or ""
+    if tag in _SRC_TAGS:
+        return element.get("src") or ""
+    if tag == "time":
+        return element.get("datetime") or text_of(element)
+    if tag in ("data", "meter"):
+        return element.get("value") or ""
+    if tag == "object":
+        return element.get("data") or ""
+    return text_of(element)
+
+
+def _value(props: dict[str, list[Element]], name: str) -> str | None:
+    for element in props.get(name, ()):
+        value = property_value(element)
+        if value and value.strip():
+            return value
+    return None
+
+
+def _authors(elements: list[Element]) -> list[str]:
+    names: list[str] = []
+    for element in elements:
+        if element.get("itemscope") is not None:
+            name = _value(properties(element), "name")
+        else:
+            name = property_value(element)
+        for found in author_names(normalise_text(name)):
+            if found not in names:
+                names.append(found)
+    return names

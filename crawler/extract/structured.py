@@ -1,0 +1,107 @@
+"""An update as schema.org data describes it; its body is read only if no HTML entry has one."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from crawler.extract.clean import is_boilerplate, normalise_text, sanitise_html, strip_placeholders
+from crawler.extract.entries import prepare, render_body
+from crawler.extract.html import parse_fragment
+from crawler.extract.model import FIDELITY_STRUCTURED, Update
+
+_MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*|/[a-zA-Z])[^>]*>")
+# The Reach CMS appends "Read more: <b><a>…</a></b>" to articleBody: a teaser, not content.
+_INLINE_TEASER = re.compile(
+    r"(?:<(?:b|strong)>\s*)?(?:read more|read next|related)\s*:\s*(?:<(?:b|strong)>\s*)?"
+    r"<a\b[^>]*>.*?</a>(?:\s*</(?:b|strong)>){0,2}",
+    re.I | re.S,
+)
+
+
+@dataclass
+class StructuredUpdate:
+    """One liveBlogUpdate from JSON-LD or microdata, its strings normalised except the body."""
+
+    source: str  # "jsonld" or "microdata"
+    source_id: str | None = None
+    permalink: str | None = None
+    headline: str | None = None
+    published_at: str | None = None
+    modified_at: str | None = None
+    authors: list[str] = field(default_factory=list)
+    article_body: str = ""  # raw: entities and, sometimes, markup left in
+    sources: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.sources:
+            self.sources = [self.source]
+
+    def absorb(self, other: StructuredUpdate) -> None:
+        """Fill what this record lacks from another reading of the same update."""
+        self.source_id = self.source_id or other.source_id
+        self.permalink = self.permalink or other.permalink
+        self.headline = self.headline or other.headline
+        self.published_at = self.published_at or other.published_at
+        self.modified_at = self.modified_at or other.modified_at
+        self.authors += [a for a in other.authors if a not in self.authors]
+        if len(other.article_body) > len(self.article_body):
+            self.article_body = other.article_body
+        self.sources += [s for s in other.sources if s not in self.sources]
+
+    def body(self, base_url: str) -> tuple[str, str, list[dict[str, Any]]]:
+        """(body_text, body_html, media) from articleBody, without the headline or teasers."""
+        return article_body(self.article_body, base_url, self.headline)
+
+    def to_update(self, base_url: str) -> Update:
+        """The update as structured data alone shows it."""
+        text, markup, found = self.body(base_url)
+        return Update(
+            source_id=self.source_id,
+            headline=self.headline,
+            body_text=text,
+            body_html=markup,
+            published_at=self.published_at,
+            modified_at=self.modified_at,
+            authors=list(self.authors),
+            media=found,
+            permalink=self.permalink,
+            fidelity=FIDELITY_STRUCTURED,
+            sources=list(self.sources),
+        )
+
+
+def article_body(
+    raw: str, base_url: str, headline: str | None = None
+) -> tuple[str, str, list[dict[str, Any]]]:
+    """articleBody as text, sanitised HTML and media; markup inside it is parsed, not shown."""
+    if not raw or not raw.strip():
+        return "", "", []
+    if "&lt;" in raw and "<" not in raw:  # markup escaped once more by the CMS
+        unescaped = html.unescape(raw)
+        if _MARKUP.search(unescaped):
+            raw = unescaped
+    if "<" in raw and _MARKUP.search(raw):
+        raw = _INLINE_TEASER.sub("", raw)
+        fragment = parse_fragment(raw)
+        if fragment is not None:
+            text, markup, found = render_body(prepare(fragment), base_url, headline=headline)
+            return _without_headline(text, headline), markup, found
+    paragraphs = []
+    for part in raw.splitlines():
+        text = strip_placeholders(normalise_text(part))
+        if text and not is_boilerplate(text):
+            paragraphs.append(text)
+    text = _without_headline("\n\n".join(paragraphs), headline)
+    markup = "".join(f"<p>{escape(p, quote=False)}</p>" for p in text.split("\n\n") if p)
+    return text, sanitise_html(markup, base_url), []
+
+
+def _without_headline(text: str, headline: str | None) -> str:
+    """Some publishers start articleBody with the headline; the body should not repeat it."""
+    if headline and text.startswith(headline) and len(text) > len(headline):
+        return text[len(headline) :].lstrip(" \n:.-–—")
+    return text

@@ -1,0 +1,479 @@
+"""Extraction's parts, one rule at a time: times, text, JSON-LD, microdata, merge, sanitiser, links."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crawler.extract import FIDELITY_HTML, FIDELITY_STRUCTURED, Update, extract_page
+from crawler.extract.adapters import REGISTRY, Adapter, candidates, html_updates
+from crawler.extract.clean import (
+    clean_attribution,
+    clean_credit,
+    is_boilerplate,
+    normalise_text,
+    sanitise_html,
+    split_credit,
+)
+from crawler.extract.html import parse
+from crawler.extract.jsonld import read_jsonld
+from crawler.extract.merge import merge
+from crawler.extract.microdata import read_microdata
+from crawler.extract.pagination import next_urls
+from crawler.extract.structured import StructuredUpdate, article_body
+from crawler.extract.times import to_utc
+
+PAGES = Path(__file__).resolve().parent / "pages"
+BASE = "https://news.example/live/blog"
+
+
+def page_with(head: str = "", body: str = "") -> bytes:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>".encode()
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# Times -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1722888018, "2024-08-05T20:00:18Z"),  # epoch seconds
+        (1722888018921, "2024-08-05T20:00:18Z"),  # epoch milliseconds
+        ("1721299680", "2024-07-18T10:48:00Z"),  # seconds in a data attribute
+        ("1602015773212", "2020-10-06T20:22:53Z"),  # milliseconds in a data attribute
+        (1722888018.5, "2024-08-05T20:00:18Z"),
+        ("2024-08-05T21:00:18.921+01:00", "2024-08-05T20:00:18Z"),
+        ("2023-11-02T21:06:52+05:30", "2023-11-02T15:36:52Z"),
+        ("2024-07-18T06:48:00-05:00", "2024-07-18T11:48:00Z"),
+        ("2024-08-05T19:49:50.000Z", "2024-08-05T19:49:50Z"),
+        ("2024-07-18T11:48", "2024-07-18T11:48:00Z"),  # naive: taken as UTC
+        ("2024-07-18 11:48:00", "2024-07-18T11:48:00Z"),
+        ("2024-07-18T11:48:00.123456789+01:00", "2024-07-18T10:48:00Z"),  # nanoseconds
+        ("  2024-07-18T11:48:00+0100 ", "2024-07-18T10:48:00Z"),
+        ("Mon, 05 Aug 2024 21:00:22 +0100", "2024-08-05T20:00:22Z"),
+        ("2016-12-31T23:30:00-01:00", "2017-01-01T00:30:00Z"),  # across a year
+    ],
+)
+def test_times_become_utc(value: str | float, expected: str) -> None:
+    assert to_utc(value) == expected
+
+
+@pytest.mark.parametrize("value", [None, "", "   ", "yesterday", "19:02(IST)", True, "2024-13-45T99:00"])
+def test_times_that_are_not_times(value: str | bool | None) -> None:
+    assert to_utc(value) is None
+
+
+# Text --------------------------------------------------------------------------------------------
+
+
+def test_entities_and_whitespace_normalised() -> None:
+    assert normalise_text("  &ldquo;Quote&rdquo; it&#39;s M&amp;S\xa0now\n\n") == "“Quote” it's M&S now"
+    assert normalise_text("Stay connected to&nbsp;NDTV Sports&nbsp;for more") == (
+        "Stay connected to NDTV Sports for more"
+    )
+    assert normalise_text("double &amp;quot;escaped&amp;quot;") == 'double "escaped"'
+    assert normalise_text("zero\u200bwidth") == "zerowidth"
+    assert normalise_text("\nPolice make 14 arrests in Bristol\n") == "Police make 14 arrests in Bristol"
+
+
+def test_credits_and_attributions() -> None:
+    assert split_credit("Prime Minister Charles Michel said he would continue talks Credit: Reuters") == (
+        "Prime Minister Charles Michel said he would continue talks",
+        "Reuters",
+    )
+    assert split_credit("Doria Ragland looks after the children (Image: Getty)") == (
+        "Doria Ragland looks after the children",
+        "Getty",
+    )
+    assert split_credit("No credit in this caption") == ("No credit in this caption", None)
+    assert clean_credit(" (Image:Anadolu via Getty Images)") == "Anadolu via Getty Images"
+    assert clean_credit("Credit: Reuters/Pascal Rossignol") == "Reuters/Pascal Rossignol"
+    assert clean_attribution("– Conservative MP Charlie Elphicke") == "Conservative MP Charlie Elphicke"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Advertisement", "ADVERTISEMENT", "Sorry, this content isn't available on your device.",
+     "Share on Facebook", "Share", "Read more: Plymouth protests erupt in violence", "READ MORE"],
+)
+def test_boilerplate_blocks(text: str) -> None:
+    assert is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Facebook has removed the posts, the company said.", "Read the full statement below.",
+     "More than 150 arrests were made.", "Sharing the road with lorries is dangerous."],
+)
+def test_content_that_mentions_chrome_words_is_kept(text: str) -> None:
+    assert not is_boilerplate(text)
+
+
+# Sanitiser ---------------------------------------------------------------------------------------
+
+
+def test_sanitiser_allow_list() -> None:
+    dirty = (
+        '<p onclick="steal()" class="x" style="color:red">Hi <a href="javascript:alert(1)">bad</a> '
+        '<a href="/news/x" target="_blank" data-track="1">rel</a><script>alert(1)</script></p>'
+        '<img src="data:image/png;base64,AAA" alt="inline"><img src="/i.jpg" alt="pic" onerror="x()">'
+        "<iframe src='https://evil.example'></iframe><h2>Sub</h2><h6>Small</h6><table><tr><td>cell</td></tr></table>"
+        "<blockquote><p>Quote</p></blockquote><ul><li>one</li></ul><style>p{}</style>"
+    )
+    clean = sanitise_html(dirty, BASE)
+    for gone in ("<script", "alert(1)", "onclick", "javascript:", "style=", "class=", "data-track",
+                 "target=", "<iframe", "evil.example", "data:image", "onerror", "<h6", "<table", "p{}"):
+        assert gone not in clean, gone
+    assert '<a href="https://news.example/news/x" rel="nofollow noopener">rel</a>' in clean
+    assert '<img src="https://news.example/i.jpg" alt="pic">' in clean
+    for kept in ("<h2>Sub</h2>", "Small", "cell", "<blockquote><p>Quote</p></blockquote>", "<li>one</li>"):
+        assert kept in clean, kept
+
+
+# JSON-LD -----------------------------------------------------------------------------------------
+
+
+def blog(updates: list[dict[str, object]], **extra: object) -> dict[str, object]:
+    return {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "The blog",
+            "liveBlogUpdate": updates, **extra}
+
+
+def test_jsonld_strings_are_decoded() -> None:
+    data = blog([{
+        "@type": "BlogPosting",
+        "headline": "Minister&#39;s &ldquo;plan&rdquo; for M&amp;S\n",
+        "url": f"{BASE}#p1",
+        "datePublished": "2024-01-01T10:00:00+01:00",
+        "articleBody": "He said &quot;no&quot;.\nThen he left &amp; went home.",
+        "author": [{"@type": "Person", "name": "Ann &amp; Bob"}, "Cy"],
+    }])
+    result = read_jsonld(parse(page_with(ld(data))))  # type: ignore[arg-type]
+    (update,) = result.updates
+    assert update.headline == "Minister's “plan” for M&S"
+    assert update.source_id == "p1"
+    assert update.published_at == "2024-01-01T09:00:00Z"
+    assert update.authors == ["Ann & Bob", "Cy"]
+    text, markup, media = update.body(BASE)
+    assert text == 'He said "no".\n\nThen he left & went home.'
+    assert markup == '<p>He said "no".</p><p>Then he left &amp; went home.</p>'
+    assert media == []
+
+
+def test_malformed_jsonld_block_is_skipped_and_good_ones_kept() -> None:
+    good = blog([{"@type": "BlogPosting", "headline": "Kept", "url": f"{BASE}#k",
+                  "datePublished": "2024-01-01T10:00:00Z", "articleBody": "Body"}])
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",}</script>' + ld(good)
+    result = read_jsonld(parse(page_with(head)))  # type: ignore[arg-type]
+    assert result.skipped == 1 and result.blocks == 1
+    assert [u.headline for u in result.updates] == ["Kept"]
+
+
+def test_malformed_block_on_ndtv_page() -> None:
+    result = read_jsonld(parse((PAGES / "ndtv-cwc2023-ind-sl.html").read_bytes()))  # type: ignore[arg-type]
+    assert result.skipped == 1
+    assert result.blocks == 7
+    assert result.updates == []
+    assert result.publisher == "NDTV Sports"
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda b: {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, b]},
+        lambda b: [{"@type": "Organization", "name": "Other"}, b],
+        lambda b: {"@type": "WebPage", "mainEntity": b},
+        lambda b: {"@type": "WebPage", "mainEntity": {"@type": "Thing", "about": b}},
+    ],
+    ids=["graph", "list", "mainEntity", "nested"],
+)
+def test_liveblog_found_where_pages_nest_it(wrap: object) -> None:
+    item = {"@type": "BlogPosting", "headline": "Found", "url": f"{BASE}#f1", "datePublished": "2024-01-01"}
+    data = wrap(blog([item], publisher={"@type": "Organization", "name": "Pub"}))  # type: ignore[operator]
+    result = read_jsonld(parse(page_with(ld(data))))  # type: ignore[arg-type]
+    assert [u.source_id for u in result.updates] == ["f1"]
+    assert result.publisher == "Pub"
+    assert result.title == "The blog"
+
+
+def test_single_update_object_and_typed_lists() -> None:
+    data = {"@type": ["CreativeWork", "LiveBlogPosting"], "name": "Named blog",
+            "coverageStartTime": "2024-01-01T08:00:00+02:00", "coverageEndTime": 1704110400,
+            "liveBlogUpdate": {"@type": "BlogPosting", "name": "Only one", "@id": f"{BASE}#only"}}
+    result = read_jsonld(parse(page_with(ld(data))))  # type: ignore[arg-type]
+    assert [(u.source_id, u.headline) for u in result.updates] == [("only", "Only one")]
+    assert (result.title, result.coverage_start, result.coverage_end) == (
+        "Named blog", "2024-01-01T06:00:00Z", "2024-01-01T12:00:00Z")
+
+
+def test_express_jsonld_entities() -> None:
+    result = read_jsonld(parse((PAGES / "express-royals-2024-07-18.html").read_bytes()))  # type: ignore[arg-type]
+    by_id = {u.source_id: u for u in result.updates}
+    update = by_id["live-1924698-8eoz5"]
+    assert update.headline == "Meghan Markle 'turned and hissed' at a staffer leaving her in 'tears'"
+    text, _, _ = update.body(BASE)
+    assert text.startswith('A pregnant Meghan Markle reportedly "turned and hissed"')
+    assert "&#" not in text
+
+
+def test_articlebody_markup_and_teaser() -> None:
+    raw = ('First part &quot;quoted&quot;. <a href="/story">a link</a> more. '
+           '<b>Read more: <a href="https://x.example/y">Another story</a></b>')
+    text, markup, _ = article_body(raw, BASE)
+    assert text == 'First part "quoted". a link more.'
+    assert "Read more" not in markup and "Another story" not in markup
+    assert '<a href="https://news.example/story" rel="nofollow noopener">a link</a>' in markup
+
+
+def test_clock_time_headline_is_kept_and_not_a_time() -> None:
+    data = blog([{"@type": "BlogPosting", "headline": "19:02(IST) TOSS: India win the toss",
+                  "url": f"{BASE}#t", "articleBody": "India will bat first."}])
+    page = extract_page(page_with(ld(data)), BASE)
+    (update,) = page.updates
+    assert update.headline == "19:02(IST) TOSS: India win the toss"
+    assert update.published_at is None
+    assert update.fidelity == FIDELITY_STRUCTURED
+    assert update.body_text == "India will bat first."
+
+
+# Microdata ---------------------------------------------------------------------------------------
+
+
+def test_ndtv_microdata_alone() -> None:
+    """40 items beside the malformed JSON-LD; unquoted content and &nbsp; handled."""
+    result = read_microdata(parse((PAGES / "ndtv-cwc2023-ind-sl.html").read_bytes()))  # type: ignore[arg-type]
+    assert len(result.updates) == 40
+    assert [u.source_id for u in result.updates[:3]] == ["80", "79", "78"]
+    first = result.updates[0]
+    assert first.headline == "India vs Sri Lanka: It's a wrap!"
+    assert first.published_at == "2023-11-02T15:36:52Z"
+    assert first.authors == ["NDTV Sports"]
+    assert "Stay connected to NDTV Sports for more updates" in first.body(BASE)[0]
+    # The publisher's unescaped quote ends the attribute: microdata alone has the first words.
+    assert result.updates[1].body(BASE)[0] == "Mohammed Shami gets the Player of the Match award."
+    assert result.coverage_start == "2023-11-02T10:30:24Z"
+
+
+def test_microdata_inline() -> None:
+    body = """
+    <div itemscope itemtype="https://schema.org/LiveBlogPosting">
+      <meta itemprop="headline" content="Blog &amp; more">
+      <article itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">
+        <a itemprop="url" href="#u7">link</a>
+        <h2 itemprop="headline">  Headline
+        </h2>
+        <time itemprop="datePublished" datetime="2024-02-02T12:00:00+01:00">noon</time>
+        <span itemprop="author" itemscope itemtype="https://schema.org/Person">
+          <span itemprop="name">Dee</span></span>
+        <div itemprop="articleBody"><p>Words&nbsp;here.</p></div>
+      </article>
+    </div>"""
+    page = extract_page(page_with(body=body), BASE)
+    assert page.title == "Blog & more"
+    (update,) = page.updates
+    assert (update.source_id, update.headline, update.published_at, update.authors) == (
+        "u7", "Headline", "2024-02-02T11:00:00Z", ["Dee"])
+    assert update.body_text == "Words here."
+    assert update.sources == ["microdata"]
+    assert update.permalink == f"{BASE}#u7"
+
+
+# Merge -------------------------------------------------------------------------------------------
+
+
+def test_merge_by_fragment() -> None:
+    html = [
+        Update(source_id="b", headline=None, body_text="Full body of b", body_html="<p>Full body of b</p>",
+               published_at="2024-01-01T11:00:00Z", authors=["Html Author"],
+               media=[{"type": "image", "url": "https://i.example/b.jpg", "caption": None, "credit": None}],
+               sources=["html"]),
+        Update(source_id="a", headline="A in HTML", body_text="Body a", published_at="2024-01-01T09:59:00Z",
+               sources=["html"]),
+    ]
+    structured = [
+        StructuredUpdate(source="jsonld", source_id="c", headline="Only structured",
+                         published_at="2024-01-01T12:00:00Z", article_body="Text of c"),
+        StructuredUpdate(source="jsonld", source_id="a", headline="A in JSON-LD",
+                         published_at="2024-01-01T10:00:00Z", modified_at="2024-01-01T10:05:00Z",
+                         authors=["Ld Author"], permalink=f"{BASE}#a", article_body="short"),
+        StructuredUpdate(source="jsonld", source_id="b", headline="B headline",
+                         published_at="2024-01-01T11:00:30Z", authors=["Ld Author"]),
+    ]
+    merged = merge(html, [structured], BASE)
+    assert [u.source_id for u in merged] == ["b", "a", "c"]  # page order, then structured-only
+    b, a, c = merged
+    assert b.headline == "B headline"  # the HTML lacked it
+    assert b.published_at == "2024-01-01T11:00:30Z"  # structured data wins for times
+    assert b.authors == ["Html Author", "Ld Author"]  # nothing structured data gave is lost
+    assert b.body_text == "Full body of b" and b.media and b.fidelity == FIDELITY_HTML
+    assert b.sources == ["jsonld", "html"]
+    assert a.headline == "A in HTML"
+    assert (a.published_at, a.modified_at) == ("2024-01-01T10:00:00Z", "2024-01-01T10:05:00Z")
+    assert a.body_text == "Body a" and a.permalink == f"{BASE}#a"
+    assert (c.fidelity, c.body_text, c.sources) == (FIDELITY_STRUCTURED, "Text of c", ["jsonld"])
+
+
+def test_merge_jsonld_and_microdata_and_html_duplicates() -> None:
+    html = [Update(source_id="x", body_text="one", sources=["html"], pinned=True),
+            Update(source_id="x", body_text="two", sources=["html"])]
+    jsonld = [StructuredUpdate(source="jsonld", source_id="x", headline="X")]
+    micro = [StructuredUpdate(source="microdata", source_id="x", published_at="2024-01-01T00:00:00Z"),
+             StructuredUpdate(source="microdata", source_id="y", headline="Y")]
+    merged = merge(html, [jsonld, micro], BASE)
+    assert [u.source_id for u in merged] == ["x", "y"]
+    assert merged[0].body_text == "one" and merged[0].pinned
+    assert merged[0].sources == ["jsonld", "microdata", "html"]
+    assert (merged[0].headline, merged[0].published_at) == ("X", "2024-01-01T00:00:00Z")
+    assert merged[1].sources == ["microdata"]
+
+
+def test_merge_without_ids_uses_unique_headlines_only() -> None:
+    html = [Update(headline="Same", body_text="h1", sources=["html"]),
+            Update(headline="Unique", body_text="h2", sources=["html"])]
+    structured = [StructuredUpdate(source="jsonld", headline="Same", published_at="2024-01-01T00:00:00Z"),
+                  StructuredUpdate(source="jsonld", headline="Same", published_at="2024-01-01T01:00:00Z"),
+                  StructuredUpdate(source="jsonld", headline="unique ", published_at="2024-01-01T02:00:00Z")]
+    merged = merge(html, [structured], BASE)
+    # "Same" names two structured updates: neither is pinned on the HTML one by headline.
+    assert [(u.headline, u.published_at) for u in merged] == [
+        ("Same", None), ("Unique", "2024-01-01T02:00:00Z"),
+        ("Same", "2024-01-01T00:00:00Z"), ("Same", "2024-01-01T01:00:00Z")]
+
+
+# Pagination --------------------------------------------------------------------------------------
+
+
+def test_next_links_best_first() -> None:
+    head = '<link rel="next" href="/live/blog?page=2">'
+    body = """
+      <a href="https://other.example/older">Older posts</a>
+      <a href="?page=3" class="pagination__next">Next page</a>
+      <a href="/live/blog?page=2">Load more updates</a>
+      <a href="#comments">Load more comments</a>
+      <a href="javascript:void(0)">Show more</a>
+      <a href="/story/1">Why the council says more homes are needed than ever before in the county</a>
+      <a href="/live/blog#top">Next</a>"""
+    urls = next_urls(parse(page_with(head, body)), BASE)  # type: ignore[arg-type]
+    assert urls == [
+        "https://news.example/live/blog?page=2",  # rel=next, and the same as "Load more updates"
+        "https://other.example/older",  # another site: returned, the spider filters it
+        "https://news.example/live/blog?page=3",
+    ]
+
+
+def test_next_links_by_anchor_rel_and_text() -> None:
+    body = '<a rel="nofollow next" href="p2">More</a><a href="/p9"><span>Older updates</span></a>'
+    urls = next_urls(parse(page_with(body=body)), "https://news.example/live/")  # type: ignore[arg-type]
+    assert urls == ["https://news.example/live/p2", "https://news.example/p9"]
+
+
+def test_next_links_honour_base_href() -> None:
+    page = page_with('<base href="https://cdn.example/blog/">', '<a href="page-2">Load more updates</a>')
+    assert next_urls(parse(page), BASE) == ["https://cdn.example/blog/page-2"]  # type: ignore[arg-type]
+
+
+# Decoding ----------------------------------------------------------------------------------------
+
+
+def test_decoding_declared_and_undeclared_charsets() -> None:
+    html = "<html><head>{meta}<title>Café “news”</title></head><body></body></html>"
+    latin = html.format(meta='<meta charset="windows-1252">').encode("cp1252")
+    assert extract_page(latin, BASE).title == "Café “news”"
+    undeclared = html.format(meta="").encode("cp1252")  # not valid UTF-8: UnicodeDammit guesses
+    assert extract_page(undeclared, BASE).title == "Café “news”"
+    utf8 = html.format(meta="").encode("utf-8")
+    assert extract_page(utf8, BASE).title == "Café “news”"
+    assert extract_page(b"\xef\xbb\xbf" + utf8, BASE).title == "Café “news”"
+    assert extract_page(latin, BASE, encoding="cp1252").title == "Café “news”"
+    # A wrong meta charset loses to the HTTP header's encoding.
+    lying = html.format(meta='<meta charset="iso-8859-1">').encode("utf-8")
+    assert extract_page(lying, BASE, encoding="utf-8").title == "Café “news”"
+
+
+@pytest.mark.parametrize("body", [b"", b"   ", b"\x00\xff\xfe", b"<html>", b"not html at all"])
+def test_empty_or_broken_bodies(body: bytes) -> None:
+    page = extract_page(body, BASE)
+    assert page.url == BASE and page.updates == [] and page.next_urls == []
+
+
+# Adapter registry --------------------------------------------------------------------------------
+
+
+def test_registry_prefers_domain_then_markup() -> None:
+    root = parse(page_with(body='<div class="live-event-entry" id="1"></div>'))
+    assert root is not None
+    assert [a.name for a in candidates(root, "https://www.itv.com/news/x")] == ["itv", "reach"]
+    assert [a.name for a in candidates(root, "http://127.0.0.1:9/x")] == ["reach"]
+    assert [a.name for a in REGISTRY] == ["reach", "itv", "ndtv"]
+
+
+def test_registry_takes_a_fallback_adapter_last() -> None:
+    """A catch-all adapter (the generic heuristic to come) goes last and runs only if needed."""
+    fallback = Adapter("fallback", (), lambda root: True,
+                       lambda root, url: [Update(source_id="g", sources=["html"])])
+    root = parse(page_with(body="<p>nothing known</p>"))
+    assert root is not None
+    assert html_updates(root, BASE, (*REGISTRY, fallback)) == ("fallback", [Update(source_id="g", sources=["html"])])
+    mirror = parse((PAGES / "mirror-uk-riots-2024-08-05.html").read_bytes())
+    assert mirror is not None
+    name, updates = html_updates(mirror, BASE, (*REGISTRY, fallback))
+    assert name == "reach" and len(updates) == 30
+
+
+def test_entry_chrome_is_not_body() -> None:
+    """Share bars, ads, teasers, scripts and placeholders inside a Reach entry stay out."""
+    body = """<div class="live-event-entry" id="42" data-post-time="1722888018921">
+      <div class="entry-info"><time>21:00</time><mark>Jo Reporter</mark></div>
+      <div class="entry-content"><h3>Headline here</h3>
+        <p>First paragraph.</p>
+        <div class="ad-slot"><p>Advertisement</p></div>
+        <p>Advertisement</p>
+        <div class="social-share"><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a></div>
+        <p>Second <a href="https://twitter.com/intent/tweet?text=x">Tweet this</a> paragraph.</p>
+        <script>window.evil = 1;</script><style>.x{}</style>
+        <p>Sorry, this content isn't available on your device.</p>
+        <p><b>Read more: <a href="/other">Another story</a></b></p>
+        <ul><li>Item one</li><li>Item &amp; two</li></ul>
+      </div></div>"""
+    (update,) = extract_page(page_with(body=body), "http://127.0.0.1:1/live").updates
+    assert update.headline == "Headline here"
+    assert update.authors == ["Jo Reporter"]
+    assert update.published_at == "2024-08-05T20:00:18Z"
+    assert update.body_text == "First paragraph.\n\nSecond paragraph.\n\nItem one\nItem & two"
+    for gone in ("Advertisement", "Facebook", "Tweet this", "evil", "Sorry", "Read more", "Headline here"):
+        assert gone not in update.body_html
+    assert "<li>Item &amp; two</li>" in update.body_html
+
+
+def test_articlebody_escaped_markup_is_parsed() -> None:
+    text, markup, _ = article_body("&lt;p&gt;One &amp;amp; two&lt;/p&gt;&lt;p&gt;Three&lt;/p&gt;", BASE)
+    assert (text, markup) == ("One & two\n\nThree", "<p>One &amp; two</p><p>Three</p>")
+
+
+def test_microdata_body_markup_keeps_paragraphs_and_media() -> None:
+    body = """<article itemprop="liveBlogUpdate" itemscope><meta itemprop="url" content="#a1">
+      <h2 itemprop="headline">H</h2><div itemprop="articleBody"><p>Para one.</p><p>Para &amp; two.</p>
+      <figure><img src="/i.jpg"><figcaption>Cap <span class="credit">PA</span></figcaption></figure>
+      </div></article>"""
+    (update,) = extract_page(page_with(body=body), BASE).updates
+    assert update.fidelity == FIDELITY_STRUCTURED
+    assert update.body_text == "Para one.\n\nPara & two."
+    assert update.media == [{"type": "image", "url": "https://news.example/i.jpg", "caption": "Cap",
+                             "credit": "PA"}]
+
+
+def test_social_embed_is_media_but_share_bar_is_not() -> None:
+    body = b"""<div class="live-event-entry" id="9" data-post-time="1722888018921">
+      <div class="entry-content"><h3>H</h3><p>Text.</p>
+      <div class="social-embed" data-url="https://twitter.com/a/status/123"></div>
+      <div class="share-buttons" data-url="https://page.example/">
+        <a href="https://twitter.com/intent/tweet">Tweet</a></div></div></div>"""
+    (update,) = extract_page(page_with(body=body.decode()), "http://127.0.0.1:1/x").updates
+    assert update.body_text == "Text."
+    assert update.media == [{"type": "embed", "url": "https://twitter.com/a/status/123",
+                              "provider": "twitter"}]
