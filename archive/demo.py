@@ -1,0 +1,70 @@
+"""`liveblog demo`: the sample blog changes over three passes and the archive keeps up."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from archive.db import ArchiveError, default_db_path, open_archive
+from archive.queries import blog_updates, counts
+from archive.records import PassResult
+from archive.sample import calais_blog, demo_states
+
+STORY = [
+    "the blog as first seen: four updates, older ones behind 'Load more updates'",
+    "a new update at the top pushes the others down",
+    "the Belgium update is edited (a paragraph added)",
+]
+
+
+def fresh_db(path: Path) -> None:
+    """The demo writes a new archive; it replaces only its own default file."""
+    default = default_db_path().parent / "demo" / "archive.db"
+    if path.exists():
+        if path.resolve() != default.resolve():
+            raise ArchiveError(
+                f"{path} exists: the demo needs a new file; remove it or give another --db."
+            )
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def run_demo(
+    path: Path, echo: Callable[[str], None], crawl_pass: Callable[[str], PassResult]
+) -> list[PassResult]:
+    """Serve the sample blog locally, change it between passes, crawl each time, show the archive."""
+    fresh_db(path)
+    results: list[PassResult] = []
+    with calais_blog() as blog:
+        echo(f"Sample live blog (ITV News, Calais, 24 October 2016) at {blog.url}")
+        echo(f"Archive: {path}\n")
+        for number, (state, story) in enumerate(zip(demo_states(), STORY, strict=True), start=1):
+            blog.show(state)
+            result = crawl_pass(blog.url)
+            results.append(result)
+            echo(f"pass {number}: {story}")
+            echo("  " + result.summary())
+            if not result.ok:
+                raise ArchiveError(f"the demo's pass {number} failed: {result.error}")
+        db = open_archive(path)
+        try:
+            echo("\nThe archive now holds:")
+            for row in blog_updates(db, blog.url):
+                media = ", ".join(sorted({m["type"] for m in json.loads(row["media"] or "[]")}))
+                versions = f"{row['version']} version{'s' if row['version'] != 1 else ''}"
+                echo(
+                    f"  {row['published_at']}  {versions:<10}  {row['headline']}"
+                    + (f"  [{media}]" if media else "")
+                )
+            totals = counts(db)
+            echo(
+                f"\n{totals['blogs']} blog, {totals['updates']} updates, {totals['update_versions']} versions, "
+                f"{totals['fetches']} passes in the fetch log."
+            )
+        finally:
+            db.close()
+    return results
+
+
+__all__ = ["fresh_db", "run_demo"]

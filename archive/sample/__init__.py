@@ -1,0 +1,23 @@
+"""The sample live blog bundled with the package: the seed's five updates, served locally."""
+
+from __future__ import annotations
+
+from archive.sample.calais import PATH, TITLE, UPDATES, demo_states
+from archive.sample.site import SampleBlog, SampleUpdate, render_page
+
+
+def calais_blog(updates: list[SampleUpdate] | None = None, port: int = 0) -> SampleBlog:
+    """The seed blog as a server (not started), showing `updates` or the final five."""
+    return SampleBlog(UPDATES if updates is None else updates, title=TITLE, path=PATH, port=port)
+
+
+__all__ = [
+    "PATH",
+    "TITLE",
+    "UPDATES",
+    "SampleBlog",
+    "SampleUpdate",
+    "calais_blog",
+    "demo_states",
+    "render_page",
+]

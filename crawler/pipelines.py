@@ -1,0 +1,88 @@
+"""The item pipeline: hands each blog pass to the archive, and counts what happened."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+
+from archive.db import default_db_path, open_archive
+from archive.records import BlogPass, PassResult
+from archive.store import record_pass
+
+
+class ArchivePipeline:
+    """Writes each BlogPass to the SQLite archive in one transaction.
+
+    Settings: ARCHIVE_DB (the archive's path; empty means LIVEBLOG_DB or the default
+    path), LIVEBLOG_RESULTS (a file that receives one JSON line per pass, for
+    `liveblog crawl`).
+    """
+
+    def __init__(self, db_path: Path, results_path: Path | None, crawler: Crawler) -> None:
+        self.db_path = db_path
+        self.results_path = results_path
+        self.crawler = crawler
+        self.db: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
+        configured = crawler.settings.get("ARCHIVE_DB") or ""
+        db_path = Path(configured).expanduser() if configured else default_db_path()
+        results = crawler.settings.get("LIVEBLOG_RESULTS") or ""
+        return cls(db_path, Path(results) if results else None, crawler)
+
+    def open_spider(self, spider: Spider) -> None:
+        self.db = open_archive(self.db_path)
+        spider.logger.info("archiving to %s", self.db_path)
+
+    def close_spider(self, spider: Spider) -> None:
+        if self.db is not None:
+            self.db.close()
+
+    def process_item(self, item: Any, spider: Spider) -> Any:
+        if not isinstance(item, BlogPass):
+            return item
+        result = record_pass(self.db, item)
+        result.seconds = _seconds(item.started_at, item.finished_at)
+        self._count(result)
+        if result.ok:
+            spider.logger.info(
+                "%s: %d pages, %d new, %d changed, %d unchanged, %d removed",
+                result.url,
+                result.pages,
+                result.new,
+                result.changed,
+                result.unchanged,
+                result.removed,
+            )
+        else:
+            spider.logger.warning("%s: not archived: %s", result.url, result.error)
+        if self.results_path is not None:
+            with self.results_path.open("a", encoding="utf-8") as out:
+                out.write(json.dumps(dataclasses.asdict(result)) + "\n")
+        return item
+
+    def _count(self, result: PassResult) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        stats.inc_value("archive/passes")
+        if not result.ok:
+            stats.inc_value("archive/failed")
+            return
+        for key in ("new", "changed", "unchanged", "removed"):
+            stats.inc_value(f"archive/{key}", getattr(result, key))
+
+
+def _seconds(start: str, end: str) -> float:
+    try:
+        return round(
+            (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds(), 2
+        )
+    except ValueError:
+        return 0.0

@@ -1,0 +1,100 @@
+"""Run crawl passes from plain Python: the door the `liveblog` CLI and the tests use.
+
+Each call starts one Scrapy process (see crawler/run.py) and returns what the archive
+made of each blog's pass. This module imports no Scrapy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from archive.records import PassResult, blog_url
+
+
+class CrawlError(Exception):
+    """The crawl process itself failed (not one blog's pass): the message says why."""
+
+
+def crawl(
+    urls: Sequence[str],
+    db_path: str | os.PathLike[str],
+    *,
+    max_pages: int | None = None,
+    settings: dict[str, object] | None = None,
+    verbose: bool = False,
+    timeout: float | None = None,
+) -> list[PassResult]:
+    """One pass over each blog, archived into db_path; one PassResult per URL, in order."""
+    with tempfile.TemporaryDirectory(prefix="liveblog-") as tmp:
+        results_path = Path(tmp) / "results.jsonl"
+        log_path = Path(tmp) / "scrapy.log"
+        overrides = dict(settings or {})
+        overrides.setdefault("LOG_LEVEL", "INFO" if verbose else "WARNING")
+        argv = [
+            sys.executable,
+            "-m",
+            "crawler.run",
+            "--db",
+            str(db_path),
+            "--results",
+            str(results_path),
+            "--settings",
+            json.dumps(overrides),
+            *(["--max-pages", str(max_pages)] if max_pages is not None else []),
+            *urls,
+        ]
+        env = {
+            **os.environ,
+            "PYTHONPATH": _import_root() + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        }
+        with log_path.open("wb") as log:
+            try:
+                proc = subprocess.run(
+                    argv,
+                    stdout=log,
+                    stderr=None if verbose else log,
+                    env=env,
+                    timeout=timeout,
+                    check=False,
+                )
+            except subprocess.TimeoutExpired as exc:
+                raise CrawlError(f"the crawl did not finish within {timeout:.0f} s") from exc
+        results = _read_results(results_path)
+        if proc.returncode != 0 and not results:
+            tail = log_path.read_text(errors="replace").strip().splitlines()[-15:]
+            raise CrawlError("the crawl process failed:\n" + "\n".join(tail))
+    by_url = {r.url: r for r in results}
+    return [by_url.get(url) or _missing(url) for url in _normalise(urls)]
+
+
+def _import_root() -> str:
+    """The folder holding the crawler package, so the child imports this same code."""
+    return str(Path(__file__).resolve().parent.parent)
+
+
+def _normalise(urls: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(blog_url(u) for u in urls if u.strip()))
+
+
+def _read_results(path: Path) -> list[PassResult]:
+    if not path.exists():
+        return []
+    return [
+        PassResult(**json.loads(line)) for line in path.read_text().splitlines() if line.strip()
+    ]
+
+
+def _missing(url: str) -> PassResult:
+    return PassResult(
+        url=url,
+        blog_id=0,
+        fetch_id=0,
+        pages=0,
+        error="the crawl ended before this blog's pass finished",
+    )

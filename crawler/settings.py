@@ -1,0 +1,48 @@
+"""Scrapy settings for the liveblog crawler: polite by default.
+
+Read by `scrapy crawl liveblog` (through scrapy.cfg) and by `liveblog crawl`. Nothing
+here reads files or depends on the working directory; the archive path comes from the
+ARCHIVE_DB setting, else the LIVEBLOG_DB environment variable, else the default path.
+"""
+
+from __future__ import annotations
+
+BOT_NAME = "liveblog-archive"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Who we are and how to reach us: publishers read this in their logs.
+LIVEBLOG_CONTACT = "https://github.com/liveblog-archive/liveblog-archive"
+USER_AGENT = f"liveblog-archive/0.1 (+{LIVEBLOG_CONTACT})"
+
+ROBOTSTXT_OBEY = True
+
+# One blog is a chain of pages fetched one after another; be gentle with each site.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+
+# Every pass is fresh: no HTTP cache, no duplicate filter across passes.
+HTTPCACHE_ENABLED = False
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
+
+# The archive: a path to the SQLite file ("" means LIVEBLOG_DB, else the default path).
+ARCHIVE_DB = ""
+# How many pages of one blog a pass fetches at most (the first page included).
+LIVEBLOG_MAX_PAGES = 20
+# Where `liveblog crawl` asks the pipeline to write one JSON line per blog pass.
+LIVEBLOG_RESULTS = ""
+
+LOG_LEVEL = "INFO"

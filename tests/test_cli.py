@@ -1,0 +1,104 @@
+"""The `liveblog` command through click's CliRunner: output, exit codes, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlite_utils import Database
+
+from archive.cli import cli
+from archive.sample import SampleBlog
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_crawl_prints_one_line_per_blog_and_exits_0(
+    runner: CliRunner, sample_blog: SampleBlog, db_path: Path
+) -> None:
+    result = runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(
+        f"ok    {sample_blog.url}: 2 pages, 5 new, 0 changed, 0 unchanged, 0 removed ("
+    )
+    assert Database(db_path)["updates"].count == 5
+
+
+def test_crawl_exits_1_and_names_the_failed_blog(
+    runner: CliRunner, sample_blog: SampleBlog, db_path: Path
+) -> None:
+    missing = sample_blog.origin + "/gone"
+    result = runner.invoke(
+        cli, ["crawl", sample_blog.url, missing, "--db", str(db_path), "--max-pages", "1"]
+    )
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith(f"ok    {sample_blog.url}: 1 page, 3 new")
+    assert lines[1] == f"FAIL  {missing}: failed: HTTP 404 from {missing}"
+    assert "1 of 2 blogs failed." in result.output
+
+
+def test_default_db_follows_liveblog_db(
+    runner: CliRunner, sample_blog: SampleBlog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "from-env" / "a.db"
+    monkeypatch.setenv("LIVEBLOG_DB", str(target))
+    result = runner.invoke(cli, ["crawl", sample_blog.url])
+    assert result.exit_code == 0, result.output
+    assert Database(target)["updates"].count == 5
+
+
+def test_default_db_without_env_is_under_xdg_data_home(
+    runner: CliRunner, sample_blog: SampleBlog, tmp_path: Path
+) -> None:
+    result = runner.invoke(cli, ["crawl", sample_blog.url, "--max-pages", "1"])
+    assert result.exit_code == 0, result.output
+    assert Database(tmp_path / "xdg" / "liveblog-archive" / "archive.db")["updates"].count == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["crawl", "not a url"], "is not a web address"),
+        (["crawl", "ftp://example.org/x"], "is not a web address"),
+        (["crawl", "http://127.0.0.1:9/x", "--max-pages", "0"], "Invalid value for '--max-pages'"),
+        (["serve", "--db", "/nonexistent/dir/archive.db"], "there is no archive at"),
+    ],
+)
+def test_bad_input_gets_a_sentence_not_a_traceback(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2 if "Invalid value" in message else result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_kept(runner: CliRunner, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("my precious notes, not a database\n" * 50)
+    result = runner.invoke(cli, ["crawl", "http://127.0.0.1:9/live", "--db", str(notes)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "Error:" in result.output
+    assert notes.read_text().startswith("my precious notes")
+
+
+def test_demo_without_serving_tells_the_story(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "demo" / "archive.db"
+    result = runner.invoke(cli, ["demo", "--no-serve", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "pass 1:" in out and "pass 3:" in out
+    assert "2 pages, 4 new, 0 changed" in out
+    assert "2 pages, 1 new, 0 changed, 4 unchanged" in out
+    assert "2 pages, 0 new, 1 changed, 4 unchanged" in out
+    assert "2 versions  Belgium says it will not approve EU-Canada trade deal" in out
+    assert "1 blog, 5 updates, 6 versions, 3 passes in the fetch log." in out
+    # The demo refuses to overwrite a file it did not make.
+    again = runner.invoke(cli, ["demo", "--no-serve", "--db", str(db)])
+    assert again.exit_code == 1 and "the demo needs a new file" in again.output

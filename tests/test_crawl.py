@@ -1,0 +1,144 @@
+"""Real crawls: Scrapy in its own process against the sample blog served on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from archive.sample import SampleBlog, demo_states
+from archive.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
+from tests.conftest import crawl_local
+
+
+def versions_by_source(db: Database) -> dict[str, int]:
+    rows = db.query(
+        "select u.source_id, count(v.version) as n from updates u "
+        "join update_versions v on v.update_id = u.id group by u.id"
+    )
+    return {row["source_id"]: row["n"] for row in rows}
+
+
+def test_two_passes_with_shift_and_edit_then_an_unchanged_one(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    first = demo_states()[0]
+    sample_blog.show(first)
+    [one] = crawl_local([sample_blog.url], db_path)
+    assert one.ok, one.error
+    assert (one.pages, one.new, one.changed, one.unchanged) == (2, 4, 0, 0)
+
+    # A new update on top pushes the Wristbands update from page 1 to page 2; Belgium is edited.
+    sample_blog.show(list(UPDATES))
+    assert WRISTBANDS.id in sample_blog.page(2).decode()  # type: ignore[union-attr]
+    [two] = crawl_local([sample_blog.url], db_path)
+    assert two.ok, two.error
+    assert (two.pages, two.new, two.changed, two.unchanged, two.removed) == (2, 1, 1, 3, 0)
+
+    db = Database(db_path)
+    assert db["updates"].count == 5
+    assert (
+        db.execute(
+            "select count(*) from (select blog_id, source_id from updates group by 1, 2 having count(*) > 1)"
+        ).fetchone()[0]
+        == 0
+    )
+    versions = versions_by_source(db)
+    assert versions == {u.id: (2 if u.id == BELGIUM.id else 1) for u in UPDATES}
+    belgium = db.execute(
+        "select body_text, version from updates where source_id = ?", [BELGIUM.id]
+    ).fetchone()
+    assert belgium[1] == 2 and "Theresa May" in belgium[0]
+    old = db.execute(
+        "select v.body_text from update_versions v join updates u on u.id = v.update_id "
+        "where u.source_id = ? and v.version = 1",
+        [BELGIUM.id],
+    ).fetchone()[0]
+    assert "Theresa May" not in old and belgium_first_draft().text()[:60] in old
+    versions_before = db["update_versions"].count
+    db.close()
+
+    [three] = crawl_local([sample_blog.url], db_path)
+    assert three.ok and (three.new, three.changed, three.unchanged) == (0, 0, 5)
+    db = Database(db_path)
+    assert db["update_versions"].count == versions_before
+    assert db["fetches"].count == 3
+    assert [r["updates_new"] for r in db.query("select updates_new from fetches order by id")] == [
+        4,
+        1,
+        0,
+    ]
+    newest = db.execute(
+        "select headline from updates order by published_at desc limit 1"
+    ).fetchone()[0]
+    assert newest == EXODUS.headline
+
+
+def test_seed_blog_archive_holds_exactly_its_five_headlines(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    [result] = crawl_local([sample_blog.url], db_path)
+    assert result.ok and result.new == 5 and result.pages == 2
+    db = Database(db_path)
+    headlines = [
+        r["headline"] for r in db.query("select headline from updates order by published_at desc")
+    ]
+    assert headlines == [u.headline for u in UPDATES]
+    blog = next(db["blogs"].rows)
+    assert blog["publisher"] == "ITV News" and blog["title"].startswith(
+        "Calais 'Jungle' camp clearance"
+    )
+    assert blog["coverage_start"] == "2016-10-24T05:00:00Z"
+
+
+def test_page_limit_stops_the_pass_without_removing_older_updates(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    assert crawl_local([sample_blog.url], db_path)[0].new == 5
+    [capped] = crawl_local([sample_blog.url], db_path, max_pages=1)
+    assert capped.ok and capped.pages == 1 and capped.removed == 0 and capped.unchanged == 3
+    db = Database(db_path)
+    assert (
+        db.execute("select count(*) from updates where removed_at is not null").fetchone()[0] == 0
+    )
+    assert db.execute("select complete from fetches order by id desc limit 1").fetchone()[0] == 0
+
+
+def test_failed_pass_is_reported_and_changes_nothing(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    assert crawl_local([sample_blog.url], db_path)[0].ok
+    db = Database(db_path)
+    before = list(db.query("select * from updates order by id"))
+    db.close()
+    missing = sample_blog.origin + "/news/no-such-blog"
+    results = crawl_local([sample_blog.url, missing], db_path)
+    assert [r.ok for r in results] == [True, False]
+    assert results[1].error == f"HTTP 404 from {missing}"
+    db = Database(db_path)
+    after = list(db.query("select * from updates order by id"))
+    assert [(r["id"], r["version"], r["content_hash"]) for r in after] == [
+        (r["id"], r["version"], r["content_hash"]) for r in before
+    ]
+    row = db.execute(
+        "select http_status, error from fetches join blogs on blogs.id = fetches.blog_id "
+        "where blogs.url = ?",
+        [missing],
+    ).fetchone()
+    assert row == (404, f"HTTP 404 from {missing}")
+
+
+def test_a_page_that_is_not_a_live_blog_fails_with_a_reason(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    [result] = crawl_local([sample_blog.origin + "/robots.txt"], db_path)
+    assert not result.ok and "no live-blog updates found" in (result.error or "")
+
+
+def test_refused_connection_fails_with_a_reason(db_path: Path) -> None:
+    from tests.conftest import free_port
+
+    url = f"http://127.0.0.1:{free_port()}/live"
+    [result] = crawl_local([url], db_path)
+    assert not result.ok
+    assert result.error == f"connection refused by 127.0.0.1:{url.split(':')[2].split('/')[0]}"

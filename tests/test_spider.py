@@ -1,0 +1,98 @@
+"""The spider at two levels: its callback on a saved response, and `scrapy crawl` for real."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from scrapy.http import HtmlResponse, Request
+from sqlite_utils import Database
+
+from archive.records import BlogPass
+from archive.sample import PATH, TITLE, UPDATES, render_page
+from archive.sample.site import SampleBlog
+from crawler.spiders.liveblog import LiveblogSpider, PassState
+from tests.conftest import ROOT, env_with_root
+
+ORIGIN = "https://www.itv.com"
+
+
+def response_for(page: int, state: PassState) -> HtmlResponse:
+    url = ORIGIN + PATH + ("" if page == 1 else f"?page={page}")
+    body = render_page(TITLE, PATH, ORIGIN, UPDATES, page=page)
+    assert body is not None
+    return HtmlResponse(
+        url=url, body=body, encoding="utf-8", request=Request(url, meta={"pass": state})
+    )
+
+
+def test_parse_follows_load_more_then_yields_one_complete_pass() -> None:
+    spider = LiveblogSpider(url=ORIGIN + PATH, max_pages=5)
+    state = PassState(
+        BlogPass(url=ORIGIN + PATH, started_at="t0", finished_at=""),
+        max_pages=5,
+        visited={ORIGIN + PATH},
+    )
+    [request] = list(spider.parse_page(response_for(1, state)))
+    assert isinstance(request, Request) and request.url == ORIGIN + PATH + "?page=2"
+    [item] = list(spider.parse_page(response_for(2, state)))
+    assert isinstance(item, BlogPass) and item.complete and item.error is None
+    assert [u.headline for u in item.updates] == [u.headline for u in UPDATES]
+    assert [p.updates for p in item.pages] == [3, 2]
+    assert item.publisher == "ITV News"
+
+
+def test_parse_stops_at_the_page_limit_as_an_incomplete_pass() -> None:
+    spider = LiveblogSpider(url=ORIGIN + PATH, max_pages=1)
+    state = PassState(BlogPass(url=ORIGIN + PATH, started_at="t0", finished_at=""), max_pages=1)
+    [item] = list(spider.parse_page(response_for(1, state)))
+    assert isinstance(item, BlogPass) and not item.complete and len(item.updates) == 3
+
+
+def test_parse_ignores_older_links_to_other_sites() -> None:
+    body = render_page(TITLE, PATH, ORIGIN, UPDATES, page=1)
+    assert body is not None
+    hostile = body.replace(
+        f'href="{PATH}?page=2"'.encode(), b'href="https://elsewhere.example/next"'
+    )
+    spider = LiveblogSpider(url=ORIGIN + PATH)
+    state = PassState(BlogPass(url=ORIGIN + PATH, started_at="t0", finished_at=""), max_pages=5)
+    url = ORIGIN + PATH
+    response = HtmlResponse(
+        url=url, body=hostile, encoding="utf-8", request=Request(url, meta={"pass": state})
+    )
+    [item] = list(spider.parse_page(response))
+    assert isinstance(item, BlogPass) and item.complete and len(item.pages) == 1
+
+
+def test_scrapy_crawl_command_archives_from_the_repository_root(
+    sample_blog: SampleBlog, tmp_path: Path
+) -> None:
+    db = tmp_path / "via-scrapy.db"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "crawl",
+            "liveblog",
+            "-a",
+            f"url={sample_blog.url}",
+            "-s",
+            f"ARCHIVE_DB={db}",
+            "-s",
+            "AUTOTHROTTLE_START_DELAY=0",
+            "-s",
+            "LOG_LEVEL=INFO",
+        ],
+        cwd=ROOT,
+        env=env_with_root(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert "'archive/new': 5" in out.stderr
+    assert Database(db)["updates"].count == 5
