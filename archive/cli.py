@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
+import sqlite_utils
 
 from archive.db import ArchiveError, default_db_path, open_archive
+from archive.lock import ArchiveBusyError, archive_lock
 from archive.records import PassResult
+from archive.watch import now_utc, watch
+from archive.watchlist import (
+    DEFAULT_IDLE_AFTER,
+    DEFAULT_INTERVAL,
+    DEFAULT_MAX_INTERVAL,
+    Policy,
+    add_blog,
+    blog_table,
+    due_blogs,
+    remove_blog,
+    reschedule,
+    watched,
+)
 from crawler.runner import CrawlError, crawl
+
+# sysexits' EX_TEMPFAIL: another run holds the archive; try again later.
+EXIT_BUSY = 75
 
 DB_HELP = "The archive's SQLite file (default: $LIVEBLOG_DB, else ~/.local/share/liveblog-archive/archive.db)."
 
@@ -68,8 +89,36 @@ def cli() -> None:
     """Archive news live blogs faithfully over time, and publish the archive with Datasette."""
 
 
+def wait_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--wait/--no-wait",
+        default=True,
+        show_default=True,
+        help="When another liveblog run is writing to the archive: wait for it, or exit "
+        f"with status {EXIT_BUSY}.",
+    )(func)
+
+
+@contextmanager
+def locked(db_path: Path, wait: bool) -> Iterator[None]:
+    """The archive's writer lock; a busy archive with --no-wait is a message and exit 75."""
+    try:
+        with archive_lock(db_path, wait=wait, on_wait=lambda m: click.echo(m, err=True)):
+            yield
+    except ArchiveBusyError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(EXIT_BUSY) from exc
+
+
+def opened(db_path: Path) -> sqlite_utils.Database:
+    try:
+        return open_archive(db_path)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @cli.command(name="crawl")
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1)
 @db_option
 @click.option(
     "--max-pages",
@@ -77,21 +126,179 @@ def cli() -> None:
     default=None,
     help="Fetch at most this many pages of each blog (default 20).",
 )
+@wait_option
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log.")
 def crawl_command(
-    urls: tuple[str, ...], db_path: Path | None, max_pages: int | None, verbose: bool
+    urls: tuple[str, ...], db_path: Path | None, max_pages: int | None, wait: bool, verbose: bool
 ) -> None:
-    """One pass over each blog at URLS: fetch its pages, extract, archive.
+    """One pass over each blog at URLS, or over every watched blog that is due.
 
-    Prints one line per blog; exits 1 when any blog could not be archived.
+    Prints one line per blog; exits 1 when any blog could not be archived. Without URLS
+    this is the command a cron line runs.
     """
+    path = resolve_db(db_path)
     checked = [check_url(u) for u in urls]
-    results = run_crawl(checked, resolve_db(db_path), max_pages, verbose)
+    with locked(path, wait):
+        if not checked:
+            db = opened(path)
+            try:
+                checked = due_blogs(db, now_utc())
+                watching = len(watched(db))
+            finally:
+                db.close()
+            if not checked:
+                if not watching:
+                    raise click.ClickException(
+                        "the watchlist is empty: add blogs with `liveblog add URL`, or give URLs."
+                    )
+                click.echo(f"nothing due: {watching} blogs watched, none due yet.")
+                return
+        results = run_crawl(checked, path, max_pages, verbose)
+        db = opened(path)
+        try:
+            for result in results:
+                reschedule(db, result, Policy(), now_utc())
+        finally:
+            db.close()
     for result in results:
         click.echo(format_result(result))
     failed = [r for r in results if not r.ok]
     if failed:
         click.echo(f"{len(failed)} of {len(results)} blogs failed.", err=True)
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("url")
+@db_option
+@click.option(
+    "--interval",
+    type=click.IntRange(min=30),
+    default=None,
+    help=f"Seconds between passes over this blog (default {DEFAULT_INTERVAL}).",
+)
+def add(url: str, db_path: Path | None, interval: int | None) -> None:
+    """Put the blog at URL on the watchlist: `liveblog crawl` without URLs polls it when due."""
+    db = opened(resolve_db(db_path))
+    try:
+        fresh = add_blog(db, check_url(url), interval, now_utc())
+    finally:
+        db.close()
+    click.echo(f"{'added' if fresh else 'already watched'}: {url.strip()}")
+
+
+@cli.command(name="remove")
+@click.argument("url")
+@db_option
+def remove_command(url: str, db_path: Path | None) -> None:
+    """Stop polling the blog at URL; what was archived of it stays."""
+    db = opened(resolve_db(db_path))
+    try:
+        if not remove_blog(db, check_url(url)):
+            raise click.ClickException(
+                f"{url.strip()} is not on the watchlist: `liveblog list` shows what is."
+            )
+    finally:
+        db.close()
+    click.echo(f"removed from the watchlist (its archive is kept): {url.strip()}")
+
+
+@cli.command(name="list")
+@db_option
+def list_command(db_path: Path | None) -> None:
+    """The watchlist: each blog's status, last pass, counts and last error."""
+    db = opened(resolve_db(db_path))
+    try:
+        rows = blog_table(db)
+    finally:
+        db.close()
+    if not rows:
+        click.echo("the watchlist is empty: add blogs with `liveblog add URL`.")
+        return
+    for row in rows:
+        state = row["status"] if row["active"] else "removed"
+        last = (row["last_fetched_at"] or "never")[:19].replace("T", " ")
+        click.echo(
+            f"{state:<8} {row['url']}\n         last pass {last}, {row['passes']} passes, "
+            f"{row['updates']} updates ({row['removed']} removed)"
+            + (f"\n         last error: {row['last_error']}" if row["last_error"] else "")
+        )
+
+
+@cli.command(name="watch")
+@click.argument("urls", nargs=-1)
+@db_option
+@click.option(
+    "--interval",
+    type=click.IntRange(min=1),
+    default=DEFAULT_INTERVAL,
+    show_default=True,
+    help="Base seconds between passes; it backs off while a blog is unchanged.",
+)
+@click.option(
+    "--max-interval",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_INTERVAL,
+    show_default=True,
+    help="The back-off stops at this many seconds.",
+)
+@click.option(
+    "--idle-after",
+    type=click.IntRange(min=1),
+    default=DEFAULT_IDLE_AFTER,
+    show_default=True,
+    help="A blog unchanged for this many seconds has ended and is no longer polled.",
+)
+@click.option(
+    "--max-pages", type=click.IntRange(min=1), default=None, help="Pages per blog per pass."
+)
+@wait_option
+def watch_command(
+    urls: tuple[str, ...],
+    db_path: Path | None,
+    interval: int,
+    max_interval: int,
+    idle_after: int,
+    max_pages: int | None,
+    wait: bool,
+) -> None:
+    """Poll blogs (URLS, added to the watchlist, or every watched one) until Ctrl-C or all end.
+
+    The first Ctrl-C (or SIGTERM) lets the pass in flight finish; a second abandons it.
+    Nothing is ever half-written: each blog's pass is one transaction.
+    """
+    path = resolve_db(db_path)
+    checked = [check_url(u) for u in urls]
+    db = opened(path)
+    try:
+        for url in checked:
+            add_blog(db, url, None, now_utc())
+    finally:
+        db.close()
+    tty = sys.stdout.isatty()
+
+    def status(line: str) -> None:
+        click.echo(f"\r\x1b[2K{line}", nl=False)
+
+    def echo(line: str) -> None:
+        click.echo(("\r\x1b[2K" if tty else "") + line)
+
+    try:
+        failures = watch(
+            path,
+            checked or None,
+            Policy(interval, max_interval, idle_after),
+            max_pages=max_pages,
+            wait=wait,
+            echo=echo,
+            status=status if tty else None,
+        )
+    except ArchiveBusyError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(EXIT_BUSY) from exc
+    except CrawlError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if failures:
         raise SystemExit(1)
 
 

@@ -135,3 +135,23 @@ def m0001_initial(db: sqlite_utils.Database) -> None:
     """The tables of the data contract (DESIGN.md), the fetch log per page, and full-text search."""
     for statement in _INITIAL:
         db.execute(statement.strip())
+
+
+@migrations()
+def m0002_polling(db: sqlite_utils.Database) -> None:
+    """Watchlist scheduling per blog, and what a page's next pass needs: its older link, its snapshot."""
+    for statement in (
+        # The base interval the user chose (NULL: the command's default) and the
+        # current one, which backs off while the blog is unchanged.
+        "ALTER TABLE [blogs] ADD COLUMN [interval] INTEGER",
+        "ALTER TABLE [blogs] ADD COLUMN [poll_interval] INTEGER",
+        "ALTER TABLE [blogs] ADD COLUMN [next_due_at] TEXT",
+        # The older-updates link the page carried: a 304 next time still knows where to go.
+        "ALTER TABLE [fetch_pages] ADD COLUMN [next_url] TEXT",
+        # Where the response's bytes are kept: "<warc file>#<offset>:<length>".
+        "ALTER TABLE [fetch_pages] ADD COLUMN [snapshot] TEXT",
+        # 1 when the body was byte-identical to the page's last one, so not re-extracted.
+        "ALTER TABLE [fetch_pages] ADD COLUMN [unchanged] INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX [idx_blogs_active_next_due_at] ON [blogs] ([active], [next_due_at])",
+    ):
+        db.execute(statement)

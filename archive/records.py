@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag
 
@@ -19,7 +20,21 @@ class PageFetch:
     etag: str | None = None
     last_modified: str | None = None
     body_sha256: str | None = None
-    updates: int = 0  # updates extracted from this page
+    updates: int = 0  # updates extracted from this page (or last extracted, when skipped)
+    next_url: str | None = None  # the older-updates link followed from this page
+    # True when the body was byte-identical to this page's last one: not re-extracted.
+    unchanged: bool = False
+    snapshot: str | None = None  # "<warc file>#<offset>:<length>" of the kept response
+    # The raw exchange, kept until the pipeline writes the snapshot; never stored in SQL.
+    body: builtins.bytes | None = field(default=None, repr=False)  # `bytes` is a field here
+    headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    request_headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    fetched_at: str | None = None
+
+    @property
+    def skipped(self) -> bool:
+        """Not extracted this pass (304, or the same bytes): its updates were not looked at."""
+        return self.not_modified or self.unchanged
 
 
 @dataclass
@@ -58,6 +73,7 @@ class PassResult:
     changed: int = 0
     unchanged: int = 0
     removed: int = 0
+    not_modified: int = 0  # pages answered 304 or with unchanged bytes: not re-read
     restored: int = 0  # updates marked removed earlier that this pass found again
     error: str | None = None
     seconds: float = 0.0
@@ -70,8 +86,9 @@ class PassResult:
         """One line for people: what the pass found, or why it failed."""
         if not self.ok:
             return f"failed: {self.error}"
+        skipped = f" ({self.not_modified} not modified)" if self.not_modified else ""
         return (
-            f"{self.pages} page{'s' if self.pages != 1 else ''}, {self.new} new, "
+            f"{self.pages} page{'s' if self.pages != 1 else ''}{skipped}, {self.new} new, "
             f"{self.changed} changed, {self.unchanged} unchanged, {self.removed} removed "
             f"({self.seconds:.1f} s)"
         )
@@ -80,3 +97,16 @@ class PassResult:
 def blog_url(raw: str) -> str:
     """A blog's identity in the archive: the URL as given, trimmed, without its #fragment."""
     return urldefrag(raw.strip())[0]
+
+
+@dataclass
+class PageState:
+    """What the archive knows of a page from its last successful pass: for conditional requests."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    body_sha256: str | None
+    next_url: str | None
+    updates: int
+    snapshot: str | None

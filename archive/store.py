@@ -12,7 +12,7 @@ from typing import Any
 import sqlite_utils
 
 from archive.db import write_transaction
-from archive.records import BlogPass, PassResult
+from archive.records import BlogPass, PageState, PassResult
 from archive.rules import (
     assign_keys,
     content_hash,
@@ -118,8 +118,8 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
     conn.executemany(
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
-              body_sha256, updates)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              body_sha256, updates, next_url, snapshot, unchanged)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             [
                 fetch_id,
@@ -132,6 +132,9 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 pg.last_modified,
                 pg.body_sha256,
                 pg.updates,
+                pg.next_url,
+                pg.snapshot,
+                int(pg.unchanged),
             ]
             for seq, pg in enumerate(p.pages, start=1)
         ],
@@ -155,8 +158,9 @@ def _failure(p: BlogPass, live: int) -> str | None:
         return p.error
     if p.updates or not live:
         return None
-    # A 304 page yields no updates because nothing changed, not because it is broken.
-    if p.pages and all(pg.not_modified for pg in p.pages):
+    # A page answered 304, or with the same bytes as last time, was not re-read: no
+    # updates from it means nothing changed, not that it is broken.
+    if p.pages and all(pg.skipped for pg in p.pages):
         return None
     return NO_UPDATES_ERROR.format(n=live)
 
@@ -178,29 +182,89 @@ def _version_row(
     ]
 
 
-def _window_bound(updates: Iterable[Update]) -> str | None:
-    """The oldest publish time the pass reached; pinned posts sit out of order, so not them."""
-    oldest: str | None = None
-    for u in updates:
-        if u.pinned or parse_time(u.published_at) is None:
+def _extracted_runs(p: BlogPass) -> list[tuple[bool, bool, list[Update]]]:
+    """The pass's updates grouped by runs of consecutive pages that were read this time.
+
+    Each run says whether it starts at the blog's first page and ends at its last one.
+    Pages answered 304 (or with unchanged bytes) break runs: what stood on them was not
+    looked at, so nothing may be judged removed there.
+    """
+    runs: list[tuple[bool, bool, list[Update]]] = []
+    current: list[Update] | None = None
+    starts_at_top = False
+    offset = 0
+    for index, page in enumerate(p.pages):
+        if page.skipped:
+            if current is not None:
+                runs.append((starts_at_top, False, current))
+            current = None
             continue
-        if oldest is None or is_newer(oldest, u.published_at):
-            oldest = u.published_at
-    return oldest
+        if current is None:
+            current, starts_at_top = [], index == 0
+        current.extend(p.updates[offset : offset + page.updates])
+        offset += page.updates
+    if current is not None:
+        runs.append((starts_at_top, True, current))
+    return runs
 
 
-def _removals(p: BlogPass, stored: dict[str, _Stored], seen_ids: set[int]) -> list[int]:
-    """Live updates this pass proves gone: all unseen if complete, else the unseen in its window."""
+def _span(updates: Iterable[Update]) -> tuple[str | None, str | None]:
+    """Oldest and newest publish times a run showed; pinned posts sit out of order, so not them."""
+    times = [u.published_at for u in updates if not u.pinned and parse_time(u.published_at)]
+    if not times:
+        return None, None
+    oldest = newest = times[0]
+    for t in times[1:]:
+        if is_newer(oldest, t):
+            oldest = t
+        if is_newer(t, newest):
+            newest = t
+    return oldest, newest
+
+
+def _removals(
+    p: BlogPass, stored: dict[str, _Stored], seen_ids: set[int], reached_end: bool
+) -> list[int]:
+    """Live updates this pass proves gone: unseen, and standing where the pass looked.
+
+    A run of pages read from the top covers everything newer than its oldest update; a
+    run that reached the blog's last page (pagination exhausted, no fewer pages than the
+    last full pass) covers everything older than its newest. An update that merely fell
+    off the last page fetched is never inside a run.
+    """
     unseen = [s for s in stored.values() if s.removed_at is None and s.id not in seen_ids]
-    # A 304 page that yielded no updates was not looked at: what stood on it may stand still.
-    if any(pg.not_modified and not pg.updates for pg in p.pages):
-        return []
-    if p.complete:
-        return [s.id for s in unseen]
-    bound = _window_bound(p.updates)
-    if bound is None:
-        return []
-    return [s.id for s in unseen if not s.pinned and is_newer(s.published_at, bound)]
+    removed: list[int] = []
+    for starts_at_top, ends_at_bottom, updates in _extracted_runs(p):
+        oldest, newest = _span(updates)
+        to_bottom = ends_at_bottom and reached_end
+        if oldest is None and not (starts_at_top and to_bottom):
+            continue
+        for s in unseen:
+            if s.id in removed:
+                continue
+            if starts_at_top and to_bottom:
+                inside = True
+            else:
+                t = s.published_at
+                above = starts_at_top or (newest is not None and not is_newer(t, newest))
+                below = to_bottom or is_newer(t, oldest)
+                inside = parse_time(t) is not None and above and below
+            if inside and not (s.pinned and not to_bottom):
+                removed.append(s.id)
+    return removed
+
+
+def _reached_end(conn: sqlite3.Connection, blog_id: int, fetch_id: int, p: BlogPass) -> bool:
+    """Pagination ran out, and not because the blog suddenly shows fewer pages than before."""
+    if not p.complete:
+        return False
+    row = conn.execute(
+        """SELECT pages FROM fetches
+           WHERE blog_id = ? AND id < ? AND complete = 1 AND error IS NULL
+           ORDER BY id DESC LIMIT 1""",
+        [blog_id, fetch_id],
+    ).fetchone()
+    return row is None or len(p.pages) >= row[0]
 
 
 def _status(coverage_end: str | None, now: str) -> str:
@@ -355,7 +419,13 @@ def record_pass(db: sqlite_utils.Database, p: BlogPass) -> PassResult:
         fetch_id = _insert_fetch(conn, blog_id, p)
         stored = _load_stored(conn, blog_id)
         live = sum(1 for s in stored.values() if s.removed_at is None)
-        result = PassResult(url=p.url, blog_id=blog_id, fetch_id=fetch_id, pages=len(p.pages))
+        result = PassResult(
+            url=p.url,
+            blog_id=blog_id,
+            fetch_id=fetch_id,
+            pages=len(p.pages),
+            not_modified=sum(1 for pg in p.pages if pg.skipped),
+        )
 
         error = _failure(p, live)
         if error is not None:
@@ -375,7 +445,7 @@ def record_pass(db: sqlite_utils.Database, p: BlogPass) -> PassResult:
         merged = merge_duplicates(p.updates, keys)
         plan = _plan(conn, blog_id, fetch_id, merged, stored, now)
         _write(conn, plan, now)
-        removed = _removals(p, stored, plan.seen_ids)
+        removed = _removals(p, stored, plan.seen_ids, _reached_end(conn, blog_id, fetch_id, p))
         _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
 
         result.seen = len(merged)
@@ -402,3 +472,21 @@ def record_pass(db: sqlite_utils.Database, p: BlogPass) -> PassResult:
         )
     result.seconds = time.perf_counter() - started
     return result
+
+
+def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState]:
+    """Each page's validators and older link from the blog's successful passes, newest per URL.
+
+    Failed passes do not count: their pages' content was never archived, so their
+    validators must not turn the next request into a 304 that skips it.
+    """
+    rows = db.execute(
+        """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot
+           FROM fetch_pages p
+           JOIN fetches f ON f.id = p.fetch_id
+           JOIN blogs b ON b.id = f.blog_id
+           WHERE b.url = ? AND f.error IS NULL AND p.status IN (200, 304)
+           ORDER BY p.id""",
+        [blog_url],
+    ).fetchall()
+    return {row[0]: PageState(*row) for row in rows}

@@ -11,9 +11,10 @@ from typing import Any
 from scrapy import Spider
 from scrapy.crawler import Crawler
 
-from archive.db import default_db_path, open_archive
+from archive.db import open_archive
 from archive.records import BlogPass, PassResult
 from archive.store import record_pass
+from crawler.config import archive_path
 
 
 class ArchivePipeline:
@@ -32,8 +33,7 @@ class ArchivePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
-        configured = crawler.settings.get("ARCHIVE_DB") or ""
-        db_path = Path(configured).expanduser() if configured else default_db_path()
+        db_path = archive_path(crawler.settings)
         results = crawler.settings.get("LIVEBLOG_RESULTS") or ""
         return cls(db_path, Path(results) if results else None, crawler)
 

@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from archive.records import PassResult, blog_url
@@ -29,6 +29,7 @@ def crawl(
     settings: dict[str, object] | None = None,
     verbose: bool = False,
     timeout: float | None = None,
+    on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
 ) -> list[PassResult]:
     """One pass over each blog, archived into db_path; one PassResult per URL, in order."""
     with tempfile.TemporaryDirectory(prefix="liveblog-") as tmp:
@@ -54,23 +55,42 @@ def crawl(
             "PYTHONPATH": _import_root() + os.pathsep + os.environ.get("PYTHONPATH", ""),
         }
         with log_path.open("wb") as log:
+            # Its own session: a Ctrl-C at the terminal reaches the caller, which decides
+            # whether the pass in flight finishes or is abandoned.
+            proc = subprocess.Popen(
+                argv, stdout=log, stderr=None if verbose else log, env=env, start_new_session=True
+            )
+            if on_start is not None:
+                on_start(proc)
             try:
-                proc = subprocess.run(
-                    argv,
-                    stdout=log,
-                    stderr=None if verbose else log,
-                    env=env,
-                    timeout=timeout,
-                    check=False,
-                )
+                proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired as exc:
+                proc.kill()
+                proc.wait()
                 raise CrawlError(f"the crawl did not finish within {timeout:.0f} s") from exc
+            except BaseException:
+                # Interrupted: Scrapy stops cleanly on SIGTERM; a pass in flight is abandoned
+                # whole, since each pass is written in one transaction.
+                stop(proc)
+                raise
         results = _read_results(results_path)
         if proc.returncode != 0 and not results:
             tail = log_path.read_text(errors="replace").strip().splitlines()[-15:]
             raise CrawlError("the crawl process failed:\n" + "\n".join(tail))
     by_url = {r.url: r for r in results}
     return [by_url.get(url) or _missing(url) for url in _normalise(urls)]
+
+
+def stop(proc: subprocess.Popen[bytes], grace: float = 15.0) -> None:
+    """Ask the crawl process to stop (SIGTERM), and kill it if it does not within `grace` s."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def _import_root() -> str:

@@ -42,6 +42,8 @@ ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 ARCHIVE_DB = ""
 # How many pages of one blog a pass fetches at most (the first page included).
 LIVEBLOG_MAX_PAGES = 20
+# Send each page's stored ETag / Last-Modified, and skip extraction of unchanged pages.
+LIVEBLOG_CONDITIONAL = True
 # Where `liveblog crawl` asks the pipeline to write one JSON line per blog pass.
 LIVEBLOG_RESULTS = ""
 

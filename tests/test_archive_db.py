@@ -111,7 +111,9 @@ def test_processes_opening_a_new_archive_at_once_migrate_once(tmp_path: Path) ->
     for t in threads:
         t.join()
     assert errors == []
-    assert [m.name for m in migrations.applied(open_archive(path))] == ["m0001_initial"]
+    applied = [m.name for m in migrations.applied(open_archive(path))]
+    # Each migration recorded exactly once, however many processes raced to apply it.
+    assert applied == [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]
 
 
 def test_corrupt_archive_is_a_clear_error(tmp_path: Path) -> None:

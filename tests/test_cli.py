@@ -96,7 +96,8 @@ def test_demo_without_serving_tells_the_story(runner: CliRunner, tmp_path: Path)
     assert "pass 1:" in out and "pass 3:" in out
     assert "2 pages, 4 new, 0 changed" in out
     assert "2 pages, 1 new, 0 changed, 4 unchanged" in out
-    assert "2 pages, 0 new, 1 changed, 4 unchanged" in out
+    # Page 2 did not change: it answers 304 and is not re-read.
+    assert "2 pages (1 not modified), 0 new, 1 changed, 2 unchanged" in out
     assert "2 versions  Belgium says it will not approve EU-Canada trade deal" in out
     assert "1 blog, 5 updates, 6 versions, 3 passes in the fetch log." in out
     # The demo refuses to overwrite a file it did not make.

@@ -59,7 +59,9 @@ def test_two_passes_with_shift_and_edit_then_an_unchanged_one(
     db.close()
 
     [three] = crawl_local([sample_blog.url], db_path)
-    assert three.ok and (three.new, three.changed, three.unchanged) == (0, 0, 5)
+    # Validators were sent: both pages answer 304, nothing is re-extracted or rewritten.
+    assert three.ok and (three.new, three.changed, three.unchanged, three.not_modified) == (0, 0, 0, 2)
+    assert all("If-None-Match" in headers for _, headers in sample_blog.requests[-2:])
     db = Database(db_path)
     assert db["update_versions"].count == versions_before
     assert db["fetches"].count == 3
@@ -94,9 +96,14 @@ def test_seed_blog_archive_holds_exactly_its_five_headlines(
 def test_page_limit_stops_the_pass_without_removing_older_updates(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:
-    assert crawl_local([sample_blog.url], db_path)[0].new == 5
+    sample_blog.show(demo_states()[0])
+    assert crawl_local([sample_blog.url], db_path)[0].new == 4
+    # A new update on top: page 1 now shows it, the edited Belgium one and one more;
+    # the two oldest stand beyond the page limit and must not be taken for removed.
+    sample_blog.show(list(UPDATES))
     [capped] = crawl_local([sample_blog.url], db_path, max_pages=1)
-    assert capped.ok and capped.pages == 1 and capped.removed == 0 and capped.unchanged == 3
+    assert capped.ok and capped.pages == 1 and capped.removed == 0
+    assert (capped.new, capped.changed, capped.unchanged) == (1, 1, 1)
     db = Database(db_path)
     assert (
         db.execute("select count(*) from updates where removed_at is not null").fetchone()[0] == 0

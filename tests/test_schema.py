@@ -25,7 +25,7 @@ CREATE TABLE [blogs] (
    [coverage_start] TEXT,
    [coverage_end] TEXT,
    [active] INTEGER NOT NULL DEFAULT 1
-);
+, [interval] INTEGER, [poll_interval] INTEGER, [next_due_at] TEXT);
 CREATE TABLE [fetches] (
    [id] INTEGER PRIMARY KEY,
    [blog_id] INTEGER NOT NULL REFERENCES [blogs]([id]),
@@ -55,7 +55,7 @@ CREATE TABLE [fetch_pages] (
    [etag] TEXT,
    [last_modified] TEXT,
    [body_sha256] TEXT,
-   [updates] INTEGER NOT NULL DEFAULT 0,
+   [updates] INTEGER NOT NULL DEFAULT 0, [next_url] TEXT, [snapshot] TEXT, [unchanged] INTEGER NOT NULL DEFAULT 0,
    UNIQUE ([fetch_id], [seq])
 );
 CREATE INDEX [idx_fetch_pages_url] ON [fetch_pages] ([url]);
@@ -120,6 +120,7 @@ BEGIN
    INSERT INTO [updates_fts] (rowid, [headline], [body_text])
    VALUES (new.[id], new.[headline], new.[body_text]);
 END;
+CREATE INDEX [idx_blogs_active_next_due_at] ON [blogs] ([active], [next_due_at]);
 """
 
 # DESIGN.md's data model, column for column: these names must never change.
@@ -245,9 +246,12 @@ def test_migrations_are_idempotent(tmp_path: Path) -> None:
     first.close()
     second = open_archive(path)
     assert second.schema == schema
-    assert [m.name for m in migrations.applied(second)] == ["m0001_initial"]
+    registered = [m.name for m in migrations.pending(sqlite_utils.Database(memory=True))]
+    assert registered[:2] == ["m0001_initial", "m0002_polling"]
+    assert [m.name for m in migrations.applied(second)] == registered
     assert migrations.pending(second) == []
-    assert second.execute("select count(*) from _sqlite_migrations").fetchone()[0] == 1
+    count = second.execute("select count(*) from _sqlite_migrations").fetchone()[0]
+    assert count == len(registered)
 
 
 def test_connection_settings(tmp_path: Path) -> None:

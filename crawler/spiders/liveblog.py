@@ -17,7 +17,10 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
-from archive.records import BlogPass, PageFetch, blog_url
+from archive.db import open_archive
+from archive.records import BlogPass, PageFetch, PageState, blog_url
+from archive.store import page_states
+from crawler.config import archive_path
 from crawler.extract import extract_page
 
 
@@ -39,6 +42,9 @@ class PassState:
     blog: BlogPass
     max_pages: int
     visited: set[str] = field(default_factory=set)
+    # What the archive knows of each page from the last successful pass, by URL.
+    known: dict[str, PageState] = field(default_factory=dict)
+    keys_seen: set[str] = field(default_factory=set)
 
 
 def _scrapy_errors(*names: str) -> tuple[type[BaseException], ...]:
@@ -121,39 +127,75 @@ class LiveblogSpider(scrapy.Spider):
             yield request
 
     def start_requests(self) -> Iterator[scrapy.Request]:
+        known = self._known_pages()
         for url in self.blog_urls:
             state = PassState(
-                BlogPass(url=url, started_at=utc_now(), finished_at=""), self.max_pages
+                BlogPass(url=url, started_at=utc_now(), finished_at=""),
+                self.max_pages,
+                known=known.get(url, {}),
             )
             yield self._page_request(url, state)
 
+    def _known_pages(self) -> dict[str, dict[str, PageState]]:
+        """Validators and older links per page, so unchanged pages cost a 304 and no extraction."""
+        if not self.settings.getbool("LIVEBLOG_CONDITIONAL", True):
+            return {}
+        path = archive_path(self.settings)
+        if not path.exists():
+            return {}
+        db = open_archive(path)
+        try:
+            return {url: page_states(db, url) for url in self.blog_urls}
+        finally:
+            db.close()
+
     def _page_request(self, url: str, state: PassState) -> scrapy.Request:
         state.visited.add(url)
+        headers: dict[str, str] = {}
+        known = state.known.get(url)
+        if known is not None:
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
         return scrapy.Request(
             url,
+            headers=headers,
             callback=self.parse_page,
             errback=self.page_failed,
             dont_filter=True,
-            meta={"pass": state},
+            meta={"pass": state, "handle_httpstatus_list": [304]},
         )
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         state: PassState = response.meta["pass"]
         blog = state.blog
+        fetched = PageFetch(
+            url=response.url,
+            status=response.status,
+            bytes=len(response.body),
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            body_sha256=hashlib.sha256(response.body).hexdigest(),
+            fetched_at=utc_now(),
+            headers=_headers(response.headers),
+            request_headers=_headers(response.request.headers) if response.request else [],
+        )
+        blog.pages.append(fetched)
+        known = state.known.get(response.request.url if response.request else response.url)
+        if response.status == 304 or (known and known.body_sha256 == fetched.body_sha256):
+            yield from self._unchanged_page(state, fetched, known)
+            return
+        fetched.body = response.body
+        problem = _truncated(response)
+        if problem:
+            blog.error = problem
+            yield self._finish(state, complete=False)
+            return
         page = extract_page(
             response.body, response.url, encoding=getattr(response, "encoding", None)
         )
-        blog.pages.append(
-            PageFetch(
-                url=response.url,
-                status=response.status,
-                bytes=len(response.body),
-                etag=_header(response, b"ETag"),
-                last_modified=_header(response, b"Last-Modified"),
-                body_sha256=hashlib.sha256(response.body).hexdigest(),
-                updates=len(page.updates),
-            )
-        )
+        fetched.updates = len(page.updates)
         if len(blog.pages) == 1:
             blog.title = page.title
             blog.publisher = page.publisher
@@ -166,15 +208,49 @@ class LiveblogSpider(scrapy.Spider):
                 )
                 yield self._finish(state, complete=False)
                 return
+        elif not page.updates:
+            blog.error = (
+                f"page {len(blog.pages)} ({response.url}) has no updates although the page before "
+                "links to it: the blog's pagination collapsed or the page is broken"
+            )
+            yield self._finish(state, complete=False)
+            return
+        keys = {u.source_id or u.headline or u.body_text[:80] for u in page.updates}
+        repeated = keys <= state.keys_seen
+        state.keys_seen |= keys
         blog.updates.extend(page.updates)
         older = [u for u in page.next_urls if same_site(u, blog.url) and u not in state.visited]
-        if not older or not page.updates:
+        fetched.next_url = older[0] if older else None
+        # An "older" page showing only updates already seen means the blog ignores the link.
+        yield from self._follow(state, fetched.next_url if not repeated else None)
+
+    def _unchanged_page(
+        self, state: PassState, fetched: PageFetch, known: PageState | None
+    ) -> Iterator[Any]:
+        """304, or the same bytes as last time: no extraction; the known older link still leads on."""
+        if known is None:
+            state.blog.error = f"HTTP 304 from {fetched.url} for a page this archive has no copy of"
+            yield self._finish(state, complete=False)
+            return
+        fetched.not_modified = fetched.status == 304
+        fetched.unchanged = fetched.status != 304
+        fetched.etag = fetched.etag or known.etag
+        fetched.last_modified = fetched.last_modified or known.last_modified
+        fetched.body_sha256 = known.body_sha256
+        fetched.updates = known.updates
+        fetched.next_url = known.next_url
+        fetched.snapshot = known.snapshot
+        next_url = known.next_url if known.next_url not in state.visited else None
+        yield from self._follow(state, next_url)
+
+    def _follow(self, state: PassState, next_url: str | None) -> Iterator[Any]:
+        if next_url is None:
             yield self._finish(state, complete=True)
-        elif len(blog.pages) >= state.max_pages:
-            self.logger.info("%s: stopped at the page limit (%d)", blog.url, state.max_pages)
+        elif len(state.blog.pages) >= state.max_pages:
+            self.logger.info("%s: stopped at the page limit (%d)", state.blog.url, state.max_pages)
             yield self._finish(state, complete=False)
         else:
-            yield self._page_request(older[0], state)
+            yield self._page_request(next_url, state)
 
     def page_failed(self, failure: Failure) -> Iterator[BlogPass]:
         request = failure.request  # type: ignore[attr-defined]
@@ -197,3 +273,23 @@ class LiveblogSpider(scrapy.Spider):
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+def _headers(headers: Any) -> list[tuple[str, str]]:
+    """Scrapy's bytes headers as (name, value) text pairs, repeated names kept."""
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        for value in values
+    ]
+
+
+def _truncated(response: Response) -> str | None:
+    """An HTML document cut short (a dropped connection the server did not flag) is not a page."""
+    ctype = (response.headers.get(b"Content-Type") or b"").lower()
+    if b"html" not in ctype:
+        return None
+    tail = response.body[-65536:].lower()
+    if b"</body" in tail or b"</html" in tail:
+        return None
+    return f"truncated document: {response.url} ends before </body></html>"

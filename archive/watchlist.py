@@ -1,0 +1,137 @@
+"""The watchlist: which blogs are polled, when each is next due, and how the interval adapts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from archive.db import write_transaction
+from archive.records import PassResult, blog_url
+
+DEFAULT_INTERVAL = 300  # seconds between passes over a blog that keeps moving
+DEFAULT_MAX_INTERVAL = 3600  # the back-off stops here
+DEFAULT_IDLE_AFTER = 6 * 3600  # no change for this long: the blog has ended
+BACKOFF = 2
+
+
+def utc_iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_iso(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+@dataclass
+class Policy:
+    """How often to poll: the base interval, the back-off ceiling, when a quiet blog has ended."""
+
+    interval: int = DEFAULT_INTERVAL
+    max_interval: int = DEFAULT_MAX_INTERVAL
+    idle_after: int = DEFAULT_IDLE_AFTER
+
+
+def add_blog(db: sqlite_utils.Database, url: str, interval: int | None, now: datetime) -> bool:
+    """Put a blog on the watchlist (again); True when it was not watched before."""
+    url = blog_url(url)
+    with write_transaction(db):
+        row = db.execute("SELECT id, active FROM blogs WHERE url = ?", [url]).fetchone()
+        if row is None:
+            db.execute(
+                "INSERT INTO blogs (url, first_seen_at, interval, next_due_at) VALUES (?, ?, ?, ?)",
+                [url, utc_iso(now), interval, utc_iso(now)],
+            )
+            return True
+        db.execute(
+            """UPDATE blogs SET active = 1, interval = coalesce(?, interval),
+                 status = CASE WHEN status = 'ended' THEN 'live' ELSE status END,
+                 poll_interval = NULL, next_due_at = ?
+               WHERE id = ?""",
+            [interval, utc_iso(now), row[0]],
+        )
+        return not row[1]
+
+
+def remove_blog(db: sqlite_utils.Database, url: str) -> bool:
+    """Stop polling a blog; its archive stays. False when it was not on the watchlist."""
+    with write_transaction(db):
+        cur = db.execute(
+            "UPDATE blogs SET active = 0 WHERE url = ? AND active = 1", [blog_url(url)]
+        )
+        return cur.rowcount > 0
+
+
+def due_blogs(
+    db: sqlite_utils.Database, now: datetime, among: list[str] | None = None
+) -> list[str]:
+    """Active blogs that have not ended and whose next pass is due, most overdue first."""
+    rows = db.execute(
+        """SELECT url FROM blogs
+           WHERE active = 1 AND status != 'ended'
+             AND (next_due_at IS NULL OR next_due_at <= ?)
+           ORDER BY coalesce(next_due_at, ''), id""",
+        [utc_iso(now)],
+    ).fetchall()
+    urls = [r[0] for r in rows]
+    if among is not None:
+        wanted = {blog_url(u) for u in among}
+        urls = [u for u in urls if u in wanted]
+    return urls
+
+
+def watched(db: sqlite_utils.Database, among: list[str] | None = None) -> list[dict[str, Any]]:
+    """Active blogs still being polled, with when each is next due."""
+    rows = [
+        dict(r)
+        for r in db.query(
+            "SELECT url, status, next_due_at FROM blogs WHERE active = 1 AND status != 'ended'"
+        )
+    ]
+    if among is not None:
+        wanted = {blog_url(u) for u in among}
+        rows = [r for r in rows if r["url"] in wanted]
+    return rows
+
+
+def reschedule(
+    db: sqlite_utils.Database, result: PassResult, policy: Policy, now: datetime
+) -> None:
+    """After a pass: back off while nothing moves, return to the base when it does; end quiet blogs."""
+    row = db.execute(
+        "SELECT interval, poll_interval, last_changed_at, status FROM blogs WHERE url = ?",
+        [result.url],
+    ).fetchone()
+    if row is None:
+        return
+    base = row[0] or policy.interval
+    moved = result.ok and bool(result.new or result.changed or result.removed or result.restored)
+    current = row[1] or base
+    interval = base if moved else min(max(current, base) * BACKOFF, max(policy.max_interval, base))
+    status = row[3]
+    quiet_since = parse_iso(row[2]) if row[2] else None
+    if result.ok and status == "live" and quiet_since is not None:
+        status = "ended" if now - quiet_since > timedelta(seconds=policy.idle_after) else status
+    with write_transaction(db):
+        db.execute(
+            "UPDATE blogs SET poll_interval = ?, next_due_at = ?, status = ? WHERE url = ?",
+            [interval, utc_iso(now + timedelta(seconds=interval)), status, result.url],
+        )
+
+
+def blog_table(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """The watchlist as `liveblog list` shows it: status, last pass, counts, last error."""
+    sql = """
+        SELECT b.url, b.status, b.active, coalesce(b.interval, '') AS interval,
+               b.next_due_at, b.last_fetched_at,
+               (SELECT count(*) FROM updates u WHERE u.blog_id = b.id) AS updates,
+               (SELECT count(*) FROM updates u WHERE u.blog_id = b.id AND u.removed_at IS NOT NULL)
+                 AS removed,
+               (SELECT count(*) FROM fetches f WHERE f.blog_id = b.id) AS passes,
+               (SELECT f.error FROM fetches f WHERE f.blog_id = b.id ORDER BY f.id DESC LIMIT 1)
+                 AS last_error
+        FROM blogs b ORDER BY b.active DESC, b.url
+    """
+    return [dict(r) for r in db.query(sql)]
