@@ -13,7 +13,7 @@ import sqlite_utils
 
 from archive.db import ArchiveError, default_db_path, open_archive
 from archive.lock import ArchiveBusyError, archive_lock
-from archive.records import PassResult
+from archive.records import PassResult, blog_url
 from archive.watch import now_utc, watch
 from archive.watchlist import (
     DEFAULT_IDLE_AFTER,
@@ -300,6 +300,33 @@ def watch_command(
         raise click.ClickException(str(exc)) from exc
     if failures:
         raise SystemExit(1)
+
+
+@cli.command(name="reparse")
+@db_option
+@click.option("--blog", "blog", default=None, help="Only this blog's URL (default: every blog).")
+@wait_option
+def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
+    """Rebuild updates and versions from the kept snapshots with the current extractor."""
+    from archive.reparse import reparse
+    from archive.snapshots import SnapshotStore
+
+    path = resolve_db(db_path)
+    if not path.is_file():
+        raise click.ClickException(f"there is no archive at {path}.")
+    with locked(path, wait):
+        db = opened(path)
+        try:
+            with SnapshotStore(path) as snapshots:
+                results = reparse(db, snapshots, blog_url(blog) if blog else None)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from exc
+        finally:
+            db.close()
+    for r in results:
+        click.echo(
+            f"{r.url}: {r.passes} passes replayed, {r.updates} updates, {r.versions} versions"
+        )
 
 
 @cli.command()

@@ -410,13 +410,19 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
         )
 
 
-def record_pass(db: sqlite_utils.Database, p: BlogPass) -> PassResult:
-    """Fold one pass into the archive atomically: a crash or a failed fetch never half-applies."""
+def record_pass(
+    db: sqlite_utils.Database, p: BlogPass, *, replay_of: int | None = None
+) -> PassResult:
+    """Fold one pass into the archive atomically: a crash or a failed fetch never half-applies.
+
+    `replay_of` names the logged fetch this pass re-reads (`liveblog reparse`): its fetch
+    log rows stay, only its counts are refreshed.
+    """
     started = time.perf_counter()
     conn = db.conn
     with write_transaction(db):
         blog_id = _upsert_blog(conn, p)
-        fetch_id = _insert_fetch(conn, blog_id, p)
+        fetch_id = _insert_fetch(conn, blog_id, p) if replay_of is None else replay_of
         stored = _load_stored(conn, blog_id)
         live = sum(1 for s in stored.values() if s.removed_at is None)
         result = PassResult(

@@ -13,6 +13,7 @@ from scrapy.crawler import Crawler
 
 from archive.db import open_archive
 from archive.records import BlogPass, PassResult
+from archive.snapshots import SnapshotStore
 from archive.store import record_pass
 from crawler.config import archive_path
 
@@ -22,20 +23,25 @@ class ArchivePipeline:
 
     Settings: ARCHIVE_DB (the archive's path; empty means LIVEBLOG_DB or the default
     path), LIVEBLOG_RESULTS (a file that receives one JSON line per pass, for
-    `liveblog crawl`).
+    `liveblog crawl`), LIVEBLOG_SNAPSHOTS (keep each response as WARC records in the
+    folder `<archive>.warc/` next to the database).
     """
 
-    def __init__(self, db_path: Path, results_path: Path | None, crawler: Crawler) -> None:
+    def __init__(
+        self, db_path: Path, results_path: Path | None, crawler: Crawler, snapshots: bool = True
+    ) -> None:
         self.db_path = db_path
         self.results_path = results_path
         self.crawler = crawler
         self.db: Any = None
+        self.snapshots = SnapshotStore(db_path) if snapshots else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
         db_path = archive_path(crawler.settings)
         results = crawler.settings.get("LIVEBLOG_RESULTS") or ""
-        return cls(db_path, Path(results) if results else None, crawler)
+        snapshots = crawler.settings.getbool("LIVEBLOG_SNAPSHOTS", True)
+        return cls(db_path, Path(results) if results else None, crawler, snapshots)
 
     def open_spider(self, spider: Spider) -> None:
         self.db = open_archive(self.db_path)
@@ -44,10 +50,13 @@ class ArchivePipeline:
     def close_spider(self, spider: Spider) -> None:
         if self.db is not None:
             self.db.close()
+        if self.snapshots is not None:
+            self.snapshots.close()
 
     def process_item(self, item: Any, spider: Spider) -> Any:
         if not isinstance(item, BlogPass):
             return item
+        self._keep_snapshots(item)
         result = record_pass(self.db, item)
         result.seconds = _seconds(item.started_at, item.finished_at)
         self._count(result)
@@ -67,6 +76,21 @@ class ArchivePipeline:
             with self.results_path.open("a", encoding="utf-8") as out:
                 out.write(json.dumps(dataclasses.asdict(result)) + "\n")
         return item
+
+    def _keep_snapshots(self, item: BlogPass) -> None:
+        """Raw bytes go to WARC (durably) before the rows that point at them are committed."""
+        for page in item.pages:
+            if page.body is not None and self.snapshots is not None and page.snapshot is None:
+                ref = self.snapshots.write(
+                    page.url,
+                    page.status,
+                    page.headers,
+                    page.body,
+                    page.request_headers,
+                    page.fetched_at or item.started_at,
+                )
+                page.snapshot = str(ref)
+            page.body = None
 
     def _count(self, result: PassResult) -> None:
         stats = self.crawler.stats

@@ -44,6 +44,8 @@ ARCHIVE_DB = ""
 LIVEBLOG_MAX_PAGES = 20
 # Send each page's stored ETag / Last-Modified, and skip extraction of unchanged pages.
 LIVEBLOG_CONDITIONAL = True
+# Keep every response's raw bytes as WARC records next to the archive (re-extraction).
+LIVEBLOG_SNAPSHOTS = True
 # Where `liveblog crawl` asks the pipeline to write one JSON line per blog pass.
 LIVEBLOG_RESULTS = ""
 

@@ -22,6 +22,7 @@ from archive.records import BlogPass, PageFetch, PageState, blog_url
 from archive.store import page_states
 from crawler.config import archive_path
 from crawler.extract import extract_page
+from crawler.extract.charset import declared_charset
 
 
 def utc_now() -> str:
@@ -192,9 +193,7 @@ class LiveblogSpider(scrapy.Spider):
             blog.error = problem
             yield self._finish(state, complete=False)
             return
-        page = extract_page(
-            response.body, response.url, encoding=getattr(response, "encoding", None)
-        )
+        page = extract_page(response.body, response.url, encoding=declared_charset(fetched.headers))
         fetched.updates = len(page.updates)
         if len(blog.pages) == 1:
             blog.title = page.title
