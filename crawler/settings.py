@@ -11,9 +11,9 @@ BOT_NAME = "liveblog-archive"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-# Who we are and how to reach us: publishers read this in their logs.
+# Who we are and how to reach us: publishers read this in their logs. The User-Agent is
+# "liveblog-archive/<version> (+<LIVEBLOG_CONTACT>)" unless USER_AGENT is set.
 LIVEBLOG_CONTACT = "https://github.com/liveblog-archive/liveblog-archive"
-USER_AGENT = f"liveblog-archive/0.1 (+{LIVEBLOG_CONTACT})"
 
 ROBOTSTXT_OBEY = True
 
@@ -30,6 +30,17 @@ DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
+# Seconds before the first retry of a 429/5xx/timeout, doubled each time, unless the server
+# says Retry-After; a Retry-After longer than LIVEBLOG_RETRY_AFTER_MAX fails the pass now.
+LIVEBLOG_BACKOFF_BASE = 2.0
+LIVEBLOG_RETRY_AFTER_MAX = 120.0
+
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "crawler.middlewares.ContactUserAgentMiddleware": 500,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.BackoffRetryMiddleware": 550,
+}
 
 # Every pass is fresh: no HTTP cache, no duplicate filter across passes.
 HTTPCACHE_ENABLED = False

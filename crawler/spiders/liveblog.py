@@ -87,6 +87,8 @@ def describe_failure(failure: Failure) -> str:
         return f"timed out fetching {url}"
     if TRUNCATED and isinstance(error, TRUNCATED):
         return f"truncated response from {url}"
+    if "max size" in str(error):
+        return f"the response from {url} is over the size limit (DOWNLOAD_MAXSIZE): {error}"
     if isinstance(error, scrapy.exceptions.IgnoreRequest):
         return f"not fetched: {url} ({error or 'forbidden by robots.txt'})"
     return f"{type(error).__name__} fetching {url}: {error}"
