@@ -6,8 +6,9 @@ import hashlib
 import json
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from difflib import SequenceMatcher
 
 from crawler.extract.model import Update
 
@@ -147,3 +148,63 @@ def _same_time(a: str, b: str) -> bool:
     if pa is None or pb is None:
         return a == b
     return pa == pb
+
+
+# How alike the opening of two bodies must be for a retitled update to be the same one.
+SIMILAR_BODY = 0.8
+BODY_COMPARE_CHARS = 300
+
+
+@dataclass(frozen=True)
+class StoredIdentity:
+    """What the archive holds of an id-less update, enough to recognise it under a new headline."""
+
+    headline_hash: str
+    published_at: str | None
+    body_start: str
+
+
+def similar_bodies(a: str, b: str) -> bool:
+    """Openings alike enough that a changed headline is a correction, not another update."""
+    na = normalise_headline(a)[:BODY_COMPARE_CHARS]
+    nb = normalise_headline(b)[:BODY_COMPARE_CHARS]
+    if not na or not nb:
+        return na == nb
+    return na == nb or SequenceMatcher(None, na, nb, autojunk=False).ratio() >= SIMILAR_BODY
+
+
+def match_corrections(
+    keys: Sequence[str], updates: Sequence[Update], stored: Mapping[str, StoredIdentity]
+) -> list[str]:
+    """Re-key id-less updates whose headline was corrected onto the update they already are.
+
+    Without a publisher id the headline hash is the identity, so a corrected headline
+    would read as a removal plus a new update. An unknown headline-hash key is mapped to
+    a stored id-less update that this pass does not otherwise show, when it has the same
+    publish time and a similar body (or the stored row already carries this hash from an
+    earlier correction).
+    """
+    present = set(keys)
+    free = {k: s for k, s in stored.items() if k.startswith("h:") and k not in present}
+    by_hash = {s.headline_hash: k for k, s in free.items()}
+    result = list(keys)
+    for i, (key, update) in enumerate(zip(keys, updates, strict=True)):
+        if not key.startswith("h:") or key in stored:
+            continue
+        current = key[2:].split("@", 1)[0]
+        match = by_hash.get(current)
+        if match is None and update.published_at:
+            match = next(
+                (
+                    k
+                    for k, s in free.items()
+                    if s.published_at
+                    and _same_time(s.published_at, update.published_at)
+                    and similar_bodies(s.body_start, update.body_text)
+                ),
+                None,
+            )
+        if match is not None and match in free:
+            del free[match]
+            result[i] = match
+    return result

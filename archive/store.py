@@ -14,10 +14,13 @@ import sqlite_utils
 from archive.db import write_transaction
 from archive.records import BlogPass, PageState, PassResult
 from archive.rules import (
+    BODY_COMPARE_CHARS,
+    StoredIdentity,
     assign_keys,
     content_hash,
     headline_hash,
     is_newer,
+    match_corrections,
     merge_duplicates,
     parse_time,
 )
@@ -45,6 +48,8 @@ class _Stored:
     version: int
     authors: str
     permalink: str | None
+    headline_hash: str
+    body_start: str
 
 
 def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
@@ -144,8 +149,9 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
 
 def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
     rows = conn.execute(
-        """SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
-                  pinned, version, authors, permalink
+        f"""SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
+                  pinned, version, authors, permalink, headline_hash,
+                  substr(body_text, 1, {BODY_COMPARE_CHARS})
            FROM updates WHERE blog_id = ?""",
         [blog_id],
     ).fetchall()
@@ -448,6 +454,12 @@ def record_pass(
 
         now = p.started_at
         keys = assign_keys(p.updates, {k: s.published_at for k, s in stored.items()})
+        identities = {
+            k: StoredIdentity(s.headline_hash, s.published_at, s.body_start)
+            for k, s in stored.items()
+            if k.startswith("h:")
+        }
+        keys = match_corrections(keys, p.updates, identities)
         merged = merge_duplicates(p.updates, keys)
         plan = _plan(conn, blog_id, fetch_id, merged, stored, now)
         _write(conn, plan, now)

@@ -1,0 +1,104 @@
+"""Identity without publisher ids: a corrected headline is an edit, not removal plus a new update."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from archive.db import open_archive
+from archive.rules import StoredIdentity, match_corrections, similar_bodies
+from archive.store import record_pass
+from crawler.extract.model import Update
+from tests.test_archive_store import bpass
+
+BODY = (
+    "The prime minister has announced a public inquiry into the collapse of the bridge, "
+    "saying families deserve answers. Opposition leaders welcomed the decision."
+)
+
+
+def idless(headline: str, body: str = BODY, at: str = "2024-05-01T10:15:00Z") -> Update:
+    return Update(headline=headline, body_text=body, body_html=f"<p>{body}</p>", published_at=at)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> sqlite_utils.Database:
+    return open_archive(tmp_path / "archive.db")
+
+
+def test_headline_correction_on_an_id_less_blog_is_version_two(db: sqlite_utils.Database) -> None:
+    other = idless("Storm warning issued", "Forecasters expect gales.", "2024-05-01T10:05:00Z")
+    first = record_pass(db, bpass([idless("PM anounces bridge inquiry"), other]))
+    assert first.new == 2
+    corrected = idless("PM announces bridge inquiry")
+    second = record_pass(db, bpass([corrected, other], at="2024-05-01T12:05:00Z"))
+    assert (second.new, second.changed, second.unchanged, second.removed) == (0, 1, 1, 0)
+    rows = db.execute(
+        "select id, headline, version, removed_at from updates order by id"
+    ).fetchall()
+    assert rows[0][1:] == ("PM announces bridge inquiry", 2, None)
+    versions = db.execute(
+        "select version, headline from update_versions where update_id = ? order by version",
+        [rows[0][0]],
+    ).fetchall()
+    assert versions == [(1, "PM anounces bridge inquiry"), (2, "PM announces bridge inquiry")]
+    # The next unchanged pass recognises the corrected headline directly.
+    third = record_pass(db, bpass([corrected, other], at="2024-05-01T12:10:00Z"))
+    assert (third.new, third.changed, third.unchanged, third.removed) == (0, 0, 2, 0)
+    assert db["updates"].count == 2
+
+
+def test_a_different_update_at_the_same_minute_is_not_taken_for_a_correction(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(db, bpass([idless("PM announces bridge inquiry")]))
+    unrelated = idless("Markets fall", "Shares dropped sharply in early trading on weak data.")
+    result = record_pass(db, bpass([unrelated], at="2024-05-01T12:05:00Z"))
+    assert result.new == 1 and result.changed == 0 and result.removed == 1
+    assert db["updates"].count == 2
+
+
+def test_updates_with_publisher_ids_are_never_rekeyed(db: sqlite_utils.Database) -> None:
+    record_pass(
+        db,
+        bpass(
+            [
+                Update(
+                    source_id="a",
+                    headline="One",
+                    body_text=BODY,
+                    published_at="2024-05-01T10:15:00Z",
+                )
+            ]
+        ),
+    )
+    other = Update(
+        source_id="b", headline="Two", body_text=BODY, published_at="2024-05-01T10:15:00Z"
+    )
+    result = record_pass(db, bpass([other], at="2024-05-01T12:05:00Z"))
+    assert result.new == 1 and db["updates"].count == 2
+
+
+def test_match_corrections_pairs_each_stored_update_once() -> None:
+    stored = {
+        "h:aaa": StoredIdentity("aaa", "2024-05-01T10:15:00Z", BODY),
+    }
+    twins = [idless("Title one"), idless("Title two")]
+    keys = match_corrections(["h:111", "h:222"], twins, stored)
+    assert keys.count("h:aaa") == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (BODY, BODY + " More to follow.", True),
+        (BODY, BODY.replace("inquiry", "enquiry"), True),
+        (BODY, "Shares dropped sharply in early trading.", False),
+        ("", "", True),
+        ("", BODY, False),
+    ],
+)
+def test_similar_bodies(a: str, b: str, same: bool) -> None:
+    assert similar_bodies(a, b) is same
