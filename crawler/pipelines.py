@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from archive.records import BlogPass, PassResult
 from archive.snapshots import SnapshotStore
 from archive.store import record_pass
 from crawler.config import archive_path
+
+logger = logging.getLogger(__name__)
 
 
 class ArchivePipeline:
@@ -43,17 +46,17 @@ class ArchivePipeline:
         snapshots = crawler.settings.getbool("LIVEBLOG_SNAPSHOTS", True)
         return cls(db_path, Path(results) if results else None, crawler, snapshots)
 
-    def open_spider(self, spider: Spider) -> None:
+    def open_spider(self, spider: Spider | None = None) -> None:
         self.db = open_archive(self.db_path)
-        spider.logger.info("archiving to %s", self.db_path)
+        logger.info("archiving to %s", self.db_path)
 
-    def close_spider(self, spider: Spider) -> None:
+    def close_spider(self, spider: Spider | None = None) -> None:
         if self.db is not None:
             self.db.close()
         if self.snapshots is not None:
             self.snapshots.close()
 
-    def process_item(self, item: Any, spider: Spider) -> Any:
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, BlogPass):
             return item
         self._keep_snapshots(item)
@@ -61,7 +64,7 @@ class ArchivePipeline:
         result.seconds = _seconds(item.started_at, item.finished_at)
         self._count(result)
         if result.ok:
-            spider.logger.info(
+            logger.info(
                 "%s: %d pages, %d new, %d changed, %d unchanged, %d removed",
                 result.url,
                 result.pages,
@@ -71,7 +74,7 @@ class ArchivePipeline:
                 result.removed,
             )
         else:
-            spider.logger.warning("%s: not archived: %s", result.url, result.error)
+            logger.warning("%s: not archived: %s", result.url, result.error)
         if self.results_path is not None:
             with self.results_path.open("a", encoding="utf-8") as out:
                 out.write(json.dumps(dataclasses.asdict(result)) + "\n")
