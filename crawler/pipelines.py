@@ -102,7 +102,7 @@ class ArchivePipeline:
         if not result.ok:
             stats.inc_value("archive/failed")
             return
-        for key in ("new", "changed", "unchanged", "removed"):
+        for key in ("new", "changed", "unchanged", "removed", "not_modified"):
             stats.inc_value(f"archive/{key}", getattr(result, key))
 
 
