@@ -21,7 +21,9 @@ from crawler.extract import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update, ex
 PAGES = Path(__file__).resolve().parent / "pages"
 
 MIRROR_URL = "https://www.mirror.co.uk/news/uk-news/uk-riots-live-hotel-rotherham-33386398"
-EXPRESS_URL = "https://www.express.co.uk/news/royal/1924698/prince-harry-meghan-markle-live-grifters"
+EXPRESS_URL = (
+    "https://www.express.co.uk/news/royal/1924698/prince-harry-meghan-markle-live-grifters"
+)
 # Served from 127.0.0.1, as the crawl tests do: the adapter must be found by its markup.
 CORKBEO_URL = "http://127.0.0.1:8000/news/local-news/level-3-live-cork-ireland-19056312"
 NDTV_URL = "http://127.0.0.1:8000/cricket/india-vs-sri-lanka-live-4537334"
@@ -93,40 +95,50 @@ CASES = [
                 "published_at": "2024-08-05T19:42:30Z",
                 "modified_at": "2024-08-05T19:49:50Z",
                 "authors_exclude": ["KEY EVENT"],
-                "media": [{
-                    "type": "image",
-                    "url": "https://i2-prod.mirror.co.uk/incoming/article33400927.ece/ALTERNATES/"
-                    "s510b/0_Anti-racism-activists-face-off-far-right-protest-in-Plymouth.jpg",
-                    "caption": None,
-                    "credit": "Anadolu via Getty Images",
-                }],
+                "media": [
+                    {
+                        "type": "image",
+                        "url": "https://i2-prod.mirror.co.uk/incoming/article33400927.ece/ALTERNATES/"
+                        "s510b/0_Anti-racism-activists-face-off-far-right-protest-in-Plymouth.jpg",
+                        "caption": None,
+                        "credit": "Anadolu via Getty Images",
+                    }
+                ],
             },
             # An embedded tweet: its URL in media, its words not in the body.
             "751098": {
                 "headline": "Bus routes changed to avoid potential trouble in Plymouth",
                 "body_lacks": ["Precautionary changes", "pic.twitter.com", "Plymouth Citybus (@"],
                 "html_lacks": ["Precautionary changes", "widgets.js"],
-                "media": [{
-                    "type": "embed",
-                    "url": "https://twitter.com/plymouthbus/status/1820436642806591998"
-                    "?ref_src=twsrc%5Etfw",
-                    "provider": "twitter",
-                }],
+                "media": [
+                    {
+                        "type": "embed",
+                        "url": "https://twitter.com/plymouthbus/status/1820436642806591998"
+                        "?ref_src=twsrc%5Etfw",
+                        "provider": "twitter",
+                    }
+                ],
             },
             "751092": {
-                "media": [{
-                    "type": "image",
-                    "url": "https://i2-prod.mirror.co.uk/incoming/article33400767.ece/ALTERNATES/"
-                    "s510b/1_Anti-racism-activists-face-off-far-right-protest-in-Plymouth.jpg",
-                    "caption": "Anti-racism activists in Plymouth tonight",
-                    "credit": "Anadolu via Getty Images",
-                }],
+                "media": [
+                    {
+                        "type": "image",
+                        "url": "https://i2-prod.mirror.co.uk/incoming/article33400767.ece/ALTERNATES/"
+                        "s510b/1_Anti-racism-activists-face-off-far-right-protest-in-Plymouth.jpg",
+                        "caption": "Anti-racism activists in Plymouth tonight",
+                        "credit": "Anadolu via Getty Images",
+                    }
+                ],
                 "body_lacks": ["Anti-racism activists in Plymouth tonight", "Image:"],
             },
             # A video embed, given as a data attribute.
             "751066": {
-                "media": [{"type": "video",
-                           "url": "https://www.mirror.co.uk/video/sky-news-reporter-forced-air-33400334"}],
+                "media": [
+                    {
+                        "type": "video",
+                        "url": "https://www.mirror.co.uk/video/sky-news-reporter-forced-air-33400334",
+                    }
+                ],
             },
             # JSON-LD only: body from articleBody, entities decoded.
             "749874": {
@@ -165,14 +177,16 @@ CASES = [
                 "modified_at": "2024-07-18T10:50:09Z",
                 "authors": ["Jon King"],
                 "body_lacks": ["21 mins ago", "(Image: Getty)", "look after their kids"],
-                "media": [{
-                    "type": "image",
-                    "url": "https://cdn.images.express.co.uk/img/dynamic/106/590x/secondary/"
-                    "5505003.jpg?1721299777418",
-                    "caption": "Meghan and Harry reportedly only trust Doria Ragland to look after "
-                    "their kids",
-                    "credit": "Getty",
-                }],
+                "media": [
+                    {
+                        "type": "image",
+                        "url": "https://cdn.images.express.co.uk/img/dynamic/106/590x/secondary/"
+                        "5505003.jpg?1721299777418",
+                        "caption": "Meghan and Harry reportedly only trust Doria Ragland to look after "
+                        "their kids",
+                        "credit": "Getty",
+                    }
+                ],
             },
             "live-1924698-8eoz5": {
                 "headline": "Meghan Markle 'turned and hissed' at a staffer leaving her in 'tears'",
@@ -198,16 +212,24 @@ CASES = [
             "2258591": {
                 "headline": "A plea from a Cork restaurant",
                 "body_text": "",
-                "media": [{"type": "embed",
-                           "url": "https://twitter.com/blairscove/status/1313412635854077952",
-                           "provider": "twitter"}],
+                "media": [
+                    {
+                        "type": "embed",
+                        "url": "https://twitter.com/blairscove/status/1313412635854077952",
+                        "provider": "twitter",
+                    }
+                ],
             },
             # The oEmbed the page left as a bare URL is an embed, not a paragraph.
             "2259175": {
                 "body_text": "",
-                "media": [{"type": "embed",
-                           "url": "https://www.facebook.com/DwyersOfCork/posts/2800731780195723",
-                           "provider": "facebook"}],
+                "media": [
+                    {
+                        "type": "embed",
+                        "url": "https://www.facebook.com/DwyersOfCork/posts/2800731780195723",
+                        "provider": "facebook",
+                    }
+                ],
             },
             "2258270": {
                 "headline": "NPHET's letter",
@@ -236,7 +258,7 @@ CASES = [
             # The microdata articleBody is cut at an unescaped quote; the HTML has it all.
             "79": {
                 "headline": "IND vs SL Live Score: Shami named Player of the Match",
-                "body_contains": ['award. "I always try to bowl in good areas', 'said Shami.'],
+                "body_contains": ['award. "I always try to bowl in good areas', "said Shami."],
                 "published_at": "2023-11-02T15:21:11Z",
             },
             "76": {"body_text": "It's a five-wicket haul for Mohammed Shami.\n\nSL 49/9 (18)"},
@@ -304,7 +326,10 @@ def test_samples(case: Case) -> None:
                     assert text not in update.body_html, (source_id, text)
             elif key == "media":
                 for item in value:
-                    assert any(has_all(found, item) for found in update.media), (source_id, update.media)
+                    assert any(has_all(found, item) for found in update.media), (
+                        source_id,
+                        update.media,
+                    )
             elif key == "authors_include":
                 assert set(value) <= set(update.authors), (source_id, update.authors)
             elif key == "authors_exclude":
@@ -377,7 +402,10 @@ def test_mirror_found_by_markup_on_any_host() -> None:
     local = extract_page(body, "http://127.0.0.1:8123/live")
     assert len(local.updates) == 428
     assert Counter(u.fidelity for u in local.updates)[FIDELITY_HTML] == 30
-    assert local.updates[0].permalink == "https://www.mirror.co.uk/news/uk-news/uk-riots-live-hotel-rotherham-33386398#751105"
+    assert (
+        local.updates[0].permalink
+        == "https://www.mirror.co.uk/news/uk-news/uk-riots-live-hotel-rotherham-33386398#751105"
+    )
 
 
 def test_pages_are_deterministic(case: Case) -> None:

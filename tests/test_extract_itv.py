@@ -111,7 +111,10 @@ def test_updates_in_page_order_merged_with_json_ld(page: Page) -> None:
         assert update.permalink == f"{URL}#{update.source_id}"
     first = page.updates[0]
     assert first.headline == "Migrants not sure of final destination as Calais camp shuts"
-    assert (first.published_at, first.modified_at) == ("2016-10-24T10:45:00Z", "2016-10-24T10:50:00Z")
+    assert (first.published_at, first.modified_at) == (
+        "2016-10-24T10:45:00Z",
+        "2016-10-24T10:50:00Z",
+    )
     assert first.authors == ["Ellie Swinton"]
     assert first.body_text == (
         "The mass exodus of refugees and migrants from the so-called 'Jungle' camp in Calais is under "
@@ -123,20 +126,33 @@ def test_updates_in_page_order_merged_with_json_ld(page: Page) -> None:
 def test_no_chrome_in_bodies(page: Page) -> None:
     for update in page.updates:
         for field in (update.body_text, update.body_html):
-            for chrome in ("Share on", "Facebook", "Twitter", UNAVAILABLE, "Sorry", "11:45am", "By ",
-                           update.headline):
+            for chrome in (
+                "Share on",
+                "Facebook",
+                "Twitter",
+                UNAVAILABLE,
+                "Sorry",
+                "11:45am",
+                "By ",
+                update.headline,
+            ):
                 assert chrome not in field, (update.source_id, chrome)
 
 
 def test_image_caption_and_credit_are_media(page: Page) -> None:
     belgium = page.updates[1]
-    assert belgium.media == [{
-        "type": "image",
-        "url": "https://images.example/michel.jpg",
-        "caption": "Prime Minister Charles Michel said he would continue talks aimed at reviving the deal",
-        "credit": "Reuters",
-    }]
-    assert belgium.body_text == "Belgium said it had been unable to clear the way to approve an EU-Canada trade deal."
+    assert belgium.media == [
+        {
+            "type": "image",
+            "url": "https://images.example/michel.jpg",
+            "caption": "Prime Minister Charles Michel said he would continue talks aimed at reviving the deal",
+            "credit": "Reuters",
+        }
+    ]
+    assert (
+        belgium.body_text
+        == "Belgium said it had been unable to clear the way to approve an EU-Canada trade deal."
+    )
     assert "Credit" not in belgium.body_html
     assert '<img src="https://images.example/michel.jpg"' in belgium.body_html
 
@@ -160,25 +176,36 @@ def test_quote_attribution_and_embed_are_media(page: Page) -> None:
             "\n\nWe need to take control.",
             "attribution": "Conservative MP Charlie Elphicke",
         },
-        {"type": "embed", "url": "https://twitter.com/ellieswinton/status/790462164489539584",
-         "provider": "twitter"},
+        {
+            "type": "embed",
+            "url": "https://twitter.com/ellieswinton/status/790462164489539584",
+            "provider": "twitter",
+            "text": None,
+        },
     ]
     assert "<blockquote><p>People will be more desperate" in border.body_html
 
 
 def test_last_page_has_no_next_url() -> None:
     last = PAGE.replace('<link rel="next" href="/news/calais-jungle-live?page=2">', "").replace(
-        '<a class="live-blog__load-more" rel="next" href="/news/calais-jungle-live?page=2">Load more updates</a>', ""
+        '<a class="live-blog__load-more" rel="next" href="/news/calais-jungle-live?page=2">Load more updates</a>',
+        "",
     )
     assert extract_page(last.encode(), URL).next_urls == []
 
 
 def test_update_missing_from_html_keeps_structured_data() -> None:
     """An update JSON-LD lists but the HTML does not show: structured fidelity, articleBody text."""
-    without_three = PAGE.split(' <article class="update" id="update-3"')[0] + "</div></main></body></html>"
+    without_three = (
+        PAGE.split(' <article class="update" id="update-3"')[0] + "</div></main></body></html>"
+    )
     page = extract_page(without_three.encode(), URL)
     last = page.updates[-1]
-    assert (last.source_id, last.fidelity, last.sources) == ("update-3", FIDELITY_STRUCTURED, ["jsonld"])
+    assert (last.source_id, last.fidelity, last.sources) == (
+        "update-3",
+        FIDELITY_STRUCTURED,
+        ["jsonld"],
+    )
     assert last.headline == "MP demands border security boost after 'Jungle' closure"
     assert last.body_text == "Britain should boost its border security, an MP has warned."
     assert last.published_at == "2016-10-24T08:15:00Z"

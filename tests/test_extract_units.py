@@ -23,7 +23,7 @@ from crawler.extract.merge import merge
 from crawler.extract.microdata import read_microdata
 from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate, article_body
-from crawler.extract.times import to_utc
+from crawler.extract.times import to_utc, visible_time
 
 PAGES = Path(__file__).resolve().parent / "pages"
 BASE = "https://news.example/live/blog"
@@ -64,7 +64,9 @@ def test_times_become_utc(value: str | float, expected: str) -> None:
     assert to_utc(value) == expected
 
 
-@pytest.mark.parametrize("value", [None, "", "   ", "yesterday", "19:02(IST)", True, "2024-13-45T99:00"])
+@pytest.mark.parametrize(
+    "value", [None, "", "   ", "yesterday", "19:02(IST)", True, "2024-13-45T99:00"]
+)
 def test_times_that_are_not_times(value: str | bool | None) -> None:
     assert to_utc(value) is None
 
@@ -73,17 +75,25 @@ def test_times_that_are_not_times(value: str | bool | None) -> None:
 
 
 def test_entities_and_whitespace_normalised() -> None:
-    assert normalise_text("  &ldquo;Quote&rdquo; it&#39;s M&amp;S\xa0now\n\n") == "“Quote” it's M&S now"
+    assert (
+        normalise_text("  &ldquo;Quote&rdquo; it&#39;s M&amp;S\xa0now\n\n")
+        == "“Quote” it's M&S now"
+    )
     assert normalise_text("Stay connected to&nbsp;NDTV Sports&nbsp;for more") == (
         "Stay connected to NDTV Sports for more"
     )
     assert normalise_text("double &amp;quot;escaped&amp;quot;") == 'double "escaped"'
     assert normalise_text("zero\u200bwidth") == "zerowidth"
-    assert normalise_text("\nPolice make 14 arrests in Bristol\n") == "Police make 14 arrests in Bristol"
+    assert (
+        normalise_text("\nPolice make 14 arrests in Bristol\n")
+        == "Police make 14 arrests in Bristol"
+    )
 
 
 def test_credits_and_attributions() -> None:
-    assert split_credit("Prime Minister Charles Michel said he would continue talks Credit: Reuters") == (
+    assert split_credit(
+        "Prime Minister Charles Michel said he would continue talks Credit: Reuters"
+    ) == (
         "Prime Minister Charles Michel said he would continue talks",
         "Reuters",
     )
@@ -94,13 +104,23 @@ def test_credits_and_attributions() -> None:
     assert split_credit("No credit in this caption") == ("No credit in this caption", None)
     assert clean_credit(" (Image:Anadolu via Getty Images)") == "Anadolu via Getty Images"
     assert clean_credit("Credit: Reuters/Pascal Rossignol") == "Reuters/Pascal Rossignol"
-    assert clean_attribution("– Conservative MP Charlie Elphicke") == "Conservative MP Charlie Elphicke"
+    assert (
+        clean_attribution("– Conservative MP Charlie Elphicke")
+        == "Conservative MP Charlie Elphicke"
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Advertisement", "ADVERTISEMENT", "Sorry, this content isn't available on your device.",
-     "Share on Facebook", "Share", "Read more: Plymouth protests erupt in violence", "READ MORE"],
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Sorry, this content isn't available on your device.",
+        "Share on Facebook",
+        "Share",
+        "Read more: Plymouth protests erupt in violence",
+        "READ MORE",
+    ],
 )
 def test_boilerplate_blocks(text: str) -> None:
     assert is_boilerplate(text)
@@ -108,8 +128,12 @@ def test_boilerplate_blocks(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Facebook has removed the posts, the company said.", "Read the full statement below.",
-     "More than 150 arrests were made.", "Sharing the road with lorries is dangerous."],
+    [
+        "Facebook has removed the posts, the company said.",
+        "Read the full statement below.",
+        "More than 150 arrests were made.",
+        "Sharing the road with lorries is dangerous.",
+    ],
 )
 def test_content_that_mentions_chrome_words_is_kept(text: str) -> None:
     assert not is_boilerplate(text)
@@ -127,12 +151,33 @@ def test_sanitiser_allow_list() -> None:
         "<blockquote><p>Quote</p></blockquote><ul><li>one</li></ul><style>p{}</style>"
     )
     clean = sanitise_html(dirty, BASE)
-    for gone in ("<script", "alert(1)", "onclick", "javascript:", "style=", "class=", "data-track",
-                 "target=", "<iframe", "evil.example", "data:image", "onerror", "<h6", "<table", "p{}"):
+    for gone in (
+        "<script",
+        "alert(1)",
+        "onclick",
+        "javascript:",
+        "style=",
+        "class=",
+        "data-track",
+        "target=",
+        "<iframe",
+        "evil.example",
+        "data:image",
+        "onerror",
+        "<h6",
+        "<table",
+        "p{}",
+    ):
         assert gone not in clean, gone
     assert '<a href="https://news.example/news/x" rel="nofollow noopener">rel</a>' in clean
     assert '<img src="https://news.example/i.jpg" alt="pic">' in clean
-    for kept in ("<h2>Sub</h2>", "Small", "cell", "<blockquote><p>Quote</p></blockquote>", "<li>one</li>"):
+    for kept in (
+        "<h2>Sub</h2>",
+        "Small",
+        "cell",
+        "<blockquote><p>Quote</p></blockquote>",
+        "<li>one</li>",
+    ):
         assert kept in clean, kept
 
 
@@ -140,19 +185,28 @@ def test_sanitiser_allow_list() -> None:
 
 
 def blog(updates: list[dict[str, object]], **extra: object) -> dict[str, object]:
-    return {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "The blog",
-            "liveBlogUpdate": updates, **extra}
+    return {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "The blog",
+        "liveBlogUpdate": updates,
+        **extra,
+    }
 
 
 def test_jsonld_strings_are_decoded() -> None:
-    data = blog([{
-        "@type": "BlogPosting",
-        "headline": "Minister&#39;s &ldquo;plan&rdquo; for M&amp;S\n",
-        "url": f"{BASE}#p1",
-        "datePublished": "2024-01-01T10:00:00+01:00",
-        "articleBody": "He said &quot;no&quot;.\nThen he left &amp; went home.",
-        "author": [{"@type": "Person", "name": "Ann &amp; Bob"}, "Cy"],
-    }])
+    data = blog(
+        [
+            {
+                "@type": "BlogPosting",
+                "headline": "Minister&#39;s &ldquo;plan&rdquo; for M&amp;S\n",
+                "url": f"{BASE}#p1",
+                "datePublished": "2024-01-01T10:00:00+01:00",
+                "articleBody": "He said &quot;no&quot;.\nThen he left &amp; went home.",
+                "author": [{"@type": "Person", "name": "Ann &amp; Bob"}, "Cy"],
+            }
+        ]
+    )
     result = read_jsonld(parse(page_with(ld(data))))  # type: ignore[arg-type]
     (update,) = result.updates
     assert update.headline == "Minister's “plan” for M&S"
@@ -166,9 +220,21 @@ def test_jsonld_strings_are_decoded() -> None:
 
 
 def test_malformed_jsonld_block_is_skipped_and_good_ones_kept() -> None:
-    good = blog([{"@type": "BlogPosting", "headline": "Kept", "url": f"{BASE}#k",
-                  "datePublished": "2024-01-01T10:00:00Z", "articleBody": "Body"}])
-    head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",}</script>' + ld(good)
+    good = blog(
+        [
+            {
+                "@type": "BlogPosting",
+                "headline": "Kept",
+                "url": f"{BASE}#k",
+                "datePublished": "2024-01-01T10:00:00Z",
+                "articleBody": "Body",
+            }
+        ]
+    )
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",}</script>'
+        + ld(good)
+    )
     result = read_jsonld(parse(page_with(head)))  # type: ignore[arg-type]
     assert result.skipped == 1 and result.blocks == 1
     assert [u.headline for u in result.updates] == ["Kept"]
@@ -193,7 +259,12 @@ def test_malformed_block_on_ndtv_page() -> None:
     ids=["graph", "list", "mainEntity", "nested"],
 )
 def test_liveblog_found_where_pages_nest_it(wrap: object) -> None:
-    item = {"@type": "BlogPosting", "headline": "Found", "url": f"{BASE}#f1", "datePublished": "2024-01-01"}
+    item = {
+        "@type": "BlogPosting",
+        "headline": "Found",
+        "url": f"{BASE}#f1",
+        "datePublished": "2024-01-01",
+    }
     data = wrap(blog([item], publisher={"@type": "Organization", "name": "Pub"}))  # type: ignore[operator]
     result = read_jsonld(parse(page_with(ld(data))))  # type: ignore[arg-type]
     assert [u.source_id for u in result.updates] == ["f1"]
@@ -202,28 +273,39 @@ def test_liveblog_found_where_pages_nest_it(wrap: object) -> None:
 
 
 def test_single_update_object_and_typed_lists() -> None:
-    data = {"@type": ["CreativeWork", "LiveBlogPosting"], "name": "Named blog",
-            "coverageStartTime": "2024-01-01T08:00:00+02:00", "coverageEndTime": 1704110400,
-            "liveBlogUpdate": {"@type": "BlogPosting", "name": "Only one", "@id": f"{BASE}#only"}}
+    data = {
+        "@type": ["CreativeWork", "LiveBlogPosting"],
+        "name": "Named blog",
+        "coverageStartTime": "2024-01-01T08:00:00+02:00",
+        "coverageEndTime": 1704110400,
+        "liveBlogUpdate": {"@type": "BlogPosting", "name": "Only one", "@id": f"{BASE}#only"},
+    }
     result = read_jsonld(parse(page_with(ld(data))))  # type: ignore[arg-type]
     assert [(u.source_id, u.headline) for u in result.updates] == [("only", "Only one")]
     assert (result.title, result.coverage_start, result.coverage_end) == (
-        "Named blog", "2024-01-01T06:00:00Z", "2024-01-01T12:00:00Z")
+        "Named blog",
+        "2024-01-01T06:00:00Z",
+        "2024-01-01T12:00:00Z",
+    )
 
 
 def test_express_jsonld_entities() -> None:
     result = read_jsonld(parse((PAGES / "express-royals-2024-07-18.html").read_bytes()))  # type: ignore[arg-type]
     by_id = {u.source_id: u for u in result.updates}
     update = by_id["live-1924698-8eoz5"]
-    assert update.headline == "Meghan Markle 'turned and hissed' at a staffer leaving her in 'tears'"
+    assert (
+        update.headline == "Meghan Markle 'turned and hissed' at a staffer leaving her in 'tears'"
+    )
     text, _, _ = update.body(BASE)
     assert text.startswith('A pregnant Meghan Markle reportedly "turned and hissed"')
     assert "&#" not in text
 
 
 def test_articlebody_markup_and_teaser() -> None:
-    raw = ('First part &quot;quoted&quot;. <a href="/story">a link</a> more. '
-           '<b>Read more: <a href="https://x.example/y">Another story</a></b>')
+    raw = (
+        'First part &quot;quoted&quot;. <a href="/story">a link</a> more. '
+        '<b>Read more: <a href="https://x.example/y">Another story</a></b>'
+    )
     text, markup, _ = article_body(raw, BASE)
     assert text == 'First part "quoted". a link more.'
     assert "Read more" not in markup and "Another story" not in markup
@@ -231,8 +313,16 @@ def test_articlebody_markup_and_teaser() -> None:
 
 
 def test_clock_time_headline_is_kept_and_not_a_time() -> None:
-    data = blog([{"@type": "BlogPosting", "headline": "19:02(IST) TOSS: India win the toss",
-                  "url": f"{BASE}#t", "articleBody": "India will bat first."}])
+    data = blog(
+        [
+            {
+                "@type": "BlogPosting",
+                "headline": "19:02(IST) TOSS: India win the toss",
+                "url": f"{BASE}#t",
+                "articleBody": "India will bat first.",
+            }
+        ]
+    )
     page = extract_page(page_with(ld(data)), BASE)
     (update,) = page.updates
     assert update.headline == "19:02(IST) TOSS: India win the toss"
@@ -277,7 +367,11 @@ def test_microdata_inline() -> None:
     assert page.title == "Blog & more"
     (update,) = page.updates
     assert (update.source_id, update.headline, update.published_at, update.authors) == (
-        "u7", "Headline", "2024-02-02T11:00:00Z", ["Dee"])
+        "u7",
+        "Headline",
+        "2024-02-02T11:00:00Z",
+        ["Dee"],
+    )
     assert update.body_text == "Words here."
     assert update.sources == ["microdata"]
     assert update.permalink == f"{BASE}#u7"
@@ -288,21 +382,51 @@ def test_microdata_inline() -> None:
 
 def test_merge_by_fragment() -> None:
     html = [
-        Update(source_id="b", headline=None, body_text="Full body of b", body_html="<p>Full body of b</p>",
-               published_at="2024-01-01T11:00:00Z", authors=["Html Author"],
-               media=[{"type": "image", "url": "https://i.example/b.jpg", "caption": None, "credit": None}],
-               sources=["html"]),
-        Update(source_id="a", headline="A in HTML", body_text="Body a", published_at="2024-01-01T09:59:00Z",
-               sources=["html"]),
+        Update(
+            source_id="b",
+            headline=None,
+            body_text="Full body of b",
+            body_html="<p>Full body of b</p>",
+            published_at="2024-01-01T11:00:00Z",
+            authors=["Html Author"],
+            media=[
+                {"type": "image", "url": "https://i.example/b.jpg", "caption": None, "credit": None}
+            ],
+            sources=["html"],
+        ),
+        Update(
+            source_id="a",
+            headline="A in HTML",
+            body_text="Body a",
+            published_at="2024-01-01T09:59:00Z",
+            sources=["html"],
+        ),
     ]
     structured = [
-        StructuredUpdate(source="jsonld", source_id="c", headline="Only structured",
-                         published_at="2024-01-01T12:00:00Z", article_body="Text of c"),
-        StructuredUpdate(source="jsonld", source_id="a", headline="A in JSON-LD",
-                         published_at="2024-01-01T10:00:00Z", modified_at="2024-01-01T10:05:00Z",
-                         authors=["Ld Author"], permalink=f"{BASE}#a", article_body="short"),
-        StructuredUpdate(source="jsonld", source_id="b", headline="B headline",
-                         published_at="2024-01-01T11:00:30Z", authors=["Ld Author"]),
+        StructuredUpdate(
+            source="jsonld",
+            source_id="c",
+            headline="Only structured",
+            published_at="2024-01-01T12:00:00Z",
+            article_body="Text of c",
+        ),
+        StructuredUpdate(
+            source="jsonld",
+            source_id="a",
+            headline="A in JSON-LD",
+            published_at="2024-01-01T10:00:00Z",
+            modified_at="2024-01-01T10:05:00Z",
+            authors=["Ld Author"],
+            permalink=f"{BASE}#a",
+            article_body="short",
+        ),
+        StructuredUpdate(
+            source="jsonld",
+            source_id="b",
+            headline="B headline",
+            published_at="2024-01-01T11:00:30Z",
+            authors=["Ld Author"],
+        ),
     ]
     merged = merge(html, [structured], BASE)
     assert [u.source_id for u in merged] == ["b", "a", "c"]  # page order, then structured-only
@@ -319,11 +443,15 @@ def test_merge_by_fragment() -> None:
 
 
 def test_merge_jsonld_and_microdata_and_html_duplicates() -> None:
-    html = [Update(source_id="x", body_text="one", sources=["html"], pinned=True),
-            Update(source_id="x", body_text="two", sources=["html"])]
+    html = [
+        Update(source_id="x", body_text="one", sources=["html"], pinned=True),
+        Update(source_id="x", body_text="two", sources=["html"]),
+    ]
     jsonld = [StructuredUpdate(source="jsonld", source_id="x", headline="X")]
-    micro = [StructuredUpdate(source="microdata", source_id="x", published_at="2024-01-01T00:00:00Z"),
-             StructuredUpdate(source="microdata", source_id="y", headline="Y")]
+    micro = [
+        StructuredUpdate(source="microdata", source_id="x", published_at="2024-01-01T00:00:00Z"),
+        StructuredUpdate(source="microdata", source_id="y", headline="Y"),
+    ]
     merged = merge(html, [jsonld, micro], BASE)
     assert [u.source_id for u in merged] == ["x", "y"]
     assert merged[0].body_text == "one" and merged[0].pinned
@@ -333,16 +461,23 @@ def test_merge_jsonld_and_microdata_and_html_duplicates() -> None:
 
 
 def test_merge_without_ids_uses_unique_headlines_only() -> None:
-    html = [Update(headline="Same", body_text="h1", sources=["html"]),
-            Update(headline="Unique", body_text="h2", sources=["html"])]
-    structured = [StructuredUpdate(source="jsonld", headline="Same", published_at="2024-01-01T00:00:00Z"),
-                  StructuredUpdate(source="jsonld", headline="Same", published_at="2024-01-01T01:00:00Z"),
-                  StructuredUpdate(source="jsonld", headline="unique ", published_at="2024-01-01T02:00:00Z")]
+    html = [
+        Update(headline="Same", body_text="h1", sources=["html"]),
+        Update(headline="Unique", body_text="h2", sources=["html"]),
+    ]
+    structured = [
+        StructuredUpdate(source="jsonld", headline="Same", published_at="2024-01-01T00:00:00Z"),
+        StructuredUpdate(source="jsonld", headline="Same", published_at="2024-01-01T01:00:00Z"),
+        StructuredUpdate(source="jsonld", headline="unique ", published_at="2024-01-01T02:00:00Z"),
+    ]
     merged = merge(html, [structured], BASE)
     # "Same" names two structured updates: neither is pinned on the HTML one by headline.
     assert [(u.headline, u.published_at) for u in merged] == [
-        ("Same", None), ("Unique", "2024-01-01T02:00:00Z"),
-        ("Same", "2024-01-01T00:00:00Z"), ("Same", "2024-01-01T01:00:00Z")]
+        ("Same", None),
+        ("Unique", "2024-01-01T02:00:00Z"),
+        ("Same", "2024-01-01T00:00:00Z"),
+        ("Same", "2024-01-01T01:00:00Z"),
+    ]
 
 
 # Pagination --------------------------------------------------------------------------------------
@@ -373,7 +508,9 @@ def test_next_links_by_anchor_rel_and_text() -> None:
 
 
 def test_next_links_honour_base_href() -> None:
-    page = page_with('<base href="https://cdn.example/blog/">', '<a href="page-2">Load more updates</a>')
+    page = page_with(
+        '<base href="https://cdn.example/blog/">', '<a href="page-2">Load more updates</a>'
+    )
     assert next_urls(parse(page), BASE) == ["https://cdn.example/blog/page-2"]  # type: ignore[arg-type]
 
 
@@ -409,16 +546,33 @@ def test_registry_prefers_domain_then_markup() -> None:
     assert root is not None
     assert [a.name for a in candidates(root, "https://www.itv.com/news/x")] == ["itv", "reach"]
     assert [a.name for a in candidates(root, "http://127.0.0.1:9/x")] == ["reach"]
-    assert [a.name for a in REGISTRY] == ["reach", "itv", "ndtv"]
+    assert [a.name for a in REGISTRY] == [
+        "reach",
+        "itv",
+        "ndtv",
+        "guardian",
+        "bbc",
+        "cnn",
+        "telegraph",
+        "sky",
+        "amp",
+    ]
 
 
 def test_registry_takes_a_fallback_adapter_last() -> None:
     """A catch-all adapter (the generic heuristic to come) goes last and runs only if needed."""
-    fallback = Adapter("fallback", (), lambda root: True,
-                       lambda root, url: [Update(source_id="g", sources=["html"])])
+    fallback = Adapter(
+        "fallback",
+        (),
+        lambda root: True,
+        lambda root, url: [Update(source_id="g", sources=["html"])],
+    )
     root = parse(page_with(body="<p>nothing known</p>"))
     assert root is not None
-    assert html_updates(root, BASE, (*REGISTRY, fallback)) == ("fallback", [Update(source_id="g", sources=["html"])])
+    assert html_updates(root, BASE, (*REGISTRY, fallback)) == (
+        "fallback",
+        [Update(source_id="g", sources=["html"])],
+    )
     mirror = parse((PAGES / "mirror-uk-riots-2024-08-05.html").read_bytes())
     assert mirror is not None
     name, updates = html_updates(mirror, BASE, (*REGISTRY, fallback))
@@ -445,13 +599,23 @@ def test_entry_chrome_is_not_body() -> None:
     assert update.authors == ["Jo Reporter"]
     assert update.published_at == "2024-08-05T20:00:18Z"
     assert update.body_text == "First paragraph.\n\nSecond paragraph.\n\nItem one\nItem & two"
-    for gone in ("Advertisement", "Facebook", "Tweet this", "evil", "Sorry", "Read more", "Headline here"):
+    for gone in (
+        "Advertisement",
+        "Facebook",
+        "Tweet this",
+        "evil",
+        "Sorry",
+        "Read more",
+        "Headline here",
+    ):
         assert gone not in update.body_html
     assert "<li>Item &amp; two</li>" in update.body_html
 
 
 def test_articlebody_escaped_markup_is_parsed() -> None:
-    text, markup, _ = article_body("&lt;p&gt;One &amp;amp; two&lt;/p&gt;&lt;p&gt;Three&lt;/p&gt;", BASE)
+    text, markup, _ = article_body(
+        "&lt;p&gt;One &amp;amp; two&lt;/p&gt;&lt;p&gt;Three&lt;/p&gt;", BASE
+    )
     assert (text, markup) == ("One & two\n\nThree", "<p>One &amp; two</p><p>Three</p>")
 
 
@@ -463,8 +627,9 @@ def test_microdata_body_markup_keeps_paragraphs_and_media() -> None:
     (update,) = extract_page(page_with(body=body), BASE).updates
     assert update.fidelity == FIDELITY_STRUCTURED
     assert update.body_text == "Para one.\n\nPara & two."
-    assert update.media == [{"type": "image", "url": "https://news.example/i.jpg", "caption": "Cap",
-                             "credit": "PA"}]
+    assert update.media == [
+        {"type": "image", "url": "https://news.example/i.jpg", "caption": "Cap", "credit": "PA"}
+    ]
 
 
 def test_social_embed_is_media_but_share_bar_is_not() -> None:
@@ -475,5 +640,83 @@ def test_social_embed_is_media_but_share_bar_is_not() -> None:
         <a href="https://twitter.com/intent/tweet">Tweet</a></div></div></div>"""
     (update,) = extract_page(page_with(body=body.decode()), "http://127.0.0.1:1/x").updates
     assert update.body_text == "Text."
-    assert update.media == [{"type": "embed", "url": "https://twitter.com/a/status/123",
-                              "provider": "twitter"}]
+    assert update.media == [
+        {
+            "type": "embed",
+            "url": "https://twitter.com/a/status/123",
+            "provider": "twitter",
+            "text": None,
+        }
+    ]
+
+
+# Times: structured data against the HTML ---------------------------------------------------------
+
+
+def _blog_with_entry(html_time: str, ld_time: str | None) -> bytes:
+    item = {"@type": "BlogPosting", "headline": "H", "url": f"{BASE}#update-1", "articleBody": "B"}
+    if ld_time is not None:
+        item["datePublished"] = ld_time
+    body = f"""<div class="live-blog__updates"><article class="update" id="update-1">
+      <header><h2 class="update__title">H</h2><time datetime="{html_time}">14:32</time></header>
+      <div class="update__body"><p>Body text.</p></div></article></div>"""
+    return page_with(ld(blog([item])), body)
+
+
+def test_structured_time_wins_over_the_html_unless_missing() -> None:
+    """A local clock time labelled as UTC in <time> loses to JSON-LD's; alone, it is used."""
+    (update,) = extract_page(
+        _blog_with_entry("2023-10-08T14:32:00Z", "2023-10-08T14:32:00+01:00"), BASE
+    ).updates
+    assert update.published_at == "2023-10-08T13:32:00Z"
+    (update,) = extract_page(_blog_with_entry("2023-10-08T14:32:00+01:00", None), BASE).updates
+    assert update.published_at == "2023-10-08T13:32:00Z"
+    assert update.sources == ["jsonld", "html"]
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        ("5:32 p.m. ET, October 8, 2023", "", "2023-10-08T21:32:00Z"),  # EDT
+        ("9:05 a.m. ET, January 8, 2024", "", "2024-01-08T14:05:00Z"),  # EST
+        ("20:51 (IST)", "November022023 20:51 (IST)", "2023-11-02T15:21:00Z"),
+        ("19.30 GMT", "Fri 19 Feb 2021", "2021-02-19T19:30:00Z"),
+        ("10:32 BST", "5 July 2024", "2024-07-05T09:32:00Z"),
+        ("12:05 UTC+2", "2024-07-03", "2024-07-03T10:05:00Z"),
+        ("14:32", "8 October 2023", None),  # no zone: could be anywhere
+        ("14:32 GMT", "", None),  # no date
+        ("India 245-3 at 14:32", "8 October 2023", None),
+    ],
+)
+def test_visible_times_with_their_zone(text: str, context: str, expected: str | None) -> None:
+    assert visible_time(text, context) == expected
+
+
+def test_blog_wide_values_are_not_the_updates() -> None:
+    """The Guardian's JSON-LD gives every update the page's headline and dates."""
+    items = [
+        {
+            "@type": "BlogPosting",
+            "@id": f"abc{i}",
+            "headline": "The blog",
+            "datePublished": "2024-01-01T10:00:00Z",
+            "articleBody": f"Body {i}",
+        }
+        for i in range(3)
+    ]
+    data = blog(items, datePublished="2024-01-01T10:00:00Z")
+    result = read_jsonld(parse(page_with(ld(data))))  # type: ignore[arg-type]
+    assert [(u.source_id, u.headline, u.published_at, u.permalink) for u in result.updates] == [
+        ("abc0", None, None, None),
+        ("abc1", None, None, None),
+        ("abc2", None, None, None),
+    ]
+
+
+def test_ids_meet_across_spellings() -> None:
+    html = [Update(source_id="block-5f1", body_text="Full", sources=["html"])]
+    structured = [
+        StructuredUpdate(source="jsonld", source_id="5f1", published_at="2024-01-01T00:00:00Z")
+    ]
+    (update,) = merge(html, [structured], BASE)
+    assert (update.source_id, update.published_at) == ("block-5f1", "2024-01-01T00:00:00Z")

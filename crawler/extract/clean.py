@@ -11,14 +11,45 @@ import nh3
 # What body_html may keep. Anything else is unwrapped (its text kept) or, for the
 # tags in _DROP_WITH_CONTENT, removed with its content.
 ALLOWED_TAGS = frozenset(
-    {"p", "br", "a", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote",
-     "h2", "h3", "h4", "figure", "figcaption", "img"}
+    {
+        "p",
+        "br",
+        "a",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "h2",
+        "h3",
+        "h4",
+        "figure",
+        "figcaption",
+        "img",
+    }
 )
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow noopener"
-_DROP_WITH_CONTENT = frozenset({"script", "style", "noscript", "template", "iframe", "object",
-                                "embed", "svg", "math", "textarea", "select", "button"})
+_DROP_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "button",
+    }
+)
 
 # Stands for a <br> in text on its way to normalisation; newlines in the source are only layout.
 BR_MARK = "\ue000"
@@ -29,15 +60,37 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Blocks that are chrome, not content: compared after normalise_text and casefold.
 BOILERPLATE_TEXT = frozenset(
     {
-        "advertisement", "advert", "ad", "sponsored", "story continues below",
-        "story continues below advertisement", "continue reading below",
+        "advertisement",
+        "advert",
+        "ad",
+        "sponsored",
+        "story continues below",
+        "story continues below advertisement",
+        "continue reading below",
         "sorry, this content isn't available on your device.",
         "sorry, this content isn’t available on your device.",
-        "share", "share this", "share this post", "share this update", "share this article",
-        "share on facebook", "share on twitter", "share on x", "share on whatsapp",
-        "share via email", "facebook", "twitter", "whatsapp", "email", "copy link",
-        "copy link to this post", "link copied", "click to share", "tweet",
-        "share facebook twitter", "facebook twitter", "facebook twitter email",
+        "share",
+        "share this",
+        "share this post",
+        "share this update",
+        "share this article",
+        "share on facebook",
+        "share on twitter",
+        "share on x",
+        "share on whatsapp",
+        "share via email",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "email",
+        "copy link",
+        "copy link to this post",
+        "link copied",
+        "click to share",
+        "tweet",
+        "share facebook twitter",
+        "facebook twitter",
+        "facebook twitter email",
     }
 )
 _LONGEST_BOILERPLATE = max(map(len, BOILERPLATE_TEXT)) + 4
@@ -63,12 +116,13 @@ _CHROME_CLASS = re.compile(
 )
 
 _CREDIT_LABEL = re.compile(
-    r"^\s*[(\[]?\s*(?:image|images|picture|pictures|photo|photos|photograph|credit|credits|"
-    r"copyright|source|©)\s*(?:credit)?\s*[:©]?\s*", re.I
+    r"^\s*[(\[]?\s*(?:images?|pictures?|photographs?|photos?|pics?|credits?|"
+    r"copyright|source|©)\s*(?:credit)?\s*[:©]?\s*",
+    re.I,
 )
 # A credit at the end of a caption: "… deal Credit: Reuters", "… (Image: Getty)".
 _TRAILING_CREDIT = re.compile(
-    r"\s*[(\[]?\s*(?:(?:image|picture|photo)s?\s*(?:credit)?|credit|©)\s*:\s*"
+    r"\s*[(\[]?\s*\b(?:(?:image|picture|photograph|photo|pic)s?\s*(?:credit)?|credit|©)\s*:\s*"
     r"([^()\[\]]+?)[)\]]?\s*$",
     re.I,
 )

@@ -30,16 +30,77 @@ from crawler.extract.model import FIDELITY_HTML, Update
 
 # Removed (with their content) before entries are read: never text, never media. Not <form>
 # or <nav>: some sites wrap a whole page in a form. Not <meta>: microdata lives there.
-STRIP_TAGS = ("script", "style", "noscript", "template", "svg", "button", "input", "select",
-              "textarea", "canvas", "map")
+STRIP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "canvas",
+    "map",
+)
 # Skipped where the walk meets them.
 _SKIP_TAGS = frozenset({"nav", "form", "hr", "meta", "link", "aside", "menu", "dialog"})
-_TEXT_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "dt", "dd",
-                          "ul", "ol", "dl", "table", "caption"})
+_TEXT_BLOCKS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "address",
+        "dt",
+        "dd",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "caption",
+    }
+)
 _KEEP_BLOCK_TAG = frozenset({"p", "h2", "h3", "h4", "ul", "ol"})
-_INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "u", "small", "sup", "sub", "mark",
-                     "abbr", "cite", "code", "q", "s", "time", "font", "br", "wbr", "label", "bdi",
-                     "bdo", "del", "ins", "kbd", "var", "data", "tt", "big", "strike"})
+_INLINE = frozenset(
+    {
+        "a",
+        "span",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "small",
+        "sup",
+        "sub",
+        "mark",
+        "abbr",
+        "cite",
+        "code",
+        "q",
+        "s",
+        "time",
+        "font",
+        "br",
+        "wbr",
+        "label",
+        "bdi",
+        "bdo",
+        "del",
+        "ins",
+        "kbd",
+        "var",
+        "data",
+        "tt",
+        "big",
+        "strike",
+    }
+)
 
 
 class BodyWriter:
@@ -169,8 +230,8 @@ class BodyWriter:
     def _paragraph(self, text: str, markup: str) -> None:
         if not text or is_boilerplate(text):
             return
-        if not self.paragraphs and self.headline and text == self.headline:
-            return
+        if not self.paragraphs and self.headline and text == self.headline and "<a " not in markup:
+            return  # the headline repeated; a link to the story it names is content
         self.paragraphs.append(text)
         self.html.append(markup)
 
@@ -202,8 +263,9 @@ class BodyWriter:
             for t, p in kept
         )
         self.html.append("<blockquote>" + inner + "</blockquote>")
-        self.media.append({"type": "quote", "text": "\n\n".join(t for t, _ in kept),
-                           "attribution": attribution})
+        self.media.append(
+            {"type": "quote", "text": "\n\n".join(t for t, _ in kept), "attribution": attribution}
+        )
 
     # Result ---------------------------------------------------------------------------------
 
@@ -232,9 +294,13 @@ def render_body(
     return writer.body_text(), writer.body_html(), writer.media
 
 
+# Buttons stay in the tree (the walk skips them): CNN puts a post's URL on its share button.
+_PREPARE_TAGS = tuple(tag for tag in STRIP_TAGS if tag != "button")
+
+
 def prepare(entry: Element) -> Element:
     """Remove scripts, styles and form controls from a tree (or an entry) before it is read."""
-    etree.strip_elements(entry, *STRIP_TAGS, with_tail=False)
+    etree.strip_elements(entry, *_PREPARE_TAGS, with_tail=False)
     return entry
 
 
@@ -250,12 +316,17 @@ def html_update(
     authors: list[str] | None = None,
     pinned: bool = False,
     base_url: str | None = None,
+    permalink: str | None = None,
+    key_event: bool = False,
+    removed: bool = False,
+    source: str = "html",
 ) -> Update:
     """The Update an adapter describes: it found the parts, this reads the body."""
-    text, markup, found = ("", "", []) if body is None else render_body(
-        body, base_url or page_url, skip, headline
+    text, markup, found = (
+        ("", "", []) if body is None else render_body(body, base_url or page_url, skip, headline)
     )
-    permalink = f"{without_fragment(page_url)}#{source_id}" if source_id else None
+    if permalink is None and source_id:
+        permalink = f"{without_fragment(page_url)}#{source_id}"
     return Update(
         source_id=source_id,
         headline=headline or None,
@@ -267,6 +338,8 @@ def html_update(
         media=found,
         permalink=permalink,
         pinned=pinned,
+        key_event=key_event,
+        removed=removed,
         fidelity=FIDELITY_HTML,
-        sources=["html"],
+        sources=[source],
     )

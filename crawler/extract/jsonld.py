@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.extract.clean import author_names, optional_text
-from crawler.extract.dom import Element, absolute, fragment_of
+from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
 from crawler.extract.structured import StructuredUpdate
 from crawler.extract.times import to_utc
 
@@ -32,17 +32,27 @@ class JsonLd:
 
 def read_jsonld(root: Element, page_url: str = "") -> JsonLd:
     """Every JSON-LD block of the page; a malformed one is skipped and the rest still read."""
-    result = JsonLd()
-    seen: set[str] = set()
-    other_publisher = None  # a WebPage's or NewsArticle's, when the blog names none
+    blocks: list[Any] = []
+    skipped = 0
     for script in root.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower():
             continue
         data = parse_block(script.text or "")
         if data is None:
-            result.skipped += 1
-            continue
-        result.blocks += 1
+            skipped += 1
+        else:
+            blocks.append(data)
+    result = read_data(blocks, page_url)
+    result.blocks, result.skipped = len(blocks), skipped
+    return result
+
+
+def read_data(blocks: list[Any], page_url: str = "") -> JsonLd:
+    """JSON-LD already parsed (script blocks, or the linkedData of a page-data endpoint)."""
+    result = JsonLd()
+    seen: set[str] = set()
+    other_publisher = None  # a WebPage's or NewsArticle's, when the blog names none
+    for data in blocks:
         for node in _nodes(data, 0):
             if _is_type(node, "LiveBlogPosting"):
                 _read_blog(node, result, seen, page_url)
@@ -88,8 +98,9 @@ def _nodes(data: Any, depth: int) -> Iterator[dict[str, Any]]:
 def _is_type(node: dict[str, Any], name: str) -> bool:
     kind = node.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and (k == name or k.endswith(("/" + name, ":" + name)))
-               for k in kinds)
+    return any(
+        isinstance(k, str) and (k == name or k.endswith(("/" + name, ":" + name))) for k in kinds
+    )
 
 
 def _read_blog(node: dict[str, Any], result: JsonLd, seen: set[str], page_url: str) -> None:
@@ -98,23 +109,60 @@ def _read_blog(node: dict[str, Any], result: JsonLd, seen: set[str], page_url: s
     result.coverage_start = result.coverage_start or to_utc(_string(node.get("coverageStartTime")))
     result.coverage_end = result.coverage_end or to_utc(_string(node.get("coverageEndTime")))
     updates = node.get("liveBlogUpdate")
+    found: list[StructuredUpdate] = []
+    blog_url = _string(node.get("url")) or _string(node.get("mainEntityOfPage"))
     for item in updates if isinstance(updates, list) else [updates]:
         if not isinstance(item, dict):
             continue
-        update = read_update(item, page_url)
+        update = read_update(item, page_url, blog_url)
         if update.source_id is not None:
             if update.source_id in seen:
                 continue
             seen.add(update.source_id)
-        result.updates.append(update)
+        found.append(update)
+    _drop_blog_defaults(node, found)
+    result.updates.extend(found)
 
 
-def read_update(item: dict[str, Any], page_url: str = "") -> StructuredUpdate:
+def _drop_blog_defaults(blog: dict[str, Any], updates: list[StructuredUpdate]) -> None:
+    """Values every update repeats from the blog itself are the blog's, not the updates'.
+
+    The Guardian gives each liveBlogUpdate the page's headline and dates: taken at their word,
+    thirteen blocks would share one headline and one time. Authors stay: a blog's byline on
+    each update (the Mirror's) is still a byline the publisher gave it.
+    """
+    if len(updates) < 2:
+        return
+    headline = optional_text(_string(blog.get("headline") or blog.get("name")))
+    if headline and all(u.headline == headline for u in updates):
+        for update in updates:
+            update.headline = None
+    published = to_utc(_string(blog.get("datePublished")))
+    if published and all(u.published_at == published for u in updates):
+        for update in updates:
+            update.published_at = None
+    modified = to_utc(_string(blog.get("dateModified")))
+    if modified and all(u.modified_at == modified for u in updates):
+        for update in updates:
+            update.modified_at = None
+
+
+def read_update(
+    item: dict[str, Any], page_url: str = "", blog_url: str | None = None
+) -> StructuredUpdate:
     """One liveBlogUpdate object; a relative url is resolved against the page."""
-    url = _string(item.get("url") or item.get("@id"))
+    node_id = _string(item.get("@id"))
+    bare = _bare_id(node_id)
+    url = _string(item.get("url")) or (None if bare else node_id)
     if url and page_url:
         url = absolute(url, page_url) or url
-    source_id = fragment_of(url) or fragment_of(_string(item.get("@id")))
+    source_id = (
+        fragment_of(url)
+        or fragment_of(node_id)
+        or bare
+        or _sub_path_id(url, page_url)
+        or _sub_path_id(url, blog_url)
+    )
     body = item.get("articleBody") or item.get("text") or ""
     author = item.get("author") or item.get("creator")
     return StructuredUpdate(
@@ -127,6 +175,26 @@ def read_update(item: dict[str, Any], page_url: str = "") -> StructuredUpdate:
         authors=author_names(author) if author else [],
         article_body=body if isinstance(body, str) else "",
     )
+
+
+def _sub_path_id(url: str | None, page_url: str | None) -> str | None:
+    """CNN's post URLs are the page's path plus one segment (`…/live-news/story/h_1a2b`)."""
+    if not url or not page_url:
+        return None
+    page = without_fragment(page_url).partition("?")[0].rstrip("/")
+    page = page.removesuffix("/index.html")
+    head, _, segment = without_fragment(url).partition("?")[0].rstrip("/").rpartition("/")
+    return segment if head == page and segment and segment != "index.html" else None
+
+
+def _bare_id(value: str | None) -> str | None:
+    """An @id that is a plain token (the Guardian's block ids), not a URL: the update's id."""
+    if not value:
+        return None
+    value = value.strip()
+    if not value or len(value) > 100 or any(c in value for c in "/: \t\n#?"):
+        return None
+    return value
 
 
 def _string(value: Any) -> str | None:

@@ -15,9 +15,24 @@ from crawler.extract.clean import (
 from crawler.extract.dom import Element, absolute, host_of, text_of
 
 IMAGE_TAGS = frozenset({"img", "amp-img", "picture", "figure"})
-EMBED_TAGS = frozenset({"iframe", "video", "audio", "embed", "object", "amp-twitter",
-                        "amp-youtube", "amp-instagram", "amp-facebook", "amp-iframe",
-                        "amp-video", "amp-video-iframe", "amp-vimeo", "amp-tiktok"})
+EMBED_TAGS = frozenset(
+    {
+        "iframe",
+        "video",
+        "audio",
+        "embed",
+        "object",
+        "amp-twitter",
+        "amp-youtube",
+        "amp-instagram",
+        "amp-facebook",
+        "amp-iframe",
+        "amp-video",
+        "amp-video-iframe",
+        "amp-vimeo",
+        "amp-tiktok",
+    }
+)
 # Tags under which a paragraph is not plain text and must be walked, not copied.
 RICH_TAGS = ("img", "amp-img", "picture", "figure", "blockquote", *sorted(EMBED_TAGS))
 _VIDEO_TAGS = frozenset({"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe"})
@@ -25,15 +40,37 @@ _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesk
 _IMAGE_CLASS = re.compile(r"image|photo|picture|gallery", re.I)
 # Elements that may stand for an image, an embed or a quote through their class or attributes.
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "span", "p", "blockquote", "article"})
-_EMBED_URL_ATTRS = ("data-embed-url", "data-embedded-content-path", "data-url", "data-href",
-                    "data-instgrm-permalink", "data-video-url", "data-src", "cite", "src")
+_EMBED_URL_ATTRS = (
+    "data-embed-url",
+    "data-embedded-content-path",
+    "data-canonical-url",
+    "data-url",
+    "data-href",
+    "data-instgrm-permalink",
+    "data-video-url",
+    "data-src",
+    "cite",
+    "src",
+)
 _PROVIDERS = (
-    ("twitter.com", "twitter"), ("x.com", "twitter"), ("youtube.com", "youtube"),
-    ("youtu.be", "youtube"), ("youtube-nocookie.com", "youtube"), ("facebook.com", "facebook"),
-    ("fb.watch", "facebook"), ("instagram.com", "instagram"), ("tiktok.com", "tiktok"),
-    ("vimeo.com", "vimeo"), ("dailymotion.com", "dailymotion"), ("bsky.app", "bluesky"),
-    ("threads.net", "threads"), ("soundcloud.com", "soundcloud"), ("spotify.com", "spotify"),
-    ("reddit.com", "reddit"), ("t.me", "telegram"), ("linkedin.com", "linkedin"),
+    ("twitter.com", "twitter"),
+    ("x.com", "twitter"),
+    ("youtube.com", "youtube"),
+    ("youtu.be", "youtube"),
+    ("youtube-nocookie.com", "youtube"),
+    ("facebook.com", "facebook"),
+    ("fb.watch", "facebook"),
+    ("instagram.com", "instagram"),
+    ("tiktok.com", "tiktok"),
+    ("vimeo.com", "vimeo"),
+    ("dailymotion.com", "dailymotion"),
+    ("bsky.app", "bluesky"),
+    ("threads.net", "threads"),
+    ("soundcloud.com", "soundcloud"),
+    ("spotify.com", "spotify"),
+    ("reddit.com", "reddit"),
+    ("t.me", "telegram"),
+    ("linkedin.com", "linkedin"),
 )
 _VIDEO_PROVIDERS = frozenset({"youtube", "vimeo", "dailymotion"})
 _ATTRIBUTION_CLASS = re.compile(r"attribution|author|source|cite", re.I)
@@ -42,14 +79,40 @@ _BARE_URL = re.compile(r"^https?://\S+$")
 _STATUS = re.compile(r"/status(?:es)?/\d+")
 
 IMAGE, EMBED, QUOTE = "image", "embed", "quote"
+# The one shape of each kind of media record, whichever adapter or source made it: analysts
+# query these keys in the archive's JSON column, so every record carries all of them.
+MEDIA_KEYS: dict[str, tuple[str, ...]] = {
+    "image": ("type", "url", "caption", "credit"),
+    "embed": ("type", "url", "provider", "text"),
+    "video": ("type", "url", "provider", "text"),
+    "quote": ("type", "text", "attribution"),
+}
+
+
+def image_record(url: str | None, caption: str | None, credit: str | None) -> dict[str, Any]:
+    """{"type": "image", "url", "caption", "credit"}."""
+    return {"type": "image", "url": url, "caption": caption or None, "credit": credit or None}
+
+
+def quote_record(text: str, attribution: str | None) -> dict[str, Any]:
+    """{"type": "quote", "text", "attribution"}."""
+    return {"type": "quote", "text": text, "attribution": attribution or None}
 
 
 def classify(element: Element, tag: str, cls: str) -> str | None:
     """Whether an element inside an update is an image, an embed, a quote, or plain content."""
     if tag in EMBED_TAGS:
         return EMBED
+    if tag == "figure":
+        # A figure wraps a player, a quoted post (the Guardian's element-tweet) or a picture.
+        if _first_embed(element) is not None or element.get("data-canonical-url"):
+            return EMBED
+        if _first_image(element) is not None:
+            return IMAGE
+        quoted = next(element.iter("blockquote"), None)
+        return EMBED if quoted is not None and _has_embed_source(quoted) else None
     if tag in IMAGE_TAGS:
-        return EMBED if tag == "figure" and _first_embed(element) is not None else IMAGE
+        return IMAGE
     if tag not in _CONTAINER_TAGS:
         return None
     if element.get("data-embed-url") or element.get("data-embedded-content-path"):
@@ -97,15 +160,15 @@ def bare_url_embed(text: str) -> dict[str, Any] | None:
     return embed_record(text)
 
 
-def embed_record(url: str, provider: str | None = None, kind: str | None = None) -> dict[str, Any]:
-    """{"type": "embed"|"video", "url", "provider"?}."""
+def embed_record(
+    url: str, provider: str | None = None, kind: str | None = None, text: str | None = None
+) -> dict[str, Any]:
+    """{"type": "embed"|"video", "url", "provider", "text"}: text is a quoted post's words."""
     provider = provider or provider_of(url)
     if kind is None:
-        kind = "video" if provider in _VIDEO_PROVIDERS or "/video" in url else "embed"
-    record: dict[str, Any] = {"type": kind, "url": url}
-    if provider:
-        record["provider"] = provider
-    return record
+        video = provider in _VIDEO_PROVIDERS or "/video" in url or "/av/" in url
+        kind = "video" if video else "embed"
+    return {"type": kind, "url": url, "provider": provider, "text": text or None}
 
 
 def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
@@ -118,12 +181,11 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
         return None
     tag = target.tag if isinstance(target.tag, str) else ""
     provider = normalise_text(element.get("data-provider")) or None
-    record = embed_record(url, provider, "video" if tag in _VIDEO_TAGS else None)
-    if element.tag == "blockquote":  # a tweet or post quoted in full: keep its words
-        words = text_of(next(element.iter("p"), None))
-        if words:
-            record["text"] = words
-    return record
+    words = None
+    quoted = element if element.tag == "blockquote" else next(element.iter("blockquote"), None)
+    if quoted is not None:  # a tweet or post quoted in full: keep its words
+        words = text_of(next(quoted.iter("p"), None)) or None
+    return embed_record(url, provider, "video" if tag in _VIDEO_TAGS else None, words)
 
 
 def _first_embed(element: Element) -> Element | None:
@@ -179,7 +241,8 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     url = absolute(_image_src(img), base_url) if img is not None else None
     if url is None and source is not None:
         url = absolute(_first_srcset(source.get("srcset")), base_url)
-    caption = text_of(figcaption) if figcaption is not None else ""
+    # A figcaption that is the credit (CNN's `figcaption.image__credit`) is not the caption.
+    caption = text_of(figcaption) if figcaption is not None and figcaption is not credit_el else ""
     if not caption:
         caption = next((text for text in map(text_of, captions) if text), "")
     credit = None
@@ -193,7 +256,7 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     caption = strip_placeholders(caption)
     if url is None and not caption:
         return None
-    return {"type": "image", "url": url, "caption": caption or None, "credit": credit}
+    return image_record(url, caption, credit)
 
 
 def _image_src(img: Element) -> str | None:

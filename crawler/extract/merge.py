@@ -7,6 +7,7 @@ times); the HTML entry knows the body, its markup and its media.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from crawler.extract.model import FIDELITY_HTML, Update
@@ -20,13 +21,13 @@ def merge(
 ) -> list[Update]:
     """Page order for HTML entries, then updates only structured data has, in its order."""
     readings = combine_structured(structured)
-    by_id = {s.source_id: s for s in readings if s.source_id}
+    by_id = {id_key(s.source_id): s for s in readings if s.source_id}
     by_headline = _unique_by_headline(s for s in readings if not s.source_id)
     used: set[int] = set()
     merged: list[Update] = []
     for update in dedupe_html(html):
-        match = by_id.get(update.source_id) if update.source_id else None
-        if match is None and not update.source_id and update.headline:
+        match = by_id.get(id_key(update.source_id)) if update.source_id else None
+        if match is None and update.headline:  # only readings without an id are keyed so
             match = by_headline.get(fold(update.headline))
         if match is not None and id(match) not in used:
             used.add(id(match))
@@ -34,6 +35,15 @@ def merge(
         merged.append(update)
     merged.extend(s.to_update(base_url) for s in readings if id(s) not in used)
     return merged
+
+
+# "block-6030…" in the HTML is "6030…" in the Guardian's JSON-LD; "post-12" and "#12" too.
+_ID_PREFIX = re.compile(r"^(?:block|post|update|entry|item|event|lb|p)[-_](?=.*\d)", re.I)
+
+
+def id_key(source_id: str) -> str:
+    """A publisher id without the word its markup puts before it: both spellings meet."""
+    return _ID_PREFIX.sub("", source_id, count=1)
 
 
 def combine_structured(sources: Iterable[list[StructuredUpdate]]) -> list[StructuredUpdate]:

@@ -23,11 +23,17 @@ class Update:
     published_at: str | None = None  # ISO 8601, UTC, "YYYY-MM-DDTHH:MM:SSZ"
     modified_at: str | None = None
     authors: list[str] = field(default_factory=list)
-    # Each item: {"type": "image"|"video"|"embed"|"quote", plus
-    # "url", "caption", "credit", "text", "attribution" as they apply}.
+    # One shape per type, whatever the source (see media.MEDIA_KEYS): image {type, url,
+    # caption, credit}; embed and video {type, url, provider, text}; quote {type, text,
+    # attribution}. Absent values are None, never missing keys.
     media: list[dict[str, Any]] = field(default_factory=list)
     permalink: str | None = None
     pinned: bool = False
+    # The publisher flags the update as a key event (the Guardian's keyEvent).
+    key_event: bool = False
+    # The page says the update was deleted (an AMP live-list tombstone): a removal the
+    # publisher announced, not one inferred from absence.
+    removed: bool = False
     fidelity: int = FIDELITY_HTML
     # Where the record came from, e.g. ["jsonld", "html"].
     sources: list[str] = field(default_factory=list)

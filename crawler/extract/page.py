@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from crawler.extract import adapters
+import json
+from typing import Any
+
+from crawler.extract import adapters, generic
 from crawler.extract.clean import optional_text
 from crawler.extract.dom import Element
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
-from crawler.extract.merge import merge
+from crawler.extract.merge import fold, id_key, merge
 from crawler.extract.microdata import Microdata, read_microdata
-from crawler.extract.model import Page
+from crawler.extract.model import Page, Update
 from crawler.extract.pagination import next_urls
+from crawler.extract.structured import StructuredUpdate
 
 
 def extract_page(body: bytes, url: str, encoding: str | None = None) -> Page:
     """The blog record and updates of one fetched page; pure, so a saved page is a test."""
+    if body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
+        data = _json(body)
+        if data is not None:  # a publisher's page data (the Guardian's `.json?dcr=true`)
+            return adapters.json_page(data, url) or Page(url=url)
     root = parse(body, encoding)
     if root is None:
         return Page(url=url)
@@ -24,16 +32,42 @@ def extract_page(body: bytes, url: str, encoding: str | None = None) -> Page:
     md = read_microdata(root, url) if b"itemprop" in body or b"\x00" in body else Microdata()
     meta = page_meta(root)
     older = next_urls(root, url)
-    _, html = adapters.html_updates(root, url)
+    name, html = adapters.html_updates(root, url)
+    structured = [ld.updates, md.updates]
+    if name is None:
+        found = generic.extract(root, url)
+        html = corroborated(found, structured) if ld.updates or md.updates else found
+    adapter = adapters.named(name)
+    if adapter is not None and adapter.older is not None:
+        known = adapter.older(root, url)
+        older = known + [u for u in older if u not in known]
     return Page(
         url=url,
         title=ld.title or md.title or meta.get("og:title") or _title(root),
         publisher=ld.publisher or optional_text(meta.get("og:site_name")),
         coverage_start=ld.coverage_start or md.coverage_start,
         coverage_end=ld.coverage_end or md.coverage_end,
-        updates=merge(html, [ld.updates, md.updates], url),
+        updates=merge(html, structured, url),
         next_urls=older,
     )
+
+
+def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) -> list[Update]:
+    """Generic finds that structured data confirms, by id or headline: never a stray block.
+
+    With structured data present, the generic extractor only brings the full bodies and media
+    of updates the publisher listed; a block it guessed wrong cannot become an update.
+    """
+    ids = {id_key(s.source_id) for group in structured for s in group if s.source_id}
+    headlines = {fold(s.headline) for group in structured for s in group if s.headline}
+    kept = []
+    for update in found:
+        if update.source_id and id_key(update.source_id) in ids:
+            kept.append(update)
+        elif update.headline and fold(update.headline) in headlines:
+            update.source_id = update.permalink = None  # the structured reading's id wins
+            kept.append(update)
+    return kept
 
 
 def page_meta(root: Element) -> dict[str, str]:
@@ -50,3 +84,10 @@ def page_meta(root: Element) -> dict[str, str]:
 def _title(root: Element) -> str | None:
     title = root.find("head/title")
     return optional_text(title.text) if title is not None else None
+
+
+def _json(body: bytes) -> Any | None:
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return None

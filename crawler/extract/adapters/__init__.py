@@ -2,18 +2,21 @@
 
 An adapter is chosen by the page's domain first, then by markup detection (tests and mirrors
 serve the same markup from other hosts). Adapters are tried in REGISTRY order and the first
-that yields updates wins, so a catch-all heuristic adapter can be appended last.
+that yields updates wins; the generic extractor (generic.py) runs only after all of them.
+An adapter may also name the page's older-updates links it knows (the Guardian's
+`?page=with:block-…`) and read a publisher's JSON page data instead of its HTML.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from crawler.extract.adapters import itv, ndtv, reach
+from crawler.extract.adapters import amp, bbc, cnn, guardian, itv, ndtv, reach, sky, telegraph
 from crawler.extract.dom import Element, host_of
 from crawler.extract.entries import prepare
-from crawler.extract.model import Update
+from crawler.extract.model import Page, Update
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,11 @@ class Adapter:
     domains: tuple[str, ...]
     detect: Callable[[Element], bool]
     extract: Callable[[Element, str], list[Update]]
+    # Older-updates links the publisher's markup names, best first.
+    older: Callable[[Element, str], list[str]] | None = None
+    # A JSON body (page data rather than HTML): whether it is this publisher's, and its Page.
+    detect_json: Callable[[Any], bool] | None = None
+    read_json: Callable[[Any, str], Page] | None = None
 
     def serves(self, host: str) -> bool:
         """Whether a host is one of this publisher's sites (subdomains included)."""
@@ -34,7 +42,26 @@ REGISTRY: tuple[Adapter, ...] = (
     Adapter("reach", reach.DOMAINS, reach.detect, reach.extract),
     Adapter("itv", itv.DOMAINS, itv.detect, itv.extract),
     Adapter("ndtv", ndtv.DOMAINS, ndtv.detect, ndtv.extract),
+    Adapter(
+        "guardian",
+        guardian.DOMAINS,
+        guardian.detect,
+        guardian.extract,
+        older=guardian.older,
+        detect_json=guardian.detect_json,
+        read_json=guardian.read_page_data,
+    ),
+    Adapter("bbc", bbc.DOMAINS, bbc.detect, bbc.extract),
+    Adapter("cnn", cnn.DOMAINS, cnn.detect, cnn.extract),
+    Adapter("telegraph", telegraph.DOMAINS, telegraph.detect, telegraph.extract),
+    Adapter("sky", sky.DOMAINS, sky.detect, sky.extract),
+    Adapter("amp", amp.DOMAINS, amp.detect, amp.extract),
 )
+
+
+def named(name: str | None, registry: tuple[Adapter, ...] = REGISTRY) -> Adapter | None:
+    """The registered adapter of that name."""
+    return next((a for a in registry if a.name == name), None)
 
 
 def candidates(
@@ -64,3 +91,15 @@ def html_updates(
         if updates:
             return adapter.name, updates
     return None, []
+
+
+def json_page(data: Any, url: str, registry: tuple[Adapter, ...] = REGISTRY) -> Page | None:
+    """A publisher's JSON page data read by its adapter: by domain, then by its shape."""
+    host = host_of(url)
+    readers = [a for a in registry if a.read_json is not None]
+    ordered = [a for a in readers if a.serves(host)] + [a for a in readers if not a.serves(host)]
+    for adapter in ordered:
+        read = adapter.read_json
+        if read is not None and adapter.detect_json is not None and adapter.detect_json(data):
+            return read(data, url)
+    return None

@@ -1,0 +1,102 @@
+"""BBC live pages: older `article.lx-stream-post` posts, newer posts headed by an `h3#urn:…`.
+
+Older pages (the "lx-stream"): `lx-stream-post__header` holds the time and the headline,
+`lx-stream-post__contributor` the byline, `lx-stream-post-body` the body. Newer pages render
+each post with hashed class names; what stays is the `h3` whose id is the post's urn, so
+the post is the list item (or article) around that heading.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from crawler.extract.clean import author_names
+from crawler.extract.dom import Element, drop_tree, text_of
+from crawler.extract.entries import html_update
+from crawler.extract.model import Update
+from crawler.extract.times import to_utc
+
+DOMAINS = ("bbc.co.uk", "bbc.com")
+
+_STREAM = etree.XPath("//article[contains(@class, 'lx-stream-post')]")
+_URN_HEADINGS = etree.XPath("//h3[starts-with(@id, 'urn:')]")
+# Screen-reader words ("Image caption, ", "published at "): not what the page shows.
+_HIDDEN = etree.XPath("//*[contains(@class, 'visually-hidden')]")
+_DETECT = etree.XPath(
+    "boolean(//article[contains(@class, 'lx-stream-post')] | //h3[starts-with(@id, 'urn:')])"
+)
+
+
+def detect(root: Element) -> bool:
+    """Whether the page carries BBC live posts of either generation."""
+    return bool(_DETECT(root))
+
+
+def extract(root: Element, url: str) -> list[Update]:
+    """Every post, in page order: the stream's articles, else the urn-headed posts."""
+    for hidden in _HIDDEN(root):
+        drop_tree(hidden)
+    posts = [
+        _stream_post(post, url)
+        for post in _STREAM(root)
+        if "lx-stream-post" in (post.get("class") or "").split()
+    ]
+    return posts or [_urn_post(h3, url) for h3 in _URN_HEADINGS(root)]
+
+
+def _stream_post(post: Element, url: str) -> Update:
+    header = body = contributor = None
+    for child in post.iter("header", "div"):
+        cls = child.get("class") or ""
+        if child.tag == "header" and header is None and "lx-stream-post__header" in cls:
+            header = child
+        elif "lx-stream-post-body" in cls.split() and body is None:
+            body = child
+        elif "lx-stream-post__contributor" in cls.split() and contributor is None:
+            contributor = child
+    scope = header if header is not None else post
+    time_el = next(scope.iter("time"), None)
+    headline_el = next(scope.iter("h3", "h2"), None)
+    name = None
+    if contributor is not None:
+        name = next(
+            (p for p in contributor.iter("p") if "contributor-name" in (p.get("class") or "")),
+            None,
+        )
+    return html_update(
+        page_url=url,
+        body=body,
+        source_id=post.get("id") or None,
+        headline=text_of(headline_el) or None,
+        published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        authors=author_names(text_of(name)) if name is not None else [],
+        pinned="pinned" in (post.get("class") or ""),
+    )
+
+
+def _urn_post(h3: Element, url: str) -> Update:
+    post = h3
+    for ancestor in h3.iterancestors("li", "article"):
+        post = ancestor
+        break
+    header = h3.getparent() if h3.getparent() is not None and h3.getparent() is not post else h3
+    skip: list[Element] = [h3]
+    if header is not None and header is not h3:
+        skip.append(header)
+    time_el = next(post.iter("time"), None)
+    authors: list[str] = []
+    for element in post.iter("div", "span"):
+        cls = element.get("class") or ""
+        if "Contributor" in cls:
+            skip.append(element)
+            if "ContributorName" in cls and not authors:
+                authors = author_names(text_of(element))
+    return html_update(
+        page_url=url,
+        body=post,
+        source_id=h3.get("id"),
+        headline=text_of(h3) or None,
+        skip=skip,
+        published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        authors=authors,
+    )

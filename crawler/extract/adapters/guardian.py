@@ -1,0 +1,228 @@
+"""The Guardian live blogs: `article.block#block-<id>` in `#liveblog-body`, and the page data.
+
+The JSON-LD lists only the current page's blocks, each with the page's headline and dates
+and a body cut at 1,000 characters: the HTML block (or the page data's elements) is the
+update. Older blocks are on `?page=with:block-<id>` pages. The page data that
+`<page>.json?dcr=true` returns holds the same blocks as structured elements; it is turned
+into the markup the page would show and read by the same body walker, so an update reads
+the same from either.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from crawler.extract.clean import author_names, optional_text
+from crawler.extract.dom import Element, absolute, text_of, without_fragment
+from crawler.extract.entries import html_update, prepare, render_body
+from crawler.extract.html import parse_fragment
+from crawler.extract.jsonld import read_data
+from crawler.extract.media import embed_record
+from crawler.extract.merge import merge
+from crawler.extract.model import FIDELITY_HTML, Page, Update
+from crawler.extract.times import to_utc
+
+DOMAINS = ("theguardian.com", "guardian.co.uk")
+SOURCE = "pagedata"
+
+_BLOCKS = etree.XPath(
+    "//*[@id='liveblog-body']//*[(self::article or self::div) and starts-with(@id, 'block-')]"
+)
+_DETECT = etree.XPath("boolean(//*[@id='liveblog-body']//*[starts-with(@id, 'block-')])")
+_OLDER = etree.XPath("//a[contains(@href, 'page=with:block-')]")
+
+
+def detect(root: Element) -> bool:
+    """Whether the page carries Guardian live-blog blocks."""
+    return bool(_DETECT(root))
+
+
+def extract(root: Element, url: str) -> list[Update]:
+    """Every block of the page, in page order (pinned copy and stream copy both kept)."""
+    return [
+        _update(block, url) for block in _BLOCKS(root) if "block" in block.get("class", "").split()
+    ]
+
+
+def older(root: Element, url: str) -> list[str]:
+    """The "older" then "oldest" page links: `?page=with:block-<id>`."""
+    found: list[tuple[int, str]] = []
+    for link in _OLDER(root):
+        label = " ".join(
+            (link.get("class") or "", link.get("data-link-name") or "", text_of(link))
+        ).lower()
+        rank = 0 if "older" in label else 1 if "oldest" in label else -1
+        target = absolute(link.get("href"), url)
+        if rank >= 0 and target:
+            found.append((rank, without_fragment(target)))
+    ordered: list[str] = []
+    for _, target in sorted(found, key=lambda item: item[0]):
+        if target not in ordered and target != without_fragment(url):
+            ordered.append(target)
+    return ordered
+
+
+def _update(block: Element, url: str) -> Update:
+    headline_el = body = None
+    published = modified = permalink = None
+    for child in block.iter("p", "h2", "div", "time"):
+        cls = child.get("class") or ""
+        if child.tag == "h2" and headline_el is None and "block-title" in cls:
+            headline_el = child
+        elif child.tag == "div" and body is None and "block-elements" in cls:
+            body = child
+        elif child.tag == "time":
+            parent = child.getparent()
+            holder = parent.getparent() if parent is not None and parent.tag == "a" else parent
+            holder_cls = (holder.get("class") or "") if holder is not None else ""
+            if "updated" in holder_cls:
+                modified = modified or to_utc(child.get("datetime"))
+            else:
+                published = published or to_utc(child.get("datetime"))
+                if parent is not None and parent.tag == "a" and permalink is None:
+                    permalink = absolute(parent.get("href"), url)
+    classes = (block.get("class") or "").split()
+    contributors = block.get("data-block-contributor") or ""
+    return html_update(
+        page_url=url,
+        body=body,
+        source_id=block.get("id"),
+        headline=text_of(headline_el) or None,
+        published_at=published,
+        modified_at=modified,
+        authors=author_names([name for name in contributors.split(",") if name.strip()]),
+        pinned="is-pinned" in classes or "block--pinned" in classes,
+        key_event="is-key-event" in classes,
+        permalink=permalink,
+    )
+
+
+# The page data (`<page>.json?dcr=true`) ---------------------------------------------------------
+
+
+def detect_json(data: Any) -> bool:
+    """Whether a JSON body is the Guardian's page data for a live blog."""
+    if not isinstance(data, dict) or not isinstance(data.get("blocks"), list):
+        return False
+    return any(isinstance(b, dict) and "blockFirstPublished" in b for b in data["blocks"])
+
+
+def read_page_data(data: Any, url: str) -> Page:
+    """A Page from the page data: blocks, the page's JSON-LD, and its older-page links."""
+    canonical = _string(data.get("webURL")) or _string(data.get("canonicalUrl")) or url
+    canonical = without_fragment(canonical).partition("?")[0]
+    updates = [
+        _block_update(block, canonical, url)
+        for block in data.get("blocks") or []
+        if isinstance(block, dict) and block.get("id")
+    ]
+    linked = data.get("linkedData")
+    ld = read_data(linked if isinstance(linked, list) else [linked] if linked else [], canonical)
+    pagination = _dict(data.get("pagination"))
+    next_urls: list[str] = []
+    for key in ("older", "oldest"):
+        target = _page_url(_string(pagination.get(key)), url)
+        if target and target not in next_urls:
+            next_urls.append(target)
+    return Page(
+        url=url,
+        title=optional_text(_string(data.get("headline")) or _string(data.get("webTitle")))
+        or ld.title,
+        publisher=ld.publisher or "The Guardian",
+        coverage_start=ld.coverage_start,
+        coverage_end=ld.coverage_end,
+        updates=merge(updates, [ld.updates], canonical),
+        next_urls=next_urls,
+    )
+
+
+def _page_url(query: str | None, url: str) -> str | None:
+    """`?page=with:block-<id>` against the URL fetched, keeping `dcr=true` for the JSON."""
+    if not query:
+        return None
+    target = urljoin(url, query)
+    if "dcr=true" in urlsplit(url).query and "dcr=true" not in target:
+        target += ("&" if "?" in target else "?") + "dcr=true"
+    return target
+
+
+def _block_update(block: dict[str, Any], canonical: str, url: str) -> Update:
+    block_id = "block-" + str(block["id"])
+    headline = optional_text(_string(block.get("title")))
+    markup = "".join(_element_html(e) for e in block.get("elements") or [] if isinstance(e, dict))
+    fragment = parse_fragment(markup) if markup else None
+    text, body_html, media = (
+        render_body(prepare(fragment), canonical, headline=headline)
+        if fragment is not None
+        else ("", "", [])
+    )
+    attributes = _dict(block.get("attributes"))
+    contributors = block.get("contributors") if isinstance(block.get("contributors"), list) else []
+    return Update(
+        source_id=block_id,
+        headline=headline,
+        body_text=text,
+        body_html=body_html,
+        published_at=to_utc(block.get("blockFirstPublished") or block.get("blockCreatedOn")),
+        modified_at=to_utc(block.get("blockLastUpdated")),
+        authors=author_names(contributors),
+        media=media,
+        permalink=f"{canonical}?page=with:{block_id}#{block_id}",
+        pinned=bool(attributes.get("pinned")),
+        key_event=bool(attributes.get("keyEvent")),
+        fidelity=FIDELITY_HTML,
+        sources=[SOURCE],
+    )
+
+
+def _element_html(element: dict[str, Any]) -> str:
+    """One block element as the markup the page shows for it."""
+    kind = str(element.get("_type") or "").rpartition(".")[2]
+    if kind in ("TextBlockElement", "SubheadingBlockElement", "BlockquoteBlockElement"):
+        return _string(element.get("html")) or ""
+    if kind == "ImageBlockElement":
+        found = _image_url(element)
+        info = _dict(element.get("data"))
+        caption = escape(_string(info.get("caption")) or "", quote=False)
+        credit = escape(_string(info.get("credit")) or "", quote=False)
+        return (
+            f'<figure class="element element-image"><img src="{escape(found or "")}" alt="">'
+            f'<figcaption><span class="element-image__caption">{caption}</span> '
+            f'<span class="element-image__credit">{credit}</span></figcaption></figure>'
+        )
+    if kind == "TweetBlockElement" or kind == "EmbedBlockElement":
+        target = escape(_string(element.get("url")) or "")
+        return f'<figure class="element element-tweet" data-canonical-url="{target}">' + (
+            (_string(element.get("html")) or "") + "</figure>"
+        )
+    if kind == "YoutubeBlockElement" and element.get("assetId"):
+        record = embed_record(f"https://www.youtube.com/embed/{element['assetId']}", "youtube")
+        return f'<figure class="element element-atom"><iframe src="{escape(record["url"])}"></iframe></figure>'
+    if kind == "PullquoteBlockElement":
+        words = escape(_string(element.get("html")) or "", quote=False)
+        who = escape(_string(element.get("attribution")) or "", quote=False)
+        return f"<blockquote><p>{words}</p><footer>{who}</footer></blockquote>"
+    return ""
+
+
+def _image_url(element: dict[str, Any]) -> str | None:
+    """The master image, else the widest."""
+    media = _dict(element.get("media"))
+    images = [i for i in media.get("allImages") or [] if isinstance(i, dict) and i.get("url")]
+    for image in images:
+        if (image.get("fields") or {}).get("isMaster"):
+            return str(image["url"])
+    widths = [(int((i.get("fields") or {}).get("width") or 0), str(i["url"])) for i in images]
+    return max(widths)[1] if widths else None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _string(value: Any) -> str | None:
+    return value if isinstance(value, str) else None

@@ -1,0 +1,257 @@
+"""Extraction measured against labelled pages: precision, recall, body similarity, coverage.
+
+A labels file (`tests/labels/<page file>.json`) says what a reader of the page sees:
+`{"url", "file", "updates": [{"id", "headline", "published_at", "body_start"}, …]}`, with
+`"removed": true` on updates the page marks as deleted and `"in_html": false` on those only
+its structured data lists. An extracted update matches a
+labelled one by publisher id, else by normalised headline and time (within a minute), else,
+for updates without a headline, by time and the start of the body. `liveblog eval` prints
+`format_table(evaluate(pages, labels))`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from crawler.extract.merge import fold, id_key
+from crawler.extract.model import Page, Update
+from crawler.extract.page import extract_page
+
+# Seconds two times may differ and still be one time: pages print clocks to the minute.
+TIME_TOLERANCE = 60
+# How alike the starts of two bodies must be to pair headline-less updates by body.
+_BODY_MATCH = 0.6
+FIELDS = ("headline", "time", "id", "body")
+
+
+@dataclass(frozen=True)
+class UpdateLabel:
+    """One update as a reader of the page sees it."""
+
+    id: str | None
+    headline: str | None
+    published_at: str | None
+    body_start: str = ""
+    removed: bool = False
+    in_html: bool = True  # False: only the page's structured data lists it
+
+
+@dataclass(frozen=True)
+class PageLabels:
+    """The labelled truth for one saved page."""
+
+    url: str
+    file: str
+    updates: tuple[UpdateLabel, ...]
+
+
+@dataclass
+class PageScore:
+    """How extraction did on one page (or, for the "overall" row, on all of them)."""
+
+    page: str
+    labelled: int
+    extracted: int
+    matched: int
+    body_similarity: float = 0.0  # mean over matched updates with a labelled body start
+    # Share of matched updates (whose label has the field) for which extraction has it.
+    coverage: dict[str, float] = field(default_factory=dict)
+    # Share of matched updates whose headline / time is the labelled one.
+    headline_accuracy: float = 1.0
+    time_accuracy: float = 1.0
+
+    @property
+    def precision(self) -> float:
+        """Extracted updates that are labelled ones."""
+        return (
+            self.matched / self.extracted if self.extracted else 1.0 if not self.labelled else 0.0
+        )
+
+    @property
+    def recall(self) -> float:
+        """Labelled updates that extraction found."""
+        return self.matched / self.labelled if self.labelled else 1.0
+
+
+def load_labels(path: Path | str) -> PageLabels:
+    """A labels file, as written by hand (or drafted, then checked by hand)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    updates = tuple(
+        UpdateLabel(
+            id=item.get("id"),
+            headline=item.get("headline"),
+            published_at=item.get("published_at"),
+            body_start=item.get("body_start") or "",
+            removed=bool(item.get("removed", False)),
+            in_html=bool(item.get("in_html", True)),
+        )
+        for item in data["updates"]
+    )
+    return PageLabels(url=data["url"], file=data["file"], updates=updates)
+
+
+def score_page(
+    page: Page | list[Update], labels: PageLabels, tolerance: int = TIME_TOLERANCE
+) -> PageScore:
+    """Pair extracted updates with labelled ones and measure the pairs."""
+    updates = page.updates if isinstance(page, Page) else page
+    pairs = match(updates, labels.updates, tolerance)
+    score = PageScore(
+        page=labels.file, labelled=len(labels.updates), extracted=len(updates), matched=len(pairs)
+    )
+    similarities = [
+        body_similarity(u.body_text, label.body_start) for u, label in pairs if label.body_start
+    ]
+    score.body_similarity = sum(similarities) / len(similarities) if similarities else 1.0
+    present = {
+        "headline": [bool(u.headline) for u, label in pairs if label.headline],
+        "time": [bool(u.published_at) for u, label in pairs if label.published_at],
+        "id": [bool(u.source_id) for u, label in pairs if label.id],
+        "body": [bool(u.body_text) for u, label in pairs if label.body_start],
+    }
+    score.coverage = {name: _share(flags) for name, flags in present.items()}
+    score.headline_accuracy = _share(
+        [fold(u.headline or "") == fold(label.headline or "") for u, label in pairs]
+    )
+    score.time_accuracy = _share(
+        [
+            _close(u.published_at, label.published_at, tolerance)
+            for u, label in pairs
+            if label.published_at
+        ]
+    )
+    return score
+
+
+def match(
+    updates: Iterable[Update], labels: Iterable[UpdateLabel], tolerance: int = TIME_TOLERANCE
+) -> list[tuple[Update, UpdateLabel]]:
+    """One-to-one pairs: by id, else headline and time, else time and body start."""
+    free = list(labels)
+    by_id = {id_key(label.id): label for label in free if label.id}
+    pairs: list[tuple[Update, UpdateLabel]] = []
+    rest: list[Update] = []
+    for update in updates:
+        label = by_id.pop(id_key(update.source_id), None) if update.source_id else None
+        if label is not None:
+            pairs.append((update, label))
+            free.remove(label)
+        else:
+            rest.append(update)
+    for update in rest:
+        label = next((lb for lb in free if _same_by_content(update, lb, tolerance)), None)
+        if label is not None:
+            pairs.append((update, label))
+            free.remove(label)
+    return pairs
+
+
+def _same_by_content(update: Update, label: UpdateLabel, tolerance: int) -> bool:
+    if not _close(update.published_at, label.published_at, tolerance):
+        return False
+    if label.headline or update.headline:
+        return fold(update.headline or "") == fold(label.headline or "")
+    return body_similarity(update.body_text, label.body_start) >= _BODY_MATCH
+
+
+def body_similarity(body: str, start: str) -> float:
+    """difflib's ratio of the labelled start of a body and as much of the extracted body."""
+    if not start:
+        return 1.0 if not body else 0.0
+    return SequenceMatcher(None, " ".join(body.split())[: len(start)], start).ratio()
+
+
+def evaluate(
+    pages_dir: Path | str,
+    labels_dir: Path | str,
+    extract: Callable[[bytes, str], Page | list[Update]] = extract_page,
+    tolerance: int = TIME_TOLERANCE,
+) -> list[PageScore]:
+    """Every labelled page extracted and scored, in file-name order."""
+    scores = []
+    for path in sorted(Path(labels_dir).glob("*.json")):
+        labels = load_labels(path)
+        body = (Path(pages_dir) / labels.file).read_bytes()
+        scores.append(score_page(extract(body, labels.url), labels, tolerance))
+    return scores
+
+
+def overall(scores: list[PageScore]) -> PageScore:
+    """All pages as one: counts summed, shares weighted by matched updates."""
+    total = PageScore(
+        page="overall",
+        labelled=sum(s.labelled for s in scores),
+        extracted=sum(s.extracted for s in scores),
+        matched=sum(s.matched for s in scores),
+    )
+    weight = total.matched or 1
+    total.body_similarity = sum(s.body_similarity * s.matched for s in scores) / weight
+    total.headline_accuracy = sum(s.headline_accuracy * s.matched for s in scores) / weight
+    total.time_accuracy = sum(s.time_accuracy * s.matched for s in scores) / weight
+    total.coverage = {
+        name: sum(s.coverage.get(name, 1.0) * s.matched for s in scores) / weight for name in FIELDS
+    }
+    return total
+
+
+def format_table(scores: list[PageScore]) -> str:
+    """A plain-text table: one row per page and an "overall" row."""
+    header = (
+        "page",
+        "labelled",
+        "found",
+        "matched",
+        "precision",
+        "recall",
+        "body",
+        "headline ok",
+        "time ok",
+        *(f"{name} cov" for name in FIELDS),
+    )
+    rows = [header]
+    for score in [*scores, overall(scores)]:
+        rows.append(
+            (
+                score.page,
+                str(score.labelled),
+                str(score.extracted),
+                str(score.matched),
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.body_similarity:.3f}",
+                f"{score.headline_accuracy:.3f}",
+                f"{score.time_accuracy:.3f}",
+                *(f"{score.coverage.get(name, 1.0):.3f}" for name in FIELDS),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [
+        "  ".join(
+            cell.ljust(width) if i == 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 1.0
+
+
+def _close(found: str | None, expected: str | None, tolerance: int) -> bool:
+    if found is None or expected is None:
+        return found is None and expected is None
+    try:
+        delta = datetime.fromisoformat(found.replace("Z", "+00:00")) - datetime.fromisoformat(
+            expected.replace("Z", "+00:00")
+        )
+    except ValueError:
+        return False
+    return abs(delta.total_seconds()) <= tolerance

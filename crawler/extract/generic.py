@@ -1,0 +1,365 @@
+"""The generic extractor: a live blog nobody wrote an adapter for is still a list of posts.
+
+Whatever the markup, a live blog repeats one kind of block, and each block carries a time
+(a `<time datetime>`, a data attribute in epoch seconds or milliseconds, a visible "5:32 p.m.
+ET, October 8, 2023") and text. The times are found first (XPath, in C); each votes for the
+sibling groups it sits in; the group with the most text-bearing timed members is the stream.
+Each member then gives its time, id, headline, authors and body, the body read by the same
+walker as every adapter's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from crawler.extract.clean import author_names, normalise_text
+from crawler.extract.dom import Element, raw_text, text_of, without_fragment
+from crawler.extract.entries import html_update
+from crawler.extract.model import Update
+from crawler.extract.times import to_utc, visible_time
+
+# Elements with a datetime, or a data attribute whose name speaks of time.
+# ("datetime" and "data-timestamp" contain "time"; the names are checked again in Python.)
+_TIMED = etree.XPath(
+    "//body//*[@*[contains(name(), 'time') or contains(name(), 'date')]] | //body//time"
+)
+_METAS = etree.XPath("//body//meta[@content and contains(@content, ':')]")
+# Short text nodes that may hold a clock ("20:51", "19.30", "5:32 p.m."): the regex decides.
+# Read only when attributes gave no publication times: visible text is the last resort.
+_CLOCK_TEXTS = etree.XPath(
+    "//body//text()[string-length(.) < 120][contains(., ':') or contains(., '.')]"
+)
+_HAS_CLOCK = re.compile(r"\d[:.]\d\d")
+_AUTHOR_ELEMENTS = etree.XPath(
+    "//body//*[contains(@class, 'uthor') or contains(@class, 'yline') or contains(@class, 'ontributor')]"
+)
+# A post may be a picture or an embedded post and a few words.
+_HAS_MEDIA = etree.XPath(
+    "boolean(.//img | .//amp-img | .//video | .//iframe | .//blockquote | .//amp-twitter"
+    " | .//*[@data-url or @data-embed-url])"
+)
+_MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
+_MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
+_ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
+_NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+_ID_ATTR = re.compile(r"^data-(?:[a-z]+-)?id$")
+_HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
+_AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LINK_ATTRS = ("href", "data-url", "data-share-url", "data-href", "data-permalink")
+# Ranks of time evidence, best first.
+EPOCH, ZONED, META, VISIBLE, NAIVE, CLOCK = range(6)
+_CLOCK_ONLY = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*$", re.I)
+_MIN_TEXT = 30  # characters a member must say to be a post, not a timestamped link
+_HEADLINE_BUDGET = 80  # elements looked at for a headline before the body starts
+_HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, a label)
+
+
+@dataclass
+class _Time:
+    element: Element
+    value: str
+    rank: int
+    modified: bool
+    text: str = ""
+
+
+def extract(root: Element, url: str) -> list[Update]:
+    """The updates of the page's most repeated block that carries times and text."""
+    times = find_times(root)
+    members = _stream(times) if times else []
+    if not members or not all(_published(readings) for _, readings in members):
+        times += visible_times(root)
+        members = _stream(times) if times else []
+    if not members:
+        return []
+    bylines = _bylines(root, {member for member, _ in members})
+    updates = []
+    ids: list[str | None] = []
+    for member, found in members:
+        update = _update(member, found, url, bylines.get(member, []))
+        updates.append(update)
+        ids.append(update.source_id)
+    seen = [i for i in ids if i]
+    if len(seen) != len(set(seen)):  # ids repeated across posts are layout, not identity
+        for update in updates:
+            update.source_id = update.permalink = None
+    return updates
+
+
+def find_times(root: Element) -> list[_Time]:
+    """Every time the page's markup states in attributes, with how sure each reading is."""
+    found: list[_Time] = []
+    for element in _TIMED(root):
+        before = len(found)
+        for name, value in element.items():
+            if name != "datetime" and not name.startswith("data-"):
+                continue
+            reading = _attribute_time(element, name, value)
+            if reading is not None:
+                found.append(reading)
+        if len(found) == before and element.tag == "time":  # "21:22": header furniture
+            found.append(_Time(element, "", CLOCK, False))
+    for meta in _METAS(root):
+        value = meta.get("content", "").strip()
+        if _ZONED_ISO.match(value):
+            utc = to_utc(value)
+            if utc:
+                found.append(_Time(meta, utc, META, False))
+    return found
+
+
+def visible_times(root: Element) -> list[_Time]:
+    """Times printed for people: "5:32 p.m. ET, October 8, 2023", "20:51 (IST)" by a date."""
+    found: list[_Time] = []
+    for text in _CLOCK_TEXTS(root):
+        if not _HAS_CLOCK.search(text):
+            continue
+        holder = text.getparent()
+        if holder is None:
+            continue
+        if text.is_tail:
+            holder = holder.getparent()
+            if holder is None:
+                continue
+        if holder.tag == "time":
+            continue  # read with the attributes (a clock-only <time> is furniture)
+        outer = holder.getparent()
+        context = raw_text(outer) if outer is not None else ""
+        utc = visible_time(str(text), context[:300])
+        if utc:
+            found.append(_Time(holder, utc, VISIBLE, _modified_class(holder), str(text)))
+        elif _CLOCK_ONLY.match(str(text)):  # "21:22": header furniture, not a time to keep
+            found.append(_Time(holder, "", CLOCK, False, str(text)))
+    return found
+
+
+def _attribute_time(element: Element, name: str, value: str) -> _Time | None:
+    value = value.strip()
+    if name == "datetime":
+        modified = _modified_class(element)
+    else:
+        lowered = name.lower()
+        if not any(k in lowered for k in ("time", "date", "stamp", "updated", "published")):
+            return None
+        modified = bool(_MODIFIED_NAME.search(lowered[5:]))
+    if _EPOCH.match(value):
+        utc, rank = to_utc(value), EPOCH
+        if utc is None or not "2000" <= utc <= "2100":
+            return None
+    elif _ZONED_ISO.match(value):
+        utc, rank = to_utc(value), ZONED
+    elif _NAIVE_ISO.match(value):
+        utc, rank = to_utc(value), NAIVE
+    else:
+        return None
+    return _Time(element, utc, rank, modified) if utc else None
+
+
+def _modified_class(element: Element) -> bool:
+    """A time whose element (or the two around it) is labelled as the last edit."""
+    node: Element | None = element
+    for _ in range(3):
+        if node is None:
+            return False
+        cls = node.get("class")
+        if cls and _MODIFIED_CLASS.search(cls):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
+    """The members of the sibling group most of the times vote for, in page order."""
+    by_element: dict[Element, list[_Time]] = defaultdict(list)
+    for reading in times:
+        by_element[reading.element].append(reading)
+    # Each timed element votes for every (parent, tag) group on its way up.
+    groups: dict[tuple[Element, str], dict[Element, None]] = defaultdict(dict)
+    for element, readings in by_element.items():
+        if all(r.rank == CLOCK for r in readings):
+            continue
+        node = element
+        parent = node.getparent()
+        while parent is not None and node.tag != "body":
+            groups[(parent, node.tag)][node] = None
+            node, parent = parent, parent.getparent()
+    best: list[Element] = []
+    best_score = (0, 0)
+    for (_, _tag), members in groups.items():
+        if len(members) < 2 or len(members) < best_score[0]:
+            continue
+        lengths = [len(raw_text(m)) for m in members]
+        kept = [m for m, n in zip(members, lengths, strict=True) if n >= _MIN_TEXT or _HAS_MEDIA(m)]
+        score = (len(kept), sum(lengths))
+        if score > best_score:
+            best, best_score = kept, score
+    if best_score[0] < 2:
+        return []
+    result: dict[Element, list[_Time]] = {m: [] for m in best}
+    for element, readings in by_element.items():
+        holder: Element | None = element
+        while holder is not None and holder not in result:
+            holder = holder.getparent()
+        if holder is not None:
+            result[holder].extend(readings)
+    return [(m, r) for m, r in result.items() if any(t.rank != CLOCK for t in r)]
+
+
+def _bylines(root: Element, members: set[Element]) -> dict[Element, list[Element]]:
+    """Byline elements of each member, found in one pass over the page."""
+    found: dict[Element, list[Element]] = defaultdict(list)
+    for element in _AUTHOR_ELEMENTS(root):
+        if not _AUTHOR_CLASS.search(element.get("class", "")):
+            continue
+        for ancestor in element.iterancestors():
+            if ancestor in members:
+                found[ancestor].append(element)
+                break
+    return found
+
+
+def _update(member: Element, times: list[_Time], url: str, bylines: list[Element]) -> Update:
+    published_readings = [t for t in times if not t.modified and t.rank != CLOCK]
+    modified_readings = [t for t in times if t.modified and t.rank != CLOCK]
+    published = _best(published_readings)
+    modified = _best(modified_readings)
+    headline_el = _headline(member, {t.element for t in times})
+    # A header box may hold the time and a byline, but never the headline.
+    stops = set(headline_el.iterancestors()) if headline_el is not None else set()
+    skip: set[Element] = {_header_of(t.element, member, stops) for t in times}
+    authors: list[str] = []
+    if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
+        named = [e for e in bylines if "name" in e.get("class", "").lower()]
+        name = text_of((named or bylines)[0])
+        if name and len(name) <= 80:
+            authors = author_names(name)
+        skip.update(bylines)
+    headline = text_of(headline_el) if headline_el is not None else None
+    if headline_el is not None:
+        skip.add(headline_el)
+    return html_update(
+        page_url=url,
+        body=member,
+        source_id=_member_id(member, url),
+        headline=headline or None,
+        skip=skip,
+        published_at=published,
+        modified_at=modified,
+        authors=authors,
+    )
+
+
+def _published(readings: list[_Time]) -> bool:
+    return any(not t.modified and t.rank != CLOCK for t in readings)
+
+
+def _best(readings: list[_Time]) -> str | None:
+    """The surest reading; of several page-data times (meta) the earliest is the publication."""
+    if not readings:
+        return None
+    rank = min(t.rank for t in readings)
+    values = [t.value for t in readings if t.rank == rank]
+    return min(values) if rank == META else values[0]
+
+
+def _header_of(element: Element, member: Element, stops: set[Element]) -> Element:
+    """The largest box around a time that holds little else (a label, a byline): not body."""
+    if element is member:
+        return element
+    own = len(raw_text(element))
+    node = element
+    parent = node.getparent()
+    while parent is not None and parent is not member and parent not in stops:
+        if len(raw_text(parent)) > own + _HEADER_SLACK:
+            break
+        node, parent = parent, parent.getparent()
+    return node
+
+
+def _headline(member: Element, skip: set[Element]) -> Element | None:
+    """A heading (or a title-classed element) that comes before the body's first paragraph."""
+    skipped_inside: set[Element] = set()
+    for count, element in enumerate(member.iter()):
+        if count > _HEADLINE_BUDGET:
+            return None
+        tag = element.tag
+        if not isinstance(tag, str) or element is member:
+            continue
+        if element in skip or element in skipped_inside:
+            skipped_inside.update(element.iterdescendants())
+            continue
+        cls = element.get("class") or ""
+        if tag in _HEADINGS or (cls and _HEADLINE_CLASS.search(cls)):
+            text = _own_headline_text(element)
+            if 2 <= len(text) <= 300:
+                return element
+        elif tag == "p" and normalise_text(raw_text(element)):
+            if any(e in skip for e in element.iterdescendants()):
+                skipped_inside.update(element.iterdescendants())  # a dateline, not the body
+                continue
+            return None
+    return None
+
+
+def _own_headline_text(element: Element) -> str:
+    return text_of(element) if element.tag in _HEADINGS or len(element) < 8 else ""
+
+
+def _member_id(member: Element, url: str) -> str | None:
+    """The post's own id: the block's, a data-*-id, a heading's, or a link to it on this page."""
+    node = member
+    while True:  # through wrappers: `li > article#post_…`
+        own = node.get("id")
+        if own:
+            return own
+        for name, value in node.items():
+            if _ID_ATTR.match(name) and value.strip():
+                return value.strip()
+        children = [c for c in node if isinstance(c.tag, str)]
+        if len(children) != 1:
+            break
+        node = children[0]
+    page_path = urlsplit(url).path
+    for element in member.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _HEADINGS and element.get("id"):
+            return element.get("id")
+        for attr in _LINK_ATTRS:
+            link = element.get(attr)
+            if not link:
+                continue
+            if "#" not in link:
+                segment = _sub_page(link, page_path)
+                if segment:
+                    return segment
+                continue
+            base, _, fragment = link.partition("#")
+            if fragment and (not base or base.startswith("?") or _same_page(base, page_path)):
+                return fragment
+    return None
+
+
+def _sub_page(link: str, page_path: str) -> str | None:
+    """A post's own URL under the page's (CNN's `…/live-news/story/h_1a2b`): its last segment."""
+    try:
+        path = urlsplit(link).path.rstrip("/")
+    except ValueError:
+        return None
+    head, _, segment = path.rpartition("/")
+    return segment if segment and head == page_path.rstrip("/") else None
+
+
+def _same_page(link: str, page_path: str) -> bool:
+    try:
+        path = urlsplit(without_fragment(link)).path
+    except ValueError:
+        return False
+    return bool(path) and path.rstrip("/") == page_path.rstrip("/")
