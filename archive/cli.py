@@ -329,6 +329,52 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
         )
 
 
+REPO_TESTS = Path(__file__).resolve().parent.parent / "tests"
+
+
+@cli.command(name="eval")
+@click.option(
+    "--pages",
+    "pages_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=REPO_TESTS / "pages",
+    show_default="tests/pages of the checkout",
+    help="Folder of saved pages.",
+)
+@click.option(
+    "--labels",
+    "labels_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=REPO_TESTS / "labels",
+    show_default="tests/labels of the checkout",
+    help="Folder of labels, one JSON file per page.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.98,
+    show_default=True,
+    help="Exit 1 when any page's precision or recall is below this.",
+)
+def eval_command(pages_dir: Path, labels_dir: Path, min_score: float) -> None:
+    """Score extraction against labelled pages: precision, recall, body similarity, coverage."""
+    from crawler.extract.evaluate import evaluate, format_table
+
+    try:
+        scores = evaluate(pages_dir, labels_dir)
+    except (OSError, ValueError, KeyError) as exc:
+        raise click.ClickException(
+            f"cannot evaluate: {exc}. Check the labels and pages folders."
+        ) from exc
+    if not scores:
+        raise click.ClickException(f"no labels (*.json) in {labels_dir}.")
+    click.echo(format_table(scores))
+    weak = [s.page for s in scores if min(s.precision, s.recall) < min_score]
+    if weak:
+        click.echo(f"below {min_score}: {', '.join(weak)}", err=True)
+        raise SystemExit(1)
+
+
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")

@@ -461,9 +461,16 @@ def record_pass(
         }
         keys = match_corrections(keys, p.updates, identities)
         merged = merge_duplicates(p.updates, keys)
-        plan = _plan(conn, blog_id, fetch_id, merged, stored, now)
+        # A tombstone (AMP's data-tombstone) says the publisher deleted the update.
+        tombstones = {k for k, u in merged.items() if u.removed}
+        live_updates = {k: u for k, u in merged.items() if k not in tombstones}
+        plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now)
         _write(conn, plan, now)
-        removed = _removals(p, stored, plan.seen_ids, _reached_end(conn, blog_id, fetch_id, p))
+        buried = [stored[k].id for k in tombstones if k in stored and stored[k].removed_at is None]
+        plan.seen_ids.update(stored[k].id for k in tombstones if k in stored)
+        removed = buried + _removals(
+            p, stored, plan.seen_ids, _reached_end(conn, blog_id, fetch_id, p)
+        )
         _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
 
         result.seen = len(merged)

@@ -102,3 +102,27 @@ def test_match_corrections_pairs_each_stored_update_once() -> None:
 )
 def test_similar_bodies(a: str, b: str, same: bool) -> None:
     assert similar_bodies(a, b) is same
+
+
+def test_a_tombstoned_update_is_marked_removed_and_never_inserted(
+    db: sqlite_utils.Database,
+) -> None:
+    kept = Update(
+        source_id="a", headline="Kept", body_text="x", published_at="2024-05-01T10:20:00Z"
+    )
+    doomed = Update(
+        source_id="b", headline="Doomed", body_text="y", published_at="2024-05-01T10:10:00Z"
+    )
+    record_pass(db, bpass([kept, doomed]))
+    ghost = Update(
+        source_id="c", headline="", body_text="", published_at="2024-05-01T10:00:00Z", removed=True
+    )
+    tomb = Update(
+        source_id="b", headline="", body_text="", published_at="2024-05-01T10:10:00Z", removed=True
+    )
+    result = record_pass(db, bpass([kept, tomb, ghost], at="2024-05-01T12:05:00Z", complete=False))
+    assert (result.new, result.changed, result.removed) == (0, 0, 1)
+    rows = db.execute(
+        "select source_id, removed_at, version from updates order by source_id"
+    ).fetchall()
+    assert rows == [("a", None, 1), ("b", "2024-05-01T12:05:00Z", 1)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from sqlite_utils import Database
 
 from archive.cli import cli
 from archive.sample import SampleBlog
+from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -103,3 +105,29 @@ def test_demo_without_serving_tells_the_story(runner: CliRunner, tmp_path: Path)
     # The demo refuses to overwrite a file it did not make.
     again = runner.invoke(cli, ["demo", "--no-serve", "--db", str(db)])
     assert again.exit_code == 1 and "the demo needs a new file" in again.output
+
+
+def test_eval_prints_the_table_and_fails_below_the_threshold(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(cli, ["eval"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0].split()[:6] == ["page", "labelled", "found", "matched", "precision", "recall"]
+    assert lines[-1].startswith("overall")
+    # A label the extractor cannot meet: an update the page does not have.
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    src = ROOT / "tests" / "labels" / "express-royals-2024-07-18.html.json"
+    data = json.loads(src.read_text())
+    data["updates"].append(
+        {
+            "id": "live-nope",
+            "headline": "Not on the page",
+            "published_at": "2024-07-18T00:00:00Z",
+            "body_start": "x",
+        }
+    )
+    (labels / src.name).write_text(json.dumps(data))
+    weak = runner.invoke(cli, ["eval", "--labels", str(labels)])
+    assert weak.exit_code == 1 and "below 0.98: express-royals-2024-07-18.html" in weak.output

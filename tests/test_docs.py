@@ -38,3 +38,10 @@ def test_every_setting_the_code_reads_is_in_the_settings_table() -> None:
     settings = (ROOT / "crawler" / "settings.py").read_text()
     for name in re.findall(r"^(ARCHIVE_\w+|LIVEBLOG_\w+) =", settings, re.M):
         assert f"| `{name}` |" in README, name
+
+
+def test_the_readme_shows_the_current_eval_table() -> None:
+    from crawler.extract.evaluate import evaluate, format_table
+
+    table = format_table(evaluate(ROOT / "tests" / "pages", ROOT / "tests" / "labels"))
+    assert f"```\n{table}\n```" in README, "refresh the README's table with `liveblog eval`"
