@@ -71,6 +71,7 @@ def run_crawl(
     max_pages: int | None,
     verbose: bool,
     settings: dict[str, object] | None = None,
+    lock_fd: int | None = None,
 ) -> list[PassResult]:
     """Check the archive opens, then crawl; errors a user can fix become ClickExceptions."""
     try:
@@ -78,7 +79,9 @@ def run_crawl(
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
-        return crawl(urls, db_path, max_pages=max_pages, verbose=verbose, settings=settings)
+        return crawl(
+            urls, db_path, max_pages=max_pages, verbose=verbose, settings=settings, lock_fd=lock_fd
+        )
     except CrawlError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -100,11 +103,11 @@ def wait_option(func: click.decorators.FC) -> click.decorators.FC:
 
 
 @contextmanager
-def locked(db_path: Path, wait: bool) -> Iterator[None]:
+def locked(db_path: Path, wait: bool) -> Iterator[int]:
     """The archive's writer lock; a busy archive with --no-wait is a message and exit 75."""
     try:
-        with archive_lock(db_path, wait=wait, on_wait=lambda m: click.echo(m, err=True)):
-            yield
+        with archive_lock(db_path, wait=wait, on_wait=lambda m: click.echo(m, err=True)) as fd:
+            yield fd
     except ArchiveBusyError as exc:
         click.echo(f"Error: {exc}", err=True)
         raise SystemExit(EXIT_BUSY) from exc
@@ -138,7 +141,7 @@ def crawl_command(
     """
     path = resolve_db(db_path)
     checked = [check_url(u) for u in urls]
-    with locked(path, wait):
+    with locked(path, wait) as lock_fd:
         if not checked:
             db = opened(path)
             try:
@@ -153,7 +156,7 @@ def crawl_command(
                     )
                 click.echo(f"nothing due: {watching} blogs watched, none due yet.")
                 return
-        results = run_crawl(checked, path, max_pages, verbose)
+        results = run_crawl(checked, path, max_pages, verbose, lock_fd=lock_fd)
         db = opened(path)
         try:
             for result in results:

@@ -25,8 +25,12 @@ def archive_lock(
     wait: bool = True,
     timeout: float | None = None,
     on_wait: Callable[[str], None] | None = None,
-) -> Iterator[None]:
-    """Hold the archive's lock file (flock: released by the kernel even on SIGKILL)."""
+) -> Iterator[int]:
+    """Hold the archive's lock file (flock: released by the kernel even on SIGKILL).
+
+    Yields the lock's file descriptor: a crawl process that inherits it holds the lock
+    with us, so it stays held while that process lives, even if we are killed.
+    """
     path = lock_path(db_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -50,7 +54,7 @@ def archive_lock(
                 time.sleep(0.2)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield
+        yield fd
     finally:
         os.close(fd)
 

@@ -155,3 +155,9 @@ def m0002_polling(db: sqlite_utils.Database) -> None:
         "CREATE INDEX [idx_blogs_active_next_due_at] ON [blogs] ([active], [next_due_at])",
     ):
         db.execute(statement)
+
+
+@migrations()
+def m0003_page_bounds(db: sqlite_utils.Database) -> None:
+    """The oldest update each page showed: a page not re-read still bounds what the next one covers."""
+    db.execute("ALTER TABLE [fetch_pages] ADD COLUMN [oldest_at] TEXT")

@@ -25,6 +25,7 @@ class PageFetch:
     # True when the body was byte-identical to this page's last one: not re-extracted.
     unchanged: bool = False
     snapshot: str | None = None  # "<warc file>#<offset>:<length>" of the kept response
+    oldest_at: str | None = None  # the oldest (non-pinned) update time the page showed
     # The raw exchange, kept until the pipeline writes the snapshot; never stored in SQL.
     body: builtins.bytes | None = field(default=None, repr=False)  # `bytes` is a field here
     headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
@@ -110,3 +111,4 @@ class PageState:
     next_url: str | None
     updates: int
     snapshot: str | None
+    oldest_at: str | None

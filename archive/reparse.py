@@ -79,6 +79,7 @@ def _replayed_pass(
             next_url=row["next_url"],
             unchanged=bool(row["unchanged"]),
             snapshot=row["snapshot"],
+            oldest_at=row["oldest_at"],
         )
         if not page.skipped:
             snap = snapshots.read(SnapshotRef.parse(row["snapshot"]))

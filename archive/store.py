@@ -123,8 +123,8 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
     conn.executemany(
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
-              body_sha256, updates, next_url, snapshot, unchanged)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              body_sha256, updates, next_url, snapshot, unchanged, oldest_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             [
                 fetch_id,
@@ -140,8 +140,9 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 pg.next_url,
                 pg.snapshot,
                 int(pg.unchanged),
+                pg.oldest_at if pg.skipped else _span(shown)[0],
             ]
-            for seq, pg in enumerate(p.pages, start=1)
+            for seq, (pg, shown) in enumerate(zip(p.pages, _page_updates(p), strict=True), start=1)
         ],
     )
     return fetch_id
@@ -188,29 +189,50 @@ def _version_row(
     ]
 
 
-def _extracted_runs(p: BlogPass) -> list[tuple[bool, bool, list[Update]]]:
+def _page_updates(p: BlogPass) -> list[list[Update]]:
+    """The pass's updates split by the page that showed them (none for a page not re-read)."""
+    out: list[list[Update]] = []
+    offset = 0
+    for page in p.pages:
+        count = 0 if page.skipped else page.updates
+        out.append(p.updates[offset : offset + count])
+        offset += count
+    return out
+
+
+@dataclass
+class _Run:
+    """Consecutive pages read this pass: the stretch of the blog the pass really looked at."""
+
+    starts_at_top: bool
+    ends_at_bottom: bool
+    updates: list[Update]
+    # The oldest update of the page above, when that page was not re-read: the run's
+    # stretch reaches up to it, since that page is known unchanged.
+    ceiling: str | None = None
+
+
+def _extracted_runs(p: BlogPass) -> list[_Run]:
     """The pass's updates grouped by runs of consecutive pages that were read this time.
 
-    Each run says whether it starts at the blog's first page and ends at its last one.
     Pages answered 304 (or with unchanged bytes) break runs: what stood on them was not
     looked at, so nothing may be judged removed there.
     """
-    runs: list[tuple[bool, bool, list[Update]]] = []
-    current: list[Update] | None = None
-    starts_at_top = False
-    offset = 0
-    for index, page in enumerate(p.pages):
+    runs: list[_Run] = []
+    current: _Run | None = None
+    above: str | None = None
+    for index, (page, shown) in enumerate(zip(p.pages, _page_updates(p), strict=True)):
         if page.skipped:
             if current is not None:
-                runs.append((starts_at_top, False, current))
-            current = None
+                runs.append(current)
+            current, above = None, page.oldest_at
             continue
         if current is None:
-            current, starts_at_top = [], index == 0
-        current.extend(p.updates[offset : offset + page.updates])
-        offset += page.updates
+            current = _Run(index == 0, False, [], None if index == 0 else above)
+        current.updates.extend(shown)
     if current is not None:
-        runs.append((starts_at_top, True, current))
+        current.ends_at_bottom = True
+        runs.append(current)
     return runs
 
 
@@ -240,9 +262,10 @@ def _removals(
     """
     unseen = [s for s in stored.values() if s.removed_at is None and s.id not in seen_ids]
     removed: list[int] = []
-    for starts_at_top, ends_at_bottom, updates in _extracted_runs(p):
-        oldest, newest = _span(updates)
-        to_bottom = ends_at_bottom and reached_end
+    for run in _extracted_runs(p):
+        oldest, newest = _span(run.updates)
+        starts_at_top = run.starts_at_top
+        to_bottom = run.ends_at_bottom and reached_end
         if oldest is None and not (starts_at_top and to_bottom):
             continue
         for s in unseen:
@@ -252,7 +275,11 @@ def _removals(
                 inside = True
             else:
                 t = s.published_at
-                above = starts_at_top or (newest is not None and not is_newer(t, newest))
+                above = (
+                    starts_at_top
+                    or (newest is not None and not is_newer(t, newest))
+                    or (run.ceiling is not None and is_newer(run.ceiling, t))
+                )
                 below = to_bottom or is_newer(t, oldest)
                 inside = parse_time(t) is not None and above and below
             if inside and not (s.pinned and not to_bottom):
@@ -261,16 +288,18 @@ def _removals(
 
 
 def _reached_end(conn: sqlite3.Connection, blog_id: int, fetch_id: int, p: BlogPass) -> bool:
-    """Pagination ran out, and not because the blog suddenly shows fewer pages than before."""
+    """Pagination ran out, and the blog never showed more pages than this pass read.
+
+    A publisher that stops paginating (or a pass cut at --max-pages before) leaves older
+    updates where no pass can see them now: they are not proved gone.
+    """
     if not p.complete:
         return False
-    row = conn.execute(
-        """SELECT pages FROM fetches
-           WHERE blog_id = ? AND id < ? AND complete = 1 AND error IS NULL
-           ORDER BY id DESC LIMIT 1""",
+    (most,) = conn.execute(
+        "SELECT max(pages) FROM fetches WHERE blog_id = ? AND id < ? AND error IS NULL",
         [blog_id, fetch_id],
     ).fetchone()
-    return row is None or len(p.pages) >= row[0]
+    return most is None or len(p.pages) >= most
 
 
 def _status(coverage_end: str | None, now: str) -> str:
@@ -506,7 +535,8 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     validators must not turn the next request into a 304 that skips it.
     """
     rows = db.execute(
-        """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot
+        """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
+                  p.oldest_at
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id

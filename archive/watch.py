@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import signal
 import subprocess
 import sys
@@ -16,7 +18,7 @@ from archive.db import open_archive
 from archive.lock import archive_lock
 from archive.records import PassResult
 from archive.watchlist import Policy, due_blogs, parse_iso, reschedule, watched
-from crawler.runner import CrawlError, crawl, stop
+from crawler.runner import CrawlError, crawl
 
 TICK = 0.5  # seconds between checks for a signal while sleeping
 
@@ -30,9 +32,13 @@ class Interrupts:
     previous: dict[int, object] = field(default_factory=dict)
 
     def handle(self, signum: int, frame: FrameType | None) -> None:
+        # Only signal the child here: the main thread is inside its wait(), and waiting
+        # again from a handler would deadlock on Popen's lock.
         self.count += 1
-        if self.count >= 2 and self.child is not None:
-            stop(self.child)
+        child = self.child
+        if self.count >= 2 and child is not None and child.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child.pid, signal.SIGTERM if self.count == 2 else signal.SIGKILL)
 
     def install(self) -> None:
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -103,9 +109,11 @@ def _pass(
     def started(proc: subprocess.Popen[bytes]) -> None:
         interrupts.child = proc
 
-    with archive_lock(db_path, wait=wait, on_wait=lambda m: print(m, file=sys.stderr)):
+    with archive_lock(db_path, wait=wait, on_wait=lambda m: print(m, file=sys.stderr)) as fd:
         try:
-            results = crawl(due, db_path, max_pages=max_pages, settings=settings, on_start=started)
+            results = crawl(
+                due, db_path, max_pages=max_pages, settings=settings, on_start=started, lock_fd=fd
+            )
         except CrawlError:
             if interrupts.count >= 2:
                 return []  # abandoned on purpose: nothing of the pass was written

@@ -30,8 +30,13 @@ def crawl(
     verbose: bool = False,
     timeout: float | None = None,
     on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    lock_fd: int | None = None,
 ) -> list[PassResult]:
-    """One pass over each blog, archived into db_path; one PassResult per URL, in order."""
+    """One pass over each blog, archived into db_path; one PassResult per URL, in order.
+
+    `lock_fd`, the archive lock held by the caller, is inherited by the crawl process so
+    the lock outlives the caller if it is killed while the crawl still writes.
+    """
     with tempfile.TemporaryDirectory(prefix="liveblog-") as tmp:
         results_path = Path(tmp) / "results.jsonl"
         log_path = Path(tmp) / "scrapy.log"
@@ -58,7 +63,12 @@ def crawl(
             # Its own session: a Ctrl-C at the terminal reaches the caller, which decides
             # whether the pass in flight finishes or is abandoned.
             proc = subprocess.Popen(
-                argv, stdout=log, stderr=None if verbose else log, env=env, start_new_session=True
+                argv,
+                stdout=log,
+                stderr=None if verbose else log,
+                env=env,
+                start_new_session=True,
+                pass_fds=(lock_fd,) if lock_fd is not None else (),
             )
             if on_start is not None:
                 on_start(proc)

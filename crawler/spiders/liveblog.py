@@ -241,6 +241,7 @@ class LiveblogSpider(scrapy.Spider):
         fetched.updates = known.updates
         fetched.next_url = known.next_url
         fetched.snapshot = known.snapshot
+        fetched.oldest_at = known.oldest_at
         next_url = known.next_url if known.next_url not in state.visited else None
         yield from self._follow(state, next_url)
 
