@@ -319,6 +319,22 @@ class _Plan:
     restored: int = 0
 
 
+def _update_columns(u: Update) -> list[Any]:
+    """source_id through permalink, as both an insert and an edit write them."""
+    return [
+        u.source_id,
+        u.headline,
+        headline_hash(u.headline, u.published_at, u.body_text),
+        u.body_text,
+        u.body_html,
+        u.published_at,
+        u.modified_at,
+        _json(u.authors),
+        _json(u.media),
+        u.permalink,
+    ]
+
+
 def _insert_update(
     conn: sqlite3.Connection, blog_id: int, key: str, u: Update, h: str, now: str
 ) -> int:
@@ -328,25 +344,7 @@ def _insert_update(
               published_at, modified_at, authors, media, permalink, first_seen_at,
               last_seen_at, version, content_hash, key, pinned, fidelity)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""",
-        [
-            blog_id,
-            u.source_id,
-            u.headline,
-            headline_hash(u.headline, u.published_at, u.body_text),
-            u.body_text,
-            u.body_html,
-            u.published_at,
-            u.modified_at,
-            _json(u.authors),
-            _json(u.media),
-            u.permalink,
-            now,
-            now,
-            h,
-            key,
-            int(u.pinned),
-            u.fidelity,
-        ],
+        [blog_id, *_update_columns(u), now, now, h, key, int(u.pinned), u.fidelity],
     )
     assert cur.lastrowid is not None
     return cur.lastrowid
@@ -379,24 +377,7 @@ def _plan(
         if h != s.content_hash and not poorer:
             version = s.version + 1
             plan.changed.append(
-                [
-                    u.source_id,
-                    u.headline,
-                    headline_hash(u.headline, u.published_at, u.body_text),
-                    u.body_text,
-                    u.body_html,
-                    u.published_at,
-                    u.modified_at,
-                    _json(u.authors),
-                    _json(u.media),
-                    u.permalink,
-                    now,
-                    version,
-                    h,
-                    int(u.pinned),
-                    u.fidelity,
-                    s.id,
-                ]
+                [*_update_columns(u), now, version, h, int(u.pinned), u.fidelity, s.id]
             )
             plan.versions.append(_version_row(s.id, version, h, u, now, fetch_id))
             continue
