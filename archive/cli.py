@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -376,6 +377,64 @@ def eval_command(pages_dir: Path, labels_dir: Path, min_score: float) -> None:
     if weak:
         click.echo(f"below {min_score}: {', '.join(weak)}", err=True)
         raise SystemExit(1)
+
+
+def parse_since_param(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--since as the archive writes times, or a click error that says what to give."""
+    from archive.export import parse_since
+
+    if value is None:
+        return None
+    try:
+        return parse_since(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+
+@cli.command(name="export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ndjson", "csv"]),
+    default="ndjson",
+    show_default=True,
+    help="One JSON object per line, or CSV with a header row.",
+)
+@click.option("--blog", default=None, help="Only this blog's updates (its URL).")
+@click.option(
+    "--since",
+    default=None,
+    callback=parse_since_param,
+    help="Only updates published at or after this ISO 8601 date or time (UTC unless it says).",
+)
+@db_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def export_command(
+    fmt: str, blog: str | None, since: str | None, db_path: Path | None, output: Path | None
+) -> None:
+    """Write the archive's updates for scripts, streamed (constant memory, read-only)."""
+    from archive.export import export
+
+    path = resolve_db(db_path)
+    try:
+        if output is None:
+            export(path, sys.stdout, fmt, blog, since)
+            return
+        with output.open("w", encoding="utf-8", newline="") as out:
+            count = export(path, out, fmt, blog, since)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except BrokenPipeError:  # `liveblog export | head`: the reader has all it wanted
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
+    click.echo(f"exported {count} updates to {output}", err=True)
 
 
 @cli.command()

@@ -1,10 +1,16 @@
-"""Publishing the archive with Datasette: the metadata it reads and the options it runs with."""
+"""Publishing the archive with Datasette: the metadata it reads and the options it runs with.
+
+Datasette opens a mutable database file with `mode=ro` and the archive is in WAL mode, so the
+server only ever reads, and reads the last committed state while a crawl writes.
+"""
 
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import yaml
@@ -19,6 +25,8 @@ DATASETTE_SETTINGS = {
     # Analysts' ad-hoc SQL gets a bound, so one query cannot stall the server.
     "sql_time_limit_ms": "3000",
     "default_page_size": "50",
+    # A facet on a million updates (by day, say) needs ~300 ms; the default 200 ms cut it off.
+    "facet_time_limit_ms": "1000",
 }
 
 
@@ -52,8 +60,32 @@ def datasette_argv(db_path: Path, host: str, port: int) -> list[str]:
     return argv
 
 
+def ensure_plugin() -> None:
+    """The archive's Datasette plugin, loaded even when no entry point registered it (a checkout)."""
+    from datasette.plugins import pm
+
+    import archive.web
+
+    if not pm.is_registered(archive.web):
+        pm.register(archive.web, name="liveblog-archive")
+
+
 def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
     """Run Datasette on the archive until interrupted."""
     from datasette.cli import cli as datasette_cli
 
-    datasette_cli.main(args=datasette_argv(db_path, host, port), prog_name="datasette")
+    ensure_plugin()
+    argv = datasette_argv(db_path, host, port)
+    # Uvicorn shuts down on SIGTERM, then raises it again; exiting through SystemExit instead
+    # lets the temporary metadata file go.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        datasette_cli.main(args=argv, prog_name="datasette")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        Path(argv[argv.index("--metadata") + 1]).unlink(missing_ok=True)
+
+
+def _exit_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM after the server has stopped: a normal end (status 0), with cleanup run."""
+    raise SystemExit(0)

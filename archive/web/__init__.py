@@ -1,0 +1,166 @@
+"""The archive's Datasette plugin: blog timelines, version diffs, and HTML cells made safe.
+
+Registered through the `datasette` entry point (pyproject.toml), so `liveblog serve` and a
+plain `datasette archive.db -m metadata.yml` both load it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Request, Response
+from markupsafe import Markup, escape
+
+from archive.web import timeline as queries
+from archive.web.render import parse_time, safe_html
+
+if TYPE_CHECKING:
+    # Not at run time: Datasette imports this module while datasette.app is still loading.
+    from datasette.app import Datasette
+    from datasette.database import Database
+
+# The columns holding stored HTML: rendered only after safe_html, never as stored.
+HTML_COLUMNS = {("updates", "body_html"), ("update_versions", "body_html")}
+
+
+def format_time(value: str | None) -> str:
+    """An archive time as analysts read it: '2016-10-24 09:30 UTC' (minutes are enough)."""
+    moment = parse_time(value)
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else (value or "")
+
+
+async def _archive_db(datasette: Datasette, request: Request) -> Database:
+    """The database named in the URL, if the actor may read it and it holds an archive."""
+    route = request.url_vars["database"]
+    try:
+        db = datasette.get_database(route=route)
+    except KeyError:
+        raise NotFound(f"Database not found: {route}") from None
+    await datasette.ensure_permissions(
+        request.actor,
+        [("view-table", (db.name, "updates")), ("view-database", db.name), "view-instance"],
+    )
+    if not await queries.is_archive(db):
+        raise NotFound(f"{db.name} is not a liveblog archive")
+    return db
+
+
+async def _links(datasette: Datasette, db: Database, actor: Any) -> dict[str, str | None]:
+    """Links to the canned queries metadata.yml defines, when this Datasette has them."""
+    canned = await datasette.get_canned_queries(db.name, actor)
+    base = datasette.urls.database(db.name)
+    return {name: f"{base}/{name}" if name in canned else None for name in ("blog_feed", "feed")}
+
+
+async def timelines_view(datasette: Datasette, request: Request) -> Response:
+    """Every archived blog in every archive database, each linking to its timeline."""
+    await datasette.ensure_permissions(request.actor, ["view-instance"])
+    archives = []
+    for db in datasette.databases.values():
+        if not await queries.is_archive(db):
+            continue
+        if not await datasette.permission_allowed(
+            request.actor, "view-database", resource=db.name, default=True
+        ):
+            continue
+        archives.append(
+            {
+                "name": db.name,
+                "url": datasette.urls.database(db.name),
+                "blogs": await queries.blog_list(db),
+            }
+        )
+    html = await datasette.render_template(
+        "liveblog_timelines.html", {"archives": archives}, request=request
+    )
+    return Response.html(html)
+
+
+def _page(request: Request) -> int:
+    """?page=N, where anything that is not a page number means the first page."""
+    try:
+        return max(1, int(request.args.get("page") or 1))
+    except ValueError:
+        return 1
+
+
+async def timeline_view(datasette: Datasette, request: Request) -> Response:
+    """One blog as a reader saw it, newest first, with edits, removals and a chart."""
+    db = await _archive_db(datasette, request)
+    blog_id = int(request.url_vars["blog_id"])
+    context = await queries.timeline(db, blog_id, _page(request))
+    if context is None:
+        raise NotFound(f"There is no blog {blog_id} in {db.name}")
+    context.update(database=db.name, links=await _links(datasette, db, request.actor))
+    html = await datasette.render_template("liveblog_timeline.html", context, request=request)
+    return Response.html(html)
+
+
+async def update_view(datasette: Datasette, request: Request) -> Response:
+    """Every version of one update, each compared word by word with the one before."""
+    db = await _archive_db(datasette, request)
+    update_id = int(request.url_vars["update_id"])
+    context = await queries.update_page(db, update_id)
+    if context is None:
+        raise NotFound(f"There is no update {update_id} in {db.name}")
+    context["database"] = db.name
+    html = await datasette.render_template("liveblog_update.html", context, request=request)
+    return Response.html(html)
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
+    """The plugin's pages; they come before Datasette's own routes, so /db/-/... is ours."""
+    return [
+        (r"^/-/timelines$", timelines_view),
+        (r"^/(?P<database>[^/.]+)/-/timeline/(?P<blog_id>[0-9]+)$", timeline_view),
+        (r"^/(?P<database>[^/.]+)/-/update/(?P<update_id>[0-9]+)$", update_view),
+    ]
+
+
+@hookimpl
+def prepare_jinja2_environment(env: Any) -> None:
+    """`lb_time` for the templates: archive times as people read them."""
+    env.filters["lb_time"] = format_time
+
+
+@hookimpl
+def render_cell(
+    row: Any, value: Any, column: str, table: str | None, database: str, datasette: Datasette
+) -> Any:
+    """Stored HTML shown sanitised (never as stored); a blog's title links to its timeline."""
+    if (table, column) in HTML_COLUMNS and isinstance(value, str):
+        return Markup('<div class="lb-html" style="max-height:14em;overflow:auto">{}</div>').format(
+            safe_html(value)
+        )
+    if table == "blogs" and column == "title" and isinstance(value, str):
+
+        async def title_link() -> Markup | None:
+            try:
+                blog_id = int(row["id"])
+            except (IndexError, KeyError, TypeError, ValueError):
+                return None
+            if not await queries.is_archive(datasette.get_database(database)):
+                return None
+            href = f"{datasette.urls.database(database)}/-/timeline/{blog_id}"
+            return Markup('<a href="{}" title="This blog\'s timeline">{}</a>').format(
+                href, escape(value)
+            )
+
+        return title_link()
+    return None
+
+
+@hookimpl
+def menu_links(datasette: Datasette) -> Callable[[], Awaitable[list[dict[str, str]] | None]]:
+    """The timelines in Datasette's menu, on every page, when some database is an archive."""
+
+    async def inner() -> list[dict[str, str]] | None:
+        for db in datasette.databases.values():
+            if await queries.is_archive(db):
+                return [{"href": datasette.urls.path("/-/timelines"), "label": "Blog timelines"}]
+        return None
+
+    return inner

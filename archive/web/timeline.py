@@ -1,0 +1,212 @@
+"""The read-side queries behind the timeline pages, run through Datasette's read-only connections."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from archive.web.render import (
+    Change,
+    Chart,
+    bucket_seconds,
+    changes,
+    chart,
+    parse_time,
+    safe_href,
+    safe_html,
+)
+
+if TYPE_CHECKING:
+    from datasette.database import Database
+
+PAGE_SIZE = 100
+# Tables a database needs for the timeline pages to make sense of it.
+ARCHIVE_TABLES = ("blogs", "updates", "update_versions")
+
+_UPDATE_COLUMNS = (
+    "id, headline, body_html, published_at, modified_at, authors, permalink, first_seen_at, "
+    "last_seen_at, removed_at, version, pinned"
+)
+
+
+async def is_archive(db: Database) -> bool:
+    """Whether this database has the archive's tables (other databases get no timeline)."""
+    tables = set(await db.table_names())
+    return all(name in tables for name in ARCHIVE_TABLES)
+
+
+@dataclass
+class Entry:
+    """One update as the timeline shows it."""
+
+    id: int
+    headline: str | None
+    body: Any  # Markup: re-sanitised body_html
+    published_at: str | None
+    modified_at: str | None
+    authors: list[str]
+    permalink: str | None
+    first_seen_at: str
+    removed_at: str | None
+    version: int
+    pinned: bool
+    changes: list[Change]
+
+
+def _authors(value: str | None) -> list[str]:
+    """The authors JSON as names; anything unreadable shows as no byline, not an error page."""
+    try:
+        names = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return [str(n) for n in names] if isinstance(names, list) else []
+
+
+def _entry(row: Any, versions: list[dict[str, Any]]) -> Entry:
+    """One update ready for a template: its HTML re-sanitised, its links checked, its edits."""
+    return Entry(
+        id=row["id"],
+        headline=row["headline"],
+        body=safe_html(row["body_html"]),
+        published_at=row["published_at"],
+        modified_at=row["modified_at"],
+        authors=_authors(row["authors"]),
+        permalink=safe_href(row["permalink"]),
+        first_seen_at=row["first_seen_at"],
+        removed_at=row["removed_at"],
+        version=row["version"],
+        pinned=bool(row["pinned"]) and not row["removed_at"],
+        changes=changes(versions),
+    )
+
+
+async def _versions(db: Database, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Every version of these updates, in order, keyed by update id."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    if not ids:
+        return out
+    marks = ", ".join("?" for _ in ids)
+    rows = await db.execute(
+        "select update_id, version, headline, body_text, body_html, modified_at, seen_at, media "
+        f"from update_versions where update_id in ({marks}) order by update_id, version",
+        ids,
+    )
+    for row in rows.rows:
+        out.setdefault(row["update_id"], []).append(dict(row))
+    return out
+
+
+async def blog_row(db: Database, blog_id: int) -> dict[str, Any] | None:
+    """The blog's row, or None: an unknown id is a 404, not an error."""
+    rows = await db.execute("select * from blogs where id = ?", [blog_id])
+    row = rows.first()
+    return dict(row) if row else None
+
+
+async def blog_chart(db: Database, blog_id: int) -> Chart | None:
+    """Updates per time bucket over the blog's coverage, removed ones counted apart."""
+    span = (
+        await db.execute(
+            "select min(published_at), max(published_at) from updates where blog_id = ?",
+            [blog_id],
+        )
+    ).first()
+    first, last = parse_time(span[0]), parse_time(span[1])
+    if first is None or last is None:
+        return None
+    bucket = bucket_seconds(first, last)
+    rows = await db.execute(
+        "select cast(strftime('%s', published_at) as integer) / :bucket as slot, "
+        "count(*) as total, count(removed_at) as removed "
+        "from updates where blog_id = :blog and published_at is not null group by slot",
+        {"bucket": bucket, "blog": blog_id},
+    )
+    counts = {
+        row["slot"]: (row["total"], row["removed"]) for row in rows.rows if row["slot"] is not None
+    }
+    return chart(counts, bucket)
+
+
+async def timeline(db: Database, blog_id: int, page: int) -> dict[str, Any] | None:
+    """The template context of one blog's timeline page, or None for an unknown blog."""
+    blog = await blog_row(db, blog_id)
+    if blog is None:
+        return None
+    stats = (
+        await db.execute(
+            "select count(*) as updates, count(removed_at) as removed, "
+            "sum(version > 1) as edited from updates where blog_id = ?",
+            [blog_id],
+        )
+    ).first()
+    # Pinned updates first, as the blog showed them; then everything else newest first.
+    # The unary + keeps SQLite off the removed_at index: nearly every update matches "is null".
+    pinned = await db.execute(
+        f"select {_UPDATE_COLUMNS} from updates where blog_id = ? and pinned = 1 "
+        "and +removed_at is null order by published_at desc",
+        [blog_id],
+    )
+    rest = await db.execute(
+        f"select {_UPDATE_COLUMNS} from updates where blog_id = ? "
+        "and not (pinned = 1 and removed_at is null) "
+        "order by published_at desc, id desc limit ? offset ?",
+        [blog_id, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE],
+    )
+    rows = (list(pinned.rows) if page == 1 else []) + list(rest.rows[:PAGE_SIZE])
+    versions = await _versions(db, [r["id"] for r in rows if r["version"] > 1])
+    return {
+        "blog": blog,
+        "blog_href": safe_href(blog["url"]),
+        "stats": dict(stats),
+        "entries": [_entry(r, versions.get(r["id"], [])) for r in rows],
+        "chart": await blog_chart(db, blog_id),
+        "page": page,
+        "has_older": len(rest.rows) > PAGE_SIZE,
+    }
+
+
+async def update_page(db: Database, update_id: int) -> dict[str, Any] | None:
+    """The template context of one update's versions and their diffs, or None when unknown."""
+    row = (
+        await db.execute(
+            f"select blog_id, {_UPDATE_COLUMNS} from updates where id = ?", [update_id]
+        )
+    ).first()
+    if row is None:
+        return None
+    versions = (await _versions(db, [update_id])).get(update_id, [])
+    return {
+        "blog": await blog_row(db, row["blog_id"]),
+        "entry": _entry(row, versions),
+        "versions": [{**v, "body": safe_html(v["body_html"])} for v in versions],
+    }
+
+
+async def blog_list(db: Database) -> list[dict[str, Any]]:
+    """Every blog with its update count and span, for the timelines index (index-only scans)."""
+    blogs = await db.execute(
+        "select id, url, title, publisher, status, last_fetched_at from blogs order by "
+        "last_fetched_at desc, id desc"
+    )
+    counts = await db.execute(
+        "select blog_id, count(*) as updates, max(published_at) as latest "
+        "from updates group by blog_id"
+    )
+    # Through the removed_at index (the subquery's order asks for it): removals are few.
+    removed = await db.execute(
+        "select blog_id, count(*) as removed from (select blog_id from updates "
+        "where removed_at is not null order by removed_at) group by blog_id"
+    )
+    by_blog = {r["blog_id"]: dict(r) for r in counts.rows}
+    gone = {r["blog_id"]: r["removed"] for r in removed.rows}
+    return [
+        {
+            **dict(b),
+            "href": safe_href(b["url"]),
+            "updates": by_blog.get(b["id"], {}).get("updates", 0),
+            "latest": by_blog.get(b["id"], {}).get("latest"),
+            "removed": gone.get(b["id"], 0),
+        }
+        for b in blogs.rows
+    ]

@@ -1,0 +1,219 @@
+"""`liveblog export`: NDJSON and CSV for scripts, filtered by blog and time, in constant memory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import cli
+from archive.db import open_archive
+from archive.export import COLUMNS, export, parse_since
+from archive.sample import PATH, TITLE, UPDATES, SampleBlog, SampleUpdate, demo_states
+from archive.sample.site import Para
+from tests.conftest import crawl_local
+
+OTHER = [
+    SampleUpdate(
+        id="o-1",
+        headline="Second blog: polls open",
+        published="2016-10-24T07:00:00+01:00",
+        blocks=[Para("Queues formed, “early”, before dawn.\nA second line, with a comma.")],
+        author="Jo Reporter",
+    )
+]
+
+
+@pytest.fixture
+def crawled(tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
+    """The sample blog through its demo passes (an edit included) and a second blog."""
+    db = tmp_path / "archive.db"
+    with (
+        SampleBlog([], title=TITLE, path=PATH) as calais,
+        SampleBlog(OTHER, title="Election", path="/election") as other,
+    ):
+        for state in demo_states():
+            calais.show(state)
+            assert all(r.ok for r in crawl_local([calais.url, other.url], db))
+        yield db, calais.url, other.url
+
+
+def stored(db: Path, where: str = "1", params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        sql = (
+            "select u.*, b.url as blog_url, b.title as blog_title, b.publisher "
+            f"from updates u join blogs b on b.id = u.blog_id where {where} order by u.id"
+        )
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(cli, ["export", *args], catch_exceptions=False)
+
+
+def test_ndjson_round_trips_every_update(crawled: tuple[Path, str, str]) -> None:
+    db, _, _ = crawled
+    result = run("--db", str(db))
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    expected = stored(db)
+    assert len(records) == len(UPDATES) + len(OTHER) == len(expected)
+    for record, row in zip(records, expected, strict=True):
+        assert list(record) == COLUMNS
+        for column in COLUMNS:
+            want = json.loads(row[column]) if column in ("authors", "media") else row[column]
+            assert record[column] == want, column
+    belgium = next(r for r in records if r["headline"] == UPDATES[1].headline)
+    assert belgium["version"] == 2 and "Theresa May" in belgium["body_text"]
+    assert isinstance(belgium["authors"], list) and isinstance(belgium["media"], list)
+
+
+def test_csv_round_trips_every_update(crawled: tuple[Path, str, str], tmp_path: Path) -> None:
+    db, _, _ = crawled
+    out = tmp_path / "updates.csv"
+    result = run("--db", str(db), "--format", "csv", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"exported {len(UPDATES) + len(OTHER)} updates to {out}" in result.stderr
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    expected = stored(db)
+    assert len(rows) == len(expected)
+    for row, want in zip(rows, expected, strict=True):
+        assert list(row) == COLUMNS
+        for column in COLUMNS:
+            assert row[column] == ("" if want[column] is None else str(want[column])), column
+    # Quotes, commas and newlines inside a field survive.
+    second = next(r for r in rows if r["headline"] == OTHER[0].headline)
+    assert "“early”" in second["body_text"] and "with a comma" in second["body_text"]
+
+
+def test_blog_option_exports_one_blog(crawled: tuple[Path, str, str]) -> None:
+    db, calais, other = crawled
+    only = [json.loads(line) for line in run("--db", str(db), "--blog", other).stdout.splitlines()]
+    assert [r["headline"] for r in only] == [OTHER[0].headline]
+    calais_rows = run("--db", str(db), "--blog", calais + "#fragment").stdout.splitlines()
+    assert len(calais_rows) == len(UPDATES)
+    missing = run("--db", str(db), "--blog", "https://news.example/none")
+    assert missing.exit_code == 1
+    assert "has no blog https://news.example/none" in missing.output
+
+
+@pytest.mark.parametrize(
+    ("since", "headlines"),
+    [
+        # Belgium was published at 09:30 UTC, the exodus at 10:45 UTC.
+        ("2016-10-24T09:30:00Z", [UPDATES[1].headline, UPDATES[0].headline]),
+        ("2016-10-24T10:30:00+01:00", [UPDATES[1].headline, UPDATES[0].headline]),
+        ("2016-10-24T10:00", [UPDATES[0].headline]),
+        ("2016-10-25", []),
+    ],
+)
+def test_since_option_filters_on_publication_time(
+    crawled: tuple[Path, str, str], since: str, headlines: list[str]
+) -> None:
+    db, calais, _ = crawled
+    result = run("--db", str(db), "--blog", calais, "--since", since)
+    assert result.exit_code == 0, result.output
+    found = [json.loads(line)["headline"] for line in result.stdout.splitlines()]
+    assert sorted(found) == sorted(headlines)
+
+
+def test_bad_input_gets_a_sentence(tmp_path: Path) -> None:
+    bad = run("--db", str(tmp_path / "a.db"), "--since", "yesterday")
+    assert bad.exit_code == 2
+    assert "Invalid value for '--since'" in bad.output and "ISO 8601" in bad.output
+    missing = run("--db", str(tmp_path / "none.db"))
+    assert missing.exit_code == 1 and "there is no archive at" in missing.output
+    assert not (tmp_path / "none.db").exists()
+    wrong_format = run("--db", str(tmp_path / "a.db"), "--format", "xml")
+    assert wrong_format.exit_code == 2
+
+
+def test_parse_since_normalises_to_utc() -> None:
+    assert parse_since("2024-05-01") == "2024-05-01T00:00:00Z"
+    assert parse_since("2024-05-01T12:30:00+02:00") == "2024-05-01T10:30:00Z"
+    assert parse_since(" 2024-05-01T12:30Z ") == "2024-05-01T12:30:00Z"
+    with pytest.raises(ValueError, match="not an ISO 8601"):
+        parse_since("01/05/2024")
+
+
+class Sink(io.TextIOBase):
+    """An output that counts what it is given and keeps none of it."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.size += len(text)
+        return len(text)
+
+
+ROWS = 200_000
+
+
+def synthetic(path: Path, count: int) -> None:
+    """`count` updates of one blog, bulk-inserted through the real schema (no FTS: unread here)."""
+    db = open_archive(path)
+    conn = db.conn
+    body = "The minister said border security would be stepped up as lorries queued. " * 4
+    with conn:
+        conn.execute(
+            "insert into blogs (id, url, title, first_seen_at) "
+            "values (1, 'https://news.example/live', 'Live', '2024-05-01T00:00:00Z')"
+        )
+        conn.execute("drop trigger updates_ai")
+        conn.executemany(
+            "insert into updates (blog_id, source_id, headline, headline_hash, body_text, "
+            "body_html, published_at, first_seen_at, last_seen_at, content_hash, key) "
+            "values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    str(n),
+                    f"Update {n}",
+                    f"h{n}",
+                    body,
+                    f"<p>{body}</p>",
+                    "2024-05-01T12:00:00Z",
+                    "2024-05-01T12:00:00Z",
+                    "2024-05-01T12:00:00Z",
+                    f"c{n}",
+                    f"id:{n}",
+                )
+                for n in range(count)
+            ),
+        )
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once for both formats: the export only reads it."""
+    db = tmp_path_factory.mktemp("export") / "big.db"
+    synthetic(db, ROWS)
+    return db
+
+
+@pytest.mark.parametrize("fmt", ["ndjson", "csv"])
+def test_export_streams_in_constant_memory(big: Path, fmt: str) -> None:
+    sink = Sink()
+    tracemalloc.start()
+    try:
+        count = export(big, sink, fmt)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == ROWS
+    assert sink.size > 100_000_000  # over 100 MB written...
+    assert peak < 2_000_000  # ...holding under 2 MB at any time

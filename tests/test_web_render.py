@@ -1,0 +1,246 @@
+"""The plugin's pieces without a browser: sanitising, diffs, the chart, and its pages in-process."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from archive.db import open_archive
+from archive.publish import ensure_plugin, metadata_for
+from archive.records import BlogPass, PageFetch
+from archive.store import record_pass
+from archive.web import format_time
+from archive.web.render import (
+    bucket_seconds,
+    changes,
+    chart,
+    safe_href,
+    safe_html,
+    word_diff,
+)
+from archive.web.timeline import PAGE_SIZE
+from crawler.extract.model import Update
+
+HOSTILE = [
+    ("<script>window.__pwned=1</script><p>text</p>", "<p>text</p>"),
+    ('<p onclick="x()">text</p>', "<p>text</p>"),
+    ('<img src=x onerror="window.__pwned=2">', ""),
+    ('<a href="javascript:window.__pwned=3">x</a>', '<a rel="nofollow noopener noreferrer">x</a>'),
+    (
+        '<a href="data:text/html,<script>1</script>">x</a>',
+        '<a rel="nofollow noopener noreferrer">x</a>',
+    ),
+    ("<svg><script>1</script></svg><p>a</p>", "<p>a</p>"),
+    ('<iframe src="https://evil.example/"></iframe>b', "b"),
+    ("<style>body{display:none}</style>c", "c"),
+    ("<!-- <script>1</script> -->d", "d"),
+    ('<p style="background:url(javascript:1)">e</p>', "<p>e</p>"),
+]
+
+
+@pytest.mark.parametrize(("raw", "shown"), HOSTILE)
+def test_safe_html_drops_what_runs(raw: str, shown: str) -> None:
+    assert safe_html(raw) == shown
+
+
+def test_safe_html_keeps_text_markup_and_turns_images_into_links() -> None:
+    stored = (
+        '<figure><img src="https://img.example/a.jpg?x=1&amp;y=2" alt="A &quot;queue&quot; &lt;b&gt;">'
+        "<figcaption>Buses</figcaption></figure>"
+        '<p>Read <a href="https://news.example/x">this</a>, <strong>now</strong>.</p>'
+        '<figure><img src="https://img.example/b.jpg" alt="Buses"><figcaption>Buses</figcaption></figure>'
+    )
+    html = safe_html(stored)
+    assert "<img" not in html
+    assert (
+        '<a href="https://img.example/a.jpg?x=1&amp;y=2" rel="nofollow noopener noreferrer">'
+        'Image: A "queue" &lt;b&gt;</a>'
+    ) in html
+    # An alt text that repeats the caption is not said twice.
+    assert (
+        '<a href="https://img.example/b.jpg" rel="nofollow noopener noreferrer">Image</a>' in html
+    )
+    assert '<a href="https://news.example/x" rel="nofollow noopener noreferrer">this</a>' in html
+    assert "<strong>now</strong>" in html and "<figcaption>Buses</figcaption>" in html
+
+
+def test_safe_href_allows_web_addresses_only() -> None:
+    assert safe_href("https://news.example/live") == "https://news.example/live"
+    assert safe_href(" http://x.example/ ") == "http://x.example/"
+    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "/relative", ""):
+        assert safe_href(bad) is None
+    assert safe_href(None) is None
+
+
+def test_word_diff_marks_words_and_escapes_text() -> None:
+    diff = word_diff(
+        "Polls open <soon> in the north.", "Polls close <soon> in the north and south."
+    )
+    assert diff == (
+        "Polls <del>open</del><ins>close</ins> &lt;soon&gt; in the <del>north.</del>"
+        "<ins>north and south.</ins>"
+    )
+    assert word_diff(None, "new") == "<ins>new</ins>"
+    assert word_diff("same", "same") == "same"
+
+
+def test_changes_name_the_fields_that_changed() -> None:
+    v1 = {"version": 1, "seen_at": "t1", "headline": "H", "body_text": "a", "body_html": "<p>a</p>",
+          "modified_at": None, "media": "[]"}  # fmt: skip
+    v2 = {**v1, "version": 2, "seen_at": "t2", "body_text": "a b", "body_html": "<p>a b</p>",
+          "modified_at": "2024-05-01T10:00:00Z"}  # fmt: skip
+    v3 = {**v2, "version": 3, "seen_at": "t3", "body_html": "<p><em>a b</em></p>"}
+    v4 = {**v3, "version": 4, "seen_at": "t4", "headline": "H2"}
+    found = changes([v1, v2, v3, v4])
+    assert [c.version for c in found] == [2, 3, 4]
+    assert found[0].fields == ["body", "modified time"]
+    assert found[1].fields == ["markup only"]
+    assert found[2].fields == ["headline"]
+    assert found[2].headline_diff == "<del>H</del><ins>H2</ins>"
+
+
+def test_chart_bucket_fits_the_span() -> None:
+    start = datetime(2024, 5, 1, 6, tzinfo=UTC)
+    assert bucket_seconds(start, start.replace(hour=9)) == 300  # 3 hours: 5 minutes
+    assert bucket_seconds(start, start.replace(day=3)) == 3600  # 2 days: hourly
+    assert bucket_seconds(start, start.replace(month=7)) == 86400  # 2 months: daily
+
+
+def test_chart_draws_removed_updates_apart() -> None:
+    drawn = chart({100: (4, 1), 102: (2, 0)}, 3600)
+    assert drawn is not None
+    assert drawn.peak == 4 and drawn.total == 6 and drawn.bucket_label == "hour"
+    first, second = drawn.bars
+    assert first.label == "1970-01-05 04:00 UTC: 4 updates (1 removed)"
+    assert first.height == 2 * second.height and first.removed_height == first.height / 4
+    assert second.x > first.x
+    assert chart({}, 60) is None
+
+
+def test_format_time_reads_archive_times() -> None:
+    assert format_time("2016-10-24T09:30:00Z") == "2016-10-24 09:30 UTC"
+    assert format_time(None) == ""
+    assert format_time("not a time") == "not a time"
+
+
+def _update(n: int, **changed: Any) -> Update:
+    fields: dict[str, Any] = {
+        "source_id": str(n),
+        "headline": f"Update {n}",
+        "body_text": f"Body {n}.",
+        "body_html": f"<p>Body {n}.</p>",
+        "published_at": f"2024-05-01T{n // 60:02d}:{n % 60:02d}:00Z",
+    }
+    return Update(**{**fields, **changed})
+
+
+def record(db_path: Path, updates: list[Update], started: str = "2024-05-01T12:00:00Z") -> None:
+    db = open_archive(db_path)
+    try:
+        record_pass(
+            db,
+            BlogPass(
+                url="https://news.example/live",
+                started_at=started,
+                finished_at=started,
+                pages=[
+                    PageFetch(url="https://news.example/live", status=200, updates=len(updates))
+                ],
+                title="Election <live>",
+                publisher="News",
+                updates=updates,
+                complete=True,
+            ),
+        )
+    finally:
+        db.close()
+
+
+class Site:
+    """An in-process Datasette with the archive's metadata and plugin."""
+
+    def __init__(self, *paths: Path) -> None:
+        ensure_plugin()
+        self.ds = Datasette([str(p) for p in paths], metadata=metadata_for(paths[0]))
+
+    def get(self, path: str) -> Any:
+        async def run() -> Any:
+            await self.ds.invoke_startup()
+            return await self.ds.client.get(path)
+
+        return asyncio.run(run())
+
+
+@pytest.fixture
+def site(db_path: Path) -> Site:
+    record(db_path, [_update(n) for n in range(1, PAGE_SIZE + 21)])
+    # The next pass: update 1 is edited, update 2 is gone.
+    updates = [_update(n) for n in range(1, PAGE_SIZE + 21) if n != 2]
+    updates[0] = _update(1, body_text="Body 1, corrected.", body_html="<p>Body 1, corrected.</p>")
+    record(db_path, updates, started="2024-05-01T13:00:00Z")
+    return Site(db_path)
+
+
+def test_timeline_pages_through_a_long_blog(site: Site) -> None:
+    first = site.get("/archive/-/timeline/1")
+    assert first.status_code == 200
+    assert first.text.count("data-update-id=") == PAGE_SIZE
+    assert "Update 120" in first.text and "Update 20<" not in first.text
+    assert 'href="?page=2"' in first.text
+    assert "Election &lt;live&gt;" in first.text
+    second = site.get("/archive/-/timeline/1?page=2")
+    assert second.text.count("data-update-id=") == 20
+    assert "Update 1<" in second.text and "?page=1" in second.text
+    assert "lb-is-removed" in second.text and "Removed 2024-05-01 13:00 UTC" in second.text
+    assert "<del>1.</del><ins>1, corrected.</ins>" in second.text
+
+
+def test_unknown_blog_update_or_database_is_404(site: Site) -> None:
+    for path in ("/archive/-/timeline/99", "/archive/-/update/999", "/nope/-/timeline/1"):
+        assert site.get(path).status_code == 404, path
+
+
+def test_database_without_the_archive_gets_no_timeline(db_path: Path, tmp_path: Path) -> None:
+    record(db_path, [_update(1)])
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table blogs (id integer primary key, title text)")
+    site = Site(db_path, other)
+    assert site.get("/other/-/timeline/1").status_code == 404
+    listing = site.get("/-/timelines")
+    assert listing.status_code == 200
+    assert "/archive/-/timeline/1" in listing.text and "/other/" not in listing.text
+    assert "/other/-/timeline" not in site.get("/other/blogs").text
+
+
+def test_table_pages_render_body_html_sanitised_and_link_titles(db_path: Path) -> None:
+    record(db_path, [_update(1)])
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("update updates set body_html = '<p>ok</p><script>alert(1)</script>'")
+    conn.close()
+    site = Site(db_path)
+    page = site.get("/archive/updates")
+    assert '<div class="lb-html"' in page.text
+    assert "<p>ok</p>" in page.text and "alert(1)" not in page.text
+    blogs = site.get("/archive/blogs")
+    assert (
+        '<a href="/archive/-/timeline/1" title="This blog\'s timeline">Election &lt;live&gt;</a>'
+        in blogs.text
+    )
+
+
+def test_menu_links_to_the_timelines(site: Site) -> None:
+    assert 'href="/-/timelines">Blog timelines</a>' in site.get("/archive").text
+
+
+def test_metadata_names_the_plugin_pages(site: Site) -> None:
+    meta = yaml.safe_load((Path(__file__).resolve().parent.parent / "metadata.yml").read_text())
+    assert 'href="/-/timelines"' in meta["description_html"]
+    assert "/-/timelines" in site.get("/").text
