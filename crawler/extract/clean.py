@@ -54,6 +54,8 @@ _DROP_WITH_CONTENT = frozenset(
 # Stands for a <br> in text on its way to normalisation; newlines in the source are only layout.
 BR_MARK = "\ue000"
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# `"  " in text` is slow where spaces are frequent (every word); sre's literal search is not.
+_DOUBLE_SPACE = re.compile("  ")
 # Invisible characters publishers leave in text: zero-width space/joiners, BOM, soft hyphen.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -100,6 +102,8 @@ _TEASER = re.compile(
     r"recommended|most read)\b\s*(?:[:\-–—|]|$)",
     re.I,
 )
+# The letters a teaser can start with, case-insensitively (ſ is a long s): a cheap first test.
+_TEASER_INITIALS = frozenset("rmasdRMASD\u017f")
 UNAVAILABLE = re.compile(r"\s*Sorry, this content isn['’]t available on your device\.?\s*", re.I)
 _SHARE_HREF = re.compile(
     r"(?:facebook\.com/sharer|facebook\.com/dialog/share|twitter\.com/intent|x\.com/intent|"
@@ -139,7 +143,12 @@ def normalise_text(value: str | None) -> str:
             value = html.unescape(value)
     if value.isascii():
         # Most paragraphs need no more than a strip: splitting them into words costs.
-        if "  " not in value and "\n" not in value and "\t" not in value and "\r" not in value:
+        if (
+            "\n" not in value
+            and "\t" not in value
+            and "\r" not in value
+            and _DOUBLE_SPACE.search(value) is None
+        ):
             return value.strip(" \f\v")
     elif _INVISIBLE.search(value):
         value = _INVISIBLE.sub("", value)
@@ -171,6 +180,41 @@ def is_boilerplate(text: str) -> bool:
     return bool(_TEASER.match(text))
 
 
+def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
+    """Paragraphs of text as body_text keeps them, in order (for each raw text,
+    strip_placeholders(normalise_text(raw)) unless that is empty or boilerplate), and whether
+    any of them has a character to escape in markup (& < >).
+
+    Done for a run of paragraphs at once: most runs need no more than a strip, as one look at
+    all their text tells, and hold no placeholder, as another tells.
+    """
+    joined = "".join(raws)
+    if (
+        joined.isascii()
+        and "&" not in joined
+        and "\n" not in joined
+        and "\t" not in joined
+        and "\r" not in joined
+        and _DOUBLE_SPACE.search(joined) is None
+    ):
+        texts = [raw.strip(" \f\v") for raw in raws]  # what normalise_text does to each
+    else:
+        texts = [normalise_text(raw) for raw in raws]
+        joined = "".join(texts)
+    if "vailable on your device" in joined:
+        texts = [strip_placeholders(text) for text in texts]
+    kept = []
+    for text in texts:  # is_boilerplate, inlined
+        if not text:
+            continue
+        if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
+            continue
+        if text[0] in _TEASER_INITIALS and _TEASER.match(text):
+            continue
+        kept.append(text)
+    return kept, "&" in joined or "<" in joined or ">" in joined
+
+
 def strip_placeholders(text: str) -> str:
     """Remove "content isn't available" placeholders that sit inside a paragraph."""
     if "vailable on your device" not in text:
@@ -183,11 +227,16 @@ def is_share_href(href: str | None) -> bool:
     return bool(href) and bool(_SHARE_HREF.search(href or ""))
 
 
+@lru_cache(maxsize=4096)
 def is_chrome_class(cls: str) -> bool:
-    """Whether an element's class names it as a share bar, an ad slot, a teaser or a byline."""
+    """Whether an element's class names it as a share bar, an ad slot, a teaser or a byline.
+
+    Cached: a page repeats a handful of class strings on every entry.
+    """
     return bool(cls) and _CHROME_CLASS.search(cls) is not None
 
 
+@lru_cache(maxsize=1024)
 def clean_credit(value: str | None) -> str | None:
     """ "(Image: Getty)", "Credit: Reuters" → the name alone."""
     text = normalise_text(value)
@@ -203,6 +252,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     return caption[: match.start()].strip(), clean_credit(match.group(1))
 
 
+@lru_cache(maxsize=1024)
 def clean_attribution(value: str | None) -> str | None:
     """A quote's attribution without its leading dash."""
     text = _LEADING_DASH.sub("", normalise_text(value))
@@ -220,12 +270,19 @@ def author_names(value: object) -> list[str]:
                 names.extend(author_names(item))
                 continue
         if isinstance(item, str):
-            name = normalise_text(item)
-            if name.lower().startswith("by "):
-                name = name[3:].strip()
+            name = _author_name(item)
             if name and name not in names:
                 names.append(name)
     return names
+
+
+@lru_cache(maxsize=1024)
+def _author_name(value: str) -> str:
+    """A name as written, without its "By ": every update of a page repeats a few of them."""
+    name = normalise_text(value)
+    if name.lower().startswith("by "):
+        name = name[3:].strip()
+    return name
 
 
 @lru_cache(maxsize=64)
@@ -252,3 +309,46 @@ def sanitise_html(fragment: str, base_url: str | None = None) -> str:
         cleaner = _cleaner(None)
     # A non-breaking space is layout, not content: the same rule as for text.
     return cleaner.clean(fragment).replace("&nbsp;", " ").strip()
+
+
+# Markup written here rather than copied from the page ----------------------------------------
+#
+# The body walker writes most of body_html itself, from text: <p>, <br>, <h2>-<h4>, <figure>
+# with an <img src alt> and a <figcaption>, <blockquote>, text escaped with escape_text and
+# attribute values with escape_attribute. Such markup is already what sanitise_html returns
+# for it: nh3 keeps those tags, drops no attribute, and serialises the same text the same way
+# (it escapes & < > in text, & " < > in attributes, and writes U+00A0 as &nbsp;, which
+# sanitise_html turns into a space), whatever the characters but two: NUL and CR, which the
+# HTML parser inside nh3 drops or rewrites. So a body made only of such markup needs no pass
+# through nh3 (tests/test_extract_fastpaths.py checks the equality on every saved page).
+#
+# An image URL nh3 keeps as it is: http(s), a host name the URL standard accepts without
+# IDNA or IPv4 parsing (no xn-- label, a last label starting with a letter), a short port.
+_LABEL = r"(?![Xx][Nn]--)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_PLAIN_URL = re.compile(
+    rf"https?://(?:{_LABEL}\.)*(?![Xx][Nn]--)[A-Za-z][A-Za-z0-9-]*(?::[0-9]{{1,4}})?"
+    r"(?:[/?#][!#-;=?-\[\]_a-z~]*)?"
+)
+
+
+def escape_text(text: str) -> str:
+    """Text as markup: & < > escaped (quotes need not be, outside attributes)."""
+    return html.escape(text, quote=False)
+
+
+def escape_attribute(value: str) -> str:
+    """A double-quoted attribute value as nh3 writes it: & < > and " escaped, ' left alone."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
+def is_plain_url(url: str) -> bool:
+    """An absolute http(s) URL that the sanitiser leaves exactly as it is."""
+    return _PLAIN_URL.fullmatch(url) is not None
+
+
+def finish_html(markup: str, base_url: str | None, own: bool) -> str:
+    """sanitise_html(markup, base_url); without nh3 for markup written here from text (own)."""
+    if own and "\r" not in markup and "\x00" not in markup:
+        # Every & is escaped: no "&nbsp;" to replace, as sanitise_html does, only U+00A0.
+        return markup.replace("\xa0", " ").strip()
+    return sanitise_html(markup, base_url)

@@ -1,15 +1,17 @@
 """One HTML entry to one Update: body text, sanitised body HTML and media from a single walk.
 
 Adapters find the entries and say where the headline, times, byline and body are; this module
-does the rest the same way for every publisher. The walk touches only a body's blocks: a plain
-paragraph takes a short path, other blocks are serialised by libxml2 in one call each, and only
-figures, quotes and embeds are looked into element by element.
+does the rest the same way for every publisher. The walk touches only a body's blocks: plain
+paragraphs in a row are read together (clean.paragraph_texts), other blocks are serialised by
+libxml2 in one call each, and only figures, quotes and embeds are looked into element by
+element. Markup written here from text needs no sanitiser pass (clean.finish_html): only a
+body that copies some of the page's own markup goes through nh3.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -17,12 +19,15 @@ from lxml import etree
 from crawler.extract import media
 from crawler.extract.clean import (
     BR_MARK,
+    escape_attribute,
+    escape_text,
+    finish_html,
     is_boilerplate,
     is_chrome_class,
+    is_plain_url,
     is_share_href,
     normalise_lines,
-    normalise_text,
-    sanitise_html,
+    paragraph_texts,
     strip_placeholders,
 )
 from crawler.extract.dom import Element, drop_tree, outer_html, raw_text, text_of, without_fragment
@@ -65,6 +70,7 @@ _TEXT_BLOCKS = frozenset(
         "caption",
     }
 )
+_IGNORED_TAGS = _SKIP_TAGS | frozenset(STRIP_TAGS)
 _KEEP_BLOCK_TAG = frozenset({"p", "h2", "h3", "h4", "ul", "ol"})
 _INLINE = frozenset(
     {
@@ -101,10 +107,18 @@ _INLINE = frozenset(
         "strike",
     }
 )
+# Under an inline element, tags that make it more than a run of text.
+_BREAKING_TAGS = media.RICH_TAGS | {"br"}
 
 
 class BodyWriter:
-    """Accumulates an update body's paragraphs, HTML parts and media while walking it."""
+    """Accumulates an update body's paragraphs, HTML parts and media while walking it.
+
+    Most of the markup is written here from text (plain paragraphs, figures, quotes): it is
+    already what the sanitiser returns (clean.finish_html), so a body made only of it skips
+    nh3. Markup copied from the page (a paragraph with links, a list) sets `copied`, and the
+    whole body is sanitised as before.
+    """
 
     def __init__(self, base_url: str, skip: Iterable[Element] = (), headline: str | None = None):
         self.base_url = base_url
@@ -113,8 +127,10 @@ class BodyWriter:
         self.paragraphs: list[str] = []
         self.html: list[str] = []
         self.media: list[dict[str, Any]] = []
+        self.copied = False  # some of self.html is the page's own markup
         self._text: list[str] = []
         self._markup: list[str] = []
+        self._markup_copied = False  # an inline element's markup is in self._markup
 
     # The walk -------------------------------------------------------------------------------
 
@@ -123,28 +139,36 @@ class BodyWriter:
         text = container.text
         if text and (self._text or not text.isspace()):
             self._add_text(text)
+        run: list[str] = []  # the texts of consecutive plain paragraphs, read together
         for child in container:
             if child.tag == "p" and not len(child) and child.get("class") is None:
                 # The common case, kept cheap: a plain paragraph of text.
                 if self._text:
                     self.flush()
-                if child.text:
-                    self._paragraph_text(child.text)
+                text = child.text
+                if text:
+                    run.append(text)
             else:
+                if run:
+                    self._plain_paragraphs(run)
+                    run = []
                 self._visit(child)
             tail = child.tail
             # Layout whitespace between blocks is not text; between inline elements it is.
             if tail and (self._text or not tail.isspace()):
+                if run:
+                    self._plain_paragraphs(run)
+                    run = []
                 self._add_text(tail)
+        if run:
+            self._plain_paragraphs(run)
 
     def _visit(self, child: Element) -> None:
         tag = child.tag
-        if tag.__class__ is not str or child in self.skip:
+        if tag.__class__ is not str or tag in _IGNORED_TAGS or child in self.skip:
             return  # comments and processing instructions have a function as tag
-        if tag in _SKIP_TAGS or tag in STRIP_TAGS:
-            return
         cls = child.get("class") or ""
-        if cls and is_chrome_class(cls) and not media.is_embed_class(cls):
+        if cls and _is_chrome(cls):
             return  # a share bar or an ad; a "social-embed" is a post quoted in the update
         kind = media.classify(child, tag, cls)
         if kind is not None:
@@ -162,8 +186,7 @@ class BodyWriter:
             self._inline(child, tag)
             return
         self.flush()
-        plain = not len(child) or next(child.iter(*media.RICH_TAGS), None) is None
-        if tag in _TEXT_BLOCKS and plain:
+        if tag in _TEXT_BLOCKS and media.first_of(child, media.RICH_TAGS) is None:
             self._block(child, tag)
         else:
             self.walk(child)
@@ -175,17 +198,18 @@ class BodyWriter:
         if tag == "br":
             self._text.append(BR_MARK)
             self._markup.append("<br>")
-        elif len(child) and next(child.iter("br", *media.RICH_TAGS), None) is not None:
+        elif media.first_of(child, _BREAKING_TAGS) is not None:
             self.walk(child)  # its images, embeds or line breaks need the slow path
         else:
             self._text.append(raw_text(child))
             self._markup.append(outer_html(child))
+            self._markup_copied = True
 
     # Paragraphs -----------------------------------------------------------------------------
 
     def _add_text(self, text: str) -> None:
         self._text.append(text)
-        self._markup.append(escape(text, quote=False))
+        self._markup.append(escape_text(text))
 
     def flush(self) -> None:
         """Close the run of inline content gathered so far as one paragraph."""
@@ -193,15 +217,29 @@ class BodyWriter:
             return
         text = strip_placeholders(normalise_lines("".join(self._text)))
         markup = "".join(self._markup)
+        copied = self._markup_copied
         self._text.clear()
         self._markup.clear()
+        self._markup_copied = False
         if not text:
             return
         embed = media.bare_url_embed(text)
         if embed is not None:
             self.media.append(embed)
             return
-        self._paragraph(text, "<p>" + markup + "</p>")
+        self._paragraph(text, "<p>" + markup + "</p>", copied)
+
+    def _plain_paragraphs(self, raws: list[str]) -> None:
+        """Plain paragraphs in a row, read as one: what _paragraph does to each, in bulk."""
+        kept, to_escape = paragraph_texts(raws)
+        if self.headline and not self.paragraphs:
+            while kept and kept[0] == self.headline:
+                del kept[0]  # the headline repeated
+        if not kept:
+            return
+        markup = [escape_text(text) for text in kept] if to_escape else kept
+        self.paragraphs.extend(kept)
+        self.html += ("<p>", "</p><p>".join(markup), "</p>")
 
     def _block(self, element: Element, tag: str) -> None:
         if len(element):
@@ -215,25 +253,23 @@ class BodyWriter:
             text = text_of(element)
         cleaned = strip_placeholders(text)
         if tag in _KEEP_BLOCK_TAG and cleaned == text:
-            markup = outer_html(element)
+            if len(element):
+                self._paragraph(cleaned, outer_html(element), copied=True)
+            else:  # what the sanitiser makes of the element: its tag and its text
+                inner = escape_text(element.text or "")
+                self._paragraph(cleaned, f"<{tag}>{inner}</{tag}>", copied=False)
         else:
-            markup = "<p>" + escape(cleaned, quote=False).replace("\n", "<br>") + "</p>"
-        self._paragraph(cleaned, markup)
+            markup = "<p>" + escape_text(cleaned).replace("\n", "<br>") + "</p>"
+            self._paragraph(cleaned, markup, copied=False)
 
-    def _paragraph_text(self, raw: str) -> None:
-        text = strip_placeholders(normalise_text(raw))
-        if text:
-            escaped = "&" in text or "<" in text or ">" in text
-            markup = escape(text, quote=False) if escaped else text
-            self._paragraph(text, "<p>" + markup + "</p>")
-
-    def _paragraph(self, text: str, markup: str) -> None:
+    def _paragraph(self, text: str, markup: str, copied: bool) -> None:
         if not text or is_boilerplate(text):
             return
         if not self.paragraphs and self.headline and text == self.headline and "<a " not in markup:
             return  # the headline repeated; a link to the story it names is content
         self.paragraphs.append(text)
         self.html.append(markup)
+        self.copied = self.copied or copied
 
     # Media ----------------------------------------------------------------------------------
 
@@ -242,13 +278,15 @@ class BodyWriter:
         if record is None:
             return
         self.media.append(record)
-        if record["url"]:
+        url = record["url"]
+        if url:
             caption = record["caption"]
             self.html.append(
-                f'<figure><img src="{escape(record["url"])}" alt="{escape(caption or "")}">'
-                + (f"<figcaption>{escape(caption, quote=False)}</figcaption>" if caption else "")
+                f'<figure><img src="{escape_attribute(url)}" alt="{escape_attribute(caption or "")}">'
+                + (f"<figcaption>{escape_text(caption)}</figcaption>" if caption else "")
                 + "</figure>"
             )
+            self.copied = self.copied or not is_plain_url(url)
 
     def _quote(self, element: Element) -> None:
         texts, paragraphs, attribution = media.quote_parts(element)
@@ -258,11 +296,16 @@ class BodyWriter:
         if not kept:
             return
         self.paragraphs.extend(t for t, _ in kept)
-        inner = "".join(
-            outer_html(p) if p.tag == "p" else "<p>" + escape(t, quote=False) + "</p>"
-            for t, p in kept
-        )
-        self.html.append("<blockquote>" + inner + "</blockquote>")
+        inner = []
+        for text, paragraph in kept:
+            if paragraph.tag != "p":
+                inner.append("<p>" + escape_text(text) + "</p>")
+            elif len(paragraph):
+                inner.append(outer_html(paragraph))
+                self.copied = True
+            else:  # what the sanitiser makes of a paragraph of text: its text, unchanged
+                inner.append("<p>" + escape_text(paragraph.text or "") + "</p>")
+        self.html.append("<blockquote>" + "".join(inner) + "</blockquote>")
         self.media.append(
             {"type": "quote", "text": "\n\n".join(t for t, _ in kept), "attribution": attribution}
         )
@@ -278,7 +321,13 @@ class BodyWriter:
         markup = "".join(self.html)
         if BR_MARK in markup:  # text_of marks <br> tails in the tree it serialises
             markup = markup.replace(BR_MARK, "")
-        return sanitise_html(markup, self.base_url)
+        return finish_html(markup, self.base_url, own=not self.copied)
+
+
+@lru_cache(maxsize=4096)
+def _is_chrome(cls: str) -> bool:
+    """A class that names chrome (a share bar, an ad) and not an embedded post."""
+    return is_chrome_class(cls) and not media.is_embed_class(cls)
 
 
 def render_body(

@@ -2,17 +2,18 @@
 
 Whatever the markup, a live blog repeats one kind of block, and each block carries a time
 (a `<time datetime>`, a data attribute in epoch seconds or milliseconds, a visible "5:32 p.m.
-ET, October 8, 2023") and text. The times are found first (XPath, in C); each votes for the
-sibling groups it sits in; the group with the most text-bearing timed members is the stream.
-Each member then gives its time, id, headline, authors and body, the body read by the same
-walker as every adapter's.
+ET, October 8, 2023") and text. The times are found first, in one pass over the body that
+also notes the bylines; each time votes for the sibling groups it sits in; the group with the
+most text-bearing timed members is the stream. Each member then gives its time, id, headline,
+authors and body, the body read by the same walker as every adapter's.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -23,21 +24,12 @@ from crawler.extract.entries import html_update
 from crawler.extract.model import Update
 from crawler.extract.times import to_utc, visible_time
 
-# Elements with a datetime, or a data attribute whose name speaks of time.
-# ("datetime" and "data-timestamp" contain "time"; the names are checked again in Python.)
-_TIMED = etree.XPath(
-    "//body//*[@*[contains(name(), 'time') or contains(name(), 'date')]] | //body//time"
-)
-_METAS = etree.XPath("//body//meta[@content and contains(@content, ':')]")
 # Short text nodes that may hold a clock ("20:51", "19.30", "5:32 p.m."): the regex decides.
 # Read only when attributes gave no publication times: visible text is the last resort.
 _CLOCK_TEXTS = etree.XPath(
     "//body//text()[string-length(.) < 120][contains(., ':') or contains(., '.')]"
 )
 _HAS_CLOCK = re.compile(r"\d[:.]\d\d")
-_AUTHOR_ELEMENTS = etree.XPath(
-    "//body//*[contains(@class, 'uthor') or contains(@class, 'yline') or contains(@class, 'ontributor')]"
-)
 # A post may be a picture or an embedded post and a few words.
 _HAS_MEDIA = etree.XPath(
     "boolean(.//img | .//amp-img | .//video | .//iframe | .//blockquote | .//amp-twitter"
@@ -61,7 +53,7 @@ _HEADLINE_BUDGET = 80  # elements looked at for a headline before the body start
 _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, a label)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Time:
     element: Element
     value: str
@@ -70,16 +62,28 @@ class _Time:
     text: str = ""
 
 
+@dataclass
+class _Marks:
+    """What one pass over the page's body finds, in page order."""
+
+    # Elements with an attribute whose name speaks of time ("datetime", "data-timestamp",
+    # "data-date"; which of them hold a time is decided later), and <time> elements.
+    timed: list[Element] = field(default_factory=list)
+    metas: list[Element] = field(default_factory=list)  # <meta content> with a ':' in it
+    bylines: list[Element] = field(default_factory=list)  # a class that may name a byline
+
+
 def extract(root: Element, url: str) -> list[Update]:
     """The updates of the page's most repeated block that carries times and text."""
-    times = find_times(root)
+    marks = mark(root)
+    times = find_times(marks)
     members = _stream(times) if times else []
     if not members or not all(_published(readings) for _, readings in members):
         times += visible_times(root)
         members = _stream(times) if times else []
     if not members:
         return []
-    bylines = _bylines(root, {member for member, _ in members})
+    bylines = _bylines(marks, {member for member, _ in members})
     updates = []
     ids: list[str | None] = []
     for member, found in members:
@@ -93,10 +97,42 @@ def extract(root: Element, url: str) -> list[Update]:
     return updates
 
 
-def find_times(root: Element) -> list[_Time]:
+def mark(root: Element) -> _Marks:
+    """The elements of the page's body that may carry times or bylines, in one pass.
+
+    A loop over the elements, in Python: XPath predicates that test every attribute's name
+    cost libxml2 more than this costs Python.
+    """
+    marks = _Marks()
+    timed, metas, bylines = marks.timed, marks.metas, marks.bylines
+    for body in root.getroottree().getroot().iter("body"):
+        if next(body.iterancestors("body"), None) is not None:
+            continue  # read with the body around it
+        for element in body.iterdescendants(etree.Element):
+            names = element.keys()
+            if not names:
+                if element.tag == "time":
+                    timed.append(element)
+                continue
+            for name in names:
+                if "time" in name or "date" in name:
+                    timed.append(element)
+                    break
+            else:
+                if element.tag == "time":
+                    timed.append(element)
+            cls = element.get("class")
+            if cls and ("uthor" in cls or "yline" in cls or "ontributor" in cls):
+                bylines.append(element)
+            if element.tag == "meta" and ":" in element.get("content", ""):
+                metas.append(element)
+    return marks
+
+
+def find_times(marks: _Marks) -> list[_Time]:
     """Every time the page's markup states in attributes, with how sure each reading is."""
     found: list[_Time] = []
-    for element in _TIMED(root):
+    for element in marks.timed:
         before = len(found)
         for name, value in element.items():
             if name != "datetime" and not name.startswith("data-"):
@@ -106,7 +142,7 @@ def find_times(root: Element) -> list[_Time]:
                 found.append(reading)
         if len(found) == before and element.tag == "time":  # "21:22": header furniture
             found.append(_Time(element, "", CLOCK, False))
-    for meta in _METAS(root):
+    for meta in marks.metas:
         value = meta.get("content", "").strip()
         if _ZONED_ISO.match(value):
             utc = to_utc(value)
@@ -141,14 +177,13 @@ def visible_times(root: Element) -> list[_Time]:
 
 
 def _attribute_time(element: Element, name: str, value: str) -> _Time | None:
+    # A data attribute must speak of time; whether it is the last edit's, its name says.
+    edited = None if name == "datetime" else _data_time_name(name)
+    if edited is None and name != "datetime":
+        return None
     value = value.strip()
-    if name == "datetime":
-        modified = _modified_class(element)
-    else:
-        lowered = name.lower()
-        if not any(k in lowered for k in ("time", "date", "stamp", "updated", "published")):
-            return None
-        modified = bool(_MODIFIED_NAME.search(lowered[5:]))
+    if len(value) < 10 or not value[0].isdigit():  # the least every form below takes
+        return None
     if _EPOCH.match(value):
         utc, rank = to_utc(value), EPOCH
         if utc is None or not "2000" <= utc <= "2100":
@@ -159,7 +194,19 @@ def _attribute_time(element: Element, name: str, value: str) -> _Time | None:
         utc, rank = to_utc(value), NAIVE
     else:
         return None
-    return _Time(element, utc, rank, modified) if utc else None
+    if not utc:
+        return None
+    modified = _modified_class(element) if edited is None else edited
+    return _Time(element, utc, rank, modified)
+
+
+@lru_cache(maxsize=1024)
+def _data_time_name(name: str) -> bool | None:
+    """None for a data attribute that holds no time; else whether it is the last edit's."""
+    lowered = name.lower()
+    if not any(k in lowered for k in ("time", "date", "stamp", "updated", "published")):
+        return None
+    return bool(_MODIFIED_NAME.search(lowered[5:]))
 
 
 def _modified_class(element: Element) -> bool:
@@ -169,10 +216,15 @@ def _modified_class(element: Element) -> bool:
         if node is None:
             return False
         cls = node.get("class")
-        if cls and _MODIFIED_CLASS.search(cls):
+        if cls and _is_modified_class(cls):
             return True
         node = node.getparent()
     return False
+
+
+@lru_cache(maxsize=4096)
+def _is_modified_class(cls: str) -> bool:
+    return _MODIFIED_CLASS.search(cls) is not None
 
 
 def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
@@ -180,16 +232,20 @@ def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
     by_element: dict[Element, list[_Time]] = defaultdict(list)
     for reading in times:
         by_element[reading.element].append(reading)
-    # Each timed element votes for every (parent, tag) group on its way up.
+    # Each timed element votes for every (parent, tag) group on its way up. Above a node
+    # another time has come through, the votes are the ones it gave: the climb stops there.
     groups: dict[tuple[Element, str], dict[Element, None]] = defaultdict(dict)
+    climbed: set[Element] = set()
     for element, readings in by_element.items():
         if all(r.rank == CLOCK for r in readings):
             continue
         node = element
-        parent = node.getparent()
-        while parent is not None and node.tag != "body":
+        for parent in element.iterancestors():
+            if node.tag == "body" or node in climbed:
+                break
+            climbed.add(node)
             groups[(parent, node.tag)][node] = None
-            node, parent = parent, parent.getparent()
+            node = parent
     best: list[Element] = []
     best_score = (0, 0)
     for (_, _tag), members in groups.items():
@@ -204,18 +260,20 @@ def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
         return []
     result: dict[Element, list[_Time]] = {m: [] for m in best}
     for element, readings in by_element.items():
-        holder: Element | None = element
-        while holder is not None and holder not in result:
-            holder = holder.getparent()
-        if holder is not None:
-            result[holder].extend(readings)
+        if element in result:
+            result[element].extend(readings)
+            continue
+        for holder in element.iterancestors():
+            if holder in result:
+                result[holder].extend(readings)
+                break
     return [(m, r) for m, r in result.items() if any(t.rank != CLOCK for t in r)]
 
 
-def _bylines(root: Element, members: set[Element]) -> dict[Element, list[Element]]:
-    """Byline elements of each member, found in one pass over the page."""
+def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element]]:
+    """Byline elements of each member, among those the pass over the page noted."""
     found: dict[Element, list[Element]] = defaultdict(list)
-    for element in _AUTHOR_ELEMENTS(root):
+    for element in marks.bylines:
         if not _AUTHOR_CLASS.search(element.get("class", "")):
             continue
         for ancestor in element.iterancestors():
@@ -226,13 +284,19 @@ def _bylines(root: Element, members: set[Element]) -> dict[Element, list[Element
 
 
 def _update(member: Element, times: list[_Time], url: str, bylines: list[Element]) -> Update:
-    published_readings = [t for t in times if not t.modified and t.rank != CLOCK]
-    modified_readings = [t for t in times if t.modified and t.rank != CLOCK]
-    published = _best(published_readings)
-    modified = _best(modified_readings)
+    published_readings: list[_Time] = []
+    modified_readings: list[_Time] = []
+    for reading in times:
+        if reading.rank != CLOCK:
+            (modified_readings if reading.modified else published_readings).append(reading)
     headline_el = _headline(member, {t.element for t in times})
     # A header box may hold the time and a byline, but never the headline.
-    stops = set(headline_el.iterancestors()) if headline_el is not None else set()
+    stops: set[Element] = set()
+    if headline_el is not None:
+        for ancestor in headline_el.iterancestors():
+            if ancestor is member:
+                break
+            stops.add(ancestor)
     skip: set[Element] = {_header_of(t.element, member, stops) for t in times}
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
@@ -250,8 +314,8 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
         source_id=_member_id(member, url),
         headline=headline or None,
         skip=skip,
-        published_at=published,
-        modified_at=modified,
+        published_at=_best(published_readings),
+        modified_at=_best(modified_readings),
         authors=authors,
     )
 
@@ -270,16 +334,22 @@ def _best(readings: list[_Time]) -> str | None:
 
 
 def _header_of(element: Element, member: Element, stops: set[Element]) -> Element:
-    """The largest box around a time that holds little else (a label, a byline): not body."""
+    """The largest box around a time that holds little else (a label, a byline): not body.
+
+    `stops` are the boxes that hold the headline (those inside the member).
+    """
     if element is member:
         return element
-    own = len(raw_text(element))
+    own = -1
     node = element
-    parent = node.getparent()
-    while parent is not None and parent is not member and parent not in stops:
+    for parent in element.iterancestors():
+        if parent is member or parent in stops:
+            break
+        if own < 0:
+            own = len(raw_text(element))
         if len(raw_text(parent)) > own + _HEADER_SLACK:
             break
-        node, parent = parent, parent.getparent()
+        node = parent
     return node
 
 
@@ -290,13 +360,13 @@ def _headline(member: Element, skip: set[Element]) -> Element | None:
         if count > _HEADLINE_BUDGET:
             return None
         tag = element.tag
-        if not isinstance(tag, str) or element is member:
+        if tag.__class__ is not str or element is member:
             continue
         if element in skip or element in skipped_inside:
             skipped_inside.update(element.iterdescendants())
             continue
-        cls = element.get("class") or ""
-        if tag in _HEADINGS or (cls and _HEADLINE_CLASS.search(cls)):
+        cls = element.get("class")
+        if tag in _HEADINGS or (cls and _is_headline_class(cls)):
             text = _own_headline_text(element)
             if 2 <= len(text) <= 300:
                 return element
@@ -306,6 +376,11 @@ def _headline(member: Element, skip: set[Element]) -> Element | None:
                 continue
             return None
     return None
+
+
+@lru_cache(maxsize=4096)
+def _is_headline_class(cls: str) -> bool:
+    return _HEADLINE_CLASS.search(cls) is not None
 
 
 def _own_headline_text(element: Element) -> str:

@@ -112,5 +112,8 @@ def _parser(encoding: str | None) -> etree.HTMLParser:
         parsers = _local.parsers = {}
     parser = parsers.get(encoding)
     if parser is None:
-        parser = parsers[encoding] = etree.HTMLParser(encoding=encoding, default_doctype=False)
+        # No table of ids: nothing here looks elements up by id, and building it costs.
+        parser = parsers[encoding] = etree.HTMLParser(
+            encoding=encoding, default_doctype=False, collect_ids=False
+        )
     return parser

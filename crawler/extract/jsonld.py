@@ -165,13 +165,17 @@ def read_update(
     )
     body = item.get("articleBody") or item.get("text") or ""
     author = item.get("author") or item.get("creator")
+    published = _string(item.get("datePublished") or item.get("dateCreated"))
+    modified = _string(item.get("dateModified"))
+    published_at = to_utc(published)
     return StructuredUpdate(
         source="jsonld",
         source_id=source_id,
         permalink=url,
         headline=optional_text(_string(item.get("headline") or item.get("name"))),
-        published_at=to_utc(_string(item.get("datePublished") or item.get("dateCreated"))),
-        modified_at=to_utc(_string(item.get("dateModified"))),
+        published_at=published_at,
+        # Most updates were never edited: the same string, read once.
+        modified_at=published_at if modified == published else to_utc(modified),
         authors=author_names(author) if author else [],
         article_body=body if isinstance(body, str) else "",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from crawler.extract.clean import (
@@ -34,7 +35,9 @@ EMBED_TAGS = frozenset(
     }
 )
 # Tags under which a paragraph is not plain text and must be walked, not copied.
-RICH_TAGS = ("img", "amp-img", "picture", "figure", "blockquote", *sorted(EMBED_TAGS))
+RICH_TAGS = frozenset({"img", "amp-img", "picture", "figure", "blockquote"}) | EMBED_TAGS
+_IMG_TAGS = frozenset({"img", "amp-img", "picture"})
+_BLOCKQUOTE = frozenset({"blockquote"})
 _VIDEO_TAGS = frozenset({"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe"})
 _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
 _IMAGE_CLASS = re.compile(r"image|photo|picture|gallery", re.I)
@@ -104,30 +107,61 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
     if tag in EMBED_TAGS:
         return EMBED
     if tag == "figure":
-        # A figure wraps a player, a quoted post (the Guardian's element-tweet) or a picture.
-        if _first_embed(element) is not None or element.get("data-canonical-url"):
-            return EMBED
-        if _first_image(element) is not None:
-            return IMAGE
-        quoted = next(element.iter("blockquote"), None)
-        return EMBED if quoted is not None and _has_embed_source(quoted) else None
+        return _figure_kind(element)
     if tag in IMAGE_TAGS:
         return IMAGE
     if tag not in _CONTAINER_TAGS:
         return None
     if element.get("data-embed-url") or element.get("data-embedded-content-path"):
         return EMBED
-    if cls and _EMBED_CLASS.search(cls) and _has_embed_source(element):
+    embed_class, image_class = _class_hints(cls) if cls else (False, False)
+    if embed_class and _has_embed_source(element):
         return EMBED
     if tag == "blockquote":
         return QUOTE
-    if cls and _IMAGE_CLASS.search(cls) and _first_image(element) is not None:
+    if image_class and _first_image(element) is not None:
         return IMAGE
     return None
 
 
+def _figure_kind(figure: Element) -> str | None:
+    """A figure wraps a player, a quoted post (the Guardian's element-tweet) or a picture."""
+    if figure.get("data-canonical-url"):
+        return EMBED
+    image = quoted = None
+    for node in figure.iter():  # one pass: a figure holds a handful of elements
+        tag = node.tag
+        if tag in EMBED_TAGS:
+            return EMBED
+        if tag in _IMG_TAGS:
+            image = node if image is None else image
+        elif tag == "blockquote" and quoted is None:
+            quoted = node
+    if image is not None:
+        return IMAGE
+    return EMBED if quoted is not None and _has_embed_source(quoted) else None
+
+
+@lru_cache(maxsize=4096)
+def _class_hints(cls: str) -> tuple[bool, bool]:
+    """Whether a class names an embedded post, and whether it names a picture."""
+    return _EMBED_CLASS.search(cls) is not None, _IMAGE_CLASS.search(cls) is not None
+
+
 def _first_image(element: Element) -> Element | None:
-    return next(element.iter("img", "amp-img", "picture"), None)
+    return first_of(element, _IMG_TAGS)
+
+
+def first_of(element: Element, tags: frozenset[str]) -> Element | None:
+    """The element, or the first element inside it, with one of the tags.
+
+    A loop in Python: lxml's iter(*tags) spends more setting up its tag matcher than a walk
+    over the few elements an embed or a figure holds.
+    """
+    for node in element.iter():
+        if node.tag in tags:
+            return node
+    return None
 
 
 def is_embed_class(cls: str) -> bool:
@@ -182,14 +216,14 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
     tag = target.tag if isinstance(target.tag, str) else ""
     provider = normalise_text(element.get("data-provider")) or None
     words = None
-    quoted = element if element.tag == "blockquote" else next(element.iter("blockquote"), None)
+    quoted = first_of(element, _BLOCKQUOTE)
     if quoted is not None:  # a tweet or post quoted in full: keep its words
         words = text_of(next(quoted.iter("p"), None)) or None
     return embed_record(url, provider, "video" if tag in _VIDEO_TAGS else None, words)
 
 
 def _first_embed(element: Element) -> Element | None:
-    return next(element.iter(*EMBED_TAGS), None)
+    return first_of(element, EMBED_TAGS)
 
 
 def _embed_url(element: Element) -> str | None:
@@ -233,10 +267,10 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
             figcaption = node
         cls = node.get("class")
         if cls:
-            lowered = cls.lower()
-            if "credit" in lowered or "copyright" in lowered:
+            role = _caption_role(cls)
+            if role == _CREDIT:
                 credit_el = node if credit_el is None else credit_el
-            elif "caption" in lowered and not _NOT_CAPTION.search(lowered):
+            elif role == _CAPTION:
                 captions.append(node)
     url = absolute(_image_src(img), base_url) if img is not None else None
     if url is None and source is not None:
@@ -257,6 +291,20 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     if url is None and not caption:
         return None
     return image_record(url, caption, credit)
+
+
+_CREDIT, _CAPTION = 1, 2
+
+
+@lru_cache(maxsize=4096)
+def _caption_role(cls: str) -> int:
+    """Whether a class inside a figure names its credit, its caption, or neither (0)."""
+    lowered = cls.lower()
+    if "credit" in lowered or "copyright" in lowered:
+        return _CREDIT
+    if "caption" in lowered and not _NOT_CAPTION.search(lowered):
+        return _CAPTION
+    return 0
 
 
 def _image_src(img: Element) -> str | None:
@@ -287,8 +335,7 @@ def quote_parts(element: Element) -> tuple[list[str], list[Element], str | None]
         if tag == "p":
             paragraphs.append(node)
         elif attribution_el is None and (
-            tag in ("footer", "cite", "figcaption")
-            or _ATTRIBUTION_CLASS.search(node.get("class") or "")
+            tag in ("footer", "cite", "figcaption") or _is_attribution_class(node.get("class"))
         ):
             attribution_el = node
     texts = [text_of(p) for p in paragraphs]
@@ -305,6 +352,11 @@ def quote_parts(element: Element) -> tuple[list[str], list[Element], str | None]
         return ([whole], [element], attribution) if whole else ([], [], attribution)
     kept = [(t, p) for t, p in zip(texts, paragraphs, strict=True) if t]
     return [t for t, _ in kept], [p for _, p in kept], attribution
+
+
+@lru_cache(maxsize=4096)
+def _is_attribution_class(cls: str | None) -> bool:
+    return bool(cls) and _ATTRIBUTION_CLASS.search(cls or "") is not None
 
 
 def _inside(element: Element, ancestor: Element) -> bool:

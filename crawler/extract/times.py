@@ -13,6 +13,8 @@ _MS_THRESHOLD = 100_000_000_000
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 # Python 3.11's fromisoformat takes at most 6 fractional digits.
 _LONG_FRACTION = re.compile(r"(\.\d{6})\d+")
+# A time already written as UTC, to the second: its first 19 characters are the answer.
+_UTC_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-]00:00)")
 
 
 def to_utc(value: str | float | None) -> str | None:
@@ -35,6 +37,8 @@ def to_utc(value: str | float | None) -> str | None:
         if loose is None:
             return None
         moment = loose
+    if _UTC_SECONDS.fullmatch(text):  # valid, as fromisoformat just said
+        return text[:19] + "Z"
     return format_utc(moment)
 
 
@@ -43,7 +47,8 @@ def format_utc(moment: datetime) -> str | None:
     try:
         if moment.tzinfo is not None:
             moment = moment.astimezone(UTC)
-        return moment.isoformat(timespec="seconds")[:19] + "Z"
+        # The first 19 characters of isoformat() are the same whatever its timespec.
+        return moment.isoformat()[:19] + "Z"
     except (OverflowError, ValueError):
         return None
 

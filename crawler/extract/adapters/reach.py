@@ -51,7 +51,7 @@ DOMAINS = (
 
 MIRROR_ENTRY = "live-event-entry"
 EXPRESS_ENTRY = "live-events__entry"
-# A cheap substring test in libxml2; the exact class token is checked in Python.
+# A cheap substring test in libxml2, to detect the markup.
 _CANDIDATES = "//div[contains(@class, 'live-event')]"
 _DETECT = f"boolean({_CANDIDATES})"
 # Labels the Mirror puts where the byline goes.
@@ -66,7 +66,7 @@ def detect(root: Element) -> bool:
 def extract(root: Element, url: str) -> list[Update]:
     """Every entry, in page order."""
     updates = []
-    for entry in root.xpath(_CANDIDATES):
+    for entry in root.iter("div"):  # cheaper than the XPath: the class tokens decide anyway
         classes = (entry.get("class") or "").split()
         if EXPRESS_ENTRY in classes:
             updates.append(_express(entry, url))

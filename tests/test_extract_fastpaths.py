@@ -1,0 +1,199 @@
+"""The shortcuts extraction takes for speed give exactly what the long way gives.
+
+Each fast path is checked against the plain composition it replaces, on every saved page and on
+made-up text built to hit the edge cases: markup written without nh3 against nh3 itself, runs of
+paragraphs read together against one paragraph at a time, the generic extractor's pass over
+the page against the XPath it replaced, the UTC shortcut of to_utc against the datetime route.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from crawler.extract import generic
+from crawler.extract.clean import (
+    BR_MARK,
+    escape_attribute,
+    escape_text,
+    finish_html,
+    is_boilerplate,
+    is_plain_url,
+    normalise_text,
+    paragraph_texts,
+    sanitise_html,
+    strip_placeholders,
+)
+from crawler.extract.entries import BodyWriter, prepare
+from crawler.extract.html import parse
+from crawler.extract.times import format_utc, to_utc
+
+TESTS = Path(__file__).resolve().parent
+PAGES = sorted(p for p in (TESTS / "pages").iterdir() if p.suffix == ".html")
+BASE = "https://www.itv.com/news/2016-10-24/calais-jungle-live"
+
+
+def _benchmark_pages() -> list[bytes]:
+    sys.path.insert(0, str(TESTS.parent / "benchmarks"))
+    try:
+        import extract as bench  # benchmarks/extract.py
+    finally:
+        sys.path.pop(0)
+    return [bench.generate(12, markup, structured=False) for markup in ("itv", "reach")]
+
+
+BODIES = [p.read_bytes() for p in PAGES] + _benchmark_pages()
+# Every block that could be an update body, or hold one.
+_BLOCKS = ("div", "article", "section", "li", "blockquote", "figure", "main", "body")
+
+
+@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+def test_markup_written_from_text_is_what_nh3_returns(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    own = 0
+    for element in prepare(root).iter(*_BLOCKS):
+        writer = BodyWriter(BASE)
+        writer.walk(element)
+        writer.flush()
+        markup = "".join(writer.html).replace(BR_MARK, "")
+        if not writer.copied:
+            own += 1
+            assert finish_html(markup, BASE, own=True) == sanitise_html(markup, BASE), markup
+    assert own  # the shortcut was taken
+
+
+_PIECES = (
+    "a", "word", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\xa0", "\u200b", "\ufeff",
+    "&", "&amp;", "&amp;amp;", "&nbsp;", "&lt;b&gt;", "&#39;", "<", ">", '"', "'", "é", "€",
+    "\U0001f600", "\ue000", "\x00", "ſee also", "Read more", "Share", "Advertisement",
+    "Sorry, this content isn't available on your device.", "vailable on your device",
+)  # fmt: skip
+
+
+def _made_up_texts(rng: random.Random) -> list[str]:
+    return [
+        "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 8)))
+        for _ in range(rng.randint(1, 5))
+    ]
+
+
+def test_paragraph_runs_read_as_one_paragraph_at_a_time() -> None:
+    rng = random.Random(4)
+    for _ in range(20000):
+        raws = [t for t in _made_up_texts(rng) if t]
+        expected = []
+        for raw in raws:
+            text = strip_placeholders(normalise_text(raw))
+            if not is_boilerplate(text):
+                expected.append(text)
+        kept, to_escape = paragraph_texts(raws)
+        assert kept == expected, raws
+        if not to_escape:
+            assert all(escape_text(t) == t for t in kept)
+
+
+def test_escaped_text_and_attributes_are_what_nh3_writes() -> None:
+    rng = random.Random(5)
+    for _ in range(20000):
+        text, other = "".join(_made_up_texts(rng)), "".join(_made_up_texts(rng))
+        for markup in (
+            f"<p>{escape_text(text)}</p><p>{escape_text(other)}<br>{escape_text(text)}</p>",
+            f'<figure><img src="https://x.example/a.jpg" alt="{escape_attribute(text)}">'
+            f"<figcaption>{escape_text(other)}</figcaption></figure>",
+            f"<blockquote><p>{escape_text(text)}</p></blockquote><h3>{escape_text(other)}</h3>",
+        ):
+            assert finish_html(markup, BASE, own=True) == sanitise_html(markup, BASE), markup
+
+
+@pytest.mark.parametrize(
+    ("url", "plain"),
+    [
+        ("https://images.example/200.jpg", True),
+        ("http://a-b.c.example:8080/p/a/t/h?q=1&r='2'#f", True),
+        ("https://EXAMPLE.com/a%20b", True),
+        ("https://example.com", True),
+        ("https://example.com/a b", False),  # kept by nh3, but not a URL to vouch for
+        ("ftp://example.com/a.jpg", False),
+        ("/relative.jpg", False),
+        ("https://xn--bcher-kva.example/a.jpg", False),
+        ("https://1.2.3.999/a.jpg", False),
+        ("https://example.123/a.jpg", False),
+        ("https://example.com:99999/a.jpg", False),
+        ("https://exa_mple.com/a.jpg", False),
+        ('https://example.com/"a"', False),
+    ],
+)
+def test_plain_urls(url: str, plain: bool) -> None:
+    assert is_plain_url(url) is plain
+    if plain:
+        markup = f'<figure><img src="{escape_attribute(url)}" alt=""></figure>'
+        assert sanitise_html(markup, BASE) == markup
+
+
+def test_plain_urls_are_kept_by_nh3_as_they_are() -> None:
+    rng = random.Random(6)
+    label = "abcxyzABC019-"
+    path = "".join(chr(c) for c in range(0x21, 0x7F))
+    found = 0
+    for _ in range(20000):
+        host = ".".join(
+            "".join(rng.choice(label) for _ in range(rng.randint(1, 6)))
+            for _ in range(rng.randint(1, 3))
+        )
+        port = rng.choice(["", "", ":80", f":{rng.randint(0, 99999)}"])
+        tail = rng.choice("/?#") + "".join(rng.choice(path) for _ in range(rng.randint(0, 20)))
+        url = rng.choice(["http", "https"]) + "://" + host + port + tail
+        if is_plain_url(url):
+            found += 1
+            markup = f'<figure><img src="{escape_attribute(url)}" alt="x"></figure>'
+            assert finish_html(markup, BASE, own=True) == sanitise_html(markup, BASE), url
+    assert found > 1000
+
+
+# The XPath expressions the generic extractor's pass over the page replaced.
+_TIMED = etree.XPath(
+    "//body//*[@*[contains(name(), 'time') or contains(name(), 'date')]] | //body//time"
+)
+_METAS = etree.XPath("//body//meta[@content and contains(@content, ':')]")
+_BYLINES = etree.XPath(
+    "//body//*[contains(@class, 'uthor') or contains(@class, 'yline') or contains(@class, 'ontributor')]"
+)
+
+
+@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+def test_one_pass_finds_what_the_xpath_found(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    marks = generic.mark(root)
+    assert marks.timed == _TIMED(root)
+    assert marks.metas == _METAS(root)
+    assert marks.bylines == _BYLINES(root)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2016-10-24T16:00:00+00:00",
+        "2016-10-24T16:00:00Z",
+        "2016-10-24T16:00:00-00:00",
+        " 2016-10-24T16:00:00+00:00 ",
+        "2016-10-24T16:00:00.5+00:00",
+        "2016-10-24T16:00:00+01:00",
+        "2016-10-24 16:00:00+00:00",
+        "2016-02-30T10:00:00Z",
+        "2016-10-24T24:00:00Z",
+        "0999-01-01T00:00:00Z",
+    ],
+)
+def test_utc_shortcut(value: str) -> None:
+    try:
+        expected = format_utc(datetime.fromisoformat(value.strip()))
+    except ValueError:
+        expected = None
+    assert to_utc(value) == expected
