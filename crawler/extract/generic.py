@@ -110,21 +110,20 @@ def mark(root: Element) -> _Marks:
             continue  # read with the body around it
         for element in body.iterdescendants(etree.Element):
             names = element.keys()
+            tag = element.tag
             if not names:
-                if element.tag == "time":
+                if tag == "time":
                     timed.append(element)
                 continue
-            for name in names:
-                if "time" in name or "date" in name:
-                    timed.append(element)
-                    break
-            else:
-                if element.tag == "time":
-                    timed.append(element)
-            cls = element.get("class")
-            if cls and ("uthor" in cls or "yline" in cls or "ontributor" in cls):
-                bylines.append(element)
-            if element.tag == "meta" and ":" in element.get("content", ""):
+            # One substring test over all the names: most elements have one attribute.
+            joined = names[0] if len(names) == 1 else "\0".join(names)
+            if "time" in joined or "date" in joined or tag == "time":
+                timed.append(element)
+            if "class" in names:
+                cls = element.get("class")
+                if "uthor" in cls or "yline" in cls or "ontributor" in cls:
+                    bylines.append(element)
+            if tag == "meta" and ":" in element.get("content", ""):
                 metas.append(element)
     return marks
 
@@ -274,7 +273,7 @@ def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element
     """Byline elements of each member, among those the pass over the page noted."""
     found: dict[Element, list[Element]] = defaultdict(list)
     for element in marks.bylines:
-        if not _AUTHOR_CLASS.search(element.get("class", "")):
+        if not _is_author_class(element.get("class", "")):
             continue
         for ancestor in element.iterancestors():
             if ancestor in members:
@@ -283,13 +282,19 @@ def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element
     return found
 
 
+@lru_cache(maxsize=4096)
+def _is_author_class(cls: str) -> bool:
+    """Cached: a page repeats a handful of class strings on every post."""
+    return _AUTHOR_CLASS.search(cls) is not None
+
+
 def _update(member: Element, times: list[_Time], url: str, bylines: list[Element]) -> Update:
     published_readings: list[_Time] = []
     modified_readings: list[_Time] = []
     for reading in times:
         if reading.rank != CLOCK:
             (modified_readings if reading.modified else published_readings).append(reading)
-    headline_el = _headline(member, {t.element for t in times})
+    headline_el, headline = _headline(member, {t.element for t in times})
     # A header box may hold the time and a byline, but never the headline.
     stops: set[Element] = set()
     if headline_el is not None:
@@ -305,7 +310,6 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
         if name and len(name) <= 80:
             authors = author_names(name)
         skip.update(bylines)
-    headline = text_of(headline_el) if headline_el is not None else None
     if headline_el is not None:
         skip.add(headline_el)
     return html_update(
@@ -353,12 +357,16 @@ def _header_of(element: Element, member: Element, stops: set[Element]) -> Elemen
     return node
 
 
-def _headline(member: Element, skip: set[Element]) -> Element | None:
-    """A heading (or a title-classed element) that comes before the body's first paragraph."""
+def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]:
+    """A heading (or a title-classed element) before the body's first paragraph, and its text.
+
+    The text comes with it: reading it again would cost as much as finding it.
+    """
+    none: tuple[None, str] = (None, "")
     skipped_inside: set[Element] = set()
     for count, element in enumerate(member.iter()):
         if count > _HEADLINE_BUDGET:
-            return None
+            return none
         tag = element.tag
         if tag.__class__ is not str or element is member:
             continue
@@ -369,13 +377,13 @@ def _headline(member: Element, skip: set[Element]) -> Element | None:
         if tag in _HEADINGS or (cls and _is_headline_class(cls)):
             text = _own_headline_text(element)
             if 2 <= len(text) <= 300:
-                return element
+                return element, text
         elif tag == "p" and normalise_text(raw_text(element)):
             if any(e in skip for e in element.iterdescendants()):
                 skipped_inside.update(element.iterdescendants())  # a dateline, not the body
                 continue
-            return None
-    return None
+            return none
+    return none
 
 
 @lru_cache(maxsize=4096)
