@@ -49,19 +49,15 @@ def _check_path(path: Path) -> None:
             f"Cannot create the folder {path.parent} ({e.strerror}): "
             "choose an archive path in a folder you can write to."
         ) from e
-    if path.exists() and path.stat().st_size > 0:
-        try:
-            with path.open("rb") as f:
-                header = f.read(len(SQLITE_HEADER))
-        except OSError as e:
-            raise ArchiveError(
-                f"Cannot read {path} ({e.strerror}): check its permissions or choose another path."
-            ) from e
-        if header != SQLITE_HEADER:
-            raise ArchiveError(
-                f"{path} is not a SQLite database: point --db (or $LIVEBLOG_DB) at an "
-                "archive file, or at a new file name to start a new archive."
-            )
+    # The header is not read here: closing any descriptor of the file would drop the
+    # POSIX locks this process's SQLite connections hold on it (so another process could
+    # checkpoint and delete the WAL under them). SQLite's own first read tells instead.
+
+
+NOT_A_DATABASE = (
+    "{path} is not a SQLite database, or it is damaged: point --db (or $LIVEBLOG_DB) at an "
+    "archive file, or choose another path to start a new archive."
+)
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:
@@ -80,6 +76,8 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
     except sqlite3.DatabaseError as e:
         if db is not None:
             db.close()
+        if "not a database" in str(e):
+            raise ArchiveError(NOT_A_DATABASE.format(path=path)) from e
         raise ArchiveError(
             f"Cannot open the archive {path} ({e}): check that you may write to it and its "
             "folder and that it is a liveblog-archive database, or choose another path."

@@ -439,8 +439,6 @@ def record_pass(
     with write_transaction(db):
         blog_id = _upsert_blog(conn, p)
         fetch_id = _insert_fetch(conn, blog_id, p) if replay_of is None else replay_of
-        stored = _load_stored(conn, blog_id)
-        live = sum(1 for s in stored.values() if s.removed_at is None)
         result = PassResult(
             url=p.url,
             blog_id=blog_id,
@@ -448,6 +446,12 @@ def record_pass(
             pages=len(p.pages),
             not_modified=sum(1 for pg in p.pages if pg.skipped),
         )
+        if not p.error and p.pages and all(pg.skipped for pg in p.pages):
+            # Nothing was re-read: the fetch log is all this pass writes.
+            result.seconds = time.perf_counter() - started
+            return result
+        stored = _load_stored(conn, blog_id)
+        live = sum(1 for s in stored.values() if s.removed_at is None)
 
         error = _failure(p, live)
         if error is not None:

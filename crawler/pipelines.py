@@ -5,12 +5,16 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
+from twisted.internet.defer import Deferred
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 
 from archive.db import open_archive
 from archive.records import BlogPass, PassResult
@@ -22,7 +26,11 @@ logger = logging.getLogger(__name__)
 
 
 class ArchivePipeline:
-    """Writes each BlogPass to the SQLite archive in one transaction.
+    """Writes each BlogPass to the SQLite archive in one transaction, off the reactor thread.
+
+    One worker thread owns the database connection and the snapshot files, so downloads
+    go on while a pass is written (fsync and SQLite never block the reactor) and passes
+    are still written one at a time, in order.
 
     Settings: ARCHIVE_DB (the archive's path; empty means LIVEBLOG_DB or the default
     path), LIVEBLOG_RESULTS (a file that receives one JSON line per pass, for
@@ -38,6 +46,7 @@ class ArchivePipeline:
         self.crawler = crawler
         self.db: Any = None
         self.snapshots = SnapshotStore(db_path) if snapshots else None
+        self.pool = ThreadPool(1, 1, name="archive-writer")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -46,21 +55,47 @@ class ArchivePipeline:
         snapshots = crawler.settings.getbool("LIVEBLOG_SNAPSHOTS", True)
         return cls(db_path, Path(results) if results else None, crawler, snapshots)
 
-    def open_spider(self, spider: Spider | None = None) -> None:
-        self.db = open_archive(self.db_path)
-        logger.info("archiving to %s", self.db_path)
+    def _in_writer(self, func: Callable[..., Any], *args: Any) -> Deferred[Any]:
+        from twisted.internet import reactor
 
-    def close_spider(self, spider: Spider | None = None) -> None:
+        return deferToThreadPool(reactor, self.pool, func, *args)
+
+    def open_spider(self, spider: Spider | None = None) -> Deferred[Any]:
+        self.pool.start()
+        logger.info("archiving to %s", self.db_path)
+        return self._in_writer(self._open)
+
+    def _open(self) -> None:
+        self.db = open_archive(self.db_path)
+
+    def close_spider(self, spider: Spider | None = None) -> Deferred[Any]:
+        done = self._in_writer(self._close)
+        done.addBoth(self._stop_pool)
+        return done
+
+    def _close(self) -> None:
         if self.db is not None:
             self.db.close()
         if self.snapshots is not None:
             self.snapshots.close()
 
+    def _stop_pool(self, outcome: Any) -> Any:
+        self.pool.stop()
+        return outcome
+
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, BlogPass):
             return item
+        done = self._in_writer(self._archive, item)
+        done.addCallback(self._report, item)
+        return done
+
+    def _archive(self, item: BlogPass) -> PassResult:
+        """In the writer thread: raw bytes first, then the pass in one transaction."""
         self._keep_snapshots(item)
-        result = record_pass(self.db, item)
+        return record_pass(self.db, item)
+
+    def _report(self, result: PassResult, item: BlogPass) -> BlogPass:
         result.seconds = _seconds(item.started_at, item.finished_at)
         self._count(result)
         if result.ok:

@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     overrides.update({"ARCHIVE_DB": args.db, "LIVEBLOG_RESULTS": args.results})
     if args.max_pages is not None:
         overrides["LIVEBLOG_MAX_PAGES"] = args.max_pages
-    process = CrawlerProcess(crawl_settings(overrides), install_root_handler=True)
+    process = CrawlerProcess(crawl_settings(overrides))
     process.crawl(LiveblogSpider, urls=args.urls)
     process.start()
     return 0

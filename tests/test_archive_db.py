@@ -31,7 +31,7 @@ def test_directory_is_a_clear_error(tmp_path: Path) -> None:
 def test_non_sqlite_file_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("these are my notes, not a database\n" * 20)
-    with pytest.raises(ArchiveError, match="is not a SQLite database: point --db"):
+    with pytest.raises(ArchiveError, match="is not a SQLite database, or it is damaged: point --db"):
         open_archive(path)
     assert path.read_text().startswith("these are my notes")
 
@@ -119,5 +119,7 @@ def test_processes_opening_a_new_archive_at_once_migrate_once(tmp_path: Path) ->
 def test_corrupt_archive_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
-    with pytest.raises(ArchiveError, match=r"Cannot open the archive .*choose another path"):
+    with pytest.raises(
+        ArchiveError, match=r"is not a SQLite database, or it is damaged: .*choose another path"
+    ):
         open_archive(path)
