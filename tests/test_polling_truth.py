@@ -1,0 +1,285 @@
+"""Passes through the real Scrapy crawl against an evolving blog, checked against its truth.
+
+After every pass the archive must hold exactly what the blog showed to successful passes:
+one row per update, one version per distinct content served, `removed_at` exactly on the
+updates deleted inside the window a pass read, and nothing at all from a failed pass.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+import archive.cli
+from archive.cli import cli
+from archive.records import PassResult
+from archive.sample.site import Para
+from crawler.runner import crawl
+from tests.conftest import LOCAL
+from tests.evolving import (
+    EvolvingBlog,
+    FaultKind,
+    Served,
+    assert_archive_matches,
+    make_update,
+    snapshot_tables,
+)
+
+
+@pytest.fixture
+def blog() -> Iterator[EvolvingBlog]:
+    with EvolvingBlog([make_update(n) for n in range(7, 0, -1)]) as served:
+        yield served
+
+
+def poll(
+    blog: EvolvingBlog,
+    db: Path,
+    *,
+    ok: bool = True,
+    max_pages: int | None = None,
+    settings: dict[str, object] | None = None,
+) -> tuple[PassResult, list[Served]]:
+    """One pass; then the archive must match the truth, and a failed pass must change nothing."""
+    before = snapshot_tables(db) if db.exists() else None
+    [result] = crawl(
+        [blog.url], db, settings={**LOCAL, **(settings or {})}, timeout=120, max_pages=max_pages
+    )
+    assert result.ok is ok, result.error
+    served = blog.observe(result.ok)
+    assert_archive_matches(db, blog)
+    if not ok and before is not None:
+        assert snapshot_tables(db) == before, "a failed pass changed updates or versions"
+        assert last_fetch(db)["error"] == result.error
+    return result, served
+
+
+def last_fetch(db: Path) -> dict[str, Any]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return dict(conn.execute("SELECT * FROM fetches ORDER BY id DESC LIMIT 1").fetchone())
+    finally:
+        conn.close()
+
+
+def kinds(served: list[Served]) -> list[str]:
+    return [s.kind for s in served]
+
+
+def cli_crawl(blog: EvolvingBlog, db: Path, monkeypatch: pytest.MonkeyPatch) -> Result:
+    """`liveblog crawl URL` through CliRunner, without the polite delays (the CLI has no flag)."""
+
+    def local_crawl(urls: list[str], db_path: Path, **kwargs: Any) -> list[PassResult]:
+        kwargs["settings"] = {**LOCAL, **(kwargs.get("settings") or {})}
+        return crawl(urls, db_path, **kwargs)
+
+    monkeypatch.setattr(archive.cli, "crawl", local_crawl)
+    return CliRunner().invoke(cli, ["crawl", blog.url, "--db", str(db)])
+
+
+def test_an_evolving_blog_matches_its_truth_after_every_pass(
+    blog: EvolvingBlog, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 1. Seven updates over three pages (3, 3, 1).
+    first, served = poll(blog, db_path)
+    assert (first.pages, first.new, first.removed) == (3, 7, 0)
+    assert kinds(served) == ["page"] * 3 and all(s.if_none_match is None for s in served)
+
+    # 2. Unchanged: validators sent, every page answered 304, nothing re-read.
+    again, served = poll(blog, db_path)
+    assert kinds(served) == ["304"] * 3 and all(s.if_none_match for s in served)
+    assert (again.new, again.changed, again.unchanged, again.not_modified) == (0, 0, 0, 3)
+    assert last_fetch(db_path)["not_modified"] == 1
+
+    # 3. Two new updates on top shift every page; u0001 moves from page 3's top to its end.
+    blog.add(make_update(9), make_update(8))
+    assert blog.page_of("u0001") == 3 and blog.page_of("u0007") == 1
+    shifted, served = poll(blog, db_path)
+    assert kinds(served) == ["page"] * 3
+    assert (shifted.new, shifted.changed, shifted.removed) == (2, 0, 0)
+
+    # 4. A body edit on page 2 (with a modified time): a new version; pages 1 and 3 are 304.
+    assert blog.page_of("u0005") == 2
+    blog.edit(
+        "u0005",
+        blocks=[Para("Paragraph 1 of update 5, corrected: the gust was 100 mph.")],
+        modified="2023-11-02T09:00:00+00:00",
+    )
+    edited, served = poll(blog, db_path)
+    assert kinds(served) == ["304", "page", "304"]
+    assert (edited.changed, edited.new, edited.not_modified) == (1, 0, 2)
+
+    # 5. A headline edit on page 1: same update id, a new version.
+    blog.edit("u0008", headline="Update 8: the storm reaches point 8, trains cancelled")
+    retitled, served = poll(blog, db_path)
+    assert kinds(served) == ["page", "304", "304"]
+    assert retitled.changed == 1
+
+    # 6. A deletion inside the crawled window (u0005, mid page 2): exactly that one removed.
+    blog.delete("u0005")
+    assert blog.truth.pending_deleted == {"u0005"}
+    deleted, served = poll(blog, db_path)
+    assert kinds(served) == ["304", "page", "page"]
+    assert (deleted.removed, deleted.new, deleted.changed) == (1, 0, 0)
+
+    # 7. A server that ignores validators: same bytes again, skipped by their hash.
+    blog.validators = False
+    same, served = poll(blog, db_path)
+    blog.validators = True
+    assert kinds(served) == ["page"] * 3
+    assert (same.new, same.changed, same.unchanged, same.not_modified) == (0, 0, 0, 3)
+    conn = sqlite3.connect(db_path)
+    unchanged = conn.execute(
+        "SELECT unchanged, not_modified FROM fetch_pages WHERE fetch_id = ?", [same.fetch_id]
+    ).fetchall()
+    conn.close()
+    assert unchanged == [(1, 0)] * 3
+
+    # 8-11. The blog moves on (u0010 on top), but each of these passes fails and changes
+    # nothing: not u0010, not the removal state, not a version. The CLI exits 1 on each.
+    blog.add(make_update(10))
+    faults: list[tuple[FaultKind, int, str]] = [
+        ("503", 1, "HTTP 503 from"),
+        ("consent", 1, "no live-blog updates found"),
+        ("truncated", 2, "truncated document"),
+        ("empty", 2, "pagination collapsed"),
+    ]
+    for kind, page, message in faults:
+        blog.fault(kind, page=page)
+        failed, served = poll(blog, db_path, ok=False)
+        assert message in (failed.error or ""), failed.error
+        assert kinds(served)[-1] == kind
+        assert last_fetch(db_path)["error"] == failed.error
+
+        blog.fault(kind, page=page)
+        before = snapshot_tables(db_path)
+        out = cli_crawl(blog, db_path, monkeypatch)
+        assert out.exit_code == 1, out.output
+        assert f"FAIL  {blog.url}: failed: " in out.output and message in out.output
+        assert "Traceback" not in out.output
+        blog.observe(False)
+        assert snapshot_tables(db_path) == before
+        assert_archive_matches(db_path, blog)
+    assert not blog.faults
+
+    # 12. The next clean pass picks everything up: u0010 new, nothing else changed.
+    recovered, served = poll(blog, db_path)
+    assert (recovered.new, recovered.changed, recovered.removed) == (1, 0, 0)
+
+    # The conditional requests the server saw over the whole run.
+    answered = blog.since(0)
+    assert sum(1 for s in answered if s.kind == "304") == 3 + 2 + 2 + 1
+    assert all(s.if_none_match for s in answered if s.kind == "304")
+
+
+def test_a_503_is_retried_after_retry_after_and_the_pass_succeeds(
+    blog: EvolvingBlog, db_path: Path
+) -> None:
+    poll(blog, db_path)
+    blog.add(make_update(8))
+    blog.fault("503", page=1)
+    result, served = poll(blog, db_path, settings={"RETRY_TIMES": 1})
+    assert kinds(served)[:2] == ["503", "page"] and result.new == 1
+
+
+def test_a_publisher_that_stops_paginating_removes_nothing_that_fell_off(
+    db_path: Path,
+) -> None:
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        full, _ = poll(blog, db_path)
+        assert (full.pages, full.new) == (3, 9)
+        # Page 1 only from now on, without an older link: u0006..u0001 just cannot be reached.
+        blog.paginate = False
+        capped, served = poll(blog, db_path)
+        assert kinds(served) == ["page"] and capped.pages == 1 and capped.removed == 0
+
+
+def test_a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes(
+    db_path: Path,
+) -> None:
+    """Found by this file: the second 1-page pass once removed all that fell off (9cfff30)."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        blog.paginate = False
+        poll(blog, db_path)
+        # Two more updates arrive while the blog shows only its newest three.
+        blog.add(make_update(11), make_update(10))
+        moved, _ = poll(blog, db_path)
+        assert moved.new == 2 and moved.removed == 0
+        # A real deletion inside page 1 is still seen.
+        blog.delete("u0010")
+        gone, _ = poll(blog, db_path)
+        assert gone.removed == 1
+
+
+def test_stopped_pagination_after_page_limited_passes_removes_nothing(db_path: Path) -> None:
+    """Found by this file: with no complete pass before, pages 2+ were taken as gone (9cfff30)."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        limited, _ = poll(blog, db_path, max_pages=2)
+        assert (limited.pages, limited.new) == (2, 6)
+        blog.paginate = False
+        capped, _ = poll(blog, db_path, max_pages=2)
+        assert capped.pages == 1 and capped.removed == 0
+
+
+def test_a_pinned_update_confuses_neither_removal_nor_order(db_path: Path) -> None:
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        # u0002 (page 3) is pinned: shown first on page 1, out of chronological order.
+        blog.pin("u0002")
+        assert [u.id for u in blog.pages()[0]] == ["u0002", "u0009", "u0008"]
+        pinned, _ = poll(blog, db_path)
+        assert (pinned.new, pinned.changed, pinned.removed) == (0, 0, 0)
+        assert pinned_flags(db_path) == {"u0002": 1}
+
+        # A page-limited pass reads page 1 only: its window runs from the top down to
+        # u0009, not down to the pinned u0002's old publish time.
+        blog.add(make_update(10))
+        top, _ = poll(blog, db_path, max_pages=1)
+        assert (top.new, top.removed) == (1, 0)
+
+        # A deletion under the pinned update, inside page 1, is exactly one removal.
+        blog.delete("u0009")
+        assert blog.truth.pending_deleted == {"u0009"}
+        gone, _ = poll(blog, db_path, max_pages=1)
+        assert gone.removed == 1
+
+        # Unpinned, it goes back to page 3: no new version, no removal, flag cleared.
+        blog.unpin("u0002")
+        back, _ = poll(blog, db_path)
+        assert (back.new, back.changed, back.removed) == (0, 0, 0)
+        assert pinned_flags(db_path) == {}
+
+
+def test_a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass(db_path: Path) -> None:
+    with EvolvingBlog([make_update(n) for n in range(6, 0, -1)]) as blog:
+        blog.pin("u0001")
+        poll(blog, db_path)
+        blog.delete("u0001", expect_removed=True)
+        gone, _ = poll(blog, db_path)
+        assert gone.removed == 1
+
+
+def test_a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed(db_path: Path) -> None:
+    """Found by this file: a 304 page used to cut the window, missing this removal (9cfff30)."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        assert [u.id for u in blog.pages()[1]] == ["u0006", "u0005", "u0004"]
+        blog.delete("u0006")
+        gone, served = poll(blog, db_path)
+        assert kinds(served) == ["304", "page", "page"]
+        assert gone.removed == 1
+
+
+def pinned_flags(db: Path) -> dict[str, int]:
+    conn = sqlite3.connect(db)
+    try:
+        return dict(conn.execute("SELECT source_id, pinned FROM updates WHERE pinned != 0"))
+    finally:
+        conn.close()
