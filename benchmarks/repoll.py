@@ -28,14 +28,21 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.sample.site import Block, Para, SampleUpdate, render_page  # noqa: E402
+from archive.sample.site import (  # noqa: E402
+    Block,
+    LocalServer,
+    Para,
+    SampleUpdate,
+    render_page,
+    send,
+)
 from crawler.runner import crawl  # noqa: E402
 
 TARGET_RATIO = 1.3
@@ -91,13 +98,6 @@ def build_pages(blogs: int, kb: int, origin: str) -> dict[str, bytes]:
     return pages
 
 
-class _Server(ThreadingHTTPServer):
-    # The listen backlog: at 5 (the default) a burst of 16 connections loses SYNs, and each
-    # lost one costs the client a 1 s retransmission, which would swamp every figure.
-    request_queue_size = 128
-    daemon_threads = True
-
-
 class Site:
     """The 200 blogs on one local server; `validators` switches ETag / 304 support."""
 
@@ -106,13 +106,14 @@ class Site:
         self.validators = True
         self.counts = {200: 0, 304: 0}
         self._lock = threading.Lock()
-        self.server = _Server(("127.0.0.1", 0), _handler(self))
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # LocalServer's listen backlog matters here: at the default 5, a burst of 16
+        # connections loses some, and each costs a 1 s retransmission.
+        self.server = LocalServer(_handler(self))
+        self.server.start()
 
     @property
     def origin(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self.server.origin
 
     def load(self, pages: dict[str, bytes]) -> None:
         self.pages = {
@@ -148,15 +149,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self._send(200, body, "text/html; charset=utf-8", etag if site.validators else None)
 
         def _send(self, status: int, body: bytes, ctype: str | None, etag: str | None) -> None:
-            self.send_response(status)
-            if ctype:
-                self.send_header("Content-Type", ctype)
-            if etag:
-                self.send_header("ETag", etag)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if body:
-                self.wfile.write(body)
+            send(self, status, body, ctype, etag)
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             """Quiet."""
@@ -270,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         f"\nunchanged 200s: {ratios['unchanged 200']:.2f}x fetch-only ({verdict} the "
         f"{TARGET_RATIO}x budget); 304s: {ratios['304']:.2f}x. Total {time.perf_counter() - began:.0f} s."
     )
-    site.server.shutdown()
+    site.server.stop()
     return 1 if args.strict and verdict == "OVER" else 0
 
 

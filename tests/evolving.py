@@ -21,12 +21,12 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
-from archive.sample.site import Para, SampleUpdate, render_page
+from archive.sample.site import LocalServer, Para, SampleUpdate, render_page, send
 
 FaultKind = Literal["503", "consent", "truncated", "empty"]
 
@@ -121,11 +121,6 @@ class Truth:
         self.pending_deleted = set()
 
 
-class _Server(ThreadingHTTPServer):
-    request_queue_size = 64  # the default 5 drops SYNs under a burst: 1 s retransmissions
-    daemon_threads = True
-
-
 class EvolvingBlog:
     """A live blog the test changes between passes, with faults, validators and a request log."""
 
@@ -151,28 +146,24 @@ class EvolvingBlog:
         self.truth = Truth()
         self._observed = 0
         self._lock = threading.Lock()
-        self._server = _Server(("127.0.0.1", 0), _handler_for(self))
-        self._thread: threading.Thread | None = None
+        self._server = LocalServer(_handler_for(self))
 
     # --- the server ---------------------------------------------------------------------
 
     @property
     def origin(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self._server.origin
 
     @property
     def url(self) -> str:
         return f"{self.origin}{self.path}"
 
     def start(self) -> EvolvingBlog:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._server.start()
         return self
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._server.stop()
 
     def __enter__(self) -> EvolvingBlog:
         return self.start()
@@ -398,17 +389,7 @@ def _handler_for(blog: EvolvingBlog) -> type[BaseHTTPRequestHandler]:
             etag: str | None = None,
             extra: dict[str, str] | None = None,
         ) -> None:
-            self.send_response(status)
-            if ctype:
-                self.send_header("Content-Type", ctype)
-            if etag:
-                self.send_header("ETag", etag)
-            for name, value in (extra or {}).items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if body:
-                self.wfile.write(body)
+            send(self, status, body, ctype, etag, extra)
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             """Quiet: the request log is `blog.served`."""
