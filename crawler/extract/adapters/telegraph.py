@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from lxml import etree
 
-from crawler.extract.clean import author_names
-from crawler.extract.dom import Element, text_of
-from crawler.extract.entries import html_update
+from crawler.extract.adapters.classed import PostClasses, classed_post
+from crawler.extract.dom import Element
 from crawler.extract.model import Update
-from crawler.extract.times import to_utc
 
 DOMAINS = ("telegraph.co.uk",)
 
 _POSTS = etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' live-post ')]")
 _DETECT = etree.XPath("boolean(//*[contains(@class, 'live-post__title')])")
+_CLASSES = PostClasses(
+    "live-post__title", "live-post__body", "live-post__author-name", time_needs_datetime=True
+)
 
 
 def detect(root: Element) -> bool:
@@ -31,25 +32,4 @@ def extract(root: Element, url: str) -> list[Update]:
 
 
 def _post(post: Element, url: str) -> Update:
-    title = body = author = time_el = None
-    for element in post.iter():
-        if not isinstance(element.tag, str):
-            continue
-        cls = element.get("class") or ""
-        if element.tag == "time" and time_el is None and element.get("datetime"):
-            time_el = element
-        elif "live-post__title" in cls and title is None:
-            title = element
-        elif "live-post__body" in cls and body is None:
-            body = element
-        elif "live-post__author-name" in cls and author is None:
-            author = element
-    return html_update(
-        page_url=url,
-        body=body,
-        source_id=post.get("id") or post.get("data-id") or None,
-        headline=text_of(title) or None,
-        published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
-        authors=author_names(text_of(author)) if author is not None else [],
-        pinned="pinned" in (post.get("class") or ""),
-    )
+    return classed_post(post, url, _CLASSES, post.get("id") or post.get("data-id") or None)
