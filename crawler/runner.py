@@ -37,7 +37,11 @@ def crawl(
     `lock_fd`, the archive lock held by the caller, is inherited by the crawl process so
     the lock outlives the caller if it is killed while the crawl still writes.
     """
-    with tempfile.TemporaryDirectory(prefix="liveblog-") as tmp:
+    folder = Path(db_path).expanduser().resolve().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    # Beside the archive, not in the shared temp folder: a crawl killed with SIGKILL leaves
+    # its few files where the archive's owner will see them.
+    with tempfile.TemporaryDirectory(prefix=".liveblog-run-", dir=folder) as tmp:
         results_path = Path(tmp) / "results.jsonl"
         log_path = Path(tmp) / "scrapy.log"
         overrides = dict(settings or {})
