@@ -12,7 +12,7 @@ from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
-from twisted.internet.defer import Deferred
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
@@ -55,23 +55,24 @@ class ArchivePipeline:
         snapshots = crawler.settings.getbool("LIVEBLOG_SNAPSHOTS", True)
         return cls(db_path, Path(results) if results else None, crawler, snapshots)
 
-    def _in_writer(self, func: Callable[..., Any], *args: Any) -> Deferred[Any]:
+    async def _in_writer(self, func: Callable[..., Any], *args: Any) -> Any:
         from twisted.internet import reactor
 
-        return deferToThreadPool(reactor, self.pool, func, *args)
+        return await maybe_deferred_to_future(deferToThreadPool(reactor, self.pool, func, *args))
 
-    def open_spider(self, spider: Spider | None = None) -> Deferred[Any]:
+    async def open_spider(self, spider: Spider | None = None) -> None:
         self.pool.start()
         logger.info("archiving to %s", self.db_path)
-        return self._in_writer(self._open)
+        await self._in_writer(self._open)
 
     def _open(self) -> None:
         self.db = open_archive(self.db_path)
 
-    def close_spider(self, spider: Spider | None = None) -> Deferred[Any]:
-        done = self._in_writer(self._close)
-        done.addBoth(self._stop_pool)
-        return done
+    async def close_spider(self, spider: Spider | None = None) -> None:
+        try:
+            await self._in_writer(self._close)
+        finally:
+            self.pool.stop()
 
     def _close(self) -> None:
         if self.db is not None:
@@ -79,16 +80,10 @@ class ArchivePipeline:
         if self.snapshots is not None:
             self.snapshots.close()
 
-    def _stop_pool(self, outcome: Any) -> Any:
-        self.pool.stop()
-        return outcome
-
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+    async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, BlogPass):
             return item
-        done = self._in_writer(self._archive, item)
-        done.addCallback(self._report, item)
-        return done
+        return self._report(await self._in_writer(self._archive, item), item)
 
     def _archive(self, item: BlogPass) -> PassResult:
         """In the writer thread: raw bytes first, then the pass in one transaction."""
