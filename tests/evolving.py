@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
-from archive.sample.site import LocalServer, Para, SampleUpdate, render_page, send
+from archive.sample.site import LocalServer, Para, SampleUpdate, ServedBlog, render_page, send
 
 FaultKind = Literal["503", "consent", "truncated", "empty"]
 
@@ -121,7 +121,7 @@ class Truth:
         self.pending_deleted = set()
 
 
-class EvolvingBlog:
+class EvolvingBlog(ServedBlog):
     """A live blog the test changes between passes, with faults, validators and a request log."""
 
     def __init__(
@@ -147,29 +147,6 @@ class EvolvingBlog:
         self._observed = 0
         self._lock = threading.Lock()
         self._server = LocalServer(_handler_for(self))
-
-    # --- the server ---------------------------------------------------------------------
-
-    @property
-    def origin(self) -> str:
-        return self._server.origin
-
-    @property
-    def url(self) -> str:
-        return f"{self.origin}{self.path}"
-
-    def start(self) -> EvolvingBlog:
-        self._server.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.stop()
-
-    def __enter__(self) -> EvolvingBlog:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # --- what the blog shows ------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
 PUBLISHER = "ITV News"
@@ -244,7 +244,35 @@ def send(
         handler.wfile.write(body)
 
 
-class SampleBlog:
+class ServedBlog:
+    """A blog served by a LocalServer: its address, and start/stop as a context manager."""
+
+    path: str
+    _server: LocalServer
+
+    @property
+    def origin(self) -> str:
+        return self._server.origin
+
+    @property
+    def url(self) -> str:
+        return f"{self.origin}{self.path}"
+
+    def start(self) -> Self:
+        self._server.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.stop()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class SampleBlog(ServedBlog):
     """A live blog whose content the caller changes between passes, served over HTTP."""
 
     def __init__(
@@ -265,14 +293,6 @@ class SampleBlog:
         self._lock = threading.Lock()
         self._server = LocalServer(_handler_for(self), host, port)
 
-    @property
-    def origin(self) -> str:
-        return self._server.origin
-
-    @property
-    def url(self) -> str:
-        return f"{self.origin}{self.path}"
-
     def show(self, updates: list[SampleUpdate]) -> None:
         """Make the blog show these updates, newest first, from the next request on."""
         with self._lock:
@@ -282,19 +302,6 @@ class SampleBlog:
         with self._lock:
             updates = list(self.updates)
         return render_page(self.title, self.path, self.origin, updates, number, self.page_size)
-
-    def start(self) -> SampleBlog:
-        self._server.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.stop()
-
-    def __enter__(self) -> SampleBlog:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
 
 def _handler_for(blog: SampleBlog) -> type[BaseHTTPRequestHandler]:
