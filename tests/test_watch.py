@@ -116,23 +116,34 @@ def watch_until_ended(blog: EvolvingBlog, db_path: Path) -> None:
     assert_archive_matches(db_path, blog)
 
 
+def watch_then_sigterm(
+    blog: EvolvingBlog, db_path: Path, signals: int, timeout: float
+) -> tuple[subprocess.Popen[str], str, str]:
+    """Start `liveblog watch`, SIGTERM it `signals` times once it fetched, and collect its output."""
+    proc = subprocess.Popen(
+        watch_argv(blog.url, db_path, "--interval", "1"),
+        env=env_with_root(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert blog.wait_for_requests(1, timeout=30), "the watch never fetched"
+        for n in range(signals):
+            if n:
+                time.sleep(0.2)
+            proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=timeout)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    return proc, out, err
+
+
 def test_sigterm_lets_the_pass_in_flight_finish_and_exits_cleanly(db_path: Path) -> None:
     with EvolvingBlog([make_update(n) for n in range(6, 0, -1)], delay=0.5) as blog:
-        proc = subprocess.Popen(
-            watch_argv(blog.url, db_path, "--interval", "1"),
-            env=env_with_root(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert blog.wait_for_requests(1, timeout=30), "the watch never fetched"
-            proc.send_signal(signal.SIGTERM)
-            out, err = proc.communicate(timeout=WATCH_TIMEOUT)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.communicate()
+        proc, out, err = watch_then_sigterm(blog, db_path, signals=1, timeout=WATCH_TIMEOUT)
         assert "Traceback" not in err and "Traceback" not in out
         # The pass in flight was finished, whole, and the watch stopped after it.
         assert proc.returncode == 0, err
@@ -145,24 +156,8 @@ def test_sigterm_lets_the_pass_in_flight_finish_and_exits_cleanly(db_path: Path)
 def test_a_second_sigterm_abandons_the_pass_cleanly(db_path: Path) -> None:
     """Found by this file: the second signal deadlocked the watch on Popen's lock (9cfff30)."""
     with EvolvingBlog([make_update(n) for n in range(6, 0, -1)], delay=0.5) as blog:
-        proc = subprocess.Popen(
-            watch_argv(blog.url, db_path, "--interval", "1"),
-            env=env_with_root(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert blog.wait_for_requests(1, timeout=30), "the watch never fetched"
-            proc.send_signal(signal.SIGTERM)
-            time.sleep(0.2)
-            proc.send_signal(signal.SIGTERM)
-            # Abandoning a pass takes Scrapy a second or two; 8 s is ample.
-            out, err = proc.communicate(timeout=8)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.communicate()
+        # Abandoning a pass takes Scrapy a second or two; 8 s is ample.
+        proc, out, err = watch_then_sigterm(blog, db_path, signals=2, timeout=8)
     assert proc.returncode in (0, 1), err
     assert "Traceback" not in err and "Traceback" not in out
     conn = sqlite3.connect(db_path, timeout=30)
