@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from crawler.extract import generic
+from crawler.extract import _native, generic
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -29,6 +29,7 @@ from crawler.extract.clean import (
     sanitise_html,
     strip_placeholders,
 )
+from crawler.extract.dom import raw_text
 from crawler.extract.entries import BodyWriter, prepare
 from crawler.extract.html import parse
 from crawler.extract.times import format_utc, to_utc
@@ -177,6 +178,31 @@ def test_one_pass_finds_what_the_xpath_found(body: bytes) -> None:
     assert marks.timed == _TIMED(root)
     assert marks.metas == _METAS(root)
     assert marks.bylines == _BYLINES(root)
+
+
+@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+def test_text_length_counts_what_the_text_serialiser_writes(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter(etree.Element))
+    assert len(elements) > 50
+    for element in elements:
+        assert _native.text_length(element) == len(raw_text(element))
+
+
+def test_one_pass_reads_odd_markup_as_the_xpath_does() -> None:
+    markup = (
+        "<html><head><meta content='12:00'><time>head</time></head><body>"
+        "<!-- a comment --><div class='by-&quot;author&quot;' data-x-date='1'>"
+        "<meta content='2020-01-01T00:00:00Z'><p datetime=''>é</p></div>"
+        "<?pi x?><span class='BYLINE'>not a match: case counts</span></body></html>"
+    )
+    root = parse(markup.encode())
+    assert root is not None
+    marks = generic.mark(root.find("body/div/p"))  # from any element: the page is read
+    assert marks.timed == _TIMED(root) and len(marks.timed) == 2
+    assert marks.metas == _METAS(root) and len(marks.metas) == 1
+    assert marks.bylines == _BYLINES(root) and len(marks.bylines) == 1
 
 
 @pytest.mark.parametrize(

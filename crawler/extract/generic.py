@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from crawler.extract import _native
 from crawler.extract.clean import author_names, normalise_text
 from crawler.extract.dom import Element, raw_text, text_of, without_fragment
 from crawler.extract.entries import html_update
@@ -98,34 +99,9 @@ def extract(root: Element, url: str) -> list[Update]:
 
 
 def mark(root: Element) -> _Marks:
-    """The elements of the page's body that may carry times or bylines, in one pass.
-
-    A loop over the elements, in Python: XPath predicates that test every attribute's name
-    cost libxml2 more than this costs Python.
-    """
-    marks = _Marks()
-    timed, metas, bylines = marks.timed, marks.metas, marks.bylines
-    for body in root.getroottree().getroot().iter("body"):
-        if next(body.iterancestors("body"), None) is not None:
-            continue  # read with the body around it
-        for element in body.iterdescendants(etree.Element):
-            names = element.keys()
-            tag = element.tag
-            if not names:
-                if tag == "time":
-                    timed.append(element)
-                continue
-            # One substring test over all the names: most elements have one attribute.
-            joined = names[0] if len(names) == 1 else "\0".join(names)
-            if "time" in joined or "date" in joined or tag == "time":
-                timed.append(element)
-            if "class" in names:
-                cls = element.get("class")
-                if "uthor" in cls or "yline" in cls or "ontributor" in cls:
-                    bylines.append(element)
-            if tag == "meta" and ":" in element.get("content", ""):
-                metas.append(element)
-    return marks
+    """The elements of the page's body that may carry times or bylines, in one pass in C."""
+    timed, metas, bylines = _native.mark(root)
+    return _Marks(timed, metas, bylines)
 
 
 def find_times(marks: _Marks) -> list[_Time]:
@@ -250,7 +226,7 @@ def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
     for (_, _tag), members in groups.items():
         if len(members) < 2 or len(members) < best_score[0]:
             continue
-        lengths = [len(raw_text(m)) for m in members]
+        lengths = [_native.text_length(m) for m in members]
         kept = [m for m, n in zip(members, lengths, strict=True) if n >= _MIN_TEXT or _HAS_MEDIA(m)]
         score = (len(kept), sum(lengths))
         if score > best_score:
