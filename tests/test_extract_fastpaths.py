@@ -9,6 +9,7 @@ the page against the XPath it replaced, the UTC shortcut of to_utc against the d
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 from datetime import datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from crawler.extract import _native, generic
+from crawler.extract import _native, check_build, clean, entries, generic, media
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -226,3 +227,59 @@ def test_utc_shortcut(value: str) -> None:
     except ValueError:
         expected = None
     assert to_utc(value) == expected
+
+
+def test_extraction_runs_compiled() -> None:
+    """setup.py compiles extraction: the tests run what an install runs."""
+    for module in (generic, entries, clean, media):
+        assert module.__file__ is not None and module.__file__.endswith(".so"), module.__name__
+
+
+def test_a_binary_older_than_its_source_is_refused(tmp_path: Path) -> None:
+    binary = tmp_path / "adapters" / "mod.cpython-311-x86_64-linux-gnu.so"
+    source = tmp_path / "adapters" / "mod.py"
+    binary.parent.mkdir()
+    binary.write_bytes(b"")
+    source.write_text("")
+    os.utime(binary, (1000, 1000))
+    os.utime(source, (2000, 2000))
+    with pytest.raises(ImportError, match=r"was built before mod\.py last changed: rebuild"):
+        check_build(tmp_path)
+    os.utime(binary, (3000, 3000))
+    check_build(tmp_path)
+
+
+@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter(etree.Element))
+    members = {e for e in elements[::7] if e.tag != "html"}
+    expected = []
+    for element in elements:
+        owner = element if element in members else None
+        for ancestor in element.iterancestors():
+            if owner is None and ancestor in members:
+                owner = ancestor
+        expected.append(owner)
+    assert _native.owners(elements, members) == expected
+    # The climbs, as the generic extractor made them before they moved to C.
+    groups: dict[tuple[object, str], dict[object, None]] = {}
+    climbed: set[object] = set()
+    for element in elements[::5]:
+        node = element
+        for parent in element.iterancestors():
+            if node.tag == "body" or node in climbed:
+                break
+            climbed.add(node)
+            groups.setdefault((parent, node.tag), {})[node] = None
+            node = parent
+    assert _native.sibling_groups(elements[::5]) == [list(g) for g in groups.values()]
+
+
+def test_double_space_is_a_substring_test() -> None:
+    rng = random.Random(5)
+    alphabet = [" ", "a", "\n", "\xa0", "é", "漢", "😀", "  "]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert _native.double_space(text) == ("  " in text), repr(text)

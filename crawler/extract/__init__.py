@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
-from crawler.extract.model import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update
-from crawler.extract.page import extract_page
+from pathlib import Path
+
+
+def check_build(package: Path) -> None:
+    """Refuse compiled modules older than their source (setup.py compiles extraction).
+
+    Python imports a module's binary in preference to its source, so in a working copy a
+    binary built before the last edit of its .py or .pyx would run the old code unnoticed.
+    Installed wheels carry no source beside their binaries and pass.
+    """
+    for binary in [*package.glob("*.so"), *package.glob("*/*.so")]:
+        stem = binary.name.partition(".")[0]
+        for source in (binary.with_name(stem + ".py"), binary.with_name(stem + ".pyx")):
+            if source.exists() and source.stat().st_mtime > binary.stat().st_mtime:
+                raise ImportError(
+                    f"{binary.name} was built before {source.name} last changed: "
+                    "rebuild with `pip install -e .`"
+                )
+
+
+check_build(Path(__file__).resolve().parent)
+
+from crawler.extract.model import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update  # noqa: E402
+from crawler.extract.page import extract_page  # noqa: E402
 
 __all__ = ["FIDELITY_HTML", "FIDELITY_STRUCTURED", "Page", "Update", "extract_page"]

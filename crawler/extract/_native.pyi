@@ -1,8 +1,32 @@
 """Types of the compiled walks in _native.pyx."""
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 from lxml import etree
 
 def mark(
     root: etree._Element,
 ) -> tuple[list[etree._Element], list[etree._Element], list[etree._Element]]: ...
 def text_length(element: etree._Element) -> int: ...
+def sibling_groups(elements: Iterable[etree._Element]) -> list[list[etree._Element]]: ...
+def owners(
+    elements: Iterable[etree._Element], members: Iterable[etree._Element]
+) -> list[etree._Element | None]: ...
+def double_space(text: str) -> bool: ...
+
+class WalkRules:
+    def __init__(
+        self,
+        *,
+        ignored: frozenset[str],
+        inline: frozenset[str],
+        text_blocks: frozenset[str],
+        classified: frozenset[str],
+        rich: frozenset[str],
+        is_chrome: Callable[[str], bool],
+        classify: Callable[[etree._Element, str, str], str | None],
+    ) -> None: ...
+
+def node_ids(elements: Iterable[etree._Element]) -> set[int]: ...
+def walk(writer: Any, container: etree._Element, rules: WalkRules) -> None: ...

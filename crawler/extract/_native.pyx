@@ -8,7 +8,8 @@ regular expression or a word list decides: Python keeps every rule, these functi
 tests/test_extract_fastpaths.py checks each against the plain lxml code it stands for.
 """
 
-from libc.string cimport strcmp, strstr
+from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND
+from libc.string cimport strcmp, strlen, strstr
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
@@ -124,16 +125,11 @@ def text_length(cetree._Element element):
     """
     cdef xmlNode* top = element._c_node
     cdef xmlNode* node = top.children
-    cdef const unsigned char* byte
     cdef Py_ssize_t count = 0
     while node is not NULL:
         if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
-            byte = <const unsigned char*>node.content
-            if byte is not NULL:
-                while byte[0]:
-                    if (byte[0] & 0xC0) != 0x80:  # not a continuation byte: a character
-                        count += 1
-                    byte += 1
+            if node.content is not NULL:
+                count += _characters(<const unsigned char*>node.content)
         elif node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
             node = node.children
             continue
@@ -145,3 +141,268 @@ def text_length(cetree._Element element):
             node = node.next
     return count
 
+
+cdef inline Py_ssize_t _characters(const unsigned char* text) noexcept:
+    """The characters of UTF-8 text: its bytes but the continuation bytes."""
+    cdef size_t i, n = strlen(<const char*>text)
+    cdef Py_ssize_t continuations = 0
+    for i in range(n):  # no early exit: the compiler makes this loop wide
+        continuations += (text[i] & 0xC0) == 0x80
+    return n - continuations
+
+
+def sibling_groups(elements):
+    """The groups of siblings of one tag that climbs from the elements pass through.
+
+    From each element up to (not into) <body>, every node joins the group of its parent and
+    tag; a climb stops at a node an earlier climb passed, whose groups it has already joined.
+    Groups come in the order they were first reached, their members in the order they joined.
+    """
+    cdef cetree._Element element
+    cdef xmlNode* node
+    cdef xmlNode* parent
+    cdef dict groups = {}
+    cdef set climbed = set()
+    cdef dict members
+    cdef cetree._Document doc = None
+    for element in elements:
+        doc = element._doc
+        node = element._c_node
+        parent = node.parent
+        while parent is not NULL and parent.type == tree.XML_ELEMENT_NODE:
+            if _named(node, "body") or <Py_ssize_t>node in climbed:
+                break
+            climbed.add(<Py_ssize_t>node)
+            key = (<Py_ssize_t>parent, (<const char*>node.name).decode("utf-8", "replace"))
+            members = groups.get(key)
+            if members is None:
+                members = groups[key] = {}
+            members[<Py_ssize_t>node] = None
+            node = parent
+            parent = node.parent
+    return [
+        [cetree.elementFactory(doc, <xmlNode*><Py_ssize_t>address) for address in members]
+        for members in groups.values()
+    ]
+
+
+def owners(elements, members):
+    """For each element, the first of the members that is the element or holds it, or None."""
+    cdef cetree._Element element
+    cdef xmlNode* node
+    cdef dict by_node = {<Py_ssize_t>(<cetree._Element>m)._c_node: m for m in members}
+    cdef list found = []
+    for element in elements:
+        node = element._c_node
+        owner = None
+        while node is not NULL and node.type == tree.XML_ELEMENT_NODE:
+            owner = by_node.get(<Py_ssize_t>node)
+            if owner is not None:
+                break
+            node = node.parent
+        found.append(owner)
+    return found
+
+
+def double_space(str text):
+    """Whether the text holds two spaces in a row: `"  " in text`, for the common case of
+    text stored one byte a character without the search's per-space work."""
+    cdef const unsigned char* data
+    cdef Py_ssize_t i, n = len(text)
+    cdef unsigned char found = 0
+    if PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND:
+        return "  " in text
+    data = <const unsigned char*>PyUnicode_DATA(text)
+    for i in range(n - 1):  # no early exit: the compiler makes this loop wide
+        found |= (data[i] == 32) & (data[i + 1] == 32)
+    return found != 0
+
+
+# The body walk --------------------------------------------------------------------------------
+#
+# entries.BodyWriter keeps every rule of reading an update's body; this walk only takes it
+# through the body in page order, the way `for child in element` with .text and .tail would,
+# and hands it what it must judge: runs of plain paragraphs as text, other elements one by one.
+
+
+cdef class WalkRules:
+    """The tag sets and the tests the walk consults, all of them owned by Python modules."""
+
+    cdef frozenset ignored, inline, text_blocks, classified, rich
+    cdef object is_chrome, classify
+
+    def __init__(
+        self,
+        *,
+        frozenset ignored,
+        frozenset inline,
+        frozenset text_blocks,
+        frozenset classified,
+        frozenset rich,
+        object is_chrome,
+        object classify,
+    ):
+        self.ignored = ignored
+        self.inline = inline
+        self.text_blocks = text_blocks
+        self.classified = classified
+        self.rich = rich
+        self.is_chrome = is_chrome
+        self.classify = classify
+
+
+def node_ids(elements):
+    """The identities of elements' libxml2 nodes, for the walk to test membership without
+    making a proxy of every node it passes."""
+    cdef cetree._Element element
+    cdef set ids = set()
+    for element in elements:
+        ids.add(<Py_ssize_t>element._c_node)
+    return ids
+
+
+cdef inline bint _is_text(xmlNode* node) noexcept:
+    return node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE
+
+
+cdef inline bint _is_child(xmlNode* node) noexcept:
+    """What lxml iterates as an element's children: elements, comments, PIs, entity refs."""
+    return (
+        node.type == tree.XML_ELEMENT_NODE
+        or node.type == tree.XML_COMMENT_NODE
+        or node.type == tree.XML_PI_NODE
+        or node.type == tree.XML_ENTITY_REF_NODE
+    )
+
+
+cdef object _collect(xmlNode* node, xmlNode** after):
+    """The text of consecutive text nodes from `node` (None if there are none), as lxml's .text
+    and .tail give it; `after` is set to the first node past them."""
+    cdef object text = None
+    while node is not NULL and (_is_text(node) or not _is_child(node)):
+        if _is_text(node) and node.content is not NULL:
+            part = (<const char*>node.content).decode("utf-8", "replace")
+            text = part if text is None else text + part
+        node = node.next
+    after[0] = node
+    return text
+
+
+cdef bint _plain_paragraph(xmlNode* node) noexcept:
+    """<p> with text alone: no class, no child element, comment or instruction."""
+    cdef xmlNode* child
+    cdef xmlAttr* attr
+    if node.type != tree.XML_ELEMENT_NODE or strcmp(<const char*>node.name, "p") != 0:
+        return False
+    attr = node.properties
+    while attr is not NULL:
+        if strcmp(<const char*>attr.name, "class") == 0:
+            return False
+        attr = attr.next
+    child = node.children
+    while child is not NULL:
+        if _is_child(child):
+            return False
+        child = child.next
+    return True
+
+
+def walk(writer, cetree._Element container, WalkRules rules):
+    """Read a container's text and children into the writer, in document order."""
+    _walk(writer, container, container._c_node, rules)
+
+
+cdef _walk(writer, cetree._Element owner, xmlNode* container, WalkRules rules):
+    cdef xmlNode* node
+    cdef xmlNode* after
+    cdef list run = []
+    text = _collect(container.children, &node)
+    if text and (writer._text or not text.isspace()):
+        writer._add_text(text)
+    while node is not NULL:
+        if _plain_paragraph(node):
+            if writer._text:
+                writer.flush()
+            text = _collect(node.children, &after)
+            if text:
+                run.append(text)
+        else:
+            if run:
+                writer._plain_paragraphs(run)
+                run = []
+            _visit(writer, owner, node, rules)
+        tail = _collect(node.next, &after)
+        # Layout whitespace between blocks is not text; between inline elements it is.
+        if tail and (writer._text or not tail.isspace()):
+            if run:
+                writer._plain_paragraphs(run)
+                run = []
+            writer._add_text(tail)
+        node = after
+    if run:
+        writer._plain_paragraphs(run)
+
+
+cdef _visit(writer, cetree._Element owner, xmlNode* node, WalkRules rules):
+    cdef int state = ABSENT
+    cdef const char* raw
+    cdef object element = None
+    if node.type != tree.XML_ELEMENT_NODE:
+        return  # comments, processing instructions
+    tag = (<const char*>node.name).decode("utf-8", "replace")
+    if tag in rules.ignored:
+        return
+    skip = writer.skip_nodes
+    if skip and <Py_ssize_t>node in skip:
+        return
+    raw = _value(node, "class", &state)
+    if state == SIMPLE:
+        cls = raw.decode("utf-8", "replace")
+    elif state == ASSEMBLED:
+        element = cetree.elementFactory(owner._doc, node)
+        cls = element.get("class") or ""
+    else:
+        cls = ""
+    if cls and rules.is_chrome(cls):
+        return  # a share bar or an ad
+    if tag in rules.classified:
+        if element is None:
+            element = cetree.elementFactory(owner._doc, node)
+        kind = rules.classify(element, tag, cls)
+        if kind is not None:
+            if writer._text:
+                writer.flush()
+            writer._media(element, kind)
+            return
+    if tag in rules.inline:
+        if element is None:
+            element = cetree.elementFactory(owner._doc, node)
+        writer._inline(element, tag)
+        return
+    if writer._text:
+        writer.flush()
+    if tag in rules.text_blocks and not _holds(node, rules.rich):
+        if element is None:
+            element = cetree.elementFactory(owner._doc, node)
+        writer._block(element, tag)
+    else:
+        _walk(writer, owner, node, rules)
+        if writer._text:
+            writer.flush()
+
+
+cdef bint _holds(xmlNode* top, frozenset tags) except -1:
+    """Whether an element, or an element inside it, has one of the tags."""
+    cdef xmlNode* node = top
+    while True:
+        if node.type == tree.XML_ELEMENT_NODE:
+            if (<const char*>node.name).decode("utf-8", "replace") in tags:
+                return True
+            if node.children is not NULL:
+                node = node.children
+                continue
+        while node is not top and node.next is NULL:
+            node = node.parent
+        if node is top:
+            return False
+        node = node.next

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import nh3
 
+from crawler.extract._native import double_space
+
 # What body_html may keep. Anything else is unwrapped (its text kept) or, for the
 # tags in _DROP_WITH_CONTENT, removed with its content.
 ALLOWED_TAGS = frozenset(
@@ -54,8 +56,6 @@ _DROP_WITH_CONTENT = frozenset(
 # Stands for a <br> in text on its way to normalisation; newlines in the source are only layout.
 BR_MARK = "\ue000"
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-# `"  " in text` is slow where spaces are frequent (every word); sre's literal search is not.
-_DOUBLE_SPACE = re.compile("  ")
 # Invisible characters publishers leave in text: zero-width space/joiners, BOM, soft hyphen.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -147,7 +147,7 @@ def normalise_text(value: str | None) -> str:
             "\n" not in value
             and "\t" not in value
             and "\r" not in value
-            and _DOUBLE_SPACE.search(value) is None
+            and not double_space(value)
         ):
             return value.strip(" \f\v")
     elif _INVISIBLE.search(value):
@@ -195,7 +195,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
         and "\n" not in joined
         and "\t" not in joined
         and "\r" not in joined
-        and _DOUBLE_SPACE.search(joined) is None
+        and not double_space(joined)
     ):
         texts = [raw.strip(" \f\v") for raw in raws]  # what normalise_text does to each
     else:

@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from crawler.extract import media
+from crawler.extract import _native, media
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -122,7 +122,7 @@ class BodyWriter:
 
     def __init__(self, base_url: str, skip: Iterable[Element] = (), headline: str | None = None):
         self.base_url = base_url
-        self.skip = set(skip)
+        self.skip_nodes = _native.node_ids(skip)
         self.headline = headline
         self.paragraphs: list[str] = []
         self.html: list[str] = []
@@ -135,62 +135,24 @@ class BodyWriter:
     # The walk -------------------------------------------------------------------------------
 
     def walk(self, container: Element) -> None:
-        """Read a container's text and children in document order."""
-        text = container.text
-        if text and (self._text or not text.isspace()):
-            self._add_text(text)
-        run: list[str] = []  # the texts of consecutive plain paragraphs, read together
-        for child in container:
-            if child.tag == "p" and not len(child) and child.get("class") is None:
-                # The common case, kept cheap: a plain paragraph of text.
-                if self._text:
-                    self.flush()
-                text = child.text
-                if text:
-                    run.append(text)
-            else:
-                if run:
-                    self._plain_paragraphs(run)
-                    run = []
-                self._visit(child)
-            tail = child.tail
-            # Layout whitespace between blocks is not text; between inline elements it is.
-            if tail and (self._text or not tail.isspace()):
-                if run:
-                    self._plain_paragraphs(run)
-                    run = []
-                self._add_text(tail)
-        if run:
-            self._plain_paragraphs(run)
+        """Read a container's text and children in document order.
 
-    def _visit(self, child: Element) -> None:
-        tag = child.tag
-        if tag.__class__ is not str or tag in _IGNORED_TAGS or child in self.skip:
-            return  # comments and processing instructions have a function as tag
-        cls = child.get("class") or ""
-        if cls and _is_chrome(cls):
-            return  # a share bar or an ad; a "social-embed" is a post quoted in the update
-        kind = media.classify(child, tag, cls)
-        if kind is not None:
-            self.flush()
-            if kind == media.QUOTE:
-                self._quote(child)
-            elif kind == media.IMAGE:
-                self._image(child)
-            else:
-                record = media.embed_media(child, self.base_url)
-                if record:
-                    self.media.append(record)
-            return
-        if tag in _INLINE:
-            self._inline(child, tag)
-            return
-        self.flush()
-        if tag in _TEXT_BLOCKS and media.first_of(child, media.RICH_TAGS) is None:
-            self._block(child, tag)
+        The walk itself runs in C (_native.walk): it gathers runs of plain paragraphs (a <p>
+        of text alone) for _plain_paragraphs, text and tails for _add_text, and passes over
+        comments, the ignored tags, the skipped elements and chrome classes; every other
+        element comes back here, to _media, _inline or _block, or is walked into.
+        """
+        _native.walk(self, container, _RULES)
+
+    def _media(self, child: Element, kind: str) -> None:
+        if kind == media.QUOTE:
+            self._quote(child)
+        elif kind == media.IMAGE:
+            self._image(child)
         else:
-            self.walk(child)
-            self.flush()
+            record = media.embed_media(child, self.base_url)
+            if record:
+                self.media.append(record)
 
     def _inline(self, child: Element, tag: str) -> None:
         if tag == "a" and is_share_href(child.get("href")):
@@ -328,6 +290,17 @@ class BodyWriter:
 def _is_chrome(cls: str) -> bool:
     """A class that names chrome (a share bar, an ad) and not an embedded post."""
     return is_chrome_class(cls) and not media.is_embed_class(cls)
+
+
+_RULES = _native.WalkRules(
+    ignored=_IGNORED_TAGS,
+    inline=_INLINE,
+    text_blocks=_TEXT_BLOCKS,
+    classified=media.CLASSIFIED_TAGS,
+    rich=media.RICH_TAGS,
+    is_chrome=_is_chrome,
+    classify=media.classify,
+)
 
 
 def render_body(

@@ -209,21 +209,10 @@ def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
         by_element[reading.element].append(reading)
     # Each timed element votes for every (parent, tag) group on its way up. Above a node
     # another time has come through, the votes are the ones it gave: the climb stops there.
-    groups: dict[tuple[Element, str], dict[Element, None]] = defaultdict(dict)
-    climbed: set[Element] = set()
-    for element, readings in by_element.items():
-        if all(r.rank == CLOCK for r in readings):
-            continue
-        node = element
-        for parent in element.iterancestors():
-            if node.tag == "body" or node in climbed:
-                break
-            climbed.add(node)
-            groups[(parent, node.tag)][node] = None
-            node = parent
+    voters = [e for e, readings in by_element.items() if any(r.rank != CLOCK for r in readings)]
     best: list[Element] = []
     best_score = (0, 0)
-    for (_, _tag), members in groups.items():
+    for members in _native.sibling_groups(voters):
         if len(members) < 2 or len(members) < best_score[0]:
             continue
         lengths = [_native.text_length(m) for m in members]
@@ -234,27 +223,21 @@ def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
     if best_score[0] < 2:
         return []
     result: dict[Element, list[_Time]] = {m: [] for m in best}
-    for element, readings in by_element.items():
-        if element in result:
-            result[element].extend(readings)
-            continue
-        for holder in element.iterancestors():
-            if holder in result:
-                result[holder].extend(readings)
-                break
+    for (_element, readings), owner in zip(
+        by_element.items(), _native.owners(by_element, best), strict=True
+    ):
+        if owner is not None:
+            result[owner].extend(readings)
     return [(m, r) for m, r in result.items() if any(t.rank != CLOCK for t in r)]
 
 
 def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element]]:
     """Byline elements of each member, among those the pass over the page noted."""
     found: dict[Element, list[Element]] = defaultdict(list)
-    for element in marks.bylines:
-        if not _is_author_class(element.get("class", "")):
-            continue
-        for ancestor in element.iterancestors():
-            if ancestor in members:
-                found[ancestor].append(element)
-                break
+    bylines = [e for e in marks.bylines if _is_author_class(e.get("class", ""))]
+    for element, owner in zip(bylines, _native.owners(bylines, members), strict=True):
+        if owner is not None and owner is not element:
+            found[owner].append(element)
     return found
 
 

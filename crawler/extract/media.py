@@ -43,6 +43,8 @@ _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesk
 _IMAGE_CLASS = re.compile(r"image|photo|picture|gallery", re.I)
 # Elements that may stand for an image, an embed or a quote through their class or attributes.
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "span", "p", "blockquote", "article"})
+# The tags classify() may say something of: for any other it answers None.
+CLASSIFIED_TAGS = EMBED_TAGS | IMAGE_TAGS | _CONTAINER_TAGS
 _EMBED_URL_ATTRS = (
     "data-embed-url",
     "data-embedded-content-path",
