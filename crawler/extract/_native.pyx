@@ -117,11 +117,11 @@ def mark(cetree._Element root):
     return timed, metas, bylines
 
 
-def text_length(cetree._Element element):
+def text_length(cetree._Element element, Py_ssize_t enough=-1):
     """len(etree.tostring(element, method="text", encoding="unicode", with_tail=False)).
 
     The characters of the text and CDATA below an element, counted in its UTF-8 bytes
-    without building the string.
+    without building the string; with `enough`, counting stops once it is reached.
     """
     cdef xmlNode* top = element._c_node
     cdef xmlNode* node = top.children
@@ -130,6 +130,8 @@ def text_length(cetree._Element element):
         if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
             if node.content is not NULL:
                 count += _characters(<const unsigned char*>node.content)
+                if 0 <= enough <= count:
+                    return count
         elif node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
             node = node.children
             continue
@@ -151,8 +153,28 @@ cdef inline Py_ssize_t _characters(const unsigned char* text) noexcept:
     return n - continuations
 
 
-def sibling_groups(elements):
-    """The groups of siblings of one tag that climbs from the elements pass through.
+def classes_up(cetree._Element element, int levels):
+    """The class attributes of an element and its ancestors, nearest first, `levels` deep
+    (those with none left out)."""
+    cdef xmlNode* node = element._c_node
+    cdef list found = []
+    cdef int state
+    cdef const char* raw
+    while levels > 0 and node is not NULL and node.type == tree.XML_ELEMENT_NODE:
+        state = ABSENT
+        raw = _value(node, "class", &state)
+        if state == SIMPLE:
+            found.append(raw.decode("utf-8", "replace"))
+        elif state == ASSEMBLED:
+            found.append(cetree.elementFactory(element._doc, node).get("class"))
+        node = node.parent
+        levels -= 1
+    return found
+
+
+def sibling_groups(elements, Py_ssize_t smallest=1):
+    """The groups of siblings of one tag that climbs from the elements pass through, those of
+    at least `smallest` members.
 
     From each element up to (not into) <body>, every node joins the group of its parent and
     tag; a climb stops at a node an earlier climb passed, whose groups it has already joined.
@@ -183,6 +205,7 @@ def sibling_groups(elements):
     return [
         [cetree.elementFactory(doc, <xmlNode*><Py_ssize_t>address) for address in members]
         for members in groups.values()
+        if len(members) >= smallest
     ]
 
 
@@ -275,10 +298,26 @@ cdef inline bint _is_child(xmlNode* node) noexcept:
     )
 
 
-cdef object _collect(xmlNode* node, xmlNode** after):
+cdef object _collect(xmlNode* node, xmlNode** after, bint drop_blank=False):
     """The text of consecutive text nodes from `node` (None if there are none), as lxml's .text
-    and .tail give it; `after` is set to the first node past them."""
+    and .tail give it; `after` is set to the first node past them. With `drop_blank`, text of
+    ASCII whitespace alone is None too, without being decoded (str.isspace() would say so)."""
     cdef object text = None
+    cdef xmlNode* start = node
+    cdef const unsigned char* byte
+    if drop_blank:
+        while node is not NULL and (_is_text(node) or not _is_child(node)):
+            if _is_text(node) and node.content is not NULL:
+                byte = <const unsigned char*>node.content
+                while byte[0] == 32 or 9 <= byte[0] <= 13:
+                    byte += 1
+                if byte[0]:
+                    break  # something else: decode it all, below
+            node = node.next
+        else:
+            after[0] = node
+            return None
+        node = start
     while node is not NULL and (_is_text(node) or not _is_child(node)):
         if _is_text(node) and node.content is not NULL:
             part = (<const char*>node.content).decode("utf-8", "replace")
@@ -309,86 +348,104 @@ cdef bint _plain_paragraph(xmlNode* node) noexcept:
 
 def walk(writer, cetree._Element container, WalkRules rules):
     """Read a container's text and children into the writer, in document order."""
-    _walk(writer, container, container._c_node, rules)
+    _Walk(writer, container, rules).walk(container._c_node)
 
 
-cdef _walk(writer, cetree._Element owner, xmlNode* container, WalkRules rules):
-    cdef xmlNode* node
-    cdef xmlNode* after
-    cdef list run = []
-    text = _collect(container.children, &node)
-    if text and (writer._text or not text.isspace()):
-        writer._add_text(text)
-    while node is not NULL:
-        if _plain_paragraph(node):
-            if writer._text:
-                writer.flush()
-            text = _collect(node.children, &after)
-            if text:
-                run.append(text)
-        else:
-            if run:
-                writer._plain_paragraphs(run)
-                run = []
-            _visit(writer, owner, node, rules)
-        tail = _collect(node.next, &after)
-        # Layout whitespace between blocks is not text; between inline elements it is.
-        if tail and (writer._text or not tail.isspace()):
-            if run:
-                writer._plain_paragraphs(run)
-                run = []
-            writer._add_text(tail)
-        node = after
-    if run:
-        writer._plain_paragraphs(run)
+cdef class _Walk:
+    """One walk: the writer's methods and pending inline text, looked up once."""
 
+    cdef cetree._Element owner
+    cdef WalkRules rules
+    cdef list pending  # writer._text: inline text not yet closed as a paragraph
+    cdef object skip, flush, add_text, plain_paragraphs, media, inline, block
 
-cdef _visit(writer, cetree._Element owner, xmlNode* node, WalkRules rules):
-    cdef int state = ABSENT
-    cdef const char* raw
-    cdef object element = None
-    if node.type != tree.XML_ELEMENT_NODE:
-        return  # comments, processing instructions
-    tag = (<const char*>node.name).decode("utf-8", "replace")
-    if tag in rules.ignored:
-        return
-    skip = writer.skip_nodes
-    if skip and <Py_ssize_t>node in skip:
-        return
-    raw = _value(node, "class", &state)
-    if state == SIMPLE:
-        cls = raw.decode("utf-8", "replace")
-    elif state == ASSEMBLED:
-        element = cetree.elementFactory(owner._doc, node)
-        cls = element.get("class") or ""
-    else:
-        cls = ""
-    if cls and rules.is_chrome(cls):
-        return  # a share bar or an ad
-    if tag in rules.classified:
-        if element is None:
-            element = cetree.elementFactory(owner._doc, node)
-        kind = rules.classify(element, tag, cls)
-        if kind is not None:
-            if writer._text:
-                writer.flush()
-            writer._media(element, kind)
+    def __init__(self, writer, cetree._Element owner, WalkRules rules):
+        self.owner = owner
+        self.rules = rules
+        self.pending = writer._text
+        self.skip = writer.skip_nodes
+        self.flush = writer.flush
+        self.add_text = writer._add_text
+        self.plain_paragraphs = writer._plain_paragraphs
+        self.media = writer._media
+        self.inline = writer._inline
+        self.block = writer._block
+
+    cdef walk(self, xmlNode* container):
+        cdef xmlNode* node
+        cdef xmlNode* after
+        cdef list run = []
+        text = _collect(container.children, &node, not self.pending)
+        if text and (self.pending or not text.isspace()):
+            self.add_text(text)
+        while node is not NULL:
+            if _plain_paragraph(node):
+                if self.pending:
+                    self.flush()
+                text = _collect(node.children, &after)
+                if text:
+                    run.append(text)
+            else:
+                if run:
+                    self.plain_paragraphs(run)
+                    run = []
+                self.visit(node)
+            tail = _collect(node.next, &after, not self.pending)
+            # Layout whitespace between blocks is not text; between inline elements it is.
+            if tail and (self.pending or not tail.isspace()):
+                if run:
+                    self.plain_paragraphs(run)
+                    run = []
+                self.add_text(tail)
+            node = after
+        if run:
+            self.plain_paragraphs(run)
+
+    cdef visit(self, xmlNode* node):
+        cdef int state = ABSENT
+        cdef const char* raw
+        cdef object element = None
+        if node.type != tree.XML_ELEMENT_NODE:
+            return  # comments, processing instructions
+        tag = (<const char*>node.name).decode("utf-8", "replace")
+        if tag in self.rules.ignored:
             return
-    if tag in rules.inline:
-        if element is None:
-            element = cetree.elementFactory(owner._doc, node)
-        writer._inline(element, tag)
-        return
-    if writer._text:
-        writer.flush()
-    if tag in rules.text_blocks and not _holds(node, rules.rich):
-        if element is None:
-            element = cetree.elementFactory(owner._doc, node)
-        writer._block(element, tag)
-    else:
-        _walk(writer, owner, node, rules)
-        if writer._text:
-            writer.flush()
+        if self.skip and <Py_ssize_t>node in self.skip:
+            return
+        raw = _value(node, "class", &state)
+        if state == SIMPLE:
+            cls = raw.decode("utf-8", "replace")
+        elif state == ASSEMBLED:
+            element = cetree.elementFactory(self.owner._doc, node)
+            cls = element.get("class") or ""
+        else:
+            cls = ""
+        if cls and self.rules.is_chrome(cls):
+            return  # a share bar or an ad
+        if tag in self.rules.classified:
+            if element is None:
+                element = cetree.elementFactory(self.owner._doc, node)
+            kind = self.rules.classify(element, tag, cls)
+            if kind is not None:
+                if self.pending:
+                    self.flush()
+                self.media(element, kind)
+                return
+        if tag in self.rules.inline:
+            if element is None:
+                element = cetree.elementFactory(self.owner._doc, node)
+            self.inline(element, tag)
+            return
+        if self.pending:
+            self.flush()
+        if tag in self.rules.text_blocks and not _holds(node, self.rules.rich):
+            if element is None:
+                element = cetree.elementFactory(self.owner._doc, node)
+            self.block(element, tag)
+        else:
+            self.walk(node)
+            if self.pending:
+                self.flush()
 
 
 cdef bint _holds(xmlNode* top, frozenset tags) except -1:

@@ -128,6 +128,8 @@ class BodyWriter:
         self.html: list[str] = []
         self.media: list[dict[str, Any]] = []
         self.copied = False  # some of self.html is the page's own markup
+        # Inline text not yet closed as a paragraph; the C walk holds this very list, so it
+        # is cleared, never rebound.
         self._text: list[str] = []
         self._markup: list[str] = []
         self._markup_copied = False  # an inline element's markup is in self._markup

@@ -186,15 +186,7 @@ def _data_time_name(name: str) -> bool | None:
 
 def _modified_class(element: Element) -> bool:
     """A time whose element (or the two around it) is labelled as the last edit."""
-    node: Element | None = element
-    for _ in range(3):
-        if node is None:
-            return False
-        cls = node.get("class")
-        if cls and _is_modified_class(cls):
-            return True
-        node = node.getparent()
-    return False
+    return any(cls and _is_modified_class(cls) for cls in _native.classes_up(element, 3))
 
 
 @lru_cache(maxsize=4096)
@@ -210,17 +202,28 @@ def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
     # Each timed element votes for every (parent, tag) group on its way up. Above a node
     # another time has come through, the votes are the ones it gave: the climb stops there.
     voters = [e for e, readings in by_element.items() if any(r.rank != CLOCK for r in readings)]
+    # The group with the most members that say enough to be posts wins; of two with as many,
+    # the one with more text (counted only when it decides).
     best: list[Element] = []
-    best_score = (0, 0)
-    for members in _native.sibling_groups(voters):
-        if len(members) < 2 or len(members) < best_score[0]:
+    best_group: list[Element] = []
+    best_text: int | None = 0
+    for members in _native.sibling_groups(voters, 2):
+        if len(members) < len(best):
             continue
-        lengths = [_native.text_length(m) for m in members]
-        kept = [m for m, n in zip(members, lengths, strict=True) if n >= _MIN_TEXT or _HAS_MEDIA(m)]
-        score = (len(kept), sum(lengths))
-        if score > best_score:
-            best, best_score = kept, score
-    if best_score[0] < 2:
+        kept = [m for m in members if _native.text_length(m, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(m)]
+        if len(kept) < len(best):
+            continue
+        if len(kept) == len(best):
+            text = sum(map(_native.text_length, members))
+            if best_text is None:
+                best_text = sum(map(_native.text_length, best_group))
+            if text <= best_text:
+                continue
+            best_text = text
+        else:
+            best_text = None
+        best, best_group = kept, members
+    if len(best) < 2:
         return []
     result: dict[Element, list[_Time]] = {m: [] for m in best}
     for (_element, readings), owner in zip(
@@ -309,8 +312,9 @@ def _header_of(element: Element, member: Element, stops: set[Element]) -> Elemen
         if parent is member or parent in stops:
             break
         if own < 0:
-            own = len(raw_text(element))
-        if len(raw_text(parent)) > own + _HEADER_SLACK:
+            own = _native.text_length(element)
+        limit = own + _HEADER_SLACK
+        if _native.text_length(parent, limit + 1) > limit:
             break
         node = parent
     return node
