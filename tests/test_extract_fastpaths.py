@@ -182,13 +182,15 @@ def test_one_pass_finds_what_the_xpath_found(body: bytes) -> None:
 
 
 @pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
-def test_text_length_counts_what_the_text_serialiser_writes(body: bytes) -> None:
+def test_text_and_its_length_are_what_the_text_serialiser_writes(body: bytes) -> None:
     root = parse(body)
     assert root is not None
     elements = list(root.iter(etree.Element))
     assert len(elements) > 50
     for element in elements:
-        assert _native.text_length(element) == len(raw_text(element))
+        text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+        assert raw_text(element) == text
+        assert _native.text_length(element) == len(text)
 
 
 def test_one_pass_reads_odd_markup_as_the_xpath_does() -> None:
@@ -277,9 +279,11 @@ def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
     assert _native.sibling_groups(elements[::5]) == [list(g) for g in groups.values()]
 
 
-def test_double_space_is_a_substring_test() -> None:
+def test_substring_tests_are_substring_tests() -> None:
     rng = random.Random(5)
     alphabet = [" ", "a", "\n", "\xa0", "é", "漢", "😀", "  "]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert _native.double_space(text) == ("  " in text), repr(text)
+        needle = rng.choice(["a", " a", "é", "漢", "a\xa0", "", text[1:4]])
+        assert _native.contains(text, needle) == (needle in text), (text, needle)

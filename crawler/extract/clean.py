@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import nh3
 
-from crawler.extract._native import double_space
+from crawler.extract._native import contains, double_space
 
 # What body_html may keep. Anything else is unwrapped (its text kept) or, for the
 # tags in _DROP_WITH_CONTENT, removed with its content.
@@ -105,6 +105,8 @@ _TEASER = re.compile(
 # The letters a teaser can start with, case-insensitively (ſ is a long s): a cheap first test.
 _TEASER_INITIALS = frozenset("rmasdRMASD\u017f")
 UNAVAILABLE = re.compile(r"\s*Sorry, this content isn['’]t available on your device\.?\s*", re.I)
+# What every such placeholder holds: a cheap first test before the expression.
+_UNAVAILABLE_HINT = "vailable on your device"
 _SHARE_HREF = re.compile(
     r"(?:facebook\.com/sharer|facebook\.com/dialog/share|twitter\.com/intent|x\.com/intent|"
     r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
@@ -201,7 +203,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
     else:
         texts = [normalise_text(raw) for raw in raws]
         joined = "".join(texts)
-    if "vailable on your device" in joined:
+    if contains(joined, _UNAVAILABLE_HINT):
         texts = [strip_placeholders(text) for text in texts]
     kept = []
     for text in texts:  # is_boilerplate, inlined
@@ -217,7 +219,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
 
 def strip_placeholders(text: str) -> str:
     """Remove "content isn't available" placeholders that sit inside a paragraph."""
-    if "vailable on your device" not in text:
+    if not contains(text, _UNAVAILABLE_HINT):
         return text
     return UNAVAILABLE.sub(" ", text).strip()
 

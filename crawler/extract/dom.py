@@ -8,14 +8,15 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from crawler.extract import _native
 from crawler.extract.clean import BR_MARK, normalise_lines, normalise_text
 
 Element: TypeAlias = etree._Element
 
 
 def raw_text(element: Element) -> str:
-    """All text inside the element, without its tail, serialised by libxml2."""
-    return str(etree.tostring(element, method="text", encoding="unicode", with_tail=False))
+    """All text inside the element, without its tail (what lxml's text serialiser writes)."""
+    return _native.text(element)
 
 
 def text_of(element: Element | None) -> str:
