@@ -287,3 +287,67 @@ def test_substring_tests_are_substring_tests() -> None:
         assert _native.double_space(text) == ("  " in text), repr(text)
         needle = rng.choice(["a", " a", "é", "漢", "a\xa0", "", text[1:4]])
         assert _native.contains(text, needle) == (needle in text), (text, needle)
+
+
+def _python_headline(member: etree._Element, skip: set[etree._Element]) -> tuple[object, str]:
+    """The generic extractor's headline search as it was written in Python."""
+    skipped_inside: set[etree._Element] = set()
+    for count, element in enumerate(member.iter()):
+        if count > generic._HEADLINE_BUDGET:
+            return None, ""
+        tag = element.tag
+        if not isinstance(tag, str) or element is member:
+            continue
+        if element in skip or element in skipped_inside:
+            skipped_inside.update(element.iterdescendants())
+            continue
+        cls = element.get("class")
+        if tag in generic._HEADINGS or (cls and generic._is_headline_class(cls)):
+            text = generic._own_headline_text(element)
+            if 2 <= len(text) <= 300:
+                return element, text
+        elif tag == "p" and normalise_text(raw_text(element)):
+            if any(e in skip for e in element.iterdescendants()):
+                skipped_inside.update(element.iterdescendants())
+                continue
+            return None, ""
+    return None, ""
+
+
+_HEADLINE_CASES = [
+    # A dateline paragraph holding the time: passed over, the heading after it is found.
+    "<div><p>Paris, <time>10:00</time></p><h3>Found after the dateline</h3><p>Body</p></div>",
+    # A paragraph of text first: no headline.
+    "<div><p>Body first</p><h3>Too late</h3></div>",
+    # A heading too short, then a classed title.
+    "<div><h2>x</h2><span class='post-title'>The title</span><p>Body</p></div>",
+    # Inside a skipped box, nothing counts; comments count towards the budget.
+    "<div><header><time>10:00</time><h2>In the time's box</h2></header><!--c--><h4>Next</h4></div>",
+    # Past the budget.
+    "<div>" + "<span></span>" * 90 + "<h2>Far away</h2></div>",
+    # An empty paragraph is not the body.
+    "<div><p> </p><h2>After an empty paragraph</h2></div>",
+]
+
+
+@pytest.mark.parametrize("markup", _HEADLINE_CASES)
+def test_headline_scan_on_odd_markup(markup: str) -> None:
+    root = parse(f"<html><body>{markup}</body></html>".encode())
+    assert root is not None
+    member = root.find("body/div")
+    skip = set(member.iter("time")) | set(member.iter("header"))
+    assert generic._headline(member, skip) == _python_headline(member, skip)
+
+
+@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+def test_headline_scan_finds_what_the_python_loop_found(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    blocks = [e for e in root.iter(*_BLOCKS)][:400]
+    found = 0
+    for block in blocks:
+        skip = set(block.iter("time")) | {e for e in block.iter() if "byline" in (e.get("class") or "")}
+        expected = _python_headline(block, skip)
+        assert generic._headline(block, skip) == expected
+        found += expected[0] is not None
+    assert found or not blocks

@@ -45,24 +45,25 @@ cdef const char* _value(xmlNode* node, const char* name, int* state) noexcept:
     return NULL
 
 
-cdef bint _value_holds(cetree._Element owner, xmlNode* node, const char* name, tuple needles):
-    """Whether the attribute's value holds one of the needles (ASCII bytes)."""
+cdef bint _value_holds(cetree._Element owner, xmlNode* node, const char* name,
+                       const char* first, const char* second=NULL, const char* third=NULL):
+    """Whether the attribute's value holds one of the (ASCII) needles."""
     cdef int state = ABSENT
     cdef const char* value = _value(node, name, &state)
-    cdef bytes needle
     if state == SIMPLE:
-        for needle in needles:
-            if strstr(value, needle) is not NULL:
-                return True
-        return False
+        return (
+            strstr(value, first) is not NULL
+            or (second is not NULL and strstr(value, second) is not NULL)
+            or (third is not NULL and strstr(value, third) is not NULL)
+        )
     if state == ABSENT:
         return False
     text = cetree.elementFactory(owner._doc, node).get(name.decode("ascii"))
-    return any(needle.decode("ascii") in text for needle in needles)
-
-
-_BYLINE = (b"uthor", b"yline", b"ontributor")
-_COLON = (b":",)
+    return (
+        first.decode("ascii") in text
+        or (second is not NULL and second.decode("ascii") in text)
+        or (third is not NULL and third.decode("ascii") in text)
+    )
 
 
 def mark(cetree._Element root):
@@ -98,9 +99,9 @@ def mark(cetree._Element root):
                 if hit:
                     timed.append(cetree.elementFactory(root._doc, node))
                 if node.properties is not NULL:
-                    if _value_holds(root, node, "class", _BYLINE):
+                    if _value_holds(root, node, "class", "uthor", "yline", "ontributor"):
                         bylines.append(cetree.elementFactory(root._doc, node))
-                    if _named(node, "meta") and _value_holds(root, node, "content", _COLON):
+                    if _named(node, "meta") and _value_holds(root, node, "content", ":"):
                         metas.append(cetree.elementFactory(root._doc, node))
             if node.children is not NULL:
                 node = node.children
@@ -214,6 +215,79 @@ def classes_up(cetree._Element element, int levels):
         node = node.parent
         levels -= 1
     return found
+
+
+def headline(
+    cetree._Element member,
+    skip,
+    int budget,
+    frozenset headings,
+    is_headline_class,
+    headline_text,
+    has_text,
+):
+    """(element, text) of a post's headline, or (None, ""): the first heading or element of a
+    headline class whose headline_text() is 2 to 300 characters long, unless a paragraph with
+    text (has_text) comes first.
+
+    Nodes are read in document order, the member first, at most `budget` after it; the skipped
+    elements (a time, a byline) are passed over with all they hold, and so is a paragraph
+    that holds one of them (a dateline).
+    """
+    cdef xmlNode* top = member._c_node
+    cdef xmlNode* node = top
+    cdef xmlNode* passed = NULL  # the root of the subtree being passed over
+    cdef int count = -1
+    cdef int state
+    cdef const char* raw
+    cdef set skip_ids = node_ids(skip)
+    while True:
+        if _is_child(node):
+            count += 1
+            if count > budget:
+                return None, ""
+            if node.type == tree.XML_ELEMENT_NODE and node is not top and passed is NULL:
+                if <Py_ssize_t>node in skip_ids:
+                    passed = node
+                else:
+                    tag = (<const char*>node.name).decode("utf-8", "replace")
+                    state = ABSENT
+                    raw = _value(node, "class", &state)
+                    if state == ASSEMBLED:
+                        cls = cetree.elementFactory(member._doc, node).get("class")
+                    else:
+                        cls = raw.decode("utf-8", "replace") if state == SIMPLE else None
+                    if tag in headings or (cls and is_headline_class(cls)):
+                        element = cetree.elementFactory(member._doc, node)
+                        text = headline_text(element)
+                        if 2 <= len(text) <= 300:
+                            return element, text
+                    elif tag == "p" and has_text(cetree.elementFactory(member._doc, node)):
+                        if not _holds_node(node, skip_ids):
+                            return None, ""
+                        passed = node  # a dateline, not the body
+        if node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
+            node = node.children
+            continue
+        while node is not top and node.next is NULL:
+            if node is passed:
+                passed = NULL
+            node = node.parent
+        if node is top:
+            return None, ""
+        if node is passed:
+            passed = NULL
+        node = node.next
+
+
+cdef bint _holds_node(xmlNode* top, set ids) except -1:
+    """Whether one of the nodes below `top` is one of the ids."""
+    cdef xmlNode* node = top.children
+    while node is not NULL:
+        if <Py_ssize_t>node in ids:
+            return True
+        node = _next_in(node, top)
+    return False
 
 
 def sibling_groups(elements, Py_ssize_t smallest=1):
@@ -501,6 +575,11 @@ cdef class _Walk:
             self.walk(node)
             if self.pending:
                 self.flush()
+
+
+def holds(cetree._Element element, frozenset tags):
+    """Whether the element, or an element inside it, has one of the tags."""
+    return _holds(element._c_node, tags)
 
 
 cdef bint _holds(xmlNode* top, frozenset tags) except -1:

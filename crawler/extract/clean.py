@@ -248,6 +248,8 @@ def clean_credit(value: str | None) -> str | None:
 
 def split_credit(caption: str) -> tuple[str, str | None]:
     """A caption with its trailing credit cut off, and that credit."""
+    if ":" not in caption:  # every credit the expression reads has one; searching costs
+        return caption, None
     match = _TRAILING_CREDIT.search(caption)
     if not match:
         return caption, None

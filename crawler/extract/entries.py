@@ -244,10 +244,11 @@ class BodyWriter:
         self.media.append(record)
         url = record["url"]
         if url:
-            caption = record["caption"]
+            caption = escape_text(record["caption"] or "")  # as text; as an attribute, below
+            alt = caption.replace('"', "&quot;")  # what escape_attribute makes of it
             self.html.append(
-                f'<figure><img src="{escape_attribute(url)}" alt="{escape_attribute(caption or "")}">'
-                + (f"<figcaption>{escape_text(caption)}</figcaption>" if caption else "")
+                f'<figure><img src="{escape_attribute(url)}" alt="{alt}">'
+                + (f"<figcaption>{caption}</figcaption>" if caption else "")
                 + "</figure>"
             )
             self.copied = self.copied or not is_plain_url(url)

@@ -40,7 +40,6 @@ _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
 _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
-_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _ID_ATTR = re.compile(r"^data-(?:[a-z]+-)?id$")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)
@@ -159,7 +158,7 @@ def _attribute_time(element: Element, name: str, value: str) -> _Time | None:
     value = value.strip()
     if len(value) < 10 or not value[0].isdigit():  # the least every form below takes
         return None
-    if _EPOCH.match(value):
+    if len(value) in (10, 13) and value.isdecimal():  # epoch seconds or milliseconds
         utc, rank = to_utc(value), EPOCH
         if utc is None or not "2000" <= utc <= "2100":
             return None
@@ -323,30 +322,22 @@ def _header_of(element: Element, member: Element, stops: set[Element]) -> Elemen
 def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]:
     """A heading (or a title-classed element) before the body's first paragraph, and its text.
 
-    The text comes with it: reading it again would cost as much as finding it.
+    The text comes with it: reading it again would cost as much as finding it. The walk is in
+    C (_native.headline); what counts as a heading, a headline and text is decided here.
     """
-    none: tuple[None, str] = (None, "")
-    skipped_inside: set[Element] = set()
-    for count, element in enumerate(member.iter()):
-        if count > _HEADLINE_BUDGET:
-            return none
-        tag = element.tag
-        if tag.__class__ is not str or element is member:
-            continue
-        if element in skip or element in skipped_inside:
-            skipped_inside.update(element.iterdescendants())
-            continue
-        cls = element.get("class")
-        if tag in _HEADINGS or (cls and _is_headline_class(cls)):
-            text = _own_headline_text(element)
-            if 2 <= len(text) <= 300:
-                return element, text
-        elif tag == "p" and normalise_text(raw_text(element)):
-            if any(e in skip for e in element.iterdescendants()):
-                skipped_inside.update(element.iterdescendants())  # a dateline, not the body
-                continue
-            return none
-    return none
+    return _native.headline(
+        member,
+        skip,
+        _HEADLINE_BUDGET,
+        _HEADINGS,
+        _is_headline_class,
+        _own_headline_text,
+        _has_text,
+    )
+
+
+def _has_text(element: Element) -> bool:
+    return bool(normalise_text(raw_text(element)))
 
 
 @lru_cache(maxsize=4096)
