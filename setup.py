@@ -19,6 +19,7 @@ from pathlib import Path
 import lxml
 from Cython.Build import cythonize
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
@@ -49,6 +50,15 @@ class BuildPy(build_py):
             shutil.copyfile(ROOT / "metadata.yml", Path(self.build_lib) / "archive" / "metadata.yml")
 
 
+class BuildExt(build_ext):
+    """Compiles the extensions side by side, one per core, unless told otherwise (-j)."""
+
+    def finalize_options(self) -> None:
+        if not self.parallel:
+            self.parallel = os.cpu_count() or 1
+        super().finalize_options()
+
+
 native = Extension(
     "crawler.extract._native",
     ["crawler/extract/_native.pyx"],
@@ -63,5 +73,5 @@ setup(
         compiler_directives={"language_level": "3", "annotation_typing": False},
         nthreads=os.cpu_count() or 1,
     ),
-    cmdclass={"build_py": BuildPy},
+    cmdclass={"build_py": BuildPy, "build_ext": BuildExt},
 )

@@ -23,6 +23,22 @@ cdef inline bint _named(xmlNode* node, const char* name) noexcept:
     return strcmp(<const char*>node.name, name) == 0
 
 
+cdef inline xmlNode* _after(xmlNode* node, xmlNode* top, xmlNode** mark=NULL) noexcept:
+    """The node after `node` in document order below `top` (NULL past the last): an element's
+    children come first. `mark`, if given, is cleared when the walk leaves the subtree it roots."""
+    if node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
+        return node.children
+    while node is not top and node.next is NULL:
+        if mark is not NULL and node is mark[0]:
+            mark[0] = NULL
+        node = node.parent
+    if node is top:
+        return NULL
+    if mark is not NULL and node is mark[0]:
+        mark[0] = NULL
+    return node.next
+
+
 cdef enum:
     ABSENT, SIMPLE, ASSEMBLED
 
@@ -84,7 +100,7 @@ def mark(cetree._Element root):
     while top.parent is not NULL and top.parent.type == tree.XML_ELEMENT_NODE:
         top = top.parent  # from the document's root element, as getroot() gives it
     node = top
-    while True:
+    while node is not NULL:
         if node.type == tree.XML_ELEMENT_NODE:
             if body is NULL:
                 if _named(node, "body"):
@@ -103,19 +119,7 @@ def mark(cetree._Element root):
                         bylines.append(cetree.elementFactory(root._doc, node))
                     if _named(node, "meta") and _value_holds(root, node, "content", ":"):
                         metas.append(cetree.elementFactory(root._doc, node))
-            if node.children is not NULL:
-                node = node.children
-                continue
-        # On to the next node in page order, leaving the body when the climb passes it.
-        while node is not top and node.next is NULL:
-            if node is body:
-                body = NULL
-            node = node.parent
-        if node is top:
-            break
-        if node is body:
-            body = NULL
-        node = node.next
+        node = _after(node, top, &body)  # leaving the body when the walk passes it
     return timed, metas, bylines
 
 
@@ -134,15 +138,7 @@ def text_length(cetree._Element element, Py_ssize_t enough=-1):
                 count += _characters(<const unsigned char*>node.content)
                 if 0 <= enough <= count:
                     return count
-        elif node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
-            node = node.children
-            continue
-        while node is not NULL and node.next is NULL:
-            node = node.parent
-            if node is top:
-                node = NULL
-        if node is not NULL:
-            node = node.next
+        node = _after(node, top)
     return count
 
 
@@ -160,7 +156,7 @@ def text(cetree._Element element):
     while node is not NULL:  # first the size, then the copy: both walks are cheap
         if (node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE) and node.content is not NULL:
             size += strlen(<const char*>node.content)
-        node = _next_in(node, top)
+        node = _after(node, top)
     buffer = <char*>malloc(size + 1)
     if buffer is NULL:
         raise MemoryError()
@@ -171,22 +167,11 @@ def text(cetree._Element element):
             length = strlen(<const char*>node.content)
             memcpy(end, node.content, length)
             end += length
-        node = _next_in(node, top)
+        node = _after(node, top)
     try:
         return buffer[:size].decode("utf-8", "replace")
     finally:
         free(buffer)
-
-
-cdef inline xmlNode* _next_in(xmlNode* node, xmlNode* top) noexcept:
-    """The node after `node` in document order, below `top` (NULL past its last)."""
-    if node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
-        return node.children
-    while node.next is NULL:
-        node = node.parent
-        if node is top or node is NULL:
-            return NULL
-    return node.next
 
 
 cdef inline Py_ssize_t _characters(const unsigned char* text) noexcept:
@@ -241,7 +226,7 @@ def headline(
     cdef int state
     cdef const char* raw
     cdef set skip_ids = node_ids(skip)
-    while True:
+    while node is not NULL:
         if _is_child(node):
             count += 1
             if count > budget:
@@ -266,18 +251,8 @@ def headline(
                         if not _holds_node(node, skip_ids):
                             return None, ""
                         passed = node  # a dateline, not the body
-        if node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
-            node = node.children
-            continue
-        while node is not top and node.next is NULL:
-            if node is passed:
-                passed = NULL
-            node = node.parent
-        if node is top:
-            return None, ""
-        if node is passed:
-            passed = NULL
-        node = node.next
+        node = _after(node, top, &passed)
+    return None, ""
 
 
 cdef bint _holds_node(xmlNode* top, set ids) except -1:
@@ -286,7 +261,7 @@ cdef bint _holds_node(xmlNode* top, set ids) except -1:
     while node is not NULL:
         if <Py_ssize_t>node in ids:
             return True
-        node = _next_in(node, top)
+        node = _after(node, top)
     return False
 
 
@@ -585,15 +560,9 @@ def holds(cetree._Element element, frozenset tags):
 cdef bint _holds(xmlNode* top, frozenset tags) except -1:
     """Whether an element, or an element inside it, has one of the tags."""
     cdef xmlNode* node = top
-    while True:
+    while node is not NULL:
         if node.type == tree.XML_ELEMENT_NODE:
             if (<const char*>node.name).decode("utf-8", "replace") in tags:
                 return True
-            if node.children is not NULL:
-                node = node.children
-                continue
-        while node is not top and node.next is NULL:
-            node = node.parent
-        if node is top:
-            return False
-        node = node.next
+        node = _after(node, top)
+    return False
