@@ -47,7 +47,9 @@ class BuildPy(build_py):
     def run(self) -> None:
         super().run()
         if not self.editable_mode:  # an editable install reads the root copy
-            shutil.copyfile(ROOT / "metadata.yml", Path(self.build_lib) / "archive" / "metadata.yml")
+            shutil.copyfile(
+                ROOT / "metadata.yml", Path(self.build_lib) / "archive" / "metadata.yml"
+            )
 
 
 class BuildExt(build_ext):

@@ -12,6 +12,7 @@ import importlib.util
 import os
 import random
 from datetime import datetime
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
@@ -238,9 +239,14 @@ def test_extraction_runs_compiled() -> None:
 
 
 def test_a_binary_older_than_its_source_is_refused(tmp_path: Path) -> None:
-    binary = tmp_path / "adapters" / "mod.cpython-311-x86_64-linux-gnu.so"
+    suffix = EXTENSION_SUFFIXES[0]
+    binary = tmp_path / "adapters" / f"mod{suffix}"
     source = tmp_path / "adapters" / "mod.py"
     binary.parent.mkdir()
+    (tmp_path / "_native.pyx").write_text("")  # a source tree never built
+    with pytest.raises(ImportError, match=r"is not built for this Python .* `pip install -e \.`"):
+        check_build(tmp_path)
+    (tmp_path / f"_native{suffix}").write_bytes(b"")
     binary.write_bytes(b"")
     source.write_text("")
     os.utime(binary, (1000, 1000))
@@ -346,7 +352,9 @@ def test_headline_scan_finds_what_the_python_loop_found(body: bytes) -> None:
     blocks = [e for e in root.iter(*_BLOCKS)][:400]
     found = 0
     for block in blocks:
-        skip = set(block.iter("time")) | {e for e in block.iter() if "byline" in (e.get("class") or "")}
+        skip = set(block.iter("time")) | {
+            e for e in block.iter() if "byline" in (e.get("class") or "")
+        }
         expected = _python_headline(block, skip)
         assert generic._headline(block, skip) == expected
         found += expected[0] is not None

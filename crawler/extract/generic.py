@@ -209,7 +209,9 @@ def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
     for members in _native.sibling_groups(voters, 2):
         if len(members) < len(best):
             continue
-        kept = [m for m in members if _native.text_length(m, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(m)]
+        kept = [
+            m for m in members if _native.text_length(m, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(m)
+        ]
         if len(kept) < len(best):
             continue
         if len(kept) == len(best):
