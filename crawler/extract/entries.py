@@ -162,7 +162,7 @@ class BodyWriter:
         if tag == "br":
             self._text.append(BR_MARK)
             self._markup.append("<br>")
-        elif media.first_of(child, _BREAKING_TAGS) is not None:
+        elif _native.holds(child, _BREAKING_TAGS):
             self.walk(child)  # its images, embeds or line breaks need the slow path
         else:
             self._text.append(raw_text(child))

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from crawler.extract import _native
 from crawler.extract.clean import (
     clean_attribution,
     clean_credit,
@@ -121,26 +122,18 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
         return EMBED
     if tag == "blockquote":
         return QUOTE
-    if image_class and _first_image(element) is not None:
+    if image_class and _native.holds(element, _IMG_TAGS):
         return IMAGE
     return None
 
 
 def _figure_kind(figure: Element) -> str | None:
     """A figure wraps a player, a quoted post (the Guardian's element-tweet) or a picture."""
-    if figure.get("data-canonical-url"):
+    if figure.get("data-canonical-url") or _native.holds(figure, EMBED_TAGS):
         return EMBED
-    image = quoted = None
-    for node in figure.iter():  # one pass: a figure holds a handful of elements
-        tag = node.tag
-        if tag in EMBED_TAGS:
-            return EMBED
-        if tag in _IMG_TAGS:
-            image = node if image is None else image
-        elif tag == "blockquote" and quoted is None:
-            quoted = node
-    if image is not None:
+    if _native.holds(figure, _IMG_TAGS):
         return IMAGE
+    quoted = first_of(figure, _BLOCKQUOTE)
     return EMBED if quoted is not None and _has_embed_source(quoted) else None
 
 
@@ -148,10 +141,6 @@ def _figure_kind(figure: Element) -> str | None:
 def _class_hints(cls: str) -> tuple[bool, bool]:
     """Whether a class names an embedded post, and whether it names a picture."""
     return _EMBED_CLASS.search(cls) is not None, _IMAGE_CLASS.search(cls) is not None
-
-
-def _first_image(element: Element) -> Element | None:
-    return first_of(element, _IMG_TAGS)
 
 
 def first_of(element: Element, tags: frozenset[str]) -> Element | None:
@@ -175,7 +164,7 @@ def _has_embed_source(element: Element) -> bool:
     """An explicit URL attribute, an embedded player, or a quoted post's status link."""
     if any(element.get(attr) for attr in _EMBED_URL_ATTRS):
         return True
-    if element.get("data-tweet-id") or _first_embed(element) is not None:
+    if element.get("data-tweet-id") or _native.holds(element, EMBED_TAGS):
         return True
     return any(_STATUS.search(a.get("href") or "") for a in element.iter("a"))
 
