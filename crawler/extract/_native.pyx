@@ -1,11 +1,12 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Walks of the whole tree in C, over libxml2's nodes, for the loops Python cannot make cheap.
+"""Walks over lxml's tree in C, for the loops Python cannot make cheap, and two substring tests.
 
 A Python loop over a page's elements pays for an lxml proxy and several attribute calls per
-element, and a live blog has thousands; these loops read libxml2's structures directly and make
-a proxy only for the few elements they return. They decide nothing about live blogs that a
-regular expression or a word list decides: Python keeps every rule, these functions only find.
-tests/test_extract_fastpaths.py checks each against the plain lxml code it stands for.
+element, and a live blog has thousands; these walks read libxml2's structures directly and make
+a proxy only for the elements they hand back. They carry the order of a walk (what comes
+next, what is passed over, where a run of plain paragraphs ends); the word lists, expressions
+and tag sets they consult belong to the Python modules, which pass them in (WalkRules,
+headline()), but for the few substrings mark() looks for, which its docstring names. tests/test_extract_fastpaths.py checks each against the lxml code it stands for.
 """
 
 from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND
