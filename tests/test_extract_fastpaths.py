@@ -285,6 +285,17 @@ def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
     assert _native.sibling_groups(elements[::5]) == [list(g) for g in groups.values()]
 
 
+@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+def test_first_and_holds_find_what_iter_finds(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    tags = frozenset({"img", "blockquote", "br", "iframe"})
+    for element in list(root.iter(etree.Element))[:3000]:
+        expected = next((e for e in element.iter() if e.tag in tags), None)
+        assert _native.first(element, tags) is expected
+        assert _native.holds(element, tags) is (expected is not None)
+
+
 def test_substring_tests_are_substring_tests() -> None:
     rng = random.Random(5)
     alphabet = [" ", "a", "\n", "\xa0", "é", "漢", "😀", "  "]

@@ -553,6 +553,19 @@ cdef class _Walk:
                 self.flush()
 
 
+def first(cetree._Element element, frozenset tags):
+    """The element, or the first element inside it in document order, with one of the tags;
+    or None."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            if (<const char*>node.name).decode("utf-8", "replace") in tags:
+                return cetree.elementFactory(element._doc, node)
+        node = _after(node, top)
+    return None
+
+
 def holds(cetree._Element element, frozenset tags):
     """Whether the element, or an element inside it, has one of the tags."""
     return _holds(element._c_node, tags)
