@@ -457,24 +457,19 @@ def walk(writer, cetree._Element container, WalkRules rules):
 
 
 cdef class _Walk:
-    """One walk: the writer's methods and pending inline text, looked up once."""
+    """One walk: the writer, its pending inline text and the nodes it skips, looked up once."""
 
     cdef cetree._Element owner
     cdef WalkRules rules
+    cdef object writer, skip
     cdef list pending  # writer._text: inline text not yet closed as a paragraph
-    cdef object skip, flush, add_text, plain_paragraphs, media, inline, block
 
     def __init__(self, writer, cetree._Element owner, WalkRules rules):
         self.owner = owner
         self.rules = rules
+        self.writer = writer
         self.pending = writer._text
         self.skip = writer.skip_nodes
-        self.flush = writer.flush
-        self.add_text = writer._add_text
-        self.plain_paragraphs = writer._plain_paragraphs
-        self.media = writer._media
-        self.inline = writer._inline
-        self.block = writer._block
 
     cdef walk(self, xmlNode* container):
         cdef xmlNode* node
@@ -482,29 +477,29 @@ cdef class _Walk:
         cdef list run = []
         text = _collect(container.children, &node, not self.pending)
         if text and (self.pending or not text.isspace()):
-            self.add_text(text)
+            self.writer._add_text(text)
         while node is not NULL:
             if _plain_paragraph(node):
                 if self.pending:
-                    self.flush()
+                    self.writer.flush()
                 text = _collect(node.children, &after)
                 if text:
                     run.append(text)
             else:
                 if run:
-                    self.plain_paragraphs(run)
+                    self.writer._plain_paragraphs(run)
                     run = []
                 self.visit(node)
             tail = _collect(node.next, &after, not self.pending)
             # Layout whitespace between blocks is not text; between inline elements it is.
             if tail and (self.pending or not tail.isspace()):
                 if run:
-                    self.plain_paragraphs(run)
+                    self.writer._plain_paragraphs(run)
                     run = []
-                self.add_text(tail)
+                self.writer._add_text(tail)
             node = after
         if run:
-            self.plain_paragraphs(run)
+            self.writer._plain_paragraphs(run)
 
     cdef visit(self, xmlNode* node):
         cdef int state = ABSENT
@@ -533,24 +528,24 @@ cdef class _Walk:
             kind = self.rules.classify(element, tag, cls)
             if kind is not None:
                 if self.pending:
-                    self.flush()
-                self.media(element, kind)
+                    self.writer.flush()
+                self.writer._media(element, kind)
                 return
         if tag in self.rules.inline:
             if element is None:
                 element = cetree.elementFactory(self.owner._doc, node)
-            self.inline(element, tag)
+            self.writer._inline(element, tag)
             return
         if self.pending:
-            self.flush()
+            self.writer.flush()
         if tag in self.rules.text_blocks and not _holds(node, self.rules.rich):
             if element is None:
                 element = cetree.elementFactory(self.owner._doc, node)
-            self.block(element, tag)
+            self.writer._block(element, tag)
         else:
             self.walk(node)
             if self.pending:
-                self.flush()
+                self.writer.flush()
 
 
 def first(cetree._Element element, frozenset tags):
