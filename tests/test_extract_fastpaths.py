@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import random
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
@@ -294,6 +294,59 @@ def test_first_and_holds_find_what_iter_finds(body: bytes) -> None:
         expected = next((e for e in element.iter() if e.tag in tags), None)
         assert _native.first(element, tags) is expected
         assert _native.holds(element, tags) is (expected is not None)
+
+
+def _python_figure_parts(element: etree._Element) -> tuple[object, ...]:
+    """media.image_media's pass over a figure as it was written in Python."""
+    img = source = figcaption = credit = None
+    captions = []
+    for node in element.iter():
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in ("img", "amp-img"):
+            img = node if img is None else img
+            continue
+        if tag == "source":
+            source = node if source is None else source
+            continue
+        if tag == "figcaption" and figcaption is None:
+            figcaption = node
+        cls = node.get("class")
+        if cls:
+            role = media._caption_role(cls)
+            if role == media._CREDIT:
+                credit = node if credit is None else credit
+            elif role == media._CAPTION:
+                captions.append(node)
+    return img, source, figcaption, credit, captions
+
+
+@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+def test_figure_parts_are_what_the_python_pass_found(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    blocks = [
+        e for e in root.iter("figure", "picture", "div", "p") if _native.holds(e, media.IMAGE_TAGS)
+    ]
+    for block in blocks[:500]:
+        assert _native.figure_parts(block, media._caption_role) == _python_figure_parts(block)
+    assert blocks or b"<img" not in body.lower()
+
+
+def test_format_utc_writes_what_isoformat_wrote() -> None:
+    rng = random.Random(11)
+    zones = [None, UTC, timezone(timedelta(hours=5, minutes=30)), timezone(-timedelta(hours=11))]
+    for _ in range(3000):
+        moment = datetime(
+            rng.randint(1, 9998), rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
+            rng.randint(0, 59), rng.randint(0, 59), rng.randint(0, 999999), rng.choice(zones),
+        )  # fmt: skip
+        if moment.tzinfo is not None:
+            expected = moment.astimezone(UTC).isoformat()[:19] + "Z"
+        else:
+            expected = moment.isoformat()[:19] + "Z"
+        assert format_utc(moment) == expected, moment
 
 
 def test_substring_tests_are_substring_tests() -> None:

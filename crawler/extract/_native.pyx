@@ -548,6 +548,58 @@ cdef class _Walk:
                 self.writer.flush()
 
 
+def figure_parts(cetree._Element element, role):
+    """(img, source, figcaption, credit, captions) of a figure or an image container, in one
+    walk: the first <img> or <amp-img>, the first <source>, the first <figcaption>, the first
+    element whose class role() calls a credit (1), and those it calls captions (2), in page
+    order. Images and sources are not asked about their class."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    cdef xmlNode* img = NULL
+    cdef xmlNode* source = NULL
+    cdef xmlNode* figcaption = NULL
+    cdef xmlNode* credit = NULL
+    cdef list captions = []
+    cdef int state
+    cdef const char* raw
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            if _named(node, "img") or _named(node, "amp-img"):
+                if img is NULL:
+                    img = node
+            elif _named(node, "source"):
+                if source is NULL:
+                    source = node
+            else:
+                if figcaption is NULL and _named(node, "figcaption"):
+                    figcaption = node
+                state = ABSENT
+                raw = _value(node, "class", &state)
+                if state == ASSEMBLED:
+                    cls = cetree.elementFactory(element._doc, node).get("class")
+                else:
+                    cls = raw.decode("utf-8", "replace") if state == SIMPLE else None
+                if cls:
+                    kind = role(cls)
+                    if kind == 1:
+                        if credit is NULL:
+                            credit = node
+                    elif kind == 2:
+                        captions.append(cetree.elementFactory(element._doc, node))
+        node = _after(node, top)
+    return (
+        _proxy(element, img),
+        _proxy(element, source),
+        _proxy(element, figcaption),
+        _proxy(element, credit),
+        captions,
+    )
+
+
+cdef object _proxy(cetree._Element owner, xmlNode* node):
+    return None if node is NULL else cetree.elementFactory(owner._doc, node)
+
+
 def first(cetree._Element element, frozenset tags):
     """The element, or the first element inside it in document order, with one of the tags;
     or None."""

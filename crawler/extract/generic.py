@@ -106,12 +106,13 @@ def mark(root: Element) -> _Marks:
 def find_times(marks: _Marks) -> list[_Time]:
     """Every time the page's markup states in attributes, with how sure each reading is."""
     found: list[_Time] = []
+    read: dict[str, tuple[str, int] | None] = {}
     for element in marks.timed:
         before = len(found)
         for name, value in element.items():
             if name != "datetime" and not name.startswith("data-"):
                 continue
-            reading = _attribute_time(element, name, value)
+            reading = _attribute_time(element, name, value, read)
             if reading is not None:
                 found.append(reading)
         if len(found) == before and element.tag == "time":  # "21:22": header furniture
@@ -150,7 +151,11 @@ def visible_times(root: Element) -> list[_Time]:
     return found
 
 
-def _attribute_time(element: Element, name: str, value: str) -> _Time | None:
+def _attribute_time(
+    element: Element, name: str, value: str, read: dict[str, tuple[str, int] | None]
+) -> _Time | None:
+    """A reading of one attribute; `read` keeps the values this page already gave (a post's
+    published and modified times are often one value)."""
     # A data attribute must speak of time; whether it is the last edit's, its name says.
     edited = None if name == "datetime" else _data_time_name(name)
     if edited is None and name != "datetime":
@@ -158,20 +163,29 @@ def _attribute_time(element: Element, name: str, value: str) -> _Time | None:
     value = value.strip()
     if len(value) < 10 or not value[0].isdigit():  # the least every form below takes
         return None
-    if len(value) in (10, 13) and value.isdecimal():  # epoch seconds or milliseconds
-        utc, rank = to_utc(value), EPOCH
-        if utc is None or not "2000" <= utc <= "2100":
-            return None
-    elif _ZONED_ISO.match(value):
-        utc, rank = to_utc(value), ZONED
-    elif _NAIVE_ISO.match(value):
-        utc, rank = to_utc(value), NAIVE
+    if value in read:
+        parsed = read[value]
     else:
-        return None
-    if not utc:
+        parsed = read[value] = _value_time(value)
+    if parsed is None:
         return None
     modified = _modified_class(element) if edited is None else edited
-    return _Time(element, utc, rank, modified)
+    return _Time(element, parsed[0], parsed[1], modified)
+
+
+def _value_time(value: str) -> tuple[str, int] | None:
+    """(UTC, rank) of an attribute's value that states a time, or None."""
+    if len(value) in (10, 13) and value.isdecimal():  # epoch seconds or milliseconds
+        utc = to_utc(value)
+        return (utc, EPOCH) if utc and "2000" <= utc <= "2100" else None
+    if _ZONED_ISO.match(value):
+        rank = ZONED
+    elif _NAIVE_ISO.match(value):
+        rank = NAIVE
+    else:
+        return None
+    utc = to_utc(value)
+    return (utc, rank) if utc else None
 
 
 @lru_cache(maxsize=1024)

@@ -235,27 +235,7 @@ def _embed_url(element: Element) -> str | None:
 
 def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     """{"type": "image", "url", "caption", "credit"} from a figure or an image container."""
-    img = source = figcaption = credit_el = None
-    captions: list[Element] = []
-    for node in element.iter():  # one pass: a figure holds a handful of elements
-        tag = node.tag
-        if tag.__class__ is not str:
-            continue
-        if tag == "img" or tag == "amp-img":
-            img = node if img is None else img
-            continue
-        if tag == "source":
-            source = node if source is None else source
-            continue
-        if tag == "figcaption" and figcaption is None:
-            figcaption = node
-        cls = node.get("class")
-        if cls:
-            role = _caption_role(cls)
-            if role == _CREDIT:
-                credit_el = node if credit_el is None else credit_el
-            elif role == _CAPTION:
-                captions.append(node)
+    img, source, figcaption, credit_el, captions = _native.figure_parts(element, _caption_role)
     url = absolute(_image_src(img), base_url) if img is not None else None
     if url is None and source is not None:
         url = absolute(_first_srcset(source.get("srcset")), base_url)
@@ -277,7 +257,7 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     return image_record(url, caption, credit)
 
 
-_CREDIT, _CAPTION = 1, 2
+_CREDIT, _CAPTION = 1, 2  # what _caption_role answers, as _native.figure_parts reads it
 
 
 @lru_cache(maxsize=4096)

@@ -45,12 +45,20 @@ def to_utc(value: str | float | None) -> str | None:
 def format_utc(moment: datetime) -> str | None:
     """ "YYYY-MM-DDTHH:MM:SSZ"; a naive datetime is taken to be UTC already."""
     try:
-        if moment.tzinfo is not None:
+        if moment.tzinfo is not None and moment.tzinfo is not UTC:
             moment = moment.astimezone(UTC)
-        # The first 19 characters of isoformat() are the same whatever its timespec.
-        return moment.isoformat()[:19] + "Z"
     except (OverflowError, ValueError):
         return None
+    # What isoformat()[:19] writes: percent formatting of six numbers takes half its time
+    # (and half an f-string's).
+    return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (  # noqa: UP031
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+    )
 
 
 def _from_epoch(number: float) -> str | None:
