@@ -42,6 +42,10 @@ def to_utc(value: str | float | None) -> str | None:
     return format_utc(moment)
 
 
+# A constant the compiler cannot read: it leaves the % to CPython's own (fast) formatting.
+_UTC_FORMAT = "%04d-%02d-%02dT%02d:%02d:%02dZ"
+
+
 def format_utc(moment: datetime) -> str | None:
     """ "YYYY-MM-DDTHH:MM:SSZ"; a naive datetime is taken to be UTC already."""
     try:
@@ -49,9 +53,8 @@ def format_utc(moment: datetime) -> str | None:
             moment = moment.astimezone(UTC)
     except (OverflowError, ValueError):
         return None
-    # What isoformat()[:19] writes: percent formatting of six numbers takes half its time
-    # (and half an f-string's).
-    return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (  # noqa: UP031
+    # What isoformat()[:19] writes, in half its time (and half an f-string's).
+    return _UTC_FORMAT % (
         moment.year,
         moment.month,
         moment.day,
