@@ -62,6 +62,17 @@ cdef const char* _value(xmlNode* node, const char* name, int* state) noexcept:
     return NULL
 
 
+cdef object _class_of(cetree._Element owner, xmlNode* node):
+    """The element's class attribute as text, or None without one (element.get("class"))."""
+    cdef int state = ABSENT
+    cdef const char* raw = _value(node, "class", &state)
+    if state == SIMPLE:
+        return raw.decode("utf-8", "replace")
+    if state == ASSEMBLED:
+        return cetree.elementFactory(owner._doc, node).get("class")
+    return None
+
+
 cdef bint _value_holds(cetree._Element owner, xmlNode* node, const char* name,
                        const char* first, const char* second=NULL, const char* third=NULL):
     """Whether the attribute's value holds one of the (ASCII) needles."""
@@ -189,15 +200,10 @@ def classes_up(cetree._Element element, int levels):
     (those with none left out)."""
     cdef xmlNode* node = element._c_node
     cdef list found = []
-    cdef int state
-    cdef const char* raw
     while levels > 0 and node is not NULL and node.type == tree.XML_ELEMENT_NODE:
-        state = ABSENT
-        raw = _value(node, "class", &state)
-        if state == SIMPLE:
-            found.append(raw.decode("utf-8", "replace"))
-        elif state == ASSEMBLED:
-            found.append(cetree.elementFactory(element._doc, node).get("class"))
+        cls = _class_of(element, node)
+        if cls is not None:
+            found.append(cls)
         node = node.parent
         levels -= 1
     return found
@@ -224,8 +230,6 @@ def headline(
     cdef xmlNode* node = top
     cdef xmlNode* passed = NULL  # the root of the subtree being passed over
     cdef int count = -1
-    cdef int state
-    cdef const char* raw
     cdef set skip_ids = node_ids(skip)
     while node is not NULL:
         if _is_child(node):
@@ -237,12 +241,7 @@ def headline(
                     passed = node
                 else:
                     tag = (<const char*>node.name).decode("utf-8", "replace")
-                    state = ABSENT
-                    raw = _value(node, "class", &state)
-                    if state == ASSEMBLED:
-                        cls = cetree.elementFactory(member._doc, node).get("class")
-                    else:
-                        cls = raw.decode("utf-8", "replace") if state == SIMPLE else None
+                    cls = _class_of(member, node)
                     if tag in headings or (cls and is_headline_class(cls)):
                         element = cetree.elementFactory(member._doc, node)
                         text = headline_text(element)
@@ -502,8 +501,6 @@ cdef class _Walk:
             self.writer._plain_paragraphs(run)
 
     cdef visit(self, xmlNode* node):
-        cdef int state = ABSENT
-        cdef const char* raw
         cdef object element = None
         if node.type != tree.XML_ELEMENT_NODE:
             return  # comments, processing instructions
@@ -512,14 +509,7 @@ cdef class _Walk:
             return
         if self.skip and <Py_ssize_t>node in self.skip:
             return
-        raw = _value(node, "class", &state)
-        if state == SIMPLE:
-            cls = raw.decode("utf-8", "replace")
-        elif state == ASSEMBLED:
-            element = cetree.elementFactory(self.owner._doc, node)
-            cls = element.get("class") or ""
-        else:
-            cls = ""
+        cls = _class_of(self.owner, node) or ""
         if cls and self.rules.is_chrome(cls):
             return  # a share bar or an ad
         if tag in self.rules.classified:
@@ -560,8 +550,6 @@ def figure_parts(cetree._Element element, role):
     cdef xmlNode* figcaption = NULL
     cdef xmlNode* credit = NULL
     cdef list captions = []
-    cdef int state
-    cdef const char* raw
     while node is not NULL:
         if node.type == tree.XML_ELEMENT_NODE:
             if _named(node, "img") or _named(node, "amp-img"):
@@ -573,12 +561,7 @@ def figure_parts(cetree._Element element, role):
             else:
                 if figcaption is NULL and _named(node, "figcaption"):
                     figcaption = node
-                state = ABSENT
-                raw = _value(node, "class", &state)
-                if state == ASSEMBLED:
-                    cls = cetree.elementFactory(element._doc, node).get("class")
-                else:
-                    cls = raw.decode("utf-8", "replace") if state == SIMPLE else None
+                cls = _class_of(element, node)
                 if cls:
                     kind = role(cls)
                     if kind == 1:
