@@ -35,6 +35,11 @@ def default_db_path() -> Path:
     return base / APP_DIR / DB_FILENAME
 
 
+def archive_path(given: str | os.PathLike[str] | None = None) -> Path:
+    """The archive a command or a crawl writes: the path given, else default_db_path()."""
+    return Path(given).expanduser() if given else default_db_path()
+
+
 def _check_path(path: Path) -> None:
     """Refuse paths that would otherwise fail later with an obscure sqlite3 error."""
     if path.is_dir():

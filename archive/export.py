@@ -11,12 +11,12 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, suppress
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from archive.db import SQLITE_HEADER, ArchiveError
 from archive.records import blog_url
+from archive.times import format_utc, parse_utc
 
 FORMATS = ("ndjson", "csv")
 
@@ -57,17 +57,16 @@ from updates u join blogs b on b.id = u.blog_id
 
 def parse_since(value: str) -> str:
     """An ISO 8601 date or time as the archive writes times (UTC, `YYYY-MM-DDTHH:MM:SSZ`)."""
-    text = value.strip()
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
+    moment = parse_utc(value)
+    if moment is None:
         raise ValueError(
             f"{value!r} is not an ISO 8601 date or time: give e.g. 2024-05-01 or "
             "2024-05-01T12:00:00Z (a time without an offset is taken as UTC)."
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        )
+    written = format_utc(moment)
+    if written is None:
+        raise ValueError(f"{value!r} is out of range: give a date between the years 1 and 9999.")
+    return written
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:

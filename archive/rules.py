@@ -7,10 +7,10 @@ import json
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from difflib import SequenceMatcher
 
-from crawler.extract.model import Update
+from archive.records import Update
+from archive.times import is_newer, same_instant
 
 # Quote and dash variants publishers (and their CMS "smart quotes") use
 # interchangeably in one headline from one edit to the next.
@@ -71,29 +71,6 @@ def content_hash(update: Update) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def parse_time(value: str | None) -> datetime | None:
-    """Compare timestamps as instants, whatever ISO 8601 spelling a source used."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed
-
-
-def is_newer(candidate: str | None, than: str | None) -> bool:
-    """Whether a timestamp is strictly later; an unknown time is never newer."""
-    a, b = parse_time(candidate), parse_time(than)
-    if a is None:
-        return False
-    if b is None:
-        return True
-    return a > b
-
-
 def merge_duplicates(updates: Sequence[Update], keys: Sequence[str]) -> dict[str, Update]:
     """One record per key: the richest reading, pinned if any reading was pinned."""
     merged: dict[str, Update] = {}
@@ -137,17 +114,10 @@ def assign_keys(updates: Sequence[Update], stored_published: Mapping[str, str | 
         if key.startswith("h:") and pub:
             claimed = owner.get(key)
             specific = f"{key}@{pub}"
-            if specific in stored_published or (claimed and not _same_time(claimed, pub)):
+            if specific in stored_published or (claimed and not same_instant(claimed, pub)):
                 key = specific
         keys.append(key)
     return keys
-
-
-def _same_time(a: str, b: str) -> bool:
-    pa, pb = parse_time(a), parse_time(b)
-    if pa is None or pb is None:
-        return a == b
-    return pa == pb
 
 
 # How alike the opening of two bodies must be for a retitled update to be the same one.
@@ -199,7 +169,7 @@ def match_corrections(
                     k
                     for k, s in free.items()
                     if s.published_at
-                    and _same_time(s.published_at, update.published_at)
+                    and same_instant(s.published_at, update.published_at)
                     and similar_bodies(s.body_start, update.body_text)
                 ),
                 None,

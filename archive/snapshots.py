@@ -29,6 +29,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from archive.db import ArchiveError
+from archive.times import now_utc, parse_utc
 
 logger = logging.getLogger(__name__)
 
@@ -100,12 +101,9 @@ def _one_line(text: str) -> str:
 def _warc_date(fetched_at: str) -> str:
     """WARC-Date in UTC with the precision given: whole seconds stay whole, fractions keep 6."""
     text = fetched_at.strip()
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"fetched_at {fetched_at!r} is not an ISO 8601 time") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+    moment = parse_utc(text.replace("z", "Z"))
+    if moment is None:
+        raise ValueError(f"fetched_at {fetched_at!r} is not an ISO 8601 time")
     moment = moment.astimezone(UTC)
     has_fraction = "." in text or "," in text
     spec = "microseconds" if has_fraction else "seconds"
@@ -352,7 +350,7 @@ class SnapshotStore:
     def _current_file(self) -> tuple[int, str, int]:
         """This process's file for today, whole as we left it; otherwise a new one."""
         pid = os.getpid()
-        now = datetime.now(UTC)
+        now = now_utc()
         day = now.strftime("%Y%m%d")
         if self._fd is not None and self._pid == pid and self._day == day:
             try:

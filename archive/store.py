@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,19 +11,17 @@ from typing import Any
 import sqlite_utils
 
 from archive.db import write_transaction
-from archive.records import BlogPass, PageState, PassResult
+from archive.records import BlogPass, PageState, PassResult, Update
 from archive.rules import (
     BODY_COMPARE_CHARS,
     StoredIdentity,
     assign_keys,
     content_hash,
     headline_hash,
-    is_newer,
     match_corrections,
     merge_duplicates,
-    parse_time,
 )
-from crawler.extract.model import Update
+from archive.times import is_newer, parse_utc
 
 CHUNK = 500
 GONE_STATUSES = (404, 410)
@@ -114,7 +111,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
             len(p.pages),
             p.http_status,
             int(bool(p.pages) and all(pg.not_modified for pg in p.pages)),
-            sum(pg.bytes for pg in p.pages),
+            sum(pg.size for pg in p.pages),
             int(p.complete),
         ],
     )
@@ -131,7 +128,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 seq,
                 pg.url,
                 pg.status,
-                pg.bytes,
+                pg.size,
                 int(pg.not_modified),
                 pg.etag,
                 pg.last_modified,
@@ -238,7 +235,7 @@ def _extracted_runs(p: BlogPass) -> list[_Run]:
 
 def _span(updates: Iterable[Update]) -> tuple[str | None, str | None]:
     """Oldest and newest publish times a run showed; pinned posts sit out of order, so not them."""
-    times = [u.published_at for u in updates if not u.pinned and parse_time(u.published_at)]
+    times = [u.published_at for u in updates if not u.pinned and parse_utc(u.published_at)]
     if not times:
         return None, None
     oldest = newest = times[0]
@@ -281,7 +278,7 @@ def _removals(
                     or (run.ceiling is not None and is_newer(run.ceiling, t))
                 )
                 below = to_bottom or is_newer(t, oldest)
-                inside = parse_time(t) is not None and above and below
+                inside = parse_utc(t) is not None and above and below
             if inside and not (s.pinned and not to_bottom):
                 removed.append(s.id)
     return removed
@@ -434,7 +431,6 @@ def record_pass(
     `replay_of` names the logged fetch this pass re-reads (`liveblog reparse`): its fetch
     log rows stay, only its counts are refreshed.
     """
-    started = time.perf_counter()
     conn = db.conn
     with write_transaction(db):
         blog_id = _upsert_blog(conn, p)
@@ -448,7 +444,6 @@ def record_pass(
         )
         if not p.error and p.pages and all(pg.skipped for pg in p.pages):
             # Nothing was re-read: the fetch log is all this pass writes.
-            result.seconds = time.perf_counter() - started
             return result
         stored = _load_stored(conn, blog_id)
         live = sum(1 for s in stored.values() if s.removed_at is None)
@@ -463,7 +458,6 @@ def record_pass(
             )
             if p.http_status in GONE_STATUSES:
                 conn.execute("UPDATE blogs SET status = 'gone' WHERE id = ?", [blog_id])
-            result.seconds = time.perf_counter() - started
             return result
 
         now = p.started_at
@@ -509,7 +503,6 @@ def record_pass(
                WHERE id = ?""",
             [_status(coverage_end, p.finished_at or now), bool(touched), now, blog_id],
         )
-    result.seconds = time.perf_counter() - started
     return result
 
 

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
 from archive.db import write_transaction
 from archive.records import PassResult, blog_url
+from archive.times import parse_utc, utc_stamp
 
 DEFAULT_INTERVAL = 300  # seconds between passes over a blog that keeps moving
 DEFAULT_MAX_INTERVAL = 3600  # the back-off stops here
 DEFAULT_IDLE_AFTER = 6 * 3600  # no change for this long: the blog has ended
 BACKOFF = 2
-
-
-def utc_iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def parse_iso(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 @dataclass
@@ -42,7 +35,7 @@ def add_blog(db: sqlite_utils.Database, url: str, interval: int | None, now: dat
         if row is None:
             db.execute(
                 "INSERT INTO blogs (url, first_seen_at, interval, next_due_at) VALUES (?, ?, ?, ?)",
-                [url, utc_iso(now), interval, utc_iso(now)],
+                [url, utc_stamp(now), interval, utc_stamp(now)],
             )
             return True
         db.execute(
@@ -50,7 +43,7 @@ def add_blog(db: sqlite_utils.Database, url: str, interval: int | None, now: dat
                  status = CASE WHEN status = 'ended' THEN 'live' ELSE status END,
                  poll_interval = NULL, next_due_at = ?
                WHERE id = ?""",
-            [interval, utc_iso(now), row[0]],
+            [interval, utc_stamp(now), row[0]],
         )
         return not row[1]
 
@@ -73,7 +66,7 @@ def due_blogs(
            WHERE active = 1 AND status != 'ended'
              AND (next_due_at IS NULL OR next_due_at <= ?)
            ORDER BY coalesce(next_due_at, ''), id""",
-        [utc_iso(now)],
+        [utc_stamp(now)],
     ).fetchall()
     urls = [r[0] for r in rows]
     if among is not None:
@@ -111,13 +104,13 @@ def reschedule(
     current = row[1] or base
     interval = base if moved else min(max(current, base) * BACKOFF, max(policy.max_interval, base))
     status = row[3]
-    quiet_since = parse_iso(row[2]) if row[2] else None
+    quiet_since = parse_utc(row[2])
     if result.ok and status == "live" and quiet_since is not None:
         status = "ended" if now - quiet_since > timedelta(seconds=policy.idle_after) else status
     with write_transaction(db):
         db.execute(
             "UPDATE blogs SET poll_interval = ?, next_due_at = ?, status = ? WHERE url = ?",
-            [interval, utc_iso(now + timedelta(seconds=interval)), status, result.url],
+            [interval, utc_stamp(now + timedelta(seconds=interval)), status, result.url],
         )
 
 

@@ -256,7 +256,7 @@ def serve(path: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "archive", "serve", "--db", str(path), "--port", str(port)],
+        [sys.executable, "-m", "crawler", "serve", "--db", str(path), "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -28,13 +28,13 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from archive.records import Update
 from crawler.extract import adapters, extract_page, generic
 from crawler.extract.clean import sanitise_html
 from crawler.extract.entries import prepare
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import merge
-from crawler.extract.model import Update
 from crawler.extract.page import page_meta
 from crawler.extract.pagination import next_urls
 

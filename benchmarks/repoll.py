@@ -6,7 +6,7 @@ then times, in rounds and in the same run:
 
 - fetch-only: a plain Scrapy spider that downloads the same URLs and does nothing with them
   (this file, run in a child process, on the project's own settings without the pipeline);
-- unchanged 200s: `crawler.runner.crawl` (the code `liveblog crawl` runs) while the server
+- unchanged 200s: `crawler.process.crawl` (the code `liveblog crawl` runs) while the server
   ignores If-None-Match and sends no ETag, so every page comes back whole, byte-identical,
   and is recognised by its hash: no extraction, only the fetch log is written;
 - 304s: the same while the server answers the stored ETags with 304 Not Modified.
@@ -35,7 +35,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.sample.site import (  # noqa: E402
+from crawler.process import crawl  # noqa: E402
+from crawler.sample.site import (  # noqa: E402
     Block,
     LocalServer,
     Para,
@@ -43,7 +44,6 @@ from archive.sample.site import (  # noqa: E402
     render_page,
     send,
 )
-from crawler.runner import crawl  # noqa: E402
 
 TARGET_RATIO = 1.3
 SETTINGS: dict[str, object] = {
@@ -162,7 +162,7 @@ def fetch_only(urls_file: str) -> int:
     import scrapy
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.run import crawl_settings
+    from crawler.process import crawl_settings
 
     urls = Path(urls_file).read_text().split()
 

@@ -6,7 +6,6 @@ import dataclasses
 import json
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +15,11 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
-from archive.db import open_archive
+from archive.db import archive_path, open_archive
 from archive.records import BlogPass, PassResult
 from archive.snapshots import SnapshotStore
 from archive.store import record_pass
-from crawler.config import archive_path
+from archive.times import seconds_between
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ class ArchivePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
-        db_path = archive_path(crawler.settings)
+        db_path = archive_path(crawler.settings.get("ARCHIVE_DB"))
         results = crawler.settings.get("LIVEBLOG_RESULTS") or ""
         snapshots = crawler.settings.getbool("LIVEBLOG_SNAPSHOTS", True)
         return cls(db_path, Path(results) if results else None, crawler, snapshots)
@@ -91,7 +90,7 @@ class ArchivePipeline:
         return record_pass(self.db, item)
 
     def _report(self, result: PassResult, item: BlogPass) -> BlogPass:
-        result.seconds = _seconds(item.started_at, item.finished_at)
+        result.seconds = round(seconds_between(item.started_at, item.finished_at), 2)
         self._count(result)
         if result.ok:
             logger.info(
@@ -134,12 +133,3 @@ class ArchivePipeline:
             return
         for key in ("new", "changed", "unchanged", "removed", "not_modified"):
             stats.inc_value(f"archive/{key}", getattr(result, key))
-
-
-def _seconds(start: str, end: str) -> float:
-    try:
-        return round(
-            (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds(), 2
-        )
-    except ValueError:
-        return 0.0

@@ -10,14 +10,16 @@ from pathlib import Path
 import pytest
 
 from archive.records import PassResult
-from archive.sample import SampleBlog, calais_blog
-from crawler.runner import crawl
+from crawler.process import crawl
+from crawler.sample import SampleBlog, calais_blog
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = Path(__file__).resolve().parent / "pages"
 
 # The sample blog is local: no reason to wait between its pages.
 LOCAL = {"AUTOTHROTTLE_START_DELAY": 0, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0}
+# The same, as `liveblog crawl` and `watch` take settings on their command line.
+LOCAL_ARGS = [arg for name, value in LOCAL.items() for arg in ("-s", f"{name}={value}")]
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """An evolving live blog served on 127.0.0.1, and the truth of what it showed the crawler.
 
-`EvolvingBlog` plays the sample blog's ITV markup (`archive.sample.render_page`) while the
+`EvolvingBlog` plays the sample blog's ITV markup (`crawler.sample.render_page`) while the
 test edits it between passes: updates added on top (pushing older ones to later pages),
 edited, deleted, pinned to the top, pagination dropped, and faults armed for the next
 request(s) of a page: a 503, a consent wall, a truncated document, an empty page. It
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
-from archive.sample.site import LocalServer, Para, SampleUpdate, ServedBlog, render_page, send
+from crawler.sample.site import LocalServer, Para, SampleUpdate, ServedBlog, render_page, send
 
 FaultKind = Literal["503", "consent", "truncated", "empty"]
 

@@ -8,9 +8,9 @@ import pytest
 import sqlite_utils
 
 from archive.db import open_archive
+from archive.records import Update
 from archive.rules import StoredIdentity, match_corrections, similar_bodies
 from archive.store import record_pass
-from crawler.extract.model import Update
 from tests.test_archive_store import bpass
 
 BODY = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Update
 from archive.rules import (
     assign_keys,
     content_hash,
@@ -13,7 +14,6 @@ from archive.rules import (
     normalise_headline,
     update_key,
 )
-from crawler.extract.model import FIDELITY_HTML, FIDELITY_STRUCTURED, Update
 
 
 @pytest.mark.parametrize(

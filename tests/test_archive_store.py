@@ -10,9 +10,15 @@ import pytest
 import sqlite_utils
 
 from archive.db import open_archive
-from archive.records import BlogPass, PageFetch, PassResult
+from archive.records import (
+    FIDELITY_HTML,
+    FIDELITY_STRUCTURED,
+    BlogPass,
+    PageFetch,
+    PassResult,
+    Update,
+)
 from archive.store import record_pass
-from crawler.extract.model import FIDELITY_HTML, FIDELITY_STRUCTURED, Update
 
 URL = "https://news.example/live/election"
 LATER = "2024-05-01T12:05:00Z"
@@ -55,7 +61,7 @@ def bpass(
             PageFetch(
                 url=URL if i == 0 else f"{URL}?page={i + 1}",
                 status=304 if not_modified else status,
-                bytes=1000,
+                size=1000,
                 not_modified=not_modified,
                 etag=f'"e{i}"',
                 updates=len(updates) if i == 0 else 0,

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
-from archive.cli import cli
-from archive.sample import SampleBlog
+from crawler.cli import cli
+from crawler.sample import SampleBlog
 from tests.conftest import ROOT
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.cli import EXIT_BUSY
 from archive.lock import archive_lock
+from crawler.cli import EXIT_BUSY
 from tests.conftest import env_with_root
 from tests.evolving import EvolvingBlog, assert_archive_matches, make_update
 
@@ -34,7 +34,7 @@ def slow_blog() -> Iterator[EvolvingBlog]:
 
 
 def crawl_argv(url: str, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "archive", "crawl", url, "--db", str(db), *extra]
+    return [sys.executable, "-m", "crawler", "crawl", url, "--db", str(db), *extra]
 
 
 def start(argv: list[str]) -> subprocess.Popen[str]:

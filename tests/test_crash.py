@@ -1,6 +1,6 @@
 """SIGKILL at the worst moment: the archive opens, holds only whole passes, and loses nothing.
 
-The crawl process (`python -m crawler.run`, what `liveblog crawl` starts) is killed while it
+The crawl process (`python -m crawler.process`, what `liveblog crawl` starts) is killed while it
 writes a heavy pass (hundreds of new and edited updates in one transaction). The kill is
 timed from outside: once the server has sent the last page, the test watches the database's
 WAL file and kills the process a few random milliseconds after the transaction starts
@@ -26,7 +26,7 @@ import pytest
 
 from archive.db import open_archive
 from archive.lock import ArchiveBusyError, archive_lock
-from archive.sample.site import Para, SampleUpdate
+from crawler.sample.site import Para, SampleUpdate
 from tests.conftest import LOCAL, crawl_local, env_with_root
 from tests.evolving import EvolvingBlog, assert_archive_matches, assert_whole_passes, make_update
 
@@ -79,11 +79,11 @@ def change_everything(blog: EvolvingBlog, round_: int) -> None:
 
 
 def start_crawl(blog: EvolvingBlog, db: Path, tmp: Path) -> subprocess.Popen[bytes]:
-    """The crawl process exactly as crawler.runner starts it."""
+    """The crawl process exactly as crawler.process starts it."""
     argv = [
         sys.executable,
         "-m",
-        "crawler.run",
+        "crawler.process",
         "--db",
         str(db),
         "--results",
@@ -173,7 +173,7 @@ def test_a_pass_killed_mid_write_leaves_whole_passes_and_the_next_completes(
 
 
 def watch_argv(url: str, db: Path) -> list[str]:
-    return [sys.executable, "-m", "archive", "watch", url, "--db", str(db), "--interval", "1"]
+    return [sys.executable, "-m", "crawler", "watch", url, "--db", str(db), "--interval", "1"]
 
 
 def children_of(pid: int) -> list[int]:
@@ -209,7 +209,7 @@ def test_a_killed_watch_keeps_the_archive_locked_until_its_crawl_ends_then_the_n
             with pytest.raises(ArchiveBusyError), archive_lock(db_path, wait=False):
                 pass
             crawl = subprocess.run(
-                [sys.executable, "-m", "archive", "crawl", blog.url, "--db", str(db_path)],
+                [sys.executable, "-m", "crawler", "crawl", blog.url, "--db", str(db_path)],
                 env=env_with_root(),
                 capture_output=True,
                 text=True,
@@ -267,7 +267,7 @@ def test_a_pass_reported_written_survives_sigkill_after_a_liveblog_list(
         argv = [
             sys.executable,
             "-m",
-            "crawler.run",
+            "crawler.process",
             "--db",
             str(db_path),
             "--results",
@@ -285,7 +285,7 @@ def test_a_pass_reported_written_survives_sigkill_after_a_liveblog_list(
             # at the watchlist meanwhile.
             assert quick.wait_for_requests(1, timeout=30)
             listed = subprocess.run(
-                [sys.executable, "-m", "archive", "list", "--db", str(db_path)],
+                [sys.executable, "-m", "crawler", "list", "--db", str(db_path)],
                 env=env_with_root(),
                 capture_output=True,
                 text=True,

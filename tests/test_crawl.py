@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from archive.sample import SampleBlog, demo_states
-from archive.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
+from crawler.sample import SampleBlog, demo_states
+from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
 from tests.conftest import crawl_local
 
 

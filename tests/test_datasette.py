@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from archive.sample import SampleBlog
+from crawler.sample import SampleBlog
 from tests.conftest import ROOT, crawl_local, env_with_root, free_port
 
 CONTRACT = ("blogs", "fetches", "updates", "update_versions")
@@ -33,7 +33,7 @@ def served(sample_blog: SampleBlog, tmp_path: Path) -> Iterator[str]:
     assert crawl_local([sample_blog.url], db)[0].ok
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "archive", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
         env=env_with_root(),
         cwd=tmp_path,
         stdout=subprocess.PIPE,

@@ -7,7 +7,7 @@ import re
 import click
 import pytest
 
-from archive.cli import cli
+from crawler.cli import cli
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

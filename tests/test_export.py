@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from archive.cli import cli
 from archive.db import open_archive
 from archive.export import COLUMNS, export, parse_since
-from archive.sample import PATH, TITLE, UPDATES, SampleBlog, SampleUpdate, demo_states
-from archive.sample.site import Para
+from crawler.cli import cli
+from crawler.sample import PATH, TITLE, UPDATES, SampleBlog, SampleUpdate, demo_states
+from crawler.sample.site import Para
 from tests.conftest import crawl_local
 
 OTHER = [

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from archive.times import format_utc, to_utc
 from crawler.extract import _native, check_build, clean, entries, generic, media
 from crawler.extract.clean import (
     BR_MARK,
@@ -34,7 +35,6 @@ from crawler.extract.clean import (
 from crawler.extract.dom import raw_text
 from crawler.extract.entries import BodyWriter, prepare
 from crawler.extract.html import parse
-from crawler.extract.times import format_utc, to_utc
 
 TESTS = Path(__file__).resolve().parent
 PAGES = sorted(p for p in (TESTS / "pages").iterdir() if p.suffix == ".html")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.times import to_utc
 from crawler.extract import FIDELITY_HTML, FIDELITY_STRUCTURED, Update, extract_page
 from crawler.extract.adapters import REGISTRY, Adapter, candidates, html_updates
 from crawler.extract.clean import (
@@ -17,13 +18,13 @@ from crawler.extract.clean import (
     sanitise_html,
     split_credit,
 )
+from crawler.extract.clock import visible_time
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import merge
 from crawler.extract.microdata import read_microdata
 from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate, article_body
-from crawler.extract.times import to_utc, visible_time
 
 PAGES = Path(__file__).resolve().parent / "pages"
 BASE = "https://news.example/live/blog"

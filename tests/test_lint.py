@@ -1,9 +1,11 @@
-"""ruff and mypy run as part of the test command, so the one check CI runs covers them."""
+"""ruff, mypy and import-linter run as part of the test command, so the one check CI runs
+covers them."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -30,3 +32,16 @@ def test_mypy() -> None:
         check=False,
     )
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_layers() -> None:
+    """archive/ imports nothing from crawler/, nor Scrapy; extraction imports no Scrapy."""
+    out = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 broken" in out.stdout, out.stdout

@@ -13,9 +13,8 @@ import yaml
 from datasette.app import Datasette
 
 from archive.db import open_archive
-from archive.records import BlogPass, PageFetch
+from archive.records import BlogPass, PageFetch, Update
 from archive.store import record_pass
-from crawler.extract.model import Update
 
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 CONTRACT_TABLES = ["blogs", "fetches", "fetch_pages", "updates", "update_versions"]

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from archive.sample import TITLE, UPDATES, render_page
-from crawler.runner import crawl
+from crawler.process import crawl
+from crawler.sample import TITLE, UPDATES, render_page
 
 PATH = "/live"
 

@@ -15,12 +15,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-import archive.cli
-from archive.cli import cli
 from archive.records import PassResult
-from archive.sample.site import Para
-from crawler.runner import crawl
-from tests.conftest import LOCAL
+from crawler.cli import cli
+from crawler.process import crawl
+from crawler.sample.site import Para
+from tests.conftest import LOCAL, LOCAL_ARGS
 from tests.evolving import (
     EvolvingBlog,
     FaultKind,
@@ -72,15 +71,9 @@ def kinds(served: list[Served]) -> list[str]:
     return [s.kind for s in served]
 
 
-def cli_crawl(blog: EvolvingBlog, db: Path, monkeypatch: pytest.MonkeyPatch) -> Result:
-    """`liveblog crawl URL` through CliRunner, without the polite delays (the CLI has no flag)."""
-
-    def local_crawl(urls: list[str], db_path: Path, **kwargs: Any) -> list[PassResult]:
-        kwargs["settings"] = {**LOCAL, **(kwargs.get("settings") or {})}
-        return crawl(urls, db_path, **kwargs)
-
-    monkeypatch.setattr(archive.cli, "crawl", local_crawl)
-    return CliRunner().invoke(cli, ["crawl", blog.url, "--db", str(db)])
+def cli_crawl(blog: EvolvingBlog, db: Path) -> Result:
+    """`liveblog crawl URL` through CliRunner, without the polite delays."""
+    return CliRunner().invoke(cli, ["crawl", blog.url, "--db", str(db), *LOCAL_ARGS])
 
 
 def test_an_evolving_blog_matches_its_truth_after_every_pass(
@@ -159,7 +152,7 @@ def test_an_evolving_blog_matches_its_truth_after_every_pass(
 
         blog.fault(kind, page=page)
         before = snapshot_tables(db_path)
-        out = cli_crawl(blog, db_path, monkeypatch)
+        out = cli_crawl(blog, db_path)
         assert out.exit_code == 1, out.output
         assert f"FAIL  {blog.url}: failed: " in out.output and message in out.output
         assert "Traceback" not in out.output

@@ -8,10 +8,10 @@ from typing import Any
 from click.testing import CliRunner
 from sqlite_utils import Database
 
-from archive.cli import cli
-from archive.sample import SampleBlog, demo_states
 from archive.snapshots import SnapshotRef, SnapshotStore
-from crawler.runner import crawl
+from crawler.cli import cli
+from crawler.process import crawl
+from crawler.sample import SampleBlog, demo_states
 from tests.conftest import LOCAL
 
 UPDATE_COLUMNS = (

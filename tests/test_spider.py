@@ -10,8 +10,8 @@ from scrapy.http import HtmlResponse, Request
 from sqlite_utils import Database
 
 from archive.records import BlogPass
-from archive.sample import PATH, TITLE, UPDATES, render_page
-from archive.sample.site import SampleBlog
+from crawler.sample import PATH, TITLE, UPDATES, render_page
+from crawler.sample.site import SampleBlog
 from crawler.spiders.liveblog import LiveblogSpider, PassState
 from tests.conftest import ROOT, env_with_root
 

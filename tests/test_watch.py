@@ -14,23 +14,19 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
-import archive.cli
-from archive.cli import cli
-from archive.records import PassResult
-from crawler.runner import crawl
-from tests.conftest import LOCAL, env_with_root
+from crawler.cli import cli
+from tests.conftest import LOCAL_ARGS, env_with_root
 from tests.evolving import EvolvingBlog, assert_archive_matches, assert_whole_passes, make_update
 
 WATCH_TIMEOUT = 45.0
 
 
 def watch_argv(url: str, db: Path, *options: str) -> list[str]:
-    return [sys.executable, "-m", "archive", "watch", url, "--db", str(db), *options]
+    return [sys.executable, "-m", "crawler", "watch", url, "--db", str(db), *options]
 
 
 def blog_state(db: Path, url: str) -> tuple[int | None, str, int] | None:
@@ -173,19 +169,14 @@ def test_a_second_sigterm_abandons_the_pass_cleanly(db_path: Path) -> None:
 
 
 @pytest.fixture
-def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    """CliRunner whose crawls skip the polite delays (the CLI has no settings flag)."""
-
-    def local_crawl(urls: list[str], db: Path, **kwargs: Any) -> list[PassResult]:
-        kwargs["settings"] = {**LOCAL, **(kwargs.get("settings") or {})}
-        return crawl(urls, db, **kwargs)
-
-    monkeypatch.setattr(archive.cli, "crawl", local_crawl)
+def runner() -> CliRunner:
     return CliRunner()
 
 
 def run(runner: CliRunner, *args: str) -> Result:
-    return runner.invoke(cli, list(args), catch_exceptions=False)
+    """The command, with crawls skipping the polite delays (-s settings)."""
+    extra = LOCAL_ARGS if args[0] in ("crawl", "watch") else []
+    return runner.invoke(cli, [*args, *extra], catch_exceptions=False)
 
 
 def test_add_list_remove(runner: CliRunner, db_path: Path) -> None:

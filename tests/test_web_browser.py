@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from archive.sample import PATH, TITLE, UPDATES, SampleBlog, SampleUpdate, demo_states
-from archive.sample.site import Para
+from crawler.sample import PATH, TITLE, UPDATES, SampleBlog, SampleUpdate, demo_states
+from crawler.sample.site import Para
 from tests.conftest import crawl_local
 from tests.test_web_serve import Server, serving
 

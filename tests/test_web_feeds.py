@@ -8,8 +8,8 @@ from urllib.parse import quote
 import feedparser
 import pytest
 
-from archive.sample import UPDATES, SampleBlog, SampleUpdate, demo_states
-from archive.sample.site import Para
+from crawler.sample import UPDATES, SampleBlog, SampleUpdate, demo_states
+from crawler.sample.site import Para
 from tests.conftest import crawl_local
 from tests.test_web_serve import Server, serving
 

@@ -14,7 +14,7 @@ from datasette.app import Datasette
 
 from archive.db import open_archive
 from archive.publish import ensure_plugin, metadata_for
-from archive.records import BlogPass, PageFetch
+from archive.records import BlogPass, PageFetch, Update
 from archive.store import record_pass
 from archive.web import format_time
 from archive.web.render import (
@@ -26,7 +26,6 @@ from archive.web.render import (
     word_diff,
 )
 from archive.web.timeline import PAGE_SIZE
-from crawler.extract.model import Update
 
 HOSTILE = [
     ("<script>window.__pwned=1</script><p>text</p>", "<p>text</p>"),

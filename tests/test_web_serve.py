@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from archive.sample import SampleBlog, demo_states
+from crawler.sample import SampleBlog, demo_states
 from tests.conftest import ROOT, crawl_local, env_with_root, free_port
 
 
@@ -49,7 +49,7 @@ def serving(db: Path, cwd: Path) -> Iterator[Server]:
     # block the server on its access log.
     with log_path.open("w") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "archive", "serve", "--db", str(db), "--port", str(port)],
+            [sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
             env=env_with_root(),
             cwd=cwd,
             stdout=log,

@@ -13,8 +13,9 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Request, Response
 from markupsafe import Markup, escape
 
+from archive.times import parse_utc
 from archive.web import timeline as queries
-from archive.web.render import parse_time, safe_html
+from archive.web.render import safe_html
 
 if TYPE_CHECKING:
     # Not at run time: Datasette imports this module while datasette.app is still loading.
@@ -27,7 +28,7 @@ HTML_COLUMNS = {("updates", "body_html"), ("update_versions", "body_html")}
 
 def format_time(value: str | None) -> str:
     """An archive time as analysts read it: '2016-10-24 09:30 UTC' (minutes are enough)."""
-    moment = parse_time(value)
+    moment = parse_utc(value)
     return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else (value or "")
 
 

@@ -166,17 +166,6 @@ def _str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def parse_time(value: str | None) -> datetime | None:
-    """An archive time (ISO 8601, UTC) as an aware datetime; None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 # Bar widths the chart may use, in seconds: the smallest that keeps it under MAX_BARS bars.
 BUCKETS = [60, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800]
 MAX_BARS = 72

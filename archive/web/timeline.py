@@ -6,13 +6,13 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from archive.times import parse_utc
 from archive.web.render import (
     Change,
     Chart,
     bucket_seconds,
     changes,
     chart,
-    parse_time,
     safe_href,
     safe_html,
 )
@@ -112,7 +112,7 @@ async def blog_chart(db: Database, blog_id: int) -> Chart | None:
             [blog_id],
         )
     ).first()
-    first, last = parse_time(span[0]), parse_time(span[1])
+    first, last = parse_utc(span[0]), parse_utc(span[1])
     if first is None or last is None:
         return None
     bucket = bucket_seconds(first, last)

@@ -32,7 +32,7 @@ def check_build(package: Path) -> None:
 
 check_build(Path(__file__).resolve().parent)
 
-from crawler.extract.model import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update  # noqa: E402
+from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update  # noqa: E402
 from crawler.extract.page import extract_page  # noqa: E402
 
 __all__ = ["FIDELITY_HTML", "FIDELITY_STRUCTURED", "Page", "Update", "extract_page"]

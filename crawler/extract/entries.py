@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from archive.records import FIDELITY_HTML, Update
 from crawler.extract import _native, media
 from crawler.extract.clean import (
     BR_MARK,
@@ -31,7 +32,6 @@ from crawler.extract.clean import (
     strip_placeholders,
 )
 from crawler.extract.dom import Element, drop_tree, outer_html, raw_text, text_of, without_fragment
-from crawler.extract.model import FIDELITY_HTML, Update
 
 # Removed (with their content) before entries are read: never text, never media. Not <form>
 # or <nav>: some sites wrap a whole page in a form. Not <meta>: microdata lives there.

@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from archive.records import Page, Update
+from archive.times import parse_utc
 from crawler.extract.merge import fold, id_key
-from crawler.extract.model import Page, Update
 from crawler.extract.page import extract_page
 
 # Seconds two times may differ and still be one time: pages print clocks to the minute.
@@ -248,10 +248,7 @@ def _share(flags: list[bool]) -> float:
 def _close(found: str | None, expected: str | None, tolerance: int) -> bool:
     if found is None or expected is None:
         return found is None and expected is None
-    try:
-        delta = datetime.fromisoformat(found.replace("Z", "+00:00")) - datetime.fromisoformat(
-            expected.replace("Z", "+00:00")
-        )
-    except ValueError:
+    first, second = parse_utc(found), parse_utc(expected)
+    if first is None or second is None:
         return False
-    return abs(delta.total_seconds()) <= tolerance
+    return abs((first - second).total_seconds()) <= tolerance

@@ -18,12 +18,13 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from archive.records import Update
+from archive.times import to_utc
 from crawler.extract import _native
 from crawler.extract.clean import author_names, normalise_text
+from crawler.extract.clock import visible_time
 from crawler.extract.dom import Element, raw_text, text_of, without_fragment
 from crawler.extract.entries import html_update
-from crawler.extract.model import Update
-from crawler.extract.times import to_utc, visible_time
 
 # Short text nodes that may hold a clock ("20:51", "19.30", "5:32 p.m."): the regex decides.
 # Read only when attributes gave no publication times: visible text is the last resort.

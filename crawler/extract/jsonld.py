@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from archive.times import to_utc
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
 from crawler.extract.structured import StructuredUpdate
-from crawler.extract.times import to_utc
 
 _MAX_DEPTH = 8
 # Keys under which a page nests its main entity; anything else is searched too, but last.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from crawler.extract.model import FIDELITY_HTML, Update
+from archive.records import FIDELITY_HTML, Update
 from crawler.extract.structured import StructuredUpdate
 
 

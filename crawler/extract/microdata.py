@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from archive.times import to_utc
 from crawler.extract.clean import author_names, normalise_text, optional_text
 from crawler.extract.dom import Element, absolute, fragment_of, inner_html, text_of
 from crawler.extract.structured import StructuredUpdate
-from crawler.extract.times import to_utc
 
 _ITEMS = "//*[@itemscope]"
 _URL_TAGS = frozenset({"a", "link", "area"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from archive.records import Page, Update
 from crawler.extract import adapters, generic
 from crawler.extract.clean import optional_text
 from crawler.extract.dom import Element
@@ -12,7 +13,6 @@ from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import fold, id_key, merge
 from crawler.extract.microdata import Microdata, read_microdata
-from crawler.extract.model import Page, Update
 from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate
 

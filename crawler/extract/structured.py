@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
+from archive.records import FIDELITY_STRUCTURED, Update
 from crawler.extract.clean import is_boilerplate, normalise_text, sanitise_html, strip_placeholders
 from crawler.extract.entries import prepare, render_body
 from crawler.extract.html import parse_fragment
-from crawler.extract.model import FIDELITY_STRUCTURED, Update
 
 _MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*|/[a-zA-Z])[^>]*>")
 # The Reach CMS appends "Read more: <b><a>…</a></b>" to articleBody: a teaser, not content.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,16 +16,12 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
-from archive.db import open_archive
+from archive.db import archive_path, open_archive
 from archive.records import BlogPass, PageFetch, PageState, blog_url
 from archive.store import page_states
-from crawler.config import archive_path
+from archive.times import utc_stamp
 from crawler.extract import extract_page
 from crawler.extract.charset import declared_charset
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def same_site(a: str, b: str) -> bool:
@@ -133,7 +128,7 @@ class LiveblogSpider(scrapy.Spider):
         known = self._known_pages()
         for url in self.blog_urls:
             state = PassState(
-                BlogPass(url=url, started_at=utc_now(), finished_at=""),
+                BlogPass(url=url, started_at=utc_stamp(), finished_at=""),
                 self.max_pages,
                 known=known.get(url, {}),
             )
@@ -143,7 +138,7 @@ class LiveblogSpider(scrapy.Spider):
         """Validators and older links per page, so unchanged pages cost a 304 and no extraction."""
         if not self.settings.getbool("LIVEBLOG_CONDITIONAL", True):
             return {}
-        path = archive_path(self.settings)
+        path = archive_path(self.settings.get("ARCHIVE_DB"))
         if not path.exists():
             return {}
         db = open_archive(path)
@@ -176,11 +171,11 @@ class LiveblogSpider(scrapy.Spider):
         fetched = PageFetch(
             url=response.url,
             status=response.status,
-            bytes=len(response.body),
+            size=len(response.body),
             etag=_header(response, b"ETag"),
             last_modified=_header(response, b"Last-Modified"),
             body_sha256=hashlib.sha256(response.body).hexdigest(),
-            fetched_at=utc_now(),
+            fetched_at=utc_stamp(),
             headers=_headers(response.headers),
             request_headers=_headers(response.request.headers) if response.request else [],
         )
@@ -261,14 +256,14 @@ class LiveblogSpider(scrapy.Spider):
         if isinstance(failure.value, HttpError) and failure.value.response is not None:
             response = failure.value.response
             state.blog.pages.append(
-                PageFetch(url=response.url, status=response.status, bytes=len(response.body))
+                PageFetch(url=response.url, status=response.status, size=len(response.body))
             )
         self.logger.warning("%s: pass failed: %s", state.blog.url, state.blog.error)
         yield self._finish(state, complete=False)
 
     def _finish(self, state: PassState, complete: bool) -> BlogPass:
         state.blog.complete = complete and state.blog.error is None
-        state.blog.finished_at = utc_now()
+        state.blog.finished_at = utc_stamp()
         return state.blog
 
 

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from archive.records import Page, Update
 from crawler.extract.adapters import amp, bbc, cnn, guardian, itv, ndtv, reach, sky, telegraph
 from crawler.extract.dom import Element, host_of
 from crawler.extract.entries import prepare
-from crawler.extract.model import Page, Update
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from lxml import etree
 
+from archive.records import Update
+from archive.times import to_utc
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
-from crawler.extract.model import Update
-from crawler.extract.times import to_utc
 
 DOMAINS = ("cdn.ampproject.org",)
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from lxml import etree
 
+from archive.records import Update
+from archive.times import to_utc
 from crawler.extract.clean import author_names
+from crawler.extract.clock import visible_time
 from crawler.extract.dom import Element, absolute, text_of
 from crawler.extract.entries import html_update
-from crawler.extract.model import Update
-from crawler.extract.times import to_utc, visible_time
 
 DOMAINS = ("cnn.com",)
 

@@ -16,6 +16,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from archive.records import FIDELITY_HTML, Page, Update
+from archive.times import to_utc
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.dom import Element, absolute, text_of, without_fragment
 from crawler.extract.entries import html_update, prepare, render_body
@@ -23,8 +25,6 @@ from crawler.extract.html import parse_fragment
 from crawler.extract.jsonld import read_data
 from crawler.extract.media import embed_record
 from crawler.extract.merge import merge
-from crawler.extract.model import FIDELITY_HTML, Page, Update
-from crawler.extract.times import to_utc
 
 DOMAINS = ("theguardian.com", "guardian.co.uk")
 SOURCE = "pagedata"

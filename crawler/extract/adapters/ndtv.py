@@ -6,11 +6,11 @@ visible `div.liv-blg_txt` is the body; the item's own meta tags give its id and 
 
 from __future__ import annotations
 
+from archive.records import Update
+from archive.times import to_utc
 from crawler.extract.dom import Element, fragment_of, text_of
 from crawler.extract.entries import html_update
 from crawler.extract.microdata import properties, property_value
-from crawler.extract.model import Update
-from crawler.extract.times import to_utc
 
 DOMAINS = ("ndtv.com",)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from lxml import etree
 
+from archive.records import Update
 from crawler.extract.adapters.classed import PostClasses, classed_post
 from crawler.extract.dom import Element
-from crawler.extract.model import Update
 
 DOMAINS = ("news.sky.com", "sky.com")
 

@@ -9,7 +9,11 @@ from pathlib import Path
 from archive.db import ArchiveError, default_db_path, open_archive
 from archive.queries import blog_updates, counts
 from archive.records import PassResult
-from archive.sample import calais_blog, demo_states
+from crawler.process import crawl
+from crawler.sample import calais_blog, demo_states
+
+# For the sample blog on 127.0.0.1 the polite delays only slow the demo down.
+LOCAL_SETTINGS: dict[str, object] = {"AUTOTHROTTLE_START_DELAY": 0, "DOWNLOAD_DELAY": 0}
 
 STORY = [
     "the blog as first seen: four updates, older ones behind 'Load more updates'",
@@ -18,11 +22,15 @@ STORY = [
 ]
 
 
+def demo_db_path() -> Path:
+    """Where the demo archive goes unless told: demo/archive.db beside the default archive."""
+    return default_db_path().parent / "demo" / "archive.db"
+
+
 def fresh_db(path: Path) -> None:
     """The demo writes a new archive; it replaces only its own default file."""
-    default = default_db_path().parent / "demo" / "archive.db"
     if path.exists():
-        if path.resolve() != default.resolve():
+        if path.resolve() != demo_db_path().resolve():
             raise ArchiveError(
                 f"{path} exists: the demo needs a new file; remove it or give another --db."
             )
@@ -30,9 +38,7 @@ def fresh_db(path: Path) -> None:
             Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def run_demo(
-    path: Path, echo: Callable[[str], None], crawl_pass: Callable[[str], PassResult]
-) -> list[PassResult]:
+def run_demo(path: Path, echo: Callable[[str], None]) -> list[PassResult]:
     """Serve the sample blog locally, change it between passes, crawl each time, show the archive."""
     fresh_db(path)
     results: list[PassResult] = []
@@ -41,7 +47,7 @@ def run_demo(
         echo(f"Archive: {path}\n")
         for number, (state, story) in enumerate(zip(demo_states(), STORY, strict=True), start=1):
             blog.show(state)
-            result = crawl_pass(blog.url)
+            result = crawl([blog.url], path, settings=LOCAL_SETTINGS)[0]
             results.append(result)
             echo(f"pass {number}: {story}")
             echo("  " + result.summary())
@@ -66,5 +72,3 @@ def run_demo(
             db.close()
     return results
 
-
-__all__ = ["fresh_db", "run_demo"]

@@ -1,4 +1,5 @@
-"""The `liveblog` command: a thin layer over the archive and crawler libraries."""
+"""The `liveblog` command: a thin layer over the archive and crawler libraries; each command
+parses its options and calls one function that the tests call too."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from urllib.parse import urlsplit
 import click
 import sqlite_utils
 
-from archive.db import ArchiveError, default_db_path, open_archive
+from archive.db import ArchiveError, archive_path, open_archive
 from archive.lock import ArchiveBusyError, archive_lock
 from archive.records import PassResult, blog_url
-from archive.watch import now_utc, watch
+from archive.times import now_utc
 from archive.watchlist import (
     DEFAULT_IDLE_AFTER,
     DEFAULT_INTERVAL,
@@ -23,20 +24,16 @@ from archive.watchlist import (
     Policy,
     add_blog,
     blog_table,
-    due_blogs,
     remove_blog,
-    reschedule,
     watched,
 )
-from crawler.runner import CrawlError, crawl
+from crawler.process import CrawlError
+from crawler.watch import run_due_passes, watch
 
 # sysexits' EX_TEMPFAIL: another run holds the archive; try again later.
 EXIT_BUSY = 75
 
 DB_HELP = "The archive's SQLite file (default: $LIVEBLOG_DB, else ~/.local/share/liveblog-archive/archive.db)."
-
-# For the sample blog on 127.0.0.1 the polite delays only slow the demo down.
-LOCAL_SETTINGS: dict[str, object] = {"AUTOTHROTTLE_START_DELAY": 0, "DOWNLOAD_DELAY": 0}
 
 
 def db_option(func: click.decorators.FC) -> click.decorators.FC:
@@ -50,7 +47,7 @@ def db_option(func: click.decorators.FC) -> click.decorators.FC:
 
 
 def resolve_db(db_path: Path | None) -> Path:
-    return (db_path or default_db_path()).expanduser()
+    return archive_path(db_path)
 
 
 def check_url(url: str) -> str:
@@ -66,25 +63,6 @@ def format_result(result: PassResult) -> str:
     return f"{'ok  ' if result.ok else 'FAIL'}  {result.url}: {result.summary()}"
 
 
-def run_crawl(
-    urls: list[str],
-    db_path: Path,
-    max_pages: int | None,
-    verbose: bool,
-    settings: dict[str, object] | None = None,
-    lock_fd: int | None = None,
-) -> list[PassResult]:
-    """Check the archive opens, then crawl; errors a user can fix become ClickExceptions."""
-    try:
-        open_archive(db_path).close()
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        return crawl(
-            urls, db_path, max_pages=max_pages, verbose=verbose, settings=settings, lock_fd=lock_fd
-        )
-    except CrawlError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 @click.group()
@@ -103,15 +81,47 @@ def wait_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
+def parse_settings(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, object]:
+    """-s NAME=VALUE pairs as Scrapy setting overrides, as `scrapy crawl -s` takes them."""
+    settings: dict[str, object] = {}
+    for value in values:
+        name, equals, setting = value.partition("=")
+        if not equals or not name.strip():
+            raise click.BadParameter(
+                f"{value!r} is not NAME=VALUE: give e.g. -s DOWNLOAD_DELAY=5", ctx=ctx, param=param
+            )
+        settings[name.strip()] = setting
+    return settings
+
+
+def settings_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "-s",
+        "--set",
+        "settings",
+        multiple=True,
+        metavar="NAME=VALUE",
+        callback=parse_settings,
+        help="A Scrapy setting for this run, e.g. -s DOWNLOAD_DELAY=5 (repeatable).",
+    )(func)
+
+
 @contextmanager
-def locked(db_path: Path, wait: bool) -> Iterator[int]:
-    """The archive's writer lock; a busy archive with --no-wait is a message and exit 75."""
+def user_errors() -> Iterator[None]:
+    """Errors a user can fix as one sentence: a busy archive with --no-wait exits 75."""
     try:
-        with archive_lock(db_path, wait=wait, on_wait=lambda m: click.echo(m, err=True)) as fd:
-            yield fd
+        yield
     except ArchiveBusyError as exc:
         click.echo(f"Error: {exc}", err=True)
         raise SystemExit(EXIT_BUSY) from exc
+    except (ArchiveError, CrawlError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def say_on_stderr(message: str) -> None:
+    click.echo(message, err=True)
 
 
 def opened(db_path: Path) -> sqlite_utils.Database:
@@ -131,9 +141,15 @@ def opened(db_path: Path) -> sqlite_utils.Database:
     help="Fetch at most this many pages of each blog (default 20).",
 )
 @wait_option
+@settings_option
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log.")
 def crawl_command(
-    urls: tuple[str, ...], db_path: Path | None, max_pages: int | None, wait: bool, verbose: bool
+    urls: tuple[str, ...],
+    db_path: Path | None,
+    max_pages: int | None,
+    wait: bool,
+    settings: dict[str, object],
+    verbose: bool,
 ) -> None:
     """One pass over each blog at URLS, or over every watched blog that is due.
 
@@ -142,28 +158,29 @@ def crawl_command(
     """
     path = resolve_db(db_path)
     checked = [check_url(u) for u in urls]
-    with locked(path, wait) as lock_fd:
-        if not checked:
-            db = opened(path)
-            try:
-                checked = due_blogs(db, now_utc())
-                watching = len(watched(db))
-            finally:
-                db.close()
-            if not checked:
-                if not watching:
-                    raise click.ClickException(
-                        "the watchlist is empty: add blogs with `liveblog add URL`, or give URLs."
-                    )
-                click.echo(f"nothing due: {watching} blogs watched, none due yet.")
-                return
-        results = run_crawl(checked, path, max_pages, verbose, lock_fd=lock_fd)
-        db = opened(path)
-        try:
-            for result in results:
-                reschedule(db, result, Policy(), now_utc())
-        finally:
-            db.close()
+    db = opened(path)
+    try:
+        watching = len(watched(db))
+    finally:
+        db.close()
+    if not checked and not watching:
+        raise click.ClickException(
+            "the watchlist is empty: add blogs with `liveblog add URL`, or give URLs."
+        )
+    with user_errors():
+        results = run_due_passes(
+            path,
+            Policy(),
+            urls=checked or None,
+            max_pages=max_pages,
+            wait=wait,
+            settings=settings,
+            verbose=verbose,
+            on_wait=say_on_stderr,
+        )
+    if not results:
+        click.echo(f"nothing due: {watching} blogs watched, none due yet.")
+        return
     for result in results:
         click.echo(format_result(result))
     failed = [r for r in results if not r.ok]
@@ -257,6 +274,7 @@ def list_command(db_path: Path | None) -> None:
     "--max-pages", type=click.IntRange(min=1), default=None, help="Pages per blog per pass."
 )
 @wait_option
+@settings_option
 def watch_command(
     urls: tuple[str, ...],
     db_path: Path | None,
@@ -265,6 +283,7 @@ def watch_command(
     idle_after: int,
     max_pages: int | None,
     wait: bool,
+    settings: dict[str, object],
 ) -> None:
     """Poll blogs (URLS, added to the watchlist, or every watched one) until Ctrl-C or all end.
 
@@ -287,21 +306,17 @@ def watch_command(
     def echo(line: str) -> None:
         click.echo(("\r\x1b[2K" if tty else "") + line)
 
-    try:
+    with user_errors():
         failures = watch(
             path,
             checked or None,
             Policy(interval, max_interval, idle_after),
             max_pages=max_pages,
             wait=wait,
+            settings=settings,
             echo=echo,
             status=status if tty else None,
         )
-    except ArchiveBusyError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        raise SystemExit(EXIT_BUSY) from exc
-    except CrawlError as exc:
-        raise click.ClickException(str(exc)) from exc
     if failures:
         raise SystemExit(1)
 
@@ -312,19 +327,17 @@ def watch_command(
 @wait_option
 def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
     """Rebuild updates and versions from the kept snapshots with the current extractor."""
-    from archive.reparse import reparse
     from archive.snapshots import SnapshotStore
+    from crawler.reparse import reparse
 
     path = resolve_db(db_path)
     if not path.is_file():
         raise click.ClickException(f"there is no archive at {path}.")
-    with locked(path, wait):
+    with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
         db = opened(path)
         try:
             with SnapshotStore(path) as snapshots:
                 results = reparse(db, snapshots, blog_url(blog) if blog else None)
-        except ArchiveError as exc:
-            raise click.ClickException(str(exc)) from exc
         finally:
             db.close()
     for r in results:
@@ -490,17 +503,11 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
 )
 def demo(db_path: Path | None, serve_after: bool, host: str, port: int) -> None:
     """Crawl the bundled sample blog as it changes over three passes, then publish the archive."""
-    from archive.demo import run_demo
+    from crawler.demo import demo_db_path, run_demo
 
-    path = (db_path or default_db_path().parent / "demo" / "archive.db").expanduser()
-    try:
-        run_demo(
-            path,
-            echo=click.echo,
-            crawl_pass=lambda url: run_crawl([url], path, None, False, LOCAL_SETTINGS)[0],
-        )
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+    path = archive_path(db_path) if db_path else demo_db_path()
+    with user_errors():
+        run_demo(path, echo=click.echo)
     if serve_after:
         from archive.publish import serve as serve_archive
 

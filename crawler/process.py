@@ -1,20 +1,28 @@
-"""Run crawl passes from plain Python: the door the `liveblog` CLI and the tests use.
+"""The crawl process: one Scrapy run over the given blogs, in a child process of its own.
 
-Each call starts one Scrapy process (see crawler/run.py) and returns what the archive
-made of each blog's pass. This module imports no Scrapy.
+crawl() is the door the `liveblog` CLI, watch, the demo and the tests use: it starts
+`python -P -m crawler.process` and returns what the archive made of each blog's pass; main()
+is what that child runs. Twisted's reactor cannot restart, so keeping Scrapy in a child lets
+one caller run pass after pass. Scrapy is imported only in the child.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 import sys
+import sysconfig
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archive.records import PassResult, blog_url
+
+if TYPE_CHECKING:
+    from scrapy.settings import Settings
 
 
 class CrawlError(Exception):
@@ -48,8 +56,11 @@ def crawl(
         overrides.setdefault("LOG_LEVEL", "INFO" if verbose else "WARNING")
         argv = [
             sys.executable,
+            # -P: the current directory is not searched first, so a checkout's sources never
+            # shadow the installed package the caller runs.
+            "-P",
             "-m",
-            "crawler.run",
+            "crawler.process",
             "--db",
             str(db_path),
             "--results",
@@ -59,10 +70,7 @@ def crawl(
             *(["--max-pages", str(max_pages)] if max_pages is not None else []),
             *urls,
         ]
-        env = {
-            **os.environ,
-            "PYTHONPATH": _import_root() + os.pathsep + os.environ.get("PYTHONPATH", ""),
-        }
+        env = _child_environment()
         with log_path.open("wb") as log:
             # Its own session: a Ctrl-C at the terminal reaches the caller, which decides
             # whether the pass in flight finishes or is abandoned.
@@ -107,9 +115,18 @@ def stop(proc: subprocess.Popen[bytes], grace: float = 15.0) -> None:
         proc.wait()
 
 
-def _import_root() -> str:
-    """The folder holding the crawler package, so the child imports this same code."""
-    return str(Path(__file__).resolve().parent.parent)
+def _child_environment() -> dict[str, str]:
+    """The caller's environment; the child imports this same code wherever it comes from.
+
+    An installed package is found in site-packages as it is; code imported from elsewhere
+    (a checkout on sys.path) is put on the child's PYTHONPATH.
+    """
+    env = dict(os.environ)
+    root = Path(__file__).resolve().parent.parent
+    installed = {Path(sysconfig.get_path(name)).resolve() for name in ("purelib", "platlib")}
+    if root not in installed:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+    return env
 
 
 def _normalise(urls: Sequence[str]) -> list[str]:
@@ -132,3 +149,41 @@ def _missing(url: str) -> PassResult:
         pages=0,
         error="the crawl ended before this blog's pass finished",
     )
+
+
+def crawl_settings(overrides: dict[str, object] | None = None) -> Settings:
+    """The project's settings with the caller's overrides on top, whatever the working directory."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    for key, value in (overrides or {}).items():
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The child: crawl the URLs into the archive, one JSON line per pass into --results."""
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.spiders.liveblog import LiveblogSpider
+
+    parser = argparse.ArgumentParser(prog="python -m crawler.process")
+    parser.add_argument("urls", nargs="+")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--results", required=True)
+    parser.add_argument("--max-pages", type=int, default=None)
+    parser.add_argument("--settings", default="{}", help="JSON object of Scrapy setting overrides")
+    args = parser.parse_args(argv)
+    overrides = json.loads(args.settings)
+    overrides.update({"ARCHIVE_DB": args.db, "LIVEBLOG_RESULTS": args.results})
+    if args.max_pages is not None:
+        overrides["LIVEBLOG_MAX_PAGES"] = args.max_pages
+    process = CrawlerProcess(crawl_settings(overrides))
+    process.crawl(LiveblogSpider, urls=args.urls)
+    process.start()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from archive.sample.calais import PATH, TITLE, UPDATES, demo_states
-from archive.sample.site import SampleBlog, SampleUpdate, render_page
+from crawler.sample.calais import PATH, TITLE, UPDATES, demo_states
+from crawler.sample.site import SampleBlog, SampleUpdate, render_page
 
 
 def calais_blog(updates: list[SampleUpdate] | None = None, port: int = 0) -> SampleBlog:

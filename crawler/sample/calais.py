@@ -6,7 +6,7 @@ first fixture. Times are the morning of 24 October 2016, British Summer Time.
 
 from __future__ import annotations
 
-from archive.sample.site import Embed, Image, Para, Quote, SampleUpdate
+from crawler.sample.site import Embed, Image, Para, Quote, SampleUpdate
 
 PATH = "/news/2016-10-24/calais-jungle-camp-clearance-live-updates"
 TITLE = "Calais 'Jungle' camp clearance: Live updates"

@@ -1,93 +1,19 @@
-"""Every time a page gives, as one UTC string, so that the archive compares like with like."""
+"""Times written for people on a page: a clock placed by a zone and a date near it.
+
+"5:32 p.m. ET, October 8, 2023", "20:51 (IST)" under "November 02 2023", "Fri 19 Feb 2021
+19.30 GMT". Machine times (ISO 8601, epochs) are archive.times' job; this module reads the
+words and hands the instant to archive.times.format_utc.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# Epoch values above this are milliseconds: 1e11 seconds is the year 5138,
-# 1e11 milliseconds is March 1973, older than any live blog.
-_MS_THRESHOLD = 100_000_000_000
-_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
-# Python 3.11's fromisoformat takes at most 6 fractional digits.
-_LONG_FRACTION = re.compile(r"(\.\d{6})\d+")
-# A time already written as UTC, to the second: its first 19 characters are the answer.
-_UTC_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-]00:00)")
+from archive.times import format_utc
 
-
-def to_utc(value: str | float | None) -> str | None:
-    """An ISO string with any offset, epoch seconds or milliseconds, as UTC; naive means UTC."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return _from_epoch(float(value))
-    text = value.strip()
-    if not text:
-        return None
-    if text.isdigit():
-        return _from_epoch(float(text))
-    try:
-        moment = datetime.fromisoformat(text)  # the common case, and the fastest
-    except ValueError:
-        if _NUMBER.match(text):
-            return _from_epoch(float(text))
-        loose = _parse_loose(text)
-        if loose is None:
-            return None
-        moment = loose
-    if _UTC_SECONDS.fullmatch(text):  # valid, as fromisoformat just said
-        return text[:19] + "Z"
-    return format_utc(moment)
-
-
-# A constant the compiler cannot read: it leaves the % to CPython's own (fast) formatting.
-_UTC_FORMAT = "%04d-%02d-%02dT%02d:%02d:%02dZ"
-
-
-def format_utc(moment: datetime) -> str | None:
-    """ "YYYY-MM-DDTHH:MM:SSZ"; a naive datetime is taken to be UTC already."""
-    try:
-        if moment.tzinfo is not None and moment.tzinfo is not UTC:
-            moment = moment.astimezone(UTC)
-    except (OverflowError, ValueError):
-        return None
-    # What isoformat()[:19] writes, in half its time (and half an f-string's).
-    return _UTC_FORMAT % (
-        moment.year,
-        moment.month,
-        moment.day,
-        moment.hour,
-        moment.minute,
-        moment.second,
-    )
-
-
-def _from_epoch(number: float) -> str | None:
-    if abs(number) >= _MS_THRESHOLD:
-        number /= 1000.0
-    try:
-        return format_utc(datetime.fromtimestamp(number, UTC))
-    except (OverflowError, OSError, ValueError):
-        return None
-
-
-def _parse_loose(text: str) -> datetime | None:
-    """Near-ISO forms fromisoformat refuses (long fractions), then RFC 2822."""
-    cleaned = _LONG_FRACTION.sub(r"\1", text.replace(" ", "T", 1))
-    try:
-        return datetime.fromisoformat(cleaned)
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
-# Visible times: "5:32 p.m. ET, October 8, 2023", "20:51 (IST)" under "November 02 2023",
-# "Fri 19 Feb 2021 19.30 GMT". A clock is only a time with a date and a zone to place it.
+# A clock is only a time with a date and a zone to place it.
 _MONTHS = {
     name: number
     for number, names in enumerate(

@@ -1,4 +1,5 @@
-"""`liveblog watch`: passes until interrupted or until every blog has ended."""
+"""Polling: one round of due passes (`liveblog crawl`), and rounds until interrupted or until
+every blog has ended (`liveblog watch`)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,16 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
 
 from archive.db import open_archive
 from archive.lock import archive_lock
 from archive.records import PassResult
-from archive.watchlist import Policy, due_blogs, parse_iso, reschedule, watched
-from crawler.runner import CrawlError, crawl
+from archive.times import now_utc, parse_utc
+from archive.watchlist import Policy, due_blogs, reschedule, watched
+from crawler.process import CrawlError, crawl
 
 TICK = 0.5  # seconds between checks for a signal while sleeping
 
@@ -49,8 +51,48 @@ class Interrupts:
             signal.signal(sig, handler)  # type: ignore[arg-type]
 
 
-def now_utc() -> datetime:
-    return datetime.now(UTC)
+def run_due_passes(
+    db_path: Path,
+    policy: Policy,
+    *,
+    urls: list[str] | None = None,
+    among: list[str] | None = None,
+    max_pages: int | None = None,
+    wait: bool = True,
+    settings: dict[str, object] | None = None,
+    verbose: bool = False,
+    on_wait: Callable[[str], None] | None = None,
+    on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
+) -> list[PassResult]:
+    """One round of polling, as `crawl` and `watch` both run it: under the archive's lock, a
+    pass over each of `urls`, or over every blog that is due (of `among`, when given), then
+    each blog's next pass scheduled by `policy`. No blog due: no crawl, and [].
+    """
+    with archive_lock(db_path, wait=wait, on_wait=on_wait) as fd:
+        if urls is None:
+            db = open_archive(db_path)
+            try:
+                urls = due_blogs(db, now_utc(), among)
+            finally:
+                db.close()
+        if not urls:
+            return []
+        results = crawl(
+            urls,
+            db_path,
+            max_pages=max_pages,
+            settings=settings,
+            verbose=verbose,
+            on_start=on_start,
+            lock_fd=fd,
+        )
+        db = open_archive(db_path)
+        try:
+            for result in results:
+                reschedule(db, result, policy, now_utc())
+        finally:
+            db.close()
+    return results
 
 
 def watch(
@@ -69,6 +111,10 @@ def watch(
     interrupts = Interrupts()
     interrupts.install()
     failures = passes = 0
+
+    def started(proc: subprocess.Popen[bytes]) -> None:
+        interrupts.child = proc
+
     try:
         while interrupts.count == 0 and (max_passes is None or passes < max_passes):
             db = open_archive(db_path)
@@ -83,7 +129,23 @@ def watch(
             if not due:
                 _sleep_until(min(_due_times(live)), interrupts, len(live), status)
                 continue
-            results = _pass(db_path, due, policy, max_pages, wait, settings, interrupts)
+            try:
+                results = run_due_passes(
+                    db_path,
+                    policy,
+                    among=urls,
+                    max_pages=max_pages,
+                    wait=wait,
+                    settings=settings,
+                    on_wait=lambda m: print(m, file=sys.stderr),
+                    on_start=started,
+                )
+            except CrawlError:
+                if interrupts.count >= 2:
+                    break  # abandoned on purpose: nothing of the pass was written
+                raise
+            finally:
+                interrupts.child = None
             passes += 1
             for result in results:
                 failures += 0 if result.ok else 1
@@ -97,40 +159,8 @@ def watch(
     return failures
 
 
-def _pass(
-    db_path: Path,
-    due: list[str],
-    policy: Policy,
-    max_pages: int | None,
-    wait: bool,
-    settings: dict[str, object] | None,
-    interrupts: Interrupts,
-) -> list[PassResult]:
-    def started(proc: subprocess.Popen[bytes]) -> None:
-        interrupts.child = proc
-
-    with archive_lock(db_path, wait=wait, on_wait=lambda m: print(m, file=sys.stderr)) as fd:
-        try:
-            results = crawl(
-                due, db_path, max_pages=max_pages, settings=settings, on_start=started, lock_fd=fd
-            )
-        except CrawlError:
-            if interrupts.count >= 2:
-                return []  # abandoned on purpose: nothing of the pass was written
-            raise
-        finally:
-            interrupts.child = None
-        db = open_archive(db_path)
-        try:
-            for result in results:
-                reschedule(db, result, policy, now_utc())
-        finally:
-            db.close()
-    return results
-
-
 def _due_times(live: list[dict[str, object]]) -> list[datetime]:
-    return [parse_iso(str(b["next_due_at"])) if b["next_due_at"] else now_utc() for b in live]
+    return [parse_utc(str(b["next_due_at"] or "")) or now_utc() for b in live]
 
 
 def _sleep_until(

@@ -1,0 +1,99 @@
+"""The logged history of passes, read back for `liveblog reparse`: which passes to replay,
+and the pages each one read, as the fetch log and the snapshots hold them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from archive.db import ArchiveError, write_transaction
+from archive.records import BlogPass, PageFetch
+
+
+@dataclass
+class LoggedPass:
+    """A successful pass as the fetch log holds it: its pages, without what was read on them."""
+
+    fetch_id: int
+    blog: BlogPass
+
+
+def blogs_to_replay(db: sqlite_utils.Database, url: str | None = None) -> list[tuple[int, str]]:
+    """(id, url) of one blog, or of every blog; an unknown URL is an error a user can fix."""
+    sql = "SELECT id, url FROM blogs" + (" WHERE url = ?" if url else "") + " ORDER BY id"
+    rows = [(row[0], row[1]) for row in db.execute(sql, [url] if url else [])]
+    if url and not rows:
+        raise ArchiveError(f"{url} is not in this archive: `liveblog list` shows what is.")
+    return rows
+
+
+def logged_passes(db: sqlite_utils.Database, blog_id: int, url: str) -> list[LoggedPass]:
+    """The blog's successful passes in order, each with its pages; checked replayable.
+
+    Refuses, before anything is deleted, when a pass read a page whose bytes were not kept.
+    """
+    passes = []
+    for fetch in db.query(
+        "SELECT id, started_at, finished_at, complete FROM fetches "
+        "WHERE blog_id = ? AND error IS NULL ORDER BY id",
+        [blog_id],
+    ):
+        blog = BlogPass(
+            url=url,
+            started_at=fetch["started_at"],
+            finished_at=fetch["finished_at"] or fetch["started_at"],
+            complete=bool(fetch["complete"]),
+        )
+        for row in db.query(
+            "SELECT * FROM fetch_pages WHERE fetch_id = ? ORDER BY seq", [fetch["id"]]
+        ):
+            page = _page(row)
+            if not page.skipped and not page.snapshot:
+                raise ArchiveError(
+                    f"pass {fetch['id']} of {url} read {page.url} but its bytes were not kept "
+                    "(snapshots off?): reparsing would lose what it found, so nothing was changed."
+                )
+            blog.pages.append(page)
+        passes.append(LoggedPass(fetch["id"], blog))
+    return passes
+
+
+def _page(row: dict[str, Any]) -> PageFetch:
+    return PageFetch(
+        url=row["url"],
+        status=row["status"],
+        size=row["bytes"],
+        not_modified=bool(row["not_modified"]),
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        body_sha256=row["body_sha256"],
+        updates=row["updates"],
+        next_url=row["next_url"],
+        unchanged=bool(row["unchanged"]),
+        snapshot=row["snapshot"],
+        oldest_at=row["oldest_at"],
+    )
+
+
+def forget_updates(db: sqlite_utils.Database, blog_id: int) -> None:
+    """Delete a blog's updates and versions, keeping its fetch log, before they are replayed."""
+    with write_transaction(db):
+        db.execute(
+            "DELETE FROM update_versions WHERE update_id IN "
+            "(SELECT id FROM updates WHERE blog_id = ?)",
+            [blog_id],
+        )
+        db.execute("DELETE FROM updates WHERE blog_id = ?", [blog_id])
+
+
+def update_counts(db: sqlite_utils.Database, blog_id: int) -> tuple[int, int]:
+    """(updates, versions) the archive holds of a blog."""
+    (updates,) = db.execute("SELECT count(*) FROM updates WHERE blog_id = ?", [blog_id]).fetchone()
+    (versions,) = db.execute(
+        "SELECT count(*) FROM update_versions v JOIN updates u ON u.id = v.update_id "
+        "WHERE u.blog_id = ?",
+        [blog_id],
+    ).fetchone()
+    return updates, versions
