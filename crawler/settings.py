@@ -45,7 +45,10 @@ DOWNLOADER_MIDDLEWARES = {
 # Every pass is fresh: no HTTP cache, no duplicate filter across passes.
 HTTPCACHE_ENABLED = False
 COOKIES_ENABLED = False
+# No consoles: a cron pass needs no telnet or HTTP server (Scrapy 2.19's remote control runs
+# code sent to it, and writes a job file into the user's profile) listening while it crawls.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 
