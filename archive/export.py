@@ -41,6 +41,7 @@ COLUMNS = [
     "removed_at",
     "version",
     "pinned",
+    "key_event",
     "content_hash",
 ]
 # Held as JSON text in the archive: NDJSON gives them as arrays, CSV as the JSON text.
@@ -50,7 +51,7 @@ _SELECT = """
 select u.id, u.blog_id, b.url as blog_url, b.title as blog_title, b.publisher, u.source_id,
   u.headline, u.body_text, u.body_html, u.published_at, u.modified_at, u.authors, u.media,
   u.permalink, u.first_seen_at, u.last_seen_at, u.removed_at, u.version, u.pinned,
-  u.content_hash
+  u.key_event, u.content_hash
 from updates u join blogs b on b.id = u.blog_id
 """
 

@@ -83,6 +83,7 @@ def merge_duplicates(updates: Sequence[Update], keys: Sequence[str]) -> dict[str
         merged[key] = replace(
             richer,
             pinned=richer.pinned or poorer.pinned,
+            key_event=richer.key_event or poorer.key_event,
             permalink=richer.permalink or poorer.permalink,
             published_at=richer.published_at or poorer.published_at,
         )

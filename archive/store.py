@@ -42,6 +42,7 @@ class _Stored:
     fidelity: int
     removed_at: str | None
     pinned: int
+    key_event: int
     version: int
     authors: str
     permalink: str | None
@@ -148,7 +149,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
 def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
     rows = conn.execute(
         f"""SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
-                  pinned, version, authors, permalink, headline_hash,
+                  pinned, key_event, version, authors, permalink, headline_hash,
                   substr(body_text, 1, {BODY_COMPARE_CHARS})
            FROM updates WHERE blog_id = ?""",
         [blog_id],
@@ -332,6 +333,11 @@ def _update_columns(u: Update) -> list[Any]:
     ]
 
 
+def _flags(u: Update) -> tuple[int, int]:
+    """pinned and key_event, as the columns hold them."""
+    return int(u.pinned), int(u.key_event)
+
+
 def _insert_update(
     conn: sqlite3.Connection, blog_id: int, key: str, u: Update, h: str, now: str
 ) -> int:
@@ -339,9 +345,9 @@ def _insert_update(
         """INSERT INTO updates
              (blog_id, source_id, headline, headline_hash, body_text, body_html,
               published_at, modified_at, authors, media, permalink, first_seen_at,
-              last_seen_at, version, content_hash, key, pinned, fidelity)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""",
-        [blog_id, *_update_columns(u), now, now, h, key, int(u.pinned), u.fidelity],
+              last_seen_at, version, content_hash, key, pinned, key_event, fidelity)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)""",
+        [blog_id, *_update_columns(u), now, now, h, key, *_flags(u), u.fidelity],
     )
     assert cur.lastrowid is not None
     return cur.lastrowid
@@ -374,15 +380,15 @@ def _plan(
         if h != s.content_hash and not poorer:
             version = s.version + 1
             plan.changed.append(
-                [*_update_columns(u), now, version, h, int(u.pinned), u.fidelity, s.id]
+                [*_update_columns(u), now, version, h, *_flags(u), u.fidelity, s.id]
             )
             plan.versions.append(_version_row(s.id, version, h, u, now, fetch_id))
             continue
         plan.unchanged_ids.append(s.id)
-        # Pinning, bylines and links are not content: refreshed in place, no version.
-        current = (int(u.pinned), _json(u.authors), u.permalink or s.permalink,
+        # Pinning, key events, bylines and links are not content: refreshed in place, no version.
+        current = (*_flags(u), _json(u.authors), u.permalink or s.permalink,
                    u.published_at or s.published_at)  # fmt: skip
-        if current != (s.pinned, s.authors, s.permalink, s.published_at):
+        if current != (s.pinned, s.key_event, s.authors, s.permalink, s.published_at):
             plan.metadata.append([*current, s.id])
     return plan
 
@@ -395,7 +401,7 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
                  body_html = ?, published_at = coalesce(?, published_at), modified_at = ?,
                  authors = ?, media = ?, permalink = coalesce(?, permalink),
                  last_seen_at = ?, removed_at = NULL, version = ?, content_hash = ?,
-                 pinned = ?, fidelity = ?
+                 pinned = ?, key_event = ?, fidelity = ?
                WHERE id = ?""",
             plan.changed,
         )
@@ -409,8 +415,8 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
     )
     if plan.metadata:
         conn.executemany(
-            "UPDATE updates SET pinned = ?, authors = ?, permalink = ?, published_at = ? "
-            "WHERE id = ?",
+            "UPDATE updates SET pinned = ?, key_event = ?, authors = ?, permalink = ?, "
+            "published_at = ? WHERE id = ?",
             plan.metadata,
         )
     if plan.versions:

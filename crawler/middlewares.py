@@ -10,7 +10,7 @@ from typing import Any
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
-from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.settings import BaseSettings, default_settings
@@ -103,7 +103,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
                 )
                 return response
             await self._pause(self.backoff_base * 2**retries if wait is None else wait)
-        return self._retry(request, response_status_message(response.status)) or response
+        return self._retry_request(request, response_status_message(response.status)) or response
 
     async def process_exception(  # type: ignore[override]
         self, request: Request, exception: Exception, spider: Spider | None = None
@@ -112,8 +112,20 @@ class BackoffRetryMiddleware(RetryMiddleware):
             retries = int(request.meta.get("retry_times", 0))
             if retries < request.meta.get("max_retry_times", self.max_retry_times):
                 await self._pause(self.backoff_base * 2**retries)
-            return self._retry(request, exception)
+            return self._retry_request(request, exception)
         return None
+
+    def _retry_request(self, request: Request, reason: str | Exception) -> Request | None:
+        """The request again, counted in the retry stats; None once its retries are spent."""
+        assert self.crawler.spider is not None
+        return get_retry_request(
+            request,
+            spider=self.crawler.spider,
+            reason=reason,
+            max_retry_times=request.meta.get("max_retry_times", self.max_retry_times),
+            priority_adjust=request.meta.get("priority_adjust", self.priority_adjust),
+            give_up_log_level=request.meta.get("give_up_log_level", self.give_up_log_level),
+        )
 
     @staticmethod
     async def _pause(seconds: float) -> Any:

@@ -16,7 +16,7 @@ from archive.records import BlogPass
 from archive.snapshots import SnapshotRef, SnapshotStore
 from archive.store import record_pass
 from crawler.extract import extract_page
-from crawler.extract.charset import declared_charset
+from crawler.extract.html import header_charset
 
 
 @dataclass
@@ -35,7 +35,7 @@ def _read_again(blog: BlogPass, snapshots: SnapshotStore) -> BlogPass:
         if page.skipped or page.snapshot is None:
             continue
         snap = snapshots.read(SnapshotRef.parse(page.snapshot))
-        read = extract_page(snap.body, snap.url, encoding=declared_charset(snap.headers))
+        read = extract_page(snap.body, snap.url, encoding=header_charset(snap.headers))
         page.updates = len(read.updates)
         blog.updates.extend(read.updates)
         if blog.title is None:

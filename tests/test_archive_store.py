@@ -238,6 +238,22 @@ def test_metadata_change_is_not_a_version(db: sqlite_utils.Database) -> None:
     assert (u["version"], u["pinned"], u["authors"]) == (1, 1, '["A. Reporter"]')
 
 
+def test_key_events_are_stored_and_follow_the_publisher_without_a_version(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(db, bpass([upd(2, key_event=True), upd(1)]))
+    assert rows(db, "select source_id, key_event from updates order by id") == [
+        ("post-2", 1),
+        ("post-1", 0),
+    ]
+    r = record_pass(db, bpass([upd(2), upd(1, key_event=True)], at=LATER))
+    assert counts(r) == (2, 0, 0, 2, 0)
+    assert rows(db, "select source_id, key_event, version from updates order by id") == [
+        ("post-2", 0, 1),
+        ("post-1", 1, 1),
+    ]
+
+
 # --- identity ------------------------------------------------------------------
 
 

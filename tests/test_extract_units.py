@@ -19,7 +19,7 @@ from crawler.extract.clean import (
     split_credit,
 )
 from crawler.extract.clock import visible_time
-from crawler.extract.html import parse
+from crawler.extract.html import header_charset, parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import merge
 from crawler.extract.microdata import read_microdata
@@ -531,6 +531,22 @@ def test_decoding_declared_and_undeclared_charsets() -> None:
     # A wrong meta charset loses to the HTTP header's encoding.
     lying = html.format(meta='<meta charset="iso-8859-1">').encode("utf-8")
     assert extract_page(lying, BASE, encoding="utf-8").title == "Café “news”"
+
+
+@pytest.mark.parametrize(
+    ("headers", "codec"),
+    [
+        ([("Content-Type", "text/html; charset=UTF-8")], "utf-8"),
+        ([("content-type", 'text/html; charset="Windows-1252"')], "cp1252"),
+        ([("Content-Type", "text/html; charset=utf-8-sig")], "utf-8"),
+        ([("Content-Type", "text/html; charset=no-such-codec")], None),
+        ([("Content-Type", "text/html"), ("Content-Type", "text/html; charset=latin-1")], "iso8859-1"),
+        ([("X-Charset", "charset=cp1252"), ("Content-Type", "text/html")], None),
+        ([], None),
+    ],
+)
+def test_header_charset(headers: list[tuple[str, str]], codec: str | None) -> None:
+    assert header_charset(headers) == codec
 
 
 @pytest.mark.parametrize("body", [b"", b"   ", b"\x00\xff\xfe", b"<html>", b"not html at all"])

@@ -80,7 +80,7 @@ CREATE TABLE [updates] (
    [key] TEXT NOT NULL,
    [pinned] INTEGER NOT NULL DEFAULT 0,
    [fidelity] INTEGER NOT NULL DEFAULT 2
-);
+, [key_event] INTEGER NOT NULL DEFAULT 0);
 CREATE UNIQUE INDEX [idx_updates_blog_id_key] ON [updates] ([blog_id], [key]);
 CREATE INDEX [idx_updates_blog_id_published_at] ON [updates] ([blog_id], [published_at]);
 CREATE INDEX [idx_updates_published_at] ON [updates] ([published_at]);

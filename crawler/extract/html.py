@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import threading
+from collections.abc import Iterable
 
 from bs4 import UnicodeDammit
 from lxml import etree
@@ -19,6 +20,7 @@ from lxml import etree
 _SNIFF_BYTES = 4096
 # Searched in the lower-cased head: a case-blind pattern loses sre's fast search for "<meta".
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""")
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 _local = threading.local()
@@ -37,7 +39,7 @@ def parse(body: bytes, encoding: str | None = None) -> etree._Element | None:
         if codec == "utf-8":
             return _parse_utf8(body)[0]
         return parse_text(body.decode(codec, "replace"))
-    declared = declared_charset(body)
+    declared = meta_charset(body)
     if declared in (None, "utf-8") and not body.startswith(_BOMS):
         root, valid = _parse_utf8(body)
         if valid:
@@ -45,7 +47,17 @@ def parse(body: bytes, encoding: str | None = None) -> etree._Element | None:
     return parse_text(decode(body))
 
 
-def declared_charset(body: bytes) -> str | None:
+def header_charset(headers: Iterable[tuple[str, str]]) -> str | None:
+    """The codec a Content-Type header names, if Python knows it, so that crawls and
+    re-extraction from snapshots decode a page alike."""
+    for name, value in headers:
+        match = _HEADER_CHARSET.search(value) if name.lower() == "content-type" else None
+        if match:
+            return _codec(match.group(1))
+    return None
+
+
+def meta_charset(body: bytes) -> str | None:
     """The codec a page's meta tag names, if Python knows it: a hint, not the truth."""
     head = body[:_SNIFF_BYTES].lower()
     match = _META_CHARSET.search(head) if b"charset" in head else None

@@ -100,11 +100,6 @@ def image_record(url: str | None, caption: str | None, credit: str | None) -> di
     return {"type": "image", "url": url, "caption": caption or None, "credit": credit or None}
 
 
-def quote_record(text: str, attribution: str | None) -> dict[str, Any]:
-    """{"type": "quote", "text", "attribution"}."""
-    return {"type": "quote", "text": text, "attribution": attribution or None}
-
-
 def classify(element: Element, tag: str, cls: str) -> str | None:
     """Whether an element inside an update is an image, an embed, a quote, or plain content."""
     if tag in EMBED_TAGS:

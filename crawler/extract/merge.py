@@ -71,6 +71,7 @@ def dedupe_html(updates: list[Update]) -> list[Update]:
             first = by_id.get(update.source_id)
             if first is not None:
                 first.pinned = first.pinned or update.pinned
+                first.key_event = first.key_event or update.key_event
                 continue
             by_id[update.source_id] = update
         kept.append(update)

@@ -21,7 +21,7 @@ from archive.records import BlogPass, PageFetch, PageState, blog_url
 from archive.store import page_states
 from archive.times import utc_stamp
 from crawler.extract import extract_page
-from crawler.extract.charset import declared_charset
+from crawler.extract.html import header_charset
 
 
 def same_site(a: str, b: str) -> bool:
@@ -190,7 +190,7 @@ class LiveblogSpider(scrapy.Spider):
             blog.error = problem
             yield self._finish(state, complete=False)
             return
-        page = extract_page(response.body, response.url, encoding=declared_charset(fetched.headers))
+        page = extract_page(response.body, response.url, encoding=header_charset(fetched.headers))
         fetched.updates = len(page.updates)
         if len(blog.pages) == 1:
             blog.title = page.title
