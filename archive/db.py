@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,8 +17,18 @@ from archive.migrations import migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
+# A pass writes its pages' snapshots and rows; below this much free space it would fail half-way.
+MIN_FREE_BYTES = 8 * 1024 * 1024
 APP_DIR = "liveblog-archive"
 DB_FILENAME = "archive.db"
+
+DISK_FULL = (
+    "the disk holding {folder} is full{free}: free some space, or give --db a path on another disk."
+)
+NOT_A_DATABASE = (
+    "{path} is not a SQLite database, or it is damaged: point --db (or $LIVEBLOG_DB) at an "
+    "archive file, or choose another path to start a new archive."
+)
 
 
 class ArchiveError(Exception):
@@ -41,28 +54,63 @@ def archive_path(given: str | os.PathLike[str] | None = None) -> Path:
 
 
 def _check_path(path: Path) -> None:
-    """Refuse paths that would otherwise fail later with an obscure sqlite3 error."""
+    """Refuse paths that would otherwise fail later with an obscure sqlite3 error.
+
+    The archive's folder must take new files (SQLite keeps its -wal and -shm beside the
+    database) and the archive itself must be writable.
+    """
     if path.is_dir():
         raise ArchiveError(
             f"{path} is a directory: give the path of an archive file inside it, "
             f"e.g. {path / DB_FILENAME}."
         )
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise ArchiveError(
+            f"Cannot create the folder {path.parent}: {blocker} is a file, not a folder; "
+            "give --db an archive path in a folder."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path.parent) as probe:
+            probe.write(b"\0")
+            probe.flush()
     except OSError as e:
+        if e.errno == errno.ENOSPC:
+            raise ArchiveError(DISK_FULL.format(folder=path.parent, free="")) from e
         raise ArchiveError(
-            f"Cannot create the folder {path.parent} ({e.strerror}): "
-            "choose an archive path in a folder you can write to."
+            f"cannot write to the folder {path.parent} ({e.strerror}): "
+            "give --db an archive path in a folder you can write to."
         ) from e
-    # The header is not read here: closing any descriptor of the file would drop the
-    # POSIX locks this process's SQLite connections hold on it (so another process could
-    # checkpoint and delete the WAL under them). SQLite's own first read tells instead.
+    # os.access, not a descriptor: closing any descriptor of the file would drop the POSIX
+    # locks this process's SQLite connections hold on it (so another process could
+    # checkpoint and delete the WAL under them). SQLite's own first read checks the header.
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ArchiveError(
+            f"cannot write to the archive {path}: it is read-only or immutable; make it "
+            "writable, or give --db another path (export and serve read it as it is)."
+        )
 
 
-NOT_A_DATABASE = (
-    "{path} is not a SQLite database, or it is damaged: point --db (or $LIVEBLOG_DB) at an "
-    "archive file, or choose another path to start a new archive."
-)
+def check_room(path: Path) -> None:
+    """Refuse to start a crawl on a disk too full to hold what a pass writes."""
+    free = shutil.disk_usage(path.parent).free
+    if free < MIN_FREE_BYTES:
+        raise ArchiveError(DISK_FULL.format(folder=path.parent, free=f" ({free // 1024} KiB free)"))
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens the archive read-only, wherever it lies.
+
+    SQLite reads a WAL database read-only when it may make the -shm file, or finds it made;
+    in a read-only folder without one, the archive is opened immutable: nothing can be
+    writing there, and a database without a -wal file holds everything it has.
+    """
+    uri = path.resolve().as_uri()
+    folder_writable = os.access(path.parent, os.W_OK)
+    if folder_writable or Path(f"{path}-shm").exists():
+        return f"{uri}?mode=ro"
+    return f"{uri}?immutable=1"
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:
@@ -83,11 +131,40 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
             db.close()
         if "not a database" in str(e):
             raise ArchiveError(NOT_A_DATABASE.format(path=path)) from e
+        if "disk is full" in str(e):
+            raise ArchiveError(DISK_FULL.format(folder=path.parent, free="")) from e
         raise ArchiveError(
             f"Cannot open the archive {path} ({e}): check that you may write to it and its "
             "folder and that it is a liveblog-archive database, or choose another path."
         ) from e
     return db
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """The archive opened only to read (export, serve): never written, never created."""
+    if not path.is_file():
+        raise ArchiveError(f"there is no archive at {path}: give its path with --db.")
+    with path.open("rb") as f:
+        if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise ArchiveError(f"{path} is not a SQLite database: point --db at an archive file.")
+    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=30)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def check_archive(path: Path) -> None:
+    """Refuse, read-only, a file that is not a liveblog archive (before Datasette serves it)."""
+    conn = connect_read_only(path)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as e:
+        raise ArchiveError(NOT_A_DATABASE.format(path=path)) from e
+    finally:
+        conn.close()
+    if not {"blogs", "updates", "update_versions", "fetches"} <= tables:
+        raise ArchiveError(
+            f"{path} is a SQLite database but not a liveblog archive: point --db at an archive."
+        )
 
 
 def migrate(db: sqlite_utils.Database) -> None:

@@ -14,7 +14,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any, TextIO
 
-from archive.db import SQLITE_HEADER, ArchiveError
+from archive.db import ArchiveError, connect_read_only
 from archive.records import blog_url
 from archive.times import format_utc, parse_utc
 
@@ -68,18 +68,6 @@ def parse_since(value: str) -> str:
     if written is None:
         raise ValueError(f"{value!r} is out of range: give a date between the years 1 and 9999.")
     return written
-
-
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """The archive opened read-only: an export never writes, and never creates a new file."""
-    if not path.is_file():
-        raise ArchiveError(f"there is no archive at {path}: give its path with --db.")
-    with path.open("rb") as f:
-        if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise ArchiveError(f"{path} is not a SQLite database: point --db at an archive file.")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-    conn.row_factory = sqlite3.Row
-    return conn
 
 
 def rows(

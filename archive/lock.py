@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from archive.db import ArchiveError
+
 
 class ArchiveBusyError(Exception):
     """Another liveblog run holds the archive and we were told not to wait (or waited too long)."""
@@ -32,8 +34,7 @@ def archive_lock(
     with us, so it stays held while that process lives, even if we are killed.
     """
     path = lock_path(db_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd, created = _open(path)
     try:
         deadline = None if timeout is None else time.monotonic() + timeout
         told = False
@@ -52,11 +53,34 @@ def archive_lock(
                     on_wait(f"another liveblog run{holder} is writing to {db_path}; waiting…")
                     told = True
                 time.sleep(0.2)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except OSError as e:
+            if created:
+                path.unlink(missing_ok=True)
+            raise ArchiveError(
+                f"cannot write the lock file {path} ({e.strerror}): free some space, or give "
+                "--db a path on a disk you can write to."
+            ) from e
         yield fd
     finally:
         os.close(fd)
+
+
+def _open(path: Path) -> tuple[int, bool]:
+    """The lock file's descriptor, and whether this call created the file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644), True
+        except FileExistsError:
+            return os.open(path, os.O_RDWR), False
+    except OSError as e:
+        raise ArchiveError(
+            f"cannot open the lock file {path} ({e.strerror}): give --db an archive path in a "
+            "folder you can write to."
+        ) from e
 
 
 def _holder(fd: int) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from archive.db import read_only_uri
+
 # The database key metadata.yml documents its tables under: Datasette names a database
 # after its file's stem, and the default archive is archive.db.
 METADATA_DB_KEY = "archive"
@@ -54,7 +56,10 @@ def datasette_argv(db_path: Path, host: str, port: int) -> list[str]:
     fd, meta_file = tempfile.mkstemp(prefix="liveblog-metadata-", suffix=".yml")
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         yaml.safe_dump(metadata_for(db_path), out, sort_keys=False, allow_unicode=True)
-    argv = ["serve", str(db_path), "--metadata", meta_file, "--host", host, "--port", str(port)]
+    # Datasette reads a mutable file with mode=ro; in a read-only folder it must be told the
+    # archive is immutable (read_only_uri says when).
+    database = ["-i", str(db_path)] if "immutable=1" in read_only_uri(db_path) else [str(db_path)]
+    argv = ["serve", *database, "--metadata", meta_file, "--host", host, "--port", str(port)]
     for key, value in DATASETTE_SETTINGS.items():
         argv += ["--setting", key, value]
     return argv

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import click
 import sqlite_utils
 
-from archive.db import ArchiveError, archive_path, open_archive
+from archive.db import ArchiveError, archive_path, check_archive, open_archive
 from archive.lock import ArchiveBusyError, archive_lock
 from archive.records import PassResult, blog_url
 from archive.times import now_utc
@@ -61,8 +61,6 @@ def check_url(url: str) -> str:
 
 def format_result(result: PassResult) -> str:
     return f"{'ok  ' if result.ok else 'FAIL'}  {result.url}: {result.summary()}"
-
-
 
 
 @click.group()
@@ -469,10 +467,8 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
         raise click.ClickException(
             f"there is no archive at {path}: run `liveblog crawl URL --db {path}` first."
         )
-    try:
-        open_archive(path).close()
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with user_errors():
+        check_archive(path)
     serve_archive(path, host=host, port=port)
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from archive.db import ArchiveError, default_db_path, open_archive
+from archive.db import ArchiveError, check_room, default_db_path, open_archive
 from archive.queries import blog_updates, counts
 from archive.records import PassResult
 from crawler.process import crawl
@@ -41,6 +41,8 @@ def fresh_db(path: Path) -> None:
 def run_demo(path: Path, echo: Callable[[str], None]) -> list[PassResult]:
     """Serve the sample blog locally, change it between passes, crawl each time, show the archive."""
     fresh_db(path)
+    open_archive(path).close()  # a path it cannot write is one sentence now, not after a crawl
+    check_room(path)
     results: list[PassResult] = []
     with calais_blog() as blog:
         echo(f"Sample live blog (ITV News, Calais, 24 October 2016) at {blog.url}")
@@ -71,4 +73,3 @@ def run_demo(path: Path, echo: Callable[[str], None]) -> list[PassResult]:
         finally:
             db.close()
     return results
-

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -85,9 +86,23 @@ class ArchivePipeline:
         return self._report(await self._in_writer(self._archive, item), item)
 
     def _archive(self, item: BlogPass) -> PassResult:
-        """In the writer thread: raw bytes first, then the pass in one transaction."""
-        self._keep_snapshots(item)
-        return record_pass(self.db, item)
+        """In the writer thread: raw bytes first, then the pass in one transaction.
+
+        A write that fails (a full disk, a file made read-only meanwhile) fails this pass
+        with the reason; the transaction leaves the archive as it was.
+        """
+        try:
+            self._keep_snapshots(item)
+            return record_pass(self.db, item)
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return PassResult(
+                url=item.url,
+                blog_id=0,
+                fetch_id=0,
+                pages=len(item.pages),
+                error=f"could not write to the archive {self.db_path}: {reason}",
+            )
 
     def _report(self, result: PassResult, item: BlogPass) -> BlogPass:
         result.seconds = round(seconds_between(item.started_at, item.finished_at), 2)

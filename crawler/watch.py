@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from types import FrameType
 
-from archive.db import open_archive
+from archive.db import check_room, open_archive
 from archive.lock import archive_lock
 from archive.records import PassResult
 from archive.times import now_utc, parse_utc
@@ -68,6 +68,7 @@ def run_due_passes(
     pass over each of `urls`, or over every blog that is due (of `among`, when given), then
     each blog's next pass scheduled by `policy`. No blog due: no crawl, and [].
     """
+    check_room(db_path)
     with archive_lock(db_path, wait=wait, on_wait=on_wait) as fd:
         if urls is None:
             db = open_archive(db_path)

@@ -540,7 +540,10 @@ def test_decoding_declared_and_undeclared_charsets() -> None:
         ([("content-type", 'text/html; charset="Windows-1252"')], "cp1252"),
         ([("Content-Type", "text/html; charset=utf-8-sig")], "utf-8"),
         ([("Content-Type", "text/html; charset=no-such-codec")], None),
-        ([("Content-Type", "text/html"), ("Content-Type", "text/html; charset=latin-1")], "iso8859-1"),
+        (
+            [("Content-Type", "text/html"), ("Content-Type", "text/html; charset=latin-1")],
+            "iso8859-1",
+        ),
         ([("X-Charset", "charset=cp1252"), ("Content-Type", "text/html")], None),
         ([], None),
     ],

@@ -1,0 +1,231 @@
+"""Archives that cannot be written: one sentence and exit 1, nothing left behind, nothing lost;
+and reading (export, serve) an archive that lies in a read-only folder.
+
+Read-only folders and full disks are real: a read-only bind mount or a small tmpfs, made in a
+mount namespace of the command's own (`unshare`), with the real `liveblog` command inside.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from archive.db import open_archive
+from archive.records import BlogPass, PageFetch, Update
+from archive.store import record_pass
+from tests.conftest import env_with_root, free_port
+
+BLOG = "http://127.0.0.1:9/live"  # nothing listens there: no command may get that far
+LIVEBLOG = [sys.executable, "-m", "crawler"]
+
+
+def tool(name: str) -> str:
+    """A system tool's full path (util-linux and e2fsprogs are in every Debian)."""
+    path = shutil.which(name) or next(
+        (f"{d}/{name}" for d in ("/usr/sbin", "/sbin") if Path(f"{d}/{name}").exists()), None
+    )
+    assert path is not None, f"{name} is not installed: these tests need it"
+    return path
+
+
+def namespace(script: str) -> list[str]:
+    """argv running the shell script in a mount namespace of its own."""
+    return [tool("unshare"), "--map-root-user", "--mount", "sh", "-c", script]
+
+
+def lock_down(path: Path, locked: bool) -> None:
+    """Make a file read-only, or writable again: root writes through file modes, so for root
+    it is made immutable (chattr) instead."""
+    if os.geteuid() == 0:
+        subprocess.run([tool("chattr"), "+i" if locked else "-i", str(path)], check=True)
+    else:
+        path.chmod(0o444 if locked else 0o644)
+
+
+def in_namespace(setup: str, *commands: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run `setup` (shell), then each command, in a mount namespace of their own; each
+    command's output follows a line `== <exit status>`."""
+    script = [f"{{ {setup}; }} || exit 97"] + [
+        f'{shlex.join(argv)} 2>&1; echo "== $?"' for argv in commands
+    ]
+    out = subprocess.run(
+        namespace("\n".join(script)),
+        capture_output=True,
+        text=True,
+        env=env_with_root(),
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, (
+        "could not make a mount namespace with unshare (util-linux, user namespaces): " + out.stderr
+    )
+    return out
+
+
+def read_only(folder: Path) -> str:
+    """Shell that makes `folder` a read-only bind mount of itself."""
+    where = shlex.quote(str(folder))
+    return f"mount --bind {where} {where} && mount -o remount,bind,ro {where}"
+
+
+def small_disk(folder: Path, size: str = "1m") -> str:
+    where = shlex.quote(str(folder))
+    return f"mount -t tmpfs -o size={size} tmpfs {where}"
+
+
+def archive_with_updates(path: Path) -> bytes:
+    """An archive holding one pass of two updates, checkpointed into its file; its bytes."""
+    db = open_archive(path)
+    record_pass(
+        db,
+        BlogPass(
+            url=BLOG,
+            started_at="2024-05-01T12:00:00Z",
+            finished_at="2024-05-01T12:00:01Z",
+            pages=[PageFetch(url=BLOG, status=200, size=100, updates=2)],
+            updates=[
+                Update(source_id="a", headline="First", body_text="One.", body_html="<p>One.</p>"),
+                Update(source_id="b", headline="Second", body_text="Two.", body_html="<p>Two.</p>"),
+            ],
+            complete=True,
+        ),
+    )
+    db.close()  # the last connection: SQLite checkpoints and removes the -wal and -shm
+    assert not Path(f"{path}-wal").exists()
+    return path.read_bytes()
+
+
+def one_error_line(output: str, expected: str) -> None:
+    lines = output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and expected in lines[0], output
+    assert "Traceback" not in output
+
+
+def test_crawl_into_a_read_only_folder_says_so_and_changes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    kept = archive_with_updates(folder / "archive.db")
+    out = in_namespace(
+        read_only(folder),
+        [*LIVEBLOG, "crawl", BLOG, "--db", str(folder / "archive.db")],
+        [*LIVEBLOG, "crawl", BLOG, "--db", str(folder / "new.db")],
+    )
+    existing, new = out.stdout.split("== ")[0], out.stdout.split("== ")[1].split("\n", 1)[1]
+    assert out.stdout.count("== 1") == 2, out.stdout
+    one_error_line(existing, f"cannot write to the folder {folder} (Read-only file system)")
+    one_error_line(new, "give --db an archive path in a folder you can write to")
+    assert sorted(p.name for p in folder.iterdir()) == ["archive.db"]
+    assert (folder / "archive.db").read_bytes() == kept
+
+
+def test_crawl_into_a_read_only_archive_says_so_and_leaves_no_lock(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    kept = archive_with_updates(path)
+    lock_down(path, True)
+    try:
+        out = subprocess.run(
+            [*LIVEBLOG, "crawl", BLOG, "--db", str(path)],
+            capture_output=True,
+            text=True,
+            env=env_with_root(),
+            check=False,
+        )
+    finally:
+        lock_down(path, False)
+    assert out.returncode == 1
+    one_error_line(out.stderr, f"cannot write to the archive {path}: it is read-only or immutable")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.db"]
+    assert path.read_bytes() == kept
+
+
+def test_a_path_under_a_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder")
+    out = subprocess.run(
+        [*LIVEBLOG, "crawl", BLOG, "--db", str(tmp_path / "notes.txt" / "archive.db")],
+        capture_output=True,
+        text=True,
+        env=env_with_root(),
+        check=False,
+    )
+    assert out.returncode == 1
+    one_error_line(out.stderr, f"{tmp_path / 'notes.txt'} is a file, not a folder")
+    assert (tmp_path / "notes.txt").read_text() == "not a folder"
+
+
+def test_a_full_disk_says_so_before_the_crawl_and_leaves_no_lock(tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    archive = disk / "archive.db"
+    make = f"{shlex.join([sys.executable, '-c', 'import sys; from archive.db import open_archive; open_archive(sys.argv[1]).close()', str(archive)])}"
+    out = in_namespace(
+        f"{small_disk(disk)}\n{make}",
+        [*LIVEBLOG, "crawl", BLOG, "--db", str(archive)],
+        ["ls", "-A", str(disk)],
+        # Then the disk is filled to the last byte: even a new archive cannot be made.
+        ["sh", "-c", f"cat /dev/zero > {shlex.quote(str(disk / 'filler'))}"],
+        [*LIVEBLOG, "crawl", BLOG, "--db", str(disk / "new.db")],
+        ["ls", "-A", str(disk)],
+    )
+    parts = out.stdout.split("== ")
+    crawl, listing = parts[0], parts[1].split("\n", 1)[1]
+    assert parts[1].startswith("1\n"), out.stdout
+    one_error_line(crawl, f"the disk holding {disk} is full (")
+    assert listing.split() == ["archive.db"]  # no lock file, no -wal left behind
+    new_crawl, last_listing = parts[3].split("\n", 1)[1], parts[4].split("\n", 1)[1]
+    assert parts[4].startswith("1\n"), out.stdout
+    one_error_line(new_crawl, f"the disk holding {disk} is full")
+    assert last_listing.split() == ["archive.db", "filler"]
+
+
+def test_export_reads_an_archive_in_a_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    kept = archive_with_updates(folder / "archive.db")
+    out = in_namespace(read_only(folder), [*LIVEBLOG, "export", "--db", str(folder / "archive.db")])
+    body, status = out.stdout.rsplit("== ", 1)
+    assert status.strip() == "0", out.stdout
+    assert [json.loads(line)["headline"] for line in body.splitlines()] == ["First", "Second"]
+    assert (folder / "archive.db").read_bytes() == kept
+
+
+@pytest.mark.slow
+def test_serve_publishes_an_archive_in_a_read_only_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    archive_with_updates(folder / "archive.db")
+    port = free_port()
+    argv = [*LIVEBLOG, "serve", "--db", str(folder / "archive.db"), "--port", str(port)]
+    script = f"{read_only(folder)} && exec {shlex.join(argv)}"
+    with (tmp_path / "serve.log").open("w") as log:
+        proc = subprocess.Popen(
+            namespace(script),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env_with_root(),
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/archive/updates.json?_shape=array&_sort=id"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    rows = json.loads(response.read())
+                break
+            except OSError:
+                assert proc.poll() is None, (tmp_path / "serve.log").read_text()
+                assert time.monotonic() < deadline, "liveblog serve did not answer in 30 s"
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert [row["headline"] for row in rows] == ["First", "Second"]
+    assert sorted(p.name for p in folder.iterdir()) == ["archive.db"]
