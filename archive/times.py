@@ -120,6 +120,15 @@ def _parse_loose(text: str) -> datetime | None:
         return None
 
 
+def parse_http_date(text: str) -> datetime | None:
+    """An HTTP-date (RFC 9110: `Wed, 21 Oct 2015 07:28:00 GMT`) as an aware instant."""
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def is_newer(candidate: str | None, than: str | None) -> bool:
     """Whether a time is strictly later; an unknown time is never newer, and beats nothing."""
     a, b = parse_utc(candidate), parse_utc(than)

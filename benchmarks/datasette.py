@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.db import open_archive
+from archive.times import format_utc
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,7 +69,7 @@ _PUBLISHERS = ["ITV News", "BBC News", "The Guardian", "Sky News", "The Telegrap
 
 def _iso(moment: datetime) -> str:
     """Times as the archive writes them."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return format_utc(moment) or ""
 
 
 def _sentences(rng: random.Random, count: int) -> list[str]:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -17,6 +16,8 @@ from scrapy.settings import BaseSettings, default_settings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
 from twisted.internet.task import deferLater
+
+from archive.times import now_utc, parse_http_date
 
 logger = logging.getLogger(__name__)
 
@@ -62,13 +63,10 @@ def retry_after_seconds(response: Response, now: datetime | None = None) -> floa
     text = raw.decode("latin-1").strip()
     if text.isdigit():
         return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError):
+    when = parse_http_date(text)
+    if when is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+    return max(0.0, (when - (now or now_utc())).total_seconds())
 
 
 class BackoffRetryMiddleware(RetryMiddleware):

@@ -12,11 +12,12 @@ import hashlib
 import json
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
+
+from archive.times import parse_utc
 
 PUBLISHER = "ITV News"
 
@@ -76,7 +77,8 @@ class SampleUpdate:
 
 
 def _clock(iso: str) -> str:
-    moment = datetime.fromisoformat(iso)
+    moment = parse_utc(iso)
+    assert moment is not None, iso
     return moment.strftime("%I:%M%p").lstrip("0").lower()
 
 
