@@ -46,10 +46,6 @@ def db_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-def resolve_db(db_path: Path | None) -> Path:
-    return archive_path(db_path)
-
-
 def check_url(url: str) -> str:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -123,10 +119,8 @@ def say_on_stderr(message: str) -> None:
 
 
 def opened(db_path: Path) -> sqlite_utils.Database:
-    try:
+    with user_errors():
         return open_archive(db_path)
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 @cli.command(name="crawl")
@@ -154,7 +148,7 @@ def crawl_command(
     Prints one line per blog; exits 1 when any blog could not be archived. Without URLS
     this is the command a cron line runs.
     """
-    path = resolve_db(db_path)
+    path = archive_path(db_path)
     checked = [check_url(u) for u in urls]
     db = opened(path)
     try:
@@ -198,7 +192,7 @@ def crawl_command(
 )
 def add(url: str, db_path: Path | None, interval: int | None) -> None:
     """Put the blog at URL on the watchlist: `liveblog crawl` without URLs polls it when due."""
-    db = opened(resolve_db(db_path))
+    db = opened(archive_path(db_path))
     try:
         fresh = add_blog(db, check_url(url), interval, now_utc())
     finally:
@@ -211,7 +205,7 @@ def add(url: str, db_path: Path | None, interval: int | None) -> None:
 @db_option
 def remove_command(url: str, db_path: Path | None) -> None:
     """Stop polling the blog at URL; what was archived of it stays."""
-    db = opened(resolve_db(db_path))
+    db = opened(archive_path(db_path))
     try:
         if not remove_blog(db, check_url(url)):
             raise click.ClickException(
@@ -226,7 +220,7 @@ def remove_command(url: str, db_path: Path | None) -> None:
 @db_option
 def list_command(db_path: Path | None) -> None:
     """The watchlist: each blog's status, last pass, counts and last error."""
-    db = opened(resolve_db(db_path))
+    db = opened(archive_path(db_path))
     try:
         rows = blog_table(db)
     finally:
@@ -288,7 +282,7 @@ def watch_command(
     The first Ctrl-C (or SIGTERM) lets the pass in flight finish; a second abandons it.
     Nothing is ever half-written: each blog's pass is one transaction.
     """
-    path = resolve_db(db_path)
+    path = archive_path(db_path)
     checked = [check_url(u) for u in urls]
     db = opened(path)
     try:
@@ -328,7 +322,7 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
     from archive.snapshots import SnapshotStore
     from crawler.reparse import reparse
 
-    path = resolve_db(db_path)
+    path = archive_path(db_path)
     if not path.is_file():
         raise click.ClickException(f"there is no archive at {path}.")
     with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
@@ -432,7 +426,7 @@ def export_command(
     """Write the archive's updates for scripts, streamed (constant memory, read-only)."""
     from archive.export import export
 
-    path = resolve_db(db_path)
+    path = archive_path(db_path)
     try:
         if output is None:
             export(path, sys.stdout, fmt, blog, since)
@@ -462,7 +456,7 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
     """Publish the archive with Datasette (read-only; crawls may write meanwhile)."""
     from archive.publish import serve as serve_archive
 
-    path = resolve_db(db_path)
+    path = archive_path(db_path)
     if not path.is_file():
         raise click.ClickException(
             f"there is no archive at {path}: run `liveblog crawl URL --db {path}` first."
