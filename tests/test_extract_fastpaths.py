@@ -9,16 +9,14 @@ the page against the XPath it replaced, the UTC shortcut of to_utc against the d
 from __future__ import annotations
 
 import importlib.util
-import os
 import random
 from datetime import UTC, datetime, timedelta, timezone
-from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from crawler.extract import _native, check_build, clean, entries, generic, media
+from crawler.extract import generic, media, walks
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -191,7 +189,9 @@ def test_text_and_its_length_are_what_the_text_serialiser_writes(body: bytes) ->
     for element in elements:
         text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
         assert raw_text(element) == text
-        assert _native.text_length(element) == len(text)
+        assert walks.text_length(element) == len(text)
+        for enough in (0, 1, 30, 200):
+            assert walks.text_length(element, enough) == min(len(text), enough)
 
 
 def test_one_pass_reads_odd_markup_as_the_xpath_does() -> None:
@@ -232,31 +232,6 @@ def test_utc_shortcut(value: str) -> None:
     assert to_utc(value) == expected
 
 
-def test_extraction_runs_compiled() -> None:
-    """setup.py compiles extraction: the tests run what an install runs."""
-    for module in (generic, entries, clean, media):
-        assert module.__file__ is not None and module.__file__.endswith(".so"), module.__name__
-
-
-def test_a_binary_older_than_its_source_is_refused(tmp_path: Path) -> None:
-    suffix = EXTENSION_SUFFIXES[0]
-    binary = tmp_path / "adapters" / f"mod{suffix}"
-    source = tmp_path / "adapters" / "mod.py"
-    binary.parent.mkdir()
-    (tmp_path / "_native.pyx").write_text("")  # a source tree never built
-    with pytest.raises(ImportError, match=r"is not built for this Python .* `pip install -e \.`"):
-        check_build(tmp_path)
-    (tmp_path / f"_native{suffix}").write_bytes(b"")
-    binary.write_bytes(b"")
-    source.write_text("")
-    os.utime(binary, (1000, 1000))
-    os.utime(source, (2000, 2000))
-    with pytest.raises(ImportError, match=r"was built before mod\.py last changed: rebuild"):
-        check_build(tmp_path)
-    os.utime(binary, (3000, 3000))
-    check_build(tmp_path)
-
-
 @pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
 def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
     root = parse(body)
@@ -270,7 +245,7 @@ def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
             if owner is None and ancestor in members:
                 owner = ancestor
         expected.append(owner)
-    assert _native.owners(elements, members) == expected
+    assert walks.owners(elements, members) == expected
     # The climbs, as the generic extractor made them before they moved to C.
     groups: dict[tuple[object, str], dict[object, None]] = {}
     climbed: set[object] = set()
@@ -282,7 +257,7 @@ def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
             climbed.add(node)
             groups.setdefault((parent, node.tag), {})[node] = None
             node = parent
-    assert _native.sibling_groups(elements[::5]) == [list(g) for g in groups.values()]
+    assert walks.sibling_groups(elements[::5]) == [list(g) for g in groups.values()]
 
 
 @pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
@@ -292,8 +267,8 @@ def test_first_and_holds_find_what_iter_finds(body: bytes) -> None:
     tags = frozenset({"img", "blockquote", "br", "iframe"})
     for element in list(root.iter(etree.Element))[:3000]:
         expected = next((e for e in element.iter() if e.tag in tags), None)
-        assert _native.first(element, tags) is expected
-        assert _native.holds(element, tags) is (expected is not None)
+        assert walks.first(element, tags) is expected
+        assert walks.holds(element, tags) is (expected is not None)
 
 
 def _python_figure_parts(element: etree._Element) -> tuple[object, ...]:
@@ -327,10 +302,10 @@ def test_figure_parts_are_what_the_python_pass_found(body: bytes) -> None:
     root = parse(body)
     assert root is not None
     blocks = [
-        e for e in root.iter("figure", "picture", "div", "p") if _native.holds(e, media.IMAGE_TAGS)
+        e for e in root.iter("figure", "picture", "div", "p") if walks.holds(e, media.IMAGE_TAGS)
     ]
     for block in blocks[:500]:
-        assert _native.figure_parts(block, media._caption_role) == _python_figure_parts(block)
+        assert walks.figure_parts(block, media._caption_role) == _python_figure_parts(block)
     assert blocks or b"<img" not in body.lower()
 
 
@@ -354,9 +329,9 @@ def test_substring_tests_are_substring_tests() -> None:
     alphabet = [" ", "a", "\n", "\xa0", "é", "漢", "😀", "  "]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
-        assert _native.double_space(text) == ("  " in text), repr(text)
+        assert walks.double_space(text) == ("  " in text), repr(text)
         needle = rng.choice(["a", " a", "é", "漢", "a\xa0", "", text[1:4]])
-        assert _native.contains(text, needle) == (needle in text), (text, needle)
+        assert walks.contains(text, needle) == (needle in text), (text, needle)
 
 
 def _python_headline(member: etree._Element, skip: set[etree._Element]) -> tuple[object, str]:
