@@ -92,7 +92,7 @@ PAGE = f"""<html><head><title>Calais 'Jungle' camp clearance: Live updates - ITV
 
 
 @pytest.fixture(scope="module")
-def page() -> Page:
+def page(walks_backend: str) -> Page:
     return extract_page(PAGE.encode("utf-8"), URL)
 
 
