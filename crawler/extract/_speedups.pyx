@@ -350,8 +350,9 @@ def contains(str text, str needle):
 
 
 def node_ids(elements):
-    """The identities of elements' libxml2 nodes, for the walk to test membership without
-    making a proxy of every node it passes."""
+    """The addresses of elements' libxml2 nodes, for headline() and walk() to test whether
+    they meet one without making a proxy of every node they pass (_walks.node_ids gives the
+    elements themselves: each backend reads its own tokens)."""
     cdef cetree._Element element
     cdef set ids = set()
     for element in elements:

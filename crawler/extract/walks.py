@@ -84,9 +84,9 @@ __all__ = [
 
 _SOURCE = Path(__file__).with_name("_speedups.pyx")
 _REBUILD = (
-    "extraction runs in pure Python (same results, slower). Build it with `pip install -e .` "
-    "in a checkout (or reinstall the package), or set LIVEBLOG_NO_EXTENSIONS=1 to run pure "
-    "Python without this warning"
+    "extraction runs in pure Python (same results, slower). Build the accelerator with "
+    "`pip install -e .` in a checkout (or reinstall the package), or set LIVEBLOG_NO_EXTENSIONS=1 "
+    "to run pure Python without this warning"
 )
 
 
