@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from crawler.extract import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, extract_page
+from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Page
+from crawler.extract import extract_page, walks
 from crawler.extract.adapters import candidates
 from crawler.extract.html import parse
 from crawler.extract.media import MEDIA_KEYS
@@ -250,8 +251,13 @@ CASES = [
 ]
 
 
-@cache
 def extracted(file: str, url: str) -> Page:
+    """Each page is extracted once per backend of the walks for all the tests that read it."""
+    return _extracted(file, url, walks.BACKEND)
+
+
+@cache
+def _extracted(file: str, url: str, backend: str) -> Page:
     return extract_page((PAGES / file).read_bytes(), url)
 
 

@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from crawler.extract import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update, extract_page
+from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update
+from crawler.extract import extract_page, walks
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
@@ -267,9 +268,13 @@ CASES = [
 ]
 
 
-@cache
 def extracted(file: str, url: str) -> Page:
-    """Each page is extracted once for all the tests that read it."""
+    """Each page is extracted once per backend of the walks for all the tests that read it."""
+    return _extracted(file, url, walks.BACKEND)
+
+
+@cache
+def _extracted(file: str, url: str, backend: str) -> Page:
     return extract_page((PAGES / file).read_bytes(), url)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.extract import Update
+from archive.records import Update
 from crawler.extract.evaluate import (
     PageLabels,
     UpdateLabel,
@@ -33,7 +33,7 @@ def test_every_page_has_labels() -> None:
 
 
 @pytest.fixture(scope="module")
-def scores() -> list:  # type: ignore[type-arg]
+def scores(walks_backend: str) -> list:  # type: ignore[type-arg]
     return evaluate(PAGES, LABELS)
 
 

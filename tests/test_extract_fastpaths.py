@@ -1,25 +1,38 @@
 """The shortcuts extraction takes for speed give exactly what the long way gives.
 
-Each fast path is checked against the plain composition it replaces, on every saved page and on
-made-up text built to hit the edge cases: markup written without nh3 against nh3 itself, runs of
-paragraphs read together against one paragraph at a time, the generic extractor's pass over
-the page against the XPath it replaced, the UTC shortcut of to_utc against the datetime route.
+Each fast path is checked against the plain composition it stands for, on every saved page and
+on made-up text built to hit the edge cases: markup written without nh3 against nh3 itself, runs
+of paragraphs read together against one paragraph at a time, the generic extractor's pass over
+the page against XPath, the UTC shortcut of to_utc against the datetime route. The walks run on
+each backend (tests/conftest.py), and the one in use is checked function by function against
+_walks.py, the pure-Python reference, and as a whole: extract_page gives the same Page.
 """
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import json
 import os
+import pkgutil
 import random
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 from lxml import etree
 
 from archive.times import format_utc, to_utc
-from crawler.extract import _native, check_build, clean, entries, generic, media
+from crawler.extract import _walks, extract_page, generic, media, walks
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -34,6 +47,7 @@ from crawler.extract.clean import (
 )
 from crawler.extract.dom import raw_text
 from crawler.extract.entries import BodyWriter, prepare
+from crawler.extract.evaluate import load_labels
 from crawler.extract.html import parse
 
 TESTS = Path(__file__).resolve().parent
@@ -41,7 +55,7 @@ PAGES = sorted(p for p in (TESTS / "pages").iterdir() if p.suffix == ".html")
 BASE = "https://www.itv.com/news/2016-10-24/calais-jungle-live"
 
 
-def _benchmark_pages() -> list[bytes]:
+def _benchmark() -> ModuleType:
     # Loaded from its file: putting benchmarks/ on sys.path would let benchmarks/datasette.py
     # shadow the datasette package for every later import.
     spec = importlib.util.spec_from_file_location(
@@ -50,10 +64,13 @@ def _benchmark_pages() -> list[bytes]:
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    return [bench.generate(12, markup, structured=False) for markup in ("itv", "reach")]
+    return bench
 
 
-BODIES = [p.read_bytes() for p in PAGES] + _benchmark_pages()
+BENCH = _benchmark()
+BODIES = [p.read_bytes() for p in PAGES] + [
+    BENCH.generate(12, markup, structured=False) for markup in ("itv", "reach")
+]
 # Every block that could be an update body, or hold one.
 _BLOCKS = ("div", "article", "section", "li", "blockquote", "figure", "main", "body")
 
@@ -162,7 +179,7 @@ def test_plain_urls_are_kept_by_nh3_as_they_are() -> None:
     assert found > 1000
 
 
-# The XPath expressions the generic extractor's pass over the page replaced.
+# mark() as XPath expressions.
 _TIMED = etree.XPath(
     "//body//*[@*[contains(name(), 'time') or contains(name(), 'date')]] | //body//time"
 )
@@ -191,7 +208,9 @@ def test_text_and_its_length_are_what_the_text_serialiser_writes(body: bytes) ->
     for element in elements:
         text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
         assert raw_text(element) == text
-        assert _native.text_length(element) == len(text)
+        assert walks.text_length(element) == len(text)
+        for enough in (0, 1, 30, 200):
+            assert walks.text_length(element, enough) == min(len(text), enough)
 
 
 def test_one_pass_reads_odd_markup_as_the_xpath_does() -> None:
@@ -232,29 +251,132 @@ def test_utc_shortcut(value: str) -> None:
     assert to_utc(value) == expected
 
 
-def test_extraction_runs_compiled() -> None:
-    """setup.py compiles extraction: the tests run what an install runs."""
-    for module in (generic, entries, clean, media):
-        assert module.__file__ is not None and module.__file__.endswith(".so"), module.__name__
+def test_extraction_modules_run_from_their_source() -> None:
+    """Only the accelerator is compiled: a binary left beside a module would run instead of it."""
+    import crawler.extract
+
+    names = [m.name for m in pkgutil.walk_packages(crawler.extract.__path__, "crawler.extract.")]
+    assert "crawler.extract._walks" in names
+    for name in names:
+        if name != "crawler.extract._speedups":
+            path = importlib.import_module(name).__file__
+            assert path is not None and path.endswith(".py"), path
 
 
-def test_a_binary_older_than_its_source_is_refused(tmp_path: Path) -> None:
-    suffix = EXTENSION_SUFFIXES[0]
-    binary = tmp_path / "adapters" / f"mod{suffix}"
-    source = tmp_path / "adapters" / "mod.py"
-    binary.parent.mkdir()
-    (tmp_path / "_native.pyx").write_text("")  # a source tree never built
-    with pytest.raises(ImportError, match=r"is not built for this Python .* `pip install -e \.`"):
-        check_build(tmp_path)
-    (tmp_path / f"_native{suffix}").write_bytes(b"")
-    binary.write_bytes(b"")
-    source.write_text("")
-    os.utime(binary, (1000, 1000))
-    os.utime(source, (2000, 2000))
-    with pytest.raises(ImportError, match=r"was built before mod\.py last changed: rebuild"):
-        check_build(tmp_path)
-    os.utime(binary, (3000, 3000))
-    check_build(tmp_path)
+_CHOOSE = """
+import json, sys, warnings
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    from crawler.extract import extract_page, walks
+page = extract_page(open(sys.argv[1], "rb").read(), sys.argv[2])
+print(json.dumps({
+    "backend": walks.BACKEND,
+    "file": walks.__file__,
+    "warnings": [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)],
+    "updates": len(page.updates),
+}))
+"""
+_ITV_PAGE = TESTS / "pages" / "itv-calais-sample-2016-10-24.html"
+_ITV_URL = "https://www.itv.com/news/2016-10-24/calais-jungle-live"
+
+
+def _fresh_import(path: list[Path], env: dict[str, str]) -> dict[str, Any]:
+    """What a new Python importing crawler from `path` chooses and warns, LIVEBLOG_NO_EXTENSIONS
+    set only as `env` says; it extracts a page as this one does."""
+    environment = {k: v for k, v in os.environ.items() if k != "LIVEBLOG_NO_EXTENSIONS"}
+    environment.update(env, PYTHONPATH=os.pathsep.join(map(str, path)))
+    out = subprocess.run(
+        [sys.executable, "-c", _CHOOSE, str(_ITV_PAGE), _ITV_URL],
+        cwd=path[0],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    found: dict[str, Any] = json.loads(out.stdout)
+    assert found["updates"] == len(extract_page(_ITV_PAGE.read_bytes(), _ITV_URL).updates)
+    return found
+
+
+def _package_root() -> Path:
+    """The folder that holds the crawler package this process imported."""
+    return Path(walks.__file__).resolve().parents[2]
+
+
+@pytest.mark.own_backends
+def test_the_expected_backend_is_chosen() -> None:
+    """LIVEBLOG_EXPECT_BACKEND names the backend a fresh import must choose ("compiled" unless
+    said otherwise; a run without a compiler says "python"): a missing accelerator fails here."""
+    expected = os.environ.get("LIVEBLOG_EXPECT_BACKEND", walks.COMPILED)
+    switch = {k: v for k, v in os.environ.items() if k == "LIVEBLOG_NO_EXTENSIONS"}
+    found = _fresh_import([_package_root()], switch)
+    assert found["backend"] == expected, found["warnings"]
+    assert walks.AVAILABLE[0] == expected
+
+
+_GARBAGE = b"not a shared object"  # what a binary for another platform looks like to this one
+_BINARY = "_speedups" + EXTENSION_SUFFIXES[0]
+_BUILT = (
+    importlib.util.find_spec("crawler.extract._speedups")
+    if walks.COMPILED in walks.AVAILABLE
+    else None
+)
+_NOT_BUILT = r"accelerator \(_speedups\.pyx\) is not built"
+_STALE = r"_speedups\S* was built before _speedups\.pyx last changed"
+_UNLOADABLE = r"_speedups\S* does not load \(.+\)"
+# (binary: none, garbage or the real one; its mtime; the source's mtime or None for no .pyx;
+# LIVEBLOG_NO_EXTENSIONS; the backend chosen; the one warning, or None for silence)
+_CHOICES = {
+    "checkout-never-built": (None, 0, 2000, None, walks.PYTHON, _NOT_BUILT),
+    "checkout-binary-older": (_GARBAGE, 1000, 2000, None, walks.PYTHON, _STALE),
+    "binary-does-not-load": (_GARBAGE, 3000, 2000, None, walks.PYTHON, _UNLOADABLE),
+    "binary-does-not-load-installed": (_GARBAGE, 3000, None, None, walks.PYTHON, _UNLOADABLE),
+    "switched-off": (_GARBAGE, 1000, 2000, "1", walks.PYTHON, None),
+    "switched-off-any-value": (_GARBAGE, 3000, 2000, "yes", walks.PYTHON, None),
+    "zero-is-not-off": (_GARBAGE, 1000, 2000, "0", walks.PYTHON, _STALE),
+    "installed-without-compiler": (None, 0, None, None, walks.PYTHON, None),
+}
+if _BUILT is not None and _BUILT.origin is not None:
+    _REAL = Path(_BUILT.origin).read_bytes()
+    _CHOICES |= {
+        "checkout-built": (_REAL, 3000, 2000, None, walks.COMPILED, None),
+        "installed-built": (_REAL, 3000, None, None, walks.COMPILED, None),
+        "built-switched-off": (_REAL, 3000, 2000, "1", walks.PYTHON, None),
+        "built-empty-switch": (_REAL, 3000, 2000, "", walks.COMPILED, None),
+    }
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("case", list(_CHOICES))
+def test_the_backend_chosen_at_import(case: str, tmp_path: Path) -> None:
+    """A copy of the package with or without a binary and a source: never an ImportError, one
+    RuntimeWarning saying why and what to do when a binary should run and cannot."""
+    binary, binary_time, source_time, switch, backend, warning = _CHOICES[case]
+    package = tmp_path / "crawler"
+    shutil.copytree(
+        Path(walks.__file__).resolve().parents[1],
+        package,
+        ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.c", "*.pyx"),
+    )
+    extract = package / "extract"
+    if source_time is not None:
+        (extract / "_speedups.pyx").write_text("")
+        os.utime(extract / "_speedups.pyx", (source_time, source_time))
+    if binary is not None:
+        (extract / _BINARY).write_bytes(binary)
+        os.utime(extract / _BINARY, (binary_time, binary_time))
+    env = {} if switch is None else {"LIVEBLOG_NO_EXTENSIONS": switch}
+    found = _fresh_import([tmp_path, _package_root()], env)
+    assert found["file"] == str(extract / "walks.py")
+    assert found["backend"] == backend, found["warnings"]
+    if warning is None:
+        assert found["warnings"] == []
+    else:
+        (message,) = found["warnings"]
+        assert re.search(warning, message), message
+        assert "pure Python" in message and "pip install -e ." in message, message
+        assert "LIVEBLOG_NO_EXTENSIONS=1" in message, message
 
 
 @pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
@@ -270,8 +392,8 @@ def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
             if owner is None and ancestor in members:
                 owner = ancestor
         expected.append(owner)
-    assert _native.owners(elements, members) == expected
-    # The climbs, as the generic extractor made them before they moved to C.
+    assert walks.owners(elements, members) == expected
+    # The climbs, written with iterancestors().
     groups: dict[tuple[object, str], dict[object, None]] = {}
     climbed: set[object] = set()
     for element in elements[::5]:
@@ -282,7 +404,7 @@ def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
             climbed.add(node)
             groups.setdefault((parent, node.tag), {})[node] = None
             node = parent
-    assert _native.sibling_groups(elements[::5]) == [list(g) for g in groups.values()]
+    assert walks.sibling_groups(elements[::5]) == [list(g) for g in groups.values()]
 
 
 @pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
@@ -292,12 +414,12 @@ def test_first_and_holds_find_what_iter_finds(body: bytes) -> None:
     tags = frozenset({"img", "blockquote", "br", "iframe"})
     for element in list(root.iter(etree.Element))[:3000]:
         expected = next((e for e in element.iter() if e.tag in tags), None)
-        assert _native.first(element, tags) is expected
-        assert _native.holds(element, tags) is (expected is not None)
+        assert walks.first(element, tags) is expected
+        assert walks.holds(element, tags) is (expected is not None)
 
 
 def _python_figure_parts(element: etree._Element) -> tuple[object, ...]:
-    """media.image_media's pass over a figure as it was written in Python."""
+    """media.image_media's pass over a figure, written as a loop over iter()."""
     img = source = figcaption = credit = None
     captions = []
     for node in element.iter():
@@ -327,10 +449,10 @@ def test_figure_parts_are_what_the_python_pass_found(body: bytes) -> None:
     root = parse(body)
     assert root is not None
     blocks = [
-        e for e in root.iter("figure", "picture", "div", "p") if _native.holds(e, media.IMAGE_TAGS)
+        e for e in root.iter("figure", "picture", "div", "p") if walks.holds(e, media.IMAGE_TAGS)
     ]
     for block in blocks[:500]:
-        assert _native.figure_parts(block, media._caption_role) == _python_figure_parts(block)
+        assert walks.figure_parts(block, media._caption_role) == _python_figure_parts(block)
     assert blocks or b"<img" not in body.lower()
 
 
@@ -354,13 +476,13 @@ def test_substring_tests_are_substring_tests() -> None:
     alphabet = [" ", "a", "\n", "\xa0", "é", "漢", "😀", "  "]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
-        assert _native.double_space(text) == ("  " in text), repr(text)
+        assert walks.double_space(text) == ("  " in text), repr(text)
         needle = rng.choice(["a", " a", "é", "漢", "a\xa0", "", text[1:4]])
-        assert _native.contains(text, needle) == (needle in text), (text, needle)
+        assert walks.contains(text, needle) == (needle in text), (text, needle)
 
 
 def _python_headline(member: etree._Element, skip: set[etree._Element]) -> tuple[object, str]:
-    """The generic extractor's headline search as it was written in Python."""
+    """The generic extractor's headline search, written with a set of the nodes passed over."""
     skipped_inside: set[etree._Element] = set()
     for count, element in enumerate(member.iter()):
         if count > generic._HEADLINE_BUDGET:
@@ -423,3 +545,130 @@ def test_headline_scan_finds_what_the_python_loop_found(body: bytes) -> None:
         assert generic._headline(block, skip) == expected
         found += expected[0] is not None
     assert found or not blocks
+
+
+# Every backend against _walks.py, the reference ----------------------------------------------
+#
+# These tests switch backends themselves: they run once, not once per backend.
+
+IDS = [p.name for p in PAGES] + ["bench-itv", "bench-reach"]
+# The compiled twin of _walks.py, when this Python can run it.
+_COMPILED = (
+    [importlib.import_module("crawler.extract._speedups")]
+    if walks.COMPILED in walks.AVAILABLE
+    else []
+)
+
+
+def _agree(name: str, *args: Any) -> None:
+    """Every backend gives what _walks.py gives (the same elements: lxml hands out one object
+    per node while something holds it)."""
+    expected = getattr(_walks, name)(*args)
+    for module in _COMPILED:
+        assert getattr(module, name)(*args) == expected, (name, args)
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_each_walk_gives_what_the_reference_gives(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter(etree.Element))
+    _agree("mark", root)
+    _agree("mark", elements[-1])
+    tags = frozenset({"img", "blockquote", "br", "iframe", "p"})
+    for element in elements[:3000]:
+        _agree("text", element)
+        for enough in (-1, 0, 1, 30):
+            _agree("text_length", element, enough)
+        for levels in (0, 1, 3):
+            _agree("classes_up", element, levels)
+        _agree("first", element, tags)
+        _agree("first", element, frozenset())
+        _agree("holds", element, tags)
+        _agree("figure_parts", element, media._caption_role)
+        text = _walks.text(element)
+        _agree("double_space", text)
+        _agree("contains", text, "vailable on your device")
+    for smallest in (1, 2, 5):
+        _agree("sibling_groups", elements[::3], smallest)
+    _agree("owners", elements, elements[::11])
+    _agree("owners", elements, [])
+    for block in list(root.iter(*_BLOCKS))[:400]:
+        skip = set(block.iter("time", "header")) | {
+            e for e in block.iter() if "byline" in (e.get("class") or "")
+        }
+        for budget in (0, 5, generic._HEADLINE_BUDGET):
+            _agree(
+                "headline",
+                block,
+                skip,
+                budget,
+                generic._HEADINGS,
+                generic._is_headline_class,
+                generic._own_headline_text,
+                generic._has_text,
+            )
+
+
+@contextmanager
+def _running(backend: str) -> Iterator[None]:
+    previous = walks.BACKEND
+    walks.use(backend)
+    try:
+        yield
+    finally:
+        walks.use(previous)
+
+
+def _on_every_backend(read: Callable[[], object]) -> None:
+    """read() gives the same on every backend, and something."""
+    with _running(walks.PYTHON):
+        expected = read()
+    for backend in walks.AVAILABLE:
+        with _running(backend):
+            assert read() == expected, backend
+    assert expected
+
+
+def _bodies(body: bytes) -> list[tuple[object, ...]]:
+    """Every block of the page read by BodyWriter (paragraphs, markup, media), times skipped."""
+    root = parse(body)
+    assert root is not None
+    read: list[tuple[object, ...]] = []
+    for element in prepare(root).iter(*_BLOCKS):
+        writer = BodyWriter(BASE, element.iter("time"), headline="Live")
+        writer.walk(element)
+        writer.flush()
+        read.append((writer.paragraphs, writer.html, writer.media, writer.copied))
+    return read
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_the_body_walk_reads_the_same_on_every_backend(body: bytes) -> None:
+    _on_every_backend(lambda: _bodies(body))
+
+
+_NEUTRAL = "http://127.0.0.1:8000/live"  # no adapter's host: the markup alone decides
+_SAVED = sorted((TESTS / "pages").iterdir())
+_WHOLE = [
+    *((path.name, load_labels(TESTS / "labels" / f"{path.name}.json").url) for path in _SAVED),
+    *((path.name, _NEUTRAL) for path in _SAVED),
+    *((f"bench-{m}", BENCH.URL) for m in ("itv", "reach")),
+    *((f"bench-{m}-bare", BENCH.URL) for m in ("itv", "reach")),
+]
+
+
+def _saved(name: str) -> bytes:
+    if name.startswith("bench-"):
+        markup = name.split("-")[1]
+        return bytes(BENCH.generate(200, markup, structured=not name.endswith("-bare")))
+    return (TESTS / "pages" / name).read_bytes()
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize(("name", "url"), _WHOLE)
+def test_extract_page_gives_the_same_page_on_every_backend(name: str, url: str) -> None:
+    body = _saved(name)
+    _on_every_backend(lambda: extract_page(body, url))

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from crawler.extract import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, extract_page
+from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Page
+from crawler.extract import extract_page
 
 HOST = "http://127.0.0.1:8765"
 URL = f"{HOST}/news/calais-jungle-live"
@@ -92,7 +93,7 @@ PAGE = f"""<html><head><title>Calais 'Jungle' camp clearance: Live updates - ITV
 
 
 @pytest.fixture(scope="module")
-def page() -> Page:
+def page(walks_backend: str) -> Page:
     return extract_page(PAGE.encode("utf-8"), URL)
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Update
 from archive.times import to_utc
-from crawler.extract import FIDELITY_HTML, FIDELITY_STRUCTURED, Update, extract_page
+from crawler.extract import extract_page
 from crawler.extract.adapters import REGISTRY, Adapter, candidates, html_updates
 from crawler.extract.clean import (
     clean_attribution,

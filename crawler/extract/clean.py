@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import nh3
 
-from crawler.extract._native import contains, double_space
+from crawler.extract import walks
 
 # What body_html may keep. Anything else is unwrapped (its text kept) or, for the
 # tags in _DROP_WITH_CONTENT, removed with its content.
@@ -149,7 +149,7 @@ def normalise_text(value: str | None) -> str:
             "\n" not in value
             and "\t" not in value
             and "\r" not in value
-            and not double_space(value)
+            and not walks.double_space(value)
         ):
             return value.strip(" \f\v")
     elif _INVISIBLE.search(value):
@@ -197,13 +197,13 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
         and "\n" not in joined
         and "\t" not in joined
         and "\r" not in joined
-        and not double_space(joined)
+        and not walks.double_space(joined)
     ):
         texts = [raw.strip(" \f\v") for raw in raws]  # what normalise_text does to each
     else:
         texts = [normalise_text(raw) for raw in raws]
         joined = "".join(texts)
-    if contains(joined, _UNAVAILABLE_HINT):
+    if walks.contains(joined, _UNAVAILABLE_HINT):
         texts = [strip_placeholders(text) for text in texts]
     kept = []
     for text in texts:  # is_boilerplate, inlined
@@ -219,7 +219,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
 
 def strip_placeholders(text: str) -> str:
     """Remove "content isn't available" placeholders that sit inside a paragraph."""
-    if not contains(text, _UNAVAILABLE_HINT):
+    if not walks.contains(text, _UNAVAILABLE_HINT):
         return text
     return UNAVAILABLE.sub(" ", text).strip()
 

@@ -1,4 +1,4 @@
-"""Small, fast lxml helpers: C-level text and serialisation instead of Python tree walks."""
+"""Small, fast lxml helpers: text read by the walks and libxml2's serialiser, not by Python loops."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from crawler.extract import _native
+from crawler.extract import walks
 from crawler.extract.clean import BR_MARK, normalise_lines, normalise_text
 
 Element: TypeAlias = etree._Element
@@ -16,7 +16,7 @@ Element: TypeAlias = etree._Element
 
 def raw_text(element: Element) -> str:
     """All text inside the element, without its tail (what lxml's text serialiser writes)."""
-    return _native.text(element)
+    return walks.text(element)
 
 
 def text_of(element: Element | None) -> str:
@@ -37,7 +37,7 @@ _BR = frozenset({"br"})
 
 
 def _has_br(element: Element) -> bool:
-    return _native.holds(element, _BR)
+    return walks.holds(element, _BR)
 
 
 def outer_html(element: Element) -> str:

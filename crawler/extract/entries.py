@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from archive.records import FIDELITY_HTML, Update
-from crawler.extract import _native, media
+from crawler.extract import media, walks
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -117,18 +117,18 @@ class BodyWriter:
     Most of the markup is written here from text (plain paragraphs, figures, quotes): it is
     already what the sanitiser returns (clean.finish_html), so a body made only of it skips
     nh3. Markup copied from the page (a paragraph with links, a list) sets `copied`, and the
-    whole body is sanitised as before.
+    whole body is sanitised.
     """
 
     def __init__(self, base_url: str, skip: Iterable[Element] = (), headline: str | None = None):
         self.base_url = base_url
-        self.skip_nodes = _native.node_ids(skip)
+        self.skip_nodes = walks.node_ids(skip)
         self.headline = headline
         self.paragraphs: list[str] = []
         self.html: list[str] = []
         self.media: list[dict[str, Any]] = []
         self.copied = False  # some of self.html is the page's own markup
-        # Inline text not yet closed as a paragraph; the C walk holds this very list, so it
+        # Inline text not yet closed as a paragraph; the walk holds this very list, so it
         # is cleared, never rebound.
         self._text: list[str] = []
         self._markup: list[str] = []
@@ -139,12 +139,12 @@ class BodyWriter:
     def walk(self, container: Element) -> None:
         """Read a container's text and children in document order.
 
-        The walk itself runs in C (_native.walk): it gathers runs of plain paragraphs (a <p>
-        of text alone) for _plain_paragraphs, text and tails for _add_text, and passes over
-        comments, the ignored tags, the skipped elements and chrome classes; every other
-        element comes back here, to _media, _inline or _block, or is walked into.
+        The walk itself is walks.walk: it gathers runs of plain paragraphs (a <p> of text
+        alone) for _plain_paragraphs, text and tails for _add_text, and passes over comments,
+        the ignored tags, the skipped elements and chrome classes; every other element comes
+        back here, to _media, _inline or _block, or is walked into.
         """
-        _native.walk(self, container, _RULES)
+        walks.walk(self, container, _RULES)
 
     def _media(self, child: Element, kind: str) -> None:
         if kind == media.QUOTE:
@@ -162,7 +162,7 @@ class BodyWriter:
         if tag == "br":
             self._text.append(BR_MARK)
             self._markup.append("<br>")
-        elif _native.holds(child, _BREAKING_TAGS):
+        elif walks.holds(child, _BREAKING_TAGS):
             self.walk(child)  # its images, embeds or line breaks need the slow path
         else:
             self._text.append(raw_text(child))
@@ -295,7 +295,7 @@ def _is_chrome(cls: str) -> bool:
     return is_chrome_class(cls) and not media.is_embed_class(cls)
 
 
-_RULES = _native.WalkRules(
+_RULES = walks.WalkRules(
     ignored=_IGNORED_TAGS,
     inline=_INLINE,
     text_blocks=_TEXT_BLOCKS,

@@ -20,7 +20,7 @@ from lxml import etree
 
 from archive.records import Update
 from archive.times import to_utc
-from crawler.extract import _native
+from crawler.extract import walks
 from crawler.extract.clean import author_names, normalise_text
 from crawler.extract.clock import visible_time
 from crawler.extract.dom import Element, raw_text, text_of, without_fragment
@@ -99,8 +99,8 @@ def extract(root: Element, url: str) -> list[Update]:
 
 
 def mark(root: Element) -> _Marks:
-    """The elements of the page's body that may carry times or bylines, in one pass in C."""
-    timed, metas, bylines = _native.mark(root)
+    """The elements of the page's body that may carry times or bylines, in one pass."""
+    timed, metas, bylines = walks.mark(root)
     return _Marks(timed, metas, bylines)
 
 
@@ -200,7 +200,7 @@ def _data_time_name(name: str) -> bool | None:
 
 def _modified_class(element: Element) -> bool:
     """A time whose element (or the two around it) is labelled as the last edit."""
-    return any(cls and _is_modified_class(cls) for cls in _native.classes_up(element, 3))
+    return any(cls and _is_modified_class(cls) for cls in walks.classes_up(element, 3))
 
 
 @lru_cache(maxsize=4096)
@@ -221,18 +221,16 @@ def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
     best: list[Element] = []
     best_group: list[Element] = []
     best_text: int | None = 0
-    for members in _native.sibling_groups(voters, 2):
+    for members in walks.sibling_groups(voters, 2):
         if len(members) < len(best):
             continue
-        kept = [
-            m for m in members if _native.text_length(m, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(m)
-        ]
+        kept = [m for m in members if walks.text_length(m, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(m)]
         if len(kept) < len(best):
             continue
         if len(kept) == len(best):
-            text = sum(map(_native.text_length, members))
+            text = sum(map(walks.text_length, members))
             if best_text is None:
-                best_text = sum(map(_native.text_length, best_group))
+                best_text = sum(map(walks.text_length, best_group))
             if text <= best_text:
                 continue
             best_text = text
@@ -243,7 +241,7 @@ def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
         return []
     result: dict[Element, list[_Time]] = {m: [] for m in best}
     for (_element, readings), owner in zip(
-        by_element.items(), _native.owners(by_element, best), strict=True
+        by_element.items(), walks.owners(by_element, best), strict=True
     ):
         if owner is not None:
             result[owner].extend(readings)
@@ -254,7 +252,7 @@ def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element
     """Byline elements of each member, among those the pass over the page noted."""
     found: dict[Element, list[Element]] = defaultdict(list)
     bylines = [e for e in marks.bylines if _is_author_class(e.get("class", ""))]
-    for element, owner in zip(bylines, _native.owners(bylines, members), strict=True):
+    for element, owner in zip(bylines, walks.owners(bylines, members), strict=True):
         if owner is not None and owner is not element:
             found[owner].append(element)
     return found
@@ -328,9 +326,9 @@ def _header_of(element: Element, member: Element, stops: set[Element]) -> Elemen
         if parent is member or parent in stops:
             break
         if own < 0:
-            own = _native.text_length(element)
+            own = walks.text_length(element)
         limit = own + _HEADER_SLACK
-        if _native.text_length(parent, limit + 1) > limit:
+        if walks.text_length(parent, limit + 1) > limit:
             break
         node = parent
     return node
@@ -339,10 +337,10 @@ def _header_of(element: Element, member: Element, stops: set[Element]) -> Elemen
 def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]:
     """A heading (or a title-classed element) before the body's first paragraph, and its text.
 
-    The text comes with it: reading it again would cost as much as finding it. The walk is in
-    C (_native.headline); what counts as a heading, a headline and text is decided here.
+    The text comes with it: reading it again would cost as much as finding it. The walk is
+    walks.headline; what counts as a heading, a headline and text is decided here.
     """
-    return _native.headline(
+    return walks.headline(
         member,
         skip,
         _HEADLINE_BUDGET,

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from crawler.extract import _native
+from crawler.extract import walks
 from crawler.extract.clean import (
     clean_attribution,
     clean_credit,
@@ -117,16 +117,16 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
         return EMBED
     if tag == "blockquote":
         return QUOTE
-    if image_class and _native.holds(element, _IMG_TAGS):
+    if image_class and walks.holds(element, _IMG_TAGS):
         return IMAGE
     return None
 
 
 def _figure_kind(figure: Element) -> str | None:
     """A figure wraps a player, a quoted post (the Guardian's element-tweet) or a picture."""
-    if figure.get("data-canonical-url") or _native.holds(figure, EMBED_TAGS):
+    if figure.get("data-canonical-url") or walks.holds(figure, EMBED_TAGS):
         return EMBED
-    if _native.holds(figure, _IMG_TAGS):
+    if walks.holds(figure, _IMG_TAGS):
         return IMAGE
     quoted = first_of(figure, _BLOCKQUOTE)
     return EMBED if quoted is not None and _has_embed_source(quoted) else None
@@ -139,8 +139,8 @@ def _class_hints(cls: str) -> tuple[bool, bool]:
 
 
 def first_of(element: Element, tags: frozenset[str]) -> Element | None:
-    """The element, or the first element inside it, with one of the tags (a walk in C)."""
-    return _native.first(element, tags)
+    """The element, or the first element inside it, with one of the tags."""
+    return walks.first(element, tags)
 
 
 def is_embed_class(cls: str) -> bool:
@@ -152,7 +152,7 @@ def _has_embed_source(element: Element) -> bool:
     """An explicit URL attribute, an embedded player, or a quoted post's status link."""
     if any(element.get(attr) for attr in _EMBED_URL_ATTRS):
         return True
-    if element.get("data-tweet-id") or _native.holds(element, EMBED_TAGS):
+    if element.get("data-tweet-id") or walks.holds(element, EMBED_TAGS):
         return True
     return any(_STATUS.search(a.get("href") or "") for a in element.iter("a"))
 
@@ -230,7 +230,7 @@ def _embed_url(element: Element) -> str | None:
 
 def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     """{"type": "image", "url", "caption", "credit"} from a figure or an image container."""
-    img, source, figcaption, credit_el, captions = _native.figure_parts(element, _caption_role)
+    img, source, figcaption, credit_el, captions = walks.figure_parts(element, _caption_role)
     url = absolute(_image_src(img), base_url) if img is not None else None
     if url is None and source is not None:
         url = absolute(_first_srcset(source.get("srcset")), base_url)
@@ -252,7 +252,7 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     return image_record(url, caption, credit)
 
 
-_CREDIT, _CAPTION = 1, 2  # what _caption_role answers, as _native.figure_parts reads it
+_CREDIT, _CAPTION = 1, 2  # what _caption_role answers, as walks.figure_parts reads it
 
 
 @lru_cache(maxsize=4096)

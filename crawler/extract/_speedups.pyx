@@ -1,12 +1,11 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Walks over lxml's tree in C, for the loops Python cannot make cheap, and two substring tests.
+"""The walks of _walks.py in C, over lxml's C API: the optional accelerator of extraction.
 
 A Python loop over a page's elements pays for an lxml proxy and several attribute calls per
 element, and a live blog has thousands; these walks read libxml2's structures directly and make
-a proxy only for the elements they hand back. They carry the order of a walk (what comes
-next, what is passed over, where a run of plain paragraphs ends); the word lists, expressions
-and tag sets they consult belong to the Python modules, which pass them in (WalkRules,
-headline()), but for the few substrings mark() looks for, which its docstring names. tests/test_extract_fastpaths.py checks each against the lxml code it stands for.
+a proxy only for the elements they hand back. Each function gives what its namesake in
+crawler/extract/_walks.py gives, which is the reference; crawler/extract/walks.py chooses which
+of the two runs.
 """
 
 from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND
@@ -136,11 +135,8 @@ def mark(cetree._Element root):
 
 
 def text_length(cetree._Element element, Py_ssize_t enough=-1):
-    """len(etree.tostring(element, method="text", encoding="unicode", with_tail=False)).
-
-    The characters of the text and CDATA below an element, counted in its UTF-8 bytes
-    without building the string; with `enough`, counting stops once it is reached.
-    """
+    """len(text(element)), counted in its UTF-8 bytes without building the string; with
+    `enough`, at most `enough`: counting stops once it is reached."""
     cdef xmlNode* top = element._c_node
     cdef xmlNode* node = top.children
     cdef Py_ssize_t count = 0
@@ -149,14 +145,14 @@ def text_length(cetree._Element element, Py_ssize_t enough=-1):
             if node.content is not NULL:
                 count += _characters(<const unsigned char*>node.content)
                 if 0 <= enough <= count:
-                    return count
+                    return enough
         node = _after(node, top)
     return count
 
 
 def text(cetree._Element element):
-    """etree.tostring(element, method="text", encoding="unicode", with_tail=False): the text
-    and CDATA below an element, joined in document order, without the serialiser's setup."""
+    """The text and CDATA below an element, joined in document order, without its tail:
+    what lxml's text serialiser writes, without its setup."""
     cdef xmlNode* top = element._c_node
     cdef xmlNode* node
     cdef size_t size = 0, length
@@ -350,37 +346,13 @@ def contains(str text, str needle):
 # entries.BodyWriter keeps every rule of reading an update's body; this walk only takes it
 # through the body in page order, the way `for child in element` with .text and .tail would,
 # and hands it what it must judge: runs of plain paragraphs as text, other elements one by one.
-
-
-cdef class WalkRules:
-    """The tag sets and the tests the walk consults, all of them owned by Python modules."""
-
-    cdef frozenset ignored, inline, text_blocks, classified, rich
-    cdef object is_chrome, classify
-
-    def __init__(
-        self,
-        *,
-        frozenset ignored,
-        frozenset inline,
-        frozenset text_blocks,
-        frozenset classified,
-        frozenset rich,
-        object is_chrome,
-        object classify,
-    ):
-        self.ignored = ignored
-        self.inline = inline
-        self.text_blocks = text_blocks
-        self.classified = classified
-        self.rich = rich
-        self.is_chrome = is_chrome
-        self.classify = classify
+# Its rules are a _walks.WalkRules, read into typed fields once per walk.
 
 
 def node_ids(elements):
-    """The identities of elements' libxml2 nodes, for the walk to test membership without
-    making a proxy of every node it passes."""
+    """The addresses of elements' libxml2 nodes, for headline() and walk() to test whether
+    they meet one without making a proxy of every node they pass (_walks.node_ids gives the
+    elements themselves: each backend reads its own tokens)."""
     cdef cetree._Element element
     cdef set ids = set()
     for element in elements:
@@ -450,25 +422,33 @@ cdef bint _plain_paragraph(xmlNode* node) noexcept:
     return True
 
 
-def walk(writer, cetree._Element container, WalkRules rules):
+def walk(writer, cetree._Element container, rules):
     """Read a container's text and children into the writer, in document order."""
     _Walk(writer, container, rules).walk(container._c_node)
 
 
 cdef class _Walk:
-    """One walk: the writer, its pending inline text and the nodes it skips, looked up once."""
+    """One walk: the writer, its pending inline text, the nodes it skips and the rules, looked
+    up once."""
 
     cdef cetree._Element owner
-    cdef WalkRules rules
     cdef object writer, skip
     cdef list pending  # writer._text: inline text not yet closed as a paragraph
+    cdef frozenset ignored, inline, text_blocks, classified, rich
+    cdef object is_chrome, classify
 
-    def __init__(self, writer, cetree._Element owner, WalkRules rules):
+    def __init__(self, writer, cetree._Element owner, rules):
         self.owner = owner
-        self.rules = rules
         self.writer = writer
         self.pending = writer._text
         self.skip = writer.skip_nodes
+        self.ignored = rules.ignored
+        self.inline = rules.inline
+        self.text_blocks = rules.text_blocks
+        self.classified = rules.classified
+        self.rich = rules.rich
+        self.is_chrome = rules.is_chrome
+        self.classify = rules.classify
 
     cdef walk(self, xmlNode* container):
         cdef xmlNode* node
@@ -505,30 +485,30 @@ cdef class _Walk:
         if node.type != tree.XML_ELEMENT_NODE:
             return  # comments, processing instructions
         tag = (<const char*>node.name).decode("utf-8", "replace")
-        if tag in self.rules.ignored:
+        if tag in self.ignored:
             return
         if self.skip and <Py_ssize_t>node in self.skip:
             return
         cls = _class_of(self.owner, node) or ""
-        if cls and self.rules.is_chrome(cls):
+        if cls and self.is_chrome(cls):
             return  # a share bar or an ad
-        if tag in self.rules.classified:
+        if tag in self.classified:
             if element is None:
                 element = cetree.elementFactory(self.owner._doc, node)
-            kind = self.rules.classify(element, tag, cls)
+            kind = self.classify(element, tag, cls)
             if kind is not None:
                 if self.pending:
                     self.writer.flush()
                 self.writer._media(element, kind)
                 return
-        if tag in self.rules.inline:
+        if tag in self.inline:
             if element is None:
                 element = cetree.elementFactory(self.owner._doc, node)
             self.writer._inline(element, tag)
             return
         if self.pending:
             self.writer.flush()
-        if tag in self.rules.text_blocks and not _holds(node, self.rules.rich):
+        if tag in self.text_blocks and not _holds(node, self.rich):
             if element is None:
                 element = cetree.elementFactory(self.owner._doc, node)
             self.writer._block(element, tag)
