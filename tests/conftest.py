@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from archive.records import PassResult
-from crawler.process import crawl
 from crawler.sample import SampleBlog, calais_blog
-
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = Path(__file__).resolve().parent / "pages"
-
-# The sample blog is local: no reason to wait between its pages.
-LOCAL = {"AUTOTHROTTLE_START_DELAY": 0, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0}
-# The same, as `liveblog crawl` and `watch` take settings on their command line.
-LOCAL_ARGS = [arg for name, value in LOCAL.items() for arg in ("-s", f"{name}={value}")]
 
 
 @pytest.fixture(autouse=True)
@@ -38,19 +26,3 @@ def db_path(tmp_path: Path) -> Path:
 def sample_blog() -> Iterator[SampleBlog]:
     with calais_blog() as blog:
         yield blog
-
-
-def crawl_local(urls: list[str], db: Path, **kwargs: object) -> list[PassResult]:
-    """One pass through the real Scrapy process, without the polite delays."""
-    return crawl(urls, db, settings=dict(LOCAL), timeout=120, **kwargs)  # type: ignore[arg-type]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def env_with_root() -> dict[str, str]:
-    """The environment for child processes that must import this checkout."""
-    return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from crawler.cli import cli
 from crawler.sample import SampleBlog
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 @pytest.fixture

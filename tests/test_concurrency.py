@@ -20,8 +20,8 @@ import pytest
 
 from archive.lock import archive_lock
 from crawler.cli import EXIT_BUSY
-from tests.conftest import env_with_root
 from tests.evolving import EvolvingBlog, assert_archive_matches, make_update
+from tests.helpers import env_with_root
 
 WAITING = "is writing to"
 

@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from crawler.sample import SampleBlog, demo_states
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
-from tests.conftest import crawl_local
+from tests.helpers import crawl_local, free_port
 
 
 def versions_by_source(db: Database) -> dict[str, int]:
@@ -143,8 +143,6 @@ def test_a_page_that_is_not_a_live_blog_fails_with_a_reason(
 
 
 def test_refused_connection_fails_with_a_reason(db_path: Path) -> None:
-    from tests.conftest import free_port
-
     url = f"http://127.0.0.1:{free_port()}/live"
     [result] = crawl_local([url], db_path)
     assert not result.ok

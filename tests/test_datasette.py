@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from crawler.sample import SampleBlog
-from tests.conftest import ROOT, crawl_local, env_with_root, free_port
+from tests.helpers import ROOT, crawl_local, env_with_root, free_port
 
 CONTRACT = ("blogs", "fetches", "updates", "update_versions")
 

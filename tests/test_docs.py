@@ -8,7 +8,7 @@ import click
 import pytest
 
 from crawler.cli import cli
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

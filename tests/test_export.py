@@ -19,7 +19,7 @@ from archive.export import COLUMNS, export, parse_since
 from crawler.cli import cli
 from crawler.sample import PATH, TITLE, UPDATES, SampleBlog, SampleUpdate, demo_states
 from crawler.sample.site import Para
-from tests.conftest import crawl_local
+from tests.helpers import crawl_local
 
 OTHER = [
     SampleUpdate(

@@ -12,7 +12,7 @@ from archive.snapshots import SnapshotRef, SnapshotStore
 from crawler.cli import cli
 from crawler.process import crawl
 from crawler.sample import SampleBlog, demo_states
-from tests.conftest import LOCAL
+from tests.helpers import LOCAL
 
 UPDATE_COLUMNS = (
     "key, source_id, headline, headline_hash, body_text, body_html, published_at, modified_at, "

@@ -19,7 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archive.db import ArchiveError
 from archive.snapshots import Snapshot, SnapshotError, SnapshotRef, SnapshotStore
-from tests.conftest import PAGES
+from tests.helpers import PAGES
 
 URL = "https://news.example/live/election?page=2"
 AT = "2024-05-01T12:00:00.123456Z"

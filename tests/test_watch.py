@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from crawler.cli import cli
-from tests.conftest import LOCAL_ARGS, env_with_root
 from tests.evolving import EvolvingBlog, assert_archive_matches, assert_whole_passes, make_update
+from tests.helpers import LOCAL_ARGS, env_with_root
 
 WATCH_TIMEOUT = 45.0
 

@@ -19,8 +19,7 @@ import pytest
 
 from crawler.sample import PATH, TITLE, UPDATES, SampleBlog, SampleUpdate, demo_states
 from crawler.sample.site import Para
-from tests.conftest import crawl_local
-from tests.test_web_serve import Server, serving
+from tests.helpers import Server, crawl_local, serving
 
 sync_api = pytest.importorskip("playwright.sync_api")
 

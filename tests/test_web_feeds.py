@@ -10,8 +10,7 @@ import pytest
 
 from crawler.sample import UPDATES, SampleBlog, SampleUpdate, demo_states
 from crawler.sample.site import Para
-from tests.conftest import crawl_local
-from tests.test_web_serve import Server, serving
+from tests.helpers import Server, crawl_local, serving
 
 OTHER = [
     SampleUpdate(

@@ -1,7 +1,4 @@
-"""`liveblog serve` reads while crawls write: WAL, a read-only connection, never "locked".
-
-Also home of `serving`, the real `liveblog serve` subprocess the other test_web_* modules use.
-"""
+"""`liveblog serve` reads while crawls write: WAL, a read-only connection, never "locked"."""
 
 from __future__ import annotations
 
@@ -9,74 +6,12 @@ import json
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pytest
 
 from crawler.sample import SampleBlog, demo_states
-from tests.conftest import ROOT, crawl_local, env_with_root, free_port
-
-
-@dataclass
-class Server:
-    """A running `liveblog serve`: its base URL, and its log once it has stopped."""
-
-    base: str
-    log: list[str] = field(default_factory=list)
-
-    def get(self, path: str, timeout: float = 30) -> bytes:
-        with urllib.request.urlopen(self.base + path, timeout=timeout) as response:
-            return bytes(response.read())
-
-    def json(self, path: str) -> Any:
-        return json.loads(self.get(path))
-
-
-@contextmanager
-def serving(db: Path, cwd: Path) -> Iterator[Server]:
-    """`liveblog serve --db DB` on a free port until the block ends; its log goes to a file."""
-    port = free_port()
-    log_path = cwd / f"serve-{port}.log"
-    server = Server(f"http://127.0.0.1:{port}")
-    # A file, not a pipe: nobody reads a pipe while the test runs, and a full one would
-    # block the server on its access log.
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
-            env=env_with_root(),
-            cwd=cwd,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                server.get("/-/versions.json", timeout=5)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    proc.wait()
-                    pytest.fail(f"liveblog serve did not start:\n{log_path.read_text()}")
-                time.sleep(0.2)
-        yield server
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        server.log.extend(log_path.read_text(errors="replace").splitlines())
-
+from tests.helpers import ROOT, crawl_local, env_with_root, serving
 
 # Pages an analyst keeps open while the archive grows: table, search, a query, the timeline.
 READS = [

@@ -1,0 +1,145 @@
+"""What several test modules use: the checkout's paths, local crawls, `liveblog serve` in a
+subprocess and a pass built by hand. Fixtures live in conftest.py; test modules import
+helpers from here, never from each other.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive.records import BlogPass, PageFetch, PassResult, Update
+from crawler.process import crawl
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "tests" / "pages"
+
+# The sample blog is local: no reason to wait between its pages.
+LOCAL = {"AUTOTHROTTLE_START_DELAY": 0, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0}
+# The same, as `liveblog crawl` and `watch` take settings on their command line.
+LOCAL_ARGS = [arg for name, value in LOCAL.items() for arg in ("-s", f"{name}={value}")]
+
+
+def crawl_local(urls: list[str], db: Path, **kwargs: object) -> list[PassResult]:
+    """One pass through the real Scrapy process, without the polite delays."""
+    return crawl(urls, db, settings=dict(LOCAL), timeout=120, **kwargs)  # type: ignore[arg-type]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def env_with_root() -> dict[str, str]:
+    """The environment for child processes that must import this checkout."""
+    return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+# --- `liveblog serve` ---------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    """A running `liveblog serve`: its base URL, and its log once it has stopped."""
+
+    base: str
+    log: list[str] = field(default_factory=list)
+
+    def get(self, path: str, timeout: float = 30) -> bytes:
+        with urllib.request.urlopen(self.base + path, timeout=timeout) as response:
+            return bytes(response.read())
+
+    def json(self, path: str) -> Any:
+        return json.loads(self.get(path))
+
+
+@contextmanager
+def serving(db: Path, cwd: Path) -> Iterator[Server]:
+    """`liveblog serve --db DB` on a free port until the block ends; its log goes to a file."""
+    port = free_port()
+    log_path = cwd / f"serve-{port}.log"
+    server = Server(f"http://127.0.0.1:{port}")
+    # A file, not a pipe: nobody reads a pipe while the test runs, and a full one would
+    # block the server on its access log.
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
+            env=env_with_root(),
+            cwd=cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                server.get("/-/versions.json", timeout=5)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    proc.wait()
+                    pytest.fail(f"liveblog serve did not start:\n{log_path.read_text()}")
+                time.sleep(0.2)
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        server.log.extend(log_path.read_text(errors="replace").splitlines())
+
+
+# --- a pass built by hand, for the archive's rules ------------------------------------------
+
+URL = "https://news.example/live/election"
+
+
+def bpass(
+    updates: list[Update],
+    *,
+    at: str = "2024-05-01T12:00:00Z",
+    pages: int = 1,
+    complete: bool = True,
+    error: str | None = None,
+    status: int = 200,
+    not_modified: bool = False,
+    **kw: Any,
+) -> BlogPass:
+    """A pass over the blog at URL, started `at`, that read `updates` on `pages` pages."""
+    return BlogPass(
+        url=URL,
+        started_at=at,
+        finished_at=at.replace(":00Z", ":30Z"),
+        pages=[
+            PageFetch(
+                url=URL if i == 0 else f"{URL}?page={i + 1}",
+                status=304 if not_modified else status,
+                size=1000,
+                not_modified=not_modified,
+                etag=f'"e{i}"',
+                updates=len(updates) if i == 0 else 0,
+            )
+            for i in range(pages)
+        ],
+        updates=updates,
+        complete=complete,
+        error=error,
+        **kw,
+    )
