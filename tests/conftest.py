@@ -26,3 +26,11 @@ def db_path(tmp_path: Path) -> Path:
 def sample_blog() -> Iterator[SampleBlog]:
     with calais_blog() as blog:
         yield blog
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser test is a slow test: `-m "not slow"` leaves it out (this runs before -m)."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.slow)

@@ -23,6 +23,8 @@ from tests.helpers import Server, crawl_local, serving
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
