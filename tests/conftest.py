@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh archive file per test and the sample blog on 127.0.0.1."""
+"""Shared fixtures: a fresh archive file per test, the sample blog on 127.0.0.1, and the
+archive (and its `liveblog serve`) that the reading tests share."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from crawler.sample import SampleBlog, calais_blog
+from archive.db import open_archive
+from archive.times import now_utc
+from archive.watchlist import add_blog
+from crawler.sample import PATH, TITLE, SampleBlog, calais_blog, demo_states
+from tests.helpers import ELECTION, DemoArchive, Server, crawl_local, serving
 
 
 @pytest.fixture(autouse=True)
@@ -34,3 +39,37 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> DemoArchive:
+    """The seed blog through the demo's passes (one update edited) and a second blog.
+
+    Crawled once for the export, feed, Datasette and browser tests, which only read it. Both
+    blogs go on the watchlist first, so the seed blog is blog 1 whichever pass ends first.
+    """
+    db = tmp_path_factory.mktemp("demo") / "archive.db"
+    with (
+        SampleBlog([], title=TITLE, path=PATH) as seed,
+        SampleBlog(ELECTION, title="Election", path="/election") as other,
+    ):
+        archive = open_archive(db)
+        try:
+            for url in (seed.url, other.url):
+                add_blog(archive, url, None, now_utc())
+        finally:
+            archive.close()
+        for state in demo_states():
+            seed.show(state)
+            results = crawl_local([seed.url, other.url], db)
+            assert all(r.ok for r in results), results
+    return DemoArchive(db, seed.url, other.url)
+
+
+@pytest.fixture(scope="session")
+def demo_server(
+    demo_archive: DemoArchive, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """`liveblog serve` over the demo archive, for every test that only reads pages."""
+    with serving(demo_archive.db, tmp_path_factory.mktemp("demo-serve")) as server:
+        yield server

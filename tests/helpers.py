@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -23,6 +25,8 @@ import pytest
 
 from archive.records import BlogPass, PageFetch, PassResult, Update
 from crawler.process import crawl
+from crawler.sample import SampleUpdate
+from crawler.sample.site import Para
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "pages"
@@ -38,6 +42,22 @@ def crawl_local(urls: list[str], db: Path, **kwargs: object) -> list[PassResult]
     return crawl(urls, db, settings=dict(LOCAL), timeout=120, **kwargs)  # type: ignore[arg-type]
 
 
+def read_only(db: Path) -> sqlite3.Connection:
+    """A connection that cannot write: for archives that several tests share."""
+    return sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+
+
+def copy_archive(db: Path, folder: Path) -> Path:
+    """A copy of a closed archive (its WAL and its snapshot folder too) for a test that writes."""
+    target = folder / db.name
+    for path in db.parent.glob(db.name + "*"):
+        if path.is_dir():
+            shutil.copytree(path, folder / path.name)
+        elif not path.name.endswith(("-shm", ".lock")):
+            shutil.copy2(path, folder / path.name)
+    return target
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -47,6 +67,34 @@ def free_port() -> int:
 def env_with_root() -> dict[str, str]:
     """The environment for child processes that must import this checkout."""
     return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+# A second blog beside the seed one, in the archive the export, feed and browser tests share.
+ELECTION = [
+    SampleUpdate(
+        id="o-2",
+        headline="Second blog: polls close",
+        published="2016-10-24T12:30:00+01:00",
+        blocks=[Para("Counting begins across the region.")],
+        author="Jo Reporter",
+    ),
+    SampleUpdate(
+        id="o-1",
+        headline="Second blog: polls open",
+        published="2016-10-24T07:00:00+01:00",
+        blocks=[Para("Queues formed, “early”, before dawn.\nA second line, with a comma.")],
+        author="Jo Reporter",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DemoArchive:
+    """An archive crawled once for many tests, which only read it."""
+
+    db: Path
+    url: str  # the seed blog, through the demo's three passes: blog 1
+    other: str  # the second blog (ELECTION): blog 2
 
 
 # --- `liveblog serve` ---------------------------------------------------------------------

@@ -7,7 +7,6 @@ import io
 import json
 import sqlite3
 import tracemalloc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,37 +16,22 @@ from click.testing import CliRunner
 from archive.db import open_archive
 from archive.export import COLUMNS, export, parse_since
 from crawler.cli import cli
-from crawler.sample import PATH, TITLE, UPDATES, SampleBlog, SampleUpdate, demo_states
-from crawler.sample.site import Para
-from tests.helpers import crawl_local
+from crawler.sample import UPDATES
+from tests.helpers import ELECTION, DemoArchive, read_only
 
-OTHER = [
-    SampleUpdate(
-        id="o-1",
-        headline="Second blog: polls open",
-        published="2016-10-24T07:00:00+01:00",
-        blocks=[Para("Queues formed, “early”, before dawn.\nA second line, with a comma.")],
-        author="Jo Reporter",
-    )
-]
+OTHER = ELECTION
+POLLS_OPEN = OTHER[1]  # its body holds quotes, a comma and a newline
 
 
 @pytest.fixture
-def crawled(tmp_path: Path) -> Iterator[tuple[Path, str, str]]:
-    """The sample blog through its demo passes (an edit included) and a second blog."""
-    db = tmp_path / "archive.db"
-    with (
-        SampleBlog([], title=TITLE, path=PATH) as calais,
-        SampleBlog(OTHER, title="Election", path="/election") as other,
-    ):
-        for state in demo_states():
-            calais.show(state)
-            assert all(r.ok for r in crawl_local([calais.url, other.url], db))
-        yield db, calais.url, other.url
+def crawled(demo_archive: DemoArchive) -> tuple[Path, str, str]:
+    """The shared archive (read-only here): the sample blog through its demo passes (an edit
+    included) and a second blog."""
+    return demo_archive.db, demo_archive.url, demo_archive.other
 
 
 def stored(db: Path, where: str = "1", params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    conn = sqlite3.connect(db)
+    conn = read_only(db)
     conn.row_factory = sqlite3.Row
     try:
         sql = (
@@ -95,14 +79,14 @@ def test_csv_round_trips_every_update(crawled: tuple[Path, str, str], tmp_path: 
         for column in COLUMNS:
             assert row[column] == ("" if want[column] is None else str(want[column])), column
     # Quotes, commas and newlines inside a field survive.
-    second = next(r for r in rows if r["headline"] == OTHER[0].headline)
+    second = next(r for r in rows if r["headline"] == POLLS_OPEN.headline)
     assert "“early”" in second["body_text"] and "with a comma" in second["body_text"]
 
 
 def test_blog_option_exports_one_blog(crawled: tuple[Path, str, str]) -> None:
     db, calais, other = crawled
     only = [json.loads(line) for line in run("--db", str(db), "--blog", other).stdout.splitlines()]
-    assert [r["headline"] for r in only] == [OTHER[0].headline]
+    assert [r["headline"] for r in only] == [u.headline for u in OTHER]
     calais_rows = run("--db", str(db), "--blog", calais + "#fragment").stdout.splitlines()
     assert len(calais_rows) == len(UPDATES)
     missing = run("--db", str(db), "--blog", "https://news.example/none")

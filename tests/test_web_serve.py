@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from crawler.sample import SampleBlog, demo_states
-from tests.helpers import ROOT, crawl_local, env_with_root, serving
+from tests.helpers import ROOT, DemoArchive, Server, crawl_local, env_with_root, read_only, serving
 
 # Pages an analyst keeps open while the archive grows: table, search, a query, the timeline.
 READS = [
@@ -23,7 +23,7 @@ READS = [
     "/archive/feed.atom",
 ]
 COUNT = "/archive/fetches.json?_shape=array&_col=id"
-PASSES = 6
+PASSES = 4
 
 
 def test_reads_succeed_while_crawls_write(sample_blog: SampleBlog, tmp_path: Path) -> None:
@@ -70,41 +70,36 @@ def test_reads_succeed_while_crawls_write(sample_blog: SampleBlog, tmp_path: Pat
     assert len(set(passes_seen)) > 2
 
 
-def test_serve_opens_the_archive_read_only_with_a_time_limit(
-    sample_blog: SampleBlog, tmp_path: Path
-) -> None:
-    db = tmp_path / "archive.db"
-    assert crawl_local([sample_blog.url], db, max_pages=1)[0].ok
-    with serving(db, tmp_path) as server:
-        databases = server.json("/-/databases.json")
-        settings = server.json("/-/settings.json")
-        plugins = {p["name"] for p in server.json("/-/plugins.json")}
+def test_serve_opens_the_archive_read_only_with_a_time_limit(demo_server: Server) -> None:
+    databases = demo_server.json("/-/databases.json")
+    settings = demo_server.json("/-/settings.json")
+    plugins = {p["name"] for p in demo_server.json("/-/plugins.json")}
     assert [d["is_mutable"] for d in databases if d["name"] == "archive"] == [True]
     assert int(settings["sql_time_limit_ms"]) > 0
     assert {"datasette-atom", "datasette-search-all"} <= plugins
     assert plugins & {"liveblog-archive", "archive.web"}
 
 
-def test_journal_is_wal(sample_blog: SampleBlog, tmp_path: Path) -> None:
+def test_journal_is_wal(demo_archive: DemoArchive) -> None:
     """Readers never block the writer nor wait for it only because the archive is in WAL mode."""
-    import sqlite3
-
-    db = tmp_path / "archive.db"
-    assert crawl_local([sample_blog.url], db, max_pages=1)[0].ok
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    conn = read_only(demo_archive.db)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         conn.close()
 
 
-def test_plain_datasette_gets_the_plugin_from_its_entry_point(
-    sample_blog: SampleBlog, tmp_path: Path
-) -> None:
+def test_plain_datasette_gets_the_plugin_from_its_entry_point(demo_archive: DemoArchive) -> None:
     """`datasette archive.db -m metadata.yml` shows the timelines too: the package registers them."""
-    db = tmp_path / "archive.db"
-    assert crawl_local([sample_blog.url], db, max_pages=1)[0].ok
-    argv = [sys.executable, "-m", "datasette", "serve", str(db), "-m", str(ROOT / "metadata.yml")]
+    argv = [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        str(demo_archive.db),
+        "-m",
+        str(ROOT / "metadata.yml"),
+    ]
     out = subprocess.run(
         [*argv, "--get", "/archive/-/timeline/1"],
         env=env_with_root(),
