@@ -31,6 +31,7 @@ def test_crawl_prints_one_line_per_blog_and_exits_0(
     assert Database(db_path)["updates"].count == 5
 
 
+@pytest.mark.slow
 def test_crawl_exits_1_and_names_the_failed_blog(
     runner: CliRunner, sample_blog: SampleBlog, db_path: Path
 ) -> None:
@@ -45,6 +46,7 @@ def test_crawl_exits_1_and_names_the_failed_blog(
     assert "1 of 2 blogs failed." in result.output
 
 
+@pytest.mark.slow
 def test_default_db_follows_liveblog_db(
     runner: CliRunner, sample_blog: SampleBlog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -55,6 +57,7 @@ def test_default_db_follows_liveblog_db(
     assert Database(target)["updates"].count == 5
 
 
+@pytest.mark.slow
 def test_default_db_without_env_is_under_xdg_data_home(
     runner: CliRunner, sample_blog: SampleBlog, tmp_path: Path
 ) -> None:
@@ -90,6 +93,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_kept(runner: CliRunner, tmp_pa
     assert notes.read_text().startswith("my precious notes")
 
 
+@pytest.mark.slow
 def test_demo_without_serving_tells_the_story(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "demo" / "archive.db"
     result = runner.invoke(cli, ["demo", "--no-serve", "--db", str(db)])

@@ -23,6 +23,8 @@ from crawler.cli import EXIT_BUSY
 from tests.evolving import EvolvingBlog, assert_archive_matches, make_update
 from tests.helpers import env_with_root
 
+pytestmark = pytest.mark.slow  # crawl processes that wait for each other
+
 WAITING = "is writing to"
 
 

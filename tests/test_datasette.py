@@ -14,6 +14,8 @@ import yaml
 
 from tests.helpers import ROOT, DemoArchive, Server
 
+pytestmark = pytest.mark.slow  # the shared crawled archive and its server
+
 CONTRACT = ("blogs", "fetches", "updates", "update_versions")
 
 

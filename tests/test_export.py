@@ -47,6 +47,7 @@ def run(*args: str) -> Any:
     return CliRunner().invoke(cli, ["export", *args], catch_exceptions=False)
 
 
+@pytest.mark.slow
 def test_ndjson_round_trips_every_update(crawled: tuple[Path, str, str]) -> None:
     db, _, _ = crawled
     result = run("--db", str(db))
@@ -64,6 +65,7 @@ def test_ndjson_round_trips_every_update(crawled: tuple[Path, str, str]) -> None
     assert isinstance(belgium["authors"], list) and isinstance(belgium["media"], list)
 
 
+@pytest.mark.slow
 def test_csv_round_trips_every_update(crawled: tuple[Path, str, str], tmp_path: Path) -> None:
     db, _, _ = crawled
     out = tmp_path / "updates.csv"
@@ -83,6 +85,7 @@ def test_csv_round_trips_every_update(crawled: tuple[Path, str, str], tmp_path: 
     assert "“early”" in second["body_text"] and "with a comma" in second["body_text"]
 
 
+@pytest.mark.slow
 def test_blog_option_exports_one_blog(crawled: tuple[Path, str, str]) -> None:
     db, calais, other = crawled
     only = [json.loads(line) for line in run("--db", str(db), "--blog", other).stdout.splitlines()]
@@ -94,6 +97,7 @@ def test_blog_option_exports_one_blog(crawled: tuple[Path, str, str]) -> None:
     assert "has no blog https://news.example/none" in missing.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("since", "headlines"),
     [

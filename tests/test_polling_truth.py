@@ -29,6 +29,8 @@ from tests.evolving import (
 )
 from tests.helpers import LOCAL, LOCAL_ARGS
 
+pytestmark = pytest.mark.slow  # every pass is a crawl process
+
 
 @pytest.fixture
 def blog() -> Iterator[EvolvingBlog]:

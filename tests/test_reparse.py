@@ -16,6 +16,8 @@ from crawler.process import crawl
 from crawler.sample import SampleBlog, calais_blog, demo_states
 from tests.helpers import LOCAL, copy_archive, read_only
 
+pytestmark = pytest.mark.slow  # crawl processes
+
 UPDATE_COLUMNS = (
     "key, source_id, headline, headline_hash, body_text, body_html, published_at, modified_at, "
     "authors, media, permalink, first_seen_at, last_seen_at, removed_at, version, content_hash"

@@ -200,6 +200,7 @@ def watch_then_sigterm(
     return proc, out, err
 
 
+@pytest.mark.slow
 def test_sigterm_lets_the_pass_in_flight_finish_and_exits_cleanly(db_path: Path) -> None:
     with EvolvingBlog([make_update(n) for n in range(6, 0, -1)], delay=0.5) as blog:
         proc, out, err = watch_then_sigterm(blog, db_path, signals=1, timeout=WATCH_TIMEOUT)
@@ -212,6 +213,7 @@ def test_sigterm_lets_the_pass_in_flight_finish_and_exits_cleanly(db_path: Path)
         assert_archive_matches(db_path, blog)
 
 
+@pytest.mark.slow
 def test_a_second_sigterm_abandons_the_pass_cleanly(db_path: Path) -> None:
     """Found by this file: the second signal deadlocked the watch on Popen's lock (9cfff30)."""
     with EvolvingBlog([make_update(n) for n in range(6, 0, -1)], delay=0.5) as blog:
@@ -278,6 +280,7 @@ def test_add_list_remove(runner: CliRunner, db_path: Path) -> None:
     assert too_often.exit_code == 2
 
 
+@pytest.mark.slow
 def test_crawl_without_urls_runs_only_the_due_blogs(runner: CliRunner, db_path: Path) -> None:
     db = str(db_path)
     nothing = runner.invoke(cli, ["crawl", "--db", db])

@@ -10,6 +10,8 @@ import pytest
 from crawler.sample import UPDATES
 from tests.helpers import ELECTION, DemoArchive, Server
 
+pytestmark = pytest.mark.slow  # the shared crawled archive and its server
+
 OTHER = ELECTION
 
 

@@ -10,8 +10,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from crawler.sample import SampleBlog, demo_states
 from tests.helpers import ROOT, DemoArchive, Server, crawl_local, env_with_root, read_only, serving
+
+pytestmark = pytest.mark.slow  # crawl processes and servers
 
 # Pages an analyst keeps open while the archive grows: table, search, a query, the timeline.
 READS = [
