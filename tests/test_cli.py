@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from crawler.cli import cli
 from crawler.sample import SampleBlog
-from tests.helpers import ROOT
+from tests.helpers import LOCAL_ARGS, ROOT
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def runner() -> CliRunner:
 def test_crawl_prints_one_line_per_blog_and_exits_0(
     runner: CliRunner, sample_blog: SampleBlog, db_path: Path
 ) -> None:
-    result = runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path)])
+    result = runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path), *LOCAL_ARGS])
     assert result.exit_code == 0, result.output
     [line] = result.output.strip().splitlines()
     assert line.startswith(
@@ -37,7 +37,8 @@ def test_crawl_exits_1_and_names_the_failed_blog(
 ) -> None:
     missing = sample_blog.origin + "/gone"
     result = runner.invoke(
-        cli, ["crawl", sample_blog.url, missing, "--db", str(db_path), "--max-pages", "1"]
+        cli,
+        ["crawl", sample_blog.url, missing, "--db", str(db_path), "--max-pages", "1", *LOCAL_ARGS],
     )
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
@@ -52,7 +53,7 @@ def test_default_db_follows_liveblog_db(
 ) -> None:
     target = tmp_path / "from-env" / "a.db"
     monkeypatch.setenv("LIVEBLOG_DB", str(target))
-    result = runner.invoke(cli, ["crawl", sample_blog.url])
+    result = runner.invoke(cli, ["crawl", sample_blog.url, *LOCAL_ARGS])
     assert result.exit_code == 0, result.output
     assert Database(target)["updates"].count == 5
 
@@ -61,7 +62,7 @@ def test_default_db_follows_liveblog_db(
 def test_default_db_without_env_is_under_xdg_data_home(
     runner: CliRunner, sample_blog: SampleBlog, tmp_path: Path
 ) -> None:
-    result = runner.invoke(cli, ["crawl", sample_blog.url, "--max-pages", "1"])
+    result = runner.invoke(cli, ["crawl", sample_blog.url, "--max-pages", "1", *LOCAL_ARGS])
     assert result.exit_code == 0, result.output
     assert Database(tmp_path / "xdg" / "liveblog-archive" / "archive.db")["updates"].count == 3
 
