@@ -29,7 +29,63 @@ from crawler.sample import SampleUpdate
 from crawler.sample.site import Para
 
 ROOT = Path(__file__).resolve().parent.parent
+# Pages the project built from documented markup (each says so at its top), and the labels of
+# every page the tests score, built or saved.
 PAGES = ROOT / "tests" / "pages"
+LABELS = ROOT / "tests" / "labels"
+
+# Third parties' saved pages are never copied into the repository: tests read them where the
+# shared corpus keeps them, beside the checkout unless LIVEBLOG_CORPUS says where.
+CORPUS_ENV = "LIVEBLOG_CORPUS"
+# The corpus pages the project has labelled and its tests read.
+CORPUS_PAGES = (
+    "corkbeo-level3-2020-10-06.html",
+    "express-royals-2024-07-18.html",
+    "guardian-mars-perseverance-2021-02-19.dcr.json",
+    "mirror-uk-riots-2024-08-05.html",
+    "ndtv-cwc2023-ind-sl.html",
+)
+
+
+def corpus_dir() -> Path:
+    """The shared corpus folder; a test that needs it and cannot find it fails, saying where to."""
+    configured = os.environ.get(CORPUS_ENV)
+    folder = Path(configured) if configured else ROOT.parent / "shared" / "corpus"
+    if not folder.is_dir():
+        where = f"${CORPUS_ENV}" if configured else "beside the checkout"
+        pytest.fail(
+            f"the corpus of saved real pages is not at {folder} ({where}): run the tests with "
+            f"{CORPUS_ENV}=/path/to/shared/corpus set to the folder that holds "
+            f"{CORPUS_PAGES[0]} and the other saved pages",
+            pytrace=False,
+        )
+    return folder
+
+
+def page_folders() -> list[Path]:
+    """Where saved pages are looked up, in turn: the project's built pages, then the corpus."""
+    return [PAGES, corpus_dir()]
+
+
+def saved_page_names() -> list[str]:
+    """Every page the tests read, built or saved, by file name (no folder is opened)."""
+    return sorted([p.name for p in PAGES.iterdir()] + list(CORPUS_PAGES))
+
+
+def saved_page(name: str) -> Path:
+    """The page `name`, from the project's own pages or else from the corpus."""
+    own = PAGES / name
+    if own.is_file() or name not in CORPUS_PAGES:
+        return own
+    path = corpus_dir() / name
+    if not path.is_file():
+        pytest.fail(f"{name} is not in the corpus at {path.parent}", pytrace=False)
+    return path
+
+
+def saved_pages() -> list[Path]:
+    """Every page the tests read, from both places, in file-name order."""
+    return [saved_page(name) for name in saved_page_names()]
 
 # The sample blog is local: no reason to wait between its pages.
 LOCAL = {"AUTOTHROTTLE_START_DELAY": 0, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0}

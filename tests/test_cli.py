@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from crawler.cli import cli
 from crawler.sample import SampleBlog
-from tests.helpers import LOCAL_ARGS, ROOT
+from tests.helpers import LABELS, LOCAL_ARGS, page_folders
 
 
 @pytest.fixture
@@ -115,7 +115,8 @@ def test_demo_without_serving_tells_the_story(runner: CliRunner, tmp_path: Path)
 def test_eval_prints_the_table_and_fails_below_the_threshold(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    result = runner.invoke(cli, ["eval"])
+    pages = [arg for folder in page_folders() for arg in ("--pages", str(folder))]
+    result = runner.invoke(cli, ["eval", "--labels", str(LABELS), *pages])
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
     assert lines[0].split()[:6] == ["page", "labelled", "found", "matched", "precision", "recall"]
@@ -123,7 +124,7 @@ def test_eval_prints_the_table_and_fails_below_the_threshold(
     # A label the extractor cannot meet: an update the page does not have.
     labels = tmp_path / "labels"
     labels.mkdir()
-    src = ROOT / "tests" / "labels" / "express-royals-2024-07-18.html.json"
+    src = LABELS / "express-royals-2024-07-18.html.json"
     data = json.loads(src.read_text())
     data["updates"].append(
         {
@@ -134,5 +135,6 @@ def test_eval_prints_the_table_and_fails_below_the_threshold(
         }
     )
     (labels / src.name).write_text(json.dumps(data))
-    weak = runner.invoke(cli, ["eval", "--labels", str(labels)])
+    weak = runner.invoke(cli, ["eval", "--labels", str(labels), *pages])
     assert weak.exit_code == 1 and "below 0.98: express-royals-2024-07-18.html" in weak.output
+
