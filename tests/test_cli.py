@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from crawler.cli import cli
 from crawler.sample import SampleBlog
-from tests.helpers import LABELS, LOCAL_ARGS, page_folders
+from tests.helpers import LABELS, LOCAL_ARGS, PAGES, page_folders
 
 
 @pytest.fixture
@@ -138,3 +138,14 @@ def test_eval_prints_the_table_and_fails_below_the_threshold(
     weak = runner.invoke(cli, ["eval", "--labels", str(labels), *pages])
     assert weak.exit_code == 1 and "below 0.98: express-royals-2024-07-18.html" in weak.output
 
+
+def test_eval_names_a_labelled_page_that_no_folder_holds(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["eval", "--labels", str(LABELS), "--pages", str(PAGES)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == (
+        "Error: corkbeo-level3-2020-10-06.html.json names the page "
+        f"corkbeo-level3-2020-10-06.html, which is in none of the page folders ({PAGES}): "
+        "give the folder that holds it with another --pages.\n"
+    )
+    missing = runner.invoke(cli, ["eval", "--pages", str(PAGES)])
+    assert missing.exit_code == 2 and "Missing option '--labels'" in missing.output

@@ -11,14 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from crawler.extract import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update, extract_page
-
-PAGES = Path(__file__).resolve().parent / "pages"
+from tests.helpers import saved_page
 
 MIRROR_URL = "https://www.mirror.co.uk/news/uk-news/uk-riots-live-hotel-rotherham-33386398"
 EXPRESS_URL = (
@@ -270,7 +268,7 @@ CASES = [
 @cache
 def extracted(file: str, url: str) -> Page:
     """Each page is extracted once for all the tests that read it."""
-    return extract_page((PAGES / file).read_bytes(), url)
+    return extract_page(saved_page(file).read_bytes(), url)
 
 
 @pytest.fixture(params=CASES, ids=[case.file.split("-")[0] for case in CASES])
@@ -398,7 +396,7 @@ def test_mirror_headline_twins_stay_distinct() -> None:
 
 def test_mirror_found_by_markup_on_any_host() -> None:
     """The Reach adapter is chosen by markup when the host is not a Reach domain."""
-    body = (PAGES / CASES[0].file).read_bytes()
+    body = saved_page(CASES[0].file).read_bytes()
     local = extract_page(body, "http://127.0.0.1:8123/live")
     assert len(local.updates) == 428
     assert Counter(u.fidelity for u in local.updates)[FIDELITY_HTML] == 30
@@ -410,5 +408,5 @@ def test_mirror_found_by_markup_on_any_host() -> None:
 
 def test_pages_are_deterministic(case: Case) -> None:
     """The same bytes make the same Page: the archive's content hashes depend on it."""
-    body = (PAGES / case.file).read_bytes()
+    body = saved_page(case.file).read_bytes()
     assert extract_page(body, case.url) == extract_page(body, case.url)
