@@ -33,14 +33,6 @@ def sample_blog() -> Iterator[SampleBlog]:
         yield blog
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A browser test is a slow test: `-m "not slow"` leaves it out (this runs before -m)."""
-    for item in items:
-        if item.get_closest_marker("browser") is not None:
-            item.add_marker(pytest.mark.slow)
-
-
 @pytest.fixture(scope="session")
 def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> DemoArchive:
     """The seed blog through the demo's passes (one update edited) and a second blog.
@@ -73,3 +65,11 @@ def demo_server(
     """`liveblog serve` over the demo archive, for every test that only reads pages."""
     with serving(demo_archive.db, tmp_path_factory.mktemp("demo-serve")) as server:
         yield server
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser test is a slow test: `-m "not slow"` leaves it out (this runs before -m)."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.slow)

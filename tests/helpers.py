@@ -1,6 +1,6 @@
-"""What several test modules use: the checkout's paths, local crawls, `liveblog serve` in a
-subprocess and a pass built by hand. Fixtures live in conftest.py; test modules import
-helpers from here, never from each other.
+"""What several test modules use: the checkout's paths, the saved pages (the project's own and
+the shared corpus's), local crawls, `liveblog serve` in a subprocess and a pass built by hand.
+Fixtures live in conftest.py; test modules import helpers from here, never from each other.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ def saved_page(name: str) -> Path:
 def saved_pages() -> list[Path]:
     """Every page the tests read, from both places, in file-name order."""
     return [saved_page(name) for name in saved_page_names()]
+
 
 # The sample blog is local: no reason to wait between its pages.
 LOCAL = {"AUTOTHROTTLE_START_DELAY": 0, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0}

@@ -69,6 +69,7 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Crawled:
 
 @pytest.fixture
 def own_copy(crawled: Crawled, tmp_path: Path) -> Crawled:
+    """The module's crawl, copied into this test's folder: the test may change it."""
     return Crawled(copy_archive(crawled.db, tmp_path), crawled.url)
 
 
