@@ -338,25 +338,21 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
         )
 
 
-REPO_TESTS = Path(__file__).resolve().parent.parent / "tests"
-
-
 @cli.command(name="eval")
-@click.option(
-    "--pages",
-    "pages_dir",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=REPO_TESTS / "pages",
-    show_default="tests/pages of the checkout",
-    help="Folder of saved pages.",
-)
 @click.option(
     "--labels",
     "labels_dir",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=REPO_TESTS / "labels",
-    show_default="tests/labels of the checkout",
-    help="Folder of labels, one JSON file per page.",
+    required=True,
+    help="Folder of labels: one JSON file per page, naming the page's file.",
+)
+@click.option(
+    "--pages",
+    "pages_dirs",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    multiple=True,
+    required=True,
+    help="Folder of saved pages; repeat it for pages kept in several folders (searched in turn).",
 )
 @click.option(
     "--min-score",
@@ -365,12 +361,16 @@ REPO_TESTS = Path(__file__).resolve().parent.parent / "tests"
     show_default=True,
     help="Exit 1 when any page's precision or recall is below this.",
 )
-def eval_command(pages_dir: Path, labels_dir: Path, min_score: float) -> None:
+def eval_command(labels_dir: Path, pages_dirs: tuple[Path, ...], min_score: float) -> None:
     """Score extraction against labelled pages: precision, recall, body similarity, coverage."""
-    from crawler.extract.evaluate import evaluate, format_table
+    from crawler.extract.evaluate import MissingPageError, evaluate, format_table
 
     try:
-        scores = evaluate(pages_dir, labels_dir)
+        scores = evaluate(pages_dirs, labels_dir)
+    except MissingPageError as exc:
+        raise click.ClickException(
+            f"{exc}: give the folder that holds it with another --pages."
+        ) from exc
     except (OSError, ValueError, KeyError) as exc:
         raise click.ClickException(
             f"cannot evaluate: {exc}. Check the labels and pages folders."

@@ -1,27 +1,20 @@
-"""Shared fixtures: a fresh archive file per test, the sample blog on 127.0.0.1, and each
-backend of extraction's walks for extraction's tests."""
+"""Shared fixtures: a fresh archive file per test, the sample blog on 127.0.0.1, the archive
+(and its `liveblog serve`) that the reading tests share, and each backend of extraction's
+walks for extraction's tests."""
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from archive.records import PassResult
+from archive.db import open_archive
+from archive.times import now_utc
+from archive.watchlist import add_blog
 from crawler.extract import walks
-from crawler.process import crawl
-from crawler.sample import SampleBlog, calais_blog
-
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = Path(__file__).resolve().parent / "pages"
-
-# The sample blog is local: no reason to wait between its pages.
-LOCAL = {"AUTOTHROTTLE_START_DELAY": 0, "DOWNLOAD_DELAY": 0, "RETRY_TIMES": 0}
-# The same, as `liveblog crawl` and `watch` take settings on their command line.
-LOCAL_ARGS = [arg for name, value in LOCAL.items() for arg in ("-s", f"{name}={value}")]
+from crawler.sample import PATH, TITLE, SampleBlog, calais_blog, demo_states
+from tests.helpers import ELECTION, DemoArchive, Server, crawl_local, serving
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -71,17 +64,43 @@ def sample_blog() -> Iterator[SampleBlog]:
         yield blog
 
 
-def crawl_local(urls: list[str], db: Path, **kwargs: object) -> list[PassResult]:
-    """One pass through the real Scrapy process, without the polite delays."""
-    return crawl(urls, db, settings=dict(LOCAL), timeout=120, **kwargs)  # type: ignore[arg-type]
+@pytest.fixture(scope="session")
+def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> DemoArchive:
+    """The seed blog through the demo's passes (one update edited) and a second blog.
+
+    Crawled once for the export, feed, Datasette and browser tests, which only read it. Both
+    blogs go on the watchlist first, so the seed blog is blog 1 whichever pass ends first.
+    """
+    db = tmp_path_factory.mktemp("demo") / "archive.db"
+    with (
+        SampleBlog([], title=TITLE, path=PATH) as seed,
+        SampleBlog(ELECTION, title="Election", path="/election") as other,
+    ):
+        archive = open_archive(db)
+        try:
+            for url in (seed.url, other.url):
+                add_blog(archive, url, None, now_utc())
+        finally:
+            archive.close()
+        for state in demo_states():
+            seed.show(state)
+            results = crawl_local([seed.url, other.url], db)
+            assert all(r.ok for r in results), results
+    return DemoArchive(db, seed.url, other.url)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+@pytest.fixture(scope="session")
+def demo_server(
+    demo_archive: DemoArchive, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """`liveblog serve` over the demo archive, for every test that only reads pages."""
+    with serving(demo_archive.db, tmp_path_factory.mktemp("demo-serve")) as server:
+        yield server
 
 
-def env_with_root() -> dict[str, str]:
-    """The environment for child processes that must import this checkout."""
-    return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser test is a slow test: `-m "not slow"` leaves it out (this runs before -m)."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.slow)

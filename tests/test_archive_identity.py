@@ -11,7 +11,7 @@ from archive.db import open_archive
 from archive.records import Update
 from archive.rules import StoredIdentity, match_corrections, similar_bodies
 from archive.store import record_pass
-from tests.test_archive_store import bpass
+from tests.helpers import bpass
 
 BODY = (
     "The prime minister has announced a public inquiry into the collapse of the bridge, "

@@ -10,17 +10,10 @@ import pytest
 import sqlite_utils
 
 from archive.db import open_archive
-from archive.records import (
-    FIDELITY_HTML,
-    FIDELITY_STRUCTURED,
-    BlogPass,
-    PageFetch,
-    PassResult,
-    Update,
-)
+from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, PassResult, Update
 from archive.store import record_pass
+from tests.helpers import URL, bpass
 
-URL = "https://news.example/live/election"
 LATER = "2024-05-01T12:05:00Z"
 
 
@@ -40,39 +33,6 @@ def upd(n: int, **kw: Any) -> Update:
     }
     fields.update(kw)
     return Update(**fields)
-
-
-def bpass(
-    updates: list[Update],
-    *,
-    at: str = "2024-05-01T12:00:00Z",
-    pages: int = 1,
-    complete: bool = True,
-    error: str | None = None,
-    status: int = 200,
-    not_modified: bool = False,
-    **kw: Any,
-) -> BlogPass:
-    return BlogPass(
-        url=URL,
-        started_at=at,
-        finished_at=at.replace(":00Z", ":30Z"),
-        pages=[
-            PageFetch(
-                url=URL if i == 0 else f"{URL}?page={i + 1}",
-                status=304 if not_modified else status,
-                size=1000,
-                not_modified=not_modified,
-                etag=f'"e{i}"',
-                updates=len(updates) if i == 0 else 0,
-            )
-            for i in range(pages)
-        ],
-        updates=updates,
-        complete=complete,
-        error=error,
-        **kw,
-    )
 
 
 def rows(

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from crawler.cli import cli
 from crawler.sample import SampleBlog
-from tests.conftest import ROOT
+from tests.helpers import LABELS, LOCAL_ARGS, PAGES, page_folders
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def runner() -> CliRunner:
 def test_crawl_prints_one_line_per_blog_and_exits_0(
     runner: CliRunner, sample_blog: SampleBlog, db_path: Path
 ) -> None:
-    result = runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path)])
+    result = runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path), *LOCAL_ARGS])
     assert result.exit_code == 0, result.output
     [line] = result.output.strip().splitlines()
     assert line.startswith(
@@ -31,12 +31,14 @@ def test_crawl_prints_one_line_per_blog_and_exits_0(
     assert Database(db_path)["updates"].count == 5
 
 
+@pytest.mark.slow
 def test_crawl_exits_1_and_names_the_failed_blog(
     runner: CliRunner, sample_blog: SampleBlog, db_path: Path
 ) -> None:
     missing = sample_blog.origin + "/gone"
     result = runner.invoke(
-        cli, ["crawl", sample_blog.url, missing, "--db", str(db_path), "--max-pages", "1"]
+        cli,
+        ["crawl", sample_blog.url, missing, "--db", str(db_path), "--max-pages", "1", *LOCAL_ARGS],
     )
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
@@ -45,20 +47,22 @@ def test_crawl_exits_1_and_names_the_failed_blog(
     assert "1 of 2 blogs failed." in result.output
 
 
+@pytest.mark.slow
 def test_default_db_follows_liveblog_db(
     runner: CliRunner, sample_blog: SampleBlog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "from-env" / "a.db"
     monkeypatch.setenv("LIVEBLOG_DB", str(target))
-    result = runner.invoke(cli, ["crawl", sample_blog.url])
+    result = runner.invoke(cli, ["crawl", sample_blog.url, *LOCAL_ARGS])
     assert result.exit_code == 0, result.output
     assert Database(target)["updates"].count == 5
 
 
+@pytest.mark.slow
 def test_default_db_without_env_is_under_xdg_data_home(
     runner: CliRunner, sample_blog: SampleBlog, tmp_path: Path
 ) -> None:
-    result = runner.invoke(cli, ["crawl", sample_blog.url, "--max-pages", "1"])
+    result = runner.invoke(cli, ["crawl", sample_blog.url, "--max-pages", "1", *LOCAL_ARGS])
     assert result.exit_code == 0, result.output
     assert Database(tmp_path / "xdg" / "liveblog-archive" / "archive.db")["updates"].count == 3
 
@@ -90,6 +94,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_kept(runner: CliRunner, tmp_pa
     assert notes.read_text().startswith("my precious notes")
 
 
+@pytest.mark.slow
 def test_demo_without_serving_tells_the_story(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "demo" / "archive.db"
     result = runner.invoke(cli, ["demo", "--no-serve", "--db", str(db)])
@@ -110,7 +115,8 @@ def test_demo_without_serving_tells_the_story(runner: CliRunner, tmp_path: Path)
 def test_eval_prints_the_table_and_fails_below_the_threshold(
     runner: CliRunner, tmp_path: Path
 ) -> None:
-    result = runner.invoke(cli, ["eval"])
+    pages = [arg for folder in page_folders() for arg in ("--pages", str(folder))]
+    result = runner.invoke(cli, ["eval", "--labels", str(LABELS), *pages])
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
     assert lines[0].split()[:6] == ["page", "labelled", "found", "matched", "precision", "recall"]
@@ -118,7 +124,7 @@ def test_eval_prints_the_table_and_fails_below_the_threshold(
     # A label the extractor cannot meet: an update the page does not have.
     labels = tmp_path / "labels"
     labels.mkdir()
-    src = ROOT / "tests" / "labels" / "express-royals-2024-07-18.html.json"
+    src = LABELS / "express-royals-2024-07-18.html.json"
     data = json.loads(src.read_text())
     data["updates"].append(
         {
@@ -129,5 +135,17 @@ def test_eval_prints_the_table_and_fails_below_the_threshold(
         }
     )
     (labels / src.name).write_text(json.dumps(data))
-    weak = runner.invoke(cli, ["eval", "--labels", str(labels)])
+    weak = runner.invoke(cli, ["eval", "--labels", str(labels), *pages])
     assert weak.exit_code == 1 and "below 0.98: express-royals-2024-07-18.html" in weak.output
+
+
+def test_eval_names_a_labelled_page_that_no_folder_holds(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["eval", "--labels", str(LABELS), "--pages", str(PAGES)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output == (
+        "Error: corkbeo-level3-2020-10-06.html.json names the page "
+        f"corkbeo-level3-2020-10-06.html, which is in none of the page folders ({PAGES}): "
+        "give the folder that holds it with another --pages.\n"
+    )
+    missing = runner.invoke(cli, ["eval", "--pages", str(PAGES)])
+    assert missing.exit_code == 2 and "Missing option '--labels'" in missing.output

@@ -20,8 +20,10 @@ import pytest
 
 from archive.lock import archive_lock
 from crawler.cli import EXIT_BUSY
-from tests.conftest import env_with_root
 from tests.evolving import EvolvingBlog, assert_archive_matches, make_update
+from tests.helpers import LOCAL_ARGS, env_with_root
+
+pytestmark = pytest.mark.slow  # crawl processes that wait for each other
 
 WAITING = "is writing to"
 
@@ -34,7 +36,8 @@ def slow_blog() -> Iterator[EvolvingBlog]:
 
 
 def crawl_argv(url: str, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "crawler", "crawl", url, "--db", str(db), *extra]
+    """`liveblog crawl`, without the polite delays: the blog's own delay keeps the lock held."""
+    return [sys.executable, "-m", "crawler", "crawl", url, "--db", str(db), *LOCAL_ARGS, *extra]
 
 
 def start(argv: list[str]) -> subprocess.Popen[str]:

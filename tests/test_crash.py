@@ -27,8 +27,10 @@ import pytest
 from archive.db import open_archive
 from archive.lock import ArchiveBusyError, archive_lock
 from crawler.sample.site import Para, SampleUpdate
-from tests.conftest import LOCAL, crawl_local, env_with_root
 from tests.evolving import EvolvingBlog, assert_archive_matches, assert_whole_passes, make_update
+from tests.helpers import LOCAL, crawl_local, env_with_root
+
+pytestmark = pytest.mark.slow  # crawl processes killed and run again
 
 BIG = 600  # updates on the first pass
 PAGE = 150  # updates per page: four pages of ~0.7 MB

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 
 from crawler.sample import SampleBlog, demo_states
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
-from tests.conftest import crawl_local
+from tests.helpers import crawl_local, free_port
 
 
 def versions_by_source(db: Database) -> dict[str, int]:
@@ -19,6 +20,7 @@ def versions_by_source(db: Database) -> dict[str, int]:
     return {row["source_id"]: row["n"] for row in rows}
 
 
+@pytest.mark.slow
 def test_two_passes_with_shift_and_edit_then_an_unchanged_one(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:
@@ -93,6 +95,7 @@ def test_seed_blog_archive_holds_exactly_its_five_headlines(
     assert blog["coverage_start"] == "2016-10-24T05:00:00Z"
 
 
+@pytest.mark.slow
 def test_page_limit_stops_the_pass_without_removing_older_updates(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:
@@ -111,6 +114,7 @@ def test_page_limit_stops_the_pass_without_removing_older_updates(
     assert db.execute("select complete from fetches order by id desc limit 1").fetchone()[0] == 0
 
 
+@pytest.mark.slow
 def test_failed_pass_is_reported_and_changes_nothing(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:
@@ -135,6 +139,7 @@ def test_failed_pass_is_reported_and_changes_nothing(
     assert row == (404, f"HTTP 404 from {missing}")
 
 
+@pytest.mark.slow
 def test_a_page_that_is_not_a_live_blog_fails_with_a_reason(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:
@@ -142,9 +147,8 @@ def test_a_page_that_is_not_a_live_blog_fails_with_a_reason(
     assert not result.ok and "no live-blog updates found" in (result.error or "")
 
 
+@pytest.mark.slow
 def test_refused_connection_fails_with_a_reason(db_path: Path) -> None:
-    from tests.conftest import free_port
-
     url = f"http://127.0.0.1:{free_port()}/live"
     [result] = crawl_local([url], db_path)
     assert not result.ok

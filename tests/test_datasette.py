@@ -5,18 +5,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from crawler.sample import SampleBlog
-from tests.conftest import ROOT, crawl_local, env_with_root, free_port
+from tests.helpers import ROOT, DemoArchive, Server
+
+pytestmark = pytest.mark.slow  # the shared crawled archive and its server
 
 CONTRACT = ("blogs", "fetches", "updates", "update_versions")
 
@@ -27,34 +25,9 @@ def get_json(url: str) -> Any:
 
 
 @pytest.fixture
-def served(sample_blog: SampleBlog, tmp_path: Path) -> Iterator[str]:
-    """A crawled archive served by `liveblog serve` on a free port; yields the base URL."""
-    db = tmp_path / "archive.db"
-    assert crawl_local([sample_blog.url], db)[0].ok
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
-        env=env_with_root(),
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                get_json(base + "/-/versions.json")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    output = proc.stdout.read().decode() if proc.stdout else ""
-                    pytest.fail(f"liveblog serve did not start:\n{output}")
-                time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+def served(demo_server: Server) -> str:
+    """The shared archive, served by `liveblog serve`: its base URL."""
+    return demo_server.base
 
 
 def test_search_finds_an_update_by_a_word_of_its_body(served: str) -> None:
@@ -81,10 +54,9 @@ def test_suggested_facets_are_off(served: str) -> None:
     assert page.get("suggested_facets", []) == []
 
 
-def test_metadata_file_works_with_plain_datasette(sample_blog: SampleBlog, tmp_path: Path) -> None:
+def test_metadata_file_works_with_plain_datasette(demo_archive: DemoArchive) -> None:
     """`datasette archive.db -m metadata.yml` works too: the file is valid for Datasette."""
-    db = tmp_path / "archive.db"
-    assert crawl_local([sample_blog.url], db, max_pages=1)[0].ok
+    db = demo_archive.db
     out = subprocess.run(
         [
             sys.executable,

@@ -8,7 +8,7 @@ import click
 import pytest
 
 from crawler.cli import cli
-from tests.conftest import ROOT
+from tests.helpers import LABELS, ROOT, page_folders
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -43,5 +43,5 @@ def test_every_setting_the_code_reads_is_in_the_settings_table() -> None:
 def test_the_readme_shows_the_current_eval_table() -> None:
     from crawler.extract.evaluate import evaluate, format_table
 
-    table = format_table(evaluate(ROOT / "tests" / "pages", ROOT / "tests" / "labels"))
+    table = format_table(evaluate(page_folders(), LABELS))
     assert f"```\n{table}\n```" in README, "refresh the README's table with `liveblog eval`"

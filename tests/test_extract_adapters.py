@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,8 +20,8 @@ from crawler.extract import extract_page, walks
 from crawler.extract.adapters import candidates
 from crawler.extract.html import parse
 from crawler.extract.media import MEDIA_KEYS
+from tests.helpers import saved_page, saved_page_names
 
-PAGES = Path(__file__).resolve().parent / "pages"
 LOCAL = "http://127.0.0.1:8000/live/blog"
 GUARDIAN = (
     "https://www.theguardian.com/science/live/2021/feb/19/"
@@ -258,7 +257,7 @@ def extracted(file: str, url: str) -> Page:
 
 @cache
 def _extracted(file: str, url: str, backend: str) -> Page:
-    return extract_page((PAGES / file).read_bytes(), url)
+    return extract_page(saved_page(file).read_bytes(), url)
 
 
 @pytest.fixture(params=CASES, ids=[c.file.split("-2")[0] for c in CASES])
@@ -267,7 +266,7 @@ def case(request: pytest.FixtureRequest) -> Case:
 
 
 def test_adapter_chosen_by_domain_and_by_markup(case: Case) -> None:
-    root = parse((PAGES / case.file).read_bytes())
+    root = parse(saved_page(case.file).read_bytes())
     assert root is not None
     assert next(candidates(root, case.url)).name == case.adapter
     assert next(candidates(root, LOCAL)).name == case.adapter
@@ -275,7 +274,7 @@ def test_adapter_chosen_by_domain_and_by_markup(case: Case) -> None:
 
 def test_counts_ids_and_next_links(case: Case) -> None:
     for url in (case.url, LOCAL):
-        page = extract_page((PAGES / case.file).read_bytes(), url)
+        page = extract_page(saved_page(case.file).read_bytes(), url)
         assert len(page.updates) == case.count, url
         assert all(u.source_id for u in page.updates)
         assert len({u.source_id for u in page.updates}) == case.count
@@ -327,7 +326,7 @@ DCR = "guardian-mars-perseverance-2021-02-19.dcr.json"
 def test_guardian_page_data_is_read_like_the_html() -> None:
     """`<page>.json?dcr=true`: the 13 blocks, the same updates as the HTML page shows."""
     json_url = GUARDIAN + ".json?dcr=true"
-    data = extract_page((PAGES / DCR).read_bytes(), json_url)
+    data = extract_page(saved_page(DCR).read_bytes(), json_url)
     html = extracted(CASES[0].file, CASES[0].url)
     assert data.title == html.title
     assert data.publisher == "The Guardian"
@@ -346,7 +345,7 @@ def test_guardian_page_data_is_read_like_the_html() -> None:
         f"{GUARDIAN}.json?page=with:block-602fd0c48f08ad21ea600275&dcr=true",
     ]
     # Recognised by its shape on another host too.
-    assert len(extract_page((PAGES / DCR).read_bytes(), LOCAL).updates) == 13
+    assert len(extract_page(saved_page(DCR).read_bytes(), LOCAL).updates) == 13
     contributors = {u.source_id: u.authors for u in data.updates}
     assert "Natalie Grover" in contributors["block-6030096d8f08c3cb92a5ca88"]
 
@@ -358,12 +357,12 @@ def test_json_body_that_is_not_page_data() -> None:
 
 # Media have one shape everywhere ---------------------------------------------------------------------
 
-ALL_PAGES = sorted(p.name for p in PAGES.iterdir())
+ALL_PAGES = saved_page_names()
 
 
 @pytest.mark.parametrize("file", ALL_PAGES)
 def test_media_records_have_one_shape(file: str) -> None:
-    page = extract_page((PAGES / file).read_bytes(), LOCAL)
+    page = extract_page(saved_page(file).read_bytes(), LOCAL)
     kinds: Counter[str] = Counter()
     for update in page.updates:
         for item in update.media:

@@ -11,15 +11,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update
 from crawler.extract import extract_page, walks
-
-PAGES = Path(__file__).resolve().parent / "pages"
+from tests.helpers import saved_page
 
 MIRROR_URL = "https://www.mirror.co.uk/news/uk-news/uk-riots-live-hotel-rotherham-33386398"
 EXPRESS_URL = (
@@ -275,7 +273,7 @@ def extracted(file: str, url: str) -> Page:
 
 @cache
 def _extracted(file: str, url: str, backend: str) -> Page:
-    return extract_page((PAGES / file).read_bytes(), url)
+    return extract_page(saved_page(file).read_bytes(), url)
 
 
 @pytest.fixture(params=CASES, ids=[case.file.split("-")[0] for case in CASES])
@@ -403,7 +401,7 @@ def test_mirror_headline_twins_stay_distinct() -> None:
 
 def test_mirror_found_by_markup_on_any_host() -> None:
     """The Reach adapter is chosen by markup when the host is not a Reach domain."""
-    body = (PAGES / CASES[0].file).read_bytes()
+    body = saved_page(CASES[0].file).read_bytes()
     local = extract_page(body, "http://127.0.0.1:8123/live")
     assert len(local.updates) == 428
     assert Counter(u.fidelity for u in local.updates)[FIDELITY_HTML] == 30
@@ -415,5 +413,5 @@ def test_mirror_found_by_markup_on_any_host() -> None:
 
 def test_pages_are_deterministic(case: Case) -> None:
     """The same bytes make the same Page: the archive's content hashes depend on it."""
-    body = (PAGES / case.file).read_bytes()
+    body = saved_page(case.file).read_bytes()
     assert extract_page(body, case.url) == extract_page(body, case.url)

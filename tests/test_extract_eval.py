@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from archive.records import Update
@@ -16,13 +14,11 @@ from crawler.extract.evaluate import (
     overall,
     score_page,
 )
-
-TESTS = Path(__file__).resolve().parent
-PAGES, LABELS = TESTS / "pages", TESTS / "labels"
+from tests.helpers import LABELS, page_folders, saved_pages
 
 
 def test_every_page_has_labels() -> None:
-    pages = sorted(p.name for p in PAGES.iterdir())
+    pages = sorted(p.name for p in saved_pages())
     labelled = sorted(load_labels(p).file for p in LABELS.glob("*.json"))
     assert pages == labelled
     for path in LABELS.glob("*.json"):
@@ -34,7 +30,7 @@ def test_every_page_has_labels() -> None:
 
 @pytest.fixture(scope="module")
 def scores(walks_backend: str) -> list:  # type: ignore[type-arg]
-    return evaluate(PAGES, LABELS)
+    return evaluate(page_folders(), LABELS)
 
 
 def test_precision_and_recall_on_every_page(scores: list) -> None:  # type: ignore[type-arg]

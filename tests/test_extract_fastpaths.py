@@ -49,9 +49,10 @@ from crawler.extract.dom import raw_text
 from crawler.extract.entries import BodyWriter, prepare
 from crawler.extract.evaluate import load_labels
 from crawler.extract.html import parse
+from tests.helpers import saved_pages
 
 TESTS = Path(__file__).resolve().parent
-PAGES = sorted(p for p in (TESTS / "pages").iterdir() if p.suffix == ".html")
+PAGES = [p for p in saved_pages() if p.suffix == ".html"]
 BASE = "https://www.itv.com/news/2016-10-24/calais-jungle-live"
 
 

@@ -19,9 +19,9 @@ from crawler.extract.entries import prepare
 from crawler.extract.evaluate import TIME_TOLERANCE, _close, load_labels, match
 from crawler.extract.html import parse
 from crawler.extract.merge import fold
+from tests.helpers import LABELS, saved_page
 
-TESTS = Path(__file__).resolve().parent
-HTML_LABELS = sorted(p for p in (TESTS / "labels").glob("*.json") if ".html." in p.name)
+HTML_LABELS = sorted(p for p in LABELS.glob("*.json") if ".html." in p.name)
 
 
 def without_structured_data(body: bytes) -> etree._Element:
@@ -41,7 +41,7 @@ def without_structured_data(body: bytes) -> etree._Element:
 )
 def test_generic_finds_the_updates_the_html_shows(labels_path: Path) -> None:
     labels = load_labels(labels_path)
-    root = without_structured_data((TESTS / "pages" / labels.file).read_bytes())
+    root = without_structured_data(saved_page(labels.file).read_bytes())
     assert not root.xpath("//*[@itemprop] | //script[contains(@type, 'ld+json')]")
     found = generic.extract(root, labels.url)
     shown = [label for label in labels.updates if label.in_html and not label.removed]

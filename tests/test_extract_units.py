@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -26,8 +25,8 @@ from crawler.extract.merge import merge
 from crawler.extract.microdata import read_microdata
 from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate, article_body
+from tests.helpers import saved_page
 
-PAGES = Path(__file__).resolve().parent / "pages"
 BASE = "https://news.example/live/blog"
 
 
@@ -243,7 +242,7 @@ def test_malformed_jsonld_block_is_skipped_and_good_ones_kept() -> None:
 
 
 def test_malformed_block_on_ndtv_page() -> None:
-    result = read_jsonld(parse((PAGES / "ndtv-cwc2023-ind-sl.html").read_bytes()))  # type: ignore[arg-type]
+    result = read_jsonld(parse(saved_page("ndtv-cwc2023-ind-sl.html").read_bytes()))  # type: ignore[arg-type]
     assert result.skipped == 1
     assert result.blocks == 7
     assert result.updates == []
@@ -292,7 +291,7 @@ def test_single_update_object_and_typed_lists() -> None:
 
 
 def test_express_jsonld_entities() -> None:
-    result = read_jsonld(parse((PAGES / "express-royals-2024-07-18.html").read_bytes()))  # type: ignore[arg-type]
+    result = read_jsonld(parse(saved_page("express-royals-2024-07-18.html").read_bytes()))  # type: ignore[arg-type]
     by_id = {u.source_id: u for u in result.updates}
     update = by_id["live-1924698-8eoz5"]
     assert (
@@ -338,7 +337,7 @@ def test_clock_time_headline_is_kept_and_not_a_time() -> None:
 
 def test_ndtv_microdata_alone() -> None:
     """40 items beside the malformed JSON-LD; unquoted content and &nbsp; handled."""
-    result = read_microdata(parse((PAGES / "ndtv-cwc2023-ind-sl.html").read_bytes()))  # type: ignore[arg-type]
+    result = read_microdata(parse(saved_page("ndtv-cwc2023-ind-sl.html").read_bytes()))  # type: ignore[arg-type]
     assert len(result.updates) == 40
     assert [u.source_id for u in result.updates[:3]] == ["80", "79", "78"]
     first = result.updates[0]
@@ -594,7 +593,7 @@ def test_registry_takes_a_fallback_adapter_last() -> None:
         "fallback",
         [Update(source_id="g", sources=["html"])],
     )
-    mirror = parse((PAGES / "mirror-uk-riots-2024-08-05.html").read_bytes())
+    mirror = parse(saved_page("mirror-uk-riots-2024-08-05.html").read_bytes())
     assert mirror is not None
     name, updates = html_updates(mirror, BASE, (*REGISTRY, fallback))
     assert name == "reach" and len(updates) == 30

@@ -14,6 +14,8 @@ import pytest
 from crawler.process import crawl
 from crawler.sample import TITLE, UPDATES, render_page
 
+pytestmark = pytest.mark.slow  # crawls that wait as a server asks
+
 PATH = "/live"
 
 

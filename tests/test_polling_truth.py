@@ -19,7 +19,6 @@ from archive.records import PassResult
 from crawler.cli import cli
 from crawler.process import crawl
 from crawler.sample.site import Para
-from tests.conftest import LOCAL, LOCAL_ARGS
 from tests.evolving import (
     EvolvingBlog,
     FaultKind,
@@ -28,6 +27,9 @@ from tests.evolving import (
     make_update,
     snapshot_tables,
 )
+from tests.helpers import LOCAL, LOCAL_ARGS
+
+pytestmark = pytest.mark.slow  # every pass is a crawl process
 
 
 @pytest.fixture

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
 from archive.snapshots import SnapshotRef, SnapshotStore
 from crawler.cli import cli
 from crawler.process import crawl
-from crawler.sample import SampleBlog, demo_states
-from tests.conftest import LOCAL
+from crawler.sample import SampleBlog, calais_blog, demo_states
+from tests.helpers import LOCAL, copy_archive, read_only
+
+pytestmark = pytest.mark.slow  # crawl processes
 
 UPDATE_COLUMNS = (
     "key, source_id, headline, headline_hash, body_text, body_html, published_at, modified_at, "
@@ -46,9 +50,32 @@ def crawl_demo_states(blog: SampleBlog, db: Path, **settings: object) -> None:
         assert result.ok, result.error
 
 
-def test_every_read_page_is_kept_as_a_warc_record(sample_blog: SampleBlog, db_path: Path) -> None:
-    crawl_demo_states(sample_blog, db_path)
-    db = Database(db_path)
+@dataclass(frozen=True)
+class Crawled:
+    """An archive of the sample blog's demo passes, its responses kept, and the blog's URL."""
+
+    db: Path
+    url: str
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory) -> Crawled:
+    """Crawled once for the module: tests that write work on a copy of their own."""
+    db = tmp_path_factory.mktemp("reparse") / "archive.db"
+    with calais_blog() as blog:
+        crawl_demo_states(blog, db)
+    return Crawled(db, blog.url)
+
+
+@pytest.fixture
+def own_copy(crawled: Crawled, tmp_path: Path) -> Crawled:
+    """The module's crawl, copied into this test's folder: the test may change it."""
+    return Crawled(copy_archive(crawled.db, tmp_path), crawled.url)
+
+
+def test_every_read_page_is_kept_as_a_warc_record(crawled: Crawled) -> None:
+    db_path = crawled.db
+    db = Database(read_only(db_path))
     pages = list(
         db.query("select url, status, not_modified, snapshot from fetch_pages order by id")
     )
@@ -64,10 +91,8 @@ def test_every_read_page_is_kept_as_a_warc_record(sample_blog: SampleBlog, db_pa
     assert (db_path.parent / "archive.db.warc").is_dir()
 
 
-def test_reparse_rebuilds_deleted_updates_and_versions_identically(
-    sample_blog: SampleBlog, db_path: Path
-) -> None:
-    crawl_demo_states(sample_blog, db_path)
+def test_reparse_rebuilds_deleted_updates_and_versions_identically(own_copy: Crawled) -> None:
+    db_path = own_copy.db
     before = archive_state(db_path)
     assert len(before[0]) == 5 and len(before[1]) == 6
     db = Database(db_path)
@@ -84,7 +109,7 @@ def test_reparse_rebuilds_deleted_updates_and_versions_identically(
 
     result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"{sample_blog.url}: 3 passes replayed, 5 updates, 6 versions"
+    assert result.output.strip() == f"{own_copy.url}: 3 passes replayed, 5 updates, 6 versions"
     assert archive_state(db_path) == before
     db = Database(db_path)
     assert (
@@ -98,7 +123,10 @@ def test_reparse_rebuilds_deleted_updates_and_versions_identically(
 def test_reparse_refuses_when_bytes_were_not_kept_and_changes_nothing(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:
-    crawl_demo_states(sample_blog, db_path, LIVEBLOG_SNAPSHOTS=False)
+    [result] = crawl(
+        [sample_blog.url], db_path, settings={**LOCAL, "LIVEBLOG_SNAPSHOTS": False}, timeout=120
+    )
+    assert result.ok, result.error
     before = archive_state(db_path)
     result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path), "--blog", sample_blog.url])
     assert result.exit_code == 1 and "bytes were not kept" in result.output
@@ -106,9 +134,8 @@ def test_reparse_refuses_when_bytes_were_not_kept_and_changes_nothing(
     assert archive_state(db_path) == before
 
 
-def test_reparse_of_an_unknown_blog_says_so(sample_blog: SampleBlog, db_path: Path) -> None:
-    crawl_demo_states(sample_blog, db_path)
+def test_reparse_of_an_unknown_blog_says_so(own_copy: Crawled) -> None:
     result = CliRunner().invoke(
-        cli, ["reparse", "--db", str(db_path), "--blog", "https://x.example/live"]
+        cli, ["reparse", "--db", str(own_copy.db), "--blog", "https://x.example/live"]
     )
     assert result.exit_code == 1 and "is not in this archive" in result.output

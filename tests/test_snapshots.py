@@ -19,7 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archive.db import ArchiveError
 from archive.snapshots import Snapshot, SnapshotError, SnapshotRef, SnapshotStore
-from tests.conftest import PAGES
+from tests.helpers import saved_page
 
 URL = "https://news.example/live/election?page=2"
 AT = "2024-05-01T12:00:00.123456Z"
@@ -57,7 +57,7 @@ def payload_digest(body: bytes) -> str:
 
 
 def test_round_trip_of_several_records(store: SnapshotStore, db_path: Path) -> None:
-    page = (PAGES / "express-royals-2024-07-18.html").read_bytes()
+    page = saved_page("express-royals-2024-07-18.html").read_bytes()
     cases = [
         ("https://news.example/live/a", 200, HEADERS, page, "2024-05-01T12:00:00Z"),
         (URL, 200, [("Content-Type", "text/html")], b"caf\xe9 \xff\xfe\x00 \x80", AT),

@@ -13,7 +13,7 @@ from archive.records import BlogPass
 from crawler.sample import PATH, TITLE, UPDATES, render_page
 from crawler.sample.site import SampleBlog
 from crawler.spiders.liveblog import LiveblogSpider, PassState
-from tests.conftest import ROOT, env_with_root
+from tests.helpers import ROOT, env_with_root
 
 ORIGIN = "https://www.itv.com"
 

@@ -22,7 +22,7 @@ import pytest
 from archive.db import open_archive
 from archive.records import BlogPass, PageFetch, Update
 from archive.store import record_pass
-from tests.conftest import env_with_root, free_port
+from tests.helpers import env_with_root, free_port
 
 BLOG = "http://127.0.0.1:9/live"  # nothing listens there: no command may get that far
 LIVEBLOG = [sys.executable, "-m", "crawler"]

@@ -1,9 +1,10 @@
 """`liveblog watch` as a process, and the watchlist commands through CliRunner.
 
-The watch polls, backs off while the blog is unchanged, returns to its base interval when
-the blog moves, marks it ended after --idle-after quiet seconds and exits by itself; SIGTERM
-lets the pass in flight finish and exits cleanly. `liveblog crawl` without URLs polls only
-the watched blogs that are due.
+The polling policy (back off while a blog is unchanged, return to the base interval when it
+moves, end it after --idle-after quiet seconds) is checked through `reschedule` at times the
+test chooses, so no result depends on how fast a pass runs. A real watch polls until its blog
+has ended and exits by itself; SIGTERM lets the pass in flight finish and exits cleanly.
+`liveblog crawl` without URLs polls only the watched blogs that are due.
 """
 
 from __future__ import annotations
@@ -13,14 +14,21 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner, Result
 
+from archive.db import open_archive
+from archive.records import Update
+from archive.store import record_pass
+from archive.watchlist import Policy, add_blog, due_blogs, reschedule, watched
 from crawler.cli import cli
-from tests.conftest import LOCAL_ARGS, env_with_root
 from tests.evolving import EvolvingBlog, assert_archive_matches, assert_whole_passes, make_update
+from tests.helpers import LOCAL_ARGS, URL, bpass, env_with_root
 
 WATCH_TIMEOUT = 45.0
 
@@ -50,66 +58,121 @@ def blog_state(db: Path, url: str) -> tuple[int | None, str, int] | None:
     return None if row is None else (row[0], row[1], row[2])
 
 
-def test_watch_backs_off_returns_to_base_on_change_and_ends_when_idle(db_path: Path) -> None:
-    # One page, so a pass (polite delays on: the watch has no settings flag) takes ~1.5 s.
-    # Quiet for more than 6 s is the end: two unchanged passes in a row are not yet.
-    with EvolvingBlog([make_update(n) for n in range(6, 0, -1)], page_size=10) as blog:
-        watch_until_ended(blog, db_path)
+# --- the polling policy, at times the test chooses ------------------------------------------
+
+POLICY = Policy(interval=60, max_interval=240, idle_after=3600)
+T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
-def watch_until_ended(blog: EvolvingBlog, db_path: Path) -> None:
-    proc = subprocess.Popen(
-        watch_argv(
-            blog.url, db_path, "--interval", "1", "--max-interval", "2", "--idle-after", "6"
-        ),
-        env=env_with_root(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+def minute(m: float) -> datetime:
+    return T0 + timedelta(minutes=m)
+
+
+def story(n: int) -> Update:
+    return Update(
+        source_id=str(n),
+        headline=f"Update {n}",
+        body_text=f"The body of update {n}.",
+        published_at=f"2024-05-01T11:{n:02d}:00Z",
     )
-    # (passes, poll_interval) each time a pass has been rescheduled.
-    seen: list[tuple[int, int | None]] = []
-    changed_after: int | None = None
-    deadline = time.monotonic() + WATCH_TIMEOUT
-    try:
-        while proc.poll() is None and time.monotonic() < deadline:
-            state = blog_state(db_path, blog.url)
-            if state is not None and state[0] is not None:
-                interval, _, passes = state
-                if not seen or seen[-1] != (passes, interval):
-                    seen.append((passes, interval))
-                # Backed off to the ceiling while unchanged: now the blog moves.
-                if interval == 2 and changed_after is None:
-                    blog.add(make_update(7))
-                    changed_after = passes
-            time.sleep(0.05)
-        out, err = proc.communicate(timeout=max(1.0, deadline - time.monotonic()))
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
-    assert proc.returncode == 0, err
-    assert "Traceback" not in err
-    assert "every watched blog has ended: nothing left to poll." in out
-    assert changed_after is not None, seen
-    # The interval each pass left behind (the last value sampled while it was the latest):
-    # the base after the first pass (it found updates), doubled to the ceiling while
-    # unchanged, the base again after the pass that found the new update, then backing off.
-    after_pass = {passes: interval for passes, interval in seen}
-    intervals = [after_pass[n] for n in sorted(after_pass)]
-    assert intervals[: changed_after + 1] == [1, *[2] * (changed_after - 1), 1], seen
-    assert intervals[changed_after + 1 :][:1] == [2], seen
-    state = blog_state(db_path, blog.url)
-    assert state is not None and state[1] == "ended"
-    lines = [line for line in out.splitlines() if blog.url in line]
-    assert len(lines) == state[2] >= 4
-    assert all(line.split()[2] == "ok" for line in lines), out
-    assert "1 new" in lines[changed_after], out  # the first pass after the change found it
 
-    # Every pass succeeded; the archive holds the seven updates once each.
-    for _ in range(state[2]):
-        blog.observe(True)
-    assert_archive_matches(db_path, blog)
+
+def poll_at(
+    db: sqlite_utils.Database, m: float, updates: list[Update], **kw: Any
+) -> tuple[int, str]:
+    """A pass started at minute m, rescheduled at its end, 30 s later: (interval, status)."""
+    result = record_pass(db, bpass(updates, at=f"{minute(m):%Y-%m-%dT%H:%M:%SZ}", **kw))
+    now = minute(m) + timedelta(seconds=30)
+    reschedule(db, result, POLICY, now)
+    interval, status = db.execute(
+        "SELECT poll_interval, status FROM blogs WHERE url = ?", [URL]
+    ).fetchone()
+    if status == "live":
+        # Due exactly `interval` seconds after the pass, not a moment before.
+        assert due_blogs(db, now + timedelta(seconds=interval - 1)) == []
+        assert due_blogs(db, now + timedelta(seconds=interval)) == [URL]
+    return interval, status
+
+
+def test_unchanged_passes_back_off_a_change_returns_to_base_and_quiet_ends(
+    tmp_path: Path,
+) -> None:
+    db = open_archive(tmp_path / "archive.db")
+    seen = [story(1)]
+    # The first pass finds updates: the base interval.
+    assert poll_at(db, 0, seen) == (60, "live")
+    # Unchanged: the interval doubles, up to the ceiling.
+    assert poll_at(db, 2, seen) == (120, "live")
+    assert poll_at(db, 5, seen) == (240, "live")
+    assert poll_at(db, 10, seen) == (240, "live")
+    # The blog moves: back to the base; the quiet time starts again from this pass.
+    seen = [story(2), *seen]
+    assert poll_at(db, 15, seen) == (60, "live")
+    assert poll_at(db, 17, seen) == (120, "live")
+    # Quiet for exactly --idle-after at the end of the pass: not yet over.
+    assert poll_at(db, 74.5, seen) == (240, "live")
+    # Quiet for longer: ended, and no longer polled or due.
+    assert poll_at(db, 75, seen) == (240, "ended")
+    assert watched(db) == []
+    assert due_blogs(db, minute(24 * 60)) == []
+
+
+def test_a_failed_pass_backs_off_and_never_ends_a_blog(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "archive.db")
+    assert poll_at(db, 0, [story(1)]) == (60, "live")
+    # Hours later, but the pass failed: it says nothing about whether the blog went quiet.
+    assert poll_at(db, 300, [], error="HTTP 503 from " + URL, status=503) == (120, "live")
+    assert poll_at(db, 301, [story(1)]) == (240, "ended")
+
+
+def test_a_blogs_own_interval_is_its_base(tmp_path: Path) -> None:
+    db = open_archive(tmp_path / "archive.db")
+    add_blog(db, URL, 300, minute(0))
+    # Its base is above the policy's ceiling: it neither backs off below it nor above it.
+    assert poll_at(db, 0, [story(1)]) == (300, "live")
+    assert poll_at(db, 10, [story(1)]) == (300, "live")
+    assert poll_at(db, 20, [story(2), story(1)]) == (300, "live")
+
+
+# --- `liveblog watch` as a process ---------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_watch_polls_until_its_blog_is_quiet_then_exits_by_itself(db_path: Path) -> None:
+    """The real command, end to end, with assertions that hold however long a pass takes.
+
+    Quiet for more than a second has ended the blog by the second pass (unchanged, at least
+    the one-second interval after the first); the first may already end it if it took longer
+    than a second. Either way the interval left is the base after the pass that found the
+    updates, doubled after an unchanged one.
+    """
+    with EvolvingBlog([make_update(n) for n in range(6, 0, -1)], page_size=10) as blog:
+        argv = watch_argv(
+            blog.url, db_path, "--interval", "1", "--max-interval", "2", "--idle-after", "1"
+        )
+        out = subprocess.run(
+            [*argv, *LOCAL_ARGS],
+            env=env_with_root(),
+            capture_output=True,
+            text=True,
+            timeout=WATCH_TIMEOUT,
+            check=False,
+        )
+        assert out.returncode == 0, out.stderr
+        assert "Traceback" not in out.stderr
+        assert out.stdout.rstrip().endswith("every watched blog has ended: nothing left to poll.")
+        state = blog_state(db_path, blog.url)
+        assert state is not None
+        interval, status, passes = state
+        assert status == "ended"
+        lines = [line for line in out.stdout.splitlines() if blog.url in line]
+        assert len(lines) == passes in (1, 2), out.stdout
+        assert all(line.split()[2] == "ok" for line in lines), out.stdout
+        assert "6 new" in lines[0], out.stdout
+        assert interval == (1 if passes == 1 else 2)
+        for _ in range(passes):
+            blog.observe(True)
+        assert_archive_matches(db_path, blog)
 
 
 def watch_then_sigterm(
@@ -137,6 +200,7 @@ def watch_then_sigterm(
     return proc, out, err
 
 
+@pytest.mark.slow
 def test_sigterm_lets_the_pass_in_flight_finish_and_exits_cleanly(db_path: Path) -> None:
     with EvolvingBlog([make_update(n) for n in range(6, 0, -1)], delay=0.5) as blog:
         proc, out, err = watch_then_sigterm(blog, db_path, signals=1, timeout=WATCH_TIMEOUT)
@@ -149,6 +213,7 @@ def test_sigterm_lets_the_pass_in_flight_finish_and_exits_cleanly(db_path: Path)
         assert_archive_matches(db_path, blog)
 
 
+@pytest.mark.slow
 def test_a_second_sigterm_abandons_the_pass_cleanly(db_path: Path) -> None:
     """Found by this file: the second signal deadlocked the watch on Popen's lock (9cfff30)."""
     with EvolvingBlog([make_update(n) for n in range(6, 0, -1)], delay=0.5) as blog:
@@ -215,6 +280,7 @@ def test_add_list_remove(runner: CliRunner, db_path: Path) -> None:
     assert too_often.exit_code == 2
 
 
+@pytest.mark.slow
 def test_crawl_without_urls_runs_only_the_due_blogs(runner: CliRunner, db_path: Path) -> None:
     db = str(db_path)
     nothing = runner.invoke(cli, ["crawl", "--db", db])

@@ -1,8 +1,9 @@
 """The published archive in a real browser: Debian's headless Chromium driven by Playwright.
 
-An archive crawled from the sample blog through its demo passes (so one update has an edit)
-is served by `liveblog serve`; the tests open the index, a blog's timeline, a search and a
-version diff with no console errors, and show that a hostile update runs no script.
+The archive the reading tests share (the sample blog through its demo passes, so one update
+has an edit, beside a second blog) is served by `liveblog serve`; the tests open the index, a
+blog's timeline, a search and a version diff with no console errors, and show that a hostile
+update runs no script.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright import sync_api
 
-from crawler.sample import PATH, TITLE, UPDATES, SampleBlog, SampleUpdate, demo_states
+from crawler.sample import TITLE, UPDATES, SampleBlog, SampleUpdate
 from crawler.sample.site import Para
-from tests.conftest import crawl_local
-from tests.test_web_serve import Server, serving
+from tests.helpers import Server, crawl_local, serving
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -41,9 +42,10 @@ CHROMIUM_ARGS = [
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """Debian's chromium with a fresh profile (Playwright's own browser download is not used)."""
     if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: .ci/run installs Debian's chromium package")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+        pytest.fail(
+            f"Debian's chromium is not at {CHROMIUM}: install it (apt-get install chromium, as "
+            ".ci/run does), or leave the browser tests out with -m 'not browser'."
+        )
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
@@ -82,21 +84,14 @@ def tab(browser: Any) -> Iterator[Tab]:
         page.close()
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Path]]:
+@pytest.fixture
+def archive(demo_server: Server) -> Server:
     """The sample blog crawled over the demo's three passes, then served (read-only here)."""
-    tmp = tmp_path_factory.mktemp("browser")
-    db = tmp / "archive.db"
-    with SampleBlog([], title=TITLE, path=PATH) as blog:
-        for state in demo_states():
-            blog.show(state)
-            assert crawl_local([blog.url], db)[0].ok
-    with serving(db, tmp) as server:
-        yield server, tmp
+    return demo_server
 
 
-def test_index_links_to_the_timelines(archive: tuple[Server, Path], tab: Tab) -> None:
-    tab.base = archive[0].base
+def test_index_links_to_the_timelines(archive: Server, tab: Tab) -> None:
+    tab.base = archive.base
     page = tab.open("/")
     assert page.inner_text("h1") == "liveblog-archive"
     page.click("section.content a:text-is('Blog timelines')")
@@ -107,10 +102,9 @@ def test_index_links_to_the_timelines(archive: tuple[Server, Path], tab: Tab) ->
 
 
 def test_timeline_shows_updates_newest_first_with_edits_and_a_chart(
-    archive: tuple[Server, Path], tab: Tab
+    archive: Server, tab: Tab, tmp_path: Path
 ) -> None:
-    server, tmp = archive
-    tab.base = server.base
+    tab.base = archive.base
     # From the blogs table: the blog's title links to its timeline.
     page = tab.open("/archive/blogs")
     page.click(f"td a:text-is({TITLE!r})")
@@ -125,16 +119,16 @@ def test_timeline_shows_updates_newest_first_with_edits_and_a_chart(
     assert page.locator(".lb-chart svg g title").first.text_content().endswith("1 update")
     for details in page.locator("details.lb-changes").all():
         details.locator("summary").click()
-    shot = tmp / "timeline.png"
+    shot = tmp_path / "timeline.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
     assert tab.errors == []
 
 
 def test_search_finds_an_update_in_the_table_and_across_the_archive(
-    archive: tuple[Server, Path], tab: Tab
+    archive: Server, tab: Tab
 ) -> None:
-    tab.base = archive[0].base
+    tab.base = archive.base
     page = tab.open("/archive/updates?_search=wristband")
     assert page.locator("table.rows-and-columns tbody tr").count() == 1
     assert UPDATES[3].headline in page.inner_text("table.rows-and-columns")
@@ -148,8 +142,8 @@ def test_search_finds_an_update_in_the_table_and_across_the_archive(
     assert tab.errors == []
 
 
-def test_version_diff_marks_the_added_paragraph(archive: tuple[Server, Path], tab: Tab) -> None:
-    tab.base = archive[0].base
+def test_version_diff_marks_the_added_paragraph(archive: Server, tab: Tab) -> None:
+    tab.base = archive.base
     page = tab.open("/archive/-/timeline/1")
     page.click(".lb-mark-edited")
     page.wait_for_load_state("networkidle")

@@ -2,49 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import quote
 
 import feedparser
 import pytest
 
-from crawler.sample import UPDATES, SampleBlog, SampleUpdate, demo_states
-from crawler.sample.site import Para
-from tests.conftest import crawl_local
-from tests.test_web_serve import Server, serving
+from crawler.sample import UPDATES
+from tests.helpers import ELECTION, DemoArchive, Server
 
-OTHER = [
-    SampleUpdate(
-        id="o-2",
-        headline="Second blog: polls close",
-        published="2016-10-24T12:30:00+01:00",
-        blocks=[Para("Counting begins across the region.")],
-        author="Jo Reporter",
-    ),
-    SampleUpdate(
-        id="o-1",
-        headline="Second blog: polls open",
-        published="2016-10-24T07:00:00+01:00",
-        blocks=[Para("Queues formed before dawn.")],
-    ),
-]
+pytestmark = pytest.mark.slow  # the shared crawled archive and its server
+
+OTHER = ELECTION
 
 
-@pytest.fixture(scope="module")
-def feeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, str, str]]:
+@pytest.fixture
+def feeds(demo_archive: DemoArchive, demo_server: Server) -> tuple[Server, str, str]:
     """Two blogs crawled (the sample one through its demo edits), served; read-only here."""
-    tmp = tmp_path_factory.mktemp("feeds")
-    db = tmp / "archive.db"
-    with (
-        SampleBlog([], title="Calais", path="/calais") as calais,
-        SampleBlog(OTHER, title="Election", path="/election") as other,
-    ):
-        for state in demo_states():
-            calais.show(state)
-            results = crawl_local([calais.url, other.url], db)
-            assert all(r.ok for r in results), results
-        with serving(db, tmp) as server:
-            yield server, calais.url, other.url
+    return demo_server, demo_archive.url, demo_archive.other
 
 
 def blog_id(server: Server, url: str) -> int:

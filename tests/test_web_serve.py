@@ -1,7 +1,4 @@
-"""`liveblog serve` reads while crawls write: WAL, a read-only connection, never "locked".
-
-Also home of `serving`, the real `liveblog serve` subprocess the other test_web_* modules use.
-"""
+"""`liveblog serve` reads while crawls write: WAL, a read-only connection, never "locked"."""
 
 from __future__ import annotations
 
@@ -9,74 +6,16 @@ import json
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from crawler.sample import SampleBlog, demo_states
-from tests.conftest import ROOT, crawl_local, env_with_root, free_port
+from tests.helpers import ROOT, DemoArchive, Server, crawl_local, env_with_root, read_only, serving
 
-
-@dataclass
-class Server:
-    """A running `liveblog serve`: its base URL, and its log once it has stopped."""
-
-    base: str
-    log: list[str] = field(default_factory=list)
-
-    def get(self, path: str, timeout: float = 30) -> bytes:
-        with urllib.request.urlopen(self.base + path, timeout=timeout) as response:
-            return bytes(response.read())
-
-    def json(self, path: str) -> Any:
-        return json.loads(self.get(path))
-
-
-@contextmanager
-def serving(db: Path, cwd: Path) -> Iterator[Server]:
-    """`liveblog serve --db DB` on a free port until the block ends; its log goes to a file."""
-    port = free_port()
-    log_path = cwd / f"serve-{port}.log"
-    server = Server(f"http://127.0.0.1:{port}")
-    # A file, not a pipe: nobody reads a pipe while the test runs, and a full one would
-    # block the server on its access log.
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "crawler", "serve", "--db", str(db), "--port", str(port)],
-            env=env_with_root(),
-            cwd=cwd,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                server.get("/-/versions.json", timeout=5)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    proc.wait()
-                    pytest.fail(f"liveblog serve did not start:\n{log_path.read_text()}")
-                time.sleep(0.2)
-        yield server
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        server.log.extend(log_path.read_text(errors="replace").splitlines())
-
+pytestmark = pytest.mark.slow  # crawl processes and servers
 
 # Pages an analyst keeps open while the archive grows: table, search, a query, the timeline.
 READS = [
@@ -88,7 +27,7 @@ READS = [
     "/archive/feed.atom",
 ]
 COUNT = "/archive/fetches.json?_shape=array&_col=id"
-PASSES = 6
+PASSES = 4
 
 
 def test_reads_succeed_while_crawls_write(sample_blog: SampleBlog, tmp_path: Path) -> None:
@@ -135,41 +74,36 @@ def test_reads_succeed_while_crawls_write(sample_blog: SampleBlog, tmp_path: Pat
     assert len(set(passes_seen)) > 2
 
 
-def test_serve_opens_the_archive_read_only_with_a_time_limit(
-    sample_blog: SampleBlog, tmp_path: Path
-) -> None:
-    db = tmp_path / "archive.db"
-    assert crawl_local([sample_blog.url], db, max_pages=1)[0].ok
-    with serving(db, tmp_path) as server:
-        databases = server.json("/-/databases.json")
-        settings = server.json("/-/settings.json")
-        plugins = {p["name"] for p in server.json("/-/plugins.json")}
+def test_serve_opens_the_archive_read_only_with_a_time_limit(demo_server: Server) -> None:
+    databases = demo_server.json("/-/databases.json")
+    settings = demo_server.json("/-/settings.json")
+    plugins = {p["name"] for p in demo_server.json("/-/plugins.json")}
     assert [d["is_mutable"] for d in databases if d["name"] == "archive"] == [True]
     assert int(settings["sql_time_limit_ms"]) > 0
     assert {"datasette-atom", "datasette-search-all"} <= plugins
     assert plugins & {"liveblog-archive", "archive.web"}
 
 
-def test_journal_is_wal(sample_blog: SampleBlog, tmp_path: Path) -> None:
+def test_journal_is_wal(demo_archive: DemoArchive) -> None:
     """Readers never block the writer nor wait for it only because the archive is in WAL mode."""
-    import sqlite3
-
-    db = tmp_path / "archive.db"
-    assert crawl_local([sample_blog.url], db, max_pages=1)[0].ok
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    conn = read_only(demo_archive.db)
     try:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         conn.close()
 
 
-def test_plain_datasette_gets_the_plugin_from_its_entry_point(
-    sample_blog: SampleBlog, tmp_path: Path
-) -> None:
+def test_plain_datasette_gets_the_plugin_from_its_entry_point(demo_archive: DemoArchive) -> None:
     """`datasette archive.db -m metadata.yml` shows the timelines too: the package registers them."""
-    db = tmp_path / "archive.db"
-    assert crawl_local([sample_blog.url], db, max_pages=1)[0].ok
-    argv = [sys.executable, "-m", "datasette", "serve", str(db), "-m", str(ROOT / "metadata.yml")]
+    argv = [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        str(demo_archive.db),
+        "-m",
+        str(ROOT / "metadata.yml"),
+    ]
     out = subprocess.run(
         [*argv, "--get", "/archive/-/timeline/1"],
         env=env_with_root(),

@@ -1,18 +1,21 @@
 """Extraction measured against labelled pages: precision, recall, body similarity, coverage.
 
-A labels file (`tests/labels/<page file>.json`) says what a reader of the page sees:
+A labels file (`<labels folder>/<page file>.json`) names its page's file and says what a
+reader of the page sees:
 `{"url", "file", "updates": [{"id", "headline", "published_at", "body_start"}, …]}`, with
 `"removed": true` on updates the page marks as deleted and `"in_html": false` on those only
 its structured data lists. An extracted update matches a
 labelled one by publisher id, else by normalised headline and time (within a minute), else,
-for updates without a headline, by time and the start of the body. `liveblog eval` prints
-`format_table(evaluate(pages, labels))`.
+for updates without a headline, by time and the start of the body. The pages may be spread
+over several folders (the project's own and a corpus of saved third-party pages): each is
+looked up in them in turn. `liveblog eval` prints `format_table(evaluate(folders, labels))`.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -166,17 +169,37 @@ def body_similarity(body: str, start: str) -> float:
     return SequenceMatcher(None, " ".join(body.split())[: len(start)], start).ratio()
 
 
+class MissingPageError(FileNotFoundError):
+    """A labels file names a page that none of the page folders holds."""
+
+
+def find_page(file: str, folders: Sequence[Path | str], labels_path: Path | str = "") -> Path:
+    """The labelled page `file` from the first of `folders` that holds it."""
+    for folder in folders:
+        path = Path(folder) / file
+        if path.is_file():
+            return path
+    named = f"{Path(labels_path).name} names the page {file}" if labels_path else f"the page {file}"
+    raise MissingPageError(
+        f"{named}, which is in none of the page folders ({', '.join(map(str, folders))})"
+    )
+
+
 def evaluate(
-    pages_dir: Path | str,
+    pages: Path | str | Sequence[Path | str],
     labels_dir: Path | str,
     extract: Callable[[bytes, str], Page | list[Update]] = extract_page,
     tolerance: int = TIME_TOLERANCE,
 ) -> list[PageScore]:
-    """Every labelled page extracted and scored, in file-name order."""
+    """Every labelled page extracted and scored, in file-name order.
+
+    `pages` is a folder or several, searched in turn for the file each labels file names.
+    """
+    folders = [pages] if isinstance(pages, str | os.PathLike) else list(pages)
     scores = []
     for path in sorted(Path(labels_dir).glob("*.json")):
         labels = load_labels(path)
-        body = (Path(pages_dir) / labels.file).read_bytes()
+        body = find_page(labels.file, folders, path).read_bytes()
         scores.append(score_page(extract(body, labels.url), labels, tolerance))
     return scores
 
