@@ -4,7 +4,7 @@ Generates a ~1 MB live blog of 200 updates (JSON-LD LiveBlogPosting listing all 
 the HTML entries with paragraphs, images, pulled quotes, embeds and share bars), then times
 `extract_page` and `lxml.html.fromstring` side by side, several rounds, and prints the medians.
 It also times the generic extractor (parse included) on the same page with its JSON-LD left
-out, as a site no adapter knows would serve it: its budget is 3x the parse (issue 4).
+out, as a site no adapter knows would serve it: its budget is 3x the parse.
 Each is timed on every backend of the walks (crawler/extract/walks.py) this Python can run,
 compiled and pure Python, in the same rounds, or on those --backend names.
 --breakdown adds where each one's time goes, phase by phase.

@@ -1,6 +1,6 @@
 """The generic extractor alone, on every HTML page with its JSON-LD and microdata removed.
 
-Done when (issue 4): it finds at least 90% of the updates each page's HTML shows, with the
+The bar: it finds at least 90% of the updates each page's HTML shows, with the
 labelled headline (where the page has one) and time. Times count as right within a minute:
 some pages print only a clock ("5:32 p.m. ET"). Run with -s to see the per-page figures.
 The BBC, CNN, Telegraph, Sky News, AMP and Guardian HTML pages were built for the tests

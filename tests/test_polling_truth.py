@@ -198,7 +198,7 @@ def test_a_publisher_that_stops_paginating_removes_nothing_that_fell_off(
 def test_a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes(
     db_path: Path,
 ) -> None:
-    """Found by this file: the second 1-page pass once removed all that fell off (9cfff30)."""
+    """A later pass that shows one page proves nothing about the updates that fell off it."""
     with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
         poll(blog, db_path)
         blog.paginate = False
@@ -214,7 +214,7 @@ def test_a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes(
 
 
 def test_stopped_pagination_after_page_limited_passes_removes_nothing(db_path: Path) -> None:
-    """Found by this file: with no complete pass before, pages 2+ were taken as gone (9cfff30)."""
+    """Without a complete pass before it, a pass of one page takes nothing on pages 2+ as gone."""
     with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
         limited, _ = poll(blog, db_path, max_pages=2)
         assert (limited.pages, limited.new) == (2, 6)
@@ -262,7 +262,7 @@ def test_a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass(db_path:
 
 
 def test_a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed(db_path: Path) -> None:
-    """Found by this file: a 304 page used to cut the window, missing this removal (9cfff30)."""
+    """A page answered 304 still bounds the window: a deletion on the page below it is seen."""
     with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
         poll(blog, db_path)
         assert [u.id for u in blog.pages()[1]] == ["u0006", "u0005", "u0004"]

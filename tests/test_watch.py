@@ -215,7 +215,7 @@ def test_sigterm_lets_the_pass_in_flight_finish_and_exits_cleanly(db_path: Path)
 
 @pytest.mark.slow
 def test_a_second_sigterm_abandons_the_pass_cleanly(db_path: Path) -> None:
-    """Found by this file: the second signal deadlocked the watch on Popen's lock (9cfff30)."""
+    """A second signal abandons the pass without the handler waiting on Popen's lock."""
     with EvolvingBlog([make_update(n) for n in range(6, 0, -1)], delay=0.5) as blog:
         # Abandoning a pass takes Scrapy a second or two; 8 s is ample.
         proc, out, err = watch_then_sigterm(blog, db_path, signals=2, timeout=8)
