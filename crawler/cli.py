@@ -65,6 +65,15 @@ def cli() -> None:
     """Archive news live blogs faithfully over time, and publish the archive with Datasette."""
 
 
+def max_pages_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--max-pages",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Fetch at most this many pages of each blog per pass (default 20).",
+    )(func)
+
+
 def wait_option(func: click.decorators.FC) -> click.decorators.FC:
     return click.option(
         "--wait/--no-wait",
@@ -126,12 +135,7 @@ def opened(db_path: Path) -> sqlite_utils.Database:
 @cli.command(name="crawl")
 @click.argument("urls", nargs=-1)
 @db_option
-@click.option(
-    "--max-pages",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Fetch at most this many pages of each blog (default 20).",
-)
+@max_pages_option
 @wait_option
 @settings_option
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log.")
@@ -262,9 +266,7 @@ def list_command(db_path: Path | None) -> None:
     show_default=True,
     help="A blog unchanged for this many seconds has ended and is no longer polled.",
 )
-@click.option(
-    "--max-pages", type=click.IntRange(min=1), default=None, help="Pages per blog per pass."
-)
+@max_pages_option
 @wait_option
 @settings_option
 def watch_command(
