@@ -94,7 +94,7 @@ class ArchivePipeline:
         try:
             self._keep_snapshots(item)
             return record_pass(self.db, item)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.OperationalError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             return PassResult(
                 url=item.url,
