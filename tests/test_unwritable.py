@@ -22,7 +22,8 @@ import pytest
 from archive.db import open_archive
 from archive.records import BlogPass, PageFetch, Update
 from archive.store import record_pass
-from tests.helpers import env_with_root, free_port
+from crawler.sample import SampleBlog, demo_states
+from tests.helpers import LOCAL_ARGS, crawl_local, env_with_root, free_port
 
 BLOG = "http://127.0.0.1:9/live"  # nothing listens there: no command may get that far
 LIVEBLOG = [sys.executable, "-m", "crawler"]
@@ -184,6 +185,43 @@ def test_a_full_disk_says_so_before_the_crawl_and_leaves_no_lock(tmp_path: Path)
     assert parts[4].startswith("1\n"), out.stdout
     one_error_line(new_crawl, f"the disk holding {disk} is full")
     assert last_listing.split() == ["archive.db", "filler"]
+
+
+def test_a_pass_whose_writes_fail_fails_with_the_reason_and_changes_nothing(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """The snapshots' folder turns read-only between passes: the archive opens, the pass
+    fetches and reads its pages, then cannot keep them; it fails with the reason."""
+    states = demo_states()
+    sample_blog.show(states[0])
+    [first] = crawl_local([sample_blog.url], db_path)
+    assert first.ok
+    sample_blog.show(states[1])  # a new update: this pass has something to write
+    before = archive_rows(db_path)
+    warc = Path(f"{db_path}.warc")
+    out = in_namespace(
+        read_only(warc),
+        [*LIVEBLOG, "crawl", sample_blog.url, "--db", str(db_path), *LOCAL_ARGS],
+    )
+    report, status = out.stdout.rsplit("== ", 1)
+    assert status.strip() == "1", out.stdout
+    line = report.splitlines()[0]
+    assert line.startswith(
+        f"FAIL  {sample_blog.url}: failed: Cannot create the snapshot file {warc}/"
+    ), report
+    assert line.endswith(
+        "(Read-only file system): check the free space and permissions of that folder."
+    ), report
+    assert "Traceback" not in report
+    assert archive_rows(db_path) == before
+
+
+def archive_rows(path: Path) -> tuple[int, ...]:
+    db = open_archive(path)
+    try:
+        return tuple(db[t].count for t in ("blogs", "fetches", "fetch_pages", "updates"))
+    finally:
+        db.close()
 
 
 def test_export_reads_an_archive_in_a_read_only_folder(tmp_path: Path) -> None:
