@@ -55,6 +55,9 @@ class Page:
     # Absolute URLs of the page's older-updates links (rel=next, "Load more
     # updates", "Older posts"), best first; the spider keeps same-site ones.
     next_urls: list[str] = field(default_factory=list)
+    # Whether the page gave evidence of being a live blog (crawler/extract/evidence.py): with
+    # no updates, a page that did is broken or empty, one that did not is no live blog.
+    live_blog: bool = False
 
 
 @dataclass

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from archive.times import now_utc, parse_utc
 from crawler.extract import generic
+from crawler.extract.clock import PageClock, page_clock
 from crawler.extract.entries import prepare
 from crawler.extract.evaluate import TIME_TOLERANCE, _close, load_labels, match
 from crawler.extract.html import parse
@@ -22,6 +24,10 @@ from crawler.extract.merge import fold
 from tests.helpers import LABELS, saved_page
 
 HTML_LABELS = sorted(p for p in LABELS.glob("*.json") if ".html." in p.name)
+
+
+def clock_of(root: etree._Element, url: str, fetched_at: str | None = None) -> PageClock:
+    return page_clock(root, url, parse_utc(fetched_at) or now_utc())
 
 
 def without_structured_data(body: bytes) -> etree._Element:
@@ -43,7 +49,7 @@ def test_generic_finds_the_updates_the_html_shows(labels_path: Path) -> None:
     labels = load_labels(labels_path)
     root = without_structured_data(saved_page(labels.file).read_bytes())
     assert not root.xpath("//*[@itemprop] | //script[contains(@type, 'ld+json')]")
-    found = generic.extract(root, labels.url)
+    found = generic.extract(root, labels.url, clock_of(root, labels.url, labels.fetched_at)).updates
     shown = [label for label in labels.updates if label.in_html and not label.removed]
     right = [
         (update, label)
@@ -68,7 +74,8 @@ def test_generic_reads_local_times_ids_and_bylines() -> None:
     </div><aside><ul><li>Related story</li></ul></aside></body></html>"""
     root = parse(body.encode())
     assert root is not None
-    first, second = generic.extract(prepare(root), "https://news.example/live/blog")
+    url = "https://news.example/live/blog"
+    first, second = generic.extract(prepare(root), url, clock_of(root, url)).updates
     assert (first.source_id, first.headline, first.published_at) == (
         "e2",
         "Second",
@@ -87,4 +94,5 @@ def test_generic_needs_repetition_and_times() -> None:
     body = b"<html><body><article><h1>One story</h1><p>Just an article, no live posts.</p></article></body></html>"
     root = parse(body)
     assert root is not None
-    assert generic.extract(prepare(root), "https://news.example/a") == []
+    url = "https://news.example/a"
+    assert generic.extract(prepare(root), url, clock_of(root, url)).updates == []

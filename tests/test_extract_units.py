@@ -585,13 +585,13 @@ def test_registry_takes_a_fallback_adapter_last() -> None:
         "fallback",
         (),
         lambda root: True,
-        lambda root, url: [Update(source_id="g", sources=["html"])],
+        lambda root, url: [Update(source_id="g", body_text="A post.", sources=["html"])],
     )
     root = parse(page_with(body="<p>nothing known</p>"))
     assert root is not None
     assert html_updates(root, BASE, (*REGISTRY, fallback)) == (
         "fallback",
-        [Update(source_id="g", sources=["html"])],
+        [Update(source_id="g", body_text="A post.", sources=["html"])],
     )
     mirror = parse(saved_page("mirror-uk-riots-2024-08-05.html").read_bytes())
     assert mirror is not None
@@ -740,3 +740,16 @@ def test_ids_meet_across_spellings() -> None:
     ]
     (update,) = merge(html, [structured], BASE)
     assert (update.source_id, update.published_at) == ("block-5f1", "2024-01-01T00:00:00Z")
+
+
+def test_an_adapter_that_reads_no_bodies_does_not_claim_the_page() -> None:
+    """Another publisher's markup may share a class name with this one's: an adapter whose
+    posts come out without bodies has not read them, and the next reader gets the page."""
+    empty = Adapter("empty", (), lambda root: True, lambda root, url: [Update(headline="A title")])
+    tombstones = Adapter(
+        "tombstones", (), lambda root: True, lambda root, url: [Update(source_id="x", removed=True)]
+    )
+    root = parse(page_with(body="<p>nothing known</p>"))
+    assert root is not None
+    assert html_updates(root, BASE, (empty,)) == (None, [])
+    assert html_updates(root, BASE, (empty, tombstones))[0] == "tombstones"

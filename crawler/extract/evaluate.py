@@ -51,6 +51,7 @@ class PageLabels:
     url: str
     file: str
     updates: tuple[UpdateLabel, ...]
+    fetched_at: str | None = None  # when the page was saved: places its relative times
 
 
 @dataclass
@@ -95,7 +96,9 @@ def load_labels(path: Path | str) -> PageLabels:
         )
         for item in data["updates"]
     )
-    return PageLabels(url=data["url"], file=data["file"], updates=updates)
+    return PageLabels(
+        url=data["url"], file=data["file"], updates=updates, fetched_at=data.get("fetched_at")
+    )
 
 
 def score_page(

@@ -1,17 +1,25 @@
 """The generic extractor: a live blog nobody wrote an adapter for is still a list of posts.
 
-Whatever the markup, a live blog repeats one kind of block, and each block carries a time
-(a `<time datetime>`, a data attribute in epoch seconds or milliseconds, a visible "5:32 p.m.
-ET, October 8, 2023") and text. The times are found first, in one pass over the body that
-also notes the bylines; each time votes for the sibling groups it sits in; the group with the
-most text-bearing timed members is the stream. Each member then gives its time, id, headline,
-authors and body, the body read by the same walker as every adapter's.
+Whatever the markup, a live blog repeats one kind of block: siblings of one tag and class,
+each a box of its own (not a paragraph), with text, and most of them with the marks of a post
+(a time of any kind, a heading, an id, a byline, a share bar). The extractor finds such
+groups of siblings, scores them on those marks, and keeps the best, unless it looks like what
+a page repeats that is not a live blog's stream: comments, a forum thread, a list of teasers
+or related links, a menu. A ticker that gives its entries no box of their own ("<h2>12.31 Uhr:
+…</h2>" and paragraphs) is first cut into entries at each line that starts with a time.
+
+Each post then gives its time (an attribute, a visible time: a date and clock, a bare clock,
+"2 hours ago", or none; a match minute is not an instant), id, headline, authors and body,
+the body read by the same walker as every adapter's. Whether the page is a live blog at all is
+decided by crawler/extract/evidence.py, which weighs the stream found here with what else the
+page says.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -21,21 +29,24 @@ from lxml import etree
 from archive.records import Update
 from archive.times import to_utc
 from crawler.extract import walks
-from crawler.extract.clean import author_names, normalise_text
-from crawler.extract.clock import visible_time
+from crawler.extract.clean import author_names, is_share_href, normalise_text
+from crawler.extract.clock import PageClock, Reading
 from crawler.extract.dom import Element, raw_text, text_of, without_fragment
 from crawler.extract.entries import html_update
 
-# Short text nodes that may hold a clock ("20:51", "19.30", "5:32 p.m."): the regex decides.
-# Read only when attributes gave no publication times: visible text is the last resort.
-_CLOCK_TEXTS = etree.XPath(
-    "//body//text()[string-length(.) < 120][contains(., ':') or contains(., '.')]"
-)
-_HAS_CLOCK = re.compile(r"\d[:.]\d\d")
 # A post may be a picture or an embedded post and a few words.
 _HAS_MEDIA = etree.XPath(
     "boolean(.//img | .//amp-img | .//video | .//iframe | .//blockquote | .//amp-twitter"
     " | .//*[@data-url or @data-embed-url])"
+)
+# Short texts inside a post that may state its time ("19:30", "il y a 5 minutes", "45+2'").
+_SHORT_TEXTS = etree.XPath(".//text()[string-length(normalize-space(.)) < 100]")
+# Lines that may open a ticker's entry with a time: blocks whose text starts with a digit.
+_LEADS = etree.XPath(
+    "//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::p or self::strong"
+    " or self::b][not(ancestor::aside or ancestor::nav"
+    " or ancestor::footer)][translate(substring(normalize-space(.), 1, 1), '0123456789', '') = ''"
+    " and string-length(normalize-space(.)) > 2]"
 )
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
@@ -45,13 +56,44 @@ _ID_ATTR = re.compile(r"^data-(?:[a-z]+-)?id$")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Blocks that hold text, not posts: a paragraph is never one post of a stream by itself.
+_TEXT_TAGS = frozenset(
+    {"p", "span", "a", "b", "strong", "em", "i", "small", "time", "img", "br", "hr", "h1",
+     "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "td", "th", "tr", "option",
+     "meta", "link", "label", "button", "input", "svg", "path", "script", "style", "noscript"}
+)  # fmt: skip
 _LINK_ATTRS = ("href", "data-url", "data-share-url", "data-href", "data-permalink")
 # Ranks of time evidence, best first.
 EPOCH, ZONED, META, VISIBLE, NAIVE, CLOCK = range(6)
-_CLOCK_ONLY = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*$", re.I)
 _MIN_TEXT = 30  # characters a member must say to be a post, not a timestamped link
 _HEADLINE_BUDGET = 80  # elements looked at for a headline before the body starts
 _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, a label)
+_SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has none
+
+# What a page repeats that is not a live blog's stream, as its boxes name themselves.
+_NOT_A_STREAM = re.compile(
+    r"comment|kommentar|commentaire|commento|comentario|comentário|reactie|komentarz|"
+    r"disqus|discussion|reply|replies|respond|forum|thread|postbit|"
+    r"related|recommend|teaser|promo|sponsor|advert|outbrain|taboola|"
+    r"most-?read|popular|trending|read-?more|more-?(?:news|stories|from)|also|"
+    r"sidebar|widget|newsletter|breadcrumb|pagination|menu|navigation|(?:^|[\s_-])nav(?:$|[\s_-])|"
+    r"footer|masthead|carousel|slider|gallery|tags?(?:$|[\s_-])|author-?box",
+    re.I,
+)
+# ...and what a live blog's stream calls itself.
+_A_STREAM = re.compile(
+    r"live|ticker|stream|feed|timeline|coverage|updates|entries|events|posts|blog|"
+    r"cronaca|commentary|direct|diretta|vivo|minute|chrono|verslag|relacja",
+    re.I,
+)
+# Boxes a stream never sits in.
+_OUTSIDE = frozenset({"aside", "nav", "footer", "header", "menu"})
+# Words on a forum post or a comment's buttons, in the languages read here.
+_REPLY_WORDS = re.compile(
+    r"^\s*(?:reply|antworten|répondre|repondre|rispondi|responder|reageer|reageren|odpowiedz|"
+    r"zitieren|quote|citer|cita|melden|report)\s*$",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -61,6 +103,7 @@ class _Time:
     rank: int
     modified: bool
     text: str = ""
+    reading: Reading | None = None
 
 
 @dataclass
@@ -74,34 +117,54 @@ class _Marks:
     bylines: list[Element] = field(default_factory=list)  # a class that may name a byline
 
 
-def extract(root: Element, url: str) -> list[Update]:
-    """The updates of the page's most repeated block that carries times and text."""
+@dataclass
+class Stream:
+    """The posts the generic extractor found, and how sure it is that they are a stream."""
+
+    updates: list[Update] = field(default_factory=list)
+    # Share of the posts that carry a time of some kind (a match minute included).
+    timed: float = 0.0
+    # Share of the posts with the other marks of a post: a heading, an id, a byline, a share bar.
+    marked: float = 0.0
+    # The class and id of the stream's box and of its first post: what they call themselves.
+    names: str = ""
+
+
+def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
+    """The posts of the page's best stream, with how strongly they look like one."""
+    _segment_tickers(root, clock)
     marks = mark(root)
-    times = find_times(marks)
-    members = _stream(times) if times else []
-    if not members or not all(_published(readings) for _, readings in members):
-        times += visible_times(root)
-        members = _stream(times) if times else []
-    if not members:
-        return []
-    bylines = _bylines(marks, {member for member, _ in members})
+    machine = find_times(marks)
+    by_element: dict[Element, list[_Time]] = defaultdict(list)
+    for reading in machine:
+        by_element[reading.element].append(reading)
+    features = _Features.of(root, by_element, marks)
+    best = _best_group(_candidates(root, machine), features, clock)
+    if best is None:
+        return Stream()
+    members = best.members
+    times = _member_times(members, by_element, clock)
+    bylines = _bylines(marks, set(members))
     updates = []
-    ids: list[str | None] = []
-    for member, found in members:
-        update = _update(member, found, url, bylines.get(member, []))
-        updates.append(update)
-        ids.append(update.source_id)
-    seen = [i for i in ids if i]
-    if len(seen) != len(set(seen)):  # ids repeated across posts are layout, not identity
+    for member in members:
+        update = _update(member, times[member], url, bylines.get(member, []))
+        if update.headline or update.body_text or update.media:
+            updates.append(update)
+    ids = [u.source_id for u in updates if u.source_id]
+    if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
         for update in updates:
             update.source_id = update.permalink = None
-    return updates
+    _place_bare_clocks(updates, members, times, clock)
+    return Stream(updates, best.timed, best.marked, best.names)
 
 
 def mark(root: Element) -> _Marks:
     """The elements of the page's body that may carry times or bylines, in one pass."""
     timed, metas, bylines = walks.mark(root)
     return _Marks(timed, metas, bylines)
+
+
+# Times in the markup --------------------------------------------------------------------------
 
 
 def find_times(marks: _Marks) -> list[_Time]:
@@ -116,7 +179,7 @@ def find_times(marks: _Marks) -> list[_Time]:
             reading = _attribute_time(element, name, value, read)
             if reading is not None:
                 found.append(reading)
-        if len(found) == before and element.tag == "time":  # "21:22": header furniture
+        if len(found) == before and element.tag == "time":  # "21:22": read from its text later
             found.append(_Time(element, "", CLOCK, False))
     for meta in marks.metas:
         value = meta.get("content", "").strip()
@@ -124,31 +187,6 @@ def find_times(marks: _Marks) -> list[_Time]:
             utc = to_utc(value)
             if utc:
                 found.append(_Time(meta, utc, META, False))
-    return found
-
-
-def visible_times(root: Element) -> list[_Time]:
-    """Times printed for people: "5:32 p.m. ET, October 8, 2023", "20:51 (IST)" by a date."""
-    found: list[_Time] = []
-    for text in _CLOCK_TEXTS(root):
-        if not _HAS_CLOCK.search(text):
-            continue
-        holder = text.getparent()
-        if holder is None:
-            continue
-        if text.is_tail:
-            holder = holder.getparent()
-            if holder is None:
-                continue
-        if holder.tag == "time":
-            continue  # read with the attributes (a clock-only <time> is furniture)
-        outer = holder.getparent()
-        context = raw_text(outer) if outer is not None else ""
-        utc = visible_time(str(text), context[:300])
-        if utc:
-            found.append(_Time(holder, utc, VISIBLE, _modified_class(holder), str(text)))
-        elif _CLOCK_ONLY.match(str(text)):  # "21:22": header furniture, not a time to keep
-            found.append(_Time(holder, "", CLOCK, False, str(text)))
     return found
 
 
@@ -208,44 +246,331 @@ def _is_modified_class(cls: str) -> bool:
     return _MODIFIED_CLASS.search(cls) is not None
 
 
-def _stream(times: list[_Time]) -> list[tuple[Element, list[_Time]]]:
-    """The members of the sibling group most of the times vote for, in page order."""
-    by_element: dict[Element, list[_Time]] = defaultdict(list)
-    for reading in times:
-        by_element[reading.element].append(reading)
-    # Each timed element votes for every (parent, tag) group on its way up. Above a node
-    # another time has come through, the votes are the ones it gave: the climb stops there.
-    voters = [e for e, readings in by_element.items() if any(r.rank != CLOCK for r in readings)]
-    # The group with the most members that say enough to be posts wins; of two with as many,
-    # the one with more text (counted only when it decides).
-    best: list[Element] = []
-    best_group: list[Element] = []
-    best_text: int | None = 0
-    for members in walks.sibling_groups(voters, 2):
-        if len(members) < len(best):
-            continue
-        kept = [m for m in members if walks.text_length(m, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(m)]
-        if len(kept) < len(best):
-            continue
-        if len(kept) == len(best):
-            text = sum(map(walks.text_length, members))
-            if best_text is None:
-                best_text = sum(map(walks.text_length, best_group))
-            if text <= best_text:
+# Tickers without boxes -----------------------------------------------------------------------
+
+
+def _segment_tickers(root: Element, clock: PageClock | None) -> None:
+    """Give each entry of a ticker that has no box of its own one: from each line that opens
+    with a time ("12.31 Uhr: …", "<p><b>19:30</b> …") to the next, at least three of them
+    among the children of one element."""
+    if clock is None:
+        return
+    units: dict[Element, list[Element]] = defaultdict(list)
+    for lead in _LEADS(root):
+        unit = lead
+        parent = lead.getparent()
+        # A bold time opening a paragraph leads that paragraph.
+        if lead.tag in ("strong", "b"):
+            if parent is None or parent.tag != "p":
                 continue
-            best_text = text
-        else:
-            best_text = None
-        best, best_group = kept, members
-    if len(best) < 2:
-        return []
-    result: dict[Element, list[_Time]] = {m: [] for m in best}
-    for (_element, readings), owner in zip(
-        by_element.items(), walks.owners(by_element, best), strict=True
-    ):
+            if (parent.text or "").strip() or parent.index(lead) != 0:
+                continue
+            unit = parent
+        holder = unit.getparent()
+        if holder is None:
+            continue
+        if holder in units and units[holder] and units[holder][-1] is unit:
+            continue
+        if _opens_with_time(unit, clock):
+            units[holder].append(unit)
+    for holder, leads in units.items():
+        if len(leads) >= 3:
+            _wrap(holder, leads)
+
+
+def _opens_with_time(unit: Element, clock: PageClock) -> bool:
+    """Whether a line starts with a time of day or a date-and-time (not a count, not a score)."""
+    start = text_of(unit)[:40]
+    reading = clock.read(start)
+    return (
+        reading is not None
+        and reading.kind in ("clock", "full")
+        and start.lstrip().startswith(reading.text.lstrip()[:2])
+    )
+
+
+def _wrap(holder: Element, leads: list[Element]) -> None:
+    """Move each lead and the siblings after it, up to the next lead, into a box of its own."""
+    starts = set(leads)
+    children = [c for c in holder if isinstance(c.tag, str)]
+    boxes: list[tuple[Element, list[Element]]] = []
+    for child in children:
+        if child in starts:
+            boxes.append((child, [child]))
+        elif boxes and not _closes_ticker(child):
+            boxes[-1][1].append(child)
+        elif boxes:
+            break  # the ticker ended: a box of another kind (more on the topic, a share bar)
+    for lead, parts in boxes:
+        box = etree.Element("div", {"class": _SEGMENT_CLASS})
+        lead.addprevious(box)
+        box.text = "\n"
+        for part in parts:
+            box.append(part)
+
+
+def _closes_ticker(child: Element) -> bool:
+    """A box after a ticker's last entry that is not part of it (a link list, a share bar)."""
+    if child.tag in ("p", "figure", "blockquote", "ul", "ol", "h3", "h4", "h5", "table"):
+        return False
+    cls = (child.get("class") or "") + " " + (child.get("id") or "")
+    return bool(cls.strip()) and _NOT_A_STREAM.search(cls) is not None
+
+
+# Candidate streams ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    container: Element
+    members: list[Element]
+    timed: float = 0.0
+    marked: float = 0.0
+    names: str = ""
+    score: float = 0.0
+
+
+def _candidates(root: Element, machine: list[_Time]) -> list[_Group]:
+    """Groups of siblings that could be a stream: one tag and first class, boxes not lines.
+
+    The groups that timed elements pass through on their way up are candidates too (a
+    stream's boxes may differ in class, as "post post--pinned" and "post" do not).
+    """
+    groups: dict[tuple[Element, str, str], list[Element]] = {}
+    for container in root.iter("*"):
+        if len(container) < 2 or container.tag in _TEXT_TAGS:
+            continue
+        by_shape: dict[tuple[str, str], list[Element]] = defaultdict(list)
+        for child in container:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _TEXT_TAGS:
+                continue
+            by_shape[(tag, _first_class(child.get("class")))].append(child)
+        for (tag, cls), members in by_shape.items():
+            if len(members) >= 2:
+                groups[(container, tag, cls)] = members
+    voters = [t.element for t in machine if t.rank != CLOCK]
+    for members in walks.sibling_groups(voters, 2):
+        parent = members[0].getparent()
+        if parent is None or members[0].tag in _TEXT_TAGS:
+            continue
+        key = (parent, str(members[0].tag), "*")
+        if not any(k[0] is parent and set(members) <= set(v) for k, v in groups.items()):
+            groups[key] = members
+    return [_Group(container, members) for (container, _, _), members in groups.items()]
+
+
+def _first_class(cls: str | None) -> str:
+    parts = cls.split(None, 1) if cls else None
+    return parts[0] if parts else ""
+
+
+@dataclass
+class _Features:
+    """Which boxes of the page hold a time, a heading, a byline or a share link: each such
+    element marks itself and its ancestors once, so a member's marks are set lookups."""
+
+    timed: set[Element]
+    headed: set[Element]
+    bylined: set[Element]
+    shared: set[Element]
+
+    @classmethod
+    def of(cls, root: Element, by_element: dict[Element, list[_Time]], marks: _Marks) -> _Features:
+        timed = _marked_up(e for e, r in by_element.items() if any(t.rank != CLOCK for t in r))
+        headed = _marked_up(root.iter(*_HEADINGS))
+        bylined = _marked_up(e for e in marks.bylines if _is_author_class(e.get("class", "")))
+        shared = _marked_up(a for a in root.iter("a") if is_share_href(a.get("href")))
+        return cls(timed, headed, bylined, shared)
+
+
+def _marked_up(elements: Iterable[Element]) -> set[Element]:
+    marked: set[Element] = set()
+    for element in elements:
+        node: Element | None = element
+        while node is not None and node not in marked:
+            marked.add(node)
+            node = node.getparent()
+    return marked
+
+
+def _best_group(
+    groups: list[_Group], features: _Features, clock: PageClock | None
+) -> _Group | None:
+    """The group that is most like a stream of posts, if any is like one at all."""
+    best: _Group | None = None
+    for group in groups:
+        if not _could_be_stream(group):
+            continue
+        posts = [
+            m
+            for m in group.members
+            if walks.text_length(m, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(m)
+        ]
+        if len(posts) < 2:
+            continue
+        group.members = posts
+        _score(group, features, clock)
+        if group.score > 0 and (best is None or group.score > best.score):
+            best = group
+    return best
+
+
+def _could_be_stream(group: _Group) -> bool:
+    """Not inside what pages repeat besides streams: asides, menus, comments, teasers."""
+    node: Element | None = group.container
+    depth = 0
+    while node is not None and node.tag != "body":
+        if node.tag in _OUTSIDE:
+            return False
+        if depth < 6 and _names_not_a_stream(node):
+            return False
+        node = node.getparent()
+        depth += 1
+    first = group.members[0]
+    return not _names_not_a_stream(first)
+
+
+def _names_not_a_stream(element: Element) -> bool:
+    named = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    return bool(named) and _not_a_stream_name(named)
+
+
+@lru_cache(maxsize=4096)
+def _not_a_stream_name(named: str) -> bool:
+    lowered = named.lower()
+    return _NOT_A_STREAM.search(lowered) is not None and _A_STREAM.search(lowered) is None
+
+
+def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
+    """How much a group looks like a live blog's stream; 0 when not at all.
+
+    Its posts should carry the marks of posts (a time, a heading, an id, a byline, a share
+    bar), say more than their links do (teasers are mostly a link to another page), and not
+    carry a reply button each (comments and forum posts do).
+    """
+    members = group.members
+    count = len(members)
+    timed = sum(1 for m in members if m in features.timed or _visible_time(m, clock) is not None)
+    headed = sum(1 for m in members if m in features.headed)
+    ided = sum(1 for m in members if _member_id_attribute(m))
+    signed = sum(1 for m in members if m in features.bylined)
+    shared = sum(1 for m in members if m in features.shared)
+    group.timed = timed / count
+    group.marked = max(headed, ided, signed, shared) / count
+    replies = sum(1 for m in members if _has_reply_button(m))
+    if replies * 2 >= count:
+        return
+    links = sum(_link_share(m) for m in members) / count
+    if links > 0.6:
+        return
+    group.names = " ".join(
+        filter(
+            None, (group.container.get("class"), group.container.get("id"), members[0].get("class"))
+        )
+    )
+    named = _A_STREAM.search(group.names) is not None
+    marks = group.timed + 0.5 * headed / count + 0.3 * (ided + signed + shared) / count
+    if group.timed < 0.5 and group.marked < 0.5:
+        return  # boxes with text and nothing else: paragraphs, cards, a layout grid
+    if count < 3 and group.timed < 1:
+        return
+    group.score = count * (1 + marks + (0.5 if named else 0)) * (1 - links)
+
+
+def _member_id_attribute(member: Element) -> bool:
+    if member.get("id"):
+        return True
+    return any(_ID_ATTR.match(name) for name in member.attrib)
+
+
+def _has_reply_button(member: Element) -> bool:
+    for element in member.iter("a", "button", "span"):
+        text = element.text
+        if text and len(text) < 20 and _REPLY_WORDS.match(text):
+            return True
+    return False
+
+
+def _link_share(member: Element) -> float:
+    """The part of a member's text that is the text of links."""
+    total = walks.text_length(member)
+    if total == 0:
+        return 1.0
+    linked = sum(walks.text_length(a) for a in member.iter("a"))
+    return min(linked / total, 1.0)
+
+
+# Times written for people --------------------------------------------------------------------
+
+
+def _visible_time(member: Element, clock: PageClock | None) -> _Time | None:
+    """The first time a post shows its reader in its short texts, of any kind."""
+    if clock is None:
+        return None
+    for count, text in enumerate(_SHORT_TEXTS(member)):
+        if count > 40:
+            break
+        if not any(c.isdigit() for c in text):
+            continue
+        reading = clock.read(str(text))
+        if reading is None:
+            continue
+        holder = text.getparent()
+        if holder is None:
+            continue
+        if text.is_tail:
+            holder = holder.getparent()
+            if holder is None:
+                continue
+        return _Time(
+            holder, reading.utc or "", VISIBLE, _modified_class(holder), str(text), reading
+        )
+    return None
+
+
+def _member_times(
+    members: list[Element], by_element: dict[Element, list[_Time]], clock: PageClock | None
+) -> dict[Element, list[_Time]]:
+    """Each member's time readings: its markup's, then the time it shows if it has none."""
+    found: dict[Element, list[_Time]] = {m: [] for m in members}
+    elements = list(by_element)
+    for element, owner in zip(elements, walks.owners(elements, members), strict=True):
         if owner is not None:
-            result[owner].extend(readings)
-    return [(m, r) for m, r in result.items() if any(t.rank != CLOCK for t in r)]
+            found[owner].extend(by_element[element])
+    for member, readings in found.items():
+        if any(t.rank != CLOCK and not t.modified for t in readings):
+            continue
+        visible = _visible_time(member, clock)
+        if visible is not None:
+            readings.append(visible)
+    return found
+
+
+def _place_bare_clocks(
+    updates: list[Update],
+    members: list[Element],
+    times: dict[Element, list[_Time]],
+    clock: PageClock | None,
+) -> None:
+    """Bare clocks the page did not date: placed on days down the stream, newest first."""
+    if clock is None:
+        return
+    bare: list[tuple[Update, tuple[int, int]]] = []
+    by_member = dict(zip(members, updates, strict=False))
+    for member in members:
+        update = by_member.get(member)
+        if update is None or update.published_at:
+            continue
+        reading = next((t.reading for t in times[member] if t.reading is not None), None)
+        if reading is not None and reading.kind == "clock" and reading.clock is not None:
+            bare.append((update, reading.clock))
+    if bare:
+        for (update, _), utc in zip(bare, clock.place_clocks([c for _, c in bare]), strict=True):
+            update.published_at = utc
+
+
+# Members to updates --------------------------------------------------------------------------
 
 
 def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element]]:
@@ -268,9 +593,17 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
     published_readings: list[_Time] = []
     modified_readings: list[_Time] = []
     for reading in times:
-        if reading.rank != CLOCK:
+        if reading.rank != CLOCK and reading.value:
             (modified_readings if reading.modified else published_readings).append(reading)
-    headline_el, headline = _headline(member, {t.element for t in times})
+    # Times are passed over in the search for a headline, but for a heading that opens with one.
+    headline_el, headline = _headline(
+        member, {t.element for t in times if t.rank != VISIBLE or t.element.tag not in _HEADINGS}
+    )
+    visible = next(
+        (t.reading for t in times if t.reading is not None and t.element is headline_el), None
+    )
+    if visible is not None:
+        headline = _after_time(headline, visible.text)  # "12.31 Uhr: Bahn meldet…"
     # A header box may hold the time and a byline, but never the headline.
     stops: set[Element] = set()
     if headline_el is not None:
@@ -278,7 +611,9 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
             if ancestor is member:
                 break
             stops.add(ancestor)
-    skip: set[Element] = {_header_of(t.element, member, stops) for t in times}
+    skip: set[Element] = {
+        _header_of(t.element, member, stops) for t in times if t.element is not headline_el
+    }
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
         named = [e for e in bylines if "name" in e.get("class", "").lower()]
@@ -300,8 +635,19 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
     )
 
 
-def _published(readings: list[_Time]) -> bool:
-    return any(not t.modified and t.rank != CLOCK for t in readings)
+_TIME_SEPARATOR = re.compile(r"^[\s:–—\-|·•.,]+")
+
+
+def _after_time(headline: str, time_text: str) -> str:
+    """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …")."""
+    time_text = time_text.strip()
+    if not time_text or not headline.startswith(time_text):
+        return headline
+    rest = _TIME_WORD.sub("", headline[len(time_text) :])
+    return _TIME_SEPARATOR.sub("", rest).strip() or headline
+
+
+_TIME_WORD = re.compile(r"^\s*(?:uhr|h|hrs?|godz\.?)(?![^\W\d_])", re.I)
 
 
 def _best(readings: list[_Time]) -> str | None:

@@ -26,6 +26,7 @@ class JsonLd:
     coverage_start: str | None = None
     coverage_end: str | None = None
     updates: list[StructuredUpdate] = field(default_factory=list)
+    live: bool = False  # a LiveBlogPosting is described, with or without its updates
     blocks: int = 0  # blocks read
     skipped: int = 0  # blocks that were not valid JSON
 
@@ -55,6 +56,7 @@ def read_data(blocks: list[Any], page_url: str = "") -> JsonLd:
     for data in blocks:
         for node in _nodes(data, 0):
             if _is_type(node, "LiveBlogPosting"):
+                result.live = True
                 _read_blog(node, result, seen, page_url)
             elif other_publisher is None:
                 other_publisher = _publisher_name(node.get("publisher"))

@@ -22,6 +22,7 @@ class Microdata:
     coverage_start: str | None = None
     coverage_end: str | None = None
     updates: list[StructuredUpdate] = field(default_factory=list)
+    live: bool = False  # a LiveBlogPosting item is on the page, with or without its updates
 
 
 def read_microdata(root: Element, page_url: str = "") -> Microdata:
@@ -30,6 +31,7 @@ def read_microdata(root: Element, page_url: str = "") -> Microdata:
     items = root.xpath(_ITEMS)
     blog = next((i for i in items if "LiveBlogPosting" in (i.get("itemtype") or "")), None)
     if blog is not None:
+        result.live = True
         props = properties(blog)
         result.title = optional_text(_value(props, "headline") or _value(props, "name"))
         result.coverage_start = to_utc(_value(props, "coverageStartTime"))

@@ -6,9 +6,11 @@ import json
 from typing import Any
 
 from archive.records import Page, Update
-from crawler.extract import adapters, generic
+from archive.times import now_utc, parse_utc
+from crawler.extract import adapters, evidence, generic
 from crawler.extract.clean import optional_text
-from crawler.extract.dom import Element
+from crawler.extract.clock import page_clock
+from crawler.extract.dom import Element, text_of
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import fold, id_key, merge
@@ -17,8 +19,14 @@ from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate
 
 
-def extract_page(body: bytes, url: str, encoding: str | None = None) -> Page:
-    """The blog record and updates of one fetched page; pure, so a saved page is a test."""
+def extract_page(
+    body: bytes, url: str, encoding: str | None = None, fetched_at: str | None = None
+) -> Page:
+    """The blog record and updates of one fetched page; pure, so a saved page is a test.
+
+    `fetched_at` (ISO 8601 UTC, default now) places the times the page writes for people:
+    "2 hours ago", a bare clock on the page's day.
+    """
     if body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         data = _json(body)
         if data is not None:  # a publisher's page data (the Guardian's `.json?dcr=true`)
@@ -26,29 +34,44 @@ def extract_page(body: bytes, url: str, encoding: str | None = None) -> Page:
     root = parse(body, encoding)
     if root is None:
         return Page(url=url)
+    clock = page_clock(root, url, parse_utc(fetched_at) or now_utc())
     # Read-only sources first: adapters prune the entries they read. A page whose bytes
     # never say "itemprop" has no microdata: no need to scan its tree for some.
     ld = read_jsonld(root, url)
     md = read_microdata(root, url) if b"itemprop" in body or b"\x00" in body else Microdata()
     meta = page_meta(root)
     older = next_urls(root, url)
+    title = _title(root)
+    heading = root.find(".//body//h1")
+    titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
     name, html = adapters.html_updates(root, url)
     structured = [ld.updates, md.updates]
+    live = ld.live or md.live or name is not None
     if name is None:
-        found = generic.extract(root, url)
-        html = corroborated(found, structured) if ld.updates or md.updates else found
+        stream = generic.extract(root, url, clock)
+        if ld.updates or md.updates:
+            html = corroborated(stream.updates, structured)
+        elif live or evidence.stream_is_live(stream, evidence.signs(url, titles)):
+            html = stream.updates
+            live = live or bool(html)
+        else:
+            html = []  # a stream, but nothing says it is a live blog's: comments, teasers
     adapter = adapters.named(name)
     if adapter is not None and adapter.older is not None:
         known = adapter.older(root, url)
         older = known + [u for u in older if u not in known]
+    updates = [
+        u for u in merge(html, structured, url) if u.headline or u.body_text or u.media or u.removed
+    ]
     return Page(
         url=url,
-        title=ld.title or md.title or meta.get("og:title") or _title(root),
+        title=ld.title or md.title or meta.get("og:title") or title,
         publisher=ld.publisher or optional_text(meta.get("og:site_name")),
         coverage_start=ld.coverage_start or md.coverage_start,
         coverage_end=ld.coverage_end or md.coverage_end,
-        updates=merge(html, structured, url),
+        updates=updates,
         next_urls=older,
+        live_blog=live or bool(updates),
     )
 
 

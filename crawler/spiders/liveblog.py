@@ -198,9 +198,10 @@ class LiveblogSpider(scrapy.Spider):
             blog.coverage_start = page.coverage_start
             blog.coverage_end = page.coverage_end
             if not page.updates:
-                blog.error = (
-                    f"no live-blog updates found on {response.url}: not a live blog, a consent "
-                    "wall, or markup this extractor cannot read"
+                blog.error = f"no live-blog updates found on {response.url}: " + (
+                    "a consent wall, an empty blog, or markup this extractor cannot read"
+                    if page.live_blog
+                    else "it does not look like a live blog"
                 )
                 yield self._finish(state, complete=False)
                 return

@@ -88,9 +88,17 @@ def html_updates(
     prepare(root)
     for adapter in candidates(root, url, registry):
         updates = adapter.extract(root, url)
-        if updates:
+        if updates and _reads_posts(updates):
             return adapter.name, updates
     return None, []
+
+
+def _reads_posts(updates: list[Update]) -> bool:
+    """Whether an adapter read posts, not only its class names: most have a body (another
+    publisher's markup may share a class name or two with this one's)."""
+    standing = [u for u in updates if not u.removed]
+    read = sum(1 for u in standing if u.body_text or u.media)
+    return not standing or read * 2 >= len(standing)
 
 
 def json_page(data: Any, url: str, registry: tuple[Adapter, ...] = REGISTRY) -> Page | None:

@@ -1,0 +1,85 @@
+"""Whether a page is a live blog: decided on positive evidence, never by default.
+
+Nothing is invented: an ordinary article, a recipe, a forum thread or a blog post with its
+comments yields no updates. The evidence a page is a live blog: it describes itself as a
+schema.org LiveBlogPosting (JSON-LD or microdata); a publisher's or a live-blog vendor's markup
+that an adapter knows (AMP's live list among them); or, for the generic extractor's stream of
+posts, a second, independent sign: the page's address or title calls it live ("/live/",
+"liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "na żywo" …), or the
+stream's own box does ("liveblog", "ticker"). A stream alone is not enough: comment threads,
+forums and lists of teasers repeat boxes with times as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from crawler.extract.generic import Stream
+
+# Words in an address: a path segment or a slug word.
+_URL_WORDS = re.compile(
+    r"(?:^|[/_.=-])(?:live|liveblog|live-?blog|liveticker|live-?ticker|ticker|live-?updates|"
+    r"live-?news|as-it-happened|minute-by-minute|en-?direct|direct|en-?vivo|directo|"
+    r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|live-?stream)(?=$|[/_.?&=-])",
+    re.I,
+)
+# What titles say, in the languages read here; "LIVE" in capitals or "Live:" as a label.
+_TITLE_WORDS = re.compile(
+    r"\bLIVE\b|\bLive\s*[:|–—-]|\blive(?:\s+|-)(?:blog|updates?|coverage|ticker|news|text|"
+    r"report|stream)|\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|"
+    r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
+    r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker",
+    re.I,
+)
+_TITLE_CAPITALS = re.compile(r"\bLIVE\b|^\s*DIRECT\b")
+# A stream's box that calls itself live, not merely a list of posts: words of its class names.
+_LIVE_BOX_WORDS = frozenset(
+    {"coverage", "cronaca", "diretta", "direct", "directo", "vivo", "relacja"}
+)
+_NAME_PARTS = re.compile(r"[\s_-]+")
+
+
+@dataclass(frozen=True)
+class Signs:
+    """What a page says about itself, apart from its stream."""
+
+    address: bool = False
+    title: bool = False
+
+
+def signs(url: str, titles: list[str | None]) -> Signs:
+    """Whether the page's address or one of its titles (<title>, og:title, <h1>) says live."""
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        path = ""
+    return Signs(
+        address=_URL_WORDS.search(path) is not None,
+        title=any(t and _says_live(t) for t in titles),
+    )
+
+
+def _says_live(title: str) -> bool:
+    match = _TITLE_WORDS.search(title)
+    if match is None:
+        return False
+    # "live" in lower case is a word like any other ("live music", "where they live"); the
+    # label forms and the other languages' phrases are not.
+    return match.group(0).strip().lower() != "live" or _TITLE_CAPITALS.search(title) is not None
+
+
+def stream_is_live(stream: Stream, page: Signs) -> bool:
+    """Whether the generic extractor's stream is a live blog's: a stream and one more sign."""
+    if not stream.updates:
+        return False
+    return page.address or page.title or _box_says_live(stream.names)
+
+
+def _box_says_live(names: str) -> bool:
+    """ "liveblog", "live-feed", "ticker-item", "en-direct": not "directions", "olive"."""
+    for word in _NAME_PARTS.split(names.lower()):
+        if word.startswith("live") or "ticker" in word or word in _LIVE_BOX_WORDS:
+            return True
+    return False
