@@ -31,8 +31,10 @@ import lxml.html
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.records import Update
+from archive.times import now_utc
 from crawler.extract import adapters, extract_page, generic, walks
 from crawler.extract.clean import sanitise_html
+from crawler.extract.clock import page_clock
 from crawler.extract.entries import prepare
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
@@ -196,7 +198,7 @@ def generic_extract(body: bytes) -> list[Update]:
     """What extract_page does for a page no adapter knows: parse, clean, the generic extractor."""
     root = parse(body)
     assert root is not None
-    return generic.extract(prepare(root), URL)
+    return generic.extract(prepare(root), URL, page_clock(root, URL, now_utc())).updates
 
 
 def median_ms(func: Callable[[], object], rounds: int) -> float:

@@ -39,15 +39,15 @@ _HAS_MEDIA = etree.XPath(
     "boolean(.//img | .//amp-img | .//video | .//iframe | .//blockquote | .//amp-twitter"
     " | .//*[@data-url or @data-embed-url])"
 )
-# Short texts inside a post that may state its time ("19:30", "il y a 5 minutes", "45+2'").
-_SHORT_TEXTS = etree.XPath(".//text()[string-length(normalize-space(.)) < 100]")
-# Lines that may open a ticker's entry with a time: blocks whose text starts with a digit.
-_LEADS = etree.XPath(
-    "//body//*[self::h2 or self::h3 or self::h4 or self::h5 or self::p or self::strong"
-    " or self::b][not(ancestor::aside or ancestor::nav"
-    " or ancestor::footer)][translate(substring(normalize-space(.), 1, 1), '0123456789', '') = ''"
-    " and string-length(normalize-space(.)) > 2]"
+# Links that may be share intents; clean.is_share_href decides.
+_SHARE_LINKS = etree.XPath(
+    "//body//a[contains(@href, 'share') or contains(@href, 'intent') or contains(@href, 'wa.me')"
+    " or contains(@href, 'whatsapp') or contains(@href, 'mailto:') or contains(@href, 'submit')"
+    " or contains(@href, 'pin/create')]"
 )
+# Lines that may open a ticker's entry with a time.
+_LEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "strong", "b"})
+_SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
@@ -86,6 +86,8 @@ _A_STREAM = re.compile(
     r"cronaca|commentary|direct|diretta|vivo|minute|chrono|verslag|relacja",
     re.I,
 )
+# The page's own boxes: never a post.
+_PAGE_TAGS = frozenset({"html", "head", "body", "main"})
 # Boxes a stream never sits in.
 _OUTSIDE = frozenset({"aside", "nav", "footer", "header", "menu"})
 # Words on a forum post or a comment's buttons, in the languages read here.
@@ -132,18 +134,19 @@ class Stream:
 
 def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     """The posts of the page's best stream, with how strongly they look like one."""
-    _segment_tickers(root, clock)
+    texts = short_texts(root)
+    _segment_tickers(texts, clock)
     marks = mark(root)
-    machine = find_times(marks)
     by_element: dict[Element, list[_Time]] = defaultdict(list)
-    for reading in machine:
+    for reading in find_times(marks):
         by_element[reading.element].append(reading)
-    features = _Features.of(root, by_element, marks)
-    best = _best_group(_candidates(root, machine), features, clock)
+    shown = visible_times(texts, clock)
+    features = _Features.of(root, by_element, shown, marks)
+    best = _best_group(_candidates(features), features, clock)
     if best is None:
         return Stream()
     members = best.members
-    times = _member_times(members, by_element, clock)
+    times = _member_times(members, by_element, shown)
     bylines = _bylines(marks, set(members))
     updates = []
     for member in members:
@@ -249,14 +252,38 @@ def _is_modified_class(cls: str) -> bool:
 # Tickers without boxes -----------------------------------------------------------------------
 
 
-def _segment_tickers(root: Element, clock: PageClock | None) -> None:
+def short_texts(root: Element) -> list[tuple[Element, str, bool]]:
+    """(element, text, is tail) of the body's short texts with a digit, in page order: where
+    times written for people are. One pass in Python beats a text() XPath here."""
+    body = root.find("body")
+    found: list[tuple[Element, str, bool]] = []
+    if body is None:
+        return found
+    for element in body.iter():
+        text = element.text
+        if text and len(text) < _SHORT_TEXT and _DIGIT.search(text):
+            found.append((element, text, False))
+        tail = element.tail
+        if tail and len(tail) < _SHORT_TEXT and _DIGIT.search(tail) and element is not body:
+            found.append((element, tail, True))
+    return found
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | None) -> None:
     """Give each entry of a ticker that has no box of its own one: from each line that opens
     with a time ("12.31 Uhr: …", "<p><b>19:30</b> …") to the next, at least three of them
     among the children of one element."""
     if clock is None:
         return
     units: dict[Element, list[Element]] = defaultdict(list)
-    for lead in _LEADS(root):
+    for lead, text, is_tail in texts:
+        if is_tail or lead.tag not in _LEAD_TAGS or not text.lstrip()[:1].isdigit():
+            continue
+        if any(a.tag in _OUTSIDE for a in lead.iterancestors()):
+            continue
         unit = lead
         parent = lead.getparent()
         # A bold time opening a paragraph leads that paragraph.
@@ -330,34 +357,37 @@ class _Group:
     score: float = 0.0
 
 
-def _candidates(root: Element, machine: list[_Time]) -> list[_Group]:
-    """Groups of siblings that could be a stream: one tag and first class, boxes not lines.
+def _candidates(features: _Features) -> list[_Group]:
+    """Groups of siblings that could be a stream: boxes of one tag and first class, one of
+    them at least holding a mark of a post (a time, a heading, a byline, a share link).
 
-    The groups that timed elements pass through on their way up are candidates too (a
-    stream's boxes may differ in class, as "post post--pinned" and "post" do not).
+    Boxes that hold a time but differ in their first class ("pinned post" beside "post")
+    also form one group together, with the siblings that share one of those classes.
     """
-    groups: dict[tuple[Element, str, str], list[Element]] = {}
-    for container in root.iter("*"):
-        if len(container) < 2 or container.tag in _TEXT_TAGS:
+    shapes: dict[tuple[Element, str], set[str]] = defaultdict(set)
+    for element in features.marked():
+        tag = element.tag
+        parent = element.getparent()
+        if parent is None or not isinstance(tag, str) or tag in _TEXT_TAGS or tag in _PAGE_TAGS:
             continue
-        by_shape: dict[tuple[str, str], list[Element]] = defaultdict(list)
-        for child in container:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _TEXT_TAGS:
-                continue
-            by_shape[(tag, _first_class(child.get("class")))].append(child)
-        for (tag, cls), members in by_shape.items():
-            if len(members) >= 2:
-                groups[(container, tag, cls)] = members
-    voters = [t.element for t in machine if t.rank != CLOCK]
-    for members in walks.sibling_groups(voters, 2):
-        parent = members[0].getparent()
-        if parent is None or members[0].tag in _TEXT_TAGS:
+        shapes[(parent, tag)].add(_first_class(element.get("class")))
+    groups = []
+    for (parent, tag), classes in shapes.items():
+        siblings = [c for c in parent if c.tag == tag]
+        if len(siblings) < 2:
             continue
-        key = (parent, str(members[0].tag), "*")
-        if not any(k[0] is parent and set(members) <= set(v) for k, v in groups.items()):
-            groups[key] = members
-    return [_Group(container, members) for (container, _, _), members in groups.items()]
+        by_class: dict[str, list[Element]] = defaultdict(list)
+        for sibling in siblings:
+            by_class[_first_class(sibling.get("class"))].append(sibling)
+        for cls in classes:
+            if len(by_class[cls]) >= 2:
+                groups.append(_Group(parent, by_class[cls]))
+        timed = [c for c in classes if any(m in features.timed for m in by_class[c])]
+        if len(timed) > 1:
+            wanted = set(timed)
+            mixed = [s for s in siblings if _first_class(s.get("class")) in wanted]
+            groups.append(_Group(parent, mixed))
+    return groups
 
 
 def _first_class(cls: str | None) -> str:
@@ -375,12 +405,22 @@ class _Features:
     bylined: set[Element]
     shared: set[Element]
 
+    def marked(self) -> set[Element]:
+        return self.timed | self.headed | self.bylined | self.shared
+
     @classmethod
-    def of(cls, root: Element, by_element: dict[Element, list[_Time]], marks: _Marks) -> _Features:
+    def of(
+        cls,
+        root: Element,
+        by_element: dict[Element, list[_Time]],
+        shown: list[_Time],
+        marks: _Marks,
+    ) -> _Features:
         timed = _marked_up(e for e, r in by_element.items() if any(t.rank != CLOCK for t in r))
+        timed |= _marked_up(t.element for t in shown)
         headed = _marked_up(root.iter(*_HEADINGS))
         bylined = _marked_up(e for e in marks.bylines if _is_author_class(e.get("class", "")))
-        shared = _marked_up(a for a in root.iter("a") if is_share_href(a.get("href")))
+        shared = _marked_up(a for a in _SHARE_LINKS(root) if is_share_href(a.get("href")))
         return cls(timed, headed, bylined, shared)
 
 
@@ -451,7 +491,7 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     """
     members = group.members
     count = len(members)
-    timed = sum(1 for m in members if m in features.timed or _visible_time(m, clock) is not None)
+    timed = sum(1 for m in members if m in features.timed)
     headed = sum(1 for m in members if m in features.headed)
     ided = sum(1 for m in members if _member_id_attribute(m))
     signed = sum(1 for m in members if m in features.bylined)
@@ -504,46 +544,46 @@ def _link_share(member: Element) -> float:
 # Times written for people --------------------------------------------------------------------
 
 
-def _visible_time(member: Element, clock: PageClock | None) -> _Time | None:
-    """The first time a post shows its reader in its short texts, of any kind."""
+def visible_times(texts: list[tuple[Element, str, bool]], clock: PageClock | None) -> list[_Time]:
+    """Times printed for people, in page order: "19:30", "5:32 p.m. ET, October 8, 2023",
+    "il y a 5 minutes", "45+2'" (a match minute: no instant, but a post's mark)."""
     if clock is None:
-        return None
-    for count, text in enumerate(_SHORT_TEXTS(member)):
-        if count > 40:
-            break
-        if not any(c.isdigit() for c in text):
-            continue
-        reading = clock.read(str(text))
+        return []
+    found: list[_Time] = []
+    read: dict[str, Reading | None] = {}
+    for element, text, is_tail in texts:
+        if text in read:
+            reading = read[text]
+        else:
+            reading = read[text] = clock.read(text)
         if reading is None:
             continue
-        holder = text.getparent()
+        holder = element.getparent() if is_tail else element
         if holder is None:
             continue
-        if text.is_tail:
-            holder = holder.getparent()
-            if holder is None:
-                continue
-        return _Time(
-            holder, reading.utc or "", VISIBLE, _modified_class(holder), str(text), reading
+        found.append(
+            _Time(holder, reading.utc or "", VISIBLE, _modified_class(holder), text, reading)
         )
-    return None
+    return found
 
 
 def _member_times(
-    members: list[Element], by_element: dict[Element, list[_Time]], clock: PageClock | None
+    members: list[Element], by_element: dict[Element, list[_Time]], shown: list[_Time]
 ) -> dict[Element, list[_Time]]:
-    """Each member's time readings: its markup's, then the time it shows if it has none."""
+    """Each member's time readings: its markup's, then the first it shows if it has none."""
     found: dict[Element, list[_Time]] = {m: [] for m in members}
     elements = list(by_element)
     for element, owner in zip(elements, walks.owners(elements, members), strict=True):
         if owner is not None:
             found[owner].extend(by_element[element])
+    first_shown: dict[Element, _Time] = {}
+    holders = [t.element for t in shown]
+    for reading, owner in zip(shown, walks.owners(holders, members), strict=True):
+        if owner is not None and owner not in first_shown:
+            first_shown[owner] = reading
     for member, readings in found.items():
-        if any(t.rank != CLOCK and not t.modified for t in readings):
-            continue
-        visible = _visible_time(member, clock)
-        if visible is not None:
-            readings.append(visible)
+        if member in first_shown and not any(t.rank != CLOCK and not t.modified for t in readings):
+            readings.append(first_shown[member])
     return found
 
 
