@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ from sqlite_utils import Database
 
 from crawler.sample import SampleBlog, demo_states
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
-from tests.helpers import crawl_local, free_port
+from crawler.sample.site import LocalServer, send
+from tests.helpers import corpus_dir, crawl_local, free_port
 
 
 def versions_by_source(db: Database) -> dict[str, int]:
@@ -153,3 +155,32 @@ def test_refused_connection_fails_with_a_reason(db_path: Path) -> None:
     [result] = crawl_local([url], db_path)
     assert not result.ok
     assert result.error == f"connection refused by 127.0.0.1:{url.split(':')[2].split('/')[0]}"
+
+
+@pytest.mark.slow
+def test_an_ordinary_page_is_not_archived_as_a_live_blog(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """A blog post with its comments (a real page): the pass fails with one sentence, and
+    nothing of the page becomes an update."""
+    body = (corpus_dir() / "articles" / "gormulus.wordpress.com.durfen.html").read_bytes()
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            send(self, 200, body, "text/html; charset=utf-8")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    assert crawl_local([sample_blog.url], db_path)[0].ok
+    server = LocalServer(Page)
+    server.start()
+    try:
+        url = server.origin + "/2019/05/24/durfen/"
+        [result] = crawl_local([url], db_path)
+    finally:
+        server.stop()
+    assert result.error == f"no live-blog updates found on {url}: it does not look like a live blog"
+    db = Database(db_path)
+    assert [r[0] for r in db.execute("select distinct blog_id from updates")] == [1]
+    assert db.execute("select count(*) from updates").fetchone()[0] == len(UPDATES)

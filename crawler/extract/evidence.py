@@ -25,9 +25,9 @@ _URL_WORDS = re.compile(
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|live-?stream)(?=$|[/_.?&=-])",
     re.I,
 )
-# What titles say, in the languages read here; "LIVE" in capitals or "Live:" as a label.
+# What titles say, in the languages read here: "Live:" as a label, "live updates", "Liveticker"…
 _TITLE_WORDS = re.compile(
-    r"\bLIVE\b|\bLive\s*[:|–—-]|\blive(?:\s+|-)(?:blog|updates?|coverage|ticker|news|text|"
+    r"\bLive\s*[:|–—-]|\blive(?:\s+|-)(?:blog|updates?|coverage|ticker|news|text|"
     r"report|stream)|\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
     r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker",
@@ -62,12 +62,9 @@ def signs(url: str, titles: list[str | None]) -> Signs:
 
 
 def _says_live(title: str) -> bool:
-    match = _TITLE_WORDS.search(title)
-    if match is None:
-        return False
-    # "live" in lower case is a word like any other ("live music", "where they live"); the
-    # label forms and the other languages' phrases are not.
-    return match.group(0).strip().lower() != "live" or _TITLE_CAPITALS.search(title) is not None
+    """"LIVE" in capitals, or a phrase only live pages use: "live" alone is a word like any
+    other ("live music", "where they live")."""
+    return _TITLE_CAPITALS.search(title) is not None or _TITLE_WORDS.search(title) is not None
 
 
 def stream_is_live(stream: Stream, page: Signs) -> bool:

@@ -1,0 +1,105 @@
+"""A page is a live blog on positive evidence, never by default: nothing is invented from
+ordinary pages, and the signs that a stream of posts is a live blog's are read as meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.records import Update
+from crawler.extract import extract_page
+from crawler.extract.evidence import signs, stream_is_live
+from crawler.extract.generic import Stream
+from tests.helpers import corpus_dir
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.theguardian.com/world/live/2023/may/15/russia-ukraine-war",
+        "https://www.example.de/politik/bahnstreik-liveticker-12-maerz",
+        "https://news.example.com/2024/live-updates-election-results",
+        "https://www.example.fr/bordeaux/direct-orages-gironde",
+        "https://www.example.fr/en-direct/orages",
+        "https://sport.example.pl/relacja/na-zywo-mecz",
+        "https://www.example.it/calcio/diretta/inter-milan",
+        "https://www.example.co.uk/news/uk-riots-as-it-happened",
+        "https://www.example.com/liveblog/12345",
+        "https://www.example.es/en-vivo/elecciones",
+    ],
+)
+def test_addresses_that_say_live(url: str) -> None:
+    assert signs(url, []).address
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.example.com/recipes/olive-oil-cake",
+        "https://www.example.com/delivery/terms",
+        "https://www.example.com/2024/05/where-they-lives-end",
+        "https://www.example.com/directions",
+        "https://www.example.com/blog/2019/05/durfen",
+        "https://www.example.com/liverpool-fc-news",
+    ],
+)
+def test_addresses_that_do_not(url: str) -> None:
+    assert not signs(url, []).address
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "LIVE: Russia-Ukraine war latest",
+        "Live updates: polls close across the country",
+        "Election night 2024 – as it happened",
+        "Bahnstreik im Liveticker: Notfahrplan und Staus",
+        "DIRECT. Orages en Gironde : vigilance orange",
+        "Orages : suivez la situation en direct",
+        "Fogo Unia Leszno - Falubaz – Wynik i Relacja na żywo",
+        "Inter-Milan 2-1: la cronaca in diretta del derby",
+        "Elecciones en vivo: los resultados",
+        "Live: Champions League final",
+    ],
+)
+def test_titles_that_say_live(title: str) -> None:
+    assert signs("https://www.example.org/a", [None, title]).title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Where they live now: ten years after the flood",
+        "Live music returns to Berlin's clubs",
+        "How to live well on a budget",
+        "Vegan Styled Char Kway Teow (Stir Fry Flat Rice Noodles)",
+        "Directions to the museum",
+    ],
+)
+def test_titles_that_do_not(title: str) -> None:
+    assert not signs("https://www.example.org/a", [title]).title
+
+
+def test_a_stream_needs_a_second_sign() -> None:
+    stream = Stream([Update(headline="A post", body_text="Words.")], 1.0, 1.0, "comments")
+    page = signs("https://www.example.org/a", ["An ordinary title"])
+    assert not stream_is_live(stream, page)
+    assert stream_is_live(stream, signs("https://www.example.org/live/a", []))
+    for names in ("liveblog entries", "live-feed", "ticker__item", "coverage-list"):
+        assert stream_is_live(Stream(stream.updates, 1.0, 1.0, names), page), names
+    for names in ("directions-list direction-step", "olive-list", "comment-list"):
+        assert not stream_is_live(Stream(stream.updates, 1.0, 1.0, names), page), names
+    assert not stream_is_live(Stream([], 1.0, 1.0, "liveblog"), page)
+
+
+def test_ordinary_pages_yield_no_updates() -> None:
+    """120 ordinary pages (articles, recipes, forums, blogs with comments): at most one may
+    yield an update, and none does today."""
+    pages = sorted((corpus_dir() / "articles").glob("*.html"))
+    assert len(pages) >= 120
+    invented = {}
+    for path in pages:
+        page = extract_page(path.read_bytes(), f"https://{path.stem}.example/article")
+        if page.updates:
+            invented[path.name] = [u.headline or u.body_text[:40] for u in page.updates[:3]]
+        assert not page.live_blog or page.updates, path.name
+    assert invented == {}
