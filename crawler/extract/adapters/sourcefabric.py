@@ -164,9 +164,10 @@ def _author(name: Element) -> list[str]:
 
 
 def _pinned(post: Element, classes: list[str]) -> bool:
-    if (post.get("data-post-sticky") or "").lower() == "true":
+    """Sticky in the default theme's attribute or class; in the AMP theme, by its pin icon."""
+    if (post.get("data-post-sticky") or "").lower() == "true" or "lb-sticky-top-post" in classes:
         return True
-    return "lb-sticky-top-post" in classes
+    return any("pin-icon" in (e.get("class") or "").split() for e in post.iter("img", "amp-img"))
 
 
 def _opening_heading(item: Element | None) -> Element | None:
@@ -186,8 +187,8 @@ def _normalise_items(post: Element) -> None:
     """The theme's quote and image items, in the shape the body walker reads.
 
     A quote item's credit (`p.quote-credit` after the blockquote) is the quote's attribution;
-    an image item's credit is the `span` in its figcaption, and its largest rendition is
-    the `srcset` entry with the greatest width (`src` is the thumbnail).
+    an image item's credit is marked in its figcaption, and its largest rendition is the
+    `srcset` entry with the greatest width (`src` is the thumbnail).
     """
     for quote in post.iter("div"):
         if "item--embed-quote" not in (quote.get("class") or ""):
@@ -202,14 +203,26 @@ def _normalise_items(post: Element) -> None:
     for figure in post.iter("figure"):
         caption = next(figure.iter("figcaption"), None)
         if caption is not None:
-            for span in caption.iter("span"):
-                if not span.get("class"):
-                    span.set("class", "credit")
+            _mark_credit(caption)
         img = next(figure.iter("img"), None)
         if img is not None:
             largest = _largest(img.get("srcset"))
             if largest:
                 img.set("src", largest)
+
+
+def _mark_credit(caption: Element) -> None:
+    """The credit of a figcaption: the default theme's bare `span`, or the words after the AMP
+    theme's `<b>` label ("credit:" in the theme's language)."""
+    for child in caption:
+        if child.tag == "span" and not child.get("class"):
+            child.set("class", "credit")
+        elif child.tag == "b" and text_of(child).endswith(":") and (child.tail or "").strip():
+            credit = etree.Element("span", {"class": "credit"})
+            credit.text, credit.tail, child.tail = child.tail, None, None
+            child.addnext(credit)
+            caption.remove(child)
+            return
 
 
 def _largest(srcset: str | None) -> str | None:
