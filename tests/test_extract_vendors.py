@@ -645,3 +645,41 @@ def test_lookalike_markup_is_not_a_vendor() -> None:
     assert not {"sourcefabric", "24liveblog", "tickaroo", "arena"} & set(names)
     assert all(reader(root, LOCAL) == [] for reader in EMBED_READERS.values())
     assert sourcefabric.extract(root, LOCAL) == []
+
+
+# The older default theme (liveblog/liveblog, themes_assets/default/templates/post.html): the id in
+# data-js-post-id, items straight in the article, the byline after them.
+OLDER_THEME = """<html><body><div class="lb-timeline" data-js-target="timeline">
+<div class="timeline-body timeline-body--loaded"><section class="lb-posts list-group">
+<article class="lb-post list-group-item show-author-avatar" data-js-post-id="urn:newsml:localhost:2017-05-12T10:12:33.514412:aa11">
+  <div class="lb-type lb-type--text"></div>
+  <div class="lb-post-highlighted"></div>
+  <div class="lb-post-date" data-js-timestamp="2017-05-12T10:14:02+00:00">2017-05-12T10:14:02+00:00</div>
+  <div class="lb-item"><article><h3>Polls open across the state</h3><p>Voters have been queuing since dawn in the capital.</p></article></div>
+  <div class="lb-item"><figure><img src="https://img.example.org/queue.jpg" alt="A queue"><figcaption>The queue outside the library <span>Ana Lopes</span></figcaption></figure></div>
+  <div class="lb-author">
+    <img class="lb-author__avatar" src="https://img.example.org/avatar.jpg" />
+    <div class="lb-author__name">Rui Costa</div>
+  </div>
+</article>
+</section></div></div></body></html>"""
+
+
+def test_older_default_theme_post() -> None:
+    (update,) = extract_page(OLDER_THEME.encode(), LOCAL).updates
+    assert update.source_id == "urn:newsml:localhost:2017-05-12T10:12:33.514412:aa11"
+    assert (update.headline, update.published_at) == (
+        "Polls open across the state",
+        "2017-05-12T10:14:02Z",
+    )
+    assert update.body_text == "Voters have been queuing since dawn in the capital."
+    assert update.authors == ["Rui Costa"]
+    assert update.key_event and not update.pinned
+    assert update.media == [
+        {
+            "type": "image",
+            "url": "https://img.example.org/queue.jpg",
+            "caption": "The queue outside the library",
+            "credit": "Ana Lopes",
+        }
+    ]

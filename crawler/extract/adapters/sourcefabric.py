@@ -103,7 +103,7 @@ def _post(post: Element, url: str) -> Update:
         modified_at=parts.modified or to_utc(post.get("data-update-time")),
         authors=parts.authors,
         pinned=_pinned(post, classes),
-        key_event="lb-post--highlighted" in classes,
+        key_event="lb-post--highlighted" in classes or parts.highlighted,
     )
 
 
@@ -111,12 +111,14 @@ class _Parts:
     """A post's body, the parts of it that are not content, its times and its byline."""
 
     def __init__(self, post: Element) -> None:
+        self.post = post
         self.body: Element = post
         self.skip: list[Element] = []
         self.first_item: Element | None = None
         self.published: str | None = None
         self.modified: str | None = None
         self.authors: list[str] = []
+        self.highlighted = False  # the older theme's `div.lb-post-highlighted`
         for element in post.iter("div", "span", "img", "amp-img"):
             self._read(element)
         if self.body is post:  # no items container: skip what is beside the items
@@ -126,7 +128,7 @@ class _Parts:
         cls = element.get("class") or ""
         if not cls:
             return
-        if "items-container" in cls and self.body.tag == "article":
+        if "items-container" in cls and self.body is self.post:
             self.body = element
         elif "lb-item" in cls.split() and self.first_item is None:
             self.first_item = element
@@ -136,6 +138,8 @@ class _Parts:
             self.published = self.published or to_utc(element.get("data-js-timestamp"))
         elif "lb-author__name" in cls and not self.authors:
             self.authors = _author(element)
+        elif "lb-post-highlighted" in cls:
+            self.highlighted = True
         if any(part in cls for part in _NOT_CONTENT):
             self.skip.append(element)
 
