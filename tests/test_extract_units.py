@@ -575,7 +575,12 @@ def test_registry_prefers_domain_then_markup() -> None:
         "cnn",
         "telegraph",
         "sky",
+        "sourcefabric",
         "amp",
+        "tickaroo",
+        "24liveblog",
+        "scribblelive",
+        "arena",
     ]
 
 

@@ -14,7 +14,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive.records import Page, Update
-from crawler.extract.adapters import amp, bbc, cnn, guardian, itv, ndtv, reach, sky, telegraph
+from crawler.extract.adapters import (
+    amp,
+    arena,
+    bbc,
+    cnn,
+    guardian,
+    itv,
+    liveblog24,
+    ndtv,
+    reach,
+    scribblelive,
+    sky,
+    sourcefabric,
+    telegraph,
+    tickaroo,
+)
 from crawler.extract.dom import Element, host_of
 from crawler.extract.entries import prepare
 
@@ -55,7 +70,14 @@ REGISTRY: tuple[Adapter, ...] = (
     Adapter("cnn", cnn.DOMAINS, cnn.detect, cnn.extract),
     Adapter("telegraph", telegraph.DOMAINS, telegraph.detect, telegraph.extract),
     Adapter("sky", sky.DOMAINS, sky.detect, sky.extract),
+    # Live-blog vendors embedded in publishers' pages; before AMP, whose list the
+    # Sourcefabric AMP theme also uses. The last four only detect a browser-side embed.
+    Adapter("sourcefabric", sourcefabric.DOMAINS, sourcefabric.detect, sourcefabric.extract),
     Adapter("amp", amp.DOMAINS, amp.detect, amp.extract),
+    Adapter("tickaroo", tickaroo.DOMAINS, tickaroo.detect, tickaroo.extract),
+    Adapter("24liveblog", liveblog24.DOMAINS, liveblog24.detect, liveblog24.extract),
+    Adapter("scribblelive", scribblelive.DOMAINS, scribblelive.detect, scribblelive.extract),
+    Adapter("arena", arena.DOMAINS, arena.detect, arena.extract),
 )
 
 

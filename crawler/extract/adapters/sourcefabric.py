@@ -1,0 +1,241 @@
+"""Sourcefabric Live Blog (liveblog.pro, Superdesk Live Blog): the themes' server-rendered posts.
+
+A publisher shows a Live Blog either by including the SEO theme's output in its own page
+(Edge Side Includes) or in an iframe whose page is that same output. The markup is the
+themes' Jinja templates in liveblog/liveblog, `server/liveblog/themes/themes_assets/`:
+- default theme (`default/templates/template-post.html`, `template-timeline.html`,
+  `template-author.html`, `template-item-*.html`): `article.lb-post[data-post-id]`, its
+  `.lb-post-date[data-js-timestamp]` (the post's published_date, ISO 8601), the name in
+  `.lb-author__name`, the items in `div.items-container > div.lb-item`, an "Updated" time in
+  `.lb-post-updated-time[data-js-timestamp]`; pinned posts carry `data-post-sticky="True"` (or
+  are `article.lb-sticky-top-post`), highlighted ones `.lb-post--highlighted`; deleted posts
+  are not rendered;
+- the older default theme (`default/templates/post.html`): `data-js-post-id`, items directly
+  in the article;
+- the AMP theme (`amp/templates/template-post.html`): `article.lb-post` with the post id
+  (without `:-.`) as its `id`, `data-sort-time` / `data-update-time` in epoch seconds and
+  `data-tombstone` on a deleted post.
+A post has no headline field: a heading that opens its first item is its headline. Posts of
+type `advertisement` are the theme's ad slots, not posts. Embeds waiting for consent sit in
+`<template>` and are gone with the other templates before adapters read the page.
+The iframe embed (`iframe#liveblog-iframe`, its `src` the theme's public page) is `embeds`.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from archive.records import Update
+from archive.times import to_utc
+from crawler.extract.adapters.vendor import VendorEmbed
+from crawler.extract.clean import author_names
+from crawler.extract.dom import Element, absolute, text_of
+from crawler.extract.entries import html_update
+
+DOMAINS: tuple[str, ...] = ()
+
+_POSTS = etree.XPath(
+    "//article[@data-post-id or @data-js-post-id"
+    " or (@id and (@data-sort-time or @data-tombstone) and contains(@class, 'lb-post'))]"
+)
+_DETECT = etree.XPath(
+    "boolean(//article[(@data-post-id or @data-js-post-id or @data-sort-time)"
+    " and (contains(@class, 'lb-post') or contains(@class, 'lb-sticky-top-post'))])"
+)
+_IFRAMES = etree.XPath("//iframe[@id='liveblog-iframe' or contains(@class, 'liveblog-iframe')]")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
+# Post parts that are not its content, by class (the AMP and older themes put them beside
+# the items in the article itself).
+_NOT_CONTENT = ("lb-post-date", "lb-author", "lb-type", "pin-icon", "highlight-icon")
+
+
+def detect(root: Element) -> bool:
+    """Whether the page carries a Live Blog theme's posts."""
+    return bool(_DETECT(root))
+
+
+def extract(root: Element, url: str) -> list[Update]:
+    """Every post, in page order (pinned ones where the theme puts them), ad slots left out."""
+    return [
+        _post(post, url)
+        for post in _POSTS(root)
+        if _is_post(post) and "advertisement" not in (post.get("class") or "").split()
+    ]
+
+
+def embeds(root: Element, url: str) -> list[VendorEmbed]:
+    """The iframe embeds: their `src` is the theme's public page, rendered on the server."""
+    found = []
+    for iframe in _IFRAMES(root):
+        page = absolute(iframe.get("src"), url)
+        if page:
+            found.append(VendorEmbed("sourcefabric", {"public_url": page}, page))
+    return found
+
+
+def _is_post(post: Element) -> bool:
+    classes = post.get("class") or ""
+    return "lb-post" in classes or "lb-sticky-top-post" in classes
+
+
+def _post(post: Element, url: str) -> Update:
+    source_id = post.get("data-post-id") or post.get("data-js-post-id") or post.get("id")
+    if post.get("data-tombstone") is not None:
+        return html_update(
+            page_url=url,
+            body=None,
+            source_id=source_id,
+            published_at=to_utc(post.get("data-sort-time")),
+            modified_at=to_utc(post.get("data-update-time")),
+            removed=True,
+        )
+    parts = _Parts(post)
+    _normalise_items(post)
+    headline_el = _opening_heading(parts.first_item)
+    classes = (post.get("class") or "").split()
+    return html_update(
+        page_url=url,
+        body=parts.body,
+        source_id=source_id,
+        headline=text_of(headline_el) or None,
+        skip=parts.skip + ([headline_el] if headline_el is not None else []),
+        published_at=parts.published or to_utc(post.get("data-sort-time")),
+        modified_at=parts.modified or to_utc(post.get("data-update-time")),
+        authors=parts.authors,
+        pinned=_pinned(post, classes),
+        key_event="lb-post--highlighted" in classes or parts.highlighted,
+    )
+
+
+class _Parts:
+    """A post's body, the parts of it that are not content, its times and its byline."""
+
+    def __init__(self, post: Element) -> None:
+        self.post = post
+        self.body: Element = post
+        self.skip: list[Element] = []
+        self.first_item: Element | None = None
+        self.published: str | None = None
+        self.modified: str | None = None
+        self.authors: list[str] = []
+        self.highlighted = False  # the older theme's `div.lb-post-highlighted`
+        for element in post.iter("div", "span", "img", "amp-img"):
+            self._read(element)
+        if self.body is post:  # no items container: skip what is beside the items
+            self.skip += [child for child in post if not _holds_items(child)]
+
+    def _read(self, element: Element) -> None:
+        cls = element.get("class") or ""
+        if not cls:
+            return
+        if "items-container" in cls and self.body is self.post:
+            self.body = element
+        elif "lb-item" in cls.split() and self.first_item is None:
+            self.first_item = element
+        elif "lb-post-updated-time" in cls:
+            self.modified = self.modified or to_utc(element.get("data-js-timestamp"))
+        elif "lb-post-date" in cls.split():
+            self.published = self.published or to_utc(element.get("data-js-timestamp"))
+        elif "lb-author__name" in cls and not self.authors:
+            self.authors = _author(element)
+        elif "lb-post-highlighted" in cls:
+            self.highlighted = True
+        if any(part in cls for part in _NOT_CONTENT):
+            self.skip.append(element)
+
+
+def _holds_items(child: Element) -> bool:
+    """An item, or the indented container of a comment's items."""
+    if not isinstance(child.tag, str):
+        return True  # a comment or processing instruction: nothing to skip
+    cls = child.get("class") or ""
+    return "lb-item" in cls or "items-container" in cls
+
+
+def _author(name: Element) -> list[str]:
+    """The name in `.lb-author__name`, without the syndicating blog's title; none for a
+    reader's comment that an editor published ("Comment by …", in the theme's language)."""
+    holder = name.getparent()
+    if holder is not None and any(
+        "lb-author__avatar--comment" in (e.get("class") or "") for e in holder.iter("img")
+    ):
+        return []
+    producer = [e for e in name.iter("span") if "lb-producer" in (e.get("class") or "")]
+    text = text_of(name)
+    for span in producer:
+        text = text.replace(text_of(span), "").strip()
+    return author_names(text)
+
+
+def _pinned(post: Element, classes: list[str]) -> bool:
+    """Sticky in the default theme's attribute or class; in the AMP theme, by its pin icon."""
+    if (post.get("data-post-sticky") or "").lower() == "true" or "lb-sticky-top-post" in classes:
+        return True
+    return any("pin-icon" in (e.get("class") or "").split() for e in post.iter("img", "amp-img"))
+
+
+def _opening_heading(item: Element | None) -> Element | None:
+    """The heading a post's first item opens with: the post's headline."""
+    if item is None:
+        return None
+    container = next((c for c in item if isinstance(c.tag, str)), None)
+    if container is None:
+        return None
+    first = container if container.tag in _HEADINGS else None
+    if first is None and container.tag == "article" and not (container.text or "").strip():
+        first = next((c for c in container if isinstance(c.tag, str)), None)
+    return first if first is not None and first.tag in _HEADINGS else None
+
+
+def _normalise_items(post: Element) -> None:
+    """The theme's quote and image items, in the shape the body walker reads.
+
+    A quote item's credit (`p.quote-credit` after the blockquote) is the quote's attribution;
+    an image item's credit is marked in its figcaption, and its largest rendition is the
+    `srcset` entry with the greatest width (`src` is the thumbnail).
+    """
+    for quote in post.iter("div"):
+        if "item--embed-quote" not in (quote.get("class") or ""):
+            continue
+        blockquote = next(quote.iter("blockquote"), None)
+        credit = next(
+            (p for p in quote.iter("p") if "quote-credit" in (p.get("class") or "")), None
+        )
+        if blockquote is not None and credit is not None:
+            credit.tag = "footer"
+            blockquote.append(credit)
+    for figure in post.iter("figure"):
+        caption = next(figure.iter("figcaption"), None)
+        if caption is not None:
+            _mark_credit(caption)
+        img = next(figure.iter("img"), None)
+        if img is not None:
+            largest = _largest(img.get("srcset"))
+            if largest:
+                img.set("src", largest)
+
+
+def _mark_credit(caption: Element) -> None:
+    """The credit of a figcaption: the default theme's bare `span`, or the words after the AMP
+    theme's `<b>` label ("credit:" in the theme's language)."""
+    for child in caption:
+        if child.tag == "span" and not child.get("class"):
+            child.set("class", "credit")
+        elif child.tag == "b" and text_of(child).endswith(":") and (child.tail or "").strip():
+            credit = etree.Element("span", {"class": "credit"})
+            credit.text, credit.tail, child.tail = child.tail, None, None
+            child.addnext(credit)
+            caption.remove(child)
+            return
+
+
+def _largest(srcset: str | None) -> str | None:
+    """The `srcset` candidate with the greatest width descriptor."""
+    best: tuple[int, str] | None = None
+    for candidate in (srcset or "").split(","):
+        parts = candidate.split()
+        if len(parts) == 2 and parts[1].endswith("w") and parts[1][:-1].isdigit():
+            width = int(parts[1][:-1])
+            if best is None or width > best[0]:
+                best = (width, parts[0])
+    return best[1] if best else None

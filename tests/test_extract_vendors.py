@@ -1,0 +1,685 @@
+"""Live-blog vendors embedded in publishers' pages: Sourcefabric Live Blog's posts are read from
+its themes' server-rendered markup; 24liveblog, Tickaroo, ScribbleLive and Arena embeds hold no
+posts, and are recognised and named for a fetch of the vendor's own endpoint.
+
+The two Sourcefabric pages under tests/pages/ were BUILT for these tests from the themes'
+templates (each says which at its top), inside invented publishers' pages; the embed snippets
+below follow the embed codes the vendors' own plugins write (named in each adapter's docstring).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import pytest
+
+from archive.records import Page
+from crawler.extract import extract_page, walks
+from crawler.extract.adapters import (
+    arena,
+    candidates,
+    liveblog24,
+    scribblelive,
+    sourcefabric,
+    tickaroo,
+)
+from crawler.extract.adapters.vendor import VendorEmbed
+from crawler.extract.html import parse
+from tests.helpers import saved_page
+
+LOCAL = "http://127.0.0.1:8000/live/blog"
+ECHO = "https://www.example-echo.co.uk/news/storm-ciaran-live-updates"
+KURIER = "https://www.example-kurier.de/region/sturmflut-ostsee-liveblog.amp"
+URN = "urn:newsml:localhost:2023-11-02T{}"
+
+
+def amp_id(urn: str) -> str:
+    """The AMP theme's article id: the post's id without ':', '-' and '.'."""
+    return urn.replace(":", "").replace("-", "").replace(".", "")
+
+
+@dataclass(frozen=True)
+class VendorPage:
+    """A built page, and what a reader sees in it, post by post and in page order."""
+
+    file: str
+    url: str
+    adapter: str
+    # (id, headline, published_at, body start) of every post, in page order.
+    posts: tuple[tuple[str, str | None, str, str], ...]
+    pinned: frozenset[str] = frozenset()
+    key_events: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+    samples: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Words on the page that are not any post's: related box, promo, comments, ads, chrome.
+    absent: tuple[str, ...] = ()
+
+
+ECHO_IDS = {
+    "key-points": URN.format("07:05:11.482913:9c2f4e1a-6b7d-4c55-8a0e-2f1d3b4c5a61"),
+    "ferries": URN.format("14:47:12.117204:3e8a1d52-0f4b-4f0e-9b1c-7d6e5f4a3b21"),
+    "met-office": URN.format("14:12:40.902385:b41f7c03-5e2a-4d6b-8c9e-1a0b2c3d4e52"),
+    "waves": URN.format("13:31:05.664120:7d2c9b18-3f4e-4a5b-b6c7-8d9e0f1a2b33"),
+    "coastguard": URN.format("12:54:19.030571:c5a6b7d8-9e0f-4a1b-8c2d-3e4f5a6b7c84"),
+    "power": URN.format("11:20:44.517736:e7f8a9b0-c1d2-4e3f-a4b5-c6d7e8f9a0b5"),
+    "schools": URN.format("09:02:37.284019:0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c36"),
+    "trees": URN.format("08:31:56.640217:2b3c4d5e-6f70-4a81-92a3-b4c5d6e7f808"),
+    "buses": URN.format("07:52:30.118904:3c4d5e6f-7081-4b92-a3b4-c5d6e7f80919"),
+    "barriers": URN.format("07:20:08.903517:4d5e6f70-8192-4ca3-b4c5-d6e7f8091a2a"),
+    "warning": URN.format("06:41:09.775362:5f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b87"),
+}
+KURIER_IDS = {
+    name: amp_id(f"urn:newsml:localhost:2023-10-20T{clock}.{uuid[:6].replace('-', '0')}:{uuid}")
+    for name, clock, uuid in (
+        ("summary", "05:12:40", "8f0e1d2c-3b4a-4596-a7b8-c9d0e1f2a3b4"),
+        ("peak", "20:58:31", "1a2b3c4d-5e6f-4071-8293-a4b5c6d7e8f9"),
+        ("cellars", "20:21:09", "2b3c4d5e-6f70-4182-93a4-b5c6d7e8f90a"),
+        ("withdrawn", "19:40:52", "3c4d5e6f-7081-4293-a4b5-c6d7e8f90a1b"),
+        ("video", "19:05:17", "4d5e6f70-8192-43a4-b5c6-d7e8f90a1b2c"),
+        ("roads", "18:14:03", "5e6f7081-92a3-44b5-c6d7-e8f90a1b2c3d"),
+        ("ferries", "16:47:26", "6f708192-a3b4-45c6-d7e8-f90a1b2c3d4e"),
+        ("warning", "14:30:00", "708192a3-b4c5-46d7-e8f9-0a1b2c3d4e5f"),
+        ("schools", "11:02:45", "8192a3b4-c5d6-47e8-f90a-1b2c3d4e5f60"),
+        ("sandbags", "07:15:38", "92a3b4c5-d6e7-48f9-0a1b-2c3d4e5f6071"),
+        ("morning", "06:02:11", "a3b4c5d6-e7f8-4901-a2b3-c4d5e6f70812"),
+    )
+}
+
+PAGES = [
+    VendorPage(
+        "sourcefabric-storm-ciaran-2023-11-02.html",
+        ECHO,
+        "sourcefabric",
+        posts=(
+            (
+                ECHO_IDS["key-points"],
+                "Storm Ciarán: the key points",
+                "2023-11-02T07:05:11Z",
+                "An amber wind warning covers the whole south coast until 23:00.",
+            ),
+            (
+                ECHO_IDS["ferries"],
+                "Ferry services cancelled until Friday morning",
+                "2023-11-02T14:47:12Z",
+                "The port says no sailings will leave before 06:00 on Friday",
+            ),
+            (
+                ECHO_IDS["met-office"],
+                None,
+                "2023-11-02T14:12:40Z",
+                "The Met Office says the strongest gusts are now moving east",
+            ),
+            (
+                ECHO_IDS["waves"],
+                "Watch: waves break over the harbour wall",
+                "2023-11-02T13:31:05Z",
+                "Our photographer filmed the sea breaking over the harbour wall",
+            ),
+            (
+                ECHO_IDS["coastguard"],
+                None,
+                "2023-11-02T12:54:19Z",
+                "The coastguard has asked people not to walk along the cliffs",
+            ),
+            (
+                ECHO_IDS["power"],
+                "Power cuts: what to do",
+                "2023-11-02T11:20:44Z",
+                "If your power goes off, call 105 to report it",
+            ),
+            (
+                ECHO_IDS["schools"],
+                None,
+                "2023-11-02T09:02:37Z",
+                "Schools along the coast are closed today.",
+            ),
+            (
+                ECHO_IDS["trees"],
+                "Trees down on the coast road",
+                "2023-11-02T08:31:56Z",
+                "Police have closed the coast road",
+            ),
+            (
+                ECHO_IDS["buses"],
+                None,
+                "2023-11-02T07:52:30Z",
+                "Bus services on the coast routes are running with changes this morning:",
+            ),
+            (
+                ECHO_IDS["barriers"],
+                "Flood barriers go up in the old town",
+                "2023-11-02T07:20:08Z",
+                "Council workers have put up the temporary flood barriers",
+            ),
+            (
+                ECHO_IDS["warning"],
+                "Amber wind warning in force",
+                "2023-11-02T06:41:09Z",
+                "Good morning. An amber warning for wind is now in force",
+            ),
+        ),
+        pinned=frozenset({ECHO_IDS["key-points"]}),
+        key_events=frozenset({ECHO_IDS["waves"]}),
+        samples={
+            ECHO_IDS["ferries"]: {
+                "authors": ["Hannah Price"],
+                "body_contains": ["Passengers booked on cancelled crossings"],
+                "media": [
+                    {
+                        "type": "image",
+                        "url": "https://media.example-echo.co.uk/liveblog/2023/11/"
+                        "ferry-terminal-baseImage.jpg",
+                        "caption": "Empty check-in lanes at the ferry terminal",
+                        "credit": "Sam Osei",
+                    }
+                ],
+            },
+            ECHO_IDS["met-office"]: {
+                "media": [
+                    {
+                        "type": "quote",
+                        "text": "Conditions will stay dangerous on exposed coasts well into the "
+                        "evening, so please keep away from sea fronts.",
+                        "attribution": "Met Office chief forecaster",
+                    }
+                ],
+                "body_lacks": ["Met Office chief forecaster"],
+            },
+            # A syndicated post: the producing blog's title is not the author.
+            ECHO_IDS["waves"]: {
+                "authors": ["Tom Ellis"],
+                "media": [
+                    {
+                        "type": "video",
+                        "url": "https://www.youtube-nocookie.com/embed/Qm3kHarb0ur",
+                        "provider": "youtube",
+                    }
+                ],
+            },
+            ECHO_IDS["warning"]: {"modified_at": "2023-11-02T07:15:02Z"},
+            ECHO_IDS["trees"]: {
+                "media": [{"type": "image", "caption": "A fallen tree across the coast road"}]
+            },
+        },
+        absent=(
+            "Winter tyres fitted",  # the theme's ad slot, a post of type advertisement
+            "Get the Example Echo morning briefing",
+            "More on this story",
+            "Sandbags handed out in the old town",
+            "biggest I have seen in thirty years",
+            "Still no power on our street",
+            "See new updates",
+            "Load more posts",
+            "Powered by",
+            "Nov 2, 2023",
+            "Coastal News Network",
+        ),
+    ),
+    VendorPage(
+        "sourcefabric-amp-sturmflut-2023-10-20.html",
+        KURIER,
+        "sourcefabric",
+        posts=(
+            (
+                KURIER_IDS["summary"],
+                "Das Wichtigste zur Sturmflut",
+                "2023-10-20T05:12:40Z",
+                "Der Wasserstand in Flensburg lag am Abend",
+            ),
+            (
+                KURIER_IDS["peak"],
+                "Höchststand in Flensburg erreicht",
+                "2023-10-20T20:58:31Z",
+                "Der Pegel in Flensburg hat nach Angaben",
+            ),
+            (
+                KURIER_IDS["cellars"],
+                None,
+                "2023-10-20T20:21:09Z",
+                "Die Feuerwehr in Eckernförde meldet",
+            ),
+            (KURIER_IDS["withdrawn"], None, "2023-10-20T19:40:52Z", ""),
+            (
+                KURIER_IDS["video"],
+                "Video: Wasser in der Altstadt",
+                "2023-10-20T19:05:17Z",
+                "Unser Reporter war am frühen Abend",
+            ),
+            (
+                KURIER_IDS["roads"],
+                None,
+                "2023-10-20T18:14:03Z",
+                "Die Polizei hat die Hafenstraße",
+            ),
+            (
+                KURIER_IDS["ferries"],
+                "Fähren nach Dänemark fallen aus",
+                "2023-10-20T16:47:26Z",
+                "Die Reederei hat alle Abfahrten",
+            ),
+            (
+                KURIER_IDS["warning"],
+                None,
+                "2023-10-20T14:30:00Z",
+                "Der Deutsche Wetterdienst warnt weiter",
+            ),
+            (
+                KURIER_IDS["schools"],
+                "Schulen schließen früher",
+                "2023-10-20T11:02:45Z",
+                "Mehrere Schulen in Flensburg",
+            ),
+            (
+                KURIER_IDS["sandbags"],
+                "Sandsäcke in der Altstadt",
+                "2023-10-20T07:15:38Z",
+                "Die Stadt verteilt seit dem frühen Morgen",
+            ),
+            (KURIER_IDS["morning"], None, "2023-10-20T06:02:11Z", "Guten Morgen!"),
+        ),
+        pinned=frozenset({KURIER_IDS["summary"]}),
+        key_events=frozenset({KURIER_IDS["peak"]}),
+        removed=frozenset({KURIER_IDS["withdrawn"]}),
+        samples={
+            KURIER_IDS["peak"]: {
+                "modified_at": "2023-10-20T21:00:06Z",
+                "authors": ["Jonas Petersen"],
+                "media": [
+                    {
+                        "type": "image",
+                        "url": "https://media.example-kurier.de/liveblog/2023/10/"
+                        "flensburg-hafen-viewImage.jpg",
+                        "caption": "Überflutete Hafenspitze in Flensburg",
+                        "credit": "Frank Molter",
+                    }
+                ],
+            },
+            KURIER_IDS["video"]: {
+                "media": [{"type": "video", "url": "https://www.youtube.com/watch?v=Fl3nsburg0s"}]
+            },
+            KURIER_IDS["roads"]: {
+                "media": [
+                    {"type": "embed", "url": "https://twitter.com/i/status/1715412345678901234"}
+                ]
+            },
+            KURIER_IDS["withdrawn"]: {"body_text": "", "authors": []},
+        },
+        absent=(
+            "Dieser Beitrag wurde zurückgezogen",  # the deleted post's words
+            "Jetzt testen: Example Kurier digital",
+            "Mehr zum Thema",
+            "Was Anwohner jetzt tun sollten",
+            "So etwas habe ich noch nie erlebt",
+            "Danke an alle Einsatzkräfte",
+            "Neue Beiträge anzeigen",
+            "Unterstützt von",
+            "20.10.2023",
+            "Foto:",
+        ),
+    ),
+]
+
+
+@cache
+def _extracted(file: str, url: str, backend: str) -> Page:
+    return extract_page(saved_page(file).read_bytes(), url)
+
+
+def extracted(case: VendorPage, url: str | None = None) -> Page:
+    """Each page is extracted once per backend of the walks and URL."""
+    return _extracted(case.file, url or case.url, walks.BACKEND)
+
+
+@pytest.fixture(params=PAGES, ids=[c.file.rsplit("-2", 1)[0] for c in PAGES])
+def case(request: pytest.FixtureRequest) -> VendorPage:
+    return request.param  # type: ignore[no-any-return]
+
+
+def test_the_vendor_adapter_reads_the_page_wherever_it_is_served(case: VendorPage) -> None:
+    root = parse(saved_page(case.file).read_bytes())
+    assert root is not None
+    assert next(candidates(root, case.url)).name == case.adapter
+    assert next(candidates(root, LOCAL)).name == case.adapter
+    assert [u.source_id for u in extracted(case, LOCAL).updates] == [p[0] for p in case.posts]
+
+
+def test_every_post_in_order_with_its_headline_time_and_body(case: VendorPage) -> None:
+    updates = extracted(case).updates
+    assert [u.source_id for u in updates] == [p[0] for p in case.posts]
+    for update, (source_id, headline, published_at, body_start) in zip(
+        updates, case.posts, strict=True
+    ):
+        assert update.headline == headline, source_id
+        assert update.published_at == published_at, source_id
+        assert update.body_text.startswith(body_start), (source_id, update.body_text[:80])
+        assert update.permalink == f"{case.url}#{source_id}"
+        if headline:  # the headline is not repeated as the body's first paragraph
+            assert not update.body_text.startswith(headline)
+
+
+def test_pins_highlights_and_deletions(case: VendorPage) -> None:
+    updates = extracted(case).updates
+    assert {u.source_id for u in updates if u.pinned} == case.pinned
+    assert {u.source_id for u in updates if u.key_event} == case.key_events
+    assert {u.source_id for u in updates if u.removed} == case.removed
+
+
+def test_samples(case: VendorPage) -> None:
+    updates = {u.source_id: u for u in extracted(case).updates}
+    for source_id, expected in case.samples.items():
+        update = updates[source_id]
+        for key, value in expected.items():
+            if key == "body_contains":
+                assert all(text in update.body_text for text in value), source_id
+            elif key == "body_lacks":
+                assert all(text not in update.body_text for text in value), source_id
+            elif key == "media":
+                for item in value:
+                    assert any(all(m.get(k) == v for k, v in item.items()) for m in update.media), (
+                        source_id,
+                        update.media,
+                    )
+            else:
+                assert getattr(update, key) == value, (source_id, key, getattr(update, key))
+
+
+def test_nothing_but_the_posts(case: VendorPage) -> None:
+    """No related link, promo, reader comment, ad slot, date label or theme button is a post's."""
+    page = extracted(case)
+    for update in page.updates:
+        text = " ".join([update.headline or "", update.body_text, update.body_html])
+        for words in case.absent:
+            assert words not in text, (update.source_id, words)
+        if not update.removed:
+            assert update.authors, update.source_id
+
+
+# Embeds whose posts the browser fetches ------------------------------------------------------
+
+ARTICLE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+{head}</head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><h1>{title}</h1><p class="standfirst">Follow the latest in our live coverage below.</p>
+{embed}
+<aside class="promo"><p>Subscribe to our newsletter for the best of the week, every Friday.</p>
+</aside></main>
+<aside class="related"><h2>Related</h2><ul>
+<li><a href="/news/a">Earlier: what happened on the first day</a> <span>Mar 14, 2024 9:10 AM</span></li>
+<li><a href="/news/b">Analysis: what the vote means for the region</a> <span>Mar 13, 2024 6:45 PM</span></li>
+<li><a href="/news/c">Pictures: the scene outside the town hall</a> <span>Mar 13, 2024 2:20 PM</span></li>
+</ul></aside>
+<section class="comments"><h2>Comments</h2>
+<div class="comment"><b>alex_r</b> <span class="time">Mar 15, 2024 10:02 AM</span>
+<p>Great coverage as always, thank you for keeping us informed all day.</p></div>
+<div class="comment"><b>Maria K.</b> <span class="time">Mar 15, 2024 9:47 AM</span>
+<p>Does anyone know whether the roads around the centre are open again?</p></div>
+</section></body></html>"""
+
+ZW_URL = "https://www.example-regio.nl/nieuws/verkiezingen-live"
+# The JSON-LD oszuidwest/zw-liveblog writes from the 24liveblog API (zw-liveblog.php).
+ZW_SCHEMA = {
+    "@context": "https://schema.org",
+    "@type": "LiveBlogPosting",
+    "mainEntityOfPage": ZW_URL,
+    "headline": "Verkiezingen live",
+    "datePublished": "2024-03-15T07:00:00+01:00",
+    "dateModified": "2024-03-15T11:20:00+01:00",
+    "coverageStartTime": "2024-03-15T07:00:00+01:00",
+    "author": {"@type": "Person", "name": "Redactie"},
+    "publisher": {"@type": "Organization", "name": "Example Regio"},
+    "liveBlogUpdate": [
+        {
+            "@type": "BlogPosting",
+            "articleBody": "De stembureaus in de regio zijn om half acht opengegaan.",
+            "datePublished": "2024-03-15T07:31:12+01:00",
+            "url": f"{ZW_URL}#liveblog-70311",
+            "headline": "Stembureaus open",
+        },
+        {
+            "@type": "BlogPosting",
+            "articleBody": "Ook in de dorpen is het druk bij de stembureaus.",
+            "datePublished": "2024-03-15T09:02:40+01:00",
+            "url": f"{ZW_URL}#liveblog-70318",
+        },
+    ],
+}
+
+
+@dataclass(frozen=True)
+class EmbedCase:
+    """An embed code a vendor documents, and the embed it names."""
+
+    adapter: str
+    embed_html: str
+    expected: list[VendorEmbed]
+    head: str = ""
+
+
+EMBEDS = {
+    "24liveblog": EmbedCase(
+        "24liveblog",
+        '<div id="LB24_LIVE_CONTENT" data-eid="3260367258858776128"></div>'
+        '<script src="https://v.24liveblog.com/24.js" defer></script>',
+        [
+            VendorEmbed(
+                "24liveblog",
+                {"eid": "3260367258858776128"},
+                "https://data.24liveplus.com/v1/retrieve_server/x/event/3260367258858776128"
+                "/news/?inverted_order=1&limit=100",
+            )
+        ],
+        head=f'<script type="application/ld+json">{json.dumps(ZW_SCHEMA)}</script>',
+    ),
+    "24liveblog-iframe": EmbedCase(
+        "24liveblog",
+        '<iframe name="lb24" frameborder="0" height="660px" width="100%" class="lb24-iframe" '
+        'scrolling="auto" src="https://v.24liveblog.com/iframe/?id=2457291385143869393">'
+        '</iframe><script src="https://v.24liveblog.com/iframe.js"></script>',
+        [
+            VendorEmbed(
+                "24liveblog",
+                {"eid": "2457291385143869393"},
+                "https://data.24liveplus.com/v1/retrieve_server/x/event/2457291385143869393"
+                "/news/?inverted_order=1&limit=100",
+            )
+        ],
+    ),
+    "24liveblog-thread": EmbedCase(
+        "24liveblog",
+        '<div id="24lb_thread" class="lb_1368863"></div>',
+        [
+            VendorEmbed(
+                "24liveblog",
+                {"eid": "1368863"},
+                "https://data.24liveplus.com/v1/retrieve_server/x/event/1368863"
+                "/news/?inverted_order=1&limit=100",
+            )
+        ],
+    ),
+    "tickaroo": EmbedCase(
+        "tickaroo",
+        "<style>tickaroo-liveblog { display: grid; }</style>"
+        '<div id="tickaroo-liveblog-container"><tickaroo-liveblog liveblogId="65f3a1b2c4d5e6f708192a3b" '
+        'themeId="64aa00bb11cc22dd33ee44ff" clientId="5c1d2e3f4a5b6c7d8e9f0a1b">'
+        "</tickaroo-liveblog></div>"
+        '<script src="//cdn.tickaroo.com/webng/embedjs/tik4.js" async></script>',
+        [
+            VendorEmbed(
+                "tickaroo",
+                {
+                    "liveblogId": "65f3a1b2c4d5e6f708192a3b",
+                    "clientId": "5c1d2e3f4a5b6c7d8e9f0a1b",
+                    "themeId": "64aa00bb11cc22dd33ee44ff",
+                },
+                "https://cdn.tickaroo.com/api/embed/v4/prefetch/liveblog.json?"
+                "liveblogId=65f3a1b2c4d5e6f708192a3b&client_id=5c1d2e3f4a5b6c7d8e9f0a1b"
+                "&themeId=64aa00bb11cc22dd33ee44ff",
+            )
+        ],
+    ),
+    "scribblelive": EmbedCase(
+        "scribblelive",
+        '<div class="scrbbl-embed" data-src="/event/3039871/58713"></div>'
+        "<script>(function(d, s, id) {var js,ijs=d.getElementsByTagName(s)[0];"
+        "if(d.getElementById(id))return;js=d.createElement(s);js.id=id;"
+        'js.src="//embed.scribblelive.com/widgets/embed.js";ijs.parentNode.insertBefore(js, ijs);'
+        '}(document, "script", "scrbbl-js"));</script>'
+        "<noscript><p>The polls have closed.</p><p>Counting starts at ten.</p></noscript>",
+        [VendorEmbed("scribblelive", {"type": "event", "id": "3039871", "theme": "58713"})],
+    ),
+    "arena": EmbedCase(
+        "arena",
+        '<div class="arena-liveblog" data-publisher="example-regio" data-event="verkiezingen-2024"'
+        ' data-version="2"></div><script async src="https://go.arena.im/public/js/arenalib.js?'
+        'p=example-regio&e=verkiezingen-2024"></script>',
+        [
+            VendorEmbed(
+                "arena",
+                {"site": "example-regio", "blog": "verkiezingen-2024"},
+                "https://cached-api.arena.im/v1/liveblog/example-regio/verkiezingen-2024",
+            )
+        ],
+    ),
+    "arena-iframe": EmbedCase(
+        "arena",
+        "<iframe src='https://go.arena.im/embed/example-regio/verkiezingen-2024?v=2' "
+        "style='border: 0; width: 100%; height: 600px; border-radius: 4px;'></iframe>",
+        [
+            VendorEmbed(
+                "arena",
+                {"site": "example-regio", "blog": "verkiezingen-2024"},
+                "https://cached-api.arena.im/v1/liveblog/example-regio/verkiezingen-2024",
+            )
+        ],
+    ),
+    "sourcefabric-iframe": EmbedCase(
+        "",
+        '<iframe id="liveblog-iframe" width="100%" scrolling="no" '
+        'src="https://liveblog.example-regio.nl/blogs/6542f0c1e2a4b5001c9d8e7f/index.html" '
+        'frameborder="0" allowfullscreen></iframe>',
+        [
+            VendorEmbed(
+                "sourcefabric",
+                {
+                    "public_url": "https://liveblog.example-regio.nl/blogs/"
+                    "6542f0c1e2a4b5001c9d8e7f/index.html"
+                },
+                "https://liveblog.example-regio.nl/blogs/6542f0c1e2a4b5001c9d8e7f/index.html",
+            )
+        ],
+    ),
+}
+EMBED_READERS = {
+    "24liveblog": liveblog24.embeds,
+    "tickaroo": tickaroo.embeds,
+    "scribblelive": scribblelive.embeds,
+    "arena": arena.embeds,
+    "sourcefabric": sourcefabric.embeds,
+}
+
+
+def article_with(case: EmbedCase) -> bytes:
+    return ARTICLE.format(
+        lang="en", title="Election day live", head=case.head, embed=case.embed_html
+    ).encode()
+
+
+@pytest.mark.parametrize("name", list(EMBEDS))
+def test_embed_is_recognised_and_named(name: str) -> None:
+    case = EMBEDS[name]
+    vendor = case.expected[0].vendor
+    root = parse(article_with(case))
+    assert root is not None
+    assert EMBED_READERS[vendor](root, ZW_URL) == case.expected
+    others = [reader for key, reader in EMBED_READERS.items() if key != vendor]
+    assert all(reader(root, ZW_URL) == [] for reader in others)
+    if case.adapter:  # a container on the page, kept when scripts are removed
+        assert case.adapter in [a.name for a in candidates(root, LOCAL)]
+
+
+@pytest.mark.parametrize("name", list(EMBEDS))
+def test_an_embed_without_posts_yields_no_invented_updates(name: str) -> None:
+    """The related box, the promo and the comments stay out; the ScribbleLive noscript copy,
+    posts run together with nothing to tell them apart, is not read."""
+    page = extract_page(article_with(EMBEDS[name]), ZW_URL)
+    words = ("Earlier: what happened", "Subscribe to our newsletter", "Great coverage")
+    for update in page.updates:
+        assert "jsonld" in update.sources, update
+        assert not any(w in update.body_text for w in words)
+    assert not any("The polls have closed" in u.body_text for u in page.updates)
+
+
+def test_zw_liveblog_schema_gives_the_24liveblog_posts() -> None:
+    """The 24liveblog posts a WordPress plugin writes into JSON-LD, with their ids and times."""
+    page = extract_page(article_with(EMBEDS["24liveblog"]), ZW_URL)
+    assert [(u.source_id, u.headline, u.published_at) for u in page.updates] == [
+        ("liveblog-70311", "Stembureaus open", "2024-03-15T06:31:12Z"),
+        ("liveblog-70318", None, "2024-03-15T08:02:40Z"),
+    ]
+
+
+def test_a_client_id_is_needed_for_the_tickaroo_endpoint() -> None:
+    root = parse(
+        b'<html><body><tickaroo-liveblog liveblogId="abc"></tickaroo-liveblog></body></html>'
+    )
+    assert root is not None
+    assert tickaroo.embeds(root, LOCAL) == [VendorEmbed("tickaroo", {"liveblogId": "abc"}, None)]
+
+
+def test_lookalike_markup_is_not_a_vendor() -> None:
+    """WordPress's article[data-post-id], an unrelated iframe, a class that merely contains a
+    vendor word: none is an embed or a Live Blog post."""
+    body = (
+        b'<html><body><article class="post" data-post-id="875889"><p>A WordPress post.</p>'
+        b'</article><iframe src="https://www.youtube.com/embed/x"></iframe>'
+        b'<div class="arena-liveblog-promo">Arena night</div>'
+        b'<div class="scrbbl-embed" data-src="/about/us"></div></body></html>'
+    )
+    root = parse(body)
+    assert root is not None
+    names = [a.name for a in candidates(root, LOCAL)]
+    assert not {"sourcefabric", "24liveblog", "tickaroo", "arena"} & set(names)
+    assert all(reader(root, LOCAL) == [] for reader in EMBED_READERS.values())
+    assert sourcefabric.extract(root, LOCAL) == []
+
+
+# The older default theme (liveblog/liveblog, themes_assets/default/templates/post.html): the id in
+# data-js-post-id, items straight in the article, the byline after them.
+OLDER_THEME = """<html><body><div class="lb-timeline" data-js-target="timeline">
+<div class="timeline-body timeline-body--loaded"><section class="lb-posts list-group">
+<article class="lb-post list-group-item show-author-avatar" data-js-post-id="urn:newsml:localhost:2017-05-12T10:12:33.514412:aa11">
+  <div class="lb-type lb-type--text"></div>
+  <div class="lb-post-highlighted"></div>
+  <div class="lb-post-date" data-js-timestamp="2017-05-12T10:14:02+00:00">2017-05-12T10:14:02+00:00</div>
+  <div class="lb-item"><article><h3>Polls open across the state</h3><p>Voters have been queuing since dawn in the capital.</p></article></div>
+  <div class="lb-item"><figure><img src="https://img.example.org/queue.jpg" alt="A queue"><figcaption>The queue outside the library <span>Ana Lopes</span></figcaption></figure></div>
+  <div class="lb-author">
+    <img class="lb-author__avatar" src="https://img.example.org/avatar.jpg" />
+    <div class="lb-author__name">Rui Costa</div>
+  </div>
+</article>
+</section></div></div></body></html>"""
+
+
+def test_older_default_theme_post() -> None:
+    (update,) = extract_page(OLDER_THEME.encode(), LOCAL).updates
+    assert update.source_id == "urn:newsml:localhost:2017-05-12T10:12:33.514412:aa11"
+    assert (update.headline, update.published_at) == (
+        "Polls open across the state",
+        "2017-05-12T10:14:02Z",
+    )
+    assert update.body_text == "Voters have been queuing since dawn in the capital."
+    assert update.authors == ["Rui Costa"]
+    assert update.key_event and not update.pinned
+    assert update.media == [
+        {
+            "type": "image",
+            "url": "https://img.example.org/queue.jpg",
+            "caption": "The queue outside the library",
+            "credit": "Ana Lopes",
+        }
+    ]
