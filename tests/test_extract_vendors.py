@@ -611,6 +611,17 @@ def test_an_embed_without_posts_yields_no_invented_updates(name: str) -> None:
         assert "jsonld" in update.sources, update
         assert not any(w in update.body_text for w in words)
     assert not any("The polls have closed" in u.body_text for u in page.updates)
+    # The embed is the evidence that this is a live blog, whose posts the browser loads.
+    assert page.live_blog
+
+
+def test_an_embed_awaiting_the_readers_consent_is_kept() -> None:
+    """Live Blog's default theme holds tweets back in a consent template until the reader
+    agrees: the embed is part of the post all the same."""
+    case = next(c for c in PAGES if c.file.startswith("sourcefabric-storm"))
+    page = extract_page(saved_page(case.file).read_bytes(), case.url)
+    embeds = [m for u in page.updates for m in u.media if m["type"] == "embed"]
+    assert [m["provider"] for m in embeds] == ["twitter"], embeds
 
 
 def test_zw_liveblog_schema_gives_the_24liveblog_posts() -> None:

@@ -323,8 +323,15 @@ def render_body(
 _PREPARE_TAGS = tuple(tag for tag in STRIP_TAGS if tag != "button")
 
 
+# An embed held back until the reader consents to its provider (Sourcefabric Live Blog's
+# `lb_consent--awaiting`): content, not a template of the page's own.
+_CONSENT_TEMPLATES = etree.XPath(".//template[contains(@class, 'consent')]")
+
+
 def prepare(entry: Element) -> Element:
     """Remove scripts, styles and form controls from a tree (or an entry) before it is read."""
+    for template in _CONSENT_TEMPLATES(entry):
+        template.tag = "div"
     etree.strip_elements(entry, *_PREPARE_TAGS, with_tail=False)
     return entry
 

@@ -30,6 +30,7 @@ from crawler.extract.adapters import (
     telegraph,
     tickaroo,
 )
+from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.dom import Element, host_of
 from crawler.extract.entries import prepare
 
@@ -47,6 +48,8 @@ class Adapter:
     # A JSON body (page data rather than HTML): whether it is this publisher's, and its Page.
     detect_json: Callable[[Any], bool] | None = None
     read_json: Callable[[Any, str], Page] | None = None
+    # A vendor's embed whose posts the browser fetches: what identifies it on the page.
+    embeds: Callable[[Element, str], list[VendorEmbed]] | None = None
 
     def serves(self, host: str) -> bool:
         """Whether a host is one of this publisher's sites (subdomains included)."""
@@ -72,12 +75,32 @@ REGISTRY: tuple[Adapter, ...] = (
     Adapter("sky", sky.DOMAINS, sky.detect, sky.extract),
     # Live-blog vendors embedded in publishers' pages; before AMP, whose list the
     # Sourcefabric AMP theme also uses. The last four only detect a browser-side embed.
-    Adapter("sourcefabric", sourcefabric.DOMAINS, sourcefabric.detect, sourcefabric.extract),
+    Adapter(
+        "sourcefabric",
+        sourcefabric.DOMAINS,
+        sourcefabric.detect,
+        sourcefabric.extract,
+        embeds=sourcefabric.embeds,
+    ),
     Adapter("amp", amp.DOMAINS, amp.detect, amp.extract),
-    Adapter("tickaroo", tickaroo.DOMAINS, tickaroo.detect, tickaroo.extract),
-    Adapter("24liveblog", liveblog24.DOMAINS, liveblog24.detect, liveblog24.extract),
-    Adapter("scribblelive", scribblelive.DOMAINS, scribblelive.detect, scribblelive.extract),
-    Adapter("arena", arena.DOMAINS, arena.detect, arena.extract),
+    Adapter(
+        "tickaroo", tickaroo.DOMAINS, tickaroo.detect, tickaroo.extract, embeds=tickaroo.embeds
+    ),
+    Adapter(
+        "24liveblog",
+        liveblog24.DOMAINS,
+        liveblog24.detect,
+        liveblog24.extract,
+        embeds=liveblog24.embeds,
+    ),
+    Adapter(
+        "scribblelive",
+        scribblelive.DOMAINS,
+        scribblelive.detect,
+        scribblelive.extract,
+        embeds=scribblelive.embeds,
+    ),
+    Adapter("arena", arena.DOMAINS, arena.detect, arena.extract, embeds=arena.embeds),
 )
 
 
@@ -121,6 +144,13 @@ def _reads_posts(updates: list[Update]) -> bool:
     standing = [u for u in updates if not u.removed]
     read = sum(1 for u in standing if u.body_text or u.media)
     return not standing or read * 2 >= len(standing)
+
+
+def vendor_embeds(
+    root: Element, url: str, registry: tuple[Adapter, ...] = REGISTRY
+) -> list[VendorEmbed]:
+    """The live-blog vendors' embeds on the page (read before `prepare` strips their scripts)."""
+    return [e for a in registry if a.embeds is not None for e in a.embeds(root, url)]
 
 
 def json_page(data: Any, url: str, registry: tuple[Adapter, ...] = REGISTRY) -> Page | None:
