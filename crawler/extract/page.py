@@ -17,7 +17,9 @@ from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate
 
 
-def extract_page(body: bytes, url: str, encoding: str | None = None) -> Page:
+def extract_page(
+    body: bytes, url: str, encoding: str | None = None, fetched_at: str | None = None
+) -> Page:
     """The blog record and updates of one fetched page; pure, so a saved page is a test."""
     if body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         data = _json(body)
