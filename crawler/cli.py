@@ -363,26 +363,73 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
     show_default=True,
     help="Exit 1 when any page's precision or recall is below this.",
 )
-def eval_command(labels_dir: Path, pages_dirs: tuple[Path, ...], min_score: float) -> None:
+@click.option(
+    "--strip-structured",
+    is_flag=True,
+    help="Remove JSON-LD and microdata first: score the HTML alone, against the updates it shows.",
+)
+@click.option(
+    "--articles",
+    "articles_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Folder of pages that are not live blogs: count the updates extraction invents there.",
+)
+@click.option(
+    "--max-invented-pages",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Exit 1 when more --articles pages than this yield any update.",
+)
+def eval_command(
+    labels_dir: Path,
+    pages_dirs: tuple[Path, ...],
+    min_score: float,
+    strip_structured: bool,
+    articles_dir: Path | None,
+    max_invented_pages: int,
+) -> None:
     """Score extraction against labelled pages: precision, recall, body similarity, coverage."""
-    from crawler.extract.evaluate import MissingPageError, evaluate, format_table
+    from crawler.extract.evaluate import (
+        MissingPageError,
+        evaluate,
+        extract_ordinary,
+        format_invented,
+        format_table,
+    )
 
     try:
-        scores = evaluate(pages_dirs, labels_dir)
+        scores = evaluate(pages_dirs, labels_dir, strip=strip_structured)
+        ordinary = extract_ordinary(articles_dir, strip=strip_structured) if articles_dir else []
     except MissingPageError as exc:
         raise click.ClickException(
             f"{exc}: give the folder that holds it with another --pages."
         ) from exc
     except (OSError, ValueError, KeyError) as exc:
         raise click.ClickException(
-            f"cannot evaluate: {exc}. Check the labels and pages folders."
+            f"cannot evaluate: {exc}. Check the labels, pages and articles folders."
         ) from exc
     if not scores:
         raise click.ClickException(f"no labels (*.json) in {labels_dir}.")
     click.echo(format_table(scores))
+    if articles_dir:
+        click.echo()
+        click.echo(format_invented(ordinary))
+    failed = False
     weak = [s.page for s in scores if min(s.precision, s.recall) < min_score]
     if weak:
         click.echo(f"below {min_score}: {', '.join(weak)}", err=True)
+        failed = True
+    inventing = [r.page for r in ordinary if r.updates]
+    if len(inventing) > max_invented_pages:
+        click.echo(
+            f"{len(inventing)} ordinary pages yield updates (more than {max_invented_pages}): "
+            f"{', '.join(inventing)}",
+            err=True,
+        )
+        failed = True
+    if failed:
         raise SystemExit(1)
 
 

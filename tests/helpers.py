@@ -42,8 +42,22 @@ CORPUS_PAGES = (
     "corkbeo-level3-2020-10-06.html",
     "express-royals-2024-07-18.html",
     "guardian-mars-perseverance-2021-02-19.dcr.json",
+    "guardian-ukraine-2023-05-15.html",
+    "independent-wwc-2023-08-14.html",
     "mirror-uk-riots-2024-08-05.html",
     "ndtv-cwc2023-ind-sl.html",
+    "nyt-business-briefing-2020-09-25.html",
+    "sportowefakty-falubaz.html",
+)
+# Labelled corpus pages whose HTML extraction does not read well yet (issue 10): the tests
+# that hold the HTML path of every page to a bar leave them out; their labels are checked.
+HTML_NOT_YET_READ = frozenset(
+    {
+        "guardian-ukraine-2023-05-15.html",
+        "independent-wwc-2023-08-14.html",
+        "nyt-business-briefing-2020-09-25.html",
+        "sportowefakty-falubaz.html",
+    }
 )
 
 

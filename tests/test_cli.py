@@ -116,7 +116,7 @@ def test_eval_prints_the_table_and_fails_below_the_threshold(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     pages = [arg for folder in page_folders() for arg in ("--pages", str(folder))]
-    result = runner.invoke(cli, ["eval", "--labels", str(LABELS), *pages])
+    result = runner.invoke(cli, ["eval", "--labels", str(LABELS), *pages, "--min-score", "0"])
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
     assert lines[0].split()[:6] == ["page", "labelled", "found", "matched", "precision", "recall"]

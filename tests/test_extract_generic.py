@@ -21,9 +21,13 @@ from crawler.extract.entries import prepare
 from crawler.extract.evaluate import TIME_TOLERANCE, _close, load_labels, match
 from crawler.extract.html import parse
 from crawler.extract.merge import fold
-from tests.helpers import LABELS, saved_page
+from tests.helpers import HTML_NOT_YET_READ, LABELS, saved_page
 
-HTML_LABELS = sorted(p for p in LABELS.glob("*.json") if ".html." in p.name)
+HTML_LABELS = sorted(
+    p
+    for p in LABELS.glob("*.json")
+    if ".html." in p.name and p.name.removesuffix(".json") not in HTML_NOT_YET_READ
+)
 
 
 def clock_of(root: etree._Element, url: str, fetched_at: str | None = None) -> PageClock:

@@ -2,13 +2,19 @@
 
 A labels file (`<labels folder>/<page file>.json`) names its page's file and says what a
 reader of the page sees:
-`{"url", "file", "updates": [{"id", "headline", "published_at", "body_start"}, …]}`, with
-`"removed": true` on updates the page marks as deleted and `"in_html": false` on those only
-its structured data lists. An extracted update matches a
+`{"url", "file", "fetched_at", "notes", "updates": [{"id", "headline", "published_at",
+"body_start"}, …]}`, with `"removed": true` on updates the page marks as deleted and
+`"in_html": false` on those only its structured data lists. `fetched_at` (optional) is when
+the page was saved, which its relative and bare times count from; `notes` are for people.
+An extracted update matches a
 labelled one by publisher id, else by normalised headline and time (within a minute), else,
 for updates without a headline, by time and the start of the body. The pages may be spread
 over several folders (the project's own and a corpus of saved third-party pages): each is
 looked up in them in turn. `liveblog eval` prints `format_table(evaluate(folders, labels))`.
+
+Two more measures: `evaluate(…, strip=True)` scores the HTML path alone (JSON-LD and
+microdata removed, only the updates the HTML shows expected), and `extract_ordinary(folder)` runs
+extraction on pages that are not live blogs, where every update found is an invented one.
 """
 
 from __future__ import annotations
@@ -16,12 +22,17 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import TypeAlias
+from urllib.parse import quote
+
+from lxml import etree
 
 from archive.records import Page, Update
 from archive.times import parse_utc
+from crawler.extract.html import parse
 from crawler.extract.merge import fold, id_key
 from crawler.extract.page import extract_page
 
@@ -30,6 +41,18 @@ TIME_TOLERANCE = 60
 # How alike the starts of two bodies must be to pair headline-less updates by body.
 _BODY_MATCH = 0.6
 FIELDS = ("headline", "time", "id", "body")
+# The attributes that make microdata (the HTML standard's "Microdata" section).
+MICRODATA_ATTRIBUTES = ("itemscope", "itemprop", "itemtype", "itemid", "itemref")
+# Elements that carry any of them, and JSON-LD scripts (the type compared case-blind).
+_MICRODATA_XPATH = "//*[" + " or ".join(f"@{name}" for name in MICRODATA_ATTRIBUTES) + "]"
+_JSONLD_XPATH = "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+# The host given to an ordinary page that names no URL of its own (RFC 2606: never resolves).
+_NOWHERE = "article.invalid"
+# How much of an invented update the table quotes.
+_QUOTE = 60
+
+# Extraction as evaluate() calls it: the page's bytes, its URL and when it was saved.
+Extract: TypeAlias = Callable[[bytes, str, str | None], Page | list[Update]]
 
 
 @dataclass(frozen=True)
@@ -51,7 +74,11 @@ class PageLabels:
     url: str
     file: str
     updates: tuple[UpdateLabel, ...]
-    fetched_at: str | None = None  # when the page was saved: places its relative times
+    fetched_at: str | None = None  # when the page was saved: relative and bare times count from it
+
+    def html_only(self) -> PageLabels:
+        """The updates the page's HTML shows: what extraction can find without structured data."""
+        return replace(self, updates=tuple(u for u in self.updates if u.in_html))
 
 
 @dataclass
@@ -99,6 +126,11 @@ def load_labels(path: Path | str) -> PageLabels:
     return PageLabels(
         url=data["url"], file=data["file"], updates=updates, fetched_at=data.get("fetched_at")
     )
+
+
+def read_page(body: bytes, url: str, fetched_at: str | None = None) -> Page:
+    """extract_page told when the page was saved, so that relative and bare times resolve."""
+    return extract_page(body, url, fetched_at=fetched_at)
 
 
 def score_page(
@@ -191,20 +223,118 @@ def find_page(file: str, folders: Sequence[Path | str], labels_path: Path | str 
 def evaluate(
     pages: Path | str | Sequence[Path | str],
     labels_dir: Path | str,
-    extract: Callable[[bytes, str], Page | list[Update]] = extract_page,
+    extract: Extract = read_page,
     tolerance: int = TIME_TOLERANCE,
+    strip: bool = False,
 ) -> list[PageScore]:
     """Every labelled page extracted and scored, in file-name order.
 
     `pages` is a folder or several, searched in turn for the file each labels file names.
+    With `strip`, each page loses its JSON-LD and microdata first and is scored against the
+    updates its HTML shows: how far the HTML path gets on its own.
     """
     folders = [pages] if isinstance(pages, str | os.PathLike) else list(pages)
     scores = []
     for path in sorted(Path(labels_dir).glob("*.json")):
         labels = load_labels(path)
         body = find_page(labels.file, folders, path).read_bytes()
-        scores.append(score_page(extract(body, labels.url), labels, tolerance))
+        if strip:
+            body, labels = strip_structured(body), labels.html_only()
+        scores.append(score_page(extract(body, labels.url, labels.fetched_at), labels, tolerance))
     return scores
+
+
+def strip_structured(body: bytes) -> bytes:
+    """The page without JSON-LD scripts or microdata attributes, as UTF-8 HTML that says so.
+
+    A body that is not HTML (a publisher's JSON page data) has neither and is returned as is.
+    """
+    root = None if _is_json(body) else parse(body)
+    if root is None:
+        return body
+    for script in root.xpath(_JSONLD_XPATH):
+        _drop(script)
+    for element in root.xpath(_MICRODATA_XPATH):
+        for name in MICRODATA_ATTRIBUTES:
+            element.attrib.pop(name, None)
+    _declare_utf8(root)
+    return etree.tostring(root, method="html", encoding="utf-8")
+
+
+def _is_json(body: bytes) -> bool:
+    """A publisher's JSON page data, told apart from HTML as extract_page does."""
+    return body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove an element but not the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _declare_utf8(root: etree._Element) -> None:
+    """Serialised as UTF-8, the page must not keep a meta tag naming its old charset."""
+    declared = (
+        "//meta[@charset or translate(@http-equiv, 'CONTENT-YP', 'content-yp')='content-type']"
+    )
+    for meta in root.xpath(declared):
+        _drop(meta)
+    head = root.find("head")
+    if head is None:
+        head = etree.Element("head")
+        root.insert(0, head)
+    head.insert(0, etree.Element("meta", charset="utf-8"))
+
+
+@dataclass(frozen=True)
+class Invented:
+    """What extraction made of a page that is not a live blog: every update on it is invented."""
+
+    page: str
+    updates: tuple[Update, ...]
+
+
+def extract_ordinary(
+    folder: Path | str, extract: Extract = read_page, strip: bool = False
+) -> list[Invented]:
+    """Every page of a folder of ordinary pages (articles, forums, recipes) extracted.
+
+    The right answer on each is no update at all. Each page is read at the URL it gives
+    itself, as a crawl would have fetched it, so host-bound adapters meet it too.
+    """
+    results = []
+    for path in sorted(p for p in Path(folder).iterdir() if p.is_file()):
+        if path.name.startswith("."):
+            continue
+        body = path.read_bytes()
+        url = page_url(body, path.name)
+        if strip:
+            body = strip_structured(body)
+        page = extract(body, url, None)
+        results.append(Invented(path.name, tuple(page.updates if isinstance(page, Page) else page)))
+    return results
+
+
+def page_url(body: bytes, name: str) -> str:
+    """The page's own canonical (or og:url) address; a made-up one under a never-resolving host."""
+    root = None if _is_json(body) else parse(body)
+    if root is not None:
+        named = root.xpath(
+            "//link[translate(@rel, 'CANONIL', 'canonil')='canonical']/@href"
+            " | //meta[@property='og:url']/@content"
+        )
+        for value in (str(v).strip() for v in named):
+            if value.startswith(("https://", "http://")):
+                return value
+    return f"https://{_NOWHERE}/{quote(name)}"
 
 
 def overall(scores: list[PageScore]) -> PageScore:
@@ -239,7 +369,7 @@ def format_table(scores: list[PageScore]) -> str:
         "time ok",
         *(f"{name} cov" for name in FIELDS),
     )
-    rows = [header]
+    rows: list[tuple[str, ...]] = [header]
     for score in [*scores, overall(scores)]:
         rows.append(
             (
@@ -255,12 +385,42 @@ def format_table(scores: list[PageScore]) -> str:
                 *(f"{score.coverage.get(name, 1.0):.3f}" for name in FIELDS),
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    return _render(rows, left={0})
+
+
+def format_invented(results: list[Invented]) -> str:
+    """A plain-text table: one row per ordinary page that yields updates, and a total row."""
+    header = ("ordinary page", "updates", "timed", "headed", "first update")
+    rows: list[tuple[str, ...]] = [header]
+    inventing = [r for r in results if r.updates]
+    for result in inventing:
+        rows.append(_invented_row(result.page, result.updates, _quoted(result.updates[0])))
+    every = tuple(u for r in results for u in r.updates)
+    total = f"total ({len(inventing)} of {len(results)} pages)"
+    rows.append(_invented_row(total, every, ""))
+    return _render(rows, left={0, len(header) - 1})
+
+
+def _invented_row(page: str, updates: Sequence[Update], quoted: str) -> tuple[str, ...]:
+    timed = sum(1 for u in updates if u.published_at)
+    headed = sum(1 for u in updates if u.headline)
+    return (page, str(len(updates)), str(timed), str(headed), quoted)
+
+
+def _quoted(update: Update) -> str:
+    """The start of an update, as a person would recognise it: its headline, else its body."""
+    words = " ".join((update.headline or update.body_text or "").split())
+    return words if len(words) <= _QUOTE else words[: _QUOTE - 1] + "…"
+
+
+def _render(rows: Sequence[Sequence[str]], left: set[int]) -> str:
+    """Columns padded to their widest cell, text left and numbers right, a rule under the header."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(
-            cell.ljust(width) if i == 0 else cell.rjust(width)
+            cell.ljust(width) if i in left else cell.rjust(width)
             for i, (cell, width) in enumerate(zip(row, widths, strict=True))
-        )
+        ).rstrip()
         for row in rows
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
