@@ -90,6 +90,14 @@ _A_STREAM = re.compile(
 _PAGE_TAGS = frozenset({"html", "head", "body", "main"})
 # Boxes a stream never sits in.
 _OUTSIDE = frozenset({"aside", "nav", "footer", "header", "menu"})
+# The labels in-stream promotions open with ("WATCH VIDEO", "read also", "advertisement").
+_PROMO_LABEL = re.compile(
+    r"\s*(?:zobacz (?:wideo|także|też|również)|czytaj (?:także|też|więcej)|przeczytaj (?:także|też)|"
+    r"lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|a lire aussi|leggi anche|"
+    r"lee también|leia também|lees ook|read more|related|sponsored|advertisement|anzeige|"
+    r"werbung|reklama|publicidad|publicité|pubblicità)\b",
+    re.I,
+)
 # Words on a forum post or a comment's buttons, in the languages read here.
 _REPLY_WORDS = re.compile(
     r"^\s*(?:reply|antworten|répondre|repondre|rispondi|responder|reageer|reageren|odpowiedz|"
@@ -151,7 +159,7 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     updates = []
     for member in members:
         update = _update(member, times[member], url, bylines.get(member, []))
-        if update.headline or update.body_text or update.media:
+        if (update.headline or update.body_text or update.media) and not _is_promo(member, update):
             updates.append(update)
     ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
@@ -518,6 +526,20 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     group.score = count * (1 + marks + (0.5 if named else 0)) * (1 - links)
 
 
+def _is_promo(member: Element, update: Update) -> bool:
+    """A box in the stream that advertises instead of reporting: a teaser card and nothing
+    else (a link to another article), or a short item opening with a promotion's label."""
+    if _link_share(member) >= 0.9 and member.find(".//a[@href]") is not None:
+        return True
+    if update.headline and not update.body_text:
+        # A card whose only words are its title, and the title a link (a photo beside it): a teaser.
+        for link in member.iter("a"):
+            if link.get("href") and update.headline in normalise_text(raw_text(link)):
+                return True
+    text = update.headline or update.body_text
+    return len(update.body_text) < 300 and _PROMO_LABEL.match(text) is not None
+
+
 def _member_id_attribute(member: Element) -> bool:
     if member.get("id"):
         return True
@@ -662,7 +684,7 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
             authors = author_names(name)
         skip.update(bylines)
     if headline_el is not None:
-        skip.add(headline_el)
+        skip.add(_post_header(headline_el, member) or headline_el)
     return html_update(
         page_url=url,
         body=member,
@@ -673,6 +695,18 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
         modified_at=_best(modified_readings),
         authors=authors,
     )
+
+
+def _post_header(headline: Element, member: Element) -> Element | None:
+    """The post's header that holds its headline (a <header>, a "…header" box): title and
+    meta, never body."""
+    found = None
+    for ancestor in headline.iterancestors():
+        if ancestor is member:
+            break
+        if ancestor.tag == "header" or "header" in (ancestor.get("class") or "").lower():
+            found = ancestor
+    return found
 
 
 _TIME_SEPARATOR = re.compile(r"^[\s:–—\-|·•.,]+")
