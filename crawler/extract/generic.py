@@ -684,7 +684,8 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
             authors = author_names(name)
         skip.update(bylines)
     if headline_el is not None:
-        skip.add(_post_header(headline_el, member) or headline_el)
+        header = _post_header(headline_el, member)
+        skip.add(headline_el if header is None else header)
     return html_update(
         page_url=url,
         body=member,
