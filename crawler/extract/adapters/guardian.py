@@ -2,10 +2,13 @@
 
 The JSON-LD lists only the current page's blocks, each with the page's headline and dates
 and a body cut at 1,000 characters: the HTML block (or the page data's elements) is the
-update. Older blocks are on `?page=with:block-<id>` pages. The page data that
-`<page>.json?dcr=true` returns holds the same blocks as structured elements; it is turned
-into the markup the page would show and read by the same body walker, so an update reads
-the same from either.
+update. Two markups are read: 2021's (`h2.block-title`, `div.block-elements`) and today's
+(a `header` with the time, the title `h2` on a few blocks and the byline, then the body's
+elements, then a `footer` with the "Updated at" time), whose pinned block is repeated at the
+top in `#pinned-post` without an id. Older blocks are on `?page=with:block-<id>` pages. The
+page data that `<page>.json?dcr=true` returns holds the same blocks as structured elements;
+it is turned into the markup the page would show and read by the same body walker, so an
+update reads the same from either.
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ def _update(block: Element, url: str) -> Update:
     after it; a `footer` with share links and the "Updated at" time)."""
     header = footer = headline_el = body = None
     published = modified = permalink = None
-    for child in block.iter("header", "footer", "p", "h2", "div", "time"):
+    for child in block.iter("header", "footer", "h2", "div", "time"):
         cls = child.get("class") or ""
         tag = child.tag
         if tag == "header" and header is None:
@@ -92,11 +95,12 @@ def _update(block: Element, url: str) -> Update:
                 modified = modified or to_utc(child.get("datetime"))
             else:
                 published = published or to_utc(child.get("datetime"))
-    for link in (header if header is not None else block).iter("a"):
-        href = link.get("href") or ""
-        if "#block-" in href:
-            permalink = absolute(href, url)
-            break
+                parent = child.getparent()
+                if parent is not None and parent.tag == "a" and permalink is None:
+                    permalink = absolute(parent.get("href"), url)
+    if permalink is None and header is not None:  # the pinned copy's header shows no <time>
+        link = next((a for a in header.iter("a") if "#block-" in (a.get("href") or "")), None)
+        permalink = absolute(link.get("href"), url) if link is not None else None
     classes = (block.get("class") or "").split()
     skip = [e for e in (header, footer, headline_el) if e is not None]
     return html_update(
