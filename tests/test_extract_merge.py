@@ -353,6 +353,12 @@ def test_a_pinned_copy_is_the_same_update_flagged_pinned() -> None:
         ("block-2", True, "2023-05-15T11:05:09Z"),
         ("block-1", False, "2023-05-15T11:50:54Z"),
     ]
+    # A body too short to compare: the headline finds the stream copy.
+    short = [
+        html("Jets.", headline="Sunak on jets", pinned=True),
+        html("Jets.", source_id="block-2", headline="Sunak on jets"),
+    ]
+    assert [(u.source_id, u.pinned) for u in merge.dedupe_html(short)] == [("block-2", True)]
     # With an id on both copies, the same.
     copies = [
         html(LONG, source_id="block-2", pinned=True),

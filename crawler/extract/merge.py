@@ -113,16 +113,16 @@ def dedupe_html(updates: list[Update]) -> list[Update]:
 def _pinned_copies_folded(updates: list[Update]) -> list[Update]:
     """Each id-less pinned copy folded into the one other entry it repeats."""
     features = [Likeness.of_entry(u) for u in updates]
-    by_key: dict[str, list[int]] = {}
+    by_mark: dict[tuple[str, str], list[int]] = {}
     for i, found in enumerate(features):
-        for key in found.keys:
-            by_key.setdefault(key, []).append(i)
+        for mark in found.marks():
+            by_mark.setdefault(mark, []).append(i)
     gone: set[int] = set()
     for i, update in enumerate(updates):
         if not update.pinned or update.source_id or i in gone:
             continue
-        others = {j for key in features[i].keys for j in by_key[key] if j != i and j not in gone}
-        same = [j for j in others if features[i].likeness(features[j]) > 0]
+        others = {j for mark in features[i].marks() for j in by_mark[mark] if j not in gone}
+        same = [j for j in others - {i} if features[i].likeness(features[j]) > 0]
         if len(same) == 1:
             first, second = sorted((i, same[0]))
             _absorb_copy(updates[first], updates[second])
@@ -252,6 +252,11 @@ class Likeness:
             has_id=bool(reading.source_id),
         )
 
+    def marks(self) -> list[tuple[str, str]]:
+        """The headline and body starts, as keys another reading of the post shares."""
+        found = [("body", key) for key in self.keys]
+        return [*found, ("headline", self.headline)] if self.headline else found
+
     def likeness(self, other: Likeness) -> int:
         """0 when anything says two posts; else the weight of what the two share."""
         score = 0
@@ -315,22 +320,17 @@ def _by_likeness(
 ) -> dict[int, int]:
     """Pairs by headline, body start and time, where one candidate clearly wins both ways."""
     features = {j: Likeness.of_reading(readings[j]) for j in loose_readings}
-    by_key: dict[str, list[int]] = {}
-    by_headline: dict[str, list[int]] = {}
+    by_mark: dict[tuple[str, str], list[int]] = {}
     by_minute: dict[int, list[int]] = {}
     for j, found in features.items():
-        for key in found.keys:
-            by_key.setdefault(key, []).append(j)
-        if found.headline:
-            by_headline.setdefault(found.headline, []).append(j)
+        for mark in found.marks():
+            by_mark.setdefault(mark, []).append(j)
         if found.seconds is not None:
             by_minute.setdefault(int(found.seconds // 60), []).append(j)
     scored: list[tuple[int, int, int]] = []
     for i in loose_entries:
         entry = Likeness.of_entry(entries[i])
-        groups = [by_key.get(key) for key in entry.keys]
-        if entry.headline:
-            groups.append(by_headline.get(entry.headline))
+        groups = [by_mark.get(mark) for mark in entry.marks()]
         if entry.seconds is not None:
             minute = int(entry.seconds // 60)
             groups += [by_minute.get(m) for m in (minute - 1, minute, minute + 1)]
