@@ -404,35 +404,37 @@ AMP_ITEM = """<div data-sort-time="{sort}" data-update-time="{sort}" id="post-{n
   <div><h3>Match day</h3><div><p>{text}</p></div>{extra}</div>
   <div><div><span class="x1">Jo Writer</span><span class="x2">14 August 2023 {clock}</span></div></div>
 </div>"""
-AMP_PAGE = f"""<amp-live-list id="live" data-max-items-per-page="10"><div items>
-{
-    AMP_ITEM.format(
-        n=2,
-        sort=1691986806000,
-        shown="2023-08-14T09:01:52.000Z",
-        epoch=1692003712,
-        text=LONG,
-        clock="10:01",
-        extra="",
-    )
-}
-<div class="mobile-only" data-sort-time="1691986805" id="ad-2"><div content="Advertisement">
-  <div data-mpu="true" data-ad-unit-path="/1/blog_mpu"></div></div></div>
-<div data-sort-time="1691986804000" id="slot-9"><amp-ad type="doubleclick" data-slot="/1/x"
-  width="300" height="250"></amp-ad></div>
-{
-    AMP_ITEM.format(
-        n=1,
-        sort=1691986780000,
-        shown="2023-08-14T08:01:52.000Z",
-        epoch=1692000112,
-        text=OTHER,
-        clock="09:01",
-        extra='<amp-embed type="taboola" width="100" height="100">Sponsored</amp-embed>',
-    )
-}
-<div data-sort-time="1691986000000" data-tombstone id="post-0"></div>
-</div></amp-live-list>"""
+AMP_POST_2 = AMP_ITEM.format(
+    n=2,
+    sort=1691986806000,
+    shown="2023-08-14T09:01:52Z",
+    epoch=1692003712,
+    text=LONG,
+    clock="10:01",
+    extra="",
+)
+AMP_POST_1 = AMP_ITEM.format(
+    n=1,
+    sort=1691986780000,
+    shown="2023-08-14T08:01:52Z",
+    epoch=1692000112,
+    text=OTHER,
+    clock="09:01",
+    extra='<p>Kickoff at 20:00</p><amp-embed type="taboola">Sponsored</amp-embed>',
+)
+AMP_ADS = """<div class="mobile-only" data-sort-time="1691986805" id="ad-2">
+  <div content="Advertisement"><div data-mpu="true" data-ad-unit-path="/1/blog_mpu"></div></div>
+</div>
+<div data-sort-time="1691986804000" id="slot-9">
+  <amp-ad type="doubleclick" data-slot="/1/x" width="300" height="250"></amp-ad></div>
+<div class="live-ad" id="ad-1"><div>Advertisement</div><div>Top offers this week</div></div>"""
+AMP_PAGE = (
+    '<amp-live-list id="live" data-max-items-per-page="10"><div items>'
+    + AMP_POST_2
+    + AMP_ADS
+    + AMP_POST_1
+    + '<div data-sort-time="1691986000000" data-tombstone id="post-0"></div></div></amp-live-list>'
+)
 
 
 def _amp_page(jsonld: str = "") -> Page:
@@ -447,7 +449,8 @@ def test_amp_ad_slots_are_not_posts_and_epochs_not_text() -> None:
         ("post-0", True),
     ]
     post2, post1, _ = page.updates
-    assert post2.body_text == LONG and post1.body_text == OTHER  # no epoch, byline, clock, ad
+    assert post2.body_text == LONG  # no epoch, byline, footer clock or ad
+    assert post1.body_text == OTHER + "\n\nKickoff at 20:00"  # a clock in the text is text
     assert "Sponsored" not in post1.body_html and "1692003712" not in post2.body_html
     assert (post2.headline, post2.authors) == ("Match day", ["Jo Writer"])
 

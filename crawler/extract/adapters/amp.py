@@ -17,7 +17,7 @@ from lxml import etree
 from archive.records import Update
 from archive.times import to_utc
 from crawler.extract import instant
-from crawler.extract.clean import author_names, is_chrome_class, normalise_text
+from crawler.extract.clean import author_names, normalise_text
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
 
@@ -28,10 +28,17 @@ _DETECT = etree.XPath("boolean(//amp-live-list)")
 _HEADINGS = ("h1", "h2", "h3", "h4")
 _AD_TAGS = ("amp-ad", "amp-embed", "amp-sticky-ad")
 _TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figure", "amp-img", "img")
-# A line that is only a date and a clock ("14 August 2023 10:01", "Mon 10:01 BST"): a post's
-# footer time, shown beside its byline.
+# A line that is only a date and a clock ("14 August 2023 10:01", "Mon 14 Aug 10:01 BST"): a
+# post's footer time, shown beside its byline.
 _DATE_TIME = re.compile(
-    r"(?:[\w,.]+\s+){0,4}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.I
+    r"(?:[\w,.]+\s+){1,4}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.I
+)
+_DATED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}", re.I
+)
+_FOOTER_TAGS = frozenset({"span", "div", "small", "time"})
+_AD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:ads?|adverts?|advertisement|adslot|mpu|dfp|sponsored)(?:$|[\s_-])", re.I
 )
 _BYLINE_WORDS = 6
 
@@ -79,7 +86,7 @@ def _item(item: Element, url: str) -> Update | None:
         elif "author" in cls and not authors:
             authors = author_names(text_of(element))
             skip.append(element)
-        elif len(element) == 0 and _DATE_TIME.fullmatch(normalise_text(element.text)):
+        elif element.tag in _FOOTER_TAGS and len(element) == 0 and _is_dated_time(element):
             skip.append(element)
             byline = _byline_beside(element)
             if byline is not None:
@@ -104,11 +111,17 @@ def _item(item: Element, url: str) -> Update | None:
 
 def is_ad_slot(item: Element) -> bool:
     """An ad container in the list: marked as one, or an ad component with no words around it."""
-    if is_chrome_class(item.get("class") or ""):
+    if _AD_CLASS.search(item.get("class") or ""):
         return True
     if next(item.iter(*_AD_TAGS), None) is None:
         return False
     return next(item.iter(*_TEXT_TAGS), None) is None
+
+
+def _is_dated_time(element: Element) -> bool:
+    """Whether an element's whole text is a date with a clock."""
+    text = normalise_text(element.text)
+    return bool(_DATE_TIME.fullmatch(text)) and bool(_DATED.search(text))
 
 
 def _byline_beside(element: Element) -> Element | None:
@@ -117,7 +130,7 @@ def _byline_beside(element: Element) -> Element | None:
     if parent is None:
         return None
     for sibling in parent:
-        if sibling is element or not isinstance(sibling.tag, str) or len(sibling):
+        if sibling is element or sibling.tag not in _FOOTER_TAGS or len(sibling):
             continue
         text = normalise_text(sibling.text)
         if text and len(text.split()) <= _BYLINE_WORDS and not any(c.isdigit() for c in text):
