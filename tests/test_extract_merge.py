@@ -16,7 +16,7 @@ import pytest
 
 from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update
 from crawler.extract import extract_page, instant, merge
-from crawler.extract.adapters import candidates
+from crawler.extract.adapters import candidates, html_updates
 from crawler.extract.clean import sanitise_html
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
@@ -655,3 +655,34 @@ def test_plain_article_body_markup_is_what_nh3_returns(name: str) -> None:
     for raw in plain:
         _, markup, _ = article_body(raw, BASE)
         assert markup == sanitise_html(markup, BASE)
+
+
+@pytest.mark.parametrize(
+    ("name", "html_posts"),
+    [
+        (MIRROR, 30),
+        ("express-royals-2024-07-18.html", 9),
+        ("corkbeo-level3-2020-10-06.html", 26),
+        (GUARDIAN, 10),  # its JSON-LD runs a block's paragraphs together
+        (INDEPENDENT, 10),
+    ],
+)
+def test_without_any_id_every_html_post_still_finds_its_structured_reading(
+    name: str, html_posts: int
+) -> None:
+    root = parse((corpus_dir() / name).read_bytes())
+    assert root is not None
+    structured = read_jsonld(root, BASE).updates
+    _, entries = html_updates(root, BASE)
+    own_ids = {id(e): e.source_id or "" for e in entries}
+    for entry in entries:
+        entry.source_id = None
+    merged = merge.merge(entries, [structured], BASE)
+    assert len(merged) == len(structured)
+    paired = [u for u in merged if u.sources == ["jsonld", "html"]]
+    assert len(paired) == html_posts
+    for update in paired:  # each took the reading its own id names
+        own, taken = own_ids[id(update)], update.source_id or ""
+        assert merge.id_key(own) == merge.id_key(taken) or (
+            merge.number_key(own) is not None and merge.number_key(own) == merge.number_key(taken)
+        ), (own, taken)

@@ -287,14 +287,19 @@ def body_keys(text: str, headline: str | None = None) -> frozenset[str]:
     readings of one post share one, whatever their quotes, spacing or where one was cut."""
     keys: set[str] = set()
     lead = _letters(headline, KEY_LENGTH * 4) if headline else ""
+    start = ""  # the body's start across paragraphs: one source may run them together
     for line in text.split("\n"):
         letters = _letters(line, KEY_LENGTH * 8)
-        if lead and not keys and letters.startswith(lead):
+        if lead and not start and letters.startswith(lead):
             letters = letters[len(lead) :]  # a body that starts by repeating the headline
+        if len(start) < KEY_LENGTH:
+            start += letters
         if len(letters) >= KEY_LENGTH:
             keys.add(letters[:KEY_LENGTH])
             if len(keys) == KEY_PARAGRAPHS:
                 break
+    if len(start) >= KEY_LENGTH:
+        keys.add(start[:KEY_LENGTH])
     return frozenset(keys)
 
 
