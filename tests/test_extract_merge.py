@@ -601,6 +601,8 @@ def test_independent_ten_posts_no_ads_times_as_shown() -> None:
 
 
 def test_guardian_2023_ten_updates_pinned_once_titles_and_bodies_from_html() -> None:
+    root = parse((corpus_dir() / GUARDIAN).read_bytes())
+    assert root is not None and next(candidates(root, BASE)).name == "guardian"  # by markup
     page = corpus_page(GUARDIAN, GUARDIAN_2023_URL)
     assert len(page.updates) == 10
     assert len({u.source_id for u in page.updates}) == 10
