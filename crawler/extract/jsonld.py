@@ -10,7 +10,7 @@ from typing import Any
 from archive.times import to_utc
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
-from crawler.extract.structured import StructuredUpdate
+from crawler.extract.structured import StructuredUpdate, drop_lent
 
 _MAX_DEPTH = 8
 # Keys under which a page nests its main entity; anything else is searched too, but last.
@@ -122,31 +122,12 @@ def _read_blog(node: dict[str, Any], result: JsonLd, seen: set[str], page_url: s
                 continue
             seen.add(update.source_id)
         found.append(update)
-    _drop_blog_defaults(node, found)
+    drop_lent(
+        found,
+        optional_text(_string(node.get("headline") or node.get("name"))),
+        (to_utc(_string(node.get(key))) for key in ("datePublished", "dateModified")),
+    )
     result.updates.extend(found)
-
-
-def _drop_blog_defaults(blog: dict[str, Any], updates: list[StructuredUpdate]) -> None:
-    """Values every update repeats from the blog itself are the blog's, not the updates'.
-
-    The Guardian gives each liveBlogUpdate the page's headline and dates: taken at their word,
-    thirteen blocks would share one headline and one time. Authors stay: a blog's byline on
-    each update (the Mirror's) is still a byline the publisher gave it.
-    """
-    if len(updates) < 2:
-        return
-    headline = optional_text(_string(blog.get("headline") or blog.get("name")))
-    if headline and all(u.headline == headline for u in updates):
-        for update in updates:
-            update.headline = None
-    published = to_utc(_string(blog.get("datePublished")))
-    if published and all(u.published_at == published for u in updates):
-        for update in updates:
-            update.published_at = None
-    modified = to_utc(_string(blog.get("dateModified")))
-    if modified and all(u.modified_at == modified for u in updates):
-        for update in updates:
-            update.modified_at = None
 
 
 def read_update(

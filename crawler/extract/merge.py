@@ -1,49 +1,76 @@
 """Readings of the same update from several sources, merged into one record per update.
 
-Identity is the publisher's id: a structured update whose URL ends in #X and an HTML entry
-with id X are one update. Structured data knows the times best (HTML often shows local clock
-times); the HTML entry knows the body, its markup and its media.
+A structured reading (JSON-LD, microdata) and an HTML entry are paired as a reader would pair
+them. First by the publisher's id: a structured update whose URL ends in #X and an HTML entry
+with id X are one update (`post-12` and `#12`, `post-1288914` and `#liveblogPost1288914`
+too). Then, for what is left, by likeness: the same start of the body, the same headline, the
+same time (within a minute, or whole hours apart: a zone mislabelled). A different headline
+or a different body start says two posts; a pairing two candidates could claim is not made.
+
+The HTML entry knows the body, its markup, its media and the time the page shows; structured
+data adds the seconds of that time and what the HTML lacks. Where the two times disagree,
+instant.merged decides. Every step is a dict lookup per reading: no reading is compared with
+all the others.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from archive.records import FIDELITY_HTML, Update
+from crawler.extract import instant
 from crawler.extract.structured import StructuredUpdate
 
 
 def merge(
-    html: list[Update],
+    html_updates: list[Update],
     structured: Iterable[list[StructuredUpdate]],
     base_url: str,
+    fetched_at: str | None = None,
 ) -> list[Update]:
     """Page order for HTML entries, then updates only structured data has, in its order."""
     readings = combine_structured(structured)
-    by_id = {id_key(s.source_id): s for s in readings if s.source_id}
-    by_headline = _unique_by_headline(s for s in readings if not s.source_id)
-    used: set[int] = set()
+    entries = dedupe_html(html_updates)
+    pairs = pair(entries, readings)
     merged: list[Update] = []
-    for update in dedupe_html(html):
-        match = by_id.get(id_key(update.source_id)) if update.source_id else None
-        if match is None and update.headline:  # only readings without an id are keyed so
-            match = by_headline.get(fold(update.headline))
-        if match is not None and id(match) not in used:
-            used.add(id(match))
-            update = enrich(update, match, base_url)
-        merged.append(update)
-    merged.extend(s.to_update(base_url) for s in readings if id(s) not in used)
+    for i, update in enumerate(entries):
+        j = pairs.get(i)
+        if j is None:
+            merged.append(_checked(update, fetched_at))
+        else:
+            merged.append(enrich(update, readings[j], base_url, fetched_at))
+    used = set(pairs.values())
+    merged.extend(
+        _checked(reading.to_update(base_url), fetched_at)
+        for j, reading in enumerate(readings)
+        if j not in used
+    )
     return merged
 
 
+# Ids ------------------------------------------------------------------------------------------
+
 # "block-6030…" in the HTML is "6030…" in the Guardian's JSON-LD; "post-12" and "#12" too.
 _ID_PREFIX = re.compile(r"^(?:block|post|update|entry|item|event|lb|p)[-_](?=.*\d)", re.I)
+# The post number at the end of an id, however the markup spells the rest.
+_NUMBER = re.compile(r"(?<!\d)(\d{4,})$")
 
 
 def id_key(source_id: str) -> str:
     """A publisher id without the word its markup puts before it: both spellings meet."""
     return _ID_PREFIX.sub("", source_id, count=1)
+
+
+def number_key(source_id: str) -> str | None:
+    """The post number an id ends with (four digits or more): `post-12345`, `liveblogPost12345`."""
+    found = _NUMBER.search(source_id)
+    return found.group(1) if found else None
+
+
+# Structured sources and HTML copies -----------------------------------------------------------
 
 
 def combine_structured(sources: Iterable[list[StructuredUpdate]]) -> list[StructuredUpdate]:
@@ -63,27 +90,300 @@ def combine_structured(sources: Iterable[list[StructuredUpdate]]) -> list[Struct
 
 
 def dedupe_html(updates: list[Update]) -> list[Update]:
-    """A pinned copy and the stream copy of one entry are one update (the first kept)."""
+    """A pinned copy and the stream copy of one entry are one update, where the first stood.
+
+    The copies meet by id; a pinned copy without one meets the single entry whose headline
+    and body start are its own.
+    """
     kept: list[Update] = []
     by_id: dict[str, Update] = {}
     for update in updates:
         if update.source_id:
             first = by_id.get(update.source_id)
             if first is not None:
-                first.pinned = first.pinned or update.pinned
-                first.key_event = first.key_event or update.key_event
+                _absorb_copy(first, update)
                 continue
             by_id[update.source_id] = update
         kept.append(update)
+    if any(u.pinned and not u.source_id for u in kept):
+        kept = _pinned_copies_folded(kept)
     return kept
 
 
-def enrich(update: Update, reading: StructuredUpdate, base_url: str) -> Update:
-    """The HTML entry, with what structured data knows better or the HTML lacks."""
+def _pinned_copies_folded(updates: list[Update]) -> list[Update]:
+    """Each id-less pinned copy folded into the one other entry it repeats."""
+    features = [Likeness.of_entry(u) for u in updates]
+    by_mark: dict[tuple[str, str], list[int]] = {}
+    for i, found in enumerate(features):
+        for mark in found.marks():
+            by_mark.setdefault(mark, []).append(i)
+    gone: set[int] = set()
+    for i, update in enumerate(updates):
+        if not update.pinned or update.source_id or i in gone:
+            continue
+        others = {j for mark in features[i].marks() for j in by_mark[mark] if j not in gone}
+        same = [j for j in others - {i} if features[i].likeness(features[j]) > 0]
+        if len(same) == 1:
+            first, second = sorted((i, same[0]))
+            _absorb_copy(updates[first], updates[second])
+            gone.add(second)
+    return [u for i, u in enumerate(updates) if i not in gone]
+
+
+def _absorb_copy(first: Update, other: Update) -> None:
+    """Fill one HTML copy of an update from another: flags, missing fields, a fuller body."""
+    first.pinned = first.pinned or other.pinned
+    first.key_event = first.key_event or other.key_event
+    first.source_id = first.source_id or other.source_id
+    first.headline = first.headline or other.headline
+    first.published_at = first.published_at or other.published_at
+    first.modified_at = first.modified_at or other.modified_at
+    first.permalink = first.permalink or other.permalink
+    first.authors += [a for a in other.authors if a not in first.authors]
+    if len(other.body_text) > len(first.body_text):  # a pinned copy may be cut short
+        first.body_text, first.body_html = other.body_text, other.body_html
+        first.media = other.media or first.media
+    first.sources += [s for s in other.sources if s not in first.sources]
+
+
+# Pairing --------------------------------------------------------------------------------------
+
+
+def pair(entries: list[Update], readings: list[StructuredUpdate]) -> dict[int, int]:
+    """Which structured reading (by index) is which HTML entry's (by index); one each at most."""
+    pairs = _by_id(entries, readings)
+    # Ids that met at least once are one namespace: two ids that did not are two posts.
+    ids_meet = bool(pairs)
+    pairs.update(_by_number(entries, readings, pairs))
+    used = set(pairs.values())
+    loose_entries = [i for i in range(len(entries)) if i not in pairs]
+    loose_readings = [j for j in range(len(readings)) if j not in used]
+    if loose_entries and loose_readings:
+        pairs.update(_by_likeness(entries, readings, loose_entries, loose_readings, ids_meet))
+    return pairs
+
+
+def _by_id(entries: list[Update], readings: list[StructuredUpdate]) -> dict[int, int]:
+    """Pairs by the publisher's id, as either spells it (id_key)."""
+    by_id: dict[str, int] = {}
+    for j, reading in enumerate(readings):
+        if reading.source_id:
+            by_id.setdefault(id_key(reading.source_id), j)
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for i, entry in enumerate(entries):
+        match = by_id.get(id_key(entry.source_id)) if entry.source_id else None
+        if match is not None and match not in used:
+            pairs[i] = match
+            used.add(match)
+    return pairs
+
+
+def _by_number(
+    entries: list[Update], readings: list[StructuredUpdate], pairs: dict[int, int]
+) -> dict[int, int]:
+    """Pairs of the still unpaired by the post number both ids end with, where one has it."""
+    entry_numbers = _unique_numbers(
+        (i, e.source_id) for i, e in enumerate(entries) if i not in pairs
+    )
+    if not entry_numbers:
+        return {}
+    used = set(pairs.values())
+    reading_numbers = _unique_numbers(
+        (j, r.source_id) for j, r in enumerate(readings) if j not in used
+    )
+    return {
+        i: reading_numbers[number]
+        for number, i in entry_numbers.items()
+        if number in reading_numbers
+    }
+
+
+def _unique_numbers(ids: Iterable[tuple[int, str | None]]) -> dict[str, int]:
+    """Post numbers that name one record only."""
+    found: dict[str, int | None] = {}
+    for index, source_id in ids:
+        number = number_key(source_id) if source_id else None
+        if number is not None:
+            found[number] = None if number in found else index
+    return {number: index for number, index in found.items() if index is not None}
+
+
+# Likeness -------------------------------------------------------------------------------------
+
+# A body start is compared on this many letters and digits of a paragraph: enough to tell two
+# posts apart, short enough for a teaser or a cut articleBody to still carry it.
+KEY_LENGTH = 40
+# Paragraphs looked at: a byline or a caption line before the text does not hide it.
+KEY_PARAGRAPHS = 3
+# A key, headline or minute more readings share than this tells none of them apart.
+CROWD = 16
+_NOT_WORD = re.compile(r"[\W_]+")
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:p|div|h[1-6]|li|blockquote|figure|ul|ol|tr)\b[^>]*|br\s*/?)>", re.I
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """What a reader compares two readings of a post by: headline, body start, time."""
+
+    headline: str | None
+    keys: frozenset[str]
+    seconds: float | None
+    has_id: bool
+
+    @classmethod
+    def of_entry(cls, update: Update) -> Likeness:
+        return cls(
+            headline=fold(update.headline) if update.headline else None,
+            keys=body_keys(update.body_text, update.headline),
+            seconds=instant.seconds(update.published_at),
+            has_id=bool(update.source_id),
+        )
+
+    @classmethod
+    def of_reading(cls, reading: StructuredUpdate) -> Likeness:
+        return cls(
+            headline=fold(reading.headline) if reading.headline else None,
+            keys=body_keys(raw_text(reading.article_body), reading.headline),
+            seconds=instant.seconds(reading.published_at),
+            has_id=bool(reading.source_id),
+        )
+
+    def marks(self) -> list[tuple[str, str]]:
+        """The headline and body starts, as keys another reading of the post shares."""
+        found = [("body", key) for key in self.keys]
+        return [*found, ("headline", self.headline)] if self.headline else found
+
+    def likeness(self, other: Likeness) -> int:
+        """0 when anything says two posts; else the weight of what the two share."""
+        score = 0
+        if self.headline and other.headline:
+            if self.headline != other.headline:
+                return 0
+            score += 2
+        if self.keys and other.keys:
+            if not self.keys & other.keys:
+                return 0
+            score += 4
+        if self.seconds is not None and other.seconds is not None:
+            gap = abs(self.seconds - other.seconds)
+            if gap <= instant.MINUTE:
+                score += 2
+            elif score and _whole_hours(gap):
+                score += 1
+        return score
+
+
+def _whole_hours(gap: float) -> bool:
+    hours = round(gap / instant.HOUR)
+    return 0 < hours <= instant.MAX_ZONE_HOURS and abs(gap - hours * instant.HOUR) <= instant.MINUTE
+
+
+def body_keys(text: str, headline: str | None = None) -> frozenset[str]:
+    """The starts of a body's first paragraphs in letters and digits only (case folded): two
+    readings of one post share one, whatever their quotes, spacing or where one was cut."""
+    keys: set[str] = set()
+    lead = _letters(headline, KEY_LENGTH * 4) if headline else ""
+    start = ""  # the body's start across paragraphs: one source may run them together
+    for line in text.split("\n"):
+        letters = _letters(line, KEY_LENGTH * 8)
+        if lead and not start and letters.startswith(lead):
+            letters = letters[len(lead) :]  # a body that starts by repeating the headline
+        if len(start) < KEY_LENGTH:
+            start += letters
+        if len(letters) >= KEY_LENGTH:
+            keys.add(letters[:KEY_LENGTH])
+            if len(keys) == KEY_PARAGRAPHS:
+                break
+    if len(start) >= KEY_LENGTH:
+        keys.add(start[:KEY_LENGTH])
+    return frozenset(keys)
+
+
+def raw_text(article_body: str) -> str:
+    """articleBody as lines of text, quickly: enough to compare its start, not to store."""
+    if "&lt;" in article_body and "<" not in article_body:
+        article_body = html.unescape(article_body)
+    if "<" in article_body:
+        article_body = _TAG.sub("", _BLOCK_TAG.sub("\n", article_body))
+    return html.unescape(article_body) if "&" in article_body else article_body
+
+
+def _letters(text: str, limit: int) -> str:
+    return _NOT_WORD.sub("", text[:limit].casefold())
+
+
+def _by_likeness(
+    entries: list[Update],
+    readings: list[StructuredUpdate],
+    loose_entries: list[int],
+    loose_readings: list[int],
+    ids_meet: bool,
+) -> dict[int, int]:
+    """Pairs by headline, body start and time, where one candidate clearly wins both ways."""
+    features = {j: Likeness.of_reading(readings[j]) for j in loose_readings}
+    by_mark: dict[tuple[str, str], list[int]] = {}
+    by_minute: dict[int, list[int]] = {}
+    for j, found in features.items():
+        for mark in found.marks():
+            by_mark.setdefault(mark, []).append(j)
+        if found.seconds is not None:
+            by_minute.setdefault(int(found.seconds // 60), []).append(j)
+    scored: list[tuple[int, int, int]] = []
+    for i in loose_entries:
+        entry = Likeness.of_entry(entries[i])
+        groups = [by_mark.get(mark) for mark in entry.marks()]
+        if entry.seconds is not None:
+            minute = int(entry.seconds // 60)
+            groups += [by_minute.get(m) for m in (minute - 1, minute, minute + 1)]
+        candidates = {j for group in groups if group and len(group) <= CROWD for j in group}
+        for j in candidates:
+            reading = features[j]
+            if ids_meet and entry.has_id and reading.has_id:
+                continue
+            score = entry.likeness(reading)
+            if score >= 2:
+                scored.append((score, i, j))
+    return _clear_winners(scored)
+
+
+def _clear_winners(scored: list[tuple[int, int, int]]) -> dict[int, int]:
+    """The pairs each of whose sides likes the other best, and nothing else as much."""
+    best_entry: dict[int, tuple[int, int | None]] = {}
+    best_reading: dict[int, tuple[int, int | None]] = {}
+    for score, i, j in scored:
+        for best, mine, theirs in ((best_entry, i, j), (best_reading, j, i)):
+            known = best.get(mine)
+            if known is None or score > known[0]:
+                best[mine] = (score, theirs)
+            elif score == known[0]:
+                best[mine] = (score, None)  # a tie: ambiguous
+    return {
+        i: j
+        for score, i, j in scored
+        if best_entry[i] == (score, j) and best_reading[j] == (score, i)
+    }
+
+
+# One record -----------------------------------------------------------------------------------
+
+
+def enrich(
+    update: Update, reading: StructuredUpdate, base_url: str, fetched_at: str | None = None
+) -> Update:
+    """The HTML entry, with what structured data knows better or the HTML lacks.
+
+    The HTML body stays whenever there is one: an articleBody cut short (the Guardian's
+    1,000 characters, a teaser ending in "…") never replaces it.
+    """
     update.source_id = update.source_id or reading.source_id
     update.headline = update.headline or reading.headline
-    update.published_at = reading.published_at or update.published_at
-    update.modified_at = reading.modified_at or update.modified_at
+    update.published_at = instant.merged(update.published_at, reading.published_at, fetched_at)
+    modified = instant.merged(update.modified_at, reading.modified_at, fetched_at)
+    update.modified_at = instant.edited(update.published_at, modified)
     update.authors = update.authors + [a for a in reading.authors if a not in update.authors]
     update.permalink = reading.permalink or update.permalink
     if not update.body_text and reading.article_body.strip():
@@ -95,17 +395,17 @@ def enrich(update: Update, reading: StructuredUpdate, base_url: str) -> Update:
     return update
 
 
+def _checked(update: Update, fetched_at: str | None) -> Update:
+    """An update from one source alone: only its times that can be times (instant.plausible)."""
+    update.published_at = instant.plausible(update.published_at, fetched_at)
+    modified = instant.plausible(update.modified_at, fetched_at)
+    update.modified_at = instant.edited(update.published_at, modified)
+    return update
+
+
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
 def fold(headline: str) -> str:
     """A headline compared without case, spacing or quote style."""
-    table = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-    return " ".join(headline.casefold().translate(table).split())
-
-
-def _unique_by_headline(readings: Iterable[StructuredUpdate]) -> dict[str, StructuredUpdate]:
-    """Headline keys that name exactly one update: distinct updates may share a headline."""
-    found: dict[str, StructuredUpdate | None] = {}
-    for reading in readings:
-        if reading.headline:
-            key = fold(reading.headline)
-            found[key] = None if key in found else reading
-    return {key: reading for key, reading in found.items() if reading is not None}
+    return " ".join(headline.casefold().translate(_FOLD).split())

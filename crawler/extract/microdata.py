@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from archive.times import to_utc
 from crawler.extract.clean import author_names, normalise_text, optional_text
 from crawler.extract.dom import Element, absolute, fragment_of, inner_html, text_of
-from crawler.extract.structured import StructuredUpdate
+from crawler.extract.structured import StructuredUpdate, drop_lent
 
 _ITEMS = "//*[@itemscope]"
 _URL_TAGS = frozenset({"a", "link", "area"})
@@ -30,12 +30,14 @@ def read_microdata(root: Element, page_url: str = "") -> Microdata:
     result = Microdata()
     items = root.xpath(_ITEMS)
     blog = next((i for i in items if "LiveBlogPosting" in (i.get("itemtype") or "")), None)
+    own_times: list[str | None] = []
     if blog is not None:
         result.live = True
         props = properties(blog)
         result.title = optional_text(_value(props, "headline") or _value(props, "name"))
         result.coverage_start = to_utc(_value(props, "coverageStartTime"))
         result.coverage_end = to_utc(_value(props, "coverageEndTime"))
+        own_times = [to_utc(_value(props, k)) for k in ("datePublished", "dateModified")]
     seen: set[str] = set()
     for item in items:
         if "liveBlogUpdate" not in (item.get("itemprop") or "").split():
@@ -46,6 +48,7 @@ def read_microdata(root: Element, page_url: str = "") -> Microdata:
                 continue
             seen.add(update.source_id)
         result.updates.append(update)
+    drop_lent(result.updates, result.title, own_times)
     return result
 
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
 from archive.records import FIDELITY_STRUCTURED, Update
-from crawler.extract.clean import is_boilerplate, normalise_text, sanitise_html, strip_placeholders
+from crawler.extract.clean import (
+    escape_text,
+    finish_html,
+    is_boilerplate,
+    normalise_text,
+    strip_placeholders,
+)
 from crawler.extract.entries import prepare, render_body
 from crawler.extract.html import parse_fragment
 
@@ -85,7 +92,8 @@ def article_body(
         if _MARKUP.search(unescaped):
             raw = unescaped
     if "<" in raw and _MARKUP.search(raw):
-        raw = _INLINE_TEASER.sub("", raw)
+        if _may_hold_teaser(raw):
+            raw = _INLINE_TEASER.sub("", raw)
         fragment = parse_fragment(raw)
         if fragment is not None:
             text, markup, found = render_body(prepare(fragment), base_url, headline=headline)
@@ -96,8 +104,14 @@ def article_body(
         if text and not is_boilerplate(text):
             paragraphs.append(text)
     text = _without_headline("\n\n".join(paragraphs), headline)
-    markup = "".join(f"<p>{escape(p, quote=False)}</p>" for p in text.split("\n\n") if p)
-    return text, sanitise_html(markup, base_url), []
+    markup = "".join(f"<p>{escape_text(p)}</p>" for p in text.split("\n\n") if p)
+    return text, finish_html(markup, base_url, own=True), []
+
+
+def _may_hold_teaser(raw: str) -> bool:
+    """Whether _INLINE_TEASER could match: its words are looked for first, as plain text."""
+    lowered = raw.lower()
+    return "read more" in lowered or "read next" in lowered or "related" in lowered
 
 
 def _without_headline(text: str, headline: str | None) -> str:
@@ -105,3 +119,51 @@ def _without_headline(text: str, headline: str | None) -> str:
     if headline and text.startswith(headline) and len(text) > len(headline):
         return text[len(headline) :].lstrip(" \n:.-–—")
     return text
+
+
+# A value counts as lent when at least this share of the updates repeat the page's own.
+NEARLY_ALL = 0.8
+
+
+def drop_lent(
+    updates: list[StructuredUpdate],
+    headline: str | None,
+    times: Iterable[str | None],
+) -> None:
+    """Values (nearly) every update repeats from the page itself are the page's, not theirs.
+
+    The Guardian gives each liveBlogUpdate the page's headline and dates: taken at their word,
+    ten blocks would share one headline and one time. An update whose own value differs keeps
+    it. Authors stay: a blog's byline on each update (the Mirror's) is still a byline the
+    publisher gave it.
+    """
+    if len(updates) < 2:
+        return
+    if headline:
+        _drop_if_lent(updates, "headline", {_folded(headline)}, _folded)
+    own_times = {t for t in times if t}
+    if own_times:
+        _drop_if_lent(updates, "published_at", own_times, str)
+        _drop_if_lent(updates, "modified_at", own_times, str)
+
+
+def _drop_if_lent(
+    updates: list[StructuredUpdate],
+    name: str,
+    own: set[str],
+    key: Callable[[str], str],
+) -> None:
+    counts = Counter(k for u in updates if (value := getattr(u, name)) and (k := key(value)) in own)
+    if not counts:
+        return
+    lent, count = counts.most_common(1)[0]
+    if count < max(2.0, NEARLY_ALL * len(updates)):
+        return
+    for update in updates:
+        value = getattr(update, name)
+        if value and key(value) == lent:
+            setattr(update, name, None)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())

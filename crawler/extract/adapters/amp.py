@@ -1,16 +1,23 @@
 """AMP live blogs: `amp-live-list` items with unique ids; a `data-tombstone` item is a removal.
 
-Item times are `data-sort-time` (and `data-update-time`) in epoch milliseconds or seconds.
-A tombstoned item is kept as an Update with `removed=True`: the publisher says it is gone.
+Item times are `data-sort-time` (and `data-update-time`) in epoch milliseconds or seconds:
+the order the list keeps, often when the post was created. The time the reader sees is the
+item's `amp-timeago`, which the AMP runtime renders from its `datetime` (its text before
+that is a raw epoch, never body text): instant.seen reconciles the two. A tombstoned item is
+kept as an Update with `removed=True`: the publisher says it is gone. Ad slots the list holds
+between posts (`amp-ad`, `amp-embed`, an empty ad container) are not posts.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
 from archive.records import Update
 from archive.times import to_utc
-from crawler.extract.clean import author_names
+from crawler.extract import instant
+from crawler.extract.clean import author_names, normalise_text
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
 
@@ -19,6 +26,21 @@ DOMAINS = ("cdn.ampproject.org",)
 _ITEMS = etree.XPath("//amp-live-list/*[@items]/*[@id]")
 _DETECT = etree.XPath("boolean(//amp-live-list)")
 _HEADINGS = ("h1", "h2", "h3", "h4")
+_AD_TAGS = ("amp-ad", "amp-embed", "amp-sticky-ad")
+_TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figure", "amp-img", "img")
+# A line that is only a date and a clock ("14 August 2023 10:01", "Mon 14 Aug 10:01 BST"): a
+# post's footer time, shown beside its byline.
+_DATE_TIME = re.compile(
+    r"(?:[\w,.]+\s+){1,4}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.I
+)
+_DATED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}", re.I
+)
+_FOOTER_TAGS = frozenset({"span", "div", "small", "time"})
+_AD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:ads?|adverts?|advertisement|adslot|mpu|dfp|sponsored)(?:$|[\s_-])", re.I
+)
+_BYLINE_WORDS = 6
 
 
 def detect(root: Element) -> bool:
@@ -27,35 +49,52 @@ def detect(root: Element) -> bool:
 
 
 def extract(root: Element, url: str) -> list[Update]:
-    """Every item, in page order, tombstones included."""
-    return [_item(item, url) for item in _ITEMS(root)]
+    """Every post, in page order, tombstones included; ad slots left out."""
+    found = (_item(item, url) for item in _ITEMS(root))
+    return [update for update in found if update is not None]
 
 
-def _item(item: Element, url: str) -> Update:
-    published = to_utc(item.get("data-sort-time"))
-    modified = to_utc(item.get("data-update-time"))
+def _item(item: Element, url: str) -> Update | None:
+    sorted_at = to_utc(item.get("data-sort-time"))
     if item.get("data-tombstone") is not None:
         return html_update(
             page_url=url,
             body=None,
             source_id=item.get("id"),
-            published_at=published,
-            modified_at=modified,
+            published_at=sorted_at,
+            modified_at=to_utc(item.get("data-update-time")),
             removed=True,
         )
+    if is_ad_slot(item):
+        return None
     headline_el = next(item.iter(*_HEADINGS), None)
     skip: list[Element] = [headline_el] if headline_el is not None else []
     authors: list[str] = []
+    shown = None
+    own_link = "#" + (item.get("id") or "")
     for element in item.iter():
         if not isinstance(element.tag, str):
             continue
         cls = element.get("class") or ""
-        if element.tag in ("amp-timeago", "time") or "meta" in cls.split("__")[-1:]:
+        if element.tag == "amp-timeago":
+            shown = shown or to_utc(element.get("datetime") or text_of(element))
             skip.append(element)
-        if "author" in cls and not authors:
+        elif element.tag == "a" and element.get("href") == own_link:
+            skip.append(element)  # the post's permalink, around its time: furniture
+        elif element.tag in _AD_TAGS or element.tag == "time" or "meta" in cls.split("__")[-1:]:
+            skip.append(element)
+        elif "author" in cls and not authors:
             authors = author_names(text_of(element))
             skip.append(element)
-    return html_update(
+        elif element.tag in _FOOTER_TAGS and len(element) == 0 and _is_dated_time(element):
+            skip.append(element)
+            byline = _byline_beside(element)
+            if byline is not None:
+                skip.append(byline)
+                authors = authors or author_names(text_of(byline))
+    published = instant.seen(shown, sorted_at)
+    modified = instant.edited(published, to_utc(item.get("data-update-time")))
+    update = html_update(
         page_url=url,
         body=item,
         source_id=item.get("id"),
@@ -65,3 +104,35 @@ def _item(item: Element, url: str) -> Update:
         modified_at=modified,
         authors=authors,
     )
+    if not (update.headline or update.body_text or update.media):
+        return None  # an empty slot the page fills later (an ad): no post
+    return update
+
+
+def is_ad_slot(item: Element) -> bool:
+    """An ad container in the list: marked as one, or an ad component with no words around it."""
+    if _AD_CLASS.search(item.get("class") or ""):
+        return True
+    if next(item.iter(*_AD_TAGS), None) is None:
+        return False
+    return next(item.iter(*_TEXT_TAGS), None) is None
+
+
+def _is_dated_time(element: Element) -> bool:
+    """Whether an element's whole text is a date with a clock."""
+    text = normalise_text(element.text)
+    return bool(_DATE_TIME.fullmatch(text)) and bool(_DATED.search(text))
+
+
+def _byline_beside(element: Element) -> Element | None:
+    """The name printed next to a post's footer time: a short line of words, no digits."""
+    parent = element.getparent()
+    if parent is None:
+        return None
+    for sibling in parent:
+        if sibling is element or sibling.tag not in _FOOTER_TAGS or len(sibling):
+            continue
+        text = normalise_text(sibling.text)
+        if text and len(text.split()) <= _BYLINE_WORDS and not any(c.isdigit() for c in text):
+            return sibling
+    return None

@@ -2,10 +2,13 @@
 
 The JSON-LD lists only the current page's blocks, each with the page's headline and dates
 and a body cut at 1,000 characters: the HTML block (or the page data's elements) is the
-update. Older blocks are on `?page=with:block-<id>` pages. The page data that
-`<page>.json?dcr=true` returns holds the same blocks as structured elements; it is turned
-into the markup the page would show and read by the same body walker, so an update reads
-the same from either.
+update. Two markups are read: 2021's (`h2.block-title`, `div.block-elements`) and today's
+(a `header` with the time, the title `h2` on a few blocks and the byline, then the body's
+elements, then a `footer` with the "Updated at" time), whose pinned block is repeated at the
+top in `#pinned-post` without an id. Older blocks are on `?page=with:block-<id>` pages. The
+page data that `<page>.json?dcr=true` returns holds the same blocks as structured elements;
+it is turned into the markup the page would show and read by the same body walker, so an
+update reads the same from either.
 """
 
 from __future__ import annotations
@@ -29,8 +32,12 @@ from crawler.extract.merge import merge
 DOMAINS = ("theguardian.com", "guardian.co.uk")
 SOURCE = "pagedata"
 
+# A block is `article.block#block-<id>` (the 2021 markup wraps its parts in `div`s too); the
+# pinned copy at the top of today's markup is an `article.block` without an id, its id in its
+# permalink.
 _BLOCKS = etree.XPath(
-    "//*[@id='liveblog-body']//*[(self::article or self::div) and starts-with(@id, 'block-')]"
+    "//*[@id='liveblog-body']//*[(self::article or self::div) and (starts-with(@id, 'block-')"
+    " or (self::article and ancestor::*[@id='pinned-post' or @data-gu-marker='pinned-post']))]"
 )
 _DETECT = etree.XPath("boolean(//*[@id='liveblog-body']//*[starts-with(@id, 'block-')])")
 _OLDER = etree.XPath("//a[contains(@href, 'page=with:block-')]")
@@ -67,37 +74,86 @@ def older(root: Element, url: str) -> list[str]:
 
 
 def _update(block: Element, url: str) -> Update:
-    headline_el = body = None
+    """One block, in the 2021 markup (`h2.block-title`, `div.block-elements`) or today's (a
+    `header` with the permalinked time, the title `h2` and the byline; the body's elements
+    after it; a `footer` with share links and the "Updated at" time)."""
+    header = footer = headline_el = body = None
     published = modified = permalink = None
-    for child in block.iter("p", "h2", "div", "time"):
+    for child in block.iter("header", "footer", "h2", "div", "time"):
         cls = child.get("class") or ""
-        if child.tag == "h2" and headline_el is None and "block-title" in cls:
+        tag = child.tag
+        if tag == "header" and header is None:
+            header = child
+        elif tag == "footer" and footer is None:
+            footer = child
+        elif tag == "h2" and headline_el is None and _is_title(child, cls, header):
             headline_el = child
-        elif child.tag == "div" and body is None and "block-elements" in cls:
+        elif tag == "div" and body is None and "block-elements" in cls:
             body = child
-        elif child.tag == "time":
-            parent = child.getparent()
-            holder = parent.getparent() if parent is not None and parent.tag == "a" else parent
-            holder_cls = (holder.get("class") or "") if holder is not None else ""
-            if "updated" in holder_cls:
+        elif tag == "time":
+            if _is_update_time(child, footer):
                 modified = modified or to_utc(child.get("datetime"))
             else:
                 published = published or to_utc(child.get("datetime"))
+                parent = child.getparent()
                 if parent is not None and parent.tag == "a" and permalink is None:
                     permalink = absolute(parent.get("href"), url)
+    if permalink is None and header is not None:  # the pinned copy's header shows no <time>
+        link = next((a for a in header.iter("a") if "#block-" in (a.get("href") or "")), None)
+        permalink = absolute(link.get("href"), url) if link is not None else None
     classes = (block.get("class") or "").split()
-    contributors = block.get("data-block-contributor") or ""
+    skip = [e for e in (header, footer, headline_el) if e is not None]
     return html_update(
         page_url=url,
-        body=body,
-        source_id=block.get("id"),
+        body=body if body is not None else block,
+        source_id=block.get("id") or _block_id(permalink),
         headline=text_of(headline_el) or None,
+        skip=skip,
         published_at=published,
         modified_at=modified,
-        authors=author_names([name for name in contributors.split(",") if name.strip()]),
-        pinned="is-pinned" in classes or "block--pinned" in classes,
+        authors=_authors(block, header),
+        pinned="is-pinned" in classes or "block--pinned" in classes or _in_pinned_post(block),
         key_event="is-key-event" in classes,
         permalink=permalink,
+    )
+
+
+def _is_title(h2: Element, cls: str, header: Element | None) -> bool:
+    """The 2021 `h2.block-title`, or today's `h2` inside the block's header."""
+    if "block-title" in cls:
+        return True
+    return header is not None and any(a is header for a in h2.iterancestors("header"))
+
+
+def _is_update_time(time: Element, footer: Element | None) -> bool:
+    """The "Updated at" time: in an `updated` holder (2021) or the block's footer (today)."""
+    if footer is not None and any(a is footer for a in time.iterancestors("footer")):
+        return True
+    parent = time.getparent()
+    holder = parent.getparent() if parent is not None and parent.tag == "a" else parent
+    return holder is not None and "updated" in (holder.get("class") or "")
+
+
+def _authors(block: Element, header: Element | None) -> list[str]:
+    """`data-block-contributor` (2021), else the contributor's avatar and name in the header."""
+    contributors = block.get("data-block-contributor") or ""
+    if contributors.strip():
+        return author_names([name for name in contributors.split(",") if name.strip()])
+    if header is None:
+        return []
+    return author_names([img.get("alt") for img in header.iter("img") if img.get("alt")])
+
+
+def _block_id(permalink: str | None) -> str | None:
+    """`block-<id>` from a block's permalink (`…?page=with:block-<id>#block-<id>`)."""
+    fragment = (permalink or "").partition("#")[2]
+    return fragment if fragment.startswith("block-") else None
+
+
+def _in_pinned_post(block: Element) -> bool:
+    return any(
+        a.get("id") == "pinned-post" or a.get("data-gu-marker") == "pinned-post"
+        for a in block.iterancestors()
     )
 
 

@@ -1,0 +1,110 @@
+"""The instant a reader saw, where two readings of one post's time meet.
+
+A page may show a post's time in words ("12.50 BST", "2h ago") and say it again for machines
+(a `datetime` attribute, JSON-LD, microdata). The two often disagree: the machine time is a
+creation time hours before the post went up, or a local time labelled as UTC. The archive
+keeps what the reader saw (the README's "Times"):
+
+1. the time the page shows for the post is the truth when there is one;
+2. a machine time within a minute of it is used instead: it has the seconds;
+3. any other machine time (whole hours apart, earlier, later) loses to the shown one;
+4. without a shown time, the machine time is used;
+5. a time before 1990, or more than a day after the page was fetched, is no time at all.
+
+`seen` is that rule, for a time read from the page's words and a machine time. `merged` is
+the same rule where an HTML entry's time meets structured data's: the HTML time is the one
+near what the page shows, except where the two are a zone's whole hours apart: an HTML
+`datetime` attribute is where a local time is labelled UTC, and the structured time is right.
+
+Times here are the archive's UTC strings, `YYYY-MM-DDTHH:MM:SSZ` (archive.times).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Literal
+
+# Two readings a minute apart or less are one time written twice.
+MINUTE = 60
+HOUR = 3600
+# Zone offsets run from -12 to +14 hours: a whole-hour gap beyond that is no mislabelled zone.
+MAX_ZONE_HOURS = 14
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC).timestamp()
+# How far past the fetch a page's clock may run (publishers' zones, clock skew).
+MAX_AHEAD = 24 * HOUR
+
+Agreement = Literal["same", "hours", "apart"]
+
+
+@lru_cache(maxsize=8192)
+def seconds(value: str | None) -> float | None:
+    """A UTC time string as epoch seconds; None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def plausible(value: str | None, fetched_at: str | None = None) -> str | None:
+    """The time, unless it is before 1990 or more than a day after the fetch (rule 5)."""
+    moment = seconds(value)
+    if moment is None or moment < EARLIEST:
+        return None
+    fetched = seconds(fetched_at)
+    if fetched is not None and moment > fetched + MAX_AHEAD:
+        return None
+    return value
+
+
+def agreement(first: str | None, second: str | None) -> Agreement | None:
+    """How two readings of a time relate: the same minute, a zone's whole hours apart, or not.
+
+    None when either is missing.
+    """
+    a, b = seconds(first), seconds(second)
+    if a is None or b is None:
+        return None
+    gap = abs(a - b)
+    if gap <= MINUTE:
+        return "same"
+    hours = round(gap / HOUR)
+    if hours <= MAX_ZONE_HOURS and abs(gap - hours * HOUR) <= MINUTE:
+        return "hours"
+    return "apart"
+
+
+def seen(shown: str | None, machine: str | None, fetched_at: str | None = None) -> str | None:
+    """The instant a reader saw, from the shown time and a machine time of one post."""
+    shown = plausible(shown, fetched_at)
+    machine = plausible(machine, fetched_at)
+    if shown is None:
+        return machine
+    if machine is not None and agreement(shown, machine) == "same":
+        return machine
+    return shown
+
+
+def merged(html: str | None, structured: str | None, fetched_at: str | None = None) -> str | None:
+    """The instant a reader saw, from an HTML entry's time and structured data's for one post."""
+    html = plausible(html, fetched_at)
+    structured = plausible(structured, fetched_at)
+    if html is None:
+        return structured
+    if structured is not None and agreement(html, structured) in ("same", "hours"):
+        return structured
+    return html
+
+
+def edited(published: str | None, modified: str | None) -> str | None:
+    """The modified time, unless it is over a minute before the post went up: no edit a
+    reader saw (the Independent's `data-update-time` is its draft's)."""
+    first, last = seconds(published), seconds(modified)
+    if first is not None and last is not None and last < first - MINUTE:
+        return None
+    return modified

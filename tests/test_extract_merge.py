@@ -1,0 +1,690 @@
+"""One update per post across sources, and the instant a reader saw (the README's "Times").
+
+Each rule of merge.py and instant.py on a small page or a few readings built here, then on the
+corpus pages that showed the need: the Independent's AMP live list (ad slots, raw epochs, JSON-LD
+creation times), the Guardian's 2023 markup (titles on three blocks, a pinned copy, JSON-LD that
+lends every update the page's headline and time), the Mirror's 428 JSON-LD updates.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import pytest
+
+from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update
+from crawler.extract import extract_page, instant, merge
+from crawler.extract.adapters import candidates, html_updates
+from crawler.extract.clean import sanitise_html
+from crawler.extract.html import parse
+from crawler.extract.jsonld import read_jsonld
+from crawler.extract.microdata import read_microdata
+from crawler.extract.structured import StructuredUpdate, article_body
+from tests.helpers import corpus_dir
+
+BASE = "https://news.example/live/blog"
+
+
+def page_with(head: str = "", body: str = "") -> bytes:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>".encode()
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def blog(updates: list[dict[str, Any]], **extra: Any) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "The blog",
+        "liveBlogUpdate": updates,
+        **extra,
+    }
+
+
+def html(body: str, **fields: Any) -> Update:
+    return Update(body_text=body, body_html=f"<p>{body}</p>", sources=["html"], **fields)
+
+
+def reading(**fields: Any) -> StructuredUpdate:
+    return StructuredUpdate(source="jsonld", **fields)
+
+
+LONG = (
+    "The council confirmed on Tuesday evening that the bridge will stay closed to traffic "
+    "until the engineers have finished their inspection of the damaged supports."
+)
+OTHER = (
+    "Firefighters were called to a warehouse fire on the industrial estate shortly after "
+    "midnight, and three crews remained at the scene this morning."
+)
+
+
+# Times: the rule ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("2024-05-01T12:00:00Z", "2024-05-01T12:00:59Z", "same"),
+        ("2024-05-01T12:00:00Z", "2024-05-01T13:00:20Z", "hours"),  # BST written as UTC
+        ("2024-05-01T12:00:00Z", "2024-05-01T07:00:00Z", "hours"),  # New York written as UTC
+        ("2024-05-01T12:00:00Z", "2024-05-01T12:30:00Z", "apart"),  # not a zone's whole hours
+        ("2024-05-01T12:00:00Z", "2024-05-03T12:00:00Z", "apart"),  # 48 hours: no zone is that far
+        ("2024-05-01T12:00:00Z", None, None),
+    ],
+)
+def test_how_two_readings_of_a_time_relate(
+    first: str, second: str | None, expected: str | None
+) -> None:
+    assert instant.agreement(first, second) == expected
+    assert instant.agreement(second, first) == expected
+
+
+def test_a_machine_time_within_a_minute_of_the_shown_one_is_used_for_its_seconds() -> None:
+    # "12.50 BST" on the page; the <time datetime> says 11:50:54Z.
+    assert instant.seen("2023-05-15T11:50:00Z", "2023-05-15T11:50:54Z") == "2023-05-15T11:50:54Z"
+
+
+def test_a_local_time_labelled_utc_loses_to_the_shown_time() -> None:
+    # "14:32 BST" shown (13:32Z); the machine time is the local clock with a Z.
+    assert instant.seen("2023-10-08T13:32:00Z", "2023-10-08T14:32:00Z") == "2023-10-08T13:32:00Z"
+    assert instant.seen("2023-10-08T13:32:00Z", "2023-10-08T08:32:30Z") == "2023-10-08T13:32:00Z"
+
+
+def test_a_creation_time_earlier_than_the_shown_one_loses() -> None:
+    # The Independent: shown 10:01 BST (amp-timeago 09:01:52Z), created at 04:20:06Z.
+    assert instant.seen("2023-08-14T09:01:52Z", "2023-08-14T04:20:06Z") == "2023-08-14T09:01:52Z"
+
+
+def test_without_a_shown_time_the_machine_time_is_used() -> None:
+    assert instant.seen(None, "2023-08-14T04:20:06Z") == "2023-08-14T04:20:06Z"
+    assert instant.seen("2023-08-14T09:01:52Z", None) == "2023-08-14T09:01:52Z"
+    assert instant.seen(None, None) is None
+
+
+def test_what_cannot_be_a_time_is_none() -> None:
+    fetched = "2024-05-01T12:00:00.123456Z"
+    assert instant.plausible("1970-01-01T00:00:00Z") is None  # an epoch of 0
+    assert instant.plausible("1989-12-31T23:59:59Z") is None
+    assert instant.plausible("1990-01-01T00:00:00Z") == "1990-01-01T00:00:00Z"
+    assert instant.plausible("2024-05-02T11:00:00Z", fetched) == "2024-05-02T11:00:00Z"
+    assert instant.plausible("2024-05-02T13:00:00Z", fetched) is None  # over a day ahead
+    assert instant.plausible("2024-05-02T13:00:00Z") == "2024-05-02T13:00:00Z"  # no fetch time
+    # A shown time that is no time leaves the machine time.
+    assert instant.seen("1970-01-01T00:00:00Z", "2024-05-01T10:00:00Z") == "2024-05-01T10:00:00Z"
+    assert instant.seen("2024-05-01T10:00:00Z", "2031-01-01T00:00:00Z", fetched) == (
+        "2024-05-01T10:00:00Z"
+    )
+
+
+def test_html_and_structured_times_meet_by_the_same_rule() -> None:
+    """merged: the HTML time stands for what the page shows; a zone's whole hours apart, the
+    HTML `datetime` attribute is the local time labelled UTC and structured data is right."""
+    assert instant.merged("2024-01-01T11:00:00Z", "2024-01-01T11:00:30Z") == "2024-01-01T11:00:30Z"
+    assert instant.merged("2023-10-08T14:32:00Z", "2023-10-08T13:32:00Z") == "2023-10-08T13:32:00Z"
+    assert instant.merged("2023-08-14T09:01:52Z", "2023-08-14T04:20:06Z") == "2023-08-14T09:01:52Z"
+    assert instant.merged(None, "2023-08-14T04:20:06Z") == "2023-08-14T04:20:06Z"
+    assert instant.merged("1970-01-01T00:00:00Z", None) is None
+
+
+def test_an_edit_before_the_post_went_up_is_no_edit() -> None:
+    published = "2023-08-14T09:01:52Z"
+    assert instant.edited(published, "2023-08-14T04:20:06Z") is None
+    assert instant.edited(published, "2023-08-14T09:01:51Z") == "2023-08-14T09:01:51Z"  # a clock
+    assert instant.edited(published, "2023-08-14T09:30:00Z") == "2023-08-14T09:30:00Z"
+    assert instant.edited(None, "2023-08-14T04:20:06Z") == "2023-08-14T04:20:06Z"
+
+
+def test_times_that_meet_in_merge_follow_the_rule() -> None:
+    entries = [
+        html(LONG, source_id="a", published_at="2024-01-01T10:00:00Z"),
+        html(OTHER, source_id="b", published_at="2024-01-01T09:30:00Z"),
+        html("Short.", source_id="c", published_at="1970-01-01T00:00:00Z"),
+    ]
+    readings = [
+        reading(source_id="a", published_at="2024-01-01T10:00:41Z"),  # the seconds
+        reading(source_id="b", published_at="2024-01-01T05:12:00Z"),  # created earlier
+        reading(source_id="c", published_at="2024-01-01T08:00:00Z"),
+    ]
+    a, b, c = merge.merge(entries, [readings], BASE)
+    assert a.published_at == "2024-01-01T10:00:41Z"
+    assert b.published_at == "2024-01-01T09:30:00Z"
+    assert c.published_at == "2024-01-01T08:00:00Z"  # 1970 is no time
+
+
+# What structured data lends every update --------------------------------------------------------
+
+
+def test_page_headline_and_time_on_nearly_every_update_are_the_pages() -> None:
+    own = {"headline": "Another day of talks", "datePublished": "2024-01-01T09:12:00Z"}
+    items = [
+        {
+            "@type": "BlogPosting",
+            "url": f"{BASE}#p{i}",
+            "headline": "The blog",
+            "datePublished": "2024-01-01T12:00:00Z",
+            "articleBody": f"Body {i}",
+        }
+        | (own if i == 9 else {})
+        for i in range(10)
+    ]
+    data = blog(items, datePublished="2024-01-01T08:00:00Z", dateModified="2024-01-01T12:00:00Z")
+    found = read_jsonld(parse(page_with(ld(data))))  # type: ignore[arg-type]
+    assert [(u.headline, u.published_at) for u in found.updates] == [(None, None)] * 9 + [
+        ("Another day of talks", "2024-01-01T09:12:00Z")
+    ]
+
+
+def test_a_headline_every_update_shares_but_the_page_does_not_is_theirs() -> None:
+    """The Independent's "Women's World Cup" on nine of ten posts is what the page shows."""
+    items = [
+        {"@type": "BlogPosting", "url": f"{BASE}#p{i}", "headline": "Women’s World Cup"}
+        for i in range(10)
+    ]
+    found = read_jsonld(parse(page_with(ld(blog(items)))))  # type: ignore[arg-type]
+    assert {u.headline for u in found.updates} == {"Women’s World Cup"}
+
+
+def test_microdata_lends_the_page_headline_and_time_no_more() -> None:
+    item = """<article itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">
+      <meta itemprop="url" content="#u{i}"><meta itemprop="headline" content="Election live">
+      <meta itemprop="datePublished" content="2024-07-04T22:00:00Z">
+      <div itemprop="articleBody">Result {i}</div></article>"""
+    body = f"""<div itemscope itemtype="https://schema.org/LiveBlogPosting">
+      <meta itemprop="headline" content="Election live">
+      <meta itemprop="datePublished" content="2024-07-04T22:00:00Z">
+      {"".join(item.format(i=i) for i in range(3))}</div>"""
+    found = read_microdata(parse(page_with(body=body)))  # type: ignore[arg-type]
+    assert [(u.source_id, u.headline, u.published_at) for u in found.updates] == [
+        ("u0", None, None),
+        ("u1", None, None),
+        ("u2", None, None),
+    ]
+
+
+# Pairing without a shared id --------------------------------------------------------------------
+
+
+def test_the_start_of_the_body_pairs_readings_without_an_id() -> None:
+    """Other quotes, spacing and case; a JSON-LD teaser cut with "…"; a creation time."""
+    entry = html(
+        LONG.replace("Tuesday", "“Tuesday”") + " More words the teaser leaves out.",
+        headline="Bridge stays shut",
+        published_at="2024-01-01T10:00:00Z",
+    )
+    teaser = reading(
+        source_id="https://news.example/p/991",
+        headline="Bridge stays shut",
+        published_at="2024-01-01T06:47:00Z",
+        article_body=LONG.upper().replace(" ", "  ")[:120] + "…",
+    )
+    unrelated = reading(source_id="992", article_body=OTHER, published_at="2024-01-01T10:00:10Z")
+    first, second = merge.merge([entry], [[teaser, unrelated]], BASE)
+    assert first.sources == ["jsonld", "html"] and first.fidelity == FIDELITY_HTML
+    assert first.body_text == entry.body_text  # the HTML body, never the teaser
+    assert first.published_at == "2024-01-01T10:00:00Z"  # the creation time loses
+    assert (second.source_id, second.sources) == ("992", ["jsonld"])
+
+
+def test_a_time_within_a_minute_pairs_a_post_with_nothing_else_to_compare() -> None:
+    entry = html("Goal!", published_at="2024-01-01T20:14:00Z")
+    found = reading(source_id="77", published_at="2024-01-01T20:14:37Z")
+    (update,) = merge.merge([entry], [[found]], BASE)
+    assert (update.source_id, update.published_at) == ("77", "2024-01-01T20:14:37Z")
+
+
+def test_whole_hours_apart_the_headline_pairs_and_structured_data_has_the_time() -> None:
+    entry = html("Goal!", headline="Kane scores", published_at="2024-01-01T21:14:00Z")
+    found = reading(source_id="77", headline="Kane scores", published_at="2024-01-01T20:14:05Z")
+    (update,) = merge.merge([entry], [[found]], BASE)
+    assert update.published_at == "2024-01-01T20:14:05Z"
+
+
+def test_ambiguous_candidates_are_not_paired() -> None:
+    # Two HTML posts with one headline and no time: which one the reading is, nobody can say.
+    entries = [html("Hm.", headline="Half time"), html("Hmm.", headline="Half time")]
+    found = reading(source_id="h", headline="Half time", published_at="2024-01-01T20:45:00Z")
+    merged = merge.merge(entries, [[found]], BASE)
+    assert [u.sources for u in merged] == [["html"], ["html"], ["jsonld"]]
+    # Two readings one HTML post is equally like.
+    entry = html("Hm.", published_at="2024-01-01T20:45:00Z")
+    twins = [
+        reading(source_id="x", published_at="2024-01-01T20:45:10Z"),
+        reading(source_id="y", published_at="2024-01-01T20:45:20Z"),
+    ]
+    assert [u.sources for u in merge.merge([entry], [twins], BASE)] == [
+        ["html"],
+        ["jsonld"],
+        ["jsonld"],
+    ]
+
+
+def test_a_different_body_or_headline_says_two_posts() -> None:
+    entries = [
+        html(LONG, published_at="2024-01-01T20:45:00Z"),
+        html("Short.", headline="Red card", published_at="2024-01-01T20:50:00Z"),
+    ]
+    readings = [
+        reading(source_id="1", article_body=OTHER, published_at="2024-01-01T20:45:00Z"),
+        reading(source_id="2", headline="Yellow card", published_at="2024-01-01T20:50:00Z"),
+    ]
+    assert len(merge.merge(entries, [readings], BASE)) == 4
+
+
+def test_one_reading_pairs_with_one_html_entry_at_most() -> None:
+    entries = [html(LONG, source_id="a"), html(LONG + " Again.", source_id="b")]
+    found = reading(article_body=LONG)
+    merged = merge.merge(entries, [[found]], BASE)
+    assert sum("jsonld" in u.sources for u in merged) == 1
+    assert len(merged) == 3  # neither claims it alone: it stays a post of its own
+
+
+def test_ids_that_meet_elsewhere_keep_two_posts_with_one_headline_apart() -> None:
+    """The Mirror has distinct updates sharing a headline: their ids tell them apart."""
+    entries = [
+        html(LONG, source_id="751105", headline="Public warned"),
+        html(OTHER, source_id="751090", headline="Sunderland riot"),
+    ]
+    readings = [
+        reading(source_id="751105", headline="Public warned"),
+        reading(source_id="749001", headline="Sunderland riot"),
+    ]
+    merged = merge.merge(entries, [readings], BASE)
+    assert [(u.source_id, u.sources) for u in merged] == [
+        ("751105", ["jsonld", "html"]),
+        ("751090", ["html"]),
+        ("749001", ["jsonld"]),
+    ]
+
+
+def test_a_post_number_spelled_two_ways_is_one_id() -> None:
+    entries = [
+        html(LONG, source_id="post-1288914"),
+        html("", source_id="ad-1288913"),
+        html(OTHER, source_id="post-1288913"),
+    ]
+    readings = [
+        reading(source_id="liveblogPost1288913"),
+        reading(source_id="liveblogPost1288914", published_at="2023-08-14T04:20:06Z"),
+    ]
+    merged = merge.merge(entries, [readings], BASE)
+    assert [(u.source_id, u.sources) for u in merged] == [
+        ("post-1288914", ["jsonld", "html"]),
+        ("ad-1288913", ["html"]),  # 1288913 names two HTML entries: no pair by number
+        ("post-1288913", ["html"]),
+        ("liveblogPost1288913", ["jsonld"]),
+    ]
+    assert merge.number_key("liveblogPost1288914") == "1288914"
+    assert merge.number_key("post-12") is None  # too short to be anyone's post number
+
+
+def test_an_article_body_cut_short_loses_to_the_html_body() -> None:
+    """The Guardian cuts articleBody at 1,000 characters; the HTML block has it all."""
+    full = "\n\n".join([LONG] * 9)
+    entry = html(full, source_id="block-6462", published_at="2023-05-15T11:50:54Z")
+    cut = reading(source_id="6462", article_body=full.replace("\n\n", " ")[:1000])
+    (update,) = merge.merge([entry], [[cut]], BASE)
+    assert (update.body_text, update.fidelity) == (full, FIDELITY_HTML)
+    # Without the id, the cut body still finds its post: one update, not two.
+    entry = html(full, published_at="2023-05-15T11:50:54Z")
+    cut = reading(source_id="https://news.example/b/6462", article_body=full[:1000])
+    (update,) = merge.merge([entry], [[cut]], BASE)
+    assert update.body_text == full
+
+
+def test_a_pinned_copy_is_the_same_update_flagged_pinned() -> None:
+    pinned = html(LONG, headline="Sunak on jets", pinned=True, modified_at="2023-05-15T11:08:24Z")
+    stream = [
+        html(OTHER, source_id="block-1", published_at="2023-05-15T11:50:54Z"),
+        html(
+            LONG,
+            source_id="block-2",
+            headline="Sunak on jets",
+            published_at="2023-05-15T11:05:09Z",
+            modified_at="2023-05-15T11:08:24Z",
+        ),
+    ]
+    merged = merge.merge([pinned, *stream], [], BASE)
+    assert [(u.source_id, u.pinned, u.published_at) for u in merged] == [
+        ("block-2", True, "2023-05-15T11:05:09Z"),
+        ("block-1", False, "2023-05-15T11:50:54Z"),
+    ]
+    # A body too short to compare: the headline finds the stream copy.
+    short = [
+        html("Jets.", headline="Sunak on jets", pinned=True),
+        html("Jets.", source_id="block-2", headline="Sunak on jets"),
+    ]
+    assert [(u.source_id, u.pinned) for u in merge.dedupe_html(short)] == [("block-2", True)]
+    # With an id on both copies, the same.
+    copies = [
+        html(LONG, source_id="block-2", pinned=True),
+        html(LONG + " More.", source_id="block-2"),
+    ]
+    (update,) = merge.dedupe_html(copies)
+    assert update.pinned and update.body_text == LONG + " More."  # the fuller copy's body
+
+
+def test_merging_is_linear_in_the_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No reading is compared with all the others: each with the few its keys name."""
+    compared = 0
+    likeness = merge.Likeness.likeness
+
+    def counted(self: merge.Likeness, other: merge.Likeness) -> int:
+        nonlocal compared
+        compared += 1
+        return likeness(self, other)
+
+    monkeypatch.setattr(merge.Likeness, "likeness", counted)
+    size = 1500
+    entries = [
+        html(
+            f"Post {i}.",
+            headline=f"Headline {i}",
+            published_at=f"2024-01-01T{i // 60 % 24:02d}:{i % 60:02d}:00Z",
+        )
+        for i in range(size)
+    ]
+    readings = [reading(source_id=f"r{i}", headline=f"Headline {i}") for i in range(size)]
+    merged = merge.merge(entries, [readings], BASE)
+    assert len(merged) == size and all(u.sources == ["jsonld", "html"] for u in merged)
+    assert compared <= 2 * size
+
+
+# AMP live lists ---------------------------------------------------------------------------------
+
+# An AMP live list the way the Independent's is built (amp-live-list, amp-timeago whose text is
+# the raw epoch before the runtime renders it, a footer with byline and time, ad slots between
+# posts); the words are made up.
+AMP_ITEM = """<div data-sort-time="{sort}" data-update-time="{sort}" id="post-{n}">
+  <a href="#post-{n}"><amp-timeago datetime="{shown}" locale="en">{epoch}</amp-timeago></a>
+  <div><h3>Match day</h3><div><p>{text}</p></div>{extra}</div>
+  <div><div><span class="x1">Jo Writer</span><span class="x2">14 August 2023 {clock}</span></div></div>
+</div>"""
+AMP_POST_2 = AMP_ITEM.format(
+    n=2,
+    sort=1691986806000,
+    shown="2023-08-14T09:01:52Z",
+    epoch=1692003712,
+    text=LONG,
+    clock="10:01",
+    extra="",
+)
+AMP_POST_1 = AMP_ITEM.format(
+    n=1,
+    sort=1691986780000,
+    shown="2023-08-14T08:01:52Z",
+    epoch=1692000112,
+    text=OTHER,
+    clock="09:01",
+    extra='<p>Kickoff at 20:00</p><amp-embed type="taboola">Sponsored</amp-embed>',
+)
+AMP_ADS = """<div class="mobile-only" data-sort-time="1691986805" id="ad-2">
+  <div content="Advertisement"><div data-mpu="true" data-ad-unit-path="/1/blog_mpu"></div></div>
+</div>
+<div data-sort-time="1691986804000" id="slot-9">
+  <amp-ad type="doubleclick" data-slot="/1/x" width="300" height="250"></amp-ad></div>
+<div class="live-ad" id="ad-1"><div>Advertisement</div><div>Top offers this week</div></div>"""
+AMP_PAGE = (
+    '<amp-live-list id="live" data-max-items-per-page="10"><div items>'
+    + AMP_POST_2
+    + AMP_ADS
+    + AMP_POST_1
+    + '<div data-sort-time="1691986000000" data-tombstone id="post-0"></div></div></amp-live-list>'
+)
+
+
+def _amp_page(jsonld: str = "") -> Page:
+    return extract_page(page_with(jsonld, AMP_PAGE), "https://news.example/live.amp")
+
+
+def test_amp_ad_slots_are_not_posts_and_epochs_not_text() -> None:
+    page = _amp_page()
+    assert [(u.source_id, u.removed) for u in page.updates] == [
+        ("post-2", False),
+        ("post-1", False),
+        ("post-0", True),
+    ]
+    post2, post1, _ = page.updates
+    assert post2.body_text == LONG  # no epoch, byline, footer clock or ad
+    assert post1.body_text == OTHER + "\n\nKickoff at 20:00"  # a clock in the text is text
+    assert "Sponsored" not in post1.body_html and "1692003712" not in post2.body_html
+    assert (post2.headline, post2.authors) == ("Match day", ["Jo Writer"])
+
+
+def test_amp_time_is_the_one_shown_not_the_creation_time() -> None:
+    post2, post1, gone = _amp_page().updates
+    assert (post2.published_at, post1.published_at) == (
+        "2023-08-14T09:01:52Z",
+        "2023-08-14T08:01:52Z",
+    )
+    assert post2.modified_at is None  # data-update-time is the draft's, hours earlier
+    assert gone.published_at == "2023-08-14T04:06:40Z"  # a tombstone shows no time: its sort time
+
+
+def test_amp_post_and_its_jsonld_creation_time_are_one_update() -> None:
+    items = [
+        {
+            "@type": "BlogPosting",
+            "headline": "Match day",
+            "url": "https://news.example/live.html/#liveblogPost2",
+            "datePublished": "2023-08-14T04:20:06.000Z",
+            "dateModified": "2023-08-14T04:20:06.000Z",
+            "articleBody": LONG,
+        },
+        {
+            "@type": "BlogPosting",
+            "headline": "Match day",
+            "url": "https://news.example/live.html/#liveblogPost1",
+            "datePublished": "2023-08-14T04:19:40.000Z",
+            "articleBody": OTHER,
+        },
+    ]
+    page = _amp_page(ld(blog(items)))
+    assert [(u.source_id, u.sources, u.published_at, u.modified_at) for u in page.updates] == [
+        ("post-2", ["jsonld", "html"], "2023-08-14T09:01:52Z", None),
+        ("post-1", ["jsonld", "html"], "2023-08-14T08:01:52Z", None),
+        ("post-0", ["html"], "2023-08-14T04:06:40Z", None),
+    ]
+
+
+# The Guardian's markup of 2023 ---------------------------------------------------------------
+
+# The block markup of theguardian.com's live blogs as of 2023 (header with the permalinked time,
+# an h2 title on some blocks, the contributor's avatar; body elements; footer with share links
+# and "Updated at"; the pinned block repeated at the top in #pinned-post without an id); the
+# words are made up.
+GUARDIAN_BLOCK = """<article {ident} class="block dcr-1">
+  <header><div><a href="{url}?page=with:block-{n}#block-{n}">{time}<span>12.0{n} BST</span></a></div>
+  {title}{avatar}</header>
+  <p class="dcr-p"><strong>{text}</strong></p>
+  <footer><ul><li><a href="https://www.facebook.com/dialog/share?app_id=1">Share</a></li></ul>
+  {updated}</footer>
+</article>"""
+GUARDIAN_URL = "https://www.theguardian.com/world/live/2023/may/15/russia-ukraine-war"
+
+
+def _guardian_block(n: int, text: str, pinned: bool = False, title: str = "", who: str = "") -> str:
+    return GUARDIAN_BLOCK.format(
+        ident="" if pinned else f'id="block-{n}"',
+        url=GUARDIAN_URL,
+        n=n,
+        time="" if pinned else f'<time dateTime="2023-05-15T11:0{n}:09.000Z">{n}m ago</time>',
+        title=f"<h2>{title}</h2>" if title else "",
+        avatar=f'<div><img src="https://i.guim.co.uk/a.png" alt="{who}"><span>{who}</span></div>'
+        if who
+        else "",
+        text=text,
+        updated='<div><time dateTime="2023-05-15T11:08:24.000Z">Updated at 12.08 BST</time></div>',
+    )
+
+
+GUARDIAN_PAGE = f"""<div id="liveblog-body"><div id="pinned-post" data-gu-marker="pinned-post">
+{_guardian_block(5, LONG, pinned=True, title="Sunak: not straightforward")}</div>
+{_guardian_block(7, OTHER, who="Jennifer Rankin")}
+{_guardian_block(5, LONG, title="Sunak: not straightforward")}
+</div>"""
+
+
+def test_guardian_2023_blocks_from_the_html() -> None:
+    root = parse(page_with(body=GUARDIAN_PAGE))
+    assert root is not None and next(candidates(root, BASE)).name == "guardian"
+    page = extract_page(page_with(body=GUARDIAN_PAGE), GUARDIAN_URL)
+    assert [(u.source_id, u.headline, u.pinned) for u in page.updates] == [
+        ("block-5", "Sunak: not straightforward", True),
+        ("block-7", None, False),
+    ]
+    pinned, untitled = page.updates
+    assert pinned.body_text == LONG and "<strong>" in pinned.body_html
+    assert (pinned.published_at, pinned.modified_at) == (
+        "2023-05-15T11:05:09Z",
+        "2023-05-15T11:08:24Z",
+    )
+    assert pinned.permalink == f"{GUARDIAN_URL}?page=with:block-5#block-5"
+    assert (untitled.body_text, untitled.authors) == (OTHER, ["Jennifer Rankin"])
+    assert "Share" not in untitled.body_text and "Updated" not in untitled.body_text
+
+
+# The corpus -------------------------------------------------------------------------------------
+
+
+@cache
+def corpus_page(name: str, url: str) -> Page:
+    return extract_page((corpus_dir() / name).read_bytes(), url)
+
+
+INDEPENDENT = "independent-wwc-2023-08-14.html"
+INDEPENDENT_URL = (
+    "https://www.independent.co.uk/sport/football/"
+    "womens-world-cup-england-news-latest-australia-b2392480.html"
+)
+GUARDIAN = "guardian-ukraine-2023-05-15.html"
+GUARDIAN_2023_URL = (
+    "https://www.theguardian.com/world/live/2023/may/15/russia-ukraine-war-latest-g7-"
+    "reportedly-set-to-tighten-russia-sanctions-france-to-send-kyiv-military-aid-live"
+)
+MIRROR = "mirror-uk-riots-2024-08-05.html"
+MIRROR_URL = "https://www.mirror.co.uk/news/uk-news/uk-riots-live-hotel-rotherham-33386398"
+
+
+def test_independent_ten_posts_no_ads_times_as_shown() -> None:
+    page = corpus_page(INDEPENDENT, INDEPENDENT_URL)
+    numbers = [1288914, 1288919, 1288913, 1288922, 1288912, 1288930, 1288910, 1288908, 1288907]
+    assert [u.source_id for u in page.updates] == [f"post-{n}" for n in [*numbers, 1288906]]
+    # The footer of each post shows "14 August 2023 10:01", … in BST; amp-timeago has seconds.
+    assert [u.published_at for u in page.updates] == [
+        "2023-08-14T09:01:52Z",
+        "2023-08-14T08:01:52Z",
+        "2023-08-14T07:01:52Z",
+        "2023-08-14T06:01:52Z",
+        "2023-08-14T05:01:52Z",
+        "2023-08-14T04:45:52Z",
+        "2023-08-14T04:17:16Z",
+        "2023-08-14T04:16:41Z",
+        "2023-08-14T04:16:20Z",
+        "2023-08-14T04:15:52Z",
+    ]
+    assert all(u.sources == ["jsonld", "html"] for u in page.updates)
+    headlines = [u.headline for u in page.updates]
+    assert headlines.count("Women’s World Cup") == 9
+    assert (
+        headlines[4] == "Who and when do England play next? Lionesses route to the World Cup final"
+    )
+    for update in page.updates:
+        assert not any(line.isdigit() for line in update.body_text.split("\n\n"))
+        assert "14 August 2023" not in update.body_text
+        assert update.authors == ["Jamie Braidwood"]
+    assert page.updates[0].body_text.startswith("The Lionesses will be ready to face Australia")
+
+
+def test_guardian_2023_ten_updates_pinned_once_titles_and_bodies_from_html() -> None:
+    root = parse((corpus_dir() / GUARDIAN).read_bytes())
+    assert root is not None and next(candidates(root, BASE)).name == "guardian"  # by markup
+    page = corpus_page(GUARDIAN, GUARDIAN_2023_URL)
+    assert len(page.updates) == 10
+    assert len({u.source_id for u in page.updates}) == 10
+    pinned = [u for u in page.updates if u.pinned]
+    assert [u.source_id for u in pinned] == ["block-646210cc8f0822aea831dd91"]
+    assert pinned[0].published_at == "2023-05-15T11:05:09Z"  # from its stream copy
+    assert [u.headline for u in page.updates if u.headline] == [
+        "Sunak: 'not a straightforward thing' to supply fighter jets to Ukraine",
+        "Stoltenberg: no point discussing how Ukraine can join Nato if it does not prevail "
+        "in war first",
+        "Zelenskiy discussed 'coalition of jets' with Sunak on UK visit",
+    ]
+    assert all(
+        u.fidelity == FIDELITY_HTML and u.sources == ["jsonld", "html"] for u in page.updates
+    )
+    by_id = {u.source_id: u for u in page.updates}
+    rankin = by_id["block-646219928f08e408b758af95"]
+    # The JSON-LD articleBody stops at 1,000 characters; the block goes on to its end.
+    assert len(rankin.body_text) > 1000 and rankin.body_text.endswith("peace formula.")
+    assert rankin.body_text.startswith("Jennifer Rankin reports from Brussels\n\nThe EU is ready")
+    assert "Jennifer Rankin" in rankin.authors
+    # Times are each block's, not the page's own 11:50:54 the JSON-LD gives all ten.
+    assert len({u.published_at for u in page.updates}) == 10
+    assert by_id["block-646218558f08e408b758af8d"].modified_at == "2023-05-15T11:36:34Z"
+
+
+def test_guardian_2023_jsonld_lends_its_updates_nothing_of_the_page() -> None:
+    root = parse((corpus_dir() / GUARDIAN).read_bytes())
+    found = read_jsonld(root, GUARDIAN_2023_URL)  # type: ignore[arg-type]
+    assert len(found.updates) == 10
+    assert all(u.headline is None and u.published_at is None for u in found.updates)
+    assert found.title is not None and found.title.startswith("Russia-Ukraine war live")
+
+
+def test_mirror_still_428_with_the_30_html_posts_enriched() -> None:
+    page = corpus_page(MIRROR, MIRROR_URL)
+    assert len(page.updates) == 428
+    assert len({u.source_id for u in page.updates}) == 428
+    sources = [tuple(u.sources) for u in page.updates]
+    assert sources[:30] == [("jsonld", "html")] * 30
+    assert set(sources[30:]) == {("jsonld",)}
+    assert all(u.fidelity == FIDELITY_HTML for u in page.updates[:30])
+    assert all(u.fidelity == FIDELITY_STRUCTURED for u in page.updates[30:])
+
+
+@pytest.mark.parametrize("name", [INDEPENDENT, MIRROR, "corkbeo-level3-2020-10-06.html"])
+def test_plain_article_body_markup_is_what_nh3_returns(name: str) -> None:
+    """article_body writes a plain articleBody's paragraphs without nh3: the same markup."""
+    found = read_jsonld(parse((corpus_dir() / name).read_bytes()), BASE)  # type: ignore[arg-type]
+    plain = [u.article_body for u in found.updates if "<" not in u.article_body]
+    assert plain
+    for raw in plain:
+        _, markup, _ = article_body(raw, BASE)
+        assert markup == sanitise_html(markup, BASE)
+
+
+@pytest.mark.parametrize(
+    ("name", "html_posts"),
+    [
+        (MIRROR, 30),
+        ("express-royals-2024-07-18.html", 9),
+        ("corkbeo-level3-2020-10-06.html", 26),
+        (GUARDIAN, 10),  # its JSON-LD runs a block's paragraphs together
+        (INDEPENDENT, 10),
+    ],
+)
+def test_without_any_id_every_html_post_still_finds_its_structured_reading(
+    name: str, html_posts: int
+) -> None:
+    root = parse((corpus_dir() / name).read_bytes())
+    assert root is not None
+    structured = read_jsonld(root, BASE).updates
+    _, entries = html_updates(root, BASE)
+    own_ids = {id(e): e.source_id or "" for e in entries}
+    for entry in entries:
+        entry.source_id = None
+    merged = merge.merge(entries, [structured], BASE)
+    assert len(merged) == len(structured)
+    paired = [u for u in merged if u.sources == ["jsonld", "html"]]
+    assert len(paired) == html_posts
+    for update in paired:  # each took the reading its own id names
+        own, taken = own_ids[id(update)], update.source_id or ""
+        assert merge.id_key(own) == merge.id_key(taken) or (
+            merge.number_key(own) is not None and merge.number_key(own) == merge.number_key(taken)
+        ), (own, taken)
