@@ -786,7 +786,11 @@ def _own_headline_text(element: Element) -> str:
 
 
 def _member_id(member: Element, url: str) -> str | None:
-    """The post's own id: the block's, a data-*-id, a heading's, or a link to it on this page."""
+    """The post's own id: the anchor its own permalink names, the block's, a data-*-id, a
+    heading's, or a link to it on this page."""
+    anchor = _permalink_anchor(member, urlsplit(url).path)
+    if anchor is not None:
+        return anchor
     node = member
     while True:  # through wrappers: `li > article#post_…`
         own = node.get("id")
@@ -817,6 +821,20 @@ def _member_id(member: Element, url: str) -> str | None:
             base, _, fragment = link.partition("#")
             if fragment and (not base or base.startswith("?") or _same_page(base, page_path)):
                 return fragment
+    return None
+
+
+def _permalink_anchor(member: Element, page_path: str) -> str | None:
+    """The fragment of a link inside the post to this page when the post holds that anchor:
+    the id a reader's link to the post uses (the NYT's slug, not its CMS number)."""
+    ids = {e.get("id") for e in member.iter() if isinstance(e.tag, str) and e.get("id")}
+    if not ids:
+        return None
+    for link in member.iter("a"):
+        href = link.get("href") or ""
+        base, _, fragment = href.partition("#")
+        if fragment in ids and (not base or base.startswith("?") or _same_page(base, page_path)):
+            return fragment
     return None
 
 
