@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from crawler.extract import extract_page
 from crawler.extract.clock import MONTHS, PageClock, Reading, page_clock
 from crawler.extract.html import parse
 from tests.helpers import corpus_dir, saved_page
@@ -519,3 +520,57 @@ def test_sportowefakty_stream_of_bare_clocks() -> None:
     # Its sidebar dates its news "06-10 17:50": day and month, read beside their clock.
     reading = clock.read("06-10 17:50")
     assert reading is not None and (reading.kind, reading.utc) == ("full", "2020-10-06T15:50:00Z")
+
+
+# --- Through extraction -----------------------------------------------------------------------
+
+
+def live_blog(*posts: dict[str, str]) -> bytes:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "The blog",
+        "liveBlogUpdate": [{"@type": "BlogPosting", **post} for post in posts],
+    }
+    return page("en", f'<script type="application/ld+json">{json.dumps(data)}</script>')
+
+
+def test_extraction_drops_implausible_times() -> None:
+    body = live_blog(
+        {"@id": "a", "headline": "Epoch zero", "articleBody": "a", "datePublished": "1970-01-01T00:00:00Z"},
+        {"@id": "b", "headline": "Next week", "articleBody": "b", "datePublished": "2024-05-12T10:00:00Z"},
+        {"@id": "c", "headline": "Fine", "articleBody": "c", "datePublished": "2024-05-05T10:00:00Z",
+         "dateModified": "2024-05-07T10:00:00Z"},
+    )  # fmt: skip
+    updates = extract_page(
+        body, "https://news.example/live", fetched_at="2024-05-05T18:00:00Z"
+    ).updates
+    assert [(u.source_id, u.published_at, u.modified_at) for u in updates] == [
+        ("a", None, None),
+        ("b", None, None),
+        ("c", "2024-05-05T10:00:00Z", None),
+    ]
+    # Fetched a week later, next week's post is a time again.
+    later = extract_page(body, "https://news.example/live", fetched_at="2024-05-12T18:00:00Z")
+    assert later.updates[1].published_at == "2024-05-12T10:00:00Z"
+
+
+def test_a_fetch_time_reads_relative_times_as_the_crawl_did() -> None:
+    """The generic extractor reads "gestern, 14:05 Uhr" against the fetch, so a reparse of a
+    snapshot (its WARC-Date) gives the times the crawl gave."""
+    post = (
+        '<article class="post"><span class="when">gestern, {} Uhr</span>'
+        "<p>Die Polizei meldet neue Entwicklungen am Hauptbahnhof der Stadt.</p></article>"
+    )
+    body = page("de", "", "".join(post.format(t) for t in ("14:05", "12:30", "09:15")))
+    url = "https://news.example/live"
+    crawl = extract_page(body, url, fetched_at="2024-05-05T18:00:00.123456Z")
+    assert [u.published_at for u in crawl.updates] == [
+        "2024-05-04T12:05:00Z",
+        "2024-05-04T10:30:00Z",
+        "2024-05-04T07:15:00Z",
+    ]
+    again = extract_page(body, url, fetched_at="2024-05-05T18:00:00.123456Z")
+    assert [u.published_at for u in again.updates] == [u.published_at for u in crawl.updates]
+    a_day_later = extract_page(body, url, fetched_at="2024-05-06T18:00:00Z")
+    assert a_day_later.updates[0].published_at == "2024-05-05T12:05:00Z"

@@ -22,7 +22,7 @@ from archive.records import Update
 from archive.times import to_utc
 from crawler.extract import walks
 from crawler.extract.clean import author_names, normalise_text
-from crawler.extract.clock import visible_time
+from crawler.extract.clock import PageClock, visible_time
 from crawler.extract.dom import Element, raw_text, text_of, without_fragment
 from crawler.extract.entries import html_update
 
@@ -74,13 +74,13 @@ class _Marks:
     bylines: list[Element] = field(default_factory=list)  # a class that may name a byline
 
 
-def extract(root: Element, url: str) -> list[Update]:
+def extract(root: Element, url: str, clock: PageClock | None = None) -> list[Update]:
     """The updates of the page's most repeated block that carries times and text."""
     marks = mark(root)
     times = find_times(marks)
     members = _stream(times) if times else []
     if not members or not all(_published(readings) for _, readings in members):
-        times += visible_times(root)
+        times += visible_times(root, clock)
         members = _stream(times) if times else []
     if not members:
         return []
@@ -127,8 +127,13 @@ def find_times(marks: _Marks) -> list[_Time]:
     return found
 
 
-def visible_times(root: Element) -> list[_Time]:
-    """Times printed for people: "5:32 p.m. ET, October 8, 2023", "20:51 (IST)" by a date."""
+def visible_times(root: Element, clock: PageClock | None = None) -> list[_Time]:
+    """Times printed for people: "5:32 p.m. ET, October 8, 2023", "20:51 (IST)" by a date;
+    with the page's clock, also a clock the fetch places ("gestern, 14:05 Uhr").
+
+    A date and clock in the page's zone alone ("5. Mai 2024, 14:05") is not read here: on
+    ordinary pages such times mark comments and event lists, which would pass for a stream.
+    """
     found: list[_Time] = []
     for text in _CLOCK_TEXTS(root):
         if not _HAS_CLOCK.search(text):
@@ -145,6 +150,9 @@ def visible_times(root: Element) -> list[_Time]:
         outer = holder.getparent()
         context = raw_text(outer) if outer is not None else ""
         utc = visible_time(str(text), context[:300])
+        if not utc and clock is not None:
+            reading = clock.read(str(text))
+            utc = reading.utc if reading is not None and reading.kind == "relative" else None
         if utc:
             found.append(_Time(holder, utc, VISIBLE, _modified_class(holder), str(text)))
         elif _CLOCK_ONLY.match(str(text)):  # "21:22": header furniture, not a time to keep

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC
 from typing import Any
 
 from archive.records import Page, Update
+from archive.times import now_utc, parse_utc
 from crawler.extract import adapters, generic
 from crawler.extract.clean import optional_text
+from crawler.extract.clock import PageClock, page_clock
 from crawler.extract.dom import Element
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
@@ -17,15 +20,24 @@ from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate
 
 
-def extract_page(body: bytes, url: str, encoding: str | None = None) -> Page:
-    """The blog record and updates of one fetched page; pure, so a saved page is a test."""
+def extract_page(
+    body: bytes, url: str, encoding: str | None = None, fetched_at: str | None = None
+) -> Page:
+    """The blog record and updates of one fetched page; pure, so a saved page is a test.
+
+    `fetched_at` (ISO 8601, UTC; None means now) is when the page was fetched: "2 hours ago"
+    is read against it, and no update time may lie more than a day after it.
+    """
+    fetched = parse_utc(fetched_at) or now_utc()
     if body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         data = _json(body)
         if data is not None:  # a publisher's page data (the Guardian's `.json?dcr=true`)
-            return adapters.json_page(data, url) or Page(url=url)
+            page = adapters.json_page(data, url) or Page(url=url)
+            return _plausible(page, PageClock(fetched, UTC, None, ()))
     root = parse(body, encoding)
     if root is None:
         return Page(url=url)
+    clock = page_clock(root, url, fetched)
     # Read-only sources first: adapters prune the entries they read. A page whose bytes
     # never say "itemprop" has no microdata: no need to scan its tree for some.
     ld = read_jsonld(root, url)
@@ -35,13 +47,13 @@ def extract_page(body: bytes, url: str, encoding: str | None = None) -> Page:
     name, html = adapters.html_updates(root, url)
     structured = [ld.updates, md.updates]
     if name is None:
-        found = generic.extract(root, url)
+        found = generic.extract(root, url, clock)
         html = corroborated(found, structured) if ld.updates or md.updates else found
     adapter = adapters.named(name)
     if adapter is not None and adapter.older is not None:
         known = adapter.older(root, url)
         older = known + [u for u in older if u not in known]
-    return Page(
+    page = Page(
         url=url,
         title=ld.title or md.title or meta.get("og:title") or _title(root),
         publisher=ld.publisher or optional_text(meta.get("og:site_name")),
@@ -50,6 +62,16 @@ def extract_page(body: bytes, url: str, encoding: str | None = None) -> Page:
         updates=merge(html, structured, url),
         next_urls=older,
     )
+    return _plausible(page, clock)
+
+
+def _plausible(page: Page, clock: PageClock) -> Page:
+    """A time before 1990 or more than a day after the fetch is not a time (an epoch of 0, a
+    misread number): the update keeps no time rather than a wrong one."""
+    for update in page.updates:
+        update.published_at = clock.plausible(update.published_at)
+        update.modified_at = clock.plausible(update.modified_at)
+    return page
 
 
 def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) -> list[Update]:
