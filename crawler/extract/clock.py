@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from itertools import chain
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -30,118 +31,49 @@ from crawler.extract.dom import Element
 # Month names per language, January first: full names, genitives and abbreviations.
 _MONTH_WORDS: dict[str, tuple[str, ...]] = {
     "en": (
-        "january jan",
-        "february feb",
-        "march mar",
-        "april apr",
-        "may",
-        "june jun",
-        "july jul",
-        "august aug",
-        "september sept sep",
-        "october oct",
-        "november nov",
+        "january jan", "february feb", "march mar", "april apr", "may", "june jun",
+        "july jul", "august aug", "september sept sep", "october oct", "november nov",
         "december dec",
     ),
     "de": (
-        "januar jänner jan",
-        "februar feber feb",
-        "märz maerz mär mrz",
-        "april apr",
-        "mai",
-        "juni jun",
-        "juli jul",
-        "august aug",
-        "september sept sep",
-        "oktober okt",
-        "november nov",
-        "dezember dez",
+        "januar jänner jan", "februar feber feb", "märz maerz mär mrz", "april apr", "mai",
+        "juni jun", "juli jul", "august aug", "september sept sep", "oktober okt",
+        "november nov", "dezember dez",
     ),
     "fr": (
-        "janvier janv",
-        "février fevrier févr fevr fév",
-        "mars",
-        "avril avr",
-        "mai",
-        "juin",
-        "juillet juil",
-        "août aout",
-        "septembre sept",
-        "octobre oct",
-        "novembre nov",
+        "janvier janv", "février fevrier févr fevr fév", "mars", "avril avr", "mai", "juin",
+        "juillet juil", "août aout", "septembre sept", "octobre oct", "novembre nov",
         "décembre decembre déc",
     ),
     "it": (
-        "gennaio gen",
-        "febbraio feb",
-        "marzo mar",
-        "aprile apr",
-        "maggio mag",
-        "giugno giu",
-        "luglio lug",
-        "agosto ago",
-        "settembre sett set",
-        "ottobre ott",
-        "novembre nov",
+        "gennaio gen", "febbraio feb", "marzo mar", "aprile apr", "maggio mag", "giugno giu",
+        "luglio lug", "agosto ago", "settembre sett set", "ottobre ott", "novembre nov",
         "dicembre dic",
     ),
     "es": (
-        "enero ene",
-        "febrero feb",
-        "marzo mar",
-        "abril abr",
-        "mayo may",
-        "junio jun",
-        "julio jul",
-        "agosto ago",
-        "septiembre setiembre sept sep set",
-        "octubre oct",
-        "noviembre nov",
-        "diciembre dic",
+        "enero ene", "febrero feb", "marzo mar", "abril abr", "mayo may", "junio jun",
+        "julio jul", "agosto ago", "septiembre setiembre sept sep set", "octubre oct",
+        "noviembre nov", "diciembre dic",
     ),
     "pt": (
-        "janeiro jan",
-        "fevereiro fev",
-        "março marco mar",
-        "abril abr",
-        "maio mai",
-        "junho jun",
-        "julho jul",
-        "agosto ago",
-        "setembro set",
-        "outubro out",
-        "novembro nov",
-        "dezembro dez",
+        "janeiro jan", "fevereiro fev", "março marco mar", "abril abr", "maio mai",
+        "junho jun", "julho jul", "agosto ago", "setembro set", "outubro out",
+        "novembro nov", "dezembro dez",
     ),
     "nl": (
-        "januari jan",
-        "februari feb",
-        "maart mrt",
-        "april apr",
-        "mei",
-        "juni jun",
-        "juli jul",
-        "augustus aug",
-        "september sept sep",
-        "oktober okt",
-        "november nov",
+        "januari jan", "februari feb", "maart mrt", "april apr", "mei", "juni jun",
+        "juli jul", "augustus aug", "september sept sep", "oktober okt", "november nov",
         "december dec",
     ),
     "pl": (
-        "styczeń stycznia styczen sty",
-        "luty lutego lut",
-        "marzec marca mar",
-        "kwiecień kwietnia kwiecien kwi",
-        "maj maja",
-        "czerwiec czerwca cze",
-        "lipiec lipca lip",
-        "sierpień sierpnia sierpien sie",
+        "styczeń stycznia styczen sty", "luty lutego lut", "marzec marca mar",
+        "kwiecień kwietnia kwiecien kwi", "maj maja", "czerwiec czerwca cze",
+        "lipiec lipca lip", "sierpień sierpnia sierpien sie",
         "wrzesień września wrzesien wrzesnia wrz",
         "październik października pazdziernik pazdziernika paź paz",
-        "listopad listopada lis",
-        "grudzień grudnia grudzien gru",
+        "listopad listopada lis", "grudzień grudnia grudzien gru",
     ),
-}
+}  # fmt: skip
 
 
 def _month_table() -> dict[str, int]:
@@ -551,6 +483,7 @@ _MINUTE_WORD = re.compile(
     r"(?:\+\s?(?P<x>\d{1,2})\.?(?:\s?min(?:ute|uta|uto)?\b\.?)?|min(?:ute|uta|uto)?\b\.?)",
     re.I,
 )
+_META_LANGUAGES = frozenset({"og:locale", "language", "content-language", "dc.language"})
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
 _LD_DATES = re.compile(r'"date(?:Published|Modified|Created)"\s*:\s*"([^"]{8,40})"')
@@ -717,9 +650,10 @@ def page_clock(root: Element, url: str, fetched_at: datetime) -> PageClock:
     zone and never after the fetch; None when the page states none.
     """
     fetched = fetched_at.astimezone(UTC) if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
-    tags = _language_tags(root)
+    tags, head_times = _head(root)
     languages = tuple(dict.fromkeys(tag.split("-")[0] for tag in tags))
-    stamps = _machine_times(root)
+    values = _extremes(head_times + _body_times(root))
+    stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
     zone = _infer_zone(_zone_candidates(url, tags), stamps)
     today = fetched.astimezone(zone).date()
     day = _newest_day(stamps, zone, fetched) or _dateline(root, today)
@@ -1139,17 +1073,20 @@ class _Stamp:
     day: date | None  # for a date without a time
 
 
-def _language_tags(root: Element) -> list[str]:
-    """Language tags the page declares, lower-cased with hyphens: "de-at", "pl"."""
+def _head(root: Element) -> tuple[list[str], list[str]]:
+    """The language tags ("de-at", "pl") and the times the page's head declares, in one pass."""
     tags = [root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""]
+    times: list[str] = []
     head = root.find("head")
-    if head is not None:
-        for meta in head.iter("meta"):
-            key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
-            if key in ("content-language", "og:locale", "language"):
-                tags.append(meta.get("content") or "")
+    for meta in head.iter("meta") if head is not None else ():
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _META_TIMES:
+            times.append(meta.get("content") or "")
+        elif key in _META_LANGUAGES or meta.get("http-equiv", "").lower() == "content-language":
+            tags.append(meta.get("content") or "")
     tags = [t.strip().lower().replace("_", "-") for t in tags]
-    return [t for t in tags if _LANGUAGE_TAG.match(t) and t.split("-")[0] not in _NO_LANGUAGE]
+    known = [t for t in tags if _LANGUAGE_TAG.match(t) and t.split("-")[0] not in _NO_LANGUAGE]
+    return known, times
 
 
 # How much of a long JSON-LD block is searched for dates: its start and its end.
@@ -1157,26 +1094,21 @@ _LD_HEAD = 100_000
 _LD_TAIL = 20_000
 
 
-def _machine_times(root: Element) -> list[_Stamp]:
-    """The times the page's JSON-LD, meta tags and <time datetime> state."""
+def _body_times(root: Element) -> list[str]:
+    """The times the page's JSON-LD and its <time datetime> elements state."""
     values: list[str] = []
     times = 0
-    for element in root.iter("script", "meta", "time"):
-        tag = element.tag
-        if tag == "time":
+    for element in root.iter("script", "time"):
+        if element.tag == "time":
             times += 1
             if times <= 500:
                 values.append(element.get("datetime") or "")
-        elif tag == "meta":
-            key = element.get("property") or element.get("name") or element.get("itemprop") or ""
-            if key.lower() in _META_TIMES:
-                values.append(element.get("content") or "")
         elif "ld+json" in (element.get("type") or "") and element.text:
             text = element.text
             if len(text) > _LD_HEAD + _LD_TAIL:  # the page's own dates open or close its data
                 text = text[:_LD_HEAD] + "\n" + text[-_LD_TAIL:]
             values.extend(_LD_DATES.findall(text))
-    return [stamp for value in _extremes(values) if (stamp := _stamp(value)) is not None]
+    return values
 
 
 def _extremes(values: list[str]) -> list[str]:
@@ -1242,25 +1174,24 @@ def _zone_candidates(url: str, tags: list[str]) -> list[str]:
 
 
 def _infer_zone(candidates: list[str], stamps: list[_Stamp]) -> tzinfo:
-    """The candidate that agrees with most of the page's written offsets; UTC by default."""
+    """The first candidate (then common zone) that agrees with the most of the page's written
+    offsets; the first candidate when the page writes none; UTC when nothing tells."""
     observed = list(
         dict.fromkeys((s.moment.astimezone(UTC), s.offset) for s in stamps if s.moment and s.offset)
-    )[:40]
+    )
+    zones = (z for z in map(_named_zone, dict.fromkeys(candidates)) if z is not None)
     if not observed:
-        for name in candidates:
-            zone = _named_zone(name)
-            if zone is not None:
-                return zone
-        return UTC
+        return next(zones, UTC)
     best: tzinfo | None = None
     best_score = 0
-    for name in list(dict.fromkeys(candidates + list(_COMMON_ZONES))):
-        zone = _named_zone(name)
+    for zone in chain(zones, map(_named_zone, _COMMON_ZONES)):
         if zone is None:
             continue
         score = sum(moment.astimezone(zone).utcoffset() == offset for moment, offset in observed)
         if score > best_score:
             best, best_score = zone, score
+            if score == len(observed):
+                break
     if best is not None:
         return best
     newest = max(observed, key=lambda pair: pair[0])
