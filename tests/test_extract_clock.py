@@ -179,6 +179,8 @@ def test_match_minutes(text: str, minute: str) -> None:
         "Stand 21:19",
         "wynik 25:23",
         "ratio 16:9",
+        "11:09 Min",  # a video's length
+        "Laufzeit 02:54 min.",
         "1920x1080",
         "Share 2.5k",
         "page 3 of 10",

@@ -440,6 +440,8 @@ _CLOCK = re.compile(
     r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|h\b))?",
     re.I,
 )
+# What makes "11:09" a length of time rather than a clock.
+_DURATION = re.compile(r"\s?(?:min|sek|sec|s\b|std\b)", re.I)
 # A zone named right after a clock: "ET", "(IST)", "GMT+2", "UTC+05:30".
 _ZONE_AFTER = re.compile(
     r"[\s,]*[(\[]?\s*("
@@ -826,6 +828,8 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
                 hour = hour % 12 + (0 if am else 12)
         elif hour > 23:
             continue
+        if not (mer or word) and _DURATION.match(text, end):
+            continue  # "11:09 Min": how long a video runs
         zone = None
         if end < len(text):
             named = _ZONE_AFTER.match(text, end)
