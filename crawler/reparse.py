@@ -35,7 +35,12 @@ def _read_again(blog: BlogPass, snapshots: SnapshotStore) -> BlogPass:
         if page.skipped or page.snapshot is None:
             continue
         snap = snapshots.read(SnapshotRef.parse(page.snapshot))
-        read = extract_page(snap.body, snap.url, encoding=header_charset(snap.headers))
+        read = extract_page(
+            snap.body,
+            snap.url,
+            encoding=header_charset(snap.headers),
+            fetched_at=snap.fetched_at or None,
+        )
         page.updates = len(read.updates)
         blog.updates.extend(read.updates)
         if blog.title is None:

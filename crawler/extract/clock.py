@@ -1,51 +1,96 @@
-"""Times written for people on a page: a clock placed by a zone and a date near it.
+"""Times written for people: "19:30", "12.31 Uhr", "vor 5 Minuten", "45+2'", "5. Mai, 14:05".
 
-"5:32 p.m. ET, October 8, 2023", "20:51 (IST)" under "November 02 2023", "Fri 19 Feb 2021
-19.30 GMT". Machine times (ISO 8601, epochs) are archive.times' job; this module reads the
-words and hands the instant to archive.times.format_utc.
+A page prints times for its readers, in their language and the publisher's zone, often with
+no date ("19:30") or against the moment it was served ("2 hours ago"). A PageClock holds what
+the page tells about time (when it was fetched, its zone, the day of its newest content, its
+languages) and reads such texts into instants. Machine times (ISO 8601, epochs, RFC 2822) are
+archive.times' job; this module reads the words and hands instants to archive.times.
+
+Tables, not a general parser: months, relative phrases and day words of English, German,
+French, Italian, Spanish, Portuguese, Dutch and Polish. What counts as a clock is decided
+against the look-alikes of ordinary text (prices, versions, scores): see _alone.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from itertools import chain
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from archive.times import format_utc
+from crawler.extract.dom import Element
 
-# A clock is only a time with a date and a zone to place it.
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(
-    r"\b" + _MONTH + r"\s*(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b", re.I
-)
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_CLOCK = re.compile(
-    r"(?<![\d:.])(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap])?\.?\s*(?:m\b\.?)?(?![\d:])", re.I
-)
-# Zone abbreviations as the pages print them, to a zone (daylight saving follows the date)
-# or a fixed offset in minutes.
+# --- Tables ---------------------------------------------------------------------------------
+
+# Month names per language, January first: full names, genitives and abbreviations.
+_MONTH_WORDS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "january jan", "february feb", "march mar", "april apr", "may", "june jun",
+        "july jul", "august aug", "september sept sep", "october oct", "november nov",
+        "december dec",
+    ),
+    "de": (
+        "januar jänner jan", "februar feber feb", "märz maerz mär mrz", "april apr", "mai",
+        "juni jun", "juli jul", "august aug", "september sept sep", "oktober okt",
+        "november nov", "dezember dez",
+    ),
+    "fr": (
+        "janvier janv", "février fevrier févr fevr fév", "mars", "avril avr", "mai", "juin",
+        "juillet juil", "août aout", "septembre sept", "octobre oct", "novembre nov",
+        "décembre decembre déc",
+    ),
+    "it": (
+        "gennaio gen", "febbraio feb", "marzo mar", "aprile apr", "maggio mag", "giugno giu",
+        "luglio lug", "agosto ago", "settembre sett set", "ottobre ott", "novembre nov",
+        "dicembre dic",
+    ),
+    "es": (
+        "enero ene", "febrero feb", "marzo mar", "abril abr", "mayo may", "junio jun",
+        "julio jul", "agosto ago", "septiembre setiembre sept sep set", "octubre oct",
+        "noviembre nov", "diciembre dic",
+    ),
+    "pt": (
+        "janeiro jan", "fevereiro fev", "março marco mar", "abril abr", "maio mai",
+        "junho jun", "julho jul", "agosto ago", "setembro set", "outubro out",
+        "novembro nov", "dezembro dez",
+    ),
+    "nl": (
+        "januari jan", "februari feb", "maart mrt", "april apr", "mei", "juni jun",
+        "juli jul", "augustus aug", "september sept sep", "oktober okt", "november nov",
+        "december dec",
+    ),
+    "pl": (
+        "styczeń stycznia styczen sty", "luty lutego lut", "marzec marca mar",
+        "kwiecień kwietnia kwiecien kwi", "maj maja", "czerwiec czerwca cze",
+        "lipiec lipca lip", "sierpień sierpnia sierpien sie",
+        "wrzesień września wrzesien wrzesnia wrz",
+        "październik października pazdziernik pazdziernika paź paz",
+        "listopad listopada lis", "grudzień grudnia grudzien gru",
+    ),
+}  # fmt: skip
+
+
+def _month_table() -> dict[str, int]:
+    """Every month word of every language to its number; no word names two months."""
+    table: dict[str, int] = {}
+    for months in _MONTH_WORDS.values():
+        for number, words in enumerate(months, start=1):
+            for word in words.split():
+                if table.setdefault(word, number) != number:
+                    raise ValueError(f"month word {word!r} names two months")
+    return table
+
+
+MONTHS = _month_table()
+
+# Zone abbreviations as pages print them: a zone (daylight saving follows the date) or a
+# fixed offset in minutes.
 ZONES: dict[str, str | int] = {
     "UTC": 0,
     "GMT": 0,
@@ -54,6 +99,8 @@ ZONES: dict[str, str | int] = {
     "IST": 330,
     "CET": 60,
     "CEST": 120,
+    "MEZ": 60,
+    "MESZ": 120,
     "EET": 120,
     "EEST": 180,
     "ET": "America/New_York",
@@ -68,17 +115,536 @@ ZONES: dict[str, str | int] = {
     "PT": "America/Los_Angeles",
     "PST": -480,
     "PDT": -420,
+    "BRT": -180,
     "AEST": 600,
     "AEDT": 660,
     "JST": 540,
     "SGT": 480,
     "HKT": 480,
 }
-_ZONE = re.compile(
-    r"(?<![A-Za-z])("
-    + "|".join(sorted((z for z in ZONES if z != "Z"), key=len, reverse=True))
-    + r")(?![A-Za-z])(?:\s?([+-])(\d{1,2})(?::?(\d{2}))?\b)?|(?<![\w+-])([+-])(\d{2}):?(\d{2})\b"
+_ZONE_NAMES = "|".join(sorted((z for z in ZONES if z != "Z"), key=len, reverse=True))
+
+# Relative times per language: the words before and after the amount and unit, how amounts
+# are written in words, and the unit words (seconds, minutes, hours, days, weeks, months,
+# years). One-letter units ("5m ago", "il y a 2 h") are read only after a number.
+_UNITS = ("s", "min", "h", "d", "w", "mo", "y")
+
+
+@dataclass(frozen=True)
+class _Relative:
+    before: str
+    after: str
+    amounts: dict[str, int]
+    units: tuple[str, ...]  # one string of words per unit of _UNITS
+
+
+_RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
+    "en": (
+        _Relative(
+            "",
+            "ago",
+            {"a": 1, "an": 1, "one": 1, "a few": 2, "few": 2, "a couple of": 2, "several": 3},
+            (
+                "seconds second secs sec s",
+                "minutes minute mins min m",
+                "hours hour hrs hr h",
+                "days day d",
+                "weeks week wks wk w",
+                "months month mos mo",
+                "years year yrs yr y",
+            ),
+        ),
+    ),
+    "de": (
+        _Relative(
+            "vor",
+            "",
+            {
+                "einer": 1,
+                "einem": 1,
+                "einen": 1,
+                "ein": 1,
+                "eine": 1,
+                "wenigen": 2,
+                "ein paar": 2,
+                "zwei": 2,
+                "drei": 3,
+            },
+            (
+                "sekunden sekunde sek s",
+                "minuten minute min m",
+                "stunden stunde std h",
+                "tagen tag",
+                "wochen woche",
+                "monaten monat",
+                "jahren jahr",
+            ),
+        ),
+    ),
+    "fr": (
+        _Relative(
+            "il y a",
+            "",
+            {"une": 1, "un": 1, "quelques": 2, "deux": 2, "trois": 3},
+            (
+                "secondes seconde sec s",
+                "minutes minute min mn m",
+                "heures heure h",
+                "jours jour j",
+                "semaines semaine",
+                "mois",
+                "années année ans an",
+            ),
+        ),
+    ),
+    "it": (
+        _Relative(
+            "",
+            "fa",
+            {
+                "un'": 1,
+                "un’": 1,
+                "un": 1,
+                "una": 1,
+                "uno": 1,
+                "pochi": 2,
+                "poche": 2,
+                "qualche": 2,
+                "due": 2,
+                "tre": 3,
+            },
+            (
+                "secondi secondo sec s",
+                "minuti minuto min m",
+                "ore ora h",
+                "giorni giorno gg",
+                "settimane settimana",
+                "mesi mese",
+                "anni anno",
+            ),
+        ),
+    ),
+    "es": (
+        _Relative(
+            "hace",
+            "",
+            {"un": 1, "una": 1, "unos": 2, "unas": 2, "pocos": 2, "pocas": 2, "dos": 2, "tres": 3},
+            (
+                "segundos segundo seg s",
+                "minutos minuto min m",
+                "horas hora hs h",
+                "días día dias dia d",
+                "semanas semana",
+                "meses mes",
+                "años año anos",
+            ),
+        ),
+    ),
+    "pt": tuple(
+        _Relative(
+            before,
+            after,
+            {
+                "um": 1,
+                "uma": 1,
+                "alguns": 2,
+                "algumas": 2,
+                "poucos": 2,
+                "dois": 2,
+                "duas": 2,
+                "três": 3,
+            },
+            (
+                "segundos segundo seg s",
+                "minutos minuto min m",
+                "horas hora h",
+                "dias dia d",
+                "semanas semana",
+                "meses mês mes",
+                "anos ano",
+            ),
+        )
+        for before, after in (("há", ""), ("ha", ""), ("", "atrás"), ("", "atras"))
+    ),
+    "nl": (
+        _Relative(
+            "",
+            "geleden",
+            {"een": 1, "één": 1, "enkele": 2, "paar": 2, "een paar": 2, "twee": 2, "drie": 3},
+            (
+                "seconden seconde sec s",
+                "minuten minuut min m",
+                "uren uur u",
+                "dagen dag d",
+                "weken week w",
+                "maanden maand",
+                "jaren jaar",
+            ),
+        ),
+    ),
+    "pl": (
+        _Relative(
+            "",
+            "temu",
+            {
+                "jedną": 1,
+                "jeden": 1,
+                "jedna": 1,
+                "kilka": 2,
+                "kilkanaście": 12,
+                "dwie": 2,
+                "dwa": 2,
+                "trzy": 3,
+            },
+            (
+                "sekundy sekund sekundę sek s",
+                "minuty minut minutę min m",
+                "godziny godzin godzinę godz h",
+                "dni dzień dzien d",
+                "tygodnie tygodni tydzień tydzien",
+                "miesiące miesięcy miesiąc miesiace miesiecy miesiac",
+                "lata lat rok",
+            ),
+        ),
+    ),
+}
+
+# "Just now": the fetch time. Strong phrases are read anywhere in a short text; weak words
+# ("ahora", "now") only when they are the whole text.
+_NOW_STRONG: dict[str, str] = {
+    "en": "just now|moments ago|a moment ago|seconds ago",
+    "de": "gerade eben|soeben|eben gerade|vor einem moment|vor wenigen augenblicken",
+    "fr": "à l'instant|a l'instant|à l’instant|a l’instant|il y a un instant|il y a quelques instants",
+    "it": "proprio ora|poco fa|pochi istanti fa|qualche istante fa",
+    "es": "ahora mismo|hace un momento|hace instantes|hace unos instantes",
+    "pt": "agora mesmo|há instantes|há pouco|agorinha",
+    "nl": "zojuist|zonet|zo net|net geplaatst",
+    "pl": "przed chwilą|przed chwila|chwilę temu|chwile temu",
+}
+_NOW_WEAK: dict[str, str] = {
+    "en": "now",
+    "de": "gerade|jetzt",
+    "fr": "maintenant",
+    "it": "adesso|ora",
+    "es": "ahora",
+    "pt": "agora",
+    "nl": "nu|net",
+    "pl": "teraz",
+}
+
+# Day words: how many days before the fetch day; read only with a clock beside them.
+_DAY_WORDS: dict[str, dict[str, int]] = {
+    "en": {"today": 0, "yesterday": 1},
+    "de": {"heute": 0, "gestern": 1, "vorgestern": 2},
+    "fr": {"aujourd'hui": 0, "aujourd’hui": 0, "hier": 1, "avant-hier": 2},
+    "it": {"oggi": 0, "ieri": 1, "altroieri": 2},
+    "es": {"hoy": 0, "ayer": 1, "anteayer": 2},
+    "pt": {"hoje": 0, "ontem": 1, "anteontem": 2},
+    "nl": {"vandaag": 0, "gisteren": 1, "eergisteren": 2},
+    "pl": {"dziś": 0, "dzis": 0, "dzisiaj": 0, "wczoraj": 1, "przedwczoraj": 2},
+}
+
+# Words that say the number after them is a clock ("um 19.30", "à 14h", "alle 9.30").
+_CLOCK_LEADS = frozenset(
+    {
+        "at", "by", "um", "gegen", "à", "a", "vers", "dès", "alle", "ore", "dalle", "verso",
+        "las", "la", "às", "pelas", "om", "rond", "o", "godz", "godzina", "około", "kl", "klo",
+        "updated", "posted", "published", "aktualisiert", "publié", "publie", "aggiornato",
+        "actualizado", "atualizado", "bijgewerkt", "aktualizacja", "opublikowano",
+    }
+)  # fmt: skip
+# Words that say "21:19" is a score, not a clock.
+_SCORE_LEADS = frozenset(
+    {
+        "score", "scored", "spielstand", "stand", "ergebnis", "endstand", "halbzeit", "wynik",
+        "result", "résultat", "risultato", "resultado", "marcador", "uitslag", "tussenstand",
+        "won", "beat", "lead", "leads", "led",
+    }
+)  # fmt: skip
+
+# Countries (ISO 3166 codes, and the .uk domain) to the zone most of their publishers use.
+COUNTRY_ZONES: dict[str, str] = {
+    "pl": "Europe/Warsaw", "de": "Europe/Berlin", "at": "Europe/Vienna",
+    "ch": "Europe/Zurich", "li": "Europe/Vaduz", "fr": "Europe/Paris", "it": "Europe/Rome",
+    "es": "Europe/Madrid", "pt": "Europe/Lisbon", "br": "America/Sao_Paulo",
+    "nl": "Europe/Amsterdam", "be": "Europe/Brussels", "lu": "Europe/Luxembourg",
+    "uk": "Europe/London", "gb": "Europe/London", "ie": "Europe/Dublin",
+    "in": "Asia/Kolkata", "au": "Australia/Sydney", "nz": "Pacific/Auckland",
+    "us": "America/New_York", "ca": "America/Toronto", "mx": "America/Mexico_City",
+    "ar": "America/Argentina/Buenos_Aires", "cl": "America/Santiago", "pe": "America/Lima",
+    "uy": "America/Montevideo", "ve": "America/Caracas", "cu": "America/Havana",
+    "do": "America/Santo_Domingo", "gt": "America/Guatemala", "ec": "America/Guayaquil",
+    "cz": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest",
+    "ro": "Europe/Bucharest", "bg": "Europe/Sofia", "gr": "Europe/Athens",
+    "hr": "Europe/Zagreb", "si": "Europe/Ljubljana", "rs": "Europe/Belgrade",
+    "se": "Europe/Stockholm", "dk": "Europe/Copenhagen", "no": "Europe/Oslo",
+    "fi": "Europe/Helsinki", "ee": "Europe/Tallinn", "lv": "Europe/Riga",
+    "lt": "Europe/Vilnius", "ua": "Europe/Kyiv", "ru": "Europe/Moscow", "tr": "Europe/Istanbul",
+    "il": "Asia/Jerusalem", "za": "Africa/Johannesburg", "ng": "Africa/Lagos",
+    "ke": "Africa/Nairobi", "eg": "Africa/Cairo", "jp": "Asia/Tokyo", "kr": "Asia/Seoul",
+    "cn": "Asia/Shanghai", "hk": "Asia/Hong_Kong", "tw": "Asia/Taipei",
+    "sg": "Asia/Singapore", "my": "Asia/Kuala_Lumpur", "ph": "Asia/Manila",
+    "id": "Asia/Jakarta", "th": "Asia/Bangkok", "vn": "Asia/Ho_Chi_Minh",
+    "pk": "Asia/Karachi", "bd": "Asia/Dhaka", "ae": "Asia/Dubai",
+}  # fmt: skip
+# A language without a region to the zone of the country most of its publishers are in;
+# English, spoken around the world, tells nothing alone.
+LANGUAGE_ZONES: dict[str, str] = {
+    "de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome", "es": "Europe/Madrid",
+    "pt": "Europe/Lisbon", "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw",
+    "cs": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest",
+    "ro": "Europe/Bucharest", "bg": "Europe/Sofia", "el": "Europe/Athens",
+    "hr": "Europe/Zagreb", "sl": "Europe/Ljubljana", "sr": "Europe/Belgrade",
+    "sv": "Europe/Stockholm", "da": "Europe/Copenhagen", "no": "Europe/Oslo",
+    "nb": "Europe/Oslo", "nn": "Europe/Oslo", "fi": "Europe/Helsinki", "et": "Europe/Tallinn",
+    "lv": "Europe/Riga", "lt": "Europe/Vilnius", "uk": "Europe/Kyiv", "ru": "Europe/Moscow",
+    "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "ja": "Asia/Tokyo", "ko": "Asia/Seoul",
+    "zh": "Asia/Shanghai", "hi": "Asia/Kolkata", "th": "Asia/Bangkok", "vi": "Asia/Ho_Chi_Minh",
+    "id": "Asia/Jakarta",
+}  # fmt: skip
+# Zones tried, in order, when the page's own offsets fit neither its domain nor its language.
+_COMMON_ZONES = (
+    "Europe/London", "Europe/Berlin", "Europe/Helsinki", "Europe/Moscow",
+    "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+    "America/Phoenix", "America/Sao_Paulo", "America/Argentina/Buenos_Aires",
+    "America/Mexico_City", "America/Bogota", "Asia/Kolkata", "Asia/Dubai", "Asia/Shanghai",
+    "Asia/Tokyo", "Australia/Sydney", "Australia/Perth", "Pacific/Auckland",
+    "Africa/Johannesburg", "Europe/Lisbon",
+)  # fmt: skip
+
+# Page metadata that states when the page was published or changed.
+_META_TIMES = frozenset(
+    {
+        "article:published_time", "article:modified_time", "og:updated_time",
+        "og:article:published_time", "og:article:modified_time", "datepublished",
+        "datemodified", "datecreated", "date", "dc.date", "dc.date.issued", "dcterms.modified",
+        "dcterms.created", "pubdate", "publishdate", "lastmod", "last-modified",
+        "sailthru.date", "parsely-pub-date",
+    }
+)  # fmt: skip
+
+# --- Patterns -------------------------------------------------------------------------------
+# Patterns that start with a number start with `\d` and look behind it afterwards: then the
+# regex engine skips to the digits instead of trying every position (a text node costs µs).
+
+_DIGIT = re.compile(r"\d")
+# A clock: "19:30", "19.30", "7:30:15", "14h05", "14 h 05", "14h", "7pm", "7.30 p.m.", then an
+# optional "Uhr"/"uur"/"h"/"godz.". Not the tail of a number, a word, a price or a range.
+_CLOCK = re.compile(
+    r"(?P<h>\d(?<![\w.,:/+\-–€$£¥]\d)\d?)"
+    r"(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|[.,:/]\d)"
+    r"|\s?h\s?(?P<hm>[0-5]\d)(?!\d)"
+    r"|(?P<bare>\s?h)(?![^\W\d_])"
+    r"|(?=\s?[ap]\.?\s?m\b))"
+    r"(?P<mer>\s?[ap](?:\.\s?m\.|\.?m\b\.?))?"
+    r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|h\b))?",
+    re.I,
 )
+# What makes "11:09" a length of time rather than a clock.
+_DURATION = re.compile(r"\s?(?:min|sek|sec|s\b|std\b)", re.I)
+# A zone named right after a clock: "ET", "(IST)", "GMT+2", "UTC+05:30".
+_ZONE_AFTER = re.compile(
+    r"[\s,]*[(\[]?\s*("
+    + _ZONE_NAMES
+    + r")(?![A-Za-z])(?:\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d))?[)\]]?"
+)
+# Dates. A month is any word the MONTHS table knows: "5. Mai 2024", "5 de mayo de 2024",
+# "28 września 2020", "1er mai", "October 8, 2023", "Oct. 8".
+_DATE_DMY = re.compile(
+    r"(?P<d>\d(?<![\w.]\d)\d?)(?:\.|st|nd|rd|th|er|º|ª|°)?\s*(?:de\s+|of\s+)?"
+    r"(?P<mon>[^\W\d_]{3,12})\.?(?:,?\s*(?:de\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?",
+    re.I,
+)
+_DATE_MDY = re.compile(
+    r"(?<![^\W\d_])(?P<mon>[^\W\d_]{3,12})\.?\s*(?P<d>\d(?<![\d.]\d)\d?)(?:st|nd|rd|th)?"
+    r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?(?!\d)",
+    re.I,
+)
+_DATE_YMD = re.compile(
+    r"(?P<y>(?:1(?<![\d.]1)9|2(?<![\d.]2)0)\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?!\d)"
+)
+_DATE_NUMERIC = re.compile(
+    r"(?P<a>\d(?<![\d.,:/]\d)\d?)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)"
+    r"(?![\d:]|[.,]\d)"
+)
+# "28.09., 19:30", "28-09 19:30", "28/09 19:30": a day and month without the year, read only
+# beside a clock.
+_DATE_DAY_MONTH = re.compile(
+    r"(?P<a>\d(?<![\d.,:/\-]\d)\d?)(?:\.(?P<b>[01]?\d)\.|(?P<sep>[/-])(?P<c>[01]?\d)(?![\d/-]))(?!\d)"
+)
+_ISO_TIME = re.compile(
+    r"(?P<v>(?:1(?<!\d1)9|2(?<!\d2)0)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d\d:?\d\d)?)(?!\d)"
+)
+# Match minutes: "95'", "45+2'", "45 + 2’"; "12. Min.", "90.+3", "12. minuta".
+_MINUTE_MARK = re.compile(
+    r"(?P<m>\d(?<![\w'’′´.,:+/\-]\d)\d{0,2})(?:\s?\+\s?(?P<x>\d{1,2}))?\s?['’′´](?![\w'’′´])"
+)
+_MINUTE_WORD = re.compile(
+    r"(?P<m>\d(?<![\w.,:+/\-]\d)\d{0,2})\.\s?"
+    r"(?:\+\s?(?P<x>\d{1,2})\.?(?:\s?min(?:ute|uta|uto)?\b\.?)?|min(?:ute|uta|uto)?\b\.?)",
+    re.I,
+)
+_META_LANGUAGES = frozenset({"og:locale", "language", "content-language", "dc.language"})
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
+_NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
+_LD_DATES = re.compile(r'"date(?:Published|Modified|Created)"\s*:\s*"([^"]{8,40})"')
+_OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
+_TRIM = " \t\r\n.,:;·•|()[]{}-–—/"
+
+
+def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
+    """One language's relative phrase, with groups n (digits), a (amount word), u and v (unit)."""
+    words = sorted((w for unit in rel.units for w in unit.split()), key=len, reverse=True)
+    every = "|".join(map(re.escape, words))
+    long = "|".join(re.escape(w) for w in words if len(w) > 1)
+    amounts = "|".join(sorted(map(re.escape, rel.amounts), key=len, reverse=True))
+    amount = (
+        rf"(?:(?P<n>\d+)\s*(?P<u>{every})|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
+        r"(?![^\W\d_])\.?"
+    )
+    before = rf"{rel.before}\s+" if rel.before else ""
+    after = rf"\s+{rel.after}" if rel.after else ""
+    return re.compile(rf"(?<![^\W\d_]){before}{amount}{after}(?![^\W\d_])", re.I)
+
+
+# Each relative form under the word that must stand in the text for it to be tried.
+_RELATIVE_FORMS: dict[str, list[tuple[str, re.Pattern[str], _Relative]]] = {}
+for _language, _forms in _RELATIVE_WORDS.items():
+    for _rel in _forms:
+        _RELATIVE_FORMS.setdefault((_rel.before or _rel.after).lower(), []).append(
+            (_language, _relative_pattern(_rel), _rel)
+        )
+_NOW_PHRASES = [phrase for words in _NOW_STRONG.values() for phrase in words.split("|")]
+_NOW = re.compile(
+    r"(?<![^\W\d_])("
+    + "|".join(sorted(map(re.escape, _NOW_PHRASES), key=len, reverse=True))
+    + r")(?![^\W\d_])",
+    re.I,
+)
+# A word of every strong "just now" phrase: the phrase is looked for only when one is there.
+_NOW_MARKERS = frozenset(
+    {
+        "now", "moment", "second", "eben", "instant", "poco", "istant", "ahora", "agora",
+        "pouco", "zojuist", "zonet", "zo net", "geplaatst", "chwil", "augenblick",
+    }
+)  # fmt: skip
+# One pass over the lower-cased text finds the words that relative phrases need.
+_HINT = re.compile(
+    "|".join(sorted(map(re.escape, _NOW_MARKERS | _RELATIVE_FORMS.keys()), key=len, reverse=True))
+)
+_WEAK_NOW = {w: lang for lang, words in _NOW_WEAK.items() for w in words.split("|")}
+# Words read only on pages in their language: elsewhere they mean "here" (German and Dutch
+# "hier") or "has" (Spanish "ha").
+_AMBIGUOUS = frozenset({"hier", "ha"})
+_DAY_WORD_LANGUAGE = {w: lang for lang, words in _DAY_WORDS.items() for w in words}
+_DAY_WORD_BACK = {w: back for words in _DAY_WORDS.values() for w, back in words.items()}
+# Readings that start at the same place: the one that says more wins.
+_PRIORITY = {"full": 0, "day": 1, "relative": 2, "minute": 3, "clock": 4}
+# How far apart a date (or "gestern") and its clock may be: ", ", " um ", " à ", " | ".
+_NEAR = 20
+# How far around a clock its date is looked for.
+_DATE_WINDOW = 40
+_MAX_TEXT = 400
+
+
+# --- The API --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One time read from text, with what kind of statement it was."""
+
+    kind: str  # "full" | "clock" | "relative" | "minute"
+    utc: str | None  # None for a match minute, or a clock not yet placed on a day
+    text: str  # the part of the input that was read
+    clock: tuple[int, int] | None = None  # (hour, minute): "clock", "full", "gestern 14:05"
+    minute: str | None = None  # "45+2'" for "minute"
+
+
+@dataclass(frozen=True)
+class PageClock:
+    """What the page tells about time: to place times written for people."""
+
+    fetched_at: datetime  # aware, UTC: when the page was fetched
+    zone: tzinfo  # the publisher's zone, best guess (UTC when nothing tells)
+    day: date | None  # the day of the page's newest dated content, in `zone`, not after the fetch
+    # From <html lang> etc., e.g. ("de",); () = try all. Only words that mean something else
+    # in another language need the page's language: "hier", "am", "ha", a lone "nu" or "ora".
+    languages: tuple[str, ...]
+    _today: date = field(init=False, repr=False, compare=False)
+    _cutoff: datetime = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_today", self.fetched_at.astimezone(self.zone).date())
+        object.__setattr__(self, "_cutoff", self.fetched_at + _SKEW)
+
+    def read(self, text: str) -> Reading | None:
+        """The first time in a short text; a bare clock is placed on `day` when day is known."""
+        return _read(self, text[:_MAX_TEXT]) if text else None
+
+    def place_clocks(self, clocks: Sequence[tuple[int, int] | None]) -> list[str | None]:
+        """A stream's bare clocks, newest first, as instants: the first on `day` (the fetch day
+        when the page states none), a day earlier whenever a clock is later than the one above
+        it (the stream crossed midnight), and a day earlier for a clock after the fetch."""
+        day = self.day or self._today
+        above: tuple[int, int] | None = None
+        placed: list[str | None] = []
+        for clock in clocks:
+            if clock is None:
+                placed.append(None)
+                continue
+            if above is not None and clock > above:
+                day -= timedelta(days=1)
+            above = clock
+            moment, day = self._at(day, _Clock(0, 0, clock[0], clock[1], 0, None, True))
+            placed.append(format_utc(moment))
+        return placed
+
+    def _at(self, day: date, clock: _Clock) -> tuple[datetime, date]:
+        """The clock on the day, or on the day before when that would be after the fetch."""
+        zone = clock.zone or self.zone
+        moment = datetime(
+            day.year, day.month, day.day, clock.hour, clock.minute, clock.second, tzinfo=zone
+        )
+        if moment > self._cutoff:
+            day -= timedelta(days=1)
+            moment = datetime(
+                day.year, day.month, day.day, clock.hour, clock.minute, clock.second, tzinfo=zone
+            )
+        return moment, day
+
+    def _reads(self, language: str) -> bool:
+        return not self.languages or language in self.languages
+
+    @property
+    def _month_first(self) -> bool:
+        """American English pages write the month first: 03/04/2024 is March 4th."""
+        return self.languages == ("en",) and getattr(self.zone, "key", "").startswith("America/")
+
+
+# A clock this far after the fetch is still today's (the publisher's clock runs fast).
+_SKEW = timedelta(minutes=2)
+
+
+def page_clock(root: Element, url: str, fetched_at: datetime) -> PageClock:
+    """The page's zone, newest day and languages, from its markup, its URL and the fetch.
+
+    Zone: the page's own offsets (JSON-LD, meta, <time datetime>) choose among the zones of
+    its domain's country, its language's region and its language, in that order, then among
+    common zones; without offsets the first of those, else UTC. Day: the newest machine date
+    the page states, else the first date in its title, description or first lines, in that
+    zone and never after the fetch; None when the page states none.
+    """
+    fetched = fetched_at.astimezone(UTC) if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
+    tags, head_times = _head(root)
+    languages = tuple(dict.fromkeys(tag.split("-")[0] for tag in tags))
+    values = _extremes(head_times + _body_times(root))
+    stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
+    zone = _infer_zone(_zone_candidates(url, tags), stamps)
+    today = fetched.astimezone(zone).date()
+    day = _newest_day(stamps, zone, fetched) or _dateline(root, today)
+    return PageClock(fetched, zone, min(day, today) if day else None, languages)
 
 
 def visible_time(text: str, context: str = "") -> str | None:
@@ -86,59 +652,591 @@ def visible_time(text: str, context: str = "") -> str | None:
 
     None unless all three are found: a bare "14:32" could be any day in any zone.
     """
-    clock = _CLOCK.search(text)
+    clock = _first_clock(text, lenient=True)
     if clock is None:
         return None
-    zone = _zone(text[clock.end() :]) or _zone(text) or (_zone(context) if context else None)
+    zone = clock.zone or _zone(text) or (_zone(context) if context else None)
     if zone is None:
         return None
-    day = _date(text) or (_date(context) if context else None)
-    if day is None:
+    found = _find_date(text, need_year=True) or (
+        _find_date(context, need_year=True) if context else None
+    )
+    if found is None or found.year is None:
         return None
-    hour, minute = int(clock.group(1)), int(clock.group(2))
-    second = int(clock.group(3) or 0)
-    meridiem = (clock.group(4) or "").lower()
-    if meridiem == "p" and hour < 12:
-        hour += 12
-    elif meridiem == "a" and hour == 12:
-        hour = 0
     try:
-        local = datetime(day[0], day[1], day[2], hour, minute, second)
+        local = datetime(found.year, found.month, found.day, clock.hour, clock.minute, clock.second)
     except ValueError:
         return None
     return format_utc(local.replace(tzinfo=zone))
 
 
-def _date(text: str) -> tuple[int, int, int] | None:
-    for pattern, order in ((_ISO_DATE, "ymd"), (_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
-        match = pattern.search(text)
-        if match is None:
+# --- Reading text ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Clock:
+    start: int
+    end: int  # after its "Uhr", "pm" and any zone named right after it
+    hour: int
+    minute: int
+    second: int
+    zone: tzinfo | None
+    accepted: bool  # a clock by itself; otherwise only beside a date or a day word
+
+
+@dataclass(slots=True)
+class _Date:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+
+
+_Found = tuple[int, str, Reading | None]  # where a reading starts, its kind, the reading
+
+
+def _read(page: PageClock, text: str) -> Reading | None:
+    low = text.lower()
+    markers: list[tuple[int, str]] = []  # relative markers standing as words ("vor", "ago")
+    now = False
+    for hint in _HINT.finditer(low):
+        word, at = hint.group(), hint.start()
+        if word in _NOW_MARKERS:
+            now = True
+        elif _is_word(low, at, at + len(word)):
+            markers.append((at, word))
+    found = [_relative(page, text, markers) if markers else None, _now(page, text, low, now)]
+    if _DIGIT.search(text) is not None:
+        found += _numbered(page, text, low)
+    readings = [f for f in found if f is not None and f[2] is not None]
+    if not readings:
+        return None
+    return min(readings, key=lambda f: (f[0], _PRIORITY[f[1]]))[2]
+
+
+def _numbered(page: PageClock, text: str, low: str) -> list[_Found | None]:
+    """The readings that need a number: clocks, dates, match minutes; cheap tests first."""
+    clocks = list(_clocks(text, english=page._reads("en")))
+    found: list[_Found | None] = []
+    used: set[int] = set()  # clocks read with their date or day word
+    if "t" in low and "-" in text and ":" in text:
+        iso = _ISO_TIME.search(text)
+        if iso is not None:
+            found.append((iso.start(), "full", _iso_reading(page, iso)))
+    if clocks:
+        found.append(_dated(page, text, clocks, used))
+        found.append(_day_worded(page, text, low, clocks, used))
+    found.append(_minute(text))
+    clock = next((c for c in clocks if c.accepted and c.start not in used), None)
+    if clock is not None:
+        read = text[clock.start : clock.end]
+        if page.day is None:
+            reading = Reading("clock", None, read, (clock.hour, clock.minute))
+        else:
+            reading = _on_day(page, page.day, clock, read, "clock")
+        found.append((clock.start, "clock", reading))
+    return found
+
+
+def _dated(page: PageClock, text: str, clocks: list[_Clock], used: set[int]) -> _Found | None:
+    """A clock with a date beside it: "5. Mai 2024, 14:05", "5:32 p.m. ET, October 8, 2023"."""
+    for clock in clocks:
+        window = max(0, clock.start - _DATE_WINDOW)
+        if not _DIGIT.search(text, window, clock.start) and not _DIGIT.search(
+            text, clock.end, clock.end + _DATE_WINDOW
+        ):
+            continue  # every date has a number of its own
+        found = _find_date(text[window : clock.end + _DATE_WINDOW], False, page._month_first)
+        if found is None:
             continue
-        parts = dict(zip(order, match.groups(), strict=True))
-        month = parts["m"]
-        number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
-        if number:
-            return int(parts["y"]), number, int(parts["d"])
+        found.start, found.end = found.start + window, found.end + window
+        if _beside(text, [clock], found.start, found.end) is not None:
+            used.add(clock.start)
+            start, end = min(found.start, clock.start), max(found.end, clock.end)
+            return start, "full", _full(page, found, clock, text[start:end])
     return None
 
 
+def _day_worded(
+    page: PageClock, text: str, low: str, clocks: list[_Clock], used: set[int]
+) -> _Found | None:
+    """A clock beside "gestern", "yesterday", "hier", "wczoraj", "heute": on that day."""
+    for token in low.split():
+        word = token.strip(_TRIM)
+        back = _DAY_WORD_BACK.get(word)
+        if back is None or (word in _AMBIGUOUS and not page._reads(_DAY_WORD_LANGUAGE[word])):
+            continue
+        at = _word_at(low, word)
+        clock = _beside(text, clocks, at, at + len(word)) if at >= 0 else None
+        if clock is None:
+            continue
+        used.add(clock.start)
+        start, end = min(at, clock.start), max(at + len(word), clock.end)
+        day = page._today - timedelta(days=back)
+        return start, "day", _on_day(page, day, clock, text[start:end], "relative")
+    return None
+
+
+def _now(page: PageClock, text: str, low: str, marked: bool) -> _Found | None:
+    """ "Just now" and its kin: the fetch time. A weak word ("ahora") must be the whole text."""
+    if marked:
+        match = _NOW.search(text)
+        if match is not None:
+            now = Reading("relative", format_utc(page.fetched_at), match.group(0))
+            return match.start(), "relative", now
+    if len(text) <= 16:
+        whole = text.strip(_TRIM)
+        language = _WEAK_NOW.get(whole.lower())
+        if language is not None and page._reads(language):
+            now = Reading("relative", format_utc(page.fetched_at), whole)
+            return text.find(whole), "relative", now
+    return None
+
+
+def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[_Clock]:
+    """Every clock-like number in the text, each marked whether it is a clock by itself.
+
+    "am" is English only where the page may be English ("19.30 am Montag" is German).
+    """
+    for match in _CLOCK.finditer(text):
+        h, sep, m, s, hm, mer, word = match.group("h", "sep", "m", "s", "hm", "mer", "word")
+        hour = int(h)
+        end = match.end()
+        if mer:
+            am = mer.strip()[0] in "aA"
+            if hour == 0 or hour > 12 or (am and not english):
+                if m is None and hm is None:
+                    continue  # "7 am Montag": not a clock at all
+                end, mer = match.start("mer"), None
+            else:
+                hour = hour % 12 + (0 if am else 12)
+        elif hour > 23:
+            continue
+        if not (mer or word) and _DURATION.match(text, end):
+            continue  # "11:09 Min": how long a video runs
+        zone = None
+        if end < len(text):
+            named = _ZONE_AFTER.match(text, end)
+            zone = _zone_of(named) if named else None
+            if named is not None and zone is not None:
+                end = named.end()
+        accepted = lenient or bool(mer or word or hm or zone) or _alone(match, text, h, sep)
+        minute = int(m or hm or 0)
+        yield _Clock(match.start(), end, hour, minute, int(s or 0), zone, accepted)
+
+
+def _alone(match: re.Match[str], text: str, hour: str, sep: str | None) -> bool:
+    """Whether a clock-like number with nothing after it that says "clock" is a clock.
+
+    "19:30" is, unless a score word comes before ("Stand 21:19"). One-digit "9:05", dotted
+    "19.30" and bare "14h" look like versions, prices and durations ("3.14", "10.50", "8h"):
+    they are clocks when a word before says so ("um", "à", "at"), or when a two-digit hour is
+    the whole text. (am/pm, "Uhr", "h05" and a zone after it always say so.)
+    """
+    start = match.start()
+    lead = _lead_word(text, start)
+    if sep == ":" and len(hour) == 2:
+        return lead not in _SCORE_LEADS
+    if lead in _CLOCK_LEADS:
+        return True
+    if len(hour) == 1:  # "3.14", "2:10", "8h" alone: a number more often than not
+        return False
+    return not text[:start].strip(_TRIM) and not text[match.end() :].strip(_TRIM)
+
+
+def _lead_word(text: str, start: int) -> str:
+    """The word just before a position, lower-cased, without its punctuation."""
+    words = text[max(0, start - 24) : start].split()
+    return words[-1].strip(_TRIM).lower() if words else ""
+
+
+def _first_clock(text: str, lenient: bool = False) -> _Clock | None:
+    return next((c for c in _clocks(text, lenient) if c.accepted), None)
+
+
+def _beside(text: str, clocks: list[_Clock], start: int, end: int) -> _Clock | None:
+    """The clock right after or right before a span, with only a few words between."""
+    for clock in clocks:
+        if clock.start >= end:
+            gap = text[end : clock.start]
+        elif clock.end <= start:
+            gap = text[clock.end : start]
+        else:
+            continue
+        if len(gap) <= _NEAR and _DIGIT.search(gap) is None:
+            return clock
+    return None
+
+
+def _find_date(text: str, need_year: bool, month_first: bool = False) -> _Date | None:
+    """The first date in the text: "5. Mai 2024", "October 8, 2023", "28.09.2020", "2024-05-05";
+    without `need_year`, also "5 May" and "28.09." (which count only beside a clock).
+
+    "03/04/2024" is the 3rd of April unless `month_first` (or the numbers) say otherwise.
+    """
+    found: list[_Date] = []
+    for pattern in (_DATE_DMY, _DATE_MDY):
+        for named in pattern.finditer(text):
+            month = MONTHS.get(named.group("mon").lower())
+            if month is not None and (named.group("y") or not need_year):
+                year = int(named.group("y")) if named.group("y") else None
+                found.append(_Date(named.start(), named.end(), year, month, int(named.group("d"))))
+                break
+    ymd = _DATE_YMD.search(text)
+    if ymd is not None:
+        year, month, day = (int(ymd.group(g)) for g in ("y", "m", "d"))
+        found.append(_Date(ymd.start(), ymd.end(), year, month, day))
+    numeric = _DATE_NUMERIC.search(text)
+    if numeric is not None:
+        year, day, month = (int(numeric.group(g)) for g in ("y", "a", "b"))
+        if month > 12 or (month_first and numeric.group("sep") == "/" and day <= 12):
+            day, month = month, day
+        year += 2000 if year < 100 else 0
+        found.append(_Date(numeric.start(), numeric.end(), year, month, day))
+    short = None if need_year else _DATE_DAY_MONTH.search(text)
+    if short is not None:
+        day, month = int(short.group("a")), int(short.group("b") or short.group("c"))
+        if month > 12 or (month_first and short.group("sep") == "/" and day <= 12):
+            day, month = month, day
+        found.append(_Date(short.start(), short.end(), None, month, day))
+    valid = [d for d in found if 1 <= d.month <= 12 and 1 <= d.day <= 31]
+    return min(valid, key=lambda d: (d.start, -d.end)) if valid else None
+
+
+def _full(page: PageClock, found: _Date, clock: _Clock, text: str) -> Reading | None:
+    year = found.year
+    if year is None:  # the last such day up to the fetch (a day ahead for a fast clock)
+        year = page._today.year
+        if _valid(year, found.month, found.day) and date(
+            year, found.month, found.day
+        ) > page._today + timedelta(days=1):
+            year -= 1
+    if not _valid(year, found.month, found.day):
+        return None
+    local = datetime(year, found.month, found.day, clock.hour, clock.minute, clock.second)
+    utc = format_utc(local.replace(tzinfo=clock.zone or page.zone))
+    return Reading("full", utc, text, (clock.hour, clock.minute))
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _on_day(page: PageClock, day: date, clock: _Clock, text: str, kind: str) -> Reading:
+    moment, _ = page._at(day, clock)
+    return Reading(kind, format_utc(moment), text, (clock.hour, clock.minute))
+
+
+def _iso_reading(page: PageClock, match: re.Match[str]) -> Reading | None:
+    value = match.group("v")
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=page.zone)
+    return Reading("full", format_utc(moment), value, (moment.hour, moment.minute))
+
+
+def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Found | None:
+    """The first relative phrase: "2 hours ago", "vor einer Stunde", "5 minut temu"."""
+    best: tuple[re.Match[str], _Relative] | None = None
+    for at, marker in markers:
+        for language, pattern, rel in _RELATIVE_FORMS[marker]:
+            if marker in _AMBIGUOUS and not page._reads(language):
+                continue
+            # A phrase starts with its marker ("vor") or ends with it ("ago"): look only there.
+            if rel.before:
+                match = pattern.match(text, at)
+            else:
+                match = pattern.search(text, max(0, at - 40), at + len(marker))
+            if match is not None and (best is None or match.start() < best[0].start()):
+                best = (match, rel)
+    if best is None:
+        return None
+    match, rel = best
+    if match.group("n"):
+        amount, word = int(match.group("n")), match.group("u").lower()
+    else:
+        amount = rel.amounts.get((match.group("a") or "").lower(), 1)
+        word = match.group("v").lower()
+    unit = next(u for u, words in zip(_UNITS, rel.units, strict=True) if word in words.split())
+    moment = _before(page.fetched_at, amount, unit)
+    if moment is None:
+        return None
+    return match.start(), "relative", Reading("relative", format_utc(moment), match.group(0))
+
+
+def _is_word(low: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a word: no letter right before or after it."""
+    return (start == 0 or not low[start - 1].isalpha()) and (
+        end == len(low) or not low[end].isalpha()
+    )
+
+
+def _word_at(low: str, word: str) -> int:
+    """Where a word first stands as a whole word in lower-cased text; -1 when it does not."""
+    at = low.find(word)
+    while at >= 0 and not _is_word(low, at, at + len(word)):
+        at = low.find(word, at + 1)
+    return at
+
+
+def _before(moment: datetime, amount: int, unit: str) -> datetime | None:
+    """The moment `amount` units before; months and years by the calendar."""
+    try:
+        if unit in ("mo", "y"):
+            months = moment.year * 12 + moment.month - 1 - amount * (12 if unit == "y" else 1)
+            year, month = divmod(months, 12)
+            day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+            return moment.replace(year=year, month=month + 1, day=day)
+        seconds = {"s": 1, "min": 60, "h": 3600, "d": 86400, "w": 604800}[unit]
+        return moment - timedelta(seconds=amount * seconds)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _minute(text: str) -> _Found | None:
+    """The first match minute: "95'", "45+2'", "12. Min.", "90.+3"."""
+    found = [m for m in (_MINUTE_MARK.search(text), _MINUTE_WORD.search(text)) if m is not None]
+    for match in sorted(found, key=lambda m: m.start()):
+        minute, extra = int(match.group("m")), match.group("x")
+        if minute > 130 or (extra is not None and int(extra) > 30):
+            continue
+        label = f"{minute}+{int(extra)}'" if extra else f"{minute}'"
+        return match.start(), "minute", Reading("minute", None, match.group(0), minute=label)
+    return None
+
+
+def _zone_of(match: re.Match[str]) -> tzinfo | None:
+    name, sign, hours, minutes = match.group(1, 2, 3, 4)
+    if sign:
+        offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        try:
+            return timezone(-offset if sign == "-" else offset)
+        except ValueError:
+            return None
+    value = ZONES[name]
+    return _named_zone(value) if isinstance(value, str) else timezone(timedelta(minutes=value))
+
+
+_ZONE_ANYWHERE = re.compile(
+    r"(?<![A-Za-z])(" + _ZONE_NAMES + r")(?![A-Za-z])(?:\s?([+-])(\d{1,2})(?::?(\d{2}))?\b)?"
+    r"|(?<![\w+-])([+-])(\d{2}):?(\d{2})\b"
+)
+
+
 def _zone(text: str) -> tzinfo | None:
-    match = _ZONE.search(text)
+    """A zone named anywhere in the text ("ET", "UTC+2") or an offset ("+05:30")."""
+    match = _ZONE_ANYWHERE.search(text)
     if match is None:
         return None
-    name, sign, hours, minutes = match.group(1), match.group(2), match.group(3), match.group(4)
-    if name and not sign:
-        zone = ZONES[name]
-        if isinstance(zone, str):
-            try:
-                return ZoneInfo(zone)
-            except (ZoneInfoNotFoundError, ValueError):
-                return None
-        return timezone(timedelta(minutes=zone))
-    if not name:
-        sign, hours, minutes = match.group(5), match.group(6), match.group(7)
-    offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if match.group(1):
+        return _zone_of(match)
+    sign, hours, minutes = match.group(5), match.group(6), match.group(7)
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
     try:
         return timezone(-offset if sign == "-" else offset)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=256)
+def _named_zone(name: str) -> tzinfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+# --- What the page tells --------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Stamp:
+    """A machine time the page states: an instant with its written offset, or a date."""
+
+    moment: datetime | None  # aware; naive ones wait for the zone
+    offset: timedelta | None  # as written; None for "Z", "+00:00" and naive times
+    day: date | None  # for a date without a time
+
+
+def _head(root: Element) -> tuple[list[str], list[str]]:
+    """The language tags ("de-at", "pl") and the times the page's head declares, in one pass."""
+    tags = [root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""]
+    times: list[str] = []
+    head = root.find("head")
+    for meta in head.iter("meta") if head is not None else ():
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _META_TIMES:
+            times.append(meta.get("content") or "")
+        elif key in _META_LANGUAGES or meta.get("http-equiv", "").lower() == "content-language":
+            tags.append(meta.get("content") or "")
+    tags = [t.strip().lower().replace("_", "-") for t in tags]
+    known = [t for t in tags if _LANGUAGE_TAG.match(t) and t.split("-")[0] not in _NO_LANGUAGE]
+    return known, times
+
+
+# How much of a long JSON-LD block is searched for dates: its start and its end.
+_LD_HEAD = 100_000
+_LD_TAIL = 20_000
+
+
+def _body_times(root: Element) -> list[str]:
+    """The times the page's JSON-LD and its <time datetime> elements state."""
+    values: list[str] = []
+    times = 0
+    for element in root.iter("script", "time"):
+        if element.tag == "time":
+            times += 1
+            if times <= 500:
+                values.append(element.get("datetime") or "")
+        elif "ld+json" in (element.get("type") or "") and element.text:
+            text = element.text
+            if len(text) > _LD_HEAD + _LD_TAIL:  # the page's own dates open or close its data
+                text = text[:_LD_HEAD] + "\n" + text[-_LD_TAIL:]
+            values.extend(_LD_DATES.findall(text))
+    return values
+
+
+def _extremes(values: list[str]) -> list[str]:
+    """The earliest and latest of the values written alike (same offset): what the zone and the
+    day need, without parsing the hundreds of times a long live blog states."""
+    spans: dict[str, tuple[str, str]] = {}
+    for raw in values:
+        value = raw.strip()
+        if value[:2] not in ("19", "20"):
+            continue
+        key = (
+            "Z"
+            if value[-1:] == "Z"
+            else value[-6:]
+            if value[-6:-5] in ("+", "-")
+            else str(len(value))
+        )
+        span = spans.get(key)
+        if span is None:
+            spans[key] = (value, value)
+        elif value < span[0]:
+            spans[key] = (value, span[1])
+        elif value > span[1]:
+            spans[key] = (span[0], value)
+    return list(dict.fromkeys(v for span in spans.values() for v in span))
+
+
+def _stamp(value: str) -> _Stamp | None:
+    if len(value) == 10:
+        try:
+            return _Stamp(None, None, date.fromisoformat(value))
+        except ValueError:
+            return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return None
+    offset = moment.utcoffset()
+    written = offset if offset and _OFFSET.search(value) else None
+    return _Stamp(moment, written, None)
+
+
+def _zone_candidates(url: str, tags: list[str]) -> list[str]:
+    """Zones the domain's country, the language's region and the language imply, in order."""
+    candidates = []
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        host = ""
+    country = host.rpartition(".")[2]
+    if country in COUNTRY_ZONES:
+        candidates.append(COUNTRY_ZONES[country])
+    for tag in tags:
+        language, _, region = tag.partition("-")
+        region = region[:2]
+        if region in COUNTRY_ZONES:
+            candidates.append(COUNTRY_ZONES[region])
+    for tag in tags:
+        language = tag.partition("-")[0]
+        if language in LANGUAGE_ZONES:
+            candidates.append(LANGUAGE_ZONES[language])
+    return list(dict.fromkeys(candidates))
+
+
+def _infer_zone(candidates: list[str], stamps: list[_Stamp]) -> tzinfo:
+    """The first candidate (then common zone) that agrees with the most of the page's written
+    offsets; the first candidate when the page writes none; UTC when nothing tells."""
+    observed = list(
+        dict.fromkeys((s.moment.astimezone(UTC), s.offset) for s in stamps if s.moment and s.offset)
+    )
+    zones = (z for z in map(_named_zone, dict.fromkeys(candidates)) if z is not None)
+    if not observed:
+        return next(zones, UTC)
+    best: tzinfo | None = None
+    best_score = 0
+    for zone in chain(zones, map(_named_zone, _COMMON_ZONES)):
+        if zone is None:
+            continue
+        score = sum(moment.astimezone(zone).utcoffset() == offset for moment, offset in observed)
+        if score > best_score:
+            best, best_score = zone, score
+            if score == len(observed):
+                break
+    if best is not None:
+        return best
+    newest = max(observed, key=lambda pair: pair[0])
+    return timezone(newest[1]) if newest[1] is not None else UTC
+
+
+def _newest_day(stamps: list[_Stamp], zone: tzinfo, fetched: datetime) -> date | None:
+    """The day, in the zone, of the newest machine time that is not after the fetch."""
+    latest = fetched + timedelta(days=1)
+    today = fetched.astimezone(zone).date()
+    days = []
+    for stamp in stamps:
+        if stamp.moment is not None:
+            moment = stamp.moment if stamp.moment.tzinfo else stamp.moment.replace(tzinfo=zone)
+            if moment <= latest:
+                days.append(moment.astimezone(zone).date())
+        elif stamp.day is not None and stamp.day <= today + timedelta(days=1):
+            days.append(stamp.day)
+    return max(days) if days else None
+
+
+_DATELINE_NODES = 400
+
+
+def _dateline(root: Element, today: date) -> date | None:
+    """The first full date in the title, the description or the body's first short texts."""
+    head = root.find("head")
+    texts: list[str] = []
+    if head is not None:
+        title = head.find("title")
+        if title is not None and title.text:
+            texts.append(title.text)
+        for meta in head.iter("meta"):
+            key = (meta.get("property") or meta.get("name") or "").lower()
+            if key in ("og:title", "description", "og:description"):
+                texts.append(meta.get("content") or "")
+    for text in texts:
+        day = _date_in(text, today)
+        if day is not None:
+            return day
+    body = root.find("body")
+    if body is None:
+        return None
+    for count, text in enumerate(body.itertext()):
+        if count >= _DATELINE_NODES:
+            break
+        if len(text) < 120 and _DIGIT.search(text):
+            day = _date_in(text, today)
+            if day is not None:
+                return day
+    return None
+
+
+def _date_in(text: str, today: date) -> date | None:
+    found = _find_date(text, need_year=True)
+    if found is None or found.year is None or not _valid(found.year, found.month, found.day):
+        return None
+    day = date(found.year, found.month, found.day)
+    return day if date(1990, 1, 1) <= day <= today + timedelta(days=1) else None

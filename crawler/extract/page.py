@@ -7,7 +7,7 @@ from typing import Any
 
 from archive.records import Page, Update
 from archive.times import now_utc, parse_utc
-from crawler.extract import adapters, evidence, generic
+from crawler.extract import adapters, evidence, generic, instant
 from crawler.extract.clean import optional_text
 from crawler.extract.clock import page_clock
 from crawler.extract.dom import Element, text_of
@@ -24,17 +24,20 @@ def extract_page(
 ) -> Page:
     """The blog record and updates of one fetched page; pure, so a saved page is a test.
 
-    `fetched_at` (ISO 8601 UTC, default now) places the times the page writes for people:
-    "2 hours ago", a bare clock on the page's day.
+    `fetched_at` (ISO 8601, UTC; None means now) is when the page was fetched: "2 hours ago"
+    is read against it, a bare clock is placed on the page's day, and no update time may lie
+    more than a day after it.
     """
+    fetched = parse_utc(fetched_at) or now_utc()
     if body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         data = _json(body)
         if data is not None:  # a publisher's page data (the Guardian's `.json?dcr=true`)
-            return adapters.json_page(data, url) or Page(url=url)
+            page = adapters.json_page(data, url) or Page(url=url)
+            return _plausible(page, fetched_at)
     root = parse(body, encoding)
     if root is None:
         return Page(url=url)
-    clock = page_clock(root, url, parse_utc(fetched_at) or now_utc())
+    clock = page_clock(root, url, fetched)
     # Read-only sources first: adapters prune the entries they read. A page whose bytes
     # never say "itemprop" has no microdata: no need to scan its tree for some.
     ld = read_jsonld(root, url)
@@ -62,9 +65,11 @@ def extract_page(
         known = adapter.older(root, url)
         older = known + [u for u in older if u not in known]
     updates = [
-        u for u in merge(html, structured, url) if u.headline or u.body_text or u.media or u.removed
+        u
+        for u in merge(html, structured, url, fetched_at)
+        if u.headline or u.body_text or u.media or u.removed
     ]
-    return Page(
+    page = Page(
         url=url,
         title=ld.title or md.title or meta.get("og:title") or title,
         publisher=ld.publisher or optional_text(meta.get("og:site_name")),
@@ -74,6 +79,16 @@ def extract_page(
         next_urls=older,
         live_blog=live or bool(updates),
     )
+    return _plausible(page, fetched_at)
+
+
+def _plausible(page: Page, fetched_at: str | None) -> Page:
+    """A time before 1990 or more than a day after the fetch is not a time (an epoch of 0, a
+    misread number): the update keeps no time rather than a wrong one."""
+    for update in page.updates:
+        update.published_at = instant.plausible(update.published_at, fetched_at)
+        update.modified_at = instant.plausible(update.modified_at, fetched_at)
+    return page
 
 
 def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) -> list[Update]:

@@ -190,7 +190,12 @@ class LiveblogSpider(scrapy.Spider):
             blog.error = problem
             yield self._finish(state, complete=False)
             return
-        page = extract_page(response.body, response.url, encoding=header_charset(fetched.headers))
+        page = extract_page(
+            response.body,
+            response.url,
+            encoding=header_charset(fetched.headers),
+            fetched_at=fetched.fetched_at,
+        )
         fetched.updates = len(page.updates)
         if len(blog.pages) == 1:
             blog.title = page.title

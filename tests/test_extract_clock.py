@@ -1,0 +1,580 @@
+"""Times written for people (crawler/extract/clock.py): what each language's pages print, what
+only looks like a time, the zone and day a page implies, and streams of bare clocks."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from archive.times import format_utc
+from crawler.extract import extract_page, instant
+from crawler.extract.clock import MONTHS, PageClock, Reading, page_clock
+from crawler.extract.html import parse
+from tests.helpers import corpus_dir, saved_page
+
+# Sunday 5 May 2024, 20:00 in Berlin (CEST, UTC+2).
+FETCHED = datetime(2024, 5, 5, 18, 0, tzinfo=UTC)
+BERLIN = ZoneInfo("Europe/Berlin")
+CLOCK = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ())
+
+
+def read(text: str) -> Reading | None:
+    return CLOCK.read(text)
+
+
+# (text, kind, utc, clock or minute): what a reader in Berlin saw, fetched at FETCHED.
+READINGS = {
+    "en": [
+        ("5:32 p.m. ET, October 8, 2023", "full", "2023-10-08T21:32:00Z", (17, 32)),
+        ("May 3, 2024 at 2:30 pm", "full", "2024-05-03T12:30:00Z", (14, 30)),
+        ("Friday 3 May 2024 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("Sept. 28, 2020, 7:30pm", "full", "2020-09-28T17:30:00Z", (19, 30)),
+        ("7.30pm", "clock", "2024-05-05T17:30:00Z", (19, 30)),
+        ("9:05 a.m.", "clock", "2024-05-05T07:05:00Z", (9, 5)),
+        ("7pm", "clock", "2024-05-05T17:00:00Z", (19, 0)),
+        ("12:15 AM", "clock", "2024-05-04T22:15:00Z", (0, 15)),
+        ("2 hours ago", "relative", "2024-05-05T16:00:00Z", None),
+        ("an hour ago", "relative", "2024-05-05T17:00:00Z", None),
+        ("5m ago", "relative", "2024-05-05T17:55:00Z", None),
+        ("30 seconds ago", "relative", "2024-05-05T17:59:30Z", None),
+        ("3 days ago", "relative", "2024-05-02T18:00:00Z", None),
+        ("2 weeks ago", "relative", "2024-04-21T18:00:00Z", None),
+        ("2 months ago", "relative", "2024-03-05T18:00:00Z", None),
+        ("1 year ago", "relative", "2023-05-05T18:00:00Z", None),
+        ("Updated 2 hours ago · 3 min read", "relative", "2024-05-05T16:00:00Z", None),
+        ("just now", "relative", "2024-05-05T18:00:00Z", None),
+        ("yesterday at 2:30pm", "relative", "2024-05-04T12:30:00Z", (14, 30)),
+    ],
+    "de": [
+        ("5. Mai 2024, 14:05 Uhr", "full", "2024-05-05T12:05:00Z", (14, 5)),
+        ("Freitag, 3. Mai, 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("28.09.2020, 19:30 Uhr", "full", "2020-09-28T17:30:00Z", (19, 30)),
+        ("3. Dez. 2023 um 9.30 Uhr", "full", "2023-12-03T08:30:00Z", (9, 30)),
+        ("12.31 Uhr", "clock", "2024-05-05T10:31:00Z", (12, 31)),
+        ("um 9.30", "clock", "2024-05-05T07:30:00Z", (9, 30)),
+        ("19:30 Uhr MESZ", "clock", "2024-05-05T17:30:00Z", (19, 30)),
+        ("vor 5 Minuten", "relative", "2024-05-05T17:55:00Z", None),
+        ("vor einer Stunde", "relative", "2024-05-05T17:00:00Z", None),
+        ("vor 2 Std.", "relative", "2024-05-05T16:00:00Z", None),
+        ("vor 3 Tagen", "relative", "2024-05-02T18:00:00Z", None),
+        ("vor dem Anpfiff, vor 5 Minuten", "relative", "2024-05-05T17:55:00Z", None),
+        ("gerade eben", "relative", "2024-05-05T18:00:00Z", None),
+        ("gestern, 14:05 Uhr", "relative", "2024-05-04T12:05:00Z", (14, 5)),
+        ("Heute, 08:15 Uhr", "relative", "2024-05-05T06:15:00Z", (8, 15)),
+    ],
+    "fr": [
+        ("3 mai 2024 à 14h05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("1er mai 2024, 09h30", "full", "2024-05-01T07:30:00Z", (9, 30)),
+        ("14h05", "clock", "2024-05-05T12:05:00Z", (14, 5)),
+        ("14 h 05", "clock", "2024-05-05T12:05:00Z", (14, 5)),
+        ("à 9h", "clock", "2024-05-05T07:00:00Z", (9, 0)),
+        ("il y a 5 minutes", "relative", "2024-05-05T17:55:00Z", None),
+        ("il y a une heure", "relative", "2024-05-05T17:00:00Z", None),
+        ("il y a 2 h", "relative", "2024-05-05T16:00:00Z", None),
+        ("il y a 3 jours", "relative", "2024-05-02T18:00:00Z", None),
+        ("à l'instant", "relative", "2024-05-05T18:00:00Z", None),
+        ("hier à 14h05", "relative", "2024-05-04T12:05:00Z", (14, 5)),
+    ],
+    "it": [
+        ("3 maggio 2024 ore 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("alle 14.05", "clock", "2024-05-05T12:05:00Z", (14, 5)),
+        ("5 minuti fa", "relative", "2024-05-05T17:55:00Z", None),
+        ("un'ora fa", "relative", "2024-05-05T17:00:00Z", None),
+        ("2 ore fa", "relative", "2024-05-05T16:00:00Z", None),
+        ("adesso", "relative", "2024-05-05T18:00:00Z", None),
+        ("ieri alle 14.05", "relative", "2024-05-04T12:05:00Z", (14, 5)),
+    ],
+    "es": [
+        ("3 de mayo de 2024, 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("14:05 h", "clock", "2024-05-05T12:05:00Z", (14, 5)),
+        ("hace 5 minutos", "relative", "2024-05-05T17:55:00Z", None),
+        ("hace una hora", "relative", "2024-05-05T17:00:00Z", None),
+        ("hace 2 días", "relative", "2024-05-03T18:00:00Z", None),
+        ("Ahora", "relative", "2024-05-05T18:00:00Z", None),
+        ("ayer a las 14:05", "relative", "2024-05-04T12:05:00Z", (14, 5)),
+    ],
+    "pt": [
+        ("3 de maio de 2024 às 14h05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("há 5 minutos", "relative", "2024-05-05T17:55:00Z", None),
+        ("5 minutos atrás", "relative", "2024-05-05T17:55:00Z", None),
+        ("há uma hora", "relative", "2024-05-05T17:00:00Z", None),
+        ("agora", "relative", "2024-05-05T18:00:00Z", None),
+        ("ontem às 14h05", "relative", "2024-05-04T12:05:00Z", (14, 5)),
+    ],
+    "nl": [
+        ("3 mei 2024 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("14.05 uur", "clock", "2024-05-05T12:05:00Z", (14, 5)),
+        ("5 minuten geleden", "relative", "2024-05-05T17:55:00Z", None),
+        ("een uur geleden", "relative", "2024-05-05T17:00:00Z", None),
+        ("2 dagen geleden", "relative", "2024-05-03T18:00:00Z", None),
+        ("zojuist", "relative", "2024-05-05T18:00:00Z", None),
+        ("gisteren om 14.05 uur", "relative", "2024-05-04T12:05:00Z", (14, 5)),
+    ],
+    "pl": [
+        ("28 września 2020, 18:00", "full", "2020-09-28T16:00:00Z", (18, 0)),
+        ("3 maja 2024, 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("3 października 2023 19:30", "full", "2023-10-03T17:30:00Z", (19, 30)),
+        ("godz. 19.30", "clock", "2024-05-05T17:30:00Z", (19, 30)),
+        ("5 minut temu", "relative", "2024-05-05T17:55:00Z", None),
+        ("5 min. temu", "relative", "2024-05-05T17:55:00Z", None),
+        ("godzinę temu", "relative", "2024-05-05T17:00:00Z", None),
+        ("2 godziny temu", "relative", "2024-05-05T16:00:00Z", None),
+        ("przed chwilą", "relative", "2024-05-05T18:00:00Z", None),
+        ("wczoraj, 19:30", "relative", "2024-05-04T17:30:00Z", (19, 30)),
+    ],
+}
+CASES = [(language, *case) for language, cases in READINGS.items() for case in cases]
+
+
+@pytest.mark.parametrize(("language", "text", "kind", "utc", "clock"), CASES)
+def test_times_people_read(
+    language: str, text: str, kind: str, utc: str, clock: tuple[int, int] | None
+) -> None:
+    reading = read(text)
+    assert reading is not None, text
+    assert (reading.kind, reading.utc, reading.clock) == (kind, utc, clock)
+    assert reading.text and reading.text in text
+    # The page's own language reads it just as well as "try all".
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    assert page.read(text) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "minute"),
+    [
+        ("95'", "95'"),
+        ("45+2'", "45+2'"),
+        ("45 + 2’", "45+2'"),
+        ("67′ Goal!", "67'"),
+        ("90.+3", "90+3'"),
+        ("12. Min.", "12'"),
+        ("12. Minute: Tor", "12'"),
+        ("12. minuta", "12'"),
+    ],
+)
+def test_match_minutes(text: str, minute: str) -> None:
+    reading = read(text)
+    assert reading is not None
+    assert (reading.kind, reading.utc, reading.minute) == ("minute", None, minute)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version 2.0",
+        "v2.10.3 released",
+        "3.14",
+        "pi is 3.14159",
+        "12.99",
+        "Tickets from €12.30",
+        "price 10.50",
+        # A football score is not a clock: one-digit minutes never are, and a two-digit pair
+        # after a score word ("Stand", "score", "wynik") is a handball or volleyball score.
+        "score 2:1",
+        "1:0 for Lech",
+        "Lech 2:1 Legia",
+        "Stand 21:19",
+        "wynik 25:23",
+        "ratio 16:9",
+        "11:09 Min",  # a video's length
+        "Laufzeit 02:54 min.",
+        "1920x1080",
+        "Share 2.5k",
+        "page 3 of 10",
+        "Bieg 3",
+        "24h news",
+        "He is 6'2\" tall",
+        "the 90's",
+        "Der Papst sagte heute",
+        "vor dem Haus",
+        "Share this on Facebook",
+        "ha ha",
+        "19.30 am Montag",  # on a German page: "am" is a preposition, and 19.30 lacks context
+        "Montag, 5. Mai 2024",  # a date is not a time
+        "",
+    ],
+)
+def test_what_only_looks_like_a_time(text: str) -> None:
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("de", "en", "pl"))
+    assert page.read(text) is None
+
+
+def test_weak_words_count_only_alone() -> None:
+    """ "Ahora" is a time stamp alone; inside a sentence it is only a word."""
+    assert read("Ahora") is not None
+    assert read("Lo que sabemos ahora sobre el caso") is None
+    assert read("Nu") is not None and read("Nu komt de trein") is None
+
+
+def test_the_pages_language_decides_only_what_other_languages_mean_otherwise() -> None:
+    """ "hier" is yesterday in French and "here" in German; "am" is a German preposition.
+    Phrases no other language uses are read whatever the page claims to be."""
+    german = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("de",))
+    french = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("fr",))
+    assert german.read("hier 14:05") == Reading("clock", "2024-05-05T12:05:00Z", "14:05", (14, 5))
+    french_reading = french.read("hier 14:05")
+    assert french_reading is not None and french_reading.utc == "2024-05-04T12:05:00Z"
+    assert german.read("7 am") is None and CLOCK.read("7 am") is not None
+    english = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("en",))  # a German page says "en"
+    reading = english.read("vor 5 Minuten")
+    assert reading is not None and reading.utc == "2024-05-05T17:55:00Z"
+    assert english.read("Nu") is None and english.read("Now") is not None
+
+
+def test_the_first_time_is_read() -> None:
+    reading = read("19:30 – 45+2' – vor 5 Minuten")
+    assert reading is not None and reading.kind == "clock"
+    reading = read("45+2' (19:30)")
+    assert reading is not None and reading.minute == "45+2'"
+
+
+def test_a_zone_in_the_text_wins() -> None:
+    reading = read("20:51 (IST)")
+    assert reading == Reading("clock", "2024-05-05T15:21:00Z", "20:51 (IST)", (20, 51))
+    reading = read("12:05 UTC+2, 3 July 2024")
+    assert reading is not None and reading.utc == "2024-07-03T10:05:00Z"
+
+
+def test_machine_times_in_text() -> None:
+    reading = read("Stand: 2024-05-05T10:00:00+02:00")
+    assert reading is not None and (reading.kind, reading.utc) == ("full", "2024-05-05T08:00:00Z")
+    reading = read("2024-05-05T10:00")  # naive: the page's zone
+    assert reading is not None and reading.utc == "2024-05-05T08:00:00Z"
+
+
+def test_daylight_saving_follows_the_date() -> None:
+    winter = PageClock(FETCHED, BERLIN, date(2024, 1, 15), ())
+    summer = PageClock(FETCHED, BERLIN, date(2024, 4, 15), ())
+    assert (winter.read("19:30") or Reading("", None, "")).utc == "2024-01-15T18:30:00Z"
+    assert (summer.read("19:30") or Reading("", None, "")).utc == "2024-04-15T17:30:00Z"
+    reading = read("9:05 a.m. ET, January 8, 2024")
+    assert reading is not None and reading.utc == "2024-01-08T14:05:00Z"  # EST, not EDT
+
+
+def test_a_date_without_a_year_is_the_last_one_before_the_fetch() -> None:
+    reading = read("28.09., 19:30 Uhr")  # September 2024 lies ahead: September 2023
+    assert reading is not None and reading.utc == "2023-09-28T17:30:00Z"
+    reading = read("4. Mai, 22:10")
+    assert reading is not None and reading.utc == "2024-05-04T20:10:00Z"
+
+
+def test_month_names_are_one_table() -> None:
+    assert MONTHS["maja"] == MONTHS["mai"] == MONTHS["mayo"] == MONTHS["mei"] == 5
+    assert MONTHS["października"] == MONTHS["okt"] == MONTHS["out"] == 10
+    assert MONTHS["grudnia"] == MONTHS["dez"] == MONTHS["dic"] == 12
+
+
+def test_us_pages_write_the_month_first() -> None:
+    us = PageClock(FETCHED, ZoneInfo("America/New_York"), date(2024, 5, 5), ("en",))
+    reading = us.read("03/04/2024 2:30 PM")
+    assert reading is not None and reading.utc == "2024-03-04T19:30:00Z"
+    reading = CLOCK.read("03/04/2024 14:30")
+    assert reading is not None and reading.utc == "2024-04-03T12:30:00Z"
+
+
+# --- Bare clocks and their day ---------------------------------------------------------------
+
+
+def test_a_clock_is_placed_only_on_a_known_day() -> None:
+    undated = PageClock(FETCHED, BERLIN, None, ())
+    assert undated.read("19:30") == Reading("clock", None, "19:30", (19, 30))
+    assert undated.place_clocks([(19, 30)]) == ["2024-05-05T17:30:00Z"]  # the fetch day
+
+
+def test_a_clock_later_than_the_fetch_is_yesterdays() -> None:
+    assert read("21:15") == Reading("clock", "2024-05-04T19:15:00Z", "21:15", (21, 15))
+    assert read("20:01") == Reading("clock", "2024-05-05T18:01:00Z", "20:01", (20, 1))  # clock skew
+
+
+def test_a_stream_crossing_midnight() -> None:
+    clocks = [(19, 30), (19, 17), None, (0, 45), (23, 50), (22, 0), (22, 0)]
+    assert CLOCK.place_clocks(clocks) == [
+        "2024-05-05T17:30:00Z",
+        "2024-05-05T17:17:00Z",
+        None,
+        "2024-05-04T22:45:00Z",
+        "2024-05-04T21:50:00Z",
+        "2024-05-04T20:00:00Z",
+        "2024-05-04T20:00:00Z",
+    ]
+
+
+def test_a_stream_whose_top_lies_after_the_fetch() -> None:
+    """At 20:00 a stream topped by 21:15 is yesterday's, and so is what follows it."""
+    assert CLOCK.place_clocks([(21, 15), (20, 30), (8, 0)]) == [
+        "2024-05-04T19:15:00Z",
+        "2024-05-04T18:30:00Z",
+        "2024-05-04T06:00:00Z",
+    ]
+
+
+def test_a_stream_over_several_days() -> None:
+    placed = CLOCK.place_clocks([(10, 0), (18, 0), (9, 0), (20, 0)])
+    assert placed == [
+        "2024-05-05T08:00:00Z",
+        "2024-05-04T16:00:00Z",
+        "2024-05-04T07:00:00Z",
+        "2024-05-03T18:00:00Z",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("utc", "kept"),
+    [
+        (None, False),
+        ("", False),
+        ("1970-01-01T00:00:00Z", False),
+        ("1989-12-31T23:59:59Z", False),
+        ("1990-01-01T00:00:00Z", True),
+        ("2024-05-05T18:00:00Z", True),
+        ("2024-05-06T18:00:00Z", True),  # a day after the fetch: a fast clock, still a time
+        ("2024-05-06T18:00:01Z", False),
+        ("2031-01-01T00:00:00Z", False),
+        ("2024-05-06T19:00:00+01:00", True),
+        ("2024-05-06T21:00:00+02:00", False),
+        ("soon", False),
+    ],
+)
+def test_plausible_times(utc: str | None, kept: bool) -> None:
+    fetched = format_utc(CLOCK.fetched_at)
+    assert instant.plausible(utc, fetched) == (utc if kept else None)
+
+
+# --- What a page tells: zone, day, languages --------------------------------------------------
+
+
+def page(
+    lang: str | None = None,
+    head: str = "",
+    body: str = "<p>Text</p>",
+) -> bytes:
+    html = f' lang="{lang}"' if lang else ""
+    return f"<!DOCTYPE html><html{html}><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>".encode()
+
+
+def jsonld(**dates: str) -> str:
+    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", **dates}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def meta(prop: str, value: str) -> str:
+    return f'<meta property="{prop}" content="{value}">'
+
+
+def clock_of(
+    body: bytes, url: str = "https://news.example/live", fetched: datetime = FETCHED
+) -> PageClock:
+    root = parse(body)
+    assert root is not None
+    return page_clock(root, url, fetched)
+
+
+def zone_name(clock: PageClock) -> str:
+    return getattr(clock.zone, "key", str(clock.zone))
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "zone"),
+    [
+        ("pl", "https://news.example/live", "Europe/Warsaw"),
+        ("de", "https://news.example/live", "Europe/Berlin"),
+        ("de-AT", "https://news.example/live", "Europe/Vienna"),
+        ("de", "https://www.news.ch/live", "Europe/Zurich"),
+        ("fr", "https://news.example/live", "Europe/Paris"),
+        ("fr", "https://www.lesoir.be/live", "Europe/Brussels"),
+        ("it", "https://news.example/live", "Europe/Rome"),
+        ("es", "https://news.example/live", "Europe/Madrid"),
+        ("es", "https://www.clarin.com.ar/live", "America/Argentina/Buenos_Aires"),
+        ("pt", "https://news.example/live", "Europe/Lisbon"),
+        ("pt-BR", "https://news.example/live", "America/Sao_Paulo"),
+        ("pt", "https://g1.globo.com.br/live", "America/Sao_Paulo"),
+        ("nl", "https://news.example/live", "Europe/Amsterdam"),
+        ("en-GB", "https://news.example/live", "Europe/London"),
+        ("en", "https://www.mirror.co.uk/live", "Europe/London"),
+        ("en", "https://www.irishtimes.ie/live", "Europe/Dublin"),
+        ("en-US", "https://news.example/live", "America/New_York"),
+        ("en-IN", "https://news.example/live", "Asia/Kolkata"),
+        ("en", "https://www.abc.com.au/live", "Australia/Sydney"),
+        ("en", "https://news.example/live", "UTC"),
+        (None, "https://news.example/live", "UTC"),
+        (None, "https://sportowefakty.wp.pl/live", "Europe/Warsaw"),
+    ],
+)
+def test_zone_from_language_and_domain(lang: str | None, url: str, zone: str) -> None:
+    assert zone_name(clock_of(page(lang), url)) == zone
+
+
+@pytest.mark.parametrize(
+    ("lang", "dates", "zone"),
+    [
+        # The page's own offsets decide between the zones it may be in.
+        ("de", ["2024-06-05T08:10:11+02:00"], "Europe/Berlin"),
+        ("de", ["2024-01-05T08:10:11+01:00"], "Europe/Berlin"),
+        ("de", ["2024-06-05T08:10:11+01:00"], "Europe/London"),  # +01:00 in June is not Berlin
+        ("en", ["2024-01-10T09:00:00-05:00", "2024-07-10T09:00:00-04:00"], "America/New_York"),
+        ("en", ["2024-07-10T09:00:00-07:00"], "America/Los_Angeles"),
+        ("en", ["2023-11-02T20:51:00+05:30"], "Asia/Kolkata"),
+        ("pt", ["2024-07-10T09:00:00-03:00"], "America/Sao_Paulo"),
+        # "Z" and "+00:00" are how servers write UTC, not a zone.
+        ("pl", ["2024-06-05T08:10:11Z", "2024-06-05T08:10:11+00:00"], "Europe/Warsaw"),
+    ],
+)
+def test_zone_from_the_pages_offsets(lang: str, dates: list[str], zone: str) -> None:
+    head = jsonld(datePublished=dates[0], dateModified=dates[-1])
+    assert zone_name(clock_of(page(lang, head))) == zone
+
+
+def test_an_offset_no_known_zone_has_is_kept_as_it_is() -> None:
+    clock = clock_of(page("ne", jsonld(datePublished="2024-05-05T10:00:00+05:45")))
+    assert clock.zone == timezone(timedelta(hours=5, minutes=45))
+
+
+def test_offsets_from_meta_and_time_elements() -> None:
+    head = meta("article:published_time", "2024-06-05T08:10:11+03:00")
+    body = '<time datetime="2024-06-05T09:00:00+03:00">09:00</time><p>Text</p>'
+    assert zone_name(clock_of(page("en", head, body))) == "Europe/Helsinki"
+
+
+def test_languages_from_the_page() -> None:
+    assert clock_of(page("de-AT")).languages == ("de",)
+    assert clock_of(page(None, '<meta property="og:locale" content="pl_PL">')).languages == ("pl",)
+    assert clock_of(page(None)).languages == ()
+    assert clock_of(page("und")).languages == clock_of(page("x-default")).languages == ()
+
+
+def test_the_day_of_the_newest_content_in_the_zone() -> None:
+    head = jsonld(datePublished="2024-05-01T08:00:00Z", dateModified="2024-05-04T22:30:00Z")
+    clock = clock_of(page("de", head))
+    assert clock.day == date(2024, 5, 5)  # 00:30 in Berlin
+    clock = clock_of(page("de", head), fetched=datetime(2024, 5, 4, 20, 0, tzinfo=UTC))
+    assert clock.day == date(2024, 5, 4)  # never after the fetch
+
+
+def test_the_day_ignores_what_lies_ahead() -> None:
+    body = (
+        '<time datetime="2024-05-01T10:00:00Z">1 May</time><time datetime="2024-06-01">June</time>'
+    )
+    assert clock_of(page("en", "", body)).day == date(2024, 5, 1)
+
+
+def test_the_day_from_a_dateline_when_no_machine_time_says() -> None:
+    head = "<title>Relacja na żywo - 28.09.2020 - Sport</title>"
+    assert clock_of(page("pl", head)).day == date(2020, 9, 28)
+    body = "<div><span>Sonntag, 3. Mai 2024</span></div><p>Text</p>"
+    assert clock_of(page("de", "", body)).day == date(2024, 5, 3)
+    assert clock_of(page("de")).day is None
+
+
+# --- Real pages -------------------------------------------------------------------------------
+
+LATER = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+def corpus_clock(path: str, url: str) -> PageClock:
+    return clock_of((corpus_dir() / path).read_bytes(), url, LATER)
+
+
+@pytest.mark.parametrize(
+    ("path", "url", "zone", "day", "languages"),
+    [
+        ("articles/Popkultur.de-Schauspieler.html", "https://popkultur.de/a", "Europe/Berlin", date(2023, 6, 5), ("de",)),
+        ("articles/auto.oe24.at-golfchina.html", "https://auto.oe24.at/a", "Europe/Vienna", date(2021, 11, 5), ("de",)),
+        ("articles/gay.ch-papst.html", "https://www.gay.ch/a", "Europe/Zurich", date(2022, 1, 28), ("de",)),
+        ("ndtv-cwc2023-ind-sl.html", "https://sports.ndtv.com/a", "Asia/Kolkata", date(2023, 11, 3), ("en",)),
+    ],
+)  # fmt: skip
+def test_corpus_pages(
+    path: str, url: str, zone: str, day: date, languages: tuple[str, ...]
+) -> None:
+    clock = corpus_clock(path, url)
+    assert (zone_name(clock), clock.day, clock.languages) == (zone, day, languages)
+
+
+def test_the_mirror() -> None:
+    url = "https://www.mirror.co.uk/news/uk-news/uk-riots-live-hotel-rotherham-33386398"
+    clock = clock_of(saved_page("mirror-uk-riots-2024-08-05.html").read_bytes(), url, LATER)
+    assert (zone_name(clock), clock.day) == ("Europe/London", date(2024, 8, 5))
+
+
+def test_sportowefakty_stream_of_bare_clocks() -> None:
+    """A Polish speedway live stream: bare local clocks under a page dated by its title."""
+    body = (corpus_dir() / "sportowefakty-falubaz.html").read_bytes()
+    # Saved after its sidebar's newest news, of 6 October 2020.
+    fetched = datetime(2020, 10, 7, 8, 0, tzinfo=UTC)
+    clock = clock_of(body, "https://sportowefakty.wp.pl/zuzel/relacja/90448", fetched)
+    assert (zone_name(clock), clock.day, clock.languages) == (
+        "Europe/Warsaw",
+        date(2020, 9, 28),
+        ("pl",),
+    )
+    texts = re.findall(rb'<aside class="coventry__aside">\s*<time>([^<]*)</time>', body)
+    readings = [clock.read(t.decode()) for t in texts]
+    assert len(readings) == 20
+    assert readings and all(r is not None and r.kind == "clock" for r in readings)
+    first = readings[0]
+    assert first == Reading("clock", "2020-09-28T17:30:00Z", "19:30", (19, 30))
+    placed = clock.place_clocks([r.clock if r else None for r in readings])
+    assert placed[0] == "2020-09-28T17:30:00Z"
+    assert all(p is not None and p.startswith("2020-09-28") for p in placed)
+    assert placed == sorted(placed, key=str, reverse=True)
+    # Its sidebar dates its news "06-10 17:50": day and month, read beside their clock.
+    reading = clock.read("06-10 17:50")
+    assert reading is not None and (reading.kind, reading.utc) == ("full", "2020-10-06T15:50:00Z")
+
+
+# --- Through extraction -----------------------------------------------------------------------
+
+
+def live_blog(*posts: dict[str, str]) -> bytes:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "The blog",
+        "liveBlogUpdate": [{"@type": "BlogPosting", **post} for post in posts],
+    }
+    return page("en", f'<script type="application/ld+json">{json.dumps(data)}</script>')
+
+
+def test_extraction_drops_implausible_times() -> None:
+    body = live_blog(
+        {"@id": "a", "headline": "Epoch zero", "articleBody": "a", "datePublished": "1970-01-01T00:00:00Z"},
+        {"@id": "b", "headline": "Next week", "articleBody": "b", "datePublished": "2024-05-12T10:00:00Z"},
+        {"@id": "c", "headline": "Fine", "articleBody": "c", "datePublished": "2024-05-05T10:00:00Z",
+         "dateModified": "2024-05-07T10:00:00Z"},
+    )  # fmt: skip
+    updates = extract_page(
+        body, "https://news.example/live", fetched_at="2024-05-05T18:00:00Z"
+    ).updates
+    assert [(u.source_id, u.published_at, u.modified_at) for u in updates] == [
+        ("a", None, None),
+        ("b", None, None),
+        ("c", "2024-05-05T10:00:00Z", None),
+    ]
+    # Fetched a week later, next week's post is a time again.
+    later = extract_page(body, "https://news.example/live", fetched_at="2024-05-12T18:00:00Z")
+    assert later.updates[1].published_at == "2024-05-12T10:00:00Z"
+
+
+def test_a_fetch_time_reads_relative_times_as_the_crawl_did() -> None:
+    """The generic extractor reads "gestern, 14:05 Uhr" against the fetch, so a reparse of a
+    snapshot (its WARC-Date) gives the times the crawl gave."""
+    post = (
+        '<article class="post"><span class="when">gestern, {} Uhr</span>'
+        "<p>Die Polizei meldet neue Entwicklungen am Hauptbahnhof der Stadt.</p></article>"
+    )
+    body = page("de", "", "".join(post.format(t) for t in ("14:05", "12:30", "09:15")))
+    url = "https://news.example/live"
+    crawl = extract_page(body, url, fetched_at="2024-05-05T18:00:00.123456Z")
+    assert [u.published_at for u in crawl.updates] == [
+        "2024-05-04T12:05:00Z",
+        "2024-05-04T10:30:00Z",
+        "2024-05-04T07:15:00Z",
+    ]
+    again = extract_page(body, url, fetched_at="2024-05-05T18:00:00.123456Z")
+    assert [u.published_at for u in again.updates] == [u.published_at for u in crawl.updates]
+    a_day_later = extract_page(body, url, fetched_at="2024-05-06T18:00:00Z")
+    assert a_day_later.updates[0].published_at == "2024-05-05T12:05:00Z"
