@@ -49,16 +49,6 @@ CORPUS_PAGES = (
     "nyt-business-briefing-2020-09-25.html",
     "sportowefakty-falubaz.html",
 )
-# Labelled corpus pages whose HTML extraction does not read well yet (issue 10): the tests
-# that hold the HTML path of every page to a bar leave them out; their labels are checked.
-HTML_NOT_YET_READ = frozenset(
-    {
-        "guardian-ukraine-2023-05-15.html",
-        "independent-wwc-2023-08-14.html",
-        "nyt-business-briefing-2020-09-25.html",
-        "sportowefakty-falubaz.html",
-    }
-)
 
 
 def corpus_dir() -> Path:

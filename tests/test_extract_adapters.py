@@ -20,7 +20,7 @@ from crawler.extract import extract_page, walks
 from crawler.extract.adapters import candidates
 from crawler.extract.html import parse
 from crawler.extract.media import MEDIA_KEYS
-from tests.helpers import HTML_NOT_YET_READ, saved_page, saved_page_names
+from tests.helpers import saved_page, saved_page_names
 
 LOCAL = "http://127.0.0.1:8000/live/blog"
 GUARDIAN = (
@@ -370,4 +370,4 @@ def test_media_records_have_one_shape(file: str) -> None:
             assert tuple(item) == MEDIA_KEYS[item["type"]], (file, item)
             if item["type"] != "quote":
                 assert item["url"] is None or str(item["url"]).startswith("http")
-    assert page.updates or file in HTML_NOT_YET_READ
+    assert page.updates

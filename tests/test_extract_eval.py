@@ -37,13 +37,6 @@ from crawler.extract.page import extract_page
 from tests.helpers import LABELS, corpus_dir, page_folders, saved_page, saved_pages
 
 LABEL_FILES = sorted(LABELS.glob("*.json"))
-# Labelled pages whose extraction is below the bar today (issue 10, item 7: their labels are
-# new); the thresholds below hold every other page. Their labels are checked all the same.
-BELOW_THE_BAR = {
-    "guardian-ukraine-2023-05-15.html",
-    "independent-wwc-2023-08-14.html",
-    "sportowefakty-falubaz.html",
-}
 _FILE_KEYS = {"url", "file", "fetched_at", "notes", "updates"}
 _UPDATE_KEYS = {"id", "headline", "published_at", "body_start", "removed", "in_html"}
 _UTC = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z")
@@ -54,7 +47,6 @@ def test_every_page_has_labels() -> None:
     pages = sorted(p.name for p in saved_pages())
     labelled = sorted(load_labels(p).file for p in LABEL_FILES)
     assert pages == labelled
-    assert set(labelled) >= BELOW_THE_BAR
 
 
 @pytest.mark.parametrize("path", LABEL_FILES, ids=[p.name for p in LABEL_FILES])
@@ -134,9 +126,7 @@ def scores(walks_backend: str) -> list[PageScore]:
 
 def test_precision_and_recall_on_every_page(scores: list[PageScore]) -> None:
     print("\n" + format_table(scores))
-    held = [score for score in scores if score.page not in BELOW_THE_BAR]
-    assert len(held) == len(scores) - len(BELOW_THE_BAR)
-    for score in held:
+    for score in scores:
         assert score.precision >= 0.98, score
         assert score.recall >= 0.98, score
         assert score.body_similarity >= 0.95, score

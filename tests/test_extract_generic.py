@@ -21,13 +21,10 @@ from crawler.extract.entries import prepare
 from crawler.extract.evaluate import TIME_TOLERANCE, _close, load_labels, match
 from crawler.extract.html import parse
 from crawler.extract.merge import fold
-from tests.helpers import HTML_NOT_YET_READ, LABELS, saved_page
+from tests.helpers import LABELS, saved_page
 
-HTML_LABELS = sorted(
-    p
-    for p in LABELS.glob("*.json")
-    if ".html." in p.name and p.name.removesuffix(".json") not in HTML_NOT_YET_READ
-)
+HTML_WITHOUT_TIMES = {"nyt-business-briefing-2020-09-25.html"}
+HTML_LABELS = sorted(p for p in LABELS.glob("*.json") if ".html." in p.name)
 
 
 def clock_of(root: etree._Element, url: str, fetched_at: str | None = None) -> PageClock:
@@ -55,11 +52,14 @@ def test_generic_finds_the_updates_the_html_shows(labels_path: Path) -> None:
     assert not root.xpath("//*[@itemprop] | //script[contains(@type, 'ld+json')]")
     found = generic.extract(root, labels.url, clock_of(root, labels.url, labels.fetched_at)).updates
     shown = [label for label in labels.updates if label.in_html and not label.removed]
+    # The NYT's HTML prints no time on its posts (its labels take them from the JSON-LD): there
+    # the right time is none at all.
+    timeless = labels.file in HTML_WITHOUT_TIMES
     right = [
         (update, label)
         for update, label in match(found, shown)
         if fold(update.headline or "") == fold(label.headline or "")
-        and _close(update.published_at, label.published_at, TIME_TOLERANCE)
+        and _close(update.published_at, None if timeless else label.published_at, TIME_TOLERANCE)
     ]
     figure = len(right) / len(shown)
     print(f"\ngeneric {labels.file}: {len(right)}/{len(shown)} = {figure:.3f} (found {len(found)})")

@@ -62,7 +62,7 @@ def signs(url: str, titles: list[str | None]) -> Signs:
 
 
 def _says_live(title: str) -> bool:
-    """"LIVE" in capitals, or a phrase only live pages use: "live" alone is a word like any
+    """ "LIVE" in capitals, or a phrase only live pages use: "live" alone is a word like any
     other ("live music", "where they live")."""
     return _TITLE_CAPITALS.search(title) is not None or _TITLE_WORDS.search(title) is not None
 

@@ -28,7 +28,7 @@ from lxml import etree
 
 from archive.records import Update
 from archive.times import to_utc
-from crawler.extract import walks
+from crawler.extract import instant, walks
 from crawler.extract.clean import author_names, is_share_href, normalise_text
 from crawler.extract.clock import PageClock, Reading
 from crawler.extract.dom import Element, raw_text, text_of, without_fragment
@@ -114,6 +114,9 @@ class _Time:
     modified: bool
     text: str = ""
     reading: Reading | None = None
+    # What the reader sees: a `datetime` the page renders, or a time printed in its text;
+    # data-* attributes and <meta> are the machine's.
+    shown: bool = False
 
 
 @dataclass
@@ -156,16 +159,17 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     members = best.members
     times = _member_times(members, by_element, shown)
     bylines = _bylines(marks, set(members))
-    updates = []
+    posts: list[tuple[Element, Update]] = []
     for member in members:
         update = _update(member, times[member], url, bylines.get(member, []))
         if (update.headline or update.body_text or update.media) and not _is_promo(member, update):
-            updates.append(update)
+            posts.append((member, update))
+    updates = [update for _, update in posts]
     ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
         for update in updates:
             update.source_id = update.permalink = None
-    _place_bare_clocks(updates, members, times, clock)
+    _place_bare_clocks(posts, times, clock)
     return Stream(updates, best.timed, best.marked, best.names)
 
 
@@ -220,7 +224,7 @@ def _attribute_time(
     if parsed is None:
         return None
     modified = _modified_class(element) if edited is None else edited
-    return _Time(element, parsed[0], parsed[1], modified)
+    return _Time(element, parsed[0], parsed[1], modified, shown=name == "datetime")
 
 
 def _value_time(value: str) -> tuple[str, int] | None:
@@ -584,7 +588,7 @@ def visible_times(texts: list[tuple[Element, str, bool]], clock: PageClock | Non
         if holder is None:
             continue
         found.append(
-            _Time(holder, reading.utc or "", VISIBLE, _modified_class(holder), text, reading)
+            _Time(holder, reading.utc or "", VISIBLE, _modified_class(holder), text, reading, True)
         )
     return found
 
@@ -610,19 +614,14 @@ def _member_times(
 
 
 def _place_bare_clocks(
-    updates: list[Update],
-    members: list[Element],
-    times: dict[Element, list[_Time]],
-    clock: PageClock | None,
+    posts: list[tuple[Element, Update]], times: dict[Element, list[_Time]], clock: PageClock | None
 ) -> None:
     """Bare clocks the page did not date: placed on days down the stream, newest first."""
     if clock is None:
         return
     bare: list[tuple[Update, tuple[int, int]]] = []
-    by_member = dict(zip(members, updates, strict=False))
-    for member in members:
-        update = by_member.get(member)
-        if update is None or update.published_at:
+    for member, update in posts:
+        if update.published_at:
             continue
         reading = next((t.reading for t in times[member] if t.reading is not None), None)
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
@@ -692,7 +691,10 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
         source_id=_member_id(member, url),
         headline=headline or None,
         skip=skip,
-        published_at=_best(published_readings),
+        published_at=instant.seen(
+            _best([t for t in published_readings if t.shown]),
+            _best([t for t in published_readings if not t.shown]),
+        ),
         modified_at=_best(modified_readings),
         authors=authors,
     )
