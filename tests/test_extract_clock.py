@@ -16,6 +16,10 @@ from crawler.extract.clock import MONTHS, PageClock, Reading, page_clock
 from crawler.extract.html import parse
 from tests.helpers import corpus_dir, saved_page
 
+# Times in words: one backend of the walks reads them as well as the other (whole pages are
+# compared on both in test_extract_fastpaths.py).
+pytestmark = pytest.mark.own_backends
+
 # Sunday 5 May 2024, 20:00 in Berlin (CEST, UTC+2).
 FETCHED = datetime(2024, 5, 5, 18, 0, tzinfo=UTC)
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -187,6 +187,7 @@ def test_a_full_disk_says_so_before_the_crawl_and_leaves_no_lock(tmp_path: Path)
     assert last_listing.split() == ["archive.db", "filler"]
 
 
+@pytest.mark.slow
 def test_a_pass_whose_writes_fail_fails_with_the_reason_and_changes_nothing(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:
