@@ -136,6 +136,35 @@ def _reach_entry(
     )
 
 
+def _other_entry(
+    i: int, when: datetime, headline: str, paras: list[str], rng: random.Random
+) -> str:
+    """A markup no adapter knows: what the generic extractor reads on an unknown site."""
+    body = [f"<p>{escape(p)}</p>" for p in paras]
+    if i % 2 == 0:
+        body.insert(
+            1,
+            f'<figure><img src="https://images.example/{i}.jpg" alt="Picture {i}">'
+            f"<figcaption>{escape(sentence(rng))}</figcaption></figure>",
+        )
+    if i % 3 == 0:
+        body.append(
+            f"<blockquote><p>{escape(sentence(rng))}</p><cite>A spokesperson</cite></blockquote>"
+        )
+    return f"""
+ <div class="feed-item" id="entry-{i}">
+  <div class="feed-item__meta"><time datetime="{when.isoformat()}">{when:%H:%M}</time>
+   <span class="feed-item__author">Ellie Swinton</span></div>
+  <h3 class="feed-item__headline">{escape(headline)}</h3>
+  <div class="feed-item__text">{"".join(body)}</div>
+  <div class="feed-item__share"><a href="https://www.facebook.com/sharer/sharer.php?u={i}">Share</a>
+   <a href="https://twitter.com/intent/tweet?url={i}">Tweet</a></div>
+ </div>"""
+
+
+RENDERERS = {"itv": _itv_entry, "reach": _reach_entry, "other": _other_entry}
+
+
 def generate(
     updates: int = 200, markup: str = "itv", seed: int = 7, structured: bool = True
 ) -> bytes:
@@ -143,13 +172,13 @@ def generate(
     rng = random.Random(seed)
     start = datetime(2016, 10, 24, 6, 0, tzinfo=UTC)
     entries, items = [], []
-    render = _itv_entry if markup == "itv" else _reach_entry
+    render = RENDERERS[markup]
     for i in range(updates, 0, -1):
         when = start + timedelta(minutes=3 * i)
         headline = sentence(rng)[:-1]
         paras = [paragraph(rng) for _ in range(rng.randint(3, 7))]
         entries.append(render(i, when, headline, paras, rng))
-        fragment = f"update-{i}" if markup == "itv" else str(750000 + i)
+        fragment = {"itv": f"update-{i}", "reach": str(750000 + i), "other": f"entry-{i}"}[markup]
         items.append(
             {
                 "@type": "BlogPosting",
@@ -175,7 +204,9 @@ def generate(
         f'<li class="nav__item"><a href="/news/section-{n}">Section {n}</a></li>'
         for n in range(120)
     )
-    container = "live-blog__updates" if markup == "itv" else "live-event-entries"
+    container = {"itv": "live-blog__updates", "reach": "live-event-entries", "other": "feed"}[
+        markup
+    ]
     page = f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8">
 <title>Calais 'Jungle' camp clearance: Live updates - ITV News</title>
