@@ -25,6 +25,8 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Literal
 
+from archive.times import parse_utc
+
 # Two readings a minute apart or less are one time written twice.
 MINUTE = 60
 HOUR = 3600
@@ -40,15 +42,8 @@ Agreement = Literal["same", "hours", "apart"]
 @lru_cache(maxsize=8192)
 def seconds(value: str | None) -> float | None:
     """A UTC time string as epoch seconds; None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
+    moment = parse_utc(value)
+    return None if moment is None else moment.timestamp()
 
 
 def plausible(value: str | None, fetched_at: str | None = None) -> str | None:
