@@ -555,10 +555,10 @@ def record_pass(
         stored = _load_stored(conn, blog_id)
         live = sum(1 for s in stored.values() if s.removed_at is None)
         reading = _reading(p, story, stored)
-        _touch_blog(conn, blog_id, p, learn=0 not in reading.refused)
 
         error = _failure(p, live, reading)
         if error is not None:
+            _touch_blog(conn, blog_id, p, learn=0 not in reading.refused)
             _note_pages(conn, fetch_id, p, reading, replay_of is not None)
             return _fail(conn, result, p, error)
 
@@ -578,7 +578,10 @@ def record_pass(
         reached_end = reading.cut is None and _reached_end(conn, blog_id, fetch_id, p)
         inferred = _removals(p, stored, seen_ids, reached_end, reading.cut)
         if mass_removal(len(inferred), live) and not _confirmed(conn, blog_id, fetch_id, inferred):
+            # What a quarantined pass's first page says of the blog is not learnt.
+            _touch_blog(conn, blog_id, p, learn=False)
             return _quarantine(conn, result, inferred, live, len(merged))
+        _touch_blog(conn, blog_id, p, learn=True)
         plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now)
         _write(conn, plan, now)
         removed = buried + inferred
