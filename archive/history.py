@@ -74,18 +74,33 @@ def _page(row: dict[str, Any]) -> PageFetch:
         unchanged=bool(row["unchanged"]),
         snapshot=row["snapshot"],
         oldest_at=row["oldest_at"],
+        canonical_url=row["canonical_url"],
     )
 
 
-def forget_updates(db: sqlite_utils.Database, blog_id: int) -> None:
-    """Delete a blog's updates and versions, keeping its fetch log, before they are replayed."""
+def set_aside_updates(db: sqlite_utils.Database, blog_id: int) -> None:
+    """Before a replay: drop a blog's versions and set its rows aside, keeping their ids.
+
+    A row set aside has version 0: the store does not see it as stored, and takes it
+    again (same id, so links, anchors and feed entry ids hold) when the replay meets its
+    key. The story the blog's pages name is learnt again too.
+    """
     with write_transaction(db):
         db.execute(
             "DELETE FROM update_versions WHERE update_id IN "
             "(SELECT id FROM updates WHERE blog_id = ?)",
             [blog_id],
         )
-        db.execute("DELETE FROM updates WHERE blog_id = ?", [blog_id])
+        db.execute("UPDATE updates SET version = 0 WHERE blog_id = ?", [blog_id])
+        db.execute("UPDATE blogs SET canonical_url = NULL WHERE id = ?", [blog_id])
+
+
+def drop_unreplayed(db: sqlite_utils.Database, blog_id: int) -> None:
+    """After a replay: delete the rows it never took again (the extractor no longer finds them)."""
+    gone = "SELECT id FROM updates WHERE blog_id = ? AND version = 0"
+    with write_transaction(db):
+        db.execute(f"DELETE FROM quarantined_removals WHERE update_id IN ({gone})", [blog_id])
+        db.execute("DELETE FROM updates WHERE blog_id = ? AND version = 0", [blog_id])
 
 
 def update_counts(db: sqlite_utils.Database, blog_id: int) -> tuple[int, int]:

@@ -176,3 +176,28 @@ def m0004_publishing_indexes(db: sqlite_utils.Database) -> None:
 def m0005_key_events(db: sqlite_utils.Database) -> None:
     """The updates a publisher flags as key events (the Guardian's), as it last flagged them."""
     db.execute("ALTER TABLE [updates] ADD COLUMN [key_event] INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m0006_removal_evidence(db: sqlite_utils.Database) -> None:
+    """What removals rest on: the story each page named, pages not taken, quarantined passes."""
+    for statement in (
+        # The story the blog's first page names (its canonical URL): a page naming another
+        # story contributes no updates.
+        "ALTER TABLE [blogs] ADD COLUMN [canonical_url] TEXT",
+        # 1 when the pass would have marked more than half the blog's standing updates
+        # removed at once: it changed nothing, and its `error` says so.
+        "ALTER TABLE [fetches] ADD COLUMN [quarantined] INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE [fetch_pages] ADD COLUMN [canonical_url] TEXT",
+        # Why the page's updates were not taken as the blog's: another story, or a repeat
+        # of an earlier page of the pass (a server ignoring ?page=).
+        "ALTER TABLE [fetch_pages] ADD COLUMN [refused] TEXT",
+        # The removals a quarantined pass held back: applied only if the next pass that
+        # reads the blog finds the same updates gone.
+        """CREATE TABLE [quarantined_removals] (
+   [fetch_id] INTEGER NOT NULL REFERENCES [fetches]([id]),
+   [update_id] INTEGER NOT NULL REFERENCES [updates]([id]),
+   PRIMARY KEY ([fetch_id], [update_id])
+)""",
+    ):
+        db.execute(statement)

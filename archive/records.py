@@ -58,6 +58,10 @@ class Page:
     # Whether the page gave evidence of being a live blog (crawler/extract/evidence.py): with
     # no updates, a page that did is broken or empty, one that did not is no live blog.
     live_blog: bool = False
+    # The address of the story the page says it belongs to: its canonical link, else its
+    # LiveBlogPosting's own url. The archive refuses the updates of a page that names
+    # another story than the blog's (archive/store.py).
+    canonical_url: str | None = None
 
 
 @dataclass
@@ -77,6 +81,7 @@ class PageFetch:
     unchanged: bool = False
     snapshot: str | None = None  # "<warc file>#<offset>:<length>" of the kept response
     oldest_at: str | None = None  # the oldest (non-pinned) update time the page showed
+    canonical_url: str | None = None  # the story the page named: Page.canonical_url
     # The raw exchange, kept until the pipeline writes the snapshot; never stored in SQL.
     body: bytes | None = field(default=None, repr=False)
     headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
@@ -127,6 +132,9 @@ class PassResult:
     removed: int = 0
     not_modified: int = 0  # pages answered 304 or with unchanged bytes: not re-read
     restored: int = 0  # updates marked removed earlier that this pass found again
+    # Removals held back: the pass would have marked more than half the blog's standing
+    # updates removed at once. It failed with `error`; the next pass may confirm them.
+    quarantined: int = 0
     error: str | None = None
     seconds: float = 0.0  # the pass's duration, from its first request to its last response
 
@@ -136,6 +144,8 @@ class PassResult:
 
     def summary(self) -> str:
         """One line for people: what the pass found, or why it failed."""
+        if self.quarantined:
+            return f"quarantined: {self.error}"
         if not self.ok:
             return f"failed: {self.error}"
         skipped = f" ({self.not_modified} not modified)" if self.not_modified else ""

@@ -144,6 +144,150 @@ def similar_bodies(a: str, b: str) -> bool:
     return na == nb or SequenceMatcher(None, na, nb, autojunk=False).ratio() >= SIMILAR_BODY
 
 
+def group_key(key: str) -> str:
+    """An id-less key without its twin ordinal: `h:<hash>` or `h:<hash>@<time>`."""
+    return key.split("~", 1)[0] if key.startswith("h:") else key
+
+
+def identity_base(key: str) -> str:
+    """What a key says of the update itself: the publisher's id, or the headline hash alone."""
+    return key.split("@", 1)[0].split("~", 1)[0] if key.startswith("h:") else key
+
+
+def _ordinal(key: str) -> int:
+    """A twin's place among the updates sharing its headline and time, oldest first."""
+    _, tilde, n = key.partition("~")
+    return int(n) if tilde and n.isdigit() else 1
+
+
+def _body_start(text: str | None) -> str:
+    return normalise_headline(text)[:BODY_PREFIX_CHARS]
+
+
+def _posts(
+    members: Sequence[int], updates: Sequence[Update], places: Sequence[int]
+) -> list[list[int]]:
+    """The distinct posts among readings that share headline and time, the lowest on the page first.
+
+    Readings at the group's best fidelity that are not pinned copies are posts: those with
+    different bodies are different posts, and those alike in body too are told apart by
+    their place on their page (the n-th from the bottom of one page is the n-th of another,
+    so a post that slid from page 1 to page 2 mid-pass stays one). Poorer readings and
+    pinned copies join the post whose body they share or resemble.
+    """
+    top = max(updates[i].fidelity for i in members)
+    bodies = {i: _body_start(updates[i].body_text) for i in members}
+    unpinned = {bodies[i] for i in members if updates[i].fidelity == top and not updates[i].pinned}
+    leaders = [
+        i
+        for i in members
+        if updates[i].fidelity == top and not (updates[i].pinned and bodies[i] in unpinned)
+    ]
+    by_identity: dict[tuple[str, int], list[int]] = {}
+    counted: dict[tuple[int, str], int] = {}
+    for i in reversed(leaders):
+        n = counted.get((places[i], bodies[i]), 0)
+        counted[(places[i], bodies[i])] = n + 1
+        by_identity.setdefault((bodies[i], n), []).append(i)
+    posts = list(by_identity.values())
+    for i in members:
+        if i in leaders:
+            continue
+        text = updates[i].body_text
+        home = next((p for p in posts if bodies[p[0]] == bodies[i]), None) or next(
+            (p for p in posts if similar_bodies(updates[p[0]].body_text, text)), posts[0]
+        )
+        home.append(i)
+    return posts
+
+
+def _name_posts(
+    key: str,
+    posts: Sequence[Sequence[int]],
+    updates: Sequence[Update],
+    held: Sequence[str],
+    stored: Mapping[str, StoredIdentity],
+) -> list[str]:
+    """Each post's key: the stored twin with its body, else a like one, else a new twin key.
+
+    A post whose body resembles none of the stored twins' is a rewrite of a stored twin
+    only when that twin is not shown this pass and stood where the post stands among the
+    twins that are; otherwise it is a new twin (a new update listed above an older one
+    never takes its place).
+    """
+    free = sorted(held, key=_ordinal)
+    names: list[str | None] = [None] * len(posts)
+    texts = [updates[post[0]].body_text for post in posts]
+    for alike in (
+        lambda a, b: _body_start(a) == _body_start(b),
+        similar_bodies,
+    ):
+        for j, text in enumerate(texts):
+            if names[j] is None:
+                match = next((k for k in free if alike(stored[k].body_start, text)), None)
+                if match is not None:
+                    names[j] = match
+                    free.remove(match)
+    for j in range(len(posts)):
+        if names[j] is not None:
+            continue
+        below = max((_ordinal(n) for n in names[:j] if n is not None), default=0)
+        above = min((_ordinal(n) for n in names[j + 1 :] if n is not None), default=None)
+        match = next(
+            (k for k in free if below < _ordinal(k) and (above is None or _ordinal(k) < above)),
+            None,
+        )
+        if match is not None:
+            names[j] = match
+            free.remove(match)
+    taken = set(held) | {n for n in names if n is not None}
+    result = []
+    for name in names:
+        if name is None:
+            name = key
+            n = 1
+            while name in taken:
+                n += 1
+                name = f"{key}~{n}"
+            taken.add(name)
+        result.append(name)
+    return result
+
+
+def separate_twins(
+    keys: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+    pages: Sequence[int] | None = None,
+) -> list[str]:
+    """Tell apart id-less updates that share headline and publish time: by body, then by place.
+
+    `keys` come from assign_keys; `stored` holds the blog's id-less updates; `pages` gives
+    the page each reading came from (None: each its own, so identical readings are one).
+    The lowest of new twins takes the group's key, the others `<key>~2`, `<key>~3`...,
+    and each post keeps the stored twin its body matches whatever its place this time.
+    """
+    places = list(pages) if pages is not None else list(range(len(updates)))
+    groups: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key.startswith("h:"):
+            groups.setdefault(key, []).append(i)
+    held: dict[str, list[str]] = {}
+    for key in stored:
+        if key.startswith("h:"):
+            held.setdefault(group_key(key), []).append(key)
+    result = list(keys)
+    for key, members in groups.items():
+        twins = held.get(key, [])
+        if len(members) == 1 and twins in ([], [key]):
+            continue
+        posts = _posts(members, updates, places)
+        for post, name in zip(posts, _name_posts(key, posts, updates, twins, stored), strict=True):
+            for i in post:
+                result[i] = name
+    return result
+
+
 def match_corrections(
     keys: Sequence[str], updates: Sequence[Update], stored: Mapping[str, StoredIdentity]
 ) -> list[str]:
@@ -152,18 +296,28 @@ def match_corrections(
     Without a publisher id the headline hash is the identity, so a corrected headline
     would read as a removal plus a new update. An unknown headline-hash key is mapped to
     a stored id-less update that this pass does not otherwise show, when it has the same
-    publish time and a similar body (or the stored row already carries this hash from an
-    earlier correction).
+    publish time and a similar body, or when the stored row already carries this hash
+    from an earlier correction and is the same update by time or body. A new twin of a
+    stored headline is no correction: the twins' rule (separate_twins) has placed it.
     """
     present = set(keys)
     free = {k: s for k, s in stored.items() if k.startswith("h:") and k not in present}
-    by_hash = {s.headline_hash: k for k, s in free.items()}
+    by_hash: dict[str, list[str]] = {}
+    for k, s in free.items():
+        by_hash.setdefault(s.headline_hash, []).append(k)
+    groups = {group_key(k) for k in stored}
     result = list(keys)
     for i, (key, update) in enumerate(zip(keys, updates, strict=True)):
-        if not key.startswith("h:") or key in stored:
+        if not key.startswith("h:") or key in stored or group_key(key) in groups:
             continue
-        current = key[2:].split("@", 1)[0]
-        match = by_hash.get(current)
+        match = next(
+            (
+                k
+                for k in by_hash.get(identity_base(key)[2:], [])
+                if k in free and _same_update(free[k], update)
+            ),
+            None,
+        )
         if match is None and update.published_at:
             match = next(
                 (
@@ -175,7 +329,19 @@ def match_corrections(
                 ),
                 None,
             )
-        if match is not None and match in free:
+        if match is not None:
             del free[match]
             result[i] = match
     return result
+
+
+def _same_update(stored: StoredIdentity, update: Update) -> bool:
+    """Under one headline, the same update: at the same time (or one unknown), or alike in body.
+
+    A relative time ("2 hours ago") read on two passes can land on two instants; the body
+    still says it is one update.
+    """
+    a, b = stored.published_at, update.published_at
+    if not a or not b or same_instant(a, b):
+        return True
+    return similar_bodies(stored.body_start, update.body_text)

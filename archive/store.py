@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
 
 from archive.db import write_transaction
+from archive.evidence import (
+    REFUSED_REPEAT,
+    Reading,
+    first_repeat,
+    mass_removal,
+    page_updates,
+    read_pass,
+    span,
+)
 from archive.records import BlogPass, PageState, PassResult, Update
 from archive.rules import (
     BODY_COMPARE_CHARS,
@@ -18,8 +27,10 @@ from archive.rules import (
     assign_keys,
     content_hash,
     headline_hash,
+    identity_base,
     match_corrections,
     merge_duplicates,
+    separate_twins,
 )
 from archive.times import is_newer, parse_utc
 
@@ -27,6 +38,13 @@ CHUNK = 500
 GONE_STATUSES = (404, 410)
 NO_UPDATES_ERROR = (
     "no updates found on a page that had {n}: consent wall, truncated page or changed markup?"
+)
+OTHER_STORY_ERROR = (
+    "{url} shows another story ({story}), not this blog's: nothing was taken from it"
+)
+QUARANTINE_ERROR = (
+    "{n} of the blog's {live} standing updates are missing at once: none is marked removed "
+    "unless the next pass finds the same ones gone"
 )
 
 
@@ -68,17 +86,21 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _upsert_blog(conn: sqlite3.Connection, p: BlogPass) -> int:
-    """The blog row by URL; what this pass learnt about it fills in, what it did not know stays."""
-    row = conn.execute("SELECT id FROM blogs WHERE url = ?", [p.url]).fetchone()
-    if row is None:
-        cur = conn.execute(
-            "INSERT INTO blogs (url, first_seen_at) VALUES (?, ?)", [p.url, p.started_at]
-        )
-        assert cur.lastrowid is not None
-        blog_id = cur.lastrowid
-    else:
-        blog_id = row[0]
+def _blog_id(conn: sqlite3.Connection, p: BlogPass) -> tuple[int, str | None]:
+    """The blog row by URL, created on its first pass; with the story its pages name."""
+    row = conn.execute("SELECT id, canonical_url FROM blogs WHERE url = ?", [p.url]).fetchone()
+    if row is not None:
+        return row[0], row[1]
+    cur = conn.execute(
+        "INSERT INTO blogs (url, first_seen_at) VALUES (?, ?)", [p.url, p.started_at]
+    )
+    assert cur.lastrowid is not None
+    return cur.lastrowid, None
+
+
+def _touch_blog(conn: sqlite3.Connection, blog_id: int, p: BlogPass, learn: bool) -> None:
+    """Record the fetch; what the pass's first page said of the blog fills in, unless refused."""
+    told = [p.title, p.publisher, p.coverage_start, p.coverage_end] if learn else [None] * 4
     conn.execute(
         """UPDATE blogs SET
              title = coalesce(?, title),
@@ -87,16 +109,8 @@ def _upsert_blog(conn: sqlite3.Connection, p: BlogPass) -> int:
              coverage_end = coalesce(?, coverage_end),
              last_fetched_at = ?
            WHERE id = ?""",
-        [
-            p.title,
-            p.publisher,
-            p.coverage_start,
-            p.coverage_end,
-            p.finished_at or p.started_at,
-            blog_id,
-        ],
+        [*told, p.finished_at or p.started_at, blog_id],
     )
-    return blog_id
 
 
 def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
@@ -121,8 +135,8 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
     conn.executemany(
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
-              body_sha256, updates, next_url, snapshot, unchanged, oldest_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              body_sha256, updates, next_url, snapshot, unchanged, oldest_at, canonical_url)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             [
                 fetch_id,
@@ -138,9 +152,10 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 pg.next_url,
                 pg.snapshot,
                 int(pg.unchanged),
-                pg.oldest_at if pg.skipped else _span(shown)[0],
+                pg.oldest_at if pg.skipped else span(shown)[0],
+                pg.canonical_url,
             ]
-            for seq, (pg, shown) in enumerate(zip(p.pages, _page_updates(p), strict=True), start=1)
+            for seq, (pg, shown) in enumerate(zip(p.pages, page_updates(p), strict=True), start=1)
         ],
     )
     return fetch_id
@@ -151,17 +166,20 @@ def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
         f"""SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
                   pinned, key_event, version, authors, permalink, headline_hash,
                   substr(body_text, 1, {BODY_COMPARE_CHARS})
-           FROM updates WHERE blog_id = ?""",
+           FROM updates WHERE blog_id = ? AND version > 0""",
         [blog_id],
     ).fetchall()
     return {row[1]: _Stored(*row) for row in rows}
 
 
-def _failure(p: BlogPass, live: int) -> str | None:
+def _failure(p: BlogPass, live: int, reading: Reading) -> str | None:
     """Why this pass must not touch updates; None when it may."""
     if p.error:
         return p.error
-    if p.updates or not live:
+    if 0 in reading.refused:
+        story = p.pages[0].canonical_url
+        return OTHER_STORY_ERROR.format(url=p.pages[0].url, story=story)
+    if reading.updates or not live:
         return None
     # A page answered 304, or with the same bytes as last time, was not re-read: no
     # updates from it means nothing changed, not that it is broken.
@@ -187,17 +205,6 @@ def _version_row(
     ]
 
 
-def _page_updates(p: BlogPass) -> list[list[Update]]:
-    """The pass's updates split by the page that showed them (none for a page not re-read)."""
-    out: list[list[Update]] = []
-    offset = 0
-    for page in p.pages:
-        count = 0 if page.skipped else page.updates
-        out.append(p.updates[offset : offset + count])
-        offset += count
-    return out
-
-
 @dataclass
 class _Run:
     """Consecutive pages read this pass: the stretch of the blog the pass really looked at."""
@@ -210,16 +217,18 @@ class _Run:
     ceiling: str | None = None
 
 
-def _extracted_runs(p: BlogPass) -> list[_Run]:
+def _extracted_runs(p: BlogPass, cut: int | None = None) -> list[_Run]:
     """The pass's updates grouped by runs of consecutive pages that were read this time.
 
     Pages answered 304 (or with unchanged bytes) break runs: what stood on them was not
-    looked at, so nothing may be judged removed there.
+    looked at, so nothing may be judged removed there. Pages from `cut` on (another
+    story, a repeat) are no evidence at all: the runs end above them.
     """
     runs: list[_Run] = []
     current: _Run | None = None
     above: str | None = None
-    for index, (page, shown) in enumerate(zip(p.pages, _page_updates(p), strict=True)):
+    evidence = list(zip(p.pages, page_updates(p), strict=True))[:cut]
+    for index, (page, shown) in enumerate(evidence):
         if page.skipped:
             if current is not None:
                 runs.append(current)
@@ -229,27 +238,17 @@ def _extracted_runs(p: BlogPass) -> list[_Run]:
             current = _Run(index == 0, False, [], None if index == 0 else above)
         current.updates.extend(shown)
     if current is not None:
-        current.ends_at_bottom = True
+        current.ends_at_bottom = cut is None
         runs.append(current)
     return runs
 
 
-def _span(updates: Iterable[Update]) -> tuple[str | None, str | None]:
-    """Oldest and newest publish times a run showed; pinned posts sit out of order, so not them."""
-    times = [u.published_at for u in updates if not u.pinned and parse_utc(u.published_at)]
-    if not times:
-        return None, None
-    oldest = newest = times[0]
-    for t in times[1:]:
-        if is_newer(oldest, t):
-            oldest = t
-        if is_newer(t, newest):
-            newest = t
-    return oldest, newest
-
-
 def _removals(
-    p: BlogPass, stored: dict[str, _Stored], seen_ids: set[int], reached_end: bool
+    p: BlogPass,
+    stored: dict[str, _Stored],
+    seen_ids: set[int],
+    reached_end: bool,
+    cut: int | None = None,
 ) -> list[int]:
     """Live updates this pass proves gone: unseen, and standing where the pass looked.
 
@@ -260,8 +259,8 @@ def _removals(
     """
     unseen = [s for s in stored.values() if s.removed_at is None and s.id not in seen_ids]
     removed: list[int] = []
-    for run in _extracted_runs(p):
-        oldest, newest = _span(run.updates)
+    for run in _extracted_runs(p, cut):
+        oldest, newest = span(run.updates)
         starts_at_top = run.starts_at_top
         to_bottom = run.ends_at_bottom and reached_end
         if oldest is None and not (starts_at_top and to_bottom):
@@ -341,16 +340,29 @@ def _flags(u: Update) -> tuple[int, int]:
 def _insert_update(
     conn: sqlite3.Connection, blog_id: int, key: str, u: Update, h: str, now: str
 ) -> int:
-    cur = conn.execute(
+    """A new update's row; a row set aside for a replay (reparse) is taken again, keeping its id."""
+    row = conn.execute(
         """INSERT INTO updates
              (blog_id, source_id, headline, headline_hash, body_text, body_html,
               published_at, modified_at, authors, media, permalink, first_seen_at,
               last_seen_at, version, content_hash, key, pinned, key_event, fidelity)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)""",
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+           ON CONFLICT ([blog_id], [key]) DO UPDATE SET
+             source_id = excluded.source_id, headline = excluded.headline,
+             headline_hash = excluded.headline_hash, body_text = excluded.body_text,
+             body_html = excluded.body_html, published_at = excluded.published_at,
+             modified_at = excluded.modified_at, authors = excluded.authors,
+             media = excluded.media, permalink = excluded.permalink,
+             first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at,
+             removed_at = NULL, version = 1, content_hash = excluded.content_hash,
+             pinned = excluded.pinned, key_event = excluded.key_event,
+             fidelity = excluded.fidelity
+           WHERE updates.version = 0
+           RETURNING id""",
         [blog_id, *_update_columns(u), now, now, h, key, *_flags(u), u.fidelity],
-    )
-    assert cur.lastrowid is not None
-    return cur.lastrowid
+    ).fetchone()
+    assert row is not None, f"update {key!r} of blog {blog_id} is already stored"
+    return int(row[0])
 
 
 def _plan(
@@ -429,6 +441,92 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
         )
 
 
+def _keys(updates: list[Update], pages: list[int], stored: dict[str, _Stored]) -> list[str]:
+    """Each update's identity (archive/rules.py): publisher id, else headline, time, body, place."""
+    keys = assign_keys(updates, {k: s.published_at for k, s in stored.items()})
+    identities = {
+        k: StoredIdentity(s.headline_hash, s.published_at, s.body_start)
+        for k, s in stored.items()
+        if k.startswith("h:")
+    }
+    keys = separate_twins(keys, updates, identities, pages)
+    return match_corrections(keys, updates, identities)
+
+
+def _reading(p: BlogPass, story: str | None, stored: dict[str, _Stored]) -> Reading:
+    """The pages of the pass that are this blog's (archive/evidence.py)."""
+    return read_pass(p, story, {identity_base(k) for k in stored})
+
+
+def _note_pages(
+    conn: sqlite3.Connection, fetch_id: int, p: BlogPass, reading: Reading, replay: bool
+) -> None:
+    """Mark the pages that did not count and why; a replay first clears what its last run said."""
+    if replay:
+        conn.execute("UPDATE fetch_pages SET refused = NULL WHERE fetch_id = ?", [fetch_id])
+        conn.executemany(
+            "UPDATE fetch_pages SET canonical_url = ? WHERE fetch_id = ? AND seq = ?",
+            [[pg.canonical_url, fetch_id, seq] for seq, pg in enumerate(p.pages, start=1)],
+        )
+    conn.executemany(
+        "UPDATE fetch_pages SET refused = ?, oldest_at = NULL WHERE fetch_id = ? AND seq = ?",
+        [[why, fetch_id, index + 1] for index, why in sorted(reading.refused.items())],
+    )
+    if reading.cut is not None and p.complete:
+        conn.execute("UPDATE fetches SET complete = 0 WHERE id = ?", [fetch_id])
+
+
+def _fail(conn: sqlite3.Connection, result: PassResult, p: BlogPass, error: str) -> PassResult:
+    """A pass that must not touch updates: its error on the fetch log, and a 404 marks the blog."""
+    result.error = error
+    result.seen = len(set(assign_keys(p.updates, {})))
+    conn.execute(
+        "UPDATE fetches SET error = ?, updates_seen = ? WHERE id = ?",
+        [error, result.seen, result.fetch_id],
+    )
+    if p.http_status in GONE_STATUSES:
+        conn.execute("UPDATE blogs SET status = 'gone' WHERE id = ?", [result.blog_id])
+    return result
+
+
+def _confirmed(conn: sqlite3.Connection, blog_id: int, fetch_id: int, removals: list[int]) -> bool:
+    """The blog's last pass that read it was quarantined for these same removals (or more)."""
+    row = conn.execute(
+        """SELECT id, quarantined FROM fetches
+           WHERE blog_id = ? AND id < ? AND (error IS NULL OR quarantined = 1)
+           ORDER BY id DESC LIMIT 1""",
+        [blog_id, fetch_id],
+    ).fetchone()
+    if row is None or not row[1]:
+        return False
+    held = {
+        r[0]
+        for r in conn.execute(
+            "SELECT update_id FROM quarantined_removals WHERE fetch_id = ?", [row[0]]
+        )
+    }
+    return set(removals) <= held
+
+
+def _quarantine(
+    conn: sqlite3.Connection, result: PassResult, removals: list[int], live: int, seen: int
+) -> PassResult:
+    """Hold a mass removal back: the pass fails with the reason and keeps what it would remove."""
+    result.error = QUARANTINE_ERROR.format(n=len(removals), live=live)
+    result.quarantined = len(removals)
+    result.seen = seen
+    conn.execute(
+        "UPDATE fetches SET error = ?, quarantined = 1, updates_seen = ? WHERE id = ?",
+        [result.error, seen, result.fetch_id],
+    )
+    conn.execute("DELETE FROM quarantined_removals WHERE fetch_id = ?", [result.fetch_id])
+    conn.executemany(
+        "INSERT INTO quarantined_removals (fetch_id, update_id) VALUES (?, ?)",
+        [[result.fetch_id, update_id] for update_id in removals],
+    )
+    return result
+
+
 def record_pass(
     db: sqlite_utils.Database, p: BlogPass, *, replay_of: int | None = None
 ) -> PassResult:
@@ -439,7 +537,7 @@ def record_pass(
     """
     conn = db.conn
     with write_transaction(db):
-        blog_id = _upsert_blog(conn, p)
+        blog_id, story = _blog_id(conn, p)
         fetch_id = _insert_fetch(conn, blog_id, p) if replay_of is None else replay_of
         result = PassResult(
             url=p.url,
@@ -449,42 +547,44 @@ def record_pass(
             not_modified=sum(1 for pg in p.pages if pg.skipped),
         )
         if not p.error and p.pages and all(pg.skipped for pg in p.pages):
-            # Nothing was re-read: the fetch log is all this pass writes.
+            # Nothing was re-read: the fetch log is all this pass writes, and a blog
+            # marked gone after a 404 answers again.
+            _touch_blog(conn, blog_id, p, learn=True)
+            _answered(conn, blog_id, p)
             return result
         stored = _load_stored(conn, blog_id)
         live = sum(1 for s in stored.values() if s.removed_at is None)
+        reading = _reading(p, story, stored)
 
-        error = _failure(p, live)
+        error = _failure(p, live, reading)
         if error is not None:
-            result.error = error
-            result.seen = len(set(assign_keys(p.updates, {})))
-            conn.execute(
-                "UPDATE fetches SET error = ?, updates_seen = ? WHERE id = ?",
-                [error, result.seen, fetch_id],
-            )
-            if p.http_status in GONE_STATUSES:
-                conn.execute("UPDATE blogs SET status = 'gone' WHERE id = ?", [blog_id])
-            return result
+            _touch_blog(conn, blog_id, p, learn=0 not in reading.refused)
+            _note_pages(conn, fetch_id, p, reading, replay_of is not None)
+            return _fail(conn, result, p, error)
 
         now = p.started_at
-        keys = assign_keys(p.updates, {k: s.published_at for k, s in stored.items()})
-        identities = {
-            k: StoredIdentity(s.headline_hash, s.published_at, s.body_start)
-            for k, s in stored.items()
-            if k.startswith("h:")
-        }
-        keys = match_corrections(keys, p.updates, identities)
-        merged = merge_duplicates(p.updates, keys)
+        keys = _keys(reading.updates, reading.pages, stored)
+        repeat = first_repeat(p, reading, keys)
+        if repeat is not None:
+            reading.refused[repeat] = REFUSED_REPEAT
+            reading.stop_at(repeat)
+        _note_pages(conn, fetch_id, p, reading, replay_of is not None)
+        merged = merge_duplicates(reading.updates, keys)
         # A tombstone (AMP's data-tombstone) says the publisher deleted the update.
         tombstones = {k for k, u in merged.items() if u.removed}
         live_updates = {k: u for k, u in merged.items() if k not in tombstones}
+        seen_ids = {stored[k].id for k in merged if k in stored}
+        buried = [stored[k].id for k in tombstones if k in stored and stored[k].removed_at is None]
+        reached_end = reading.cut is None and _reached_end(conn, blog_id, fetch_id, p)
+        inferred = _removals(p, stored, seen_ids, reached_end, reading.cut)
+        if mass_removal(len(inferred), live) and not _confirmed(conn, blog_id, fetch_id, inferred):
+            # What a quarantined pass's first page says of the blog is not learnt.
+            _touch_blog(conn, blog_id, p, learn=False)
+            return _quarantine(conn, result, inferred, live, len(merged))
+        _touch_blog(conn, blog_id, p, learn=True)
         plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now)
         _write(conn, plan, now)
-        buried = [stored[k].id for k in tombstones if k in stored and stored[k].removed_at is None]
-        plan.seen_ids.update(stored[k].id for k in tombstones if k in stored)
-        removed = buried + _removals(
-            p, stored, plan.seen_ids, _reached_end(conn, blog_id, fetch_id, p)
-        )
+        removed = buried + inferred
         _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
 
         result.seen = len(merged)
@@ -503,20 +603,40 @@ def record_pass(
             "SELECT coverage_end FROM blogs WHERE id = ?", [blog_id]
         ).fetchone()
         touched = result.new or result.changed or result.removed or result.restored
+        first = p.pages[0] if p.pages and not p.pages[0].skipped else None
         conn.execute(
             """UPDATE blogs SET status = ?,
-                 last_changed_at = CASE WHEN ? THEN ? ELSE last_changed_at END
+                 last_changed_at = CASE WHEN ? THEN ? ELSE last_changed_at END,
+                 canonical_url = coalesce(?, canonical_url)
                WHERE id = ?""",
-            [_status(coverage_end, p.finished_at or now), bool(touched), now, blog_id],
+            [
+                _status(coverage_end, p.finished_at or now),
+                bool(touched),
+                now,
+                first.canonical_url if first else None,
+                blog_id,
+            ],
         )
     return result
+
+
+def _answered(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> None:
+    """A blog marked gone after a 404 that answers again (even 304) is live, or ended."""
+    (coverage_end,) = conn.execute(
+        "SELECT coverage_end FROM blogs WHERE id = ?", [blog_id]
+    ).fetchone()
+    conn.execute(
+        "UPDATE blogs SET status = ? WHERE id = ? AND status = 'gone'",
+        [_status(coverage_end, p.finished_at or p.started_at), blog_id],
+    )
 
 
 def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState]:
     """Each page's validators and older link from the blog's successful passes, newest per URL.
 
     Failed passes do not count: their pages' content was never archived, so their
-    validators must not turn the next request into a 304 that skips it.
+    validators must not turn the next request into a 304 that skips it. Nor do pages
+    refused as another story or a repeat: the next pass reads them again.
     """
     rows = db.execute(
         """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
@@ -524,7 +644,7 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id
-           WHERE b.url = ? AND f.error IS NULL AND p.status IN (200, 304)
+           WHERE b.url = ? AND f.error IS NULL AND p.status IN (200, 304) AND p.refused IS NULL
            ORDER BY p.id""",
         [blog_url],
     ).fetchall()

@@ -2,7 +2,8 @@
 
 Every successful pass is replayed in order with the current extractor, reading each page
 from its WARC record; pages that answered 304 (or the same bytes) are replayed as such. On
-an unchanged extractor this reproduces the archive; on a better one it improves it.
+an unchanged extractor this reproduces the archive, row ids included; on a better one it
+improves it, and an update it finds again keeps its id.
 """
 
 from __future__ import annotations
@@ -11,7 +12,13 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from archive.history import blogs_to_replay, forget_updates, logged_passes, update_counts
+from archive.history import (
+    blogs_to_replay,
+    drop_unreplayed,
+    logged_passes,
+    set_aside_updates,
+    update_counts,
+)
 from archive.records import BlogPass
 from archive.snapshots import SnapshotRef, SnapshotStore
 from archive.store import record_pass
@@ -42,6 +49,7 @@ def _read_again(blog: BlogPass, snapshots: SnapshotStore) -> BlogPass:
             fetched_at=snap.fetched_at or None,
         )
         page.updates = len(read.updates)
+        page.canonical_url = read.canonical_url
         blog.updates.extend(read.updates)
         if blog.title is None:
             blog.title, blog.publisher = read.title, read.publisher
@@ -59,9 +67,10 @@ def reparse(
     ]
     results = []
     for blog_id, blog_url, passes in plans:
-        forget_updates(db, blog_id)
+        set_aside_updates(db, blog_id)
         for logged in passes:
             record_pass(db, _read_again(logged.blog, snapshots), replay_of=logged.fetch_id)
+        drop_unreplayed(db, blog_id)
         updates, versions = update_counts(db, blog_id)
         results.append(ReparseResult(blog_url, len(passes), updates, versions))
     return results

@@ -25,7 +25,7 @@ CREATE TABLE [blogs] (
    [coverage_start] TEXT,
    [coverage_end] TEXT,
    [active] INTEGER NOT NULL DEFAULT 1
-, [interval] INTEGER, [poll_interval] INTEGER, [next_due_at] TEXT);
+, [interval] INTEGER, [poll_interval] INTEGER, [next_due_at] TEXT, [canonical_url] TEXT);
 CREATE TABLE [fetches] (
    [id] INTEGER PRIMARY KEY,
    [blog_id] INTEGER NOT NULL REFERENCES [blogs]([id]),
@@ -41,7 +41,7 @@ CREATE TABLE [fetches] (
    [updates_removed] INTEGER NOT NULL DEFAULT 0,
    [error] TEXT,
    [complete] INTEGER NOT NULL DEFAULT 0
-);
+, [quarantined] INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX [idx_fetches_blog_id_started_at] ON [fetches] ([blog_id], [started_at]);
 CREATE INDEX [idx_fetches_started_at] ON [fetches] ([started_at]);
 CREATE TABLE [fetch_pages] (
@@ -55,7 +55,7 @@ CREATE TABLE [fetch_pages] (
    [etag] TEXT,
    [last_modified] TEXT,
    [body_sha256] TEXT,
-   [updates] INTEGER NOT NULL DEFAULT 0, [next_url] TEXT, [snapshot] TEXT, [unchanged] INTEGER NOT NULL DEFAULT 0, [oldest_at] TEXT,
+   [updates] INTEGER NOT NULL DEFAULT 0, [next_url] TEXT, [snapshot] TEXT, [unchanged] INTEGER NOT NULL DEFAULT 0, [oldest_at] TEXT, [canonical_url] TEXT, [refused] TEXT,
    UNIQUE ([fetch_id], [seq])
 );
 CREATE INDEX [idx_fetch_pages_url] ON [fetch_pages] ([url]);
@@ -123,6 +123,11 @@ END;
 CREATE INDEX [idx_blogs_active_next_due_at] ON [blogs] ([active], [next_due_at]);
 CREATE INDEX [idx_update_versions_seen_at] ON [update_versions] ([seen_at]);
 CREATE INDEX [idx_updates_published_day] ON [updates] (date([published_at]));
+CREATE TABLE [quarantined_removals] (
+   [fetch_id] INTEGER NOT NULL REFERENCES [fetches]([id]),
+   [update_id] INTEGER NOT NULL REFERENCES [updates]([id]),
+   PRIMARY KEY ([fetch_id], [update_id])
+);
 """
 
 # DESIGN.md's data model, column for column: these names must never change.
@@ -238,6 +243,8 @@ def test_foreign_keys(tmp_path: Path) -> None:
         ("updates", "blog_id", "blogs", "id"),
         ("update_versions", "update_id", "updates", "id"),
         ("update_versions", "fetch_id", "fetches", "id"),
+        ("quarantined_removals", "fetch_id", "fetches", "id"),
+        ("quarantined_removals", "update_id", "updates", "id"),
     }
 
 

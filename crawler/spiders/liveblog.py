@@ -197,6 +197,7 @@ class LiveblogSpider(scrapy.Spider):
             fetched_at=fetched.fetched_at,
         )
         fetched.updates = len(page.updates)
+        fetched.canonical_url = page.canonical_url
         if len(blog.pages) == 1:
             blog.title = page.title
             blog.publisher = page.publisher

@@ -1,0 +1,157 @@
+"""Which pages of a pass count as the blog's, and how far they prove anything gone.
+
+Pure functions over a pass, so the rules are tested without a database; archive/store.py
+applies them to every pass, whatever fetched it. A page that names another story gives no
+updates; a page that repeats an earlier page of its pass (a server ignoring `?page=`) shows
+nothing beyond it; a pass that would remove more than half of a blog's standing updates at
+once is held back until the next pass confirms it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from archive.records import BlogPass, PageFetch, Update
+from archive.rules import identity_base, update_key
+from archive.times import is_newer, parse_utc
+
+REFUSED_OTHER_STORY = "another story: {story}"
+REFUSED_BEHIND_OTHER_STORY = "reached through a page of another story"
+REFUSED_REPEAT = "repeats an earlier page of this pass"
+
+
+@dataclass
+class Reading:
+    """What of a pass is the blog's: the updates taken, and where its evidence stops."""
+
+    updates: list[Update] = field(default_factory=list)  # in page order
+    pages: list[int] = field(default_factory=list)  # the page (index) each update came from
+    refused: dict[int, str] = field(default_factory=dict)  # page index: why it does not count
+    # The first page that proves nothing about what stands beyond it: a page of another
+    # story, or a repeat. Nothing beyond what the pages above it showed may be removed.
+    cut: int | None = None
+
+    def stop_at(self, index: int) -> None:
+        self.cut = index if self.cut is None else min(self.cut, index)
+
+
+def page_updates(p: BlogPass) -> list[list[Update]]:
+    """The pass's updates split by the page that showed them (none for a page not re-read)."""
+    out: list[list[Update]] = []
+    offset = 0
+    for page in p.pages:
+        count = 0 if page.skipped else page.updates
+        out.append(p.updates[offset : offset + count])
+        offset += count
+    return out
+
+
+def span(updates: Iterable[Update]) -> tuple[str | None, str | None]:
+    """Oldest and newest publish times shown; pinned posts sit out of order, so not them."""
+    times = [u.published_at for u in updates if not u.pinned and parse_utc(u.published_at)]
+    if not times:
+        return None, None
+    oldest = newest = times[0]
+    for t in times[1:]:
+        if is_newer(oldest, t):
+            oldest = t
+        if is_newer(t, newest):
+            newest = t
+    return oldest, newest
+
+
+def story_address(url: str) -> str:
+    """A story's URL compared loosely: scheme, `www.`, fragment and a trailing slash aside."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().rpartition("@")[2].removeprefix("www.")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{parts.path.rstrip('/')}{query}"
+
+
+def names_other_story(
+    page: PageFetch, shown: Sequence[Update], stories: set[str], held: set[str]
+) -> bool:
+    """The page names a story that is neither the blog's nor itself, and is not the blog's.
+
+    A page's own address as its canonical (a paginated page that names itself) says
+    nothing. A blog whose address changed (a retitled slug) still shows mostly updates
+    the archive holds: a page where more than half are known is the blog's.
+    """
+    if not page.canonical_url or not stories:
+        return False
+    named = story_address(page.canonical_url)
+    if named in stories or named == story_address(page.url):
+        return False
+    known = sum(1 for u in shown if identity_base(update_key(u)) in held)
+    return 2 * known <= len(shown)
+
+
+def read_pass(p: BlogPass, blog_story: str | None, held: set[str]) -> Reading:
+    """The pass's updates less those of pages of another story, and of pages reached through them.
+
+    `blog_story` is the story the blog's first page named on earlier passes (None: not
+    known yet, so this pass's first page is taken at its word); `held` the identities
+    (rules.identity_base) of every update the archive holds of the blog.
+    """
+    reading = Reading()
+    stories = {story_address(p.url)}
+    if blog_story:
+        stories.add(story_address(blog_story))
+    for index, (page, shown) in enumerate(zip(p.pages, page_updates(p), strict=True)):
+        if reading.cut is not None:
+            if not page.skipped:
+                reading.refused[index] = REFUSED_BEHIND_OTHER_STORY
+            continue
+        trusted = stories if (blog_story or index > 0) else set()
+        if not page.skipped and names_other_story(page, shown, trusted, held):
+            assert page.canonical_url is not None
+            reading.refused[index] = REFUSED_OTHER_STORY.format(story=page.canonical_url)
+            reading.stop_at(index)
+            continue
+        if index == 0 and page.canonical_url and not page.skipped:
+            stories.add(story_address(page.canonical_url))
+        reading.updates.extend(shown)
+        reading.pages.extend([index] * len(shown))
+    return reading
+
+
+def first_repeat(p: BlogPass, reading: Reading, keys: Sequence[str]) -> int | None:
+    """The first page that shows nothing beyond the pages above it in the same pass.
+
+    Its bytes are an earlier page's, or every update on it was shown above, or none of
+    its timed updates is older than the oldest shown above (a page answered 304 counts
+    with the oldest update it showed last time).
+    """
+    by_page: dict[int, list[int]] = {}
+    for position, index in enumerate(reading.pages):
+        by_page.setdefault(index, []).append(position)
+    digests: set[str] = set()
+    keys_above: set[str] = set()
+    floor: str | None = None
+    for index, page in enumerate(p.pages):
+        if reading.cut is not None and index >= reading.cut:
+            break
+        positions = by_page.get(index, [])
+        if index > 0 and not page.skipped and positions:
+            own = {keys[i] for i in positions}
+            oldest, _ = span(reading.updates[i] for i in positions)
+            if (
+                (page.body_sha256 is not None and page.body_sha256 in digests)
+                or own <= keys_above
+                or (floor is not None and oldest is not None and not is_newer(floor, oldest))
+            ):
+                return index
+        if page.body_sha256:
+            digests.add(page.body_sha256)
+        keys_above.update(keys[i] for i in positions)
+        lowest = page.oldest_at if page.skipped else span(reading.updates[i] for i in positions)[0]
+        if lowest is not None and (floor is None or is_newer(floor, lowest)):
+            floor = lowest
+    return None
+
+
+def mass_removal(removals: int, standing: int) -> bool:
+    """More than half of the blog's standing updates at once (one alone is never a mass)."""
+    return removals > 1 and 2 * removals > standing

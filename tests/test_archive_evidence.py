@@ -1,0 +1,231 @@
+"""Removals only on evidence: repeated pages, another story's pages and mass removals."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlite_utils
+
+from archive.db import open_archive
+from archive.evidence import mass_removal, story_address
+from archive.records import BlogPass, PageFetch, Update
+from archive.store import record_pass
+from tests.helpers import URL, bpass
+
+STORY = "https://news.example/live/election"
+OTHER = "https://news.example/live/football-transfers"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> sqlite_utils.Database:
+    return open_archive(tmp_path / "archive.db")
+
+
+def upd(n: int, **kw: Any) -> Update:
+    """Update n, published n minutes after 10:00 (higher n is newer)."""
+    return Update(
+        source_id=f"post-{n}",
+        headline=f"Headline {n}",
+        body_text=f"Body of update number {n}.",
+        published_at=f"2024-05-01T10:{n:02d}:00Z",
+        **kw,
+    )
+
+
+def paged(
+    pages: list[list[Update]],
+    *,
+    at: str,
+    canonical: list[str | None] | None = None,
+    bodies: list[bytes] | None = None,
+) -> BlogPass:
+    """A complete pass that read `pages` (updates per page) in order."""
+    names = canonical or [None] * len(pages)
+    raw = bodies or [repr(shown).encode() for shown in pages]
+    return BlogPass(
+        url=URL,
+        started_at=at,
+        finished_at=at.replace(":00Z", ":30Z"),
+        pages=[
+            PageFetch(
+                url=URL if i == 0 else f"{URL}?page={i + 1}",
+                status=200,
+                size=1000,
+                updates=len(shown),
+                body_sha256=hashlib.sha256(raw[i]).hexdigest(),
+                canonical_url=names[i],
+            )
+            for i, shown in enumerate(pages)
+        ],
+        updates=[u for shown in pages for u in shown],
+        complete=True,
+    )
+
+
+def live_ids(db: sqlite_utils.Database) -> list[str]:
+    return [
+        r[0]
+        for r in db.execute(
+            "select source_id from updates where removed_at is null order by source_id"
+        )
+    ]
+
+
+def six_on_two_pages(db: sqlite_utils.Database) -> None:
+    first = paged([[upd(6), upd(5), upd(4)], [upd(3), upd(2), upd(1)]], at="2024-05-01T11:00:00Z")
+    assert record_pass(db, first).new == 6
+
+
+def test_mass_removal_is_more_than_half_and_more_than_one() -> None:
+    assert mass_removal(3, 5) and mass_removal(2, 2)
+    assert not mass_removal(2, 4) and not mass_removal(1, 1)
+
+
+def test_story_address_ignores_scheme_www_fragment_and_trailing_slash() -> None:
+    assert story_address("https://www.news.example/live/a/#x") == story_address(
+        "http://news.example/live/a"
+    )
+    assert story_address(STORY) != story_address(OTHER)
+
+
+def test_a_page_two_with_the_bytes_of_page_one_proves_nothing_gone(
+    db: sqlite_utils.Database,
+) -> None:
+    six_on_two_pages(db)
+    top = [upd(7), upd(6), upd(5)]
+    repeat = paged([top, top], at="2024-05-01T11:05:00Z", bodies=[b"page one", b"page one"])
+    result = record_pass(db, repeat)
+    assert result.ok and (result.new, result.removed) == (1, 0)
+    assert live_ids(db) == [f"post-{n}" for n in range(1, 8)]
+    assert db.execute(
+        "select complete from fetches where id = ?", [result.fetch_id]
+    ).fetchone() == (0,)
+    refused = db.execute(
+        "select seq, refused from fetch_pages where fetch_id = ? order by seq", [result.fetch_id]
+    ).fetchall()
+    assert refused == [(1, None), (2, "repeats an earlier page of this pass")]
+
+
+def test_a_page_two_that_shows_nothing_older_is_a_repeat(db: sqlite_utils.Database) -> None:
+    six_on_two_pages(db)
+    # Other bytes (a fresh timestamp, say) but only what page 1 shows, or newer.
+    repeat = paged([[upd(6), upd(5), upd(4)], [upd(6), upd(5)]], at="2024-05-01T11:05:00Z")
+    result = record_pass(db, repeat)
+    assert result.ok and result.removed == 0
+    assert len(live_ids(db)) == 6
+
+
+def test_an_honest_page_two_still_proves_removals(db: sqlite_utils.Database) -> None:
+    six_on_two_pages(db)
+    honest = paged([[upd(6), upd(5), upd(4)], [upd(3), upd(1)]], at="2024-05-01T11:05:00Z")
+    result = record_pass(db, honest)
+    assert result.ok and result.removed == 1
+    assert "post-2" not in live_ids(db)
+
+
+def test_one_of_five_is_quarantined_and_then_confirmed(db: sqlite_utils.Database) -> None:
+    five = [upd(5), upd(4), upd(3), upd(2), upd(1)]
+    record_pass(db, bpass(five))
+    before = list(db.query("select * from updates order by id"))
+    quarantined = record_pass(db, bpass([upd(5)], at="2024-05-01T12:05:00Z"))
+    assert not quarantined.ok and quarantined.quarantined == 4 and quarantined.removed == 0
+    assert quarantined.summary().startswith("quarantined: 4 of the blog's 5 standing updates")
+    assert list(db.query("select * from updates order by id")) == before
+    row = db.execute(
+        "select error, quarantined, updates_removed from fetches where id = ?",
+        [quarantined.fetch_id],
+    ).fetchone()
+    assert row == (quarantined.error, 1, 0)
+    held = db.execute(
+        "select count(*) from quarantined_removals where fetch_id = ?", [quarantined.fetch_id]
+    ).fetchone()
+    assert held == (4,)
+
+    confirmed = record_pass(db, bpass([upd(5)], at="2024-05-01T12:10:00Z"))
+    assert confirmed.ok and confirmed.removed == 4
+    assert live_ids(db) == ["post-5"]
+
+
+def test_a_quarantine_the_next_pass_does_not_confirm_removes_nothing(
+    db: sqlite_utils.Database,
+) -> None:
+    five = [upd(5), upd(4), upd(3), upd(2), upd(1)]
+    record_pass(db, bpass(five))
+    assert record_pass(db, bpass([upd(5)], at="2024-05-01T12:05:00Z")).quarantined == 4
+    back = record_pass(db, bpass([upd(6), *five], at="2024-05-01T12:10:00Z"))
+    assert back.ok and (back.new, back.removed) == (1, 0)
+    # A later shrink is judged afresh: quarantined again, not confirmed by the old one.
+    again = record_pass(db, bpass([upd(6)], at="2024-05-01T12:15:00Z"))
+    assert again.quarantined == 5 and len(live_ids(db)) == 6
+
+
+def test_a_first_page_of_another_story_is_refused(db: sqlite_utils.Database) -> None:
+    record_pass(db, paged([[upd(3), upd(2), upd(1)]], at="2024-05-01T11:00:00Z", canonical=[STORY]))
+    stranger = Update(
+        headline="Transfer deadline day",
+        body_text="A striker signs.",
+        published_at="2024-05-01T11:01:00Z",
+    )
+    result = record_pass(db, paged([[stranger]], at="2024-05-01T11:05:00Z", canonical=[OTHER]))
+    assert not result.ok and result.error and "another story" in result.error
+    assert OTHER in result.error
+    assert live_ids(db) == ["post-1", "post-2", "post-3"]
+    assert db["updates"].count == 3
+    blog = db.execute("select title, canonical_url from blogs").fetchone()
+    assert blog[1] == STORY
+
+
+def test_an_older_page_of_another_story_gives_nothing_and_stops_removals(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(
+        db,
+        paged(
+            [[upd(6), upd(5), upd(4)], [upd(3), upd(2), upd(1)]],
+            at="2024-05-01T11:00:00Z",
+            canonical=[STORY, None],
+        ),
+    )
+    stranger = Update(
+        headline="Transfer deadline day",
+        body_text="A striker signs.",
+        published_at="2024-05-01T09:00:00Z",
+    )
+    result = record_pass(
+        db,
+        paged(
+            [[upd(6), upd(5), upd(4)], [stranger]],
+            at="2024-05-01T11:05:00Z",
+            canonical=[STORY, OTHER],
+        ),
+    )
+    assert result.ok and (result.new, result.removed) == (0, 0)
+    assert db["updates"].count == 6 and len(live_ids(db)) == 6
+    refused = db.execute(
+        "select refused from fetch_pages where fetch_id = ? and seq = 2", [result.fetch_id]
+    ).fetchone()[0]
+    assert refused == f"another story: {OTHER}"
+
+
+def test_a_page_naming_itself_or_a_moved_blog_is_the_blogs(db: sqlite_utils.Database) -> None:
+    record_pass(db, paged([[upd(3), upd(2), upd(1)]], at="2024-05-01T11:00:00Z", canonical=[STORY]))
+    moved = STORY + "-latest"
+    result = record_pass(
+        db, paged([[upd(4), upd(3), upd(2), upd(1)]], at="2024-05-01T11:05:00Z", canonical=[moved])
+    )
+    assert result.ok and result.new == 1
+
+
+def test_a_blog_gone_after_a_404_is_live_again_when_it_answers_304(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(db, bpass([upd(1)]))
+    gone = record_pass(db, bpass([], at="2024-05-01T12:05:00Z", status=404, error="HTTP 404"))
+    assert not gone.ok
+    assert db.execute("select status from blogs").fetchone() == ("gone",)
+    back = record_pass(db, bpass([], at="2024-05-01T12:10:00Z", not_modified=True))
+    assert back.ok
+    assert db.execute("select status from blogs").fetchone() == ("live",)

@@ -1,0 +1,266 @@
+"""Removals only on evidence, and twins kept apart, through real crawls: Scrapy in its own
+process against a blog served on 127.0.0.1 that misbehaves the way real servers do."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from click.testing import CliRunner
+from sqlite_utils import Database
+
+from crawler.cli import cli
+from crawler.sample.site import LocalServer, Para, SampleUpdate, render_page, send
+from tests.helpers import LOCAL_ARGS, crawl_local
+
+pytestmark = pytest.mark.slow  # crawl processes
+
+PATH = "/news/2024-05-01/election-live"
+OTHER_PATH = "/news/2024-05-01/transfer-deadline-live"
+TITLE = "Election night: live updates"
+
+
+def post(n: int, headline: str | None = None, body: str | None = None) -> SampleUpdate:
+    """Update n of the blog, published n minutes after 13:00 BST (higher n is newer)."""
+    return SampleUpdate(
+        id=f"post-{n}",
+        headline=headline or f"Count {n} declared",
+        published=f"2024-05-01T13:{n:02d}:00+01:00",
+        blocks=[Para(body or f"The returning officer read out result number {n} to the hall.")],
+    )
+
+
+class Site:
+    """The blog's pages as the test sets them; `ignore_page` plays a CDN that drops `?page=`."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, bytes] = {}
+        self.ignore_page = False
+        self._lock = threading.Lock()
+        self._server = LocalServer(self._handler())
+
+    @property
+    def url(self) -> str:
+        return self._server.origin + PATH
+
+    def show(
+        self,
+        updates: list[SampleUpdate],
+        *,
+        page_size: int = 3,
+        title: str = TITLE,
+        story: str = PATH,
+        idless: bool = False,
+    ) -> None:
+        """Serve `updates` (newest first) at the blog's address, as the page of `story`."""
+        pages: dict[str, bytes] = {}
+        number = 1
+        while True:
+            body = render_page(title, story, self._server.origin, updates, number, page_size)
+            if body is None:
+                break
+            if idless:
+                body = _without_ids(body)
+            pages[PATH if number == 1 else f"{PATH}?page={number}"] = body
+            number += 1
+        with self._lock:
+            self.pages = pages
+
+    def page(self, target: str) -> bytes | None:
+        with self._lock:
+            if self.ignore_page:
+                target = urlsplit(target).path
+            return self.pages.get(target)
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                body = site.page(self.path)
+                if body is None:
+                    send(self, 404, b"not found", "text/plain")
+                else:
+                    send(self, 200, body, "text/html; charset=utf-8")
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        return Handler
+
+    def __enter__(self) -> Site:
+        self._server.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.stop()
+
+
+def _without_ids(body: bytes) -> bytes:
+    """The page with no publisher id on any update: no element ids, no JSON-LD urls."""
+    text = re.sub(r' (?:id|data-update-id)="post-\d+"', "", body.decode())
+    text = re.sub(r'"url": "[^"]*#post-\d+",?\n', "", text)
+    return text.encode()
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    with Site() as served:
+        yield served
+
+
+def live(db_path: Path) -> list[str]:
+    """Headlines of the updates not marked removed, newest first."""
+    db = Database(db_path)
+    try:
+        return [
+            r[0]
+            for r in db.execute(
+                "select headline from updates where removed_at is null order by published_at desc"
+            )
+        ]
+    finally:
+        db.close()
+
+
+def test_a_page_two_answered_with_page_one_removes_nothing(site: Site, db_path: Path) -> None:
+    six = [post(n) for n in range(6, 0, -1)]
+    site.show(six)
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok and (first.pages, first.new) == (2, 6)
+
+    site.show([post(7), *six])
+    site.ignore_page = True
+    [second] = crawl_local([site.url], db_path)
+    assert second.ok, second.error
+    assert (second.new, second.removed) == (1, 0)
+    assert len(live(db_path)) == 7
+    db = Database(db_path)
+    complete, refused = db.execute(
+        "select f.complete, p.refused from fetches f join fetch_pages p on p.fetch_id = f.id "
+        "where f.id = ? and p.seq = 2",
+        [second.fetch_id],
+    ).fetchone()
+    assert complete == 0 and refused == "repeats an earlier page of this pass"
+
+
+def test_a_page_showing_one_of_five_is_quarantined_then_confirmed(
+    site: Site, db_path: Path
+) -> None:
+    five = [post(n) for n in range(5, 0, -1)]
+    site.show(five, page_size=10)
+    assert crawl_local([site.url], db_path)[0].new == 5
+
+    site.show(five[:1], page_size=10)
+    runner = CliRunner()
+    held = runner.invoke(cli, ["crawl", site.url, "--db", str(db_path), *LOCAL_ARGS])
+    assert held.exit_code == 1, held.output
+    assert held.output.startswith(f"FAIL  {site.url}: quarantined: 4 of the blog's 5 standing")
+    assert "Traceback" not in held.output
+    assert len(live(db_path)) == 5
+    db = Database(db_path)
+    assert db.execute(
+        "select quarantined, updates_removed from fetches order by id"
+    ).fetchall() == [
+        (0, 0),
+        (1, 0),
+    ]
+    db.close()
+
+    confirmed = runner.invoke(cli, ["crawl", site.url, "--db", str(db_path), *LOCAL_ARGS])
+    assert confirmed.exit_code == 0, confirmed.output
+    assert "4 removed" in confirmed.output
+    assert live(db_path) == [five[0].headline]
+
+
+def test_a_blip_to_one_of_five_that_recovers_removes_nothing(site: Site, db_path: Path) -> None:
+    five = [post(n) for n in range(5, 0, -1)]
+    site.show(five, page_size=10)
+    crawl_local([site.url], db_path)
+    site.show(five[:1], page_size=10)
+    assert crawl_local([site.url], db_path)[0].quarantined == 4
+    site.show(five, page_size=10)
+    [back] = crawl_local([site.url], db_path)
+    assert back.ok and back.removed == 0
+    db = Database(db_path)
+    assert db.execute("select count(*) from updates where removed_at is not null").fetchone() == (
+        0,
+    )
+
+
+def test_an_unrelated_story_at_the_blogs_address_is_not_taken(site: Site, db_path: Path) -> None:
+    five = [post(n) for n in range(5, 0, -1)]
+    site.show(five, page_size=10)
+    crawl_local([site.url], db_path)
+
+    strangers = [post(n, f"Striker {n} signs") for n in range(9, 6, -1)]
+    site.show(strangers, page_size=10, title="Transfer deadline day: live", story=OTHER_PATH)
+    [result] = crawl_local([site.url], db_path)
+    assert not result.ok and result.error
+    db = Database(db_path)
+    headlines = [r[0] for r in db.execute("select headline from updates")]
+    assert not [h for h in headlines if h.startswith("Striker")]
+    assert db.execute("select count(*) from updates where removed_at is not null").fetchone() == (
+        0,
+    )
+    assert db.execute("select title from blogs").fetchone() == (TITLE,)
+
+
+GOAL = "Result declared"
+FIRST = "The first recount confirms the sitting member by forty-one votes."
+SECOND = "A second recount is ordered after a bundle of ballots is found under a table."
+
+
+@pytest.mark.parametrize("newer_on_top", [True, False])
+def test_same_headline_twins_without_ids_are_both_kept(
+    site: Site, db_path: Path, newer_on_top: bool
+) -> None:
+    """Two id-less posts with one headline and one minute: the one seen later is new, never an
+    edit of the other, whether the page lists it above or below."""
+    older, newer = post(1, GOAL, FIRST), post(1, GOAL, SECOND)
+    site.show([older], idless=True)
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok and first.new == 1
+
+    site.show([newer, older] if newer_on_top else [older, newer], idless=True)
+    [second] = crawl_local([site.url], db_path)
+    assert second.ok, second.error
+    assert (second.new, second.changed, second.unchanged, second.removed) == (1, 0, 1, 0)
+    db = Database(db_path)
+    rows = db.execute("select source_id, body_text, version from updates order by id").fetchall()
+    assert rows == [(None, FIRST, 1), (None, SECOND, 1)]
+
+
+def test_reparse_of_a_crawled_archive_keeps_every_update_id(site: Site, db_path: Path) -> None:
+    """Twins, an edit, a removal and pages that slide, beside another blog: reparse reproduces
+    every row under its id."""
+    a, b, c = post(1, GOAL, FIRST), post(1, GOAL, SECOND), post(2)
+    site.show([c, b, a], page_size=2, idless=True)
+    with Site() as neighbour:
+        neighbour.show([post(n) for n in range(3, 0, -1)])
+        results = crawl_local([site.url, neighbour.url], db_path)
+    assert [r.new for r in results] == [3, 3]
+    edited = post(2, body="The returning officer read out result number 2, then a correction.")
+    site.show([post(4), post(3), edited, b], page_size=2, idless=True)
+    [second] = crawl_local([site.url], db_path)
+    assert second.ok and (second.new, second.changed, second.removed) == (2, 1, 1)
+    columns = "id, key, headline, body_text, version, removed_at, first_seen_at, content_hash"
+    db = Database(db_path)
+    before = db.execute(f"select {columns} from updates order by id").fetchall()
+    versions = db.execute("select * from update_versions order by update_id, version").fetchall()
+    db.close()
+
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    db = Database(db_path)
+    assert db.execute(f"select {columns} from updates order by id").fetchall() == before
+    assert (
+        db.execute("select * from update_versions order by update_id, version").fetchall()
+        == versions
+    )
