@@ -1,10 +1,12 @@
 """Live-blog vendors embedded in publishers' pages: Sourcefabric Live Blog's posts are read from
-its themes' server-rendered markup; 24liveblog, Tickaroo, ScribbleLive and Arena embeds hold no
-posts, and are recognised and named for a fetch of the vendor's own endpoint.
+its themes' server-rendered markup; 24liveblog, Tickaroo, ScribbleLive and Arena embeds are
+recognised and named for a fetch of the vendor's own endpoint, and the posts their integrations
+put in the page (JSON-LD, Tickaroo's server-side fetch) are read.
 
-The two Sourcefabric pages under tests/pages/ were BUILT for these tests from the themes'
-templates (each says which at its top), inside invented publishers' pages; the embed snippets
-below follow the embed codes the vendors' own plugins write (named in each adapter's docstring).
+The pages under tests/pages/ were BUILT for these tests inside invented publishers' pages, each
+saying at its top where its markup is documented: the two Sourcefabric pages from the themes'
+templates, one page for each of the other vendors from the embed its own plugin or integration
+writes. The embed snippets below follow the same embed codes (named in each adapter's docstring).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import cache
 from typing import Any
 
 import pytest
+from lxml import etree
 
 from archive.records import Page
 from crawler.extract import extract_page, walks
@@ -27,6 +30,7 @@ from crawler.extract.adapters import (
     tickaroo,
 )
 from crawler.extract.adapters.vendor import VendorEmbed
+from crawler.extract.evaluate import strip_structured
 from crawler.extract.html import parse
 from tests.helpers import saved_page
 
@@ -694,3 +698,254 @@ def test_older_default_theme_post() -> None:
             "credit": "Ana Lopes",
         }
     ]
+
+
+# Publishers' pages that embed each vendor -------------------------------------------------------
+# Built pages under tests/pages/, each saying at its top where its embed is documented: the
+# embed, the structured data or server-rendered posts the vendor's integration adds, and the
+# publisher's own shell around them (related boxes, promos, comments, lists of other news).
+
+
+@dataclass(frozen=True)
+class EmbedPage:
+    """A publisher's page with a vendor's embed, and what a reader of it sees."""
+
+    file: str
+    url: str
+    fetched_at: str
+    embed: VendorEmbed
+    # The embed's elements (container, script), whose removal leaves an ordinary article.
+    embed_xpath: str
+    # (headline, published_at, body start) of every post, in page order; none where the
+    # vendor's script draws them in the browser and nothing on the page lists them.
+    posts: tuple[tuple[str | None, str, str], ...]
+    # Whether the page's HTML shows the posts (a server-side fetch), not its JSON-LD alone.
+    rendered: bool
+    # Words of the publisher's shell, which no update may hold.
+    absent: tuple[str, ...]
+
+
+EMBED_PAGES = [
+    EmbedPage(
+        "liveblog24-verkiezingen-nl-2023-11-22.html",
+        "https://www.omroep-kust.example.nl/nieuws/tweede-kamerverkiezingen-live",
+        "2023-11-22T21:30:00Z",
+        VendorEmbed(
+            "24liveblog",
+            {"eid": "3191640583617431552"},
+            "https://data.24liveplus.com/v1/retrieve_server/x/event/3191640583617431552"
+            "/news/?inverted_order=1&limit=100",
+        ),
+        "//div[@id='LB24_LIVE_CONTENT']",
+        posts=(
+            ("Opkomst in de regio hoger dan in 2021", "2023-11-22T20:05:40Z", "Volgens de"),
+            (None, "2023-11-22T20:00:12Z", "De stembureaus zijn gesloten."),
+            ("Lange rij bij stembureau in het station", "2023-11-22T18:47:03Z", "Bij het"),
+            (None, "2023-11-22T15:32:55Z", "Tot vier uur heeft in Terneuzen 48 procent"),
+            ("Burgemeester stemt in de bibliotheek", "2023-11-22T10:15:27Z", "De burgemeester"),
+            ("Stembureaus open", "2023-11-22T06:30:08Z", "Goedemorgen! Vanaf half acht"),
+        ),
+        rendered=False,
+        absent=(
+            "Tweede Kamerverkiezingen: volg de dag",
+            "Vandaag kiest Nederland",
+            "Stemwijzer",
+            "Schrijf je in voor onze nieuwsbrief",
+            "Grote brand in loods",
+            "Kust Vandaag",
+        ),
+    ),
+    EmbedPage(
+        "tickaroo-landtagswahl-de-2024-09-01.html",
+        "https://www.elbkurier.example.de/politik/sachsen/landtagswahl-sachsen-2024-liveticker",
+        "2024-09-01T17:30:00Z",
+        VendorEmbed(
+            "tickaroo",
+            {
+                "liveblogId": "66d3f1a2e4b0c17a5d2e9f31",
+                "clientId": "5c1d2e3f4a5b6c7d8e9f0a1b",
+                "themeId": "64aa00bb11cc22dd33ee44ff",
+            },
+            "https://cdn.tickaroo.com/api/embed/v4/prefetch/liveblog.json?"
+            "liveblogId=66d3f1a2e4b0c17a5d2e9f31&client_id=5c1d2e3f4a5b6c7d8e9f0a1b"
+            "&themeId=64aa00bb11cc22dd33ee44ff",
+        ),
+        "//tickaroo-liveblog",
+        posts=(
+            ("Hochrechnung: CDU knapp vor AfD", "2024-09-01T17:24:31Z", "Nach der neuesten"),
+            (None, "2024-09-01T16:47:05Z", "Im Landtag in Dresden ist es voll"),
+            ("Erste Prognose: Kopf-an-Kopf-Rennen", "2024-09-01T16:02:44Z", "Die Wahllokale"),
+            ("Wahlbeteiligung bis 16 Uhr höher als 2019", "2024-09-01T14:30:12Z", "Bis 16 Uhr"),
+            (None, "2024-09-01T09:15:58Z", "Der Ministerpräsident hat in Dresden-Loschwitz"),
+            ("Die Wahllokale sind geöffnet", "2024-09-01T06:00:03Z", "Guten Morgen! Bis 18"),
+        ),
+        rendered=True,
+        absent=(
+            "Sonntag, 01.09.2024",
+            "Elbkurier-Redaktion",
+            "Weitere Beiträge laden",
+            "Wahl-O-Mat",
+            "Wer in Ihrem Wahlkreis",
+            "AfD in Thüringen deutlich vorn",
+            "Ramelow",
+            "Elbkurier+ testen",
+        ),
+    ),
+    EmbedPage(
+        "scribblelive-election-ca-2022-06-02.html",
+        "https://www.northbay-examiner.example.ca/news/provincial/ontario-election-night-live",
+        "2022-06-03T02:45:00Z",
+        VendorEmbed("scribblelive", {"type": "event", "id": "3049123", "theme": "71250"}),
+        "//div[@class='scrbbl-embed']",
+        posts=(),
+        rendered=False,
+        absent=(),
+    ),
+    EmbedPage(
+        "arena-copa-do-brasil-pt-2023-09-24.html",
+        "https://www.gazetadovale.example.com.br/esportes/final-copa-do-brasil-ao-vivo",
+        "2023-09-24T21:10:00Z",
+        VendorEmbed(
+            "arena",
+            {"site": "gazeta-do-vale", "blog": "final-copa-do-brasil-2023"},
+            "https://cached-api.arena.im/v1/liveblog/gazeta-do-vale/final-copa-do-brasil-2023",
+        ),
+        "//div[@class='arena-liveblog'] | //script[contains(@src, 'arenalib.js')]",
+        posts=(
+            ("Fim de jogo: São Paulo é campeão!", "2023-09-24T20:58:41Z", "O São Paulo empata"),
+            (None, "2023-09-24T20:31:07Z", "Gol do Flamengo! Bruno Henrique cabeceia"),
+            ("Intervalo no Morumbi", "2023-09-24T19:49:15Z", "Fim do primeiro tempo"),
+            (None, "2023-09-24T19:20:52Z", "Gol do São Paulo! Rodrigo Nestor"),
+            ("Escalações confirmadas", "2023-09-24T18:12:30Z", "Dorival Júnior repete"),
+        ),
+        rendered=False,
+        absent=(
+            "São Paulo e Flamengo decidem",
+            "Ingressos para a final",
+            "Cadastre-se na nossa newsletter",
+            "Obras interditam avenida",
+        ),
+    ),
+]
+# What every shell holds besides: the ScribbleLive page's comments, related stories, promo and
+# sidebar, and its noscript copy of the posts run together.
+SCRIBBLE_SHELL = (
+    "Polls are now closed",
+    "Turnout was terrible at our poll",
+    "Thanks for the coverage tonight",
+    "Candidates spar over hospital funding",
+    "Support local journalism",
+    "Bridge repairs to close Main Street",
+    "Polls close at 9 p.m.",
+)
+
+
+@pytest.fixture(params=EMBED_PAGES, ids=[c.file.split("-")[0] for c in EMBED_PAGES])
+def embed_page(request: pytest.FixtureRequest) -> EmbedPage:
+    return request.param  # type: ignore[no-any-return]
+
+
+def read_embed_page(case: EmbedPage, body: bytes | None = None, url: str | None = None) -> Page:
+    body = saved_page(case.file).read_bytes() if body is None else body
+    return extract_page(body, url or case.url, fetched_at=case.fetched_at)
+
+
+def test_the_vendor_is_recognised_and_named(embed_page: EmbedPage) -> None:
+    root = parse(saved_page(embed_page.file).read_bytes())
+    assert root is not None
+    vendor = embed_page.embed.vendor
+    assert EMBED_READERS[vendor](root, embed_page.url) == [embed_page.embed]
+    assert all(read(root, embed_page.url) == [] for v, read in EMBED_READERS.items() if v != vendor)
+    for url in (embed_page.url, LOCAL):  # by its markup, wherever the page is served
+        assert vendor in [a.name for a in candidates(root, url)]
+
+
+def test_the_embed_is_the_evidence_of_a_live_blog(embed_page: EmbedPage) -> None:
+    """Without its structured data the page is still a live blog, by its embed alone; without
+    the embed's container too, it is an ordinary article that yields nothing."""
+    body = strip_structured(saved_page(embed_page.file).read_bytes())
+    assert read_embed_page(embed_page, body).live_blog
+    article = read_embed_page(embed_page, without(body, embed_page.embed_xpath))
+    assert not article.live_blog and article.updates == []
+
+
+def without(body: bytes, xpath: str) -> bytes:
+    """The page without the elements an XPath names (the text after each stays)."""
+    root = parse(body)
+    assert root is not None
+    found = root.xpath(xpath)
+    assert found, xpath
+    for element in found:
+        parent = element.getparent()
+        previous = element.getprevious()
+        if element.tail and previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        elif element.tail:
+            parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+    return bytes(etree.tostring(root, method="html", encoding="utf-8"))
+
+
+def test_every_post_with_its_headline_time_and_body(embed_page: EmbedPage) -> None:
+    for url in (embed_page.url, LOCAL):
+        page = read_embed_page(embed_page, url=url)
+        assert page.live_blog
+        found = [(u.headline, u.published_at) for u in page.updates]
+        assert found == [(headline, at) for headline, at, _ in embed_page.posts]
+        for update, (_, _, body_start) in zip(page.updates, embed_page.posts, strict=True):
+            assert update.body_text.startswith(body_start), update.body_text[:80]
+            assert ("html" in update.sources) == embed_page.rendered
+
+
+def test_the_publisher_shell_yields_no_update(embed_page: EmbedPage) -> None:
+    """Related boxes, promos, comments and lists of other news, with or without the page's
+    structured data: nothing of them is an update, and no update is invented beside the posts."""
+    original = saved_page(embed_page.file).read_bytes()
+    shown = len(embed_page.posts) if embed_page.rendered else 0
+    for body, expected in ((original, len(embed_page.posts)), (strip_structured(original), shown)):
+        page = read_embed_page(embed_page, body)
+        assert len(page.updates) == expected
+        for update in page.updates:
+            text = " ".join([update.headline or "", update.body_text, update.body_html])
+            for words in embed_page.absent + SCRIBBLE_SHELL:
+                assert words not in text, (update.headline, words)
+
+
+def test_server_rendered_tickaroo_posts_are_read_from_the_html() -> None:
+    """Tickaroo's server-side fetch puts the posts in the page: without the JSON-LD beside them
+    they are read as the page shows them, each with the date and clock it prints."""
+    case = next(c for c in EMBED_PAGES if c.embed.vendor == "tickaroo")
+    page = read_embed_page(case, strip_structured(saved_page(case.file).read_bytes()))
+    assert [(u.headline, u.published_at) for u in page.updates] == [
+        (headline, at[:17] + "00Z") for headline, at, _ in case.posts
+    ]
+    for update, (_, _, body_start) in zip(page.updates, case.posts, strict=True):
+        assert update.body_text.startswith(body_start) and update.sources == ["html"]
+    assert page.updates[2].media == [
+        {
+            "type": "image",
+            "url": "https://media.elbkurier.example.de/tickaroo/2024/09/wahlparty-dresden.jpg",
+            "caption": "Anhänger verfolgen die Prognose im Landtag.",
+            "credit": "Foto: Lena Vogt",
+        }
+    ]
+    # With the JSON-LD, a post without a headline is still the HTML's, in its place.
+    whole = read_embed_page(case)
+    assert whole.updates[1].headline is None and "html" in whole.updates[1].sources
+
+
+def test_a_tickaroo_teaser_is_not_the_pages_liveblog() -> None:
+    """The sidebar's <tickaroo-liveblog-teaser> shows lines of another liveblog: it names no
+    embed of this page, and none of its lines is an update."""
+    case = next(c for c in EMBED_PAGES if c.embed.vendor == "tickaroo")
+    body = saved_page(case.file).read_bytes()
+    root = parse(body)
+    assert root is not None and root.xpath("//tickaroo-liveblog-teaser")
+    assert [e.ids["liveblogId"] for e in tickaroo.embeds(root, case.url)] == [
+        "66d3f1a2e4b0c17a5d2e9f31"
+    ]
+    teaser_only = body.replace(b"<tickaroo-liveblog ", b"<div ").replace(
+        b"</tickaroo-liveblog>", b"</div>"
+    )
+    teaser_root = parse(teaser_only)
+    assert teaser_root is not None and tickaroo.embeds(teaser_root, case.url) == []

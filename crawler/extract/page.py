@@ -13,7 +13,7 @@ from crawler.extract.clock import page_clock
 from crawler.extract.dom import Element, text_of
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
-from crawler.extract.merge import fold, id_key, merge
+from crawler.extract.merge import body_keys, fold, id_key, merge, raw_text
 from crawler.extract.microdata import Microdata, read_microdata
 from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate
@@ -92,18 +92,24 @@ def _plausible(page: Page, fetched_at: str | None) -> Page:
 
 
 def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) -> list[Update]:
-    """Generic finds that structured data confirms, by id or headline: never a stray block.
+    """Generic finds that structured data confirms, by id, headline or the start of the body:
+    never a stray block.
 
     With structured data present, the generic extractor only brings the full bodies and media
-    of updates the publisher listed; a block it guessed wrong cannot become an update.
+    of updates the publisher listed; a block it guessed wrong cannot become an update. A post
+    without a headline or an id is known by its words.
     """
-    ids = {id_key(s.source_id) for group in structured for s in group if s.source_id}
-    headlines = {fold(s.headline) for group in structured for s in group if s.headline}
+    readings = [s for group in structured for s in group]
+    ids = {id_key(s.source_id) for s in readings if s.source_id}
+    headlines = {fold(s.headline) for s in readings if s.headline}
+    bodies = {k for s in readings for k in body_keys(raw_text(s.article_body), s.headline)}
     kept = []
     for update in found:
         if update.source_id and id_key(update.source_id) in ids:
             kept.append(update)
-        elif update.headline and fold(update.headline) in headlines:
+        elif (update.headline and fold(update.headline) in headlines) or (
+            not update.headline and body_keys(update.body_text) & bodies
+        ):
             update.source_id = update.permalink = None  # the structured reading's id wins
             kept.append(update)
     return kept
