@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from archive.diff import backfill
+
 migrations = sqlite_utils.Migrations("liveblog")
 
 _INITIAL = [
@@ -176,3 +178,10 @@ def m0004_publishing_indexes(db: sqlite_utils.Database) -> None:
 def m0005_key_events(db: sqlite_utils.Database) -> None:
     """The updates a publisher flags as key events (the Guardian's), as it last flagged them."""
     db.execute("ALTER TABLE [updates] ADD COLUMN [key_event] INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m0007_version_diffs(db: sqlite_utils.Database) -> None:
+    """Each version's diff against the one before, computed once here and when written."""
+    db.execute("ALTER TABLE [update_versions] ADD COLUMN [diff] TEXT")
+    backfill(db.conn)

@@ -11,6 +11,7 @@ from typing import Any
 import sqlite_utils
 
 from archive.db import write_transaction
+from archive.diff import store_diffs
 from archive.records import BlogPass, PageState, PassResult, Update
 from archive.rules import (
     BODY_COMPARE_CHARS,
@@ -427,6 +428,7 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             plan.versions,
         )
+        store_diffs(conn, plan.versions)
 
 
 def record_pass(
