@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ from archive.web.render import (
     bucket_seconds,
     changes,
     chart,
+    has_stored_diffs,
     safe_href,
     safe_html,
 )
@@ -81,6 +83,17 @@ def _entry(row: Any, versions: list[dict[str, Any]]) -> Entry:
     )
 
 
+async def _entries(rows: list[Any], versions: dict[int, list[dict[str, Any]]]) -> list[Entry]:
+    """The entries of these rows; diffs missing from the archive are computed off the event loop."""
+
+    def build() -> list[Entry]:
+        return [_entry(r, versions.get(r["id"], [])) for r in rows]
+
+    if all(has_stored_diffs(v) for v in versions.values()):
+        return build()
+    return await asyncio.to_thread(build)
+
+
 async def _versions(db: Database, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """Every version of these updates, in order, keyed by update id."""
     out: dict[int, list[dict[str, Any]]] = {}
@@ -88,8 +101,8 @@ async def _versions(db: Database, ids: list[int]) -> dict[int, list[dict[str, An
         return out
     marks = ", ".join("?" for _ in ids)
     rows = await db.execute(
-        "select update_id, version, headline, body_text, body_html, modified_at, seen_at, media "
-        f"from update_versions where update_id in ({marks}) order by update_id, version",
+        # Every column: an archive from before the stored diffs (migration 7) has no `diff`.
+        f"select * from update_versions where update_id in ({marks}) order by update_id, version",
         ids,
     )
     for row in rows.rows:
@@ -159,7 +172,7 @@ async def timeline(db: Database, blog_id: int, page: int) -> dict[str, Any] | No
         "blog": blog,
         "blog_href": safe_href(blog["url"]),
         "stats": dict(stats),
-        "entries": [_entry(r, versions.get(r["id"], [])) for r in rows],
+        "entries": await _entries(rows, versions),
         "chart": await blog_chart(db, blog_id),
         "page": page,
         "has_older": len(rest.rows) > PAGE_SIZE,
@@ -175,10 +188,11 @@ async def update_page(db: Database, update_id: int) -> dict[str, Any] | None:
     ).first()
     if row is None:
         return None
-    versions = (await _versions(db, [update_id])).get(update_id, [])
+    by_id = await _versions(db, [update_id])
+    versions = by_id.get(update_id, [])
     return {
         "blog": await blog_row(db, row["blog_id"]),
-        "entry": _entry(row, versions),
+        "entry": (await _entries([row], by_id))[0],
         "versions": [{**v, "body": safe_html(v["body_html"])} for v in versions],
     }
 
