@@ -123,11 +123,6 @@ def _field(
     return compare(before, after) or FieldDiff(WORD, [["=", len(after)]] if after else [])
 
 
-def has_stored_diffs(versions: list[dict[str, Any]]) -> bool:
-    """Whether every version after the first carries a stored diff a page can use as it is."""
-    return all(parse(v.get("diff")) is not None for v in versions[1:])
-
-
 @dataclass(frozen=True)
 class Change:
     """How one version differs from the one before it, ready for a template."""

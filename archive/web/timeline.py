@@ -14,7 +14,6 @@ from archive.web.render import (
     bucket_seconds,
     changes,
     chart,
-    has_stored_diffs,
     safe_href,
     safe_html,
 )
@@ -84,14 +83,9 @@ def _entry(row: Any, versions: list[dict[str, Any]]) -> Entry:
 
 
 async def _entries(rows: list[Any], versions: dict[int, list[dict[str, Any]]]) -> list[Entry]:
-    """The entries of these rows; diffs missing from the archive are computed off the event loop."""
-
-    def build() -> list[Entry]:
-        return [_entry(r, versions.get(r["id"], [])) for r in rows]
-
-    if all(has_stored_diffs(v) for v in versions.values()):
-        return build()
-    return await asyncio.to_thread(build)
+    """These rows' entries, built off the event loop: one huge post holds up no other page."""
+    # Sanitising a huge body (or computing a diff an older archive lacks) takes a while.
+    return await asyncio.to_thread(lambda: [_entry(r, versions.get(r["id"], [])) for r in rows])
 
 
 async def _versions(db: Database, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -115,6 +109,16 @@ async def blog_row(db: Database, blog_id: int) -> dict[str, Any] | None:
     rows = await db.execute("select * from blogs where id = ?", [blog_id])
     row = rows.first()
     return dict(row) if row else None
+
+
+async def find_blog(db: Database, blog: str) -> int | None:
+    """The id of the blog a feed names by its URL or its id, as the blog_feed query reads it."""
+    row = (
+        await db.execute(
+            "select id from blogs where url = :blog or cast(id as text) = :blog", {"blog": blog}
+        )
+    ).first()
+    return int(row["id"]) if row else None
 
 
 async def blog_chart(db: Database, blog_id: int) -> Chart | None:
@@ -193,7 +197,9 @@ async def update_page(db: Database, update_id: int) -> dict[str, Any] | None:
     return {
         "blog": await blog_row(db, row["blog_id"]),
         "entry": (await _entries([row], by_id))[0],
-        "versions": [{**v, "body": safe_html(v["body_html"])} for v in versions],
+        "versions": await asyncio.to_thread(
+            lambda: [{**v, "body": safe_html(v["body_html"])} for v in versions]
+        ),
     }
 
 
