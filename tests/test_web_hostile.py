@@ -106,6 +106,7 @@ def while_loading(server: Server, heavy: list[str], light: str) -> tuple[list[fl
         except urllib.error.HTTPError as error:
             bodies.append(error.read().decode())
 
+    server.get(light)  # warm: the first answer of a page also compiles its template
     loaders = [threading.Thread(target=load, args=(path,)) for path in heavy]
     for loader in loaders:
         loader.start()
