@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from archive.diff import backfill
+
 migrations = sqlite_utils.Migrations("liveblog")
 
 _INITIAL = [
@@ -201,3 +203,10 @@ def m0006_removal_evidence(db: sqlite_utils.Database) -> None:
 )""",
     ):
         db.execute(statement)
+
+
+@migrations()
+def m0007_version_diffs(db: sqlite_utils.Database) -> None:
+    """Each version's diff against the one before, computed once here and when written."""
+    db.execute("ALTER TABLE [update_versions] ADD COLUMN [diff] TEXT")
+    backfill(db.conn)

@@ -11,6 +11,7 @@ from typing import Any
 import sqlite_utils
 
 from archive.db import write_transaction
+from archive.diff import store_diffs
 from archive.evidence import (
     REFUSED_REPEAT,
     Reading,
@@ -439,6 +440,7 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             plan.versions,
         )
+        store_diffs(conn, plan.versions)
 
 
 def _keys(updates: list[Update], pages: list[int], stored: dict[str, _Stored]) -> list[str]:

@@ -96,7 +96,7 @@ CREATE TABLE [update_versions] (
    [modified_at] TEXT,
    [seen_at] TEXT NOT NULL,
    [fetch_id] INTEGER REFERENCES [fetches]([id]),
-   [media] TEXT NOT NULL DEFAULT '[]',
+   [media] TEXT NOT NULL DEFAULT '[]', [diff] TEXT,
    PRIMARY KEY ([update_id], [version])
 );
 CREATE INDEX [idx_update_versions_fetch_id] ON [update_versions] ([fetch_id]);

@@ -15,6 +15,8 @@ from markupsafe import Markup, escape
 
 from archive.times import parse_utc
 from archive.web import timeline as queries
+from archive.web.feeds import atom
+from archive.web.limits import bound
 from archive.web.render import safe_html
 
 if TYPE_CHECKING:
@@ -79,18 +81,33 @@ async def timelines_view(datasette: Datasette, request: Request) -> Response:
     return Response.html(html)
 
 
+# SQLite's largest integer: an id or an offset beyond it names nothing (404, not an error).
+MAX_SQL_INT = 2**63 - 1
+
+
+def _id(request: Request, name: str) -> int:
+    """An id from the URL; one beyond any SQLite integer is a page that does not exist."""
+    value = int(request.url_vars[name])
+    if value > MAX_SQL_INT:
+        raise NotFound(f"There is no {name.removesuffix('_id')} {value}")
+    return value
+
+
 def _page(request: Request) -> int:
     """?page=N, where anything that is not a page number means the first page."""
     try:
-        return max(1, int(request.args.get("page") or 1))
+        page = max(1, int(request.args.get("page") or 1))
     except ValueError:
         return 1
+    if page > MAX_SQL_INT // queries.PAGE_SIZE:
+        raise NotFound(f"There is no page {page}")
+    return page
 
 
 async def timeline_view(datasette: Datasette, request: Request) -> Response:
     """One blog as a reader saw it, newest first, with edits, removals and a chart."""
     db = await _archive_db(datasette, request)
-    blog_id = int(request.url_vars["blog_id"])
+    blog_id = _id(request, "blog_id")
     context = await queries.timeline(db, blog_id, _page(request))
     if context is None:
         raise NotFound(f"There is no blog {blog_id} in {db.name}")
@@ -102,13 +119,38 @@ async def timeline_view(datasette: Datasette, request: Request) -> Response:
 async def update_view(datasette: Datasette, request: Request) -> Response:
     """Every version of one update, each compared word by word with the one before."""
     db = await _archive_db(datasette, request)
-    update_id = int(request.url_vars["update_id"])
+    update_id = _id(request, "update_id")
     context = await queries.update_page(db, update_id)
     if context is None:
         raise NotFound(f"There is no update {update_id} in {db.name}")
     context["database"] = db.name
     html = await datasette.render_template("liveblog_update.html", context, request=request)
     return Response.html(html)
+
+
+async def feed_view(datasette: Datasette, request: Request) -> Response:
+    """The `feed` and `blog_feed` queries as Atom; an unknown blog is a 404, an empty one a feed."""
+    route, name = request.url_vars["database"], request.url_vars["query"]
+    try:
+        db = datasette.get_database(route=route)
+    except KeyError:
+        raise NotFound(f"Database not found: {route}") from None
+    await datasette.ensure_permissions(
+        request.actor,
+        [("view-query", (db.name, name)), ("view-database", db.name), "view-instance"],
+    )
+    query = (await datasette.get_canned_queries(db.name, request.actor)).get(name)
+    if query is None or not await queries.is_archive(db):
+        raise NotFound(f"{db.name} has no {name} query")
+    params = {}
+    if name == "blog_feed":
+        blog = request.args.get("blog", "")
+        if await queries.find_blog(db, blog) is None:
+            raise NotFound(f"There is no blog {blog!r} in {db.name}")
+        params["blog"] = blog
+    rows = await db.execute(query["sql"], params)
+    body = atom(query.get("title") or name, request.url, [dict(r) for r in rows.rows])
+    return Response(body, content_type="application/atom+xml; charset=utf-8")
 
 
 @hookimpl
@@ -118,7 +160,14 @@ def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
         (r"^/-/timelines$", timelines_view),
         (r"^/(?P<database>[^/.]+)/-/timeline/(?P<blog_id>[0-9]+)$", timeline_view),
         (r"^/(?P<database>[^/.]+)/-/update/(?P<update_id>[0-9]+)$", update_view),
+        (r"^/(?P<database>[^/.]+)/(?P<query>feed|blog_feed)\.atom$", feed_view),
     ]
+
+
+@hookimpl
+def prepare_connection(conn: Any) -> None:
+    """Every connection the server opens is bounded in memory (archive.web.limits)."""
+    bound(conn)
 
 
 @hookimpl

@@ -1,4 +1,4 @@
-"""What the web pages show of stored content: re-sanitised HTML, word diffs, the updates chart.
+"""What the web pages show of stored content: re-sanitised HTML, stored diffs, the updates chart.
 
 Nothing from the archive reaches a page unescaped except HTML that went through `safe_html`
 here, whatever the crawler's sanitiser did when it was written (defence in depth).
@@ -6,15 +6,17 @@ here, whatever the crawler's sanitiser did when it was written (defence in depth
 
 from __future__ import annotations
 
-import difflib
 import html
 import itertools
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import nh3
 from markupsafe import Markup, escape
+
+from archive.diff import TOO_LARGE, WORD, FieldDiff, compare, parse, read_field
 
 # What a page may render of body_html: text markup and links, nothing that runs or loads.
 RENDER_TAGS = frozenset(
@@ -85,29 +87,40 @@ def safe_href(url: str | None) -> str | None:
     return url.strip() if lowered.startswith(("http://", "https://")) else None
 
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
-# Above this many words per side, diff paragraphs instead: SequenceMatcher is quadratic.
-MAX_WORDS = 4000
+def render_ops(text: str | None, found: FieldDiff) -> Markup:
+    """Escaped `text` with what a diff says was removed in <del> and added in <ins>."""
+    text = text or ""
+    if found.by == TOO_LARGE:
+        return escape(text)
+    out: list[str] = []
+    at = 0
+    for kind, value in found.ops:
+        if kind == "-":
+            out.append(f"<del>{escape(value)}</del>")
+            continue
+        piece = escape(text[at : at + value])
+        at += value
+        out.append(str(piece) if kind == "=" else f"<ins>{piece}</ins>")
+    return Markup("".join(out))  # noqa: S704 - every piece above is escaped
 
 
 def word_diff(before: str | None, after: str | None) -> Markup:
     """Escaped text of `after` with words removed since `before` in <del> and added in <ins>."""
-    old = _TOKEN.findall(before or "")
-    new = _TOKEN.findall(after or "")
-    if len(old) > MAX_WORDS or len(new) > MAX_WORDS:
-        old = (before or "").splitlines(keepends=True)
-        new = (after or "").splitlines(keepends=True)
-    out: list[str] = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out.append(str(escape("".join(old[i1:i2]))))
-            continue
-        if op in ("delete", "replace"):
-            out.append(f"<del>{escape(''.join(old[i1:i2]))}</del>")
-        if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(''.join(new[j1:j2]))}</ins>")
-    return Markup("".join(out))  # noqa: S704 - every piece above is escaped
+    found = compare(before, after)
+    if found is None:
+        return escape(after or "")
+    return render_ops(after, found)
+
+
+def _field(
+    stored: dict[str, Any] | None, name: str, before: str | None, after: str | None
+) -> FieldDiff:
+    """One field's diff as stored with the version, else computed (within its budget)."""
+    if stored is not None:
+        found = read_field(stored, name, after)
+        if found is not None:
+            return found
+    return compare(before, after) or FieldDiff(WORD, [["=", len(after)]] if after else [])
 
 
 @dataclass(frozen=True)
@@ -125,6 +138,7 @@ class Change:
     modified_after: str | None
     headline_diff: Markup
     body_diff: Markup
+    body_by: str = WORD  # how the body was compared: WORD, PARAGRAPH or TOO_LARGE
 
     @property
     def fields(self) -> list[str]:
@@ -139,10 +153,18 @@ class Change:
         return [name for name, changed in names if changed]
 
 
-def changes(versions: list[dict[str, object]]) -> list[Change]:
-    """Each version after the first compared with its predecessor (versions sorted by number)."""
+def changes(versions: list[dict[str, Any]]) -> list[Change]:
+    """Each version after the first compared with its predecessor (versions sorted by number).
+
+    The diffs stored with the versions are used; one missing (an archive a read-only server
+    could not migrate) is computed, within the diff budget.
+    """
     out: list[Change] = []
     for prev, cur in itertools.pairwise(versions):
+        stored = parse(cur.get("diff"))
+        headline, body = _str(cur["headline"]), _str(cur["body_text"])
+        headline_diff = _field(stored, "headline", _str(prev["headline"]), headline)
+        body_diff = _field(stored, "body", _str(prev["body_text"]), body)
         out.append(
             Change(
                 version=int(str(cur["version"])),
@@ -154,8 +176,9 @@ def changes(versions: list[dict[str, object]]) -> list[Change]:
                 media_changed=prev.get("media") != cur.get("media"),
                 modified_before=_str(prev["modified_at"]),
                 modified_after=_str(cur["modified_at"]),
-                headline_diff=word_diff(_str(prev["headline"]), _str(cur["headline"])),
-                body_diff=word_diff(_str(prev["body_text"]), _str(cur["body_text"])),
+                headline_diff=render_ops(headline, headline_diff),
+                body_diff=render_ops(body, body_diff),
+                body_by=body_diff.by,
             )
         )
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,12 @@ def _entry(row: Any, versions: list[dict[str, Any]]) -> Entry:
     )
 
 
+async def _entries(rows: list[Any], versions: dict[int, list[dict[str, Any]]]) -> list[Entry]:
+    """These rows' entries, built off the event loop: one huge post holds up no other page."""
+    # Sanitising a huge body (or computing a diff an older archive lacks) takes a while.
+    return await asyncio.to_thread(lambda: [_entry(r, versions.get(r["id"], [])) for r in rows])
+
+
 async def _versions(db: Database, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """Every version of these updates, in order, keyed by update id."""
     out: dict[int, list[dict[str, Any]]] = {}
@@ -88,8 +95,8 @@ async def _versions(db: Database, ids: list[int]) -> dict[int, list[dict[str, An
         return out
     marks = ", ".join("?" for _ in ids)
     rows = await db.execute(
-        "select update_id, version, headline, body_text, body_html, modified_at, seen_at, media "
-        f"from update_versions where update_id in ({marks}) order by update_id, version",
+        # Every column: an archive from before the stored diffs (migration 7) has no `diff`.
+        f"select * from update_versions where update_id in ({marks}) order by update_id, version",
         ids,
     )
     for row in rows.rows:
@@ -102,6 +109,16 @@ async def blog_row(db: Database, blog_id: int) -> dict[str, Any] | None:
     rows = await db.execute("select * from blogs where id = ?", [blog_id])
     row = rows.first()
     return dict(row) if row else None
+
+
+async def find_blog(db: Database, blog: str) -> int | None:
+    """The id of the blog a feed names by its URL or its id, as the blog_feed query reads it."""
+    row = (
+        await db.execute(
+            "select id from blogs where url = :blog or cast(id as text) = :blog", {"blog": blog}
+        )
+    ).first()
+    return int(row["id"]) if row else None
 
 
 async def blog_chart(db: Database, blog_id: int) -> Chart | None:
@@ -159,7 +176,7 @@ async def timeline(db: Database, blog_id: int, page: int) -> dict[str, Any] | No
         "blog": blog,
         "blog_href": safe_href(blog["url"]),
         "stats": dict(stats),
-        "entries": [_entry(r, versions.get(r["id"], [])) for r in rows],
+        "entries": await _entries(rows, versions),
         "chart": await blog_chart(db, blog_id),
         "page": page,
         "has_older": len(rest.rows) > PAGE_SIZE,
@@ -175,11 +192,14 @@ async def update_page(db: Database, update_id: int) -> dict[str, Any] | None:
     ).first()
     if row is None:
         return None
-    versions = (await _versions(db, [update_id])).get(update_id, [])
+    by_id = await _versions(db, [update_id])
+    versions = by_id.get(update_id, [])
     return {
         "blog": await blog_row(db, row["blog_id"]),
-        "entry": _entry(row, versions),
-        "versions": [{**v, "body": safe_html(v["body_html"])} for v in versions],
+        "entry": (await _entries([row], by_id))[0],
+        "versions": await asyncio.to_thread(
+            lambda: [{**v, "body": safe_html(v["body_html"])} for v in versions]
+        ),
     }
 
 
