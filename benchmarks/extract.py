@@ -287,11 +287,13 @@ def phases(body: bytes, url: str, timer: Phases) -> None:
     timer.stop("JSON-LD")
     page_meta(root), next_urls(root, url)
     timer.stop("meta, older-page links")
-    adapters.vendor_embeds(root, url)
+    survey = adapters.survey(root)
+    timer.stop("survey")
+    adapters.vendor_embeds(root, url, survey)
     timer.stop("vendor embeds")
     prepare(root)
     timer.stop("prepare (strip scripts, styles)")
-    name, html = adapters.html_updates(root, url)
+    name, html = adapters.html_updates(root, url, page=survey)
     timer.stop("adapters (detect, read entries)")
     if name is None:
         html = generic.extract(root, url, clock).updates
