@@ -40,7 +40,7 @@ _HAS_MEDIA = etree.XPath(
     " | .//*[@data-url or @data-embed-url])"
 )
 # What a link's address holds when it may be a share intent; clean.is_share_href decides.
-_SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create")
+_SHARE_HINT = re.compile(r"share|intent|wa\.me|whatsapp|mailto:|submit|pin/create")
 # Lines that may open a ticker's entry with a time.
 _LEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "strong", "b"})
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
@@ -440,7 +440,7 @@ def _share_links(root: Element) -> list[Element]:
     return [
         a
         for a in body.iter("a")
-        if (href := a.get("href")) and any(h in href for h in _SHARE_HINTS) and is_share_href(href)
+        if (href := a.get("href")) and _SHARE_HINT.search(href) and is_share_href(href)
     ]
 
 
