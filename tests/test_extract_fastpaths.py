@@ -33,6 +33,8 @@ from lxml import etree
 
 from archive.times import format_utc, to_utc
 from crawler.extract import _walks, extract_page, generic, media, walks
+from crawler.extract.adapters import REGISTRY
+from crawler.extract.adapters.survey import SOURCED, survey
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -69,14 +71,16 @@ def _benchmark() -> ModuleType:
 
 
 BENCH = _benchmark()
+_MARKUPS = ("itv", "reach", "other")
 BODIES = [p.read_bytes() for p in PAGES] + [
-    BENCH.generate(12, markup, structured=False) for markup in ("itv", "reach")
+    BENCH.generate(12, markup, structured=False) for markup in _MARKUPS
 ]
+IDS = [p.name for p in PAGES] + [f"bench-{m}" for m in _MARKUPS]
 # Every block that could be an update body, or hold one.
 _BLOCKS = ("div", "article", "section", "li", "blockquote", "figure", "main", "body")
 
 
-@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_markup_written_from_text_is_what_nh3_returns(body: bytes) -> None:
     root = parse(body)
     assert root is not None
@@ -190,7 +194,7 @@ _BYLINES = etree.XPath(
 )
 
 
-@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_one_pass_finds_what_the_xpath_found(body: bytes) -> None:
     root = parse(body)
     assert root is not None
@@ -200,7 +204,7 @@ def test_one_pass_finds_what_the_xpath_found(body: bytes) -> None:
     assert marks.bylines == _BYLINES(root)
 
 
-@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_text_and_its_length_are_what_the_text_serialiser_writes(body: bytes) -> None:
     root = parse(body)
     assert root is not None
@@ -227,6 +231,39 @@ def test_one_pass_reads_odd_markup_as_the_xpath_does() -> None:
     assert marks.timed == _TIMED(root) and len(marks.timed) == 2
     assert marks.metas == _METAS(root) and len(marks.metas) == 1
     assert marks.bylines == _BYLINES(root) and len(marks.bylines) == 1
+
+
+_SOURCES = etree.XPath("//*[self::iframe or self::amp-iframe or self::script][@src]")
+
+
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_the_survey_finds_what_the_xpath_found(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = root.xpath("//*")
+    found = survey(root.find(".//body") if root.find(".//body") is not None else root)
+    assert found.tags == {e.tag for e in elements}
+    assert {(tag, cls) for tag, classes in found.classes.items() for cls in classes} == {
+        (e.tag, e.get("class")) for e in root.xpath("//*[@class]")
+    }
+    assert sum(map(len, found.classes.values())) == len(
+        {(e.tag, e.get("class")) for e in root.xpath("//*[@class]")}
+    )
+    assert found.ids == {e.get("id") for e in root.xpath("//*[@id]")}
+    assert found.sources == tuple((e.tag, e.get("src")) for e in _SOURCES(root))
+
+
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_the_survey_never_hides_an_adapters_markup(body: bytes) -> None:
+    """An adapter's `present` may let a page through that it does not know; it never keeps
+    out one that its detection or its embeds would find."""
+    root = parse(body)
+    assert root is not None
+    page = survey(root)
+    for adapter in REGISTRY:
+        if not adapter.present(page):
+            assert not adapter.detect(root), adapter.name
+            assert adapter.embeds is None or not adapter.embeds(root, BASE), adapter.name
 
 
 @pytest.mark.parametrize(
@@ -380,7 +417,7 @@ def test_the_backend_chosen_at_import(case: str, tmp_path: Path) -> None:
         assert "LIVEBLOG_NO_EXTENSIONS=1" in message, message
 
 
-@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
     root = parse(body)
     assert root is not None
@@ -398,7 +435,7 @@ def test_owners_and_sibling_groups_climb_as_lxml_does(body: bytes) -> None:
     assert walks.sibling_groups(elements[::5]) == _walks.sibling_groups(elements[::5])
 
 
-@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_first_and_holds_find_what_iter_finds(body: bytes) -> None:
     root = parse(body)
     assert root is not None
@@ -435,7 +472,7 @@ def _python_figure_parts(element: etree._Element) -> tuple[object, ...]:
     return img, source, figcaption, credit, captions
 
 
-@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_figure_parts_are_what_the_python_pass_found(body: bytes) -> None:
     root = parse(body)
     assert root is not None
@@ -522,7 +559,7 @@ def test_headline_scan_on_odd_markup(markup: str) -> None:
     assert generic._headline(member, skip) == _python_headline(member, skip)
 
 
-@pytest.mark.parametrize("body", BODIES, ids=[p.name for p in PAGES] + ["bench-itv", "bench-reach"])
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_headline_scan_finds_what_the_python_loop_found(body: bytes) -> None:
     root = parse(body)
     assert root is not None
@@ -542,7 +579,6 @@ def test_headline_scan_finds_what_the_python_loop_found(body: bytes) -> None:
 #
 # These tests switch backends themselves: they run once, not once per backend.
 
-IDS = [p.name for p in PAGES] + ["bench-itv", "bench-reach"]
 # The compiled twin of _walks.py, when this Python can run it.
 _COMPILED = (
     [importlib.import_module("crawler.extract._speedups")]
@@ -567,6 +603,8 @@ def test_each_walk_gives_what_the_reference_gives(body: bytes) -> None:
     elements = list(root.iter(etree.Element))
     _agree("mark", root)
     _agree("mark", elements[-1])
+    _agree("survey", root, SOURCED)
+    _agree("survey", elements[-1], frozenset({"script", "img", "p"}))
     tags = frozenset({"img", "blockquote", "br", "iframe", "p"})
     for element in elements[:3000]:
         _agree("text", element)
@@ -646,8 +684,9 @@ _SAVED = sorted((TESTS / "pages").iterdir())
 _WHOLE = [
     *((path.name, load_labels(TESTS / "labels" / f"{path.name}.json").url) for path in _SAVED),
     *((path.name, _NEUTRAL) for path in _SAVED),
-    *((f"bench-{m}", BENCH.URL) for m in ("itv", "reach")),
-    *((f"bench-{m}-bare", BENCH.URL) for m in ("itv", "reach")),
+    *((f"bench-{m}", BENCH.URL) for m in _MARKUPS),
+    *((f"bench-{m}-bare", BENCH.URL) for m in _MARKUPS),
+    ("bench-other-bare", BENCH.GENERIC_URL),
 ]
 
 

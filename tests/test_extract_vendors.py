@@ -22,6 +22,7 @@ from lxml import etree
 from archive.records import Page
 from crawler.extract import extract_page, walks
 from crawler.extract.adapters import (
+    REGISTRY,
     arena,
     candidates,
     liveblog24,
@@ -29,6 +30,7 @@ from crawler.extract.adapters import (
     sourcefabric,
     tickaroo,
 )
+from crawler.extract.adapters.survey import survey
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.evaluate import strip_structured
 from crawler.extract.html import parse
@@ -603,6 +605,8 @@ def test_embed_is_recognised_and_named(name: str) -> None:
     assert all(reader(root, ZW_URL) == [] for reader in others)
     if case.adapter:  # a container on the page, kept when scripts are removed
         assert case.adapter in [a.name for a in candidates(root, LOCAL)]
+    adapter = next(a for a in REGISTRY if a.embeds is EMBED_READERS[vendor])
+    assert adapter.present(survey(root))  # the survey lets the page through to the reader
 
 
 @pytest.mark.parametrize("name", list(EMBEDS))

@@ -9,12 +9,12 @@ of the two runs.
 """
 
 from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND
-from libc.stdlib cimport free, malloc
+from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memcpy, strcmp, strlen, strstr
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
-from lxml.includes.tree cimport xmlAttr, xmlNode
+from lxml.includes.tree cimport xmlAttr, xmlChar, xmlNode
 
 cetree.import_lxml__etree()
 
@@ -61,14 +61,19 @@ cdef const char* _value(xmlNode* node, const char* name, int* state) noexcept:
     return NULL
 
 
-cdef object _class_of(cetree._Element owner, xmlNode* node):
+cdef inline object _class_of(cetree._Element owner, xmlNode* node):
     """The element's class attribute as text, or None without one (element.get("class"))."""
+    return _attribute(owner, node, "class")
+
+
+cdef object _attribute(cetree._Element owner, xmlNode* node, const char* name):
+    """An attribute's value as text, or None without it (element.get(name))."""
     cdef int state = ABSENT
-    cdef const char* raw = _value(node, "class", &state)
+    cdef const char* raw = _value(node, name, &state)
     if state == SIMPLE:
         return raw.decode("utf-8", "replace")
     if state == ASSEMBLED:
-        return cetree.elementFactory(owner._doc, node).get("class")
+        return cetree.elementFactory(owner._doc, node).get(name.decode("ascii"))
     return None
 
 
@@ -132,6 +137,125 @@ def mark(cetree._Element root):
                         metas.append(cetree.elementFactory(root._doc, node))
         node = _after(node, top, &body)  # leaving the body when the walk passes it
     return timed, metas, bylines
+
+
+cdef struct _Slot:
+    size_t hash
+    const void* key  # a tag name's address in libxml2's dictionary
+    const char* value  # an attribute's value in the tree, or NULL for the name alone
+    Py_ssize_t payload
+
+
+cdef class _Seen:
+    """What one walk has met, each (name, value) once, so that meeting it again costs no
+    Python object: an open-addressing table over the tree's own strings (the walk changes
+    nothing, so they stay where they are)."""
+
+    cdef _Slot* slots
+    cdef size_t mask, count
+
+    def __cinit__(self):
+        self.mask = 255
+        self.count = 0
+        self.slots = <_Slot*>calloc(self.mask + 1, sizeof(_Slot))
+        if self.slots is NULL:
+            raise MemoryError()
+
+    def __dealloc__(self):
+        free(self.slots)
+
+    cdef Py_ssize_t note(self, const void* key, const char* value, Py_ssize_t payload) except -2:
+        """The payload noted for (key, value) before, or -1 after noting this one for it."""
+        cdef size_t h = <size_t>key * <size_t>0x9E3779B97F4A7C15
+        cdef size_t i
+        cdef const unsigned char* byte
+        if value is not NULL:
+            byte = <const unsigned char*>value
+            while byte[0]:
+                h = (h ^ byte[0]) * <size_t>0x100000001B3
+                byte += 1
+        h |= 1  # 0 marks an empty slot
+        i = h & self.mask
+        while self.slots[i].hash:
+            if (
+                self.slots[i].hash == h
+                and self.slots[i].key == key
+                and (
+                    self.slots[i].value == value
+                    or (value is not NULL and self.slots[i].value is not NULL
+                        and strcmp(self.slots[i].value, value) == 0)
+                )
+            ):
+                return self.slots[i].payload
+            i = (i + 1) & self.mask
+        self.slots[i].hash = h
+        self.slots[i].key = key
+        self.slots[i].value = value
+        self.slots[i].payload = payload
+        self.count += 1
+        if self.count * 2 > self.mask:
+            self._grow()
+        return -1
+
+    cdef int _grow(self) except -1:
+        cdef size_t old_mask = self.mask, i, j
+        cdef _Slot* old = self.slots
+        cdef _Slot* slots = <_Slot*>calloc((old_mask + 1) * 2, sizeof(_Slot))
+        if slots is NULL:
+            raise MemoryError()
+        self.mask = old_mask * 2 + 1
+        for i in range(old_mask + 1):
+            if old[i].hash:
+                j = old[i].hash & self.mask
+                while slots[j].hash:
+                    j = (j + 1) & self.mask
+                slots[j] = old[i]
+        self.slots = slots
+        free(old)
+        return 0
+
+
+def survey(cetree._Element root, frozenset sourced):
+    """(tags, classes, ids, sources) of the whole document `root` belongs to, head included:
+    the tags of its elements, their (tag, class attribute) pairs, their id attributes, and the
+    (tag, src) of the elements with a src whose tag is one of `sourced`, in page order."""
+    cdef set classes = set(), ids = set()
+    cdef list tags = [], sources = []
+    cdef list is_sourced = []
+    cdef _Seen seen = _Seen()
+    cdef xmlNode* top = root._c_node
+    cdef xmlNode* node
+    cdef Py_ssize_t index
+    cdef int state
+    cdef const char* value
+    while top.parent is not NULL and top.parent.type == tree.XML_ELEMENT_NODE:
+        top = top.parent
+    node = top
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            index = seen.note(node.name, NULL, len(tags))
+            if index < 0:
+                index = len(tags)
+                tag = (<const char*>node.name).decode("utf-8", "replace")
+                tags.append(tag)
+                is_sourced.append(tag in sourced)
+            if node.properties is not NULL:
+                tag = tags[index]
+                value = _value(node, "class", &state)
+                if state == SIMPLE:
+                    if seen.note(node.name, value, 0) < 0:
+                        classes.add((tag, value.decode("utf-8", "replace")))
+                elif state == ASSEMBLED:
+                    classes.add((tag, _attribute(root, node, "class")))
+                own = _attribute(root, node, "id")
+                if own is not None:
+                    ids.add(own)
+                if is_sourced[index]:
+                    src = _attribute(root, node, "src")
+                    if src is not None:
+                        sources.append((tag, src))
+        node = _after(node, top)
+    return set(tags), classes, ids, sources
 
 
 def text_length(cetree._Element element, Py_ssize_t enough=-1):

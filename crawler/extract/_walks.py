@@ -55,6 +55,36 @@ def mark(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
     return timed, metas, bylines
 
 
+def survey(
+    root: Element, sourced: frozenset[str]
+) -> tuple[set[str], set[tuple[str, str]], set[str], list[tuple[str, str]]]:
+    """(tags, classes, ids, sources) of the whole document `root` belongs to, head included:
+    the tags of its elements, their (tag, class attribute) pairs, their id attributes, and the
+    (tag, src) of the elements with a src whose tag is one of `sourced`, in page order."""
+    tags: set[str] = set()
+    classes: set[tuple[str, str]] = set()
+    ids: set[str] = set()
+    sources: list[tuple[str, str]] = []
+    ancestors = list(root.iterancestors())
+    top = ancestors[-1] if ancestors else root
+    for element in top.iter(etree.Element):
+        tag = element.tag
+        tags.add(tag)
+        if not element.attrib:
+            continue
+        cls = element.get("class")
+        if cls is not None:
+            classes.add((tag, cls))
+        own = element.get("id")
+        if own is not None:
+            ids.add(own)
+        if tag in sourced:
+            src = element.get("src")
+            if src is not None:
+                sources.append((tag, src))
+    return tags, classes, ids, sources
+
+
 def text(element: Element) -> str:
     """The text and CDATA below an element, joined in document order, without its tail."""
     return str(etree.tostring(element, method="text", encoding="unicode", with_tail=False))

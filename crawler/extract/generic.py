@@ -39,12 +39,8 @@ _HAS_MEDIA = etree.XPath(
     "boolean(.//img | .//amp-img | .//video | .//iframe | .//blockquote | .//amp-twitter"
     " | .//*[@data-url or @data-embed-url])"
 )
-# Links that may be share intents; clean.is_share_href decides.
-_SHARE_LINKS = etree.XPath(
-    "//body//a[contains(@href, 'share') or contains(@href, 'intent') or contains(@href, 'wa.me')"
-    " or contains(@href, 'whatsapp') or contains(@href, 'mailto:') or contains(@href, 'submit')"
-    " or contains(@href, 'pin/create')]"
-)
+# What a link's address holds when it may be a share intent; clean.is_share_href decides.
+_SHARE_HINT = re.compile(r"share|intent|wa\.me|whatsapp|mailto:|submit|pin/create")
 # Lines that may open a ticker's entry with a time.
 _LEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "strong", "b"})
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
@@ -432,8 +428,20 @@ class _Features:
         timed |= _marked_up(t.element for t in shown)
         headed = _marked_up(root.iter(*_HEADINGS))
         bylined = _marked_up(e for e in marks.bylines if _is_author_class(e.get("class", "")))
-        shared = _marked_up(a for a in _SHARE_LINKS(root) if is_share_href(a.get("href")))
+        shared = _marked_up(_share_links(root))
         return cls(timed, headed, bylined, shared)
+
+
+def _share_links(root: Element) -> list[Element]:
+    """The body's share-intent links (a C-level walk of the links beats a `//` XPath)."""
+    body = next(root.iter("body"), None)
+    if body is None:
+        return []
+    return [
+        a
+        for a in body.iter("a")
+        if (href := a.get("href")) and _SHARE_HINT.search(href) and is_share_href(href)
+    ]
 
 
 def _marked_up(elements: Iterable[Element]) -> set[Element]:
@@ -829,15 +837,15 @@ def _member_id(member: Element, url: str) -> str | None:
 def _permalink_anchor(member: Element, page_path: str) -> str | None:
     """The fragment of a link inside the post to this page when the post holds that anchor:
     the id a reader's link to the post uses (the NYT's slug, not its CMS number)."""
-    ids = {e.get("id") for e in member.iter() if isinstance(e.tag, str) and e.get("id")}
-    if not ids:
-        return None
+    fragments = []
     for link in member.iter("a"):
-        href = link.get("href") or ""
-        base, _, fragment = href.partition("#")
-        if fragment in ids and (not base or base.startswith("?") or _same_page(base, page_path)):
-            return fragment
-    return None
+        base, _, fragment = (link.get("href") or "").partition("#")
+        if fragment and (not base or base.startswith("?") or _same_page(base, page_path)):
+            fragments.append(fragment)
+    if not fragments:  # most posts link nowhere on the page: no need to gather their ids
+        return None
+    ids = {e.get("id") for e in member.iter(etree.Element) if e.get("id")}
+    return next((fragment for fragment in fragments if fragment in ids), None)
 
 
 def _sub_page(link: str, page_path: str) -> str | None:

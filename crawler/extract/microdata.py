@@ -9,7 +9,8 @@ from crawler.extract.clean import author_names, normalise_text, optional_text
 from crawler.extract.dom import Element, absolute, fragment_of, inner_html, text_of
 from crawler.extract.structured import StructuredUpdate, drop_lent
 
-_ITEMS = "//*[@itemscope]"
+# `//*` spelt as the one step it means: libxml2 walks it without a node set of the whole tree.
+_ITEMS = "/descendant::*[@itemscope]"
 _URL_TAGS = frozenset({"a", "link", "area"})
 _SRC_TAGS = frozenset({"img", "audio", "video", "source", "iframe", "embed", "track"})
 

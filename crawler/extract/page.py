@@ -47,8 +47,9 @@ def extract_page(
     title = _title(root)
     heading = root.find(".//body//h1")
     titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
-    embedded = adapters.vendor_embeds(root, url)  # before html_updates strips their scripts
-    name, html = adapters.html_updates(root, url)
+    survey = adapters.survey(root)  # before html_updates strips the scripts
+    embedded = adapters.vendor_embeds(root, url, survey)
+    name, html = adapters.html_updates(root, url, page=survey)
     structured = [ld.updates, md.updates]
     live = ld.live or md.live or name is not None or bool(embedded)
     if name is None:

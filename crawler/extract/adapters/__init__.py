@@ -30,6 +30,7 @@ from crawler.extract.adapters import (
     telegraph,
     tickaroo,
 )
+from crawler.extract.adapters.survey import Survey, survey
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.dom import Element, host_of
 from crawler.extract.entries import prepare
@@ -43,6 +44,9 @@ class Adapter:
     domains: tuple[str, ...]
     detect: Callable[[Element], bool]
     extract: Callable[[Element, str], list[Update]]
+    # Whether the page's survey allows the markup (or the embed) at all: detection and
+    # embeds are looked for only where it does.
+    present: Callable[[Survey], bool] = lambda page: True
     # Older-updates links the publisher's markup names, best first.
     older: Callable[[Element, str], list[str]] | None = None
     # A JSON body (page data rather than HTML): whether it is this publisher's, and its Page.
@@ -57,22 +61,29 @@ class Adapter:
 
 
 REGISTRY: tuple[Adapter, ...] = (
-    Adapter("reach", reach.DOMAINS, reach.detect, reach.extract),
-    Adapter("itv", itv.DOMAINS, itv.detect, itv.extract),
-    Adapter("ndtv", ndtv.DOMAINS, ndtv.detect, ndtv.extract),
+    Adapter("reach", reach.DOMAINS, reach.detect, reach.extract, present=reach.present),
+    Adapter("itv", itv.DOMAINS, itv.detect, itv.extract, present=itv.present),
+    Adapter("ndtv", ndtv.DOMAINS, ndtv.detect, ndtv.extract, present=ndtv.present),
     Adapter(
         "guardian",
         guardian.DOMAINS,
         guardian.detect,
         guardian.extract,
+        present=guardian.present,
         older=guardian.older,
         detect_json=guardian.detect_json,
         read_json=guardian.read_page_data,
     ),
-    Adapter("bbc", bbc.DOMAINS, bbc.detect, bbc.extract),
-    Adapter("cnn", cnn.DOMAINS, cnn.detect, cnn.extract),
-    Adapter("telegraph", telegraph.DOMAINS, telegraph.detect, telegraph.extract),
-    Adapter("sky", sky.DOMAINS, sky.detect, sky.extract),
+    Adapter("bbc", bbc.DOMAINS, bbc.detect, bbc.extract, present=bbc.present),
+    Adapter("cnn", cnn.DOMAINS, cnn.detect, cnn.extract, present=cnn.present),
+    Adapter(
+        "telegraph",
+        telegraph.DOMAINS,
+        telegraph.detect,
+        telegraph.extract,
+        present=telegraph.present,
+    ),
+    Adapter("sky", sky.DOMAINS, sky.detect, sky.extract, present=sky.present),
     # Live-blog vendors embedded in publishers' pages; before AMP, whose list the
     # Sourcefabric AMP theme also uses. The last four only detect a browser-side embed.
     Adapter(
@@ -80,17 +91,24 @@ REGISTRY: tuple[Adapter, ...] = (
         sourcefabric.DOMAINS,
         sourcefabric.detect,
         sourcefabric.extract,
+        present=sourcefabric.present,
         embeds=sourcefabric.embeds,
     ),
-    Adapter("amp", amp.DOMAINS, amp.detect, amp.extract),
+    Adapter("amp", amp.DOMAINS, amp.detect, amp.extract, present=amp.present),
     Adapter(
-        "tickaroo", tickaroo.DOMAINS, tickaroo.detect, tickaroo.extract, embeds=tickaroo.embeds
+        "tickaroo",
+        tickaroo.DOMAINS,
+        tickaroo.detect,
+        tickaroo.extract,
+        present=tickaroo.present,
+        embeds=tickaroo.embeds,
     ),
     Adapter(
         "24liveblog",
         liveblog24.DOMAINS,
         liveblog24.detect,
         liveblog24.extract,
+        present=liveblog24.present,
         embeds=liveblog24.embeds,
     ),
     Adapter(
@@ -98,9 +116,17 @@ REGISTRY: tuple[Adapter, ...] = (
         scribblelive.DOMAINS,
         scribblelive.detect,
         scribblelive.extract,
+        present=scribblelive.present,
         embeds=scribblelive.embeds,
     ),
-    Adapter("arena", arena.DOMAINS, arena.detect, arena.extract, embeds=arena.embeds),
+    Adapter(
+        "arena",
+        arena.DOMAINS,
+        arena.detect,
+        arena.extract,
+        present=arena.present,
+        embeds=arena.embeds,
+    ),
 )
 
 
@@ -110,28 +136,34 @@ def named(name: str | None, registry: tuple[Adapter, ...] = REGISTRY) -> Adapter
 
 
 def candidates(
-    root: Element, url: str, registry: tuple[Adapter, ...] = REGISTRY
+    root: Element, url: str, registry: tuple[Adapter, ...] = REGISTRY, page: Survey | None = None
 ) -> Iterator[Adapter]:
     """Adapters for this page: those serving its domain, then those whose markup is present.
 
-    Lazy, so that a page read by its domain's adapter costs no detection scans.
+    Lazy, so that a page read by its domain's adapter costs no detection scans. `page` is the
+    page's survey, taken before scripts were removed; without it, one is taken now.
     """
     host = host_of(url)
     by_domain = [a for a in registry if a.serves(host)]
     yield from by_domain
-    yield from (a for a in registry if a not in by_domain and a.detect(root))
+    if page is None:
+        page = survey(root)
+    yield from (a for a in registry if a not in by_domain and a.present(page) and a.detect(root))
 
 
 def html_updates(
-    root: Element, url: str, registry: tuple[Adapter, ...] = REGISTRY
+    root: Element, url: str, registry: tuple[Adapter, ...] = REGISTRY, page: Survey | None = None
 ) -> tuple[str | None, list[Update]]:
     """The name of the adapter that read the page's entries, and the entries (page order).
 
     Scripts, styles and form controls are removed from the whole tree first (one C-level
-    pass): read everything else the page says (JSON-LD, links, meta) before calling this.
+    pass): read everything else the page says (JSON-LD, links, meta) before calling this,
+    and its survey too, or let it be taken here.
     """
+    if page is None:
+        page = survey(root)
     prepare(root)
-    for adapter in candidates(root, url, registry):
+    for adapter in candidates(root, url, registry, page):
         updates = adapter.extract(root, url)
         if updates and _reads_posts(updates):
             return adapter.name, updates
@@ -147,10 +179,13 @@ def _reads_posts(updates: list[Update]) -> bool:
 
 
 def vendor_embeds(
-    root: Element, url: str, registry: tuple[Adapter, ...] = REGISTRY
+    root: Element, url: str, page: Survey, registry: tuple[Adapter, ...] = REGISTRY
 ) -> list[VendorEmbed]:
-    """The live-blog vendors' embeds on the page (read before `prepare` strips their scripts)."""
-    return [e for a in registry if a.embeds is not None for e in a.embeds(root, url)]
+    """The live-blog vendors' embeds on the page (read before `prepare` strips their scripts),
+    looked for only where the page's survey allows them."""
+    return [
+        e for a in registry if a.embeds is not None and a.present(page) for e in a.embeds(root, url)
+    ]
 
 
 def json_page(data: Any, url: str, registry: tuple[Adapter, ...] = REGISTRY) -> Page | None:

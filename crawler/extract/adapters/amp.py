@@ -17,6 +17,7 @@ from lxml import etree
 from archive.records import Update
 from archive.times import to_utc
 from crawler.extract import instant
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, normalise_text
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
@@ -41,6 +42,11 @@ _AD_CLASS = re.compile(
     r"(?:^|[\s_-])(?:ads?|adverts?|advertisement|adslot|mpu|dfp|sponsored)(?:$|[\s_-])", re.I
 )
 _BYLINE_WORDS = 6
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has an AMP live list."""
+    return "amp-live-list" in page.tags
 
 
 def detect(root: Element) -> bool:

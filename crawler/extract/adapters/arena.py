@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from lxml import etree
 
 from archive.records import Update
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed, attribute, query_value, served_by, unique
 from crawler.extract.dom import Element
 
@@ -33,6 +34,16 @@ _DETECT = etree.XPath(
     "boolean(//div[(contains(@class, 'arena-liveblog') or @id='arena-live') and @data-event]"
     " | //iframe[contains(@src, 'arena.im/embed/')] | //amp-iframe[contains(@src, 'arena.im/embed/')])"
 )
+
+
+def present(page: Survey) -> bool:
+    """Whether the page could hold an Arena container, frame or script."""
+    return (
+        page.classed("div", "arena-liveblog")
+        or "arena-live" in page.ids
+        or page.loads("arena.im/embed/", "iframe", "amp-iframe")
+        or page.loads("arenalib.js", "script")
+    )
 
 
 def detect(root: Element) -> bool:

@@ -12,6 +12,7 @@ from lxml import etree
 
 from archive.records import Update
 from archive.times import to_utc
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, drop_tree, text_of
 from crawler.extract.entries import html_update
@@ -25,6 +26,13 @@ _HIDDEN = etree.XPath("//*[contains(@class, 'visually-hidden')]")
 _DETECT = etree.XPath(
     "boolean(//article[contains(@class, 'lx-stream-post')] | //h3[starts-with(@id, 'urn:')])"
 )
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has a stream post's class or an id that could be a urn heading's."""
+    return page.classed("article", "lx-stream-post") or (
+        "h3" in page.tags and page.id_starting("urn:")
+    )
 
 
 def detect(root: Element) -> bool:

@@ -11,6 +11,7 @@ from lxml import etree
 
 from archive.records import Update
 from archive.times import to_utc
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.clock import visible_time
 from crawler.extract.dom import Element, absolute, text_of
@@ -21,6 +22,11 @@ DOMAINS = ("cnn.com",)
 _POSTS = etree.XPath("//article[@data-last-updated]")
 _DETECT = etree.XPath("boolean(//article[@data-last-updated and contains(@class, 'live-story')])")
 _SHARE_URL = ("data-share-url", "data-url", "href")
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has an article whose class could be a live story's."""
+    return page.classed("article", "live-story")
 
 
 def detect(root: Element) -> bool:

@@ -21,6 +21,7 @@ from lxml import etree
 
 from archive.records import FIDELITY_HTML, Page, Update
 from archive.times import to_utc
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.dom import Element, absolute, text_of, without_fragment
 from crawler.extract.entries import html_update, prepare, render_body
@@ -41,6 +42,11 @@ _BLOCKS = etree.XPath(
 )
 _DETECT = etree.XPath("boolean(//*[@id='liveblog-body']//*[starts-with(@id, 'block-')])")
 _OLDER = etree.XPath("//a[contains(@href, 'page=with:block-')]")
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has the live-blog body and an id that could be a block's."""
+    return "liveblog-body" in page.ids and page.id_starting("block-")
 
 
 def detect(root: Element) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from archive.records import Update
 from archive.times import to_utc
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
@@ -13,6 +14,11 @@ DOMAINS = ("itv.com",)
 _CANDIDATES = "//article[contains(@class, 'update')]"
 _DETECT = f"boolean({_CANDIDATES})"
 _HEADER_TAGS = frozenset({"h1", "h2", "h3", "time", "span"})
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has an article whose class could be an update's."""
+    return page.classed("article", "update")
 
 
 def detect(root: Element) -> bool:

@@ -19,6 +19,7 @@ import re
 from lxml import etree
 
 from archive.records import Update
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import (
     VendorEmbed,
     attribute,
@@ -33,6 +34,7 @@ API = (
     "https://data.24liveplus.com/v1/retrieve_server/x/event/{eid}/news/?inverted_order=1&limit=100"
 )
 
+_CONTAINER_IDS = frozenset({"LB24_LIVE_CONTENT", "24lb_thread"})
 _CONTAINERS = etree.XPath(
     "//*[@id='LB24_LIVE_CONTENT' or @id='24lb_thread']"
     " | //iframe[contains(@src, '24liveblog.com')]"
@@ -43,6 +45,11 @@ _DETECT = etree.XPath(
     " | //iframe[contains(@src, '24liveblog.com')])"
 )
 _THREAD_CLASS = re.compile(r"\blb_(\d+)\b")
+
+
+def present(page: Survey) -> bool:
+    """Whether the page could hold a 24liveblog container, frame or script."""
+    return bool(page.ids & _CONTAINER_IDS) or page.loads("24liveblog.com", "iframe", "script")
 
 
 def detect(root: Element) -> bool:

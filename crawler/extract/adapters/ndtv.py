@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from archive.records import Update
 from archive.times import to_utc
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.dom import Element, fragment_of, text_of
 from crawler.extract.entries import html_update
 from crawler.extract.microdata import properties, property_value
@@ -16,6 +17,11 @@ DOMAINS = ("ndtv.com",)
 
 _CANDIDATES = "//li[contains(@class, 'liv-blg_li')]"
 _DETECT = f"boolean({_CANDIDATES})"
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has a list item whose class could be a live-blog item's."""
+    return page.classed("li", "liv-blg_li")
 
 
 def detect(root: Element) -> bool:

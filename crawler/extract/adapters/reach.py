@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from archive.records import Update
 from archive.times import to_utc
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
@@ -56,6 +57,11 @@ _CANDIDATES = "//div[contains(@class, 'live-event')]"
 _DETECT = f"boolean({_CANDIDATES})"
 # Labels the Mirror puts where the byline goes.
 _LABELS = frozenset({"key event", "pinned", "breaking", "live", "update", "latest"})
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has a div whose class could be a live-event entry's."""
+    return page.classed("div", "live-event")
 
 
 def detect(root: Element) -> bool:

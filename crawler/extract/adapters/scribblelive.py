@@ -16,6 +16,7 @@ from __future__ import annotations
 from lxml import etree
 
 from archive.records import Update
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed, query_value, served_by, unique
 from crawler.extract.dom import Element
 
@@ -28,6 +29,11 @@ _EMBEDS = etree.XPath(
 )
 _DETECT = etree.XPath("boolean(//div[contains(@class, 'scrbbl-embed')][@data-src])")
 _TYPES = frozenset({"event", "board", "timeline", "post", "article"})
+
+
+def present(page: Survey) -> bool:
+    """Whether the page could hold a ScribbleLive container or script."""
+    return page.classed("div", "scrbbl-embed") or page.loads("LiveArticleEmbed.aspx", "script")
 
 
 def detect(root: Element) -> bool:

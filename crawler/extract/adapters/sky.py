@@ -10,6 +10,7 @@ from lxml import etree
 
 from archive.records import Update
 from crawler.extract.adapters.classed import PostClasses, classed_post
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.dom import Element
 
 DOMAINS = ("news.sky.com", "sky.com")
@@ -17,6 +18,11 @@ DOMAINS = ("news.sky.com", "sky.com")
 _POSTS = etree.XPath("//div[contains(@class, 'ncpost-container')]")
 _DETECT = etree.XPath(f"boolean({_POSTS.path})")
 _CLASSES = PostClasses("ncpost-title", "ncpost-content", "ncpost-author")
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has a div whose class could be a post container's."""
+    return page.classed("div", "ncpost-container")
 
 
 def detect(root: Element) -> bool:

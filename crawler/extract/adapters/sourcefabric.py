@@ -27,6 +27,7 @@ from lxml import etree
 
 from archive.records import Update
 from archive.times import to_utc
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, absolute, text_of
@@ -47,6 +48,14 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 # Post parts that are not its content, by class (the AMP and older themes put them beside
 # the items in the article itself).
 _NOT_CONTENT = ("lb-post-date", "lb-author", "lb-type", "pin-icon", "highlight-icon")
+
+
+def present(page: Survey) -> bool:
+    """Whether the page could hold a theme's posts or its iframe embed."""
+    return page.classed("article", "lb-post", "lb-sticky-top-post") or (
+        "iframe" in page.tags
+        and ("liveblog-iframe" in page.ids or page.classed("iframe", "liveblog-iframe"))
+    )
 
 
 def detect(root: Element) -> bool:

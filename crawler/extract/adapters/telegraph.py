@@ -10,6 +10,7 @@ from lxml import etree
 
 from archive.records import Update
 from crawler.extract.adapters.classed import PostClasses, classed_post
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.dom import Element
 
 DOMAINS = ("telegraph.co.uk",)
@@ -19,6 +20,11 @@ _DETECT = etree.XPath("boolean(//*[contains(@class, 'live-post__title')])")
 _CLASSES = PostClasses(
     "live-post__title", "live-post__body", "live-post__author-name", time_needs_datetime=True
 )
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has a class that could be a live post title's."""
+    return page.classed(None, "live-post__title")
 
 
 def detect(root: Element) -> bool:

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from lxml import etree
 
 from archive.records import Update
+from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed, attribute, unique
 from crawler.extract.dom import Element
 
@@ -26,6 +27,11 @@ API = "https://cdn.tickaroo.com/api/embed/v4/prefetch/liveblog.json"
 
 _EMBEDS = etree.XPath("//tickaroo-liveblog")
 _DETECT = etree.XPath("boolean(//tickaroo-liveblog)")
+
+
+def present(page: Survey) -> bool:
+    """Whether the page has a Tickaroo element."""
+    return "tickaroo-liveblog" in page.tags
 
 
 def detect(root: Element) -> bool:
