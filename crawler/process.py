@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from archive.db import short_of_room
 from archive.lock import add_holder
 from archive.records import PassResult, blog_url
 
@@ -118,7 +119,14 @@ def crawl(
             tail = log_path.read_text(errors="replace").strip().splitlines()[-15:]
             raise CrawlError("the crawl process failed:\n" + "\n".join(tail))
     by_url = {r.url: r for r in results}
-    return [by_url.get(url) or _missing(url) for url in _normalise(urls)]
+    ended_early = _ended_early(Path(db_path).expanduser())
+    return [by_url.get(url) or _missing(url, ended_early) for url in _normalise(urls)]
+
+
+def _ended_early(db_path: Path) -> str:
+    """Why a pass has no result: a disk too full to take it (or the result itself) says so."""
+    full = short_of_room(db_path)
+    return ENDED_EARLY if full is None else str(full)
 
 
 def _wait(proc: subprocess.Popen[bytes], timeout: float | None) -> None:
@@ -173,14 +181,8 @@ def _read_results(path: Path) -> list[PassResult]:
     ]
 
 
-def _missing(url: str) -> PassResult:
-    return PassResult(
-        url=url,
-        blog_id=0,
-        fetch_id=0,
-        pages=0,
-        error=ENDED_EARLY,
-    )
+def _missing(url: str, error: str = ENDED_EARLY) -> PassResult:
+    return PassResult(url=url, blog_id=0, fetch_id=0, pages=0, error=error)
 
 
 def crawl_settings(overrides: dict[str, object] | None = None) -> Settings:

@@ -15,6 +15,7 @@ import datetime as dt
 import gzip
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import ssl
@@ -94,6 +95,7 @@ class Site:
     targets: dict[str, str] = field(default_factory=dict)
     hits: list[str] = field(default_factory=list)
     server: LocalServer | None = None
+    gate: Path | None = None  # a folder where /gate waits for the file `go`
 
     @property
     def origin(self) -> str:
@@ -119,6 +121,8 @@ def hostile_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 send(self, 200, blog_page(site.origin, self.path, f"/hop/{case}"), HTML)
             elif kind == "hop":
                 send(self, 302, b"", headers={"Location": site.targets[case]})
+            elif kind == "gate":
+                self._gate()
             elif kind == "busy":
                 send(self, 429, b"slow down\n", "text/plain", headers={"Retry-After": "99999"})
             elif kind == "later":
@@ -131,6 +135,16 @@ def hostile_handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self._endless()
             else:
                 send(self, 404, b"no\n", "text/plain")
+
+        def _gate(self) -> None:
+            """The blog's page, once the file `go` appears in `site.gate` (`arrived` says we wait)."""
+            assert site.gate is not None
+            (site.gate / "arrived").touch()
+            deadline = time.monotonic() + 60
+            while not (site.gate / "go").exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            page = render_page(TITLE, self.path, site.origin, UPDATES, page=1, page_size=10)
+            send(self, 200, page or b"", HTML)
 
         def _dribble(self) -> None:
             """A page promised at 10 MB that arrives a byte at a time, forever."""
@@ -591,3 +605,98 @@ def test_a_lock_file_naming_a_dead_process_is_taken_over(db_path: Path) -> None:
     with archive_lock(db_path, wait=False) as fd:
         add_holder(fd)
         assert Path(f"{db_path}.lock").read_text().split() == [str(os.getpid())] * 2
+
+
+# --- a full disk: one sentence, from `crawl` and `add` -------------------------------------
+
+# Runs in a mount namespace of its own (`unshare`), where it mounts a 12 MiB tmpfs: a real
+# filesystem, which fills up while each crawl waits for the blog's page. Prints, as JSON, what
+# each pass came to (through `crawl()`, the crawl process's own word) and what each liveblog
+# command said.
+FULL_DISK = r"""
+import json, os, subprocess, sys, threading, time
+from crawler.process import crawl
+folder, gate, blog, other, settings = sys.argv[1:]
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", folder], check=True)
+db = os.path.join(folder, "archive.db")
+filler = os.path.join(folder, "filler")
+
+def liveblog(*args):
+    done = subprocess.run(
+        [sys.executable, "-m", "crawler", *args, "--db", db], capture_output=True, text=True
+    )
+    return {"code": done.returncode, "out": done.stdout, "err": done.stderr}
+
+def leave(room):
+    if os.path.exists(filler):
+        os.remove(filler)
+    fs = os.statvfs(folder)
+    with open(filler, "wb") as f:
+        f.write(bytes(max(0, fs.f_bavail * fs.f_frsize - room)))
+
+def fill_when_asked():
+    while not os.path.exists(os.path.join(gate, "arrived")):
+        time.sleep(0.05)
+    leave(0)
+    open(os.path.join(gate, "go"), "w").close()
+
+def during_a_pass(run):
+    leave(16 * 1024 * 1024)
+    for name in ("arrived", "go"):
+        if os.path.exists(os.path.join(gate, name)):
+            os.remove(os.path.join(gate, name))
+    threading.Thread(target=fill_when_asked, daemon=True).start()
+    return run()
+
+runs = {"add": liveblog("add", blog)}
+local = json.loads(settings)
+for name, extra in (("snapshot", {}), ("rows", {"LIVEBLOG_SNAPSHOTS": False})):
+    [result] = during_a_pass(lambda: crawl([blog], db, settings={**local, **extra}, timeout=120))
+    runs[name] = result.error
+cli = [f"{k}={v}" for k, v in local.items()]
+runs["crawl"] = during_a_pass(lambda: liveblog("crawl", blog, *(a for s in cli for a in ("-s", s))))
+leave(0)
+runs["full add"] = liveblog("add", other)
+print(json.dumps(runs))
+"""
+
+
+@pytest.mark.slow
+def test_a_full_disk_is_one_sentence_from_crawl_and_add(world: World, tmp_path: Path) -> None:
+    """Needs `unshare` and user namespaces (or root) to mount the small filesystem."""
+    folder, world.site.gate = tmp_path / "small", tmp_path / "gate"
+    folder.mkdir()
+    world.site.gate.mkdir()
+    blog = world.site.url("/gate")
+    script = [sys.executable, "-c", FULL_DISK, str(folder), str(world.site.gate), blog]
+    done = subprocess.run(
+        [
+            shutil.which("unshare") or "/usr/bin/unshare",
+            "--user",
+            "--map-root-user",
+            "--mount",
+            *script,
+            world.site.url("/live/data"),
+            json.dumps(LOCAL),
+        ],
+        capture_output=True,
+        text=True,
+        env=env_with_root(),
+        cwd=ROOT,
+        timeout=300,
+        check=True,
+    )
+    runs = json.loads(done.stdout)
+    assert runs["add"]["code"] == 0, runs["add"]
+    full = (
+        f"the disk holding {folder} is full: free some space, or give --db a path on another disk."
+    )
+    # The pass fails for want of room, whether its snapshot or its rows meet the full disk.
+    assert runs["snapshot"] == full
+    assert runs["rows"] == full
+    # The command says so in one sentence: the pass's, or (as here, with no room left at all)
+    # that of scheduling the next pass, which then stands alone.
+    assert runs["crawl"]["code"] == 1
+    assert runs["crawl"]["out"] in ("", f"FAIL  {blog}: failed: {full}\n")
+    assert runs["crawl"]["err"] in ("1 of 1 blogs failed.\n", f"Error: {full}\n")
+    assert runs["full add"] == {"code": 1, "out": "", "err": f"Error: {full}\n"}
