@@ -405,7 +405,9 @@ def test_every_pass_ends_at_its_deadline(world: World, db_path: Path) -> None:
         assert results[url].error == (
             f"the pass took longer than LIVEBLOG_PASS_TIMEOUT (3 s) and was stopped at {url}"
         )
-    assert seconds < 12
+        # Each pass ended at its deadline; the crawl, on a busy machine, takes longer to start.
+        assert results[url].seconds < 6, results[url]
+    assert seconds < 45
     assert updates_count(db_path) == 0
 
 

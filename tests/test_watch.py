@@ -221,7 +221,9 @@ def test_a_second_sigterm_abandons_the_pass_cleanly(db_path: Path) -> None:
         proc, out, err = watch_then_sigterm(blog, db_path, signals=2, timeout=8)
     assert proc.returncode == 0, err
     assert "Traceback" not in err and "Traceback" not in out
-    assert out == "interrupted again: stopped at once; a pass not yet written was abandoned whole.\n"
+    assert (
+        out == "interrupted again: stopped at once; a pass not yet written was abandoned whole.\n"
+    )
     conn = sqlite3.connect(db_path, timeout=30)
     try:
         assert_whole_passes(conn)

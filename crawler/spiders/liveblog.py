@@ -34,7 +34,7 @@ class PassState:
 
     blog: BlogPass
     max_pages: int
-    deadline: float  # time.monotonic() by which the pass must be over
+    deadline: float = float("inf")  # time.monotonic() by which the pass must be over
     visited: set[str] = field(default_factory=set)
     # What the archive knows of each page from the last successful pass, by URL.
     known: dict[str, PageState] = field(default_factory=dict)
