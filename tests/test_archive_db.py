@@ -31,9 +31,7 @@ def test_directory_is_a_clear_error(tmp_path: Path) -> None:
 def test_non_sqlite_file_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("these are my notes, not a database\n" * 20)
-    with pytest.raises(
-        ArchiveError, match="is not a SQLite database, or it is damaged: point --db"
-    ):
+    with pytest.raises(ArchiveError, match="is not a SQLite database, or it is damaged: point --db"):
         open_archive(path)
     assert path.read_text().startswith("these are my notes")
 

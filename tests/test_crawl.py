@@ -64,12 +64,7 @@ def test_two_passes_with_shift_and_edit_then_an_unchanged_one(
 
     [three] = crawl_local([sample_blog.url], db_path)
     # Validators were sent: both pages answer 304, nothing is re-extracted or rewritten.
-    assert three.ok and (three.new, three.changed, three.unchanged, three.not_modified) == (
-        0,
-        0,
-        0,
-        2,
-    )
+    assert three.ok and (three.new, three.changed, three.unchanged, three.not_modified) == (0, 0, 0, 2)
     assert all("If-None-Match" in headers for _, headers in sample_blog.requests[-2:])
     db = Database(db_path)
     assert db["update_versions"].count == versions_before
