@@ -99,6 +99,49 @@ def check_room(path: Path) -> None:
         raise ArchiveError(DISK_FULL.format(folder=path.parent, free=f" ({free // 1024} KiB free)"))
 
 
+def disk_full(path: Path, error: BaseException) -> ArchiveError | None:
+    """The one-sentence error for a write to the archive at `path` that failed for want of
+    space (SQLite's "database or disk is full", ENOSPC, or an I/O error on a nearly full
+    disk); None for any other failure."""
+    for cause in (error, error.__cause__):
+        if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT):
+            break
+        if isinstance(cause, sqlite3.OperationalError) and (
+            "disk is full" in str(cause)
+            or ("disk I/O error" in str(cause) and _free_bytes(path) < MIN_FREE_BYTES)
+        ):
+            break
+    else:
+        return None
+    return ArchiveError(DISK_FULL.format(folder=path.parent, free=""))
+
+
+@contextmanager
+def disk_errors(path: Path) -> Iterator[None]:
+    """Writes to the archive at `path` that fail for want of space raise the disk-full sentence."""
+    try:
+        yield
+    except (sqlite3.OperationalError, OSError) as e:
+        full = disk_full(path, e)
+        if full is None:
+            raise
+        raise full from e
+
+
+def short_of_room(path: Path) -> ArchiveError | None:
+    """The disk-full sentence if the archive's disk has less room left than a pass needs."""
+    if _free_bytes(path) >= MIN_FREE_BYTES:
+        return None
+    return ArchiveError(DISK_FULL.format(folder=path.parent, free=""))
+
+
+def _free_bytes(path: Path) -> int:
+    try:
+        return shutil.disk_usage(path.parent).free
+    except OSError:
+        return MIN_FREE_BYTES
+
+
 def read_only_uri(path: Path) -> str:
     """A URI that opens the archive read-only, wherever it lies.
 
@@ -131,8 +174,9 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
             db.close()
         if "not a database" in str(e):
             raise ArchiveError(NOT_A_DATABASE.format(path=path)) from e
-        if "disk is full" in str(e):
-            raise ArchiveError(DISK_FULL.format(folder=path.parent, free="")) from e
+        full = disk_full(path, e)
+        if full is not None:
+            raise full from e
         raise ArchiveError(
             f"Cannot open the archive {path} ({e}): check that you may write to it and its "
             "folder and that it is a liveblog-archive database, or choose another path."

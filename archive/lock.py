@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import time
@@ -31,7 +32,9 @@ def archive_lock(
     """Hold the archive's lock file (flock: released by the kernel even on SIGKILL).
 
     Yields the lock's file descriptor: a crawl process that inherits it holds the lock
-    with us, so it stays held while that process lives, even if we are killed.
+    with us, so it stays held while that process lives, even if we are killed. The file
+    names the holders' pids, one a line; a file naming only dead ones is simply taken over,
+    since the kernel released their lock when they died.
     """
     path = lock_path(db_path)
     fd, created = _open(path)
@@ -83,9 +86,33 @@ def _open(path: Path) -> tuple[int, bool]:
         ) from e
 
 
+def add_holder(fd: int) -> None:
+    """Name this process in the lock file too: it holds the lock through an inherited `fd`."""
+    # Should this fail, the lock holds all the same; only the busy message names fewer holders.
+    with contextlib.suppress(OSError):
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), os.fstat(fd).st_size)
+
+
 def _holder(fd: int) -> str:
+    """The live processes the lock file names, as the busy message shows them."""
     try:
-        pid = os.pread(fd, 32, 0).decode().strip()
+        text = os.pread(fd, 4096, 0).decode(errors="replace")
     except OSError:
         return ""
-    return f" (pid {pid})" if pid.isdigit() else ""
+    pids = [int(word) for word in text.split() if word.isdigit() and int(word) > 0]
+    live = [str(pid) for pid in dict.fromkeys(pids) if _alive(pid)]
+    if not live:
+        return ""
+    return f" (pid {live[0]})" if len(live) == 1 else f" (pids {', '.join(live)})"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: alive
+    except (OverflowError, ValueError):
+        return False
+    return True

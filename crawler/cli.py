@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import click
 import sqlite_utils
 
-from archive.db import ArchiveError, archive_path, check_archive, open_archive
+from archive.db import ArchiveError, archive_path, check_archive, disk_errors, open_archive
 from archive.lock import ArchiveBusyError, archive_lock
 from archive.records import PassResult, blog_url
 from archive.times import now_utc
@@ -196,9 +196,11 @@ def crawl_command(
 )
 def add(url: str, db_path: Path | None, interval: int | None) -> None:
     """Put the blog at URL on the watchlist: `liveblog crawl` without URLs polls it when due."""
-    db = opened(archive_path(db_path))
+    path = archive_path(db_path)
+    db = opened(path)
     try:
-        fresh = add_blog(db, check_url(url), interval, now_utc())
+        with user_errors(), disk_errors(path):
+            fresh = add_blog(db, check_url(url), interval, now_utc())
     finally:
         db.close()
     click.echo(f"{'added' if fresh else 'already watched'}: {url.strip()}")
@@ -209,9 +211,12 @@ def add(url: str, db_path: Path | None, interval: int | None) -> None:
 @db_option
 def remove_command(url: str, db_path: Path | None) -> None:
     """Stop polling the blog at URL; what was archived of it stays."""
-    db = opened(archive_path(db_path))
+    path = archive_path(db_path)
+    db = opened(path)
     try:
-        if not remove_blog(db, check_url(url)):
+        with user_errors(), disk_errors(path):
+            removed = remove_blog(db, check_url(url))
+        if not removed:
             raise click.ClickException(
                 f"{url.strip()} is not on the watchlist: `liveblog list` shows what is."
             )

@@ -1,25 +1,116 @@
-"""Downloader middlewares that make the crawler a polite client."""
+"""Downloader middlewares that make the crawler a polite client that stays in its bounds: only
+the blog's own site, and no pass longer than its deadline."""
 
 from __future__ import annotations
 
 import logging
+import time
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
+from urllib.parse import urljoin
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.settings import BaseSettings, default_settings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
 from twisted.internet.task import deferLater
+from w3lib.url import safe_url_string
 
 from archive.times import now_utc, parse_http_date
+from crawler.boundary import refusal, shown
 
 logger = logging.getLogger(__name__)
+
+# Request meta that a pass's requests carry (and their redirects and retries inherit):
+SITE = "liveblog_site"  # the blog's URL: the site its pages must stay on
+HOSTS = "liveblog_hosts"  # more host names the pass may fetch: an adapter's endpoints
+DEADLINE = "liveblog_deadline"  # time.monotonic() by which the pass must be over
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+class PassStopped(IgnoreRequest):
+    """A request the pass will not make, follow or wait for; the message is the pass's error."""
+
+    def __init__(self, message: str, response: Response | None = None) -> None:
+        super().__init__(message)
+        self.response = response
+
+
+def late(seconds: float, url: str) -> str:
+    """The error of a pass stopped by its deadline."""
+    return (
+        f"the pass took longer than LIVEBLOG_PASS_TIMEOUT ({seconds:.0f} s) and was stopped "
+        f"at {shown(url)}"
+    )
+
+
+class FetchBoundaryMiddleware:
+    """Refuses every request outside the blog's own site, whatever made it: a link, a redirect
+    hop (a redirected request passes through the downloader middlewares again), a retry.
+
+    Reads the request meta SITE (the blog's URL; without it, the first URL of the request's
+    redirect chain) and HOSTS (more host names the pass may fetch). A redirect that Scrapy's
+    RedirectMiddleware declines (to another scheme) is refused here too, with its target.
+    """
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        chain: list[str] = request.meta.get("redirect_urls") or []
+        site = request.meta.get(SITE) or (chain[0] if chain else request.url)
+        reason = refusal(
+            request.url, site, request.meta.get(HOSTS, ()), chain[-1] if chain else None
+        )
+        if reason is not None:
+            raise PassStopped(reason)
+
+    def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
+        location = response.headers.get(b"Location")
+        if (
+            response.status not in REDIRECT_STATUSES
+            or not location
+            or request.meta.get("dont_redirect")
+            or response.status in request.meta.get("handle_httpstatus_list", ())
+        ):
+            return response
+        target = urljoin(request.url, safe_url_string(location))
+        site = request.meta.get(SITE) or (request.meta.get("redirect_urls") or [request.url])[0]
+        reason = refusal(target, site, request.meta.get(HOSTS, ()), request.url)
+        if reason is not None:
+            raise PassStopped(reason, response)
+        return response
+
+
+class PassDeadlineMiddleware:
+    """Holds each pass to its deadline: no request of a pass starts after it, and none is
+    downloaded for longer than the time left (DOWNLOAD_TIMEOUT still caps each response).
+
+    Reads the request meta DEADLINE, set by the spider from LIVEBLOG_PASS_TIMEOUT (seconds
+    a pass over one blog may take; default 600), which also words the error.
+    """
+
+    def __init__(self, pass_timeout: float) -> None:
+        self.pass_timeout = pass_timeout
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PassDeadlineMiddleware:
+        return cls(crawler.settings.getfloat("LIVEBLOG_PASS_TIMEOUT", 600.0))
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        deadline = request.meta.get(DEADLINE)
+        if deadline is None:
+            return
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise PassStopped(late(self.pass_timeout, request.url))
+        timeout = request.meta.get("download_timeout")
+        request.meta["download_timeout"] = left if timeout is None else min(timeout, left)
 
 
 def _version() -> str:
@@ -90,17 +181,18 @@ class BackoffRetryMiddleware(RetryMiddleware):
     ) -> Request | Response:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
+        wait = retry_after_seconds(response)
+        if wait is not None and wait > self.retry_after_max:
+            raise PassStopped(
+                f"HTTP {response.status} from {shown(response.url)} asks to retry in {wait:.0f} s "
+                f"(Retry-After), longer than LIVEBLOG_RETRY_AFTER_MAX ({self.retry_after_max:.0f} s): "
+                "the next pass tries again",
+                response,
+            )
         retries = int(request.meta.get("retry_times", 0))
         if retries < request.meta.get("max_retry_times", self.max_retry_times):
-            wait = retry_after_seconds(response)
-            if wait is not None and wait > self.retry_after_max:
-                logger.warning(
-                    "%s asks to retry in %.0f s (Retry-After), more than LIVEBLOG_RETRY_AFTER_MAX",
-                    request.url,
-                    wait,
-                )
-                return response
-            await self._pause(self.backoff_base * 2**retries if wait is None else wait)
+            pause = self.backoff_base * 2**retries if wait is None else wait
+            await self._pause(_within_deadline(request, pause))
         return self._retry_request(request, response_status_message(response.status)) or response
 
     async def process_exception(  # type: ignore[override]
@@ -109,7 +201,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if isinstance(exception, self.exceptions_to_retry) and not request.meta.get("dont_retry"):
             retries = int(request.meta.get("retry_times", 0))
             if retries < request.meta.get("max_retry_times", self.max_retry_times):
-                await self._pause(self.backoff_base * 2**retries)
+                await self._pause(_within_deadline(request, self.backoff_base * 2**retries))
             return self._retry_request(request, exception)
         return None
 
@@ -133,3 +225,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
             from twisted.internet import reactor
 
             await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
+
+
+def _within_deadline(request: Request, seconds: float) -> float:
+    """A pause cut short where the pass's deadline falls: the retry then meets the deadline."""
+    deadline = request.meta.get(DEADLINE)
+    if deadline is None:
+        return seconds
+    return max(0.0, min(seconds, deadline - time.monotonic()))

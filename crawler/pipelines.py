@@ -16,7 +16,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
-from archive.db import ArchiveError, archive_path, open_archive
+from archive.db import ArchiveError, archive_path, disk_full, open_archive
 from archive.records import BlogPass, PassResult
 from archive.snapshots import SnapshotStore
 from archive.store import record_pass
@@ -94,12 +94,19 @@ class ArchivePipeline:
         try:
             self._keep_snapshots(item)
             return record_pass(self.db, item)
-        except ArchiveError as exc:  # a snapshot not kept: the message says where and why
-            error = str(exc)
-        except (OSError, sqlite3.OperationalError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            error = f"could not write to the archive {self.db_path}: {reason}"
+        except (ArchiveError, OSError, sqlite3.OperationalError) as exc:
+            error = self._write_error(exc)
         return PassResult(url=item.url, blog_id=0, fetch_id=0, pages=len(item.pages), error=error)
+
+    def _write_error(self, exc: Exception) -> str:
+        """One sentence: a full disk says so; a snapshot not kept says where and why."""
+        full = disk_full(self.db_path, exc)
+        if full is not None:
+            return str(full)
+        if isinstance(exc, ArchiveError):
+            return str(exc)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return f"could not write to the archive {self.db_path}: {reason}"
 
     def _report(self, result: PassResult, item: BlogPass) -> BlogPass:
         result.seconds = round(seconds_between(item.started_at, item.finished_at), 2)

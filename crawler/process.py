@@ -4,25 +4,43 @@ crawl() is the door the `liveblog` CLI, watch, the demo and the tests use: it st
 `python -P -m crawler.process` and returns what the archive made of each blog's pass; main()
 is what that child runs. Twisted's reactor cannot restart, so keeping Scrapy in a child lets
 one caller run pass after pass. Scrapy is imported only in the child.
+
+The child ends with its caller: on Linux the kernel signals it when the caller dies
+(PR_SET_PDEATHSIG), and everywhere a thread of the child watches a pipe the caller holds
+open, so a killed `liveblog crawl` leaves no crawl behind holding the archive's lock.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import json
 import os
+import select
+import signal
 import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from archive.db import short_of_room
+from archive.lock import add_holder
 from archive.records import PassResult, blog_url
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
+
+
+ENDED_EARLY = "the crawl ended before this blog's pass finished"
+# Seconds an orphaned crawl has to stop cleanly before it exits at once: well under the 5 s
+# after which a killed caller's next run expects the archive's lock to be free.
+ORPHAN_GRACE = 2.0
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 class CrawlError(Exception):
@@ -68,39 +86,61 @@ def crawl(
             "--settings",
             json.dumps(overrides),
             *(["--max-pages", str(max_pages)] if max_pages is not None else []),
-            *urls,
         ]
         env = _child_environment()
-        with log_path.open("wb") as log:
-            # Its own session: a Ctrl-C at the terminal reaches the caller, which decides
-            # whether the pass in flight finishes or is abandoned.
-            proc = subprocess.Popen(
-                argv,
-                stdout=log,
-                stderr=None if verbose else log,
-                env=env,
-                start_new_session=True,
-                pass_fds=(lock_fd,) if lock_fd is not None else (),
-            )
-            if on_start is not None:
-                on_start(proc)
-            try:
-                proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired as exc:
-                proc.kill()
-                proc.wait()
-                raise CrawlError(f"the crawl did not finish within {timeout:.0f} s") from exc
-            except BaseException:
-                # Interrupted: Scrapy stops cleanly on SIGTERM; a pass in flight is abandoned
-                # whole, since each pass is written in one transaction.
-                stop(proc)
-                raise
+        # The child reads end-of-file from this pipe once no one holds its write end: we hold
+        # it (not inheritable) until the crawl is over, and the kernel closes it if we die.
+        alive_r, alive_w = os.pipe()
+        argv += ["--parent-pipe", str(alive_r)]
+        if lock_fd is not None:
+            argv += ["--lock-fd", str(lock_fd)]
+        try:
+            with log_path.open("wb") as log:
+                try:
+                    # Its own session: a Ctrl-C at the terminal reaches the caller, which
+                    # decides whether the pass in flight finishes or is abandoned.
+                    proc = subprocess.Popen(
+                        [*argv, "--", *urls],
+                        stdout=log,
+                        stderr=None if verbose else log,
+                        env=env,
+                        start_new_session=True,
+                        pass_fds=(alive_r,) if lock_fd is None else (alive_r, lock_fd),
+                    )
+                finally:
+                    os.close(alive_r)
+                if on_start is not None:
+                    on_start(proc)
+                _wait(proc, timeout)
+        finally:
+            os.close(alive_w)
         results = _read_results(results_path)
         if proc.returncode != 0 and not results:
             tail = log_path.read_text(errors="replace").strip().splitlines()[-15:]
             raise CrawlError("the crawl process failed:\n" + "\n".join(tail))
     by_url = {r.url: r for r in results}
-    return [by_url.get(url) or _missing(url) for url in _normalise(urls)]
+    ended_early = _ended_early(Path(db_path).expanduser())
+    return [by_url.get(url) or _missing(url, ended_early) for url in _normalise(urls)]
+
+
+def _ended_early(db_path: Path) -> str:
+    """Why a pass has no result: a disk too full to take it (or the result itself) says so."""
+    full = short_of_room(db_path)
+    return ENDED_EARLY if full is None else str(full)
+
+
+def _wait(proc: subprocess.Popen[bytes], timeout: float | None) -> None:
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        proc.kill()
+        proc.wait()
+        raise CrawlError(f"the crawl did not finish within {timeout:.0f} s") from exc
+    except BaseException:
+        # Interrupted: Scrapy stops cleanly on SIGTERM; a pass in flight is abandoned
+        # whole, since each pass is written in one transaction.
+        stop(proc)
+        raise
 
 
 def stop(proc: subprocess.Popen[bytes], grace: float = 15.0) -> None:
@@ -141,14 +181,8 @@ def _read_results(path: Path) -> list[PassResult]:
     ]
 
 
-def _missing(url: str) -> PassResult:
-    return PassResult(
-        url=url,
-        blog_id=0,
-        fetch_id=0,
-        pages=0,
-        error="the crawl ended before this blog's pass finished",
-    )
+def _missing(url: str, error: str = ENDED_EARLY) -> PassResult:
+    return PassResult(url=url, blog_id=0, fetch_id=0, pages=0, error=error)
 
 
 def crawl_settings(overrides: dict[str, object] | None = None) -> Settings:
@@ -164,17 +198,25 @@ def crawl_settings(overrides: dict[str, object] | None = None) -> Settings:
 
 def main(argv: list[str] | None = None) -> int:
     """The child: crawl the URLs into the archive, one JSON line per pass into --results."""
-    from scrapy.crawler import CrawlerProcess
-
-    from crawler.spiders.liveblog import LiveblogSpider
-
     parser = argparse.ArgumentParser(prog="python -m crawler.process")
     parser.add_argument("urls", nargs="+")
     parser.add_argument("--db", required=True)
     parser.add_argument("--results", required=True)
     parser.add_argument("--max-pages", type=int, default=None)
     parser.add_argument("--settings", default="{}", help="JSON object of Scrapy setting overrides")
+    parser.add_argument("--parent-pipe", type=int, default=None, help="end with whoever holds it")
+    parser.add_argument("--lock-fd", type=int, default=None, help="the archive lock, inherited")
     args = parser.parse_args(argv)
+    if args.parent_pipe is not None:
+        die_with_parent(args.parent_pipe)
+    if args.lock_fd is not None:
+        add_holder(args.lock_fd)
+    # Scrapy only now: its imports take seconds on a busy machine, and the caller may die
+    # meanwhile.
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.spiders.liveblog import LiveblogSpider
+
     overrides = json.loads(args.settings)
     overrides.update({"ARCHIVE_DB": args.db, "LIVEBLOG_RESULTS": args.results})
     if args.max_pages is not None:
@@ -183,6 +225,48 @@ def main(argv: list[str] | None = None) -> int:
     process.crawl(LiveblogSpider, urls=args.urls)
     process.start()
     return 0
+
+
+def die_with_parent(pipe_fd: int) -> None:
+    """End this process soon after its caller ends: nobody would read its results, and it
+    would hold the archive's lock against every later run."""
+    armed = sys.platform.startswith("linux") and _parent_death_signal(signal.SIGTERM)
+    # A caller that died before the kernel was asked sends no signal: the pipe tells.
+    signalled = armed and not _closed(pipe_fd)
+    threading.Thread(
+        target=_watch_parent, args=(pipe_fd, signalled), name="parent-watch", daemon=True
+    ).start()
+
+
+def _parent_death_signal(signum: int) -> bool:
+    """Ask Linux to send `signum` when the parent dies; whether it agreed."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_PDEATHSIG, int(signum), 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _closed(pipe_fd: int) -> bool:
+    """Whether the caller's end of the pipe is already closed (it never writes to it)."""
+    readable, _, _ = select.select([pipe_fd], [], [], 0)
+    return bool(readable)
+
+
+def _watch_parent(pipe_fd: int, signalled: bool) -> None:
+    """Block until the parent's end of the pipe closes, then stop: cleanly first, then at once."""
+    while True:
+        try:
+            if not os.read(pipe_fd, 1):
+                break
+        except InterruptedError:
+            continue
+        except OSError:
+            break
+    if not signalled:
+        os.kill(os.getpid(), signal.SIGTERM)  # Scrapy's own clean stop, as on Linux
+    time.sleep(ORPHAN_GRACE)
+    os._exit(1)
 
 
 if __name__ == "__main__":

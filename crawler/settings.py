@@ -34,8 +34,19 @@ RETRY_TIMES = 2
 # says Retry-After; a Retry-After longer than LIVEBLOG_RETRY_AFTER_MAX fails the pass now.
 LIVEBLOG_BACKOFF_BASE = 2.0
 LIVEBLOG_RETRY_AFTER_MAX = 120.0
+# Seconds a pass over one blog may take, all its pages and retries included: then it fails.
+LIVEBLOG_PASS_TIMEOUT = 600.0
+
+# Only http and https are fetched: Scrapy's handlers for file:, ftp:, s3: and data: are off,
+# so no link or redirect can read a local file or hang on an FTP server. What remains (the
+# HTTP/1.1 handler, for both) holds every response to DOWNLOAD_MAXSIZE.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
 
 DOWNLOADER_MIDDLEWARES = {
+    # First of all: nothing outside the blog's own site is fetched, not even its robots.txt.
+    "crawler.middlewares.FetchBoundaryMiddleware": 40,
+    # After robots.txt is read and DOWNLOAD_TIMEOUT is set: the time left is what counts.
+    "crawler.middlewares.PassDeadlineMiddleware": 360,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "crawler.middlewares.ContactUserAgentMiddleware": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

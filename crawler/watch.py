@@ -15,14 +15,18 @@ from datetime import datetime
 from pathlib import Path
 from types import FrameType
 
-from archive.db import check_room, open_archive
+from archive.db import check_room, disk_errors, open_archive
 from archive.lock import archive_lock
 from archive.records import PassResult
 from archive.times import now_utc, parse_utc
 from archive.watchlist import Policy, due_blogs, reschedule, watched
-from crawler.process import CrawlError, crawl
+from crawler.process import crawl
 
 TICK = 0.5  # seconds between checks for a signal while sleeping
+
+
+class PassAbandoned(KeyboardInterrupt):
+    """A second signal: stop now, and abandon the pass in flight whole."""
 
 
 @dataclass
@@ -34,13 +38,27 @@ class Interrupts:
     previous: dict[int, object] = field(default_factory=dict)
 
     def handle(self, signum: int, frame: FrameType | None) -> None:
-        # Only signal the child here: the main thread is inside its wait(), and waiting
-        # again from a handler would deadlock on Popen's lock.
+        # Only signal the child here: the main thread may be inside its wait(), and waiting
+        # again from a handler would deadlock on Popen's lock. SIGKILL, not Scrapy's clean
+        # stop, which would let the pass in flight finish and be written.
         self.count += 1
+        if self.count < 2:
+            return
+        self.abandon()
+        if self.count == 2:
+            raise PassAbandoned
+
+    def started(self, proc: subprocess.Popen[bytes]) -> None:
+        self.child = proc
+        if self.count >= 2:
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Kill the crawl in flight: a pass is one transaction, so nothing of it is written."""
         child = self.child
-        if self.count >= 2 and child is not None and child.returncode is None:
+        if child is not None and child.returncode is None:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(child.pid, signal.SIGTERM if self.count == 2 else signal.SIGKILL)
+                os.kill(child.pid, signal.SIGKILL)
 
     def install(self) -> None:
         for sig in (signal.SIGINT, signal.SIGTERM):
@@ -69,7 +87,7 @@ def run_due_passes(
     each blog's next pass scheduled by `policy`. No blog due: no crawl, and [].
     """
     check_room(db_path)
-    with archive_lock(db_path, wait=wait, on_wait=on_wait) as fd:
+    with disk_errors(db_path), archive_lock(db_path, wait=wait, on_wait=on_wait) as fd:
         if urls is None:
             db = open_archive(db_path)
             try:
@@ -112,10 +130,6 @@ def watch(
     interrupts = Interrupts()
     interrupts.install()
     failures = passes = 0
-
-    def started(proc: subprocess.Popen[bytes]) -> None:
-        interrupts.child = proc
-
     try:
         while interrupts.count == 0 and (max_passes is None or passes < max_passes):
             db = open_archive(db_path)
@@ -139,12 +153,8 @@ def watch(
                     wait=wait,
                     settings=settings,
                     on_wait=lambda m: print(m, file=sys.stderr),
-                    on_start=started,
+                    on_start=interrupts.started,
                 )
-            except CrawlError:
-                if interrupts.count >= 2:
-                    break  # abandoned on purpose: nothing of the pass was written
-                raise
             finally:
                 interrupts.child = None
             passes += 1
@@ -155,6 +165,8 @@ def watch(
                 )
         if interrupts.count:
             echo("interrupted: stopped after the last whole pass.")
+    except PassAbandoned:
+        echo("interrupted again: stopped at once; a pass not yet written was abandoned whole.")
     finally:
         interrupts.restore()
     return failures

@@ -6,10 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from scrapy.http import HtmlResponse, Request
 from sqlite_utils import Database
 
 from archive.records import BlogPass
+from crawler.middlewares import FetchBoundaryMiddleware, PassStopped
 from crawler.sample import PATH, TITLE, UPDATES, render_page
 from crawler.sample.site import SampleBlog
 from crawler.spiders.liveblog import LiveblogSpider, PassState
@@ -50,7 +52,8 @@ def test_parse_stops_at_the_page_limit_as_an_incomplete_pass() -> None:
     assert isinstance(item, BlogPass) and not item.complete and len(item.updates) == 3
 
 
-def test_parse_ignores_older_links_to_other_sites() -> None:
+def test_an_older_link_to_another_site_is_refused_with_a_sentence() -> None:
+    """Not dropped in silence: the pages behind it would be missing from a "complete" pass."""
     body = render_page(TITLE, PATH, ORIGIN, UPDATES, page=1)
     assert body is not None
     hostile = body.replace(
@@ -62,8 +65,14 @@ def test_parse_ignores_older_links_to_other_sites() -> None:
     response = HtmlResponse(
         url=url, body=hostile, encoding="utf-8", request=Request(url, meta={"pass": state})
     )
-    [item] = list(spider.parse_page(response))
-    assert isinstance(item, BlogPass) and item.complete and len(item.pages) == 1
+    [request] = list(spider.parse_page(response))
+    assert isinstance(request, Request) and request.url == "https://elsewhere.example/next"
+    with pytest.raises(PassStopped) as refused:
+        FetchBoundaryMiddleware().process_request(request)
+    assert str(refused.value) == (
+        "refused to follow a link to https://elsewhere.example/next, off the blog's site "
+        "https://www.itv.com: only http and https pages on the blog's own site are fetched"
+    )
 
 
 def test_scrapy_crawl_command_archives_from_the_repository_root(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.defer import CancelledError
 from twisted.internet.error import ConnectionRefusedError as TwistedConnectionRefused
 from twisted.internet.error import DNSLookupError, TCPTimedOutError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
@@ -20,15 +22,10 @@ from archive.db import archive_path, open_archive
 from archive.records import BlogPass, PageFetch, PageState, blog_url
 from archive.store import page_states
 from archive.times import utc_stamp
+from crawler.boundary import same_site, shown
 from crawler.extract import extract_page
 from crawler.extract.html import header_charset
-
-
-def same_site(a: str, b: str) -> bool:
-    """Older-updates links are followed only on the blog's own host (www. aside)."""
-    host_a = (urlsplit(a).hostname or "").removeprefix("www.")
-    host_b = (urlsplit(b).hostname or "").removeprefix("www.")
-    return host_a == host_b and urlsplit(a).port == urlsplit(b).port
+from crawler.middlewares import DEADLINE, HOSTS, SITE, PassStopped, late
 
 
 @dataclass
@@ -37,10 +34,13 @@ class PassState:
 
     blog: BlogPass
     max_pages: int
+    deadline: float = float("inf")  # time.monotonic() by which the pass must be over
     visited: set[str] = field(default_factory=set)
     # What the archive knows of each page from the last successful pass, by URL.
     known: dict[str, PageState] = field(default_factory=dict)
     keys_seen: set[str] = field(default_factory=set)
+    # Hosts beyond the blog's own site that this pass may fetch: an adapter's endpoints.
+    hosts: frozenset[str] = frozenset()
 
 
 def _scrapy_errors(*names: str) -> tuple[type[BaseException], ...]:
@@ -65,15 +65,30 @@ TIMED_OUT: tuple[type[BaseException], ...] = (
     *_scrapy_errors("DownloadTimeoutError"),
 )
 TRUNCATED = _scrapy_errors("ResponseDataLossError")
+# A download cancelled under way: Scrapy's handlers do so only when a body outgrows
+# DOWNLOAD_MAXSIZE (timeouts and the pass deadline raise their own errors).
+CANCELLED: tuple[type[BaseException], ...] = (
+    CancelledError,
+    *_scrapy_errors("DownloadCancelledError"),
+)
 
 
-def describe_failure(failure: Failure) -> str:
-    """A sentence a user can act on, instead of a traceback."""
+def describe_failure(failure: Failure, maxsize: int = 0) -> str:
+    """A sentence a user can act on, instead of a traceback; `maxsize` is DOWNLOAD_MAXSIZE."""
     request = getattr(failure, "request", None)
     url = request.url if request is not None else "?"
     error = failure.value
+    if isinstance(error, PassStopped):
+        return str(error)
     if isinstance(error, HttpError) and error.response is not None:
-        return f"HTTP {error.response.status} from {error.response.url}"
+        response = error.response
+        location = _header(response, b"Location")
+        if 300 <= response.status < 400 and location:
+            return (
+                f"HTTP {response.status} from {response.url}: a redirect to {shown(location)}, "
+                "not followed"
+            )
+        return f"HTTP {response.status} from {response.url}"
     if isinstance(error, NO_HOST):
         return f"DNS lookup failed for {urlsplit(url).hostname}"
     if isinstance(error, REFUSED):
@@ -82,8 +97,8 @@ def describe_failure(failure: Failure) -> str:
         return f"timed out fetching {url}"
     if TRUNCATED and isinstance(error, TRUNCATED):
         return f"truncated response from {url}"
-    if "max size" in str(error):
-        return f"the response from {url} is over the size limit (DOWNLOAD_MAXSIZE): {error}"
+    if "max size" in str(error) or isinstance(error, CANCELLED):
+        return f"the response from {url} is over the size limit (DOWNLOAD_MAXSIZE, {maxsize} bytes)"
     if isinstance(error, scrapy.exceptions.IgnoreRequest):
         return f"not fetched: {url} ({error or 'forbidden by robots.txt'})"
     return f"{type(error).__name__} fetching {url}: {error}"
@@ -120,6 +135,10 @@ class LiveblogSpider(scrapy.Spider):
             return max(1, self._max_pages_arg)
         return max(1, self.settings.getint("LIVEBLOG_MAX_PAGES", 20))
 
+    @property
+    def pass_timeout(self) -> float:
+        return self.settings.getfloat("LIVEBLOG_PASS_TIMEOUT", 600.0)
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self.start_requests():
             yield request
@@ -130,6 +149,7 @@ class LiveblogSpider(scrapy.Spider):
             state = PassState(
                 BlogPass(url=url, started_at=utc_stamp(), finished_at=""),
                 self.max_pages,
+                deadline=time.monotonic() + self.pass_timeout,
                 known=known.get(url, {}),
             )
             yield self._page_request(url, state)
@@ -162,7 +182,13 @@ class LiveblogSpider(scrapy.Spider):
             callback=self.parse_page,
             errback=self.page_failed,
             dont_filter=True,
-            meta={"pass": state, "handle_httpstatus_list": [304]},
+            meta={
+                "pass": state,
+                "handle_httpstatus_list": [304],
+                SITE: state.blog.url,
+                HOSTS: state.hosts,
+                DEADLINE: state.deadline,
+            },
         )
 
     def parse_page(self, response: Response) -> Iterator[Any]:
@@ -222,10 +248,17 @@ class LiveblogSpider(scrapy.Spider):
         repeated = keys <= state.keys_seen
         state.keys_seen |= keys
         blog.updates.extend(page.updates)
-        older = [u for u in page.next_urls if same_site(u, blog.url) and u not in state.visited]
-        fetched.next_url = older[0] if older else None
+        fetched.next_url = self._older_link(state, page.next_urls)
         # An "older" page showing only updates already seen means the blog ignores the link.
         yield from self._follow(state, fetched.next_url if not repeated else None)
+
+    @staticmethod
+    def _older_link(state: PassState, links: list[str]) -> str | None:
+        """The best older-updates link on the blog's own site; failing that, the best one at
+        all, which the fetch boundary then refuses: a pass never ends silently at a link."""
+        unseen = [u for u in links if u not in state.visited]
+        own = [u for u in unseen if same_site(u, state.blog.url)]
+        return next(iter(own or unseen), None)
 
     def _unchanged_page(
         self, state: PassState, fetched: PageFetch, known: PageState | None
@@ -259,9 +292,13 @@ class LiveblogSpider(scrapy.Spider):
     def page_failed(self, failure: Failure) -> Iterator[BlogPass]:
         request = failure.request  # type: ignore[attr-defined]
         state: PassState = request.meta["pass"]
-        state.blog.error = describe_failure(failure)
-        if isinstance(failure.value, HttpError) and failure.value.response is not None:
-            response = failure.value.response
+        state.blog.error = describe_failure(
+            failure, request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+        )
+        if time.monotonic() >= state.deadline and not isinstance(failure.value, PassStopped):
+            state.blog.error = late(self.pass_timeout, request.url)
+        response = getattr(failure.value, "response", None)
+        if isinstance(response, Response):
             state.blog.pages.append(
                 PageFetch(url=response.url, status=response.status, size=len(response.body))
             )
