@@ -58,6 +58,10 @@ class Page:
     # Whether the page gave evidence of being a live blog (crawler/extract/evidence.py): with
     # no updates, a page that did is broken or empty, one that did not is no live blog.
     live_blog: bool = False
+    # The address of the story the page says it belongs to: its canonical link, else its
+    # LiveBlogPosting's own url. The archive refuses the updates of a page that names
+    # another story than the blog's (archive/store.py).
+    canonical_url: str | None = None
 
 
 @dataclass

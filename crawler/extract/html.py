@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from bs4 import UnicodeDammit
 from lxml import etree
 
+from crawler.extract.clean import strip_controls
+
 # Where an HTML page declares its charset; only the head is searched (the spec's 1024 bytes,
 # with room for long preambles such as the Mirror's comment and inline scripts).
 _SNIFF_BYTES = 4096
@@ -90,8 +92,11 @@ def parse_text(text: str) -> etree._Element | None:
 
 
 def parse_fragment(markup: str) -> etree._Element | None:
-    """An HTML fragment (articleBody with markup in it) under a <body> element."""
-    root = parse_text("<html><body>" + markup + "</body></html>")
+    """An HTML fragment (articleBody with markup in it) under a <body> element.
+
+    Its control characters go first: a fragment from JSON may hold a lone surrogate (an
+    escape), at which libxml2 would stop reading (a page decoded from bytes never does)."""
+    root = parse_text("<html><body>" + strip_controls(markup) + "</body></html>")
     return root.find("body") if root is not None else None
 
 
