@@ -14,10 +14,15 @@ from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 import pytest
+from scrapy.http import HtmlResponse, Request
 
-from archive.records import Page, Update
+from archive.records import BlogPass, Page, Update
 from crawler.extract import extract_page
 from crawler.extract.clean import HEADLINE_LIMIT, strip_controls, web_url
+from crawler.extract.html import ends_document
+from crawler.sample import PATH, UPDATES, render_page
+from crawler.sample import TITLE as TITLE_ITV
+from crawler.spiders.liveblog import LiveblogSpider, PassState
 
 URL = "https://news.example/live/storm-warning"
 FETCHED = "2024-03-02T12:00:00Z"
@@ -302,3 +307,78 @@ def test_canonical_url_from_microdata() -> None:
     body = """<div itemscope itemtype="https://schema.org/LiveBlogPosting">
       <link itemprop="url" href="/live/storm-warning"><h1 itemprop="headline">Storm</h1></div>"""
     assert extract(html_page(body=body)).canonical_url == URL
+
+
+# Encodings ---------------------------------------------------------------------------------------
+
+TITLE = "Naïve “café” owners – déjà vu"
+DOCUMENT = (
+    f"<!DOCTYPE html><html><head><title>{TITLE}</title></head><body><p>{TITLE}</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        b"\xff\xfe" + DOCUMENT.encode("utf-16-le"),
+        b"\xfe\xff" + DOCUMENT.encode("utf-16-be"),
+        b"\xef\xbb\xbf" + DOCUMENT.encode("utf-8"),
+        DOCUMENT.encode("utf-32"),
+    ],
+    ids=["utf-16-le", "utf-16-be", "utf-8", "utf-32"],
+)
+def test_a_byte_order_mark_names_the_encoding(encoded: bytes) -> None:
+    assert extract(encoded).title == TITLE
+    # The mark outranks a header that names another encoding.
+    assert extract(encoded, encoding="cp1252").title == TITLE
+    assert ends_document(encoded)
+    assert not ends_document(encoded[: len(encoded) // 2])
+
+
+def test_a_page_cut_short_is_told_in_any_encoding() -> None:
+    encoded = b"\xff\xfe" + DOCUMENT.encode("utf-16-le")
+    assert ends_document(encoded, tail=64)
+    assert not ends_document(encoded[:-40], tail=64)
+    assert ends_document(DOCUMENT.encode()) and not ends_document(DOCUMENT.encode()[:-20])
+
+
+def test_the_spider_reads_a_utf16_page_whole() -> None:
+    """Once taken for a truncated page: its </body></html> are not ASCII bytes."""
+    url = "https://www.itv.com" + PATH
+    body = render_page(TITLE_ITV, PATH, "https://www.itv.com", UPDATES, page=1)
+    assert body is not None
+    state = PassState(BlogPass(url=url, started_at="t0", finished_at=""), max_pages=1)
+    response = HtmlResponse(
+        url=url,
+        body=b"\xff\xfe" + body.decode().encode("utf-16-le"),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        request=Request(url, meta={"pass": state}),
+    )
+    [item] = list(LiveblogSpider(url=url, max_pages=1).parse_page(response))
+    assert isinstance(item, BlogPass) and item.error is None
+    assert [u.headline for u in item.updates] == [u.headline for u in UPDATES[:3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Naïve", "cp1252"),
+        (TITLE, "cp1252"),
+        ("Die Straße ist schön, für Käse und Öl zahlt man mehr.", "cp1252"),
+        ("El niño comió en la mañana; ¿qué pasó? Sí, señor.", "cp1252"),
+        ("Zażółć gęślą jaźń: Łódź i Kraków to miasta w Polsce.", "cp1250"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Съешь же ещё этих мягких французских булок, да выпей чаю.", "cp1251"),
+    ],
+)
+def test_an_undeclared_legacy_encoding_reads_as_written(text: str, codec: str) -> None:
+    document = f"<html><head><title>{text}</title></head><body><p>{text}</p></body></html>"
+    assert extract(document.encode(codec)).title == text
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "latin1", "us-ascii"])
+def test_latin1_and_ascii_labels_are_read_as_windows_1252(label: str) -> None:
+    document = f'<html><head><meta charset="{label}"><title>{TITLE}</title></head></html>'
+    encoded = document.encode("cp1252")
+    assert extract(encoded).title == TITLE
+    assert extract(encoded, encoding=label).title == TITLE

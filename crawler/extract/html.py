@@ -2,7 +2,11 @@
 
 UTF-8 pages (nearly all) go to libxml2 as bytes: no Python decode, no second copy of the page.
 libxml2 reports bytes that are not UTF-8; only then, or when the page declares another
-charset, is the page decoded in Python, by UnicodeDammit, and parsed from text.
+charset or starts with a byte order mark, is the page decoded in Python and parsed from text.
+The encoding is chosen as browsers choose it (the WHATWG Encoding Standard): a byte order
+mark first, then the HTTP header, then the page's meta charset, each label read as browsers
+read it; a page that says nothing is read by charset-normalizer's detector, which is told
+that western European text in windows-1252 is the web's commonest legacy encoding.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import re
 import threading
 from collections.abc import Iterable
 
-from bs4 import UnicodeDammit
+from charset_normalizer import from_bytes
 from lxml import etree
 
 from crawler.extract.clean import strip_controls
@@ -24,7 +28,59 @@ _SNIFF_BYTES = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# Byte order marks and their codecs, the longer first (UTF-32 LE's starts as UTF-16 LE's).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Labels browsers read as a wider encoding (the Encoding Standard's table of labels): a page
+# that says latin-1 or ascii is read as windows-1252, whose curly quotes latin-1 would make
+# control characters, and so on for the other legacy encodings that have a superset.
+_AS_BROWSERS_READ = {
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+}
+# A meta tag read in an ASCII-compatible page cannot truly say UTF-16 or UTF-32: browsers
+# take it for UTF-8.
+_WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+# The web's commonest legacy encoding. Western European text decodes cleanly in several code
+# pages (windows-1250 makes "Naïve" "Naďve", windows-1257 "déjà" "déją"), which the
+# detector's measures cannot tell apart; so windows-1252 is chosen whenever the detector
+# finds its reading plausible and every accented letter of it belongs to one western
+# language's alphabet. A page in another code page read as windows-1252 mixes letters no
+# language mixes: Czech's "ř", "ě" and "ů" become the Danish "ø" and the Italian "ì", "ù".
+_PREFERRED = "cp1252"
+_ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüßé",  # German
+        "áéíñóúü",  # Spanish, Galician, Basque
+        "àáâãçéêíóôõúü",  # Portuguese
+        "àèéìíîòóùú",  # Italian
+        "áäèéëíïóöúü",  # Dutch
+        "æøåéóàü",  # Danish, Norwegian
+        "åäöéü",  # Swedish
+        "äöåšžé",  # Finnish
+        "áðéíóúýþæö",  # Icelandic, Faroese
+        "àçèéíïòóúü·",  # Catalan
+        "áéíóúàèìòù",  # Irish, Scottish Gaelic
+        "äöõüšž",  # Estonian
+        "çë",  # Albanian
+        "áäéèêëíîïóôöúûü",  # Afrikaans
+    )
+)
 _local = threading.local()
 
 
@@ -36,13 +92,19 @@ def parse(body: bytes, encoding: str | None = None) -> etree._Element | None:
     """
     if not body or body.isspace():
         return None
-    codec = _codec(encoding)
+    bom = _bom(body)
+    if bom is not None:  # a byte order mark outranks any label
+        marked, size = bom
+        if marked == "utf-8":
+            return _parse_utf8(body[size:])[0]
+        return parse_text(body[size:].decode(marked, "replace"))
+    codec = _as_browsers_read(_codec(encoding))
     if codec is not None:
         if codec == "utf-8":
             return _parse_utf8(body)[0]
         return parse_text(body.decode(codec, "replace"))
     declared = meta_charset(body)
-    if declared in (None, "utf-8") and not body.startswith(_BOMS):
+    if declared in (None, "utf-8"):
         root, valid = _parse_utf8(body)
         if valid:
             return root
@@ -67,11 +129,54 @@ def meta_charset(body: bytes) -> str | None:
 
 
 def decode(body: bytes) -> str:
-    """The page as text, for pages that are not plain UTF-8: UnicodeDammit's careful guess."""
-    dammit = UnicodeDammit(body, known_definite_encodings=["utf-8"], is_html=True)
-    if dammit.unicode_markup is not None:
-        return str(dammit.unicode_markup)
-    return body.decode("utf-8", "replace")
+    """The page as text, without a label from HTTP: by its byte order mark; as UTF-8 if it is
+    valid UTF-8 (whatever its meta tag says: text that validates as UTF-8 is UTF-8); by its
+    meta charset; else by the detector's guess."""
+    bom = _bom(body)
+    if bom is not None:
+        return body[bom[1] :].decode(bom[0], "replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = meta_charset(body)
+    codec = "utf-8" if declared in _WIDE else _as_browsers_read(declared) or guess_codec(body)
+    return body.decode(codec, "replace")
+
+
+def guess_codec(body: bytes) -> str:
+    """The encoding of a page that names none: windows-1252 where it reads as one western
+    European language (see _PREFERRED), else charset-normalizer's best guess."""
+    matches = from_bytes(body)
+    best = matches.best()
+    if best is None:
+        return _PREFERRED  # nothing decodes cleanly: the web's default for a legacy page
+    plausible = any(_PREFERRED in (m.encoding, *m.could_be_from_charset) for m in matches)
+    if plausible and _one_alphabet(body.decode(_PREFERRED, "replace")):
+        return _PREFERRED
+    return _as_browsers_read(_codec(best.encoding)) or "utf-8"
+
+
+def _one_alphabet(text: str) -> bool:
+    """Whether every accented letter of the text belongs to one alphabet of _ALPHABETS."""
+    letters = {c for c in set(text.lower()) if not c.isascii() and c.isalpha()}
+    return any(letters <= alphabet for alphabet in _ALPHABETS)
+
+
+def ends_document(body: bytes, tail: int = 65536) -> bool:
+    """Whether the page's last `tail` bytes hold its </body> or </html>, read in the encoding
+    its byte order mark names (a UTF-16 page's tags are not ASCII bytes): a page cut short by
+    a dropped connection does not."""
+    bom = _bom(body)
+    if bom is None or bom[0] == "utf-8":
+        last = body[-tail:].lower()
+        return b"</body" in last or b"</html" in last
+    codec, size = bom
+    unit = 4 if "32" in codec else 2
+    start = max(size, len(body) - tail)
+    start -= (start - size) % unit  # on a character's first byte
+    text = body[start:].decode(codec, "ignore").lower()
+    return "</body" in text or "</html" in text
 
 
 def parse_text(text: str) -> etree._Element | None:
@@ -111,6 +216,19 @@ def _parse_utf8(body: bytes) -> tuple[etree._Element | None, bool]:
         return None, True
     invalid = etree.ErrorTypes.ERR_INVALID_ENCODING
     return root, not any(entry.type == invalid for entry in parser.error_log)
+
+
+def _bom(body: bytes) -> tuple[str, int] | None:
+    """The codec a byte order mark at the start of the body names, and the mark's length."""
+    for mark, codec in _BOMS:
+        if body.startswith(mark):
+            return codec, len(mark)
+    return None
+
+
+def _as_browsers_read(codec: str | None) -> str | None:
+    """The codec browsers decode a page labelled `codec` with."""
+    return _AS_BROWSERS_READ.get(codec, codec) if codec else None
 
 
 def _codec(name: str | None) -> str | None:
