@@ -17,9 +17,9 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 
 from archive.records import BlogPass, Page, Update
-from crawler.extract import extract_page
+from crawler.extract import extract_page, repair
 from crawler.extract.clean import HEADLINE_LIMIT, strip_controls, web_url
-from crawler.extract.html import ends_document
+from crawler.extract.html import ends_document, parse
 from crawler.sample import PATH, UPDATES, render_page
 from crawler.sample import TITLE as TITLE_ITV
 from crawler.spiders.liveblog import LiveblogSpider, PassState
@@ -382,3 +382,104 @@ def test_latin1_and_ascii_labels_are_read_as_windows_1252(label: str) -> None:
     encoded = document.encode("cp1252")
     assert extract(encoded).title == TITLE
     assert extract(encoded, encoding=label).title == TITLE
+
+
+# Depth -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [255, 300, 3000, 20000])
+def test_deeply_nested_text_is_kept_and_the_posts_after_it_too(depth: int) -> None:
+    nested = "<div>" * depth + "<p>Text nested deep in the post.</p>" + "</div>" * depth
+    page = extract(stream(nested))
+    assert [u.headline for u in page.updates] == [
+        "Update number 3",
+        "Update number 2",
+        "Update number 1",
+    ]
+    assert "Text nested deep in the post." in page.updates[1].body_text
+    assert "nested deep" not in page.updates[0].body_text + page.updates[2].body_text
+
+
+def test_a_text_node_past_libxml2s_limit_does_not_end_the_page() -> None:
+    script = "<script>var padding = '" + "x" * 11_000_000 + "';</script>"
+    page = extract(stream(script))
+    assert [u.headline for u in page.updates] == [
+        "Update number 3",
+        "Update number 2",
+        "Update number 1",
+    ]
+
+
+def test_a_deep_tree_from_bytes_is_a_shallow_one() -> None:
+    root = parse(("<html><body>" + "<span>" * 1000 + "deep" + "</span>" * 1000).encode())
+    assert root is not None
+    assert "deep" in "".join(root.itertext())
+    assert max(len(list(e.iterancestors())) for e in root.iter()) < 256
+
+
+# Foreign markup ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "<math><style>",
+        "<svg><style>",
+        "<svg><script>",
+        "<svg><title>",
+        "<math><mi><style>",
+        "<svg><style>.a { fill: red }</svg>",
+        "<svg viewBox='0 0 1 1'><textarea>",
+        "<math><style></math><svg><script>",
+    ],
+)
+def test_malformed_foreign_markup_stays_inside_its_post(broken: str) -> None:
+    page = extract(stream(broken))
+    assert [u.headline for u in page.updates] == [
+        "Update number 3",
+        "Update number 2",
+        "Update number 1",
+    ]
+    for number, update in zip((3, 2, 1), page.updates, strict=True):
+        assert update.body_text.startswith(f"The paragraph of update {number}")
+        assert "Update number" not in update.body_text
+
+
+def test_well_formed_foreign_markup_is_left_as_it_is() -> None:
+    icon = (
+        '<svg viewBox="0 0 10 10"><title>Share</title><style>.a{fill:red}</style>'
+        '<path d="M0 0h10"/></svg>'
+    )
+    page = extract(stream(icon))
+    assert len(page.updates) == 3
+    assert page.updates[1].body_text == (
+        "The paragraph of update 2, long enough to be the body of a post."
+    )
+
+
+SOUND = (
+    "<html><head><script>var icon = '<svg><style>';</script><style>p { color: red }</style>"
+    "</head><body><p>One<p>Two<ul><li>a<li>b</ul><svg><title>Share</title><style>.a{}</style>"
+    "<path d='M0 0'/></svg><!-- <svg><style> --><math><mi>x</mi></math><br><img src=a.png>"
+    "</body></html>"
+)
+
+
+def test_the_repairs_leave_sound_markup_as_it_is() -> None:
+    assert repair.contain_foreign(SOUND) == SOUND
+    assert repair.flatten(SOUND, 5) == SOUND  # <p>, <li> close their siblings: 5 deep at most
+
+
+def test_flattening_keeps_the_text_and_drops_the_deep_tags() -> None:
+    markup = (
+        "<html><body>" + "<div>" * 10 + "deep</div>" + "</div>" * 9 + "<p>after</p></body></html>"
+    )
+    flat = repair.flatten(markup, 4)
+    assert flat == "<html><body><div><div>deep</div></div><p>after</p></body></html>"
+
+
+def test_an_unclosed_raw_text_tag_in_foreign_content_loses_its_tag_only() -> None:
+    markup = "<p>a</p><svg><style>.x{}<p>b</p></svg><p>c</p><svg><style>.y{}</style></svg>"
+    assert repair.contain_foreign(markup) == (
+        "<p>a</p><svg>.x{}<p>b</p></svg><p>c</p><svg><style>.y{}</style></svg>"
+    )

@@ -7,6 +7,9 @@ The encoding is chosen as browsers choose it (the WHATWG Encoding Standard): a b
 mark first, then the HTTP header, then the page's meta charset, each label read as browsers
 read it; a page that says nothing is read by charset-normalizer's detector, which is told
 that western European text in windows-1252 is the web's commonest legacy encoding.
+
+A page libxml2 misreads (it stops at a limit, or a foreign element's raw text swallows the
+rest) is repaired and parsed once more (crawler/extract/repair.py).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Iterable
 from charset_normalizer import from_bytes
 from lxml import etree
 
+from crawler.extract import repair
 from crawler.extract.clean import strip_controls
 
 # Where an HTML page declares its charset; only the head is searched (the spec's 1024 bytes,
@@ -81,6 +85,9 @@ _ALPHABETS = tuple(
         "áäéèêëíîïóôöúûü",  # Afrikaans
     )
 )
+# The nesting a repaired page is flattened to, and lower if libxml2 still finds it too deep:
+# well under libxml2's limit of 256, and shallow enough for the body walk's recursion.
+_FLAT_DEPTHS = (200, 100, 50)
 _local = threading.local()
 
 
@@ -190,10 +197,12 @@ def parse_text(text: str) -> etree._Element | None:
     # lxml refuses str input that carries an XML encoding declaration.
     if text.lstrip().startswith("<?xml"):
         text = _XML_DECL.sub("", text, count=1)
+    parser = _parser(None)
     try:
-        return etree.fromstring(text, _parser(None))
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    return _repaired(root, parser, text)
 
 
 def parse_fragment(markup: str) -> etree._Element | None:
@@ -215,7 +224,48 @@ def _parse_utf8(body: bytes) -> tuple[etree._Element | None, bool]:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, True
     invalid = etree.ErrorTypes.ERR_INVALID_ENCODING
-    return root, not any(entry.type == invalid for entry in parser.error_log)
+    valid = not any(entry.type == invalid for entry in parser.error_log)
+    return _repaired(root, parser, body), valid
+
+
+def _repaired(
+    root: etree._Element | None, parser: etree.HTMLParser, source: str | bytes
+) -> etree._Element | None:
+    """The tree, or the tree of the repaired markup where libxml2 misread it: it stopped at a
+    limit (a depth of 256, a text of 10 MB) and dropped the rest, or a raw-text element inside
+    <svg> or <math> swallowed what followed."""
+    stopped = _stopped(parser)
+    swallowed = root is not None and repair.swallowed(root)
+    if not stopped and not swallowed:
+        return root
+    text = source if isinstance(source, str) else source.decode("utf-8", "replace")
+    if swallowed:
+        text = repair.contain_foreign(text)
+        root, parser = _reparsed(text, _parser(None))
+        stopped = _stopped(parser)
+    for depth in _FLAT_DEPTHS:
+        if not stopped:
+            break
+        # Flat enough for libxml2's depth limit; its other limits (a text node of 10 MB)
+        # are lifted, but a deeper tree is not, which the body walk's recursion could not read.
+        root, parser = _reparsed(repair.flatten(text, depth), _parser(None, huge=True))
+        stopped = _stopped(parser)
+    return root
+
+
+def _reparsed(
+    text: str, parser: etree.HTMLParser
+) -> tuple[etree._Element | None, etree.HTMLParser]:
+    try:
+        return etree.fromstring(text, parser), parser
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, parser
+
+
+def _stopped(parser: etree.HTMLParser) -> bool:
+    """Whether libxml2 gave up on the document at one of its limits (a fatal error, the last)."""
+    last = parser.error_log.last_error
+    return last is not None and last.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT
 
 
 def _bom(body: bytes) -> tuple[str, int] | None:
@@ -242,15 +292,20 @@ def _codec(name: str | None) -> str | None:
     return "utf-8" if canonical in ("utf-8", "utf-8-sig") else canonical
 
 
-def _parser(encoding: str | None) -> etree.HTMLParser:
-    """One parser per thread and encoding: lxml parsers must not be shared between threads."""
-    parsers: dict[str | None, etree.HTMLParser] | None = getattr(_local, "parsers", None)
+def _parser(encoding: str | None, huge: bool = False) -> etree.HTMLParser:
+    """One parser per thread and encoding: lxml parsers must not be shared between threads.
+
+    `huge` lifts libxml2's limits but its depth limit, which it raises to 2048 (repaired
+    pages only, after flattening)."""
+    parsers: dict[tuple[str | None, bool], etree.HTMLParser] | None = getattr(
+        _local, "parsers", None
+    )
     if parsers is None:
         parsers = _local.parsers = {}
-    parser = parsers.get(encoding)
+    parser = parsers.get((encoding, huge))
     if parser is None:
         # No table of ids: nothing here looks elements up by id, and building it costs.
-        parser = parsers[encoding] = etree.HTMLParser(
-            encoding=encoding, default_doctype=False, collect_ids=False
+        parser = parsers[encoding, huge] = etree.HTMLParser(
+            encoding=encoding, default_doctype=False, collect_ids=False, huge_tree=huge
         )
     return parser
