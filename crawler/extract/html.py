@@ -5,8 +5,9 @@ libxml2 reports bytes that are not UTF-8; only then, or when the page declares a
 charset or starts with a byte order mark, is the page decoded in Python and parsed from text.
 The encoding is chosen as browsers choose it (the WHATWG Encoding Standard): a byte order
 mark first, then the HTTP header, then the page's meta charset, each label read as browsers
-read it; a page that says nothing is read by charset-normalizer's detector, which is told
-that western European text in windows-1252 is the web's commonest legacy encoding.
+read it. A page that says nothing and is not UTF-8 is read as windows-1252, the web's
+commonest legacy encoding, when the letters that makes are one western European language's,
+else as charset-normalizer's detector guesses.
 
 A page libxml2 misreads (it stops at a limit, or a foreign element's raw text swallows the
 rest) is repaired and parsed once more (crawler/extract/repair.py).
