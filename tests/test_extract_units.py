@@ -522,7 +522,7 @@ def test_decoding_declared_and_undeclared_charsets() -> None:
     html = "<html><head>{meta}<title>Café “news”</title></head><body></body></html>"
     latin = html.format(meta='<meta charset="windows-1252">').encode("cp1252")
     assert extract_page(latin, BASE).title == "Café “news”"
-    undeclared = html.format(meta="").encode("cp1252")  # not valid UTF-8: UnicodeDammit guesses
+    undeclared = html.format(meta="").encode("cp1252")  # not valid UTF-8: the detector guesses
     assert extract_page(undeclared, BASE).title == "Café “news”"
     utf8 = html.format(meta="").encode("utf-8")
     assert extract_page(utf8, BASE).title == "Café “news”"

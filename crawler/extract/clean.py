@@ -5,9 +5,12 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
 
 import nh3
 
+from archive.records import Page, Update
 from crawler.extract import walks
 
 # What body_html may keep. Anything else is unwrapped (its text kept) or, for the
@@ -133,6 +136,116 @@ _TRAILING_CREDIT = re.compile(
     re.I,
 )
 _LEADING_DASH = re.compile(r"^[\s\-–—―~]+")
+# How deep author_names follows lists of names inside names.
+_NAME_DEPTH = 3
+
+
+# Characters no XML document may hold (a feed that carries one fails) and that no reader sees:
+# the C0 controls but tab and newline, DEL and the C1 controls, lone surrogates (a JSON
+# "\ud800") and the noncharacters. Everything else is allowed.
+_ALLOWED = r"\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd" + "".join(
+    rf"\U{plane:04x}0000-\U{plane:04x}fffd" for plane in range(0x1, 0x11)
+)
+_CONTROL = re.compile(f"[^{_ALLOWED}]")
+# The controls that separate words (vertical tab, form feed, CR, the information separators,
+# next line): they become a space, the others go.
+_SPACING_CONTROLS = frozenset("\x0b\x0c\r\x1c\x1d\x1e\x1f\x85")
+# The ASCII controls a text may not keep, for str.translate's fast path over ASCII text.
+_ASCII_CONTROLS = {c: 0 for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)}
+# A headline longer than this is a body that lost its way: the headline keeps its start,
+# the body the whole of it.
+HEADLINE_LIMIT = 1000
+_WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def has_controls(text: str) -> bool:
+    """Whether the text holds a character strip_controls removes."""
+    if text.isascii():  # translate() copies ASCII text at memory speed; a regex is slower
+        return "\x00" in text.translate(_ASCII_CONTROLS)
+    return _CONTROL.search(text) is not None
+
+
+def strip_controls(text: str) -> str:
+    """The text without the characters XML cannot carry; those that part words become spaces."""
+    if not has_controls(text):
+        return text
+    return _CONTROL.sub(lambda m: " " if m.group() in _SPACING_CONTROLS else "", text)
+
+
+def web_url(url: str | None) -> str | None:
+    """An absolute http(s) address, or None: the only links the archive stores and publishes
+    (never a javascript:, data: or file: one)."""
+    if not url:
+        return None
+    # Tabs and newlines inside an address are dropped by browsers too (the URL standard).
+    url = strip_controls(url).strip().replace("\t", "").replace("\n", "")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in _WEB_SCHEMES and parts.hostname else None
+
+
+def safe_page(page: Page) -> Page:
+    """The page as the archive may store and publish it: every text without control
+    characters, only http(s) links, headlines of a bounded length, and no update a reader
+    could not see (a junk item of a liveBlogUpdate list: no headline, no text, no media)."""
+    page.title = _safe_optional(page.title)
+    page.publisher = _safe_optional(page.publisher)
+    page.canonical_url = web_url(page.canonical_url)
+    page.updates = [
+        update
+        for update in map(safe_update, page.updates)
+        if update.headline or update.body_text.strip() or update.media or update.removed
+    ]
+    return page
+
+
+def safe_update(update: Update) -> Update:
+    """One update as safe_page leaves it; a long headline's full text starts its body."""
+    update.source_id = _safe_optional(update.source_id)
+    update.headline = _safe_optional(update.headline)
+    update.body_text = _safe_text(update.body_text)
+    update.body_html = strip_controls(update.body_html)
+    update.authors = [name for name in map(_safe_text, update.authors) if name]
+    update.media = [_safe_media(record) for record in update.media]
+    update.permalink = web_url(update.permalink)
+    if update.headline and len(update.headline) > HEADLINE_LIMIT:
+        _cap_headline(update)
+    return update
+
+
+def _safe_optional(value: str | None) -> str | None:
+    return _safe_text(value) or None if value else None
+
+
+def _safe_text(text: str) -> str:
+    """Normalised text without control characters: where one stood between two spaces,
+    one space is left."""
+    if not has_controls(text):
+        return text
+    lines = strip_controls(text).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines).strip()
+
+
+def _safe_media(record: dict[str, Any]) -> dict[str, Any]:
+    safe = {key: strip_controls(v) if isinstance(v, str) else v for key, v in record.items()}
+    if isinstance(safe.get("url"), str):
+        safe["url"] = web_url(safe["url"])
+    return safe
+
+
+def _cap_headline(update: Update) -> None:
+    """The headline cut at a word near HEADLINE_LIMIT, its whole text kept as the body's start."""
+    full = update.headline or ""
+    cut = full[: HEADLINE_LIMIT - 1]
+    space = cut.rfind(" ")
+    if space > HEADLINE_LIMIT * 0.8:
+        cut = cut[:space]
+    update.headline = cut.rstrip() + "…"
+    if not update.body_text.startswith(full):
+        update.body_text = full + ("\n\n" + update.body_text if update.body_text else "")
+        update.body_html = f"<p>{escape_text(full)}</p>" + update.body_html
 
 
 def normalise_text(value: str | None) -> str:
@@ -263,15 +376,17 @@ def clean_attribution(value: str | None) -> str | None:
     return text or None
 
 
-def author_names(value: object) -> list[str]:
-    """Names from a string, a schema.org Person/Organization, or a list of them."""
+def author_names(value: object, depth: int = 0) -> list[str]:
+    """Names from a string, a schema.org Person/Organization, or a list of them (nested a few
+    levels at most: hostile data may nest them a thousand deep)."""
     names: list[str] = []
     items = value if isinstance(value, list) else [value]
     for item in items:
         if isinstance(item, dict):
             item = item.get("name")
             if isinstance(item, list):
-                names.extend(author_names(item))
+                if depth < _NAME_DEPTH:
+                    names.extend(author_names(item, depth + 1))
                 continue
         if isinstance(item, str):
             name = _author_name(item)
@@ -311,8 +426,12 @@ def sanitise_html(fragment: str, base_url: str | None = None) -> str:
         cleaner = _cleaner(base_url)
     except (ValueError, TypeError):  # a base URL nh3 cannot parse
         cleaner = _cleaner(None)
+    try:
+        cleaned = cleaner.clean(fragment)
+    except UnicodeEncodeError:  # a lone surrogate (from a JSON escape), which nh3 cannot take
+        cleaned = cleaner.clean(strip_controls(fragment))
     # A non-breaking space is layout, not content: the same rule as for text.
-    return cleaner.clean(fragment).replace("&nbsp;", " ").strip()
+    return cleaned.replace("&nbsp;", " ").strip()
 
 
 # Markup written here rather than copied from the page ----------------------------------------

@@ -2,7 +2,15 @@
 
 UTF-8 pages (nearly all) go to libxml2 as bytes: no Python decode, no second copy of the page.
 libxml2 reports bytes that are not UTF-8; only then, or when the page declares another
-charset, is the page decoded in Python, by UnicodeDammit, and parsed from text.
+charset or starts with a byte order mark, is the page decoded in Python and parsed from text.
+The encoding is chosen as browsers choose it (the WHATWG Encoding Standard): a byte order
+mark first, then the HTTP header, then the page's meta charset, each label read as browsers
+read it. A page that says nothing and is not UTF-8 is read as windows-1252, the web's
+commonest legacy encoding, when the letters that makes are one western European language's,
+else as charset-normalizer's detector guesses.
+
+A page libxml2 misreads (it stops at a limit, or a foreign element's raw text swallows the
+rest) is repaired and parsed once more (crawler/extract/repair.py).
 """
 
 from __future__ import annotations
@@ -12,8 +20,11 @@ import re
 import threading
 from collections.abc import Iterable
 
-from bs4 import UnicodeDammit
+from charset_normalizer import from_bytes
 from lxml import etree
+
+from crawler.extract import repair
+from crawler.extract.clean import strip_controls
 
 # Where an HTML page declares its charset; only the head is searched (the spec's 1024 bytes,
 # with room for long preambles such as the Mirror's comment and inline scripts).
@@ -22,7 +33,62 @@ _SNIFF_BYTES = 4096
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""")
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# Byte order marks and their codecs, the longer first (UTF-32 LE's starts as UTF-16 LE's).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Labels browsers read as a wider encoding (the Encoding Standard's table of labels): a page
+# that says latin-1 or ascii is read as windows-1252, whose curly quotes latin-1 would make
+# control characters, and so on for the other legacy encodings that have a superset.
+_AS_BROWSERS_READ = {
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+}
+# A meta tag read in an ASCII-compatible page cannot truly say UTF-16 or UTF-32: browsers
+# take it for UTF-8.
+_WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
+# The web's commonest legacy encoding. Western European text decodes cleanly in several code
+# pages (windows-1250 makes "Naïve" "Naďve", windows-1257 "déjà" "déją"), which the
+# detector's measures cannot tell apart; so windows-1252 is chosen whenever the detector
+# finds its reading plausible and every accented letter of it belongs to one western
+# language's alphabet. A page in another code page read as windows-1252 mixes letters no
+# language mixes: Czech's "ř", "ě" and "ů" become the Danish "ø" and the Italian "ì", "ù".
+_PREFERRED = "cp1252"
+_ALPHABETS = tuple(
+    frozenset(letters)
+    for letters in (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüßé",  # German
+        "áéíñóúü",  # Spanish, Galician, Basque
+        "àáâãçéêíóôõúü",  # Portuguese
+        "àèéìíîòóùú",  # Italian
+        "áäèéëíïóöúü",  # Dutch
+        "æøåéóàü",  # Danish, Norwegian
+        "åäöéü",  # Swedish
+        "äöåšžé",  # Finnish
+        "áðéíóúýþæö",  # Icelandic, Faroese
+        "àçèéíïòóúü·",  # Catalan
+        "áéíóúàèìòù",  # Irish, Scottish Gaelic
+        "äöõüšž",  # Estonian
+        "çë",  # Albanian
+        "áäéèêëíîïóôöúûü",  # Afrikaans
+    )
+)
+# The nesting a repaired page is flattened to, and lower if libxml2 still finds it too deep:
+# well under libxml2's limit of 256, and shallow enough for the body walk's recursion.
+_FLAT_DEPTHS = (200, 100, 50)
 _local = threading.local()
 
 
@@ -34,13 +100,19 @@ def parse(body: bytes, encoding: str | None = None) -> etree._Element | None:
     """
     if not body or body.isspace():
         return None
-    codec = _codec(encoding)
+    bom = _bom(body)
+    if bom is not None:  # a byte order mark outranks any label
+        marked, size = bom
+        if marked == "utf-8":
+            return _parse_utf8(body[size:])[0]
+        return parse_text(body[size:].decode(marked, "replace"))
+    codec = _as_browsers_read(_codec(encoding))
     if codec is not None:
         if codec == "utf-8":
             return _parse_utf8(body)[0]
         return parse_text(body.decode(codec, "replace"))
     declared = meta_charset(body)
-    if declared in (None, "utf-8") and not body.startswith(_BOMS):
+    if declared in (None, "utf-8"):
         root, valid = _parse_utf8(body)
         if valid:
             return root
@@ -65,11 +137,54 @@ def meta_charset(body: bytes) -> str | None:
 
 
 def decode(body: bytes) -> str:
-    """The page as text, for pages that are not plain UTF-8: UnicodeDammit's careful guess."""
-    dammit = UnicodeDammit(body, known_definite_encodings=["utf-8"], is_html=True)
-    if dammit.unicode_markup is not None:
-        return str(dammit.unicode_markup)
-    return body.decode("utf-8", "replace")
+    """The page as text, without a label from HTTP: by its byte order mark; as UTF-8 if it is
+    valid UTF-8 (whatever its meta tag says: text that validates as UTF-8 is UTF-8); by its
+    meta charset; else by the detector's guess."""
+    bom = _bom(body)
+    if bom is not None:
+        return body[bom[1] :].decode(bom[0], "replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = meta_charset(body)
+    codec = "utf-8" if declared in _WIDE else _as_browsers_read(declared) or guess_codec(body)
+    return body.decode(codec, "replace")
+
+
+def guess_codec(body: bytes) -> str:
+    """The encoding of a page that names none: windows-1252 where it reads as one western
+    European language (see _PREFERRED), else charset-normalizer's best guess."""
+    matches = from_bytes(body)
+    best = matches.best()
+    if best is None:
+        return _PREFERRED  # nothing decodes cleanly: the web's default for a legacy page
+    plausible = any(_PREFERRED in (m.encoding, *m.could_be_from_charset) for m in matches)
+    if plausible and _one_alphabet(body.decode(_PREFERRED, "replace")):
+        return _PREFERRED
+    return _as_browsers_read(_codec(best.encoding)) or "utf-8"
+
+
+def _one_alphabet(text: str) -> bool:
+    """Whether every accented letter of the text belongs to one alphabet of _ALPHABETS."""
+    letters = {c for c in set(text.lower()) if not c.isascii() and c.isalpha()}
+    return any(letters <= alphabet for alphabet in _ALPHABETS)
+
+
+def ends_document(body: bytes, tail: int = 65536) -> bool:
+    """Whether the page's last `tail` bytes hold its </body> or </html>, read in the encoding
+    its byte order mark names (a UTF-16 page's tags are not ASCII bytes): a page cut short by
+    a dropped connection does not."""
+    bom = _bom(body)
+    if bom is None or bom[0] == "utf-8":
+        last = body[-tail:].lower()
+        return b"</body" in last or b"</html" in last
+    codec, size = bom
+    unit = 4 if "32" in codec else 2
+    start = max(size, len(body) - tail)
+    start -= (start - size) % unit  # on a character's first byte
+    text = body[start:].decode(codec, "ignore").lower()
+    return "</body" in text or "</html" in text
 
 
 def parse_text(text: str) -> etree._Element | None:
@@ -83,15 +198,20 @@ def parse_text(text: str) -> etree._Element | None:
     # lxml refuses str input that carries an XML encoding declaration.
     if text.lstrip().startswith("<?xml"):
         text = _XML_DECL.sub("", text, count=1)
+    parser = _parser(None)
     try:
-        return etree.fromstring(text, _parser(None))
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    return _repaired(root, parser, text)
 
 
 def parse_fragment(markup: str) -> etree._Element | None:
-    """An HTML fragment (articleBody with markup in it) under a <body> element."""
-    root = parse_text("<html><body>" + markup + "</body></html>")
+    """An HTML fragment (articleBody with markup in it) under a <body> element.
+
+    Its control characters go first: a fragment from JSON may hold a lone surrogate (an
+    escape), at which libxml2 would stop reading (a page decoded from bytes never does)."""
+    root = parse_text("<html><body>" + strip_controls(markup) + "</body></html>")
     return root.find("body") if root is not None else None
 
 
@@ -105,7 +225,61 @@ def _parse_utf8(body: bytes) -> tuple[etree._Element | None, bool]:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, True
     invalid = etree.ErrorTypes.ERR_INVALID_ENCODING
-    return root, not any(entry.type == invalid for entry in parser.error_log)
+    valid = not any(entry.type == invalid for entry in parser.error_log)
+    return _repaired(root, parser, body), valid
+
+
+def _repaired(
+    root: etree._Element | None, parser: etree.HTMLParser, source: str | bytes
+) -> etree._Element | None:
+    """The tree, or the tree of the repaired markup where libxml2 misread it: it stopped at a
+    limit (a depth of 256, a text of 10 MB) and dropped the rest, or a raw-text element inside
+    <svg> or <math> swallowed what followed."""
+    stopped = _stopped(parser)
+    swallowed = root is not None and repair.swallowed(root)
+    if not stopped and not swallowed:
+        return root
+    text = source if isinstance(source, str) else source.decode("utf-8", "replace")
+    if swallowed:
+        text = repair.contain_foreign(text)
+        root, parser = _reparsed(text, _parser(None))
+        stopped = _stopped(parser)
+    for depth in _FLAT_DEPTHS:
+        if not stopped:
+            break
+        # Flat enough for libxml2's depth limit; its other limits (a text node of 10 MB)
+        # are lifted, but a deeper tree is not, which the body walk's recursion could not read.
+        root, parser = _reparsed(repair.flatten(text, depth), _parser(None, huge=True))
+        stopped = _stopped(parser)
+    return root
+
+
+def _reparsed(
+    text: str, parser: etree.HTMLParser
+) -> tuple[etree._Element | None, etree.HTMLParser]:
+    try:
+        return etree.fromstring(text, parser), parser
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, parser
+
+
+def _stopped(parser: etree.HTMLParser) -> bool:
+    """Whether libxml2 gave up on the document at one of its limits (a fatal error, the last)."""
+    last = parser.error_log.last_error
+    return last is not None and last.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT
+
+
+def _bom(body: bytes) -> tuple[str, int] | None:
+    """The codec a byte order mark at the start of the body names, and the mark's length."""
+    for mark, codec in _BOMS:
+        if body.startswith(mark):
+            return codec, len(mark)
+    return None
+
+
+def _as_browsers_read(codec: str | None) -> str | None:
+    """The codec browsers decode a page labelled `codec` with."""
+    return _AS_BROWSERS_READ.get(codec, codec) if codec else None
 
 
 def _codec(name: str | None) -> str | None:
@@ -119,15 +293,20 @@ def _codec(name: str | None) -> str | None:
     return "utf-8" if canonical in ("utf-8", "utf-8-sig") else canonical
 
 
-def _parser(encoding: str | None) -> etree.HTMLParser:
-    """One parser per thread and encoding: lxml parsers must not be shared between threads."""
-    parsers: dict[str | None, etree.HTMLParser] | None = getattr(_local, "parsers", None)
+def _parser(encoding: str | None, huge: bool = False) -> etree.HTMLParser:
+    """One parser per thread and encoding: lxml parsers must not be shared between threads.
+
+    `huge` lifts libxml2's limits but its depth limit, which it raises to 2048 (repaired
+    pages only, after flattening)."""
+    parsers: dict[tuple[str | None, bool], etree.HTMLParser] | None = getattr(
+        _local, "parsers", None
+    )
     if parsers is None:
         parsers = _local.parsers = {}
-    parser = parsers.get(encoding)
+    parser = parsers.get((encoding, huge))
     if parser is None:
         # No table of ids: nothing here looks elements up by id, and building it costs.
-        parser = parsers[encoding] = etree.HTMLParser(
-            encoding=encoding, default_doctype=False, collect_ids=False
+        parser = parsers[encoding, huge] = etree.HTMLParser(
+            encoding=encoding, default_doctype=False, collect_ids=False, huge_tree=huge
         )
     return parser

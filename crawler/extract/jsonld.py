@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive.times import to_utc
-from crawler.extract.clean import author_names, optional_text
+from crawler.extract.clean import author_names, optional_text, web_url
 from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
 from crawler.extract.structured import StructuredUpdate, drop_lent
 
@@ -25,6 +25,7 @@ class JsonLd:
     publisher: str | None = None
     coverage_start: str | None = None
     coverage_end: str | None = None
+    url: str | None = None  # the LiveBlogPosting's own address (http or https)
     updates: list[StructuredUpdate] = field(default_factory=list)
     live: bool = False  # a LiveBlogPosting is described, with or without its updates
     blocks: int = 0  # blocks read
@@ -113,6 +114,9 @@ def _read_blog(node: dict[str, Any], result: JsonLd, seen: set[str], page_url: s
     updates = node.get("liveBlogUpdate")
     found: list[StructuredUpdate] = []
     blog_url = _string(node.get("url")) or _string(node.get("mainEntityOfPage"))
+    result.url = result.url or _address(
+        _string(node.get("url")) or _entity_url(node.get("mainEntityOfPage")), page_url
+    )
     for item in updates if isinstance(updates, list) else [updates]:
         if not isinstance(item, dict):
             continue
@@ -154,8 +158,8 @@ def read_update(
     return StructuredUpdate(
         source="jsonld",
         source_id=source_id,
-        permalink=url,
-        headline=optional_text(_string(item.get("headline") or item.get("name"))),
+        permalink=web_url(url),  # never a javascript:, data: or file: "url"
+        headline=optional_text(_text(item.get("headline") or item.get("name"))),
         published_at=published_at,
         # Most updates were never edited: the same string, read once.
         modified_at=published_at if modified == published else to_utc(modified),
@@ -182,6 +186,25 @@ def _bare_id(value: str | None) -> str | None:
     if not value or len(value) > 100 or any(c in value for c in "/: \t\n#?"):
         return None
     return value
+
+
+def _address(url: str | None, page_url: str) -> str | None:
+    """An absolute http(s) address, resolved against the page."""
+    return web_url(absolute(url, page_url) if url and page_url else url)
+
+
+def _entity_url(value: Any) -> str | None:
+    """mainEntityOfPage's address: a string, or the @id or url of a WebPage object."""
+    if isinstance(value, dict):
+        return _string(value.get("@id")) or _string(value.get("url"))
+    return _string(value)
+
+
+def _text(value: Any) -> str | None:
+    """A text value: a string, or the first string of a list (never a number or an object)."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    return value if isinstance(value, str) else None
 
 
 def _string(value: Any) -> str | None:

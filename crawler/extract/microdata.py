@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from archive.times import to_utc
-from crawler.extract.clean import author_names, normalise_text, optional_text
+from crawler.extract.clean import author_names, normalise_text, optional_text, web_url
 from crawler.extract.dom import Element, absolute, fragment_of, inner_html, text_of
 from crawler.extract.structured import StructuredUpdate, drop_lent
 
@@ -22,6 +22,7 @@ class Microdata:
     title: str | None = None
     coverage_start: str | None = None
     coverage_end: str | None = None
+    url: str | None = None  # the LiveBlogPosting item's own address (http or https)
     updates: list[StructuredUpdate] = field(default_factory=list)
     live: bool = False  # a LiveBlogPosting item is on the page, with or without its updates
 
@@ -38,6 +39,7 @@ def read_microdata(root: Element, page_url: str = "") -> Microdata:
         result.title = optional_text(_value(props, "headline") or _value(props, "name"))
         result.coverage_start = to_utc(_value(props, "coverageStartTime"))
         result.coverage_end = to_utc(_value(props, "coverageEndTime"))
+        result.url = _address(_value(props, "url"), page_url)
         own_times = [to_utc(_value(props, k)) for k in ("datePublished", "dateModified")]
     seen: set[str] = set()
     for item in items:
@@ -62,13 +64,18 @@ def read_item(item: Element, page_url: str = "") -> StructuredUpdate:
     return StructuredUpdate(
         source="microdata",
         source_id=fragment_of(url) or fragment_of(item.get("itemid")),
-        permalink=url,
+        permalink=web_url(url),  # never a javascript:, data: or file: "url"
         headline=optional_text(_value(props, "headline") or _value(props, "name")),
         published_at=to_utc(_value(props, "datePublished") or _value(props, "dateCreated")),
         modified_at=to_utc(_value(props, "dateModified")),
         authors=_authors(props.get("author", [])),
         article_body=_body(props),
     )
+
+
+def _address(url: str | None, page_url: str) -> str | None:
+    """An absolute http(s) address, resolved against the page."""
+    return web_url(absolute(url.strip(), page_url) if url and page_url else url)
 
 
 def _body(props: dict[str, list[Element]]) -> str:

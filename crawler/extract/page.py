@@ -8,9 +8,9 @@ from typing import Any
 from archive.records import Page, Update
 from archive.times import now_utc, parse_utc
 from crawler.extract import adapters, evidence, generic, instant
-from crawler.extract.clean import optional_text
+from crawler.extract.clean import optional_text, safe_page, web_url
 from crawler.extract.clock import page_clock
-from crawler.extract.dom import Element, text_of
+from crawler.extract.dom import Element, absolute, text_of
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import body_keys, fold, id_key, merge, raw_text
@@ -33,7 +33,7 @@ def extract_page(
         data = _json(body)
         if data is not None:  # a publisher's page data (the Guardian's `.json?dcr=true`)
             page = adapters.json_page(data, url) or Page(url=url)
-            return _plausible(page, fetched_at)
+            return _plausible(safe_page(page), fetched_at)
     root = parse(body, encoding)
     if root is None:
         return Page(url=url)
@@ -79,8 +79,9 @@ def extract_page(
         updates=updates,
         next_urls=older,
         live_blog=live or bool(updates),
+        canonical_url=canonical_link(root, url) or ld.url or md.url,
     )
-    return _plausible(page, fetched_at)
+    return _plausible(safe_page(page), fetched_at)
 
 
 def _plausible(page: Page, fetched_at: str | None) -> Page:
@@ -137,3 +138,14 @@ def _json(body: bytes) -> Any | None:
         return json.loads(body)
     except (ValueError, RecursionError):
         return None
+
+
+def canonical_link(root: Element, url: str) -> str | None:
+    """The page's <link rel="canonical">, absolute, if it is an http(s) address."""
+    for link in root.iter("link"):
+        rel = link.get("rel")
+        if rel and "canonical" in rel.lower().split():
+            found = web_url(absolute(link.get("href"), url))
+            if found:
+                return found
+    return None

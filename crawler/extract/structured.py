@@ -15,6 +15,7 @@ from crawler.extract.clean import (
     finish_html,
     is_boilerplate,
     normalise_text,
+    strip_controls,
     strip_placeholders,
 )
 from crawler.extract.entries import prepare, render_body
@@ -87,6 +88,7 @@ def article_body(
     """articleBody as text, sanitised HTML and media; markup inside it is parsed, not shown."""
     if not raw or not raw.strip():
         return "", "", []
+    raw = strip_controls(raw)  # a lone surrogate from JSON would cut the parse short
     if "&lt;" in raw and "<" not in raw:  # markup escaped once more by the CMS
         unescaped = html.unescape(raw)
         if _MARKUP.search(unescaped):

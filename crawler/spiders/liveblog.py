@@ -24,7 +24,7 @@ from archive.store import page_states
 from archive.times import utc_stamp
 from crawler.boundary import same_site, shown
 from crawler.extract import extract_page
-from crawler.extract.html import header_charset
+from crawler.extract.html import ends_document, header_charset
 from crawler.middlewares import DEADLINE, HOSTS, SITE, PassStopped, late
 
 
@@ -330,7 +330,6 @@ def _truncated(response: Response) -> str | None:
     ctype = (response.headers.get(b"Content-Type") or b"").lower()
     if b"html" not in ctype:
         return None
-    tail = response.body[-65536:].lower()
-    if b"</body" in tail or b"</html" in tail:
+    if ends_document(response.body):  # in the encoding its byte order mark names, if any
         return None
     return f"truncated document: {response.url} ends before </body></html>"

@@ -199,6 +199,7 @@ def read_page_data(data: Any, url: str) -> Page:
         coverage_end=ld.coverage_end,
         updates=merge(updates, [ld.updates], canonical),
         next_urls=next_urls,
+        canonical_url=_string(data.get("webURL")) or _string(data.get("canonicalUrl")) or ld.url,
     )
 
 

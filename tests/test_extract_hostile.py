@@ -1,0 +1,485 @@
+"""Extraction of hostile and broken pages (issue 11): what it keeps, what it refuses.
+
+Every page here is built in this module, from our own markup: schema.org LiveBlogPosting
+JSON-LD and microdata as schema.org documents them, and plain HTML posts (an <article> with a
+heading, a <time> and paragraphs) of the kind the generic extractor reads.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+
+from archive.records import BlogPass, Page, Update
+from crawler.extract import extract_page, repair
+from crawler.extract.clean import HEADLINE_LIMIT, strip_controls, web_url
+from crawler.extract.html import ends_document, parse
+from crawler.sample import PATH, UPDATES, render_page
+from crawler.sample import TITLE as TITLE_ITV
+from crawler.spiders.liveblog import LiveblogSpider, PassState
+
+URL = "https://news.example/live/storm-warning"
+FETCHED = "2024-03-02T12:00:00Z"
+# What no XML document may hold; written out here, not taken from the code under test.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def ld(data: object) -> str:
+    text = json.dumps(data).replace("</", "<\\/")  # "</" inside a script block would end it
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def blog(updates: list[Any], **fields: Any) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Storm warning: live",
+        "liveBlogUpdate": updates,
+        **fields,
+    }
+
+
+def item(headline: str | None, body: str, **fields: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {"@type": "BlogPosting", "articleBody": body, **fields}
+    if headline is not None:
+        found["headline"] = headline
+    return found
+
+
+def html_page(head: str = "", body: str = "") -> bytes:
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Storm warning: live</title>"
+        f"{head}</head><body><h1>Storm warning: live</h1><main>{body}</main></body></html>"
+    ).encode()
+
+
+def post(number: int, body: str) -> str:
+    """One post as the generic extractor reads it: heading, time, paragraphs."""
+    return (
+        f'<article class="post" id="post-{number}"><h2>Update number {number}</h2>'
+        f'<time datetime="2024-03-02T1{number}:00:00Z">1{number}:00</time>'
+        f'<div class="post-body">{body}</div></article>'
+    )
+
+
+def paragraph(number: int) -> str:
+    return f"<p>The paragraph of update {number}, long enough to be the body of a post.</p>"
+
+
+def stream(middle: str) -> bytes:
+    """Three posts, the middle one holding `middle` after its paragraph; a LiveBlogPosting
+    without updates says the page is a live blog."""
+    posts = [post(3, paragraph(3)), post(2, paragraph(2) + middle), post(1, paragraph(1))]
+    return html_page(ld(blog([], url=URL)), "".join(posts))
+
+
+def extract(body: bytes, url: str = URL, encoding: str | None = None) -> Page:
+    return extract_page(body, url, encoding=encoding, fetched_at=FETCHED)
+
+
+def texts(update: Update) -> list[str]:
+    """Every text an update carries: what the archive stores and the feeds publish."""
+    values = [update.source_id, update.headline, update.body_text, update.body_html]
+    values += [update.permalink, *update.authors]
+    values += [v for record in update.media for v in record.values() if isinstance(v, str)]
+    return [v for v in values if v]
+
+
+# Permalinks --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        " JavaScript:alert(document.domain)#post-9",
+        "java\nscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "ftp://news.example/live/storm-warning#post-9",
+        "vbscript:msgbox(1)",
+        "http://",
+    ],
+)
+def test_a_permalink_is_only_ever_an_http_address(url: str) -> None:
+    page = extract(html_page(ld(blog([item("Roads closed", "The A1 is shut.", url=url)]))))
+    (update,) = page.updates
+    assert update.headline == "Roads closed"
+    assert update.permalink is None
+
+
+def test_web_permalinks_are_kept_and_resolved() -> None:
+    updates = [
+        item("One", "First post.", url="#post-1"),
+        item("Two", "Second post.", url="//cdn.news.example/live/storm-warning#post-2"),
+        item("Three", "Third post.", url="HTTPS://news.example/live/storm-warning#post-3"),
+    ]
+    page = extract(html_page(ld(blog(updates))))
+    assert [(u.source_id, u.permalink) for u in page.updates] == [
+        ("post-1", f"{URL}#post-1"),
+        ("post-2", "https://cdn.news.example/live/storm-warning#post-2"),
+        ("post-3", "https://news.example/live/storm-warning#post-3"),
+    ]
+
+
+def test_microdata_permalinks_are_only_http_addresses() -> None:
+    body = """
+    <div itemscope itemtype="https://schema.org/LiveBlogPosting">
+      <h1 itemprop="headline">Storm warning: live</h1>
+      <div itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">
+        <h2 itemprop="headline">Trains cancelled</h2>
+        <a itemprop="url" href="javascript:alert(1)">link</a>
+        <div itemprop="articleBody"><p>No trains run north of York today.</p></div>
+      </div>
+      <div itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">
+        <h2 itemprop="headline">Schools shut</h2>
+        <a itemprop="url" href="#post-7">link</a>
+        <div itemprop="articleBody"><p>Every school in the county is closed.</p></div>
+      </div>
+    </div>"""
+    page = extract(html_page(body=body))
+    assert [(u.headline, u.permalink) for u in page.updates] == [
+        ("Trains cancelled", None),
+        ("Schools shut", f"{URL}#post-7"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/a", "https://news.example/a"),
+        ("  http://news.example/a b  ", "http://news.example/a b"),
+        ("https://news.example/\x00a\tb", "https://news.example/ab"),
+        ("mailto:desk@news.example", None),
+        ("/relative/path", None),
+        ("https://[::1", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_web_url(url: str | None, expected: str | None) -> None:
+    assert web_url(url) == expected
+
+
+# Control characters ------------------------------------------------------------------------------
+
+
+def test_control_characters_are_stripped_from_every_field() -> None:
+    updates = [
+        item(
+            "Bridge\x01 closed\x9f\ud800 tonight\ufffe",
+            "<p>Drivers\x00 should\x07 avoid\x0c the\x1b area\ud83d.</p>"
+            '<figure><img src="https://img.news.example/bridge\x01.jpg" alt="The bridge\x02">'
+            "<figcaption>The bridge\x08 at dusk</figcaption></figure>",
+            author={"@type": "Person", "name": "Ann\x1f Lee\x85"},
+            url=f"{URL}#post-1\x7f",
+        ),
+        # Ids that confirm the HTML posts (page.corroborated).
+        {"@type": "BlogPosting", "url": f"{URL}#post-3"},
+        {"@type": "BlogPosting", "url": f"{URL}#post-2"},
+    ]
+    html_post = post(2, "<p>Police \x07closed&#7; the \x1broad \x9fat &#x1; six.</p>")
+    page = extract(
+        html_page(ld(blog(updates, headline="Storm\x01 live")), post(3, paragraph(3)) + html_post)
+    )
+    assert page.title == "Storm live"
+    assert [u.source_id for u in page.updates] == ["post-3", "post-2", "post-1"]
+    for update in page.updates:
+        for value in texts(update):
+            assert not FORBIDDEN.search(value), value
+            # A feed is XML: each value must make a well-formed document.
+            ElementTree.fromstring(f"<v>{escape(value)}</v>")  # noqa: S314 - our own string
+    first = next(u for u in page.updates if u.headline and u.headline.startswith("Bridge"))
+    assert first.headline == "Bridge closed tonight"
+    assert "Drivers should avoid the area." in first.body_text  # words kept, not glued
+    assert first.authors == ["Ann Lee"]
+    assert first.permalink == f"{URL}#post-1"
+    assert page.updates[1].body_text == "Police closed the road at six."
+
+
+def test_a_lone_surrogate_in_json_does_not_cut_the_body_short() -> None:
+    body = "<p>Before the escape \ud800 and after it.</p><p>A second paragraph.</p>"
+    page = extract(html_page(ld(blog([item("Surrogate", body)]))))
+    (update,) = page.updates
+    assert update.body_text == "Before the escape and after it.\n\nA second paragraph."
+
+
+def test_strip_controls() -> None:
+    assert strip_controls("plain text\nwith\ttabs") == "plain text\nwith\ttabs"
+    assert strip_controls("a\x0bb\x0cc\rd\x85e") == "a b c d e"  # separators part words
+    assert strip_controls("a\x00b\x1bc\x7fd\x9fe\ud800f\ufdd0g\U0001ffffh") == "abcdefgh"
+    assert strip_controls("keeps é, “quotes”, 😀 and \ue000") == "keeps é, “quotes”, 😀 and \ue000"
+
+
+# Headlines ---------------------------------------------------------------------------------------
+
+
+def test_a_huge_headline_is_capped_and_its_whole_text_kept_in_the_body() -> None:
+    words = " ".join(f"word{i}" for i in range(30000))  # about 250,000 characters
+    page = extract(html_page(ld(blog([item(words, "<p>The body itself.</p>")]))))
+    (update,) = page.updates
+    assert update.headline is not None
+    assert len(update.headline) <= HEADLINE_LIMIT
+    assert update.headline.endswith("…")
+    assert words.startswith(update.headline[:-1])
+    assert update.body_text == words + "\n\nThe body itself."
+    assert update.body_html.startswith(f"<p>{words[:100]}")
+    assert update.body_html.endswith("<p>The body itself.</p>")
+
+
+def test_a_headline_at_the_limit_is_left_alone() -> None:
+    headline = "x" * HEADLINE_LIMIT
+    page = extract(html_page(ld(blog([item(headline, "Body.")]))))
+    assert [(u.headline, u.body_text) for u in page.updates] == [(headline, "Body.")]
+
+
+# Junk items --------------------------------------------------------------------------------------
+
+
+def test_junk_live_blog_updates_are_dropped() -> None:
+    junk: list[Any] = [
+        "a string",
+        42,
+        None,
+        [],
+        {},
+        {"@type": "BlogPosting"},
+        {"@type": "BlogPosting", "url": f"{URL}#post-8", "datePublished": "2024-03-02T10:00:00Z"},
+        {"@type": "BlogPosting", "headline": "   ", "articleBody": "&nbsp; "},
+        {"@type": "BlogPosting", "headline": {"@value": 1}, "articleBody": ["not", "text"]},
+        {"@type": "BlogPosting", "headline": 12345, "articleBody": 678},
+        {"@type": "BlogPosting", "headline": "\x01\x02", "articleBody": "\x00"},
+    ]
+    real = [item("Flood barrier raised", "The barrier went up at noon."), item(None, "Rain eases.")]
+    page = extract(html_page(ld(blog(junk[:6] + real[:1] + junk[6:] + real[1:]))))
+    assert [(u.headline, u.body_text) for u in page.updates] == [
+        ("Flood barrier raised", "The barrier went up at noon."),
+        (None, "Rain eases."),
+    ]
+
+
+def test_a_reading_with_an_id_and_no_text_still_lends_its_time() -> None:
+    updates = [
+        {"@type": "BlogPosting", "url": f"{URL}#post-2", "datePublished": "2024-03-02T12:00:07Z"}
+    ]
+    page = extract(html_page(ld(blog(updates)), post(3, paragraph(3)) + post(2, paragraph(2))))
+    # Post 3, which no structured reading confirms, is not taken (page.corroborated).
+    assert [(u.source_id, u.published_at) for u in page.updates] == [
+        ("post-2", "2024-03-02T12:00:07Z")
+    ]
+
+
+# The story a page names --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<link rel="canonical" href="/live/storm-warning?ref=home">', f"{URL}?ref=home"),
+        (
+            '<link rel="Canonical Alternate" href="https://news.example/a">',
+            "https://news.example/a",
+        ),
+        (ld(blog([], url="https://news.example/live/storm-warning")), URL),
+        (ld(blog([], mainEntityOfPage={"@type": "WebPage", "@id": URL})), URL),
+        (ld(blog([], url="/live/other-story")), "https://news.example/live/other-story"),
+        (
+            '<link rel="canonical" href="https://news.example/first">'
+            + ld(blog([], url="https://news.example/second")),
+            "https://news.example/first",
+        ),
+        ('<link rel="canonical" href="javascript:alert(1)">', None),
+        (ld(blog([], url="file:///etc/passwd")), None),
+        ("", None),
+    ],
+)
+def test_canonical_url(head: str, expected: str | None) -> None:
+    assert extract(html_page(head)).canonical_url == expected
+
+
+def test_canonical_url_from_microdata() -> None:
+    body = """<div itemscope itemtype="https://schema.org/LiveBlogPosting">
+      <link itemprop="url" href="/live/storm-warning"><h1 itemprop="headline">Storm</h1></div>"""
+    assert extract(html_page(body=body)).canonical_url == URL
+
+
+# Encodings ---------------------------------------------------------------------------------------
+
+TITLE = "Naïve “café” owners – déjà vu"
+DOCUMENT = (
+    f"<!DOCTYPE html><html><head><title>{TITLE}</title></head><body><p>{TITLE}</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        b"\xff\xfe" + DOCUMENT.encode("utf-16-le"),
+        b"\xfe\xff" + DOCUMENT.encode("utf-16-be"),
+        b"\xef\xbb\xbf" + DOCUMENT.encode("utf-8"),
+        DOCUMENT.encode("utf-32"),
+    ],
+    ids=["utf-16-le", "utf-16-be", "utf-8", "utf-32"],
+)
+def test_a_byte_order_mark_names_the_encoding(encoded: bytes) -> None:
+    assert extract(encoded).title == TITLE
+    # The mark outranks a header that names another encoding.
+    assert extract(encoded, encoding="cp1252").title == TITLE
+    assert ends_document(encoded)
+    assert not ends_document(encoded[: len(encoded) // 2])
+
+
+def test_a_page_cut_short_is_told_in_any_encoding() -> None:
+    encoded = b"\xff\xfe" + DOCUMENT.encode("utf-16-le")
+    assert ends_document(encoded, tail=64)
+    assert not ends_document(encoded[:-40], tail=64)
+    assert ends_document(DOCUMENT.encode()) and not ends_document(DOCUMENT.encode()[:-20])
+
+
+def test_the_spider_reads_a_utf16_page_whole() -> None:
+    """Once taken for a truncated page: its </body></html> are not ASCII bytes."""
+    url = "https://www.itv.com" + PATH
+    body = render_page(TITLE_ITV, PATH, "https://www.itv.com", UPDATES, page=1)
+    assert body is not None
+    state = PassState(BlogPass(url=url, started_at="t0", finished_at=""), max_pages=1)
+    response = HtmlResponse(
+        url=url,
+        body=b"\xff\xfe" + body.decode().encode("utf-16-le"),
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        request=Request(url, meta={"pass": state}),
+    )
+    [item] = list(LiveblogSpider(url=url, max_pages=1).parse_page(response))
+    assert isinstance(item, BlogPass) and item.error is None
+    assert [u.headline for u in item.updates] == [u.headline for u in UPDATES[:3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Naïve", "cp1252"),
+        (TITLE, "cp1252"),
+        ("Die Straße ist schön, für Käse und Öl zahlt man mehr.", "cp1252"),
+        ("El niño comió en la mañana; ¿qué pasó? Sí, señor.", "cp1252"),
+        ("Zażółć gęślą jaźń: Łódź i Kraków to miasta w Polsce.", "cp1250"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Съешь же ещё этих мягких французских булок, да выпей чаю.", "cp1251"),
+    ],
+)
+def test_an_undeclared_legacy_encoding_reads_as_written(text: str, codec: str) -> None:
+    document = f"<html><head><title>{text}</title></head><body><p>{text}</p></body></html>"
+    assert extract(document.encode(codec)).title == text
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "latin1", "us-ascii"])
+def test_latin1_and_ascii_labels_are_read_as_windows_1252(label: str) -> None:
+    document = f'<html><head><meta charset="{label}"><title>{TITLE}</title></head></html>'
+    encoded = document.encode("cp1252")
+    assert extract(encoded).title == TITLE
+    assert extract(encoded, encoding=label).title == TITLE
+
+
+# Depth -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [255, 300, 3000, 20000])
+def test_deeply_nested_text_is_kept_and_the_posts_after_it_too(depth: int) -> None:
+    nested = "<div>" * depth + "<p>Text nested deep in the post.</p>" + "</div>" * depth
+    page = extract(stream(nested))
+    assert [u.headline for u in page.updates] == [
+        "Update number 3",
+        "Update number 2",
+        "Update number 1",
+    ]
+    assert "Text nested deep in the post." in page.updates[1].body_text
+    assert "nested deep" not in page.updates[0].body_text + page.updates[2].body_text
+
+
+def test_a_text_node_past_libxml2s_limit_does_not_end_the_page() -> None:
+    script = "<script>var padding = '" + "x" * 11_000_000 + "';</script>"
+    page = extract(stream(script))
+    assert [u.headline for u in page.updates] == [
+        "Update number 3",
+        "Update number 2",
+        "Update number 1",
+    ]
+
+
+def test_a_deep_tree_from_bytes_is_a_shallow_one() -> None:
+    root = parse(("<html><body>" + "<span>" * 1000 + "deep" + "</span>" * 1000).encode())
+    assert root is not None
+    assert "deep" in "".join(root.itertext())
+    assert max(len(list(e.iterancestors())) for e in root.iter()) < 256
+
+
+# Foreign markup ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "<math><style>",
+        "<svg><style>",
+        "<svg><script>",
+        "<svg><title>",
+        "<math><mi><style>",
+        "<svg><style>.a { fill: red }</svg>",
+        "<svg viewBox='0 0 1 1'><textarea>",
+        "<math><style></math><svg><script>",
+    ],
+)
+def test_malformed_foreign_markup_stays_inside_its_post(broken: str) -> None:
+    page = extract(stream(broken))
+    assert [u.headline for u in page.updates] == [
+        "Update number 3",
+        "Update number 2",
+        "Update number 1",
+    ]
+    for number, update in zip((3, 2, 1), page.updates, strict=True):
+        assert update.body_text.startswith(f"The paragraph of update {number}")
+        assert "Update number" not in update.body_text
+
+
+def test_well_formed_foreign_markup_is_left_as_it_is() -> None:
+    icon = (
+        '<svg viewBox="0 0 10 10"><title>Share</title><style>.a{fill:red}</style>'
+        '<path d="M0 0h10"/></svg>'
+    )
+    page = extract(stream(icon))
+    assert len(page.updates) == 3
+    assert page.updates[1].body_text == (
+        "The paragraph of update 2, long enough to be the body of a post."
+    )
+
+
+SOUND = (
+    "<html><head><script>var icon = '<svg><style>';</script><style>p { color: red }</style>"
+    "</head><body><p>One<p>Two<ul><li>a<li>b</ul><svg><title>Share</title><style>.a{}</style>"
+    "<path d='M0 0'/></svg><!-- <svg><style> --><math><mi>x</mi></math><br><img src=a.png>"
+    "</body></html>"
+)
+
+
+def test_the_repairs_leave_sound_markup_as_it_is() -> None:
+    assert repair.contain_foreign(SOUND) == SOUND
+    assert repair.flatten(SOUND, 5) == SOUND  # <p>, <li> close their siblings: 5 deep at most
+
+
+def test_flattening_keeps_the_text_and_drops_the_deep_tags() -> None:
+    markup = (
+        "<html><body>" + "<div>" * 10 + "deep</div>" + "</div>" * 9 + "<p>after</p></body></html>"
+    )
+    flat = repair.flatten(markup, 4)
+    assert flat == "<html><body><div><div>deep</div></div><p>after</p></body></html>"
+
+
+def test_an_unclosed_raw_text_tag_in_foreign_content_loses_its_tag_only() -> None:
+    markup = "<p>a</p><svg><style>.x{}<p>b</p></svg><p>c</p><svg><style>.y{}</style></svg>"
+    assert repair.contain_foreign(markup) == (
+        "<p>a</p><svg>.x{}<p>b</p></svg><p>c</p><svg><style>.y{}</style></svg>"
+    )
