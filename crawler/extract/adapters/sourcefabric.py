@@ -18,10 +18,13 @@ themes' Jinja templates in liveblog/liveblog, `server/liveblog/themes/themes_ass
 A post has no headline field: a heading that opens its first item is its headline. Posts of
 type `advertisement` are the theme's ad slots, not posts. Embeds waiting for consent sit in
 `<template>` and are gone with the other templates before adapters read the page.
-The iframe embed (`iframe#liveblog-iframe`, its `src` the theme's public page) is `embeds`.
+The iframe embed (`iframe#liveblog-iframe`, its `src` the theme's public page) is `embeds`,
+and so is a theme's `window.LB` (its API host and blog id), for the posts API.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -45,6 +48,13 @@ _DETECT = etree.XPath(
 )
 _IFRAMES = etree.XPath("//iframe[@id='liveblog-iframe' or contains(@class, 'liveblog-iframe')]")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
+# The theme's options (liveblog/liveblog `embed.html`): `window.LB = {blog: {…"_id": …},
+# settings: …, api_host: '…'}`.
+_LB_SCRIPTS = etree.XPath("//script[contains(., 'window.LB') and contains(., 'api_host')]")
+_API_HOST = re.compile(r"""["']?api_host["']?\s*:\s*["'](https?://[^"']+)["']""")
+_BLOG_ID = re.compile(
+    r"""["']?blog["']?\s*:\s*\{.*?["']_id["']\s*:\s*["']([0-9a-f]{24})["']""", re.S
+)
 # Post parts that are not its content, by class (the AMP and older themes put them beside
 # the items in the article itself).
 _NOT_CONTENT = ("lb-post-date", "lb-author", "lb-type", "pin-icon", "highlight-icon")
@@ -73,12 +83,18 @@ def extract(root: Element, url: str) -> list[Update]:
 
 
 def embeds(root: Element, url: str) -> list[VendorEmbed]:
-    """The iframe embeds: their `src` is the theme's public page, rendered on the server."""
+    """The iframe embeds (their `src` is the theme's public page, rendered on the server),
+    and a theme's output included in the page, whose `window.LB` names its API host."""
     found = []
     for iframe in _IFRAMES(root):
         page = absolute(iframe.get("src"), url)
         if page:
             found.append(VendorEmbed("sourcefabric", {"public_url": page}, page))
+    for script in _LB_SCRIPTS(root):
+        host, blog = _API_HOST.search(script.text or ""), _BLOG_ID.search(script.text or "")
+        if host and blog:
+            ids = {"api_host": host.group(1), "blog_id": blog.group(1)}
+            found.append(VendorEmbed("sourcefabric", ids, None))
     return found
 
 
