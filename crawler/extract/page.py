@@ -11,6 +11,7 @@ from archive.times import now_utc, parse_utc
 from crawler.extract import adapters, evidence, generic, instant
 from crawler.extract.clean import optional_text
 from crawler.extract.clock import page_clock
+from crawler.extract.completeness import stated_more
 from crawler.extract.dom import Element, text_of
 from crawler.extract.endpoints import Endpoint, unique
 from crawler.extract.endpoints.vendors import from_embeds
@@ -69,6 +70,7 @@ def extract_reading(
     survey = adapters.survey(root)  # before html_updates strips the scripts
     embedded = adapters.vendor_embeds(root, url, survey)
     named = unique(adapters.page_endpoints(root, url) + from_embeds(embedded))
+    more = stated_more(root)
     name, html = adapters.html_updates(root, url, page=survey)
     structured = [ld.updates, md.updates]
     live = ld.live or md.live or name is not None or bool(embedded)
@@ -99,6 +101,7 @@ def extract_reading(
         updates=updates,
         next_urls=older,
         live_blog=live or bool(updates),
+        updates_expected=len(html or updates) + more if more is not None else None,
     )
     return Reading(_plausible(page, fetched_at), named)
 
