@@ -255,13 +255,16 @@ def _block_update(block: dict[str, Any], canonical: str, url: str) -> Update:
     )
     attributes = _dict(block.get("attributes"))
     contributors = block.get("contributors") if isinstance(block.get("contributors"), list) else []
+    published = to_utc(block.get("blockFirstPublished") or block.get("blockCreatedOn"))
+    modified = to_utc(block.get("blockLastUpdated"))
     return Update(
         source_id=block_id,
         headline=headline,
         body_text=text,
         body_html=body_html,
-        published_at=to_utc(block.get("blockFirstPublished") or block.get("blockCreatedOn")),
-        modified_at=to_utc(block.get("blockLastUpdated")),
+        published_at=published,
+        # A block never edited is last updated when first published: no "Updated at" shows.
+        modified_at=modified if modified != published else None,
         authors=author_names(contributors),
         media=media,
         permalink=f"{canonical}?page=with:{block_id}#{block_id}",
