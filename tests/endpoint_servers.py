@@ -614,7 +614,7 @@ class ArenaBlog(Blog):
 
 
 class ZdfBlog(Blog):
-    """A zdfheute-like page naming `…/api/channels/<channel>/blogitems/` in its data, and that
+    """A zdfheute-like page naming `…/api/channels/<channel>/blogitems/` in its data script, and that
     REST listing (`count`, `next`, `results` of items with `guid`, `title`, `start`, `text`)."""
 
     path = "/politik/ausland/sturm-liveblog-100.html"
@@ -632,11 +632,12 @@ class ZdfBlog(Blog):
 
     def answer(self, path: str, query: dict[str, str]) -> Answer | None:
         if path == self.path:
-            config = json.dumps({"liveblog": {"url": self.site.origin + self.api_path}})
+            data = json.dumps({"props": {"liveblog": {"url": self.site.origin + self.api_path}}})
             return _html(
                 '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
                 "<title>Sturm im Liveblog</title></head><body><main><h1>Sturm im Liveblog</h1>"
-                f'<div class="liveblog" data-config="{escape(config)}"></div></main></body></html>'
+                '<div class="liveblog"></div></main><script id="__NEXT_DATA__" '
+                f'type="application/json">{data}</script></body></html>'
             )
         if path == self.api_path:
             limit = int(query.get("limit") or self.page_size)

@@ -280,21 +280,20 @@ def test_bbc_stream_in_the_page_datas_wrapper_reads_the_same(site: EndpointSite)
 # Vendors --------------------------------------------------------------------------------------
 
 
-def test_sourcefabric_endpoint_from_the_embed_address_or_the_themes_options() -> None:
-    api = "https://lb.example.org/api/client_blogs/6542f0c1e2a4b5001c9d8e7f/posts?"
+def test_sourcefabric_endpoint_from_the_embed_address() -> None:
+    blog = "6542f0c1e2a4b5001c9d8e7f"
     embeds = [
-        VendorEmbed(
-            "sourcefabric", {"public_url": "https://lb.example.org/embed/6542f0c1e2a4b5001c9d8e7f"}
-        ),
-        VendorEmbed(
-            "sourcefabric",
-            {"api_host": "https://lb.example.org/", "blog_id": "6542f0c1e2a4b5001c9d8e7f"},
-        ),
+        VendorEmbed("sourcefabric", {"public_url": f"https://lb.example.org/embed/{blog}"}),
+        VendorEmbed("sourcefabric", {"public_url": f"https://s.example.net/t/blogs/{blog}/"}),
         VendorEmbed("sourcefabric", {"public_url": "https://cdn.example.org/themes/page.html"}),
         VendorEmbed("scribblelive", {"type": "event", "id": "1"}),
     ]
     found = from_embeds(embeds)
-    assert len(found) == 1 and found[0].url.startswith(api) and found[0].host_allowed
+    assert [e.url.partition("?")[0] for e in found] == [
+        f"https://lb.example.org/api/client_blogs/{blog}/posts",
+        f"https://s.example.net/api/client_blogs/{blog}/posts",
+    ]
+    assert all(e.host_allowed and e.kind == "sourcefabric" for e in found)
 
 
 def test_the_themes_options_name_the_api(site: EndpointSite) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from crawler.extract.clean import normalise_text
-from crawler.extract.dom import Element, absolute, text_of, without_fragment
+from crawler.extract.dom import Element, absolute, raw_text, text_of, without_fragment
 
 # What a load-more control says, and what it counts (posts, in the languages seen most).
 _LOAD = (
@@ -37,6 +37,7 @@ _COUNTED = (
     ),
 )
 _MAX_CONTROL_TEXT = 60
+_DIGIT = re.compile(r"\d")
 
 _READ_MORE = re.compile(
     r"^(?:read|show|see|view)\s+(?:more|full\s+post|the\s+full\s+post)|^continue\s+reading|"
@@ -52,12 +53,12 @@ _IN_PLACE = ("", "#")
 def stated_more(root: Element) -> int | None:
     """How many posts a load-more control says it holds besides those the page shows."""
     for control in root.iter("a", "button"):
-        text = control.text if not len(control) else None
-        if text is None or not text.strip():
-            text = text_of(control)
-        if not text or len(text) > _MAX_CONTROL_TEXT or not any(ch.isdigit() for ch in text):
+        text = raw_text(control) if len(control) else control.text
+        if not text or len(text) > _MAX_CONTROL_TEXT * 4 or not _DIGIT.search(text):
             continue
         text = normalise_text(text)
+        if len(text) > _MAX_CONTROL_TEXT:
+            continue
         for pattern in _COUNTED:
             match = pattern.match(text)
             if match:

@@ -69,11 +69,10 @@ def extract_reading(
     titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
     survey = adapters.survey(root)  # before html_updates strips the scripts
     embedded = adapters.vendor_embeds(root, url, survey)
-    named = unique(adapters.page_endpoints(root, url) + from_embeds(embedded))
-    more = stated_more(root)
+    named = unique(adapters.page_endpoints(root, url, body) + from_embeds(embedded))
     name, html = adapters.html_updates(root, url, page=survey)
     structured = [ld.updates, md.updates]
-    live = ld.live or md.live or name is not None or bool(embedded)
+    live = ld.live or md.live or name is not None or bool(embedded) or bool(named)
     if name is None:
         stream = generic.extract(root, url, clock)
         if ld.updates or md.updates:
@@ -92,6 +91,7 @@ def extract_reading(
         for u in merge(html, structured, url, fetched_at)
         if u.headline or u.body_text or u.media or u.removed
     ]
+    more = stated_more(root) if updates else None  # a live blog's load-more control
     page = Page(
         url=url,
         title=ld.title or md.title or meta.get("og:title") or title,

@@ -57,8 +57,10 @@ class Adapter:
     read_json: Callable[[Any, str], Page] | None = None
     # A vendor's embed whose posts the browser fetches: what identifies it on the page.
     embeds: Callable[[Element, str], list[VendorEmbed]] | None = None
-    # The publisher's own requests that complete a pass (full bodies, further posts).
+    # The publisher's own requests that complete a pass (full bodies, further posts), and
+    # bytes without which a response cannot name them (a cheap first look before the walk).
     endpoints: Callable[[Element, str], list[Endpoint]] | None = None
+    marks: tuple[bytes, ...] = ()
 
     def serves(self, host: str) -> bool:
         """Whether a host is one of this publisher's sites (subdomains included)."""
@@ -79,9 +81,16 @@ REGISTRY: tuple[Adapter, ...] = (
         detect_json=guardian.detect_json,
         read_json=guardian.read_page_data,
         endpoints=guardian.endpoints,
+        marks=guardian.MARKS,
     ),
     Adapter(
-        "bbc", bbc.DOMAINS, bbc.detect, bbc.extract, present=bbc.present, endpoints=bbc.endpoints
+        "bbc",
+        bbc.DOMAINS,
+        bbc.detect,
+        bbc.extract,
+        present=bbc.present,
+        endpoints=bbc.endpoints,
+        marks=bbc.MARKS,
     ),
     Adapter("cnn", cnn.DOMAINS, cnn.detect, cnn.extract, present=cnn.present),
     Adapter(
@@ -101,6 +110,8 @@ REGISTRY: tuple[Adapter, ...] = (
         sourcefabric.extract,
         present=sourcefabric.present,
         embeds=sourcefabric.embeds,
+        endpoints=sourcefabric.endpoints,
+        marks=sourcefabric.MARKS,
     ),
     Adapter("amp", amp.DOMAINS, amp.detect, amp.extract, present=amp.present),
     Adapter(
@@ -135,7 +146,7 @@ REGISTRY: tuple[Adapter, ...] = (
         present=arena.present,
         embeds=arena.embeds,
     ),
-    Adapter("zdf", zdf.DOMAINS, zdf.detect, zdf.extract, embeds=zdf.embeds),
+    Adapter("zdf", zdf.DOMAINS, zdf.detect, zdf.extract, endpoints=zdf.endpoints, marks=zdf.MARKS),
 )
 
 
@@ -198,10 +209,16 @@ def vendor_embeds(
 
 
 def page_endpoints(
-    root: Element, url: str, registry: tuple[Adapter, ...] = REGISTRY
+    root: Element, url: str, body: bytes, registry: tuple[Adapter, ...] = REGISTRY
 ) -> list[Endpoint]:
-    """The publishers' own endpoints the page names (read before `prepare` strips scripts)."""
-    return [e for a in registry if a.endpoints is not None for e in a.endpoints(root, url)]
+    """The publishers' own endpoints the page names (read before `prepare` strips scripts),
+    asked only of adapters whose marks the response's bytes hold."""
+    return [
+        e
+        for a in registry
+        if a.endpoints is not None and any(mark in body for mark in a.marks)
+        for e in a.endpoints(root, url)
+    ]
 
 
 def json_page(data: Any, url: str, registry: tuple[Adapter, ...] = REGISTRY) -> Page | None:

@@ -1,33 +1,29 @@
 """ZDF (zdfheute.de) live blogs: the page names the live blog's item API its script reads.
 
 A public client of these blogs (Le0Developer/zdf-liveblogs, `src/index.ts`) finds the address
-`https://liveblog.zdf.de/api/channels/<channel>/blogitems/` in the live blog page and reads
-the items from there; the page's LiveBlogPosting JSON-LD is read by jsonld.py. No item
-markup is documented, so `extract` reads nothing and `embeds` names the items' API.
+`https://liveblog.zdf.de/api/channels/<channel>/blogitems/` in the live blog page (in its
+data script) and reads the items from there; the page's LiveBlogPosting JSON-LD is read by
+jsonld.py. No item markup is documented: `extract` reads nothing, and `endpoints` names the
+items' API, on ZDF's live blog host.
 """
 
 from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from archive.records import Update
-from crawler.extract.adapters.vendor import VendorEmbed, unique
 from crawler.extract.dom import Element
+from crawler.extract.endpoints import ZDF, Endpoint, unique
 
 DOMAINS = ("zdf.de", "zdfheute.de")
+MARKS = (b"/blogitems/",)
 
-_API = re.compile(r"https?://[^\s\"'<>\\]+?/api/channels/([A-Za-z0-9]+)/blogitems/")
-_HOLDERS = etree.XPath("//script[contains(., '/blogitems/')] | //@*[contains(., '/blogitems/')]")
-_DETECT = etree.XPath(
-    "boolean(//script[contains(., '/blogitems/')] | //@*[contains(., '/blogitems/')])"
-)
+_API = re.compile(r"https?://[^\s\"'<>\\]+?/api/channels/[A-Za-z0-9]+/blogitems/")
 
 
 def detect(root: Element) -> bool:
-    """Whether the page names a ZDF live blog's items."""
-    return bool(_DETECT(root)) and bool(embeds(root, ""))
+    """Never by markup: the items are not in the page (their API is `endpoints`'s)."""
+    return False
 
 
 def extract(root: Element, url: str) -> list[Update]:
@@ -35,11 +31,11 @@ def extract(root: Element, url: str) -> list[Update]:
     return []
 
 
-def embeds(root: Element, url: str) -> list[VendorEmbed]:
-    """Each live blog channel the page names, with its items' API."""
+def endpoints(root: Element, url: str) -> list[Endpoint]:
+    """Each live blog channel's item API the page's scripts name."""
     found = []
-    for holder in _HOLDERS(root):
-        text = holder if isinstance(holder, str) else holder.text or ""
-        for match in _API.finditer(text):
-            found.append(VendorEmbed("zdf", {"channel": match.group(1)}, match.group(0)))
+    for script in root.iter("script"):
+        text = script.text or ""
+        if "/blogitems/" in text:
+            found += [Endpoint(m.group(0), ZDF, True) for m in _API.finditer(text)]
     return unique(found)

@@ -8,20 +8,20 @@ Eve listing, `_items` and `_meta` (`page`, `max_results`, `total`). A post has i
 author in `original_creator` / `publisher` (`display_name`), and its items in the `main`
 group's `refs` (`item.item_type` text, image, quote, embed; `item.text`, `item.meta`), as
 `template-post.html` renders them. The API host and blog id are on the page: the embed's
-address (`/embed/<blog id>`, served by the API host itself, or a theme's `/blogs/<blog id>/`)
-or the theme's `window.LB` (`api_host`, `blog._id`).
+address (`/embed/<blog id>`, served by the API host itself, or a theme's `/blogs/<blog id>/`),
+read here, or the theme's `window.LB` (`api_host`, `blog._id`), read by the adapter.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from archive.records import FIDELITY_HTML, Page, Update
 from archive.times import to_utc
+from crawler.extract.adapters.sourcefabric import posts_url
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.endpoints.markup import (
@@ -36,46 +36,18 @@ from crawler.extract.endpoints.markup import (
 from crawler.extract.html import parse_fragment
 
 SOURCE = "sourcefabric"
-PAGE_SIZE = 50
 _BLOG_PATH = re.compile(r"/(?:embed|blogs)/([0-9a-f]{24})(?:/|$)")
-# Open posts, deleted ones left out (a post missing from a complete listing is gone), newest
-# first by publication, as the themes ask for them.
-_QUERY = json.dumps(
-    {
-        "query": {
-            "filtered": {
-                "filter": {
-                    "and": [
-                        {"term": {"post_status": "open"}},
-                        {"not": {"term": {"deleted": True}}},
-                    ]
-                }
-            }
-        },
-        "sort": [{"published_date": {"order": "desc"}}],
-    },
-    separators=(",", ":"),
-)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 
 
 def api_url(embed: VendorEmbed) -> str | None:
-    """The posts endpoint of an embed: from `window.LB`, else from the embed's address."""
-    host, blog = embed.ids.get("api_host"), embed.ids.get("blog_id")
-    if not (host and blog):
-        public = embed.ids.get("public_url") or ""
-        match = _BLOG_PATH.search(urlsplit(public).path)
-        if match is None:
-            return None
-        parts = urlsplit(public)
-        host, blog = f"{parts.scheme}://{parts.netloc}/", match.group(1)
-    return posts_url(host, blog)
-
-
-def posts_url(api_host: str, blog_id: str, page: int = 1) -> str:
-    base = urljoin(api_host if api_host.endswith("/") else api_host + "/", "api/client_blogs/")
-    query = urlencode({"max_results": PAGE_SIZE, "page": page, "source": _QUERY})
-    return f"{base}{blog_id}/posts?{query}"
+    """The posts endpoint of an iframe embed: its address names the blog and the API host."""
+    public = embed.ids.get("public_url") or ""
+    match = _BLOG_PATH.search(urlsplit(public).path)
+    if match is None:
+        return None
+    parts = urlsplit(public)
+    return posts_url(f"{parts.scheme}://{parts.netloc}/", match.group(1))
 
 
 def read_posts(data: Any, url: str) -> Page:
