@@ -14,7 +14,6 @@ from crawler.extract.endpoints import (
     LIVEBLOG24,
     SOURCEFABRIC,
     TICKAROO,
-    ZDF,
     Endpoint,
     sourcefabric,
     unique,
@@ -25,7 +24,6 @@ _KINDS = {
     "24liveblog": LIVEBLOG24,
     "tickaroo": TICKAROO,
     "arena": ARENA,
-    "zdf": ZDF,
     "sourcefabric": SOURCEFABRIC,
 }
 
