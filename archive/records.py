@@ -39,6 +39,8 @@ class Update:
     fidelity: int = FIDELITY_HTML
     # Where the record came from, e.g. ["jsonld", "html"].
     sources: list[str] = field(default_factory=list)
+    # The body is known to be cut (a 1,000-character JSON-LD body, a "Read more" stub).
+    truncated: bool = False
 
 
 @dataclass
@@ -62,6 +64,8 @@ class Page:
     # LiveBlogPosting's own url. The archive refuses the updates of a page that names
     # another story than the blog's (archive/store.py).
     canonical_url: str | None = None
+    # How many updates the publisher says the blog has, where the page states a count.
+    updates_expected: int | None = None
 
 
 @dataclass

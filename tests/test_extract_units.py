@@ -581,6 +581,7 @@ def test_registry_prefers_domain_then_markup() -> None:
         "24liveblog",
         "scribblelive",
         "arena",
+        "zdf",
     ]
 
 

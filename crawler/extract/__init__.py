@@ -3,6 +3,6 @@ no I/O."""
 
 from __future__ import annotations
 
-from crawler.extract.page import extract_page
+from crawler.extract.page import Reading, extract_page, extract_reading
 
-__all__ = ["extract_page"]
+__all__ = ["Reading", "extract_page", "extract_reading"]

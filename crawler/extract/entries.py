@@ -31,6 +31,7 @@ from crawler.extract.clean import (
     paragraph_texts,
     strip_placeholders,
 )
+from crawler.extract.completeness import is_stub
 from crawler.extract.dom import Element, drop_tree, outer_html, raw_text, text_of, without_fragment
 
 # Removed (with their content) before entries are read: never text, never media. Not <form>
@@ -358,6 +359,7 @@ def html_update(
     )
     if permalink is None and source_id:
         permalink = f"{without_fragment(page_url)}#{source_id}"
+    truncated = is_stub(body, page_url, permalink)
     return Update(
         source_id=source_id,
         headline=headline or None,
@@ -373,4 +375,5 @@ def html_update(
         removed=removed,
         fidelity=FIDELITY_HTML,
         sources=[source],
+        truncated=truncated,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from archive.records import Page, Update
@@ -10,13 +11,25 @@ from archive.times import now_utc, parse_utc
 from crawler.extract import adapters, evidence, generic, instant
 from crawler.extract.clean import optional_text, safe_page, web_url
 from crawler.extract.clock import page_clock
+from crawler.extract.completeness import stated_more
 from crawler.extract.dom import Element, absolute, text_of
+from crawler.extract.endpoints import Endpoint, unique
+from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import body_keys, fold, id_key, merge, raw_text
 from crawler.extract.microdata import Microdata, read_microdata
 from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate
+
+
+@dataclass
+class Reading:
+    """A page, and the endpoints it names that complete a pass (its publisher's own JSON, its
+    embedded vendors' APIs): read by `endpoints.readers.read`."""
+
+    page: Page
+    endpoints: list[Endpoint] = field(default_factory=list)
 
 
 def extract_page(
@@ -28,15 +41,22 @@ def extract_page(
     is read against it, a bare clock is placed on the page's day, and no update time may lie
     more than a day after it.
     """
+    return extract_reading(body, url, encoding, fetched_at).page
+
+
+def extract_reading(
+    body: bytes, url: str, encoding: str | None = None, fetched_at: str | None = None
+) -> Reading:
+    """`extract_page`'s Page, with the endpoints the page names, from the same parse."""
     fetched = parse_utc(fetched_at) or now_utc()
     if body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         data = _json(body)
         if data is not None:  # a publisher's page data (the Guardian's `.json?dcr=true`)
             page = adapters.json_page(data, url) or Page(url=url)
-            return _plausible(safe_page(page), fetched_at)
+            return Reading(_plausible(safe_page(page), fetched_at))
     root = parse(body, encoding)
     if root is None:
-        return Page(url=url)
+        return Reading(Page(url=url))
     clock = page_clock(root, url, fetched)
     # Read-only sources first: adapters prune the entries they read. A page whose bytes
     # never say "itemprop" has no microdata: no need to scan its tree for some.
@@ -49,9 +69,10 @@ def extract_page(
     titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
     survey = adapters.survey(root)  # before html_updates strips the scripts
     embedded = adapters.vendor_embeds(root, url, survey)
+    named = unique(adapters.page_endpoints(root, url, body) + from_embeds(embedded))
     name, html = adapters.html_updates(root, url, page=survey)
     structured = [ld.updates, md.updates]
-    live = ld.live or md.live or name is not None or bool(embedded)
+    live = ld.live or md.live or name is not None or bool(embedded) or bool(named)
     if name is None:
         stream = generic.extract(root, url, clock)
         if ld.updates or md.updates:
@@ -70,6 +91,7 @@ def extract_page(
         for u in merge(html, structured, url, fetched_at)
         if u.headline or u.body_text or u.media or u.removed
     ]
+    more = stated_more(root) if updates else None  # a live blog's load-more control
     page = Page(
         url=url,
         title=ld.title or md.title or meta.get("og:title") or title,
@@ -80,8 +102,9 @@ def extract_page(
         next_urls=older,
         live_blog=live or bool(updates),
         canonical_url=canonical_link(root, url) or ld.url or md.url,
+        updates_expected=len(html or updates) + more if more is not None else None,
     )
-    return _plausible(safe_page(page), fetched_at)
+    return Reading(_plausible(safe_page(page), fetched_at), named)
 
 
 def _plausible(page: Page, fetched_at: str | None) -> Page:

@@ -21,6 +21,8 @@ from crawler.extract.clean import (
 from crawler.extract.entries import prepare, render_body
 from crawler.extract.html import parse_fragment
 
+# The length at which publishers cut articleBody (the Guardian's JSON-LD: 1,000 characters).
+CUT_LENGTH = 1000
 _MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*|/[a-zA-Z])[^>]*>")
 # The Reach CMS appends "Read more: <b><a>…</a></b>" to articleBody: a teaser, not content.
 _INLINE_TEASER = re.compile(
@@ -60,6 +62,11 @@ class StructuredUpdate:
             self.article_body = other.article_body
         self.sources += [s for s in other.sources if s not in self.sources]
 
+    @property
+    def cut(self) -> bool:
+        """Whether articleBody is known to be cut: the Guardian's stops at 1,000 characters."""
+        return len(self.article_body) == CUT_LENGTH
+
     def body(self, base_url: str) -> tuple[str, str, list[dict[str, Any]]]:
         """(body_text, body_html, media) from articleBody, without the headline or teasers."""
         return article_body(self.article_body, base_url, self.headline)
@@ -79,6 +86,7 @@ class StructuredUpdate:
             permalink=self.permalink,
             fidelity=FIDELITY_STRUCTURED,
             sources=list(self.sources),
+            truncated=self.cut,
         )
 
 

@@ -4,7 +4,8 @@ An adapter is chosen by the page's domain first, then by markup detection (tests
 serve the same markup from other hosts). Adapters are tried in REGISTRY order and the first
 that yields updates wins; the generic extractor (generic.py) runs only after all of them.
 An adapter may also name the page's older-updates links it knows (the Guardian's
-`?page=with:block-…`) and read a publisher's JSON page data instead of its HTML.
+`?page=with:block-…`), read a publisher's JSON page data instead of its HTML, and name the
+endpoints that complete a pass (crawler/extract/endpoints/).
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ from crawler.extract.adapters import (
     sourcefabric,
     telegraph,
     tickaroo,
+    zdf,
 )
 from crawler.extract.adapters.survey import Survey, survey
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.dom import Element, host_of
+from crawler.extract.endpoints import Endpoint
 from crawler.extract.entries import prepare
 
 
@@ -54,6 +57,10 @@ class Adapter:
     read_json: Callable[[Any, str], Page] | None = None
     # A vendor's embed whose posts the browser fetches: what identifies it on the page.
     embeds: Callable[[Element, str], list[VendorEmbed]] | None = None
+    # The publisher's own requests that complete a pass (full bodies, further posts), and
+    # bytes without which a response cannot name them (a cheap first look before the walk).
+    endpoints: Callable[[Element, str], list[Endpoint]] | None = None
+    marks: tuple[bytes, ...] = ()
 
     def serves(self, host: str) -> bool:
         """Whether a host is one of this publisher's sites (subdomains included)."""
@@ -73,8 +80,18 @@ REGISTRY: tuple[Adapter, ...] = (
         older=guardian.older,
         detect_json=guardian.detect_json,
         read_json=guardian.read_page_data,
+        endpoints=guardian.endpoints,
+        marks=guardian.MARKS,
     ),
-    Adapter("bbc", bbc.DOMAINS, bbc.detect, bbc.extract, present=bbc.present),
+    Adapter(
+        "bbc",
+        bbc.DOMAINS,
+        bbc.detect,
+        bbc.extract,
+        present=bbc.present,
+        endpoints=bbc.endpoints,
+        marks=bbc.MARKS,
+    ),
     Adapter("cnn", cnn.DOMAINS, cnn.detect, cnn.extract, present=cnn.present),
     Adapter(
         "telegraph",
@@ -93,6 +110,8 @@ REGISTRY: tuple[Adapter, ...] = (
         sourcefabric.extract,
         present=sourcefabric.present,
         embeds=sourcefabric.embeds,
+        endpoints=sourcefabric.endpoints,
+        marks=sourcefabric.MARKS,
     ),
     Adapter("amp", amp.DOMAINS, amp.detect, amp.extract, present=amp.present),
     Adapter(
@@ -127,6 +146,7 @@ REGISTRY: tuple[Adapter, ...] = (
         present=arena.present,
         embeds=arena.embeds,
     ),
+    Adapter("zdf", zdf.DOMAINS, zdf.detect, zdf.extract, endpoints=zdf.endpoints, marks=zdf.MARKS),
 )
 
 
@@ -185,6 +205,19 @@ def vendor_embeds(
     looked for only where the page's survey allows them."""
     return [
         e for a in registry if a.embeds is not None and a.present(page) for e in a.embeds(root, url)
+    ]
+
+
+def page_endpoints(
+    root: Element, url: str, body: bytes, registry: tuple[Adapter, ...] = REGISTRY
+) -> list[Endpoint]:
+    """The publishers' own endpoints the page names (read before `prepare` strips scripts),
+    asked only of adapters whose marks the response's bytes hold."""
+    return [
+        e
+        for a in registry
+        if a.endpoints is not None and any(mark in body for mark in a.marks)
+        for e in a.endpoints(root, url)
     ]
 
 

@@ -8,6 +8,10 @@ the post is the list item (or article) around that heading.
 
 from __future__ import annotations
 
+import html
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
 from lxml import etree
 
 from archive.records import Update
@@ -15,9 +19,12 @@ from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, drop_tree, text_of
+from crawler.extract.endpoints import BBC_STREAM, Endpoint
 from crawler.extract.entries import html_update
 
 DOMAINS = ("bbc.co.uk", "bbc.com")
+# What a response holds when `endpoints` can find anything in it.
+MARKS = (b"liveTextStreamId",)
 
 _STREAM = etree.XPath("//article[contains(@class, 'lx-stream-post')]")
 _URN_HEADINGS = etree.XPath("//h3[starts-with(@id, 'urn:')]")
@@ -108,3 +115,31 @@ def _urn_post(h3: Element, url: str) -> Update:
         published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
         authors=authors,
     )
+
+
+# Endpoints ----------------------------------------------------------------------------------
+
+# The page renders its first 20 posts; its data (`window.__INITIAL_DATA__`) keys the stream it
+# came from as `stream?…liveTextStreamId=…&pageNumber=1&pageSize=20…`, whose further pages
+# the page's script asks `/wc-data/container/stream` for.
+_STREAM_SCRIPTS = etree.XPath("//script[contains(., 'liveTextStreamId')]")
+_STREAM_KEY = re.compile(r"stream\?([^\"'\s<>\\]*liveTextStreamId=[^\"'\s<>\\]+)")
+_STREAM_PATH = "/wc-data/container/stream"
+
+
+def endpoints(root: Element, url: str) -> list[Endpoint]:
+    """The page's post stream, from its first page: every post, not the first 20 only."""
+    for script in _STREAM_SCRIPTS(root):
+        text = (script.text or "").replace("\\u0026", "&").replace("\\u003d", "=")
+        match = _STREAM_KEY.search(html.unescape(text))
+        if match:
+            return [Endpoint(stream_url(url, match.group(1)), BBC_STREAM)]
+    return []
+
+
+def stream_url(page_url: str, query: str, number: int = 1) -> str:
+    """The stream endpoint on the page's own site, at page `number` (20 posts a page)."""
+    params = [(k, v) for k, v in parse_qsl(query) if k not in ("pageNumber", "pageSize")]
+    params += [("pageNumber", str(number)), ("pageSize", "20")]
+    site = urlsplit(page_url)
+    return f"{site.scheme}://{site.netloc}{_STREAM_PATH}?{urlencode(params)}"

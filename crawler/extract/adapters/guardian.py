@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from html import escape
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
@@ -24,6 +24,7 @@ from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.dom import Element, absolute, text_of, without_fragment
+from crawler.extract.endpoints import GUARDIAN_PAGE_DATA, Endpoint
 from crawler.extract.entries import html_update, prepare, render_body
 from crawler.extract.html import parse_fragment
 from crawler.extract.jsonld import read_data
@@ -31,6 +32,8 @@ from crawler.extract.media import embed_record
 from crawler.extract.merge import merge
 
 DOMAINS = ("theguardian.com", "guardian.co.uk")
+# What a response holds when `endpoints` can find anything in it.
+MARKS = (b"liveblog-body",)
 SOURCE = "pagedata"
 
 # A block is `article.block#block-<id>` (the 2021 markup wraps its parts in `div`s too); the
@@ -65,10 +68,10 @@ def older(root: Element, url: str) -> list[str]:
     """The "older" then "oldest" page links: `?page=with:block-<id>`."""
     found: list[tuple[int, str]] = []
     for link in _OLDER(root):
-        label = " ".join(
-            (link.get("class") or "", link.get("data-link-name") or "", text_of(link))
-        ).lower()
-        rank = 0 if "older" in label else 1 if "oldest" in label else -1
+        text = text_of(link).lower()
+        label = " ".join((link.get("class") or "", link.get("data-link-name") or "", text)).lower()
+        # Today's markup says "Next" for the older page ("Previous" is the newer one).
+        rank = 0 if "older" in label or text == "next" else 1 if "oldest" in label else -1
         target = absolute(link.get("href"), url)
         if rank >= 0 and target:
             found.append((rank, without_fragment(target)))
@@ -200,7 +203,37 @@ def read_page_data(data: Any, url: str) -> Page:
         updates=merge(updates, [ld.updates], canonical),
         next_urls=next_urls,
         canonical_url=_string(data.get("webURL")) or _string(data.get("canonicalUrl")) or ld.url,
+        updates_expected=expected_blocks(data),
     )
+
+
+def expected_blocks(data: dict[str, Any]) -> int | None:
+    """The blog's block count, by the Guardian's own paging (frontend's LiveBlogCurrentPage):
+    `totalPages` is count // size, every older page holds `size` blocks and the first the
+    rest; size is 30 on a sport blog, else 10. Known on the first page only (None elsewhere,
+    and when the first page does not hold what that rule says)."""
+    pagination = _dict(data.get("pagination"))
+    if pagination.get("currentPage", 1) != 1:
+        return None
+    blocks = [b for b in data.get("blocks") or [] if isinstance(b, dict)]
+    shown = len(blocks) + _pinned_apart(data, blocks)
+    pages = pagination.get("totalPages")
+    if not pagination or not isinstance(pages, int) or pages < 2:
+        return shown
+    tags = [t.get("id") for t in data.get("tags") or [] if isinstance(t, dict)]
+    size = 30 if "sport/sport" in tags else 10
+    return shown + size * (pages - 1) if size <= shown < 2 * size else None
+
+
+def _pinned_apart(data: dict[str, Any], blocks: list[dict[str, Any]]) -> int:
+    """1 when the pinned block is the newest one, which the first page then shows only on
+    top (`pinnedPost`, its id suffixed `-pinned`) and not among its blocks."""
+    pinned = _dict(data.get("pinnedPost"))
+    block_id = str(pinned.get("id") or "").removesuffix("-pinned")
+    if not block_id or any(str(b.get("id")) == block_id for b in blocks):
+        return 0
+    newest = max((b.get("blockFirstPublished") or 0 for b in blocks), default=0)
+    return 1 if (pinned.get("blockFirstPublished") or 0) >= newest else 0
 
 
 def _page_url(query: str | None, url: str) -> str | None:
@@ -225,13 +258,16 @@ def _block_update(block: dict[str, Any], canonical: str, url: str) -> Update:
     )
     attributes = _dict(block.get("attributes"))
     contributors = block.get("contributors") if isinstance(block.get("contributors"), list) else []
+    published = to_utc(block.get("blockFirstPublished") or block.get("blockCreatedOn"))
+    modified = to_utc(block.get("blockLastUpdated"))
     return Update(
         source_id=block_id,
         headline=headline,
         body_text=text,
         body_html=body_html,
-        published_at=to_utc(block.get("blockFirstPublished") or block.get("blockCreatedOn")),
-        modified_at=to_utc(block.get("blockLastUpdated")),
+        published_at=published,
+        # A block never edited is last updated when first published: no "Updated at" shows.
+        modified_at=modified if modified != published else None,
         authors=author_names(contributors),
         media=media,
         permalink=f"{canonical}?page=with:{block_id}#{block_id}",
@@ -289,3 +325,22 @@ def _dict(value: Any) -> dict[str, Any]:
 
 def _string(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+# Endpoints ----------------------------------------------------------------------------------
+
+
+def endpoints(root: Element, url: str) -> list[Endpoint]:
+    """The page data of the page shown: the same blocks with their bodies whole (the JSON-LD
+    cuts them at 1,000 characters), and its pagination to the older pages' page data."""
+    if not detect(root):
+        return []
+    return [Endpoint(page_data_url(url), GUARDIAN_PAGE_DATA)]
+
+
+def page_data_url(url: str) -> str:
+    """`<page>.json?dcr=true`, keeping the `page=with:block-<id>` of an older page."""
+    parts = urlsplit(without_fragment(url))
+    page = parse_qs(parts.query).get("page", [])[:1]
+    query = urlencode([("page", p) for p in page] + [("dcr", "true")], safe=":")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + ".json", query, ""))

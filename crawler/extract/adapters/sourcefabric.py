@@ -18,10 +18,15 @@ themes' Jinja templates in liveblog/liveblog, `server/liveblog/themes/themes_ass
 A post has no headline field: a heading that opens its first item is its headline. Posts of
 type `advertisement` are the theme's ad slots, not posts. Embeds waiting for consent sit in
 `<template>` and are gone with the other templates before adapters read the page.
-The iframe embed (`iframe#liveblog-iframe`, its `src` the theme's public page) is `embeds`.
+The iframe embed (`iframe#liveblog-iframe`, its `src` the theme's public page) is `embeds`;
+a theme's `window.LB` (its API host and blog id) names the posts API (`endpoints`).
 """
 
 from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlencode, urljoin
 
 from lxml import etree
 
@@ -31,9 +36,12 @@ from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, absolute, text_of
+from crawler.extract.endpoints import SOURCEFABRIC, Endpoint
 from crawler.extract.entries import html_update
 
 DOMAINS: tuple[str, ...] = ()
+# What a response holds when `endpoints` can find anything in it.
+MARKS = (b"api_host",)
 
 _POSTS = etree.XPath(
     "//article[@data-post-id or @data-js-post-id"
@@ -45,6 +53,31 @@ _DETECT = etree.XPath(
 )
 _IFRAMES = etree.XPath("//iframe[@id='liveblog-iframe' or contains(@class, 'liveblog-iframe')]")
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
+# The theme's options (liveblog/liveblog `embed.html`): `window.LB = {blog: {…"_id": …},
+# settings: …, api_host: '…'}`.
+_API_HOST = re.compile(r"""["']?api_host["']?\s*:\s*["'](https?://[^"']+)["']""")
+_BLOG_ID = re.compile(
+    r"""["']?blog["']?\s*:\s*\{.*?["']_id["']\s*:\s*["']([0-9a-f]{24})["']""", re.S
+)
+# The posts API as the default theme asks it (`viewmodel.js`): open posts, deleted ones left
+# out (a post missing from a complete listing is gone), newest first by publication.
+PAGE_SIZE = 50
+_QUERY = json.dumps(
+    {
+        "query": {
+            "filtered": {
+                "filter": {
+                    "and": [
+                        {"term": {"post_status": "open"}},
+                        {"not": {"term": {"deleted": True}}},
+                    ]
+                }
+            }
+        },
+        "sort": [{"published_date": {"order": "desc"}}],
+    },
+    separators=(",", ":"),
+)
 # Post parts that are not its content, by class (the AMP and older themes put them beside
 # the items in the article itself).
 _NOT_CONTENT = ("lb-post-date", "lb-author", "lb-type", "pin-icon", "highlight-icon")
@@ -80,6 +113,26 @@ def embeds(root: Element, url: str) -> list[VendorEmbed]:
         if page:
             found.append(VendorEmbed("sourcefabric", {"public_url": page}, page))
     return found
+
+
+def endpoints(root: Element, url: str) -> list[Endpoint]:
+    """The posts API a theme's output included in the page names in its `window.LB`."""
+    found = []
+    for script in root.iter("script"):
+        text = script.text or ""
+        if "api_host" not in text:
+            continue
+        host, blog = _API_HOST.search(text), _BLOG_ID.search(text)
+        if host and blog:
+            found.append(Endpoint(posts_url(host.group(1), blog.group(1)), SOURCEFABRIC, True))
+    return found
+
+
+def posts_url(api_host: str, blog_id: str, page: int = 1) -> str:
+    """`<api host>api/client_blogs/<blog id>/posts`: open posts, newest first, a page of them."""
+    base = urljoin(api_host if api_host.endswith("/") else api_host + "/", "api/client_blogs/")
+    query = urlencode({"max_results": PAGE_SIZE, "page": page, "source": _QUERY})
+    return f"{base}{blog_id}/posts?{query}"
 
 
 def _is_post(post: Element) -> bool:

@@ -1,0 +1,87 @@
+"""Signs that a page does not show the whole blog, or the whole of a post.
+
+- A load-more control that says how many posts it holds ("Load more (143)", "Show 143 more
+  posts", "143 weitere Beiträge laden"): those posts are not on the page yet, so the blog has
+  the page's own and that many more.
+- A post that ends in a "Read more" control opening the post in place (a button, or a link to
+  nothing, to the page itself or to the post's own anchor): the page shows its start only. A
+  "Read more" link to another page is a teaser for an article, not a cut post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawler.extract.clean import normalise_text
+from crawler.extract.dom import Element, absolute, raw_text, text_of, without_fragment
+
+# What a load-more control says, and what it counts (posts, in the languages seen most).
+_LOAD = (
+    r"(?:load|show|see|view)\s+more|mehr\s+(?:laden|anzeigen)|weitere\s+laden|charger\s+plus|"
+    r"voir\s+plus|cargar\s+más|ver\s+más|carica\s+altr[ie]|mostra\s+altr[ie]|meer\s+laden|"
+    r"toon\s+meer|załaduj\s+więcej|pokaż\s+więcej|carregar\s+mais|ver\s+mais"
+)
+_MORE = r"more|weitere|autres|más|altri|meer|więcej|mais"
+_POSTS = (
+    r"updates?|posts?|entries|beiträge|einträge|meldungen|mises\s+à\s+jour|publications|"
+    r"actualizaciones|entradas|aggiornamenti|berichten|wpisów|atualizações"
+)
+# "Load more (143)", "Load more updates [143]", "Show 143 more posts", "143 more updates",
+# "143 weitere Beiträge laden".
+_COUNTED = (
+    re.compile(rf"^(?:{_LOAD})(?:\s+(?:{_POSTS}))?\s*[(\[](\d{{1,6}})[)\]]$", re.I),
+    re.compile(
+        rf"^(?:(?:load|show|see|view)\s+)?(\d{{1,6}})\s+(?:{_MORE})\s+(?:{_POSTS})"
+        r"(?:\s+(?:laden|anzeigen|charger|cargar|caricare))?$",
+        re.I,
+    ),
+)
+_MAX_CONTROL_TEXT = 60
+_DIGIT = re.compile(r"\d")
+
+_READ_MORE = re.compile(
+    r"^(?:read|show|see|view)\s+(?:more|full\s+post|the\s+full\s+post)|^continue\s+reading|"
+    r"^expand|^weiterlesen|^mehr\s+(?:lesen|anzeigen)|^lire\s+la\s+suite|^(?:voir|afficher)\s+plus|"
+    r"^(?:leer|ver)\s+más|^seguir\s+leyendo|^leggi\s+(?:tutto|di\s+più)|^continua\s+a\s+leggere|"
+    r"^mostra\s+di\s+più|^lees\s+(?:meer|verder)|^toon\s+meer|^czytaj\s+(?:więcej|dalej)|"
+    r"^pokaż\s+więcej|^(?:leia|ler|ver)\s+mais",
+    re.I,
+)
+_IN_PLACE = ("", "#")
+
+
+def stated_more(root: Element) -> int | None:
+    """How many posts a load-more control says it holds besides those the page shows."""
+    for control in root.iter("a", "button"):
+        text = raw_text(control) if len(control) else control.text
+        if not text or len(text) > _MAX_CONTROL_TEXT * 4 or not _DIGIT.search(text):
+            continue
+        text = normalise_text(text)
+        if len(text) > _MAX_CONTROL_TEXT:
+            continue
+        for pattern in _COUNTED:
+            match = pattern.match(text)
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def is_stub(body: Element | None, page_url: str, permalink: str | None = None) -> bool:
+    """Whether a post's body ends in a "Read more" that opens the post where it stands."""
+    if body is None:
+        return False
+    here = without_fragment(page_url)
+    own = without_fragment(permalink) if permalink else here
+    for control in body.iter("a", "button"):
+        text = text_of(control)
+        if not text or len(text) > 40 or not _READ_MORE.match(text.strip(" .…»›>→")):
+            continue
+        if control.tag == "button":
+            return True
+        href = (control.get("href") or "").strip()
+        if href in _IN_PLACE or href.lower().startswith("javascript:"):
+            return True
+        target = absolute(href, page_url)
+        if target is not None and without_fragment(target) in (here, own):
+            return True
+    return False
