@@ -54,6 +54,9 @@ class Adapter:
     read_json: Callable[[Any, str], Page] | None = None
     # A vendor's embed whose posts the browser fetches: what identifies it on the page.
     embeds: Callable[[Element, str], list[VendorEmbed]] | None = None
+    # The CSS selector of the publisher's "Load more" control, clicked by `--render`
+    # (crawler/render.py); None: the generic multilingual rule finds it.
+    load_more: str | None = None
 
     def serves(self, host: str) -> bool:
         """Whether a host is one of this publisher's sites (subdomains included)."""
