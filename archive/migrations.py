@@ -210,3 +210,23 @@ def m0007_version_diffs(db: sqlite_utils.Database) -> None:
     """Each version's diff against the one before, computed once here and when written."""
     db.execute("ALTER TABLE [update_versions] ADD COLUMN [diff] TEXT")
     backfill(db.conn)
+
+
+@migrations()
+def m0008_completeness_and_blog_settings(db: sqlite_utils.Database) -> None:
+    """Whether a pass reached the blog's oldest post and why not; each blog's own crawl settings."""
+    for statement in (
+        # Why the pass stopped short of the blog's oldest post: 'page limit', 'endpoint
+        # missing' or 'render needed'; NULL for a complete pass (or a failed one: see error).
+        "ALTER TABLE [fetches] ADD COLUMN [incomplete_reason] TEXT",
+        # As the blog's last successful pass found it: 1 when it reached the oldest post.
+        "ALTER TABLE [blogs] ADD COLUMN [complete] INTEGER",
+        # The number of posts the publisher says the blog has, where a page states one.
+        "ALTER TABLE [blogs] ADD COLUMN [updates_expected] INTEGER",
+        # `liveblog add` settings: fetch through a headless browser, the page limit, and
+        # extra request headers as a JSON list of [name, value] pairs.
+        "ALTER TABLE [blogs] ADD COLUMN [render] INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE [blogs] ADD COLUMN [max_pages] INTEGER",
+        "ALTER TABLE [blogs] ADD COLUMN [headers] TEXT NOT NULL DEFAULT '[]'",
+    ):
+        db.execute(statement)

@@ -13,6 +13,12 @@ from urllib.parse import urldefrag
 FIDELITY_STRUCTURED = 1
 FIDELITY_HTML = 2
 
+# Why a pass stopped short of a blog's oldest post (fetches.incomplete_reason).
+PAGE_LIMIT = "page limit"
+ENDPOINT_MISSING = "endpoint missing"
+RENDER_NEEDED = "render needed"
+INCOMPLETE_REASONS = (PAGE_LIMIT, ENDPOINT_MISSING, RENDER_NEEDED)
+
 
 @dataclass
 class Update:
@@ -91,6 +97,9 @@ class PageFetch:
     headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
     request_headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
     fetched_at: str | None = None
+    # The DOM a headless browser rendered from `body` (a rendered blog): what was extracted,
+    # kept beside the raw response as a WARC conversion record; never stored in SQL.
+    rendered: bytes | None = field(default=None, repr=False)
 
     @property
     def skipped(self) -> bool:
@@ -112,9 +121,13 @@ class BlogPass:
     coverage_end: str | None = None
     updates: list[Update] = field(default_factory=list)  # all pages, in page order
     # True when the pass followed older-updates links until there were none;
-    # False when it stopped at the page limit.
+    # False when it stopped short of the oldest post (see incomplete_reason) or failed.
     complete: bool = False
     error: str | None = None
+    # Why a pass that did not fail stopped short: one of INCOMPLETE_REASONS.
+    incomplete_reason: str | None = None
+    # How many posts the publisher says the blog has, where a page states a count.
+    updates_expected: int | None = None
 
     @property
     def http_status(self) -> int | None:
@@ -141,6 +154,8 @@ class PassResult:
     quarantined: int = 0
     error: str | None = None
     seconds: float = 0.0  # the pass's duration, from its first request to its last response
+    # Why the pass stopped short of the blog's oldest post: one of INCOMPLETE_REASONS.
+    incomplete_reason: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -153,10 +168,11 @@ class PassResult:
         if not self.ok:
             return f"failed: {self.error}"
         skipped = f" ({self.not_modified} not modified)" if self.not_modified else ""
+        short = f"; incomplete: {self.incomplete_reason}" if self.incomplete_reason else ""
         return (
             f"{self.pages} page{'s' if self.pages != 1 else ''}{skipped}, {self.new} new, "
             f"{self.changed} changed, {self.unchanged} unchanged, {self.removed} removed "
-            f"({self.seconds:.1f} s)"
+            f"({self.seconds:.1f} s){short}"
         )
 
 

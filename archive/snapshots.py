@@ -4,6 +4,8 @@ Records live in `<database file name>.warc/` next to the database, one gzip memb
 in files named `liveblog-YYYYMMDD-HHMMSSffffff-<pid>.warc.gz`: one file per writer process and day,
 so two processes writing at once never share a file. A `SnapshotRef` (file, offset, length)
 points at one response record and is stored in the database as `"<file>#<offset>:<length>"`.
+A page a browser rendered keeps its DOM as a `conversion` record that refers to the raw
+response; its reference points at the conversion, which is what was extracted.
 """
 
 from __future__ import annotations
@@ -157,24 +159,33 @@ class _DamagedError(Exception):
     """A record that is not whole; read() turns it into a SnapshotError, iter_all() stops at it."""
 
 
-def _parse_response(data: bytes) -> Snapshot | None:
-    """The response in one uncompressed record, digests verified; None for other record types."""
+def _parse_response(data: bytes, kinds: tuple[str, ...] = ("response",)) -> Snapshot | None:
+    """The response (or rendered page) in one uncompressed record, digests verified; None for
+    record types not in `kinds`."""
     try:
         iterator = ArchiveIterator(io.BytesIO(data), check_digests=True)
         record = next(iter(iterator), None)
         if record is None:
             raise _DamagedError("holds no WARC record")
-        if record.rec_type != "response":
+        if record.rec_type not in kinds:
             return None
         body = record.raw_stream.read()
     except Exception as e:  # warcio reports garbage in many types, AttributeError among them
         raise _DamagedError(f"is not a valid WARC record ({str(e)[:120]!r})") from e
-    if record.http_headers is None:
-        raise _DamagedError("has no HTTP headers")
     # Our records always carry digests: unchecked means the block was cut short.
     if record.digest_checker.passed is not True:
         problems = "; ".join(record.digest_checker.problems) or "record shorter than declared"
         raise _DamagedError(f"fails its digest check ({problems})")
+    if record.rec_type == "conversion":
+        return Snapshot(
+            url=record.rec_headers.get_header("WARC-Target-URI") or "",
+            status=200,
+            headers=[("Content-Type", record.rec_headers.get_header("Content-Type") or "")],
+            body=body,
+            fetched_at=record.rec_headers.get_header("WARC-Date") or "",
+        )
+    if record.http_headers is None:
+        raise _DamagedError("has no HTTP headers")
     try:
         status = int(record.http_headers.get_statuscode())
     except ValueError:
@@ -285,15 +296,18 @@ class SnapshotStore:
         fetched_at: str,
         *,
         method: str = "GET",
+        rendered: bytes | None = None,
     ) -> SnapshotRef:
-        """Append the request and response, durably, before the database row that points at them."""
-        response, request = self._records(
-            url, status, response_headers, body, request_headers, fetched_at, method
+        """Append the request and response, durably, before the database row that points at them;
+        with `rendered` (the DOM a browser made of the page), a conversion record after them,
+        and the reference points at it."""
+        response, request, conversion = self._records(
+            url, status, response_headers, body, request_headers, fetched_at, method, rendered
         )
         with self._lock:
             fd, name, offset = self._current_file()
             try:
-                _write_all(fd, response + request)
+                _write_all(fd, response + request + conversion)
                 os.fsync(fd)
             except OSError as e:
                 self._abandon(offset)
@@ -301,7 +315,9 @@ class SnapshotStore:
                     f"Cannot write the snapshot of {url} to {self.folder / name} ({e.strerror}): "
                     "check the free space and permissions of that folder."
                 ) from e
-            self._end = offset + len(response) + len(request)
+            self._end = offset + len(response) + len(request) + len(conversion)
+        if conversion:
+            return SnapshotRef(name, offset + len(response) + len(request), len(conversion))
         return SnapshotRef(name, offset, len(response))
 
     def _records(
@@ -313,8 +329,10 @@ class SnapshotStore:
         request_headers: Sequence[tuple[str, str]],
         fetched_at: str,
         method: str,
-    ) -> tuple[bytes, bytes]:
-        """The two gzip members: the response first, then the request that points at it."""
+        rendered: bytes | None = None,
+    ) -> tuple[bytes, bytes, bytes]:
+        """The gzip members: the response first, then the request that points at it, then the
+        rendered page that refers to it (b"" without one)."""
         date = _warc_date(fetched_at)
         http = _Utf8Headers(_status_line(status), _clean(response_headers), protocol="HTTP/1.1")
         response = self._builder.create_warc_record(
@@ -340,7 +358,20 @@ class SnapshotStore:
                 "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
             },
         )
-        return self._member(response), self._member(request)
+        if rendered is None:
+            return self._member(response), self._member(request), b""
+        conversion = self._builder.create_warc_record(
+            url,
+            "conversion",
+            payload=io.BytesIO(rendered),
+            length=len(rendered),
+            warc_content_type="text/html; charset=utf-8",
+            warc_headers_dict={
+                "WARC-Date": date,
+                "WARC-Refers-To": response.rec_headers.get_header("WARC-Record-ID"),
+            },
+        )
+        return self._member(response), self._member(request), self._member(conversion)
 
     def _member(self, record: Any) -> bytes:
         buffer = io.BytesIO()
@@ -442,9 +473,9 @@ class SnapshotStore:
         try:
             if len(data) < ref.length:
                 raise _DamagedError(f"ends after {ref.offset + len(data)} bytes")
-            snapshot = _parse_response(_inflate(data))
+            snapshot = _parse_response(_inflate(data), ("response", "conversion"))
             if snapshot is None:
-                raise _DamagedError("is not a response record")
+                raise _DamagedError("is not a response or conversion record")
         except _DamagedError as e:
             raise SnapshotError(
                 f"The snapshot {ref} in {path} {e}: the file is damaged or the reference is "

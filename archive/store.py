@@ -108,9 +108,18 @@ def _touch_blog(conn: sqlite3.Connection, blog_id: int, p: BlogPass, learn: bool
              publisher = coalesce(?, publisher),
              coverage_start = coalesce(?, coverage_start),
              coverage_end = coalesce(?, coverage_end),
-             last_fetched_at = ?
+             last_fetched_at = ?,
+             complete = CASE WHEN ? THEN ? ELSE complete END,
+             updates_expected = coalesce(?, updates_expected)
            WHERE id = ?""",
-        [*told, p.finished_at or p.started_at, blog_id],
+        [
+            *told,
+            p.finished_at or p.started_at,
+            p.error is None,
+            int(p.complete),
+            p.updates_expected if learn else None,
+            blog_id,
+        ],
     )
 
 
@@ -118,8 +127,9 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
     """Log the pass and each page first, so even a failed pass leaves its trace."""
     cur = conn.execute(
         """INSERT INTO fetches
-             (blog_id, started_at, finished_at, pages, http_status, not_modified, bytes, complete)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+             (blog_id, started_at, finished_at, pages, http_status, not_modified, bytes, complete,
+              incomplete_reason)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             blog_id,
             p.started_at,
@@ -129,6 +139,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
             int(bool(p.pages) and all(pg.not_modified for pg in p.pages)),
             sum(pg.size for pg in p.pages),
             int(p.complete),
+            None if p.error or p.complete else p.incomplete_reason,
         ],
     )
     assert cur.lastrowid is not None
@@ -547,6 +558,7 @@ def record_pass(
             fetch_id=fetch_id,
             pages=len(p.pages),
             not_modified=sum(1 for pg in p.pages if pg.skipped),
+            incomplete_reason=None if p.error or p.complete else p.incomplete_reason,
         )
         if not p.error and p.pages and all(pg.skipped for pg in p.pages):
             # Nothing was re-read: the fetch log is all this pass writes, and a blog

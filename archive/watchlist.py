@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,15 +28,49 @@ class Policy:
     idle_after: int = DEFAULT_IDLE_AFTER
 
 
-def add_blog(db: sqlite_utils.Database, url: str, interval: int | None, now: datetime) -> bool:
-    """Put a blog on the watchlist (again); True when it was not watched before."""
+@dataclass
+class BlogSettings:
+    """How one blog is fetched, as `liveblog add` set it: the spider applies them per blog."""
+
+    render: bool = False  # through a headless browser (the `render` extra)
+    max_pages: int | None = None  # None: the crawl's own limit
+    headers: list[tuple[str, str]] = field(default_factory=list)  # sent with every page
+
+    def as_json(self) -> dict[str, Any]:
+        return {"render": self.render, "max_pages": self.max_pages, "headers": self.headers}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BlogSettings:
+        return cls(
+            bool(data.get("render")),
+            data.get("max_pages"),
+            [(str(n), str(v)) for n, v in data.get("headers") or []],
+        )
+
+
+def add_blog(
+    db: sqlite_utils.Database,
+    url: str,
+    interval: int | None,
+    now: datetime,
+    settings: BlogSettings | None = None,
+) -> bool:
+    """Put a blog on the watchlist (again); True when it was not watched before.
+
+    Given `settings` replace the blog's own; an `interval` of None keeps the one it has.
+    """
     url = blog_url(url)
+    given = settings is not None
+    chosen = settings or BlogSettings()
+    values = [int(chosen.render), chosen.max_pages, json.dumps(chosen.headers)]
     with write_transaction(db):
         row = db.execute("SELECT id, active FROM blogs WHERE url = ?", [url]).fetchone()
         if row is None:
             db.execute(
-                "INSERT INTO blogs (url, first_seen_at, interval, next_due_at) VALUES (?, ?, ?, ?)",
-                [url, utc_stamp(now), interval, utc_stamp(now)],
+                """INSERT INTO blogs (url, first_seen_at, interval, next_due_at,
+                     render, max_pages, headers)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                [url, utc_stamp(now), interval, utc_stamp(now), *values],
             )
             return True
         db.execute(
@@ -45,7 +80,29 @@ def add_blog(db: sqlite_utils.Database, url: str, interval: int | None, now: dat
                WHERE id = ?""",
             [interval, utc_stamp(now), row[0]],
         )
+        if given:
+            db.execute(
+                "UPDATE blogs SET render = ?, max_pages = ?, headers = ? WHERE id = ?",
+                [*values, row[0]],
+            )
         return not row[1]
+
+
+def blog_settings(db: sqlite_utils.Database, urls: list[str]) -> dict[str, BlogSettings]:
+    """Each blog's own settings, by URL; a blog not in the archive has the defaults."""
+    found: dict[str, BlogSettings] = {}
+    for url in urls:
+        row = db.execute(
+            "SELECT render, max_pages, headers FROM blogs WHERE url = ?", [blog_url(url)]
+        ).fetchone()
+        found[blog_url(url)] = (
+            BlogSettings.from_json(
+                {"render": row[0], "max_pages": row[1], "headers": json.loads(row[2] or "[]")}
+            )
+            if row is not None
+            else BlogSettings()
+        )
+    return found
 
 
 def remove_blog(db: sqlite_utils.Database, url: str) -> bool:
@@ -115,10 +172,15 @@ def reschedule(
 
 
 def blog_table(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """The watchlist as `liveblog list` shows it: status, last pass, counts, last error."""
+    """The watchlist as `liveblog list` shows it: status, settings, last pass, counts,
+    completeness, last error."""
     sql = """
         SELECT b.url, b.status, b.active, coalesce(b.interval, '') AS interval,
-               b.next_due_at, b.last_fetched_at,
+               b.next_due_at, b.last_fetched_at, b.render, b.max_pages, b.headers,
+               b.complete, b.updates_expected,
+               (SELECT f.incomplete_reason FROM fetches f
+                 WHERE f.blog_id = b.id AND f.error IS NULL ORDER BY f.id DESC LIMIT 1)
+                 AS incomplete_reason,
                (SELECT count(*) FROM updates u WHERE u.blog_id = b.id) AS updates,
                (SELECT count(*) FROM updates u WHERE u.blog_id = b.id AND u.removed_at IS NOT NULL)
                  AS removed,

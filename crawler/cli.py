@@ -3,7 +3,9 @@ parses its options and calls one function that the tests call too."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +23,7 @@ from archive.watchlist import (
     DEFAULT_IDLE_AFTER,
     DEFAULT_INTERVAL,
     DEFAULT_MAX_INTERVAL,
+    BlogSettings,
     Policy,
     add_blog,
     blog_table,
@@ -99,6 +102,36 @@ def parse_settings(
     return settings
 
 
+# An HTTP header's name: a token (RFC 9110, section 5.1).
+HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+def parse_headers(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """--header 'Name: value' pairs, as curl takes them."""
+    headers: list[tuple[str, str]] = []
+    for value in values:
+        name, colon, text = value.partition(":")
+        if not colon or not HEADER_NAME.fullmatch(name.strip()) or "\n" in value or "\r" in value:
+            raise click.BadParameter(
+                f"{value!r} is not 'Name: value': give e.g. --header 'Cookie: consent=1'",
+                ctx=ctx,
+                param=param,
+            )
+        headers.append((name.strip(), text.strip()))
+    return headers
+
+
+def render_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--render",
+        is_flag=True,
+        help="Fetch through a headless browser (chromium) that runs the page's script and "
+        "clicks its \"Load more\"; needs pip install 'liveblog-archive[render]'.",
+    )(func)
+
+
 def settings_option(func: click.decorators.FC) -> click.decorators.FC:
     return click.option(
         "-s",
@@ -136,6 +169,7 @@ def opened(db_path: Path) -> sqlite_utils.Database:
 @click.argument("urls", nargs=-1)
 @db_option
 @max_pages_option
+@render_option
 @wait_option
 @settings_option
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log.")
@@ -143,6 +177,7 @@ def crawl_command(
     urls: tuple[str, ...],
     db_path: Path | None,
     max_pages: int | None,
+    render: bool,
     wait: bool,
     settings: dict[str, object],
     verbose: bool,
@@ -173,6 +208,7 @@ def crawl_command(
             settings=settings,
             verbose=verbose,
             on_wait=say_on_stderr,
+            render=render,
         )
     if not results:
         click.echo(f"nothing due: {watching} blogs watched, none due yet.")
@@ -194,13 +230,41 @@ def crawl_command(
     default=None,
     help=f"Seconds between passes over this blog (default {DEFAULT_INTERVAL}).",
 )
-def add(url: str, db_path: Path | None, interval: int | None) -> None:
-    """Put the blog at URL on the watchlist: `liveblog crawl` without URLs polls it when due."""
+@render_option
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Fetch at most this many pages of this blog per pass (default: the crawl's, 20).",
+)
+@click.option(
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    callback=parse_headers,
+    help="A request header sent with this blog's pages, e.g. a consent cookie the publisher "
+    "documents: --header 'Cookie: consent=1' (repeatable).",
+)
+def add(
+    url: str,
+    db_path: Path | None,
+    interval: int | None,
+    render: bool,
+    max_pages: int | None,
+    headers: list[tuple[str, str]],
+) -> None:
+    """Put the blog at URL on the watchlist: `liveblog crawl` without URLs polls it when due.
+
+    --render, --max-pages and --header set how this blog is fetched; given again, they
+    replace what was set before.
+    """
+    own = BlogSettings(render, max_pages, headers) if render or max_pages or headers else None
     path = archive_path(db_path)
     db = opened(path)
     try:
         with user_errors(), disk_errors(path):
-            fresh = add_blog(db, check_url(url), interval, now_utc())
+            fresh = add_blog(db, check_url(url), interval, now_utc(), own)
     finally:
         db.close()
     click.echo(f"{'added' if fresh else 'already watched'}: {url.strip()}")
@@ -228,7 +292,7 @@ def remove_command(url: str, db_path: Path | None) -> None:
 @cli.command(name="list")
 @db_option
 def list_command(db_path: Path | None) -> None:
-    """The watchlist: each blog's status, last pass, counts and last error."""
+    """The watchlist: each blog's status, settings, last pass, counts, completeness, last error."""
     db = opened(archive_path(db_path))
     try:
         rows = blog_table(db)
@@ -243,8 +307,36 @@ def list_command(db_path: Path | None) -> None:
         click.echo(
             f"{state:<8} {row['url']}\n         last pass {last}, {row['passes']} passes, "
             f"{row['updates']} updates ({row['removed']} removed)"
+            + completeness(row)
+            + blog_options(row)
             + (f"\n         last error: {row['last_error']}" if row["last_error"] else "")
         )
+
+
+def completeness(row: dict[str, object]) -> str:
+    """Whether the last pass reached the blog's oldest post, and the publisher's own count."""
+    expected = row["updates_expected"]
+    of = f" of {expected} the publisher counts" if expected is not None else ""
+    if row["complete"] is None:
+        return ""
+    if row["complete"]:
+        return f"\n         complete{of}"
+    reason = row["incomplete_reason"] or "stopped early"
+    return f"\n         archived incompletely ({reason}): {row['updates']} updates{of}"
+
+
+def blog_options(row: dict[str, object]) -> str:
+    """The blog's own settings, as `liveblog add` took them."""
+    shown = []
+    if row["interval"]:
+        shown.append(f"--interval {row['interval']}")
+    if row["render"]:
+        shown.append("--render")
+    if row["max_pages"]:
+        shown.append(f"--max-pages {row['max_pages']}")
+    for name, value in json.loads(str(row["headers"] or "[]")):
+        shown.append(f"--header '{name}: {value}'")
+    return f"\n         settings: {' '.join(shown)}" if shown else ""
 
 
 @cli.command(name="watch")

@@ -129,19 +129,22 @@ class ArchivePipeline:
         return item
 
     def _keep_snapshots(self, item: BlogPass) -> None:
-        """Raw bytes go to WARC (durably) before the rows that point at them are committed."""
+        """Raw bytes go to WARC (durably) before the rows that point at them are committed; a
+        rendered page's DOM goes beside them, and the row points at what was extracted."""
         for page in item.pages:
-            if page.body is not None and self.snapshots is not None and page.snapshot is None:
+            kept = page.body is not None or page.rendered is not None
+            if kept and self.snapshots is not None and page.snapshot is None:
                 ref = self.snapshots.write(
                     page.url,
                     page.status,
                     page.headers,
-                    page.body,
+                    page.body or b"",
                     page.request_headers,
                     page.fetched_at or item.started_at,
+                    rendered=page.rendered,
                 )
                 page.snapshot = str(ref)
-            page.body = None
+            page.body = page.rendered = None
 
     def _count(self, result: PassResult) -> None:
         stats = self.crawler.stats

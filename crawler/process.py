@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from archive.db import short_of_room
 from archive.lock import add_holder
 from archive.records import PassResult, blog_url
+from archive.watchlist import BlogSettings
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
@@ -57,8 +58,11 @@ def crawl(
     timeout: float | None = None,
     on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
     lock_fd: int | None = None,
+    blogs: dict[str, BlogSettings] | None = None,
 ) -> list[PassResult]:
     """One pass over each blog, archived into db_path; one PassResult per URL, in order.
+
+    `blogs` holds each blog's own settings (`liveblog add`), by URL.
 
     `lock_fd`, the archive lock held by the caller, is inherited by the crawl process so
     the lock outlives the caller if it is killed while the crawl still writes.
@@ -86,6 +90,8 @@ def crawl(
             "--settings",
             json.dumps(overrides),
             *(["--max-pages", str(max_pages)] if max_pages is not None else []),
+            "--blogs",
+            json.dumps({url: own.as_json() for url, own in (blogs or {}).items()}),
         ]
         env = _child_environment()
         # The child reads end-of-file from this pipe once no one holds its write end: we hold
@@ -206,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default="{}", help="JSON object of Scrapy setting overrides")
     parser.add_argument("--parent-pipe", type=int, default=None, help="end with whoever holds it")
     parser.add_argument("--lock-fd", type=int, default=None, help="the archive lock, inherited")
+    parser.add_argument("--blogs", default="{}", help="JSON object: each blog's own settings")
     args = parser.parse_args(argv)
     if args.parent_pipe is not None:
         die_with_parent(args.parent_pipe)
@@ -221,8 +228,13 @@ def main(argv: list[str] | None = None) -> int:
     overrides.update({"ARCHIVE_DB": args.db, "LIVEBLOG_RESULTS": args.results})
     if args.max_pages is not None:
         overrides["LIVEBLOG_MAX_PAGES"] = args.max_pages
+    blogs = json.loads(args.blogs)
+    if any(own.get("render") for own in blogs.values()):
+        from crawler.render import render_settings
+
+        overrides.update(render_settings())
     process = CrawlerProcess(crawl_settings(overrides))
-    process.crawl(LiveblogSpider, urls=args.urls)
+    process.crawl(LiveblogSpider, urls=args.urls, blogs=blogs)
     process.start()
     return 0
 

@@ -17,9 +17,10 @@ from types import FrameType
 
 from archive.db import check_room, disk_errors, open_archive
 from archive.lock import archive_lock
-from archive.records import PassResult
+from archive.records import PassResult, blog_url
 from archive.times import now_utc, parse_utc
-from archive.watchlist import Policy, due_blogs, reschedule, watched
+from archive.watchlist import BlogSettings, Policy, blog_settings, due_blogs, reschedule, watched
+from crawler import render as browser
 from crawler.process import crawl
 
 TICK = 0.5  # seconds between checks for a signal while sleeping
@@ -81,10 +82,14 @@ def run_due_passes(
     verbose: bool = False,
     on_wait: Callable[[str], None] | None = None,
     on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    render: bool = False,
 ) -> list[PassResult]:
     """One round of polling, as `crawl` and `watch` both run it: under the archive's lock, a
     pass over each of `urls`, or over every blog that is due (of `among`, when given), then
     each blog's next pass scheduled by `policy`. No blog due: no crawl, and [].
+
+    Each blog is fetched with its own settings (`liveblog add`); `render` renders them all.
+    A blog to render without the `render` extra installed fails with what to install.
     """
     check_room(db_path)
     with disk_errors(db_path), archive_lock(db_path, wait=wait, on_wait=on_wait) as fd:
@@ -96,15 +101,31 @@ def run_due_passes(
                 db.close()
         if not urls:
             return []
-        results = crawl(
-            urls,
-            db_path,
-            max_pages=max_pages,
-            settings=settings,
-            verbose=verbose,
-            on_start=on_start,
-            lock_fd=fd,
+        own = _settings(db_path, urls, render)
+        cannot = {url for url, chosen in own.items() if chosen.render and not browser.available()}
+        crawled = [u for u in urls if blog_url(u) not in cannot]
+        done = (
+            crawl(
+                crawled,
+                db_path,
+                max_pages=max_pages,
+                settings=settings,
+                verbose=verbose,
+                on_start=on_start,
+                lock_fd=fd,
+                blogs=own,
+            )
+            if crawled
+            else []
         )
+        by_url = {r.url: r for r in done}
+        results = [
+            by_url.get(blog_url(u))
+            or PassResult(
+                url=blog_url(u), blog_id=0, fetch_id=0, pages=0, error=browser.MISSING_EXTRA
+            )
+            for u in dict.fromkeys(urls)
+        ]
         db = open_archive(db_path)
         try:
             for result in results:
@@ -112,6 +133,18 @@ def run_due_passes(
         finally:
             db.close()
     return results
+
+
+def _settings(db_path: Path, urls: list[str], render: bool) -> dict[str, BlogSettings]:
+    """Each blog's own settings from the watchlist, rendered when the command says so."""
+    db = open_archive(db_path)
+    try:
+        own = blog_settings(db, urls)
+    finally:
+        db.close()
+    for chosen in own.values():
+        chosen.render = chosen.render or render
+    return own
 
 
 def watch(

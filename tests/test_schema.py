@@ -25,7 +25,7 @@ CREATE TABLE [blogs] (
    [coverage_start] TEXT,
    [coverage_end] TEXT,
    [active] INTEGER NOT NULL DEFAULT 1
-, [interval] INTEGER, [poll_interval] INTEGER, [next_due_at] TEXT, [canonical_url] TEXT);
+, [interval] INTEGER, [poll_interval] INTEGER, [next_due_at] TEXT, [canonical_url] TEXT, [complete] INTEGER, [updates_expected] INTEGER, [render] INTEGER NOT NULL DEFAULT 0, [max_pages] INTEGER, [headers] TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE [fetches] (
    [id] INTEGER PRIMARY KEY,
    [blog_id] INTEGER NOT NULL REFERENCES [blogs]([id]),
@@ -41,7 +41,7 @@ CREATE TABLE [fetches] (
    [updates_removed] INTEGER NOT NULL DEFAULT 0,
    [error] TEXT,
    [complete] INTEGER NOT NULL DEFAULT 0
-, [quarantined] INTEGER NOT NULL DEFAULT 0);
+, [quarantined] INTEGER NOT NULL DEFAULT 0, [incomplete_reason] TEXT);
 CREATE INDEX [idx_fetches_blog_id_started_at] ON [fetches] ([blog_id], [started_at]);
 CREATE INDEX [idx_fetches_started_at] ON [fetches] ([started_at]);
 CREATE TABLE [fetch_pages] (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.defer import CancelledError
 from twisted.internet.error import ConnectionRefusedError as TwistedConnectionRefused
@@ -19,9 +20,11 @@ from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
 from archive.db import archive_path, open_archive
-from archive.records import BlogPass, PageFetch, PageState, blog_url
+from archive.records import PAGE_LIMIT, RENDER_NEEDED, BlogPass, PageFetch, PageState, blog_url
 from archive.store import page_states
 from archive.times import utc_stamp
+from archive.watchlist import BlogSettings
+from crawler import render
 from crawler.boundary import same_site, shown
 from crawler.extract import extract_page
 from crawler.extract.html import ends_document, header_charset
@@ -41,6 +44,10 @@ class PassState:
     keys_seen: set[str] = field(default_factory=set)
     # Hosts beyond the blog's own site that this pass may fetch: an adapter's endpoints.
     hosts: frozenset[str] = frozenset()
+    # The blog's own settings (`liveblog add`): a headless browser, extra request headers.
+    render: bool = False
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    clicks: int = 0  # "Load more" clicks in the browser: each counts as a page
 
 
 def _scrapy_errors(*names: str) -> tuple[type[BaseException], ...]:
@@ -108,7 +115,8 @@ class LiveblogSpider(scrapy.Spider):
     """Fetches each blog's page and its older-updates pages, and yields one BlogPass per blog.
 
     Arguments (`-a`): `url` (one blog) or `urls` (several, whitespace-separated),
-    `max_pages` (overrides the LIVEBLOG_MAX_PAGES setting).
+    `max_pages` (overrides the LIVEBLOG_MAX_PAGES setting), `blogs` (each blog's own
+    settings, a JSON object by URL: render, max_pages, headers).
     """
 
     name = "liveblog"
@@ -118,6 +126,7 @@ class LiveblogSpider(scrapy.Spider):
         url: str | None = None,
         urls: str | list[str] | None = None,
         max_pages: int | str | None = None,
+        blogs: str | dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -128,6 +137,10 @@ class LiveblogSpider(scrapy.Spider):
         if not self.blog_urls:
             raise ValueError("give the blog to crawl: scrapy crawl liveblog -a url=https://...")
         self._max_pages_arg = int(max_pages) if max_pages is not None else None
+        given_settings = json.loads(blogs) if isinstance(blogs, str) else dict(blogs or {})
+        self.blog_settings = {
+            blog_url(u): BlogSettings.from_json(v) for u, v in given_settings.items()
+        }
 
     @property
     def max_pages(self) -> int:
@@ -146,11 +159,14 @@ class LiveblogSpider(scrapy.Spider):
     def start_requests(self) -> Iterator[scrapy.Request]:
         known = self._known_pages()
         for url in self.blog_urls:
+            own = self.blog_settings.get(url, BlogSettings())
             state = PassState(
                 BlogPass(url=url, started_at=utc_stamp(), finished_at=""),
-                self.max_pages,
+                own.max_pages if self._max_pages_arg is None and own.max_pages else self.max_pages,
                 deadline=time.monotonic() + self.pass_timeout,
-                known=known.get(url, {}),
+                known=known.get(url, {}) if not own.render else {},
+                render=own.render,
+                headers=own.headers,
             )
             yield self._page_request(url, state)
 
@@ -169,26 +185,30 @@ class LiveblogSpider(scrapy.Spider):
 
     def _page_request(self, url: str, state: PassState) -> scrapy.Request:
         state.visited.add(url)
-        headers: dict[str, str] = {}
+        headers: dict[str, str] = dict(state.headers)
         known = state.known.get(url)
         if known is not None:
             if known.etag:
                 headers["If-None-Match"] = known.etag
             if known.last_modified:
                 headers["If-Modified-Since"] = known.last_modified
+        meta: dict[str, Any] = {
+            "pass": state,
+            "handle_httpstatus_list": [304],
+            SITE: state.blog.url,
+            HOSTS: state.hosts,
+            DEADLINE: state.deadline,
+        }
+        if state.render:
+            budget = state.max_pages - len(state.blog.pages) - state.clicks - 1
+            meta.update(render.render_meta(budget, render.load_more_selector(url)))
         return scrapy.Request(
             url,
             headers=headers,
             callback=self.parse_page,
             errback=self.page_failed,
             dont_filter=True,
-            meta={
-                "pass": state,
-                "handle_httpstatus_list": [304],
-                SITE: state.blog.url,
-                HOSTS: state.hosts,
-                DEADLINE: state.deadline,
-            },
+            meta=meta,
         )
 
     def parse_page(self, response: Response) -> Iterator[Any]:
@@ -206,20 +226,26 @@ class LiveblogSpider(scrapy.Spider):
             request_headers=_headers(response.request.headers) if response.request else [],
         )
         blog.pages.append(fetched)
+        problem = self._rendered(state, fetched, response)
+        if problem:
+            blog.error = problem
+            yield self._finish(state, complete=False)
+            return
         known = state.known.get(response.request.url if response.request else response.url)
         if response.status == 304 or (known and known.body_sha256 == fetched.body_sha256):
             yield from self._unchanged_page(state, fetched, known)
             return
-        fetched.body = response.body
+        if fetched.rendered is None:
+            fetched.body = response.body
         problem = _truncated(response)
         if problem:
             blog.error = problem
             yield self._finish(state, complete=False)
             return
         page = extract_page(
-            response.body,
+            fetched.rendered or response.body,
             response.url,
-            encoding=header_charset(fetched.headers),
+            encoding="utf-8" if fetched.rendered else header_charset(fetched.headers),
             fetched_at=fetched.fetched_at,
         )
         fetched.updates = len(page.updates)
@@ -229,6 +255,7 @@ class LiveblogSpider(scrapy.Spider):
             blog.publisher = page.publisher
             blog.coverage_start = page.coverage_start
             blog.coverage_end = page.coverage_end
+            blog.updates_expected = page.updates_expected
             if not page.updates:
                 blog.error = f"no live-blog updates found on {response.url}: " + (
                     "a consent wall, an empty blog, or markup this extractor cannot read"
@@ -249,8 +276,46 @@ class LiveblogSpider(scrapy.Spider):
         state.keys_seen |= keys
         blog.updates.extend(page.updates)
         fetched.next_url = self._older_link(state, page.next_urls)
+        shortfall = self._shortfall(state, response, fetched.next_url)
+        if shortfall:
+            blog.incomplete_reason = shortfall
+            yield self._finish(state, complete=False)
+            return
         # An "older" page showing only updates already seen means the blog ignores the link.
         yield from self._follow(state, fetched.next_url if not repeated else None)
+
+    def _rendered(self, state: PassState, fetched: PageFetch, response: Response) -> str | None:
+        """A page the browser rendered: keep its raw response and rendered DOM apart, count
+        its clicks; an error when the boundary was not in place."""
+        log = render.clicked(response.meta)
+        if log is None:
+            return None
+        if not log.guarded:
+            return f"the browser could not guard {response.url} against requests off the blog's site: not archived"
+        state.clicks += log.clicks
+        if log.refused:
+            self.logger.info(
+                "%s: %d requests off the blog's site not fetched", state.blog.url, len(log.refused)
+            )
+        fetched.rendered = response.body.decode(
+            response.encoding if isinstance(response, TextResponse) else "utf-8", "replace"
+        ).encode("utf-8")
+        fetched.body = log.raw
+        fetched.body_sha256 = hashlib.sha256(fetched.rendered).hexdigest()
+        if log.raw is not None:
+            fetched.size = len(log.raw)
+            fetched.headers = log.headers or fetched.headers
+        return None
+
+    def _shortfall(self, state: PassState, response: Response, next_url: str | None) -> str | None:
+        """Why the pass cannot reach the oldest post from here, though the page offers more."""
+        if next_url is not None:
+            return None
+        log = render.clicked(response.meta)
+        if log is not None:
+            return PAGE_LIMIT if log.more else None
+        text = response.text if isinstance(response, TextResponse) else ""
+        return RENDER_NEEDED if render.needs_render(text) else None
 
     @staticmethod
     def _older_link(state: PassState, links: list[str]) -> str | None:
@@ -283,8 +348,9 @@ class LiveblogSpider(scrapy.Spider):
     def _follow(self, state: PassState, next_url: str | None) -> Iterator[Any]:
         if next_url is None:
             yield self._finish(state, complete=True)
-        elif len(state.blog.pages) >= state.max_pages:
+        elif len(state.blog.pages) + state.clicks >= state.max_pages:
             self.logger.info("%s: stopped at the page limit (%d)", state.blog.url, state.max_pages)
+            state.blog.incomplete_reason = PAGE_LIMIT
             yield self._finish(state, complete=False)
         else:
             yield self._page_request(next_url, state)

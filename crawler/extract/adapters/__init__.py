@@ -61,6 +61,9 @@ class Adapter:
     # bytes without which a response cannot name them (a cheap first look before the walk).
     endpoints: Callable[[Element, str], list[Endpoint]] | None = None
     marks: tuple[bytes, ...] = ()
+    # The CSS selector of the publisher's "Load more" control, clicked by `--render`
+    # (crawler/render.py); None: the generic multilingual rule finds it.
+    load_more: str | None = None
 
     def serves(self, host: str) -> bool:
         """Whether a host is one of this publisher's sites (subdomains included)."""
