@@ -75,6 +75,7 @@ def _page(row: dict[str, Any]) -> PageFetch:
         snapshot=row["snapshot"],
         oldest_at=row["oldest_at"],
         canonical_url=row["canonical_url"],
+        kind=row["kind"],
     )
 
 
