@@ -117,14 +117,29 @@ def test_three_passes_archive_every_post_whole_with_edits_and_removals(
             assert version_counts(db, blog.page_url) == {k: edits.get(k, 1) for k in truth} | (
                 {key_of(blog, DELETED): 1} if pass_no == 3 else {}
             ), (name, pass_no)
-        row = db.execute(
-            "select count(*), sum(complete) from blogs where url in (%s)" % ",".join("?" * len(urls)),
-            urls,
-        ).fetchone()
-        assert row == (len(urls), len(urls))
+        complete = {r["url"]: r["complete"] for r in db.query("select url, complete from blogs")}
+        assert complete == dict.fromkeys(urls, 1)
+        reasons = db.execute("select incomplete_reason from fetches").fetchall()
+        assert set(reasons) == {(None,)}
         db.close()
     # More posts than the first page shows: the HTML showed some, the endpoints all.
     assert len(site.blog(GuardianBlog).truth()) > GuardianBlog.size * 2
+    # The vendor's host page, unchanged, answered 304; its endpoint was asked again (its
+    # kind and host known from the last pass), read by its reader, and kept as a snapshot.
+    db = Database(db_path)
+    last = list(
+        db.query(
+            "select p.kind, p.not_modified, p.updates, p.snapshot is not null as kept "
+            "from fetch_pages p join fetches f on f.id = p.fetch_id join blogs b on "
+            "b.id = f.blog_id where b.url = ? and f.id = (select max(id) from fetches "
+            "where blog_id = b.id) order by p.seq",
+            [site.blog(Liveblog24Blog).page_url],
+        )
+    )
+    assert (last[0]["kind"], last[0]["not_modified"]) == (None, 1)
+    assert {r["kind"] for r in last[1:]} == {"24liveblog"}
+    assert all(r["kept"] for r in last[1:])
+    assert sum(r["updates"] for r in last) == len(site.blog(Liveblog24Blog).truth())
 
 
 def test_a_blog_over_the_page_limit_is_archived_incompletely(
