@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlite_utils import Database
 
 from archive.records import ENDPOINT_MISSING, PAGE_LIMIT, PassResult
 from crawler import settings as project_settings
+from crawler.cli import cli
 from crawler.process import crawl
 from tests.endpoint_servers import (
     BLOGS,
@@ -31,6 +33,7 @@ from tests.endpoint_servers import (
     make_post,
 )
 from tests.helpers import LOCAL
+from tests.test_reparse import archive_state
 
 pytestmark = pytest.mark.slow
 
@@ -140,6 +143,12 @@ def test_three_passes_archive_every_post_whole_with_edits_and_removals(
     assert {r["kind"] for r in last[1:]} == {"24liveblog"}
     assert all(r["kept"] for r in last[1:])
     assert sum(r["updates"] for r in last) == len(site.blog(Liveblog24Blog).truth())
+    db.close()
+    # `liveblog reparse` re-reads each JSON snapshot by its kind's reader: the same archive.
+    before = archive_state(db_path)
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert archive_state(db_path) == before
 
 
 def test_a_blog_over_the_page_limit_is_archived_incompletely(
