@@ -50,7 +50,9 @@ def logged_passes(db: sqlite_utils.Database, blog_id: int, url: str) -> list[Log
             "SELECT * FROM fetch_pages WHERE fetch_id = ? ORDER BY seq", [fetch["id"]]
         ):
             page = _page(row)
-            if not page.skipped and not page.snapshot:
+            # An endpoint that failed (the pass went on, incomplete) left no bytes to keep.
+            failed_endpoint = page.kind is not None and page.status != 200
+            if not page.skipped and not page.snapshot and not failed_endpoint:
                 raise ArchiveError(
                     f"pass {fetch['id']} of {url} read {page.url} but its bytes were not kept "
                     "(snapshots off?): reparsing would lose what it found, so nothing was changed."
@@ -75,6 +77,7 @@ def _page(row: dict[str, Any]) -> PageFetch:
         snapshot=row["snapshot"],
         oldest_at=row["oldest_at"],
         canonical_url=row["canonical_url"],
+        kind=row["kind"],
     )
 
 

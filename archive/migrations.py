@@ -230,3 +230,18 @@ def m0008_completeness_and_blog_settings(db: sqlite_utils.Database) -> None:
         "ALTER TABLE [blogs] ADD COLUMN [headers] TEXT NOT NULL DEFAULT '[]'",
     ):
         db.execute(statement)
+
+
+@migrations()
+def m0009_endpoints_and_cut_bodies(db: sqlite_utils.Database) -> None:
+    """Which reader an endpoint's response needs, and which bodies are known to be cut."""
+    for statement in (
+        # The kind of endpoint the page is (crawler/extract/endpoints/): its JSON is read
+        # again by that reader on `liveblog reparse`. NULL for an HTML page.
+        "ALTER TABLE [fetch_pages] ADD COLUMN [kind] TEXT",
+        # 1 while the stored body is known to be cut (a 1,000-character JSON-LD body, a
+        # "Read more" stub): a full reading replaces it in place, without a new version.
+        "ALTER TABLE [updates] ADD COLUMN [truncated] INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE [update_versions] ADD COLUMN [truncated] INTEGER NOT NULL DEFAULT 0",
+    ):
+        db.execute(statement)

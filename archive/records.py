@@ -92,6 +92,8 @@ class PageFetch:
     snapshot: str | None = None  # "<warc file>#<offset>:<length>" of the kept response
     oldest_at: str | None = None  # the oldest (non-pinned) update time the page showed
     canonical_url: str | None = None  # the story the page named: Page.canonical_url
+    # The endpoint kind whose reader read the page (crawler/extract/endpoints/); None: HTML.
+    kind: str | None = None
     # The raw exchange, kept until the pipeline writes the snapshot; never stored in SQL.
     body: bytes | None = field(default=None, repr=False)
     headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
@@ -193,3 +195,4 @@ class PageState:
     updates: int
     snapshot: str | None
     oldest_at: str | None
+    kind: str | None = None  # the endpoint kind the page was read as; None: an HTML page

@@ -67,6 +67,7 @@ class _Stored:
     permalink: str | None
     headline_hash: str
     body_start: str
+    truncated: int
 
 
 def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
@@ -147,8 +148,9 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
     conn.executemany(
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
-              body_sha256, updates, next_url, snapshot, unchanged, oldest_at, canonical_url)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              body_sha256, updates, next_url, snapshot, unchanged, oldest_at, canonical_url,
+              kind)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             [
                 fetch_id,
@@ -166,6 +168,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 int(pg.unchanged),
                 pg.oldest_at if pg.skipped else span(shown)[0],
                 pg.canonical_url,
+                pg.kind,
             ]
             for seq, (pg, shown) in enumerate(zip(p.pages, page_updates(p), strict=True), start=1)
         ],
@@ -177,7 +180,7 @@ def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
     rows = conn.execute(
         f"""SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
                   pinned, key_event, version, authors, permalink, headline_hash,
-                  substr(body_text, 1, {BODY_COMPARE_CHARS})
+                  substr(body_text, 1, {BODY_COMPARE_CHARS}), truncated
            FROM updates WHERE blog_id = ? AND version > 0""",
         [blog_id],
     ).fetchall()
@@ -214,6 +217,7 @@ def _version_row(
         now,
         fetch_id,
         _json(u.media),
+        int(u.truncated),
     ]
 
 
@@ -322,6 +326,8 @@ class _Plan:
     versions: list[list[Any]] = field(default_factory=list)
     changed: list[list[Any]] = field(default_factory=list)
     unchanged_ids: list[int] = field(default_factory=list)
+    # Cut bodies a full reading completes: the update and its current version, in place.
+    completed: list[list[Any]] = field(default_factory=list)
     metadata: list[list[Any]] = field(default_factory=list)
     seen_ids: set[int] = field(default_factory=set)
     new: int = 0
@@ -357,8 +363,8 @@ def _insert_update(
         """INSERT INTO updates
              (blog_id, source_id, headline, headline_hash, body_text, body_html,
               published_at, modified_at, authors, media, permalink, first_seen_at,
-              last_seen_at, version, content_hash, key, pinned, key_event, fidelity)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+              last_seen_at, version, content_hash, key, pinned, key_event, fidelity, truncated)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
            ON CONFLICT ([blog_id], [key]) DO UPDATE SET
              source_id = excluded.source_id, headline = excluded.headline,
              headline_hash = excluded.headline_hash, body_text = excluded.body_text,
@@ -368,10 +374,10 @@ def _insert_update(
              first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at,
              removed_at = NULL, version = 1, content_hash = excluded.content_hash,
              pinned = excluded.pinned, key_event = excluded.key_event,
-             fidelity = excluded.fidelity
+             fidelity = excluded.fidelity, truncated = excluded.truncated
            WHERE updates.version = 0
            RETURNING id""",
-        [blog_id, *_update_columns(u), now, now, h, key, *_flags(u), u.fidelity],
+        [blog_id, *_update_columns(u), now, now, h, key, *_flags(u), u.fidelity, int(u.truncated)],
     ).fetchone()
     assert row is not None, f"update {key!r} of blog {blog_id} is already stored"
     return int(row[0])
@@ -401,11 +407,18 @@ def _plan(
         # A poorer reading (JSON-LD text of an update held with its HTML) differs
         # without being an edit, unless it says the update was modified since.
         poorer = u.fidelity < s.fidelity and not is_newer(u.modified_at, s.modified_at)
-        if h != s.content_hash and not poorer:
+        if h != s.content_hash and s.truncated and not u.truncated and not _edited(s, u):
+            plan.completed.append([*_update_columns(u), h, u.fidelity, s.id, s.version])
+            plan.unchanged_ids.append(s.id)
+            continue
+        # A cut reading of a post whose whole body is held is no news about it.
+        cut = u.truncated and not s.truncated
+        if h != s.content_hash and not poorer and not cut:
             version = s.version + 1
             plan.changed.append(
-                [*_update_columns(u), now, version, h, *_flags(u), u.fidelity, s.id]
-            )
+                [*_update_columns(u), now, version, h, *_flags(u), u.fidelity,
+                 int(u.truncated), s.id]
+            )  # fmt: skip
             plan.versions.append(_version_row(s.id, version, h, u, now, fetch_id))
             continue
         plan.unchanged_ids.append(s.id)
@@ -417,6 +430,35 @@ def _plan(
     return plan
 
 
+def _edited(s: _Stored, u: Update) -> bool:
+    """The reading says the post was modified after the stored reading of it."""
+    return s.modified_at is not None and is_newer(u.modified_at, s.modified_at)
+
+
+def _complete_cut(conn: sqlite3.Connection, completed: list[list[Any]]) -> None:
+    """A full body replaces a cut one where it stands, in the update and its current version:
+    the cut text was never a version of its own, only a poorer sight of this one."""
+    for row in completed:
+        *columns, h, fidelity, update_id, version = row
+        shown = [columns[i] for i in (1, 3, 4, 6, 8)]  # headline, bodies, modified_at, media
+        conn.execute(
+            """UPDATE updates SET
+                 source_id = ?, headline = ?, headline_hash = ?, body_text = ?, body_html = ?,
+                 published_at = coalesce(?, published_at), modified_at = ?, authors = ?,
+                 media = ?, permalink = coalesce(?, permalink), content_hash = ?,
+                 fidelity = ?, truncated = 0
+               WHERE id = ?""",
+            [*columns, h, fidelity, update_id],
+        )
+        conn.execute(
+            """UPDATE update_versions SET headline = ?, body_text = ?, body_html = ?,
+                 modified_at = ?, media = ?, content_hash = ?, truncated = 0
+               WHERE update_id = ? AND version = ?""",
+            [*shown, h, update_id, version],
+        )
+    store_diffs(conn, [[row[-2], row[-1]] for row in completed])
+
+
 def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
     if plan.changed:
         conn.executemany(
@@ -425,10 +467,11 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
                  body_html = ?, published_at = coalesce(?, published_at), modified_at = ?,
                  authors = ?, media = ?, permalink = coalesce(?, permalink),
                  last_seen_at = ?, removed_at = NULL, version = ?, content_hash = ?,
-                 pinned = ?, key_event = ?, fidelity = ?
+                 pinned = ?, key_event = ?, fidelity = ?, truncated = ?
                WHERE id = ?""",
             plan.changed,
         )
+    _complete_cut(conn, plan.completed)
     # Unchanged: only last_seen_at (and removed_at, for a reappearance) is written,
     # never headline/body_text, so the FTS trigger stays quiet.
     _update_ids(
@@ -447,8 +490,8 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
         conn.executemany(
             """INSERT INTO update_versions
                  (update_id, version, content_hash, headline, body_text, body_html,
-                  modified_at, seen_at, fetch_id, media)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  modified_at, seen_at, fetch_id, media, truncated)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             plan.versions,
         )
         store_diffs(conn, plan.versions)
@@ -654,7 +697,7 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     """
     rows = db.execute(
         """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
-                  p.oldest_at
+                  p.oldest_at, p.kind
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id

@@ -23,6 +23,7 @@ from archive.records import BlogPass
 from archive.snapshots import SnapshotRef, SnapshotStore
 from archive.store import record_pass
 from crawler.extract import extract_page
+from crawler.extract.endpoints.readers import read as endpoint_page
 from crawler.extract.html import header_charset
 
 
@@ -36,20 +37,32 @@ class ReparseResult:
     versions: int = 0
 
 
+def _set_aside(blog: BlogPass, index: int) -> bool:
+    """A page whose updates its endpoints' reading stood in for when the pass was made."""
+    page = blog.pages[index]
+    return page.kind is None and page.updates == 0 and any(p.kind for p in blog.pages[index:])
+
+
 def _read_again(blog: BlogPass, snapshots: SnapshotStore) -> BlogPass:
-    """The logged pass with every page it read extracted anew from its snapshot."""
-    for page in blog.pages:
+    """The logged pass with every page it read extracted anew from its snapshot (an endpoint's
+    JSON by the reader of its kind)."""
+    for index, page in enumerate(blog.pages):
         if page.skipped or page.snapshot is None:
             continue
         snap = snapshots.read(SnapshotRef.parse(page.snapshot))
-        read = extract_page(
-            snap.body,
-            snap.url,
-            encoding=header_charset(snap.headers),
-            fetched_at=snap.fetched_at or None,
-        )
+        if page.kind is not None:
+            read = endpoint_page(page.kind, snap.body, page.url, snap.fetched_at or None)
+        else:
+            read = extract_page(
+                snap.body,
+                snap.url,
+                encoding=header_charset(snap.headers),
+                fetched_at=snap.fetched_at or None,
+            )
+        if _set_aside(blog, index):
+            read.updates = []
         page.updates = len(read.updates)
-        page.canonical_url = read.canonical_url
+        page.canonical_url = read.canonical_url if page.kind is None else None
         blog.updates.extend(read.updates)
         if blog.title is None:
             blog.title, blog.publisher = read.title, read.publisher

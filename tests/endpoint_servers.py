@@ -665,6 +665,34 @@ class ZdfBlog(Blog):
         return {"count": len(posts), "next": following, "previous": None, "results": results}
 
 
+def local_url(url: str, origin: str) -> str:
+    """The same request to the server at `origin` (its path, if any, put in front) when it is
+    for a vendor's host (or this one)."""
+    parts, there = urlsplit(url), urlsplit(origin)
+    if parts.hostname in VENDOR_HOSTS or parts.hostname == "127.0.0.1":
+        path = there.path.rstrip("/") + parts.path
+        return urlunsplit(("http", there.netloc, path, parts.query, ""))
+    return url
+
+
+class VendorHostsMiddleware:
+    """Test-only downloader middleware: a vendor's API host is answered by the loopback server
+    named in the ENDPOINT_SITE_ORIGIN setting. Enabled by a crawl test's settings only; it
+    sits after the fetch boundary, which has already let the vendor's host through."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> VendorHostsMiddleware:
+        return cls(crawler.settings.get("ENDPOINT_SITE_ORIGIN"))
+
+    def process_request(self, request: Any, spider: Any = None) -> Any:
+        if urlsplit(request.url).hostname not in VENDOR_HOSTS:
+            return None
+        return request.replace(url=local_url(request.url, self.origin))
+
+
 # The server --------------------------------------------------------------------------------
 
 BLOGS: tuple[type[Blog], ...] = (
@@ -700,11 +728,7 @@ class EndpointSite:
 
     def local(self, url: str) -> str:
         """The same request to this server (a vendor's API host mapped here)."""
-        parts = urlsplit(url)
-        if parts.hostname in VENDOR_HOSTS or parts.hostname == "127.0.0.1":
-            origin = urlsplit(self.origin)
-            return urlunsplit(("http", origin.netloc, parts.path, parts.query, ""))
-        return url
+        return local_url(url, self.origin)
 
     def __enter__(self) -> EndpointSite:
         self._server.start()

@@ -243,3 +243,29 @@ def test_metadata_names_the_plugin_pages(site: Site) -> None:
     meta = yaml.safe_load((Path(__file__).resolve().parent.parent / "metadata.yml").read_text())
     assert 'href="/-/timelines"' in meta["description_html"]
     assert "/-/timelines" in site.get("/").text
+
+
+def test_timeline_says_when_a_blog_is_archived_incompletely(db_path: Path) -> None:
+    db = open_archive(db_path)
+    try:
+        record_pass(
+            db,
+            BlogPass(
+                url="https://news.example/live",
+                started_at="2024-05-01T12:00:00Z",
+                finished_at="2024-05-01T12:00:00Z",
+                pages=[PageFetch(url="https://news.example/live", status=200, updates=1)],
+                updates=[_update(1)],
+                complete=False,
+                incomplete_reason="page limit",
+                updates_expected=143,
+            ),
+        )
+    finally:
+        db.close()
+    page = Site(db_path).get("/archive/-/timeline/1")
+    assert "Archived incompletely</strong> (page limit)" in page.text
+    assert "the publisher counts 143 updates" in page.text
+    record(db_path, [_update(1)], started="2024-05-01T13:00:00Z")
+    page = Site(db_path).get("/archive/-/timeline/1")
+    assert "Archived incompletely" not in page.text and "Complete: the last pass" in page.text

@@ -145,6 +145,21 @@ async def blog_chart(db: Database, blog_id: int) -> Chart | None:
     return chart(counts, bucket)
 
 
+async def shortfall(db: Database, blog: dict[str, Any]) -> str | None:
+    """Why the blog is archived incompletely (its last successful pass stopped short of the
+    oldest post), as the fetch log says; None when it is complete or never said."""
+    if blog.get("complete") != 0:
+        return None
+    row = (
+        await db.execute(
+            "select incomplete_reason from fetches where blog_id = ? and error is null "
+            "order by id desc limit 1",
+            [blog["id"]],
+        )
+    ).first()
+    return (row[0] if row else None) or "stopped early"
+
+
 async def timeline(db: Database, blog_id: int, page: int) -> dict[str, Any] | None:
     """The template context of one blog's timeline page, or None for an unknown blog."""
     blog = await blog_row(db, blog_id)
@@ -174,6 +189,7 @@ async def timeline(db: Database, blog_id: int, page: int) -> dict[str, Any] | No
     versions = await _versions(db, [r["id"] for r in rows if r["version"] > 1])
     return {
         "blog": blog,
+        "shortfall": await shortfall(db, blog),
         "blog_href": safe_href(blog["url"]),
         "stats": dict(stats),
         "entries": await _entries(rows, versions),

@@ -20,13 +20,25 @@ from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
 from archive.db import archive_path, open_archive
-from archive.records import PAGE_LIMIT, RENDER_NEEDED, BlogPass, PageFetch, PageState, blog_url
+from archive.records import (
+    ENDPOINT_MISSING,
+    PAGE_LIMIT,
+    RENDER_NEEDED,
+    BlogPass,
+    PageFetch,
+    PageState,
+    Update,
+    blog_url,
+)
 from archive.store import page_states
 from archive.times import utc_stamp
 from archive.watchlist import BlogSettings
 from crawler import render
 from crawler.boundary import same_site, shown
-from crawler.extract import extract_page
+from crawler.extract import extract_reading
+from crawler.extract.endpoints import Endpoint, allowed_hosts, follow, lists_all
+from crawler.extract.endpoints.markup import data_of
+from crawler.extract.endpoints.readers import read
 from crawler.extract.html import ends_document, header_charset
 from crawler.middlewares import DEADLINE, HOSTS, SITE, PassStopped, late
 
@@ -48,6 +60,16 @@ class PassState:
     render: bool = False
     headers: list[tuple[str, str]] = field(default_factory=list)
     clicks: int = 0  # "Load more" clicks in the browser: each counts as a page
+    # The endpoints the first page named whose chains are still to walk, in order.
+    endpoints: list[Endpoint] = field(default_factory=list)
+    # The first page's own updates, set aside while its endpoints' reading stands in for
+    # them; taken after all when no endpoint page could be read.
+    held: list[Update] = field(default_factory=list)
+    endpoint_read: bool = False  # an endpoint page was read this pass
+
+
+# Request meta: the endpoint a request fetches (its kind picks the reader).
+ENDPOINT = "liveblog_endpoint"
 
 
 def _scrapy_errors(*names: str) -> tuple[type[BaseException], ...]:
@@ -183,9 +205,14 @@ class LiveblogSpider(scrapy.Spider):
         finally:
             db.close()
 
-    def _page_request(self, url: str, state: PassState) -> scrapy.Request:
+    def _page_request(
+        self, url: str, state: PassState, endpoint: Endpoint | None = None
+    ) -> scrapy.Request:
+        """A page of the blog, or of one of its endpoints: conditional on what the archive
+        knows of that URL; the blog's own extra headers only on its own site."""
         state.visited.add(url)
-        headers: dict[str, str] = dict(state.headers)
+        own = same_site(url, state.blog.url)
+        headers: dict[str, str] = dict(state.headers) if own else {}
         known = state.known.get(url)
         if known is not None:
             if known.etag:
@@ -199,13 +226,16 @@ class LiveblogSpider(scrapy.Spider):
             HOSTS: state.hosts,
             DEADLINE: state.deadline,
         }
-        if state.render:
+        if endpoint is not None:
+            meta[ENDPOINT] = endpoint
+            headers.setdefault("Accept", "application/json, */*;q=0.5")
+        elif state.render:
             budget = state.max_pages - len(state.blog.pages) - state.clicks - 1
             meta.update(render.render_meta(budget, render.load_more_selector(url)))
         return scrapy.Request(
             url,
             headers=headers,
-            callback=self.parse_page,
+            callback=self.parse_page if endpoint is None else self.parse_endpoint,
             errback=self.page_failed,
             dont_filter=True,
             meta=meta,
@@ -214,17 +244,7 @@ class LiveblogSpider(scrapy.Spider):
     def parse_page(self, response: Response) -> Iterator[Any]:
         state: PassState = response.meta["pass"]
         blog = state.blog
-        fetched = PageFetch(
-            url=response.url,
-            status=response.status,
-            size=len(response.body),
-            etag=_header(response, b"ETag"),
-            last_modified=_header(response, b"Last-Modified"),
-            body_sha256=hashlib.sha256(response.body).hexdigest(),
-            fetched_at=utc_stamp(),
-            headers=_headers(response.headers),
-            request_headers=_headers(response.request.headers) if response.request else [],
-        )
+        fetched = _fetched(response, response.url)
         blog.pages.append(fetched)
         problem = self._rendered(state, fetched, response)
         if problem:
@@ -242,12 +262,13 @@ class LiveblogSpider(scrapy.Spider):
             blog.error = problem
             yield self._finish(state, complete=False)
             return
-        page = extract_page(
+        reading = extract_reading(
             fetched.rendered or response.body,
             response.url,
             encoding="utf-8" if fetched.rendered else header_charset(fetched.headers),
             fetched_at=fetched.fetched_at,
         )
+        page = reading.page
         fetched.updates = len(page.updates)
         fetched.canonical_url = page.canonical_url
         if len(blog.pages) == 1:
@@ -256,6 +277,10 @@ class LiveblogSpider(scrapy.Spider):
             blog.coverage_start = page.coverage_start
             blog.coverage_end = page.coverage_end
             blog.updates_expected = page.updates_expected
+            chains = [e for e in reading.endpoints if lists_all(e.kind)]
+            if chains and not state.render:
+                yield from self._start_endpoints(state, fetched, page.updates, reading.endpoints)
+                return
             if not page.updates:
                 blog.error = f"no live-blog updates found on {response.url}: " + (
                     "a consent wall, an empty blog, or markup this extractor cannot read"
@@ -283,6 +308,67 @@ class LiveblogSpider(scrapy.Spider):
             return
         # An "older" page showing only updates already seen means the blog ignores the link.
         yield from self._follow(state, fetched.next_url if not repeated else None)
+
+    def _start_endpoints(
+        self, state: PassState, fetched: PageFetch, own: list[Update], named: list[Endpoint]
+    ) -> Iterator[Any]:
+        """The first page names the requests that hold the blog's posts: their reading stands in
+        for the page's own (the same posts, whole; or, for a vendor, the only ones), and
+        their hosts join the pass's boundary."""
+        state.hosts = state.hosts | allowed_hosts(named)
+        state.endpoints = [e for e in named if lists_all(e.kind)]
+        state.held = own
+        fetched.updates = 0
+        yield from self._next_chain(state, fetched)
+
+    def _next_chain(self, state: PassState, fetched: PageFetch) -> Iterator[Any]:
+        """The next endpoint the first page named, or the end of a complete pass."""
+        endpoint = state.endpoints.pop(0) if state.endpoints else None
+        while endpoint is not None and endpoint.url in state.visited:
+            endpoint = state.endpoints.pop(0) if state.endpoints else None
+        fetched.next_url = endpoint.url if endpoint else None
+        yield from self._follow(state, fetched.next_url, endpoint)
+
+    def parse_endpoint(self, response: Response) -> Iterator[Any]:
+        """One page of an endpoint's JSON, read by its kind's reader; its next page follows."""
+        state: PassState = response.meta["pass"]
+        endpoint: Endpoint = response.meta[ENDPOINT]
+        blog = state.blog
+        fetched = _fetched(response, endpoint.url)
+        fetched.kind = endpoint.kind
+        blog.pages.append(fetched)
+        known = state.known.get(endpoint.url)
+        if response.status == 304 or (known and known.body_sha256 == fetched.body_sha256):
+            yield from self._unchanged_page(state, fetched, known, endpoint)
+            return
+        fetched.body = response.body
+        if data_of(response.body) is None:
+            fetched.etag = fetched.last_modified = fetched.body_sha256 = None
+            yield self._endpoint_missing(state, f"{endpoint.url} did not answer JSON")
+            return
+        page = read(endpoint.kind, response.body, endpoint.url, fetched.fetched_at)
+        state.endpoint_read = True
+        fetched.updates = len(page.updates)
+        blog.updates_expected = page.updates_expected or blog.updates_expected
+        keys = {u.source_id or u.headline or u.body_text[:80] for u in page.updates}
+        repeated = keys <= state.keys_seen
+        state.keys_seen |= keys
+        blog.updates.extend(page.updates)
+        following = [e for e in follow(endpoint, page) if e.url not in state.visited]
+        if following and not repeated:
+            fetched.next_url = following[0].url
+            yield from self._follow(state, fetched.next_url, following[0])
+        else:
+            yield from self._next_chain(state, fetched)
+
+    def _endpoint_missing(self, state: PassState, why: str) -> BlogPass:
+        """An endpoint that fails leaves the pass incomplete, not failed; the first page is read
+        again next time (its validators dropped), so the next pass tries the endpoint anew."""
+        self.logger.warning("%s: endpoint missing: %s", state.blog.url, why)
+        first = state.blog.pages[0]
+        first.etag = first.last_modified = first.body_sha256 = None
+        state.blog.incomplete_reason = ENDPOINT_MISSING
+        return self._finish(state, complete=False)
 
     def _rendered(self, state: PassState, fetched: PageFetch, response: Response) -> str | None:
         """A page the browser rendered: keep its raw response and rendered DOM apart, count
@@ -326,7 +412,11 @@ class LiveblogSpider(scrapy.Spider):
         return next(iter(own or unseen), None)
 
     def _unchanged_page(
-        self, state: PassState, fetched: PageFetch, known: PageState | None
+        self,
+        state: PassState,
+        fetched: PageFetch,
+        known: PageState | None,
+        endpoint: Endpoint | None = None,
     ) -> Iterator[Any]:
         """304, or the same bytes as last time: no extraction; the known older link still leads on."""
         if known is None:
@@ -343,9 +433,27 @@ class LiveblogSpider(scrapy.Spider):
         fetched.snapshot = known.snapshot
         fetched.oldest_at = known.oldest_at
         next_url = known.next_url if known.next_url not in state.visited else None
-        yield from self._follow(state, next_url)
+        yield from self._follow(state, next_url, self._known_endpoint(state, next_url, endpoint))
 
-    def _follow(self, state: PassState, next_url: str | None) -> Iterator[Any]:
+    @staticmethod
+    def _known_endpoint(
+        state: PassState, url: str | None, current: Endpoint | None
+    ) -> Endpoint | None:
+        """The endpoint a known page led to, as the archive recorded it: its kind, and its host
+        let through (an adapter named it when that page was first read)."""
+        if url is None:
+            return None
+        page = state.known.get(url)
+        kind = page.kind if page is not None and page.kind else (current and current.kind)
+        if not kind:
+            return None
+        endpoint = Endpoint(url, kind, host_allowed=not same_site(url, state.blog.url))
+        state.hosts = state.hosts | allowed_hosts([endpoint])
+        return endpoint
+
+    def _follow(
+        self, state: PassState, next_url: str | None, endpoint: Endpoint | None = None
+    ) -> Iterator[Any]:
         if next_url is None:
             yield self._finish(state, complete=True)
         elif len(state.blog.pages) + state.clicks >= state.max_pages:
@@ -353,11 +461,20 @@ class LiveblogSpider(scrapy.Spider):
             state.blog.incomplete_reason = PAGE_LIMIT
             yield self._finish(state, complete=False)
         else:
-            yield self._page_request(next_url, state)
+            yield self._page_request(next_url, state, endpoint)
 
     def page_failed(self, failure: Failure) -> Iterator[BlogPass]:
         request = failure.request  # type: ignore[attr-defined]
         state: PassState = request.meta["pass"]
+        endpoint: Endpoint | None = request.meta.get(ENDPOINT)
+        in_time = time.monotonic() < state.deadline
+        if endpoint is not None and in_time and not isinstance(failure.value, PassStopped):
+            response = getattr(failure.value, "response", None)
+            status = response.status if isinstance(response, Response) else 0
+            size = len(response.body) if isinstance(response, Response) else 0
+            state.blog.pages.append(PageFetch(endpoint.url, status, size, kind=endpoint.kind))
+            yield self._endpoint_missing(state, describe_failure(failure))
+            return
         state.blog.error = describe_failure(
             failure, request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
         )
@@ -372,9 +489,29 @@ class LiveblogSpider(scrapy.Spider):
         yield self._finish(state, complete=False)
 
     def _finish(self, state: PassState, complete: bool) -> BlogPass:
+        if state.held and not state.endpoint_read:
+            # No endpoint page was read: the first page's own updates are what the pass saw.
+            state.blog.pages[0].updates = len(state.held)
+            state.blog.updates[:0] = state.held
+            state.held = []
         state.blog.complete = complete and state.blog.error is None
         state.blog.finished_at = utc_stamp()
         return state.blog
+
+
+def _fetched(response: Response, url: str) -> PageFetch:
+    """The fetch log's record of a response, keyed by the URL the pass asked for."""
+    return PageFetch(
+        url=url,
+        status=response.status,
+        size=len(response.body),
+        etag=_header(response, b"ETag"),
+        last_modified=_header(response, b"Last-Modified"),
+        body_sha256=hashlib.sha256(response.body).hexdigest(),
+        fetched_at=utc_stamp(),
+        headers=_headers(response.headers),
+        request_headers=_headers(response.request.headers) if response.request else [],
+    )
 
 
 def _header(response: Response, name: bytes) -> str | None:
