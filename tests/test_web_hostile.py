@@ -14,6 +14,7 @@ import time
 import urllib.error
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import feedparser
@@ -31,6 +32,10 @@ pytestmark = pytest.mark.slow  # a server
 SAME = "The same paragraph, again and again."
 EMPTY_BLOG = "https://news.example/live/quiet"
 HUGE = str(2**63)
+# Before diffs had a budget and ran off the event loop, one such page held every other page
+# for 156 s. A page held for seconds is that fault; how fast pages answer under this load is
+# measured in benchmarks/web_hostile.py, not asserted here.
+HELD = 5.0
 
 
 def paragraphs(edited: bool) -> str:
@@ -52,9 +57,8 @@ def post(source_id: str, body: str, **kw: str) -> Update:
     return Update(**fields)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("hostile")
+def build_hostile_archive(folder: Path) -> Path:
+    """The archive described above, written through record_pass; also benchmarks/web_hostile.py's."""
     db = open_archive(folder / "archive.db")
     hostile_script = "javascript:alert(document.domain)"
     others = [
@@ -73,7 +77,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db.conn.commit()
     add_blog(db, EMPTY_BLOG, None, now_utc())
     db.close()
-    with serving(folder / "archive.db", folder) as running:
+    return folder / "archive.db"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    folder = tmp_path_factory.mktemp("hostile")
+    with serving(build_hostile_archive(folder), folder) as running:
         yield running
 
 
@@ -119,23 +129,23 @@ def while_loading(server: Server, heavy: list[str], light: str) -> tuple[list[fl
 
 
 @pytest.mark.parametrize("source_id", ["big", "twin"])
-def test_another_page_answers_within_a_second_while_the_huge_edit_is_shown(
+def test_another_page_is_not_held_while_the_huge_edit_is_shown(
     server: Server, source_id: str
 ) -> None:
     number = update_id(server, source_id)
     page = f"/archive/-/update/{number}"
     times, bodies = while_loading(server, [page, page, "/archive/-/timeline/1"], "/archive/blogs")
-    assert max(times) < 1.0, times
+    assert max(times) < HELD, times
     page_body = next(b for b in bodies if "Every version" in b)
     assert "<del>again</del><ins>edited</ins>" in page_body
-    assert timed(server, page) < 5
+    assert timed(server, page) < HELD
 
 
 def test_huge_ad_hoc_values_fail_at_once_with_a_message(server: Server) -> None:
     blob = "randomblob(999999999)"
     sql = quote(f"select {blob}, {blob}, {blob}, {blob}")
     times, bodies = while_loading(server, [f"/archive?sql={sql}"], "/archive/blogs")
-    assert max(times) < 1.0, times
+    assert max(times) < HELD, times
     assert "string or blob too big" in bodies[0]
 
 
