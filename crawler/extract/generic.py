@@ -262,22 +262,9 @@ def _is_modified_class(cls: str) -> bool:
 
 def short_texts(root: Element) -> list[tuple[Element, str, bool]]:
     """(element, text, is tail) of the body's short texts with a digit, in page order: where
-    times written for people are. One pass in Python beats a text() XPath here."""
+    times written for people are."""
     body = root.find("body")
-    found: list[tuple[Element, str, bool]] = []
-    if body is None:
-        return found
-    for element in body.iter():
-        text = element.text
-        if text and len(text) < _SHORT_TEXT and _DIGIT.search(text):
-            found.append((element, text, False))
-        tail = element.tail
-        if tail and len(tail) < _SHORT_TEXT and _DIGIT.search(tail) and element is not body:
-            found.append((element, tail, True))
-    return found
-
-
-_DIGIT = re.compile(r"\d")
+    return [] if body is None else walks.short_texts(body, _SHORT_TEXT)
 
 
 def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | None) -> None:
