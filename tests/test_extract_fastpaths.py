@@ -603,6 +603,9 @@ def test_each_walk_gives_what_the_reference_gives(body: bytes) -> None:
     elements = list(root.iter(etree.Element))
     _agree("mark", root)
     _agree("mark", elements[-1])
+    for limit in (0, 5, generic._SHORT_TEXT, 10**6):
+        _agree("short_texts", root, limit)
+        _agree("short_texts", elements[-1], limit)
     _agree("survey", root, SOURCED)
     _agree("survey", elements[-1], frozenset({"script", "img", "p"}))
     tags = frozenset({"img", "blockquote", "br", "iframe", "p"})
@@ -702,3 +705,16 @@ def _saved(name: str) -> bytes:
 def test_extract_page_gives_the_same_page_on_every_backend(name: str, url: str) -> None:
     body = _saved(name)
     _on_every_backend(lambda: extract_page(body, url))
+
+
+@pytest.mark.own_backends
+def test_short_texts_read_comments_and_wide_digits_as_lxml_does() -> None:
+    root = parse(
+        "<html><body>x1<!-- 2023 --> t9 <p>٣ مارس</p><?pi 5?>&amp; 12<p>no</p>7"
+        "<b>ab<![CDATA[1]]></b><p>é 45 é</p></body></html>".encode()
+    )
+    assert root is not None
+    body = root.find("body")
+    assert ("٣ مارس", False) in [(t, tail) for _, t, tail in _walks.short_texts(body, 100)]
+    for limit in (0, 3, 7, 100):
+        _agree("short_texts", body, limit)

@@ -9,6 +9,9 @@ from crawler.extract._walks import WalkRules, Writer
 def mark(
     root: etree._Element,
 ) -> tuple[list[etree._Element], list[etree._Element], list[etree._Element]]: ...
+def short_texts(
+    body: etree._Element, limit: int
+) -> list[tuple[etree._Element, str, bool]]: ...
 def survey(
     root: etree._Element, sourced: frozenset[str]
 ) -> tuple[set[str], set[tuple[str, str]], set[str], list[tuple[str, str]]]: ...

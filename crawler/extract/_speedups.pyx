@@ -12,6 +12,8 @@ from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIN
 from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memcpy, strcmp, strlen, strstr
 
+import re
+
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 from lxml.includes.tree cimport xmlAttr, xmlChar, xmlNode
@@ -137,6 +139,102 @@ def mark(cetree._Element root):
                         metas.append(cetree.elementFactory(root._doc, node))
         node = _after(node, top, &body)  # leaving the body when the walk passes it
     return timed, metas, bylines
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def short_texts(cetree._Element body, Py_ssize_t limit):
+    """(node, text, is tail) of the texts and tails shorter than `limit` characters that hold
+    a decimal digit of any script, of the body and every node below it in page order
+    (comments too, as iter() gives them), the body's own tail left out.
+
+    Most texts are one text node, read in place: a node becomes a proxy only when one of its
+    texts is kept, or when lxml would join several nodes into that text."""
+    cdef list found = []
+    cdef xmlNode* top = body._c_node
+    cdef xmlNode* node = top
+    cdef int verdict
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            verdict = _short_with_digit(node.children, limit)
+            if verdict == _KEEP:
+                found.append((cetree.elementFactory(body._doc, node), _node_text(node.children), False))
+            elif verdict == _ASK:
+                _keep_short(found, cetree.elementFactory(body._doc, node), False, limit)
+        elif node.type != tree.XML_TEXT_NODE and node.type != tree.XML_CDATA_SECTION_NODE:
+            _keep_short(found, cetree.elementFactory(body._doc, node), False, limit)
+        if node is not top:
+            verdict = _short_with_digit(node.next, limit)
+            if verdict == _KEEP:
+                found.append((cetree.elementFactory(body._doc, node), _node_text(node.next), True))
+            elif verdict == _ASK:
+                _keep_short(found, cetree.elementFactory(body._doc, node), True, limit)
+        node = _after_node(node, top)
+    return found
+
+
+cdef enum:
+    _PASS, _KEEP, _ASK
+
+
+cdef int _short_with_digit(xmlNode* node, Py_ssize_t limit) noexcept:
+    """Whether the text lxml reads from `node` on is short and holds an ASCII digit (_KEEP),
+    is not (_PASS), or must be read by lxml: several nodes, or characters beyond ASCII."""
+    cdef const unsigned char* text
+    cdef Py_ssize_t count = 0
+    cdef bint digit = False, wide = False
+    if node is NULL:
+        return _PASS
+    if node.type != tree.XML_TEXT_NODE and node.type != tree.XML_CDATA_SECTION_NODE:
+        if node.type == tree.XML_XINCLUDE_START or node.type == tree.XML_XINCLUDE_END:
+            return _ASK
+        return _PASS
+    if node.next is not NULL and node.next.type in (
+        tree.XML_TEXT_NODE, tree.XML_CDATA_SECTION_NODE, tree.XML_XINCLUDE_START,
+        tree.XML_XINCLUDE_END
+    ):
+        return _ASK
+    text = <const unsigned char*>node.content
+    if text is NULL:
+        return _PASS
+    while text[0]:
+        if text[0] >= 0x80:
+            wide = True
+        count += (text[0] & 0xC0) != 0x80
+        if count >= limit:
+            return _PASS
+        if 0x30 <= text[0] <= 0x39:
+            digit = True
+        text += 1
+    if digit:
+        return _KEEP
+    return _ASK if wide else _PASS
+
+
+cdef str _node_text(xmlNode* node):
+    return (<const char*>node.content).decode("utf-8", "replace")
+
+
+cdef int _keep_short(list found, proxy, bint tail, Py_ssize_t limit) except -1:
+    """What lxml reads as the proxy's text or tail, kept when short and holding a digit."""
+    text = proxy.tail if tail else proxy.text
+    if text and len(text) < limit and _DIGIT.search(text):
+        found.append((proxy, text, tail))
+    return 0
+
+
+cdef inline xmlNode* _after_node(xmlNode* node, xmlNode* top) noexcept:
+    """The node after `node` below `top` that iter() gives (an element, a comment, a
+    processing instruction, an entity): text nodes passed over."""
+    node = _after(node, top)
+    while node is not NULL and (
+        node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE
+        or node.type == tree.XML_XINCLUDE_START or node.type == tree.XML_XINCLUDE_END
+        or node.type == tree.XML_DTD_NODE
+    ):
+        node = _after(node, top)
+    return node
 
 
 cdef struct _Slot:

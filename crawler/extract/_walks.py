@@ -11,6 +11,7 @@ are compared as lxml gives them: the HTML parser gives them no namespace.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -53,6 +54,24 @@ def mark(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
             if "content" in names and element.tag == "meta" and ":" in element.get("content"):
                 metas.append(element)
     return timed, metas, bylines
+
+
+def short_texts(body: Element, limit: int) -> list[tuple[Element, str, bool]]:
+    """(node, text, is tail) of the texts and tails shorter than `limit` characters that hold
+    a decimal digit of any script, of the body and every node below it in page order
+    (comments too, as iter() gives them), the body's own tail left out."""
+    found: list[tuple[Element, str, bool]] = []
+    for node in body.iter():
+        text = node.text
+        if text and len(text) < limit and _DIGIT.search(text):
+            found.append((node, text, False))
+        tail = node.tail
+        if tail and len(tail) < limit and node is not body and _DIGIT.search(tail):
+            found.append((node, tail, True))
+    return found
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def survey(

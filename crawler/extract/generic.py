@@ -158,7 +158,9 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     posts: list[tuple[Element, Update]] = []
     for member in members:
         update = _update(member, times[member], url, bylines.get(member, []))
-        if (update.headline or update.body_text or update.media) and not _is_promo(member, update):
+        if (update.headline or update.body_text or update.media) and not _is_promo(
+            member, update, best.link_shares[member]
+        ):
             posts.append((member, update))
     updates = [update for _, update in posts]
     ids = [u.source_id for u in updates if u.source_id]
@@ -262,22 +264,9 @@ def _is_modified_class(cls: str) -> bool:
 
 def short_texts(root: Element) -> list[tuple[Element, str, bool]]:
     """(element, text, is tail) of the body's short texts with a digit, in page order: where
-    times written for people are. One pass in Python beats a text() XPath here."""
+    times written for people are."""
     body = root.find("body")
-    found: list[tuple[Element, str, bool]] = []
-    if body is None:
-        return found
-    for element in body.iter():
-        text = element.text
-        if text and len(text) < _SHORT_TEXT and _DIGIT.search(text):
-            found.append((element, text, False))
-        tail = element.tail
-        if tail and len(tail) < _SHORT_TEXT and _DIGIT.search(tail) and element is not body:
-            found.append((element, tail, True))
-    return found
-
-
-_DIGIT = re.compile(r"\d")
+    return [] if body is None else walks.short_texts(body, _SHORT_TEXT)
 
 
 def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | None) -> None:
@@ -363,6 +352,9 @@ class _Group:
     marked: float = 0.0
     names: str = ""
     score: float = 0.0
+    # The part of each member's text that is the text of links: scored, then asked again
+    # of each post (is it a teaser?).
+    link_shares: dict[Element, float] = field(default_factory=dict)
 
 
 def _candidates(features: _Features) -> list[_Group]:
@@ -521,7 +513,8 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     replies = sum(1 for m in members if _has_reply_button(m))
     if replies * 2 >= count:
         return
-    links = sum(_link_share(m) for m in members) / count
+    group.link_shares = {m: _link_share(m) for m in members}
+    links = sum(group.link_shares.values()) / count
     if links > 0.6:
         return
     group.names = " ".join(
@@ -538,10 +531,10 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     group.score = count * (1 + marks + (0.5 if named else 0)) * (1 - links)
 
 
-def _is_promo(member: Element, update: Update) -> bool:
+def _is_promo(member: Element, update: Update, link_share: float) -> bool:
     """A box in the stream that advertises instead of reporting: a teaser card and nothing
     else (a link to another article), or a short item opening with a promotion's label."""
-    if _link_share(member) >= 0.9 and member.find(".//a[@href]") is not None:
+    if link_share >= 0.9 and member.find(".//a[@href]") is not None:
         return True
     if update.headline and not update.body_text:
         # A card whose only words are its title, and the title a link (a photo beside it): a teaser.
