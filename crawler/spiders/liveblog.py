@@ -521,6 +521,9 @@ class LiveblogSpider(scrapy.Spider):
         state.blog.error = describe_failure(
             failure, request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
         )
+        log = request.meta.get(render.RENDER_LOG)
+        if isinstance(log, render.RenderLog) and log.redirects:
+            state.blog.error = log.redirects[0]
         if time.monotonic() >= state.deadline and not isinstance(failure.value, PassStopped):
             state.blog.error = late(self.pass_timeout, request.url)
         response = getattr(failure.value, "response", None)
