@@ -19,6 +19,10 @@ ENDPOINT_MISSING = "endpoint missing"
 RENDER_NEEDED = "render needed"
 INCOMPLETE_REASONS = (PAGE_LIMIT, ENDPOINT_MISSING, RENDER_NEEDED)
 
+# Endpoint kinds (crawler/extract/endpoints/) whose pages list only what changed since a known
+# post, such as the Guardian's lastUpdate delta: no evidence that a post they omit is gone.
+PARTIAL_KINDS = frozenset({"guardian-delta"})
+
 
 @dataclass
 class Update:
@@ -107,6 +111,11 @@ class PageFetch:
     def skipped(self) -> bool:
         """Not extracted this pass (304, or the same bytes): its updates were not looked at."""
         return self.not_modified or self.unchanged
+
+    @property
+    def partial(self) -> bool:
+        """Read from an endpoint that lists only what is new: it proves nothing removed."""
+        return self.kind in PARTIAL_KINDS
 
 
 @dataclass

@@ -237,7 +237,8 @@ def _extracted_runs(p: BlogPass, cut: int | None = None) -> list[_Run]:
     """The pass's updates grouped by runs of consecutive pages that were read this time.
 
     Pages answered 304 (or with unchanged bytes) break runs: what stood on them was not
-    looked at, so nothing may be judged removed there. Pages from `cut` on (another
+    looked at, so nothing may be judged removed there. A page that lists only what is new
+    (`PageFetch.partial`) is no evidence and no break either. Pages from `cut` on (another
     story, a repeat) are no evidence at all: the runs end above them.
     """
     runs: list[_Run] = []
@@ -245,6 +246,8 @@ def _extracted_runs(p: BlogPass, cut: int | None = None) -> list[_Run]:
     above: str | None = None
     evidence = list(zip(p.pages, page_updates(p), strict=True))[:cut]
     for index, (page, shown) in enumerate(evidence):
+        if page.partial:
+            continue
         if page.skipped:
             if current is not None:
                 runs.append(current)

@@ -4,7 +4,10 @@ click on "Load more": scrapy-playwright driving the system's chromium, off by de
 Only requests a pass marks with `render_meta()` go through the browser; every other request
 keeps Scrapy's own HTTP handler. The fetch boundary holds inside the browser too: each page
 aborts its sub-requests that leave the blog's site (crawler/boundary.py) and closes every
-WebSocket, so a rendered page fetches nothing from third parties. The page's raw response is
+WebSocket, so a rendered page fetches nothing from third parties. A page's route never sees
+the hops of a redirect the browser follows, so the route fetches each request itself without
+following redirects, checks every hop, and hands the browser only a chain that stays on the
+site. The page's raw response is
 kept beside the rendered DOM, for the WARC snapshot.
 
 scrapy-playwright is the optional extra `render`: it is imported only when a blog renders.
@@ -18,6 +21,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 import lxml.html
 
@@ -43,6 +47,8 @@ CHROMIUM_ARGS = [
 ]
 # Request meta: the pass's RenderLog, which the browser fills in and the spider reads.
 RENDER_LOG = "liveblog_render"
+# Redirect hops the route checks before it gives up on a request.
+MAX_HOPS = 10
 # Milliseconds a click on "Load more" has to make the page grow before the pass stops clicking.
 CLICK_WAIT_MS = 5000
 
@@ -136,6 +142,8 @@ class RenderLog:
     clicks: int = 0
     more: bool = False  # a "Load more" was still there when the clicks ran out
     refused: list[str] = field(default_factory=list)  # sub-requests aborted at the boundary
+    # Why a redirect was not followed, one sentence each (crawler/boundary.py's refusal).
+    redirects: list[str] = field(default_factory=list)
     navigation: Any = field(default=None, repr=False)
 
 
@@ -212,6 +220,8 @@ def render_meta(max_clicks: int, selector: str | None = None) -> dict[str, Any]:
 async def guard_page(page: Any, request: Any) -> None:
     """Before the page loads: abort what leaves the blog's site, close every WebSocket, and
     watch for the navigation's own response."""
+    from playwright.async_api import Error as PlaywrightError
+
     from crawler.middlewares import HOSTS, SITE
 
     log: RenderLog = request.meta[RENDER_LOG]
@@ -222,8 +232,19 @@ async def guard_page(page: Any, request: Any) -> None:
         if refusal(sub.url, site, hosts) is not None:
             log.refused.append(sub.url)
             await route.abort("blockedbyclient")
+            return
+        try:
+            response = await route.fetch(max_redirects=0)
+            why = await _off_site_hop(page, route.request.url, response, site, hosts)
+        except PlaywrightError:
+            await route.abort("failed")
+            return
+        if why is not None:
+            log.refused.append(sub.url)
+            log.redirects.append(why)
+            await route.abort("blockedbyclient")
         else:
-            await route.fallback()
+            await route.fulfill(response=response)
 
     async def no_socket(socket: Any) -> None:
         await socket.close()
@@ -240,6 +261,23 @@ async def guard_page(page: Any, request: Any) -> None:
     await page.route_web_socket("**", no_socket)
     page.on("response", seen)
     log.guarded = True
+
+
+async def _off_site_hop(page: Any, url: str, response: Any, site: str, hosts: Any) -> str | None:
+    """Why a response's redirect chain may not be followed, hop by hop, each fetched (with the
+    page's cookies) without following it; None when every hop stays on the blog's site, which
+    the browser then follows."""
+    for _ in range(MAX_HOPS):
+        location = response.headers.get("location")
+        if not 300 <= response.status < 400 or not location:
+            return None
+        target = urljoin(url, location)
+        why = refusal(target, site, hosts, redirected_from=url)
+        if why is not None:
+            return why
+        url = target
+        response = await page.context.request.get(url, max_redirects=0)
+    return f"{url}: more than {MAX_HOPS} redirects, not followed"
 
 
 def _cookies(header: bytes | None, site: str) -> list[dict[str, str]]:

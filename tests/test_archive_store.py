@@ -409,6 +409,16 @@ def test_capped_pass_removes_only_inside_its_window(db: sqlite_utils.Database) -
     assert rows(db, "select source_id from updates where removed_at is not null") == [("post-8",)]
 
 
+def test_a_delta_page_proves_nothing_removed(db: sqlite_utils.Database) -> None:
+    """A page that lists only what is new (the Guardian's lastUpdate delta) is no window."""
+    record_pass(db, bpass([upd(n) for n in range(10, 0, -1)]))
+    p = bpass([upd(11), upd(9)], pages=2, complete=False, at=LATER)
+    p.pages[0].updates, p.pages[1].updates, p.pages[1].kind = 0, 2, "guardian-delta"
+    r = record_pass(db, p)
+    assert (r.new, r.removed) == (1, 0)
+    assert rows(db, "select count(*) from updates where removed_at is null") == [(11,)]
+
+
 def test_capped_pass_ignores_pinned_updates_for_the_window(db: sqlite_utils.Database) -> None:
     record_pass(db, bpass([upd(n) for n in range(10, 0, -1)]))
     # Update 1 is pinned at the top of page 1: it must not stretch the window to 10:01.

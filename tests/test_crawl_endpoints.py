@@ -187,3 +187,38 @@ def test_a_missing_endpoint_leaves_the_pass_incomplete_with_the_page_s_own_posts
     db = Database(db_path)
     assert db.execute("select complete from blogs").fetchone()[0] == 0
     assert db.execute("select incomplete_reason from fetches").fetchone()[0] == ENDPOINT_MISSING
+
+
+def test_a_re_poll_over_the_page_limit_takes_the_new_blocks_from_the_guardian_delta(
+    site: EndpointSite, tmp_path: Path
+) -> None:
+    """Archived whole, then 4 new blocks: a re-poll allowed 2 pages (the page data now has 3)
+    asks the lastUpdate delta after the page, gets every new block whole, removes nothing."""
+    blog = site.blog(GuardianBlog)
+    db_path = tmp_path / "archive.db"
+    site.set_pass(1)
+    [first] = crawl_site(site, [blog.page_url], db_path).values()
+    assert first.ok and first.incomplete_reason is None
+    before = archived(Database(db_path), blog.page_url)
+    site.set_pass(2)
+    try:
+        [again] = crawl_site(site, [blog.page_url], db_path, max_pages=2).values()
+        truth = blog.truth()
+    finally:
+        site.set_pass(1)
+    assert again.ok and again.incomplete_reason == PAGE_LIMIT
+    db = Database(db_path)
+    kinds = [
+        r[0]
+        for r in db.execute(
+            "select p.kind from fetch_pages p where p.fetch_id = (select max(id) from fetches) "
+            "order by p.seq"
+        ).fetchall()
+    ]
+    assert kinds == [None, "guardian-delta"]
+    new = [key_of(blog, n) for n in range(len(before) + 1, len(before) + 5)]
+    held = archived(db, blog.page_url)
+    assert {k: held[k] for k in new} == {k: truth[k] for k in new}
+    assert set(held) == set(before) | set(new)
+    assert removed(db, blog.page_url) == set()
+

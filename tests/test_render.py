@@ -190,6 +190,75 @@ def test_without_render_the_blog_is_archived_incompletely_and_says_why(
     assert "settings: --interval 60 --max-pages 5" in listing
 
 
+@dataclass
+class Redirecting:
+    """A blog whose page, image and script fetch redirect to another server (another port);
+    that server records every request it gets."""
+
+    blog: str = ""
+    hop: str = ""  # a page of the blog's site that redirects off it
+    other: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def redirecting() -> Iterator[Redirecting]:
+    served = Redirecting()
+
+    class Other(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            served.other.append(self.path)
+            send(self, 200, b"<html><body>elsewhere</body></html>", "text/html")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    other = LocalServer(Other)
+    other.start()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            away = {"/hop": "/live", "/pixel.gif": "/pixel.gif", "/feed": "/feed"}
+            if self.path in away:
+                send(self, 302, b"", headers={"Location": other.origin + away[self.path]})
+            elif self.path == "/moved":
+                send(self, 301, b"", headers={"Location": "/live"})
+            elif self.path == "/live":
+                body = page(0).replace(b"</main>", b'<img src="/pixel.gif" alt=""></main>')
+                body = body.replace(b"fetch(", b'fetch("/feed").catch(() => null); fetch(', 1)
+                send(self, 200, body, "text/html; charset=utf-8")
+            else:
+                send(self, 404, b"not here", "text/plain")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = LocalServer(Handler)
+    server.start()
+    served.blog, served.hop = f"{server.origin}/moved", f"{server.origin}/hop"
+    try:
+        yield served
+    finally:
+        server.stop()
+        other.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_browser_follows_no_redirect_off_the_blog_s_site(
+    redirecting: Redirecting, tmp_path: Path
+) -> None:
+    """A redirect on the site is followed; one off it, of the page or of what the page asks
+    for, is not: the other server gets no request at all."""
+    db_path = tmp_path / "archive.db"
+    out = run("crawl", redirecting.blog, "--render", "--db", str(db_path), *LOCAL_ARGS)
+    assert sorted(sources(db_path)) == sorted(p[0] for p in POSTS[: IN_HTML + 1]), out
+    result = CliRunner().invoke(
+        cli, ["crawl", redirecting.hop, "--render", "--db", str(db_path), *LOCAL_ARGS]
+    )
+    assert f"{redirecting.hop} redirected to http://127.0.0.1:" in result.output, result.output
+    assert redirecting.other == []
+
+
 def test_a_blog_to_render_without_the_extra_fails_with_what_to_install(
     blog: Blog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

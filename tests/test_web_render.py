@@ -269,3 +269,13 @@ def test_timeline_says_when_a_blog_is_archived_incompletely(db_path: Path) -> No
     record(db_path, [_update(1)], started="2024-05-01T13:00:00Z")
     page = Site(db_path).get("/archive/-/timeline/1")
     assert "Archived incompletely" not in page.text and "Complete: the last pass" in page.text
+
+
+def test_timeline_marks_a_body_the_publisher_s_feed_cut(db_path: Path) -> None:
+    record(db_path, [_update(2, truncated=True), _update(1)])
+    page = Site(db_path).get("/archive/-/timeline/1").text
+    assert page.count("Cut by the publisher's feed</span>") == 1
+    marked = page.index('class="lb-mark lb-mark-truncated"')
+    assert page.index('data-update-id="1"') < marked < page.index('data-update-id="2"')
+    update = Site(db_path).get("/archive/-/update/1").text
+    assert 'class="lb-mark lb-mark-truncated"' in update

@@ -31,6 +31,12 @@ _UPDATE_COLUMNS = (
 )
 
 
+async def _columns(db: Database) -> str:
+    """The update columns a timeline shows; `truncated` reads 0 in an archive from before it."""
+    cut = "truncated" if "truncated" in await db.table_columns("updates") else "0 as truncated"
+    return f"{_UPDATE_COLUMNS}, {cut}"
+
+
 async def is_archive(db: Database) -> bool:
     """Whether this database has the archive's tables (other databases get no timeline)."""
     tables = set(await db.table_names())
@@ -53,6 +59,7 @@ class Entry:
     version: int
     pinned: bool
     changes: list[Change]
+    truncated: bool = False  # the body is known to be cut (the publisher's feed cut it)
 
 
 def _authors(value: str | None) -> list[str]:
@@ -79,6 +86,7 @@ def _entry(row: Any, versions: list[dict[str, Any]]) -> Entry:
         version=row["version"],
         pinned=bool(row["pinned"]) and not row["removed_at"],
         changes=changes(versions),
+        truncated=bool(row["truncated"]),
     )
 
 
@@ -174,13 +182,14 @@ async def timeline(db: Database, blog_id: int, page: int) -> dict[str, Any] | No
     ).first()
     # Pinned updates first, as the blog showed them; then everything else newest first.
     # The unary + keeps SQLite off the removed_at index: nearly every update matches "is null".
+    columns = await _columns(db)
     pinned = await db.execute(
-        f"select {_UPDATE_COLUMNS} from updates where blog_id = ? and pinned = 1 "
+        f"select {columns} from updates where blog_id = ? and pinned = 1 "
         "and +removed_at is null order by published_at desc",
         [blog_id],
     )
     rest = await db.execute(
-        f"select {_UPDATE_COLUMNS} from updates where blog_id = ? "
+        f"select {columns} from updates where blog_id = ? "
         "and not (pinned = 1 and removed_at is null) "
         "order by published_at desc, id desc limit ? offset ?",
         [blog_id, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE],
@@ -203,7 +212,7 @@ async def update_page(db: Database, update_id: int) -> dict[str, Any] | None:
     """The template context of one update's versions and their diffs, or None when unknown."""
     row = (
         await db.execute(
-            f"select blog_id, {_UPDATE_COLUMNS} from updates where id = ?", [update_id]
+            f"select blog_id, {await _columns(db)} from updates where id = ?", [update_id]
         )
     ).first()
     if row is None:

@@ -36,7 +36,14 @@ from archive.watchlist import BlogSettings
 from crawler import render
 from crawler.boundary import same_site, shown
 from crawler.extract import extract_reading
-from crawler.extract.endpoints import Endpoint, allowed_hosts, follow, lists_all
+from crawler.extract.endpoints import (
+    GUARDIAN_PAGE_DATA,
+    Endpoint,
+    allowed_hosts,
+    follow,
+    lists_all,
+)
+from crawler.extract.endpoints import guardian as guardian_endpoints
 from crawler.extract.endpoints.markup import data_of
 from crawler.extract.endpoints.readers import read
 from crawler.extract.html import ends_document, header_charset
@@ -66,6 +73,8 @@ class PassState:
     # them; taken after all when no endpoint page could be read.
     held: list[Update] = field(default_factory=list)
     endpoint_read: bool = False  # an endpoint page was read this pass
+    # The newest Guardian block the archive holds for the blog: where a delta starts.
+    newest_block: str | None = None
 
 
 # Request meta: the endpoint a request fetches (its kind picks the reader).
@@ -180,6 +189,7 @@ class LiveblogSpider(scrapy.Spider):
 
     def start_requests(self) -> Iterator[scrapy.Request]:
         known = self._known_pages()
+        newest = self._newest_blocks()
         for url in self.blog_urls:
             own = self.blog_settings.get(url, BlogSettings())
             state = PassState(
@@ -189,6 +199,7 @@ class LiveblogSpider(scrapy.Spider):
                 known=known.get(url, {}) if not own.render else {},
                 render=own.render,
                 headers=own.headers,
+                newest_block=newest.get(url),
             )
             yield self._page_request(url, state)
 
@@ -204,6 +215,22 @@ class LiveblogSpider(scrapy.Spider):
             return {url: page_states(db, url) for url in self.blog_urls}
         finally:
             db.close()
+
+    def _newest_blocks(self) -> dict[str, str]:
+        """The newest standing `block-` post each blog has in the archive, by blog URL."""
+        path = archive_path(self.settings.get("ARCHIVE_DB"))
+        if not path.exists():
+            return {}
+        db = open_archive(path)
+        try:
+            rows = db.execute(
+                "SELECT b.url, u.source_id FROM updates u JOIN blogs b ON b.id = u.blog_id "
+                "WHERE u.source_id LIKE 'block-%' AND u.removed_at IS NULL "
+                "AND u.published_at IS NOT NULL ORDER BY u.published_at"
+            ).fetchall()
+        finally:
+            db.close()
+        return {url: block for url, block in rows if url in self.blog_urls}
 
     def _page_request(
         self, url: str, state: PassState, endpoint: Endpoint | None = None
@@ -317,9 +344,25 @@ class LiveblogSpider(scrapy.Spider):
         their hosts join the pass's boundary."""
         state.hosts = state.hosts | allowed_hosts(named)
         state.endpoints = [e for e in named if lists_all(e.kind)]
+        delta = self._delta(state)
+        if delta is not None:
+            state.endpoints.insert(0, delta)
         state.held = own
         fetched.updates = 0
         yield from self._next_chain(state, fetched)
+
+    @staticmethod
+    def _delta(state: PassState) -> Endpoint | None:
+        """On a re-poll whose page limit would cut the Guardian's page-data walk short, its
+        lastUpdate delta first: every block newer than the newest archived one, in one request."""
+        if state.newest_block is None:
+            return None
+        if not any(e.kind == GUARDIAN_PAGE_DATA for e in state.endpoints):
+            return None
+        walked = sum(1 for page in state.known.values() if page.kind == GUARDIAN_PAGE_DATA)
+        if 1 + walked <= state.max_pages:
+            return None
+        return guardian_endpoints.delta(state.blog.url, state.newest_block)
 
     def _next_chain(self, state: PassState, fetched: PageFetch) -> Iterator[Any]:
         """The next endpoint the first page named, or the end of a complete pass."""
@@ -478,6 +521,9 @@ class LiveblogSpider(scrapy.Spider):
         state.blog.error = describe_failure(
             failure, request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
         )
+        log = request.meta.get(render.RENDER_LOG)
+        if isinstance(log, render.RenderLog) and log.redirects:
+            state.blog.error = log.redirects[0]
         if time.monotonic() >= state.deadline and not isinstance(failure.value, PassStopped):
             state.blog.error = late(self.pass_timeout, request.url)
         response = getattr(failure.value, "response", None)

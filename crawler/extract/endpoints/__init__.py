@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from archive.records import Page
+from archive.records import PARTIAL_KINDS, Page
 
 # The kinds of endpoint, one reader each (readers.py).
 GUARDIAN_PAGE_DATA = "guardian-pagedata"  # `<page>.json?dcr=true`: a page's full blocks
@@ -26,10 +26,6 @@ TICKAROO = "tickaroo"
 SOURCEFABRIC = "sourcefabric"
 ARENA = "arena"
 ZDF = "zdf"
-
-# Kinds whose pages list only what changed since a known post: a post missing from them is
-# not gone, and they never stand for the blog's whole list.
-_PARTIAL = frozenset({GUARDIAN_DELTA})
 
 
 @dataclass(frozen=True)
@@ -49,7 +45,7 @@ class Endpoint:
 
 def lists_all(kind: str) -> bool:
     """Whether the endpoint's pages, followed to the end, list every post the blog shows."""
-    return kind not in _PARTIAL
+    return kind not in PARTIAL_KINDS  # a delta lists only what is new
 
 
 def follow(endpoint: Endpoint, page: Page) -> list[Endpoint]:
