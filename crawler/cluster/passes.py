@@ -1,0 +1,290 @@
+"""The pass queue of the scale-out on Redis: a pass is leased, not popped, so a worker that dies
+mid-pass loses nothing, and a pass finished twice reaches the one writer once.
+
+Keys, under one prefix: `queue` (list of pass ids waiting, taken from the right), `payloads`
+(hash pass id -> payload, while queued or leased), `leased` (sorted set pass id -> lease
+deadline), `leases` (hash pass id -> worker and lease time), `done:<pass id>` (a pass already
+finished: later finishes and offers of it are ignored), `results` (stream of finished passes,
+read by the writer's consumer group) and `workers` (sorted set worker -> last heartbeat).
+Every deadline is on the Redis server's clock, so the machines' clocks need not agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+import redis
+
+WRITER_GROUP = "writer"
+WRITER = "writer"
+DONE_TTL = 7 * 24 * 3600
+
+# Returns expired leases to the front of the queue; shared by `reclaim` and `lease`.
+_RECLAIM = """
+local function reclaim(queue, payloads, leased, leases, now)
+  local ids = redis.call('ZRANGEBYSCORE', leased, '-inf', now)
+  for _, id in ipairs(ids) do
+    redis.call('ZREM', leased, id)
+    redis.call('HDEL', leases, id)
+    if redis.call('HEXISTS', payloads, id) == 1 then
+      redis.call('RPUSH', queue, id)
+    end
+  end
+  return ids
+end
+local function server_now()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) + tonumber(t[2]) / 1000000
+end
+"""
+
+RECLAIM_SCRIPT = (
+    _RECLAIM
+    + """
+local now = tonumber(ARGV[1]) or server_now()
+return reclaim(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now)
+"""
+)
+
+OFFER_SCRIPT = """
+if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
+redis.call('LPUSH', KEYS[1], ARGV[1])
+return 1
+"""
+
+LEASE_SCRIPT = (
+    _RECLAIM
+    + """
+local now = server_now()
+reclaim(KEYS[1], KEYS[2], KEYS[3], KEYS[4], now)
+local id = redis.call('RPOP', KEYS[1])
+if not id then return false end
+local deadline = now + tonumber(ARGV[2])
+redis.call('ZADD', KEYS[3], deadline, id)
+redis.call('HSET', KEYS[4], id, ARGV[1] .. '\\t' .. now)
+return {id, redis.call('HGET', KEYS[2], id), tostring(deadline)}
+"""
+)
+
+EXTEND_SCRIPT = """
+local owner = redis.call('HGET', KEYS[2], ARGV[1])
+if not owner or string.sub(owner, 1, string.len(ARGV[2]) + 1) ~= ARGV[2] .. '\\t' then
+  return false
+end
+local t = redis.call('TIME')
+local deadline = tonumber(t[1]) + tonumber(t[2]) / 1000000 + tonumber(ARGV[3])
+redis.call('ZADD', KEYS[1], deadline, ARGV[1])
+return tostring(deadline)
+"""
+
+FINISH_SCRIPT = """
+if not redis.call('SET', KEYS[1], ARGV[2], 'NX') then return false end
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+redis.call('HDEL', KEYS[4], ARGV[1])
+redis.call('LREM', KEYS[5], 0, ARGV[1])
+local t = redis.call('TIME')
+local at = tostring(tonumber(t[1]) + tonumber(t[2]) / 1000000)
+return redis.call('XADD', KEYS[6], '*', 'pass_id', ARGV[1], 'worker', ARGV[2],
+                  'finished_at', at, 'result', ARGV[3])
+"""
+
+
+@dataclass(frozen=True)
+class Lease:
+    """A pass a worker holds until `deadline` (epoch seconds on the Redis server's clock)."""
+
+    pass_id: str
+    payload: str
+    worker: str
+    deadline: float
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A finished pass as the writer reads it; `entry_id` is what `ack` needs."""
+
+    entry_id: str
+    pass_id: str
+    worker: str
+    finished_at: float
+    result: str
+
+
+@dataclass(frozen=True)
+class HeldLease:
+    """A lease as `liveblog status` shows it: who holds it and since when."""
+
+    pass_id: str
+    worker: str
+    leased_at: float
+    deadline: float
+
+
+@dataclass(frozen=True)
+class QueueState:
+    """What `liveblog status` reports about the queue at one instant of the server's clock."""
+
+    now: float
+    queued: int
+    leased: list[HeldLease]
+    unwritten: int
+    oldest_unwritten_at: float | None
+
+
+class PassQueue:
+    """Passes offered by the scheduler, leased by workers, drained by the one writer."""
+
+    def __init__(self, client: redis.Redis, prefix: str = "liveblog") -> None:
+        self.client = client
+        self.prefix = prefix
+        self._offer = client.register_script(OFFER_SCRIPT)
+        self._lease = client.register_script(LEASE_SCRIPT)
+        self._extend = client.register_script(EXTEND_SCRIPT)
+        self._reclaim = client.register_script(RECLAIM_SCRIPT)
+        self._finish = client.register_script(FINISH_SCRIPT)
+
+    @classmethod
+    def from_url(cls, url: str, prefix: str = "liveblog") -> PassQueue:
+        """One client per process, answering str, for the `--redis URL` of every role."""
+        return cls(redis.Redis.from_url(url, decode_responses=True), prefix)
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}:{name}"
+
+    def _queue_keys(self) -> list[str]:
+        return [self.key("queue"), self.key("payloads"), self.key("leased"), self.key("leases")]
+
+    def now(self) -> float:
+        """The Redis server's clock, the one every deadline and heartbeat is on."""
+        seconds, micros = cast(tuple[int, int], self.client.time())
+        return seconds + micros / 1_000_000
+
+    def offer(self, pass_id: str, payload: str) -> bool:
+        """Queues a pass unless it is already queued, leased or finished (offers may repeat)."""
+        keys = [self.key("queue"), self.key("payloads"), self.key(f"done:{pass_id}")]
+        return bool(self._offer(keys=keys, args=[pass_id, payload]))
+
+    def lease(self, worker: str, timeout: float) -> Lease | None:
+        """Takes the oldest waiting pass for `timeout` seconds, after returning expired leases."""
+        got = cast(Any, self._lease(keys=self._queue_keys(), args=[worker, timeout]))
+        if not got:
+            return None
+        pass_id, payload, deadline = got
+        return Lease(pass_id, payload, worker, float(deadline))
+
+    def extend(self, lease: Lease, timeout: float) -> Lease | None:
+        """Pushes a long pass's deadline on; None when the lease was lost (reclaimed or done)."""
+        keys = [self.key("leased"), self.key("leases")]
+        got = self._extend(keys=keys, args=[lease.pass_id, lease.worker, timeout])
+        if not got:
+            return None
+        return Lease(lease.pass_id, lease.payload, lease.worker, float(cast(str, got)))
+
+    def reclaim(self, now: float | None = None) -> list[str]:
+        """Returns leases whose deadline is at or before `now` (default: server time) to the queue."""
+        args = [] if now is None else [repr(now)]
+        return list(cast(list[str], self._reclaim(keys=self._queue_keys(), args=args)))
+
+    def finish(self, lease: Lease, result: str) -> bool:
+        """Hands a finished pass to the writer, once per pass id; False when it was already done."""
+        keys = [
+            self.key(f"done:{lease.pass_id}"),
+            self.key("leased"),
+            self.key("leases"),
+            self.key("payloads"),
+            self.key("queue"),
+            self.key("results"),
+        ]
+        return bool(self._finish(keys=keys, args=[lease.pass_id, lease.worker, result]))
+
+    def _ensure_group(self) -> None:
+        """The writer's group reads the stream from its start, so results made before it are kept."""
+        try:
+            self.client.xgroup_create(self.key("results"), WRITER_GROUP, id="0", mkstream=True)
+        except redis.ResponseError as err:
+            if "BUSYGROUP" not in str(err):
+                raise
+
+    def take_results(self, count: int = 100, block_ms: int | None = None) -> list[Finished]:
+        """The writer's next finished passes in finishing order: first those it took and did not
+        ack (it died mid-drain), then new ones, waiting up to `block_ms` when there are none."""
+        self._ensure_group()
+        stream = self.key("results")
+        for start, block in (("0", None), (">", block_ms)):
+            reply = cast(
+                Any,
+                self.client.xreadgroup(
+                    WRITER_GROUP, WRITER, {stream: start}, count=count, block=block
+                ),
+            )
+            found = [_finished(entry_id, fields) for entry_id, fields in _entries(reply) if fields]
+            if found:
+                return found
+        return []
+
+    def ack(self, results: Sequence[Finished]) -> None:
+        """Marks passes written: they leave the stream; their done markers expire in a week."""
+        if not results:
+            return
+        ids = [r.entry_id for r in results]
+        pipe = self.client.pipeline(transaction=True)
+        pipe.xack(self.key("results"), WRITER_GROUP, *ids)
+        pipe.xdel(self.key("results"), *ids)
+        for r in results:
+            pipe.expire(self.key(f"done:{r.pass_id}"), DONE_TTL)
+        pipe.execute()
+
+    def beat(self, worker: str) -> None:
+        """A worker's heartbeat, on the server's clock."""
+        self.client.zadd(self.key("workers"), {worker: self.now()})
+
+    def workers_alive(self, within: float = 30.0) -> list[str]:
+        """Workers that beat in the last `within` seconds; older ones are forgotten."""
+        now = self.now()
+        self.client.zremrangebyscore(self.key("workers"), "-inf", f"({now - 10 * within}")
+        return sorted(
+            cast(list[str], self.client.zrangebyscore(self.key("workers"), now - within, "+inf"))
+        )
+
+    def state(self) -> QueueState:
+        """Queue depth, leases held and their age, and the oldest pass not yet written."""
+        now = self.now()
+        deadlines = dict(
+            cast(
+                list[tuple[str, float]],
+                self.client.zrange(self.key("leased"), 0, -1, withscores=True),
+            )
+        )
+        holders = cast(dict[str, str], self.client.hgetall(self.key("leases")))
+        leased = []
+        for pass_id, deadline in deadlines.items():
+            worker, _, since = holders.get(pass_id, "\t0").partition("\t")
+            leased.append(HeldLease(pass_id, worker, float(since), deadline))
+        stream = self.key("results")
+        unwritten = int(cast(int, self.client.xlen(stream)))
+        first = cast(list[Any], self.client.xrange(stream, count=1))
+        oldest = float(first[0][1]["finished_at"]) if first else None
+        return QueueState(
+            now, int(cast(int, self.client.llen(self.key("queue")))), leased, unwritten, oldest
+        )
+
+
+def _entries(reply: Any) -> list[tuple[str, dict[str, str] | None]]:
+    """The entries of an XREADGROUP reply over one stream (a RESP2 client's list)."""
+    if not reply:
+        return []
+    return [e for _, entries in reply for e in entries]
+
+
+def _finished(entry_id: str, fields: dict[str, str]) -> Finished:
+    return Finished(
+        entry_id,
+        fields["pass_id"],
+        fields["worker"],
+        float(fields["finished_at"]),
+        fields["result"],
+    )
