@@ -65,14 +65,51 @@ def test_lease_finish_ack(queue: PassQueue) -> None:
     state = queue.state()
     assert state.queued == 1
     assert [(h.pass_id, h.worker) for h in state.leased] == [("p1", "w1")]
-    assert queue.finish(lease, "result-1")
+    assert queue.finish(lease, b"result-1")
     results = queue.take_results()
-    assert [(r.pass_id, r.worker, r.result) for r in results] == [("p1", "w1", "result-1")]
+    assert [(r.pass_id, r.worker, r.result) for r in results] == [("p1", "w1", b"result-1")]
     queue.ack(results)
     assert queue.take_results() == []
     state = queue.state()
     assert (state.queued, state.leased, state.unwritten) == (1, [], 0)
     assert not queue.offer("p1", "blog-1"), "a pass already done is not queued again"
+
+
+def test_result_bytes_travel_as_they_are(queue: PassQueue) -> None:
+    body = bytes(range(256)) * 4096
+    queue.offer("p1", "blog-1")
+    lease = queue.lease("w1", timeout=30)
+    assert lease is not None
+    queue.finish(lease, body)
+    assert [r.result for r in queue.take_results()] == [body]
+
+
+def test_state_shows_lease_age_and_oldest_unwritten(queue: PassQueue) -> None:
+    for n in range(3):
+        queue.offer(f"p{n}", str(n))
+    before = queue.now()
+    first = queue.lease("w1", timeout=30)
+    second = queue.lease("w2", timeout=30)
+    assert first is not None and second is not None
+    queue.finish(second, b"r")
+    state = queue.state()
+    assert state.queued == 1
+    [held] = state.leased
+    assert (held.pass_id, held.worker) == ("p0", "w1")
+    assert before <= held.leased_at <= state.now < held.deadline
+    assert state.unwritten == 1
+    assert state.oldest_unwritten_at is not None
+    assert held.leased_at <= state.oldest_unwritten_at <= state.now
+
+
+def test_reclaimed_passes_are_leased_again_oldest_first(queue: PassQueue) -> None:
+    for n in range(3):
+        queue.offer(f"p{n}", str(n))
+    leases = [queue.lease(f"w{n}", timeout=5 + n) for n in range(3)]
+    assert all(leases)
+    assert queue.reclaim(queue.now() + 60) == ["p0", "p1", "p2"]
+    again = [queue.lease("w9", timeout=30) for _ in range(3)]
+    assert [lease.pass_id for lease in again if lease] == ["p0", "p1", "p2"]
 
 
 def test_empty_queue_leases_nothing(queue: PassQueue) -> None:
@@ -135,8 +172,8 @@ def test_killed_worker_lease_goes_to_another(queue: PassQueue, redis_url: str) -
             break
         time.sleep(0.1)
     assert lease is not None and (lease.pass_id, lease.worker) == ("p1", "w2")
-    assert queue.finish(lease, "done by w2")
-    assert [r.result for r in queue.take_results()] == ["done by w2"]
+    assert queue.finish(lease, b"done by w2")
+    assert [r.result for r in queue.take_results()] == [b"done by w2"]
 
 
 def test_pass_finished_twice_reaches_writer_once(queue: PassQueue) -> None:
@@ -146,11 +183,11 @@ def test_pass_finished_twice_reaches_writer_once(queue: PassQueue) -> None:
     queue.reclaim(slow.deadline + 1)
     fast = queue.lease("w2", timeout=5)
     assert fast is not None and (fast.pass_id, fast.worker) == ("p1", "w2")
-    assert queue.finish(fast, "by w2")
-    assert not queue.finish(slow, "by w1")
-    assert not queue.finish(fast, "by w2")
+    assert queue.finish(fast, b"by w2")
+    assert not queue.finish(slow, b"by w1")
+    assert not queue.finish(fast, b"by w2")
     results = queue.take_results()
-    assert [(r.pass_id, r.result) for r in results] == [("p1", "by w2")]
+    assert [(r.pass_id, r.result) for r in results] == [("p1", b"by w2")]
     queue.ack(results)
     assert queue.state().leased == []
     assert queue.lease("w3", timeout=5) is None
@@ -161,9 +198,9 @@ def test_late_finish_of_a_reclaimed_pass_takes_it_off_the_queue(queue: PassQueue
     slow = queue.lease("w1", timeout=5)
     assert slow is not None
     queue.reclaim(slow.deadline + 1)
-    assert queue.finish(slow, "by w1")
+    assert queue.finish(slow, b"by w1")
     assert queue.lease("w2", timeout=5) is None
-    assert [r.result for r in queue.take_results()] == ["by w1"]
+    assert [r.result for r in queue.take_results()] == [b"by w1"]
 
 
 def test_results_wait_for_the_writer(queue: PassQueue, redis_url: str) -> None:
@@ -171,7 +208,7 @@ def test_results_wait_for_the_writer(queue: PassQueue, redis_url: str) -> None:
         queue.offer(f"p{n}", str(n))
         lease = queue.lease("w1", timeout=30)
         assert lease is not None
-        queue.finish(lease, f"r{n}")
+        queue.finish(lease, f"r{n}".encode())
     assert queue.state().unwritten == 3
     assert queue.state().oldest_unwritten_at is not None
     writer = PassQueue.from_url(redis_url)

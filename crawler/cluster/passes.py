@@ -6,7 +6,8 @@ Keys, under one prefix: `queue` (list of pass ids waiting, taken from the right)
 deadline), `leases` (hash pass id -> worker and lease time), `done:<pass id>` (a pass already
 finished: later finishes and offers of it are ignored), `results` (stream of finished passes,
 read by the writer's consumer group) and `workers` (sorted set worker -> last heartbeat).
-Every deadline is on the Redis server's clock, so the machines' clocks need not agree.
+Every deadline is on the Redis server's clock, so the machines' clocks need not agree. A payload
+(what to fetch) is text; a result is bytes, so a pass's page bodies travel as they are.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ DONE_TTL = 7 * 24 * 3600
 _RECLAIM = """
 local function reclaim(queue, payloads, leased, leases, now)
   local ids = redis.call('ZRANGEBYSCORE', leased, '-inf', now)
-  for _, id in ipairs(ids) do
+  for i = #ids, 1, -1 do
+    local id = ids[i]
     redis.call('ZREM', leased, id)
     redis.call('HDEL', leases, id)
     if redis.call('HEXISTS', payloads, id) == 1 then
@@ -111,7 +113,7 @@ class Finished:
     pass_id: str
     worker: str
     finished_at: float
-    result: str
+    result: bytes
 
 
 @dataclass(frozen=True)
@@ -149,8 +151,8 @@ class PassQueue:
 
     @classmethod
     def from_url(cls, url: str, prefix: str = "liveblog") -> PassQueue:
-        """One client per process, answering str, for the `--redis URL` of every role."""
-        return cls(redis.Redis.from_url(url, decode_responses=True), prefix)
+        """One client per process, for the `--redis URL` of every role."""
+        return cls(redis.Redis.from_url(url), prefix)
 
     def key(self, name: str) -> str:
         return f"{self.prefix}:{name}"
@@ -174,7 +176,7 @@ class PassQueue:
         if not got:
             return None
         pass_id, payload, deadline = got
-        return Lease(pass_id, payload, worker, float(deadline))
+        return Lease(pass_id.decode(), payload.decode(), worker, float(deadline))
 
     def extend(self, lease: Lease, timeout: float) -> Lease | None:
         """Pushes a long pass's deadline on; None when the lease was lost (reclaimed or done)."""
@@ -182,14 +184,16 @@ class PassQueue:
         got = self._extend(keys=keys, args=[lease.pass_id, lease.worker, timeout])
         if not got:
             return None
-        return Lease(lease.pass_id, lease.payload, lease.worker, float(cast(str, got)))
+        return Lease(lease.pass_id, lease.payload, lease.worker, float(cast(bytes, got)))
 
     def reclaim(self, now: float | None = None) -> list[str]:
         """Returns leases whose deadline is at or before `now` (default: server time) to the queue."""
         args = [] if now is None else [repr(now)]
-        return list(cast(list[str], self._reclaim(keys=self._queue_keys(), args=args)))
+        return [
+            i.decode() for i in cast(list[bytes], self._reclaim(keys=self._queue_keys(), args=args))
+        ]
 
-    def finish(self, lease: Lease, result: str) -> bool:
+    def finish(self, lease: Lease, result: bytes) -> bool:
         """Hands a finished pass to the writer, once per pass id; False when it was already done."""
         keys = [
             self.key(f"done:{lease.pass_id}"),
@@ -246,45 +250,41 @@ class PassQueue:
         """Workers that beat in the last `within` seconds; older ones are forgotten."""
         now = self.now()
         self.client.zremrangebyscore(self.key("workers"), "-inf", f"({now - 10 * within}")
-        return sorted(
-            cast(list[str], self.client.zrangebyscore(self.key("workers"), now - within, "+inf"))
+        alive = cast(
+            list[bytes], self.client.zrangebyscore(self.key("workers"), now - within, "+inf")
         )
+        return sorted(w.decode() for w in alive)
 
     def state(self) -> QueueState:
         """Queue depth, leases held and their age, and the oldest pass not yet written."""
-        now = self.now()
-        deadlines = dict(
-            cast(
-                list[tuple[str, float]],
-                self.client.zrange(self.key("leased"), 0, -1, withscores=True),
-            )
-        )
-        holders = cast(dict[str, str], self.client.hgetall(self.key("leases")))
+        pipe = self.client.pipeline(transaction=True)
+        pipe.time()
+        pipe.llen(self.key("queue"))
+        pipe.zrange(self.key("leased"), 0, -1, withscores=True)
+        pipe.hgetall(self.key("leases"))
+        pipe.xlen(self.key("results"))
+        pipe.xrange(self.key("results"), count=1)
+        (seconds, micros), queued, deadlines, holders, unwritten, first = pipe.execute()
         leased = []
-        for pass_id, deadline in deadlines.items():
-            worker, _, since = holders.get(pass_id, "\t0").partition("\t")
-            leased.append(HeldLease(pass_id, worker, float(since), deadline))
-        stream = self.key("results")
-        unwritten = int(cast(int, self.client.xlen(stream)))
-        first = cast(list[Any], self.client.xrange(stream, count=1))
-        oldest = float(first[0][1]["finished_at"]) if first else None
-        return QueueState(
-            now, int(cast(int, self.client.llen(self.key("queue")))), leased, unwritten, oldest
-        )
+        for pass_id, deadline in deadlines:
+            worker, _, since = holders.get(pass_id, b"\t0").decode().partition("\t")
+            leased.append(HeldLease(pass_id.decode(), worker, float(since), deadline))
+        oldest = float(first[0][1][b"finished_at"]) if first else None
+        return QueueState(seconds + micros / 1_000_000, queued, leased, unwritten, oldest)
 
 
-def _entries(reply: Any) -> list[tuple[str, dict[str, str] | None]]:
+def _entries(reply: Any) -> list[tuple[bytes, dict[bytes, bytes] | None]]:
     """The entries of an XREADGROUP reply over one stream (a RESP2 client's list)."""
     if not reply:
         return []
     return [e for _, entries in reply for e in entries]
 
 
-def _finished(entry_id: str, fields: dict[str, str]) -> Finished:
+def _finished(entry_id: bytes, fields: dict[bytes, bytes]) -> Finished:
     return Finished(
-        entry_id,
-        fields["pass_id"],
-        fields["worker"],
-        float(fields["finished_at"]),
-        fields["result"],
+        entry_id.decode(),
+        fields[b"pass_id"].decode(),
+        fields[b"worker"].decode(),
+        float(fields[b"finished_at"]),
+        fields[b"result"],
     )
