@@ -33,7 +33,7 @@ from crawler.extract.adapters import (
     zdf,
 )
 from crawler.extract.adapters.survey import Survey, survey
-from crawler.extract.adapters.vendor import VendorEmbed
+from crawler.extract.adapters.vendor import VendorEmbed, no_posts
 from crawler.extract.dom import Element, host_of
 from crawler.extract.endpoints import Endpoint
 from crawler.extract.entries import prepare
@@ -121,7 +121,7 @@ REGISTRY: tuple[Adapter, ...] = (
         "tickaroo",
         tickaroo.DOMAINS,
         tickaroo.detect,
-        tickaroo.extract,
+        no_posts,
         present=tickaroo.present,
         embeds=tickaroo.embeds,
     ),
@@ -129,7 +129,7 @@ REGISTRY: tuple[Adapter, ...] = (
         "24liveblog",
         liveblog24.DOMAINS,
         liveblog24.detect,
-        liveblog24.extract,
+        no_posts,
         present=liveblog24.present,
         embeds=liveblog24.embeds,
     ),
@@ -137,7 +137,7 @@ REGISTRY: tuple[Adapter, ...] = (
         "scribblelive",
         scribblelive.DOMAINS,
         scribblelive.detect,
-        scribblelive.extract,
+        no_posts,
         present=scribblelive.present,
         embeds=scribblelive.embeds,
     ),
@@ -145,7 +145,7 @@ REGISTRY: tuple[Adapter, ...] = (
         "arena",
         arena.DOMAINS,
         arena.detect,
-        arena.extract,
+        no_posts,
         present=arena.present,
         embeds=arena.embeds,
     ),

@@ -7,8 +7,8 @@ data-version>` with `https://go.arena.im/public/js/arenalib.js?p=<site>&e=<blog>
 iframe or `amp-iframe` at `https://go.arena.im/embed/<site>/<blog>`. For search engines the
 plugin adds what `https://cached-api.arena.im/v1/liveblog/<site>/<blog>/ldjson` returns, read
 by jsonld.py; the posts themselves are JSON at `…/v1/liveblog/<site>/<blog>` (`posts` with
-`createdAt` / `updatedAt` in epoch milliseconds). No post markup is in the page: `extract`
-finds nothing and `embeds` names the blog.
+`createdAt` / `updatedAt` in epoch milliseconds). No post markup is in the page: the adapter
+reads nothing (`vendor.no_posts`) and `embeds` names the blog.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from archive.records import Update
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed, attribute, query_value, served_by, unique
 from crawler.extract.dom import Element
@@ -49,11 +48,6 @@ def present(page: Survey) -> bool:
 def detect(root: Element) -> bool:
     """Whether the page embeds an Arena live blog."""
     return bool(_DETECT(root))
-
-
-def extract(root: Element, url: str) -> list[Update]:
-    """Nothing: the embed's posts are not in the page."""
-    return []
 
 
 def embeds(root: Element, url: str) -> list[VendorEmbed]:

@@ -9,7 +9,8 @@ The embed codes public code documents:
 The posts are JSON at `https://data.24liveplus.com/v1/retrieve_server/x/event/<event id>/news/`
 (`nid`, `newstitle`, `contents`, `created` in epoch seconds; zw-liveblog reads it to write
 the page's JSON-LD, which jsonld.py reads). The rendered posts (`.lb24-news-list-item`) exist
-only in the browser, so `extract` finds nothing and `embeds` names the event.
+only in the browser, so the adapter reads nothing (`vendor.no_posts`) and `embeds` names
+the event.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import re
 
 from lxml import etree
 
-from archive.records import Update
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import (
     VendorEmbed,
@@ -55,11 +55,6 @@ def present(page: Survey) -> bool:
 def detect(root: Element) -> bool:
     """Whether the page embeds a 24liveblog event."""
     return bool(_DETECT(root))
-
-
-def extract(root: Element, url: str) -> list[Update]:
-    """Nothing: the embed's posts are not in the page."""
-    return []
 
 
 def embeds(root: Element, url: str) -> list[VendorEmbed]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from lxml import etree
 
-from archive.records import Update
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed, query_value, served_by, unique
 from crawler.extract.dom import Element
@@ -39,11 +38,6 @@ def present(page: Survey) -> bool:
 def detect(root: Element) -> bool:
     """Whether the page embeds a ScribbleLive event."""
     return bool(_DETECT(root))
-
-
-def extract(root: Element, url: str) -> list[Update]:
-    """Nothing: the embed's posts are not in the page."""
-    return []
 
 
 def embeds(root: Element, url: str) -> list[VendorEmbed]:

@@ -8,7 +8,8 @@ The embed Tickaroo's own integration writes (Tickaroo/arcxp-plugin,
 (`content/sources/tickaroo-liveblog.js`) and puts the answer's `html` in
 `#tickaroo-liveblog-container` and its `schema` in a JSON-LD script, which jsonld.py reads.
 That prefetched HTML is the vendor's: no public code documents its post markup beyond a few
-class names, so `extract` reads nothing and `embeds` names the liveblog and its endpoint.
+class names, so the adapter reads nothing (`vendor.no_posts`) and `embeds` names the
+liveblog and its endpoint.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from urllib.parse import urlencode
 
 from lxml import etree
 
-from archive.records import Update
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed, attribute, unique
 from crawler.extract.dom import Element
@@ -37,11 +37,6 @@ def present(page: Survey) -> bool:
 def detect(root: Element) -> bool:
     """Whether the page embeds a Tickaroo liveblog."""
     return bool(_DETECT(root))
-
-
-def extract(root: Element, url: str) -> list[Update]:
-    """Nothing: the embed's posts are not in the page as markup anyone documents."""
-    return []
 
 
 def embeds(root: Element, url: str) -> list[VendorEmbed]:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
+from archive.records import Update
 from crawler.extract.dom import Element, host_of
 
 
@@ -24,6 +25,11 @@ class VendorEmbed:
     # The documented URL of the posts (JSON, or the vendor's server-rendered page); None
     # where it needs what the page does not say (an API token).
     endpoint: str | None = None
+
+
+def no_posts(root: Element, url: str) -> list[Update]:
+    """Nothing: the posts of an embed drawn in the browser are not in the page."""
+    return []
 
 
 def query_value(url: str | None, *names: str) -> str | None:
