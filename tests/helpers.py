@@ -252,3 +252,28 @@ def bpass(
         error=error,
         **kw,
     )
+
+
+def assert_samples(updates: dict[str, Update], samples: dict[str, dict[str, Any]]) -> None:
+    """Each sampled update holds what its sample says: fields equal, body starts, contains or
+    lacks texts (in its text and its HTML), authors include names, media include items."""
+    for source_id, expected in samples.items():
+        update = updates[source_id]
+        for key, value in expected.items():
+            if key == "body_start":
+                assert update.body_text.startswith(value), source_id
+            elif key == "body_contains":
+                assert all(text in update.body_text for text in value), source_id
+            elif key == "body_lacks":
+                for text in value:
+                    assert text not in update.body_text and text not in update.body_html, text
+            elif key == "authors_include":
+                assert set(value) <= set(update.authors)
+            elif key == "media":
+                for item in value:
+                    assert any(all(m.get(k) == v for k, v in item.items()) for m in update.media), (
+                        source_id,
+                        update.media,
+                    )
+            else:
+                assert getattr(update, key) == value, (source_id, key, getattr(update, key))
