@@ -245,3 +245,19 @@ def m0009_endpoints_and_cut_bodies(db: sqlite_utils.Database) -> None:
         "ALTER TABLE [update_versions] ADD COLUMN [truncated] INTEGER NOT NULL DEFAULT 0",
     ):
         db.execute(statement)
+
+
+@migrations()
+def m0010_cluster_passes(db: sqlite_utils.Database) -> None:
+    """Which passes of the scale-out the one writer has written: a pass delivered twice is
+    written once, because its id is recorded in the same transaction as its rows."""
+    db.execute(
+        """
+CREATE TABLE [cluster_passes] (
+   [pass_id] TEXT PRIMARY KEY,
+   [fetch_id] INTEGER REFERENCES [fetches]([id]),
+   [worker] TEXT,
+   [finished_at] TEXT,
+   [written_at] TEXT NOT NULL
+)"""
+    )

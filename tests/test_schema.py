@@ -128,6 +128,13 @@ CREATE TABLE [quarantined_removals] (
    [update_id] INTEGER NOT NULL REFERENCES [updates]([id]),
    PRIMARY KEY ([fetch_id], [update_id])
 );
+CREATE TABLE [cluster_passes] (
+   [pass_id] TEXT PRIMARY KEY,
+   [fetch_id] INTEGER REFERENCES [fetches]([id]),
+   [worker] TEXT,
+   [finished_at] TEXT,
+   [written_at] TEXT NOT NULL
+);
 """
 
 # DESIGN.md's data model, column for column: these names must never change.
@@ -245,6 +252,7 @@ def test_foreign_keys(tmp_path: Path) -> None:
         ("update_versions", "fetch_id", "fetches", "id"),
         ("quarantined_removals", "fetch_id", "fetches", "id"),
         ("quarantined_removals", "update_id", "updates", "id"),
+        ("cluster_passes", "fetch_id", "fetches", "id"),
     }
 
 
