@@ -139,6 +139,9 @@ class BlogPass:
     incomplete_reason: str | None = None
     # How many posts the publisher says the blog has, where a page states a count.
     updates_expected: int | None = None
+    # The scale-out's id for this pass (crawler/cluster/): the writer records it with the
+    # pass, so a pass delivered twice is written once. None for a single-machine crawl.
+    pass_id: str | None = None
 
     @property
     def http_status(self) -> int | None:
@@ -167,6 +170,8 @@ class PassResult:
     seconds: float = 0.0  # the pass's duration, from its first request to its last response
     # Why the pass stopped short of the blog's oldest post: one of INCOMPLETE_REASONS.
     incomplete_reason: str | None = None
+    # The archive already held this pass (its pass_id): nothing was written again.
+    duplicate: bool = False
 
     @property
     def ok(self) -> bool:

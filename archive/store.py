@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ from archive.rules import (
     merge_duplicates,
     separate_twins,
 )
-from archive.times import is_newer, parse_utc
+from archive.times import is_newer, parse_utc, utc_stamp
 
 CHUNK = 500
 GONE_STATUSES = (404, 410)
@@ -587,97 +587,127 @@ def _quarantine(
 
 
 def record_pass(
-    db: sqlite_utils.Database, p: BlogPass, *, replay_of: int | None = None
+    db: sqlite_utils.Database,
+    p: BlogPass,
+    *,
+    replay_of: int | None = None,
+    worker: str | None = None,
+    then: Callable[[sqlite3.Connection, PassResult], None] | None = None,
 ) -> PassResult:
     """Fold one pass into the archive atomically: a crash or a failed fetch never half-applies.
 
     `replay_of` names the logged fetch this pass re-reads (`liveblog reparse`): its fetch
-    log rows stay, only its counts are refreshed.
+    log rows stay, only its counts are refreshed. A pass with a `pass_id` (the scale-out's,
+    done by `worker`) is written at most once: its id is recorded in the same transaction.
+    `then` runs inside that transaction too, after the pass is folded in (not for a pass
+    written before): what the writer decides from the result commits with it.
     """
-    conn = db.conn
     with write_transaction(db):
-        blog_id, story = _blog_id(conn, p)
-        fetch_id = _insert_fetch(conn, blog_id, p) if replay_of is None else replay_of
-        result = PassResult(
-            url=p.url,
-            blog_id=blog_id,
-            fetch_id=fetch_id,
-            pages=len(p.pages),
-            not_modified=sum(1 for pg in p.pages if pg.skipped),
-            incomplete_reason=None if p.error or p.complete else p.incomplete_reason,
-        )
-        if not p.error and p.pages and all(pg.skipped for pg in p.pages):
-            # Nothing was re-read: the fetch log is all this pass writes, and a blog
-            # marked gone after a 404 answers again.
-            _touch_blog(conn, blog_id, p, learn=True)
-            _answered(conn, blog_id, p)
-            return result
-        stored = _load_stored(conn, blog_id)
-        live = sum(1 for s in stored.values() if s.removed_at is None)
-        reading = _reading(p, story, stored)
-
-        error = _failure(p, live, reading)
-        if error is not None:
-            _touch_blog(conn, blog_id, p, learn=0 not in reading.refused)
-            _note_pages(conn, fetch_id, p, reading, replay_of is not None)
-            return _fail(conn, result, p, error)
-
-        now = p.started_at
-        keys = _keys(reading.updates, reading.pages, stored)
-        repeat = first_repeat(p, reading, keys)
-        if repeat is not None:
-            reading.refused[repeat] = REFUSED_REPEAT
-            reading.stop_at(repeat)
-        _note_pages(conn, fetch_id, p, reading, replay_of is not None)
-        merged = merge_duplicates(reading.updates, keys)
-        # A tombstone (AMP's data-tombstone) says the publisher deleted the update.
-        tombstones = {k for k, u in merged.items() if u.removed}
-        live_updates = {k: u for k, u in merged.items() if k not in tombstones}
-        seen_ids = {stored[k].id for k in merged if k in stored}
-        buried = [stored[k].id for k in tombstones if k in stored and stored[k].removed_at is None]
-        reached_end = reading.cut is None and _reached_end(conn, blog_id, fetch_id, p)
-        inferred = _removals(p, stored, seen_ids, reached_end, reading.cut)
-        if mass_removal(len(inferred), live) and not _confirmed(conn, blog_id, fetch_id, inferred):
-            # What a quarantined pass's first page says of the blog is not learnt.
-            _touch_blog(conn, blog_id, p, learn=False)
-            return _quarantine(conn, result, inferred, live, len(merged))
-        _touch_blog(conn, blog_id, p, learn=True)
-        plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now)
-        _write(conn, plan, now)
-        removed = buried + inferred
-        _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
-
-        result.seen = len(merged)
-        result.new = plan.new
-        result.changed = len(plan.changed)
-        result.unchanged = len(plan.unchanged_ids)
-        result.removed = len(removed)
-        result.restored = plan.restored
-        conn.execute(
-            """UPDATE fetches SET updates_seen = ?, updates_new = ?, updates_changed = ?,
-                 updates_removed = ?
-               WHERE id = ?""",
-            [result.seen, result.new, result.changed, result.removed, fetch_id],
-        )
-        (coverage_end,) = conn.execute(
-            "SELECT coverage_end FROM blogs WHERE id = ?", [blog_id]
-        ).fetchone()
-        touched = result.new or result.changed or result.removed or result.restored
-        first = p.pages[0] if p.pages and not p.pages[0].skipped else None
-        conn.execute(
-            """UPDATE blogs SET status = ?,
-                 last_changed_at = CASE WHEN ? THEN ? ELSE last_changed_at END,
-                 canonical_url = coalesce(?, canonical_url)
-               WHERE id = ?""",
-            [
-                _status(coverage_end, p.finished_at or now),
-                bool(touched),
-                now,
-                first.canonical_url if first else None,
-                blog_id,
-            ],
-        )
+        result = _record(db.conn, p, replay_of, worker)
+        if then is not None and not result.duplicate:
+            then(db.conn, result)
     return result
+
+
+def _record(
+    conn: sqlite3.Connection, p: BlogPass, replay_of: int | None, worker: str | None
+) -> PassResult:
+    """record_pass inside its transaction: every early return leaves a consistent archive."""
+    if p.pass_id is not None and _written_before(conn, p.pass_id):
+        return PassResult(url=p.url, blog_id=0, fetch_id=0, pages=0, duplicate=True)
+    blog_id, story = _blog_id(conn, p)
+    fetch_id = _insert_fetch(conn, blog_id, p) if replay_of is None else replay_of
+    if p.pass_id is not None:
+        conn.execute(
+            """INSERT INTO cluster_passes (pass_id, fetch_id, worker, finished_at, written_at)
+               VALUES (?, ?, ?, ?, ?)""",
+            [p.pass_id, fetch_id, worker, p.finished_at, utc_stamp()],
+        )
+    result = PassResult(
+        url=p.url,
+        blog_id=blog_id,
+        fetch_id=fetch_id,
+        pages=len(p.pages),
+        not_modified=sum(1 for pg in p.pages if pg.skipped),
+        incomplete_reason=None if p.error or p.complete else p.incomplete_reason,
+    )
+    if not p.error and p.pages and all(pg.skipped for pg in p.pages):
+        # Nothing was re-read: the fetch log is all this pass writes, and a blog
+        # marked gone after a 404 answers again.
+        _touch_blog(conn, blog_id, p, learn=True)
+        _answered(conn, blog_id, p)
+        return result
+    stored = _load_stored(conn, blog_id)
+    live = sum(1 for s in stored.values() if s.removed_at is None)
+    reading = _reading(p, story, stored)
+
+    error = _failure(p, live, reading)
+    if error is not None:
+        _touch_blog(conn, blog_id, p, learn=0 not in reading.refused)
+        _note_pages(conn, fetch_id, p, reading, replay_of is not None)
+        return _fail(conn, result, p, error)
+
+    now = p.started_at
+    keys = _keys(reading.updates, reading.pages, stored)
+    repeat = first_repeat(p, reading, keys)
+    if repeat is not None:
+        reading.refused[repeat] = REFUSED_REPEAT
+        reading.stop_at(repeat)
+    _note_pages(conn, fetch_id, p, reading, replay_of is not None)
+    merged = merge_duplicates(reading.updates, keys)
+    # A tombstone (AMP's data-tombstone) says the publisher deleted the update.
+    tombstones = {k for k, u in merged.items() if u.removed}
+    live_updates = {k: u for k, u in merged.items() if k not in tombstones}
+    seen_ids = {stored[k].id for k in merged if k in stored}
+    buried = [stored[k].id for k in tombstones if k in stored and stored[k].removed_at is None]
+    reached_end = reading.cut is None and _reached_end(conn, blog_id, fetch_id, p)
+    inferred = _removals(p, stored, seen_ids, reached_end, reading.cut)
+    if mass_removal(len(inferred), live) and not _confirmed(conn, blog_id, fetch_id, inferred):
+        # What a quarantined pass's first page says of the blog is not learnt.
+        _touch_blog(conn, blog_id, p, learn=False)
+        return _quarantine(conn, result, inferred, live, len(merged))
+    _touch_blog(conn, blog_id, p, learn=True)
+    plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now)
+    _write(conn, plan, now)
+    removed = buried + inferred
+    _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
+
+    result.seen = len(merged)
+    result.new = plan.new
+    result.changed = len(plan.changed)
+    result.unchanged = len(plan.unchanged_ids)
+    result.removed = len(removed)
+    result.restored = plan.restored
+    conn.execute(
+        """UPDATE fetches SET updates_seen = ?, updates_new = ?, updates_changed = ?,
+             updates_removed = ?
+           WHERE id = ?""",
+        [result.seen, result.new, result.changed, result.removed, fetch_id],
+    )
+    (coverage_end,) = conn.execute(
+        "SELECT coverage_end FROM blogs WHERE id = ?", [blog_id]
+    ).fetchone()
+    touched = result.new or result.changed or result.removed or result.restored
+    first = p.pages[0] if p.pages and not p.pages[0].skipped else None
+    conn.execute(
+        """UPDATE blogs SET status = ?,
+             last_changed_at = CASE WHEN ? THEN ? ELSE last_changed_at END,
+             canonical_url = coalesce(?, canonical_url)
+           WHERE id = ?""",
+        [
+            _status(coverage_end, p.finished_at or now),
+            bool(touched),
+            now,
+            first.canonical_url if first else None,
+            blog_id,
+        ],
+    )
+    return result
+
+
+def _written_before(conn: sqlite3.Connection, pass_id: str) -> bool:
+    found = conn.execute("SELECT 1 FROM cluster_passes WHERE pass_id = ?", [pass_id]).fetchone()
+    return found is not None
 
 
 def _answered(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> None:
@@ -709,3 +739,15 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
         [blog_url],
     ).fetchall()
     return {row[0]: PageState(*row) for row in rows}
+
+
+def newest_blocks(db: sqlite_utils.Database, blog_urls: Sequence[str]) -> dict[str, str]:
+    """The newest standing Guardian `block-` post each blog has in the archive, by blog URL:
+    where the next pass's lastUpdate delta starts."""
+    rows = db.execute(
+        "SELECT b.url, u.source_id FROM updates u JOIN blogs b ON b.id = u.blog_id "
+        "WHERE u.source_id LIKE 'block-%' AND u.removed_at IS NULL "
+        "AND u.published_at IS NOT NULL ORDER BY u.published_at"
+    ).fetchall()
+    wanted = set(blog_urls)
+    return {url: block for url, block in rows if url in wanted}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -150,7 +151,15 @@ def reschedule(
     db: sqlite_utils.Database, result: PassResult, policy: Policy, now: datetime
 ) -> None:
     """After a pass: back off while nothing moves, return to the base when it does; end quiet blogs."""
-    row = db.execute(
+    with write_transaction(db):
+        reschedule_in(db.conn, result, policy, now)
+
+
+def reschedule_in(
+    conn: sqlite3.Connection, result: PassResult, policy: Policy, now: datetime
+) -> None:
+    """`reschedule` inside a transaction the caller holds (the scale-out's writer: with its pass)."""
+    row = conn.execute(
         "SELECT interval, poll_interval, last_changed_at, status FROM blogs WHERE url = ?",
         [result.url],
     ).fetchone()
@@ -164,11 +173,10 @@ def reschedule(
     quiet_since = parse_utc(row[2])
     if result.ok and status == "live" and quiet_since is not None:
         status = "ended" if now - quiet_since > timedelta(seconds=policy.idle_after) else status
-    with write_transaction(db):
-        db.execute(
-            "UPDATE blogs SET poll_interval = ?, next_due_at = ?, status = ? WHERE url = ?",
-            [interval, utc_stamp(now + timedelta(seconds=interval)), status, result.url],
-        )
+    conn.execute(
+        "UPDATE blogs SET poll_interval = ?, next_due_at = ?, status = ? WHERE url = ?",
+        [interval, utc_stamp(now + timedelta(seconds=interval)), status, result.url],
+    )
 
 
 def blog_table(db: sqlite_utils.Database) -> list[dict[str, Any]]:

@@ -30,6 +30,7 @@ from archive.watchlist import (
     remove_blog,
     watched,
 )
+from crawler.cluster import ClusterError
 from crawler.process import CrawlError
 from crawler.watch import run_due_passes, watch
 
@@ -142,6 +143,36 @@ def settings_option(func: click.decorators.FC) -> click.decorators.FC:
         callback=parse_settings,
         help="A Scrapy setting for this run, e.g. -s DOWNLOAD_DELAY=5 (repeatable).",
     )(func)
+
+
+def policy_options(func: click.decorators.FC) -> click.decorators.FC:
+    """--interval, --max-interval, --idle-after: how often a blog is polled and when it ends."""
+    options = (
+        click.option(
+            "--interval",
+            type=click.IntRange(min=1),
+            default=DEFAULT_INTERVAL,
+            show_default=True,
+            help="Base seconds between passes; it backs off while a blog is unchanged.",
+        ),
+        click.option(
+            "--max-interval",
+            type=click.IntRange(min=1),
+            default=DEFAULT_MAX_INTERVAL,
+            show_default=True,
+            help="The back-off stops at this many seconds.",
+        ),
+        click.option(
+            "--idle-after",
+            type=click.IntRange(min=1),
+            default=DEFAULT_IDLE_AFTER,
+            show_default=True,
+            help="A blog unchanged for this many seconds has ended and is no longer polled.",
+        ),
+    )
+    for option in reversed(options):
+        func = option(func)
+    return func
 
 
 @contextmanager
@@ -342,27 +373,7 @@ def blog_options(row: dict[str, object]) -> str:
 @cli.command(name="watch")
 @click.argument("urls", nargs=-1)
 @db_option
-@click.option(
-    "--interval",
-    type=click.IntRange(min=1),
-    default=DEFAULT_INTERVAL,
-    show_default=True,
-    help="Base seconds between passes; it backs off while a blog is unchanged.",
-)
-@click.option(
-    "--max-interval",
-    type=click.IntRange(min=1),
-    default=DEFAULT_MAX_INTERVAL,
-    show_default=True,
-    help="The back-off stops at this many seconds.",
-)
-@click.option(
-    "--idle-after",
-    type=click.IntRange(min=1),
-    default=DEFAULT_IDLE_AFTER,
-    show_default=True,
-    help="A blog unchanged for this many seconds has ended and is no longer polled.",
-)
+@policy_options
 @max_pages_option
 @wait_option
 @settings_option
@@ -651,3 +662,115 @@ def demo(db_path: Path | None, serve_after: bool, host: str, port: int) -> None:
             f"\nServing the archive with Datasette at http://{host}:{port}/  (Ctrl-C to stop)"
         )
         serve_archive(path, host=host, port=port)
+
+
+REDIS_HELP = "The scale-out's Redis, e.g. redis://HOST:6379/0 (default: $LIVEBLOG_REDIS)."
+NEEDS_CLUSTER = "the scale-out needs Redis's client: pip install 'liveblog-archive[cluster]'"
+
+
+def redis_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--redis",
+        "redis_url",
+        envvar="LIVEBLOG_REDIS",
+        required=True,
+        metavar="URL",
+        help=REDIS_HELP,
+    )(func)
+
+
+@contextmanager
+def cluster_errors() -> Iterator[None]:
+    """The scale-out's failures a user can fix: no Redis client installed, Redis unreachable."""
+    try:
+        with user_errors():
+            yield
+    except ImportError as exc:
+        if exc.name not in ("redis", "scrapy_redis"):
+            raise
+        raise click.ClickException(NEEDS_CLUSTER) from exc
+    except ClusterError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.command(name="schedule")
+@redis_option
+@db_option
+@policy_options
+@max_pages_option
+@click.option("--once", is_flag=True, help="Offer the passes due now, then exit (for cron).")
+def schedule_command(
+    redis_url: str,
+    db_path: Path | None,
+    interval: int,
+    max_interval: int,
+    idle_after: int,
+    max_pages: int | None,
+    once: bool,
+) -> None:
+    """Scale-out: hand each watched blog's due pass to Redis for the workers.
+
+    The schedule is the archive's own (`liveblog add` and the watch policy); after Redis
+    restarts, the next look at the archive offers every due pass again.
+    """
+    path = archive_path(db_path)
+    with cluster_errors():
+        from crawler.cluster.roles import schedule
+
+        if not path.exists():
+            raise click.ClickException(
+                f"there is no archive at {path}: add blogs with `liveblog add URL --db {path}` first."
+            )
+        check_archive(path)
+        schedule(
+            redis_url,
+            path,
+            Policy(interval, max_interval, idle_after),
+            max_pages=max_pages,
+            once=once,
+            echo=click.echo,
+        )
+
+
+@cli.command(name="worker")
+@redis_option
+@click.option(
+    "--name", default=None, help="This worker's name in `liveblog status` (default HOST:PID)."
+)
+@settings_option
+def worker_command(redis_url: str, name: str | None, settings: dict[str, object]) -> None:
+    """Scale-out: fetch and extract passes from Redis; never touches the archive.
+
+    -s LIVEBLOG_WORKER_PASSES=8 (passes at once), -s LIVEBLOG_LEASE_TIMEOUT=120 (seconds
+    without a heartbeat before another worker takes a pass over), -s
+    LIVEBLOG_HOST_CONCURRENCY=2 (requests in flight per host across the whole cluster).
+    """
+    with cluster_errors():
+        from crawler.cluster.roles import work
+
+        work(redis_url, name=name, settings=settings)
+
+
+@cli.command(name="write")
+@redis_option
+@db_option
+@click.option("--once", is_flag=True, help="Write the finished passes waiting now, then exit.")
+def write_command(redis_url: str, db_path: Path | None, once: bool) -> None:
+    """Scale-out: the one writer; drains finished passes from Redis into the archive."""
+    path = archive_path(db_path)
+    with cluster_errors():
+        from crawler.cluster.roles import write
+
+        if path.exists():
+            check_archive(path)
+        write(redis_url, path, once=once, echo=click.echo)
+
+
+@cli.command(name="status")
+@redis_option
+def status_command(redis_url: str) -> None:
+    """Scale-out: the queue, the leases, the workers alive and the writer's pace."""
+    with cluster_errors():
+        from crawler.cluster.roles import status
+
+        click.echo(status(redis_url))

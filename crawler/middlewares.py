@@ -219,12 +219,17 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     @staticmethod
     async def _pause(seconds: float) -> Any:
-        if seconds > 0:
-            # Imported here: importing the reactor at module level would install the
-            # default one before Scrapy installs its own.
-            from twisted.internet import reactor
+        await pause(seconds)
 
-            await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
+
+async def pause(seconds: float) -> None:
+    """Waits on the reactor without blocking it (any reactor Scrapy installed)."""
+    if seconds > 0:
+        # Imported here: importing the reactor at module level would install the
+        # default one before Scrapy installs its own.
+        from twisted.internet import reactor
+
+        await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
 
 
 def _within_deadline(request: Request, seconds: float) -> float:

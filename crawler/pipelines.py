@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,11 +15,10 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
-from archive.db import ArchiveError, archive_path, disk_full, open_archive
+from archive.db import archive_path
 from archive.records import BlogPass, PassResult
-from archive.snapshots import SnapshotStore
-from archive.store import record_pass
 from archive.times import seconds_between
+from archive.writer import PassWriter
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +42,8 @@ class ArchivePipeline:
         self.db_path = db_path
         self.results_path = results_path
         self.crawler = crawler
-        self.db: Any = None
-        self.snapshots = SnapshotStore(db_path) if snapshots else None
+        self.snapshots = snapshots
+        self.writer: PassWriter | None = None
         self.pool = ThreadPool(1, 1, name="archive-writer")
 
     @classmethod
@@ -66,7 +64,7 @@ class ArchivePipeline:
         await self._in_writer(self._open)
 
     def _open(self) -> None:
-        self.db = open_archive(self.db_path)
+        self.writer = PassWriter(self.db_path, self.snapshots)
 
     async def close_spider(self, spider: Spider | None = None) -> None:
         try:
@@ -75,10 +73,8 @@ class ArchivePipeline:
             self.pool.stop()
 
     def _close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-        if self.snapshots is not None:
-            self.snapshots.close()
+        if self.writer is not None:
+            self.writer.close()
 
     async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, BlogPass):
@@ -86,27 +82,8 @@ class ArchivePipeline:
         return self._report(await self._in_writer(self._archive, item), item)
 
     def _archive(self, item: BlogPass) -> PassResult:
-        """In the writer thread: raw bytes first, then the pass in one transaction.
-
-        A write that fails (a full disk, a file made read-only meanwhile) fails this pass
-        with the reason; the transaction leaves the archive as it was.
-        """
-        try:
-            self._keep_snapshots(item)
-            return record_pass(self.db, item)
-        except (ArchiveError, OSError, sqlite3.OperationalError) as exc:
-            error = self._write_error(exc)
-        return PassResult(url=item.url, blog_id=0, fetch_id=0, pages=len(item.pages), error=error)
-
-    def _write_error(self, exc: Exception) -> str:
-        """One sentence: a full disk says so; a snapshot not kept says where and why."""
-        full = disk_full(self.db_path, exc)
-        if full is not None:
-            return str(full)
-        if isinstance(exc, ArchiveError):
-            return str(exc)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return f"could not write to the archive {self.db_path}: {reason}"
+        assert self.writer is not None
+        return self.writer.write(item)
 
     def _report(self, result: PassResult, item: BlogPass) -> BlogPass:
         result.seconds = round(seconds_between(item.started_at, item.finished_at), 2)
@@ -127,24 +104,6 @@ class ArchivePipeline:
             with self.results_path.open("a", encoding="utf-8") as out:
                 out.write(json.dumps(dataclasses.asdict(result)) + "\n")
         return item
-
-    def _keep_snapshots(self, item: BlogPass) -> None:
-        """Raw bytes go to WARC (durably) before the rows that point at them are committed; a
-        rendered page's DOM goes beside them, and the row points at what was extracted."""
-        for page in item.pages:
-            kept = page.body is not None or page.rendered is not None
-            if kept and self.snapshots is not None and page.snapshot is None:
-                ref = self.snapshots.write(
-                    page.url,
-                    page.status,
-                    page.headers,
-                    page.body or b"",
-                    page.request_headers,
-                    page.fetched_at or item.started_at,
-                    rendered=page.rendered,
-                )
-                page.snapshot = str(ref)
-            page.body = page.rendered = None
 
     def _count(self, result: PassResult) -> None:
         stats = self.crawler.stats

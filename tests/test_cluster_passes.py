@@ -3,7 +3,6 @@ while holding one, passes finished twice, a writer that is away, heartbeats."""
 
 from __future__ import annotations
 
-import shutil
 import signal
 import subprocess
 import sys
@@ -11,10 +10,10 @@ import time
 from collections.abc import Iterator
 
 import pytest
-import redis
 
 from crawler.cluster.passes import PassQueue
-from tests.helpers import ROOT, env_with_root, free_port
+from tests.helpers import ROOT, env_with_root
+from tests.redis_server import RedisServer
 
 pytestmark = pytest.mark.slow
 
@@ -22,28 +21,12 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A redis-server of this module's own on 127.0.0.1, without persistence, stopped at the end."""
-    server = shutil.which("redis-server")
-    assert server, "redis-server is missing: install Debian's (apt-get install redis-server)."
-    port = free_port()
-    folder = tmp_path_factory.mktemp("redis")
-    argv = [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
-    proc = subprocess.Popen([*argv, "--dir", str(folder)], stdout=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
     try:
-        for _ in range(100):
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        else:
-            raise AssertionError(f"redis-server did not answer on port {port}")
-        yield url
+        yield server.url
     finally:
-        client.close()
-        proc.terminate()
-        proc.wait(timeout=10)
+        server.stop()
 
 
 @pytest.fixture

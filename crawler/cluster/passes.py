@@ -5,7 +5,9 @@ Keys, under one prefix: `queue` (list of pass ids waiting, taken from the right)
 (hash pass id -> payload, while queued or leased), `leased` (sorted set pass id -> lease
 deadline), `leases` (hash pass id -> worker and lease time), `done:<pass id>` (a pass already
 finished: later finishes and offers of it are ignored), `results` (stream of finished passes,
-read by the writer's consumer group) and `workers` (sorted set worker -> last heartbeat).
+read by the writer's consumer group), `workers` (sorted set worker -> last heartbeat),
+`written` (sorted set pass id -> when the writer wrote it, the last hour), `unreadable` (results
+the writer could not read, set aside) and `stats` (hash worker -> its Scrapy stats as JSON).
 Every deadline is on the Redis server's clock, so the machines' clocks need not agree. A payload
 (what to fetch) is text; a result is bytes, so a pass's page bodies travel as they are.
 """
@@ -21,6 +23,7 @@ import redis
 WRITER_GROUP = "writer"
 WRITER = "writer"
 DONE_TTL = 7 * 24 * 3600
+WRITTEN_WINDOW = 3600  # seconds of written passes kept for `liveblog status`
 
 # Returns expired leases to the front of the queue; shared by `reclaim` and `lease`.
 _RECLAIM = """
@@ -135,6 +138,8 @@ class QueueState:
     leased: list[HeldLease]
     unwritten: int
     oldest_unwritten_at: float | None
+    written_last_minute: int = 0
+    unreadable: int = 0
 
 
 class PassQueue:
@@ -236,10 +241,24 @@ class PassQueue:
             return
         ids = [r.entry_id for r in results]
         pipe = self.client.pipeline(transaction=True)
+        pipe.time()
         pipe.xack(self.key("results"), WRITER_GROUP, *ids)
         pipe.xdel(self.key("results"), *ids)
         for r in results:
             pipe.expire(self.key(f"done:{r.pass_id}"), DONE_TTL)
+        (seconds, _), *_ = pipe.execute()
+        written = self.key("written")
+        pipe = self.client.pipeline(transaction=True)
+        pipe.zadd(written, {r.pass_id: seconds for r in results})
+        pipe.zremrangebyscore(written, "-inf", f"({seconds - WRITTEN_WINDOW}")
+        pipe.execute()
+
+    def set_aside(self, finished: Finished) -> None:
+        """A result the writer cannot read leaves the stream for `unreadable`, kept for people."""
+        pipe = self.client.pipeline(transaction=True)
+        pipe.rpush(self.key("unreadable"), finished.result)
+        pipe.xack(self.key("results"), WRITER_GROUP, finished.entry_id)
+        pipe.xdel(self.key("results"), finished.entry_id)
         pipe.execute()
 
     def beat(self, worker: str) -> None:
@@ -264,13 +283,19 @@ class PassQueue:
         pipe.hgetall(self.key("leases"))
         pipe.xlen(self.key("results"))
         pipe.xrange(self.key("results"), count=1)
-        (seconds, micros), queued, deadlines, holders, unwritten, first = pipe.execute()
+        pipe.zrange(self.key("written"), 0, -1, withscores=True)
+        pipe.llen(self.key("unreadable"))
+        (seconds, micros), queued, deadlines, holders, unwritten, first, written, unreadable = (
+            pipe.execute()
+        )
         leased = []
         for pass_id, deadline in deadlines:
             worker, _, since = holders.get(pass_id, b"\t0").decode().partition("\t")
             leased.append(HeldLease(pass_id.decode(), worker, float(since), deadline))
         oldest = float(first[0][1][b"finished_at"]) if first else None
-        return QueueState(seconds + micros / 1_000_000, queued, leased, unwritten, oldest)
+        now = seconds + micros / 1_000_000
+        last_minute = sum(1 for _, at in written if at >= now - 60)
+        return QueueState(now, queued, leased, unwritten, oldest, last_minute, unreadable)
 
 
 def _entries(reply: Any) -> list[tuple[bytes, dict[bytes, bytes] | None]]:

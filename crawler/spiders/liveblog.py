@@ -30,7 +30,7 @@ from archive.records import (
     Update,
     blog_url,
 )
-from archive.store import page_states
+from archive.store import newest_blocks, page_states
 from archive.times import utc_stamp
 from archive.watchlist import BlogSettings
 from crawler import render
@@ -192,16 +192,29 @@ class LiveblogSpider(scrapy.Spider):
         newest = self._newest_blocks()
         for url in self.blog_urls:
             own = self.blog_settings.get(url, BlogSettings())
-            state = PassState(
-                BlogPass(url=url, started_at=utc_stamp(), finished_at=""),
-                own.max_pages if self._max_pages_arg is None and own.max_pages else self.max_pages,
-                deadline=time.monotonic() + self.pass_timeout,
-                known=known.get(url, {}) if not own.render else {},
-                render=own.render,
-                headers=own.headers,
-                newest_block=newest.get(url),
-            )
-            yield self._page_request(url, state)
+            yield self.pass_request(url, own, known.get(url, {}), newest.get(url))
+
+    def pass_request(
+        self,
+        url: str,
+        own: BlogSettings,
+        known: dict[str, PageState],
+        newest_block: str | None,
+        pass_id: str | None = None,
+        max_pages: int | None = None,
+    ) -> scrapy.Request:
+        """The first request of a pass over one blog, with what the archive knows of its pages."""
+        limit = (max_pages or own.max_pages) if self._max_pages_arg is None else None
+        state = PassState(
+            BlogPass(url=url, started_at=utc_stamp(), finished_at="", pass_id=pass_id),
+            limit or self.max_pages,
+            deadline=time.monotonic() + self.pass_timeout,
+            known=known if not own.render else {},
+            render=own.render,
+            headers=own.headers,
+            newest_block=newest_block,
+        )
+        return self._page_request(url, state)
 
     def _known_pages(self) -> dict[str, dict[str, PageState]]:
         """Validators and older links per page, so unchanged pages cost a 304 and no extraction."""
@@ -223,14 +236,9 @@ class LiveblogSpider(scrapy.Spider):
             return {}
         db = open_archive(path)
         try:
-            rows = db.execute(
-                "SELECT b.url, u.source_id FROM updates u JOIN blogs b ON b.id = u.blog_id "
-                "WHERE u.source_id LIKE 'block-%' AND u.removed_at IS NULL "
-                "AND u.published_at IS NOT NULL ORDER BY u.published_at"
-            ).fetchall()
+            return newest_blocks(db, self.blog_urls)
         finally:
             db.close()
-        return {url: block for url, block in rows if url in self.blog_urls}
 
     def _page_request(
         self, url: str, state: PassState, endpoint: Endpoint | None = None

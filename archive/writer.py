@@ -1,0 +1,74 @@
+"""Writing a pass into the archive: its raw responses to WARC first, then its rows in one
+transaction. The single-machine crawl's pipeline and the scale-out's writer both write here."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from archive.db import ArchiveError, disk_full, open_archive
+from archive.records import BlogPass, PassResult
+from archive.snapshots import SnapshotStore
+from archive.store import record_pass
+
+
+class PassWriter:
+    """Owns the archive's connection and snapshot files for one writing thread or process."""
+
+    def __init__(self, db_path: Path, snapshots: bool = True) -> None:
+        self.db_path = db_path
+        self.db = open_archive(db_path)
+        self.snapshots = SnapshotStore(db_path) if snapshots else None
+
+    def close(self) -> None:
+        self.db.close()
+        if self.snapshots is not None:
+            self.snapshots.close()
+
+    def write(
+        self,
+        item: BlogPass,
+        *,
+        worker: str | None = None,
+        then: Callable[[sqlite3.Connection, PassResult], None] | None = None,
+    ) -> PassResult:
+        """Raw bytes first, then the pass in one transaction (with `then`, see record_pass).
+
+        A write that fails (a full disk, a file made read-only meanwhile) fails this pass
+        with the reason; the transaction leaves the archive as it was.
+        """
+        try:
+            self._keep_snapshots(item)
+            return record_pass(self.db, item, worker=worker, then=then)
+        except (ArchiveError, OSError, sqlite3.OperationalError) as exc:
+            error = self._write_error(exc)
+        return PassResult(url=item.url, blog_id=0, fetch_id=0, pages=len(item.pages), error=error)
+
+    def _write_error(self, exc: Exception) -> str:
+        """One sentence: a full disk says so; a snapshot not kept says where and why."""
+        full = disk_full(self.db_path, exc)
+        if full is not None:
+            return str(full)
+        if isinstance(exc, ArchiveError):
+            return str(exc)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return f"could not write to the archive {self.db_path}: {reason}"
+
+    def _keep_snapshots(self, item: BlogPass) -> None:
+        """Raw bytes go to WARC (durably) before the rows that point at them are committed; a
+        rendered page's DOM goes beside them, and the row points at what was extracted."""
+        for page in item.pages:
+            kept = page.body is not None or page.rendered is not None
+            if kept and self.snapshots is not None and page.snapshot is None:
+                ref = self.snapshots.write(
+                    page.url,
+                    page.status,
+                    page.headers,
+                    page.body or b"",
+                    page.request_headers,
+                    page.fetched_at or item.started_at,
+                    rendered=page.rendered,
+                )
+                page.snapshot = str(ref)
+            page.body = page.rendered = None

@@ -1,0 +1,118 @@
+"""`liveblog schedule`: hands each watched blog's due pass to Redis.
+
+The schedule itself lives in the archive (each blog's `next_due_at`, moved on by the writer
+with the pass it writes, by the adaptive intervals and ending rules of `liveblog watch`).
+A pass's id is the blog's URL and the number of passes the archive holds for it, so the same
+due pass always has the same id: offering it again is harmless, a pass already finished but
+not yet written is not offered twice, and after Redis restarts empty the next look at the
+archive offers every due pass again.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+import redis
+import sqlite_utils
+
+from archive.store import newest_blocks, page_states
+from archive.times import now_utc
+from archive.watchlist import Policy, blog_settings, due_blogs
+from crawler.cluster.codec import PassOrder
+from crawler.cluster.passes import PassQueue
+
+logger = logging.getLogger(__name__)
+
+TICK = 1.0  # seconds between looks at the archive
+
+
+def pass_id(db: sqlite_utils.Database, url: str) -> str:
+    """The id of a blog's next pass: its URL and the count of passes the archive holds for it."""
+    (count,) = db.execute(
+        "SELECT count(*) FROM fetches f JOIN blogs b ON b.id = f.blog_id WHERE b.url = ?", [url]
+    ).fetchone()
+    return f"{url}#{count + 1}"
+
+
+def due_orders(
+    db: sqlite_utils.Database,
+    policy: Policy,
+    *,
+    max_pages: int | None = None,
+    conditional: bool = True,
+) -> list[PassOrder]:
+    """The passes due now, with what the archive knows of each blog's pages."""
+    urls = due_blogs(db, now_utc())
+    if not urls:
+        return []
+    own = blog_settings(db, urls)
+    newest = newest_blocks(db, urls)
+    orders = []
+    for url in urls:
+        settings = own[url]
+        known = list(page_states(db, url).values()) if conditional and not settings.render else []
+        orders.append(
+            PassOrder(
+                pass_id=pass_id(db, url),
+                url=url,
+                settings=settings,
+                max_pages=max_pages,
+                known=known,
+                newest_block=newest.get(url),
+                policy=policy,
+            )
+        )
+    return orders
+
+
+def offer_due(
+    queue: PassQueue,
+    db: sqlite_utils.Database,
+    policy: Policy,
+    *,
+    max_pages: int | None = None,
+    conditional: bool = True,
+) -> list[str]:
+    """Offers every due pass; returns the ids newly queued (the rest are queued, leased or
+    finished already)."""
+    offered = []
+    for order in due_orders(db, policy, max_pages=max_pages, conditional=conditional):
+        if queue.offer(order.pass_id, order.to_json()):
+            offered.append(order.pass_id)
+    return offered
+
+
+def run_scheduler(
+    queue: PassQueue,
+    open_db: Callable[[], sqlite_utils.Database],
+    policy: Policy,
+    *,
+    max_pages: int | None = None,
+    conditional: bool = True,
+    stop: Callable[[], bool] = lambda: False,
+    echo: Callable[[str], None] = print,
+    tick: float = TICK,
+) -> None:
+    """Looks at the archive every `tick` seconds until `stop()`; rides out Redis being away."""
+    down = False
+    while not stop():
+        db = open_db()
+        try:
+            offered = offer_due(queue, db, policy, max_pages=max_pages, conditional=conditional)
+        except redis.RedisError as exc:
+            if not down:
+                echo(f"Redis unavailable ({exc}): waiting for it; the schedule is in the archive.")
+            down = True
+        else:
+            if down:
+                echo("Redis is back: every due pass offered again.")
+            down = False
+            for pid in offered:
+                echo(f"offered {pid}")
+        finally:
+            db.close()
+        until = time.monotonic() + tick
+        while time.monotonic() < until and not stop():
+            time.sleep(min(0.1, tick))

@@ -1,0 +1,121 @@
+"""`liveblog write`: the one writer. It drains finished passes from Redis into the archive in
+the order they finished, one transaction per pass: the pass's rows (with the rules of a
+single-machine crawl), its id, and the blog's next poll time commit together, and only then is
+the pass acknowledged in Redis. A writer killed mid-drain takes up its unacknowledged passes
+again; one already committed is recognised by its id and acknowledged without a second write.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import redis
+
+from archive.records import PassResult
+from archive.times import now_utc, seconds_between
+from archive.watchlist import reschedule_in
+from archive.writer import PassWriter
+from crawler.cluster.codec import CodecError, decode_pass
+from crawler.cluster.passes import Finished, PassQueue
+
+logger = logging.getLogger(__name__)
+
+BATCH = 50
+BLOCK_MS = 1000
+RETRY_WRITE = 5.0  # seconds before a pass the archive refused (a full disk) is tried again
+
+
+@dataclass
+class Drained:
+    """What one look at the results stream did."""
+
+    written: int = 0
+    duplicates: int = 0
+    unreadable: int = 0
+    failed: int = 0  # passes the archive could not take: they stay in Redis
+
+    @property
+    def handled(self) -> int:
+        """Passes that left the stream: written, found written before, or set aside."""
+        return self.written + self.duplicates + self.unreadable
+
+
+def write_one(writer: PassWriter, finished: Finished) -> PassResult | None:
+    """One finished pass into the archive; None when it cannot be read (it is set aside)."""
+    try:
+        order, item = decode_pass(finished.result)
+    except CodecError as exc:
+        logger.error("pass %s set aside: %s", finished.pass_id, exc)
+        return None
+
+    def then(conn: sqlite3.Connection, result: PassResult) -> None:
+        reschedule_in(conn, result, order.policy, now_utc())
+
+    result = writer.write(item, worker=finished.worker, then=then)
+    result.seconds = round(seconds_between(item.started_at, item.finished_at), 2)
+    return result
+
+
+def drain_once(
+    queue: PassQueue,
+    writer: PassWriter,
+    *,
+    block_ms: int | None = BLOCK_MS,
+    echo: Callable[[str], None] = print,
+) -> Drained:
+    """Writes what the stream holds now (waiting up to `block_ms` for something)."""
+    done = Drained()
+    for finished in queue.take_results(count=BATCH, block_ms=block_ms):
+        result = write_one(writer, finished)
+        if result is None:
+            queue.set_aside(finished)
+            done.unreadable += 1
+            continue
+        if not result.duplicate and result.fetch_id == 0:
+            # The archive refused it (a full disk, a read-only file): it stays in Redis.
+            echo(f"not written, kept in Redis: {finished.pass_id}: {result.error}")
+            done.failed += 1
+            break
+        queue.ack([finished])
+        if result.duplicate:
+            done.duplicates += 1
+            echo(f"already written: {finished.pass_id}")
+        else:
+            done.written += 1
+            echo(f"written {finished.pass_id} ({finished.worker}): {result.summary()}")
+    return done
+
+
+def run_writer(
+    queue: PassQueue,
+    writer: PassWriter,
+    *,
+    stop: Callable[[], bool] = lambda: False,
+    echo: Callable[[str], None] = print,
+) -> None:
+    """Drains until `stop()`; rides out Redis being away and the archive refusing a pass."""
+    down = False
+    while not stop():
+        try:
+            drained = drain_once(queue, writer, echo=echo)
+        except redis.RedisError as exc:
+            if not down:
+                echo(f"Redis unavailable ({exc}): finished passes wait there until it is back.")
+            down = True
+            _sleep(1.0, stop)
+            continue
+        if down:
+            echo("Redis is back.")
+        down = False
+        if drained.failed:
+            _sleep(RETRY_WRITE, stop)
+
+
+def _sleep(seconds: float, stop: Callable[[], bool]) -> None:
+    until = time.monotonic() + seconds
+    while time.monotonic() < until and not stop():
+        time.sleep(0.1)
