@@ -13,11 +13,14 @@ from urllib.parse import urljoin
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.settings import BaseSettings, default_settings
 from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.response import response_status_message
+from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 from w3lib.url import safe_url_string
 
@@ -238,3 +241,27 @@ def _within_deadline(request: Request, seconds: float) -> float:
     if deadline is None:
         return seconds
     return max(0.0, min(seconds, deadline - time.monotonic()))
+
+
+class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, with every request that waits for a host's robots.txt
+    checked against it.
+
+    Scrapy 2.13+ hands the one Deferred of a robots.txt in flight to each waiting request as
+    a future, and the first future consumes its result: the other requests then see no
+    parser and go through unchecked (several blogs of one publisher in one crawl). Here each
+    waiter gets a Deferred of its own.
+    """
+
+    async def robot_parser(self, request: Request) -> Any:
+        parser = self._parsers.get(urlparse_cached(request).netloc)
+        if not isinstance(parser, Deferred):
+            return await super().robot_parser(request)
+        own: Deferred[Any] = Deferred()
+
+        def share(result: Any) -> Any:
+            own.callback(result)
+            return result
+
+        parser.addCallback(share)
+        return await maybe_deferred_to_future(own)

@@ -45,6 +45,10 @@ DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
 DOWNLOADER_MIDDLEWARES = {
     # First of all: nothing outside the blog's own site is fetched, not even its robots.txt.
     "crawler.middlewares.FetchBoundaryMiddleware": 40,
+    # Every request waiting for a host's robots.txt is checked against it (Scrapy's own lets
+    # all but the first through while it is in flight).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.SharedRobotsTxtMiddleware": 100,
     # After robots.txt is read and DOWNLOAD_TIMEOUT is set: the time left is what counts.
     "crawler.middlewares.PassDeadlineMiddleware": 360,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,

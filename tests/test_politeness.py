@@ -13,6 +13,8 @@ import pytest
 
 from crawler.process import crawl
 from crawler.sample import TITLE, UPDATES, render_page
+from tests.helpers import crawl_local
+from tests.hosts import Host
 
 pytestmark = pytest.mark.slow  # crawls that wait as a server asks
 
@@ -126,3 +128,17 @@ def test_responses_over_the_size_limit_fail_the_pass(site: Site, db_path: Path) 
     site.big = True
     result = run(site, db_path, DOWNLOAD_MAXSIZE=1_000_000, DOWNLOAD_WARNSIZE=0)
     assert not result.ok and "size limit" in result.error
+
+
+def test_robots_txt_holds_for_every_blog_of_a_host_crawled_together(tmp_path: Path) -> None:
+    """Requests that wait together for one host's robots.txt are each checked against it."""
+    host = Host()
+    host.server.start()
+    try:
+        paths = ["/live/1", "/live/2", "/private/blog", "/live/3"]
+        results = {r.url: r for r in crawl_local([host.url(p) for p in paths], tmp_path / "a.db")}
+    finally:
+        host.server.stop()
+    assert "robots.txt" in (results[host.url("/private/blog")].error or "")
+    assert all(results[host.url(p)].ok for p in paths if p != "/private/blog")
+    assert [p for _, p, _ in host.log if p.startswith("/private/")] == []
