@@ -40,6 +40,7 @@ PAGES = [
     ("updates table page", "/archive/updates", 50.0),
     ("full-text search", "/archive/updates?_search=wristband", 200.0),
     ("facet by blog", "/archive/updates?_facet=blog_id", 200.0),
+    ("changes feed", "/archive/changes.atom", 200.0),
 ]
 # Also timed, not held to a target: the pages an analyst opens next.
 EXTRA_PAGES = [

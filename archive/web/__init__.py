@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from archive.times import parse_utc
 from archive.web import timeline as queries
+from archive.web.changes import change_rows
 from archive.web.feeds import atom
 from archive.web.limits import bound
 from archive.web.render import safe_html
@@ -153,6 +154,26 @@ async def feed_view(datasette: Datasette, request: Request) -> Response:
     return Response(body, content_type="application/atom+xml; charset=utf-8")
 
 
+async def changes_view(datasette: Datasette, request: Request) -> Response:
+    """Edits (with their diffs) and removals as Atom: every blog's, or one blog's (?blog=)."""
+    db = await _archive_db(datasette, request)
+    blog_id, title = None, "Changes in the liveblog archive"
+    if request.url_vars["feed"] == "blog_changes":
+        blog = request.args.get("blog", "")
+        blog_id = await queries.find_blog(db, blog)
+        row = await queries.blog_row(db, blog_id) if blog_id is not None else None
+        if blog_id is None or row is None:
+            raise NotFound(f"There is no blog {blog!r} in {db.name}")
+        title = f"Changes to {row['title'] or row['url']}"
+    timeline = datasette.urls.database(db.name) + "/-/timeline"
+
+    def link(blog: int, update: int) -> str:
+        return datasette.absolute_url(request, f"{timeline}/{blog}#update-{update}")
+
+    body = atom(title, request.url, await change_rows(db, blog_id, link))
+    return Response(body, content_type="application/atom+xml; charset=utf-8")
+
+
 @hookimpl
 def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
     """The plugin's pages; they come before Datasette's own routes, so /db/-/... is ours."""
@@ -161,6 +182,7 @@ def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
         (r"^/(?P<database>[^/.]+)/-/timeline/(?P<blog_id>[0-9]+)$", timeline_view),
         (r"^/(?P<database>[^/.]+)/-/update/(?P<update_id>[0-9]+)$", update_view),
         (r"^/(?P<database>[^/.]+)/(?P<query>feed|blog_feed)\.atom$", feed_view),
+        (r"^/(?P<database>[^/.]+)/(?P<feed>changes|blog_changes)\.atom$", changes_view),
     ]
 
 

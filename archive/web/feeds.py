@@ -1,8 +1,10 @@
 """The Atom feeds of the `feed` and `blog_feed` queries, valid XML whatever the archive holds.
 
-The queries stay in metadata.yml; this renders their rows. Text loses the characters XML
-cannot carry (a control character in a headline must not take the feed down), links keep
-only http(s), HTML is sanitised again, and a feed with no entries is still a feed.
+The queries stay in metadata.yml; this renders their rows (and those of the changes feeds,
+archive/web/changes.py). Text loses the characters XML cannot carry (a control character in a
+headline must not take the feed down), links keep only http(s), HTML is sanitised again with
+images and the update's media as links (a feed reader fetches nothing from publishers), and a
+feed with no entries is still a feed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from archive.times import parse_utc
-from archive.web.render import safe_href, safe_html
+from archive.web.render import safe_href, update_html
 
 ATOM = "http://www.w3.org/2005/Atom"
 # Everything outside XML 1.0's Char production.
@@ -48,13 +50,14 @@ def _entry(feed: ET.Element, row: dict[str, Any], fallback_time: str) -> None:
         _child(entry, "link", href=link)
     if row.get("atom_author_name"):
         _child(_child(entry, "author"), "name", row["atom_author_name"])
-    html = row.get("atom_content_html")
-    if html:
-        _child(entry, "content", str(safe_html(xml_text(html))), type="html")
+    content = update_html(xml_text(row.get("atom_content_html")), row.get("atom_media"))
+    if content:
+        _child(entry, "content", str(content), type="html")
 
 
 def atom(title: str, self_url: str, rows: list[dict[str, Any]]) -> bytes:
-    """An Atom document of these rows (the atom_* columns datasette-atom reads), newest first."""
+    """An Atom document of these rows (the atom_* columns datasette-atom reads, and atom_media:
+    the update's media JSON), newest first."""
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     times = [t for t in (_atom_time(r.get("atom_updated")) for r in rows) if t]
     feed = ET.Element("feed", {"xmlns": ATOM})

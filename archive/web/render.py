@@ -1,4 +1,5 @@
-"""What the web pages show of stored content: re-sanitised HTML, stored diffs, the updates chart.
+"""What the web pages show of stored content: re-sanitised HTML, media as links, stored diffs,
+the updates chart.
 
 Nothing from the archive reaches a page unescaped except HTML that went through `safe_html`
 here, whatever the crawler's sanitiser did when it was written (defence in depth).
@@ -8,10 +9,12 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import nh3
 from markupsafe import Markup, escape
@@ -21,7 +24,7 @@ from archive.diff import TOO_LARGE, WORD, FieldDiff, compare, parse, read_field
 # What a page may render of body_html: text markup and links, nothing that runs or loads.
 RENDER_TAGS = frozenset(
     {"p", "br", "a", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "h2", "h3", "h4",
-     "figure", "figcaption"}
+     "figure", "figcaption", "ins", "del"}
 )  # fmt: skip
 # Removed together with everything inside them, not unwrapped into text.
 DROP_WITH_CONTENT = frozenset(
@@ -55,28 +58,39 @@ _ATTR = re.compile(r'([a-z]+)="([^"]*)"')
 _CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S)
 
 
-def _image_link(match: re.Match[str], captions: str) -> str:
-    """An <img> (already sanitised) as a link to the picture, so the page loads nothing."""
+def _image_link(
+    match: re.Match[str], captions: str, by_url: dict[str, str], shown: set[str]
+) -> str:
+    """An <img> (already sanitised) as a link to the picture, so the page loads nothing; its
+    credit (from the update's media) follows it."""
     attrs = {name: html.unescape(value) for name, value in _ATTR.findall(match.group(1))}
     src = attrs.get("src")
     if not src:
         return ""
+    shown.add(src)
     alt = attrs.get("alt", "").strip()
     # The alt text often repeats the figure's caption: then "Image" says enough.
     label = f"Image: {alt}" if alt and alt not in captions else "Image"
-    return f'<a href="{escape(src)}">{escape(label)}</a>'
+    credit = by_url.get(src)
+    after = f" (Credit: {escape(credit)})" if credit else ""
+    return f'<a href="{escape(src)}">{escape(label)}</a>{after}'
+
+
+def _clean(fragment: str, by_url: dict[str, str], shown: set[str]) -> str:
+    """The two sanitising passes; the image URLs turned into links are added to `shown`."""
+    # Images become links: the archive keeps no image bytes, and an analyst's browser should
+    # not fetch (and tell the publisher about) every picture of a page it reads offline.
+    cleaned = _WITH_IMAGES.clean(fragment)
+    captions = html.unescape(" ".join(_CAPTION.findall(cleaned)))
+    once = _IMG.sub(lambda m: _image_link(m, captions, by_url, shown), cleaned)
+    return str(_FINAL.clean(once))
 
 
 def safe_html(fragment: str | None) -> Markup:
     """Stored body_html made safe to render: an allow-list, images as links (no hotlinking)."""
     if not fragment:
         return Markup("")
-    # Images become links: the archive keeps no image bytes, and an analyst's browser should
-    # not fetch (and tell the publisher about) every picture of a page it reads offline.
-    cleaned = _WITH_IMAGES.clean(fragment)
-    captions = html.unescape(" ".join(_CAPTION.findall(cleaned)))
-    once = _IMG.sub(lambda m: _image_link(m, captions), cleaned)
-    return Markup(_FINAL.clean(once))  # noqa: S704 - nh3 allow-list output
+    return Markup(_clean(fragment, {}, set()))  # noqa: S704 - nh3 allow-list output
 
 
 def safe_href(url: str | None) -> str | None:
@@ -85,6 +99,220 @@ def safe_href(url: str | None) -> str | None:
         return None
     lowered = url.strip().lower()
     return url.strip() if lowered.startswith(("http://", "https://")) else None
+
+
+# Media ------------------------------------------------------------------------------------
+# An update's `media` column (archive/records.py: image {url, caption, credit}, embed and
+# video {url, provider, text}, quote {text, attribution}) shown as links and text: a page
+# never loads a publisher's image, player or script.
+
+# What a reader calls one embed of each provider (as extraction names providers).
+EMBED_NAMES = {
+    "twitter": "Tweet",
+    "youtube": "YouTube video",
+    "instagram": "Instagram post",
+    "facebook": "Facebook post",
+    "tiktok": "TikTok video",
+    "vimeo": "Vimeo video",
+    "dailymotion": "Dailymotion video",
+    "bluesky": "Bluesky post",
+    "threads": "Threads post",
+    "soundcloud": "SoundCloud audio",
+    "spotify": "Spotify audio",
+    "reddit": "Reddit post",
+    "telegram": "Telegram post",
+    "linkedin": "LinkedIn post",
+}
+# An item that names no provider: its host says which, as extraction would have said.
+_HOST_PROVIDERS = {
+    "twitter.com": "twitter",
+    "x.com": "twitter",
+    "youtube.com": "youtube",
+    "youtu.be": "youtube",
+    "youtube-nocookie.com": "youtube",
+    "instagram.com": "instagram",
+    "facebook.com": "facebook",
+    "tiktok.com": "tiktok",
+    "vimeo.com": "vimeo",
+    "dailymotion.com": "dailymotion",
+    "bsky.app": "bluesky",
+    "threads.net": "threads",
+}
+# Where a provider's addresses name the account that posted (twitter.com/i/status/… names none).
+_AUTHOR_PATHS = {
+    "twitter": re.compile(r"^/(?!i/)([A-Za-z0-9_]{1,15})/status(?:es)?/"),
+    "instagram": re.compile(r"^/(?!p/|reel/|tv/)([A-Za-z0-9_.]{1,30})/(?:p|reel|tv)/"),
+    "tiktok": re.compile(r"^/@([A-Za-z0-9_.]{1,30})/"),
+    "threads": re.compile(r"^/@([A-Za-z0-9_.]{1,30})/"),
+    "bluesky": re.compile(r"^/profile/([A-Za-z0-9_.:-]{1,100})/post/"),
+}
+_LINK = '<a href="{}" rel="' + LINK_REL + '">{}</a>'
+
+
+def media_items(media: str | list[Any] | None) -> list[dict[str, Any]]:
+    """The media JSON (or its parsed list) as its items; anything unreadable is no media."""
+    if isinstance(media, str):
+        try:
+            media = json.loads(media)
+        except ValueError:
+            return []
+    if not isinstance(media, list):
+        return []
+    return [item for item in media if isinstance(item, dict)]
+
+
+def _text(item: dict[str, Any], key: str) -> str:
+    """One field of an item as text to show ("" when absent or not text)."""
+    value = item.get(key)
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _provider(item: dict[str, Any], host: str) -> str:
+    """The platform an embed is from: as stored, else from its type or its host."""
+    provider = _text(item, "provider").lower()
+    if provider:
+        return provider
+    kind = _text(item, "type").lower()
+    if kind in ("tweet", "twitter"):
+        return "twitter"
+    for domain, name in _HOST_PROVIDERS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return kind if kind in EMBED_NAMES else ""
+
+
+def embed_label(item: dict[str, Any]) -> str:
+    """What an embed is, as a reader says it: "Tweet by @user", "YouTube video"."""
+    url = _text(item, "url")
+    parts = urlsplit(url) if url else None
+    host = (parts.hostname or "") if parts else ""
+    provider = _provider(item, host)
+    kind = _text(item, "type").lower() or "embed"
+    name = EMBED_NAMES.get(provider)
+    if name is None:
+        what = "content" if kind in ("embed", "") else kind
+        source = provider or host.removeprefix("www.")
+        name = f"Embedded {what}" + (f" from {source}" if source else "")
+    author = _text(item, "author")
+    if not author and parts and provider in _AUTHOR_PATHS:
+        found = _AUTHOR_PATHS[provider].match(parts.path)
+        author = f"@{found.group(1)}" if found else ""
+    return f"{name} by {author}" if author else name
+
+
+def _link(url: str, label: str) -> str:
+    """A link to a web address, or the label alone when the address is not one (javascript:)."""
+    href = safe_href(url)
+    return _LINK.format(escape(href), escape(label)) if href else str(escape(label))
+
+
+def _paragraphs(text: str) -> str:
+    """Text with blank lines between its paragraphs as <p> elements, escaped."""
+    paras = [" ".join(p.split()) for p in text.split("\n\n")]
+    return "".join(f"<p>{escape(p)}</p>" for p in paras if p)
+
+
+def _attribution(name: str) -> str:
+    return f'<p class="lb-attribution">– {escape(name)}</p>'
+
+
+def _image_item(item: dict[str, Any]) -> str:
+    caption, credit = _text(item, "caption"), _text(item, "credit")
+    out = _link(_text(item, "url"), f"Image: {caption}" if caption else "Image")
+    return out + (f' <span class="lb-credit">(Credit: {escape(credit)})</span>' if credit else "")
+
+
+def _quote_item(item: dict[str, Any]) -> str:
+    raw = item.get("text")
+    body = _paragraphs(raw) if isinstance(raw, str) else ""
+    who = _text(item, "attribution")
+    return "<blockquote>" + body + (_attribution(who) if who else "") + "</blockquote>"
+
+
+def _embed_item(item: dict[str, Any]) -> str:
+    out = _link(_text(item, "url"), embed_label(item))
+    raw = item.get("text")
+    words = _paragraphs(raw) if isinstance(raw, str) else ""
+    return out + (f"<blockquote>{words}</blockquote>" if words else "")
+
+
+def _item_html(item: dict[str, Any]) -> str:
+    """One media item as escaped HTML: nothing in it loads anything."""
+    kind = _text(item, "type").lower()
+    if kind == "image":
+        return _image_item(item)
+    if kind == "quote":
+        return _quote_item(item)
+    return _embed_item(item)
+
+
+def media_html(media: str | list[Any] | None) -> Markup:
+    """An update's media (the `media` column's JSON, or its list) as safe HTML: a list of links.
+
+    Embeds are links named by kind and author ("Tweet by @user", "YouTube video", "Instagram
+    post", else "Embedded video from …"), images links with their caption and credit, quotes
+    blockquotes with their attribution. No <img>, no <iframe>, only http(s) links: nothing is
+    fetched from publishers. Empty when there is no media.
+    """
+    items = [_item_html(item) for item in media_items(media)]
+    if not items:
+        return Markup("")
+    return Markup(  # noqa: S704 - every piece is escaped in _item_html
+        '<ul class="lb-media">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    )
+
+
+_BLOCKQUOTE = re.compile(r"<blockquote>(.*?)</blockquote>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _attribute_quotes(body: str, quotes: dict[int, dict[str, Any]]) -> tuple[str, set[int]]:
+    """The body's blockquotes with their quote item's attribution; the items they show."""
+    shown: set[int] = set()
+
+    def attribute(match: re.Match[str]) -> str:
+        said = _flat(html.unescape(_TAG.sub(" ", match.group(1))))
+        for index, item in quotes.items():
+            words = _flat(item["text"] if isinstance(item.get("text"), str) else "")
+            if index in shown or not words or words[:80] not in said:
+                continue
+            shown.add(index)
+            who = _text(item, "attribution")
+            if who:
+                return f"<blockquote>{match.group(1)}{_attribution(who)}</blockquote>"
+            break
+        return match.group(0)
+
+    return _BLOCKQUOTE.sub(attribute, body), shown
+
+
+def update_html(body_html: str | None, media: str | list[Any] | None) -> Markup:
+    """An update's body made safe (safe_html) with every media item shown once.
+
+    Images and quotes the body holds stay in place, with their credit and attribution; the
+    media the body does not show (embeds, above all) follow it as media_html's links.
+    """
+    items = media_items(media)
+    by_url = {
+        _text(i, "url"): _text(i, "credit")
+        for i in items
+        if _text(i, "type") == "image" and _text(i, "credit")
+    }
+    shown_images: set[str] = set()
+    body = _clean(body_html, by_url, shown_images) if body_html else ""
+    quotes = {n: item for n, item in enumerate(items) if _text(item, "type") == "quote"}
+    body, shown_quotes = _attribute_quotes(body, quotes)
+    rest = [
+        item
+        for n, item in enumerate(items)
+        if n not in shown_quotes
+        and not (_text(item, "type") == "image" and _text(item, "url") in shown_images)
+    ]
+    return Markup(body) + media_html(rest)  # noqa: S704 - nh3 output, escaped additions
 
 
 def render_ops(text: str | None, found: FieldDiff) -> Markup:

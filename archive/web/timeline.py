@@ -15,7 +15,7 @@ from archive.web.render import (
     changes,
     chart,
     safe_href,
-    safe_html,
+    update_html,
 )
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ ARCHIVE_TABLES = ("blogs", "updates", "update_versions")
 
 _UPDATE_COLUMNS = (
     "id, headline, body_html, published_at, modified_at, authors, permalink, first_seen_at, "
-    "last_seen_at, removed_at, version, pinned"
+    "last_seen_at, removed_at, version, pinned, media"
 )
 
 
@@ -49,7 +49,7 @@ class Entry:
 
     id: int
     headline: str | None
-    body: Any  # Markup: re-sanitised body_html
+    body: Any  # Markup: re-sanitised body_html, with its media as links
     published_at: str | None
     modified_at: str | None
     authors: list[str]
@@ -76,7 +76,7 @@ def _entry(row: Any, versions: list[dict[str, Any]]) -> Entry:
     return Entry(
         id=row["id"],
         headline=row["headline"],
-        body=safe_html(row["body_html"]),
+        body=update_html(row["body_html"], row["media"]),
         published_at=row["published_at"],
         modified_at=row["modified_at"],
         authors=_authors(row["authors"]),
@@ -223,7 +223,7 @@ async def update_page(db: Database, update_id: int) -> dict[str, Any] | None:
         "blog": await blog_row(db, row["blog_id"]),
         "entry": (await _entries([row], by_id))[0],
         "versions": await asyncio.to_thread(
-            lambda: [{**v, "body": safe_html(v["body_html"])} for v in versions]
+            lambda: [{**v, "body": update_html(v["body_html"], v.get("media"))} for v in versions]
         ),
     }
 
