@@ -5,6 +5,7 @@ one line on stderr and at most `timeout` seconds: the pass is archived before an
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from archive.alerts import (
     mark_notified,
     start_alerts,
 )
-from archive.db import open_archive
+from archive.db import ArchiveError, open_archive
 from archive.records import PassResult
 from archive.times import now_utc
 from crawler.words import counted
@@ -166,8 +167,12 @@ class Alerts:
     def after(self, results: list[PassResult]) -> None:
         """Each blog's message, for the passes just archived."""
         for result in results:
-            if result.blog_id:
+            if not result.blog_id:
+                continue
+            try:
                 self._blog(result)
+            except (ArchiveError, sqlite3.Error) as exc:  # the pass is archived: say, go on
+                self.warn(f"alert for {result.url} not sent: the archive could not be read: {exc}")
 
     def _blog(self, result: PassResult) -> None:
         db = open_archive(self.db_path)
