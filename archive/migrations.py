@@ -261,3 +261,17 @@ CREATE TABLE [cluster_passes] (
    [written_at] TEXT NOT NULL
 )"""
     )
+
+
+@migrations()
+def m0011_alerts(db: sqlite_utils.Database) -> None:
+    """Where each blog's alerts go, and how far they have told: the rate limit outlives a run."""
+    for statement in (
+        # `liveblog add --notify`: Apprise URLs told of this blog's changes, as a JSON list.
+        "ALTER TABLE [blogs] ADD COLUMN [notify] TEXT NOT NULL DEFAULT '[]'",
+        # The last pass whose changes an alert covered (or that alerts started from), and
+        # when the last alert was sent: changes of later passes wait for the next one.
+        "ALTER TABLE [blogs] ADD COLUMN [notified_fetch_id] INTEGER",
+        "ALTER TABLE [blogs] ADD COLUMN [notified_at] TEXT",
+    ):
+        db.execute(statement)

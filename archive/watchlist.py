@@ -55,10 +55,12 @@ def add_blog(
     interval: int | None,
     now: datetime,
     settings: BlogSettings | None = None,
+    notify: list[str] | None = None,
 ) -> bool:
     """Put a blog on the watchlist (again); True when it was not watched before.
 
-    Given `settings` replace the blog's own; an `interval` of None keeps the one it has.
+    Given `settings` replace the blog's own, as given `notify` (Apprise URLs) replace where
+    its alerts go; an `interval` of None keeps the one it has.
     """
     url = blog_url(url)
     given = settings is not None
@@ -73,7 +75,11 @@ def add_blog(
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 [url, utc_stamp(now), interval, utc_stamp(now), *values],
             )
+            if notify is not None:
+                db.execute("UPDATE blogs SET notify = ? WHERE url = ?", [json.dumps(notify), url])
             return True
+        if notify is not None:
+            db.execute("UPDATE blogs SET notify = ? WHERE id = ?", [json.dumps(notify), row[0]])
         db.execute(
             """UPDATE blogs SET active = 1, interval = coalesce(?, interval),
                  status = CASE WHEN status = 'ended' THEN 'live' ELSE status END,
@@ -184,7 +190,7 @@ def blog_table(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     completeness, last error."""
     sql = """
         SELECT b.url, b.status, b.active, coalesce(b.interval, '') AS interval,
-               b.next_due_at, b.last_fetched_at, b.render, b.max_pages, b.headers,
+               b.next_due_at, b.last_fetched_at, b.render, b.max_pages, b.headers, b.notify,
                b.complete, b.updates_expected,
                (SELECT f.incomplete_reason FROM fetches f
                  WHERE f.blog_id = b.id AND f.error IS NULL ORDER BY f.id DESC LIMIT 1)

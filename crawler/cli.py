@@ -31,8 +31,10 @@ from archive.watchlist import (
     watched,
 )
 from crawler.cluster import ClusterError
+from crawler.notify import DEFAULT_EVERY, DEFAULT_PUBLIC_URL, Alerts, AlertSettings, valid_url
 from crawler.process import CrawlError
 from crawler.watch import run_due_passes, watch
+from crawler.words import counted
 
 # sysexits' EX_TEMPFAIL: another run holds the archive; try again later.
 EXIT_BUSY = 75
@@ -175,6 +177,53 @@ def policy_options(func: click.decorators.FC) -> click.decorators.FC:
     return func
 
 
+def parse_notify(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[str]:
+    """--notify URLs that Apprise can send to."""
+    for value in values:
+        if not valid_url(value):
+            raise click.BadParameter(
+                f"{value!r} is not an Apprise URL: give e.g. ntfy://my-topic, "
+                "mailto://user:password@example.org or json://host/path",
+                ctx=ctx,
+                param=param,
+            )
+    return list(values)
+
+
+def notify_option(func: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--notify",
+        "notify",
+        multiple=True,
+        metavar="URL",
+        callback=parse_notify,
+        help="An Apprise URL told of each blog's new, edited and removed updates after a pass "
+        "(repeatable), e.g. ntfy://my-topic or mailto://user:password@example.org.",
+    )(func)
+
+
+def alert_options(func: click.decorators.FC) -> click.decorators.FC:
+    func = click.option(
+        "--public-url",
+        default=DEFAULT_PUBLIC_URL,
+        show_default=True,
+        help="Where `liveblog serve` publishes the archive: alerts link to the blog's timeline there.",
+    )(func)
+    func = click.option(
+        "--notify-every",
+        type=click.IntRange(min=0),
+        default=DEFAULT_EVERY,
+        show_default=True,
+        help="At most one alert per blog this many seconds; changes in between wait for the next.",
+    )(func)
+    return notify_option(func)
+
+
+def make_alerts(path: Path, notify: list[str], every: int, public_url: str) -> Alerts:
+    """Alerts for every blog (--notify) and each blog's own (`liveblog add --notify`)."""
+    return Alerts(path, AlertSettings(notify, every, public_url), warn=say_on_stderr)
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Errors a user can fix as one sentence: a busy archive with --no-wait exits 75."""
@@ -203,6 +252,7 @@ def opened(db_path: Path) -> sqlite_utils.Database:
 @render_option
 @wait_option
 @settings_option
+@alert_options
 @click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's log.")
 def crawl_command(
     urls: tuple[str, ...],
@@ -211,6 +261,9 @@ def crawl_command(
     render: bool,
     wait: bool,
     settings: dict[str, object],
+    notify: list[str],
+    notify_every: int,
+    public_url: str,
     verbose: bool,
 ) -> None:
     """One pass over each blog at URLS, or over every watched blog that is due.
@@ -240,15 +293,16 @@ def crawl_command(
             verbose=verbose,
             on_wait=say_on_stderr,
             render=render,
+            alerts=make_alerts(path, notify, notify_every, public_url),
         )
     if not results:
-        click.echo(f"nothing due: {watching} blogs watched, none due yet.")
+        click.echo(f"nothing due: {counted(watching, 'blog')} watched, none due yet.")
         return
     for result in results:
         click.echo(format_result(result))
     failed = [r for r in results if not r.ok]
     if failed:
-        click.echo(f"{len(failed)} of {len(results)} blogs failed.", err=True)
+        click.echo(f"{len(failed)} of {counted(len(results), 'blog')} failed.", err=True)
         raise SystemExit(1)
 
 
@@ -277,6 +331,7 @@ def crawl_command(
     help="A request header sent with this blog's pages, e.g. a consent cookie the publisher "
     "documents: --header 'Cookie: consent=1' (repeatable).",
 )
+@notify_option
 def add(
     url: str,
     db_path: Path | None,
@@ -284,18 +339,19 @@ def add(
     render: bool,
     max_pages: int | None,
     headers: list[tuple[str, str]],
+    notify: list[str],
 ) -> None:
     """Put the blog at URL on the watchlist: `liveblog crawl` without URLs polls it when due.
 
     --render, --max-pages and --header set how this blog is fetched; given again, they
-    replace what was set before.
+    replace what was set before. --notify sets where its alerts go, replacing those set before.
     """
     own = BlogSettings(render, max_pages, headers) if render or max_pages or headers else None
     path = archive_path(db_path)
     db = opened(path)
     try:
         with user_errors(), disk_errors(path):
-            fresh = add_blog(db, check_url(url), interval, now_utc(), own)
+            fresh = add_blog(db, check_url(url), interval, now_utc(), own, notify or None)
     finally:
         db.close()
     click.echo(f"{'added' if fresh else 'already watched'}: {url.strip()}")
@@ -336,8 +392,9 @@ def list_command(db_path: Path | None) -> None:
         state = row["status"] if row["active"] else "removed"
         last = (row["last_fetched_at"] or "never")[:19].replace("T", " ")
         click.echo(
-            f"{state:<8} {row['url']}\n         last pass {last}, {row['passes']} passes, "
-            f"{row['updates']} updates ({row['removed']} removed)"
+            f"{state:<8} {row['url']}\n         last pass {last}, "
+            f"{counted(row['passes'], 'pass')}, "
+            f"{counted(row['updates'], 'update')} ({row['removed']} removed)"
             + completeness(row)
             + blog_options(row)
             + (f"\n         last error: {row['last_error']}" if row["last_error"] else "")
@@ -353,7 +410,7 @@ def completeness(row: dict[str, object]) -> str:
     if row["complete"]:
         return f"\n         complete{of}"
     reason = row["incomplete_reason"] or "stopped early"
-    return f"\n         archived incompletely ({reason}): {row['updates']} updates{of}"
+    return f"\n         archived incompletely ({reason}): {counted(int(str(row['updates'])), 'update')}{of}"
 
 
 def blog_options(row: dict[str, object]) -> str:
@@ -367,6 +424,8 @@ def blog_options(row: dict[str, object]) -> str:
         shown.append(f"--max-pages {row['max_pages']}")
     for name, value in json.loads(str(row["headers"] or "[]")):
         shown.append(f"--header '{name}: {value}'")
+    for target in json.loads(str(row["notify"] or "[]")):
+        shown.append(f"--notify '{target}'")
     return f"\n         settings: {' '.join(shown)}" if shown else ""
 
 
@@ -377,6 +436,7 @@ def blog_options(row: dict[str, object]) -> str:
 @max_pages_option
 @wait_option
 @settings_option
+@alert_options
 def watch_command(
     urls: tuple[str, ...],
     db_path: Path | None,
@@ -386,6 +446,9 @@ def watch_command(
     max_pages: int | None,
     wait: bool,
     settings: dict[str, object],
+    notify: list[str],
+    notify_every: int,
+    public_url: str,
 ) -> None:
     """Poll blogs (URLS, added to the watchlist, or every watched one) until Ctrl-C or all end.
 
@@ -418,6 +481,7 @@ def watch_command(
             settings=settings,
             echo=echo,
             status=status if tty else None,
+            alerts=make_alerts(path, notify, notify_every, public_url),
         )
     if failures:
         raise SystemExit(1)
@@ -444,7 +508,8 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
             db.close()
     for r in results:
         click.echo(
-            f"{r.url}: {r.passes} passes replayed, {r.updates} updates, {r.versions} versions"
+            f"{r.url}: {counted(r.passes, 'pass')} replayed, {counted(r.updates, 'update')}, "
+            f"{counted(r.versions, 'version')}"
         )
 
 
@@ -532,7 +597,8 @@ def eval_command(
     inventing = [r.page for r in ordinary if r.updates]
     if len(inventing) > max_invented_pages:
         click.echo(
-            f"{len(inventing)} ordinary pages yield updates (more than {max_invented_pages}): "
+            f"{counted(len(inventing), 'ordinary page')} yield updates "
+            f"(more than {max_invented_pages}): "
             f"{', '.join(inventing)}",
             err=True,
         )
@@ -596,7 +662,7 @@ def export_command(
         # Point stdout at /dev/null so the interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
-    click.echo(f"exported {count} updates to {output}", err=True)
+    click.echo(f"exported {counted(count, 'update')} to {output}", err=True)
 
 
 @cli.command()
@@ -650,9 +716,14 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
 )
 def demo(db_path: Path | None, serve_after: bool, host: str, port: int) -> None:
     """Crawl the bundled sample blog as it changes over three passes, then publish the archive."""
-    from crawler.demo import demo_db_path, run_demo
+    from crawler.demo import PortTakenError, check_port, demo_db_path, run_demo
 
     path = archive_path(db_path) if db_path else demo_db_path()
+    if serve_after:
+        try:
+            check_port(host, port)
+        except PortTakenError as exc:
+            raise click.ClickException(str(exc)) from exc
     with user_errors():
         run_demo(path, echo=click.echo)
     if serve_after:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from archive.queries import blog_updates, counts
 from archive.records import PassResult
 from crawler.process import crawl
 from crawler.sample import calais_blog, demo_states
+from crawler.words import counted
 
 # For the sample blog on 127.0.0.1 the polite delays only slow the demo down.
 LOCAL_SETTINGS: dict[str, object] = {"AUTOTHROTTLE_START_DELAY": 0, "DOWNLOAD_DELAY": 0}
@@ -25,6 +28,28 @@ STORY = [
 def demo_db_path() -> Path:
     """Where the demo archive goes unless told: demo/archive.db beside the default archive."""
     return default_db_path().parent / "demo" / "archive.db"
+
+
+class PortTakenError(Exception):
+    """The port the demo would serve on is in use: it says which port to give instead."""
+
+
+def check_port(host: str, port: int) -> None:
+    """Before crawling: the archive can be served on host:port, else which port to use."""
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.create_server((host, port), family=family):
+            return
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise PortTakenError(f"cannot listen on {host}:{port} ({exc.strerror}).") from exc
+        with socket.create_server((host, 0), family=family) as spare:
+            free = spare.getsockname()[1]
+        raise PortTakenError(
+            f"port {port} on {host} is taken: give another, e.g. `liveblog demo --port {free}`."
+        ) from exc
 
 
 def fresh_db(path: Path) -> None:
@@ -60,15 +85,16 @@ def run_demo(path: Path, echo: Callable[[str], None]) -> list[PassResult]:
             echo("\nThe archive now holds:")
             for row in blog_updates(db, blog.url):
                 media = ", ".join(sorted({m["type"] for m in json.loads(row["media"] or "[]")}))
-                versions = f"{row['version']} version{'s' if row['version'] != 1 else ''}"
+                versions = counted(row["version"], "version")
                 echo(
                     f"  {row['published_at']}  {versions:<10}  {row['headline']}"
                     + (f"  [{media}]" if media else "")
                 )
             totals = counts(db)
             echo(
-                f"\n{totals['blogs']} blog, {totals['updates']} updates, {totals['update_versions']} versions, "
-                f"{totals['fetches']} passes in the fetch log."
+                f"\n{counted(totals['blogs'], 'blog')}, {counted(totals['updates'], 'update')}, "
+                f"{counted(totals['update_versions'], 'version')}, "
+                f"{counted(totals['fetches'], 'pass')} in the fetch log."
             )
         finally:
             db.close()

@@ -21,7 +21,9 @@ from archive.records import PassResult, blog_url
 from archive.times import now_utc, parse_utc
 from archive.watchlist import BlogSettings, Policy, blog_settings, due_blogs, reschedule, watched
 from crawler import render as browser
+from crawler.notify import Alerts
 from crawler.process import crawl
+from crawler.words import counted
 
 TICK = 0.5  # seconds between checks for a signal while sleeping
 
@@ -83,6 +85,7 @@ def run_due_passes(
     on_wait: Callable[[str], None] | None = None,
     on_start: Callable[[subprocess.Popen[bytes]], None] | None = None,
     render: bool = False,
+    alerts: Alerts | None = None,
 ) -> list[PassResult]:
     """One round of polling, as `crawl` and `watch` both run it: under the archive's lock, a
     pass over each of `urls`, or over every blog that is due (of `among`, when given), then
@@ -90,6 +93,7 @@ def run_due_passes(
 
     Each blog is fetched with its own settings (`liveblog add`); `render` renders them all.
     A blog to render without the `render` extra installed fails with what to install.
+    With `alerts`, each blog's notifiers are told what changed once the lock is released.
     """
     check_room(db_path)
     with disk_errors(db_path), archive_lock(db_path, wait=wait, on_wait=on_wait) as fd:
@@ -132,6 +136,8 @@ def run_due_passes(
                 reschedule(db, result, policy, now_utc())
         finally:
             db.close()
+    if alerts is not None:
+        alerts.after(results)
     return results
 
 
@@ -158,6 +164,7 @@ def watch(
     settings: dict[str, object] | None = None,
     max_passes: int | None = None,
     status: Callable[[str], None] | None = None,
+    alerts: Alerts | None = None,
 ) -> int:
     """Poll due blogs until a signal or until none is left live; returns the failed-pass count."""
     interrupts = Interrupts()
@@ -187,6 +194,7 @@ def watch(
                     settings=settings,
                     on_wait=lambda m: print(m, file=sys.stderr),
                     on_start=interrupts.started,
+                    alerts=alerts,
                 )
             finally:
                 interrupts.child = None
@@ -217,7 +225,5 @@ def _sleep_until(
         if left <= 0:
             return
         if status is not None:
-            status(
-                f"watching {watching} blog{'s' if watching != 1 else ''}; next pass in {left:.0f} s"
-            )
+            status(f"watching {counted(watching, 'blog')}; next pass in {left:.0f} s")
         time.sleep(min(TICK, left))

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
+from archive.db import open_archive
+from archive.records import Update
+from archive.store import record_pass
+from archive.times import now_utc
+from archive.watchlist import add_blog
 from crawler.cli import cli
-from crawler.sample import SampleBlog
-from tests.helpers import LABELS, LOCAL_ARGS, PAGES, page_folders
+from crawler.sample import CANONICAL, SampleBlog
+from tests.helpers import LABELS, LOCAL_ARGS, PAGES, URL, bpass, page_folders
 
 
 @pytest.fixture
@@ -107,9 +113,44 @@ def test_demo_without_serving_tells_the_story(runner: CliRunner, tmp_path: Path)
     assert "2 pages (1 not modified), 0 new, 1 changed, 2 unchanged" in out
     assert "2 versions  Belgium says it will not approve EU-Canada trade deal" in out
     assert "1 blog, 5 updates, 6 versions, 3 passes in the fetch log." in out
+    # The permalinks are ITV News's, not the sample server's, gone once the demo serves.
+    archive = Database(db)
+    permalinks = [r["permalink"] for r in archive.query("SELECT permalink FROM updates")]
+    assert len(permalinks) == 5
+    assert all(p.startswith(CANONICAL + "#update-") for p in permalinks), permalinks
+    assert [r["canonical_url"] for r in archive.query("SELECT canonical_url FROM blogs")] == [
+        CANONICAL
+    ]
+    archive.close()
     # The demo refuses to overwrite a file it did not make.
     again = runner.invoke(cli, ["demo", "--no-serve", "--db", str(db)])
     assert again.exit_code == 1 and "the demo needs a new file" in again.output
+
+
+def test_demo_checks_its_port_before_crawling(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "demo" / "archive.db"
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = runner.invoke(cli, ["demo", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    [line] = result.output.splitlines()
+    assert line.startswith(f"Error: port {port} on 127.0.0.1 is taken: give another, e.g. ")
+    suggested = int(line.rsplit("--port ", 1)[1].rstrip("`."))
+    assert suggested != port
+    assert not db.exists()  # nothing was crawled
+
+
+def test_counts_in_the_output_are_singular_for_one(runner: CliRunner, db_path: Path) -> None:
+    archive = open_archive(db_path)
+    add_blog(archive, URL, None, now_utc())
+    record_pass(archive, bpass([Update(source_id="1", headline="Polls open", body_text="Now.")]))
+    archive.execute("UPDATE blogs SET next_due_at = '2999-01-01T00:00:00.000000Z'")
+    archive.conn.commit()
+    archive.close()
+    listed = runner.invoke(cli, ["list", "--db", str(db_path)])
+    assert "1 pass, 1 update (0 removed)" in listed.output, listed.output
+    idle = runner.invoke(cli, ["crawl", "--db", str(db_path)])
+    assert idle.output == "nothing due: 1 blog watched, none due yet.\n"
 
 
 def test_eval_prints_the_table_and_fails_below_the_threshold(

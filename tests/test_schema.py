@@ -25,7 +25,7 @@ CREATE TABLE [blogs] (
    [coverage_start] TEXT,
    [coverage_end] TEXT,
    [active] INTEGER NOT NULL DEFAULT 1
-, [interval] INTEGER, [poll_interval] INTEGER, [next_due_at] TEXT, [canonical_url] TEXT, [complete] INTEGER, [updates_expected] INTEGER, [render] INTEGER NOT NULL DEFAULT 0, [max_pages] INTEGER, [headers] TEXT NOT NULL DEFAULT '[]');
+, [interval] INTEGER, [poll_interval] INTEGER, [next_due_at] TEXT, [canonical_url] TEXT, [complete] INTEGER, [updates_expected] INTEGER, [render] INTEGER NOT NULL DEFAULT 0, [max_pages] INTEGER, [headers] TEXT NOT NULL DEFAULT '[]', [notify] TEXT NOT NULL DEFAULT '[]', [notified_fetch_id] INTEGER, [notified_at] TEXT);
 CREATE TABLE [fetches] (
    [id] INTEGER PRIMARY KEY,
    [blog_id] INTEGER NOT NULL REFERENCES [blogs]([id]),

@@ -10,6 +10,10 @@ from crawler.sample.site import Embed, Image, Para, Quote, SampleUpdate
 
 PATH = "/news/2016-10-24/calais-jungle-camp-clearance-live-updates"
 TITLE = "Calais 'Jungle' camp clearance: Live updates"
+# The address on itv.com whose "Live updates" showed these five updates, in this order, on the
+# morning of 24 October 2016: the sample's pages name it as the story's canonical address, so
+# the archive's permalinks point at ITV News, not at the local server that played the page.
+CANONICAL = "http://www.itv.com/news/world/"
 
 PORT_BOSS = SampleUpdate(
     id="update-1",

@@ -161,14 +161,21 @@ def render_page(
     page: int = 1,
     page_size: int = 3,
     coverage_start: str = "2016-10-24T06:00:00+01:00",
+    canonical: str | None = None,
 ) -> bytes | None:
-    """One page of the blog, newest first; None past the last page."""
+    """One page of the blog, newest first; None past the last page.
+
+    With `canonical`, every page names that address as the story's (link rel=canonical,
+    og:url, JSON-LD), as a publisher's pages do wherever they are served from: the updates'
+    permalinks point there. Without it, the page names its own address.
+    """
     pages = max(1, -(-len(updates) // page_size))
     if page < 1 or page > pages:
         return None
-    blog_url = f"{origin}{path}"
+    served = f"{origin}{path}"
+    blog_url = canonical or served
     shown = updates[(page - 1) * page_size : page * page_size]
-    page_url = blog_url if page == 1 else f"{blog_url}?page={page}"
+    page_url = canonical or (served if page == 1 else f"{served}?page={page}")
     older = f"{path}?page={page + 1}" if page < pages else None
     link_next = f'\n<link rel="next" href="{escape(older)}">' if older else ""
     load_more = (
@@ -177,10 +184,11 @@ def render_page(
         else ""
     )
     entries = "".join(_update_html(u, blog_url) for u in shown)
+    og_url = f'\n<meta property="og:url" content="{escape(canonical)}">' if canonical else ""
     html = f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8">
 <title>{escape(title)} - ITV News</title>
-<meta property="og:site_name" content="{PUBLISHER}">
+<meta property="og:site_name" content="{PUBLISHER}">{og_url}
 <link rel="canonical" href="{escape(page_url)}">{link_next}
 <script type="application/ld+json">{_json_ld(title, blog_url, coverage_start, shown)}</script>
 </head><body>
@@ -286,10 +294,12 @@ class SampleBlog(ServedBlog):
         page_size: int = 3,
         host: str = "127.0.0.1",
         port: int = 0,
+        canonical: str | None = None,
     ) -> None:
         self.updates = list(updates)
         self.title = title
         self.path = path
+        self.canonical = canonical
         self.page_size = page_size
         self.requests: list[tuple[str, dict[str, str]]] = []
         self._lock = threading.Lock()
@@ -303,7 +313,15 @@ class SampleBlog(ServedBlog):
     def page(self, number: int) -> bytes | None:
         with self._lock:
             updates = list(self.updates)
-        return render_page(self.title, self.path, self.origin, updates, number, self.page_size)
+        return render_page(
+            self.title,
+            self.path,
+            self.origin,
+            updates,
+            number,
+            self.page_size,
+            canonical=self.canonical,
+        )
 
 
 def _handler_for(blog: SampleBlog) -> type[BaseHTTPRequestHandler]:
