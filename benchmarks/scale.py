@@ -179,9 +179,10 @@ class RedisServer:
     def __init__(self, folder: Path) -> None:
         port = free_port()
         self.url = f"redis://127.0.0.1:{port}/0"
+        server = shutil.which("redis-server") or "redis-server"
         self.proc = subprocess.Popen(
             [
-                "redis-server",
+                server,
                 "--bind",
                 "127.0.0.1",
                 "--port",
