@@ -79,3 +79,11 @@ LIVEBLOG_SNAPSHOTS = True
 LIVEBLOG_RESULTS = ""
 
 LOG_LEVEL = "INFO"
+
+# The scale-out's workers (`liveblog worker`, crawler/cluster/): passes one worker does at
+# once, and seconds a pass stays leased without its worker's heartbeat before another worker
+# may take it over.
+LIVEBLOG_WORKER_PASSES = 8
+LIVEBLOG_LEASE_TIMEOUT = 120.0
+# Requests in flight to one publisher host across the whole cluster.
+LIVEBLOG_HOST_CONCURRENCY = 2

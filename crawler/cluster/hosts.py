@@ -54,8 +54,8 @@ class HostLimitMiddleware:
     """Takes a slot on the request's host in Redis before it is downloaded, and gives it back
     with the response; a slot a dead worker held expires after the download timeout.
 
-    Settings: LIVEBLOG_REDIS (on only when set), LIVEBLOG_HOST_CONCURRENCY (default
-    CONCURRENT_REQUESTS_PER_DOMAIN), LIVEBLOG_REDIS_PREFIX.
+    Settings: LIVEBLOG_REDIS (on only when set), LIVEBLOG_HOST_CONCURRENCY,
+    LIVEBLOG_REDIS_PREFIX.
     """
 
     def __init__(self, queue: PassQueue, limit: int, hold: float) -> None:
@@ -71,9 +71,7 @@ class HostLimitMiddleware:
         url = settings.get("LIVEBLOG_REDIS")
         if not url:
             raise NotConfigured("no LIVEBLOG_REDIS: a single machine's own limits apply")
-        limit = settings.getint(
-            "LIVEBLOG_HOST_CONCURRENCY", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 2)
-        )
+        limit = settings.getint("LIVEBLOG_HOST_CONCURRENCY", 2)
         hold = settings.getfloat("DOWNLOAD_TIMEOUT", 30.0) + 30.0
         queue = PassQueue.from_url(url, settings.get("LIVEBLOG_REDIS_PREFIX", "liveblog"))
         return cls(queue, max(1, limit), hold)

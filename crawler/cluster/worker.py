@@ -35,10 +35,6 @@ from crawler.spiders.liveblog import LiveblogSpider
 logger = logging.getLogger(__name__)
 
 DEFAULT_PREFIX = "liveblog"
-DEFAULT_LEASE = (
-    120.0  # seconds a pass is held without a heartbeat before another worker may take it
-)
-DEFAULT_PASSES = 8  # passes one worker does at once
 IDLE_POLL = 0.5  # seconds between looks at an empty queue
 FINISH_TRIES = 10  # a finished pass is handed back this many times (1 s apart) while Redis is away
 
@@ -88,11 +84,11 @@ class WorkerSpider(LiveblogSpider):
 
     @property
     def lease_timeout(self) -> float:
-        return self.settings.getfloat("LIVEBLOG_LEASE_TIMEOUT", DEFAULT_LEASE)
+        return self.settings.getfloat("LIVEBLOG_LEASE_TIMEOUT")
 
     @property
     def capacity(self) -> int:
-        return max(1, self.settings.getint("LIVEBLOG_WORKER_PASSES", DEFAULT_PASSES))
+        return max(1, self.settings.getint("LIVEBLOG_WORKER_PASSES"))
 
     def _opened(self, spider: scrapy.Spider) -> None:
         self._heartbeat = task.LoopingCall(self.beat)
