@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.cluster.passes import PassQueue
 from tests.helpers import ROOT, env_with_root
 from tests.hosts import DELAY, RETRY_AFTER, Host
 from tests.redis_server import RedisServer
@@ -38,10 +39,6 @@ def test_two_workers_share_one_hosts_limit_its_retry_after_and_robots(tmp_path: 
     try:
         for path in paths:
             subprocess.run(liveblog("add", host.url(path), "--db", str(db)), env=env, check=True)
-        offered = subprocess.run(
-            liveblog("schedule", "--once", "--db", str(db)), env=env, capture_output=True, text=True
-        )
-        assert f"offered {len(paths)} passes" in offered.stdout, offered.stderr
         settings = {
             "LIVEBLOG_HOST_CONCURRENCY": 1,
             "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
@@ -61,22 +58,29 @@ def test_two_workers_share_one_hosts_limit_its_retry_after_and_robots(tmp_path: 
                     stderr=(tmp_path / f"{name}.log").open("wb"),
                 )
             )
+        queue = PassQueue.from_url(redis.url)
+        started = time.monotonic() + 90
+        while len(queue.workers_alive()) < 2 and time.monotonic() < started:
+            time.sleep(0.1)
+        offered = subprocess.run(
+            liveblog("schedule", "--once", "--db", str(db)), env=env, capture_output=True, text=True
+        )
+        assert f"offered {len(paths)} passes" in offered.stdout, offered.stderr
+        procs.append(
+            subprocess.Popen(
+                liveblog("write", "--db", str(db)), env=env, cwd=ROOT, stdout=subprocess.DEVNULL
+            )
+        )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
-            subprocess.run(
-                liveblog("write", "--once", "--db", str(db)),
-                env=env,
-                check=True,
-                capture_output=True,
-            )
-            conn = sqlite3.connect(db)
+            conn = sqlite3.connect(db, timeout=30)
             try:
                 (written,) = conn.execute("SELECT count(*) FROM cluster_passes").fetchone()
             finally:
                 conn.close()
             if written == len(paths):
                 break
-            time.sleep(0.5)
+            time.sleep(0.1)
         else:
             logs = "\n".join((tmp_path / f"w{i}.log").read_text()[-2000:] for i in (1, 2))
             raise AssertionError(f"{written} of {len(paths)} passes written\n{logs}")

@@ -57,12 +57,10 @@ class WorkerSpider(LiveblogSpider):
     worker runs, at most LIVEBLOG_WORKER_PASSES at once."""
 
     name = "liveblog-worker"
+    needs_urls = False
 
     def __init__(self, worker: str | None = None, **kwargs: Any) -> None:
-        scrapy.Spider.__init__(self, **kwargs)
-        self.blog_urls: list[str] = []
-        self.blog_settings = {}
-        self._max_pages_arg = None
+        super().__init__(**kwargs)
         self.worker = worker or worker_name()
         self.held: dict[str, Held] = {}
         self.queue: PassQueue | None = None

@@ -151,6 +151,7 @@ class LiveblogSpider(scrapy.Spider):
     """
 
     name = "liveblog"
+    needs_urls = True  # a subclass whose passes come from elsewhere sets False
 
     def __init__(
         self,
@@ -165,7 +166,7 @@ class LiveblogSpider(scrapy.Spider):
         if url:
             given.insert(0, url)
         self.blog_urls = list(dict.fromkeys(blog_url(u) for u in given if u.strip()))
-        if not self.blog_urls:
+        if not self.blog_urls and self.needs_urls:
             raise ValueError("give the blog to crawl: scrapy crawl liveblog -a url=https://...")
         self._max_pages_arg = int(max_pages) if max_pages is not None else None
         given_settings = json.loads(blogs) if isinstance(blogs, str) else dict(blogs or {})
