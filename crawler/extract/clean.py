@@ -117,6 +117,14 @@ _SHARE_HREF = re.compile(
     r"^javascript:)",
     re.I,
 )
+# _SHARE_HREF for a lower-cased ASCII address, its anchored alternatives left to startswith:
+# without re.I and anchors, sre finds the literals several times faster on the long hrefs
+# of a page's links.
+_SHARE_HREF_LOWER = re.compile(
+    r"facebook\.com/sharer|facebook\.com/dialog/share|twitter\.com/intent|x\.com/intent|"
+    r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
+    r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|t\.me/share"
+)
 # Class names of share bars, ads, teasers and bylines inside entries.
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|newsletter|related|"
@@ -345,7 +353,14 @@ def strip_placeholders(text: str) -> str:
 
 def is_share_href(href: str | None) -> bool:
     """A share-intent or script link: never content, whatever its text."""
-    return bool(href) and bool(_SHARE_HREF.search(href or ""))
+    if not href:
+        return False
+    if not href.isascii():  # re.I folds some letters beyond ASCII ("K" for "k")
+        return _SHARE_HREF.search(href) is not None
+    lowered = href.lower()
+    if lowered.startswith("javascript:") or (lowered.startswith("mailto:") and "@" not in lowered):
+        return True
+    return _SHARE_HREF_LOWER.search(lowered) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -367,8 +367,10 @@ def _candidates(features: _Features) -> list[_Group]:
     shapes: dict[tuple[Element, str], set[str]] = defaultdict(set)
     for element in features.marked():
         tag = element.tag
+        if not isinstance(tag, str) or tag in _TEXT_TAGS or tag in _PAGE_TAGS:
+            continue
         parent = element.getparent()
-        if parent is None or not isinstance(tag, str) or tag in _TEXT_TAGS or tag in _PAGE_TAGS:
+        if parent is None:
             continue
         shapes[(parent, tag)].add(_first_class(element.get("class")))
     groups = []
@@ -390,7 +392,9 @@ def _candidates(features: _Features) -> list[_Group]:
     return groups
 
 
+@lru_cache(maxsize=4096)
 def _first_class(cls: str | None) -> str:
+    """Cached: a page repeats a handful of class strings on every box."""
     parts = cls.split(None, 1) if cls else None
     return parts[0] if parts else ""
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +51,29 @@ def extract_reading(
     body: bytes, url: str, encoding: str | None = None, fetched_at: str | None = None
 ) -> Reading:
     """`extract_page`'s Page, with the endpoints the page names, from the same parse."""
+    with _collector_paused():
+        return _read(body, url, encoding, fetched_at)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a page is read, only after.
+
+    Extraction holds a page's element proxies and records alive together, and they are freed
+    by their reference counts when it returns: the collector's passes in between find nothing
+    to free and grow with the page (0.4x the parse on a page of 2,000 posts, none at 20).
+    """
+    if not gc.isenabled():  # paused by the caller: theirs to resume
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -> Reading:
     fetched = parse_utc(fetched_at) or now_utc()
     if body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         data = _json(body)
