@@ -2,14 +2,18 @@
 
 The archive is written through record_pass: one blog of 1,105 updates that all say "ballot"
 (so a search has more than 1,000 matches), among them one edited, one removed, one without a
-publication time and one whose text is hostile markup; and a second blog, from another
-publisher, whose few updates share the word "zeppelin" with the first.
+publication time and one whose text is hostile markup; a second blog, from another
+publisher, whose few updates share the word "zeppelin" with the first; and a third blog of
+55,000 rows written in SQL at once, all saying "haystack" and one in twenty "needle", so the
+page's three plans (sort a few matches, look ids up in a list, ask the index per update) all
+run here.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -25,6 +29,7 @@ from archive.db import open_archive
 from archive.records import Update
 from archive.store import record_pass
 from archive.times import format_utc
+from archive.watchlist import add_blog
 from tests.helpers import Server, bpass, serving
 from tests.test_web_browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -33,6 +38,8 @@ pytestmark = pytest.mark.slow  # a server
 ELECTION = "https://news.example/live/election"
 STORM = "https://gazette.example/live/storm"
 COMMON = 1_105
+HAY = "https://hay.example/live/stack"
+HAYSTACK = 55_000  # more than search.LIST_LIMIT
 START = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
 HOSTILE = (
     '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> '
@@ -91,6 +98,17 @@ def build(folder: Path) -> Path:
         )
     storm = bpass(STORM_POSTS, at="2024-06-04T12:00:00Z", title="Storm watch", publisher="Gazette")
     record_pass(db, dataclasses.replace(storm, url=STORM))
+    add_blog(db, HAY, None, START)
+    db.execute(
+        "with recursive n(i) as (select 1 union all select i + 1 from n where i < ?) "
+        "insert into updates (blog_id, headline_hash, body_text, published_at, first_seen_at, "
+        "last_seen_at, content_hash, key) select 3, 'h' || i, 'Filler haystack ' || i || "
+        "case when i % 20 = 0 then ' needle' else '' end, "
+        "strftime('%Y-%m-%dT%H:%M:%SZ', '2023-01-01', '+' || i || ' minutes'), "
+        "'2023-03-01T00:00:00Z', '2023-03-01T00:00:00Z', 'c' || i, 'id:' || i from n",
+        [HAYSTACK],
+    )
+    db.conn.commit()
     db.close()
     return folder / "archive.db"
 
@@ -188,7 +206,7 @@ def test_count_stops_past_a_thousand(server: Server) -> None:
     assert data["count"] is None and data["more_than"] == 1000
     assert len(data["hits"]) == 20
     html = server.get("/archive/-/search?q=ballot").decode()
-    assert "more than 1,000 updates</strong> match this search" in html
+    assert "More than 1,000 updates</strong> match this search" in html
     best = search(server, q="ballot", order="best")
     assert best["ranked_only"] == 1000
     assert (
@@ -208,6 +226,29 @@ def test_newest_first_pages_through_every_match_once(server: Server) -> None:
         url = data["next_url"]
     assert len(seen) == len(set(seen)) == COMMON
     assert times[:-1] == sorted(times[:-1], reverse=True) and times[-1] == ""
+
+
+def filler_numbers(hits: list[dict[str, Any]]) -> list[int]:
+    texts = [re.sub("</?mark>", "", h["snippet_html"]) for h in hits]
+    return [int(re.findall(r"haystack (\d+)", text)[0]) for text in texts]
+
+
+@pytest.mark.parametrize(("word", "step"), [("needle", 20), ("haystack", 1)])
+def test_many_matches_page_newest_first_by_each_plan(server: Server, word: str, step: int) -> None:
+    """needle: ids looked up in a list; haystack: the index asked per update."""
+    hits: list[dict[str, Any]] = []
+    url: str | None = f"/archive/-/search.json?q={word}"
+    for _ in range(3):
+        assert url is not None
+        data = server.json(url)
+        assert data["more_than"] == 1000
+        hits += data["hits"]
+        url = data["next_url"]
+    assert filler_numbers(hits) == list(range(HAYSTACK, HAYSTACK - 60 * step, -step))
+    # Within a blog: a list word is counted, a word in over 50,000 updates is not.
+    data = search(server, q=word, blog=3, after=f"t{hits[29]['published_at']}~{hits[29]['id']}")
+    assert filler_numbers(data["hits"])[:3] == [HAYSTACK - step * n for n in (30, 31, 32)]
+    assert data["more_than"] == (1000 if word == "needle" else 50_000)
 
 
 def test_few_matches_page_too(server: Server) -> None:

@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
 from archive.times import parse_utc
-from archive.web import search
+from archive.web import columns, search
 from archive.web import timeline as queries
 from archive.web.feeds import atom
 from archive.web.limits import bound
@@ -180,6 +180,12 @@ def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
         (r"^/(?P<database>[^/.]+)/-/search(?P<format>\.json)?$", search_view),
         (r"^/(?P<database>[^/.]+)/-/in-timeline/(?P<update_id>[0-9]+)$", in_timeline_view),
     ]
+
+
+@hookimpl
+def asgi_wrapper(datasette: Datasette) -> Callable[[columns.App], columns.App]:
+    """Wide tables' pages open with the columns metadata.yml chose (archive.web.columns)."""
+    return lambda app: columns.wrap(datasette, app)
 
 
 @hookimpl

@@ -1,9 +1,16 @@
 """The search page: full-text hits made for reading, with work bounded on the commonest words.
 
-A search never counts or sorts every match. It counts matches up to COUNT_CAP + 1 (and says
-"more than 1,000" beyond); with at most COUNT_CAP matches it sorts them all. With more, newest
-first walks the updates by publication time and keeps those that match, a page at a time
-(keyset paging), and best match ranks only the RANK_LIMIT most recently archived matches.
+A search never counts or sorts every match. It first counts the word's matches in the whole
+archive, up to LIST_LIMIT + 1 (cheap: the full-text index alone), and picks a plan by that:
+- at most SORT_ALL matches: they are all fetched and sorted;
+- at most LIST_LIMIT: their ids are gathered once and SQLite walks the updates newest first
+  (by publication time, within a blog when one is asked for), keeping those in the list;
+- more: the walk asks the full-text index about each update it passes, which costs more per
+  update but stops within a few dozen of them, as most updates match.
+Matches within the filters are counted up to COUNT_CAP + 1 ("more than 1,000"), except with
+filters on a word in more than LIST_LIMIT updates, where they are not counted at all. Best
+match ranks only the RANK_LIMIT most recently archived matches (bm25 over a million matches
+takes seconds), and says so.
 """
 
 from __future__ import annotations
@@ -28,6 +35,10 @@ if TYPE_CHECKING:
     from datasette.database import Database
 
 HITS_PER_PAGE = 20
+# Matches of the whole archive up to which they are all fetched and sorted.
+SORT_ALL = 2_000
+# Matches up to which their ids are gathered into one list that the walk looks up.
+LIST_LIMIT = 50_000
 # Matches counted at most: beyond it the page says "more than 1,000".
 COUNT_CAP = 1_000
 # Best match ranks at most this many matches (the most recently archived): bm25 over a
@@ -207,20 +218,52 @@ def _and(conditions: list[str]) -> str:
     return " and ".join(conditions) if conditions else "1"
 
 
-async def count_matches(db: Database, match: str, search: Search) -> int:
-    """Matches within the filters, counted up to COUNT_CAP + 1 and no further."""
-    where, params = _filters(search)
-    if where:
-        sql = (
-            "select count(*) from (select 1 from updates_fts f join updates u on u.id = f.rowid "
-            f"where updates_fts match :match and {_and(where)} limit :cap)"
-        )
-    else:
-        sql = (
+async def total_matches(db: Database, match: str) -> int:
+    """The archive's matches, counted in the full-text index alone up to LIST_LIMIT + 1."""
+    row = (
+        await db.execute(
             "select count(*) from (select 1 from updates_fts where updates_fts match :match "
-            "limit :cap)"
+            "limit :cap)",
+            {"match": match, "cap": LIST_LIMIT + 1},
         )
-    row = (await db.execute(sql, {**params, "match": match, "cap": COUNT_CAP + 1})).first()
+    ).first()
+    return int(row[0])
+
+
+def plan(total: int) -> str:
+    """How to find the matches among the updates: 'sort', 'list' or 'walk' (see above)."""
+    if total <= SORT_ALL:
+        return "sort"
+    return "list" if total <= LIST_LIMIT else "walk"
+
+
+def _matches(how: str) -> str:
+    """The SQL condition that update `u` matches, written for the plan."""
+    if how == "walk":
+        return (
+            "exists (select 1 from updates_fts f where updates_fts match :match and f.rowid = u.id)"
+        )
+    # The unary + keeps SQLite walking the updates in order and looking ids up in the list,
+    # rather than fetching every match and sorting them.
+    column = "u.id" if how == "sort" else "+u.id"
+    return f"{column} in (select rowid from updates_fts where updates_fts match :match)"
+
+
+async def count_matches(db: Database, match: str, search: Search, total: int) -> int | None:
+    """Matches within the filters, counted up to COUNT_CAP + 1; None when not counted."""
+    where, params = _filters(search)
+    if not where:
+        return min(total, COUNT_CAP + 1)
+    how = plan(total)
+    if how == "walk":
+        return None
+    row = (
+        await db.execute(
+            f"select count(*) from (select 1 from updates u where {_matches(how)} and "
+            f"{_and(where)} limit :cap)",
+            {**params, "match": match, "cap": COUNT_CAP + 1},
+        )
+    ).first()
     return int(row[0])
 
 
@@ -237,20 +280,11 @@ def _after(after: str) -> tuple[str | None, int] | None:
     return found.group("time"), int(found.group("id"))
 
 
-async def _newest_ids(db: Database, match: str, search: Search, walk: bool) -> list[int]:
-    """Up to HITS_PER_PAGE + 1 matching ids after the cursor, newest first, untimed ones last.
-
-    With few matches they are all taken and sorted; with many, SQLite walks the publication
-    time index and checks each update against the match until the page is full.
-    """
+async def _newest_ids(db: Database, match: str, search: Search, how: str) -> list[int]:
+    """Up to HITS_PER_PAGE + 1 matching ids after the cursor, newest first, untimed ones last."""
     where, params = _filters(search)
     params["match"] = match
-    if walk:
-        matches = (
-            "exists (select 1 from updates_fts f where updates_fts match :match and f.rowid = u.id)"
-        )
-    else:
-        matches = "u.id in (select rowid from updates_fts where updates_fts match :match)"
+    matches = _matches(how)
     start = _after(search.after) if search.after else None
     want = HITS_PER_PAGE + 1
     ids: list[int] = []
@@ -281,10 +315,12 @@ async def _newest_ids(db: Database, match: str, search: Search, walk: bool) -> l
 async def _best_ids(db: Database, match: str, search: Search) -> list[int]:
     """Up to HITS_PER_PAGE + 1 ids by bm25, among the RANK_LIMIT most recently archived matches."""
     where, params = _filters(search)
+    source = "updates_fts f"
+    if where:
+        source += f" join updates u on u.id = f.rowid and {_and(where)}"
     rows = await db.execute(
         "select id from (select f.rowid as id, bm25(updates_fts) as score "
-        "from updates_fts f join updates u on u.id = f.rowid "
-        f"where updates_fts match :match and {_and(where)} order by f.rowid desc limit :rank) "
+        f"from {source} where updates_fts match :match order by f.rowid desc limit :rank) "
         "order by score, id desc limit :want offset :offset",
         {
             **params,
@@ -373,7 +409,7 @@ class Result:
     search: Search
     match: str = ""
     error: str = ""
-    count: int = 0  # at most COUNT_CAP + 1
+    count: int | None = 0  # at most COUNT_CAP + 1; None when not counted
     hits: list[Hit] = field(default_factory=list)
     next_args: str | None = None
     previous_args: str | None = None
@@ -382,12 +418,14 @@ class Result:
 
     @property
     def more_than_cap(self) -> bool:
-        return self.count > COUNT_CAP
+        return self.count is None or self.count > COUNT_CAP
 
     @property
     def count_label(self) -> str:
-        if self.more_than_cap:
-            return f"more than {COUNT_CAP:,} updates"
+        if self.count is None:
+            return f"Too many to count (over {LIST_LIMIT:,} in the archive)"
+        if self.count > COUNT_CAP:
+            return f"More than {COUNT_CAP:,} updates"
         return f"{self.count:,} update{'' if self.count == 1 else 's'}"
 
 
@@ -399,12 +437,13 @@ async def run(db: Database, search: Search) -> Result:
     started = asyncio.get_running_loop().time()
     try:
         result.match = fts_query(search.q)
-        result.count = await count_matches(db, result.match, search)
+        total = await total_matches(db, result.match)
+        result.count = await count_matches(db, result.match, search, total)
         if search.order == "best":
             ids = await _best_ids(db, result.match, search)
             result.ranked_part = result.more_than_cap
         else:
-            ids = await _newest_ids(db, result.match, search, walk=result.more_than_cap)
+            ids = await _newest_ids(db, result.match, search, plan(total))
         result.hits = await _hits(db, result.match, ids[:HITS_PER_PAGE])
     except QueryError as exc:
         result.error = str(exc)
@@ -491,7 +530,9 @@ async def respond(datasette: Datasette, request: Request, db: Database) -> Respo
                 "error": result.error or None,
                 "problems": search.problems,
                 "count": None if result.more_than_cap else result.count,
-                "more_than": COUNT_CAP if result.more_than_cap else None,
+                "more_than": None
+                if not result.more_than_cap
+                else (COUNT_CAP if result.count else LIST_LIMIT),
                 "ranked_only": RANK_LIMIT if result.ranked_part else None,
                 "hits": [hit.as_json(base) for hit in result.hits],
                 "next_url": f"{base}/-/search.json?{result.next_args}"
