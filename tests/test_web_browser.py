@@ -243,9 +243,9 @@ INERT = """() => {
     [
         "/archive/-/timeline/1",
         "/archive/-/update/{id}",
-        "/archive/updates",
+        "/archive/updates?_wide=1",
         "/archive/updates/{id}",
-        "/archive/update_versions",
+        "/archive/update_versions?_wide=1",
     ],
 )
 def test_hostile_update_runs_no_script(hostile: tuple[Server, int], tab: Tab, path: str) -> None:

@@ -357,3 +357,23 @@ def test_browser_shows_marks_as_elements_and_runs_no_script(server: Server, tmp_
         finally:
             browser.close()
     assert errors == []
+
+
+def test_table_page_opens_with_its_default_columns(server: Server) -> None:
+    page = server.get("/archive/updates").decode()
+    shown = re.findall(r'<th [^>]*data-column="([^"]+)"', page)
+    assert shown == [
+        "id",
+        "blog_id",
+        "published_at",
+        "headline",
+        "body_text",
+        "version",
+        "removed_at",
+    ]
+    wide = server.get("/archive/updates?_wide=1").decode()
+    assert 'data-column="body_html"' in wide and 'data-column="media"' in wide
+    chosen = server.get("/archive/updates?_col=headline").decode()
+    assert re.findall(r'<th [^>]*data-column="([^"]+)"', chosen) == ["id", "headline"]
+    data = server.json("/archive/updates.json?_size=1")
+    assert "body_html" in data["columns"] and "media" in data["columns"]
