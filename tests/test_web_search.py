@@ -322,6 +322,17 @@ def test_home_and_database_pages_search_here_and_the_table_search_still_works(
     assert len(rows) == 7
 
 
+def test_a_number_is_a_search_and_paging_keeps_it(server: Server) -> None:
+    data = search(server, q="0", order="best")
+    assert data["count"] == 1 and data["next_url"] is None
+    assert (
+        'href="/archive/-/search.json?q=0&amp;order=best"'
+        in server.get("/archive/-/search?q=0&order=best").decode()
+    )
+    data = search(server, q="Count", order="best")
+    assert data["next_url"].startswith("/archive/-/search.json?q=Count&order=best&offset=20")
+
+
 def test_an_empty_search_shows_the_form(server: Server) -> None:
     html = server.get("/archive/-/search").decode()
     assert 'name="q"' in html and "match this search" not in html

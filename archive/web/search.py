@@ -142,9 +142,9 @@ class Search:
             "from": self.since,
             "to": self.until,
             "order": "" if self.order == "newest" else self.order,
-            **{k: "" if v is None else str(v) for k, v in changes.items()},
+            **{k: "" if v in (None, 0) else str(v) for k, v in changes.items()},
         }
-        return urlencode({k: v for k, v in values.items() if v not in ("", "0")})
+        return urlencode({k: v for k, v in values.items() if v})
 
 
 def _day(value: str, label: str, problems: list[str]) -> str:
