@@ -3,7 +3,7 @@
 metadata.yml names them per table (`plugins: liveblog-archive: default_columns: [...]`). A
 table page asked for without `_col`, `_nocol` or `_wide` opens with those columns: a million
 updates' page then renders a few short cells a row, not every body twice. `?_wide=1` shows
-every column; the JSON and CSV of a table keep every column.
+every column, and a `.json` or `.csv` address keeps every column.
 """
 
 from __future__ import annotations
