@@ -29,6 +29,8 @@ DATASETTE_SETTINGS = {
     "default_page_size": "50",
     # A facet on a million updates (by day, say) needs ~300 ms; the default 200 ms cut it off.
     "facet_time_limit_ms": "1000",
+    # A table page shows the start of a long body, not the whole of it, in each row.
+    "truncate_cells_html": "300",
 }
 
 

@@ -1,9 +1,10 @@
-"""Datasette on a 1,000,000-update archive: p50 latency of the table page, a search and a facet.
+"""Datasette on a 1,000,000-update archive: p50 latency of the table page, searches and a facet.
 
 Builds a synthetic but realistic archive with the real migrations (about 50 blogs, each a few
 days of coverage; passes every few minutes; some updates edited, a few removed; the full-text
 index rebuilt once at the end), serves it with `liveblog serve`, and times a bounded number of
-requests of each page. Targets: table page < 50 ms, search < 200 ms, facet < 200 ms.
+requests of each page. Targets: table page < 20 ms; the search page (a word in 90% of
+updates, and a rare one), Datasette's table search and a facet < 200 ms.
 
     python benchmarks/datasette.py [--updates 1000000] [--requests 30] [--keep DIR] [--strict]
 """
@@ -35,16 +36,26 @@ from archive.times import format_utc
 ROOT = Path(__file__).resolve().parent.parent
 
 BLOGS = 50
+# A word nearly every update holds (90% sign off with it): the search page's hard case.
+COMMON = "correspondent"
+_SIGN_OFF = f" Our {COMMON} reported from the scene."
 # Each page: (label, path, target in ms).
 PAGES = [
-    ("updates table page", "/archive/updates", 50.0),
-    ("full-text search", "/archive/updates?_search=wristband", 200.0),
+    ("updates table page", "/archive/updates", 20.0),
+    ("search page, 90% word", f"/archive/-/search?q={COMMON}", 200.0),
+    ("search page, rare word", "/archive/-/search?q=Elphicke", 200.0),
+    ("table search", "/archive/updates?_search=wristband", 200.0),
     ("facet by blog", "/archive/updates?_facet=blog_id", 200.0),
     ("changes feed", "/archive/changes.atom", 200.0),
 ]
 # Also timed, not held to a target: the pages an analyst opens next.
 EXTRA_PAGES = [
-    ("search, common word", "/archive/updates?_search=police", None),
+    ("search page, best match", f"/archive/-/search?q={COMMON}&order=best", None),
+    ("search page, one blog", f"/archive/-/search?q={COMMON}&blog=7", None),
+    ("search page, publisher", f"/archive/-/search?q={COMMON}&publisher=Mirror", None),
+    ("search page .json", f"/archive/-/search.json?q={COMMON}", None),
+    ("table search, common", "/archive/updates?_search=police", None),
+    ("every column", "/archive/updates?_wide=1", None),
     ("facet by day", "/archive/updates?_facet_date=published_at", None),
     ("a blog's updates", "/archive/updates?blog_id=7", None),
     ("a blog's timeline", "/archive/-/timeline/7", None),
@@ -176,6 +187,8 @@ def build(path: Path, total: int, seed: int = 5) -> None:
                     " ".join(rng.choice(sentences) for _ in range(rng.randint(1, 3)))
                     for _ in range(rng.randint(1, 4))
                 ]
+                if rng.random() < 0.9:
+                    paras[-1] += _SIGN_OFF
                 body_text = "\n\n".join(paras)
                 body_html = "".join(f"<p>{p}</p>" for p in paras)
                 headline = rng.choice(headlines) if rng.random() < 0.8 else None

@@ -1,7 +1,7 @@
 """The scale-out against the single-process crawl: passes per second and CPU per pass.
 
 Serves N live blogs (default 500; the sample blog's ITV markup, `render_page`, 20 updates a
-page) from one ThreadingHTTPServer on 127.0.0.1. Each configuration starts from an archive
+page by default) from one ThreadingHTTPServer on 127.0.0.1. Each configuration starts from an archive
 that already holds one pass over every blog; the blogs then change (a new post on top, an
 edit) and one pass over all of them is timed:
 
@@ -17,7 +17,7 @@ CPU time of the processes doing the work (the crawl's child; the workers and the
 divided by the passes. From the measured CPU per pass, the last lines work out what 10,000
 blogs polled every 5 minutes would need.
 
-    python benchmarks/scale.py [--blogs 500] [--workers 1,2,4] [--timeout 600]
+    python benchmarks/scale.py [--blogs 500] [--posts 20] [--workers 1,2,4] [--timeout 600]
 """
 
 from __future__ import annotations
@@ -58,15 +58,15 @@ SETTINGS: dict[str, object] = {
     "RETRY_TIMES": 0,
     "LOG_LEVEL": "WARNING",
 }
-PER_PAGE = 20
 TICK = os.sysconf("SC_CLK_TCK")
 
 
 class Blogs:
     """N blogs on one server; `change()` adds a post on top of each and edits another."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, posts: int) -> None:
         self.count = count
+        self.posts = posts
         self.round = 0
         self.pages: dict[str, bytes] = {}
         self.lock = threading.Lock()
@@ -82,8 +82,8 @@ class Blogs:
 
     def _updates(self, n: int) -> list[SampleUpdate]:
         posts = []
-        for i in range(PER_PAGE + self.round, self.round, -1):
-            edited = " (corrected)" if self.round and i == PER_PAGE + self.round - 3 else ""
+        for i in range(self.posts + self.round, self.round, -1):
+            edited = " (corrected)" if self.round and i == self.posts + self.round - 3 else ""
             text = f"Blog {n}, post {i}: crews worked through the night as the storm moved north."
             posts.append(
                 SampleUpdate(
@@ -98,7 +98,9 @@ class Blogs:
     def _render(self) -> None:
         pages = {}
         for n, path in enumerate(self.paths()):
-            body = render_page(f"Blog {n}", path, self.server.origin, self._updates(n), 1, PER_PAGE)
+            body = render_page(
+                f"Blog {n}", path, self.server.origin, self._updates(n), 1, self.posts
+            )
             assert body is not None
             pages[path] = body
         with self.lock:
@@ -281,17 +283,19 @@ def cluster(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--blogs", type=int, default=500)
+    parser.add_argument("--posts", type=int, default=20, help="posts a page (20: ~40 KB)")
     parser.add_argument("--workers", default="1,2,4")
     parser.add_argument("--timeout", type=float, default=600.0)
     args = parser.parse_args()
     counts = [int(w) for w in args.workers.split(",")]
     if shutil.which("redis-server") is None:
         raise SystemExit("redis-server is missing: apt-get install redis-server")
-    blogs = Blogs(args.blogs)
+    blogs = Blogs(args.blogs, args.posts)
     rows: list[tuple[str, float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print(f"{args.blogs} blogs on 127.0.0.1, {PER_PAGE} posts a page; seeding the archive...")
+        size = len(next(iter(blogs.pages.values()))) // 1000
+        print(f"{args.blogs} blogs on 127.0.0.1, {args.posts} posts a page ({size} KB); seeding...")
         seed = seeded_archive(blogs, folder)
         blogs.change()
         seconds, cpu, changed = single_process(blogs, seed, folder)
@@ -308,7 +312,7 @@ def main() -> int:
             writer_per_pass.append(write / max(1, written))
     blogs.server.stop()
 
-    print(f"\none pass over {args.blogs} changed blogs, {os.cpu_count()} cores:")
+    print(f"\none pass over {args.blogs} changed blogs of {size} KB, {os.cpu_count()} cores:")
     print(f"{'':34} {'passes/s':>9} {'wall s':>8} {'CPU ms/pass':>12} {'writer ms/pass':>15}")
     for name, seconds, cpu, write in rows:
         print(

@@ -132,10 +132,14 @@ def test_search_finds_an_update_in_the_table_and_across_the_archive(
     page = tab.open("/archive/updates?_search=wristband")
     assert page.locator("table.rows-and-columns tbody tr").count() == 1
     assert UPDATES[3].headline in page.inner_text("table.rows-and-columns")
-    # datasette-search-all: the index's search box, answered by its page's script.
+    # The index's search box leads to the archive's search page.
     page = tab.open("/")
-    page.fill("#search-all-q", "wristband")
-    page.click("input[type=submit][value=Search]")
+    page.fill(".lb-search-box input[name=q]", "wristband")
+    page.click(".lb-search-box input[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".lb-hit .lb-headline").all_inner_texts() == [UPDATES[3].headline]
+    # datasette-search-all's page, answered by its script, is still there.
+    page = tab.open("/-/search?q=wristband")
     page.wait_for_selector("#search-all-results h2")
     assert "1 result in archive: updates" in page.inner_text("#search-all-results h2")
     assert UPDATES[3].headline in page.inner_text("#search-all-results")
@@ -239,9 +243,9 @@ INERT = """() => {
     [
         "/archive/-/timeline/1",
         "/archive/-/update/{id}",
-        "/archive/updates",
+        "/archive/updates?_wide=1",
         "/archive/updates/{id}",
-        "/archive/update_versions",
+        "/archive/update_versions?_wide=1",
     ],
 )
 def test_hostile_update_runs_no_script(hostile: tuple[Server, int], tab: Tab, path: str) -> None:
