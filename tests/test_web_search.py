@@ -78,6 +78,7 @@ def election(edited: bool) -> list[Update]:
     return list(reversed(posts))
 
 
+TWEET = "https://twitter.com/stormdesk/status/790462164489539584"
 STORM_POSTS = [
     Update(
         source_id=f"s{day}",
@@ -85,6 +86,9 @@ STORM_POSTS = [
         body_text=f"The zeppelin mast held on day {day}.",
         body_html=f"<p>The zeppelin mast held on day {day}.</p>",
         published_at=format_utc(datetime(2024, 6, day, 12, 0, tzinfo=UTC)),
+        media=[{"type": "embed", "url": TWEET, "provider": "twitter", "text": None}]
+        if day == 3
+        else [],
     )
     for day in (3, 2, 1)
 ]
@@ -153,6 +157,18 @@ def test_hits_show_headline_blog_time_and_the_words_marked(server: Server) -> No
     assert 'href="/archive/-/timeline/1">Election night</a> (Tribune)' in html
     assert '<h2 class="lb-headline"><mark>Zeppelin</mark> spotted</h2>' in html
     assert "2024-05-01 06:10 UTC" in html
+
+
+def test_a_hits_media_are_links_fetched_from_nobody(server: Server) -> None:
+    hits = search(server, q="zeppelin")["hits"]
+    assert hits[0]["media"] == [
+        {"type": "embed", "url": TWEET, "provider": "twitter", "text": None}
+    ]
+    assert f'href="{TWEET}"' in hits[0]["media_html"]
+    assert hits[1]["media"] == [] and hits[1]["media_html"] == ""
+    html = server.get("/archive/-/search?q=zeppelin").decode()
+    assert "Tweet by @stormdesk</a>" in html
+    assert "<img" not in html and "<iframe" not in html
 
 
 def test_edited_and_removed_updates_carry_badges(server: Server) -> None:

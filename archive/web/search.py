@@ -27,7 +27,7 @@ from datasette.database import QueryInterrupted
 from datasette.utils.asgi import NotFound, Request, Response
 from markupsafe import Markup, escape
 
-from archive.web.render import safe_href
+from archive.web.render import media_html, media_items, safe_href
 from archive.web.timeline import PAGE_SIZE as TIMELINE_PAGE_SIZE
 
 if TYPE_CHECKING:
@@ -348,6 +348,9 @@ class Hit:
     version: int
     removed_at: str | None
     permalink: str | None
+    # The update's media as links and text (nothing fetched from publishers).
+    media: Markup = field(default_factory=Markup)
+    media_list: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self, base: str) -> dict[str, Any]:
         """The hit as the .json page gives it: HTML fields escaped except for <mark>."""
@@ -364,6 +367,8 @@ class Hit:
             "edited": self.version > 1,
             "removed_at": self.removed_at,
             "permalink": self.permalink,
+            "media": self.media_list,
+            "media_html": str(self.media),
             "timeline_url": f"{base}/-/in-timeline/{self.id}",
         }
 
@@ -375,7 +380,7 @@ async def _hits(db: Database, match: str, ids: list[int]) -> list[Hit]:
     marks = ", ".join("?" for _ in ids)
     rows = await db.execute(
         "select f.rowid as id, u.blog_id, b.title as blog_title, b.url as blog_url, "
-        "b.publisher, u.published_at, u.version, u.removed_at, u.permalink, u.headline, "
+        "b.publisher, u.published_at, u.version, u.removed_at, u.permalink, u.headline, u.media, "
         f"highlight(updates_fts, 0, '{OPEN}', '{CLOSE}') as headline_marked, "
         f"snippet(updates_fts, 1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}) as snippet "
         "from updates_fts f join updates u on u.id = f.rowid join blogs b on b.id = u.blog_id "
@@ -398,6 +403,8 @@ def _hit(row: Any) -> Hit:
         published_at=row["published_at"],
         version=row["version"],
         removed_at=row["removed_at"],
+        media=media_html(row["media"]),
+        media_list=media_items(row["media"]),
         permalink=safe_href(row["permalink"]),
     )
 
