@@ -597,7 +597,8 @@ def eval_command(
     inventing = [r.page for r in ordinary if r.updates]
     if len(inventing) > max_invented_pages:
         click.echo(
-            f"{counted(len(inventing), 'ordinary page')} yield updates "
+            f"{counted(len(inventing), 'ordinary page')} "
+            f"{'yields' if len(inventing) == 1 else 'yield'} updates "
             f"(more than {max_invented_pages}): "
             f"{', '.join(inventing)}",
             err=True,
