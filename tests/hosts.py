@@ -22,7 +22,9 @@ class Host:
         self.lock = threading.Lock()
         self.in_flight = 0
         self.most = 0
-        self.log: list[tuple[float, str, int]] = []  # (monotonic time, path, status)
+        # (monotonic time the request arrived, path, status), in the order answered.
+        self.log: list[tuple[float, str, int]] = []
+        self.answered_503: list[float] = []  # monotonic times 503s were sent
         self.busy_once = True
         self.server = LocalServer(self._handler())
 
@@ -31,6 +33,7 @@ class Host:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                arrived = time.monotonic()
                 with host.lock:
                     host.in_flight += 1
                     host.most = max(host.most, host.in_flight)
@@ -39,7 +42,9 @@ class Host:
                     if self.path != "/robots.txt":
                         time.sleep(DELAY)
                     with host.lock:
-                        host.log.append((time.monotonic(), self.path, status))
+                        host.log.append((arrived, self.path, status))
+                        if status == 503:
+                            host.answered_503.append(time.monotonic())
                     send(self, status, body, "text/html; charset=utf-8", headers=headers)
                 finally:
                     with host.lock:
