@@ -13,8 +13,6 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import apprise
-
 from archive.alerts import (
     AlertState,
     BlogChanges,
@@ -48,6 +46,8 @@ class AlertSettings:
 
 def valid_url(url: str) -> bool:
     """Whether Apprise knows the URL's scheme and can read it."""
+    import apprise  # loads every notifier plugin (0.15 s): only when alerts are asked for
+
     return apprise.Apprise().add(url)
 
 
@@ -108,6 +108,8 @@ class _Capture(logging.Handler):
 
 def send(urls: list[str], subject: str, text: str, timeout: float) -> list[str]:
     """Send one message to every URL; the reason each failure, one short line each."""
+    import apprise
+
     failures: list[str] = []
     notifier = apprise.Apprise()
     for url in urls:
