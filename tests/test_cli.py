@@ -25,6 +25,7 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+@pytest.mark.slow
 def test_crawl_prints_one_line_per_blog_and_exits_0(
     runner: CliRunner, sample_blog: SampleBlog, db_path: Path
 ) -> None:

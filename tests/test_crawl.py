@@ -80,6 +80,7 @@ def test_two_passes_with_shift_and_edit_then_an_unchanged_one(
     assert newest == EXODUS.headline
 
 
+@pytest.mark.slow
 def test_seed_blog_archive_holds_exactly_its_five_headlines(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:

@@ -176,6 +176,7 @@ def _write_many(
     queue.put((worker, refs))
 
 
+@pytest.mark.slow
 def test_two_processes_write_at_once(store: SnapshotStore, db_path: Path) -> None:
     context = multiprocessing.get_context("spawn")
     count = 20

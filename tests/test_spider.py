@@ -75,6 +75,7 @@ def test_an_older_link_to_another_site_is_refused_with_a_sentence() -> None:
     )
 
 
+@pytest.mark.slow
 def test_scrapy_crawl_command_archives_from_the_repository_root(
     sample_blog: SampleBlog, tmp_path: Path
 ) -> None:

@@ -111,6 +111,7 @@ def one_error_line(output: str, expected: str) -> None:
     assert "Traceback" not in output
 
 
+@pytest.mark.slow
 def test_crawl_into_a_read_only_folder_says_so_and_changes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
@@ -162,6 +163,7 @@ def test_a_path_under_a_file_says_so(tmp_path: Path) -> None:
     assert (tmp_path / "notes.txt").read_text() == "not a folder"
 
 
+@pytest.mark.slow
 def test_a_full_disk_says_so_before_the_crawl_and_leaves_no_lock(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
     disk.mkdir()

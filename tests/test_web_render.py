@@ -201,6 +201,7 @@ def test_timeline_pages_through_a_long_blog(site: Site) -> None:
     assert "<del>1.</del><ins>1, corrected.</ins>" in second.text
 
 
+@pytest.mark.slow
 def test_unknown_blog_update_or_database_is_404(site: Site) -> None:
     for path in ("/archive/-/timeline/99", "/archive/-/update/999", "/nope/-/timeline/1"):
         assert site.get(path).status_code == 404, path
