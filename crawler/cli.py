@@ -827,15 +827,28 @@ def worker_command(redis_url: str, name: str | None, settings: dict[str, object]
 @redis_option
 @db_option
 @click.option("--once", is_flag=True, help="Write the finished passes waiting now, then exit.")
-def write_command(redis_url: str, db_path: Path | None, once: bool) -> None:
-    """Scale-out: the one writer; drains finished passes from Redis into the archive."""
+@alert_options
+def write_command(
+    redis_url: str,
+    db_path: Path | None,
+    once: bool,
+    notify: list[str],
+    notify_every: int,
+    public_url: str,
+) -> None:
+    """Scale-out: the one writer; drains finished passes from Redis into the archive.
+
+    Alerts (--notify, and each blog's own from `liveblog add --notify`) are sent from here,
+    off the writing path.
+    """
     path = archive_path(db_path)
     with cluster_errors():
         from crawler.cluster.roles import write
 
         if path.exists():
             check_archive(path)
-        write(redis_url, path, once=once, echo=click.echo)
+        alerts = make_alerts(path, notify, notify_every, public_url)
+        write(redis_url, path, once=once, echo=click.echo, alerts=alerts)
 
 
 @cli.command(name="status")

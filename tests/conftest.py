@@ -15,6 +15,7 @@ from archive.watchlist import add_blog
 from crawler.extract import walks
 from crawler.sample import PATH, TITLE, SampleBlog, calais_blog, demo_states
 from tests.helpers import ELECTION, DemoArchive, Server, crawl_local, serving
+from tests.webhook import Webhook, start_webhook
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -104,3 +105,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def webhook() -> Iterator[Webhook]:
+    """Where the alerts' tests send: a webhook on 127.0.0.1 that keeps every message."""
+    hook = start_webhook()
+    try:
+        yield hook
+    finally:
+        hook.server.stop()

@@ -21,10 +21,12 @@ from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pas
 from crawler.cluster.passes import PassQueue
 from crawler.cluster.roles import describe
 from crawler.cluster.schedule import offer_due
-from crawler.cluster.writer import drain_once
+from crawler.cluster.writer import AlertThread, drain_once
+from crawler.notify import Alerts, AlertSettings
 from crawler.sample import calais_blog
 from tests.helpers import ROOT, URL, bpass, env_with_root, free_port
 from tests.redis_server import RedisServer
+from tests.webhook import Webhook
 
 
 @pytest.fixture(scope="module")
@@ -259,3 +261,29 @@ def test_crawl_runs_and_the_scale_out_says_what_to_install_without_redis(
     assert worker.returncode == 1
     assert "pip install 'liveblog-archive[cluster]'" in worker.stderr
     assert "Traceback" not in worker.stderr
+
+
+def test_the_writer_tells_the_notifiers_off_its_path_and_a_dead_one_stops_nothing(
+    queue: PassQueue, tmp_path: Path, webhook: Webhook
+) -> None:
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    warnings: list[str] = []
+    dead = f"json://127.0.0.1:{free_port()}/hook"
+    alerts = Alerts(path, AlertSettings([dead, webhook.url], every=0), warn=warnings.append)
+    told = AlertThread(alerts)
+    writer = PassWriter(path)
+    try:
+        finish(queue, [an_update(1), an_update(2)], f"{URL}#1")
+        done = drain_once(queue, writer, block_ms=None, echo=lambda _: None, written=told)
+        assert done.written == 1
+        finish(queue, [an_update(1, "Headline 1, corrected"), an_update(2)], f"{URL}#2")
+        done = drain_once(queue, writer, block_ms=None, echo=lambda _: None, written=told)
+        assert done.written == 1
+        messages = webhook.wait(2)
+    finally:
+        told.close()
+        writer.close()
+    assert [m["title"] for m in messages] == [f"{URL}: 2 new", f"{URL}: 1 edited"]
+    assert "edited: Headline 1, corrected" in messages[1]["message"]
+    assert len(warnings) == 2 and all("127.0.0.1" in w and "not sent" in w for w in warnings)

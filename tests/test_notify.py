@@ -7,15 +7,10 @@ line on stderr, never the pass; the rate limit folds changes into the next messa
 
 from __future__ import annotations
 
-import json
 import socket
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sqlite_utils
@@ -28,53 +23,11 @@ from archive.store import record_pass
 from archive.watchlist import Policy
 from crawler.cli import cli
 from crawler.notify import HEADLINES, Alerts, AlertSettings, body, send, title, valid_url, where
-from crawler.sample.site import LocalServer
 from crawler.watch import run_due_passes
 from crawler.words import counted
 from tests.evolving import TITLE, EvolvingBlog, make_update
 from tests.helpers import LOCAL, LOCAL_ARGS, URL, bpass, free_port
-
-
-@dataclass
-class Webhook:
-    """An HTTP endpoint on 127.0.0.1 that keeps every JSON message posted to it."""
-
-    server: LocalServer
-    messages: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        """The Apprise URL that posts to it (json:// is Apprise's plain JSON webhook)."""
-        return self.server.origin.replace("http://", "json://") + "/hook"
-
-    def wait(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + timeout
-        while len(self.messages) < count and time.monotonic() < deadline:
-            time.sleep(0.02)
-        return list(self.messages)
-
-
-@pytest.fixture
-def webhook() -> Iterator[Webhook]:
-    hook: Webhook
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            hook.messages.append(json.loads(self.rfile.read(length) or b"{}"))
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            """Quiet: the test reads `messages`."""
-
-    hook = Webhook(LocalServer(Handler))
-    hook.server.start()
-    try:
-        yield hook
-    finally:
-        hook.server.stop()
+from tests.webhook import Webhook
 
 
 def closed_port_url() -> str:

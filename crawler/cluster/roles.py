@@ -21,7 +21,8 @@ from crawler.cluster import ClusterError
 from crawler.cluster.passes import PassQueue, QueueState
 from crawler.cluster.schedule import offer_due, run_scheduler
 from crawler.cluster.worker import DEFAULT_PREFIX, run_worker
-from crawler.cluster.writer import drain_once, run_writer
+from crawler.cluster.writer import AlertThread, drain_once, run_writer
+from crawler.notify import Alerts
 
 HEARTBEAT_WINDOW = 30.0  # a worker that has not beaten for this long is not counted alive
 
@@ -87,20 +88,31 @@ def work(url: str, *, name: str | None, settings: dict[str, object]) -> None:
     run_worker(url, worker=name, overrides=settings)
 
 
-def write(url: str, db_path: Path, *, once: bool, echo: Callable[[str], None]) -> None:
-    """Drains finished passes into the archive: what is there now with `once`, else until a signal."""
+def write(
+    url: str,
+    db_path: Path,
+    *,
+    once: bool,
+    echo: Callable[[str], None],
+    alerts: Alerts | None = None,
+) -> None:
+    """Drains finished passes into the archive: what is there now with `once`, else until a
+    signal. With `alerts`, each blog's notifiers are told what its passes changed."""
     queue = connect(url)
     writer = PassWriter(db_path)
+    told = AlertThread(alerts) if alerts is not None else None
     try:
         if once:
             while True:
-                drained = drain_once(queue, writer, block_ms=None, echo=echo)
+                drained = drain_once(queue, writer, block_ms=None, echo=echo, written=told)
                 if drained.failed or not drained.handled:
                     return
         with until_signalled() as stop:
-            run_writer(queue, writer, stop=stop, echo=echo)
+            run_writer(queue, writer, stop=stop, echo=echo, written=told)
     finally:
         writer.close()
+        if told is not None:
+            told.close()
 
 
 def status(url: str) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from queue import Full, Queue
 
 import redis
 
@@ -21,6 +23,7 @@ from archive.watchlist import reschedule_in
 from archive.writer import PassWriter
 from crawler.cluster.codec import CodecError, decode_pass
 from crawler.cluster.passes import Finished, PassQueue
+from crawler.notify import Alerts
 
 logger = logging.getLogger(__name__)
 
@@ -60,14 +63,42 @@ def write_one(writer: PassWriter, finished: Finished) -> PassResult | None:
     return result
 
 
+class AlertThread:
+    """Alerts off the writer's path: each written pass is handed to one thread that tells the
+    notifiers, so a slow or dead notifier never holds up the archive's one writer."""
+
+    def __init__(self, alerts: Alerts, backlog: int = 10_000) -> None:
+        self.alerts = alerts
+        self.passes: Queue[PassResult | None] = Queue(backlog)
+        self.thread = threading.Thread(target=self._run, name="liveblog-alerts", daemon=True)
+        self.thread.start()
+
+    def __call__(self, result: PassResult) -> None:
+        try:
+            self.passes.put_nowait(result)
+        except Full:
+            self.alerts.warn(f"alert for {result.url} not sent: too many alerts waiting")
+
+    def _run(self) -> None:
+        while (result := self.passes.get()) is not None:
+            self.alerts.after([result])
+
+    def close(self, timeout: float = 30.0) -> None:
+        """Sends what is waiting (for at most `timeout` seconds), then stops."""
+        self.passes.put(None)
+        self.thread.join(timeout)
+
+
 def drain_once(
     queue: PassQueue,
     writer: PassWriter,
     *,
     block_ms: int | None = BLOCK_MS,
     echo: Callable[[str], None] = print,
+    written: Callable[[PassResult], None] | None = None,
 ) -> Drained:
-    """Writes what the stream holds now (waiting up to `block_ms` for something)."""
+    """Writes what the stream holds now (waiting up to `block_ms` for something); each pass
+    written is then handed to `written` (the alerts)."""
     done = Drained()
     for finished in queue.take_results(count=BATCH, block_ms=block_ms):
         result = write_one(writer, finished)
@@ -87,6 +118,8 @@ def drain_once(
         else:
             done.written += 1
             echo(f"written {finished.pass_id} ({finished.worker}): {result.summary()}")
+            if written is not None:
+                written(result)
     return done
 
 
@@ -96,12 +129,13 @@ def run_writer(
     *,
     stop: Callable[[], bool] = lambda: False,
     echo: Callable[[str], None] = print,
+    written: Callable[[PassResult], None] | None = None,
 ) -> None:
     """Drains until `stop()`; rides out Redis being away and the archive refusing a pass."""
     down = False
     while not stop():
         try:
-            drained = drain_once(queue, writer, echo=echo)
+            drained = drain_once(queue, writer, echo=echo, written=written)
         except redis.RedisError as exc:
             if not down:
                 echo(f"Redis unavailable ({exc}): finished passes wait there until it is back.")
