@@ -106,6 +106,9 @@ class PageFetch:
     # The DOM a headless browser rendered from `body` (a rendered blog): what was extracted,
     # kept beside the raw response as a WARC conversion record; never stored in SQL.
     rendered: bytes | None = field(default=None, repr=False)
+    # The page's WARC records (response, request, conversion or b""), already made by a
+    # scale-out worker from `body` and `rendered`: the writer only appends them.
+    warc: list[bytes] | None = field(default=None, repr=False)
 
     @property
     def skipped(self) -> bool:

@@ -243,6 +243,73 @@ def _members(stream: BinaryIO) -> Iterator[tuple[int, int, bytes]]:
                 )
 
 
+def warc_records(
+    url: str,
+    status: int,
+    response_headers: Sequence[tuple[str, str]],
+    body: bytes,
+    request_headers: Sequence[tuple[str, str]],
+    fetched_at: str,
+    method: str = "GET",
+    rendered: bytes | None = None,
+    *,
+    compress_level: int = COMPRESS_LEVEL,
+) -> tuple[bytes, bytes, bytes]:
+    """The gzip members: the response first, then the request that points at it, then the
+    rendered page that refers to it (b"" without one). A pure function of its arguments
+    (and fresh record ids): a worker of the scale-out makes them, the writer appends them."""
+    builder = RecordBuilder(warc_version=WARC_VERSION)
+    date = _warc_date(fetched_at)
+    http = _Utf8Headers(_status_line(status), _clean(response_headers), protocol="HTTP/1.1")
+    response = builder.create_warc_record(
+        url,
+        "response",
+        payload=io.BytesIO(body),
+        length=len(body),
+        http_headers=http,
+        warc_headers_dict={"WARC-Date": date},
+    )
+    target, host = _request_target(url)
+    sent = _clean(request_headers)
+    if host and not any(name.lower() == "host" for name, _ in sent):
+        sent.insert(0, ("Host", host))
+    request = builder.create_warc_record(
+        url,
+        "request",
+        payload=io.BytesIO(b""),
+        length=0,
+        http_headers=_Utf8Headers(f"{method} {target} HTTP/1.1", sent, is_http_request=True),
+        warc_headers_dict={
+            "WARC-Date": date,
+            "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
+        },
+    )
+    if rendered is None:
+        return _member(response, compress_level), _member(request, compress_level), b""
+    conversion = builder.create_warc_record(
+        url,
+        "conversion",
+        payload=io.BytesIO(rendered),
+        length=len(rendered),
+        warc_content_type="text/html; charset=utf-8",
+        warc_headers_dict={
+            "WARC-Date": date,
+            "WARC-Refers-To": response.rec_headers.get_header("WARC-Record-ID"),
+        },
+    )
+    return (
+        _member(response, compress_level),
+        _member(request, compress_level),
+        _member(conversion, compress_level),
+    )
+
+
+def _member(record: Any, level: int) -> bytes:
+    buffer = io.BytesIO()
+    WARCWriter(buffer, gzip=False, warc_version=WARC_VERSION).write_record(record)
+    return _gzip_member(buffer.getvalue(), level)
+
+
 class SnapshotStore:
     """The WARC files beside one archive database: append-only writes, reads by reference."""
 
@@ -250,7 +317,6 @@ class SnapshotStore:
         db = Path(db_path).expanduser().absolute()
         self.folder = db.with_name(db.name + FOLDER_SUFFIX)
         self.compress_level = compress_level
-        self._builder = RecordBuilder(warc_version=WARC_VERSION)
         self._lock = threading.Lock()
         self._fd: int | None = None
         self._file = ""
@@ -301,9 +367,15 @@ class SnapshotStore:
         """Append the request and response, durably, before the database row that points at them;
         with `rendered` (the DOM a browser made of the page), a conversion record after them,
         and the reference points at it."""
-        response, request, conversion = self._records(
+        made = self.records(
             url, status, response_headers, body, request_headers, fetched_at, method, rendered
         )
+        return self.append(url, made)
+
+    def append(self, url: str, made: Sequence[bytes]) -> SnapshotRef:
+        """Append records made by `records` (here, or by a scale-out worker), durably; the
+        reference points at the conversion record when there is one, else the response."""
+        response, request, conversion = made
         with self._lock:
             fd, name, offset = self._current_file()
             try:
@@ -320,7 +392,7 @@ class SnapshotStore:
             return SnapshotRef(name, offset + len(response) + len(request), len(conversion))
         return SnapshotRef(name, offset, len(response))
 
-    def _records(
+    def records(
         self,
         url: str,
         status: int,
@@ -328,55 +400,21 @@ class SnapshotStore:
         body: bytes,
         request_headers: Sequence[tuple[str, str]],
         fetched_at: str,
-        method: str,
+        method: str = "GET",
         rendered: bytes | None = None,
     ) -> tuple[bytes, bytes, bytes]:
-        """The gzip members: the response first, then the request that points at it, then the
-        rendered page that refers to it (b"" without one)."""
-        date = _warc_date(fetched_at)
-        http = _Utf8Headers(_status_line(status), _clean(response_headers), protocol="HTTP/1.1")
-        response = self._builder.create_warc_record(
+        """`warc_records` at this store's compression level."""
+        return warc_records(
             url,
-            "response",
-            payload=io.BytesIO(body),
-            length=len(body),
-            http_headers=http,
-            warc_headers_dict={"WARC-Date": date},
+            status,
+            response_headers,
+            body,
+            request_headers,
+            fetched_at,
+            method,
+            rendered,
+            compress_level=self.compress_level,
         )
-        target, host = _request_target(url)
-        sent = _clean(request_headers)
-        if host and not any(name.lower() == "host" for name, _ in sent):
-            sent.insert(0, ("Host", host))
-        request = self._builder.create_warc_record(
-            url,
-            "request",
-            payload=io.BytesIO(b""),
-            length=0,
-            http_headers=_Utf8Headers(f"{method} {target} HTTP/1.1", sent, is_http_request=True),
-            warc_headers_dict={
-                "WARC-Date": date,
-                "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
-            },
-        )
-        if rendered is None:
-            return self._member(response), self._member(request), b""
-        conversion = self._builder.create_warc_record(
-            url,
-            "conversion",
-            payload=io.BytesIO(rendered),
-            length=len(rendered),
-            warc_content_type="text/html; charset=utf-8",
-            warc_headers_dict={
-                "WARC-Date": date,
-                "WARC-Refers-To": response.rec_headers.get_header("WARC-Record-ID"),
-            },
-        )
-        return self._member(response), self._member(request), self._member(conversion)
-
-    def _member(self, record: Any) -> bytes:
-        buffer = io.BytesIO()
-        WARCWriter(buffer, gzip=False, warc_version=WARC_VERSION).write_record(record)
-        return _gzip_member(buffer.getvalue(), self.compress_level)
 
     def _current_file(self) -> tuple[int, str, int]:
         """This process's file for today, whole as we left it; otherwise a new one."""
@@ -425,11 +463,11 @@ class SnapshotStore:
             break
         else:
             raise SnapshotError(f"Cannot find a free snapshot file name in {self.folder}.")
-        info = self._builder.create_warcinfo_record(
+        info = RecordBuilder(warc_version=WARC_VERSION).create_warcinfo_record(
             name,
             {"software": "liveblog-archive (warcio)", "format": f"WARC File Format {WARC_VERSION}"},
         )
-        member = self._member(info)
+        member = _member(info, self.compress_level)
         try:
             _write_all(fd, member)
             os.fsync(fd)

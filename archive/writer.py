@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from archive.db import ArchiveError, disk_full, open_archive
-from archive.records import BlogPass, PassResult
-from archive.snapshots import SnapshotStore
+from archive.records import BlogPass, PageFetch, PassResult
+from archive.snapshots import COMPRESS_LEVEL, SnapshotStore, warc_records
 from archive.store import record_pass
 
 
@@ -57,18 +57,43 @@ class PassWriter:
 
     def _keep_snapshots(self, item: BlogPass) -> None:
         """Raw bytes go to WARC (durably) before the rows that point at them are committed; a
-        rendered page's DOM goes beside them, and the row points at what was extracted."""
+        rendered page's DOM goes beside them, and the row points at what was extracted.
+        Records a scale-out worker already made are appended as they are."""
         for page in item.pages:
-            kept = page.body is not None or page.rendered is not None
-            if kept and self.snapshots is not None and page.snapshot is None:
-                ref = self.snapshots.write(
-                    page.url,
-                    page.status,
-                    page.headers,
-                    page.body or b"",
-                    page.request_headers,
-                    page.fetched_at or item.started_at,
-                    rendered=page.rendered,
+            if self.snapshots is not None and page.snapshot is None:
+                made = page.warc or page_records(
+                    page, item.started_at, self.snapshots.compress_level
                 )
-                page.snapshot = str(ref)
+                if made:
+                    page.snapshot = str(self.snapshots.append(page.url, made))
+            page.body = page.rendered = page.warc = None
+
+
+def page_records(
+    page: PageFetch, started_at: str, compress_level: int = COMPRESS_LEVEL
+) -> list[bytes] | None:
+    """A page's WARC records made from its raw bytes; None when it kept none (a 304)."""
+    if page.body is None and page.rendered is None:
+        return None
+    return list(
+        warc_records(
+            page.url,
+            page.status,
+            page.headers,
+            page.body or b"",
+            page.request_headers,
+            page.fetched_at or started_at,
+            rendered=page.rendered,
+            compress_level=compress_level,
+        )
+    )
+
+
+def seal_pages(item: BlogPass) -> None:
+    """A scale-out worker's part of the writing: each page's raw bytes become its WARC records
+    before the pass travels, so the one writer only appends them."""
+    for page in item.pages:
+        made = page_records(page, item.started_at)
+        if made:
+            page.warc = made
             page.body = page.rendered = None

@@ -9,14 +9,16 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from archive.db import open_archive
 from archive.records import PageState, Update
+from archive.snapshots import SnapshotRef, SnapshotStore
 from archive.times import now_utc
 from archive.watchlist import BlogSettings, Policy, add_blog
-from archive.writer import PassWriter
+from archive.writer import PassWriter, seal_pages
 from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pass
 from crawler.cluster.passes import PassQueue
 from crawler.cluster.roles import describe
@@ -287,3 +289,54 @@ def test_the_writer_tells_the_notifiers_off_its_path_and_a_dead_one_stops_nothin
     assert [m["title"] for m in messages] == [f"{URL}: 2 new", f"{URL}: 1 edited"]
     assert "edited: Headline 1, corrected" in messages[1]["message"]
     assert len(warnings) == 2 and all("127.0.0.1" in w and "not sent" in w for w in warnings)
+
+
+def test_a_workers_warc_records_are_what_the_writer_appends(
+    queue: PassQueue, tmp_path: Path
+) -> None:
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    item = bpass([an_update(1)], pass_id=f"{URL}#1")
+    page = item.pages[0]
+    page.body = b"<html><body>" + bytes(range(128, 256)) + b"</body></html>"
+    page.headers = [("Content-Type", "text/html; charset=windows-1252")]
+    page.fetched_at = "2024-05-01T12:00:05Z"
+    seal_pages(item)
+    assert page.body is None and page.warc is not None and len(page.warc) == 3
+    order = an_order()
+    assert queue.offer(order.pass_id, order.to_json())
+    lease = queue.lease("w1", 30)
+    assert lease is not None
+    assert queue.finish(lease, encode_pass(order, item))
+    writer = PassWriter(path)
+    try:
+        assert drain_once(queue, writer, block_ms=None, echo=lambda _: None).written == 1
+    finally:
+        writer.close()
+    conn = sqlite3.connect(path)
+    try:
+        (ref,) = conn.execute("SELECT snapshot FROM fetch_pages").fetchone()
+    finally:
+        conn.close()
+    with SnapshotStore(path) as store:
+        kept = store.read(SnapshotRef.parse(ref))
+    assert kept.body == b"<html><body>" + bytes(range(128, 256)) + b"</body></html>"
+    assert kept.url == URL and kept.status == 200
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda blob: blob[:-1],
+        lambda blob: blob + b"x",
+        lambda blob: blob[:10],
+        lambda blob: blob.replace(b"LBP2", b"LBP1", 1),
+    ],
+)
+def test_a_damaged_finished_pass_is_a_codec_error(damage: Any) -> None:
+    item = bpass([an_update(1)], pass_id=f"{URL}#1")
+    item.pages[0].body = b"<html></html>"
+    blob = encode_pass(an_order(), item)
+    assert decode_pass(blob)[1] == item
+    with pytest.raises(CodecError):
+        decode_pass(damage(blob))

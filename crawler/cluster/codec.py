@@ -1,12 +1,16 @@
 """What travels through Redis: a pass order (scheduler to worker, text) and a finished pass
 (worker to writer, bytes). JSON both ways, never pickle: a Redis shared by machines must not
-be able to run code in the writer. Raw page bodies travel base64-encoded, compressed."""
+be able to run code in the writer.
+
+A finished pass is `LBP2`, the length of its compressed JSON head (4 bytes, big-endian), that
+head, then the raw byte segments the head refers to by number (its pages' WARC records, which
+are gzip already, or raw bodies): no base64, nothing compressed twice."""
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import json
+import struct
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +18,9 @@ from typing import Any
 from archive.records import BlogPass, PageFetch, PageState, Update
 from archive.watchlist import BlogSettings, Policy
 
-FORMAT = 1
+FORMAT = 2
+MAGIC = b"LBP2"
+_HEAD = struct.Struct(">I")
 _BYTES = ("body", "rendered")
 _PAIRS = ("headers", "request_headers")
 
@@ -70,24 +76,43 @@ class PassOrder:
 
 
 def encode_pass(order: PassOrder, item: BlogPass) -> bytes:
-    """A finished pass with its order, for the writer: compressed JSON."""
-    data = {"format": FORMAT, "order": order.to_json(), "pass": _pass_data(item)}
-    return zlib.compress(json.dumps(data).encode("utf-8"), 6)
+    """A finished pass with its order, for the writer."""
+    segments: list[bytes] = []
+    data = {"format": FORMAT, "order": order.to_json(), "pass": _pass_data(item, segments)}
+    data["segments"] = [len(segment) for segment in segments]
+    head = zlib.compress(json.dumps(data).encode("utf-8"), 1)
+    return b"".join([MAGIC, _HEAD.pack(len(head)), head, *segments])
 
 
 def decode_pass(blob: bytes) -> tuple[PassOrder, BlogPass]:
     """The order and the pass a worker finished; CodecError when it cannot be read."""
+    if not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + _HEAD.size:
+        raise CodecError(f"not a finished pass of format {FORMAT}")
+    (size,) = _HEAD.unpack_from(blob, len(MAGIC))
+    start = len(MAGIC) + _HEAD.size
     try:
-        text = zlib.decompress(blob)
+        data = _loads(zlib.decompress(blob[start : start + size]))
     except zlib.error as exc:
-        raise CodecError(f"a finished pass that is not compressed JSON: {exc}") from exc
-    data = _loads(text)
+        raise CodecError(f"a finished pass whose head is damaged: {exc}") from exc
     try:
+        segments = _segments(blob, start + size, data["segments"])
         order = PassOrder.from_json(data["order"])
-        item = _blog_pass(data["pass"])
-    except (KeyError, TypeError, ValueError) as exc:
+        item = _blog_pass(data["pass"], segments)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise CodecError(f"a finished pass this version cannot read: {exc}") from exc
     return order, item
+
+
+def _segments(blob: bytes, offset: int, sizes: list[int]) -> list[bytes]:
+    segments = []
+    for size in sizes:
+        if size < 0 or offset + size > len(blob):
+            raise ValueError("a segment runs past the end")
+        segments.append(blob[offset : offset + size])
+        offset += size
+    if offset != len(blob):
+        raise ValueError("bytes after the last segment")
+    return segments
 
 
 def _loads(text: str | bytes) -> dict[str, Any]:
@@ -101,21 +126,36 @@ def _loads(text: str | bytes) -> dict[str, Any]:
     return data
 
 
-def _pass_data(item: BlogPass) -> dict[str, Any]:
+def _pass_data(item: BlogPass, segments: list[bytes]) -> dict[str, Any]:
     data = dataclasses.asdict(item)
     for page in data["pages"]:
         for name in _BYTES:
-            raw = page[name]
-            page[name] = None if raw is None else base64.b64encode(raw).decode("ascii")
+            page[name] = _segment(page[name], segments)
+        if page["warc"] is not None:
+            page["warc"] = [_segment(record, segments) for record in page["warc"]]
     return data
 
 
-def _blog_pass(data: dict[str, Any]) -> BlogPass:
+def _segment(raw: bytes | None, segments: list[bytes]) -> int | None:
+    if raw is None:
+        return None
+    segments.append(raw)
+    return len(segments) - 1
+
+
+def _take(segments: list[bytes], index: object) -> bytes:
+    if not isinstance(index, int) or not 0 <= index < len(segments):
+        raise ValueError(f"no segment {index!r}")
+    return segments[index]
+
+
+def _blog_pass(data: dict[str, Any], segments: list[bytes]) -> BlogPass:
     pages = []
     for page in data.pop("pages"):
         for name in _BYTES:
-            raw = page[name]
-            page[name] = None if raw is None else base64.b64decode(raw)
+            page[name] = None if page[name] is None else _take(segments, page[name])
+        if page["warc"] is not None:
+            page["warc"] = [_take(segments, i) for i in page["warc"]]
         for name in _PAIRS:
             page[name] = [(str(k), str(v)) for k, v in page[name]]
         pages.append(PageFetch(**page))

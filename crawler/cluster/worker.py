@@ -26,6 +26,7 @@ from twisted.internet import task
 from twisted.internet.threads import deferToThread
 
 from archive.records import BlogPass
+from archive.writer import seal_pages
 from crawler.cluster.codec import CodecError, PassOrder, encode_pass
 from crawler.cluster.passes import Lease, PassQueue
 from crawler.middlewares import pause
@@ -159,6 +160,11 @@ class WorkerSpider(LiveblogSpider):
         if held is None:
             logger.warning("pass %s finished after its lease was lost: dropped", item.pass_id)
             return
+        if self.settings.getbool("LIVEBLOG_SNAPSHOTS", True):
+            seal_pages(item)
+        else:
+            for page in item.pages:
+                page.body = page.rendered = None
         blob = encode_pass(held.order, item)
         for _ in range(FINISH_TRIES):
             try:
