@@ -367,8 +367,16 @@ class SnapshotStore:
         """Append the request and response, durably, before the database row that points at them;
         with `rendered` (the DOM a browser made of the page), a conversion record after them,
         and the reference points at it."""
-        made = self.records(
-            url, status, response_headers, body, request_headers, fetched_at, method, rendered
+        made = warc_records(
+            url,
+            status,
+            response_headers,
+            body,
+            request_headers,
+            fetched_at,
+            method,
+            rendered,
+            compress_level=self.compress_level,
         )
         return self.append(url, made)
 
@@ -391,30 +399,6 @@ class SnapshotStore:
         if conversion:
             return SnapshotRef(name, offset + len(response) + len(request), len(conversion))
         return SnapshotRef(name, offset, len(response))
-
-    def records(
-        self,
-        url: str,
-        status: int,
-        response_headers: Sequence[tuple[str, str]],
-        body: bytes,
-        request_headers: Sequence[tuple[str, str]],
-        fetched_at: str,
-        method: str = "GET",
-        rendered: bytes | None = None,
-    ) -> tuple[bytes, bytes, bytes]:
-        """`warc_records` at this store's compression level."""
-        return warc_records(
-            url,
-            status,
-            response_headers,
-            body,
-            request_headers,
-            fetched_at,
-            method,
-            rendered,
-            compress_level=self.compress_level,
-        )
 
     def _current_file(self) -> tuple[int, str, int]:
         """This process's file for today, whole as we left it; otherwise a new one."""

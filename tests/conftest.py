@@ -15,6 +15,7 @@ from archive.watchlist import add_blog
 from crawler.extract import walks
 from crawler.sample import PATH, TITLE, SampleBlog, calais_blog, demo_states
 from tests.helpers import ELECTION, DemoArchive, Server, crawl_local, serving
+from tests.redis_server import RedisServer
 from tests.webhook import Webhook, start_webhook
 
 
@@ -115,3 +116,14 @@ def webhook() -> Iterator[Webhook]:
         yield hook
     finally:
         hook.server.stop()
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A redis-server of the module's own on 127.0.0.1, without persistence, stopped at the end."""
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.stop()

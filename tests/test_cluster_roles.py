@@ -7,7 +7,6 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +26,7 @@ from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
 from crawler.sample import calais_blog
 from tests.helpers import ROOT, URL, bpass, env_with_root, free_port
-from tests.redis_server import RedisServer
 from tests.webhook import Webhook
-
-
-@pytest.fixture(scope="module")
-def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    server = RedisServer(tmp_path_factory.mktemp("redis"))
-    server.start()
-    try:
-        yield server.url
-    finally:
-        server.stop()
 
 
 @pytest.fixture

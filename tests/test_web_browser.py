@@ -8,8 +8,6 @@ update runs no script.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,44 +15,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright import sync_api
 
 from crawler.sample import TITLE, UPDATES, SampleBlog, SampleUpdate
 from crawler.sample.site import Para
+from tests.browser import chromium
 from tests.helpers import Server, crawl_local, serving
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Debian's chromium with a fresh profile (Playwright's own browser download is not used)."""
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(
-            f"Debian's chromium is not at {CHROMIUM}: install it (apt-get install chromium, as "
-            ".ci/run does), or leave the browser tests out with -m 'not browser'."
-        )
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+    """Debian's chromium with a fresh profile."""
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as context:
+        yield context
 
 
 @dataclass

@@ -5,27 +5,24 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sqlite3
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import feedparser
 import pytest
 from markupsafe import Markup
-from playwright import sync_api
 
 from archive.web.feeds import ATOM
 from archive.web.render import embed_label, media_html, update_html
 from crawler.sample import UPDATES, SampleBlog, SampleUpdate
 from crawler.sample.calais import BELGIUM, BORDER_SECURITY, WRISTBANDS
 from crawler.sample.site import Embed, Para
+from tests.browser import chromium
 from tests.helpers import Server, crawl_local, serving
-from tests.test_web_browser import CHROMIUM, CHROMIUM_ARGS
 
 TWEETS = [b.url for b in WRISTBANDS.blocks if isinstance(b, Embed)]
 LINK = 'rel="nofollow noopener noreferrer"'
@@ -317,26 +314,17 @@ def test_players_are_links_and_hostile_media_stays_text(hostile: Hostile, path: 
 
 
 @pytest.fixture(scope="module")
-def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Debian's chromium with a fresh profile, as tests/test_web_browser.py drives it."""
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Debian's chromium is not at {CHROMIUM}")
-    profile = tmp_path_factory.mktemp("chromium-media")
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Debian's chromium with a fresh profile."""
+    with chromium(tmp_path_factory.mktemp("chromium-media")) as context:
+        yield context
 
 
 @pytest.mark.browser
 def test_a_tweet_is_a_link_and_the_changes_feed_leads_to_the_diff(
-    demo_server: Server, chromium: Any
+    demo_server: Server, browser: Any
 ) -> None:
-    page = chromium.new_page()
+    page = browser.new_page()
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     requested: list[str] = []

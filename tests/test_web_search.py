@@ -23,15 +23,14 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import pytest
-from playwright import sync_api
 
 from archive.db import open_archive
 from archive.records import Update
 from archive.store import record_pass
 from archive.times import format_utc
 from archive.watchlist import add_blog
+from tests.browser import chromium
 from tests.helpers import Server, bpass, serving
-from tests.test_web_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.slow  # a server
 
@@ -359,30 +358,24 @@ def test_an_empty_search_shows_the_form(server: Server) -> None:
 @pytest.mark.browser
 def test_browser_shows_marks_as_elements_and_runs_no_script(server: Server, tmp_path: Path) -> None:
     errors: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+    with chromium(tmp_path / "profile") as browser:
+        page = browser.new_page()
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(server.base + "/")
+        page.fill(".lb-search-box input[name=q]", "sighted")
+        page.click(".lb-search-box input[type=submit]")
+        page.wait_for_load_state("networkidle")
+        assert "/archive/-/search?q=sighted" in page.url
+        snippet = page.locator(".lb-hit .lb-snippet")
+        assert snippet.count() == 1
+        assert snippet.locator("mark").all_inner_texts() == ["sighted"]
+        assert snippet.locator("script, img").count() == 0
+        assert "<script>window.__pwned=1</script>" in snippet.inner_text()
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        background = page.eval_on_selector(
+            ".lb-snippet mark", "m => getComputedStyle(m).backgroundColor"
         )
-        try:
-            page = browser.new_page()
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto(server.base + "/")
-            page.fill(".lb-search-box input[name=q]", "sighted")
-            page.click(".lb-search-box input[type=submit]")
-            page.wait_for_load_state("networkidle")
-            assert "/archive/-/search?q=sighted" in page.url
-            snippet = page.locator(".lb-hit .lb-snippet")
-            assert snippet.count() == 1
-            assert snippet.locator("mark").all_inner_texts() == ["sighted"]
-            assert snippet.locator("script, img").count() == 0
-            assert "<script>window.__pwned=1</script>" in snippet.inner_text()
-            assert page.evaluate("typeof window.__pwned") == "undefined"
-            background = page.eval_on_selector(
-                ".lb-snippet mark", "m => getComputedStyle(m).backgroundColor"
-            )
-            assert background not in ("", "rgba(0, 0, 0, 0)")
-        finally:
-            browser.close()
+        assert background not in ("", "rgba(0, 0, 0, 0)")
     assert errors == []
 
 
