@@ -21,7 +21,7 @@ from archive.writer import PassWriter, seal_pages
 from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pass
 from crawler.cluster.passes import PassQueue
 from crawler.cluster.roles import describe
-from crawler.cluster.schedule import offer_due
+from crawler.cluster.schedule import due_orders, offer_due
 from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
 from crawler.sample import calais_blog
@@ -328,3 +328,17 @@ def test_a_damaged_finished_pass_is_a_codec_error(damage: Any) -> None:
     assert decode_pass(blob)[1] == item
     with pytest.raises(CodecError):
         decode_pass(damage(blob))
+
+
+def test_passes_in_hand_cost_the_scheduler_no_order(queue: PassQueue, tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    db = open_archive(path)
+    try:
+        assert queue.in_hand([f"{URL}#1"]) == set()
+        assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
+        assert queue.in_hand([f"{URL}#1", f"{URL}#2"]) == {f"{URL}#1"}
+        assert due_orders(db, Policy(), skip=queue.in_hand) == []
+        assert [o.pass_id for o in due_orders(db, Policy())] == [f"{URL}#1"]
+    finally:
+        db.close()

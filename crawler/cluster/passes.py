@@ -175,6 +175,21 @@ class PassQueue:
         keys = [self.key("queue"), self.key("payloads"), self.key(f"done:{pass_id}")]
         return bool(self._offer(keys=keys, args=[pass_id, payload]))
 
+    def in_hand(self, pass_ids: Sequence[str]) -> set[str]:
+        """Those of `pass_ids` queued, leased or finished already: offering them does nothing."""
+        if not pass_ids:
+            return set()
+        pipe = self.client.pipeline(transaction=False)
+        for pid in pass_ids:
+            pipe.hexists(self.key("payloads"), pid)
+            pipe.exists(self.key(f"done:{pid}"))
+        found = pipe.execute()
+        return {
+            pid
+            for pid, queued, done in zip(pass_ids, found[::2], found[1::2], strict=True)
+            if queued or done
+        }
+
     def lease(self, worker: str, timeout: float) -> Lease | None:
         """Takes the oldest waiting pass for `timeout` seconds, after returning expired leases."""
         got = cast(Any, self._lease(keys=self._queue_keys(), args=[worker, timeout]))

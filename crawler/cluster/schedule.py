@@ -42,20 +42,24 @@ def due_orders(
     *,
     max_pages: int | None = None,
     conditional: bool = True,
+    skip: Callable[[list[str]], set[str]] = lambda ids: set(),
 ) -> list[PassOrder]:
-    """The passes due now, with what the archive knows of each blog's pages."""
-    urls = due_blogs(db, now_utc())
-    if not urls:
+    """The passes due now, with what the archive knows of each blog's pages; `skip` names the
+    pass ids not worth an order (already queued, leased or finished)."""
+    due = {pass_id(db, url): url for url in due_blogs(db, now_utc())}
+    skipped = skip(list(due))
+    wanted = {pid: url for pid, url in due.items() if pid not in skipped}
+    if not wanted:
         return []
-    own = blog_settings(db, urls)
-    newest = newest_blocks(db, urls)
+    own = blog_settings(db, list(wanted.values()))
+    newest = newest_blocks(db, list(wanted.values()))
     orders = []
-    for url in urls:
+    for pid, url in wanted.items():
         settings = own[url]
         known = list(page_states(db, url).values()) if conditional and not settings.render else []
         orders.append(
             PassOrder(
-                pass_id=pass_id(db, url),
+                pass_id=pid,
                 url=url,
                 settings=settings,
                 max_pages=max_pages,
@@ -76,9 +80,12 @@ def offer_due(
     conditional: bool = True,
 ) -> list[str]:
     """Offers every due pass; returns the ids newly queued (the rest are queued, leased or
-    finished already)."""
+    finished already, and cost no order: the scheduler looks every second)."""
     offered = []
-    for order in due_orders(db, policy, max_pages=max_pages, conditional=conditional):
+    orders = due_orders(
+        db, policy, max_pages=max_pages, conditional=conditional, skip=queue.in_hand
+    )
+    for order in orders:
         if queue.offer(order.pass_id, order.to_json()):
             offered.append(order.pass_id)
     return offered
