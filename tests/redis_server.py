@@ -8,8 +8,6 @@ import subprocess
 import time
 from pathlib import Path
 
-import redis
-
 from tests.helpers import free_port
 
 
@@ -28,6 +26,9 @@ class RedisServer:
     def start(self) -> None:
         argv = [*self.argv, "--port", str(self.port), "--dir", str(self.folder)]
         self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+        # Imported here: conftest loads this module in runs without the cluster extra too.
+        import redis
+
         client = redis.Redis.from_url(self.url)
         try:
             for _ in range(200):
