@@ -64,6 +64,12 @@ def parse_utc(value: str | None) -> datetime | None:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
+def edited_at(published: str | None, modified: str | None) -> str | None:
+    """A post's modified time, unless it is its publication time: a post never edited often
+    carries its publication time as its last update, and that is no edit."""
+    return modified if modified != published else None
+
+
 def seconds_between(start: str | None, end: str | None) -> float:
     """How long from one archive time to another, in seconds; 0 when either is unreadable."""
     first, last = parse_utc(start), parse_utc(end)

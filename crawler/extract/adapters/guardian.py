@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from lxml import etree
 
 from archive.records import FIDELITY_HTML, Page, Update
-from archive.times import to_utc
+from archive.times import edited_at, to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.dom import Element, absolute, text_of, without_fragment
@@ -266,8 +266,7 @@ def _block_update(block: dict[str, Any], canonical: str, url: str) -> Update:
         body_text=text,
         body_html=body_html,
         published_at=published,
-        # A block never edited is last updated when first published: no "Updated at" shows.
-        modified_at=modified if modified != published else None,
+        modified_at=edited_at(published, modified),
         authors=author_names(contributors),
         media=media,
         permalink=f"{canonical}?page=with:{block_id}#{block_id}",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from archive.records import FIDELITY_HTML, Page, Update
-from archive.times import to_utc
+from archive.times import edited_at, to_utc
 from crawler.extract.clean import optional_text
 from crawler.extract.endpoints.markup import body_of, items, mapping, string
 
@@ -46,7 +46,7 @@ def _post(post: dict[str, Any], url: str) -> Update | None:
         body_text=text,
         body_html=markup,
         published_at=published,
-        modified_at=modified if modified != published else None,
+        modified_at=edited_at(published, modified),
         media=found,
         fidelity=FIDELITY_HTML,
         sources=[SOURCE],

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from archive.records import FIDELITY_HTML, Page, Update
-from archive.times import to_utc
+from archive.times import edited_at, to_utc
 from crawler.extract.clean import optional_text
 from crawler.extract.endpoints.markup import body_of, count, figure, items, mapping, string
 
@@ -65,7 +65,7 @@ def _post(result: dict[str, Any], url: str) -> Update | None:
         body_text=text,
         body_html=markup,
         published_at=published,
-        modified_at=modified if modified != published else None,
+        modified_at=edited_at(published, modified),
         media=found,
         fidelity=FIDELITY_HTML,
         sources=[SOURCE],

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from archive.records import FIDELITY_HTML, Page, Update
-from archive.times import to_utc
+from archive.times import edited_at, to_utc
 from crawler.extract.adapters.sourcefabric import posts_url
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.clean import author_names, optional_text
@@ -88,7 +88,7 @@ def _post(post: dict[str, Any], url: str) -> Update | None:
         body_text=text,
         body_html=markup,
         published_at=published,
-        modified_at=modified if modified != published else None,
+        modified_at=edited_at(published, modified),
         authors=author_names(string(creator.get("display_name"))),
         media=found,
         pinned=bool(post.get("sticky")),
