@@ -106,11 +106,13 @@ class HostLimitMiddleware:
     def process_response(
         self, request: Request, response: Response, spider: scrapy.Spider | None = None
     ) -> Response:
-        self._release(request)
+        # The pause goes up before the slot is given back: no waiting request may take the
+        # slot in between and reach a host that just asked everyone to wait.
         if response.status in (429, 503):
             seconds = retry_after_seconds(response)
             if seconds:
                 self._pause_host(urlsplit(request.url).hostname or "", seconds)
+        self._release(request)
         return response
 
     def process_exception(
