@@ -335,6 +335,10 @@ def test_home_and_database_pages_search_here_and_the_table_search_still_works(
     assert form in server.get("/archive").decode()
     rows = server.json("/archive/updates.json?_search=zeppelin&_shape=array")
     assert len(rows) == 7
+    # A search across the server (the address datasette-search-all used) is this one's.
+    page = urllib.request.urlopen(server.base + "/-/search?q=zeppelin&order=best")
+    assert page.url == server.base + "/archive/-/search?q=zeppelin&order=best"
+    assert "lb-hit" in page.read().decode()
 
 
 def test_a_number_is_a_search_and_paging_keeps_it(server: Server) -> None:

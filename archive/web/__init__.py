@@ -184,6 +184,17 @@ async def search_view(datasette: Datasette, request: Request) -> Response:
     return await search.respond(datasette, request, db)
 
 
+async def search_anywhere_view(datasette: Datasette, request: Request) -> Response:
+    """/-/search: the first archive's search page, with the same query (a link made for a
+    search across tables keeps working)."""
+    await datasette.ensure_permissions(request.actor, ["view-instance"])
+    for db in datasette.databases.values():
+        if await queries.is_archive(db):
+            query = f"?{request.query_string}" if request.query_string else ""
+            return Response.redirect(datasette.urls.database(db.name) + "/-/search" + query)
+    raise NotFound("No liveblog archive is served here")
+
+
 async def in_timeline_view(datasette: Datasette, request: Request) -> Response:
     """One update on its blog's timeline: a redirect to the page and anchor that show it."""
     db = await _archive_db(datasette, request)
@@ -201,6 +212,7 @@ def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
         (r"^/(?P<database>[^/.]+)/(?P<feed>changes|blog_changes)\.atom$", changes_view),
         (r"^/(?P<database>[^/.]+)/-/search(?P<format>\.json)?$", search_view),
         (r"^/(?P<database>[^/.]+)/-/in-timeline/(?P<update_id>[0-9]+)$", in_timeline_view),
+        (r"^/-/search$", search_anywhere_view),
     ]
 
 
@@ -228,8 +240,8 @@ def prepare_connection(conn: Any) -> None:
 def prepare_jinja2_environment(env: Any) -> None:
     """`lb_time` for the templates; and this plugin's templates looked up first."""
     env.filters["lb_time"] = format_time
-    # datasette-search-all overrides index.html too, and Datasette orders plugins' template
-    # folders as a set orders them: first here, the home page's search box is ours every time.
+    # Datasette orders plugins' template folders as a set orders them: first here, this
+    # plugin's pages are its own whatever else is installed.
     env.loader = ChoiceLoader([FileSystemLoader(str(TEMPLATES)), env.loader])
 
 

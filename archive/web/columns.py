@@ -9,12 +9,14 @@ every column, and a `.json` or `.csv` address keeps every column.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
+    from datasette.database import Database
 
 PLUGIN = "liveblog-archive"
 WIDE = "_wide"
@@ -25,6 +27,8 @@ App = Callable[[Scope, Any, Any], Awaitable[None]]
 
 # An HTML table page: /<database>/<table>, no format extension, nothing after it.
 _TABLE_PAGE = re.compile(r"^/(?P<database>[^/.]+)/(?P<table>[^/.]+)$")
+# Per database, each table's default columns once all of them exist.
+_CHOSEN: weakref.WeakKeyDictionary[Database, dict[str, list[str]]] = weakref.WeakKeyDictionary()
 
 
 def default_columns(datasette: Datasette, database: str, table: str) -> list[str]:
@@ -46,12 +50,27 @@ async def with_defaults(datasette: Datasette, scope: Scope) -> Scope:
         db = datasette.get_database(route=page["database"])
     except KeyError:
         return scope
-    wanted = default_columns(datasette, db.name, page["table"])
-    if not wanted:
+    chosen = await _chosen(datasette, db, page["table"])
+    if not chosen:
         return scope
-    present = set(await db.table_columns(page["table"]))
-    args += [("_col", name) for name in wanted if name in present]
+    args += [("_col", name) for name in chosen]
     return {**scope, "query_string": urlencode(args).encode("latin-1")}
+
+
+async def _chosen(datasette: Datasette, db: Database, table: str) -> list[str]:
+    """The default columns the table has: read from its schema once they all exist (columns
+    are added by migrations, never dropped), not with a query on every page."""
+    known = _CHOSEN.setdefault(db, {})
+    if table in known:
+        return known[table]
+    wanted = default_columns(datasette, db.name, table)
+    if not wanted:
+        return []
+    present = set(await db.table_columns(table))
+    chosen = [name for name in wanted if name in present]
+    if len(chosen) == len(wanted):
+        known[table] = chosen
+    return chosen
 
 
 def wrap(datasette: Datasette, app: App) -> App:

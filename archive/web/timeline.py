@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -37,10 +38,21 @@ async def _columns(db: Database) -> str:
     return f"{_UPDATE_COLUMNS}, {cut}"
 
 
+# Databases found to be archives. A database only gains tables (migrations add, never drop),
+# so a yes stays true and is asked once, not on every page's menu (a query each time); a no
+# is asked again, as a crawl may create the tables meanwhile.
+_ARCHIVES: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
 async def is_archive(db: Database) -> bool:
     """Whether this database has the archive's tables (other databases get no timeline)."""
+    if db in _ARCHIVES:
+        return True
     tables = set(await db.table_names())
-    return all(name in tables for name in ARCHIVE_TABLES)
+    if all(name in tables for name in ARCHIVE_TABLES):
+        _ARCHIVES.add(db)
+        return True
+    return False
 
 
 @dataclass
