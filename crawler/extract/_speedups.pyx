@@ -812,3 +812,19 @@ cdef bint _holds(xmlNode* top, frozenset tags) except -1:
                 return True
         node = _after(node, top)
     return False
+
+
+def controls(str text, pattern):
+    """Whether the text holds a character XML cannot carry: one the pattern (clean's class of
+    them) finds, read here without it for text stored one byte a character, by the same class
+    there: the C0 controls but tab and newline, DEL and the C1 controls."""
+    cdef const unsigned char* data
+    cdef Py_ssize_t i, n = len(text)
+    cdef unsigned char c, found = 0
+    if PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND:
+        return pattern.search(text) is not None
+    data = <const unsigned char*>PyUnicode_DATA(text)
+    for i in range(n):  # no early exit: the compiler makes this loop wide
+        c = data[i]
+        found |= ((c < 32) & (c != 9) & (c != 10)) | ((c >= 0x7F) & (c <= 0x9F))
+    return found != 0

@@ -380,3 +380,16 @@ class _Walk:
             self.walk(element)
             if self.pending:
                 writer.flush()
+
+
+def controls(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether the text holds a character XML cannot carry: one the pattern (clean's class of
+    them) finds. The compiled twin reads text stored one byte a character itself, by the same
+    class there: the C0 controls but tab and newline, DEL and the C1 controls."""
+    if text.isascii():  # translate() copies ASCII text faster than the expression searches it
+        return "\x00" in text.translate(_ASCII_CONTROLS)
+    return pattern.search(text) is not None
+
+
+# The ASCII controls XML cannot carry, each mapped to NUL for controls()' look over ASCII text.
+_ASCII_CONTROLS = {c: 0 for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)}

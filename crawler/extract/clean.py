@@ -158,8 +158,6 @@ _CONTROL = re.compile(f"[^{_ALLOWED}]")
 # The controls that separate words (vertical tab, form feed, CR, the information separators,
 # next line): they become a space, the others go.
 _SPACING_CONTROLS = frozenset("\x0b\x0c\r\x1c\x1d\x1e\x1f\x85")
-# The ASCII controls a text may not keep, for str.translate's fast path over ASCII text.
-_ASCII_CONTROLS = {c: 0 for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)}
 # A headline longer than this is a body that lost its way: the headline keeps its start,
 # the body the whole of it.
 HEADLINE_LIMIT = 1000
@@ -171,10 +169,9 @@ _PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][!-~]*)
 
 
 def has_controls(text: str) -> bool:
-    """Whether the text holds a character strip_controls removes."""
-    if text.isascii():  # translate() copies ASCII text at memory speed; a regex is slower
-        return "\x00" in text.translate(_ASCII_CONTROLS)
-    return _CONTROL.search(text) is not None
+    """Whether the text holds a character strip_controls removes (asked of every text a page
+    stores: a walk reads most of them a byte at a time)."""
+    return walks.controls(text, _CONTROL)
 
 
 def strip_controls(text: str) -> str:

@@ -26,6 +26,7 @@ from crawler.extract._walks import (
     Writer,
     classes_up,
     contains,
+    controls,
     double_space,
     figure_parts,
     first,
@@ -47,6 +48,7 @@ COMPILED, PYTHON = "compiled", "python"
 FUNCTIONS = (
     "classes_up",
     "contains",
+    "controls",
     "double_space",
     "figure_parts",
     "first",
@@ -71,6 +73,7 @@ __all__ = [
     "Writer",
     "classes_up",
     "contains",
+    "controls",
     "double_space",
     "figure_parts",
     "first",
