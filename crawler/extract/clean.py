@@ -207,19 +207,28 @@ def safe_page(page: Page) -> Page:
     page.updates = [
         update
         for update in map(safe_update, page.updates)
-        if update.headline or update.body_text.strip() or update.media or update.removed
+        if update.headline
+        or (update.body_text and not update.body_text.isspace())  # .strip(), without a copy
+        or update.media
+        or update.removed
     ]
     return page
 
 
 def safe_update(update: Update) -> Update:
     """One update as safe_page leaves it; a long headline's full text starts its body."""
-    update.source_id = _safe_optional(update.source_id)
-    update.headline = _safe_optional(update.headline)
-    update.body_text = _safe_text(update.body_text)
-    update.body_html = strip_controls(update.body_html)
-    update.authors = [name for name in map(_safe_text, update.authors) if name]
-    update.media = [_safe_media(record) for record in update.media]
+    if has_controls(_texts(update)):
+        update.source_id = _safe_optional(update.source_id)
+        update.headline = _safe_optional(update.headline)
+        update.body_text = _safe_text(update.body_text)
+        update.body_html = strip_controls(update.body_html)
+        update.authors = [name for name in map(_safe_text, update.authors) if name]
+        update.media = [_safe_media(record) for record in update.media]
+    else:  # what the lines above leave of texts without a control: most updates' texts
+        update.source_id = update.source_id or None
+        update.headline = update.headline or None
+        update.authors = [name for name in update.authors if name]
+        update.media = [_safe_urls(record) for record in update.media]
     update.permalink = web_url(update.permalink)
     if update.headline and len(update.headline) > HEADLINE_LIMIT:
         _cap_headline(update)
@@ -239,8 +248,24 @@ def _safe_text(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in lines).strip()
 
 
+def _texts(update: Update) -> str:
+    """Every text of an update in one string: it holds a control character if one of them
+    does, and one look at it costs less than a look at each."""
+    texts = [update.body_text, update.body_html, update.headline or "", update.source_id or ""]
+    texts += update.authors
+    texts += [v for record in update.media for v in record.values() if isinstance(v, str)]
+    return "".join(texts)
+
+
 def _safe_media(record: dict[str, Any]) -> dict[str, Any]:
-    safe = {key: strip_controls(v) if isinstance(v, str) else v for key, v in record.items()}
+    return _safe_urls(
+        {key: strip_controls(v) if isinstance(v, str) else v for key, v in record.items()}
+    )
+
+
+def _safe_urls(record: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a media record whose url, if any, is an http(s) address or None."""
+    safe = dict(record)
     if isinstance(safe.get("url"), str):
         safe["url"] = web_url(safe["url"])
     return safe
