@@ -118,7 +118,7 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
         for u in merge(html, structured, url, fetched_at)
         if u.headline or u.body_text or u.media or u.removed
     ]
-    more = stated_more(root) if updates else None  # a live blog's load-more control
+    more = stated_more(root, found) if updates else None  # a live blog's load-more control
     page = Page(
         url=url,
         title=ld.title or md.title or meta.get("og:title") or title,
@@ -134,13 +134,13 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     return Reading(_plausible(safe_page(page), fetched_at), named)
 
 
-# The tags of the elements that the page clock, the JSON-LD reader and the older-page links
-# look for, all before any step prunes the tree.
-_GATHERED = ("script", "time", "link", "a")
+# The tags of the elements that the page clock, the JSON-LD reader, the older-page links and
+# the load-more control look for: gathered before any step prunes the tree.
+_GATHERED = ("script", "time", "link", "a", "button")
 
 
 def gather(root: Element) -> list[Element]:
-    """The page's elements of the readers' tags, in page order: one walk for three readers.
+    """The page's elements of the readers' tags, in page order: one walk for four readers.
 
     A tag-filtered walk of a big page costs as much as a tenth of its parse, however few
     elements it finds: each reader filtering this list by tag costs a fraction of that.
