@@ -16,6 +16,7 @@ import pytest
 
 from archive.records import Page, Update
 from crawler.extract import extract_page, extract_reading, walks
+from crawler.extract.adapters.survey import survey_gathering
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.completeness import is_stub, stated_more
 from crawler.extract.endpoints import (
@@ -33,7 +34,6 @@ from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.entries import prepare
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
-from crawler.extract.page import gather
 from tests.endpoint_servers import (
     BLOGS,
     DELETED,
@@ -405,7 +405,7 @@ def test_a_gathered_control_removed_with_its_noscript_is_not_counted() -> None:
         b"<button>Load more (7)</button></body></html>"
     )
     assert root is not None
-    gathered = gather(root)
+    _, gathered = survey_gathering(root, frozenset({"a", "button"}))
     assert stated_more(root, gathered) == 5
     prepare(root)
     assert stated_more(root, gathered) == stated_more(root) == 7

@@ -736,3 +736,15 @@ def test_control_checks_agree_with_the_class_of_characters_xml_cannot_carry() ->
         expected = _CONTROL.search(text) is not None
         assert _walks.controls(text, _CONTROL) == expected, repr(text)
         _agree("controls", text, _CONTROL)
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_the_survey_gathers_what_a_walk_by_tag_finds(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    for gathered in (frozenset(), frozenset({"script", "time", "link", "a", "button"})):
+        *surveyed, elements = _walks.survey_gathering(root, SOURCED, gathered)
+        assert surveyed == list(_walks.survey(root, SOURCED))
+        assert elements == (list(root.iter(*gathered)) if gathered else [])
+        _agree("survey_gathering", root, SOURCED, gathered)

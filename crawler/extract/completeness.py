@@ -14,7 +14,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from crawler.extract.clean import normalise_text
-from crawler.extract.dom import Element, absolute, raw_text, text_of, without_fragment
+from crawler.extract.dom import (
+    Element,
+    absolute,
+    in_tree,
+    raw_text,
+    text_of,
+    without_fragment,
+)
 
 # What a load-more control says, and what it counts (posts, in the languages seen most).
 _LOAD = (
@@ -72,14 +79,9 @@ def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int
             continue
         for pattern in _COUNTED:
             match = pattern.match(text)
-            if match and (gathered is None or _in_tree(control, root)):
+            if match and (gathered is None or in_tree(control, root)):
                 return int(match.group(1))
     return None
-
-
-def _in_tree(element: Element, root: Element) -> bool:
-    """Whether the element is the root or still below it (not removed from the tree)."""
-    return element is root or any(parent is root for parent in element.iterancestors())
 
 
 def is_stub(body: Element | None, page_url: str, permalink: str | None = None) -> bool:

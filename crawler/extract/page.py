@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,10 +12,11 @@ from typing import Any
 from archive.records import Page, Update
 from archive.times import now_utc, parse_utc
 from crawler.extract import adapters, evidence, generic, instant, walks
+from crawler.extract.adapters.survey import survey_gathering
 from crawler.extract.clean import optional_text, safe_page, web_url
 from crawler.extract.clock import page_clock
 from crawler.extract.completeness import stated_more
-from crawler.extract.dom import Element, absolute, text_of
+from crawler.extract.dom import Element, absolute, in_tree, text_of
 from crawler.extract.endpoints import Endpoint, unique
 from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.html import parse
@@ -83,7 +84,9 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     root = parse(body, encoding)
     if root is None:
         return Reading(Page(url=url))
-    found = gather(root)
+    # The survey (for the adapters, before html_updates strips the scripts) and the elements
+    # that several readers look for, in one walk, before any step prunes the tree.
+    survey, found = survey_gathering(root, _GATHERED)
     clock = page_clock(root, url, fetched, found)
     # Read-only sources first: adapters prune the entries they read. A page whose bytes
     # never say "itemprop" has no microdata: no need to scan its tree for some.
@@ -94,7 +97,6 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     title = _title(root)
     heading = first_heading(root)
     titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
-    survey = adapters.survey(root)  # before html_updates strips the scripts
     embedded = adapters.vendor_embeds(root, url, survey)
     named = unique(adapters.page_endpoints(root, url, body) + from_embeds(embedded))
     name, html = adapters.html_updates(root, url, page=survey)
@@ -128,24 +130,16 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
         updates=updates,
         next_urls=older,
         live_blog=live or bool(updates),
-        canonical_url=canonical_link(root, url) or ld.url or md.url,
+        canonical_url=canonical_link(root, url, found) or ld.url or md.url,
         updates_expected=len(html or updates) + more if more is not None else None,
     )
     return Reading(_plausible(safe_page(page), fetched_at), named)
 
 
 # The tags of the elements that the page clock, the JSON-LD reader, the older-page links and
-# the load-more control look for: gathered before any step prunes the tree.
-_GATHERED = ("script", "time", "link", "a", "button")
-
-
-def gather(root: Element) -> list[Element]:
-    """The page's elements of the readers' tags, in page order: one walk for four readers.
-
-    A tag-filtered walk of a big page costs as much as a tenth of its parse, however few
-    elements it finds: each reader filtering this list by tag costs a fraction of that.
-    """
-    return list(root.iter(*_GATHERED))
+# the load-more control look for. A walk of a big page costs as much as a tenth of its parse,
+# however few elements it finds: each reader filtering the gathered list costs a fraction.
+_GATHERED = frozenset({"script", "time", "link", "a", "button"})
 
 
 def _plausible(page: Page, fetched_at: str | None) -> Page:
@@ -219,23 +213,20 @@ def first_heading(root: Element) -> Element | None:
     return root.find(".//body//h1")
 
 
-def canonical_link(root: Element, url: str) -> str | None:
-    """The page's <link rel="canonical">, absolute, if it is an http(s) address."""
-    head = root.find("head")
-    if head is not None and head.getprevious() is None:
-        # A head that opens the page holds its first links: when one of them is canonical,
-        # the walk of the whole page (the body's links come after) is not needed.
-        found = _canonical(head, url)
-        if found:
-            return found
-    return _canonical(root, url)
+def canonical_link(
+    root: Element, url: str, gathered: Sequence[Element] | None = None
+) -> str | None:
+    """The page's <link rel="canonical">, absolute, if it is an http(s) address.
 
-
-def _canonical(root: Element, url: str) -> str | None:
-    for link in root.iter("link"):
+    `gathered`: the page's elements of several tags in page order, all its <link> among
+    them, gathered before entries were read: read instead of a walk of the tree, those that
+    reading removed from it passed over (reading moves no element across another).
+    """
+    links = root.iter("link") if gathered is None else (e for e in gathered if e.tag == "link")
+    for link in links:
         rel = link.get("rel")
         if rel and "canonical" in rel.lower().split():
             found = web_url(absolute(link.get("href"), url))
-            if found:
+            if found and (gathered is None or in_tree(link, root)):
                 return found
     return None
