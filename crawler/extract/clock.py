@@ -633,7 +633,7 @@ def page_clock(
     """The page's zone, newest day and languages, from its markup, its URL and the fetch.
 
     `gathered`: the page's elements of several tags in page order, all its <script> and
-    <time> among them (page.gather), read instead of a walk of the tree.
+    <time> among them (survey_gathering), read instead of a walk of the tree.
 
     Zone: the page's own offsets (JSON-LD, meta, <time datetime>) choose among the zones of
     its domain's country, its language's region and its language, in that order, then among

@@ -62,9 +62,9 @@ def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int
     """How many posts a load-more control says it holds besides those the page shows.
 
     `gathered`: the page's elements of several tags in page order, all its <a> and <button>
-    among them (page.gather), taken before entries were read: read instead of a walk of the
-    tree, those that reading removed from it passed over. (Reading an entry removes elements
-    and wraps runs of siblings in a box; it moves no control across another.)
+    among them (survey_gathering), taken before entries were read: read instead of a walk
+    of the tree, those that reading removed from it passed over. (Reading an entry removes
+    elements and wraps runs of siblings in a box; it moves no control across another.)
     """
     if gathered is None:
         controls: Iterable[Element] = root.iter("a", "button")

@@ -38,7 +38,7 @@ def read_jsonld(
     """Every JSON-LD block of the page; a malformed one is skipped and the rest still read.
 
     `gathered`: the page's elements of several tags in page order, all its <script> among
-    them (page.gather), read instead of a walk of the tree.
+    them (survey_gathering), read instead of a walk of the tree.
     """
     blocks: list[Any] = []
     skipped = 0

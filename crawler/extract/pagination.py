@@ -33,13 +33,12 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
     """Absolute URLs of older-updates links: rel=next first, then by how sure the text is.
 
     `gathered`: the page's elements of several tags in page order, all its <link> and <a>
-    among them (page.gather), read instead of a walk of the tree.
+    among them (survey_gathering), read instead of a walk of the tree.
     """
     base = _base_url(root, page_url)
     here = without_fragment(page_url)
     scored: dict[str, tuple[int, int]] = {}
-    # A tag-filtered iteration is a C-level walk; only links reach Python, and most of them
-    # are dismissed by a look at their rel and own text before any scoring.
+    # Most links are dismissed by a look at their rel and own text before any scoring.
     elements = root.iter("link", "a") if gathered is None else gathered
     for position, element in enumerate(elements):
         if (element.tag != "a" and element.tag != "link") or not _may_be_older(element):
