@@ -86,7 +86,7 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
         return Reading(Page(url=url))
     # The survey (for the adapters, before html_updates strips the scripts) and the elements
     # that several readers look for, in one walk, before any step prunes the tree.
-    survey, found = survey_gathering(root, _GATHERED)
+    survey, found = survey_gathering(root, GATHERED)
     clock = page_clock(root, url, fetched, found)
     # Read-only sources first: adapters prune the entries they read. A page whose bytes
     # never say "itemprop" has no microdata: no need to scan its tree for some.
@@ -139,7 +139,7 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
 # The tags of the elements that the page clock, the JSON-LD reader, the older-page links and
 # the load-more control look for. A walk of a big page costs as much as a tenth of its parse,
 # however few elements it finds: each reader filtering the gathered list costs a fraction.
-_GATHERED = frozenset({"script", "time", "link", "a", "button"})
+GATHERED = frozenset({"script", "time", "link", "a", "button"})
 
 
 def _plausible(page: Page, fetched_at: str | None) -> Page:
