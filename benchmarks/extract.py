@@ -41,12 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.times import now_utc
 from crawler.extract import adapters, extract_page, generic, walks
+from crawler.extract.adapters.survey import survey_gathering
 from crawler.extract.clock import page_clock
 from crawler.extract.entries import prepare
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import merge
-from crawler.extract.page import page_meta
+from crawler.extract.page import GATHERED, page_meta
 from crawler.extract.pagination import next_urls
 
 URL = "https://www.itv.com/news/2016-10-24/calais-jungle-live"
@@ -282,14 +283,14 @@ def phases(body: bytes, url: str, timer: Phases) -> None:
     root = parse(body)
     assert root is not None
     timer.stop("parse")
-    clock = page_clock(root, url, now_utc())
+    survey, found = survey_gathering(root, GATHERED)
+    timer.stop("survey, gathered elements")
+    clock = page_clock(root, url, now_utc(), found)
     timer.stop("page clock")
-    ld = read_jsonld(root, url)
+    ld = read_jsonld(root, url, found)
     timer.stop("JSON-LD")
-    page_meta(root), next_urls(root, url)
+    page_meta(root), next_urls(root, url, found)
     timer.stop("meta, older-page links")
-    survey = adapters.survey(root)
-    timer.stop("survey")
     adapters.vendor_embeds(root, url, survey)
     timer.stop("vendor embeds")
     prepare(root)

@@ -16,6 +16,7 @@ import pytest
 
 from archive.records import Page, Update
 from crawler.extract import extract_page, extract_reading, walks
+from crawler.extract.adapters.survey import survey_gathering
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.completeness import is_stub, stated_more
 from crawler.extract.endpoints import (
@@ -30,6 +31,7 @@ from crawler.extract.endpoints import (
 from crawler.extract.endpoints import guardian as guardian_endpoints
 from crawler.extract.endpoints.readers import READERS, read
 from crawler.extract.endpoints.vendors import from_embeds
+from crawler.extract.entries import prepare
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from tests.endpoint_servers import (
@@ -393,3 +395,17 @@ def test_a_read_more_stub_is_a_cut_post(control: str, stub: bool) -> None:
     assert root is not None
     body = root.find(".//div")
     assert is_stub(body, "https://news.example.org/live", None) is stub
+
+
+def test_a_gathered_control_removed_with_its_noscript_is_not_counted() -> None:
+    """The controls gathered before entries are read, less those reading removed: what a walk
+    of the tree after reading finds."""
+    root = parse(
+        b"<html><body><noscript><a>Load more (5)</a></noscript><p>Post</p>"
+        b"<button>Load more (7)</button></body></html>"
+    )
+    assert root is not None
+    _, gathered = survey_gathering(root, frozenset({"a", "button"}))
+    assert stated_more(root, gathered) == 5
+    prepare(root)
+    assert stated_more(root, gathered) == stated_more(root) == 7

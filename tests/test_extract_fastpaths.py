@@ -36,6 +36,7 @@ from crawler.extract import _walks, extract_page, generic, media, walks
 from crawler.extract.adapters import REGISTRY
 from crawler.extract.adapters.survey import SOURCED, survey
 from crawler.extract.clean import (
+    _CONTROL,
     BR_MARK,
     escape_attribute,
     escape_text,
@@ -718,3 +719,32 @@ def test_short_texts_read_comments_and_wide_digits_as_lxml_does() -> None:
     assert ("٣ مارس", False) in [(t, tail) for _, t, tail in _walks.short_texts(body, 100)]
     for limit in (0, 3, 7, 100):
         _agree("short_texts", body, limit)
+
+
+@pytest.mark.own_backends
+def test_control_checks_agree_with_the_class_of_characters_xml_cannot_carry() -> None:
+    """Every Latin-1 character (which the compiled twin reads byte by byte) in ASCII and in
+    Latin-1 text, and wide text with controls, surrogates and noncharacters."""
+    wide = ["漢", "😀", "\ud800", "\ufdd0", "\ufffe", "\U0001fffe", "\u2028", "\x85", "\x00"]
+    texts = ["", "plain", "é"]
+    for code in range(0x100):
+        texts += [f"ab{chr(code)}c", f"é{chr(code)}", chr(code)]
+    rng = random.Random(11)
+    for _ in range(500):
+        texts.append("".join(rng.choice(["a", "\n", "\t", "é", *wide]) for _ in range(8)))
+    for text in texts:
+        expected = _CONTROL.search(text) is not None
+        assert _walks.controls(text, _CONTROL) == expected, repr(text)
+        _agree("controls", text, _CONTROL)
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_the_survey_gathers_what_a_walk_by_tag_finds(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    for gathered in (frozenset(), frozenset({"script", "time", "link", "a", "button"})):
+        *surveyed, elements = _walks.survey_gathering(root, SOURCED, gathered)
+        assert surveyed == list(_walks.survey(root, SOURCED))
+        assert elements == (list(root.iter(*gathered)) if gathered else [])
+        _agree("survey_gathering", root, SOURCED, gathered)

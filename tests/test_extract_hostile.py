@@ -483,3 +483,13 @@ def test_an_unclosed_raw_text_tag_in_foreign_content_loses_its_tag_only() -> Non
     assert repair.contain_foreign(markup) == (
         "<p>a</p><svg>.x{}<p>b</p></svg><p>c</p><svg><style>.y{}</style></svg>"
     )
+
+
+def test_canonical_url_not_from_a_link_reading_removed() -> None:
+    """The links gathered before entries are read, less those reading removed (a <noscript>'s):
+    what a walk of the tree after reading finds."""
+    head = (
+        '<noscript><link rel="canonical" href="https://news.example/noscript"></noscript>'
+        '<link rel="canonical" href="https://news.example/kept">'
+    )
+    assert extract(html_page(head)).canonical_url == "https://news.example/kept"

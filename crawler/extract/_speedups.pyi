@@ -1,5 +1,6 @@
 """Types of the compiled walks in _speedups.pyx: those of their twins in _walks.py."""
 
+import re
 from collections.abc import Callable, Iterable, Set
 
 from lxml import etree
@@ -46,3 +47,9 @@ def figure_parts(
     list[etree._Element],
 ]: ...
 def walk(writer: Writer, container: etree._Element, rules: WalkRules) -> None: ...
+def controls(text: str, pattern: re.Pattern[str]) -> bool: ...
+def survey_gathering(
+    root: etree._Element, sourced: frozenset[str], gathered: frozenset[str]
+) -> tuple[
+    set[str], set[tuple[str, str]], set[str], list[tuple[str, str]], list[etree._Element]
+]: ...

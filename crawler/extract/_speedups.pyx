@@ -317,43 +317,7 @@ def survey(cetree._Element root, frozenset sourced):
     """(tags, classes, ids, sources) of the whole document `root` belongs to, head included:
     the tags of its elements, their (tag, class attribute) pairs, their id attributes, and the
     (tag, src) of the elements with a src whose tag is one of `sourced`, in page order."""
-    cdef set classes = set(), ids = set()
-    cdef list tags = [], sources = []
-    cdef list is_sourced = []
-    cdef _Seen seen = _Seen()
-    cdef xmlNode* top = root._c_node
-    cdef xmlNode* node
-    cdef Py_ssize_t index
-    cdef int state
-    cdef const char* value
-    while top.parent is not NULL and top.parent.type == tree.XML_ELEMENT_NODE:
-        top = top.parent
-    node = top
-    while node is not NULL:
-        if node.type == tree.XML_ELEMENT_NODE:
-            index = seen.note(node.name, NULL, len(tags))
-            if index < 0:
-                index = len(tags)
-                tag = (<const char*>node.name).decode("utf-8", "replace")
-                tags.append(tag)
-                is_sourced.append(tag in sourced)
-            if node.properties is not NULL:
-                tag = tags[index]
-                value = _value(node, "class", &state)
-                if state == SIMPLE:
-                    if seen.note(node.name, value, 0) < 0:
-                        classes.add((tag, value.decode("utf-8", "replace")))
-                elif state == ASSEMBLED:
-                    classes.add((tag, _attribute(root, node, "class")))
-                own = _attribute(root, node, "id")
-                if own is not None:
-                    ids.add(own)
-                if is_sourced[index]:
-                    src = _attribute(root, node, "src")
-                    if src is not None:
-                        sources.append((tag, src))
-        node = _after(node, top)
-    return set(tags), classes, ids, sources
+    return survey_gathering(root, sourced, frozenset())[:4]
 
 
 def text_length(cetree._Element element, Py_ssize_t enough=-1):
@@ -812,3 +776,65 @@ cdef bint _holds(xmlNode* top, frozenset tags) except -1:
                 return True
         node = _after(node, top)
     return False
+
+
+def controls(str text, pattern):
+    """Whether the text holds a character XML cannot carry: one the pattern (clean's class of
+    them) finds, read here without it for text stored one byte a character, by the same class
+    there: the C0 controls but tab and newline, DEL and the C1 controls."""
+    cdef const unsigned char* data
+    cdef Py_ssize_t i, n = len(text)
+    cdef unsigned char c, found = 0
+    if PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND:
+        return pattern.search(text) is not None
+    data = <const unsigned char*>PyUnicode_DATA(text)
+    for i in range(n):  # no early exit: the compiler makes this loop wide
+        c = data[i]
+        found |= ((c < 32) & (c != 9) & (c != 10)) | ((c >= 0x7F) & (c <= 0x9F))
+    return found != 0
+
+
+def survey_gathering(cetree._Element root, frozenset sourced, frozenset gathered):
+    """survey()'s (tags, classes, ids, sources), and the elements whose tag is one of
+    `gathered`, in page order: the readers that look for a few tags read them without a walk
+    of their own (a walk of a big page costs however little it finds)."""
+    cdef set classes = set(), ids = set()
+    cdef list tags = [], sources = [], elements = []
+    cdef list is_sourced = [], is_gathered = []
+    cdef _Seen seen = _Seen()
+    cdef xmlNode* top = root._c_node
+    cdef xmlNode* node
+    cdef Py_ssize_t index
+    cdef int state
+    cdef const char* value
+    while top.parent is not NULL and top.parent.type == tree.XML_ELEMENT_NODE:
+        top = top.parent
+    node = top
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            index = seen.note(node.name, NULL, len(tags))
+            if index < 0:
+                index = len(tags)
+                tag = (<const char*>node.name).decode("utf-8", "replace")
+                tags.append(tag)
+                is_sourced.append(tag in sourced)
+                is_gathered.append(tag in gathered)
+            if is_gathered[index]:
+                elements.append(cetree.elementFactory(root._doc, node))
+            if node.properties is not NULL:
+                tag = tags[index]
+                value = _value(node, "class", &state)
+                if state == SIMPLE:
+                    if seen.note(node.name, value, 0) < 0:
+                        classes.add((tag, value.decode("utf-8", "replace")))
+                elif state == ASSEMBLED:
+                    classes.add((tag, _attribute(root, node, "class")))
+                own = _attribute(root, node, "id")
+                if own is not None:
+                    ids.add(own)
+                if is_sourced[index]:
+                    src = _attribute(root, node, "src")
+                    if src is not None:
+                        sources.append((tag, src))
+        node = _after(node, top)
+    return set(tags), classes, ids, sources, elements

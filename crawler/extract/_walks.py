@@ -80,28 +80,7 @@ def survey(
     """(tags, classes, ids, sources) of the whole document `root` belongs to, head included:
     the tags of its elements, their (tag, class attribute) pairs, their id attributes, and the
     (tag, src) of the elements with a src whose tag is one of `sourced`, in page order."""
-    tags: set[str] = set()
-    classes: set[tuple[str, str]] = set()
-    ids: set[str] = set()
-    sources: list[tuple[str, str]] = []
-    ancestors = list(root.iterancestors())
-    top = ancestors[-1] if ancestors else root
-    for element in top.iter(etree.Element):
-        tag = element.tag
-        tags.add(tag)
-        if not element.attrib:
-            continue
-        cls = element.get("class")
-        if cls is not None:
-            classes.add((tag, cls))
-        own = element.get("id")
-        if own is not None:
-            ids.add(own)
-        if tag in sourced:
-            src = element.get("src")
-            if src is not None:
-                sources.append((tag, src))
-    return tags, classes, ids, sources
+    return survey_gathering(root, sourced, frozenset())[:4]
 
 
 def text(element: Element) -> str:
@@ -380,3 +359,49 @@ class _Walk:
             self.walk(element)
             if self.pending:
                 writer.flush()
+
+
+def controls(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether the text holds a character XML cannot carry: one the pattern (clean's class of
+    them) finds. The compiled twin reads text stored one byte a character itself, by the same
+    class there: the C0 controls but tab and newline, DEL and the C1 controls."""
+    if text.isascii():  # translate() copies ASCII text faster than the expression searches it
+        return "\x00" in text.translate(_ASCII_CONTROLS)
+    return pattern.search(text) is not None
+
+
+# The ASCII controls XML cannot carry, each mapped to NUL for controls()' look over ASCII text.
+_ASCII_CONTROLS = {c: 0 for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)}
+
+
+def survey_gathering(
+    root: Element, sourced: frozenset[str], gathered: frozenset[str]
+) -> tuple[set[str], set[tuple[str, str]], set[str], list[tuple[str, str]], list[Element]]:
+    """survey()'s (tags, classes, ids, sources), and the elements whose tag is one of
+    `gathered`, in page order: the readers that look for a few tags read them without a walk
+    of their own (a walk of a big page costs however little it finds)."""
+    tags: set[str] = set()
+    classes: set[tuple[str, str]] = set()
+    ids: set[str] = set()
+    sources: list[tuple[str, str]] = []
+    elements: list[Element] = []
+    ancestors = list(root.iterancestors())
+    top = ancestors[-1] if ancestors else root
+    for element in top.iter(etree.Element):
+        tag = element.tag
+        tags.add(tag)
+        if tag in gathered:
+            elements.append(element)
+        if not element.attrib:
+            continue
+        cls = element.get("class")
+        if cls is not None:
+            classes.add((tag, cls))
+        own = element.get("id")
+        if own is not None:
+            ids.add(own)
+        if tag in sourced:
+            src = element.get("src")
+            if src is not None:
+                sources.append((tag, src))
+    return tags, classes, ids, sources, elements

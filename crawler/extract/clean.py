@@ -158,8 +158,6 @@ _CONTROL = re.compile(f"[^{_ALLOWED}]")
 # The controls that separate words (vertical tab, form feed, CR, the information separators,
 # next line): they become a space, the others go.
 _SPACING_CONTROLS = frozenset("\x0b\x0c\r\x1c\x1d\x1e\x1f\x85")
-# The ASCII controls a text may not keep, for str.translate's fast path over ASCII text.
-_ASCII_CONTROLS = {c: 0 for c in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)}
 # A headline longer than this is a body that lost its way: the headline keeps its start,
 # the body the whole of it.
 HEADLINE_LIMIT = 1000
@@ -171,10 +169,9 @@ _PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][!-~]*)
 
 
 def has_controls(text: str) -> bool:
-    """Whether the text holds a character strip_controls removes."""
-    if text.isascii():  # translate() copies ASCII text at memory speed; a regex is slower
-        return "\x00" in text.translate(_ASCII_CONTROLS)
-    return _CONTROL.search(text) is not None
+    """Whether the text holds a character strip_controls removes (asked of every text a page
+    stores: a walk reads most of them a byte at a time)."""
+    return walks.controls(text, _CONTROL)
 
 
 def strip_controls(text: str) -> str:
@@ -210,19 +207,28 @@ def safe_page(page: Page) -> Page:
     page.updates = [
         update
         for update in map(safe_update, page.updates)
-        if update.headline or update.body_text.strip() or update.media or update.removed
+        if update.headline
+        or (update.body_text and not update.body_text.isspace())  # .strip(), without a copy
+        or update.media
+        or update.removed
     ]
     return page
 
 
 def safe_update(update: Update) -> Update:
     """One update as safe_page leaves it; a long headline's full text starts its body."""
-    update.source_id = _safe_optional(update.source_id)
-    update.headline = _safe_optional(update.headline)
-    update.body_text = _safe_text(update.body_text)
-    update.body_html = strip_controls(update.body_html)
-    update.authors = [name for name in map(_safe_text, update.authors) if name]
-    update.media = [_safe_media(record) for record in update.media]
+    if has_controls(_texts(update)):
+        update.source_id = _safe_optional(update.source_id)
+        update.headline = _safe_optional(update.headline)
+        update.body_text = _safe_text(update.body_text)
+        update.body_html = strip_controls(update.body_html)
+        update.authors = [name for name in map(_safe_text, update.authors) if name]
+        update.media = [_safe_media(record) for record in update.media]
+    else:  # what the lines above leave of texts without a control: most updates' texts
+        update.source_id = update.source_id or None
+        update.headline = update.headline or None
+        update.authors = [name for name in update.authors if name]
+        update.media = [_safe_urls(record) for record in update.media]
     update.permalink = web_url(update.permalink)
     if update.headline and len(update.headline) > HEADLINE_LIMIT:
         _cap_headline(update)
@@ -242,8 +248,24 @@ def _safe_text(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in lines).strip()
 
 
+def _texts(update: Update) -> str:
+    """Every text of an update in one string: it holds a control character if one of them
+    does, and one look at it costs less than a look at each."""
+    texts = [update.body_text, update.body_html, update.headline or "", update.source_id or ""]
+    texts += update.authors
+    texts += [v for record in update.media for v in record.values() if isinstance(v, str)]
+    return "".join(texts)
+
+
 def _safe_media(record: dict[str, Any]) -> dict[str, Any]:
-    safe = {key: strip_controls(v) if isinstance(v, str) else v for key, v in record.items()}
+    return _safe_urls(
+        {key: strip_controls(v) if isinstance(v, str) else v for key, v in record.items()}
+    )
+
+
+def _safe_urls(record: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a media record whose url, if any, is an http(s) address or None."""
+    safe = dict(record)
     if isinstance(safe.get("url"), str):
         safe["url"] = web_url(safe["url"])
     return safe

@@ -627,8 +627,13 @@ class PageClock:
 _SKEW = timedelta(minutes=2)
 
 
-def page_clock(root: Element, url: str, fetched_at: datetime) -> PageClock:
+def page_clock(
+    root: Element, url: str, fetched_at: datetime, gathered: Sequence[Element] | None = None
+) -> PageClock:
     """The page's zone, newest day and languages, from its markup, its URL and the fetch.
+
+    `gathered`: the page's elements of several tags in page order, all its <script> and
+    <time> among them (survey_gathering), read instead of a walk of the tree.
 
     Zone: the page's own offsets (JSON-LD, meta, <time datetime>) choose among the zones of
     its domain's country, its language's region and its language, in that order, then among
@@ -639,7 +644,7 @@ def page_clock(root: Element, url: str, fetched_at: datetime) -> PageClock:
     fetched = fetched_at.astimezone(UTC) if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
     tags, head_times = _head(root)
     languages = tuple(dict.fromkeys(tag.split("-")[0] for tag in tags))
-    values = _extremes(head_times + _body_times(root))
+    values = _extremes(head_times + _body_times(root, gathered))
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
     zone = _infer_zone(_zone_candidates(url, tags), stamps)
     today = fetched.astimezone(zone).date()
@@ -1083,16 +1088,17 @@ _LD_HEAD = 100_000
 _LD_TAIL = 20_000
 
 
-def _body_times(root: Element) -> list[str]:
+def _body_times(root: Element, gathered: Sequence[Element] | None = None) -> list[str]:
     """The times the page's JSON-LD and its <time datetime> elements state."""
     values: list[str] = []
     times = 0
-    for element in root.iter("script", "time"):
-        if element.tag == "time":
+    for element in root.iter("script", "time") if gathered is None else gathered:
+        tag = element.tag
+        if tag == "time":
             times += 1
             if times <= 500:
                 values.append(element.get("datetime") or "")
-        elif "ld+json" in (element.get("type") or "") and element.text:
+        elif tag == "script" and "ld+json" in (element.get("type") or "") and element.text:
             text = element.text
             if len(text) > _LD_HEAD + _LD_TAIL:  # the page's own dates open or close its data
                 text = text[:_LD_HEAD] + "\n" + text[-_LD_TAIL:]

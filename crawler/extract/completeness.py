@@ -11,9 +11,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from crawler.extract.clean import normalise_text
-from crawler.extract.dom import Element, absolute, raw_text, text_of, without_fragment
+from crawler.extract.dom import (
+    Element,
+    absolute,
+    in_tree,
+    raw_text,
+    text_of,
+    without_fragment,
+)
 
 # What a load-more control says, and what it counts (posts, in the languages seen most).
 _LOAD = (
@@ -50,9 +58,19 @@ _READ_MORE = re.compile(
 _IN_PLACE = ("", "#")
 
 
-def stated_more(root: Element) -> int | None:
-    """How many posts a load-more control says it holds besides those the page shows."""
-    for control in root.iter("a", "button"):
+def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int | None:
+    """How many posts a load-more control says it holds besides those the page shows.
+
+    `gathered`: the page's elements of several tags in page order, all its <a> and <button>
+    among them (survey_gathering), taken before entries were read: read instead of a walk
+    of the tree, those that reading removed from it passed over. (Reading an entry removes
+    elements and wraps runs of siblings in a box; it moves no control across another.)
+    """
+    if gathered is None:
+        controls: Iterable[Element] = root.iter("a", "button")
+    else:
+        controls = (e for e in gathered if e.tag == "a" or e.tag == "button")
+    for control in controls:
         text = raw_text(control) if len(control) else control.text
         if not text or len(text) > _MAX_CONTROL_TEXT * 4 or not _DIGIT.search(text):
             continue
@@ -61,7 +79,7 @@ def stated_more(root: Element) -> int | None:
             continue
         for pattern in _COUNTED:
             match = pattern.match(text)
-            if match:
+            if match and (gathered is None or in_tree(control, root)):
                 return int(match.group(1))
     return None
 

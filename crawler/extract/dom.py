@@ -101,3 +101,9 @@ def host_of(url: str) -> str:
     except ValueError:
         return ""
     return host[4:] if host.startswith("www.") else host
+
+
+def in_tree(element: Element, root: Element) -> bool:
+    """Whether the element is the root or still below it: not removed from the tree since it
+    was gathered (an lxml element outlives its removal while something holds it)."""
+    return element is root or any(parent is root for parent in element.iterancestors())

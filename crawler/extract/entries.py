@@ -10,7 +10,7 @@ body that copies some of the page's own markup goes through nh3.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from functools import lru_cache
 from typing import Any
 
@@ -324,15 +324,22 @@ def render_body(
 _PREPARE_TAGS = tuple(tag for tag in STRIP_TAGS if tag != "button")
 
 
-def prepare(entry: Element) -> Element:
-    """Remove scripts, styles and form controls from a tree (or an entry) before it is read."""
+def prepare(entry: Element, tags: Set[str] | None = None) -> Element:
+    """Remove scripts, styles and form controls from a tree (or an entry) before it is read.
+
+    `tags`, when known (the page's survey), are those the tree holds: a walk of a big page
+    costs however little it finds, and none is taken for a tag the tree lacks.
+    """
     # An embed held back until the reader consents to its provider (Sourcefabric Live Blog's
     # `lb_consent--awaiting`) is content, not a template of the page's own. A walk by tag
     # costs nothing on a page without the tag, where a `//` XPath walks the whole tree.
-    for template in list(entry.iterdescendants("template")):
-        if "consent" in (template.get("class") or ""):
-            template.tag = "div"
-    etree.strip_elements(entry, *_PREPARE_TAGS, with_tail=False)
+    if tags is None or "template" in tags:
+        for template in list(entry.iterdescendants("template")):
+            if "consent" in (template.get("class") or ""):
+                template.tag = "div"
+    stripped = _PREPARE_TAGS if tags is None else [tag for tag in _PREPARE_TAGS if tag in tags]
+    if stripped:
+        etree.strip_elements(entry, *stripped, with_tail=False)
     return entry
 
 

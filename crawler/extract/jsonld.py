@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,12 +32,18 @@ class JsonLd:
     skipped: int = 0  # blocks that were not valid JSON
 
 
-def read_jsonld(root: Element, page_url: str = "") -> JsonLd:
-    """Every JSON-LD block of the page; a malformed one is skipped and the rest still read."""
+def read_jsonld(
+    root: Element, page_url: str = "", gathered: Sequence[Element] | None = None
+) -> JsonLd:
+    """Every JSON-LD block of the page; a malformed one is skipped and the rest still read.
+
+    `gathered`: the page's elements of several tags in page order, all its <script> among
+    them (survey_gathering), read instead of a walk of the tree.
+    """
     blocks: list[Any] = []
     skipped = 0
-    for script in root.iter("script"):
-        if "ld+json" not in (script.get("type") or "").lower():
+    for script in root.iter("script") if gathered is None else gathered:
+        if script.tag != "script" or "ld+json" not in (script.get("type") or "").lower():
             continue
         data = parse_block(script.text or "")
         if data is None:

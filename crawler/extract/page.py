@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from archive.records import Page, Update
 from archive.times import now_utc, parse_utc
-from crawler.extract import adapters, evidence, generic, instant
+from crawler.extract import adapters, evidence, generic, instant, walks
+from crawler.extract.adapters.survey import survey_gathering
 from crawler.extract.clean import optional_text, safe_page, web_url
 from crawler.extract.clock import page_clock
 from crawler.extract.completeness import stated_more
-from crawler.extract.dom import Element, absolute, text_of
+from crawler.extract.dom import Element, absolute, in_tree, text_of
 from crawler.extract.endpoints import Endpoint, unique
 from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.html import parse
@@ -83,17 +84,19 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     root = parse(body, encoding)
     if root is None:
         return Reading(Page(url=url))
-    clock = page_clock(root, url, fetched)
+    # The survey (for the adapters, before html_updates strips the scripts) and the elements
+    # that several readers look for, in one walk, before any step prunes the tree.
+    survey, found = survey_gathering(root, GATHERED)
+    clock = page_clock(root, url, fetched, found)
     # Read-only sources first: adapters prune the entries they read. A page whose bytes
     # never say "itemprop" has no microdata: no need to scan its tree for some.
-    ld = read_jsonld(root, url)
+    ld = read_jsonld(root, url, found)
     md = read_microdata(root, url) if b"itemprop" in body or b"\x00" in body else Microdata()
     meta = page_meta(root)
-    older = next_urls(root, url)
+    older = next_urls(root, url, found)
     title = _title(root)
-    heading = root.find(".//body//h1")
+    heading = first_heading(root)
     titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
-    survey = adapters.survey(root)  # before html_updates strips the scripts
     embedded = adapters.vendor_embeds(root, url, survey)
     named = unique(adapters.page_endpoints(root, url, body) + from_embeds(embedded))
     name, html = adapters.html_updates(root, url, page=survey)
@@ -117,7 +120,7 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
         for u in merge(html, structured, url, fetched_at)
         if u.headline or u.body_text or u.media or u.removed
     ]
-    more = stated_more(root) if updates else None  # a live blog's load-more control
+    more = stated_more(root, found) if updates else None  # a live blog's load-more control
     page = Page(
         url=url,
         title=ld.title or md.title or meta.get("og:title") or title,
@@ -127,10 +130,16 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
         updates=updates,
         next_urls=older,
         live_blog=live or bool(updates),
-        canonical_url=canonical_link(root, url) or ld.url or md.url,
+        canonical_url=canonical_link(root, url, found) or ld.url or md.url,
         updates_expected=len(html or updates) + more if more is not None else None,
     )
     return Reading(_plausible(safe_page(page), fetched_at), named)
+
+
+# The tags of the elements that the page clock, the JSON-LD reader, the older-page links and
+# the load-more control look for. A walk of a big page costs as much as a tenth of its parse,
+# however few elements it finds: each reader filtering the gathered list costs a fraction.
+GATHERED = frozenset({"script", "time", "link", "a", "button"})
 
 
 def _plausible(page: Page, fetched_at: str | None) -> Page:
@@ -189,12 +198,35 @@ def _json(body: bytes) -> Any | None:
         return None
 
 
-def canonical_link(root: Element, url: str) -> str | None:
-    """The page's <link rel="canonical">, absolute, if it is an http(s) address."""
-    for link in root.iter("link"):
+_BODY, _H1 = frozenset({"body"}), frozenset({"h1"})
+
+
+def first_heading(root: Element) -> Element | None:
+    """root.find(".//body//h1"), which walks the whole tree twice: an lxml iterator looks
+    ahead for a second match. walks.first stops at the first body and its first <h1>, which
+    the path finds first too; only a body without one leaves the rest to the path."""
+    if root.tag != "body":
+        body = walks.first(root, _BODY)
+        heading = walks.first(body, _H1) if body is not None else None
+        if heading is not None:
+            return heading
+    return root.find(".//body//h1")
+
+
+def canonical_link(
+    root: Element, url: str, gathered: Sequence[Element] | None = None
+) -> str | None:
+    """The page's <link rel="canonical">, absolute, if it is an http(s) address.
+
+    `gathered`: the page's elements of several tags in page order, all its <link> among
+    them, gathered before entries were read: read instead of a walk of the tree, those that
+    reading removed from it passed over (reading moves no element across another).
+    """
+    links = root.iter("link") if gathered is None else (e for e in gathered if e.tag == "link")
+    for link in links:
         rel = link.get("rel")
         if rel and "canonical" in rel.lower().split():
             found = web_url(absolute(link.get("href"), url))
-            if found:
+            if found and (gathered is None or in_tree(link, root)):
                 return found
     return None

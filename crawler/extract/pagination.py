@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from crawler.extract.clean import normalise_text
 from crawler.extract.dom import Element, absolute, raw_text, without_fragment
@@ -28,15 +29,19 @@ _CLASS_HINTS = ("load-more", "loadmore", "pagination__next", "older")
 _MAX_TEXT = 60  # a longer anchor text is an article link that happens to say "more"
 
 
-def next_urls(root: Element, page_url: str) -> list[str]:
-    """Absolute URLs of older-updates links: rel=next first, then by how sure the text is."""
+def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None = None) -> list[str]:
+    """Absolute URLs of older-updates links: rel=next first, then by how sure the text is.
+
+    `gathered`: the page's elements of several tags in page order, all its <link> and <a>
+    among them (survey_gathering), read instead of a walk of the tree.
+    """
     base = _base_url(root, page_url)
     here = without_fragment(page_url)
     scored: dict[str, tuple[int, int]] = {}
-    # A tag-filtered iteration is a C-level walk; only links reach Python, and most of them
-    # are dismissed by a look at their rel and own text before any scoring.
-    for position, element in enumerate(root.iter("link", "a")):
-        if not _may_be_older(element):
+    # Most links are dismissed by a look at their rel and own text before any scoring.
+    elements = root.iter("link", "a") if gathered is None else gathered
+    for position, element in enumerate(elements):
+        if (element.tag != "a" and element.tag != "link") or not _may_be_older(element):
             continue
         href = element.get("href")
         score = _score(element) if href else 0

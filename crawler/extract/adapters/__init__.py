@@ -185,7 +185,7 @@ def html_updates(
     """
     if page is None:
         page = survey(root)
-    prepare(root)
+    prepare(root, page.tags)
     for adapter in candidates(root, url, registry, page):
         updates = adapter.extract(root, url)
         if updates and _reads_posts(updates):
