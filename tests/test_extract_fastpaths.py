@@ -718,3 +718,43 @@ def test_short_texts_read_comments_and_wide_digits_as_lxml_does() -> None:
     assert ("٣ مارس", False) in [(t, tail) for _, t, tail in _walks.short_texts(body, 100)]
     for limit in (0, 3, 7, 100):
         _agree("short_texts", body, limit)
+
+
+def _climbs(module: ModuleType, seeds: list[list[etree._Element]]) -> list[dict[object, None]]:
+    """marked_up() of each list of seeds, the first two into one dict (as generic's times)."""
+    first: dict[object, None] = {}
+    module.marked_up(seeds[0], first)
+    module.marked_up(seeds[1], first)
+    found = [first]
+    for elements in seeds[2:]:
+        marked: dict[object, None] = {}
+        module.marked_up(elements, marked)
+        found.append(marked)
+    return found
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_marks_climb_and_group_as_the_reference_does(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter(etree.Element))
+    seeds = [elements[::13], elements[5::17], list(root.iter("h2", "h3")), elements[-40:]]
+    expected = _climbs(_walks, seeds)
+    # The reference climbs as getparent() does, to the document's root.
+    for marked, elements_of in zip(expected, [seeds[0] + seeds[1], *seeds[2:]], strict=True):
+        assert set(marked) == {a for e in elements_of for a in (e, *e.iterancestors())}
+    union = {k: None for marked in expected for k in marked}
+    excluded = generic._SHAPELESS
+    shapes = _walks.shapes(root, union, expected[0].keys(), excluded, generic._first_class)
+    for parent, tag, kinds, siblings in shapes:
+        assert siblings == [generic._first_class(c.get("class")) for c in parent if c.tag == tag]
+        assert len(set(kinds)) == len(kinds) and set(kinds) <= set(siblings)
+    for module in _COMPILED:
+        found = _climbs(module, seeds)
+        for mine, theirs in zip(found, expected, strict=True):
+            assert list(mine) == [module.node_id(e) for e in theirs]
+        tokens = {k: None for marked in found for k in marked}
+        assert list(tokens) == [module.node_id(e) for e in union]
+        timed = found[0].keys()
+        assert module.shapes(root, tokens, timed, excluded, generic._first_class) == shapes

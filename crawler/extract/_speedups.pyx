@@ -812,3 +812,71 @@ cdef bint _holds(xmlNode* top, frozenset tags) except -1:
                 return True
         node = _after(node, top)
     return False
+
+
+# Marks of posts, climbed up the tree ----------------------------------------------------------
+
+
+def node_id(cetree._Element element):
+    """The token node_ids() gives for one element: its node's address."""
+    return <Py_ssize_t>element._c_node
+
+
+def marked_up(elements, dict marked):
+    """Add to `marked` the node_id() of each element and of every element above it, in the
+    order first reached. A climb stops at a node `marked` holds: built only by this function,
+    it holds that node's ancestors too."""
+    cdef cetree._Element element
+    cdef xmlNode* node
+    for element in elements:
+        node = element._c_node
+        while node is not NULL and node.type == tree.XML_ELEMENT_NODE:
+            key = <Py_ssize_t>node
+            if key in marked:
+                break
+            marked[key] = None
+            node = node.parent
+
+
+def shapes(cetree._Element root, marked, timed, frozenset excluded, key):
+    """(parent, tag, kinds, sibling kinds) for each parent and tag of the marked elements
+    (node_id() tokens of `root`'s document) whose tag is not excluded, in the order first met:
+    the distinct key()s of those elements' class attributes, in the order met, and the key()s
+    of all the parent's children of that tag, in page order.
+
+    Left out (costing no proxy): a parent and tag under which no two children share one of the
+    kinds and fewer than two kinds are those of `timed` elements (tokens too), which can form
+    no group."""
+    cdef xmlNode* node
+    cdef xmlNode* parent
+    cdef bytes name
+    cdef dict names = {}  # tag names by their address in libxml2's dictionary
+    cdef dict found = {}, kinds
+    cdef list siblings, result = []
+    for token in marked:
+        node = <xmlNode*><Py_ssize_t>token
+        tag = names.get(<Py_ssize_t>node.name)
+        if tag is None:
+            tag = names[<Py_ssize_t>node.name] = (<const char*>node.name).decode("utf-8", "replace")
+        if tag in excluded:
+            continue
+        parent = node.parent
+        if parent is NULL or parent.type != tree.XML_ELEMENT_NODE:
+            continue
+        kinds = found.get((<Py_ssize_t>parent, tag))
+        if kinds is None:
+            kinds = found[(<Py_ssize_t>parent, tag)] = {}
+        kind = key(_class_of(root, node))
+        kinds[kind] = kinds.get(kind, False) or token in timed
+    for (address, tag), kinds in found.items():
+        parent = <xmlNode*><Py_ssize_t>address
+        name = tag.encode("utf-8")
+        siblings = []
+        node = parent.children
+        while node is not NULL:
+            if node.type == tree.XML_ELEMENT_NODE and strcmp(<const char*>node.name, name) == 0:
+                siblings.append(key(_class_of(root, node)))
+            node = node.next
+        if sum(kinds.values()) > 1 or any(siblings.count(kind) > 1 for kind in kinds):
+            result.append((cetree.elementFactory(root._doc, parent), tag, list(kinds), siblings))
+    return result

@@ -380,3 +380,55 @@ class _Walk:
             self.walk(element)
             if self.pending:
                 writer.flush()
+
+
+# Marks of posts, climbed up the tree ----------------------------------------------------------
+
+
+def node_id(element: Element) -> object:
+    """The token node_ids() gives for one element."""
+    return element
+
+
+def marked_up(elements: Iterable[Element], marked: dict[object, None]) -> None:
+    """Add to `marked` the node_id() of each element and of every element above it, in the
+    order first reached. A climb stops at a node `marked` holds: built only by this function,
+    it holds that node's ancestors too."""
+    for element in elements:
+        node: Element | None = element
+        while node is not None and node not in marked:
+            marked[node] = None
+            node = node.getparent()
+
+
+def shapes(
+    root: Element,
+    marked: Iterable[object],
+    timed: Set[object],
+    excluded: frozenset[str],
+    key: Callable[[str | None], str],
+) -> list[tuple[Element, str, list[str], list[str]]]:
+    """(parent, tag, kinds, sibling kinds) for each parent and tag of the marked elements
+    (node_id() tokens of `root`'s document) whose tag is not excluded, in the order first met:
+    the distinct key()s of those elements' class attributes, in the order met, and the key()s
+    of all the parent's children of that tag, in page order.
+
+    Left out: a parent and tag under which no two children share one of the kinds and fewer
+    than two kinds are those of `timed` elements (tokens too), which can form no group."""
+    found: dict[tuple[Element, str], dict[str, bool]] = {}
+    for element in marked:
+        assert isinstance(element, etree._Element)
+        tag = element.tag
+        if tag in excluded:
+            continue
+        parent = element.getparent()
+        if parent is not None:
+            kinds = found.setdefault((parent, tag), {})
+            kind = key(element.get("class"))
+            kinds[kind] = kinds.get(kind, False) or element in timed
+    result = []
+    for (parent, tag), kinds in found.items():
+        siblings = [key(c.get("class")) for c in parent if c.tag == tag]
+        if sum(kinds.values()) > 1 or any(siblings.count(kind) > 1 for kind in kinds):
+            result.append((parent, tag, list(kinds), siblings))
+    return result

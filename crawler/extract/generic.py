@@ -149,7 +149,7 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
         by_element[reading.element].append(reading)
     shown = visible_times(texts, clock)
     features = _Features.of(root, by_element, shown, marks)
-    best = _best_group(_candidates(features), features, clock)
+    best = _best_group(_candidates(root, features), features, clock)
     if best is None:
         return Stream()
     members = best.members
@@ -357,39 +357,33 @@ class _Group:
     link_shares: dict[Element, float] = field(default_factory=dict)
 
 
-def _candidates(features: _Features) -> list[_Group]:
+def _candidates(root: Element, features: _Features) -> list[_Group]:
     """Groups of siblings that could be a stream: boxes of one tag and first class, one of
     them at least holding a mark of a post (a time, a heading, a byline, a share link).
 
     Boxes that hold a time but differ in their first class ("pinned post" beside "post")
     also form one group together, with the siblings that share one of those classes.
     """
-    shapes: dict[tuple[Element, str], set[str]] = defaultdict(set)
-    for element in features.marked():
-        tag = element.tag
-        if not isinstance(tag, str) or tag in _TEXT_TAGS or tag in _PAGE_TAGS:
-            continue
-        parent = element.getparent()
-        if parent is None:
-            continue
-        shapes[(parent, tag)].add(_first_class(element.get("class")))
     groups = []
-    for (parent, tag), classes in shapes.items():
-        siblings = [c for c in parent if c.tag == tag]
-        if len(siblings) < 2:
-            continue
+    shapes = walks.shapes(root, features.marked(), features.timed.keys(), _SHAPELESS, _first_class)
+    for parent, tag, classes, firsts in shapes:
+        boxes = [c for c in parent if c.tag == tag]
         by_class: dict[str, list[Element]] = defaultdict(list)
-        for sibling in siblings:
-            by_class[_first_class(sibling.get("class"))].append(sibling)
+        for box, first in zip(boxes, firsts, strict=True):
+            by_class[first].append(box)
         for cls in classes:
             if len(by_class[cls]) >= 2:
                 groups.append(_Group(parent, by_class[cls]))
-        timed = [c for c in classes if any(m in features.timed for m in by_class[c])]
+        timed = [c for c in classes if any(features.is_timed(m) for m in by_class[c])]
         if len(timed) > 1:
             wanted = set(timed)
-            mixed = [s for s in siblings if _first_class(s.get("class")) in wanted]
+            mixed = [box for box, first in zip(boxes, firsts, strict=True) if first in wanted]
             groups.append(_Group(parent, mixed))
     return groups
+
+
+_SHAPELESS = _TEXT_TAGS | _PAGE_TAGS  # a mark's box of these tags is no post
+_BODY = frozenset({"body"})
 
 
 @lru_cache(maxsize=4096)
@@ -402,15 +396,19 @@ def _first_class(cls: str | None) -> str:
 @dataclass
 class _Features:
     """Which boxes of the page hold a time, a heading, a byline or a share link: each such
-    element marks itself and its ancestors once, so a member's marks are set lookups."""
+    element marks itself and its ancestors once (as walks.node_id() tokens, in the order
+    reached), so a member's marks are lookups."""
 
-    timed: set[Element]
-    headed: set[Element]
-    bylined: set[Element]
-    shared: set[Element]
+    timed: dict[object, None]
+    headed: dict[object, None]
+    bylined: dict[object, None]
+    shared: dict[object, None]
 
-    def marked(self) -> set[Element]:
+    def marked(self) -> dict[object, None]:
         return self.timed | self.headed | self.bylined | self.shared
+
+    def is_timed(self, element: Element) -> bool:
+        return walks.node_id(element) in self.timed
 
     @classmethod
     def of(
@@ -421,7 +419,7 @@ class _Features:
         marks: _Marks,
     ) -> _Features:
         timed = _marked_up(e for e, r in by_element.items() if any(t.rank != CLOCK for t in r))
-        timed |= _marked_up(t.element for t in shown)
+        walks.marked_up([t.element for t in shown], timed)
         headed = _marked_up(root.iter(*_HEADINGS))
         bylined = _marked_up(e for e in marks.bylines if _is_author_class(e.get("class", "")))
         shared = _marked_up(_share_links(root))
@@ -430,7 +428,7 @@ class _Features:
 
 def _share_links(root: Element) -> list[Element]:
     """The body's share-intent links (a C-level walk of the links beats a `//` XPath)."""
-    body = next(root.iter("body"), None)
+    body = walks.first(root, _BODY)  # iter() would look on for a second <body>
     if body is None:
         return []
     return [
@@ -440,13 +438,9 @@ def _share_links(root: Element) -> list[Element]:
     ]
 
 
-def _marked_up(elements: Iterable[Element]) -> set[Element]:
-    marked: set[Element] = set()
-    for element in elements:
-        node: Element | None = element
-        while node is not None and node not in marked:
-            marked.add(node)
-            node = node.getparent()
+def _marked_up(elements: Iterable[Element]) -> dict[object, None]:
+    marked: dict[object, None] = {}
+    walks.marked_up(elements, marked)
     return marked
 
 
@@ -507,11 +501,12 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     """
     members = group.members
     count = len(members)
-    timed = sum(1 for m in members if m in features.timed)
-    headed = sum(1 for m in members if m in features.headed)
+    ids = [walks.node_id(m) for m in members]
+    timed = sum(1 for i in ids if i in features.timed)
+    headed = sum(1 for i in ids if i in features.headed)
     ided = sum(1 for m in members if _member_id_attribute(m))
-    signed = sum(1 for m in members if m in features.bylined)
-    shared = sum(1 for m in members if m in features.shared)
+    signed = sum(1 for i in ids if i in features.bylined)
+    shared = sum(1 for i in ids if i in features.shared)
     group.timed = timed / count
     group.marked = max(headed, ided, signed, shared) / count
     replies = sum(1 for m in members if _has_reply_button(m))
