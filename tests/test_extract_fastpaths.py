@@ -758,3 +758,26 @@ def test_marks_climb_and_group_as_the_reference_does(body: bytes) -> None:
         assert list(tokens) == [module.node_id(e) for e in union]
         timed = found[0].keys()
         assert module.shapes(root, tokens, timed, excluded, generic._first_class) == shapes
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_a_members_links_and_buttons_read_as_the_reference_reads_them(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    tags = frozenset({"a", "button", "span", "p"})
+    for element in list(root.iter(etree.Element))[:3000]:
+        _agree("linked_length", element)
+        for limit in (0, 20, 10**6):
+            _agree("own_texts", element, tags, limit)
+        _agree("attribute_values", element, "a", "href", "#")
+        _agree("attribute_values", element, "div", "class", "")
+    assert _walks.linked_length(root) == sum(len(_walks.text(a)) for a in root.iter("a"))
+
+
+@pytest.mark.own_backends
+def test_own_texts_end_where_lxml_ends_text() -> None:
+    root = parse(b"<html><body><span>Re<!-- c -->ply</span><a></a><a>Quote</a></body></html>")
+    assert root is not None
+    _agree("own_texts", root, frozenset({"span", "a"}), 20)
+    assert _walks.own_texts(root, frozenset({"span", "a"}), 20) == ["Re", "Quote"]

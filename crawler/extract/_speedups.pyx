@@ -880,3 +880,81 @@ def shapes(cetree._Element root, marked, timed, frozenset excluded, key):
         if sum(kinds.values()) > 1 or any(siblings.count(kind) > 1 for kind in kinds):
             result.append((cetree.elementFactory(root._doc, parent), tag, list(kinds), siblings))
     return result
+
+
+# What a member of a stream says --------------------------------------------------------------
+
+
+def linked_length(cetree._Element element):
+    """The length of the text of each <a> at or below the element, added up."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    cdef xmlNode* inner
+    cdef Py_ssize_t count = 0
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE and _named(node, "a"):
+            inner = node.children
+            while inner is not NULL:
+                if (inner.type == tree.XML_TEXT_NODE or inner.type == tree.XML_CDATA_SECTION_NODE) and inner.content is not NULL:
+                    count += _characters(<const unsigned char*>inner.content)
+                inner = _after(inner, node)
+        node = _after(node, top)
+    return count
+
+
+def own_texts(cetree._Element element, frozenset tags, Py_ssize_t limit):
+    """The .text of the element and of each element below it with one of the tags, in page
+    order, those not empty and shorter than `limit` characters."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    cdef xmlNode* after
+    # Whether a tag is one of them, by its name's address (libxml2 keeps one copy of each).
+    cdef const xmlChar* names[16]
+    cdef bint wanted[16]
+    cdef int known = 0, i
+    cdef bint hit
+    cdef list found = []
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            i = 0
+            while i < known and names[i] != node.name:
+                i += 1
+            if i < known:
+                hit = wanted[i]
+            else:
+                hit = (<const char*>node.name).decode("utf-8", "replace") in tags
+                if known < 16:
+                    names[known] = node.name
+                    wanted[known] = hit
+                    known += 1
+            if hit:
+                text = _collect(node.children, &after)
+                if text and len(text) < limit:
+                    found.append(text)
+        node = _after(node, top)
+    return found
+
+
+def attribute_values(cetree._Element element, str tag, str name, str needle):
+    """The values of the attribute `name` of the element and of each element below it with
+    the tag, in page order, those that hold the needle."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    cdef bytes tag_name = tag.encode("utf-8"), attribute = name.encode("utf-8")
+    cdef bytes wanted = needle.encode("utf-8")
+    cdef const char* raw
+    cdef int state
+    cdef list found = []
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE and strcmp(<const char*>node.name, tag_name) == 0:
+            state = ABSENT
+            raw = _value(node, attribute, &state)
+            if state == SIMPLE:
+                if strstr(raw, wanted) is not NULL:
+                    found.append(raw.decode("utf-8", "replace"))
+            elif state == ASSEMBLED:
+                value = cetree.elementFactory(element._doc, node).get(name)
+                if needle in value:
+                    found.append(value)
+        node = _after(node, top)
+    return found

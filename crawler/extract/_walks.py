@@ -432,3 +432,31 @@ def shapes(
         if sum(kinds.values()) > 1 or any(siblings.count(kind) > 1 for kind in kinds):
             result.append((parent, tag, list(kinds), siblings))
     return result
+
+
+# What a member of a stream says --------------------------------------------------------------
+
+
+def linked_length(element: Element) -> int:
+    """The length of the text of each <a> at or below the element, added up."""
+    return sum(text_length(a) for a in element.iter("a"))
+
+
+def own_texts(element: Element, tags: frozenset[str], limit: int) -> list[str]:
+    """The .text of the element and of each element below it with one of the tags, in page
+    order, those not empty and shorter than `limit` characters."""
+    return [
+        text
+        for node in element.iter(etree.Element)
+        if node.tag in tags and (text := node.text) and len(text) < limit
+    ]
+
+
+def attribute_values(element: Element, tag: str, name: str, needle: str) -> list[str]:
+    """The values of the attribute `name` of the element and of each element below it with
+    the tag, in page order, those that hold the needle."""
+    return [
+        value
+        for node in element.iter(tag)
+        if (value := node.get(name)) is not None and needle in value
+    ]

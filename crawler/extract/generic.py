@@ -145,9 +145,10 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     _segment_tickers(texts, clock)
     marks = mark(root)
     by_element: dict[Element, list[_Time]] = defaultdict(list)
-    for reading in find_times(marks):
+    labelled: dict[Element, bool] = {}  # a <time> holds both a machine and a shown time
+    for reading in find_times(marks, labelled):
         by_element[reading.element].append(reading)
-    shown = visible_times(texts, clock)
+    shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, marks)
     best = _best_group(_candidates(root, features), features, clock)
     if best is None:
@@ -180,16 +181,18 @@ def mark(root: Element) -> _Marks:
 # Times in the markup --------------------------------------------------------------------------
 
 
-def find_times(marks: _Marks) -> list[_Time]:
-    """Every time the page's markup states in attributes, with how sure each reading is."""
+def find_times(marks: _Marks, labelled: dict[Element, bool] | None = None) -> list[_Time]:
+    """Every time the page's markup states in attributes, with how sure each reading is;
+    `labelled` keeps what _modified_class() says of each element asked."""
     found: list[_Time] = []
+    labelled = {} if labelled is None else labelled
     read: dict[str, tuple[str, int] | None] = {}
     for element in marks.timed:
         before = len(found)
         for name, value in element.items():
             if name != "datetime" and not name.startswith("data-"):
                 continue
-            reading = _attribute_time(element, name, value, read)
+            reading = _attribute_time(element, name, value, read, labelled)
             if reading is not None:
                 found.append(reading)
         if len(found) == before and element.tag == "time":  # "21:22": read from its text later
@@ -204,7 +207,11 @@ def find_times(marks: _Marks) -> list[_Time]:
 
 
 def _attribute_time(
-    element: Element, name: str, value: str, read: dict[str, tuple[str, int] | None]
+    element: Element,
+    name: str,
+    value: str,
+    read: dict[str, tuple[str, int] | None],
+    labelled: dict[Element, bool],
 ) -> _Time | None:
     """A reading of one attribute; `read` keeps the values this page already gave (a post's
     published and modified times are often one value)."""
@@ -221,7 +228,7 @@ def _attribute_time(
         parsed = read[value] = _value_time(value)
     if parsed is None:
         return None
-    modified = _modified_class(element) if edited is None else edited
+    modified = _modified_class(element, labelled) if edited is None else edited
     return _Time(element, parsed[0], parsed[1], modified, shown=name == "datetime")
 
 
@@ -249,9 +256,14 @@ def _data_time_name(name: str) -> bool | None:
     return bool(_MODIFIED_NAME.search(lowered[5:]))
 
 
-def _modified_class(element: Element) -> bool:
-    """A time whose element (or the two around it) is labelled as the last edit."""
-    return any(cls and _is_modified_class(cls) for cls in walks.classes_up(element, 3))
+def _modified_class(element: Element, labelled: dict[Element, bool]) -> bool:
+    """A time whose element (or the two around it) is labelled as the last edit; `labelled`
+    keeps the answers."""
+    known = labelled.get(element)
+    if known is None:
+        classes = walks.classes_up(element, 3)
+        known = labelled[element] = any(cls and _is_modified_class(cls) for cls in classes)
+    return known
 
 
 @lru_cache(maxsize=4096)
@@ -504,15 +516,18 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     ids = [walks.node_id(m) for m in members]
     timed = sum(1 for i in ids if i in features.timed)
     headed = sum(1 for i in ids if i in features.headed)
-    ided = sum(1 for m in members if _member_id_attribute(m))
     signed = sum(1 for i in ids if i in features.bylined)
     shared = sum(1 for i in ids if i in features.shared)
+    # One member at a time, all it is asked: a post's nodes are read while they are in cache.
+    ided = replies = 0
+    for member in members:
+        ided += _member_id_attribute(member)
+        replies += _has_reply_button(member)
+        group.link_shares[member] = _link_share(member)
     group.timed = timed / count
     group.marked = max(headed, ided, signed, shared) / count
-    replies = sum(1 for m in members if _has_reply_button(m))
     if replies * 2 >= count:
         return
-    group.link_shares = {m: _link_share(m) for m in members}
     links = sum(group.link_shares.values()) / count
     if links > 0.6:
         return
@@ -551,11 +566,10 @@ def _member_id_attribute(member: Element) -> bool:
 
 
 def _has_reply_button(member: Element) -> bool:
-    for element in member.iter("a", "button", "span"):
-        text = element.text
-        if text and len(text) < 20 and _REPLY_WORDS.match(text):
-            return True
-    return False
+    return any(_REPLY_WORDS.match(text) for text in walks.own_texts(member, _BUTTON_TAGS, 20))
+
+
+_BUTTON_TAGS = frozenset({"a", "button", "span"})
 
 
 def _link_share(member: Element) -> float:
@@ -563,18 +577,23 @@ def _link_share(member: Element) -> float:
     total = walks.text_length(member)
     if total == 0:
         return 1.0
-    linked = sum(walks.text_length(a) for a in member.iter("a"))
-    return min(linked / total, 1.0)
+    return min(walks.linked_length(member) / total, 1.0)
 
 
 # Times written for people --------------------------------------------------------------------
 
 
-def visible_times(texts: list[tuple[Element, str, bool]], clock: PageClock | None) -> list[_Time]:
+def visible_times(
+    texts: list[tuple[Element, str, bool]],
+    clock: PageClock | None,
+    labelled: dict[Element, bool] | None = None,
+) -> list[_Time]:
     """Times printed for people, in page order: "19:30", "5:32 p.m. ET, October 8, 2023",
-    "il y a 5 minutes", "45+2'" (a match minute: no instant, but a post's mark)."""
+    "il y a 5 minutes", "45+2'" (a match minute: no instant, but a post's mark); `labelled`
+    keeps what _modified_class() says of each element asked."""
     if clock is None:
         return []
+    labelled = {} if labelled is None else labelled
     found: list[_Time] = []
     read: dict[str, Reading | None] = {}
     for element, text, is_tail in texts:
@@ -588,7 +607,15 @@ def visible_times(texts: list[tuple[Element, str, bool]], clock: PageClock | Non
         if holder is None:
             continue
         found.append(
-            _Time(holder, reading.utc or "", VISIBLE, _modified_class(holder), text, reading, True)
+            _Time(
+                holder,
+                reading.utc or "",
+                VISIBLE,
+                _modified_class(holder, labelled),
+                text,
+                reading,
+                True,
+            )
         )
     return found
 
@@ -830,8 +857,8 @@ def _permalink_anchor(member: Element, page_path: str) -> str | None:
     """The fragment of a link inside the post to this page when the post holds that anchor:
     the id a reader's link to the post uses (the NYT's slug, not its CMS number)."""
     fragments = []
-    for link in member.iter("a"):
-        base, _, fragment = (link.get("href") or "").partition("#")
+    for href in walks.attribute_values(member, "a", "href", "#"):
+        base, _, fragment = href.partition("#")
         if fragment and (not base or base.startswith("?") or _same_page(base, page_path)):
             fragments.append(fragment)
     if not fragments:  # most posts link nowhere on the page: no need to gather their ids
