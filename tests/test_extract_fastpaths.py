@@ -741,6 +741,16 @@ def test_marks_climb_and_group_as_the_reference_does(body: bytes) -> None:
     elements = list(root.iter(etree.Element))
     seeds = [elements[::13], elements[5::17], list(root.iter("h2", "h3")), elements[-40:]]
     expected = _climbs(_walks, seeds)
+    for tags in (frozenset({"h2", "h3"}), frozenset(), frozenset({"html", "p", "div", "a"})):
+        marked: dict[object, None] = {}
+        _walks.marked_up_tags(root, tags, marked)
+        assert set(marked) == {
+            a for e in elements if e.tag in tags for a in (e, *e.iterancestors())
+        }
+        for module in _COMPILED:
+            theirs: dict[object, None] = {}
+            module.marked_up_tags(root, tags, theirs)
+            assert list(theirs) == [module.node_id(e) for e in marked]
     # The reference climbs as getparent() does, to the document's root.
     for marked, elements_of in zip(expected, [seeds[0] + seeds[1], *seeds[2:]], strict=True):
         assert set(marked) == {a for e in elements_of for a in (e, *e.iterancestors())}
@@ -772,6 +782,8 @@ def test_a_members_links_and_buttons_read_as_the_reference_reads_them(body: byte
             _agree("own_texts", element, tags, limit)
         _agree("attribute_values", element, "a", "href", "#")
         _agree("attribute_values", element, "div", "class", "")
+        _agree("holding", element, "a", "href", generic._SHARE_HINTS)
+        _agree("holding", element, "div", "class", ("post", "entry", "é"))
     assert _walks.linked_length(root) == sum(len(_walks.text(a)) for a in root.iter("a"))
 
 

@@ -958,3 +958,66 @@ def attribute_values(cetree._Element element, str tag, str name, str needle):
                     found.append(value)
         node = _after(node, top)
     return found
+
+
+def holding(cetree._Element element, str tag, str name, tuple needles):
+    """The element and each element below it with the tag whose attribute `name` holds one
+    of the needles, in page order."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    cdef bytes tag_name = tag.encode("utf-8"), attribute = name.encode("utf-8")
+    cdef list wanted = [needle.encode("utf-8") for needle in needles]
+    cdef const char* raw
+    cdef int state
+    cdef bint hit
+    cdef list found = []
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE and strcmp(<const char*>node.name, tag_name) == 0:
+            state = ABSENT
+            raw = _value(node, attribute, &state)
+            hit = False
+            if state == SIMPLE:
+                for needle in wanted:
+                    if strstr(raw, <const char*>needle) is not NULL:
+                        hit = True
+                        break
+            elif state == ASSEMBLED:
+                value = cetree.elementFactory(element._doc, node).get(name)
+                hit = any(n in value for n in needles)
+            if hit:
+                found.append(cetree.elementFactory(element._doc, node))
+        node = _after(node, top)
+    return found
+
+
+def marked_up_tags(cetree._Element root, frozenset tags, dict marked):
+    """marked_up() of the root and each element below it with one of the tags."""
+    cdef xmlNode* top = root._c_node
+    cdef xmlNode* node = top
+    cdef xmlNode* up
+    # Whether a tag is one of them, by its name's address (libxml2 keeps one copy of each).
+    cdef const xmlChar* names[16]
+    cdef bint wanted[16]
+    cdef int known = 0, i
+    cdef bint hit
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            i = 0
+            while i < known and names[i] != node.name:
+                i += 1
+            if i < known:
+                hit = wanted[i]
+            else:
+                hit = (<const char*>node.name).decode("utf-8", "replace") in tags
+                if known < 16:
+                    names[known] = node.name
+                    wanted[known] = hit
+                    known += 1
+            up = node
+            while hit and up is not NULL and up.type == tree.XML_ELEMENT_NODE:
+                key = <Py_ssize_t>up
+                if key in marked:
+                    break
+                marked[key] = None
+                up = up.parent
+        node = _after(node, top)

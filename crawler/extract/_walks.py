@@ -460,3 +460,19 @@ def attribute_values(element: Element, tag: str, name: str, needle: str) -> list
         for node in element.iter(tag)
         if (value := node.get(name)) is not None and needle in value
     ]
+
+
+def holding(element: Element, tag: str, name: str, needles: tuple[str, ...]) -> list[Element]:
+    """The element and each element below it with the tag whose attribute `name` holds one
+    of the needles, in page order."""
+    return [
+        node
+        for node in element.iter(tag)
+        if (value := node.get(name)) is not None and any(n in value for n in needles)
+    ]
+
+
+def marked_up_tags(root: Element, tags: frozenset[str], marked: dict[object, None]) -> None:
+    """marked_up() of the root and each element below it with one of the tags."""
+    if tags:
+        marked_up(root.iter(*tags), marked)

@@ -40,7 +40,7 @@ _HAS_MEDIA = etree.XPath(
     " | .//*[@data-url or @data-embed-url])"
 )
 # What a link's address holds when it may be a share intent; clean.is_share_href decides.
-_SHARE_HINT = re.compile(r"share|intent|wa\.me|whatsapp|mailto:|submit|pin/create")
+_SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create")
 # Lines that may open a ticker's entry with a time.
 _LEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "strong", "b"})
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
@@ -432,21 +432,20 @@ class _Features:
     ) -> _Features:
         timed = _marked_up(e for e, r in by_element.items() if any(t.rank != CLOCK for t in r))
         walks.marked_up([t.element for t in shown], timed)
-        headed = _marked_up(root.iter(*_HEADINGS))
+        headed: dict[object, None] = {}
+        walks.marked_up_tags(root, _HEADINGS, headed)
         bylined = _marked_up(e for e in marks.bylines if _is_author_class(e.get("class", "")))
         shared = _marked_up(_share_links(root))
         return cls(timed, headed, bylined, shared)
 
 
 def _share_links(root: Element) -> list[Element]:
-    """The body's share-intent links (a C-level walk of the links beats a `//` XPath)."""
+    """The body's share-intent links."""
     body = walks.first(root, _BODY)  # iter() would look on for a second <body>
     if body is None:
         return []
     return [
-        a
-        for a in body.iter("a")
-        if (href := a.get("href")) and _SHARE_HINT.search(href) and is_share_href(href)
+        a for a in walks.holding(body, "a", "href", _SHARE_HINTS) if is_share_href(a.get("href"))
     ]
 
 
