@@ -780,6 +780,7 @@ def test_a_members_links_and_buttons_read_as_the_reference_reads_them(body: byte
         _agree("linked_length", element)
         for limit in (0, 20, 10**6):
             _agree("own_texts", element, tags, limit)
+        _agree("own_texts", element, frozenset(), 10**6)
         _agree("attribute_values", element, "a", "href", "#")
         _agree("attribute_values", element, "div", "class", "")
         _agree("holding", element, "a", "href", generic._SHARE_HINTS)

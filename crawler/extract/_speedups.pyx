@@ -885,6 +885,38 @@ def shapes(cetree._Element root, marked, timed, frozenset excluded, key):
 # What a member of a stream says --------------------------------------------------------------
 
 
+cdef struct _TagSet:
+    # A few tag names as UTF-8, compared with an element's name byte for byte, as lxml's
+    # iter(*tags) does; a larger set is asked in Python.
+    const char* names[16]
+    int count  # -1: the set is larger
+
+
+cdef int _tag_set(_TagSet* found, frozenset tags, list keep) except -1:
+    """Fill `found` with the tags; `keep` holds the bytes it points into."""
+    found.count = 0
+    if len(tags) > 16:
+        found.count = -1
+        return 0
+    for tag in tags:
+        name = (<str>tag).encode("utf-8")
+        keep.append(name)
+        found.names[found.count] = <const char*>name
+        found.count += 1
+    return 0
+
+
+cdef bint _tag_in(_TagSet* wanted, xmlNode* node, frozenset tags) except -1:
+    cdef const char* name = <const char*>node.name
+    cdef int i
+    if wanted.count < 0:
+        return name.decode("utf-8", "replace") in tags
+    for i in range(wanted.count):
+        if name[0] == wanted.names[i][0] and strcmp(name, wanted.names[i]) == 0:
+            return True
+    return False
+
+
 def linked_length(cetree._Element element):
     """The length of the text of each <a> at or below the element, added up."""
     cdef xmlNode* top = element._c_node
@@ -908,26 +940,12 @@ def own_texts(cetree._Element element, frozenset tags, Py_ssize_t limit):
     cdef xmlNode* top = element._c_node
     cdef xmlNode* node = top
     cdef xmlNode* after
-    # Whether a tag is one of them, by its name's address (libxml2 keeps one copy of each).
-    cdef const xmlChar* names[16]
-    cdef bint wanted[16]
-    cdef int known = 0, i
-    cdef bint hit
-    cdef list found = []
+    cdef _TagSet wanted
+    cdef list keep = [], found = []
+    _tag_set(&wanted, tags, keep)
     while node is not NULL:
         if node.type == tree.XML_ELEMENT_NODE:
-            i = 0
-            while i < known and names[i] != node.name:
-                i += 1
-            if i < known:
-                hit = wanted[i]
-            else:
-                hit = (<const char*>node.name).decode("utf-8", "replace") in tags
-                if known < 16:
-                    names[known] = node.name
-                    wanted[known] = hit
-                    known += 1
-            if hit:
+            if _tag_in(&wanted, node, tags):
                 text = _collect(node.children, &after)
                 if text and len(text) < limit:
                     found.append(text)
@@ -995,26 +1013,13 @@ def marked_up_tags(cetree._Element root, frozenset tags, dict marked):
     cdef xmlNode* top = root._c_node
     cdef xmlNode* node = top
     cdef xmlNode* up
-    # Whether a tag is one of them, by its name's address (libxml2 keeps one copy of each).
-    cdef const xmlChar* names[16]
-    cdef bint wanted[16]
-    cdef int known = 0, i
-    cdef bint hit
+    cdef _TagSet wanted
+    cdef list keep = []
+    _tag_set(&wanted, tags, keep)
     while node is not NULL:
-        if node.type == tree.XML_ELEMENT_NODE:
-            i = 0
-            while i < known and names[i] != node.name:
-                i += 1
-            if i < known:
-                hit = wanted[i]
-            else:
-                hit = (<const char*>node.name).decode("utf-8", "replace") in tags
-                if known < 16:
-                    names[known] = node.name
-                    wanted[known] = hit
-                    known += 1
+        if node.type == tree.XML_ELEMENT_NODE and _tag_in(&wanted, node, tags):
             up = node
-            while hit and up is not NULL and up.type == tree.XML_ELEMENT_NODE:
+            while up is not NULL and up.type == tree.XML_ELEMENT_NODE:
                 key = <Py_ssize_t>up
                 if key in marked:
                     break

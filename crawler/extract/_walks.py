@@ -445,11 +445,9 @@ def linked_length(element: Element) -> int:
 def own_texts(element: Element, tags: frozenset[str], limit: int) -> list[str]:
     """The .text of the element and of each element below it with one of the tags, in page
     order, those not empty and shorter than `limit` characters."""
-    return [
-        text
-        for node in element.iter(etree.Element)
-        if node.tag in tags and (text := node.text) and len(text) < limit
-    ]
+    if not tags:
+        return []  # iter() without tags would give every element
+    return [text for node in element.iter(*tags) if (text := node.text) and len(text) < limit]
 
 
 def attribute_values(element: Element, tag: str, name: str, needle: str) -> list[str]:
