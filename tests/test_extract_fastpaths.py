@@ -738,6 +738,19 @@ def test_control_checks_agree_with_the_class_of_characters_xml_cannot_carry() ->
         _agree("controls", text, _CONTROL)
 
 
+def _climbs(module: ModuleType, seeds: list[list[etree._Element]]) -> list[dict[object, None]]:
+    """marked_up() of each list of seeds, the first two into one dict (as generic's times)."""
+    first: dict[object, None] = {}
+    module.marked_up(seeds[0], first)
+    module.marked_up(seeds[1], first)
+    found = [first]
+    for elements in seeds[2:]:
+        marked: dict[object, None] = {}
+        module.marked_up(elements, marked)
+        found.append(marked)
+    return found
+
+
 @pytest.mark.own_backends
 @pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_the_survey_gathers_what_a_walk_by_tag_finds(body: bytes) -> None:
@@ -748,3 +761,66 @@ def test_the_survey_gathers_what_a_walk_by_tag_finds(body: bytes) -> None:
         assert surveyed == list(_walks.survey(root, SOURCED))
         assert elements == (list(root.iter(*gathered)) if gathered else [])
         _agree("survey_gathering", root, SOURCED, gathered)
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_marks_climb_and_group_as_the_reference_does(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter(etree.Element))
+    seeds = [elements[::13], elements[5::17], list(root.iter("h2", "h3")), elements[-40:]]
+    expected = _climbs(_walks, seeds)
+    for tags in (frozenset({"h2", "h3"}), frozenset(), frozenset({"html", "p", "div", "a"})):
+        marked: dict[object, None] = {}
+        _walks.marked_up_tags(root, tags, marked)
+        assert set(marked) == {
+            a for e in elements if e.tag in tags for a in (e, *e.iterancestors())
+        }
+        for module in _COMPILED:
+            theirs: dict[object, None] = {}
+            module.marked_up_tags(root, tags, theirs)
+            assert list(theirs) == [module.node_id(e) for e in marked]
+    # The reference climbs as getparent() does, to the document's root.
+    for marked, elements_of in zip(expected, [seeds[0] + seeds[1], *seeds[2:]], strict=True):
+        assert set(marked) == {a for e in elements_of for a in (e, *e.iterancestors())}
+    union = {k: None for marked in expected for k in marked}
+    excluded = generic._SHAPELESS
+    shapes = _walks.shapes(root, union, expected[0].keys(), excluded, generic._first_class)
+    for parent, tag, kinds, siblings in shapes:
+        assert siblings == [generic._first_class(c.get("class")) for c in parent if c.tag == tag]
+        assert len(set(kinds)) == len(kinds) and set(kinds) <= set(siblings)
+    for module in _COMPILED:
+        found = _climbs(module, seeds)
+        for mine, theirs in zip(found, expected, strict=True):
+            assert list(mine) == [module.node_id(e) for e in theirs]
+        tokens = {k: None for marked in found for k in marked}
+        assert list(tokens) == [module.node_id(e) for e in union]
+        timed = found[0].keys()
+        assert module.shapes(root, tokens, timed, excluded, generic._first_class) == shapes
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_a_members_links_and_buttons_read_as_the_reference_reads_them(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    tags = frozenset({"a", "button", "span", "p"})
+    for element in list(root.iter(etree.Element))[:3000]:
+        _agree("linked_length", element)
+        for limit in (0, 20, 10**6):
+            _agree("own_texts", element, tags, limit)
+        _agree("own_texts", element, frozenset(), 10**6)
+        _agree("attribute_values", element, "a", "href", "#")
+        _agree("attribute_values", element, "div", "class", "")
+        _agree("holding", element, "a", "href", generic._SHARE_HINTS)
+        _agree("holding", element, "div", "class", ("post", "entry", "é"))
+    assert _walks.linked_length(root) == sum(len(_walks.text(a)) for a in root.iter("a"))
+
+
+@pytest.mark.own_backends
+def test_own_texts_end_where_lxml_ends_text() -> None:
+    root = parse(b"<html><body><span>Re<!-- c -->ply</span><a></a><a>Quote</a></body></html>")
+    assert root is not None
+    _agree("own_texts", root, frozenset({"span", "a"}), 20)
+    assert _walks.own_texts(root, frozenset({"span", "a"}), 20) == ["Re", "Quote"]

@@ -838,3 +838,217 @@ def survey_gathering(cetree._Element root, frozenset sourced, frozenset gathered
                         sources.append((tag, src))
         node = _after(node, top)
     return set(tags), classes, ids, sources, elements
+
+
+# Marks of posts, climbed up the tree ----------------------------------------------------------
+
+
+def node_id(cetree._Element element):
+    """The token node_ids() gives for one element: its node's address."""
+    return <Py_ssize_t>element._c_node
+
+
+def marked_up(elements, dict marked):
+    """Add to `marked` the node_id() of each element and of every element above it, in the
+    order first reached. A climb stops at a node `marked` holds: built only by this function,
+    it holds that node's ancestors too."""
+    cdef cetree._Element element
+    cdef xmlNode* node
+    for element in elements:
+        node = element._c_node
+        while node is not NULL and node.type == tree.XML_ELEMENT_NODE:
+            key = <Py_ssize_t>node
+            if key in marked:
+                break
+            marked[key] = None
+            node = node.parent
+
+
+def shapes(cetree._Element root, marked, timed, frozenset excluded, key):
+    """(parent, tag, kinds, sibling kinds) for each parent and tag of the marked elements
+    (node_id() tokens of `root`'s document) whose tag is not excluded, in the order first met:
+    the distinct key()s of those elements' class attributes, in the order met, and the key()s
+    of all the parent's children of that tag, in page order.
+
+    Left out (costing no proxy): a parent and tag under which no two children share one of the
+    kinds and fewer than two kinds are those of `timed` elements (tokens too), which can form
+    no group."""
+    cdef xmlNode* node
+    cdef xmlNode* parent
+    cdef bytes name
+    cdef dict names = {}  # tag names by their address in libxml2's dictionary
+    cdef dict found = {}, kinds
+    cdef list siblings, result = []
+    for token in marked:
+        node = <xmlNode*><Py_ssize_t>token
+        tag = names.get(<Py_ssize_t>node.name)
+        if tag is None:
+            tag = names[<Py_ssize_t>node.name] = (<const char*>node.name).decode("utf-8", "replace")
+        if tag in excluded:
+            continue
+        parent = node.parent
+        if parent is NULL or parent.type != tree.XML_ELEMENT_NODE:
+            continue
+        kinds = found.get((<Py_ssize_t>parent, tag))
+        if kinds is None:
+            kinds = found[(<Py_ssize_t>parent, tag)] = {}
+        kind = key(_class_of(root, node))
+        kinds[kind] = kinds.get(kind, False) or token in timed
+    for (address, tag), kinds in found.items():
+        parent = <xmlNode*><Py_ssize_t>address
+        name = tag.encode("utf-8")
+        siblings = []
+        node = parent.children
+        while node is not NULL:
+            if node.type == tree.XML_ELEMENT_NODE and strcmp(<const char*>node.name, name) == 0:
+                siblings.append(key(_class_of(root, node)))
+            node = node.next
+        if sum(kinds.values()) > 1 or any(siblings.count(kind) > 1 for kind in kinds):
+            result.append((cetree.elementFactory(root._doc, parent), tag, list(kinds), siblings))
+    return result
+
+
+# What a member of a stream says --------------------------------------------------------------
+
+
+cdef struct _TagSet:
+    # A few tag names as UTF-8, compared with an element's name byte for byte, as lxml's
+    # iter(*tags) does; a larger set is asked in Python.
+    const char* names[16]
+    int count  # -1: the set is larger
+
+
+cdef int _tag_set(_TagSet* found, frozenset tags, list keep) except -1:
+    """Fill `found` with the tags; `keep` holds the bytes it points into."""
+    found.count = 0
+    if len(tags) > 16:
+        found.count = -1
+        return 0
+    for tag in tags:
+        name = (<str>tag).encode("utf-8")
+        keep.append(name)
+        found.names[found.count] = <const char*>name
+        found.count += 1
+    return 0
+
+
+cdef bint _tag_in(_TagSet* wanted, xmlNode* node, frozenset tags) except -1:
+    cdef const char* name = <const char*>node.name
+    cdef int i
+    if wanted.count < 0:
+        return name.decode("utf-8", "replace") in tags
+    for i in range(wanted.count):
+        if name[0] == wanted.names[i][0] and strcmp(name, wanted.names[i]) == 0:
+            return True
+    return False
+
+
+def linked_length(cetree._Element element):
+    """The length of the text of each <a> at or below the element, added up."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    cdef xmlNode* inner
+    cdef Py_ssize_t count = 0
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE and _named(node, "a"):
+            inner = node.children
+            while inner is not NULL:
+                if (inner.type == tree.XML_TEXT_NODE or inner.type == tree.XML_CDATA_SECTION_NODE) and inner.content is not NULL:
+                    count += _characters(<const unsigned char*>inner.content)
+                inner = _after(inner, node)
+        node = _after(node, top)
+    return count
+
+
+def own_texts(cetree._Element element, frozenset tags, Py_ssize_t limit):
+    """The .text of the element and of each element below it with one of the tags, in page
+    order, those not empty and shorter than `limit` characters."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    cdef xmlNode* after
+    cdef _TagSet wanted
+    cdef list keep = [], found = []
+    _tag_set(&wanted, tags, keep)
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            if _tag_in(&wanted, node, tags):
+                text = _collect(node.children, &after)
+                if text and len(text) < limit:
+                    found.append(text)
+        node = _after(node, top)
+    return found
+
+
+def attribute_values(cetree._Element element, str tag, str name, str needle):
+    """The values of the attribute `name` of the element and of each element below it with
+    the tag, in page order, those that hold the needle."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    cdef bytes tag_name = tag.encode("utf-8"), attribute = name.encode("utf-8")
+    cdef bytes wanted = needle.encode("utf-8")
+    cdef const char* raw
+    cdef int state
+    cdef list found = []
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE and strcmp(<const char*>node.name, tag_name) == 0:
+            state = ABSENT
+            raw = _value(node, attribute, &state)
+            if state == SIMPLE:
+                if strstr(raw, wanted) is not NULL:
+                    found.append(raw.decode("utf-8", "replace"))
+            elif state == ASSEMBLED:
+                value = cetree.elementFactory(element._doc, node).get(name)
+                if needle in value:
+                    found.append(value)
+        node = _after(node, top)
+    return found
+
+
+def holding(cetree._Element element, str tag, str name, tuple needles):
+    """The element and each element below it with the tag whose attribute `name` holds one
+    of the needles, in page order."""
+    cdef xmlNode* top = element._c_node
+    cdef xmlNode* node = top
+    cdef bytes tag_name = tag.encode("utf-8"), attribute = name.encode("utf-8")
+    cdef list wanted = [needle.encode("utf-8") for needle in needles]
+    cdef const char* raw
+    cdef int state
+    cdef bint hit
+    cdef list found = []
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE and strcmp(<const char*>node.name, tag_name) == 0:
+            state = ABSENT
+            raw = _value(node, attribute, &state)
+            hit = False
+            if state == SIMPLE:
+                for needle in wanted:
+                    if strstr(raw, <const char*>needle) is not NULL:
+                        hit = True
+                        break
+            elif state == ASSEMBLED:
+                value = cetree.elementFactory(element._doc, node).get(name)
+                hit = any(n in value for n in needles)
+            if hit:
+                found.append(cetree.elementFactory(element._doc, node))
+        node = _after(node, top)
+    return found
+
+
+def marked_up_tags(cetree._Element root, frozenset tags, dict marked):
+    """marked_up() of the root and each element below it with one of the tags."""
+    cdef xmlNode* top = root._c_node
+    cdef xmlNode* node = top
+    cdef xmlNode* up
+    cdef _TagSet wanted
+    cdef list keep = []
+    _tag_set(&wanted, tags, keep)
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE and _tag_in(&wanted, node, tags):
+            up = node
+            while up is not NULL and up.type == tree.XML_ELEMENT_NODE:
+                key = <Py_ssize_t>up
+                if key in marked:
+                    break
+                marked[key] = None
+                up = up.parent
+        node = _after(node, top)

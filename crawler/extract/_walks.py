@@ -405,3 +405,97 @@ def survey_gathering(
             if src is not None:
                 sources.append((tag, src))
     return tags, classes, ids, sources, elements
+
+
+# Marks of posts, climbed up the tree ----------------------------------------------------------
+
+
+def node_id(element: Element) -> object:
+    """The token node_ids() gives for one element."""
+    return element
+
+
+def marked_up(elements: Iterable[Element], marked: dict[object, None]) -> None:
+    """Add to `marked` the node_id() of each element and of every element above it, in the
+    order first reached. A climb stops at a node `marked` holds: built only by this function,
+    it holds that node's ancestors too."""
+    for element in elements:
+        node: Element | None = element
+        while node is not None and node not in marked:
+            marked[node] = None
+            node = node.getparent()
+
+
+def shapes(
+    root: Element,
+    marked: Iterable[object],
+    timed: Set[object],
+    excluded: frozenset[str],
+    key: Callable[[str | None], str],
+) -> list[tuple[Element, str, list[str], list[str]]]:
+    """(parent, tag, kinds, sibling kinds) for each parent and tag of the marked elements
+    (node_id() tokens of `root`'s document) whose tag is not excluded, in the order first met:
+    the distinct key()s of those elements' class attributes, in the order met, and the key()s
+    of all the parent's children of that tag, in page order.
+
+    Left out: a parent and tag under which no two children share one of the kinds and fewer
+    than two kinds are those of `timed` elements (tokens too), which can form no group."""
+    found: dict[tuple[Element, str], dict[str, bool]] = {}
+    for element in marked:
+        assert isinstance(element, etree._Element)
+        tag = element.tag
+        if tag in excluded:
+            continue
+        parent = element.getparent()
+        if parent is not None:
+            kinds = found.setdefault((parent, tag), {})
+            kind = key(element.get("class"))
+            kinds[kind] = kinds.get(kind, False) or element in timed
+    result = []
+    for (parent, tag), kinds in found.items():
+        siblings = [key(c.get("class")) for c in parent if c.tag == tag]
+        if sum(kinds.values()) > 1 or any(siblings.count(kind) > 1 for kind in kinds):
+            result.append((parent, tag, list(kinds), siblings))
+    return result
+
+
+# What a member of a stream says --------------------------------------------------------------
+
+
+def linked_length(element: Element) -> int:
+    """The length of the text of each <a> at or below the element, added up."""
+    return sum(text_length(a) for a in element.iter("a"))
+
+
+def own_texts(element: Element, tags: frozenset[str], limit: int) -> list[str]:
+    """The .text of the element and of each element below it with one of the tags, in page
+    order, those not empty and shorter than `limit` characters."""
+    if not tags:
+        return []  # iter() without tags would give every element
+    return [text for node in element.iter(*tags) if (text := node.text) and len(text) < limit]
+
+
+def attribute_values(element: Element, tag: str, name: str, needle: str) -> list[str]:
+    """The values of the attribute `name` of the element and of each element below it with
+    the tag, in page order, those that hold the needle."""
+    return [
+        value
+        for node in element.iter(tag)
+        if (value := node.get(name)) is not None and needle in value
+    ]
+
+
+def holding(element: Element, tag: str, name: str, needles: tuple[str, ...]) -> list[Element]:
+    """The element and each element below it with the tag whose attribute `name` holds one
+    of the needles, in page order."""
+    return [
+        node
+        for node in element.iter(tag)
+        if (value := node.get(name)) is not None and any(n in value for n in needles)
+    ]
+
+
+def marked_up_tags(root: Element, tags: frozenset[str], marked: dict[object, None]) -> None:
+    """marked_up() of the root and each element below it with one of the tags."""
+    if tags:
+        marked_up(root.iter(*tags), marked)

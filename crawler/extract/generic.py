@@ -40,7 +40,7 @@ _HAS_MEDIA = etree.XPath(
     " | .//*[@data-url or @data-embed-url])"
 )
 # What a link's address holds when it may be a share intent; clean.is_share_href decides.
-_SHARE_HINT = re.compile(r"share|intent|wa\.me|whatsapp|mailto:|submit|pin/create")
+_SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create")
 # Lines that may open a ticker's entry with a time.
 _LEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "strong", "b"})
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
@@ -145,11 +145,12 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     _segment_tickers(texts, clock)
     marks = mark(root)
     by_element: dict[Element, list[_Time]] = defaultdict(list)
-    for reading in find_times(marks):
+    labelled: dict[Element, bool] = {}  # a <time> holds both a machine and a shown time
+    for reading in find_times(marks, labelled):
         by_element[reading.element].append(reading)
-    shown = visible_times(texts, clock)
+    shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, marks)
-    best = _best_group(_candidates(features), features, clock)
+    best = _best_group(_candidates(root, features), features, clock)
     if best is None:
         return Stream()
     members = best.members
@@ -180,16 +181,18 @@ def mark(root: Element) -> _Marks:
 # Times in the markup --------------------------------------------------------------------------
 
 
-def find_times(marks: _Marks) -> list[_Time]:
-    """Every time the page's markup states in attributes, with how sure each reading is."""
+def find_times(marks: _Marks, labelled: dict[Element, bool] | None = None) -> list[_Time]:
+    """Every time the page's markup states in attributes, with how sure each reading is;
+    `labelled` keeps what _modified_class() says of each element asked."""
     found: list[_Time] = []
+    labelled = {} if labelled is None else labelled
     read: dict[str, tuple[str, int] | None] = {}
     for element in marks.timed:
         before = len(found)
         for name, value in element.items():
             if name != "datetime" and not name.startswith("data-"):
                 continue
-            reading = _attribute_time(element, name, value, read)
+            reading = _attribute_time(element, name, value, read, labelled)
             if reading is not None:
                 found.append(reading)
         if len(found) == before and element.tag == "time":  # "21:22": read from its text later
@@ -204,7 +207,11 @@ def find_times(marks: _Marks) -> list[_Time]:
 
 
 def _attribute_time(
-    element: Element, name: str, value: str, read: dict[str, tuple[str, int] | None]
+    element: Element,
+    name: str,
+    value: str,
+    read: dict[str, tuple[str, int] | None],
+    labelled: dict[Element, bool],
 ) -> _Time | None:
     """A reading of one attribute; `read` keeps the values this page already gave (a post's
     published and modified times are often one value)."""
@@ -221,7 +228,7 @@ def _attribute_time(
         parsed = read[value] = _value_time(value)
     if parsed is None:
         return None
-    modified = _modified_class(element) if edited is None else edited
+    modified = _modified_class(element, labelled) if edited is None else edited
     return _Time(element, parsed[0], parsed[1], modified, shown=name == "datetime")
 
 
@@ -249,9 +256,14 @@ def _data_time_name(name: str) -> bool | None:
     return bool(_MODIFIED_NAME.search(lowered[5:]))
 
 
-def _modified_class(element: Element) -> bool:
-    """A time whose element (or the two around it) is labelled as the last edit."""
-    return any(cls and _is_modified_class(cls) for cls in walks.classes_up(element, 3))
+def _modified_class(element: Element, labelled: dict[Element, bool]) -> bool:
+    """A time whose element (or the two around it) is labelled as the last edit; `labelled`
+    keeps the answers."""
+    known = labelled.get(element)
+    if known is None:
+        classes = walks.classes_up(element, 3)
+        known = labelled[element] = any(cls and _is_modified_class(cls) for cls in classes)
+    return known
 
 
 @lru_cache(maxsize=4096)
@@ -357,39 +369,33 @@ class _Group:
     link_shares: dict[Element, float] = field(default_factory=dict)
 
 
-def _candidates(features: _Features) -> list[_Group]:
+def _candidates(root: Element, features: _Features) -> list[_Group]:
     """Groups of siblings that could be a stream: boxes of one tag and first class, one of
     them at least holding a mark of a post (a time, a heading, a byline, a share link).
 
     Boxes that hold a time but differ in their first class ("pinned post" beside "post")
     also form one group together, with the siblings that share one of those classes.
     """
-    shapes: dict[tuple[Element, str], set[str]] = defaultdict(set)
-    for element in features.marked():
-        tag = element.tag
-        if not isinstance(tag, str) or tag in _TEXT_TAGS or tag in _PAGE_TAGS:
-            continue
-        parent = element.getparent()
-        if parent is None:
-            continue
-        shapes[(parent, tag)].add(_first_class(element.get("class")))
     groups = []
-    for (parent, tag), classes in shapes.items():
-        siblings = [c for c in parent if c.tag == tag]
-        if len(siblings) < 2:
-            continue
+    shapes = walks.shapes(root, features.marked(), features.timed.keys(), _SHAPELESS, _first_class)
+    for parent, tag, classes, firsts in shapes:
+        boxes = [c for c in parent if c.tag == tag]
         by_class: dict[str, list[Element]] = defaultdict(list)
-        for sibling in siblings:
-            by_class[_first_class(sibling.get("class"))].append(sibling)
+        for box, first in zip(boxes, firsts, strict=True):
+            by_class[first].append(box)
         for cls in classes:
             if len(by_class[cls]) >= 2:
                 groups.append(_Group(parent, by_class[cls]))
-        timed = [c for c in classes if any(m in features.timed for m in by_class[c])]
+        timed = [c for c in classes if any(features.is_timed(m) for m in by_class[c])]
         if len(timed) > 1:
             wanted = set(timed)
-            mixed = [s for s in siblings if _first_class(s.get("class")) in wanted]
+            mixed = [box for box, first in zip(boxes, firsts, strict=True) if first in wanted]
             groups.append(_Group(parent, mixed))
     return groups
+
+
+_SHAPELESS = _TEXT_TAGS | _PAGE_TAGS  # a mark's box of these tags is no post
+_BODY = frozenset({"body"})
 
 
 @lru_cache(maxsize=4096)
@@ -402,15 +408,19 @@ def _first_class(cls: str | None) -> str:
 @dataclass
 class _Features:
     """Which boxes of the page hold a time, a heading, a byline or a share link: each such
-    element marks itself and its ancestors once, so a member's marks are set lookups."""
+    element marks itself and its ancestors once (as walks.node_id() tokens, in the order
+    reached), so a member's marks are lookups."""
 
-    timed: set[Element]
-    headed: set[Element]
-    bylined: set[Element]
-    shared: set[Element]
+    timed: dict[object, None]
+    headed: dict[object, None]
+    bylined: dict[object, None]
+    shared: dict[object, None]
 
-    def marked(self) -> set[Element]:
+    def marked(self) -> dict[object, None]:
         return self.timed | self.headed | self.bylined | self.shared
+
+    def is_timed(self, element: Element) -> bool:
+        return walks.node_id(element) in self.timed
 
     @classmethod
     def of(
@@ -421,32 +431,27 @@ class _Features:
         marks: _Marks,
     ) -> _Features:
         timed = _marked_up(e for e, r in by_element.items() if any(t.rank != CLOCK for t in r))
-        timed |= _marked_up(t.element for t in shown)
-        headed = _marked_up(root.iter(*_HEADINGS))
+        walks.marked_up([t.element for t in shown], timed)
+        headed: dict[object, None] = {}
+        walks.marked_up_tags(root, _HEADINGS, headed)
         bylined = _marked_up(e for e in marks.bylines if _is_author_class(e.get("class", "")))
         shared = _marked_up(_share_links(root))
         return cls(timed, headed, bylined, shared)
 
 
 def _share_links(root: Element) -> list[Element]:
-    """The body's share-intent links (a C-level walk of the links beats a `//` XPath)."""
-    body = next(root.iter("body"), None)
+    """The body's share-intent links."""
+    body = walks.first(root, _BODY)  # iter() would look on for a second <body>
     if body is None:
         return []
     return [
-        a
-        for a in body.iter("a")
-        if (href := a.get("href")) and _SHARE_HINT.search(href) and is_share_href(href)
+        a for a in walks.holding(body, "a", "href", _SHARE_HINTS) if is_share_href(a.get("href"))
     ]
 
 
-def _marked_up(elements: Iterable[Element]) -> set[Element]:
-    marked: set[Element] = set()
-    for element in elements:
-        node: Element | None = element
-        while node is not None and node not in marked:
-            marked.add(node)
-            node = node.getparent()
+def _marked_up(elements: Iterable[Element]) -> dict[object, None]:
+    marked: dict[object, None] = {}
+    walks.marked_up(elements, marked)
     return marked
 
 
@@ -507,17 +512,21 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     """
     members = group.members
     count = len(members)
-    timed = sum(1 for m in members if m in features.timed)
-    headed = sum(1 for m in members if m in features.headed)
-    ided = sum(1 for m in members if _member_id_attribute(m))
-    signed = sum(1 for m in members if m in features.bylined)
-    shared = sum(1 for m in members if m in features.shared)
+    ids = [walks.node_id(m) for m in members]
+    timed = sum(1 for i in ids if i in features.timed)
+    headed = sum(1 for i in ids if i in features.headed)
+    signed = sum(1 for i in ids if i in features.bylined)
+    shared = sum(1 for i in ids if i in features.shared)
+    # One member at a time, all it is asked: a post's nodes are read while they are in cache.
+    ided = replies = 0
+    for member in members:
+        ided += _member_id_attribute(member)
+        replies += _has_reply_button(member)
+        group.link_shares[member] = _link_share(member)
     group.timed = timed / count
     group.marked = max(headed, ided, signed, shared) / count
-    replies = sum(1 for m in members if _has_reply_button(m))
     if replies * 2 >= count:
         return
-    group.link_shares = {m: _link_share(m) for m in members}
     links = sum(group.link_shares.values()) / count
     if links > 0.6:
         return
@@ -556,11 +565,10 @@ def _member_id_attribute(member: Element) -> bool:
 
 
 def _has_reply_button(member: Element) -> bool:
-    for element in member.iter("a", "button", "span"):
-        text = element.text
-        if text and len(text) < 20 and _REPLY_WORDS.match(text):
-            return True
-    return False
+    return any(_REPLY_WORDS.match(text) for text in walks.own_texts(member, _BUTTON_TAGS, 20))
+
+
+_BUTTON_TAGS = frozenset({"a", "button", "span"})
 
 
 def _link_share(member: Element) -> float:
@@ -568,18 +576,23 @@ def _link_share(member: Element) -> float:
     total = walks.text_length(member)
     if total == 0:
         return 1.0
-    linked = sum(walks.text_length(a) for a in member.iter("a"))
-    return min(linked / total, 1.0)
+    return min(walks.linked_length(member) / total, 1.0)
 
 
 # Times written for people --------------------------------------------------------------------
 
 
-def visible_times(texts: list[tuple[Element, str, bool]], clock: PageClock | None) -> list[_Time]:
+def visible_times(
+    texts: list[tuple[Element, str, bool]],
+    clock: PageClock | None,
+    labelled: dict[Element, bool] | None = None,
+) -> list[_Time]:
     """Times printed for people, in page order: "19:30", "5:32 p.m. ET, October 8, 2023",
-    "il y a 5 minutes", "45+2'" (a match minute: no instant, but a post's mark)."""
+    "il y a 5 minutes", "45+2'" (a match minute: no instant, but a post's mark); `labelled`
+    keeps what _modified_class() says of each element asked."""
     if clock is None:
         return []
+    labelled = {} if labelled is None else labelled
     found: list[_Time] = []
     read: dict[str, Reading | None] = {}
     for element, text, is_tail in texts:
@@ -593,7 +606,15 @@ def visible_times(texts: list[tuple[Element, str, bool]], clock: PageClock | Non
         if holder is None:
             continue
         found.append(
-            _Time(holder, reading.utc or "", VISIBLE, _modified_class(holder), text, reading, True)
+            _Time(
+                holder,
+                reading.utc or "",
+                VISIBLE,
+                _modified_class(holder, labelled),
+                text,
+                reading,
+                True,
+            )
         )
     return found
 
@@ -835,8 +856,8 @@ def _permalink_anchor(member: Element, page_path: str) -> str | None:
     """The fragment of a link inside the post to this page when the post holds that anchor:
     the id a reader's link to the post uses (the NYT's slug, not its CMS number)."""
     fragments = []
-    for link in member.iter("a"):
-        base, _, fragment = (link.get("href") or "").partition("#")
+    for href in walks.attribute_values(member, "a", "href", "#"):
+        base, _, fragment = href.partition("#")
         if fragment and (not base or base.startswith("?") or _same_page(base, page_path)):
             fragments.append(fragment)
     if not fragments:  # most posts link nowhere on the page: no need to gather their ids
