@@ -404,6 +404,8 @@ class _Group:
     # The part of each member's text that is the text of links: scored, then asked again
     # of each post (is it a teaser?).
     link_shares: dict[Element, float] = field(default_factory=dict)
+    ided: int = 0  # members with an id of their own
+    replies: int = 0  # members with a reply button
 
 
 def _candidates(root: Element, features: _Features) -> list[_Group]:
@@ -500,18 +502,26 @@ def _best_group(
     for group in groups:
         if not _could_be_stream(group):
             continue
-        posts = [
-            m
-            for m in group.members
-            if walks.text_length(m, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(m)
-        ]
-        if len(posts) < 2:
+        _read_members(group)
+        if len(group.members) < 2:
             continue
-        group.members = posts
         _score(group, features, clock)
         if group.score > 0 and (best is None or group.score > best.score):
             best = group
     return best
+
+
+def _read_members(group: _Group) -> None:
+    """Keep the members that say enough to be posts (or show a picture), with what _score()
+    asks of each: one member at a time, all of it, while its nodes are in cache."""
+    posts = []
+    for member in group.members:
+        if walks.text_length(member, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(member):
+            posts.append(member)
+            group.ided += _member_id_attribute(member)
+            group.replies += _has_reply_button(member)
+            group.link_shares[member] = _link_share(member)
+    group.members = posts
 
 
 def _could_be_stream(group: _Group) -> bool:
@@ -554,15 +564,10 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     headed = sum(1 for i in ids if i in features.headed)
     signed = sum(1 for i in ids if i in features.bylined)
     shared = sum(1 for i in ids if i in features.shared)
-    # One member at a time, all it is asked: a post's nodes are read while they are in cache.
-    ided = replies = 0
-    for member in members:
-        ided += _member_id_attribute(member)
-        replies += _has_reply_button(member)
-        group.link_shares[member] = _link_share(member)
+    ided = group.ided
     group.timed = timed / count
     group.marked = max(headed, ided, signed, shared) / count
-    if replies * 2 >= count:
+    if group.replies * 2 >= count:
         return
     links = sum(group.link_shares.values()) / count
     if links > 0.6:
