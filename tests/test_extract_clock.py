@@ -214,6 +214,17 @@ def test_weak_words_count_only_alone() -> None:
     assert read("Nu") is not None and read("Nu komt de trein") is None
 
 
+def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
+    """A text that is a clock alone reads as one among other words would; a number with
+    nothing of a time's shape beside it (read without the whole reader) is none, whatever
+    relative word's letters it holds ("share" holds "ha")."""
+    assert read(" 14:05\n") == Reading("clock", "2024-05-05T12:05:00Z", "14:05", (14, 5))
+    assert read("14:05") == read("um 14:05")
+    assert read("24:00") is None and read("23:60") is None
+    assert read("Share 12 comments") is None and read("Section 12") is None
+    assert read("Jetzt") is not None and read("Teil 12 vor 3 Stunden") is not None
+
+
 def test_the_pages_language_decides_only_what_other_languages_mean_otherwise() -> None:
     """ "hier" is yesterday in French and "here" in German; "am" is a German preposition.
     Phrases no other language uses are read whatever the page claims to be."""

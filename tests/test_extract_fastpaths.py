@@ -824,3 +824,38 @@ def test_own_texts_end_where_lxml_ends_text() -> None:
     assert root is not None
     _agree("own_texts", root, frozenset({"span", "a"}), 20)
     assert _walks.own_texts(root, frozenset({"span", "a"}), 20) == ["Re", "Quote"]
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_one_walk_of_the_body_reads_what_the_generic_extractors_walks_read(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter(etree.Element))
+    for top in (root.find("body"), elements[-1]):
+        if top is None:
+            continue
+        for limit in (0, generic._SHORT_TEXT, 10**6):
+            _agree("body_marks", top, limit, generic._HEADINGS, generic._SHARE_HINTS)
+        _agree("body_marks", top, 5, frozenset(), ("é", "#"))
+    only = generic._only_body(root)
+    if only is None:
+        return
+    walked = generic._walk_page(root)
+    assert walked.texts == generic.short_texts(root)
+    assert walked.marks == generic.mark(root)
+    assert walked.headings == list(root.iter(*generic._HEADINGS))
+    assert walked.links == generic._share_candidates(root)
+
+
+def test_a_tree_whose_body_does_not_hold_all_is_walked_step_by_step() -> None:
+    heading_in_head = parse(b"<html><head><h2>12:30</h2></head><body><p>1</p></body></html>")
+    assert heading_in_head is not None
+    heading_in_head.insert(0, etree.Element("h2"))  # a tree not from the parser
+    assert generic._only_body(heading_in_head) is None
+    walked = generic._walk_page(heading_in_head)
+    assert walked.headings is None and walked.texts == generic.short_texts(heading_in_head)
+    page = parse(b"<html><body><div><h2>Title 1</h2><p>Text 2</p></div></body></html>")
+    assert page is not None
+    assert generic._only_body(page) is page.find("body")
+    assert generic._only_body(page.find("body")) is None

@@ -73,3 +73,13 @@ def holding(
 def marked_up_tags(
     root: etree._Element, tags: frozenset[str], marked: dict[object, None]
 ) -> None: ...
+def body_marks(
+    body: etree._Element, limit: int, headings: frozenset[str], needles: tuple[str, ...]
+) -> tuple[
+    list[tuple[etree._Element, str, bool]],
+    list[etree._Element],
+    list[etree._Element],
+    list[etree._Element],
+    list[etree._Element],
+    list[etree._Element],
+]: ...

@@ -1052,3 +1052,83 @@ def marked_up_tags(cetree._Element root, frozenset tags, dict marked):
                 marked[key] = None
                 up = up.parent
         node = _after(node, top)
+
+
+# What the generic extractor reads of a page's body, in one walk -----------------------------
+
+
+def body_marks(cetree._Element body, Py_ssize_t limit, frozenset headings, tuple needles):
+    """(texts, timed, metas, bylines, headings, links) of one body, each in page order: its
+    short_texts(body, limit); mark()'s three lists of the elements below it (a body nested in
+    it read with it); the body and the elements below it with one of the heading tags; and
+    holding(body, "a", "href", needles).
+
+    One walk does the work of the four: each is a whole walk of a big page."""
+    cdef list texts = [], timed = [], metas = [], bylines = [], found = [], links = []
+    cdef list encoded = [(<str>needle).encode("utf-8") for needle in needles]
+    cdef xmlNode* top = body._c_node
+    cdef xmlNode* node = top
+    cdef int verdict
+    cdef _TagSet wanted
+    cdef list keep = []
+    _tag_set(&wanted, headings, keep)
+    while node is not NULL:
+        if node.type == tree.XML_ELEMENT_NODE:
+            verdict = _short_with_digit(node.children, limit)
+            if verdict == _KEEP:
+                texts.append((cetree.elementFactory(body._doc, node), _node_text(node.children), False))
+            elif verdict == _ASK:
+                _keep_short(texts, cetree.elementFactory(body._doc, node), False, limit)
+            if node is not top:
+                _mark_one(body, node, timed, metas, bylines)
+            if _tag_in(&wanted, node, headings):
+                found.append(cetree.elementFactory(body._doc, node))
+            if _named(node, "a") and _href_holds(body, node, encoded, needles):
+                links.append(cetree.elementFactory(body._doc, node))
+        elif node.type != tree.XML_TEXT_NODE and node.type != tree.XML_CDATA_SECTION_NODE:
+            _keep_short(texts, cetree.elementFactory(body._doc, node), False, limit)
+        if node is not top:
+            verdict = _short_with_digit(node.next, limit)
+            if verdict == _KEEP:
+                texts.append((cetree.elementFactory(body._doc, node), _node_text(node.next), True))
+            elif verdict == _ASK:
+                _keep_short(texts, cetree.elementFactory(body._doc, node), True, limit)
+        node = _after_node(node, top)
+    return texts, timed, metas, bylines, found, links
+
+
+cdef int _mark_one(cetree._Element owner, xmlNode* node, list timed, list metas,
+                   list bylines) except -1:
+    """mark()'s look at one element below a body."""
+    cdef bint hit = _named(node, "time")
+    cdef xmlAttr* attr = node.properties
+    cdef const char* name
+    while attr is not NULL and not hit:
+        name = <const char*>attr.name
+        hit = strstr(name, "time") is not NULL or strstr(name, "date") is not NULL
+        attr = attr.next
+    if hit:
+        timed.append(cetree.elementFactory(owner._doc, node))
+    if node.properties is not NULL:
+        if _value_holds(owner, node, "class", "uthor", "yline", "ontributor"):
+            bylines.append(cetree.elementFactory(owner._doc, node))
+        if _named(node, "meta") and _value_holds(owner, node, "content", ":"):
+            metas.append(cetree.elementFactory(owner._doc, node))
+    return 0
+
+
+cdef bint _href_holds(cetree._Element owner, xmlNode* node, list encoded,
+                      tuple needles) except -1:
+    """Whether the element's href holds one of the needles (`encoded`: them in UTF-8), as
+    holding() asks."""
+    cdef int state = ABSENT
+    cdef const char* raw = _value(node, "href", &state)
+    if state == SIMPLE:
+        for needle in encoded:
+            if strstr(raw, <const char*>needle) is not NULL:
+                return True
+        return False
+    if state == ASSEMBLED:
+        value = cetree.elementFactory(owner._doc, node).get("href")
+        return any(n in value for n in needles)
+    return False

@@ -38,22 +38,29 @@ def mark(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
     for body in top.iter("body"):
         if next(body.iterancestors("body"), None) is not None:
             continue  # read with the body that holds it
-        for element in body.iterdescendants(etree.Element):
-            names = element.keys()
-            if not names:
-                if element.tag == "time":
-                    timed.append(element)
-                continue
-            joined = " ".join(names)  # names hold no space: no match spans two of them
-            if "time" in joined or "date" in joined or element.tag == "time":
-                timed.append(element)
-            if "class" in names:
-                cls = element.get("class")
-                if "uthor" in cls or "yline" in cls or "ontributor" in cls:
-                    bylines.append(element)
-            if "content" in names and element.tag == "meta" and ":" in element.get("content"):
-                metas.append(element)
+        _mark_below(body, timed, metas, bylines)
     return timed, metas, bylines
+
+
+def _mark_below(
+    body: Element, timed: list[Element], metas: list[Element], bylines: list[Element]
+) -> None:
+    """mark()'s three lists, extended with the elements below one body."""
+    for element in body.iterdescendants(etree.Element):
+        names = element.keys()
+        if not names:
+            if element.tag == "time":
+                timed.append(element)
+            continue
+        joined = " ".join(names)  # names hold no space: no match spans two of them
+        if "time" in joined or "date" in joined or element.tag == "time":
+            timed.append(element)
+        if "class" in names:
+            cls = element.get("class")
+            if "uthor" in cls or "yline" in cls or "ontributor" in cls:
+                bylines.append(element)
+        if "content" in names and element.tag == "meta" and ":" in element.get("content"):
+            metas.append(element)
 
 
 def short_texts(body: Element, limit: int) -> list[tuple[Element, str, bool]]:
@@ -499,3 +506,31 @@ def marked_up_tags(root: Element, tags: frozenset[str], marked: dict[object, Non
     """marked_up() of the root and each element below it with one of the tags."""
     if tags:
         marked_up(root.iter(*tags), marked)
+
+
+# What the generic extractor reads of a page's body, in one walk -----------------------------
+
+BodyMarks: TypeAlias = tuple[
+    list[tuple[Element, str, bool]],
+    list[Element],
+    list[Element],
+    list[Element],
+    list[Element],
+    list[Element],
+]
+
+
+def body_marks(
+    body: Element, limit: int, headings: frozenset[str], needles: tuple[str, ...]
+) -> BodyMarks:
+    """(texts, timed, metas, bylines, headings, links) of one body, each in page order: its
+    short_texts(body, limit); mark()'s three lists of the elements below it (a body nested in
+    it read with it); the body and the elements below it with one of the heading tags; and
+    holding(body, "a", "href", needles)."""
+    timed: list[Element] = []
+    metas: list[Element] = []
+    bylines: list[Element] = []
+    _mark_below(body, timed, metas, bylines)
+    found = list(body.iter(*headings)) if headings else []
+    links = holding(body, "a", "href", needles)
+    return short_texts(body, limit), timed, metas, bylines, found, links

@@ -485,6 +485,12 @@ _MINUTE_WORD = re.compile(
     r"(?:\+\s?(?P<x>\d{1,2})\.?(?:\s?min(?:ute|uta|uto)?\b\.?)?|min(?:ute|uta|uto)?\b\.?)",
     re.I,
 )
+# What every reading of a number starts with: a digit followed by a clock's separator, "h",
+# am/pm, an ISO date's "-", a match minute's "+", "'" or ". Min", or a dotted clock's digit.
+# A text without one holds no clock, date or match minute (each pattern above needs it).
+_TIME_SHAPE = re.compile(r"\d(?::\d|-|\.(?:\d|\s?[+m])|\s?[+'’′´hap])", re.I)
+# A clock with two-digit hour and nothing else in the text: the commonest visible time.
+_BARE_CLOCK = re.compile(r"\s*(\d\d):([0-5]\d)\s*", re.ASCII)
 _META_LANGUAGES = frozenset({"og:locale", "language", "content-language", "dc.language"})
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
@@ -702,7 +708,13 @@ _Found = tuple[int, str, Reading | None]  # where a reading starts, its kind, th
 
 
 def _read(page: PageClock, text: str) -> Reading | None:
+    bare = _BARE_CLOCK.fullmatch(text)
+    if bare is not None:
+        return _bare_clock(page, bare)
     low = text.lower()
+    shaped = _TIME_SHAPE.search(text) is not None
+    if not shaped and _HINT.search(low) is None:
+        return _weak_now(page, text, low)  # most texts with a digit end here
     markers: list[tuple[int, str]] = []  # relative markers standing as words ("vor", "ago")
     now = False
     for hint in _HINT.finditer(low):
@@ -711,6 +723,8 @@ def _read(page: PageClock, text: str) -> Reading | None:
             now = True
         elif _is_word(low, at, at + len(word)):
             markers.append((at, word))
+    if not (shaped or markers or now):
+        return _weak_now(page, text, low)  # "share" holds "ha", but not as a word
     found = [_relative(page, text, markers) if markers else None, _now(page, text, low, now)]
     if _DIGIT.search(text) is not None:
         found += _numbered(page, text, low)
@@ -718,6 +732,26 @@ def _read(page: PageClock, text: str) -> Reading | None:
     if not readings:
         return None
     return min(readings, key=lambda f: (f[0], _PRIORITY[f[1]]))[2]
+
+
+def _weak_now(page: PageClock, text: str, low: str) -> Reading | None:
+    """What _read() finds in a text with no relative word and no number shaped like a clock,
+    a date or a match minute: a "now" that is the whole text ("jetzt"), or nothing."""
+    found = _now(page, text, low, False)
+    return None if found is None else found[2]
+
+
+def _bare_clock(page: PageClock, match: re.Match[str]) -> Reading | None:
+    """A text that is a two-digit clock and nothing else ("19:30"), read as _numbered() reads
+    it: no date, day word, zone or minute mark can stand beside it."""
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23:
+        return None
+    read = f"{match.group(1)}:{match.group(2)}"
+    clock = _Clock(match.start(1), match.end(2), hour, minute, 0, None, True)
+    if page.day is None:
+        return Reading("clock", None, read, (hour, minute))
+    return _on_day(page, page.day, clock, read, "clock")
 
 
 def _numbered(page: PageClock, text: str, low: str) -> list[_Found | None]:

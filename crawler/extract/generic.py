@@ -141,15 +141,15 @@ class Stream:
 
 def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     """The posts of the page's best stream, with how strongly they look like one."""
-    texts = short_texts(root)
+    walked = _walk_page(root)
+    texts, marks = walked.texts, walked.marks
     _segment_tickers(texts, clock)
-    marks = mark(root)
     by_element: dict[Element, list[_Time]] = defaultdict(list)
     labelled: dict[Element, bool] = {}  # a <time> holds both a machine and a shown time
     for reading in find_times(marks, labelled):
         by_element[reading.element].append(reading)
     shown = visible_times(texts, clock, labelled)
-    features = _Features.of(root, by_element, shown, marks)
+    features = _Features.of(root, by_element, shown, walked)
     best = _best_group(_candidates(root, features), features, clock)
     if best is None:
         return Stream()
@@ -176,6 +176,43 @@ def mark(root: Element) -> _Marks:
     """The elements of the page's body that may carry times or bylines, in one pass."""
     timed, metas, bylines = walks.mark(root)
     return _Marks(timed, metas, bylines)
+
+
+@dataclass
+class _PageWalk:
+    """What the extractor reads of the whole page before it cuts tickers into entries: the
+    short texts (where times written for people are), the marks, the headings and the links
+    that may be share intents, each in page order. Cutting moves no element across another."""
+
+    texts: list[tuple[Element, str, bool]]
+    marks: _Marks
+    headings: list[Element] | None  # None: found after the cutting, on an unusual tree
+    links: list[Element]
+
+
+def _walk_page(root: Element) -> _PageWalk:
+    """One walk of the page's body when it holds all that is read; one walk each otherwise."""
+    body = _only_body(root)
+    if body is None:
+        return _PageWalk(short_texts(root), mark(root), None, _share_candidates(root))
+    texts, timed, metas, bylines, headings, links = walks.body_marks(
+        body, _SHORT_TEXT, _HEADINGS, _SHARE_HINTS
+    )
+    return _PageWalk(texts, _Marks(timed, metas, bylines), headings, links)
+
+
+def _only_body(root: Element) -> Element | None:
+    """The root's <body> when it is the page's only one and no heading lies outside it (a
+    parsed page's head holds none): the body that each step would read."""
+    if root.getparent() is not None or root.tag == "body":
+        return None
+    body = root.find("body")
+    if body is None:
+        return None
+    for child in root:
+        if child is not body and next(child.iter("body", *_HEADINGS), None) is not None:
+            return None
+    return body
 
 
 # Times in the markup --------------------------------------------------------------------------
@@ -367,6 +404,8 @@ class _Group:
     # The part of each member's text that is the text of links: scored, then asked again
     # of each post (is it a teaser?).
     link_shares: dict[Element, float] = field(default_factory=dict)
+    ided: int = 0  # members with an id of their own
+    replies: int = 0  # members with a reply button
 
 
 def _candidates(root: Element, features: _Features) -> list[_Group]:
@@ -428,25 +467,25 @@ class _Features:
         root: Element,
         by_element: dict[Element, list[_Time]],
         shown: list[_Time],
-        marks: _Marks,
+        walked: _PageWalk,
     ) -> _Features:
         timed = _marked_up(e for e, r in by_element.items() if any(t.rank != CLOCK for t in r))
         walks.marked_up([t.element for t in shown], timed)
         headed: dict[object, None] = {}
-        walks.marked_up_tags(root, _HEADINGS, headed)
-        bylined = _marked_up(e for e in marks.bylines if _is_author_class(e.get("class", "")))
-        shared = _marked_up(_share_links(root))
+        if walked.headings is None:
+            walks.marked_up_tags(root, _HEADINGS, headed)
+        else:
+            walks.marked_up(walked.headings, headed)
+        bylines = walked.marks.bylines
+        bylined = _marked_up(e for e in bylines if _is_author_class(e.get("class", "")))
+        shared = _marked_up(a for a in walked.links if is_share_href(a.get("href")))
         return cls(timed, headed, bylined, shared)
 
 
-def _share_links(root: Element) -> list[Element]:
-    """The body's share-intent links."""
+def _share_candidates(root: Element) -> list[Element]:
+    """The body's links that may be share intents (clean.is_share_href decides)."""
     body = walks.first(root, _BODY)  # iter() would look on for a second <body>
-    if body is None:
-        return []
-    return [
-        a for a in walks.holding(body, "a", "href", _SHARE_HINTS) if is_share_href(a.get("href"))
-    ]
+    return [] if body is None else walks.holding(body, "a", "href", _SHARE_HINTS)
 
 
 def _marked_up(elements: Iterable[Element]) -> dict[object, None]:
@@ -463,18 +502,26 @@ def _best_group(
     for group in groups:
         if not _could_be_stream(group):
             continue
-        posts = [
-            m
-            for m in group.members
-            if walks.text_length(m, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(m)
-        ]
-        if len(posts) < 2:
+        _read_members(group)
+        if len(group.members) < 2:
             continue
-        group.members = posts
         _score(group, features, clock)
         if group.score > 0 and (best is None or group.score > best.score):
             best = group
     return best
+
+
+def _read_members(group: _Group) -> None:
+    """Keep the members that say enough to be posts (or show a picture), with what _score()
+    asks of each: one member at a time, all of it, while its nodes are in cache."""
+    posts = []
+    for member in group.members:
+        if walks.text_length(member, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(member):
+            posts.append(member)
+            group.ided += _member_id_attribute(member)
+            group.replies += _has_reply_button(member)
+            group.link_shares[member] = _link_share(member)
+    group.members = posts
 
 
 def _could_be_stream(group: _Group) -> bool:
@@ -517,15 +564,10 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     headed = sum(1 for i in ids if i in features.headed)
     signed = sum(1 for i in ids if i in features.bylined)
     shared = sum(1 for i in ids if i in features.shared)
-    # One member at a time, all it is asked: a post's nodes are read while they are in cache.
-    ided = replies = 0
-    for member in members:
-        ided += _member_id_attribute(member)
-        replies += _has_reply_button(member)
-        group.link_shares[member] = _link_share(member)
+    ided = group.ided
     group.timed = timed / count
     group.marked = max(headed, ided, signed, shared) / count
-    if replies * 2 >= count:
+    if group.replies * 2 >= count:
         return
     links = sum(group.link_shares.values()) / count
     if links > 0.6:

@@ -25,6 +25,7 @@ from crawler.extract._walks import (
     WalkRules,
     Writer,
     attribute_values,
+    body_marks,
     classes_up,
     contains,
     controls,
@@ -56,6 +57,7 @@ COMPILED, PYTHON = "compiled", "python"
 # What both backends define, and use() rebinds here.
 FUNCTIONS = (
     "attribute_values",
+    "body_marks",
     "classes_up",
     "contains",
     "controls",
@@ -90,6 +92,7 @@ __all__ = [
     "WalkRules",
     "Writer",
     "attribute_values",
+    "body_marks",
     "classes_up",
     "contains",
     "controls",
