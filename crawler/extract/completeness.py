@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from crawler.extract import walks
 from crawler.extract.clean import normalise_text
 from crawler.extract.dom import (
     Element,
@@ -56,6 +57,7 @@ _READ_MORE = re.compile(
     re.I,
 )
 _IN_PLACE = ("", "#")
+_CONTROLS = frozenset({"a", "button"})
 
 
 def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int | None:
@@ -86,7 +88,7 @@ def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int
 
 def is_stub(body: Element | None, page_url: str, permalink: str | None = None) -> bool:
     """Whether a post's body ends in a "Read more" that opens the post where it stands."""
-    if body is None:
+    if body is None or not walks.holds(body, _CONTROLS):  # most posts hold no control at all
         return False
     here = without_fragment(page_url)
     own = without_fragment(permalink) if permalink else here
