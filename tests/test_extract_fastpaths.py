@@ -738,6 +738,20 @@ def test_control_checks_agree_with_the_class_of_characters_xml_cannot_carry() ->
         _agree("controls", text, _CONTROL)
 
 
+@pytest.mark.own_backends
+def test_control_checks_agree_on_every_code_point_in_wide_text() -> None:
+    """Each code point of the first plane in text stored two bytes a character, and in text
+    stored four; the ends of every other plane in the latter."""
+    astral = [
+        plane + low for plane in range(0x10000, 0x110000, 0x10000) for low in (0, 0xFFFD, 0xFFFE, 0xFFFF)
+    ]
+    for code in [*range(0x10000), *astral]:
+        for text in (f"漢{chr(code)}", f"😀{chr(code)}a"):
+            expected = _CONTROL.search(text) is not None
+            assert _walks.controls(text, _CONTROL) == expected, hex(code)
+            _agree("controls", text, _CONTROL)
+
+
 def _climbs(module: ModuleType, seeds: list[list[etree._Element]]) -> list[dict[object, None]]:
     """marked_up() of each list of seeds, the first two into one dict (as generic's times)."""
     first: dict[object, None] = {}

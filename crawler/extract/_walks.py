@@ -363,8 +363,9 @@ class _Walk:
 
 def controls(text: str, pattern: re.Pattern[str]) -> bool:
     """Whether the text holds a character XML cannot carry: one the pattern (clean's class of
-    them) finds. The compiled twin reads text stored one byte a character itself, by the same
-    class there: the C0 controls but tab and newline, DEL and the C1 controls."""
+    them) finds. The compiled twin reads the text itself, by the same class spelt out there
+    (the C0 controls but tab and newline, DEL and the C1 controls, the surrogates and the
+    noncharacters)."""
     if text.isascii():  # translate() copies ASCII text faster than the expression searches it
         return "\x00" in text.translate(_ASCII_CONTROLS)
     return pattern.search(text) is not None
