@@ -334,7 +334,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
         return True
-    return bool(_TEASER.match(text))
+    return text[0] in _TEASER_INITIALS and _TEASER.match(text) is not None
 
 
 def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
