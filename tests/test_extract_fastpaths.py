@@ -838,3 +838,28 @@ def test_own_texts_end_where_lxml_ends_text() -> None:
     assert root is not None
     _agree("own_texts", root, frozenset({"span", "a"}), 20)
     assert _walks.own_texts(root, frozenset({"span", "a"}), 20) == ["Re", "Quote"]
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_controls_stating_a_count_read_as_the_reference_reads_them(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter())  # comments and instructions among them
+    for tags in (frozenset({"a", "button"}), frozenset({"li", "span", "p", "div"})):
+        for limit in (0, 3, 240):
+            _agree("digit_texts", elements, tags, limit)
+
+
+@pytest.mark.own_backends
+def test_controls_stating_a_count_in_any_script() -> None:
+    root = parse(
+        "<html><body><a>Load more (12)</a><button>٣ more</button><a>Share</a>"
+        "<a>Show <b>4</b> more</a><a>é</a><a><!-- 5 --></a><a>1234</a><a></a></body></html>".encode()
+    )
+    assert root is not None
+    tags = frozenset({"a", "button"})
+    found = _walks.digit_texts(root.iter(), tags, 6)
+    assert [text for _, text in found] == ["٣ more", "1234"]
+    for limit in (0, 4, 5, 6, 14, 240):
+        _agree("digit_texts", list(root.iter()), tags, limit)

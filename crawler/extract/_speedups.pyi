@@ -73,3 +73,6 @@ def holding(
 def marked_up_tags(
     root: etree._Element, tags: frozenset[str], marked: dict[object, None]
 ) -> None: ...
+def digit_texts(
+    elements: Iterable[etree._Element], tags: frozenset[str], limit: int
+) -> list[tuple[etree._Element, str]]: ...

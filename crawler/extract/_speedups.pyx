@@ -1096,3 +1096,43 @@ cdef inline bint _forbidden(uint32_t c) noexcept:
         | ((c >= 0xFDD0) & (c <= 0xFDEF))
         | ((c & 0xFFFE) == 0xFFFE)
     )
+
+
+# Controls that may state a count ---------------------------------------------------------------
+
+
+def digit_texts(elements, frozenset tags, Py_ssize_t limit):
+    """(element, text()) of each of the elements with one of the tags whose text holds a
+    decimal digit of any script and is at most `limit` characters long, in their order.
+
+    The text is read in place, its characters counted and its ASCII digits looked for: only
+    a text kept, or one with characters beyond ASCII (a digit of another script), is decoded."""
+    cdef _TagSet wanted
+    cdef list keep = [], found = []
+    cdef xmlNode* top
+    cdef xmlNode* node
+    cdef const unsigned char* byte
+    cdef Py_ssize_t count
+    cdef bint digit, wide
+    _tag_set(&wanted, tags, keep)
+    for element in elements:
+        top = (<cetree._Element?>element)._c_node
+        if top.type != tree.XML_ELEMENT_NODE or not _tag_in(&wanted, top, tags):
+            continue
+        count, digit, wide = 0, False, False
+        node = top.children
+        while node is not NULL and count <= limit:
+            if _is_text(node) and node.content is not NULL:
+                byte = <const unsigned char*>node.content
+                while byte[0]:
+                    wide |= byte[0] >= 0x80
+                    digit |= 0x30 <= byte[0] <= 0x39
+                    count += (byte[0] & 0xC0) != 0x80
+                    byte += 1
+            node = _after(node, top)
+        if count == 0 or count > limit or not (digit or wide):
+            continue
+        value = text(element)
+        if digit or _DIGIT.search(value) is not None:
+            found.append((element, value))
+    return found

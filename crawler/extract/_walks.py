@@ -500,3 +500,21 @@ def marked_up_tags(root: Element, tags: frozenset[str], marked: dict[object, Non
     """marked_up() of the root and each element below it with one of the tags."""
     if tags:
         marked_up(root.iter(*tags), marked)
+
+
+# Controls that may state a count ---------------------------------------------------------------
+
+
+def digit_texts(
+    elements: Iterable[Element], tags: frozenset[str], limit: int
+) -> list[tuple[Element, str]]:
+    """(element, text()) of each of the elements with one of the tags whose text holds a
+    decimal digit of any script and is at most `limit` characters long, in their order: the
+    few controls of a page that may state a count, read without its thousands of others."""
+    found = []
+    for element in elements:
+        if element.tag in tags:
+            value = text(element)
+            if value and len(value) <= limit and _DIGIT.search(value):
+                found.append((element, value))
+    return found
