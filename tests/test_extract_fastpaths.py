@@ -863,3 +863,34 @@ def test_controls_stating_a_count_in_any_script() -> None:
     assert [text for _, text in found] == ["٣ more", "1234"]
     for limit in (0, 4, 5, 6, 14, 240):
         _agree("digit_texts", list(root.iter()), tags, limit)
+
+
+_LINK_WORDS = ("more", "older", "next", "previous", "earlier")
+_LINK_NAMES = ("rel", "class", "aria-label")
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_links_that_may_lead_on_read_as_the_reference_reads_them(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter())  # comments and instructions among them
+    _agree("link_candidates", elements, frozenset({"a", "link"}), _LINK_NAMES, _LINK_WORDS)
+    _agree("link_candidates", elements, frozenset({"a", "span"}), ("href",), ("the",))
+
+
+@pytest.mark.own_backends
+def test_links_that_may_lead_on() -> None:
+    root = parse(
+        '<html><head><link rel="next" href="/2"><link rel="" href="/x"></head><body>'
+        '<a href="/a">Load MORE</a><a href="/b">Share</a><a class="" href="/c">Home</a>'
+        '<a aria-label="Older" href="/d"> </a><a href="/e"><span>x</span></a>'
+        '<a href="/f"><!-- c --></a><a href="/g">Zurück</a><a href="/h">  </a>'
+        '<a href="/i">Nex&amp;t</a><a href="/j"></a><a href="/k">PREVIOUSLY</a></body></html>'.encode()
+    )
+    assert root is not None
+    tags = frozenset({"a", "link"})
+    found = _walks.link_candidates(root.iter(), tags, _LINK_NAMES, _LINK_WORDS)
+    hrefs = [e.get("href") for e in found]
+    assert hrefs == ["/2", "/a", "/d", "/e", "/f", "/g", "/k"]
+    _agree("link_candidates", list(root.iter()), tags, _LINK_NAMES, _LINK_WORDS)

@@ -76,3 +76,9 @@ def marked_up_tags(
 def digit_texts(
     elements: Iterable[etree._Element], tags: frozenset[str], limit: int
 ) -> list[tuple[etree._Element, str]]: ...
+def link_candidates(
+    elements: Iterable[etree._Element],
+    tags: frozenset[str],
+    names: tuple[str, ...],
+    words: tuple[str, ...],
+) -> list[etree._Element]: ...

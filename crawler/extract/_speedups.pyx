@@ -1136,3 +1136,72 @@ def digit_texts(elements, frozenset tags, Py_ssize_t limit):
         if digit or _DIGIT.search(value) is not None:
             found.append((element, value))
     return found
+
+
+def link_candidates(elements, frozenset tags, tuple names, tuple words):
+    """The elements with one of the tags that may lead to more of a page, in their order: one
+    with one of the attributes `names` not empty, with a child node, or whose own text
+    (.text) holds one of the words (lower-case ASCII) in any case or a character beyond
+    ASCII. The text of most is one node of ASCII, looked through in place."""
+    cdef _TagSet wanted
+    cdef list keep = [], found = []
+    cdef list attributes = [(<str>name).encode("utf-8") for name in names]
+    cdef list needles = [(<str>word).encode("ascii") for word in words]
+    cdef xmlNode* top
+    cdef xmlNode* node
+    cdef const char* raw
+    cdef int state
+    cdef bint hit
+    _tag_set(&wanted, tags, keep)
+    for element in elements:
+        top = (<cetree._Element?>element)._c_node
+        if top.type != tree.XML_ELEMENT_NODE or not _tag_in(&wanted, top, tags):
+            continue
+        hit = False
+        for name in attributes:
+            state = ABSENT
+            raw = _value(top, <const char*>(<bytes>name), &state)
+            if (state == SIMPLE and raw[0]) or (state == ASSEMBLED and element.get(name.decode())):
+                hit = True
+                break
+        node = top.children
+        while not hit and node is not NULL:
+            hit = _is_child(node)
+            node = node.next
+        if not hit:
+            node = top.children
+            if node is not NULL and _is_text(node) and (node.next is NULL or _is_child(node.next)):
+                if node.content is not NULL:
+                    hit = _holds_word(<const unsigned char*>node.content, needles)
+            elif node is not NULL:  # text in several nodes (or none): as lxml joins it
+                text = element.text
+                hit = bool(text) and (not text.isascii() or any(w in text.lower() for w in words))
+        if hit:
+            found.append(element)
+    return found
+
+
+cdef bint _holds_word(const unsigned char* text, list needles):
+    """Whether ASCII text holds one of the lower-case needles in any case; text beyond ASCII
+    answers yes (str.lower() is left to decide)."""
+    cdef size_t i, j, n = strlen(<const char*>text), size
+    cdef const unsigned char* needle
+    cdef unsigned char c
+    for i in range(n):
+        if text[i] >= 0x80:
+            return True
+    for word in needles:
+        needle = <const unsigned char*>(<bytes>word)
+        size = len(<bytes>word)
+        if size > n:
+            continue
+        for i in range(n - size + 1):
+            for j in range(size):
+                c = text[i + j]
+                if 0x41 <= c <= 0x5A:
+                    c += 0x20
+                if c != needle[j]:
+                    break
+            else:
+                return True
+    return False

@@ -518,3 +518,23 @@ def digit_texts(
             if value and len(value) <= limit and _DIGIT.search(value):
                 found.append((element, value))
     return found
+
+
+def link_candidates(
+    elements: Iterable[Element], tags: frozenset[str], names: tuple[str, ...], words: tuple[str, ...]
+) -> list[Element]:
+    """The elements with one of the tags that may lead to more of a page, in their order: one
+    with one of the attributes `names` not empty, with a child node, or whose own text
+    (.text) holds one of the words (lower-case ASCII) in any case or a character beyond
+    ASCII. A page's links are thousands; most say none of this."""
+    found = []
+    for element in elements:
+        if element.tag not in tags:
+            continue
+        if any(element.get(name) for name in names) or len(element):
+            found.append(element)
+            continue
+        text = element.text
+        if text and (not text.isascii() or any(word in text.lower() for word in words)):
+            found.append(element)
+    return found
