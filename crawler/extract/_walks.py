@@ -514,7 +514,7 @@ def digit_texts(
     found = []
     for element in elements:
         if element.tag in tags:
-            value = text(element)
+            value = text(element) if len(element) else element.text  # a leaf's is its .text
             if value and len(value) <= limit and _DIGIT.search(value):
                 found.append((element, value))
     return found
