@@ -738,6 +738,20 @@ def test_control_checks_agree_with_the_class_of_characters_xml_cannot_carry() ->
         _agree("controls", text, _CONTROL)
 
 
+@pytest.mark.own_backends
+def test_control_checks_agree_on_every_code_point_in_wide_text() -> None:
+    """Each code point of the first plane in text stored two bytes a character, and in text
+    stored four; the ends of every other plane in the latter."""
+    astral = [
+        plane + low for plane in range(0x10000, 0x110000, 0x10000) for low in (0, 0xFFFD, 0xFFFE, 0xFFFF)
+    ]
+    for code in [*range(0x10000), *astral]:
+        for text in (f"漢{chr(code)}", f"😀{chr(code)}a"):
+            expected = _CONTROL.search(text) is not None
+            assert _walks.controls(text, _CONTROL) == expected, hex(code)
+            _agree("controls", text, _CONTROL)
+
+
 def _climbs(module: ModuleType, seeds: list[list[etree._Element]]) -> list[dict[object, None]]:
     """marked_up() of each list of seeds, the first two into one dict (as generic's times)."""
     first: dict[object, None] = {}
@@ -859,3 +873,59 @@ def test_a_tree_whose_body_does_not_hold_all_is_walked_step_by_step() -> None:
     assert page is not None
     assert generic._only_body(page) is page.find("body")
     assert generic._only_body(page.find("body")) is None
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_controls_stating_a_count_read_as_the_reference_reads_them(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter())  # comments and instructions among them
+    for tags in (frozenset({"a", "button"}), frozenset({"li", "span", "p", "div"})):
+        for limit in (0, 3, 240):
+            _agree("digit_texts", elements, tags, limit)
+
+
+@pytest.mark.own_backends
+def test_controls_stating_a_count_in_any_script() -> None:
+    root = parse(
+        "<html><body><a>Load more (12)</a><button>٣ more</button><a>Share</a>"
+        "<a>Show <b>4</b> more</a><a>é</a><a><!-- 5 --></a><a>1234</a><a></a></body></html>".encode()
+    )
+    assert root is not None
+    tags = frozenset({"a", "button"})
+    found = _walks.digit_texts(root.iter(), tags, 6)
+    assert [text for _, text in found] == ["٣ more", "1234"]
+    for limit in (0, 4, 5, 6, 14, 240):
+        _agree("digit_texts", list(root.iter()), tags, limit)
+
+
+_LINK_WORDS = ("more", "older", "next", "previous", "earlier")
+_LINK_NAMES = ("rel", "class", "aria-label")
+
+
+@pytest.mark.own_backends
+@pytest.mark.parametrize("body", BODIES, ids=IDS)
+def test_links_that_may_lead_on_read_as_the_reference_reads_them(body: bytes) -> None:
+    root = parse(body)
+    assert root is not None
+    elements = list(root.iter())  # comments and instructions among them
+    _agree("link_candidates", elements, frozenset({"a", "link"}), _LINK_NAMES, _LINK_WORDS)
+    _agree("link_candidates", elements, frozenset({"a", "span"}), ("href",), ("the",))
+
+
+@pytest.mark.own_backends
+def test_links_that_may_lead_on() -> None:
+    root = parse(
+        '<html><head><link rel="next" href="/2"><link rel="" href="/x"></head><body>'
+        '<a href="/a">Load MORE</a><a href="/b">Share</a><a class="" href="/c">Home</a>'
+        '<a aria-label="Older" href="/d"> </a><a href="/e"><span>x</span></a>'
+        '<a href="/f"><!-- c --></a><a href="/g">Zurück</a><a href="/h">  </a>'
+        '<a href="/i">Nex&amp;t</a><a href="/j"></a><a href="/k">PREVIOUSLY</a></body></html>'.encode()
+    )
+    assert root is not None
+    tags = frozenset({"a", "link"})
+    found = _walks.link_candidates(root.iter(), tags, _LINK_NAMES, _LINK_WORDS)
+    hrefs = [e.get("href") for e in found]
+    assert hrefs == ["/2", "/a", "/d", "/e", "/f", "/g", "/k"]
+    _agree("link_candidates", list(root.iter()), tags, _LINK_NAMES, _LINK_WORDS)

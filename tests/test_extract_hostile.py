@@ -159,6 +159,12 @@ def test_microdata_permalinks_are_only_http_addresses() -> None:
         ("mailto:desk@news.example", None),
         ("/relative/path", None),
         ("https://[::1", None),
+        ("HTTPS://News.Example/A?b=1#c", "HTTPS://News.Example/A?b=1#c"),
+        ("hTtP://news.example:8080", "hTtP://news.example:8080"),
+        ("https://ſ.example/a", "https://ſ.example/a"),  # ſ folds onto s: plain all the same
+        ("httpſ://news.example/a", "httpſ://news.example/a"),  # the fold accepts it as https
+        ("https://news.example/ä", "https://news.example/ä"),
+        ("htp://news.example/a", None),
         ("", None),
         (None, None),
     ],

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Update
 from archive.times import to_utc
-from crawler.extract import extract_page
+from crawler.extract import clean, extract_page
 from crawler.extract.adapters import REGISTRY, Adapter, candidates, html_updates
 from crawler.extract.clean import (
     clean_attribution,
@@ -125,6 +126,14 @@ def test_credits_and_attributions() -> None:
 )
 def test_boilerplate_blocks(text: str) -> None:
     assert is_boilerplate(text)
+
+
+def test_teasers_start_with_one_of_the_initials_looked_for() -> None:
+    """is_boilerplate matches the teaser expression only after a text's first letter: every
+    letter its first letters match, folded as re.I folds them, is one of those it looks for."""
+    firsts = re.compile(r"[rmasd]", re.I)
+    assert {c for c in map(chr, range(0x110000)) if firsts.match(c)} <= clean._TEASER_INITIALS
+    assert is_boilerplate("ſee also: the earlier blog") and is_boilerplate("Most read")
 
 
 @pytest.mark.parametrize(

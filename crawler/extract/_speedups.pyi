@@ -83,3 +83,14 @@ def body_marks(
     list[etree._Element],
     list[etree._Element],
 ]: ...
+
+
+def digit_texts(
+    elements: Iterable[etree._Element], tags: frozenset[str], limit: int
+) -> list[tuple[etree._Element, str]]: ...
+def link_candidates(
+    elements: Iterable[etree._Element],
+    tags: frozenset[str],
+    names: tuple[str, ...],
+    words: tuple[str, ...],
+) -> list[etree._Element]: ...

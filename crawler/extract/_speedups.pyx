@@ -8,7 +8,13 @@ crawler/extract/_walks.py gives, which is the reference; crawler/extract/walks.p
 of the two runs.
 """
 
-from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_DATA, PyUnicode_KIND
+from cpython.unicode cimport (
+    PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND,
+    PyUnicode_DATA,
+    PyUnicode_KIND,
+)
+from libc.stdint cimport uint16_t, uint32_t
 from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memcpy, strcmp, strlen, strstr
 
@@ -780,13 +786,14 @@ cdef bint _holds(xmlNode* top, frozenset tags) except -1:
 
 def controls(str text, pattern):
     """Whether the text holds a character XML cannot carry: one the pattern (clean's class of
-    them) finds, read here without it for text stored one byte a character, by the same class
-    there: the C0 controls but tab and newline, DEL and the C1 controls."""
+    them) finds, read here without it, by the same class: for text stored one byte a
+    character, the C0 controls but tab and newline, DEL and the C1 controls; for wide text,
+    those and the rest of the class (_wide_controls)."""
     cdef const unsigned char* data
     cdef Py_ssize_t i, n = len(text)
     cdef unsigned char c, found = 0
     if PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND:
-        return pattern.search(text) is not None
+        return _wide_controls(text)
     data = <const unsigned char*>PyUnicode_DATA(text)
     for i in range(n):  # no early exit: the compiler makes this loop wide
         c = data[i]
@@ -1131,4 +1138,149 @@ cdef bint _href_holds(cetree._Element owner, xmlNode* node, list encoded,
     if state == ASSEMBLED:
         value = cetree.elementFactory(owner._doc, node).get("href")
         return any(n in value for n in needles)
+
+
+# Control characters in wide text --------------------------------------------------------------
+
+
+cdef bint _wide_controls(str text) noexcept:
+    """controls() for text stored two or four bytes a character, by clean's class of them:
+    the C0 controls but tab and newline, DEL and the C1 controls, the surrogates, the
+    noncharacters U+FDD0 to U+FDEF, and the last two code points of every plane (U+FFFE,
+    U+1FFFF, ...). Most pages' texts are wide (a curly quote, a dash): a look through the
+    expression costs some 9 ns a character, this loop a fraction of one."""
+    cdef Py_ssize_t i, n = len(text)
+    cdef const uint16_t* narrow
+    cdef const uint32_t* wide
+    cdef uint32_t c
+    cdef bint found = 0
+    if PyUnicode_KIND(text) == PyUnicode_2BYTE_KIND:
+        narrow = <const uint16_t*>PyUnicode_DATA(text)
+        for i in range(n):  # no early exit: the compiler makes this loop wide
+            c = narrow[i]
+            found |= _forbidden(c)
+    else:
+        wide = <const uint32_t*>PyUnicode_DATA(text)
+        for i in range(n):
+            c = wide[i]
+            found |= _forbidden(c)
+    return found
+
+
+cdef inline bint _forbidden(uint32_t c) noexcept:
+    return (
+        ((c < 32) & (c != 9) & (c != 10))
+        | ((c >= 0x7F) & (c <= 0x9F))
+        | ((c >= 0xD800) & (c <= 0xDFFF))
+        | ((c >= 0xFDD0) & (c <= 0xFDEF))
+        | ((c & 0xFFFE) == 0xFFFE)
+    )
+
+
+# Controls that may state a count ---------------------------------------------------------------
+
+
+def digit_texts(elements, frozenset tags, Py_ssize_t limit):
+    """(element, text()) of each of the elements with one of the tags whose text holds a
+    decimal digit of any script and is at most `limit` characters long, in their order.
+
+    The text is read in place, its characters counted and its ASCII digits looked for: only
+    a text kept, or one with characters beyond ASCII (a digit of another script), is decoded."""
+    cdef _TagSet wanted
+    cdef list keep = [], found = []
+    cdef xmlNode* top
+    cdef xmlNode* node
+    cdef const unsigned char* byte
+    cdef Py_ssize_t count
+    cdef bint digit, wide
+    _tag_set(&wanted, tags, keep)
+    for element in elements:
+        top = (<cetree._Element?>element)._c_node
+        if top.type != tree.XML_ELEMENT_NODE or not _tag_in(&wanted, top, tags):
+            continue
+        count, digit, wide = 0, False, False
+        node = top.children
+        while node is not NULL and count <= limit:
+            if _is_text(node) and node.content is not NULL:
+                byte = <const unsigned char*>node.content
+                while byte[0]:
+                    wide |= byte[0] >= 0x80
+                    digit |= 0x30 <= byte[0] <= 0x39
+                    count += (byte[0] & 0xC0) != 0x80
+                    byte += 1
+            node = _after(node, top)
+        if count == 0 or count > limit or not (digit or wide):
+            continue
+        value = text(element)
+        if digit or _DIGIT.search(value) is not None:
+            found.append((element, value))
+    return found
+
+
+def link_candidates(elements, frozenset tags, tuple names, tuple words):
+    """The elements with one of the tags that may lead to more of a page, in their order: one
+    with one of the attributes `names` not empty, with a child node, or whose own text
+    (.text) holds one of the words (lower-case ASCII) in any case or a character beyond
+    ASCII. The text of most is one node of ASCII, looked through in place."""
+    cdef _TagSet wanted
+    cdef list keep = [], found = []
+    cdef list attributes = [(<str>name).encode("utf-8") for name in names]
+    cdef list needles = [(<str>word).encode("ascii") for word in words]
+    cdef xmlNode* top
+    cdef xmlNode* node
+    cdef const char* raw
+    cdef int state
+    cdef bint hit
+    _tag_set(&wanted, tags, keep)
+    for element in elements:
+        top = (<cetree._Element?>element)._c_node
+        if top.type != tree.XML_ELEMENT_NODE or not _tag_in(&wanted, top, tags):
+            continue
+        hit = False
+        for name in attributes:
+            state = ABSENT
+            raw = _value(top, <const char*>(<bytes>name), &state)
+            if (state == SIMPLE and raw[0]) or (state == ASSEMBLED and element.get(name.decode())):
+                hit = True
+                break
+        node = top.children
+        while not hit and node is not NULL:
+            hit = _is_child(node)
+            node = node.next
+        if not hit:
+            node = top.children
+            if node is not NULL and _is_text(node) and (node.next is NULL or _is_child(node.next)):
+                if node.content is not NULL:
+                    hit = _holds_word(<const unsigned char*>node.content, needles)
+            elif node is not NULL:  # text in several nodes (or none): as lxml joins it
+                text = element.text
+                hit = bool(text) and (not text.isascii() or any(w in text.lower() for w in words))
+        if hit:
+            found.append(element)
+    return found
+
+
+cdef bint _holds_word(const unsigned char* text, list needles):
+    """Whether ASCII text holds one of the lower-case needles in any case; text beyond ASCII
+    answers yes (str.lower() is left to decide)."""
+    cdef size_t i, j, n = strlen(<const char*>text), size
+    cdef const unsigned char* needle
+    cdef unsigned char c
+    for i in range(n):
+        if text[i] >= 0x80:
+            return True
+    for word in needles:
+        needle = <const unsigned char*>(<bytes>word)
+        size = len(<bytes>word)
+        if size > n:
+            continue
+        for i in range(n - size + 1):
+            for j in range(size):
+                c = text[i + j]
+                if 0x41 <= c <= 0x5A:
+                    c += 0x20
+                if c != needle[j]:
+                    break
+            else:
+                return True
     return False

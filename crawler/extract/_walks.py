@@ -370,8 +370,9 @@ class _Walk:
 
 def controls(text: str, pattern: re.Pattern[str]) -> bool:
     """Whether the text holds a character XML cannot carry: one the pattern (clean's class of
-    them) finds. The compiled twin reads text stored one byte a character itself, by the same
-    class there: the C0 controls but tab and newline, DEL and the C1 controls."""
+    them) finds. The compiled twin reads the text itself, by the same class spelt out there
+    (the C0 controls but tab and newline, DEL and the C1 controls, the surrogates and the
+    noncharacters)."""
     if text.isascii():  # translate() copies ASCII text faster than the expression searches it
         return "\x00" in text.translate(_ASCII_CONTROLS)
     return pattern.search(text) is not None
@@ -534,3 +535,41 @@ def body_marks(
     found = list(body.iter(*headings)) if headings else []
     links = holding(body, "a", "href", needles)
     return short_texts(body, limit), timed, metas, bylines, found, links
+
+
+# Controls that may state a count ---------------------------------------------------------------
+
+
+def digit_texts(
+    elements: Iterable[Element], tags: frozenset[str], limit: int
+) -> list[tuple[Element, str]]:
+    """(element, text()) of each of the elements with one of the tags whose text holds a
+    decimal digit of any script and is at most `limit` characters long, in their order: the
+    few controls of a page that may state a count, read without its thousands of others."""
+    found = []
+    for element in elements:
+        if element.tag in tags:
+            value = text(element) if len(element) else element.text  # a leaf's is its .text
+            if value and len(value) <= limit and _DIGIT.search(value):
+                found.append((element, value))
+    return found
+
+
+def link_candidates(
+    elements: Iterable[Element], tags: frozenset[str], names: tuple[str, ...], words: tuple[str, ...]
+) -> list[Element]:
+    """The elements with one of the tags that may lead to more of a page, in their order: one
+    with one of the attributes `names` not empty, with a child node, or whose own text
+    (.text) holds one of the words (lower-case ASCII) in any case or a character beyond
+    ASCII. A page's links are thousands; most say none of this."""
+    found = []
+    for element in elements:
+        if element.tag not in tags:
+            continue
+        if any(element.get(name) for name in names) or len(element):
+            found.append(element)
+            continue
+        text = element.text
+        if text and (not text.isascii() or any(word in text.lower() for word in words)):
+            found.append(element)
+    return found

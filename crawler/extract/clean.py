@@ -166,6 +166,11 @@ _WEB_SCHEMES = frozenset({"http", "https"})
 # dots and hyphens with an optional port. Most links are; they skip urlsplit, which costs as
 # much as the rest of the check on a page of thousands of links.
 _PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][!-~]*)?\Z", re.IGNORECASE)
+# _PLAIN_WEB_URL for ASCII text, where re.I folds no letter beyond ASCII onto one (as "ſ" onto
+# "s"): the scheme's case spelt out, the expression runs twice as fast without the flag.
+_PLAIN_ASCII_WEB_URL = re.compile(
+    r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][!-~]*)?\Z"
+)
 
 
 def has_controls(text: str) -> bool:
@@ -186,7 +191,8 @@ def web_url(url: str | None) -> str | None:
     (never a javascript:, data: or file: one)."""
     if not url:
         return None
-    if _PLAIN_WEB_URL.match(url):
+    plain = _PLAIN_ASCII_WEB_URL if url.isascii() else _PLAIN_WEB_URL
+    if plain.match(url):
         return url
     # Tabs and newlines inside an address are dropped by browsers too (the URL standard).
     url = strip_controls(url).strip().replace("\t", "").replace("\n", "")
@@ -328,7 +334,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
         return True
-    return bool(_TEASER.match(text))
+    return text[0] in _TEASER_INITIALS and _TEASER.match(text) is not None
 
 
 def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:

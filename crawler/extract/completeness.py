@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from crawler.extract import walks
 from crawler.extract.clean import normalise_text
 from crawler.extract.dom import (
     Element,
     absolute,
     in_tree,
-    raw_text,
     text_of,
     without_fragment,
 )
@@ -45,7 +45,6 @@ _COUNTED = (
     ),
 )
 _MAX_CONTROL_TEXT = 60
-_DIGIT = re.compile(r"\d")
 
 _READ_MORE = re.compile(
     r"^(?:read|show|see|view)\s+(?:more|full\s+post|the\s+full\s+post)|^continue\s+reading|"
@@ -56,6 +55,7 @@ _READ_MORE = re.compile(
     re.I,
 )
 _IN_PLACE = ("", "#")
+_CONTROLS = frozenset({"a", "button"})
 
 
 def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int | None:
@@ -66,14 +66,8 @@ def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int
     of the tree, those that reading removed from it passed over. (Reading an entry removes
     elements and wraps runs of siblings in a box; it moves no control across another.)
     """
-    if gathered is None:
-        controls: Iterable[Element] = root.iter("a", "button")
-    else:
-        controls = (e for e in gathered if e.tag == "a" or e.tag == "button")
-    for control in controls:
-        text = raw_text(control) if len(control) else control.text
-        if not text or len(text) > _MAX_CONTROL_TEXT * 4 or not _DIGIT.search(text):
-            continue
+    controls: Iterable[Element] = root.iter("a", "button") if gathered is None else gathered
+    for control, text in walks.digit_texts(controls, _CONTROLS, _MAX_CONTROL_TEXT * 4):
         text = normalise_text(text)
         if len(text) > _MAX_CONTROL_TEXT:
             continue
@@ -86,7 +80,7 @@ def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int
 
 def is_stub(body: Element | None, page_url: str, permalink: str | None = None) -> bool:
     """Whether a post's body ends in a "Read more" that opens the post where it stands."""
-    if body is None:
+    if body is None or not walks.holds(body, _CONTROLS):  # most posts hold no control at all
         return False
     here = without_fragment(page_url)
     own = without_fragment(permalink) if permalink else here

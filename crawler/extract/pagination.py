@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from crawler.extract import walks
 from crawler.extract.clean import normalise_text
 from crawler.extract.dom import Element, absolute, raw_text, without_fragment
 
@@ -27,6 +28,9 @@ _KEYWORDS = ("more", "older", "next", "previous", "earlier")
 _MAY_HOLD_KEYWORD = re.compile("|".join(_KEYWORDS), re.I)
 _CLASS_HINTS = ("load-more", "loadmore", "pagination__next", "older")
 _MAX_TEXT = 60  # a longer anchor text is an article link that happens to say "more"
+_LINK_TAGS = frozenset({"a", "link"})
+# The attributes _may_be_older trusts without a look at the text.
+_LOOKED_AT = ("rel", "class", "aria-label")
 
 
 def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None = None) -> list[str]:
@@ -38,10 +42,12 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
     base = _base_url(root, page_url)
     here = without_fragment(page_url)
     scored: dict[str, tuple[int, int]] = {}
-    # Most links are dismissed by a look at their rel and own text before any scoring.
+    # Most links are dismissed by a look at their rel and own text before any scoring: in
+    # the walk (which lets through all _may_be_older would), then here.
     elements = root.iter("link", "a") if gathered is None else gathered
-    for position, element in enumerate(elements):
-        if (element.tag != "a" and element.tag != "link") or not _may_be_older(element):
+    candidates = walks.link_candidates(elements, _LINK_TAGS, _LOOKED_AT, _KEYWORDS)
+    for position, element in enumerate(candidates):  # in page order, as the sort needs
+        if not _may_be_older(element):
             continue
         href = element.get("href")
         score = _score(element) if href else 0
