@@ -333,7 +333,6 @@ def test_an_ordinary_page_is_read_at_its_own_url() -> None:
     )
 
 
-@pytest.mark.own_backends  # whole pages on both backends are compared in test_extract_fastpaths
 def test_no_update_is_invented_on_the_corpus_articles() -> None:
     """120 ordinary pages (articles, recipes, forums, blogs with comments), each read at its
     own address: the issue's bar is at most one page with an update; none has one."""

@@ -929,3 +929,32 @@ def test_links_that_may_lead_on() -> None:
     hrefs = [e.get("href") for e in found]
     assert hrefs == ["/2", "/a", "/d", "/e", "/f", "/g", "/k"]
     _agree("link_candidates", list(root.iter()), tags, _LINK_NAMES, _LINK_WORDS)
+
+
+@pytest.mark.own_backends
+def test_comments_marked_beside_each_other_are_no_group() -> None:
+    """A page's comments are nodes of the tree but no posts: sibling comments climbed to by
+    the marks give no shape on either backend (pure Python once grouped them, and failed)."""
+    root = parse(
+        b"<html><body><main><!-- a --><!-- b --><div class='p'>One 10:00</div>"
+        b"<div class='p'>Two 11:00</div></main></body></html>"
+    )
+    assert root is not None
+    main = root.find(".//main")
+    assert main is not None
+    comments = [c for c in main if not isinstance(c.tag, str)]
+    posts = [c for c in main if c.tag == "div"]
+    assert len(comments) == 2
+    for module in [_walks, *_COMPILED]:
+        marked: dict[object, None] = {}
+        module.marked_up(comments + posts, marked)
+        timed = {_token(module, p): None for p in posts}.keys()
+        found = module.shapes(root, marked, timed, generic._SHAPELESS, generic._first_class)
+        assert [(parent.tag, tag, kinds) for parent, tag, kinds, _ in found] == [
+            ("main", "div", ["p"])
+        ]
+
+
+def _token(module: ModuleType, element: etree._Element) -> object:
+    """The element as `module`'s marks hold it: itself in pure Python, a node id compiled."""
+    return element if module is _walks else module.node_id(element)

@@ -888,6 +888,8 @@ def shapes(cetree._Element root, marked, timed, frozenset excluded, key):
     cdef list siblings, result = []
     for token in marked:
         node = <xmlNode*><Py_ssize_t>token
+        if node.type != tree.XML_ELEMENT_NODE:  # a comment is no post
+            continue
         tag = names.get(<Py_ssize_t>node.name)
         if tag is None:
             tag = names[<Py_ssize_t>node.name] = (<const char*>node.name).decode("utf-8", "replace")

@@ -452,7 +452,7 @@ def shapes(
     for element in marked:
         assert isinstance(element, etree._Element)
         tag = element.tag
-        if tag in excluded:
+        if not isinstance(tag, str) or tag in excluded:  # a comment is no post
             continue
         parent = element.getparent()
         if parent is not None:
