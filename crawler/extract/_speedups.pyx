@@ -106,6 +106,26 @@ cdef bint _value_holds(cetree._Element owner, xmlNode* node, const char* name,
     )
 
 
+cdef int _mark_one(cetree._Element owner, xmlNode* node, list timed, list metas,
+                   list bylines) except -1:
+    """mark()'s look at one element below a body."""
+    cdef bint hit = _named(node, "time")
+    cdef xmlAttr* attr = node.properties
+    cdef const char* name
+    while attr is not NULL and not hit:
+        name = <const char*>attr.name
+        hit = strstr(name, "time") is not NULL or strstr(name, "date") is not NULL
+        attr = attr.next
+    if hit:
+        timed.append(cetree.elementFactory(owner._doc, node))
+    if node.properties is not NULL:
+        if _value_holds(owner, node, "class", "uthor", "yline", "ontributor"):
+            bylines.append(cetree.elementFactory(owner._doc, node))
+        if _named(node, "meta") and _value_holds(owner, node, "content", ":"):
+            metas.append(cetree.elementFactory(owner._doc, node))
+    return 0
+
+
 def mark(cetree._Element root):
     """(timed, metas, bylines): the elements of the page's body, in page order, that may say
     when a post was written or by whom.
@@ -118,9 +138,6 @@ def mark(cetree._Element root):
     cdef xmlNode* top = root._c_node
     cdef xmlNode* node
     cdef xmlNode* body = NULL  # the outermost <body> being read
-    cdef xmlAttr* attr
-    cdef const char* name
-    cdef bint hit
     while top.parent is not NULL and top.parent.type == tree.XML_ELEMENT_NODE:
         top = top.parent  # from the document's root element, as getroot() gives it
     node = top
@@ -130,19 +147,7 @@ def mark(cetree._Element root):
                 if _named(node, "body"):
                     body = node
             else:
-                hit = _named(node, "time")
-                attr = node.properties
-                while attr is not NULL and not hit:
-                    name = <const char*>attr.name
-                    hit = strstr(name, "time") is not NULL or strstr(name, "date") is not NULL
-                    attr = attr.next
-                if hit:
-                    timed.append(cetree.elementFactory(root._doc, node))
-                if node.properties is not NULL:
-                    if _value_holds(root, node, "class", "uthor", "yline", "ontributor"):
-                        bylines.append(cetree.elementFactory(root._doc, node))
-                    if _named(node, "meta") and _value_holds(root, node, "content", ":"):
-                        metas.append(cetree.elementFactory(root._doc, node))
+                _mark_one(root, node, timed, metas, bylines)
         node = _after(node, top, &body)  # leaving the body when the walk passes it
     return timed, metas, bylines
 
@@ -160,24 +165,38 @@ def short_texts(cetree._Element body, Py_ssize_t limit):
     cdef list found = []
     cdef xmlNode* top = body._c_node
     cdef xmlNode* node = top
-    cdef int verdict
     while node is not NULL:
-        if node.type == tree.XML_ELEMENT_NODE:
-            verdict = _short_with_digit(node.children, limit)
-            if verdict == _KEEP:
-                found.append((cetree.elementFactory(body._doc, node), _node_text(node.children), False))
-            elif verdict == _ASK:
-                _keep_short(found, cetree.elementFactory(body._doc, node), False, limit)
-        elif node.type != tree.XML_TEXT_NODE and node.type != tree.XML_CDATA_SECTION_NODE:
-            _keep_short(found, cetree.elementFactory(body._doc, node), False, limit)
+        _short_text_of(found, body, node, limit)
         if node is not top:
-            verdict = _short_with_digit(node.next, limit)
-            if verdict == _KEEP:
-                found.append((cetree.elementFactory(body._doc, node), _node_text(node.next), True))
-            elif verdict == _ASK:
-                _keep_short(found, cetree.elementFactory(body._doc, node), True, limit)
+            _short_tail_of(found, body, node, limit)
         node = _after_node(node, top)
     return found
+
+
+cdef int _short_text_of(list found, cetree._Element body, xmlNode* node,
+                        Py_ssize_t limit) except -1:
+    """short_texts()' look at one node's own text (a comment's or a PI's whole text)."""
+    cdef int verdict
+    if node.type == tree.XML_ELEMENT_NODE:
+        verdict = _short_with_digit(node.children, limit)
+        if verdict == _KEEP:
+            found.append((cetree.elementFactory(body._doc, node), _node_text(node.children), False))
+        elif verdict == _ASK:
+            _keep_short(found, cetree.elementFactory(body._doc, node), False, limit)
+    elif node.type != tree.XML_TEXT_NODE and node.type != tree.XML_CDATA_SECTION_NODE:
+        _keep_short(found, cetree.elementFactory(body._doc, node), False, limit)
+    return 0
+
+
+cdef int _short_tail_of(list found, cetree._Element body, xmlNode* node,
+                        Py_ssize_t limit) except -1:
+    """short_texts()' look at the text after one node, up to its next sibling."""
+    cdef int verdict = _short_with_digit(node.next, limit)
+    if verdict == _KEEP:
+        found.append((cetree.elementFactory(body._doc, node), _node_text(node.next), True))
+    elif verdict == _ASK:
+        _keep_short(found, cetree.elementFactory(body._doc, node), True, limit)
+    return 0
 
 
 cdef enum:
@@ -1077,53 +1096,22 @@ def body_marks(cetree._Element body, Py_ssize_t limit, frozenset headings, tuple
     cdef list encoded = [(<str>needle).encode("utf-8") for needle in needles]
     cdef xmlNode* top = body._c_node
     cdef xmlNode* node = top
-    cdef int verdict
     cdef _TagSet wanted
     cdef list keep = []
     _tag_set(&wanted, headings, keep)
     while node is not NULL:
+        _short_text_of(texts, body, node, limit)
         if node.type == tree.XML_ELEMENT_NODE:
-            verdict = _short_with_digit(node.children, limit)
-            if verdict == _KEEP:
-                texts.append((cetree.elementFactory(body._doc, node), _node_text(node.children), False))
-            elif verdict == _ASK:
-                _keep_short(texts, cetree.elementFactory(body._doc, node), False, limit)
             if node is not top:
                 _mark_one(body, node, timed, metas, bylines)
             if _tag_in(&wanted, node, headings):
                 found.append(cetree.elementFactory(body._doc, node))
             if _named(node, "a") and _href_holds(body, node, encoded, needles):
                 links.append(cetree.elementFactory(body._doc, node))
-        elif node.type != tree.XML_TEXT_NODE and node.type != tree.XML_CDATA_SECTION_NODE:
-            _keep_short(texts, cetree.elementFactory(body._doc, node), False, limit)
         if node is not top:
-            verdict = _short_with_digit(node.next, limit)
-            if verdict == _KEEP:
-                texts.append((cetree.elementFactory(body._doc, node), _node_text(node.next), True))
-            elif verdict == _ASK:
-                _keep_short(texts, cetree.elementFactory(body._doc, node), True, limit)
+            _short_tail_of(texts, body, node, limit)
         node = _after_node(node, top)
     return texts, timed, metas, bylines, found, links
-
-
-cdef int _mark_one(cetree._Element owner, xmlNode* node, list timed, list metas,
-                   list bylines) except -1:
-    """mark()'s look at one element below a body."""
-    cdef bint hit = _named(node, "time")
-    cdef xmlAttr* attr = node.properties
-    cdef const char* name
-    while attr is not NULL and not hit:
-        name = <const char*>attr.name
-        hit = strstr(name, "time") is not NULL or strstr(name, "date") is not NULL
-        attr = attr.next
-    if hit:
-        timed.append(cetree.elementFactory(owner._doc, node))
-    if node.properties is not NULL:
-        if _value_holds(owner, node, "class", "uthor", "yline", "ontributor"):
-            bylines.append(cetree.elementFactory(owner._doc, node))
-        if _named(node, "meta") and _value_holds(owner, node, "content", ":"):
-            metas.append(cetree.elementFactory(owner._doc, node))
-    return 0
 
 
 cdef bint _href_holds(cetree._Element owner, xmlNode* node, list encoded,
