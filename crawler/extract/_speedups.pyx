@@ -879,15 +879,19 @@ def marked_up(elements, dict marked):
     order first reached. A climb stops at a node `marked` holds: built only by this function,
     it holds that node's ancestors too."""
     cdef cetree._Element element
-    cdef xmlNode* node
     for element in elements:
-        node = element._c_node
-        while node is not NULL and node.type == tree.XML_ELEMENT_NODE:
-            key = <Py_ssize_t>node
-            if key in marked:
-                break
-            marked[key] = None
-            node = node.parent
+        _climb(element._c_node, marked)
+
+
+cdef int _climb(xmlNode* node, dict marked) except -1:
+    """marked_up()'s climb from one element: it and its ancestors, to the first already held."""
+    while node is not NULL and node.type == tree.XML_ELEMENT_NODE:
+        key = <Py_ssize_t>node
+        if key in marked:
+            break
+        marked[key] = None
+        node = node.parent
+    return 0
 
 
 def shapes(cetree._Element root, marked, timed, frozenset excluded, key):
@@ -1066,19 +1070,12 @@ def marked_up_tags(cetree._Element root, frozenset tags, dict marked):
     """marked_up() of the root and each element below it with one of the tags."""
     cdef xmlNode* top = root._c_node
     cdef xmlNode* node = top
-    cdef xmlNode* up
     cdef _TagSet wanted
     cdef list keep = []
     _tag_set(&wanted, tags, keep)
     while node is not NULL:
         if node.type == tree.XML_ELEMENT_NODE and _tag_in(&wanted, node, tags):
-            up = node
-            while up is not NULL and up.type == tree.XML_ELEMENT_NODE:
-                key = <Py_ssize_t>up
-                if key in marked:
-                    break
-                marked[key] = None
-                up = up.parent
+            _climb(node, marked)
         node = _after(node, top)
 
 
