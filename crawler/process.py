@@ -13,8 +13,10 @@ open, so a killed `liveblog crawl` leaves no crawl behind holding the archive's 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import json
+import logging
 import os
 import select
 import signal
@@ -281,5 +283,20 @@ def _watch_parent(pipe_fd: int, signalled: bool) -> None:
     os._exit(1)
 
 
+def exit_now(code: int) -> None:
+    """End the crawl process once its work is done and written, without tearing down its
+    interpreter: freeing Scrapy's, Twisted's and lxml's thousands of objects one by one took
+    0.4 s of every 2 s pass, longer than the crawl of a small blog itself.
+
+    Nothing is lost: each pass is committed and its result line closed as it ends, the
+    archive is closed when the spider closes, and the log and output are flushed here.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    exit_now(main())
