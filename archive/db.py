@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -165,8 +166,7 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
         db = sqlite_utils.Database(path)
         db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.conn.execute("PRAGMA foreign_keys = ON")
-        if db.journal_mode != "wal":
-            db.enable_wal()
+        _use_wal(db)
         db.conn.execute("PRAGMA synchronous = NORMAL")
         migrate(db)
     except sqlite3.DatabaseError as e:
@@ -182,6 +182,27 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
             "folder and that it is a liveblog-archive database, or choose another path."
         ) from e
     return db
+
+
+def _use_wal(db: sqlite_utils.Database) -> None:
+    """Switch the archive to WAL (once: the mode is kept in the file).
+
+    The switch needs the file to itself, and SQLite answers "database is locked" at once,
+    without waiting out the busy timeout, when another process opens the new archive at the
+    same moment; so it is tried again, for as long as that timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            if db.journal_mode != "wal":
+                db.enable_wal()
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
