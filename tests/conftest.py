@@ -4,6 +4,8 @@ walks for extraction's tests."""
 
 from __future__ import annotations
 
+import compileall
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,12 +22,28 @@ from tests.webhook import Webhook, start_webhook
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Declares the marker pytest_generate_tests reads."""
+    """Declares the marker pytest_generate_tests reads; compiles the checkout's sources once."""
     config.addinivalue_line(
         "markers",
         "own_backends: chooses the backends of the walks itself (compares them, or starts a "
         "Python of its own), so runs once rather than once per backend",
     )
+    if not hasattr(config, "workerinput"):  # once, in the process that starts the workers
+        compile_checkout()
+
+
+def compile_checkout() -> None:
+    """Write the bytecode of the checkout's packages, once, when Python is told to write none
+    (PYTHONDONTWRITEBYTECODE): the tests start some 200 Pythons (a crawl process per pass,
+    `liveblog` commands, servers), and each compiled the project's sources anew, a quarter
+    of a second of every crawl process's start. Python still reads bytecode it finds, and
+    recompiles any file changed since. An installed package has its own already."""
+    if not sys.dont_write_bytecode:
+        return  # each Python writes what it compiles
+    root = Path(__file__).resolve().parent.parent
+    for package in ("archive", "crawler"):
+        if (root / package).is_dir():
+            compileall.compile_dir(root / package, quiet=1)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
