@@ -36,8 +36,8 @@ def compile_checkout() -> None:
     """Write the bytecode of the checkout's packages, once, when Python is told to write none
     (PYTHONDONTWRITEBYTECODE): the tests start some 200 Pythons (a crawl process per pass,
     `liveblog` commands, servers), and each compiled the project's sources anew, a quarter
-    of a second of every crawl process's start. Python still reads bytecode it finds, and
-    recompiles any file changed since. An installed package has its own already."""
+    of a second of every crawl process's start. Python still reads the bytecode it finds, and
+    passes over any that a later edit made stale. An installed package has its own already."""
     if not sys.dont_write_bytecode:
         return  # each Python writes what it compiles
     root = Path(__file__).resolve().parent.parent
