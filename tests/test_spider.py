@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from archive.records import BlogPass
 from crawler.middlewares import FetchBoundaryMiddleware, PassStopped
+from crawler.process import crawl_settings
 from crawler.sample import PATH, TITLE, UPDATES, render_page
 from crawler.sample.site import SampleBlog
 from crawler.spiders.liveblog import LiveblogSpider, PassState
@@ -106,3 +107,44 @@ def test_scrapy_crawl_command_archives_from_the_repository_root(
     assert out.returncode == 0, out.stderr[-3000:]
     assert "'archive/new': 5" in out.stderr
     assert Database(db)["updates"].count == 5
+
+
+@pytest.mark.slow
+def test_no_console_and_no_cookie_middleware_is_even_loaded() -> None:
+    """No telnet or remote-control console listens while a pass crawls, and what is off is not
+    imported either: the remote control's aiohttp and the cookie middleware's tldextract were
+    a third of a second of every crawl process's start."""
+    settings = crawl_settings()
+    extensions = settings.getwithbase("EXTENSIONS")
+    assert "scrapy.extensions.remote_control.RemoteControl" not in extensions
+    assert not settings.getbool("TELNETCONSOLE_ENABLED")
+    assert not settings.getbool("REMOTE_CONTROL_ENABLED")
+    middlewares = settings.getwithbase("DOWNLOADER_MIDDLEWARES")
+    assert "scrapy.downloadermiddlewares.cookies.CookiesMiddleware" not in middlewares
+    assert not settings.getbool("COOKIES_ENABLED")
+    # What stays is Scrapy's own list otherwise: statistics, the throttle, compression.
+    assert "scrapy.extensions.throttle.AutoThrottle" in extensions
+    assert "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware" in middlewares
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            # What Scrapy does with the lists when a crawl starts: read them (which imports
+            # every class named to override Scrapy's own) and load each class in them.
+            "import sys\n"
+            "from scrapy.utils.conf import build_component_list\n"
+            "from scrapy.utils.misc import load_object\n"
+            "from crawler.process import crawl_settings\n"
+            "settings = crawl_settings()\n"
+            "for name in ('EXTENSIONS', 'DOWNLOADER_MIDDLEWARES', 'SPIDER_MIDDLEWARES'):\n"
+            "    for path in build_component_list(settings.getwithbase(name)):\n"
+            "        load_object(path)\n"
+            "print(sorted(m for m in ('aiohttp', 'tldextract') if m in sys.modules))",
+        ],
+        env=env_with_root(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "[]", loaded.stderr
