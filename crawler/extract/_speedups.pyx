@@ -1011,27 +1011,38 @@ def own_texts(cetree._Element element, frozenset tags, Py_ssize_t limit):
     return found
 
 
+cdef object _held(cetree._Element element, xmlNode* node, str name, bytes attribute,
+                  list wanted, tuple needles):
+    """The value of the node's attribute `name` when it holds one of the needles (`wanted`:
+    the same, encoded), else None."""
+    cdef int state = ABSENT
+    cdef const char* raw = _value(node, attribute, &state)
+    if state == SIMPLE:
+        for needle in wanted:
+            if strstr(raw, <const char*>needle) is not NULL:
+                return raw.decode("utf-8", "replace")
+    elif state == ASSEMBLED:
+        value = cetree.elementFactory(element._doc, node).get(name)
+        for needle in needles:
+            if needle in value:
+                return value
+    return None
+
+
 def attribute_values(cetree._Element element, str tag, str name, str needle):
     """The values of the attribute `name` of the element and of each element below it with
     the tag, in page order, those that hold the needle."""
     cdef xmlNode* top = element._c_node
     cdef xmlNode* node = top
     cdef bytes tag_name = tag.encode("utf-8"), attribute = name.encode("utf-8")
-    cdef bytes wanted = needle.encode("utf-8")
-    cdef const char* raw
-    cdef int state
+    cdef list wanted = [needle.encode("utf-8")]
+    cdef tuple needles = (needle,)
     cdef list found = []
     while node is not NULL:
         if node.type == tree.XML_ELEMENT_NODE and strcmp(<const char*>node.name, tag_name) == 0:
-            state = ABSENT
-            raw = _value(node, attribute, &state)
-            if state == SIMPLE:
-                if strstr(raw, wanted) is not NULL:
-                    found.append(raw.decode("utf-8", "replace"))
-            elif state == ASSEMBLED:
-                value = cetree.elementFactory(element._doc, node).get(name)
-                if needle in value:
-                    found.append(value)
+            value = _held(element, node, name, attribute, wanted, needles)
+            if value is not None:
+                found.append(value)
         node = _after(node, top)
     return found
 
@@ -1043,24 +1054,10 @@ def holding(cetree._Element element, str tag, str name, tuple needles):
     cdef xmlNode* node = top
     cdef bytes tag_name = tag.encode("utf-8"), attribute = name.encode("utf-8")
     cdef list wanted = [needle.encode("utf-8") for needle in needles]
-    cdef const char* raw
-    cdef int state
-    cdef bint hit
     cdef list found = []
     while node is not NULL:
         if node.type == tree.XML_ELEMENT_NODE and strcmp(<const char*>node.name, tag_name) == 0:
-            state = ABSENT
-            raw = _value(node, attribute, &state)
-            hit = False
-            if state == SIMPLE:
-                for needle in wanted:
-                    if strstr(raw, <const char*>needle) is not NULL:
-                        hit = True
-                        break
-            elif state == ASSEMBLED:
-                value = cetree.elementFactory(element._doc, node).get(name)
-                hit = any(n in value for n in needles)
-            if hit:
+            if _held(element, node, name, attribute, wanted, needles) is not None:
                 found.append(cetree.elementFactory(element._doc, node))
         node = _after(node, top)
     return found
