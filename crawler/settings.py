@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from scrapy.settings import default_settings
 
+
+def _scrapy_base_without(setting: str, component: str) -> dict[str, int]:
+    """Scrapy's own base list `setting`, without one component: what stays follows Scrapy."""
+    base: dict[str, int] = getattr(default_settings, setting)
+    return {path: order for path, order in base.items() if path != component}
+
+
 BOT_NAME = "liveblog-archive"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -62,11 +69,9 @@ DOWNLOADER_MIDDLEWARES = {
 # tldextract and requests, a tenth of a second of every crawl process's start. Scrapy imports
 # each class that DOWNLOADER_MIDDLEWARES or EXTENSIONS names, even to turn it off (None), so
 # it is left out of Scrapy's own base list instead, which Scrapy reads without importing.
-DOWNLOADER_MIDDLEWARES_BASE = {
-    path: order
-    for path, order in default_settings.DOWNLOADER_MIDDLEWARES_BASE.items()
-    if path != "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"
-}
+DOWNLOADER_MIDDLEWARES_BASE = _scrapy_base_without(
+    "DOWNLOADER_MIDDLEWARES_BASE", "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"
+)
 
 # Every pass is fresh: no HTTP cache, no duplicate filter across passes.
 HTTPCACHE_ENABLED = False
@@ -77,11 +82,9 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 # Nor is the remote control loaded: its module imports aiohttp, a sixth of a second of every
 # crawl process's start for an extension that then stays off.
-EXTENSIONS_BASE = {
-    path: order
-    for path, order in default_settings.EXTENSIONS_BASE.items()
-    if path != "scrapy.extensions.remote_control.RemoteControl"
-}
+EXTENSIONS_BASE = _scrapy_base_without(
+    "EXTENSIONS_BASE", "scrapy.extensions.remote_control.RemoteControl"
+)
 
 ITEM_PIPELINES = {"crawler.pipelines.ArchivePipeline": 300}
 
