@@ -120,10 +120,26 @@ def demo_server(
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A browser test is a slow test: `-m "not slow"` leaves it out (this runs before -m)."""
+    """A browser test is a slow test: `-m "not slow"` leaves it out (this runs before -m).
+
+    Then the files are put in the order the workers take them (pyproject's
+    `--no-loadscope-reorder` keeps it): the files of slow tests first, fewest tests first,
+    then the files of quick tests, most tests first. A worker takes its next file while it
+    still has two tests to run, so files of one long test each (the cluster, the install),
+    left to the end, all went to one worker while the other stood idle; quick files at the
+    end even the two out instead."""
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.slow)
+    by_file: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        by_file.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+
+    def cost(tests: list[pytest.Item]) -> tuple[bool, int]:
+        slow = any(item.get_closest_marker("slow") is not None for item in tests)
+        return (not slow, len(tests) if slow else -len(tests))
+
+    items[:] = [item for tests in sorted(by_file.values(), key=cost) for item in tests]
 
 
 @pytest.fixture
