@@ -22,7 +22,8 @@ from tests.webhook import Webhook, start_webhook
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Declares the marker pytest_generate_tests reads; compiles the checkout's sources once."""
+    """Declares the marker pytest_generate_tests reads; compiles the checkout's sources once
+    and lets pytest keep the test modules it rewrites."""
     config.addinivalue_line(
         "markers",
         "own_backends: chooses the backends of the walks itself (compares them, or starts a "
@@ -30,6 +31,9 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     if not hasattr(config, "workerinput"):  # once, in the process that starts the workers
         compile_checkout()
+    # pytest keeps the test modules it rewrites (for its assert messages) only where Python
+    # may write bytecode; rewritten anew in every run, they took 5 s of each worker's start.
+    sys.dont_write_bytecode = False
 
 
 def compile_checkout() -> None:
