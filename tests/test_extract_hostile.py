@@ -281,6 +281,49 @@ def test_a_reading_with_an_id_and_no_text_still_lends_its_time() -> None:
     ]
 
 
+def listed(*numbers: int) -> list[dict[str, Any]]:
+    """JSON-LD readings of the posts post() writes, confirming them by headline alone."""
+    return [
+        item(
+            f"Update number {n}",
+            f"The paragraph of update {n}, long enough to be the body of a post.",
+            datePublished=f"2024-03-02T1{n}:00:00Z",
+        )
+        for n in numbers
+    ]
+
+
+def test_posts_older_than_the_structured_data_lists_are_taken_from_the_stream() -> None:
+    # The JSON-LD lists the newest two posts of five the page shows (page.corroborated).
+    posts = "".join(post(n, paragraph(n)) for n in range(5, 0, -1))
+    page = extract(html_page(ld(blog(listed(5, 4))), posts))
+    assert [u.headline for u in page.updates] == [f"Update number {n}" for n in range(5, 0, -1)]
+    assert [(u.source_id, u.published_at) for u in page.updates[2:]] == [
+        (f"post-{n}", f"2024-03-02T1{n}:00:00Z") for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("readings", "expected"),
+    [
+        # Only one listed post confirmed: too little to call the stream the publisher's list.
+        (listed(5), [5]),
+        # Half of what is listed is not on the page: the stream is not that list shown whole.
+        (listed(5, 4, 8, 7), [5, 4]),
+    ],
+)
+def test_older_posts_are_not_taken_when_the_stream_is_not_clearly_the_listed_one(
+    readings: list[dict[str, Any]], expected: list[int]
+) -> None:
+    posts = "".join(post(n, paragraph(n)) for n in range(5, 0, -1))
+    page = extract(html_page(ld(blog(readings)), posts))
+    assert [
+        u.headline
+        for u in page.updates
+        if u.headline in {f"Update number {n}" for n in range(1, 6)}
+    ] == [f"Update number {n}" for n in expected]
+
+
 # The story a page names --------------------------------------------------------------------------
 
 

@@ -158,21 +158,41 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     With structured data present, the generic extractor only brings the full bodies and media
     of updates the publisher listed; a block it guessed wrong cannot become an update. A post
     without a headline or an id is known by its words.
+
+    Publishers often list only their newest posts there (the last ten, the first page's).
+    When the posts the stream shows confirm nearly everything listed, the stream is that list
+    shown whole: its posts past the last confirmed one, older than every listed post, are
+    taken too. An unconfirmed post among or above the confirmed ones still is not.
     """
     readings = [s for group in structured for s in group]
     ids = {id_key(s.source_id) for s in readings if s.source_id}
     headlines = {fold(s.headline) for s in readings if s.headline}
     bodies = {k for s in readings for k in body_keys(raw_text(s.article_body), s.headline)}
-    kept = []
-    for update in found:
+    confirmed: list[int] = []
+    for index, update in enumerate(found):
         if update.source_id and id_key(update.source_id) in ids:
-            kept.append(update)
+            confirmed.append(index)
         elif (update.headline and fold(update.headline) in headlines) or (
             not update.headline and body_keys(update.body_text) & bodies
         ):
             update.source_id = update.permalink = None  # the structured reading's id wins
-            kept.append(update)
+            confirmed.append(index)
+    kept = [found[index] for index in confirmed]
+    listed = max((len(group) for group in structured), default=0)
+    if len(kept) >= 2 and len(kept) >= _LISTED_SHARE * listed and _newest_first(kept):
+        kept += found[confirmed[-1] + 1 :]
     return kept
+
+
+# Share of the structured data's posts that the stream must show before its older posts,
+# which the structured data leaves out, are taken from the stream alone.
+_LISTED_SHARE = 0.8
+
+
+def _newest_first(updates: list[Update]) -> bool:
+    """Whether the dated ones among these updates run from the newest down."""
+    times = [u.published_at for u in updates if u.published_at]
+    return len(times) >= 2 and times[0] > times[-1]
 
 
 def page_meta(root: Element) -> dict[str, str]:
