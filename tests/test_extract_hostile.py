@@ -324,6 +324,32 @@ def test_older_posts_are_not_taken_when_the_stream_is_not_clearly_the_listed_one
     ] == [f"Update number {n}" for n in expected]
 
 
+def teasers(title: str) -> bytes:
+    """A live blog's page (its JSON-LD says so) whose only repeated boxes are a list of three
+    dated stories under `title`, every class hashed by the page's build."""
+    cards = "".join(
+        f'<article class="x{n}f3a"><a href="/news/story-{n}"><h3>Story number {n} of the day</h3>'
+        f'</a><time datetime="2024-03-02T1{n}:00:00Z">1{n}:00</time><p>What story {n} is about, '
+        "in a sentence long enough to be a post's.</p></article>"
+        for n in (3, 2, 1)
+    )
+    return html_page(
+        ld(blog([], url=URL)), f'<section class="s9b2c"><h2>{title}</h2>{cards}</section>'
+    )
+
+
+@pytest.mark.parametrize("title", ["Lees ook", "Read more", "Most read", "Mehr zum Thema"])
+def test_a_list_titled_as_teasers_is_not_the_stream(title: str) -> None:
+    assert extract(teasers(title)).updates == []
+
+
+def test_the_same_list_titled_as_news_is_the_stream() -> None:
+    found = extract(teasers("Latest"))
+    assert [u.headline for u in found.updates] == [
+        f"Story number {n} of the day" for n in (3, 2, 1)
+    ]
+
+
 # The story a page names --------------------------------------------------------------------------
 
 

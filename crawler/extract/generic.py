@@ -94,6 +94,15 @@ _PROMO_LABEL = re.compile(
     r"werbung|reklama|publicidad|publicité|pubblicità)\b",
     re.I,
 )
+# What a list of teasers is titled, beyond the promotions' labels, in the languages read here.
+_TEASER_TITLES = re.compile(
+    _PROMO_LABEL.pattern
+    + r"|\s*(?:most (?:read|popular)|more (?:on this|stories|news|from)|you may also like|"
+    r"recommended|trending|meistgelesen|les plus lus|i più letti|lo más leído|mais lidas|"
+    r"meest gelezen|najczęściej czytane|najpopularniejsze)\b",
+    re.I,
+)
+_TEASER_TITLE = 60  # characters: a list's title, not a post's first line
 # Words on a forum post or a comment's buttons, in the languages read here.
 _REPLY_WORDS = re.compile(
     r"^\s*(?:reply|antworten|répondre|repondre|rispondi|responder|reageer|reageren|odpowiedz|"
@@ -536,7 +545,20 @@ def _could_be_stream(group: _Group) -> bool:
         node = node.getparent()
         depth += 1
     first = group.members[0]
-    return not _names_not_a_stream(first)
+    return not _names_not_a_stream(first) and not _titled_as_teasers(group.container, first)
+
+
+def _titled_as_teasers(container: Element, first: Element) -> bool:
+    """A list whose title, the heading above its first box, names teasers ("Lees ook",
+    "Read more", "Most read"): what a page's classes would say, for pages whose classes
+    say nothing (hashed by their build)."""
+    for child in container:
+        if child is first:
+            return False
+        if isinstance(child.tag, str) and child.tag in _HEADINGS:
+            title = text_of(child)
+            return len(title) <= _TEASER_TITLE and _TEASER_TITLES.match(title) is not None
+    return False
 
 
 def _names_not_a_stream(element: Element) -> bool:
