@@ -542,6 +542,12 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
     help="Remove JSON-LD and microdata first: score the HTML alone, against the updates it shows.",
 )
 @click.option(
+    "--hash-classes",
+    is_flag=True,
+    help="Replace every class name by a meaningless one first (as sites whose build hashes "
+    "their CSS serve them): score what extraction reads without the names.",
+)
+@click.option(
     "--articles",
     "articles_dir",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -560,6 +566,7 @@ def eval_command(
     pages_dirs: tuple[Path, ...],
     min_score: float,
     strip_structured: bool,
+    hash_classes: bool,
     articles_dir: Path | None,
     max_invented_pages: int,
 ) -> None:
@@ -573,8 +580,12 @@ def eval_command(
     )
 
     try:
-        scores = evaluate(pages_dirs, labels_dir, strip=strip_structured)
-        ordinary = extract_ordinary(articles_dir, strip=strip_structured) if articles_dir else []
+        scores = evaluate(pages_dirs, labels_dir, strip=strip_structured, hashed=hash_classes)
+        ordinary = (
+            extract_ordinary(articles_dir, strip=strip_structured, hashed=hash_classes)
+            if articles_dir
+            else []
+        )
     except MissingPageError as exc:
         raise click.ClickException(
             f"{exc}: give the folder that holds it with another --pages."

@@ -19,6 +19,7 @@ extraction on pages that are not live blogs, where every update found is an inve
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -226,22 +227,30 @@ def evaluate(
     extract: Extract = read_page,
     tolerance: int = TIME_TOLERANCE,
     strip: bool = False,
+    hashed: bool = False,
 ) -> list[PageScore]:
     """Every labelled page extracted and scored, in file-name order.
 
     `pages` is a folder or several, searched in turn for the file each labels file names.
     With `strip`, each page loses its JSON-LD and microdata first and is scored against the
-    updates its HTML shows: how far the HTML path gets on its own.
+    updates its HTML shows: how far the HTML path gets on its own. With `hashed`, its class
+    names are made meaningless first (hash_classes).
     """
     folders = [pages] if isinstance(pages, str | os.PathLike) else list(pages)
     scores = []
     for path in sorted(Path(labels_dir).glob("*.json")):
         labels = load_labels(path)
-        body = find_page(labels.file, folders, path).read_bytes()
+        body = _prepared(find_page(labels.file, folders, path).read_bytes(), strip, hashed)
         if strip:
-            body, labels = strip_structured(body), labels.html_only()
+            labels = labels.html_only()
         scores.append(score_page(extract(body, labels.url, labels.fetched_at), labels, tolerance))
     return scores
+
+
+def _prepared(body: bytes, strip: bool, hashed: bool) -> bytes:
+    if strip:
+        body = strip_structured(body)
+    return hash_classes(body) if hashed else body
 
 
 def strip_structured(body: bytes) -> bytes:
@@ -259,6 +268,25 @@ def strip_structured(body: bytes) -> bytes:
             element.attrib.pop(name, None)
     _declare_utf8(root)
     return etree.tostring(root, method="html", encoding="utf-8")
+
+
+def hash_classes(body: bytes) -> bytes:
+    """The page with each class name replaced by a meaningless one, the same name always by
+    the same, as a site whose build hashes its CSS serves it; ids and every other attribute
+    are kept. A body that is not HTML (a publisher's JSON page data) is returned as is."""
+    root = None if _is_json(body) else parse(body)
+    if root is None:
+        return body
+    for element in root.iter(etree.Element):
+        names = element.get("class")
+        if names:
+            element.set("class", " ".join(_hashed(name) for name in names.split()))
+    _declare_utf8(root)
+    return etree.tostring(root, method="html", encoding="utf-8")
+
+
+def _hashed(name: str) -> str:
+    return "c" + hashlib.blake2s(name.encode(), digest_size=4).hexdigest()
 
 
 def _is_json(body: bytes) -> bool:
@@ -303,7 +331,7 @@ class Invented:
 
 
 def extract_ordinary(
-    folder: Path | str, extract: Extract = read_page, strip: bool = False
+    folder: Path | str, extract: Extract = read_page, strip: bool = False, hashed: bool = False
 ) -> list[Invented]:
     """Every page of a folder of ordinary pages (articles, forums, recipes) extracted.
 
@@ -316,9 +344,7 @@ def extract_ordinary(
             continue
         body = path.read_bytes()
         url = page_url(body, path.name)
-        if strip:
-            body = strip_structured(body)
-        page = extract(body, url, None)
+        page = extract(_prepared(body, strip, hashed), url, None)
         results.append(Invented(path.name, tuple(page.updates if isinstance(page, Page) else page)))
     return results
 
