@@ -103,3 +103,42 @@ def test_generic_needs_repetition_and_times() -> None:
     assert root is not None
     url = "https://news.example/a"
     assert generic.extract(prepare(root), url, clock_of(root, url)).updates == []
+
+
+def ticker(entries: int, timed: int) -> bytes:
+    """A sports ticker of `entries` boxes of one shape and no ids, a clock on the first `timed`
+    of them only (every third, from the top): the rest are heats and pauses, as SportoweFakty's
+    relacja shows them."""
+    boxes = []
+    for n in range(entries, 0, -1):
+        clock = f"<aside><time>19:{n:02d}</time></aside>" if n % 3 == 0 and timed > 0 else ""
+        timed -= bool(clock)
+        boxes.append(
+            f'<div class="entry">{clock}<div class="entry-body"><span class="entry-title">Heat {n}'
+            f"</span><p>What happened in heat {n}, told in more than a few words.</p></div></div>"
+        )
+    return (
+        "<html lang='pl'><head><title>Relacja na żywo</title></head><body>"
+        f"<main><div class='relacja'>{''.join(boxes)}</div></main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("entries", "timed", "found"),
+    [
+        (24, 8, 24),  # a third timed, a long run: the stream
+        (24, 5, 0),  # a fifth timed: boxes with text, not posts
+        (6, 2, 0),  # a third timed but six boxes: too short a run to say
+    ],
+)
+def test_a_long_ticker_with_a_time_on_some_entries_is_a_stream(
+    entries: int, timed: int, found: int
+) -> None:
+    root = parse(ticker(entries, timed))
+    assert root is not None
+    url = "https://sport.example/relacja/1/final"
+    updates = generic.extract(prepare(root), url, clock_of(root, url)).updates
+    assert len(updates) == found
+    if found:
+        assert [u.headline for u in updates] == [f"Heat {n}" for n in range(entries, 0, -1)]
+        assert sum(1 for u in updates if u.published_at) == timed

@@ -601,11 +601,21 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     )
     named = _A_STREAM.search(group.names) is not None
     marks = group.timed + 0.5 * headed / count + 0.3 * (ided + signed + shared) / count
-    if group.timed < 0.5 and group.marked < 0.5:
+    if group.timed < 0.5 and group.marked < 0.5 and not _long_and_timed(count, group.timed):
         return  # boxes with text and nothing else: paragraphs, cards, a layout grid
     if count < 3 and group.timed < 1:
         return
     group.score = count * (1 + marks + (0.5 if named else 0)) * (1 - links)
+
+
+def _long_and_timed(count: int, timed: float) -> bool:
+    """A long run of boxes of one shape with a time on some: a sports ticker, whose heats,
+    scores and pauses carry no time of their own between the posts that do."""
+    return count >= _LONG_RUN and timed >= _SOME_TIMED
+
+
+_LONG_RUN = 8
+_SOME_TIMED = 0.25
 
 
 def _is_promo(member: Element, update: Update, link_share: float) -> bool:
