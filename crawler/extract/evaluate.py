@@ -248,9 +248,12 @@ def evaluate(
 
 
 def _prepared(body: bytes, strip: bool, hashed: bool) -> bytes:
-    if strip:
-        body = strip_structured(body)
-    return hash_classes(body) if hashed else body
+    """The page as evaluate() and extract_ordinary() were asked to read it: parsed and
+    written once, whichever of the two changes are asked for."""
+    changes = [
+        c for c, asked in ((_remove_structured, strip), (_hash_class_names, hashed)) if asked
+    ]
+    return _rewritten(body, *changes) if changes else body
 
 
 def strip_structured(body: bytes) -> bytes:
@@ -258,31 +261,41 @@ def strip_structured(body: bytes) -> bytes:
 
     A body that is not HTML (a publisher's JSON page data) has neither and is returned as is.
     """
-    root = None if _is_json(body) else parse(body)
-    if root is None:
-        return body
-    for script in root.xpath(_JSONLD_XPATH):
-        _drop(script)
-    for element in root.xpath(_MICRODATA_XPATH):
-        for name in MICRODATA_ATTRIBUTES:
-            element.attrib.pop(name, None)
-    _declare_utf8(root)
-    return etree.tostring(root, method="html", encoding="utf-8")
+    return _rewritten(body, _remove_structured)
 
 
 def hash_classes(body: bytes) -> bytes:
     """The page with each class name replaced by a meaningless one, the same name always by
     the same, as a site whose build hashes its CSS serves it; ids and every other attribute
     are kept. A body that is not HTML (a publisher's JSON page data) is returned as is."""
+    return _rewritten(body, _hash_class_names)
+
+
+def _rewritten(body: bytes, *changes: Callable[[etree._Element], None]) -> bytes:
+    """The HTML page with each change made to its tree, as UTF-8 HTML that says so; a body
+    that is not HTML, as it is."""
     root = None if _is_json(body) else parse(body)
     if root is None:
         return body
+    for change in changes:
+        change(root)
+    _declare_utf8(root)
+    return etree.tostring(root, method="html", encoding="utf-8")
+
+
+def _remove_structured(root: etree._Element) -> None:
+    for script in root.xpath(_JSONLD_XPATH):
+        _drop(script)
+    for element in root.xpath(_MICRODATA_XPATH):
+        for name in MICRODATA_ATTRIBUTES:
+            element.attrib.pop(name, None)
+
+
+def _hash_class_names(root: etree._Element) -> None:
     for element in root.iter(etree.Element):
         names = element.get("class")
         if names:
             element.set("class", " ".join(_hashed(name) for name in names.split()))
-    _declare_utf8(root)
-    return etree.tostring(root, method="html", encoding="utf-8")
 
 
 def _hashed(name: str) -> str:

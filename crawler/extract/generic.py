@@ -62,6 +62,9 @@ _LINK_ATTRS = ("href", "data-url", "data-share-url", "data-href", "data-permalin
 # Ranks of time evidence, best first.
 EPOCH, ZONED, META, VISIBLE, NAIVE, CLOCK = range(6)
 _MIN_TEXT = 30  # characters a member must say to be a post, not a timestamped link
+# A run of boxes this long needs a time on only this share of them (_long_and_timed).
+_LONG_RUN = 8
+_SOME_TIMED = 0.25
 _HEADLINE_BUDGET = 80  # elements looked at for a headline before the body starts
 _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, a label)
 _SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has none
@@ -612,10 +615,6 @@ def _long_and_timed(count: int, timed: float) -> bool:
     """A long run of boxes of one shape with a time on some: a sports ticker, whose heats,
     scores and pauses carry no time of their own between the posts that do."""
     return count >= _LONG_RUN and timed >= _SOME_TIMED
-
-
-_LONG_RUN = 8
-_SOME_TIMED = 0.25
 
 
 def _is_promo(member: Element, update: Update, link_share: float) -> bool:
