@@ -142,3 +142,41 @@ def test_a_long_ticker_with_a_time_on_some_entries_is_a_stream(
     if found:
         assert [u.headline for u in updates] == [f"Heat {n}" for n in range(entries, 0, -1)]
         assert sum(1 for u in updates if u.published_at) == timed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h2>{clock} Uhr: {title}</h2>",
+        '<h2><a href="#e{n}">{clock} Uhr: {title}</a></h2>',
+        '<h3><span class="t">{clock} Uhr</span> {title}</h3>',
+    ],
+)
+def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) -> None:
+    """Entries without a box of their own, each a heading opening with a time (its own text,
+    a permalink's or a span's) and the paragraphs under it: the heading, less its time, is
+    the entry's headline."""
+    entries = [(n, f"1{n}.0{n}", f"Meldung {n} des Tages") for n in (4, 3, 2, 1)]
+    body = "".join(
+        line.format(n=n, clock=clock, title=title)
+        + f"<p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        for n, clock, title in entries
+    )
+    page = (
+        "<html lang='de'><head><title>Streik-Ticker</title><meta property="
+        "'article:published_time' content='2024-03-12T08:00:00+01:00'></head><body><main>"
+        f"<div class='ticker'>{body}</div></main></body></html>"
+    ).encode()
+    root = parse(page)
+    assert root is not None
+    url = "https://nachrichten.example.de/ticker/streik"
+    clock = clock_of(root, url)  # from the page's head, before prepare() takes what it need not
+    updates = generic.extract(prepare(root), url, clock).updates
+    assert [u.headline for u in updates] == [title for _, _, title in entries]
+    assert [u.body_text for u in updates] == [
+        f"Was Meldung {n} berichtet, in mehr als ein paar Worten." for n, _, _ in entries
+    ]
+    # On the page's day, in Berlin's winter time: an hour ahead of UTC.
+    assert [u.published_at for u in updates] == [
+        f"2024-03-12T{int(clock[:2]) - 1:02d}:{clock[3:]}:00Z" for _, clock, _ in entries
+    ]

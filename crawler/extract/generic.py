@@ -41,8 +41,9 @@ _HAS_MEDIA = etree.XPath(
 )
 # What a link's address holds when it may be a share intent; clean.is_share_href decides.
 _SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create")
-# Lines that may open a ticker's entry with a time.
-_LEAD_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "strong", "b"})
+# Lines that may open a ticker's entry with a time, and what may hold the time at their start.
+_LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p"})
+_INLINE_LEADS = frozenset({"strong", "b", "a", "span"})
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
@@ -338,15 +339,18 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         return
     units: dict[Element, list[Element]] = defaultdict(list)
     for lead, text, is_tail in texts:
-        if is_tail or lead.tag not in _LEAD_TAGS or not text.lstrip()[:1].isdigit():
+        if is_tail or not text.lstrip()[:1].isdigit():
+            continue
+        if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
             continue
         if any(a.tag in _OUTSIDE for a in lead.iterancestors()):
             continue
         unit = lead
         parent = lead.getparent()
-        # A bold time opening a paragraph leads that paragraph.
-        if lead.tag in ("strong", "b"):
-            if parent is None or parent.tag != "p":
+        # A bold or linked time opening a line ("<p><b>19:30</b> …", "<h2><a>12.31 Uhr: …")
+        # leads that line.
+        if lead.tag in _INLINE_LEADS:
+            if parent is None or parent.tag not in _LINE_TAGS:
                 continue
             if (parent.text or "").strip() or parent.index(lead) != 0:
                 continue
@@ -757,10 +761,17 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
             (modified_readings if reading.modified else published_readings).append(reading)
     # Times are passed over in the search for a headline, but for a heading that opens with one.
     headline_el, headline = _headline(
-        member, {t.element for t in times if t.rank != VISIBLE or t.element.tag not in _HEADINGS}
+        member, {t.element for t in times if t.rank != VISIBLE or _heading_of(t.element) is None}
     )
     visible = next(
-        (t.reading for t in times if t.reading is not None and t.element is headline_el), None
+        (
+            t.reading
+            for t in times
+            if t.reading is not None
+            and headline_el is not None
+            and _heading_of(t.element) is headline_el
+        ),
+        None,
     )
     if visible is not None:
         headline = _after_time(headline, visible.text)  # "12.31 Uhr: Bahn meldet…"
@@ -812,6 +823,17 @@ def _post_header(headline: Element, member: Element) -> Element | None:
 
 
 _TIME_SEPARATOR = re.compile(r"^[\s:–—\-|·•.,]+")
+
+
+def _heading_of(element: Element) -> Element | None:
+    """The heading a time is printed in: the element itself, or the heading whose line it
+    opens ("<h2><a>12.31 Uhr: …</a></h2>")."""
+    if element.tag in _HEADINGS:
+        return element
+    parent = element.getparent()
+    if element.tag in _INLINE_LEADS and parent is not None and parent.tag in _HEADINGS:
+        return parent
+    return None
 
 
 def _after_time(headline: str, time_text: str) -> str:
