@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from archive.records import Update
 from archive.times import now_utc, parse_utc
 from crawler.extract import generic
 from crawler.extract.clock import PageClock, page_clock
@@ -144,23 +145,16 @@ def test_a_long_ticker_with_a_time_on_some_entries_is_a_stream(
         assert sum(1 for u in updates if u.published_at) == timed
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "<h2>{clock} Uhr: {title}</h2>",
-        '<h2><a href="#e{n}">{clock} Uhr: {title}</a></h2>',
-        '<h3><span class="t">{clock} Uhr</span> {title}</h3>',
-    ],
-)
-def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) -> None:
-    """Entries without a box of their own, each a heading opening with a time (its own text,
-    a permalink's or a span's) and the paragraphs under it: the heading, less its time, is
-    the entry's headline."""
-    entries = [(n, f"1{n}.0{n}", f"Meldung {n} des Tages") for n in (4, 3, 2, 1)]
+FLAT_ENTRIES = [(n, f"1{n}.0{n}", f"Meldung {n} des Tages") for n in (4, 3, 2, 1)]
+
+
+def flat_ticker(line: str) -> list[Update]:
+    """The generic extractor on a ticker whose entries have no box of their own: each a `line`
+    (formatted with the entry's number, clock and title) and a paragraph under it."""
     body = "".join(
         line.format(n=n, clock=clock, title=title)
         + f"<p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
-        for n, clock, title in entries
+        for n, clock, title in FLAT_ENTRIES
     )
     page = (
         "<html lang='de'><head><title>Streik-Ticker</title><meta property="
@@ -172,11 +166,44 @@ def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) 
     url = "https://nachrichten.example.de/ticker/streik"
     clock = clock_of(root, url)  # from the page's head, before prepare() takes what it need not
     updates = generic.extract(prepare(root), url, clock).updates
-    assert [u.headline for u in updates] == [title for _, _, title in entries]
-    assert [u.body_text for u in updates] == [
-        f"Was Meldung {n} berichtet, in mehr als ein paar Worten." for n, _, _ in entries
-    ]
     # On the page's day, in Berlin's winter time: an hour ahead of UTC.
     assert [u.published_at for u in updates] == [
-        f"2024-03-12T{int(clock[:2]) - 1:02d}:{clock[3:]}:00Z" for _, clock, _ in entries
+        f"2024-03-12T{int(clock[:2]) - 1:02d}:{clock[3:]}:00Z" for _, clock, _ in FLAT_ENTRIES
     ]
+    return updates
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h2>{clock} Uhr: {title}</h2>",
+        '<h2><a href="#e{n}">{clock} Uhr: {title}</a></h2>',
+        '<h3><span class="t">{clock} Uhr</span> {title}</h3>',
+    ],
+)
+def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) -> None:
+    """Each a heading opening with a time (its own text, a permalink's or a span's): the
+    heading, less its time, is the entry's headline."""
+    updates = flat_ticker(line)
+    assert [u.headline for u in updates] == [title for _, _, title in FLAT_ENTRIES]
+    assert [u.body_text for u in updates] == [
+        f"Was Meldung {n} berichtet, in mehr als ein paar Worten." for n, _, _ in FLAT_ENTRIES
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>{clock} Uhr: {title}</p>",
+        "<p><strong>{clock} Uhr:</strong> {title}</p>",
+        '<p><a href="#e{n}">{clock} Uhr</a> {title}</p>',
+        '<p><span class="zeit">{clock} Uhr</span> – {title}</p>',
+    ],
+)
+def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
+    """Each a paragraph opening with a time, bare, bold, a permalink or a span: the words after the
+    time open the entry's body (a short line beside a bold time is not a header's label)."""
+    updates = flat_ticker(line)
+    for update, (n, _, title) in zip(updates, FLAT_ENTRIES, strict=True):
+        first, _, rest = update.body_text.partition("\n\n")
+        assert first.endswith(title) and rest.startswith(f"Was Meldung {n}"), update.body_text

@@ -867,7 +867,7 @@ def _header_of(element: Element, member: Element, stops: set[Element]) -> Elemen
     own = -1
     node = element
     for parent in element.iterancestors():
-        if parent is member or parent in stops:
+        if parent is member or parent in stops or _leads_entry(parent, member):
             break
         if own < 0:
             own = walks.text_length(element)
@@ -876,6 +876,12 @@ def _header_of(element: Element, member: Element, stops: set[Element]) -> Elemen
             break
         node = parent
     return node
+
+
+def _leads_entry(line: Element, member: Element) -> bool:
+    """The paragraph that opens a ticker entry cut by _segment_tickers: its words after the
+    time are the entry's, not a header's."""
+    return line.tag == "p" and member.get("class") == _SEGMENT_CLASS and line.getparent() is member
 
 
 def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]:
