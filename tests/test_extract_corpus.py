@@ -17,6 +17,7 @@ import pytest
 
 from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, Page, Update
 from crawler.extract import extract_page, walks
+from crawler.extract.evaluate import strip_structured
 from tests.helpers import saved_page
 
 MIRROR_URL = "https://www.mirror.co.uk/news/uk-news/uk-riots-live-hotel-rotherham-33386398"
@@ -409,6 +410,18 @@ def test_mirror_found_by_markup_on_any_host() -> None:
         local.updates[0].permalink
         == "https://www.mirror.co.uk/news/uk-news/uk-riots-live-hotel-rotherham-33386398#751105"
     )
+
+
+def test_ndtv_items_without_their_microdata_keep_the_time_they_show() -> None:
+    """Stripped of microdata, each item's time is read from what it shows: "November", "02",
+    "2023" in spans and "21:06 (IST)"; the microdata gave the same minute."""
+    whole = extract_page(saved_page("ndtv-cwc2023-ind-sl.html").read_bytes(), NDTV_URL)
+    stripped = extract_page(
+        strip_structured(saved_page("ndtv-cwc2023-ind-sl.html").read_bytes()), NDTV_URL
+    )
+    assert len(stripped.updates) == len(whole.updates) == 40
+    for shown, stated in zip(stripped.updates, whole.updates, strict=True):
+        assert shown.published_at == stated.published_at[:17] + "00Z", shown.source_id
 
 
 def test_pages_are_deterministic(case: Case) -> None:

@@ -1,7 +1,8 @@
 """NDTV live blogs: `li.liv-blg_li`, each wrapping a microdata liveBlogUpdate and its visible text.
 
 The microdata articleBody is often cut short (an unescaped quote ends the attribute), so the
-visible `div.liv-blg_txt` is the body; the item's own meta tags give its id and times.
+visible `div.liv-blg_txt` is the body; the item's own meta tags give its id and times, and
+without them the time it shows (`div.liv-blg_dtime`: the date in spans, "21:06 (IST)").
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from archive.records import Update
 from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
+from crawler.extract.clock import visible_time
 from crawler.extract.dom import Element, fragment_of, text_of
 from crawler.extract.entries import html_update
 from crawler.extract.microdata import properties, property_value
@@ -39,13 +41,15 @@ def extract(root: Element, url: str) -> list[Update]:
 
 
 def _update(entry: Element, url: str) -> Update:
-    body = title = None
+    body = title = stamp = None
     for element in entry.iter("div"):
         cls = element.get("class") or ""
         if body is None and "liv-blg_txt" in cls:
             body = element
         elif title is None and "liv-blg_ttl" in cls:
             title = element
+        elif stamp is None and "liv-blg_dtime" in cls:
+            stamp = element
     item = next(
         (e for e in entry.iter() if isinstance(e.tag, str) and e.get("itemscope") is not None), None
     )
@@ -63,6 +67,14 @@ def _update(entry: Element, url: str) -> Update:
         source_id=source_id,
         headline=text_of(title) or None,
         skip=[title] if title is not None else [],
-        published_at=to_utc(prop("datePublished")),
+        published_at=to_utc(prop("datePublished")) or _shown_time(stamp),
         modified_at=to_utc(prop("dateModified")),
     )
+
+
+def _shown_time(stamp: Element | None) -> str | None:
+    """The time the item shows, for an item without its microdata: the date in spans
+    ("November", "02", "2023") and the clock with its zone ("21:06 (IST)")."""
+    if stamp is None:
+        return None
+    return visible_time(" ".join(stamp.itertext()))
