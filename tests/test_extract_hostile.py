@@ -343,6 +343,35 @@ def test_a_list_titled_as_teasers_is_not_the_stream(title: str) -> None:
     assert extract(teasers(title)).updates == []
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # Its only words a link's, to another page, with a photo: a promotion.
+        ('<a href="/jobs/live-desk"><img src="{img}" alt=""><span>{words}</span></a>', False),
+        # The same words, not a link: a post like the others.
+        ('<img src="{img}" alt=""><p>{words}</p>', True),
+    ],
+)
+def test_a_post_whose_only_words_are_a_link_to_another_page_is_a_teaser(
+    line: str, kept: bool
+) -> None:
+    words = "Join our newsroom: we are hiring reporters for the live desk"
+    pad = "\n" + "\t" * 12  # a CMS's indentation: text, if not words, beside the link's
+    card = (
+        f'<article class="post" id="post-9">{pad}<time datetime="2024-03-02T12:30:00Z">12:30'
+        f'</time>{pad}<div class="post-body">{pad}'
+        f"{line.format(img='https://img.news.example/desk.jpg', words=words)}{pad}</div>{pad}"
+        "</article>"
+    )
+    body = post(3, paragraph(3)) + card + post(1, paragraph(1))
+    page = extract(html_page(ld(blog([], url=URL)), body))
+    assert [u.headline for u in page.updates] == (
+        ["Update number 3", None, "Update number 1"]
+        if kept
+        else ["Update number 3", "Update number 1"]
+    )
+
+
 def test_the_same_list_titled_as_news_is_the_stream() -> None:
     found = extract(teasers("Latest"))
     assert [u.headline for u in found.updates] == [

@@ -626,10 +626,11 @@ def _is_promo(member: Element, update: Update, link_share: float) -> bool:
     else (a link to another article), or a short item opening with a promotion's label."""
     if link_share >= 0.9 and member.find(".//a[@href]") is not None:
         return True
-    if update.headline and not update.body_text:
-        # A card whose only words are its title, and the title a link (a photo beside it): a teaser.
+    # A card whose only words, its title or its line, are a link's (a photo beside it): a teaser.
+    words = update.body_text if not update.headline else "" if update.body_text else update.headline
+    if words:
         for link in member.iter("a"):
-            if link.get("href") and update.headline in normalise_text(raw_text(link)):
+            if link.get("href") and words in normalise_text(raw_text(link)):
                 return True
     text = update.headline or update.body_text
     return len(update.body_text) < 300 and _PROMO_LABEL.match(text) is not None
