@@ -627,7 +627,7 @@ def _is_promo(member: Element, update: Update, link_share: float) -> bool:
     if link_share >= 0.9 and member.find(".//a[@href]") is not None:
         return True
     # A card whose only words, its title or its line, are a link's (a photo beside it): a teaser.
-    words = update.body_text if not update.headline else "" if update.body_text else update.headline
+    words = "" if update.headline and update.body_text else update.headline or update.body_text
     if words:
         for link in member.iter("a"):
             if link.get("href") and words in normalise_text(raw_text(link)):
