@@ -32,6 +32,15 @@ def clock_of(root: etree._Element, url: str, fetched_at: str | None = None) -> P
     return page_clock(root, url, parse_utc(fetched_at) or now_utc())
 
 
+def stream_of(body: bytes, url: str) -> list[Update]:
+    """The generic extractor's posts on a page built here, its clock read from the whole page
+    (before prepare() prunes what extraction need not read), as extract_page reads it."""
+    root = parse(body)
+    assert root is not None
+    clock = clock_of(root, url)
+    return generic.extract(prepare(root), url, clock).updates
+
+
 def without_structured_data(body: bytes) -> etree._Element:
     """The page as a site without schema.org would serve it: no JSON-LD, no microdata."""
     root = parse(body)
@@ -80,10 +89,7 @@ def test_generic_reads_local_times_ids_and_bylines() -> None:
         <p>No headline here, only a paragraph long enough to count as a post.</p>
         <a class="permalink" href="/live/blog#e1">Link</a></section>
     </div><aside><ul><li>Related story</li></ul></aside></body></html>"""
-    root = parse(body.encode())
-    assert root is not None
-    url = "https://news.example/live/blog"
-    first, second = generic.extract(prepare(root), url, clock_of(root, url)).updates
+    first, second = stream_of(body.encode(), "https://news.example/live/blog")
     assert (first.source_id, first.headline, first.published_at) == (
         "e2",
         "Second",
@@ -100,10 +106,7 @@ def test_generic_reads_local_times_ids_and_bylines() -> None:
 
 def test_generic_needs_repetition_and_times() -> None:
     body = b"<html><body><article><h1>One story</h1><p>Just an article, no live posts.</p></article></body></html>"
-    root = parse(body)
-    assert root is not None
-    url = "https://news.example/a"
-    assert generic.extract(prepare(root), url, clock_of(root, url)).updates == []
+    assert stream_of(body, "https://news.example/a") == []
 
 
 def ticker(entries: int, timed: int) -> bytes:
@@ -135,10 +138,7 @@ def ticker(entries: int, timed: int) -> bytes:
 def test_a_long_ticker_with_a_time_on_some_entries_is_a_stream(
     entries: int, timed: int, found: int
 ) -> None:
-    root = parse(ticker(entries, timed))
-    assert root is not None
-    url = "https://sport.example/relacja/1/final"
-    updates = generic.extract(prepare(root), url, clock_of(root, url)).updates
+    updates = stream_of(ticker(entries, timed), "https://sport.example/relacja/1/final")
     assert len(updates) == found
     if found:
         assert [u.headline for u in updates] == [f"Heat {n}" for n in range(entries, 0, -1)]
@@ -161,11 +161,7 @@ def flat_ticker(line: str) -> list[Update]:
         "'article:published_time' content='2024-03-12T08:00:00+01:00'></head><body><main>"
         f"<div class='ticker'>{body}</div></main></body></html>"
     ).encode()
-    root = parse(page)
-    assert root is not None
-    url = "https://nachrichten.example.de/ticker/streik"
-    clock = clock_of(root, url)  # from the page's head, before prepare() takes what it need not
-    updates = generic.extract(prepare(root), url, clock).updates
+    updates = stream_of(page, "https://nachrichten.example.de/ticker/streik")
     # On the page's day, in Berlin's winter time: an hour ahead of UTC.
     assert [u.published_at for u in updates] == [
         f"2024-03-12T{int(clock[:2]) - 1:02d}:{clock[3:]}:00Z" for _, clock, _ in FLAT_ENTRIES
