@@ -16,7 +16,7 @@ from lxml import etree
 
 from archive.records import Update
 from archive.times import now_utc, parse_utc
-from crawler.extract import generic
+from crawler.extract import generic, lines
 from crawler.extract.clock import PageClock, page_clock
 from crawler.extract.entries import prepare
 from crawler.extract.evaluate import TIME_TOLERANCE, _close, load_labels, match
@@ -203,3 +203,129 @@ def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
     for update, (n, _, title) in zip(updates, FLAT_ENTRIES, strict=True):
         first, _, rest = update.body_text.partition("\n\n")
         assert first.endswith(title) and rest.startswith(f"Was Meldung {n}"), update.body_text
+
+
+# Posts whose classes name nothing (hashed by the site's build): what the shape of the posts says.
+POSTS = [
+    (4, "Loud bang heard at the harbour", "Ben Price"),
+    (3, "Ferry crossings suspended until noon", "Sarah Dickins"),
+    (2, "Police close the coast road", "Ben Price"),
+    (1, "Storm warning issued for the weekend", "Sarah Dickins"),
+]
+
+
+def hashed_stream(post: str) -> list[Update]:
+    """The generic extractor on a stream of four posts in boxes with meaningless classes, each
+    `post` (formatted with its number, clock, title and author) and a paragraph after it."""
+    boxes = "".join(
+        f'<div class="x7f3a" id="p{n}">'
+        + post.format(n=n, clock=f"1{n}:0{n}", title=title, author=author)
+        + f'<div class="x0c1d"><p>What post {n} reports, in more than a few words.</p></div></div>'
+        for n, title, author in POSTS
+    )
+    page = (
+        "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
+        " content='2024-02-10T08:00:00+00:00'></head><body><main>"
+        f"<div class='x9e2b'>{boxes}</div></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://news.example/live/storm")
+    assert [u.source_id for u in updates] == [f"p{n}" for n, _, _ in POSTS]
+    assert [u.published_at for u in updates] == [f"2024-02-10T1{n}:0{n}:00Z" for n, _, _ in POSTS]
+    return updates
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # The title's own box after the time's.
+        '<div class="x11"><span class="x12">{clock}</span></div><div class="x13">{title}</div>',
+        # The title in the box that holds the time.
+        '<div class="x11"><span class="x12">{clock}</span><div class="x13">{title}</div></div>',
+        # A span in a div, and a byline beside the time in a box of their own.
+        '<div class="x11"><span class="x12">{clock}</span><mark>{author}</mark></div>'
+        '<div class="x13"><span class="x14">{title}</span></div>',
+        # A bold paragraph.
+        '<div class="x11"><span class="x12">{clock}</span></div><p><strong>{title}</strong></p>',
+    ],
+)
+def test_a_title_in_a_box_that_no_heading_or_class_names_is_the_headline(post: str) -> None:
+    """The same box opens each post with a short line of its own, a different one each time,
+    and the post goes on in other boxes: the line is the post's headline, not its body."""
+    updates = hashed_stream(post)
+    assert [u.headline for u in updates] == [title for _, title, _ in POSTS]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n, _, _ in POSTS
+    ]
+
+
+@pytest.mark.parametrize(
+    ("post", "first_line"),
+    [
+        # Every post opens with the same label: a label, not a title.
+        (
+            '<div class="x11"><span class="x12">{clock}</span></div><div class="x13">Update</div>',
+            "Update",
+        ),
+        # A short first paragraph: body, whatever its length.
+        ('<div class="x11"><span class="x12">{clock}</span></div><p>{title}</p>', "{title}"),
+        # The post's first words in a box of the same shape as the rest of its body.
+        (
+            '<div class="x11"><span class="x12">{clock}</span></div>'
+            '<div class="x0c1d"><p>{title}</p></div>',
+            "{title}",
+        ),
+        # A name alone beside the time: the author, never the title.
+        (
+            '<div class="x11"><span class="x12">{clock}</span><div class="x13">{author} Jones</div></div>',
+            "",
+        ),
+    ],
+)
+def test_a_first_line_that_is_no_title_stays_where_it_was(post: str, first_line: str) -> None:
+    updates = hashed_stream(post)
+    assert [u.headline for u in updates] == [None] * len(POSTS)
+    for update, (n, title, _) in zip(updates, POSTS, strict=True):
+        body = f"What post {n} reports, in more than a few words."
+        line = first_line.format(title=title)
+        assert update.body_text == (f"{line}\n\n{body}" if line else body)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # The same few names, each with the desk they write for.
+        '<div class="x21"><p class="x22">{author}</p><p class="x23">BBC Wales</p></div>',
+        # A name and a role, side by side.
+        '<div class="x21"><span class="x22">{author}</span><span class="x23">Reporter</span></div>',
+        # A byline's words.
+        '<div class="x21">From CNN\'s {author}</div>',
+    ],
+)
+def test_a_byline_that_no_class_names_is_the_author_not_the_body(byline: str) -> None:
+    updates = hashed_stream(
+        '<div class="x11"><span class="x12">{clock}</span></div><h3>{title}</h3>' + byline
+    )
+    assert [u.headline for u in updates] == [title for _, title, _ in POSTS]
+    assert [u.authors for u in updates] == [[name] for _, _, name in POSTS]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n, _, _ in POSTS
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By Ann Lee", "Ann Lee"),
+        ("From CNN's Mary Gilbert", "Mary Gilbert"),
+        ("Von Anna van der Berg", "Anna van der Berg"),
+        ("di Marco Rossi", "Marco Rossi"),
+        ("Di Stefano Marco", None),  # a name that opens with a byline's word
+        ("From Kyiv to Kharkiv", None),
+        ("Par ailleurs, le gouvernement", None),
+    ],
+)
+def test_a_byline_is_told_from_a_line_that_opens_with_its_words(
+    text: str, names: str | None
+) -> None:
+    assert lines.is_byline(text) is (names is not None)
+    assert lines.byline_name(text) == (names or text)

@@ -28,7 +28,7 @@ from lxml import etree
 
 from archive.records import Update
 from archive.times import to_utc
-from crawler.extract import instant, walks
+from crawler.extract import instant, lines, walks
 from crawler.extract.clean import author_names, is_share_href, normalise_text
 from crawler.extract.clock import PageClock, Reading
 from crawler.extract.dom import Element, raw_text, text_of, without_fragment
@@ -176,6 +176,8 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
             member, update, best.link_shares[member]
         ):
             posts.append((member, update))
+    timed = [*by_element, *(t.element for t in shown)]
+    posts = _read_by_shape(posts, times, timed, url, bylines)
     updates = [update for _, update in posts]
     ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
@@ -754,7 +756,15 @@ def _is_author_class(cls: str) -> bool:
     return _AUTHOR_CLASS.search(cls) is not None
 
 
-def _update(member: Element, times: list[_Time], url: str, bylines: list[Element]) -> Update:
+def _update(
+    member: Element,
+    times: list[_Time],
+    url: str,
+    bylines: list[Element],
+    title: Element | None = None,
+) -> Update:
+    """The member's update; `title` is its headline when no heading or title class names one
+    (_read_by_shape found it)."""
     published_readings: list[_Time] = []
     modified_readings: list[_Time] = []
     for reading in times:
@@ -776,6 +786,8 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
     )
     if visible is not None:
         headline = _after_time(headline, visible.text)  # "12.31 Uhr: Bahn meldet…"
+    if headline_el is None and title is not None:
+        headline_el, headline = title, text_of(title)
     # A header box may hold the time and a byline, but never the headline.
     stops: set[Element] = set()
     if headline_el is not None:
@@ -789,7 +801,7 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
         named = [e for e in bylines if "name" in e.get("class", "").lower()]
-        name = text_of((named or bylines)[0])
+        name = lines.byline_name(text_of((named or bylines)[0]))
         if name and len(name) <= 80:
             authors = author_names(name)
         skip.update(bylines)
@@ -809,6 +821,69 @@ def _update(member: Element, times: list[_Time], url: str, bylines: list[Element
         modified_at=_best(modified_readings),
         authors=authors,
     )
+
+
+def _read_by_shape(
+    posts: list[tuple[Element, Update]],
+    times: dict[Element, list[_Time]],
+    timed: list[Element],
+    url: str,
+    bylines: dict[Element, list[Element]],
+) -> list[tuple[Element, Update]]:
+    """Posts read again with the titles and bylines that their lines' shapes show, where no
+    heading tag or class names them (crawler/extract/lines.py). `timed` holds every element
+    of the page that gives a time.
+
+    The lines are read after the box that holds a post's time and little else (a byline
+    beside it); when no title shows that way, after the time alone, for a title that shares
+    the time's box.
+    """
+    untitled = [member for member, update in posts if not update.headline]
+    want_titles = len(untitled) >= lines.MIN_POSTS and len(untitled) * 2 >= len(posts)
+    want_bylines = not bylines and len(posts) >= lines.MIN_POSTS
+    if not (want_titles or want_bylines):
+        return posts
+    members = [member for member, _ in posts]
+    inside: dict[Element, list[Element]] = defaultdict(list)
+    for element, owner in zip(timed, walks.owners(timed, members), strict=True):
+        if owner is not None and owner is not element:
+            inside[owner].append(element)
+
+    def read(member: Element, beside_time: bool) -> list[lines.Line]:
+        skip = {e if beside_time else _header_of(e, member, set()) for e in inside[member]}
+        skip.update(bylines.get(member, []))
+        return lines.lines(member, skip)
+
+    first_read = {m: read(m, False) for m in (members if want_bylines else untitled)}
+    signed = lines.bylines(first_read) if want_bylines else {}
+    titles: dict[Element, Element] = {}
+    for beside_time in (False, True) if want_titles else ():
+        unsigned = {}
+        for member in untitled:
+            found = read(member, True) if beside_time else first_read[member]
+            unsigned[member] = [ln for ln in found if ln.box not in signed.get(member, ())]
+        titles = lines.titles(unsigned, beside_time)
+        if titles:
+            break
+    if not (titles or signed):
+        return posts
+    for member, boxes in signed.items():
+        boxes += [lines.byline_box(box, member, titles.get(member)) for box in boxes]
+    return [
+        (
+            member,
+            _update(
+                member,
+                times[member],
+                url,
+                signed.get(member) or bylines.get(member, []),
+                titles.get(member),
+            )
+            if member in titles or member in signed
+            else update,
+        )
+        for member, update in posts
+    ]
 
 
 def _post_header(headline: Element, member: Element) -> Element | None:

@@ -1,0 +1,242 @@
+"""A stream's posts read line by line, for what their classes would have named: which line is a
+post's title and which its byline, on pages whose build hashes class names or that give none.
+
+A line is a run of text in a box of its own: the outermost element that holds that text and
+nothing else (`<p><strong>Title</strong></p>` is one line, its box the `<p>`). Each line has a
+shape: its box's tag and class, the tag its text starts in, and the tags of the boxes around it
+inside the post. What one post cannot say, the stream's posts say together:
+
+- a title is the line that opens most posts in one shape, short, different in each post, a
+  shape the rest of their text never takes;
+- a byline is a line in one shape, once in most posts, that holds the same few names again and
+  again, or that opens with a byline's words ("From CNN's Mary Gilbert").
+
+crawler/extract/generic.py reads a post's lines after its time (and the box that holds the time
+and little else) and its classed bylines, then reads the post again with what these find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from crawler.extract import walks
+from crawler.extract.clean import normalise_text
+from crawler.extract.dom import Element, raw_text
+
+Shape = tuple[str, str, str, str]
+
+MIN_POSTS = 3  # posts that must show a shape before it names anything
+_RECUR = 10  # a title's shape may hold a later line in at most one tenth of the posts
+_DISTINCT = 0.8  # share of the titles that differ (a label, "Breaking", repeats)
+_MOST_LINES = 12  # lines read of each post: titles and bylines come first
+_BUDGET = 200  # elements of a post looked at for those lines
+_NAME_WORDS = 4
+_NAME_LENGTH = 60  # characters: a byline's line, not a sentence
+_TITLE_LENGTH = 160  # characters: longer is a paragraph
+_ROLE_SLACK = 60  # characters beside a byline's name in the box that holds it (a role, a desk)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Where a post's first line is not its title: a paragraph, a quote, a caption, a list, a table.
+_NOT_TITLE_BOXES = frozenset(
+    {"p", "li", "ul", "ol", "blockquote", "figcaption", "figure", "td", "th", "dd", "dt", "pre",
+     "cite", "q", "label", "button", "small", "time", "address"}
+)  # fmt: skip
+# Boxes whose words are no line of the post's: code, embeds, controls, captions.
+_NO_LINES = frozenset(
+    {"script", "style", "noscript", "template", "svg", "button", "figure", "figcaption",
+     "iframe", "select", "form"}
+)  # fmt: skip
+_BOLD = frozenset({"strong", "b"})
+_MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
+# The words a byline opens with ("By", "From CNN's", "Von"), in the languages read here
+# (Italian's "di" in lower case only: "Di Stefano" is a name), and the small words between its
+# names ("and", "van der").
+_BYLINE_WORDS = re.compile(r"^(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+")
+_NAME_JOINS = frozenset(
+    {"and", "und", "et", "y", "e", "en", "i", "&", "de", "van", "von", "der", "den", "da", "di",
+     "du", "la", "le", "del", "dos"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    box: Element  # the outermost element that holds the line's text and nothing else
+    start: Element  # the element whose own text starts it
+    shape: Shape
+    linked: bool  # inside a link: a share button's "facebook", an author's page
+
+    @property
+    def text(self) -> str:
+        return normalise_text(raw_text(self.box))
+
+
+def lines(member: Element, skip: set[Element]) -> list[Line]:
+    """The post's first lines of text, in order, outside the `skip` boxes (its time, its
+    classed bylines)."""
+    found: list[Line] = []
+    stack: list[tuple[Element, tuple[str, ...], bool]] = [(c, (), False) for c in reversed(member)]
+    seen = 0
+    while stack and len(found) < _MOST_LINES and seen < _BUDGET:
+        element, path, linked = stack.pop()
+        seen += 1
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _NO_LINES or element in skip:
+            continue
+        linked = linked or tag == "a"
+        if (element.text or "").strip():
+            found.append(_line(element, path, linked))
+            continue  # what is inside belongs to this line
+        inner = (*path, tag)
+        stack.extend((child, inner, linked) for child in reversed(element))
+    return found
+
+
+def _line(start: Element, path: tuple[str, ...], linked: bool) -> Line:
+    """The line whose text `start` opens: its box climbs through parents that hold it alone."""
+    box, depth = start, len(path)
+    while depth:
+        parent = box.getparent()
+        if parent is None or len(parent) != 1:
+            break
+        if (parent.text or "").strip() or (box.tail or "").strip():
+            break
+        box, depth = parent, depth - 1
+    shape = (
+        box.tag,
+        box.get("class") or "",
+        "" if start is box else start.tag,
+        "/".join(path[:depth]),
+    )
+    return Line(box, start, shape, linked)
+
+
+def titles(read: dict[Element, list[Line]], in_header: bool) -> dict[Element, Element]:
+    """Each post's title, when one shape of line opens enough of the posts: a line each post
+    says once, a different one each time, that the rest of their text never takes the shape
+    of. `in_header`: the lines were read beside the time, where a name alone is a byline."""
+    opening: dict[Element, Element] = {}
+    shapes: dict[Shape, list[Element]] = defaultdict(list)
+    later: dict[Shape, int] = defaultdict(int)
+    for member, found in read.items():
+        if len(found) < 2:
+            continue
+        first, *rest = found
+        # A link's words (a share button's "facebook") say nothing of how the body is boxed.
+        for shape in {line.shape for line in rest if not line.linked}:
+            later[shape] += 1
+        if could_be_title(first, in_header):
+            opening[member] = first.box
+            shapes[first.shape].append(member)
+    if not shapes:
+        return {}
+    shape, titled = max(shapes.items(), key=lambda item: len(item[1]))
+    texts = {normalise_text(raw_text(opening[m])) for m in titled}
+    posts = len(read)
+    if (
+        len(titled) < MIN_POSTS
+        or len(titled) * 2 < posts
+        or later[shape] * _RECUR > posts
+        or len(texts) < _DISTINCT * len(titled)
+    ):
+        return {}
+    return {m: opening[m] for m in titled}
+
+
+def could_be_title(line: Line, in_header: bool = False) -> bool:
+    """A line that may be a post's title: short, not a paragraph (unless all of it is bold),
+    not a caption beside a picture, not a byline; beside the time, not a name alone."""
+    node = line.start
+    while True:
+        if node.tag in _NOT_TITLE_BOXES and not (node.tag == "p" and line.start.tag in _BOLD):
+            return False
+        if node is line.box:
+            break
+        node = node.getparent()
+    text = line.text
+    if not 3 <= len(text) <= _TITLE_LENGTH or is_byline(text) or (in_header and is_name(text)):
+        return False
+    parent = line.box.getparent()
+    return parent is None or not any(child.tag in _MEDIA_TAGS for child in parent)
+
+
+def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
+    """Each post's byline lines' boxes, in order: one shape of line, once in most posts, that
+    holds the same few names again and again ("Ben Price", "BBC Wales"), or that opens with a
+    byline's words ("From CNN's Mary Gilbert"). A post keeps its other lines; one that has no
+    other keeps these too."""
+    found: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)
+    repeated: dict[Shape, int] = defaultdict(int)
+    for member, lines_of in read.items():
+        shapes = [line.shape for line in lines_of]
+        for line in lines_of:
+            if line.start.tag in _HEADINGS or line.box.tag in _HEADINGS:
+                continue
+            if shapes.count(line.shape) > 1:
+                repeated[line.shape] += 1
+            else:
+                found[line.shape].append((member, line))
+    signed: dict[Element, set[Element]] = defaultdict(set)
+    posts = len(read)
+    for shape, held in found.items():
+        if len(held) < MIN_POSTS or len(held) * 2 < posts or repeated[shape] * _RECUR > posts:
+            continue
+        texts = [line.text for _, line in held]
+        if any(len(t) > _NAME_LENGTH for t in texts):
+            continue
+        enough = _DISTINCT * len(held)
+        names = sum(1 for t in texts if is_name(t, 2))
+        recurring = len(set(texts)) * 2 <= len(held)  # the same few names
+        if not ((names >= enough and recurring) or sum(map(is_byline, texts)) >= enough):
+            continue
+        for member, line in held:
+            signed[member].add(line.box)
+    return {
+        member: [line.box for line in read[member] if line.box in boxes]
+        for member, boxes in signed.items()
+        if len(boxes) < len(read[member])
+    }
+
+
+def byline_box(line: Element, member: Element, title: Element | None) -> Element:
+    """The box around a byline's line that holds little else (the role beside a name), never
+    the post's headline."""
+    above = set() if title is None else set(title.iterancestors())
+    own = walks.text_length(line)
+    node = line
+    for parent in line.iterancestors():
+        if parent is member or parent in above or next(parent.iter(*_HEADINGS), None) is not None:
+            break
+        if walks.text_length(parent, own + _ROLE_SLACK + 1) > own + _ROLE_SLACK:
+            break
+        node = parent
+    return node
+
+
+def is_name(text: str, least: int = 1) -> bool:
+    """A person's name and no more: a few capitalised words ("Antony Clements-Thrower"), at
+    least `least` of them."""
+    words = text.split()
+    return least <= len(words) <= _NAME_WORDS and all(
+        word[0].isupper() and not any(c.isdigit() for c in word) for word in words
+    )
+
+
+def is_byline(text: str) -> bool:
+    """A byline: "By Jane Smith and John Doe", "From CNN's Mary Gilbert", "Von Anna Weber"."""
+    lead = _BYLINE_WORDS.match(text)
+    if lead is None:
+        return False
+    words = [w for w in text[lead.end() :].split() if w.lower() not in _NAME_JOINS]
+    return 0 < len(words) <= _NAME_WORDS + 2 and all(w[0].isupper() for w in words)
+
+
+def byline_name(text: str) -> str:
+    """The names a byline gives, without the words it opens with ("From CNN's", "Von")."""
+    lead = _BYLINE_WORDS.match(text)
+    if lead is None or not is_byline(text):
+        return text
+    words = text[lead.end() :].split()
+    if len(words) > 1 and words[0].endswith(("'s", "’s")):  # the publisher's, then the names
+        words = words[1:]
+    return " ".join(words)
