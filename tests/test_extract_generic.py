@@ -241,6 +241,9 @@ def hashed_stream(post: str) -> list[Update]:
         '<div class="x11"><span class="x12">{clock}</span></div><div class="x13">{title}</div>',
         # The title in the box that holds the time.
         '<div class="x11"><span class="x12">{clock}</span><div class="x13">{title}</div></div>',
+        # ...and a label beside the time.
+        '<div class="x11"><span class="x15"><span class="x16">published at </span>'
+        '<span class="x12">{clock}</span></span><div class="x13">{title}</div></div>',
         # A span in a div, and a byline beside the time in a box of their own.
         '<div class="x11"><span class="x12">{clock}</span><mark>{author}</mark></div>'
         '<div class="x13"><span class="x14">{title}</span></div>',

@@ -68,6 +68,7 @@ _LONG_RUN = 8
 _SOME_TIMED = 0.25
 _HEADLINE_BUDGET = 80  # elements looked at for a headline before the body starts
 _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, a label)
+_LABEL_SLACK = 20  # text beside a time in the box that holds it and a title ("published at")
 _SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has none
 
 # What a page repeats that is not a live blog's stream, as its boxes name themselves.
@@ -835,8 +836,8 @@ def _read_by_shape(
     of the page that gives a time.
 
     The lines are read after the box that holds a post's time and little else (a byline
-    beside it); when no title shows that way, after the time alone, for a title that shares
-    the time's box.
+    beside it); when no title shows that way, after the time and its label alone ("published
+    at"), for a title that shares the time's box.
     """
     untitled = [member for member, update in posts if not update.headline]
     want_titles = len(untitled) >= lines.MIN_POSTS and len(untitled) * 2 >= len(posts)
@@ -850,7 +851,8 @@ def _read_by_shape(
             inside[owner].append(element)
 
     def read(member: Element, beside_time: bool) -> list[lines.Line]:
-        skip = {e if beside_time else _header_of(e, member, set()) for e in inside[member]}
+        slack = _LABEL_SLACK if beside_time else _HEADER_SLACK
+        skip = {_header_of(e, member, set(), slack) for e in inside[member]}
         skip.update(bylines.get(member, []))
         return lines.lines(member, skip)
 
@@ -933,10 +935,13 @@ def _best(readings: list[_Time]) -> str | None:
     return min(values) if rank == META else values[0]
 
 
-def _header_of(element: Element, member: Element, stops: set[Element]) -> Element:
+def _header_of(
+    element: Element, member: Element, stops: set[Element], slack: int = _HEADER_SLACK
+) -> Element:
     """The largest box around a time that holds little else (a label, a byline): not body.
 
-    `stops` are the boxes that hold the headline (those inside the member).
+    `stops` are the boxes that hold the headline (those inside the member); `slack` is how
+    much text beside the time is little.
     """
     if element is member:
         return element
@@ -947,7 +952,7 @@ def _header_of(element: Element, member: Element, stops: set[Element]) -> Elemen
             break
         if own < 0:
             own = walks.text_length(element)
-        limit = own + _HEADER_SLACK
+        limit = own + slack
         if walks.text_length(parent, limit + 1) > limit:
             break
         node = parent
