@@ -332,3 +332,33 @@ def test_a_byline_is_told_from_a_line_that_opens_with_its_words(
 ) -> None:
     assert lines.is_byline(text) is (names is not None)
     assert lines.byline_name(text) == (names or text)
+
+
+def test_heats_titled_by_their_shape_among_posts_of_one_paragraph() -> None:
+    """A sports ticker whose heats (a title, a time, a score) sit among comments of one
+    paragraph each: the heats' titles are found though most posts have none, and the comments
+    keep their words as body."""
+    posts = []
+    for n in range(9, 0, -1):
+        clock = f'<div class="k7"><span class="k8">19:0{n}</span></div>'
+        if n % 3 == 0:
+            posts.append(
+                f'<div class="k1" id="e{n}">{clock}<div class="k2"><span class="k3">Heat {n}'
+                f'</span><span class="k4">6{n}.5 sec.</span></div><div class="k5">{n} : 2</div>'
+                f"<p>Rider {n} wins ahead of rider {n + 1}.</p></div>"
+            )
+        else:
+            posts.append(
+                f'<div class="k1" id="e{n}">{clock}<div class="k6"><p>Comment {n}: the track is'
+                " drying and the riders are faster now.</p></div></div>"
+            )
+    page = (
+        "<html lang='en'><head><title>Speedway live</title></head><body><main>"
+        f"<div class='k0'>{''.join(posts)}</div></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://sport.example/live/speedway")
+    assert [u.source_id for u in updates] == [f"e{n}" for n in range(9, 0, -1)]
+    assert [u.headline for u in updates] == [
+        f"Heat {n}" if n % 3 == 0 else None for n in range(9, 0, -1)
+    ]
+    assert all(u.body_text.startswith("Comment") for u in updates if not u.headline)

@@ -840,7 +840,7 @@ def _read_by_shape(
     at"), for a title that shares the time's box.
     """
     untitled = [member for member, update in posts if not update.headline]
-    want_titles = len(untitled) >= lines.MIN_POSTS and len(untitled) * 2 >= len(posts)
+    want_titles = len(untitled) >= lines.MIN_POSTS
     want_bylines = not bylines and len(posts) >= lines.MIN_POSTS
     if not (want_titles or want_bylines):
         return posts

@@ -132,7 +132,7 @@ def titles(read: dict[Element, list[Line]], in_header: bool) -> dict[Element, El
         return {}
     shape, titled = max(shapes.items(), key=lambda item: len(item[1]))
     texts = {normalise_text(raw_text(opening[m])) for m in titled}
-    posts = len(read)
+    posts = sum(1 for found in read.values() if len(found) >= 2)  # a title and more
     if (
         len(titled) < MIN_POSTS
         or len(titled) * 2 < posts
