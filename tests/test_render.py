@@ -224,6 +224,12 @@ def redirecting() -> Iterator[Redirecting]:
                 send(self, 301, b"", headers={"Location": "/live"})
             elif self.path == "/live":
                 body = page(0).replace(b"</main>", b'<img src="/pixel.gif" alt=""></main>')
+                # No "Load more": this server has nothing more, and a click that brings
+                # nothing costs the browser its whole wait (render.CLICK_WAIT_MS).
+                body = body.replace(
+                    b'<button type="button" id="more">Load more</button>',
+                    b'<span id="more"></span>',
+                )
                 body = body.replace(b"fetch(", b'fetch("/feed").catch(() => null); fetch(', 1)
                 send(self, 200, body, "text/html; charset=utf-8")
             else:
