@@ -130,8 +130,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     `--no-loadscope-reorder` keeps it): the files of slow tests first, fewest tests first,
     then the files of quick tests, most tests first. A worker takes its next file while it
     still has two tests to run, so files of one long test each (the cluster, the install),
-    left to the end, all went to one worker while the other stood idle; quick files at the
-    end even the two out instead."""
+    left to the end, all went to one worker while the others stood idle; quick files at the
+    end even them out instead."""
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.slow)
