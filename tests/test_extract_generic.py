@@ -175,6 +175,7 @@ def flat_ticker(line: str) -> list[Update]:
         "<h2>{clock} Uhr: {title}</h2>",
         '<h2><a href="#e{n}">{clock} Uhr: {title}</a></h2>',
         '<h3><span class="t">{clock} Uhr</span> {title}</h3>',
+        "<h3><time>{clock} Uhr</time> {title}</h3>",
     ],
 )
 def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) -> None:
@@ -203,6 +204,20 @@ def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
     for update, (n, _, title) in zip(updates, FLAT_ENTRIES, strict=True):
         first, _, rest = update.body_text.partition("\n\n")
         assert first.endswith(title) and rest.startswith(f"Was Meldung {n}"), update.body_text
+
+
+@pytest.mark.parametrize(
+    "line", ["<h3>{clock}</h3><p>{title}</p>", "<p><strong>{clock} Uhr</strong></p><p>{title}</p>"]
+)
+def test_a_flat_tickers_line_that_is_only_its_time_is_neither_headline_nor_body(
+    line: str,
+) -> None:
+    updates = flat_ticker(line)
+    assert [u.headline for u in updates] == [None] * len(FLAT_ENTRIES)
+    assert [u.body_text for u in updates] == [
+        f"{title}\n\nWas Meldung {n} berichtet, in mehr als ein paar Worten."
+        for n, _, title in FLAT_ENTRIES
+    ]
 
 
 # Posts whose classes name nothing (hashed by the site's build): what the shape of the posts says.
@@ -249,6 +264,9 @@ def hashed_stream(post: str) -> list[Update]:
         '<div class="x13"><span class="x14">{title}</span></div>',
         # A bold paragraph.
         '<div class="x11"><span class="x12">{clock}</span></div><p><strong>{title}</strong></p>',
+        # A picture between the title and the text.
+        '<div class="x11"><span class="x12">{clock}</span></div><div class="x13">{title}</div>'
+        '<img src="/p{n}.jpg" alt="">',
     ],
 )
 def test_a_title_in_a_box_that_no_heading_or_class_names_is_the_headline(post: str) -> None:
@@ -275,6 +293,12 @@ def test_a_title_in_a_box_that_no_heading_or_class_names_is_the_headline(post: s
         (
             '<div class="x11"><span class="x12">{clock}</span></div>'
             '<div class="x0c1d"><p>{title}</p></div>',
+            "{title}",
+        ),
+        # A picture's caption.
+        (
+            '<div class="x11"><span class="x12">{clock}</span></div>'
+            '<div class="x17"><img src="/p.jpg" alt=""><span class="x18">{title}</span></div>',
             "{title}",
         ),
         # A name alone beside the time: the author, never the title.

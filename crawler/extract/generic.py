@@ -43,7 +43,7 @@ _HAS_MEDIA = etree.XPath(
 _SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create")
 # Lines that may open a ticker's entry with a time, and what may hold the time at their start.
 _LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p"})
-_INLINE_LEADS = frozenset({"strong", "b", "a", "span"})
+_INLINE_LEADS = frozenset({"strong", "b", "a", "span", "time"})
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
@@ -69,6 +69,7 @@ _SOME_TIMED = 0.25
 _HEADLINE_BUDGET = 80  # elements looked at for a headline before the body starts
 _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, a label)
 _LABEL_SLACK = 20  # text beside a time in the box that holds it and a title ("published at")
+_TIME_ONLY = 3  # text beside a time in a line that says nothing else (" :", a space)
 _SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has none
 
 # What a page repeats that is not a live blog's stream, as its boxes name themselves.
@@ -915,12 +916,13 @@ def _heading_of(element: Element) -> Element | None:
 
 
 def _after_time(headline: str, time_text: str) -> str:
-    """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …")."""
+    """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …"); none when
+    the heading says nothing but the time."""
     time_text = time_text.strip()
     if not time_text or not headline.startswith(time_text):
         return headline
     rest = _TIME_WORD.sub("", headline[len(time_text) :])
-    return _TIME_SEPARATOR.sub("", rest).strip() or headline
+    return _TIME_SEPARATOR.sub("", rest).strip()
 
 
 _TIME_WORD = re.compile(r"^\s*(?:uhr|h|hrs?|godz\.?)(?![^\W\d_])", re.I)
@@ -948,11 +950,12 @@ def _header_of(
     own = -1
     node = element
     for parent in element.iterancestors():
-        if parent is member or parent in stops or _leads_entry(parent, member):
+        if parent is member or parent in stops:
             break
         if own < 0:
             own = walks.text_length(element)
-        limit = own + slack
+        # An entry's opening line keeps its words after the time, unless it has none.
+        limit = own + (_TIME_ONLY if _leads_entry(parent, member) else slack)
         if walks.text_length(parent, limit + 1) > limit:
             break
         node = parent

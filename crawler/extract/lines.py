@@ -156,6 +156,8 @@ def could_be_title(line: Line, in_header: bool = False) -> bool:
     text = line.text
     if not 3 <= len(text) <= _TITLE_LENGTH or is_byline(text) or (in_header and is_name(text)):
         return False
+    if not line.shape[3]:  # a box of the post's own, beside its picture: no caption
+        return True
     parent = line.box.getparent()
     return parent is None or not any(child.tag in _MEDIA_TAGS for child in parent)
 
