@@ -176,6 +176,8 @@ def flat_ticker(line: str) -> list[Update]:
         '<h2><a href="#e{n}">{clock} Uhr: {title}</a></h2>',
         '<h3><span class="t">{clock} Uhr</span> {title}</h3>',
         "<h3><time>{clock} Uhr</time> {title}</h3>",
+        # A line of its own box, no heading: the box of each entry's first line.
+        "<div>{clock} Uhr: {title}</div>",
     ],
 )
 def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) -> None:
@@ -195,6 +197,7 @@ def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) 
         "<p><strong>{clock} Uhr:</strong> {title}</p>",
         '<p><a href="#e{n}">{clock} Uhr</a> {title}</p>',
         '<p><span class="zeit">{clock} Uhr</span> – {title}</p>',
+        "<div><b>{clock} Uhr</b> {title}</div>",
     ],
 )
 def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:

@@ -20,6 +20,7 @@ from crawler.extract.clean import (
     split_credit,
 )
 from crawler.extract.clock import visible_time
+from crawler.extract.entries import render_body
 from crawler.extract.html import header_charset, parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import merge
@@ -768,3 +769,19 @@ def test_an_adapter_that_reads_no_bodies_does_not_claim_the_page() -> None:
     assert root is not None
     assert html_updates(root, BASE, (empty,)) == (None, [])
     assert html_updates(root, BASE, (empty, tombstones))[0] == "tombstones"
+
+
+def test_a_skipped_paragraph_is_left_out_of_the_body_however_plain_it_is() -> None:
+    """A time or a byline in a `<p>` of its own is left out like one in any other box: the
+    plain paragraphs' quick path asks the same."""
+    root = parse(
+        b"<html><body><div><p>12:30</p><p class='by'>By Ann Lee</p><p>The body.</p>"
+        b"<p>More of it.</p></div></body></html>"
+    )
+    assert root is not None
+    box = root.find(".//div")
+    assert box is not None
+    time, byline, _, _ = box
+    text, html, _ = render_body(box, "https://news.example/live", [time, byline])
+    assert text == "The body.\n\nMore of it."
+    assert "12:30" not in html and "Ann Lee" not in html

@@ -669,7 +669,7 @@ cdef class _Walk:
         if text and (self.pending or not text.isspace()):
             self.writer._add_text(text)
         while node is not NULL:
-            if _plain_paragraph(node):
+            if _plain_paragraph(node) and not (self.skip and <Py_ssize_t>node in self.skip):
                 if self.pending:
                     self.writer.flush()
                 text = _collect(node.children, &after)

@@ -316,8 +316,14 @@ class _Walk:
         text = container.text
         if text and (pending or not text.isspace()):
             writer._add_text(text)
+        skip = self.skip
         for child in container:
-            if child.tag == "p" and child.get("class") is None and not len(child):
+            if (
+                child.tag == "p"
+                and child.get("class") is None
+                and not len(child)
+                and not (skip and child in skip)
+            ):
                 if pending:
                     writer.flush()
                 text = child.text

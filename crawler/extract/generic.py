@@ -42,7 +42,7 @@ _HAS_MEDIA = etree.XPath(
 # What a link's address holds when it may be a share intent; clean.is_share_href decides.
 _SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create")
 # Lines that may open a ticker's entry with a time, and what may hold the time at their start.
-_LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p"})
+_LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "div"})
 _INLINE_LEADS = frozenset({"strong", "b", "a", "span", "time"})
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
@@ -178,7 +178,7 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
             member, update, best.link_shares[member]
         ):
             posts.append((member, update))
-    timed = [*by_element, *(t.element for t in shown)]
+    timed = [reading for readings in by_element.values() for reading in readings] + shown
     posts = _read_by_shape(posts, times, timed, url, bylines)
     updates = [update for _, update in posts]
     ids = [u.source_id for u in updates if u.source_id]
@@ -790,6 +790,9 @@ def _update(
         headline = _after_time(headline, visible.text)  # "12.31 Uhr: Bahn meldet…"
     if headline_el is None and title is not None:
         headline_el, headline = title, text_of(title)
+        for t in times:  # a ticker's line: "14.05 Uhr: Bahn meldet…"
+            if t.element is title and t.reading is not None:
+                headline = _after_time(headline, t.reading.text) or headline
     # A header box may hold the time and a byline, but never the headline.
     stops: set[Element] = set()
     if headline_el is not None:
@@ -798,7 +801,9 @@ def _update(
                 break
             stops.add(ancestor)
     skip: set[Element] = {
-        _header_of(t.element, member, stops) for t in times if t.element is not headline_el
+        _header_of(t.element, member, stops)
+        for t in times
+        if t.element is not headline_el and not _opens_entry_with_words(t, member)
     }
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
@@ -828,13 +833,13 @@ def _update(
 def _read_by_shape(
     posts: list[tuple[Element, Update]],
     times: dict[Element, list[_Time]],
-    timed: list[Element],
+    timed: list[_Time],
     url: str,
     bylines: dict[Element, list[Element]],
 ) -> list[tuple[Element, Update]]:
     """Posts read again with the titles and bylines that their lines' shapes show, where no
-    heading tag or class names them (crawler/extract/lines.py). `timed` holds every element
-    of the page that gives a time.
+    heading tag or class names them (crawler/extract/lines.py). `timed` holds every time the
+    page gives.
 
     The lines are read after the box that holds a post's time and little else (a byline
     beside it); when no title shows that way, after the time and its label alone ("published
@@ -846,14 +851,19 @@ def _read_by_shape(
     if not (want_titles or want_bylines):
         return posts
     members = [member for member, _ in posts]
-    inside: dict[Element, list[Element]] = defaultdict(list)
-    for element, owner in zip(timed, walks.owners(timed, members), strict=True):
-        if owner is not None and owner is not element:
-            inside[owner].append(element)
+    inside: dict[Element, list[_Time]] = defaultdict(list)
+    holders = [t.element for t in timed]
+    for time, owner in zip(timed, walks.owners(holders, members), strict=True):
+        if owner is not None and owner is not time.element:
+            inside[owner].append(time)
 
     def read(member: Element, beside_time: bool) -> list[lines.Line]:
         slack = _LABEL_SLACK if beside_time else _HEADER_SLACK
-        skip = {_header_of(e, member, set(), slack) for e in inside[member]}
+        skip = {
+            _header_of(t.element, member, set(), slack)
+            for t in inside[member]
+            if not _opens_entry_with_words(t, member)
+        }
         skip.update(bylines.get(member, []))
         return lines.lines(member, skip)
 
@@ -962,10 +972,22 @@ def _header_of(
     return node
 
 
+def _opens_entry_with_words(time: _Time, member: Element) -> bool:
+    """The line that opens a ticker's entry with its time, then words ("14.04 Uhr: Bahn
+    fährt wieder"): the words are the entry's, so the line stays in its body."""
+    if time.reading is None or not _leads_entry(time.element, member):
+        return False
+    return len(text_of(time.element)) > len(time.reading.text.strip()) + _TIME_ONLY
+
+
 def _leads_entry(line: Element, member: Element) -> bool:
     """The paragraph that opens a ticker entry cut by _segment_tickers: its words after the
     time are the entry's, not a header's."""
-    return line.tag == "p" and member.get("class") == _SEGMENT_CLASS and line.getparent() is member
+    return (
+        line.tag in ("p", "div")
+        and member.get("class") == _SEGMENT_CLASS
+        and line.getparent() is member
+    )
 
 
 def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]:
