@@ -343,6 +343,22 @@ def test_a_byline_that_no_class_names_is_the_author_not_the_body(byline: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ben Price", True),
+        ("Antony Clements-Thrower", True),
+        ("BBC Wales", True),
+        ("Breaking News", False),  # a label, though capitalised
+        ("Key Event", False),
+        ("Political editor", False),
+        ("Heat 12", False),
+    ],
+)
+def test_a_name_is_told_from_a_label(text: str, name: bool) -> None:
+    assert lines.is_name(text, 2) is name
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         ("By Ann Lee", "Ann Lee"),

@@ -48,6 +48,13 @@ _NO_LINES = frozenset(
      "iframe", "select", "form"}
 )  # fmt: skip
 _BOLD = frozenset({"strong", "b"})
+# Words of the labels a stream puts on its posts, which are no one's name.
+_LABEL_WORDS = frozenset(
+    {"breaking", "news", "update", "updates", "updated", "live", "pinned", "post", "key",
+     "event", "events", "latest", "watch", "video", "analysis", "opinion", "exclusive",
+     "summary", "eilmeldung", "aktuell", "neu", "direct", "directo", "diretta", "urgent",
+     "pilne", "ważne", "nieuw"}
+)  # fmt: skip
 _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
 # The words a byline opens with ("By", "From CNN's", "Von"), in the languages read here
 # (Italian's "di" in lower case only: "Di Stefano" is a name), and the small words between its
@@ -217,10 +224,13 @@ def byline_box(line: Element, member: Element, title: Element | None) -> Element
 
 def is_name(text: str, least: int = 1) -> bool:
     """A person's name and no more: a few capitalised words ("Antony Clements-Thrower"), at
-    least `least` of them."""
+    least `least` of them, none a label's ("Breaking News", "Key Event")."""
     words = text.split()
     return least <= len(words) <= _NAME_WORDS and all(
-        word[0].isupper() and not any(c.isdigit() for c in word) for word in words
+        word[0].isupper()
+        and not any(c.isdigit() for c in word)
+        and word.lower().strip(".:!") not in _LABEL_WORDS
+        for word in words
     )
 
 
