@@ -405,3 +405,28 @@ def test_heats_titled_by_their_shape_among_posts_of_one_paragraph() -> None:
         f"Heat {n}" if n % 3 == 0 else None for n in range(9, 0, -1)
     ]
     assert all(u.body_text.startswith("Comment") for u in updates if not u.headline)
+
+
+@pytest.mark.parametrize("copy", [False, True])
+def test_a_post_pinned_above_the_stream_in_a_box_of_its_own(copy: bool) -> None:
+    """A pinned post in a "sticky" box above the list is a post, flagged pinned; a pinned copy
+    of a post the list also shows is that post, once, flagged pinned (its id kept)."""
+
+    def post(n: int) -> str:
+        return (
+            f'<article class="p9 k" data-post-id="n{n}"><div class="t"><span>1{n}:00</span></div>'
+            f"<h3>Headline {n}</h3><p>What post {n} reports, in more than a few words.</p></article>"
+        )
+
+    pinned = 3 if copy else 5
+    page = (
+        "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
+        " content='2024-02-10T08:00:00+00:00'></head><body><main><div class='z1'>"
+        f"<section class='z2'>{post(pinned)}</section>"
+        f"<section class='z3'>{''.join(post(n) for n in (4, 3, 2, 1))}</section>"
+        "</div></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://news.example/live/storm")
+    order = [4, 3, 2, 1] if copy else [5, 4, 3, 2, 1]
+    assert [u.source_id for u in updates] == [f"n{n}" for n in order]
+    assert [u.pinned for u in updates] == [n == pinned for n in order]

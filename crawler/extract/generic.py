@@ -71,6 +71,7 @@ _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, 
 _LABEL_SLACK = 20  # text beside a time in the box that holds it and a title ("published at")
 _TIME_ONLY = 3  # text beside a time in a line that says nothing else (" :", a space)
 _SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has none
+_PINNED_LEVELS = 2  # boxes around the stream's box in which posts pinned above it are looked for
 
 # What a page repeats that is not a live blog's stream, as its boxes name themselves.
 _NOT_A_STREAM = re.compile(
@@ -101,6 +102,12 @@ _PROMO_LABEL = re.compile(
     re.I,
 )
 # What a list of teasers is titled, beyond the promotions' labels, in the languages read here.
+# The label a box in the stream that is an advertisement opens with, as a line of its own.
+_AD_LABELS = frozenset(
+    {"advertisement", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
+     "paid post", "promoted", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
+     "publicidade", "advertentie", "reklama", "annonce"}
+)  # fmt: skip
 _TEASER_TITLES = re.compile(
     _PROMO_LABEL.pattern
     + r"|\s*(?:most (?:read|popular)|more (?:on this|stories|news|from)|you may also like|"
@@ -168,7 +175,10 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     best = _best_group(_candidates(root, features), features, clock)
     if best is None:
         return Stream()
-    members = best.members
+    pinned = _pinned_above(best, features)
+    for box in pinned:
+        best.link_shares[box] = _link_share(box)
+    members = pinned + best.members
     times = _member_times(members, by_element, shown)
     bylines = _bylines(marks, set(members))
     posts: list[tuple[Element, Update]] = []
@@ -180,13 +190,59 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
             posts.append((member, update))
     timed = [reading for readings in by_element.values() for reading in readings] + shown
     posts = _read_by_shape(posts, times, timed, url, bylines)
-    updates = [update for _, update in posts]
+    updates = _unpinned(posts, set(pinned))
     ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
         for update in updates:
             update.source_id = update.permalink = None
     _place_bare_clocks(posts, times, clock)
     return Stream(updates, best.timed, best.marked, best.names)
+
+
+def _pinned_above(best: _Group, features: _Features) -> list[Element]:
+    """Posts pinned above the stream in a box of their own (a "sticky" section before the
+    list): boxes of the stream's posts' tag and first class, each with a time, that come
+    before the stream's box inside the box around it."""
+    first = best.members[0]
+    cls = _first_class(first.get("class"))
+    if not cls:
+        return []
+    scope = best.container
+    for _ in range(_PINNED_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in _PAGE_TAGS:
+            break
+        scope = parent
+    above = set(best.container.iterancestors())
+    found = []
+    for element in scope.iter():
+        if element is best.container:
+            break  # what follows is the stream, and after it
+        if (
+            element.tag == first.tag
+            and element not in above
+            and _first_class(element.get("class")) == cls
+            and features.is_timed(element)
+            and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
+        ):
+            found.append(element)
+    return found
+
+
+def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list[Update]:
+    """The updates, those pinned above the stream flagged so; a pinned copy of a post the
+    stream also shows is that post, flagged pinned where the stream shows it."""
+    updates: list[Update] = []
+    copies: dict[object, Update] = {}
+    for member, update in posts:
+        if member in pinned:
+            update.pinned = True
+            copies[update.source_id or (update.headline, update.body_text)] = update
+        elif twin := copies.pop(update.source_id or (update.headline, update.body_text), None):
+            updates.remove(twin)
+            update.pinned = True
+        updates.append(update)
+    return updates
 
 
 def mark(root: Element) -> _Marks:
@@ -637,7 +693,13 @@ def _is_promo(member: Element, update: Update, link_share: float) -> bool:
             if link.get("href") and words in normalise_text(raw_text(link)):
                 return True
     text = update.headline or update.body_text
-    return len(update.body_text) < 300 and _PROMO_LABEL.match(text) is not None
+    if len(update.body_text) < 300 and _PROMO_LABEL.match(text) is not None:
+        return True
+    # An untimed box whose first line is an advertisement's label, which the body leaves out.
+    if update.published_at is None:
+        first = lines.lines(member, set())[:1]
+        return bool(first) and first[0].text.casefold().strip(" :.") in _AD_LABELS
+    return False
 
 
 def _member_id_attribute(member: Element) -> bool:
