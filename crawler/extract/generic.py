@@ -71,6 +71,7 @@ _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, 
 _LABEL_SLACK = 20  # text beside a time in the box that holds it and a title ("published at")
 _TIME_ONLY = 3  # text beside a time in a line that says nothing else (" :", a space)
 _SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has none
+_TICKER_LINES = 3  # lines opening with a time, among one box's children, that make a ticker
 _PINNED_LEVELS = 2  # boxes around the stream's box in which posts pinned above it are looked for
 
 # What a page repeats that is not a live blog's stream, as its boxes name themselves.
@@ -420,10 +421,12 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             continue
         if holder in units and units[holder] and units[holder][-1] is unit:
             continue
-        if _opens_with_time(unit, clock):
-            units[holder].append(unit)
-    for holder, leads in units.items():
-        if len(leads) >= 3:
+        units[holder].append(unit)
+    for holder, lines_of in units.items():
+        if len(lines_of) < _TICKER_LINES:  # a post's own time, not a ticker's (and no reading)
+            continue
+        leads = [line for line in lines_of if _opens_with_time(line, clock)]
+        if len(leads) >= _TICKER_LINES:
             _wrap(holder, leads)
 
 
