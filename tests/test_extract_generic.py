@@ -407,10 +407,9 @@ def test_heats_titled_by_their_shape_among_posts_of_one_paragraph() -> None:
     assert all(u.body_text.startswith("Comment") for u in updates if not u.headline)
 
 
-@pytest.mark.parametrize("copy", [False, True])
-def test_a_post_pinned_above_the_stream_in_a_box_of_its_own(copy: bool) -> None:
-    """A pinned post in a "sticky" box above the list is a post, flagged pinned; a pinned copy
-    of a post the list also shows is that post, once, flagged pinned (its id kept)."""
+def pinned_stream(above: list[int], stream: tuple[int, ...] = (4, 3, 2, 1)) -> list[Update]:
+    """The generic extractor on a list of posts (`stream`) with the posts `above` in a box of
+    their own before it, all of one markup."""
 
     def post(n: int) -> str:
         return (
@@ -418,15 +417,30 @@ def test_a_post_pinned_above_the_stream_in_a_box_of_its_own(copy: bool) -> None:
             f"<h3>Headline {n}</h3><p>What post {n} reports, in more than a few words.</p></article>"
         )
 
-    pinned = 3 if copy else 5
     page = (
         "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
         " content='2024-02-10T08:00:00+00:00'></head><body><main><div class='z1'>"
-        f"<section class='z2'>{post(pinned)}</section>"
-        f"<section class='z3'>{''.join(post(n) for n in (4, 3, 2, 1))}</section>"
+        f"<section class='z2'>{''.join(post(n) for n in above)}</section>"
+        f"<section class='z3'>{''.join(post(n) for n in stream)}</section>"
         "</div></main></body></html>"
     ).encode()
-    updates = stream_of(page, "https://news.example/live/storm")
+    return stream_of(page, "https://news.example/live/storm")
+
+
+@pytest.mark.parametrize("copy", [False, True])
+def test_a_post_pinned_above_the_stream_in_a_box_of_its_own(copy: bool) -> None:
+    """A pinned post in a "sticky" box above the list is a post, flagged pinned; a pinned copy
+    of a post the list also shows is that post, once, flagged pinned (its id kept)."""
+    pinned = 3 if copy else 5
+    updates = pinned_stream([pinned])
     order = [4, 3, 2, 1] if copy else [5, 4, 3, 2, 1]
     assert [u.source_id for u in updates] == [f"n{n}" for n in order]
     assert [u.pinned for u in updates] == [n == pinned for n in order]
+
+
+def test_many_boxes_of_the_posts_markup_above_the_stream_are_not_pinned_posts() -> None:
+    """Four cards of the posts' markup above the list are a list of their own (teasers of
+    other stories), not posts pinned to this one."""
+    updates = pinned_stream([9, 8, 7, 6], stream=(5, 4, 3, 2, 1))
+    assert [u.source_id for u in updates] == ["n5", "n4", "n3", "n2", "n1"]
+    assert not any(u.pinned for u in updates)

@@ -73,6 +73,7 @@ _TIME_ONLY = 3  # text beside a time in a line that says nothing else (" :", a s
 _SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has none
 _TICKER_LINES = 3  # lines opening with a time, among one box's children, that make a ticker
 _PINNED_LEVELS = 2  # boxes around the stream's box in which posts pinned above it are looked for
+_PINNED_MOST = 3  # posts a page pins above its stream
 
 # What a page repeats that is not a live blog's stream, as its boxes name themselves.
 _NOT_A_STREAM = re.compile(
@@ -102,13 +103,13 @@ _PROMO_LABEL = re.compile(
     r"werbung|reklama|publicidad|publicité|pubblicità)\b",
     re.I,
 )
-# What a list of teasers is titled, beyond the promotions' labels, in the languages read here.
 # The label a box in the stream that is an advertisement opens with, as a line of its own.
 _AD_LABELS = frozenset(
     {"advertisement", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
      "paid post", "promoted", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
      "publicidade", "advertentie", "reklama", "annonce"}
 )  # fmt: skip
+# What a list of teasers is titled, beyond the promotions' labels, in the languages read here.
 _TEASER_TITLES = re.compile(
     _PROMO_LABEL.pattern
     + r"|\s*(?:most (?:read|popular)|more (?:on this|stories|news|from)|you may also like|"
@@ -227,7 +228,7 @@ def _pinned_above(best: _Group, features: _Features) -> list[Element]:
             and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
         ):
             found.append(element)
-    return found
+    return found if len(found) <= _PINNED_MOST else []  # more are a list of teasers
 
 
 def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list[Update]:
@@ -700,7 +701,7 @@ def _is_promo(member: Element, update: Update, link_share: float) -> bool:
         return True
     # An untimed box whose first line is an advertisement's label, which the body leaves out.
     if update.published_at is None:
-        first = lines.lines(member, set())[:1]
+        first = lines.lines(member, set(), most=1)
         return bool(first) and first[0].text.casefold().strip(" :.") in _AD_LABELS
     return False
 
@@ -857,7 +858,7 @@ def _update(
         headline_el, headline = title, text_of(title)
         for t in times:  # a ticker's line: "14.05 Uhr: Bahn meldet…"
             if t.element is title and t.reading is not None:
-                headline = _after_time(headline, t.reading.text) or headline
+                headline = _after_time(headline, t.reading.text)
     # A header box may hold the time and a byline, but never the headline.
     stops: set[Element] = set()
     if headline_el is not None:
@@ -1046,13 +1047,16 @@ def _opens_entry_with_words(time: _Time, member: Element) -> bool:
 
 
 def _leads_entry(line: Element, member: Element) -> bool:
-    """The paragraph that opens a ticker entry cut by _segment_tickers: its words after the
-    time are the entry's, not a header's."""
+    """The paragraph (or line box) that opens a ticker entry cut by _segment_tickers: its
+    words after the time are the entry's, not a header's."""
     return (
-        line.tag in ("p", "div")
+        line.tag in _LEAD_LINES
         and member.get("class") == _SEGMENT_CLASS
         and line.getparent() is member
     )
+
+
+_LEAD_LINES = frozenset({"p", "div"})
 
 
 def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]:

@@ -78,13 +78,13 @@ class Line:
         return normalise_text(raw_text(self.box))
 
 
-def lines(member: Element, skip: set[Element]) -> list[Line]:
-    """The post's first lines of text, in order, outside the `skip` boxes (its time, its
-    classed bylines)."""
+def lines(member: Element, skip: set[Element], most: int = _MOST_LINES) -> list[Line]:
+    """The post's first lines of text (`most` of them), in order, outside the `skip` boxes
+    (its time, its classed bylines)."""
     found: list[Line] = []
     stack: list[tuple[Element, tuple[str, ...], bool]] = [(c, (), False) for c in reversed(member)]
     seen = 0
-    while stack and len(found) < _MOST_LINES and seen < _BUDGET:
+    while stack and len(found) < most and seen < _BUDGET:
         element, path, linked = stack.pop()
         seen += 1
         tag = element.tag
