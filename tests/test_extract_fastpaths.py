@@ -48,7 +48,7 @@ from crawler.extract.clean import (
     sanitise_html,
     strip_placeholders,
 )
-from crawler.extract.dom import raw_text
+from crawler.extract.dom import HEADINGS, raw_text
 from crawler.extract.entries import BodyWriter, prepare
 from crawler.extract.evaluate import load_labels
 from crawler.extract.html import parse
@@ -523,7 +523,7 @@ def _python_headline(member: etree._Element, skip: set[etree._Element]) -> tuple
             skipped_inside.update(element.iterdescendants())
             continue
         cls = element.get("class")
-        if tag in generic._HEADINGS or (cls and generic._is_headline_class(cls)):
+        if tag in HEADINGS or (cls and generic._is_headline_class(cls)):
             text = generic._own_headline_text(element)
             if 2 <= len(text) <= 300:
                 return element, text
@@ -637,7 +637,7 @@ def test_each_walk_gives_what_the_reference_gives(body: bytes) -> None:
                 block,
                 skip,
                 budget,
-                generic._HEADINGS,
+                HEADINGS,
                 generic._is_headline_class,
                 generic._own_headline_text,
                 generic._has_text,
@@ -850,7 +850,7 @@ def test_one_walk_of_the_body_reads_what_the_generic_extractors_walks_read(body:
         if top is None:
             continue
         for limit in (0, generic._SHORT_TEXT, 10**6):
-            _agree("body_marks", top, limit, generic._HEADINGS, generic._SHARE_HINTS)
+            _agree("body_marks", top, limit, HEADINGS, generic._SHARE_HINTS)
         _agree("body_marks", top, 5, frozenset(), ("é", "#"))
     only = generic._only_body(root)
     if only is None:
@@ -858,7 +858,7 @@ def test_one_walk_of_the_body_reads_what_the_generic_extractors_walks_read(body:
     walked = generic._walk_page(root)
     assert walked.texts == generic.short_texts(root)
     assert walked.marks == generic.mark(root)
-    assert walked.headings == list(root.iter(*generic._HEADINGS))
+    assert walked.headings == list(root.iter(*HEADINGS))
     assert walked.links == generic._share_candidates(root)
 
 

@@ -12,6 +12,7 @@ from crawler.extract import walks
 from crawler.extract.clean import BR_MARK, normalise_lines, normalise_text
 
 Element: TypeAlias = etree._Element
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def raw_text(element: Element) -> str:

@@ -31,7 +31,7 @@ from archive.times import to_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import author_names, is_share_href, normalise_text
 from crawler.extract.clock import PageClock, Reading
-from crawler.extract.dom import Element, raw_text, text_of, without_fragment
+from crawler.extract.dom import HEADINGS, Element, raw_text, text_of, without_fragment
 from crawler.extract.entries import html_update
 
 # A post may be a picture or an embedded post and a few words.
@@ -52,7 +52,6 @@ _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _ID_ATTR = re.compile(r"^data-(?:[a-z]+-)?id$")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Blocks that hold text, not posts: a paragraph is never one post of a stream by itself.
 _TEXT_TAGS = frozenset(
     {"p", "span", "a", "b", "strong", "em", "i", "small", "time", "img", "br", "hr", "h1",
@@ -271,7 +270,7 @@ def _walk_page(root: Element) -> _PageWalk:
     if body is None:
         return _PageWalk(short_texts(root), mark(root), None, _share_candidates(root))
     texts, timed, metas, bylines, headings, links = walks.body_marks(
-        body, _SHORT_TEXT, _HEADINGS, _SHARE_HINTS
+        body, _SHORT_TEXT, HEADINGS, _SHARE_HINTS
     )
     return _PageWalk(texts, _Marks(timed, metas, bylines), headings, links)
 
@@ -285,7 +284,7 @@ def _only_body(root: Element) -> Element | None:
     if body is None:
         return None
     for child in root:
-        if child is not body and next(child.iter("body", *_HEADINGS), None) is not None:
+        if child is not body and next(child.iter("body", *HEADINGS), None) is not None:
             return None
     return body
 
@@ -553,7 +552,7 @@ class _Features:
         walks.marked_up([t.element for t in shown], timed)
         headed: dict[object, None] = {}
         if walked.headings is None:
-            walks.marked_up_tags(root, _HEADINGS, headed)
+            walks.marked_up_tags(root, HEADINGS, headed)
         else:
             walks.marked_up(walked.headings, headed)
         bylines = walked.marks.bylines
@@ -626,7 +625,7 @@ def _titled_as_teasers(container: Element, first: Element) -> bool:
     for child in container:
         if child is first:
             return False
-        if isinstance(child.tag, str) and child.tag in _HEADINGS:
+        if isinstance(child.tag, str) and child.tag in HEADINGS:
             title = text_of(child)
             return len(title) <= _TEASER_TITLE and _TEASER_TITLES.match(title) is not None
     return False
@@ -983,10 +982,10 @@ _TIME_SEPARATOR = re.compile(r"^[\s:–—\-|·•.,]+")
 def _heading_of(element: Element) -> Element | None:
     """The heading a time is printed in: the element itself, or the heading whose line it
     opens ("<h2><a>12.31 Uhr: …</a></h2>")."""
-    if element.tag in _HEADINGS:
+    if element.tag in HEADINGS:
         return element
     parent = element.getparent()
-    if element.tag in _INLINE_LEADS and parent is not None and parent.tag in _HEADINGS:
+    if element.tag in _INLINE_LEADS and parent is not None and parent.tag in HEADINGS:
         return parent
     return None
 
@@ -1069,7 +1068,7 @@ def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]
         member,
         skip,
         _HEADLINE_BUDGET,
-        _HEADINGS,
+        HEADINGS,
         _is_headline_class,
         _own_headline_text,
         _has_text,
@@ -1086,7 +1085,7 @@ def _is_headline_class(cls: str) -> bool:
 
 
 def _own_headline_text(element: Element) -> str:
-    return text_of(element) if element.tag in _HEADINGS or len(element) < 8 else ""
+    return text_of(element) if element.tag in HEADINGS or len(element) < 8 else ""
 
 
 def _member_id(member: Element, url: str) -> str | None:
@@ -1111,7 +1110,7 @@ def _member_id(member: Element, url: str) -> str | None:
     for element in member.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag in _HEADINGS and element.get("id"):
+        if element.tag in HEADINGS and element.get("id"):
             return element.get("id")
         for attr in _LINK_ATTRS:
             link = element.get(attr)

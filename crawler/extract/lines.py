@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from crawler.extract import walks
 from crawler.extract.clean import normalise_text
-from crawler.extract.dom import Element, raw_text
+from crawler.extract.dom import HEADINGS, Element, raw_text
 
 Shape = tuple[str, str, str, str]
 
@@ -36,7 +36,6 @@ _NAME_WORDS = 4
 _NAME_LENGTH = 60  # characters: a byline's line, not a sentence
 _TITLE_LENGTH = 160  # characters: longer is a paragraph
 _ROLE_SLACK = 60  # characters beside a byline's name in the box that holds it (a role, a desk)
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Where a post's first line is not its title: a paragraph, a quote, a caption, a list, a table.
 _NOT_TITLE_BOXES = frozenset(
     {"p", "li", "ul", "ol", "blockquote", "figcaption", "figure", "td", "th", "dd", "dt", "pre",
@@ -179,7 +178,7 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
     for member, lines_of in read.items():
         shapes = [line.shape for line in lines_of]
         for line in lines_of:
-            if line.start.tag in _HEADINGS or line.box.tag in _HEADINGS:
+            if line.start.tag in HEADINGS or line.box.tag in HEADINGS:
                 continue
             if shapes.count(line.shape) > 1:
                 repeated[line.shape] += 1
@@ -214,7 +213,7 @@ def byline_box(line: Element, member: Element, title: Element | None) -> Element
     own = walks.text_length(line)
     node = line
     for parent in line.iterancestors():
-        if parent is member or parent in above or next(parent.iter(*_HEADINGS), None) is not None:
+        if parent is member or parent in above or next(parent.iter(*HEADINGS), None) is not None:
             break
         if walks.text_length(parent, own + _ROLE_SLACK + 1) > own + _ROLE_SLACK:
             break
