@@ -43,7 +43,7 @@ _HAS_MEDIA = etree.XPath(
 _SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create")
 # Lines that may open a ticker's entry with a time, and what may hold the time at their start.
 _LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "div"})
-_INLINE_LEADS = frozenset({"strong", "b", "a", "span", "time"})
+_INLINE_LEADS = frozenset({"strong", "b", "em", "i", "a", "span", "time"})
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
@@ -442,8 +442,17 @@ def _opens_with_time(unit: Element, clock: PageClock) -> bool:
 
 
 def _wrap(holder: Element, leads: list[Element]) -> None:
-    """Move each lead and the siblings after it, up to the next lead, into a box of its own."""
+    """Move each lead and the siblings after it, up to the next lead, into a box of its own.
+    An entry whose title comes before its time ("<h3>Title</h3><p>14:04</p>") starts at the
+    title: a heading just before a lead opens the lead's entry."""
     starts = set(leads)
+    for lead in leads:
+        before = lead.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        if before is not None and before.tag in HEADINGS and before not in starts:
+            starts.discard(lead)
+            starts.add(before)
     children = [c for c in holder if isinstance(c.tag, str)]
     boxes: list[tuple[Element, list[Element]]] = []
     for child in children:
