@@ -457,3 +457,16 @@ def test_a_flat_tickers_title_before_its_time_opens_the_entry(line: str) -> None
     assert [u.body_text for u in updates] == [
         f"Was Meldung {n} berichtet, in mehr als ein paar Worten." for n, _, _ in FLAT_ENTRIES
     ]
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        '<h3><span class="x12">{clock}</span> {title}</h3>',
+        '<h3>{title} <span class="x12">{clock}</span></h3>',
+        '<h3>{title} – <span class="x12">{clock}</span></h3>',
+    ],
+)
+def test_a_time_printed_in_the_heading_is_not_part_of_the_headline(post: str) -> None:
+    updates = hashed_stream(post)
+    assert [u.headline for u in updates] == [title for _, title, _ in POSTS]

@@ -986,6 +986,7 @@ def _post_header(headline: Element, member: Element) -> Element | None:
 
 
 _TIME_SEPARATOR = re.compile(r"^[\s:–—\-|·•.,]+")
+_TRAILING_SEPARATOR = re.compile(r"[\s:–—\-|·•,(]+$")
 
 
 def _heading_of(element: Element) -> Element | None:
@@ -1000,9 +1001,11 @@ def _heading_of(element: Element) -> Element | None:
 
 
 def _after_time(headline: str, time_text: str) -> str:
-    """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …"); none when
-    the heading says nothing but the time."""
+    """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …") or ends with
+    ("… 14:04"); none when the heading says nothing but the time."""
     time_text = time_text.strip()
+    if time_text and headline.endswith(time_text) and not headline.startswith(time_text):
+        return _TRAILING_SEPARATOR.sub("", headline[: -len(time_text)]).strip()
     if not time_text or not headline.startswith(time_text):
         return headline
     rest = _TIME_WORD.sub("", headline[len(time_text) :])
