@@ -16,7 +16,7 @@ from lxml import etree
 
 from archive.records import Update
 from archive.times import now_utc, parse_utc
-from crawler.extract import generic, lines
+from crawler.extract import extract_page, generic, lines
 from crawler.extract.clock import PageClock, page_clock
 from crawler.extract.entries import prepare
 from crawler.extract.evaluate import TIME_TOLERANCE, _close, load_labels, match
@@ -470,3 +470,47 @@ def test_a_flat_tickers_title_before_its_time_opens_the_entry(line: str) -> None
 def test_a_time_printed_in_the_heading_is_not_part_of_the_headline(post: str) -> None:
     updates = hashed_stream(post)
     assert [u.headline for u in updates] == [title for _, title, _ in POSTS]
+
+
+@pytest.mark.parametrize("minutes", [True, False])
+def test_a_ticker_in_a_table_is_a_stream_of_its_rows(minutes: bool) -> None:
+    """An old-style ticker whose entries are a table's rows, a minute or a clock in the first
+    cell and the text in the second: each row is a post."""
+    entries = [
+        (90, "21:05", "Abpfiff in München, der FC Bayern gewinnt das Spiel verdient."),
+        (78, "20:40", "Tor für Bayern! Kane trifft per Kopf nach einer Ecke von Sané."),
+        (60, "20:10", "Wechsel bei Dortmund: Reus kommt für Brandt ins Spiel."),
+        (45, "19:45", "Halbzeit in München, es steht weiterhin null zu null."),
+    ]
+    rows = "".join(
+        f"<tr><td>{f'{minute}&#39;' if minutes else clock}</td><td>{text}</td></tr>"
+        for minute, clock, text in entries
+    )
+    page = (
+        "<html lang='de'><head><title>Bayern - Dortmund im Liveticker</title><meta property="
+        "'article:published_time' content='2024-05-19T08:00:00+02:00'></head><body><main>"
+        f"<h1>Liveticker</h1><table class='ticker'><tbody>{rows}</tbody></table></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://sport.example.de/fussball/bayern-dortmund-liveticker")
+    assert [u.body_text for u in updates] == [text for _, _, text in entries]
+    # In Berlin's summer time, two hours ahead of UTC; a match minute is no instant.
+    assert [u.published_at for u in updates] == [
+        None if minutes else f"2024-05-19T{int(clock[:2]) - 2:02d}:{clock[3:]}:00Z"
+        for _, clock, _ in entries
+    ]
+
+
+def test_a_timetable_in_an_ordinary_article_is_no_live_blog() -> None:
+    """Rows with times in an article that nothing calls live (a timetable) are read as rows
+    of a table, not as a live blog's posts: the page yields no update."""
+    rows = "".join(
+        f"<tr><td>{hour}:15</td><td>Regionalzug nach Frankfurt über Darmstadt, Gleis {hour % 7}"
+        "</td></tr>"
+        for hour in range(6, 14)
+    )
+    page = (
+        "<html lang='de'><head><title>Neuer Fahrplan für die Region</title></head><body><main>"
+        "<article><h1>Neuer Fahrplan für die Region</h1><p>Ab Montag gilt ein neuer Fahrplan."
+        f"</p><table><tbody>{rows}</tbody></table></article></main></body></html>"
+    ).encode()
+    assert extract_page(page, "https://news.example.de/region/neuer-fahrplan").updates == []

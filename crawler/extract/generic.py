@@ -55,7 +55,7 @@ _AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)
 # Blocks that hold text, not posts: a paragraph is never one post of a stream by itself.
 _TEXT_TAGS = frozenset(
     {"p", "span", "a", "b", "strong", "em", "i", "small", "time", "img", "br", "hr", "h1",
-     "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "td", "th", "tr", "option",
+     "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "td", "th", "option",
      "meta", "link", "label", "button", "input", "svg", "path", "script", "style", "noscript"}
 )  # fmt: skip
 _LINK_ATTRS = ("href", "data-url", "data-share-url", "data-href", "data-permalink")
