@@ -514,3 +514,21 @@ def test_a_timetable_in_an_ordinary_article_is_no_live_blog() -> None:
         f"</p><table><tbody>{rows}</tbody></table></article></main></body></html>"
     ).encode()
     assert extract_page(page, "https://news.example.de/region/neuer-fahrplan").updates == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        '<div class="x11"><span class="x12">{clock}</span> · <span>{author}</span></div>',
+        '<p class="x11">{clock} | By {author}</p>',
+        '<div class="x11">{author} – <span class="x12">{clock}</span></div>',
+    ],
+)
+def test_a_name_beside_the_time_is_the_posts_author(header: str) -> None:
+    """The box that holds a post's time and a name, where no class names a byline: the name
+    is the author, and neither is body."""
+    updates = hashed_stream(header + "<h3>{title}</h3>")
+    assert [u.authors for u in updates] == [[name] for _, _, name in POSTS]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n, _, _ in POSTS
+    ]

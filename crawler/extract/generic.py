@@ -874,11 +874,12 @@ def _update(
             if ancestor is member:
                 break
             stops.add(ancestor)
-    skip: set[Element] = {
-        _header_of(t.element, member, stops)
+    headers = [
+        (t, _header_of(t.element, member, stops))
         for t in times
         if t.element is not headline_el and not _opens_entry_with_words(t, member)
-    }
+    ]
+    skip: set[Element] = {header for _, header in headers}
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
         named = [e for e in bylines if "name" in e.get("class", "").lower()]
@@ -886,6 +887,8 @@ def _update(
         if name and len(name) <= 80:
             authors = author_names(name)
         skip.update(bylines)
+    else:
+        authors = _header_author(headers, member)
     if headline_el is not None:
         header = _post_header(headline_el, member)
         skip.add(headline_el if header is None else header)
@@ -902,6 +905,27 @@ def _update(
         modified_at=_best(modified_readings),
         authors=authors,
     )
+
+
+def _header_author(headers: list[tuple[_Time, Element]], member: Element) -> list[str]:
+    """The name printed beside a post's time in the box that holds them, where no class names
+    a byline: "7 min ago · Jane Doe", "14:05 | By Ann Lee"."""
+    for time, header in headers:
+        if header is member:
+            continue
+        shown = (time.reading.text if time.reading is not None else text_of(time.element)).strip()
+        text = text_of(header)
+        if not shown or shown not in text:
+            continue
+        rest = _BESIDE_TIME.sub("", text.replace(shown, " ", 1).strip())
+        if lines.is_byline(rest):
+            return author_names(lines.byline_name(rest))
+        if lines.is_name(rest, 2):
+            return author_names(rest)
+    return []
+
+
+_BESIDE_TIME = re.compile(r"^[\s|·•–—,-]+|[\s|·•–—,-]+$")
 
 
 def _read_by_shape(
