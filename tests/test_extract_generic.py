@@ -178,11 +178,14 @@ def flat_ticker(line: str) -> list[Update]:
         "<h3><time>{clock} Uhr</time> {title}</h3>",
         # A line of its own box, no heading: the box of each entry's first line.
         "<div>{clock} Uhr: {title}</div>",
+        # The title before the line with the time: it opens the entry, not ends the one before.
+        "<h3>{title}</h3><p>{clock} Uhr</p>",
+        "<h3>{title}</h3><p><em>{clock} Uhr</em></p>",
     ],
 )
 def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) -> None:
-    """Each a heading opening with a time (its own text, a permalink's or a span's): the
-    heading, less its time, is the entry's headline."""
+    """Each a heading opening with a time (its own text, a permalink's or a span's), or just
+    before the line with the time: the heading, less its time, is the entry's headline."""
     updates = flat_ticker(line)
     assert [u.headline for u in updates] == [title for _, _, title in FLAT_ENTRIES]
     assert [u.body_text for u in updates] == [
@@ -444,19 +447,6 @@ def test_many_boxes_of_the_posts_markup_above_the_stream_are_not_pinned_posts() 
     updates = pinned_stream([9, 8, 7, 6], stream=(5, 4, 3, 2, 1))
     assert [u.source_id for u in updates] == ["n5", "n4", "n3", "n2", "n1"]
     assert not any(u.pinned for u in updates)
-
-
-@pytest.mark.parametrize(
-    "line", ["<h3>{title}</h3><p>{clock} Uhr</p>", "<h3>{title}</h3><p><em>{clock} Uhr</em></p>"]
-)
-def test_a_flat_tickers_title_before_its_time_opens_the_entry(line: str) -> None:
-    """A heading just before the line with the time is the entry's title, not the end of the
-    entry before it."""
-    updates = flat_ticker(line)
-    assert [u.headline for u in updates] == [title for _, _, title in FLAT_ENTRIES]
-    assert [u.body_text for u in updates] == [
-        f"Was Meldung {n} berichtet, in mehr als ein paar Worten." for n, _, _ in FLAT_ENTRIES
-    ]
 
 
 @pytest.mark.parametrize(
