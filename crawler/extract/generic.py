@@ -917,15 +917,12 @@ def _header_author(headers: list[tuple[_Time, Element]], member: Element) -> lis
         text = text_of(header)
         if not shown or shown not in text:
             continue
-        rest = _BESIDE_TIME.sub("", text.replace(shown, " ", 1).strip())
+        rest = _TRAILING_SEPARATOR.sub("", _TIME_SEPARATOR.sub("", text.replace(shown, " ", 1)))
         if lines.is_byline(rest):
             return author_names(lines.byline_name(rest))
         if lines.is_name(rest, 2):
             return author_names(rest)
     return []
-
-
-_BESIDE_TIME = re.compile(r"^[\s|·•–—,-]+|[\s|·•–—,-]+$")
 
 
 def _read_by_shape(
