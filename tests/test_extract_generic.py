@@ -148,18 +148,19 @@ def test_a_long_ticker_with_a_time_on_some_entries_is_a_stream(
 FLAT_ENTRIES = [(n, f"1{n}.0{n}", f"Meldung {n} des Tages") for n in (4, 3, 2, 1)]
 
 
-def flat_ticker(line: str) -> list[Update]:
+def flat_ticker(line: str, text: str = "p", box: str = "div") -> list[Update]:
     """The generic extractor on a ticker whose entries have no box of their own: each a `line`
-    (formatted with the entry's number, clock and title) and a paragraph under it."""
+    (formatted with the entry's number, clock and title) and a paragraph (a `text`) under it,
+    all in one `box`."""
     body = "".join(
         line.format(n=n, clock=clock, title=title)
-        + f"<p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        + f"<{text}>Was Meldung {n} berichtet, in mehr als ein paar Worten.</{text}>"
         for n, clock, title in FLAT_ENTRIES
     )
     page = (
         "<html lang='de'><head><title>Streik-Ticker</title><meta property="
         "'article:published_time' content='2024-03-12T08:00:00+01:00'></head><body><main>"
-        f"<div class='ticker'>{body}</div></main></body></html>"
+        f"<{box} class='ticker'>{body}</{box}></main></body></html>"
     ).encode()
     updates = stream_of(page, "https://nachrichten.example.de/ticker/streik")
     # On the page's day, in Berlin's winter time: an hour ahead of UTC.
@@ -521,4 +522,13 @@ def test_a_name_beside_the_time_is_the_posts_author(header: str) -> None:
     assert [u.authors for u in updates] == [[name] for _, _, name in POSTS]
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words." for n, _, _ in POSTS
+    ]
+
+
+def test_a_ticker_written_as_a_definition_list_is_cut_at_each_term_with_a_time() -> None:
+    """`<dl>`: each `<dt>` a time, the `<dd>`s after it the entry."""
+    updates = flat_ticker("<dt>{clock} Uhr</dt><dd>{title}</dd>", text="dd", box="dl")
+    assert [u.body_text for u in updates] == [
+        f"{title}\n\nWas Meldung {n} berichtet, in mehr als ein paar Worten."
+        for n, _, title in FLAT_ENTRIES
     ]

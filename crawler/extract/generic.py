@@ -42,7 +42,7 @@ _HAS_MEDIA = etree.XPath(
 # What a link's address holds when it may be a share intent; clean.is_share_href decides.
 _SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create")
 # Lines that may open a ticker's entry with a time, and what may hold the time at their start.
-_LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "div"})
+_LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "div", "dt"})
 _INLINE_LEADS = frozenset({"strong", "b", "em", "i", "a", "span", "time"})
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
@@ -1088,7 +1088,7 @@ def _leads_entry(line: Element, member: Element) -> bool:
     )
 
 
-_LEAD_LINES = frozenset({"p", "div"})
+_LEAD_LINES = frozenset({"p", "div", "dt"})
 
 
 def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]:
