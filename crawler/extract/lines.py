@@ -121,7 +121,7 @@ def titles(read: dict[Element, list[Line]], in_header: bool) -> dict[Element, El
     """Each post's title, when one shape of line opens enough of the posts: a line each post
     says once, a different one each time, that the rest of their text never takes the shape
     of. `in_header`: the lines were read beside the time, where a name alone is a byline."""
-    opening: dict[Element, Element] = {}
+    opening: dict[Element, Line] = {}
     shapes: dict[Shape, list[Element]] = defaultdict(list)
     later: dict[Shape, int] = defaultdict(int)
     for member, found in read.items():
@@ -132,12 +132,12 @@ def titles(read: dict[Element, list[Line]], in_header: bool) -> dict[Element, El
         for shape in {line.shape for line in rest if not line.linked}:
             later[shape] += 1
         if could_be_title(first, in_header):
-            opening[member] = first.box
+            opening[member] = first
             shapes[first.shape].append(member)
     if not shapes:
         return {}
     shape, titled = max(shapes.items(), key=lambda item: len(item[1]))
-    texts = {normalise_text(raw_text(opening[m])) for m in titled}
+    texts = {opening[m].text for m in titled}
     posts = sum(1 for found in read.values() if len(found) >= 2)  # a title and more
     if (
         len(titled) < MIN_POSTS
@@ -146,7 +146,7 @@ def titles(read: dict[Element, list[Line]], in_header: bool) -> dict[Element, El
         or len(texts) < _DISTINCT * len(titled)
     ):
         return {}
-    return {m: opening[m] for m in titled}
+    return {m: opening[m].box for m in titled}
 
 
 def could_be_title(line: Line, in_header: bool = False) -> bool:
