@@ -532,3 +532,58 @@ def test_a_ticker_written_as_a_definition_list_is_cut_at_each_term_with_a_time()
         f"{title}\n\nWas Meldung {n} berichtet, in mehr als ein paar Worten."
         for n, _, title in FLAT_ENTRIES
     ]
+
+
+def dated_stream(header: str, edited: int = 0) -> list[Update]:
+    """Four posts whose boxes carry their time in `data-timestamp` (post `edited`'s is 25
+    minutes after the clock it shows, as an edit's is), each with `header` (formatted with its
+    number and clock) before a paragraph."""
+    boxes = "".join(
+        f'<div class="x7f3a" id="entry-{n}" '
+        f'data-timestamp="{1707559200 + n * 600 + (1500 if n == edited else 0)}">'
+        + header.format(n=n, clock=f"10:{n}0 am")
+        + f'<div class="x0c1d"><p>What post {n} reports, in more than a few words.</p></div></div>'
+        for n in (4, 3, 2, 1)
+    )
+    page = (
+        "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
+        " content='2024-02-10T08:00:00+00:00'></head><body><main>"
+        f"<div class='x9e2b'>{boxes}</div></main></body></html>"
+    ).encode()
+    return stream_of(page, "https://news.example/live/storm")
+
+
+PERMALINKED = (
+    '<div class="x11"><span class="x12">Reporter {n}</span> <a href="#entry-{n}">'
+    '<span class="x13">February 10, 2024</span><span class="x14">{clock}</span></a></div>'
+)
+
+
+def test_a_shown_time_is_header_not_body_where_the_markup_dates_the_post() -> None:
+    """A post dated by its box's data attribute also shows its date and clock, in spans that
+    run together ("February 10, 202410:40 am"), in a link to itself beside the author: that
+    line is the post's header, not its body's first words."""
+    updates = dated_stream(PERMALINKED)
+    assert [u.published_at for u in updates] == [f"2024-02-10T10:{n}0:00Z" for n in (4, 3, 2, 1)]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (4, 3, 2, 1)
+    ]
+
+
+def test_the_clock_a_post_shows_is_its_time_where_its_markup_time_is_an_edits() -> None:
+    """The markup's time 25 minutes after the clock the post shows (an edit's): the post went
+    up when its clock says, on the markup time's day (README "Times")."""
+    updates = dated_stream(PERMALINKED, edited=2)
+    assert [u.published_at for u in updates] == [f"2024-02-10T10:{n}0:00Z" for n in (4, 3, 2, 1)]
+
+
+def test_a_time_in_a_posts_sentence_is_neither_its_time_nor_its_header() -> None:
+    """The first time a post shows is in its text ("… reopens at 11:45 am …"): the paragraph
+    stays body, and the markup's time stays the post's."""
+    updates = dated_stream('<p class="x11">Police say the road reopens at {clock} or later.</p>')
+    assert [u.published_at for u in updates] == [f"2024-02-10T10:{n}0:00Z" for n in (4, 3, 2, 1)]
+    assert [u.body_text for u in updates] == [
+        f"Police say the road reopens at 10:{n}0 am or later.\n\n"
+        f"What post {n} reports, in more than a few words."
+        for n in (4, 3, 2, 1)
+    ]

@@ -20,14 +20,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
 
 from archive.records import Update
-from archive.times import to_utc
+from archive.times import format_utc, parse_utc, to_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import author_names, is_share_href, normalise_text
 from crawler.extract.clock import PageClock, Reading
@@ -776,9 +777,17 @@ def visible_times(
 
 
 def _member_times(
-    members: list[Element], by_element: dict[Element, list[_Time]], shown: list[_Time]
+    members: list[Element],
+    by_element: dict[Element, list[_Time]],
+    shown: list[_Time],
 ) -> dict[Element, list[_Time]]:
-    """Each member's time readings: its markup's, then the first it shows if it has none."""
+    """Each member's time readings: its markup's, then the first it shows.
+
+    Where the markup dates the post, the time it shows on a line of its own is its header's
+    (passed over in the body) and, being what its reader sees, its time (README "Times"): a
+    clock alone is put on the day of the markup's time nearest to it. A time inside a
+    sentence is the body's words, not the post's time.
+    """
     found: dict[Element, list[_Time]] = {m: [] for m in members}
     elements = list(by_element)
     for element, owner in zip(elements, walks.owners(elements, members), strict=True):
@@ -790,9 +799,37 @@ def _member_times(
         if owner is not None and owner not in first_shown:
             first_shown[owner] = reading
     for member, readings in found.items():
-        if member in first_shown and not any(t.rank != CLOCK and not t.modified for t in readings):
-            readings.append(first_shown[member])
+        first = first_shown.get(member)
+        if first is None:
+            continue
+        machine = [t for t in readings if t.rank != CLOCK and not t.modified and t.value]
+        if not machine:
+            readings.append(first)
+        elif _stands_alone(first):
+            readings.append(replace(first, value=_shown_near(first, _best(machine))))
     return found
+
+
+def _stands_alone(time: _Time) -> bool:
+    """Whether a time printed for people is all its line says (a clock in its own span)."""
+    if time.reading is None:
+        return False
+    return len(text_of(time.element)) <= len(time.reading.text.strip()) + _TIME_ONLY
+
+
+def _shown_near(time: _Time, machine: str | None) -> str:
+    """The instant a shown time states beside the markup's: a full date and clock as read, a
+    clock alone (in its zone) on the day that puts it nearest the markup's time; "" for what
+    states no instant of its own (a relative time, a match minute)."""
+    reading = time.reading
+    if reading is None or reading.kind not in ("full", "clock"):
+        return ""
+    shown, near = parse_utc(reading.utc), parse_utc(machine)
+    if shown is None:
+        return ""
+    if reading.kind == "clock" and near is not None:
+        shown += timedelta(days=round((near - shown).total_seconds() / 86400))
+    return format_utc(shown) or ""
 
 
 def _place_bare_clocks(
