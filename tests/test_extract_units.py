@@ -668,6 +668,29 @@ def test_microdata_body_markup_keeps_paragraphs_and_media() -> None:
     ]
 
 
+@pytest.mark.parametrize("tag", ["div", "figure"])
+def test_a_wordpress_caption_box_is_the_pictures_caption_and_credit(tag: str) -> None:
+    """WordPress's [caption] shortcode: `div.wp-caption` (`figure` in HTML5 themes) holding the
+    image and `p.wp-caption-text`; the caption and its credit are the picture's, not body."""
+    caption = "p" if tag == "div" else "figcaption"
+    body = f"""<div class="live-event-entry" id="9" data-post-time="1722888018921">
+      <div class="entry-content"><h3>H</h3>
+      <{tag} id="attachment_90412" style="width: 1034px" class="wp-caption aligncenter">
+      <img src="/wp-content/uploads/plow.jpg" alt="" width="1024" height="683">
+      <{caption} class="wp-caption-text">A plow on Main Street. (Photo: Lena Ortiz)</{caption}>
+      </{tag}><p>Crews have been out since 3 a.m.</p></div></div>"""
+    (update,) = extract_page(page_with(body=body), "http://127.0.0.1:1/x").updates
+    assert update.body_text == "Crews have been out since 3 a.m."
+    assert update.media == [
+        {
+            "type": "image",
+            "url": "http://127.0.0.1:1/wp-content/uploads/plow.jpg",
+            "caption": "A plow on Main Street.",
+            "credit": "Lena Ortiz",
+        }
+    ]
+
+
 def test_social_embed_is_media_but_share_bar_is_not() -> None:
     body = b"""<div class="live-event-entry" id="9" data-post-time="1722888018921">
       <div class="entry-content"><h3>H</h3><p>Text.</p>

@@ -41,7 +41,8 @@ _IMG_TAGS = frozenset({"img", "amp-img", "picture"})
 _BLOCKQUOTE = frozenset({"blockquote"})
 _VIDEO_TAGS = frozenset({"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe"})
 _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
-_IMAGE_CLASS = re.compile(r"image|photo|picture|gallery", re.I)
+# A box that names a picture, or its caption (WordPress's `div.wp-caption` holds both).
+_IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption", re.I)
 # Elements that may stand for an image, an embed or a quote through their class or attributes.
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "span", "p", "blockquote", "article"})
 # The tags classify() may say something of: for any other it answers None.
