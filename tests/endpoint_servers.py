@@ -665,6 +665,94 @@ class ZdfBlog(Blog):
         return {"count": len(posts), "next": following, "previous": None, "results": results}
 
 
+# Automattic's Liveblog for WordPress ---------------------------------------------------------
+
+
+class WordpressBlog(Blog):
+    """A WordPress post running Automattic's Liveblog plugin from 1.9: the page holds only the
+    empty `div#wpcom-liveblog-container` and `var liveblog_settings = {…}` as
+    wp_localize_script prints it (`endpoint_url`, `latest_entry_id`, `latest_entry_timestamp`,
+    every value a string, slashes escaped), and the site's REST API answers
+    `<endpoint_url>get-entries/<page>/<id>-<timestamp>` with `entries` (newest first, deleted
+    ones dropped: `id`, `type`, `render`, `headline`, `timestamp` of the latest version,
+    `entry_time` of the first, `authors`, `share_link`), `page` and `pages`, counted from the
+    entry named (WPCOM_Liveblog::get_entries_paged, each entry's for_json)."""
+
+    path = "/2024/01/15/storm-live-updates/"
+    count = 23
+    post_id = 90377
+    per_page = 10
+
+    @staticmethod
+    def entry(post: Post) -> int:
+        return 48000 + post.n
+
+    def key(self, post: Post) -> str:
+        return f"liveblog-entry-{self.entry(post)}"
+
+    @property
+    def api_path(self) -> str:
+        return f"/wp-json/liveblog/v1/{self.post_id}/"
+
+    def answer(self, path: str, query: dict[str, str]) -> Answer | None:
+        if path == self.path:
+            newest = self.posts[0]
+            settings = {
+                "permalink": self.page_url,
+                "post_id": str(self.post_id),
+                "state": "enable",
+                "latest_entry_timestamp": str(newest.millis(newest.modified) // 1000),
+                "latest_entry_id": str(self.entry(newest)),
+                "endpoint_url": self.site.origin + self.api_path,
+                "refresh_interval": "10",
+            }
+            script = json.dumps(settings).replace("/", "\\/")
+            return _html(
+                '<!DOCTYPE html><html lang="en-US"><head><meta charset="UTF-8">'
+                "<title>Storm live updates &#8211; Valley Courier</title>"
+                '<script type="text/javascript" id="liveblog-js-extra">\n/* <![CDATA[ */\n'
+                f"var liveblog_settings = {script};\n/* ]]> */\n</script></head><body>"
+                '<article class="post type-post"><h1 class="entry-title">Storm live updates</h1>'
+                '<div class="entry-content"><p>Follow the storm with us.</p>'
+                f'<div id="wpcom-liveblog-container" class="{self.post_id}"></div></div>'
+                "</article></body></html>"
+            )
+        prefix = self.api_path + "get-entries/"
+        if path.startswith(prefix):
+            page, _, known = path[len(prefix) :].strip("/").partition("/")
+            if not page.isdigit():
+                return None
+            return _json(self.entries(int(page), known.partition("-")[0]))
+        return None
+
+    def entries(self, page: int, known: str) -> dict[str, Any]:
+        posts = self.posts
+        ids = [str(self.entry(p)) for p in posts]
+        if known in ids:
+            posts = posts[ids.index(known) :]
+        pages = -(-len(posts) // self.per_page)
+        shown = posts[(page - 1) * self.per_page : page * self.per_page]
+        return {
+            "entries": [
+                {
+                    "id": self.entry(p),
+                    "type": "update" if p.modified else "new",
+                    "render": _paragraphs(p),
+                    "headline": p.headline or "",
+                    "content": p.body_text,
+                    "css_classes": "liveblog byuser comment-author-newsdesk even depth-1",
+                    "timestamp": p.millis(p.modified) // 1000,
+                    "entry_time": p.millis() // 1000,
+                    "authors": [{"id": 7, "key": "newsdesk", "name": "Newsdesk"}],
+                    "share_link": f"{self.page_url}#{self.entry(p)}",
+                }
+                for p in shown
+            ],
+            "page": page,
+            "pages": pages,
+        }
+
+
 def local_url(url: str, origin: str) -> str:
     """The same request to the server at `origin` (its path, if any, put in front) when it is
     for a vendor's host (or this one)."""
@@ -703,6 +791,7 @@ BLOGS: tuple[type[Blog], ...] = (
     SourcefabricBlog,
     ArenaBlog,
     ZdfBlog,
+    WordpressBlog,
 )
 
 

@@ -48,6 +48,7 @@ from tests.endpoint_servers import (
     Liveblog24Blog,
     SourcefabricBlog,
     TickarooBlog,
+    WordpressBlog,
     ZdfBlog,
 )
 
@@ -59,12 +60,13 @@ KINDS = {
     SourcefabricBlog: "sourcefabric",
     ArenaBlog: "arena",
     ZdfBlog: "zdf",
+    WordpressBlog: "wp-liveblog",
 }
 # Where the endpoint's shape states how many posts the blog has.
 COUNTED = {GuardianBlog, BbcBlog, Liveblog24Blog, SourcefabricBlog, ZdfBlog}
 VENDORS = {Liveblog24Blog, TickarooBlog, SourcefabricBlog, ArenaBlog, ZdfBlog}
 # Where the endpoint answers a page at a time.
-PAGED = {GuardianBlog, BbcBlog, Liveblog24Blog, SourcefabricBlog, ZdfBlog}
+PAGED = {GuardianBlog, BbcBlog, Liveblog24Blog, SourcefabricBlog, ZdfBlog, WordpressBlog}
 
 
 @pytest.fixture(scope="module")

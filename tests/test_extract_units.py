@@ -591,6 +591,7 @@ def test_registry_prefers_domain_then_markup() -> None:
         "24liveblog",
         "scribblelive",
         "arena",
+        "wp-liveblog",
         "zdf",
     ]
 

@@ -1,12 +1,15 @@
 """Live-blog vendors embedded in publishers' pages: Sourcefabric Live Blog's posts are read from
 its themes' server-rendered markup; 24liveblog, Tickaroo, ScribbleLive and Arena embeds are
 recognised and named for a fetch of the vendor's own endpoint, and the posts their integrations
-put in the page (JSON-LD, Tickaroo's server-side fetch) are read.
+put in the page (JSON-LD, Tickaroo's server-side fetch) are read. Automattic's Liveblog plugin
+for WordPress is read in the three markups its own templates and script draw, and the settings
+its script is given name its entries API.
 
 The pages under tests/pages/ were BUILT for these tests inside invented publishers' pages, each
 saying at its top where its markup is documented: the two Sourcefabric pages from the themes'
 templates, one page for each of the other vendors from the embed its own plugin or integration
-writes. The embed snippets below follow the same embed codes (named in each adapter's docstring).
+writes, and a WordPress post from the Liveblog plugin's templates. The embed snippets below
+follow the same embed codes (named in each adapter's docstring).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import pytest
 from lxml import etree
 
 from archive.records import Page
-from crawler.extract import extract_page, walks
+from crawler.extract import extract_page, extract_reading, walks
 from crawler.extract.adapters import (
     REGISTRY,
     arena,
@@ -39,6 +42,7 @@ from tests.helpers import assert_samples, saved_page
 LOCAL = "http://127.0.0.1:8000/live/blog"
 ECHO = "https://www.example-echo.co.uk/news/storm-ciaran-live-updates"
 KURIER = "https://www.example-kurier.de/region/sturmflut-ostsee-liveblog.amp"
+COURIER = "https://valleycourier.example.com/2024/03/15/noreaster-live-updates/"
 URN = "urn:newsml:localhost:2023-11-02T{}"
 
 
@@ -324,6 +328,76 @@ PAGES = [
             "Unterstützt von",
             "20.10.2023",
             "Foto:",
+        ),
+    ),
+    VendorPage(
+        "wordpress-liveblog-noreaster-us-2024-03-15.html",
+        COURIER,
+        "wp-liveblog",
+        posts=(
+            (
+                "liveblog-entry-48217",
+                None,
+                "2024-03-15T17:42:18Z",
+                "The National Weather Service has extended the winter storm warning",
+            ),
+            ("liveblog-entry-48209", None, "2024-03-15T17:05:51Z", "Here is the latest radar loop"),
+            (
+                "liveblog-entry-48196",
+                None,
+                "2024-03-15T16:20:00Z",
+                "Key update: Governor declares a state of emergency",
+            ),
+            (
+                "liveblog-entry-48181",
+                None,
+                "2024-03-15T15:34:27Z",
+                "Public works crews have been out since 3 a.m.",
+            ),
+            ("liveblog-entry-48170", None, "2024-03-15T14:48:09Z", "The MBTA says commuter rail"),
+            ("liveblog-entry-48162", None, "2024-03-15T13:57:36Z", "Mayor Ruth Kessler is holding"),
+            ("liveblog-entry-48151", None, "2024-03-15T13:12:02Z", "More than 11,000 customers"),
+            ("liveblog-entry-48140", None, "2024-03-15T12:31:45Z", "Good morning. Schools in"),
+        ),
+        key_events=frozenset({"liveblog-entry-48196"}),
+        samples={
+            # Edited: its timestamp is the edit's, its clock the first version's (local, EDT).
+            "liveblog-entry-48196": {"modified_at": "2024-03-15T16:58:40Z"},
+            "liveblog-entry-48217": {"modified_at": None, "authors": ["Dana Whitfield"]},
+            "liveblog-entry-48209": {
+                "media": [
+                    {
+                        "type": "embed",
+                        "provider": "twitter",
+                        "url": "https://twitter.com/NWSBoston/status/1768712345678901234",
+                    }
+                ]
+            },
+            "liveblog-entry-48181": {
+                "body_lacks": ["Photo:"],
+                "body_start": "Public works crews",
+                "media": [
+                    {
+                        "type": "image",
+                        "caption": "A city plow clears Main Street in Haverhill on Friday morning.",
+                        "credit": "Lena Ortiz / Valley Courier",
+                    }
+                ],
+            },
+            "liveblog-entry-48162": {"media": [{"type": "video", "provider": "youtube"}]},
+        },
+        absent=(
+            "Still no plow on our street",  # the reader comments
+            "Thanks for keeping this updated",
+            "took me an hour and a half",
+            "Reply",
+            "Leave a Reply",
+            "School closures and delays",  # the related list
+            "Storm prep",
+            "Valley Courier Staff",  # the post's own byline
+            "March 15, 2024",  # the entries' dates and clocks
+            " am",
+            " pm\n",
         ),
     ),
 ]
@@ -938,3 +1012,124 @@ def test_a_tickaroo_teaser_is_not_the_pages_liveblog() -> None:
     )
     teaser_root = parse(teaser_only)
     assert teaser_root is not None and tickaroo.embeds(teaser_root, case.url) == []
+
+
+# Automattic's Liveblog for WordPress: the newer markups and the API the settings name ---------
+
+# templates/entries-list.php and templates/entry.php: cards the server renders.
+WP_CARDS = """<html lang="en-US"><head><title>Storm live</title></head><body><article><h1>Storm live</h1>
+<div id="liveblog-entries" class="liveblog-entries" data-post-id="90377" data-last-timestamp="1710520938">
+<article id="liveblog-entry-48217" class="liveblog-entry liveblog-entry-card liveblog-entry-normal"
+ data-entry-id="48217" data-timestamp="1710524538">
+ <header class="liveblog-card-header"><span class="liveblog-card-author">Dana Whitfield</span>
+ <time datetime="2024-03-15T17:42:18+00:00">18 mins ago</time></header>
+ <div class="liveblog-entry-content liveblog-card-content"><p>The warning is extended to 8 p.m.</p></div>
+</article>
+<article id="liveblog-entry-48209" class="liveblog-entry liveblog-entry-card liveblog-entry-breakout"
+ data-entry-id="48209" data-timestamp="1710522351">
+ <header class="liveblog-card-header"><span class="liveblog-card-author">Marcus Oyelaran</span>
+ <time datetime="2024-03-15T17:05:51+00:00">55 mins ago</time>
+ <span class="liveblog-breakout-badge">Breakout</span></header>
+ <div class="liveblog-entry-content liveblog-card-content"><p>Radar shows heavy bands.</p></div>
+ <footer class="liveblog-card-footer"><a href="/2024/03/15/radar/" class="liveblog-read-more">Read more →</a></footer>
+</article>
+<div id="liveblog-load-more" class="liveblog-load-more" style="display: none;">
+<button class="button" type="button">Load more entries</button></div>
+</div></article></body></html>"""
+
+# src/react/containers/EntryContainer.js, as a browser draws it (`--render`).
+WP_DRAWN = """<html lang="en-US"><head><title>Storm live</title></head><body><article><h1>Storm live</h1>
+<div id="wpcom-liveblog-container" class="90377"><div class="liveblog-feed">
+<article id="id_48217" class="liveblog-entry is-key-event liveblog byuser depth-1">
+ <aside class="liveblog-entry-aside"><a class="liveblog-meta-time" href="https://valleycourier.example.com/2024/03/15/storm/#48217">
+ <span>18 minutes ago</span><span>1:42 PM Mar 15, 2024</span></a></aside>
+ <div class="liveblog-entry-main"><header class="liveblog-meta"><div class="liveblog-meta-authors">
+ <div class="liveblog-meta-author"><span class="liveblog-meta-author-name">Dana Whitfield</span></div>
+ <div class="liveblog-meta-author"><span class="liveblog-meta-author-name">Marcus Oyelaran</span></div>
+ </div><h2 class="liveblog-entry-header">Warning extended</h2></header>
+ <div class="liveblog-entry-content"><p>The warning is extended to 8 p.m.</p></div></div>
+</article></div></div></body></html>"""
+
+
+def test_wordpress_liveblog_cards_rendered_by_the_server() -> None:
+    page = extract_page(WP_CARDS.encode(), COURIER)
+    assert [(u.source_id, u.published_at, u.authors) for u in page.updates] == [
+        ("liveblog-entry-48217", "2024-03-15T17:42:18Z", ["Dana Whitfield"]),
+        ("liveblog-entry-48209", "2024-03-15T17:05:51Z", ["Marcus Oyelaran"]),
+    ]
+    assert [u.body_text for u in page.updates] == [
+        "The warning is extended to 8 p.m.",
+        "Radar shows heavy bands.",
+    ]
+
+
+def test_wordpress_liveblog_entries_drawn_by_the_browser() -> None:
+    """Every author the entry lists, its headline, its key-event mark; the clock it shows,
+    in the site's zone that the markup does not name, is left to the API's reading."""
+    (update,) = extract_page(WP_DRAWN.encode(), COURIER).updates
+    assert update.source_id == "liveblog-entry-48217"
+    assert update.headline == "Warning extended"
+    assert update.authors == ["Dana Whitfield", "Marcus Oyelaran"]
+    assert update.key_event
+    assert update.body_text == "The warning is extended to 8 p.m."
+    assert update.permalink == "https://valleycourier.example.com/2024/03/15/storm/#48217"
+
+
+@pytest.mark.parametrize(
+    ("settings", "endpoint"),
+    [
+        (  # as wp_localize_script prints it: every value a string, slashes escaped
+            '{"post_id":"90377","latest_entry_timestamp":"1710524538","latest_entry_id":"48217",'
+            '"endpoint_url":"https:\\/\\/valleycourier.example.com\\/wp-json\\/liveblog\\/v1\\/90377\\/"}',
+            "https://valleycourier.example.com/wp-json/liveblog/v1/90377/get-entries/1/48217-1710524538",
+        ),
+        (  # without pretty permalinks the AJAX endpoint under the post's address
+            '{"latest_entry_timestamp":1710524538,"latest_entry_id":48217,'
+            '"endpoint_url":"/2024/03/15/noreaster-live-updates/liveblog/"}',
+            "https://valleycourier.example.com/2024/03/15/noreaster-live-updates/liveblog/"
+            "get-entries/1/48217-1710524538",
+        ),
+        ('{"latest_entry_id":"","endpoint_url":"https:\\/\\/x.example\\/wp-json\\/"}', None),
+        ('{"latest_entry_id":"48217"}', None),
+        ("{not json", None),
+    ],
+)
+def test_wordpress_liveblog_settings_name_the_entries_api(
+    settings: str, endpoint: str | None
+) -> None:
+    """The page holds only the container: the settings the plugin gives its script name the
+    paged entries, from the newest the page knew; an empty liveblog names nothing."""
+    body = (
+        '<html><head><script type="text/javascript" id="liveblog-js-extra">\n/* <![CDATA[ */\n'
+        f"var liveblog_settings = {settings};\n/* ]]> */\n</script></head><body>"
+        '<div id="wpcom-liveblog-container" class="90377"></div></body></html>'
+    )
+    reading = extract_reading(body.encode(), COURIER)
+    assert [(e.url, e.kind, e.host_allowed) for e in reading.endpoints] == (
+        [(endpoint, "wp-liveblog", False)] if endpoint else []
+    )
+    assert reading.page.updates == []
+
+
+def test_a_wordpress_comment_thread_is_no_liveblog() -> None:
+    """Reader comments carry the same comment classes as the plugin's entries, but no entry's
+    container: not the plugin's, and nothing is invented."""
+    comments = "".join(
+        f'<li class="comment byuser even thread-even depth-1" id="li-comment-{n}">'
+        f'<article id="div-comment-{n}" class="comment-body"><footer class="comment-meta">'
+        f'<b class="fn">Reader {n}</b><div class="comment-metadata"><a href="#comment-{n}">'
+        f'<time datetime="2024-03-15T1{n}:00:00-04:00">March 15, 2024 at {n}:00 pm</time></a>'
+        f'</div></footer><div class="comment-content"><p>Comment {n} on the storm and the '
+        f'plows in our street this morning.</p></div><div class="reply"><a class="comment-reply-link"'
+        f' href="#comment-{n}">Reply</a></div></article></li>'
+        for n in range(1, 6)
+    )
+    body = (
+        "<html><head><title>Storm prep: what to do</title></head><body><article><h1>Storm prep"
+        "</h1><p>Here is what to do before the snow starts.</p></article><div id='comments'>"
+        f"<ol class='comment-list'>{comments}</ol></div></body></html>"
+    ).encode()
+    root = parse(body)
+    assert root is not None
+    assert "wp-liveblog" not in [a.name for a in candidates(root, COURIER)]
+    assert extract_page(body, COURIER).updates == []

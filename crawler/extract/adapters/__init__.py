@@ -30,6 +30,7 @@ from crawler.extract.adapters import (
     sourcefabric,
     telegraph,
     tickaroo,
+    wordpress,
     zdf,
 )
 from crawler.extract.adapters.survey import Survey, survey
@@ -148,6 +149,15 @@ REGISTRY: tuple[Adapter, ...] = (
         no_posts,
         present=arena.present,
         embeds=arena.embeds,
+    ),
+    Adapter(
+        "wp-liveblog",
+        wordpress.DOMAINS,
+        wordpress.detect,
+        wordpress.extract,
+        present=wordpress.present,
+        endpoints=wordpress.endpoints,
+        marks=wordpress.MARKS,
     ),
     Adapter("zdf", zdf.DOMAINS, zdf.detect, zdf.extract, endpoints=zdf.endpoints, marks=zdf.MARKS),
 )

@@ -26,6 +26,7 @@ TICKAROO = "tickaroo"
 SOURCEFABRIC = "sourcefabric"
 ARENA = "arena"
 ZDF = "zdf"
+WP_LIVEBLOG = "wp-liveblog"  # Automattic's Liveblog for WordPress: `…/get-entries/<page>/…`
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from crawler.extract.endpoints import (
     LIVEBLOG24,
     SOURCEFABRIC,
     TICKAROO,
+    WP_LIVEBLOG,
     ZDF,
     arena,
     bbc,
@@ -22,6 +23,7 @@ from crawler.extract.endpoints import (
     liveblog24,
     sourcefabric,
     tickaroo,
+    wordpress,
     zdf,
 )
 from crawler.extract.endpoints.markup import data_of
@@ -35,6 +37,7 @@ READERS: dict[str, Callable[[Any, str], Page]] = {
     SOURCEFABRIC: sourcefabric.read_posts,
     ARENA: arena.read_blog,
     ZDF: zdf.read_items,
+    WP_LIVEBLOG: wordpress.read_entries,
 }
 
 

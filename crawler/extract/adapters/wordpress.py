@@ -1,0 +1,227 @@
+"""Automattic's Liveblog plugin for WordPress (WordPress VIP): three markups and one JSON API.
+
+The plugin's own code (Automattic/liveblog) documents each:
+- Up to 1.8 the server renders every entry (`templates/liveblog-loop.php`,
+  `templates/liveblog-single-entry.php`): `div#liveblog-entries` holds
+  `div#liveblog-entry-<id>.liveblog-entry[data-timestamp]` with `header.liveblog-meta`
+  (`.liveblog-author-name`, `.liveblog-meta-time` linking to the entry, its date and clock in
+  two spans) and `div.liveblog-entry-text`. Entries are stored as WordPress comments, so their
+  classes say `byuser even depth-1` as a comment thread's do: read here, they are posts.
+  An edit is a new comment replacing the entry: `data-timestamp` is the latest version's
+  time, while the date and clock shown are the first version's, in the site's zone, which
+  the markup does not name. The entries never edited tell it (their clock and their
+  timestamp differ by the zone's offset); an entry whose clock, put back by that offset, is
+  earlier than its timestamp was edited, and was published when its clock says.
+- From 1.9 the page holds only `div#wpcom-liveblog-container` and the settings its script
+  is given (`var liveblog_settings = {…}`: `endpoint_url`, `latest_entry_id`,
+  `latest_entry_timestamp`); the browser asks `<endpoint_url>get-entries/<page>/<id>-<time>`
+  (`src/react/services/api.js`) and draws `article#id_<id>.liveblog-entry` (`is-key-event`,
+  `.liveblog-meta-author-name`, `h2.liveblog-entry-header`, `.liveblog-entry-content`;
+  `src/react/containers/EntryContainer.js`). `endpoints` names that request; a rendered page
+  (`--render`) is read as the server-rendered ones are.
+- The newest server-rendered cards (`templates/entries-list.php`, `templates/entry.php`):
+  `article#liveblog-entry-<id>.liveblog-entry-card[data-entry-id][data-timestamp]` with a
+  `time[datetime]`, `.liveblog-card-author` and `.liveblog-entry-content`.
+
+Every markup and the API name an entry by the same number; its source id here is the anchor
+the plugin's server gives it, `liveblog-entry-<id>` (the permalink's fragment), whichever
+markup or answer it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import datetime, timedelta
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from archive.records import Update
+from archive.times import format_utc, parse_utc, to_utc
+from crawler.extract.adapters.survey import Survey
+from crawler.extract.clean import author_names
+from crawler.extract.clock import visible_time
+from crawler.extract.dom import Element, absolute, text_of
+from crawler.extract.endpoints import WP_LIVEBLOG, Endpoint, unique
+from crawler.extract.endpoints.wordpress import entry_id
+from crawler.extract.entries import html_update
+
+DOMAINS: tuple[str, ...] = ()
+MARKS = (b"liveblog_settings",)
+# The API's paged entries, newest first, from the newest entry the page knew.
+API = "{base}get-entries/1/{entry}-{timestamp}"
+
+_CONTAINERS = frozenset({"liveblog-entries", "wpcom-liveblog-container"})
+# An entry: the plugin's class, or its id or data attribute where a theme renamed the classes.
+_ENTRY = (
+    "contains(concat(' ', normalize-space(@class), ' '), ' liveblog-entry ')"
+    " or @data-entry-id or starts-with(@id, 'liveblog-entry-')"
+)
+_ENTRIES = etree.XPath(
+    f"//*[@id='liveblog-entries' or @id='wpcom-liveblog-container']//*[{_ENTRY}]"
+)
+_DETECT = etree.XPath(
+    f"boolean(//*[@id='liveblog-entries' or @id='wpcom-liveblog-container']//*[{_ENTRY}])"
+)
+_ENTRY_ID = re.compile(r"^(?:liveblog-entry-|id_)(\d+)$")
+_SETTINGS = re.compile(r"\bliveblog_settings\s*=\s*(\{.*?\})\s*;", re.S)
+# Each part of an entry, by the class names the three markups give it.
+_BODY = ("liveblog-entry-text", "liveblog-entry-content")
+_AUTHOR = ("liveblog-author-name", "liveblog-meta-author-name", "liveblog-card-author")
+_HEADLINE = ("liveblog-entry-header",)
+_TIME = ("liveblog-meta-time",)
+_KEY_EVENT = ("type-key", "is-key-event")
+_MINUTE = 60
+_QUARTER_HOUR = 900
+
+
+def present(page: Survey) -> bool:
+    """Whether the page could hold the plugin's entries or its container."""
+    return bool(page.ids & _CONTAINERS)
+
+
+def detect(root: Element) -> bool:
+    """Whether the page holds the plugin's entries (drawn by its server or by a browser)."""
+    return bool(_DETECT(root))
+
+
+def extract(root: Element, url: str) -> list[Update]:
+    """Every entry, in page order (newest first, as the plugin shows them)."""
+    found = _ENTRIES(root)
+    within = set(found)
+    entries = [e for e in found if not any(p in within for p in e.iterancestors())]
+    read = [_entry(entry, url) for entry in entries]
+    updates = [update for update, _ in read]
+    _first_versions(updates, [shown for _, shown in read])
+    return updates
+
+
+def endpoints(root: Element, url: str) -> list[Endpoint]:
+    """The paged entries of each liveblog whose settings the page's scripts hold."""
+    found = []
+    for script in root.iter("script"):
+        text = script.text or ""
+        if "liveblog_settings" not in text:
+            continue
+        for match in _SETTINGS.finditer(text):
+            endpoint = _api(match.group(1), url)
+            if endpoint is not None:
+                found.append(endpoint)
+    return unique(found)
+
+
+def _api(settings_json: str, url: str) -> Endpoint | None:
+    try:
+        settings = json.loads(settings_json)
+    except ValueError:
+        return None
+    if not isinstance(settings, dict):
+        return None
+    base, entry = settings.get("endpoint_url"), settings.get("latest_entry_id")
+    if not isinstance(base, str) or not base.strip() or entry in (None, "", 0, "0"):
+        return None
+    timestamp = settings.get("latest_entry_timestamp") or 0
+    base = urljoin(url, base.strip())
+    base = base if base.endswith(("/", "=")) else base + "/"
+    return Endpoint(API.format(base=base, entry=entry, timestamp=timestamp), WP_LIVEBLOG)
+
+
+def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
+    """The entry's update, and the date and clock it shows read as if UTC (their zone is not
+    named: _first_versions finds it)."""
+    parts: dict[tuple[str, ...], Element] = {}
+    stamp: Element | None = None
+    own_link = "#" + (entry.get("id") or "\x00")
+    for element in entry.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "time" and stamp is None and element.get("datetime"):
+            stamp = element
+        # The link to the entry itself holds its date and clock, whatever its class says.
+        if element.tag == "a" and _TIME not in parts and element.get("href", "").endswith(own_link):
+            parts[_TIME] = element
+        classes = (element.get("class") or "").split()
+        for names in (_BODY, _AUTHOR, _HEADLINE, _TIME):
+            if names not in parts and any(name in classes for name in names):
+                parts[names] = element
+    shown = parts.get(_TIME)
+    latest = to_utc(entry.get("data-timestamp"))
+    if stamp is not None:
+        latest = to_utc(stamp.get("datetime")) or latest
+    link = shown if shown is None or shown.tag == "a" else next(shown.iter("a"), None)
+    permalink = absolute(link.get("href"), url) if link is not None else None
+    body = parts.get(_BODY)
+    skip = [shown] if shown is not None else []
+    if body is None:  # a theme's own classes: the entry, but for its header
+        body = entry
+        skip += [e for e in entry.iterdescendants("header")]
+    classes = (entry.get("class") or "").split()
+    update = html_update(
+        page_url=url,
+        body=body,
+        source_id=entry_id(entry.get("data-entry-id") or _number(entry.get("id"))),
+        headline=text_of(parts.get(_HEADLINE)) or None,
+        skip=skip,
+        published_at=latest,
+        authors=author_names([text_of(a) for a in _authors(entry, parts.get(_AUTHOR))]),
+        permalink=permalink if permalink and "#" in permalink else None,
+        key_event=any(name in classes for name in _KEY_EVENT),
+    )
+    words = " ".join(t.strip() for t in shown.itertext() if t.strip()) if shown is not None else ""
+    return update, parse_utc(visible_time(words, "UTC")) if words else None
+
+
+def _first_versions(updates: list[Update], shown: list[datetime | None]) -> None:
+    """Each edited entry's first version's time, from the clock it shows and the site's offset
+    that the entries never edited give (most of them agree on one, to the minute)."""
+    offsets = Counter(
+        offset
+        for update, moment in zip(updates, shown, strict=True)
+        if (offset := _zone_offset(moment, update.published_at)) is not None
+    )
+    if not offsets:
+        return
+    offset, agreeing = offsets.most_common(1)[0]
+    if agreeing * 2 <= len(updates) or agreeing < 2:
+        return
+    for update, moment in zip(updates, shown, strict=True):
+        latest = parse_utc(update.published_at)
+        if moment is None or latest is None:
+            continue
+        first = moment - timedelta(seconds=offset)
+        earlier = (latest - first).total_seconds()
+        if earlier > 2 * _MINUTE and _zone_offset(moment, update.published_at) is None:
+            update.modified_at = update.published_at
+            update.published_at = format_utc(first)
+
+
+def _zone_offset(shown: datetime | None, stamp: str | None) -> int | None:
+    """The offset, in seconds, between a clock shown and the instant it shows, when the two
+    are the same minute in some zone (zones are whole quarter hours from UTC)."""
+    moment = parse_utc(stamp)
+    if shown is None or moment is None:
+        return None
+    difference = (shown - moment.replace(second=0)).total_seconds()
+    quarters = round(difference / _QUARTER_HOUR)
+    if difference != quarters * _QUARTER_HOUR or abs(quarters) > 14 * 4:
+        return None
+    return quarters * _QUARTER_HOUR
+
+
+def _authors(entry: Element, first: Element | None) -> list[Element]:
+    """Every author the entry names (the browser's markup lists contributors after the first)."""
+    if first is None:
+        return []
+    names = [
+        e
+        for e in entry.iterdescendants()
+        if isinstance(e.tag, str) and set((e.get("class") or "").split()) & set(_AUTHOR)
+    ]
+    return names or [first]
+
+
+def _number(value: str | None) -> str | None:
+    match = _ENTRY_ID.match(value or "")
+    return match.group(1) if match else None
