@@ -182,6 +182,11 @@ def flat_ticker(line: str, text: str = "p", box: str = "div") -> list[Update]:
         # The title before the line with the time: it opens the entry, not ends the one before.
         "<h3>{title}</h3><p>{clock} Uhr</p>",
         "<h3>{title}</h3><p><em>{clock} Uhr</em></p>",
+        # ... or a bare time between the heading and the text, a child of the ticker's box.
+        "<h3>{title}</h3><time>{clock} Uhr</time>",
+        '<h3>{title}</h3><span class="zeit">{clock} Uhr</span>',
+        # A bare time opening each entry, before its heading.
+        "<time>{clock} Uhr</time><h3>{title}</h3>",
     ],
 )
 def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) -> None:
@@ -491,18 +496,27 @@ def test_a_ticker_in_a_table_is_a_stream_of_its_rows(minutes: bool) -> None:
     ]
 
 
-def test_a_timetable_in_an_ordinary_article_is_no_live_blog() -> None:
-    """Rows with times in an article that nothing calls live (a timetable) are read as rows
-    of a table, not as a live blog's posts: the page yields no update."""
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<tr><td>{hour}:15</td><td>{what}</td></tr>",
+        # A programme: each time a line of its own between the blocks.
+        "<time>{hour}:15</time><h3>{what}</h3><p>Mit Anmeldung, Treffpunkt am Eingang.</p>",
+    ],
+)
+def test_a_timetable_in_an_ordinary_article_is_no_live_blog(row: str) -> None:
+    """Times in an article that nothing calls live (a timetable, a programme) are read as
+    rows or lines, not as a live blog's posts: the page yields no update."""
     rows = "".join(
-        f"<tr><td>{hour}:15</td><td>Regionalzug nach Frankfurt über Darmstadt, Gleis {hour % 7}"
-        "</td></tr>"
+        row.format(hour=hour, what=f"Regionalzug nach Frankfurt über Darmstadt, Gleis {hour % 7}")
         for hour in range(6, 14)
     )
+    if rows.startswith("<tr>"):
+        rows = f"<table><tbody>{rows}</tbody></table>"
     page = (
         "<html lang='de'><head><title>Neuer Fahrplan für die Region</title></head><body><main>"
         "<article><h1>Neuer Fahrplan für die Region</h1><p>Ab Montag gilt ein neuer Fahrplan."
-        f"</p><table><tbody>{rows}</tbody></table></article></main></body></html>"
+        f"</p><div>{rows}</div></article></main></body></html>"
     ).encode()
     assert extract_page(page, "https://news.example.de/region/neuer-fahrplan").updates == []
 

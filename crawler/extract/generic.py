@@ -45,6 +45,8 @@ _SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pi
 # Lines that may open a ticker's entry with a time, and what may hold the time at their start.
 _LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "div", "dt"})
 _INLINE_LEADS = frozenset({"strong", "b", "em", "i", "a", "span", "time"})
+# Blocks a ticker's lines stand between.
+_BLOCKS = _LINE_TAGS | {"h1", "h6", "ul", "ol", "figure", "blockquote", "table", "section"}
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
@@ -410,13 +412,17 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         unit = lead
         parent = lead.getparent()
         # A bold or linked time opening a line ("<p><b>19:30</b> …", "<h2><a>12.31 Uhr: …")
-        # leads that line.
+        # leads that line; a bare one between blocks ("<h3>…</h3><time>19:30</time><p>…")
+        # is a line of its own.
         if lead.tag in _INLINE_LEADS:
-            if parent is None or parent.tag not in _LINE_TAGS:
+            if parent is None:
                 continue
-            if (parent.text or "").strip() or parent.index(lead) != 0:
-                continue
-            unit = parent
+            if not _between_blocks(lead, parent):
+                if parent.tag not in _LINE_TAGS or (parent.text or "").strip():
+                    continue
+                if parent.index(lead) != 0:
+                    continue
+                unit = parent
         holder = unit.getparent()
         if holder is None:
             continue
@@ -429,6 +435,20 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         leads = [line for line in lines_of if _opens_with_time(line, clock)]
         if len(leads) >= _TICKER_LINES:
             _wrap(holder, leads)
+
+
+def _between_blocks(inline: Element, parent: Element) -> bool:
+    """Whether an inline element stands on a line of its own among its parent's blocks: no
+    text beside it, a block (or nothing) before it and a block after it."""
+    if (inline.tail or "").strip():
+        return False
+    before, after = inline.getprevious(), inline.getnext()
+    if before is None:
+        if (parent.text or "").strip():
+            return False
+    elif before.tag not in _BLOCKS or (before.tail or "").strip():
+        return False
+    return after is not None and after.tag in _BLOCKS
 
 
 def _opens_with_time(unit: Element, clock: PageClock) -> bool:
