@@ -601,3 +601,28 @@ def test_a_time_in_a_posts_sentence_is_neither_its_time_nor_its_header() -> None
         f"What post {n} reports, in more than a few words."
         for n in (4, 3, 2, 1)
     ]
+
+
+@pytest.mark.parametrize(
+    "lead", ["<b>{clock}</b> ", "<strong>{clock} Uhr:</strong> ", "<time>{clock}</time> – "]
+)
+def test_a_short_first_paragraph_after_the_posts_time_is_body(lead: str) -> None:
+    """A post's time in bold at the start of its first paragraph, and a short sentence after
+    it: the paragraph is the post's words, not a header to pass over."""
+    posts = "".join(
+        f'<div class="post" id="p{n}"><p>{lead.format(clock=f"2{n}:05")}'
+        f"Der Bürgermeister sagt, Straße {n} ist morgen wieder frei.</p>"
+        f"<p>Der zweite Absatz von Beitrag {n} mit weiteren Worten.</p></div>"
+        for n in (3, 2, 1)
+    )
+    page = (
+        "<html lang='de'><head><title>Unwetter im Liveticker</title><meta property="
+        "'article:published_time' content='2024-05-19T08:00:00+02:00'></head><body><main>"
+        f"<div class='stream'>{posts}</div></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://nachrichten.example.de/liveticker/unwetter")
+    assert [u.published_at for u in updates] == [f"2024-05-19T{18 + n}:05:00Z" for n in (3, 2, 1)]
+    for update, n in zip(updates, (3, 2, 1), strict=True):
+        first, _, rest = update.body_text.partition("\n\n")
+        assert first.endswith(f"Der Bürgermeister sagt, Straße {n} ist morgen wieder frei.")
+        assert rest == f"Der zweite Absatz von Beitrag {n} mit weiteren Worten."

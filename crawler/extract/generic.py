@@ -72,6 +72,7 @@ _HEADLINE_BUDGET = 80  # elements looked at for a headline before the body start
 _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, a label)
 _LABEL_SLACK = 20  # text beside a time in the box that holds it and a title ("published at")
 _TIME_ONLY = 3  # text beside a time in a line that says nothing else (" :", a space)
+_SENTENCE_WORDS = 4  # words beside a time in a paragraph that make it a sentence, not a label
 _SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has none
 _TICKER_LINES = 3  # lines opening with a time, among one box's children, that make a ticker
 _PINNED_LEVELS = 2  # boxes around the stream's box in which posts pinned above it are looked for
@@ -1123,8 +1124,20 @@ def _header_of(
         limit = own + (_TIME_ONLY if _leads_entry(parent, member) else slack)
         if walks.text_length(parent, limit + 1) > limit:
             break
+        if parent.tag == "p" and _says_more(parent, node):
+            break  # "<p><b>21:05</b> The mayor said …": a short first paragraph, not a header
         node = parent
     return node
+
+
+def _says_more(paragraph: Element, time: Element) -> bool:
+    """Whether a paragraph says more than its time and a label or byline beside it: a few
+    words of a sentence (a lower-case word among them)."""
+    rest = text_of(paragraph).replace(text_of(time), " ", 1)
+    words = [w for w in rest.split() if any(c.isalpha() for c in w)]
+    if len(words) < _SENTENCE_WORDS or lines.is_byline(rest.strip(" |·–—-:,")):
+        return False
+    return any(w[0].islower() for w in words)
 
 
 def _opens_entry_with_words(time: _Time, member: Element) -> bool:
