@@ -606,12 +606,13 @@ def test_a_time_in_a_posts_sentence_is_neither_its_time_nor_its_header() -> None
 @pytest.mark.parametrize(
     "lead", ["<b>{clock}</b> ", "<strong>{clock} Uhr:</strong> ", "<time>{clock}</time> – "]
 )
-def test_a_short_first_paragraph_after_the_posts_time_is_body(lead: str) -> None:
-    """A post's time in bold at the start of its first paragraph, and a short sentence after
-    it: the paragraph is the post's words, not a header to pass over."""
+@pytest.mark.parametrize("line", ["p", "div"])
+def test_a_short_first_paragraph_after_the_posts_time_is_body(lead: str, line: str) -> None:
+    """A post's time in bold at the start of its first paragraph (or line), and a short
+    sentence after it: the paragraph is the post's words, not a header to pass over."""
     posts = "".join(
-        f'<div class="post" id="p{n}"><p>{lead.format(clock=f"2{n}:05")}'
-        f"Der Bürgermeister sagt, Straße {n} ist morgen wieder frei.</p>"
+        f'<div class="post" id="p{n}"><{line}>{lead.format(clock=f"2{n}:05")}'
+        f"Der Bürgermeister sagt, Straße {n} ist morgen wieder frei.</{line}>"
         f"<p>Der zweite Absatz von Beitrag {n} mit weiteren Worten.</p></div>"
         for n in (3, 2, 1)
     )

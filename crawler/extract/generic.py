@@ -1124,16 +1124,20 @@ def _header_of(
         limit = own + (_TIME_ONLY if _leads_entry(parent, member) else slack)
         if walks.text_length(parent, limit + 1) > limit:
             break
-        if parent.tag == "p" and _says_more(parent, node):
-            break  # "<p><b>21:05</b> The mayor said …": a short first paragraph, not a header
+        if _says_more(parent, node):
+            break  # "<p><b>21:05</b> The mayor says …": a short first paragraph, not a header
         node = parent
     return node
 
 
-def _says_more(paragraph: Element, time: Element) -> bool:
-    """Whether a paragraph says more than its time and a label or byline beside it: a few
-    words of a sentence (a lower-case word among them)."""
-    rest = text_of(paragraph).replace(text_of(time), " ", 1)
+def _says_more(line: Element, time: Element) -> bool:
+    """Whether a paragraph, or a box's own text beside the time (not its boxes' text: a
+    title's), says more than the time and a label or byline: a few words of a sentence (a
+    lower-case word among them)."""
+    if line.tag == "p":
+        rest = text_of(line).replace(text_of(time), " ", 1)
+    else:
+        rest = " ".join([line.text or ""] + [child.tail or "" for child in line])
     words = [w for w in rest.split() if any(c.isalpha() for c in w)]
     if len(words) < _SENTENCE_WORDS or lines.is_byline(rest.strip(" |·–—-:,")):
         return False
