@@ -826,7 +826,8 @@ def _member_times(
         machine = [t for t in readings if t.rank != CLOCK and not t.modified and t.value]
         if not machine:
             readings.append(first)
-        elif _stands_alone(first):
+        elif all(t.element is not first.element for t in readings) and _stands_alone(first):
+            # (A `<time>` whose text and `datetime` say one time is read already.)
             readings.append(replace(first, value=_shown_near(first, _best(machine))))
     return found
 
@@ -1138,6 +1139,8 @@ def _says_more(line: Element, time: Element) -> bool:
         rest = text_of(line).replace(text_of(time), " ", 1)
     else:
         rest = " ".join([line.text or ""] + [child.tail or "" for child in line])
+    if len(rest.strip()) < _SENTENCE_WORDS * 3:  # too short for a sentence (the common case)
+        return False
     words = [w for w in rest.split() if any(c.isalpha() for c in w)]
     if len(words) < _SENTENCE_WORDS or lines.is_byline(rest.strip(" |·–—-:,")):
         return False
