@@ -98,7 +98,8 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     heading = first_heading(root)
     titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
     embedded = adapters.vendor_embeds(root, url, survey)
-    named = unique(adapters.page_endpoints(root, url, body) + from_embeds(embedded))
+    scripts = "\n".join(e.text or "" for e in found if e.tag == "script")
+    named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
     name, html = adapters.html_updates(root, url, page=survey)
     structured = [ld.updates, md.updates]
     live = ld.live or md.live or name is not None or bool(embedded) or bool(named)

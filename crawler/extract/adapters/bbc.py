@@ -24,7 +24,7 @@ from crawler.extract.entries import html_update
 
 DOMAINS = ("bbc.co.uk", "bbc.com")
 # What a response holds when `endpoints` can find anything in it.
-MARKS = (b"liveTextStreamId",)
+MARKS = ("liveTextStreamId",)
 
 _STREAM = etree.XPath("//article[contains(@class, 'lx-stream-post')]")
 _URN_HEADINGS = etree.XPath("//h3[starts-with(@id, 'urn:')]")

@@ -32,8 +32,6 @@ from crawler.extract.media import embed_record
 from crawler.extract.merge import merge
 
 DOMAINS = ("theguardian.com", "guardian.co.uk")
-# What a response holds when `endpoints` can find anything in it.
-MARKS = (b"liveblog-body",)
 SOURCE = "pagedata"
 
 # A block is `article.block#block-<id>` (the 2021 markup wraps its parts in `div`s too); the

@@ -41,7 +41,7 @@ from crawler.extract.entries import html_update
 
 DOMAINS: tuple[str, ...] = ()
 # What a response holds when `endpoints` can find anything in it.
-MARKS = (b"api_host",)
+MARKS = ("api_host",)
 
 _POSTS = etree.XPath(
     "//article[@data-post-id or @data-js-post-id"

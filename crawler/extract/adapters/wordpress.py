@@ -49,7 +49,7 @@ from crawler.extract.endpoints.wordpress import entry_id
 from crawler.extract.entries import html_update
 
 DOMAINS: tuple[str, ...] = ()
-MARKS = (b"liveblog_settings",)
+MARKS = ("liveblog_settings",)
 # The API's paged entries, newest first, from the newest entry the page knew.
 API = "{base}get-entries/1/{entry}-{timestamp}"
 

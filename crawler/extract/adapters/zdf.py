@@ -16,7 +16,7 @@ from crawler.extract.dom import Element
 from crawler.extract.endpoints import ZDF, Endpoint, unique
 
 DOMAINS = ("zdf.de", "zdfheute.de")
-MARKS = (b"/blogitems/",)
+MARKS = ("/blogitems/",)
 
 _API = re.compile(r"https?://[^\s\"'<>\\]+?/api/channels/[A-Za-z0-9]+/blogitems/")
 
