@@ -439,6 +439,29 @@ def test_a_byte_order_mark_names_the_encoding(encoded: bytes) -> None:
     assert not ends_document(encoded[: len(encoded) // 2])
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_microdata_in_a_wide_encoding_is_read(codec: str) -> None:
+    """A page in UTF-16 or UTF-32 never says "itemprop" in ASCII bytes: its microdata updates
+    are read all the same."""
+    posts = "".join(
+        f'<article itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">'
+        f'<meta itemprop="datePublished" content="2024-01-15T0{n}:00:00Z">'
+        f'<h2 itemprop="headline">Update {n}</h2><div itemprop="articleBody"><p>Body {n}.</p>'
+        "</div></article>"
+        for n in (2, 1)
+    )
+    document = (
+        "<!DOCTYPE html><html><head><title>Storm live</title></head><body>"
+        '<div itemscope itemtype="https://schema.org/LiveBlogPosting">'
+        f"{posts}</div></body></html>"
+    )
+    page = extract(document.encode(codec))
+    assert [(u.headline, u.published_at) for u in page.updates] == [
+        ("Update 2", "2024-01-15T02:00:00Z"),
+        ("Update 1", "2024-01-15T01:00:00Z"),
+    ]
+
+
 def test_a_page_cut_short_is_told_in_any_encoding() -> None:
     encoded = b"\xff\xfe" + DOCUMENT.encode("utf-16-le")
     assert ends_document(encoded, tail=64)

@@ -89,9 +89,11 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     survey, found = survey_gathering(root, GATHERED)
     clock = page_clock(root, url, fetched, found)
     # Read-only sources first: adapters prune the entries they read. A page whose bytes
-    # never say "itemprop" has no microdata: no need to scan its tree for some.
+    # never say "itemprop" has no microdata: no need to scan its tree for some. (A page in
+    # UTF-16 or UTF-32, NULs from its first characters on, cannot be told by its bytes.)
     ld = read_jsonld(root, url, found)
-    md = read_microdata(root, url) if b"itemprop" in body or b"\x00" in body else Microdata()
+    wide = b"\x00" in body[:1024]
+    md = read_microdata(root, url) if wide or b"itemprop" in body else Microdata()
     meta = page_meta(root)
     older = next_urls(root, url, found)
     title = _title(root)
