@@ -809,3 +809,36 @@ def test_a_skipped_paragraph_is_left_out_of_the_body_however_plain_it_is() -> No
     text, html, _ = render_body(box, "https://news.example/live", [time, byline])
     assert text == "The body.\n\nMore of it."
     assert "12:30" not in html and "Ann Lee" not in html
+
+
+def test_a_definitions_heading_and_paragraphs_are_each_their_own() -> None:
+    """A `<dd>` holding a heading and paragraphs (a ticker written as a definition list): each
+    is a paragraph of its own, and a skipped heading is left out, not run into the text."""
+    root = parse(
+        b"<html><body><dl><dt>14:00</dt><dd><h3>Ferries cancelled</h3><p>No sailings.</p>"
+        b"<p>The port is closed.</p></dd></dl></body></html>"
+    )
+    assert root is not None
+    entry = root.find(".//dl")
+    assert entry is not None
+    heading = entry.find("dd/h3")
+    assert render_body(entry, "https://news.example/live")[0] == (
+        "14:00\n\nFerries cancelled\n\nNo sailings.\n\nThe port is closed."
+    )
+    assert render_body(entry, "https://news.example/live", [heading])[0] == (
+        "14:00\n\nNo sailings.\n\nThe port is closed."
+    )
+
+
+def test_a_tables_rows_are_lines_and_its_cells_stay_apart() -> None:
+    root = parse(
+        b"<html><body><div><p>Results:</p><table><tr><th>Team</th><th>Points</th></tr>"
+        b"<tr><td>Alpha</td><td>12</td></tr><tr><td>Beta</td><td>9</td></tr></table></div>"
+        b"</body></html>"
+    )
+    assert root is not None
+    box = root.find(".//div")
+    assert box is not None
+    text, html, _ = render_body(box, "https://news.example/live")
+    assert text == "Results:\n\nTeam Points\nAlpha 12\nBeta 9"
+    assert html == "<p>Results:</p><p>Team Points<br>Alpha 12<br>Beta 9</p>"

@@ -72,6 +72,9 @@ _TEXT_BLOCKS = frozenset(
     }
 )
 _IGNORED_TAGS = _SKIP_TAGS | frozenset(STRIP_TAGS)
+# Text blocks that may hold blocks of their own (a <dd> with a heading and paragraphs): those
+# are read one by one.
+_HOLDING_BLOCKS = frozenset({"dd", "dt"})
 _KEEP_BLOCK_TAG = frozenset({"p", "h2", "h3", "h4", "ul", "ol"})
 _INLINE = frozenset(
     {
@@ -207,6 +210,10 @@ class BodyWriter:
         self.html += ("<p>", "</p><p>".join(markup), "</p>")
 
     def _block(self, element: Element, tag: str) -> None:
+        if tag in _HOLDING_BLOCKS and any(child.tag in _TEXT_BLOCKS for child in element):
+            self.walk(element)  # a definition's heading and paragraphs: each its own
+            self.flush()
+            return
         if len(element):
             for link in list(element.iter("a")):
                 if is_share_href(link.get("href")):
@@ -214,6 +221,9 @@ class BodyWriter:
         if tag in ("ul", "ol"):
             items = [text_of(li) for li in element.iterchildren("li")]
             text = "\n".join(t for t in items if t) or text_of(element)
+        elif tag == "table":  # a row a line, its cells apart
+            rows = [_row_text(row) for row in element.iter("tr")]
+            text = "\n".join(r for r in rows if r) or text_of(element)
         else:
             text = text_of(element)
         cleaned = strip_placeholders(text)
@@ -305,6 +315,12 @@ _RULES = walks.WalkRules(
     is_chrome=_is_chrome,
     classify=media.classify,
 )
+
+
+def _row_text(row: Element) -> str:
+    """A table row's cells, each its own text, apart."""
+    cells = [text_of(cell) for cell in row if cell.tag in ("td", "th")]
+    return " ".join(c for c in cells if c)
 
 
 def render_body(
