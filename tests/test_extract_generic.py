@@ -627,3 +627,23 @@ def test_a_short_first_paragraph_after_the_posts_time_is_body(lead: str, line: s
         first, _, rest = update.body_text.partition("\n\n")
         assert first.endswith(f"Der Bürgermeister sagt, Straße {n} ist morgen wieder frei.")
         assert rest == f"Der zweite Absatz von Beitrag {n} mit weiteren Worten."
+
+
+def test_a_heading_printed_just_above_each_posts_box_is_its_headline() -> None:
+    """`<h2>Title</h2><div class="post">…</div>`, again and again: the heading outside each
+    box is that post's headline (and not the body of the post before it)."""
+    boxes = "".join(
+        f"<h2>{title}</h2><div class='post' id='p{n}'><span class='time'>1{n}:0{n}</span>"
+        f"<p>What post {n} reports, in more than a few words.</p></div>"
+        for n, title, _ in POSTS
+    )
+    page = (
+        "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
+        " content='2024-02-10T08:00:00+00:00'></head><body><main>"
+        f"<div class='feed'>{boxes}</div></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://news.example/live/storm")
+    assert [u.headline for u in updates] == [title for _, title, _ in POSTS]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n, _, _ in POSTS
+    ]

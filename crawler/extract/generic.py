@@ -186,9 +186,10 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     members = pinned + best.members
     times = _member_times(members, by_element, shown)
     bylines = _bylines(marks, set(members))
+    above = _headings_above(best.members)
     posts: list[tuple[Element, Update]] = []
     for member in members:
-        update = _update(member, times[member], url, bylines.get(member, []))
+        update = _update(member, times[member], url, bylines.get(member, []), above.get(member))
         if (update.headline or update.body_text or update.media) and not _is_promo(
             member, update, best.link_shares[member]
         ):
@@ -202,6 +203,19 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
             update.source_id = update.permalink = None
     _place_bare_clocks(posts, times, clock)
     return Stream(updates, best.timed, best.marked, best.names)
+
+
+def _headings_above(members: list[Element]) -> dict[Element, Element]:
+    """Headings printed just before the posts' boxes, outside them (`<h2>…</h2><div
+    class="post">…</div>`, again and again): each post's title, where most posts have one."""
+    found: dict[Element, Element] = {}
+    for member in members:
+        before = member.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        if before is not None and before.tag in HEADINGS and not (before.tail or "").strip():
+            found[member] = before
+    return found if len(found) >= 2 and len(found) * 5 >= len(members) * 4 else {}
 
 
 def _pinned_above(best: _Group, features: _Features) -> list[Element]:
@@ -899,7 +913,7 @@ def _update(
     title: Element | None = None,
 ) -> Update:
     """The member's update; `title` is its headline when no heading or title class names one
-    (_read_by_shape found it)."""
+    (_read_by_shape found it, or it is printed just above the box: _headings_above)."""
     published_readings: list[_Time] = []
     modified_readings: list[_Time] = []
     for reading in times:
