@@ -218,6 +218,31 @@ def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
         assert first.endswith(title) and rest.startswith(f"Was Meldung {n}"), update.body_text
 
 
+@pytest.mark.parametrize("box", ["div", "p"])
+def test_a_ticker_of_lines_broken_by_br_is_cut_at_each_line_that_opens_with_a_time(
+    box: str,
+) -> None:
+    """Old-style tickers: one box, each line a bold time and its words, `<br>` between them."""
+    lines = "".join(
+        f"<b>{clock} Uhr</b> {title}: Was Meldung {n} berichtet, in mehr als ein paar Worten."
+        "<br><br>"
+        for n, clock, title in FLAT_ENTRIES
+    )
+    page = (
+        "<html lang='de'><head><title>Streik-Ticker</title><meta property="
+        "'article:published_time' content='2024-03-12T08:00:00+01:00'></head><body><main>"
+        f"<{box} class='ticker'>{lines}</{box}></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://nachrichten.example.de/ticker/streik")
+    assert [u.published_at for u in updates] == [
+        f"2024-03-12T{int(clock[:2]) - 1:02d}:{clock[3:]}:00Z" for _, clock, _ in FLAT_ENTRIES
+    ]
+    assert [u.body_text for u in updates] == [
+        f"{title}: Was Meldung {n} berichtet, in mehr als ein paar Worten."
+        for n, _, title in FLAT_ENTRIES
+    ]
+
+
 @pytest.mark.parametrize(
     "line", ["<h3>{clock}</h3><p>{title}</p>", "<p><strong>{clock} Uhr</strong></p><p>{title}</p>"]
 )
@@ -502,6 +527,8 @@ def test_a_ticker_in_a_table_is_a_stream_of_its_rows(minutes: bool) -> None:
         "<tr><td>{hour}:15</td><td>{what}</td></tr>",
         # A programme: each time a line of its own between the blocks.
         "<time>{hour}:15</time><h3>{what}</h3><p>Mit Anmeldung, Treffpunkt am Eingang.</p>",
+        # ... or a line broken off by <br>.
+        "<b>{hour}:15</b> {what}<br>",
     ],
 )
 def test_a_timetable_in_an_ordinary_article_is_no_live_blog(row: str) -> None:

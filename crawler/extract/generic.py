@@ -425,19 +425,11 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         if any(a.tag in _OUTSIDE for a in lead.iterancestors()):
             continue
         unit = lead
-        parent = lead.getparent()
-        # A bold or linked time opening a line ("<p><b>19:30</b> …", "<h2><a>12.31 Uhr: …")
-        # leads that line; a bare one between blocks ("<h3>…</h3><time>19:30</time><p>…")
-        # is a line of its own.
         if lead.tag in _INLINE_LEADS:
-            if parent is None:
+            found = _line_of(lead)
+            if found is None:
                 continue
-            if not _between_blocks(lead, parent):
-                if parent.tag not in _LINE_TAGS or (parent.text or "").strip():
-                    continue
-                if parent.index(lead) != 0:
-                    continue
-                unit = parent
+            unit = found
         holder = unit.getparent()
         if holder is None:
             continue
@@ -450,6 +442,30 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         leads = [line for line in lines_of if _opens_with_time(line, clock)]
         if len(leads) >= _TICKER_LINES:
             _wrap(holder, leads)
+
+
+def _line_of(lead: Element) -> Element | None:
+    """The line an inline time leads, if it opens one: itself, between blocks ("<h3>…</h3>
+    <time>19:30</time><p>…") or after a line break ("<b>19:30</b> …<br><b>19:10</b> …");
+    the line box it opens ("<p><b>19:30</b> …", "<h2><a>12.31 Uhr: …"); else None."""
+    parent = lead.getparent()
+    if parent is None:
+        return None
+    if _between_blocks(lead, parent) or _opens_broken_line(lead, parent):
+        return lead
+    if parent.tag not in _LINE_TAGS or (parent.text or "").strip() or parent.index(lead) != 0:
+        return None
+    return parent
+
+
+def _opens_broken_line(inline: Element, parent: Element) -> bool:
+    """Whether an inline element opens a line of a box whose lines are broken by <br>."""
+    before = inline.getprevious()
+    if before is None:
+        opens = not (parent.text or "").strip()
+    else:
+        opens = before.tag == "br" and not (before.tail or "").strip()
+    return opens and parent.find("br") is not None
 
 
 def _between_blocks(inline: Element, parent: Element) -> bool:
