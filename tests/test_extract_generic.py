@@ -674,3 +674,23 @@ def test_a_heading_printed_just_above_each_posts_box_is_its_headline() -> None:
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words." for n, _, _ in POSTS
     ]
+
+
+def test_an_rdfa_posts_resource_is_its_id() -> None:
+    """RDFa (`property="liveBlogUpdate" typeof="BlogPosting" resource="#u3"`): the fragment of
+    the address each post gives itself is its id, as a JSON-LD update's url fragment is."""
+    posts = "".join(
+        f"<div property='liveBlogUpdate' typeof='BlogPosting' resource='#u{n}'>"
+        f"<h2 property='headline'>{title}</h2><span property='datePublished' "
+        f"content='2024-02-10T1{n}:0{n}:00Z'>1{n}:0{n}</span><div property='articleBody'>"
+        f"<p>What post {n} reports, in more than a few words.</p></div></div>"
+        for n, title, _ in POSTS
+    )
+    page = (
+        "<html lang='en'><head><title>Storm live</title></head><body><main><div vocab="
+        f"'https://schema.org/' typeof='LiveBlogPosting'>{posts}</div></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://news.example/live/storm")
+    assert [(u.source_id, u.headline) for u in updates] == [
+        (f"u{n}", title) for n, title, _ in POSTS
+    ]

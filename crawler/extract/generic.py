@@ -32,7 +32,14 @@ from archive.times import format_utc, parse_utc, to_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import author_names, is_share_href, normalise_text
 from crawler.extract.clock import PageClock, Reading
-from crawler.extract.dom import HEADINGS, Element, raw_text, text_of, without_fragment
+from crawler.extract.dom import (
+    HEADINGS,
+    Element,
+    fragment_of,
+    raw_text,
+    text_of,
+    without_fragment,
+)
 from crawler.extract.entries import html_update
 
 # A post may be a picture or an embedded post and a few words.
@@ -53,6 +60,7 @@ _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
 _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _ID_ATTR = re.compile(r"^data-(?:[a-z]+-)?id$")
+_RDFA_SUBJECTS = ("resource", "about")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)
 # Blocks that hold text, not posts: a paragraph is never one post of a stream by itself.
@@ -1242,6 +1250,10 @@ def _member_id(member: Element, url: str) -> str | None:
         for name, value in node.items():
             if _ID_ATTR.match(name) and value.strip():
                 return value.strip()
+        for name in _RDFA_SUBJECTS:  # RDFa's `resource="#post-12"`: the post's own address
+            fragment = fragment_of(node.get(name))
+            if fragment:
+                return fragment
         children = [c for c in node if isinstance(c.tag, str)]
         if len(children) != 1:
             break
