@@ -586,12 +586,12 @@ def test_registry_prefers_domain_then_markup() -> None:
         "telegraph",
         "sky",
         "sourcefabric",
+        "wp-liveblog",
         "amp",
         "tickaroo",
         "24liveblog",
         "scribblelive",
         "arena",
-        "wp-liveblog",
         "zdf",
     ]
 

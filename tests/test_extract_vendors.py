@@ -1133,3 +1133,62 @@ def test_a_wordpress_comment_thread_is_no_liveblog() -> None:
     assert root is not None
     assert "wp-liveblog" not in [a.name for a in candidates(root, COURIER)]
     assert extract_page(body, COURIER).updates == []
+
+
+# templates/amp/feed.php, entry.php and pagination.php (classes/class-wpcom-liveblog-amp.php):
+# the item's id is its latest version's time, data-sort-time its first's, its number in the
+# address its share buttons share.
+def wp_amp_entry(number: int, first: int, latest: int, author: str, text: str) -> str:
+    share = f"https://valleycourier.example.com/2024/03/15/storm/amp/?liveblog_id={number}"
+    return f"""<div class="liveblog-entry" id="post{latest}" data-sort-time="{first}">
+ <aside class="liveblog-entry-aside"><a class="liveblog-meta-time" href="#" target="_blank">
+ <span>2 hours ago</span><span>March 15, 2024 </span></a></aside>
+ <div class="liveblog-entry-main"><header class="liveblog-meta-authors">
+ <div class="liveblog-meta-author"><span class="liveblog-meta-author-name">{author}</span></div>
+ </header><div class="liveblog-entry-content"><p>{text}</p>
+ <amp-social-share type="twitter" width="45" height="33" data-param-url="{share}"></amp-social-share>
+ <amp-social-share type="email" width="45" height="33" data-param-url="{share}"></amp-social-share>
+ </div></div></div>"""
+
+
+WP_AMP = f"""<!doctype html><html amp lang="en-US"><head><meta charset="utf-8">
+<title>Storm live</title><link rel="canonical" href="https://valleycourier.example.com/2024/03/15/storm/">
+</head><body><article><h1>Storm live</h1><div class="amp-wp-article-liveblog">
+<amp-live-list layout="container" data-poll-interval="10000" data-max-items-per-page="5"
+ id="amp-live-list-insert-blog"><button id="live-list-update-button" update
+ on="tap:amp-live-list-insert-blog.update" class="ampstart-btn caps">You have updates</button>
+<div items>
+{wp_amp_entry(48217, 1710524538, 1710524538, "Dana Whitfield", "The warning is extended.")}
+{wp_amp_entry(48196, 1710519604, 1710521920, "Dana Whitfield", "Key update: an emergency.")}
+{wp_amp_entry(48170, 1710514089, 1710514089, "Marcus Oyelaran", "Trains run late.")}
+</div><div pagination><nav aria-label="amp live list pagination" class="liveblog-pagination">
+<div></div><span class="liveblog-pagination-pages">1 of 3</span><div>
+<a href="https://valleycourier.example.com/2024/03/15/storm/amp/?liveblog_page=2&amp;liveblog_last=48217-1710524538"
+ title="Next" class="liveblog-btn liveblog-pagination-btn liveblog-pagination-next">Next</a>
+<a href="https://valleycourier.example.com/2024/03/15/storm/amp/?liveblog_page=3&amp;liveblog_last=48217-1710524538"
+ title="Last" class="liveblog-btn liveblog-pagination-btn liveblog-pagination-next">Last</a>
+</div></nav></div></amp-live-list></div></article></body></html>"""
+
+
+def test_wordpress_liveblog_amp_page_keeps_each_entry_across_its_edits() -> None:
+    """The AMP list's item ids change with every edit: the entry's number (in the address it
+    shares) is its id, data-sort-time its publication, the item id's time its last edit; the
+    pagination's "Next" is the older entries."""
+    amp_url = "https://valleycourier.example.com/2024/03/15/storm/amp/"
+    page = extract_page(WP_AMP.encode(), amp_url)
+    assert [(u.source_id, u.published_at, u.modified_at, u.authors) for u in page.updates] == [
+        ("liveblog-entry-48217", "2024-03-15T17:42:18Z", None, ["Dana Whitfield"]),
+        (
+            "liveblog-entry-48196",
+            "2024-03-15T16:20:04Z",
+            "2024-03-15T16:58:40Z",
+            ["Dana Whitfield"],
+        ),
+        ("liveblog-entry-48170", "2024-03-15T14:48:09Z", None, ["Marcus Oyelaran"]),
+    ]
+    assert [u.body_text for u in page.updates] == [
+        "The warning is extended.",
+        "Key update: an emergency.",
+        "Trains run late.",
+    ]
+    assert page.next_urls[0] == amp_url + "?liveblog_page=2&liveblog_last=48217-1710524538"

@@ -117,6 +117,17 @@ REGISTRY: tuple[Adapter, ...] = (
         endpoints=sourcefabric.endpoints,
         marks=sourcefabric.MARKS,
     ),
+    # Before AMP: the plugin's AMP page is an amp-live-list whose item ids change on edit.
+    Adapter(
+        "wp-liveblog",
+        wordpress.DOMAINS,
+        wordpress.detect,
+        wordpress.extract,
+        present=wordpress.present,
+        older=wordpress.older,
+        endpoints=wordpress.endpoints,
+        marks=wordpress.MARKS,
+    ),
     Adapter("amp", amp.DOMAINS, amp.detect, amp.extract, present=amp.present),
     Adapter(
         "tickaroo",
@@ -149,15 +160,6 @@ REGISTRY: tuple[Adapter, ...] = (
         no_posts,
         present=arena.present,
         embeds=arena.embeds,
-    ),
-    Adapter(
-        "wp-liveblog",
-        wordpress.DOMAINS,
-        wordpress.detect,
-        wordpress.extract,
-        present=wordpress.present,
-        endpoints=wordpress.endpoints,
-        marks=wordpress.MARKS,
     ),
     Adapter("zdf", zdf.DOMAINS, zdf.detect, zdf.extract, endpoints=zdf.endpoints, marks=zdf.MARKS),
 )

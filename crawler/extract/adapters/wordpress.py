@@ -1,4 +1,4 @@
-"""Automattic's Liveblog plugin for WordPress (WordPress VIP): three markups and one JSON API.
+"""Automattic's Liveblog plugin for WordPress (WordPress VIP): four markups and one JSON API.
 
 The plugin's own code (Automattic/liveblog) documents each:
 - Up to 1.8 the server renders every entry (`templates/liveblog-loop.php`,
@@ -22,6 +22,13 @@ The plugin's own code (Automattic/liveblog) documents each:
 - The newest server-rendered cards (`templates/entries-list.php`, `templates/entry.php`):
   `article#liveblog-entry-<id>.liveblog-entry-card[data-entry-id][data-timestamp]` with a
   `time[datetime]`, `.liveblog-card-author` and `.liveblog-entry-content`.
+- The AMP page (`templates/amp/feed.php`, `entry.php`, `pagination.php`;
+  `classes/class-wpcom-liveblog-amp.php`): `amp-live-list#amp-live-list-insert-blog` items
+  `div.liveblog-entry#post<latest version's time>[data-sort-time=<first version's time>]`
+  (epoch seconds; the item's id changes with every edit, so it is no identity), the entry's
+  number in its share address (`amp-social-share[data-param-url]`, `?liveblog_id=<id>`),
+  `.liveblog-meta-author-name`, `.liveblog-entry-content`; older entries on the page the
+  pagination's "Next" links (`?liveblog_page=<n>&liveblog_last=…`).
 
 Every markup and the API name an entry by the same number; its source id here is the anchor
 the plugin's server gives it, `liveblog-entry-<id>` (the permalink's fragment), whichever
@@ -39,7 +46,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from archive.records import Update
-from archive.times import format_utc, parse_utc, to_utc
+from archive.times import edited_at, format_utc, parse_utc, to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.clock import visible_time
@@ -49,23 +56,26 @@ from crawler.extract.endpoints.wordpress import entry_id
 from crawler.extract.entries import html_update
 
 DOMAINS: tuple[str, ...] = ()
+_AMP_LIST = "amp-live-list-insert-blog"
 MARKS = ("liveblog_settings",)
 # The API's paged entries, newest first, from the newest entry the page knew.
 API = "{base}get-entries/1/{entry}-{timestamp}"
 
-_CONTAINERS = frozenset({"liveblog-entries", "wpcom-liveblog-container"})
+_CONTAINERS = frozenset({"liveblog-entries", "wpcom-liveblog-container", _AMP_LIST})
 # An entry: the plugin's class, or its id or data attribute where a theme renamed the classes.
 _ENTRY = (
     "contains(concat(' ', normalize-space(@class), ' '), ' liveblog-entry ')"
     " or @data-entry-id or starts-with(@id, 'liveblog-entry-')"
 )
-_ENTRIES = etree.XPath(
-    f"//*[@id='liveblog-entries' or @id='wpcom-liveblog-container']//*[{_ENTRY}]"
+_WITHIN = f"//*[@id='liveblog-entries' or @id='wpcom-liveblog-container' or @id='{_AMP_LIST}']"
+_ENTRIES = etree.XPath(f"{_WITHIN}//*[{_ENTRY}]")
+_DETECT = etree.XPath(f"boolean({_WITHIN}//*[{_ENTRY}])")
+_OLDER = etree.XPath(
+    f"//*[@id='{_AMP_LIST}']//a[contains(@class, 'liveblog-pagination-next') and @title='Next']"
 )
-_DETECT = etree.XPath(
-    f"boolean(//*[@id='liveblog-entries' or @id='wpcom-liveblog-container']//*[{_ENTRY}])"
-)
+_SHARED_ID = re.compile(r"[?&]liveblog_id=(\d+)")
 _ENTRY_ID = re.compile(r"^(?:liveblog-entry-|id_)(\d+)$")
+_AMP_ITEM = re.compile(r"^post(\d+)$")
 _SETTINGS = re.compile(r"\bliveblog_settings\s*=\s*(\{.*?\})\s*;", re.S)
 # Each part of an entry, by the class names the three markups give it.
 _BODY = ("liveblog-entry-text", "liveblog-entry-content")
@@ -150,6 +160,12 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
     latest = to_utc(entry.get("data-timestamp"))
     if stamp is not None:
         latest = to_utc(stamp.get("datetime")) or latest
+    number = entry.get("data-entry-id") or _number(entry.get("id"))
+    first = None
+    if entry.get("data-sort-time"):  # the AMP page's item: its first and latest versions
+        item = _AMP_ITEM.match(entry.get("id") or "")
+        first, latest = to_utc(entry.get("data-sort-time")), to_utc(item[1] if item else None)
+        number = number or _shared_number(entry)
     link = shown if shown is None or shown.tag == "a" else next(shown.iter("a"), None)
     permalink = absolute(link.get("href"), url) if link is not None else None
     body = parts.get(_BODY)
@@ -161,10 +177,11 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
     update = html_update(
         page_url=url,
         body=body,
-        source_id=entry_id(entry.get("data-entry-id") or _number(entry.get("id"))),
+        source_id=entry_id(number),
         headline=text_of(parts.get(_HEADLINE)) or None,
         skip=skip,
-        published_at=latest,
+        published_at=first or latest,
+        modified_at=edited_at(first, latest) if first else None,
         authors=author_names([text_of(a) for a in _authors(entry, parts.get(_AUTHOR))]),
         permalink=permalink if permalink and "#" in permalink else None,
         key_event=any(name in classes for name in _KEY_EVENT),
@@ -220,6 +237,21 @@ def _authors(entry: Element, first: Element | None) -> list[Element]:
         if isinstance(e.tag, str) and set((e.get("class") or "").split()) & set(_AUTHOR)
     ]
     return names or [first]
+
+
+def older(root: Element, url: str) -> list[str]:
+    """The AMP page's older entries: its pagination's "Next" page."""
+    links = [absolute(a.get("href"), url) for a in _OLDER(root)]
+    return [link for link in links if link][:1]
+
+
+def _shared_number(entry: Element) -> str | None:
+    """The entry's number in the address its share buttons share (the AMP page's)."""
+    for element in entry.iter("amp-social-share"):
+        match = _SHARED_ID.search(element.get("data-param-url") or "")
+        if match:
+            return match.group(1)
+    return None
 
 
 def _number(value: str | None) -> str | None:
