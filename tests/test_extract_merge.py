@@ -688,3 +688,20 @@ def test_without_any_id_every_html_post_still_finds_its_structured_reading(
         assert merge.id_key(own) == merge.id_key(taken) or (
             merge.number_key(own) is not None and merge.number_key(own) == merge.number_key(taken)
         ), (own, taken)
+
+
+@pytest.mark.parametrize("date", ["20.10.2023 07:12", "2023-10-20 07:12", "20 Oct 2023 07:12"])
+def test_an_amp_posts_date_and_the_name_boxed_beside_it_are_not_its_body(date: str) -> None:
+    """A footer or header line that is only a date and a clock (dotted and ISO dates too),
+    and the name in a box of its own beside it: neither is body, the name is the author."""
+    item = (
+        '<article id="p1" data-sort-time="1697778760"><div class="x1"></div>'
+        f'<div class="x2">{date}</div><div class="x3"><div class="x4">Lena Hoffmann</div>'
+        '<div class="x5"></div></div><div class="x6"><article><h2>Sturmflut</h2>'
+        "<p>Der Wasserstand lag am Abend mehr als zwei Meter über dem Mittel.</p></article>"
+        "</div></article>"
+    )
+    body = f'<amp-live-list id="live"><div items>{item}</div></amp-live-list>'
+    (update,) = extract_page(page_with("", body), "https://news.example/live.amp").updates
+    assert update.body_text == "Der Wasserstand lag am Abend mehr als zwei Meter über dem Mittel."
+    assert update.authors == ["Lena Hoffmann"]

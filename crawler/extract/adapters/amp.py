@@ -21,6 +21,7 @@ from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, normalise_text
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
+from crawler.extract.lines import is_name
 
 DOMAINS = ("cdn.ampproject.org",)
 
@@ -29,13 +30,15 @@ _DETECT = etree.XPath("boolean(//amp-live-list)")
 _HEADINGS = ("h1", "h2", "h3", "h4")
 _AD_TAGS = ("amp-ad", "amp-embed", "amp-sticky-ad")
 _TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figure", "amp-img", "img")
-# A line that is only a date and a clock ("14 August 2023 10:01", "Mon 14 Aug 10:01 BST"): a
-# post's footer time, shown beside its byline.
+# A line that is only a date and a clock ("14 August 2023 10:01", "Mon 14 Aug 10:01 BST",
+# "20.10.2023 07:12", "2023-10-20 07:12"): a post's footer time, shown beside its byline.
 _DATE_TIME = re.compile(
-    r"(?:[\w,.]+\s+){1,4}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.I
+    r"(?:[\w,./-]+\s+){1,4}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.I
 )
 _DATED = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}", re.I
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}"
+    r"|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?!\d)|\b\d{4}-\d\d-\d\d\b",  # 20.10.2023, 2023-10-20
+    re.I,
 )
 _FOOTER_TAGS = frozenset({"span", "div", "small", "time"})
 _AD_CLASS = re.compile(
@@ -136,7 +139,11 @@ def _byline_beside(element: Element) -> Element | None:
     if parent is None:
         return None
     for sibling in parent:
-        if sibling is element or sibling.tag not in _FOOTER_TAGS or len(sibling):
+        if sibling is element or sibling.tag not in _FOOTER_TAGS:
+            continue
+        if len(sibling):  # a box around the name alone ("<div><div>Lena Hoffmann</div></div>")
+            if is_name(text_of(sibling), 2):
+                return sibling
             continue
         text = normalise_text(sibling.text)
         if text and len(text.split()) <= _BYLINE_WORDS and not any(c.isdigit() for c in text):
