@@ -1191,4 +1191,5 @@ def test_wordpress_liveblog_amp_page_keeps_each_entry_across_its_edits() -> None
         "Key update: an emergency.",
         "Trains run late.",
     ]
+    assert page.updates[0].permalink == amp_url + "?liveblog_id=48217"
     assert page.next_urls[0] == amp_url + "?liveblog_page=2&liveblog_last=48217-1710524538"

@@ -50,7 +50,7 @@ from archive.times import edited_at, format_utc, parse_utc, to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.clock import visible_time
-from crawler.extract.dom import Element, absolute, text_of
+from crawler.extract.dom import Element, absolute, fragment_of, text_of
 from crawler.extract.endpoints import WP_LIVEBLOG, Endpoint, unique
 from crawler.extract.endpoints.wordpress import entry_id
 from crawler.extract.entries import html_update
@@ -77,7 +77,7 @@ _SHARED_ID = re.compile(r"[?&]liveblog_id=(\d+)")
 _ENTRY_ID = re.compile(r"^(?:liveblog-entry-|id_)(\d+)$")
 _AMP_ITEM = re.compile(r"^post(\d+)$")
 _SETTINGS = re.compile(r"\bliveblog_settings\s*=\s*(\{.*?\})\s*;", re.S)
-# Each part of an entry, by the class names the three markups give it.
+# Each part of an entry, by the class names the four markups give it.
 _BODY = ("liveblog-entry-text", "liveblog-entry-content")
 _AUTHOR = ("liveblog-author-name", "liveblog-meta-author-name", "liveblog-card-author")
 _HEADLINE = ("liveblog-entry-header",)
@@ -161,18 +161,22 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
     if stamp is not None:
         latest = to_utc(stamp.get("datetime")) or latest
     number = entry.get("data-entry-id") or _number(entry.get("id"))
+    link = shown if shown is None or shown.tag == "a" else next(shown.iter("a"), None)
+    permalink = absolute(link.get("href"), url) if link is not None else None
     first = None
     if entry.get("data-sort-time"):  # the AMP page's item: its first and latest versions
         item = _AMP_ITEM.match(entry.get("id") or "")
         first, latest = to_utc(entry.get("data-sort-time")), to_utc(item[1] if item else None)
-        number = number or _shared_number(entry)
-    link = shown if shown is None or shown.tag == "a" else next(shown.iter("a"), None)
-    permalink = absolute(link.get("href"), url) if link is not None else None
+        shared = _shared(entry)
+        if shared is not None:
+            permalink, number = absolute(shared[0], url), number or shared[1]
+    elif not fragment_of(permalink):
+        permalink = None
     body = parts.get(_BODY)
     skip = [shown] if shown is not None else []
     if body is None:  # a theme's own classes: the entry, but for its header
         body = entry
-        skip += [e for e in entry.iterdescendants("header")]
+        skip += list(entry.iterdescendants("header"))
     classes = (entry.get("class") or "").split()
     update = html_update(
         page_url=url,
@@ -183,7 +187,7 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
         published_at=first or latest,
         modified_at=edited_at(first, latest) if first else None,
         authors=author_names([text_of(a) for a in _authors(entry, parts.get(_AUTHOR))]),
-        permalink=permalink if permalink and "#" in permalink else None,
+        permalink=permalink,
         key_event=any(name in classes for name in _KEY_EVENT),
     )
     words = " ".join(t.strip() for t in shown.itertext() if t.strip()) if shown is not None else ""
@@ -245,12 +249,13 @@ def older(root: Element, url: str) -> list[str]:
     return [link for link in links if link][:1]
 
 
-def _shared_number(entry: Element) -> str | None:
-    """The entry's number in the address its share buttons share (the AMP page's)."""
+def _shared(entry: Element) -> tuple[str, str] | None:
+    """The address an entry's share buttons share (the AMP page's), and its number in it."""
     for element in entry.iter("amp-social-share"):
-        match = _SHARED_ID.search(element.get("data-param-url") or "")
+        address = element.get("data-param-url") or ""
+        match = _SHARED_ID.search(address)
         if match:
-            return match.group(1)
+            return address, match.group(1)
     return None
 
 
