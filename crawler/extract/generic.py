@@ -836,9 +836,7 @@ def visible_times(
 
 
 def _member_times(
-    members: list[Element],
-    by_element: dict[Element, list[_Time]],
-    shown: list[_Time],
+    members: list[Element], by_element: dict[Element, list[_Time]], shown: list[_Time]
 ) -> dict[Element, list[_Time]]:
     """Each member's time readings: its markup's, then the first it shows.
 
