@@ -842,3 +842,15 @@ def test_a_tables_rows_are_lines_and_its_cells_stay_apart() -> None:
     text, html, _ = render_body(box, "https://news.example/live")
     assert text == "Results:\n\nTeam Points\nAlpha 12\nBeta 9"
     assert html == "<p>Results:</p><p>Team Points<br>Alpha 12<br>Beta 9</p>"
+
+
+def test_a_list_items_paragraphs_stay_apart() -> None:
+    root = parse(
+        b"<html><body><div><ul><li><p>Roads:</p><p>the coast road is closed.</p></li>"
+        b"<li>Rail: <b>no trains</b> before noon.</li></ul></div></body></html>"
+    )
+    assert root is not None
+    box = root.find(".//div")
+    assert box is not None
+    text, _, _ = render_body(box, "https://news.example/live")
+    assert text == "Roads: the coast road is closed.\nRail: no trains before noon."

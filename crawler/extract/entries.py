@@ -28,6 +28,7 @@ from crawler.extract.clean import (
     is_plain_url,
     is_share_href,
     normalise_lines,
+    normalise_text,
     paragraph_texts,
     strip_placeholders,
 )
@@ -219,7 +220,7 @@ class BodyWriter:
                 if is_share_href(link.get("href")):
                     drop_tree(link)
         if tag in ("ul", "ol"):
-            items = [text_of(li) for li in element.iterchildren("li")]
+            items = [_item_text(li) for li in element.iterchildren("li")]
             text = "\n".join(t for t in items if t) or text_of(element)
         elif tag == "table":  # a row a line, its cells apart
             rows = [_row_text(row) for row in element.iter("tr")]
@@ -315,6 +316,18 @@ _RULES = walks.WalkRules(
     is_chrome=_is_chrome,
     classify=media.classify,
 )
+
+
+def _item_text(item: Element) -> str:
+    """A list item's text; paragraphs inside it apart, not run together."""
+    if not any(child.tag in _TEXT_BLOCKS for child in item):
+        return text_of(item)
+    parts = [normalise_text(item.text)]
+    for child in item:
+        if isinstance(child.tag, str):
+            parts.append(text_of(child))
+        parts.append(normalise_text(child.tail))
+    return " ".join(part for part in parts if part)
 
 
 def _row_text(row: Element) -> str:
