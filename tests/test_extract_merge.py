@@ -705,3 +705,20 @@ def test_an_amp_posts_date_and_the_name_boxed_beside_it_are_not_its_body(date: s
     (update,) = extract_page(page_with("", body), "https://news.example/live.amp").updates
     assert update.body_text == "Der Wasserstand lag am Abend mehr als zwei Meter über dem Mittel."
     assert update.authors == ["Lena Hoffmann"]
+
+
+def test_an_amp_posts_title_in_a_box_its_class_names_is_its_headline() -> None:
+    """No heading in the item: the box whose class says title, before the first paragraph,
+    is the headline and not the body's first line."""
+    items = "".join(
+        f'<div id="p{n}" data-sort-time="{1707559200 + n * 600}"><div class="post-meta">'
+        f'<amp-timeago datetime="2024-02-10T1{n}:00:00Z" layout="fixed" width="160" height="20">'
+        f'1707559200</amp-timeago></div><div class="post-title">Ferries stop at {n}</div>'
+        f'<div class="post-body"><p>Body of post {n} with enough words in it.</p></div></div>'
+        for n in (3, 2, 1)
+    )
+    body = f'<amp-live-list id="live"><div items>{items}</div></amp-live-list>'
+    updates = extract_page(page_with("", body), "https://news.example/live.amp").updates
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (f"Ferries stop at {n}", f"Body of post {n} with enough words in it.") for n in (3, 2, 1)
+    ]

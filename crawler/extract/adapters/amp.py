@@ -45,6 +45,8 @@ _AD_CLASS = re.compile(
     r"(?:^|[\s_-])(?:ads?|adverts?|advertisement|adslot|mpu|dfp|sponsored)(?:$|[\s_-])", re.I
 )
 _BYLINE_WORDS = 6
+_TITLE_CLASS = re.compile(r"title|headline|heading", re.I)
+_TITLE_MOST = 300  # characters: a longer box is the post, not its title
 
 
 def present(page: Survey) -> bool:
@@ -77,6 +79,8 @@ def _item(item: Element, url: str) -> Update | None:
     if is_ad_slot(item):
         return None
     headline_el = next(item.iter(*_HEADINGS), None)
+    if headline_el is None:
+        headline_el = _titled(item)
     skip: list[Element] = [headline_el] if headline_el is not None else []
     authors: list[str] = []
     shown = None
@@ -116,6 +120,21 @@ def _item(item: Element, url: str) -> Update | None:
     if not (update.headline or update.body_text or update.media):
         return None  # an empty slot the page fills later (an ad): no post
     return update
+
+
+def _titled(item: Element) -> Element | None:
+    """The post's title where no heading holds it: a box whose class says title or headline,
+    before the post's first paragraph."""
+    for element in item.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "p":
+            return None
+        if _TITLE_CLASS.search(element.get("class") or ""):
+            text = text_of(element)
+            if text and len(text) <= _TITLE_MOST:
+                return element
+    return None
 
 
 def is_ad_slot(item: Element) -> bool:
