@@ -52,7 +52,8 @@ _SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pi
 # Lines that may open a ticker's entry with a time, and what may hold the time at their start.
 _LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "div", "dt"})
 _INLINE_LEADS = frozenset({"strong", "b", "em", "i", "a", "span", "time"})
-# Blocks a ticker's lines stand between.
+# Blocks a ticker's lines stand between, and the most elements a line broken by <br> holds.
+_LINE_ELEMENTS = 8
 _BLOCKS = _LINE_TAGS | {"h1", "h6", "ul", "ol", "figure", "blockquote", "table", "section"}
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
@@ -461,19 +462,28 @@ def _line_of(lead: Element) -> Element | None:
         return None
     if _between_blocks(lead, parent) or _opens_broken_line(lead, parent):
         return lead
-    if parent.tag not in _LINE_TAGS or (parent.text or "").strip() or parent.index(lead) != 0:
+    if parent.tag not in _LINE_TAGS or (parent.text or "").strip():
         return None
-    return parent
+    return parent if lead.getprevious() is None else None  # (not index(): a walk of them all)
 
 
 def _opens_broken_line(inline: Element, parent: Element) -> bool:
-    """Whether an inline element opens a line of a box whose lines are broken by <br>."""
+    """Whether an inline element opens a line of a box whose lines are broken by <br>: after
+    a <br>, or first in the box with a <br> closing its line (a few elements on at most: a
+    box of thousands of children is not searched)."""
     before = inline.getprevious()
-    if before is None:
-        opens = not (parent.text or "").strip()
-    else:
-        opens = before.tag == "br" and not (before.tail or "").strip()
-    return opens and parent.find("br") is not None
+    if before is not None:
+        return before.tag == "br" and not (before.tail or "").strip()
+    if (parent.text or "").strip():
+        return False
+    after = inline.getnext()
+    for _ in range(_LINE_ELEMENTS):
+        if after is None or after.tag in _BLOCKS:
+            return False
+        if after.tag == "br":
+            return True
+        after = after.getnext()
+    return False
 
 
 def _between_blocks(inline: Element, parent: Element) -> bool:
