@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 from typing import TypeAlias
 from urllib.parse import urljoin, urlsplit
@@ -51,6 +52,15 @@ def inner_html(element: Element) -> str:
     parts = [escape(element.text, quote=False)] if element.text else []
     parts.extend(etree.tostring(child, method="html", encoding="unicode") for child in element)
     return "".join(parts)
+
+
+def scripts_saying(root: Element, needle: str) -> Iterator[str]:
+    """The text of each of the document's scripts that holds `needle` (a cheap look before
+    reading it: the settings or page data a publisher's script is given)."""
+    for script in root.iter("script"):
+        text = script.text or ""
+        if needle in text:
+            yield text
 
 
 def drop_tree(element: Element) -> None:

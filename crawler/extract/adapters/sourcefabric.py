@@ -35,7 +35,7 @@ from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.clean import author_names
-from crawler.extract.dom import Element, absolute, text_of
+from crawler.extract.dom import Element, absolute, scripts_saying, text_of
 from crawler.extract.endpoints import SOURCEFABRIC, Endpoint
 from crawler.extract.entries import html_update
 
@@ -118,10 +118,7 @@ def embeds(root: Element, url: str) -> list[VendorEmbed]:
 def endpoints(root: Element, url: str) -> list[Endpoint]:
     """The posts API a theme's output included in the page names in its `window.LB`."""
     found = []
-    for script in root.iter("script"):
-        text = script.text or ""
-        if "api_host" not in text:
-            continue
+    for text in scripts_saying(root, "api_host"):
         host, blog = _API_HOST.search(text), _BLOG_ID.search(text)
         if host and blog:
             found.append(Endpoint(posts_url(host.group(1), blog.group(1)), SOURCEFABRIC, True))

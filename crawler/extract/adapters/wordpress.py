@@ -50,7 +50,7 @@ from archive.times import edited_at, format_utc, parse_utc, to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.clock import visible_time
-from crawler.extract.dom import Element, absolute, fragment_of, text_of
+from crawler.extract.dom import Element, absolute, fragment_of, scripts_saying, text_of
 from crawler.extract.endpoints import WP_LIVEBLOG, Endpoint, unique
 from crawler.extract.endpoints.wordpress import entry_id
 from crawler.extract.entries import html_update
@@ -111,10 +111,7 @@ def extract(root: Element, url: str) -> list[Update]:
 def endpoints(root: Element, url: str) -> list[Endpoint]:
     """The paged entries of each liveblog whose settings the page's scripts hold."""
     found = []
-    for script in root.iter("script"):
-        text = script.text or ""
-        if "liveblog_settings" not in text:
-            continue
+    for text in scripts_saying(root, "liveblog_settings"):
         for match in _SETTINGS.finditer(text):
             endpoint = _api(match.group(1), url)
             if endpoint is not None:

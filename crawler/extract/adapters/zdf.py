@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from archive.records import Update
-from crawler.extract.dom import Element
+from crawler.extract.dom import Element, scripts_saying
 from crawler.extract.endpoints import ZDF, Endpoint, unique
 
 DOMAINS = ("zdf.de", "zdfheute.de")
@@ -34,8 +34,6 @@ def extract(root: Element, url: str) -> list[Update]:
 def endpoints(root: Element, url: str) -> list[Endpoint]:
     """Each live blog channel's item API the page's scripts name."""
     found = []
-    for script in root.iter("script"):
-        text = script.text or ""
-        if "/blogitems/" in text:
-            found += [Endpoint(m.group(0), ZDF, True) for m in _API.finditer(text)]
+    for text in scripts_saying(root, "/blogitems/"):
+        found += [Endpoint(m.group(0), ZDF, True) for m in _API.finditer(text)]
     return unique(found)
