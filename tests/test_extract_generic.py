@@ -32,6 +32,20 @@ def clock_of(root: etree._Element, url: str, fetched_at: str | None = None) -> P
     return page_clock(root, url, parse_utc(fetched_at) or now_utc())
 
 
+def page_of(
+    main: str,
+    title: str = "Storm live",
+    lang: str = "en",
+    published: str = "2024-02-10T08:00:00+00:00",
+) -> bytes:
+    """A page whose <main> holds `main`, with its title, language and publication time."""
+    return (
+        f"<html lang='{lang}'><head><title>{title}</title><meta property="
+        f"'article:published_time' content='{published}'></head><body><main>{main}"
+        "</main></body></html>"
+    ).encode()
+
+
 def stream_of(body: bytes, url: str) -> list[Update]:
     """The generic extractor's posts on a page built here, its clock read from the whole page
     (before prepare() prunes what extraction need not read), as extract_page reads it."""
@@ -157,11 +171,12 @@ def flat_ticker(line: str, text: str = "p", box: str = "div") -> list[Update]:
         + f"<{text}>Was Meldung {n} berichtet, in mehr als ein paar Worten.</{text}>"
         for n, clock, title in FLAT_ENTRIES
     )
-    page = (
-        "<html lang='de'><head><title>Streik-Ticker</title><meta property="
-        "'article:published_time' content='2024-03-12T08:00:00+01:00'></head><body><main>"
-        f"<{box} class='ticker'>{body}</{box}></main></body></html>"
-    ).encode()
+    page = page_of(
+        f"<{box} class='ticker'>{body}</{box}>",
+        title="Streik-Ticker",
+        lang="de",
+        published="2024-03-12T08:00:00+01:00",
+    )
     updates = stream_of(page, "https://nachrichten.example.de/ticker/streik")
     # On the page's day, in Berlin's winter time: an hour ahead of UTC.
     assert [u.published_at for u in updates] == [
@@ -228,11 +243,12 @@ def test_a_ticker_of_lines_broken_by_br_is_cut_at_each_line_that_opens_with_a_ti
         "<br><br>"
         for n, clock, title in FLAT_ENTRIES
     )
-    page = (
-        "<html lang='de'><head><title>Streik-Ticker</title><meta property="
-        "'article:published_time' content='2024-03-12T08:00:00+01:00'></head><body><main>"
-        f"<{box} class='ticker'>{lines}</{box}></main></body></html>"
-    ).encode()
+    page = page_of(
+        f"<{box} class='ticker'>{lines}</{box}>",
+        title="Streik-Ticker",
+        lang="de",
+        published="2024-03-12T08:00:00+01:00",
+    )
     updates = stream_of(page, "https://nachrichten.example.de/ticker/streik")
     assert [u.published_at for u in updates] == [
         f"2024-03-12T{int(clock[:2]) - 1:02d}:{clock[3:]}:00Z" for _, clock, _ in FLAT_ENTRIES
@@ -275,11 +291,7 @@ def hashed_stream(post: str) -> list[Update]:
         + f'<div class="x0c1d"><p>What post {n} reports, in more than a few words.</p></div></div>'
         for n, title, author in POSTS
     )
-    page = (
-        "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
-        " content='2024-02-10T08:00:00+00:00'></head><body><main>"
-        f"<div class='x9e2b'>{boxes}</div></main></body></html>"
-    ).encode()
+    page = page_of(f"<div class='x9e2b'>{boxes}</div>")
     updates = stream_of(page, "https://news.example/live/storm")
     assert [u.source_id for u in updates] == [f"p{n}" for n, _, _ in POSTS]
     assert [u.published_at for u in updates] == [f"2024-02-10T1{n}:0{n}:00Z" for n, _, _ in POSTS]
@@ -507,11 +519,12 @@ def test_a_ticker_in_a_table_is_a_stream_of_its_rows(minutes: bool) -> None:
         f"<tr><td>{f'{minute}&#39;' if minutes else clock}</td><td>{text}</td></tr>"
         for minute, clock, text in entries
     )
-    page = (
-        "<html lang='de'><head><title>Bayern - Dortmund im Liveticker</title><meta property="
-        "'article:published_time' content='2024-05-19T08:00:00+02:00'></head><body><main>"
-        f"<h1>Liveticker</h1><table class='ticker'><tbody>{rows}</tbody></table></main></body></html>"
-    ).encode()
+    page = page_of(
+        f"<h1>Liveticker</h1><table class='ticker'><tbody>{rows}</tbody></table>",
+        title="Bayern - Dortmund im Liveticker",
+        lang="de",
+        published="2024-05-19T08:00:00+02:00",
+    )
     updates = stream_of(page, "https://sport.example.de/fussball/bayern-dortmund-liveticker")
     assert [u.body_text for u in updates] == [text for _, _, text in entries]
     # In Berlin's summer time, two hours ahead of UTC; a match minute is no instant.
@@ -586,11 +599,7 @@ def dated_stream(header: str, edited: int = 0) -> list[Update]:
         + f'<div class="x0c1d"><p>What post {n} reports, in more than a few words.</p></div></div>'
         for n in (4, 3, 2, 1)
     )
-    page = (
-        "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
-        " content='2024-02-10T08:00:00+00:00'></head><body><main>"
-        f"<div class='x9e2b'>{boxes}</div></main></body></html>"
-    ).encode()
+    page = page_of(f"<div class='x9e2b'>{boxes}</div>")
     return stream_of(page, "https://news.example/live/storm")
 
 
@@ -643,11 +652,12 @@ def test_a_short_first_paragraph_after_the_posts_time_is_body(lead: str, line: s
         f"<p>Der zweite Absatz von Beitrag {n} mit weiteren Worten.</p></div>"
         for n in (3, 2, 1)
     )
-    page = (
-        "<html lang='de'><head><title>Unwetter im Liveticker</title><meta property="
-        "'article:published_time' content='2024-05-19T08:00:00+02:00'></head><body><main>"
-        f"<div class='stream'>{posts}</div></main></body></html>"
-    ).encode()
+    page = page_of(
+        f"<div class='stream'>{posts}</div>",
+        title="Unwetter im Liveticker",
+        lang="de",
+        published="2024-05-19T08:00:00+02:00",
+    )
     updates = stream_of(page, "https://nachrichten.example.de/liveticker/unwetter")
     assert [u.published_at for u in updates] == [f"2024-05-19T{18 + n}:05:00Z" for n in (3, 2, 1)]
     for update, n in zip(updates, (3, 2, 1), strict=True):
@@ -664,11 +674,7 @@ def test_a_heading_printed_just_above_each_posts_box_is_its_headline() -> None:
         f"<p>What post {n} reports, in more than a few words.</p></div>"
         for n, title, _ in POSTS
     )
-    page = (
-        "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
-        " content='2024-02-10T08:00:00+00:00'></head><body><main>"
-        f"<div class='feed'>{boxes}</div></main></body></html>"
-    ).encode()
+    page = page_of(f"<div class='feed'>{boxes}</div>")
     updates = stream_of(page, "https://news.example/live/storm")
     assert [u.headline for u in updates] == [title for _, title, _ in POSTS]
     assert [u.body_text for u in updates] == [

@@ -20,6 +20,7 @@ from crawler.extract.clean import (
     split_credit,
 )
 from crawler.extract.clock import visible_time
+from crawler.extract.dom import Element
 from crawler.extract.entries import render_body
 from crawler.extract.html import header_charset, parse
 from crawler.extract.jsonld import read_jsonld
@@ -795,16 +796,21 @@ def test_an_adapter_that_reads_no_bodies_does_not_claim_the_page() -> None:
     assert html_updates(root, BASE, (empty, tombstones))[0] == "tombstones"
 
 
+def box_of(body: str, path: str = ".//div") -> Element:
+    """The element at `path` in a page whose body is `body`."""
+    root = parse(f"<html><body>{body}</body></html>".encode())
+    assert root is not None
+    box = root.find(path)
+    assert box is not None
+    return box
+
+
 def test_a_skipped_paragraph_is_left_out_of_the_body_however_plain_it_is() -> None:
     """A time or a byline in a `<p>` of its own is left out like one in any other box: the
     plain paragraphs' quick path asks the same."""
-    root = parse(
-        b"<html><body><div><p>12:30</p><p class='by'>By Ann Lee</p><p>The body.</p>"
-        b"<p>More of it.</p></div></body></html>"
+    box = box_of(
+        "<div><p>12:30</p><p class='by'>By Ann Lee</p><p>The body.</p><p>More of it.</p></div>"
     )
-    assert root is not None
-    box = root.find(".//div")
-    assert box is not None
     time, byline, _, _ = box
     text, html, _ = render_body(box, "https://news.example/live", [time, byline])
     assert text == "The body.\n\nMore of it."
@@ -814,13 +820,11 @@ def test_a_skipped_paragraph_is_left_out_of_the_body_however_plain_it_is() -> No
 def test_a_definitions_heading_and_paragraphs_are_each_their_own() -> None:
     """A `<dd>` holding a heading and paragraphs (a ticker written as a definition list): each
     is a paragraph of its own, and a skipped heading is left out, not run into the text."""
-    root = parse(
-        b"<html><body><dl><dt>14:00</dt><dd><h3>Ferries cancelled</h3><p>No sailings.</p>"
-        b"<p>The port is closed.</p></dd></dl></body></html>"
+    entry = box_of(
+        "<dl><dt>14:00</dt><dd><h3>Ferries cancelled</h3><p>No sailings.</p>"
+        "<p>The port is closed.</p></dd></dl>",
+        ".//dl",
     )
-    assert root is not None
-    entry = root.find(".//dl")
-    assert entry is not None
     heading = entry.find("dd/h3")
     assert render_body(entry, "https://news.example/live")[0] == (
         "14:00\n\nFerries cancelled\n\nNo sailings.\n\nThe port is closed."
@@ -831,26 +835,19 @@ def test_a_definitions_heading_and_paragraphs_are_each_their_own() -> None:
 
 
 def test_a_tables_rows_are_lines_and_its_cells_stay_apart() -> None:
-    root = parse(
-        b"<html><body><div><p>Results:</p><table><tr><th>Team</th><th>Points</th></tr>"
-        b"<tr><td>Alpha</td><td>12</td></tr><tr><td>Beta</td><td>9</td></tr></table></div>"
-        b"</body></html>"
+    box = box_of(
+        "<div><p>Results:</p><table><tr><th>Team</th><th>Points</th></tr>"
+        "<tr><td>Alpha</td><td>12</td></tr><tr><td>Beta</td><td>9</td></tr></table></div>"
     )
-    assert root is not None
-    box = root.find(".//div")
-    assert box is not None
     text, html, _ = render_body(box, "https://news.example/live")
     assert text == "Results:\n\nTeam Points\nAlpha 12\nBeta 9"
     assert html == "<p>Results:</p><p>Team Points<br>Alpha 12<br>Beta 9</p>"
 
 
 def test_a_list_items_paragraphs_stay_apart() -> None:
-    root = parse(
-        b"<html><body><div><ul><li><p>Roads:</p><p>the coast road is closed.</p></li>"
-        b"<li>Rail: <b>no trains</b> before noon.</li></ul></div></body></html>"
+    box = box_of(
+        "<div><ul><li><p>Roads:</p><p>the coast road is closed.</p></li>"
+        "<li>Rail: <b>no trains</b> before noon.</li></ul></div>"
     )
-    assert root is not None
-    box = root.find(".//div")
-    assert box is not None
     text, _, _ = render_body(box, "https://news.example/live")
     assert text == "Roads: the coast road is closed.\nRail: no trains before noon."
