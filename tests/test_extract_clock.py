@@ -158,6 +158,14 @@ def test_times_people_read(
         ("12. Min.", "12'"),
         ("12. Minute: Tor", "12'"),
         ("12. minuta", "12'"),
+        ("12. Spielminute", "12'"),
+        # Added time after the minute's mark; the minute after its word (Spanish, Italian and
+        # Portuguese commentaries).
+        ("90'+3", "90+3'"),
+        ("Min. 45: gol de Pedri", "45'"),
+        ("min. 90+2", "90+2'"),
+        ("minuto 67", "67'"),
+        ("Minute 12", "12'"),
     ],
 )
 def test_match_minutes(text: str, minute: str) -> None:
@@ -198,6 +206,10 @@ def test_match_minutes(text: str, minute: str) -> None:
         "Share this on Facebook",
         "ha ha",
         "19.30 am Montag",  # on a German page: "am" is a preposition, and 19.30 lacks context
+        "the minimum 5",
+        "admin 45",
+        "Minuto30 informa",  # a site's name
+        "min 5:30 remaining",
         "Montag, 5. Mai 2024",  # a date is not a time
         "",
     ],

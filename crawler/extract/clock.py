@@ -482,13 +482,23 @@ _MINUTE_MARK = re.compile(
 )
 _MINUTE_WORD = re.compile(
     r"(?P<m>\d(?<![\w.,:+/\-]\d)\d{0,2})\.\s?"
-    r"(?:\+\s?(?P<x>\d{1,2})\.?(?:\s?min(?:ute|uta|uto)?\b\.?)?|min(?:ute|uta|uto)?\b\.?)",
+    r"(?:\+\s?(?P<x>\d{1,2})\.?(?:\s?min(?:ute|uta|uto)?\b\.?)?|(?:spiel)?min(?:ute|uta|uto)?\b\.?)",
+    re.I,
+)
+# The added time written after the minute's mark ("90'+3"), and the minute after its word
+# ("Min. 45", "minuto 90+2", "Minute 12": Spanish, Italian and Portuguese commentaries).
+_MINUTE_AFTER = re.compile(
+    r"(?P<m>\d(?<![\w'’′´.,:+/\-]\d)\d{0,2})['’′´]\s?\+\s?(?P<x>\d{1,2})(?!\d)"
+)
+_MINUTE_LEAD = re.compile(
+    r"\b(?:min(?:ute|uto|uta)?|minuut)(?:\.\s?|\s)(?P<m>\d{1,3})(?:\s?\+\s?(?P<x>\d{1,2}))?"
+    r"(?![\d'’′´]|[.:,]\d)",
     re.I,
 )
 # What every reading of a number starts with: a digit followed by a clock's separator, "h",
 # am/pm, an ISO date's "-", a match minute's "+", "'" or ". Min", or a dotted clock's digit.
 # A text without one holds no clock, date or match minute (each pattern above needs it).
-_TIME_SHAPE = re.compile(r"\d(?::\d|-|\.(?:\d|\s?[+m])|\s?[+'’′´hap])", re.I)
+_TIME_SHAPE = re.compile(r"\d(?::\d|-|\.(?:\d|\s?[+ms])|\s?[+'’′´hap])|\bmin\w*(?:\.\s?|\s)\d", re.I)
 # A clock with two-digit hour and nothing else in the text: the commonest visible time.
 _BARE_CLOCK = re.compile(r"\s*(\d\d):([0-5]\d)\s*", re.ASCII)
 _META_LANGUAGES = frozenset({"og:locale", "language", "content-language", "dc.language"})
@@ -1037,8 +1047,9 @@ def _before(moment: datetime, amount: int, unit: str) -> datetime | None:
 
 
 def _minute(text: str) -> _Found | None:
-    """The first match minute: "95'", "45+2'", "12. Min.", "90.+3"."""
-    found = [m for m in (_MINUTE_MARK.search(text), _MINUTE_WORD.search(text)) if m is not None]
+    """The first match minute: "95'", "45+2'", "90'+3", "12. Min.", "90.+3", "Min. 45"."""
+    patterns = (_MINUTE_AFTER, _MINUTE_MARK, _MINUTE_WORD, _MINUTE_LEAD)  # earliest wins, then
+    found = [m for m in (p.search(text) for p in patterns) if m is not None]  # in this order
     for match in sorted(found, key=lambda m: m.start()):
         minute, extra = int(match.group("m")), match.group("x")
         if minute > 130 or (extra is not None and int(extra) > 30):
