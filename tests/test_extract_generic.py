@@ -692,3 +692,58 @@ def test_an_rdfa_posts_resource_is_its_id() -> None:
     assert [(u.source_id, u.headline) for u in updates] == [
         (f"u{n}", title) for n, title, _ in POSTS
     ]
+
+
+def test_a_list_of_kick_off_times_on_a_live_address_is_no_stream() -> None:
+    """An article on an "en vivo" address that lists a match's kick-off in each country
+    ("Perú, Ecuador y México: 11:30 horas"): a timetable's values, not posts; and the
+    article's byline box, its related links and its text, side by side, are no stream either.
+    The page yields no update."""
+    kick_offs = "".join(
+        f"<li>{places}: {clock} horas</li>"
+        for places, clock in [
+            ("Perú, Ecuador, Colombia y México", "11:30"),
+            ("Bolivia, Venezuela, Chile y Paraguay", "12:30"),
+            ("Argentina, Brasil y Uruguay", "13:30"),
+            ("España", "18:30"),
+            ("Estados Unidos", "12:30"),
+        ]
+    )
+    main = (
+        "<div class='body'>"
+        "<div class='comp__author'><a href='/autor/ana'>Ana Ruiz</a>"
+        "<time>sábado 07 de mayo del 2022</time><time>Actualizado 07 May 2022 | 13:43 h</time>"
+        "</div><div class='jsx-55 box-interlinking'><ul>"
+        "<li><a href='/futbol/1'>Schalke 04 regresa a lo grande a la Bundesliga</a></li>"
+        "<li><a href='/futbol/2'>Real Madrid - Atlético en vivo: a qué hora y dónde ver</a></li>"
+        "</ul></div><div class='jsx-55 container__body'>"
+        "<p>El Manchester United visita al Brighton por la Premier League desde las 11:30 horas"
+        " de Perú, con Cristiano Ronaldo en el ataque.</p>"
+        "<h2>¿A qué hora juegan Manchester United vs. Brighton?</h2>"
+        f"<ul class='contentElement__list'>{kick_offs}</ul>"
+        "<p>El partido se verá por ESPN y Star+ en toda Sudamérica.</p></div></div>"
+    )
+    page = page_of(
+        main,
+        title="Manchester United vs. Brighton EN VIVO",
+        lang="es",
+        published="2022-05-07T08:00:00-05:00",
+    )
+    url = "https://deportes.example.pe/futbol/2022/05/06/manchester-united-vs-brighton-en-vivo/"
+    assert stream_of(page, url) == []
+    assert extract_page(page, url).updates == []
+
+
+def test_posts_whose_first_classes_differ_are_one_stream_when_a_class_names_them_all() -> None:
+    """WordPress names each post by its number first (`post-12 post type-post`): no two posts
+    share a first class, and the class they all have makes them one stream."""
+    boxes = "".join(
+        f"<article class='post-{n}0 post type-post'><time datetime='2024-02-10T1{n}:0{n}:00Z'>"
+        f"1{n}:0{n}</time><h2>{title}</h2><p>What post {n} reports, in more than a few words."
+        "</p></article>"
+        for n, title, _ in POSTS
+    )
+    updates = stream_of(
+        page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/storm"
+    )
+    assert [u.headline for u in updates] == [title for _, title, _ in POSTS]

@@ -77,6 +77,14 @@ _MIN_TEXT = 30  # characters a member must say to be a post, not a timestamped l
 # A run of boxes this long needs a time on only this share of them (_long_and_timed).
 _LONG_RUN = 8
 _SOME_TIMED = 0.25
+_TIMETABLE_LINE = 120  # characters of a timetable's line: a label and a time
+# A label, a colon and a time that ends the line: "España: 18:30 horas", "Kick-off: 8.00pm (ET)".
+_LABELLED_TIME = re.compile(
+    r"[^:]{2,100}:\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d\s*"
+    r"(?:h|hs|hrs?|horas?|uhr|heures?|ore|godz\.?|[ap]\.?m\.?)?\.?\s*"
+    r"(?:\(?[A-Z]{2,5}\)?)?\.?$",
+    re.I,
+)
 _HEADLINE_BUDGET = 80  # elements looked at for a headline before the body starts
 _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, a label)
 _LABEL_SLACK = 20  # text beside a time in the box that holds it and a title ("published at")
@@ -570,8 +578,9 @@ def _candidates(root: Element, features: _Features) -> list[_Group]:
     """Groups of siblings that could be a stream: boxes of one tag and first class, one of
     them at least holding a mark of a post (a time, a heading, a byline, a share link).
 
-    Boxes that hold a time but differ in their first class ("pinned post" beside "post")
-    also form one group together, with the siblings that share one of those classes.
+    Boxes that hold a time but differ in their first class ("pinned post" beside "post",
+    WordPress's "post-12 post") also form one group together, with the siblings that share
+    one of those first classes, when they are alike (_alike).
     """
     groups = []
     shapes = walks.shapes(root, features.marked(), features.timed.keys(), _SHAPELESS, _first_class)
@@ -587,8 +596,31 @@ def _candidates(root: Element, features: _Features) -> list[_Group]:
         if len(timed) > 1:
             wanted = set(timed)
             mixed = [box for box, first in zip(boxes, firsts, strict=True) if first in wanted]
-            groups.append(_Group(parent, mixed))
+            if _alike(mixed):
+                groups.append(_Group(parent, mixed))
     return groups
+
+
+def _alike(boxes: list[Element]) -> bool:
+    """Whether boxes whose first classes differ are posts of one stream: one class names them
+    all ("post" in "pinned post" and "post-12 post"), or, their classes hashed one by one,
+    they are built alike (the same tags in them, in the same order). Not an article's
+    byline, its related links and its text side by side."""
+    return _share_a_class(boxes) or len({_child_tags(box) for box in boxes}) == 1
+
+
+def _share_a_class(boxes: list[Element]) -> bool:
+    common: set[str] | None = None
+    for box in boxes:
+        names = set((box.get("class") or "").split())
+        common = names if common is None else common & names
+        if not common:
+            return False
+    return True
+
+
+def _child_tags(box: Element) -> tuple[str, ...]:
+    return tuple(child.tag for child in box if isinstance(child.tag, str))
 
 
 _SHAPELESS = _TEXT_TAGS | _PAGE_TAGS  # a mark's box of these tags is no post
@@ -754,7 +786,21 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
         return  # boxes with text and nothing else: paragraphs, cards, a layout grid
     if count < 3 and group.timed < 1:
         return
+    if _timetable(members):
+        return
     group.score = count * (1 + marks + (0.5 if named else 0)) * (1 - links)
+
+
+def _timetable(members: list[Element]) -> bool:
+    """Lines that each end on a time after a label ("Perú, Ecuador y México: 11:30 horas",
+    "Doors open: 7.30pm"): a timetable, such as a match's kick-off in each country, whose
+    times are values, not the times of posts."""
+    for member in members:
+        if walks.text_length(member, _TIMETABLE_LINE + 1) > _TIMETABLE_LINE:
+            return False
+        if _LABELLED_TIME.match(normalise_text(raw_text(member))) is None:
+            return False
+    return True
 
 
 def _long_and_timed(count: int, timed: float) -> bool:
