@@ -694,6 +694,40 @@ def test_an_rdfa_posts_resource_is_its_id() -> None:
     ]
 
 
+def test_a_post_of_a_title_and_a_picture_keeps_its_title_and_its_title_boxs_id() -> None:
+    """Posts in boxes with meaningless classes, each a time, a title in a box of its own (that
+    box's id the post's, `div#post3`) and then text, or only a photo or an embedded tweet.
+    Where the post says nothing in words but its title, the title is still its headline, not
+    its body."""
+    pictured = {3: '<img src="/harbour.jpg" alt="">', 1: TWEET_STUB}
+    boxes = "".join(
+        f'<div class="x7f3a"><div class="x11"><span class="x12">1{n}:0{n}</span></div>'
+        f'<div class="x13" id="post{n}"><div class="x14">{title}</div></div>'
+        f'<div class="x0c1d">'
+        + pictured.get(n, f"<p>What post {n} reports, in more than a few words.</p>")
+        + "</div></div>"
+        for n, title, _ in [*POSTS, (0, "Flood defences hold overnight", "")]
+    )
+    page = page_of(f"<div class='x9e2b'>{boxes}</div>")
+    updates = stream_of(page, "https://news.example/live/storm")
+    numbers = [4, 3, 2, 1, 0]
+    assert [u.source_id for u in updates] == [f"post{n}" for n in numbers]
+    assert [u.headline for u in updates] == [title for _, title, _ in POSTS] + [
+        "Flood defences hold overnight"
+    ]
+    assert [(u.body_text, len(u.media)) for u in updates] == [
+        ("", 1) if n in pictured else (f"What post {n} reports, in more than a few words.", 0)
+        for n in numbers
+    ]
+
+
+# An embedded tweet as a page serves it before the platform's script draws it: no words.
+TWEET_STUB = (
+    '<blockquote class="twitter-tweet"><p></p>&mdash; Coastguard (@coastguard) '
+    '<a href="https://twitter.com/coastguard/status/1760000000000000000"></a></blockquote>'
+)
+
+
 def test_a_list_of_kick_off_times_on_a_live_address_is_no_stream() -> None:
     """An article on an "en vivo" address that lists a match's kick-off in each country
     ("Perú, Ecuador y México: 11:30 horas"): a timetable's values, not posts; and the

@@ -1046,7 +1046,7 @@ def _update(
     return html_update(
         page_url=url,
         body=member,
-        source_id=_member_id(member, url),
+        source_id=_member_id(member, url, headline_el),
         headline=headline or None,
         skip=skip,
         published_at=instant.seen(
@@ -1121,7 +1121,7 @@ def _read_by_shape(
         for member in untitled:
             found = read(member, True) if beside_time else first_read[member]
             unsigned[member] = [ln for ln in found if ln.box not in signed.get(member, ())]
-        titles = lines.titles(unsigned, beside_time)
+        titles = lines.titles(unsigned, beside_time, _HAS_MEDIA)
         if titles:
             break
     if not (titles or signed):
@@ -1290,9 +1290,10 @@ def _own_headline_text(element: Element) -> str:
     return text_of(element) if element.tag in HEADINGS or len(element) < 8 else ""
 
 
-def _member_id(member: Element, url: str) -> str | None:
-    """The post's own id: the anchor its own permalink names, the block's, a data-*-id, a
-    heading's, or a link to it on this page."""
+def _member_id(member: Element, url: str, headline: Element | None = None) -> str | None:
+    """The post's own id: the anchor its own permalink names, the block's, a data-*-id, its
+    heading's or headline box's (`div#post12` holding the title), or a link to it on this
+    page."""
     anchor = _permalink_anchor(member, urlsplit(url).path)
     if anchor is not None:
         return anchor
@@ -1316,7 +1317,7 @@ def _member_id(member: Element, url: str) -> str | None:
     for element in member.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag in HEADINGS and element.get("id"):
+        if (element.tag in HEADINGS or element is headline) and element.get("id"):
             return element.get("id")
         for attr in _LINK_ATTRS:
             link = element.get(attr)

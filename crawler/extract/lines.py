@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from crawler.extract import walks
@@ -117,10 +118,17 @@ def _line(start: Element, path: tuple[str, ...], linked: bool) -> Line:
     return Line(box, start, shape, linked)
 
 
-def titles(read: dict[Element, list[Line]], in_header: bool) -> dict[Element, Element]:
+def titles(
+    read: dict[Element, list[Line]],
+    in_header: bool,
+    pictured: Callable[[Element], bool] | None = None,
+) -> dict[Element, Element]:
     """Each post's title, when one shape of line opens enough of the posts: a line each post
     says once, a different one each time, that the rest of their text never takes the shape
-    of. `in_header`: the lines were read beside the time, where a name alone is a byline."""
+    of. `in_header`: the lines were read beside the time, where a name alone is a byline.
+
+    A post that `pictured` says shows a photo, a video or an embedded tweet, whose one line
+    has the titles' shape, is a title and its picture: it says nothing more in words."""
     opening: dict[Element, Line] = {}
     shapes: dict[Shape, list[Element]] = defaultdict(list)
     later: dict[Shape, int] = defaultdict(int)
@@ -146,7 +154,18 @@ def titles(read: dict[Element, list[Line]], in_header: bool) -> dict[Element, El
         or len(texts) < _DISTINCT * len(titled)
     ):
         return {}
-    return {m: opening[m].box for m in titled}
+    boxes = {m: opening[m].box for m in titled}
+    if pictured is not None:
+        for member, found in read.items():
+            only = found[0] if len(found) == 1 else None
+            if (
+                only
+                and only.shape == shape
+                and pictured(member)
+                and could_be_title(only, in_header)
+            ):
+                boxes[member] = only.box
+    return boxes
 
 
 def could_be_title(line: Line, in_header: bool = False) -> bool:
