@@ -231,6 +231,38 @@ def test_jsonld_strings_are_decoded() -> None:
     assert media == []
 
 
+@pytest.mark.parametrize(
+    ("headline", "published", "expected"),
+    [
+        # The clock and the zone before the body's own start: no headline at all.
+        ("19:02(IST) TOSS: Sunrisers win toss, opt to bat", "2020-10-02T19:02:32+05:30", None),
+        # ... cut mid-word by the CMS.
+        ("19:02(IST) TOSS: Sunrisers win toss, op", "2020-10-02T19:02:32+05:30", None),
+        # A title of its own after the clock: the title.
+        ("19:02 IST – Toss won by Sunrisers", "2020-10-02T19:02:32+05:30", "Toss won by Sunrisers"),
+        ("9:15 p.m. ET: Polls close", "2024-11-05T21:15:00-05:00", "Polls close"),
+        ("12.31 Uhr: Bahn meldet Störung", "2024-03-12T12:31:00+01:00", "Bahn meldet Störung"),
+        # A number that is not the update's time stays the headline's.
+        ("10:30 Downing Street briefing", "2024-03-12T11:30:00Z", "10:30 Downing Street briefing"),
+        ("9/11 memorial opens", "2024-09-11T09:11:00-04:00", "9/11 memorial opens"),
+    ],
+)
+def test_a_structured_headline_opening_with_the_updates_own_clock_loses_it(
+    headline: str, published: str, expected: str | None
+) -> None:
+    """A CMS that writes each update's headline as its clock and the start of its text: the
+    clock is the update's time, and what is left, when it only repeats the body, is no title."""
+    item = {
+        "@type": "BlogPosting",
+        "headline": headline,
+        "url": f"{BASE}#p1",
+        "datePublished": published,
+        "articleBody": "TOSS: Sunrisers win toss, opt to bat against Chennai Super Kings.",
+    }
+    (update,) = read_jsonld(parse(page_with(ld(blog([item]))))).updates  # type: ignore[arg-type]
+    assert update.headline == expected
+
+
 def test_malformed_jsonld_block_is_skipped_and_good_ones_kept() -> None:
     good = blog(
         [

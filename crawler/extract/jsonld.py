@@ -10,7 +10,7 @@ from typing import Any
 from archive.times import to_utc
 from crawler.extract.clean import author_names, optional_text, web_url
 from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
-from crawler.extract.structured import StructuredUpdate, drop_lent
+from crawler.extract.structured import StructuredUpdate, clockless_headline, drop_lent
 
 _MAX_DEPTH = 8
 # Keys under which a page nests its main entity; anything else is searched too, but last.
@@ -165,7 +165,11 @@ def read_update(
         source="jsonld",
         source_id=source_id,
         permalink=web_url(url),  # never a javascript:, data: or file: "url"
-        headline=optional_text(_text(item.get("headline") or item.get("name"))),
+        headline=clockless_headline(
+            optional_text(_text(item.get("headline") or item.get("name"))),
+            published,
+            body if isinstance(body, str) else "",
+        ),
         published_at=published_at,
         # Most updates were never edited: the same string, read once.
         modified_at=published_at if modified == published else to_utc(modified),

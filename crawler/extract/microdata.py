@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from archive.times import to_utc
 from crawler.extract.clean import author_names, normalise_text, optional_text, web_url
 from crawler.extract.dom import Element, absolute, fragment_of, inner_html, text_of
-from crawler.extract.structured import StructuredUpdate, drop_lent
+from crawler.extract.structured import StructuredUpdate, clockless_headline, drop_lent
 
 # `//*` spelt as the one step it means: libxml2 walks it without a node set of the whole tree.
 _ITEMS = "/descendant::*[@itemscope]"
@@ -61,15 +61,19 @@ def read_item(item: Element, page_url: str = "") -> StructuredUpdate:
     url = _value(props, "url")
     if url and page_url:
         url = absolute(url.strip(), page_url) or url
+    published = _value(props, "datePublished") or _value(props, "dateCreated")
+    body = _body(props)
     return StructuredUpdate(
         source="microdata",
         source_id=fragment_of(url) or fragment_of(item.get("itemid")),
         permalink=web_url(url),  # never a javascript:, data: or file: "url"
-        headline=optional_text(_value(props, "headline") or _value(props, "name")),
-        published_at=to_utc(_value(props, "datePublished") or _value(props, "dateCreated")),
+        headline=clockless_headline(
+            optional_text(_value(props, "headline") or _value(props, "name")), published, body
+        ),
+        published_at=to_utc(published),
         modified_at=to_utc(_value(props, "dateModified")),
         authors=_authors(props.get("author", [])),
-        article_body=_body(props),
+        article_body=body,
     )
 
 

@@ -118,6 +118,39 @@ def article_body(
     return text, finish_html(markup, base_url, own=True), []
 
 
+def clockless_headline(headline: str | None, published: str | None, body: str) -> str | None:
+    """A headline without the clock a CMS put before it ("19:02(IST) TOSS: …"), when that
+    clock is the update's own publication time as the data writes it; none when what is left
+    is only the start of the body, which that CMS copies as the headline."""
+    if not headline or not published:
+        return headline
+    stamp = _ISO_CLOCK.search(published)
+    lead = _LEAD_CLOCK.match(headline)
+    if stamp is None or lead is None:
+        return headline
+    hour = int(lead["h"])
+    if lead["ampm"]:
+        hour = hour % 12 + (12 if lead["ampm"].lower() == "p" else 0)
+    if (f"{hour:02d}", lead["m"]) != stamp.groups():
+        return headline
+    rest = headline[lead.end() :].strip()
+    if not rest:
+        return None
+    start = _folded(_MARKUP.sub(" ", html.unescape(body)))
+    return None if start.startswith(_folded(rest)) else rest
+
+
+# The wall clock in an ISO 8601 time, as written: "2020-10-02T19:02:32+05:30" → 19, 02.
+_ISO_CLOCK = re.compile(r"T(\d\d):(\d\d)")
+# A clock opening a headline, with the zone or word after it: "19:02(IST) ", "12.31 Uhr: ",
+# "9:15 a.m. ET – ".
+_LEAD_CLOCK = re.compile(
+    r"\s*(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)(?!\d)\s*(?:(?P<ampm>[ap])\.?m\b\.?\s*)?"
+    r"(?:\(\s*[A-Za-z]{2,5}\s*\)|(?-i:[A-Z]{1,3}T|UTC)\b|uhr\b|h\b|hrs\b)?\s*[:|–—-]?\s*",
+    re.I,
+)
+
+
 def _may_hold_teaser(raw: str) -> bool:
     """Whether _INLINE_TEASER could match: its words are looked for first, as plain text."""
     lowered = raw.lower()
