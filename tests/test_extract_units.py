@@ -124,6 +124,13 @@ def test_credits_and_attributions() -> None:
         "Share",
         "Read more: Plymouth protests erupt in violence",
         "READ MORE",
+        # A share button's or a video's label in the other languages read here.
+        "Delen",
+        "Teilen",
+        "Partager",
+        "Udostępnij",
+        "BEKIJK",
+        "Link kopieren",
     ],
 )
 def test_boilerplate_blocks(text: str) -> None:

@@ -96,6 +96,28 @@ BOILERPLATE_TEXT = frozenset(
         "share facebook twitter",
         "facebook twitter",
         "facebook twitter email",
+        # A share button's or a video's label, in the other languages read here.
+        "delen",
+        "teilen",
+        "partager",
+        "condividi",
+        "compartir",
+        "compartilhar",
+        "partilhar",
+        "udostępnij",
+        "link kopieren",
+        "copier le lien",
+        "kopieer link",
+        "copia link",
+        "copiar enlace",
+        "kopiuj link",
+        "watch",
+        "watch video",
+        "play video",
+        "bekijk",
+        "video ansehen",
+        "regarder la vidéo",
+        "guarda il video",
     }
 )
 _LONGEST_BOILERPLATE = max(map(len, BOILERPLATE_TEXT)) + 4
