@@ -544,6 +544,28 @@ def test_a_deep_tree_from_bytes_is_a_shallow_one() -> None:
     assert max(len(list(e.iterancestors())) for e in root.iter()) < 256
 
 
+def test_a_paragraph_inside_a_heading_stays_the_headline() -> None:
+    """`<h2><p>Title</p></h2>`, a CMS's rich-text title: libxml2 closes the heading at the
+    <p> and leaves it empty; a browser keeps the paragraph in it. The title is the headline,
+    not the body's first paragraph; a paragraph after an empty heading elsewhere stays put."""
+    posts = "".join(
+        f'<article class="post" id="post-{n}"><time datetime="2024-03-02T1{n}:00:00Z">1{n}:00'
+        f'</time><h2 class="post-title"><p>Title of update {n}</p>\n</h2>{paragraph(n)}</article>'
+        for n in (3, 2, 1)
+    )
+    page = extract(html_page(ld(blog([], url=URL)), posts))
+    assert [(u.headline, u.body_text) for u in page.updates] == [
+        (
+            f"Title of update {n}",
+            f"The paragraph of update {n}, long enough to be the body of a post.",
+        )
+        for n in (3, 2, 1)
+    ]
+    root = parse(b"<html><body><h2></h2><p>Not a title.</p><h3>Heading</h3></body></html>")
+    assert root is not None
+    assert [(e.tag, len(e)) for e in root.iter("h2", "h3", "p")] == [("h2", 0), ("p", 0), ("h3", 0)]
+
+
 # Foreign markup ----------------------------------------------------------------------------------
 
 

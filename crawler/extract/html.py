@@ -236,6 +236,8 @@ def _repaired(
     limit (a depth of 256, a text of 10 MB) and dropped the rest, or a raw-text element inside
     <svg> or <math> swallowed what followed."""
     stopped = _stopped(parser)
+    if root is not None and _closed_heading_early(parser):
+        repair.headings_holding_paragraphs(root)
     swallowed = root is not None and repair.swallowed(root)
     if not stopped and not swallowed:
         return root
@@ -261,6 +263,19 @@ def _reparsed(
         return etree.fromstring(text, parser), parser
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None, parser
+
+
+def _closed_heading_early(parser: etree.HTMLParser) -> bool:
+    """Whether libxml2 met a heading's end tag after it had closed that heading itself: at a
+    <p> inside it (repair.headings_holding_paragraphs)."""
+    mismatch = etree.ErrorTypes.ERR_TAG_NAME_MISMATCH
+    return any(
+        entry.type == mismatch and _STRAY_HEADING_END.match(entry.message)
+        for entry in parser.error_log
+    )
+
+
+_STRAY_HEADING_END = re.compile(r"Unexpected end tag : h[1-6]$")
 
 
 def _stopped(parser: etree.HTMLParser) -> bool:

@@ -150,6 +150,26 @@ _CLOSES_SIBLING = {
 }
 
 
+def headings_holding_paragraphs(root: Element) -> None:
+    """Put back in its heading the paragraph that libxml2 took out of it.
+
+    `<h2><p>Title</p></h2>` (a CMS's rich-text title): a browser keeps the paragraph in the
+    heading; libxml2 closes the heading at the <p>, leaves it empty and reads the paragraph
+    after it (then drops the stray `</h2>`). Called when the parse reported such a stray end
+    tag, this moves the paragraph that follows an empty heading, with nothing between them,
+    back into it.
+    """
+    for heading in list(root.iter(*_HEADINGS)):
+        if len(heading) or (heading.text or "").strip() or (heading.tail or "").strip():
+            continue
+        after = heading.getnext()
+        if after is not None and after.tag == "p":
+            heading.append(after)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def swallowed(root: Element) -> bool:
     """Whether a raw-text element inside <svg> or <math> holds the end tag of an element it
     sits in: left open, it ran past its own element, and took what followed as its text."""
