@@ -781,3 +781,24 @@ def test_posts_whose_first_classes_differ_are_one_stream_when_a_class_names_them
         page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/storm"
     )
     assert [u.headline for u in updates] == [title for _, title, _ in POSTS]
+
+
+def test_an_index_of_the_posts_that_outranks_them_gives_way_to_the_posts() -> None:
+    """A live blog that opens with an index of its posts ("key points"), each line a time and
+    a link to one of them: on a page that shows fewer posts than the index lists, the index
+    looks more like a stream, but says nothing as posts; the posts are the stream."""
+    pad = "\n" + " " * 40  # a CMS's indentation, which weighs as text beside the links'
+    index = "".join(
+        f"<li>{pad}<time datetime='2023-11-02T1{n}:00Z'>1{n}:00</time>{pad}<div><a href='#e{n}'>"
+        f"<p>What happened at {n} o'clock, in a line</p></a></div>{pad}</li>"
+        for n in range(9, 1, -1)
+    )
+    posts = "".join(
+        f"<section class='post' id='e{n}'><time datetime='2023-11-02T1{n}:00Z'>1{n}:00</time>"
+        f"<h2>What happened at {n} o'clock</h2><p>What post {n} reports, in more than a few "
+        "words.</p></section>"
+        for n in (9, 8, 7)
+    )
+    page = page_of(f"<ul class='index'>{index}</ul><div class='feed'>{posts}</div>")
+    updates = stream_of(page, "https://news.example/live/storm")
+    assert [u.source_id for u in updates] == ["e9", "e8", "e7"]

@@ -194,9 +194,25 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
         by_element[reading.element].append(reading)
     shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, walked)
-    best = _best_group(_candidates(root, features), features, clock)
-    if best is None:
-        return Stream()
+    # The best group whose boxes say something as posts: an index of the posts, each line a
+    # link to one of them, may outrank the stream on a page that shows only its first posts.
+    for best in _ranked_groups(_candidates(root, features), features, clock):
+        stream = _stream(best, features, by_element, shown, marks, url, clock)
+        if stream.updates:
+            return stream
+    return Stream()
+
+
+def _stream(
+    best: _Group,
+    features: _Features,
+    by_element: dict[Element, list[_Time]],
+    shown: list[_Time],
+    marks: _Marks,
+    url: str,
+    clock: PageClock | None,
+) -> Stream:
+    """The group's posts, read."""
     pinned = _pinned_above(best, features)
     for box in pinned:
         best.link_shares[box] = _link_share(box)
@@ -684,11 +700,11 @@ def _marked_up(elements: Iterable[Element]) -> dict[object, None]:
     return marked
 
 
-def _best_group(
+def _ranked_groups(
     groups: list[_Group], features: _Features, clock: PageClock | None
-) -> _Group | None:
-    """The group that is most like a stream of posts, if any is like one at all."""
-    best: _Group | None = None
+) -> list[_Group]:
+    """The groups that are like a stream of posts at all, the most like one first."""
+    scored = []
     for group in groups:
         if not _could_be_stream(group):
             continue
@@ -696,9 +712,9 @@ def _best_group(
         if len(group.members) < 2:
             continue
         _score(group, features, clock)
-        if group.score > 0 and (best is None or group.score > best.score):
-            best = group
-    return best
+        if group.score > 0:
+            scored.append(group)
+    return sorted(scored, key=lambda group: group.score, reverse=True)
 
 
 def _read_members(group: _Group) -> None:
