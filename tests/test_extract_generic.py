@@ -802,3 +802,32 @@ def test_an_index_of_the_posts_that_outranks_them_gives_way_to_the_posts() -> No
     page = page_of(f"<ul class='index'>{index}</ul><div class='feed'>{posts}</div>")
     updates = stream_of(page, "https://news.example/live/storm")
     assert [u.source_id for u in updates] == ["e9", "e8", "e7"]
+
+
+@pytest.mark.parametrize(
+    ("shown", "machine", "expected"),
+    [
+        # Its datetime the printed clock labelled UTC: the clock, in Rome's zone, wins.
+        ("16:56", "2023-11-02T16:56Z", "2023-11-02T15:56:00Z"),
+        # A datetime in UTC and the clock printed in the page's zone: one time.
+        ("16:56", "2023-11-02T15:56:00Z", "2023-11-02T15:56:00Z"),
+        # A clock that does not repeat the datetime's digits: the datetime stands.
+        ("14:05", "2023-11-02T18:05:00Z", "2023-11-02T18:05:00Z"),
+    ],
+)
+def test_a_time_whose_datetime_is_its_printed_clock_labelled_utc(
+    shown: str, machine: str, expected: str
+) -> None:
+    """`<time datetime="…16:56Z">16:56</time>` on an Italian page: the local clock was written
+    as UTC. The clock the reader sees, read in the page's zone, is the time (README, Times)."""
+    posts = "".join(
+        f"<section class='post' id='e{n}'><time datetime='{machine}'>{shown}</time>"
+        f"<h2>Notizia numero {n}</h2><p>Il testo della notizia numero {n}, abbastanza lungo.</p>"
+        "</section>"
+        for n in (3, 2, 1)
+    )
+    page = page_of(
+        f"<div class='feed'>{posts}</div>", lang="it", published="2023-11-02T08:00:00+01:00"
+    )
+    updates = stream_of(page, "https://www.giornale.example.it/esteri/diretta/guerra")
+    assert [u.published_at for u in updates] == [expected] * 3

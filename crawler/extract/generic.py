@@ -937,7 +937,20 @@ def _member_times(
         elif all(t.element is not first.element for t in readings) and _stands_alone(first):
             # (A `<time>` whose text and `datetime` say one time is read already.)
             readings.append(replace(first, value=_shown_near(first, _best(machine))))
+        elif any(_utc_label_on_local(first, t.value) for t in machine):
+            readings.append(first)  # its `datetime` a local time labelled UTC: _shown_time
     return found
+
+
+def _utc_label_on_local(shown: _Time, machine: str) -> bool:
+    """Whether a `<time>`'s `datetime` is its printed clock labelled UTC: 16:56Z where the
+    text, read in the page's zone, says 16:56 a zone's whole hours away."""
+    return (
+        shown.value[:13] != machine[:13]  # another hour, or no hours apart at all
+        and shown.reading is not None
+        and shown.reading.clock == (int(machine[11:13]), int(machine[14:16]))
+        and instant.agreement(shown.value, machine) == "hours"
+    )
 
 
 def _stands_alone(time: _Time) -> bool:
@@ -1066,7 +1079,7 @@ def _update(
         headline=headline or None,
         skip=skip,
         published_at=instant.seen(
-            _best([t for t in published_readings if t.shown]),
+            _shown_time([t for t in published_readings if t.shown]),
             _best([t for t in published_readings if not t.shown]),
         ),
         modified_at=_best(modified_readings),
@@ -1201,6 +1214,23 @@ def _after_time(headline: str, time_text: str) -> str:
 
 
 _TIME_WORD = re.compile(r"^\s*(?:uhr|h|hrs?|godz\.?)(?![^\W\d_])", re.I)
+
+
+def _shown_time(readings: list[_Time]) -> str | None:
+    """The surest time shown, but for a local time labelled UTC: a `<time>` whose `datetime`
+    says 16:56Z and whose text, read in the page's zone, says 16:56 an hour off. Its clock
+    printed for the reader wins, as the times rule has it (README, Times)."""
+    best = _best(readings)
+    if best is None:
+        return best
+    for time in readings:
+        if (
+            time.rank == VISIBLE
+            and _utc_label_on_local(time, best)
+            and any(t.element is time.element and t.value == best for t in readings)
+        ):
+            return time.value
+    return best
 
 
 def _best(readings: list[_Time]) -> str | None:
