@@ -179,6 +179,33 @@ def test_page_headline_and_time_on_nearly_every_update_are_the_pages() -> None:
     ]
 
 
+def test_a_titled_post_meets_its_untitled_reading_by_the_start_of_its_body() -> None:
+    """Structured data that lends every update the page's headline and names no id (Sporza's
+    match pages): the HTML's titled posts are still those updates, known by the start of
+    their bodies. Each keeps its title and takes its reading's time."""
+    texts = [LONG, OTHER, "Romero heads in the third goal from a corner taken by Messi."]
+    items = [
+        {
+            "headline": "The blog",
+            "datePublished": f"2024-01-01T12:0{i}:00+02:00",
+            "articleBody": text,
+        }
+        for i, text in enumerate(texts)
+    ]
+    posts = "".join(
+        f"<div class='x1'><span class='x2'>12{i}'</span><h3>Title {i}</h3><p>{text}</p></div>"
+        for i, text in enumerate(texts)
+    )
+    page = extract_page(
+        page_with(ld(blog(items)), f"<main><div class='x0'>{posts}</div></main>"),
+        BASE,
+        fetched_at="2024-01-01T12:30:00Z",
+    )
+    assert [(u.headline, u.published_at, u.body_text) for u in page.updates] == [
+        (f"Title {i}", f"2024-01-01T10:0{i}:00Z", text) for i, text in enumerate(texts)
+    ]
+
+
 def test_a_headline_every_update_shares_but_the_page_does_not_is_theirs() -> None:
     """The Independent's "Women's World Cup" on nine of ten posts is what the page shows."""
     items = [

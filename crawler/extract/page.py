@@ -171,13 +171,16 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     ids = {id_key(s.source_id) for s in readings if s.source_id}
     headlines = {fold(s.headline) for s in readings if s.headline}
     bodies = {k for s in readings for k in body_keys(raw_text(s.article_body), s.headline)}
+    # A titled post is known by its words too where structured data gives no title (one the
+    # page lent every update is none): by the start of its body.
+    untitled = {k for s in readings if not s.headline for k in body_keys(raw_text(s.article_body))}
     confirmed: list[int] = []
     for index, update in enumerate(found):
         if update.source_id and id_key(update.source_id) in ids:
             confirmed.append(index)
-        elif (update.headline and fold(update.headline) in headlines) or (
-            not update.headline and body_keys(update.body_text) & bodies
-        ):
+        elif (update.headline and fold(update.headline) in headlines) or body_keys(
+            update.body_text
+        ) & (untitled if update.headline else bodies):
             update.source_id = update.permalink = None  # the structured reading's id wins
             confirmed.append(index)
     kept = [found[index] for index in confirmed]
