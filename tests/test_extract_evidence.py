@@ -90,3 +90,13 @@ def test_a_stream_needs_a_second_sign() -> None:
     for names in ("directions-list direction-step", "olive-list", "comment-list"):
         assert not stream_is_live(Stream(stream.updates, 1.0, 1.0, names), page), names
     assert not stream_is_live(Stream([], 1.0, 1.0, "liveblog"), page)
+
+
+def test_a_long_run_of_posts_stamped_with_match_minutes_is_a_commentary() -> None:
+    """Posts that each carry a match minute, many of them: a live commentary, whatever its
+    address and title say; a match report's few key moments are not."""
+    page = signs("https://sport.example.nl/voetbal/argentinie-kaapverdie~176", ["Argentinië wint"])
+    posts = [Update(headline=f"Post {n}", body_text="Words.") for n in range(8)]
+    assert stream_is_live(Stream(posts, 1.0, 1.0, "x1 x2", minuted=0.75), page)
+    assert not stream_is_live(Stream(posts, 1.0, 1.0, "x1 x2", minuted=0.5), page)
+    assert not stream_is_live(Stream(posts[:5], 1.0, 1.0, "x1 x2", minuted=1.0), page)

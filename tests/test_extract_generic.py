@@ -831,3 +831,32 @@ def test_a_time_whose_datetime_is_its_printed_clock_labelled_utc(
     )
     updates = stream_of(page, "https://www.giornale.example.it/esteri/diretta/guerra")
     assert [u.published_at for u in updates] == [expected] * 3
+
+
+def test_a_commentary_of_match_minutes_is_found_where_nothing_else_says_live() -> None:
+    """A match page whose address and title say nothing of live (a recap's), with the
+    commentary's posts in boxes with hashed classes, each stamped with a match minute."""
+    moments = [
+        ("120+4'", "Einde", "Argentinië kruipt door het oog van de naald."),
+        ("120'", "Paulo net niet!", "Invaller Paulo kan net voor tijd nog scoren, maar mist."),
+        ("116'", "Martinez redt", "Cabral trapt een vrije trap op doel, Martinez redt."),
+        ("111'", "Romero kopt raak!", "Messi schildert een hoekschop op het hoofd van Romero."),
+        ("106'", "Tweede verlenging", "Nog vijftien minuten om door te stoten naar de finales."),
+        ("105+2'", "Wéér Vozinha!", "Vozinha houdt Kaapverdië opnieuw recht met een redding."),
+        ("104'", "Wereldgoal!", "Cabral krult de bal vanop dertig meter in de winkelhaak."),
+        ("98'", "Kans voor Messi", "Messi zoekt de verste hoek maar de bal gaat net naast."),
+    ]
+    items = "".join(
+        f'<div class="_ev1 tl-item"><span class="_pill">{minute}</span><h3>{title}</h3>'
+        f"<p>{text}</p></div>"
+        for minute, title, text in moments
+    )
+    page = page_of(
+        f"<h1>Argentinië wint na verlengingen</h1><div class='_evs'>{items}</div>",
+        title="Argentinië wint na verlengingen van Kaapverdië",
+        lang="nl",
+        published="2026-07-04T02:44:12+02:00",
+    )
+    url = "https://sport.example.be/voetbal/wk/argentinie-kaapverdie~1764862934409/"
+    found = extract_page(page, url, fetched_at="2026-07-04T03:00:00Z").updates
+    assert [(u.headline, u.published_at) for u in found] == [(t, None) for _, t, _ in moments]

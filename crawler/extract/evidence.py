@@ -5,9 +5,10 @@ comments yields no updates. The evidence a page is a live blog: it describes its
 schema.org LiveBlogPosting (JSON-LD or microdata); a publisher's or a live-blog vendor's markup
 that an adapter knows (AMP's live list among them); or, for the generic extractor's stream of
 posts, a second, independent sign: the page's address or title calls it live ("/live/",
-"liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "na żywo" …), or the
-stream's own box does ("liveblog", "ticker"). A stream alone is not enough: comment threads,
-forums and lists of teasers repeat boxes with times as well.
+"liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "na żywo" …), the
+stream's own box does ("liveblog", "ticker"), or a long run of its posts carry a match minute
+each (a commentary). A stream alone is not enough: comment threads, forums and lists of
+teasers repeat boxes with times as well.
 """
 
 from __future__ import annotations
@@ -68,10 +69,18 @@ def _says_live(title: str) -> bool:
 
 
 def stream_is_live(stream: Stream, page: Signs) -> bool:
-    """Whether the generic extractor's stream is a live blog's: a stream and one more sign."""
+    """Whether the generic extractor's stream is a live blog's: a stream and one more sign,
+    which its posts' match minutes are ("45+2'" on most of them: a commentary)."""
     if not stream.updates:
         return False
-    return page.address or page.title or _box_says_live(stream.names)
+    commentary = len(stream.updates) >= _COMMENTARY_POSTS and stream.minuted >= _MINUTED
+    return page.address or page.title or _box_says_live(stream.names) or commentary
+
+
+# A commentary: this many posts at least (more than a match report's key moments), and this
+# share of them stamped with a match minute.
+_COMMENTARY_POSTS = 8
+_MINUTED = 0.6
 
 
 def _box_says_live(names: str) -> bool:

@@ -181,6 +181,8 @@ class Stream:
     marked: float = 0.0
     # The class and id of the stream's box and of its first post: what they call themselves.
     names: str = ""
+    # Share of the posts stamped with a match minute ("45+2'"): a commentary's.
+    minuted: float = 0.0
 
 
 def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
@@ -235,7 +237,12 @@ def _stream(
         for update in updates:
             update.source_id = update.permalink = None
     _place_bare_clocks(posts, times, clock)
-    return Stream(updates, best.timed, best.marked, best.names)
+    minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
+    return Stream(updates, best.timed, best.marked, best.names, minuted)
+
+
+def _minute_stamped(times: list[_Time]) -> bool:
+    return any(t.reading is not None and t.reading.minute is not None for t in times)
 
 
 def _headings_above(members: list[Element]) -> dict[Element, Element]:
