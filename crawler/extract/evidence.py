@@ -73,8 +73,9 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
     which its posts' match minutes are ("45+2'" on most of them: a commentary)."""
     if not stream.updates:
         return False
-    commentary = len(stream.updates) >= _COMMENTARY_POSTS and stream.minuted >= _MINUTED
-    return page.address or page.title or _box_says_live(stream.names) or commentary
+    if page.address or page.title or _box_says_live(stream.names):
+        return True
+    return len(stream.updates) >= _COMMENTARY_POSTS and stream.minuted >= _MINUTED
 
 
 # A commentary: this many posts at least (more than a match report's key moments), and this
