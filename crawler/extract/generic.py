@@ -1061,11 +1061,14 @@ def _update(
             if ancestor is member:
                 break
             stops.add(ancestor)
-    headers = [
-        (t, _header_of(t.element, member, stops))
-        for t in times
-        if t.element is not headline_el and not _opens_entry_with_words(t, member)
-    ]
+    boxes: dict[Element, Element] = {}  # a <time>'s datetime and its text: one header
+    headers = []
+    for t in times:
+        if t.element is headline_el or _opens_entry_with_words(t, member):
+            continue
+        if t.element not in boxes:
+            boxes[t.element] = _header_of(t.element, member, stops)
+        headers.append((t, boxes[t.element]))
     skip: set[Element] = {header for _, header in headers}
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
@@ -1230,11 +1233,9 @@ def _shown_time(readings: list[_Time]) -> str | None:
     best = _best(readings)
     if best is None:
         return best
-    for time in readings:
-        if (
-            time.rank == VISIBLE
-            and _utc_label_on_local(time, best)
-            and any(t.element is time.element and t.value == best for t in readings)
+    for time in readings:  # only _member_times puts a <time>'s text beside its datetime
+        if time.rank == VISIBLE and any(
+            t is not time and t.element is time.element and t.value == best for t in readings
         ):
             return time.value
     return best
