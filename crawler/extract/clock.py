@@ -668,6 +668,16 @@ def page_clock(
     return PageClock(fetched, zone, min(day, today) if day else None, languages)
 
 
+def leading_clock(text: str) -> tuple[int, int, int] | None:
+    """(hour, minute, end) of the clock that opens the text: "19:02(IST) TOSS: …",
+    "12.31 Uhr: …", "9:15 p.m. ET – …" (the hour on 24; `end` after its "Uhr", "pm" or zone);
+    None when the text opens with anything else."""
+    clock = next(_clocks(text, lenient=True), None)
+    if clock is None or text[: clock.start].strip():
+        return None
+    return clock.hour, clock.minute, clock.end
+
+
 def visible_time(text: str, context: str = "") -> str | None:
     """A clock time people read, placed by a zone and a date from its text or its context.
 

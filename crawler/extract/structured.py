@@ -18,6 +18,7 @@ from crawler.extract.clean import (
     strip_controls,
     strip_placeholders,
 )
+from crawler.extract.clock import leading_clock
 from crawler.extract.entries import prepare, render_body
 from crawler.extract.html import parse_fragment
 
@@ -125,15 +126,13 @@ def clockless_headline(headline: str | None, published: str | None, body: str) -
     if not headline or not published:
         return headline
     stamp = _ISO_CLOCK.search(published)
-    lead = _LEAD_CLOCK.match(headline)
+    lead = leading_clock(headline)
     if stamp is None or lead is None:
         return headline
-    hour = int(lead["h"])
-    if lead["ampm"]:
-        hour = hour % 12 + (12 if lead["ampm"].lower() == "p" else 0)
-    if (f"{hour:02d}", lead["m"]) != stamp.groups():
+    hour, minute, end = lead
+    if (f"{hour:02d}", f"{minute:02d}") != stamp.groups():
         return headline
-    rest = headline[lead.end() :].strip()
+    rest = headline[end:].lstrip(_AFTER_CLOCK).strip()
     if not rest:
         return None
     start = _folded(_MARKUP.sub(" ", html.unescape(body)))
@@ -142,13 +141,8 @@ def clockless_headline(headline: str | None, published: str | None, body: str) -
 
 # The wall clock in an ISO 8601 time, as written: "2020-10-02T19:02:32+05:30" → 19, 02.
 _ISO_CLOCK = re.compile(r"T(\d\d):(\d\d)")
-# A clock opening a headline, with the zone or word after it: "19:02(IST) ", "12.31 Uhr: ",
-# "9:15 a.m. ET – ".
-_LEAD_CLOCK = re.compile(
-    r"\s*(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)(?!\d)\s*(?:(?P<ampm>[ap])\.?m\b\.?\s*)?"
-    r"(?:\(\s*[A-Za-z]{2,5}\s*\)|(?-i:[A-Z]{1,3}T|UTC)\b|uhr\b|h\b|hrs\b)?\s*[:|–—-]?\s*",
-    re.I,
-)
+# What separates a headline's opening clock from its words: "19:02 – …", "12.31 Uhr: …".
+_AFTER_CLOCK = " \t\n:|–—-"
 
 
 def _may_hold_teaser(raw: str) -> bool:
