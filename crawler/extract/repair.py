@@ -18,6 +18,8 @@ from typing import TypeAlias
 
 from lxml import etree
 
+from crawler.extract.dom import HEADINGS
+
 Element: TypeAlias = etree._Element
 
 # A comment (unterminated: to the end) or a start or end tag: (slash, name).
@@ -159,15 +161,12 @@ def headings_holding_paragraphs(root: Element) -> None:
     tag, this moves the paragraph that follows an empty heading, with nothing between them,
     back into it.
     """
-    for heading in list(root.iter(*_HEADINGS)):
+    for heading in list(root.iter(*HEADINGS)):
         if len(heading) or (heading.text or "").strip() or (heading.tail or "").strip():
             continue
         after = heading.getnext()
         if after is not None and after.tag == "p":
             heading.append(after)
-
-
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def swallowed(root: Element) -> bool:
