@@ -283,18 +283,86 @@ def test_malformed_jsonld_block_is_skipped_and_good_ones_kept() -> None:
         ]
     )
     head = (
-        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",}</script>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", headline: "x"}</script>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "cut</script>'
         + ld(good)
     )
     result = read_jsonld(parse(page_with(head)))  # type: ignore[arg-type]
-    assert result.skipped == 1 and result.blocks == 1
+    assert result.skipped == 2 and result.blocks == 1
     assert [u.headline for u in result.updates] == ["Kept"]
 
 
+def _update_json(number: int) -> str:
+    return json.dumps(
+        {
+            "@type": "BlogPosting",
+            "@id": f"{BASE}#p{number}",
+            "headline": f"Update {number}",
+            "datePublished": f"2024-01-01T1{number}:00:00+01:00",
+            "articleBody": f"Body {number}, as https://x.example//{number} says.",
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"@type": "LiveBlogPosting", "liveBlogUpdate": [UPDATES,],}',
+        '{"@type": "LiveBlogPosting",\n  // "url": "https://old.example/",\n'
+        '  "liveBlogUpdate": [UPDATES]}',
+        '/* made by the CMS */ {"@type": "LiveBlogPosting", "liveBlogUpdate": [UPDATES]}',
+        '{"@type": "WebSite", "name": "Site"}\n{"@type": "LiveBlogPosting", '
+        '"liveBlogUpdate": [UPDATES]};',
+    ],
+    ids=["trailing-commas", "line-comment", "block-comment", "two-values"],
+)
+def test_json_ld_that_templates_write_and_json_is_not_is_read(text: str) -> None:
+    """Comments, a comma before a closing bracket and values one after another are how
+    templates go wrong: the block is read, and a "//" inside a string stays in it."""
+    updates = f"{_update_json(1)}, {_update_json(2)}"
+    head = f'<script type="application/ld+json">{text.replace("UPDATES", updates)}</script>'
+    result = read_jsonld(parse(page_with(head)))  # type: ignore[arg-type]
+    assert result.skipped == 0 and result.live
+    assert [(u.source_id, u.headline, u.published_at) for u in result.updates] == [
+        ("p1", "Update 1", "2024-01-01T10:00:00Z"),
+        ("p2", "Update 2", "2024-01-01T11:00:00Z"),
+    ]
+    assert result.updates[1].article_body == "Body 2, as https://x.example//2 says."
+
+
+def test_updates_given_by_reference_are_read_where_the_graph_describes_them() -> None:
+    """An @graph names each update by its @id in the blog and describes it beside the blog."""
+    updates = [json.loads(_update_json(n)) for n in (1, 2)]
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            blog([{"@id": f"{BASE}#p1"}, {"@type": "BlogPosting", "@id": f"{BASE}#p2"}]),
+            *updates,
+        ],
+    }
+    result = read_jsonld(parse(page_with(ld(graph))))  # type: ignore[arg-type]
+    assert [(u.source_id, u.headline) for u in result.updates] == [
+        ("p1", "Update 1"),
+        ("p2", "Update 2"),
+    ]
+    # A reference to nothing the page describes stays what it was: an id, without text.
+    dangling = blog([{"@id": f"{BASE}#p9"}])
+    (bare,) = read_jsonld(parse(page_with(ld(dangling)))).updates  # type: ignore[arg-type]
+    assert (bare.source_id, bare.headline, bare.article_body) == ("p9", None, "")
+
+
+def test_a_time_escaped_for_html_inside_json_ld_is_read() -> None:
+    item = json.loads(_update_json(1)) | {"datePublished": "2023-11-02T10:14:29&#x2B;05:30"}
+    (update,) = read_jsonld(parse(page_with(ld(blog([item]))))).updates  # type: ignore[arg-type]
+    assert update.published_at == "2023-11-02T04:44:29Z"
+
+
 def test_malformed_block_on_ndtv_page() -> None:
+    """NDTV's NewsArticle block keeps lines of it commented out with "//": it is read (its
+    publisher), and its updates are the microdata's, as none of its JSON-LD is a blog."""
     result = read_jsonld(parse(saved_page("ndtv-cwc2023-ind-sl.html").read_bytes()))  # type: ignore[arg-type]
-    assert result.skipped == 1
-    assert result.blocks == 7
+    assert result.skipped == 0
+    assert result.blocks == 8
     assert result.updates == []
     assert result.publisher == "NDTV Sports"
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,19 +62,25 @@ def read_data(blocks: list[Any], page_url: str = "") -> JsonLd:
     result = JsonLd()
     seen: set[str] = set()
     other_publisher = None  # a WebPage's or NewsArticle's, when the blog names none
-    for data in blocks:
-        for node in _nodes(data, 0):
-            if _is_type(node, "LiveBlogPosting"):
-                result.live = True
-                _read_blog(node, result, seen, page_url)
-            elif other_publisher is None:
-                other_publisher = _publisher_name(node.get("publisher"))
+    nodes = [node for data in blocks for node in _nodes(data, 0)]
+    described = _described(nodes)
+    for node in nodes:
+        if _is_type(node, "LiveBlogPosting"):
+            result.live = True
+            _read_blog(node, result, seen, page_url, described)
+        elif other_publisher is None:
+            other_publisher = _publisher_name(node.get("publisher"))
     result.publisher = result.publisher or other_publisher
     return result
 
 
 def parse_block(text: str) -> Any | None:
-    """A JSON-LD block's data, or None when it is not JSON (comment wrappers tolerated)."""
+    """A JSON-LD block's data, or None when it is not JSON (comment wrappers tolerated).
+
+    What templates write that JSON is not is read too, as browsers' consumers of JSON-LD read
+    it: `//` and `/* */` comments, a comma before a closing bracket, several values one after
+    the other (a list of them). Anything else malformed is None.
+    """
     text = text.strip()
     if text.startswith("<!--"):
         text = text[4:].rstrip().removesuffix("-->")
@@ -83,7 +91,43 @@ def parse_block(text: str) -> Any | None:
     try:
         return json.loads(text, strict=False)  # strict=False: raw newlines inside strings
     except (ValueError, RecursionError):
+        return _lenient(text)
+
+
+# A string (kept as it is), or what JavaScript allows and JSON does not: a comment, or a comma
+# that only a closing bracket follows.
+_NOT_JSON = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.S)
+
+
+def _lenient(text: str) -> Any | None:
+    """The block read with its comments and trailing commas left out, each of several values
+    given one after another; None when that is not JSON either."""
+    repaired = _NOT_JSON.sub(_strings_only, text)
+    decoder = json.JSONDecoder(strict=False)
+    values: list[Any] = []
+    end = _next_value(repaired, 0)
+    try:
+        while end < len(repaired):
+            value, end = decoder.raw_decode(repaired, end)
+            values.append(value)
+            end = _next_value(repaired, end)
+    except (ValueError, RecursionError):
         return None
+    if not values:
+        return None
+    return values[0] if len(values) == 1 else values
+
+
+def _next_value(text: str, start: int) -> int:
+    """Where the next value starts: after the spaces, commas or semicolons between two."""
+    while start < len(text) and text[start] in " \t\r\n,;":
+        start += 1
+    return start
+
+
+def _strings_only(match: re.Match[str]) -> str:
+    found = match.group()
+    return found if found[0] == '"' else ""
 
 
 def _nodes(data: Any, depth: int) -> Iterator[dict[str, Any]]:
@@ -112,11 +156,44 @@ def _is_type(node: dict[str, Any], name: str) -> bool:
     )
 
 
-def _read_blog(node: dict[str, Any], result: JsonLd, seen: set[str], page_url: str) -> None:
+def _described(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The nodes that describe something, by their @id: what a bare reference stands for."""
+    found: dict[str, dict[str, Any]] = {}
+    for node in nodes:
+        node_id = node.get("@id")
+        if isinstance(node_id, str) and node.keys() - _REFERENCE_KEYS:
+            found.setdefault(node_id, node)
+    return found
+
+
+# A node of only these keys is a reference to a node described elsewhere (an @graph's way).
+_REFERENCE_KEYS = frozenset({"@id", "@type"})
+
+
+def _referenced(item: Any, described: dict[str, dict[str, Any]]) -> Any:
+    """An update given by reference ({"@id": …} or its IRI alone): the node it names."""
+    if isinstance(item, str):
+        return described.get(item, item)
+    if (
+        isinstance(item, dict)
+        and isinstance(item.get("@id"), str)
+        and item.keys() <= _REFERENCE_KEYS
+    ):
+        return described.get(item["@id"], item)
+    return item
+
+
+def _read_blog(
+    node: dict[str, Any],
+    result: JsonLd,
+    seen: set[str],
+    page_url: str,
+    described: dict[str, dict[str, Any]],
+) -> None:
     result.title = result.title or optional_text(_string(node.get("headline") or node.get("name")))
     result.publisher = result.publisher or _publisher_name(node.get("publisher"))
-    result.coverage_start = result.coverage_start or to_utc(_string(node.get("coverageStartTime")))
-    result.coverage_end = result.coverage_end or to_utc(_string(node.get("coverageEndTime")))
+    result.coverage_start = result.coverage_start or to_utc(_time(node.get("coverageStartTime")))
+    result.coverage_end = result.coverage_end or to_utc(_time(node.get("coverageEndTime")))
     updates = node.get("liveBlogUpdate")
     found: list[StructuredUpdate] = []
     blog_url = _string(node.get("url")) or _string(node.get("mainEntityOfPage"))
@@ -124,6 +201,7 @@ def _read_blog(node: dict[str, Any], result: JsonLd, seen: set[str], page_url: s
         _string(node.get("url")) or _entity_url(node.get("mainEntityOfPage")), page_url
     )
     for item in updates if isinstance(updates, list) else [updates]:
+        item = _referenced(item, described)
         if not isinstance(item, dict):
             continue
         update = read_update(item, page_url, blog_url)
@@ -135,7 +213,7 @@ def _read_blog(node: dict[str, Any], result: JsonLd, seen: set[str], page_url: s
     drop_lent(
         found,
         optional_text(_string(node.get("headline") or node.get("name"))),
-        (to_utc(_string(node.get(key))) for key in ("datePublished", "dateModified")),
+        (to_utc(_time(node.get(key))) for key in ("datePublished", "dateModified")),
     )
     result.updates.extend(found)
 
@@ -158,8 +236,8 @@ def read_update(
     )
     body = item.get("articleBody") or item.get("text") or ""
     author = item.get("author") or item.get("creator")
-    published = _string(item.get("datePublished") or item.get("dateCreated"))
-    modified = _string(item.get("dateModified"))
+    published = _time(item.get("datePublished") or item.get("dateCreated"))
+    modified = _time(item.get("dateModified"))
     published_at = to_utc(published)
     return StructuredUpdate(
         source="jsonld",
@@ -215,6 +293,12 @@ def _text(value: Any) -> str | None:
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str)), None)
     return value if isinstance(value, str) else None
+
+
+def _time(value: Any) -> str | None:
+    """A time's text; a template that escaped it for HTML ("10:14:29&#x2B;05:30") is read too."""
+    text = _string(value)
+    return html.unescape(text) if text and "&" in text else text
 
 
 def _string(value: Any) -> str | None:
