@@ -482,6 +482,29 @@ def test_amp_ad_slots_are_not_posts_and_epochs_not_text() -> None:
     assert (post2.headline, post2.authors) == ("Match day", ["Jo Writer"])
 
 
+# The page's header and a pinned summary, each in a live list of one item of its own (kept
+# fresh by the runtime), around the list of posts: the way CBS News builds its pages.
+AMP_FURNITURE = """<amp-live-list id="title" data-max-items-per-page="1"><div items>
+  <div id="article-header" data-sort-time="1692090000000"><header><h1>Match day live</h1>
+  <p>By Jo Writer</p><time datetime="2023-08-14T12:00:00Z">Updated 14 August 2023</time>
+  </header></div></div></amp-live-list>
+<amp-live-list id="first" data-max-items-per-page=" 1 "><div items>
+  <section id="post-intro" data-sort-time="1692090000000"><h2>What to know</h2>
+  <ul><li>The match starts at 20:00.</li><li>Tickets are sold out.</li></ul></section>
+</div></amp-live-list>"""
+
+
+@pytest.mark.parametrize("size", ["10", "", "all"], ids=["shows-ten", "unsaid", "not-a-number"])
+def test_a_live_list_of_one_item_beside_the_posts_is_the_pages_furniture(size: str) -> None:
+    """A list that shows one item at a time, beside a list that shows more (or does not say
+    how many), holds the page's header or summary: not posts. Alone, its item is a post."""
+    posts = AMP_PAGE.replace('data-max-items-per-page="10"', f'data-max-items-per-page="{size}"')
+    page = extract_page(page_with("", AMP_FURNITURE + posts), "https://news.example/live.amp")
+    assert [u.source_id for u in page.updates] == ["post-2", "post-1", "post-0"]
+    alone = extract_page(page_with("", AMP_FURNITURE), "https://news.example/live.amp")
+    assert [u.source_id for u in alone.updates] == ["article-header", "post-intro"]
+
+
 def test_amp_time_is_the_one_shown_not_the_creation_time() -> None:
     post2, post1, gone = _amp_page().updates
     assert (post2.published_at, post1.published_at) == (

@@ -6,6 +6,10 @@ item's `amp-timeago`, which the AMP runtime renders from its `datetime` (its tex
 that is a raw epoch, never body text): instant.seen reconciles the two. A tombstoned item is
 kept as an Update with `removed=True`: the publisher says it is gone. Ad slots the list holds
 between posts (`amp-ad`, `amp-embed`, an empty ad container) are not posts.
+
+A page may keep its header or a pinned summary fresh with a live list of its own, set to show
+one item (`data-max-items-per-page="1"`, as CBS News does around its list of posts): beside a
+list that shows more, such a list is the page's furniture, not posts.
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from crawler.extract.lines import is_name
 
 DOMAINS = ("cdn.ampproject.org",)
 
-_ITEMS = etree.XPath("//amp-live-list/*[@items]/*[@id]")
+_LISTS = etree.XPath("//amp-live-list")
+_ITEMS = etree.XPath("*[@items]/*[@id]")
 _DETECT = etree.XPath("boolean(//amp-live-list)")
 _HEADINGS = ("h1", "h2", "h3", "h4")
 _AD_TAGS = ("amp-ad", "amp-embed", "amp-sticky-ad")
@@ -61,8 +66,21 @@ def detect(root: Element) -> bool:
 
 def extract(root: Element, url: str) -> list[Update]:
     """Every post, in page order, tombstones included; ad slots left out."""
-    found = (_item(item, url) for item in _ITEMS(root))
+    found = (_item(item, url) for live_list in _streams(root) for item in _ITEMS(live_list))
     return [update for update in found if update is not None]
+
+
+def _streams(root: Element) -> list[Element]:
+    """The page's live lists of posts: those of one item at a time left out beside others."""
+    lists = _LISTS(root)
+    streams = [live_list for live_list in lists if _page_size(live_list) != 1]
+    return streams or lists
+
+
+def _page_size(live_list: Element) -> int | None:
+    """How many items the list shows at once, as its required attribute says; None unsaid."""
+    value = (live_list.get("data-max-items-per-page") or "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def _item(item: Element, url: str) -> Update | None:
