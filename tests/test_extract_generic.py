@@ -768,6 +768,48 @@ def test_a_list_of_kick_off_times_on_a_live_address_is_no_stream() -> None:
     assert extract_page(page, url).updates == []
 
 
+def _article_of_named_boxes(ids: tuple[str, str, str]) -> str:
+    """An article "(LIVE)" whose live posts are a vendor's iframe: its boxes side by side,
+    without a class, each with an id: the share tools (indented by the CMS), the picture with
+    an empty credit, the readers' comments. The way Sudpresse built its pages in 2011."""
+    share, picture, comments = ids
+    indent = "\n" + " " * 16
+    tools = "".join(
+        f"{indent}<li><a href='{href}'>{label}</a></li>"
+        for href, label in [
+            ("/outils/send/", "Envoyer à"),
+            ("#print", "Imprimer"),
+            ("/aide/", "Options"),
+        ]
+    )
+    return (
+        "<div><h3>Contador et Schleck ont mis le feu (LIVE)</h3>"
+        "<p>publié le 22/07/2011 à 16h03</p>"
+        f"<div id='{share}'>{indent}<ul>{tools}{indent}</ul>{indent}</div>"
+        f"<div id='{picture}'><p><img src='/images/conta3.jpg'></p><em>&nbsp;</em></div>"
+        "<blockquote>Une étape très courte, et donc très nerveuse, au programme.</blockquote>"
+        "<iframe src='https://live.example/altcast?code=82ca'></iframe>"
+        f"<div id='{comments}'><h4>Les commentaires (2)</h4>"
+        "<p><span>Le 22/07 à 15h55</span> <b>Taker</b> Logique que le consultant soit un peu "
+        "chauvin, comme tous les journalistes.</p><p><span>Le 22/07 à 13h33</span> <b>Lupin"
+        "</b> Un super crack, ce coureur, et un commentateur insupportable.</p></div></div>"
+    )
+
+
+def test_an_articles_boxes_named_side_by_side_are_no_stream() -> None:
+    """An id is a post's mark when the ids are a CMS's for its posts (numbered, or alike):
+    the names of an article's boxes side by side ("share", "wrap_illu", "commentaires") are
+    not, so an article whose live posts are elsewhere (an iframe) yields no update."""
+    url = "https://www.sudpresse.example/sports/2011-07-22/etape-live-889585.shtml"
+    named = page_of(_article_of_named_boxes(("share", "wrap_illu", "commentaires")), lang="fr")
+    assert stream_of(named, url) == []
+    assert extract_page(named, url).updates == []
+    # The same boxes numbered by a CMS (or named alike) are posts, whatever they hold.
+    for ids in [("post-3", "post-2", "post-1"), ("entry-c", "entry-b", "entry-a")]:
+        posts = page_of(_article_of_named_boxes(ids), lang="fr")
+        assert [u.source_id for u in stream_of(posts, url)] == list(ids)
+
+
 def test_posts_whose_first_classes_differ_are_one_stream_when_a_class_names_them_all() -> None:
     """WordPress names each post by its number first (`post-12 post type-post`): no two posts
     share a first class, and the class they all have makes them one stream."""

@@ -728,13 +728,17 @@ def _read_members(group: _Group) -> None:
     """Keep the members that say enough to be posts (or show a picture), with what _score()
     asks of each: one member at a time, all of it, while its nodes are in cache."""
     posts = []
+    ids = []
     for member in group.members:
         if walks.text_length(member, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(member):
             posts.append(member)
-            group.ided += _member_id_attribute(member)
+            member_id = _member_id_attribute(member)
+            if member_id:
+                ids.append(member_id)
             group.replies += _has_reply_button(member)
             group.link_shares[member] = _link_share(member)
     group.members = posts
+    group.ided = len(ids) if _serial(ids) else 0
 
 
 def _could_be_stream(group: _Group) -> bool:
@@ -853,10 +857,27 @@ def _is_promo(member: Element, update: Update, link_share: float) -> bool:
     return False
 
 
-def _member_id_attribute(member: Element) -> bool:
+def _member_id_attribute(member: Element) -> str:
+    """The id a member carries (`id`, `data-id`, `data-post-id`…); empty when none."""
     if member.get("id"):
+        return member.get("id") or ""
+    return next((value for name, value in member.items() if _ID_ATTR.match(name)), "")
+
+
+def _serial(ids: list[str]) -> bool:
+    """Whether members' ids are the ids a CMS gives its posts: numbered (post-12, p3, a uuid
+    each, 80_parent) or made alike (a common start), not the names of a layout's boxes side by
+    side ("share", "wrap_illu", "commentaires")."""
+    if not ids:
+        return False
+    numbered = sum(1 for value in ids if any(c.isdigit() for c in value))
+    if numbered * 2 >= len(ids):
         return True
-    return any(_ID_ATTR.match(name) for name in member.attrib)
+    first, last = min(ids), max(ids)  # what these two share, all the ids share
+    return first[:_ID_PREFIX] == last[:_ID_PREFIX] and len(first) >= _ID_PREFIX
+
+
+_ID_PREFIX = 3  # characters the ids of posts not numbered at least share ("entry-", "post-")
 
 
 def _has_reply_button(member: Element) -> bool:
