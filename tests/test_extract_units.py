@@ -12,6 +12,7 @@ from archive.times import to_utc
 from crawler.extract import clean, extract_page
 from crawler.extract.adapters import REGISTRY, Adapter, candidates, html_updates
 from crawler.extract.clean import (
+    author_names,
     clean_attribution,
     clean_credit,
     is_boilerplate,
@@ -156,6 +157,26 @@ def test_teasers_start_with_one_of_the_initials_looked_for() -> None:
 )
 def test_content_that_mentions_chrome_words_is_kept(text: str) -> None:
     assert not is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("By Jacob  Rosen,   Melissa Quinn", ["Jacob Rosen", "Melissa Quinn"]),
+        ("Jo Writer, Sam Reporter and Ana Ruiz", ["Jo Writer", "Sam Reporter", "Ana Ruiz"]),
+        ("Anna Weber und Max Müller", ["Anna Weber", "Max Müller"]),
+        ("Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]),
+        (["Jo Writer and Ana Ruiz", {"name": "Ana Ruiz"}], ["Jo Writer", "Ana Ruiz"]),
+        # Not lists of full names: one name each.
+        ("José Ortega y Gasset", ["José Ortega y Gasset"]),
+        ("Smith, John", ["Smith, John"]),
+        ("Procter and Gamble", ["Procter and Gamble"]),
+        ("ITV News Producer Ellie Swinton", ["ITV News Producer Ellie Swinton"]),
+        ("By ", []),
+    ],
+)
+def test_a_byline_listing_full_names_gives_each_name(value: object, expected: list[str]) -> None:
+    assert author_names(value) == expected
 
 
 # Sanitiser ---------------------------------------------------------------------------------------

@@ -460,19 +460,40 @@ def author_names(value: object, depth: int = 0) -> list[str]:
                     names.extend(author_names(item, depth + 1))
                 continue
         if isinstance(item, str):
-            name = _author_name(item)
-            if name and name not in names:
-                names.append(name)
+            for name in _author_name(item):
+                if name not in names:
+                    names.append(name)
     return names
 
 
 @lru_cache(maxsize=1024)
-def _author_name(value: str) -> str:
-    """A name as written, without its "By ": every update of a page repeats a few of them."""
+def _author_name(value: str) -> tuple[str, ...]:
+    """The names a string gives, as written, without its "By ": one name, or several full
+    names in a list ("Jacob Rosen, Melissa Quinn and Jo Writer"). Every update of a page
+    repeats a few such strings."""
     name = normalise_text(value)
-    if name.lower().startswith("by "):
+    if name[:3].lower() in ("by ", "by"):
         name = name[3:].strip()
-    return name
+    if not name:
+        return ()
+    parts = [part for part in _NAME_LIST.split(name) if part]
+    if len(parts) > 1 and all(_full_name(part) for part in parts):
+        return tuple(parts)
+    return (name,)
+
+
+# What joins names in a list, in the languages read here: "A, B and C", "A und B", "A et B"…
+_NAME_LIST = re.compile(r"\s*(?:[,;&]|\b(?:and|und|et|y|e|en|i|oraz)\b)\s*")
+_NAME_MOST = 4
+
+
+def _full_name(text: str) -> bool:
+    """A first name and a surname at least, capitalised, no digits: a part of a list of names
+    ("Ortega y Gasset" leaves "Gasset" alone: no list; "Smith, John" neither)."""
+    words = text.split()
+    return 2 <= len(words) <= _NAME_MOST and all(
+        word[0].isupper() and not any(c.isdigit() for c in word) for word in words
+    )
 
 
 @lru_cache(maxsize=64)
