@@ -130,6 +130,10 @@ READINGS = {
         ("przed chwilą", "relative", "2024-05-05T18:00:00Z", None),
         ("wczoraj, 19:30", "relative", "2024-05-04T17:30:00Z", (19, 30)),
     ],
+    "tr": [
+        ("3 Mayıs 2024, 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("7 Temmuz 2023 19:30", "full", "2023-07-07T17:30:00Z", (19, 30)),
+    ],
 }
 CASES = [(language, *case) for language, cases in READINGS.items() for case in cases]
 
@@ -293,6 +297,7 @@ def test_month_names_are_one_table() -> None:
     assert MONTHS["maja"] == MONTHS["mai"] == MONTHS["mayo"] == MONTHS["mei"] == 5
     assert MONTHS["października"] == MONTHS["okt"] == MONTHS["out"] == 10
     assert MONTHS["grudnia"] == MONTHS["dez"] == MONTHS["dic"] == 12
+    assert MONTHS["temmuz"] == MONTHS["july"] == 7 and MONTHS["ağustos"] == MONTHS["agustos"] == 8
 
 
 def test_us_pages_write_the_month_first() -> None:

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.own_backends  # words and names: no walk over a tree
         "https://www.example.co.uk/news/uk-riots-as-it-happened",
         "https://www.example.com/liveblog/12345",
         "https://www.example.es/en-vivo/elecciones",
+        "https://www.example.com.tr/dunya/canli-nato-zirvesi-7618835",
     ],
 )
 def test_addresses_that_say_live(url: str) -> None:
@@ -60,6 +61,8 @@ def test_addresses_that_do_not(url: str) -> None:
         "Inter-Milan 2-1: la cronaca in diretta del derby",
         "Elecciones en vivo: los resultados",
         "Live: Champions League final",
+        "CANLI | Tarihi NATO Zirvesi",
+        "Seçim sonuçları canlı anlatım",
     ],
 )
 def test_titles_that_say_live(title: str) -> None:

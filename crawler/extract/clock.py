@@ -7,8 +7,9 @@ languages) and reads such texts into instants. Machine times (ISO 8601, epochs, 
 archive.times' job; this module reads the words and hands instants to archive.times.
 
 Tables, not a general parser: months, relative phrases and day words of English, German,
-French, Italian, Spanish, Portuguese, Dutch and Polish. What counts as a clock is decided
-against the look-alikes of ordinary text (prices, versions, scores): see _alone.
+French, Italian, Spanish, Portuguese, Dutch and Polish, and Turkish months. What counts as a
+clock is decided against the look-alikes of ordinary text (prices, versions, scores): see
+_alone.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
         "wrzesień września wrzesien wrzesnia wrz",
         "październik października pazdziernik pazdziernika paź paz",
         "listopad listopada lis", "grudzień grudnia grudzien gru",
+    ),
+    "tr": (
+        "ocak", "şubat subat", "mart", "nisan", "mayıs mayis", "haziran", "temmuz",
+        "ağustos agustos", "eylül eylul", "ekim", "kasım kasim", "aralık aralik",
     ),
 }  # fmt: skip
 
