@@ -159,6 +159,29 @@ def test_content_that_mentions_chrome_words_is_kept(text: str) -> None:
     assert not is_boilerplate(text)
 
 
+def test_a_cms_token_for_an_embed_is_no_text_and_brackets_in_words_stay() -> None:
+    """La Repubblica's structured data keeps the token its pages replace with an embed
+    ("[[ge:rep-locali:repubblica:419430007]]"): read from there, the update's text is without
+    it, in body_text and body_html alike. Brackets a writer types stay."""
+    body = (
+        "[[ge:rep-locali:repubblica:1]] Il ministro ha parlato [[ge:rep-locali:repubblica:"
+        "419430007]] e poi è andato via.\n\n[[ge:rep-video:repubblica:2]]\n\n"
+        "Secondo il testo [sic], [[un link]] resta."
+    )
+    item = {
+        "@type": "BlogPosting",
+        "url": f"{BASE}#p1",
+        "headline": "Le parole del ministro",
+        "datePublished": "2023-11-02T15:56:32Z",
+        "articleBody": body,
+    }
+    (update,) = extract_page(page_with(ld(blog([item]))), BASE).updates
+    assert update.body_text == (
+        "Il ministro ha parlato e poi è andato via.\n\nSecondo il testo [sic], [[un link]] resta."
+    )
+    assert "[[ge:" not in update.body_html and "[[un link]]" in update.body_html
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [

@@ -365,7 +365,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
     any of them has a character to escape in markup (& < >).
 
     Done for a run of paragraphs at once: most runs need no more than a strip, as one look at
-    all their text tells, and hold no placeholder, as another tells.
+    all their text tells, and hold no placeholder, as two more tell.
     """
     joined = "".join(raws)
     if (
@@ -380,7 +380,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
     else:
         texts = [normalise_text(raw) for raw in raws]
         joined = "".join(texts)
-    if walks.contains(joined, _UNAVAILABLE_HINT):
+    if walks.contains(joined, _UNAVAILABLE_HINT) or _CMS_MARK in joined:
         texts = [strip_placeholders(text) for text in texts]
     kept = []
     for text in texts:  # is_boilerplate, inlined
@@ -395,10 +395,19 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
 
 
 def strip_placeholders(text: str) -> str:
-    """Remove "content isn't available" placeholders that sit inside a paragraph."""
+    """Remove what stands in for content inside a paragraph: "content isn't available"
+    notices, and the tokens a CMS puts where its pages show an embed, which its structured
+    data keeps ("[[ge:rep-locali:repubblica:419430007]]")."""
+    if _CMS_MARK in text:
+        text = _CMS_TOKEN.sub("", text).strip()
     if not walks.contains(text, _UNAVAILABLE_HINT):
         return text
     return UNAVAILABLE.sub(" ", text).strip()
+
+
+# A CMS's token for an embed: a namespaced id in double brackets, never words.
+_CMS_TOKEN = re.compile(r"\s*\[\[[A-Za-z][\w.-]*:[^\[\]\s]+\]\]")
+_CMS_MARK = "[["
 
 
 def is_share_href(href: str | None) -> bool:
