@@ -324,7 +324,7 @@ def test_older_posts_are_not_taken_when_the_stream_is_not_clearly_the_listed_one
     ] == [f"Update number {n}" for n in expected]
 
 
-def teasers(title: str) -> bytes:
+def teasers(title: str, title_tag: str = "<h2>{}</h2>") -> bytes:
     """A live blog's page (its JSON-LD says so) whose only repeated boxes are a list of three
     dated stories under `title`, every class hashed by the page's build."""
     cards = "".join(
@@ -333,14 +333,21 @@ def teasers(title: str) -> bytes:
         "in a sentence long enough to be a post's.</p></article>"
         for n in (3, 2, 1)
     )
-    return html_page(
-        ld(blog([], url=URL)), f'<section class="s9b2c"><h2>{title}</h2>{cards}</section>'
-    )
+    heading = title_tag.format(title)
+    return html_page(ld(blog([], url=URL)), f'<section class="s9b2c">{heading}{cards}</section>')
 
 
 @pytest.mark.parametrize("title", ["Lees ook", "Read more", "Most read", "Mehr zum Thema"])
-def test_a_list_titled_as_teasers_is_not_the_stream(title: str) -> None:
-    assert extract(teasers(title)).updates == []
+@pytest.mark.parametrize(
+    "title_tag",
+    ["<h2>{}</h2>", "<p><strong>{}</strong></p>", '<div class="k2x"><b>{}</b></div>'],
+    ids=["heading", "bold-paragraph", "bold-box"],
+)
+def test_a_list_titled_as_teasers_is_not_the_stream(title: str, title_tag: str) -> None:
+    """The list's title names teasers, set as a heading or as a bold line of its own."""
+    assert extract(teasers(title, title_tag)).updates == []
+    # Under a title that names nothing, the same boxes are the live blog's posts.
+    assert len(extract(teasers("Story of the day", title_tag)).updates) == 3
 
 
 @pytest.mark.parametrize(

@@ -759,13 +759,22 @@ def _could_be_stream(group: _Group) -> bool:
 def _titled_as_teasers(container: Element, first: Element) -> bool:
     """A list whose title, the heading above its first box, names teasers ("Lees ook",
     "Read more", "Most read"): what a page's classes would say, for pages whose classes
-    say nothing (hashed by their build)."""
+    say nothing (hashed by their build). A title set in a bold line of its own
+    (`<p><strong>Lees ook</strong></p>`) names them as well as a heading."""
     for child in container:
         if child is first:
             return False
-        if isinstance(child.tag, str) and child.tag in HEADINGS:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag in HEADINGS:
             title = text_of(child)
             return len(title) <= _TEASER_TITLE and _TEASER_TITLES.match(title) is not None
+        if (
+            child.tag in _LINE_TAGS
+            and walks.text_length(child, _TEASER_TITLE + 1) <= _TEASER_TITLE
+            and _TEASER_TITLES.match(text_of(child)) is not None
+        ):
+            return True
     return False
 
 
