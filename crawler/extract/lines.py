@@ -35,7 +35,7 @@ _MOST_LINES = 12  # lines read of each post: titles and bylines come first
 _BUDGET = 200  # elements of a post looked at for those lines
 _NAME_WORDS = 4
 _NAME_LENGTH = 60  # characters: a byline's line, not a sentence
-_TITLE_LENGTH = 160  # characters: longer is a paragraph
+TITLE_LENGTH = 160  # characters: longer is a paragraph
 _ROLE_SLACK = 60  # characters beside a byline's name in the box that holds it (a role, a desk)
 # Where a post's first line is not its title: a paragraph, a quote, a caption, a list, a table.
 _NOT_TITLE_BOXES = frozenset(
@@ -47,7 +47,7 @@ _NO_LINES = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "figure", "figcaption",
      "iframe", "select", "form"}
 )  # fmt: skip
-_BOLD = frozenset({"strong", "b"})
+BOLD = frozenset({"strong", "b"})
 # Words of the labels a stream puts on its posts, which are no one's name.
 _LABEL_WORDS = frozenset(
     {"breaking", "news", "update", "updates", "updated", "live", "pinned", "post", "key",
@@ -172,14 +172,16 @@ def could_be_title(line: Line, in_header: bool = False) -> bool:
     """A line that may be a post's title: short, not a paragraph (unless all of it is bold),
     not a caption beside a picture, not a byline; beside the time, not a name alone."""
     node = line.start
+    bold = False  # all of the line inside a <strong> or <b> (`<p><strong><span>Title`)
     while True:
-        if node.tag in _NOT_TITLE_BOXES and not (node.tag == "p" and line.start.tag in _BOLD):
+        if node.tag in _NOT_TITLE_BOXES and not (node.tag == "p" and bold):
             return False
+        bold = bold or node.tag in BOLD
         if node is line.box:
             break
         node = node.getparent()
     text = line.text
-    if not 3 <= len(text) <= _TITLE_LENGTH or is_byline(text) or (in_header and is_name(text)):
+    if not 3 <= len(text) <= TITLE_LENGTH or is_byline(text) or (in_header and is_name(text)):
         return False
     if not line.shape[3]:  # a box of the post's own, beside its picture: no caption
         return True
