@@ -203,11 +203,16 @@ def german_ticker(box: str) -> list[Update]:
         '<h3>{title}</h3><span class="zeit">{clock} Uhr</span>',
         # A bare time opening each entry, before its heading.
         "<time>{clock} Uhr</time><h3>{title}</h3>",
+        # No heading: a line all in bold, the way a heading would be set.
+        "<p><strong>{clock} Uhr: {title}</strong></p>",
+        "<p><b><span>{clock} Uhr</span> – {title}</b></p>",
+        "<div><strong><em>{clock} Uhr: {title}</em></strong></div>",
     ],
 )
 def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) -> None:
     """Each a heading opening with a time (its own text, a permalink's or a span's), or just
-    before the line with the time: the heading, less its time, is the entry's headline."""
+    before the line with the time, or a line all in bold that opens with the time: the heading,
+    less its time, is the entry's headline."""
     updates = flat_ticker(line)
     assert [u.headline for u in updates] == [title for _, _, title in FLAT_ENTRIES]
     assert [u.body_text for u in updates] == [
@@ -303,8 +308,10 @@ def hashed_stream(post: str) -> list[Update]:
         # A span in a div, and a byline beside the time in a box of their own.
         '<div class="x11"><span class="x12">{clock}</span><mark>{author}</mark></div>'
         '<div class="x13"><span class="x14">{title}</span></div>',
-        # A bold paragraph.
+        # A bold paragraph, its words in a bold box or in a span inside it.
         '<div class="x11"><span class="x12">{clock}</span></div><p><strong>{title}</strong></p>',
+        '<div class="x11"><span class="x12">{clock}</span><p id="t{n}"><strong>'
+        '<span role="text">{title}</span></strong></p></div>',
         # A picture between the title and the text.
         '<div class="x11"><span class="x12">{clock}</span></div><div class="x13">{title}</div>'
         '<img src="/p{n}.jpg" alt="">',

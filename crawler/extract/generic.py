@@ -54,6 +54,7 @@ _LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "div", "dt"})
 _INLINE_LEADS = frozenset({"strong", "b", "em", "i", "a", "span", "time"})
 # Blocks a ticker's lines stand between, and the most elements a line broken by <br> holds.
 _LINE_ELEMENTS = 8
+_INLINE_DEPTH = 3  # inline elements around a time that opens them all ("<b><em><span>19:30")
 _BLOCKS = _LINE_TAGS | {"h1", "h6", "ul", "ol", "figure", "blockquote", "table", "section"}
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
@@ -487,8 +488,19 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
 def _line_of(lead: Element) -> Element | None:
     """The line an inline time leads, if it opens one: itself, between blocks ("<h3>…</h3>
     <time>19:30</time><p>…") or after a line break ("<b>19:30</b> …<br><b>19:10</b> …");
-    the line box it opens ("<p><b>19:30</b> …", "<h2><a>12.31 Uhr: …"); else None."""
+    the line box it opens ("<p><b>19:30</b> …", "<h2><a>12.31 Uhr: …"); else None. A time
+    that opens the inline element around it leads what that element leads
+    ("<p><b><span>19:30</span> – …</b>")."""
     parent = lead.getparent()
+    for _ in range(_INLINE_DEPTH):
+        if (
+            parent is None
+            or parent.tag not in _INLINE_LEADS
+            or (parent.text or "").strip()
+            or lead.getprevious() is not None
+        ):
+            break
+        lead, parent = parent, parent.getparent()
     if parent is None:
         return None
     if _between_blocks(lead, parent) or _opens_broken_line(lead, parent):
@@ -1084,6 +1096,8 @@ def _update(
         for t in times:  # a ticker's line: "14.05 Uhr: Bahn meldet…"
             if t.element is title and t.reading is not None:
                 headline = _after_time(headline, t.reading.text)
+    if headline_el is None:
+        headline_el, headline = _bold_title(member, times)
     # A header box may hold the time and a byline, but never the headline.
     stops: set[Element] = set()
     if headline_el is not None:
@@ -1239,6 +1253,33 @@ def _heading_of(element: Element) -> Element | None:
     if element.tag in _INLINE_LEADS and parent is not None and parent.tag in HEADINGS:
         return parent
     return None
+
+
+def _bold_title(member: Element, times: list[_Time]) -> tuple[Element | None, str]:
+    """The title a post's first shown time opens, where the whole line is bold in a box of its
+    own (`<p><strong>14.05 Uhr: Bahn meldet…</strong></p>`), as a heading would hold it; not a
+    bold time before the post's words (`<p><strong>14.05 Uhr:</strong> Die Bahn…</p>`)."""
+    shown = next((t for t in times if t.shown and t.reading is not None), None)
+    if shown is None or shown.reading is None:
+        return None, ""
+    line: Element | None = shown.element
+    while line is not None and line is not member and line.tag not in _TITLE_LINES:
+        line = line.getparent()
+    if line is None or line is member:
+        return None, ""
+    inner = line  # down through boxes that hold one element and no text of their own
+    while len(inner) == 1 and not (inner.text or "").strip() and not (inner[0].tail or "").strip():
+        inner = inner[0]
+        if inner.tag in lines.BOLD:
+            text = text_of(line)
+            title = _after_time(text, shown.reading.text)  # "" for a time alone
+            if title != text and len(title) <= lines.TITLE_LENGTH:
+                return (line, title) if title else (None, "")
+            return None, ""
+    return None, ""
+
+
+_TITLE_LINES = frozenset({"p", "div"})  # the boxes a bold title line stands in
 
 
 def _after_time(headline: str, time_text: str) -> str:
