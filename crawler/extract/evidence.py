@@ -5,9 +5,9 @@ comments yields no updates. The evidence a page is a live blog: it describes its
 schema.org LiveBlogPosting (JSON-LD or microdata); a publisher's or a live-blog vendor's markup
 that an adapter knows (AMP's live list among them); or, for the generic extractor's stream of
 posts, a second, independent sign: the page's address or title calls it live ("/live/",
-"liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "na żywo", "canlı" …), the
-stream's own box does ("liveblog", "ticker"), or a long run of its posts carry a match minute
-each (a commentary). A stream alone is not enough: comment threads, forums and lists of
+"liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "na żywo",
+"canlı" …), the stream's own box does ("liveblog", "ticker"), or a long run of its posts carry
+a match minute each (a commentary). A stream alone is not enough: comment threads, forums and lists of
 teasers repeat boxes with times as well.
 """
 

@@ -77,9 +77,9 @@ def read_data(blocks: list[Any], page_url: str = "") -> JsonLd:
 def parse_block(text: str) -> Any | None:
     """A JSON-LD block's data, or None when it is not JSON (comment wrappers tolerated).
 
-    What templates write that JSON is not is read too, as browsers' consumers of JSON-LD read
-    it: `//` and `/* */` comments, a comma before a closing bracket, several values one after
-    the other (a list of them). Anything else malformed is None.
+    What templates write that JSON is not, where what they mean is plain, is read too: `//`
+    and `/* */` comments, a comma before a closing bracket, several values one after the other
+    (a list of them). Anything else malformed is None.
     """
     text = text.strip()
     if text.startswith("<!--"):
