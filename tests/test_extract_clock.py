@@ -311,6 +311,27 @@ def test_us_pages_write_the_month_first() -> None:
 # --- Bare clocks and their day ---------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("day", "text", "utc"),
+    [
+        # Read years after it was served, a page keeps the year of its own day.
+        (date(2020, 2, 26), "le 26 février à 23h01", "2020-02-26T22:01:00Z"),
+        # A live blog over New Year: the date nearest the page's day, in the year before.
+        (date(2021, 1, 1), "31 décembre, 23h50", "2020-12-31T22:50:00Z"),
+        (date(2020, 12, 31), "1er janvier, 00h10", "2020-12-31T23:10:00Z"),
+        # A page that states no day: the last such day up to the fetch.
+        (None, "4 mai, 14h05", "2024-05-04T12:05:00Z"),
+        (None, "8 mai, 14h05", "2023-05-08T12:05:00Z"),
+    ],
+)
+def test_a_date_without_a_year_is_the_one_nearest_the_pages_day(
+    day: date | None, text: str, utc: str
+) -> None:
+    page = PageClock(FETCHED, BERLIN, day, ("fr",))
+    reading = page.read(text)
+    assert reading is not None and (reading.kind, reading.utc) == ("full", utc)
+
+
 def test_a_clock_is_placed_only_on_a_known_day() -> None:
     undated = PageClock(FETCHED, BERLIN, None, ())
     assert undated.read("19:30") == Reading("clock", None, "19:30", (19, 30))

@@ -969,18 +969,26 @@ def _find_date(text: str, need_year: bool, month_first: bool = False) -> _Date |
 
 
 def _full(page: PageClock, found: _Date, clock: _Clock, text: str) -> Reading | None:
-    year = found.year
-    if year is None:  # the last such day up to the fetch (a day ahead for a fast clock)
-        year = page._today.year
-        if _valid(year, found.month, found.day) and date(
-            year, found.month, found.day
-        ) > page._today + timedelta(days=1):
-            year -= 1
-    if not _valid(year, found.month, found.day):
+    year = found.year if found.year is not None else _year_of(page, found.month, found.day)
+    if year is None or not _valid(year, found.month, found.day):
         return None
     local = datetime(year, found.month, found.day, clock.hour, clock.minute, clock.second)
     utc = format_utc(local.replace(tzinfo=clock.zone or page.zone))
     return Reading("full", utc, text, (clock.hour, clock.minute))
+
+
+def _year_of(page: PageClock, month: int, day: int) -> int | None:
+    """The year of a date written without one ("le 26 février à 23h01"): the one that puts it
+    nearest the page's own day (the fetch's when the page states none), never after the fetch
+    (a day ahead for a fast clock). A page read years after it was served keeps its year."""
+    anchor = page.day or page._today
+    latest = page._today + timedelta(days=1)
+    days = [
+        date(year, month, day)
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if _valid(year, month, day) and date(year, month, day) <= latest
+    ]
+    return min(days, key=lambda found: abs(found - anchor)).year if days else None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
