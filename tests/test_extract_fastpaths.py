@@ -527,7 +527,7 @@ def _python_headline(member: etree._Element, skip: set[etree._Element]) -> tuple
             text = generic._own_headline_text(element)
             if 2 <= len(text) <= 300:
                 return element, text
-        elif tag == "p" and normalise_text(raw_text(element)):
+        elif tag in ("p", "div") and generic._has_text(element):
             if any(e in skip for e in element.iterdescendants()):
                 skipped_inside.update(element.iterdescendants())
                 continue
@@ -548,6 +548,12 @@ _HEADLINE_CASES = [
     "<div>" + "<span></span>" * 90 + "<h2>Far away</h2></div>",
     # An empty paragraph is not the body.
     "<div><p> </p><h2>After an empty paragraph</h2></div>",
+    # Body text in a <div> of its own, no <p>: a card's heading after it is no headline...
+    "<div><div><div>"
+    + "Words of the post's body, written without a paragraph. " * 3
+    + "<br>More.</div><aside><h3>A related story</h3></aside></div></div>",
+    # ... but a line too short for a paragraph (a byline) comes before the headline.
+    "<div><div>By Jo Writer</div><h2>The headline after the byline</h2><div>Body</div></div>",
 ]
 
 
@@ -640,6 +646,7 @@ def test_each_walk_gives_what_the_reference_gives(body: bytes) -> None:
                 HEADINGS,
                 generic._is_headline_class,
                 generic._own_headline_text,
+                generic._PARAGRAPHS,
                 generic._has_text,
             )
 
@@ -743,7 +750,9 @@ def test_control_checks_agree_on_every_code_point_in_wide_text() -> None:
     """Each code point of the first plane in text stored two bytes a character, and in text
     stored four; the ends of every other plane in the latter."""
     astral = [
-        plane + low for plane in range(0x10000, 0x110000, 0x10000) for low in (0, 0xFFFD, 0xFFFE, 0xFFFF)
+        plane + low
+        for plane in range(0x10000, 0x110000, 0x10000)
+        for low in (0, 0xFFFD, 0xFFFE, 0xFFFF)
     ]
     for code in [*range(0x10000), *astral]:
         for text in (f"漢{chr(code)}", f"😀{chr(code)}a"):

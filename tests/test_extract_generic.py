@@ -817,6 +817,40 @@ def test_an_articles_boxes_named_side_by_side_are_no_stream() -> None:
         assert [u.source_id for u in stream_of(posts, url)] == list(ids)
 
 
+def test_a_card_in_a_post_written_without_paragraphs_lends_it_no_headline() -> None:
+    """Le Monde's posts have no title and write their text in <div>s, not <p>s; one of them
+    holds a card for a related story, titled with an <h3>: that title is the card's."""
+    card = (
+        "<div class='x7'><a href='/sport/article/2020/02/26/victoire'><h3>Une victoire en signe "
+        "de rédemption pour Lyon</h3></a></div>"
+    )
+    posts = "".join(
+        f"<section class='x1' id='11851{n}'><div class='x2'><span class='x3'>Le Monde</span>"
+        f"<span class='x4'>le 26 février à 23h{n:02d}</span></div><div class='x5'><div><div>"
+        f"Ce qui s'est passé à la minute {n} du match, raconté en plus de quelques mots, comme "
+        "le fait le direct du journal pour chacun de ses messages de la soirée.</div>"
+        f"{card if n == 28 else ''}</div></div></section>"
+        for n in (28, 20, 15)
+    )
+    page = page_of(
+        f"<div class='x0'>{posts}</div>",
+        title="Lyon-Juventus : suivez le match en direct",
+        lang="fr",
+        published="2020-02-26T18:00:10+00:00",
+    )
+    updates = stream_of(page, "https://www.lemonde.example/sport/live/2020/02/26/lyon-juventus")
+    assert [(u.source_id, u.headline) for u in updates] == [
+        ("1185128", None),
+        ("1185120", None),
+        ("1185115", None),
+    ]
+    assert [u.published_at for u in updates] == [
+        "2020-02-26T22:28:00Z",
+        "2020-02-26T22:20:00Z",
+        "2020-02-26T22:15:00Z",
+    ]
+
+
 def test_posts_whose_first_classes_differ_are_one_stream_when_a_class_names_them_all() -> None:
     """WordPress names each post by its number first (`post-12 post type-post`): no two posts
     share a first class, and the class they all have makes them one stream."""

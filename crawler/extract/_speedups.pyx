@@ -423,11 +423,12 @@ def headline(
     frozenset headings,
     is_headline_class,
     headline_text,
+    frozenset paragraphs,
     has_text,
 ):
     """(element, text) of a post's headline, or (None, ""): the first heading or element of a
-    headline class whose headline_text() is 2 to 300 characters long, unless a paragraph with
-    text (has_text) comes first.
+    headline class whose headline_text() is 2 to 300 characters long, unless a paragraph (an
+    element of a `paragraphs` tag that has_text() says is one) comes first.
 
     Nodes are read in document order, the member first, at most `budget` after it; the skipped
     elements (a time, a byline) are passed over with all they hold, and so is a paragraph
@@ -454,7 +455,7 @@ def headline(
                         text = headline_text(element)
                         if 2 <= len(text) <= 300:
                             return element, text
-                    elif tag == "p" and has_text(cetree.elementFactory(member._doc, node)):
+                    elif tag in paragraphs and has_text(cetree.elementFactory(member._doc, node)):
                         if not _holds_node(node, skip_ids):
                             return None, ""
                         passed = node  # a dateline, not the body

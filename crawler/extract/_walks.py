@@ -120,11 +120,12 @@ def headline(
     headings: frozenset[str],
     is_headline_class: Callable[[str], bool],
     headline_text: Callable[[Element], str],
+    paragraphs: frozenset[str],
     has_text: Callable[[Element], bool],
 ) -> tuple[Element | None, str]:
     """(element, text) of a post's headline, or (None, ""): the first heading or element of a
-    headline class whose headline_text() is 2 to 300 characters long, unless a paragraph with
-    text (has_text) comes first.
+    headline class whose headline_text() is 2 to 300 characters long, unless a paragraph (an
+    element of a `paragraphs` tag that has_text() says is one) comes first.
 
     Nodes are read in document order, the member first, at most `budget` after it; the skipped
     elements (a time, a byline) are passed over with all they hold, and so is a paragraph
@@ -148,7 +149,7 @@ def headline(
                 if 2 <= len(found) <= 300:
                     return node, found
                 continue
-            if tag != "p" or not has_text(node):
+            if tag not in paragraphs or not has_text(node):
                 continue
             if not any(inner in skipped for inner in node.iterdescendants()):
                 return None, ""

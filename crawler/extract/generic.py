@@ -1398,12 +1398,21 @@ def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]
         HEADINGS,
         _is_headline_class,
         _own_headline_text,
+        _PARAGRAPHS,
         _has_text,
     )
 
 
+_PARAGRAPHS = frozenset({"p", "div"})
+
+
 def _has_text(element: Element) -> bool:
-    return bool(normalise_text(raw_text(element)))
+    """A paragraph of the body: a <p> with text, or a <div> that opens with a paragraph's worth
+    of words of its own (a CMS that writes its posts without <p>): a heading after it is the
+    post's subheading or a card's, not its headline."""
+    if element.tag == "p":
+        return bool(normalise_text(raw_text(element)))
+    return len(normalise_text(element.text)) >= _SHORT_TEXT
 
 
 @lru_cache(maxsize=4096)
