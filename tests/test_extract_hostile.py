@@ -544,6 +544,28 @@ def test_a_text_node_past_libxml2s_limit_does_not_end_the_page() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        '{"a": "' + '\\"' * 300_000,  # a string that never closes, of escaped quotes
+        '{"a": 1 ' + "/*a" * 300_000,  # comments that never close
+        '{"a": 1, ' + '"\\' * 300_000,  # strings that open on escapes
+        '{"a": [1' + ",    " * 300_000 + "]}",  # commas a closing bracket never follows
+    ],
+    ids=["escaped-quotes", "open-comments", "open-strings", "commas"],
+)
+def test_a_json_ld_block_of_garbage_costs_its_length_and_the_good_block_is_read(
+    garbage: str,
+) -> None:
+    """A malformed block is read again without its comments and trailing commas, in one pass:
+    a block of a million marks is skipped as fast as it is long (read back and forth, each
+    mark cost a pass over the rest: hours), and the page's good block is still read."""
+    good = blog([item("Bridge closed", "The bridge is closed to traffic.", url=f"{URL}#p1")])
+    head = f'<script type="application/ld+json">{garbage}</script>' + ld(good)
+    page = extract(html_page(head))
+    assert [(u.source_id, u.headline) for u in page.updates] == [("p1", "Bridge closed")]
+
+
 def test_a_deep_tree_from_bytes_is_a_shallow_one() -> None:
     root = parse(("<html><body>" + "<span>" * 1000 + "deep" + "</span>" * 1000).encode())
     assert root is not None

@@ -94,15 +94,12 @@ def parse_block(text: str) -> Any | None:
         return _lenient(text)
 
 
-# A string (kept as it is), or what JavaScript allows and JSON does not: a comment, or a comma
-# that only a closing bracket follows.
-_NOT_JSON = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.S)
-
-
 def _lenient(text: str) -> Any | None:
     """The block read with its comments and trailing commas left out, each of several values
     given one after another; None when that is not JSON either."""
-    repaired = _NOT_JSON.sub(_strings_only, text)
+    repaired = _without_comments(text)
+    if repaired is None:
+        return None
     decoder = json.JSONDecoder(strict=False)
     values: list[Any] = []
     end = _next_value(repaired, 0)
@@ -118,16 +115,59 @@ def _lenient(text: str) -> Any | None:
     return values[0] if len(values) == 1 else values
 
 
+# Where a comment, a string or a comma may start; what ends a string; what closes a value.
+_MARKS = re.compile(r'["/,]')
+_STRING_END = re.compile(r'["\\]')
+_CLOSING = re.compile(r"\s*[}\]]")
+
+
+def _without_comments(text: str) -> str | None:
+    """The text without its `//` and `/* */` comments and the commas that only a closing
+    bracket follows, its strings as they are; None when a string or a comment is never
+    closed. One pass over the text: hostile blocks of a million quotes or comment openings
+    cost what their length does."""
+    kept: list[str] = []
+    copied = 0  # the text before this is in `kept`
+    at = 0
+    while (mark := _MARKS.search(text, at)) is not None:
+        start = mark.start()
+        char = text[start]
+        if char == '"':
+            inside = start + 1
+            while True:  # to the closing quote, past escaped characters
+                stop = _STRING_END.search(text, inside)
+                if stop is None:
+                    return None
+                if text[stop.start()] == '"':
+                    at = stop.start() + 1
+                    break
+                inside = stop.start() + 2
+        elif char == ",":
+            if _CLOSING.match(text, start + 1):
+                kept.append(text[copied:start])
+                copied = start + 1
+            at = start + 1
+        elif text.startswith("//", start):
+            newline = text.find("\n", start)
+            kept.append(text[copied:start])
+            copied = at = len(text) if newline < 0 else newline
+        elif text.startswith("/*", start):
+            close = text.find("*/", start + 2)
+            if close < 0:
+                return None
+            kept.append(text[copied:start])
+            copied = at = close + 2
+        else:
+            at = start + 1
+    kept.append(text[copied:])
+    return "".join(kept)
+
+
 def _next_value(text: str, start: int) -> int:
     """Where the next value starts: after the spaces, commas or semicolons between two."""
     while start < len(text) and text[start] in " \t\r\n,;":
         start += 1
     return start
-
-
-def _strings_only(match: re.Match[str]) -> str:
-    found = match.group()
-    return found if found[0] == '"' else ""
 
 
 def _nodes(data: Any, depth: int) -> Iterator[dict[str, Any]]:
