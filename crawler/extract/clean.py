@@ -406,7 +406,7 @@ def strip_placeholders(text: str) -> str:
 
 
 # A CMS's token for an embed: a namespaced id in double brackets, never words.
-_CMS_TOKEN = re.compile(r"\s*\[\[[A-Za-z][\w.-]*:[^\[\]\s]+\]\]")
+_CMS_TOKEN = re.compile(r" ?\[\[[A-Za-z][\w.-]*:[^\[\]\s]+\]\]")
 _CMS_MARK = "[["
 
 
