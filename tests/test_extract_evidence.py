@@ -62,6 +62,7 @@ def test_addresses_that_do_not(url: str) -> None:
         "Elecciones en vivo: los resultados",
         "Live: Champions League final",
         "CANLI | Tarihi NATO Zirvesi",
+        "Newsblog zum Krieg in Nahost",
         "Seçim sonuçları canlı anlatım",
     ],
 )

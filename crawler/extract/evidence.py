@@ -5,8 +5,8 @@ comments yields no updates. The evidence a page is a live blog: it describes its
 schema.org LiveBlogPosting (JSON-LD or microdata); a publisher's or a live-blog vendor's markup
 that an adapter knows (AMP's live list among them); or, for the generic extractor's stream of
 posts, a second, independent sign: the page's address or title calls it live ("/live/",
-"liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "na żywo",
-"canlı" …), the stream's own box does ("liveblog", "ticker"), or a long run of its posts carry
+"liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "Newsblog",
+"na żywo", "canlı" …), the stream's own box does ("liveblog", "ticker"), or a long run of its posts carry
 a match minute each (a commentary). A stream alone is not enough: comment threads, forums and lists of
 teasers repeat boxes with times as well.
 """
@@ -32,7 +32,8 @@ _TITLE_WORDS = re.compile(
     r"\bLive\s*[:|–—-]|\blive(?:\s+|-)(?:blog|updates?|coverage|ticker|news|text|"
     r"report|stream)|\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
-    r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b",
+    r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b|"
+    r"\bnews-?blog\b",
     re.I,
 )
 _TITLE_CAPITALS = re.compile(r"\bLIVE\b|^\s*DIRECT\b")
