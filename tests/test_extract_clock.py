@@ -366,12 +366,27 @@ def test_a_stream_whose_top_lies_after_the_fetch() -> None:
 
 
 def test_a_stream_over_several_days() -> None:
-    placed = CLOCK.place_clocks([(10, 0), (18, 0), (9, 0), (20, 0)])
+    """Newest first (its clocks fall more often than they rise): a day back at each rise."""
+    placed = CLOCK.place_clocks([(10, 0), (18, 0), (9, 0), (20, 0), (15, 0), (8, 0)])
     assert placed == [
         "2024-05-05T08:00:00Z",
         "2024-05-04T16:00:00Z",
         "2024-05-04T07:00:00Z",
         "2024-05-03T18:00:00Z",
+        "2024-05-03T13:00:00Z",
+        "2024-05-03T06:00:00Z",
+    ]
+
+
+def test_a_stream_oldest_first_is_placed_from_its_end() -> None:
+    """Clocks that mostly rise run oldest first: the last is the newest, on the page's day,
+    and the stream crossed midnight where a clock falls."""
+    assert CLOCK.place_clocks([(22, 0), (23, 30), None, (0, 15), (1, 0)]) == [
+        "2024-05-04T20:00:00Z",
+        "2024-05-04T21:30:00Z",
+        None,
+        "2024-05-04T22:15:00Z",
+        "2024-05-04T23:00:00Z",
     ]
 
 

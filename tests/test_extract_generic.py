@@ -220,6 +220,63 @@ def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) 
     ]
 
 
+def test_a_ticker_whose_build_boxes_every_block_is_cut_as_one_without_boxes() -> None:
+    """t-online's newsblog: each block of the stream in a box of its own (the title's, the
+    line with the time and the first words, the next paragraphs', an ad slot's), the boxes
+    side by side. Each entry runs from its title's box to the next title's."""
+    item = "<div data-testid='StreamItem' class='x{n}'>{block}</div>"
+    blocks = []
+    for n, clock, title in FLAT_ENTRIES:
+        blocks += [
+            item.format(n=1, block=f"<h3>{title}</h3>"),
+            item.format(
+                n=2,
+                block=f"<p><strong>{clock} Uhr:</strong> Was Meldung {n} berichtet, in mehr als"
+                " ein paar Worten.</p>",
+            ),
+            item.format(n=3, block=f"<p>Und was sie noch hinzufügt ({n}).</p>"),
+        ]
+        if n == 3:
+            blocks.append("<div class='x4 js-commercial-stream-item'><div data-ad></div></div>")
+    updates = german_ticker(f"<div class='x0'>{''.join(blocks)}</div>")
+    assert [u.headline for u in updates] == [title for _, _, title in FLAT_ENTRIES]
+    for update, (n, _, _) in zip(updates, FLAT_ENTRIES, strict=True):
+        assert update.body_text.endswith(
+            f"Was Meldung {n} berichtet, in mehr als ein paar Worten.\n\n"
+            f"Und was sie noch hinzufügt ({n})."
+        ), update.body_text
+
+
+def test_a_stream_of_bare_clocks_over_midnight_steps_back_a_day_from_the_pages_day() -> None:
+    """The page states its day (its last change, just after midnight); the posts show only a
+    clock, newest first: those after the one that is later than the one above it are the day
+    before's, not each on the page's day."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><h2>Meldung {n}</h2><p><strong>{clock} Uhr:</strong>"
+        f" Was Meldung {n} berichtet, in mehr als ein paar Worten.</p></article>"
+        for n, clock in [(4, "00.32"), (3, "00.15"), (2, "19.31"), (1, "18.54")]
+    )
+    page = page_of(
+        f"<div class='x0'>{posts}</div>",
+        title="Newsblog zum Krieg in Nahost",
+        lang="de",
+        published="2024-09-25T00:47:58+02:00",
+    )
+    updates = stream_of(page, "https://nachrichten.example.de/ausland/id_1004/nahost.html")
+    assert [u.published_at for u in updates] == [
+        "2024-09-24T22:32:00Z",
+        "2024-09-24T22:15:00Z",
+        "2024-09-24T17:31:00Z",
+        "2024-09-24T16:54:00Z",
+    ]
+    assert (
+        len(
+            extract_page(page, "https://nachrichten.example.de/ausland/id_1004/nahost.html").updates
+        )
+        == 4
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [

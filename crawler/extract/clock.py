@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -607,7 +607,16 @@ class PageClock:
     def place_clocks(self, clocks: Sequence[tuple[int, int] | None]) -> list[str | None]:
         """A stream's bare clocks, newest first, as instants: the first on `day` (the fetch day
         when the page states none), a day earlier whenever a clock is later than the one above
-        it (the stream crossed midnight), and a day earlier for a clock after the fetch."""
+        it (the stream crossed midnight), and a day earlier for a clock after the fetch. A
+        stream whose clocks mostly rise runs oldest first: it is placed from its end."""
+        known = [c for c in clocks if c is not None]
+        rising = sum(1 for above, below in pairwise(known) if below > above)
+        falling = sum(1 for above, below in pairwise(known) if below < above)
+        if rising > falling:
+            return self._placed(clocks[::-1])[::-1]
+        return self._placed(clocks)
+
+    def _placed(self, clocks: Sequence[tuple[int, int] | None]) -> list[str | None]:
         day = self.day or self._today
         above: tuple[int, int] | None = None
         placed: list[str | None] = []

@@ -55,6 +55,11 @@ _INLINE_LEADS = frozenset({"strong", "b", "em", "i", "a", "span", "time"})
 # Blocks a ticker's lines stand between, and the most elements a line broken by <br> holds.
 _LINE_ELEMENTS = 8
 _INLINE_DEPTH = 3  # inline elements around a time that opens them all ("<b><em><span>19:30")
+# Boxes a build wraps each block of a stream in, how deep, and how many children (comments
+# included) such a box is looked through for its one element.
+_WRAPPERS = frozenset({"div", "section", "article"})
+_WRAPPER_DEPTH = 3
+_WRAPPER_CHILDREN = 4
 _BLOCKS = _LINE_TAGS | {"h1", "h6", "ul", "ol", "figure", "blockquote", "table", "section"}
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
@@ -471,6 +476,7 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             if found is None:
                 continue
             unit = found
+        unit = _boxed_alone(unit)
         holder = unit.getparent()
         if holder is None:
             continue
@@ -483,6 +489,45 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         leads = [line for line in lines_of if _opens_with_time(line, clock)]
         if len(leads) >= _TICKER_LINES:
             _wrap(holder, leads)
+
+
+def _boxed_alone(unit: Element) -> Element:
+    """The outermost box that holds a line and nothing else, a few levels up: a build that
+    wraps each block of a stream in a box of its own (`<div><p>8.12 Uhr: …</p></div>`, then
+    `<div><h3>…</h3></div>`) keeps the lines of its ticker side by side all the same."""
+    for _ in range(_WRAPPER_DEPTH):
+        parent = unit.getparent()
+        if (
+            parent is None
+            or parent.tag not in _WRAPPERS
+            or (parent.text or "").strip()
+            or (unit.tail or "").strip()
+            or not _holds_only(parent, unit)
+        ):
+            break
+        unit = parent
+    return unit
+
+
+def _holds_only(box: Element, child: Element) -> bool:
+    """Whether the child is the box's one element (comments aside), looked at cheaply."""
+    if len(box) == 1:
+        return True
+    if len(box) > _WRAPPER_CHILDREN:
+        return False
+    return all(c is child or not isinstance(c.tag, str) for c in box)
+
+
+def _heading_alone(box: Element) -> bool:
+    """A heading, or a box that holds a heading and nothing else (`<div><h3>…</h3></div>`)."""
+    node = box
+    for _ in range(_WRAPPER_DEPTH + 1):
+        if node.tag in HEADINGS:
+            return True
+        if len(node) != 1 or (node.text or "").strip() or not isinstance(node[0].tag, str):
+            return False
+        node = node[0]
+    return False
 
 
 def _line_of(lead: Element) -> Element | None:
@@ -563,7 +608,7 @@ def _wrap(holder: Element, leads: list[Element]) -> None:
         before = lead.getprevious()
         while before is not None and not isinstance(before.tag, str):  # a comment
             before = before.getprevious()
-        if before is not None and before.tag in HEADINGS and before not in starts:
+        if before is not None and _heading_alone(before) and before not in starts:
             starts.discard(lead)
             starts.add(before)
     children = [c for c in holder if isinstance(c.tag, str)]
@@ -1027,14 +1072,16 @@ def _shown_near(time: _Time, machine: str | None) -> str:
 def _place_bare_clocks(
     posts: list[tuple[Element, Update]], times: dict[Element, list[_Time]], clock: PageClock | None
 ) -> None:
-    """Bare clocks the page did not date: placed on days down the stream, newest first."""
+    """Bare clocks, where nothing else dates the post: placed on days down the stream, from
+    the page's day (a stream that runs past midnight steps back a day), not each on that day."""
     if clock is None:
         return
     bare: list[tuple[Update, tuple[int, int]]] = []
     for member, update in posts:
-        if update.published_at:
-            continue
-        reading = next((t.reading for t in times[member] if t.reading is not None), None)
+        readings = times[member]
+        if any(t.value and not t.shown and t.rank != CLOCK for t in readings):
+            continue  # its markup dates it
+        reading = next((t.reading for t in readings if t.reading is not None), None)
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
             bare.append((update, reading.clock))
     if bare:
