@@ -908,6 +908,44 @@ def test_a_card_in_a_post_written_without_paragraphs_lends_it_no_headline() -> N
     ]
 
 
+def test_a_stream_split_into_stages_is_one_stream_in_page_order() -> None:
+    """A build that splits a long stream into stages (boxes of one class, an aside of teasers
+    between them): the posts of every stage are the stream's, in page order."""
+
+    def post(n: int) -> str:
+        return (
+            f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:0{n}:00Z'>"
+            f"1{n}:0{n}</time><h2>Update {n}</h2><p>What update {n} reports, in more than a few"
+            " words.</p></article>"
+        )
+
+    aside = (
+        "<aside class='companion'><h4>Schlagzeilen</h4><article class='teaser'><a href='/a'>"
+        "<h3>Another story entirely</h3></a></article></aside>"
+    )
+    stage = "<div class='w-full stage'>{}</div>"
+    main = stage.format(post(4) + post(3)) + aside + stage.format(post(2) + post(1))
+    updates = stream_of(page_of(main), "https://news.example/live/storm")
+    assert [u.source_id for u in updates] == ["p4", "p3", "p2", "p1"]
+
+
+def test_a_pictures_link_to_its_viewer_is_not_the_posts_id() -> None:
+    """`<a href="#focus-0"><figure>…` opens the page's picture viewer: no post's id (it would
+    change as pictures are added), where the post names no id of its own."""
+    posts = "".join(
+        f"<article class='post'><time datetime='2024-02-10T1{n}:0{n}:00Z'>1{n}:0{n}</time>"
+        f"<h2>Update {n}</h2><a href='#focus-{n}'><figure><img src='/p{n}.jpg' alt=''>"
+        f"</figure></a><p>What update {n} reports, in more than a few words.</p></article>"
+        for n in (3, 2, 1)
+    )
+    updates = stream_of(page_of(f"<div class='x0'>{posts}</div>"), "https://news.example/live/x")
+    assert [(u.headline, u.source_id) for u in updates] == [
+        ("Update 3", None),
+        ("Update 2", None),
+        ("Update 1", None),
+    ]
+
+
 def test_posts_whose_first_classes_differ_are_one_stream_when_a_class_names_them_all() -> None:
     """WordPress names each post by its number first (`post-12 post type-post`): no two posts
     share a first class, and the class they all have makes them one stream."""

@@ -77,6 +77,7 @@ _TEXT_TAGS = frozenset(
      "meta", "link", "label", "button", "input", "svg", "path", "script", "style", "noscript"}
 )  # fmt: skip
 _LINK_ATTRS = ("href", "data-url", "data-share-url", "data-href", "data-permalink")
+_PICTURES = frozenset({"img", "picture", "figure"})
 # Ranks of time evidence, best first.
 EPOCH, ZONED, META, VISIBLE, NAIVE, CLOCK = range(6)
 _MIN_TEXT = 30  # characters a member must say to be a post, not a timestamped link
@@ -204,11 +205,63 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     features = _Features.of(root, by_element, shown, walked)
     # The best group whose boxes say something as posts: an index of the posts, each line a
     # link to one of them, may outrank the stream on a page that shows only its first posts.
-    for best in _ranked_groups(_candidates(root, features), features, clock):
-        stream = _stream(best, features, by_element, shown, marks, url, clock)
+    ranked = _ranked_groups(_candidates(root, features), features, clock)
+    for best in ranked:
+        group = _with_its_parts(best, ranked, root)
+        stream = _stream(group, features, by_element, shown, marks, url, clock)
         if stream.updates:
             return stream
     return Stream()
+
+
+def _with_its_parts(best: _Group, ranked: list[_Group], root: Element) -> _Group:
+    """The group and the other parts of its stream: a build that splits a long stream into
+    stages (boxes of one tag and class, an aside or an ad between them) holds timed posts of
+    one kind in each; read together, in page order, they are one stream."""
+    if not best.timed:
+        return best
+    kind = _kind(best)
+    parts = [
+        group
+        for group in ranked
+        if group is not best
+        and group.timed
+        and _kind(group) == kind
+        and not _nested(group.container, best.container)
+    ]
+    if not parts:
+        return best
+    order = {box: n for n, box in enumerate(_in_page_order(root, [best, *parts]))}
+    groups = sorted([best, *parts], key=lambda group: order[group.container])
+    members = [member for group in groups for member in group.members]
+    shares = {box: share for group in groups for box, share in group.link_shares.items()}
+    return replace(best, members=members, link_shares=shares)
+
+
+def _kind(group: _Group) -> tuple[str, str, str, str]:
+    """What the parts of one stream share: their boxes' tag and class, their posts' tag and
+    first class."""
+    first = group.members[0]
+    box = group.container
+    return (box.tag, box.get("class") or "", first.tag, _first_class(first.get("class")))
+
+
+def _nested(one: Element, other: Element) -> bool:
+    return any(a is other for a in one.iterancestors()) or any(
+        a is one for a in other.iterancestors()
+    )
+
+
+def _in_page_order(root: Element, groups: list[_Group]) -> list[Element]:
+    """The groups' boxes in the order the page gives them (one walk, until all are met)."""
+    wanted = {group.container for group in groups}
+    found = []
+    for element in root.iter(etree.Element):
+        if element in wanted:
+            found.append(element)
+            if len(found) == len(wanted):
+                break
+    return found
 
 
 def _stream(
@@ -1500,6 +1553,8 @@ def _member_id(member: Element, url: str, headline: Element | None = None) -> st
             continue
         if (element.tag in HEADINGS or element is headline) and element.get("id"):
             return element.get("id")
+        if element.tag == "a" and walks.holds(element, _PICTURES):
+            continue  # a picture's link to its viewer ("#focus-0"), not to the post
         for attr in _LINK_ATTRS:
             link = element.get(attr)
             if not link:
