@@ -491,8 +491,10 @@ def _author_name(value: str) -> tuple[str, ...]:
     return (name,)
 
 
-# What joins names in a list, in the languages read here: "A, B and C", "A und B", "A et B"…
-_NAME_LIST = re.compile(r"\s*(?:[,;&]|\b(?:and|und|et|y|e|en|i|oraz)\b)\s*")
+# The words that join two names, in the languages read here ("A und B", "A et B", "A i B").
+NAME_JOINS = frozenset({"and", "und", "et", "y", "e", "en", "i"})
+# What joins names in a list: those words, Polish "oraz", a comma ("A, B and C").
+_NAME_LIST = re.compile(r"\s*(?:[,;&]|\b(?:" + "|".join(sorted(NAME_JOINS | {"oraz"})) + r")\b)\s*")
 _NAME_MOST = 4
 
 

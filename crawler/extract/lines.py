@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crawler.extract import walks
-from crawler.extract.clean import normalise_text
+from crawler.extract.clean import NAME_JOINS, normalise_text
 from crawler.extract.dom import HEADINGS, Element, raw_text
 
 Shape = tuple[str, str, str, str]
@@ -60,10 +60,9 @@ _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
 # (Italian's "di" in lower case only: "Di Stefano" is a name), and the small words between its
 # names ("and", "van der").
 _BYLINE_WORDS = re.compile(r"^(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+")
-_NAME_JOINS = frozenset(
-    {"and", "und", "et", "y", "e", "en", "i", "&", "de", "van", "von", "der", "den", "da", "di",
-     "du", "la", "le", "del", "dos"}
-)  # fmt: skip
+_NAME_JOINS = NAME_JOINS | {
+    "&", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos"
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
