@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -10,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive.times import to_utc
-from crawler.extract.clean import author_names, optional_text, web_url
+from crawler.extract.clean import author_names, normalise_text, optional_text, web_url
 from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
 from crawler.extract.structured import StructuredUpdate, clockless_headline, drop_lent
 
@@ -338,7 +337,7 @@ def _text(value: Any) -> str | None:
 def _time(value: Any) -> str | None:
     """A time's text; a template that escaped it for HTML ("10:14:29&#x2B;05:30") is read too."""
     text = _string(value)
-    return html.unescape(text) if text and "&" in text else text
+    return normalise_text(text) if text and "&" in text else text
 
 
 def _string(value: Any) -> str | None:
