@@ -289,11 +289,14 @@ def test_a_stream_of_bare_clocks_over_midnight_steps_back_a_day_from_the_pages_d
 )
 def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
     """Each a paragraph opening with a time, bare, bold, a permalink or a span: the words after the
-    time open the entry's body (a short line beside a bold time is not a header's label)."""
+    time open the entry's body (a short line beside a bold time is not a header's label). A
+    time in an element of its own is the entry's time, not its words; one in the line's own
+    text stays in it."""
     updates = flat_ticker(line)
-    for update, (n, _, title) in zip(updates, FLAT_ENTRIES, strict=True):
+    for update, (n, clock, title) in zip(updates, FLAT_ENTRIES, strict=True):
         first, _, rest = update.body_text.partition("\n\n")
-        assert first.endswith(title) and rest.startswith(f"Was Meldung {n}"), update.body_text
+        assert first == (f"{clock} Uhr: {title}" if line.startswith("<p>{clock}") else title)
+        assert rest.startswith(f"Was Meldung {n}"), update.body_text
 
 
 @pytest.mark.parametrize("box", ["div", "p"])
@@ -718,7 +721,8 @@ def test_a_short_first_paragraph_after_the_posts_time_is_body(lead: str, line: s
     assert [u.published_at for u in updates] == [f"2024-05-19T{18 + n}:05:00Z" for n in (3, 2, 1)]
     for update, n in zip(updates, (3, 2, 1), strict=True):
         first, _, rest = update.body_text.partition("\n\n")
-        assert first.endswith(f"Der Bürgermeister sagt, Straße {n} ist morgen wieder frei.")
+        # The time, in an element of its own before the words, is the post's time only.
+        assert first == f"Der Bürgermeister sagt, Straße {n} ist morgen wieder frei."
         assert rest == f"Der zweite Absatz von Beitrag {n} mit weiteren Worten."
 
 

@@ -127,7 +127,11 @@ class BodyWriter:
 
     def __init__(self, base_url: str, skip: Iterable[Element] = (), headline: str | None = None):
         self.base_url = base_url
-        self.skip_nodes = walks.node_ids(skip)
+        self._skipped = list(skip)
+        self.skip_nodes = walks.node_ids(self._skipped)
+        # The boxes around a skipped element, looked for once a block asks: a paragraph among
+        # them is read part by part.
+        self._skip_holders: Set[object] | None = None
         self.headline = headline
         self.paragraphs: list[str] = []
         self.html: list[str] = []
@@ -215,6 +219,10 @@ class BodyWriter:
             self.walk(element)  # a definition's heading and paragraphs: each its own
             self.flush()
             return
+        if self._skipped and walks.node_id(element) in self._holders():
+            self.walk(element)  # a block holding a skipped time or byline: its words alone
+            self.flush()
+            return
         if len(element):
             for link in list(element.iter("a")):
                 if is_share_href(link.get("href")):
@@ -237,6 +245,11 @@ class BodyWriter:
         else:
             markup = "<p>" + escape_text(cleaned).replace("\n", "<br>") + "</p>"
             self._paragraph(cleaned, markup, copied=False)
+
+    def _holders(self) -> Set[object]:
+        if self._skip_holders is None:
+            self._skip_holders = walks.node_ids(a for e in self._skipped for a in e.iterancestors())
+        return self._skip_holders
 
     def _paragraph(self, text: str, markup: str, copied: bool) -> None:
         if not text or is_boilerplate(text):

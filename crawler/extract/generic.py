@@ -1214,6 +1214,9 @@ def _update(
             boxes[t.element] = _header_of(t.element, member, stops)
         headers.append((t, boxes[t.element]))
     skip: set[Element] = {header for _, header in headers}
+    for header in skip:  # "<p><strong>8.12 Uhr</strong>: Die Hisbollah…": from "Die" on
+        if header.tag in _INLINE_LEADS and header.tail and _opens_line(header):
+            header.tail = _TIME_SEPARATOR.sub("", header.tail)
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
         named = [e for e in bylines if "name" in e.get("class", "").lower()]
@@ -1470,6 +1473,12 @@ def _opens_entry_with_words(time: _Time, member: Element) -> bool:
     if time.reading is None or not _leads_entry(time.element, member):
         return False
     return len(text_of(time.element)) > len(time.reading.text.strip()) + _TIME_ONLY
+
+
+def _opens_line(inline: Element) -> bool:
+    """Whether an inline element is the first thing in the box around it."""
+    parent = inline.getparent()
+    return parent is not None and not (parent.text or "").strip() and inline.getprevious() is None
 
 
 def _leads_entry(line: Element, member: Element) -> bool:
