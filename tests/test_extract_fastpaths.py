@@ -729,6 +729,31 @@ def test_short_texts_read_comments_and_wide_digits_as_lxml_does() -> None:
 
 
 @pytest.mark.own_backends
+def test_short_texts_keep_a_text_of_any_length_that_opens_with_a_digit() -> None:
+    """A ticker's line may run long after its time ("18.05 Uhr: Die Bahn…"): a text that opens
+    with an ASCII digit after blanks and plus signs is kept at any length; a tail, or one that
+    opens with anything else (a no-break space, a wide digit, a word), only when short."""
+    long = " und so fort" * 20
+    root = parse(
+        f"<html><body><p>18.05 Uhr:{long}</p><p> \n+++ 7:20{long}</p><p>Um 18.05{long}</p>"
+        f"<p>\u00a018.05{long}</p><p>٣ مارس{long}</p><br>18.05{long}<p>9<b>{long}</b>x</p>"
+        f"<p>1<!-- a -->2{long}</p></body></html>".encode()
+    )
+    assert root is not None
+    body = root.find("body")
+    assert body is not None
+    kept = [(text[:10], tail) for _, text, tail in _walks.short_texts(body, 100)]
+    assert kept == [
+        ("18.05 Uhr:", False),
+        (" \n+++ 7:20", False),
+        ("9", False),
+        ("1", False),
+    ]
+    for limit in (0, 1, 3, 100):
+        _agree("short_texts", body, limit)
+
+
+@pytest.mark.own_backends
 def test_control_checks_agree_with_the_class_of_characters_xml_cannot_carry() -> None:
     """Every Latin-1 character (which the compiled twin reads byte by byte) in ASCII and in
     Latin-1 text, and wide text with controls, surrogates and noncharacters."""

@@ -207,6 +207,13 @@ def german_ticker(box: str) -> list[Update]:
         "<p><strong>{clock} Uhr: {title}</strong></p>",
         "<p><b><span>{clock} Uhr</span> – {title}</b></p>",
         "<div><strong><em>{clock} Uhr: {title}</em></strong></div>",
+        # A ticker's plus signs around the line, or a word of label before the time.
+        "<h2>+++ {clock} Uhr – {title} +++</h2>",
+        "<h2>++ {clock} Uhr: {title} ++</h2>",
+        "<h3>Um {clock} Uhr</h3><h4>{title}</h4>",
+        # A heading of the time alone, the title's own heading under it.
+        "<h3>{clock} Uhr</h3><h4>{title}</h4>",
+        "<p><strong>+++ {clock} Uhr +++</strong></p><h3>{title}</h3>",
     ],
 )
 def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) -> None:
@@ -290,13 +297,29 @@ def test_a_stream_of_bare_clocks_over_midnight_steps_back_a_day_from_the_pages_d
 def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
     """Each a paragraph opening with a time, bare, bold, a permalink or a span: the words after the
     time open the entry's body (a short line beside a bold time is not a header's label). A
-    time in an element of its own is the entry's time, not its words; one in the line's own
-    text stays in it."""
+    time that opens the line, in an element of its own or in the line's own text, is the
+    entry's time, not its words."""
     updates = flat_ticker(line)
-    for update, (n, clock, title) in zip(updates, FLAT_ENTRIES, strict=True):
+    for update, (n, _clock, title) in zip(updates, FLAT_ENTRIES, strict=True):
         first, _, rest = update.body_text.partition("\n\n")
-        assert first == (f"{clock} Uhr: {title}" if line.startswith("<p>{clock}") else title)
+        assert first == title
         assert rest.startswith(f"Was Meldung {n}"), update.body_text
+
+
+@pytest.mark.parametrize("opening", ["{clock} Uhr: ", "+++ {clock} Uhr +++ ", "\n  {clock} Uhr – "])
+def test_a_flat_tickers_long_paragraph_opening_with_a_time_opens_an_entry(opening: str) -> None:
+    """Regional tickers write the time into the paragraph's own text, however long it runs
+    ("<p>18.05 Uhr: Die Bahn …</p>", "<p>+++ 18:05 Uhr +++ Die Bahn …</p>"): each such
+    paragraph opens an entry, whose time it is, and whose body starts at its words."""
+    words = "Was Meldung {n} berichtet, in weit mehr als ein paar Worten: " + "und so fort, " * 12
+    body = "".join(
+        f"<p>{opening.format(clock=clock)}{words.format(n=n)}</p><p>Und was sie hinzufügt.</p>"
+        for n, clock, _ in FLAT_ENTRIES
+    )
+    updates = german_ticker(f"<div class='ticker'>{body}</div>")
+    assert [u.body_text.split("\n\n") for u in updates] == [
+        [words.format(n=n).strip(), "Und was sie hinzufügt."] for n, _, _ in FLAT_ENTRIES
+    ]
 
 
 @pytest.mark.parametrize("box", ["div", "p"])

@@ -153,12 +153,15 @@ def mark(cetree._Element root):
 
 
 _DIGIT = re.compile(r"\d")
+_OPENS_WITH_DIGIT = re.compile(r"[ \t\n\r\f\v+]*[0-9]")
 
 
 def short_texts(cetree._Element body, Py_ssize_t limit):
     """(node, text, is tail) of the texts and tails shorter than `limit` characters that hold
-    a decimal digit of any script, of the body and every node below it in page order
-    (comments too, as iter() gives them), the body's own tail left out.
+    a decimal digit of any script, and of the texts of any length that open with an ASCII
+    digit after blanks and a ticker's plus signs ("18.05 Uhr: Die Bahn…", "+++ 07:20 …"), of
+    the body and every node below it in page order (comments too, as iter() gives them), the
+    body's own tail left out.
 
     Most texts are one text node, read in place: a node becomes a proxy only when one of its
     texts is kept, or when lxml would join several nodes into that text."""
@@ -178,7 +181,7 @@ cdef int _short_text_of(list found, cetree._Element body, xmlNode* node,
     """short_texts()' look at one node's own text (a comment's or a PI's whole text)."""
     cdef int verdict
     if node.type == tree.XML_ELEMENT_NODE:
-        verdict = _short_with_digit(node.children, limit)
+        verdict = _short_with_digit(node.children, limit, True)
         if verdict == _KEEP:
             found.append((cetree.elementFactory(body._doc, node), _node_text(node.children), False))
         elif verdict == _ASK:
@@ -191,7 +194,7 @@ cdef int _short_text_of(list found, cetree._Element body, xmlNode* node,
 cdef int _short_tail_of(list found, cetree._Element body, xmlNode* node,
                         Py_ssize_t limit) except -1:
     """short_texts()' look at the text after one node, up to its next sibling."""
-    cdef int verdict = _short_with_digit(node.next, limit)
+    cdef int verdict = _short_with_digit(node.next, limit, False)
     if verdict == _KEEP:
         found.append((cetree.elementFactory(body._doc, node), _node_text(node.next), True))
     elif verdict == _ASK:
@@ -203,9 +206,10 @@ cdef enum:
     _PASS, _KEEP, _ASK
 
 
-cdef int _short_with_digit(xmlNode* node, Py_ssize_t limit) noexcept:
-    """Whether the text lxml reads from `node` on is short and holds an ASCII digit (_KEEP),
-    is not (_PASS), or must be read by lxml: several nodes, or characters beyond ASCII."""
+cdef int _short_with_digit(xmlNode* node, Py_ssize_t limit, bint opening) noexcept:
+    """Whether the text lxml reads from `node` on is short and holds an ASCII digit, or (with
+    `opening`) opens with one after blanks and plus signs (_KEEP), is neither (_PASS), or must
+    be read by lxml: several nodes, or characters beyond ASCII."""
     cdef const unsigned char* text
     cdef Py_ssize_t count = 0
     cdef bint digit = False, wide = False
@@ -224,10 +228,14 @@ cdef int _short_with_digit(xmlNode* node, Py_ssize_t limit) noexcept:
     if text is NULL:
         return _PASS
     while text[0]:
+        if opening:
+            if 0x30 <= text[0] <= 0x39:
+                return _KEEP
+            opening = text[0] == 0x20 or 0x09 <= text[0] <= 0x0D or text[0] == 0x2B  # blank, +
         if text[0] >= 0x80:
             wide = True
         count += (text[0] & 0xC0) != 0x80
-        if count >= limit:
+        if count >= limit and not opening:
             return _PASS
         if 0x30 <= text[0] <= 0x39:
             digit = True
@@ -244,7 +252,10 @@ cdef str _node_text(xmlNode* node):
 cdef int _keep_short(list found, proxy, bint tail, Py_ssize_t limit) except -1:
     """What lxml reads as the proxy's text or tail, kept when short and holding a digit."""
     text = proxy.tail if tail else proxy.text
-    if text and len(text) < limit and _DIGIT.search(text):
+    if text and (
+        (len(text) < limit and _DIGIT.search(text))
+        or (not tail and _OPENS_WITH_DIGIT.match(text))
+    ):
         found.append((proxy, text, tail))
     return 0
 

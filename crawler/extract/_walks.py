@@ -65,12 +65,14 @@ def _mark_below(
 
 def short_texts(body: Element, limit: int) -> list[tuple[Element, str, bool]]:
     """(node, text, is tail) of the texts and tails shorter than `limit` characters that hold
-    a decimal digit of any script, of the body and every node below it in page order
-    (comments too, as iter() gives them), the body's own tail left out."""
+    a decimal digit of any script, and of the texts of any length that open with an ASCII
+    digit after blanks and a ticker's plus signs ("18.05 Uhr: Die Bahn…", "+++ 07:20 …"), of
+    the body and every node below it in page order (comments too, as iter() gives them), the
+    body's own tail left out."""
     found: list[tuple[Element, str, bool]] = []
     for node in body.iter():
         text = node.text
-        if text and len(text) < limit and _DIGIT.search(text):
+        if text and ((len(text) < limit and _DIGIT.search(text)) or _OPENS_WITH_DIGIT.match(text)):
             found.append((node, text, False))
         tail = node.tail
         if tail and len(tail) < limit and node is not body and _DIGIT.search(tail):
@@ -79,6 +81,7 @@ def short_texts(body: Element, limit: int) -> list[tuple[Element, str, bool]]:
 
 
 _DIGIT = re.compile(r"\d")
+_OPENS_WITH_DIGIT = re.compile(r"[ \t\n\r\f\v+]*[0-9]")
 
 
 def survey(

@@ -517,7 +517,7 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         return
     units: dict[Element, list[Element]] = defaultdict(list)
     for lead, text, is_tail in texts:
-        if is_tail or not text.lstrip()[:1].isdigit():
+        if is_tail or not _BEFORE_TIME.match(text):
             continue
         if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
             continue
@@ -539,9 +539,12 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
     for holder, lines_of in units.items():
         if len(lines_of) < _TICKER_LINES:  # a post's own time, not a ticker's (and no reading)
             continue
-        leads = [line for line in lines_of if _opens_with_time(line, clock)]
+        opened = {line: _opening_time(line, clock) for line in lines_of}
+        leads = [line for line in lines_of if opened[line] is not None]
         if len(leads) >= _TICKER_LINES:
             _wrap(holder, leads)
+            for line in leads:
+                _drop_opening_time(line, opened[line] or "")
 
 
 def _boxed_alone(unit: Element) -> Element:
@@ -641,15 +644,54 @@ def _between_blocks(inline: Element, parent: Element) -> bool:
     return after is not None and after.tag in _BLOCKS
 
 
-def _opens_with_time(unit: Element, clock: PageClock) -> bool:
-    """Whether a line starts with a time of day or a date-and-time (not a count, not a score)."""
+def _opening_time(unit: Element, clock: PageClock) -> str | None:
+    """The time of day or date-and-time a line starts with (not a count, not a score), as
+    printed; a ticker's marks and a word or two of label may stand before it ("+++ 07:20",
+    "Ore 18.05", "Godz. 14:05")."""
     start = text_of(unit)[:40]
+    before = _BEFORE_TIME.match(start)
+    if before is None:
+        return None
+    start = start[before.end() :]
     reading = clock.read(start)
-    return (
-        reading is not None
-        and reading.kind in ("clock", "full")
-        and start.lstrip().startswith(reading.text.lstrip()[:2])
-    )
+    if (
+        reading is None
+        or reading.kind not in ("clock", "full")
+        or not start.startswith(reading.text.lstrip()[:2])
+    ):
+        return None
+    return reading.text.strip()
+
+
+# What may stand before the time that opens a ticker's line: blanks, the ticker's plus signs
+# and a word of label ("at", "um", "ore", "godz.", "a las", "à", "om"…). (The walks keep a long
+# text when it opens with a digit after blanks and plus signs alone: a long line's label is
+# not looked for.)
+_BEFORE_TIME = re.compile(
+    r"\s*(?:\++\s*)?(?:(?:at|um|gegen|ore|alle|dalle|godz\.?|o|a\s+las|a\s+les|às|à|om|kl\.?|klo)"
+    r"\s+)?(?=\d)",
+    re.I,
+)
+_TICKER_MARKS = re.compile(r"\s*\+{2,}\s*$")  # "… +++": the ticker's marks closing a line
+
+
+def _drop_opening_time(unit: Element, shown: str) -> None:
+    """A lead line whose own text opens with the entry's time and goes on with words
+    ("<p>18.05 Uhr: Die Bahn…</p>", "<p>+++ 18:05 Die Bahn … +++</p>") keeps the words alone:
+    the time is the entry's, read before the cutting. A heading keeps it here; its headline
+    is read without it (_after_time)."""
+    line = unit
+    for _ in range(_WRAPPER_DEPTH):  # down through the boxes _boxed_alone() went up
+        if len(line) != 1 or (line.text or "").strip() or not isinstance(line[0].tag, str):
+            break
+        line = line[0]
+    text = line.text
+    if line.tag not in _LEAD_LINES or not text or not shown:
+        return
+    rest = _after_time(text, shown)
+    if rest == text.strip() or not (len(line) or any(c.isalpha() for c in rest)):
+        return  # the time is not in the line's own text, or the line says nothing else
+    line.text = rest + text[len(text.rstrip()) :] if len(line) and rest else rest
 
 
 def _wrap(holder: Element, leads: list[Element]) -> None:
@@ -1176,9 +1218,8 @@ def _update(
         if reading.rank != CLOCK and reading.value:
             (modified_readings if reading.modified else published_readings).append(reading)
     # Times are passed over in the search for a headline, but for a heading that opens with one.
-    headline_el, headline = _headline(
-        member, {t.element for t in times if t.rank != VISIBLE or _heading_of(t.element) is None}
-    )
+    passed = {t.element for t in times if t.rank != VISIBLE or _heading_of(t.element) is None}
+    headline_el, headline = _headline(member, passed)
     visible = next(
         (
             t.reading
@@ -1189,8 +1230,10 @@ def _update(
         ),
         None,
     )
-    if visible is not None:
+    if visible is not None and headline_el is not None:
         headline = _after_time(headline, visible.text)  # "12.31 Uhr: Bahn meldet…"
+        if not headline:  # a heading of the time alone: "<h3>12.31 Uhr</h3><h4>Bahn meldet…"
+            headline_el, headline = _headline(member, passed | {headline_el})
     if headline_el is None and title is not None:
         headline_el, headline = title, text_of(title)
         for t in times:  # a ticker's line: "14.05 Uhr: Bahn meldet…"
@@ -1386,14 +1429,20 @@ _TITLE_LINES = frozenset({"p", "div"})  # the boxes a bold title line stands in
 
 
 def _after_time(headline: str, time_text: str) -> str:
-    """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …") or ends with
-    ("… 14:04"); none when the heading says nothing but the time."""
+    """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …", "+++ 07:20 …
+    +++", "Ore 18.05") or ends with ("… 14:04"); none when the heading says nothing but the
+    time."""
     time_text = time_text.strip()
-    if time_text and headline.endswith(time_text) and not headline.startswith(time_text):
+    before = _BEFORE_TIME.match(headline)
+    start = before.end() if before is not None else 0
+    opens = bool(time_text) and headline.startswith(time_text, start)
+    if time_text and headline.endswith(time_text) and not opens:
         return _TRAILING_SEPARATOR.sub("", headline[: -len(time_text)]).strip()
-    if not time_text or not headline.startswith(time_text):
+    if not opens:
         return headline
-    rest = _TIME_WORD.sub("", headline[len(time_text) :])
+    rest = _TIME_WORD.sub("", headline[start + len(time_text) :])
+    if "+" in headline[:start]:  # "+++ 18:05 Uhr +++ Die Bahn…", "+++ 07:20 Die Bahn… +++"
+        rest = _TICKER_MARKS.sub("", rest.lstrip().lstrip("+"))
     return _TIME_SEPARATOR.sub("", rest).strip()
 
 
