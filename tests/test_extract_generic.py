@@ -306,6 +306,25 @@ def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
         assert rest.startswith(f"Was Meldung {n}"), update.body_text
 
 
+@pytest.mark.parametrize("heading", ["<h2>{title} {clock}</h2>", "<h2>{title} ({clock})</h2>"])
+def test_a_time_that_closes_a_posts_heading_is_its_time_not_its_headline(heading: str) -> None:
+    """"Talks resume (18:05)": the clock at a heading's end, bracketed or not, dates the post
+    and leaves its headline."""
+    posts = "".join(
+        "<div class='post'>"
+        + heading.format(title=f"Talks resume, part {n}", clock=f"1{n}:05")
+        + f"<p>What part {n} of the talks brought, in more than a few words.</p></div>"
+        for n in (8, 7, 6, 5)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{posts}</div>", title="Budget talks live"),
+        "https://news.example.com/live/budget-talks",
+    )
+    assert [(u.headline, u.published_at) for u in updates] == [
+        (f"Talks resume, part {n}", f"2024-02-10T1{n}:05:00Z") for n in (8, 7, 6, 5)
+    ]
+
+
 @pytest.mark.parametrize("opening", ["{clock} Uhr: ", "+++ {clock} Uhr +++ ", "\n  {clock} Uhr – "])
 def test_a_flat_tickers_long_paragraph_opening_with_a_time_opens_an_entry(opening: str) -> None:
     """Regional tickers write the time into the paragraph's own text, however long it runs

@@ -1430,14 +1430,15 @@ _TITLE_LINES = frozenset({"p", "div"})  # the boxes a bold title line stands in
 
 def _after_time(headline: str, time_text: str) -> str:
     """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …", "+++ 07:20 …
-    +++", "Ore 18.05") or ends with ("… 14:04"); none when the heading says nothing but the
-    time."""
+    +++", "Ore 18.05") or ends with ("… 14:04", "… (14:04)"); none when the heading says
+    nothing but the time."""
     time_text = time_text.strip()
     before = _BEFORE_TIME.match(headline)
     start = before.end() if before is not None else 0
     opens = bool(time_text) and headline.startswith(time_text, start)
-    if time_text and headline.endswith(time_text) and not opens:
-        return _TRAILING_SEPARATOR.sub("", headline[: -len(time_text)]).strip()
+    closed = headline.rstrip(" )]")  # "… (14:04)"
+    if time_text and closed.endswith(time_text) and not opens:
+        return _TRAILING_SEPARATOR.sub("", closed[: -len(time_text)]).strip()
     if not opens:
         return headline
     rest = _TIME_WORD.sub("", headline[start + len(time_text) :])
