@@ -64,6 +64,7 @@ def test_addresses_that_do_not(url: str) -> None:
         "CANLI | Tarihi NATO Zirvesi",
         "Newsblog zum Krieg in Nahost",
         "Seçim sonuçları canlı anlatım",
+        "The Latest: Storm makes landfall as a Category 4 hurricane",
     ],
 )
 def test_titles_that_say_live(title: str) -> None:
@@ -78,6 +79,7 @@ def test_titles_that_say_live(title: str) -> None:
         "How to live well on a budget",
         "Vegan Styled Char Kway Teow (Stir Fry Flat Rice Noodles)",
         "Directions to the museum",
+        "Storm news: the latest from the coast",
     ],
 )
 def test_titles_that_do_not(title: str) -> None:

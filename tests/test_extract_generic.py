@@ -306,9 +306,38 @@ def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
         assert rest.startswith(f"Was Meldung {n}"), update.body_text
 
 
+def test_the_associated_press_rolling_story_is_a_ticker_of_times_on_lines_of_their_own() -> None:
+    """ "The Latest: …", as the AP writes it: a time alone on a line ("6:45 p.m."), the item's
+    paragraphs, a rule ("___") before the next. Its title is the page's sign of being live; the
+    rules are neither words nor posts."""
+    clocks = ["6:45 p.m.", "5:20 p.m.", "3:05 p.m.", "11:40 a.m."]
+    items = "".join(
+        f"<p>___</p><p>{clock}</p><p>Item {n} of the day, told in more than a few words.</p>"
+        f"<p>And what else it brought ({n}).</p>"
+        for n, clock in enumerate(clocks)
+    )
+    page = page_of(
+        "<div class='Article'><p>WASHINGTON (AP) — The Latest on the budget talks (all times"
+        f" local):</p>{items}</div>",
+        title="The Latest: Budget talks go on into the night",
+        published="2024-03-12T23:50:00-04:00",
+    )
+    url = "https://apnews.com/article/budget-talks-latest-1b2c3d"
+    updates = extract_page(page, url, fetched_at="2024-03-13T04:00:00Z").updates
+    # New York's summer time, four hours behind UTC.
+    instants = ["22:45", "21:20", "19:05", "15:40"]
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        (
+            f"2024-03-12T{instant}:00Z",
+            f"Item {n} of the day, told in more than a few words.\n\nAnd what else it brought ({n}).",
+        )
+        for n, instant in enumerate(instants)
+    ]
+
+
 @pytest.mark.parametrize("heading", ["<h2>{title} {clock}</h2>", "<h2>{title} ({clock})</h2>"])
 def test_a_time_that_closes_a_posts_heading_is_its_time_not_its_headline(heading: str) -> None:
-    """"Talks resume (18:05)": the clock at a heading's end, bracketed or not, dates the post
+    """ "Talks resume (18:05)": the clock at a heading's end, bracketed or not, dates the post
     and leaves its headline."""
     posts = "".join(
         "<div class='post'>"

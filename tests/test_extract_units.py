@@ -17,6 +17,7 @@ from crawler.extract.clean import (
     clean_credit,
     is_boilerplate,
     normalise_text,
+    paragraph_texts,
     sanitise_html,
     split_credit,
 )
@@ -132,10 +133,15 @@ def test_credits_and_attributions() -> None:
         "Udostępnij",
         "BEKIJK",
         "Link kopieren",
+        # A rule drawn between posts.
+        "___",
+        "* * *",
+        "——",
     ],
 )
 def test_boilerplate_blocks(text: str) -> None:
     assert is_boilerplate(text)
+    assert paragraph_texts([text]) == ([], False)
 
 
 def test_teasers_start_with_one_of_the_initials_looked_for() -> None:
@@ -153,10 +159,14 @@ def test_teasers_start_with_one_of_the_initials_looked_for() -> None:
         "Read the full statement below.",
         "More than 150 arrests were made.",
         "Sharing the road with lorries is dangerous.",
+        "... and the count goes on.",
+        "— Jane Doe, at the count",
+        "- 12",
     ],
 )
 def test_content_that_mentions_chrome_words_is_kept(text: str) -> None:
     assert not is_boilerplate(text)
+    assert paragraph_texts([text]) == ([text], False)
 
 
 def test_a_cms_token_for_an_embed_is_no_text_and_brackets_in_words_stay() -> None:

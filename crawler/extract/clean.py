@@ -129,6 +129,9 @@ _TEASER = re.compile(
 )
 # The letters a teaser can start with, case-insensitively (ſ is a long s): a cheap first test.
 _TEASER_INITIALS = frozenset("rmasdRMASD\u017f")
+# A line drawn between posts or sections ("___", "* * *", "——"): a rule, not words.
+_RULE = re.compile(r"[_*•·=~#.\-–—\s]+$")
+_RULE_INITIALS = frozenset("_*•·=~#.-–—")
 UNAVAILABLE = re.compile(r"\s*Sorry, this content isn['’]t available on your device\.?\s*", re.I)
 # What every such placeholder holds: a cheap first test before the expression.
 _UNAVAILABLE_HINT = "vailable on your device"
@@ -351,10 +354,13 @@ def optional_text(value: str | None) -> str | None:
 
 
 def is_boilerplate(text: str) -> bool:
-    """Whether a whole block of (normalised) text is chrome, a placeholder or a teaser."""
+    """Whether a whole block of (normalised) text is chrome, a placeholder, a teaser or a rule
+    drawn between posts ("___")."""
     if not text:
         return True
     if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
+        return True
+    if text[0] in _RULE_INITIALS and _RULE.match(text):
         return True
     return text[0] in _TEASER_INITIALS and _TEASER.match(text) is not None
 
@@ -389,6 +395,8 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
         if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
             continue
         if text[0] in _TEASER_INITIALS and _TEASER.match(text):
+            continue
+        if text[0] in _RULE_INITIALS and _RULE.match(text):
             continue
         kept.append(text)
     return kept, "&" in joined or "<" in joined or ">" in joined

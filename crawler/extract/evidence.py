@@ -6,7 +6,7 @@ schema.org LiveBlogPosting (JSON-LD or microdata); a publisher's or a live-blog 
 that an adapter knows (AMP's live list among them); or, for the generic extractor's stream of
 posts, a second, independent sign: the page's address or title calls it live ("/live/",
 "liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "Newsblog",
-"na żywo", "canlı" …), the stream's own box does ("liveblog", "ticker"), or a long run of its posts carry
+"na żywo", "canlı", "The Latest:" …), the stream's own box does ("liveblog", "ticker"), or a long run of its posts carry
 a match minute each (a commentary). A stream alone is not enough: comment threads, forums and lists of
 teasers repeat boxes with times as well.
 """
@@ -36,7 +36,8 @@ _TITLE_WORDS = re.compile(
     r"\bnews-?blog\b",
     re.I,
 )
-_TITLE_CAPITALS = re.compile(r"\bLIVE\b|^\s*DIRECT\b")
+# In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
+_TITLE_CAPITALS = re.compile(r"\bLIVE\b|^\s*DIRECT\b|^\s*The Latest\s*:")
 # A stream's box that calls itself live, not merely a list of posts: words of its class names.
 _LIVE_BOX_WORDS = frozenset(
     {"coverage", "cronaca", "diretta", "direct", "directo", "vivo", "relacja"}
