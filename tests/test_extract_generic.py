@@ -541,6 +541,9 @@ def test_a_name_is_told_from_a_label(text: str, name: bool) -> None:
         ("From CNN's Mary Gilbert", "Mary Gilbert"),
         ("Von Anna van der Berg", "Anna van der Berg"),
         ("di Marco Rossi", "Marco Rossi"),
+        ("Posted by Ann Lee", "Ann Lee"),
+        ("Geschrieben von Anna Weber", "Anna Weber"),
+        ("Posted in Politics", None),
         ("Di Stefano Marco", None),  # a name that opens with a byline's word
         ("From Kyiv to Kharkiv", None),
         ("Par ailleurs, le gouvernement", None),
@@ -697,6 +700,8 @@ def test_a_timetable_in_an_ordinary_article_is_no_live_blog(row: str) -> None:
         '<div class="x11"><span class="x12">{clock}</span> · <span>{author}</span></div>',
         '<p class="x11">{clock} | By {author}</p>',
         '<div class="x11">{author} – <span class="x12">{clock}</span></div>',
+        '<p class="x11">Posted by {author} at {clock}</p>',
+        '<p class="x11">Posted by {author} at <span class="x12">{clock}</span></p>',
     ],
 )
 def test_a_name_beside_the_time_is_the_posts_author(header: str) -> None:

@@ -1289,7 +1289,7 @@ def _update(
 
 def _header_author(headers: list[tuple[_Time, Element]], member: Element) -> list[str]:
     """The name printed beside a post's time in the box that holds them, where no class names
-    a byline: "7 min ago · Jane Doe", "14:05 | By Ann Lee"."""
+    a byline: "7 min ago · Jane Doe", "14:05 | By Ann Lee", "Posted by Ann Lee at 14:05"."""
     for time, header in headers:
         if header is member:
             continue
@@ -1298,6 +1298,7 @@ def _header_author(headers: list[tuple[_Time, Element]], member: Element) -> lis
         if not shown or shown not in text:
             continue
         rest = _TRAILING_SEPARATOR.sub("", _TIME_SEPARATOR.sub("", text.replace(shown, " ", 1)))
+        rest = _TIME_PREPOSITION.sub("", rest)  # "Posted by Ann Lee at"
         if lines.is_byline(rest):
             return author_names(lines.byline_name(rest))
         if lines.is_name(rest, 2):
@@ -1387,6 +1388,8 @@ def _post_header(headline: Element, member: Element) -> Element | None:
 
 
 _TIME_SEPARATOR = re.compile(r"^[\s:–—\-|·•.,]+")
+# The word a byline puts before its time ("Posted by Ann Lee at 14:05"), the time taken away.
+_TIME_PREPOSITION = re.compile(r"\s+(?:at|on|um|am|à|a\s+las|alle|om|o)$", re.I)
 _TRAILING_SEPARATOR = re.compile(r"[\s:–—\-|·•,(]+$")
 
 
@@ -1512,7 +1515,9 @@ def _says_more(line: Element, time: Element) -> bool:
     if len(rest.strip()) < _SENTENCE_WORDS * 3:  # too short for a sentence (the common case)
         return False
     words = [w for w in rest.split() if any(c.isalpha() for c in w)]
-    if len(words) < _SENTENCE_WORDS or lines.is_byline(rest.strip(" |·–—-:,")):
+    if len(words) < _SENTENCE_WORDS or lines.is_byline(
+        _TIME_PREPOSITION.sub("", rest.strip(" |·–—-:,"))
+    ):
         return False
     return any(w[0].islower() for w in words)
 

@@ -56,10 +56,13 @@ _LABEL_WORDS = frozenset(
      "pilne", "ważne", "nieuw"}
 )  # fmt: skip
 _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
-# The words a byline opens with ("By", "From CNN's", "Von"), in the languages read here
-# (Italian's "di" in lower case only: "Di Stefano" is a name), and the small words between its
-# names ("and", "van der").
-_BYLINE_WORDS = re.compile(r"^(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+")
+# The words a byline opens with ("By", "Posted by", "From CNN's", "Von"), in the languages read
+# here (Italian's "di" in lower case only: "Di Stefano" is a name), and the small words between
+# its names ("and", "van der").
+_BYLINE_WORDS = re.compile(
+    r"^(?i:(?:posted|written|reported|geschrieben|verfasst|publié|publicado|pubblicato|"
+    r"geplaatst)\s+)?(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+"
+)
 _NAME_JOINS = NAME_JOINS | {
     "&", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos"
 }  # fmt: skip
@@ -254,7 +257,8 @@ def is_name(text: str, least: int = 1) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    """A byline: "By Jane Smith and John Doe", "From CNN's Mary Gilbert", "Von Anna Weber"."""
+    """A byline: "By Jane Smith and John Doe", "From CNN's Mary Gilbert", "Von Anna Weber",
+    "Posted by Ann Lee"."""
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
         return False
