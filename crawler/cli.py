@@ -363,6 +363,8 @@ def add(
 def remove_command(url: str, db_path: Path | None) -> None:
     """Stop polling the blog at URL; what was archived of it stays."""
     path = archive_path(db_path)
+    if not path.is_file():
+        raise click.ClickException(f"there is no archive at {path}: nothing is watched there.")
     db = opened(path)
     try:
         with user_errors(), disk_errors(path):
@@ -380,7 +382,12 @@ def remove_command(url: str, db_path: Path | None) -> None:
 @db_option
 def list_command(db_path: Path | None) -> None:
     """The watchlist: each blog's status, settings, last pass, counts, completeness, last error."""
-    db = opened(archive_path(db_path))
+    path = archive_path(db_path)
+    if not path.is_file():  # a listing creates no archive
+        raise click.ClickException(
+            f"there is no archive at {path}: add blogs with `liveblog add URL --db {path}`."
+        )
+    db = opened(path)
     try:
         rows = blog_table(db)
     finally:

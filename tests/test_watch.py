@@ -252,6 +252,12 @@ def test_add_list_remove(runner: CliRunner, db_path: Path) -> None:
     db = str(db_path)
     url = "http://127.0.0.1:9/news/live"
     other = "http://127.0.0.1:9/news/other-live"
+    # Listing or removing creates no archive where there is none; adding does.
+    for args in (["list"], ["remove", url]):
+        missing = runner.invoke(cli, [*args, "--db", db])
+        assert missing.exit_code == 1 and f"there is no archive at {db}" in missing.output
+    assert not db_path.exists()
+    open_archive(db_path).close()  # an archive, nothing watched yet
     empty = run(runner, "list", "--db", db)
     assert empty.exit_code == 0 and "the watchlist is empty" in empty.output
 
