@@ -390,6 +390,47 @@ def test_a_stream_oldest_first_is_placed_from_its_end() -> None:
     ]
 
 
+def test_a_stream_under_headings_that_name_its_days_is_placed_on_them() -> None:
+    """A ticker's headings between its days ("Freitag, 3. Mai"): the clocks under one are on
+    its day, whatever lies between (no post on the Thursday), however each day's clocks run."""
+    may = [date(2024, 5, day) for day in (5, 5, 3, 3, 1)]
+    assert CLOCK.place_clocks([(10, 0), (8, 0), (23, 0), (22, 0), (9, 30)], may) == [
+        "2024-05-05T08:00:00Z",
+        "2024-05-05T06:00:00Z",
+        "2024-05-03T21:00:00Z",
+        "2024-05-03T20:00:00Z",
+        "2024-05-01T07:30:00Z",
+    ]
+    # Oldest first: the same days, read from the end.
+    assert CLOCK.place_clocks([(9, 30), (22, 0), (23, 0)], [may[4], may[3], may[2]]) == [
+        "2024-05-01T07:30:00Z",
+        "2024-05-03T20:00:00Z",
+        "2024-05-03T21:00:00Z",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Freitag, 3. Mai 2024", date(2024, 5, 3)),
+        ("Friday 3 May", date(2024, 5, 3)),
+        ("Friday, May 3, 2024", date(2024, 5, 3)),
+        ("vendredi 3 mai 2024", date(2024, 5, 3)),
+        ("Viernes, 3 de mayo de 2024", date(2024, 5, 3)),
+        ("piątek, 3 maja", date(2024, 5, 3)),
+        ("03.05.2024", date(2024, 5, 3)),
+        ("3. Mai", date(2024, 5, 3)),
+        # More than a day: a time, a sentence, a title.
+        ("Freitag, 3. Mai 2024, 14:05 Uhr", None),
+        ("3 May: what we know", None),
+        ("Am 3. Mai begann der Streik", None),
+        ("12 people were hurt", None),
+    ],
+)
+def test_a_line_that_names_a_day_and_nothing_else(text: str, day: date | None) -> None:
+    assert CLOCK.day_named(text) == day
+
+
 @pytest.mark.parametrize(
     ("utc", "kept"),
     [

@@ -370,6 +370,48 @@ def test_a_flat_tickers_long_paragraph_opening_with_a_time_opens_an_entry(openin
     ]
 
 
+@pytest.mark.parametrize("day_line", ["<h2>{day}</h2>", "<p><strong>{day}</strong></p>"])
+def test_a_tickers_headings_between_its_days_date_its_entries_and_title_none(
+    day_line: str,
+) -> None:
+    """A ticker over several days, a line naming each day above its entries ("Dienstag, 12.
+    März 2024"), none for a day without entries: the entries under a day's line are on that
+    day; the line is no entry's title, and no entry's words."""
+    days = {
+        "Mittwoch, 13. März 2024": ["10.05", "08.40"],
+        "Dienstag, 12. März 2024": ["22.10", "09.00"],
+        "Sonntag, 10. März 2024": ["18.00"],
+    }
+    body, n = "", 0
+    for day, clocks in days.items():
+        body += day_line.format(day=day)
+        for clock in clocks:
+            body += (
+                f"<p><strong>{clock} Uhr:</strong> Was Meldung {n} berichtet, in mehr als ein paar"
+                " Worten.</p>"
+            )
+            n += 1
+    page = page_of(
+        f"<div class='ticker'>{body}</div>",
+        title="Streik-Ticker",
+        lang="de",
+        published="2024-03-13T10:06:00+01:00",
+    )
+    updates = stream_of(page, "https://nachrichten.example.de/ticker/streik")
+    assert [(u.published_at, u.headline, u.body_text) for u in updates] == [
+        (instant, None, f"Was Meldung {n} berichtet, in mehr als ein paar Worten.")
+        for n, instant in enumerate(
+            [
+                "2024-03-13T09:05:00Z",
+                "2024-03-13T07:40:00Z",
+                "2024-03-12T21:10:00Z",
+                "2024-03-12T08:00:00Z",
+                "2024-03-10T17:00:00Z",
+            ]
+        )
+    ]
+
+
 @pytest.mark.parametrize("box", ["div", "p"])
 def test_a_ticker_of_lines_broken_by_br_is_cut_at_each_line_that_opens_with_a_time(
     box: str,

@@ -350,7 +350,7 @@ _DAY_WORDS: dict[str, dict[str, int]] = {
 }
 
 # Words that say the number after them is a clock ("um 19.30", "à 14h", "alle 9.30").
-_CLOCK_LEADS = frozenset(
+CLOCK_LEADS = frozenset(
     {
         "at", "by", "um", "gegen", "à", "a", "vers", "dès", "alle", "ore", "dalle", "verso",
         "las", "la", "às", "pelas", "om", "rond", "o", "godz", "godzina", "około", "kl", "klo",
@@ -358,6 +358,24 @@ _CLOCK_LEADS = frozenset(
         "actualizado", "atualizado", "bijgewerkt", "aktualizacja", "opublikowano",
     }
 )  # fmt: skip
+# The days of the week, which a ticker's heading between its days may name beside the date
+# ("Dienstag, 12. März 2024").
+_WEEKDAYS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+        "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "lunedi", "martedi",
+        "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "lunes", "martes",
+        "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+        "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+    }
+)  # fmt: skip
+DAY_LINE = 40  # characters: a heading that names a day and no more
+_WORDS_APART = re.compile(r"[\s,.]+")
 # Words that say "21:19" is a score, not a clock.
 _SCORE_LEADS = frozenset(
     {
@@ -604,26 +622,55 @@ class PageClock:
         """The first time in a short text; a bare clock is placed on `day` when day is known."""
         return _read(self, text[:_MAX_TEXT]) if text else None
 
-    def place_clocks(self, clocks: Sequence[tuple[int, int] | None]) -> list[str | None]:
+    def day_named(self, text: str) -> date | None:
+        """The day a short line names when it says nothing else, the day of the week aside: a
+        ticker's heading between its days ("Dienstag, 12. März 2024", "Tuesday 12 March")."""
+        if len(text) > DAY_LINE:
+            return None
+        found = _find_date(text, need_year=False, month_first=self._month_first)
+        if found is None:
+            return None
+        rest = [w for w in _WORDS_APART.split(text[: found.start] + " " + text[found.end :]) if w]
+        if len(rest) > 1 or (rest and rest[0].lower() not in _WEEKDAYS):
+            return None
+        year = found.year if found.year is not None else _year_of(self, found.month, found.day)
+        if year is None or not _valid(year, found.month, found.day):
+            return None
+        return date(year, found.month, found.day)
+
+    def place_clocks(
+        self,
+        clocks: Sequence[tuple[int, int] | None],
+        days: Sequence[date | None] | None = None,
+    ) -> list[str | None]:
         """A stream's bare clocks, newest first, as instants: the first on `day` (the fetch day
         when the page states none), a day earlier whenever a clock is later than the one above
         it (the stream crossed midnight), and a day earlier for a clock after the fetch. A
-        stream whose clocks mostly rise runs oldest first: it is placed from its end."""
+        stream whose clocks mostly rise runs oldest first: it is placed from its end.
+
+        `days`, beside the clocks, are the days the stream's headings name above each (None
+        where none does): a clock under one is on that day."""
         known = [c for c in clocks if c is not None]
         rising = sum(1 for above, below in pairwise(known) if below > above)
         falling = sum(1 for above, below in pairwise(known) if below < above)
+        named = list(days) if days is not None else [None] * len(clocks)
         if rising > falling:
-            return self._placed(clocks[::-1])[::-1]
-        return self._placed(clocks)
+            return self._placed(clocks[::-1], named[::-1])[::-1]
+        return self._placed(clocks, named)
 
-    def _placed(self, clocks: Sequence[tuple[int, int] | None]) -> list[str | None]:
+    def _placed(
+        self, clocks: Sequence[tuple[int, int] | None], days: Sequence[date | None]
+    ) -> list[str | None]:
         day = self.day or self._today
         above: tuple[int, int] | None = None
+        section: date | None = None
         placed: list[str | None] = []
-        for clock in clocks:
+        for clock, named in zip(clocks, days, strict=True):
             if clock is None:
                 placed.append(None)
                 continue
+            if named is not None and named != section:
+                day, section, above = named, named, None  # a heading's day: placed from there
             if above is not None and clock > above:
                 day -= timedelta(days=1)
             above = clock
@@ -911,7 +958,7 @@ def _alone(match: re.Match[str], text: str, hour: str, sep: str | None) -> bool:
     lead = _lead_word(text, start)
     if sep == ":" and len(hour) == 2:
         return lead not in _SCORE_LEADS
-    if lead in _CLOCK_LEADS:
+    if lead in CLOCK_LEADS:
         return True
     if len(hour) == 1:  # "3.14", "2:10", "8h" alone: a number more often than not
         return False

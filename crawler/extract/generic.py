@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -31,7 +31,7 @@ from archive.records import Update
 from archive.times import format_utc, parse_utc, to_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import author_names, is_share_href, normalise_text
-from crawler.extract.clock import PageClock, Reading
+from crawler.extract.clock import CLOCK_LEADS, DAY_LINE, PageClock, Reading
 from crawler.extract.dom import (
     HEADINGS,
     Element,
@@ -542,7 +542,7 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         opened = {line: _opening_time(line, clock) for line in lines_of}
         leads = [line for line in lines_of if opened[line] is not None]
         if len(leads) >= _TICKER_LINES:
-            _wrap(holder, leads)
+            _wrap(holder, leads, clock)
             for line in leads:
                 _drop_opening_time(line, opened[line] or "")
 
@@ -664,12 +664,13 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
 
 
 # What may stand before the time that opens a ticker's line: blanks, the ticker's plus signs
-# and a word of label ("at", "um", "ore", "godz.", "a las", "à", "om"…). (The walks keep a long
-# text when it opens with a digit after blanks and plus signs alone: a long line's label is
-# not looked for.)
+# and a word or two that say a clock follows ("um", "ore", "godz.", "a las"…). (The walks keep
+# a long text when it opens with a digit after blanks and plus signs alone: a long line's
+# label is not looked for.)
 _BEFORE_TIME = re.compile(
-    r"\s*(?:\++\s*)?(?:(?:at|um|gegen|ore|alle|dalle|godz\.?|o|a\s+las|a\s+les|às|à|om|kl\.?|klo)"
-    r"\s+)?(?=\d)",
+    r"\s*(?:\++\s*)?(?:(?:"
+    + "|".join(sorted(map(re.escape, CLOCK_LEADS), key=len, reverse=True))
+    + r")\.?\s+){0,2}(?=\d)",
     re.I,
 )
 _TICKER_MARKS = re.compile(r"\s*\+{2,}\s*$")  # "… +++": the ticker's marks closing a line
@@ -694,33 +695,56 @@ def _drop_opening_time(unit: Element, shown: str) -> None:
     line.text = rest + text[len(text.rstrip()) :] if len(line) and rest else rest
 
 
-def _wrap(holder: Element, leads: list[Element]) -> None:
+def _wrap(holder: Element, leads: list[Element], clock: PageClock) -> None:
     """Move each lead and the siblings after it, up to the next lead, into a box of its own.
     An entry whose title comes before its time ("<h3>Title</h3><p>14:04</p>") starts at the
-    title: a heading just before a lead opens the lead's entry."""
+    title: a heading just before a lead opens the lead's entry. A line that names a day and
+    nothing else ("Dienstag, 12. März 2024") is the ticker's heading between its days: no
+    entry's, it stays between the boxes, and the entries under it are on its day."""
+    children = [c for c in holder if isinstance(c.tag, str)]
+    days = {c: named for c in children if (named := _day_line(c, clock)) is not None}
     starts = set(leads)
     for lead in leads:
         before = lead.getprevious()
         while before is not None and not isinstance(before.tag, str):  # a comment
             before = before.getprevious()
-        if before is not None and _heading_alone(before) and before not in starts:
+        if (
+            before is not None
+            and before not in days
+            and _heading_alone(before)
+            and before not in starts
+        ):
             starts.discard(lead)
             starts.add(before)
-    children = [c for c in holder if isinstance(c.tag, str)]
-    boxes: list[tuple[Element, list[Element]]] = []
+    boxes: list[tuple[Element, list[Element], date | None]] = []
+    day = None
     for child in children:
         if child in starts:
-            boxes.append((child, [child]))
+            boxes.append((child, [child], day))
+        elif child in days:
+            day = days[child]
         elif boxes and not _closes_ticker(child):
             boxes[-1][1].append(child)
         elif boxes:
             break  # the ticker ended: a box of another kind (more on the topic, a share bar)
-    for lead, parts in boxes:
+    for lead, parts, on in boxes:
         box = etree.Element("div", {"class": _SEGMENT_CLASS})
+        if on is not None:
+            box.set(_DAY_ATTRIBUTE, on.isoformat())
         lead.addprevious(box)
         box.text = "\n"
         for part in parts:
             box.append(part)
+
+
+def _day_line(child: Element, clock: PageClock) -> date | None:
+    """The day a ticker's line between its days names ("<h2>Dienstag, 12. März 2024</h2>")."""
+    if walks.text_length(child, DAY_LINE * 2) >= DAY_LINE * 2:  # (blanks around it aside)
+        return None
+    return clock.day_named(text_of(child).strip())
+
+
+_DAY_ATTRIBUTE = "data-lba-day"  # the day of a ticker's entry, from the line above it
 
 
 def _closes_ticker(child: Element) -> bool:
@@ -1168,19 +1192,22 @@ def _place_bare_clocks(
     posts: list[tuple[Element, Update]], times: dict[Element, list[_Time]], clock: PageClock | None
 ) -> None:
     """Bare clocks, where nothing else dates the post: placed on days down the stream, from
-    the page's day (a stream that runs past midnight steps back a day), not each on that day."""
+    the page's day (a stream that runs past midnight steps back a day), not each on that day;
+    a ticker's entry under a heading that names its day (_wrap), on that day."""
     if clock is None:
         return
-    bare: list[tuple[Update, tuple[int, int]]] = []
+    bare: list[tuple[Update, tuple[int, int], date | None]] = []
     for member, update in posts:
         readings = times[member]
         if any(t.value and not t.shown and t.rank != CLOCK for t in readings):
             continue  # its markup dates it
         reading = next((t.reading for t in readings if t.reading is not None), None)
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
-            bare.append((update, reading.clock))
+            named = member.get(_DAY_ATTRIBUTE)  # a ticker's day heading above the entry
+            bare.append((update, reading.clock, date.fromisoformat(named) if named else None))
     if bare:
-        for (update, _), utc in zip(bare, clock.place_clocks([c for _, c in bare]), strict=True):
+        placed = clock.place_clocks([c for _, c, _ in bare], [d for _, _, d in bare])
+        for (update, _, _), utc in zip(bare, placed, strict=True):
             update.published_at = utc
 
 
