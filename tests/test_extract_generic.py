@@ -370,9 +370,20 @@ def test_a_flat_tickers_long_paragraph_opening_with_a_time_opens_an_entry(openin
     ]
 
 
-@pytest.mark.parametrize("day_line", ["<h2>{day}</h2>", "<p><strong>{day}</strong></p>"])
+@pytest.mark.parametrize(
+    ("day_line", "entry"),
+    [
+        ("<h2>{day}</h2>", "<p><strong>{clock} Uhr:</strong> {words}</p>"),
+        ("<p><strong>{day}</strong></p>", "<p><strong>{clock} Uhr:</strong> {words}</p>"),
+        # Posts in boxes of their own, the days' headings between them.
+        (
+            "<h2>{day}</h2>",
+            "<div class='post'><span class='zeit'>{clock}</span><p>{words}</p></div>",
+        ),
+    ],
+)
 def test_a_tickers_headings_between_its_days_date_its_entries_and_title_none(
-    day_line: str,
+    day_line: str, entry: str
 ) -> None:
     """A ticker over several days, a line naming each day above its entries ("Dienstag, 12.
     März 2024"), none for a day without entries: the entries under a day's line are on that
@@ -386,10 +397,8 @@ def test_a_tickers_headings_between_its_days_date_its_entries_and_title_none(
     for day, clocks in days.items():
         body += day_line.format(day=day)
         for clock in clocks:
-            body += (
-                f"<p><strong>{clock} Uhr:</strong> Was Meldung {n} berichtet, in mehr als ein paar"
-                " Worten.</p>"
-            )
+            words = f"Was Meldung {n} berichtet, in mehr als ein paar Worten."
+            body += entry.format(clock=clock, words=words)
             n += 1
     page = page_of(
         f"<div class='ticker'>{body}</div>",

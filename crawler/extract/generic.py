@@ -700,7 +700,7 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock) -> None:
     An entry whose title comes before its time ("<h3>Title</h3><p>14:04</p>") starts at the
     title: a heading just before a lead opens the lead's entry. A line that names a day and
     nothing else ("Dienstag, 12. März 2024") is the ticker's heading between its days: no
-    entry's, it stays between the boxes, and the entries under it are on its day."""
+    entry's: it stays between the boxes (_place_bare_clocks reads it)."""
     children = [c for c in holder if isinstance(c.tag, str)]
     days = {c: named for c in children if (named := _day_line(c, clock)) is not None}
     starts = set(leads)
@@ -716,21 +716,18 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock) -> None:
         ):
             starts.discard(lead)
             starts.add(before)
-    boxes: list[tuple[Element, list[Element], date | None]] = []
-    day = None
+    boxes: list[tuple[Element, list[Element]]] = []
     for child in children:
         if child in starts:
-            boxes.append((child, [child], day))
+            boxes.append((child, [child]))
         elif child in days:
-            day = days[child]
+            continue
         elif boxes and not _closes_ticker(child):
             boxes[-1][1].append(child)
         elif boxes:
             break  # the ticker ended: a box of another kind (more on the topic, a share bar)
-    for lead, parts, on in boxes:
+    for lead, parts in boxes:
         box = etree.Element("div", {"class": _SEGMENT_CLASS})
-        if on is not None:
-            box.set(_DAY_ATTRIBUTE, on.isoformat())
         lead.addprevious(box)
         box.text = "\n"
         for part in parts:
@@ -744,7 +741,20 @@ def _day_line(child: Element, clock: PageClock) -> date | None:
     return clock.day_named(text_of(child).strip())
 
 
-_DAY_ATTRIBUTE = "data-lba-day"  # the day of a ticker's entry, from the line above it
+def _day_above(member: Element, members: set[Element], clock: PageClock) -> date | None:
+    """The day a line just above a post names, between it and the post before: a stream's
+    heading between its days ("<h2>Dienstag, 12. März 2024</h2>", then the day's posts)."""
+    node = member.getprevious()
+    for _ in range(_DAY_LOOKBACK):
+        if node is None or node in members:
+            return None
+        if isinstance(node.tag, str):
+            return _day_line(node, clock)
+        node = node.getprevious()
+    return None
+
+
+_DAY_LOOKBACK = 3  # siblings looked at above a post for its day's heading (comments aside)
 
 
 def _closes_ticker(child: Element) -> bool:
@@ -1193,18 +1203,18 @@ def _place_bare_clocks(
 ) -> None:
     """Bare clocks, where nothing else dates the post: placed on days down the stream, from
     the page's day (a stream that runs past midnight steps back a day), not each on that day;
-    a ticker's entry under a heading that names its day (_wrap), on that day."""
+    the posts under a line that names their day, on that day."""
     if clock is None:
         return
     bare: list[tuple[Update, tuple[int, int], date | None]] = []
+    members = {member for member, _ in posts}
     for member, update in posts:
         readings = times[member]
         if any(t.value and not t.shown and t.rank != CLOCK for t in readings):
             continue  # its markup dates it
         reading = next((t.reading for t in readings if t.reading is not None), None)
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
-            named = member.get(_DAY_ATTRIBUTE)  # a ticker's day heading above the entry
-            bare.append((update, reading.clock, date.fromisoformat(named) if named else None))
+            bare.append((update, reading.clock, _day_above(member, members, clock)))
     if bare:
         placed = clock.place_clocks([c for _, c, _ in bare], [d for _, _, d in bare])
         for (update, _, _), utc in zip(bare, placed, strict=True):
