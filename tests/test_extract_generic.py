@@ -421,6 +421,30 @@ def test_a_tickers_headings_between_its_days_date_its_entries_and_title_none(
     ]
 
 
+def test_a_timeline_inside_a_post_keeps_its_times_in_the_posts_words() -> None:
+    """A post that lists the day's events, each paragraph opening with its time ("09:00 –
+    Polls open…"): the stream is the posts, and the post's words keep those times."""
+    words = "and more words that run on past a short label, to make the line a paragraph" * 2
+    timeline = "".join(f"<p>{clock} – Event at {clock} {words}.</p>" for clock in TIMELINE)
+    posts = "".join(
+        f"<article class='post'><time datetime='2024-02-10T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        + (timeline if n == 4 else "")
+        + "</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    )
+    assert [u.headline for u in updates] == ["Post 6", "Post 5", "Post 4", "Post 3"]
+    assert updates[2].body_text.split("\n\n")[1:] == [
+        f"{clock} – Event at {clock} {words}." for clock in TIMELINE
+    ]
+
+
+TIMELINE = ["09:00", "10:30", "12:15"]
+
+
 @pytest.mark.parametrize("box", ["div", "p"])
 def test_a_ticker_of_lines_broken_by_br_is_cut_at_each_line_that_opens_with_a_time(
     box: str,

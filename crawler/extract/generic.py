@@ -278,6 +278,8 @@ def _stream(
     for box in pinned:
         best.link_shares[box] = _link_share(box)
     members = pinned + best.members
+    if clock is not None:
+        _drop_opening_times(best.members, clock)
     times = _member_times(members, by_element, shown)
     bylines = _bylines(marks, set(members))
     above = _headings_above(best.members)
@@ -539,12 +541,9 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
     for holder, lines_of in units.items():
         if len(lines_of) < _TICKER_LINES:  # a post's own time, not a ticker's (and no reading)
             continue
-        opened = {line: _opening_time(line, clock) for line in lines_of}
-        leads = [line for line in lines_of if opened[line] is not None]
+        leads = [line for line in lines_of if _opening_time(line, clock) is not None]
         if len(leads) >= _TICKER_LINES:
             _wrap(holder, leads, clock)
-            for line in leads:
-                _drop_opening_time(line, opened[line] or "")
 
 
 def _boxed_alone(unit: Element) -> Element:
@@ -676,11 +675,24 @@ _BEFORE_TIME = re.compile(
 _TICKER_MARKS = re.compile(r"\s*\+{2,}\s*$")  # "… +++": the ticker's marks closing a line
 
 
+def _drop_opening_times(entries: list[Element], clock: PageClock) -> None:
+    """The ticker's entries that are the stream's posts, their lead lines read: a time that
+    opens a line's own text is the entry's, read before, not its words (_drop_opening_time).
+    A ticker cut inside a post (its timeline, "09:00 – Polls open…") keeps its words whole."""
+    for entry in entries:
+        if entry.get("class") != _SEGMENT_CLASS:
+            continue
+        for line in entry[:2]:  # its title, then its lead; or its lead
+            shown = _opening_time(line, clock) if isinstance(line.tag, str) else None
+            if shown:
+                _drop_opening_time(line, shown)
+                break
+
+
 def _drop_opening_time(unit: Element, shown: str) -> None:
     """A lead line whose own text opens with the entry's time and goes on with words
-    ("<p>18.05 Uhr: Die Bahn…</p>", "<p>+++ 18:05 Die Bahn … +++</p>") keeps the words alone:
-    the time is the entry's, read before the cutting. A heading keeps it here; its headline
-    is read without it (_after_time)."""
+    ("<p>18.05 Uhr: Die Bahn…</p>", "<p>+++ 18:05 Die Bahn … +++</p>") keeps the words alone.
+    A heading keeps it here; its headline is read without it (_after_time)."""
     line = unit
     for _ in range(_WRAPPER_DEPTH):  # down through the boxes _boxed_alone() went up
         if len(line) != 1 or (line.text or "").strip() or not isinstance(line[0].tag, str):
