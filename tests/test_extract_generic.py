@@ -292,6 +292,8 @@ def test_a_stream_of_bare_clocks_over_midnight_steps_back_a_day_from_the_pages_d
         '<p><a href="#e{n}">{clock} Uhr</a> {title}</p>',
         '<p><span class="zeit">{clock} Uhr</span> – {title}</p>',
         "<div><b>{clock} Uhr</b> {title}</div>",
+        # A word of label before a dotted clock, which says it is one ("ore 14.04", not a date).
+        "<p><b>Ore {clock}</b> – {title}</p>",
     ],
 )
 def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:

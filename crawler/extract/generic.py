@@ -651,12 +651,11 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     before = _BEFORE_TIME.match(start)
     if before is None:
         return None
-    start = start[before.end() :]
-    reading = clock.read(start)
+    reading = clock.read(start)  # with its label: "ore 18.05" is a clock, "18.05" may be a day
     if (
         reading is None
         or reading.kind not in ("clock", "full")
-        or not start.startswith(reading.text.lstrip()[:2])
+        or not start.startswith(reading.text.lstrip()[:2], before.end())
     ):
         return None
     return reading.text.strip()
