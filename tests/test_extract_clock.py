@@ -133,6 +133,11 @@ READINGS = {
     "tr": [
         ("3 Mayıs 2024, 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
         ("7 Temmuz 2023 19:30", "full", "2023-07-07T17:30:00Z", (19, 30)),
+        ("5 dk önce", "relative", "2024-05-05T17:55:00Z", None),
+        ("bir saat önce", "relative", "2024-05-05T17:00:00Z", None),
+        ("2 gün önce", "relative", "2024-05-03T18:00:00Z", None),
+        ("az önce", "relative", "2024-05-05T18:00:00Z", None),
+        ("Dün, 19:30", "relative", "2024-05-04T17:30:00Z", (19, 30)),
     ],
 }
 CASES = [(language, *case) for language, cases in READINGS.items() for case in cases]

@@ -7,7 +7,7 @@ languages) and reads such texts into instants. Machine times (ISO 8601, epochs, 
 archive.times' job; this module reads the words and hands instants to archive.times.
 
 Tables, not a general parser: months, relative phrases and day words of English, German,
-French, Italian, Spanish, Portuguese, Dutch and Polish, and Turkish months. What counts as a
+French, Italian, Spanish, Portuguese, Dutch, Polish and Turkish. What counts as a
 clock is decided against the look-alikes of ordinary text (prices, versions, scores): see
 _alone.
 """
@@ -312,6 +312,14 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
         ),
     ),
+    "tr": (
+        _Relative(
+            "",
+            "önce",
+            {"bir": 1, "birkaç": 2, "iki": 2, "üç": 3},
+            ("saniye sn", "dakika dk", "saat sa", "gün", "hafta", "ay", "yıl"),
+        ),
+    ),
 }
 
 # "Just now": the fetch time. Strong phrases are read anywhere in a short text; weak words
@@ -325,6 +333,7 @@ _NOW_STRONG: dict[str, str] = {
     "pt": "agora mesmo|há instantes|há pouco|agorinha",
     "nl": "zojuist|zonet|zo net|net geplaatst",
     "pl": "przed chwilą|przed chwila|chwilę temu|chwile temu",
+    "tr": "az önce|biraz önce",
 }
 _NOW_WEAK: dict[str, str] = {
     "en": "now",
@@ -335,6 +344,7 @@ _NOW_WEAK: dict[str, str] = {
     "pt": "agora",
     "nl": "nu|net",
     "pl": "teraz",
+    "tr": "şimdi",
 }
 
 # Day words: how many days before the fetch day; read only with a clock beside them.
@@ -347,6 +357,7 @@ _DAY_WORDS: dict[str, dict[str, int]] = {
     "pt": {"hoje": 0, "ontem": 1, "anteontem": 2},
     "nl": {"vandaag": 0, "gisteren": 1, "eergisteren": 2},
     "pl": {"dziś": 0, "dzis": 0, "dzisiaj": 0, "wczoraj": 1, "przedwczoraj": 2},
+    "tr": {"bugün": 0, "dün": 1},
 }
 
 # Words that say the number after them is a clock ("um 19.30", "à 14h", "alle 9.30").
@@ -565,7 +576,7 @@ _NOW = re.compile(
 _NOW_MARKERS = frozenset(
     {
         "now", "moment", "second", "eben", "instant", "poco", "istant", "ahora", "agora",
-        "pouco", "zojuist", "zonet", "zo net", "geplaatst", "chwil", "augenblick",
+        "pouco", "zojuist", "zonet", "zo net", "geplaatst", "chwil", "augenblick", "az önce",
     }
 )  # fmt: skip
 # One pass over the lower-cased text finds the words that relative phrases need.
