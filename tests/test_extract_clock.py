@@ -425,6 +425,9 @@ def test_a_stream_under_headings_that_name_its_days_is_placed_on_them() -> None:
         ("piątek, 3 maja", date(2024, 5, 3)),
         ("03.05.2024", date(2024, 5, 3)),
         ("3. Mai", date(2024, 5, 3)),
+        # A day word, from the fetch's day.
+        ("Gestern", date(2024, 5, 4)),
+        ("Today:", date(2024, 5, 5)),
         # More than a day: a time, a sentence, a title.
         ("Freitag, 3. Mai 2024, 14:05 Uhr", None),
         ("3 May: what we know", None),
@@ -434,6 +437,15 @@ def test_a_stream_under_headings_that_name_its_days_is_placed_on_them() -> None:
 )
 def test_a_line_that_names_a_day_and_nothing_else(text: str, day: date | None) -> None:
     assert CLOCK.day_named(text) == day
+
+
+def test_hier_names_a_day_on_a_french_page_only() -> None:
+    """French "yesterday", German and Dutch "here": the page's language says which."""
+    french, german = (
+        PageClock(FETCHED, BERLIN, date(2024, 5, 5), (lang,)) for lang in ["fr", "de"]
+    )
+    assert french.day_named("Hier") == date(2024, 5, 4)
+    assert german.day_named("Hier") is None
 
 
 @pytest.mark.parametrize(

@@ -635,12 +635,17 @@ class PageClock:
 
     def day_named(self, text: str) -> date | None:
         """The day a short line names when it says nothing else, the day of the week aside: a
-        ticker's heading between its days ("Dienstag, 12. März 2024", "Tuesday 12 March")."""
+        ticker's heading between its days ("Dienstag, 12. März 2024", "Tuesday 12 March",
+        "Gestern")."""
         if len(text) > DAY_LINE:
             return None
         found = _find_date(text, need_year=False, month_first=self._month_first)
         if found is None:
-            return None
+            word = text.strip(_TRIM).lower()
+            back = _DAY_WORD_BACK.get(word)
+            if back is None or (word in _AMBIGUOUS and not self._reads(_DAY_WORD_LANGUAGE[word])):
+                return None
+            return self._today - timedelta(days=back)
         rest = [w for w in _WORDS_APART.split(text[: found.start] + " " + text[found.end :]) if w]
         if len(rest) > 1 or (rest and rest[0].lower() not in _WEEKDAYS):
             return None
