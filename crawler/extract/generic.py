@@ -710,8 +710,8 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock) -> None:
     """Move each lead and the siblings after it, up to the next lead, into a box of its own.
     An entry whose title comes before its time ("<h3>Title</h3><p>14:04</p>") starts at the
     title: a heading just before a lead opens the lead's entry. A line that names a day and
-    nothing else ("Dienstag, 12. März 2024") is the ticker's heading between its days: no
-    entry's: it stays between the boxes (_place_bare_clocks reads it)."""
+    nothing else ("Dienstag, 12. März 2024") is the ticker's heading between its days and no
+    entry's part: it stays between the boxes, where _place_bare_clocks reads it."""
     children = [c for c in holder if isinstance(c.tag, str)]
     days = {c: named for c in children if (named := _day_line(c, clock)) is not None}
     starts = set(leads)
