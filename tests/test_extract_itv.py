@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 
@@ -210,3 +211,40 @@ def test_update_missing_from_html_keeps_structured_data() -> None:
     assert last.headline == "MP demands border security boost after 'Jungle' closure"
     assert last.body_text == "Britain should boost its border security, an MP has warned."
     assert last.published_at == "2016-10-24T08:15:00Z"
+
+
+ITV_URL = "https://www.itv.com/news/2016-10-24/calais-jungle-live"
+SHOWN = ["2016-10-24T10:45:00Z", "2016-10-24T09:30:00Z", "2016-10-24T08:15:00Z"]
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        # Each `datetime` the clock the post shows, labelled UTC: "11:45am" in London's summer.
+        lambda page: page.replace('+01:00">', 'Z">'),
+        # No `datetime` at all: the shown clock, on the page's day.
+        lambda page: page.replace(' datetime="2016-10-24T', ' data-x="'),
+    ],
+    ids=["local-labelled-utc", "no-datetime"],
+)
+def test_an_adapters_post_has_the_time_it_shows(rewrite: Callable[[str], str]) -> None:
+    """The README's Times hold for posts an adapter reads: where the markup gives no time, or
+    labels the clock the post prints UTC, the time the reader sees is the post's."""
+    bare = PAGE.replace(f'<script type="application/ld+json">{json.dumps(JSON_LD)}</script>', "")
+    page = rewrite(bare.replace("<html>", '<html lang="en-GB">'))
+    updates = extract_page(page.encode(), ITV_URL, fetched_at="2016-10-24T12:00:00Z").updates
+    assert [u.published_at for u in updates] == SHOWN
+
+
+def test_a_shown_time_that_says_less_than_the_markup_does_not_outrank_it() -> None:
+    """A relative time ("2 hours ago") or a clock other than the markup's (another zone's,
+    or minutes apart) leaves the markup's time."""
+    bare = PAGE.replace(f'<script type="application/ld+json">{json.dumps(JSON_LD)}</script>', "")
+    page = (
+        bare.replace("<html>", '<html lang="en-GB">')
+        .replace(">11:45am<", ">2 hours ago<")
+        .replace(">10:30am<", ">10:31am<")
+        .replace(">9:15am<", ">4:15am ET<")
+    )
+    updates = extract_page(page.encode(), ITV_URL, fetched_at="2016-10-24T12:00:00Z").updates
+    assert [u.published_at for u in updates] == SHOWN

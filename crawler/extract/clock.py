@@ -24,7 +24,7 @@ from itertools import chain, pairwise
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from archive.times import format_utc
+from archive.times import format_utc, parse_utc
 from crawler.extract.dom import Element
 
 # --- Tables ---------------------------------------------------------------------------------
@@ -610,6 +610,20 @@ class Reading:
     text: str  # the part of the input that was read
     clock: tuple[int, int] | None = None  # (hour, minute): "clock", "full", "gestern 14:05"
     minute: str | None = None  # "45+2'" for "minute"
+
+
+def on_day_near(reading: Reading, near: str | None) -> str:
+    """The instant a shown time states beside a machine time: a full date and clock as read,
+    a clock alone (in its zone) on the day that puts it nearest `near`; "" for what states no
+    instant of its own (a relative time, a match minute)."""
+    if reading.kind not in ("full", "clock"):
+        return ""
+    shown, machine = parse_utc(reading.utc), parse_utc(near)
+    if shown is None:
+        return ""
+    if reading.kind == "clock" and machine is not None:
+        shown += timedelta(days=round((machine - shown).total_seconds() / 86400))
+    return format_utc(shown) or ""
 
 
 @dataclass(frozen=True)

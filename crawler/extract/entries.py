@@ -10,14 +10,16 @@ body that copies some of the page's own markup goes through nh3.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from archive.records import FIDELITY_HTML, Update
-from crawler.extract import media, walks
+from crawler.extract import instant, media, walks
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -32,6 +34,7 @@ from crawler.extract.clean import (
     paragraph_texts,
     strip_placeholders,
 )
+from crawler.extract.clock import PageClock, on_day_near
 from crawler.extract.completeness import is_stub
 from crawler.extract.dom import Element, drop_tree, outer_html, raw_text, text_of, without_fragment
 
@@ -385,6 +388,43 @@ def prepare(entry: Element, tags: Set[str] | None = None) -> Element:
     return entry
 
 
+# The clock of the page the adapters are reading (page.py sets it around them): what their
+# posts' shown times are read with.
+_PAGE_CLOCK: ContextVar[PageClock | None] = ContextVar("page_clock", default=None)
+
+
+@contextmanager
+def reading_times(clock: PageClock) -> Iterator[None]:
+    """Adapters' html_update calls, while this holds, read the times their posts show."""
+    token = _PAGE_CLOCK.set(clock)
+    try:
+        yield
+    finally:
+        _PAGE_CLOCK.reset(token)
+
+
+def seen_time(shown: Element | None, machine: str | None) -> str | None:
+    """A post's time from its markup (`machine`), but the one it shows for its readers (the
+    text of `shown`, read in the page's zone) where the markup gives none, or labels that
+    very clock UTC (`datetime="…T16:56Z"` on a page that prints 16:56 in summer in Berlin):
+    the README's Times. A relative time ("4m ago") never outranks the markup's."""
+    clock = _PAGE_CLOCK.get()
+    if shown is None or clock is None:
+        return machine
+    reading = clock.read(text_of(shown)[:_SHOWN_TEXT])
+    if reading is None:
+        return machine
+    if machine is None:  # a clock alone, on the page's day (the fetch's when it states none)
+        return reading.utc or (clock.place_clocks([reading.clock])[0] if reading.clock else None)
+    if not reading.utc:
+        return machine
+    placed = on_day_near(reading, machine)
+    return placed if placed and instant.labelled_utc(placed, reading.clock, machine) else machine
+
+
+_SHOWN_TEXT = 100  # characters of a time's element read: a label and a time, not a paragraph
+
+
 def html_update(
     *,
     page_url: str,
@@ -393,6 +433,7 @@ def html_update(
     headline: str | None = None,
     skip: Iterable[Element] = (),
     published_at: str | None = None,
+    shown: Element | None = None,
     modified_at: str | None = None,
     authors: list[str] | None = None,
     pinned: bool = False,
@@ -402,7 +443,10 @@ def html_update(
     removed: bool = False,
     source: str = "html",
 ) -> Update:
-    """The Update an adapter describes: it found the parts, this reads the body."""
+    """The Update an adapter describes: it found the parts, this reads the body, and, where
+    `shown` prints the post's time, the time its readers see (seen_time)."""
+    if shown is not None:
+        published_at = seen_time(shown, published_at)
     text, markup, found = (
         ("", "", []) if body is None else render_body(body, base_url or page_url, skip, headline)
     )

@@ -21,17 +21,17 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
 
 from archive.records import Update
-from archive.times import format_utc, parse_utc, to_utc
+from archive.times import to_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import author_names, is_share_href, normalise_text
-from crawler.extract.clock import CLOCK_LEADS, DAY_LINE, PageClock, Reading
+from crawler.extract.clock import CLOCK_LEADS, DAY_LINE, PageClock, Reading, on_day_near
 from crawler.extract.dom import (
     HEADINGS,
     Element,
@@ -1177,14 +1177,9 @@ def _member_times(
 
 
 def _utc_label_on_local(shown: _Time, machine: str) -> bool:
-    """Whether a `<time>`'s `datetime` is its printed clock labelled UTC: 16:56Z where the
-    text, read in the page's zone, says 16:56 a zone's whole hours away."""
-    return (
-        shown.value[:13] != machine[:13]  # another hour, or no hours apart at all
-        and shown.reading is not None
-        and shown.reading.clock == (int(machine[11:13]), int(machine[14:16]))
-        and instant.agreement(shown.value, machine) == "hours"
-    )
+    """Whether a `<time>`'s `datetime` is its printed clock labelled UTC (instant.labelled_utc)."""
+    clock = shown.reading.clock if shown.reading is not None else None
+    return instant.labelled_utc(shown.value, clock, machine)
 
 
 def _stands_alone(time: _Time) -> bool:
@@ -1195,18 +1190,8 @@ def _stands_alone(time: _Time) -> bool:
 
 
 def _shown_near(time: _Time, machine: str | None) -> str:
-    """The instant a shown time states beside the markup's: a full date and clock as read, a
-    clock alone (in its zone) on the day that puts it nearest the markup's time; "" for what
-    states no instant of its own (a relative time, a match minute)."""
-    reading = time.reading
-    if reading is None or reading.kind not in ("full", "clock"):
-        return ""
-    shown, near = parse_utc(reading.utc), parse_utc(machine)
-    if shown is None:
-        return ""
-    if reading.kind == "clock" and near is not None:
-        shown += timedelta(days=round((near - shown).total_seconds() / 86400))
-    return format_utc(shown) or ""
+    """The instant a shown time states beside the markup's (clock.on_day_near)."""
+    return "" if time.reading is None else on_day_near(time.reading, machine)
 
 
 def _place_bare_clocks(

@@ -74,6 +74,17 @@ def agreement(first: str | None, second: str | None) -> Agreement | None:
     return "apart"
 
 
+def labelled_utc(shown: str, clock: tuple[int, int] | None, machine: str) -> bool:
+    """Whether a machine time is the clock a page shows labelled UTC: 16:56Z where the page
+    prints 16:56, which, read in the page's zone (`shown`), lies a zone's whole hours away."""
+    return (
+        shown[:13] != machine[:13]  # another hour, or no hours apart at all
+        and clock is not None
+        and clock == (int(machine[11:13]), int(machine[14:16]))
+        and agreement(shown, machine) == "hours"
+    )
+
+
 def seen(shown: str | None, machine: str | None, fetched_at: str | None = None) -> str | None:
     """The instant a reader saw, from the shown time and a machine time of one post."""
     shown = plausible(shown, fetched_at)

@@ -19,6 +19,7 @@ from crawler.extract.completeness import stated_more
 from crawler.extract.dom import Element, absolute, in_tree, text_of
 from crawler.extract.endpoints import Endpoint, unique
 from crawler.extract.endpoints.vendors import from_embeds
+from crawler.extract.entries import reading_times
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import body_keys, fold, id_key, merge, raw_text
@@ -102,7 +103,8 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     embedded = adapters.vendor_embeds(root, url, survey)
     scripts = "\n".join(e.text or "" for e in found if e.tag == "script")
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
-    name, html = adapters.html_updates(root, url, page=survey)
+    with reading_times(clock):
+        name, html = adapters.html_updates(root, url, page=survey)
     structured = [ld.updates, md.updates]
     live = ld.live or md.live or name is not None or bool(embedded) or bool(named)
     if name is None:

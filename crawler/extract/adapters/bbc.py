@@ -84,6 +84,7 @@ def _stream_post(post: Element, url: str) -> Update:
         source_id=post.get("id") or None,
         headline=text_of(headline_el) or None,
         published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        shown=time_el,
         authors=author_names(text_of(name)) if name is not None else [],
         pinned="pinned" in (post.get("class") or ""),
     )
@@ -113,6 +114,7 @@ def _urn_post(h3: Element, url: str) -> Update:
         headline=text_of(h3) or None,
         skip=skip,
         published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        shown=time_el,
         authors=authors,
     )
 

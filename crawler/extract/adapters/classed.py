@@ -44,6 +44,7 @@ def classed_post(post: Element, url: str, classes: PostClasses, source_id: str |
         source_id=source_id,
         headline=text_of(title) or None,
         published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        shown=time_el,
         authors=author_names(text_of(author)) if author is not None else [],
         pinned="pinned" in (post.get("class") or ""),
     )

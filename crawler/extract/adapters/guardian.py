@@ -85,7 +85,7 @@ def _update(block: Element, url: str) -> Update:
     `header` with the permalinked time, the title `h2` and the byline; the body's elements
     after it; a `footer` with share links and the "Updated at" time)."""
     header = footer = headline_el = body = None
-    published = modified = permalink = None
+    published = modified = permalink = shown = None
     for child in block.iter("header", "footer", "h2", "div", "time"):
         cls = child.get("class") or ""
         tag = child.tag
@@ -102,6 +102,7 @@ def _update(block: Element, url: str) -> Update:
                 modified = modified or to_utc(child.get("datetime"))
             else:
                 published = published or to_utc(child.get("datetime"))
+                shown = child if shown is None else shown
                 parent = child.getparent()
                 if parent is not None and parent.tag == "a" and permalink is None:
                     permalink = absolute(parent.get("href"), url)
@@ -117,6 +118,7 @@ def _update(block: Element, url: str) -> Update:
         headline=text_of(headline_el) or None,
         skip=skip,
         published_at=published,
+        shown=shown,
         modified_at=modified,
         authors=_authors(block, header),
         pinned="is-pinned" in classes or "block--pinned" in classes or _in_pinned_post(block),

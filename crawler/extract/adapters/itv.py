@@ -63,6 +63,7 @@ def _update(entry: Element, url: str) -> Update:
         headline=text_of(headline_el) or None,
         skip=[headline_el] if headline_el is not None else [],
         published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        shown=time_el,
         authors=authors,
         pinned="pinned" in (entry.get("class") or ""),
     )

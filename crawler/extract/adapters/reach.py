@@ -107,6 +107,7 @@ def _mirror(entry: Element, url: str) -> Update:
         headline=headline,
         skip=[headline_el] if headline_el is not None else [],
         published_at=to_utc(entry.get("data-post-time")),
+        shown=next(info.iter("time"), None) if info is not None else None,
         modified_at=to_utc(entry.get("data-last-modified-time")),
         authors=authors,
         pinned="pin" in kind,
