@@ -423,6 +423,23 @@ def test_a_tickers_headings_between_its_days_date_its_entries_and_title_none(
     ]
 
 
+@pytest.mark.parametrize(
+    "lead",
+    ["<strong>{clock} Uhr – {title}</strong>", "<b>+++ {clock} Uhr: {title} +++</b>"],
+)
+def test_a_ticker_line_whose_bold_title_ends_its_first_line_is_cut_there(lead: str) -> None:
+    """ "<p><b>14.04 Uhr – Titel</b><br>Die Bahn…</p>": each entry's paragraph opens with its
+    time and title in bold, a line break, then its words; the bold line is the title."""
+    updates = flat_ticker(f"<p>{lead}<br>Was Meldung {{n}} zuerst sagt.</p>")
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (
+            title,
+            f"Was Meldung {n} zuerst sagt.\n\nWas Meldung {n} berichtet, in mehr als ein paar Worten.",
+        )
+        for n, _, title in FLAT_ENTRIES
+    ]
+
+
 def test_a_timeline_inside_a_post_keeps_its_times_in_the_posts_words() -> None:
     """A post that lists the day's events, each paragraph opening with its time ("09:00 –
     Polls open…"): the stream is the posts, and the post's words keep those times."""

@@ -518,6 +518,13 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
     if clock is None:
         return
     units: dict[Element, list[Element]] = defaultdict(list)
+
+    def add(unit: Element) -> None:
+        unit = _boxed_alone(unit)
+        holder = unit.getparent()
+        if holder is not None and not (units[holder] and units[holder][-1] is unit):
+            units[holder].append(unit)
+
     for lead, text, is_tail in texts:
         if is_tail or not _BEFORE_TIME.match(text):
             continue
@@ -531,19 +538,24 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             if found is None:
                 continue
             unit = found
-        unit = _boxed_alone(unit)
-        holder = unit.getparent()
-        if holder is None:
-            continue
-        if holder in units and units[holder] and units[holder][-1] is unit:
-            continue
-        units[holder].append(unit)
+        add(unit)
+        opened = unit.getparent() if unit.tag in _INLINE_LEADS else None
+        if opened is not None and opened.tag in _LINE_TAGS and _opens_line(unit):
+            # "<p><b>14.05 Uhr: Titel</b><br>Die Bahn…</p>": the first of the box's broken
+            # lines; the box is a line of its own holder's ticker as well.
+            add(opened)
+    wrapped: set[Element] = set()
     for holder, lines_of in units.items():
         if len(lines_of) < _TICKER_LINES:  # a post's own time, not a ticker's (and no reading)
             continue
-        leads = [line for line in lines_of if _opening_time(line, clock) is not None]
-        if len(leads) >= _TICKER_LINES:
+        leads = [
+            line
+            for line in lines_of
+            if line not in wrapped and _opening_time(line, clock) is not None
+        ]
+        if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             _wrap(holder, leads, clock)
+            wrapped.add(holder)
 
 
 def _boxed_alone(unit: Element) -> Element:
@@ -1453,12 +1465,29 @@ def _bold_title(member: Element, times: list[_Time]) -> tuple[Element | None, st
     while len(inner) == 1 and not (inner.text or "").strip() and not (inner[0].tail or "").strip():
         inner = inner[0]
         if inner.tag in lines.BOLD:
-            text = text_of(line)
-            title = _after_time(text, shown.reading.text)  # "" for a time alone
-            if title != text and len(title) <= lines.TITLE_LENGTH:
-                return (line, title) if title else (None, "")
-            return None, ""
+            return _bold_line_title(line, shown.reading.text)
+    first = line[0] if len(line) and not (line.text or "").strip() else None
+    if first is not None and first.tag in lines.BOLD and _ends_its_line(first):
+        # The bold first line of a box whose lines are broken ("<p><b>14.05 Uhr: Bahn
+        # meldet…</b><br>Die Bahn…"): the title, the rest of the box the post's words.
+        return _bold_line_title(first, shown.reading.text)
     return None, ""
+
+
+def _bold_line_title(line: Element, time_text: str) -> tuple[Element | None, str]:
+    """A bold line's title after the time it opens with; none for a time alone or a line too
+    long to be a title."""
+    text = text_of(line)
+    title = _after_time(text, time_text)  # "" for a time alone
+    if title != text and len(title) <= lines.TITLE_LENGTH:
+        return (line, title) if title else (None, "")
+    return None, ""
+
+
+def _ends_its_line(inline: Element) -> bool:
+    """Whether a line break follows an inline element, nothing but blanks between."""
+    after = inline.getnext()
+    return after is not None and after.tag == "br" and not (inline.tail or "").strip()
 
 
 _TITLE_LINES = frozenset({"p", "div"})  # the boxes a bold title line stands in
