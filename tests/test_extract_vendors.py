@@ -1193,3 +1193,200 @@ def test_wordpress_liveblog_amp_page_keeps_each_entry_across_its_edits() -> None
     ]
     assert page.updates[0].permalink == amp_url + "?liveblog_id=48217"
     assert page.next_urls[0] == amp_url + "?liveblog_page=2&liveblog_last=48217-1710524538"
+
+
+# Tickaroo's server-rendered "tik4" posts, in the structure DER SPIEGEL's Tickaroo liveblog of
+# 18 September 2024 shows them (saved in joshuaKnauber/pagers-in-headlines,
+# data/germany/raw/spiegel/0c74f9ad5e7c6210.html): the markup's shape, with invented words.
+def _tik4_event(event_id: str, when: str, author: str, blocks: list[str], flags: str = "") -> str:
+    share = "".join(
+        f'<div class="tik4-sharing__item tik4-sharing__item--{kind}"><button '
+        f'class="tik4-sharing__item__button" type="button"><span class="tik4-sharing__item__text">'
+        f'{label}</span></button><div class="tik4-sharing__item__tooltip">{label}</div></div>'
+        for kind, label in (
+            ("link", "Link kopieren"),
+            ("facebook", "Facebook"),
+            ("email", "E-Mail"),
+        )
+    )
+    return (
+        f'<div class="tik4-event{flags}" data-tickaroo-event-id="{event_id}">'
+        '<div class="tik4-event__timeline"></div><div class="tik4-event__body">'
+        '<div class="tik4-meta"><div class="tik4-meta__timeline"><div class="tik4-meta__timeline__dot">'
+        f'</div></div><time datetime="{when}" class="tik4-meta__ts"><span class="tik4-meta__ts__date">'
+        '18.09.2024</span> <span class="tik4-meta__ts__time"><span class="tik4-meta__ts__time__val">'
+        f"{when[11:16]} Uhr</span></span></time></div>"
+        '<div class="tik4-author tik4-author--author-off"><div class="tik4-author__wrapper">'
+        f'<div class="tik4-author__name"><div class="tik4-author__name__t">{author}</div></div>'
+        '<div class="tik4-author__thumb"><img src="https://cdn.tickaroo.example/a.jpg" '
+        f'alt="{author}" class="tik4-author__thumb__img"></div></div></div>'
+        + "".join(
+            f'<div class="tik4-content-block tik4-content-block--{kind} '
+            f'tik4-content-block--position-{n}">{block}</div>'
+            for n, (kind, block) in enumerate(blocks, 1)
+        )
+        + f'<div class="tik4-sharing"><div class="tik4-sharing__items" aria-hidden="true">{share}'
+        "</div></div></div></div>"
+    )
+
+
+def _tik4_text(title: str | None, text: str) -> tuple[str, str]:
+    heading = f"<h2>{title}</h2>" if title else ""
+    return (
+        "rich-text",
+        f'<div class="tik4-rich-text tik4-rich-text--de">{heading}<div>{text}</div></div>',
+    )
+
+
+TIK4_IMAGE = (
+    "multi-media",
+    (
+        '<div class="tik4-media-list tik4-media-list--length-1"><div class="tik4-media-item '
+        'tik4-media-item--image"><div class="tik4-media-image"><div class="tik4-media-image__img-wrapper"'
+        ' role="button"><img srcset="https://media.example.de/klinik-640.jpg 640w, '
+        'https://media.example.de/klinik-1280.jpg 1280w" alt="Vor der Klinik" '
+        'class="tik4-media-image__img"></div><div class="tik4-media-body"><span '
+        'class="tik4-media-body__title">Wartende vor der Notaufnahme</span><span '
+        'class="tik4-media-body__punctuation">.</span> <span class="tik4-media-body__credit">'
+        "Foto: Jana Beck</span></div></div></div></div>"
+    ),
+)
+TIK4_EMBED = (
+    "web-embed",
+    (
+        '<div class="tik4-we tik4-we--rich tik4-we--x" data-tik4-we-url="https://x.com/korrespondentin/'
+        'status/1836430842031206466"><a href="https://twitter.com/korrespondentin/status/'
+        '1836430842031206466" class="tik4-we-simple"><div class="tik4-we-simple__title">Korrespondentin'
+        ' on X</div><div class="tik4-we-simple__description">Was sie schreibt.</div></a>'
+        '<div class="tik4-we-toggle"><label class="tik4-we-toggle__label"><span>Externer Inhalt</span>'
+        "<span>Beim Anzeigen externer Inhalte werden Daten an Dritte übertragen.</span></label></div>"
+        "</div>"
+    ),
+)
+TIK4_PAGE = (
+    '<!DOCTYPE html><html lang="de"><head><title>Explosionen im Libanon: Die Ereignisse zum '
+    'Nachlesen</title><meta name="date" content="2024-09-18T21:00:00+02:00"></head><body><main>'
+    '<article><h1>Neue Phase des Kriegs</h1><section data-area="tickaroo"><tickaroo-liveblog '
+    'liveblogid="66eaf217965b941739b2ca0e" clientid="60af9aab42a81de20712864a" x-cloak>'
+    '<div class="opacity-none"><div class="tik4-live tik4-live--timeline tik4"><div '
+    'class="tik4-blog"><div class="tik4-hs"><div class="tik4-hs__label"><span>Wichtige Updates'
+    '</span></div><div class="tik4-hs__list"><div class="tik4-hs__item"><div class="tik4-hs__title"'
+    ' role="button">Reaktionen aus Washington</div></div></div></div><div class="tik4-event-list">'
+    + _tik4_event(
+        "enPin",
+        "2024-09-18T18:45:57.000Z",
+        "Florian Pütz",
+        [_tik4_text("Was bisher geschah", "<strong>Was ist passiert?</strong> Ein Überblick.")],
+        " tik4-event--pin tik4-event--highlight",
+    )
+    + _tik4_event(
+        "enEnd",
+        "2024-09-18T18:50:00.000Z",
+        "Elisa Schwarze",
+        [_tik4_text(None, "Wir beenden den Liveblog.")],
+    )
+    + _tik4_event(
+        "enImg",
+        "2024-09-18T18:22:00.000Z",
+        "Evelin Ruhnow",
+        [_tik4_text("Klinik überfüllt", "Die Notaufnahme meldet Überlastung."), TIK4_IMAGE],
+    )
+    + _tik4_event(
+        "enX",
+        "2024-09-18T17:47:00.000Z",
+        "Elisa Schwarze",
+        [
+            _tik4_text("Reaktionen aus Washington", "Die USA mahnen zur Ruhe.<br><br>Mehr folgt."),
+            TIK4_EMBED,
+        ],
+        " tik4-event--highlight",
+    )
+    + "</div></div></div></div></tickaroo-liveblog></section></article></main></body></html>"
+)
+SPIEGEL_URL = "https://www.spiegel.de/ausland/libanon-explosionen-a-24b2481c"
+
+
+def test_tickaroos_server_rendered_tik4_posts_are_read_with_their_ids_flags_and_times() -> None:
+    """Each `div.tik4-event`: its id, its `datetime` (the instant, where the printed clock is
+    the server's UTC one), its title, author, words, image and embed; pinned and highlighted
+    posts flagged; no share button, consent switch or "Wichtige Updates" title is a word."""
+    reading = extract_reading(TIK4_PAGE.encode(), SPIEGEL_URL, fetched_at="2024-09-18T19:30:00Z")
+    updates = reading.page.updates
+    assert [
+        (u.source_id, u.published_at, u.headline, u.authors, u.pinned, u.key_event) for u in updates
+    ] == [
+        ("enPin", "2024-09-18T18:45:57Z", "Was bisher geschah", ["Florian Pütz"], True, True),
+        ("enEnd", "2024-09-18T18:50:00Z", None, ["Elisa Schwarze"], False, False),
+        ("enImg", "2024-09-18T18:22:00Z", "Klinik überfüllt", ["Evelin Ruhnow"], False, False),
+        (
+            "enX",
+            "2024-09-18T17:47:00Z",
+            "Reaktionen aus Washington",
+            ["Elisa Schwarze"],
+            False,
+            True,
+        ),
+    ]
+    assert [u.body_text.split("\n")[0] for u in updates] == [
+        "Was ist passiert? Ein Überblick.",
+        "Wir beenden den Liveblog.",
+        "Die Notaufnahme meldet Überlastung.",
+        "Die USA mahnen zur Ruhe.",
+    ]
+    for update in updates:
+        for chrome in (
+            "Link kopieren",
+            "Facebook",
+            "E-Mail",
+            "Externer Inhalt",
+            "Wichtige Updates",
+        ):
+            assert chrome not in update.body_text
+    assert updates[2].media == [
+        {
+            "type": "image",
+            "url": "https://media.example.de/klinik-640.jpg",
+            "caption": "Wartende vor der Notaufnahme",
+            "credit": "Foto: Jana Beck",
+        }
+    ]
+    assert [(m["type"], m["url"]) for m in updates[3].media] == [
+        ("embed", "https://twitter.com/korrespondentin/status/1836430842031206466")
+    ]
+    assert [e.url for e in reading.endpoints] == [
+        "https://cdn.tickaroo.com/api/embed/v4/prefetch/liveblog.json?"
+        "liveblogId=66eaf217965b941739b2ca0e&client_id=60af9aab42a81de20712864a"
+    ]
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        # Arc XP keeps the embed in its script data (RND's "Nahost-Liveticker", 2024).
+        '<script id="fusion-metadata">Fusion.globalContent={"elements":[{"type":"customEmbed",'
+        '"subtype":"tickaroo","embed":{"id":"65210c26d412303c813d1b4a","url":'
+        '"https://cdn.tickaroo.com/embed/amp/tik3.html?client_id=566ed029e4b01c7968d6b642'
+        '&id=65210c26d412303c813d1b4a&reverseEvents=false"}}],"isLive":true};</script>',
+        # The same address escaped for JSON in a script, and in a frame.
+        '<script>window.__state={"u":"https:\\/\\/cdn.tickaroo.com\\/embed\\/amp\\/tik3.html?'
+        'client_id=566ed029e4b01c7968d6b642\\u0026id=65210c26d412303c813d1b4a"}</script>',
+        '<iframe src="https://cdn.tickaroo.com/embed/amp/tik3.html?client_id=566ed029e4b01c7968d6b642'
+        '&amp;id=65210c26d412303c813d1b4a"></iframe>',
+    ],
+    ids=["arc-xp-data", "escaped", "iframe"],
+)
+def test_a_tickaroo_frame_is_named_where_only_its_address_is_on_the_page(embed: str) -> None:
+    """Tickaroo's tik3 frame: its address names the liveblog (`id`) and the client; the prefetch
+    is asked for them, and the page is a live blog whose posts the browser loads."""
+    page = (
+        '<html lang="de"><head><title>Nahost-Liveticker: Die Lage am Mittwoch</title></head><body>'
+        f"<article><h1>Nahost-Liveticker</h1><p>Der Überblick.</p></article>{embed}</body></html>"
+    )
+    reading = extract_reading(
+        page.encode(), "https://www.rnd.de/politik/nahost-liveticker-TENB5.html"
+    )
+    assert [e.url for e in reading.endpoints] == [
+        "https://cdn.tickaroo.com/api/embed/v4/prefetch/liveblog.json?"
+        "liveblogId=65210c26d412303c813d1b4a&client_id=566ed029e4b01c7968d6b642"
+    ]
+    assert reading.page.live_blog and reading.page.updates == []

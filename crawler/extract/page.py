@@ -100,8 +100,8 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     title = _title(root)
     heading = first_heading(root)
     titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
-    embedded = adapters.vendor_embeds(root, url, survey)
     scripts = "\n".join(e.text or "" for e in found if e.tag == "script")
+    embedded = adapters.vendor_embeds(root, url, survey, scripts)
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
     with reading_times(clock):
         name, html = adapters.html_updates(root, url, page=survey)

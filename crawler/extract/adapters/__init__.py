@@ -133,9 +133,10 @@ REGISTRY: tuple[Adapter, ...] = (
         "tickaroo",
         tickaroo.DOMAINS,
         tickaroo.detect,
-        no_posts,
+        tickaroo.extract,
         present=tickaroo.present,
         embeds=tickaroo.embeds,
+        marks=tickaroo.MARKS,
     ),
     Adapter(
         "24liveblog",
@@ -214,12 +215,21 @@ def _reads_posts(updates: list[Update]) -> bool:
 
 
 def vendor_embeds(
-    root: Element, url: str, page: Survey, registry: tuple[Adapter, ...] = REGISTRY
+    root: Element,
+    url: str,
+    page: Survey,
+    scripts: str = "",
+    registry: tuple[Adapter, ...] = REGISTRY,
 ) -> list[VendorEmbed]:
     """The live-blog vendors' embeds on the page (read before `prepare` strips their scripts),
-    looked for only where the page's survey allows them."""
+    looked for only where the page's survey allows them, or its `scripts` (their text,
+    joined) hold the vendor's marks (a CMS that keeps the embed in its script data)."""
     return [
-        e for a in registry if a.embeds is not None and a.present(page) for e in a.embeds(root, url)
+        e
+        for a in registry
+        if a.embeds is not None
+        and (a.present(page) or any(mark in scripts for mark in a.marks))
+        for e in a.embeds(root, url)
     ]
 
 
