@@ -19,6 +19,15 @@ _MS_THRESHOLD = 100_000_000_000
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 # Python 3.11's fromisoformat takes at most 6 fractional digits.
 _LONG_FRACTION = re.compile(r"(\.\d{6})\d+")
+# JavaScript's Date.toString(), which pages put in `datetime` attributes: "Tue Oct 01 2024
+# 19:19:49 GMT-0400 (Eastern Daylight Time)". RFC 2822's reader takes its "GMT" and drops the
+# offset after it.
+JS_DATE = re.compile(
+    r"[A-Z][a-z]{2} (?P<mon>[A-Z][a-z]{2}) (?P<day>\d\d?) (?P<year>\d{4}) "
+    r"(?P<time>\d\d:\d\d:\d\d) GMT(?P<offset>[+-]\d\d:?\d\d)\b"
+)
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 # A time already written as UTC, to the second: its first 19 characters are the answer.
 _UTC_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-]00:00)")
 # A constant the compiler cannot read: it leaves the % to CPython's own (fast) formatting.
@@ -114,12 +123,21 @@ def _from_epoch(number: float) -> str | None:
 
 
 def _parse_loose(text: str) -> datetime | None:
-    """Near-ISO forms fromisoformat refuses (long fractions), then RFC 2822."""
+    """Near-ISO forms fromisoformat refuses (long fractions), JavaScript's Date.toString(),
+    then RFC 2822."""
     cleaned = _LONG_FRACTION.sub(r"\1", text.replace(" ", "T", 1))
     try:
         return datetime.fromisoformat(cleaned)
     except ValueError:
         pass
+    js = JS_DATE.match(text)
+    month = _MONTHS.get(js.group("mon")) if js else None
+    if js is not None and month is not None:
+        stamp = f"{js.group('year')}-{month:02d}-{int(js.group('day')):02d}T{js.group('time')}"
+        try:
+            return datetime.fromisoformat(stamp + js.group("offset"))
+        except ValueError:
+            return None
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):

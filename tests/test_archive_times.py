@@ -58,6 +58,11 @@ def test_written_times_are_utc_to_the_second_or_to_the_microsecond() -> None:
         ("1477301400000", "2016-10-24T09:30:00Z"),  # milliseconds
         ("Mon, 24 Oct 2016 09:30:00 GMT", "2016-10-24T09:30:00Z"),
         ("2016-10-24T09:30:00.123456789Z", "2016-10-24T09:30:00Z"),
+        # JavaScript's Date.toString(), as pages write it into `datetime` (Fox News, 2024).
+        ("Tue Oct 01 2024 19:19:49 GMT-0400 (Eastern Daylight Time)", "2024-10-01T23:19:49Z"),
+        ("Mon May 15 2023 11:50:54 GMT+0000 (Coordinated Universal Time)", "2023-05-15T11:50:54Z"),
+        ("Sun Mar 31 2024 01:30:00 GMT+0100", "2024-03-31T00:30:00Z"),
+        ("Tue Oct 41 2024 19:19:49 GMT-0400", None),
         (True, None),
         ("not a time", None),
     ],

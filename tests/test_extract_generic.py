@@ -1212,3 +1212,94 @@ def test_a_commentary_of_match_minutes_is_found_where_nothing_else_says_live() -
     url = "https://sport.example.be/voetbal/wk/argentinie-kaapverdie~1764862934409/"
     found = extract_page(page, url, fetched_at="2026-07-04T03:00:00Z").updates
     assert [(u.headline, u.published_at) for u in found] == [(t, None) for _, t, _ in moments]
+
+
+def test_a_stream_dated_in_javascripts_own_format_with_a_pinned_post() -> None:
+    """Fox News's live pages (2024): each `article.article-item` dated by a `<time>` whose
+    `datetime` is JavaScript's Date.toString() ("Tue Oct 01 2024 19:19:49 GMT-0400 (Eastern
+    Daylight Time)") over a printed date alone, the post first pinned by its class beside a
+    "Pinned" label, "Posted by" its author, ad breaks between the posts."""
+    stamps = ["19:19:49", "20:51:55", "20:50:22", "18:02:10"]
+    posts = ""
+    for n, stamp in enumerate(stamps):
+        pinned = n == 0
+        posts += (
+            f'<article class="article-item{" is-pinned" if pinned else ""}" '
+            f'data-article-id="post-{n}a{n}"><div class="article-item-upper"><time class="time" '
+            f'datetime="Tue Oct 01 2024 {stamp} GMT-0400 (Eastern Daylight Time)">October 1</time>'
+            + ('<div class="pill is-pinned">Pinned</div>' if pinned else "")
+            + f'<h2 class="title">Post {n} of the day</h2></div><div class="article-item-content">'
+            f'<div class="article-item-body"><p>What post {n} reports, in more than a few words.'
+            '</p></div><div class="article-item-body"><p>And more of it.</p></div></div>'
+            '<div class="article-item-lower"><span class="author">Posted by Louis Casiano</span>'
+            "</div></article>"
+        )
+        if n == 1:
+            posts += '<div class="ad-break"><div class="ad-container"><div class="ad gam"></div></div></div>'
+    page = page_of(f"<div class='article-items'>{posts}</div>", title="Israel under attack")
+    updates = extract_page(page, "https://www.foxnews.com/live-news/israel-oct-1").updates
+    # Four hours behind UTC: the two posts after 20:00 are on the 2nd in UTC.
+    utc = [
+        "2024-10-01T23:19:49Z",
+        "2024-10-02T00:51:55Z",
+        "2024-10-02T00:50:22Z",
+        "2024-10-01T22:02:10Z",
+    ]
+    assert [(u.published_at, u.pinned, u.authors) for u in updates] == [
+        (instant, n == 0, ["Louis Casiano"]) for n, instant in enumerate(utc)
+    ]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nAnd more of it." for n in range(4)
+    ]
+
+
+def test_a_brightspot_stream_of_custom_elements_with_share_menus() -> None:
+    """The AP's live pages (Brightspot, 2024): each post a `<bsp-liveblog-post>` dated by its
+    `data-posted-date-timestamp` in epoch milliseconds (its printed time left to a script),
+    a headline box, "By" and a name in capitals, a share menu of links, then the body; the
+    menu's "Copy link" and "Email" are no words of the post, and the AP's photo credit in
+    brackets is the image's credit."""
+    menu = (
+        '<bsp-page-actions class="Page-actions"><div class="ActionBar"><ul class="ActionBar-items">'
+        + "".join(
+            f'<li class="ActionBar-items-item"><a href="{href}">{label}</a></li>'
+            for href, label in (
+                ("#", "Copy Link copied"),
+                ("/cdn-cgi/l/email-protection#8f", "Email"),
+                ("https://www.facebook.com/dialog/share?app_id=1", "Facebook"),
+                ("https://twitter.com/intent/tweet?url=x", "X"),
+            )
+        )
+        + "</ul></div></bsp-page-actions>"
+    )
+    figure = (
+        '<div class="Enhancement"><figure class="Figure"><picture><img class="Image" '
+        'src="https://dims.example.org/u.jpg" alt=""></picture><figcaption class="Figure-caption">'
+        "<p>The rights chief speaks in Geneva. (AP Photo/Salvatore Di Nolfi)</p></figcaption>"
+        "</figure></div>"
+    )
+    posts = "".join(
+        f'<bsp-liveblog-post class="LiveBlogPost" data-post-id="0000-{n}" '
+        f'data-posted-date-timestamp="{1726668387264 - n * 600_000}"><a class="LiveBlogPost-anchor" '
+        f'id="0000-{n}"></a><div class="LiveBlogPost-header"><span class="LiveBlogPost-time">'
+        f'&nbsp;</span></div><div class="LiveBlogPost-headline">\n  Post {n} of the day\n</div>'
+        f'<div class="LiveBlogPost-info"><div class="LiveBlogPost-byline">By <a class="Link" '
+        f'href="https://apnews.example/author/jamey-keaten">JAMEY KEATEN</a></div>{menu}</div>'
+        f'<div class="LiveBlogPost-body RichTextBody"><p>What post {n} reports, in more than a few'
+        f" words.</p>{figure if n == 0 else ''}</div></bsp-liveblog-post>"
+        for n in range(4)
+    )
+    page = page_of(
+        f'<bsp-liveblog-post-list class="LiveBlogPage-currentPosts">{posts}</bsp-liveblog-post-list>',
+        title="Explosions in Lebanon: how the news unfolded",
+    )
+    updates = extract_page(page, "https://apnews.example/live/lebanon-updates").updates
+    utc = ["14:06:27", "13:56:27", "13:46:27", "13:36:27"]  # ten minutes apart
+    assert [(u.source_id, u.published_at, u.headline, u.authors) for u in updates] == [
+        (f"0000-{n}", f"2024-09-18T{clock}Z", f"Post {n} of the day", ["JAMEY KEATEN"])
+        for n, clock in enumerate(utc)
+    ]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in range(4)
+    ]
+    assert updates[0].media[0]["credit"] == "AP Photo/Salvatore Di Nolfi"

@@ -108,6 +108,13 @@ def test_credits_and_attributions() -> None:
         "Getty",
     )
     assert split_credit("No credit in this caption") == ("No credit in this caption", None)
+    # A news agency's credit in brackets, as the AP writes it.
+    assert split_credit("Volker Türk speaks in Geneva. (AP Photo/Salvatore Di Nolfi)") == (
+        "Volker Türk speaks in Geneva.",
+        "AP Photo/Salvatore Di Nolfi",
+    )
+    assert split_credit("A crowd waits. (AP Photo)") == ("A crowd waits.", "AP Photo")
+    assert split_credit("A (Photo) finish for the ages") == ("A (Photo) finish for the ages", None)
     assert clean_credit(" (Image:Anadolu via Getty Images)") == "Anadolu via Getty Images"
     assert clean_credit("Credit: Reuters/Pascal Rossignol") == "Reuters/Pascal Rossignol"
     assert (
@@ -133,6 +140,9 @@ def test_credits_and_attributions() -> None:
         "Udostępnij",
         "BEKIJK",
         "Link kopieren",
+        # A pinned post's label.
+        "Pinned",
+        "Angepinnt",
         # A rule drawn between posts.
         "___",
         "* * *",

@@ -118,6 +118,16 @@ BOILERPLATE_TEXT = frozenset(
         "video ansehen",
         "regarder la vidéo",
         "guarda il video",
+        # A pinned post's label, in the languages read here.
+        "pinned",
+        "pinned post",
+        "angepinnt",
+        "épinglé",
+        "fijado",
+        "fissato",
+        "fixado",
+        "vastgezet",
+        "przypięty",
     }
 )
 _LONGEST_BOILERPLATE = max(map(len, BOILERPLATE_TEXT)) + 4
@@ -168,6 +178,8 @@ _TRAILING_CREDIT = re.compile(
     r"([^()\[\]]+?)[)\]]?\s*$",
     re.I,
 )
+# A news agency's credit in brackets at a caption's end: "(AP Photo/Salvatore Di Nolfi)".
+_AGENCY_CREDIT = re.compile(r"\s*\(\s*((?:[A-Z][\w.&-]*\s+)?Photo(?:\s*/\s*[^()]+?)?)\s*\)\s*$")
 _LEADING_DASH = re.compile(r"^[\s\-–—―~]+")
 # How deep author_names follows lists of names inside names.
 _NAME_DEPTH = 3
@@ -449,6 +461,8 @@ def clean_credit(value: str | None) -> str | None:
 
 def split_credit(caption: str) -> tuple[str, str | None]:
     """A caption with its trailing credit cut off, and that credit."""
+    if "Photo" in caption and (agency := _AGENCY_CREDIT.search(caption)):
+        return caption[: agency.start()].strip(), agency.group(1).strip()
     if ":" not in caption:  # every credit the expression reads has one; searching costs
         return caption, None
     match = _TRAILING_CREDIT.search(caption)

@@ -227,9 +227,12 @@ class BodyWriter:
             self.flush()
             return
         if len(element):
-            for link in list(element.iter("a")):
-                if is_share_href(link.get("href")):
-                    drop_tree(link)
+            links = list(element.iter("a"))
+            shares = [link for link in links if is_share_href(link.get("href"))]
+            if tag in ("ul", "ol") and len(shares) >= 2 and len(shares) * 2 >= len(links):
+                return  # a share bar (its "Copy link" and "Email" items are no words either)
+            for link in shares:
+                drop_tree(link)
         if tag in ("ul", "ol"):
             items = [_item_text(li) for li in element.iterchildren("li")]
             text = "\n".join(t for t in items if t) or text_of(element)

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from archive.records import Update
-from archive.times import to_utc
+from archive.times import JS_DATE, to_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import author_names, is_share_href, normalise_text
 from crawler.extract.clock import CLOCK_LEADS, DAY_LINE, PageClock, Reading, on_day_near
@@ -355,6 +355,8 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
     updates: list[Update] = []
     copies: dict[object, Update] = {}
     for member, update in posts:
+        if _pinned_class(member.get("class")):  # "article-item is-pinned", "post--sticky"
+            update.pinned = True
         if member in pinned:
             update.pinned = True
             copies[update.source_id or (update.headline, update.body_text)] = update
@@ -363,6 +365,15 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
             update.pinned = True
         updates.append(update)
     return updates
+
+
+@lru_cache(maxsize=1024)
+def _pinned_class(cls: str | None) -> bool:
+    """Whether a post's class attribute flags it pinned, by a name of its own."""
+    for name in (cls or "").lower().split():
+        if "pinned" in name or name.rsplit("-", 1)[-1] in ("sticky", "pin"):
+            return True
+    return False
 
 
 def mark(root: Element) -> _Marks:
@@ -450,7 +461,7 @@ def _attribute_time(
     if edited is None and name != "datetime":
         return None
     value = value.strip()
-    if len(value) < 10 or not value[0].isdigit():  # the least every form below takes
+    if len(value) < 10 or not (value[0].isdigit() or JS_DATE.match(value)):  # (every form below)
         return None
     if value in read:
         parsed = read[value]
@@ -467,7 +478,7 @@ def _value_time(value: str) -> tuple[str, int] | None:
     if len(value) in (10, 13) and value.isdecimal():  # epoch seconds or milliseconds
         utc = to_utc(value)
         return (utc, EPOCH) if utc and "2000" <= utc <= "2100" else None
-    if _ZONED_ISO.match(value):
+    if _ZONED_ISO.match(value) or JS_DATE.match(value):  # ("Tue Oct 01 2024 19:19:49 GMT-0400")
         rank = ZONED
     elif _NAIVE_ISO.match(value):
         rank = NAIVE
