@@ -140,6 +140,9 @@ def test_credits_and_attributions() -> None:
         "Udostępnij",
         "BEKIJK",
         "Link kopieren",
+        # Structured data's stand-in for a picture or a player (Fox News's articleBody).
+        "[image]",
+        "[Video ID]",
         # A pinned post's label.
         "Pinned",
         "Angepinnt",

@@ -118,6 +118,13 @@ BOILERPLATE_TEXT = frozenset(
         "video ansehen",
         "regarder la vidéo",
         "guarda il video",
+        # What a CMS writes in structured data where the page shows a picture or a player.
+        "[image]",
+        "[photo]",
+        "[video]",
+        "[video id]",
+        "[embed]",
+        "[gallery]",
         # A pinned post's label, in the languages read here.
         "pinned",
         "pinned post",
