@@ -207,7 +207,7 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     # link to one of them, may outrank the stream on a page that shows only its first posts.
     ranked = _ranked_groups(_candidates(root, features), features, clock)
     for best in ranked:
-        group = _with_its_parts(best, ranked, root)
+        group = _with_trailing_blocks(_with_its_parts(best, ranked, root), clock)
         stream = _stream(group, features, by_element, shown, marks, url, clock)
         if stream.updates:
             return stream
@@ -236,6 +236,42 @@ def _with_its_parts(best: _Group, ranked: list[_Group], root: Element) -> _Group
     members = [member for group in groups for member in group.members]
     shares = {box: share for group in groups for box, share in group.link_shares.items()}
     return replace(best, members=members, link_shares=shares)
+
+
+def _with_trailing_blocks(group: _Group, clock: PageClock | None) -> _Group:
+    """A stream whose boxes hold only a post's header (its time, its title) and whose words
+    are the blocks after each box, up to the next (`<div class="liveblog--anchor">` with the
+    time and an `<h2>`, then `<p>`s): each box and its blocks boxed as one post."""
+    members = group.members
+    parent = members[0].getparent() if members else None
+    if parent is None or len(members) < _TICKER_LINES:
+        return group
+    if any(m.getparent() is not parent or _holds_words(m) for m in members):
+        return group  # the posts' boxes hold their words
+    boxes = set(members)
+    followed = 0
+    for member in members:
+        node = member.getnext()
+        while node is not None and node not in boxes:
+            if node.tag in _TRAILING_BLOCKS and walks.text_length(node, _MIN_TEXT) >= _MIN_TEXT:
+                followed += 1
+                break
+            node = node.getnext()
+    if followed * 2 < len(members):
+        return group
+    _wrap(parent, members, clock)
+    entries = [member.getparent() for member in members]
+    shares = {entry: _link_share(entry) for entry in entries}
+    return replace(group, members=entries, link_shares=shares)
+
+
+# The blocks after a post's header box that hold its words.
+_TRAILING_BLOCKS = frozenset({"p", "ul", "ol", "blockquote", "figure"})
+
+
+def _holds_words(box: Element) -> bool:
+    """Whether a box holds a paragraph of words of its own (a post's body, not its header)."""
+    return any(walks.text_length(p, _MIN_TEXT) >= _MIN_TEXT for p in box.iter("p"))
 
 
 def _kind(group: _Group) -> tuple[str, str, str, str]:
@@ -729,14 +765,18 @@ def _drop_opening_time(unit: Element, shown: str) -> None:
     line.text = rest + text[len(text.rstrip()) :] if len(line) and rest else rest
 
 
-def _wrap(holder: Element, leads: list[Element], clock: PageClock) -> None:
+def _wrap(holder: Element, leads: list[Element], clock: PageClock | None) -> None:
     """Move each lead and the siblings after it, up to the next lead, into a box of its own.
     An entry whose title comes before its time ("<h3>Title</h3><p>14:04</p>") starts at the
     title: a heading just before a lead opens the lead's entry. A line that names a day and
     nothing else ("Dienstag, 12. März 2024") is the ticker's heading between its days and no
     entry's part: it stays between the boxes, where _place_bare_clocks reads it."""
     children = [c for c in holder if isinstance(c.tag, str)]
-    days = {c: named for c in children if (named := _day_line(c, clock)) is not None}
+    days = (
+        {}
+        if clock is None
+        else {c: named for c in children if (named := _day_line(c, clock)) is not None}
+    )
     starts = set(leads)
     for lead in leads:
         before = lead.getprevious()
@@ -747,6 +787,8 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock) -> None:
             and before not in days
             and _heading_alone(before)
             and before not in starts
+            and before.tag != "h1"  # the page's title
+            and next(lead.iter(*HEADINGS), None) is None  # a lead with its own title keeps it
         ):
             starts.discard(lead)
             starts.add(before)
@@ -1668,6 +1710,10 @@ def _member_id(member: Element, url: str, headline: Element | None = None) -> st
     anchor = _permalink_anchor(member, urlsplit(url).path)
     if anchor is not None:
         return anchor
+    if member.get("class") == _SEGMENT_CLASS and len(member) and isinstance(member[0].tag, str):
+        lead = _member_id_attribute(member[0])  # the box the cutting put the post's words beside
+        if lead:
+            return lead
     node = member
     while True:  # through wrappers: `li > article#post_…`
         own = node.get("id")
