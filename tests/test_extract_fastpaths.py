@@ -729,6 +729,20 @@ def test_short_texts_read_comments_and_wide_digits_as_lxml_does() -> None:
 
 
 @pytest.mark.own_backends
+def test_a_byline_is_marked_by_its_class_or_by_its_test_id() -> None:
+    """Where a build hashes its classes, its test ids still say what a box is (the NYT's
+    `data-testid="live-blog-byline"`)."""
+    root = parse(
+        b'<html><body><div class="css-1x"><div data-testid="live-blog-byline">Ann Lee</div>'
+        b'<span class="author-name">Bo Li</span><p data-testid="body">Words</p></div></body></html>'
+    )
+    assert root is not None
+    _, _, bylines = _walks.mark(root)
+    assert [e.text for e in bylines] == ["Ann Lee", "Bo Li"]
+    _agree("mark", root)
+
+
+@pytest.mark.own_backends
 def test_short_texts_keep_a_text_of_any_length_that_opens_with_a_digit() -> None:
     """A ticker's line may run long after its time ("18.05 Uhr: Die Bahn…"): a text that opens
     with an ASCII digit after blanks and plus signs is kept at any length; a tail, or one that

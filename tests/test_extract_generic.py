@@ -1334,3 +1334,45 @@ def test_a_streams_header_boxes_with_the_posts_words_after_each() -> None:
         )
         for n in (6, 5, 4, 3)
     ]
+
+
+def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -> None:
+    """The NYT's live pages (2024, as a public scraper of them reads them,
+    joshuaKnauber/pagers-in-headlines `pipeline/05-extraction/round2/liveblogs.py`): each post
+    a `div[role=article]` holding `div[data-testid=live-blog-post]` with its `<time datetime>`,
+    `<h2>`, a byline box (`data-testid="live-blog-byline"`: the name, then where the reporter
+    is), its words and pictures whose caption ends "Credit..." and the photographer; the first
+    post labelled "Pinned"."""
+    posts = ""
+    for n in (4, 3, 2, 1):
+        pinned = '<div class="css-p"><span>Pinned</span></div>' if n == 4 else ""
+        posts += (
+            f'<div role="article" aria-posinset="{5 - n}" class="css-a"><div '
+            f'data-testid="live-blog-post" id="post{n}" class="css-b">{pinned}<time '
+            f'datetime="2024-09-18T1{n}:05:00.000Z"><span>Sept. 18, 2024</span></time>'
+            f'<h2 class="css-h"><a href="#post{n}">Post {n} of the day</a></h2>'
+            '<div data-testid="live-blog-byline" class="css-y"><div><p class="css-n">Euan Ward</p>'
+            '<p class="css-r">Reporting from Beirut</p></div></div>'
+            f'<p class="css-q">What post {n} reports, in more than a few words.</p>'
+            '<figure class="css-f"><div class="css-g"><span class="css-v">Image</span><img '
+            f'src="https://static.example.com/{n}.jpg" alt=""></div><figcaption class="css-c"><span>'
+            'Outside a hospital in Beirut.</span><span><span class="css-v">Credit...</span><span>'
+            "Bryan Denton for The New York Times</span></span></figcaption></figure></div></div>"
+        )
+    page = page_of(
+        f'<section id="live-feed-items">{posts}</section>', title="Israel-Hezbollah: Live Updates"
+    )
+    updates = extract_page(page, "https://www.nytimes.com/live/2024/09/18/world/israel").updates
+    assert [(u.source_id, u.headline, u.pinned, u.authors, u.body_text) for u in updates] == [
+        (
+            f"post{n}",
+            f"Post {n} of the day",
+            n == 4,
+            ["Euan Ward"],
+            f"What post {n} reports, in more than a few words.",
+        )
+        for n in (4, 3, 2, 1)
+    ]
+    assert {(m["caption"], m["credit"]) for u in updates for m in u.media} == {
+        ("Outside a hospital in Beirut.", "Bryan Denton for The New York Times")
+    }

@@ -115,6 +115,14 @@ def test_credits_and_attributions() -> None:
     )
     assert split_credit("A crowd waits. (AP Photo)") == ("A crowd waits.", "AP Photo")
     assert split_credit("A (Photo) finish for the ages") == ("A (Photo) finish for the ages", None)
+    # The NYT's credit, its label's dots run into the caption's last word.
+    assert split_credit(
+        "Outside a hospital in Beirut.Credit...Bryan Denton for The New York Times"
+    ) == (
+        "Outside a hospital in Beirut.",
+        "Bryan Denton for The New York Times",
+    )
+    assert split_credit("The credit card bill passed.") == ("The credit card bill passed.", None)
     assert clean_credit(" (Image:Anadolu via Getty Images)") == "Anadolu via Getty Images"
     assert clean_credit("Credit: Reuters/Pascal Rossignol") == "Reuters/Pascal Rossignol"
     assert (

@@ -119,7 +119,9 @@ cdef int _mark_one(cetree._Element owner, xmlNode* node, list timed, list metas,
     if hit:
         timed.append(cetree.elementFactory(owner._doc, node))
     if node.properties is not NULL:
-        if _value_holds(owner, node, "class", "uthor", "yline", "ontributor"):
+        if _value_holds(owner, node, "class", "uthor", "yline", "ontributor") or _value_holds(
+            owner, node, "data-testid", "uthor", "yline", "ontributor"
+        ):
             bylines.append(cetree.elementFactory(owner._doc, node))
         if _named(node, "meta") and _value_holds(owner, node, "content", ":"):
             metas.append(cetree.elementFactory(owner._doc, node))
@@ -131,8 +133,9 @@ def mark(cetree._Element root):
     when a post was written or by whom.
 
     timed: a <time>, or an element with an attribute whose name holds "time" or "date";
-    metas: a <meta> whose content holds a ":"; bylines: a class holding "uthor", "yline" or
-    "ontributor". Every element below a <body> counts once, nested bodies included.
+    metas: a <meta> whose content holds a ":"; bylines: a class (or, where classes are hashed,
+    a data-testid) holding "uthor", "yline" or "ontributor". Every element below a <body>
+    counts once, nested bodies included.
     """
     cdef list timed = [], metas = [], bylines = []
     cdef xmlNode* top = root._c_node

@@ -27,8 +27,9 @@ def mark(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
     when a post was written or by whom.
 
     timed: a <time>, or an element with an attribute whose name holds "time" or "date";
-    metas: a <meta> whose content holds a ":"; bylines: a class holding "uthor", "yline" or
-    "ontributor". Every element below a <body> counts once, nested bodies included.
+    metas: a <meta> whose content holds a ":"; bylines: a class (or, where classes are hashed,
+    a data-testid) holding "uthor", "yline" or "ontributor". Every element below a <body>
+    counts once, nested bodies included.
     """
     timed: list[Element] = []
     metas: list[Element] = []
@@ -40,6 +41,9 @@ def mark(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
             continue  # read with the body that holds it
         _mark_below(body, timed, metas, bylines)
     return timed, metas, bylines
+
+
+_BYLINE_NAMES = ("class", "data-testid")
 
 
 def _mark_below(
@@ -55,10 +59,11 @@ def _mark_below(
         joined = " ".join(names)  # names hold no space: no match spans two of them
         if "time" in joined or "date" in joined or element.tag == "time":
             timed.append(element)
-        if "class" in names:
-            cls = element.get("class")
-            if "uthor" in cls or "yline" in cls or "ontributor" in cls:
+        for name in _BYLINE_NAMES:  # the class, or a test id where classes are hashed
+            value = element.get(name) if name in names else None
+            if value and ("uthor" in value or "yline" in value or "ontributor" in value):
                 bylines.append(element)
+                break
         if "content" in names and element.tag == "meta" and ":" in element.get("content"):
             metas.append(element)
 

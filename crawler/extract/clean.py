@@ -63,6 +63,11 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # Blocks that are chrome, not content: compared after normalise_text and casefold.
+# A pinned post's label, in the languages read here: no word of the post, but a sign it is pinned.
+PINNED_LABELS = frozenset(
+    {"pinned", "pinned post", "angepinnt", "épinglé", "fijado", "fissato", "fixado", "vastgezet",
+     "przypięty"}
+)  # fmt: skip
 BOILERPLATE_TEXT = frozenset(
     {
         "advertisement",
@@ -125,18 +130,8 @@ BOILERPLATE_TEXT = frozenset(
         "[video id]",
         "[embed]",
         "[gallery]",
-        # A pinned post's label, in the languages read here.
-        "pinned",
-        "pinned post",
-        "angepinnt",
-        "épinglé",
-        "fijado",
-        "fissato",
-        "fixado",
-        "vastgezet",
-        "przypięty",
     }
-)
+) | PINNED_LABELS
 _LONGEST_BOILERPLATE = max(map(len, BOILERPLATE_TEXT)) + 4
 # "Read more: <link>", "READ MORE", "Related: …" teasers that point elsewhere.
 _TEASER = re.compile(
@@ -181,7 +176,8 @@ _CREDIT_LABEL = re.compile(
 )
 # A credit at the end of a caption: "… deal Credit: Reuters", "… (Image: Getty)".
 _TRAILING_CREDIT = re.compile(
-    r"\s*[(\[]?\s*\b(?:(?:image|picture|photograph|photo|pic)s?\s*(?:credit)?|credit|©)\s*:\s*"
+    r"\s*[(\[]?\s*\b(?:(?:image|picture|photograph|photo|pic)s?\s*(?:credit)?|credit|©)\s*"
+    r"(?::|\.\.\.|…)\s*"  # "Credit: Reuters"; the NYT's "Credit...Bryan Denton"
     r"([^()\[\]]+?)[)\]]?\s*$",
     re.I,
 )
@@ -470,7 +466,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     """A caption with its trailing credit cut off, and that credit."""
     if "Photo" in caption and (agency := _AGENCY_CREDIT.search(caption)):
         return caption[: agency.start()].strip(), agency.group(1).strip()
-    if ":" not in caption:  # every credit the expression reads has one; searching costs
+    if ":" not in caption and "redit" not in caption:  # what every credit read here holds
         return caption, None
     match = _TRAILING_CREDIT.search(caption)
     if not match:

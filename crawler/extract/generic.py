@@ -30,7 +30,7 @@ from lxml import etree
 from archive.records import Update
 from archive.times import JS_DATE, to_utc
 from crawler.extract import instant, lines, walks
-from crawler.extract.clean import author_names, is_share_href, normalise_text
+from crawler.extract.clean import PINNED_LABELS, author_names, is_share_href, normalise_text
 from crawler.extract.clock import CLOCK_LEADS, DAY_LINE, PageClock, Reading, on_day_near
 from crawler.extract.dom import (
     HEADINGS,
@@ -391,7 +391,7 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
     updates: list[Update] = []
     copies: dict[object, Update] = {}
     for member, update in posts:
-        if _pinned_class(member.get("class")):  # "article-item is-pinned", "post--sticky"
+        if _pinned_class(member.get("class")) or _pinned_label(member):  # "is-pinned", "Pinned"
             update.pinned = True
         if member in pinned:
             update.pinned = True
@@ -410,6 +410,17 @@ def _pinned_class(cls: str | None) -> bool:
         if "pinned" in name or name.rsplit("-", 1)[-1] in ("sticky", "pin"):
             return True
     return False
+
+
+def _pinned_label(member: Element) -> bool:
+    """Whether one of a post's first short texts is a label that says it is pinned."""
+    texts = walks.own_texts(member, _LABEL_TAGS, _LABEL_LENGTH)[:_LABEL_TEXTS]
+    return any(text.strip().casefold() in PINNED_LABELS for text in texts)
+
+
+_LABEL_TAGS = frozenset({"span", "div", "p", "strong", "b", "em"})
+_LABEL_LENGTH = 24  # characters of a label
+_LABEL_TEXTS = 3  # a post's first short texts, where its labels are
 
 
 def mark(root: Element) -> _Marks:
@@ -1288,7 +1299,11 @@ def _place_bare_clocks(
 def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element]]:
     """Byline elements of each member, among those the pass over the page noted."""
     found: dict[Element, list[Element]] = defaultdict(list)
-    bylines = [e for e in marks.bylines if _is_author_class(e.get("class", ""))]
+    bylines = [
+        e
+        for e in marks.bylines
+        if _is_author_class(e.get("class") or "") or _is_author_class(e.get("data-testid") or "")
+    ]
     for element, owner in zip(bylines, walks.owners(bylines, members), strict=True):
         if owner is not None and owner is not element:
             found[owner].append(element)
@@ -1361,7 +1376,7 @@ def _update(
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
         named = [e for e in bylines if "name" in e.get("class", "").lower()]
-        name = lines.byline_name(text_of((named or bylines)[0]))
+        name = lines.byline_name(_first_line(named[0] if named else bylines[0]))
         if name and len(name) <= 80:
             authors = author_names(name)
         skip.update(bylines)
@@ -1383,6 +1398,17 @@ def _update(
         modified_at=_best(modified_readings),
         authors=authors,
     )
+
+
+def _first_line(byline: Element) -> str:
+    """A byline's name: its text, or its first line where it holds lines of their own (the
+    name, then "Reporting from Beirut")."""
+    for box in byline.iter("p", "div"):
+        if box is not byline and next(box.iterdescendants("p", "div"), None) is None:  # a line
+            text = text_of(box)
+            if text:
+                return text
+    return text_of(byline)
 
 
 def _header_author(headers: list[tuple[_Time, Element]], member: Element) -> list[str]:
