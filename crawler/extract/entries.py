@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 
 from archive.records import FIDELITY_HTML, Update
-from crawler.extract import instant, media, walks
+from crawler.extract import media, walks
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -34,7 +34,7 @@ from crawler.extract.clean import (
     paragraph_texts,
     strip_placeholders,
 )
-from crawler.extract.clock import PageClock, on_day_near
+from crawler.extract.clock import PageClock
 from crawler.extract.completeness import is_stub
 from crawler.extract.dom import Element, drop_tree, outer_html, raw_text, text_of, without_fragment
 
@@ -407,22 +407,17 @@ def reading_times(clock: PageClock) -> Iterator[None]:
 
 
 def seen_time(shown: Element | None, machine: str | None) -> str | None:
-    """A post's time from its markup (`machine`), but the one it shows for its readers (the
-    text of `shown`, read in the page's zone) where the markup gives none, or labels that
-    very clock UTC (`datetime="…T16:56Z"` on a page that prints 16:56 in summer in Berlin):
-    the README's Times. A relative time ("4m ago") never outranks the markup's."""
+    """A post's time from its markup (`machine`), or, where the markup gives none, the one it
+    shows its readers (the text of `shown`, read in the page's zone; a clock alone on the
+    page's day). A shown clock never overrides the markup's time here: a server that renders
+    its clocks in UTC (Tickaroo's) prints the digits a local time labelled UTC would."""
     clock = _PAGE_CLOCK.get()
-    if shown is None or clock is None:
+    if machine is not None or shown is None or clock is None:
         return machine
     reading = clock.read(text_of(shown)[:_SHOWN_TEXT])
     if reading is None:
-        return machine
-    if machine is None:  # a clock alone, on the page's day (the fetch's when it states none)
-        return reading.utc or (clock.place_clocks([reading.clock])[0] if reading.clock else None)
-    if not reading.utc:
-        return machine
-    placed = on_day_near(reading, machine)
-    return placed if placed and instant.labelled_utc(placed, reading.clock, machine) else machine
+        return None
+    return reading.utc or (clock.place_clocks([reading.clock])[0] if reading.clock else None)
 
 
 _SHOWN_TEXT = 100  # characters of a time's element read: a label and a time, not a paragraph
