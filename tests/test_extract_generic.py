@@ -555,10 +555,15 @@ def test_a_title_in_a_box_that_no_heading_or_class_names_is_the_headline(post: s
 @pytest.mark.parametrize(
     ("post", "first_line"),
     [
-        # Every post opens with the same label: a label, not a title.
+        # Every post opens with the same label: a label, neither title nor words.
         (
             '<div class="x11"><span class="x12">{clock}</span></div><div class="x13">Update</div>',
-            "Update",
+            "",
+        ),
+        # ... and one that is none of the labels known: a line of the body.
+        (
+            '<div class="x11"><span class="x12">{clock}</span></div><div class="x13">Heute</div>',
+            "Heute",
         ),
         # A short first paragraph: body, whatever its length.
         ('<div class="x11"><span class="x12">{clock}</span></div><p>{title}</p>', "{title}"),
@@ -1376,3 +1381,22 @@ def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -
     assert {(m["caption"], m["credit"]) for u in updates for m in u.media} == {
         ("Outside a hospital in Beirut.", "Bryan Denton for The New York Times")
     }
+
+
+@pytest.mark.parametrize("box", ["span", "p", "div"])
+def test_a_posts_labels_are_flags_not_words(box: str) -> None:
+    """ "Breaking", "Key event", "Pinned" printed above a post: the key event and the pinned
+    post are flagged, and no label is a word of its post."""
+    labels = ["Breaking", "Key event", "", "Pinned"]
+    posts = "".join(
+        f"<div class='post'><time datetime='2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05</time>"
+        + (f"<{box} class='x1'>{label}</{box}>" if label else "")
+        + f"<h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p></div>"
+        for n, label in enumerate(labels)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    )
+    assert [(u.key_event, u.pinned, u.body_text) for u in updates] == [
+        (n == 1, n == 3, f"What post {n} reports, in more than a few words.") for n in range(4)
+    ]

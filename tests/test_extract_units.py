@@ -151,6 +151,10 @@ def test_credits_and_attributions() -> None:
         # Structured data's stand-in for a picture or a player (Fox News's articleBody).
         "[image]",
         "[Video ID]",
+        # A post's labels.
+        "Breaking",
+        "Key event",
+        "Eilmeldung",
         # A pinned post's label.
         "Pinned",
         "Angepinnt",

@@ -68,7 +68,14 @@ PINNED_LABELS = frozenset(
     {"pinned", "pinned post", "angepinnt", "épinglé", "fijado", "fissato", "fixado", "vastgezet",
      "przypięty"}
 )  # fmt: skip
-BOILERPLATE_TEXT = frozenset(
+# A key post's label: no word of the post, but a sign it is a key event.
+KEY_EVENT_LABELS = frozenset({"key event", "highlight", "wichtig", "important", "essentiel"})
+# A post's other labels, which say how new or urgent it is and nothing of its own.
+_POST_LABELS = frozenset(
+    {"breaking", "breaking news", "just in", "update", "eilmeldung", "eil", "urgent",
+     "dernière minute", "última hora", "ultim'ora", "pilne", "net binnen"}
+)  # fmt: skip
+_CHROME_TEXT = frozenset(
     {
         "advertisement",
         "advert",
@@ -131,7 +138,8 @@ BOILERPLATE_TEXT = frozenset(
         "[embed]",
         "[gallery]",
     }
-) | PINNED_LABELS
+)
+BOILERPLATE_TEXT = _CHROME_TEXT | PINNED_LABELS | KEY_EVENT_LABELS | _POST_LABELS
 _LONGEST_BOILERPLATE = max(map(len, BOILERPLATE_TEXT)) + 4
 # "Read more: <link>", "READ MORE", "Related: …" teasers that point elsewhere.
 _TEASER = re.compile(

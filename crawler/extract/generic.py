@@ -30,7 +30,14 @@ from lxml import etree
 from archive.records import Update
 from archive.times import JS_DATE, to_utc
 from crawler.extract import instant, lines, walks
-from crawler.extract.clean import PINNED_LABELS, author_names, is_share_href, normalise_text
+from crawler.extract.clean import (
+    KEY_EVENT_LABELS,
+    PINNED_LABELS,
+    author_names,
+    is_boilerplate,
+    is_share_href,
+    normalise_text,
+)
 from crawler.extract.clock import CLOCK_LEADS, DAY_LINE, PageClock, Reading, on_day_near
 from crawler.extract.dom import (
     HEADINGS,
@@ -391,8 +398,11 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
     updates: list[Update] = []
     copies: dict[object, Update] = {}
     for member, update in posts:
-        if _pinned_class(member.get("class")) or _pinned_label(member):  # "is-pinned", "Pinned"
+        labels = _labels(member)
+        if _pinned_class(member.get("class")) or labels & PINNED_LABELS:  # "is-pinned", "Pinned"
             update.pinned = True
+        if labels & KEY_EVENT_LABELS:  # "Key event"
+            update.key_event = True
         if member in pinned:
             update.pinned = True
             copies[update.source_id or (update.headline, update.body_text)] = update
@@ -412,10 +422,10 @@ def _pinned_class(cls: str | None) -> bool:
     return False
 
 
-def _pinned_label(member: Element) -> bool:
-    """Whether one of a post's first short texts is a label that says it is pinned."""
+def _labels(member: Element) -> set[str]:
+    """A post's first short texts, folded: where its labels are ("Pinned", "Key event")."""
     texts = walks.own_texts(member, _LABEL_TAGS, _LABEL_LENGTH)[:_LABEL_TEXTS]
-    return any(text.strip().casefold() in PINNED_LABELS for text in texts)
+    return {text.strip().rstrip(":").casefold() for text in texts}
 
 
 _LABEL_TAGS = frozenset({"span", "div", "p", "strong", "b", "em"})
@@ -1712,11 +1722,12 @@ _PARAGRAPHS = frozenset({"p", "div"})
 
 
 def _has_text(element: Element) -> bool:
-    """A paragraph of the body: a <p> with text, or a <div> that opens with a paragraph's worth
-    of words of its own (a CMS that writes its posts without <p>): a heading after it is the
-    post's subheading or a card's, not its headline."""
+    """A paragraph of the body: a <p> with text (not a label's: "Breaking"), or a <div> that
+    opens with a paragraph's worth of words of its own (a CMS that writes its posts without
+    <p>): a heading after it is the post's subheading or a card's, not its headline."""
     if element.tag == "p":
-        return bool(normalise_text(raw_text(element)))
+        text = normalise_text(raw_text(element))
+        return bool(text) and not is_boilerplate(text)  # a label ("Breaking") is no paragraph
     return len(normalise_text(element.text)) >= _SHORT_TEXT
 
 
