@@ -35,6 +35,7 @@ from crawler.extract.adapters import (
 )
 from crawler.extract.adapters.survey import survey
 from crawler.extract.adapters.vendor import VendorEmbed
+from crawler.extract.endpoints.tickaroo import read_prefetch
 from crawler.extract.evaluate import strip_structured
 from crawler.extract.html import parse
 from tests.helpers import assert_samples, saved_page
@@ -1390,3 +1391,34 @@ def test_a_tickaroo_frame_is_named_where_only_its_address_is_on_the_page(embed: 
         "liveblogId=65210c26d412303c813d1b4a&client_id=566ed029e4b01c7968d6b642"
     ]
     assert reading.page.live_blog and reading.page.updates == []
+
+
+def test_tickaroos_prefetch_posts_are_read_from_its_html_with_its_schema() -> None:
+    """The prefetch answer's `html` renders the posts (`div.tik4-event`); with its `schema`
+    they are one update each, with the html's ids and flags."""
+    start = TIK4_PAGE.index("<tickaroo-liveblog")
+    end = TIK4_PAGE.index("</tickaroo-liveblog>") + len("</tickaroo-liveblog>")
+    schema = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Explosionen im Libanon",
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": "Klinik überfüllt",
+                "datePublished": "2024-09-18T18:22:00Z",
+                "articleBody": "Die Notaufnahme meldet Überlastung.",
+            }
+        ],
+    }
+    page = read_prefetch({"html": TIK4_PAGE[start:end], "schema": schema}, SPIEGEL_URL)
+    assert [(u.source_id, u.published_at, u.pinned, u.key_event) for u in page.updates] == [
+        ("enPin", "2024-09-18T18:45:57Z", True, True),
+        ("enEnd", "2024-09-18T18:50:00Z", False, False),
+        ("enImg", "2024-09-18T18:22:00Z", False, False),
+        ("enX", "2024-09-18T17:47:00Z", False, True),
+    ]
+    assert "jsonld" in page.updates[2].sources and "html" in page.updates[2].sources
+    # Without the schema, the html's posts alone.
+    alone = read_prefetch({"html": TIK4_PAGE[start:end]}, SPIEGEL_URL)
+    assert [u.source_id for u in alone.updates] == ["enPin", "enEnd", "enImg", "enX"]

@@ -5,7 +5,8 @@ What Tickaroo's own ArcXP integration reads from it (Tickaroo/arcxp-plugin,
 its posts for the page, and `schema`, the blog's schema.org LiveBlogPosting, which it writes
 into the page as JSON-LD. When `schema` is absent, the same schema is the `schemaOrg` string
 of the `initialData` attribute in `html` (as a client that reads only `html` finds it). The
-posts are read from that LiveBlogPosting; the prefetch names no further page.
+posts are read from that LiveBlogPosting and from the posts `html` renders (`div.tik4-event`,
+adapters/tickaroo.py), merged; the prefetch names no further page.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import re
 from typing import Any
 
 from archive.records import Page
+from crawler.extract.adapters import tickaroo
 from crawler.extract.endpoints.markup import mapping, string
+from crawler.extract.html import parse_fragment
 from crawler.extract.jsonld import read_data
 from crawler.extract.merge import merge
 
@@ -24,18 +27,22 @@ _INITIAL_DATA = re.compile(r'initialData="([^"]*)"')
 
 
 def read_prefetch(data: Any, url: str) -> Page:
-    """The blog's posts from the prefetch's schema.org data."""
-    schema = _schema(mapping(data))
-    if schema is None:
+    """The blog's posts from the prefetch's schema.org data and the posts its html renders."""
+    answer = mapping(data)
+    schema = _schema(answer)
+    markup = string(answer.get("html")) or ""
+    root = parse_fragment(markup) if "tik4-event" in markup else None
+    posts = tickaroo.extract(root, url) if root is not None else []
+    if schema is None and not posts:
         return Page(url=url)
-    ld = read_data([schema], url)
+    ld = read_data([schema] if schema is not None else [], url)
     return Page(
         url=url,
         title=ld.title,
         publisher=ld.publisher,
         coverage_start=ld.coverage_start,
         coverage_end=ld.coverage_end,
-        updates=merge([], [ld.updates], url),
+        updates=merge(posts, [ld.updates], url),
         live_blog=True,
     )
 
