@@ -424,13 +424,20 @@ def _pinned_class(cls: str | None) -> bool:
 
 def _labels(member: Element) -> set[str]:
     """A post's first short texts, folded: where its labels are ("Pinned", "Key event")."""
-    texts = walks.own_texts(member, _LABEL_TAGS, _LABEL_LENGTH)[:_LABEL_TEXTS]
-    return {text.strip().rstrip(":").casefold() for text in texts}
+    found: set[str] = set()
+    for seen, node in enumerate(member.iter(*_LABEL_TAGS)):
+        text = node.text
+        if text and len(text) < _LABEL_LENGTH and text.strip():
+            found.add(text.strip().rstrip(":").casefold())
+        if len(found) >= _LABEL_TEXTS or seen >= _LABEL_ELEMENTS:
+            break
+    return found
 
 
-_LABEL_TAGS = frozenset({"span", "div", "p", "strong", "b", "em"})
+_LABEL_TAGS = ("span", "div", "p", "strong", "b", "em")
 _LABEL_LENGTH = 24  # characters of a label
 _LABEL_TEXTS = 3  # a post's first short texts, where its labels are
+_LABEL_ELEMENTS = 12  # elements of a post looked at for them
 
 
 def mark(root: Element) -> _Marks:
