@@ -24,6 +24,7 @@ from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import body_keys, fold, id_key, merge, raw_text
 from crawler.extract.microdata import Microdata, read_microdata
+from crawler.extract.pagestate import read_page_state
 from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate
 
@@ -95,6 +96,7 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     ld = read_jsonld(root, url, found)
     wide = b"\x00" in body[:1024]
     md = read_microdata(root, url) if wide or b"itemprop" in body else Microdata()
+    state = read_page_state(e for e in found if e.tag == "script")
     meta = page_meta(root)
     older = next_urls(root, url, found)
     title = _title(root)
@@ -105,11 +107,11 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
     with reading_times(clock):
         name, html = adapters.html_updates(root, url, page=survey)
-    structured = [ld.updates, md.updates]
-    live = ld.live or md.live or name is not None or bool(embedded) or bool(named)
+    structured = [ld.updates, md.updates, state.updates]
+    live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)
     if name is None:
         stream = generic.extract(root, url, clock)
-        if ld.updates or md.updates:
+        if any(structured):
             html = corroborated(stream.updates, structured)
         elif live or evidence.stream_is_live(stream, evidence.signs(url, titles)):
             html = stream.updates

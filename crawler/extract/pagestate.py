@@ -1,0 +1,160 @@
+"""Live posts a page keeps in its own JSON state rather than in its markup: Arc XP's stories.
+
+Arc XP pages carry their story as ANS (the Washington Post's schema, washingtonpost/ans-schema):
+in `<script id="__NEXT_DATA__">` at `props.pageProps.globalContent` (the Washington Post's
+Next.js pages), or after `Fusion.globalContent=` (classic Fusion pages). A live page's posts
+are whole stories nested in that story's `content_elements`, among its intro's paragraphs, as a
+public feed reader of the Post reads them (m4rk4/BuoyantUnrealisticModule,
+`feedhandlers/fusion.py`): each with its `_id`, `headlines.basic`, `credits.by[].name`, the
+`display_date` its readers see (`first_publish_date` where it gives none),
+`last_updated_date`, and its own `content_elements`: `text` and `header` (their `content` in
+HTML), `list` (`items[].content`), `quote`, `image` (`url`, `caption`, `credits.by[].name`)
+and `oembed_response` (`raw_oembed.url`).
+
+The posts are read as structured data is (a StructuredUpdate each, merged with the HTML's
+reading of the same post); a story with fewer than two nested stories is no live page's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from archive.times import to_utc
+from crawler.extract.clean import author_names, escape_attribute, escape_text, normalise_text
+from crawler.extract.dom import Element
+from crawler.extract.html import parse_fragment
+from crawler.extract.structured import StructuredUpdate
+
+SOURCE = "pagedata"
+_NEXT_DATA = "__NEXT_DATA__"
+_FUSION = "Fusion.globalContent="
+_MIN_POSTS = 2  # nested stories that make a story a live page's
+_NEEDLE = '"content_elements"'  # what a script's text must hold before it is parsed
+
+
+@dataclass
+class PageState:
+    """The live posts a page's own JSON state holds."""
+
+    updates: list[StructuredUpdate] = field(default_factory=list)
+    live: bool = False
+
+
+def read_page_state(scripts: Iterable[Element]) -> PageState:
+    """The posts of the first Arc XP story among the page's scripts that nests two or more."""
+    for script in scripts:
+        if script.tag != "script":
+            continue
+        text = script.text or ""
+        if _NEEDLE not in text:
+            continue
+        story = _story(script.get("id"), text)
+        posts = [e for e in _elements(story) if e.get("type") == "story"]
+        if len(posts) >= _MIN_POSTS:
+            return PageState([_post(post) for post in posts], live=True)
+    return PageState()
+
+
+def _story(script_id: str | None, text: str) -> dict[str, Any]:
+    """The page's ANS story, from Next.js's data or Fusion's assignment; {} when neither."""
+    data: Any = None
+    if script_id == _NEXT_DATA:
+        data = _loads(text)
+        for key in ("props", "pageProps", "globalContent"):
+            data = data.get(key) if isinstance(data, dict) else None
+    elif _FUSION in text:
+        start = text.index(_FUSION) + len(_FUSION)
+        try:
+            data, _ = json.JSONDecoder().raw_decode(text, start)
+        except (ValueError, RecursionError):
+            data = None
+    return data if isinstance(data, dict) else {}
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):  # a broken or hostile page
+        return None
+
+
+def _elements(node: dict[str, Any]) -> list[dict[str, Any]]:
+    found = node.get("content_elements")
+    return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
+
+
+def _post(post: dict[str, Any]) -> StructuredUpdate:
+    headlines = post.get("headlines")
+    headline = _plain(headlines.get("basic")) if isinstance(headlines, dict) else None
+    shown = _string(post.get("display_date")) or _string(post.get("first_publish_date"))
+    return StructuredUpdate(
+        source=SOURCE,
+        source_id=_string(post.get("_id")),
+        headline=headline or None,
+        published_at=to_utc(shown),
+        modified_at=to_utc(_string(post.get("last_updated_date"))),
+        authors=author_names(_names(post.get("credits"))),
+        article_body="".join(_block(e) for e in _elements(post)),
+    )
+
+
+def _block(element: dict[str, Any]) -> str:
+    """One content element as the HTML a page would show for it ("" for what is not read)."""
+    kind = element.get("type")
+    content = _string(element.get("content")) or ""
+    if kind in ("text", "paragraph") and content:
+        return f"<p>{content}</p>"
+    if kind == "header" and content:
+        return f"<h3>{content}</h3>"
+    if kind == "quote":
+        inner = "".join(_block(e) for e in _elements(element))
+        return f"<blockquote>{inner}</blockquote>" if inner else ""
+    if kind == "list":
+        items = element.get("items")
+        rows = [
+            f"<li>{_string(i.get('content')) or ''}</li>"
+            for i in (items if isinstance(items, list) else [])
+            if isinstance(i, dict)
+        ]
+        return f"<ul>{''.join(rows)}</ul>" if rows else ""
+    if kind == "image":
+        url = _string(element.get("url"))
+        if not url:
+            return ""
+        caption = escape_text(_plain(element.get("caption")) or "")
+        credit = ", ".join(_names(element.get("credits")))
+        credit_html = f' <span class="credit">{escape_text(credit)}</span>' if credit else ""
+        return (
+            f'<figure><img src="{escape_attribute(url)}" alt="">'
+            f"<figcaption>{caption}{credit_html}</figcaption></figure>"
+        )
+    if kind == "oembed_response":
+        oembed = element.get("raw_oembed")
+        url = _string(oembed.get("url")) if isinstance(oembed, dict) else None
+        return f'<div class="embed" data-embed-url="{escape_attribute(url)}"></div>' if url else ""
+    return ""
+
+
+def _names(credited: Any) -> list[str]:
+    """The names in an ANS `credits.by` list."""
+    by = credited.get("by") if isinstance(credited, dict) else None
+    if not isinstance(by, list):
+        return []
+    names = (_plain(person.get("name")) for person in by if isinstance(person, dict))
+    return [name for name in names if name]
+
+
+def _plain(value: Any) -> str:
+    """A string that may hold markup (a headline in HTML), as its text."""
+    text = _string(value) or ""
+    if "<" in text:
+        fragment = parse_fragment(text)
+        text = "".join(fragment.itertext()) if fragment is not None else text
+    return normalise_text(text)
+
+
+def _string(value: Any) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else None

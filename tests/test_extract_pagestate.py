@@ -1,0 +1,157 @@
+"""Live posts kept in a page's JSON state: Arc XP's ANS story with its posts nested as stories.
+
+The pages are BUILT here, in the structure the Washington Post's live pages keep their posts
+(`__NEXT_DATA__` → `props.pageProps.globalContent.content_elements`, as a public feed reader of
+the Post reads them: m4rk4/BuoyantUnrealisticModule `feedhandlers/fusion.py`) and the fields the
+ANS schema defines (washingtonpost/ans-schema); the words are invented.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from crawler.extract import extract_page
+from crawler.extract.html import parse
+from crawler.extract.pagestate import read_page_state
+
+URL = "https://www.washingtonpost.example/world/2024/09/18/israel-lebanon-live-updates/"
+
+
+def _post(n: int, shown: str, body: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "_id": f"POST{n}ABCDEF",
+        "type": "story",
+        "headlines": {"basic": f"Post <i>{n}</i> of the day"},
+        "display_date": shown,
+        "first_publish_date": "2024-09-18T09:00:00.000Z",
+        "last_updated_date": shown,
+        "credits": {"by": [{"type": "author", "name": "Susannah George"}]},
+        "content_elements": body,
+    }
+
+
+def _text(words: str) -> dict[str, Any]:
+    return {"type": "text", "content": words}
+
+
+POSTS = [
+    _post(3, "2024-09-18T16:05:00.000Z", [_text("What post 3 reports, <a href='/x'>linked</a>.")]),
+    _post(
+        2,
+        "2024-09-18T15:40:00.000Z",
+        [
+            _text("What post 2 reports."),
+            {"type": "list", "items": [{"content": "One point"}, {"content": "Another"}]},
+            {
+                "type": "image",
+                "url": "https://images.example/beirut.jpg",
+                "caption": "Smoke over Beirut.",
+                "credits": {"by": [{"name": "Bilal Hussein"}]},
+            },
+        ],
+    ),
+    _post(
+        1,
+        "2024-09-18T15:10:00.000Z",
+        [
+            _text("What post 1 reports."),
+            {
+                "type": "oembed_response",
+                "raw_oembed": {"url": "https://twitter.com/reporter/status/1836430842031206466"},
+            },
+        ],
+    ),
+]
+STORY = {
+    "_id": "LIVESTORY",
+    "type": "story",
+    "headlines": {"basic": "Israel-Lebanon live updates"},
+    "content_elements": [_text("The intro paragraph of the live page."), *POSTS],
+}
+
+
+def _page(script: str) -> bytes:
+    return (
+        "<html lang='en'><head><title>Israel-Lebanon live updates - The Washington Post</title>"
+        f"</head><body><main><h1>Israel-Lebanon live updates</h1><p>The intro.</p></main>{script}"
+        "</body></html>"
+    ).encode()
+
+
+NEXT_DATA = (
+    '<script id="__NEXT_DATA__" type="application/json">'
+    + json.dumps({"props": {"pageProps": {"globalContent": STORY}}})
+    + "</script>"
+)
+FUSION = (
+    '<script id="fusion-metadata" type="application/javascript">window.Fusion=window.Fusion||{};'
+    f"Fusion.globalContent={json.dumps(STORY)};Fusion.contentCache={{}};</script>"
+)
+
+
+@pytest.mark.parametrize("script", [NEXT_DATA, FUSION], ids=["next-data", "fusion"])
+def test_the_posts_a_page_keeps_in_its_arc_story_are_its_updates(script: str) -> None:
+    """A page whose posts are only in its JSON state: each nested story an update, with its
+    id, headline (its markup dropped), the time its readers see, author and body; the intro's
+    paragraph is none; the page is a live blog."""
+    page = extract_page(_page(script), URL, fetched_at="2024-09-18T17:00:00Z")
+    assert page.live_blog
+    assert [(u.source_id, u.headline, u.published_at, u.authors) for u in page.updates] == [
+        ("POST3ABCDEF", "Post 3 of the day", "2024-09-18T16:05:00Z", ["Susannah George"]),
+        ("POST2ABCDEF", "Post 2 of the day", "2024-09-18T15:40:00Z", ["Susannah George"]),
+        ("POST1ABCDEF", "Post 1 of the day", "2024-09-18T15:10:00Z", ["Susannah George"]),
+    ]
+    assert [u.body_text for u in page.updates] == [
+        "What post 3 reports, linked.",
+        "What post 2 reports.\n\nOne point\nAnother",
+        "What post 1 reports.",
+    ]
+    assert page.updates[1].media == [
+        {
+            "type": "image",
+            "url": "https://images.example/beirut.jpg",
+            "caption": "Smoke over Beirut.",
+            "credit": "Bilal Hussein",
+        }
+    ]
+    assert [m["url"] for m in page.updates[2].media] == [
+        "https://twitter.com/reporter/status/1836430842031206466"
+    ]
+
+
+def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothing() -> None:
+    """An article that embeds one related story is an article; a script whose JSON is broken
+    or nests itself beyond reason is read as nothing, without an error."""
+    one = {**STORY, "content_elements": [_text("An article."), POSTS[0]]}
+    article = '<script id="__NEXT_DATA__">' + json.dumps(
+        {"props": {"pageProps": {"globalContent": one}}}
+    )
+    for script in (
+        article + "</script>",
+        '<script id="__NEXT_DATA__">{"content_elements": [</script>',
+        '<script id="__NEXT_DATA__">' + '{"content_elements":' * 100_000 + "</script>",
+    ):
+        root = parse(_page(script))
+        assert root is not None
+        state = read_page_state(root.iter("script"))
+        assert (state.updates, state.live) == ([], False)
+        assert extract_page(_page(script), URL).updates == []
+
+
+def test_posts_the_html_shows_too_are_one_update_each() -> None:
+    """Where the page renders the posts as well, each post is one update: the state's reading
+    and the HTML's merge."""
+    shown = "".join(
+        f"<article class='post'><time datetime='{p['display_date']}'>x</time>"
+        f"<h2>Post {p['_id'][4]} of the day</h2><p>{p['content_elements'][0]['content']}</p>"
+        "</article>"
+        for p in POSTS
+    )
+    page = extract_page(
+        _page(f"<div class='feed'>{shown}</div>{NEXT_DATA}"), URL, fetched_at="2024-09-18T17:00:00Z"
+    )
+    assert [u.headline for u in page.updates] == [f"Post {n} of the day" for n in (3, 2, 1)]
+    assert all({"html", "pagedata"} <= set(u.sources) for u in page.updates)
