@@ -12,7 +12,7 @@ import pytest
 
 from archive.times import format_utc
 from crawler.extract import extract_page, instant
-from crawler.extract.clock import MONTHS, PageClock, Reading, page_clock
+from crawler.extract.clock import MONTHS, PageClock, Reading, is_date_line, page_clock
 from crawler.extract.html import parse
 from tests.helpers import corpus_dir, saved_page
 
@@ -437,6 +437,12 @@ def test_a_stream_under_headings_that_name_its_days_is_placed_on_them() -> None:
 )
 def test_a_line_that_names_a_day_and_nothing_else(text: str, day: date | None) -> None:
     assert CLOCK.day_named(text) == day
+
+
+def test_a_date_line_is_told_without_a_page() -> None:
+    """A line that states a date and nothing else, whatever page it is on."""
+    assert is_date_line(" Dienstag, 12. März 2024 ") and is_date_line("14 March 2024")
+    assert not is_date_line("14 March 2024: what we know") and not is_date_line("Gestern")
 
 
 def test_hier_names_a_day_on_a_french_page_only() -> None:

@@ -1400,3 +1400,20 @@ def test_a_posts_labels_are_flags_not_words(box: str) -> None:
     assert [(u.key_event, u.pinned, u.body_text) for u in updates] == [
         (n == 1, n == 3, f"What post {n} reports, in more than a few words.") for n in range(4)
     ]
+
+
+def test_a_post_stamped_with_a_date_alone_keeps_its_heading_as_headline() -> None:
+    """A post that opens with a line stating its date and nothing else ("14 March 2024"), then
+    its heading: the heading is the headline; the date, no clock, stays in its words."""
+    posts = "".join(
+        f"<div class='post'><p class='x1'>{day} March 2024</p><h2>Post {day}</h2>"
+        f"<p>What post {day} reports, in more than a few words.</p></div>"
+        for day in (14, 13, 12, 11)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    )
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (f"Post {day}", f"{day} March 2024\n\nWhat post {day} reports, in more than a few words.")
+        for day in (14, 13, 12, 11)
+    ]

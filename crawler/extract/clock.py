@@ -612,6 +612,26 @@ class Reading:
     minute: str | None = None  # "45+2'" for "minute"
 
 
+def is_date_line(text: str) -> bool:
+    """Whether a short line states a date and nothing else, the day of the week aside ("14 March
+    2024", "Dienstag, 12. März"): a post's stamp or a heading between days, never its words'
+    first paragraph."""
+    return _date_alone(text.strip()) is not None
+
+
+def _date_alone(text: str, month_first: bool = False) -> _Date | None:
+    """The date a short line states when it says nothing else, the day of the week aside."""
+    if len(text) > DAY_LINE:
+        return None
+    found = _find_date(text, need_year=False, month_first=month_first)
+    if found is None:
+        return None
+    rest = [w for w in _WORDS_APART.split(text[: found.start] + " " + text[found.end :]) if w]
+    if len(rest) > 1 or (rest and rest[0].lower() not in _WEEKDAYS):
+        return None
+    return found
+
+
 def on_day_near(reading: Reading, near: str | None) -> str:
     """The instant a shown time states beside a machine time: a full date and clock as read,
     a clock alone (in its zone) on the day that puts it nearest `near`; "" for what states no
@@ -653,16 +673,13 @@ class PageClock:
         "Gestern")."""
         if len(text) > DAY_LINE:
             return None
-        found = _find_date(text, need_year=False, month_first=self._month_first)
+        found = _date_alone(text, self._month_first)
         if found is None:
             word = text.strip(_TRIM).lower()
             back = _DAY_WORD_BACK.get(word)
             if back is None or (word in _AMBIGUOUS and not self._reads(_DAY_WORD_LANGUAGE[word])):
                 return None
             return self._today - timedelta(days=back)
-        rest = [w for w in _WORDS_APART.split(text[: found.start] + " " + text[found.end :]) if w]
-        if len(rest) > 1 or (rest and rest[0].lower() not in _WEEKDAYS):
-            return None
         year = found.year if found.year is not None else _year_of(self, found.month, found.day)
         if year is None or not _valid(year, found.month, found.day):
             return None

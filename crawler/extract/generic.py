@@ -38,7 +38,14 @@ from crawler.extract.clean import (
     is_share_href,
     normalise_text,
 )
-from crawler.extract.clock import CLOCK_LEADS, DAY_LINE, PageClock, Reading, on_day_near
+from crawler.extract.clock import (
+    CLOCK_LEADS,
+    DAY_LINE,
+    PageClock,
+    Reading,
+    is_date_line,
+    on_day_near,
+)
 from crawler.extract.dom import (
     HEADINGS,
     Element,
@@ -1729,12 +1736,12 @@ _PARAGRAPHS = frozenset({"p", "div"})
 
 
 def _has_text(element: Element) -> bool:
-    """A paragraph of the body: a <p> with text (not a label's: "Breaking"), or a <div> that
+    """A paragraph of the body: a <p> with text (not a label or a date), or a <div> that
     opens with a paragraph's worth of words of its own (a CMS that writes its posts without
     <p>): a heading after it is the post's subheading or a card's, not its headline."""
-    if element.tag == "p":
+    if element.tag == "p":  # nor is a label ("Breaking") or a date alone ("14 March 2024")
         text = normalise_text(raw_text(element))
-        return bool(text) and not is_boilerplate(text)  # a label ("Breaking") is no paragraph
+        return bool(text) and not is_boilerplate(text) and not is_date_line(text)
     return len(normalise_text(element.text)) >= _SHORT_TEXT
 
 
