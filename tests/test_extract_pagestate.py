@@ -123,14 +123,27 @@ def test_the_posts_a_page_keeps_in_its_arc_story_are_its_updates(script: str) ->
 
 
 def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothing() -> None:
-    """An article that embeds one related story is an article; a script whose JSON is broken
-    or nests itself beyond reason is read as nothing, without an error."""
+    """An article that embeds one related story, or cards of several, is an article; a script
+    whose JSON is broken or nests itself beyond reason is read as nothing, without an error."""
     one = {**STORY, "content_elements": [_text("An article."), POSTS[0]]}
+    cards = {  # related stories' cards: headlines and links, no words of their own
+        **STORY,
+        "content_elements": [
+            _text("An article."),
+            *(
+                {"type": "story", "_id": f"CARD{n}", "headlines": {"basic": "Read"}}
+                for n in range(3)
+            ),
+        ],
+    }
     article = '<script id="__NEXT_DATA__">' + json.dumps(
         {"props": {"pageProps": {"globalContent": one}}}
     )
     for script in (
         article + "</script>",
+        '<script id="__NEXT_DATA__">'
+        + json.dumps({"props": {"pageProps": {"globalContent": cards}}})
+        + "</script>",
         '<script id="__NEXT_DATA__">{"content_elements": [</script>',
         '<script id="__NEXT_DATA__">' + '{"content_elements":' * 100_000 + "</script>",
     ):

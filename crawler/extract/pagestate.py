@@ -52,7 +52,7 @@ def read_page_state(scripts: Iterable[Element]) -> PageState:
         if _NEEDLE not in text:
             continue
         story = _story(script.get("id"), text)
-        posts = [e for e in _elements(story) if e.get("type") == "story"]
+        posts = [e for e in _elements(story) if e.get("type") == "story" and _has_words(e)]
         if len(posts) >= _MIN_POSTS:
             return PageState([_post(post) for post in posts], live=True)
     return PageState()
@@ -79,6 +79,14 @@ def _loads(text: str) -> Any:
         return json.loads(text)
     except (ValueError, RecursionError):  # a broken or hostile page
         return None
+
+
+def _has_words(story: dict[str, Any]) -> bool:
+    """Whether a nested story holds words of its own (a post), not only a reference to another
+    page's (a card of a related story carries no body)."""
+    return any(
+        e.get("type") in ("text", "paragraph") and e.get("content") for e in _elements(story)
+    )
 
 
 def _elements(node: dict[str, Any]) -> list[dict[str, Any]]:
