@@ -671,9 +671,7 @@ class PageClock:
         """The day a short line names when it says nothing else, the day of the week aside: a
         ticker's heading between its days ("Dienstag, 12. März 2024", "Tuesday 12 March",
         "Gestern")."""
-        if len(text) > DAY_LINE:
-            return None
-        found = _date_alone(text, self._month_first)
+        found = _date_alone(text, self._month_first)  # (None for a line longer than DAY_LINE)
         if found is None:
             word = text.strip(_TRIM).lower()
             back = _DAY_WORD_BACK.get(word)

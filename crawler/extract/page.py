@@ -96,13 +96,14 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     ld = read_jsonld(root, url, found)
     wide = b"\x00" in body[:1024]
     md = read_microdata(root, url) if wide or b"itemprop" in body else Microdata()
-    state = read_page_state(e for e in found if e.tag == "script")
+    script_elements = [e for e in found if e.tag == "script"]
+    state = read_page_state(script_elements)
     meta = page_meta(root)
     older = next_urls(root, url, found)
     title = _title(root)
     heading = first_heading(root)
     titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
-    scripts = "\n".join(e.text or "" for e in found if e.tag == "script")
+    scripts = "\n".join(e.text or "" for e in script_elements)
     embedded = adapters.vendor_embeds(root, url, survey, scripts)
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
     with reading_times(clock):

@@ -8,7 +8,6 @@ the post is the list item (or article) around that heading.
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -17,6 +16,7 @@ from lxml import etree
 from archive.records import Update
 from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
+from crawler.extract.adapters.vendor import unescaped
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, drop_tree, text_of
 from crawler.extract.endpoints import BBC_STREAM, Endpoint
@@ -132,8 +132,7 @@ _STREAM_PATH = "/wc-data/container/stream"
 def endpoints(root: Element, url: str) -> list[Endpoint]:
     """The page's post stream, from its first page: every post, not the first 20 only."""
     for script in _STREAM_SCRIPTS(root):
-        text = (script.text or "").replace("\\u0026", "&").replace("\\u003d", "=")
-        match = _STREAM_KEY.search(html.unescape(text))
+        match = _STREAM_KEY.search(unescaped(script.text or ""))
         if match:
             return [Endpoint(stream_url(url, match.group(1)), BBC_STREAM)]
     return []

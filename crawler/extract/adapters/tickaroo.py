@@ -38,7 +38,7 @@ from lxml import etree
 from archive.records import Update
 from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
-from crawler.extract.adapters.vendor import VendorEmbed, attribute, unique
+from crawler.extract.adapters.vendor import VendorEmbed, attribute, unescaped, unique
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
@@ -54,7 +54,9 @@ _DETECT = etree.XPath("boolean(//tickaroo-liveblog)")
 MARKS = ("tickaroo.com",)
 # A tik3 frame's address, as a page writes it in an attribute or in script data (its `/`
 # and `&` escaped for JSON, HTML or JavaScript).
-_FRAME = re.compile(r"tickaroo\.com(?:\\?/)+embed(?:\\?/)+(?:[\w.-]+(?:\\?/)+)*tik3\.html\?[^\s\"'<>]*")
+_FRAME = re.compile(
+    r"tickaroo\.com(?:\\?/)+embed(?:\\?/)+(?:[\w.-]+(?:\\?/)+)*tik3\.html\?[^\s\"'<>]*"
+)
 
 
 def present(page: Survey) -> bool:
@@ -146,10 +148,7 @@ def frames(root: Element) -> list[VendorEmbed]:
     found = []
     for text in texts:
         for match in _FRAME.finditer(text):
-            query = match.group(0).split("?", 1)[1]
-            for escaped, plain in (("\\u0026", "&"), ("\\u003d", "="), ("&amp;", "&")):
-                query = query.replace(escaped, plain)
-            params = dict(parse_qsl(query))
+            params = dict(parse_qsl(unescaped(match.group(0).split("?", 1)[1])))
             liveblog = params.get("id", "").strip()
             if not liveblog:
                 continue

@@ -8,6 +8,7 @@ endpoint its own public code documents, for the crawler to request.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
@@ -30,6 +31,12 @@ class VendorEmbed:
 def no_posts(root: Element, url: str) -> list[Update]:
     """Nothing: the posts of an embed drawn in the browser are not in the page."""
     return []
+
+
+def unescaped(text: str) -> str:
+    """Script data's text with what JSON or HTML escaped in its addresses given back: `&` and
+    `=` written `\\u0026` and `\\u003d`, and HTML's entities (`&amp;`)."""
+    return html.unescape(text.replace("\\u0026", "&").replace("\\u003d", "="))
 
 
 def query_value(url: str | None, *names: str) -> str | None:
