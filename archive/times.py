@@ -10,7 +10,7 @@ crawler.extract.clock, which hands its result to format_utc.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from email.utils import parsedate_to_datetime
 
 # Epoch values above this are milliseconds: 1e11 seconds is the year 5138,
@@ -87,9 +87,10 @@ def seconds_between(start: str | None, end: str | None) -> float:
     return (last - first).total_seconds()
 
 
-def to_utc(value: str | float | None) -> str | None:
+def to_utc(value: str | float | None, zone: tzinfo | None = None) -> str | None:
     """Any time a source gives: ISO 8601 with any offset, epoch seconds or milliseconds,
-    or an RFC 2822 date, as `YYYY-MM-DDTHH:MM:SSZ`; naive means UTC."""
+    or an RFC 2822 date, as `YYYY-MM-DDTHH:MM:SSZ`. A time without an offset
+    ("2024-07-18T11:48") is a local time of `zone`; UTC when no zone is given."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -110,6 +111,8 @@ def to_utc(value: str | float | None) -> str | None:
         moment = loose
     if _UTC_SECONDS.fullmatch(text):  # valid, as fromisoformat just said
         return text[:19] + "Z"
+    if zone is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
     return format_utc(moment)
 
 

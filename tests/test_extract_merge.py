@@ -156,6 +156,84 @@ def test_times_that_meet_in_merge_follow_the_rule() -> None:
     assert c.published_at == "2024-01-01T08:00:00Z"  # 1970 is no time
 
 
+def _zoneless_ticker(shown: bool, microdata: bool = False) -> bytes:
+    """A German live page whose machine times carry no zone: local times, as the page's clocks."""
+    posts = [
+        ("p3", "2024-05-19T17:40:00", "Dritte Meldung aus dem Landtag", LONG),
+        ("p2", "2024-05-19 16:05:00", "Zweite Meldung zur Wahl", OTHER),
+    ]
+    updates = [
+        {"@type": "BlogPosting", "headline": h, "datePublished": t, "articleBody": b}
+        for _, t, h, b in posts
+    ]
+    head = "<title>Landtagswahl im Liveticker</title>"
+    if not microdata:
+        head += ld(blog(updates, datePublished="2024-05-19T08:00:00"))
+    entries = "".join(
+        f'<article class="post" id="{i}"'
+        + (
+            ' itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">'
+            if microdata
+            else ">"
+        )
+        + (f'<meta itemprop="datePublished" content="{t}">' if microdata else "")
+        + (f'<span class="zeit">{t[11:16]} Uhr</span>' if shown else "")
+        + (
+            f'<h2 itemprop="headline">{h}</h2><p itemprop="articleBody">{b}</p>'
+            if microdata
+            else f"<h2>{h}</h2><p>{b}</p>"
+        )
+        + "</article>"
+        for i, t, h, b in posts
+    )
+    blog_type = ' itemscope itemtype="https://schema.org/LiveBlogPosting"' if microdata else ""
+    return page_with(
+        head,
+        f'<h1>Landtagswahl im Liveticker</h1><div class="stream"{blog_type}>{entries}</div>',
+    )
+
+
+@pytest.mark.parametrize("shown", [True, False])
+@pytest.mark.parametrize("microdata", [False, True])
+def test_a_machine_time_without_a_zone_is_the_publishers_local_time(
+    shown: bool, microdata: bool
+) -> None:
+    """JSON-LD's or microdata's "2024-05-19T17:40:00" on a German page is 17:40 in Berlin, as
+    its clock "17:40 Uhr" is: not 17:40 UTC, which would also win over the clock as a
+    structured time a zone's whole hours from the HTML's."""
+    body = _zoneless_ticker(shown, microdata).replace(b"<html>", b'<html lang="de">')
+    page = extract_page(body, "https://www.example.de/live/wahl", fetched_at="2024-05-19T18:30:00Z")
+    times = {u.headline: u.published_at for u in page.updates}
+    assert times == {
+        "Dritte Meldung aus dem Landtag": "2024-05-19T15:40:00Z",
+        "Zweite Meldung zur Wahl": "2024-05-19T14:05:00Z",
+    }
+
+
+def test_a_time_attribute_without_a_zone_is_the_publishers_local_time() -> None:
+    """`<time datetime="2023-11-08 23:30:59">` on an American page whose own offsets say
+    Central time (St. Paul's): 11:30 p.m. there, the next day in UTC."""
+    entries = "".join(
+        f'<div class="entry"><time datetime="2023-11-08 {clock}">Nov. 8, 2023</time>'
+        f"<h3>{headline}</h3><p>{body}</p></div>"
+        for clock, headline, body in (
+            ("23:30:59", "Results are in", LONG),
+            ("22:10:00", "Polls closed", OTHER),
+        )
+    )
+    head = (
+        "<title>Election night live updates</title>"
+        '<meta property="article:published_time" content="2023-11-08T19:00:00-06:00">'
+    )
+    body = page_with(head, f"<main>{entries}</main>")
+    body = body.replace(b"<html>", b'<html lang="en-US">')
+    page = extract_page(body, "https://www.example.us/live/election", "utf-8", "2023-11-09T07:00Z")
+    assert [u.published_at for u in page.updates] == [
+        "2023-11-09T05:30:59Z",
+        "2023-11-09T04:10:00Z",
+    ]
+
+
 # What structured data lends every update --------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -68,6 +69,17 @@ def ld(data: object) -> str:
 )
 def test_times_become_utc(value: str | float, expected: str) -> None:
     assert to_utc(value) == expected
+
+
+def test_a_time_without_a_zone_is_a_local_time_of_the_zone_given() -> None:
+    london, chicago = ZoneInfo("Europe/London"), ZoneInfo("America/Chicago")
+    assert to_utc("2024-07-18T11:48", london) == "2024-07-18T10:48:00Z"  # BST
+    assert to_utc("2024-01-18T11:48", london) == "2024-01-18T11:48:00Z"  # GMT
+    assert to_utc("2023-11-08 23:30:59", chicago) == "2023-11-09T05:30:59Z"
+    # A time that states its offset, or an epoch, is what it says in any zone.
+    assert to_utc("2024-07-18T11:48:00Z", london) == "2024-07-18T11:48:00Z"
+    assert to_utc("2024-07-18T11:48:00+02:00", london) == "2024-07-18T09:48:00Z"
+    assert to_utc("1721299680", chicago) == "2024-07-18T10:48:00Z"
 
 
 @pytest.mark.parametrize(

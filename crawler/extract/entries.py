@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 
 from archive.records import FIDELITY_HTML, Update
-from crawler.extract import media, walks
+from crawler.extract import instant, media, walks
 from crawler.extract.clean import (
     BR_MARK,
     escape_attribute,
@@ -398,10 +398,12 @@ _PAGE_CLOCK: ContextVar[PageClock | None] = ContextVar("page_clock", default=Non
 
 @contextmanager
 def reading_times(clock: PageClock) -> Iterator[None]:
-    """Adapters' html_update calls, while this holds, read the times their posts show."""
+    """While this holds, adapters' html_update calls read the times their posts show, and a
+    machine time without a zone is read in the page's (instant.machine_time)."""
     token = _PAGE_CLOCK.set(clock)
     try:
-        yield
+        with instant.page_zone(clock.zone):
+            yield
     finally:
         _PAGE_CLOCK.reset(token)
 

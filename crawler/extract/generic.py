@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from archive.records import Update
-from archive.times import JS_DATE, to_utc
+from archive.times import JS_DATE
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import (
     KEY_EVENT_LABELS,
@@ -55,6 +55,7 @@ from crawler.extract.dom import (
     without_fragment,
 )
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 
 # A post may be a picture or an embedded post and a few words.
 _HAS_MEDIA = etree.XPath(
@@ -512,7 +513,7 @@ def find_times(marks: _Marks, labelled: dict[Element, bool] | None = None) -> li
     for meta in marks.metas:
         value = meta.get("content", "").strip()
         if _ZONED_ISO.match(value):
-            utc = to_utc(value)
+            utc = machine_time(value)
             if utc:
                 found.append(_Time(meta, utc, META, False))
     return found
@@ -547,7 +548,7 @@ def _attribute_time(
 def _value_time(value: str) -> tuple[str, int] | None:
     """(UTC, rank) of an attribute's value that states a time, or None."""
     if len(value) in (10, 13) and value.isdecimal():  # epoch seconds or milliseconds
-        utc = to_utc(value)
+        utc = machine_time(value)
         return (utc, EPOCH) if utc and "2000" <= utc <= "2100" else None
     if _ZONED_ISO.match(value) or JS_DATE.match(value):  # ("Tue Oct 01 2024 19:19:49 GMT-0400")
         rank = ZONED
@@ -555,7 +556,7 @@ def _value_time(value: str) -> tuple[str, int] | None:
         rank = NAIVE
     else:
         return None
-    utc = to_utc(value)
+    utc = machine_time(value)
     return (utc, rank) if utc else None
 
 

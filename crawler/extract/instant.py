@@ -11,6 +11,10 @@ keeps what the reader saw (the README's "Times"):
 4. without a shown time, the machine time is used;
 5. a time before 1990, or more than a day after the page was fetched, is no time at all.
 
+A machine time without a zone ("2024-07-18T11:48", "2023-11-08 23:30:59") is the publisher's
+local time, as HTML defines a `datetime` without an offset, not UTC: `machine_time` reads one in the
+zone of the page being read (`page_zone`), as the page's words are read.
+
 `seen` is that rule, for a time read from the page's words and a machine time. `merged` is
 the same rule where an HTML entry's time meets structured data's: the HTML time is the one
 near what the page shows, except where the two are a zone's whole hours apart: an HTML
@@ -21,11 +25,14 @@ Times here are the archive's UTC strings, `YYYY-MM-DDTHH:MM:SSZ` (archive.times)
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from typing import Literal
 
-from archive.times import parse_utc
+from archive.times import parse_utc, to_utc
 
 # Two readings a minute apart or less are one time written twice.
 MINUTE = 60
@@ -37,6 +44,26 @@ EARLIEST = datetime(1990, 1, 1, tzinfo=UTC).timestamp()
 MAX_AHEAD = 24 * HOUR
 
 Agreement = Literal["same", "hours", "apart"]
+
+
+# The zone of the page being read (extract_page sets it): what a time without a zone is in.
+_PAGE_ZONE: ContextVar[tzinfo | None] = ContextVar("page_zone", default=None)
+
+
+@contextmanager
+def page_zone(zone: tzinfo) -> Iterator[None]:
+    """While this holds, `machine_time` reads a time without a zone as a local time of `zone`."""
+    token = _PAGE_ZONE.set(zone)
+    try:
+        yield
+    finally:
+        _PAGE_ZONE.reset(token)
+
+
+def machine_time(value: str | float | None) -> str | None:
+    """A time the markup gives machines (ISO 8601, epoch, RFC 2822) as UTC; one without a
+    zone in the page's zone (UTC outside `page_zone`)."""
+    return to_utc(value, _PAGE_ZONE.get())
 
 
 @lru_cache(maxsize=8192)

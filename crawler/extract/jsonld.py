@@ -8,9 +8,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.times import to_utc
 from crawler.extract.clean import author_names, normalise_text, optional_text, web_url
 from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
+from crawler.extract.instant import machine_time
 from crawler.extract.structured import StructuredUpdate, clockless_headline, drop_lent
 
 _MAX_DEPTH = 8
@@ -231,8 +231,10 @@ def _read_blog(
 ) -> None:
     result.title = result.title or optional_text(_string(node.get("headline") or node.get("name")))
     result.publisher = result.publisher or _publisher_name(node.get("publisher"))
-    result.coverage_start = result.coverage_start or to_utc(_time(node.get("coverageStartTime")))
-    result.coverage_end = result.coverage_end or to_utc(_time(node.get("coverageEndTime")))
+    result.coverage_start = result.coverage_start or machine_time(
+        _time(node.get("coverageStartTime"))
+    )
+    result.coverage_end = result.coverage_end or machine_time(_time(node.get("coverageEndTime")))
     updates = node.get("liveBlogUpdate")
     found: list[StructuredUpdate] = []
     blog_url = _string(node.get("url")) or _string(node.get("mainEntityOfPage"))
@@ -252,7 +254,7 @@ def _read_blog(
     drop_lent(
         found,
         optional_text(_string(node.get("headline") or node.get("name"))),
-        (to_utc(_time(node.get(key))) for key in ("datePublished", "dateModified")),
+        (machine_time(_time(node.get(key))) for key in ("datePublished", "dateModified")),
     )
     result.updates.extend(found)
 
@@ -277,7 +279,7 @@ def read_update(
     author = item.get("author") or item.get("creator")
     published = _time(item.get("datePublished") or item.get("dateCreated"))
     modified = _time(item.get("dateModified"))
-    published_at = to_utc(published)
+    published_at = machine_time(published)
     return StructuredUpdate(
         source="jsonld",
         source_id=source_id,
@@ -289,7 +291,7 @@ def read_update(
         ),
         published_at=published_at,
         # Most updates were never edited: the same string, read once.
-        modified_at=published_at if modified == published else to_utc(modified),
+        modified_at=published_at if modified == published else machine_time(modified),
         authors=author_names(author) if author else [],
         article_body=body if isinstance(body, str) else "",
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from archive.times import to_utc
 from crawler.extract.clean import author_names, normalise_text, optional_text, web_url
 from crawler.extract.dom import Element, absolute, fragment_of, inner_html, text_of
+from crawler.extract.instant import machine_time
 from crawler.extract.structured import StructuredUpdate, clockless_headline, drop_lent
 
 # `//*` spelt as the one step it means: libxml2 walks it without a node set of the whole tree.
@@ -37,10 +37,10 @@ def read_microdata(root: Element, page_url: str = "") -> Microdata:
         result.live = True
         props = properties(blog)
         result.title = optional_text(_value(props, "headline") or _value(props, "name"))
-        result.coverage_start = to_utc(_value(props, "coverageStartTime"))
-        result.coverage_end = to_utc(_value(props, "coverageEndTime"))
+        result.coverage_start = machine_time(_value(props, "coverageStartTime"))
+        result.coverage_end = machine_time(_value(props, "coverageEndTime"))
         result.url = _address(_value(props, "url"), page_url)
-        own_times = [to_utc(_value(props, k)) for k in ("datePublished", "dateModified")]
+        own_times = [machine_time(_value(props, k)) for k in ("datePublished", "dateModified")]
     seen: set[str] = set()
     for item in items:
         if "liveBlogUpdate" not in (item.get("itemprop") or "").split():
@@ -70,8 +70,8 @@ def read_item(item: Element, page_url: str = "") -> StructuredUpdate:
         headline=clockless_headline(
             optional_text(_value(props, "headline") or _value(props, "name")), published, body
         ),
-        published_at=to_utc(published),
-        modified_at=to_utc(_value(props, "dateModified")),
+        published_at=machine_time(published),
+        modified_at=machine_time(_value(props, "dateModified")),
         authors=_authors(props.get("author", [])),
         article_body=body,
     )

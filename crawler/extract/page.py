@@ -12,9 +12,9 @@ from typing import Any
 from archive.records import Page, Update
 from archive.times import now_utc, parse_utc
 from crawler.extract import adapters, evidence, generic, instant, walks
-from crawler.extract.adapters.survey import survey_gathering
+from crawler.extract.adapters.survey import Survey, survey_gathering
 from crawler.extract.clean import optional_text, safe_page, web_url
-from crawler.extract.clock import page_clock
+from crawler.extract.clock import PageClock, page_clock
 from crawler.extract.completeness import stated_more
 from crawler.extract.dom import Element, absolute, in_tree, text_of
 from crawler.extract.endpoints import Endpoint, unique
@@ -90,12 +90,26 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     # that several readers look for, in one walk, before any step prunes the tree.
     survey, found = survey_gathering(root, GATHERED)
     clock = page_clock(root, url, fetched, found)
-    # Read-only sources first: adapters prune the entries they read. A page whose bytes
-    # never say "itemprop" has no microdata: no need to scan its tree for some. (A page in
-    # UTF-16 or UTF-32, NULs from its first characters on, cannot be told by its bytes.)
+    # A page whose bytes never say "itemprop" has no microdata: no need to scan its tree for
+    # some. (A page in UTF-16 or UTF-32, NULs from its first characters on, cannot be told by
+    # its bytes.)
+    itemprop = b"\x00" in body[:1024] or b"itemprop" in body
+    with reading_times(clock):  # a time without a zone, shown or for machines, is the page's
+        return _read_tree(root, url, fetched_at, clock, survey, found, itemprop)
+
+
+def _read_tree(
+    root: Element,
+    url: str,
+    fetched_at: str | None,
+    clock: PageClock,
+    survey: Survey,
+    found: list[Element],
+    itemprop: bool,
+) -> Reading:
+    # Read-only sources first: adapters prune the entries they read.
     ld = read_jsonld(root, url, found)
-    wide = b"\x00" in body[:1024]
-    md = read_microdata(root, url) if wide or b"itemprop" in body else Microdata()
+    md = read_microdata(root, url) if itemprop else Microdata()
     script_elements = [e for e in found if e.tag == "script"]
     state = read_page_state(script_elements)
     meta = page_meta(root)
@@ -106,8 +120,7 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     scripts = "\n".join(e.text or "" for e in script_elements)
     embedded = adapters.vendor_embeds(root, url, survey, scripts)
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
-    with reading_times(clock):
-        name, html = adapters.html_updates(root, url, page=survey)
+    name, html = adapters.html_updates(root, url, page=survey)
     structured = [ld.updates, md.updates, state.updates]
     live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)
     if name is None:

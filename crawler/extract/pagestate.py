@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.times import to_utc
 from crawler.extract.clean import author_names, escape_attribute, escape_text, normalise_text
 from crawler.extract.dom import Element
 from crawler.extract.html import parse_fragment
+from crawler.extract.instant import machine_time
 from crawler.extract.structured import StructuredUpdate
 
 SOURCE = "pagedata"
@@ -102,8 +102,8 @@ def _post(post: dict[str, Any]) -> StructuredUpdate:
         source=SOURCE,
         source_id=_string(post.get("_id")),
         headline=headline or None,
-        published_at=to_utc(shown),
-        modified_at=to_utc(_string(post.get("last_updated_date"))),
+        published_at=machine_time(shown),
+        modified_at=machine_time(_string(post.get("last_updated_date"))),
         authors=author_names(_names(post.get("credits"))),
         article_body="".join(_block(e) for e in _elements(post)),
     )

@@ -19,12 +19,12 @@ import re
 from lxml import etree
 
 from archive.records import Update
-from archive.times import to_utc
 from crawler.extract import instant
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, normalise_text
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 from crawler.extract.lines import is_name
 
 DOMAINS = ("cdn.ampproject.org",)
@@ -84,14 +84,14 @@ def _page_size(live_list: Element) -> int | None:
 
 
 def _item(item: Element, url: str) -> Update | None:
-    sorted_at = to_utc(item.get("data-sort-time"))
+    sorted_at = machine_time(item.get("data-sort-time"))
     if item.get("data-tombstone") is not None:
         return html_update(
             page_url=url,
             body=None,
             source_id=item.get("id"),
             published_at=sorted_at,
-            modified_at=to_utc(item.get("data-update-time")),
+            modified_at=machine_time(item.get("data-update-time")),
             removed=True,
         )
     if is_ad_slot(item):
@@ -108,7 +108,7 @@ def _item(item: Element, url: str) -> Update | None:
             continue
         cls = element.get("class") or ""
         if element.tag == "amp-timeago":
-            shown = shown or to_utc(element.get("datetime") or text_of(element))
+            shown = shown or machine_time(element.get("datetime") or text_of(element))
             skip.append(element)
         elif element.tag == "a" and element.get("href") == own_link:
             skip.append(element)  # the post's permalink, around its time: furniture
@@ -124,7 +124,7 @@ def _item(item: Element, url: str) -> Update | None:
                 skip.append(byline)
                 authors = authors or author_names(text_of(byline))
     published = instant.seen(shown, sorted_at)
-    modified = instant.edited(published, to_utc(item.get("data-update-time")))
+    modified = instant.edited(published, machine_time(item.get("data-update-time")))
     update = html_update(
         page_url=url,
         body=item,

@@ -14,13 +14,13 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from lxml import etree
 
 from archive.records import Update
-from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import unescaped
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, drop_tree, text_of
 from crawler.extract.endpoints import BBC_STREAM, Endpoint
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 
 DOMAINS = ("bbc.co.uk", "bbc.com")
 # What a response holds when `endpoints` can find anything in it.
@@ -83,7 +83,7 @@ def _stream_post(post: Element, url: str) -> Update:
         body=body,
         source_id=post.get("id") or None,
         headline=text_of(headline_el) or None,
-        published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        published_at=machine_time(time_el.get("datetime")) if time_el is not None else None,
         shown=time_el,
         authors=author_names(text_of(name)) if name is not None else [],
         pinned="pinned" in (post.get("class") or ""),
@@ -113,7 +113,7 @@ def _urn_post(h3: Element, url: str) -> Update:
         source_id=h3.get("id"),
         headline=text_of(h3) or None,
         skip=skip,
-        published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        published_at=machine_time(time_el.get("datetime")) if time_el is not None else None,
         shown=time_el,
         authors=authors,
     )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archive.records import Update
-from archive.times import to_utc
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def classed_post(post: Element, url: str, classes: PostClasses, source_id: str |
         body=body,
         source_id=source_id,
         headline=text_of(title) or None,
-        published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        published_at=machine_time(time_el.get("datetime")) if time_el is not None else None,
         shown=time_el,
         authors=author_names(text_of(author)) if author is not None else [],
         pinned="pinned" in (post.get("class") or ""),

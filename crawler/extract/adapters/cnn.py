@@ -10,12 +10,12 @@ from __future__ import annotations
 from lxml import etree
 
 from archive.records import Update
-from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.clock import visible_time
 from crawler.extract.dom import Element, absolute, text_of
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 
 DOMAINS = ("cnn.com",)
 
@@ -70,7 +70,7 @@ def _post(post: Element, url: str) -> Update:
         source_id=source_id or None,
         headline=text_of(headline_el) or None,
         published_at=published,
-        modified_at=to_utc(post.get("data-last-updated")),
+        modified_at=machine_time(post.get("data-last-updated")),
         authors=author_names([n for n in names if n]),
         permalink=permalink,
     )

@@ -20,13 +20,14 @@ from urllib.parse import parse_qs, urlencode, urljoin, urlsplit, urlunsplit
 from lxml import etree
 
 from archive.records import FIDELITY_HTML, Page, Update
-from archive.times import edited_at, to_utc
+from archive.times import edited_at
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.dom import Element, absolute, text_of, without_fragment
 from crawler.extract.endpoints import GUARDIAN_PAGE_DATA, Endpoint
 from crawler.extract.entries import html_update, prepare, render_body
 from crawler.extract.html import parse_fragment
+from crawler.extract.instant import machine_time
 from crawler.extract.jsonld import read_data
 from crawler.extract.media import embed_record
 from crawler.extract.merge import merge
@@ -99,9 +100,9 @@ def _update(block: Element, url: str) -> Update:
             body = child
         elif tag == "time":
             if _is_update_time(child, footer):
-                modified = modified or to_utc(child.get("datetime"))
+                modified = modified or machine_time(child.get("datetime"))
             else:
-                published = published or to_utc(child.get("datetime"))
+                published = published or machine_time(child.get("datetime"))
                 shown = child if shown is None else shown
                 parent = child.getparent()
                 if parent is not None and parent.tag == "a" and permalink is None:
@@ -258,8 +259,8 @@ def _block_update(block: dict[str, Any], canonical: str, url: str) -> Update:
     )
     attributes = _dict(block.get("attributes"))
     contributors = block.get("contributors") if isinstance(block.get("contributors"), list) else []
-    published = to_utc(block.get("blockFirstPublished") or block.get("blockCreatedOn"))
-    modified = to_utc(block.get("blockLastUpdated"))
+    published = machine_time(block.get("blockFirstPublished") or block.get("blockCreatedOn"))
+    modified = machine_time(block.get("blockLastUpdated"))
     return Update(
         source_id=block_id,
         headline=headline,

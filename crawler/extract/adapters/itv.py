@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from archive.records import Update
-from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 
 DOMAINS = ("itv.com",)
 
@@ -62,7 +62,7 @@ def _update(entry: Element, url: str) -> Update:
         source_id=entry.get("id") or entry.get("data-update-id") or None,
         headline=text_of(headline_el) or None,
         skip=[headline_el] if headline_el is not None else [],
-        published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        published_at=machine_time(time_el.get("datetime")) if time_el is not None else None,
         shown=time_el,
         authors=authors,
         pinned="pinned" in (entry.get("class") or ""),

@@ -8,11 +8,11 @@ without them the time it shows (`div.liv-blg_dtime`: the date in spans, "21:06 (
 from __future__ import annotations
 
 from archive.records import Update
-from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clock import visible_time
 from crawler.extract.dom import Element, fragment_of, text_of
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 from crawler.extract.microdata import properties, property_value
 
 DOMAINS = ("ndtv.com",)
@@ -67,8 +67,8 @@ def _update(entry: Element, url: str) -> Update:
         source_id=source_id,
         headline=text_of(title) or None,
         skip=[title] if title is not None else [],
-        published_at=to_utc(prop("datePublished")) or _shown_time(stamp),
-        modified_at=to_utc(prop("dateModified")),
+        published_at=machine_time(prop("datePublished")) or _shown_time(stamp),
+        modified_at=machine_time(prop("dateModified")),
     )
 
 

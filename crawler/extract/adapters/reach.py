@@ -7,11 +7,11 @@ the visible <time> is a local clock time and is ignored.
 from __future__ import annotations
 
 from archive.records import Update
-from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 
 DOMAINS = (
     "mirror.co.uk",
@@ -106,9 +106,9 @@ def _mirror(entry: Element, url: str) -> Update:
         source_id=entry.get("id") or None,
         headline=headline,
         skip=[headline_el] if headline_el is not None else [],
-        published_at=to_utc(entry.get("data-post-time")),
+        published_at=machine_time(entry.get("data-post-time")),
         shown=next(info.iter("time"), None) if info is not None else None,
-        modified_at=to_utc(entry.get("data-last-modified-time")),
+        modified_at=machine_time(entry.get("data-last-modified-time")),
         authors=authors,
         pinned="pin" in kind,
     )
@@ -134,8 +134,8 @@ def _express(entry: Element, url: str) -> Update:
         source_id=entry.get("id") or None,
         headline=text_of(headline_el) or None,
         skip=skip,
-        published_at=to_utc(entry.get("data-sort-time")),
-        modified_at=to_utc(entry.get("data-update-time")),
+        published_at=machine_time(entry.get("data-sort-time")),
+        modified_at=machine_time(entry.get("data-update-time")),
         authors=authors,
         pinned="pinned" in (entry.get("class") or ""),
     )

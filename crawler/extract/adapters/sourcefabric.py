@@ -31,13 +31,13 @@ from urllib.parse import urlencode, urljoin
 from lxml import etree
 
 from archive.records import Update
-from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, absolute, scripts_saying, text_of
 from crawler.extract.endpoints import SOURCEFABRIC, Endpoint
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 
 DOMAINS: tuple[str, ...] = ()
 # What a response holds when `endpoints` can find anything in it.
@@ -144,8 +144,8 @@ def _post(post: Element, url: str) -> Update:
             page_url=url,
             body=None,
             source_id=source_id,
-            published_at=to_utc(post.get("data-sort-time")),
-            modified_at=to_utc(post.get("data-update-time")),
+            published_at=machine_time(post.get("data-sort-time")),
+            modified_at=machine_time(post.get("data-update-time")),
             removed=True,
         )
     parts = _Parts(post)
@@ -158,8 +158,8 @@ def _post(post: Element, url: str) -> Update:
         source_id=source_id,
         headline=text_of(headline_el) or None,
         skip=parts.skip + ([headline_el] if headline_el is not None else []),
-        published_at=parts.published or to_utc(post.get("data-sort-time")),
-        modified_at=parts.modified or to_utc(post.get("data-update-time")),
+        published_at=parts.published or machine_time(post.get("data-sort-time")),
+        modified_at=parts.modified or machine_time(post.get("data-update-time")),
         authors=parts.authors,
         pinned=_pinned(post, classes),
         key_event="lb-post--highlighted" in classes or parts.highlighted,
@@ -192,9 +192,9 @@ class _Parts:
         elif "lb-item" in cls.split() and self.first_item is None:
             self.first_item = element
         elif "lb-post-updated-time" in cls:
-            self.modified = self.modified or to_utc(element.get("data-js-timestamp"))
+            self.modified = self.modified or machine_time(element.get("data-js-timestamp"))
         elif "lb-post-date" in cls.split():
-            self.published = self.published or to_utc(element.get("data-js-timestamp"))
+            self.published = self.published or machine_time(element.get("data-js-timestamp"))
         elif "lb-author__name" in cls and not self.authors:
             self.authors = _author(element)
         elif "lb-post-highlighted" in cls:

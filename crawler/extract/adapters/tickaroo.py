@@ -36,12 +36,12 @@ from urllib.parse import parse_qsl, urlencode
 from lxml import etree
 
 from archive.records import Update
-from archive.times import to_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed, attribute, unescaped, unique
 from crawler.extract.clean import author_names
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 
 DOMAINS: tuple[str, ...] = ()
 API = "https://cdn.tickaroo.com/api/embed/v4/prefetch/liveblog.json"
@@ -134,7 +134,7 @@ def _post(event: Element, url: str) -> Update:
         source_id=event.get("data-tickaroo-event-id"),
         headline=text_of(headline_el) or None,
         skip=skip,
-        published_at=to_utc(time_el.get("datetime")) if time_el is not None else None,
+        published_at=machine_time(time_el.get("datetime")) if time_el is not None else None,
         authors=author_names(text_of(author)) if author is not None else [],
         pinned="tik4-event--pin" in classes,
         key_event="tik4-event--highlight" in classes,

@@ -46,7 +46,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from archive.records import Update
-from archive.times import edited_at, format_utc, parse_utc, to_utc
+from archive.times import edited_at, format_utc, parse_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.clock import visible_time
@@ -54,6 +54,7 @@ from crawler.extract.dom import Element, absolute, fragment_of, scripts_saying, 
 from crawler.extract.endpoints import WP_LIVEBLOG, Endpoint, unique
 from crawler.extract.endpoints.wordpress import entry_id
 from crawler.extract.entries import html_update
+from crawler.extract.instant import machine_time
 
 DOMAINS: tuple[str, ...] = ()
 _AMP_LIST = "amp-live-list-insert-blog"
@@ -154,16 +155,19 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
             if names not in parts and any(name in classes for name in names):
                 parts[names] = element
     shown = parts.get(_TIME)
-    latest = to_utc(entry.get("data-timestamp"))
+    latest = machine_time(entry.get("data-timestamp"))
     if stamp is not None:
-        latest = to_utc(stamp.get("datetime")) or latest
+        latest = machine_time(stamp.get("datetime")) or latest
     number = entry.get("data-entry-id") or _number(entry.get("id"))
     link = shown if shown is None or shown.tag == "a" else next(shown.iter("a"), None)
     permalink = absolute(link.get("href"), url) if link is not None else None
     first = None
     if entry.get("data-sort-time"):  # the AMP page's item: its first and latest versions
         item = _AMP_ITEM.match(entry.get("id") or "")
-        first, latest = to_utc(entry.get("data-sort-time")), to_utc(item[1] if item else None)
+        first, latest = (
+            machine_time(entry.get("data-sort-time")),
+            machine_time(item[1] if item else None),
+        )
         shared = _shared(entry)
         if shared is not None:
             permalink, number = absolute(shared[0], url), number or shared[1]
