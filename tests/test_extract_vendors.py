@@ -1307,6 +1307,29 @@ TIK4_PAGE = (
 SPIEGEL_URL = "https://www.spiegel.de/ausland/libanon-explosionen-a-24b2481c"
 
 
+@pytest.mark.parametrize("vendor", ["sourcefabric", "tickaroo"])
+def test_an_address_an_adapter_copies_may_hold_a_control_character(vendor: str) -> None:
+    """An attribute value a page holds may carry what lxml refuses in a new one (a control
+    character): an adapter that copies one (Sourcefabric's largest `srcset` image, Tickaroo's
+    `data-tik4-we-url`) still reads the page, and no address keeps the character."""
+    if vendor == "sourcefabric":
+        page, url = saved_page("sourcefabric-storm-ciaran-2023-11-02.html").read_bytes(), ECHO
+        page = page.replace(
+            b"ferry-terminal-baseImage.jpg 8", b"ferry-terminal\x01-baseImage.jpg 8", 1
+        )
+    else:
+        page, url = TIK4_PAGE.encode(), SPIEGEL_URL
+        page = page.replace(
+            b"https://x.com/korrespondentin/", b"https://x.com/korr\x1bespondentin/", 1
+        )
+    assert b"\x01" in page or b"\x1b" in page
+    updates = extract_page(page, url, fetched_at="2024-09-18T19:30:00Z").updates
+    assert len(updates) >= 4
+    urls = [m.get("url") or "" for u in updates for m in u.media]
+    assert any("ferry-terminal-baseImage" in u or "korrespondentin" in u for u in urls)
+    assert not any("\x01" in u or "\x1b" in u for u in urls)
+
+
 def test_tickaroos_server_rendered_tik4_posts_are_read_with_their_ids_flags_and_times() -> None:
     """Each `div.tik4-event`: its id, its `datetime` (the instant, where the printed clock is
     the server's UTC one), its title, author, words, image and embed; pinned and highlighted

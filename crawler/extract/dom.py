@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from crawler.extract import walks
-from crawler.extract.clean import BR_MARK, normalise_lines, normalise_text
+from crawler.extract.clean import BR_MARK, normalise_lines, normalise_text, strip_controls
 
 Element: TypeAlias = etree._Element
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -30,7 +30,7 @@ def text_of(element: Element | None) -> str:
     if _has_br(element):
         for br in element.iter("br"):
             if not (br.tail or "").startswith(BR_MARK):
-                br.tail = BR_MARK + (br.tail or "")
+                set_tail(br, BR_MARK + (br.tail or ""))
         return normalise_lines(raw_text(element))
     return normalise_text(raw_text(element))
 
@@ -72,10 +72,27 @@ def drop_tree(element: Element) -> None:
     if tail:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            set_tail(previous, (previous.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            set_text(parent, (parent.text or "") + tail)
     parent.remove(element)
+
+
+def set_text(element: Element, text: str | None) -> None:
+    """`element.text = text`, where a page's own text may hold what lxml refuses in a new one
+    (a control character): then without those characters."""
+    try:
+        element.text = text
+    except ValueError:
+        element.text = strip_controls(text or "")
+
+
+def set_tail(element: Element, tail: str | None) -> None:
+    """`element.tail = tail`, as set_text."""
+    try:
+        element.tail = tail
+    except ValueError:
+        element.tail = strip_controls(tail or "")
 
 
 def absolute(url: str | None, base: str) -> str | None:

@@ -33,6 +33,7 @@ from lxml import etree
 
 from archive.records import Page, Update
 from archive.times import parse_utc
+from crawler.extract.dom import set_tail, set_text
 from crawler.extract.html import parse
 from crawler.extract.merge import fold, id_key
 from crawler.extract.page import extract_page
@@ -315,9 +316,9 @@ def _drop(element: etree._Element) -> None:
     if element.tail:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
+            set_tail(previous, (previous.tail or "") + element.tail)
         else:
-            parent.text = (parent.text or "") + element.tail
+            set_text(parent, (parent.text or "") + element.tail)
     parent.remove(element)
 
 

@@ -51,6 +51,8 @@ from crawler.extract.dom import (
     Element,
     fragment_of,
     raw_text,
+    set_tail,
+    set_text,
     text_of,
     without_fragment,
 )
@@ -798,7 +800,7 @@ def _drop_opening_time(unit: Element, shown: str) -> None:
     rest = _after_time(text, shown)
     if rest == text.strip() or not (len(line) or any(c.isalpha() for c in rest)):
         return  # the time is not in the line's own text, or the line says nothing else
-    line.text = rest + text[len(text.rstrip()) :] if len(line) and rest else rest
+    set_text(line, rest + text[len(text.rstrip()) :] if len(line) and rest else rest)
 
 
 def _wrap(holder: Element, leads: list[Element], clock: PageClock | None) -> None:
@@ -1397,7 +1399,7 @@ def _update(
     skip: set[Element] = {header for _, header in headers}
     for header in skip:  # "<p><strong>8.12 Uhr</strong>: Die Hisbollah…": from "Die" on
         if header.tag in _INLINE_LEADS and header.tail and _opens_line(header):
-            header.tail = _TIME_SEPARATOR.sub("", header.tail)
+            set_tail(header, _TIME_SEPARATOR.sub("", header.tail))
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
         named = [e for e in bylines if "name" in e.get("class", "").lower()]

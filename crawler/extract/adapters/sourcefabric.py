@@ -33,8 +33,8 @@ from lxml import etree
 from archive.records import Update
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed
-from crawler.extract.clean import author_names
-from crawler.extract.dom import Element, absolute, scripts_saying, text_of
+from crawler.extract.clean import author_names, strip_controls
+from crawler.extract.dom import Element, absolute, scripts_saying, set_text, text_of
 from crawler.extract.endpoints import SOURCEFABRIC, Endpoint
 from crawler.extract.entries import html_update
 from crawler.extract.instant import machine_time
@@ -270,8 +270,8 @@ def _normalise_items(post: Element) -> None:
         img = next(figure.iter("img"), None)
         if img is not None:
             largest = _largest(img.get("srcset"))
-            if largest:
-                img.set("src", largest)
+            if largest:  # (an attribute may hold what a new one may not: a control character)
+                img.set("src", strip_controls(largest))
 
 
 def _mark_credit(caption: Element) -> None:
@@ -282,7 +282,8 @@ def _mark_credit(caption: Element) -> None:
             child.set("class", "credit")
         elif child.tag == "b" and text_of(child).endswith(":") and (child.tail or "").strip():
             credit = etree.Element("span", {"class": "credit"})
-            credit.text, credit.tail, child.tail = child.tail, None, None
+            set_text(credit, child.tail)
+            child.tail = None
             child.addnext(credit)
             caption.remove(child)
             return

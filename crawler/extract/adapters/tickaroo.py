@@ -38,7 +38,7 @@ from lxml import etree
 from archive.records import Update
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import VendorEmbed, attribute, unescaped, unique
-from crawler.extract.clean import author_names
+from crawler.extract.clean import author_names, strip_controls
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
 from crawler.extract.instant import machine_time
@@ -127,7 +127,7 @@ def _post(event: Element, url: str) -> Update:
         elif "tik4-media-body__title" in cls:
             element.tag = "figcaption"
         elif element.get("data-tik4-we-url"):  # a web embed: the post or page it shows
-            element.set("data-embed-url", element.get("data-tik4-we-url") or "")
+            element.set("data-embed-url", strip_controls(element.get("data-tik4-we-url") or ""))
     return html_update(
         page_url=url,
         body=event,
