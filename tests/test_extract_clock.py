@@ -242,6 +242,7 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     assert read(" 14:05\n") == Reading("clock", "2024-05-05T12:05:00Z", "14:05", (14, 5))
     assert read("14:05") == read("um 14:05")
     assert read("24:00") is None and read("23:60") is None
+    assert read("33:10 pm") is None and read("Posted 47:05 PM") is None  # no hour of a day
     assert read("Share 12 comments") is None and read("Section 12") is None
     assert read("Jetzt") is not None and read("Teil 12 vor 3 Stunden") is not None
 

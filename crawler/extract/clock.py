@@ -976,7 +976,7 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
                 end, mer = match.start("mer"), None
             else:
                 hour = hour % 12 + (0 if am else 12)
-        elif hour > 23:
+        if hour > 23:  # ("33:10 pm" too: its "pm" is no meridiem of a clock)
             continue
         if not (mer or word) and _DURATION.match(text, end):
             continue  # "11:09 Min": how long a video runs
