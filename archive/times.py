@@ -95,6 +95,8 @@ def to_utc(value: str | float | None, zone: tzinfo | None = None) -> str | None:
         return None
     if isinstance(value, int | float):
         return _from_epoch(float(value))
+    if not isinstance(value, str):  # what a source's JSON holds instead: an object, a list
+        return None
     text = value.strip()
     if not text:
         return None

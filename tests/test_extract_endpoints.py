@@ -9,8 +9,10 @@ servers and their truth are tests/endpoint_servers.py; the crawl through Scrapy 
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -317,6 +319,49 @@ def test_the_themes_options_name_the_api(site: EndpointSite) -> None:
 def test_a_reader_given_what_is_not_its_json_reads_nothing(kind: str) -> None:
     for body in (b"not json", b"[]", b'{"unrelated": true}', b"null"):
         assert read(kind, body, "https://example.org/x.json").updates == []
+
+
+UTC_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+# What a publisher's JSON may hold where a reader expects another type.
+_ODD_VALUES: tuple[Any, ...] = (
+    None, True, 0, -1, 3.5, 1e308, "", "x" * 2000, [], {}, [None, 1, "a"], {"a": {"b": 1}},
+    "javascript:alert(1)", "2024-02-30T10:00", "\x00\x1b<b>", [[[]]], "NaN",
+)  # fmt: skip
+
+
+def _poisoned(node: Any, offset: int, seen: list[int]) -> Any:
+    """The JSON with every seventh value (from `offset` on) swapped for an odd one."""
+    if isinstance(node, dict):
+        result = {}
+        for key, value in node.items():
+            seen[0] += 1
+            if seen[0] % 7 == offset:
+                result[key] = _ODD_VALUES[seen[0] % len(_ODD_VALUES)]
+            else:
+                result[key] = _poisoned(value, offset, seen)
+        return result
+    if isinstance(node, list):
+        return [_poisoned(value, offset, seen) for value in node]
+    return node
+
+
+@pytest.mark.parametrize("kind", BLOGS, ids=[b.__name__ for b in BLOGS])
+def test_a_reader_given_odd_values_in_its_json_reads_what_it_can(
+    site: EndpointSite, kind: type[Blog]
+) -> None:
+    """An object where a string was, a number where a list was, at any depth: each reader
+    reads its endpoint's response without an exception, and what it reads is well-formed."""
+    site.set_pass(1)
+    _, endpoints = page_reading(site, site.blog(kind))
+    endpoint = endpoints[0]
+    data = json.loads(fetch(site.local(endpoint.url)))
+    for offset in range(7):
+        body = json.dumps(_poisoned(data, offset, [0])).encode()
+        page = read(endpoint.kind, body, endpoint.url, "2024-01-16T00:00:00Z")
+        for update in page.updates:
+            assert isinstance(update.body_text, str) and isinstance(update.body_html, str)
+            assert update.headline is None or isinstance(update.headline, str)
+            assert update.published_at is None or UTC_TIME.match(update.published_at)
 
 
 def test_an_unknown_kind_reads_nothing() -> None:

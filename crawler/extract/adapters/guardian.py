@@ -25,6 +25,7 @@ from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.dom import Element, absolute, text_of, without_fragment
 from crawler.extract.endpoints import GUARDIAN_PAGE_DATA, Endpoint
+from crawler.extract.endpoints.markup import count, items
 from crawler.extract.entries import html_update, prepare, render_body
 from crawler.extract.html import parse_fragment
 from crawler.extract.instant import machine_time
@@ -183,8 +184,8 @@ def read_page_data(data: Any, url: str) -> Page:
     canonical = without_fragment(canonical).partition("?")[0]
     updates = [
         _block_update(block, canonical, url)
-        for block in data.get("blocks") or []
-        if isinstance(block, dict) and block.get("id")
+        for block in items(data.get("blocks"))
+        if block.get("id")
     ]
     linked = data.get("linkedData")
     ld = read_data(linked if isinstance(linked, list) else [linked] if linked else [], canonical)
@@ -216,12 +217,12 @@ def expected_blocks(data: dict[str, Any]) -> int | None:
     pagination = _dict(data.get("pagination"))
     if pagination.get("currentPage", 1) != 1:
         return None
-    blocks = [b for b in data.get("blocks") or [] if isinstance(b, dict)]
+    blocks = items(data.get("blocks"))
     shown = len(blocks) + _pinned_apart(data, blocks)
     pages = pagination.get("totalPages")
     if not pagination or not isinstance(pages, int) or pages < 2:
         return shown
-    tags = [t.get("id") for t in data.get("tags") or [] if isinstance(t, dict)]
+    tags = [t.get("id") for t in items(data.get("tags"))]
     size = 30 if "sport/sport" in tags else 10
     return shown + size * (pages - 1) if size <= shown < 2 * size else None
 
@@ -233,8 +234,13 @@ def _pinned_apart(data: dict[str, Any], blocks: list[dict[str, Any]]) -> int:
     block_id = str(pinned.get("id") or "").removesuffix("-pinned")
     if not block_id or any(str(b.get("id")) == block_id for b in blocks):
         return 0
-    newest = max((b.get("blockFirstPublished") or 0 for b in blocks), default=0)
-    return 1 if (pinned.get("blockFirstPublished") or 0) >= newest else 0
+    newest = max((_millis(b.get("blockFirstPublished")) for b in blocks), default=0)
+    return 1 if _millis(pinned.get("blockFirstPublished")) >= newest else 0
+
+
+def _millis(value: Any) -> float:
+    """An epoch in milliseconds, as the page data gives its blocks' times; 0 for anything else."""
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
 
 
 def _page_url(query: str | None, url: str) -> str | None:
@@ -250,7 +256,7 @@ def _page_url(query: str | None, url: str) -> str | None:
 def _block_update(block: dict[str, Any], canonical: str, url: str) -> Update:
     block_id = "block-" + str(block["id"])
     headline = optional_text(_string(block.get("title")))
-    markup = "".join(_element_html(e) for e in block.get("elements") or [] if isinstance(e, dict))
+    markup = "".join(_element_html(e) for e in items(block.get("elements")))
     fragment = parse_fragment(markup) if markup else None
     text, body_html, media = (
         render_body(prepare(fragment), canonical, headline=headline)
@@ -311,11 +317,11 @@ def _element_html(element: dict[str, Any]) -> str:
 def _image_url(element: dict[str, Any]) -> str | None:
     """The master image, else the widest."""
     media = _dict(element.get("media"))
-    images = [i for i in media.get("allImages") or [] if isinstance(i, dict) and i.get("url")]
+    images = [i for i in items(media.get("allImages")) if _string(i.get("url"))]
     for image in images:
-        if (image.get("fields") or {}).get("isMaster"):
+        if _dict(image.get("fields")).get("isMaster"):
             return str(image["url"])
-    widths = [(int((i.get("fields") or {}).get("width") or 0), str(i["url"])) for i in images]
+    widths = [(count(_dict(i.get("fields")).get("width")) or 0, str(i["url"])) for i in images]
     return max(widths)[1] if widths else None
 
 
