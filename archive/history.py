@@ -3,12 +3,13 @@ and the pages each one read, as the fetch log and the snapshots hold them."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
 
-from archive.db import ArchiveError, write_transaction
+from archive.db import ArchiveError
 from archive.records import BlogPass, PageFetch
 
 
@@ -81,29 +82,28 @@ def _page(row: dict[str, Any]) -> PageFetch:
     )
 
 
-def set_aside_updates(db: sqlite_utils.Database, blog_id: int) -> None:
-    """Before a replay: drop a blog's versions and set its rows aside, keeping their ids.
+def set_aside_updates(conn: sqlite3.Connection, blog_id: int) -> None:
+    """Before a replay, inside its transaction: drop a blog's versions and set its rows
+    aside, keeping their ids.
 
     A row set aside has version 0: the store does not see it as stored, and takes it
     again (same id, so links, anchors and feed entry ids hold) when the replay meets its
     key. The story the blog's pages name is learnt again too.
     """
-    with write_transaction(db):
-        db.execute(
-            "DELETE FROM update_versions WHERE update_id IN "
-            "(SELECT id FROM updates WHERE blog_id = ?)",
-            [blog_id],
-        )
-        db.execute("UPDATE updates SET version = 0 WHERE blog_id = ?", [blog_id])
-        db.execute("UPDATE blogs SET canonical_url = NULL WHERE id = ?", [blog_id])
+    conn.execute(
+        "DELETE FROM update_versions WHERE update_id IN (SELECT id FROM updates WHERE blog_id = ?)",
+        [blog_id],
+    )
+    conn.execute("UPDATE updates SET version = 0 WHERE blog_id = ?", [blog_id])
+    conn.execute("UPDATE blogs SET canonical_url = NULL WHERE id = ?", [blog_id])
 
 
-def drop_unreplayed(db: sqlite_utils.Database, blog_id: int) -> None:
-    """After a replay: delete the rows it never took again (the extractor no longer finds them)."""
+def drop_unreplayed(conn: sqlite3.Connection, blog_id: int) -> None:
+    """After a replay, inside its transaction: delete the rows it never took again (the
+    extractor no longer finds them)."""
     gone = "SELECT id FROM updates WHERE blog_id = ? AND version = 0"
-    with write_transaction(db):
-        db.execute(f"DELETE FROM quarantined_removals WHERE update_id IN ({gone})", [blog_id])
-        db.execute("DELETE FROM updates WHERE blog_id = ? AND version = 0", [blog_id])
+    conn.execute(f"DELETE FROM quarantined_removals WHERE update_id IN ({gone})", [blog_id])
+    conn.execute("DELETE FROM updates WHERE blog_id = ? AND version = 0", [blog_id])
 
 
 def update_counts(db: sqlite_utils.Database, blog_id: int) -> tuple[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,7 @@ from archive.evidence import (
     read_pass,
     span,
 )
+from archive.history import drop_unreplayed, set_aside_updates
 from archive.records import BlogPass, PageState, PassResult, Update
 from archive.rules import (
     BODY_COMPARE_CHARS,
@@ -607,6 +608,19 @@ def record_pass(
         if then is not None and not result.duplicate:
             then(db.conn, result)
     return result
+
+
+def replay_blog(
+    db: sqlite_utils.Database, blog_id: int, passes: Iterable[tuple[BlogPass, int]]
+) -> None:
+    """Rebuild one blog's updates and versions from its logged passes read again (`liveblog
+    reparse`), each `(pass, the fetch it re-reads)`, in one transaction: a pass that cannot
+    be read again (`passes` raises while it is read) leaves the blog as it was."""
+    with write_transaction(db):
+        set_aside_updates(db.conn, blog_id)
+        for p, fetch_id in passes:
+            _record(db.conn, p, fetch_id, None)
+        drop_unreplayed(db.conn, blog_id)
 
 
 def _record(

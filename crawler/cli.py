@@ -514,10 +514,15 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
         finally:
             db.close()
     for r in results:
+        if r.error is not None:
+            click.echo(f"{r.url}: {r.error}")
+            continue
         click.echo(
             f"{r.url}: {counted(r.passes, 'pass')} replayed, {counted(r.updates, 'update')}, "
             f"{counted(r.versions, 'version')}"
         )
+    if any(r.error is not None for r in results):
+        sys.exit(1)
 
 
 @cli.command(name="eval")

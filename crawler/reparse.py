@@ -8,20 +8,16 @@ improves it, and an update it finds again keeps its id.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 import sqlite_utils
 
-from archive.history import (
-    blogs_to_replay,
-    drop_unreplayed,
-    logged_passes,
-    set_aside_updates,
-    update_counts,
-)
+from archive.db import ArchiveError
+from archive.history import blogs_to_replay, logged_passes, update_counts
 from archive.records import BlogPass
 from archive.snapshots import SnapshotRef, SnapshotStore
-from archive.store import record_pass
+from archive.store import replay_blog
 from crawler.extract import extract_page
 from crawler.extract.endpoints.readers import read as endpoint_page
 from crawler.extract.html import header_charset
@@ -35,6 +31,7 @@ class ReparseResult:
     passes: int = 0
     updates: int = 0
     versions: int = 0
+    error: str | None = None  # why the blog was left as it was
 
 
 def _set_aside(blog: BlogPass, index: int) -> bool:
@@ -80,10 +77,21 @@ def reparse(
     ]
     results = []
     for blog_id, blog_url, passes in plans:
-        set_aside_updates(db, blog_id)
-        for logged in passes:
-            record_pass(db, _read_again(logged.blog, snapshots), replay_of=logged.fetch_id)
-        drop_unreplayed(db, blog_id)
+        readings = ((_read_again(p.blog, snapshots), p.fetch_id) for p in passes)
+        try:
+            replay_blog(db, blog_id, readings)
+        except Exception as exc:  # a fault in extraction: this blog is left as it was
+            if isinstance(exc, ArchiveError | OSError | sqlite3.Error):
+                raise  # the archive's own trouble: the command says it
+            results.append(ReparseResult(blog_url, error=_unreadable(exc)))
+            continue
         updates, versions = update_counts(db, blog_id)
         results.append(ReparseResult(blog_url, len(passes), updates, versions))
     return results
+
+
+def _unreadable(exc: Exception) -> str:
+    return (
+        f"left as it was: a snapshot could not be read again ({type(exc).__name__}: {exc}), "
+        "a fault in liveblog-archive's extraction"
+    )

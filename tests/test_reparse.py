@@ -11,7 +11,9 @@ from click.testing import CliRunner
 from sqlite_utils import Database
 
 from archive.snapshots import SnapshotRef, SnapshotStore
+from crawler import reparse
 from crawler.cli import cli
+from crawler.extract import extract_page
 from crawler.process import crawl
 from crawler.sample import SampleBlog, calais_blog, demo_states
 from tests.helpers import LOCAL, copy_archive, read_only
@@ -139,3 +141,39 @@ def test_reparse_of_an_unknown_blog_says_so(own_copy: Crawled) -> None:
         cli, ["reparse", "--db", str(own_copy.db), "--blog", "https://x.example/live"]
     )
     assert result.exit_code == 1 and "is not in this archive" in result.output
+
+
+def test_a_page_that_cannot_be_read_again_leaves_the_blog_as_it_was(
+    own_copy: Crawled, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Extraction that fails on the second pass's page (a fault planted here): the blog is
+    rebuilt in one transaction, so its versions, set aside for the replay, come back as they
+    were, and the line says why."""
+    before = archive_state(own_copy.db)
+    calls: list[str] = []
+
+    def failing_on_the_second(body: bytes, url: str, **kwargs: Any) -> Any:
+        calls.append(url)
+        if len(calls) == 2:
+            raise ValueError("a fault planted by the test")
+        return extract_page(body, url, **kwargs)
+
+    monkeypatch.setattr(reparse, "extract_page", failing_on_the_second)
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(own_copy.db)])
+    assert result.exit_code == 1, result.output
+    assert result.output.strip() == (
+        f"{own_copy.url}: left as it was: a snapshot could not be read again (ValueError: a "
+        "fault planted by the test), a fault in liveblog-archive's extraction"
+    )
+    assert len(calls) == 2
+    assert archive_state(own_copy.db) == before
+
+
+def test_a_missing_snapshot_file_leaves_the_blog_as_it_was(own_copy: Crawled) -> None:
+    before = archive_state(own_copy.db)
+    warcs = sorted((own_copy.db.parent / "archive.db.warc").iterdir())
+    warcs[-1].unlink()  # the newest pass's bytes
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(own_copy.db)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert f"The snapshot file {warcs[-1]} is missing" in result.output
+    assert archive_state(own_copy.db) == before

@@ -7,15 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from scrapy.http import HtmlResponse, Request
+from scrapy.http import HtmlResponse, Request, TextResponse
 from sqlite_utils import Database
 
-from archive.records import BlogPass
+from archive.records import ENDPOINT_MISSING, BlogPass
+from crawler.extract.endpoints import Endpoint
 from crawler.middlewares import FetchBoundaryMiddleware, PassStopped
 from crawler.process import crawl_settings
 from crawler.sample import PATH, TITLE, UPDATES, render_page
 from crawler.sample.site import SampleBlog
-from crawler.spiders.liveblog import LiveblogSpider, PassState
+from crawler.spiders import liveblog
+from crawler.spiders.liveblog import ENDPOINT, LiveblogSpider, PassState
 from tests.helpers import ROOT, env_with_root
 
 ORIGIN = "https://www.itv.com"
@@ -74,6 +76,51 @@ def test_an_older_link_to_another_site_is_refused_with_a_sentence() -> None:
         "refused to follow a link to https://elsewhere.example/next, off the blog's site "
         "https://www.itv.com: only http and https pages on the blog's own site are fetched"
     )
+
+
+def _broken(*args: object, **kwargs: object) -> None:
+    raise ValueError("a fault planted by the test")
+
+
+def test_a_fault_in_extraction_fails_that_pass_with_a_sentence_and_keeps_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Extraction that raises on a page (a bug, whatever the page holds) fails that blog's
+    pass with one sentence, as a failed fetch does; the page's bytes stay for its snapshot,
+    without the validators that would let the next pass skip it as unchanged."""
+    monkeypatch.setattr(liveblog, "extract_reading", _broken)
+    spider = LiveblogSpider(url=ORIGIN + PATH, max_pages=5)
+    state = PassState(BlogPass(url=ORIGIN + PATH, started_at="t0", finished_at=""), max_pages=5)
+    [item] = list(spider.parse_page(response_for(1, state)))
+    assert isinstance(item, BlogPass) and not item.complete and item.updates == []
+    assert item.error == (
+        f"could not read {ORIGIN + PATH}: ValueError: a fault planted by the test (a fault in "
+        "liveblog-archive's extraction; the page is kept as a snapshot, and the next pass "
+        "reads it again)"
+    )
+    [page] = item.pages
+    assert page.body and page.body.startswith(b"<!DOCTYPE html>")
+    assert page.body_sha256 is None and page.etag is None and page.last_modified is None
+
+
+def test_a_fault_in_an_endpoints_reader_leaves_the_pass_incomplete(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spider = LiveblogSpider(url=ORIGIN + PATH, max_pages=5)
+    state = PassState(BlogPass(url=ORIGIN + PATH, started_at="t0", finished_at=""), max_pages=5)
+    list(spider.parse_page(response_for(1, state)))  # the blog's first page, read
+    monkeypatch.setattr(liveblog, "read", _broken)
+    url = "https://data.example/api/posts.json"
+    response = TextResponse(
+        url=url,
+        body=b'{"posts": []}',
+        encoding="utf-8",
+        request=Request(url, meta={"pass": state, ENDPOINT: Endpoint(url, "24liveblog")}),
+    )
+    [item] = list(spider.parse_endpoint(response))
+    assert isinstance(item, BlogPass) and not item.complete and item.error is None
+    assert item.incomplete_reason == ENDPOINT_MISSING
+    assert item.pages[0].body_sha256 is None  # the next pass reads the first page again
 
 
 @pytest.mark.slow

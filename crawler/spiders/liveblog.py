@@ -298,12 +298,17 @@ class LiveblogSpider(scrapy.Spider):
             blog.error = problem
             yield self._finish(state, complete=False)
             return
-        reading = extract_reading(
-            fetched.rendered or response.body,
-            response.url,
-            encoding="utf-8" if fetched.rendered else header_charset(fetched.headers),
-            fetched_at=fetched.fetched_at,
-        )
+        try:
+            reading = extract_reading(
+                fetched.rendered or response.body,
+                response.url,
+                encoding="utf-8" if fetched.rendered else header_charset(fetched.headers),
+                fetched_at=fetched.fetched_at,
+            )
+        except Exception as exc:  # a fault of ours on this page fails its pass alone
+            blog.error = self._unreadable(fetched, response.url, exc)
+            yield self._finish(state, complete=False)
+            return
         page = reading.page
         fetched.updates = len(page.updates)
         fetched.canonical_url = page.canonical_url
@@ -398,7 +403,11 @@ class LiveblogSpider(scrapy.Spider):
             fetched.etag = fetched.last_modified = fetched.body_sha256 = None
             yield self._endpoint_missing(state, f"{endpoint.url} did not answer JSON")
             return
-        page = read(endpoint.kind, response.body, endpoint.url, fetched.fetched_at)
+        try:
+            page = read(endpoint.kind, response.body, endpoint.url, fetched.fetched_at)
+        except Exception as exc:  # as in parse_page; the pass goes on without it
+            yield self._endpoint_missing(state, self._unreadable(fetched, endpoint.url, exc))
+            return
         state.endpoint_read = True
         fetched.updates = len(page.updates)
         blog.updates_expected = page.updates_expected or blog.updates_expected
@@ -412,6 +421,17 @@ class LiveblogSpider(scrapy.Spider):
             yield from self._follow(state, fetched.next_url, following[0])
         else:
             yield from self._next_chain(state, fetched)
+
+    def _unreadable(self, fetched: PageFetch, url: str, exc: Exception) -> str:
+        """What a user reads when extraction fails on a page (a fault of this program, not of
+        the page): the page's bytes are still kept as its snapshot, and its validators are
+        dropped so that the next pass reads it again rather than skip it as unchanged."""
+        self.logger.debug("extraction failed on %s", url, exc_info=exc)
+        fetched.etag = fetched.last_modified = fetched.body_sha256 = None
+        return (
+            f"could not read {url}: {type(exc).__name__}: {exc} (a fault in liveblog-archive's "
+            "extraction; the page is kept as a snapshot, and the next pass reads it again)"
+        )
 
     def _endpoint_missing(self, state: PassState, why: str) -> BlogPass:
         """An endpoint that fails leaves the pass incomplete, not failed; the first page is read
