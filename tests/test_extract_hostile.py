@@ -19,7 +19,7 @@ from scrapy.http import HtmlResponse, Request
 from archive.records import BlogPass, Page, Update
 from crawler.extract import extract_page, repair
 from crawler.extract.clean import HEADLINE_LIMIT, strip_controls, web_url
-from crawler.extract.html import ends_document, parse
+from crawler.extract.html import ends_document, header_charset, parse
 from crawler.sample import PATH, UPDATES, render_page
 from crawler.sample import TITLE as TITLE_ITV
 from crawler.spiders.liveblog import LiveblogSpider, PassState
@@ -516,6 +516,19 @@ def test_latin1_and_ascii_labels_are_read_as_windows_1252(label: str) -> None:
     encoded = document.encode("cp1252")
     assert extract(encoded).title == TITLE
     assert extract(encoded, encoding=label).title == TITLE
+
+
+@pytest.mark.parametrize(
+    "label", ["base64", "rot13", "bz2", "hex", "idna", "utf-7", "unicode_escape", "punycode"]
+)
+def test_a_label_of_no_web_encoding_is_passed_over_as_browsers_pass_it(label: str) -> None:
+    """Python knows codecs no browser decodes a page with: a header or meta charset naming
+    one names nothing (it raised LookupError, or decoded the page into other words)."""
+    document = f'<html><head><meta charset="{label}"><title>{TITLE}</title></head></html>'
+    encoded = document.encode("utf-8")
+    assert extract(encoded).title == TITLE
+    assert extract(encoded, encoding=label).title == TITLE
+    assert header_charset([("Content-Type", f"text/html; charset={label}")]) is None
 
 
 # Depth -------------------------------------------------------------------------------------------

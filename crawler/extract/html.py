@@ -56,6 +56,18 @@ _AS_BROWSERS_READ = {
     "euc_kr": "cp949",
     "big5": "big5hkscs",
 }
+# The codecs of the encodings browsers decode pages with (the WHATWG Encoding Standard's),
+# by Python's names for them, and of the labels they read as one of those ("us-ascii",
+# "iso-8859-1", "gb2312"). A label of any other codec names nothing a browser knows and is
+# passed over as browsers pass it over: "utf-7", "base64", "rot13", "idna" name Python codecs.
+_WEB_CODECS = frozenset(
+    {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+     "utf-32-be", "ascii", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874",
+     "tis-620", "gb2312", "gbk", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp",
+     "shift_jis", "cp932", "euc_kr", "cp949"}
+    | {f"cp{n}" for n in range(1250, 1259)}
+    | {f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)}
+)  # fmt: skip
 # A meta tag read in an ASCII-compatible page cannot truly say UTF-16 or UTF-32: browsers
 # take it for UTF-8.
 _WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
@@ -305,6 +317,8 @@ def _codec(name: str | None) -> str | None:
         canonical = codecs.lookup(name.strip().lower()).name
     except LookupError:
         return None
+    if canonical not in _WEB_CODECS:
+        return None  # no encoding of the web's ("utf-7", "idna"), or no text encoding ("base64")
     return "utf-8" if canonical in ("utf-8", "utf-8-sig") else canonical
 
 
