@@ -519,6 +519,33 @@ def test_latin1_and_ascii_labels_are_read_as_windows_1252(label: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("label", "text", "codec"),
+    [
+        ("windows-874", "ข่าวด่วน: น้ำท่วมกรุงเทพฯ", "cp874"),
+        ("ks_c_5601-1989", "속보: 서울에 폭우 경보", "cp949"),
+        ("x-sjis", "速報：東京で大雨警報", "cp932"),
+        ("x-gbk", "快讯：北京发布暴雨预警", "gbk"),
+        ("x-mac-cyrillic", "Срочно: в Москве объявлено штормовое предупреждение", "mac-cyrillic"),
+        ("iso-8859-8-i", "מבזק: אזעקות בדרום", "iso8859-8"),
+    ],
+)
+def test_the_web_labels_pythons_codecs_do_not_know_are_read(
+    label: str, text: str, codec: str
+) -> None:
+    """Labels of the Encoding Standard that Python names otherwise, from a header and from a
+    meta tag: the page is read in the codec they name, not guessed."""
+    document = f'<html><head><meta charset="{label}"><title>{text}</title></head></html>'
+    encoded = document.encode(codec)
+    assert (
+        extract(
+            encoded, encoding=header_charset([("Content-Type", f"text/html; charset={label}")])
+        ).title
+        == text
+    )
+    assert extract(encoded).title == text
+
+
+@pytest.mark.parametrize(
     "label", ["base64", "rot13", "bz2", "hex", "idna", "utf-7", "unicode_escape", "punycode"]
 )
 def test_a_label_of_no_web_encoding_is_passed_over_as_browsers_pass_it(label: str) -> None:

@@ -68,6 +68,36 @@ _WEB_CODECS = frozenset(
     | {f"cp{n}" for n in range(1250, 1259)}
     | {f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)}
 )  # fmt: skip
+# The Encoding Standard's labels that Python's codecs do not know, by the codec they name
+# ("windows-874" on Thai pages, "ks_c_5601-1989" on Korean ones, "x-sjis", "x-gbk").
+_LABELS = {
+    label: codec
+    for codec, labels in {
+        "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 x-unicode20utf8",
+        "iso8859-1": "iso88591",
+        "iso8859-2": "iso88592",
+        "iso8859-6": "csiso88596e csiso88596i iso-8859-6-e iso-8859-6-i",
+        "iso8859-7": "sun_eu_greek",
+        "iso8859-8": "csiso88598e csiso88598i iso-8859-8-e iso-8859-8-i logical visual",
+        "iso8859-11": "iso885911",
+        "iso8859-13": "iso885913",
+        "iso8859-14": "iso885914",
+        "iso8859-15": "csisolatin9",
+        "koi8-r": "koi koi8",
+        "koi8-u": "koi8-ru",
+        "mac-roman": "csmacintosh mac x-mac-roman",
+        "mac-cyrillic": "x-mac-cyrillic x-mac-ukrainian",
+        "cp874": "dos-874 windows-874",
+        "gb18030": "csgb2312 gb_2312 gb_2312-80 x-gbk",
+        "big5hkscs": "cn-big5 x-x-big5",
+        "euc_jp": "cseucpkdfmtjapanese x-euc-jp",
+        "cp932": "windows-31j x-sjis",
+        "cp949": "cseuckr csksc56011987 iso-ir-149 ks_c_5601-1989 ksc_5601 windows-949",
+        "utf-16-be": "unicodefffe",
+        "utf-16-le": "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff",
+    }.items()
+    for label in labels.split()
+} | {f"x-cp{n}": f"cp{n}" for n in range(1250, 1259)}
 # A meta tag read in an ASCII-compatible page cannot truly say UTF-16 or UTF-32: browsers
 # take it for UTF-8.
 _WIDE = frozenset({"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"})
@@ -313,8 +343,9 @@ def _codec(name: str | None) -> str | None:
     """Python's canonical name for an encoding label, or None if it names nothing known."""
     if not name:
         return None
+    label = name.strip().lower()
     try:
-        canonical = codecs.lookup(name.strip().lower()).name
+        canonical = codecs.lookup(_LABELS.get(label, label)).name
     except LookupError:
         return None
     if canonical not in _WEB_CODECS:
