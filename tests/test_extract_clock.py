@@ -711,3 +711,22 @@ def test_a_fetch_time_reads_relative_times_as_the_crawl_did() -> None:
     assert [u.published_at for u in again.updates] == [u.published_at for u in crawl.updates]
     a_day_later = extract_page(body, url, fetched_at="2024-05-06T18:00:00Z")
     assert a_day_later.updates[0].published_at == "2024-05-05T12:05:00Z"
+
+
+@pytest.mark.parametrize(
+    "fetched_at", ["0001-01-01T00:00:00Z", "1989-12-31T00:00:00Z", "9999-12-31T23:59:59Z"]
+)
+def test_a_fetch_time_no_fetch_has_is_none(fetched_at: str) -> None:
+    """A snapshot's date that no fetch can have (a damaged WARC-Date, year 1 or 9999): read as
+    a page given no fetch time, not an overflow of the days counted from it."""
+    post = (
+        '<article class="post"><span class="when">gestern, {} Uhr</span>'
+        "<p>Die Polizei meldet neue Entwicklungen am Hauptbahnhof der Stadt.</p></article>"
+    )
+    body = page("de", "", "".join(post.format(t) for t in ("14:05", "12:30", "09:15")))
+    url = "https://news.example/live"
+    odd = extract_page(body, url, fetched_at=fetched_at)
+    none = extract_page(body, url)
+    assert len(odd.updates) == len(none.updates) == 3
+    assert [u.body_text for u in odd.updates] == [u.body_text for u in none.updates]
+    assert all(u.published_at for u in odd.updates)

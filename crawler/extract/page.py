@@ -77,7 +77,9 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -> Reading:
-    fetched = parse_utc(fetched_at) or now_utc()
+    fetched = parse_utc(fetched_at)
+    if fetched is None or not _FETCH_YEARS[0] <= fetched.year <= _FETCH_YEARS[1]:
+        fetched, fetched_at = now_utc(), None  # no time a fetch has: as if none were given
     if body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         data = _json(body)
         if data is not None:  # a publisher's page data (the Guardian's `.json?dcr=true`)
@@ -155,6 +157,11 @@ def _read_tree(
         updates_expected=len(html or updates) + more if more is not None else None,
     )
     return Reading(_plausible(safe_page(page), fetched_at), named)
+
+
+# The years a fetch time may fall in: an earlier one is no time (the rule of the update
+# times), a later one leaves no room for the days counted from it.
+_FETCH_YEARS = (1990, 9000)
 
 
 # The tags of the elements that the page clock, the JSON-LD reader, the older-page links and
