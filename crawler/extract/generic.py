@@ -662,12 +662,12 @@ def _boxed_alone(unit: Element) -> Element:
 
 
 def _holds_only(box: Element, child: Element) -> bool:
-    """Whether the child is the box's one element (comments aside), looked at cheaply."""
-    if len(box) == 1:
-        return True
-    if len(box) > _WRAPPER_CHILDREN:
-        return False
-    return all(c is child or not isinstance(c.tag, str) for c in box)
+    """Whether the child is the box's one element (comments aside), looked at cheaply: never
+    by len(box), which counts every child (a stream's box of thousands, once per post)."""
+    for n, node in enumerate(box):
+        if n == _WRAPPER_CHILDREN or (node is not child and isinstance(node.tag, str)):
+            return False
+    return True
 
 
 def _heading_alone(box: Element) -> bool:
