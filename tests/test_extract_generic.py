@@ -1417,3 +1417,38 @@ def test_a_post_stamped_with_a_date_alone_keeps_its_heading_as_headline() -> Non
         (f"Post {day}", f"{day} March 2024\n\nWhat post {day} reports, in more than a few words.")
         for day in (14, 13, 12, 11)
     ]
+
+
+def _posts_with(extra: str) -> bytes:
+    posts = "".join(
+        f'<article class="post" id="p{i}"><time datetime="2024-02-10T1{i}:00:00Z">1{i}:00</time>'
+        f"<h2>Flood warning number {i}</h2><p>The river rose again overnight at gauge {i}, the "
+        f"agency said.</p>{extra.format(i=i)}</article>"
+        for i in range(4)
+    )
+    return page_of(f'<h1>Storm live</h1><div class="stream">{posts}</div>')
+
+
+def test_a_word_of_a_comments_control_linked_inside_a_sentence_is_no_control() -> None:
+    """ "Report", "Quote" or "Reply" as a link in a post's sentence ("the <a>report</a> will be
+    published") is the post's words: its posts are no comments, which a control of that word
+    marks."""
+    body = _posts_with(
+        '<p>The council said the <a href="https://example.org/r">report</a> will be published '
+        'today; <a href="https://example.org/q">quote</a> it in full.</p>'
+    )
+    found = stream_of(body, "https://news.example/live/storm")
+    assert [u.headline for u in found] == [f"Flood warning number {i}" for i in range(4)]
+    assert found[0].body_text.endswith("the report will be published today; quote it in full.")
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        '<div class="actions"><a href="#r{i}">Reply</a> · <a href="#f{i}">Report</a></div>',
+        '<footer><button type="button">Antworten</button></footer>',
+        '<span class="meta">Reply</span>',
+    ],
+)
+def test_posts_each_with_a_reply_control_are_comments(control: str) -> None:
+    assert stream_of(_posts_with(control), "https://news.example/live/storm") == []

@@ -1190,7 +1190,23 @@ _ID_PREFIX = 3  # characters the ids of posts not numbered at least share ("entr
 
 
 def _has_reply_button(member: Element) -> bool:
-    return any(_REPLY_WORDS.match(text) for text in walks.own_texts(member, _BUTTON_TAGS, 20))
+    """Whether the box holds a comment's "Reply" (or "Report", "Quote") control: the word as
+    a link's or button's whole text, not a link inside a sentence ("the <a>report</a> will
+    be published")."""
+    if not any(_REPLY_WORDS.match(text) for text in walks.own_texts(member, _BUTTON_TAGS, 20)):
+        return False
+    return any(
+        _REPLY_WORDS.match(node.text or "") and not _in_sentence(node)
+        for node in member.iter(*_BUTTON_TAGS)
+    )
+
+
+def _in_sentence(node: Element) -> bool:
+    """Whether words run on beside an element, before or after it: a link in a sentence."""
+    previous = node.getprevious()
+    parent = node.getparent()
+    before = previous.tail if previous is not None else parent.text if parent is not None else ""
+    return any(c.isalnum() for c in (before or "") + (node.tail or ""))
 
 
 _BUTTON_TAGS = frozenset({"a", "button", "span"})
