@@ -1452,3 +1452,28 @@ def test_a_word_of_a_comments_control_linked_inside_a_sentence_is_no_control() -
 )
 def test_posts_each_with_a_reply_control_are_comments(control: str) -> None:
     assert stream_of(_posts_with(control), "https://news.example/live/storm") == []
+
+
+def test_a_post_box_that_a_time_opens_is_no_line_of_a_ticker() -> None:
+    """`<div class="post"><time>…</time><p><strong>Title</strong></p><p>…</p><figure>…`: the
+    time opens a box of blocks, a post's own, not a line of a ticker to cut the stream into.
+    Each post keeps its bold title, the one with a picture too (a box was put around each
+    post, and a title beside that box's picture read as its caption)."""
+    posts = "".join(
+        f"<div class='post'><time datetime='2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05</time>"
+        f"<p><strong>Flood barrier {n} holds</strong></p><p>By Anna Smith</p>"
+        f"<p>Water stood a metre below the top of barrier {n} at noon, the agency said.</p>"
+        + (
+            "<figure><img src='https://img.example/1.jpg' alt=''><figcaption>The barrier at "
+            "noon.</figcaption></figure>"
+            if n == 1
+            else ""
+        )
+        + "</div>"
+        for n in range(4)
+    )
+    updates = stream_of(
+        page_of(f"<section class='feed'>{posts}</section>"), "https://news.example.com/live/x"
+    )
+    assert [u.headline for u in updates] == [f"Flood barrier {n} holds" for n in range(4)]
+    assert [len(u.media) for u in updates] == [0, 1, 0, 0]

@@ -625,9 +625,15 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             unit = found
         add(unit)
         opened = unit.getparent() if unit.tag in _INLINE_LEADS else None
-        if opened is not None and opened.tag in _LINE_TAGS and _opens_line(unit):
+        if (
+            opened is not None
+            and opened.tag in _LINE_TAGS
+            and _opens_line(unit)
+            and not _holds_blocks(opened)
+        ):
             # "<p><b>14.05 Uhr: Titel</b><br>Die Bahn…</p>": the first of the box's broken
-            # lines; the box is a line of its own holder's ticker as well.
+            # lines; the box is a line of its own holder's ticker as well. (Not a box of
+            # blocks that the time opens, `<div><time>…</time><h3>…</h3><p>…`: a post's box.)
             add(opened)
     wrapped: set[Element] = set()
     for holder, lines_of in units.items():
@@ -641,6 +647,17 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             _wrap(holder, leads, clock)
             wrapped.add(holder)
+
+
+def _holds_blocks(box: Element) -> bool:
+    """Whether a box holds blocks (a heading, paragraphs) among its first elements: a post's
+    box, no line of a ticker."""
+    for n, child in enumerate(box):
+        if n == _LINE_ELEMENTS:
+            break
+        if child.tag in _BLOCKS:
+            return True
+    return False
 
 
 def _boxed_alone(unit: Element) -> Element:
@@ -702,8 +719,8 @@ def _line_of(lead: Element) -> Element | None:
         return None
     if _between_blocks(lead, parent) or _opens_broken_line(lead, parent):
         return lead
-    if parent.tag not in _LINE_TAGS or (parent.text or "").strip():
-        return None
+    if parent.tag not in _LINE_TAGS or (parent.text or "").strip() or _holds_blocks(parent):
+        return None  # (a box of blocks that the time opens is a post's, no line)
     return parent if lead.getprevious() is None else None  # (not index(): a walk of them all)
 
 
