@@ -1477,3 +1477,35 @@ def test_a_post_box_that_a_time_opens_is_no_line_of_a_ticker() -> None:
     )
     assert [u.headline for u in updates] == [f"Flood barrier {n} holds" for n in range(4)]
     assert [len(u.media) for u in updates] == [0, 1, 0, 0]
+
+
+@pytest.mark.parametrize("title", ["<h3>{}</h3>", "<p><strong>{}</strong></p>"])
+@pytest.mark.parametrize("classes", ["named", "hashed"])
+def test_a_title_after_the_byline_and_beside_a_picture_is_the_headline(
+    classes: str, title: str
+) -> None:
+    """`<div class="header"><time/><p class="author">Por …</p></div><div class="body"><h3>…
+    </h3><p>…</p><figure>…`: the byline paragraph before the heading is no paragraph of the
+    body, and a heading, or a bold line not next to it, in the box that holds a picture is no
+    caption of it; with class names hashed, the posts' shape says the same."""
+    names = ("header", "author", "body") if classes == "named" else ("x1b", "x9a", "x2c")
+    posts = "".join(
+        f"<div class='post'><div class='{names[0]}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"</time><p class='{names[1]}'>Por Lucía García</p></div><div class='{names[2]}'>"
+        + title.format(f"Barrera {n}")
+        + f"<p>El agua quedó a un metro de la barrera {n} al mediodía, según la agencia.</p>"
+        + (
+            "<figure><img src='https://img.example/1.jpg' alt=''><figcaption>La barrera."
+            "</figcaption></figure>"
+            if n != 2
+            else ""
+        )
+        + "</div></div>"
+        for n in range(4)
+    )
+    updates = stream_of(
+        page_of(f"<section class='feed'>{posts}</section>", lang="es"),
+        "https://noticias.example.es/directo/x",
+    )
+    assert [u.headline for u in updates] == [f"Barrera {n}" for n in range(4)]
+    assert all(u.body_text.startswith("El agua quedó") for u in updates)

@@ -1390,8 +1390,10 @@ def _update(
     for reading in times:
         if reading.rank != CLOCK and reading.value:
             (modified_readings if reading.modified else published_readings).append(reading)
-    # Times are passed over in the search for a headline, but for a heading that opens with one.
+    # Times are passed over in the search for a headline, but for a heading that opens with one;
+    # so are bylines ("<p class=author>By …</p>" above the heading is no paragraph of the body).
     passed = {t.element for t in times if t.rank != VISIBLE or _heading_of(t.element) is None}
+    passed.update(bylines)
     headline_el, headline = _headline(member, passed)
     visible = next(
         (

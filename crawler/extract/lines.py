@@ -185,10 +185,21 @@ def could_be_title(line: Line, in_header: bool = False) -> bool:
     text = line.text
     if not 3 <= len(text) <= TITLE_LENGTH or is_byline(text) or (in_header and is_name(text)):
         return False
-    if not line.shape[3]:  # a box of the post's own, beside its picture: no caption
-        return True
-    parent = line.box.getparent()
-    return parent is None or not any(child.tag in _MEDIA_TAGS for child in parent)
+    if not line.shape[3] or line.box.tag in HEADINGS:  # a box of the post's own, a heading:
+        return True  # beside a picture, no caption of it
+    return not _beside_media(line.box)
+
+
+def _beside_media(box: Element) -> bool:
+    """Whether the element next to a line's box, before or after it, is a picture: the line is
+    its caption."""
+    for preceding in (True, False):
+        for sibling in box.itersiblings(preceding=preceding):
+            if isinstance(sibling.tag, str):  # (past comments)
+                if sibling.tag in _MEDIA_TAGS:
+                    return True
+                break
+    return False
 
 
 def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
