@@ -1509,3 +1509,26 @@ def test_a_title_after_the_byline_and_beside_a_picture_is_the_headline(
     )
     assert [u.headline for u in updates] == [f"Barrera {n}" for n in range(4)]
     assert all(u.body_text.startswith("El agua quedó") for u in updates)
+
+
+def test_a_short_posts_one_paragraph_beside_its_time_box_is_its_words() -> None:
+    """`<div class="inner"><div class="head"><time>…</time></div><div class="text"><p>Polls
+    have closed in the east.</p></div></div>`: the box around the time and that paragraph holds
+    little text, yet it is the post, not a header of its time (the post was read empty and
+    dropped)."""
+    texts = [
+        "Polls have closed in the east.",
+        "Turnout was higher than in 2019 in every district of the city, officials said.",
+        "Counting has now begun in the city.",
+        "The first results are expected after ten o'clock tonight, the returning officer said.",
+    ]
+    posts = "".join(
+        f"<section class='update'><div class='inner'><div class='head'><time datetime="
+        f"'2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05</time></div><div class='text'><p>{text}</p>"
+        "</div></div></section>"
+        for n, text in enumerate(texts)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    )
+    assert [u.body_text for u in updates] == texts

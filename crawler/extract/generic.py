@@ -1703,8 +1703,14 @@ def _header_of(
             break
         if _says_more(parent, node):
             break  # "<p><b>21:05</b> The mayor says …": a short first paragraph, not a header
+        if any(_says_more(p, node) for p in parent.iter("p") if not _holds(node, p)):
+            break  # the time's box and a short post's one paragraph beside it: its words
         node = parent
     return node
+
+
+def _holds(box: Element, element: Element) -> bool:
+    return element is box or any(a is box for a in element.iterancestors())
 
 
 def _says_more(line: Element, time: Element) -> bool:
