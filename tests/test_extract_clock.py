@@ -602,6 +602,23 @@ def test_the_day_from_a_dateline_when_no_machine_time_says() -> None:
     assert clock_of(page("de")).day is None
 
 
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        '<blockquote class="twitter-tweet"><p>Wasser!</p>— Feuerwehr (@fw) '
+        '<a href="https://twitter.com/fw/status/1">April 20, 2024</a></blockquote>',
+        "<figure><img src='a.jpg'><figcaption>Archivbild vom 20. April 2024</figcaption></figure>",
+        "<aside><h3>Mehr zum Thema</h3><p>Hochwasser am 20.04.2024</p></aside>",
+    ],
+)
+def test_an_embedded_posts_date_is_no_dateline(quoted: str) -> None:
+    """A tweet, a caption or an aside dated days before is no date of the page: its bare
+    clocks stay on the fetch's day, not that day."""
+    body = f"<div class='post'><span>09:30</span><p>Der Pegel steigt weiter.</p>{quoted}</div>"
+    assert clock_of(page("de", "", body)).day is None
+    assert clock_of(page("de", "", "<p>Stand: 04.05.2024</p>" + body)).day == date(2024, 5, 4)
+
+
 # --- Real pages -------------------------------------------------------------------------------
 
 LATER = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)

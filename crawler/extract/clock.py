@@ -24,6 +24,8 @@ from itertools import chain, pairwise
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from lxml import etree
+
 from archive.times import format_utc, parse_utc
 from crawler.extract.dom import Element
 
@@ -1399,14 +1401,31 @@ def _dateline(root: Element, today: date) -> date | None:
     body = root.find("body")
     if body is None:
         return None
-    for count, text in enumerate(body.itertext()):
-        if count >= _DATELINE_NODES:
+    count = 0
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, element in walker:
+        if event == "start":
+            if element.tag in _NOT_DATELINE:
+                walker.skip_subtree()  # (its tail comes at its "end")
+                continue
+            words = element.text if isinstance(element.tag, str) else None
+        else:
+            words = element.tail
+        if not words:
+            continue
+        count += 1
+        if count > _DATELINE_NODES:
             break
-        if len(text) < 120 and _DIGIT.search(text):
-            day = _date_in(text, today)
+        if len(words) < 120 and _DIGIT.search(words):
+            day = _date_in(words, today)
             if day is not None:
                 return day
     return None
+
+
+# Boxes whose dates are not the page's: an embedded post's (a tweet's own date), a picture's
+# caption's, an aside's.
+_NOT_DATELINE = frozenset({"blockquote", "figure", "aside", "iframe"})
 
 
 def _date_in(text: str, today: date) -> date | None:
