@@ -1532,3 +1532,22 @@ def test_a_short_posts_one_paragraph_beside_its_time_box_is_its_words() -> None:
         page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
     )
     assert [u.body_text for u in updates] == texts
+
+
+def test_a_label_above_a_bold_title_is_no_line_of_the_post() -> None:
+    """ "Key event" or "Breaking" printed above some posts' bold titles: the title is still the
+    post's first line by its shape, and the label a flag (the labelled posts lost their
+    titles to it)."""
+    labels = ["", "Key event", "", "", "Breaking", ""]
+    posts = "".join(
+        f"<div class='x7f'><span class='x1a'>1{8 - n}:05</span>"
+        + (f"<span class='x2b'>{label}</span>" if label else "")
+        + f"<p><strong>Bridge update {n}</strong></p><p>Engineers inspected span {n} of the "
+        "bridge this morning and found no new damage.</p></div>"
+        for n, label in enumerate(labels)
+    )
+    updates = stream_of(
+        page_of(f"<div class='x0'>{posts}</div>"), "https://news.example.com/live/x"
+    )
+    assert [u.headline for u in updates] == [f"Bridge update {n}" for n in range(6)]
+    assert [u.key_event for u in updates] == [n == 1 for n in range(6)]

@@ -376,6 +376,14 @@ def optional_text(value: str | None) -> str | None:
     return text or None
 
 
+def is_post_label(text: str) -> bool:
+    """Whether a (normalised) line is a post's label: "Pinned", "Key event", "Breaking"."""
+    return len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in _LABELS
+
+
+_LABELS = PINNED_LABELS | KEY_EVENT_LABELS | _POST_LABELS
+
+
 def is_boilerplate(text: str) -> bool:
     """Whether a whole block of (normalised) text is chrome, a placeholder, a teaser or a rule
     drawn between posts ("___")."""

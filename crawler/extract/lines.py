@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crawler.extract import walks
-from crawler.extract.clean import NAME_JOINS, normalise_text
+from crawler.extract.clean import NAME_JOINS, is_post_label, normalise_text
 from crawler.extract.dom import HEADINGS, Element, raw_text
 
 Shape = tuple[str, str, str, str]
@@ -94,7 +94,9 @@ def lines(member: Element, skip: set[Element], most: int = _MOST_LINES) -> list[
             continue
         linked = linked or tag == "a"
         if (element.text or "").strip():
-            found.append(_line(element, path, linked))
+            line = _line(element, path, linked)
+            if not is_post_label(line.text):  # a label ("Key event", "Breaking") is no line
+                found.append(line)
             continue  # what is inside belongs to this line
         inner = (*path, tag)
         stack.extend((child, inner, linked) for child in reversed(element))
