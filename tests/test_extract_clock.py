@@ -228,6 +228,26 @@ def test_what_only_looks_like_a_time(text: str) -> None:
     assert page.read(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("12:31 Minister Scholz sagt", (12, 31)),
+        ("21:52 Secretary of State says", (21, 52)),
+        ("21h52 Secours sur place", (21, 52)),
+        ("12.31 Uhr Sekt für alle", (12, 31)),
+        ("09:15 Minuto de silencio en el estadio", (9, 15)),
+    ],
+)
+def test_a_clock_before_a_word_that_opens_like_a_duration_is_a_clock(
+    text: str, clock: tuple[int, int]
+) -> None:
+    """ "11:09 Min" is a video's length, but "12:31 Minister …" is a ticker's line: the unit
+    of a length is a whole word."""
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("de", "en", "fr", "es"))
+    reading = page.read(text)
+    assert reading is not None and reading.clock == clock
+
+
 def test_weak_words_count_only_alone() -> None:
     """ "Ahora" is a time stamp alone; inside a sentence it is only a word."""
     assert read("Ahora") is not None

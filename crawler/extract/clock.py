@@ -477,7 +477,9 @@ _CLOCK = re.compile(
     re.I,
 )
 # What makes "11:09" a length of time rather than a clock.
-_DURATION = re.compile(r"\s?(?:min|sek|sec|s\b|std\b)", re.I)
+_DURATION = re.compile(
+    r"\s?(?:min(?:s|utes?|uten)?|sek(?:unden)?|sec(?:s|onds?)?|s|std)(?!\w)", re.I
+)  # (whole words: "12:31 Minister sagt", "21:52 Secours" are clocks)
 # A zone named right after a clock: "ET", "(IST)", "GMT+2", "UTC+05:30".
 _ZONE_AFTER = re.compile(
     r"[\s,]*[(\[]?\s*("
