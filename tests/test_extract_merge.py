@@ -335,6 +335,25 @@ def test_the_start_of_the_body_pairs_readings_without_an_id() -> None:
     assert (second.source_id, second.sources) == ("992", ["jsonld"])
 
 
+def test_a_short_posts_one_sentence_pairs_its_readings() -> None:
+    """A body shorter than a key's 40 letters ("Polls have closed in the east.") is its key
+    whole: the JSON-LD reading that gives the page's headline and its own creation time pairs
+    with the HTML entry, whose body has an embed's words after it, and no post is read twice."""
+    entries = [
+        html("Polls have closed in the east.\nA tweet embedded below it.", source_id=None),
+        html(LONG, headline="Counting begins"),
+    ]
+    readings = [
+        reading(article_body="Polls have closed in the east.", published_at="2024-01-01T06:47:00Z"),
+        reading(article_body=LONG, headline="Counting begins"),
+    ]
+    merged = merge.merge(entries, [readings], BASE)
+    assert [(u.body_text[:30], u.sources) for u in merged] == [
+        ("Polls have closed in the east.", ["jsonld", "html"]),
+        (LONG[:30], ["jsonld", "html"]),
+    ]
+
+
 def test_a_time_within_a_minute_pairs_a_post_with_nothing_else_to_compare() -> None:
     entry = html("Goal!", published_at="2024-01-01T20:14:00Z")
     found = reading(source_id="77", published_at="2024-01-01T20:14:37Z")

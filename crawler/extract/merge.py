@@ -214,6 +214,10 @@ def _unique_numbers(ids: Iterable[tuple[int, str | None]]) -> dict[str, int]:
 # A body start is compared on this many letters and digits of a paragraph: enough to tell two
 # posts apart, short enough for a teaser or a cut articleBody to still carry it.
 KEY_LENGTH = 40
+# A paragraph shorter than KEY_LENGTH is a key whole from this many letters and digits on:
+# a short post's one sentence ("Polls have closed in the east."), which both readings hold
+# whole, still pairs them.
+KEY_SHORTEST = 24
 # Paragraphs looked at: a byline or a caption line before the text does not hide it.
 KEY_PARAGRAPHS = 3
 # A key, headline or minute more readings share than this tells none of them apart.
@@ -294,7 +298,7 @@ def body_keys(text: str, headline: str | None = None) -> frozenset[str]:
             letters = letters[len(lead) :]  # a body that starts by repeating the headline
         if len(start) < KEY_LENGTH:
             start += letters
-        if len(letters) >= KEY_LENGTH:
+        if len(letters) >= KEY_SHORTEST:
             keys.add(letters[:KEY_LENGTH])
             if len(keys) == KEY_PARAGRAPHS:
                 break
