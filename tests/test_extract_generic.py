@@ -1551,3 +1551,20 @@ def test_a_label_above_a_bold_title_is_no_line_of_the_post() -> None:
     )
     assert [u.headline for u in updates] == [f"Bridge update {n}" for n in range(6)]
     assert [u.key_event for u in updates] == [n == 1 for n in range(6)]
+
+
+def test_a_title_beside_its_authors_portrait_is_no_caption() -> None:
+    """`<header><span>vor 13 Minuten</span><p><strong>Title</strong></p><img class="avatar">`:
+    the author's picture beside the bold title is no picture the title captions."""
+    posts = "".join(
+        f"<section class='update'><header><span>vor {13 + 20 * n} Minuten</span><p><strong>"
+        f"Pegel {n} steigt</strong></p><img class='avatar' src='https://img.example/a.png' "
+        f"alt=''></header><div><p>Der Pegel an Messstelle {n} stieg am Abend weiter an, "
+        "teilte die Stadt mit.</p></div></section>"
+        for n in range(4)
+    )
+    updates = stream_of(
+        page_of(f"<div class='stream'>{posts}</div>", lang="de"),
+        "https://nachrichten.example.de/liveticker/x",
+    )
+    assert [u.headline for u in updates] == [f"Pegel {n} steigt" for n in range(4)]

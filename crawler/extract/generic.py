@@ -1705,8 +1705,20 @@ def _header_of(
             break  # "<p><b>21:05</b> The mayor says …": a short first paragraph, not a header
         if any(_says_more(p, node) for p in parent.iter("p") if not _holds(node, p)):
             break  # the time's box and a short post's one paragraph beside it: its words
+        if any(child is not node and _title_line(child) for child in parent):
+            break  # a short title beside the time ("<p><strong>Pegel steigt</strong></p>")
         node = parent
     return node
+
+
+def _title_line(box: Element) -> bool:
+    """A heading, or a line whose words are all bold: what a post's title is set in."""
+    if box.tag in HEADINGS:
+        return True
+    if box.tag not in _LEAD_LINES or (box.text or "").strip() or len(box) != 1:
+        return False
+    inner = box[0]
+    return inner.tag in lines.BOLD and not (inner.tail or "").strip() and bool(text_of(inner))
 
 
 def _holds(box: Element, element: Element) -> bool:

@@ -198,10 +198,15 @@ def _beside_media(box: Element) -> bool:
     for preceding in (True, False):
         for sibling in box.itersiblings(preceding=preceding):
             if isinstance(sibling.tag, str):  # (past comments)
-                if sibling.tag in _MEDIA_TAGS:
+                if sibling.tag in _MEDIA_TAGS and not _PORTRAIT.search(sibling.get("class") or ""):
                     return True
                 break
     return False
+
+
+# A picture of the post's author or of the site, beside the title in a post's header: no
+# picture that the line beside it would caption.
+_PORTRAIT = re.compile(r"avatar|author|byline|headshot|portrait|profile|icon|logo", re.I)
 
 
 def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
