@@ -1568,3 +1568,26 @@ def test_a_title_beside_its_authors_portrait_is_no_caption() -> None:
         "https://nachrichten.example.de/liveticker/x",
     )
     assert [u.headline for u in updates] == [f"Pegel {n} steigt" for n in range(4)]
+
+
+def test_a_commentarys_short_lines_are_posts() -> None:
+    """A match commentary's lines are often a few words ("59' Corner for Inter."): stamped with
+    their minute and not a link, each is a post however short (those under 30 characters
+    were passed over as timestamped links)."""
+    lines_ = [
+        ("90+2'", "Fischio finale a San Siro."),
+        ("88'", "Ammonito Barella."),
+        ("81'", "Calcio d'angolo per l'Inter dopo una lunga azione sulla destra."),
+        ("59'", "Gol dell'Inter!"),
+        ("40'", "Tiro di Leao, parato."),
+        ("12'", "Punizione dal limite per il Milan, calcia Theo Hernandez alto."),
+    ]
+    rows = "".join(
+        f"<li class='ev'><span class='m'>{minute}</span><p>{text}</p></li>"
+        for minute, text in lines_
+    )
+    updates = extract_page(
+        page_of(f"<ul class='cronaca'>{rows}</ul>", title="Inter-Milan, la diretta", lang="it"),
+        "https://sport.example.it/calcio/diretta/inter-milan",
+    ).updates
+    assert [u.body_text for u in updates] == [text for _, text in lines_]

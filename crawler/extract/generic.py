@@ -98,6 +98,7 @@ _PICTURES = frozenset({"img", "picture", "figure"})
 # Ranks of time evidence, best first.
 EPOCH, ZONED, META, VISIBLE, NAIVE, CLOCK = range(6)
 _MIN_TEXT = 30  # characters a member must say to be a post, not a timestamped link
+_SHORT_POST = 12  # characters a timed member must say, its time's among them, not in a link
 # A run of boxes this long needs a time on only this share of them (_long_and_timed).
 _LONG_RUN = 8
 _SOME_TIMED = 0.25
@@ -1032,7 +1033,7 @@ def _ranked_groups(
     for group in groups:
         if not _could_be_stream(group):
             continue
-        _read_members(group)
+        _read_members(group, features)
         if len(group.members) < 2:
             continue
         _score(group, features, clock)
@@ -1041,13 +1042,19 @@ def _ranked_groups(
     return sorted(scored, key=lambda group: group.score, reverse=True)
 
 
-def _read_members(group: _Group) -> None:
+def _read_members(group: _Group, features: _Features) -> None:
     """Keep the members that say enough to be posts (or show a picture), with what _score()
-    asks of each: one member at a time, all of it, while its nodes are in cache."""
+    asks of each: one member at a time, all of it, while its nodes are in cache. A timed
+    member says enough in a few words of its own, not a link's ("59' Corner for Inter.")."""
     posts = []
     ids = []
     for member in group.members:
-        if walks.text_length(member, _MIN_TEXT) >= _MIN_TEXT or _HAS_MEDIA(member):
+        length = walks.text_length(member, _MIN_TEXT)
+        if (
+            length >= _MIN_TEXT
+            or _HAS_MEDIA(member)
+            or (length >= _SHORT_POST and features.is_timed(member) and _link_share(member) < 0.5)
+        ):
             posts.append(member)
             member_id = _member_id_attribute(member)
             if member_id:
