@@ -1591,3 +1591,24 @@ def test_a_commentarys_short_lines_are_posts() -> None:
         "https://sport.example.it/calcio/diretta/inter-milan",
     ).updates
     assert [u.body_text for u in updates] == [text for _, text in lines_]
+
+
+def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
+    """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
+    classes hashed, "Key event" beside some posts' times: every post's title is its first line
+    after the time (a title of a few words was taken for a label of the time, and a label on
+    some posts gave those alone their titles)."""
+    titles = ["Pegel steigt", "Dijk houdt", "Wind draait", "Regen stopt", "Brug dicht"]
+    posts = "".join(
+        f"<article class='c0'><header class='c9'><span class='c8'>1{n}:0{n}</span>"
+        + ("<span class='c7'>Key event</span>" if n % 2 else "")
+        + f"<div class='c1'>{title}</div></header>"
+        f"<div class='c3'><p>De waterstand bij meetpunt {n} steeg vanavond verder, meldt de "
+        "gemeente.</p></div></article>"
+        for n, title in enumerate(titles)
+    )
+    updates = stream_of(
+        page_of(f"<section class='c5'>{posts}</section>", lang="nl"),
+        "https://nieuws.example.nl/liveblog/x",
+    )
+    assert [u.headline for u in updates] == titles

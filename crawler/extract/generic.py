@@ -1526,8 +1526,7 @@ def _read_by_shape(
         if owner is not None and owner is not time.element:
             inside[owner].append(time)
 
-    def read(member: Element, beside_time: bool) -> list[lines.Line]:
-        slack = _LABEL_SLACK if beside_time else _HEADER_SLACK
+    def read(member: Element, slack: int) -> list[lines.Line]:
         skip = {
             _header_of(t.element, member, set(), slack)
             for t in inside[member]
@@ -1536,16 +1535,22 @@ def _read_by_shape(
         skip.update(bylines.get(member, []))
         return lines.lines(member, skip)
 
-    first_read = {m: read(m, False) for m in (members if want_bylines else untitled)}
+    first_read = {m: read(m, _HEADER_SLACK) for m in (members if want_bylines else untitled)}
     signed = lines.bylines(first_read) if want_bylines else {}
     titles: dict[Element, Element] = {}
-    for beside_time in (False, True) if want_titles else ():
+    # After the time's header box; after the time and its label; after the time alone (a
+    # title of a few words beside it in one box: `<header><time/><div>Pegel steigt</div>`).
+    # The reading that titles the most posts wins (a label beside some posts' times keeps
+    # their header apart from the time, and a first reading titles those alone).
+    for slack in (_HEADER_SLACK, _LABEL_SLACK, 0) if want_titles else ():
         unsigned = {}
         for member in untitled:
-            found = read(member, True) if beside_time else first_read[member]
+            found = read(member, slack) if slack != _HEADER_SLACK else first_read[member]
             unsigned[member] = [ln for ln in found if ln.box not in signed.get(member, ())]
-        titles = lines.titles(unsigned, beside_time, _HAS_MEDIA)
-        if titles:
+        found_titles = lines.titles(unsigned, slack != _HEADER_SLACK, _HAS_MEDIA)
+        if len(found_titles) > len(titles):
+            titles = found_titles
+        if len(titles) == len(untitled):
             break
     if not (titles or signed):
         return posts
