@@ -1612,3 +1612,27 @@ def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry
         "https://nieuws.example.nl/liveblog/x",
     )
     assert [u.headline for u in updates] == titles
+
+
+def test_posts_written_without_paragraph_tags_keep_their_words() -> None:
+    """A CMS that writes a post's words in one box, its paragraphs apart by `<br><br>`, and
+    no title: the box is the post's body, not its title (a short one was read as the title
+    and the body left empty), and a short post's one sentence in a `<div>` is its words, not
+    part of its time's header."""
+    bodies = [
+        "Die Feuerwehr ist im Einsatz.<br><br>Die Straße bleibt gesperrt.",
+        "Der Pegel steigt weiter an, meldet die Stadt am Abend.",
+        "Evakuierung beginnt.<br><br>Busse stehen am Bahnhof bereit.",
+        "Die Schulen bleiben morgen geschlossen, teilt das Amt mit.",
+    ]
+    posts = "".join(
+        f"<article class='c0'><div class='c1'><div class='c2'><span class='c3'>vor {10 + 20 * n}"
+        f" Minuten</span></div><div class='c4'><div class='c5'>{body}</div></div></div></article>"
+        for n, body in enumerate(bodies)
+    )
+    updates = stream_of(
+        page_of(f"<section class='c6'>{posts}</section>", lang="de"),
+        "https://nachrichten.example.de/liveticker/x",
+    )
+    assert [u.headline for u in updates] == [None] * 4
+    assert [u.body_text for u in updates] == [b.replace("<br><br>", "\n") for b in bodies]

@@ -1715,7 +1715,11 @@ def _header_of(
             break
         if _says_more(parent, node):
             break  # "<p><b>21:05</b> The mayor says …": a short first paragraph, not a header
-        if any(_says_more(p, node) for p in parent.iter("p") if not _holds(node, p)):
+        if any(
+            _says_more(box, node)
+            for box in parent.iter("p", "div")
+            if not _holds(box, node) and not _holds(node, box)
+        ):
             break  # the time's box and a short post's one paragraph beside it: its words
         if any(child is not node and _title_line(child) for child in parent):
             break  # a short title beside the time ("<p><strong>Pegel steigt</strong></p>")

@@ -187,6 +187,8 @@ def could_be_title(line: Line, in_header: bool = False) -> bool:
     text = line.text
     if not 3 <= len(text) <= TITLE_LENGTH or is_byline(text) or (in_header and is_name(text)):
         return False
+    if line.start.tag not in HEADINGS and any(child.tag == "br" for child in line.start):
+        return False  # lines broken apart in one box: a paragraph written without <p>
     if not line.shape[3] or line.box.tag in HEADINGS:  # a box of the post's own, a heading:
         return True  # beside a picture, no caption of it
     return not _beside_media(line.box)
