@@ -1636,3 +1636,26 @@ def test_posts_written_without_paragraph_tags_keep_their_words() -> None:
     )
     assert [u.headline for u in updates] == [None] * 4
     assert [u.body_text for u in updates] == [b.replace("<br><br>", "\n") for b in bodies]
+
+
+def test_a_pinned_copy_at_the_top_of_the_streams_box_is_the_post_flagged() -> None:
+    """`<section><div class="x"><span>Pinned</span><article>…copy of a post…</article></div>
+    <article>…`: the copy in its labelled box before the first post is that post, flagged
+    pinned, not a post of its own nor one it hides; its words said twice do not make the
+    posts' titles look alike (three posts and a copy: the titles were lost)."""
+    titles = ["Dijk houdt stand", "Wind draait naar west", "Regen stopt eindelijk"]
+    posts = [
+        "<article class='c0'>"
+        + f"<time datetime='2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05</time>"
+        + f"<div class='c1'>{title}</div><p>De waterstand bij meetpunt {n} daalde vanavond, "
+        "meldt de gemeente.</p></article>"
+        for n, title in enumerate(titles)
+    ]
+    pinned = f"<div class='c9'><span class='c8'>Vastgezet</span>{posts[1]}</div>"
+    updates = stream_of(
+        page_of(f"<section class='c5'>{pinned}{''.join(posts)}</section>", lang="nl"),
+        "https://nieuws.example.nl/liveblog/x",
+    )
+    assert [(u.headline, u.pinned) for u in updates] == [
+        (title, n == 1) for n, title in enumerate(titles)
+    ]

@@ -400,7 +400,31 @@ def _pinned_above(best: _Group, features: _Features) -> list[Element]:
             and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
         ):
             found.append(element)
+    found += _pinned_inside(best, features, cls)
     return found if len(found) <= _PINNED_MOST else []  # more are a list of teasers
+
+
+def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]:
+    """Posts pinned at the top of the stream's own box, each in a box of its own before the
+    first post (`<div class="pinned"><span>Pinned</span><article class="post">…`): of the
+    posts' tag and first class, with a time, or in a box that says it is pinned."""
+    first = best.members[0]
+    found = []
+    for child in best.container:
+        if child is first:
+            break
+        if not isinstance(child.tag, str):
+            continue
+        marked = _pinned_class(child.get("class")) or bool(_labels(child) & PINNED_LABELS)
+        for element in child.iter(first.tag):
+            if (
+                element is not child
+                and _first_class(element.get("class")) == cls
+                and (marked or features.is_timed(element))
+                and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
+            ):
+                found.append(element)
+    return found
 
 
 def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list[Update]:

@@ -150,12 +150,14 @@ def titles(
         return {}
     shape, titled = max(shapes.items(), key=lambda item: len(item[1]))
     texts = {opening[m].text for m in titled}
+    # A pinned copy of a post says its lines again: one post, for how many titles differ.
+    distinct = len({tuple(line.text for line in read[m]) for m in titled})
     posts = sum(1 for found in read.values() if len(found) >= 2)  # a title and more
     if (
         len(titled) < MIN_POSTS
         or len(titled) * 2 < posts
         or later[shape] * _RECUR > posts
-        or len(texts) < _DISTINCT * len(titled)
+        or len(texts) < _DISTINCT * distinct
     ):
         return {}
     boxes = {m: opening[m].box for m in titled}
