@@ -622,21 +622,20 @@ def test_the_day_from_a_dateline_when_no_machine_time_says() -> None:
     assert clock_of(page("de")).day is None
 
 
-@pytest.mark.parametrize(
-    "quoted",
-    [
+def test_an_asides_date_is_no_dateline_and_an_embedded_tweets_is() -> None:
+    """An aside of other stories dated days before is no date of the page: its bare clocks
+    stay on the fetch's day. A tweet embedded in a post is of the blog's day: where the page
+    states no other date, its date is the page's."""
+    post = "<div class='post'><span>09:30</span><p>Der Pegel steigt weiter.</p>{}</div>"
+    aside = "<aside><h3>Mehr zum Thema</h3><p>Hochwasser am 20.04.2024</p></aside>"
+    assert clock_of(page("de", "", aside + post.format(""))).day is None
+    stated = "<p>Stand: 04.05.2024</p>" + aside + post.format("")
+    assert clock_of(page("de", "", stated)).day == date(2024, 5, 4)
+    tweet = (
         '<blockquote class="twitter-tweet"><p>Wasser!</p>— Feuerwehr (@fw) '
-        '<a href="https://twitter.com/fw/status/1">April 20, 2024</a></blockquote>',
-        "<figure><img src='a.jpg'><figcaption>Archivbild vom 20. April 2024</figcaption></figure>",
-        "<aside><h3>Mehr zum Thema</h3><p>Hochwasser am 20.04.2024</p></aside>",
-    ],
-)
-def test_an_embedded_posts_date_is_no_dateline(quoted: str) -> None:
-    """A tweet, a caption or an aside dated days before is no date of the page: its bare
-    clocks stay on the fetch's day, not that day."""
-    body = f"<div class='post'><span>09:30</span><p>Der Pegel steigt weiter.</p>{quoted}</div>"
-    assert clock_of(page("de", "", body)).day is None
-    assert clock_of(page("de", "", "<p>Stand: 04.05.2024</p>" + body)).day == date(2024, 5, 4)
+        '<a href="https://twitter.com/fw/status/1">May 4, 2024</a></blockquote>'
+    )
+    assert clock_of(page("de", "", post.format(tweet))).day == date(2024, 5, 4)
 
 
 # --- Real pages -------------------------------------------------------------------------------

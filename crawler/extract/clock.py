@@ -1425,9 +1425,10 @@ def _dateline(root: Element, today: date) -> date | None:
     return None
 
 
-# Boxes whose dates are not the page's: an embedded post's (a tweet's own date), a picture's
-# caption's, an aside's.
-_NOT_DATELINE = frozenset({"blockquote", "figure", "aside", "iframe"})
+# Boxes whose dates are not the page's: an aside's (other stories, older). An embedded
+# tweet's date stays a clue: a live blog's tweets are of its day, and a page whose only date
+# is one has no other.
+_NOT_DATELINE = frozenset({"aside"})
 
 
 def _date_in(text: str, today: date) -> date | None:
