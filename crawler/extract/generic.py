@@ -1742,7 +1742,7 @@ def _header_of(
         if any(
             _says_more(box, node)
             for box in parent.iter("p", "div")
-            if not _holds(box, node) and not _holds(node, box)
+            if box is not node and not _nested(box, node)
         ):
             break  # the time's box and a short post's one paragraph beside it: its words
         if any(child is not node and _title_line(child) for child in parent):
@@ -1759,10 +1759,6 @@ def _title_line(box: Element) -> bool:
         return False
     inner = box[0]
     return inner.tag in lines.BOLD and not (inner.tail or "").strip() and bool(text_of(inner))
-
-
-def _holds(box: Element, element: Element) -> bool:
-    return element is box or any(a is box for a in element.iterancestors())
 
 
 def _says_more(line: Element, time: Element) -> bool:
