@@ -1741,8 +1741,9 @@ def _header_of(
             break  # "<p><b>21:05</b> The mayor says …": a short first paragraph, not a header
         if any(
             _says_more(box, node)
-            for box in parent.iter("p", "div")
-            if box is not node and not _nested(box, node)
+            for child in parent
+            if child is not node  # (the box climbed from: its words are the time's)
+            for box in child.iter("p", "div")
         ):
             break  # the time's box and a short post's one paragraph beside it: its words
         if any(child is not node and _title_line(child) for child in parent):
