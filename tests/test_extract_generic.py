@@ -1659,3 +1659,27 @@ def test_a_pinned_copy_at_the_top_of_the_streams_box_is_the_post_flagged() -> No
     assert [(u.headline, u.pinned) for u in updates] == [
         (title, n == 1) for n, title in enumerate(titles)
     ]
+
+
+@pytest.mark.parametrize("footer", [False, True])
+def test_an_update_inside_a_posts_words_is_no_time_of_the_post(footer: bool) -> None:
+    """ "<p><strong>Update 18:41:</strong> Police say …</p>" after a post's words is an update
+    within the post: its clock is not the post's time. A post with no other time keeps none;
+    one with its time in a footer after its words keeps that one."""
+    posts = "".join(
+        f"<div class='post'><h3>Bridge inspection {n}</h3><p>Engineers inspected span {n} of "
+        "the bridge this morning and found no new damage.</p><p><strong>Update 1"
+        f"{n}:41:</strong> Police say the road will reopen at six.</p>"
+        + (f"<footer><span>1{n}:05</span></footer>" if footer else "")
+        + "<div class='share'><a href='https://twitter.com/intent/tweet?u=x'>Tweet</a></div>"
+        "</div>"
+        for n in (4, 3, 2, 1)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>", title="Bridge live"),
+        "https://news.example.com/live/bridge",
+        fetched_at="2024-02-10T20:00:00Z",
+    ).updates
+    assert [u.headline for u in updates] == [f"Bridge inspection {n}" for n in (4, 3, 2, 1)]
+    expected = [f"2024-02-10T1{n}:05:00Z" if footer else None for n in (4, 3, 2, 1)]
+    assert [u.published_at for u in updates] == expected

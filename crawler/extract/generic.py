@@ -1311,7 +1311,8 @@ def visible_times(
 def _member_times(
     members: list[Element], by_element: dict[Element, list[_Time]], shown: list[_Time]
 ) -> dict[Element, list[_Time]]:
-    """Each member's time readings: its markup's, then the first it shows.
+    """Each member's time readings: its markup's, then the first it shows (not an update's
+    inside its words: _inside_words).
 
     Where the markup dates the post, the time it shows on a line of its own is its header's
     (passed over in the body) and, being what its reader sees, its time (README "Times"): a
@@ -1326,7 +1327,7 @@ def _member_times(
     first_shown: dict[Element, _Time] = {}
     holders = [t.element for t in shown]
     for reading, owner in zip(shown, walks.owners(holders, members), strict=True):
-        if owner is not None and owner not in first_shown:
+        if owner is not None and owner not in first_shown and not _inside_words(reading, owner):
             first_shown[owner] = reading
     for member, readings in found.items():
         first = first_shown.get(member)
@@ -1341,6 +1342,24 @@ def _member_times(
         elif any(_utc_label_on_local(first, t.value) for t in machine):
             readings.append(first)  # its `datetime` a local time labelled UTC: _shown_time
     return found
+
+
+def _inside_words(time: _Time, member: Element) -> bool:
+    """Whether a time a post shows opens a paragraph of words after its body's first one
+    ("<p><b>Update 18:41:</b> Police say …</p>" at a post's end): an update within the post,
+    not the post's time. (A time in a footer of its own, after the words, is the post's.)"""
+    line: Element | None = time.element
+    while line is not None and line is not member and line.tag != "p":
+        line = line.getparent()
+    if line is None or line is member or not _says_more(line, time.element):
+        return False
+    for block in member.iter("p", "div"):
+        if block is line:
+            return False
+        words = walks.text_length(block, _MIN_TEXT) if block.tag == "p" else len(block.text or "")
+        if words >= _MIN_TEXT:
+            return True  # words of the body came first (a <p>, or a <div>'s own text)
+    return False
 
 
 def _utc_label_on_local(shown: _Time, machine: str) -> bool:
