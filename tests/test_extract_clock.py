@@ -766,3 +766,18 @@ def test_a_fetch_time_no_fetch_has_is_none(fetched_at: str) -> None:
     assert len(odd.updates) == len(none.updates) == 3
     assert [u.body_text for u in odd.updates] == [u.body_text for u in none.updates]
     assert all(u.published_at for u in odd.updates)
+
+
+def test_a_stamp_of_how_long_ago_in_one_letter_on_an_english_page() -> None:
+    """ "11m", "1h", "2d", a post's whole stamp on an English page, is how long ago; on a page
+    in another language, or one that names none, "14h" stays a clock."""
+    english = PageClock(FETCHED, ZoneInfo("Europe/London"), None, ("en",))
+    assert [(english.read(t) or Reading("", None, "")).utc for t in ("11m", "1h", "2d")] == [
+        "2024-05-05T17:49:00Z",
+        "2024-05-05T17:00:00Z",
+        "2024-05-03T18:00:00Z",
+    ]
+    assert english.read("Now 11m") is None  # the whole text only
+    for languages in (("fr",), ()):
+        page = PageClock(FETCHED, ZoneInfo("Europe/Paris"), date(2024, 5, 5), languages)
+        assert (page.read("14h") or Reading("", None, "")).clock == (14, 0)

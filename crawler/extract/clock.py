@@ -537,6 +537,9 @@ _MINUTE_LEAD = re.compile(
 # am/pm, an ISO date's "-", a match minute's "+", "'" or ". Min", or a dotted clock's digit.
 # A text without one holds no clock, date or match minute (each pattern above needs it).
 _TIME_SHAPE = re.compile(r"\d(?::\d|-|\.(?:\d|\s?[+ms])|\s?[+'’′´hap])|\bmin\w*(?:\.\s?|\s)\d", re.I)
+# How long ago in one letter, the whole text ("11m", "1h", "2d"): English builds' stamps. (Read
+# on pages that say they are in English only: elsewhere "14h" is a clock.)
+_COMPACT_AGO = re.compile(r"\s*(\d{1,2})\s?([mhd])\s*", re.ASCII | re.I)
 # A clock with two-digit hour and nothing else in the text: the commonest visible time.
 _BARE_CLOCK = re.compile(r"\s*(\d\d):([0-5]\d)\s*", re.ASCII)
 _META_LANGUAGES = frozenset({"og:locale", "language", "content-language", "dc.language"})
@@ -841,6 +844,9 @@ def _read(page: PageClock, text: str) -> Reading | None:
     bare = _BARE_CLOCK.fullmatch(text)
     if bare is not None:
         return _bare_clock(page, bare)
+    compact = _COMPACT_AGO.fullmatch(text)
+    if compact is not None and "en" in page.languages:
+        return _compact_ago(page, compact)
     low = text.lower()
     shaped = _TIME_SHAPE.search(text) is not None
     if not shaped and _HINT.search(low) is None:
@@ -862,6 +868,16 @@ def _read(page: PageClock, text: str) -> Reading | None:
     if not readings:
         return None
     return min(readings, key=lambda f: (f[0], _PRIORITY[f[1]]))[2]
+
+
+def _compact_ago(page: PageClock, match: re.Match[str]) -> Reading | None:
+    """ "11m", "1h", "2d" as the whole of a post's stamp: how long ago, as English builds write
+    it without "ago"."""
+    unit = {"m": "min", "h": "h", "d": "d"}[match.group(2).lower()]
+    moment = _before(page.fetched_at, int(match.group(1)), unit)
+    if moment is None:
+        return None
+    return Reading("relative", format_utc(moment), match.group(0).strip())
 
 
 def _weak_now(page: PageClock, text: str, low: str) -> Reading | None:
