@@ -1683,3 +1683,28 @@ def test_an_update_inside_a_posts_words_is_no_time_of_the_post(footer: bool) -> 
     assert [u.headline for u in updates] == [f"Bridge inspection {n}" for n in (4, 3, 2, 1)]
     expected = [f"2024-02-10T1{n}:05:00Z" if footer else None for n in (4, 3, 2, 1)]
     assert [u.published_at for u in updates] == expected
+
+
+def test_a_shape_some_posts_open_with_their_words_is_no_titles_shape() -> None:
+    """Posts whose words sit in one box each, no title (`<div class="txt">…</div>`), some of
+    one sentence and some of several lines broken by `<br>`: the one-sentence posts' box is
+    their words, not their title, since other posts open with that box's words."""
+    bodies = [
+        "Die Polizei sperrt die Brücke am Abend.",
+        "Die Feuerwehr ist im Einsatz.<br><br>Die Straße bleibt gesperrt bis Mitternacht.",
+        "Der Pegel steigt weiter an, meldet die Stadt.",
+        "Evakuierung beginnt.<br><br>Busse stehen am Bahnhof bereit.",
+        "Die Schulen bleiben morgen geschlossen.",
+        "Der Strom fällt aus.<br><br>Techniker sind unterwegs.",
+    ]
+    posts = "".join(
+        f"<li class='c0'><span class='c1'>1{8 - n}:05 Uhr</span><div class='c2'>{body}</div>"
+        "<div class='c3'><a href='https://twitter.com/intent/tweet?u=x'>X</a></div></li>"
+        for n, body in enumerate(bodies)
+    )
+    updates = stream_of(
+        page_of(f"<ul class='c4'>{posts}</ul>", lang="de"),
+        "https://nachrichten.example.de/liveticker/x",
+    )
+    assert [u.headline for u in updates] == [None] * 6
+    assert [u.body_text for u in updates] == [b.replace("<br><br>", "\n") for b in bodies]

@@ -146,6 +146,8 @@ def titles(
         if could_be_title(first, in_header):
             opening[member] = first
             shapes[first.shape].append(member)
+        else:
+            later[first.shape] += 1  # a shape other posts open with their words
     if not shapes:
         return {}
     shape, titled = max(shapes.items(), key=lambda item: len(item[1]))
