@@ -1708,3 +1708,20 @@ def test_a_shape_some_posts_open_with_their_words_is_no_titles_shape() -> None:
     )
     assert [u.headline for u in updates] == [None] * 6
     assert [u.body_text for u in updates] == [b.replace("<br><br>", "\n") for b in bodies]
+
+
+def test_a_time_element_that_opens_the_heading_is_no_word_of_the_headline() -> None:
+    """`<h2><time datetime="…">20:16</time> Bahn meldet…</h2>`: the `<time>` read for its
+    `datetime` still opens the heading's text; the headline is what follows it."""
+    posts = "".join(
+        f"<div class='post'><h2><time datetime='2024-02-10T1{7 - n}:16:00Z'>1{8 - n}:16</time> "
+        f"Bahn meldet Störung {n}</h2><p>Zwischen Köln und Bonn fallen Züge aus, teilt die "
+        f"Bahn mit, Abschnitt {n}.</p></div>"
+        for n in range(4)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{posts}</div>", lang="de"),
+        "https://nachrichten.example.de/liveticker/x",
+    )
+    assert [u.headline for u in updates] == [f"Bahn meldet Störung {n}" for n in range(4)]
+    assert [u.published_at for u in updates] == [f"2024-02-10T1{7 - n}:16:00Z" for n in range(4)]

@@ -1459,6 +1459,13 @@ def _update(
         headline = _after_time(headline, visible.text)  # "12.31 Uhr: Bahn meldet…"
         if not headline:  # a heading of the time alone: "<h3>12.31 Uhr</h3><h4>Bahn meldet…"
             headline_el, headline = _headline(member, passed | {headline_el})
+    elif headline_el is not None:
+        # A `<time>` inside the heading read for its `datetime` alone: its text opens the
+        # heading all the same ("<h2><time datetime=…>20:16</time> Bahn meldet…</h2>").
+        inside = (t.element for t in times if t.element is not headline_el)
+        shown = next((e for e in inside if _heading_of(e) is headline_el), None)
+        if shown is not None:
+            headline = _after_time(headline, text_of(shown)) or headline
     if headline_el is None and title is not None:
         headline_el, headline = title, text_of(title)
         for t in times:  # a ticker's line: "14.05 Uhr: Bahn meldet…"
