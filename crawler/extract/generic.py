@@ -1459,7 +1459,7 @@ def _update(
         headline = _after_time(headline, visible.text)  # "12.31 Uhr: Bahn meldet…"
         if not headline:  # a heading of the time alone: "<h3>12.31 Uhr</h3><h4>Bahn meldet…"
             headline_el, headline = _headline(member, passed | {headline_el})
-    elif headline_el is not None:
+    elif headline_el is not None and headline[:1].isdigit():
         # A `<time>` inside the heading read for its `datetime` alone: its text opens the
         # heading all the same ("<h2><time datetime=…>20:16</time> Bahn meldet…</h2>").
         inside = (t.element for t in times if t.element is not headline_el)
@@ -1765,17 +1765,16 @@ def _header_of(
             break
         if _says_more(parent, node):
             break  # "<p><b>21:05</b> The mayor says …": a short first paragraph, not a header
-        if any(
-            _says_more(box, node)
-            for child in parent
-            if child is not node  # (the box climbed from: its words are the time's)
-            for box in child.iter("p", "div")
-        ):
-            break  # the time's box and a short post's one paragraph beside it: its words
-        if any(child is not node and _title_line(child) for child in parent):
-            break  # a short title beside the time ("<p><strong>Pegel steigt</strong></p>")
+        if any(child is not node and _beside_header(child, node) for child in parent):
+            break
         node = parent
     return node
+
+
+def _beside_header(box: Element, header: Element) -> bool:
+    """Whether a box beside a time's header is no part of it: a short title
+    ("<p><strong>Pegel steigt</strong></p>"), or a short post's words (its one paragraph)."""
+    return _title_line(box) or any(_says_more(p, header) for p in box.iter("p", "div"))
 
 
 def _title_line(box: Element) -> bool:
