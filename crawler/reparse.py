@@ -80,9 +80,9 @@ def reparse(
         readings = ((_read_again(p.blog, snapshots), p.fetch_id) for p in passes)
         try:
             replay_blog(db, blog_id, readings)
+        except (ArchiveError, OSError, sqlite3.Error):
+            raise  # the archive's own trouble: the command says it
         except Exception as exc:  # a fault in extraction: this blog is left as it was
-            if isinstance(exc, ArchiveError | OSError | sqlite3.Error):
-                raise  # the archive's own trouble: the command says it
             results.append(ReparseResult(blog_url, error=_unreadable(exc)))
             continue
         updates, versions = update_counts(db, blog_id)
