@@ -872,16 +872,18 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock | None) -> Non
         ):
             starts.discard(lead)
             starts.add(before)
+    last = max(n for n, child in enumerate(children) if child in starts)
     boxes: list[tuple[Element, list[Element]]] = []
-    for child in children:
+    for n, child in enumerate(children):
         if child in starts:
             boxes.append((child, [child]))
         elif child in days:
             continue
         elif boxes and not _closes_ticker(child):
             boxes[-1][1].append(child)
-        elif boxes:
+        elif boxes and n > last:
             break  # the ticker ended: a box of another kind (more on the topic, a share bar)
+        # a box of another kind between two entries (a teaser) stays between their boxes
     for lead, parts in boxes:
         box = etree.Element("div", {"class": _SEGMENT_CLASS})
         lead.addprevious(box)
