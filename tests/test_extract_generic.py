@@ -1379,6 +1379,52 @@ def test_a_teaser_between_header_box_posts_ends_neither_the_stream_nor_a_post() 
     ]
 
 
+def test_a_readers_question_a_post_quotes_names_no_author_of_the_post() -> None:
+    """Le Monde's live (as public readers of it parse it, e.g. the Le Monde app's
+    `LiveScreen.tsx`): each post a `section.post__live-container#id` with its clock in
+    `.info-content`; a "Vos questions" post quotes a reader's question
+    (`blockquote.post__live-container--comment-blockquote`, the reader's name in
+    `span.post__live-container--comment-author`) and answers it. The reader is the comment's
+    author, not the post's."""
+
+    def post(n: int, words: str) -> str:
+        return (
+            f'<section class="post post__live-container" id="post-{n}"><div '
+            f'class="header-content__live"><div class="info-content"><span class="date">1{n}:05'
+            f'</span></div></div><div class="content--live">{words}</div></section>'
+        )
+
+    question = (
+        '<div class="post__live-container--comment-content"><blockquote class="post__live-'
+        'container--comment-blockquote">Les vols sont-ils maintenus ?</blockquote><span class='
+        '"post__live-container--comment-author">Marie</span></div><div class="post__live-'
+        'container--answer"><p class="post__live-container--answer-text">Bonjour, la compagnie '
+        "a suspendu ses vols jusqu’à jeudi.</p></div>"
+    )
+    posts = "".join(
+        post(n, question)
+        if n == 5
+        else post(
+            n,
+            f'<h2 class="post__live-container--title">Titre {n}</h2><p class="post__live-'
+            f'container--answer-text">Ce que le message {n} rapporte, en plus de quelques mots.'
+            "</p>",
+        )
+        for n in (6, 5, 4, 3)
+    )
+    page = page_of(
+        f'<section class="post__live-section" id="post-container">{posts}</section>',
+        title="EN DIRECT, guerre au Proche-Orient",
+        lang="fr",
+        published="2024-09-18T08:10:00+02:00",
+    )
+    updates = stream_of(page, "https://www.lemonde.fr/international/live/2024/09/18/x_1.html")
+    assert [(u.source_id, u.published_at, u.authors) for u in updates] == [
+        (f"post-{n}", f"2024-09-18T1{n - 2}:05:00Z", []) for n in (6, 5, 4, 3)
+    ]
+    assert "Bonjour, la compagnie a suspendu ses vols" in updates[1].body_text
+
+
 def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -> None:
     """The NYT's live pages (2024, as a public scraper of them reads them,
     joshuaKnauber/pagers-in-headlines `pipeline/05-extraction/round2/liveblogs.py`): each post

@@ -1424,8 +1424,10 @@ def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element
 
 @lru_cache(maxsize=4096)
 def _is_author_class(cls: str) -> bool:
-    """Cached: a page repeats a handful of class strings on every post."""
-    return _AUTHOR_CLASS.search(cls) is not None
+    """A class naming a post's author: not a comment's, whose writer (a reader whose question
+    a post quotes, "post__live-container--comment-author") is no author of the post.
+    Cached: a page repeats a handful of class strings on every post."""
+    return _AUTHOR_CLASS.search(cls) is not None and "comment" not in cls.lower()
 
 
 def _update(
