@@ -250,6 +250,33 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
     assert author_names(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Where the writers are (the FT's "x-live-blog-post__byline", the NYT's "Reporting
+        # from …") is no part of a name: one writer is one author wherever she files from.
+        ("Peggy Hollinger in London", ["Peggy Hollinger"]),
+        ("By Euan Ward, reporting from Beirut", ["Euan Ward"]),
+        ("Jane Doe in Kyiv, Ukraine", ["Jane Doe"]),
+        ("Sam Jones in Washington DC", ["Sam Jones"]),
+        ("Jane Doe in London and Tom Bloggs in Paris", ["Jane Doe", "Tom Bloggs"]),
+        ("Peggy Hollinger and Jane Doe in New York", ["Peggy Hollinger", "Jane Doe"]),
+        ("Anna Schmidt aus Kiew", ["Anna Schmidt"]),
+        ("Jean Dupont à Kiev", ["Jean Dupont"]),
+        ("Ana López desde Madrid", ["Ana López"]),
+        # Names that hold such a word, and places no name comes before, stay as written.
+        ("Maria da Silva", ["Maria da Silva"]),
+        ("Jan in 't Veld", ["Jan in 't Veld"]),
+        ("Reuters in London", ["Reuters in London"]),
+        ("Jane Doe in central London", ["Jane Doe in central London"]),
+    ],
+)
+def test_a_byline_saying_where_its_writer_is_names_the_writer_alone(
+    value: str, expected: list[str]
+) -> None:
+    assert author_names(value) == expected
+
+
 # Sanitiser ---------------------------------------------------------------------------------------
 
 

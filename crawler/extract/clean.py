@@ -526,12 +526,25 @@ def _author_name(value: str) -> tuple[str, ...]:
         name = name[3:].strip()
     if not name:
         return ()
-    parts = [part for part in _NAME_LIST.split(name) if part]
+    parts = [_unplaced(part) for part in _NAME_LIST.split(name) if part]
     if len(parts) > 1 and all(_full_name(part) for part in parts):
         return tuple(parts)
-    return (name,)
+    return (_unplaced(name),)
 
 
+def _unplaced(name: str) -> str:
+    """A full name without where its writer is ("Peggy Hollinger in London")."""
+    placed = _WHERE_FROM.fullmatch(name)
+    return placed[1] if placed and _full_name(placed[1]) else name
+
+
+# A byline that says where its writers are: "Peggy Hollinger in London", "Euan Ward,
+# reporting from Beirut", "Anna Schmidt aus Kiew", "Jean Dupont à Kiev", "Ana López desde
+# Madrid". Not "da"/"de"/"en": they are parts of names ("Maria da Silva") or join them.
+_WHERE_FROM = re.compile(
+    r"(.+?),?\s+(?:in|(?:reporting|reports|writing) from|aus|à|desde)\s+"
+    r"(?:[A-ZÀ-Þ][\w'’.-]*(?:,?\s+|$)){1,4}"
+)
 # The words that join two names, in the languages read here ("A und B", "A et B", "A i B").
 NAME_JOINS = frozenset({"and", "und", "et", "y", "e", "en", "i"})
 # What joins names in a list: those words, Polish "oraz", a comma ("A, B and C").
