@@ -440,6 +440,26 @@ def test_a_ticker_line_whose_bold_title_ends_its_first_line_is_cut_there(lead: s
     ]
 
 
+def test_a_title_box_after_a_tickers_opening_line_is_no_headline() -> None:
+    """n-tv's ticker ("<p><b>+++ 14:04 Titel +++</b><br>Die Bahn…</p>", as a public scraper of
+    it reads it, joshuaKnauber/pagers-in-headlines `liveblogs.py`), a video player after an
+    entry's first words, its title in a "video-title" box: the bold line is the entry's title,
+    the video's is not; the search for a heading passes over a line with a time as over a
+    dateline, but not over one that opens the post with its words."""
+    video = (
+        '<div class="video-player"><div class="video-title">Video: Was die Bahn dazu sagt</div>'
+        '<span class="duration">2:14</span></div>'
+    )
+    body = "".join(
+        f"<p><b>+++ {clock} Uhr: {title} +++</b><br>Was Meldung {n} zuerst sagt.</p>"
+        + (video if n == 3 else "")
+        + f"<p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        for n, clock, title in FLAT_ENTRIES
+    )
+    updates = german_ticker(f"<div class='article__text'>{body}</div>")
+    assert [u.headline for u in updates] == [title for _, _, title in FLAT_ENTRIES]
+
+
 def test_a_timeline_inside_a_post_keeps_its_times_in_the_posts_words() -> None:
     """A post that lists the day's events, each paragraph opening with its time ("09:00 –
     Polls open…"): the stream is the posts, and the post's words keep those times."""

@@ -1449,6 +1449,8 @@ def _update(
     passed = {t.element for t in times if t.rank != VISIBLE or _heading_of(t.element) is None}
     passed.update(bylines)
     headline_el, headline = _headline(member, passed)
+    if headline_el is not None and passed and _after_its_words(member, headline_el, times):
+        headline_el, headline = None, ""
     visible = next(
         (
             t.reading
@@ -1521,6 +1523,32 @@ def _update(
         modified_at=_best(modified_readings),
         authors=authors,
     )
+
+
+def _after_its_words(member: Element, headline: Element, times: list[_Time]) -> bool:
+    """Whether the title the headline search found comes after the paragraph that opens the
+    post with its time and its words ("<p><b>14.49 Uhr – Bahn meldet…</b><br>Die Strecke…</p>",
+    then a video's "video-title"). The search passes over a paragraph that holds a time, as a
+    dateline; one that says this much is the post's own opening, and a title after it is a
+    box's in the post, not the post's."""
+    for t in times:
+        line = t.element
+        while line is not member and line.tag != "p":
+            line = line.getparent()
+            if line is None:
+                break
+        if line is None or line is member or any(a is line for a in headline.iterancestors()):
+            continue
+        if (
+            next(line.iter("br"), None) is not None
+            or walks.text_length(line, _SHORT_TEXT) >= _SHORT_TEXT
+        ) and _says_more(line, t.element):
+            for element in member.iter(etree.Element):
+                if element is line:
+                    return True
+                if element is headline:
+                    break
+    return False
 
 
 def _first_line(byline: Element) -> str:
