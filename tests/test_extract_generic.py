@@ -460,6 +460,43 @@ def test_a_title_box_after_a_tickers_opening_line_is_no_headline() -> None:
     assert [u.headline for u in updates] == [title for _, _, title in FLAT_ENTRIES]
 
 
+AD = '<div class="ad-slot advert"><div class="ad-label">Anzeige</div></div>'
+NEWSLETTER = (
+    '<div class="newsletter-signup promo"><h3>Der Newsletter am Morgen</h3><p>Die wichtigsten '
+    'Nachrichten des Tages, jeden Morgen in Ihrem Postfach.</p><a href="/newsletter">Jetzt '
+    "abonnieren</a></div>"
+)
+
+
+@pytest.mark.parametrize("between", [AD, NEWSLETTER], ids=["ad", "newsletter"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h2>{clock} Uhr</h2><p><strong>{title}</strong></p>",
+        "<hr><p><strong>{clock} Uhr</strong></p><h3>{title}</h3>",
+    ],
+    ids=["time-heading", "rule-and-bold-time"],
+)
+def test_a_box_between_the_last_entrys_title_and_its_words_does_not_end_the_ticker(
+    line: str, between: str
+) -> None:
+    """A box of another kind (an ad, a newsletter's promo) after a ticker's last entry ends
+    the ticker; one between that entry's title and its words does not, and the words are
+    the entry's. A box after the words ends it still: the page's closing line is no entry's."""
+    body = "".join(
+        line.format(clock=clock, title=title)
+        + (between if n == 1 else "")
+        + f"<p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        for n, clock, title in FLAT_ENTRIES
+    )
+    closing = "<p>Dieser Ticker ist beendet. Danke fürs Lesen, bis morgen an dieser Stelle.</p>"
+    updates = german_ticker(f"<div class='ticker'>{body}{NEWSLETTER}{closing}</div>")
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (title, f"Was Meldung {n} berichtet, in mehr als ein paar Worten.")
+        for n, _, title in FLAT_ENTRIES
+    ]
+
+
 def test_a_timeline_inside_a_post_keeps_its_times_in_the_posts_words() -> None:
     """A post that lists the day's events, each paragraph opening with its time ("09:00 –
     Polls open…"): the stream is the posts, and the post's words keep those times."""

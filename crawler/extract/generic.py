@@ -881,15 +881,33 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock | None) -> Non
             continue
         elif boxes and not _closes_ticker(child):
             boxes[-1][1].append(child)
-        elif boxes and n > last:
+        elif boxes and n > last and any(_holds_body(part) for part in boxes[-1][1]):
             break  # the ticker ended: a box of another kind (more on the topic, a share bar)
-        # a box of another kind between two entries (a teaser) stays between their boxes
+        # A box of another kind between two entries (a teaser), or inside one before its words
+        # (an ad between the last entry's title and its paragraphs), stays outside the boxes.
     for lead, parts in boxes:
         box = etree.Element("div", {"class": _SEGMENT_CLASS})
         lead.addprevious(box)
         box.text = "\n"
         for part in parts:
             box.append(part)
+
+
+def _holds_body(part: Element) -> bool:
+    """Whether an entry's part holds words of its body: a paragraph of words, not a title
+    line set in bold ("<p><strong>Bahn meldet Ausfälle im Süden</strong></p>")."""
+    for p in part.iter("p"):
+        if walks.text_length(p, _MIN_TEXT) < _MIN_TEXT:
+            continue
+        bold = p[0] if len(p) == 1 else None
+        if (
+            bold is None
+            or bold.tag not in ("b", "strong")
+            or (p.text or "").strip()
+            or (bold.tail or "").strip()
+        ):
+            return True
+    return False
 
 
 def _day_line(child: Element, clock: PageClock) -> date | None:
