@@ -919,6 +919,37 @@ def test_a_wordpress_caption_box_is_the_pictures_caption_and_credit(tag: str) ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("img", "url"),
+    [
+        # A lazy loader's source, not the placeholder in `src` that it replaces.
+        ('<img src="data:image/gif;base64,R0lGOD" data-src="/a.jpg">', "/a.jpg"),
+        ('<img src="/placeholder.svg" data-lazy-src="/b.jpg">', "/b.jpg"),
+        ('<img src="/grey.gif" data-original="/c.jpg">', "/c.jpg"),
+        ('<img class="lazyload" data-srcset="/d-320.jpg 320w, /d-960.jpg 960w">', "/d-960.jpg"),
+        # The largest picture a `srcset` offers, by width or density; commas inside URLs.
+        ('<img srcset="/e-320.jpg 320w, /e-1024.jpg 1024w, /e-640.jpg 640w">', "/e-1024.jpg"),
+        ('<img srcset="/f.jpg, /f-2x.jpg 2x">', "/f-2x.jpg"),
+        (
+            '<img srcset="/w_400,h_300/g.jpg 400w, /w_800,h_600/g.jpg 800w">',
+            "/w_800,h_600/g.jpg",
+        ),
+        (
+            '<picture><source srcset="/h-400.webp 400w, /h-800.webp 800w"><img></picture>',
+            "/h-800.webp",
+        ),
+        ('<img src="/i.jpg" srcset="/i-2x.jpg 2x">', "/i.jpg"),
+    ],
+)
+def test_a_pictures_image_is_the_one_a_reader_sees(img: str, url: str) -> None:
+    body = f"""<div class="live-event-entry" id="9" data-post-time="1722888018921">
+      <div class="entry-content"><h3>H</h3><p>Crews have been out since 3 a.m.</p>
+      <figure>{img}<figcaption>A plow on Main Street.</figcaption></figure></div></div>"""
+    (update,) = extract_page(page_with(body=body), "http://127.0.0.1:1/x").updates
+    assert [m["url"] for m in update.media] == [f"http://127.0.0.1:1{url}"]
+    assert f'src="http://127.0.0.1:1{url}"' in update.body_html
+
+
 def test_social_embed_is_media_but_share_bar_is_not() -> None:
     body = b"""<div class="live-event-entry" id="9" data-post-time="1722888018921">
       <div class="entry-content"><h3>H</h3><p>Text.</p>

@@ -1369,7 +1369,7 @@ def test_tickaroos_server_rendered_tik4_posts_are_read_with_their_ids_flags_and_
     assert updates[2].media == [
         {
             "type": "image",
-            "url": "https://media.example.de/klinik-640.jpg",
+            "url": "https://media.example.de/klinik-1280.jpg",  # the largest of its srcset
             "caption": "Wartende vor der Notaufnahme",
             "credit": "Foto: Jana Beck",
         }

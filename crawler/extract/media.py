@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -234,7 +235,7 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     img, source, figcaption, credit_el, captions = walks.figure_parts(element, _caption_role)
     url = absolute(_image_src(img), base_url) if img is not None else None
     if url is None and source is not None:
-        url = absolute(_first_srcset(source.get("srcset")), base_url)
+        url = absolute(largest_in_srcset(source.get("srcset")), base_url)
     # A figcaption that is the credit (CNN's `figcaption.image__credit`) is not the caption.
     caption = text_of(figcaption) if figcaption is not None and figcaption is not credit_el else ""
     if not caption:
@@ -268,18 +269,65 @@ def _caption_role(cls: str) -> int:
 
 
 def _image_src(img: Element) -> str | None:
-    for attr in ("src", "data-src", "data-original", "data-lazy-src", "content"):
+    """The picture an image shows: what a lazy loader will put in `src` (its `data-src`; the
+    `src` it replaces is a placeholder), else `src`, else the largest of its `srcset`."""
+    for attr in _IMAGE_SOURCES:
         value = img.get(attr)
         if value and not value.startswith(("data:", "blob:")):
             return value
-    return _first_srcset(img.get("srcset") or img.get("data-srcset"))
+    return largest_in_srcset(img.get("data-srcset")) or largest_in_srcset(img.get("srcset"))
 
 
-def _first_srcset(srcset: str | None) -> str | None:
-    if not srcset:
-        return None
-    candidate = srcset.split(",")[0].strip().split(" ")[0]
-    return candidate or None
+# Where an <img> keeps its picture, most telling first: a lazy loader's attributes before the
+# placeholder in `src` ("placeholder.svg", a grey pixel) that they replace.
+_IMAGE_SOURCES = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-hi-res-src",
+    "data-full-src",
+    "src",
+    "content",
+)
+
+
+def largest_in_srcset(srcset: str | None) -> str | None:
+    """The largest picture a `srcset` offers: the greatest width ("800w"), else density
+    ("2x"), else the first. URLs may hold commas ("w_400,h_300"), as HTML reads them."""
+    best: tuple[float, str] | None = None
+    for url, descriptor in _srcset_candidates(srcset or ""):
+        size = 1.0  # no descriptor: "1x"
+        if descriptor[-1:] in ("w", "x"):
+            try:
+                size = float(descriptor[:-1])
+            except ValueError:
+                size = 0.0
+        if best is None or size > best[0]:
+            best = (size, url)
+    return best[1] if best else None
+
+
+def _srcset_candidates(srcset: str) -> Iterator[tuple[str, str]]:
+    """(url, descriptor) of each candidate: a URL is a run of non-blanks (commas at its end
+    close it), its descriptor what follows up to the next comma."""
+    pos, end = 0, len(srcset)
+    while pos < end:
+        while pos < end and (srcset[pos].isspace() or srcset[pos] == ","):
+            pos += 1
+        start = pos
+        while pos < end and not srcset[pos].isspace():
+            pos += 1
+        url = srcset[start:pos]
+        if not url:
+            break
+        if url.endswith(","):
+            yield url.rstrip(","), ""
+            continue
+        comma = srcset.find(",", pos)
+        comma = end if comma == -1 else comma
+        yield url, srcset[pos:comma].strip()
+        pos = comma + 1
 
 
 def quote_parts(element: Element) -> tuple[list[str], list[Element], str | None]:

@@ -38,6 +38,7 @@ from crawler.extract.dom import Element, absolute, scripts_saying, set_text, tex
 from crawler.extract.endpoints import SOURCEFABRIC, Endpoint
 from crawler.extract.entries import html_update
 from crawler.extract.instant import machine_time
+from crawler.extract.media import largest_in_srcset
 
 DOMAINS: tuple[str, ...] = ()
 # What a response holds when `endpoints` can find anything in it.
@@ -269,7 +270,7 @@ def _normalise_items(post: Element) -> None:
             _mark_credit(caption)
         img = next(figure.iter("img"), None)
         if img is not None:
-            largest = _largest(img.get("srcset"))
+            largest = largest_in_srcset(img.get("srcset"))
             if largest:  # (an attribute may hold what a new one may not: a control character)
                 img.set("src", strip_controls(largest))
 
@@ -287,15 +288,3 @@ def _mark_credit(caption: Element) -> None:
             child.addnext(credit)
             caption.remove(child)
             return
-
-
-def _largest(srcset: str | None) -> str | None:
-    """The `srcset` candidate with the greatest width descriptor."""
-    best: tuple[int, str] | None = None
-    for candidate in (srcset or "").split(","):
-        parts = candidate.split()
-        if len(parts) == 2 and parts[1].endswith("w") and parts[1][:-1].isdigit():
-            width = int(parts[1][:-1])
-            if best is None or width > best[0]:
-                best = (width, parts[0])
-    return best[1] if best else None
