@@ -1482,6 +1482,31 @@ def test_a_readers_question_a_post_quotes_names_no_author_of_the_post() -> None:
     assert "Bonjour, la compagnie a suspendu ses vols" in updates[1].body_text
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        '<article class="post post--template" style="display:none" id="post-template"><time '
+        'datetime="{{ post.date }}">{{ post.time }}</time><h2>{{ post.title }}</h2><p>{{{ '
+        "post.body }}}</p></article>",
+        '<article class="post" hidden><h2>${headline}</h2><p><%= body %></p></article>',
+    ],
+    ids=["mustache", "template-literal"],
+)
+def test_a_client_side_templates_pattern_post_is_no_post(template: str) -> None:
+    """A page that renders new posts in the browser keeps one, hidden, as their pattern:
+    placeholders where the title, time and words go. It is no post."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:00:00Z'>1{n}:00"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        "</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{template}{posts}</div>"), "https://news.example.com/live/x"
+    )
+    assert [u.headline for u in updates] == ["Post 6", "Post 5", "Post 4", "Post 3"]
+
+
 def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -> None:
     """The NYT's live pages (2024, as a public scraper of them reads them,
     joshuaKnauber/pagers-in-headlines `pipeline/05-extraction/round2/liveblogs.py`): each post

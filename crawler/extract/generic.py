@@ -36,6 +36,7 @@ from crawler.extract.clean import (
     author_names,
     is_boilerplate,
     is_share_href,
+    is_template,
     normalise_text,
 )
 from crawler.extract.clock import (
@@ -340,8 +341,10 @@ def _stream(
     posts: list[tuple[Element, Update]] = []
     for member in members:
         update = _update(member, times[member], url, bylines.get(member, []), above.get(member))
-        if (update.headline or update.body_text or update.media) and not _is_promo(
-            member, update, best.link_shares[member]
+        if (
+            (update.headline or update.body_text or update.media)
+            and not _is_promo(member, update, best.link_shares[member])
+            and not is_template(f"{update.headline or ''} {update.body_text}")
         ):
             posts.append((member, update))
     timed = [reading for readings in by_element.values() for reading in readings] + shown
