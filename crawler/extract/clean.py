@@ -444,22 +444,23 @@ def strip_placeholders(text: str) -> str:
     return UNAVAILABLE.sub(" ", text).strip()
 
 
-def is_template(text: str) -> bool:
-    """Whether a text is a client-side template's and nothing else: its placeholders ("{{
-    post.title }}", "{% body %}", "<%= time %>", "${headline}", "%TITLE%") and no word beside
-    them. A page that renders its posts in the browser may keep such a post, hidden, as the
-    pattern for the posts to come: it is no post."""
-    if not any(hint in text for hint in _TEMPLATE_HINTS):
+def is_template(*texts: str | None) -> bool:
+    """Whether texts (a post's headline, its words) are a client-side template's and nothing
+    else: its placeholders ("{{ post.title }}", "{% body %}", "<%= time %>", "${headline}",
+    "%TITLE%") and no word beside them. A page that renders its posts in the browser may keep
+    such a post, hidden, as the pattern for the posts to come: it is no post. Each text opens
+    with a placeholder, or it is none (one look, not a walk, for every real post)."""
+    shown = [text.lstrip() for text in texts if text]
+    if not shown or not all(text.startswith(_TEMPLATE_OPENERS) for text in shown):
         return False
-    rest = _TEMPLATE_TOKEN.sub(" ", text)
-    return rest != text and not any(c.isalpha() for c in rest)
+    return not any(c.isalpha() for text in shown for c in _TEMPLATE_TOKEN.sub(" ", text))
 
 
 _TEMPLATE_TOKEN = re.compile(
     r"\{\{.*?\}\}\}?|\{%.*?%\}|<%.*?%>|\$\{[^}]*\}|%[A-Z][A-Z0-9_]*%|\[\[[A-Za-z_][\w.]*\]\]",
     re.S,
 )
-_TEMPLATE_HINTS = ("{{", "{%", "<%", "${", "%", "[[")  # one of them, or no template
+_TEMPLATE_OPENERS = ("{{", "{%", "<%", "${", "%", "[[")
 
 
 # A CMS's token for an embed: a namespaced id in double brackets, never words.

@@ -344,7 +344,7 @@ def _stream(
         if (
             (update.headline or update.body_text or update.media)
             and not _is_promo(member, update, best.link_shares[member])
-            and not is_template(f"{update.headline or ''} {update.body_text}")
+            and not is_template(update.headline, update.body_text)
         ):
             posts.append((member, update))
     timed = [reading for readings in by_element.values() for reading in readings] + shown
