@@ -745,6 +745,38 @@ def test_next_links_by_anchor_rel_and_text() -> None:
     assert urls == ["https://news.example/live/p2", "https://news.example/p9"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weitere Einträge laden",
+        "Ältere Beiträge",
+        "Mehr laden",
+        "Voir plus de messages",
+        "Messages précédents",
+        "Carica altri",
+        "Aggiornamenti precedenti",
+        "Cargar más",
+        "Entradas anteriores",
+        "Carregar mais",
+        "Meer laden",
+        "Oudere berichten",
+        "Pokaż więcej",
+        "Starsze wpisy",
+        "Następna strona",
+    ],
+)
+def test_next_links_in_the_languages_read_here(text: str) -> None:
+    """A "load more" link in German, French, Italian, Spanish, Portuguese, Dutch or Polish
+    leads to the older updates as the English one does; a link that only opens with "more"
+    ("Mehr zum Thema", "Ver más noticias", "En savoir plus") leads elsewhere."""
+    body = (
+        '<a href="/thema/streik">Mehr zum Thema</a><a href="/noticias">Ver más noticias</a>'
+        f'<a href="/apropos">En savoir plus</a><a href="/live/ticker?page=2">{text}</a>'
+    )
+    urls = next_urls(parse(page_with(body=body)), "https://news.example/live/ticker")  # type: ignore[arg-type]
+    assert urls == ["https://news.example/live/ticker?page=2"]
+
+
 def test_next_links_honour_base_href() -> None:
     page = page_with(
         '<base href="https://cdn.example/blog/">', '<a href="page-2">Load more updates</a>'
