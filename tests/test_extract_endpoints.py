@@ -397,6 +397,12 @@ def test_times_out_of_bounds_are_dropped() -> None:
         ('<a href="?p=2">Show 12 more posts</a>', 12),
         ("<button>143 weitere Beiträge laden</button>", 143),
         ("<button>Voir plus (7)</button>", 7),
+        # The words the older-updates links read, in each language read here.
+        ("<button>Afficher plus de messages (21)</button>", 21),
+        ("<button>Afficher plus (21)</button>", 21),
+        ("<button>Mostra altre (4)</button>", 4),
+        ("<button>Wczytaj więcej [30]</button>", 30),
+        ("<button>Weitere anzeigen (9)</button>", 9),
         ("<button>Load more</button>", None),
         ("<button>Show 5 more comments</button>", None),
         ('<a href="/page/3">Page 3 of 9</a>', None),

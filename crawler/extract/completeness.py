@@ -23,23 +23,28 @@ from crawler.extract.dom import (
     without_fragment,
 )
 
-# What a load-more control says, and what it counts (posts, in the languages seen most).
-_LOAD = (
-    r"(?:load|show|see|view)\s+more|mehr\s+(?:laden|anzeigen)|weitere\s+laden|charger\s+plus|"
-    r"voir\s+plus|cargar\s+más|ver\s+más|carica\s+altr[ie]|mostra\s+altr[ie]|meer\s+laden|"
-    r"toon\s+meer|załaduj\s+więcej|pokaż\s+więcej|carregar\s+mais|ver\s+mais"
+# What a load-more control says, and what it loads (posts), in the languages read here: the
+# counted controls below and the older-updates links (pagination.py) read the same words.
+LOAD_MORE = (
+    r"(?:load|show|see|view)\s+more|(?:mehr|weitere)\s+(?:laden|anzeigen)|"
+    r"(?:charger|voir|afficher)\s+plus|(?:carica|mostra|vedi)\s+(?:altri|altre|altro|di\s+più)|"
+    r"(?:cargar|ver|mostrar)\s+más|(?:carregar|ver|mostrar)\s+mais|meer\s+laden|laad\s+meer|"
+    r"toon\s+meer|(?:załaduj|pokaż|wczytaj|zobacz)\s+więcej"
 )
 _MORE = r"more|weitere|autres|más|altri|meer|więcej|mais"
-_POSTS = (
-    r"updates?|posts?|entries|beiträge|einträge|meldungen|mises\s+à\s+jour|publications|"
-    r"actualizaciones|entradas|aggiornamenti|berichten|wpisów|atualizações"
+POSTS = (
+    r"updates?|posts?|entries|beiträge|einträge|meldungen|messages|billets|mises\s+à\s+jour|"
+    r"publications|actualizaciones|publicaciones|entradas|aggiornamenti|notizie|berichten|"
+    r"wpisy|wpisów|aktualizacje|atualizações"
 )
 # "Load more (143)", "Load more updates [143]", "Show 143 more posts", "143 more updates",
 # "143 weitere Beiträge laden".
 _COUNTED = (
-    re.compile(rf"^(?:{_LOAD})(?:\s+(?:{_POSTS}))?\s*[(\[](\d{{1,6}})[)\]]$", re.I),
     re.compile(
-        rf"^(?:(?:load|show|see|view)\s+)?(\d{{1,6}})\s+(?:{_MORE})\s+(?:{_POSTS})"
+        rf"^(?:{LOAD_MORE})(?:\s+(?:de|di|of))?(?:\s+(?:{POSTS}))?\s*[(\[](\d{{1,6}})[)\]]$", re.I
+    ),
+    re.compile(
+        rf"^(?:(?:load|show|see|view)\s+)?(\d{{1,6}})\s+(?:{_MORE})\s+(?:{POSTS})"
         r"(?:\s+(?:laden|anzeigen|charger|cargar|caricare))?$",
         re.I,
     ),

@@ -7,27 +7,17 @@ from collections.abc import Sequence
 
 from crawler.extract import walks
 from crawler.extract.clean import normalise_text
+from crawler.extract.completeness import LOAD_MORE, POSTS
 from crawler.extract.dom import Element, absolute, raw_text, without_fragment
 
 # Anchor texts that mean "older updates", with how much each is trusted, in the languages
 # read here: the whole text says it ("Load more updates", "Weitere Einträge laden", "Charger
 # plus", "Carica altri", "Cargar más", "Carregar mais", "Meer laden", "Pokaż więcej"); a text
 # that only opens with "more" ("Mehr zum Thema", "Ver más noticias") is a link to elsewhere.
-_UPDATES = (
-    r"(?:updates|posts|entries|einträge|beiträge|meldungen|messages|billets|mises à jour|"
-    r"aggiornamenti|notizie|entradas|actualizaciones|publicaciones|atualizações|berichten|"
-    r"wpisy|wpisów|aktualizacje)"
-)
 _OLDER = (
-    r"(?:older|earlier|previous|ältere|vorherige|frühere|précédents|précédentes|plus anciens|"
-    r"plus anciennes|precedenti|anteriores|antigas|antigos|oudere|eerdere|vorige|starsze|"
+    r"(?:older|earlier|previous|ältere|vorherige|frühere|précédents|précédentes|plus\s+anciens|"
+    r"plus\s+anciennes|precedenti|anteriores|antigas|antigos|oudere|eerdere|vorige|starsze|"
     r"wcześniejsze|poprzednie)"
-)
-_MORE = (
-    r"(?:load|show|see|view) more|(?:mehr|weitere) (?:laden|anzeigen)|(?:charger|voir|afficher) "
-    r"plus|(?:carica|mostra|vedi) (?:altri|altro|di più)|(?:cargar|ver|mostrar) más|"
-    r"(?:carregar|ver|mostrar) mais|(?:meer|toon meer) laden|laad meer|toon meer|"
-    r"(?:pokaż|załaduj|wczytaj|zobacz) więcej"
 )
 _NEXT_PAGE = (
     r"(?:next|older) page|nächste seite|page suivante|pagina successiva|página siguiente|"
@@ -36,11 +26,11 @@ _NEXT_PAGE = (
 _TEXT_SCORES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     (re.compile(pattern, re.I), score)
     for pattern, score in (
-        (rf"^(?:{_MORE}|(?:load|show|see|view)) (?:more |older |earlier |previous )?"
-         rf"(?:de |di |of )?(?:{_OLDER} )?{_UPDATES}(?: (?:laden|anzeigen))?$", 80),
-        (rf"^(?:{_OLDER} {_UPDATES}|{_UPDATES} {_OLDER})(?: (?:laden|anzeigen))?$", 80),
-        (rf"^(?:weitere|mehr) {_UPDATES} (?:laden|anzeigen)$", 80),
-        (rf"^(?:{_MORE})$", 60),
+        (rf"^(?:{LOAD_MORE}|load|show|see|view)(?:\s+(?:more|older|earlier|previous))?"
+         rf"(?:\s+(?:de|di|of))?(?:\s+{_OLDER})?\s+(?:{POSTS})(?:\s+(?:laden|anzeigen))?$", 80),
+        (rf"^(?:{_OLDER}\s+(?:{POSTS})|(?:{POSTS})\s+{_OLDER})(?:\s+(?:laden|anzeigen))?$", 80),
+        (rf"^(?:weitere|mehr)\s+(?:{POSTS})\s+(?:laden|anzeigen)$", 80),
+        (rf"^(?:{LOAD_MORE})$", 60),
         (rf"^(?:{_NEXT_PAGE})$", 60),
         (r"^(?:older|next|earlier)\b", 40),
         (r"\b(?:older|earlier) (?:updates|posts|entries)\b", 40),
@@ -52,7 +42,7 @@ _TEXT_SCORES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 # say none of them.
 _KEYWORDS = (
     "more", "older", "next", "previous", "earlier", "mehr", "weitere", "laden", "anzeigen",
-    "seite", "plus", "page", "altri", "altro", "precedenti", "successiva", "carica", "mas",
+    "seite", "plus", "page", "altri", "altre", "altro", "precedenti", "successiva", "carica", "mas",
     "anteriores", "siguiente", "mais", "antig", "meer", "oudere", "eerdere", "vorige",
     "volgende", "starsze", "strona", "poprzednie",
 )  # fmt: skip
