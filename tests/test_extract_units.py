@@ -182,12 +182,37 @@ def test_boilerplate_blocks(text: str) -> None:
     assert paragraph_texts([text]) == ([], False)
 
 
-def test_teasers_start_with_one_of_the_initials_looked_for() -> None:
-    """is_boilerplate matches the teaser expression only after a text's first letter: every
-    letter its first letters match, folded as re.I folds them, is one of those it looks for."""
-    firsts = re.compile(r"[rmasd]", re.I)
-    assert {c for c in map(chr, range(0x110000)) if firsts.match(c)} <= clean._TEASER_INITIALS
+def test_teasers_start_with_one_of_the_openings_looked_for() -> None:
+    """is_boilerplate matches the teaser expression only after a look at a text's first two
+    letters: every letter a teaser's first letter matches, folded as re.I folds it, passes."""
+    openings = [o.replace("['’]", "'") for o in clean.TEASER_OPENINGS]
+    firsts = re.compile("[" + "".join(re.escape(o[0]) for o in openings) + "]", re.I)
+    for c in filter(firsts.match, map(chr, range(0x110000))):  # one walk of every character
+        for opening in openings:
+            if re.match(re.escape(opening[0]), c, re.I):
+                assert clean._may_be_teaser(c + opening[1:] + ": x"), (c, opening)
     assert is_boilerplate("ſee also: the earlier blog") and is_boilerplate("Most read")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lesen Sie auch: Was über die Lage bekannt ist",
+        "Mehr zum Thema: Der Streik und seine Folgen",
+        "Lire aussi | Ce que l’on sait des frappes",
+        "À lire aussi : notre décryptage",
+        "Leggi anche: il punto sulla situazione",
+        "Lee también: Lo que sabemos",
+        "Leia também: O que sabemos",
+        "Lees ook: Wat we weten",
+        "Czytaj też: Co wiemy o sytuacji",
+    ],
+)
+def test_a_teaser_line_in_the_languages_read_here_is_no_body_text(text: str) -> None:
+    """A post's line that points to another story ("Read more: …") in the other languages:
+    no words of the post, as in English; a sentence that opens with the same words stays."""
+    assert is_boilerplate(text)
+    assert not is_boilerplate("Lesen Sie auch, was die Bahn dazu sagt, bevor Sie reisen.")
 
 
 @pytest.mark.parametrize(

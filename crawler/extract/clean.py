@@ -141,14 +141,26 @@ _CHROME_TEXT = frozenset(
 )
 BOILERPLATE_TEXT = _CHROME_TEXT | PINNED_LABELS | KEY_EVENT_LABELS | _POST_LABELS
 _LONGEST_BOILERPLATE = max(map(len, BOILERPLATE_TEXT)) + 4
-# "Read more: <link>", "READ MORE", "Related: …" teasers that point elsewhere.
-_TEASER = re.compile(
-    r"^(?:read more|read next|more on this story|related|also read|see also|don['’]t miss|"
-    r"recommended|most read)\b\s*(?:[:\-–—|]|$)",
-    re.I,
-)
-# The letters a teaser can start with, case-insensitively (ſ is a long s): a cheap first test.
-_TEASER_INITIALS = frozenset("rmasdRMASD\u017f")
+# "Read more: <link>", "READ MORE", "Related: …" teasers that point elsewhere, in the languages
+# read here ("Lesen Sie auch: …", "Lire aussi | …", "Leggi anche: …", "Czytaj też: …").
+TEASER_OPENINGS = (
+    "read more", "read next", "more on this story", "related", "also read", "see also",
+    "don['’]t miss", "recommended", "most read", "lesen sie auch", "lesen sie mehr",
+    "mehr zum thema", "auch interessant", "lire aussi", "à lire aussi", "a lire aussi",
+    "voir aussi", "leggi anche", "lee también", "te puede interesar", "leia também",
+    "veja também", "lees ook", "bekijk ook", "czytaj także", "czytaj też", "czytaj więcej",
+    "zobacz także", "zobacz też", "zobacz również", "przeczytaj także", "przeczytaj też",
+)  # fmt: skip
+_TEASER = re.compile(rf"^(?:{'|'.join(TEASER_OPENINGS)})\b\s*(?:[:\-–—|]|$)", re.I)
+# The two letters a teaser can start with, case-folded (as re.I folds: "ſee also" is one): a
+# cheap first test.
+_TEASER_STARTS = frozenset(opening[:2] for opening in TEASER_OPENINGS)
+
+
+def _may_be_teaser(text: str) -> bool:
+    return text[:2].casefold()[:2] in _TEASER_STARTS and _TEASER.match(text) is not None
+
+
 # A line drawn between posts or sections ("___", "* * *", "——"): a rule, not words.
 _RULE = re.compile(r"[_*•·=~#.\-–—\s]+$")
 _RULE_INITIALS = frozenset("_*•·=~#.-–—")
@@ -393,7 +405,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if text[0] in _RULE_INITIALS and _RULE.match(text):
         return True
-    return text[0] in _TEASER_INITIALS and _TEASER.match(text) is not None
+    return _may_be_teaser(text)
 
 
 def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
@@ -425,7 +437,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
             continue
         if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
             continue
-        if text[0] in _TEASER_INITIALS and _TEASER.match(text):
+        if _may_be_teaser(text):
             continue
         if text[0] in _RULE_INITIALS and _RULE.match(text):
             continue

@@ -33,6 +33,7 @@ from crawler.extract import instant, lines, walks
 from crawler.extract.clean import (
     KEY_EVENT_LABELS,
     PINNED_LABELS,
+    TEASER_OPENINGS,
     author_names,
     is_boilerplate,
     is_share_href,
@@ -143,10 +144,8 @@ _PAGE_TAGS = frozenset({"html", "head", "body", "main"})
 _OUTSIDE = frozenset({"aside", "nav", "footer", "header", "menu"})
 # The labels in-stream promotions open with ("WATCH VIDEO", "read also", "advertisement").
 _PROMO_LABEL = re.compile(
-    r"\s*(?:zobacz (?:wideo|także|też|również)|czytaj (?:także|też|więcej)|przeczytaj (?:także|też)|"
-    r"lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|a lire aussi|leggi anche|"
-    r"lee también|leia também|lees ook|read more|related|sponsored|advertisement|anzeige|"
-    r"werbung|reklama|publicidad|publicité|pubblicità)\b",
+    rf"\s*(?:{'|'.join(TEASER_OPENINGS)}|zobacz wideo|sponsored|advertisement|anzeige|werbung|"
+    r"reklama|publicidad|publicité|pubblicità)\b",
     re.I,
 )
 # The label a box in the stream that is an advertisement opens with, as a line of its own.
