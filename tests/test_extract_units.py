@@ -109,6 +109,40 @@ def test_entities_and_whitespace_normalised() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("Feuerwehrleute am Einsatzort. Foto: dpa", ("Feuerwehrleute am Einsatzort.", "dpa")),
+        ("Am Einsatzort (Foto: Marijan Murat/dpa)", ("Am Einsatzort", "Marijan Murat/dpa")),
+        ("Die Brücke am Morgen. Bild: Keystone", ("Die Brücke am Morgen.", "Keystone")),
+        ("Les pompiers. Crédit photo : AFP", ("Les pompiers.", "AFP")),
+        ("I vigili del fuoco. Foto: ANSA", ("I vigili del fuoco.", "ANSA")),
+        ("Los bomberos. Fotografía: EFE", ("Los bomberos.", "EFE")),
+        ("Bombeiros no local. Foto: Lusa", ("Bombeiros no local.", "Lusa")),
+        ("De brandweer ter plaatse. Foto: ANP", ("De brandweer ter plaatse.", "ANP")),
+        (
+            "Strażacy na miejscu. Fot. PAP/Leszek Szymański",
+            ("Strażacy na miejscu.", "PAP/Leszek Szymański"),
+        ),
+        ("Strażacy. Zdjęcie: PAP", ("Strażacy.", "PAP")),
+        ("A plow on Main Street. © Lena Ortiz", ("A plow on Main Street.", "Lena Ortiz")),
+        # A caption that names a photo, or has a colon of its own, keeps its words.
+        (
+            "Photo of the day: a plow on Main Street",
+            ("Photo of the day: a plow on Main Street", None),
+        ),
+        ("Mr. Fot. said no", ("Mr. Fot. said no", None)),
+    ],
+)
+def test_a_captions_credit_in_the_languages_read_here(
+    caption: str, expected: tuple[str, str | None]
+) -> None:
+    """A picture's credit at its caption's end, labelled in the languages read here ("Foto:",
+    "Bild:", "Crédit photo :", "Fotografía:", "Fot.", "Zdjęcie:", "©"), as "Photo:" is in
+    English: the caption without it, and the credit without its label."""
+    assert split_credit(caption) == expected
+
+
 def test_credits_and_attributions() -> None:
     assert split_credit(
         "Prime Minister Charles Michel said he would continue talks Credit: Reuters"

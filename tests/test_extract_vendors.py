@@ -990,7 +990,7 @@ def test_server_rendered_tickaroo_posts_are_read_from_the_html() -> None:
             "type": "image",
             "url": "https://media.elbkurier.example.de/tickaroo/2024/09/wahlparty-dresden.jpg",
             "caption": "Anhänger verfolgen die Prognose im Landtag.",
-            "credit": "Foto: Lena Vogt",
+            "credit": "Lena Vogt",  # its label ("Foto:") is no part of the name
         }
     ]
     # With the JSON-LD, a post without a headline is still the HTML's, in its place.
@@ -1371,7 +1371,7 @@ def test_tickaroos_server_rendered_tik4_posts_are_read_with_their_ids_flags_and_
             "type": "image",
             "url": "https://media.example.de/klinik-1280.jpg",  # the largest of its srcset
             "caption": "Wartende vor der Notaufnahme",
-            "credit": "Foto: Jana Beck",
+            "credit": "Jana Beck",
         }
     ]
     assert [(m["type"], m["url"]) for m in updates[3].media] == [

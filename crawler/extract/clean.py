@@ -189,15 +189,21 @@ _CHROME_CLASS = re.compile(
     re.I,
 )
 
+# The words that label a picture's credit, in the languages read here ("Photo:", "Foto:",
+# "Bild:", "Crédit photo :", "Fotografía:", "Zdjęcie:", "Fot.", "Quelle:", "Fonte:", "Bron:").
+_CREDIT_WORDS = (
+    r"(?:(?:image|picture|photograph|photo|pic|foto|fotografía|fotografia|bild|zdjęcie)s?"
+    r"(?:\s*credit)?|crédits?\s+photos?|photo\s+credit|credits?|copyright|source|quelle|fonte|"
+    r"fuente|bron|źródło)"
+)
 _CREDIT_LABEL = re.compile(
-    r"^\s*[(\[]?\s*(?:images?|pictures?|photographs?|photos?|pics?|credits?|"
-    r"copyright|source|©)\s*(?:credit)?\s*[:©]?\s*",
+    rf"^\s*[(\[]?\s*(?:{_CREDIT_WORDS}\s*[:©]?|©|fot\.)\s*",
     re.I,
 )
-# A credit at the end of a caption: "… deal Credit: Reuters", "… (Image: Getty)".
+# A credit at the end of a caption: "… deal Credit: Reuters", "… (Image: Getty)", the NYT's
+# "Credit...Bryan Denton", "… Foto: dpa", "… © Lena Ortiz", "… Fot. PAP/Leszek Szymański".
 _TRAILING_CREDIT = re.compile(
-    r"\s*[(\[]?\s*\b(?:(?:image|picture|photograph|photo|pic)s?\s*(?:credit)?|credit|©)\s*"
-    r"(?::|\.\.\.|…)\s*"  # "Credit: Reuters"; the NYT's "Credit...Bryan Denton"
+    rf"\s*[(\[]?\s*(?:\b{_CREDIT_WORDS}\s*(?::|\.\.\.|…)|©|\bfot\.(?=\s*(?-i:[A-ZÀ-Þ])))\s*"
     r"([^()\[\]]+?)[)\]]?\s*$",
     re.I,
 )
@@ -513,8 +519,13 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     """A caption with its trailing credit cut off, and that credit."""
     if "Photo" in caption and (agency := _AGENCY_CREDIT.search(caption)):
         return caption[: agency.start()].strip(), agency.group(1).strip()
-    if ":" not in caption and "redit" not in caption:  # what every credit read here holds
-        return caption, None
+    if (
+        ":" not in caption
+        and "redit" not in caption
+        and "©" not in caption
+        and "ot." not in caption
+    ):
+        return caption, None  # what every credit read here holds
     match = _TRAILING_CREDIT.search(caption)
     if not match:
         return caption, None
