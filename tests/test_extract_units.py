@@ -195,6 +195,16 @@ def test_credits_and_attributions() -> None:
         "Udostępnij",
         "BEKIJK",
         "Link kopieren",
+        # An ad slot's label and the notice where an ad interrupts a post, a print button's
+        # and a copied link's, in the other languages read here.
+        "Anzeige",
+        "Publicité",
+        "Pubblicità",
+        "Reklama",
+        "Artikel wird nach der Anzeige fortgesetzt",
+        "La suite après la publicité",
+        "Drucken",
+        "Link kopiert",
         # Structured data's stand-in for a picture or a player (Fox News's articleBody).
         "[image]",
         "[Video ID]",

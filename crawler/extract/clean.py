@@ -75,12 +75,14 @@ _POST_LABELS = frozenset(
     {"breaking", "breaking news", "just in", "update", "eilmeldung", "eil", "urgent",
      "dernière minute", "última hora", "ultim'ora", "pilne", "net binnen"}
 )  # fmt: skip
-_CHROME_TEXT = frozenset(
+# The label an advertisement's slot carries, as a line of its own, in the languages read here.
+AD_LABELS = frozenset(
+    {"advertisement", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
+     "paid post", "promoted", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
+     "publicidade", "advertentie", "reklama", "annonce"}
+)  # fmt: skip
+_CHROME_TEXT = AD_LABELS | frozenset(
     {
-        "advertisement",
-        "advert",
-        "ad",
-        "sponsored",
         "story continues below",
         "story continues below advertisement",
         "continue reading below",
@@ -123,6 +125,32 @@ _CHROME_TEXT = frozenset(
         "copia link",
         "copiar enlace",
         "kopiuj link",
+        "link kopiert",
+        "lien copié",
+        "link copiato",
+        "enlace copiado",
+        "link copiado",
+        "link gekopieerd",
+        "link skopiowany",
+        "link kopiëren",
+        "e-mail",
+        "print",
+        "drucken",
+        "imprimer",
+        "stampa",
+        "imprimir",
+        "afdrukken",
+        "drukuj",
+        # A notice where an ad interrupts a post, in the languages read here.
+        "artikel wird nach der anzeige fortgesetzt",
+        "weiter nach der anzeige",
+        "la suite après la publicité",
+        "l'article continue après la publicité",
+        "continua dopo la pubblicità",
+        "el artículo continúa después del anuncio",
+        "o artigo continua após a publicidade",
+        "het artikel gaat verder na de advertentie",
+        "dalsza część artykułu pod reklamą",
         "watch",
         "watch video",
         "play video",

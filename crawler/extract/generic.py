@@ -31,6 +31,7 @@ from archive.records import Update
 from archive.times import JS_DATE
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import (
+    AD_LABELS,
     KEY_EVENT_LABELS,
     PINNED_LABELS,
     TEASER_OPENINGS,
@@ -148,12 +149,6 @@ _PROMO_LABEL = re.compile(
     r"reklama|publicidad|publicité|pubblicità)\b",
     re.I,
 )
-# The label a box in the stream that is an advertisement opens with, as a line of its own.
-_AD_LABELS = frozenset(
-    {"advertisement", "advert", "ad", "ads", "sponsored", "sponsored content", "paid content",
-     "paid post", "promoted", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
-     "publicidade", "advertentie", "reklama", "annonce"}
-)  # fmt: skip
 # What a list of teasers is titled, beyond the promotions' labels, in the languages read here.
 _TEASER_TITLES = re.compile(
     _PROMO_LABEL.pattern
@@ -1232,7 +1227,7 @@ def _is_promo(member: Element, update: Update, link_share: float) -> bool:
     # An untimed box whose first line is an advertisement's label, which the body leaves out.
     if update.published_at is None:
         first = lines.lines(member, set(), most=1)
-        return bool(first) and first[0].text.casefold().strip(" :.") in _AD_LABELS
+        return bool(first) and first[0].text.casefold().strip(" :.") in AD_LABELS
     return False
 
 
