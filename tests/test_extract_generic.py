@@ -699,7 +699,13 @@ def test_a_name_is_told_from_a_label(text: str, name: bool) -> None:
         ("di Marco Rossi", "Marco Rossi"),
         ("Posted by Ann Lee", "Ann Lee"),
         ("Geschrieben von Anna Weber", "Anna Weber"),
+        # A byline labelled as one, in the languages read here.
+        ("Author: Ann Lee", "Ann Lee"),
+        ("Autor: Jan Kowalski", "Jan Kowalski"),
+        ("Auteur : Jean Dupont", "Jean Dupont"),
+        ("Texto: Ana Souza", "Ana Souza"),
         ("Posted in Politics", None),
+        ("Text: the minister said no", None),
         ("Di Stefano Marco", None),  # a name that opens with a byline's word
         ("From Kyiv to Kharkiv", None),
         ("Par ailleurs, le gouvernement", None),

@@ -56,12 +56,14 @@ _LABEL_WORDS = frozenset(
      "pilne", "ważne", "nieuw"}
 )  # fmt: skip
 _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
-# The words a byline opens with ("By", "Posted by", "From CNN's", "Von"), in the languages read
-# here (Italian's "di" in lower case only: "Di Stefano" is a name), and the small words between
-# its names ("and", "van der").
+# The words a byline opens with ("By", "Posted by", "From CNN's", "Von", a label: "Author:",
+# "Autor:", "Auteur :", "Text:"), in the languages read here (Italian's "di" in lower case only:
+# "Di Stefano" is a name), and the small words between its names ("and", "van der").
 _BYLINE_WORDS = re.compile(
-    r"^(?i:(?:posted|written|reported|geschrieben|verfasst|publié|publicado|pubblicato|"
-    r"geplaatst)\s+)?(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+"
+    r"^(?:(?i:(?:posted|written|reported|geschrieben|verfasst|publié|publicado|pubblicato|"
+    r"geplaatst)\s+)?(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+|"
+    r"(?i:author|autor|autora|autore|auteur|auteurs|authors|autoren|autorzy|text|texto|testo|"
+    r"tekst)\s*:\s*)"
 )
 _NAME_JOINS = NAME_JOINS | {
     "&", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos"
