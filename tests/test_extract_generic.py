@@ -1555,11 +1555,22 @@ def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -
     }
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Breaking", "Key event", "", "Pinned"],
+        ["Neu", "Wichtig", "Aktualisierung", "Angepinnt"],
+        ["Nouveau", "Important", "Mise à jour", "Épinglé"],
+        ["Urgente", "Importante", "Nuovo", "Fissato"],
+        ["Nieuw", "Belangrijk", "Net binnen", "Vastgezet"],
+        ["Pilne", "Ważne", "Aktualizacja", "Przypięty"],
+    ],
+    ids=["en", "de", "fr", "it", "nl", "pl"],
+)
 @pytest.mark.parametrize("box", ["span", "p", "div"])
-def test_a_posts_labels_are_flags_not_words(box: str) -> None:
-    """ "Breaking", "Key event", "Pinned" printed above a post: the key event and the pinned
-    post are flagged, and no label is a word of its post."""
-    labels = ["Breaking", "Key event", "", "Pinned"]
+def test_a_posts_labels_are_flags_not_words(box: str, labels: list[str]) -> None:
+    """ "Breaking", "Key event", "Pinned" printed above a post, in the languages read here: the
+    key event and the pinned post are flagged, and no label is a word of its post."""
     posts = "".join(
         f"<div class='post'><time datetime='2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05</time>"
         + (f"<{box} class='x1'>{label}</{box}>" if label else "")
@@ -1569,8 +1580,9 @@ def test_a_posts_labels_are_flags_not_words(box: str) -> None:
     updates = stream_of(
         page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
     )
-    assert [(u.key_event, u.pinned, u.body_text) for u in updates] == [
-        (n == 1, n == 3, f"What post {n} reports, in more than a few words.") for n in range(4)
+    assert [(u.key_event, u.pinned, u.headline, u.body_text) for u in updates] == [
+        (n == 1, n == 3, f"Post {n}", f"What post {n} reports, in more than a few words.")
+        for n in range(4)
     ]
 
 

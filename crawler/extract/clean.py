@@ -69,11 +69,17 @@ PINNED_LABELS = frozenset(
      "przypięty"}
 )  # fmt: skip
 # A key post's label: no word of the post, but a sign it is a key event.
-KEY_EVENT_LABELS = frozenset({"key event", "highlight", "wichtig", "important", "essentiel"})
+KEY_EVENT_LABELS = frozenset(
+    {"key event", "highlight", "wichtig", "important", "essentiel", "importante", "belangrijk",
+     "ważne"}
+)  # fmt: skip
 # A post's other labels, which say how new or urgent it is and nothing of its own.
 _POST_LABELS = frozenset(
     {"breaking", "breaking news", "just in", "update", "eilmeldung", "eil", "urgent",
-     "dernière minute", "última hora", "ultim'ora", "pilne", "net binnen"}
+     "dernière minute", "última hora", "ultim'ora", "ultima ora", "urgente", "pilne",
+     "net binnen", "new", "neu", "nouveau", "nuevo", "nuovo", "novo", "nieuw", "nowe",
+     "aktualisierung", "mise à jour", "actualización", "aggiornamento", "atualização",
+     "aktualizacja"}
 )  # fmt: skip
 # The label an advertisement's slot carries, as a line of its own, in the languages read here.
 AD_LABELS = frozenset(
