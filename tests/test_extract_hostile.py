@@ -386,6 +386,35 @@ def test_the_same_list_titled_as_news_is_the_stream() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("stamps", "a_stream"),
+    [
+        # A section's index of its live blogs: a card for each, days apart, by interest.
+        (["2024-03-01T14:05", "2024-02-27T12:00", "2024-03-02T09:00", "2024-02-29T21:45"], False),
+        # The same cards within a day, newest first: a ticker of linked headlines.
+        (["2024-03-02T14:05", "2024-03-02T12:00", "2024-03-02T09:00", "2024-03-02T07:45"], True),
+    ],
+    ids=["index", "ticker"],
+)
+def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str], a_stream: bool) -> None:
+    """A page at a live address ("/news/live", titled "Live") that lists the publisher's live
+    blogs: each card's title a link to one, a line of summary, its time, a "LIVE" badge. Its
+    cards lead to pages of their own and their times run no stream's course: no updates."""
+    cards = "".join(
+        f'<article class="card"><a class="card__link" href="/news/live/story-{n}"><h3>Live: '
+        f"story number {n} as it happens</h3></a><p>What story {n} follows, in a line.</p>"
+        f'<time datetime="{stamp}:00Z">{stamp[11:]}</time><span class="badge">LIVE</span>'
+        "</article>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = (
+        "<html lang='en'><head><title>Live - News</title></head><body><main><h1>Live</h1>"
+        f"<div class='grid'>{cards}</div></main></body></html>"
+    ).encode()
+    found = extract(page, "https://news.example/news/live")
+    assert len(found.updates) == (4 if a_stream else 0)
+
+
 # The story a page names --------------------------------------------------------------------------
 
 

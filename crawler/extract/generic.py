@@ -21,14 +21,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from lxml import etree
 
 from archive.records import Update
-from archive.times import JS_DATE
+from archive.times import JS_DATE, parse_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import (
     AD_LABELS,
@@ -52,6 +53,7 @@ from crawler.extract.clock import (
 from crawler.extract.dom import (
     HEADINGS,
     Element,
+    absolute,
     fragment_of,
     raw_text,
     set_tail,
@@ -343,6 +345,8 @@ def _stream(
             posts.append((member, update))
     timed = [reading for readings in by_element.values() for reading in readings] + shown
     posts = _read_by_shape(posts, times, timed, url, bylines)
+    if _teaser_cards(posts, url):
+        return Stream()
     updates = _unpinned(posts, set(pinned))
     ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
@@ -351,6 +355,57 @@ def _stream(
     _place_bare_clocks(posts, times, clock)
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     return Stream(updates, best.timed, best.marked, best.names, minuted)
+
+
+def _teaser_cards(posts: list[tuple[Element, Update]], url: str) -> bool:
+    """Whether the posts are cards that lead to pages of their own (a section's index of its
+    live blogs, each card a link to one): every post's headline a link to another page, a
+    different one for each, its words no more than a summary's, none with a post's own marks
+    (an id, a byline, a share bar), and their times no stream's (out of order, or days apart).
+    A live blog's posts whose titles link to their own pages (the Times of Israel's) carry
+    those marks or say more, and a ticker of linked headlines ("Latest") runs in order."""
+    if len(posts) < lines.MIN_POSTS or _in_stream_order([u.published_at for _, u in posts]):
+        return False
+    if any(
+        not update.headline
+        or len(update.body_text) > _SUMMARY
+        or update.authors
+        or _member_id_attribute(member)
+        or any(is_share_href(link.get("href")) for link in member.iter("a"))
+        for member, update in posts
+    ):
+        return False
+    here = without_fragment(url)
+    targets = set()
+    for member, update in posts:
+        target = next(
+            (
+                link.get("href")
+                for link in member.iter("a")
+                if link.get("href") and normalise_text(raw_text(link)) == update.headline
+            ),
+            None,
+        )
+        address = absolute(target, url) if target else None
+        if address is None or without_fragment(address) == here:
+            return False
+        targets.add(without_fragment(address))
+    return len(targets) == len(posts)
+
+
+_SUMMARY = 250  # characters of a card's summary: a post of a live blog says more
+
+
+def _in_stream_order(times: list[str | None]) -> bool:
+    """Whether times run as a stream's do: newest first or oldest first, within a day."""
+    known = [t for t in times if t]
+    if len(known) < 2:
+        return True
+    newest_first = all(a >= b for a, b in pairwise(known))
+    oldest_first = all(a <= b for a, b in pairwise(known))
+    first, last = parse_utc(min(known)), parse_utc(max(known))
+    within_a_day = first is None or last is None or last - first <= timedelta(days=1)
+    return (newest_first or oldest_first) and within_a_day
 
 
 def _minute_stamped(times: list[_Time]) -> bool:
