@@ -415,6 +415,24 @@ def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str], a_stream: boo
     assert len(found.updates) == (4 if a_stream else 0)
 
 
+def test_a_blogs_archive_at_a_live_address_is_no_live_blog() -> None:
+    """A blog's archive page at /live/, titled "Live: …": a post's excerpt a day, newest first,
+    each title a link to the post's page and a "Continue reading" link to it after its first
+    lines. Those lines are the start of another page's words, not a post of a live blog."""
+    words = "What the day's post is about, in a sentence long enough to read as a paragraph. " * 3
+    cards = "".join(
+        f'<article class="post"><h2><a href="/blog/day-{n}">The post of day {n}</a></h2>'
+        f'<time datetime="2024-03-0{n}T09:00:00Z">0{n} March 2024</time><p>{words}</p>'
+        f'<p><a href="/blog/day-{n}">Continue reading</a></p></article>'
+        for n in (5, 4, 3, 2)
+    )
+    page = (
+        "<html lang='en'><head><title>Live: notes from the newsroom</title></head><body><main>"
+        f"<h1>Notes from the newsroom</h1>{cards}</main></body></html>"
+    ).encode()
+    assert extract(page, "https://news.example/live/notes").updates == []
+
+
 # The story a page names --------------------------------------------------------------------------
 
 

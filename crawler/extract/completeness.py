@@ -83,6 +83,12 @@ def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int
     return None
 
 
+def says_read_more(text: str) -> bool:
+    """Whether a control's text is a "Read more" ("Continue reading", "Weiterlesen", "Lire la
+    suite"…), in the languages read here."""
+    return len(text) <= 40 and _READ_MORE.match(text.strip(" .…»›>→")) is not None
+
+
 def is_stub(body: Element | None, page_url: str, permalink: str | None = None) -> bool:
     """Whether a post's body ends in a "Read more" that opens the post where it stands."""
     if body is None or not walks.holds(body, _CONTROLS):  # most posts hold no control at all
@@ -91,7 +97,7 @@ def is_stub(body: Element | None, page_url: str, permalink: str | None = None) -
     own = without_fragment(permalink) if permalink else here
     for control in body.iter("a", "button"):
         text = text_of(control)
-        if not text or len(text) > 40 or not _READ_MORE.match(text.strip(" .…»›>→")):
+        if not text or not says_read_more(text):
             continue
         if control.tag == "button":
             return True

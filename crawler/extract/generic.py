@@ -50,6 +50,7 @@ from crawler.extract.clock import (
     is_date_line,
     on_day_near,
 )
+from crawler.extract.completeness import says_read_more
 from crawler.extract.dom import (
     HEADINGS,
     Element,
@@ -368,7 +369,6 @@ def _teaser_cards(posts: list[tuple[Element, Update]], url: str) -> bool:
         return False
     if any(
         not update.headline
-        or len(update.body_text) > _SUMMARY
         or update.authors
         or _member_id_attribute(member)
         or any(is_share_href(link.get("href")) for link in member.iter("a"))
@@ -378,16 +378,19 @@ def _teaser_cards(posts: list[tuple[Element, Update]], url: str) -> bool:
     here = without_fragment(url)
     targets = set()
     for member, update in posts:
+        links = [(link, link.get("href")) for link in member.iter("a") if link.get("href")]
         target = next(
-            (
-                link.get("href")
-                for link in member.iter("a")
-                if link.get("href") and normalise_text(raw_text(link)) == update.headline
-            ),
+            (href for link, href in links if normalise_text(raw_text(link)) == update.headline),
             None,
         )
         address = absolute(target, url) if target else None
         if address is None or without_fragment(address) == here:
+            return False
+        # Its words a summary's: a line or two, or as many as a "Continue reading" link to
+        # the same page says are the start of that page's.
+        if len(update.body_text) > _SUMMARY and not any(
+            href == target and says_read_more(text_of(link)) for link, href in links
+        ):
             return False
         targets.add(without_fragment(address))
     return len(targets) == len(posts)
