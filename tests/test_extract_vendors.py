@@ -1064,6 +1064,30 @@ def test_wordpress_liveblog_cards_rendered_by_the_server() -> None:
     ]
 
 
+def test_a_wordpress_themes_entry_header_of_its_own_classes_is_no_body() -> None:
+    """A theme that writes the plugin's entries with classes of its own and no `<header>`: a
+    box with the author's picture and name and the link to the entry (its date and clock) opens
+    each entry. That box is no part of the entry's words."""
+    entries = "".join(
+        f'<div id="liveblog-entry-{n}" class="t-entry" data-timestamp="{stamp}"><div class="t-top">'
+        '<span class="t-pic"><img alt="" src="https://secure.gravatar.com/avatar/bc59?s=30" '
+        'width="30"></span><span class="t-who"><a href="/author/dana/">Dana Whitfield</a></span>'
+        f'<span class="t-when"><a href="#liveblog-entry-{n}"><span>March 15, 2024</span>'
+        f'<span>{clock}</span></a></span></div><div class="t-words"><p>{words}</p></div></div>'
+        for n, stamp, clock, words in (
+            (48217, 1710524538, "1:42 pm", "The warning is extended to 8 p.m."),
+            (48209, 1710522351, "1:05 pm", "Radar shows heavy bands."),
+        )
+    )
+    page = extract_page(
+        f'<html><body><div id="liveblog-entries">{entries}</div></body></html>'.encode(), COURIER
+    )
+    assert [(u.source_id, u.published_at, u.body_text) for u in page.updates] == [
+        ("liveblog-entry-48217", "2024-03-15T17:42:18Z", "The warning is extended to 8 p.m."),
+        ("liveblog-entry-48209", "2024-03-15T17:05:51Z", "Radar shows heavy bands."),
+    ]
+
+
 def test_wordpress_liveblog_entries_drawn_by_the_browser() -> None:
     """Every author the entry lists, its headline, its key-event mark; the clock it shows,
     in the site's zone that the markup does not name, is left to the API's reading."""

@@ -178,6 +178,9 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
     if body is None:  # a theme's own classes: the entry, but for its header
         body = entry
         skip += list(entry.iterdescendants("header"))
+        header = _header_box(shown, entry) if shown is not None else None
+        if header is not None:
+            skip.append(header)
     classes = (entry.get("class") or "").split()
     update = html_update(
         page_url=url,
@@ -193,6 +196,20 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
     )
     words = " ".join(t.strip() for t in shown.itertext() if t.strip()) if shown is not None else ""
     return update, parse_utc(visible_time(words, "UTC")) if words else None
+
+
+def _header_box(shown: Element, entry: Element) -> Element | None:
+    """The entry's box that holds the link to the entry and little else (the author's name and
+    picture, the date): a theme's header that is no `<header>`, and no part of the body."""
+    box = shown
+    while (parent := box.getparent()) is not None and parent is not entry:
+        box = parent
+    if parent is None or box is shown:
+        return None
+    return box if len(text_of(box)) <= len(text_of(shown)) + _HEADER_SLACK else None
+
+
+_HEADER_SLACK = 60  # characters beside the link in its box: a name, a label; not the post's
 
 
 def _first_versions(updates: list[Update], shown: list[datetime | None]) -> None:
