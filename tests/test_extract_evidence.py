@@ -65,6 +65,11 @@ def test_addresses_that_do_not(url: str) -> None:
         "Newsblog zum Krieg in Nahost",
         "Seçim sonuçları canlı anlatım",
         "The Latest: Storm makes landfall as a Category 4 hurricane",
+        "Budget 2024 – live",
+        "Storm Ciarán: latest updates",
+        "Election night live results",
+        "Champions League final live commentary",
+        "Terremoto in Turchia, aggiornamenti in tempo reale",
     ],
 )
 def test_titles_that_say_live(title: str) -> None:
@@ -80,6 +85,8 @@ def test_titles_that_say_live(title: str) -> None:
         "Vegan Styled Char Kway Teow (Stir Fry Flat Rice Noodles)",
         "Directions to the museum",
         "Storm news: the latest from the coast",
+        "Ed Sheeran – live review at Wembley",
+        "The best places to live",
     ],
 )
 def test_titles_that_do_not(title: str) -> None:

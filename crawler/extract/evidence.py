@@ -6,7 +6,7 @@ schema.org LiveBlogPosting (JSON-LD or microdata); a publisher's or a live-blog 
 that an adapter knows (AMP's live list among them); or, for the generic extractor's stream of
 posts, a second, independent sign: the page's address or title calls it live ("/live/",
 "liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "Newsblog",
-"na żywo", "canlı", "The Latest:" …), the stream's own box does ("liveblog", "ticker"), or a long run of its posts carry
+"na żywo", "canlı", "The Latest:", "– live", "latest updates", "in tempo reale" …), the stream's own box does ("liveblog", "ticker"), or a long run of its posts carry
 a match minute each (a commentary). A stream alone is not enough: comment threads, forums and lists of
 teasers repeat boxes with times as well.
 """
@@ -29,8 +29,9 @@ _URL_WORDS = re.compile(
 )
 # What titles say, in the languages read here: "Live:" as a label, "live updates", "Liveticker"…
 _TITLE_WORDS = re.compile(
-    r"\bLive\s*[:|–—-]|\blive(?:\s+|-)(?:blog|updates?|coverage|ticker|news|text|"
-    r"report|stream)|\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|"
+    r"\bLive\s*[:|–—-]|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog|updates?|coverage|ticker|"
+    r"news|text|report|stream|commentary|results|reaction|scores)|\blatest updates\b|"
+    r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|\bin tempo reale\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
     r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b|"
     r"\bnews-?blog\b",
