@@ -27,6 +27,9 @@ pytestmark = pytest.mark.own_backends  # words and names: no walk over a tree
         "https://www.example.com/liveblog/12345",
         "https://www.example.es/en-vivo/elecciones",
         "https://www.example.com.tr/dunya/canli-nato-zirvesi-7618835",
+        "https://www.example.de/nachrichten/ausland/newsblog-nahost-100123",
+        "https://www.example.com/news/storm-live-coverage",
+        "https://www.example.es/deportes/minuto-a-minuto-real-madrid-barcelona",
     ],
 )
 def test_addresses_that_say_live(url: str) -> None:

@@ -23,7 +23,8 @@ from crawler.extract.generic import Stream
 _URL_WORDS = re.compile(
     r"(?:^|[/_.=-])(?:live|liveblog|live-?blog|liveticker|live-?ticker|ticker|live-?updates|"
     r"live-?news|as-it-happened|minute-by-minute|en-?direct|direct|en-?vivo|directo|"
-    r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|live-?stream|canli)"
+    r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|live-?stream|canli|"
+    r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto)"
     r"(?=$|[/_.?&=-])",
     re.I,
 )
