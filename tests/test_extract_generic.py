@@ -1373,46 +1373,21 @@ def test_a_brightspot_stream_of_custom_elements_with_share_menus() -> None:
     assert updates[0].media[0]["credit"] == "AP Photo/Salvatore Di Nolfi"
 
 
-def test_a_streams_header_boxes_with_the_posts_words_after_each() -> None:
+TAGESSCHAU_TEASER = (
+    '<div class="teaser-absatz"><a href="/ausland/hintergrund-100.html"><span>Hintergrund'
+    "</span><span>Was über die Lage bekannt ist</span></a></div>"
+)
+
+
+@pytest.mark.parametrize("teaser", ["", TAGESSCHAU_TEASER], ids=["plain", "teasers"])
+def test_a_streams_header_boxes_with_the_posts_words_after_each(teaser: str) -> None:
     """tagesschau's liveblog (as a public scraper of it reads it, joshuaKnauber/
     pagers-in-headlines `pipeline/05-extraction/round2/liveblogs.py`): each post a
     `div.liveblog--anchor#id` holding its date and clock and its `<h2>`, its paragraphs the
-    `p.textabsatz` after it, up to the next; the page's own `<h1>` above them is no post's."""
-    posts = "".join(
-        f'<div class="liveblog--anchor" id="liveblog-entry-{n}"><div class="liveblog__datetime">'
-        f'18.09.2024 • 1{n}:05 Uhr</div><h2 class="meldung__subhead">Meldung {n}</h2></div>'
-        f'<p class="textabsatz">Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>'
-        f'<p class="textabsatz">Und was sie noch hinzufügt ({n}).</p>'
-        for n in (6, 5, 4, 3)
-    )
-    page = page_of(
-        f'<article class="container"><h1>Liveblog Nahost</h1>{posts}</article>',
-        title="Nahost-Liveblog: ++ Israel meldet Angriffe ++",
-        lang="de",
-        published="2024-09-18T16:10:00+02:00",
-    )
-    updates = stream_of(page, "https://www.tagesschau.de/newsticker/liveblog-nahost-100.html")
-    assert [(u.source_id, u.published_at, u.headline, u.body_text) for u in updates] == [
-        (
-            f"liveblog-entry-{n}",
-            f"2024-09-18T1{n - 2}:05:00Z",
-            f"Meldung {n}",
-            f"Was Meldung {n} berichtet, in mehr als ein paar Worten.\n\n"
-            f"Und was sie noch hinzufügt ({n}).",
-        )
-        for n in (6, 5, 4, 3)
-    ]
-
-
-def test_a_teaser_between_header_box_posts_ends_neither_the_stream_nor_a_post() -> None:
-    """tagesschau puts a teaser box ("Hintergrund: …", a link to another story) between a
-    post's paragraphs or between two posts; its class names a teaser, which after the last post
-    ends the stream, but between posts it is no end: every post after it is read, and a
-    paragraph after it mid-post stays its post's."""
-    teaser = (
-        '<div class="teaser-absatz"><a href="/ausland/hintergrund-100.html"><span>Hintergrund'
-        "</span><span>Was über die Lage bekannt ist</span></a></div>"
-    )
+    `p.textabsatz` after it, up to the next; the page's own `<h1>` above them is no post's.
+    A teaser box ("Hintergrund: …", a link to another story) between a post's paragraphs or
+    between two posts, its class a teaser's, ends neither a post nor the stream; after the
+    last post it ends the stream, and the page's closing line is no post's."""
     posts = "".join(
         f'<div class="liveblog--anchor" id="liveblog-entry-{n}"><div class="liveblog__datetime">'
         f'18.09.2024 • 1{n}:05 Uhr</div><h2 class="meldung__subhead">Meldung {n}</h2></div>'
@@ -1422,9 +1397,9 @@ def test_a_teaser_between_header_box_posts_ends_neither_the_stream_nor_a_post() 
         + (teaser if n == 4 else "")
         for n in (6, 5, 4, 3)
     )
+    closing = f'{teaser}<p class="textabsatz">Dieser Liveblog ist beendet.</p>' if teaser else ""
     page = page_of(
-        f'<article class="container"><h1>Liveblog Nahost</h1>{posts}{teaser}'
-        '<p class="textabsatz">Dieser Liveblog ist beendet.</p></article>',
+        f'<article class="container"><h1>Liveblog Nahost</h1>{posts}{closing}</article>',
         title="Nahost-Liveblog: ++ Israel meldet Angriffe ++",
         lang="de",
         published="2024-09-18T16:10:00+02:00",
