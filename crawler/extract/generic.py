@@ -367,18 +367,17 @@ def _teaser_cards(posts: list[tuple[Element, Update]], url: str) -> bool:
     those marks or say more, and a ticker of linked headlines ("Latest") runs in order."""
     if len(posts) < lines.MIN_POSTS or _in_stream_order([u.published_at for _, u in posts]):
         return False
-    if any(
-        not update.headline
-        or update.authors
-        or _member_id_attribute(member)
-        or any(is_share_href(link.get("href")) for link in member.iter("a"))
-        for member, update in posts
-    ):
-        return False
     here = without_fragment(url)
     targets = set()
     for member, update in posts:
         links = [(link, link.get("href")) for link in member.iter("a") if link.get("href")]
+        if (
+            not update.headline
+            or update.authors
+            or _member_id_attribute(member)
+            or any(is_share_href(href) for _, href in links)
+        ):
+            return False
         target = next(
             (href for link, href in links if normalise_text(raw_text(link)) == update.headline),
             None,
