@@ -17,6 +17,7 @@ from crawler.extract.clean import (
     clean_attribution,
     clean_credit,
     is_boilerplate,
+    is_template,
     normalise_text,
     paragraph_texts,
     sanitise_html,
@@ -274,6 +275,27 @@ def test_a_teaser_line_in_the_languages_read_here_is_no_body_text(text: str) -> 
 def test_content_that_mentions_chrome_words_is_kept(text: str) -> None:
     assert not is_boilerplate(text)
     assert paragraph_texts([text]) == ([text], False)
+
+
+@pytest.mark.parametrize(
+    ("texts", "template"),
+    [
+        (("{{ post.title }}", "{{{ post.body }}}"), True),
+        (("%TITLE%", "%BODY%"), True),
+        (("<%= time %>", "${headline}"), True),
+        ((None, "{{ body }}"), True),
+        (("{{ title }} and the words of a post", None), False),
+        (("Turnout rose 5%", "${x} said the minister"), False),
+        # No placeholder at all, and no word: junk, but no template's.
+        (("{{{{", "%%%%"), False),
+        # Unclosed braces by the thousand: read at once, not once for each.
+        (("{{" * 50_000, None), False),
+    ],
+)
+def test_a_client_side_templates_placeholders(
+    texts: tuple[str | None, ...], template: bool
+) -> None:
+    assert is_template(*texts) is template
 
 
 def test_a_cms_token_for_an_embed_is_no_text_and_brackets_in_words_stay() -> None:

@@ -503,15 +503,20 @@ def is_template(*texts: str | None) -> bool:
     such a post, hidden, as the pattern for the posts to come: it is no post. Each text opens
     with a placeholder, or it is none (one look, not a walk, for every real post)."""
     shown = [text.lstrip() for text in texts if text]
-    if not shown or not all(text.startswith(_TEMPLATE_OPENERS) for text in shown):
+    if not shown or not all(
+        text.startswith(_TEMPLATE_OPENERS) and len(text) <= _TEMPLATE_MOST for text in shown
+    ):
         return False
-    return not any(c.isalpha() for text in shown for c in _TEMPLATE_TOKEN.sub(" ", text))
+    rests = [_TEMPLATE_TOKEN.subn(" ", text) for text in shown]
+    return all(n for _, n in rests) and not any(c.isalpha() for rest, _ in rests for c in rest)
 
 
+# A placeholder is a few words between its delimiters, never a text's worth.
 _TEMPLATE_TOKEN = re.compile(
-    r"\{\{.*?\}\}\}?|\{%.*?%\}|<%.*?%>|\$\{[^}]*\}|%[A-Z][A-Z0-9_]*%|\[\[[A-Za-z_][\w.]*\]\]",
-    re.S,
+    r"\{\{\{?[^{}]{0,100}\}\}\}?|\{%[^%]{0,100}%\}|<%[^%]{0,100}%>|\$\{[^{}]{0,100}\}|"
+    r"%[A-Z][A-Z0-9_]{0,40}%|\[\[[A-Za-z_][\w.]{0,60}\]\]"
 )
+_TEMPLATE_MOST = 1000  # characters of a template's post: its placeholders, a few of them
 _TEMPLATE_OPENERS = ("{{", "{%", "<%", "${", "%", "[[")
 
 
