@@ -186,13 +186,20 @@ TEASER_OPENINGS = (
     "zobacz także", "zobacz też", "zobacz również", "przeczytaj także", "przeczytaj też",
 )  # fmt: skip
 _TEASER = re.compile(rf"^(?:{'|'.join(TEASER_OPENINGS)})\b\s*(?:[:\-–—|]|$)", re.I)
-# The two letters a teaser can start with, case-folded (as re.I folds: "ſee also" is one): a
-# cheap first test.
+# The letters a teaser can start with, in either case (and "ſ", a long s, which re.I folds
+# into "s"), then its first two case-folded: cheap first tests, most paragraphs failing one.
+_TEASER_FIRSTS = frozenset(
+    {o[0] for o in TEASER_OPENINGS} | {o[0].upper() for o in TEASER_OPENINGS} | {"\u017f"}
+)
 _TEASER_STARTS = frozenset(opening[:2] for opening in TEASER_OPENINGS)
 
 
 def _may_be_teaser(text: str) -> bool:
-    return text[:2].casefold()[:2] in _TEASER_STARTS and _TEASER.match(text) is not None
+    return (
+        text[0] in _TEASER_FIRSTS
+        and text[:2].casefold()[:2] in _TEASER_STARTS
+        and _TEASER.match(text) is not None
+    )
 
 
 # A line drawn between posts or sections ("___", "* * *", "——"): a rule, not words.
@@ -477,7 +484,11 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
             continue
         if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
             continue
-        if _may_be_teaser(text):
+        if (
+            text[0] in _TEASER_FIRSTS
+            and text[:2].casefold()[:2] in _TEASER_STARTS
+            and _TEASER.match(text)
+        ):
             continue
         if text[0] in _RULE_INITIALS and _RULE.match(text):
             continue
@@ -502,10 +513,11 @@ def is_template(*texts: str | None) -> bool:
     "%TITLE%") and no word beside them. A page that renders its posts in the browser may keep
     such a post, hidden, as the pattern for the posts to come: it is no post. Each text opens
     with a placeholder, or it is none (one look, not a walk, for every real post)."""
-    shown = [text.lstrip() for text in texts if text]
-    if not shown or not all(
-        text.startswith(_TEMPLATE_OPENERS) and len(text) <= _TEMPLATE_MOST for text in shown
-    ):
+    for text in texts:  # normalised: no blank opens them
+        if text and (not text.startswith(_TEMPLATE_OPENERS) or len(text) > _TEMPLATE_MOST):
+            return False
+    shown = [text for text in texts if text]
+    if not shown:
         return False
     rests = [_TEMPLATE_TOKEN.subn(" ", text) for text in shown]
     return all(n for _, n in rests) and not any(c.isalpha() for rest, _ in rests for c in rest)
