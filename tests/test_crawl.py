@@ -185,3 +185,35 @@ def test_an_ordinary_page_is_not_archived_as_a_live_blog(
     db = Database(db_path)
     assert [r[0] for r in db.execute("select distinct blog_id from updates")] == [1]
     assert db.execute("select count(*) from updates").fetchone()[0] == len(UPDATES)
+
+
+@pytest.mark.slow
+def test_a_live_page_with_no_post_to_read_says_why_it_may_be(db_path: Path) -> None:
+    """A page whose address and title say live but whose posts are not in its markup (drawn
+    by the browser, behind a consent wall, or none yet): the pass fails with one sentence that
+    says so, and names --render, and nothing is archived."""
+    body = (
+        b"<html lang='en'><head><title>Storm Ciaran - live</title></head><body><main>"
+        b"<h1>Storm Ciaran - live</h1><p>Follow the latest as the storm reaches the coast.</p>"
+        b"<div id='live-feed' data-src='/api/feed.json'></div></main></body></html>"
+    )
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            send(self, 200, body, "text/html; charset=utf-8")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = LocalServer(Page)
+    server.start()
+    try:
+        url = server.origin + "/news/live/storm-ciaran"
+        [result] = crawl_local([url], db_path)
+    finally:
+        server.stop()
+    assert result.error == (
+        f"no live-blog updates found on {url}: a consent wall, an empty blog, or markup this "
+        "extractor cannot read (posts drawn in the browser need --render)"
+    )
+    assert Database(db_path).execute("select count(*) from updates").fetchone()[0] == 0

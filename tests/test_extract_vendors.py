@@ -926,11 +926,19 @@ def test_the_vendor_is_recognised_and_named(embed_page: EmbedPage) -> None:
 
 def test_the_embed_is_the_evidence_of_a_live_blog(embed_page: EmbedPage) -> None:
     """Without its structured data the page is still a live blog, by its embed alone; without
-    the embed's container too, it is an ordinary article that yields nothing."""
+    the embed's container too, it yields nothing, and is a live blog only as its address and
+    title say (each of these pages' does: a blog whose posts are not in its markup)."""
     body = strip_structured(saved_page(embed_page.file).read_bytes())
     assert read_embed_page(embed_page, body).live_blog
     article = read_embed_page(embed_page, without(body, embed_page.embed_xpath))
-    assert not article.live_blog and article.updates == []
+    assert article.updates == []
+    assert article.live_blog
+    # Its titles gone, at an address that says nothing: an ordinary article.
+    untitled = without(
+        without(body, embed_page.embed_xpath), "//title | //meta[@property='og:title'] | //h1"
+    )
+    plain = read_embed_page(embed_page, untitled, url="http://127.0.0.1:8000/news/article")
+    assert not plain.live_blog and plain.updates == []
 
 
 def without(body: bytes, xpath: str) -> bytes:

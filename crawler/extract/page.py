@@ -125,11 +125,12 @@ def _read_tree(
     name, html = adapters.html_updates(root, url, page=survey)
     structured = [ld.updates, md.updates, state.updates]
     live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)
+    signs = evidence.signs(url, titles)
     if name is None:
         stream = generic.extract(root, url, clock)
         if any(structured):
             html = corroborated(stream.updates, structured)
-        elif live or evidence.stream_is_live(stream, evidence.signs(url, titles)):
+        elif live or evidence.stream_is_live(stream, signs):
             html = stream.updates
             live = live or bool(html)
         else:
@@ -152,7 +153,9 @@ def _read_tree(
         coverage_end=ld.coverage_end or md.coverage_end,
         updates=updates,
         next_urls=older,
-        live_blog=live or bool(updates),
+        # An address or title that says live is evidence too, though no stream of posts
+        # came with it: a blog not begun, a consent wall, or markup not read.
+        live_blog=live or bool(updates) or signs.address or signs.title,
         canonical_url=canonical_link(root, url, found) or ld.url or md.url,
         updates_expected=len(html or updates) + more if more is not None else None,
     )

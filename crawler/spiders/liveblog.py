@@ -325,6 +325,7 @@ class LiveblogSpider(scrapy.Spider):
             if not page.updates:
                 blog.error = f"no live-blog updates found on {response.url}: " + (
                     "a consent wall, an empty blog, or markup this extractor cannot read"
+                    + ("" if state.render else " (posts drawn in the browser need --render)")
                     if page.live_blog
                     else "it does not look like a live blog"
                 )
