@@ -206,6 +206,11 @@ def test_credits_and_attributions() -> None:
         "La suite après la publicité",
         "Drucken",
         "Link kopiert",
+        # A link on its own line to the rest of the story.
+        "Continue reading",
+        "Weiterlesen",
+        "Lire la suite",
+        "Czytaj dalej",
         # Structured data's stand-in for a picture or a player (Fox News's articleBody).
         "[image]",
         "[Video ID]",
