@@ -1488,6 +1488,31 @@ def test_a_client_side_templates_pattern_post_is_no_post(template: str) -> None:
     assert [u.headline for u in updates] == ["Post 6", "Post 5", "Post 4", "Post 3"]
 
 
+@pytest.mark.parametrize(
+    ("byline_class", "named"),
+    [
+        ("commentary__author", True),  # a live commentary's writer
+        ("post-author", True),
+        ("comment-author", False),  # a reader's, whose comment a post quotes
+        ("comments__author", False),
+    ],
+)
+def test_a_byline_class_names_the_posts_author_unless_a_comments(
+    byline_class: str, named: bool
+) -> None:
+    names = ["Jo Writer", "Ann Lee", "Sam Reporter", "Max Müller"]
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Post {n}</h2><span class='{byline_class}'>{name}</span>"
+        f"<p>What post {n} reports, in more than a few words.</p></article>"
+        for n, name in zip((6, 5, 4, 3), names, strict=True)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    )
+    assert [u.authors for u in updates] == [[name] if named else [] for name in names]
+
+
 def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -> None:
     """The NYT's live pages (2024, as a public scraper of them reads them,
     joshuaKnauber/pagers-in-headlines `pipeline/05-extraction/round2/liveblogs.py`): each post

@@ -93,6 +93,9 @@ _ID_ATTR = re.compile(r"^data-(?:[a-z]+-)?id$")
 _RDFA_SUBJECTS = ("resource", "about")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)
+# "comment" as a word of a class ("comment-author", "comments__author"), not a commentary's
+# ("commentary__author") or a commentator's.
+_COMMENT_WORD = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.I)
 # Blocks that hold text, not posts: a paragraph is never one post of a stream by itself.
 _TEXT_TAGS = frozenset(
     {"p", "span", "a", "b", "strong", "em", "i", "small", "time", "img", "br", "hr", "h1",
@@ -1499,7 +1502,7 @@ def _is_author_class(cls: str) -> bool:
     """A class naming a post's author: not a comment's, whose writer (a reader whose question
     a post quotes, "post__live-container--comment-author") is no author of the post.
     Cached: a page repeats a handful of class strings on every post."""
-    return _AUTHOR_CLASS.search(cls) is not None and "comment" not in cls.lower()
+    return _AUTHOR_CLASS.search(cls) is not None and _COMMENT_WORD.search(cls) is None
 
 
 def _update(
