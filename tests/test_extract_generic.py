@@ -1513,6 +1513,35 @@ def test_a_byline_class_names_the_posts_author_unless_a_comments(
     assert [u.authors for u in updates] == [[name] if named else [] for name in names]
 
 
+@pytest.mark.parametrize("hidden", ["visually-hidden", "sr-only", "screen-reader-text"])
+def test_words_printed_for_screen_readers_alone_are_no_words_of_a_post(hidden: str) -> None:
+    """ "Posted at", "Update:", "(opens in a new window)", "Copy link to this post" in a class
+    that hides them from sight: no reader of the page sees them. A full date given to screen
+    readers beside "2 hours ago" still dates the post."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><div class='meta'><span class='{hidden}'>Posted at "
+        f"</span><span class='{hidden}'>10 February 2024, 1{n}:05</span><span "
+        f"aria-hidden='true'>{12 - n} hours ago</span></div><h2><span class='{hidden}'>Update: "
+        f"</span>Post {n} of the storm</h2><p>What post {n} reports, in more than a few words, "
+        f"and <a href='https://council.example/x'>the council's statement<span class='{hidden}'>"
+        f" (opens in a new window)</span></a>.</p><a href='#p{n}' class='copy'><span "
+        f"class='{hidden}'>Copy link to this post</span></a></article>"
+        for n in (6, 5, 4, 3)
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>")
+    updates = extract_page(
+        page, "https://news.example.com/live/x", fetched_at="2024-02-10T20:00:00Z"
+    ).updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (
+            f"Post {n} of the storm",
+            f"What post {n} reports, in more than a few words, and the council's statement.",
+            f"2024-02-10T1{n}:05:00Z",
+        )
+        for n in (6, 5, 4, 3)
+    ]
+
+
 def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -> None:
     """The NYT's live pages (2024, as a public scraper of them reads them,
     joshuaKnauber/pagers-in-headlines `pipeline/05-extraction/round2/liveblogs.py`): each post

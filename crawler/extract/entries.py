@@ -10,6 +10,7 @@ body that copies some of the page's own markup goes through nh3.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Set
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -389,6 +390,35 @@ def prepare(entry: Element, tags: Set[str] | None = None) -> Element:
     if stripped:
         etree.strip_elements(entry, *stripped, with_tail=False)
     return entry
+
+
+def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:
+    """Remove the words a page prints for screen readers alone ("Posted at", "Update:",
+    "(opens in a new window)", "Copy link to this post": `visually-hidden`, `sr-only`,
+    `screen-reader-text`): no reader of the page sees them, so they are no word of a post or
+    its headline. One holding a digit stays: the full date a page gives screen readers beside
+    "2 hours ago" is a time. `classes` are the page's class attributes (its survey): only
+    those that name such words are looked for."""
+    for cls in {c for c in classes if _SCREEN_READER_CLASS.search(c)}:
+        if '"' in cls and "'" in cls:
+            continue  # no XPath literal holds both; no class of a real page does
+        for element in root.iterfind(f".//*[@class={_xpath_string(cls)}]"):
+            text = raw_text(element)
+            if not any(c.isdigit() for c in text):
+                drop_tree(element)
+
+
+# Classes that hide words from sight and leave them to screen readers.
+_SCREEN_READER_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:visually-?hidden|sr-only|sr-text|screen-?reader(?:-text|-only)?|"
+    r"a11y-hidden|hidden-visually|element-invisible|u-vh)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _xpath_string(value: str) -> str:
+    """A string as an XPath literal: in the quotes it does not hold."""
+    return f'"{value}"' if '"' not in value else f"'{value}'"
 
 
 # The clock of the page the adapters are reading (page.py sets it around them): what their
