@@ -1054,6 +1054,8 @@ def test_a_wordpress_caption_box_is_the_pictures_caption_and_credit(tag: str) ->
         ('<img src="data:image/gif;base64,R0lGOD" data-src="/a.jpg">', "/a.jpg"),
         ('<img src="/placeholder.svg" data-lazy-src="/b.jpg">', "/b.jpg"),
         ('<img src="/grey.gif" data-original="/c.jpg">', "/c.jpg"),
+        # The real source kept for browsers without scripts, beside the placeholder.
+        ('<img src="/grey.gif"><noscript><img src="/j.jpg"></noscript>', "/j.jpg"),
         ('<img class="lazyload" data-srcset="/d-320.jpg 320w, /d-960.jpg 960w">', "/d-960.jpg"),
         # The largest picture a `srcset` offers, by width or density; commas inside URLs.
         ('<img srcset="/e-320.jpg 320w, /e-1024.jpg 1024w, /e-640.jpg 640w">', "/e-1024.jpg"),

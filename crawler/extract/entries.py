@@ -386,10 +386,25 @@ def prepare(entry: Element, tags: Set[str] | None = None) -> Element:
         for template in list(entry.iterdescendants("template")):
             if "consent" in (template.get("class") or ""):
                 template.tag = "div"
+    if tags is None or "noscript" in tags:
+        for noscript in list(entry.iterdescendants("noscript")):
+            _lend_picture(noscript)
     stripped = _PREPARE_TAGS if tags is None else [tag for tag in _PREPARE_TAGS if tag in tags]
     if stripped:
         etree.strip_elements(entry, *stripped, with_tail=False)
     return entry
+
+
+def _lend_picture(noscript: Element) -> None:
+    """A lazy-loaded picture's real source, kept in the `<noscript>` beside it for browsers
+    without scripts (`<img src="grey.gif"><noscript><img src="real.jpg"></noscript>`): given
+    to the image the page shows, as the lazy loader would, before the `<noscript>` goes."""
+    shown = noscript.getprevious()
+    inner = next(noscript.iter("img"), None)
+    if shown is None or inner is None or shown.tag != "img" or not inner.get("src"):
+        return
+    if not any(shown.get(name) for name in media.LAZY_SOURCES):
+        shown.set("data-src", inner.get("src") or "")
 
 
 def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:

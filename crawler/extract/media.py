@@ -278,18 +278,18 @@ def _image_src(img: Element) -> str | None:
     return largest_in_srcset(img.get("data-srcset")) or largest_in_srcset(img.get("srcset"))
 
 
-# Where an <img> keeps its picture, most telling first: a lazy loader's attributes before the
-# placeholder in `src` ("placeholder.svg", a grey pixel) that they replace.
-_IMAGE_SOURCES = (
+# Where a lazy loader keeps an <img>'s picture until it puts it in `src`.
+LAZY_SOURCES = (
     "data-src",
     "data-lazy-src",
     "data-original",
     "data-lazy",
     "data-hi-res-src",
     "data-full-src",
-    "src",
-    "content",
 )
+# Where an <img> keeps its picture, most telling first: a lazy loader's attributes before the
+# placeholder in `src` ("placeholder.svg", a grey pixel) that they replace.
+_IMAGE_SOURCES = (*LAZY_SOURCES, "src", "content")
 
 
 def largest_in_srcset(srcset: str | None) -> str | None:
