@@ -23,6 +23,32 @@ INCOMPLETE_REASONS = (PAGE_LIMIT, ENDPOINT_MISSING, RENDER_NEEDED)
 # post, such as the Guardian's lastUpdate delta: no evidence that a post they omit is gone.
 PARTIAL_KINDS = frozenset({"guardian-delta"})
 
+# The platform an embed (an update's media record of type embed or video) comes from, by the
+# host of its address: what extraction stores as its `provider`, and what the archive's pages
+# read from an address when a record names none.
+EMBED_HOSTS: tuple[tuple[str, str], ...] = (
+    ("twitter.com", "twitter"),
+    ("x.com", "twitter"),
+    ("youtube.com", "youtube"),
+    ("youtu.be", "youtube"),
+    ("youtube-nocookie.com", "youtube"),
+    ("facebook.com", "facebook"),
+    ("fb.watch", "facebook"),
+    ("instagram.com", "instagram"),
+    ("tiktok.com", "tiktok"),
+    ("vimeo.com", "vimeo"),
+    ("dailymotion.com", "dailymotion"),
+    ("bsky.app", "bluesky"),
+    ("threads.net", "threads"),
+    ("threads.com", "threads"),
+    ("truthsocial.com", "truthsocial"),
+    ("soundcloud.com", "soundcloud"),
+    ("spotify.com", "spotify"),
+    ("reddit.com", "reddit"),
+    ("t.me", "telegram"),
+    ("linkedin.com", "linkedin"),
+)
+
 
 @dataclass
 class Update:

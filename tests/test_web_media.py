@@ -91,6 +91,15 @@ def no_fetches_in_feed(raw: bytes) -> None:
             "Bluesky post by @bbc.co.uk",
         ),
         (
+            {"type": "embed", "url": "https://www.threads.com/@bbcnews/post/C9x"},
+            "Threads post by @bbcnews",
+        ),
+        (
+            {"type": "embed", "url": "https://truthsocial.com/@realDonaldTrump/posts/1139"},
+            "Truth Social post by @realDonaldTrump",
+        ),
+        ({"type": "embed", "url": "https://soundcloud.com/bbc/clip"}, "SoundCloud audio"),
+        (
             {"type": "video", "url": "https://cdn.example.org/clip.mp4"},
             "Embedded video from cdn.example.org",
         ),

@@ -20,6 +20,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from archive.diff import TOO_LARGE, WORD, FieldDiff, compare, parse, read_field
+from archive.records import EMBED_HOSTS
 
 # What a page may render of body_html: text markup and links, nothing that runs or loads.
 RENDER_TAGS = frozenset(
@@ -117,26 +118,12 @@ EMBED_NAMES = {
     "dailymotion": "Dailymotion video",
     "bluesky": "Bluesky post",
     "threads": "Threads post",
+    "truthsocial": "Truth Social post",
     "soundcloud": "SoundCloud audio",
     "spotify": "Spotify audio",
     "reddit": "Reddit post",
     "telegram": "Telegram post",
     "linkedin": "LinkedIn post",
-}
-# An item that names no provider: its host says which, as extraction would have said.
-_HOST_PROVIDERS = {
-    "twitter.com": "twitter",
-    "x.com": "twitter",
-    "youtube.com": "youtube",
-    "youtu.be": "youtube",
-    "youtube-nocookie.com": "youtube",
-    "instagram.com": "instagram",
-    "facebook.com": "facebook",
-    "tiktok.com": "tiktok",
-    "vimeo.com": "vimeo",
-    "dailymotion.com": "dailymotion",
-    "bsky.app": "bluesky",
-    "threads.net": "threads",
 }
 # Where a provider's addresses name the account that posted (twitter.com/i/status/… names none).
 _AUTHOR_PATHS = {
@@ -144,6 +131,7 @@ _AUTHOR_PATHS = {
     "instagram": re.compile(r"^/(?!p/|reel/|tv/)([A-Za-z0-9_.]{1,30})/(?:p|reel|tv)/"),
     "tiktok": re.compile(r"^/@([A-Za-z0-9_.]{1,30})/"),
     "threads": re.compile(r"^/@([A-Za-z0-9_.]{1,30})/"),
+    "truthsocial": re.compile(r"^/@([A-Za-z0-9_]{1,30})/"),
     "bluesky": re.compile(r"^/profile/([A-Za-z0-9_.:-]{1,100})/post/"),
 }
 _LINK = '<a href="{}" rel="' + LINK_REL + '">{}</a>'
@@ -175,7 +163,7 @@ def _provider(item: dict[str, Any], host: str) -> str:
     kind = _text(item, "type").lower()
     if kind in ("tweet", "twitter"):
         return "twitter"
-    for domain, name in _HOST_PROVIDERS.items():
+    for domain, name in EMBED_HOSTS:  # a host says which, as extraction would have said
         if host == domain or host.endswith("." + domain):
             return name
     return kind if kind in EMBED_NAMES else ""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from archive.records import EMBED_HOSTS
 from crawler.extract import walks
 from crawler.extract.clean import (
     clean_attribution,
@@ -59,26 +60,6 @@ _EMBED_URL_ATTRS = (
     "data-src",
     "cite",
     "src",
-)
-_PROVIDERS = (
-    ("twitter.com", "twitter"),
-    ("x.com", "twitter"),
-    ("youtube.com", "youtube"),
-    ("youtu.be", "youtube"),
-    ("youtube-nocookie.com", "youtube"),
-    ("facebook.com", "facebook"),
-    ("fb.watch", "facebook"),
-    ("instagram.com", "instagram"),
-    ("tiktok.com", "tiktok"),
-    ("vimeo.com", "vimeo"),
-    ("dailymotion.com", "dailymotion"),
-    ("bsky.app", "bluesky"),
-    ("threads.net", "threads"),
-    ("soundcloud.com", "soundcloud"),
-    ("spotify.com", "spotify"),
-    ("reddit.com", "reddit"),
-    ("t.me", "telegram"),
-    ("linkedin.com", "linkedin"),
 )
 _VIDEO_PROVIDERS = frozenset({"youtube", "vimeo", "dailymotion"})
 _ATTRIBUTION_CLASS = re.compile(r"attribution|author|source|cite", re.I)
@@ -162,7 +143,7 @@ def _has_embed_source(element: Element) -> bool:
 def provider_of(url: str) -> str | None:
     """The platform an embed comes from, by its host."""
     host = host_of(url)
-    for domain, name in _PROVIDERS:
+    for domain, name in EMBED_HOSTS:
         if host == domain or host.endswith("." + domain):
             return name
     return None
