@@ -25,7 +25,7 @@ from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, optional_text
 from crawler.extract.dom import Element, absolute, text_of, without_fragment
 from crawler.extract.endpoints import GUARDIAN_PAGE_DATA, Endpoint
-from crawler.extract.endpoints.markup import count, items
+from crawler.extract.endpoints.markup import count, items, mapping, string
 from crawler.extract.entries import html_update, prepare, render_body
 from crawler.extract.html import parse_fragment
 from crawler.extract.instant import machine_time
@@ -180,7 +180,7 @@ def detect_json(data: Any) -> bool:
 
 def read_page_data(data: Any, url: str) -> Page:
     """A Page from the page data: blocks, the page's JSON-LD, and its older-page links."""
-    canonical = _string(data.get("webURL")) or _string(data.get("canonicalUrl")) or url
+    canonical = string(data.get("webURL")) or string(data.get("canonicalUrl")) or url
     canonical = without_fragment(canonical).partition("?")[0]
     updates = [
         _block_update(block, canonical, url)
@@ -189,22 +189,22 @@ def read_page_data(data: Any, url: str) -> Page:
     ]
     linked = data.get("linkedData")
     ld = read_data(linked if isinstance(linked, list) else [linked] if linked else [], canonical)
-    pagination = _dict(data.get("pagination"))
+    pagination = mapping(data.get("pagination"))
     next_urls: list[str] = []
     for key in ("older", "oldest"):
-        target = _page_url(_string(pagination.get(key)), url)
+        target = _page_url(string(pagination.get(key)), url)
         if target and target not in next_urls:
             next_urls.append(target)
     return Page(
         url=url,
-        title=optional_text(_string(data.get("headline")) or _string(data.get("webTitle")))
+        title=optional_text(string(data.get("headline")) or string(data.get("webTitle")))
         or ld.title,
         publisher=ld.publisher or "The Guardian",
         coverage_start=ld.coverage_start,
         coverage_end=ld.coverage_end,
         updates=merge(updates, [ld.updates], canonical),
         next_urls=next_urls,
-        canonical_url=_string(data.get("webURL")) or _string(data.get("canonicalUrl")) or ld.url,
+        canonical_url=string(data.get("webURL")) or string(data.get("canonicalUrl")) or ld.url,
         updates_expected=expected_blocks(data),
     )
 
@@ -214,7 +214,7 @@ def expected_blocks(data: dict[str, Any]) -> int | None:
     `totalPages` is count // size, every older page holds `size` blocks and the first the
     rest; size is 30 on a sport blog, else 10. Known on the first page only (None elsewhere,
     and when the first page does not hold what that rule says)."""
-    pagination = _dict(data.get("pagination"))
+    pagination = mapping(data.get("pagination"))
     if pagination.get("currentPage", 1) != 1:
         return None
     blocks = items(data.get("blocks"))
@@ -230,7 +230,7 @@ def expected_blocks(data: dict[str, Any]) -> int | None:
 def _pinned_apart(data: dict[str, Any], blocks: list[dict[str, Any]]) -> int:
     """1 when the pinned block is the newest one, which the first page then shows only on
     top (`pinnedPost`, its id suffixed `-pinned`) and not among its blocks."""
-    pinned = _dict(data.get("pinnedPost"))
+    pinned = mapping(data.get("pinnedPost"))
     block_id = str(pinned.get("id") or "").removesuffix("-pinned")
     if not block_id or any(str(b.get("id")) == block_id for b in blocks):
         return 0
@@ -255,7 +255,7 @@ def _page_url(query: str | None, url: str) -> str | None:
 
 def _block_update(block: dict[str, Any], canonical: str, url: str) -> Update:
     block_id = "block-" + str(block["id"])
-    headline = optional_text(_string(block.get("title")))
+    headline = optional_text(string(block.get("title")))
     markup = "".join(_element_html(e) for e in items(block.get("elements")))
     fragment = parse_fragment(markup) if markup else None
     text, body_html, media = (
@@ -263,7 +263,7 @@ def _block_update(block: dict[str, Any], canonical: str, url: str) -> Update:
         if fragment is not None
         else ("", "", [])
     )
-    attributes = _dict(block.get("attributes"))
+    attributes = mapping(block.get("attributes"))
     contributors = block.get("contributors") if isinstance(block.get("contributors"), list) else []
     published = machine_time(block.get("blockFirstPublished") or block.get("blockCreatedOn"))
     modified = machine_time(block.get("blockLastUpdated"))
@@ -288,49 +288,41 @@ def _element_html(element: dict[str, Any]) -> str:
     """One block element as the markup the page shows for it."""
     kind = str(element.get("_type") or "").rpartition(".")[2]
     if kind in ("TextBlockElement", "SubheadingBlockElement", "BlockquoteBlockElement"):
-        return _string(element.get("html")) or ""
+        return string(element.get("html")) or ""
     if kind == "ImageBlockElement":
         found = _image_url(element)
-        info = _dict(element.get("data"))
-        caption = escape(_string(info.get("caption")) or "", quote=False)
-        credit = escape(_string(info.get("credit")) or "", quote=False)
+        info = mapping(element.get("data"))
+        caption = escape(string(info.get("caption")) or "", quote=False)
+        credit = escape(string(info.get("credit")) or "", quote=False)
         return (
             f'<figure class="element element-image"><img src="{escape(found or "")}" alt="">'
             f'<figcaption><span class="element-image__caption">{caption}</span> '
             f'<span class="element-image__credit">{credit}</span></figcaption></figure>'
         )
     if kind == "TweetBlockElement" or kind == "EmbedBlockElement":
-        target = escape(_string(element.get("url")) or "")
+        target = escape(string(element.get("url")) or "")
         return f'<figure class="element element-tweet" data-canonical-url="{target}">' + (
-            (_string(element.get("html")) or "") + "</figure>"
+            (string(element.get("html")) or "") + "</figure>"
         )
     if kind == "YoutubeBlockElement" and element.get("assetId"):
         record = embed_record(f"https://www.youtube.com/embed/{element['assetId']}", "youtube")
         return f'<figure class="element element-atom"><iframe src="{escape(record["url"])}"></iframe></figure>'
     if kind == "PullquoteBlockElement":
-        words = escape(_string(element.get("html")) or "", quote=False)
-        who = escape(_string(element.get("attribution")) or "", quote=False)
+        words = escape(string(element.get("html")) or "", quote=False)
+        who = escape(string(element.get("attribution")) or "", quote=False)
         return f"<blockquote><p>{words}</p><footer>{who}</footer></blockquote>"
     return ""
 
 
 def _image_url(element: dict[str, Any]) -> str | None:
     """The master image, else the widest."""
-    media = _dict(element.get("media"))
-    images = [i for i in items(media.get("allImages")) if _string(i.get("url"))]
+    media = mapping(element.get("media"))
+    images = [i for i in items(media.get("allImages")) if string(i.get("url"))]
     for image in images:
-        if _dict(image.get("fields")).get("isMaster"):
+        if mapping(image.get("fields")).get("isMaster"):
             return str(image["url"])
-    widths = [(count(_dict(i.get("fields")).get("width")) or 0, str(i["url"])) for i in images]
+    widths = [(count(mapping(i.get("fields")).get("width")) or 0, str(i["url"])) for i in images]
     return max(widths)[1] if widths else None
-
-
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _string(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 # Endpoints ----------------------------------------------------------------------------------
