@@ -1542,6 +1542,39 @@ def test_words_printed_for_screen_readers_alone_are_no_words_of_a_post(hidden: s
     ]
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["<h3 class='x6'>{title}</h3>", "<div class='x6'><b>{title}</b></div>"],
+    ids=["heading", "bold-line"],
+)
+def test_a_topic_set_above_each_posts_title_is_neither_title_nor_words(title: str) -> None:
+    """A topic above each post's title ("Politik", "Sport", "Politik", "Wirtschaft"), in a
+    build whose classes say nothing: the title under it is the headline, whether a heading or
+    a bold line, and the topic no word of the post."""
+    topics = ["Politik", "Sport", "Politik", "Wirtschaft", "Politik", "Sport"]
+    posts = "".join(
+        f"<div class='x1'><div class='x2'><span class='x3'>1{8 - n}:05 Uhr</span></div>"
+        f"<div class='x4'><span class='x5'>{topic}</span></div>"
+        + title.format(title=f"Meldung {n} über die Lage im Land")
+        + f"<div class='x7'>Was Meldung {n} berichtet, in mehr als ein paar Worten.</div></div>"
+        for n, topic in enumerate(topics)
+    )
+    page = page_of(
+        f"<div class='x0'>{posts}</div>",
+        title="Newsblog: Die Lage",
+        lang="de",
+        published="2024-02-10T08:00:00+01:00",
+    )
+    updates = stream_of(page, "https://news.example.de/newsblog/lage")
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (
+            f"Meldung {n} über die Lage im Land",
+            f"Was Meldung {n} berichtet, in mehr als ein paar Worten.",
+        )
+        for n in range(6)
+    ]
+
+
 def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -> None:
     """The NYT's live pages (2024, as a public scraper of them reads them,
     joshuaKnauber/pagers-in-headlines `pipeline/05-extraction/round2/liveblogs.py`): each post

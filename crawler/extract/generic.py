@@ -1585,6 +1585,7 @@ def _update(
     if headline_el is not None:
         header = _post_header(headline_el, member)
         skip.add(headline_el if header is None else header)
+        skip.update(_kickers(member, headline_el, skip))
     return html_update(
         page_url=url,
         body=member,
@@ -1624,6 +1625,24 @@ def _after_its_words(member: Element, headline: Element, times: list[_Time]) -> 
                 if element is headline:
                     break
     return False
+
+
+def _kickers(member: Element, headline: Element, skip: set[Element]) -> list[Element]:
+    """The short lines above a post's headline that label it, no words of its body: a topic
+    ("Politik", "Ukraine"), a kicker. Only what comes before the headline is looked at, where
+    a post's words never stand: pictures, longer lines and dates ("14 March 2024") stay."""
+    found: list[Element] = []
+    above = set(headline.iterancestors())
+    for element in member.iterdescendants(etree.Element):
+        if element is headline:
+            return found
+        if element in above or element in skip or any(a in found for a in element.iterancestors()):
+            continue
+        if walks.holds(element, _PICTURES) or element.tag in _PICTURES:
+            continue
+        if lines.is_kicker(text_of(element)):
+            found.append(element)
+    return []
 
 
 def _first_line(byline: Element) -> str:
@@ -1704,7 +1723,9 @@ def _read_by_shape(
         for member in untitled:
             found = read(member, slack) if slack != _HEADER_SLACK else first_read[member]
             unsigned[member] = [ln for ln in found if ln.box not in signed.get(member, ())]
-        found_titles = lines.titles(unsigned, slack != _HEADER_SLACK, _HAS_MEDIA)
+        found_titles = lines.titles(
+            lines.without_kickers(unsigned), slack != _HEADER_SLACK, _HAS_MEDIA
+        )
         if len(found_titles) > len(titles):
             titles = found_titles
         if len(titles) == len(untitled):

@@ -124,6 +124,41 @@ def _line(start: Element, path: tuple[str, ...], linked: bool) -> Line:
     return Line(box, start, shape, linked)
 
 
+def without_kickers(read: dict[Element, list[Line]]) -> dict[Element, list[Line]]:
+    """The posts' lines without the label most of them open with, a topic set above the
+    title ("Politik", "Sport", "Politik", "Wirtschaft"): a short line of one shape, a word or
+    three and no digit, whose few words come again and again, where a title says something
+    new each time."""
+    firsts = {
+        m: found[0] for m, found in read.items() if len(found) >= 2 and is_kicker(found[0].text)
+    }
+    shapes: dict[Shape, list[Element]] = defaultdict(list)
+    for member, first in firsts.items():
+        shapes[first.shape].append(member)
+    if not shapes:
+        return read
+    _, labelled = max(shapes.items(), key=lambda item: len(item[1]))
+    texts = {firsts[m].text for m in labelled}
+    if len(labelled) < MIN_POSTS or len(labelled) * 2 < len(read) or len(texts) * 2 > len(labelled):
+        return read
+    return {m: found[1:] if m in labelled else found for m, found in read.items()}
+
+
+def is_kicker(text: str) -> bool:
+    """A label set above a title: a word or three, no sentence's end, no digit (a date above a
+    title stays in the post's words)."""
+    return (
+        bool(text)
+        and len(text) <= _KICKER
+        and len(text.split()) <= 3
+        and text[-1] not in ".!?:"
+        and not any(c.isdigit() for c in text)
+    )
+
+
+_KICKER = 30  # characters: a word or three
+
+
 def titles(
     read: dict[Element, list[Line]],
     in_header: bool,
