@@ -202,20 +202,18 @@ TEASER_OPENINGS = (
     "zobacz także", "zobacz też", "zobacz również", "przeczytaj także", "przeczytaj też",
 )  # fmt: skip
 _TEASER = re.compile(rf"^(?:{'|'.join(TEASER_OPENINGS)})\b\s*(?:[:\-–—|]|$)", re.I)
-# The letters a teaser can start with, in either case (and "ſ", a long s, which re.I folds
-# into "s"), then its first two case-folded: cheap first tests, most paragraphs failing one.
-_TEASER_FIRSTS = frozenset(
-    {o[0] for o in TEASER_OPENINGS} | {o[0].upper() for o in TEASER_OPENINGS} | {"\u017f"}
+# The two letters a teaser can start with, each in either case (and "ſ", a long s, which re.I
+# folds into "s"): a cheap first test, most paragraphs failing it.
+_TEASER_STARTS = frozenset(
+    first + second
+    for opening in TEASER_OPENINGS
+    for first in {opening[0], opening[0].upper(), "\u017f" if opening[0] == "s" else ""} - {""}
+    for second in (opening[1], opening[1].upper())
 )
-_TEASER_STARTS = frozenset(opening[:2] for opening in TEASER_OPENINGS)
 
 
 def _may_be_teaser(text: str) -> bool:
-    return (
-        text[0] in _TEASER_FIRSTS
-        and text[:2].casefold()[:2] in _TEASER_STARTS
-        and _TEASER.match(text) is not None
-    )
+    return text[:2] in _TEASER_STARTS and _TEASER.match(text) is not None
 
 
 # A line drawn between posts or sections ("___", "* * *", "——"): a rule, not words.
@@ -500,11 +498,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
             continue
         if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
             continue
-        if (
-            text[0] in _TEASER_FIRSTS
-            and text[:2].casefold()[:2] in _TEASER_STARTS
-            and _TEASER.match(text)
-        ):
+        if text[:2] in _TEASER_STARTS and _TEASER.match(text):
             continue
         if text[0] in _RULE_INITIALS and _RULE.match(text):
             continue

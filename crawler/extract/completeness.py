@@ -86,7 +86,11 @@ def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int
 def says_read_more(text: str) -> bool:
     """Whether a control's text is a "Read more" ("Continue reading", "Weiterlesen", "Lire la
     suite"…), in the languages read here."""
-    return len(text) <= 40 and _READ_MORE.match(text.strip(" .…»›>→")) is not None
+    return len(text) <= _CONTROL_TEXT and _READ_MORE.match(text.strip(_AROUND)) is not None
+
+
+_CONTROL_TEXT = 40  # characters of a control's text: a longer one is a link's words
+_AROUND = " .…»›>→"  # the marks around a control's words ("Read more »")
 
 
 def is_stub(body: Element | None, page_url: str, permalink: str | None = None) -> bool:
@@ -96,8 +100,8 @@ def is_stub(body: Element | None, page_url: str, permalink: str | None = None) -
     here = without_fragment(page_url)
     own = without_fragment(permalink) if permalink else here
     for control in body.iter("a", "button"):
-        text = text_of(control)
-        if not text or not says_read_more(text):
+        text = text_of(control)  # says_read_more, inlined: a page's posts hold many controls
+        if not text or len(text) > _CONTROL_TEXT or not _READ_MORE.match(text.strip(_AROUND)):
             continue
         if control.tag == "button":
             return True

@@ -1629,20 +1629,36 @@ def _after_its_words(member: Element, headline: Element, times: list[_Time]) -> 
 
 def _kickers(member: Element, headline: Element, skip: set[Element]) -> list[Element]:
     """The short lines above a post's headline that label it, no words of its body: a topic
-    ("Politik", "Ukraine"), a kicker. Only what comes before the headline is looked at, where
-    a post's words never stand: pictures, longer lines and dates ("14 March 2024") stay."""
+    ("Politik", "Ukraine"), a kicker. Only what comes before the headline is looked at (the
+    boxes before it and before each box that holds it), where a post's words never stand:
+    pictures, longer lines and dates ("14 March 2024") stay."""
     found: list[Element] = []
-    above = set(headline.iterancestors())
-    for element in member.iterdescendants(etree.Element):
-        if element is headline:
-            return found
-        if element in above or element in skip or any(a in found for a in element.iterancestors()):
-            continue
-        if walks.holds(element, _PICTURES) or element.tag in _PICTURES:
-            continue
-        if lines.is_kicker(text_of(element)):
-            found.append(element)
-    return []
+    node = headline
+    while node is not member:
+        before = node.getprevious()
+        while before is not None:
+            if isinstance(before.tag, str) and before not in skip:
+                _gather_kickers(before, skip, found)
+            before = before.getprevious()
+        parent = node.getparent()
+        if parent is None:
+            return []
+        node = parent
+    return found
+
+
+def _gather_kickers(box: Element, skip: set[Element], found: list[Element]) -> None:
+    """A box above a headline that is a kicker, or the kickers among the lines of a longer
+    one; a picture's box is none."""
+    if box.tag in _PICTURES or walks.holds(box, _PICTURES):
+        return
+    if walks.text_length(box, lines.KICKER + 1) <= lines.KICKER:
+        if lines.is_kicker(text_of(box)):
+            found.append(box)
+        return
+    for child in box:
+        if isinstance(child.tag, str) and child not in skip:
+            _gather_kickers(child, skip, found)
 
 
 def _first_line(byline: Element) -> str:

@@ -149,14 +149,14 @@ def is_kicker(text: str) -> bool:
     title stays in the post's words)."""
     return (
         bool(text)
-        and len(text) <= _KICKER
+        and len(text) <= KICKER
         and len(text.split()) <= 3
         and text[-1] not in ".!?:"
         and not any(c.isdigit() for c in text)
     )
 
 
-_KICKER = 30  # characters: a word or three
+KICKER = 30  # characters: a word or three
 
 
 def titles(
