@@ -417,9 +417,12 @@ def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:
     for cls in {c for c in classes if _SCREEN_READER_CLASS.search(c)}:
         if '"' in cls and "'" in cls:
             continue  # no XPath literal holds both; no class of a real page does
-        for element in root.iterfind(f".//*[@class={_xpath_string(cls)}]"):
-            text = raw_text(element)
-            if not any(c.isdigit() for c in text):
+        try:
+            hidden = list(root.iterfind(f".//*[@class={_xpath_string(cls)}]"))
+        except (SyntaxError, ValueError):  # a class no path can name (a control character)
+            continue
+        for element in hidden:
+            if not any(c.isdigit() for c in raw_text(element)):
                 drop_tree(element)
 
 
