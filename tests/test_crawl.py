@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from archive.records import PassResult
 from crawler.sample import SampleBlog, demo_states
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
 from crawler.sample.site import LocalServer, send
@@ -158,13 +159,9 @@ def test_refused_connection_fails_with_a_reason(db_path: Path) -> None:
     assert result.error == f"connection refused by 127.0.0.1:{url.split(':')[2].split('/')[0]}"
 
 
-@pytest.mark.slow
-def test_an_ordinary_page_is_not_archived_as_a_live_blog(
-    sample_blog: SampleBlog, db_path: Path
-) -> None:
-    """A blog post with its comments (a real page): the pass fails with one sentence, and
-    nothing of the page becomes an update."""
-    body = (corpus_dir() / "articles" / "gormulus.wordpress.com.durfen.html").read_bytes()
+def crawl_served(body: bytes, path: str, db_path: Path) -> tuple[str, PassResult]:
+    """One pass over a page served at `path` by a server of its own (it answers every path with
+    the page): the page's address, and the pass's result."""
 
     class Page(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -173,14 +170,25 @@ def test_an_ordinary_page_is_not_archived_as_a_live_blog(
         def log_message(self, *args: object) -> None:
             pass
 
-    assert crawl_local([sample_blog.url], db_path)[0].ok
     server = LocalServer(Page)
     server.start()
     try:
-        url = server.origin + "/2019/05/24/durfen/"
+        url = server.origin + path
         [result] = crawl_local([url], db_path)
     finally:
         server.stop()
+    return url, result
+
+
+@pytest.mark.slow
+def test_an_ordinary_page_is_not_archived_as_a_live_blog(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """A blog post with its comments (a real page): the pass fails with one sentence, and
+    nothing of the page becomes an update."""
+    body = (corpus_dir() / "articles" / "gormulus.wordpress.com.durfen.html").read_bytes()
+    assert crawl_local([sample_blog.url], db_path)[0].ok
+    url, result = crawl_served(body, "/2019/05/24/durfen/", db_path)
     assert result.error == f"no live-blog updates found on {url}: it does not look like a live blog"
     db = Database(db_path)
     assert [r[0] for r in db.execute("select distinct blog_id from updates")] == [1]
@@ -198,20 +206,7 @@ def test_a_live_page_with_no_post_to_read_says_why_it_may_be(db_path: Path) -> N
         b"<div id='live-feed' data-src='/api/feed.json'></div></main></body></html>"
     )
 
-    class Page(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            send(self, 200, body, "text/html; charset=utf-8")
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = LocalServer(Page)
-    server.start()
-    try:
-        url = server.origin + "/news/live/storm-ciaran"
-        [result] = crawl_local([url], db_path)
-    finally:
-        server.stop()
+    url, result = crawl_served(body, "/news/live/storm-ciaran", db_path)
     assert result.error == (
         f"no live-blog updates found on {url}: a consent wall, an empty blog, or markup this "
         "extractor cannot read (posts drawn in the browser need --render)"
