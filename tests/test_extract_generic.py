@@ -1575,6 +1575,33 @@ def test_a_topic_set_above_each_posts_title_is_neither_title_nor_words(title: st
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "line", "name"),
+    [
+        ("en", "Posted by Ann Lee at {h}:05", "Ann Lee"),
+        ("de", "Geschrieben von Anna Weber um {h}:05 Uhr", "Anna Weber"),
+        ("fr", "Publié par Jean Dupont à {h}h05", "Jean Dupont"),
+        ("pt", "Publicado por Ana Souza às {h}h05", "Ana Souza"),
+    ],
+)
+def test_a_byline_that_runs_into_the_posts_time_names_its_author(
+    lang: str, line: str, name: str
+) -> None:
+    """ "Posted by Ann Lee at 14:05", and its like in the languages read here: the name is the
+    post's author, without the word that leads to the time."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><p class='x9'>{line.format(h=10 + n)}</p>"
+        f"<h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{posts}</div>", lang=lang), "https://news.example.com/live/x"
+    )
+    assert [(u.headline, u.authors) for u in updates] == [
+        (f"Post {n}", [name]) for n in (6, 5, 4, 3)
+    ]
+
+
 def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -> None:
     """The NYT's live pages (2024, as a public scraper of them reads them,
     joshuaKnauber/pagers-in-headlines `pipeline/05-extraction/round2/liveblogs.py`): each post

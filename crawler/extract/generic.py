@@ -1781,7 +1781,7 @@ def _post_header(headline: Element, member: Element) -> Element | None:
 
 _TIME_SEPARATOR = re.compile(r"^[\s:–—\-|·•.,]+")
 # The word a byline puts before its time ("Posted by Ann Lee at 14:05"), the time taken away.
-_TIME_PREPOSITION = re.compile(r"\s+(?:at|on|um|am|à|a\s+las|alle|om|o)$", re.I)
+_TIME_PREPOSITION = re.compile(r"\s+(?:at|on|um|am|à|a\s+las?|alle|ore|às|as|om|o)$", re.I)
 _TRAILING_SEPARATOR = re.compile(r"[\s:–—\-|·•,(]+$")
 
 
