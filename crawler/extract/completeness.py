@@ -100,8 +100,8 @@ def is_stub(body: Element | None, page_url: str, permalink: str | None = None) -
     here = without_fragment(page_url)
     own = without_fragment(permalink) if permalink else here
     for control in body.iter("a", "button"):
-        text = text_of(control)  # says_read_more, inlined: a page's posts hold many controls
-        if not text or len(text) > _CONTROL_TEXT or not _READ_MORE.match(text.strip(_AROUND)):
+        text = text_of(control)
+        if not text or not says_read_more(text):
             continue
         if control.tag == "button":
             return True

@@ -953,18 +953,9 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock | None) -> Non
 def _holds_body(part: Element) -> bool:
     """Whether an entry's part holds words of its body: a paragraph of words, not a title
     line set in bold ("<p><strong>Bahn meldet Ausfälle im Süden</strong></p>")."""
-    for p in part.iter("p"):
-        if walks.text_length(p, _MIN_TEXT) < _MIN_TEXT:
-            continue
-        bold = p[0] if len(p) == 1 else None
-        if (
-            bold is None
-            or bold.tag not in ("b", "strong")
-            or (p.text or "").strip()
-            or (bold.tail or "").strip()
-        ):
-            return True
-    return False
+    return any(
+        walks.text_length(p, _MIN_TEXT) >= _MIN_TEXT and not _title_line(p) for p in part.iter("p")
+    )
 
 
 def _day_line(child: Element, clock: PageClock) -> date | None:
