@@ -1675,6 +1675,41 @@ def test_a_posts_labels_are_flags_not_words(box: str, labels: list[str]) -> None
     ]
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Analysis", "Opinion", "Explainer", "Exclusive"],
+        ["Analyse", "Kommentar", "Meinung", "Exklusiv"],
+        ["Analyse", "Décryptage", "Opinion", "Exclusif"],
+        ["Análisis", "Opinión", "Vídeo", "Exclusiva"],
+        ["Analisi", "Commento", "Video", "Esclusiva"],
+        ["Análise", "Opinião", "Vídeo", "Exclusivo"],
+        ["Analyse", "Opinie", "Video", "Exclusief"],
+        ["Analiza", "Komentarz", "Opinia", "Wideo"],
+    ],
+    ids=["en", "de", "fr", "es", "it", "pt", "nl", "pl"],
+)
+@pytest.mark.parametrize("titled", [True, False], ids=["titled", "untitled"])
+def test_a_posts_kind_is_a_label_not_a_word(labels: list[str], titled: bool) -> None:
+    """What kind of post it is ("Analysis", "Opinion", "Video") printed on a line of its own
+    above it, in the languages read here: no headline and no word of the post, whether or not
+    the post has a heading of its own."""
+    posts = "".join(
+        f"<div class='post'><time datetime='2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05</time>"
+        f"<p class='x1'>{label}</p>"
+        + (f"<h2>Post {n}</h2>" if titled else "")
+        + f"<p>What post {n} reports, in more than a few words.</p></div>"
+        for n, label in enumerate(labels)
+    )
+    updates = stream_of(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    )
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (f"Post {n}" if titled else None, f"What post {n} reports, in more than a few words.")
+        for n in range(4)
+    ]
+
+
 def test_a_post_stamped_with_a_date_alone_keeps_its_heading_as_headline() -> None:
     """A post that opens with a line stating its date and nothing else ("14 March 2024"), then
     its heading: the heading is the headline; the date, no clock, stays in its words."""

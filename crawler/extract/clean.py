@@ -80,6 +80,12 @@ _POST_LABELS = frozenset(
      "net binnen", "new", "neu", "nouveau", "nuevo", "nuovo", "novo", "nieuw", "nowe",
      "aktualisierung", "mise à jour", "actualización", "aggiornamento", "atualização",
      "aktualizacja"}
+) | frozenset(
+    # What kind of post it is: a label above it, no word of its own.
+    {"analysis", "opinion", "explainer", "exclusive", "video", "analyse", "kommentar",
+     "meinung", "exklusiv", "décryptage", "exclusif", "vidéo", "análisis", "opinión",
+     "exclusiva", "vídeo", "analisi", "commento", "esclusiva", "análise", "opinião",
+     "exclusivo", "opinie", "exclusief", "analiza", "komentarz", "opinia", "wideo"}
 )  # fmt: skip
 # The label an advertisement's slot carries, as a line of its own, in the languages read here.
 AD_LABELS = frozenset(
