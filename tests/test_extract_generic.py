@@ -284,6 +284,62 @@ def test_a_stream_of_bare_clocks_over_midnight_steps_back_a_day_from_the_pages_d
     )
 
 
+def _ticker_with_a_tweet(clocks: list[str], tweeted: int, day: str) -> bytes:
+    """A German ticker whose posts show a bare clock and no other date; the post at `tweeted`
+    embeds a tweet dated `day`, the only date the page states."""
+    posts = ""
+    for n, clock in enumerate(clocks):
+        tweet = (
+            '<blockquote class="twitter-tweet"><p>Die Lage bleibt angespannt.</p>— Polizei '
+            f'(@polizei) <a href="https://twitter.com/polizei/status/1{n}">{day}</a></blockquote>'
+            if n == tweeted
+            else ""
+        )
+        posts += (
+            f"<article class='post' id='p{n}'><span class='zeit'>{clock} Uhr</span><h2>Meldung "
+            f"{n}</h2><p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>{tweet}"
+            "</article>"
+        )
+    return (
+        "<html lang='de'><head><title>Liveticker: Unwetter</title></head><body><main>"
+        f"<div class='x0'>{posts}</div></main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("clocks", "tweeted", "fetched", "expected"),
+    [
+        # Fetched just after midnight: the stream crossed it; the tweet of the 18th is in a post
+        # below the crossing. Placed on the tweet's day, that post would predate its tweet.
+        (
+            ["01:33", "00:43", "23:52", "23:10"],
+            3,
+            "2024-01-19T00:40:00Z",
+            ["2024-01-19T00:33:00Z", "2024-01-18T23:43:00Z", "2024-01-18T22:52:00Z",
+             "2024-01-18T22:10:00Z"],
+        ),
+        # Fetched two days later: the tweet's day is still the page's (no post predates it).
+        (
+            ["11:02", "10:34", "10:27"],
+            2,
+            "2024-01-20T09:00:00Z",
+            ["2024-01-18T10:02:00Z", "2024-01-18T09:34:00Z", "2024-01-18T09:27:00Z"],
+        ),
+    ],
+    ids=["crossing-midnight", "fetched-later"],
+)  # fmt: skip
+def test_a_post_is_never_placed_before_the_tweet_it_embeds(
+    clocks: list[str], tweeted: int, fetched: str, expected: list[str]
+) -> None:
+    """An embedded tweet's date, where the page states no other, is the day its bare clocks
+    are placed from; but a post is never older than a tweet it quotes: where that placing puts
+    one on a day before its tweet's, the stream is placed a day later (never past the fetch)."""
+    page = _ticker_with_a_tweet(clocks, tweeted, "January 18, 2024")
+    url = "https://nachrichten.example.de/liveticker-unwetter-100.html"
+    updates = extract_page(page, url, fetched_at=fetched).updates
+    assert [u.published_at for u in updates] == expected
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from itertools import chain, pairwise
@@ -694,6 +694,7 @@ class PageClock:
         self,
         clocks: Sequence[tuple[int, int] | None],
         days: Sequence[date | None] | None = None,
+        floors: Sequence[date | None] | None = None,
     ) -> list[str | None]:
         """A stream's bare clocks, newest first, as instants: the first on `day` (the fetch day
         when the page states none), a day earlier whenever a clock is later than the one above
@@ -701,14 +702,41 @@ class PageClock:
         stream whose clocks mostly rise runs oldest first: it is placed from its end.
 
         `days`, beside the clocks, are the days the stream's headings name above each (None
-        where none does): a clock under one is on that day."""
+        where none does): a clock under one is on that day. `floors` are the days of what each
+        post quotes (an embedded tweet's date): a post is not older than a tweet it quotes, so
+        where the page's day puts one before its floor, the stream is placed that much later,
+        never past the fetch."""
+        named: list[date | None] = list(days) if days is not None else [None] * len(clocks)
+        placed = self._in_order(clocks, named)
+        if floors is None or any(named):
+            return placed
+        behind = max(
+            (
+                (floor - moment.astimezone(self.zone).date()).days
+                for floor, utc in zip(floors, placed, strict=True)
+                if floor is not None and (moment := parse_utc(utc)) is not None
+            ),
+            default=0,
+        )
+        if behind <= 0:
+            return placed
+        later = min((self.day or self._today) + timedelta(days=behind), self._today)
+        return replace(self, day=later)._in_order(clocks, named)
+
+    def _in_order(
+        self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
+    ) -> list[str | None]:
         known = [c for c in clocks if c is not None]
         rising = sum(1 for above, below in pairwise(known) if below > above)
         falling = sum(1 for above, below in pairwise(known) if below < above)
-        named = list(days) if days is not None else [None] * len(clocks)
         if rising > falling:
             return self._placed(clocks[::-1], named[::-1])[::-1]
         return self._placed(clocks, named)
+
+    def day_stated(self, text: str) -> date | None:
+        """The full date a short text states (a tweet's "January 18, 2024"), if it is no later
+        than the day after the fetch's."""
+        return _date_in(text, self._today)
 
     def _placed(
         self, clocks: Sequence[tuple[int, int] | None], days: Sequence[date | None]

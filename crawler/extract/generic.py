@@ -1456,7 +1456,7 @@ def _place_bare_clocks(
     the posts under a line that names their day, on that day."""
     if clock is None:
         return
-    bare: list[tuple[Update, tuple[int, int], date | None]] = []
+    bare: list[tuple[Update, tuple[int, int], date | None, date | None]] = []
     members = {member for member, _ in posts}
     for member, update in posts:
         readings = times[member]
@@ -1464,11 +1464,25 @@ def _place_bare_clocks(
             continue  # its markup dates it
         reading = next((t.reading for t in readings if t.reading is not None), None)
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
-            bare.append((update, reading.clock, _day_above(member, members, clock)))
+            day = _day_above(member, members, clock)
+            bare.append((update, reading.clock, day, _quoted_day(member, clock)))
     if bare:
-        placed = clock.place_clocks([c for _, c, _ in bare], [d for _, _, d in bare])
-        for (update, _, _), utc in zip(bare, placed, strict=True):
+        placed = clock.place_clocks(
+            [c for _, c, _, _ in bare], [d for _, _, d, _ in bare], [f for _, _, _, f in bare]
+        )
+        for (update, _, _, _), utc in zip(bare, placed, strict=True):
             update.published_at = utc
+
+
+def _quoted_day(member: Element, clock: PageClock) -> date | None:
+    """The latest date of the posts a post quotes: an embedded tweet's, in its last link
+    ("— Name (@name) January 18, 2024")."""
+    days = []
+    for quote in member.iter("blockquote"):
+        links = list(quote.iter("a"))
+        if links and (day := clock.day_stated(text_of(links[-1]))) is not None:
+            days.append(day)
+    return max(days, default=None)
 
 
 # Members to updates --------------------------------------------------------------------------
