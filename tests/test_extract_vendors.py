@@ -764,6 +764,53 @@ def test_older_default_theme_post() -> None:
     ]
 
 
+# Zeit Online's forks of the themes (ZeitOnline/liveblog-default-theme `template-post.html`;
+# ZeitOnline/liveblog, `themes_assets/amp/templates/template-post.html`,
+# `template-itemheader-date.html`): the default theme dates a post in a `span.relativeDate`
+# (its `data-js-timestamp`, the ISO text a script turns into "07:30 Uhr") and its last edit in
+# `.lb-post-updated-time`; the AMP theme moves a pinned post's `data-sort-time` ahead (its
+# `addten` filter, so that it sorts first) and dates it in `amp-timeago[datetime]`; its text
+# items are `div.lb-item__text`.
+ZON_DEFAULT = """<html lang="de"><body><section data-timeline-normal class="lb-posts list-group">
+<article class="lb-post list-group-item show-author-avatar default" data-post-id="urn:newsml:localhost:2024-05-14T15:52:10.2:bb02" data-post-sticky="False">
+  <div class="lb-post-header"><div class="lb-type lb-type--default"></div>
+    <div class="lb-post-metadata"><span class="lb-post-metadata__time">
+      <span class="relativeDate" data-js-timestamp="2024-05-14T13:52:10+00:00" data-js-format="LT">2024-05-14T13:52:10+00:00</span><span>Uhr</span></span>
+      <span class="lb-post-metadata__date relativeDate" data-js-timestamp="2024-05-14T13:52:10+00:00" data-js-format="LL">2024-05-14T13:52:10+00:00</span></div>
+    <div class="lb-author"><span class="lb-author__name">Lena Hartmann</span></div></div>
+  <div class="lb-items-container"><div class="lb-item text"><article><h2>Selenskyj sagt Reisen ab</h2><p>Der Präsident bleibt wegen der Lage im Land.</p></article></div></div>
+  <div class="lb-post-updated"><span>Aktualisiert</span> <span class="lb-post-updated-time relativeDate" data-js-timestamp="2024-05-14T14:05:00+00:00">2024-05-14T14:05:00+00:00</span></div>
+</article></section></body></html>"""
+ZON_AMP = """<html lang="de"><body><amp-live-list id="lb-timeline" layout="container"><div items>
+<article id="urnnewsmllocalhost20240514T0730001aa01" data-update-time="1715664600" data-sort-time="2031024600" class="lb-post lb-post--default show-author-avatar lb-post--sticky">
+  <amp-timeago width="160" height="20" layout="fixed" class="lb-post-timeago" datetime="2024-05-14T05:30:00+0000" locale="de">vor 8 Stunden</amp-timeago>
+  <div class="lb-type lb-type--default"></div>
+  <amp-img src="https://zeit.liveblog.pro/images/pinpost.svg" width="10" height="13" class="pin-icon"></amp-img>
+  <div class="lb-author"><div class="lb-author__name">Zeit Online</div></div>
+  <div class="lb-item lb-item--text"><div class="lb-item__text"><h2>Das Wichtigste in Kürze</h2><p>Russische Truppen melden Geländegewinne bei Charkiw.</p></div></div>
+</article></div></amp-live-list></body></html>"""
+
+
+def test_zeit_onlines_themes_date_their_posts_where_their_templates_put_it() -> None:
+    (default,) = extract_page(
+        ZON_DEFAULT.encode(), LOCAL, fetched_at="2024-05-14T14:10:00Z"
+    ).updates
+    assert (default.headline, default.published_at, default.modified_at, default.authors) == (
+        "Selenskyj sagt Reisen ab",
+        "2024-05-14T13:52:10Z",
+        "2024-05-14T14:05:00Z",
+        ["Lena Hartmann"],
+    )
+    assert default.body_text == "Der Präsident bleibt wegen der Lage im Land."
+    (pinned,) = extract_page(ZON_AMP.encode(), LOCAL, fetched_at="2024-05-14T14:10:00Z").updates
+    assert (pinned.pinned, pinned.headline, pinned.published_at, pinned.body_text) == (
+        True,
+        "Das Wichtigste in Kürze",
+        "2024-05-14T05:30:00Z",
+        "Russische Truppen melden Geländegewinne bei Charkiw.",
+    )
+
+
 # Publishers' pages that embed each vendor -------------------------------------------------------
 # Built pages under tests/pages/, each saying at its top where its embed is documented: the
 # embed, the structured data or server-rendered posts the vendor's integration adds, and the

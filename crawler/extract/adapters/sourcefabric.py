@@ -14,7 +14,12 @@ themes' Jinja templates in liveblog/liveblog, `server/liveblog/themes/themes_ass
   in the article;
 - the AMP theme (`amp/templates/template-post.html`): `article.lb-post` with the post id
   (without `:-.`) as its `id`, `data-sort-time` / `data-update-time` in epoch seconds and
-  `data-tombstone` on a deleted post.
+  `data-tombstone` on a deleted post;
+- Zeit Online's forks (ZeitOnline/liveblog-default-theme, ZeitOnline/liveblog): the default
+  theme dates a post in `span.relativeDate[data-js-timestamp]` (the time and date boxes of
+  `.lb-post-metadata`), its last edit in `.lb-post-updated-time`; the AMP theme dates it in
+  `amp-timeago.lb-post-timeago[datetime]`, moves a pinned post's `data-sort-time` ahead
+  (`lb-post--sticky`: it sorts first) and boxes a text item's words in `div.lb-item__text`.
 A post has no headline field: a heading that opens its first item is its headline. Posts of
 type `advertisement` are the theme's ad slots, not posts. Embeds waiting for consent sit in
 `<template>` and are gone with the other templates before adapters read the page.
@@ -159,7 +164,9 @@ def _post(post: Element, url: str) -> Update:
         source_id=source_id,
         headline=text_of(headline_el) or None,
         skip=parts.skip + ([headline_el] if headline_el is not None else []),
-        published_at=parts.published or machine_time(post.get("data-sort-time")),
+        # (A pinned post's sort time is moved ahead so that it sorts first: no time of its.)
+        published_at=parts.published
+        or (None if "lb-post--sticky" in classes else machine_time(post.get("data-sort-time"))),
         modified_at=parts.modified or machine_time(post.get("data-update-time")),
         authors=parts.authors,
         pinned=_pinned(post, classes),
@@ -179,7 +186,7 @@ class _Parts:
         self.modified: str | None = None
         self.authors: list[str] = []
         self.highlighted = False  # the older theme's `div.lb-post-highlighted`
-        for element in post.iter("div", "span", "img", "amp-img"):
+        for element in post.iter("div", "span", "img", "amp-img", "amp-timeago"):
             self._read(element)
         if self.body is post:  # no items container: skip what is beside the items
             self.skip += [child for child in post if not _holds_items(child)]
@@ -194,8 +201,10 @@ class _Parts:
             self.first_item = element
         elif "lb-post-updated-time" in cls:
             self.modified = self.modified or machine_time(element.get("data-js-timestamp"))
-        elif "lb-post-date" in cls.split():
+        elif "lb-post-date" in cls.split() or "relativeDate" in cls.split():
             self.published = self.published or machine_time(element.get("data-js-timestamp"))
+        elif "lb-post-timeago" in cls.split():
+            self.published = self.published or machine_time(element.get("datetime"))
         elif "lb-author__name" in cls and not self.authors:
             self.authors = _author(element)
         elif "lb-post-highlighted" in cls:
@@ -242,9 +251,14 @@ def _opening_heading(item: Element | None) -> Element | None:
     if container is None:
         return None
     first = container if container.tag in _HEADINGS else None
-    if first is None and container.tag == "article" and not (container.text or "").strip():
+    if first is None and _is_text_box(container) and not (container.text or "").strip():
         first = next((c for c in container if isinstance(c.tag, str)), None)
     return first if first is not None and first.tag in _HEADINGS else None
+
+
+def _is_text_box(element: Element) -> bool:
+    """A text item's box: the default theme's `<article>`, the AMP theme's `div.lb-item__text`."""
+    return element.tag == "article" or "lb-item__text" in (element.get("class") or "").split()
 
 
 def _normalise_items(post: Element) -> None:
