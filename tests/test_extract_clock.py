@@ -581,6 +581,33 @@ def test_zone_from_the_pages_offsets(lang: str, dates: list[str], zone: str) -> 
     assert zone_name(clock_of(page(lang, head))) == zone
 
 
+@pytest.mark.parametrize(
+    ("lang", "url", "line", "zone"),
+    [
+        # A page nothing else places ("en", ".com", its times written "Z"): the zone a line at
+        # its top names beside a clock is the zone of its clocks, daylight saving and all.
+        ("en", "https://news.example/live", "Updated April 14, 2024 at 11:42 a.m. EDT",
+         "America/New_York"),
+        ("en", "https://news.example/live", "Last updated 9:05 pm ET", "America/New_York"),
+        ("en", "https://news.example/live", "Updated 14:05 IST", "Asia/Kolkata"),
+        ("en", "https://news.example/live", "Updated 10:40 GMT", "UTC"),
+        (None, "https://news.example/live", "Stand: 14:05 Uhr MESZ", "Europe/Berlin"),
+        # Where the domain or the language places the page, a time it quotes from elsewhere
+        # ("the debate starts at 9pm ET" on a British page) does not move it.
+        ("en", "https://www.mirror.co.uk/live", "The debate starts at 9pm ET", "Europe/London"),
+        ("de", "https://news.example/live", "Um 14:00 Uhr ET spricht Biden", "Europe/Berlin"),
+        # A number without a clock is no clock in a zone.
+        ("en", "https://news.example/live", "Page 2 of 5 PT", "UTC"),
+    ],
+)  # fmt: skip
+def test_zone_a_page_prints_beside_a_clock(
+    lang: str | None, url: str, line: str, zone: str
+) -> None:
+    head = jsonld(datePublished="2024-04-13T21:40:00.000Z", dateModified="2024-04-14T15:42:10Z")
+    body = f"<header><p>{line}</p></header><p>Text</p>"
+    assert zone_name(clock_of(page(lang, head, body), url)) == zone
+
+
 def test_an_offset_no_known_zone_has_is_kept_as_it_is() -> None:
     clock = clock_of(page("ne", jsonld(datePublished="2024-05-05T10:00:00+05:45")))
     assert clock.zone == timezone(timedelta(hours=5, minutes=45))

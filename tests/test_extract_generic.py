@@ -284,6 +284,30 @@ def test_a_stream_of_bare_clocks_over_midnight_steps_back_a_day_from_the_pages_d
     )
 
 
+def test_bare_clocks_are_read_in_the_zone_the_pages_top_line_names() -> None:
+    """The Washington Post's live updates (as public readers of its pages document them):
+    cards stamped "11:42 a.m." alone, machine times written "Z", an English page on a `.com`;
+    the line under the title says "Updated … EDT". The cards' clocks are Eastern time."""
+    posts = "".join(
+        f"<div class='card' id='link-{n}'><span class='ts'>{clock}</span><h2>Update {n}</h2>"
+        f"<p>What update {n} reports, in more than a few words.</p></div>"
+        for n, clock in [(3, "11:42 a.m."), (2, "10:05 a.m."), (1, "8:31 a.m.")]
+    )
+    page = page_of(
+        "<div class='kicker'>LIVE Updated April 14, 2024 at 11:42 a.m. EDT</div>"
+        f"<div class='feed'>{posts}</div>",
+        title="Iran attacks Israel: Live updates",
+        published="2024-04-14T15:42:10.511Z",
+    )
+    url = "https://www.washingtonpost.com/world/2024/04/13/israel-iran-attack-live-updates/"
+    updates = extract_page(page, url, fetched_at="2024-04-14T16:30:00Z").updates
+    assert [u.published_at for u in updates] == [
+        "2024-04-14T15:42:00Z",
+        "2024-04-14T14:05:00Z",
+        "2024-04-14T12:31:00Z",
+    ]
+
+
 def _ticker_with_a_tweet(clocks: list[str], tweeted: int, day: str) -> bytes:
     """A German ticker whose posts show a bare clock and no other date; the post at `tweeted`
     embeds a tweet dated `day`, the only date the page states."""

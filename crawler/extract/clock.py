@@ -803,7 +803,9 @@ def page_clock(
     languages = tuple(dict.fromkeys(tag.split("-")[0] for tag in tags))
     values = _extremes(head_times + _body_times(root, gathered))
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
-    zone = _infer_zone(_zone_candidates(url, tags), stamps)
+    candidates = _zone_candidates(url, tags)
+    printed = None if candidates else _printed_zone(root)
+    zone = _infer_zone(candidates, stamps, printed)
     today = fetched.astimezone(zone).date()
     day = _newest_day(stamps, zone, fetched) or _dateline(root, today)
     return PageClock(fetched, zone, min(day, today) if day else None, languages)
@@ -1385,15 +1387,18 @@ def _zone_candidates(url: str, tags: list[str]) -> list[str]:
     return list(dict.fromkeys(candidates))
 
 
-def _infer_zone(candidates: list[str], stamps: list[_Stamp]) -> tzinfo:
+def _infer_zone(
+    candidates: list[str], stamps: list[_Stamp], printed: tzinfo | None = None
+) -> tzinfo:
     """The first candidate (then common zone) that agrees with the most of the page's written
-    offsets; the first candidate when the page writes none; UTC when nothing tells."""
+    offsets; where the page writes none, the first candidate, else the zone it prints beside a
+    clock (`printed`), else UTC ("Z" says how a time is written, not where its page is)."""
     observed = list(
         dict.fromkeys((s.moment.astimezone(UTC), s.offset) for s in stamps if s.moment and s.offset)
     )
     zones = (z for z in map(_named_zone, dict.fromkeys(candidates)) if z is not None)
     if not observed:
-        return next(zones, UTC)
+        return next(zones, printed or UTC)
     best: tzinfo | None = None
     best_score = 0
     for zone in chain(zones, map(_named_zone, _COMMON_ZONES)):
@@ -1444,9 +1449,18 @@ def _dateline(root: Element, today: date) -> date | None:
         day = _date_in(text, today)
         if day is not None:
             return day
+    for words in _first_lines(root):
+        day = _date_in(words, today)
+        if day is not None:
+            return day
+    return None
+
+
+def _first_lines(root: Element) -> Iterator[str]:
+    """The short texts with a digit among the body's first texts, outside asides."""
     body = root.find("body")
     if body is None:
-        return None
+        return
     count = 0
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, element in walker:
@@ -1461,11 +1475,37 @@ def _dateline(root: Element, today: date) -> date | None:
             continue
         count += 1
         if count > _DATELINE_NODES:
-            break
+            return
         if len(words) < 120 and _DIGIT.search(words):
-            day = _date_in(words, today)
-            if day is not None:
-                return day
+            yield words
+
+
+# The zone a page's clocks are in, where one of its first lines names it beside a clock
+# ("Updated April 14, 2024 at 11:42 a.m. EDT"): a region's zone, whose daylight saving follows
+# the date, for the abbreviations of one region; a fixed offset for the others.
+_PRINTED_ZONES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "BST": "Europe/London", "CET": "Europe/Berlin", "CEST": "Europe/Berlin",
+    "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin", "EET": "Europe/Athens",
+    "EEST": "Europe/Athens", "IST": "Asia/Kolkata", "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney", "BRT": "America/Sao_Paulo",
+}  # fmt: skip
+
+
+def _printed_zone(root: Element) -> tzinfo | None:
+    """The zone the first clock with a zone's name after it in the page's first lines names."""
+    for words in _first_lines(root):
+        for clock in _clocks(words):
+            if clock.zone is None:
+                continue
+            named = _ZONE_ANYWHERE.search(words, clock.start, clock.end)
+            name = named.group(1) if named is not None else None
+            if name in _PRINTED_ZONES:
+                return _named_zone(_PRINTED_ZONES[name])
+            return clock.zone
     return None
 
 
