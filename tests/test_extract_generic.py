@@ -1981,6 +1981,42 @@ def test_a_commentarys_short_lines_are_posts() -> None:
     assert [u.body_text for u in updates] == [text for _, text in lines_]
 
 
+def test_a_commentarys_key_events_tab_repeats_its_rows_not_its_posts() -> None:
+    """ESPN's match commentary (as public scrapers of it document it): a table row per line,
+    `tr[data-id="comment-…"]`, the minute in one cell, an icon in the next, the words in a
+    third; a "Key events" tab repeats some rows, ids and all. Each line is one post, its id
+    the row's, however short its words; the tab's copies are the same posts again."""
+    lines_ = [
+        (9001, "90'+4'", "Match ends, Arsenal 2, Chelsea 1."),
+        (8990, "78'", "Goal! Arsenal 2, Chelsea 1. Bukayo Saka (Arsenal) left footed shot."),
+        (8980, "63'", "Moisés Caicedo (Chelsea) is shown the yellow card for a bad foul."),
+        (8960, "34'", "Attempt saved. Kai Havertz (Arsenal) header from the centre of the box."),
+        (8901, "", "First Half begins."),
+    ]
+    key = {9001, 8990, 8980}
+
+    def rows(numbers: set[int]) -> str:
+        return "".join(
+            f"<tr data-id='comment-{n}' data-type='x'><td class='time-stamp'>{minute}</td>"
+            "<td class='type'><div class='soccer-icons'></div></td>"
+            f"<td class='game-details'>{text}</td></tr>"
+            for n, minute, text in lines_
+            if n in numbers
+        )
+
+    page = page_of(
+        "<article class='sub-module match-commentary'><ul class='tabs'><li><a href='#tab-1'>"
+        "Full Commentary</a></li><li><a href='#tab-2'>Key Events</a></li></ul>"
+        f"<div id='tab-1'><table><tbody>{rows({n for n, _, _ in lines_})}</tbody></table></div>"
+        f"<div id='tab-2'><table><tbody>{rows(key)}</tbody></table></div></article>",
+        title="Arsenal vs. Chelsea - Live Commentary",
+    )
+    updates = extract_page(page, "https://www.espn.com/soccer/commentary/_/gameId/671234").updates
+    assert [(u.source_id, u.body_text) for u in updates] == [
+        (f"comment-{n}", text) for n, _, text in lines_
+    ]
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

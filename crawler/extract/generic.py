@@ -351,7 +351,7 @@ def _stream(
     posts = _read_by_shape(posts, times, timed, url, bylines)
     if _teaser_cards(posts, url):
         return Stream()
-    updates = _unpinned(posts, set(pinned))
+    updates = _without_copies(_unpinned(posts, set(pinned)))
     ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
         for update in updates:
@@ -359,6 +359,22 @@ def _stream(
     _place_bare_clocks(posts, times, clock)
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     return Stream(updates, best.timed, best.marked, best.names, minuted)
+
+
+def _without_copies(updates: list[Update]) -> list[Update]:
+    """The posts without a second showing of one (a "Key events" tab repeating rows of the
+    commentary): a post whose id an earlier one has, and whose headline and words are that
+    one's, is that post again."""
+    seen: dict[str, tuple[str | None, str]] = {}
+    kept = []
+    for update in updates:
+        key = update.source_id
+        if key and seen.get(key) == (update.headline, update.body_text):
+            continue
+        if key and key not in seen:
+            seen[key] = (update.headline, update.body_text)
+        kept.append(update)
+    return kept
 
 
 def _teaser_cards(posts: list[tuple[Element, Update]], url: str) -> bool:
@@ -1137,7 +1153,9 @@ def _ranked_groups(
 def _read_members(group: _Group, features: _Features) -> None:
     """Keep the members that say enough to be posts (or show a picture), with what _score()
     asks of each: one member at a time, all of it, while its nodes are in cache. A timed
-    member says enough in a few words of its own, not a link's ("59' Corner for Inter.")."""
+    member says enough in a few words of its own, not a link's ("59' Corner for Inter."), and
+    so does one with an id of its own ("First Half begins.", a commentary's line without its
+    minute)."""
     posts = []
     ids = []
     for member in group.members:
@@ -1145,7 +1163,11 @@ def _read_members(group: _Group, features: _Features) -> None:
         if (
             length >= _MIN_TEXT
             or _HAS_MEDIA(member)
-            or (length >= _SHORT_POST and features.is_timed(member) and _link_share(member) < 0.5)
+            or (
+                length >= _SHORT_POST
+                and (features.is_timed(member) or _member_id_attribute(member))
+                and _link_share(member) < 0.5
+            )
         ):
             posts.append(member)
             member_id = _member_id_attribute(member)
