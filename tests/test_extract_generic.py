@@ -1790,6 +1790,40 @@ def test_a_posts_kind_is_a_label_not_a_word(labels: list[str], titled: bool) -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("en", "See also"), ("en", "Related:"), ("nl", "Zie ook"), ("de", "Lesen Sie auch"),
+     ("fr", "Lire aussi"), ("it", "Vedi anche"), ("es", "Ver también"), ("pl", "Zobacz także")],
+)  # fmt: skip
+@pytest.mark.parametrize("boxed", [True, False], ids=["boxed", "bare"])
+def test_a_box_of_links_to_other_stories_inside_a_post_is_no_word_of_it(
+    lang: str, label: str, boxed: bool
+) -> None:
+    """NOS's `div.list-also-see` ("Zie ook" over a list of links to other articles), and its
+    like in the languages read here, boxed or a heading and list in the post's own box: the
+    label and the links are no word of the post. A list of links under another heading
+    (the post's sources) stays."""
+    links = (
+        "<ul><li><a href='/artikel/{n}-zorg.html'><span>Ziekenhuizen schalen zorg af {n}</span>"
+        "</a></li><li><a href='/artikel/{n}-scholen.html'>Scholen blijven open {n}</a></li></ul>"
+    )
+    see = f"<h3>{label}</h3>{links}"
+    see = f"<div class='list-also-see'>{see}</div>" if boxed else see
+    posts = "".join(
+        f"<li class='update' id='u{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05"
+        f"</time><h2>Post {n}</h2><div class='els'><p>What post {n} reports, in more than a "
+        f"few words.</p>{see.format(n=n)}<h4>Sources</h4><ul><li><a href='/report-{n}.pdf'>"
+        f"The report {n}</a></li></ul></div></li>"
+        for n in range(4)
+    )
+    page = page_of(f"<ul class='feed'>{posts}</ul>", title="Live: storm", lang=lang)
+    updates = extract_page(page, "https://news.example.com/live/storm").updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nSources\n\nThe report {n}"
+        for n in range(4)
+    ]
+
+
 def test_a_post_stamped_with_a_date_alone_keeps_its_heading_as_headline() -> None:
     """A post that opens with a line stating its date and nothing else ("14 March 2024"), then
     its heading: the heading is the headline; the date, no clock, stays in its words."""

@@ -206,8 +206,11 @@ TEASER_OPENINGS = (
     "voir aussi", "leggi anche", "lee también", "te puede interesar", "leia também",
     "veja também", "lees ook", "bekijk ook", "czytaj także", "czytaj też", "czytaj więcej",
     "zobacz także", "zobacz też", "zobacz również", "przeczytaj także", "przeczytaj też",
+    "zie ook", "vedi anche", "ver también", "lea también", "sur le même sujet", "saiba mais",
 )  # fmt: skip
 _TEASER = re.compile(rf"^(?:{'|'.join(TEASER_OPENINGS)})\b\s*(?:[:\-–—|]|$)", re.I)
+# A teaser's label alone ("See also", "Zie ook:"): the heading of a list of links elsewhere.
+_TEASER_LABEL = re.compile(rf"^(?:{'|'.join(TEASER_OPENINGS)})\s*[:\-–—|]?$", re.I)
 # The two letters a teaser can start with, each in either case (and "ſ", a long s, which re.I
 # folds into "s"): a cheap first test, most paragraphs failing it.
 _TEASER_STARTS = frozenset(
@@ -220,6 +223,14 @@ _TEASER_STARTS = frozenset(
 
 def _may_be_teaser(text: str) -> bool:
     return text[:2] in _TEASER_STARTS and _TEASER.match(text) is not None
+
+
+def is_teaser_label(text: str) -> bool:
+    """Whether a line is a teaser's label alone ("See also", "Zie ook:"), which heads a list of
+    links to other stories; the line as the page has it or normalised."""
+    if text.lstrip()[:2] not in _TEASER_STARTS:
+        return False
+    return _TEASER_LABEL.match(normalise_text(text)) is not None
 
 
 # A line drawn between posts or sections ("___", "* * *", "——"): a rule, not words.

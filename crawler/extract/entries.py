@@ -30,6 +30,7 @@ from crawler.extract.clean import (
     is_chrome_class,
     is_plain_url,
     is_share_href,
+    is_teaser_label,
     normalise_lines,
     normalise_text,
     paragraph_texts,
@@ -141,6 +142,9 @@ class BodyWriter:
         self.html: list[str] = []
         self.media: list[dict[str, Any]] = []
         self.copied = False  # some of self.html is the page's own markup
+        # The last block was a teaser's label ("See also"): a list of links after it is the
+        # teaser's, no word of the post.
+        self._teaser_label = False
         # Inline text not yet closed as a paragraph; the walk holds this very list, so it
         # is cleared, never rebound.
         self._text: list[str] = []
@@ -160,6 +164,7 @@ class BodyWriter:
         walks.walk(self, container, _RULES)
 
     def _media(self, child: Element, kind: str) -> None:
+        self._teaser_label = False
         if kind == media.QUOTE:
             self._quote(child)
         elif kind == media.IMAGE:
@@ -209,6 +214,7 @@ class BodyWriter:
     def _plain_paragraphs(self, raws: list[str]) -> None:
         """Plain paragraphs in a row, read as one: what _paragraph does to each, in bulk."""
         kept, to_escape = paragraph_texts(raws)
+        self._teaser_label = is_teaser_label(raws[-1])
         if self.headline and not self.paragraphs:
             while kept and kept[0] == self.headline:
                 del kept[0]  # the headline repeated
@@ -235,6 +241,9 @@ class BodyWriter:
             for link in shares:
                 drop_tree(link)
         if tag in ("ul", "ol"):
+            if self._teaser_label and _links_alone(element):
+                self._teaser_label = False
+                return  # the links a "See also" heads
             items = [_item_text(li) for li in element.iterchildren("li")]
             text = "\n".join(t for t in items if t) or text_of(element)
         elif tag == "table":  # a row a line, its cells apart
@@ -260,7 +269,9 @@ class BodyWriter:
 
     def _paragraph(self, text: str, markup: str, copied: bool) -> None:
         if not text or is_boilerplate(text):
+            self._teaser_label = bool(text) and is_teaser_label(text)
             return
+        self._teaser_label = False
         if not self.paragraphs and self.headline and text == self.headline and "<a " not in markup:
             return  # the headline repeated; a link to the story it names is content
         self.paragraphs.append(text)
@@ -348,6 +359,19 @@ def _item_text(item: Element) -> str:
             parts.append(text_of(child))
         parts.append(normalise_text(child.tail))
     return " ".join(part for part in parts if part)
+
+
+def _links_alone(element: Element) -> bool:
+    """Whether every word of the element is a link's (a bullet or a bar aside)."""
+    linked = sum(_visible(a) for a in element.iter("a"))
+    return linked > 0 and _visible(element) - linked <= _LINKS_SLACK
+
+
+_LINKS_SLACK = 3  # characters beside the links: bullets, bars
+
+
+def _visible(element: Element) -> int:
+    return sum(not c.isspace() for c in raw_text(element))
 
 
 def _row_text(row: Element) -> str:
