@@ -1824,6 +1824,54 @@ def test_a_box_of_links_to_other_stories_inside_a_post_is_no_word_of_it(
     ]
 
 
+@pytest.mark.parametrize(
+    ("box", "url", "title"),
+    [
+        # NOS (nos.nl's liveblog, as a public notifier of it reads it): a thumbnail linked to
+        # the video's page, its title in a caption box.
+        (
+            "<div class='block_video'><div class='video-play'><a href='/video/2351880-pers.html'>"
+            "<img src='https://nos.example/thumb.jpg' alt=''></a></div><div "
+            "class='caption_content'>Persconferentie van Rutte en De Jonge</div></div>",
+            "https://news.example.com/video/2351880-pers.html",
+            "Persconferentie van Rutte en De Jonge",
+        ),
+        # BFMTV (as yt-dlp reads it): a Brightcove player, its title under it.
+        (
+            "<div class='video_block'><video-js data-account='876450612001' data-player="
+            "'I2qBTln4u' data-video-id='6350000000112' class='video-js'></video-js><p "
+            "class='video_title'>Kharkiv : les images des frappes</p></div>",
+            "https://players.brightcove.net/876450612001/I2qBTln4u_default/index.html"
+            "?videoId=6350000000112",
+            "Kharkiv : les images des frappes",
+        ),
+        # franceinfo: a player the script fills, and a link to the video's page.
+        (
+            "<div class='media-embed media-embed--video'><div class='media-embed__player' "
+            "data-id='a1b2c3d4'></div><a class='media-embed__link' "
+            "href='https://www.francetvinfo.fr/replay-jt/budget.html'>Voir la vidéo</a></div>",
+            "https://www.francetvinfo.fr/replay-jt/budget.html",
+            None,
+        ),
+    ],
+    ids=["linked-thumbnail", "brightcove", "player-and-link"],
+)
+def test_a_video_box_in_a_post_is_a_video_not_words(box: str, url: str, title: str | None) -> None:
+    """A box whose class says video, holding a player or a link to the video's page and its
+    title at most: a video of the post, its title the video's text, no word of the post (nor
+    its "Voir la vidéo" link)."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"1{8 - n}:05</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few "
+        f"words.</p>{box if n == 0 else ''}</article>"
+        for n in range(4)
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>", title="Live: the day")
+    first = extract_page(page, "https://news.example.com/live/day").updates[0]
+    assert first.body_text == "What post 0 reports, in more than a few words."
+    assert first.media == [{"type": "video", "url": url, "provider": None, "text": title}]
+
+
 def test_a_post_stamped_with_a_date_alone_keeps_its_heading_as_headline() -> None:
     """A post that opens with a line stating its date and nothing else ("14 March 2024"), then
     its heading: the heading is the headline; the date, no clock, stays in its words."""

@@ -185,7 +185,13 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "bekijk",
         "video ansehen",
         "regarder la vidéo",
+        "voir la vidéo",
         "guarda il video",
+        "ver vídeo",
+        "assista ao vídeo",
+        "video bekijken",
+        "zobacz wideo",
+        "video abspielen",
         # What a CMS writes in structured data where the page shows a picture or a player.
         "[image]",
         "[photo]",

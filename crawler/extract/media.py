@@ -35,16 +35,26 @@ EMBED_TAGS = frozenset(
         "amp-video-iframe",
         "amp-vimeo",
         "amp-tiktok",
+        "video-js",  # Brightcove's player
     }
 )
 # Tags under which a paragraph is not plain text and must be walked, not copied.
 RICH_TAGS = frozenset({"img", "amp-img", "picture", "figure", "blockquote"}) | EMBED_TAGS
 _IMG_TAGS = frozenset({"img", "amp-img", "picture"})
 _BLOCKQUOTE = frozenset({"blockquote"})
-_VIDEO_TAGS = frozenset({"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe"})
+_VIDEO_TAGS = frozenset(
+    {"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe", "video-js"}
+)
 _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
 # A box that names a picture, or its caption (WordPress's `div.wp-caption` holds both).
 _IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption", re.I)
+# A box that holds a video: a player, or a thumbnail linked to the video's page, and its title
+# at most (NOS's `div.block_video`, BFMTV's `div.video_block`, franceinfo's
+# `media-embed--video`).
+_VIDEO_CLASS = re.compile(r"video|player|brightcove", re.I)
+_VIDEO_BOX_WORDS = 200  # characters a video's box may say: its title, a "Watch" link
+# What names a video's title in its box.
+_TITLE_CLASS = re.compile(r"caption|title|headline", re.I)
 # Elements that may stand for an image, an embed or a quote through their class or attributes.
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "span", "p", "blockquote", "article"})
 # The tags classify() may say something of: for any other it answers None.
@@ -95,8 +105,10 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
         return None
     if element.get("data-embed-url") or element.get("data-embedded-content-path"):
         return EMBED
-    embed_class, image_class = _class_hints(cls) if cls else (False, False)
+    embed_class, image_class, video_class = _class_hints(cls) if cls else (False, False, False)
     if embed_class and _has_embed_source(element):
+        return EMBED
+    if video_class and _is_video_box(element):
         return EMBED
     if tag == "blockquote":
         return QUOTE
@@ -116,9 +128,38 @@ def _figure_kind(figure: Element) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _class_hints(cls: str) -> tuple[bool, bool]:
-    """Whether a class names an embedded post, and whether it names a picture."""
-    return _EMBED_CLASS.search(cls) is not None, _IMAGE_CLASS.search(cls) is not None
+def _class_hints(cls: str) -> tuple[bool, bool, bool]:
+    """Whether a class names an embedded post, a picture, a video."""
+    return (
+        _EMBED_CLASS.search(cls) is not None,
+        _IMAGE_CLASS.search(cls) is not None,
+        _VIDEO_CLASS.search(cls) is not None,
+    )
+
+
+def _is_video_box(element: Element) -> bool:
+    """A video's box: a player or a link to the video's page, and a title at most."""
+    if walks.text_length(element, _VIDEO_BOX_WORDS) >= _VIDEO_BOX_WORDS:
+        return False
+    if walks.holds(element, EMBED_TAGS):
+        return True
+    return any(a.get("href") for a in element.iter("a"))
+
+
+def _says_video(element: Element) -> bool:
+    cls = element.get("class")
+    return bool(cls) and _class_hints(cls)[2]
+
+
+def _video_title(box: Element) -> str | None:
+    """The title a video's box prints beside the player (a caption's or a title's class)."""
+    for node in box.iter():
+        cls = node.get("class") if isinstance(node.tag, str) else None
+        if node is not box and cls and _TITLE_CLASS.search(cls):
+            title = text_of(node)
+            if title:
+                return title
+    return None
 
 
 def first_of(element: Element, tags: frozenset[str]) -> Element | None:
@@ -178,10 +219,13 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
     tag = target.tag if isinstance(target.tag, str) else ""
     provider = normalise_text(element.get("data-provider")) or None
     words = None
+    video = tag in _VIDEO_TAGS
     quoted = first_of(element, _BLOCKQUOTE)
     if quoted is not None:  # a tweet or post quoted in full: keep its words
         words = text_of(next(quoted.iter("p"), None)) or None
-    return embed_record(url, provider, "video" if tag in _VIDEO_TAGS else None, words)
+    elif element.tag not in EMBED_TAGS and _says_video(element):  # a video's box: its title
+        words, video = _video_title(element), True
+    return embed_record(url, provider, "video" if video else None, words)
 
 
 def _first_embed(element: Element) -> Element | None:
@@ -190,6 +234,12 @@ def _first_embed(element: Element) -> Element | None:
 
 def _embed_url(element: Element) -> str | None:
     tag = element.tag
+    if tag == "video-js" and element.get("data-account") and element.get("data-video-id"):
+        return (  # Brightcove's player page for the video
+            f"https://players.brightcove.net/{element.get('data-account')}/"
+            f"{element.get('data-player') or 'default'}_{element.get('data-embed') or 'default'}"
+            f"/index.html?videoId={element.get('data-video-id')}"
+        )
     if tag == "amp-twitter" and element.get("data-tweetid"):
         return "https://twitter.com/i/status/" + element.get("data-tweetid", "")
     if tag == "amp-youtube" and element.get("data-videoid"):
