@@ -1623,6 +1623,48 @@ def test_words_printed_for_screen_readers_alone_are_no_words_of_a_post(hidden: s
 
 
 @pytest.mark.parametrize(
+    ("placeholder", "media_kinds"),
+    [
+        # NU.nl (its liveblog's blocks as a public reader of them documents them): the tweet
+        # waits for the reader's consent, and a notice and a link to the settings stand in.
+        (
+            "<div class='twitter'><div class='consent_required'><p>Deze inhoud kan helaas niet "
+            "worden getoond. Om deze inhoud te bekijken heb je toestemming nodig voor social "
+            "media cookies.</p><a href='#'>Cookie-instellingen</a></div></div>",
+            [],
+        ),
+        # A consent box holding the embed itself, shown once the reader agrees: the embed.
+        (
+            "<div class='embed-consent'><p>Allow X content?</p><blockquote class='twitter-tweet'>"
+            "<p>Water rising.</p>— Council (@council) <a href='https://twitter.com/council/"
+            "status/123'>February 10, 2024</a></blockquote></div>",
+            ["embed"],
+        ),
+    ],
+    ids=["placeholder", "holding-the-embed"],
+)
+def test_what_stands_in_for_an_embed_until_the_reader_consents_is_no_word(
+    placeholder: str, media_kinds: list[str]
+) -> None:
+    """A box whose class says consent, standing in for an embed the reader has not allowed
+    (a notice, a link to the cookie settings): no word of the post. One that holds the embed
+    itself gives the embed."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{placeholder}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert [[m["type"] for m in u.media] for u in updates] == [media_kinds] * 4
+
+
+@pytest.mark.parametrize(
     "title",
     ["<h3 class='x6'>{title}</h3>", "<div class='x6'><b>{title}</b></div>"],
     ids=["heading", "bold-line"],

@@ -438,16 +438,36 @@ def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:
     its headline. One holding a digit stays: the full date a page gives screen readers beside
     "2 hours ago" is a time. `classes` are the page's class attributes (its survey): only
     those that name such words are looked for."""
-    for cls in {c for c in classes if _SCREEN_READER_CLASS.search(c)}:
+    for element in _classed(root, classes, _SCREEN_READER_CLASS):
+        if not any(c.isdigit() for c in raw_text(element)):
+            drop_tree(element)
+
+
+def drop_consent_placeholders(root: Element, classes: Iterable[str]) -> None:
+    """Remove what stands in for an embed until the reader agrees to its provider's cookies
+    (NU.nl's `consent_required`: "Deze inhoud kan helaas niet worden getoond…", a link to the
+    cookie settings): a box whose class says consent, holding no embed or picture of its own
+    and a few sentences at most. `classes` as for drop_screen_reader_labels."""
+    for element in _classed(root, classes, _CONSENT_CLASS):
+        if element.getparent() is None:
+            continue  # (inside one dropped already)
+        if walks.holds(element, _CONSENT_KEEPS):
+            continue  # the embed itself, shown once the reader agrees
+        if walks.text_length(element, _CONSENT_WORDS) < _CONSENT_WORDS:
+            drop_tree(element)
+
+
+def _classed(root: Element, classes: Iterable[str], pattern: re.Pattern[str]) -> list[Element]:
+    """The elements whose class attribute is one of `classes` that `pattern` finds."""
+    found: list[Element] = []
+    for cls in {c for c in classes if pattern.search(c)}:
         if '"' in cls and "'" in cls:
             continue  # no XPath literal holds both; no class of a real page does
         try:
-            hidden = list(root.iterfind(f".//*[@class={_xpath_string(cls)}]"))
+            found += root.iterfind(f".//*[@class={_xpath_string(cls)}]")
         except (SyntaxError, ValueError):  # a class no path can name (a control character)
             continue
-        for element in hidden:
-            if not any(c.isdigit() for c in raw_text(element)):
-                drop_tree(element)
+    return found
 
 
 # Classes that hide words from sight and leave them to screen readers.
@@ -456,6 +476,10 @@ _SCREEN_READER_CLASS = re.compile(
     r"a11y-hidden|hidden-visually|element-invisible|u-vh)(?:$|[\s_-])",
     re.I,
 )
+# Classes of what stands in for an embed until the reader consents to its cookies.
+_CONSENT_CLASS = re.compile(r"consent|cookie-?wall|privacy-?(?:wall|placeholder)", re.I)
+_CONSENT_KEEPS = media.RICH_TAGS
+_CONSENT_WORDS = 400  # characters a placeholder says at most: a notice and a button
 
 
 def _xpath_string(value: str) -> str:

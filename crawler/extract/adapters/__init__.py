@@ -37,7 +37,7 @@ from crawler.extract.adapters.survey import Survey, survey
 from crawler.extract.adapters.vendor import VendorEmbed, no_posts
 from crawler.extract.dom import Element, host_of
 from crawler.extract.endpoints import Endpoint
-from crawler.extract.entries import drop_screen_reader_labels, prepare
+from crawler.extract.entries import drop_consent_placeholders, drop_screen_reader_labels, prepare
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,9 @@ def html_updates(
     if page is None:
         page = survey(root)
     prepare(root, page.tags)
-    drop_screen_reader_labels(root, (c for classes in page.classes.values() for c in classes))
+    classes = {c for named in page.classes.values() for c in named}
+    drop_screen_reader_labels(root, classes)
+    drop_consent_placeholders(root, classes)
     for adapter in candidates(root, url, registry, page):
         updates = adapter.extract(root, url)
         if updates and _reads_posts(updates):
