@@ -2141,6 +2141,40 @@ def test_a_commentarys_key_events_tab_repeats_its_rows_not_its_posts() -> None:
     ]
 
 
+@pytest.mark.parametrize("edges", ["intro", "outro", "both", "titled"])
+def test_a_streams_intro_and_outro_in_its_posts_boxes_are_no_posts(edges: str) -> None:
+    """NU.nl's liveblog (its timeline blocks as a public reader of them documents them): the
+    blog's opening words ("In dit liveblog houden we je op de hoogte…") and its closing ones
+    ("Volg ook…") sit in blocks of the posts' shape, without a time or a title, where every
+    post has both. They are no posts; a block there with a title of its own is one."""
+    block = (
+        "<div class='timeline-block-wrapper text_block'><div class='block-content'>{}</div></div>"
+    )
+    intro = block.format(
+        ("<p><strong>Wat we weten</strong></p>" if edges == "titled" else "")
+        + "<p>In dit liveblog houden we je op de hoogte van de belangrijkste ontwikkelingen.</p>"
+    )
+    outro = block.format("<p>Volg ook het liveblog over de wereldwijde ontwikkelingen.</p>")
+    posts = "".join(
+        block.format(
+            f"<div class='timeline-date'><span class='date'>1{n}:40</span></div><p><strong>"
+            f"Melding {n} van vandaag</strong></p><p>Wat melding {n} bericht, in meer dan een paar "
+            "woorden.</p>"
+        )
+        for n in (5, 4, 3, 2, 1)
+    )
+    body = (intro if edges in ("intro", "both", "titled") else "") + posts
+    body += outro if edges in ("outro", "both") else ""
+    page = page_of(f"<div data-type='article.body'>{body}</div>", title="Liveblog", lang="nl")
+    updates = extract_page(
+        page, "https://www.nu.nl/coronavirus/6124012/liveblog.html", fetched_at="2021-03-28T16:00Z"
+    ).updates
+    expected = [f"Melding {n} van vandaag" for n in (5, 4, 3, 2, 1)]
+    assert [u.headline for u in updates] == (
+        ["Wat we weten", *expected] if edges == "titled" else expected
+    )
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

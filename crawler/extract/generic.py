@@ -351,6 +351,7 @@ def _stream(
     posts = _read_by_shape(posts, times, timed, url, bylines)
     if _teaser_cards(posts, url):
         return Stream()
+    posts = _without_intro_and_outro(posts, times, set(pinned))
     updates = _without_copies(_unpinned(posts, set(pinned)))
     ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
@@ -359,6 +360,31 @@ def _stream(
     _place_bare_clocks(posts, times, clock)
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     return Stream(updates, best.timed, best.marked, best.names, minuted)
+
+
+def _without_intro_and_outro(
+    posts: list[tuple[Element, Update]], times: dict[Element, list[_Time]], pinned: set[Element]
+) -> list[tuple[Element, Update]]:
+    """The posts without the stream's opening and closing words, where they sit in boxes of
+    the posts' shape (NU.nl's "In dit liveblog houden we je op de hoogte…" and "Volg ook…"):
+    a first or last box with neither a time nor a title, where every other post, four or
+    more, has both."""
+    if len(posts) <= _EDGE_LEAST:
+        return posts
+
+    def bare(member: Element, update: Update) -> bool:
+        return not times[member] and not update.headline and member not in pinned
+
+    edges = {i for i in (0, len(posts) - 1) if bare(*posts[i])}
+    if not edges:
+        return posts
+    rest = [post for i, post in enumerate(posts) if i not in edges]
+    if len(rest) >= _EDGE_LEAST and all(times[m] and u.headline for m, u in rest):
+        return rest
+    return posts
+
+
+_EDGE_LEAST = 4  # timed and titled posts beside which an edge box without either is none
 
 
 def _without_copies(updates: list[Update]) -> list[Update]:
