@@ -859,6 +859,14 @@ def test_next_links_by_anchor_rel_and_text() -> None:
         "Pokaż więcej",
         "Starsze wpisy",
         "Następna strona",
+        # The next page's link alone, as a pager prints it ("Next »").
+        "Nächste »",
+        "Suivante",
+        "Successiva",
+        "Siguiente",
+        "Próxima",
+        "Volgende",
+        "Następna",
     ],
 )
 def test_next_links_in_the_languages_read_here(text: str) -> None:
@@ -867,7 +875,8 @@ def test_next_links_in_the_languages_read_here(text: str) -> None:
     ("Mehr zum Thema", "Ver más noticias", "En savoir plus") leads elsewhere."""
     body = (
         '<a href="/thema/streik">Mehr zum Thema</a><a href="/noticias">Ver más noticias</a>'
-        f'<a href="/apropos">En savoir plus</a><a href="/live/ticker?page=2">{text}</a>'
+        '<a href="/apropos">En savoir plus</a><a href="/woche">Nächste Woche: Streik</a>'
+        f'<a href="/live/ticker?page=2">{text}</a>'
     )
     urls = next_urls(parse(page_with(body=body)), "https://news.example/live/ticker")  # type: ignore[arg-type]
     assert urls == ["https://news.example/live/ticker?page=2"]

@@ -23,6 +23,9 @@ _NEXT_PAGE = (
     r"(?:next|older) page|nächste seite|page suivante|pagina successiva|página siguiente|"
     r"próxima página|volgende pagina|następna strona"
 )
+# The next page's link as a pager prints it, the word alone ("Nächste »", "Suivante",
+# "Następna"): a link that goes on ("Nächste Woche…", "Suivant les experts…") leads elsewhere.
+_NEXT_ALONE = r"nächste|suivante?|successiv[ao]|siguiente|próxim[ao]|volgende|następn[ae]"
 _TEXT_SCORES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     (re.compile(pattern, re.I), score)
     for pattern, score in (
@@ -33,6 +36,7 @@ _TEXT_SCORES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (rf"^(?:{LOAD_MORE})$", 60),
         (rf"^(?:{_NEXT_PAGE})$", 60),
         (r"^(?:older|next|earlier)\b", 40),
+        (rf"^(?:{_NEXT_ALONE})\W*$", 40),
         (r"\b(?:older|earlier) (?:updates|posts|entries)\b", 40),
         (r"^(?:load|show) more\b", 30),
     )
@@ -42,13 +46,13 @@ _TEXT_SCORES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 # say none of them.
 _KEYWORDS = (
     "more", "older", "next", "previous", "earlier", "mehr", "weitere", "laden", "anzeigen",
-    "seite", "plus", "page", "altri", "altre", "altro", "precedenti", "successiva", "carica", "mas",
+    "seite", "plus", "page", "altri", "altre", "altro", "precedenti", "successiv", "carica", "mas",
     "anteriores", "siguiente", "mais", "antig", "meer", "oudere", "eerdere", "vorige",
-    "volgende", "starsze", "strona", "poprzednie",
+    "volgende", "starsze", "strona", "poprzednie", "suivant",
 )  # fmt: skip
 _BEYOND_ASCII = (
     "ältere", "frühere", "vorherige", "précédent", "più", "más", "próxima", "więcej",
-    "wcześniejsze", "następna",
+    "wcześniejsze", "następn", "nächste", "próxim",
 )  # fmt: skip
 _WORDS = (*_KEYWORDS, *_BEYOND_ASCII)
 
