@@ -2175,6 +2175,42 @@ def test_a_streams_intro_and_outro_in_its_posts_boxes_are_no_posts(edges: str) -
     )
 
 
+def test_a_line_of_links_to_authors_pages_is_the_posts_byline() -> None:
+    """Libération's live posts (Arc XP, classes hashed, as public readers of its pages
+    document them): the box with the post's time and title holds a line that is nothing but
+    links to writers' pages (`/auteur/…`). Those are the post's authors, not its first words;
+    a writer's page linked inside a sentence is a word of the post."""
+    names = {5: "Rachid Laïreche", 4: "Charlotte Belaïch", 3: "", 2: "Rachid Laïreche"}
+    posts = ""
+    for n, name in names.items():
+        byline = (
+            f"<div class='sc-3'><a href='/auteur/{name.split()[0].lower()}/'>{name}</a></div>"
+            if name
+            else ""
+        )
+        posts += (
+            f"<div class='sc-0' data-id='p{n}'><div class='sc-1'><span class='sc-2'>{15 + n}h12"
+            f"</span><h3 class='sc-9'>Titre {n}</h3>{byline}</div><div class='sc-4'><p>Ce que "
+            f"rapporte le post {n}, en plus de quelques mots.</p></div></div>"
+        )
+    posts += (
+        "<div class='sc-0' data-id='p1'><div class='sc-1'><span class='sc-2'>16h00</span><h3 "
+        "class='sc-9'>Titre 1</h3></div><div class='sc-4'><p>Comme l'écrit <a href='/auteur/"
+        "jean-dupont/'>Jean Dupont</a> dans sa chronique, la soirée sera longue.</p></div></div>"
+    )
+    page = page_of(f"<div class='sc-5'>{posts}</div>", title="En direct : législatives", lang="fr")
+    updates = extract_page(
+        page, "https://www.liberation.fr/politique/en-direct-legislatives/", "2024-06-30T22:00Z"
+    ).updates
+    assert [(u.authors, u.body_text[:20]) for u in updates] == [
+        (["Rachid Laïreche"], "Ce que rapporte le p"),
+        (["Charlotte Belaïch"], "Ce que rapporte le p"),
+        ([], "Ce que rapporte le p"),
+        (["Rachid Laïreche"], "Ce que rapporte le p"),
+        ([], "Comme l'écrit Jean D"),
+    ]
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

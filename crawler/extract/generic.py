@@ -1635,6 +1635,8 @@ def _update(
         skip.update(bylines)
     else:
         authors = _header_author(headers, member)
+        if not authors:
+            authors = _linked_authors(member, skip)
     if headline_el is not None:
         header = _post_header(headline_el, member)
         skip.add(headline_el if header is None else header)
@@ -1652,6 +1654,40 @@ def _update(
         modified_at=_best(modified_readings),
         authors=authors,
     )
+
+
+def _linked_authors(member: Element, skip: set[Element]) -> list[str]:
+    """The names of a line that is nothing but links to writers' pages ("/auteur/…",
+    "/author/…"), joined by "and" or a comma at most: a byline no class names (Libération's
+    hashed builds). The line joins `skip`. A writer's page linked in a sentence is a word."""
+    for link in member.iter("a"):
+        if not _AUTHOR_PAGE.search(link.get("href") or ""):
+            continue
+        line = link.getparent()
+        if line is None or line is member:
+            line = link
+        names = [text_of(a) for a in line.iter("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
+        rest = text_of(line)
+        for name in names:
+            rest = rest.replace(name, " ", 1)
+        if all(names) and len(names) <= _MOST_NAMES and _NAME_JOINERS.fullmatch(rest):
+            skip.add(line)
+            return list(dict.fromkeys(names))
+        return []  # the first writer's link is in a sentence: no byline
+    return []
+
+
+# The path of a writer's page, in the languages read here.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|auteurs?|autor(?:en|es|as?)?|autor[ei]|autorzy|journalist(?:en|e)?)/[^/?#]",
+    re.I,
+)
+# What a byline of links says besides the names: "Par", "et", a comma, a bar.
+_NAME_JOINERS = re.compile(
+    r"[\s,&·|/]*(?:(?:by|par|von|por|door|di|przez|and|et|und|y|e|en|i|oraz)[\s,&·|/]+)*",
+    re.I,
+)
+_MOST_NAMES = 4
 
 
 def _after_its_words(member: Element, headline: Element, times: list[_Time]) -> bool:
