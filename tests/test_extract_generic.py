@@ -1503,7 +1503,7 @@ def test_a_readers_question_a_post_quotes_names_no_author_of_the_post() -> None:
     `.info-content`; a "Vos questions" post quotes a reader's question
     (`blockquote.post__live-container--comment-blockquote`, the reader's name in
     `span.post__live-container--comment-author`) and answers it. The reader is the comment's
-    author, not the post's."""
+    author, not the post's: the quote's attribution, no word of the post."""
 
     def post(n: int, words: str) -> str:
         return (
@@ -1540,7 +1540,12 @@ def test_a_readers_question_a_post_quotes_names_no_author_of_the_post() -> None:
     assert [(u.source_id, u.published_at, u.authors) for u in updates] == [
         (f"post-{n}", f"2024-09-18T1{n - 2}:05:00Z", []) for n in (6, 5, 4, 3)
     ]
-    assert "Bonjour, la compagnie a suspendu ses vols" in updates[1].body_text
+    assert updates[1].body_text == (
+        "Les vols sont-ils maintenus ?\n\nBonjour, la compagnie a suspendu ses vols jusqu’à jeudi."
+    )
+    assert updates[1].media == [
+        {"type": "quote", "text": "Les vols sont-ils maintenus ?", "attribution": "Marie"}
+    ]
 
 
 @pytest.mark.parametrize(

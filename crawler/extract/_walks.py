@@ -210,7 +210,7 @@ def contains(text: str, needle: str) -> bool:
     return needle in text
 
 
-def node_ids(elements: Iterable[Element]) -> Set[object]:
+def node_ids(elements: Iterable[Element]) -> set[object]:
     """Tokens that stand for the elements' nodes, for headline() and walk() to test whether
     they meet one; here the elements themselves (lxml hands out one object per node while
     something holds it)."""

@@ -23,6 +23,7 @@ from archive.records import FIDELITY_HTML, Update
 from crawler.extract import instant, media, walks
 from crawler.extract.clean import (
     BR_MARK,
+    clean_attribution,
     escape_attribute,
     escape_text,
     finish_html,
@@ -300,6 +301,9 @@ class BodyWriter:
         texts, paragraphs, attribution = media.quote_parts(element)
         if not texts:
             return
+        if attribution is None and (beside := media.attribution_beside(element)) is not None:
+            attribution = clean_attribution(text_of(beside))
+            self.skip_nodes.add(walks.node_id(beside))  # no word of the post's
         kept = [(t, p) for t, p in zip(texts, paragraphs, strict=True) if not is_boilerplate(t)]
         if not kept:
             return

@@ -398,5 +398,24 @@ def _is_attribution_class(cls: str | None) -> bool:
     return bool(cls) and _ATTRIBUTION_CLASS.search(cls or "") is not None
 
 
+def attribution_beside(quote: Element) -> Element | None:
+    """The box right after a quote that names whom it quotes, where the quote holds none (Le
+    Monde's reader question: `blockquote` then `span.…comment-author`): a class that says
+    so, a name's few words."""
+    after = quote.getnext()
+    if (
+        after is None
+        or not isinstance(after.tag, str)
+        or not _is_attribution_class(after.get("class"))
+    ):
+        return None
+    if len(after) or walks.text_length(after, _NAME_LENGTH) >= _NAME_LENGTH:
+        return None
+    return after
+
+
+_NAME_LENGTH = 80
+
+
 def _inside(element: Element, ancestor: Element) -> bool:
     return any(parent is ancestor for parent in element.iterancestors())
