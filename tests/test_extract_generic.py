@@ -1919,6 +1919,41 @@ def test_a_video_box_in_a_post_is_a_video_not_words(box: str, url: str, title: s
     assert first.media == [{"type": "video", "url": url, "provider": None, "text": title}]
 
 
+def test_a_card_linking_to_another_story_inside_a_post_is_no_word_or_picture_of_it() -> None:
+    """Sky TG24's inline cards (as a public reader of its pages documents them): a link of
+    class `c-inline-card` to another article, holding a label ("Approfondimento"), its
+    picture and its title. It is a teaser: neither words nor a picture of the post. A picture
+    linked without a card's class stays the post's, and so does a card the post's words lead
+    to ("Leggi l'anteprima:"): it is what the post shows."""
+    card = (
+        "<a class='c-inline-card' href='https://tg24.example.it/mondo/2024/03/11/droni'><span "
+        "class='c-section-title'>Approfondimento</span><img src='https://img.example.it/d.jpg' "
+        "alt=''><span class='c-inline-card__title'>Guerra in Ucraina, perché i droni sono "
+        "decisivi</span></a>"
+    )
+    linked = "<a href='https://img.example.it/big.jpg'><img src='https://img.example.it/s.jpg'></a>"
+    posts = "".join(
+        f"<div class='c-timeline__post' id='post-{n}'><time datetime='2024-03-11T1{n}:05:00Z'>"
+        f"1{n}:05</time><h2>Titolo {n}</h2><p>Cosa riporta il post {n}, in più di qualche "
+        f"parola.</p>{card if n == 5 else linked if n == 4 else ''}"
+        f"{'<p>Leggi l’anteprima:</p>' + card if n == 3 else ''}</div>"
+        for n in (5, 4, 3, 2)
+    )
+    page = page_of(f"<div class='c-timeline'>{posts}</div>", title="Ucraina, la diretta", lang="it")
+    updates = extract_page(page, "https://tg24.example.it/mondo/live/ucraina").updates
+    said = "Cosa riporta il post {}, in più di qualche parola."
+    assert [(u.body_text, [m["url"] for m in u.media]) for u in updates] == [
+        (said.format(5), []),
+        (said.format(4), ["https://img.example.it/s.jpg"]),
+        (
+            said.format(3) + "\n\nLeggi l’anteprima:\n\nApprofondimento\n\nGuerra in "
+            "Ucraina, perché i droni sono decisivi",
+            ["https://img.example.it/d.jpg"],
+        ),
+        (said.format(2), []),
+    ]
+
+
 def test_a_post_stamped_with_a_date_alone_keeps_its_heading_as_headline() -> None:
     """A post that opens with a line stating its date and nothing else ("14 March 2024"), then
     its heading: the heading is the headline; the date, no clock, stays in its words."""

@@ -176,7 +176,9 @@ class BodyWriter:
                 self.media.append(record)
 
     def _inline(self, child: Element, tag: str) -> None:
-        if tag == "a" and is_share_href(child.get("href")):
+        if tag == "a" and (
+            is_share_href(child.get("href")) or (_is_teaser_card(child) and not self._leads_on())
+        ):
             return
         if tag == "br":
             self._text.append(BR_MARK)
@@ -187,6 +189,15 @@ class BodyWriter:
             self._text.append(raw_text(child))
             self._markup.append(outer_html(child))
             self._markup_copied = True
+
+    def _leads_on(self) -> bool:
+        """Whether the words so far end by pointing to what follows ("Read the preview:")."""
+        last = (
+            "".join(self._text).rstrip()
+            if self._text
+            else (self.paragraphs[-1] if self.paragraphs else "")
+        )
+        return last.endswith(":")
 
     # Paragraphs -----------------------------------------------------------------------------
 
@@ -363,6 +374,18 @@ def _item_text(item: Element) -> str:
             parts.append(text_of(child))
         parts.append(normalise_text(child.tail))
     return " ".join(part for part in parts if part)
+
+
+def _is_teaser_card(link: Element) -> bool:
+    """A link of a card's or teaser's class holding a picture and a title (Sky TG24's
+    `a.c-inline-card`): another story's teaser, no word or picture of the post, unless the
+    post's words lead to it ("Przeczytaj zapowiedź tego spotkania:", BodyWriter._leads_on)."""
+    cls = link.get("class")
+    return bool(cls) and _CARD_CLASS.search(cls) is not None and walks.holds(link, _PICTURES)
+
+
+_CARD_CLASS = re.compile(r"card|teaser", re.I)
+_PICTURES = frozenset({"img", "amp-img", "picture"})
 
 
 def _links_alone(element: Element) -> bool:
