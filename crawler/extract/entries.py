@@ -144,8 +144,10 @@ class BodyWriter:
         self.media: list[dict[str, Any]] = []
         self.copied = False  # some of self.html is the page's own markup
         # The last block was a teaser's label ("See also"): a list of links after it is the
-        # teaser's, no word of the post.
+        # teaser's, no word of the post. After a run of plain paragraphs, the run's last one,
+        # asked only if a list comes next.
         self._teaser_label = False
+        self._last_plain: str | None = None
         # Inline text not yet closed as a paragraph; the walk holds this very list, so it
         # is cleared, never rebound.
         self._text: list[str] = []
@@ -165,7 +167,7 @@ class BodyWriter:
         walks.walk(self, container, _RULES)
 
     def _media(self, child: Element, kind: str) -> None:
-        self._teaser_label = False
+        self._teaser_label, self._last_plain = False, None
         if kind == media.QUOTE:
             self._quote(child)
         elif kind == media.IMAGE:
@@ -189,6 +191,11 @@ class BodyWriter:
             self._text.append(raw_text(child))
             self._markup.append(outer_html(child))
             self._markup_copied = True
+
+    def _after_teaser_label(self) -> bool:
+        if self._last_plain is not None:
+            return is_teaser_label(self._last_plain)
+        return self._teaser_label
 
     def _leads_on(self) -> bool:
         """Whether the words so far end by pointing to what follows ("Read the preview:")."""
@@ -226,7 +233,7 @@ class BodyWriter:
     def _plain_paragraphs(self, raws: list[str]) -> None:
         """Plain paragraphs in a row, read as one: what _paragraph does to each, in bulk."""
         kept, to_escape = paragraph_texts(raws)
-        self._teaser_label = is_teaser_label(raws[-1])
+        self._teaser_label, self._last_plain = False, raws[-1]
         if self.headline and not self.paragraphs:
             while kept and kept[0] == self.headline:
                 del kept[0]  # the headline repeated
@@ -253,8 +260,8 @@ class BodyWriter:
             for link in shares:
                 drop_tree(link)
         if tag in ("ul", "ol"):
-            if self._teaser_label and _links_alone(element):
-                self._teaser_label = False
+            if self._after_teaser_label() and _links_alone(element):
+                self._teaser_label, self._last_plain = False, None
                 return  # the links a "See also" heads
             items = [_item_text(li) for li in element.iterchildren("li")]
             text = "\n".join(t for t in items if t) or text_of(element)
@@ -280,6 +287,7 @@ class BodyWriter:
         return self._skip_holders
 
     def _paragraph(self, text: str, markup: str, copied: bool) -> None:
+        self._last_plain = None
         if not text or is_boilerplate(text):
             self._teaser_label = bool(text) and is_teaser_label(text)
             return

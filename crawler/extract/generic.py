@@ -352,8 +352,11 @@ def _stream(
     if _teaser_cards(posts, url):
         return Stream()
     posts = _without_intro_and_outro(posts, times, set(pinned))
-    updates = _without_copies(_unpinned(posts, set(pinned)))
+    updates = _unpinned(posts, set(pinned))
     ids = [u.source_id for u in updates if u.source_id]
+    if len(ids) != len(set(ids)):
+        updates = _without_copies(updates)
+        ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
         for update in updates:
             update.source_id = update.permalink = None
