@@ -133,6 +133,30 @@ def test_entities_and_whitespace_normalised() -> None:
             ("Photo of the day: a plow on Main Street", None),
         ),
         ("Mr. Fot. said no", ("Mr. Fot. said no", None)),
+        # In brackets at the end, as French and Italian papers write them: the photographer and
+        # the agency, an agency, or "foto" and the agency without a colon.
+        (
+            "Un arbre tombé à Rennes, mercredi. (DAMIEN MEYER / AFP)",
+            ("Un arbre tombé à Rennes, mercredi.", "DAMIEN MEYER / AFP"),
+        ),
+        (
+            "Au QG du RN, dimanche soir. (Albert Facelly/Libération)",
+            ("Au QG du RN, dimanche soir.", "Albert Facelly/Libération"),
+        ),
+        ("Il presidente al Quirinale (foto Ansa)", ("Il presidente al Quirinale", "Ansa")),
+        (
+            "The scene in Kyiv. (AFP via Getty Images)",
+            ("The scene in Kyiv.", "AFP via Getty Images"),
+        ),
+        ("Des manifestants à Paris (Reuters)", ("Des manifestants à Paris", "Reuters")),
+        # Brackets that say something else stay.
+        ("Protesters march (file photo)", ("Protesters march (file photo)", None)),
+        (
+            "Biden speaks (left) with Harris (2019)",
+            ("Biden speaks (left) with Harris (2019)", None),
+        ),
+        ("The road to Kyiv/Kiev (map)", ("The road to Kyiv/Kiev (map)", None)),
+        ("Scores (home/away)", ("Scores (home/away)", None)),
     ],
 )
 def test_a_captions_credit_in_the_languages_read_here(

@@ -603,6 +603,10 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     """A caption with its trailing credit cut off, and that credit."""
     if "Photo" in caption and (agency := _AGENCY_CREDIT.search(caption)):
         return caption[: agency.start()].strip(), agency.group(1).strip()
+    if caption.endswith(")") and (bracketed := _BRACKETED.search(caption)) and bracketed.start():
+        credit = _bracketed_credit(bracketed.group(1))
+        if credit:
+            return caption[: bracketed.start()].strip(), credit
     if (
         ":" not in caption
         and "redit" not in caption
@@ -614,6 +618,29 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     if not match:
         return caption, None
     return caption[: match.start()].strip(), clean_credit(match.group(1))
+
+
+def _bracketed_credit(inner: str) -> str | None:
+    """The credit the brackets at a caption's end hold, if they hold one."""
+    labelled = _PHOTO_WORD.match(inner)
+    if labelled:
+        return inner[labelled.end() :].strip() or None
+    if _AGENCY_END.search(inner) or ("/" in inner and _NAMES_APART.match(inner)):
+        return clean_credit(inner)  # ("(Foto: Marijan Murat/dpa)": without its label)
+    return None
+
+
+# A credit in brackets at a caption's end, as French and Italian papers write one: the
+# photographer and the agency ("(DAMIEN MEYER / AFP)", "(Albert Facelly/Libération)"), an
+# agency ("(Reuters)", "(AFP via Getty Images)"), "foto" and the agency ("(foto Ansa)").
+_BRACKETED = re.compile(r"\s*\(\s*([^()]{2,80}?)\s*\)\s*$")
+_PHOTO_WORD = re.compile(r"^(?:foto|photo|fot\.?|bild)\s+(?=(?-i:[A-ZÀ-Þ]))", re.I)
+_AGENCY_END = re.compile(
+    r"\b(?:AFP|Reuters|AP|EPA|dpa|ANSA|Ansa|PAP|ANP|Belga|Imago|Keystone|Xinhua|Anadolu|SIPA|"
+    r"MAXPPP|EFE|Lusa|LaPresse|Getty Images|Shutterstock|Alamy)$"
+)
+_CAPITALISED = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*)*"
+_NAMES_APART = re.compile(rf"^{_CAPITALISED}(?:\s*/\s*{_CAPITALISED})+$")
 
 
 @lru_cache(maxsize=1024)
