@@ -2251,6 +2251,28 @@ def test_a_line_of_links_to_authors_pages_is_the_posts_byline() -> None:
     ]
 
 
+def test_an_entrys_id_in_its_rel_and_a_photographers_credit_is_no_byline() -> None:
+    """Onet's "relacja na żywo" (as public watchers of it read it): each entry a
+    `div.messageItem[rel]`, its numeric id in `rel`; a picture's credit in a `span.author`
+    inside its figcaption. The id is the entry's; the photographer is no author of it."""
+    posts = "".join(
+        f"<div class='messageItem textItem' rel='16507{n}5540'><div class='text'><span "
+        f"class='time'>1{n}:39</span><h3>Wpis {n}</h3></div><div class='message'><p>Co podaje "
+        f"wpis {n}, w więcej niż kilku słowach.</p><figure><img src='https://img.example.pl/"
+        f"{n}.jpg' alt=''><figcaption>Zniszczenia <span class='author'>fot. PAP/EPA</span>"
+        "</figcaption></figure></div></div>"
+        for n in (8, 7, 6, 5)
+    )
+    page = page_of(
+        f"<div class='commentatorLiveClient'>{posts}</div>", title="Relacja na żywo", lang="pl"
+    )
+    updates = extract_page(page, "https://wiadomosci.onet.pl/swiat/relacja-na-zywo/ztv0qk4").updates
+    assert [(u.source_id, u.authors) for u in updates] == [
+        (f"16507{n}5540", []) for n in (8, 7, 6, 5)
+    ]
+    assert {m["credit"] for u in updates for m in u.media} == {"PAP/EPA"}
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

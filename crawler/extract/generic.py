@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -1334,10 +1334,23 @@ def _is_promo(member: Element, update: Update, link_share: float) -> bool:
 
 
 def _member_id_attribute(member: Element) -> str:
-    """The id a member carries (`id`, `data-id`, `data-post-id`…); empty when none."""
+    """The id a member carries (`id`, `data-id`, `data-post-id`…, a number in `rel`); empty
+    when none."""
     if member.get("id"):
         return member.get("id") or ""
-    return next((value for name, value in member.items() if _ID_ATTR.match(name)), "")
+    return next((value for name, value in member.items() if _ID_ATTR.match(name)), "") or (
+        _rel_id(member)
+    )
+
+
+def _rel_id(element: Element) -> str:
+    """The number a box keeps in `rel`, which links and not boxes take (Onet's entries'
+    `div.messageItem[rel="1650735540"]`): the box's id."""
+    rel = (element.get("rel") or "").strip()
+    return rel if rel.isdigit() and element.tag not in _LINK_TAGS else ""
+
+
+_LINK_TAGS = frozenset({"a", "link", "area", "form"})
 
 
 def _serial(ids: list[str]) -> bool:
@@ -1545,12 +1558,23 @@ def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element
     bylines = [
         e
         for e in marks.bylines
-        if _is_author_class(e.get("class") or "") or _is_author_class(e.get("data-testid") or "")
+        if (_is_author_class(e.get("class") or "") or _is_author_class(e.get("data-testid") or ""))
+        and not _in_figure(e)
     ]
     for element, owner in zip(bylines, walks.owners(bylines, members), strict=True):
         if owner is not None and owner is not element:
             found[owner].append(element)
     return found
+
+
+def _in_figure(element: Element) -> bool:
+    """Whether the element is a picture's (its caption's `span.author` names the
+    photographer, not the post's author)."""
+    return any(a.tag in _FIGURE_TAGS for a in islice(element.iterancestors(), _FIGURE_DEPTH))
+
+
+_FIGURE_TAGS = frozenset({"figure", "figcaption"})
+_FIGURE_DEPTH = 4  # boxes between a credit and its figure, at most
 
 
 @lru_cache(maxsize=4096)
@@ -2127,6 +2151,8 @@ def _member_id(member: Element, url: str, headline: Element | None = None) -> st
         for name, value in node.items():
             if _ID_ATTR.match(name) and value.strip():
                 return value.strip()
+        if _rel_id(node):
+            return _rel_id(node)
         for name in _RDFA_SUBJECTS:  # RDFa's `resource="#post-12"`: the post's own address
             fragment = fragment_of(node.get(name))
             if fragment:
