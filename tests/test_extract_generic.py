@@ -2273,6 +2273,37 @@ def test_an_entrys_id_in_its_rel_and_a_photographers_credit_is_no_byline() -> No
     assert {m["credit"] for u in updates for m in u.media} == {"PAP/EPA"}
 
 
+def test_a_bare_number_in_a_box_whose_class_says_minute_is_a_match_minute() -> None:
+    """Sportschau's Liveticker (as `sportschau-liveticker2csv` reads it): each entry a
+    `div.liveticker` with its minute as bare digits in `div.liveticker-minute` ("71", or empty
+    for the whistle), a team's short name linked beside it, then the words. The digits are a
+    match minute, a post's mark: the entries are the stream, each a post with no instant."""
+    entries = [
+        ("", "Abpfiff! Der VfB gewinnt das Verfolgerduell mit 2:1."),
+        ("90", "Vier Minuten Nachspielzeit. Dortmund wirft alles nach vorne."),
+        ("83", "Gelbe Karte für Emre Can nach taktischem Foul an Führich."),
+        ("71", "Tor für Stuttgart, 2:1 durch Deniz Undav nach Vorlage von Millot."),
+        ("58", "Wechsel beim BVB: Adeyemi kommt für Malen ins Spiel."),
+        ("45+2", "Halbzeit in Stuttgart, es steht 1:1 nach einer unterhaltsamen ersten Hälfte."),
+        ("12", "Tor für Dortmund! Füllkrug trifft per Kopf zum 0:1."),
+        ("1", "Der Ball rollt in Stuttgart, Anstoß hatte der BVB."),
+    ]
+    rows = "".join(
+        f"<div class='liveticker' data-event_action='x'><div class='liveticker-minute'>{minute}"
+        "</div><div class='liveticker-content'><p>"
+        f"{text}</p></div></div>"
+        for minute, text in entries
+    )
+    page = page_of(
+        f"<div class='module-liveticker'><h2>Liveticker</h2>{rows}</div>",
+        title="VfB Stuttgart - Borussia Dortmund",
+        lang="de",
+    )
+    url = "https://www.sportschau.de/live-und-ergebnisse/fussball/deutschland-bundesliga/spiel/x"
+    updates = extract_page(page, url).updates
+    assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in entries]
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

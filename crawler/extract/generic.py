@@ -1422,7 +1422,11 @@ def visible_times(
         else:
             reading = read[text] = clock.read(text)
         if reading is None:
-            continue
+            if is_tail or len(text) > _BARE_MINUTE_LENGTH:
+                continue
+            reading = _bare_minute(element, text)
+            if reading is None:
+                continue
         holder = element.getparent() if is_tail else element
         if holder is None:
             continue
@@ -1438,6 +1442,26 @@ def visible_times(
             )
         )
     return found
+
+
+def _bare_minute(element: Element, text: str) -> Reading | None:
+    """A match minute printed as bare digits ("71", "45+2") in a box whose class says minute
+    (Sportschau's `div.liveticker-minute`), which no reading of the text alone finds."""
+    match = _BARE_MINUTE.fullmatch(text.strip())
+    cls = element.get("class")
+    if match is None or not cls or not _MINUTE_CLASS.search(cls):
+        return None
+    minute, extra = int(match.group(1)), match.group(2)
+    if not 0 < minute <= _LAST_MINUTE:
+        return None
+    label = f"{minute}+{int(extra)}'" if extra else f"{minute}'"
+    return Reading("minute", None, text.strip(), minute=label)
+
+
+_BARE_MINUTE = re.compile(r"(\d{1,3})(?:\s*\+\s*(\d{1,2}))?")
+_BARE_MINUTE_LENGTH = 12  # characters of a text that may be a minute and its added time
+_MINUTE_CLASS = re.compile(r"minute|minuto|minuut|minuta|(?:^|[\s_-])min(?:$|[\s_-])", re.I)
+_LAST_MINUTE = 130  # minutes a match may run, extra time and all
 
 
 def _member_times(
