@@ -2304,6 +2304,45 @@ def test_a_bare_number_in_a_box_whose_class_says_minute_is_a_match_minute() -> N
     assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in entries]
 
 
+def test_an_image_embed_box_whose_script_fills_the_picture_is_an_image() -> None:
+    """NPR's liveblog app (nprapps/liveblog's image shortcode): `div.embed-image[data-src]`
+    holding an `<img src="">` the script fills from the box's `data-src`, a caption and a
+    credit in classed paragraphs; the byline a paragraph "— Miles Parks, Pam Fessler". The
+    box is a picture with its caption and credit, the byline's dash is no part of a name, and
+    the post's footer ("Copy link", "Back to top") is no word of it."""
+    image = (
+        "<div class='embed-image' data-src='https://media.example.org/rally.jpg'><div "
+        "class='image-wrapper'><img width='100%' src=''></div><p class='caption "
+        "image-caption'>Supporters at a party in Miami.</p><p class='credit image-credit'>Joe "
+        "Raedle/Getty Images</p></div>"
+    )
+    posts = "".join(
+        f"<div class='liveblog-item post' id='slug-{n}'><div class='post-header'><span "
+        f"class='post-timestamp'>2020-11-04T0{n}:48:40+00:00</span></div><h4 "
+        f"class='post-headline'>Headline {n}</h4><div class='post-content'><p>What post {n} "
+        f"reports, in more than a few words.</p>{image if n == 4 else ''}<p "
+        "class='post-author'>&mdash; <a href='/people/1'>Miles Parks</a>, <a "
+        "href='/people/2'>Pam Fessler</a></p></div><div class='post-footer'><span "
+        "class='deeplink'>Copy link</span><a class='footer-top-link' href='#top'>Back to top</a>"
+        "</div></div>"
+        for n in (4, 3, 2, 1)
+    )
+    page = page_of(f"<div class='posts'>{posts}</div>", title="Election results: live updates")
+    updates = extract_page(page, "https://apps.npr.org/liveblogs/20201103-election/").updates
+    assert [u.authors for u in updates] == [["Miles Parks", "Pam Fessler"]] * 4
+    assert updates[0].media == [
+        {
+            "type": "image",
+            "url": "https://media.example.org/rally.jpg",
+            "caption": "Supporters at a party in Miami.",
+            "credit": "Joe Raedle/Getty Images",
+        }
+    ]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (4, 3, 2, 1)
+    ]
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

@@ -105,6 +105,7 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "share this post",
         "share this update",
         "share this article",
+        "back to top",
         "share on facebook",
         "share on twitter",
         "share on x",
@@ -263,7 +264,8 @@ _SHARE_HREF_LOWER = re.compile(
 # Class names of share bars, ads, teasers and bylines inside entries.
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|newsletter|related|"
-    r"read-?more|promo|byline|timestamp|tip_wrp|(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)",
+    r"read-?more|promo|byline|timestamp|tip_wrp|(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
+    r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
 )
 

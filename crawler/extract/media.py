@@ -107,7 +107,7 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
         return EMBED
     embed_class, image_class, video_class = _class_hints(cls) if cls else (False, False, False)
     if embed_class and _has_embed_source(element):
-        return EMBED
+        return IMAGE if image_class and _a_picture(element) else EMBED
     if video_class and _is_video_box(element):
         return EMBED
     if tag == "blockquote":
@@ -134,6 +134,16 @@ def _class_hints(cls: str) -> tuple[bool, bool, bool]:
         _EMBED_CLASS.search(cls) is not None,
         _IMAGE_CLASS.search(cls) is not None,
         _VIDEO_CLASS.search(cls) is not None,
+    )
+
+
+def _a_picture(element: Element) -> bool:
+    """Whether an embed's box that says image holds a picture and no player or quoted post
+    (NPR's `div.embed-image[data-src]`, its `<img>` filled by a script)."""
+    return (
+        walks.holds(element, _IMG_TAGS)
+        and not walks.holds(element, EMBED_TAGS)
+        and not walks.holds(element, _BLOCKQUOTE)
     )
 
 
@@ -265,6 +275,8 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     """{"type": "image", "url", "caption", "credit"} from a figure or an image container."""
     img, source, figcaption, credit_el, captions = walks.figure_parts(element, _caption_role)
     url = absolute(_image_src(img), base_url) if img is not None else None
+    if url is None and img is not None and img is not element:
+        url = absolute(_image_src(element), base_url)  # the box's, its script's to lend the img
     if url is None and source is not None:
         url = absolute(largest_in_srcset(source.get("srcset")), base_url)
     # A figcaption that is the credit (CNN's `figcaption.image__credit`) is not the caption.
