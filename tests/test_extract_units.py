@@ -126,6 +126,11 @@ def test_entities_and_whitespace_normalised() -> None:
             ("Strażacy na miejscu.", "PAP/Leszek Szymański"),
         ),
         ("Strażacy. Zdjęcie: PAP", ("Strażacy.", "PAP")),
+        # The bar that sets the credit off is no part of the caption (The Hindu's).
+        (
+            "Preparations at the rally venue in Agartala | Photo Credit: PTI",
+            ("Preparations at the rally venue in Agartala", "PTI"),
+        ),
         ("A plow on Main Street. © Lena Ortiz", ("A plow on Main Street.", "Lena Ortiz")),
         # A caption that names a photo, or has a colon of its own, keeps its words.
         (
@@ -249,6 +254,16 @@ def test_credits_and_attributions() -> None:
         "___",
         "* * *",
         "——",
+        # What an embed says while its script loads it, in the languages read here.
+        "Loading",
+        "Loading…",
+        "Trwa ładowanie...",
+        "Wird geladen",
+        "Chargement...",
+        "Caricamento…",
+        "Cargando...",
+        # A post's footer.
+        "Back to top",
     ],
 )
 def test_boilerplate_blocks(text: str) -> None:

@@ -106,6 +106,16 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "share this update",
         "share this article",
         "back to top",
+        # What an embed says while its script loads it ("Trwa ładowanie...").
+        "loading",
+        "wird geladen",
+        "chargement",
+        "caricamento",
+        "cargando",
+        "carregando",
+        "laden",
+        "ładowanie",
+        "trwa ładowanie",
         "share on facebook",
         "share on twitter",
         "share on x",
@@ -202,7 +212,12 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "[gallery]",
     }
 )
-BOILERPLATE_TEXT = _CHROME_TEXT | PINNED_LABELS | KEY_EVENT_LABELS | _POST_LABELS
+# What may end a line of chrome and say nothing more: "Share:", "Loading…", "Back to top |".
+_TRAILING = " :!|.…"
+BOILERPLATE_TEXT = frozenset(
+    text.rstrip(_TRAILING)
+    for text in _CHROME_TEXT | PINNED_LABELS | KEY_EVENT_LABELS | _POST_LABELS
+)
 _LONGEST_BOILERPLATE = max(map(len, BOILERPLATE_TEXT)) + 4
 # "Read more: <link>", "READ MORE", "Related: …" teasers that point elsewhere, in the languages
 # read here ("Lesen Sie auch: …", "Lire aussi | …", "Leggi anche: …", "Czytaj też: …").
@@ -487,7 +502,7 @@ def is_boilerplate(text: str) -> bool:
     drawn between posts ("___")."""
     if not text:
         return True
-    if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
+    if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(_TRAILING) in BOILERPLATE_TEXT:
         return True
     if text[0] in _RULE_INITIALS and _RULE.match(text):
         return True
@@ -521,7 +536,10 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
     for text in texts:  # is_boilerplate, inlined
         if not text:
             continue
-        if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(" :!|") in BOILERPLATE_TEXT:
+        if (
+            len(text) <= _LONGEST_BOILERPLATE
+            and text.casefold().rstrip(_TRAILING) in BOILERPLATE_TEXT
+        ):
             continue
         if text[:2] in _TEASER_STARTS and _TEASER.match(text):
             continue
@@ -619,7 +637,13 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     match = _TRAILING_CREDIT.search(caption)
     if not match:
         return caption, None
-    return caption[: match.start()].strip(), clean_credit(match.group(1))
+    return _before_credit(caption[: match.start()]), clean_credit(match.group(1))
+
+
+def _before_credit(caption: str) -> str:
+    """A caption without the bar or dash that set its credit off ("… Agartala | Photo Credit:
+    PTI")."""
+    return caption.strip().rstrip(" |–—-").strip()
 
 
 def _bracketed_credit(inner: str) -> str | None:
