@@ -2343,6 +2343,34 @@ def test_an_image_embed_box_whose_script_fills_the_picture_is_an_image() -> None
     ]
 
 
+def test_a_pictures_definition_list_is_a_picture_with_its_caption() -> None:
+    """Plone's captioned image (collective.liveblog's posts, TinyMCE's markup):
+    `dl.captioned`, the picture in its `dt`, the caption in `dd.image-caption`. It is a
+    picture with its caption, not a line of the post."""
+    image = (
+        "<dl class='image-left captioned'><dt><img src='https://img.example.org.br/urnas.jpg' "
+        "alt=''></dt><dd class='image-caption'>Urnas do interior chegam à sede</dd></dl>"
+    )
+    posts = "".join(
+        f"<article class='microupdate' id='u{n}'><h2 class='microupdate-title'>Título {n}</h2>"
+        f"<div class='microupdate-text'><p>O que o post {n} relata, em mais do que poucas "
+        f"palavras.</p>{image if n == 4 else ''}</div><time datetime='2024-03-09T1{n}:12:09'>"
+        f"1{n}h12</time></article>"
+        for n in (4, 3, 2, 1)
+    )
+    page = page_of(f"<section id='micro-updates'>{posts}</section>", title="Ao vivo", lang="pt")
+    updates = extract_page(page, "https://www.sindicato.example.org.br/liveblog").updates
+    assert updates[0].body_text == "O que o post 4 relata, em mais do que poucas palavras."
+    assert updates[0].media == [
+        {
+            "type": "image",
+            "url": "https://img.example.org.br/urnas.jpg",
+            "caption": "Urnas do interior chegam à sede",
+            "credit": None,
+        }
+    ]
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

@@ -56,7 +56,7 @@ _VIDEO_BOX_WORDS = 200  # characters a video's box may say: its title, a "Watch"
 # What names a video's title in its box.
 _TITLE_CLASS = re.compile(r"caption|title|headline", re.I)
 # Elements that may stand for an image, an embed or a quote through their class or attributes.
-_CONTAINER_TAGS = frozenset({"div", "section", "aside", "span", "p", "blockquote", "article"})
+_CONTAINER_TAGS = frozenset({"div", "section", "aside", "span", "p", "blockquote", "article", "dl"})
 # The tags classify() may say something of: for any other it answers None.
 CLASSIFIED_TAGS = EMBED_TAGS | IMAGE_TAGS | _CONTAINER_TAGS
 _EMBED_URL_ATTRS = (
