@@ -2371,6 +2371,21 @@ def test_a_pictures_definition_list_is_a_picture_with_its_caption() -> None:
     ]
 
 
+def test_a_posts_id_in_a_data_attribute_that_runs_its_words_together() -> None:
+    """Drupal's Liveblog module (galaniprojects/liveblog `liveblog-post.html.twig`): each post
+    an `article.liveblog-post[data-postid]`. Its id is the post's, as `data-post-id` is."""
+    posts = "".join(
+        f"<article class='liveblog-post' data-postid='5{n}'><div class='field--name-title'>"
+        f"Titel {n}</div><div class='field--name-created'>14.05.2024 - 1{n}:47</div><div "
+        f"class='field--name-body'><p>Was Beitrag {n} berichtet, in mehr als ein paar Worten."
+        "</p></div></article>"
+        for n in (8, 7, 5, 4)
+    )
+    page = page_of(f"<div class='view-liveblog-posts'>{posts}</div>", title="Liveblog", lang="de")
+    updates = extract_page(page, "https://www.example-stadt.de/liveblog/hochwasser").updates
+    assert [u.source_id for u in updates] == ["58", "57", "55", "54"]
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line
