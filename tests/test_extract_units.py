@@ -150,6 +150,10 @@ def test_entities_and_whitespace_normalised() -> None:
         ),
         ("Il presidente al Quirinale (foto Ansa)", ("Il presidente al Quirinale", "Ansa")),
         (
+            "Fans outside the arena (Photo by Kim Alvarez)",
+            ("Fans outside the arena", "Kim Alvarez"),
+        ),
+        (
             "The scene in Kyiv. (AFP via Getty Images)",
             ("The scene in Kyiv.", "AFP via Getty Images"),
         ),

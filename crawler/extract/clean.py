@@ -658,9 +658,13 @@ def _bracketed_credit(inner: str) -> str | None:
 
 # A credit in brackets at a caption's end, as French and Italian papers write one: the
 # photographer and the agency ("(DAMIEN MEYER / AFP)", "(Albert Facelly/Libération)"), an
-# agency ("(Reuters)", "(AFP via Getty Images)"), "foto" and the agency ("(foto Ansa)").
+# agency ("(Reuters)", "(AFP via Getty Images)"), "foto" and the agency ("(foto Ansa)", "(Photo
+# by Kim Alvarez)").
 _BRACKETED = re.compile(r"\s*\(\s*([^()]{2,80}?)\s*\)\s*$")
-_PHOTO_WORD = re.compile(r"^(?:foto|photo|fot\.?|bild)\s+(?=(?-i:[A-ZÀ-Þ]))", re.I)
+_PHOTO_WORD = re.compile(
+    r"^(?:foto|photo|fot\.?|bild)(?:\s+(?:by|de|di|von|por|door|przez))?\s+(?=(?-i:[A-ZÀ-Þ]))",
+    re.I,
+)
 _AGENCY_END = re.compile(
     r"\b(?:AFP|Reuters|AP|EPA|dpa|ANSA|Ansa|PAP|ANP|Belga|Imago|Keystone|Xinhua|Anadolu|SIPA|"
     r"MAXPPP|EFE|Lusa|LaPresse|Getty Images|Shutterstock|Alamy)$"
