@@ -1771,6 +1771,19 @@ def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -
     }
 
 
+def _labelled_stream(labels: list[str], box: str, titled: bool = True) -> list[Update]:
+    """Four timed posts, each under its label (none where it is empty) in a box of the tag,
+    titled "Post n" or not."""
+    posts = "".join(
+        f"<div class='post'><time datetime='2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05</time>"
+        + (f"<{box} class='x1'>{label}</{box}>" if label else "")
+        + (f"<h2>Post {n}</h2>" if titled else "")
+        + f"<p>What post {n} reports, in more than a few words.</p></div>"
+        for n, label in enumerate(labels)
+    )
+    return stream_of(page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x")
+
+
 @pytest.mark.parametrize(
     "labels",
     [
@@ -1787,15 +1800,7 @@ def test_a_stream_whose_classes_are_hashed_and_whose_test_ids_name_its_parts() -
 def test_a_posts_labels_are_flags_not_words(box: str, labels: list[str]) -> None:
     """ "Breaking", "Key event", "Pinned" printed above a post, in the languages read here: the
     key event and the pinned post are flagged, and no label is a word of its post."""
-    posts = "".join(
-        f"<div class='post'><time datetime='2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05</time>"
-        + (f"<{box} class='x1'>{label}</{box}>" if label else "")
-        + f"<h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p></div>"
-        for n, label in enumerate(labels)
-    )
-    updates = stream_of(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    )
+    updates = _labelled_stream(labels, box)
     assert [(u.key_event, u.pinned, u.headline, u.body_text) for u in updates] == [
         (n == 1, n == 3, f"Post {n}", f"What post {n} reports, in more than a few words.")
         for n in range(4)
@@ -1821,16 +1826,7 @@ def test_a_posts_kind_is_a_label_not_a_word(labels: list[str], titled: bool) -> 
     """What kind of post it is ("Analysis", "Opinion", "Video") printed on a line of its own
     above it, in the languages read here: no headline and no word of the post, whether or not
     the post has a heading of its own."""
-    posts = "".join(
-        f"<div class='post'><time datetime='2024-02-10T1{8 - n}:05:00Z'>1{8 - n}:05</time>"
-        f"<p class='x1'>{label}</p>"
-        + (f"<h2>Post {n}</h2>" if titled else "")
-        + f"<p>What post {n} reports, in more than a few words.</p></div>"
-        for n, label in enumerate(labels)
-    )
-    updates = stream_of(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    )
+    updates = _labelled_stream(labels, "p", titled)
     assert [(u.headline, u.body_text) for u in updates] == [
         (f"Post {n}" if titled else None, f"What post {n} reports, in more than a few words.")
         for n in range(4)
