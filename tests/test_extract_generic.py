@@ -1915,6 +1915,23 @@ def test_a_video_box_in_a_post_is_a_video_not_words(box: str, url: str, title: s
     assert first.media == [{"type": "video", "url": url, "provider": None, "text": title}]
 
 
+def test_a_players_card_linked_in_a_post_is_words_not_a_video() -> None:
+    """A match ticker's `div.player-card` linking to the scorer's page: words of the post (a
+    class that says player names a footballer as often as a video's player)."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"1{8 - n}:05</time><p>Goal number {n} after a corner.</p><div class='player-card'><a "
+        f"href='/players/{n}'>Scored by the player wearing number {n}</a></div></article>"
+        for n in range(4)
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>", title="Live: Bayern v Dortmund")
+    updates = extract_page(page, "https://news.example.com/live/match").updates
+    assert [(u.body_text, u.media) for u in updates] == [
+        (f"Goal number {n} after a corner.\n\nScored by the player wearing number {n}", [])
+        for n in range(4)
+    ]
+
+
 def test_a_card_linking_to_another_story_inside_a_post_is_no_word_or_picture_of_it() -> None:
     """Sky TG24's inline cards (as a public reader of its pages documents them): a link of
     class `c-inline-card` to another article, holding a label ("Approfondimento"), its

@@ -389,11 +389,12 @@ def _is_teaser_card(link: Element) -> bool:
     `a.c-inline-card`): another story's teaser, no word or picture of the post, unless the
     post's words lead to it ("Przeczytaj zapowiedź tego spotkania:", BodyWriter._leads_on)."""
     cls = link.get("class")
-    return bool(cls) and _CARD_CLASS.search(cls) is not None and walks.holds(link, _PICTURES)
+    return (
+        bool(cls) and _CARD_CLASS.search(cls) is not None and walks.holds(link, media.PICTURE_TAGS)
+    )
 
 
 _CARD_CLASS = re.compile(r"card|teaser", re.I)
-_PICTURES = frozenset({"img", "amp-img", "picture"})
 
 
 def _links_alone(element: Element) -> bool:

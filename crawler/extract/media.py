@@ -40,7 +40,7 @@ EMBED_TAGS = frozenset(
 )
 # Tags under which a paragraph is not plain text and must be walked, not copied.
 RICH_TAGS = frozenset({"img", "amp-img", "picture", "figure", "blockquote"}) | EMBED_TAGS
-_IMG_TAGS = frozenset({"img", "amp-img", "picture"})
+PICTURE_TAGS = frozenset({"img", "amp-img", "picture"})
 _BLOCKQUOTE = frozenset({"blockquote"})
 _VIDEO_TAGS = frozenset(
     {"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe", "video-js"}
@@ -51,7 +51,7 @@ _IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption", re.I)
 # A box that holds a video: a player, or a thumbnail linked to the video's page, and its title
 # at most (NOS's `div.block_video`, BFMTV's `div.video_block`, franceinfo's
 # `media-embed--video`).
-_VIDEO_CLASS = re.compile(r"video|player|brightcove", re.I)
+_VIDEO_CLASS = re.compile(r"video|brightcove", re.I)  # ("player" names footballers too)
 _VIDEO_BOX_WORDS = 200  # characters a video's box may say: its title, a "Watch" link
 # What names a video's title in its box.
 _TITLE_CLASS = re.compile(r"caption|title|headline", re.I)
@@ -112,7 +112,7 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
         return EMBED
     if tag == "blockquote":
         return QUOTE
-    if image_class and walks.holds(element, _IMG_TAGS):
+    if image_class and walks.holds(element, PICTURE_TAGS):
         return IMAGE
     return None
 
@@ -121,7 +121,7 @@ def _figure_kind(figure: Element) -> str | None:
     """A figure wraps a player, a quoted post (the Guardian's element-tweet) or a picture."""
     if figure.get("data-canonical-url") or walks.holds(figure, EMBED_TAGS):
         return EMBED
-    if walks.holds(figure, _IMG_TAGS):
+    if walks.holds(figure, PICTURE_TAGS):
         return IMAGE
     quoted = first_of(figure, _BLOCKQUOTE)
     return EMBED if quoted is not None and _has_embed_source(quoted) else None
@@ -140,11 +140,10 @@ def _class_hints(cls: str) -> tuple[bool, bool, bool]:
 def _a_picture(element: Element) -> bool:
     """Whether an embed's box that says image holds a picture and no player or quoted post
     (NPR's `div.embed-image[data-src]`, its `<img>` filled by a script)."""
-    return (
-        walks.holds(element, _IMG_TAGS)
-        and not walks.holds(element, EMBED_TAGS)
-        and not walks.holds(element, _BLOCKQUOTE)
-    )
+    return walks.holds(element, PICTURE_TAGS) and not walks.holds(element, _PLAYERS_OR_QUOTES)
+
+
+_PLAYERS_OR_QUOTES = EMBED_TAGS | _BLOCKQUOTE
 
 
 def _is_video_box(element: Element) -> bool:
