@@ -1936,8 +1936,9 @@ def test_a_card_linking_to_another_story_inside_a_post_is_no_word_or_picture_of_
     """Sky TG24's inline cards (as a public reader of its pages documents them): a link of
     class `c-inline-card` to another article, holding a label ("Approfondimento"), its
     picture and its title. It is a teaser: neither words nor a picture of the post. A picture
-    linked without a card's class stays the post's, and so does a card the post's words lead
-    to ("Leggi l'anteprima:"): it is what the post shows."""
+    linked without a card's class, or with one but linked to the picture itself, stays the
+    post's, and so does a card the post's words lead to ("Leggi l'anteprima:"): it is what the
+    post shows."""
     card = (
         "<a class='c-inline-card' href='https://tg24.example.it/mondo/2024/03/11/droni'><span "
         "class='c-section-title'>Approfondimento</span><img src='https://img.example.it/d.jpg' "
@@ -1945,11 +1946,15 @@ def test_a_card_linking_to_another_story_inside_a_post_is_no_word_or_picture_of_
         "decisivi</span></a>"
     )
     linked = "<a href='https://img.example.it/big.jpg'><img src='https://img.example.it/s.jpg'></a>"
+    gallery = (  # a card's class, but a link to the picture itself
+        "<a class='gallery-card' href='https://img.example.it/big2.jpg'><img "
+        "src='https://img.example.it/s2.jpg'></a>"
+    )
     posts = "".join(
         f"<div class='c-timeline__post' id='post-{n}'><time datetime='2024-03-11T1{n}:05:00Z'>"
         f"1{n}:05</time><h2>Titolo {n}</h2><p>Cosa riporta il post {n}, in più di qualche "
         f"parola.</p>{card if n == 5 else linked if n == 4 else ''}"
-        f"{'<p>Leggi l’anteprima:</p>' + card if n == 3 else ''}</div>"
+        f"{'<p>Leggi l’anteprima:</p>' + card if n == 3 else ''}{gallery if n == 2 else ''}</div>"
         for n in (5, 4, 3, 2)
     )
     page = page_of(f"<div class='c-timeline'>{posts}</div>", title="Ucraina, la diretta", lang="it")
@@ -1963,7 +1968,7 @@ def test_a_card_linking_to_another_story_inside_a_post_is_no_word_or_picture_of_
             "Ucraina, perché i droni sono decisivi",
             ["https://img.example.it/d.jpg"],
         ),
-        (said.format(2), []),
+        (said.format(2), ["https://img.example.it/s2.jpg"]),
     ]
 
 

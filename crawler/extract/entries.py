@@ -389,9 +389,18 @@ def _is_teaser_card(link: Element) -> bool:
     `a.c-inline-card`): another story's teaser, no word or picture of the post, unless the
     post's words lead to it ("Przeczytaj zapowiedź tego spotkania:", BodyWriter._leads_on)."""
     cls = link.get("class")
+    href = (link.get("href") or "").strip()
     return (
-        bool(cls) and _CARD_CLASS.search(cls) is not None and walks.holds(link, media.PICTURE_TAGS)
+        bool(cls)
+        and _CARD_CLASS.search(cls) is not None
+        and bool(href)
+        and not href.startswith("#")  # another page's, not a picture's of this one
+        and not _PICTURE_FILE.search(href)
+        and walks.holds(link, media.PICTURE_TAGS)
     )
+
+
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.I)
 
 
 _CARD_CLASS = re.compile(r"card|teaser", re.I)
