@@ -45,6 +45,12 @@ def test_addresses_that_say_live(url: str) -> None:
         "https://www.example.com/directions",
         "https://www.example.com/blog/2019/05/durfen",
         "https://www.example.com/liverpool-fc-news",
+        # "Live" as in music played live, a programme broadcast live; a share's ticker.
+        "https://www.example.co.uk/whats-on/live-music-tonight-in-york",
+        "https://www.example.com/events/live-gigs-manchester",
+        "https://www.example.com/tv/live-tv-guide",
+        "https://www.example.fr/finance/ticker-symbols",
+        "https://www.example.com/farming/livestock-auction-results",
     ],
 )
 def test_addresses_that_do_not(url: str) -> None:
@@ -103,7 +109,14 @@ def test_a_stream_needs_a_second_sign() -> None:
     assert stream_is_live(stream, signs("https://www.example.org/live/a", []))
     for names in ("liveblog entries", "live-feed", "ticker__item", "coverage-list"):
         assert stream_is_live(Stream(stream.updates, 1.0, 1.0, names), page), names
-    for names in ("directions-list direction-step", "olive-list", "comment-list"):
+    for names in (
+        "directions-list direction-step",
+        "olive-list",
+        "comment-list",
+        "livestock-sales lot",
+        "live-gigs gig-card",
+        "delivery-slots",
+    ):
         assert not stream_is_live(Stream(stream.updates, 1.0, 1.0, names), page), names
     assert not stream_is_live(Stream([], 1.0, 1.0, "liveblog"), page)
 

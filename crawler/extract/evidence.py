@@ -21,7 +21,9 @@ from crawler.extract.generic import Stream
 
 # Words in an address: a path segment or a slug word.
 _URL_WORDS = re.compile(
-    r"(?:^|[/_.=-])(?:live|liveblog|live-?blog|liveticker|live-?ticker|ticker|live-?updates|"
+    r"(?:^|[/_.=-])(?:live(?![-_](?:music|gigs?|concerts?|shows?|entertainment|tv|radio|"
+    r"nation|chat|cams?|bait)\b)|liveblog|live-?blog|liveticker|live-?ticker|"
+    r"ticker(?![-_]symbols?\b)|live-?updates|"
     r"live-?news|as-it-happened|minute-by-minute|en-?direct|direct|en-?vivo|directo|"
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|live-?stream|canli|"
     r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto)"
@@ -90,8 +92,25 @@ _MINUTED = 0.6
 
 
 def _box_says_live(names: str) -> bool:
-    """ "liveblog", "live-feed", "ticker-item", "en-direct": not "directions", "olive"."""
-    for word in _NAME_PARTS.split(names.lower()):
-        if word.startswith("live") or "ticker" in word or word in _LIVE_BOX_WORDS:
+    """ "liveblog", "live-feed", "ticker-item", "en-direct": not "directions", "olive",
+    "livestock-sales", "live-gigs" (music played live)."""
+    words = _NAME_PARTS.split(names.lower())
+    for word, after in zip(words, [*words[1:], ""], strict=True):
+        if word == "live":
+            if after not in _NOT_COVERAGE:
+                return True
+        elif _LIVE_NAME.match(word) or "ticker" in word or word in _LIVE_BOX_WORDS:
             return True
     return False
+
+
+# A class word that runs "live" into what it is ("liveblog", "liveticker", "liveUpdates").
+_LIVE_NAME = re.compile(
+    r"live(?:blog|ticker|feed|updates?|stream|coverage|news|list|text|report|cent(?:er|re)|"
+    r"posts?|entr(?:y|ies)|items?|events?|timeline)"
+)
+# What "live" names beside it when it is no coverage: music played live, a programme.
+_NOT_COVERAGE = frozenset(
+    {"music", "gig", "gigs", "concert", "concerts", "show", "shows", "tv", "radio", "chat",
+     "cam", "cams", "bait", "nation"}
+)  # fmt: skip
