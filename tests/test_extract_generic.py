@@ -2258,7 +2258,9 @@ def test_a_line_of_links_to_authors_pages_is_the_posts_byline() -> None:
     )
     page = page_of(f"<div class='sc-5'>{posts}</div>", title="En direct : législatives", lang="fr")
     updates = extract_page(
-        page, "https://www.liberation.fr/politique/en-direct-legislatives/", "2024-06-30T22:00Z"
+        page,
+        "https://www.liberation.fr/politique/en-direct-legislatives/",
+        fetched_at="2024-06-30T22:00Z",
     ).updates
     assert [(u.authors, u.body_text[:20]) for u in updates] == [
         (["Rachid Laïreche"], "Ce que rapporte le p"),
@@ -2402,6 +2404,22 @@ def test_a_posts_id_in_a_data_attribute_that_runs_its_words_together() -> None:
     page = page_of(f"<div class='view-liveblog-posts'>{posts}</div>", title="Liveblog", lang="de")
     updates = extract_page(page, "https://www.example-stadt.de/liveblog/hochwasser").updates
     assert [u.source_id for u in updates] == ["58", "57", "55", "54"]
+
+
+def test_a_listing_of_what_is_to_come_is_no_stream() -> None:
+    """A what's-on page at an address with `/live/` in it (concerts in the coming days, each
+    with its date and time): posts dated after the page was fetched, most of them more than
+    a zone's hours ahead, are a programme of what is to come, not a live blog's."""
+    gigs = "".join(
+        f"<li class='gig'><time datetime='2024-05-{day}T20:00:00+01:00'>{day} May, 20:00</time>"
+        f"<h3>Band number {day}</h3><p>Doors open at seven, support from a local act, tickets "
+        "at the door.</p></li>"
+        for day in (19, 21, 22, 24, 25, 28)
+    )
+    page = page_of(f"<ul class='listing'>{gigs}</ul>", title="Concert listings Oxford")
+    url = "https://www.example.co.uk/events/live/oxford"
+    found = extract_page(page, url, fetched_at="2024-05-19T12:00Z")
+    assert found.updates == []
 
 
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:

@@ -241,3 +241,25 @@ def test_a_shown_time_does_not_outrank_the_markups() -> None:
     )
     updates = extract_page(page.encode(), ITV_URL, fetched_at="2016-10-24T12:00:00Z").updates
     assert [u.published_at for u in updates] == SHOWN
+
+
+def test_the_markup_off_itvs_domain_needs_the_page_to_say_live() -> None:
+    """`article.update` with a header, a title and a time is every changelog's markup too: on
+    another site, an ordinary page in it (a product's release notes at `/whats-new`) yields no
+    updates; the same markup whose page says live in its title or address is read."""
+    releases = "".join(
+        f'<article class="update" id="v2-{n}"><header><h2>Kassa Pro 2.{n}</h2><time '
+        f'datetime="2024-05-{10 + n:02d}">2024-05-{10 + n:02d}</time></header><div '
+        f'class="update__body"><p>What release 2.{n} brings, in more than a few words.</p>'
+        "<ul><li>A fix.</li></ul></div></article>"
+        for n in (9, 8, 7, 6)
+    )
+    page = "<html><head><title>{}</title></head><body><main>" + releases + "</main></body></html>"
+    ordinary = extract_page(
+        page.format("Kassa Pro – Nouveautés").encode(), "https://kassa.example.fr/whats-new"
+    )
+    assert (ordinary.updates, ordinary.live_blog) == ([], False)
+    live = extract_page(
+        page.format("Kassa Pro launch: live updates").encode(), "https://kassa.example.fr/launch"
+    )
+    assert [u.source_id for u in live.updates] == ["v2-9", "v2-8", "v2-7", "v2-6"]

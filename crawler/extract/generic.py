@@ -361,8 +361,22 @@ def _stream(
         for update in updates:
             update.source_id = update.permalink = None
     _place_bare_clocks(posts, times, clock)
+    if clock is not None and _to_come(updates, clock):
+        return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     return Stream(updates, best.timed, best.marked, best.names, minuted)
+
+
+def _to_come(updates: list[Update], clock: PageClock) -> bool:
+    """Whether most timed posts are dated after the fetch, by more than a zone's hours: a
+    programme of what is to come (concerts, fixtures), which no live blog's posts are."""
+    fetched = clock.fetched_at.timestamp()
+    moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
+    ahead = sum(1 for moment in moments if moment > fetched + _AHEAD)
+    return ahead >= lines.MIN_POSTS and ahead * 2 > len(moments)
+
+
+_AHEAD = 14 * 3600  # seconds a time may run ahead of the fetch in a wrongly guessed zone
 
 
 def _without_intro_and_outro(

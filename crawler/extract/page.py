@@ -122,10 +122,11 @@ def _read_tree(
     scripts = "\n".join(e.text or "" for e in script_elements)
     embedded = adapters.vendor_embeds(root, url, survey, scripts)
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
-    name, html = adapters.html_updates(root, url, page=survey)
+    signs = evidence.signs(url, titles)
+    said = ld.live or md.live or state.live or signs.address or signs.title
+    name, html = adapters.html_updates(root, url, page=survey, said_live=said)
     structured = [ld.updates, md.updates, state.updates]
     live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)
-    signs = evidence.signs(url, titles)
     if name is None:
         stream = generic.extract(root, url, clock)
         if any(structured):

@@ -66,6 +66,9 @@ class Adapter:
     # The CSS selector of the publisher's "Load more" control, clicked by `--render`
     # (crawler/render.py); None: the generic multilingual rule finds it.
     load_more: str | None = None
+    # Whether the markup alone, off the publisher's domains, says the page is a live blog; a
+    # markup every changelog shares (ITV's `article.update`) needs the page to say so too.
+    says_live: bool = True
 
     def serves(self, host: str) -> bool:
         """Whether a host is one of this publisher's sites (subdomains included)."""
@@ -74,7 +77,7 @@ class Adapter:
 
 REGISTRY: tuple[Adapter, ...] = (
     Adapter("reach", reach.DOMAINS, reach.detect, reach.extract, present=reach.present),
-    Adapter("itv", itv.DOMAINS, itv.detect, itv.extract, present=itv.present),
+    Adapter("itv", itv.DOMAINS, itv.detect, itv.extract, present=itv.present, says_live=False),
     Adapter("ndtv", ndtv.DOMAINS, ndtv.detect, ndtv.extract, present=ndtv.present),
     Adapter(
         "guardian",
@@ -172,9 +175,14 @@ def named(name: str | None, registry: tuple[Adapter, ...] = REGISTRY) -> Adapter
 
 
 def candidates(
-    root: Element, url: str, registry: tuple[Adapter, ...] = REGISTRY, page: Survey | None = None
+    root: Element,
+    url: str,
+    registry: tuple[Adapter, ...] = REGISTRY,
+    page: Survey | None = None,
+    said_live: bool = True,
 ) -> Iterator[Adapter]:
-    """Adapters for this page: those serving its domain, then those whose markup is present.
+    """Adapters for this page: those serving its domain, then those whose markup is present
+    (a markup that does not say live by itself, only where the page says so: `said_live`).
 
     Lazy, so that a page read by its domain's adapter costs no detection scans. `page` is the
     page's survey, taken before scripts were removed; without it, one is taken now.
@@ -184,17 +192,26 @@ def candidates(
     yield from by_domain
     if page is None:
         page = survey(root)
-    yield from (a for a in registry if a not in by_domain and a.present(page) and a.detect(root))
+    yield from (
+        a
+        for a in registry
+        if a not in by_domain and (a.says_live or said_live) and a.present(page) and a.detect(root)
+    )
 
 
 def html_updates(
-    root: Element, url: str, registry: tuple[Adapter, ...] = REGISTRY, page: Survey | None = None
+    root: Element,
+    url: str,
+    registry: tuple[Adapter, ...] = REGISTRY,
+    page: Survey | None = None,
+    said_live: bool = True,
 ) -> tuple[str | None, list[Update]]:
     """The name of the adapter that read the page's entries, and the entries (page order).
 
     Scripts, styles and form controls are removed from the whole tree first (one C-level
     pass): read everything else the page says (JSON-LD, links, meta) before calling this,
-    and its survey too, or let it be taken here.
+    and its survey too, or let it be taken here. `said_live`: whether the page says it is a
+    live blog apart from its markup (candidates).
     """
     if page is None:
         page = survey(root)
@@ -202,7 +219,7 @@ def html_updates(
     classes = {c for named in page.classes.values() for c in named}
     drop_screen_reader_labels(root, classes)
     drop_consent_placeholders(root, classes)
-    for adapter in candidates(root, url, registry, page):
+    for adapter in candidates(root, url, registry, page, said_live):
         updates = adapter.extract(root, url)
         if updates and _reads_posts(updates):
             return adapter.name, updates
