@@ -131,6 +131,38 @@ def test_html_and_structured_times_meet_by_the_same_rule() -> None:
     assert instant.merged("1970-01-01T00:00:00Z", None) is None
 
 
+@pytest.mark.parametrize(
+    ("shown", "listed", "expected"),
+    [
+        # "2h ago" (15:45 from a fetch at 17:45) is the 15:40:12 the JSON-LD lists, in its hour.
+        ("2h ago", "2024-04-14T15:40:12Z", "2024-04-14T15:40:12Z"),
+        ("4h ago", "2024-04-14T13:02:00Z", "2024-04-14T13:02:00Z"),
+        ("4h ago", "2024-04-14T14:02:00Z", "2024-04-14T14:02:00Z"),  # (a script that rounds)
+        ("5 minutes ago", "2024-04-14T17:39:30Z", "2024-04-14T17:39:30Z"),
+        # A listed time the relative one rules out (a creation time hours before) loses.
+        ("2h ago", "2024-04-14T11:00:00Z", "2024-04-14T15:45:00Z"),
+        ("5 minutes ago", "2024-04-14T17:30:00Z", "2024-04-14T17:40:00Z"),
+    ],
+)
+def test_a_relative_time_shown_is_the_listed_time_it_rounds(
+    shown: str, listed: str, expected: str
+) -> None:
+    """NBC's live blog cards (their times as "2h ago", the JSON-LD's exact): a relative time
+    says the hour, or the minute, a post went up, no more; the structured time within it is
+    the instant, and one that time rules out is not."""
+    cards = "".join(
+        f"<article class='card' id='rcrd{n}'><span class='ago'>{shown if n == 4 else f'{n + 5}h ago'}"
+        f"</span><h2>Card {n}</h2><p>What card {n} reports, in more than a few words.</p>"
+        "</article>"
+        for n in (4, 3, 2, 1)
+    )
+    data = blog([{"@type": "BlogPosting", "headline": "Card 4", "url": f"{BASE}#rcrd4",
+                  "datePublished": listed, "articleBody": "What card 4 reports."}])  # fmt: skip
+    page = page_with(ld(data), f"<main><div class='feed'>{cards}</div></main>")
+    first = extract_page(page, BASE, fetched_at="2024-04-14T17:45:00Z").updates[0]
+    assert (first.source_id, first.published_at) == ("rcrd4", expected)
+
+
 def test_an_edit_before_the_post_went_up_is_no_edit() -> None:
     published = "2023-08-14T09:01:52Z"
     assert instant.edited(published, "2023-08-14T04:20:06Z") is None

@@ -209,6 +209,9 @@ class Stream:
     names: str = ""
     # Share of the posts stamped with a match minute ("45+2'"): a commentary's.
     minuted: float = 0.0
+    # The id() of each update whose time is a relative one it shows ("2h ago"): the hour or
+    # minute it went up, which an exact time of its structured data may state (merge).
+    rough: frozenset[int] = frozenset()
 
 
 def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
@@ -364,7 +367,19 @@ def _stream(
     if clock is not None and _to_come(updates, clock):
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
-    return Stream(updates, best.timed, best.marked, best.names, minuted)
+    rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
+    return Stream(updates, best.timed, best.marked, best.names, minuted, rough)
+
+
+def _relative_time(update: Update, readings: list[_Time]) -> bool:
+    """Whether the post's time is a relative one it shows ("2h ago"), no machine's."""
+    return update.published_at is not None and any(
+        t.shown
+        and t.reading is not None
+        and t.reading.kind == "relative"
+        and t.value == update.published_at
+        for t in readings
+    )
 
 
 def _to_come(updates: list[Update], clock: PageClock) -> bool:

@@ -37,11 +37,12 @@ from archive.times import parse_utc, to_utc
 # Two readings a minute apart or less are one time written twice.
 MINUTE = 60
 HOUR = 3600
+DAY = 24 * HOUR
 # Zone offsets run from -12 to +14 hours: a whole-hour gap beyond that is no mislabelled zone.
 MAX_ZONE_HOURS = 14
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC).timestamp()
 # How far past the fetch a page's clock may run (publishers' zones, clock skew).
-MAX_AHEAD = 24 * HOUR
+MAX_AHEAD = DAY
 
 Agreement = Literal["same", "hours", "apart"]
 
@@ -123,15 +124,35 @@ def seen(shown: str | None, machine: str | None, fetched_at: str | None = None) 
     return shown
 
 
-def merged(html: str | None, structured: str | None, fetched_at: str | None = None) -> str | None:
-    """The instant a reader saw, from an HTML entry's time and structured data's for one post."""
+def merged(
+    html: str | None, structured: str | None, fetched_at: str | None = None, rough: bool = False
+) -> str | None:
+    """The instant a reader saw, from an HTML entry's time and structured data's for one post.
+
+    `rough`: the HTML time is a relative one shown ("2h ago", read as the fetch less two
+    hours), which says only the hour (the minute, the day) the post went up: a structured time
+    within it is the instant."""
     html = plausible(html, fetched_at)
     structured = plausible(structured, fetched_at)
     if html is None:
         return structured
     if structured is not None and agreement(html, structured) in ("same", "hours"):
         return structured
+    if structured is not None and rough and _rounds_to(html, structured, fetched_at):
+        return structured
     return html
+
+
+def _rounds_to(shown: str, structured: str, fetched_at: str | None) -> bool:
+    """Whether a time shown as "N units ago" (the fetch less N units) may be the structured
+    one: up to a unit earlier (a script that rounds down says "2 hours ago" for 2 h 59 min),
+    or half a unit later (one that rounds says "4 hours ago" for 3 h 43 min)."""
+    then, exact, fetched = seconds(shown), seconds(structured), seconds(fetched_at)
+    if then is None or exact is None or fetched is None:
+        return False
+    ago = fetched - then
+    unit = MINUTE if ago < HOUR else HOUR if ago < DAY else DAY
+    return then - unit - MINUTE <= exact <= then + unit / 2 + MINUTE
 
 
 def edited(published: str | None, modified: str | None) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from archive.records import FIDELITY_HTML, Update
@@ -30,8 +31,11 @@ def merge(
     structured: Iterable[list[StructuredUpdate]],
     base_url: str,
     fetched_at: str | None = None,
+    rough: AbstractSet[int] = frozenset(),
 ) -> list[Update]:
-    """Page order for HTML entries, then updates only structured data has, in its order."""
+    """Page order for HTML entries, then updates only structured data has, in its order.
+
+    `rough`: the id() of each HTML entry whose time is a relative one shown ("2h ago")."""
     readings = combine_structured(structured)
     entries = dedupe_html(html_updates)
     pairs = pair(entries, readings)
@@ -41,7 +45,7 @@ def merge(
         if j is None:
             merged.append(_checked(update, fetched_at))
         else:
-            merged.append(enrich(update, readings[j], base_url, fetched_at))
+            merged.append(enrich(update, readings[j], base_url, fetched_at, id(update) in rough))
     used = set(pairs.values())
     merged.extend(
         _checked(reading.to_update(base_url), fetched_at)
@@ -376,16 +380,23 @@ def _clear_winners(scored: list[tuple[int, int, int]]) -> dict[int, int]:
 
 
 def enrich(
-    update: Update, reading: StructuredUpdate, base_url: str, fetched_at: str | None = None
+    update: Update,
+    reading: StructuredUpdate,
+    base_url: str,
+    fetched_at: str | None = None,
+    rough: bool = False,
 ) -> Update:
     """The HTML entry, with what structured data knows better or the HTML lacks.
 
     The HTML body stays whenever there is one: an articleBody cut short (the Guardian's
-    1,000 characters, a teaser ending in "…") never replaces it.
+    1,000 characters, a teaser ending in "…") never replaces it. `rough`: the entry's time
+    is a relative one shown (instant.merged).
     """
     update.source_id = update.source_id or reading.source_id
     update.headline = update.headline or reading.headline
-    update.published_at = instant.merged(update.published_at, reading.published_at, fetched_at)
+    update.published_at = instant.merged(
+        update.published_at, reading.published_at, fetched_at, rough
+    )
     modified = instant.merged(update.modified_at, reading.modified_at, fetched_at)
     update.modified_at = instant.edited(update.published_at, modified)
     update.authors = update.authors + [a for a in reading.authors if a not in update.authors]

@@ -125,10 +125,12 @@ def _read_tree(
     signs = evidence.signs(url, titles)
     said = ld.live or md.live or state.live or signs.address or signs.title
     name, html = adapters.html_updates(root, url, page=survey, said_live=said)
+    rough: frozenset[int] = frozenset()
     structured = [ld.updates, md.updates, state.updates]
     live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)
     if name is None:
         stream = generic.extract(root, url, clock)
+        rough = stream.rough
         if any(structured):
             html = corroborated(stream.updates, structured)
         elif live or evidence.stream_is_live(stream, signs):
@@ -142,7 +144,7 @@ def _read_tree(
         older = known + [u for u in older if u not in known]
     updates = [
         u
-        for u in merge(html, structured, url, fetched_at)
+        for u in merge(html, structured, url, fetched_at, rough)
         if u.headline or u.body_text or u.media or u.removed
     ]
     more = stated_more(root, found) if updates else None  # a live blog's load-more control
