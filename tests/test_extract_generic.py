@@ -2422,6 +2422,33 @@ def test_a_listing_of_what_is_to_come_is_no_stream() -> None:
     assert found.updates == []
 
 
+def test_a_bylines_links_to_writers_pages_are_its_names_not_their_roles() -> None:
+    """The Athletic's live posts (as a public reader of its pages documents them): the byline
+    box holds the writer's picture, a link to the writer's page and the writer's role in a
+    span right after it ("Art de Roché" "Chelsea writer", no space between). The name is the
+    link's."""
+    posts = "".join(
+        f"<div class='LiveBlogPost_post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><div class='LiveBlogPost_author'><img src='/h.png' alt=''><a "
+        f"href='/athletic/author/{slug}/'>{name}</a><span>{role}</span></div><p>What post {n} "
+        "reports, in more than a few words.</p></div>"
+        for n, name, slug, role in [
+            (6, "Art de Roché", "art-de-roche", "Chelsea writer"),
+            (5, "Jay Harris", "jay-harris", "Arsenal writer"),
+            (4, "Art de Roché", "art-de-roche", "Chelsea writer"),
+            (3, "Jay Harris", "jay-harris", "Arsenal writer"),
+        ]
+    )
+    page = page_of(f"<div class='LiveBlog_posts'>{posts}</div>", title="Live: Chelsea v Arsenal")
+    updates = extract_page(page, "https://www.nytimes.com/athletic/live-blogs/chelsea-arsenal/x/")
+    assert [u.authors for u in updates.updates] == [
+        ["Art de Roché"],
+        ["Jay Harris"],
+        ["Art de Roché"],
+        ["Jay Harris"],
+    ]
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

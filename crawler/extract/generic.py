@@ -1708,9 +1708,12 @@ def _update(
             set_tail(header, _TIME_SEPARATOR.sub("", header.tail))
     authors: list[str] = []
     if bylines:  # "contributor-name" inside "contributor" (beside a role): the name alone
+        linked = _writers_pages(bylines)  # a role run into the name beside its link
         named = [e for e in bylines if "name" in e.get("class", "").lower()]
         name = lines.byline_name(_first_line(named[0] if named else bylines[0]))
-        if name and len(name) <= 80:
+        if linked:
+            authors = linked
+        elif name and len(name) <= 80:
             authors = author_names(name)
         skip.update(bylines)
     else:
@@ -1736,6 +1739,20 @@ def _update(
     )
 
 
+def _writers_pages(bylines: list[Element]) -> list[str]:
+    """The names of the links to writers' pages in a post's bylines, in order."""
+    names = [name for byline in bylines for name in _writers_named(byline)]
+    return list(dict.fromkeys(n for n in names if n and len(n) <= _NAME_CHARS))
+
+
+def _writers_named(element: Element) -> list[str]:
+    """The words of each link to a writer's page inside the element, in order."""
+    return [text_of(a) for a in element.iter("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
+
+
+_NAME_CHARS = 80
+
+
 def _linked_authors(member: Element, skip: set[Element]) -> list[str]:
     """The names of a line that is nothing but links to writers' pages ("/auteur/…",
     "/author/…"), joined by "and" or a comma at most: a byline no class names (Libération's
@@ -1746,7 +1763,7 @@ def _linked_authors(member: Element, skip: set[Element]) -> list[str]:
         line = link.getparent()
         if line is None or line is member:
             line = link
-        names = [text_of(a) for a in line.iter("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
+        names = _writers_named(line)
         rest = text_of(line)
         for name in names:
             rest = rest.replace(name, " ", 1)
