@@ -129,3 +129,7 @@ def test_a_long_run_of_posts_stamped_with_match_minutes_is_a_commentary() -> Non
     assert stream_is_live(Stream(posts, 1.0, 1.0, "x1 x2", minuted=0.75), page)
     assert not stream_is_live(Stream(posts, 1.0, 1.0, "x1 x2", minuted=0.5), page)
     assert not stream_is_live(Stream(posts[:5], 1.0, 1.0, "x1 x2", minuted=1.0), page)
+    # A report's key moments, their minutes rising in the order they came: no commentary.
+    assert not stream_is_live(
+        Stream(posts, 1.0, 1.0, "x1 x2", minuted=1.0, minutes_rise=True), page
+    )

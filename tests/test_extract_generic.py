@@ -2449,6 +2449,42 @@ def test_a_bylines_links_to_writers_pages_are_its_names_not_their_roles() -> Non
     ]
 
 
+COMMENTARY = [
+    ("90'+4'", "Final del partido en Montilivi, el Girona gana dos a uno."),
+    ("84'", "Cambio en el Valladolid: entra Plata por Guardiola."),
+    ("78'", "¡Gol del Girona! Stuani remata de cabeza un centro desde la derecha."),
+    ("70'", "Tarjeta amarilla para Kiko Olivas por una entrada por detrás."),
+    ("62'", "Ocasión del Valladolid, Guardiola dispara alto desde la frontal."),
+    ("55'", "¡Gol del Valladolid! Empata Óscar Plano tras un rechace."),
+    ("45'", "Descanso en Montilivi, el Girona gana por la mínima."),
+    ("31'", "¡Gol del Girona! Portu marca tras una gran jugada colectiva."),
+    ("12'", "Primer disparo del partido, atrapa Masip sin problemas."),
+    ("1'", "Arranca el partido en Montilivi."),
+]
+
+
+@pytest.mark.parametrize("order", ["newest-first", "as-they-came"])
+def test_a_commentary_of_paragraphs_each_opening_with_its_minute(order: str) -> None:
+    """AS's narración (as public scrapers of it read it): each line a `p.cnt-comentario`
+    opening with its minute in `span.minuto-comentario`, in a box whose id says comments. Each
+    line is a post, no instant; the minutes, newest first, say a commentary. The same lines
+    in the order they came, on a page that says nothing else, are a report's key moments."""
+    rows = COMMENTARY if order == "newest-first" else COMMENTARY[::-1]
+    lines = "".join(
+        f"<p class='cnt-comentario'><span class='minuto-comentario'>{minute}</span><span "
+        f"class='bullet-comentario'></span> {text}</p>"
+        for minute, text in rows
+    )
+    page = page_of(
+        f"<div id='comments-live-es-auto'><div class='cnt-narracion'>{lines}</div></div>",
+        title="Girona 2 - Valladolid 1",
+        lang="es",
+    )
+    updates = extract_page(page, "https://resultados.as.com/resultados/futbol/primera/x/").updates
+    expected = [(text, None) for _, text in rows] if order == "newest-first" else []
+    assert [(u.body_text, u.published_at) for u in updates] == expected
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

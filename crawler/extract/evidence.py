@@ -82,7 +82,11 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         return False
     if page.address or page.title or _box_says_live(stream.names):
         return True
-    return len(stream.updates) >= _COMMENTARY_POSTS and stream.minuted >= _MINUTED
+    return (
+        len(stream.updates) >= _COMMENTARY_POSTS
+        and stream.minuted >= _MINUTED
+        and not stream.minutes_rise  # (a report's key moments, in the order they came)
+    )
 
 
 # A commentary: this many posts at least (more than a match report's key moments), and this

@@ -212,6 +212,9 @@ class Stream:
     # The id() of each update whose time is a relative one it shows ("2h ago"): the hour or
     # minute it went up, which an exact time of its structured data may state (merge).
     rough: frozenset[int] = frozenset()
+    # The posts' match minutes mostly rise: a report's key moments in the order they came, not
+    # a live commentary's, newest first.
+    minutes_rise: bool = False
 
 
 def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
@@ -368,7 +371,25 @@ def _stream(
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
-    return Stream(updates, best.timed, best.marked, best.names, minuted, rough)
+    rise = _minutes_rise([times[member] for member, _ in posts])
+    return Stream(updates, best.timed, best.marked, best.names, minuted, rough, rise)
+
+
+def _minutes_rise(times: list[list[_Time]]) -> bool:
+    """Whether the posts' match minutes, in page order, rise more often than they fall."""
+    minutes = [m for readings in times if (m := _match_minute(readings)) is not None]
+    rising = sum(1 for above, below in pairwise(minutes) if below > above)
+    return rising * 2 > len(minutes) - 1 > 0
+
+
+def _match_minute(readings: list[_Time]) -> tuple[int, int] | None:
+    """A post's match minute as (minute, added): "45+2'" is (45, 2)."""
+    for t in readings:
+        label = t.reading.minute if t.reading is not None else None
+        if label:
+            minute, _, added = label.rstrip("'").partition("+")
+            return int(minute), int(added or 0)
+    return None
 
 
 def _relative_time(update: Update, readings: list[_Time]) -> bool:
@@ -488,7 +509,7 @@ def _in_stream_order(times: list[str | None]) -> bool:
 
 
 def _minute_stamped(times: list[_Time]) -> bool:
-    return any(t.reading is not None and t.reading.minute is not None for t in times)
+    return _match_minute(times) is not None
 
 
 def _headings_above(members: list[Element]) -> dict[Element, Element]:
@@ -924,7 +945,7 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     reading = clock.read(start)  # with its label: "ore 18.05" is a clock, "18.05" may be a day
     if (
         reading is None
-        or reading.kind not in ("clock", "full")
+        or reading.kind not in ("clock", "full", "minute")
         or not start.startswith(reading.text.lstrip()[:2], before.end())
     ):
         return None
