@@ -2485,6 +2485,34 @@ def test_a_commentary_of_paragraphs_each_opening_with_its_minute(order: str) -> 
     assert [(u.body_text, u.published_at) for u in updates] == expected
 
 
+def test_a_tickers_stamps_that_open_with_update_of_and_a_date() -> None:
+    """Ippen's news tickers (merkur.de, as public readers of its pages document them): the
+    entries flat in the story, each opened by a stamp "Update vom 14. Mai, 16.12 Uhr" (the
+    first "Erstmeldung vom …"), then a crosshead and paragraphs. Each stamp opens an entry,
+    dated and timed in Berlin."""
+    entries = [
+        ("Update vom 14. Mai, 16.12 Uhr", "Selenskyj besucht Charkiw", "2024-05-14T14:12:00Z"),
+        ("Update vom 14. Mai, 11.30 Uhr", "Blinken sagt Hilfe zu", "2024-05-14T09:30:00Z"),
+        ("Update vom 13. Mai, 22.10 Uhr", "Luftalarm in Kiew", "2024-05-13T20:10:00Z"),
+        ("Erstmeldung vom 13. Mai, 19.00 Uhr", "Russland greift an", "2024-05-13T17:00:00Z"),
+    ]
+    story = "".join(
+        f"<p class='id-StoryElement-timestamp'>{stamp}</p><h2 class='id-StoryElement-crosshead'>"
+        f"{title}</h2><p class='id-StoryElement-paragraph'>Was die Meldung {title} berichtet, "
+        "in mehr als ein paar Worten.</p>"
+        for stamp, title, _ in entries
+    )
+    page = page_of(
+        f"<article class='idjs-Story'>{story}</article>",
+        title="Ukraine-Krieg im News-Ticker",
+        lang="de",
+        published="2024-05-13T19:00:00+02:00",
+    )
+    url = "https://www.merkur.de/politik/ukraine-krieg-news-ticker-92999999.html"
+    updates = extract_page(page, url, fetched_at="2024-05-14T15:00:00Z").updates
+    assert [(u.headline, u.published_at) for u in updates] == [(t, at) for _, t, at in entries]
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

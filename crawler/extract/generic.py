@@ -952,14 +952,18 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     return reading.text.strip()
 
 
+# The words of a ticker's stamp before its date ("Update vom 14. Mai, 16.12 Uhr", "Erstmeldung
+# vom …": Ippen's news tickers; "Stand: 14.05.2024, 16:12 Uhr"), which say no clock follows on
+# their own.
+_STAMP_LEADS = frozenset({"update", "aktualisierung", "erstmeldung", "vom", "stand"})
 # What may stand before the time that opens a ticker's line: blanks, the ticker's plus signs
 # and a word or two that say a clock follows ("um", "ore", "godz.", "a las"…). (The walks keep
 # a long text when it opens with a digit after blanks and plus signs alone: a long line's
 # label is not looked for.)
 _BEFORE_TIME = re.compile(
     r"\s*(?:\++\s*)?(?:(?:"
-    + "|".join(sorted(map(re.escape, CLOCK_LEADS), key=len, reverse=True))
-    + r")\.?\s+){0,2}(?=\d)",
+    + "|".join(sorted(map(re.escape, CLOCK_LEADS | _STAMP_LEADS), key=len, reverse=True))
+    + r")[.:]?\s+){0,2}(?=\d)",
     re.I,
 )
 _TICKER_MARKS = re.compile(r"\s*\+{2,}\s*$")  # "… +++": the ticker's marks closing a line
