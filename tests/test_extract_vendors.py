@@ -1409,6 +1409,23 @@ def test_an_address_an_adapter_copies_may_hold_a_control_character(vendor: str) 
     assert not any("\x01" in u or "\x1b" in u for u in urls)
 
 
+def test_tik4_posts_a_publisher_renders_without_the_embeds_element_are_read_alike() -> None:
+    """The Süddeutsche's Tickaroo tickers (as public readers of its pages document them) put
+    the `tik4` posts in the page without the `<tickaroo-liveblog>` element around them: they
+    are read as Tickaroo's all the same, ids, flags and all."""
+    start = TIK4_PAGE.index("<tickaroo-liveblog")
+    bare = TIK4_PAGE[:start] + TIK4_PAGE[TIK4_PAGE.index(">", start) + 1 :].replace(
+        "</tickaroo-liveblog>", ""
+    )
+    updates = extract_page(bare.encode(), SPIEGEL_URL, fetched_at="2024-09-18T19:30:00Z").updates
+    assert [(u.source_id, u.pinned, u.key_event, u.authors) for u in updates] == [
+        ("enPin", True, True, ["Florian Pütz"]),
+        ("enEnd", False, False, ["Elisa Schwarze"]),
+        ("enImg", False, False, ["Evelin Ruhnow"]),
+        ("enX", False, True, ["Elisa Schwarze"]),
+    ]
+
+
 def test_tickaroos_server_rendered_tik4_posts_are_read_with_their_ids_flags_and_times() -> None:
     """Each `div.tik4-event`: its id, its `datetime` (the instant, where the printed clock is
     the server's UTC one), its title, author, words, image and embed; pinned and highlighted

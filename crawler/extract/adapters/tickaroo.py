@@ -47,7 +47,10 @@ DOMAINS: tuple[str, ...] = ()
 API = "https://cdn.tickaroo.com/api/embed/v4/prefetch/liveblog.json"
 
 _EMBEDS = etree.XPath("//tickaroo-liveblog")
-_DETECT = etree.XPath("boolean(//tickaroo-liveblog)")
+# The embed's element, or the posts a publisher renders from it without one (the Süddeutsche).
+_DETECT = etree.XPath(
+    "boolean(//tickaroo-liveblog | //div[@data-tickaroo-event-id and contains(@class, 'tik4-event')])"
+)
 
 
 # What a page's scripts hold where a CMS keeps a Tickaroo frame's address in its data.
@@ -60,12 +63,16 @@ _FRAME = re.compile(
 
 
 def present(page: Survey) -> bool:
-    """Whether the page has a Tickaroo element or frame."""
-    return "tickaroo-liveblog" in page.tags or page.loads("tickaroo.com/embed", "iframe")
+    """Whether the page has a Tickaroo element or frame, or its posts' markup."""
+    return (
+        "tickaroo-liveblog" in page.tags
+        or page.loads("tickaroo.com/embed", "iframe")
+        or page.classed("div", _EVENT)
+    )
 
 
 def detect(root: Element) -> bool:
-    """Whether the page embeds a Tickaroo liveblog."""
+    """Whether the page embeds a Tickaroo liveblog, or renders its posts."""
     return bool(_DETECT(root))
 
 
