@@ -2513,6 +2513,32 @@ def test_a_tickers_stamps_that_open_with_update_of_and_a_date() -> None:
     assert [(u.headline, u.published_at) for u in updates] == [(t, at) for _, t, at in entries]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<div class='id-StoryElement-intestitialLink'><span>Lesen Sie auch</span> <a "
+        "href='/politik/blinken-93070001.html'>Blinken in Kiew: Was die USA jetzt liefern</a></div>",
+        "<p><strong>Read more</strong> <a href='/news/other-1'>What we know so far</a></p>",
+    ],
+    ids=["ippen", "bold-label"],
+)
+def test_a_teasers_label_beside_its_link_without_a_colon_is_no_word(line: str) -> None:
+    """Ippen's interstitial link (`<span>Lesen Sie auch</span> <a>…</a>`, no colon between): a
+    line that is a teaser's label and a link to another story is no word of the post."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>{line}"
+        "</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+
+
 def test_a_short_title_in_the_times_box_is_read_whatever_labels_some_posts_carry() -> None:
     """`<header><span>20:24</span><div class="c1">Pegel steigt</div></header>`, no byline,
     classes hashed, "Key event" beside some posts' times: every post's title is its first line

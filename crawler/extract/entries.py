@@ -182,6 +182,11 @@ class BodyWriter:
             is_share_href(child.get("href")) or (_is_teaser_card(child) and not self._leads_on())
         ):
             return
+        if tag == "a" and 0 < len(self._text) <= 3 and is_teaser_label("".join(self._text)):
+            self._text.clear()  # "<span>Lesen Sie auch</span> <a>…</a>" walked in a box: the
+            self._markup.clear()  # teaser's label and its link are no words
+            self._markup_copied = False
+            return
         if tag == "br":
             self._text.append(BR_MARK)
             self._markup.append("<br>")
@@ -259,6 +264,8 @@ class BodyWriter:
                 return  # a share bar (its "Copy link" and "Email" items are no words either)
             for link in shares:
                 drop_tree(link)
+        if len(element) and _labelled_teaser(element):
+            return  # "<span>Lesen Sie auch</span> <a>…</a>": a teaser's label and its link
         if tag in ("ul", "ol"):
             if self._after_teaser_label() and _links_alone(element):
                 self._teaser_label, self._last_plain = False, None
@@ -404,6 +411,18 @@ _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.I)
 
 
 _CARD_CLASS = re.compile(r"card|teaser", re.I)
+
+
+def _labelled_teaser(element: Element) -> bool:
+    """Whether a block says a teaser's label and, beside it, links alone (no colon between:
+    "Lesen Sie auch Blinken in Kiew…", the title a link)."""
+    links = [text_of(a) for a in element.iter("a")]
+    if not any(links):
+        return False
+    label = text_of(element)
+    for text in links:
+        label = label.replace(text, " ", 1)
+    return is_teaser_label(label.strip())
 
 
 def _links_alone(element: Element) -> bool:
