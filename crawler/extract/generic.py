@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -1619,6 +1619,8 @@ def _place_bare_clocks(
 def _quoted_day(member: Element, clock: PageClock) -> date | None:
     """The latest date of the posts a post quotes: an embedded tweet's, in its last link
     ("— Name (@name) January 18, 2024")."""
+    if member.find(".//blockquote") is None:
+        return None  # (most posts quote none: a look in C)
     days = []
     for quote in member.iter("blockquote"):
         links = list(quote.iter("a"))
@@ -1648,7 +1650,14 @@ def _bylines(marks: _Marks, members: set[Element]) -> dict[Element, list[Element
 def _in_figure(element: Element) -> bool:
     """Whether the element is a picture's (its caption's `span.author` names the
     photographer, not the post's author)."""
-    return any(a.tag in _FIGURE_TAGS for a in islice(element.iterancestors(), _FIGURE_DEPTH))
+    node = element.getparent()
+    for _ in range(_FIGURE_DEPTH):
+        if node is None:
+            return False
+        if node.tag in _FIGURE_TAGS:
+            return True
+        node = node.getparent()
+    return False
 
 
 _FIGURE_TAGS = frozenset({"figure", "figcaption"})
@@ -1766,8 +1775,13 @@ def _update(
 
 def _writers_pages(bylines: list[Element]) -> list[str]:
     """The names of the links to writers' pages in a post's bylines, in order."""
-    names = [name for byline in bylines for name in _writers_named(byline)]
-    return list(dict.fromkeys(n for n in names if n and len(n) <= _NAME_CHARS))
+    names = [
+        name
+        for byline in bylines
+        if byline.find(".//a") is not None  # (most bylines link nowhere: a look in C)
+        for name in _writers_named(byline)
+    ]
+    return list(dict.fromkeys(n for n in names if n and len(n) <= _NAME_CHARS)) if names else []
 
 
 def _writers_named(element: Element) -> list[str]:
