@@ -803,9 +803,7 @@ def page_clock(
     languages = tuple(dict.fromkeys(tag.split("-")[0] for tag in tags))
     values = _extremes(head_times + _body_times(root, gathered))
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
-    candidates = _zone_candidates(url, tags)
-    printed = None if candidates else _printed_zone(root)
-    zone = _infer_zone(candidates, stamps, printed)
+    zone = _infer_zone(_zone_candidates(url, tags), stamps, root)
     today = fetched.astimezone(zone).date()
     day = _newest_day(stamps, zone, fetched) or _dateline(root, today)
     return PageClock(fetched, zone, min(day, today) if day else None, languages)
@@ -1388,17 +1386,22 @@ def _zone_candidates(url: str, tags: list[str]) -> list[str]:
 
 
 def _infer_zone(
-    candidates: list[str], stamps: list[_Stamp], printed: tzinfo | None = None
+    candidates: list[str], stamps: list[_Stamp], root: Element | None = None
 ) -> tzinfo:
     """The first candidate (then common zone) that agrees with the most of the page's written
     offsets; where the page writes none, the first candidate, else the zone it prints beside a
-    clock (`printed`), else UTC ("Z" says how a time is written, not where its page is)."""
+    clock at its top (of `root`), else UTC ("Z" says how a time is written, not where its page
+    is)."""
     observed = list(
         dict.fromkeys((s.moment.astimezone(UTC), s.offset) for s in stamps if s.moment and s.offset)
     )
     zones = (z for z in map(_named_zone, dict.fromkeys(candidates)) if z is not None)
     if not observed:
-        return next(zones, printed or UTC)
+        first = next(zones, None)
+        if first is not None:
+            return first
+        printed = _printed_zone(root) if root is not None else None
+        return printed or UTC
     best: tzinfo | None = None
     best_score = 0
     for zone in chain(zones, map(_named_zone, _COMMON_ZONES)):
