@@ -1385,9 +1385,7 @@ def _zone_candidates(url: str, tags: list[str]) -> list[str]:
     return list(dict.fromkeys(candidates))
 
 
-def _infer_zone(
-    candidates: list[str], stamps: list[_Stamp], root: Element | None = None
-) -> tzinfo:
+def _infer_zone(candidates: list[str], stamps: list[_Stamp], root: Element | None = None) -> tzinfo:
     """The first candidate (then common zone) that agrees with the most of the page's written
     offsets; where the page writes none, the first candidate, else the zone it prints beside a
     clock at its top (of `root`), else UTC ("Z" says how a time is written, not where its page
