@@ -1223,12 +1223,22 @@ def _minute(text: str) -> _Found | None:
     patterns = (_MINUTE_AFTER, _MINUTE_MARK, _MINUTE_WORD, _MINUTE_LEAD)  # earliest wins, then
     found = [m for m in (p.search(text) for p in patterns) if m is not None]  # in this order
     for match in sorted(found, key=lambda m: m.start()):
-        minute, extra = int(match.group("m")), match.group("x")
-        if minute > 130 or (extra is not None and int(extra) > 30):
-            continue
-        label = f"{minute}+{int(extra)}'" if extra else f"{minute}'"
-        return match.start(), "minute", Reading("minute", None, match.group(0), minute=label)
+        reading = minute_reading(match.group(0), int(match.group("m")), match.group("x"))
+        if reading is not None:
+            return match.start(), "minute", reading
     return None
+
+
+def minute_reading(text: str, minute: int, extra: str | None) -> Reading | None:
+    """A match minute read ("45+2'"), or None for a number no match runs to."""
+    if minute > _LAST_MINUTE or (extra is not None and int(extra) > _MOST_ADDED):
+        return None
+    label = f"{minute}+{int(extra)}'" if extra else f"{minute}'"
+    return Reading("minute", None, text, minute=label)
+
+
+_LAST_MINUTE = 130  # minutes a match may run, extra time and all
+_MOST_ADDED = 30  # minutes of added time
 
 
 def _zone_of(match: re.Match[str]) -> tzinfo | None:

@@ -48,6 +48,7 @@ from crawler.extract.clock import (
     PageClock,
     Reading,
     is_date_line,
+    minute_reading,
     on_day_near,
 )
 from crawler.extract.completeness import says_read_more
@@ -1503,19 +1504,14 @@ def _bare_minute(element: Element, text: str) -> Reading | None:
     (Sportschau's `div.liveticker-minute`), which no reading of the text alone finds."""
     match = _BARE_MINUTE.fullmatch(text.strip())
     cls = element.get("class")
-    if match is None or not cls or not _MINUTE_CLASS.search(cls):
+    if match is None or not cls or not _MINUTE_CLASS.search(cls) or not int(match.group(1)):
         return None
-    minute, extra = int(match.group(1)), match.group(2)
-    if not 0 < minute <= _LAST_MINUTE:
-        return None
-    label = f"{minute}+{int(extra)}'" if extra else f"{minute}'"
-    return Reading("minute", None, text.strip(), minute=label)
+    return minute_reading(text.strip(), int(match.group(1)), match.group(2))
 
 
 _BARE_MINUTE = re.compile(r"(\d{1,3})(?:\s*\+\s*(\d{1,2}))?")
 _BARE_MINUTE_LENGTH = 12  # characters of a text that may be a minute and its added time
 _MINUTE_CLASS = re.compile(r"minute|minuto|minuut|minuta|(?:^|[\s_-])min(?:$|[\s_-])", re.I)
-_LAST_MINUTE = 130  # minutes a match may run, extra time and all
 
 
 def _member_times(
@@ -2260,8 +2256,8 @@ def _member_id(member: Element, url: str, headline: Element | None = None) -> st
         for name, value in node.items():
             if _ID_ATTR.match(name) and value.strip():
                 return value.strip()
-        if _rel_id(node):
-            return _rel_id(node)
+        if rel := _rel_id(node):
+            return rel
         for name in _RDFA_SUBJECTS:  # RDFa's `resource="#post-12"`: the post's own address
             fragment = fragment_of(node.get(name))
             if fragment:
