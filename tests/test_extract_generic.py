@@ -342,6 +342,15 @@ def _ticker_with_a_tweet(clocks: list[str], tweeted: int, day: str) -> bytes:
             ["2024-01-19T00:33:00Z", "2024-01-18T23:43:00Z", "2024-01-18T22:52:00Z",
              "2024-01-18T22:10:00Z"],
         ),
+        # The same, fetched just after midnight in Berlin: the stream crosses the local
+        # midnight, not UTC's.
+        (
+            ["00:43", "00:10", "23:52", "23:10"],
+            3,
+            "2024-01-18T23:45:00Z",
+            ["2024-01-18T23:43:00Z", "2024-01-18T23:10:00Z", "2024-01-18T22:52:00Z",
+             "2024-01-18T22:10:00Z"],
+        ),
         # Fetched two days later: the tweet's day is still the page's (no post predates it).
         (
             ["11:02", "10:34", "10:27"],
@@ -350,7 +359,7 @@ def _ticker_with_a_tweet(clocks: list[str], tweeted: int, day: str) -> bytes:
             ["2024-01-18T10:02:00Z", "2024-01-18T09:34:00Z", "2024-01-18T09:27:00Z"],
         ),
     ],
-    ids=["crossing-midnight", "fetched-later"],
+    ids=["crossing-midnight", "crossing-local-midnight", "fetched-later"],
 )  # fmt: skip
 def test_a_post_is_never_placed_before_the_tweet_it_embeds(
     clocks: list[str], tweeted: int, fetched: str, expected: list[str]

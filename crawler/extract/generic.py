@@ -1594,7 +1594,7 @@ def _place_bare_clocks(
     the posts under a line that names their day, on that day."""
     if clock is None:
         return
-    bare: list[tuple[Update, tuple[int, int], date | None, date | None]] = []
+    bare: list[tuple[Element, Update, tuple[int, int], date | None]] = []
     members = {member for member, _ in posts}
     for member, update in posts:
         readings = times[member]
@@ -1602,14 +1602,25 @@ def _place_bare_clocks(
             continue  # its markup dates it
         reading = next((t.reading for t in readings if t.reading is not None), None)
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
-            day = _day_above(member, members, clock)
-            bare.append((update, reading.clock, day, _quoted_day(member, clock)))
-    if bare:
-        placed = clock.place_clocks(
-            [c for _, c, _, _ in bare], [d for _, _, d, _ in bare], [f for _, _, _, f in bare]
-        )
-        for (update, _, _, _), utc in zip(bare, placed, strict=True):
-            update.published_at = utc
+            bare.append((member, update, reading.clock, _day_above(member, members, clock)))
+    if not bare:
+        return
+    clocks, days = [c for _, _, c, _ in bare], [d for _, _, _, d in bare]
+    placed = clock.place_clocks(clocks, days)
+    if len(_local_days(placed, clock)) > 1:  # over midnight: what its tweets say counts too
+        floors = [_quoted_day(member, clock) for member, _, _, _ in bare]
+        placed = clock.place_clocks(clocks, days, floors)
+    for (_, update, _, _), utc in zip(bare, placed, strict=True):
+        update.published_at = utc
+
+
+def _local_days(placed: list[str | None], clock: PageClock) -> set[date]:
+    """The days, in the page's zone, that placed times fall on."""
+    return {
+        moment.astimezone(clock.zone).date()
+        for utc in placed
+        if (moment := parse_utc(utc)) is not None
+    }
 
 
 def _quoted_day(member: Element, clock: PageClock) -> date | None:
@@ -1657,7 +1668,7 @@ def _in_figure(element: Element) -> bool:
 
 
 _FIGURE_TAGS = frozenset({"figure", "figcaption"})
-_FIGURE_DEPTH = 4  # boxes between a credit and its figure, at most
+_FIGURE_DEPTH = 3  # boxes between a credit and its figure, at most
 
 
 @lru_cache(maxsize=4096)

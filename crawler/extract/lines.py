@@ -327,13 +327,15 @@ def is_byline(text: str) -> bool:
     return 0 < len(words) <= _NAME_WORDS + 2 and all(w[0].isupper() for w in words)
 
 
-_LEADING_DASH = re.compile(r"^\s*[—–―-]+\s*")
+_DASHES = "—–―-"
+_LEADING_DASH = re.compile(rf"^\s*[{_DASHES}]+\s*")
 
 
 def byline_name(text: str) -> str:
     """The names a byline gives, without the words it opens with ("From CNN's", "Von") or
     the dash that sets it off ("— Miles Parks, Pam Fessler")."""
-    text = _LEADING_DASH.sub("", text)
+    if text[:1] in _DASHES or text[:1].isspace():
+        text = _LEADING_DASH.sub("", text)
     lead = _BYLINE_WORDS.match(text)
     if lead is None or not is_byline(text):
         return text
