@@ -1678,6 +1678,24 @@ def test_what_stands_in_for_an_embed_until_the_reader_consents_is_no_word(
     assert [[m["type"] for m in u.media] for u in updates] == [media_kinds] * 4
 
 
+def test_a_box_whose_class_says_consent_without_a_control_is_words() -> None:
+    """A box whose class names consent but asks for none (no link, no button: a note that a
+    family agreed to the publication) is words of the post, not an embed's placeholder."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p><div "
+        "class='consent-note'><p>Published with the family's consent.</p></div></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nPublished with the family's consent."
+        for n in (6, 5, 4, 3)
+    ]
+
+
 @pytest.mark.parametrize(
     "title",
     ["<h3 class='x6'>{title}</h3>", "<div class='x6'><b>{title}</b></div>"],

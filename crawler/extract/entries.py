@@ -510,14 +510,18 @@ def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:
 def drop_consent_placeholders(root: Element, classes: Iterable[str]) -> None:
     """Remove what stands in for an embed until the reader agrees to its provider's cookies
     (NU.nl's `consent_required`: "Deze inhoud kan helaas niet worden getoond…", a link to the
-    cookie settings): a box whose class says consent, holding no embed or picture of its own
-    and a few sentences at most. `classes` as for drop_screen_reader_labels."""
+    cookie settings): a box whose class says consent, holding no embed or picture of its own,
+    a few sentences at most and the control that asks (a link or a button). `classes` as for
+    drop_screen_reader_labels."""
     for element in _classed(root, classes, _CONSENT_CLASS):
         if element.getparent() is None:
             continue  # (inside one dropped already)
         if walks.holds(element, _CONSENT_KEEPS):
             continue  # the embed itself, shown once the reader agrees
-        if walks.text_length(element, _CONSENT_WORDS) < _CONSENT_WORDS:
+        if (
+            walks.text_length(element, _CONSENT_WORDS) < _CONSENT_WORDS
+            and walks.holds(element, _CONSENT_CONTROLS)
+        ):
             drop_tree(element)
 
 
@@ -544,6 +548,7 @@ _SCREEN_READER_CLASS = re.compile(
 _CONSENT_CLASS = re.compile(r"consent|cookie-?wall|privacy-?(?:wall|placeholder)", re.I)
 _CONSENT_KEEPS = media.RICH_TAGS
 _CONSENT_WORDS = 400  # characters a placeholder says at most: a notice and a button
+_CONSENT_CONTROLS = frozenset({"a", "button"})
 
 
 def _xpath_string(value: str) -> str:
