@@ -518,9 +518,8 @@ def drop_consent_placeholders(root: Element, classes: Iterable[str]) -> None:
             continue  # (inside one dropped already)
         if walks.holds(element, _CONSENT_KEEPS):
             continue  # the embed itself, shown once the reader agrees
-        if (
-            walks.text_length(element, _CONSENT_WORDS) < _CONSENT_WORDS
-            and walks.holds(element, _CONSENT_CONTROLS)
+        if walks.text_length(element, _CONSENT_WORDS) < _CONSENT_WORDS and walks.holds(
+            element, _CONSENT_CONTROLS
         ):
             drop_tree(element)
 
