@@ -1942,6 +1942,24 @@ def test_a_video_box_in_a_post_is_a_video_not_words(box: str, url: str, title: s
     assert first.media == [{"type": "video", "url": url, "provider": None, "text": title}]
 
 
+def test_a_short_posts_words_in_a_box_that_says_video_stay_its_words() -> None:
+    """A post whose words and player share a box of a class that says video (`div.post__body
+    video`): the words are the post's, the player its video; only a box that holds a player
+    and a title at most is the video's alone."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"1{8 - n}:05</time><h2>Post {n}</h2><div class='post__body video'><p>Watch the moment "
+        f"number {n}.</p><iframe src='https://www.youtube.com/embed/v{n}'></iframe></div>"
+        "</article>"
+        for n in range(4)
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>", title="Live: the day")
+    updates = extract_page(page, "https://news.example.com/live/day").updates
+    assert [(u.body_text, [m["type"] for m in u.media]) for u in updates] == [
+        (f"Watch the moment number {n}.", ["video"]) for n in range(4)
+    ]
+
+
 def test_a_players_card_linked_in_a_post_is_words_not_a_video() -> None:
     """A match ticker's `div.player-card` linking to the scorer's page: words of the post (a
     class that says player names a footballer as often as a video's player)."""

@@ -53,8 +53,9 @@ _IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption", re.I)
 # `media-embed--video`).
 _VIDEO_CLASS = re.compile(r"video|brightcove", re.I)  # ("player" names footballers too)
 _VIDEO_BOX_WORDS = 200  # characters a video's box may say: its title, a "Watch" link
-# What names a video's title in its box.
+# What names a video's title in its box; the blocks of a post's words beside it.
 _TITLE_CLASS = re.compile(r"caption|title|headline", re.I)
+_WORDS_TAGS = ("p", "h2", "h3", "h4", "ul", "ol", "blockquote")
 # Elements that may stand for an image, an embed or a quote through their class or attributes.
 _CONTAINER_TAGS = frozenset({"div", "section", "aside", "span", "p", "blockquote", "article", "dl"})
 # The tags classify() may say something of: for any other it answers None.
@@ -147,8 +148,11 @@ _PLAYERS_OR_QUOTES = EMBED_TAGS | _BLOCKQUOTE
 
 
 def _is_video_box(element: Element) -> bool:
-    """A video's box: a player or a link to the video's page, and a title at most."""
+    """A video's box: a player or a link to the video's page, and a title at most (no words
+    of a post's beside them: a paragraph that no class calls a title or caption)."""
     if walks.text_length(element, _VIDEO_BOX_WORDS) >= _VIDEO_BOX_WORDS:
+        return False
+    if any(not _TITLE_CLASS.search(p.get("class") or "") for p in element.iter(*_WORDS_TAGS)):
         return False
     if walks.holds(element, EMBED_TAGS):
         return True
