@@ -107,7 +107,14 @@ def test_a_stream_needs_a_second_sign() -> None:
     page = signs("https://www.example.org/a", ["An ordinary title"])
     assert not stream_is_live(stream, page)
     assert stream_is_live(stream, signs("https://www.example.org/live/a", []))
-    for names in ("liveblog entries", "live-feed", "ticker__item", "coverage-list"):
+    for names in (
+        "liveblog entries",
+        "live-feed",
+        "ticker__item",
+        "coverage-list",
+        "livearticle__entry",
+        "liveUpdates__post",
+    ):
         assert stream_is_live(Stream(stream.updates, 1.0, 1.0, names), page), names
     for names in (
         "directions-list direction-step",
@@ -115,6 +122,7 @@ def test_a_stream_needs_a_second_sign() -> None:
         "comment-list",
         "livestock-sales lot",
         "live-gigs gig-card",
+        "liverpool-news news-item",
         "delivery-slots",
     ):
         assert not stream_is_live(Stream(stream.updates, 1.0, 1.0, names), page), names

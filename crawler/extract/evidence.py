@@ -103,15 +103,20 @@ def _box_says_live(names: str) -> bool:
         if word == "live":
             if after not in _NOT_COVERAGE:
                 return True
-        elif _LIVE_NAME.match(word) or "ticker" in word or word in _LIVE_BOX_WORDS:
+        elif (
+            (word.startswith("live") and not _NOT_LIVE_NAME.fullmatch(word))
+            or "ticker" in word
+            or word in _LIVE_BOX_WORDS
+        ):
             return True
     return False
 
 
-# A class word that runs "live" into what it is ("liveblog", "liveticker", "liveUpdates").
-_LIVE_NAME = re.compile(
-    r"live(?:blog|ticker|feed|updates?|stream|coverage|news|list|text|report|cent(?:er|re)|"
-    r"posts?|entr(?:y|ies)|items?|events?|timeline)"
+# A class word that runs "live" into something that is no coverage: "livestock", "lively",
+# "livelihood", "liver", "livery", "liverpool", "livemusic".
+_NOT_LIVE_NAME = re.compile(
+    r"live(?:stock|ly|lihoods?|rs?|ry|ries|rpool\w*|s|d|music|gigs?|concerts?|shows?|tv|radio|"
+    r"chat|cams?|bait|nation)"
 )
 # What "live" names beside it when it is no coverage: music played live, a programme.
 _NOT_COVERAGE = frozenset(
