@@ -19,10 +19,12 @@ from urllib.parse import unquote, urlsplit
 
 from crawler.extract.generic import Stream
 
+# What "live" names beside it when it is no coverage: music played live, a programme.
+_NOT_COVERAGE = r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait)"
 # Words in an address: a path segment or a slug word.
 _URL_WORDS = re.compile(
-    r"(?:^|[/_.=-])(?:live(?![-_](?:music|gigs?|concerts?|shows?|entertainment|tv|radio|"
-    r"nation|chat|cams?|bait)\b)|liveblog|live-?blog|liveticker|live-?ticker|"
+    rf"(?:^|[/_.=-])(?:live(?![-_](?:{_NOT_COVERAGE}|entertainment)\b)|liveblog|live-?blog|"
+    r"liveticker|live-?ticker|"
     r"ticker(?![-_]symbols?\b)|live-?updates|"
     r"live-?news|as-it-happened|minute-by-minute|en-?direct|direct|en-?vivo|directo|"
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|live-?stream|canli|"
@@ -101,7 +103,7 @@ def _box_says_live(names: str) -> bool:
     words = _NAME_PARTS.split(names.lower())
     for word, after in zip(words, [*words[1:], ""], strict=True):
         if word == "live":
-            if after not in _NOT_COVERAGE:
+            if not _NOT_COVERAGE_WORD.fullmatch(after):
                 return True
         elif (
             (word.startswith("live") and not _NOT_LIVE_NAME.fullmatch(word))
@@ -114,12 +116,5 @@ def _box_says_live(names: str) -> bool:
 
 # A class word that runs "live" into something that is no coverage: "livestock", "lively",
 # "livelihood", "liver", "livery", "liverpool", "livemusic".
-_NOT_LIVE_NAME = re.compile(
-    r"live(?:stock|ly|lihoods?|rs?|ry|ries|rpool\w*|s|d|music|gigs?|concerts?|shows?|tv|radio|"
-    r"chat|cams?|bait|nation)"
-)
-# What "live" names beside it when it is no coverage: music played live, a programme.
-_NOT_COVERAGE = frozenset(
-    {"music", "gig", "gigs", "concert", "concerts", "show", "shows", "tv", "radio", "chat",
-     "cam", "cams", "bait", "nation"}
-)  # fmt: skip
+_NOT_LIVE_NAME = re.compile(rf"live(?:stock|ly|lihoods?|rs?|ry|ries|rpool\w*|s|d|{_NOT_COVERAGE})")
+_NOT_COVERAGE_WORD = re.compile(_NOT_COVERAGE)
