@@ -24,6 +24,7 @@ from crawler.extract.html import parse
 from crawler.extract.merge import fold
 from tests.helpers import LABELS, saved_page
 
+LIVE_URL = "https://news.example/live/today"
 HTML_WITHOUT_TIMES = {"nyt-business-briefing-2020-09-25.html"}
 HTML_LABELS = sorted(p for p in LABELS.glob("*.json") if ".html." in p.name)
 
@@ -1011,6 +1012,44 @@ def test_the_clock_a_post_shows_is_its_time_where_its_markup_time_is_an_edits() 
     up when its clock says, on the markup time's day (README "Times")."""
     updates = dated_stream(PERMALINKED, edited=2)
     assert [u.published_at for u in updates] == [f"2024-02-10T10:{n}0:00Z" for n in (4, 3, 2, 1)]
+
+
+def test_a_day_word_and_clock_a_post_shows_beat_a_machine_time_inside_its_words() -> None:
+    """Yahoo Finance's posts show "Today at 8:20 AM GMT-4" and hold a share price's chip
+    whose `<time datetime>` is the quote's ("As of 2:29 PM EDT"): a day's word with a clock
+    is an instant, the post's, where "2 hours ago" would only say its hour."""
+    posts = "".join(
+        f'<li class="post" data-id="a{n}"><div class="byline"><div>Karen Friar</div>'
+        f"<div>Today at {n + 7}:20 AM GMT-4</div></div><h2>Stocks move {n}</h2>"
+        f'<div class="chip"><a data-symbol="PFE" href="/quote/PFE/"><span>PFE</span>'
+        f'<span>26.41</span><time datetime="2024-05-01T18:2{n}:00.000Z">As of 2:2{n} PM EDT'
+        f"</time></a></div><p>What post {n} reports about the market, in a few words.</p></li>"
+        for n in (3, 2, 1)
+    )
+    page = page_of(
+        f"<ul class='posts'>{posts}</ul>", "Stock market: live", published="2024-05-01T08:00:00Z"
+    )
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T18:30:00Z").updates
+    assert [u.published_at for u in updates] == [f"2024-05-01T{n + 11}:20:00Z" for n in (3, 2, 1)]
+
+
+@pytest.mark.parametrize("ago", [True, False])
+def test_a_clock_beside_how_long_ago_is_the_posts_time(ago: bool) -> None:
+    """The Times's update headers print "2 hours ago" above "12.31pm": the clock says the
+    minute, the relative time only the hour it rounds (README "Times")."""
+    shown = [("12.31pm", "2 hours ago", "12:31"), ("11.21am", "3 hours ago", "11:21"),
+             ("10.11am", "4 hours ago", "10:11")]  # fmt: skip
+    posts = "".join(
+        f'<div id="u_{n}"><div>' + (f"<span>{since}</span>" if ago else "") + f"<span>{clock}"
+        f"</span></div><h2>Update {n} from the count</h2>"
+        f"<p>What update {n} reports from the count, in a few more words.</p></div>"
+        for n, (clock, since, _) in enumerate(shown)
+    )
+    page = page_of(
+        f"<article>{posts}</article>", "Local elections live", published="2024-05-01T08:00:00Z"
+    )
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T14:40:00Z").updates
+    assert [u.published_at for u in updates] == [f"2024-05-01T{t}:00Z" for *_, t in shown]
 
 
 def test_a_time_in_a_posts_sentence_is_neither_its_time_nor_its_header() -> None:

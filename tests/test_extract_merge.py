@@ -142,6 +142,9 @@ def test_html_and_structured_times_meet_by_the_same_rule() -> None:
         # A listed time the relative one rules out (a creation time hours before) loses.
         ("2h ago", "2024-04-14T11:00:00Z", "2024-04-14T15:45:00Z"),
         ("5 minutes ago", "2024-04-14T17:30:00Z", "2024-04-14T17:40:00Z"),
+        # A day's word with a clock says the minute: "Today at 3:40 PM" is 15:40, not its hour.
+        ("Today at 3:40 PM", "2024-04-14T15:10:00Z", "2024-04-14T15:40:00Z"),
+        ("Today at 3:40 PM", "2024-04-14T15:40:30Z", "2024-04-14T15:40:30Z"),
     ],
 )
 def test_a_relative_time_shown_is_the_listed_time_it_rounds(

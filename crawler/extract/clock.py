@@ -641,8 +641,11 @@ def _date_alone(text: str, month_first: bool = False) -> _Date | None:
 
 def on_day_near(reading: Reading, near: str | None) -> str:
     """The instant a shown time states beside a machine time: a full date and clock as read,
-    a clock alone (in its zone) on the day that puts it nearest `near`; "" for what states no
-    instant of its own (a relative time, a match minute)."""
+    or a day's word and a clock ("Today at 8:20 AM"); a clock alone (in its zone) on the day
+    that puts it nearest `near`; "" for what states no instant of its own (a time ago, which
+    says only its hour or minute, a match minute)."""
+    if reading.kind == "relative" and reading.clock is not None:
+        return reading.utc or ""
     if reading.kind not in ("full", "clock"):
         return ""
     shown, machine = parse_utc(reading.utc), parse_utc(near)

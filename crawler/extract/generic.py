@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from archive.records import Update
-from archive.times import JS_DATE, parse_utc
+from archive.times import JS_DATE, format_utc, parse_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import (
     AD_LABELS,
@@ -342,7 +342,7 @@ def _stream(
     members = pinned + best.members
     if clock is not None:
         _drop_opening_times(best.members, clock)
-    times = _member_times(members, by_element, shown)
+    times = _member_times(members, by_element, shown, url, clock)
     bylines = _bylines(marks, set(members))
     above = _headings_above(best.members)
     posts: list[tuple[Element, Update]] = []
@@ -394,14 +394,18 @@ def _match_minute(readings: list[_Time]) -> tuple[int, int] | None:
 
 
 def _relative_time(update: Update, readings: list[_Time]) -> bool:
-    """Whether the post's time is a relative one it shows ("2h ago"), no machine's."""
+    """Whether the post's time is how long ago it went up, as it shows ("2h ago"), no
+    machine's."""
     return update.published_at is not None and any(
-        t.shown
-        and t.reading is not None
-        and t.reading.kind == "relative"
-        and t.value == update.published_at
-        for t in readings
+        t.shown and _ago(t) and t.value == update.published_at for t in readings
     )
+
+
+def _ago(time: _Time) -> bool:
+    """Whether a time shown says how long ago ("2 hours ago"): its hour or minute, no more
+    ("Today at 8:20 AM", a day's word and a clock, says its minute)."""
+    reading = time.reading
+    return reading is not None and reading.kind == "relative" and reading.clock is None
 
 
 def _to_come(updates: list[Update], clock: PageClock) -> bool:
@@ -1515,10 +1519,17 @@ _MINUTE_CLASS = re.compile(r"minute|minuto|minuut|minuta|(?:^|[\s_-])min(?:$|[\s
 
 
 def _member_times(
-    members: list[Element], by_element: dict[Element, list[_Time]], shown: list[_Time]
+    members: list[Element],
+    by_element: dict[Element, list[_Time]],
+    shown: list[_Time],
+    url: str,
+    clock: PageClock | None,
 ) -> dict[Element, list[_Time]]:
     """Each member's time readings: its markup's, then the first it shows (not an update's
-    inside its words: _inside_words).
+    inside its words: _inside_words), or the clock it shows after how long ago ("2 hours
+    ago", "12.21pm"), which says the minute where the other says the hour. Where the post
+    shows its own time, a time in its link to another page is that page's (a share price's
+    "As of 2:29 PM"), not the post's.
 
     Where the markup dates the post, the time it shows on a line of its own is its header's
     (passed over in the body) and, being what its reader sees, its time (README "Times"): a
@@ -1533,12 +1544,27 @@ def _member_times(
     first_shown: dict[Element, _Time] = {}
     holders = [t.element for t in shown]
     for reading, owner in zip(shown, walks.owners(holders, members), strict=True):
-        if owner is not None and owner not in first_shown and not _inside_words(reading, owner):
-            first_shown[owner] = reading
+        if owner is None:
+            continue
+        first = first_shown.get(owner)
+        if first is None:
+            if not _inside_words(reading, owner):
+                first_shown[owner] = reading
+        elif clock is not None and _ago(first) and not _dated(found[owner]):
+            if _inside_words(reading, owner):
+                continue
+            value = _shown_near(reading, first.value)
+            if value and instant.rounds_to(first.value, value, format_utc(clock.fetched_at)):
+                first_shown[owner] = replace(reading, value=value)
+    page_path = urlsplit(url).path
     for member, readings in found.items():
         first = first_shown.get(member)
         if first is None:
             continue
+        if readings and not _linked_elsewhere(first.element, member, page_path):
+            readings[:] = [
+                t for t in readings if not _linked_elsewhere(t.element, member, page_path)
+            ]
         machine = [t for t in readings if t.rank != CLOCK and not t.modified and t.value]
         if not machine:
             readings.append(first)
@@ -1548,6 +1574,25 @@ def _member_times(
         elif any(_utc_label_on_local(first, t.value) for t in machine):
             readings.append(first)  # its `datetime` a local time labelled UTC: _shown_time
     return found
+
+
+def _dated(readings: list[_Time]) -> bool:
+    """Whether the markup dates a post (a time of the machine's, not an edit's)."""
+    return any(t.rank != CLOCK and t.value and not t.modified for t in readings)
+
+
+def _linked_elsewhere(element: Element, member: Element, page_path: str) -> bool:
+    """Whether the element sits in a post's link to another page: not the page itself, nor a
+    post's own page under it."""
+    for ancestor in element.iterancestors():
+        if ancestor is member:
+            return False
+        if ancestor.tag == "a":
+            href = (ancestor.get("href") or "").strip()
+            if not href or href.startswith(("#", "?")):
+                return False
+            return not _same_page(href, page_path) and _sub_page(href, page_path) is None
+    return False
 
 
 def _inside_words(time: _Time, member: Element) -> bool:

@@ -138,15 +138,16 @@ def merged(
         return structured
     if structured is not None and agreement(html, structured) in ("same", "hours"):
         return structured
-    if structured is not None and rough and _rounds_to(html, structured, fetched_at):
+    if structured is not None and rough and rounds_to(html, structured, fetched_at):
         return structured
     return html
 
 
-def _rounds_to(shown: str, structured: str, fetched_at: str | None) -> bool:
-    """Whether a time shown as "N units ago" (the fetch less N units) may be the structured
-    one: up to a unit earlier (a script that rounds down says "2 hours ago" for 2 h 59 min),
-    or half a unit later (one that rounds says "4 hours ago" for 3 h 43 min)."""
+def rounds_to(shown: str, structured: str, fetched_at: str | None) -> bool:
+    """Whether a time shown as "N units ago" (the fetch less N units) may be a precise one
+    (structured data's, a clock shown beside it): up to a unit earlier (a script that rounds
+    down says "2 hours ago" for 2 h 59 min), or half a unit later (one that rounds says
+    "4 hours ago" for 3 h 43 min)."""
     then, exact, fetched = seconds(shown), seconds(structured), seconds(fetched_at)
     if then is None or exact is None or fetched is None:
         return False
