@@ -8,6 +8,7 @@ words; each says so in a comment at its top. Expected values come from what the 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -334,6 +335,19 @@ def test_guardian_page_data_is_read_like_the_html() -> None:
 def test_json_body_that_is_not_page_data() -> None:
     assert extract_page(b'{"not": "a live blog"}', LOCAL).updates == []
     assert extract_page(b"{not json", LOCAL).updates == []
+
+
+def test_a_bbc_post_whose_timestamp_is_printed_without_a_time_tag() -> None:
+    """The BBC's newer posts print their clock in a `Timestamp` span ("10:32 BST"); where
+    the page renders it without a `<time datetime>`, the printed clock is the post's time."""
+    bbc = next(case for case in CASES if case.file == "bbc-election-2024-07-05.html")
+    body = saved_page(bbc.file).read_text(encoding="utf-8")
+    printed = re.sub(r"<time datetime=\"[^\"]*\">([^<]*)</time>", r"\1", body)
+    assert printed != body and "<time" not in printed
+    fetched = "2024-07-05T18:00:00Z"
+    timed = extract_page(body.encode(), bbc.url, fetched_at=fetched).updates
+    read = extract_page(printed.encode(), bbc.url, fetched_at=fetched).updates
+    assert [u.published_at for u in read] == [u.published_at[:17] + "00Z" for u in timed]
 
 
 # Media have one shape everywhere ---------------------------------------------------------------------

@@ -100,9 +100,12 @@ def _urn_post(h3: Element, url: str) -> Update:
     if header is not None and header is not h3:
         skip.append(header)
     time_el = next(post.iter("time"), None)
+    printed = None  # the clock a `Timestamp` span prints ("14:52", "21:19 BST 29 June")
     authors: list[str] = []
     for element in post.iter("div", "span"):
         cls = element.get("class") or ""
+        if printed is None and ("Timestamp" in cls or element.get("data-testid") == "timestamp"):
+            printed = element
         if "Contributor" in cls:
             skip.append(element)
             if "ContributorName" in cls and not authors:
@@ -114,7 +117,7 @@ def _urn_post(h3: Element, url: str) -> Update:
         headline=text_of(h3) or None,
         skip=skip,
         published_at=machine_time(time_el.get("datetime")) if time_el is not None else None,
-        shown=time_el,
+        shown=time_el if time_el is not None else printed,
         authors=authors,
     )
 
