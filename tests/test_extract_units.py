@@ -1213,6 +1213,31 @@ def test_blog_wide_values_are_not_the_updates() -> None:
     ]
 
 
+def test_a_fragment_every_update_url_ends_in_is_no_id() -> None:
+    """The BBC's liveBlogUpdate URLs name the post in their query and all end in "#post":
+    the query's value is each update's id, and no update is lost as a repeat of another."""
+    page = "https://www.bbc.co.uk/sport/formula1/live/c4nnl9d4jr5t"
+    items = [
+        {
+            "@type": "BlogPosting",
+            "url": f"{page}?post=asset%3A5a5a000{i}#post",
+            "headline": f"Lap {i}",
+            "datePublished": f"2024-07-21T13:{i}0:00+00:00",
+            "articleBody": f"What happened on lap {i}.",
+        }
+        for i in range(3)
+    ]
+    result = read_jsonld(parse(page_with(ld(blog(items)))), page)  # type: ignore[arg-type]
+    assert [(u.source_id, u.headline) for u in result.updates] == [
+        (f"asset:5a5a000{i}", f"Lap {i}") for i in range(3)
+    ]
+    # Fragments that name their updates stay their ids, and an update listed twice is one.
+    for i, item in enumerate(items):
+        item["url"] = f"{page}#block-{min(i, 1)}"
+    result = read_jsonld(parse(page_with(ld(blog(items)))), page)  # type: ignore[arg-type]
+    assert [u.source_id for u in result.updates] == ["block-0", "block-1"]
+
+
 def test_ids_meet_across_spellings() -> None:
     html = [Update(source_id="block-5f1", body_text="Full", sources=["html"])]
     structured = [

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from crawler.extract.clean import author_names, normalise_text, optional_text, web_url
 from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
@@ -241,11 +242,12 @@ def _read_blog(
     result.url = result.url or _address(
         _string(node.get("url")) or _entity_url(node.get("mainEntityOfPage")), page_url
     )
-    for item in updates if isinstance(updates, list) else [updates]:
-        item = _referenced(item, described)
-        if not isinstance(item, dict):
-            continue
-        update = read_update(item, page_url, blog_url)
+    items = (
+        _referenced(item, described)
+        for item in (updates if isinstance(updates, list) else [updates])
+    )
+    read = [read_update(item, page_url, blog_url) for item in items if isinstance(item, dict)]
+    for update in _ids_from_queries(read):
         if update.source_id is not None:
             if update.source_id in seen:
                 continue
@@ -295,6 +297,30 @@ def read_update(
         authors=author_names(author) if author else [],
         article_body=body if isinstance(body, str) else "",
     )
+
+
+def _ids_from_queries(updates: list[StructuredUpdate]) -> list[StructuredUpdate]:
+    """The updates, where their URLs differ but end in one fragment ("…?post=asset%3A1a2b#post",
+    the BBC's), with the id their query names: that fragment names no update."""
+    urls: dict[str, set[str]] = {}
+    for update in updates:
+        if update.source_id is not None and update.permalink:
+            urls.setdefault(update.source_id, set()).add(without_fragment(update.permalink))
+    shared = {name for name, addresses in urls.items() if len(addresses) > 1}
+    for update in updates:
+        if update.source_id in shared and update.permalink:
+            update.source_id = _query_id(update.permalink)
+    return updates
+
+
+def _query_id(url: str) -> str:
+    """The value of a URL's one query parameter ("asset:1a2b"), else the URL without its
+    fragment."""
+    try:
+        query = parse_qsl(urlsplit(url).query)
+    except ValueError:
+        query = []
+    return query[0][1] if len(query) == 1 and query[0][1] else without_fragment(url)
 
 
 def _sub_path_id(url: str | None, page_url: str | None) -> str | None:
