@@ -124,6 +124,28 @@ def test_generic_needs_repetition_and_times() -> None:
     assert stream_of(body, "https://news.example/a") == []
 
 
+def test_two_boxes_of_a_match_page_whose_ticker_a_script_draws_are_no_stream() -> None:
+    """Transfermarkt's live ticker is an element its script fills: the page as fetched holds
+    the match's head (its kick-off's clock) and a box of news links, each "vor 2 Std.", of
+    one class. Two boxes make a stream only where each says more than its links."""
+    head = (
+        '<div class="box sb-head"><div class="sb-team"><a href="/fc-bayern/verein/27">FC Bayern'
+        ' München</a><p>Tabellenplatz: 2.</p></div><p class="sb-datum"><a href="/bl/27">27. '
+        "Spieltag</a> | Sa., 30.03.24 | 18:30 Uhr</p><div class='sb-endstand'>0:2</div>"
+        '<div class="sb-team"><a href="/bvb/verein/16">Borussia Dortmund</a>'
+        "<p>Tabellenplatz: 4.</p></div></div>"
+    )
+    news = "".join(
+        f'<li><a href="/news/{n}">Was nach dem Spiel {n} passiert ist, im Überblick</a>'
+        f"<span>vor {n} Std.</span></li>"
+        for n in (2, 5, 6)
+    )
+    main = f'{head}<tm-ticker match-id="4096190"></tm-ticker><div class="box"><h2>Aktuelle News</h2><ul>{news}</ul></div>'
+    page = page_of(main, "Bayern - Dortmund - Liveticker", "de", "2024-03-30T16:00:00+01:00")
+    url = "https://www.transfermarkt.de/ticker/begegnung/live/4096190"
+    assert extract_page(page, url, fetched_at="2024-03-30T18:30:00Z").updates == []
+
+
 def ticker(entries: int, timed: int) -> bytes:
     """A sports ticker of `entries` boxes of one shape and no ids, a clock on the first `timed`
     of them only (every third, from the top): the rest are heats and pauses, as SportoweFakty's

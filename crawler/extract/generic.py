@@ -129,6 +129,7 @@ _SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has
 _TICKER_LINES = 3  # lines opening with a time, among one box's children, that make a ticker
 _PINNED_LEVELS = 2  # boxes around the stream's box in which posts pinned above it are looked for
 _PINNED_MOST = 3  # posts a page pins above its stream
+_FEW_LINKS = 0.5  # the most of a post's text that links may be, in a stream of two
 
 # What a page repeats that is not a live blog's stream, as its boxes name themselves.
 _NOT_A_STREAM = re.compile(
@@ -1346,8 +1347,8 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     marks = group.timed + 0.5 * headed / count + 0.3 * (ided + signed + shared) / count
     if group.timed < 0.5 and group.marked < 0.5 and not _long_and_timed(count, group.timed):
         return  # boxes with text and nothing else: paragraphs, cards, a layout grid
-    if count < 3 and group.timed < 1:
-        return
+    if count < 3 and (group.timed < 1 or max(group.link_shares.values()) > _FEW_LINKS):
+        return  # two boxes: each a post, with a time, saying more than its links
     if _timetable(members):
         return
     group.score = count * (1 + marks + (0.5 if named else 0)) * (1 - links)
