@@ -2430,6 +2430,38 @@ def test_a_bare_number_in_a_box_whose_class_says_minute_is_a_match_minute() -> N
     assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in entries]
 
 
+def test_an_overs_ball_in_a_box_whose_class_says_over_is_a_commentarys_mark() -> None:
+    """Cricbuzz's commentary (as public scrapers read it): rows of a layout's one class, the
+    ball's number ("19.4") in `div.cb-ovr-num` beside the line, notes between them without
+    one. The number marks a post as a minute does, with no instant, and is no word of it."""
+    lines = [
+        ("19.4", "Siraj to Jadeja, SIX, slog over deep midwicket, into the stands."),
+        ("", "12 needed off 8. Fine leg and third man back now."),
+        ("19.3", "Siraj to Jadeja, 1 run, full and wide, squeezed to deep point."),
+        ("19.2", "Siraj to Rahane, out, caught by Kohli at mid-on for 41."),
+        ("19.1", "Siraj to Rahane, no run, yorker on off, jammed back to the bowler."),
+        ("", "Drinks on the field, Kohli gathers the bowlers for a long chat."),
+        ("18.6", "Chahal to Jadeja, FOUR, tossed up and lofted over extra cover."),
+        ("18.5", "Chahal to Jadeja, 2 runs, flicked behind square for a second."),
+        ("18.4", "Chahal to Rahane, 1 run, pushed to long-on."),
+    ]
+    rows = "".join(
+        "<div class='cb-col cb-col-100'>"
+        + (
+            f"<div class='cb-col cb-col-8'><div class='cb-mat-mnu-wrp cb-ovr-num'>{ball}</div>"
+            f"</div><p class='cb-com-ln cb-col cb-col-90'>{text}</p>"
+            if ball
+            else f"<p class='cb-com-ln cb-col cb-col-100'>{text}</p>"
+        )
+        + "</div>"
+        for ball, text in lines
+    )
+    page = page_of(f"<div class='cb-col cb-col-100'>{rows}</div>", title="RCB vs CSK, Commentary")
+    url = "https://www.cricbuzz.com/live-cricket-scores/20084/rcb-vs-csk-24th-match"
+    updates = extract_page(page, url).updates
+    assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in lines]
+
+
 def test_an_image_embed_box_whose_script_fills_the_picture_is_an_image() -> None:
     """NPR's liveblog app (nprapps/liveblog's image shortcode): `div.embed-image[data-src]`
     holding an `<img src="">` the script fills from the box's `data-src`, a caption and a

@@ -612,7 +612,7 @@ _MAX_TEXT = 400
 class Reading:
     """One time read from text, with what kind of statement it was."""
 
-    kind: str  # "full" | "clock" | "relative" | "minute"
+    kind: str  # "full" | "clock" | "relative" | "minute" (a match's minute, or a ball's)
     utc: str | None  # None for a match minute, or a clock not yet placed on a day
     text: str  # the part of the input that was read
     clock: tuple[int, int] | None = None  # (hour, minute): "clock", "full", "gestern 14:05"
@@ -1240,6 +1240,16 @@ def minute_reading(text: str, minute: int, extra: str | None) -> Reading | None:
     return Reading("minute", None, text, minute=label)
 
 
+def ball_reading(text: str, over: int, ball: int) -> Reading | None:
+    """A cricket commentary's ball ("19.4": the fourth ball of the twentieth over), a match
+    mark like a minute, or None for a number no innings runs to."""
+    if over > _LAST_OVER or not 1 <= ball <= _BALLS_SHOWN:
+        return None
+    return Reading("minute", None, text, minute=f"{over}.{ball}")
+
+
+_LAST_OVER = 200  # overs an innings may run (a Test's)
+_BALLS_SHOWN = 9  # balls an over's count may show, extras bowled again included
 _LAST_MINUTE = 130  # minutes a match may run, extra time and all
 _MOST_ADDED = 30  # minutes of added time
 

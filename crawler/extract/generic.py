@@ -47,6 +47,7 @@ from crawler.extract.clock import (
     DAY_LINE,
     PageClock,
     Reading,
+    ball_reading,
     is_date_line,
     minute_reading,
     on_day_near,
@@ -385,11 +386,12 @@ def _minutes_rise(times: list[list[_Time]]) -> bool:
 
 
 def _match_minute(readings: list[_Time]) -> tuple[int, int] | None:
-    """A post's match minute as (minute, added): "45+2'" is (45, 2)."""
+    """A post's match minute as (minute, added): "45+2'" is (45, 2); a cricket ball's as
+    (over, ball): "19.4" is (19, 4)."""
     for t in readings:
         label = t.reading.minute if t.reading is not None else None
         if label:
-            minute, _, added = label.rstrip("'").partition("+")
+            minute, _, added = label.rstrip("'").replace(".", "+").partition("+")
             return int(minute), int(added or 0)
     return None
 
@@ -1506,15 +1508,23 @@ def visible_times(
 
 def _bare_minute(element: Element, text: str) -> Reading | None:
     """A match minute printed as bare digits ("71", "45+2") in a box whose class says minute
-    (Sportschau's `div.liveticker-minute`), which no reading of the text alone finds."""
-    match = _BARE_MINUTE.fullmatch(text.strip())
+    (Sportschau's `div.liveticker-minute`), or a cricket ball ("19.4") in one whose class says
+    over or ball (Cricbuzz's `div.cb-ovr-num`), which no reading of the text alone finds."""
     cls = element.get("class")
-    if match is None or not cls or not _MINUTE_CLASS.search(cls) or not int(match.group(1)):
+    if not cls:
         return None
-    return minute_reading(text.strip(), int(match.group(1)), match.group(2))
+    if (match := _BARE_MINUTE.fullmatch(text.strip())) is not None:
+        if not _MINUTE_CLASS.search(cls) or not int(match.group(1)):
+            return None
+        return minute_reading(text.strip(), int(match.group(1)), match.group(2))
+    if (match := _BALL.fullmatch(text.strip())) is not None and _OVER_CLASS.search(cls):
+        return ball_reading(text.strip(), int(match.group(1)), int(match.group(2)))
+    return None
 
 
 _BARE_MINUTE = re.compile(r"(\d{1,3})(?:\s*\+\s*(\d{1,2}))?")
+_BALL = re.compile(r"(\d{1,3})\.(\d)")
+_OVER_CLASS = re.compile(r"(?:^|[\s_:-])(?:ovr|overs?|balls?)(?=$|[\s_:-])", re.I)
 _BARE_MINUTE_LENGTH = 12  # characters of a text that may be a minute and its added time
 _MINUTE_CLASS = re.compile(r"minute|minuto|minuut|minuta|(?:^|[\s_-])min(?:$|[\s_-])", re.I)
 
