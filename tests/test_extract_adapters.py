@@ -350,6 +350,22 @@ def test_a_bbc_post_whose_timestamp_is_printed_without_a_time_tag() -> None:
     assert [u.published_at for u in read] == [u.published_at[:17] + "00Z" for u in timed]
 
 
+def test_a_betting_unit_in_a_telegraph_post_is_no_word_of_it() -> None:
+    """The Telegraph sets an odds box (`div.article-betting-unit-container`, "18+ only.
+    Gamble responsibly.") inside a post's body: an advertisement, not the post's words."""
+    telegraph = next(case for case in CASES if case.file.startswith("telegraph-"))
+    body = saved_page(telegraph.file).read_text(encoding="utf-8")
+    odds = (
+        '<div class="article-betting-unit-container"><p>Latest odds: 18+ only. Gamble '
+        "responsibly.</p></div>"
+    )
+    betting = body.replace('<div class="live-post__body">', f'<div class="live-post__body">{odds}')
+    assert betting.count(odds) == 8
+    updates = extract_page(betting.encode(), telegraph.url).updates
+    assert len(updates) == telegraph.count
+    assert not [u.source_id for u in updates if "odds" in u.body_text]
+
+
 # Media have one shape everywhere ---------------------------------------------------------------------
 
 ALL_PAGES = saved_page_names()

@@ -276,9 +276,11 @@ _SHARE_HREF_LOWER = re.compile(
     r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
     r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|t\.me/share"
 )
-# Class names of share bars, ads, teasers and bylines inside entries.
+# Class names of share bars, ads (a bookmaker's odds among them), teasers and bylines inside
+# entries.
 _CHROME_CLASS = re.compile(
-    r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|newsletter|related|"
+    r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
+    r"related|"
     r"read-?more|promo|byline|timestamp|tip_wrp|(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
