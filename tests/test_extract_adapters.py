@@ -366,6 +366,35 @@ def test_a_betting_unit_in_a_telegraph_post_is_no_word_of_it() -> None:
     assert not [u.source_id for u in updates if "odds" in u.body_text]
 
 
+def test_a_sky_video_box_is_a_video_and_its_players_notice_no_word() -> None:
+    """Sky's video box names its Brightcove account and video (`div.sdc-site-video`), which
+    a script plays, over a notice ("Please use Chrome browser for a more accessible video
+    player"): a `video` record, and the notice is no word of the post."""
+    sky = next(case for case in CASES if case.file.startswith("skynews-"))
+    body = saved_page(sky.file).read_text(encoding="utf-8")
+    player = (
+        '<div class="ncpost-video"><div class="sdc-site-video" data-account-id="6058004172001" '
+        'data-video-id="6351234567112" data-component-name="ui-video"><div class="sdc-site-'
+        'video__accessibility-message"><p>Please use Chrome browser for a more accessible video '
+        "player</p></div></div></div>"
+    )
+    content = '<div class="ncpost-content">'
+    with_video = body.replace(content, content + player, 1)
+    assert with_video != body
+    updates = extract_page(with_video.encode(), sky.url).updates
+    assert not [u.source_id for u in updates if "Chrome" in u.body_text]
+    videos = [m for u in updates for m in u.media if m["type"] == "video"]
+    assert videos == [
+        {
+            "type": "video",
+            "url": "https://players.brightcove.net/6058004172001/default_default/index.html"
+            "?videoId=6351234567112",
+            "provider": None,
+            "text": None,
+        }
+    ]
+
+
 # Media have one shape everywhere ---------------------------------------------------------------------
 
 ALL_PAGES = saved_page_names()

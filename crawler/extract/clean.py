@@ -100,6 +100,8 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "continue reading below",
         "sorry, this content isn't available on your device.",
         "sorry, this content isn’t available on your device.",
+        # What Sky's video player says under itself, to every browser but one.
+        "please use chrome browser for a more accessible video player",
         "share",
         "share this",
         "share this post",

@@ -12,6 +12,7 @@ from crawler.extract import walks
 from crawler.extract.clean import (
     clean_attribution,
     clean_credit,
+    is_boilerplate,
     normalise_text,
     split_credit,
     strip_placeholders,
@@ -152,11 +153,28 @@ def _is_video_box(element: Element) -> bool:
     of a post's beside them: a paragraph that no class calls a title or caption)."""
     if walks.text_length(element, _VIDEO_BOX_WORDS) >= _VIDEO_BOX_WORDS:
         return False
-    if any(not _TITLE_CLASS.search(p.get("class") or "") for p in element.iter(*_WORDS_TAGS)):
+    if any(
+        not _TITLE_CLASS.search(p.get("class") or "") and not is_boilerplate(text_of(p))
+        for p in element.iter(*_WORDS_TAGS)
+    ):  # (a player's notice is no word: "Please use Chrome browser for a more accessible…")
         return False
-    if walks.holds(element, EMBED_TAGS):
+    if walks.holds(element, EMBED_TAGS) or _named_video(element) is not None:
         return True
     return any(a.get("href") for a in element.iter("a"))
+
+
+def _named_video(element: Element) -> Element | None:
+    """The box in a video's box that names the video a script plays there: Brightcove's
+    account and video ids, on Sky's `div.sdc-site-video` (_embed_url reads them)."""
+    return next(
+        (
+            node
+            for node in element.iter("div", "span", "section", "figure")
+            if node.get("data-video-id")
+            and (node.get("data-account") or node.get("data-account-id"))
+        ),
+        None,
+    )
 
 
 def _says_video(element: Element) -> bool:
@@ -247,9 +265,10 @@ def _first_embed(element: Element) -> Element | None:
 
 def _embed_url(element: Element) -> str | None:
     tag = element.tag
-    if tag == "video-js" and element.get("data-account") and element.get("data-video-id"):
-        return (  # Brightcove's player page for the video
-            f"https://players.brightcove.net/{element.get('data-account')}/"
+    account = element.get("data-account") or element.get("data-account-id")
+    if account and element.get("data-video-id"):
+        return (  # Brightcove's player page for the video (`<video-js>`, Sky's `sdc-site-video`)
+            f"https://players.brightcove.net/{account}/"
             f"{element.get('data-player') or 'default'}_{element.get('data-embed') or 'default'}"
             f"/index.html?videoId={element.get('data-video-id')}"
         )
@@ -267,6 +286,12 @@ def _embed_url(element: Element) -> str | None:
         source = next(element.iter("source"), None)
         if source is not None and source.get("src"):
             return source.get("src")
+    if (
+        tag in _CONTAINER_TAGS
+        and (named := _named_video(element)) is not None
+        and named is not element
+    ):
+        return _embed_url(named)
     links = [a.get("href") for a in element.iter("a") if a.get("href")]
     statuses = [h for h in links if h and _STATUS.search(h)]
     if statuses:
