@@ -146,6 +146,52 @@ def test_two_boxes_of_a_match_page_whose_ticker_a_script_draws_are_no_stream() -
     assert extract_page(page, url, fetched_at="2024-03-30T18:30:00Z").updates == []
 
 
+def _commented(posts: int, reply: bool = False) -> str:
+    """La Vanguardia's live posts, each a `div.comment` (the publisher's comments on the news):
+    a clock, a headline on some, the words; a reader's "Responder" under each, if `reply`."""
+    return "".join(
+        f'<div class="comment" id="c-{n}"><span class="comment-time">1{n}:05</span>'
+        + (f"<strong>Titular {n}</strong>" if n % 2 else "")
+        + f"<p>Lo que cuenta la entrada {n}, en algunas palabras más que pocas.</p>"
+        + ("<a href='#responder' class='btn'>Responder</a>" if reply else "")
+        + "</div>"
+        for n in range(posts, 0, -1)
+    )
+
+
+@pytest.mark.parametrize("reply", [False, True])
+def test_posts_that_call_themselves_comments_are_a_stream_where_each_is_dated(
+    reply: bool,
+) -> None:
+    """La Vanguardia's live posts are `div.comment`s, each dated by its clock: a stream, where
+    readers' comments would say "Responder" (or leave some undated)."""
+    main = f"<div class='story-leaf-txt-p'>{_commented(6, reply)}</div>"
+    page = page_of(main, "Coronavirus: última hora en directo", "es", "2020-03-03T08:00:00+01:00")
+    url = "https://www.lavanguardia.com/vida/20200303/473948475682/coronavirus-en-directo.html"
+    updates = extract_page(page, url, fetched_at="2020-03-03T17:10:00Z").updates
+    if reply:
+        assert updates == []
+    else:
+        assert [(u.source_id, u.published_at) for u in updates] == [
+            (f"c-{n}", f"2020-03-03T{n + 9:02d}:05:00Z") for n in range(6, 0, -1)
+        ]
+
+
+def test_a_blogs_posts_come_before_dated_boxes_that_call_themselves_comments() -> None:
+    """A live page with readers' comments under its posts, dated and without a reply button
+    (comments closed): the posts are the stream, however many the comments."""
+    posts = "".join(
+        f'<article class="entry" id="e{n}"><time datetime="2020-03-03T1{n}:30:00Z">1{n}:30'
+        f"</time><h2>Entry {n}</h2><p>What entry {n} reports, in more than a few words.</p>"
+        "</article>"
+        for n in range(4, 0, -1)
+    )
+    main = f"<div class='entries'>{posts}</div><section>{_commented(8)}</section>"
+    page = page_of(main, "Storm: LIVE", published="2020-03-03T08:00:00Z")
+    updates = extract_page(page, LIVE_URL, fetched_at="2020-03-03T17:10:00Z").updates
+    assert [u.source_id for u in updates] == [f"e{n}" for n in range(4, 0, -1)]
+
+
 def ticker(entries: int, timed: int) -> bytes:
     """A sports ticker of `entries` boxes of one shape and no ids, a clock on the first `timed`
     of them only (every third, from the top): the rest are heats and pauses, as SportoweFakty's

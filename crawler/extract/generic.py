@@ -131,10 +131,12 @@ _TICKER_LINES = 3  # lines opening with a time, among one box's children, that m
 _PINNED_LEVELS = 2  # boxes around the stream's box in which posts pinned above it are looked for
 _PINNED_MOST = 3  # posts a page pins above its stream
 _FEW_LINKS = 0.5  # the most of a post's text that links may be, in a stream of two
+_COMMENTS_TIMED = 0.8  # the share of boxes named comments that a time must date to be posts
 
 # What a page repeats that is not a live blog's stream, as its boxes name themselves.
+_COMMENT = r"comment|kommentar|commentaire|commento|comentario|comentário|reactie|komentarz"
 _NOT_A_STREAM = re.compile(
-    r"comment|kommentar|commentaire|commento|comentario|comentário|reactie|komentarz|"
+    rf"{_COMMENT}|"
     r"disqus|discussion|reply|replies|respond|forum|thread|postbit|"
     r"related|recommend|teaser|promo|sponsor|advert|outbrain|taboola|"
     r"most-?read|popular|trending|read-?more|more-?(?:news|stories|from)|also|"
@@ -142,6 +144,10 @@ _NOT_A_STREAM = re.compile(
     r"footer|masthead|carousel|slider|gallery|tags?(?:$|[\s_-])|author-?box",
     re.I,
 )
+# What the boxes of a stream may call themselves all the same: La Vanguardia's posts are
+# `div.comment`s (the publisher's comments on the news), which a reply button or a time
+# missing from some tells from readers' (_score).
+_COMMENT_NAME = re.compile(_COMMENT, re.I)
 # ...and what a live blog's stream calls itself.
 _A_STREAM = re.compile(
     r"live|ticker|stream|feed|timeline|coverage|updates|entries|events|posts|blog|"
@@ -1112,6 +1118,7 @@ class _Group:
     link_shares: dict[Element, float] = field(default_factory=dict)
     ided: int = 0  # members with an id of their own
     replies: int = 0  # members with a reply button
+    commented: bool = False  # its members name themselves comments
 
 
 def _candidates(root: Element, features: _Features) -> list[_Group]:
@@ -1282,7 +1289,12 @@ def _could_be_stream(group: _Group) -> bool:
         node = node.getparent()
         depth += 1
     first = group.members[0]
-    return not _names_not_a_stream(first) and not _titled_as_teasers(group.container, first)
+    if _names_not_a_stream(first):
+        named = f"{first.get('class') or ''} {first.get('id') or ''}"
+        if _NOT_A_STREAM.search(_COMMENT_NAME.sub(" ", named)) is not None:
+            return False
+        group.commented = True  # only the word comment: _score decides
+    return not _titled_as_teasers(group.container, first)
 
 
 def _titled_as_teasers(container: Element, first: Element) -> bool:
@@ -1337,6 +1349,8 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     group.marked = max(headed, ided, signed, shared) / count
     if group.replies * 2 >= count:
         return
+    if group.commented and (group.replies or group.timed < _COMMENTS_TIMED):
+        return  # readers' comments: some say "Reply", some are undated
     links = sum(group.link_shares.values()) / count
     if links > 0.6:
         return
@@ -1354,6 +1368,8 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     if _timetable(members):
         return
     group.score = count * (1 + marks + (0.5 if named else 0)) * (1 - links)
+    if group.commented:
+        group.score /= 2  # posts that do not call themselves comments come first
 
 
 def _timetable(members: list[Element]) -> bool:
