@@ -2765,7 +2765,7 @@ def test_posts_written_without_paragraph_tags_keep_their_words() -> None:
         "https://nachrichten.example.de/liveticker/x",
     )
     assert [u.headline for u in updates] == [None] * 4
-    assert [u.body_text for u in updates] == [b.replace("<br><br>", "\n") for b in bodies]
+    assert [u.body_text for u in updates] == [b.replace("<br><br>", "\n\n") for b in bodies]
 
 
 def test_a_pinned_copy_at_the_top_of_the_streams_box_is_the_post_flagged() -> None:
@@ -2837,7 +2837,7 @@ def test_a_shape_some_posts_open_with_their_words_is_no_titles_shape() -> None:
         "https://nachrichten.example.de/liveticker/x",
     )
     assert [u.headline for u in updates] == [None] * 6
-    assert [u.body_text for u in updates] == [b.replace("<br><br>", "\n") for b in bodies]
+    assert [u.body_text for u in updates] == [b.replace("<br><br>", "\n\n") for b in bodies]
 
 
 def test_a_time_element_that_opens_the_heading_is_no_word_of_the_headline() -> None:

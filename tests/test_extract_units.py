@@ -1238,6 +1238,21 @@ def test_a_fragment_every_update_url_ends_in_is_no_id() -> None:
     assert [u.source_id for u in result.updates] == ["block-0", "block-1"]
 
 
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("One line.<br>Another line.", "One line.\nAnother line."),
+        # Two breaks in a row leave a blank line: a paragraph's break, as a CMS that writes
+        # no <p> marks its paragraphs.
+        ("A paragraph.<br><br>The next.", "A paragraph.\n\nThe next."),
+        ("A paragraph.<br> <br>\n<br>The next.", "A paragraph.\n\nThe next."),
+        ("<br>Opening break.<br><br>", "Opening break."),
+    ],
+)
+def test_line_breaks_in_text(markup: str, text: str) -> None:
+    assert clean.normalise_lines(clean.BR_MARK.join(markup.split("<br>"))) == text
+
+
 def test_ids_meet_across_spellings() -> None:
     html = [Update(source_id="block-5f1", body_text="Full", sources=["html"])]
     structured = [

@@ -478,13 +478,25 @@ def normalise_text(value: str | None) -> str:
 
 
 def normalise_lines(value: str | None) -> str:
-    """Like normalise_text, but each line a <br> (marked BR_MARK) broke stays a line."""
+    """Like normalise_text, but each line a <br> (marked BR_MARK) broke stays a line, and a
+    blank line that two <br> in a row make (the paragraphs of a CMS that writes no <p>) is a
+    paragraph's break, as between paragraphs: "\n\n"."""
     if not value:
         return ""
     if BR_MARK not in value:
         return normalise_text(value)
-    lines = (normalise_text(line) for line in value.split(BR_MARK))
-    return "\n".join(line for line in lines if line)
+    kept: list[str] = []
+    blank = False
+    for line in value.split(BR_MARK):
+        text = normalise_text(line)
+        if not text:
+            blank = bool(kept)
+            continue
+        if kept:
+            kept.append("\n\n" if blank else "\n")
+        kept.append(text)
+        blank = False
+    return "".join(kept)
 
 
 def optional_text(value: str | None) -> str | None:
