@@ -168,3 +168,48 @@ def test_posts_the_html_shows_too_are_one_update_each() -> None:
     )
     assert [u.headline for u in page.updates] == [f"Post {n} of the day" for n in (3, 2, 1)]
     assert all({"html", "pagedata"} <= set(u.sources) for u in page.updates)
+
+
+# GOAL's live pages -------------------------------------------------------------------------
+
+GOAL = "https://www.goal.com/en/lists/man-utd-vs-liverpool-live-premier-league/blt5a1b2c3d4e5f"
+
+
+def _goal_post(n: int, body: str, media: dict[str, Any] | None = None) -> dict[str, Any]:
+    post: dict[str, Any] = {
+        "id": f"blt0{n}",
+        "headline": f"Goal number {n}",
+        "updateTime": f"2024-04-07T16:{n}0:00Z",
+        "details": {"body": body, "embeds": {}},
+    }
+    if media:
+        post["media"] = media
+    return post
+
+
+def test_goals_live_posts_are_read_from_its_next_data() -> None:
+    """GOAL's live pages keep their posts in Next.js's data (`pageProps.content.liveBlog`, as
+    m4rk4/BuoyantUnrealisticModule's `feedhandlers/goal.py` reads them), escaped as Next.js
+    escapes "<": each post's headline, time, picture with its credit, and words, without the
+    script that holds a bookmaker's odds."""
+    posts = [
+        _goal_post(3, "<p>Salah sends Onana the wrong way from the spot.</p>"
+                   '<script data-placement="betting-e2">{"odds": 2}</script>'),
+        _goal_post(2, "<p>What a finish from the teenager, into the top corner.</p>",
+                   {"type": "Image", "image": {"src": "https://assets.goal.com/mainoo.jpg"},
+                    "credit": "Getty Images"}),
+        _goal_post(1, "<p>Diaz pokes in the rebound after Onana parries the header.</p>"),
+    ]  # fmt: skip
+    data = {"props": {"pageProps": {"content": {"liveBlog": {"id": "blt5a1b2c3d4e5f",
+            "headline": "Man Utd vs Liverpool LIVE", "pinned": [], "posts": posts}}}}}  # fmt: skip
+    script = json.dumps(data).replace("<", "\\u003c")
+    page = _page(f'<script id="__NEXT_DATA__" type="application/json">{script}</script>')
+    read = extract_page(page, GOAL, fetched_at="2024-04-07T17:40:00Z")
+    assert [(u.source_id, u.headline, u.published_at) for u in read.updates] == [
+        (f"blt0{n}", f"Goal number {n}", f"2024-04-07T16:{n}0:00Z") for n in (3, 2, 1)
+    ]
+    assert read.updates[0].body_text == "Salah sends Onana the wrong way from the spot."
+    assert read.updates[1].media == [
+        {"type": "image", "url": "https://assets.goal.com/mainoo.jpg", "caption": None,
+         "credit": "Getty Images"}
+    ]  # fmt: skip

@@ -11,6 +11,12 @@ public feed reader of the Post reads them (m4rk4/BuoyantUnrealisticModule,
 HTML), `list` (`items[].content`), `quote`, `image` (`url`, `caption`, `credits.by[].name`)
 and `oembed_response` (`raw_oembed.url`).
 
+GOAL's live pages (Footballco's Next.js build) keep theirs in `__NEXT_DATA__` at
+`props.pageProps.content.liveBlog.posts`, as the same feed reader reads them
+(`feedhandlers/goal.py`): each with its `id`, `headline`, `updateTime`, `media` (an `Image`'s
+`image.src` and `credit` or `source`, or a `YoutubeVideo`'s `embed`) and `details.body` in HTML,
+whose scripts are its ads' and polls' placeholders.
+
 The posts are read as structured data is (a StructuredUpdate each, merged with the HTML's
 reading of the same post); a story with fewer than two nested stories is no live page's.
 """
@@ -33,6 +39,7 @@ _NEXT_DATA = "__NEXT_DATA__"
 _FUSION = "Fusion.globalContent="
 _MIN_POSTS = 2  # nested stories that make a story a live page's
 _NEEDLE = '"content_elements"'  # what a script's text must hold before it is parsed
+_GOAL_NEEDLE = '"liveBlog"'  # ...or, for GOAL's
 
 
 @dataclass
@@ -49,6 +56,10 @@ def read_page_state(scripts: Iterable[Element]) -> PageState:
         if script.tag != "script":
             continue
         text = script.text or ""
+        if script.get("id") == _NEXT_DATA and _GOAL_NEEDLE in text:
+            posts = _goal_posts(_loads(text))
+            if len(posts) >= _MIN_POSTS:
+                return PageState([_goal_post(post) for post in posts], live=True)
         if _NEEDLE not in text:
             continue
         story = _story(script.get("id"), text)
@@ -72,6 +83,45 @@ def _story(script_id: str | None, text: str) -> dict[str, Any]:
         except (ValueError, RecursionError):
             data = None
     return data if isinstance(data, dict) else {}
+
+
+def _goal_posts(data: Any) -> list[dict[str, Any]]:
+    """GOAL's live posts, from its Next.js data; [] for any other shape."""
+    for key in ("props", "pageProps", "content", "liveBlog", "posts"):
+        data = data.get(key) if isinstance(data, dict) else None
+    return [post for post in data if isinstance(post, dict)] if isinstance(data, list) else []
+
+
+def _goal_post(post: dict[str, Any]) -> StructuredUpdate:
+    details = post.get("details")
+    body = _string(details.get("body")) if isinstance(details, dict) else None
+    return StructuredUpdate(
+        source=SOURCE,
+        source_id=_string(post.get("id")),
+        headline=_plain(post.get("headline")) or None,
+        published_at=machine_time(
+            _string(post.get("publishTime")) or _string(post.get("updateTime"))
+        ),
+        modified_at=machine_time(_string(post.get("updateTime"))),
+        article_body=_goal_media(post.get("media")) + (body or ""),
+    )
+
+
+def _goal_media(media: Any) -> str:
+    """A GOAL post's picture or video, as the HTML a page would show for it."""
+    if not isinstance(media, dict):
+        return ""
+    if media.get("type") == "Image":
+        image = media.get("image")
+        url = _string(image.get("src")) if isinstance(image, dict) else None
+        if not url:
+            return ""
+        credit = _plain(media.get("credit")) or _plain(media.get("source"))
+        credit_html = f'<span class="credit">{escape_text(credit)}</span>' if credit else ""
+        return f'<figure><img src="{escape_attribute(url)}" alt=""><figcaption>{credit_html}</figcaption></figure>'
+    if media.get("type") == "YoutubeVideo":
+        return _string(media.get("embed")) or ""  # (its <iframe>)
+    return ""
 
 
 def _loads(text: str) -> Any:
