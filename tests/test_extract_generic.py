@@ -2508,6 +2508,43 @@ def test_an_overs_ball_in_a_box_whose_class_says_over_is_a_commentarys_mark() ->
     assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in lines]
 
 
+@pytest.mark.parametrize(
+    ("last", "authors"),
+    [
+        ("— Jesse Pound", ["Jesse Pound"]),
+        ("– Pia Singh and Jeff Cox", ["Pia Singh", "Jeff Cox"]),
+        ("— the index closed lower", []),  # words, not names
+        ("- Item one", []),  # a list's line, not a signature
+    ],
+)
+def test_a_posts_last_paragraph_of_a_dash_and_names_signs_it(last: str, authors: list[str]) -> None:
+    """CNBC signs each live post with a last paragraph, "— Jesse Pound": the post's author,
+    no word of it. After a quote the same line is the quote's attribution (media)."""
+    posts = "".join(
+        f'<div class="post" id="{n}-post"><time datetime="2024-05-01T1{n}:00:00Z">x</time>'
+        f"<h2>Markets {n}</h2><p>What post {n} says about the market, in a few words.</p>"
+        f"<p>{last}</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>", "Stock market today: Live updates")
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T15:00:00Z").updates
+    assert [u.authors for u in updates] == [authors] * 4
+    assert all((last in u.body_text) == (not authors) for u in updates)
+
+
+def test_a_dash_and_a_name_after_a_quote_is_the_quotes_not_the_posts() -> None:
+    posts = "".join(
+        f'<div class="post" id="{n}-post"><time datetime="2024-05-01T1{n}:00:00Z">x</time>'
+        f"<h2>Speech {n}</h2><p>What the president said in speech {n}, in a few words.</p>"
+        "<blockquote><p>We will rebuild, whatever it takes.</p></blockquote>"
+        "<p>— Joe Biden</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>", "Speeches: Live updates")
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T15:00:00Z").updates
+    assert [u.authors for u in updates] == [[]] * 4
+
+
 def test_an_image_embed_box_whose_script_fills_the_picture_is_an_image() -> None:
     """NPR's liveblog app (nprapps/liveblog's image shortcode): `div.embed-image[data-src]`
     holding an `<img src="">` the script fills from the box's `data-src`, a caption and a

@@ -1833,6 +1833,8 @@ def _update(
         authors = _header_author(headers, member)
         if not authors:
             authors = _linked_authors(member, skip)
+        if not authors:
+            authors = _signed_at_end(member, skip)
     if headline_el is not None:
         header = _post_header(headline_el, member)
         skip.add(headline_el if header is None else header)
@@ -1890,6 +1892,32 @@ def _linked_authors(member: Element, skip: set[Element]) -> list[str]:
             return list(dict.fromkeys(names))
         return []  # the first writer's link is in a sentence: no byline
     return []
+
+
+def _signed_at_end(member: Element, skip: set[Element]) -> list[str]:
+    """The names a post's last paragraph gives after a dash and nothing else ("— Jesse
+    Pound", "— Ann Lee and Tom Roe"): its writers, as CNBC signs its posts. The paragraph
+    joins `skip`. One after a quote is the quote's attribution, one alone is the post's words."""
+    last = None
+    count = 0
+    for paragraph in member.iter("p"):
+        if paragraph.text or len(paragraph):
+            last, count = paragraph, count + 1
+    if last is None or count < 2 or (last.text or "").lstrip()[:1] not in _DASHES:
+        return []  # (most posts end on words: a look at one character)
+    before = last.getprevious()
+    if before is not None and before.tag == "blockquote":
+        return []
+    if any(a.tag in ("blockquote", "figure", "figcaption") for a in last.iterancestors()):
+        return []
+    names = author_names(lines.byline_name(text_of(last)))
+    if not names or len(names) > _MOST_NAMES or not all(lines.is_name(n, 2) for n in names):
+        return []
+    skip.add(last)
+    return names
+
+
+_DASHES = "—–―"  # what sets a signature off (not "-", which a list's line opens with)
 
 
 # The path of a writer's page, in the languages read here.
