@@ -1101,6 +1101,22 @@ def test_a_day_word_and_clock_a_post_shows_beat_a_machine_time_inside_its_words(
     assert [u.published_at for u in updates] == [f"2024-05-01T{n + 11}:20:00Z" for n in (3, 2, 1)]
 
 
+def test_a_machine_time_in_a_link_away_still_dates_a_post_that_shows_only_how_long_ago() -> None:
+    """A post that shows "2 hours ago" and links to its own page elsewhere, the link's
+    `<time datetime>` inside: that time, which says the minute, is the post's."""
+    posts = "".join(
+        f'<div class="card" id="c{n}"><span class="ago">{n + 1} hours ago</span><h2><a '
+        f'href="/news/posts/{n}"><time datetime="2024-05-01T1{4 - n}:2{n}:00Z">Update {n}</time>'
+        f"</a></h2><p>What update {n} reports, in a few more words than that.</p></div>"
+        for n in (1, 2, 3)
+    )
+    page = page_of(
+        f"<div class='feed'>{posts}</div>", "Storm: live", published="2024-05-01T08:00:00Z"
+    )
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T15:30:00Z").updates
+    assert [u.published_at for u in updates] == [f"2024-05-01T1{4 - n}:2{n}:00Z" for n in (1, 2, 3)]
+
+
 @pytest.mark.parametrize("ago", [True, False])
 def test_a_clock_beside_how_long_ago_is_the_posts_time(ago: bool) -> None:
     """The Times's update headers print "2 hours ago" above "12.31pm": the clock says the

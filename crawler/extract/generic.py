@@ -1555,8 +1555,8 @@ def _member_times(
     """Each member's time readings: its markup's, then the first it shows (not an update's
     inside its words: _inside_words), or the clock it shows after how long ago ("2 hours
     ago", "12.21pm"), which says the minute where the other says the hour. Where the post
-    shows its own time, a time in its link to another page is that page's (a share price's
-    "As of 2:29 PM"), not the post's.
+    shows its own time to the minute, a time in its link to another page is that page's (a
+    share price's "As of 2:29 PM"), not the post's.
 
     Where the markup dates the post, the time it shows on a line of its own is its header's
     (passed over in the body) and, being what its reader sees, its time (README "Times"): a
@@ -1588,7 +1588,7 @@ def _member_times(
         first = first_shown.get(member)
         if first is None:
             continue
-        if readings and not _linked_elsewhere(first.element, member, page_path):
+        if readings and not _ago(first) and not _linked_elsewhere(first.element, member, page_path):
             readings[:] = [
                 t for t in readings if not _linked_elsewhere(t.element, member, page_path)
             ]
