@@ -366,6 +366,34 @@ def test_a_betting_unit_in_a_telegraph_post_is_no_word_of_it() -> None:
     assert not [u.source_id for u in updates if "odds" in u.body_text]
 
 
+def test_norkon_posts_whose_header_sits_beside_their_container() -> None:
+    """Norkon Live Center's markup (Sky's, and Times of Malta's, as public scrapers read it):
+    each post a `div.ncpost-list-post[role=article]` whose header (its time, its byline)
+    sits beside the `div.ncpost-container[data-ncpost-id]` that holds its title and words."""
+    posts = "".join(
+        f'<div class="ncpost-list-post{" ncpost-list-post--pinned" if n == 9 else ""}" '
+        f'role="article"><div class="ncpost-header"><time class="ncpost-timestamp" datetime="'
+        f'2024-05-01T1{n % 9}:05:00.000Z">{n}:05 PM</time><div class="ncpost-byline">Ivan '
+        f'Camilleri</div></div><div class="ncpost-container" data-ncpost-id="95033{n}"><h2 '
+        f'class="ncpost-title">Budget debate {n}</h2><div class="ncpost-content"><p>What the '
+        f"House heard in part {n} of the debate.</p></div></div></div>"
+        for n in (9, 3, 2, 1)
+    )
+    page = (
+        "<html><head><title>Live blog: budget debate</title></head><body><div id='master-"
+        f"container'>{posts}</div></body></html>"
+    )
+    url = "https://timesofmalta.com/article/live-blog-parliament-budget-debate.1090000"
+    updates = extract_page(page.encode(), url, fetched_at="2024-05-01T14:00:00Z").updates
+    assert [(u.source_id, u.published_at, u.authors, u.pinned) for u in updates] == [
+        (f"95033{n}", f"2024-05-01T1{n % 9}:05:00Z", ["Ivan Camilleri"], n == 9)
+        for n in (9, 3, 2, 1)
+    ]
+    assert [u.body_text for u in updates] == [
+        f"What the House heard in part {n} of the debate." for n in (9, 3, 2, 1)
+    ]
+
+
 def test_a_sky_video_box_is_a_video_and_its_players_notice_no_word() -> None:
     """Sky's video box names its Brightcove account and video (`div.sdc-site-video`), which
     a script plays, over a notice ("Please use Chrome browser for a more accessible video

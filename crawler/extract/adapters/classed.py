@@ -17,7 +17,7 @@ class PostClasses:
 
     title: str
     body: str
-    author: str
+    author: str | tuple[str, ...]  # (several names for it: any one)
     # Only a <time datetime="…"> counts (a bare <time> may be a label).
     time_needs_datetime: bool = False
 
@@ -36,7 +36,7 @@ def classed_post(post: Element, url: str, classes: PostClasses, source_id: str |
             title = element
         elif classes.body in cls and body is None:
             body = element
-        elif classes.author in cls and author is None:
+        elif author is None and _names(classes.author, cls):
             author = element
     return html_update(
         page_url=url,
@@ -48,3 +48,10 @@ def classed_post(post: Element, url: str, classes: PostClasses, source_id: str |
         authors=author_names(text_of(author)) if author is not None else [],
         pinned="pinned" in (post.get("class") or ""),
     )
+
+
+def _names(names: str | tuple[str, ...], cls: str) -> bool:
+    """Whether a class attribute holds the name, or one of the names."""
+    if isinstance(names, str):
+        return names in cls
+    return any(name in cls for name in names)
