@@ -1117,6 +1117,43 @@ def test_a_machine_time_in_a_link_away_still_dates_a_post_that_shows_only_how_lo
     assert [u.published_at for u in updates] == [f"2024-05-01T1{4 - n}:2{n}:00Z" for n in (1, 2, 3)]
 
 
+def test_an_epoch_in_the_markup_outranks_a_clock_read_in_a_zone_guessed_wrong() -> None:
+    """Brightspot's posts keep their instant as an epoch (`data-posted-date-timestamp`, in
+    ms) and print "8:30 AM" in the paper's zone (Chicago), which nothing on a `.com` page in
+    English names: read in another zone the clock is a whole hour off the epoch, which no
+    zone can shift, and the epoch stands."""
+    instants = [(1714570200, "8:30 AM", "13:30"), (1714561800, "6:10 AM", "11:10"),
+                (1714554000, "4:00 AM", "09:00")]  # fmt: skip
+    posts = "".join(
+        f'<div class="LiveBlogPost" data-post-id="p{n}" data-posted-date-timestamp="{epoch}000">'
+        f'<span class="LiveBlogPost-time">{clock}</span><h2 class="LiveBlogPost-headline">'
+        f"Vote {n}</h2><div class='LiveBlogPost-body'><p>What happened at vote {n}, in words."
+        "</p></div></div>"
+        for n, (epoch, clock, _) in enumerate(instants)
+    )
+    page = page_of(f"<div role='feed'>{posts}</div>", "Budget vote: live updates",
+                   published="2024-05-01T08:00:00Z")  # fmt: skip
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T18:05:00Z").updates
+    assert [u.published_at for u in updates] == [f"2024-05-01T{t}:00Z" for *_, t in instants]
+
+
+def test_a_zone_the_posts_clocks_print_places_them() -> None:
+    """Bare clocks that each name their zone ("8:30 AM CDT") on a page nothing else places:
+    the stream is read in that zone."""
+    clocks = [("11:45 AM CDT", "16:45"), ("10:05 AM CDT", "15:05"), ("8:30 AM CDT", "13:30")]
+    posts = "".join(
+        f'<div class="entry"><span class="stamp">{clock}</span><h2>Vote {n}</h2>'
+        f"<p>What happened at vote {n}, told in a few words.</p></div>"
+        for n, (clock, _) in enumerate(clocks)
+    )
+    page = (  # (no date anywhere: the clocks are placed on the fetch's day)
+        "<html lang='en'><head><title>Budget vote: live updates</title></head><body><main>"
+        f"<div class='entries'>{posts}</div></main></body></html>"
+    )
+    updates = extract_page(page.encode(), LIVE_URL, fetched_at="2024-05-01T18:05:00Z").updates
+    assert [u.published_at for u in updates] == [f"2024-05-01T{t}:00Z" for _, t in clocks]
+
+
 @pytest.mark.parametrize("ago", [True, False])
 def test_a_clock_beside_how_long_ago_is_the_posts_time(ago: bool) -> None:
     """The Times's update headers print "2 hours ago" above "12.31pm": the clock says the

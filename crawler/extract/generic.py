@@ -1845,13 +1845,27 @@ def _update(
         source_id=_member_id(member, url, headline_el),
         headline=headline or None,
         skip=skip,
-        published_at=instant.seen(
-            _shown_time([t for t in published_readings if t.shown]),
-            _best([t for t in published_readings if not t.shown]),
-        ),
+        published_at=_seen(published_readings),
         modified_at=_best(modified_readings),
         authors=authors,
     )
+
+
+def _seen(readings: list[_Time]) -> str | None:
+    """The instant a reader saw (instant.seen), but where the markup states it as an epoch
+    (`data-posted-date-timestamp="1714570200000"`), which no zone can shift: a shown clock
+    a zone's whole hours from it was read in a zone guessed wrong, and the epoch stands."""
+    shown = _shown_time([t for t in readings if t.shown])
+    hidden = [t for t in readings if not t.shown]
+    machine = _best(hidden)
+    if (
+        shown is not None
+        and machine is not None
+        and min(t.rank for t in hidden) == EPOCH
+        and instant.agreement(shown, machine) == "hours"
+    ):
+        return machine
+    return instant.seen(shown, machine)
 
 
 def _writers_pages(bylines: list[Element]) -> list[str]:
