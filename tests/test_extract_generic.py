@@ -192,6 +192,79 @@ def test_a_blogs_posts_come_before_dated_boxes_that_call_themselves_comments() -
     assert [u.source_id for u in updates] == [f"e{n}" for n in range(4, 0, -1)]
 
 
+def _forum_post(n: int, controls: str, attributes: str = "") -> str:
+    return (
+        f'<div id="p{n}" class="post"{attributes}><h3><a href="#p{n}">Re: Q&amp;A</a></h3>'
+        f'<p class="author">by <a href="/memberlist.php?u={n}">dev{n}</a> » <time datetime='
+        f'"2024-05-01T0{n}:00:00Z">Wed May 01, 2024 {n}:00 am</time></p><div class="content">'
+        f"<p>What member {n} asks the developers about the patch, in a few words.</p></div>"
+        f"{controls.format(n=n)}</div>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("controls", "attributes"),
+    [
+        # phpBB: the quote button an icon, its word read to screen readers alone
+        ('<a href="./posting.php?mode=quote&amp;p={n}" class="button" title="Reply with quote">'
+         '<i class="icon fa-quote-left"></i></a>', ""),
+        ('<a href="newreply.php?tid=812&amp;replyto={n}"><img src="quote.png" alt=""></a>', ""),
+        # Discourse's crawler view: each post a schema.org Comment
+        ("", ' itemprop="comment" itemscope itemtype="http://schema.org/Comment"'),
+        ("", ' itemscope itemtype="https://schema.org/DiscussionForumPosting"'),
+    ],
+)  # fmt: skip
+def test_a_forum_thread_titled_live_is_no_live_blog(controls: str, attributes: str) -> None:
+    """A forum thread whose title says "LIVE: Q&A with the developers": its posts carry a
+    link that asks the forum to quote or reply (an icon, no word), or schema.org's words
+    call them comments or forum posts. They are a discussion, not a live blog's posts."""
+    posts = "".join(_forum_post(n, controls, attributes) for n in range(1, 7))
+    page = page_of(f"<div class='topic'>{posts}</div>", "LIVE: Q&amp;A with the developers")
+    url = "https://forum.example.com/viewtopic.php?t=4821"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
+def test_boxes_inside_an_answer_are_no_stream() -> None:
+    """Stack Exchange's answers (`itemprop=acceptedAnswer`, `itemtype=…/Answer`) hold two boxes
+    of one class each (the answer's words, its comments), each dated: no stream."""
+    answers = "".join(
+        f'<div id="answer-{n}" class="answer" itemprop="suggestedAnswer" itemscope itemtype='
+        f'"https://schema.org/Answer"><div class="post-layout"><div class="post-layout--right">'
+        f"<p>Read the file in chunks from a callback, answer {n} says, not in a loop.</p><time "
+        f'datetime="2024-05-01T0{n}:01:12Z">answered</time></div><div class="post-layout--right">'
+        f"<p>A thread and a queue work too, comment {n} says, on a slow share.</p><time "
+        f'datetime="2024-05-01T0{n}:30:00Z">commented</time></div></div></div>'
+        for n in (1, 2)
+    )
+    page = page_of(answers, "How do I keep a live log tail updating?")
+    url = "https://stackoverflow.com/questions/78412233/how-to-keep-a-live-log-tail"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
+def test_a_pages_header_content_and_footer_are_no_stream() -> None:
+    """MyBB's page: `div#header`, `div#content` (the thread, its posts dated, each with its
+    reply link) and `div#footer` (its "Current time: …") side by side: the page's regions, not
+    three posts."""
+    thread = "".join(
+        f"<table class='tborder'><tr><td><span class='post_date'>05-0{n}-2024, 08:0{n} AM</span>"
+        f"<div class='post_body'>What member {n} thinks of the keyboard, in a few words.</div>"
+        f"<a href='newreply.php?tid=812&amp;replyto={n}'><img src='quote.png' alt=''></a>"
+        "</td></tr></table>"
+        for n in (1, 2)
+    )
+    page = (
+        "<html><head><title>LIVE: Best budget keyboard?</title></head><body><div id='container'>"
+        "<div id='header'><img src='/images/logo.png' alt='TechDen'><a href='/search.php'>"
+        "Search</a> Hello There, Guest! <a href='/login'>"
+        f"Login</a></div><div id='content'><h1>LIVE: Best budget keyboard?</h1>{thread}</div>"
+        "<div id='footer'><a href='/contact'>Contact Us</a> Current time: 05-02-2024, 11:58 AM"
+        " Powered by MyBB, 2024</div></div>"
+        "</body></html>"
+    )
+    url = "https://forums.example.net/live/showthread.php?tid=812"
+    assert extract_page(page.encode(), url, fetched_at="2024-05-02T12:00:00Z").updates == []
+
+
 def ticker(entries: int, timed: int) -> bytes:
     """A sports ticker of `entries` boxes of one shape and no ids, a clock on the first `timed`
     of them only (every third, from the top): the rest are heats and pauses, as SportoweFakty's

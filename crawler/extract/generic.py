@@ -1271,23 +1271,26 @@ def _read_members(group: _Group, features: _Features) -> None:
             member_id = _member_id_attribute(member)
             if member_id:
                 ids.append(member_id)
-            group.replies += _has_reply_button(member)
+            group.replies += _in_discussion(member) or _has_reply_button(member)
             group.link_shares[member] = _link_share(member)
     group.members = posts
     group.ided = len(ids) if _serial(ids) else 0
 
 
 def _could_be_stream(group: _Group) -> bool:
-    """Not inside what pages repeat besides streams: asides, menus, comments, teasers."""
+    """Not inside what pages repeat besides streams: asides, menus, comments, teasers, a
+    discussion's posts (_in_discussion)."""
     node: Element | None = group.container
     depth = 0
     while node is not None and node.tag != "body":
         if node.tag in _OUTSIDE:
             return False
-        if depth < 6 and _names_not_a_stream(node):
+        if depth < 6 and (_names_not_a_stream(node) or _in_discussion(node)):
             return False
         node = node.getparent()
         depth += 1
+    if any(_LAYOUT_NAMES.fullmatch(m.get("id") or m.get("class") or "") for m in group.members):
+        return False  # the page's own regions side by side: its header, content and footer
     first = group.members[0]
     if _names_not_a_stream(first):
         named = f"{first.get('class') or ''} {first.get('id') or ''}"
@@ -1295,6 +1298,14 @@ def _could_be_stream(group: _Group) -> bool:
             return False
         group.commented = True  # only the word comment: _score decides
     return not _titled_as_teasers(group.container, first)
+
+
+# The whole id or class of a region of the page's layout.
+_LAYOUT_NAMES = re.compile(
+    r"(?:site-|page-|main-)?(?:header|footer|content|main|sidebar|nav|navigation|masthead|"
+    r"wrapper|container)",
+    re.I,
+)
 
 
 def _titled_as_teasers(container: Element, first: Element) -> bool:
@@ -1450,13 +1461,36 @@ _ID_PREFIX = 3  # characters the ids of posts not numbered at least share ("entr
 def _has_reply_button(member: Element) -> bool:
     """Whether the box holds a comment's "Reply" (or "Report", "Quote") control: the word as
     a link's or button's whole text, not a link inside a sentence ("the <a>report</a> will
-    be published")."""
-    if not any(_REPLY_WORDS.match(text) for text in walks.own_texts(member, _BUTTON_TAGS, 20)):
-        return False
-    return any(
+    be published"), or a link that asks the forum to reply or quote (phpBB's
+    `posting.php?mode=quote`, MyBB's `newreply.php`, WordPress's `?replytocom=`), its words
+    an icon's."""
+    worded = any(_REPLY_WORDS.match(text) for text in walks.own_texts(member, _BUTTON_TAGS, 20))
+    if worded and any(
         _REPLY_WORDS.match(node.text or "") and not _in_sentence(node)
         for node in member.iter(*_BUTTON_TAGS)
+    ):
+        return True
+    return any(_REPLY_HREF.search(a.get("href") or "") for a in member.iter("a"))
+
+
+_REPLY_HREF = re.compile(
+    r"[?&](?:mode=(?:reply|quote)|replytocom=|replyto=|action=reply)|newreply\.php|"
+    r"multiquote|/reply(?:/|\?|$)",
+    re.I,
+)
+
+
+def _in_discussion(member: Element) -> bool:
+    """Whether schema.org's words make the box a discussion's: a comment, an answer or a forum
+    post (Discourse's `itemtype=Comment`, Stack Exchange's `itemprop=acceptedAnswer`)."""
+    itemtype, itemprop = member.get("itemtype"), member.get("itemprop")
+    return bool(itemtype and _DISCUSSION_TYPE.search(itemtype)) or bool(
+        itemprop and _DISCUSSION_PROP.search(itemprop)
     )
+
+
+_DISCUSSION_TYPE = re.compile(r"/(?:Comment|Answer|Question|DiscussionForumPosting)$", re.I)
+_DISCUSSION_PROP = re.compile(r"\b(?:comment|suggestedAnswer|acceptedAnswer)\b", re.I)
 
 
 def _in_sentence(node: Element) -> bool:
