@@ -166,6 +166,33 @@ def test_a_relative_time_shown_is_the_listed_time_it_rounds(
     assert (first.source_id, first.published_at) == ("rcrd4", expected)
 
 
+def test_easy_liveblogs_posts_keep_their_ids_and_people_beside_structured_data() -> None:
+    """Easy Liveblogs (a WordPress plugin): each post an `li[data-elb-post-id]` with its
+    writer's byline; its JSON-LD lists the posts without ids (their addresses `?entry=N`)
+    and names the publisher, an Organization, as every post's author. The posts keep the
+    markup's ids, take the JSON-LD's addresses, and their writers alone are their authors."""
+    posts = "".join(
+        f"<li data-elb-post-datetime='17145693{n}0' data-elb-post-id='9051{n}' class='elb-"
+        f"liveblog-post'><p class='elb-liveblog-post-time'><time datetime='2024-05-01 15:1{n}'>"
+        f"{n} minuten geleden</time></p><p class='elb-liveblog-post-author'>Door Sanne de Vries"
+        f"</p><h2 class='elb-liveblog-post-heading'>Bericht {n}</h2><div class='elb-liveblog-"
+        f"post-content'><p>Wat bericht {n} meldt, in een paar woorden meer.</p></div></li>"
+        for n in (3, 2, 1)
+    )
+    data = blog([{"@type": "BlogPosting", "headline": f"Bericht {n}", "url": f"{BASE}?entry=9051{n}",
+                  "datePublished": f"2024-05-01T13:1{n}:00+00:00", "articleBody": f"Wat bericht {n} "
+                  "meldt, in een paar woorden meer.", "author": {"@type": "Organization",
+                  "name": "Example Omroep"}} for n in (3, 2, 1)])  # fmt: skip
+    page = page_with(ld(data), f"<main><ul class='elb-liveblog-list'>{posts}</ul></main>")
+    updates = extract_page(page, BASE, fetched_at="2024-05-01T13:20:00Z").updates
+    assert [(u.source_id, u.permalink, u.authors) for u in updates] == [
+        (f"9051{n}", f"{BASE}?entry=9051{n}", ["Sanne de Vries"]) for n in (3, 2, 1)
+    ]
+    # Alone, the JSON-LD's organisation is the posts' author.
+    alone = extract_page(page_with(ld(data)), BASE, fetched_at="2024-05-01T13:20:00Z").updates
+    assert [u.authors for u in alone] == [["Example Omroep"]] * 3
+
+
 def test_an_edit_before_the_post_went_up_is_no_edit() -> None:
     published = "2023-08-14T09:01:52Z"
     assert instant.edited(published, "2023-08-14T04:20:06Z") is None

@@ -91,7 +91,9 @@ _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
 _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
-_ID_ATTR = re.compile(r"^data-(?:[a-z]+-?)?id$")  # data-id, data-post-id, data-postid
+# data-id, data-post-id, data-postid; a plugin's prefix before a post's own word too
+# (Easy Liveblogs' data-elb-post-id, Liveticker's data-sclt-tick-id).
+_ID_ATTR = re.compile(r"^data-(?:[a-z]+-?)?id$|^data-[a-z]+-(?:post|entry|tick|item|update)-?id$")
 _RDFA_SUBJECTS = ("resource", "about")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)

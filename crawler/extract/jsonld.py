@@ -279,6 +279,7 @@ def read_update(
     )
     body = item.get("articleBody") or item.get("text") or ""
     author = item.get("author") or item.get("creator")
+    people, organisations = _people_and_organisations(author)
     published = _time(item.get("datePublished") or item.get("dateCreated"))
     modified = _time(item.get("dateModified"))
     published_at = machine_time(published)
@@ -294,7 +295,8 @@ def read_update(
         published_at=published_at,
         # Most updates were never edited: the same string, read once.
         modified_at=published_at if modified == published else machine_time(modified),
-        authors=author_names(author) if author else [],
+        authors=people,
+        organisations=organisations,
         article_body=body if isinstance(body, str) else "",
     )
 
@@ -321,6 +323,18 @@ def _query_id(url: str) -> str:
     except ValueError:
         query = []
     return query[0][1] if len(query) == 1 and query[0][1] else without_fragment(url)
+
+
+def _people_and_organisations(author: Any) -> tuple[list[str], list[str]]:
+    """The names of an update's authors: people (or names untyped), and organisations."""
+    if not author:
+        return [], []
+    items = author if isinstance(author, list) else [author]
+    organisations = [
+        a for a in items if isinstance(a, dict) and "Organization" in str(a.get("@type"))
+    ]
+    people = [a for a in items if not any(a is o for o in organisations)]
+    return author_names(people), author_names(organisations)
 
 
 def _sub_path_id(url: str | None, page_url: str | None) -> str | None:

@@ -399,7 +399,8 @@ def enrich(
     )
     modified = instant.merged(update.modified_at, reading.modified_at, fetched_at)
     update.modified_at = instant.edited(update.published_at, modified)
-    update.authors = update.authors + [a for a in reading.authors if a not in update.authors]
+    named = reading.authors or ([] if update.authors else reading.organisations)
+    update.authors = update.authors + [a for a in named if a not in update.authors]
     update.permalink = reading.permalink or update.permalink
     if not update.body_text and reading.article_body.strip():
         text, markup, _ = reading.body(base_url)

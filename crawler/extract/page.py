@@ -212,7 +212,8 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
         elif (update.headline and fold(update.headline) in headlines) or body_keys(
             update.body_text
         ) & (untitled if update.headline else bodies):
-            update.source_id = update.permalink = None  # the structured reading's id wins
+            if ids:  # the structured reading's id wins, where structured data gives ids
+                update.source_id = update.permalink = None
             confirmed.append(index)
     kept = [found[index] for index in confirmed]
     listed = max((len(group) for group in structured), default=0)

@@ -44,6 +44,9 @@ class StructuredUpdate:
     published_at: str | None = None
     modified_at: str | None = None
     authors: list[str] = field(default_factory=list)
+    # Authors that are organisations (the publisher, "BBC News"): a post's author only where
+    # no person is named, in the markup or here.
+    organisations: list[str] = field(default_factory=list)
     article_body: str = ""  # raw: entities and, sometimes, markup left in
     sources: list[str] = field(default_factory=list)
 
@@ -59,6 +62,7 @@ class StructuredUpdate:
         self.published_at = self.published_at or other.published_at
         self.modified_at = self.modified_at or other.modified_at
         self.authors += [a for a in other.authors if a not in self.authors]
+        self.organisations += [a for a in other.organisations if a not in self.organisations]
         if len(other.article_body) > len(self.article_body):
             self.article_body = other.article_body
         self.sources += [s for s in other.sources if s not in self.sources]
@@ -82,7 +86,7 @@ class StructuredUpdate:
             body_html=markup,
             published_at=self.published_at,
             modified_at=self.modified_at,
-            authors=list(self.authors),
+            authors=list(self.authors or self.organisations),
             media=found,
             permalink=self.permalink,
             fidelity=FIDELITY_STRUCTURED,
