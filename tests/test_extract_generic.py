@@ -2671,6 +2671,30 @@ def test_a_dash_and_a_name_after_a_quote_is_the_quotes_not_the_posts() -> None:
     assert [u.authors for u in updates] == [[]] * 4
 
 
+def test_a_posts_relative_links_follow_the_pages_base() -> None:
+    """Contao's pages set `<base href>` at the site's root and link their pictures from
+    there (`files/liveticker/…`): a post's picture and links are resolved as a browser does,
+    against the base, not the page's own folder."""
+    posts = "".join(
+        f'<div class="ce_liveticker" id="t{n}"><time datetime="2024-05-01T1{n}:00:00+02:00">'
+        f"1{n}:00</time><h3>Runde {n}</h3><p>Was in Runde {n} geschah, in einigen Worten. <a "
+        f'href="ergebnisse/runde-{n}.html">Ergebnisse</a></p><figure><img src="files/'
+        f'liveticker/runde{n}.jpg" alt=""></figure></div>'
+        for n in (3, 2, 1)
+    )
+    page = (
+        "<html lang='de'><head><base href='https://www.schach.example.de/'><title>Liveticker "
+        f"Runde 5</title></head><body><main>{posts}</main></body></html>"
+    )
+    url = "https://www.schach.example.de/dm-2024/liveticker-runde-5.html"
+    updates = extract_page(page.encode(), url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert [m["url"] for u in updates for m in u.media] == [
+        f"https://www.schach.example.de/files/liveticker/runde{n}.jpg" for n in (3, 2, 1)
+    ]
+    assert 'href="https://www.schach.example.de/ergebnisse/runde-3.html"' in updates[0].body_html
+    assert updates[0].permalink == f"{url}#t3"
+
+
 def test_an_image_embed_box_whose_script_fills_the_picture_is_an_image() -> None:
     """NPR's liveblog app (nprapps/liveblog's image shortcode): `div.embed-image[data-src]`
     holding an `<img src="">` the script fills from the box's `data-src`, a caption and a

@@ -135,3 +135,11 @@ def in_tree(element: Element, root: Element) -> bool:
     """Whether the element is the root or still below it: not removed from the tree since it
     was gathered (an lxml element outlives its removal while something holds it)."""
     return element is root or any(parent is root for parent in element.iterancestors())
+
+
+def document_base(root: Element, page_url: str) -> str:
+    """What the page's relative links are relative to: its <base href> when it sets one
+    (Contao's and TYPO3's pages do), else its own URL."""
+    base = root.find("head/base")
+    href = absolute(base.get("href"), page_url) if base is not None else None
+    return href or page_url

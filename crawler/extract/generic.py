@@ -57,6 +57,7 @@ from crawler.extract.dom import (
     HEADINGS,
     Element,
     absolute,
+    document_base,
     fragment_of,
     raw_text,
     set_tail,
@@ -242,9 +243,10 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     # The best group whose boxes say something as posts: an index of the posts, each line a
     # link to one of them, may outrank the stream on a page that shows only its first posts.
     ranked = _ranked_groups(_candidates(root, features), features, clock)
+    base = document_base(root, url)  # what the posts' links are relative to: <base href>
     for best in ranked:
         group = _with_trailing_blocks(_with_its_parts(best, ranked, root), clock)
-        stream = _stream(group, features, by_element, shown, marks, url, clock)
+        stream = _stream(group, features, by_element, shown, marks, url, clock, base)
         if stream.updates:
             return stream
     return Stream()
@@ -344,8 +346,9 @@ def _stream(
     marks: _Marks,
     url: str,
     clock: PageClock | None,
+    base: str,
 ) -> Stream:
-    """The group's posts, read."""
+    """The group's posts, read; their links resolved against `base`."""
     pinned = _pinned_above(best, features)
     for box in pinned:
         best.link_shares[box] = _link_share(box)
@@ -357,7 +360,9 @@ def _stream(
     above = _headings_above(best.members)
     posts: list[tuple[Element, Update]] = []
     for member in members:
-        update = _update(member, times[member], url, bylines.get(member, []), above.get(member))
+        update = _update(
+            member, times[member], url, bylines.get(member, []), above.get(member), base
+        )
         if (
             (update.headline or update.body_text or update.media)
             and not _is_promo(member, update, best.link_shares[member])
@@ -365,7 +370,7 @@ def _stream(
         ):
             posts.append((member, update))
     timed = [reading for readings in by_element.values() for reading in readings] + shown
-    posts = _read_by_shape(posts, times, timed, url, bylines)
+    posts = _read_by_shape(posts, times, timed, url, bylines, base)
     if _teaser_cards(posts, url):
         return Stream()
     posts = _without_intro_and_outro(posts, times, set(pinned))
@@ -1793,9 +1798,11 @@ def _update(
     url: str,
     bylines: list[Element],
     title: Element | None = None,
+    base: str | None = None,
 ) -> Update:
     """The member's update; `title` is its headline when no heading or title class names one
-    (_read_by_shape found it, or it is printed just above the box: _headings_above)."""
+    (_read_by_shape found it, or it is printed just above the box: _headings_above); its
+    links resolved against `base` (the page's <base href>), else the page's URL."""
     published_readings: list[_Time] = []
     modified_readings: list[_Time] = []
     for reading in times:
@@ -1877,6 +1884,7 @@ def _update(
         skip.update(_kickers(member, headline_el, skip))
     return html_update(
         page_url=url,
+        base_url=base,
         body=member,
         source_id=_member_id(member, url, headline_el),
         headline=headline or None,
@@ -2079,6 +2087,7 @@ def _read_by_shape(
     timed: list[_Time],
     url: str,
     bylines: dict[Element, list[Element]],
+    base: str,
 ) -> list[tuple[Element, Update]]:
     """Posts read again with the titles and bylines that their lines' shapes show, where no
     heading tag or class names them (crawler/extract/lines.py). `timed` holds every time the
@@ -2141,6 +2150,7 @@ def _read_by_shape(
                 url,
                 signed.get(member) or bylines.get(member, []),
                 titles.get(member),
+                base,
             )
             if member in titles or member in signed
             else update,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from crawler.extract import walks
 from crawler.extract.clean import normalise_text
 from crawler.extract.completeness import LOAD_MORE, POSTS
-from crawler.extract.dom import Element, absolute, raw_text, without_fragment
+from crawler.extract.dom import Element, absolute, document_base, raw_text, without_fragment
 
 # Anchor texts that mean "older updates", with how much each is trusted, in the languages
 # read here: the whole text says it ("Load more updates", "Weitere Einträge laden", "Charger
@@ -77,7 +77,7 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
     `gathered`: the page's elements of several tags in page order, all its <link> and <a>
     among them (survey_gathering), read instead of a walk of the tree.
     """
-    base = _base_url(root, page_url)
+    base = document_base(root, page_url)
     here = without_fragment(page_url)
     scored: dict[str, tuple[int, int]] = {}
     # Most links are dismissed by a look at their rel and own text before any scoring: in
@@ -132,10 +132,3 @@ def _score(element: Element) -> int:
     if cls and any(hint in cls.lower() for hint in _CLASS_HINTS):
         score = max(score, 50) if score else 35
     return score
-
-
-def _base_url(root: Element, page_url: str) -> str:
-    """<base href> when the page sets one, else the page's own URL."""
-    base = root.find("head/base")
-    href = absolute(base.get("href"), page_url) if base is not None else None
-    return href or page_url
