@@ -2671,6 +2671,23 @@ def test_a_dash_and_a_name_after_a_quote_is_the_quotes_not_the_posts() -> None:
     assert [u.authors for u in updates] == [[]] * 4
 
 
+def test_a_title_set_beside_the_time_in_one_line_is_the_headline() -> None:
+    """The WordPress Liveticker's ticks: `<p><span class="sclt-tick_time">…</span><span
+    class="sclt-tick-title">…</span></p>` then the words. The title-classed box beside the
+    time is the headline, however short ("Halbzeit"), and no author ("Die Aufstellungen")."""
+    titles = ["Ausgleich 1:1", "Halbzeit", "Anpfiff", "Die Aufstellungen"]
+    ticks = "".join(
+        f'<li class="sclt-tick"><p><span class="sclt-tick_time">01.05.2024 2{n}:05</span><span '
+        f'class="sclt-tick-title">{title}</span></p><p class="sclt-tick-content">Was in Minute '
+        f"{n} geschah, in einigen Worten mehr.</p></li>"
+        for n, title in zip((3, 2, 1, 0), titles, strict=True)
+    )
+    page = page_of(f"<div class='sclt-ajax'><ul>{ticks}</ul></div>", "Liveticker: Derby", "de")
+    url = "https://www.example-sv.de/2024/05/01/liveticker-derby/"
+    updates = extract_page(page, url, fetched_at="2024-05-01T19:50:00Z").updates
+    assert [(u.headline, u.authors) for u in updates] == [(t, []) for t in titles]
+
+
 def test_a_posts_relative_links_follow_the_pages_base() -> None:
     """Contao's pages set `<base href>` at the site's root and link their pictures from
     there (`files/liveticker/…`): a post's picture and links are resolved as a browser does,

@@ -1842,6 +1842,8 @@ def _update(
             if t.element is title and t.reading is not None:
                 headline = _after_time(headline, t.reading.text)
     if headline_el is None:
+        headline_el, headline = _titled_beside_time(times)
+    if headline_el is None:
         headline_el, headline = _bold_title(member, times)
     # A header box may hold the time and a byline, but never the headline.
     stops: set[Element] = set()
@@ -1873,7 +1875,7 @@ def _update(
             authors = author_names(name)
         skip.update(bylines)
     else:
-        authors = _header_author(headers, member)
+        authors = _header_author(headers, member, headline)
         if not authors:
             authors = _linked_authors(member, skip)
         if not authors:
@@ -2062,14 +2064,39 @@ def _first_line(byline: Element) -> str:
     return text_of(byline)
 
 
-def _header_author(headers: list[tuple[_Time, Element]], member: Element) -> list[str]:
+def _titled_beside_time(times: list[_Time]) -> tuple[Element | None, str]:
+    """A title-classed box beside the post's time, in the line that holds them both
+    (`<p><span class="tick_time">20:55</span><span class="tick-title">Ausgleich 1:1</span>`,
+    the WordPress Liveticker's): the headline."""
+    for time in times:
+        line = time.element.getparent()
+        if line is None:
+            continue
+        for box in line:
+            cls = box.get("class") if isinstance(box.tag, str) else None
+            if box is not time.element and cls and _is_headline_class(cls):
+                title = text_of(box)
+                if title and len(title) <= _TITLE_BESIDE_TIME:
+                    return box, title
+    return None, ""
+
+
+_TITLE_BESIDE_TIME = 200  # characters a title set beside a time may run to
+
+
+def _header_author(
+    headers: list[tuple[_Time, Element]], member: Element, headline: str = ""
+) -> list[str]:
     """The name printed beside a post's time in the box that holds them, where no class names
-    a byline: "7 min ago · Jane Doe", "14:05 | By Ann Lee", "Posted by Ann Lee at 14:05"."""
+    a byline: "7 min ago · Jane Doe", "14:05 | By Ann Lee", "Posted by Ann Lee at 14:05";
+    not the post's headline set there ("20:55 Die Aufstellungen")."""
     for time, header in headers:
         if header is member:
             continue
         shown = (time.reading.text if time.reading is not None else text_of(time.element)).strip()
         text = text_of(header)
+        if headline and headline in text:
+            text = text.replace(headline, " ", 1)
         if not shown or shown not in text:
             continue
         rest = _TRAILING_SEPARATOR.sub("", _TIME_SEPARATOR.sub("", text.replace(shown, " ", 1)))
