@@ -202,24 +202,31 @@ def _forum_post(n: int, controls: str, attributes: str = "") -> str:
     )
 
 
+_FORUM = ' itemscope itemtype="https://schema.org/DiscussionForumPosting"'
+
+
 @pytest.mark.parametrize(
-    ("controls", "attributes"),
+    ("controls", "attributes", "topic"),
     [
         # phpBB: the quote button an icon, its word read to screen readers alone
         ('<a href="./posting.php?mode=quote&amp;p={n}" class="button" title="Reply with quote">'
-         '<i class="icon fa-quote-left"></i></a>', ""),
-        ('<a href="newreply.php?tid=812&amp;replyto={n}"><img src="quote.png" alt=""></a>', ""),
-        # Discourse's crawler view: each post a schema.org Comment
-        ("", ' itemprop="comment" itemscope itemtype="http://schema.org/Comment"'),
-        ("", ' itemscope itemtype="https://schema.org/DiscussionForumPosting"'),
+         '<i class="icon fa-quote-left"></i></a>', "", ""),
+        ('<a href="newreply.php?tid=812&amp;replyto={n}"><img src="quote.png" alt=""></a>', "",
+         ""),
+        # Discourse's crawler view: each reply a schema.org Comment on the forum posting
+        ("", ' itemprop="comment" itemscope itemtype="http://schema.org/Comment"', _FORUM),
+        ("", _FORUM, ""),
     ],
 )  # fmt: skip
-def test_a_forum_thread_titled_live_is_no_live_blog(controls: str, attributes: str) -> None:
+def test_a_forum_thread_titled_live_is_no_live_blog(
+    controls: str, attributes: str, topic: str
+) -> None:
     """A forum thread whose title says "LIVE: Q&A with the developers": its posts carry a
     link that asks the forum to quote or reply (an icon, no word), or schema.org's words
-    call them comments or forum posts. They are a discussion, not a live blog's posts."""
+    call them comments on a forum posting, or forum posts. They are a discussion, not a live
+    blog's posts."""
     posts = "".join(_forum_post(n, controls, attributes) for n in range(1, 7))
-    page = page_of(f"<div class='topic'>{posts}</div>", "LIVE: Q&amp;A with the developers")
+    page = page_of(f"<div class='topic'{topic}>{posts}</div>", "LIVE: Q&amp;A with the developers")
     url = "https://forum.example.com/viewtopic.php?t=4821"
     assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
 
@@ -2777,6 +2784,27 @@ def test_a_pictures_definition_list_is_a_picture_with_its_caption() -> None:
             "credit": None,
         }
     ]
+
+
+def test_updates_marked_as_schema_org_comments_of_a_blog_posting_are_posts() -> None:
+    """collective.liveblog (Plone) marks each micro-update as a schema.org `Comment` of the
+    page's `BlogPosting`: a live blog's updates, where a forum's comments on its
+    DiscussionForumPosting (Discourse's) are no posts."""
+    updates = "".join(
+        f"<article class='microupdate' id='u{n}' itemprop='comment' itemscope itemtype="
+        f"'http://schema.org/Comment'><h2 itemprop='headline'>Título {n}</h2><div itemprop="
+        f"'text'><p>O que o post {n} relata, em mais do que poucas palavras.</p></div><time "
+        f"itemprop='datePublished' datetime='2024-03-09T1{n}:12:09'>1{n}h12</time></article>"
+        for n in (4, 3, 2, 1)
+    )
+    for posting, found in (("BlogPosting", 4), ("DiscussionForumPosting", 0)):
+        main = (
+            f"<div itemscope itemtype='http://schema.org/{posting}'><h1 itemprop='headline'>Ao "
+            f"vivo: apuração</h1><section id='micro-updates'>{updates}</section></div>"
+        )
+        page = page_of(main, title="Ao vivo: apuração", lang="pt")
+        read = extract_page(page, "https://www.sindicato.example.org.br/liveblog").updates
+        assert len(read) == found, posting
 
 
 def test_a_posts_id_in_a_data_attribute_that_runs_its_words_together() -> None:

@@ -1296,7 +1296,7 @@ def _could_be_stream(group: _Group) -> bool:
             return False
         node = node.getparent()
         depth += 1
-    if any(_LAYOUT_NAMES.fullmatch(m.get("id") or m.get("class") or "") for m in group.members):
+    if any(_is_region(m) for m in group.members):
         return False  # the page's own regions side by side: its header, content and footer
     first = group.members[0]
     if _names_not_a_stream(first):
@@ -1307,10 +1307,16 @@ def _could_be_stream(group: _Group) -> bool:
     return not _titled_as_teasers(group.container, first)
 
 
-# The whole id or class of a region of the page's layout.
-_LAYOUT_NAMES = re.compile(
-    r"(?:site-|page-|main-)?(?:header|footer|content|main|sidebar|nav|navigation|masthead|"
-    r"wrapper|container)",
+def _is_region(member: Element) -> bool:
+    """Whether a box's id names a region of the page's layout ("header", "content",
+    Plone's "portal-footer-wrapper"): no number, as a post's id has."""
+    name = member.get("id")
+    return bool(name) and _REGION.search(name) is not None and not any(c.isdigit() for c in name)
+
+
+_REGION = re.compile(
+    r"(?:^|[-_])(?:header|footer|content|main|sidebar|nav|globalnav|navigation|masthead|"
+    r"columns|wrapper|container)(?:$|[-_])",
     re.I,
 )
 
@@ -1488,16 +1494,25 @@ _REPLY_HREF = re.compile(
 
 
 def _in_discussion(member: Element) -> bool:
-    """Whether schema.org's words make the box a discussion's: a comment, an answer or a forum
-    post (Discourse's `itemtype=Comment`, Stack Exchange's `itemprop=acceptedAnswer`)."""
+    """Whether schema.org's words make the box a discussion's: an answer, a question or a
+    forum post (Stack Exchange's `itemprop=acceptedAnswer`), or a comment on a forum post
+    (Discourse's `itemtype=Comment` in its DiscussionForumPosting). A comment in a blog
+    posting may be a live blog's update: Plone's collective.liveblog marks them so."""
     itemtype, itemprop = member.get("itemtype"), member.get("itemprop")
-    return bool(itemtype and _DISCUSSION_TYPE.search(itemtype)) or bool(
-        itemprop and _DISCUSSION_PROP.search(itemprop)
+    if (itemtype and _DISCUSSION_TYPE.search(itemtype)) or (
+        itemprop and _ANSWER_PROP.search(itemprop)
+    ):
+        return True
+    if not (itemtype and _COMMENT_TYPE.search(itemtype)):
+        return False
+    return any(
+        _DISCUSSION_TYPE.search(box.get("itemtype") or "") for box in member.iterancestors()
     )
 
 
-_DISCUSSION_TYPE = re.compile(r"/(?:Comment|Answer|Question|DiscussionForumPosting)$", re.I)
-_DISCUSSION_PROP = re.compile(r"\b(?:comment|suggestedAnswer|acceptedAnswer)\b", re.I)
+_DISCUSSION_TYPE = re.compile(r"/(?:Answer|Question|DiscussionForumPosting)$", re.I)
+_COMMENT_TYPE = re.compile(r"/Comment$", re.I)
+_ANSWER_PROP = re.compile(r"\b(?:suggestedAnswer|acceptedAnswer)\b", re.I)
 
 
 def _in_sentence(node: Element) -> bool:
