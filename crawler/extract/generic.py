@@ -1505,9 +1505,7 @@ def _in_discussion(member: Element) -> bool:
         return True
     if not (itemtype and _COMMENT_TYPE.search(itemtype)):
         return False
-    return any(
-        _DISCUSSION_TYPE.search(box.get("itemtype") or "") for box in member.iterancestors()
-    )
+    return any(_DISCUSSION_TYPE.search(box.get("itemtype") or "") for box in member.iterancestors())
 
 
 _DISCUSSION_TYPE = re.compile(r"/(?:Answer|Question|DiscussionForumPosting)$", re.I)
@@ -1638,7 +1636,11 @@ def _member_times(
                 continue
             value = _shown_near(reading, first.value)
             if value and instant.rounds_to(first.value, value, format_utc(clock.fetched_at)):
-                first_shown[owner] = replace(reading, value=value)
+                # A clock on the day the other states: dated, not a bare clock to place.
+                dated = (
+                    replace(reading.reading, kind="full", utc=value) if reading.reading else None
+                )
+                first_shown[owner] = replace(reading, value=value, reading=dated)
     page_path = urlsplit(url).path
     for member, readings in found.items():
         first = first_shown.get(member)
