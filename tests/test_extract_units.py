@@ -268,6 +268,10 @@ def test_credits_and_attributions() -> None:
         "Cargando...",
         # A post's footer.
         "Back to top",
+        # What a video player says of itself (the ABC's), and Sky's notice under its player.
+        "Play Video. Duration: 1 minute 12 seconds",
+        "Play video. Duration: 45 seconds",
+        "Please use Chrome browser for a more accessible video player",
     ],
 )
 def test_boilerplate_blocks(text: str) -> None:

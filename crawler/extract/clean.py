@@ -522,7 +522,16 @@ def is_boilerplate(text: str) -> bool:
         return True
     if text[0] in _RULE_INITIALS and _RULE.match(text):
         return True
+    if text[0] in "Pp" and _PLAYER_LABEL.match(text):
+        return True
     return _may_be_teaser(text)
+
+
+# What a video player says of itself to screen readers, printed in the page (the ABC's "Play
+# Video. Duration: 1 minute 12 seconds").
+_PLAYER_LABEL = re.compile(
+    r"play video\.?\s*duration:?\s*(?:\d+\s*(?:hours?|minutes?|seconds?)[,\s]*)+$", re.I
+)
 
 
 def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
@@ -560,6 +569,8 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
         if text[:2] in _TEASER_STARTS and _TEASER.match(text):
             continue
         if text[0] in _RULE_INITIALS and _RULE.match(text):
+            continue
+        if text[0] in "Pp" and _PLAYER_LABEL.match(text):
             continue
         kept.append(text)
     return kept, "&" in joined or "<" in joined or ">" in joined
