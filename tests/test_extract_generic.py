@@ -956,6 +956,20 @@ def test_a_byline_is_told_from_a_line_that_opens_with_its_words(
     assert lines.byline_name(text) == (names or text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Por ana.ribeiro", "ana.ribeiro"),  # Plone's collective.liveblog prints user names
+        ("Par @jdupont", "@jdupont"),
+        ("Von dpa", "dpa"),
+        ("by the way it works", "by the way it works"),  # words, no name
+        ("By 2024", "By 2024"),
+    ],
+)
+def test_a_byline_word_before_a_user_name_is_no_part_of_it(text: str, name: str) -> None:
+    assert lines.byline_name(text) == name
+
+
 def test_heats_titled_by_their_shape_among_posts_of_one_paragraph() -> None:
     """A sports ticker whose heats (a title, a time, a score) sit among comments of one
     paragraph each: the heats' titles are found though most posts have none, and the comments

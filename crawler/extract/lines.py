@@ -328,6 +328,7 @@ def is_byline(text: str) -> bool:
 
 
 _DASHES = "—–―-"
+_HANDLE = re.compile(r"@?[^\W\d][\w.-]{1,39}")  # a user name, one token: "ana.ribeiro"
 _LEADING_DASH = re.compile(rf"^\s*[{_DASHES}]+\s*")
 
 
@@ -337,8 +338,11 @@ def byline_name(text: str) -> str:
     if text[:1] in _DASHES or text[:1].isspace():
         text = _LEADING_DASH.sub("", text)
     lead = _BYLINE_WORDS.match(text)
-    if lead is None or not is_byline(text):
+    if lead is None:
         return text
+    if not is_byline(text):  # "Por ana.ribeiro": a user name (Plone's) after the word
+        rest = text[lead.end() :].strip()
+        return rest if _HANDLE.fullmatch(rest) else text
     words = text[lead.end() :].split()
     if len(words) > 1 and words[0].endswith(("'s", "’s")):  # the publisher's, then the names
         words = words[1:]
