@@ -272,6 +272,93 @@ def test_a_pages_header_content_and_footer_are_no_stream() -> None:
     assert extract_page(page.encode(), url, fetched_at="2024-05-02T12:00:00Z").updates == []
 
 
+def test_rows_of_figures_and_names_at_a_live_address_are_a_table() -> None:
+    """A departures board ("Abflug live") and a markets table ("Live markets"): rows of one
+    shape, each with its time, that say no sentence. A table's rows, not posts."""
+    flights = "".join(
+        f"<tr class='flight'><td><time datetime='2024-05-01T1{n}:25:00+02:00'>1{n}:25</time>"
+        f"</td><td>New York JFK</td><td>LH 40{n}</td><td>Z2{n}</td><td>Boarding</td></tr>"
+        for n in range(1, 7)
+    )
+    quotes = "".join(
+        f"<div class='quote'><span>1{n}:35</span><b>^FTSE{n}</b><span>FTSE 10{n}</span>"
+        f"<span>8,14{n}.13</span><span>+0.1{n}%</span></div>"
+        for n in range(1, 7)
+    )
+    for main, title in ((f"<table>{flights}</table>", "Abflug live"),
+                        (f"<div class='quotes'>{quotes}</div>", "Live markets")):  # fmt: skip
+        page = page_of(main, title, published="2024-05-01T06:00:00Z")
+        url = "https://www.example.com/live/board"
+        assert extract_page(page, url, fetched_at="2024-05-01T16:00:00Z").updates == [], title
+
+
+def test_a_schedule_whose_times_run_past_the_fetch_is_a_programme() -> None:
+    """A channel's "en directo" page lists the day's programmes, each with its `<time
+    datetime>` and a description: their times rise down the page and run on past the
+    fetch. A programme of what is to come, not posts."""
+    shows = "".join(
+        f"<tr class='show'><td><time datetime='2024-05-01T{h:02d}:00:00Z'>{h + 2}:00</time></td>"
+        f"<td><p class='title'>Programa {h}</p><p>Informativo con la actualidad nacional e "
+        "internacional de la jornada.</p></td></tr>"
+        for h in (7, 9, 11, 14, 19, 20)
+    )
+    page = page_of(f"<table>{shows}</table>", "La 1 en directo", "es", "2024-05-01T05:00:00Z")
+    url = "https://www.rtve.es/play/videos/directo/canales-lineales/la-1/"
+    assert extract_page(page, url, fetched_at="2024-05-01T13:10:00Z").updates == []
+
+
+def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
+    """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
+    "Timeline" list of a few lines, each opening with its time, in the order things
+    happened: the article's list, not a live blog's posts."""
+    timeline = "".join(
+        f"<li>{h}:05 a.m. – What happened at this hour, told in a line of words.</li>"
+        for h in (6, 7, 8, 10)
+    )
+    main = (
+        "<article><h1>Warehouse fire: what we know so far</h1><p>A fire broke out at a port "
+        "warehouse early on Wednesday, officials said.</p><h2>Timeline</h2><ul class='c-list'>"
+        f"{timeline}</ul><p>Officials will give an update later on Wednesday.</p></article>"
+    )
+    page = page_of(
+        main, "Warehouse fire: what we know so far", published="2024-05-01T08:00:00-04:00"
+    )
+    url = "https://www.example-gazette.com/live/2024/05/01/what-we-know-so-far/"
+    assert extract_page(page, url, fetched_at="2024-05-01T15:00:00Z").updates == []
+
+
+def test_the_blocks_of_an_article_that_hold_its_title_are_no_stream() -> None:
+    """The BBC builds an article of blocks of one class (`div[data-component=…-block]`): its
+    headline (the page's `<h1>`), its byline with the time, text blocks, a picture. At an
+    address that says live, they are still an article's blocks, not posts."""
+    blocks = (
+        [
+            "<div class='b' data-component='headline-block'><h1>Bridge to shut for weeks</h1></div>",
+            "<div class='b' data-component='byline-block'><time datetime='2024-05-01T10:00:00Z'>1 "
+            "May 2024</time><span>By Ann Lee</span></div>",
+            "<div class='b' data-component='image-block'><figure><img src='/b.jpg' alt=''>"
+            "<figcaption>The bridge from the river bank.</figcaption></figure></div>",
+        ]
+        + [
+            f"<div class='b' data-component='text-block'><p>What paragraph {n} of the article says, "
+            "in a good many words that run on.</p></div>"
+            for n in range(7)
+        ]
+        + [  # a tweet the article quotes, the council's, and the cards of more on the story
+            "<div class='b' data-component='embed-block'><blockquote class='twitter-tweet'><p>The "
+            "bridge will close to all vehicles from 10:00 today.</p>&mdash; Example Council "
+            "(@ExampleCouncil) <a href='https://twitter.com/ExampleCouncil/status/1'>May 1, 2024</a>"
+            "</blockquote></div>",
+            "<div class='b' data-component='links-block'><h2>More on this story</h2><a href='/news/"
+            "1'>Bridge repairs delayed again</a> <time datetime='2024-04-20T09:00:00Z'>20 April"
+            "</time></div>",
+        ]
+    )
+    page = page_of(f"<article>{''.join(blocks)}</article>", "Bridge to shut for weeks")
+    url = "https://www.bbc.com/news/live/c4nn0y7xq2lo"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
 def ticker(entries: int, timed: int) -> bytes:
     """A sports ticker of `entries` boxes of one shape and no ids, a clock on the first `timed`
     of them only (every third, from the top): the rest are heats and pauses, as SportoweFakty's
@@ -1221,7 +1308,7 @@ def test_an_epoch_in_the_markup_outranks_a_clock_read_in_a_zone_guessed_wrong() 
     posts = "".join(
         f'<div class="LiveBlogPost" data-post-id="p{n}" data-posted-date-timestamp="{epoch}000">'
         f'<span class="LiveBlogPost-time">{clock}</span><h2 class="LiveBlogPost-headline">'
-        f"Vote {n}</h2><div class='LiveBlogPost-body'><p>What happened at vote {n}, in words."
+        f"Vote {n}</h2><div class='LiveBlogPost-body'><p>What happened at the vote, in words {n}."
         "</p></div></div>"
         for n, (epoch, clock, _) in enumerate(instants)
     )
@@ -1237,7 +1324,7 @@ def test_a_zone_the_posts_clocks_print_places_them() -> None:
     clocks = [("11:45 AM CDT", "16:45"), ("10:05 AM CDT", "15:05"), ("8:30 AM CDT", "13:30")]
     posts = "".join(
         f'<div class="entry"><span class="stamp">{clock}</span><h2>Vote {n}</h2>'
-        f"<p>What happened at vote {n}, told in a few words.</p></div>"
+        f"<p>What happened at the vote, told in words {n}.</p></div>"
         for n, (clock, _) in enumerate(clocks)
     )
     page = (  # (no date anywhere: the clocks are placed on the fetch's day)

@@ -382,8 +382,10 @@ def _stream(
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
         for update in updates:
             update.source_id = update.permalink = None
+    if not _speaks(updates) or _timeline(updates):
+        return Stream()
     _place_bare_clocks(posts, times, clock)
-    if clock is not None and _to_come(updates, clock):
+    if clock is not None and (_to_come(updates, clock) or _listed_ahead(updates, clock)):
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
@@ -434,6 +436,55 @@ def _to_come(updates: list[Update], clock: PageClock) -> bool:
 
 
 _AHEAD = 14 * 3600  # seconds a time may run ahead of the fetch in a wrongly guessed zone
+
+
+def _listed_ahead(updates: list[Update], clock: PageClock) -> bool:
+    """Whether the posts' times rise down the page and run on past the fetch: a programme
+    (a channel's schedule, a departures board) whose later items are to come. (A live blog
+    whose machine times label local clocks as UTC runs ahead at its newest posts, the top
+    of a stream that runs newest first.)"""
+    fetched = clock.fetched_at.timestamp() + _SOON
+    moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
+    if len(moments) < lines.MIN_POSTS or moments[-1] <= fetched:
+        return False
+    rising = sum(1 for above, below in pairwise(moments) if below > above)
+    falling = sum(1 for above, below in pairwise(moments) if below < above)
+    return rising > falling and sum(1 for m in moments if m > fetched) >= _AHEAD_LEAST
+
+
+_SOON = 15 * 60  # seconds a post's time may run ahead of the fetch (a server's clock)
+_AHEAD_LEAST = 2  # items of a programme after the fetch
+
+
+def _timeline(updates: list[Update]) -> bool:
+    """Whether the posts are a short timeline of what happened: a few untitled lines, each
+    dated, in the order things happened (an article's "What we know" or "Key events" list),
+    which no live blog is. A live blog runs newest first, or long."""
+    if len(updates) >= _LONG_RUN or any(u.headline or "\n" in u.body_text for u in updates):
+        return False
+    moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
+    return len(moments) == len(updates) and all(b > a for a, b in pairwise(moments))
+
+
+def _speaks(updates: list[Update]) -> bool:
+    """Whether enough of the posts say a sentence (five words in a row) or show something
+    (a video, an embed, a quote, a captioned picture): rows of figures and names (a
+    departures board, share prices, results by district) are a table's, not a live blog's
+    posts, whose words run on even where they are few."""
+    said = sum(
+        1
+        for u in updates
+        if _SENTENCE.search((u.headline or "") + " " + u.body_text[:_SAY])
+        or any(m.get("type") != "image" or m.get("caption") for m in u.media)
+    )
+    return said * _PROSE_LEAST >= len(updates)
+
+
+# Five words in a row on one line (a table's cells are lines apart), punctuation after one
+# too ("says, in a few words"); a figure breaks the run.
+_SENTENCE = re.compile(r"(?:[^\W\d_][\w'’.-]*[,;:!?)\]\"”»]*[ \t\u00a0]+){4}[^\W\d_]")
+_SAY = 600  # characters of a post's words in which a sentence is looked for
+_PROSE_LEAST = 3  # one post in this many at least says a sentence
 
 
 def _without_intro_and_outro(
@@ -1198,6 +1249,7 @@ class _Features:
     headed: dict[object, None]
     bylined: dict[object, None]
     shared: dict[object, None]
+    titled: frozenset[object]  # the boxes that hold the page's first <h1>, its title
 
     def marked(self) -> dict[object, None]:
         return self.timed | self.headed | self.bylined | self.shared
@@ -1223,7 +1275,13 @@ class _Features:
         bylines = walked.marks.bylines
         bylined = _marked_up(e for e in bylines if _is_author_class(e.get("class", "")))
         shared = _marked_up(a for a in walked.links if is_share_href(a.get("href")))
-        return cls(timed, headed, bylined, shared)
+        headings = walked.headings if walked.headings is not None else root.iter("h1")
+        title = next((h for h in headings if h.tag == "h1"), None)
+        titled = frozenset(
+            walks.node_id(box)
+            for box in ([title, *title.iterancestors()] if title is not None else [])
+        )
+        return cls(timed, headed, bylined, shared, titled)
 
 
 def _share_candidates(root: Element) -> list[Element]:
@@ -1244,7 +1302,7 @@ def _ranked_groups(
     """The groups that are like a stream of posts at all, the most like one first."""
     scored = []
     for group in groups:
-        if not _could_be_stream(group):
+        if not _could_be_stream(group) or _holds_the_title(group, features):
             continue
         _read_members(group, features)
         if len(group.members) < 2:
@@ -1282,6 +1340,14 @@ def _read_members(group: _Group, features: _Features) -> None:
             group.link_shares[member] = _link_share(member)
     group.members = posts
     group.ided = len(ids) if _serial(ids) else 0
+
+
+def _holds_the_title(group: _Group, features: _Features) -> bool:
+    """Whether a box of the group holds the page's title (its first `<h1>`): the blocks an
+    article is built of (the BBC's headline, byline, text and image blocks), not posts."""
+    return bool(features.titled) and any(
+        walks.node_id(member) in features.titled for member in group.members
+    )
 
 
 def _could_be_stream(group: _Group) -> bool:
