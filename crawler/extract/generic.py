@@ -73,8 +73,11 @@ _HAS_MEDIA = etree.XPath(
     "boolean(.//img | .//amp-img | .//video | .//iframe | .//blockquote | .//amp-twitter"
     " | .//*[@data-url or @data-embed-url])"
 )
-# What a link's address holds when it may be a share intent; clean.is_share_href decides.
-_SHARE_HINTS = ("share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create")
+# What a link's address holds when it may be a share intent (clean.is_share_href decides), or
+# ask a forum to reply or quote (_REPLY_HREF decides).
+_SHARE_HINTS = (
+    "share", "intent", "wa.me", "whatsapp", "mailto:", "submit", "pin/create", "reply", "quote",
+)  # fmt: skip
 # Lines that may open a ticker's entry with a time, and what may hold the time at their start.
 _LINE_TAGS = frozenset({"h2", "h3", "h4", "h5", "p", "div", "dt"})
 _INLINE_LEADS = frozenset({"strong", "b", "em", "i", "a", "span", "time"})
@@ -1249,6 +1252,7 @@ class _Features:
     headed: dict[object, None]
     bylined: dict[object, None]
     shared: dict[object, None]
+    replied: dict[object, None]  # the boxes that hold a link that asks to reply or quote
     titled: frozenset[object]  # the boxes that hold the page's first <h1>, its title
 
     def marked(self) -> dict[object, None]:
@@ -1275,13 +1279,14 @@ class _Features:
         bylines = walked.marks.bylines
         bylined = _marked_up(e for e in bylines if _is_author_class(e.get("class", "")))
         shared = _marked_up(a for a in walked.links if is_share_href(a.get("href")))
+        replied = _marked_up(a for a in walked.links if _REPLY_HREF.search(a.get("href") or ""))
         headings = walked.headings if walked.headings is not None else root.iter("h1")
         title = next((h for h in headings if h.tag == "h1"), None)
         titled = frozenset(
             walks.node_id(box)
             for box in ([title, *title.iterancestors()] if title is not None else [])
         )
-        return cls(timed, headed, bylined, shared, titled)
+        return cls(timed, headed, bylined, shared, replied, titled)
 
 
 def _share_candidates(root: Element) -> list[Element]:
@@ -1336,7 +1341,11 @@ def _read_members(group: _Group, features: _Features) -> None:
             member_id = _member_id_attribute(member)
             if member_id:
                 ids.append(member_id)
-            group.replies += _in_discussion(member) or _has_reply_button(member)
+            group.replies += (
+                _in_discussion(member)
+                or walks.node_id(member) in features.replied
+                or _has_reply_button(member)
+            )
             group.link_shares[member] = _link_share(member)
     group.members = posts
     group.ided = len(ids) if _serial(ids) else 0
@@ -1540,18 +1549,18 @@ _ID_PREFIX = 3  # characters the ids of posts not numbered at least share ("entr
 def _has_reply_button(member: Element) -> bool:
     """Whether the box holds a comment's "Reply" (or "Report", "Quote") control: the word as
     a link's or button's whole text, not a link inside a sentence ("the <a>report</a> will
-    be published"), or a link that asks the forum to reply or quote (phpBB's
-    `posting.php?mode=quote`, MyBB's `newreply.php`, WordPress's `?replytocom=`), its words
-    an icon's."""
-    worded = any(_REPLY_WORDS.match(text) for text in walks.own_texts(member, _BUTTON_TAGS, 20))
-    if worded and any(
+    be published"). (A link that asks a forum to reply or quote, its words an icon's, marks
+    its boxes: _Features.replied.)"""
+    if not any(_REPLY_WORDS.match(text) for text in walks.own_texts(member, _BUTTON_TAGS, 20)):
+        return False
+    return any(
         _REPLY_WORDS.match(node.text or "") and not _in_sentence(node)
         for node in member.iter(*_BUTTON_TAGS)
-    ):
-        return True
-    return any(_REPLY_HREF.search(a.get("href") or "") for a in member.iter("a"))
+    )
 
 
+# A link that asks a forum to reply or quote: phpBB's `posting.php?mode=quote`, MyBB's
+# `newreply.php`, WordPress's `?replytocom=`.
 _REPLY_HREF = re.compile(
     r"[?&](?:mode=(?:reply|quote)|replytocom=|replyto=|action=reply)|newreply\.php|"
     r"multiquote|/reply(?:/|\?|$)",
@@ -1712,7 +1721,11 @@ def _member_times(
         first = first_shown.get(member)
         if first is None:
             continue
-        if readings and not _ago(first) and not _linked_elsewhere(first.element, member, page_path):
+        if (
+            any(t.element is not first.element for t in readings)  # (most read one <time>)
+            and not _ago(first)
+            and not _linked_elsewhere(first.element, member, page_path)
+        ):
             readings[:] = [
                 t for t in readings if not _linked_elsewhere(t.element, member, page_path)
             ]
