@@ -474,13 +474,20 @@ def _speaks(updates: list[Update]) -> bool:
     (a video, an embed, a quote, a captioned picture): rows of figures and names (a
     departures board, share prices, results by district) are a table's, not a live blog's
     posts, whose words run on even where they are few."""
-    said = sum(
-        1
-        for u in updates
-        if _SENTENCE.search((u.headline or "") + " " + u.body_text[:_SAY])
-        or any(m.get("type") != "image" or m.get("caption") for m in u.media)
-    )
-    return said * _PROSE_LEAST >= len(updates)
+    needed = -(-len(updates) // _PROSE_LEAST)  # (a stream of prose is done with at its first posts)
+    for update in updates:
+        words = (
+            f"{update.headline} {update.body_text[:_SAY]}"
+            if update.headline
+            else update.body_text[:_SAY]
+        )
+        if _SENTENCE.search(words) or any(
+            m.get("type") != "image" or m.get("caption") for m in update.media
+        ):
+            needed -= 1
+            if needed <= 0:
+                return True
+    return needed <= 0
 
 
 # Five words in a row on one line (a table's cells are lines apart), punctuation after one
@@ -1279,7 +1286,7 @@ class _Features:
         bylines = walked.marks.bylines
         bylined = _marked_up(e for e in bylines if _is_author_class(e.get("class", "")))
         shared = _marked_up(a for a in walked.links if is_share_href(a.get("href")))
-        replied = _marked_up(a for a in walked.links if _REPLY_HREF.search(a.get("href") or ""))
+        replied = _marked_up(a for a in walked.links if _asks_reply(a.get("href") or ""))
         headings = walked.headings if walked.headings is not None else root.iter("h1")
         title = next((h for h in headings if h.tag == "h1"), None)
         titled = frozenset(
@@ -1371,7 +1378,7 @@ def _could_be_stream(group: _Group) -> bool:
             return False
         node = node.getparent()
         depth += 1
-    if any(_is_region(m) for m in group.members):
+    if len(group.members) <= _REGIONS_MOST and any(_is_region(m) for m in group.members):
         return False  # the page's own regions side by side: its header, content and footer
     first = group.members[0]
     if _names_not_a_stream(first):
@@ -1389,6 +1396,7 @@ def _is_region(member: Element) -> bool:
     return bool(name) and _REGION.search(name) is not None and not any(c.isdigit() for c in name)
 
 
+_REGIONS_MOST = 6  # regions a page's layout sets side by side
 _REGION = re.compile(
     r"(?:^|[-_])(?:header|footer|content|main|sidebar|nav|globalnav|navigation|masthead|"
     r"columns|wrapper|container)(?:$|[-_])",
@@ -1557,6 +1565,13 @@ def _has_reply_button(member: Element) -> bool:
         _REPLY_WORDS.match(node.text or "") and not _in_sentence(node)
         for node in member.iter(*_BUTTON_TAGS)
     )
+
+
+def _asks_reply(href: str) -> bool:
+    """Whether a link asks a forum to reply or quote (_REPLY_HREF): most links a page
+    shares say neither word, a look in C."""
+    lowered = href.lower()
+    return ("reply" in lowered or "quote" in lowered) and _REPLY_HREF.search(lowered) is not None
 
 
 # A link that asks a forum to reply or quote: phpBB's `posting.php?mode=quote`, MyBB's
