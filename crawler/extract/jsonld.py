@@ -304,6 +304,9 @@ def read_update(
 def _ids_from_queries(updates: list[StructuredUpdate]) -> list[StructuredUpdate]:
     """The updates, where their URLs differ but end in one fragment ("…?post=asset%3A1a2b#post",
     the BBC's), with the id their query names: that fragment names no update."""
+    named = [update.source_id for update in updates if update.source_id is not None]
+    if len(set(named)) == len(named):
+        return updates  # (every id its own: the usual case, one look)
     urls: dict[str, set[str]] = {}
     for update in updates:
         if update.source_id is not None and update.permalink:
@@ -329,12 +332,11 @@ def _people_and_organisations(author: Any) -> tuple[list[str], list[str]]:
     """The names of an update's authors: people (or names untyped), and organisations."""
     if not author:
         return [], []
-    items = author if isinstance(author, list) else [author]
-    organisations = [
-        a for a in items if isinstance(a, dict) and "Organization" in str(a.get("@type"))
-    ]
-    people = [a for a in items if not any(a is o for o in organisations)]
-    return author_names(people), author_names(organisations)
+    items = author if isinstance(author, list) else (author,)
+    organisations = [a for a in items if type(a) is dict and "Organization" in str(a.get("@type"))]
+    if not organisations:  # (the usual case: people only)
+        return author_names(author), []
+    return author_names([a for a in items if a not in organisations]), author_names(organisations)
 
 
 def _sub_path_id(url: str | None, page_url: str | None) -> str | None:
