@@ -292,6 +292,30 @@ def test_rows_of_figures_and_names_at_a_live_address_are_a_table() -> None:
         assert extract_page(page, url, fetched_at="2024-05-01T16:00:00Z").updates == [], title
 
 
+def test_a_days_matches_by_league_under_a_live_title_are_no_posts() -> None:
+    """kicker's "Liveticker" overview: a box per league, its heading ("DFB-Pokal der Frauen,
+    Finale") over the day's date and its matches, team names and scores a line each. The
+    heading and the date run on into five words, but no line of its own says a sentence."""
+    leagues = "".join(
+        f"<section class='kick__v100-gameList'><h2>{league}</h2><p>Samstag, 04.05.2024</p>"
+        f"<div class='row'><img src='/crest/{n}a.png' alt=''><span>{home}</span></div><div "
+        f"class='row'><span>{n}:1</span><a href='/live/{n}'>Liveticker</a></div><div "
+        f"class='row'><img src='/crest/{n}b.png' alt=''><span>{away}</span></div></section>"
+        for n, (league, home, away) in enumerate(
+            [("DFB-Pokal der Frauen, Finale", "VfL Wolfsburg", "FC Bayern München"),
+             ("Bundesliga, 32. Spieltag", "Bayer 04 Leverkusen", "Eintracht Frankfurt"),
+             ("2. Bundesliga, 32. Spieltag", "Hamburger SV", "Hansa Rostock")]
+        )
+    )  # fmt: skip
+    page = page_of(
+        f"<main>{leagues}</main>", "Liveticker: Alle Spiele", "de", "2024-05-04T06:00:00Z"
+    )
+    assert (
+        extract_page(page, "https://www.kicker.de/live", fetched_at="2024-05-04T12:00:00Z").updates
+        == []
+    )
+
+
 def test_a_schedule_whose_times_run_past_the_fetch_is_a_programme() -> None:
     """A channel's "en directo" page lists the day's programmes, each with its `<time
     datetime>` and a description: their times rise down the page and run on past the

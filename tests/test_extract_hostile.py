@@ -402,7 +402,7 @@ def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str], a_stream: boo
     cards lead to pages of their own and their times run no stream's course: no updates."""
     cards = "".join(
         f'<article class="card"><a class="card__link" href="/news/live/story-{n}"><h3>Live: '
-        f"story number {n} as it happens</h3></a><p>What story {n} follows, in a line.</p>"
+        f"story number {n} as it happens</h3></a><p>What this story follows, in a line of words ({n}).</p>"
         f'<time datetime="{stamp}:00Z">{stamp[11:]}</time><span class="badge">LIVE</span>'
         "</article>"
         for n, stamp in enumerate(stamps)

@@ -38,12 +38,12 @@ def _text(words: str) -> dict[str, Any]:
 
 
 POSTS = [
-    _post(3, "2024-09-18T16:05:00.000Z", [_text("What post 3 reports, <a href='/x'>linked</a>.")]),
+    _post(3, "2024-09-18T16:05:00.000Z", [_text("What the third post reports, <a href='/x'>linked</a>.")]),
     _post(
         2,
         "2024-09-18T15:40:00.000Z",
         [
-            _text("What post 2 reports."),
+            _text("What the second post reports."),
             {"type": "list", "items": [{"content": "One point"}, {"content": "Another"}]},
             {
                 "type": "image",
@@ -57,7 +57,7 @@ POSTS = [
         1,
         "2024-09-18T15:10:00.000Z",
         [
-            _text("What post 1 reports."),
+            _text("What the first post reports."),
             {
                 "type": "oembed_response",
                 "raw_oembed": {"url": "https://twitter.com/reporter/status/1836430842031206466"},
@@ -105,9 +105,9 @@ def test_the_posts_a_page_keeps_in_its_arc_story_are_its_updates(script: str) ->
         ("POST1ABCDEF", "Post 1 of the day", "2024-09-18T15:10:00Z", ["Susannah George"]),
     ]
     assert [u.body_text for u in page.updates] == [
-        "What post 3 reports, linked.",
-        "What post 2 reports.\n\nOne point\nAnother",
-        "What post 1 reports.",
+        "What the third post reports, linked.",
+        "What the second post reports.\n\nOne point\nAnother",
+        "What the first post reports.",
     ]
     assert page.updates[1].media == [
         {

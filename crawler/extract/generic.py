@@ -477,7 +477,7 @@ def _speaks(updates: list[Update]) -> bool:
     needed = -(-len(updates) // _PROSE_LEAST)  # (a stream of prose is done with at its first posts)
     for update in updates:
         words = (
-            f"{update.headline} {update.body_text[:_SAY]}"
+            f"{update.headline}\n{update.body_text[:_SAY]}"
             if update.headline
             else update.body_text[:_SAY]
         )
