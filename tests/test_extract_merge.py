@@ -193,6 +193,62 @@ def test_easy_liveblogs_posts_keep_their_ids_and_people_beside_structured_data()
     assert [u.authors for u in alone] == [["Example Omroep"]] * 3
 
 
+def _frontend_block(n: int, title: str | None, body: str, suffix: str = "") -> str:
+    """A block as the Guardian's older frontend renders it (guardian/frontend's
+    `liveBlogBlock.scala.html`): microdata that lends the page's headline to an untitled
+    block and names the publisher, by its address, as the author; a share box whose modal
+    is headed "Share this post"."""
+    page_title = "PMQs – UK politics live"
+    return (
+        f'<div id="block-{n}abc{suffix}" class="block block--content" itemprop="liveBlogUpdate" '
+        f'itemscope itemtype="http://schema.org/BlogPosting"><meta itemprop="headline" content='
+        f'"{title or page_title}"><span itemprop="author" itemscope itemtype="http://schema.org/'
+        'Organization"><meta itemprop="name" content="https://www.theguardian.com#publisher">'
+        f'</span><p class="block-time"><a itemprop="url" href="?page=with:block-{n}abc{suffix}#block-'
+        f'{n}abc{suffix}"><time '
+        f'datetime="2023-06-14T1{n}:41:07.000Z" itemprop="datePublished">{n}.41pm</time></a></p>'
+        + (f'<h2 class="block-title">{title}</h2>' if title else "")
+        + '<p class="byline" itemprop="author">Andrew Sparrow</p><div class="block-elements" '
+        f'itemprop="articleBody">{body}</div><div class="block-share"><div class="share-modal">'
+        '<h2 class="share-modal__title">Share this post</h2><a href="https://twitter.com/intent/'
+        'tweet?url=x">Twitter</a></div></div></div>'
+    )
+
+
+def test_the_guardians_older_blocks_keep_their_own_headlines_authors_and_pinned_copy() -> None:
+    """The Guardian's pages of 2016–2021 (guardian/frontend): each block's microdata carries
+    the page's headline where the block has none and the publisher's address as its author,
+    and the pinned block is repeated above the stream as `block-<id>-pinned`. A block's
+    headline is its own or none, its authors its writers, a share modal's heading no title,
+    and the pinned copy the same update."""
+    picture = (
+        '<figure class="element element-image"><img src="https://i.guim.co.uk/s.jpg" alt="">'
+        "<figcaption>Rishi Sunak at PMQs. Photograph: House of Commons/PA</figcaption></figure>"
+    )
+    words = "<p>What block {} reports from the chamber, in some more words than that.</p>".format
+    blocks = [
+        _frontend_block(4, None, words("four")),
+        _frontend_block(3, None, picture),
+        _frontend_block(2, "What to expect at PMQs", words("two")),
+        _frontend_block(1, "Morning summary", words("one")),
+    ]
+    copy = _frontend_block(2, "What to expect at PMQs", words("two"), "-pinned")
+    pinned = f"<div class='pinned-block'>{copy}</div>"
+    body = (
+        "<main itemscope itemtype='http://schema.org/LiveBlogPosting'><meta itemprop='headline' "
+        f"content='PMQs – UK politics live'>{pinned}<div class='blocks'>{''.join(blocks)}</div></main>"
+    )
+    updates = extract_page(page_with("<title>PMQs – UK politics live</title>", body), BASE,
+                           fetched_at="2023-06-14T15:45:00Z").updates  # fmt: skip
+    assert [(u.source_id, u.headline, u.authors) for u in updates] == [
+        ("block-4abc", None, ["Andrew Sparrow"]),
+        ("block-3abc", None, ["Andrew Sparrow"]),
+        ("block-2abc", "What to expect at PMQs", ["Andrew Sparrow"]),
+        ("block-1abc", "Morning summary", ["Andrew Sparrow"]),
+    ]
+    assert [m["type"] for m in updates[1].media] == ["image"]
+
+
 def test_an_edit_before_the_post_went_up_is_no_edit() -> None:
     published = "2023-08-14T09:01:52Z"
     assert instant.edited(published, "2023-08-14T04:20:06Z") is None

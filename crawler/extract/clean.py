@@ -734,7 +734,7 @@ def _author_name(value: str) -> tuple[str, ...]:
     name = normalise_text(value)
     if name[:3].lower() in ("by ", "by"):
         name = name[3:].strip()
-    if not name:
+    if not name or "://" in name:  # an address is no name ("https://www.theguardian.com#publisher")
         return ()
     parts = [_unplaced(part) for part in _NAME_LIST.split(name) if part]
     if len(parts) > 1 and all(_full_name(part) for part in parts):

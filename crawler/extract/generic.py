@@ -1924,7 +1924,9 @@ def _update(
     passed = {t.element for t in times if t.rank != VISIBLE or _heading_of(t.element) is None}
     passed.update(bylines)
     headline_el, headline = _headline(member, passed)
-    if headline_el is not None and passed and _after_its_words(member, headline_el, times):
+    if headline_el is not None and (
+        (passed and _after_its_words(member, headline_el, times)) or is_boilerplate(headline)
+    ):  # (a share box's "Share this post" heads no post)
         headline_el, headline = None, ""
     visible = next(
         (

@@ -64,8 +64,12 @@ _NUMBER = re.compile(r"(?<!\d)(\d{4,})$")
 
 
 def id_key(source_id: str) -> str:
-    """A publisher id without the word its markup puts before it: both spellings meet."""
-    return _ID_PREFIX.sub("", source_id, count=1)
+    """A publisher id without the word its markup puts before it, nor the mark of a pinned
+    copy after it (the Guardian's older `block-<id>-pinned`): the spellings meet."""
+    return _ID_PREFIX.sub("", _PINNED_COPY.sub("", source_id, count=1), count=1)
+
+
+_PINNED_COPY = re.compile(r"[-_]pinned$", re.I)
 
 
 def number_key(source_id: str) -> str | None:
@@ -78,11 +82,15 @@ def number_key(source_id: str) -> str | None:
 
 
 def combine_structured(sources: Iterable[list[StructuredUpdate]]) -> list[StructuredUpdate]:
-    """JSON-LD first, then microdata; the same update from both becomes one record."""
+    """JSON-LD first, then microdata; the same update from both becomes one record, and so
+    does an update and its pinned copy (`block-<id>-pinned`)."""
     combined: list[StructuredUpdate] = []
     by_id: dict[str, StructuredUpdate] = {}
     for updates in sources:
         for update in updates:
+            if update.source_id and _PINNED_COPY.search(update.source_id):  # its pinned copy's
+                update.source_id = _PINNED_COPY.sub("", update.source_id, count=1)
+                update.permalink = None
             known = by_id.get(update.source_id) if update.source_id else None
             if known is not None:
                 known.absorb(update)
@@ -103,6 +111,10 @@ def dedupe_html(updates: list[Update]) -> list[Update]:
     by_id: dict[str, Update] = {}
     for update in updates:
         if update.source_id:
+            if _PINNED_COPY.search(update.source_id):  # the copy pinned above, by its id
+                update.pinned = True
+                update.source_id = _PINNED_COPY.sub("", update.source_id, count=1)
+                update.permalink = None
             first = by_id.get(update.source_id)
             if first is not None:
                 _absorb_copy(first, update)

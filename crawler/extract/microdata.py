@@ -73,6 +73,7 @@ def read_item(item: Element, page_url: str = "") -> StructuredUpdate:
         published_at=machine_time(published),
         modified_at=machine_time(_value(props, "dateModified")),
         authors=_authors(props.get("author", [])),
+        organisations=_authors(props.get("author", []), organisations=True),
         article_body=body,
     )
 
@@ -138,9 +139,13 @@ def _value(props: dict[str, list[Element]], name: str) -> str | None:
     return None
 
 
-def _authors(elements: list[Element]) -> list[str]:
+def _authors(elements: list[Element], organisations: bool = False) -> list[str]:
+    """The names of the people who wrote an item, or (`organisations`) of the organisations
+    named as its authors (the publisher: an update's author only where no person is)."""
     names: list[str] = []
     for element in elements:
+        if ("Organization" in (element.get("itemtype") or "")) is not organisations:
+            continue
         if element.get("itemscope") is not None:
             name = _value(properties(element), "name")
         else:

@@ -171,7 +171,8 @@ def drop_lent(
     headline: str | None,
     times: Iterable[str | None],
 ) -> None:
-    """Values (nearly) every update repeats from the page itself are the page's, not theirs.
+    """Values (nearly) every update repeats from the page itself are the page's, not theirs,
+    and the page's own headline is never an update's.
 
     The Guardian gives each liveBlogUpdate the page's headline and dates: taken at their word,
     ten blocks would share one headline and one time. An update whose own value differs keeps
@@ -180,8 +181,11 @@ def drop_lent(
     """
     if len(updates) < 2:
         return
-    if headline:
-        _drop_if_lent(updates, "headline", {_folded(headline)}, _folded)
+    if headline:  # (the Guardian's older pages lend it to their untitled blocks alone)
+        own = _folded(headline)
+        for update in updates:
+            if update.headline and _folded(update.headline) == own:
+                update.headline = None
     own_times = {t for t in times if t}
     if own_times:
         _drop_if_lent(updates, "published_at", own_times, str)
