@@ -2913,6 +2913,24 @@ def test_a_pictures_definition_list_is_a_picture_with_its_caption() -> None:
     ]
 
 
+def test_a_custom_elements_entry_id_is_the_posts_id() -> None:
+    """django-bulbs (The Onion's, the A.V. Club's live blogs): each entry a custom element
+    `<bulbs-liveblog-entry entry-id="4101">`; the attribute, no `data-` before it, is the
+    post's id."""
+    entries = "".join(
+        f'<bulbs-liveblog-entry class="liveblog-entry" entry-id="410{n}"><div class="liveblog-'
+        f'published-time">{n + 6}:45 PM</div><h1 class="liveblog-entry-headline">Entry {n}</h1>'
+        f'<div class="liveblog-entry-body"><p>What entry {n} says about the night, in more '
+        "words than a few.</p></div></bulbs-liveblog-entry>"
+        for n in (3, 2, 1)
+    )
+    page = page_of(f"<div class='liveblog-entries'>{entries}</div>", "Emmys 2016: Live blog")
+    updates = extract_page(
+        page, "https://www.avclub.com/article/emmys-2016-live-blog-243088"
+    ).updates
+    assert [u.source_id for u in updates] == ["4103", "4102", "4101"]
+
+
 def test_updates_marked_as_schema_org_comments_of_a_blog_posting_are_posts() -> None:
     """collective.liveblog (Plone) marks each micro-update as a schema.org `Comment` of the
     page's `BlogPosting`: a live blog's updates, where a forum's comments on its

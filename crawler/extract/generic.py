@@ -96,8 +96,12 @@ _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
 _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 # data-id, data-post-id, data-postid; a plugin's prefix before a post's own word too
-# (Easy Liveblogs' data-elb-post-id, Liveticker's data-sclt-tick-id).
-_ID_ATTR = re.compile(r"^data-(?:[a-z]+-?)?id$|^data-[a-z]+-(?:post|entry|tick|item|update)-?id$")
+# (Easy Liveblogs' data-elb-post-id, Liveticker's data-sclt-tick-id); a custom element's own
+# attribute without "data-" (django-bulbs' `<bulbs-liveblog-entry entry-id>`).
+_ID_ATTR = re.compile(
+    r"^data-(?:[a-z]+-?)?id$|^data-[a-z]+-(?:post|entry|tick|item|update)-?id$|"
+    r"^(?:post|entry|item|update)-id$"
+)
 _RDFA_SUBJECTS = ("resource", "about")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
 _AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)
@@ -1260,7 +1264,7 @@ class _Features:
     bylined: dict[object, None]
     shared: dict[object, None]
     replied: dict[object, None]  # the boxes that hold a link that asks to reply or quote
-    titled: frozenset[object]  # the boxes that hold the page's first <h1>, its title
+    titled: frozenset[object]  # the boxes that hold the page's one <h1>, its title
 
     def marked(self) -> dict[object, None]:
         return self.timed | self.headed | self.bylined | self.shared
@@ -1287,8 +1291,9 @@ class _Features:
         bylined = _marked_up(e for e in bylines if _is_author_class(e.get("class", "")))
         shared = _marked_up(a for a in walked.links if is_share_href(a.get("href")))
         replied = _marked_up(a for a in walked.links if _asks_reply(a.get("href") or ""))
-        headings = walked.headings if walked.headings is not None else root.iter("h1")
-        title = next((h for h in headings if h.tag == "h1"), None)
+        headings = walked.headings if walked.headings is not None else list(root.iter("h1"))
+        h1s = [h for h in headings if h.tag == "h1"]
+        title = h1s[0] if len(h1s) == 1 else None  # (posts headed by an <h1> each: no title)
         titled = frozenset(
             walks.node_id(box)
             for box in ([title, *title.iterancestors()] if title is not None else [])
@@ -1359,7 +1364,7 @@ def _read_members(group: _Group, features: _Features) -> None:
 
 
 def _holds_the_title(group: _Group, features: _Features) -> bool:
-    """Whether a box of the group holds the page's title (its first `<h1>`): the blocks an
+    """Whether a box of the group holds the page's title (its one `<h1>`): the blocks an
     article is built of (the BBC's headline, byline, text and image blocks), not posts."""
     return bool(features.titled) and any(
         walks.node_id(member) in features.titled for member in group.members
