@@ -25,6 +25,7 @@ from crawler.extract.merge import fold
 from tests.helpers import LABELS, saved_page
 
 LIVE_URL = "https://news.example/live/today"
+MAY_DAY = "2024-05-01T08:00:00Z"  # the publication time of the pages dated 1 May 2024
 HTML_WITHOUT_TIMES = {"nyt-business-briefing-2020-09-25.html"}
 HTML_LABELS = sorted(p for p in LABELS.glob("*.json") if ".html." in p.name)
 
@@ -54,6 +55,15 @@ def stream_of(body: bytes, url: str) -> list[Update]:
     assert root is not None
     clock = clock_of(root, url)
     return generic.extract(prepare(root), url, clock).updates
+
+
+def live_updates(
+    main: str, title: str, fetched: str, published: str = "2024-02-10T08:00:00+00:00"
+) -> list[Update]:
+    """What extract_page reads from a page built here (page_of) at a live address."""
+    return extract_page(
+        page_of(main, title, published=published), LIVE_URL, fetched_at=fetched
+    ).updates
 
 
 def without_structured_data(body: bytes) -> etree._Element:
@@ -187,8 +197,7 @@ def test_a_blogs_posts_come_before_dated_boxes_that_call_themselves_comments() -
         for n in range(4, 0, -1)
     )
     main = f"<div class='entries'>{posts}</div><section>{_commented(8)}</section>"
-    page = page_of(main, "Storm: LIVE", published="2020-03-03T08:00:00Z")
-    updates = extract_page(page, LIVE_URL, fetched_at="2020-03-03T17:10:00Z").updates
+    updates = live_updates(main, "Storm: LIVE", "2020-03-03T17:10:00Z", "2020-03-03T08:00:00Z")
     assert [u.source_id for u in updates] == [f"e{n}" for n in range(4, 0, -1)]
 
 
@@ -1299,10 +1308,8 @@ def test_a_day_word_and_clock_a_post_shows_beat_a_machine_time_inside_its_words(
         f"</time></a></div><p>What post {n} reports about the market, in a few words.</p></li>"
         for n in (3, 2, 1)
     )
-    page = page_of(
-        f"<ul class='posts'>{posts}</ul>", "Stock market: live", published="2024-05-01T08:00:00Z"
-    )
-    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T18:30:00Z").updates
+    main = f"<ul class='posts'>{posts}</ul>"
+    updates = live_updates(main, "Stock market: live", "2024-05-01T18:30:00Z", MAY_DAY)
     assert [u.published_at for u in updates] == [f"2024-05-01T{n + 11}:20:00Z" for n in (3, 2, 1)]
 
 
@@ -1315,10 +1322,8 @@ def test_a_machine_time_in_a_link_away_still_dates_a_post_that_shows_only_how_lo
         f"</a></h2><p>What update {n} reports, in a few more words than that.</p></div>"
         for n in (1, 2, 3)
     )
-    page = page_of(
-        f"<div class='feed'>{posts}</div>", "Storm: live", published="2024-05-01T08:00:00Z"
-    )
-    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T15:30:00Z").updates
+    main = f"<div class='feed'>{posts}</div>"
+    updates = live_updates(main, "Storm: live", "2024-05-01T15:30:00Z", MAY_DAY)
     assert [u.published_at for u in updates] == [f"2024-05-01T1{4 - n}:2{n}:00Z" for n in (1, 2, 3)]
 
 
@@ -1336,9 +1341,8 @@ def test_an_epoch_in_the_markup_outranks_a_clock_read_in_a_zone_guessed_wrong() 
         "</p></div></div>"
         for n, (epoch, clock, _) in enumerate(instants)
     )
-    page = page_of(f"<div role='feed'>{posts}</div>", "Budget vote: live updates",
-                   published="2024-05-01T08:00:00Z")  # fmt: skip
-    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T18:05:00Z").updates
+    main = f"<div role='feed'>{posts}</div>"
+    updates = live_updates(main, "Budget vote: live updates", "2024-05-01T18:05:00Z", MAY_DAY)
     assert [u.published_at for u in updates] == [f"2024-05-01T{t}:00Z" for *_, t in instants]
 
 
@@ -1373,10 +1377,8 @@ def test_a_clock_beside_how_long_ago_is_the_posts_time(ago: bool) -> None:
         f"<p>What update {n} reports from the count, in a few more words.</p></div>"
         for n, (clock, since, _) in enumerate(shown)
     )
-    page = page_of(
-        f"<article>{posts}</article>", "Local elections live", published="2024-05-01T08:00:00Z"
-    )
-    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T14:40:00Z").updates
+    main = f"<article>{posts}</article>"
+    updates = live_updates(main, "Local elections live", "2024-05-01T14:40:00Z", MAY_DAY)
     assert [u.published_at for u in updates] == [f"2024-05-01T{t}:00Z" for *_, t in shown]
 
 
@@ -2786,8 +2788,8 @@ def test_a_posts_last_paragraph_of_a_dash_and_names_signs_it(last: str, authors:
         f"<p>{last}</p></div>"
         for n in (4, 3, 2, 1)
     )
-    page = page_of(f"<div class='feed'>{posts}</div>", "Stock market today: Live updates")
-    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T15:00:00Z").updates
+    main = f"<div class='feed'>{posts}</div>"
+    updates = live_updates(main, "Stock market today: Live updates", "2024-05-01T15:00:00Z")
     assert [u.authors for u in updates] == [authors] * 4
     assert all((last in u.body_text) == (not authors) for u in updates)
 
@@ -2800,8 +2802,8 @@ def test_a_dash_and_a_name_after_a_quote_is_the_quotes_not_the_posts() -> None:
         "<p>— Joe Biden</p></div>"
         for n in (4, 3, 2, 1)
     )
-    page = page_of(f"<div class='feed'>{posts}</div>", "Speeches: Live updates")
-    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T15:00:00Z").updates
+    main = f"<div class='feed'>{posts}</div>"
+    updates = live_updates(main, "Speeches: Live updates", "2024-05-01T15:00:00Z")
     assert [u.authors for u in updates] == [[]] * 4
 
 
