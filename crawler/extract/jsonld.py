@@ -332,6 +332,10 @@ def _people_and_organisations(author: Any) -> tuple[list[str], list[str]]:
     """The names of an update's authors: people (or names untyped), and organisations."""
     if not author:
         return [], []
+    if type(author) is not list and not (
+        type(author) is dict and "Organization" in str(author.get("@type"))
+    ):
+        return author_names(author), []  # (one person, or a name: the usual case)
     items = author if isinstance(author, list) else (author,)
     organisations = [a for a in items if type(a) is dict and "Organization" in str(a.get("@type"))]
     if not organisations:  # (the usual case: people only)

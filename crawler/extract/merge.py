@@ -66,10 +66,17 @@ _NUMBER = re.compile(r"(?<!\d)(\d{4,})$")
 def id_key(source_id: str) -> str:
     """A publisher id without the word its markup puts before it, nor the mark of a pinned
     copy after it (the Guardian's older `block-<id>-pinned`): the spellings meet."""
-    return _ID_PREFIX.sub("", _PINNED_COPY.sub("", source_id, count=1), count=1)
+    if source_id[-6:].lower() == "pinned":  # (a look before the expression)
+        source_id = _PINNED_COPY.sub("", source_id, count=1)
+    return _ID_PREFIX.sub("", source_id, count=1)
 
 
 _PINNED_COPY = re.compile(r"[-_]pinned$", re.I)
+
+
+def _pinned_copy(source_id: str) -> bool:
+    """Whether an id is a pinned copy's (`block-<id>-pinned`): a look before the expression."""
+    return source_id[-6:].lower() == "pinned" and _PINNED_COPY.search(source_id) is not None
 
 
 def number_key(source_id: str) -> str | None:
@@ -88,7 +95,7 @@ def combine_structured(sources: Iterable[list[StructuredUpdate]]) -> list[Struct
     by_id: dict[str, StructuredUpdate] = {}
     for updates in sources:
         for update in updates:
-            if update.source_id and _PINNED_COPY.search(update.source_id):  # its pinned copy's
+            if update.source_id and _pinned_copy(update.source_id):  # its pinned copy's
                 update.source_id = _PINNED_COPY.sub("", update.source_id, count=1)
                 update.permalink = None
             known = by_id.get(update.source_id) if update.source_id else None
@@ -111,7 +118,7 @@ def dedupe_html(updates: list[Update]) -> list[Update]:
     by_id: dict[str, Update] = {}
     for update in updates:
         if update.source_id:
-            if _PINNED_COPY.search(update.source_id):  # the copy pinned above, by its id
+            if _pinned_copy(update.source_id):  # the copy pinned above, by its id
                 update.pinned = True
                 update.source_id = _PINNED_COPY.sub("", update.source_id, count=1)
                 update.permalink = None

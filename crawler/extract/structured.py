@@ -183,8 +183,9 @@ def drop_lent(
         return
     if headline:  # (the Guardian's older pages lend it to their untitled blocks alone)
         own = _folded(headline)
-        for update in updates:
-            if update.headline and _folded(update.headline) == own:
+        for update in updates:  # (most headlines differ in their first letters: a look)
+            title = update.headline
+            if title and title[:1].casefold() == own[:1] and _folded(title) == own:
                 update.headline = None
     own_times = {t for t in times if t}
     if own_times:
