@@ -513,12 +513,20 @@ def is_post_label(text: str) -> bool:
 _LABELS = PINNED_LABELS | KEY_EVENT_LABELS | _POST_LABELS
 
 
+def is_chrome(text: str) -> bool:
+    """Whether a (normalised) text is the page's chrome or a placeholder, whole: "Share this
+    post", "Advertisement", "Loading…"."""
+    return (
+        len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(_TRAILING) in BOILERPLATE_TEXT
+    )
+
+
 def is_boilerplate(text: str) -> bool:
     """Whether a whole block of (normalised) text is chrome, a placeholder, a teaser or a rule
     drawn between posts ("___")."""
     if not text:
         return True
-    if len(text) <= _LONGEST_BOILERPLATE and text.casefold().rstrip(_TRAILING) in BOILERPLATE_TEXT:
+    if is_chrome(text):
         return True
     if text[0] in _RULE_INITIALS and _RULE.match(text):
         return True

@@ -38,6 +38,7 @@ from crawler.extract.clean import (
     TEASER_OPENINGS,
     author_names,
     is_boilerplate,
+    is_chrome,
     is_share_href,
     is_template,
     normalise_text,
@@ -1574,9 +1575,8 @@ def _has_reply_button(member: Element) -> bool:
 
 def _asks_reply(href: str) -> bool:
     """Whether a link asks a forum to reply or quote (_REPLY_HREF): most links a page
-    shares say neither word, a look in C."""
-    lowered = href.lower()
-    return ("reply" in lowered or "quote" in lowered) and _REPLY_HREF.search(lowered) is not None
+    shares say neither word (in the lower case forums write them), a look in C."""
+    return ("reply" in href or "quote" in href) and _REPLY_HREF.search(href) is not None
 
 
 # A link that asks a forum to reply or quote: phpBB's `posting.php?mode=quote`, MyBB's
@@ -1930,7 +1930,7 @@ def _update(
     passed.update(bylines)
     headline_el, headline = _headline(member, passed)
     if headline_el is not None and (
-        (passed and _after_its_words(member, headline_el, times)) or is_boilerplate(headline)
+        (passed and _after_its_words(member, headline_el, times)) or is_chrome(headline)
     ):  # (a share box's "Share this post" heads no post)
         headline_el, headline = None, ""
     visible = next(
