@@ -1382,6 +1382,34 @@ def test_a_clock_beside_how_long_ago_is_the_posts_time(ago: bool) -> None:
     assert [u.published_at for u in updates] == [f"2024-05-01T{t}:00Z" for *_, t in shown]
 
 
+@pytest.mark.parametrize(
+    ("edited", "modified"),
+    [
+        ("Edited on: May 1, 2024, {h}:41 p.m.", "2024-05-01T{pm}:41:00Z"),  # wagtail-live's
+        ("Updated {h}:41 pm", "2024-05-01T{pm}:41:00Z"),
+    ],
+)
+def test_a_line_that_says_the_post_was_edited_dates_the_edit(edited: str, modified: str) -> None:
+    """A post shows its time, then a line that says when it was last edited ("Edited on:
+    …", wagtail-live's, whose class says nothing): the edit's time, not the post's words, nor
+    the time the post went up."""
+    posts = "".join(
+        f'<article class="post" id="p{n}"><time datetime="2024-05-01T1{n}:05:00Z">1{n}:05</time>'
+        f"<h2>Post {n}</h2><p>{edited.format(h=n + 2)}</p><p>What the post says about the day, "
+        "in more words than that.</p></article>"
+        for n in (3, 2, 1)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
+    assert [(u.published_at, u.modified_at) for u in updates] == [
+        (f"2024-05-01T1{n}:05:00Z", modified.format(pm=n + 14)) for n in (3, 2, 1)
+    ]
+    assert {u.body_text for u in updates} == {
+        "What the post says about the day, in more words than that."
+    }
+
+
 def test_a_time_in_a_posts_sentence_is_neither_its_time_nor_its_header() -> None:
     """The first time a post shows is in its text ("… reopens at 11:45 am …"): the paragraph
     stays body, and the markup's time stays the post's."""

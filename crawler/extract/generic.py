@@ -94,6 +94,13 @@ _BLOCKS = _LINE_TAGS | {"h1", "h6", "ul", "ol", "figure", "blockquote", "table",
 _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
+# A line that says the time after it is the last edit's, in the languages read here.
+_EDIT_LABEL = re.compile(
+    r"\s*(?:last\s+|zuletzt\s+)?(?:edited|updated|modified|aktualisiert|bearbeitet|mis\s+à\s+jour|"
+    r"modifié|actualizado|editado|aggiornato|modificato|atualizado|bijgewerkt|gewijzigd|"
+    r"zaktualizowano|edytowano)\b",
+    re.I,
+)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
 _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 # data-id, data-post-id, data-postid; a plugin's prefix before a post's own word too
@@ -1718,6 +1725,7 @@ def _member_times(
         if owner is not None:
             found[owner].extend(by_element[element])
     first_shown: dict[Element, _Time] = {}
+    edits: dict[Element, list[_Time]] = {}
     holders = [t.element for t in shown]
     for reading, owner in zip(shown, walks.owners(holders, members), strict=True):
         if owner is None:
@@ -1726,6 +1734,10 @@ def _member_times(
         if first is None:
             if not _inside_words(reading, owner):
                 first_shown[owner] = reading
+        elif (reading.modified or _EDIT_LABEL.match(reading.text)) and not _inside_words(
+            reading, owner
+        ):
+            edits.setdefault(owner, []).append(reading)  # "Edited on: …", after the post's time
         elif clock is not None and _ago(first) and not _dated(found[owner]):
             if _inside_words(reading, owner):
                 continue
@@ -1737,6 +1749,11 @@ def _member_times(
                 )
                 first_shown[owner] = replace(reading, value=value, reading=dated)
     page_path = urlsplit(url).path
+    for member, shown_edits in edits.items():
+        near = first_shown[member].value or _best(found[member])
+        found[member].extend(
+            replace(t, modified=True, value=t.value or _shown_near(t, near)) for t in shown_edits
+        )
     for member, readings in found.items():
         first = first_shown.get(member)
         if first is None:
@@ -1829,7 +1846,9 @@ def _place_bare_clocks(
         readings = times[member]
         if any(t.value and not t.shown and t.rank != CLOCK for t in readings):
             continue  # its markup dates it
-        reading = next((t.reading for t in readings if t.reading is not None), None)
+        reading = next(
+            (t.reading for t in readings if t.reading is not None and not t.modified), None
+        )  # (an edit's clock, "Updated at 12.36", places no post)
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
             bare.append((member, update, reading.clock, _day_above(member, members, clock)))
     if not bare:
