@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from itertools import chain, pairwise
+from typing import TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -639,6 +640,17 @@ def _date_alone(text: str, month_first: bool = False) -> _Date | None:
     return found
 
 
+_Ordered = TypeVar("_Ordered", float, tuple[int, int])  # what a stream's times are read as
+
+
+def mostly_rising(values: Sequence[_Ordered]) -> bool:
+    """Whether values, in page order, rise from one to the next more often than they fall:
+    a stream that runs oldest first."""
+    rising = sum(1 for above, below in pairwise(values) if below > above)
+    falling = sum(1 for above, below in pairwise(values) if below < above)
+    return rising > falling
+
+
 def on_day_near(reading: Reading, near: str | None) -> str:
     """The instant a shown time states beside a machine time: a full date and clock as read,
     or a day's word and a clock ("Today at 8:20 AM"); a clock alone (in its zone) on the day
@@ -729,10 +741,7 @@ class PageClock:
     def _in_order(
         self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
     ) -> list[str | None]:
-        known = [c for c in clocks if c is not None]
-        rising = sum(1 for above, below in pairwise(known) if below > above)
-        falling = sum(1 for above, below in pairwise(known) if below < above)
-        if rising > falling:
+        if mostly_rising([c for c in clocks if c is not None]):
             return self._placed(clocks[::-1], named[::-1])[::-1]
         return self._placed(clocks, named)
 

@@ -51,6 +51,7 @@ from crawler.extract.clock import (
     ball_reading,
     is_date_line,
     minute_reading,
+    mostly_rising,
     on_day_near,
 )
 from crawler.extract.completeness import says_read_more
@@ -462,9 +463,7 @@ def _listed_ahead(updates: list[Update], clock: PageClock) -> bool:
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
     if len(moments) < lines.MIN_POSTS or moments[-1] <= fetched:
         return False
-    rising = sum(1 for above, below in pairwise(moments) if below > above)
-    falling = sum(1 for above, below in pairwise(moments) if below < above)
-    return rising > falling and sum(1 for m in moments if m > fetched) >= _AHEAD_LEAST
+    return mostly_rising(moments) and sum(1 for m in moments if m > fetched) >= _AHEAD_LEAST
 
 
 _SOON = 15 * 60  # seconds a post's time may run ahead of the fetch (a server's clock)
@@ -1766,7 +1765,7 @@ def _member_times(
             readings[:] = [
                 t for t in readings if not _linked_elsewhere(t.element, member, page_path)
             ]
-        machine = [t for t in readings if t.rank != CLOCK and not t.modified and t.value]
+        machine = [t for t in readings if _machine_dated(t)]
         if not machine:
             readings.append(first)
         elif all(t.element is not first.element for t in readings) and _stands_alone(first):
@@ -1778,8 +1777,13 @@ def _member_times(
 
 
 def _dated(readings: list[_Time]) -> bool:
-    """Whether the markup dates a post (a time of the machine's, not an edit's)."""
-    return any(t.rank != CLOCK and t.value and not t.modified for t in readings)
+    """Whether the markup dates a post."""
+    return any(map(_machine_dated, readings))
+
+
+def _machine_dated(time: _Time) -> bool:
+    """Whether a reading is a time of the machine's for the post, not an edit's."""
+    return time.rank != CLOCK and not time.modified and bool(time.value)
 
 
 def _linked_elsewhere(element: Element, member: Element, page_path: str) -> bool:

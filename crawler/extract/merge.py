@@ -66,17 +66,19 @@ _NUMBER = re.compile(r"(?<!\d)(\d{4,})$")
 def id_key(source_id: str) -> str:
     """A publisher id without the word its markup puts before it, nor the mark of a pinned
     copy after it (the Guardian's older `block-<id>-pinned`): the spellings meet."""
-    if source_id[-6:].lower() == "pinned":  # (a look before the expression)
-        source_id = _PINNED_COPY.sub("", source_id, count=1)
-    return _ID_PREFIX.sub("", source_id, count=1)
+    return _ID_PREFIX.sub("", _copy_of(source_id) or source_id, count=1)
 
 
 _PINNED_COPY = re.compile(r"[-_]pinned$", re.I)
 
 
-def _pinned_copy(source_id: str) -> bool:
-    """Whether an id is a pinned copy's (`block-<id>-pinned`): a look before the expression."""
-    return source_id[-6:].lower() == "pinned" and _PINNED_COPY.search(source_id) is not None
+def _copy_of(source_id: str) -> str | None:
+    """The id a pinned copy's id repeats (`block-<id>-pinned`: `block-<id>`); None for any
+    other id (a look at its end before the expression)."""
+    if source_id[-6:].lower() != "pinned":
+        return None
+    original = _PINNED_COPY.sub("", source_id, count=1)
+    return original if original != source_id else None
 
 
 def number_key(source_id: str) -> str | None:
@@ -95,9 +97,8 @@ def combine_structured(sources: Iterable[list[StructuredUpdate]]) -> list[Struct
     by_id: dict[str, StructuredUpdate] = {}
     for updates in sources:
         for update in updates:
-            if update.source_id and _pinned_copy(update.source_id):  # its pinned copy's
-                update.source_id = _PINNED_COPY.sub("", update.source_id, count=1)
-                update.permalink = None
+            if update.source_id and (original := _copy_of(update.source_id)):  # a pinned copy's
+                update.source_id, update.permalink = original, None
             known = by_id.get(update.source_id) if update.source_id else None
             if known is not None:
                 known.absorb(update)
@@ -118,10 +119,8 @@ def dedupe_html(updates: list[Update]) -> list[Update]:
     by_id: dict[str, Update] = {}
     for update in updates:
         if update.source_id:
-            if _pinned_copy(update.source_id):  # the copy pinned above, by its id
-                update.pinned = True
-                update.source_id = _PINNED_COPY.sub("", update.source_id, count=1)
-                update.permalink = None
+            if original := _copy_of(update.source_id):  # the copy pinned above, by its id
+                update.source_id, update.permalink, update.pinned = original, None, True
             first = by_id.get(update.source_id)
             if first is not None:
                 _absorb_copy(first, update)
