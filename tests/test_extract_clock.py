@@ -37,6 +37,9 @@ READINGS = {
         ("May 3, 2024 at 2:30 pm", "full", "2024-05-03T12:30:00Z", (14, 30)),
         ("Friday 3 May 2024 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
         ("Sept. 28, 2020, 7:30pm", "full", "2020-09-28T17:30:00Z", (19, 30)),
+        # Django prints the clocks 12:00 and 0:00 as words (wagtail-live's post times).
+        ("March 14, 2024, noon", "full", "2024-03-14T11:00:00Z", (12, 0)),
+        ("March 14, 2024, midnight", "full", "2024-03-13T23:00:00Z", (0, 0)),
         ("7.30pm", "clock", "2024-05-05T17:30:00Z", (19, 30)),
         ("9:05 a.m.", "clock", "2024-05-05T07:05:00Z", (9, 5)),
         ("7pm", "clock", "2024-05-05T17:00:00Z", (19, 0)),
@@ -220,6 +223,8 @@ def test_match_minutes(text: str, minute: str) -> None:
         "Minuto30 informa",  # a site's name
         "min 5:30 remaining",
         "Montag, 5. Mai 2024",  # a date is not a time
+        "The vote is at noon, 5 hours from now",  # "noon" is a clock only beside a date
+        "Polls close at midnight",
         "",
     ],
 )

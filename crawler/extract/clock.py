@@ -477,6 +477,7 @@ _CLOCK = re.compile(
     r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|h\b))?",
     re.I,
 )
+_NOON_OR_MIDNIGHT = re.compile(r"\b(?:noon|midnight)\b", re.I)
 # What makes "11:09" a length of time rather than a clock.
 _DURATION = re.compile(
     r"\s?(?:min(?:s|utes?|uten)?|sek(?:unden)?|sec(?:s|onds?)?|s|std)(?!\w)", re.I
@@ -888,7 +889,7 @@ def _read(page: PageClock, text: str) -> Reading | None:
     if compact is not None and "en" in page.languages:
         return _compact_ago(page, compact)
     low = text.lower()
-    shaped = _TIME_SHAPE.search(text) is not None
+    shaped = _TIME_SHAPE.search(text) is not None or "noon" in low or "midnight" in low
     if not shaped and _HINT.search(low) is None:
         return _weak_now(page, text, low)  # most texts with a digit end here
     markers: list[tuple[int, str]] = []  # relative markers standing as words ("vor", "ago")
@@ -942,7 +943,10 @@ def _bare_clock(page: PageClock, match: re.Match[str]) -> Reading | None:
 
 def _numbered(page: PageClock, text: str, low: str) -> list[_Found | None]:
     """The readings that need a number: clocks, dates, match minutes; cheap tests first."""
-    clocks = list(_clocks(text, english=page._reads("en")))
+    english = page._reads("en")
+    clocks = list(_clocks(text, english=english))
+    if english and ("noon" in low or "midnight" in low):
+        clocks.extend(_noon_or_midnight(text))
     found: list[_Found | None] = []
     used: set[int] = set()  # clocks read with their date or day word
     if "t" in low and "-" in text and ":" in text:
@@ -1049,6 +1053,14 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
         accepted = lenient or bool(mer or word or hm or zone) or _alone(match, text, h, sep)
         minute = int(m or hm or 0)
         yield _Clock(match.start(), end, hour, minute, int(s or 0), zone, accepted)
+
+
+def _noon_or_midnight(text: str) -> Iterator[_Clock]:
+    """ "noon" and "midnight" as the clocks 12:00 and 0:00 ("March 14, 2024, noon", as Django
+    prints them), only beside a date: in prose they are rarely the post's time."""
+    for match in _NOON_OR_MIDNIGHT.finditer(text):
+        hour = 12 if match.group().lower() == "noon" else 0
+        yield _Clock(match.start(), match.end(), hour, 0, 0, None, False)
 
 
 def _alone(match: re.Match[str], text: str, hour: str, sep: str | None) -> bool:
