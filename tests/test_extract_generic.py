@@ -1657,6 +1657,21 @@ def test_a_stream_split_into_stages_is_one_stream_in_page_order() -> None:
     assert [u.source_id for u in updates] == ["p4", "p3", "p2", "p1"]
 
 
+def test_the_posts_of_one_kind_in_a_stream_are_no_second_stage_of_it() -> None:
+    """Sky Sports' commentary names each entry's kind first (`li.goal`, `li.card`,
+    `li.comment`): the comments alone, in the stream's own box, are part of it, not another
+    stage to add, so no post is read twice."""
+    kinds = ["comment", "comment", "card", "goal", "comment", "goal", "comment"]
+    items = "".join(
+        f"<li class='{kind} v5-timeline-item'><span class='time'>{90 - 12 * n}'</span>"
+        f"<p>Entry {n}: what happened on the pitch, in a few more words.</p></li>"
+        for n, kind in enumerate(kinds)
+    )
+    main = f"<div class='v5-commentary'><ol class='v5-timeline-list'>{items}</ol></div>"
+    updates = live_updates(main, "Arsenal v Man City - Live Commentary", "2024-05-01T18:00:00Z")
+    assert [u.body_text.split(":")[0] for u in updates] == [f"Entry {n}" for n in range(7)]
+
+
 def test_a_pictures_link_to_its_viewer_is_not_the_posts_id() -> None:
     """`<a href="#focus-0"><figure>…` opens the page's picture viewer: no post's id (it would
     change as pictures are added), where the post names no id of its own."""

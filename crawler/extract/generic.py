@@ -278,7 +278,7 @@ def _with_its_parts(best: _Group, ranked: list[_Group], root: Element) -> _Group
     parts = [
         group
         for group in ranked
-        if group is not best
+        if group.container is not best.container  # (a subset of its boxes, by one class)
         and group.timed
         and _kind(group) == kind
         and not _nested(group.container, best.container)
