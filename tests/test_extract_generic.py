@@ -1383,6 +1383,42 @@ def test_a_clock_beside_how_long_ago_is_the_posts_time(ago: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("dateline", "days"),
+    [
+        ("<div class='date'>January 10, 2024</div>", ("11", "10")),  # the day the blog began
+        ("<div class='date'><span>Updated</span> January 11, 2024</div>", ("11", "10")),
+        ("<div class='date'>Last updated: January 10, 2024</div>", ("10", "09")),
+        ("<blockquote class='tweet'><p>Polls open soon</p>— Clerk (@clerk) January 10, 2024"
+         "</blockquote>", ("10", "09")),  # a quoted tweet's day: the newest post's
+    ],
+)  # fmt: skip
+def test_a_stream_past_midnight_begins_on_the_day_its_page_is_dated(
+    dateline: str, days: tuple[str, str]
+) -> None:
+    """Newspack Lite prints only each post's clock, and above them the day the blog began
+    (the post's date). A blog that runs past midnight ends the next day: the date is the
+    oldest post's day, not the newest's, unless its line says the page was updated, and a
+    quoted tweet's date is of the newest posts' day. (Read a year later, so that the fetch
+    cannot tell.)"""
+    posts = "".join(
+        f"<div class='liveblog-entry'><div class='liveblog-entry-meta'><time>{clock}</time>"
+        f" &mdash; Dana Whitfield</div><div class='liveblog-entry-content'><p>Result {n}: what"
+        f" the count says now, in a few words.</p></div></div>"
+        for n, clock in enumerate(["1:12 am", "11:38 pm", "8:01 pm"])
+    )
+    page = (
+        "<html lang='en-GB'><head><title>Live: mayoral election results</title></head><body>"
+        f"<h1>Live: mayoral election results</h1>{dateline}<div class='liveblog-entries'>"
+        f"{posts}</div></body></html>"
+    )
+    url = "https://www.towntimes.co.uk/2024/live-mayoral-election-results/lite/"
+    updates = extract_page(page.encode(), url, fetched_at="2025-03-01T12:00:00Z").updates
+    newest, oldest = days
+    expected = [f"2024-01-{newest}T01:12:00Z", f"2024-01-{oldest}T23:38:00Z"]
+    assert [u.published_at for u in updates] == [*expected, f"2024-01-{oldest}T20:01:00Z"]
+
+
+@pytest.mark.parametrize(
     ("edited", "modified"),
     [
         ("Edited on: May 1, 2024, {h}:41 p.m.", "2024-05-01T{pm}:41:00Z"),  # wagtail-live's

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from itertools import chain, pairwise
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -363,6 +363,14 @@ _DAY_WORDS: dict[str, dict[str, int]] = {
     "tr": {"bugün": 0, "dün": 1},
 }
 
+# Words that say a time is when something was last changed ("Updated 4:41 pm").
+EDIT_WORDS = (
+    r"edited|updated|modified|aktualisiert|bearbeitet|mis\s+à\s+jour|modifié|actualizado|editado|"
+    r"aggiornato|modificato|atualizado|bijgewerkt|gewijzigd|zaktualizowano|edytowano"
+)
+# A dateline that says so, or says "as of" ("Stand: 11.01.2024", "Aktualizacja: …").
+_UPDATED = re.compile(rf"\b(?:{EDIT_WORDS}|stand|aktualizacja)\b", re.I)
+
 # Words that say the number after them is a clock ("um 19.30", "à 14h", "alle 9.30").
 CLOCK_LEADS = frozenset(
     {
@@ -679,6 +687,10 @@ class PageClock:
     # From <html lang> etc., e.g. ("de",); () = try all. Only words that mean something else
     # in another language need the page's language: "hier", "am", "ha", a lone "nu" or "ora".
     languages: tuple[str, ...]
+    # The day the page says it began (its dateline, where no machine time dates the page and
+    # the line does not say it was updated): no post is older, so a stream of bare clocks that
+    # runs past midnight ends on a later day.
+    began: date | None = None
     _today: date = field(init=False, repr=False, compare=False)
     _cutoff: datetime = field(init=False, repr=False, compare=False)
 
@@ -721,11 +733,14 @@ class PageClock:
         where none does): a clock under one is on that day. `floors` are the days of what each
         post quotes (an embedded tweet's date): a post is not older than a tweet it quotes, so
         where the page's day puts one before its floor, the stream is placed that much later,
-        never past the fetch."""
+        never past the fetch. The day the page `began` is every post's floor."""
         named: list[date | None] = list(days) if days is not None else [None] * len(clocks)
         placed = self._in_order(clocks, named)
-        if floors is None or any(named):
+        if (floors is None and self.began is None) or any(named):
             return placed
+        floors = floors or [None] * len(clocks)
+        if (began := self.began) is not None:
+            floors = [began if floor is None else max(floor, began) for floor in floors]
         behind = max(
             (
                 (floor - moment.astimezone(self.zone).date()).days
@@ -818,8 +833,11 @@ def page_clock(
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
     zone = _infer_zone(_zone_candidates(url, tags), stamps, root)
     today = fetched.astimezone(zone).date()
-    day = _newest_day(stamps, zone, fetched) or _dateline(root, today)
-    return PageClock(fetched, zone, min(day, today) if day else None, languages)
+    day, began = _newest_day(stamps, zone, fetched), False
+    if day is None:
+        day, began = _dateline(root, today)
+    day = min(day, today) if day else None
+    return PageClock(fetched, zone, day, languages, day if began else None)
 
 
 def leading_clock(text: str) -> tuple[int, int, int] | None:
@@ -1478,8 +1496,10 @@ def _newest_day(stamps: list[_Stamp], zone: tzinfo, fetched: datetime) -> date |
 _DATELINE_NODES = 400
 
 
-def _dateline(root: Element, today: date) -> date | None:
-    """The first full date in the title, the description or the body's first short texts."""
+def _dateline(root: Element, today: date) -> tuple[date | None, bool]:
+    """The first full date in the title, the description or the body's first short texts, and
+    whether it is the day the page began: not a date that says the page was updated
+    ("Updated: …", "Stand: …"), nor a quoted tweet's."""
     head = root.find("head")
     texts: list[str] = []
     if head is not None:
@@ -1493,36 +1513,46 @@ def _dateline(root: Element, today: date) -> date | None:
     for text in texts:
         day = _date_in(text, today)
         if day is not None:
-            return day
-    for words in _first_lines(root):
+            return day, _UPDATED.search(text) is None
+    for words, before, quoted in _first_lines(root):
         day = _date_in(words, today)
         if day is not None:
-            return day
-    return None
+            return day, not quoted and _UPDATED.search(f"{before} {words}") is None
+    return None, False
 
 
-def _first_lines(root: Element) -> Iterator[str]:
+class _Line(NamedTuple):
+    words: str
+    before: str  # the text just before it ("Updated" before a <time>'s date)
+    quoted: bool  # inside a blockquote (an embedded tweet's date)
+
+
+def _first_lines(root: Element) -> Iterator[_Line]:
     """The short texts with a digit among the body's first texts, outside asides."""
     body = root.find("body")
     if body is None:
         return
-    count = 0
+    count = quoted = 0
+    before = ""
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, element in walker:
         if event == "start":
             if element.tag in _NOT_DATELINE:
                 walker.skip_subtree()  # (its tail comes at its "end")
                 continue
+            quoted += element.tag == "blockquote"
             words = element.text if isinstance(element.tag, str) else None
         else:
+            quoted -= element.tag == "blockquote"
             words = element.tail
-        if not words:
+        if not words or words.isspace():
             continue
         count += 1
         if count > _DATELINE_NODES:
             return
         if len(words) < 120 and _DIGIT.search(words):
-            yield words
+            yield _Line(words, before, quoted > 0)
+        before = words
 
 
 # The zone a page's clocks are in, where one of its first lines names it beside a clock
@@ -1542,7 +1572,7 @@ _PRINTED_ZONES = {
 
 def _printed_zone(root: Element) -> tzinfo | None:
     """The zone the first clock with a zone's name after it in the page's first lines names."""
-    for words in _first_lines(root):
+    for words, _, _ in _first_lines(root):
         for clock in _clocks(words):
             if clock.zone is None:
                 continue

@@ -46,6 +46,7 @@ from crawler.extract.clean import (
 from crawler.extract.clock import (
     CLOCK_LEADS,
     DAY_LINE,
+    EDIT_WORDS,
     PageClock,
     Reading,
     ball_reading,
@@ -96,12 +97,7 @@ _SHORT_TEXT = 100  # characters: longer texts are paragraphs, not a time's label
 _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
 # A line that says the time after it is the last edit's, in the languages read here.
-_EDIT_LABEL = re.compile(
-    r"\s*(?:last\s+|zuletzt\s+)?(?:edited|updated|modified|aktualisiert|bearbeitet|mis\s+à\s+jour|"
-    r"modifié|actualizado|editado|aggiornato|modificato|atualizado|bijgewerkt|gewijzigd|"
-    r"zaktualizowano|edytowano)\b",
-    re.I,
-)
+_EDIT_LABEL = re.compile(rf"\s*(?:last\s+|zuletzt\s+)?(?:{EDIT_WORDS})\b", re.I)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
 _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 # data-id, data-post-id, data-postid; a plugin's prefix before a post's own word too
