@@ -2726,6 +2726,31 @@ def test_a_streams_intro_and_outro_in_its_posts_boxes_are_no_posts(edges: str) -
     )
 
 
+@pytest.mark.parametrize("named", [True, False])
+def test_a_box_whose_class_calls_it_the_streams_intro_is_no_post(named: bool) -> None:
+    """CBS News' live updates (as a public feed generator reads them) open with "What to
+    know…" in a box of the posts' class, `post-update content__post--intro`, without a time.
+    Where a post has no title of its own, only its class tells the intro from a post."""
+    intro_class = "post-update content__post--intro" if named else "post-update"
+    intro = (
+        f"<section class='{intro_class}'><div class='post-update__bodytext'><p><strong>What to "
+        "know about the storm:</strong></p><ul><li>Flooding closed two bridges.</li><li>Tens of "
+        "thousands lost power.</li></ul></div></section>"
+    )
+    posts = "".join(
+        f"<section class='post-update' id='post-update-{n}'><time datetime='2024-10-15T1{n}:"
+        f"05:00-04:00'>{n - 2}:05 PM EDT</time>"
+        + (f"<h2 class='post-update__headline'>Storm update {n}</h2>" if n != 3 else "")
+        + f"<div class='post-update__bodytext'><p>What update {n} reports, in more than a few "
+        "words.</p></div></section>"
+        for n in (5, 4, 3, 2, 1)
+    )
+    main = f"<div class='content__post-items'>{intro}{posts}</div>"
+    updates = live_updates(main, "Live Updates: Coastal storm", "2024-10-15T22:00:00Z")
+    ids = [f"post-update-{n}" for n in (5, 4, 3, 2, 1)]
+    assert [u.source_id for u in updates] == (ids if named else [None, *ids])
+
+
 def test_a_line_of_links_to_authors_pages_is_the_posts_byline() -> None:
     """Libération's live posts (Arc XP, classes hashed, as public readers of its pages
     document them): the box with the post's time and title holds a line that is nothing but

@@ -510,7 +510,8 @@ def _without_intro_and_outro(
     """The posts without the stream's opening and closing words, where they sit in boxes of
     the posts' shape (NU.nl's "In dit liveblog houden we je op de hoogte…" and "Volg ook…"):
     a first or last box with neither a time nor a title, where every other post, four or
-    more, has both."""
+    more, has both; or one whose class calls it the stream's introduction (CBS's
+    `post-update content__post--intro`, "What to know…"), where every other post has a time."""
     if len(posts) <= _EDGE_LEAST:
         return posts
 
@@ -521,12 +522,16 @@ def _without_intro_and_outro(
     if not edges:
         return posts
     rest = [post for i, post in enumerate(posts) if i not in edges]
-    if len(rest) >= _EDGE_LEAST and all(times[m] and u.headline for m, u in rest):
+    if len(rest) < _EDGE_LEAST or not all(times[m] for m, _ in rest):
+        return posts
+    if all(u.headline for _, u in rest):
         return rest
-    return posts
+    named = {i for i in edges if _INTRO_CLASS.search(posts[i][0].get("class") or "")}
+    return [post for i, post in enumerate(posts) if i not in named]
 
 
 _EDGE_LEAST = 4  # timed and titled posts beside which an edge box without either is none
+_INTRO_CLASS = re.compile(r"intro|summary|overview|what-?to-?know", re.I)
 
 
 def _without_copies(updates: list[Update]) -> list[Update]:
