@@ -366,6 +366,39 @@ def test_a_betting_unit_in_a_telegraph_post_is_no_word_of_it() -> None:
     assert not [u.source_id for u in updates if "odds" in u.body_text]
 
 
+@pytest.mark.parametrize("marked", [True, False])
+def test_an_express_entry_without_its_epoch_or_headline_class(marked: bool) -> None:
+    """The Express's entries as public readers of the page document them: the headline a
+    plain `<h3>` (`h3.live-events__entry-head` on the pages we hold), and where an entry
+    carries no epoch (`data-sort-time`) the clock its info row shows dates it."""
+    posts = "".join(
+        f'<div class="live-events__entry" id="live-1924698-{n}"'
+        + (f' data-sort-time="{1721296800 + 600 * n}"' if marked else "")
+        + f'><div class="live-events__entry-info"> <time>11:{n}0</time> <a class="live-'
+        f'events__entry-author" href="/journalist/1/Jon-King">Jon King</a></div>'
+        + ('<h3 class="live-events__entry-head">' if marked else "<h3>")
+        + f"Royal update {n}</h3><div class='live-events__entry-text'><p>What royal update {n}"
+        " says, in a few more words.</p></div></div>"
+        for n in (3, 2, 1)
+    )
+    page = (
+        "<html lang='en-GB'><head><title>Royal Family LIVE</title></head><body><div class="
+        f"'live-events'><div class='live-events__entries'>{posts}</div></div></body></html>"
+    )
+    url = "https://www.express.co.uk/news/royal/1924698/royal-family-live"
+    updates = extract_page(page.encode(), url, fetched_at="2024-07-18T11:09:00Z").updates
+    assert [(u.source_id, u.published_at, u.headline, u.body_text, u.authors) for u in updates] == [
+        (
+            f"live-1924698-{n}",
+            f"2024-07-18T10:{n}0:00Z",
+            f"Royal update {n}",
+            f"What royal update {n} says, in a few more words.",
+            ["Jon King"],
+        )
+        for n in (3, 2, 1)
+    ]
+
+
 def test_norkon_posts_whose_header_sits_beside_their_container() -> None:
     """Norkon Live Center's markup (Sky's, and Times of Malta's, as public scrapers read it):
     each post a `div.ncpost-list-post[role=article]` whose header (its time, its byline)

@@ -1,7 +1,7 @@
 """Reach plc live events: Mirror/CorkBeo `div.live-event-entry`, Express `div.live-events__entry`.
 
 Times come from data attributes in epoch milliseconds (Mirror family) or seconds (Express);
-the visible <time> is a local clock time and is ignored.
+the clock an entry shows, a local time, dates it where they are missing.
 """
 
 from __future__ import annotations
@@ -115,17 +115,25 @@ def _mirror(entry: Element, url: str) -> Update:
 
 
 def _express(entry: Element, url: str) -> Update:
+    """An Express entry: its info row (the clock it shows, the author's link), its headline
+    (`live-events__entry-head`, or the plain `<h3>` public readers of the page document) and
+    its words."""
     skip: list[Element] = []
-    headline_el = None
+    headline_el = shown = None
     authors: list[str] = []
     for child in entry:
         cls = child.get("class") or ""
         if "live-events__entry-info" in cls:
             skip.append(child)
-            for link in child.iter("a"):
-                if "live-events__entry-author" in (link.get("class") or ""):
-                    authors += author_names(text_of(link))
-        elif "live-events__entry-head" in cls:
+            for element in child.iter():
+                classes = element.get("class") or ""
+                if element.tag == "a" and "live-events__entry-author" in classes:
+                    authors += author_names(text_of(element))
+                elif shown is None and (element.tag == "time" or "entry-time" in classes):
+                    shown = element
+        elif "live-events__entry-head" in cls or (
+            headline_el is None and not cls and child.tag in ("h2", "h3", "h4")
+        ):
             headline_el = child
             skip.append(child)
     return html_update(
@@ -135,6 +143,7 @@ def _express(entry: Element, url: str) -> Update:
         headline=text_of(headline_el) or None,
         skip=skip,
         published_at=machine_time(entry.get("data-sort-time")),
+        shown=shown,
         modified_at=machine_time(entry.get("data-update-time")),
         authors=authors,
         pinned="pinned" in (entry.get("class") or ""),
