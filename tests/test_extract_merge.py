@@ -193,11 +193,13 @@ def test_easy_liveblogs_posts_keep_their_ids_and_people_beside_structured_data()
     assert [u.authors for u in alone] == [["Example Omroep"]] * 3
 
 
-def _frontend_block(n: int, title: str | None, body: str, suffix: str = "") -> str:
+def _frontend_block(
+    n: int, title: str | None, body: str, suffix: str = "", byline: bool = True
+) -> str:
     """A block as the Guardian's older frontend renders it (guardian/frontend's
     `liveBlogBlock.scala.html`): microdata that lends the page's headline to an untitled
     block and names the publisher, by its address, as the author; a share box whose modal
-    is headed "Share this post"."""
+    is headed "Share this post"; a block without a byline says so in its body's class."""
     page_title = "PMQs – UK politics live"
     return (
         f'<div id="block-{n}abc{suffix}" class="block block--content" itemprop="liveBlogUpdate" '
@@ -208,8 +210,12 @@ def _frontend_block(n: int, title: str | None, body: str, suffix: str = "") -> s
         f'{n}abc{suffix}"><time '
         f'datetime="2023-06-14T1{n}:41:07.000Z" itemprop="datePublished">{n}.41pm</time></a></p>'
         + (f'<h2 class="block-title">{title}</h2>' if title else "")
-        + '<p class="byline" itemprop="author">Andrew Sparrow</p><div class="block-elements" '
-        f'itemprop="articleBody">{body}</div><div class="block-share"><div class="share-modal">'
+        + (
+            '<p class="byline" itemprop="author">Andrew Sparrow</p><div class="block-elements"'
+            if byline
+            else '<div class="block-elements block-elements--no-byline"'
+        )
+        + f' itemprop="articleBody">{body}</div><div class="block-share"><div class="share-modal">'
         '<h2 class="share-modal__title">Share this post</h2><a href="https://twitter.com/intent/'
         'tweet?url=x">Twitter</a></div></div></div>'
     )
@@ -220,7 +226,9 @@ def test_the_guardians_older_blocks_keep_their_own_headlines_authors_and_pinned_
     the page's headline where the block has none and the publisher's address as its author,
     and the pinned block is repeated above the stream as `block-<id>-pinned`. A block's
     headline is its own or none, its authors its writers, a share modal's heading no title,
-    and the pinned copy the same update."""
+    the pinned copy the same update, flagged pinned, and the body of a block without a byline
+    (`block-elements--no-byline`) no byline: a picture alone there stays the block's, in its
+    place."""
     picture = (
         '<figure class="element element-image"><img src="https://i.guim.co.uk/s.jpg" alt="">'
         "<figcaption>Rishi Sunak at PMQs. Photograph: House of Commons/PA</figcaption></figure>"
@@ -228,7 +236,7 @@ def test_the_guardians_older_blocks_keep_their_own_headlines_authors_and_pinned_
     words = "<p>What block {} reports from the chamber, in some more words than that.</p>".format
     blocks = [
         _frontend_block(4, None, words("four")),
-        _frontend_block(3, None, picture),
+        _frontend_block(3, None, picture, byline=False),
         _frontend_block(2, "What to expect at PMQs", words("two")),
         _frontend_block(1, "Morning summary", words("one")),
     ]
@@ -240,11 +248,11 @@ def test_the_guardians_older_blocks_keep_their_own_headlines_authors_and_pinned_
     )
     updates = extract_page(page_with("<title>PMQs – UK politics live</title>", body), BASE,
                            fetched_at="2023-06-14T15:45:00Z").updates  # fmt: skip
-    assert [(u.source_id, u.headline, u.authors) for u in updates] == [
-        ("block-4abc", None, ["Andrew Sparrow"]),
-        ("block-3abc", None, ["Andrew Sparrow"]),
-        ("block-2abc", "What to expect at PMQs", ["Andrew Sparrow"]),
-        ("block-1abc", "Morning summary", ["Andrew Sparrow"]),
+    assert [(u.source_id, u.headline, u.authors, u.pinned) for u in updates] == [
+        ("block-4abc", None, ["Andrew Sparrow"], False),
+        ("block-3abc", None, [], False),
+        ("block-2abc", "What to expect at PMQs", ["Andrew Sparrow"], True),
+        ("block-1abc", "Morning summary", ["Andrew Sparrow"], False),
     ]
     assert [m["type"] for m in updates[1].media] == ["image"]
 

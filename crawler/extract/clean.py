@@ -278,12 +278,15 @@ _SHARE_HREF_LOWER = re.compile(
     r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
     r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|t\.me/share"
 )
+# "byline" in a class name, but not as a box's modifier that says whether it has one
+# ("block-elements--no-byline", the Guardian's body of a block without a byline).
+BYLINE_CLASS = r"(?<!no-)(?<!has-)(?<!with-)byline"
 # Class names of share bars, ads (a bookmaker's odds among them), teasers and bylines inside
 # entries.
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
-    r"related|"
-    r"read-?more|promo|byline|timestamp|tip_wrp|(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
+    rf"related|read-?more|promo|{BYLINE_CLASS}|timestamp|tip_wrp|"
+    r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
 )

@@ -33,6 +33,7 @@ from archive.times import JS_DATE, format_utc, parse_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import (
     AD_LABELS,
+    BYLINE_CLASS,
     KEY_EVENT_LABELS,
     PINNED_LABELS,
     TEASER_OPENINGS,
@@ -109,7 +110,7 @@ _ID_ATTR = re.compile(
 )
 _RDFA_SUBJECTS = ("resource", "about")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
-_AUTHOR_CLASS = re.compile(r"author|byline|contributor", re.I)
+_AUTHOR_CLASS = re.compile(rf"author|{BYLINE_CLASS}|contributor", re.I)
 # "comment" as a word of a class ("comment-author", "comments__author"), not a commentary's
 # ("commentary__author") or a commentator's.
 _COMMENT_WORD = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.I)

@@ -92,13 +92,13 @@ def number_key(source_id: str) -> str | None:
 
 def combine_structured(sources: Iterable[list[StructuredUpdate]]) -> list[StructuredUpdate]:
     """JSON-LD first, then microdata; the same update from both becomes one record, and so
-    does an update and its pinned copy (`block-<id>-pinned`)."""
+    does an update and its pinned copy (`block-<id>-pinned`), which flags it pinned."""
     combined: list[StructuredUpdate] = []
     by_id: dict[str, StructuredUpdate] = {}
     for updates in sources:
         for update in updates:
             if update.source_id and (original := _copy_of(update.source_id)):  # a pinned copy's
-                update.source_id, update.permalink = original, None
+                update.source_id, update.permalink, update.pinned = original, None, True
             known = by_id.get(update.source_id) if update.source_id else None
             if known is not None:
                 known.absorb(update)
@@ -420,6 +420,7 @@ def enrich(
     named = reading.authors or ([] if update.authors else reading.organisations)
     update.authors = update.authors + [a for a in named if a not in update.authors]
     update.permalink = reading.permalink or update.permalink
+    update.pinned = update.pinned or reading.pinned
     if not update.body_text and reading.article_body.strip():
         text, markup, _ = reading.body(base_url)
         if text:  # an entry whose body the page did not render: never lose the words

@@ -49,6 +49,7 @@ class StructuredUpdate:
     organisations: list[str] = field(default_factory=list)
     article_body: str = ""  # raw: entities and, sometimes, markup left in
     sources: list[str] = field(default_factory=list)
+    pinned: bool = False  # a copy of it stands pinned above the stream (`block-<id>-pinned`)
 
     def __post_init__(self) -> None:
         if not self.sources:
@@ -66,6 +67,7 @@ class StructuredUpdate:
         if len(other.article_body) > len(self.article_body):
             self.article_body = other.article_body
         self.sources += [s for s in other.sources if s not in self.sources]
+        self.pinned = self.pinned or other.pinned
 
     @property
     def cut(self) -> bool:
@@ -89,6 +91,7 @@ class StructuredUpdate:
             authors=list(self.authors or self.organisations),
             media=found,
             permalink=self.permalink,
+            pinned=self.pinned,
             fidelity=FIDELITY_STRUCTURED,
             sources=list(self.sources),
             truncated=self.cut,
