@@ -3037,6 +3037,19 @@ def test_a_custom_elements_entry_id_is_the_posts_id() -> None:
     assert [u.source_id for u in updates] == ["4103", "4102", "4101"]
 
 
+def test_a_test_id_is_no_posts_id() -> None:
+    """A box's `data-testid` names its kind for a build's tests ("liveticker-entry", the same
+    on every entry): the post's id is the attribute that numbers it, `data-ticker-id`."""
+    entries = "".join(
+        f'<div class="liveticker-entry" data-testid="liveticker-entry" data-ticker-id="22918{n}">'
+        f"<span class='liveticker-entry__minute'>{20 * n}'</span><h3>Chance {n}</h3><p>What "
+        f"happened in minute {20 * n}, in more words than a few.</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    updates = live_updates(f"<div class='liveticker'>{entries}</div>", "Liveticker", MAY_DAY)
+    assert [u.source_id for u in updates] == [f"22918{n}" for n in (4, 3, 2, 1)]
+
+
 def test_updates_marked_as_schema_org_comments_of_a_blog_posting_are_posts() -> None:
     """collective.liveblog (Plone) marks each micro-update as a schema.org `Comment` of the
     page's `BlogPosting`: a live blog's updates, where a forum's comments on its
