@@ -889,6 +889,30 @@ def test_next_links_by_anchor_rel_and_text() -> None:
 
 
 @pytest.mark.parametrize(
+    ("page", "href", "older"),
+    [
+        ("/2017/11/24/live-semifinal/", "/2017/11/25/cougars-advance-to-final/", False),
+        ("/2017/11/24/live-semifinal/", "/2017/11/24/live-semifinal/2/", True),
+        ("/2017/11/24/live-semifinal/", "/2017/11/24/live-semifinal/?liveblog_page=2", True),
+        ("/live/ticker-1234.html", "/live/ticker-1234-2.html", True),
+        ("/news/live/uk-53905012/page/2", "/news/live/uk-53905012/page/3", True),
+        ("/live/ticker-1234.html", "/live/ticker-1235.html", False),
+    ],
+)
+def test_a_rel_next_to_another_article_leads_to_no_older_updates(
+    page: str, href: str, older: bool
+) -> None:
+    """A WordPress theme's post navigation marks the next article `<a rel="next">`: that
+    link leads to another blog, whose posts are not this one's older ones. A rel=next within
+    the document (another query, a path below it, a page number after it) does."""
+    body = (
+        f'<nav class="post-navigation"><a href="{href}" rel="next">Cougars win the final</a></nav>'
+    )
+    urls = next_urls(parse(page_with(body=body)), f"https://news.example{page}")  # type: ignore[arg-type]
+    assert urls == ([f"https://news.example{href}"] if older else [])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Weitere Einträge laden",

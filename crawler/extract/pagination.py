@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 from crawler.extract import walks
 from crawler.extract.clean import normalise_text
@@ -97,6 +98,10 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
         url = without_fragment(url)
         if url == here:
             continue
+        if score >= _REL_NEXT and not _same_document(url, here):
+            score = _score(element, rel=False)  # a theme's "next post": another article
+            if score <= 0:
+                continue
         best = scored.get(url)
         if best is None or score > best[0]:
             scored[url] = (score, best[1] if best else position)
@@ -114,10 +119,31 @@ def _may_be_older(element: Element) -> bool:
     return _may_say_older(text)
 
 
-def _score(element: Element) -> int:
-    rel = element.get("rel")
-    if rel and "next" in rel.lower().split():
-        return 100 if element.tag == "link" else 90
+def _same_document(url: str, here: str) -> bool:
+    """Whether a link leads to another page of this document: its own path with another
+    query (`?page=2`, `?page=with:block-…`), a path below it (`/page/2`), or its path with a
+    page number after it (`…-2.html`); not the next article of a WordPress theme's post
+    navigation (`<a rel="next">` to another slug)."""
+    there, this = urlsplit(url), urlsplit(here)
+    if there.netloc.lower() != this.netloc.lower():
+        return False
+    ours, theirs = _stem(this.path), _stem(there.path)
+    return ours == theirs or theirs.startswith(f"{ours}/") or ours.startswith(f"{theirs}/")
+
+
+def _stem(path: str) -> str:
+    """A path without its trailing slash, extension and page number."""
+    return _PAGE_SUFFIX.sub("", path.rstrip("/"))
+
+
+_PAGE_SUFFIX = re.compile(r"(?:[-_/](?:page[-_/]?)?\d{1,3})?(?:\.[a-z]{2,5})?$", re.I)
+_REL_NEXT = 90  # the score of a rel=next link
+
+
+def _score(element: Element, rel: bool = True) -> int:
+    names = element.get("rel") if rel else None
+    if names and "next" in names.lower().split():
+        return 100 if element.tag == "link" else _REL_NEXT
     if element.tag != "a":
         return 0
     text = raw_text(element) if len(element) else (element.text or "")
