@@ -496,6 +496,18 @@ _ZONE_AFTER = re.compile(
     + _ZONE_NAMES
     + r")(?![A-Za-z])(?:\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d))?[)\]]?"
 )
+# An offset right after a clock to the second, as a server prints its time ("2024-05-01
+# 11:35:00 +00:00", Python's "11:35:00+02:00"): a clock without seconds followed by "-12:00"
+# is a range.
+_OFFSET_AFTER = re.compile(r" ?([+-])(0\d|1[0-4]):?([0-5]\d)(?![\d:])")
+
+
+def _offset_zone(match: re.Match[str]) -> tzinfo:
+    sign, hours, minutes = match.group(1, 2, 3)
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    return timezone(-offset if sign == "-" else offset)
+
+
 # Dates. A month is any word the MONTHS table knows: "5. Mai 2024", "5 de mayo de 2024",
 # "28 września 2020", "1er mai", "October 8, 2023", "Oct. 8".
 _DATE_DMY = re.compile(
@@ -1068,6 +1080,8 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
             zone = _zone_of(named) if named else None
             if named is not None and zone is not None:
                 end = named.end()
+            elif s is not None and (offset := _OFFSET_AFTER.match(text, end)) is not None:
+                zone, end = _offset_zone(offset), offset.end()
         accepted = lenient or bool(mer or word or hm or zone) or _alone(match, text, h, sep)
         minute = int(m or hm or 0)
         yield _Clock(match.start(), end, hour, minute, int(s or 0), zone, accepted)
