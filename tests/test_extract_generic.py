@@ -3037,6 +3037,23 @@ def test_a_custom_elements_entry_id_is_the_posts_id() -> None:
     assert [u.source_id for u in updates] == ["4103", "4102", "4101"]
 
 
+def test_a_writers_avatar_is_no_picture_of_the_post() -> None:
+    """A post's header shows its writer's picture (`img.avatar`, Mastodon's and Gitea's, a
+    forum's): chrome, like the byline it stands for; the picture the post shows is media."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><div class='status__avatar'><img class='u-photo "
+        f"account__avatar' src='/avatars/jane.jpg' alt=''></div><header><time datetime='2024-05-"
+        f"01T1{n}:05:00Z'>1{n}:05</time></header><h2>Update {n}</h2><p>What update {n} reports, in more "
+        f"than a few words.</p><figure><img src='/photos/{n}.jpg' alt=''><figcaption>Scene "
+        f"{n}</figcaption></figure></article>"
+        for n in (3, 2, 1)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm: live", MAY_DAY)
+    assert [[m["url"] for m in u.media] for u in updates] == [
+        [f"https://news.example/photos/{n}.jpg"] for n in (3, 2, 1)
+    ]
+
+
 def test_a_test_id_is_no_posts_id() -> None:
     """A box's `data-testid` names its kind for a build's tests ("liveticker-entry", the same
     on every entry): the post's id is the attribute that numbers it, `data-ticker-id`."""

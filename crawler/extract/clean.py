@@ -281,10 +281,11 @@ _SHARE_HREF_LOWER = re.compile(
 # "byline" in a class name, but not as a box's modifier that says whether it has one
 # ("block-elements--no-byline", the Guardian's body of a block without a byline).
 BYLINE_CLASS = r"(?<!no-)(?<!has-)(?<!with-)byline"
-# Class names of share bars, ads (a bookmaker's odds among them), teasers and bylines inside
-# entries.
+# Class names of share bars, ads (a bookmaker's odds among them), teasers, bylines and their
+# writers' pictures (a post's avatar, no picture it shows) inside entries.
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
+    r"avatar|"
     rf"related|read-?more|promo|{BYLINE_CLASS}|timestamp|tip_wrp|"
     r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
