@@ -73,6 +73,9 @@ def test_addresses_that_do_not(url: str) -> None:
         "CANLI | Tarihi NATO Zirvesi",
         "Newsblog zum Krieg in Nahost",
         "Seçim sonuçları canlı anlatım",
+        "Unwetter-Ticker: Hagel und Starkregen",
+        "NewsTicker zum Krieg in Nahost",
+        "Live reporting from the count",
         "The Latest: Storm makes landfall as a Category 4 hurricane",
         "Budget 2024 – live",
         "Storm Ciarán: latest updates",
@@ -96,6 +99,9 @@ def test_titles_that_say_live(title: str) -> None:
         "Storm news: the latest from the coast",
         "Ed Sheeran – live review at Wembley",
         "The best places to live",
+        # A service's status page: "live streaming" is what it offers, "StockTicker" its name.
+        "Acme Video Status - Live streaming ingest degraded",
+        "StockTicker API Status",
     ],
 )
 def test_titles_that_do_not(title: str) -> None:

@@ -34,8 +34,8 @@ _URL_WORDS = re.compile(
 )
 # What titles say, in the languages read here: "Live:" as a label, "live updates", "Liveticker"…
 _TITLE_WORDS = re.compile(
-    r"\bLive\s*[:|–—-]|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog|updates?|coverage|ticker|"
-    r"news|text|report|stream|commentary|results|reaction|scores)|\blatest updates\b|"
+    r"\bLive\s*[:|–—-]|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog|updates?|coverage|tickers?|"
+    r"news|text|report(?:ing)?|stream|commentary|results|reaction|scores)\b|\blatest updates\b|"
     r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|\bin tempo reale\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
     r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b|"
@@ -73,8 +73,20 @@ def signs(url: str, titles: list[str | None]) -> Signs:
 
 def _says_live(title: str) -> bool:
     """ "LIVE" in capitals, or a phrase only live pages use: "live" alone is a word like any
-    other ("live music", "where they live")."""
-    return _TITLE_CAPITALS.search(title) is not None or _TITLE_WORDS.search(title) is not None
+    other ("live music", "where they live", "live streaming" a service offers), and a name
+    that runs a capital "Ticker" into another word is a product's ("StockTicker API"), where
+    "Liveticker", "NewsTicker" and "Unwetter-Ticker" are tickers."""
+    if _TITLE_CAPITALS.search(title) is not None:
+        return True
+    return any(not _product_ticker(title, match) for match in _TITLE_WORDS.finditer(title))
+
+
+def _product_ticker(title: str, match: re.Match[str]) -> bool:
+    """A capital "Ticker" run into the word before it, which is not "Live" or "News"."""
+    if not match.group().startswith("Ticker"):
+        return False
+    before = title[max(0, match.start() - 4) : match.start()]
+    return before[-1:].isalpha() and before.lower() not in ("live", "news")
 
 
 def stream_is_live(stream: Stream, page: Signs) -> bool:
