@@ -912,6 +912,17 @@ def test_a_rel_next_to_another_article_leads_to_no_older_updates(
     assert urls == ([f"https://news.example{href}"] if older else [])
 
 
+def test_a_load_more_button_that_leads_elsewhere_leads_to_no_older_updates() -> None:
+    """Mastodon styles "Sign in to participate" as `a.load-more`: a class alone vouches for a
+    link to another page of this document only."""
+    body = (
+        '<a class="load-more load-gap" href="/auth/sign_in">Sign in to participate</a>'
+        '<a class="load-more" href="/@desk/111?page=2"><span class="icon"></span></a>'
+    )
+    urls = next_urls(parse(page_with(body=body)), "https://social.example/@desk/111")  # type: ignore[arg-type]
+    assert urls == ["https://social.example/@desk/111?page=2"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -100,8 +100,10 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
             continue
         if score >= _REL_NEXT and not _same_document(url, here):
             score = _score(element, rel=False)  # a theme's "next post": another article
-            if score <= 0:
-                continue
+        if score == _CLASS_ALONE and not _same_document(url, here):
+            continue  # a button styled as "load more" that leads elsewhere ("Sign in")
+        if score <= 0:
+            continue
         best = scored.get(url)
         if best is None or score > best[0]:
             scored[url] = (score, best[1] if best else position)
@@ -138,6 +140,7 @@ def _stem(path: str) -> str:
 
 _PAGE_SUFFIX = re.compile(r"(?:[-_/](?:page[-_/]?)?\d{1,3})?(?:\.[a-z]{2,5})?$", re.I)
 _REL_NEXT = 90  # the score of a rel=next link
+_CLASS_ALONE = 35  # of a link only its class calls "load more"
 
 
 def _score(element: Element, rel: bool = True) -> int:
@@ -156,5 +159,5 @@ def _score(element: Element, rel: bool = True) -> int:
             score = next((value for pattern, value in _TEXT_SCORES if pattern.search(text)), 0)
     cls = element.get("class")
     if cls and any(hint in cls.lower() for hint in _CLASS_HINTS):
-        score = max(score, 50) if score else 35
+        score = max(score, 50) if score else _CLASS_ALONE
     return score
