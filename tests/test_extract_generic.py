@@ -3037,6 +3037,23 @@ def test_a_custom_elements_entry_id_is_the_posts_id() -> None:
     assert [u.source_id for u in updates] == ["4103", "4102", "4101"]
 
 
+@pytest.mark.parametrize("chapters", [True, False])
+def test_a_recordings_chapters_are_no_stream(chapters: bool) -> None:
+    """A podcast episode recorded live ("Mailbag Q&A (LIVE)") lists its chapters by where
+    they start in the recording, rising from 00:00:00: places in the audio, not times of day,
+    and no live blog. A blog read oldest first that runs past midnight is one."""
+    starts = ["00:00:00", "00:04:10", "00:11:45", "00:19:30"] if chapters else [
+        "23:10", "23:40", "00:00", "00:30"]  # fmt: skip
+    rows = "".join(
+        f"<div class='flex gap-3'><span class='font-mono'>{start}</span><div><h3>Part {n}: the "
+        f"question asked</h3><p>What the hosts say in part {n}, in a few more words.</p></div>"
+        "</div>"
+        for n, start in enumerate(starts)
+    )
+    updates = live_updates(f"<div class='space-y-2'>{rows}</div>", "Mailbag Q&A (LIVE)", MAY_DAY)
+    assert len(updates) == (0 if chapters else 4)
+
+
 def test_a_writers_avatar_is_no_picture_of_the_post() -> None:
     """A post's header shows its writer's picture (`img.avatar`, Mastodon's and Gitea's, a
     forum's): chrome, like the byline it stands for; the picture the post shows is media."""

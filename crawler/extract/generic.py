@@ -397,7 +397,8 @@ def _stream(
             update.source_id = update.permalink = None
     if not _speaks(updates) or _timeline(updates):
         return Stream()
-    _place_bare_clocks(posts, times, clock)
+    if _place_bare_clocks(posts, times, clock):
+        return Stream()  # a recording's chapters
     if clock is not None and (_to_come(updates, clock) or _listed_ahead(updates, clock)):
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
@@ -1840,12 +1841,14 @@ def _shown_near(time: _Time, machine: str | None) -> str:
 
 def _place_bare_clocks(
     posts: list[tuple[Element, Update]], times: dict[Element, list[_Time]], clock: PageClock | None
-) -> None:
+) -> bool:
     """Bare clocks, where nothing else dates the post: placed on days down the stream, from
     the page's day (a stream that runs past midnight steps back a day), not each on that day;
-    the posts under a line that names their day, on that day."""
+    the posts under a line that names their day, on that day. True, and nothing placed, where
+    every post's clock is a place in a recording: they rise from 00:00 ("00:04:10"), as a
+    podcast's or a video's chapters do, and no live blog starts at midnight on the dot."""
     if clock is None:
-        return
+        return False
     bare: list[tuple[Element, Update, tuple[int, int], date | None]] = []
     members = {member for member, _ in posts}
     for member, update in posts:
@@ -1858,14 +1861,17 @@ def _place_bare_clocks(
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
             bare.append((member, update, reading.clock, _day_above(member, members, clock)))
     if not bare:
-        return
+        return False
     clocks, days = [c for _, _, c, _ in bare], [d for _, _, _, d in bare]
+    if len(bare) == len(posts) and clocks[0] == (0, 0) and mostly_rising(clocks):
+        return True
     placed = clock.place_clocks(clocks, days)
     if len(_local_days(placed, clock)) > 1:  # over midnight: what its tweets say counts too
         floors = [_quoted_day(member, clock) for member, _, _, _ in bare]
         placed = clock.place_clocks(clocks, days, floors)
     for (_, update, _, _), utc in zip(bare, placed, strict=True):
         update.published_at = utc
+    return False
 
 
 def _local_days(placed: list[str | None], clock: PageClock) -> set[date]:
