@@ -257,6 +257,39 @@ def test_the_guardians_older_blocks_keep_their_own_headlines_authors_and_pinned_
     assert [m["type"] for m in updates[1].media] == ["image"]
 
 
+@pytest.mark.parametrize("shown", [True, False])
+def test_a_headline_that_is_the_bodys_start_cut_short_is_none(shown: bool) -> None:
+    """A CMS that must give every liveBlogUpdate a headline fills an untitled post's with the
+    start of its words, cut where the length runs out ("…as he takes que"): no headline, and
+    the body keeps its start, with the HTML (`shown`) and in structured data alone. A
+    headline the body repeats as its first line is the post's own, and not its words."""
+    posts = [
+        ("Powell has taken the podium. Follow along for the key lines as he takes questions.",
+         "Powell has taken the podium. Follow along for the key lines as he takes que", None),
+        ("Stocks slip as the press conference starts, after a strong morning rally.",
+         "Stocks slip as the press conference starts…", None),
+        ("Rates held. The Fed left its benchmark rate unchanged for a seventh meeting.",
+         "Rates held", "Rates held"),
+    ]  # fmt: skip
+    data = blog([{"@type": "BlogPosting", "headline": title, "url": f"{BASE}#card-{n}",
+                  "datePublished": f"2024-06-12T18:4{n}:00Z", "articleBody": words}
+                 for n, (words, title, _) in enumerate(posts)])  # fmt: skip
+    cards = "".join(
+        f"<div class='card' id='card-{n}'><time datetime='2024-06-12T18:4{n}:00Z'>2:4{n} PM"
+        f"</time>{f'<h3>{own}</h3>' if own else ''}<p>{words.removeprefix(f'{own}. ') if own else words}</p></div>"
+        for n, (words, _, own) in enumerate(posts)
+    )
+    body = f"<main><div class='feed'>{cards}</div></main>" if shown else ""
+    updates = extract_page(
+        page_with(ld(data), body), BASE, fetched_at="2024-06-12T19:00:00Z"
+    ).updates
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (None, posts[0][0]),
+        (None, posts[1][0]),
+        ("Rates held", "The Fed left its benchmark rate unchanged for a seventh meeting."),
+    ]
+
+
 def test_an_edit_before_the_post_went_up_is_no_edit() -> None:
     published = "2023-08-14T09:01:52Z"
     assert instant.edited(published, "2023-08-14T04:20:06Z") is None

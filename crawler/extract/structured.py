@@ -83,7 +83,7 @@ class StructuredUpdate:
         text, markup, found = self.body(base_url)
         return Update(
             source_id=self.source_id,
-            headline=self.headline,
+            headline=None if cuts(self.headline, text) else self.headline,
             body_text=text,
             body_html=markup,
             published_at=self.published_at,
@@ -159,10 +159,29 @@ def _may_hold_teaser(raw: str) -> bool:
 
 
 def _without_headline(text: str, headline: str | None) -> str:
-    """Some publishers start articleBody with the headline; the body should not repeat it."""
+    """Some publishers start articleBody with the headline; the body should not repeat it.
+    A headline that is only the body's start, cut, leaves the body whole (see cuts)."""
     if headline and text.startswith(headline) and len(text) > len(headline):
+        if cuts(headline, text):
+            return text
         return text[len(headline) :].lstrip(" \n:.-–—")
     return text
+
+
+def cuts(headline: str | None, body: str) -> bool:
+    """Whether a headline is only the start of the body, cut where a required headline's
+    length runs out ("…as he takes que"): the body goes on mid-word or mid-sentence after it,
+    or after what it leaves off at an ellipsis. A headline the body repeats as its first line
+    ("Headline\n\nThe mayor …", "Headline. The mayor …") is the post's own."""
+    if not headline or not body:
+        return False
+    start = headline.rstrip("…").removesuffix("...").rstrip()
+    if len(body) <= len(start) or not body.startswith(start):
+        return False
+    after = body[len(start)]
+    if start != headline:  # it said it leaves off
+        return True
+    return after.isalnum() or (after == " " and body[len(start) + 1 : len(start) + 2].islower())
 
 
 # A value counts as lent when at least this share of the updates repeat the page's own.
