@@ -1119,6 +1119,36 @@ def test_wordpress_liveblog_cards_rendered_by_the_server() -> None:
     ]
 
 
+def test_a_wordpress_entry_that_opens_with_a_heading_is_titled_by_it() -> None:
+    """The plugin has no field for an entry's title: an author who gives one opens the entry
+    with a heading block (`h2.wp-block-heading`). It is the entry's headline, not its first
+    words; and its JSON-LD's headline, the entry's first ten words and "…"
+    (MetadataPresenter's wp_trim_words), the start of a captioned picture's among them, is none."""
+    cards = WP_CARDS.replace(
+        "<p>The warning is extended to 8 p.m.</p>",
+        '<h2 class="wp-block-heading">Warning extended</h2><p>The warning is extended to 8 p.m.</p>',
+    ).replace(
+        "<p>Radar shows heavy bands.</p>",
+        '<figure class="wp-block-image"><img src="/radar.png" alt=""><figcaption>Radar at 1 p.m. '
+        "over the bay and the coast</figcaption></figure><p>Radar shows heavy bands.</p>",
+    )
+    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "liveBlogUpdate": [
+        {"@type": "BlogPosting", "headline": "Warning extended The warning is extended to 8…",
+         "url": f"{COURIER}#48217", "datePublished": "2024-03-15T17:42:18+00:00",
+         "articleBody": "<h2>Warning extended</h2><p>The warning is extended to 8 p.m.</p>"},
+        {"@type": "BlogPosting", "headline": "Radar at 1 p.m. over the bay and the coast Radar…",
+         "url": f"{COURIER}#48209", "datePublished": "2024-03-15T17:05:51+00:00",
+         "articleBody": "<figure><img src='/radar.png'><figcaption>Radar at 1 p.m. over the bay "
+         "and the coast</figcaption></figure><p>Radar shows heavy bands.</p>"}]}  # fmt: skip
+    script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    for page in (cards, cards.replace("</head>", f"{script}</head>")):
+        updates = extract_page(page.encode(), COURIER).updates
+        assert [(u.headline, u.body_text) for u in updates] == [
+            ("Warning extended", "The warning is extended to 8 p.m."),
+            (None, "Radar shows heavy bands."),
+        ]
+
+
 def test_a_wordpress_themes_entry_header_of_its_own_classes_is_no_body() -> None:
     """A theme that writes the plugin's entries with classes of its own and no `<header>`: a
     box with the author's picture and name and the link to the entry (its date and clock) opens

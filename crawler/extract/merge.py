@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from archive.records import FIDELITY_HTML, Update
 from crawler.extract import instant
-from crawler.extract.structured import StructuredUpdate, cuts
+from crawler.extract.structured import StructuredUpdate
 
 
 def merge(
@@ -411,7 +411,7 @@ def enrich(
     is a relative one shown (instant.merged).
     """
     update.source_id = update.source_id or reading.source_id
-    if not update.headline and not cuts(reading.headline, update.body_text):
+    if not update.headline and not reading.headline_cut(update.body_text):
         update.headline = reading.headline
     update.published_at = instant.merged(
         update.published_at, reading.published_at, fetched_at, rough

@@ -69,6 +69,14 @@ class StructuredUpdate:
         self.sources += [s for s in other.sources if s not in self.sources]
         self.pinned = self.pinned or other.pinned
 
+    def headline_cut(self, body: str) -> bool:
+        """Whether the headline is only the start of the words, cut (see cuts): of the body
+        as read, or of articleBody's words, a picture's caption among them."""
+        if not self.headline or cuts(self.headline, body):
+            return bool(self.headline)
+        opening = self.article_body[:_OPENING]  # (a headline's length and a caption's)
+        return cuts(self.headline, normalise_text(_MARKUP.sub(" ", html.unescape(opening))))
+
     @property
     def cut(self) -> bool:
         """Whether articleBody is known to be cut: the Guardian's stops at 1,000 characters."""
@@ -83,7 +91,7 @@ class StructuredUpdate:
         text, markup, found = self.body(base_url)
         return Update(
             source_id=self.source_id,
-            headline=None if cuts(self.headline, text) else self.headline,
+            headline=None if self.headline_cut(text) else self.headline,
             body_text=text,
             body_html=markup,
             published_at=self.published_at,
@@ -146,6 +154,7 @@ def clockless_headline(headline: str | None, published: str | None, body: str) -
     return None if start.startswith(_folded(rest)) else rest
 
 
+_OPENING = 2000  # characters of articleBody in which a cut headline's words are looked for
 # The wall clock in an ISO 8601 time, as written: "2020-10-02T19:02:32+05:30" → 19, 02.
 _ISO_CLOCK = re.compile(r"T(\d\d):(\d\d)")
 # What separates a headline's opening clock from its words: "19:02 – …", "12.31 Uhr: …".
@@ -176,11 +185,16 @@ def cuts(headline: str | None, body: str) -> bool:
     if not headline or not body:
         return False
     start = headline.rstrip("…").removesuffix("...").rstrip()
+    if start != headline:  # it says it leaves off: its words open the body's, whatever spaces
+        words, opening = start.split(), body.split(maxsplit=len(start.split()))
+        return (
+            len(opening) > len(words) > 0
+            and opening[: len(words) - 1] == words[:-1]
+            and opening[len(words) - 1].startswith(words[-1])
+        )
     if len(body) <= len(start) or not body.startswith(start):
         return False
     after = body[len(start)]
-    if start != headline:  # it said it leaves off
-        return True
     return after.isalnum() or (after == " " and body[len(start) + 1 : len(start) + 2].islower())
 
 

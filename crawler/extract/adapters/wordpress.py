@@ -182,11 +182,16 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
         if header is not None:
             skip.append(header)
     classes = (entry.get("class") or "").split()
+    heading = parts.get(_HEADLINE)
+    if heading is None and parts.get(_BODY) is not None:
+        heading = _opening_heading(body)
+        if heading is not None:
+            skip.append(heading)
     update = html_update(
         page_url=url,
         body=body,
         source_id=entry_id(number),
-        headline=text_of(parts.get(_HEADLINE)) or None,
+        headline=text_of(heading) or None,
         skip=skip,
         published_at=first or latest,
         modified_at=edited_at(first, latest) if first else None,
@@ -196,6 +201,20 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
     )
     words = " ".join(t.strip() for t in shown.itertext() if t.strip()) if shown is not None else ""
     return update, parse_utc(visible_time(words, "UTC")) if words else None
+
+
+def _opening_heading(body: Element) -> Element | None:
+    """The heading an entry's words open with (a block editor's `h2.wp-block-heading`), with
+    more after it: the entry's title, which the plugin has no field for."""
+    first = next(body.iterchildren(etree.Element), None)
+    if first is None or first.tag not in _HEADINGS or (body.text or "").strip():
+        return None
+    if first.getnext() is None and not (first.tail or "").strip():
+        return None  # a heading alone is the entry's words
+    return first if text_of(first) else None
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 
 
 def _header_box(shown: Element, entry: Element) -> Element | None:
