@@ -3,8 +3,11 @@
 A public client of these blogs (Le0Developer/zdf-liveblogs, `src/index.ts`) finds the address
 `https://liveblog.zdf.de/api/channels/<channel>/blogitems/` in the live blog page (in its
 data script) and reads the items from there; the page's LiveBlogPosting JSON-LD is read by
-jsonld.py. No item markup is documented: `extract` reads nothing, and `endpoints` names the
-items' API, on ZDF's live blog host.
+jsonld.py. Where the page renders the items too, as a public crawler's parser documents them
+(flairNLP/fundus, `publishers/de/zdf.py`: `article[data-guid]`, its `h2`, its `<time>`
+"14.06.2025 14:52", its paragraphs), the generic extractor reads them like any stream (their
+classes are hashed): `extract` here reads nothing, and `endpoints` names the items' API, on
+ZDF's live blog host.
 """
 
 from __future__ import annotations
