@@ -3071,6 +3071,27 @@ def test_a_writers_avatar_is_no_picture_of_the_post() -> None:
     ]
 
 
+def test_zdf_items_as_a_public_parser_documents_them() -> None:
+    """ZDFheute's live blog items as flairNLP/fundus's parser reads them: `article[data-guid]`,
+    an `h2` on some, a `<time>` printed "14.06.2025 14:52" in Berlin's zone, paragraphs; the
+    classes hashed. (The ZDF adapter only names the items' API.)"""
+    items = "".join(
+        f"<article data-guid='5f0c2a9e-{n}' class='l1x0q7kz'><div class='m1k3ydyi'><time class="
+        f"'t1qpxbpl'>14.06.2025 14:{n}2</time></div>"
+        + (f"<h2 class='h1l8ty0z'>Pegel steigt {n}</h2>" if n % 2 else "")
+        + f"<div class='b1n2vdzn'><p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        "</div></article>"
+        for n in (5, 4, 3, 2, 1)
+    )
+    page = page_of(f"<div class='l1vbl0ab'>{items}</div>", "Unwetter: Pegel steigen", lang="de")
+    url = "https://www.zdfheute.de/panorama/unwetter-liveblog-100.html"
+    updates = extract_page(page, url, fetched_at="2025-06-14T13:00:00Z").updates
+    assert [(u.source_id, u.published_at, u.headline) for u in updates] == [
+        (f"5f0c2a9e-{n}", f"2025-06-14T12:{n}2:00Z", f"Pegel steigt {n}" if n % 2 else None)
+        for n in (5, 4, 3, 2, 1)
+    ]
+
+
 def test_a_test_id_is_no_posts_id() -> None:
     """A box's `data-testid` names its kind for a build's tests ("liveticker-entry", the same
     on every entry): the post's id is the attribute that numbers it, `data-ticker-id`."""
