@@ -290,6 +290,38 @@ def test_a_headline_that_is_the_bodys_start_cut_short_is_none(shown: bool) -> No
     ]
 
 
+def test_a_title_alone_in_structured_data_is_the_bold_first_line_of_its_post() -> None:
+    """TechCrunch's LiveBlogPosting (as a public extractor's tests quote it) gives some updates
+    a headline and nothing else; the page shows that headline as the post's bold first
+    paragraph, over a picture or more words. The post and its title are one update, in its
+    place, with its id and picture, the title not repeated as its words."""
+    posts = [
+        (811, "The Watch ships April 24", "Prices start at $349 for the Sport model."),
+        (809, "Battery life: up to 18 hours in typical use, Apple says.", ""),
+        (806, "Here is the gold model.", "<img src='/gold.jpg' alt=''>"),
+        (793, "Tim Cook is on stage.", ""),
+    ]
+    data = blog([{"@type": "BlogPosting", "headline": title,
+                  "datePublished": f"2015-03-09T20:{n % 60:02d}:00Z",
+                  **({"articleBody": words} if words.startswith("Prices") else {})}
+                 for n, title, words in posts])  # fmt: skip
+    entries = "".join(
+        f"<div class='live-blog-entry' id='live-blog-entry-{n}'><time datetime='2015-03-09T20:"
+        f"{n % 60:02d}:00Z'>{n % 60}</time><div class='entry-content'><p><strong>{title}</strong>"
+        f"</p>{f'<p>{words}</p>' if words.startswith('Prices') else words}</div></div>"
+        for n, title, words in posts
+    )
+    page = page_with(ld(data), f"<main><div class='live-blog'>{entries}</div></main>")
+    updates = extract_page(page, BASE, fetched_at="2015-03-09T21:00:00Z").updates
+    assert [(u.headline, u.body_text, len(u.media)) for u in updates] == [
+        ("The Watch ships April 24", "Prices start at $349 for the Sport model.", 0),
+        ("Battery life: up to 18 hours in typical use, Apple says.", "", 0),
+        ("Here is the gold model.", "", 1),
+        ("Tim Cook is on stage.", "", 0),
+    ]
+    assert "<strong>" not in updates[1].body_html
+
+
 def test_an_edit_before_the_post_went_up_is_no_edit() -> None:
     published = "2023-08-14T09:01:52Z"
     assert instant.edited(published, "2023-08-14T04:20:06Z") is None

@@ -259,6 +259,9 @@ class Likeness:
     keys: frozenset[str]
     seconds: float | None
     has_id: bool
+    # A reading of a headline alone: its words are the keys an untitled entry's body shares
+    # (a post whose title the page shows as its bold first paragraph).
+    titled_only: bool = False
 
     @classmethod
     def of_entry(cls, update: Update) -> Likeness:
@@ -271,11 +274,15 @@ class Likeness:
 
     @classmethod
     def of_reading(cls, reading: StructuredUpdate) -> Likeness:
+        titled_only = bool(reading.headline) and not reading.article_body.strip()
         return cls(
             headline=fold(reading.headline) if reading.headline else None,
-            keys=body_keys(raw_text(reading.article_body), reading.headline),
+            keys=headline_keys(reading.headline)
+            if titled_only
+            else body_keys(raw_text(reading.article_body), reading.headline),
             seconds=instant.seconds(reading.published_at),
             has_id=bool(reading.source_id),
+            titled_only=titled_only,
         )
 
     def marks(self) -> list[tuple[str, str]]:
@@ -290,7 +297,8 @@ class Likeness:
             if self.headline != other.headline:
                 return 0
             score += 2
-        if self.keys and other.keys:
+        titled = (self.titled_only and other.headline) or (other.titled_only and self.headline)
+        if self.keys and other.keys and not titled:  # (a title alone meets a titled post above)
             if not self.keys & other.keys:
                 return 0
             score += 4
@@ -327,6 +335,11 @@ def body_keys(text: str, headline: str | None = None) -> frozenset[str]:
     if len(start) >= KEY_LENGTH:
         keys.add(start[:KEY_LENGTH])
     return frozenset(keys)
+
+
+def headline_keys(headline: str | None) -> frozenset[str]:
+    """The keys a headline gives as words: those of a body that opens with it."""
+    return body_keys(headline) if headline else frozenset()
 
 
 def raw_text(article_body: str) -> str:
@@ -413,6 +426,7 @@ def enrich(
     update.source_id = update.source_id or reading.source_id
     if not update.headline and not reading.headline_cut(update.body_text):
         update.headline = reading.headline
+        _without_opening(update, reading.headline)
     update.published_at = instant.merged(
         update.published_at, reading.published_at, fetched_at, rough
     )
@@ -429,6 +443,22 @@ def enrich(
     update.fidelity = FIDELITY_HTML
     update.sources = reading.sources + [s for s in update.sources if s not in reading.sources]
     return update
+
+
+def _without_opening(update: Update, headline: str | None) -> None:
+    """The body without its first paragraph where that is the headline structured data gives
+    (a bold first line, `<p><strong>…</strong></p>`, as the page shows its title)."""
+    first, _, rest = update.body_text.partition("\n\n")
+    if not headline or fold(first) != fold(headline):
+        return
+    block = _FIRST_BLOCK.match(update.body_html)
+    if block is None or fold(_TAG.sub("", html.unescape(block.group()))) != fold(headline):
+        return
+    update.body_text, update.body_html = rest, update.body_html[block.end() :].lstrip()
+
+
+# The first block of a body's markup: a paragraph or heading and what it holds.
+_FIRST_BLOCK = re.compile(r"\s*<(p|h[1-6])\b[^>]*>.*?</\1>", re.S)
 
 
 def _checked(update: Update, fetched_at: str | None) -> Update:

@@ -22,7 +22,7 @@ from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.entries import reading_times
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
-from crawler.extract.merge import body_keys, fold, id_key, merge, raw_text
+from crawler.extract.merge import body_keys, fold, headline_keys, id_key, merge, raw_text
 from crawler.extract.microdata import Microdata, read_microdata
 from crawler.extract.pagestate import read_page_state
 from crawler.extract.pagination import next_urls
@@ -205,13 +205,20 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     # A titled post is known by its words too where structured data gives no title (one the
     # page lent every update is none): by the start of its body.
     untitled = {k for s in readings if not s.headline for k in body_keys(raw_text(s.article_body))}
+    # A headline alone is known by its words: an untitled post's body that opens with it (as
+    # its whole first paragraph, where it is too short for keys).
+    titles = [s.headline for s in readings if s.headline and not s.article_body.strip()]
+    bodies |= {k for title in titles for k in headline_keys(title)}
+    openings = {fold(title) for title in titles}
     confirmed: list[int] = []
     for index, update in enumerate(found):
         if update.source_id and id_key(update.source_id) in ids:
             confirmed.append(index)
-        elif (update.headline and fold(update.headline) in headlines) or body_keys(
-            update.body_text
-        ) & (untitled if update.headline else bodies):
+        elif (
+            (update.headline and fold(update.headline) in headlines)
+            or body_keys(update.body_text) & (untitled if update.headline else bodies)
+            or (not update.headline and fold(update.body_text.partition("\n\n")[0]) in openings)
+        ):
             if ids:  # the structured reading's id wins, where structured data gives ids
                 update.source_id = update.permalink = None
             confirmed.append(index)
