@@ -322,6 +322,54 @@ def test_a_title_alone_in_structured_data_is_the_bold_first_line_of_its_post() -
     assert "<strong>" not in updates[1].body_html
 
 
+def test_an_updates_own_image_and_video_in_structured_data_are_its_media() -> None:
+    """A liveBlogUpdate names its picture or video beside its body (`image`: an address, an
+    ImageObject, or a list of one picture's crops; `video`: a VideoObject): the media of an
+    update the page does not render (one it renders shows its own), never a `javascript:`
+    address, and never the page's own picture, which Reach and the Guardian lend to every
+    update."""
+    lead = {"@type": "ImageObject", "url": "https://cdn.example/lead.jpg"}
+    data = blog([
+        {"@type": "BlogPosting", "headline": "Gold model", "url": f"{BASE}#p3",
+         "datePublished": "2015-03-09T20:28:00Z", "image": "/gold.jpg"},
+        {"@type": "BlogPosting", "headline": "Demo", "url": f"{BASE}#p2",
+         "datePublished": "2015-03-09T20:21:00Z", "image": lead, "video": {
+             "@type": "VideoObject", "embedUrl": "https://www.youtube.com/embed/abc123"}},
+        {"@type": "BlogPosting", "headline": "On stage", "url": f"{BASE}#p1",
+         "datePublished": "2015-03-09T20:05:00Z", "image": [
+             {"@type": "ImageObject", "contentUrl": "https://cdn.example/cook-16x9.jpg",
+              "caption": "Tim Cook on stage"}, "https://cdn.example/cook-1x1.jpg"]},
+        {"@type": "BlogPosting", "headline": "Doors open", "url": f"{BASE}#p0",
+         "datePublished": "2015-03-09T19:55:00Z", "image": "javascript:alert(1)"},
+    ], image=lead)  # fmt: skip
+    alone = extract_page(page_with(ld(data)), BASE, fetched_at="2015-03-09T21:00:00Z").updates
+    assert [u.media for u in alone] == [
+        [{"type": "image", "url": "https://news.example/gold.jpg", "caption": None, "credit": None}],
+        [{"type": "video", "url": "https://www.youtube.com/embed/abc123", "provider": "youtube",
+          "text": None}],
+        [{"type": "image", "url": "https://cdn.example/cook-16x9.jpg",
+          "caption": "Tim Cook on stage", "credit": None}],
+        [],
+    ]  # fmt: skip
+    # Rendered, the posts show their own pictures, or none.
+    posts = "".join(
+        f"<article id='p{n}'><time datetime='2015-03-09T20:{m}:00Z'>{m}</time><h2>{title}</h2>"
+        f"<p>What post {n} shows from the hall, in a few more words.</p>{picture}</article>"
+        for n, m, title, picture in [
+            (3, 28, "Gold model", ""),
+            (2, 21, "Demo", ""),
+            (1, 5, "On stage", "<figure><img src='/own.jpg' alt=''></figure>"),
+        ]
+    )
+    page = page_with(ld(data), f"<main><div class='feed'>{posts}</div></main>")
+    shown = extract_page(page, BASE, fetched_at="2015-03-09T21:00:00Z").updates
+    assert [[m["url"] for m in u.media] for u in shown[:3]] == [
+        [],
+        [],
+        ["https://news.example/own.jpg"],
+    ]
+
+
 def test_an_edit_before_the_post_went_up_is_no_edit() -> None:
     published = "2023-08-14T09:01:52Z"
     assert instant.edited(published, "2023-08-14T04:20:06Z") is None

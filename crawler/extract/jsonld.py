@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl, urlsplit
 from crawler.extract.clean import author_names, normalise_text, optional_text, web_url
 from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
 from crawler.extract.instant import machine_time
+from crawler.extract.media import embed_record, image_record
 from crawler.extract.structured import StructuredUpdate, clockless_headline, drop_lent
 
 _MAX_DEPTH = 8
@@ -257,6 +258,7 @@ def _read_blog(
         found,
         optional_text(_string(node.get("headline") or node.get("name"))),
         (machine_time(_time(node.get(key))) for key in ("datePublished", "dateModified")),
+        (m["url"] for m in _media({"image": node.get("image")}, page_url)),
     )
     result.updates.extend(found)
 
@@ -298,7 +300,40 @@ def read_update(
         authors=people,
         organisations=organisations,
         article_body=body if isinstance(body, str) else "",
+        media=_media(item, page_url),
     )
+
+
+def _media(item: dict[str, Any], page_url: str) -> list[dict[str, Any]]:
+    """The picture and the video an update names beside its body, for an update the page
+    does not render (one it renders shows its own): `image` (an address or an ImageObject;
+    of a list, the first, as the others are the same picture cropped to other shapes) and
+    `video` (a VideoObject's embedUrl or contentUrl)."""
+    found: list[dict[str, Any]] = []
+    for kind, key in ((IMAGE, "image"), (VIDEO, "video")):
+        value = item.get(key)
+        for one in value[:1] if isinstance(value, list) else [value]:
+            url: str | None
+            if isinstance(one, str):
+                url, caption = one, None
+            elif isinstance(one, dict):
+                address = one.get("contentUrl") if kind == IMAGE else one.get("embedUrl")
+                url = _string(address or one.get("url") or one.get("contentUrl"))
+                caption = optional_text(_text(one.get("caption") or one.get("name")))
+            else:
+                continue
+            address = absolute(url, page_url) if url else None
+            if address is None or any(m["url"] == address for m in found):
+                continue
+            found.append(
+                image_record(address, caption, None)
+                if kind == IMAGE
+                else embed_record(address, kind="video")
+            )
+    return found
+
+
+IMAGE, VIDEO = "image", "video"
 
 
 def _ids_from_queries(updates: list[StructuredUpdate]) -> list[StructuredUpdate]:

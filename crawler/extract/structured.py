@@ -50,6 +50,7 @@ class StructuredUpdate:
     article_body: str = ""  # raw: entities and, sometimes, markup left in
     sources: list[str] = field(default_factory=list)
     pinned: bool = False  # a copy of it stands pinned above the stream (`block-<id>-pinned`)
+    media: list[dict[str, Any]] = field(default_factory=list)  # its `image` and `video`
 
     def __post_init__(self) -> None:
         if not self.sources:
@@ -68,6 +69,7 @@ class StructuredUpdate:
             self.article_body = other.article_body
         self.sources += [s for s in other.sources if s not in self.sources]
         self.pinned = self.pinned or other.pinned
+        self.media += [m for m in other.media if m not in self.media]
 
     def headline_cut(self, body: str) -> bool:
         """Whether the headline is only the start of the words, cut (see cuts): of the body
@@ -89,6 +91,8 @@ class StructuredUpdate:
     def to_update(self, base_url: str) -> Update:
         """The update as structured data alone shows it."""
         text, markup, found = self.body(base_url)
+        shown = {m.get("url") for m in found}
+        found += [dict(m) for m in self.media if m.get("url") not in shown]
         return Update(
             source_id=self.source_id,
             headline=None if self.headline_cut(text) else self.headline,
@@ -206,17 +210,19 @@ def drop_lent(
     updates: list[StructuredUpdate],
     headline: str | None,
     times: Iterable[str | None],
+    images: Iterable[str] = (),
 ) -> None:
     """Values (nearly) every update repeats from the page itself are the page's, not theirs,
-    and the page's own headline is never an update's.
+    and the page's own headline and picture are never an update's.
 
-    The Guardian gives each liveBlogUpdate the page's headline and dates: taken at their word,
-    ten blocks would share one headline and one time. An update whose own value differs keeps
-    it. Authors stay: a blog's byline on each update (the Mirror's) is still a byline the
-    publisher gave it.
+    The Guardian gives each liveBlogUpdate the page's headline and dates, and Reach and the
+    Guardian its picture: taken at their word, ten blocks would share one headline, one time
+    and one picture. An update whose own value differs keeps it. Authors stay: a blog's
+    byline on each update (the Mirror's) is still a byline the publisher gave it.
     """
     if len(updates) < 2:
         return
+    _drop_lent_pictures(updates, set(images))
     if headline:  # (the Guardian's older pages lend it to their untitled blocks alone)
         own = _folded(headline)
         for update in updates:  # (most headlines differ in their first letters: a look)
@@ -227,6 +233,15 @@ def drop_lent(
     if own_times:
         _drop_if_lent(updates, "published_at", own_times, str)
         _drop_if_lent(updates, "modified_at", own_times, str)
+
+
+def _drop_lent_pictures(updates: list[StructuredUpdate], own: set[str]) -> None:
+    """The page's own picture, and one (nearly) every update names, off every update."""
+    named = Counter(url for update in updates for url in {m.get("url") for m in update.media})
+    lent = own | {url for url, n in named.items() if n >= NEARLY_ALL * len(updates)}
+    if lent:
+        for update in updates:
+            update.media = [m for m in update.media if m.get("url") not in lent]
 
 
 def _drop_if_lent(
