@@ -441,6 +441,16 @@ def test_a_stream_under_headings_that_name_its_days_is_placed_on_them() -> None:
         "2024-05-03T20:00:00Z",
         "2024-05-03T21:00:00Z",
     ]
+    # The heading names the day of every post below it, oldest first too, and a clock on that
+    # day later than the fetch (20:00 in Berlin) is still to come: a programme's, not
+    # yesterday's.
+    below = [date(2024, 5, 5), None, None, None]
+    assert CLOCK.place_clocks([(6, 0), (9, 30), (18, 0), (21, 15)], below) == [
+        "2024-05-05T04:00:00Z",
+        "2024-05-05T07:30:00Z",
+        "2024-05-05T16:00:00Z",
+        "2024-05-05T19:15:00Z",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -340,6 +340,21 @@ def test_a_schedule_whose_times_run_past_the_fetch_is_a_programme() -> None:
     assert extract_page(page, url, fetched_at="2024-05-01T13:10:00Z").updates == []
 
 
+def test_a_schedule_of_bare_clocks_under_its_days_heading_is_a_programme() -> None:
+    """A channel's "in diretta" guide: a heading names the day, and each programme opens
+    with a bare clock, rising down the page past the fetch. The clocks under the heading are
+    on its day, those later than the fetch still to come (not yesterday's): a programme."""
+    shows = "".join(
+        f"<h3>{h:02d}:{m:02d} Programma {h}</h3><p>Informazione e attualità della giornata, "
+        f"con ospiti in studio e collegamenti.</p>"
+        for h, m in ((6, 0), (8, 30), (11, 0), (13, 30), (17, 0), (20, 30), (21, 15), (23, 0))
+    )
+    main = f"<h2>domenica, 19 maggio 2024</h2>{shows}"
+    page = page_of(main, "Rai 1 in diretta: la programmazione di oggi", "it")
+    url = "https://www.example.it/radio/rai-1-in-diretta-la-programmazione-di-oggi"
+    assert extract_page(page, url, fetched_at="2024-05-19T16:30:00Z").updates == []
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things

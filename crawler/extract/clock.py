@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import accumulate, chain, pairwise
 from typing import NamedTuple, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -664,6 +664,11 @@ def _date_alone(text: str, month_first: bool = False) -> _Date | None:
 _Ordered = TypeVar("_Ordered", float, tuple[int, int])  # what a stream's times are read as
 
 
+def _carried(above: date | None, day: date | None) -> date | None:
+    """The day a heading named above a post, carried down to the next heading."""
+    return day or above
+
+
 def mostly_rising(values: Sequence[_Ordered]) -> bool:
     """Whether values, in page order, rise from one to the next more often than they fall:
     a stream that runs oldest first."""
@@ -770,7 +775,9 @@ class PageClock:
         self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
     ) -> list[str | None]:
         if mostly_rising([c for c in clocks if c is not None]):
-            return self._placed(clocks[::-1], named[::-1])[::-1]
+            # Placed from its end; a heading's day is still of the posts below it.
+            below = list(accumulate(named, _carried))
+            return self._placed(clocks[::-1], below[::-1])[::-1]
         return self._placed(clocks, named)
 
     def day_stated(self, text: str) -> date | None:
@@ -794,7 +801,11 @@ class PageClock:
             if above is not None and clock > above:
                 day -= timedelta(days=1)
             above = clock
-            moment, day = self._at(day, _Clock(0, 0, clock[0], clock[1], 0, None, True))
+            at = _Clock(0, 0, clock[0], clock[1], 0, None, True)
+            if section is None:
+                moment, day = self._at(day, at)
+            else:  # the day a heading names stands, though a clock on it is still to come
+                moment = datetime(day.year, day.month, day.day, at.hour, at.minute, tzinfo=self.zone)
             placed.append(format_utc(moment))
         return placed
 
