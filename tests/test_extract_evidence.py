@@ -51,6 +51,9 @@ def test_addresses_that_say_live(url: str) -> None:
         "https://www.example.com/tv/live-tv-guide",
         "https://www.example.fr/finance/ticker-symbols",
         "https://www.example.com/farming/livestock-auction-results",
+        # A chat beside a live video, its replay too ("_" runs on in the address's word).
+        "https://www.youtube.com/live_chat_replay?continuation=abc",
+        "https://www.example.com/live_chat",
     ],
 )
 def test_addresses_that_do_not(url: str) -> None:

@@ -23,7 +23,8 @@ from crawler.extract.generic import Stream
 _NOT_COVERAGE = r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait)"
 # Words in an address: a path segment or a slug word.
 _URL_WORDS = re.compile(
-    rf"(?:^|[/_.=-])(?:live(?![-_](?:{_NOT_COVERAGE}|entertainment)\b)|liveblog|live-?blog|"
+    rf"(?:^|[/_.=-])(?:live(?![-_](?:{_NOT_COVERAGE}|entertainment)(?:$|[/_.?&=-]))|liveblog|"
+    r"live-?blog|"
     r"liveticker|live-?ticker|"
     r"ticker(?![-_]symbols?\b)|live-?updates|"
     r"live-?news|as-it-happened|minute-by-minute|en-?direct|direct|en-?vivo|directo|"
