@@ -897,6 +897,9 @@ def test_next_links_by_anchor_rel_and_text() -> None:
         ("/live/ticker-1234.html", "/live/ticker-1234-2.html", True),
         ("/news/live/uk-53905012/page/2", "/news/live/uk-53905012/page/3", True),
         ("/live/ticker-1234.html", "/live/ticker-1235.html", False),
+        # WordPress's slug for another post of the same title; the site's home page.
+        ("/2017/11/24/live-semifinal/", "/2017/11/24/live-semifinal-2/", False),
+        ("/2017/11/24/live-semifinal/", "/", False),
     ],
 )
 def test_a_rel_next_to_another_article_leads_to_no_older_updates(
@@ -906,10 +909,22 @@ def test_a_rel_next_to_another_article_leads_to_no_older_updates(
     link leads to another blog, whose posts are not this one's older ones. A rel=next within
     the document (another query, a path below it, a page number after it) does."""
     body = (
-        f'<nav class="post-navigation"><a href="{href}" rel="next">Cougars win the final</a></nav>'
+        f'<nav class="post-navigation"><a href="{href}" rel="next"><span>Next post</span> '
+        "Cougars win the final</a></nav>"
     )
     urls = next_urls(parse(page_with(body=body)), f"https://news.example{page}")  # type: ignore[arg-type]
     assert urls == ([f"https://news.example{href}"] if older else [])
+
+
+def test_a_broken_address_in_a_next_link_is_passed_over() -> None:
+    """A rel=next or "load more" link whose address cannot be read ("http://[oops") is no
+    older page, and the page is read all the same."""
+    body = (
+        "<a rel='next' href='http://[oops/page/2'>Older posts</a>"
+        "<a class='load-more' href='http://[oops/x'>More</a><a href='?page=2'>Older posts</a>"
+    )
+    urls = next_urls(parse(page_with(body=body)), "https://news.example/live/blog")  # type: ignore[arg-type]
+    assert urls == ["https://news.example/live/blog?page=2"]
 
 
 def test_a_load_more_button_that_leads_elsewhere_leads_to_no_older_updates() -> None:

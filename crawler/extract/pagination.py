@@ -93,17 +93,19 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
         if score <= 0:
             continue
         url = absolute(href, base)
-        if url is None:
+        if url is None or not _readable(url):
             continue
         url = without_fragment(url)
         if url == here:
             continue
-        if score >= _REL_NEXT and not _same_document(url, here):
-            score = _score(element, rel=False)  # a theme's "next post": another article
-        if score == _CLASS_ALONE and not _same_document(url, here):
-            continue  # a button styled as "load more" that leads elsewhere ("Sign in")
-        if score <= 0:
-            continue
+        if (score >= _REL_NEXT or score == _CLASS_ALONE) and not _same_document(url, here):
+            # A theme's "Next post" (rel=next) to another article, a button styled "load
+            # more" that leads elsewhere ("Sign in"): no older page of this document, unless
+            # its words say so ("Load more updates", "Older posts"; the spider refuses it
+            # with a sentence where it leaves the blog's site).
+            score = _score(element, rel=False)
+            if score < _SAYS_OLDER:
+                continue
         best = scored.get(url)
         if best is None or score > best[0]:
             scored[url] = (score, best[1] if best else position)
@@ -121,26 +123,43 @@ def _may_be_older(element: Element) -> bool:
     return _may_say_older(text)
 
 
+def _readable(url: str) -> bool:
+    """Whether an address can be read at all ("http://[oops/page/2", a port of letters: no)."""
+    try:
+        urlsplit(url).port  # noqa: B018 (what raises)
+    except ValueError:
+        return False
+    return True
+
+
 def _same_document(url: str, here: str) -> bool:
     """Whether a link leads to another page of this document: its own path with another
-    query (`?page=2`, `?page=with:block-…`), a path below it (`/page/2`), or its path with a
-    page number after it (`…-2.html`); not the next article of a WordPress theme's post
-    navigation (`<a rel="next">` to another slug)."""
-    there, this = urlsplit(url), urlsplit(here)
+    query (`?page=2`, `?page=with:block-…`), a path below it (`/updates/2`), or its path
+    with a page number (`/2/`, `/page/3`, `…-2.html`); not the next article of a WordPress
+    theme's post navigation (`<a rel="next">` to another slug, `…-live-blog-2/` among them),
+    nor the site's home page."""
+    try:
+        there, this = urlsplit(url), urlsplit(here)
+    except ValueError:  # ("http://[oops/page/2": no address at all)
+        return False
     if there.netloc.lower() != this.netloc.lower():
         return False
     ours, theirs = _stem(this.path), _stem(there.path)
-    return ours == theirs or theirs.startswith(f"{ours}/") or ours.startswith(f"{theirs}/")
+    return bool(ours) and (ours == theirs or theirs.startswith(f"{ours}/"))
 
 
 def _stem(path: str) -> str:
-    """A path without its trailing slash, extension and page number."""
+    """A path without its trailing slash, its extension and a page number after it."""
     return _PAGE_SUFFIX.sub("", path.rstrip("/"))
 
 
-_PAGE_SUFFIX = re.compile(r"(?:[-_/](?:page[-_/]?)?\d{1,3})?(?:\.[a-z]{2,5})?$", re.I)
+# A page number: a segment of its own ("/2", "/page/3"), or before an extension ("-2.html").
+_PAGE_SUFFIX = re.compile(
+    r"(?:/(?:page/?)?\d{1,2}|[-_]\d{1,2}(?=\.[a-z]{2,5}$))?(?:\.[a-z]{2,5})?$", re.I
+)
 _REL_NEXT = 90  # the score of a rel=next link
 _CLASS_ALONE = 35  # of a link only its class calls "load more"
+_SAYS_OLDER = 60  # of a link whose words alone say older updates ("Load more", "Next page")
 
 
 def _score(element: Element, rel: bool = True) -> int:
