@@ -3052,13 +3052,19 @@ def test_a_custom_elements_entry_id_is_the_posts_id() -> None:
     assert [u.source_id for u in updates] == ["4103", "4102", "4101"]
 
 
-@pytest.mark.parametrize("chapters", [True, False])
-def test_a_recordings_chapters_are_no_stream(chapters: bool) -> None:
+@pytest.mark.parametrize(
+    ("starts", "chapters"),
+    [
+        (["00:00:00", "00:04:10", "00:11:45", "00:19:30"], True),
+        (["23:10", "23:40", "00:00", "00:30"], False),
+        (["00:00", "00:15", "00:40", "01:10"], False),  # a New Year's blog, oldest first
+    ],
+)
+def test_a_recordings_chapters_are_no_stream(starts: list[str], chapters: bool) -> None:
     """A podcast episode recorded live ("Mailbag Q&A (LIVE)") lists its chapters by where
-    they start in the recording, rising from 00:00:00: places in the audio, not times of day,
-    and no live blog. A blog read oldest first that runs past midnight is one."""
-    starts = ["00:00:00", "00:04:10", "00:11:45", "00:19:30"] if chapters else [
-        "23:10", "23:40", "00:00", "00:30"]  # fmt: skip
+    they start in the recording, to the second, rising from 00:00:00: places in the audio,
+    not times of day, and no live blog. A blog read oldest first that runs past midnight is
+    one, and so is one that starts at midnight, its clocks to the minute."""
     rows = "".join(
         f"<div class='flex gap-3'><span class='font-mono'>{start}</span><div><h3>Part {n}: the "
         f"question asked</h3><p>What the hosts say in part {n}, in a few more words.</p></div>"

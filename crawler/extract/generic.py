@@ -1845,11 +1845,12 @@ def _place_bare_clocks(
     """Bare clocks, where nothing else dates the post: placed on days down the stream, from
     the page's day (a stream that runs past midnight steps back a day), not each on that day;
     the posts under a line that names their day, on that day. True, and nothing placed, where
-    every post's clock is a place in a recording: they rise from 00:00 ("00:04:10"), as a
-    podcast's or a video's chapters do, and no live blog starts at midnight on the dot."""
+    every post's clock is a place in a recording: shown to the second, they rise from 00:00
+    ("00:00:00", "00:04:10"), as a podcast's or a video's chapters do."""
     if clock is None:
         return False
     bare: list[tuple[Element, Update, tuple[int, int], date | None]] = []
+    seconds = 0  # bare clocks shown to the second ("00:04:10")
     members = {member for member, _ in posts}
     for member, update in posts:
         readings = times[member]
@@ -1860,10 +1861,11 @@ def _place_bare_clocks(
         )  # (an edit's clock, "Updated at 12.36", places no post)
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
             bare.append((member, update, reading.clock, _day_above(member, members, clock)))
+            seconds += reading.text.count(":") == 2
     if not bare:
         return False
     clocks, days = [c for _, _, c, _ in bare], [d for _, _, _, d in bare]
-    if len(bare) == len(posts) and clocks[0] == (0, 0) and mostly_rising(clocks):
+    if seconds == len(bare) == len(posts) and clocks[0] == (0, 0) and mostly_rising(clocks):
         return True
     placed = clock.place_clocks(clocks, days)
     if len(_local_days(placed, clock)) > 1:  # over midnight: what its tweets say counts too
