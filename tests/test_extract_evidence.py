@@ -79,6 +79,8 @@ def test_addresses_that_do_not(url: str) -> None:
         "Unwetter-Ticker: Hagel und Starkregen",
         "NewsTicker zum Krieg in Nahost",
         "Live reporting from the count",
+        "Election night: live reactions from the parties",
+        "Live blogging the budget",
         "The Latest: Storm makes landfall as a Category 4 hurricane",
         "Budget 2024 – live",
         "Storm Ciarán: latest updates",

@@ -35,8 +35,9 @@ _URL_WORDS = re.compile(
 )
 # What titles say, in the languages read here: "Live:" as a label, "live updates", "Liveticker"…
 _TITLE_WORDS = re.compile(
-    r"\bLive\s*[:|–—-]|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog|updates?|coverage|tickers?|"
-    r"news|text|report(?:ing)?|stream|commentary|results|reaction|scores)\b|\blatest updates\b|"
+    r"\bLive\s*[:|–—-]|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog(?:s|ging)?|updates?|"
+    r"coverage|tickers?|news|text|reports?|reporting|streams?|commentary|results|reactions?|"
+    r"scores)\b|\blatest updates\b|"
     r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|\bin tempo reale\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
     r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b|"
