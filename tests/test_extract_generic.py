@@ -1403,6 +1403,7 @@ def test_a_clock_beside_how_long_ago_is_the_posts_time(ago: bool) -> None:
         ("<div class='date'>January 10, 2024</div>", ("11", "10")),  # the day the blog began
         ("<div class='date'><span>Updated</span> January 11, 2024</div>", ("11", "10")),
         ("<div class='date'>Last updated: January 10, 2024</div>", ("10", "09")),
+        ("<div class='date'>Last revised January 10, 2024</div>", ("10", "09")),
         ("<blockquote class='tweet'><p>Polls open soon</p>— Clerk (@clerk) January 10, 2024"
          "</blockquote>", ("10", "09")),  # a quoted tweet's day: the newest post's
     ],

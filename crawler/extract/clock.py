@@ -368,8 +368,13 @@ EDIT_WORDS = (
     r"edited|updated|modified|aktualisiert|bearbeitet|mis\s+à\s+jour|modifié|actualizado|editado|"
     r"aggiornato|modificato|atualizado|bijgewerkt|gewijzigd|zaktualizowano|edytowano"
 )
-# A dateline that says so, or says "as of" ("Stand: 11.01.2024", "Aktualizacja: …").
-_UPDATED = re.compile(rf"\b(?:{EDIT_WORDS}|stand|aktualizacja)\b", re.I)
+# A dateline that says so, or says "as of" ("Stand: 11.01.2024", "Aktualizacja: …",
+# "Zuletzt geändert", "Actualisé le", "Last revised").
+_UPDATED = re.compile(
+    rf"\b(?:{EDIT_WORDS}|stand|aktualizacja|geändert|actualisée?|revised|changed|zmieniono|"
+    r"modificada|modificata|actualizada|atualizada|aggiornata)\b",
+    re.I,
+)
 
 # Words that say the number after them is a clock ("um 19.30", "à 14h", "alle 9.30").
 CLOCK_LEADS = frozenset(
