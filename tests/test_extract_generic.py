@@ -3078,18 +3078,24 @@ def test_a_recordings_chapters_are_no_stream(starts: list[str], chapters: bool) 
 
 def test_a_writers_avatar_is_no_picture_of_the_post() -> None:
     """A post's header shows its writer's picture (`img.avatar`, Mastodon's and Gitea's, a
-    forum's): chrome, like the byline it stands for; the picture the post shows is media."""
+    forum's): chrome, like the byline it stands for; the picture the post shows is media. A
+    box whose class says it has or shows one (`has-avatar`, Sourcefabric's
+    `show-author-avatar`) is no writer's picture but the post's words."""
     posts = "".join(
-        f"<article class='post' id='p{n}'><div class='status__avatar'><img class='u-photo "
-        f"account__avatar' src='/avatars/jane.jpg' alt=''></div><header><time datetime='2024-05-"
-        f"01T1{n}:05:00Z'>1{n}:05</time></header><h2>Update {n}</h2><p>What update {n} reports, in more "
-        f"than a few words.</p><figure><img src='/photos/{n}.jpg' alt=''><figcaption>Scene "
-        f"{n}</figcaption></figure></article>"
+        f"<article class='post show-author-avatar' id='p{n}'><div class='status__avatar'><img "
+        f"class='u-photo account__avatar' src='/avatars/jane.jpg' alt=''></div><header><time "
+        f"datetime='2024-05-01T1{n}:05:00Z'>1{n}:05</time></header><h2>Update {n}</h2><div "
+        f"class='content has-avatar'><p>What update {n} reports, in more than a few words.</p>"
+        f"<figure><img src='/photos/{n}.jpg' alt=''><figcaption>Scene {n}</figcaption></figure>"
+        "</div></article>"
         for n in (3, 2, 1)
     )
     updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm: live", MAY_DAY)
     assert [[m["url"] for m in u.media] for u in updates] == [
         [f"https://news.example/photos/{n}.jpg"] for n in (3, 2, 1)
+    ]
+    assert [u.body_text for u in updates] == [
+        f"What update {n} reports, in more than a few words." for n in (3, 2, 1)
     ]
 
 

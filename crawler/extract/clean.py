@@ -285,7 +285,6 @@ BYLINE_CLASS = r"(?<!no-)(?<!has-)(?<!with-)byline"
 # writers' pictures (a post's avatar, no picture it shows) inside entries.
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
-    r"avatar|"
     rf"related|read-?more|promo|{BYLINE_CLASS}|timestamp|tip_wrp|"
     r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
@@ -647,7 +646,20 @@ def is_chrome_class(cls: str) -> bool:
 
     Cached: a page repeats a handful of class strings on every entry.
     """
-    return bool(cls) and _CHROME_CLASS.search(cls) is not None
+    return bool(cls) and (_CHROME_CLASS.search(cls) is not None or _names_avatar(cls))
+
+
+def _names_avatar(cls: str) -> bool:
+    """A class word that names a writer's picture ("avatar", "account__avatar"), not a
+    modifier that says a box has or shows one ("has-avatar", "show-author-avatar",
+    "post--with-avatar")."""
+    return "avatar" in cls and any(
+        "avatar" in (named := word.split("--")[0]) and not named.startswith(_AVATAR_MODIFIERS)
+        for word in cls.lower().split()
+    )
+
+
+_AVATAR_MODIFIERS = ("has-", "show-", "with-", "no-", "hide-", "without-")
 
 
 @lru_cache(maxsize=1024)
