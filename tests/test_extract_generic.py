@@ -3120,11 +3120,12 @@ def test_zdf_items_as_a_public_parser_documents_them() -> None:
     ]
 
 
-def test_a_test_id_is_no_posts_id() -> None:
+@pytest.mark.parametrize("test_id", ["data-testid", "data-test-id", "data-qa-id"])
+def test_a_test_id_is_no_posts_id(test_id: str) -> None:
     """A box's `data-testid` names its kind for a build's tests ("liveticker-entry", the same
     on every entry): the post's id is the attribute that numbers it, `data-ticker-id`."""
     entries = "".join(
-        f'<div class="liveticker-entry" data-testid="liveticker-entry" data-ticker-id="22918{n}">'
+        f'<div class="liveticker-entry" {test_id}="liveticker-entry" data-ticker-id="22918{n}">'
         f"<span class='liveticker-entry__minute'>{20 * n}'</span><h3>Chance {n}</h3><p>What "
         f"happened in minute {20 * n}, in more words than a few.</p></div>"
         for n in (4, 3, 2, 1)
