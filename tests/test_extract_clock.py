@@ -43,6 +43,7 @@ READINGS = {
         # A server's time to the second with its offset (Gitea's, Python's str()).
         ("2024-05-03 14:05:00 +00:00", "full", "2024-05-03T14:05:00Z", (14, 5)),
         ("2024-05-03 14:05:00+02:00", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("May 3, 2024 10:00:00-12:00", "full", "2024-05-03T08:00:00Z", (10, 0)),  # a range
         ("7.30pm", "clock", "2024-05-05T17:30:00Z", (19, 30)),
         ("9:05 a.m.", "clock", "2024-05-05T07:05:00Z", (9, 5)),
         ("7pm", "clock", "2024-05-05T17:00:00Z", (19, 0)),
@@ -228,6 +229,7 @@ def test_match_minutes(text: str, minute: str) -> None:
         "Montag, 5. Mai 2024",  # a date is not a time
         "The vote is at noon, 5 hours from now",  # "noon" is a clock only beside a date
         "Polls close at midnight",
+        "Polls close at midnight on March 14, 2024",  # a midnight before a date ends that day
         "",
     ],
 )

@@ -501,10 +501,11 @@ _ZONE_AFTER = re.compile(
     + _ZONE_NAMES
     + r")(?![A-Za-z])(?:\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d))?[)\]]?"
 )
-# An offset right after a clock to the second, as a server prints its time ("2024-05-01
-# 11:35:00 +00:00", Python's "11:35:00+02:00"): a clock without seconds followed by "-12:00"
-# is a range.
+# An offset right after a clock to the second that follows a date the way a server prints
+# its times ("2024-05-01 11:35:00 +00:00", Python's "…11:35:00+02:00"); elsewhere "-12:00"
+# after a clock ends a range ("May 1, 2024 10:00:00-12:00").
 _OFFSET_AFTER = re.compile(r" ?([+-])(0\d|1[0-4]):?([0-5]\d)(?![\d:])")
+_ISO_DATE_BEFORE = re.compile(r"\d{4}-\d\d-\d\d[ T]$")
 
 
 def _offset_zone(match: re.Match[str]) -> tzinfo:
@@ -991,9 +992,9 @@ def _numbered(page: PageClock, text: str, low: str) -> list[_Found | None]:
     """The readings that need a number: clocks, dates, match minutes; cheap tests first."""
     english = page._reads("en")
     clocks = list(_clocks(text, english=english))
-    if english and ("noon" in low or "midnight" in low):
-        clocks.extend(_noon_or_midnight(text))
     found: list[_Found | None] = []
+    if english and ("noon" in low or "midnight" in low):
+        found.append(_dated_noon_or_midnight(page, text))
     used: set[int] = set()  # clocks read with their date or day word
     if "t" in low and "-" in text and ":" in text:
         iso = _ISO_TIME.search(text)
@@ -1096,19 +1097,32 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
             zone = _zone_of(named) if named else None
             if named is not None and zone is not None:
                 end = named.end()
-            elif s is not None and (offset := _OFFSET_AFTER.match(text, end)) is not None:
+            elif (
+                s is not None
+                and _ISO_DATE_BEFORE.search(text, 0, match.start())
+                and (offset := _OFFSET_AFTER.match(text, end)) is not None
+            ):
                 zone, end = _offset_zone(offset), offset.end()
         accepted = lenient or bool(mer or word or hm or zone) or _alone(match, text, h, sep)
         minute = int(m or hm or 0)
         yield _Clock(match.start(), end, hour, minute, int(s or 0), zone, accepted)
 
 
-def _noon_or_midnight(text: str) -> Iterator[_Clock]:
-    """ "noon" and "midnight" as the clocks 12:00 and 0:00 ("March 14, 2024, noon", as Django
-    prints them), only beside a date: in prose they are rarely the post's time."""
+def _dated_noon_or_midnight(page: PageClock, text: str) -> _Found | None:
+    """ "noon" and "midnight" as the clocks 12:00 and 0:00 right after a date ("March 14,
+    2024, noon", as Django prints them): in prose ("Polls close at midnight on March 14")
+    they are rarely the post's time, and a midnight before a date is that day's end."""
     for match in _NOON_OR_MIDNIGHT.finditer(text):
+        start = match.start()
+        window = max(0, start - _DATE_WINDOW)
+        found = _find_date(text[window:start], False, page._month_first)
+        if found is None or text[window + found.end : start].strip(" ,") not in ("", "at"):
+            continue
         hour = 12 if match.group().lower() == "noon" else 0
-        yield _Clock(match.start(), match.end(), hour, 0, 0, None, False)
+        clock = _Clock(start, match.end(), hour, 0, 0, None, False)
+        begin = window + found.start
+        return begin, "full", _full(page, found, clock, text[begin : match.end()])
+    return None
 
 
 def _alone(match: re.Match[str], text: str, hour: str, sep: str | None) -> bool:
