@@ -270,6 +270,8 @@ def test_a_headline_that_is_the_bodys_start_cut_short_is_none(shown: bool) -> No
          "Stocks slip as the press conference starts…", None),
         ("Rates held. The Fed left its benchmark rate unchanged for a seventh meeting.",
          "Rates held", "Rates held"),
+        ("Apple unveils iPhone 16 at its event in Cupertino, with a bigger screen.",
+         "Apple unveils iPhone", None),
     ]  # fmt: skip
     data = blog([{"@type": "BlogPosting", "headline": title, "url": f"{BASE}#card-{n}",
                   "datePublished": f"2024-06-12T18:4{n}:00Z", "articleBody": words}
@@ -287,6 +289,7 @@ def test_a_headline_that_is_the_bodys_start_cut_short_is_none(shown: bool) -> No
         (None, posts[0][0]),
         (None, posts[1][0]),
         ("Rates held", "The Fed left its benchmark rate unchanged for a seventh meeting."),
+        (None, posts[3][0]),
     ]
 
 

@@ -183,8 +183,9 @@ def _without_headline(text: str, headline: str | None) -> str:
 
 def cuts(headline: str | None, body: str) -> bool:
     """Whether a headline is only the start of the body, cut where a required headline's
-    length runs out ("…as he takes que"): the body goes on mid-word or mid-sentence after it,
-    or after what it leaves off at an ellipsis. A headline the body repeats as its first line
+    length runs out ("…as he takes que"): the body goes on mid-word or mid-sentence after it
+    (a small letter or a figure: "Apple unveils iPhone" of "Apple unveils iPhone 16 …"), or
+    after what it leaves off at an ellipsis. A headline the body repeats as its first line
     ("Headline\n\nThe mayor …", "Headline. The mayor …") is the post's own."""
     if not headline or not body:
         return False
@@ -198,8 +199,8 @@ def cuts(headline: str | None, body: str) -> bool:
         )
     if len(body) <= len(start) or not body.startswith(start):
         return False
-    after = body[len(start)]
-    return after.isalnum() or (after == " " and body[len(start) + 1 : len(start) + 2].islower())
+    after, then = body[len(start)], body[len(start) + 1 : len(start) + 2]
+    return after.isalnum() or (after == " " and (then.islower() or then.isdigit()))
 
 
 # A value counts as lent when at least this share of the updates repeat the page's own.
