@@ -6,7 +6,7 @@ schema.org LiveBlogPosting (JSON-LD or microdata); a publisher's or a live-blog 
 that an adapter knows (AMP's live list among them); or, for the generic extractor's stream of
 posts, a second, independent sign: the page's address or title calls it live ("/live/",
 "liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "Newsblog",
-"na żywo", "canlı", "The Latest:", "– live", "latest updates", "in tempo reale" …), the stream's own box does ("liveblog", "ticker") where its posts carry times, or a long run of its posts carry
+"na żywo", "canlı", "The Latest:", "– live", "latest updates", "in tempo reale" …), the stream's own box does ("liveblog", "ticker") where some of its posts carry a time, or a long run of its posts carry
 a match minute each (a commentary). A stream alone is not enough: comment threads, forums and lists of
 teasers repeat boxes with times as well.
 """
@@ -99,8 +99,8 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
     if page.address or page.title:
         return True
     if _box_says_live(stream.names):
-        # A box's name alone vouches only for posts that carry a time: orf.at names the
-        # untimed stories of its front page `ticker-story`.
+        # A box's name alone vouches only for a stream with a time on some post: orf.at
+        # names the untimed stories of its front page `ticker-story`.
         return stream.timed > 0
     return (
         len(stream.updates) >= _COMMENTARY_POSTS

@@ -305,20 +305,22 @@ def read_update(
 
 
 def _media(item: dict[str, Any], page_url: str) -> list[dict[str, Any]]:
-    """The picture and the video an update names beside its body, for an update the page
+    """The picture and the videos an update names beside its body, for an update the page
     does not render (one it renders shows its own): `image` (an address or an ImageObject;
     of a list, the first, as the others are the same picture cropped to other shapes) and
-    `video` (a VideoObject's embedUrl or contentUrl)."""
+    `video` (each VideoObject's embedUrl or contentUrl)."""
     found: list[dict[str, Any]] = []
-    for kind, key in ((IMAGE, "image"), (VIDEO, "video")):
+    for key in ("image", "video"):
         value = item.get(key)
-        for one in value[:1] if isinstance(value, list) else [value]:
+        if isinstance(value, list):
+            value = value[:1] if key == "image" else value
+        for one in value if isinstance(value, list) else [value]:
             url: str | None
             if isinstance(one, str):
                 url, caption = one, None
             elif isinstance(one, dict):
-                address = one.get("contentUrl") if kind == IMAGE else one.get("embedUrl")
-                url = _string(address or one.get("url") or one.get("contentUrl"))
+                first = one.get("contentUrl") if key == "image" else one.get("embedUrl")
+                url = _string(first or one.get("url") or one.get("contentUrl"))
                 caption = optional_text(_text(one.get("caption") or one.get("name")))
             else:
                 continue
@@ -327,13 +329,10 @@ def _media(item: dict[str, Any], page_url: str) -> list[dict[str, Any]]:
                 continue
             found.append(
                 image_record(address, caption, None)
-                if kind == IMAGE
+                if key == "image"
                 else embed_record(address, kind="video")
             )
     return found
-
-
-IMAGE, VIDEO = "image", "video"
 
 
 def _ids_from_queries(updates: list[StructuredUpdate]) -> list[StructuredUpdate]:

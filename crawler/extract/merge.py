@@ -274,10 +274,10 @@ class Likeness:
 
     @classmethod
     def of_reading(cls, reading: StructuredUpdate) -> Likeness:
-        titled_only = bool(reading.headline) and not reading.article_body.strip()
+        titled_only = reading.titled_only
         return cls(
             headline=fold(reading.headline) if reading.headline else None,
-            keys=headline_keys(reading.headline)
+            keys=body_keys(reading.headline or "")
             if titled_only
             else body_keys(raw_text(reading.article_body), reading.headline),
             seconds=instant.seconds(reading.published_at),
@@ -335,11 +335,6 @@ def body_keys(text: str, headline: str | None = None) -> frozenset[str]:
     if len(start) >= KEY_LENGTH:
         keys.add(start[:KEY_LENGTH])
     return frozenset(keys)
-
-
-def headline_keys(headline: str | None) -> frozenset[str]:
-    """The keys a headline gives as words: those of a body that opens with it."""
-    return body_keys(headline) if headline else frozenset()
 
 
 def raw_text(article_body: str) -> str:

@@ -22,7 +22,7 @@ from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.entries import reading_times
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
-from crawler.extract.merge import body_keys, fold, headline_keys, id_key, merge, raw_text
+from crawler.extract.merge import body_keys, fold, id_key, merge, raw_text
 from crawler.extract.microdata import Microdata, read_microdata
 from crawler.extract.pagestate import read_page_state
 from crawler.extract.pagination import next_urls
@@ -207,8 +207,8 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     untitled = {k for s in readings if not s.headline for k in body_keys(raw_text(s.article_body))}
     # A headline alone is known by its words: an untitled post's body that opens with it (as
     # its whole first paragraph, where it is too short for keys).
-    titles = [s.headline for s in readings if s.headline and not s.article_body.strip()]
-    bodies |= {k for title in titles for k in headline_keys(title)}
+    titles = [s.headline or "" for s in readings if s.titled_only]
+    bodies |= {k for title in titles for k in body_keys(title)}
     openings = {fold(title) for title in titles}
     confirmed: list[int] = []
     for index, update in enumerate(found):

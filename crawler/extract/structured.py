@@ -71,6 +71,11 @@ class StructuredUpdate:
         self.pinned = self.pinned or other.pinned
         self.media += [m for m in other.media if m not in self.media]
 
+    @property
+    def titled_only(self) -> bool:
+        """A headline and no words: a post the page may show as its bold first line."""
+        return bool(self.headline) and not self.article_body.strip()
+
     def headline_cut(self, body: str) -> bool:
         """Whether the headline is only the start of the words, cut (see cuts): of the body
         as read, or of articleBody's words, a picture's caption among them."""

@@ -50,7 +50,7 @@ from archive.times import edited_at, format_utc, parse_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
 from crawler.extract.clock import visible_time
-from crawler.extract.dom import Element, absolute, fragment_of, scripts_saying, text_of
+from crawler.extract.dom import HEADINGS, Element, absolute, fragment_of, scripts_saying, text_of
 from crawler.extract.endpoints import WP_LIVEBLOG, Endpoint, unique
 from crawler.extract.endpoints.wordpress import entry_id
 from crawler.extract.entries import html_update
@@ -207,14 +207,11 @@ def _opening_heading(body: Element) -> Element | None:
     """The heading an entry's words open with (a block editor's `h2.wp-block-heading`), with
     more after it: the entry's title, which the plugin has no field for."""
     first = next(body.iterchildren(etree.Element), None)
-    if first is None or first.tag not in _HEADINGS or (body.text or "").strip():
+    if first is None or first.tag not in HEADINGS or (body.text or "").strip():
         return None
     if first.getnext() is None and not (first.tail or "").strip():
         return None  # a heading alone is the entry's words
     return first if text_of(first) else None
-
-
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 
 
 def _header_box(shown: Element, entry: Element) -> Element | None:
