@@ -453,6 +453,14 @@ def test_a_stream_under_headings_that_name_its_days_is_placed_on_them() -> None:
         "2024-05-05T16:00:00Z",
         "2024-05-05T19:15:00Z",
     ]
+    # Read oldest first past midnight, a heading's posts run on into the next day.
+    night = [date(2024, 5, 3), None, None, None]
+    assert CLOCK.place_clocks([(21, 0), (23, 50), (0, 20), (0, 45)], night) == [
+        "2024-05-03T19:00:00Z",
+        "2024-05-03T21:50:00Z",
+        "2024-05-03T22:20:00Z",
+        "2024-05-03T22:45:00Z",
+    ]
 
 
 @pytest.mark.parametrize(

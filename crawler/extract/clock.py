@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from itertools import accumulate, chain, pairwise
+from itertools import chain, pairwise
 from typing import NamedTuple, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -670,11 +670,6 @@ def _date_alone(text: str, month_first: bool = False) -> _Date | None:
 _Ordered = TypeVar("_Ordered", float, tuple[int, int])  # what a stream's times are read as
 
 
-def _carried(above: date | None, day: date | None) -> date | None:
-    """The day a heading named above a post, carried down to the next heading."""
-    return day or above
-
-
 def mostly_rising(values: Sequence[_Ordered]) -> bool:
     """Whether values, in page order, rise from one to the next more often than they fall:
     a stream that runs oldest first."""
@@ -781,10 +776,33 @@ class PageClock:
         self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
     ) -> list[str | None]:
         if mostly_rising([c for c in clocks if c is not None]):
-            # Placed from its end; a heading's day is still of the posts below it.
-            below = list(accumulate(named, _carried))
-            return self._placed(clocks[::-1], below[::-1])[::-1]
+            # Placed from its end; the posts below a heading, on from its day.
+            first = next((i for i, day in enumerate(named) if day is not None), len(named))
+            above = self._placed(clocks[:first][::-1], named[:first][::-1])[::-1]
+            return above + self._onward(clocks[first:], named[first:])
         return self._placed(clocks, named)
+
+    def _onward(
+        self, clocks: Sequence[tuple[int, int] | None], days: Sequence[date | None]
+    ) -> list[str | None]:
+        """A stream read oldest first under headings that name its days: each clock on its
+        heading's day, a day later whenever it is earlier than the one above (midnight
+        passed); a clock later than the fetch is still to come."""
+        placed: list[str | None] = []
+        day: date | None = None
+        above: tuple[int, int] | None = None
+        for clock, named in zip(clocks, days, strict=True):
+            if named is not None and named != day:
+                day, above = named, None
+            if clock is None or day is None:
+                placed.append(None)
+                continue
+            if above is not None and clock < above:
+                day += timedelta(days=1)
+            above = clock
+            moment = datetime(day.year, day.month, day.day, clock[0], clock[1], tzinfo=self.zone)
+            placed.append(format_utc(moment))
+        return placed
 
     def day_stated(self, text: str) -> date | None:
         """The full date a short text states (a tweet's "January 18, 2024"), if it is no later
