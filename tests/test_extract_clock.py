@@ -40,6 +40,7 @@ READINGS = {
         # Django prints the clocks 12:00 and 0:00 as words (wagtail-live's post times).
         ("March 14, 2024, noon", "full", "2024-03-14T11:00:00Z", (12, 0)),
         ("March 14, 2024, midnight", "full", "2024-03-13T23:00:00Z", (0, 0)),
+        ("Feb. 30, 2024, noon; March 1, 2024, noon", "full", "2024-03-01T11:00:00Z", (12, 0)),
         # A server's time to the second with its offset (Gitea's, Python's str()).
         ("2024-05-03 14:05:00 +00:00", "full", "2024-05-03T14:05:00Z", (14, 5)),
         ("2024-05-03 14:05:00+02:00", "full", "2024-05-03T12:05:00Z", (14, 5)),

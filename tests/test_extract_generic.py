@@ -3120,7 +3120,9 @@ def test_zdf_items_as_a_public_parser_documents_them() -> None:
     ]
 
 
-@pytest.mark.parametrize("test_id", ["data-testid", "data-test-id", "data-qa-id"])
+@pytest.mark.parametrize(
+    "test_id", ["data-testid", "data-test-id", "data-qa-id", "data-automation-id"]
+)
 def test_a_test_id_is_no_posts_id(test_id: str) -> None:
     """A box's `data-testid` names its kind for a build's tests ("liveticker-entry", the same
     on every entry): the post's id is the attribute that numbers it, `data-ticker-id`."""

@@ -343,7 +343,8 @@ def test_an_updates_own_image_and_video_in_structured_data_are_its_media() -> No
              {"@type": "ImageObject", "contentUrl": "https://cdn.example/cook-16x9.jpg",
               "caption": "Tim Cook on stage"}, "https://cdn.example/cook-1x1.jpg"]},
         {"@type": "BlogPosting", "headline": "Doors open", "url": f"{BASE}#p0",
-         "datePublished": "2015-03-09T19:55:00Z", "image": "javascript:alert(1)"},
+         "datePublished": "2015-03-09T19:55:00Z", "image": ["javascript:alert(1)"],
+         "video": [{"@type": "VideoObject", "embedUrl": "http://[oops/v"}]},
     ], image=lead)  # fmt: skip
     alone = extract_page(page_with(ld(data)), BASE, fetched_at="2015-03-09T21:00:00Z").updates
     assert [u.media for u in alone] == [
@@ -354,6 +355,10 @@ def test_an_updates_own_image_and_video_in_structured_data_are_its_media() -> No
           "caption": "Tim Cook on stage", "credit": None}],
         [],
     ]  # fmt: skip
+    # The page's picture on its one update is the page's too.
+    single = blog([{**data["liveBlogUpdate"][1], "video": None}], image=lead)
+    alone = extract_page(page_with(ld(single)), BASE, fetched_at="2015-03-09T21:00:00Z").updates
+    assert [u.media for u in alone] == [[]]
     # Rendered, the posts show their own pictures, or none.
     posts = "".join(
         f"<article id='p{n}'><time datetime='2015-03-09T20:{m}:00Z'>{m}</time><h2>{title}</h2>"

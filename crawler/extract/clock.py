@@ -829,7 +829,9 @@ class PageClock:
             if section is None:
                 moment, day = self._at(day, at)
             else:  # the day a heading names stands, though a clock on it is still to come
-                moment = datetime(day.year, day.month, day.day, at.hour, at.minute, tzinfo=self.zone)
+                moment = datetime(
+                    day.year, day.month, day.day, at.hour, at.minute, tzinfo=self.zone
+                )
             placed.append(format_utc(moment))
         return placed
 
@@ -1117,7 +1119,7 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
                 end = named.end()
             elif (
                 s is not None
-                and _ISO_DATE_BEFORE.search(text, 0, match.start())
+                and _ISO_DATE_BEFORE.search(text, max(0, match.start() - 11), match.start())
                 and (offset := _OFFSET_AFTER.match(text, end)) is not None
             ):
                 zone, end = _offset_zone(offset), offset.end()
@@ -1134,12 +1136,17 @@ def _dated_noon_or_midnight(page: PageClock, text: str) -> _Found | None:
         start = match.start()
         window = max(0, start - _DATE_WINDOW)
         found = _find_date(text[window:start], False, page._month_first)
-        if found is None or text[window + found.end : start].strip(" ,") not in ("", "at"):
+        while found is not None and text[window + found.end : start].strip(" ,") not in ("", "at"):
+            window += found.end  # (the date just before the word, not an earlier one)
+            found = _find_date(text[window:start], False, page._month_first)
+        if found is None:
             continue
         hour = 12 if match.group().lower() == "noon" else 0
         clock = _Clock(start, match.end(), hour, 0, 0, None, False)
         begin = window + found.start
-        return begin, "full", _full(page, found, clock, text[begin : match.end()])
+        reading = _full(page, found, clock, text[begin : match.end()])
+        if reading is not None:  # (not "Feb. 29, 2023, noon": no such day)
+            return begin, "full", reading
     return None
 
 

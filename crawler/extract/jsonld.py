@@ -324,7 +324,7 @@ def _media(item: dict[str, Any], page_url: str) -> list[dict[str, Any]]:
                 caption = optional_text(_text(one.get("caption") or one.get("name")))
             else:
                 continue
-            address = absolute(url, page_url) if url else None
+            address = web_url(absolute(url, page_url)) if url else None
             if address is None or any(m["url"] == address for m in found):
                 continue
             found.append(

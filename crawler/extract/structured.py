@@ -226,9 +226,9 @@ def drop_lent(
     and one picture. An update whose own value differs keeps it. Authors stay: a blog's
     byline on each update (the Mirror's) is still a byline the publisher gave it.
     """
+    _drop_lent_pictures(updates, set(images))
     if len(updates) < 2:
         return
-    _drop_lent_pictures(updates, set(images))
     if headline:  # (the Guardian's older pages lend it to their untitled blocks alone)
         own = _folded(headline)
         for update in updates:  # (most headlines differ in their first letters: a look)
@@ -242,9 +242,12 @@ def drop_lent(
 
 
 def _drop_lent_pictures(updates: list[StructuredUpdate], own: set[str]) -> None:
-    """The page's own picture, and one (nearly) every update names, off every update."""
+    """The page's own picture, and one (nearly) every update of two or more names, off every
+    update."""
     named = Counter(url for update in updates for url in {m.get("url") for m in update.media})
-    lent = own | {url for url, n in named.items() if n >= NEARLY_ALL * len(updates)}
+    lent = own | {
+        url for url, n in named.items() if len(updates) > 1 and n >= NEARLY_ALL * len(updates)
+    }
     if lent:
         for update in updates:
             update.media = [m for m in update.media if m.get("url") not in lent]
