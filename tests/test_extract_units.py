@@ -900,6 +900,11 @@ def test_next_links_by_anchor_rel_and_text() -> None:
         # WordPress's slug for another post of the same title; the site's home page.
         ("/2017/11/24/live-semifinal/", "/2017/11/24/live-semifinal-2/", False),
         ("/2017/11/24/live-semifinal/", "/", False),
+        ("/", "/?page=2", True),  # a blog at the site's root
+        ("/live-blog/page-2/", "/live-blog/page-3/", True),
+        ("/ticker.html", "/ticker-page-2.html", True),
+        ("/live/index.html", "/live/?page=2", True),
+        ("/liveblog/2024/05/01", "/liveblog/2024/05/02", False),  # the next day's blog
     ],
 )
 def test_a_rel_next_to_another_article_leads_to_no_older_updates(

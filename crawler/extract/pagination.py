@@ -144,19 +144,27 @@ def _same_document(url: str, here: str) -> bool:
         return False
     if there.netloc.lower() != this.netloc.lower():
         return False
+    if there.path.rstrip("/") == this.path.rstrip("/"):
+        return True  # another query
     ours, theirs = _stem(this.path), _stem(there.path)
     return bool(ours) and (ours == theirs or theirs.startswith(f"{ours}/"))
 
 
 def _stem(path: str) -> str:
-    """A path without its trailing slash, its extension and a page number after it."""
-    return _PAGE_SUFFIX.sub("", path.rstrip("/"))
+    """A path without its trailing slash, its index file, its extension and a page number
+    after it."""
+    return _PAGE_SUFFIX.sub("", _INDEX.sub("", path.rstrip("/")))
 
 
-# A page number: a segment of its own ("/2", "/page/3"), or before an extension ("-2.html").
+# A page number: "page" and a number ("/page/3", "page-2", "-page-2.html"), a segment of its
+# own after a word ("/2": not the day of a date, "/2024/05/02"), or a number before an
+# extension ("-2.html").
 _PAGE_SUFFIX = re.compile(
-    r"(?:/(?:page/?)?\d{1,2}|[-_]\d{1,2}(?=\.[a-z]{2,5}$))?(?:\.[a-z]{2,5})?$", re.I
+    r"(?:[-_/]page[-_/]?\d{1,3}|(?<!\d)/\d{1,2}|[-_]\d{1,2}(?=\.[a-z]{2,5}$))?"
+    r"(?:\.[a-z]{2,5})?$",
+    re.I,
 )
+_INDEX = re.compile(r"/index\.[a-z]{2,5}$", re.I)
 _REL_NEXT = 90  # the score of a rel=next link
 _CLASS_ALONE = 35  # of a link only its class calls "load more"
 _SAYS_OLDER = 60  # of a link whose words alone say older updates ("Load more", "Next page")
