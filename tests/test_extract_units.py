@@ -17,6 +17,7 @@ from crawler.extract.clean import (
     clean_attribution,
     clean_credit,
     is_boilerplate,
+    is_chrome_class,
     is_template,
     normalise_text,
     paragraph_texts,
@@ -92,6 +93,31 @@ def test_times_that_are_not_times(value: object) -> None:
 
 
 # Text --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cls", "chrome"),
+    [
+        ("byline", True),
+        ("liveblog-block-byline__name", True),
+        ("u-photo account__avatar", True),
+        ("post__avatar--large", True),
+        ("share-bar", True),
+        # Modifiers that say a box has, shows or lacks a byline or a writer's picture.
+        ("block-elements block-elements--no-byline", False),
+        ("post-without-byline", False),
+        ("nobyline", False),
+        ("content has-avatar", False),
+        ("lb-post show-author-avatar", False),
+        ("post-has-avatar", False),
+        ("timeline-item is-avatar-shown", False),
+        ("entry-content", False),
+    ],
+)
+def test_chrome_classes_and_the_modifiers_that_name_none(cls: str, chrome: bool) -> None:
+    """A post's byline and its writer's picture are chrome; a class that only says a box has
+    or lacks one names none (its box holds the post's words)."""
+    assert is_chrome_class(cls) is chrome
 
 
 def test_entities_and_whitespace_normalised() -> None:

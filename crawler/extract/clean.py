@@ -278,14 +278,11 @@ _SHARE_HREF_LOWER = re.compile(
     r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
     r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|t\.me/share"
 )
-# "byline" in a class name, but not as a box's modifier that says whether it has one
-# ("block-elements--no-byline", the Guardian's body of a block without a byline).
-BYLINE_CLASS = r"(?<!no-)(?<!has-)(?<!with-)byline"
-# Class names of share bars, ads (a bookmaker's odds among them), teasers, bylines and their
-# writers' pictures (a post's avatar, no picture it shows) inside entries.
+# Class names of share bars, ads (a bookmaker's odds among them) and teasers inside entries
+# (bylines and their writers' pictures: names_part).
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
-    rf"related|read-?more|promo|{BYLINE_CLASS}|timestamp|tip_wrp|"
+    r"related|read-?more|promo|timestamp|tip_wrp|"
     r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
@@ -642,24 +639,36 @@ def is_share_href(href: str | None) -> bool:
 
 @lru_cache(maxsize=4096)
 def is_chrome_class(cls: str) -> bool:
-    """Whether an element's class names it as a share bar, an ad slot, a teaser or a byline.
+    """Whether an element's class names it as a share bar, an ad slot, a teaser, a byline or
+    its writer's picture (an avatar: no picture of the post).
 
     Cached: a page repeats a handful of class strings on every entry.
     """
-    return bool(cls) and (_CHROME_CLASS.search(cls) is not None or _names_avatar(cls))
-
-
-def _names_avatar(cls: str) -> bool:
-    """A class word that names a writer's picture ("avatar", "account__avatar"), not a
-    modifier that says a box has or shows one ("has-avatar", "show-author-avatar",
-    "post--with-avatar")."""
-    return "avatar" in cls and any(
-        "avatar" in (named := word.split("--")[0]) and not named.startswith(_AVATAR_MODIFIERS)
-        for word in cls.lower().split()
+    return bool(cls) and (
+        _CHROME_CLASS.search(cls) is not None
+        or names_part(cls, "byline")
+        or names_part(cls, "avatar")
     )
 
 
-_AVATAR_MODIFIERS = ("has-", "show-", "with-", "no-", "hide-", "without-")
+def names_part(cls: str, part: str) -> bool:
+    """Whether a class word names that part of a post ("byline", "post__avatar--large"), not
+    a modifier that says a box has, shows or lacks one ("has-avatar", "post-without-byline",
+    "nobyline", "is-avatar-shown", Sourcefabric's "show-author-avatar", the Guardian's
+    "block-elements--no-byline")."""
+    lowered = cls.lower()
+    if part not in lowered:
+        return False
+    for word in lowered.split():
+        named = word.split("--")[0]
+        at = named.find(part)
+        if at >= 0 and _MODIFIER.search(named, 0, at) is None:
+            return True
+    return False
+
+
+# What opens a class word's modifier before the part it names ("post-has-", "show-author-").
+_MODIFIER = re.compile(r"(?:^|[-_])(?:has|shows?|with|without|no|hide|is)[-_]?(?:author[-_]?)?$")
 
 
 @lru_cache(maxsize=1024)

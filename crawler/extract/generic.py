@@ -33,7 +33,6 @@ from archive.times import JS_DATE, format_utc, parse_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import (
     AD_LABELS,
-    BYLINE_CLASS,
     KEY_EVENT_LABELS,
     PINNED_LABELS,
     TEASER_OPENINGS,
@@ -42,6 +41,7 @@ from crawler.extract.clean import (
     is_chrome,
     is_share_href,
     is_template,
+    names_part,
     normalise_text,
 )
 from crawler.extract.clock import (
@@ -110,7 +110,7 @@ _ID_ATTR = re.compile(  # (not data-testid, data-test-id…: a test's handle on 
 )
 _RDFA_SUBJECTS = ("resource", "about")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
-_AUTHOR_CLASS = re.compile(rf"author|{BYLINE_CLASS}|contributor", re.I)
+_AUTHOR_CLASS = re.compile(r"author|contributor", re.I)
 # "comment" as a word of a class ("comment-author", "comments__author"), not a commentary's
 # ("commentary__author") or a commentator's.
 _COMMENT_WORD = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.I)
@@ -1938,7 +1938,9 @@ def _is_author_class(cls: str) -> bool:
     """A class naming a post's author: not a comment's, whose writer (a reader whose question
     a post quotes, "post__live-container--comment-author") is no author of the post.
     Cached: a page repeats a handful of class strings on every post."""
-    return _AUTHOR_CLASS.search(cls) is not None and _COMMENT_WORD.search(cls) is None
+    return (
+        _AUTHOR_CLASS.search(cls) is not None or names_part(cls, "byline")
+    ) and _COMMENT_WORD.search(cls) is None
 
 
 def _update(
