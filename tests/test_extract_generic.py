@@ -1057,6 +1057,11 @@ def test_a_byline_that_no_class_names_is_the_author_not_the_body(byline: str) ->
         ("Key Event", False),
         ("Political editor", False),
         ("Heat 12", False),
+        # A surname's small words: Dutch, German, Portuguese names.
+        ("Sanne de Vries", True),
+        ("Ursula von der Leyen", True),
+        ("Maria da Silva", True),
+        ("de Vries", False),
     ],
 )
 def test_a_name_is_told_from_a_label(text: str, name: bool) -> None:

@@ -65,9 +65,12 @@ _BYLINE_WORDS = re.compile(
     r"(?i:author|autor|autora|autore|auteur|auteurs|authors|autoren|autorzy|text|texto|testo|"
     r"tekst)\s*:\s*)"
 )
-_NAME_JOINS = NAME_JOINS | {
-    "&", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos"
-}  # fmt: skip
+# The small words inside a surname ("Sanne de Vries", "Ursula von der Leyen", "Maria da Silva").
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "das", "ten",
+     "ter", "zu"}
+)  # fmt: skip
+_NAME_JOINS = NAME_JOINS | _PARTICLES | {"&"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,8 +310,11 @@ def byline_box(line: Element, member: Element, title: Element | None) -> Element
 
 def is_name(text: str, least: int = 1) -> bool:
     """A person's name and no more: a few capitalised words ("Antony Clements-Thrower"), at
-    least `least` of them, none a label's ("Breaking News", "Key Event")."""
+    least `least` of them, none a label's ("Breaking News", "Key Event"); the small words of a
+    surname between them ("Sanne de Vries") are not counted."""
     words = text.split()
+    if len(words) > 2 and any(word in _PARTICLES for word in words[1:-1]):
+        words = [words[0], *(w for w in words[1:-1] if w not in _PARTICLES), words[-1]]
     return least <= len(words) <= _NAME_WORDS and all(
         word[0].isupper()
         and not any(c.isdigit() for c in word)
