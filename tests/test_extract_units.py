@@ -1193,6 +1193,12 @@ def test_a_wordpress_caption_box_is_the_pictures_caption_and_credit(tag: str) ->
         ('<img src="/grey.gif" data-original="/c.jpg">', "/c.jpg"),
         # The real source kept for browsers without scripts, beside the placeholder.
         ('<img src="/grey.gif"><noscript><img src="/j.jpg"></noscript>', "/j.jpg"),
+        # Or the only picture there, where a script replaces a blurred box (react-datocms).
+        (
+            '<div style="background-image:url(data:,)"></div><noscript><picture><img '
+            'src="/k.jpg" alt=""></picture></noscript>',
+            "/k.jpg",
+        ),
         ('<img class="lazyload" data-srcset="/d-320.jpg 320w, /d-960.jpg 960w">', "/d-960.jpg"),
         # The largest picture a `srcset` offers, by width or density; commas inside URLs.
         ('<img srcset="/e-320.jpg 320w, /e-1024.jpg 1024w, /e-640.jpg 640w">', "/e-1024.jpg"),
@@ -1215,6 +1221,15 @@ def test_a_pictures_image_is_the_one_a_reader_sees(img: str, url: str) -> None:
     (update,) = extract_page(page_with(body=body), "http://127.0.0.1:1/x").updates
     assert [m["url"] for m in update.media] == [f"http://127.0.0.1:1{url}"]
     assert f'src="http://127.0.0.1:1{url}"' in update.body_html
+
+
+def test_a_trackers_pixel_for_browsers_without_scripts_is_no_picture() -> None:
+    body = """<div class="live-event-entry" id="9" data-post-time="1722888018921">
+      <div class="entry-content"><h3>H</h3><p>Crews have been out since 3 a.m.</p>
+      <noscript><img src="https://px.example/t.gif?u=1" width="1" height="1"></noscript>
+      </div></div>"""
+    (update,) = extract_page(page_with(body=body), "http://127.0.0.1:1/x").updates
+    assert update.media == []
 
 
 def test_social_embed_is_media_but_share_bar_is_not() -> None:

@@ -486,13 +486,27 @@ def prepare(entry: Element, tags: Set[str] | None = None) -> Element:
 def _lend_picture(noscript: Element) -> None:
     """A lazy-loaded picture's real source, kept in the `<noscript>` beside it for browsers
     without scripts (`<img src="grey.gif"><noscript><img src="real.jpg"></noscript>`): given
-    to the image the page shows, as the lazy loader would, before the `<noscript>` goes."""
+    to the image the page shows, as the lazy loader would, before the `<noscript>` goes.
+    Where the page shows no image in its place but a placeholder a script replaces
+    (react-datocms: a blurred `div`, then `<noscript><picture>…</picture></noscript>`), the
+    `<noscript>`'s picture is the one the page shows."""
     shown = noscript.getprevious()
     inner = next(noscript.iter("img"), None)
-    if shown is None or inner is None or shown.tag != "img" or not inner.get("src"):
+    if inner is None or not inner.get("src"):
         return
-    if not any(shown.get(name) for name in media.LAZY_SOURCES):
-        shown.set("data-src", inner.get("src") or "")
+    if shown is not None and shown.tag == "img":
+        if not any(shown.get(name) for name in media.LAZY_SOURCES):
+            shown.set("data-src", inner.get("src") or "")
+        return
+    parent = noscript.getparent()
+    if (
+        parent is not None
+        and "1" not in (inner.get("width"), inner.get("height"))  # (a tracker's pixel)
+        and not raw_text(noscript).strip()
+        and all(img is inner or img.getparent() is not parent for img in parent.iter("img"))
+        and next(parent.iterchildren("img"), None) is None
+    ):
+        noscript.tag = "div"  # (kept, where every <noscript> goes)
 
 
 def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:
