@@ -508,12 +508,6 @@ _OFFSET_AFTER = re.compile(r" ?([+-])(0\d|1[0-4]):?([0-5]\d)(?![\d:])")
 _ISO_DATE_BEFORE = re.compile(r"\d{4}-\d\d-\d\d[ T]$")
 
 
-def _offset_zone(match: re.Match[str]) -> tzinfo:
-    sign, hours, minutes = match.group(1, 2, 3)
-    offset = timedelta(hours=int(hours), minutes=int(minutes))
-    return timezone(-offset if sign == "-" else offset)
-
-
 # Dates. A month is any word the MONTHS table knows: "5. Mai 2024", "5 de mayo de 2024",
 # "28 września 2020", "1er mai", "October 8, 2023", "Oct. 8".
 _DATE_DMY = re.compile(
@@ -800,8 +794,7 @@ class PageClock:
             if above is not None and clock < above:
                 day += timedelta(days=1)
             above = clock
-            moment = datetime(day.year, day.month, day.day, clock[0], clock[1], tzinfo=self.zone)
-            placed.append(format_utc(moment))
+            placed.append(format_utc(_local(day, clock[0], clock[1], self.zone)))
         return placed
 
     def day_stated(self, text: str) -> date | None:
@@ -825,27 +818,20 @@ class PageClock:
             if above is not None and clock > above:
                 day -= timedelta(days=1)
             above = clock
-            at = _Clock(0, 0, clock[0], clock[1], 0, None, True)
             if section is None:
-                moment, day = self._at(day, at)
+                moment, day = self._at(day, _Clock(0, 0, clock[0], clock[1], 0, None, True))
             else:  # the day a heading names stands, though a clock on it is still to come
-                moment = datetime(
-                    day.year, day.month, day.day, at.hour, at.minute, tzinfo=self.zone
-                )
+                moment = _local(day, clock[0], clock[1], self.zone)
             placed.append(format_utc(moment))
         return placed
 
     def _at(self, day: date, clock: _Clock) -> tuple[datetime, date]:
         """The clock on the day, or on the day before when that would be after the fetch."""
         zone = clock.zone or self.zone
-        moment = datetime(
-            day.year, day.month, day.day, clock.hour, clock.minute, clock.second, tzinfo=zone
-        )
+        moment = _local(day, clock.hour, clock.minute, zone, clock.second)
         if moment > self._cutoff:
             day -= timedelta(days=1)
-            moment = datetime(
-                day.year, day.month, day.day, clock.hour, clock.minute, clock.second, tzinfo=zone
-            )
+            moment = _local(day, clock.hour, clock.minute, zone, clock.second)
         return moment, day
 
     def _reads(self, language: str) -> bool:
@@ -855,6 +841,11 @@ class PageClock:
     def _month_first(self) -> bool:
         """American English pages write the month first: 03/04/2024 is March 4th."""
         return self.languages == ("en",) and getattr(self.zone, "key", "").startswith("America/")
+
+
+def _local(day: date, hour: int, minute: int, zone: tzinfo, second: int = 0) -> datetime:
+    """A clock on a day, in a zone."""
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
 
 
 # A clock this far after the fetch is still today's (the publisher's clock runs fast).
@@ -1122,7 +1113,7 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
                 and _ISO_DATE_BEFORE.search(text, max(0, match.start() - 11), match.start())
                 and (offset := _OFFSET_AFTER.match(text, end)) is not None
             ):
-                zone, end = _offset_zone(offset), offset.end()
+                zone, end = _fixed_zone(*offset.group(1, 2, 3)), offset.end()
         accepted = lenient or bool(mer or word or hm or zone) or _alone(match, text, h, sep)
         minute = int(m or hm or 0)
         yield _Clock(match.start(), end, hour, minute, int(s or 0), zone, accepted)
@@ -1365,11 +1356,7 @@ _MOST_ADDED = 30  # minutes of added time
 def _zone_of(match: re.Match[str]) -> tzinfo | None:
     name, sign, hours, minutes = match.group(1, 2, 3, 4)
     if sign:
-        offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
-        try:
-            return timezone(-offset if sign == "-" else offset)
-        except ValueError:
-            return None
+        return _fixed_zone(sign, hours, minutes)
     value = ZONES[name]
     return _named_zone(value) if isinstance(value, str) else timezone(timedelta(minutes=value))
 
@@ -1387,8 +1374,12 @@ def _zone(text: str) -> tzinfo | None:
         return None
     if match.group(1):
         return _zone_of(match)
-    sign, hours, minutes = match.group(5), match.group(6), match.group(7)
-    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    return _fixed_zone(*match.group(5, 6, 7))
+
+
+def _fixed_zone(sign: str, hours: str, minutes: str | None) -> tzinfo | None:
+    """The zone of an offset ("+05:30", "-4"); None for one no zone has (24 hours or more)."""
+    offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
     try:
         return timezone(-offset if sign == "-" else offset)
     except ValueError:

@@ -503,8 +503,7 @@ def _lend_picture(noscript: Element) -> None:
         parent is not None
         and "1" not in (inner.get("width"), inner.get("height"))  # (a tracker's pixel)
         and not raw_text(noscript).strip()
-        and all(img is inner or img.getparent() is not parent for img in parent.iter("img"))
-        and next(parent.iterchildren("img"), None) is None
+        and next(parent.iterchildren("img"), None) is None  # (no picture shown beside it)
     ):
         noscript.tag = "div"  # (kept, where every <noscript> goes)
 

@@ -105,7 +105,8 @@ _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 # (Easy Liveblogs' data-elb-post-id, Liveticker's data-sclt-tick-id); a custom element's own
 # attribute without "data-" (django-bulbs' `<bulbs-liveblog-entry entry-id>`).
 _ID_ATTR = re.compile(  # (not data-testid, data-test-id…: a test's handle on a kind of box)
-    r"^data-(?!(?:test|testing|qa|cy|e2e|automation)-?id$)(?:[a-z]+-?)?id$|^data-[a-z]+-(?:post|entry|tick|item|update)-?id$|"
+    r"^data-(?!(?:test|testing|qa|cy|e2e|automation)-?id$)(?:[a-z]+-?)?id$|"
+    r"^data-[a-z]+-(?:post|entry|tick|item|update)-?id$|"
     r"^(?:post|entry|item|update)-id$"
 )
 _RDFA_SUBJECTS = ("resource", "about")
