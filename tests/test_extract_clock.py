@@ -183,6 +183,12 @@ def test_times_people_read(
         ("min. 90+2", "90+2'"),
         ("minuto 67", "67'"),
         ("Minute 12", "12'"),
+        # English commentaries' word after the minute, before the play (RTÉ's trackers).
+        ("67 mins: Kilkenny 2-20 Galway 1-18", "67'"),
+        ("GOAL! 63 mins: Kilkenny 2-19", "63'"),
+        ("70+2 mins: Galway free", "70+2'"),
+        ("45 min – Half-time", "45'"),
+        ("90+3 mins", "90+3'"),
     ],
 )
 def test_match_minutes(text: str, minute: str) -> None:
@@ -227,6 +233,10 @@ def test_match_minutes(text: str, minute: str) -> None:
         "admin 45",
         "Minuto30 informa",  # a site's name
         "min 5:30 remaining",
+        # Minutes without a play after them: how long a story takes, or how long ago.
+        "10 min read",
+        "5 mins",
+        "2.5 mins: the queue",
         "Montag, 5. Mai 2024",  # a date is not a time
         "The vote is at noon, 5 hours from now",  # "noon" is a clock only beside a date
         "Polls close at midnight",

@@ -9,6 +9,7 @@ The BBC, CNN, Telegraph, Sky News, AMP and Guardian HTML pages were built for th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -3254,6 +3255,61 @@ def test_a_commentary_of_paragraphs_each_opening_with_its_minute(order: str) -> 
     updates = extract_page(page, "https://resultados.as.com/resultados/futbol/primera/x/").updates
     expected = [(text, None) for _, text in rows] if order == "newest-first" else []
     assert [(u.body_text, u.published_at) for u in updates] == expected
+
+
+TRACKER = [  # RTÉ Sport's GAA tracker, newest first: each post's play opens with its minute
+    ("Full-time: Kilkenny 2-22 Galway 1-20", "The Cats retain their Leinster crown."),
+    ("70+2 mins: Kilkenny 2-21 Galway 1-20", "A free from distance for Galway drops short."),
+    (
+        "GOAL! 63 mins: Kilkenny 2-19 Galway 1-18",
+        "The substitute rifles it to the roof of the net.",
+    ),
+    (
+        "55 mins: Kilkenny 1-17 Galway 1-16",
+        "Yellow card for the Galway wing-back after a late tackle.",
+    ),
+    ("Half-time: Kilkenny 1-11 Galway 1-10", "A point between them at the break."),
+    ("GOAL! 24 mins: Kilkenny 0-07 Galway 1-06", "Galway strike first from a long delivery."),
+    (
+        "Good afternoon and welcome to our coverage of the final.",
+        "Throw-in is at 4.30pm, live on RTÉ2.",
+    ),
+]
+
+
+def written(play: str, minute: str) -> str:
+    """A play's line with its minute written as `minute` says ("{}'" makes "67'" of "67 mins")."""
+    return re.sub(r"([0-9+]+) mins", lambda m: minute.format(m.group(1)), play)
+
+
+def tracker(minute: str = "{} mins") -> bytes:
+    """A tracker whose posts say nothing but their words (`div.tracker-post-body`, as public
+    scrapers of RTÉ's live pages read it), the minute written as `minute` says."""
+    posts = "".join(
+        f"<div class='tracker-post'><div class='tracker-post-body'><p>"
+        f"{written(play, minute)}</p><p>{text}</p>"
+        "</div></div>"
+        for play, text in TRACKER
+    )
+    return page_of(
+        f"<h1>Kilkenny v Galway</h1><div class='tracker'>{posts}</div>",
+        title="Live: Kilkenny v Galway, Leinster SHC final",
+        published="2024-06-08T13:00:00+01:00",
+    )
+
+
+@pytest.mark.parametrize("minute", ["{} mins", "{}'"])
+def test_a_tracker_whose_posts_open_with_their_minute_is_a_commentary(minute: str) -> None:
+    """English commentaries write the minute with its word ("67 mins: …", "70+2 mins: …"):
+    each post a match's moment, no instant. The line the minute opens tells the play (the
+    score after a goal): the post's words, not a header to pass over. A clock in a sentence
+    of the welcome post ("Throw-in is at 4.30pm") is its words, not its time."""
+    url = "https://www.rte.ie/sport/hurling/2024/0608/1453210-live-kilkenny-v-galway/"
+    found = extract_page(tracker(minute), url, fetched_at="2024-06-08T17:30:00Z").updates
+    assert [u.published_at for u in found] == [None] * len(TRACKER)
+    assert [u.body_text.split("\n\n") for u in found] == [
+        [written(play, minute), text] for play, text in TRACKER
+    ]
 
 
 def test_a_tickers_stamps_that_open_with_update_of_and_a_date() -> None:

@@ -550,15 +550,24 @@ _MINUTE_WORD = re.compile(
 _MINUTE_AFTER = re.compile(
     r"(?P<m>\d(?<![\w'’′´.,:+/\-]\d)\d{0,2})['’′´]\s?\+\s?(?P<x>\d{1,2})(?!\d)"
 )
+# English commentaries' word after the minute ("67 mins: Kilkenny 2-20", "90+3 min –"), before
+# a colon or dash, or where the added time says it is a match's ("90+3 mins"): "5 mins" alone
+# is how long ago, and "10 min read" how long a story takes.
+_MINUTE_MINS = re.compile(
+    r"(?P<m>\d(?<![\w.,:+/\-]\d)\d{0,2})(?:\s?\+\s?(?P<x>\d{1,2}))?\s?mins?\b\.?"
+    r"(?(x)(?=\s?[:–—-](?:\s|$)|\s*$)|(?=\s?[:–—-](?:\s|$)))",
+    re.I,
+)
 _MINUTE_LEAD = re.compile(
     r"\b(?:min(?:ute|uto|uta)?|minuut)(?:\.\s?|\s)(?P<m>\d{1,3})(?:\s?\+\s?(?P<x>\d{1,2}))?"
     r"(?![\d'’′´]|[.:,]\d)",
     re.I,
 )
 # What every reading of a number starts with: a digit followed by a clock's separator, "h",
-# am/pm, an ISO date's "-", a match minute's "+", "'" or ". Min", or a dotted clock's digit.
+# am/pm, an ISO date's "-", a match minute's "+", "'", ". Min" or " mins", or a dotted clock's
+# digit.
 # A text without one holds no clock, date or match minute (each pattern above needs it).
-_TIME_SHAPE = re.compile(r"\d(?::\d|-|\.(?:\d|\s?[+ms])|\s?[+'’′´hap])|\bmin\w*(?:\.\s?|\s)\d", re.I)
+_TIME_SHAPE = re.compile(r"\d(?::\d|-|\.(?:\d|\s?[+ms])|\s?(?:[+'’′´hap]|mins?\b))|\bmin\w*(?:\.\s?|\s)\d", re.I)
 # How long ago in one letter, the whole text ("11m", "1h", "2d"): English builds' stamps. (Read
 # on pages that say they are in English only: elsewhere "14h" is a clock.)
 _COMPACT_AGO = re.compile(r"\s*(\d{1,2})\s?([mhd])\s*", re.ASCII | re.I)
@@ -1322,8 +1331,8 @@ def _before(moment: datetime, amount: int, unit: str) -> datetime | None:
 
 def _minute(text: str) -> _Found | None:
     """The first match minute: "95'", "45+2'", "90'+3", "12. Min.", "90.+3", "Min. 45"."""
-    patterns = (_MINUTE_AFTER, _MINUTE_MARK, _MINUTE_WORD, _MINUTE_LEAD)  # earliest wins, then
-    found = [m for m in (p.search(text) for p in patterns) if m is not None]  # in this order
+    patterns = (_MINUTE_AFTER, _MINUTE_MARK, _MINUTE_WORD, _MINUTE_LEAD, _MINUTE_MINS)  # earliest
+    found = [m for m in (p.search(text) for p in patterns) if m is not None]  # wins, then in order
     for match in sorted(found, key=lambda m: m.start()):
         reading = minute_reading(match.group(0), int(match.group("m")), match.group("x"))
         if reading is not None:

@@ -142,6 +142,7 @@ _HEADLINE_BUDGET = 80  # elements looked at for a headline before the body start
 _HEADER_SLACK = 60  # text beside a time in the header that holds it (a byline, a label)
 _LABEL_SLACK = 20  # text beside a time in the box that holds it and a title ("published at")
 _TIME_ONLY = 3  # text beside a time in a line that says nothing else (" :", a space)
+_PLAY = 10  # text beside a match minute in its line that tells a play ("Kilkenny 2-21 Galway")
 _SENTENCE_WORDS = 4  # words beside a time in a paragraph that make it a sentence, not a label
 _SEGMENT_CLASS = "lba-entry"  # the box given to each entry of a ticker that has none
 _TICKER_LINES = 3  # lines opening with a time, among one box's children, that make a ticker
@@ -1811,7 +1812,13 @@ def _inside_words(time: _Time, member: Element) -> bool:
     line: Element | None = time.element
     while line is not None and line is not member and line.tag != "p":
         line = line.getparent()
-    if line is None or line is member or not _says_more(line, time.element):
+    if line is None or line is member:
+        return False
+    if line is time.element:  # the paragraph is the time's own text: "Throw-in is at 4.30pm, …"
+        shown = time.reading.text if time.reading is not None else ""
+        if not _says_more(line, time.element, shown):
+            return False
+    elif not _says_more(line, time.element):
         return False
     for block in member.iter("p", "div"):
         if block is line:
@@ -2009,7 +2016,7 @@ def _update(
     boxes: dict[Element, Element] = {}  # a <time>'s datetime and its text: one header
     headers = []
     for t in times:
-        if t.element is headline_el or _opens_entry_with_words(t, member):
+        if t.element is headline_el or _opens_entry_with_words(t, member) or _minute_line(t):
             continue
         if t.element not in boxes:
             boxes[t.element] = _header_of(t.element, member, stops)
@@ -2504,12 +2511,13 @@ def _title_line(box: Element) -> bool:
     return inner.tag in lines.BOLD and not (inner.tail or "").strip() and bool(text_of(inner))
 
 
-def _says_more(line: Element, time: Element) -> bool:
+def _says_more(line: Element, time: Element, shown: str = "") -> bool:
     """Whether a paragraph, or a box's own text beside the time (not its boxes' text: a
     title's), says more than the time and a label or byline: a few words of a sentence (a
-    lower-case word among them)."""
+    lower-case word among them). `shown`, where the paragraph is the time's own element: the
+    time as its text prints it."""
     if line.tag == "p":
-        rest = text_of(line).replace(text_of(time), " ", 1)
+        rest = text_of(line).replace(shown or text_of(time), " ", 1)
     else:
         rest = " ".join([line.text or ""] + [child.tail or "" for child in line])
     if len(rest.strip()) < _SENTENCE_WORDS * 3:  # too short for a sentence (the common case)
@@ -2528,6 +2536,17 @@ def _opens_entry_with_words(time: _Time, member: Element) -> bool:
     if time.reading is None or not _leads_entry(time.element, member):
         return False
     return len(text_of(time.element)) > len(time.reading.text.strip()) + _TIME_ONLY
+
+
+def _minute_line(time: _Time) -> bool:
+    """A paragraph a match minute opens or stands in, with the play it tells ("70+2 mins:
+    Kilkenny 2-21 Galway 1-20", "GOAL! 63': …"): the commentary's words, not a header."""
+    return (
+        time.reading is not None
+        and time.reading.kind == "minute"
+        and time.element.tag in _LEAD_LINES
+        and len(text_of(time.element)) > len(time.reading.text.strip()) + _PLAY
+    )
 
 
 def _opens_line(inline: Element) -> bool:
