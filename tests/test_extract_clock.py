@@ -425,6 +425,27 @@ def test_a_stream_over_several_days() -> None:
     ]
 
 
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_a_clock_a_little_out_of_its_streams_order_is_not_a_day_back(newest_first: bool) -> None:
+    """A post whose clock says when a thing happened (13:15) above one posted at 13:38 is out
+    of order by minutes, not a day and all but minutes apart; a rise of two hours or more
+    still says midnight passed."""
+    clocks = [(14, 50), (13, 15), (13, 38), (12, 3), (0, 30), (22, 40), (21, 0)]
+    placed = [
+        "2024-05-05T12:50:00Z",
+        "2024-05-05T11:15:00Z",
+        "2024-05-05T11:38:00Z",
+        "2024-05-05T10:03:00Z",
+        "2024-05-04T22:30:00Z",
+        "2024-05-04T20:40:00Z",
+        "2024-05-04T19:00:00Z",
+    ]
+    if newest_first:
+        assert CLOCK.place_clocks(clocks) == placed
+    else:
+        assert CLOCK.place_clocks(clocks[::-1]) == placed[::-1]
+
+
 def test_a_stream_oldest_first_is_placed_from_its_end() -> None:
     """Clocks that mostly rise run oldest first: the last is the newest, on the page's day,
     and the stream crossed midnight where a clock falls."""

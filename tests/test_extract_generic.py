@@ -1403,6 +1403,85 @@ def test_a_clock_beside_how_long_ago_is_the_posts_time(ago: bool) -> None:
     assert [u.published_at for u in updates] == [f"2024-05-01T{t}:00Z" for *_, t in shown]
 
 
+LIVE_POSTS_20MIN = [  # (id, clock shown, title); 40215's "13h15" is when a thing happened
+    (40217, "14h50", "Météo-France lève la vigilance orange"),
+    (40216, "14h28", "Des grêlons de la taille d’une balle de golf"),
+    (40215, "13h15", "Un arbre sur les voies entre Tours et Vierzon"),
+    (40214, "13h38", "Les pompiers du Loiret sollicités à 180 reprises"),
+    (40212, "10h30", "Jusqu’à 60 mm de pluie en une heure"),
+    (40205, "08h30", "Bienvenue dans ce live"),
+]
+
+
+def twenty_minutes(posts: list[tuple[int, str, str]]) -> list[Update]:
+    """A 20 Minutes live as its saved pages show it: each `div.live-post` opens with its
+    clock and title in a coloured `<span>` around a `<strong>` (the welcome post's bare),
+    then paragraphs; no `<time>`, no byline."""
+    lines = "".join(
+        f'<div class="live-post" data-post-id="{n}"><div class="live-post-body content">'
+        + (
+            f"<strong>{clock} : {title}</strong>"
+            if n == 40205
+            else f'<span style="color:#0000FF"><strong>{clock} : {title}</strong></span>'
+        )
+        + f"<p>Ce que le post {n} raconte de la journée, en quelques mots de plus.</p></div></div>"
+        for n, clock, title in posts
+    )
+    page = page_of(
+        f"<div class='live-list'>{lines}</div>",
+        title="Orages EN DIRECT : La vigilance orange levée",
+        lang="fr",
+        published="2024-06-11T08:30:00+02:00",
+    )
+    url = "https://www.20minutes.fr/societe/4096512-20240611-orages-direct-vigilance-orange"
+    return extract_page(page, url, fetched_at="2024-06-11T13:00:00Z").updates
+
+
+def test_a_bold_title_line_in_a_coloured_span_before_the_posts_paragraphs() -> None:
+    """The line that opens each post, "14h28 : Des grêlons…", is its time and its title; the
+    post's words are the paragraphs after it."""
+    updates = twenty_minutes(LIVE_POSTS_20MIN)
+    assert [(u.source_id, u.headline) for u in updates] == [
+        (str(n), title) for n, _, title in LIVE_POSTS_20MIN
+    ]
+    assert all(u.body_text.startswith("Ce que le post") for u in updates)
+
+
+def test_a_post_a_few_minutes_out_of_order_keeps_the_streams_day() -> None:
+    """20 Minutes shows when a thing happened: "13h15" above "13h38" is out of order by
+    minutes, and the posts below it stay on the day (they were put a day back, as if the
+    stream had crossed midnight)."""
+    updates = twenty_minutes(LIVE_POSTS_20MIN)
+    paris = [f"{int(clock[:2]) - 2:02d}:{clock[3:]}" for _, clock, _ in LIVE_POSTS_20MIN]
+    assert [u.published_at for u in updates] == [f"2024-06-11T{at}:00Z" for at in paris]
+
+
+def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None:
+    """Tickaroo's renderer without its wrapper (a FAZ ticker as a page saves it): each post's
+    `<time datetime="…Z">` shows its Berlin clock in a `<span>`, and the pinned post on top
+    is older than the rest. The `datetime` dates each post, to the second: the clocks are not
+    placed down the stream as bare ones, where the pinned post's earlier clock would read as
+    midnight passed and put the rest a day early."""
+    stamps = ["10:05:00", "15:42:13", "15:17:40", "14:51:02", "13:30:21"]
+    posts = "".join(
+        f'<div class="tik4-event{" tik4-event--pin" if n == 0 else ""}" id="tik4-event-{n}">'
+        f'<div class="tik4-meta"><time class="tik4-meta__ts" datetime="2026-11-29T{at}.000Z">'
+        f'<span class="tik4-meta__ts__time">{int(at[:2]) + 1:02d}:{at[3:5]}</span></time></div>'
+        f'<div class="tik4-event__body"><h2>Verhandlungen, Stand {n}</h2><div>Was der Eintrag {n} '
+        "über die Gespräche in Potsdam berichtet.</div></div></div>"
+        for n, at in enumerate(stamps)
+    )
+    page = page_of(
+        f"<div class='tik4-event-list'>{posts}</div>",
+        title="Liveblog zum Tarifstreit",
+        lang="de",
+        published="2026-11-29T09:00:00+01:00",
+    )
+    url = "https://www.faz.net/aktuell/wirtschaft/liveblog-tarifstreit-110123456.html"
+    updates = extract_page(page, url, fetched_at="2026-11-29T15:50:00Z").updates
+    assert [u.published_at for u in updates] == [f"2026-11-29T{at}Z" for at in stamps]
+
+
 @pytest.mark.parametrize(
     ("dateline", "days"),
     [

@@ -747,8 +747,9 @@ class PageClock:
     ) -> list[str | None]:
         """A stream's bare clocks, newest first, as instants: the first on `day` (the fetch day
         when the page states none), a day earlier whenever a clock is later than the one above
-        it (the stream crossed midnight), and a day earlier for a clock after the fetch. A
-        stream whose clocks mostly rise runs oldest first: it is placed from its end.
+        it (the stream crossed midnight; not for one a little later, out of order: _turned),
+        and a day earlier for a clock after the fetch. A stream whose clocks mostly rise runs
+        oldest first: it is placed from its end.
 
         `days`, beside the clocks, are the days the stream's headings name above each (None
         where none does): a clock under one is on that day. `floors` are the days of what each
@@ -790,7 +791,7 @@ class PageClock:
     ) -> list[str | None]:
         """A stream read oldest first under headings that name its days: each clock on its
         heading's day, a day later whenever it is earlier than the one above (midnight
-        passed); a clock later than the fetch is still to come."""
+        passed: _turned); a clock later than the fetch is still to come."""
         placed: list[str | None] = []
         day: date | None = None
         above: tuple[int, int] | None = None
@@ -800,7 +801,7 @@ class PageClock:
             if clock is None or day is None:
                 placed.append(None)
                 continue
-            if above is not None and clock < above:
+            if above is not None and _turned(above, clock):
                 day += timedelta(days=1)
             above = clock
             placed.append(format_utc(_local(day, clock[0], clock[1], self.zone)))
@@ -824,7 +825,7 @@ class PageClock:
                 continue
             if named is not None and named != section:
                 day, section, above = named, named, None  # a heading's day: placed from there
-            if above is not None and clock > above:
+            if above is not None and _turned(clock, above):
                 day -= timedelta(days=1)
             above = clock
             if section is None:
@@ -850,6 +851,19 @@ class PageClock:
     def _month_first(self) -> bool:
         """American English pages write the month first: 03/04/2024 is March 4th."""
         return self.languages == ("en",) and getattr(self.zone, "key", "").startswith("America/")
+
+
+def _turned(before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether a stream's clock `after` comes on the next day from `before`, which a reader
+    saw first when the stream runs oldest first, or after it when newest first: midnight
+    passed where it is the earlier clock, but not where it is earlier by less than
+    _OUT_OF_ORDER. A post a few minutes out of the stream's order ("13h15" above "13h38": 20
+    Minutes shows when a thing happened) is not one a day and all but minutes apart."""
+    gap = (before[0] - after[0]) * 60 + before[1] - after[1]
+    return gap >= _OUT_OF_ORDER
+
+
+_OUT_OF_ORDER = 120  # minutes: a clock at most this much out of its stream's order is not a day's
 
 
 def _local(day: date, hour: int, minute: int, zone: tzinfo, second: int = 0) -> datetime:

@@ -1862,8 +1862,8 @@ def _place_bare_clocks(
     members = {member for member, _ in posts}
     for member, update in posts:
         readings = times[member]
-        if any(t.value and not t.shown and t.rank != CLOCK for t in readings):
-            continue  # its markup dates it
+        if any(t.value and t.rank not in (VISIBLE, CLOCK) for t in readings):
+            continue  # its markup dates it (a `datetime` the page renders too)
         reading = next(
             (t.reading for t in readings if t.reading is not None and not t.modified), None
         )  # (an edit's clock, "Updated at 12.36", places no post)
@@ -2394,11 +2394,27 @@ def _bold_title(member: Element, times: list[_Time]) -> tuple[Element | None, st
         if inner.tag in lines.BOLD:
             return _bold_line_title(line, shown.reading.text)
     first = line[0] if len(line) and not (line.text or "").strip() else None
-    if first is not None and first.tag in lines.BOLD and _ends_its_line(first):
+    if (
+        first is not None
+        and _bold_within(first)
+        and (_ends_its_line(first) or _between_blocks(first, line))
+    ):
         # The bold first line of a box whose lines are broken ("<p><b>14.05 Uhr: Bahn
-        # meldet…</b><br>Die Bahn…"): the title, the rest of the box the post's words.
+        # meldet…</b><br>Die Bahn…") or that blocks follow (20 Minutes' "<span
+        # style="color:…"><strong>14h28 : Des grêlons…</strong></span><p>…"): the title, the
+        # rest of the box the post's words.
         return _bold_line_title(first, shown.reading.text)
     return None, ""
+
+
+def _bold_within(inline: Element) -> bool:
+    """Whether an inline element is bold, or a `<span>` (a colour, a class) that holds
+    nothing but one bold element."""
+    while inline.tag == "span" and len(inline) == 1 and not (inline.text or "").strip():
+        inline = inline[0]
+        if (inline.tail or "").strip():
+            return False
+    return inline.tag in lines.BOLD
 
 
 def _bold_line_title(line: Element, time_text: str) -> tuple[Element | None, str]:
