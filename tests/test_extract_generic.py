@@ -1456,6 +1456,24 @@ def test_a_post_a_few_minutes_out_of_order_keeps_the_streams_day() -> None:
     assert [u.published_at for u in updates] == [f"2024-06-11T{at}:00Z" for at in paris]
 
 
+@pytest.mark.parametrize("box", ["tik4-media-body__title", "image-title", "photo__title"])
+def test_a_pictures_title_is_no_posts_headline(box: str) -> None:
+    """A post that opens with a picture, whose caption's class says title (Tickaroo's
+    `div.tik4-media-body__title`), has no headline; a post's own title class still names one."""
+    posts = "".join(
+        f"<div class='entry' id='e{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05</time>"
+        + (f"<h2 class='entry__title'>Title of entry {n}</h2>" if n % 2 else "")
+        + f"<div class='media'><img src='https://img.example/{n}.jpg'><div class='{box}'>"
+        f"Crowds outside the hall, picture {n}</div></div><p>What entry {n} reports from the "
+        "hall, in a few more words.</p></div>"
+        for n in range(4, 0, -1)
+    )
+    updates = live_updates(
+        f"<div class='entries'>{posts}</div>", "Strike live", "2024-05-01T15:00:00Z"
+    )
+    assert [u.headline for u in updates] == [None, "Title of entry 3", None, "Title of entry 1"]
+
+
 def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None:
     """Tickaroo's renderer without its wrapper (a FAZ ticker as a page saves it): each post's
     `<time datetime="…Z">` shows its Berlin clock in a `<span>`, and the pinned post on top

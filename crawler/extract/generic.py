@@ -111,6 +111,7 @@ _ID_ATTR = re.compile(  # (not data-testid, data-test-id…: a test's handle on 
 )
 _RDFA_SUBJECTS = ("resource", "about")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
+_PICTURE_CLASS = re.compile(r"media|image|img|photo|picture|gallery|caption", re.I)
 _AUTHOR_CLASS = re.compile(r"author|contributor", re.I)
 # "comment" as a word of a class ("comment-author", "comments__author"), not a commentary's
 # ("commentary__author") or a commentator's.
@@ -2617,7 +2618,12 @@ def _has_text(element: Element) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_headline_class(cls: str) -> bool:
-    return _HEADLINE_CLASS.search(cls) is not None
+    """A class that names a title, but not a picture's (Tickaroo's `tik4-media-body__title`
+    is an image's caption). (A video's title may be its post's: NU.nl's video blocks.)"""
+    return any(
+        _HEADLINE_CLASS.search(name) is not None and _PICTURE_CLASS.search(name) is None
+        for name in cls.split()
+    )
 
 
 def _own_headline_text(element: Element) -> str:
