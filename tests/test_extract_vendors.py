@@ -554,6 +554,25 @@ EMBEDS = {
             )
         ],
     ),
+    # The vendor's WordPress block on an AMP page (common-repository/24liveblog,
+    # src/block/block.js: embedType "AMP").
+    "24liveblog-amp": EmbedCase(
+        "24liveblog",
+        '<amp-iframe width="600" height="800" layout="responsive" sandbox="allow-scripts '
+        'allow-same-origin allow-popups" resizable frameborder="0" '
+        'src="https://v.24liveblog.com/iframe/?id=3311442288776655001"><amp-img layout="fill" '
+        'src="https://v.24liveblog.com/placeholder.png" placeholder></amp-img><div overflow '
+        'tabindex="0" role="button" aria-label="Start View Liveblog">Start View Liveblog</div>'
+        "</amp-iframe>",
+        [
+            VendorEmbed(
+                "24liveblog",
+                {"eid": "3311442288776655001"},
+                "https://data.24liveplus.com/v1/retrieve_server/x/event/3311442288776655001"
+                "/news/?inverted_order=1&limit=100",
+            )
+        ],
+    ),
     "24liveblog-thread": EmbedCase(
         "24liveblog",
         '<div id="24lb_thread" class="lb_1368863"></div>',

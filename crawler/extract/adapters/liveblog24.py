@@ -5,7 +5,9 @@ The embed codes public code documents:
   (oszuidwest/zw-liveblog, `zw-liveblog.php`);
 - the older `<div id="24lb_thread" class="lb_<event id>">` with
   `//v.24liveblog.com/embed/24.js?id=<event id>`, and `iframe.lb24-iframe` whose `src` is
-  `//v.24liveblog.com/iframe/?id=<event id>` (site code seen in public repositories).
+  `//v.24liveblog.com/iframe/?id=<event id>` (site code seen in public repositories);
+- on AMP pages, the vendor's WordPress block writes that frame as an `<amp-iframe>`
+  (common-repository/24liveblog, `src/block/block.js`).
 The posts are JSON at `https://data.24liveplus.com/v1/retrieve_server/x/event/<event id>/news/`
 (`nid`, `newstitle`, `contents`, `created` in epoch seconds; zw-liveblog reads it to write
 the page's JSON-LD, which jsonld.py reads). The rendered posts (`.lb24-news-list-item`) exist
@@ -37,19 +39,21 @@ API = (
 _CONTAINER_IDS = frozenset({"LB24_LIVE_CONTENT", "24lb_thread"})
 _CONTAINERS = etree.XPath(
     "//*[@id='LB24_LIVE_CONTENT' or @id='24lb_thread']"
-    " | //iframe[contains(@src, '24liveblog.com')]"
+    " | //iframe[contains(@src, '24liveblog.com')] | //amp-iframe[contains(@src, '24liveblog.com')]"
     " | //script[contains(@src, '24liveblog.com') and contains(@src, 'id=')]"
 )
 _DETECT = etree.XPath(
     "boolean(//*[@id='LB24_LIVE_CONTENT' or @id='24lb_thread']"
-    " | //iframe[contains(@src, '24liveblog.com')])"
+    " | //iframe[contains(@src, '24liveblog.com')] | //amp-iframe[contains(@src, '24liveblog.com')])"
 )
 _THREAD_CLASS = re.compile(r"\blb_(\d+)\b")
 
 
 def present(page: Survey) -> bool:
     """Whether the page could hold a 24liveblog container, frame or script."""
-    return bool(page.ids & _CONTAINER_IDS) or page.loads("24liveblog.com", "iframe", "script")
+    return bool(page.ids & _CONTAINER_IDS) or page.loads(
+        "24liveblog.com", "iframe", "amp-iframe", "script"
+    )
 
 
 def detect(root: Element) -> bool:
@@ -68,7 +72,7 @@ def embeds(root: Element, url: str) -> list[VendorEmbed]:
 
 
 def _event_id(element: Element) -> str | None:
-    if element.tag in ("iframe", "script"):
+    if element.tag in ("iframe", "amp-iframe", "script"):
         src = element.get("src")
         return query_value(src, "id") if served_by(src, "24liveblog.com") else None
     eid = attribute(element, "data-eid")
