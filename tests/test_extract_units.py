@@ -438,6 +438,16 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("Jan in 't Veld", ["Jan in 't Veld"]),
         ("Reuters in London", ["Reuters in London"]),
         ("Jane Doe in central London", ["Jane Doe in central London"]),
+        # The newsroom a mark sets after the names (Fox News's "<span>By <a>…</a></span>
+        # <span>· Fox News</span>") is no writer; a name after the mark stays as written.
+        ("Kelly Brandt · Fox News", ["Kelly Brandt"]),
+        ("By Marcus Avery and Jenna Ortiz · Fox News", ["Marcus Avery", "Jenna Ortiz"]),
+        ("Jane Doe in London | Reuters", ["Jane Doe"]),
+        ("Smith, John · AP", ["Smith, John · AP"]),
+        (
+            "ALSO READ | A referendum on India's future",
+            ["ALSO READ | A referendum on India's future"],
+        ),
     ],
 )
 def test_a_byline_saying_where_its_writer_is_names_the_writer_alone(

@@ -769,10 +769,21 @@ def _author_name(value: str) -> tuple[str, ...]:
         name = name[3:].strip()
     if not name or "://" in name:  # an address is no name ("https://www.theguardian.com#publisher")
         return ()
+    name = _unaffiliated(name)
     parts = [_unplaced(part) for part in _NAME_LIST.split(name) if part]
     if len(parts) > 1 and all(_full_name(part) for part in parts):
         return tuple(parts)
     return (_unplaced(name),)
+
+
+def _unaffiliated(name: str) -> str:
+    """Full names without the newsroom or role a mark sets after them ("Kelly Brandt · Fox
+    News", "Marcus Avery and Jenna Ortiz | Reuters"): what follows the mark is no writer."""
+    first, *rest = _AFFILIATION.split(name, maxsplit=1)
+    if not rest or len(rest[0].split()) > _NAME_MOST or first.isupper():
+        return name  # (a label before a link's title: "ALSO READ | A referendum on …")
+    names = [part for part in _NAME_LIST.split(first) if part]
+    return first if names and all(_full_name(_unplaced(part)) for part in names) else name
 
 
 def _unplaced(name: str) -> str:
@@ -793,6 +804,7 @@ NAME_JOINS = frozenset({"and", "und", "et", "y", "e", "en", "i"})
 # What joins names in a list: those words, Polish "oraz", a comma ("A, B and C").
 _NAME_LIST = re.compile(r"\s*(?:[,;&]|\b(?:" + "|".join(sorted(NAME_JOINS | {"oraz"})) + r")\b)\s*")
 _NAME_MOST = 4
+_AFFILIATION = re.compile(r"\s+[·•|]\s+")  # the mark between a byline's names and newsroom
 
 
 def _full_name(text: str) -> bool:
