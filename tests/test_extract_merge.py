@@ -193,6 +193,28 @@ def test_easy_liveblogs_posts_keep_their_ids_and_people_beside_structured_data()
     assert [u.authors for u in alone] == [["Example Omroep"]] * 3
 
 
+def test_an_easy_liveblogs_post_without_a_title_or_a_body_in_its_json_ld_is_kept() -> None:
+    """The plugin's JSON-LD names each post by its address alone (`?entry=N`) and gives its
+    `articleBody` as an object with no text (`{"@type": "Text"}`): an untitled post is known by
+    nothing there but the entry its address names, which is its id, as the markup's is."""
+    titles = {3: "Bericht 3", 2: "", 1: "Bericht 1"}
+    posts = "".join(
+        f"<li data-elb-post-id='9051{n}' class='elb-liveblog-post'><p class='elb-liveblog-post-"
+        f"time'><time datetime='2024-05-01 15:1{n}'>{n} minuten geleden</time></p><h2 class="
+        f"'elb-liveblog-post-heading'>{title}</h2><div class='elb-liveblog-post-content'><p>Wat "
+        f"bericht {n} meldt, in een paar woorden meer.</p></div></li>"
+        for n, title in titles.items()
+    )
+    data = blog([{"@type": "BlogPosting", "headline": title, "url": f"{BASE}?entry=9051{n}",
+                  "datePublished": f"2024-05-01T13:1{n}:00+00:00",
+                  "articleBody": {"@type": "Text"}} for n, title in titles.items()])  # fmt: skip
+    page = page_with(ld(data), f"<main><ul class='elb-liveblog-list'>{posts}</ul></main>")
+    updates = extract_page(page, BASE, fetched_at="2024-05-01T13:20:00Z").updates
+    assert [(u.source_id, u.headline, u.published_at) for u in updates] == [
+        (f"9051{n}", title or None, f"2024-05-01T13:1{n}:00Z") for n, title in titles.items()
+    ]
+
+
 def _frontend_block(
     n: int, title: str | None, body: str, suffix: str = "", byline: bool = True
 ) -> str:

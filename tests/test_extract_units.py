@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -1320,6 +1321,28 @@ def test_blog_wide_values_are_not_the_updates() -> None:
         ("abc0", None, None, None),
         ("abc1", None, None, None),
         ("abc2", None, None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        (lambda i: f"?entry=5{i}", ["50", "51", "52"]),  # Easy Liveblogs: the entry is the id
+        (lambda i: "?utm_source=feed", [None, None, None]),  # one value for all: no update's
+        (lambda i: f"?entry=5{i}&utm_source=feed", [None, None, None]),  # two: none is said
+    ],
+)
+def test_the_one_query_value_each_update_url_adds_to_the_pages_is_its_id(
+    query: Callable[[int], str], ids: list[str | None]
+) -> None:
+    items = [
+        {"@type": "BlogPosting", "url": f"{BASE}{query(i)}", "headline": f"Post {i}",
+         "datePublished": f"2024-07-21T13:{i}0:00+00:00", "articleBody": f"What post {i} says."}
+        for i in range(3)
+    ]  # fmt: skip
+    result = read_jsonld(parse(page_with(ld(blog(items)))), BASE)  # type: ignore[arg-type]
+    assert [(u.source_id, u.headline) for u in result.updates] == [
+        (id_, f"Post {i}") for i, id_ in enumerate(ids)
     ]
 
 

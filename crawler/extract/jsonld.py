@@ -248,7 +248,7 @@ def _read_blog(
         for item in (updates if isinstance(updates, list) else [updates])
     )
     read = [read_update(item, page_url, blog_url) for item in items if isinstance(item, dict)]
-    for update in _ids_from_queries(read):
+    for update in _ids_from_queries(_ids_from_own_queries(read, page_url, blog_url)):
         if update.source_id is not None:
             if update.source_id in seen:
                 continue
@@ -350,6 +350,39 @@ def _ids_from_queries(updates: list[StructuredUpdate]) -> list[StructuredUpdate]
         if update.source_id in shared and update.permalink:
             update.source_id = _query_id(update.permalink)
     return updates
+
+
+def _ids_from_own_queries(
+    updates: list[StructuredUpdate], page_url: str, blog_url: str | None
+) -> list[StructuredUpdate]:
+    """The updates without an id, where each one's URL is the page's own with one query
+    parameter of one name whose value differs from update to update (Easy Liveblogs'
+    `?entry=5508`): that value is its id."""
+    bare = [u for u in updates if u.source_id is None and u.permalink]
+    if len(bare) < 2:
+        return updates
+    pages = {_page_of(address) for address in (page_url, blog_url) if address}
+    queried: list[tuple[StructuredUpdate, str, str]] = []
+    for update in bare:
+        parts = urlsplit(update.permalink or "")
+        try:
+            query = parse_qsl(parts.query)
+        except ValueError:
+            return updates
+        if len(query) != 1 or not query[0][1] or _page_of(update.permalink or "") not in pages:
+            return updates
+        queried.append((update, query[0][0], query[0][1]))
+    names = {name for _, name, _ in queried}
+    values = [value for _, _, value in queried]
+    if len(names) == 1 and len(set(values)) == len(values):
+        for update, _, value in queried:
+            update.source_id = value
+    return updates
+
+
+def _page_of(url: str) -> str:
+    """A URL without its query and fragment, nor a slash at its end."""
+    return without_fragment(url).partition("?")[0].rstrip("/")
 
 
 def _query_id(url: str) -> str:
