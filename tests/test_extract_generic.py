@@ -1474,6 +1474,32 @@ def test_a_pictures_title_is_no_posts_headline(box: str) -> None:
     assert [u.headline for u in updates] == [None, "Title of entry 3", None, "Title of entry 1"]
 
 
+def test_easy_liveblogs_highlighted_post_shown_first_again_is_that_post_pinned() -> None:
+    """Easy Liveblogs (jeffreyvr/easy-liveblogs, `includes/class-elb-liveblog.php`) shows its
+    highlighted post first a second time, `li.elb-liveblog-highlighted-post`: one update, in
+    its place in the stream, flagged pinned."""
+
+    def post(n: int, highlighted: bool = False) -> str:
+        mark = " elb-liveblog-highlighted-post" if highlighted else ""
+        return (
+            f"<li data-elb-post-id='55{n}' class='elb-liveblog-post{mark}'><p class='elb-"
+            f"liveblog-post-time'><time datetime='2024-04-21T1{n}:15:00+01:00'>{n} hours ago"
+            f"</time></p><h2 class='elb-liveblog-post-heading'>Marathon news {n}</h2><div class="
+            f"'elb-liveblog-post-content'><p>What post {n} says about the race, in a few words."
+            "</p></div></li>"
+        )
+
+    posts = post(2, highlighted=True) + "".join(post(n) for n in (4, 3, 2, 1))
+    main = f"<div id='elb-liveblog'><ul class='elb-liveblog-list'>{posts}</ul></div>"
+    updates = live_updates(main, "Marathon live", "2024-04-21T15:05:00Z")
+    assert [(u.source_id, u.pinned) for u in updates] == [
+        ("554", False),
+        ("553", False),
+        ("552", True),
+        ("551", False),
+    ]
+
+
 def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None:
     """Tickaroo's renderer without its wrapper (a FAZ ticker as a page saves it): each post's
     `<time datetime="…Z">` shows its Berlin clock in a `<span>`, and the pinned post on top

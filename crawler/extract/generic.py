@@ -18,7 +18,7 @@ page says.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -680,16 +680,22 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
 
 def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list[Update]:
     """The updates, those pinned above the stream flagged so; a pinned copy of a post the
-    stream also shows is that post, flagged pinned where the stream shows it."""
+    stream also shows (or a highlighted one it shows again) is that post, flagged pinned
+    where the stream shows it."""
     updates: list[Update] = []
     copies: dict[object, Update] = {}
+    shown = Counter(update.source_id for _, update in posts if update.source_id)
     for member, update in posts:
         labels = _labels(member)
         if _pinned_class(member.get("class")) or labels & PINNED_LABELS:  # "is-pinned", "Pinned"
             update.pinned = True
         if labels & KEY_EVENT_LABELS:  # "Key event"
             update.key_event = True
-        if member in pinned:
+        if member in pinned or (
+            update.source_id
+            and shown[update.source_id] > 1
+            and _highlighted_class(member.get("class"))
+        ):  # (Easy Liveblogs shows its highlighted post first a second time)
             update.pinned = True
             copies[update.source_id or (update.headline, update.body_text)] = update
         elif twin := copies.pop(update.source_id or (update.headline, update.body_text), None):
@@ -697,6 +703,11 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
             update.pinned = True
         updates.append(update)
     return updates
+
+
+def _highlighted_class(cls: str | None) -> bool:
+    """Whether a post's class calls it highlighted (`elb-liveblog-highlighted-post`)."""
+    return "highlighted" in (cls or "").lower()
 
 
 @lru_cache(maxsize=1024)
