@@ -1205,6 +1205,48 @@ def test_wordpress_liveblog_entries_drawn_by_the_browser() -> None:
 
 
 @pytest.mark.parametrize(
+    "zone",
+    [
+        '"timezone_string":"America\\/New_York","utc_offset":-300',
+        '"timezone_string":"","utc_offset":"-300"',  # a site set to an offset, in minutes
+    ],
+)
+def test_wordpress_liveblog_entries_drawn_by_the_browser_in_the_sites_zone(zone: str) -> None:
+    """A page saved after the plugin's script drew its entries (`EntryContainer.js`) shows
+    how long ago and a clock, no timestamp; the settings the page gives the script (kept in
+    the saved page) name the site's zone and the newest entry's time: each clock is read in
+    that zone, down the stream from that entry's day (over midnight too), or as the date and
+    clock it shows."""
+    shown = [("2 minutes ago", "7:48 pm"), ("29 minutes ago", "7:21 pm"),
+             ("an hour ago", "6:30 pm"), ("20 hours ago", "11:50 pm"),
+             ("a day ago", "6:05 PM Nov 4, 2024")]  # fmt: skip
+    entries = "".join(
+        f'<article id="id_9041{n}" class="liveblog-entry"><aside class="liveblog-entry-aside">'
+        f'<a class="liveblog-meta-time" href="{COURIER}#id_9041{n}"><span>{ago}</span><span>'
+        f'{clock}</span></a></aside><div class="liveblog-entry-main"><div class="liveblog-'
+        f'entry-content"><p>Entry {n} of the count.</p></div></div></article>'
+        for n, (ago, clock) in enumerate(shown)
+    )
+    settings = (
+        '{"endpoint_url":"https:\\/\\/valleycourier.example.com\\/wp-json\\/liveblog\\/v1\\/90377\\/",'
+        f'"latest_entry_id":"90410","latest_entry_timestamp":1730854080,{zone}}}'
+    )
+    body = (
+        f'<html lang="en-US"><head><title>Election live</title><script>var liveblog_settings = '
+        f'{settings};</script></head><body><div id="wpcom-liveblog-container" class="90377">'
+        f'<div class="liveblog-feed">{entries}</div></div></body></html>'
+    )
+    updates = extract_page(body.encode(), COURIER, fetched_at="2024-11-06T00:50:00Z").updates
+    assert [u.published_at for u in updates] == [
+        "2024-11-06T00:48:00Z",
+        "2024-11-06T00:21:00Z",
+        "2024-11-05T23:30:00Z",
+        "2024-11-05T04:50:00Z",
+        "2024-11-04T23:05:00Z",
+    ]
+
+
+@pytest.mark.parametrize(
     ("settings", "endpoint"),
     [
         (  # as wp_localize_script prints it: every value a string, slashes escaped

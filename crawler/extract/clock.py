@@ -1417,6 +1417,13 @@ def _named_zone(name: str) -> tzinfo | None:
         return None
 
 
+def zone_named(name: str) -> tzinfo | None:
+    """The zone a setting names: an IANA name ("America/New_York"), an offset ("+05:30",
+    "UTC-4") or a zone's letters ("CET"); None for none."""
+    name = name.strip()
+    return (_named_zone(name) if "/" in name else None) or _zone(name)
+
+
 # --- What the page tells --------------------------------------------------------------------
 
 

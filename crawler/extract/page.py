@@ -124,7 +124,7 @@ def _read_tree(
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
     signs = evidence.signs(url, titles)
     said = ld.live or md.live or state.live or signs.address or signs.title
-    name, html = adapters.html_updates(root, url, page=survey, said_live=said)
+    name, html = adapters.html_updates(root, url, page=survey, said_live=said, scripts=scripts)
     rough: frozenset[int] = frozenset()
     structured = [ld.updates, md.updates, state.updates]
     live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)

@@ -69,6 +69,9 @@ class Adapter:
     # Whether the markup alone, off the publisher's domains, says the page is a live blog; a
     # markup every changelog shares (ITV's `article.update`) needs the page to say so too.
     says_live: bool = True
+    # `extract` given the text of the page's scripts too, which are gone from the tree by then
+    # (the settings a plugin's script is given: its site's zone, its newest entry's time).
+    scripted: Callable[[Element, str, str], list[Update]] | None = None
 
     def serves(self, host: str) -> bool:
         """Whether a host is one of this publisher's sites (subdomains included)."""
@@ -130,6 +133,7 @@ REGISTRY: tuple[Adapter, ...] = (
         older=wordpress.older,
         endpoints=wordpress.endpoints,
         marks=wordpress.MARKS,
+        scripted=wordpress.extract_scripted,
     ),
     Adapter("amp", amp.DOMAINS, amp.detect, amp.extract, present=amp.present),
     Adapter(
@@ -205,13 +209,15 @@ def html_updates(
     registry: tuple[Adapter, ...] = REGISTRY,
     page: Survey | None = None,
     said_live: bool = True,
+    scripts: str = "",
 ) -> tuple[str | None, list[Update]]:
     """The name of the adapter that read the page's entries, and the entries (page order).
 
     Scripts, styles and form controls are removed from the whole tree first (one C-level
     pass): read everything else the page says (JSON-LD, links, meta) before calling this,
     and its survey too, or let it be taken here. `said_live`: whether the page says it is a
-    live blog apart from its markup (candidates).
+    live blog apart from its markup (candidates); `scripts`, the text of its scripts, for
+    adapters that read them (`Adapter.scripted`).
     """
     if page is None:
         page = survey(root)
@@ -220,7 +226,10 @@ def html_updates(
     drop_screen_reader_labels(root, classes)
     drop_consent_placeholders(root, classes)
     for adapter in candidates(root, url, registry, page, said_live):
-        updates = adapter.extract(root, url)
+        if adapter.scripted is not None:
+            updates = adapter.scripted(root, url, scripts)
+        else:
+            updates = adapter.extract(root, url)
         if updates and _reads_posts(updates):
             return adapter.name, updates
     return None, []

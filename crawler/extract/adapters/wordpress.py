@@ -18,7 +18,10 @@ The plugin's own code (Automattic/liveblog) documents each:
   (`src/react/services/api.js`) and draws `article#id_<id>.liveblog-entry` (`is-key-event`,
   `.liveblog-meta-author-name`, `h2.liveblog-entry-header`, `.liveblog-entry-content`;
   `src/react/containers/EntryContainer.js`). `endpoints` names that request; a rendered page
-  (`--render`) is read as the server-rendered ones are.
+  (`--render`) is read as the server-rendered ones are, but for its times: a drawn entry shows
+  only how long ago and a clock (`a.liveblog-meta-time > span + span`, `src/react/utils`),
+  read in the site's zone the settings name (`timezone_string`, `utc_offset`: the plugin's
+  `wp_localize_script`) and placed from the day of `latest_entry_timestamp`.
 - The newest server-rendered cards (`templates/entries-list.php`, `templates/entry.php`):
   `article#liveblog-entry-<id>.liveblog-entry-card[data-entry-id][data-timestamp]` with a
   `time[datetime]`, `.liveblog-card-author` and `.liveblog-entry-content`.
@@ -40,7 +43,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -49,7 +52,7 @@ from archive.records import Update
 from archive.times import edited_at, format_utc, parse_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
-from crawler.extract.clock import visible_time
+from crawler.extract.clock import PageClock, visible_time, zone_named
 from crawler.extract.dom import HEADINGS, Element, absolute, fragment_of, scripts_saying, text_of
 from crawler.extract.endpoints import WP_LIVEBLOG, Endpoint, unique
 from crawler.extract.endpoints.wordpress import entry_id
@@ -100,13 +103,81 @@ def detect(root: Element) -> bool:
 
 def extract(root: Element, url: str) -> list[Update]:
     """Every entry, in page order (newest first, as the plugin shows them)."""
+    return extract_scripted(root, url, "\n".join(scripts_saying(root, "liveblog_settings")))
+
+
+def extract_scripted(root: Element, url: str, scripts: str) -> list[Update]:
+    """extract, where the page's scripts are gone from the tree and `scripts` is their text."""
     found = _ENTRIES(root)
     within = set(found)
     entries = [e for e in found if not any(p in within for p in e.iterancestors())]
     read = [_entry(entry, url) for entry in entries]
-    updates = [update for update, _ in read]
-    _first_versions(updates, [shown for _, shown in read])
+    updates = [update for update, _, _ in read]
+    _first_versions(updates, [shown for _, shown, _ in read])
+    if any(update.published_at is None and words for update, _, words in read):
+        _drawn_times(scripts, [(update, words) for update, _, words in read])
     return updates
+
+
+def _drawn_times(scripts: str, read: list[tuple[Update, list[str]]]) -> None:
+    """The times of entries the plugin's script drew, which show only how long ago and a
+    clock ("2 minutes ago", "6:48 pm": `EntryContainer.js`, no `<time>`, no timestamp): each
+    clock in the site's zone the settings name (`timezone_string`, else `utc_offset`), placed
+    down the stream from the day of its newest entry (`latest_entry_timestamp`)."""
+    settings = _settings(scripts)
+    zone = _site_zone(settings)
+    newest = machine_time(str(settings.get("latest_entry_timestamp") or "")) or None
+    moment = parse_utc(newest)
+    if zone is None or moment is None:
+        return
+    clock = PageClock(moment, zone, moment.astimezone(zone).date(), ("en",))
+    shown: list[tuple[int, int] | None] = []
+    for update, words in read:
+        readings = [clock.read(text) for text in words] if update.published_at is None else []
+        found = next((r for r in readings if r is not None and r.kind in ("full", "clock")), None)
+        if found is not None and found.kind == "full":  # a date format with the day in it
+            update.published_at = found.utc
+        shown.append(found.clock if found is not None and found.kind == "clock" else None)
+    for (update, _), utc in zip(read, clock.place_clocks(shown), strict=True):
+        if update.published_at is None and utc is not None:
+            update.published_at = utc
+
+
+def _settings(scripts: str) -> dict[str, object]:
+    """The settings the page gives the plugin's script (`var liveblog_settings = {…}`)."""
+    for match in _SETTINGS.finditer(scripts):
+        try:
+            settings = json.loads(match.group(1))
+        except ValueError:
+            continue
+        if isinstance(settings, dict):
+            return settings
+    return {}
+
+
+def _site_zone(settings: dict[str, object]) -> tzinfo | None:
+    """The site's zone its settings name: `timezone_string` (WordPress's `wp_timezone_string`,
+    a zone's name or an offset), else `utc_offset` (its `gmt_offset` in minutes; in hours
+    where it is that small)."""
+    name = settings.get("timezone_string")
+    if isinstance(name, str) and (zone := zone_named(name)) is not None:
+        return zone
+    offset = settings.get("utc_offset")
+    try:
+        minutes = float(offset) if isinstance(offset, (int, float, str)) else None
+    except ValueError:
+        return None
+    if minutes is None:
+        return None
+    if abs(minutes) <= _MOST_HOURS:
+        minutes *= 60
+    try:
+        return timezone(timedelta(minutes=minutes))
+    except ValueError:
+        return None
+
+
+_MOST_HOURS = 14  # a zone's offset from UTC, in hours, at most
 
 
 def endpoints(root: Element, url: str) -> list[Endpoint]:
@@ -136,9 +207,9 @@ def _api(settings_json: str, url: str) -> Endpoint | None:
     return Endpoint(API.format(base=base, entry=entry, timestamp=timestamp), WP_LIVEBLOG)
 
 
-def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
-    """The entry's update, and the date and clock it shows read as if UTC (their zone is not
-    named: _first_versions finds it)."""
+def _entry(entry: Element, url: str) -> tuple[Update, datetime | None, list[str]]:
+    """The entry's update, the date and clock it shows read as if UTC (their zone is not
+    named: _first_versions finds it), and the texts of the link that shows them."""
     parts: dict[tuple[str, ...], Element] = {}
     stamp: Element | None = None
     own_link = "#" + (entry.get("id") or "\x00")
@@ -199,8 +270,9 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None]:
         permalink=permalink,
         key_event=any(name in classes for name in _KEY_EVENT),
     )
-    words = " ".join(t.strip() for t in shown.itertext() if t.strip()) if shown is not None else ""
-    return update, parse_utc(visible_time(words, "UTC")) if words else None
+    texts = [t.strip() for t in shown.itertext() if t.strip()] if shown is not None else []
+    words = " ".join(texts)
+    return update, parse_utc(visible_time(words, "UTC")) if words else None, texts
 
 
 def _opening_heading(body: Element) -> Element | None:
