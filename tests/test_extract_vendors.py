@@ -1211,12 +1211,16 @@ def test_wordpress_liveblog_entries_drawn_by_the_browser() -> None:
         '"timezone_string":"","utc_offset":"-300"',  # a site set to an offset, in minutes
     ],
 )
-def test_wordpress_liveblog_entries_drawn_by_the_browser_in_the_sites_zone(zone: str) -> None:
+@pytest.mark.parametrize("newest", [1730854080, 1730853480])  # (10 minutes before the newest)
+def test_wordpress_liveblog_entries_drawn_by_the_browser_in_the_sites_zone(
+    zone: str, newest: int
+) -> None:
     """A page saved after the plugin's script drew its entries (`EntryContainer.js`) shows
     how long ago and a clock, no timestamp; the settings the page gives the script (kept in
     the saved page) name the site's zone and the newest entry's time: each clock is read in
     that zone, down the stream from that entry's day (over midnight too), or as the date and
-    clock it shows."""
+    clock it shows. Entries the browser drew after the settings were written are on that
+    day too."""
     shown = [("2 minutes ago", "7:48 pm"), ("29 minutes ago", "7:21 pm"),
              ("an hour ago", "6:30 pm"), ("20 hours ago", "11:50 pm"),
              ("a day ago", "6:05 PM Nov 4, 2024")]  # fmt: skip
@@ -1229,7 +1233,7 @@ def test_wordpress_liveblog_entries_drawn_by_the_browser_in_the_sites_zone(zone:
     )
     settings = (
         '{"endpoint_url":"https:\\/\\/valleycourier.example.com\\/wp-json\\/liveblog\\/v1\\/90377\\/",'
-        f'"latest_entry_id":"90410","latest_entry_timestamp":1730854080,{zone}}}'
+        f'"latest_entry_id":"90410","latest_entry_timestamp":{newest},{zone}}}'
     )
     body = (
         f'<html lang="en-US"><head><title>Election live</title><script>var liveblog_settings = '
@@ -1244,6 +1248,28 @@ def test_wordpress_liveblog_entries_drawn_by_the_browser_in_the_sites_zone(zone:
         "2024-11-05T04:50:00Z",
         "2024-11-04T23:05:00Z",
     ]
+
+
+@pytest.mark.parametrize(
+    "zone",
+    ['"utc_offset":1e309', '"utc_offset":"inf"', '"utc_offset":true', '"utc_offset":[]',
+     '"utc_offset":"abc"', '"timezone_string":7', '"utc_offset":1e20'],
+)  # fmt: skip
+def test_wordpress_liveblog_settings_that_name_no_zone_time_no_drawn_entry(zone: str) -> None:
+    """Settings whose zone is no zone (infinite, a flag, a list, a word) place no clock."""
+    entry = (
+        f'<article id="id_90410" class="liveblog-entry"><aside class="liveblog-entry-aside"><a '
+        f'class="liveblog-meta-time" href="{COURIER}#id_90410"><span>2 minutes ago</span><span>'
+        '7:48 pm</span></a></aside><div class="liveblog-entry-content"><p>Entry of the count.'
+        "</p></div></article>"
+    )
+    body = (
+        '<html lang="en-US"><head><script>var liveblog_settings = {"latest_entry_id":"90410",'
+        f'"latest_entry_timestamp":1730854080,{zone}}};</script></head><body><div id="wpcom-'
+        f'liveblog-container">{entry}</div></body></html>'
+    )
+    (update,) = extract_page(body.encode(), COURIER, fetched_at="2024-11-06T00:50:00Z").updates
+    assert (update.body_text, update.published_at) == ("Entry of the count.", None)
 
 
 @pytest.mark.parametrize(

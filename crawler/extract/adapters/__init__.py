@@ -133,7 +133,7 @@ REGISTRY: tuple[Adapter, ...] = (
         older=wordpress.older,
         endpoints=wordpress.endpoints,
         marks=wordpress.MARKS,
-        scripted=wordpress.extract_scripted,
+        scripted=wordpress.extract,
     ),
     Adapter("amp", amp.DOMAINS, amp.detect, amp.extract, present=amp.present),
     Adapter(

@@ -41,8 +41,10 @@ markup or answer it came from.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone, tzinfo
 from urllib.parse import urljoin
 
@@ -101,13 +103,9 @@ def detect(root: Element) -> bool:
     return bool(_DETECT(root))
 
 
-def extract(root: Element, url: str) -> list[Update]:
-    """Every entry, in page order (newest first, as the plugin shows them)."""
-    return extract_scripted(root, url, "\n".join(scripts_saying(root, "liveblog_settings")))
-
-
-def extract_scripted(root: Element, url: str, scripts: str) -> list[Update]:
-    """extract, where the page's scripts are gone from the tree and `scripts` is their text."""
+def extract(root: Element, url: str, scripts: str | None = None) -> list[Update]:
+    """Every entry, in page order (newest first, as the plugin shows them); `scripts`, the
+    text of the page's scripts where they are gone from the tree (read from it otherwise)."""
     found = _ENTRIES(root)
     within = set(found)
     entries = [e for e in found if not any(p in within for p in e.iterancestors())]
@@ -115,25 +113,28 @@ def extract_scripted(root: Element, url: str, scripts: str) -> list[Update]:
     updates = [update for update, _, _ in read]
     _first_versions(updates, [shown for _, shown, _ in read])
     if any(update.published_at is None and words for update, _, words in read):
-        _drawn_times(scripts, [(update, words) for update, _, words in read])
+        if scripts is None:
+            scripts = "\n".join(scripts_saying(root, "liveblog_settings"))
+        settings = next(_settings(scripts), {})
+        _drawn_times(settings, [(update, words) for update, _, words in read])
     return updates
 
 
-def _drawn_times(scripts: str, read: list[tuple[Update, list[str]]]) -> None:
+def _drawn_times(settings: dict[str, object], read: list[tuple[Update, list[str]]]) -> None:
     """The times of entries the plugin's script drew, which show only how long ago and a
     clock ("2 minutes ago", "6:48 pm": `EntryContainer.js`, no `<time>`, no timestamp): each
     clock in the site's zone the settings name (`timezone_string`, else `utc_offset`), placed
-    down the stream from the day of its newest entry (`latest_entry_timestamp`)."""
-    settings = _settings(scripts)
+    down the stream from the day of the newest entry the settings know
+    (`latest_entry_timestamp`); those drawn since, the browser polling, are on it too."""
     zone = _site_zone(settings)
-    newest = machine_time(str(settings.get("latest_entry_timestamp") or "")) or None
-    moment = parse_utc(newest)
+    moment = parse_utc(machine_time(str(settings.get("latest_entry_timestamp") or "")))
     if zone is None or moment is None:
         return
-    clock = PageClock(moment, zone, moment.astimezone(zone).date(), ("en",))
+    # (the day's cutoff a day on: the fetch, later than the entries drawn, is not known here)
+    clock = PageClock(moment + timedelta(days=1), zone, moment.astimezone(zone).date(), ("en",))
     shown: list[tuple[int, int] | None] = []
     for update, words in read:
-        readings = [clock.read(text) for text in words] if update.published_at is None else []
+        readings = (clock.read(text) for text in words) if update.published_at is None else ()
         found = next((r for r in readings if r is not None and r.kind in ("full", "clock")), None)
         if found is not None and found.kind == "full":  # a date format with the day in it
             update.published_at = found.utc
@@ -143,16 +144,15 @@ def _drawn_times(scripts: str, read: list[tuple[Update, list[str]]]) -> None:
             update.published_at = utc
 
 
-def _settings(scripts: str) -> dict[str, object]:
-    """The settings the page gives the plugin's script (`var liveblog_settings = {…}`)."""
+def _settings(scripts: str) -> Iterator[dict[str, object]]:
+    """Each set of settings the page gives the plugin's script (`var liveblog_settings = {…}`)."""
     for match in _SETTINGS.finditer(scripts):
         try:
             settings = json.loads(match.group(1))
         except ValueError:
             continue
         if isinstance(settings, dict):
-            return settings
-    return {}
+            yield settings
 
 
 def _site_zone(settings: dict[str, object]) -> tzinfo | None:
@@ -163,17 +163,19 @@ def _site_zone(settings: dict[str, object]) -> tzinfo | None:
     if isinstance(name, str) and (zone := zone_named(name)) is not None:
         return zone
     offset = settings.get("utc_offset")
+    if isinstance(offset, bool) or not isinstance(offset, (int, float, str)):
+        return None
     try:
-        minutes = float(offset) if isinstance(offset, (int, float, str)) else None
+        minutes = float(offset)
     except ValueError:
         return None
-    if minutes is None:
+    if not math.isfinite(minutes):
         return None
     if abs(minutes) <= _MOST_HOURS:
         minutes *= 60
     try:
         return timezone(timedelta(minutes=minutes))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
@@ -184,20 +186,14 @@ def endpoints(root: Element, url: str) -> list[Endpoint]:
     """The paged entries of each liveblog whose settings the page's scripts hold."""
     found = []
     for text in scripts_saying(root, "liveblog_settings"):
-        for match in _SETTINGS.finditer(text):
-            endpoint = _api(match.group(1), url)
+        for settings in _settings(text):
+            endpoint = _api(settings, url)
             if endpoint is not None:
                 found.append(endpoint)
     return unique(found)
 
 
-def _api(settings_json: str, url: str) -> Endpoint | None:
-    try:
-        settings = json.loads(settings_json)
-    except ValueError:
-        return None
-    if not isinstance(settings, dict):
-        return None
+def _api(settings: dict[str, object], url: str) -> Endpoint | None:
     base, entry = settings.get("endpoint_url"), settings.get("latest_entry_id")
     if not isinstance(base, str) or not base.strip() or entry in (None, "", 0, "0"):
         return None
