@@ -1330,6 +1330,8 @@ def test_blog_wide_values_are_not_the_updates() -> None:
         (lambda i: f"?entry=5{i}", ["50", "51", "52"]),  # Easy Liveblogs: the entry is the id
         (lambda i: "?utm_source=feed", [None, None, None]),  # one value for all: no update's
         (lambda i: f"?entry=5{i}&utm_source=feed", [None, None, None]),  # two: none is said
+        (lambda i: f"?page={i + 1}", [None, None, None]),  # a page's number, not an update's
+        (lambda i: f"?utm_content=a{i}", [None, None, None]),  # a tracking tag
     ],
 )
 def test_the_one_query_value_each_update_url_adds_to_the_pages_is_its_id(
@@ -1344,6 +1346,33 @@ def test_the_one_query_value_each_update_url_adds_to_the_pages_is_its_id(
     assert [(u.source_id, u.headline) for u in result.updates] == [
         (id_, f"Post {i}") for i, id_ in enumerate(ids)
     ]
+
+
+@pytest.mark.parametrize("order", ["places", "serial"])
+def test_ids_that_count_places_from_the_top_are_no_ids(order: str) -> None:
+    """La Nación's JSON-LD names each update `#parrafo_N`, its place among the story's
+    elements, newest first: a new post renumbers them all, so they are no ids, and the
+    markup's own (`div#liveblog_<id>`) stands. Numbers that grow with time, up the list, are
+    a publisher's serial ids."""
+    numbers = [1, 3, 4, 6] if order == "places" else [9, 7, 4, 2]
+    words = "says about the match, in a few more words."
+    items = [
+        {"@type": "BlogPosting", "@id": f"#parrafo_{n}", "headline": f"Post {i}",
+         "datePublished": f"2024-05-05T2{3 - i}:00:00Z", "articleBody": f"Post {i} {words}"}
+        for i, n in enumerate(numbers)
+    ]  # fmt: skip
+    result = read_jsonld(parse(page_with(ld(blog(items)))), BASE)  # type: ignore[arg-type]
+    expected = [None] * 4 if order == "places" else [f"parrafo_{n}" for n in numbers]
+    assert [u.source_id for u in result.updates] == expected
+    posts = "".join(
+        f"<div class='liveBlog_post' id='liveblog_{i}H6VJ4R7OBCU5P3DWLZ6NQ'><time>2{3 - i}:00"
+        f"</time><h2>Post {i}</h2><p>Post {i} {words}</p></div>"
+        for i in range(4)
+    )
+    page = page_with(ld(blog(items)), f"<main><section>{posts}</section></main>")
+    updates = extract_page(page, BASE, fetched_at="2024-05-05T23:30:00Z").updates
+    own = [f"liveblog_{i}H6VJ4R7OBCU5P3DWLZ6NQ" for i in range(4)]
+    assert [u.source_id for u in updates] == (own if order == "places" else expected)
 
 
 def test_a_fragment_every_update_url_ends_in_is_no_id() -> None:

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -248,7 +249,9 @@ def _read_blog(
         for item in (updates if isinstance(updates, list) else [updates])
     )
     read = [read_update(item, page_url, blog_url) for item in items if isinstance(item, dict)]
-    for update in _ids_from_queries(_ids_from_own_queries(read, page_url, blog_url)):
+    for update in _without_positions(
+        _ids_from_queries(_ids_from_own_queries(read, page_url, blog_url))
+    ):
         if update.source_id is not None:
             if update.source_id in seen:
                 continue
@@ -352,32 +355,63 @@ def _ids_from_queries(updates: list[StructuredUpdate]) -> list[StructuredUpdate]
     return updates
 
 
+def _without_positions(updates: list[StructuredUpdate]) -> list[StructuredUpdate]:
+    """The updates, without ids that count places from the top (La Nación's `#parrafo_N`, the
+    post's place among the story's elements): where the updates run newest first and the
+    numbers their ids end in grow down the list, a new post renumbers every one, so each
+    is known by its words and the markup's own id instead. A publisher's serial numbers
+    grow with time, up the list."""
+    if len(updates) < _POSITIONS_SEEN:
+        return updates
+    numbers, times, stems = [], [], set()
+    for update in updates:
+        found = _ID_NUMBER.search(update.source_id or "")
+        if found is None or not update.published_at:
+            return updates
+        numbers.append(int(found.group(1)))
+        times.append(update.published_at)
+        stems.add((update.source_id or "")[: found.start()])
+    if (
+        len(stems) == 1
+        and all(a < b for a, b in pairwise(numbers))
+        and all(a > b for a, b in pairwise(times))
+    ):
+        for update in updates:
+            update.source_id = None
+    return updates
+
+
+_POSITIONS_SEEN = 3  # updates whose ids must count places before they are taken for places
+_ID_NUMBER = re.compile(r"(\d{1,9})$")
+
+
 def _ids_from_own_queries(
     updates: list[StructuredUpdate], page_url: str, blog_url: str | None
 ) -> list[StructuredUpdate]:
-    """The updates without an id, where each one's URL is the page's own with one query
-    parameter of one name whose value differs from update to update (Easy Liveblogs'
-    `?entry=5508`): that value is its id."""
+    """The updates, those without an id given the one where each such update's URL is the
+    page's own with one query parameter, of one name and a value that differs from update to
+    update (Easy Liveblogs' `?entry=5508`): that value. A page number or a tracking tag
+    (`?page=2`, `?utm_content=…`) names no update."""
     bare = [u for u in updates if u.source_id is None and u.permalink]
     if len(bare) < 2:
         return updates
     pages = {_page_of(address) for address in (page_url, blog_url) if address}
     queried: list[tuple[StructuredUpdate, str, str]] = []
     for update in bare:
-        parts = urlsplit(update.permalink or "")
-        try:
-            query = parse_qsl(parts.query)
-        except ValueError:
+        query = _one_query(update.permalink or "")
+        if query is None or _page_of(update.permalink or "") not in pages:
             return updates
-        if len(query) != 1 or not query[0][1] or _page_of(update.permalink or "") not in pages:
-            return updates
-        queried.append((update, query[0][0], query[0][1]))
-    names = {name for _, name, _ in queried}
+        queried.append((update, *query))
+    names = {name.lower() for _, name, _ in queried}
     values = [value for _, _, value in queried]
-    if len(names) == 1 and len(set(values)) == len(values):
+    if len(names) == 1 and not _NO_ID_QUERY.match(names.pop()) and len(set(values)) == len(values):
         for update, _, value in queried:
             update.source_id = value
     return updates
+
+
+# Query names that page, track or sort: no update's name.
+_NO_ID_QUERY = re.compile(r"(?:p|pg|page|paged|offset|start|sort|order|ref|src|source|utm_\w*)$")
 
 
 def _page_of(url: str) -> str:
@@ -385,14 +419,20 @@ def _page_of(url: str) -> str:
     return without_fragment(url).partition("?")[0].rstrip("/")
 
 
-def _query_id(url: str) -> str:
-    """The value of a URL's one query parameter ("asset:1a2b"), else the URL without its
-    fragment."""
+def _one_query(url: str) -> tuple[str, str] | None:
+    """(name, value) of a URL's one query parameter, where it has one with a value."""
     try:
         query = parse_qsl(urlsplit(url).query)
     except ValueError:
-        query = []
-    return query[0][1] if len(query) == 1 and query[0][1] else without_fragment(url)
+        return None
+    return query[0] if len(query) == 1 and query[0][1] else None
+
+
+def _query_id(url: str) -> str:
+    """The value of a URL's one query parameter ("asset:1a2b"), else the URL without its
+    fragment."""
+    query = _one_query(url)
+    return query[1] if query is not None else without_fragment(url)
 
 
 def _people_and_organisations(author: Any) -> tuple[list[str], list[str]]:
