@@ -1500,6 +1500,47 @@ def test_easy_liveblogs_highlighted_post_shown_first_again_is_that_post_pinned()
     ]
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "<aside class='related'><a href='/news/older-story'>The earlier story</a> <time "
+        "datetime='2024-04-21T09:00:00Z'>21 April</time></aside>",
+        "<blockquote><p>What the minister said that morning.</p><time "
+        "datetime='2024-04-20T09:00:00Z'>20 April</time></blockquote>",
+    ],
+)
+def test_a_time_element_elsewhere_in_a_post_does_not_date_its_clock(aside: str) -> None:
+    """A `<time datetime>` that dates a linked story or a quote inside a post is not the one
+    that shows the post's clock: the clock is still placed down the stream."""
+    posts = "".join(
+        f"<div class='entry'><span class='entry__time'>1{n}:05</span><h2>Update {n} from the "
+        f"count</h2><p>What update {n} reports from the count, in a few more words.</p>"
+        + (aside if n == 4 else "")
+        + "</div>"
+        for n in (4, 3, 2, 1)
+    )
+    main = f"<div class='entries'>{posts}</div>"
+    updates = live_updates(main, "Count live", "2024-05-01T15:00:00Z", MAY_DAY)
+    assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (4, 3, 2, 1)]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["posted at {} by the live team in the newsroom", "{} — filed from the scene by our reporter"],
+)
+def test_a_stamp_line_after_a_posts_words_is_its_time(stamp: str) -> None:
+    """A post's stamp on a line of its own after its words, words beside the clock ("posted
+    at 14:05 by the live team…"), is the post's time, not a sentence of its body."""
+    posts = "".join(
+        f"<div class='entry'><h2>Update {n} from the count</h2><p>What update {n} reports "
+        f"from the count, in a few more words.</p><p>{stamp.format(f'1{n}:05')}</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    main = f"<div class='entries'>{posts}</div>"
+    updates = live_updates(main, "Count live", "2024-05-01T15:00:00Z", MAY_DAY)
+    assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (4, 3, 2, 1)]
+
+
 def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None:
     """Tickaroo's renderer without its wrapper (a FAZ ticker as a page saves it): each post's
     `<time datetime="…Z">` shows its Berlin clock in a `<span>`, and the pinned post on top

@@ -99,6 +99,12 @@ _MODIFIED_NAME = re.compile(r"updat|modif|edit", re.I)
 _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
 # A line that says the time after it is the last edit's, in the languages read here.
 _EDIT_LABEL = re.compile(rf"\s*(?:last\s+|zuletzt\s+)?(?:{EDIT_WORDS})\b", re.I)
+# What a post's stamp says before its clock, in the languages read here: "Posted at 14:05".
+_POSTED = re.compile(
+    rf"\W*(?:posted|published|filed|added|sent|veröffentlicht|publié|pubblicato|publicado|"
+    rf"gepubliceerd|geplaatst|opublikowano|dodano|{EDIT_WORDS})\b",
+    re.I,
+)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
 _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 # data-id, data-post-id, data-postid; a plugin's prefix before a post's own word too
@@ -1828,8 +1834,9 @@ def _inside_words(time: _Time, member: Element) -> bool:
         return False
     if line is time.element:  # the paragraph is the time's own text: "Throw-in is at 4.30pm, …"
         shown = time.reading.text if time.reading is not None else ""
-        if not _says_more(line, time.element, shown):
-            return False
+        before = text_of(line).partition(shown)[0] if shown else ""
+        if not before.strip() or _POSTED.match(before) or not _says_more(line, line, shown):
+            return False  # a line the time opens, or the post's stamp: "Posted at 14:05 by …"
     elif not _says_more(line, time.element):
         return False
     for block in member.iter("p", "div"):
@@ -1874,11 +1881,13 @@ def _place_bare_clocks(
     members = {member for member, _ in posts}
     for member, update in posts:
         readings = times[member]
-        if any(t.value and t.rank not in (VISIBLE, CLOCK) for t in readings):
-            continue  # its markup dates it (a `datetime` the page renders too)
-        reading = next(
-            (t.reading for t in readings if t.reading is not None and not t.modified), None
-        )  # (an edit's clock, "Updated at 12.36", places no post)
+        if any(t.value and not t.shown and t.rank != CLOCK for t in readings):
+            continue  # its markup dates it
+        shown = next((t for t in readings if t.reading is not None and not t.modified), None)
+        # (an edit's clock, "Updated at 12.36", places no post)
+        if shown is not None and any(_dates_shown(t, shown) for t in readings):
+            continue  # the `<time datetime>` that shows the clock dates it
+        reading = shown.reading if shown is not None else None
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
             bare.append((member, update, reading.clock, _day_above(member, members, clock)))
             seconds += reading.text.count(":") == 2
@@ -1894,6 +1903,17 @@ def _place_bare_clocks(
     for (_, update, _, _), utc in zip(bare, placed, strict=True):
         update.published_at = utc
     return False
+
+
+def _dates_shown(machine: _Time, shown: _Time) -> bool:
+    """Whether a `datetime` is the one of the element that shows the clock: the `<time>`
+    itself, or one around the `<span>` that prints it (Tickaroo's renderer), not a time
+    elsewhere in the post (a linked story's, a quote's)."""
+    if not machine.value or machine.rank in (VISIBLE, CLOCK) or not machine.shown:
+        return False
+    return machine.element is shown.element or any(
+        ancestor is machine.element for ancestor in shown.element.iterancestors()
+    )
 
 
 def _local_days(placed: list[str | None], clock: PageClock) -> set[date]:
