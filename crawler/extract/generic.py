@@ -686,10 +686,12 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
 
 def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list[Update]:
     """The updates, those pinned above the stream flagged so; a pinned copy of a post the
-    stream also shows (or a highlighted one it shows again) is that post, flagged pinned
-    where the stream shows it."""
+    stream also shows is that post, flagged pinned where the stream shows it. A post shown
+    first because the address linked to it (Easy Liveblogs' `?entry=`, highlighted), then in
+    its place, is that post, where the stream shows it, not pinned."""
     updates: list[Update] = []
     copies: dict[object, Update] = {}
+    shared: dict[str, Update] = {}
     shown = Counter(update.source_id for _, update in posts if update.source_id)
     for member, update in posts:
         labels = _labels(member)
@@ -697,23 +699,26 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
             update.pinned = True
         if labels & KEY_EVENT_LABELS:  # "Key event"
             update.key_event = True
-        if member in pinned or (
-            update.source_id
-            and shown[update.source_id] > 1
-            and _highlighted_class(member.get("class"))
-        ):  # (Easy Liveblogs shows its highlighted post first a second time)
+        if member in pinned:
             update.pinned = True
             copies[update.source_id or (update.headline, update.body_text)] = update
         elif twin := copies.pop(update.source_id or (update.headline, update.body_text), None):
             updates.remove(twin)
             update.pinned = True
+        elif update.source_id and shown[update.source_id] > 1:
+            if _highlighted_class(member.get("class")):
+                shared[update.source_id] = update  # (shown again where the stream has it)
+            elif twin := shared.pop(update.source_id, None):
+                updates.remove(twin)
         updates.append(update)
     return updates
 
 
 def _highlighted_class(cls: str | None) -> bool:
     """Whether a post's class calls it highlighted (`elb-liveblog-highlighted-post`)."""
-    return "highlighted" in (cls or "").lower()
+    return any(
+        name.endswith(("highlighted", "highlighted-post")) for name in (cls or "").lower().split()
+    )
 
 
 @lru_cache(maxsize=1024)
