@@ -186,6 +186,7 @@ def test_times_people_read(
         # English commentaries' word after the minute, before the play (RTÉ's trackers).
         ("67 mins: Kilkenny 2-20 Galway 1-18", "67'"),
         ("GOAL! 63 mins: Kilkenny 2-19", "63'"),
+        ("RED CARD – 70 mins: Galway down to 14", "70'"),
         ("70+2 mins: Galway free", "70+2'"),
         ("45 min – Half-time", "45'"),
         ("90+3 mins", "90+3'"),
@@ -237,6 +238,11 @@ def test_match_minutes(text: str, minute: str) -> None:
         "10 min read",
         "5 mins",
         "2.5 mins: the queue",
+        # Minutes inside a line: a recipe's, a delay's, a countdown's.
+        "Bake 20 mins – until golden",
+        "Kick-off in 30 mins: here are the teams",
+        "Delays of 30 mins - Southern says",
+        "Prep: 15 mins - Cook: 30 mins",
         "Montag, 5. Mai 2024",  # a date is not a time
         "The vote is at noon, 5 hours from now",  # "noon" is a clock only beside a date
         "Polls close at midnight",

@@ -552,7 +552,8 @@ _MINUTE_AFTER = re.compile(
 )
 # English commentaries' word after the minute ("67 mins: Kilkenny 2-20", "90+3 min –"), before
 # a colon or dash, or where the added time says it is a match's ("90+3 mins"): "5 mins" alone
-# is how long ago, and "10 min read" how long a story takes.
+# is how long ago, and "10 min read" how long a story takes. It opens its line (_opens_play):
+# "Bake 20 mins – until golden" is a recipe's.
 _MINUTE_MINS = re.compile(
     r"(?P<m>\d(?<![\w.,:+/\-]\d)\d{0,2})(?:\s?\+\s?(?P<x>\d{1,2}))?\s?mins?\b\.?"
     r"(?(x)(?=\s?[:–—-](?:\s|$)|\s*$)|(?=\s?[:–—-](?:\s|$)))",
@@ -1348,10 +1349,25 @@ def _minute(text: str) -> _Found | None:
     patterns = (_MINUTE_AFTER, _MINUTE_MARK, _MINUTE_WORD, _MINUTE_LEAD, _MINUTE_MINS)  # earliest
     found = [m for m in (p.search(text) for p in patterns) if m is not None]  # wins, then in order
     for match in sorted(found, key=lambda m: m.start()):
+        if match.re is _MINUTE_MINS and not _opens_play(text[: match.start()]):
+            continue  # "Bake 20 mins – until golden", "Kick-off in 30 mins: …"
         reading = minute_reading(match.group(0), int(match.group("m")), match.group("x"))
         if reading is not None:
             return match.start(), "minute", reading
     return None
+
+
+def _opens_play(before: str) -> bool:
+    """Whether what stands before a minute written with its word leaves it opening the line:
+    nothing, or a word or two in capitals ("GOAL! 63 mins: …", "RED CARD – 70 mins: …")."""
+    words = before.split()
+    return len(words) <= _PLAY_LABEL_WORDS and all(
+        (letters := "".join(c for c in word if c.isalpha())) == "" or letters.isupper()
+        for word in words
+    )
+
+
+_PLAY_LABEL_WORDS = 3  # words in capitals that may stand before a play's minute
 
 
 def minute_reading(text: str, minute: int, extra: str | None) -> Reading | None:
