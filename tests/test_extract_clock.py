@@ -434,8 +434,8 @@ def test_a_stream_over_several_days() -> None:
 @pytest.mark.parametrize("newest_first", [True, False])
 def test_a_clock_a_little_out_of_its_streams_order_is_not_a_day_back(newest_first: bool) -> None:
     """A post whose clock says when a thing happened (13:15) above one posted at 13:38 is out
-    of order by minutes, not a day and all but minutes apart; a rise of two hours or more
-    still says midnight passed."""
+    of order by minutes, not a day and all but minutes apart; a rise of an hour or more
+    still says midnight passed (posts 22 hours apart: 09:00 today above 10:30 yesterday)."""
     clocks = [(14, 50), (13, 15), (13, 38), (12, 3), (0, 30), (22, 40), (21, 0)]
     placed = [
         "2024-05-05T12:50:00Z",
@@ -450,6 +450,11 @@ def test_a_clock_a_little_out_of_its_streams_order_is_not_a_day_back(newest_firs
         assert CLOCK.place_clocks(clocks) == placed
     else:
         assert CLOCK.place_clocks(clocks[::-1]) == placed[::-1]
+    assert CLOCK.place_clocks([(9, 0), (10, 30), (8, 0)]) == [
+        "2024-05-05T07:00:00Z",
+        "2024-05-04T08:30:00Z",
+        "2024-05-04T06:00:00Z",
+    ]
 
 
 def test_a_stream_oldest_first_is_placed_from_its_end() -> None:

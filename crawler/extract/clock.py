@@ -864,7 +864,7 @@ def _turned(before: tuple[int, int], after: tuple[int, int]) -> bool:
     return gap >= _OUT_OF_ORDER
 
 
-_OUT_OF_ORDER = 120  # minutes: a clock at most this much out of its stream's order is not a day's
+_OUT_OF_ORDER = 60  # minutes: a clock less than this out of its stream's order is not a day's
 
 
 def _local(day: date, hour: int, minute: int, zone: tzinfo, second: int = 0) -> datetime:
