@@ -445,6 +445,11 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("By Marcus Avery and Jenna Ortiz · Fox News", ["Marcus Avery", "Jenna Ortiz"]),
         ("Jane Doe in London | Reuters", ["Jane Doe"]),
         ("Smith, John · AP", ["Smith, John · AP"]),
+        ("Jane Doe | Senior Political Correspondent, The Washington Post", ["Jane Doe"]),
+        ("Jane Doe · 5 min read", ["Jane Doe"]),
+        # A writer's name after the mark is another writer's, no newsroom: it stays.
+        ("Jane Doe · John Smith", ["Jane Doe · John Smith"]),
+        ("Jane Doe | Anna Postma", ["Jane Doe | Anna Postma"]),
         (
             "ALSO READ | A referendum on India's future",
             ["ALSO READ | A referendum on India's future"],

@@ -778,12 +778,22 @@ def _author_name(value: str) -> tuple[str, ...]:
 
 def _unaffiliated(name: str) -> str:
     """Full names without the newsroom or role a mark sets after them ("Kelly Brandt · Fox
-    News", "Marcus Avery and Jenna Ortiz | Reuters"): what follows the mark is no writer."""
+    News", "Marcus Avery and Jenna Ortiz | Reuters", "Jane Doe | Senior Correspondent"): what
+    follows the mark, where it names a newsroom or a role, is no writer. (A full name after
+    it is another writer's, "Jane Doe · John Smith"; the names stay as written.)"""
     first, *rest = _AFFILIATION.split(name, maxsplit=1)
-    if not rest or len(rest[0].split()) > _NAME_MOST or first.isupper():
+    if not rest or first.isupper() or _NEWSROOM.search(rest[0]) is None:
         return name  # (a label before a link's title: "ALSO READ | A referendum on …")
     names = [part for part in _NAME_LIST.split(first) if part]
     return first if names and all(_full_name(_unplaced(part)) for part in names) else name
+
+
+# What a byline names after its writers: a newsroom, an agency, a role, how long a read.
+_NEWSROOM = re.compile(
+    r"\b(?:(?i:news|press|times|post|journal|herald|tribune|gazette|telegraph|guardian|mail|"
+    r"media|tv|radio|agency|reuters|bloomberg|staff|desk|team|correspondent|reporter|editor|"
+    r"writer|producer|columnist|contributor|\d+\s*min(?:ute)?s?\s+read)|[A-Z]{2,5})\b"
+)
 
 
 def _unplaced(name: str) -> str:
