@@ -12,7 +12,7 @@ import pytest
 
 from archive.times import format_utc
 from crawler.extract import extract_page, instant
-from crawler.extract.clock import MONTHS, PageClock, Reading, is_date_line, page_clock
+from crawler.extract.clock import MONTHS, PageClock, Reading, is_date_line, page_clock, zone_named
 from crawler.extract.html import parse
 from tests.helpers import corpus_dir, saved_page
 
@@ -879,3 +879,22 @@ def test_a_stamp_of_how_long_ago_in_one_letter_on_an_english_page() -> None:
     for languages in (("fr",), ()):
         page = PageClock(FETCHED, ZoneInfo("Europe/Paris"), date(2024, 5, 5), languages)
         assert (page.read("14h") or Reading("", None, "")).clock == (14, 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "summer"),
+    [
+        ("America/New_York", "-04:00"),
+        ("CET", "+02:00"),  # a zone's name keeps its summer time
+        ("Japan", "+09:00"),
+        ("+05:30", "+05:30"),
+        ("UTC-4", "-04:00"),
+        ("Europe/Nowhere", None),
+        ("", None),
+    ],
+)
+def test_the_zone_a_setting_names(name: str, summer: str | None) -> None:
+    """A plugin's settings name the site's zone (WordPress's `timezone_string`)."""
+    zone = zone_named(name)
+    offset = None if zone is None else datetime(2024, 7, 1, 12, tzinfo=zone).isoformat()[-6:]
+    assert offset == summer

@@ -1472,6 +1472,8 @@ def test_a_pictures_title_is_no_posts_headline(box: str) -> None:
         f"<div class='entries'>{posts}</div>", "Strike live", "2024-05-01T15:00:00Z"
     )
     assert [u.headline for u in updates] == [None, "Title of entry 3", None, "Title of entry 1"]
+    # Bootstrap's media object heads a post with its heading: a title all the same.
+    assert generic._is_headline_class("media-heading")
 
 
 def test_easy_liveblogs_highlighted_post_shown_first_again_is_that_post_once() -> None:

@@ -1434,10 +1434,10 @@ def _named_zone(name: str) -> tzinfo | None:
 
 
 def zone_named(name: str) -> tzinfo | None:
-    """The zone a setting names: an IANA name ("America/New_York"), an offset ("+05:30",
-    "UTC-4") or a zone's letters ("CET"); None for none."""
+    """The zone a setting names: an IANA name ("America/New_York", "CET", "Japan"), else an
+    offset ("+05:30", "UTC-4") or a zone's letters ("BST"); None for none."""
     name = name.strip()
-    return (_named_zone(name) if "/" in name else None) or _zone(name)
+    return (_named_zone(name) if name else None) or _zone(name)
 
 
 # --- What the page tells --------------------------------------------------------------------

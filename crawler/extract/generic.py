@@ -2654,10 +2654,12 @@ def _has_text(element: Element) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_headline_class(cls: str) -> bool:
-    """A class that names a title, but not a picture's (Tickaroo's `tik4-media-body__title`
-    is an image's caption). (A video's title may be its post's: NU.nl's video blocks.)"""
+    """A class that names a title, but not a picture's title (Tickaroo's
+    `tik4-media-body__title` is an image's caption). (A video's title may be its post's:
+    NU.nl's video blocks; and Bootstrap's `media-heading` heads a post.)"""
     return any(
-        _HEADLINE_CLASS.search(name) is not None and _PICTURE_CLASS.search(name) is None
+        _HEADLINE_CLASS.search(name) is not None
+        and ("title" not in name.lower() or _PICTURE_CLASS.search(name) is None)
         for name in cls.split()
     )
 
