@@ -87,6 +87,8 @@ def test_addresses_that_do_not(url: str) -> None:
         "Election night live results",
         "Champions League final live commentary",
         "Terremoto in Turchia, aggiornamenti in tempo reale",
+        "Unwetter in Bayern: Live-Ticker",
+        "Boca vs. River, en vivo: el superclásico minuto a minuto",
     ],
 )
 def test_titles_that_say_live(title: str) -> None:
@@ -107,6 +109,12 @@ def test_titles_that_say_live(title: str) -> None:
         # A service's status page: "live streaming" is what it offers, "StockTicker" its name.
         "Acme Video Status - Live streaming ingest degraded",
         "StockTicker API Status",
+        # Music played live, in the other languages read here.
+        "Stadtfest 2024: Programm & Live-Musik",
+        "Música en vivo esta semana – Bar La Esquina",
+        "Música ao vivo – Programação da semana",
+        "Muzyka na żywo – repertuar",
+        "Concerti dal vivo a Bologna",
     ],
 )
 def test_titles_that_do_not(title: str) -> None:

@@ -80,7 +80,17 @@ def _says_live(title: str) -> bool:
     "Liveticker", "NewsTicker" and "Unwetter-Ticker" are tickers."""
     if _TITLE_CAPITALS.search(title) is not None:
         return True
+    title = _PLAYED_LIVE.sub(" ", title)  # "Live-Musik", "Música en vivo": music played live
     return any(not _product_ticker(title, match) for match in _TITLE_WORDS.finditer(title))
+
+
+# Music played live, in the languages read here: "Live-Musik", "música en vivo", "musica dal
+# vivo", "música ao vivo", "muzyka na żywo", "musique live", "livemuziek".
+_PLAYED_LIVE = re.compile(
+    r"\blive[- ]?mu[sz]i[ckq]\w*|\b(?:musi[ckq]\w*|música|muzyka|konzerte?|concerts?|"
+    r"conciertos?|concerti|koncerty?)\s+(?:en vivo|dal vivo|ao vivo|na żywo|live|en direct)\b",
+    re.I,
+)
 
 
 def _product_ticker(title: str, match: re.Match[str]) -> bool:
