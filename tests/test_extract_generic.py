@@ -1544,6 +1544,32 @@ def test_a_stamp_line_after_a_posts_words_is_its_time(stamp: str) -> None:
     assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (4, 3, 2, 1)]
 
 
+@pytest.mark.parametrize("marked", [True, False])
+def test_a_pinned_post_on_top_older_than_the_posts_below_keeps_the_day(marked: bool) -> None:
+    """La Nación's live pages move a pinned post to the top, its bare clock (15:10) older
+    than the posts below it (16:45…), marked by a class or only by a pin icon: it is no step
+    of the stream, which would read the rise as midnight passed and put every post a day
+    early; each is on the page's day."""
+    clocks = ["15:10", "16:45", "16:02", "13:02", "11:30"]
+    posts = "".join(
+        f"<div class='liveBlog_post{' is-pinned' if marked and n == 0 else ''}'>"
+        + ("<svg class='pin'></svg>" if n == 0 else "")
+        + f"<time class='font-bold'>{clock}</time><h2>Momento {n} del partido</h2><p>Lo que "
+        f"pasó en el momento {n}, contado en unas pocas palabras más.</p></div>"
+        for n, clock in enumerate(clocks)
+    )
+    page = page_of(
+        f"<section id='body-liveblog'>{posts}</section>",
+        title="Boca vs. River, en vivo",
+        lang="es-AR",
+        published="2024-05-05T09:00:00-03:00",
+    )
+    url = "https://www.lanacion.com.ar/deportes/futbol/boca-vs-river-en-vivo-nid05052024/"
+    updates = extract_page(page, url, fetched_at="2024-05-05T21:20:00Z").updates
+    utc = [f"2024-05-05T{int(c[:2]) + 3:02d}:{c[3:]}:00Z" for c in clocks]
+    assert [u.published_at for u in updates] == utc
+
+
 def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None:
     """Tickaroo's renderer without its wrapper (a FAZ ticker as a page saves it): each post's
     `<time datetime="…Z">` shows its Berlin clock in a `<span>`, and the pinned post on top

@@ -748,7 +748,7 @@ class PageClock:
     ) -> list[str | None]:
         """A stream's bare clocks, newest first, as instants: the first on `day` (the fetch day
         when the page states none), a day earlier whenever a clock is later than the one above
-        it (the stream crossed midnight; not for one a little later, out of order: _turned),
+        it (the stream crossed midnight; not for one a little later, out of order: next_day),
         and a day earlier for a clock after the fetch. A stream whose clocks mostly rise runs
         oldest first: it is placed from its end.
 
@@ -792,7 +792,7 @@ class PageClock:
     ) -> list[str | None]:
         """A stream read oldest first under headings that name its days: each clock on its
         heading's day, a day later whenever it is earlier than the one above (midnight
-        passed: _turned); a clock later than the fetch is still to come."""
+        passed: next_day); a clock later than the fetch is still to come."""
         placed: list[str | None] = []
         day: date | None = None
         above: tuple[int, int] | None = None
@@ -802,7 +802,7 @@ class PageClock:
             if clock is None or day is None:
                 placed.append(None)
                 continue
-            if above is not None and _turned(above, clock):
+            if above is not None and next_day(above, clock):
                 day += timedelta(days=1)
             above = clock
             placed.append(format_utc(_local(day, clock[0], clock[1], self.zone)))
@@ -826,7 +826,7 @@ class PageClock:
                 continue
             if named is not None and named != section:
                 day, section, above = named, named, None  # a heading's day: placed from there
-            if above is not None and _turned(clock, above):
+            if above is not None and next_day(clock, above):
                 day -= timedelta(days=1)
             above = clock
             if section is None:
@@ -854,7 +854,7 @@ class PageClock:
         return self.languages == ("en",) and getattr(self.zone, "key", "").startswith("America/")
 
 
-def _turned(before: tuple[int, int], after: tuple[int, int]) -> bool:
+def next_day(before: tuple[int, int], after: tuple[int, int]) -> bool:
     """Whether a stream's clock `after` comes on the next day from `before`, which a reader
     saw first when the stream runs oldest first, or after it when newest first: midnight
     passed where it is the earlier clock, but not where it is earlier by less than

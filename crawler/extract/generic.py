@@ -54,6 +54,7 @@ from crawler.extract.clock import (
     is_date_line,
     minute_reading,
     mostly_rising,
+    next_day,
     on_day_near,
 )
 from crawler.extract.completeness import says_read_more
@@ -1898,16 +1899,48 @@ def _place_bare_clocks(
             seconds += reading.text.count(":") == 2
     if not bare:
         return False
-    clocks, days = [c for _, _, c, _ in bare], [d for _, _, _, d in bare]
+    clocks = [c for _, _, c, _ in bare]
     if seconds == len(bare) == len(posts) and clocks[0] == (0, 0) and mostly_rising(clocks):
         return True
+    # A pinned post on top, older than the one below it, is no step of the stream: placed
+    # on its own (flagged, or only by a pin icon: La Nación's).
+    below = bare[1][3] if bare[1:] else None
+    pinned = bare[:1] if _older_on_top(clocks, below, clock, bare[0][1].pinned) else []
+    stream = bare[len(pinned) :]
+    for _, update, moment, _ in pinned:
+        update.published_at = clock.place_clocks([moment])[0]
+    clocks, days = [c for _, _, c, _ in stream], [d for _, _, _, d in stream]
     placed = clock.place_clocks(clocks, days)
     if len(_local_days(placed, clock)) > 1:  # over midnight: what its tweets say counts too
-        floors = [_quoted_day(member, clock) for member, _, _, _ in bare]
+        floors = [_quoted_day(member, clock) for member, _, _, _ in stream]
         placed = clock.place_clocks(clocks, days, floors)
-    for (_, update, _, _), utc in zip(bare, placed, strict=True):
+    for (_, update, _, _), utc in zip(stream, placed, strict=True):
         update.published_at = utc
     return False
+
+
+def _older_on_top(
+    clocks: list[tuple[int, int]], day: date | None, clock: PageClock, flagged: bool
+) -> bool:
+    """Whether a newest-first stream's top clock is a pinned post's, older than the post below
+    it by an hour or more (to half a day where the post is not `flagged` pinned), where that
+    post, on the page's day, is no later than the fetch: a stream that crossed midnight would
+    put it after the fetch, or rise by most of a day (00:10 above 23:50)."""
+    if len(clocks) < _PINNED_STREAM or day is not None or mostly_rising(clocks[1:]):
+        return False
+    (top_hour, top_minute), (hour, minute) = clocks[0], clocks[1]
+    rise = (hour - top_hour) * 60 + minute - top_minute
+    if not next_day(clocks[1], clocks[0]) or (rise >= _PINNED_RISE and not flagged):
+        return False  # (a rise of most of a day is midnight passed: 01:12 above 23:38)
+    top, below = (
+        _local_days(clock.place_clocks([clocks[0]]), clock),
+        _local_days(clock.place_clocks([clocks[1]]), clock),
+    )
+    return bool(top) and top == below
+
+
+_PINNED_STREAM = 3  # bare clocks of a stream whose top one may be a pinned post's
+_PINNED_RISE = 12 * 60  # minutes the post below a pinned one is newer, less than
 
 
 def _dates_shown(machine: _Time, shown: _Time) -> bool:
