@@ -30,6 +30,7 @@ pytestmark = pytest.mark.own_backends  # words and names: no walk over a tree
         "https://www.example.de/nachrichten/ausland/newsblog-nahost-100123",
         "https://www.example.com/news/storm-live-coverage",
         "https://www.example.es/deportes/minuto-a-minuto-real-madrid-barcelona",
+        "https://index.hu/kulfold/2024/03/14/ukrajna-haboru-percrol-percre/",
     ],
 )
 def test_addresses_that_say_live(url: str) -> None:
@@ -89,6 +90,11 @@ def test_addresses_that_do_not(url: str) -> None:
         "Terremoto in Turchia, aggiornamenti in tempo reale",
         "Unwetter in Bayern: Live-Ticker",
         "Boca vs. River, en vivo: el superclásico minuto a minuto",
+        # Outside the languages read, the words of live pages' titles that public readers
+        # of them document: Index.hu's "percről percre", iDNES's "ONLINE:", "JUST NU:".
+        "Ukrajnai háború percről percre",
+        "ONLINE: Povodně na Moravě",
+        "JUST NU: Kraftigt oväder i Stockholm",
     ],
 )
 def test_titles_that_say_live(title: str) -> None:

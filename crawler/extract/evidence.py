@@ -29,7 +29,7 @@ _URL_WORDS = re.compile(
     r"ticker(?![-_]symbols?\b)|live-?updates|"
     r"live-?news|as-it-happened|minute-by-minute|en-?direct|direct|en-?vivo|directo|"
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|live-?stream|canli|"
-    r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto)"
+    r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre)"
     r"(?=$|[/_.?&=-])",
     re.I,
 )
@@ -41,11 +41,13 @@ _TITLE_WORDS = re.compile(
     r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|\bin tempo reale\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
     r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b|"
-    r"\bnews-?blog\b",
+    r"\bnews-?blog\b|\bperc(?:ről|rol) percre\b",
     re.I,
 )
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
-_TITLE_CAPITALS = re.compile(r"\bLIVE\b|^\s*DIRECT\b|^\s*The Latest\s*:")
+_TITLE_CAPITALS = re.compile(
+    r"\bLIVE\b|^\s*DIRECT\b|^\s*The Latest\s*:|^\s*JUST NU\b|^\s*ONLINE\s*:"
+)
 # A stream's box that calls itself live, not merely a list of posts: words of its class names.
 _LIVE_BOX_WORDS = frozenset(
     {"coverage", "cronaca", "diretta", "direct", "directo", "vivo", "relacja"}
