@@ -891,6 +891,8 @@ def test_a_stamp_of_how_long_ago_in_one_letter_on_an_english_page() -> None:
         ("UTC-4", "-04:00"),
         ("Europe/Nowhere", None),
         ("", None),
+        ("America", None),  # a folder of zones
+        ("a" * 300, None),
     ],
 )
 def test_the_zone_a_setting_names(name: str, summer: str | None) -> None:

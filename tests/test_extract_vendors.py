@@ -1253,7 +1253,10 @@ def test_wordpress_liveblog_entries_drawn_by_the_browser_in_the_sites_zone(
 @pytest.mark.parametrize(
     "zone",
     ['"utc_offset":1e309', '"utc_offset":"inf"', '"utc_offset":true', '"utc_offset":[]',
-     '"utc_offset":"abc"', '"timezone_string":7', '"utc_offset":1e20'],
+     '"utc_offset":"abc"', '"timezone_string":7', '"utc_offset":1e20',
+     '"timezone_string":"America"', '"timezone_string":"' + 'a' * 300 + '"',
+     '"utc_offset":-300,"latest_entry_timestamp":"9999-12-31T23:59:00Z"',
+     '"utc_offset":-300,"latest_entry_timestamp":"0001-01-01T00:10:00Z"'],
 )  # fmt: skip
 def test_wordpress_liveblog_settings_that_name_no_zone_time_no_drawn_entry(zone: str) -> None:
     """Settings whose zone is no zone (infinite, a flag, a list, a word) place no clock."""

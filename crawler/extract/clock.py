@@ -1427,10 +1427,15 @@ def _fixed_zone(sign: str, hours: str, minutes: str | None) -> tzinfo | None:
 
 @lru_cache(maxsize=256)
 def _named_zone(name: str) -> tzinfo | None:
+    if len(name) > _ZONE_NAME_MOST:
+        return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # ("America" is a folder of zones)
         return None
+
+
+_ZONE_NAME_MOST = 64  # characters of a zone's name at most ("America/Argentina/ComodRivadavia")
 
 
 def zone_named(name: str) -> tzinfo | None:

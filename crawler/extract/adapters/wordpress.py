@@ -59,7 +59,7 @@ from crawler.extract.dom import HEADINGS, Element, absolute, fragment_of, script
 from crawler.extract.endpoints import WP_LIVEBLOG, Endpoint, unique
 from crawler.extract.endpoints.wordpress import entry_id
 from crawler.extract.entries import html_update
-from crawler.extract.instant import machine_time
+from crawler.extract.instant import machine_time, plausible
 
 DOMAINS: tuple[str, ...] = ()
 _AMP_LIST = "amp-live-list-insert-blog"
@@ -127,11 +127,14 @@ def _drawn_times(settings: dict[str, object], read: list[tuple[Update, list[str]
     down the stream from the day of the newest entry the settings know
     (`latest_entry_timestamp`); those drawn since, the browser polling, are on it too."""
     zone = _site_zone(settings)
-    moment = parse_utc(machine_time(str(settings.get("latest_entry_timestamp") or "")))
+    newest = plausible(machine_time(str(settings.get("latest_entry_timestamp") or "")))
+    moment = parse_utc(newest)
     if zone is None or moment is None:
         return
-    # (the day's cutoff a day on: the fetch, later than the entries drawn, is not known here)
-    clock = PageClock(moment + timedelta(days=1), zone, moment.astimezone(zone).date(), ("en",))
+    try:  # (the day's cutoff a day on: the fetch, later than the entries drawn, is not known)
+        clock = PageClock(moment + timedelta(days=1), zone, moment.astimezone(zone).date(), ())
+    except OverflowError:  # (a time at the calendar's end)
+        return
     shown: list[tuple[int, int] | None] = []
     for update, words in read:
         readings = (clock.read(text) for text in words) if update.published_at is None else ()
