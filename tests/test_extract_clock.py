@@ -243,6 +243,9 @@ def test_match_minutes(text: str, minute: str) -> None:
         "Kick-off in 30 mins: here are the teams",
         "Delays of 30 mins - Southern says",
         "Prep: 15 mins - Cook: 30 mins",
+        # Another label's minutes: a video's length, a time ago.
+        "WATCH 2 mins: the goal again",
+        "UPDATE 3 mins: police say",
         "Montag, 5. Mai 2024",  # a date is not a time
         "The vote is at noon, 5 hours from now",  # "noon" is a clock only beside a date
         "Polls close at midnight",

@@ -1359,15 +1359,17 @@ def _minute(text: str) -> _Found | None:
 
 def _opens_play(before: str) -> bool:
     """Whether what stands before a minute written with its word leaves it opening the line:
-    nothing, or a word or two in capitals ("GOAL! 63 mins: …", "RED CARD – 70 mins: …")."""
-    words = before.split()
-    return len(words) <= _PLAY_LABEL_WORDS and all(
-        (letters := "".join(c for c in word if c.isalpha())) == "" or letters.isupper()
-        for word in words
-    )
+    nothing, or the play's label ("GOAL! 63 mins: …", "RED CARD – 70 mins: …"); not another
+    label ("WATCH 2 mins:", "UPDATE 3 mins:" are a video's length and a time ago)."""
+    return _PLAY_LABEL.fullmatch(before) is not None
 
 
-_PLAY_LABEL_WORDS = 3  # words in capitals that may stand before a play's minute
+# A play's label before its minute, as commentaries print it, in the languages read here.
+_PLAY_LABEL = re.compile(
+    r"[\W_]*(?:(?:GO+AL|GO+L|TOR|BUT|PENALTY|PENALTI|ELFMETER|RED CARD|YELLOW CARD|"
+    r"CARD|SUB|SUBSTITUTION|TRY|POINT|WIDE|SAVE|CHANCE|OFFSIDE|VAR|WICKET|SIX|FOUR|HALF-TIME|"
+    r"FULL-TIME|KICK-OFF|HT|FT)\b[\W_]*)?"
+)
 
 
 def minute_reading(text: str, minute: int, extra: str | None) -> Reading | None:
