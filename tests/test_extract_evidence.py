@@ -92,6 +92,7 @@ def test_addresses_that_do_not(url: str) -> None:
         "Boca vs. River, en vivo: el superclásico minuto a minuto",
         # Outside the languages read, the words of live pages' titles that public readers
         # of them document: Index.hu's "percről percre", iDNES's "ONLINE:", "JUST NU:".
+        "Coldplay concert live: latest as fans arrive at Wembley",
         "Ukrajnai háború percről percre",
         "ONLINE: Povodně na Moravě",
         "JUST NU: Kraftigt oväder i Stockholm",
@@ -120,7 +121,8 @@ def test_titles_that_say_live(title: str) -> None:
         "Música en vivo esta semana – Bar La Esquina",
         "Música ao vivo – Programação da semana",
         "Muzyka na żywo – repertuar",
-        "Concerti dal vivo a Bologna",
+        "Musica dal vivo a Bologna",
+        "Livemuziek in het park",
     ],
 )
 def test_titles_that_do_not(title: str) -> None:
