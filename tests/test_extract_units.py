@@ -450,6 +450,9 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         # A writer's name after the mark is another writer's, no newsroom: it stays.
         ("Jane Doe · John Smith", ["Jane Doe · John Smith"]),
         ("Jane Doe | Anna Postma", ["Jane Doe | Anna Postma"]),
+        ("Jane Doe | Tim Post", ["Jane Doe | Tim Post"]),
+        ("Jane Doe · JR Smith", ["Jane Doe · JR Smith"]),
+        ("Jane Doe | The Times", ["Jane Doe"]),
         (
             "ALSO READ | A referendum on India's future",
             ["ALSO READ | A referendum on India's future"],
@@ -1378,6 +1381,27 @@ def test_ids_that_count_places_from_the_top_are_no_ids(order: str) -> None:
     updates = extract_page(page, BASE, fetched_at="2024-05-05T23:30:00Z").updates
     own = [f"liveblog_{i}H6VJ4R7OBCU5P3DWLZ6NQ" for i in range(4)]
     assert [u.source_id for u in updates] == (own if order == "places" else expected)
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        ["2024-05-05T23:00:00Z", "2024-05-05T22:00:00Z"],  # a blog's first two posts
+        ["2024-05-05T23:00:00Z", "2024-05-05T23:00:00Z", "2024-05-05T21:00:00Z"],  # one minute
+        ["2024-05-05T18:00:00Z", "2024-05-05T23:00:00Z", "2024-05-05T22:00:00Z"],  # pinned first
+    ],
+)
+def test_ids_that_count_places_are_no_ids_on_every_poll(times: list[str]) -> None:
+    """Whether ids count places is decided on each poll: a poll of two posts, of two posts of
+    one minute, or with a pinned older post listed first drops them too (else every post
+    would be replaced on that poll, and again on the next)."""
+    items = [
+        {"@type": "BlogPosting", "@id": f"#parrafo_{n + 1}", "headline": f"Post {n}",
+         "datePublished": at, "articleBody": f"What post {n} says."}
+        for n, at in enumerate(times)
+    ]  # fmt: skip
+    result = read_jsonld(parse(page_with(ld(blog(items)))), BASE)  # type: ignore[arg-type]
+    assert [u.source_id for u in result.updates] == [None] * len(times)
 
 
 def test_a_fragment_every_update_url_ends_in_is_no_id() -> None:

@@ -788,11 +788,14 @@ def _unaffiliated(name: str) -> str:
     return first if names and all(_full_name(_unplaced(part)) for part in names) else name
 
 
-# What a byline names after its writers: a newsroom, an agency, a role, how long a read.
+# What a byline names after its writers: a newsroom ("Fox News", "The Washington Post"), an
+# agency, a role, how long a read; not a surname that is such a word ("Tim Post", "Eyal Press").
 _NEWSROOM = re.compile(
-    r"\b(?:(?i:news|press|times|post|journal|herald|tribune|gazette|telegraph|guardian|mail|"
-    r"media|tv|radio|agency|reuters|bloomberg|staff|desk|team|correspondent|reporter|editor|"
-    r"writer|producer|columnist|contributor|\d+\s*min(?:ute)?s?\s+read)|[A-Z]{2,5})\b"
+    r"\b(?:(?i:news|media|tv|radio|agency|reuters|bloomberg|staff|desk|team|correspondent|"
+    r"reporter|editor|writer|producer|columnist|contributor|\d+\s*min(?:ute)?s?\s+read)|"
+    r"The(?:\s+[A-Z]\w+)*\s+(?:Times|Post|Press|Journal|Herald|Tribune|Gazette|Telegraph|"
+    r"Guardian|Mail|Independent|Observer|Globe|Star|Sun)|AP|AFP|PA|AAP|UPI|DPA|dpa|ANP|ANSA|EFE|"
+    r"PAP|NPR|BBC|CNN|ABC|CBS|NBC|ITV|RTÉ|RTE|ZDF|ARD|SRF|ORF)\b"
 )
 
 

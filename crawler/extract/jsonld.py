@@ -360,7 +360,8 @@ def _without_positions(updates: list[StructuredUpdate]) -> list[StructuredUpdate
     post's place among the story's elements): where the updates run newest first and the
     numbers their ids end in grow down the list, a new post renumbers every one, so each
     is known by its words and the markup's own id instead. A publisher's serial numbers
-    grow with time, up the list."""
+    grow with time, up the list. (A pinned post listed first, older than the next, and
+    posts of one minute do not hide the order.)"""
     if len(updates) < _POSITIONS_SEEN:
         return updates
     numbers, times, stems = [], [], set()
@@ -371,17 +372,19 @@ def _without_positions(updates: list[StructuredUpdate]) -> list[StructuredUpdate
         numbers.append(int(found.group(1)))
         times.append(update.published_at)
         stems.add((update.source_id or "")[: found.start()])
+    falling = times[1:] if len(times) > _POSITIONS_SEEN and times[0] < times[1] else times
     if (
         len(stems) == 1
         and all(a < b for a, b in pairwise(numbers))
-        and all(a > b for a, b in pairwise(times))
+        and all(a >= b for a, b in pairwise(falling))
+        and falling[0] > falling[-1]
     ):
         for update in updates:
             update.source_id = None
     return updates
 
 
-_POSITIONS_SEEN = 3  # updates whose ids must count places before they are taken for places
+_POSITIONS_SEEN = 2  # updates whose ids must count places before they are taken for places
 _ID_NUMBER = re.compile(r"(\d{1,9})$")
 
 
