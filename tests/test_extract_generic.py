@@ -1501,6 +1501,7 @@ def test_easy_liveblogs_highlighted_post_shown_first_again_is_that_post_once() -
         ("552", False),
         ("551", False),
     ]
+    assert not generic._highlighted_class("post not-highlighted")
 
 
 @pytest.mark.parametrize(

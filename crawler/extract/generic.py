@@ -716,10 +716,12 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
 
 
 def _highlighted_class(cls: str | None) -> bool:
-    """Whether a post's class calls it highlighted (`elb-liveblog-highlighted-post`)."""
-    return any(
-        name.endswith(("highlighted", "highlighted-post")) for name in (cls or "").lower().split()
-    )
+    """Whether a post's class calls it highlighted by a word of its own
+    (`elb-liveblog-highlighted-post`), not "unhighlighted" or "not-highlighted"."""
+    return any(_HIGHLIGHTED.search(name) for name in (cls or "").lower().split())
+
+
+_HIGHLIGHTED = re.compile(r"(?:^|[-_])(?<!not-)(?<!non-)(?<!no-)highlighted(?:$|[-_])")
 
 
 @lru_cache(maxsize=1024)
