@@ -50,6 +50,11 @@ def test_addresses_that_say_live(url: str) -> None:
         "https://www.example.co.uk/whats-on/live-music-tonight-in-york",
         "https://www.example.com/events/live-gigs-manchester",
         "https://www.example.com/tv/live-tv-guide",
+        # A health service's section, a drill, cooking over flames, a film's kind.
+        "https://www.nhs.example/live-well/eat-well/recipes/overnight-oats/",
+        "https://www.example.com/defence/live-fire-exercise-on-salisbury-plain",
+        "https://www.example.com/recipes/live-fire-chicken-thighs/",
+        "https://www.example.com/film/live-action-remake-review",
         "https://www.example.fr/finance/ticker-symbols",
         "https://www.example.com/farming/livestock-auction-results",
         # A chat beside a live video, its replay too ("_" runs on in the address's word).

@@ -21,9 +21,12 @@ from crawler.extract.generic import Stream
 
 # What "live" names beside it when it is no coverage: music played live, a programme.
 _NOT_COVERAGE = r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait)"
+# What "live" runs into in an address's slug that is no coverage: a health service's "Live
+# Well" section, "live-fire" drills and cooking, a "live-action" film, a "live-wire".
+_NOT_LIVE_SLUG = r"(?:entertainment|well|fire|action|wire)"
 # Words in an address: a path segment or a slug word.
 _URL_WORDS = re.compile(
-    rf"(?:^|[/_.=-])(?:live(?![-_](?:{_NOT_COVERAGE}|entertainment)(?:$|[/_.?&=-]))|liveblog|"
+    rf"(?:^|[/_.=-])(?:live(?![-_](?:{_NOT_COVERAGE}|{_NOT_LIVE_SLUG})(?:$|[/_.?&=-]))|liveblog|"
     r"live-?blog|"
     r"liveticker|live-?ticker|"
     r"ticker(?![-_]symbols?\b)|live-?updates|"
