@@ -193,6 +193,24 @@ def test_easy_liveblogs_posts_keep_their_ids_and_people_beside_structured_data()
     assert [u.authors for u in alone] == [["Example Omroep"]] * 3
 
 
+def test_a_post_keeps_the_markups_id_where_structured_data_spells_its_number_otherwise() -> None:
+    """The Independent's markup names a post `post-2001908`, its JSON-LD `#liveblogPost2001908`:
+    one post number, so the markup's id stands, as on its AMP page and on a page whose JSON-LD
+    lists only its newest posts (else a post would change its id as it left that list)."""
+    words = "what the count says now, in a few more words."
+    posts = "".join(
+        f"<div id='post-200190{n}' class='post'><a href='#post-200190{n}'>Link</a><h3>Update "
+        f"{n}</h3><p>Update {n}: {words}</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    data = blog([{"@type": "BlogPosting", "headline": f"Update {n}", "url": f"{BASE}/#liveblogPost200190{n}",
+                  "datePublished": f"2024-06-12T1{n}:00:00+01:00", "articleBody": f"Update {n}: {words}"}
+                 for n in (4, 3, 2, 1)])  # fmt: skip
+    page = page_with(ld(data), f"<main><div id='live-blog-posts'>{posts}</div></main>")
+    updates = extract_page(page, BASE, fetched_at="2024-06-12T15:00:00Z").updates
+    assert [u.source_id for u in updates] == [f"post-200190{n}" for n in (4, 3, 2, 1)]
+
+
 def test_an_easy_liveblogs_post_without_a_title_or_a_body_in_its_json_ld_is_kept() -> None:
     """The plugin's JSON-LD names each post by its address alone (`?entry=N`) and gives its
     `articleBody` as an object with no text (`{"@type": "Text"}`): an untitled post is known by

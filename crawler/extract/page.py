@@ -22,7 +22,7 @@ from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.entries import reading_times
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
-from crawler.extract.merge import body_keys, fold, id_key, merge, raw_text
+from crawler.extract.merge import body_keys, fold, id_key, merge, number_key, raw_text
 from crawler.extract.microdata import Microdata, read_microdata
 from crawler.extract.pagestate import read_page_state
 from crawler.extract.pagination import next_urls
@@ -200,6 +200,7 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     """
     readings = [s for group in structured for s in group]
     ids = {id_key(s.source_id) for s in readings if s.source_id}
+    numbers = {n for s in readings if s.source_id and (n := number_key(s.source_id))}
     headlines = {fold(s.headline) for s in readings if s.headline}
     bodies = {k for s in readings for k in body_keys(raw_text(s.article_body), s.headline)}
     # A titled post is known by its words too where structured data gives no title (one the
@@ -212,7 +213,9 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     openings = {fold(title) for title in titles}
     confirmed: list[int] = []
     for index, update in enumerate(found):
-        if update.source_id and id_key(update.source_id) in ids:
+        if update.source_id and (
+            id_key(update.source_id) in ids or number_key(update.source_id) in numbers
+        ):  # (the same post number, however each spells the rest: `post-…`, `liveblogPost…`)
             confirmed.append(index)
         elif (
             (update.headline and fold(update.headline) in headlines)
