@@ -1571,6 +1571,26 @@ def test_a_pinned_post_on_top_older_than_the_posts_below_keeps_the_day(marked: b
     assert [u.published_at for u in updates] == utc
 
 
+@pytest.mark.parametrize("stale", [0, 2])
+def test_a_date_and_clock_beside_how_long_ago_is_the_posts_time(stale: int) -> None:
+    """The Independent's posts show how long ago above, a date and a clock in their footer
+    ("8 minutes ago" … "12 June 2024 16:42"): the date and clock are the post's time, though
+    a page served from a cache says how long ago of when it was drawn (hours off), and how
+    long ago is no word of the post."""
+    clocks = ["16:42", "15:10", "14:35", "13:58"]
+    posts = "".join(
+        f"<div id='post-{n}' class='p'><a href='#post-{n}'><span>{2 * n + 1 + stale} hours ago"
+        f"</span></a><div class='b'><h3>Update {n} from the heatwave</h3><p>What update {n} "
+        f"reports from the coast, in a few more words.</p></div><div class='f'><span>Harriet "
+        f"Vale</span><span>12 June 2024 {clock}</span></div></div>"
+        for n, clock in enumerate(clocks)
+    )
+    main = f"<div id='live-blog-posts'>{posts}</div>"
+    updates = live_updates(main, "Heatwave live", "2024-06-12T16:50:00Z", "2024-06-12T07:00:00Z")
+    assert [u.published_at for u in updates] == [f"2024-06-12T{c}:00Z" for c in clocks]
+    assert all(u.body_text.startswith("What update") for u in updates)
+
+
 def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None:
     """Tickaroo's renderer without its wrapper (a FAZ ticker as a page saves it): each post's
     `<time datetime="…Z">` shows its Berlin clock in a `<span>`, and the pinned post on top

@@ -1756,6 +1756,8 @@ def _member_times(
             found[owner].extend(by_element[element])
     first_shown: dict[Element, _Time] = {}
     edits: dict[Element, list[_Time]] = {}
+    ago: dict[Element, list[_Time]] = {}  # how long ago, where a clock beside it says more
+    fetched = format_utc(clock.fetched_at) if clock is not None else None
     holders = [t.element for t in shown]
     for reading, owner in zip(shown, walks.owners(holders, members), strict=True):
         if owner is None:
@@ -1772,13 +1774,19 @@ def _member_times(
             if _inside_words(reading, owner):
                 continue
             value = _shown_near(reading, first.value)
-            if value and instant.rounds_to(first.value, value, format_utc(clock.fetched_at)):
-                # A clock on the day the other states: dated, not a bare clock to place.
+            full = reading.reading is not None and reading.reading.kind == "full"
+            if value and (full or instant.rounds_to(first.value, value, fetched)):
+                # A clock on the day the other states: dated, not a bare clock to place. A
+                # date and a clock beat how long ago however far apart: a page served from a
+                # cache says "8 minutes ago" of the time it was drawn, not of the fetch.
                 dated = (
                     replace(reading.reading, kind="full", utc=value) if reading.reading else None
                 )
                 first_shown[owner] = replace(reading, value=value, reading=dated)
+                ago.setdefault(owner, []).append(replace(first, value=""))  # (a header still)
     page_path = urlsplit(url).path
+    for member, passed in ago.items():
+        found[member].extend(passed)
     for member, shown_edits in edits.items():
         near = first_shown[member].value or _best(found[member])
         found[member].extend(
