@@ -1591,6 +1591,42 @@ def test_a_date_and_clock_beside_how_long_ago_is_the_posts_time(stale: int) -> N
     assert all(u.body_text.startswith("What update") for u in updates)
 
 
+@pytest.mark.parametrize("relative", [2, 7])
+def test_a_flat_ticker_whose_newest_entries_are_titled_with_how_long_ago(relative: int) -> None:
+    """Funke's tickers (the WAZ's, as flairNLP/fundus's review of them describes) are flat:
+    each entry a heading that says how long ago ("vor 9 Minuten"), older ones a clock
+    ("13.01 Uhr"), then its paragraphs; a heading that names teasers after the last entry
+    ("Auch interessant" over a list of links) closes the ticker, not the last entry."""
+    ages = [9, 38, 79, 118, 213, 365, 498]  # minutes before the fetch, 13:20 UTC
+
+    def heading(n: int, age: int) -> str:
+        if n >= relative:  # the clock in Berlin's winter time
+            local = 13 * 60 + 20 - age + 60
+            return f"{local // 60}.{local % 60:02d} Uhr"
+        return f"vor {age} Minuten" if age < 60 else f"vor {age // 60} Stunden"
+
+    lines = "".join(
+        f"<h3 class='expressive-heading-xl'>{heading(n, age)}</h3><p class='expressive-copy-lg-"
+        f"body'>Meldung {n}: Was die Feuerwehr in Essen berichtet, in ein paar Worten mehr.</p>"
+        for n, age in enumerate(ages)
+    )
+    related = (
+        "<h3 class='expressive-heading-xl'>Auch interessant</h3><ul><li><a href='/region/"
+        "article1/wetter-nrw.html'>Wetter in NRW: So geht es weiter</a></li></ul>"
+    )
+    page = page_of(
+        f"<div class='article-body'><p>Ein Tief zieht über das Ruhrgebiet.</p>{lines}{related}</div>",
+        title="Unwetter im Ruhrgebiet: Alle News im Ticker",
+        lang="de",
+        published="2026-03-10T06:00:00+01:00",
+    )
+    url = "https://www.waz.de/region/article407771234/unwetter-im-ruhrgebiet-news-ticker.html"
+    updates = extract_page(page, url, fetched_at="2026-03-10T13:20:00Z").updates
+    assert [u.body_text[:9] for u in updates] == [f"Meldung {n}" for n in range(len(ages))]
+    assert all(u.published_at for u in updates)
+    assert updates[0].published_at == "2026-03-10T13:11:00Z"
+
+
 def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None:
     """Tickaroo's renderer without its wrapper (a FAZ ticker as a page saves it): each post's
     `<time datetime="…Z">` shows its Berlin clock in a `<span>`, and the pinned post on top

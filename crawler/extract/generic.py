@@ -40,6 +40,7 @@ from crawler.extract.clean import (
     is_boilerplate,
     is_chrome,
     is_share_href,
+    is_teaser_label,
     is_template,
     names_part,
     normalise_text,
@@ -912,7 +913,7 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             units[holder].append(unit)
 
     for lead, text, is_tail in texts:
-        if is_tail or not _BEFORE_TIME.match(text):
+        if is_tail or not (_BEFORE_TIME.match(text) or _ago_alone(text, clock)):
             continue
         if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
             continue
@@ -1058,11 +1059,31 @@ def _between_blocks(inline: Element, parent: Element) -> bool:
     return after is not None and after.tag in _BLOCKS
 
 
+def _ago_alone(text: str, clock: PageClock) -> bool:
+    """Whether a short line says how long ago and nothing else ("vor 9 Minuten", "9 minutes
+    ago"): the title of a ticker's entry where the newest are stamped so (the WAZ's)."""
+    if len(text) > _AGO_LINE or not any(c.isdigit() for c in text):
+        return False
+    reading = clock.read(text)
+    return (
+        reading is not None
+        and reading.kind == "relative"
+        and len(text.strip(_TIME_MARKS)) <= len(reading.text.strip()) + _TIME_ONLY
+    )
+
+
+_AGO_LINE = 30  # characters of a line that says how long ago and nothing else, at most
+_TIME_MARKS = " \t\n\r+:–—-|"
+
+
 def _opening_time(unit: Element, clock: PageClock) -> str | None:
     """The time of day or date-and-time a line starts with (not a count, not a score), as
     printed; a ticker's marks and a word or two of label may stand before it ("+++ 07:20",
-    "Ore 18.05", "Godz. 14:05")."""
+    "Ore 18.05", "Godz. 14:05"); or how long ago, where the line says nothing else."""
     start = text_of(unit)[:40]
+    if _ago_alone(start, clock):
+        reading = clock.read(start)
+        return reading.text.strip() if reading is not None else None
     before = _BEFORE_TIME.match(start)
     if before is None:
         return None
@@ -1205,7 +1226,10 @@ _DAY_LOOKBACK = 3  # siblings looked at above a post for its day's heading (comm
 
 
 def _closes_ticker(child: Element) -> bool:
-    """A box after a ticker's last entry that is not part of it (a link list, a share bar)."""
+    """A box after a ticker's last entry that is not part of it (a link list, a share bar, a
+    heading that names teasers: the WAZ's "Auch interessant" over a list of links)."""
+    if child.tag in HEADINGS and is_teaser_label(text_of(child)):
+        return True
     if child.tag in ("p", "figure", "blockquote", "ul", "ol", "h3", "h4", "h5", "table"):
         return False
     cls = (child.get("class") or "") + " " + (child.get("id") or "")
