@@ -1627,6 +1627,32 @@ def test_a_flat_ticker_whose_newest_entries_are_titled_with_how_long_ago(relativ
     assert updates[0].published_at == "2026-03-10T13:11:00Z"
 
 
+def test_a_flat_ticker_whose_entries_open_with_a_box_of_their_time_and_title() -> None:
+    """Arc XP's live stories cut by a timestamp power-up: each entry opens with a box of its
+    time and, on some, its title (`<div><time>…</time><h2>…</h2></div>`), then paragraphs.
+    A box with a title opens an entry as one without does (those with titles were folded
+    into the entry above)."""
+    entries = [("8:15", "Crews expect power back by Friday"), ("7:30", None),
+               ("6:45", "Tree falls on home"), ("5:50", None), ("4:20", "Outages climb")]  # fmt: skip
+    body = "".join(
+        f"<div class='timestamp-powerup' id='ts-{n}'><time datetime='2024-06-13T{int(c[0]) + 16}:"
+        f"{c[2:]}:00Z'>{c} PM EDT</time>"
+        + (f"<h2>{title}</h2>" if title else "")
+        + f"</div><p>What entry {n} reports from the storm, in a few more words.</p>"
+        for n, (c, title) in enumerate(entries)
+    )
+    page = page_of(
+        f"<div class='b-article-body'><p>Storms moved through on Thursday.</p>{body}</div>",
+        title="LIVE UPDATES: Severe storms knock out power",
+    )
+    url = "https://www.wvlt.tv/2024/06/13/live-updates-severe-storms/"
+    updates = extract_page(page, url, fetched_at="2024-06-14T00:30:00Z").updates
+    assert [(u.source_id, u.headline) for u in updates] == [
+        (f"ts-{n}", title) for n, (_, title) in enumerate(entries)
+    ]
+    assert [u.body_text[:12] for u in updates] == [f"What entry {n}" for n in range(5)]
+
+
 def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None:
     """Tickaroo's renderer without its wrapper (a FAZ ticker as a page saves it): each post's
     `<time datetime="…Z">` shows its Berlin clock in a `<span>`, and the pinned post on top

@@ -1019,11 +1019,28 @@ def _line_of(lead: Element) -> Element | None:
         lead, parent = parent, parent.getparent()
     if parent is None:
         return None
+    if _time_and_title(lead, parent):
+        return parent  # an entry's header box: its time, then its title (Arc XP's power-up)
     if _between_blocks(lead, parent) or _opens_broken_line(lead, parent):
         return lead
     if parent.tag not in _LINE_TAGS or (parent.text or "").strip() or _holds_blocks(parent):
         return None  # (a box of blocks that the time opens is a post's, no line)
     return parent if lead.getprevious() is None else None  # (not index(): a walk of them all)
+
+
+def _time_and_title(lead: Element, box: Element) -> bool:
+    """Whether a box holds a time and the heading after it, and nothing else
+    (`<div class="timestamp-powerup"><time>8:15 PM EDT</time><h2>…</h2></div>`)."""
+    if box.tag not in _WRAPPERS or (box.text or "").strip() or (lead.tail or "").strip():
+        return False
+    title = lead.getnext()
+    return (
+        lead.getprevious() is None
+        and title is not None
+        and title.tag in HEADINGS
+        and title.getnext() is None
+        and not (title.tail or "").strip()
+    )
 
 
 def _opens_broken_line(inline: Element, parent: Element) -> bool:
