@@ -59,12 +59,17 @@ def stream_of(body: bytes, url: str) -> list[Update]:
 
 
 def live_updates(
-    main: str, title: str, fetched: str, published: str = "2024-02-10T08:00:00+00:00"
+    main: str,
+    title: str,
+    fetched: str,
+    published: str = "2024-02-10T08:00:00+00:00",
+    lang: str = "en",
+    url: str = LIVE_URL,
 ) -> list[Update]:
-    """What extract_page reads from a page built here (page_of) at a live address."""
-    return extract_page(
-        page_of(main, title, published=published), LIVE_URL, fetched_at=fetched
-    ).updates
+    """What extract_page reads from a page built here (page_of), at a live address unless
+    another is given."""
+    page = page_of(main, title, lang=lang, published=published)
+    return extract_page(page, url, fetched_at=fetched).updates
 
 
 def without_structured_data(body: bytes) -> etree._Element:
@@ -1559,14 +1564,15 @@ def test_a_pinned_post_on_top_older_than_the_posts_below_keeps_the_day(marked: b
         f"pasó en el momento {n}, contado en unas pocas palabras más.</p></div>"
         for n, clock in enumerate(clocks)
     )
-    page = page_of(
-        f"<section id='body-liveblog'>{posts}</section>",
-        title="Boca vs. River, en vivo",
-        lang="es-AR",
-        published="2024-05-05T09:00:00-03:00",
-    )
     url = "https://www.lanacion.com.ar/deportes/futbol/boca-vs-river-en-vivo-nid05052024/"
-    updates = extract_page(page, url, fetched_at="2024-05-05T21:20:00Z").updates
+    updates = live_updates(
+        f"<section id='body-liveblog'>{posts}</section>",
+        "Boca vs. River, en vivo",
+        "2024-05-05T21:20:00Z",
+        published="2024-05-05T09:00:00-03:00",
+        lang="es-AR",
+        url=url,
+    )
     utc = [f"2024-05-05T{int(c[:2]) + 3:02d}:{c[3:]}:00Z" for c in clocks]
     assert [u.published_at for u in updates] == utc
 
@@ -1614,14 +1620,15 @@ def test_a_flat_ticker_whose_newest_entries_are_titled_with_how_long_ago(relativ
         "<h3 class='expressive-heading-xl'>Auch interessant</h3><ul><li><a href='/region/"
         "article1/wetter-nrw.html'>Wetter in NRW: So geht es weiter</a></li></ul>"
     )
-    page = page_of(
-        f"<div class='article-body'><p>Ein Tief zieht über das Ruhrgebiet.</p>{lines}{related}</div>",
-        title="Unwetter im Ruhrgebiet: Alle News im Ticker",
-        lang="de",
-        published="2026-03-10T06:00:00+01:00",
-    )
     url = "https://www.waz.de/region/article407771234/unwetter-im-ruhrgebiet-news-ticker.html"
-    updates = extract_page(page, url, fetched_at="2026-03-10T13:20:00Z").updates
+    updates = live_updates(
+        f"<div class='article-body'><p>Ein Tief zieht über das Ruhrgebiet.</p>{lines}{related}</div>",
+        "Unwetter im Ruhrgebiet: Alle News im Ticker",
+        "2026-03-10T13:20:00Z",
+        published="2026-03-10T06:00:00+01:00",
+        lang="de",
+        url=url,
+    )
     assert [u.body_text[:9] for u in updates] == [f"Meldung {n}" for n in range(len(ages))]
     assert all(u.published_at for u in updates)
     assert updates[0].published_at == "2026-03-10T13:11:00Z"
@@ -1668,14 +1675,15 @@ def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None
         "über die Gespräche in Potsdam berichtet.</div></div></div>"
         for n, at in enumerate(stamps)
     )
-    page = page_of(
-        f"<div class='tik4-event-list'>{posts}</div>",
-        title="Liveblog zum Tarifstreit",
-        lang="de",
-        published="2026-11-29T09:00:00+01:00",
-    )
     url = "https://www.faz.net/aktuell/wirtschaft/liveblog-tarifstreit-110123456.html"
-    updates = extract_page(page, url, fetched_at="2026-11-29T15:50:00Z").updates
+    updates = live_updates(
+        f"<div class='tik4-event-list'>{posts}</div>",
+        "Liveblog zum Tarifstreit",
+        "2026-11-29T15:50:00Z",
+        published="2026-11-29T09:00:00+01:00",
+        lang="de",
+        url=url,
+    )
     assert [u.published_at for u in updates] == [f"2026-11-29T{at}Z" for at in stamps]
 
 
@@ -3605,14 +3613,15 @@ def test_a_tickers_stamps_that_open_with_update_of_and_a_date() -> None:
         "in mehr als ein paar Worten.</p>"
         for stamp, title, _ in entries
     )
-    page = page_of(
-        f"<article class='idjs-Story'>{story}</article>",
-        title="Ukraine-Krieg im News-Ticker",
-        lang="de",
-        published="2024-05-13T19:00:00+02:00",
-    )
     url = "https://www.merkur.de/politik/ukraine-krieg-news-ticker-92999999.html"
-    updates = extract_page(page, url, fetched_at="2024-05-14T15:00:00Z").updates
+    updates = live_updates(
+        f"<article class='idjs-Story'>{story}</article>",
+        "Ukraine-Krieg im News-Ticker",
+        "2024-05-14T15:00:00Z",
+        published="2024-05-13T19:00:00+02:00",
+        lang="de",
+        url=url,
+    )
     assert [(u.headline, u.published_at) for u in updates] == [(t, at) for _, t, at in entries]
 
 
