@@ -1432,14 +1432,14 @@ def twenty_minutes(posts: list[tuple[int, str, str]]) -> list[Update]:
         + f"<p>Ce que le post {n} raconte de la journée, en quelques mots de plus.</p></div></div>"
         for n, clock, title in posts
     )
-    page = page_of(
+    return live_updates(
         f"<div class='live-list'>{lines}</div>",
-        title="Orages EN DIRECT : La vigilance orange levée",
-        lang="fr",
+        "Orages EN DIRECT : La vigilance orange levée",
+        "2024-06-11T13:00:00Z",
         published="2024-06-11T08:30:00+02:00",
+        lang="fr",
+        url="https://www.20minutes.fr/societe/4096512-20240611-orages-direct-vigilance-orange",
     )
-    url = "https://www.20minutes.fr/societe/4096512-20240611-orages-direct-vigilance-orange"
-    return extract_page(page, url, fetched_at="2024-06-11T13:00:00Z").updates
 
 
 def test_a_bold_title_line_in_a_coloured_span_before_the_posts_paragraphs() -> None:
