@@ -913,7 +913,7 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             units[holder].append(unit)
 
     for lead, text, is_tail in texts:
-        if is_tail or not (_BEFORE_TIME.match(text) or _ago_alone(text, clock)):
+        if is_tail or not (_BEFORE_TIME.match(text) or _ago_alone(text, clock) is not None):
             continue
         if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
             continue
@@ -1076,17 +1076,19 @@ def _between_blocks(inline: Element, parent: Element) -> bool:
     return after is not None and after.tag in _BLOCKS
 
 
-def _ago_alone(text: str, clock: PageClock) -> bool:
-    """Whether a short line says how long ago and nothing else ("vor 9 Minuten", "9 minutes
+def _ago_alone(text: str, clock: PageClock) -> Reading | None:
+    """How long ago a short line says, where it says nothing else ("vor 9 Minuten", "9 minutes
     ago"): the title of a ticker's entry where the newest are stamped so (the WAZ's)."""
     if len(text) > _AGO_LINE or not any(c.isdigit() for c in text):
-        return False
+        return None
     reading = clock.read(text)
-    return (
-        reading is not None
-        and reading.kind == "relative"
-        and len(text.strip(_TIME_MARKS)) <= len(reading.text.strip()) + _TIME_ONLY
-    )
+    if (
+        reading is None
+        or reading.kind != "relative"
+        or len(text.strip(_TIME_MARKS)) > len(reading.text.strip()) + _TIME_ONLY
+    ):
+        return None
+    return reading
 
 
 _AGO_LINE = 30  # characters of a line that says how long ago and nothing else, at most
@@ -1098,9 +1100,8 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     printed; a ticker's marks and a word or two of label may stand before it ("+++ 07:20",
     "Ore 18.05", "Godz. 14:05"); or how long ago, where the line says nothing else."""
     start = text_of(unit)[:40]
-    if _ago_alone(start, clock):
-        reading = clock.read(start)
-        return reading.text.strip() if reading is not None else None
+    if (ago := _ago_alone(start, clock)) is not None:
+        return ago.text.strip()
     before = _BEFORE_TIME.match(start)
     if before is None:
         return None
