@@ -1597,6 +1597,31 @@ def test_a_date_and_clock_beside_how_long_ago_is_the_posts_time(stale: int) -> N
     assert all(u.body_text.startswith("What update") for u in updates)
 
 
+@pytest.mark.parametrize(
+    "other",
+    [
+        "<div class='card'><a href='https://other.example/news/old-story'><span>Read more</span>"
+        "<span>25 July 2019 10:00</span></a></div>",  # a linked story's
+        "<blockquote><p>Hottest day on record.</p><span>25 July 2019 10:00</span></blockquote>",
+        "<div class='fixture'><span>England v Serbia</span><span>16 June 2024 20:00</span></div>",
+    ],
+)
+def test_a_date_in_a_post_that_is_not_its_stamp_leaves_how_long_ago(other: str) -> None:
+    """A date and clock inside a post that belong to something else (a linked story, a quote,
+    a match to come) do not replace how long ago the post went up."""
+    posts = "".join(
+        f"<div id='post-{n}' class='p'><a href='#post-{n}'><span>{2 * n + 1} hours ago</span>"
+        f"</a><div class='b'><h3>Update {n} from the heatwave</h3><p>What update {n} reports "
+        f"from the coast, in a few more words.</p>{other}</div></div>"
+        for n in range(4)
+    )
+    main = f"<div id='live-blog-posts'>{posts}</div>"
+    updates = live_updates(main, "Heatwave live", "2024-06-12T16:50:00Z", "2024-06-12T07:00:00Z")
+    assert [u.published_at for u in updates] == [
+        f"2024-06-12T{15 - 2 * n:02d}:50:00Z" for n in range(4)
+    ]
+
+
 @pytest.mark.parametrize("relative", [2, 7])
 def test_a_flat_ticker_whose_newest_entries_are_titled_with_how_long_ago(relative: int) -> None:
     """Funke's tickers (the WAZ's, as flairNLP/fundus's review of them describes) are flat:

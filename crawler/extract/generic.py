@@ -1800,6 +1800,7 @@ def _member_times(
     edits: dict[Element, list[_Time]] = {}
     ago: dict[Element, list[_Time]] = {}  # how long ago, where a clock beside it says more
     fetched = format_utc(clock.fetched_at) if clock is not None else None
+    page_path = urlsplit(url).path
     holders = [t.element for t in shown]
     for reading, owner in zip(shown, walks.owners(holders, members), strict=True):
         if owner is None:
@@ -1816,17 +1817,19 @@ def _member_times(
             if _inside_words(reading, owner):
                 continue
             value = _shown_near(reading, first.value)
-            full = reading.reading is not None and reading.reading.kind == "full"
-            if value and (full or instant.rounds_to(first.value, value, fetched)):
+            if value and (
+                _stamp_beside(reading, value, first, owner, page_path, clock)
+                or instant.rounds_to(first.value, value, fetched)
+            ):
                 # A clock on the day the other states: dated, not a bare clock to place. A
-                # date and a clock beat how long ago however far apart: a page served from a
-                # cache says "8 minutes ago" of the time it was drawn, not of the fetch.
+                # date and a clock of the post's own beat how long ago, hours apart: a page
+                # served from a cache says "8 minutes ago" of when it was drawn, not of the
+                # fetch.
                 dated = (
                     replace(reading.reading, kind="full", utc=value) if reading.reading else None
                 )
                 first_shown[owner] = replace(reading, value=value, reading=dated)
                 ago.setdefault(owner, []).append(replace(first, value=""))  # (a header still)
-    page_path = urlsplit(url).path
     for member, passed in ago.items():
         found[member].extend(passed)
     for member, shown_edits in edits.items():
@@ -1855,6 +1858,35 @@ def _member_times(
         elif any(_utc_label_on_local(first, t.value) for t in machine):
             readings.append(first)  # its `datetime` a local time labelled UTC: _shown_time
     return found
+
+
+def _stamp_beside(
+    shown: _Time, value: str, ago: _Time, member: Element, page_path: str, clock: PageClock
+) -> bool:
+    """Whether a date and clock a post shows after how long ago is the post's own stamp
+    (the Independent's footer, "12 June 2024 16:42"): a date, not in a link to another page,
+    a quote, a picture or an embed, no later than the fetch, and within a day of what how long
+    ago says (a cache's hours, not a linked story's years)."""
+    if shown.reading is None or shown.reading.kind != "full":
+        return False
+    moment, then = instant.seconds(value), instant.seconds(ago.value)
+    if moment is None or then is None or moment > clock.fetched_at.timestamp() + _SKEWED:
+        return False
+    if abs(moment - then) > instant.DAY or _linked_elsewhere(shown.element, member, page_path):
+        return False
+    return not any(a.tag in _QUOTED for a in _until(shown.element, member))
+
+
+_QUOTED = frozenset({"blockquote", "figure", "figcaption", "iframe", "aside"})
+_SKEWED = 120  # seconds a page's clock may run ahead of the fetch
+
+
+def _until(element: Element, member: Element) -> Iterable[Element]:
+    """The element's ancestors below the member."""
+    for ancestor in element.iterancestors():
+        if ancestor is member:
+            return
+        yield ancestor
 
 
 def _dated(readings: list[_Time]) -> bool:
