@@ -209,6 +209,11 @@ def test_a_post_keeps_the_markups_id_where_structured_data_spells_its_number_oth
     page = page_with(ld(data), f"<main><div id='live-blog-posts'>{posts}</div></main>")
     updates = extract_page(page, BASE, fetched_at="2024-06-12T15:00:00Z").updates
     assert [u.source_id for u in updates] == [f"post-200190{n}" for n in (4, 3, 2, 1)]
+    # A pinned copy that spells the number a third way names no post by it: each post once.
+    pinned = f"<div id='pinned-post-2001904' class='post pinned'><h3>Update 4</h3><p>Update 4: {words}</p></div>"
+    page = page_with(ld(data), f"<main><div id='live-blog-posts'>{pinned}{posts}</div></main>")
+    updates = extract_page(page, BASE, fetched_at="2024-06-12T15:00:00Z").updates
+    assert [u.headline for u in updates] == [f"Update {n}" for n in (4, 3, 2, 1)]
 
 
 def test_an_easy_liveblogs_post_without_a_title_or_a_body_in_its_json_ld_is_kept() -> None:

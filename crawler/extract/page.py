@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -200,7 +201,10 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     """
     readings = [s for group in structured for s in group]
     ids = {id_key(s.source_id) for s in readings if s.source_id}
-    numbers = {n for s in readings if s.source_id and (n := number_key(s.source_id))}
+    # Post numbers that name one post on both sides (not a pinned copy's, nor a year's).
+    numbers = _unique_numbers(s.source_id for s in readings) & _unique_numbers(
+        u.source_id for u in found
+    )
     headlines = {fold(s.headline) for s in readings if s.headline}
     bodies = {k for s in readings for k in body_keys(raw_text(s.article_body), s.headline)}
     # A titled post is known by its words too where structured data gives no title (one the
@@ -232,6 +236,17 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     return kept
 
 
+def _unique_numbers(source_ids: Iterable[str | None]) -> set[str]:
+    """The post numbers of five digits or more that one id alone ends with."""
+    counted = Counter(
+        number
+        for source_id in source_ids
+        if source_id and (number := number_key(source_id)) and len(number) >= _POST_NUMBER
+    )
+    return {number for number, times in counted.items() if times == 1}
+
+
+_POST_NUMBER = 5  # digits of a post number at least (a year's four are none)
 # Share of the structured data's posts that the stream must show before its older posts,
 # which the structured data leaves out, are taken from the stream alone.
 _LISTED_SHARE = 0.8
