@@ -22,8 +22,11 @@ from crawler.extract.generic import Stream
 # What "live" names beside it when it is no coverage: music played live, a programme.
 _NOT_COVERAGE = r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait)"
 # What "live" runs into in an address's slug that is no coverage: a health service's "Live
-# Well" section, "live-fire" drills and cooking, a "live-action" film, a "live-wire".
-_NOT_LIVE_SLUG = r"(?:entertainment|well|fire|action|wire)"
+# Well" section, "live-fire" drills and cooking (but "live-fire-updates", a wildfire's blog).
+_NOT_LIVE_SLUG = (
+    r"(?:entertainment|(?:well|fire)"
+    r"(?![-_](?:updates?|maps?|coverage|news|blog|latest|tracker)(?:$|[/_.?&=-])))"
+)
 # Words in an address: a path segment or a slug word.
 _URL_WORDS = re.compile(
     rf"(?:^|[/_.=-])(?:live(?![-_](?:{_NOT_COVERAGE}|{_NOT_LIVE_SLUG})(?:$|[/_.?&=-]))|liveblog|"
