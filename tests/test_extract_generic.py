@@ -1659,6 +1659,21 @@ def test_a_flat_ticker_whose_newest_entries_are_titled_with_how_long_ago(relativ
     assert updates[0].published_at == "2026-03-10T13:11:00Z"
 
 
+def test_a_comment_thread_whose_stamps_say_how_long_ago_is_no_ticker() -> None:
+    """Readers' comments each under a line that says how long ago ("2 days ago"), flat in a
+    box that names them nothing, on a page that says live: how long ago titles a ticker's
+    entry only in a heading."""
+    comments = "".join(
+        f"<p>{n + 2} days ago</p><p>I really think the council got this one wrong, the roads "
+        f"are terrible and the schools need money, says reader {n}.</p>"
+        for n in range(5)
+    )
+    main = f"<div class='x'><h2>What readers say</h2>{comments}</div>"
+    assert (
+        live_updates(main, "Storm live: trees down across the city", "2024-06-13T20:30:00Z") == []
+    )
+
+
 def test_a_flat_ticker_whose_entries_open_with_a_box_of_their_time_and_title() -> None:
     """Arc XP's live stories cut by a timestamp power-up: each entry opens with a box of its
     time and, on some, its title (`<div><time>…</time><h2>…</h2></div>`), then paragraphs.
@@ -1683,6 +1698,13 @@ def test_a_flat_ticker_whose_entries_open_with_a_box_of_their_time_and_title() -
         (f"ts-{n}", title) for n, (_, title) in enumerate(entries)
     ]
     assert [u.body_text[:12] for u in updates] == [f"What entry {n}" for n in range(5)]
+    # A box of the same kind whose time cannot be read ("Just now") opens its entry too.
+    fresh = page.replace(b">8:15 PM EDT<", b">Just now<")
+    updates = extract_page(fresh, url, fetched_at="2024-06-14T00:30:00Z").updates
+    assert [(u.source_id, u.published_at is None) for u in updates][:2] == [
+        ("ts-0", True),
+        ("ts-1", False),
+    ]
 
 
 def test_a_pinned_older_post_above_posts_whose_time_elements_date_them() -> None:

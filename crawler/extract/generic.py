@@ -913,7 +913,10 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             units[holder].append(unit)
 
     for lead, text, is_tail in texts:
-        if is_tail or not (_BEFORE_TIME.match(text) or _ago_alone(text, clock) is not None):
+        if is_tail or not (
+            _BEFORE_TIME.match(text)
+            or (lead.tag in HEADINGS and _ago_alone(text, clock) is not None)
+        ):  # (how long ago titles an entry in a heading: a comment's stamp is no title)
             continue
         if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
             continue
@@ -947,8 +950,24 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             if line not in wrapped and _opening_time(line, clock) is not None
         ]
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
-            _wrap(holder, leads, clock)
+            _wrap(holder, _with_their_kin(holder, leads), clock)
             wrapped.add(holder)
+
+
+def _with_their_kin(holder: Element, leads: list[Element]) -> list[Element]:
+    """The leads, and the boxes beside them of a classed lead box's tag and class, whose
+    time could not be read ("Just now"): each opens an entry all the same."""
+    kinds = {(lead.tag, lead.get("class")) for lead in leads if lead.tag in _WRAPPERS}
+    kinds = {kind for kind in kinds if kind[1]}
+    if not kinds:
+        return leads
+    chosen = set(leads)
+    return [
+        child
+        for child in holder
+        if child in chosen
+        or (isinstance(child.tag, str) and (child.tag, child.get("class")) in kinds)
+    ]
 
 
 def _holds_blocks(box: Element) -> bool:
@@ -1100,7 +1119,7 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     printed; a ticker's marks and a word or two of label may stand before it ("+++ 07:20",
     "Ore 18.05", "Godz. 14:05"); or how long ago, where the line says nothing else."""
     start = text_of(unit)[:40]
-    if (ago := _ago_alone(start, clock)) is not None:
+    if _heading_alone(unit) and (ago := _ago_alone(start, clock)) is not None:
         return ago.text.strip()
     before = _BEFORE_TIME.match(start)
     if before is None:
