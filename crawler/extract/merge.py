@@ -205,13 +205,13 @@ def _by_number(
     entries: list[Update], readings: list[StructuredUpdate], pairs: dict[int, int]
 ) -> dict[int, int]:
     """Pairs of the still unpaired by the post number both ids end with, where one has it."""
-    entry_numbers = _unique_numbers(
+    entry_numbers = unique_numbers(
         (i, e.source_id) for i, e in enumerate(entries) if i not in pairs
     )
     if not entry_numbers:
         return {}
     used = set(pairs.values())
-    reading_numbers = _unique_numbers(
+    reading_numbers = unique_numbers(
         (j, r.source_id) for j, r in enumerate(readings) if j not in used
     )
     return {
@@ -221,7 +221,7 @@ def _by_number(
     }
 
 
-def _unique_numbers(ids: Iterable[tuple[int, str | None]]) -> dict[str, int]:
+def unique_numbers(ids: Iterable[tuple[int, str | None]]) -> dict[str, int]:
     """Post numbers that name one record only."""
     found: dict[str, int | None] = {}
     for index, source_id in ids:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import json
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,7 +22,15 @@ from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.entries import reading_times
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
-from crawler.extract.merge import body_keys, fold, id_key, merge, number_key, raw_text
+from crawler.extract.merge import (
+    body_keys,
+    fold,
+    id_key,
+    merge,
+    number_key,
+    raw_text,
+    unique_numbers,
+)
 from crawler.extract.microdata import Microdata, read_microdata
 from crawler.extract.pagestate import read_page_state
 from crawler.extract.pagination import next_urls
@@ -202,7 +209,7 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     readings = [s for group in structured for s in group]
     ids = {id_key(s.source_id) for s in readings if s.source_id}
     # Post numbers that name one post on both sides (not a pinned copy's, nor a year's).
-    numbers = _unique_numbers(s.source_id for s in readings) & _unique_numbers(
+    numbers = _post_numbers(s.source_id for s in readings) & _post_numbers(
         u.source_id for u in found
     )
     headlines = {fold(s.headline) for s in readings if s.headline}
@@ -236,14 +243,9 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     return kept
 
 
-def _unique_numbers(source_ids: Iterable[str | None]) -> set[str]:
-    """The post numbers of five digits or more that one id alone ends with."""
-    counted = Counter(
-        number
-        for source_id in source_ids
-        if source_id and (number := number_key(source_id)) and len(number) >= _POST_NUMBER
-    )
-    return {number for number, times in counted.items() if times == 1}
+def _post_numbers(source_ids: Iterable[str | None]) -> set[str]:
+    """The post numbers of five digits or more that one id alone ends with (unique_numbers)."""
+    return {n for n in unique_numbers(enumerate(source_ids)) if len(n) >= _POST_NUMBER}
 
 
 _POST_NUMBER = 5  # digits of a post number at least (a year's four are none)
