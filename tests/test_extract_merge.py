@@ -209,6 +209,26 @@ def test_a_post_keeps_the_markups_id_where_structured_data_spells_its_number_oth
     page = page_with(ld(data), f"<main><div id='live-blog-posts'>{posts}</div></main>")
     updates = extract_page(page, BASE, fetched_at="2024-06-12T15:00:00Z").updates
     assert [u.source_id for u in updates] == [f"post-200190{n}" for n in (4, 3, 2, 1)]
+    # Microdata listing the same posts again is no second post of each number: the stream's
+    # posts are still confirmed by it, and their words are the page's, not the teasers'.
+    items = "".join(
+        f"<div id='liveblogPost200190{n}' class='post' itemprop='liveBlogUpdate' itemscope "
+        f"itemtype='https://schema.org/BlogPosting' itemid='#post-200190{n}'><meta "
+        f"itemprop='articleBody' content='Teaser {n}.'><time datetime='2024-06-12T1{n}:00:00Z'>"
+        f"1{n}:00</time><p>What the count says now in post {n}, in a good few more words.</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    teasers = blog([{"@type": "BlogPosting", "url": f"{BASE}#post-200190{n}",
+                     "datePublished": f"2024-06-12T1{n}:00:00Z", "articleBody": f"Teaser {n}."}
+                    for n in (4, 3, 2, 1)])  # fmt: skip
+    listed = (
+        "<main><div itemscope itemtype='https://schema.org/LiveBlogPosting'><div id='live-blog-"
+        f"posts'>{items}</div></div></main>"
+    )
+    updates = extract_page(
+        page_with(ld(teasers), listed), BASE, fetched_at="2024-06-12T15:00:00Z"
+    ).updates
+    assert [u.body_text[:16] for u in updates] == ["What the count s"] * 4
     # A pinned copy that spells the number a third way names no post by it: each post once.
     pinned = f"<div id='pinned-post-2001904' class='post pinned'><h3>Update 4</h3><p>Update 4: {words}</p></div>"
     page = page_with(ld(data), f"<main><div id='live-blog-posts'>{pinned}{posts}</div></main>")

@@ -208,10 +208,10 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     """
     readings = [s for group in structured for s in group]
     ids = {id_key(s.source_id) for s in readings if s.source_id}
-    # Post numbers that name one post on both sides (not a pinned copy's, nor a year's).
-    numbers = _post_numbers(s.source_id for s in readings) & _post_numbers(
-        u.source_id for u in found
-    )
+    # Post numbers that name one post on both sides (not a pinned copy's, nor a year's); a
+    # post JSON-LD and microdata both list is one.
+    spelt = {id_key(s.source_id): s.source_id for s in readings if s.source_id}
+    numbers = _post_numbers(spelt.values()) & _post_numbers(u.source_id for u in found)
     headlines = {fold(s.headline) for s in readings if s.headline}
     bodies = {k for s in readings for k in body_keys(raw_text(s.article_body), s.headline)}
     # A titled post is known by its words too where structured data gives no title (one the
