@@ -23,6 +23,7 @@ from crawler.extract.generic import Stream
 _NOT_COVERAGE = r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait)"
 # What "live" runs into in an address's slug that is no coverage: a health service's "Live
 # Well" section, "live-fire" drills and cooking (but "live-fire-updates", a wildfire's blog).
+# ("live-action" and "live-wire" stay signs: "live-action-england-v-serbia" is a commentary's.)
 _NOT_LIVE_SLUG = (
     r"(?:entertainment|(?:well|fire)"
     r"(?![-_](?:updates?|maps?|coverage|news|blog|latest|tracker)(?:$|[/_.?&=-])))"
