@@ -1597,6 +1597,27 @@ def test_a_date_and_clock_beside_how_long_ago_is_the_posts_time(stale: int) -> N
     assert all(u.body_text.startswith("What update") for u in updates)
 
 
+def test_a_stamp_beside_weeks_ago_is_the_posts_time() -> None:
+    """How long ago in weeks says the week only: the post's own date and clock beside "2
+    weeks ago", days from the fetch less two weeks, is its time."""
+    stamps = ["27 May 2024 09:12", "20 May 2024 18:40"]
+    posts = "".join(
+        f"<div id='post-{n}' class='p'><a href='#post-{n}'><span>{n + 2} weeks ago</span></a>"
+        f"<div class='b'><h3>Update {n} from the heatwave</h3><p>What update {n} reports from "
+        f"the coast, in a few more words.</p></div><div class='f'><span>{stamp}</span></div>"
+        "</div>"
+        for n, stamp in enumerate(stamps)
+    ) + "".join(
+        f"<div id='post-{n}' class='p'><a href='#post-{n}'><span>{n + 2} weeks ago</span></a>"
+        f"<div class='b'><h3>Update {n}</h3><p>What update {n} reports, in a few more words.</p>"
+        "</div></div>"
+        for n in (2, 3)
+    )
+    main = f"<div id='live-blog-posts'>{posts}</div>"
+    updates = live_updates(main, "Heatwave live", "2024-06-12T16:50:00Z", "2024-05-01T07:00:00Z")
+    assert [u.published_at for u in updates][:2] == ["2024-05-27T09:12:00Z", "2024-05-20T18:40:00Z"]
+
+
 @pytest.mark.parametrize(
     "other",
     [
@@ -1657,6 +1678,56 @@ def test_a_flat_ticker_whose_newest_entries_are_titled_with_how_long_ago(relativ
     assert [u.body_text[:9] for u in updates] == [f"Meldung {n}" for n in range(len(ages))]
     assert all(u.published_at for u in updates)
     assert updates[0].published_at == "2026-03-10T13:11:00Z"
+
+
+def test_a_ticker_whose_every_block_is_boxed_alike_keeps_its_entries() -> None:
+    """A build that boxes every block in one class (`<div class="text"><p>…</p></div>`): the
+    boxes of paragraphs beside the entries' opening lines are no entries of their own, though
+    they share the lines' box and class."""
+    entries = [("12.31", 3), ("11.05", 2), ("10.40", 3), ("09.15", 2)]
+    body = "".join(
+        f"<div class='text'><p><strong>{clock} Uhr:</strong> Titel {n}</p></div>"
+        + "".join(
+            f"<div class='text'><p>Absatz {k} der Meldung {n}: Was die Feuerwehr berichtet, in "
+            "ein paar Worten mehr.</p></div>"
+            for k in range(paragraphs)
+        )
+        for n, (clock, paragraphs) in enumerate(entries)
+    )
+    updates = live_updates(
+        f"<div class='article-body'><p>Ein Tief zieht.</p>{body}</div>",
+        "Unwetter: Alle News im Live-Ticker",
+        "2024-05-01T12:40:00Z",
+        published="2024-05-01T06:00:00+02:00",
+        lang="de",
+    )
+    assert [u.published_at for u in updates] == [
+        f"2024-05-01T{int(c[:2]) - 2:02d}:{c[3:]}:00Z" for c, _ in entries
+    ]
+
+
+@pytest.mark.parametrize("title", ["<h3><span>{}</span></h3>", "<p><strong>{}</strong></p>"])
+def test_a_tickers_how_long_ago_titles_in_any_title_line(title: str) -> None:
+    """How long ago titles an entry in a heading however the heading wraps it, or in a line
+    all in bold, the way German tickers set their titles."""
+    lines = "".join(
+        title.format(f"vor {age} Minuten" if n < 3 else f"{age}.15 Uhr")
+        + f"<p>Meldung {n}: Was die Feuerwehr in Essen berichtet, in ein paar Worten mehr.</p>"
+        for n, age in enumerate([9, 25, 48, 11, 10, 9])
+    )
+    updates = live_updates(
+        f"<div class='article-body'>{lines}</div>",
+        "Unwetter im Ruhrgebiet: Alle News im Ticker",
+        "2026-03-10T13:20:00Z",
+        published="2026-03-10T06:00:00+01:00",
+        lang="de",
+    )
+    assert [u.body_text[:9] for u in updates] == [f"Meldung {n}" for n in range(6)]
+    assert [u.published_at for u in updates][:3] == [
+        "2026-03-10T13:11:00Z",
+        "2026-03-10T12:55:00Z",
+        "2026-03-10T12:32:00Z",
+    ]
 
 
 def test_a_comment_thread_whose_stamps_say_how_long_ago_is_no_ticker() -> None:

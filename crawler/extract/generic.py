@@ -915,8 +915,8 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
     for lead, text, is_tail in texts:
         if is_tail or not (
             _BEFORE_TIME.match(text)
-            or (lead.tag in HEADINGS and _ago_alone(text, clock) is not None)
-        ):  # (how long ago titles an entry in a heading: a comment's stamp is no title)
+            or (_in_title_line(lead) and _ago_alone(text, clock) is not None)
+        ):  # (how long ago titles an entry as a title line: a comment's stamp is no title)
             continue
         if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
             continue
@@ -955,10 +955,10 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
 
 
 def _with_their_kin(holder: Element, leads: list[Element]) -> list[Element]:
-    """The leads, and the boxes beside them of a classed lead box's tag and class, whose
-    time could not be read ("Just now"): each opens an entry all the same."""
-    kinds = {(lead.tag, lead.get("class")) for lead in leads if lead.tag in _WRAPPERS}
-    kinds = {kind for kind in kinds if kind[1]}
+    """The leads, and the header boxes beside them of a lead header box's tag and class (a
+    time and a title, nothing else) whose time could not be read ("Just now"): each opens an
+    entry all the same. A box of paragraphs of that class is no header."""
+    kinds = {(lead.tag, lead.get("class")) for lead in leads if _header_box(lead)}
     if not kinds:
         return leads
     chosen = set(leads)
@@ -966,8 +966,27 @@ def _with_their_kin(holder: Element, leads: list[Element]) -> list[Element]:
         child
         for child in holder
         if child in chosen
-        or (isinstance(child.tag, str) and (child.tag, child.get("class")) in kinds)
+        or (
+            isinstance(child.tag, str)
+            and (child.tag, child.get("class")) in kinds
+            and _header_box(child)
+        )
     ]
+
+
+def _header_box(box: Element) -> bool:
+    """A classed box of an entry's header: inline elements and a heading, no paragraphs, a
+    few words (Arc XP's timestamp power-up)."""
+    return (
+        box.tag in _WRAPPERS
+        and bool(box.get("class"))
+        and all(
+            child.tag in _INLINE_LEADS or child.tag in HEADINGS
+            for child in box
+            if isinstance(child.tag, str)
+        )
+        and walks.text_length(box, _SHORT_TEXT) < _SHORT_TEXT
+    )
 
 
 def _holds_blocks(box: Element) -> bool:
@@ -1095,6 +1114,15 @@ def _between_blocks(inline: Element, parent: Element) -> bool:
     return after is not None and after.tag in _BLOCKS
 
 
+def _in_title_line(element: Element) -> bool:
+    """Whether a text's element is, or is set in, a title line: a heading (`<h3><span>…`), or
+    a line all in bold (`<p><strong>vor 9 Minuten</strong></p>`)."""
+    if _heading_of(element) is not None:
+        return True
+    parent = element.getparent()
+    return element.tag in lines.BOLD and parent is not None and _title_line(parent)
+
+
 def _ago_alone(text: str, clock: PageClock) -> Reading | None:
     """How long ago a short line says, where it says nothing else ("vor 9 Minuten", "9 minutes
     ago"): the title of a ticker's entry where the newest are stamped so (the WAZ's)."""
@@ -1119,7 +1147,7 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     printed; a ticker's marks and a word or two of label may stand before it ("+++ 07:20",
     "Ore 18.05", "Godz. 14:05"); or how long ago, where the line says nothing else."""
     start = text_of(unit)[:40]
-    if _heading_alone(unit) and (ago := _ago_alone(start, clock)) is not None:
+    if (_heading_alone(unit) or _title_line(unit)) and (ago := _ago_alone(start, clock)):
         return ago.text.strip()
     before = _BEFORE_TIME.match(start)
     if before is None:
@@ -1885,13 +1913,17 @@ def _stamp_beside(
     """Whether a date and clock a post shows after how long ago is the post's own stamp
     (the Independent's footer, "12 June 2024 16:42"): a date, not in a link to another page,
     a quote, a picture or an embed, no later than the fetch, and within a day of what how long
-    ago says (a cache's hours, not a linked story's years)."""
+    ago says, or half of how long ago where that is weeks (a cache's hours, "2 weeks ago"'s
+    days, not a linked story's years)."""
     if shown.reading is None or shown.reading.kind != "full":
         return False
     moment, then = instant.seconds(value), instant.seconds(ago.value)
     if moment is None or then is None or moment > clock.fetched_at.timestamp() + _SKEWED:
         return False
-    if abs(moment - then) > instant.DAY or _linked_elsewhere(shown.element, member, page_path):
+    ago_seconds = clock.fetched_at.timestamp() - then  # ("2 weeks ago" says its week only)
+    if abs(moment - then) > max(instant.DAY, ago_seconds / 2) or _linked_elsewhere(
+        shown.element, member, page_path
+    ):
         return False
     return not any(a.tag in _QUOTED for a in _until(shown.element, member))
 
