@@ -720,6 +720,12 @@ class PageClock:
         object.__setattr__(self, "_today", self.fetched_at.astimezone(self.zone).date())
         object.__setattr__(self, "_cutoff", self.fetched_at + _SKEW)
 
+    @property
+    def cutoff(self) -> datetime:
+        """The latest a time the page shows may be: the fetch, and the publisher's clock
+        running a little fast."""
+        return self._cutoff
+
     def read(self, text: str) -> Reading | None:
         """The first time in a short text; a bare clock is placed on `day` when day is known."""
         return _read(self, text[:_MAX_TEXT]) if text else None

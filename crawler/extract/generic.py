@@ -1918,7 +1918,7 @@ def _stamp_beside(
     if shown.reading is None or shown.reading.kind != "full":
         return False
     moment, then = instant.seconds(value), instant.seconds(ago.value)
-    if moment is None or then is None or moment > clock.fetched_at.timestamp() + _SKEWED:
+    if moment is None or then is None or moment > clock.cutoff.timestamp():
         return False
     ago_seconds = clock.fetched_at.timestamp() - then  # ("2 weeks ago" says its week only)
     if abs(moment - then) > max(instant.DAY, ago_seconds / 2) or _linked_elsewhere(
@@ -1929,7 +1929,6 @@ def _stamp_beside(
 
 
 _QUOTED = frozenset({"blockquote", "figure", "figcaption", "iframe", "aside"})
-_SKEWED = 120  # seconds a page's clock may run ahead of the fetch
 
 
 def _until(element: Element, member: Element) -> Iterable[Element]:

@@ -457,9 +457,8 @@ def _sub_path_id(url: str | None, page_url: str | None) -> str | None:
     """CNN's post URLs are the page's path plus one segment (`…/live-news/story/h_1a2b`)."""
     if not url or not page_url:
         return None
-    page = without_fragment(page_url).partition("?")[0].rstrip("/")
-    page = page.removesuffix("/index.html")
-    head, _, segment = without_fragment(url).partition("?")[0].rstrip("/").rpartition("/")
+    page = _page_of(page_url).removesuffix("/index.html")
+    head, _, segment = _page_of(url).rpartition("/")
     return segment if head == page and segment and segment != "index.html" else None
 
 
