@@ -66,6 +66,41 @@ def test_addresses_that_do_not(url: str) -> None:
     assert not signs(url, []).address
 
 
+def test_an_archive_by_taxonomy_or_a_products_version_is_no_live_page() -> None:
+    """WordPress's archive of a category or tag named live lists posts; "live-12" is a
+    product's version where a title says "Live 12", and WordPress's second slug where none does."""
+    for url in (
+        "https://www.example.com/category/live/",
+        "https://www.example.com/tag/live-updates/page/2/",
+        "https://www.example.de/thema/liveticker/",
+    ):
+        assert not signs(url, []).address, url
+    notes = "https://www.example.com/en/release-notes/live-12/"
+    assert not signs(notes, ["Stagecraft Live 12 release notes"]).address
+    assert signs(notes, ["Release notes"]).address
+    assert signs("https://www.example.com/2024/election-night-live-2/", ["Election night"]).address
+    assert signs("https://www.example.com/live/category-b-results", []).address
+
+
+def test_a_word_of_one_language_counts_on_its_pages_and_those_that_name_none() -> None:
+    """French "direct" is live, the English "direct-action" no; Italian "vendita diretta" is
+    a farm's direct sales, where "in diretta" is live."""
+    french = "https://www.example.fr/bordeaux/direct-orages-gironde"
+    assert signs(french, [], ("fr",)).address
+    assert signs(french, []).address
+    assert not signs("https://www.example.com/news/direct-action-protest", [], ("en",)).address
+    shop = "https://www.example.it/vendita-diretta/"
+    assert not signs(shop, ["Orari vendita diretta – Agriturismo"], ("it",)).address
+    assert not signs(shop, ["Orari vendita diretta – Agriturismo"], ("it",)).title
+    assert signs("https://www.example.it/a", ["Milan-Inter in diretta"], ("it",)).title
+
+
+def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
+    """A title's "Agenda & live stream": a video to watch; a live blog's says more."""
+    assert not signs("https://devsummit.example/2024/agenda/", ["Agenda & live stream"]).title
+    assert signs("https://www.example.com/a", ["Final: live stream and live updates"]).title
+
+
 @pytest.mark.parametrize(
     "title",
     [
@@ -158,8 +193,17 @@ def test_a_stream_needs_a_second_sign() -> None:
         "live-gigs gig-card",
         "liverpool-news news-item",
         "delivery-slots",
+        # WordPress's classes for a post's category and tag: a review filed under "Live".
+        "posts post category-live tag-live-music",
     ):
         assert not stream_is_live(Stream(stream.updates, 1.0, 1.0, names), page), names
+    # An English timetable's "direct services"; on a French page, or one that names no
+    # language, "direct" is live.
+    english = signs("https://www.example.org/a", ["Train times"], ("en",))
+    assert not stream_is_live(Stream(stream.updates, 1.0, 1.0, "direct-services"), english)
+    french = signs("https://www.example.org/a", ["Orages"], ("fr",))
+    assert stream_is_live(Stream(stream.updates, 1.0, 1.0, "direct-list"), french)
+    assert stream_is_live(Stream(stream.updates, 1.0, 1.0, "direct-list"), page)
     assert not stream_is_live(Stream([], 1.0, 1.0, "liveblog"), page)
 
 

@@ -30,12 +30,12 @@ _NOT_LIVE_SLUG = (
 )
 # Words in an address: a path segment or a slug word.
 _URL_WORDS = re.compile(
-    rf"(?:^|[/_.=-])(?:live(?![-_](?:{_NOT_COVERAGE}|{_NOT_LIVE_SLUG})(?:$|[/_.?&=-]))|liveblog|"
+    rf"(?:^|[/_.=-])(live(?![-_](?:{_NOT_COVERAGE}|{_NOT_LIVE_SLUG})(?:$|[/_.?&=-]))|liveblog|"
     r"live-?blog|"
     r"liveticker|live-?ticker|"
     r"ticker(?![-_]symbols?\b)|live-?updates|"
     r"live-?news|as-it-happened|minute-by-minute|en-?direct|direct|en-?vivo|directo|"
-    r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|live-?stream|canli|"
+    r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|canli|"
     r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre)"
     r"(?=$|[/_.?&=-])",
     re.I,
@@ -43,7 +43,7 @@ _URL_WORDS = re.compile(
 # What titles say, in the languages read here: "Live:" as a label, "live updates", "Liveticker"…
 _TITLE_WORDS = re.compile(
     r"\bLive\s*[:|–—-]|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog(?:s|ging)?|updates?|"
-    r"coverage|tickers?|news|text|reports?|reporting|streams?|commentary|results|reactions?|"
+    r"coverage|tickers?|news|text|reports?|reporting|commentary|results|reactions?|"
     r"scores)\b|\blatest updates\b|"
     r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|\bin tempo reale\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
@@ -62,24 +62,93 @@ _LIVE_BOX_WORDS = frozenset(
 _NAME_PARTS = re.compile(r"[\s_-]+")
 
 
+# Live words of one language that mean something else in another: the English "direct
+# services" of a timetable, "direct debit". They count on a page in their language, or in none
+# that it names.
+_WORD_LANGUAGES = {
+    "direct": ("fr",),
+    "directo": ("es",),
+    "diretta": ("it",),
+    "cronaca": ("it",),
+    "vivo": ("es", "pt"),
+    "relacja": ("pl",),
+}
+
+
 @dataclass(frozen=True)
 class Signs:
-    """What a page says about itself, apart from its stream."""
+    """What a page says about itself, apart from its stream, and the languages it names."""
 
     address: bool = False
     title: bool = False
+    languages: tuple[str, ...] = ()
 
 
-def signs(url: str, titles: list[str | None]) -> Signs:
-    """Whether the page's address or one of its titles (<title>, og:title, <h1>) says live."""
+def signs(url: str, titles: list[str | None], languages: tuple[str, ...] = ()) -> Signs:
+    """Whether the page's address or one of its titles (<title>, og:title, <h1>) says live.
+    Not a taxonomy's archive of posts ("/category/live/", "/tag/live-updates/"), nor a
+    product's version that a title names ("/release-notes/live-12/", "Live 12")."""
     try:
         path = unquote(urlsplit(url).path)
     except ValueError:
         path = ""
+    path = _SOLD_DIRECT.sub("/", path)
+    said = [_SOLD_DIRECT.sub(" ", t) for t in titles if t]
     return Signs(
-        address=_URL_WORDS.search(path) is not None,
-        title=any(t and _says_live(t) for t in titles),
+        address=any(
+            _in_language(match.group(1), languages) and not _archive_or_version(path, match, said)
+            for match in _URL_WORDS.finditer(path)
+        ),
+        title=any(_says_live(t) for t in said),
+        languages=languages,
     )
+
+
+def _in_language(word: str, languages: tuple[str, ...]) -> bool:
+    """Whether a live word counts on a page in these languages (all, where it names none)."""
+    only = _WORD_LANGUAGES.get(word.lower())
+    return only is None or not languages or any(lang in only for lang in languages)
+
+
+def _archive_or_version(path: str, match: re.Match[str], titles: list[str]) -> bool:
+    """A live word in the segment after a taxonomy's ("/category/live/"): a list of posts, of
+    live blogs at best; or "live-12" where a title says "Live 12": a product's version."""
+    word = match.start(1)
+    segment = path.rfind("/", 0, word)
+    if path[path.rfind("/", 0, max(segment, 0)) + 1 : max(segment, 0)].lower() in _TAXONOMIES:
+        return True
+    version = _VERSION.match(path, match.end(1))
+    return version is not None and any(
+        re.search(rf"\bLive {version.group(1)}\b", title) is not None for title in titles
+    )
+
+
+# Italian "diretta" that is "direct", not live: a farm's direct sales, a direct line.
+_SOLD_DIRECT = re.compile(r"\b(?:vendita|linea|consegna|gestione|elezione)[\s_-]+diretta\b", re.I)
+# The segments a site's archive of posts by taxonomy stands under, in the languages read here.
+_TAXONOMIES = frozenset(
+    {
+        "category",
+        "categories",
+        "tag",
+        "tags",
+        "label",
+        "labels",
+        "kategorie",
+        "schlagwort",
+        "categorie",
+        "categoria",
+        "rubrique",
+        "etiqueta",
+        "etiquetas",
+        "tema",
+        "thema",
+        "temat",
+        "tagi",
+        "kategoria",
+    }
+)
+_VERSION = re.compile(r"[-_](\d{1,3})(?=$|[/_.-])")
 
 
 def _says_live(title: str) -> bool:
@@ -118,7 +187,7 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         return False
     if page.address or page.title:
         return True
-    if _box_says_live(stream.names):
+    if _box_says_live(stream.names, page.languages):
         # A box's name alone vouches only for a stream with a time on some post: orf.at
         # names the untimed stories of its front page `ticker-story`.
         return stream.timed > 0
@@ -135,10 +204,11 @@ _COMMENTARY_POSTS = 8
 _MINUTED = 0.6
 
 
-def _box_says_live(names: str) -> bool:
+def _box_says_live(names: str, languages: tuple[str, ...]) -> bool:
     """ "liveblog", "live-feed", "ticker-item", "en-direct": not "directions", "olive",
-    "livestock-sales", "live-gigs" (music played live)."""
-    words = _NAME_PARTS.split(names.lower())
+    "livestock-sales", "live-gigs" (music played live), nor an English timetable's
+    "direct-services", nor WordPress's class for a post's category or tag ("category-live")."""
+    words = _NAME_PARTS.split(_TAXONOMY_CLASS.sub(" ", names.lower()))
     for word, after in zip(words, [*words[1:], ""], strict=True):
         if word == "live":
             if not _NOT_COVERAGE_WORD.fullmatch(after):
@@ -146,12 +216,13 @@ def _box_says_live(names: str) -> bool:
         elif (
             (word.startswith("live") and not _NOT_LIVE_NAME.fullmatch(word))
             or "ticker" in word
-            or word in _LIVE_BOX_WORDS
+            or (word in _LIVE_BOX_WORDS and _in_language(word, languages))
         ):
             return True
     return False
 
 
+_TAXONOMY_CLASS = re.compile(r"(?:^|\s)(?:category|tag)-\S*")
 # A class word that runs "live" into something that is no coverage: "livestock", "lively",
 # "livelihood", "liver", "livery", "liverpool", "livemusic".
 _NOT_LIVE_NAME = re.compile(rf"live(?:stock|ly|lihoods?|rs?|ry|ries|rpool\w*|s|d|{_NOT_COVERAGE})")

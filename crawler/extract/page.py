@@ -130,7 +130,7 @@ def _read_tree(
     scripts = "\n".join(e.text or "" for e in script_elements)
     embedded = adapters.vendor_embeds(root, url, survey, scripts)
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
-    signs = evidence.signs(url, titles)
+    signs = evidence.signs(url, titles, clock.languages)
     said = ld.live or md.live or state.live or signs.address or signs.title
     name, html = adapters.html_updates(root, url, page=survey, said_live=said, scripts=scripts)
     rough: frozenset[int] = frozenset()
