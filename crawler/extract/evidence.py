@@ -113,9 +113,8 @@ def _in_language(word: str, languages: tuple[str, ...]) -> bool:
 def _archive_or_version(path: str, match: re.Match[str], titles: list[str]) -> bool:
     """A live word in the segment after a taxonomy's ("/category/live/"): a list of posts, of
     live blogs at best; or "live-12" where a title says "Live 12": a product's version."""
-    word = match.start(1)
-    segment = path.rfind("/", 0, word)
-    if path[path.rfind("/", 0, max(segment, 0)) + 1 : max(segment, 0)].lower() in _TAXONOMIES:
+    start = path.rfind("/", 0, match.start(1))  # of the word's segment
+    if path[: max(start, 0)].rsplit("/", 1)[-1].lower() in _TAXONOMIES:
         return True
     version = _VERSION.match(path, match.end(1))
     return version is not None and any(
@@ -126,28 +125,13 @@ def _archive_or_version(path: str, match: re.Match[str], titles: list[str]) -> b
 # Italian "diretta" that is "direct", not live: a farm's direct sales, a direct line.
 _SOLD_DIRECT = re.compile(r"\b(?:vendita|linea|consegna|gestione|elezione)[\s_-]+diretta\b", re.I)
 # The segments a site's archive of posts by taxonomy stands under, in the languages read here.
-_TAXONOMIES = frozenset(
-    {
-        "category",
-        "categories",
-        "tag",
-        "tags",
-        "label",
-        "labels",
-        "kategorie",
-        "schlagwort",
-        "categorie",
-        "categoria",
-        "rubrique",
-        "etiqueta",
-        "etiquetas",
-        "tema",
-        "thema",
-        "temat",
-        "tagi",
-        "kategoria",
-    }
-)
+# fmt: off
+_TAXONOMIES = frozenset({
+    "category", "categories", "tag", "tags", "label", "labels", "kategorie", "schlagwort",
+    "categorie", "categoria", "rubrique", "etiqueta", "etiquetas", "tema", "thema", "temat",
+    "tagi", "kategoria",
+})
+# fmt: on
 _VERSION = re.compile(r"[-_](\d{1,3})(?=$|[/_.-])")
 
 
