@@ -3901,3 +3901,28 @@ def test_a_time_element_that_opens_the_heading_is_no_word_of_the_headline() -> N
     )
     assert [u.headline for u in updates] == [f"Bahn meldet Störung {n}" for n in range(4)]
     assert [u.published_at for u in updates] == [f"2024-02-10T1{7 - n}:16:00Z" for n in range(4)]
+
+
+def test_a_bold_lead_that_runs_on_into_its_sentence_is_no_title() -> None:
+    """Denník N's minute-by-minute posts open in bold, the bold often half a sentence
+    ("<strong>Three lorries collided on the D1,</strong> the road…"): the post's words, whole,
+    where cutting the bold off as a title would leave two halves of one sentence."""
+    leads = [
+        ("Three lorries collided on the D1 near Trnava,", "the road towards the capital is shut."),
+        ("Drones struck the refinery overnight,", "the regional governor says; nobody was hurt."),
+        ("The court adjourned the tender trial", "until February, one defendant is in hospital."),
+        ("Snow closed the mountain paths above the huts,", "the rescue service said today."),
+        ("The council approved the budget for hospitals,", "money goes to pay drug suppliers."),
+    ]
+    posts = "".join(
+        f"<article class='mnt-post' id='post-{n}'>"
+        f"<time datetime='2025-11-20T{13 - n:02d}:40:00+01:00'>{13 - n}:40</time>"
+        f"<p><strong>{bold}</strong> {rest}</p><p>More on this story as we hear it.</p>"
+        "</article>"
+        for n, (bold, rest) in enumerate(leads)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Minúta po minúte", "2025-11-20T13:00Z"
+    )
+    assert [u.headline for u in updates] == [None] * 5
+    assert [u.body_text.split("\n")[0] for u in updates] == [f"{b} {rest}" for b, rest in leads]

@@ -231,11 +231,24 @@ def could_be_title(line: Line, in_header: bool = False) -> bool:
     text = line.text
     if not 3 <= len(text) <= TITLE_LENGTH or is_byline(text) or (in_header and is_name(text)):
         return False
+    if _runs_on(line.box, text):
+        return False
     if line.start.tag not in HEADINGS and any(child.tag == "br" for child in line.start):
         return False  # lines broken apart in one box: a paragraph written without <p>
     if not line.shape[3] or line.box.tag in HEADINGS:  # a box of the post's own, a heading:
         return True  # beside a picture, no caption of it
     return not _beside_media(line.box)
+
+
+def _runs_on(box: Element, text: str) -> bool:
+    """Whether a bold lead is the start of its paragraph's sentence, not a title set before
+    its words: the words after it go on in lower case, or it ends on a comma ("<p><strong>Three
+    lorries collided on the D1,</strong> the road is closed…"). A title run in ends its
+    sentence or stands before a capital ("<p><b>Floods in Moravia</b> The river…")."""
+    after = (box.tail or "").lstrip()
+    if not after:
+        return False
+    return text[-1] in ",;" or after[0].islower()
 
 
 def _beside_media(box: Element) -> bool:
