@@ -903,3 +903,28 @@ def test_the_zone_a_setting_names(name: str, summer: str | None) -> None:
     zone = zone_named(name)
     offset = None if zone is None else datetime(2024, 7, 1, 12, tzinfo=zone).isoformat()[-6:]
     assert offset == summer
+
+
+def test_the_stories_a_sidebar_lists_do_not_date_the_page() -> None:
+    """A stream of bare clocks beside a "Most read" box (Denník N) or a "Read also" teaser
+    (Meduza) whose <time>s are yesterday's: the page is not yesterday's. Its own date then
+    dates it (Meduza's heading), else the fetch's day; a post's permalink that holds its time
+    alone still dates the page. (A page that states no day places its clocks by the fetch.)"""
+    stream = "<main><article><p><b>14:52</b> Words of the post.</p></article></main>"
+    most_read = (
+        "<aside><h2>Most read</h2><ol><li><a href='/6120001/prices/'>Why prices rise</a> "
+        "<time datetime='2024-05-04T18:00:00+02:00'>4. 5.</time></li></ol></aside>"
+    )
+    assert clock_of(page("sk", body=stream + most_read)).day is None
+    read_also = (
+        "<section><h3>Read also</h3><a href='/news/2024/05/03/talks'>Talks to resume "
+        "<time datetime='2024-05-03T18:30:00.000Z'>3 May</time></a></section>"
+    )
+    heading = "<h1>War: <span>4 May 2024</span></h1>"
+    assert clock_of(page("en", body=heading + stream + read_also)).day == date(2024, 5, 4)
+    assert clock_of(page("en", body=stream + read_also)).day is None
+    permalink = (
+        "<article><a href='/live/post-1'><time datetime='2024-05-04T22:10:00+02:00'>22:10"
+        "</time></a><p>Words of the post.</p></article>"
+    )
+    assert clock_of(page("de", body=permalink + read_also)).day == date(2024, 5, 4)

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from lxml import etree
 
 from archive.times import format_utc, parse_utc
-from crawler.extract.dom import Element
+from crawler.extract.dom import Element, raw_text
 
 # --- Tables ---------------------------------------------------------------------------------
 
@@ -904,6 +904,10 @@ def page_clock(
     zone = _infer_zone(_zone_candidates(url, tags), stamps, root)
     today = fetched.astimezone(zone).date()
     day, began = _newest_day(stamps, zone, fetched), False
+    if day is not None and day < today:
+        # An older day: the page's own, or only that of the stories a sidebar lists?
+        own = _extremes(head_times + _body_times(root, gathered, own=True))
+        day = _newest_day([s for v in own if (s := _stamp(v)) is not None], zone, fetched)
     if day is None:
         day, began = _dateline(root, today)
     day = min(day, today) if day else None
@@ -1486,15 +1490,18 @@ _LD_HEAD = 100_000
 _LD_TAIL = 20_000
 
 
-def _body_times(root: Element, gathered: Sequence[Element] | None = None) -> list[str]:
-    """The times the page's JSON-LD and its <time datetime> elements state."""
+def _body_times(
+    root: Element, gathered: Sequence[Element] | None = None, own: bool = False
+) -> list[str]:
+    """The times the page's JSON-LD and its <time datetime> elements state; `own`: only
+    those that may be the page's, not another story's (_of_another_story)."""
     values: list[str] = []
     times = 0
     for element in root.iter("script", "time") if gathered is None else gathered:
         tag = element.tag
         if tag == "time":
             times += 1
-            if times <= 500:
+            if times <= 500 and not (own and _of_another_story(element)):
                 values.append(element.get("datetime") or "")
         elif tag == "script" and "ld+json" in (element.get("type") or "") and element.text:
             text = element.text
@@ -1502,6 +1509,29 @@ def _body_times(root: Element, gathered: Sequence[Element] | None = None) -> lis
                 text = text[:_LD_HEAD] + "\n" + text[-_LD_TAIL:]
             values.extend(_LD_DATES.findall(text))
     return values
+
+
+def _of_another_story(time: Element) -> bool:
+    """A <time> of a story the page lists, not of the page: in an <aside>, <nav> or <footer>
+    (a "Most read" box), or in a link that names more than the time (a "Read also" teaser,
+    "<a href=…>Headline <time>…</time></a>"; a post's permalink holds its time alone)."""
+    shown = _length(time)
+    for depth, box in enumerate(time.iterancestors()):
+        if box.tag in _OTHERS_BOXES:
+            return True
+        if depth < _LINK_DEPTH and box.tag == "a":
+            return _length(box) > shown + _TIME_ONLY_TEXT
+    return False
+
+
+def _length(element: Element) -> int:
+    """How many characters of words an element shows, blanks not counted."""
+    return sum(len(word) for word in raw_text(element).split())
+
+
+_OTHERS_BOXES = frozenset({"aside", "nav", "footer"})
+_LINK_DEPTH = 3  # how far above a time its teaser's link may be
+_TIME_ONLY_TEXT = 12  # characters a permalink may hold beside its time: an icon's label
 
 
 def _extremes(values: list[str]) -> list[str]:
