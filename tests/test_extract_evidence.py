@@ -60,6 +60,11 @@ def test_addresses_that_say_live(url: str) -> None:
         # A chat beside a live video, its replay too ("_" runs on in the address's word).
         "https://www.youtube.com/live_chat_replay?continuation=abc",
         "https://www.example.com/live_chat",
+        # "Live" as a verb ("places to live"); a site's search as you type, an editor's preview.
+        "https://www.example.co.uk/property/best-places-to-live-uk-2024",
+        "https://www.example.com/where-to-live/",
+        "https://www.example.com/live-search/results",
+        "https://www.example.com/live-preview/article-12",
     ],
 )
 def test_addresses_that_do_not(url: str) -> None:
@@ -114,6 +119,7 @@ def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
         "Inter-Milan 2-1: la cronaca in diretta del derby",
         "Elecciones en vivo: los resultados",
         "Live: Champions League final",
+        "Live - Storm Ciarán reaches the coast",
         "CANLI | Tarihi NATO Zirvesi",
         "Newsblog zum Krieg in Nahost",
         "Seçim sonuçları canlı anlatım",
@@ -156,6 +162,10 @@ def test_titles_that_say_live(title: str) -> None:
         # A service's status page: "live streaming" is what it offers, "StockTicker" its name.
         "Acme Video Status - Live streaming ingest degraded",
         "StockTicker API Status",
+        "Stock Ticker Symbol Lookup | Markets",
+        # A German compound whose second word is no live page's: results, a webcam.
+        "Live-Ergebnisse Stadtmarathon 2024",
+        "Live-Webcam am Hafen",
         # Music played live, in the other languages read here.
         "Stadtfest 2024: Programm & Live-Musik",
         "Música en vivo esta semana – Bar La Esquina",
@@ -190,6 +200,10 @@ def test_a_stream_needs_a_second_sign() -> None:
         "olive-list",
         "comment-list",
         "livestock-sales lot",
+        "livello-b2 corso-item",
+        "liveaboard-review",
+        "live-search-results result",
+        "cronaca-list cronaca-item",
         "live-gigs gig-card",
         "liverpool-news news-item",
         "delivery-slots",

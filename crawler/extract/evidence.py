@@ -19,8 +19,11 @@ from urllib.parse import unquote, urlsplit
 
 from crawler.extract.generic import Stream
 
-# What "live" names beside it when it is no coverage: music played live, a programme.
-_NOT_COVERAGE = r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait)"
+# What "live" names beside it when it is no coverage: music played live, a programme; a
+# site's search as you type ("live-search"), an editor's preview, Laravel's Livewire.
+_NOT_COVERAGE = (
+    r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait|search|preview|wire)"
+)
 # What "live" runs into in an address's slug that is no coverage: a health service's "Live
 # Well" section, "live-fire" drills and cooking (but "live-fire-updates", a wildfire's blog).
 # ("live-action" and "live-wire" stay signs: "live-action-england-v-serbia" is a commentary's.)
@@ -30,7 +33,7 @@ _NOT_LIVE_SLUG = (
 )
 # Words in an address: a path segment or a slug word.
 _URL_WORDS = re.compile(
-    rf"(?:^|[/_.=-])(live(?![-_](?:{_NOT_COVERAGE}|{_NOT_LIVE_SLUG})(?:$|[/_.?&=-]))|liveblog|"
+    rf"(?:^|[/_.=-])((?<!\bto[-_])live(?![-_](?:{_NOT_COVERAGE}|{_NOT_LIVE_SLUG})(?:$|[/_.?&=-]))|liveblog|"
     r"live-?blog|"
     r"liveticker|live-?ticker|"
     r"ticker(?![-_]symbols?\b)|live-?updates|"
@@ -42,10 +45,10 @@ _URL_WORDS = re.compile(
 )
 # What titles say, in the languages read here: "Live:" as a label, "live updates", "Liveticker"…
 _TITLE_WORDS = re.compile(
-    r"\bLive\s*[:|–—-]|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog(?:s|ging)?|updates?|"
+    r"\bLive\s*[:|–—]|\bLive\s+-|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog(?:s|ging)?|updates?|"
     r"coverage|tickers?|news|text|reports?|reporting|commentary|results|reactions?|"
     r"scores)\b|\blatest updates\b|"
-    r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b|\bin tempo reale\b|"
+    r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b(?!\s+symbols?\b)|\bin tempo reale\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
     r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b|"
     r"\bnews-?blog\b|\bperc(?:ről|rol) percre\b",
@@ -56,9 +59,7 @@ _TITLE_CAPITALS = re.compile(
     r"\bLIVE\b|^\s*DIRECT\b|^\s*The Latest\s*:|^\s*JUST NU\b|^\s*ONLINE\s*:"
 )
 # A stream's box that calls itself live, not merely a list of posts: words of its class names.
-_LIVE_BOX_WORDS = frozenset(
-    {"coverage", "cronaca", "diretta", "direct", "directo", "vivo", "relacja"}
-)
+_LIVE_BOX_WORDS = frozenset({"coverage", "diretta", "direct", "directo", "vivo", "relacja"})
 _NAME_PARTS = re.compile(r"[\s_-]+")
 
 
@@ -69,7 +70,6 @@ _WORD_LANGUAGES = {
     "direct": ("fr",),
     "directo": ("es",),
     "diretta": ("it",),
-    "cronaca": ("it",),
     "vivo": ("es", "pt"),
     "relacja": ("pl",),
 }
@@ -208,6 +208,9 @@ def _box_says_live(names: str, languages: tuple[str, ...]) -> bool:
 
 _TAXONOMY_CLASS = re.compile(r"(?:^|\s)(?:category|tag)-\S*")
 # A class word that runs "live" into something that is no coverage: "livestock", "lively",
-# "livelihood", "liver", "livery", "liverpool", "livemusic".
-_NOT_LIVE_NAME = re.compile(rf"live(?:stock|ly|lihoods?|rs?|ry|ries|rpool\w*|s|d|{_NOT_COVERAGE})")
+# "livelihood", "liver", "livery", "liverpool", "livemusic", Italian "livello" (a level),
+# "liveaboard" (a dive boat).
+_NOT_LIVE_NAME = re.compile(
+    rf"live(?:stock|ly|lihoods?|rs?|ry|ries|rpool\w*|s|d|llo|aboards?|ness|{_NOT_COVERAGE})"
+)
 _NOT_COVERAGE_WORD = re.compile(_NOT_COVERAGE)
