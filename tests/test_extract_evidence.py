@@ -32,6 +32,8 @@ pytestmark = pytest.mark.own_backends  # words and names: no walk over a tree
         "https://www.example.es/deportes/minuto-a-minuto-real-madrid-barcelona",
         "https://index.hu/kulfold/2024/03/14/ukrajna-haboru-percrol-percre/",
         "https://www.example.com/us/live-fire-updates-park-fire-butte-county/",
+        "https://www.example.hr/vijesti/clanak/uzivo-poplave-u-slavoniji/2561.aspx",
+        "https://www.example.lt/naujienos/tiesiogiai/rinkimai",
     ],
 )
 def test_addresses_that_say_live(url: str) -> None:
@@ -120,6 +122,16 @@ def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
         "Elecciones en vivo: los resultados",
         "Live: Champions League final",
         "Live - Storm Ciarán reaches the coast",
+        # Beyond the languages read, the words of live pages' titles further east and north.
+        "Poplave u Slavoniji UŽIVO",
+        "Rat u Ukrajini уживо",
+        "Minúta po minúte",
+        "Війна в Україні: наживо",
+        "Izbori 2024 v živo",
+        "Протести на живо",
+        "Rinkimai tiesiogiai",
+        "Vēlēšanas: tiešraide",
+        "Alegeri prezidențiale în direct",
         "CANLI | Tarihi NATO Zirvesi",
         "Newsblog zum Krieg in Nahost",
         "Seçim sonuçları canlı anlatım",
@@ -173,6 +185,7 @@ def test_titles_that_say_live(title: str) -> None:
         "Muzyka na żywo – repertuar",
         "Musica dal vivo a Bologna",
         "Livemuziek in het park",
+        "Muzika uživo u klubu",
     ],
 )
 def test_titles_that_do_not(title: str) -> None:

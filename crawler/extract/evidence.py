@@ -39,7 +39,8 @@ _URL_WORDS = re.compile(
     r"ticker(?![-_]symbols?\b)|live-?updates|"
     r"live-?news|as-it-happened|minute-by-minute|en-?direct|direct|en-?vivo|directo|"
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|canli|"
-    r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre)"
+    r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre|"
+    r"uzivo|v-zivo|nazivo|minuta-po-minute|tiesiogiai|tiesraide|otseblogi)"
     r"(?=$|[/_.?&=-])",
     re.I,
 )
@@ -51,7 +52,12 @@ _TITLE_WORDS = re.compile(
     r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b(?!\s+symbols?\b)|\bin tempo reale\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
     r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b|"
-    r"\bnews-?blog\b|\bperc(?:ről|rol) percre\b",
+    r"\bnews-?blog\b|\bperc(?:ről|rol) percre\b|"
+    # Croatian, Serbian and Bosnian, Slovene, Slovak and Czech, Ukrainian, Bulgarian,
+    # Lithuanian, Latvian, Estonian, Romanian and Finnish.
+    r"\buživo\b|\bуживо\b|\bv živo\b|\bnaživo\b|\bminúta po minúte\b|\bminutu po minutě\b|"
+    r"\bнаживо\b|\bна живо\b|\btiesiogiai\b|\btiešraid\w*|\botseblogi\b|\bîn direct\b|"
+    r"\bhetki hetkeltä\b",
     re.I,
 )
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
@@ -150,8 +156,8 @@ def _says_live(title: str) -> bool:
 # vivo", "música ao vivo", "muzyka na żywo", "musique live", "livemuziek". (Not a concert's:
 # "Coldplay concert live: latest as fans arrive" is a live blog's.)
 _PLAYED_LIVE = re.compile(
-    r"\blive[- ]?(?:musi[ckq]|muzi)\w*|\b(?:musi[ckq]\w*|música|muzyka|muziek)\s+"
-    r"(?:en vivo|dal vivo|ao vivo|na żywo|live|en direct)\b",
+    r"\blive[- ]?(?:musi[ckq]|muzi)\w*|\b(?:musi[ckq]\w*|música|muzyka|muziek|muzika|glazba)\s+"
+    r"(?:en vivo|dal vivo|ao vivo|na żywo|live|en direct|uživo|v živo|naživo)\b",
     re.I,
 )
 
