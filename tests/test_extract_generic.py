@@ -1597,6 +1597,26 @@ def test_a_date_and_clock_beside_how_long_ago_is_the_posts_time(stale: int) -> N
     assert all(u.body_text.startswith("What update") for u in updates)
 
 
+@pytest.mark.parametrize("stale", [0, 30])
+def test_a_clock_that_names_its_zone_beside_how_long_ago_is_the_posts_time(stale: int) -> None:
+    """Al Jazeera's cards show "7 minutes ago" and "(15:42 GMT)": the clock, to the minute in
+    its zone, is the post's time, on a page fetched as drawn or half an hour after, from a
+    cache that still says "7 minutes ago"."""
+    clocks = ["15:42", "15:05", "14:31", "13:58"]
+    agos = ["7 minutes", "44 minutes", "1 hour", "1 hour"]
+    posts = "".join(
+        f"<li class='card-live'><div class='date-relative'><span>{ago} ago</span>"
+        f"<div class='date-relative__time'>({clock} GMT)</div></div><h2>Update {n} from the "
+        f"floods</h2><div class='wysiwyg'><p>What update {n} reports from the river, in a few "
+        "more words.</p></div></li>"
+        for n, (clock, ago) in enumerate(zip(clocks, agos, strict=True))
+    )
+    main = f"<ul class='liveblog-posts'>{posts}</ul>"
+    fetched = f"2024-05-01T{15 + (49 + stale) // 60:02d}:{(49 + stale) % 60:02d}:00Z"
+    updates = live_updates(main, "Floods live", fetched, "2024-05-01T07:00:00Z")
+    assert [u.published_at for u in updates] == [f"2024-05-01T{c}:00Z" for c in clocks]
+
+
 def test_a_stamp_beside_weeks_ago_is_the_posts_time() -> None:
     """How long ago in weeks says the week only: the post's own date and clock beside "2
     weeks ago", days from the fetch less two weeks, is its time."""

@@ -1418,6 +1418,11 @@ _ZONE_ANYWHERE = re.compile(
 )
 
 
+def names_zone(text: str) -> bool:
+    """Whether a text names a zone or an offset ("15:42 GMT", "9:15 p.m. ET", "UTC+2")."""
+    return _zone(text) is not None
+
+
 def _zone(text: str) -> tzinfo | None:
     """A zone named anywhere in the text ("ET", "UTC+2") or an offset ("+05:30")."""
     match = _ZONE_ANYWHERE.search(text)

@@ -55,6 +55,7 @@ from crawler.extract.clock import (
     is_date_line,
     minute_reading,
     mostly_rising,
+    names_zone,
     next_day,
     on_day_near,
 )
@@ -1914,20 +1915,27 @@ def _stamp_beside(
     (the Independent's footer, "12 June 2024 16:42"): a date, not in a link to another page,
     a quote, a picture or an embed, no later than the fetch, and within a day of what how long
     ago says, or half of how long ago where that is weeks (a cache's hours, "2 weeks ago"'s
-    days, not a linked story's years)."""
-    if shown.reading is None or shown.reading.kind != "full":
+    days, not a linked story's years). So is a clock that names its zone (Al Jazeera's "7
+    minutes ago (15:42 GMT)"), up to a cache's hours before what how long ago says."""
+    reading = shown.reading
+    if reading is None or not (
+        reading.kind == "full" or (reading.kind == "clock" and names_zone(reading.text))
+    ):
         return False
     moment, then = instant.seconds(value), instant.seconds(ago.value)
     if moment is None or then is None or moment > clock.cutoff.timestamp():
         return False
     ago_seconds = clock.fetched_at.timestamp() - then  # ("2 weeks ago" says its week only)
-    if abs(moment - then) > max(instant.DAY, ago_seconds / 2) or _linked_elsewhere(
-        shown.element, member, page_path
-    ):
+    if reading.kind == "clock":
+        near = then - _CACHED <= moment <= then + instant.MINUTE
+    else:
+        near = abs(moment - then) <= max(instant.DAY, ago_seconds / 2)
+    if not near or _linked_elsewhere(shown.element, member, page_path):
         return False
     return not any(a.tag in _QUOTED for a in _until(shown.element, member))
 
 
+_CACHED = 6 * instant.HOUR  # how long before its fetch a cached page may have been drawn
 _QUOTED = frozenset({"blockquote", "figure", "figcaption", "iframe", "aside"})
 
 
