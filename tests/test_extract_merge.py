@@ -236,6 +236,31 @@ def test_a_post_keeps_the_markups_id_where_structured_data_spells_its_number_oth
     assert [u.headline for u in updates] == [f"Update {n}" for n in (4, 3, 2, 1)]
 
 
+def test_an_untitled_post_whose_json_ld_headline_is_its_first_words_stays_in_its_place() -> None:
+    """A CMS that titles an untitled post in JSON-LD with the start of its body (the first
+    sixty characters, cut mid-word): the page's post is that one, known by its words, and
+    keeps its place in the stream rather than coming last."""
+    words = [
+        "The UN refugee agency says it is preparing an emergency airlift of tents.",
+        "Rescue boats reached the flooded outskirts of the town late on Wednesday.",
+        "The weather agency warned that more rain is expected across the region overnight.",
+    ]
+    titles = ["Refugee agency prepares airlift", None, "More rain expected overnight"]
+    posts = "".join(
+        f"<li class='card' id='card-{n}'><time datetime='2024-05-01T1{5 - n}:00:00Z'>"
+        f"1{5 - n}:00</time>{f'<h2>{title}</h2>' if title else ''}<p>{text}</p></li>"
+        for n, (title, text) in enumerate(zip(titles, words, strict=True))
+    )
+    data = blog([{"@type": "BlogPosting", "headline": title or text[:60],
+                  "datePublished": f"2024-05-01T1{5 - n}:00:00Z", "articleBody": text,
+                  "url": f"{BASE}?update=28710{n}"}
+                 for n, (title, text) in enumerate(zip(titles, words, strict=True))])  # fmt: skip
+    page = page_with(ld(data), f"<main><ul class='posts'>{posts}</ul></main>")
+    updates = extract_page(page, BASE, fetched_at="2024-05-01T16:00:00Z").updates
+    assert [u.body_text for u in updates] == words
+    assert [u.headline for u in updates] == titles
+
+
 def test_an_easy_liveblogs_post_without_a_title_or_a_body_in_its_json_ld_is_kept() -> None:
     """The plugin's JSON-LD names each post by its address alone (`?entry=N`) and gives its
     `articleBody` as an object with no text (`{"@type": "Text"}`): an untitled post is known by

@@ -325,7 +325,11 @@ def body_keys(text: str, headline: str | None = None) -> frozenset[str]:
     for line in text.split("\n"):
         letters = _letters(line, KEY_LENGTH * 8)
         if lead and not start and letters.startswith(lead):
-            letters = letters[len(lead) :]  # a body that starts by repeating the headline
+            # A body that starts by repeating the headline, or whose start the headline is (a
+            # CMS that titles an untitled post with its first words): known by both starts.
+            if len(letters) >= KEY_SHORTEST:
+                keys.add(letters[:KEY_LENGTH])
+            letters = letters[len(lead) :]
         if len(start) < KEY_LENGTH:
             start += letters
         if len(letters) >= KEY_SHORTEST:
