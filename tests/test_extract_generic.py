@@ -3946,3 +3946,32 @@ def test_a_bold_lead_that_runs_on_into_its_sentence_is_no_title() -> None:
     )
     assert [u.headline for u in updates] == [None] * 5
     assert [u.body_text.split("\n")[0] for u in updates] == [f"{b} {rest}" for b, rest in leads]
+
+
+def test_a_clock_a_heading_says_after_a_preposition_is_no_time_of_the_post() -> None:
+    """India Today's card titles say "… by 3 pm", "… by 1 pm": what the title says, not when
+    the post went up, nor cut from the title; a heading a clock opens, or one that says when
+    the post went up ("Posted at 14:05"), is the post's time."""
+    titles = [
+        "Polling crosses 40 per cent in Phase 3 by 3 pm",
+        "Turnout at 25.4 per cent by 1 pm",
+        "Polls close at 6 pm in most of the 93 seats",
+        "Queues outside booths before voting ends",
+    ]
+    posts = "".join(
+        f"<div class='lb__card' id='card-{n}'><h2 class='lb__card__title'>{title}</h2><p>What "
+        f"post {n} reports from the booths, in a few more words.</p></div>"
+        for n, title in enumerate(titles)
+    )
+    updates = live_updates(
+        f"<div class='lb'>{posts}</div>", "Election live updates", "2024-05-07T12:00:00Z"
+    )
+    assert [u.headline for u in updates] == titles
+    assert [u.published_at for u in updates] == [None] * 4
+    stamped = posts.replace(
+        "<h2 class='lb__card__title'>Queues", "<h2 class='lb__card__title'>Posted at 11:40 Queues"
+    )
+    updates = live_updates(
+        f"<div class='lb'>{stamped}</div>", "Election live updates", "2024-05-07T12:00:00Z"
+    )
+    assert updates[3].published_at is not None

@@ -1855,7 +1855,7 @@ def _member_times(
             continue
         first = first_shown.get(owner)
         if first is None:
-            if not _inside_words(reading, owner):
+            if not _inside_words(reading, owner) and not _in_title_sentence(reading):
                 first_shown[owner] = reading
         elif (reading.modified or _EDIT_LABEL.match(reading.text)) and not _inside_words(
             reading, owner
@@ -1994,6 +1994,32 @@ def _inside_words(time: _Time, member: Element) -> bool:
         if words >= _MIN_TEXT:
             return True  # words of the body came first (a <p>, or a <div>'s own text)
     return False
+
+
+def _in_title_sentence(time: _Time) -> bool:
+    """Whether a clock is part of what a heading says, after a preposition ("Turnout at 25
+    per cent by 1 pm", "Polls close at 10pm"): no time of the post, which a clock opening its
+    heading is ("12.31 Uhr: Bahn fährt wieder")."""
+    heading = _heading_of(time.element)
+    if heading is None or time.reading is None:
+        return False
+    before = text_of(heading).partition(time.reading.text)[0]
+    preposition = _BEFORE_CLOCK.search(before)
+    return (
+        preposition is not None
+        and any(c.isalpha() for c in before[: preposition.start()])  # ("Um 14.05 Uhr": a stamp)
+        and _POSTED.match(before) is None  # a stamp's heading: "Posted at 14:05"
+    )
+
+
+# The words before a clock in a sentence, in the languages read here: "by 3 pm", "um 14 Uhr",
+# "à 18h", "a las 20:00", "alle 15", "às 10h", "om 12.00", "o 19:30".
+_BEFORE_CLOCK = re.compile(
+    r"(?:^|\s)(?:by|at|until|till|before|after|from|since|around|um|ab|bis|gegen|seit|à|vers|"
+    r"dès|avant|après|jusqu'à|a las|hasta las|desde las|alle|dalle|entro le|fino alle|às|"
+    r"até às|om|tot|vanaf|o|do|od|przed)\s*$",
+    re.I,
+)
 
 
 def _utc_label_on_local(shown: _Time, machine: str) -> bool:
