@@ -261,6 +261,37 @@ def test_an_untitled_post_whose_json_ld_headline_is_its_first_words_stays_in_its
     assert [u.headline for u in updates] == titles
 
 
+@pytest.mark.parametrize("pinned", [True, False])
+def test_a_post_pinned_above_the_listed_ones_is_kept(pinned: bool) -> None:
+    """JSON-LD lists the newest posts; the page pins an older one on top ("Key points"): that
+    post is the stream's, kept and flagged pinned. A post on top that nothing pins, and
+    structured data does not list, is still no update (a block guessed wrong)."""
+    mark = ("pinned", "<span class='pinnedLabel'>Pinned</span>") if pinned else ("", "")
+    top = (
+        f"<div class='liveBlogPost {mark[0]}' id='post-100'>{mark[1]}<time datetime="
+        "'2025-03-14T21:00:00Z'>5:00 PM ET</time><h3>Key points</h3><p>Polls close at 7 p.m. "
+        "local time in most of the country, results riding by riding.</p></div>"
+    )
+    posts = "".join(
+        f"<div class='liveBlogPost' id='post-10{n}'><time datetime='2025-03-14T2{n}:30:00Z'>"
+        f"{n}:30 PM</time><h3>Result {n}</h3><p>What riding {n} decided tonight, in a few more "
+        "words.</p></div>"
+        for n in (3, 2, 1)
+    )
+    data = blog([{"@type": "BlogPosting", "headline": f"Result {n}", "url": f"{BASE}#post-10{n}",
+                  "datePublished": f"2025-03-14T2{n}:30:00Z",
+                  "articleBody": f"What riding {n} decided tonight, in a few more words."}
+                 for n in (3, 2, 1)])  # fmt: skip
+    page = page_with(ld(data), f"<main><div class='story liveBlog'>{top}{posts}</div></main>")
+    updates = extract_page(page, BASE, fetched_at="2025-03-14T23:55:00Z").updates
+    results = ["Result 3", "Result 2", "Result 1"]
+    if pinned:
+        assert [u.headline for u in updates] == ["Key points", *results]
+        assert [u.pinned for u in updates] == [True, False, False, False]
+    else:
+        assert [u.headline for u in updates] == results
+
+
 def test_an_easy_liveblogs_post_without_a_title_or_a_body_in_its_json_ld_is_kept() -> None:
     """The plugin's JSON-LD names each post by its address alone (`?entry=N`) and gives its
     `articleBody` as an object with no text (`{"@type": "Text"}`): an untitled post is known by

@@ -204,7 +204,8 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
     Publishers often list only their newest posts there (the last ten, the first page's).
     When the posts the stream shows confirm nearly everything listed, the stream is that list
     shown whole: its posts past the last confirmed one, older than every listed post, are
-    taken too. An unconfirmed post among or above the confirmed ones still is not.
+    taken too. An unconfirmed post among or above the confirmed ones still is not, unless the
+    page pins it on top.
     """
     readings = [s for group in structured for s in group]
     ids = {id_key(s.source_id) for s in readings if s.source_id}
@@ -237,6 +238,10 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
                 update.source_id = update.permalink = None
             confirmed.append(index)
     kept = [found[index] for index in confirmed]
+    if len(kept) >= 2:
+        # A post the page pins above the confirmed ones (its markup says so) is one of them:
+        # an old post, where structured data lists only the newest.
+        kept[:0] = [u for u in found[: confirmed[0]] if u.pinned]
     listed = max((len(group) for group in structured), default=0)
     if len(kept) >= 2 and len(kept) >= _LISTED_SHARE * listed and _newest_first(kept):
         kept += found[confirmed[-1] + 1 :]
