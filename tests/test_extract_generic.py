@@ -2834,6 +2834,27 @@ def test_a_video_box_in_a_post_is_a_video_not_words(box: str, url: str, title: s
     assert first.media == [{"type": "video", "url": url, "provider": None, "text": title}]
 
 
+def test_a_lazy_iframe_without_src_is_the_posts_video() -> None:
+    """Future's and WP Rocket's lazy loaders keep an iframe's address in `data-lazy-src` until
+    the reader scrolls to it: the post's video all the same."""
+    frame = (
+        "<div class='youtube-video'><div class='video-aspect-box'><iframe data-lazy-priority="
+        "'low' data-lazy-src='https://www.youtube.com/embed/exampleID01' allowfullscreen>"
+        "</iframe></div></div>"
+    )
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"1{8 - n}:05</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few "
+        f"words.</p>{frame if n == 0 else ''}</article>"
+        for n in range(4)
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>", title="Live: the keynote")
+    first = extract_page(page, "https://news.example.com/live/keynote").updates[0]
+    assert [(m["url"], m["provider"]) for m in first.media] == [
+        ("https://www.youtube.com/embed/exampleID01", "youtube")
+    ]
+
+
 def test_a_short_posts_words_in_a_box_that_says_video_stay_its_words() -> None:
     """A post whose words and player share a box of a class that says video (`div.post__body
     video`): the words are the post's, the player its video; only a box that holds a player

@@ -70,6 +70,7 @@ _EMBED_URL_ATTRS = (
     "data-instgrm-permalink",
     "data-video-url",
     "data-src",
+    "data-lazy-src",  # (WP Rocket's and Future's lazy iframes, no `src` until scrolled to)
     "cite",
     "src",
 )
