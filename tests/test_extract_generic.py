@@ -3996,3 +3996,25 @@ def test_a_clock_a_heading_says_after_a_preposition_is_no_time_of_the_post() -> 
         f"<div class='lb'>{stamped}</div>", "Election live updates", "2024-05-07T12:00:00Z"
     )
     assert updates[3].published_at is not None
+
+
+def test_one_link_to_a_writers_page_may_name_two_writers() -> None:
+    """India Today links its byline's two names as one ("Posted by : <a href='/author/…'>Sahil
+    Sinha , Nitya Raman</a>"): two authors, not one of both names."""
+    names = ["Sahil Sinha , Nitya Raman", "Sahil Sinha", "Nitya Raman", "Sahil Sinha"]
+    posts = "".join(
+        f"<div class='lb__card' id='card-{n}'><time datetime='2024-05-07T1{5 - n}:12:00+05:30'>"
+        f"1{5 - n}:12 IST</time><h2>Update {n} from the booths</h2><p>What post {n} reports, in a "
+        f"few more words.</p><div class='lb__card__author'>Posted by : <a href='/author/"
+        f"writer-{n}'>{name}</a></div></div>"
+        for n, name in enumerate(names)
+    )
+    updates = live_updates(
+        f"<div class='lb'>{posts}</div>", "Election live updates", "2024-05-07T12:00:00Z"
+    )
+    assert [u.authors for u in updates] == [
+        ["Sahil Sinha", "Nitya Raman"],
+        ["Sahil Sinha"],
+        ["Nitya Raman"],
+        ["Sahil Sinha"],
+    ]

@@ -2325,8 +2325,14 @@ def _writers_pages(bylines: list[Element]) -> list[str]:
 
 
 def _writers_named(element: Element) -> list[str]:
-    """The words of each link to a writer's page inside the element, in order."""
-    return [text_of(a) for a in element.iter("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
+    """The names each link to a writer's page inside the element gives, in order (one link
+    may name two: India Today's "Sahil Sinha , Nitya Raman")."""
+    return [
+        name
+        for a in element.iter("a")
+        if _AUTHOR_PAGE.search(a.get("href") or "")
+        for name in author_names(text_of(a))
+    ]
 
 
 _NAME_CHARS = 80
