@@ -4018,3 +4018,21 @@ def test_one_link_to_a_writers_page_may_name_two_writers() -> None:
         ["Nitya Raman"],
         ["Sahil Sinha"],
     ]
+
+
+def test_a_posts_row_of_topic_tags_is_no_word_of_it() -> None:
+    """Denník N ends each post with its topics, links in `div.mnt-tags`: the post's words end
+    before them."""
+    posts = "".join(
+        f"<div class='mnt-post' id='post-{n}'><time datetime='2025-11-20T1{4 - n}:05:00+01:00'>"
+        f"1{4 - n}:05</time><div class='mnt-article'><p>What post {n} reports from Bratislava, "
+        f"in a few more words.</p></div><div class='mnt-tags'><a href='/tema/doprava/'>Doprava"
+        f"</a> <a href='/tema/bratislava/'>Bratislava</a></div></div>"
+        for n in range(4)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Minúta po minúte", "2025-11-20T14:00:00Z"
+    )
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports from Bratislava, in a few more words." for n in range(4)
+    ]

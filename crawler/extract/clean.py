@@ -278,12 +278,14 @@ _SHARE_HREF_LOWER = re.compile(
     r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
     r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|t\.me/share"
 )
-# Class names of share bars, ads (a bookmaker's odds among them) and teasers inside entries
-# (bylines and their writers' pictures: names_part).
+# Class names of share bars, ads (a bookmaker's odds among them), teasers and a post's row of
+# topic tags (Denník N's `mnt-tags`) inside entries (bylines and their writers' pictures:
+# names_part).
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
     r"related|read-?more|promo|timestamp|tip_wrp|"
     r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
+    r"(?:^|[\s_-])(?:tags|tag-?list|topics|keywords|schlagworte)(?:$|\s|_)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
 )
