@@ -4036,3 +4036,33 @@ def test_a_posts_row_of_topic_tags_is_no_word_of_it() -> None:
     assert [u.body_text for u in updates] == [
         f"What post {n} reports from Bratislava, in a few more words." for n in range(4)
     ]
+
+
+def test_a_visual_box_with_its_description_and_credit_is_the_posts_picture() -> None:
+    """La Presse sets a post's photo in `div.visual`, its caption in `p.description` and its
+    credit in `p.credit` (as calibre's recipe reads it): the picture, its caption and credit,
+    none of them words of the post."""
+    visual = (
+        "<div class='visual'><img src='https://img.example.ca/quai.jpg' alt='Quai'><p "
+        "class='description'>Le quai de la station, vers 15 h 30.</p><p class='credit'>PHOTO "
+        "OLIVIER JEAN, LA PRESSE</p></div>"
+    )
+    posts = "".join(
+        f"<div class='entry' id='e{n}'><time datetime='2025-03-14T1{9 - n}:05:00-04:00'>1{9 - n} h "
+        f"05</time><h2>Panne {n}</h2><p>Ce que rapporte la mise à jour {n}, en quelques mots de "
+        f"plus.</p>{visual if n == 0 else ''}</div>"
+        for n in range(4)
+    )
+    page = page_of(
+        f"<div class='direct'>{posts}</div>", title="EN DIRECT | Panne de métro", lang="fr"
+    )
+    first = extract_page(page, "https://www.example.ca/actualites/en-direct/panne.php").updates[0]
+    assert first.body_text == "Ce que rapporte la mise à jour 0, en quelques mots de plus."
+    assert first.media == [
+        {
+            "type": "image",
+            "url": "https://img.example.ca/quai.jpg",
+            "caption": "Le quai de la station, vers 15 h 30.",
+            "credit": "OLIVIER JEAN, LA PRESSE",
+        }
+    ]

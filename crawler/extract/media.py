@@ -47,8 +47,9 @@ _VIDEO_TAGS = frozenset(
     {"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe", "video-js"}
 )
 _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
-# A box that names a picture, or its caption (WordPress's `div.wp-caption` holds both).
-_IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption", re.I)
+# A box that names a picture, or its caption (WordPress's `div.wp-caption` holds both; La
+# Presse's `div.visual`, not a screen reader's `visually-hidden`).
+_IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption|visual(?!ly)", re.I)
 # A box that holds a video: a player, or a thumbnail linked to the video's page, and its title
 # at most (NOS's `div.block_video`, BFMTV's `div.video_block`, franceinfo's
 # `media-embed--video`).
@@ -327,6 +328,7 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
 
 
 _CREDIT, _CAPTION = 1, 2  # what _caption_role answers, as walks.figure_parts reads it
+_CAPTION_WORDS = re.compile(r"caption|description|legend")
 
 
 @lru_cache(maxsize=4096)
@@ -335,8 +337,8 @@ def _caption_role(cls: str) -> int:
     lowered = cls.lower()
     if "credit" in lowered or "copyright" in lowered:
         return _CREDIT
-    if "caption" in lowered and not _NOT_CAPTION.search(lowered):
-        return _CAPTION
+    if _CAPTION_WORDS.search(lowered) is not None and not _NOT_CAPTION.search(lowered):
+        return _CAPTION  # (La Presse's `p.description`, a French `légende`)
     return 0
 
 
