@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from html import escape
 from typing import TypeAlias
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from lxml import etree
 
@@ -120,6 +121,43 @@ def fragment_of(url: str | None) -> str | None:
 def without_fragment(url: str) -> str:
     """The page a permalink points into."""
     return url.partition("#")[0]
+
+
+def page_of(url: str) -> str:
+    """A URL without its query and fragment, nor a slash at its end."""
+    return without_fragment(url).partition("?")[0].rstrip("/")
+
+
+def ids_from_queries(addresses: Iterable[str], pages: set[str]) -> list[str] | None:
+    """The value each address's one query parameter gives, where every address is one of the
+    pages (page_of) with one parameter, of one name, whose values differ from address to
+    address (Easy Liveblogs' `?entry=5508`, Al Jazeera's `?update=2871109`): each post's id.
+    None otherwise: a page number or a tracking tag (`?page=2`, `?utm_content=…`) names no
+    post."""
+    names: set[str] = set()
+    values: list[str] = []
+    for address in addresses:
+        query = one_query(address)
+        if query is None or page_of(address) not in pages:
+            return None
+        names.add(query[0].lower())
+        values.append(query[1])
+    if len(names) != 1 or _NO_ID_QUERY.match(names.pop()) or len(set(values)) != len(values):
+        return None
+    return values
+
+
+# Query names that page, track or sort: no post's name.
+_NO_ID_QUERY = re.compile(r"(?:p|pg|page|paged|offset|start|sort|order|ref|src|source|utm_\w*)$")
+
+
+def one_query(url: str) -> tuple[str, str] | None:
+    """(name, value) of a URL's one query parameter, where it has one with a value."""
+    try:
+        query = parse_qsl(urlsplit(url).query)
+    except ValueError:
+        return None
+    return query[0] if len(query) == 1 and query[0][1] else None
 
 
 def host_of(url: str) -> str:

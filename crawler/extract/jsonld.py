@@ -8,10 +8,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 from crawler.extract.clean import author_names, normalise_text, optional_text, web_url
-from crawler.extract.dom import Element, absolute, fragment_of, without_fragment
+from crawler.extract.dom import (
+    Element,
+    absolute,
+    fragment_of,
+    ids_from_queries,
+    one_query,
+    page_of,
+    without_fragment,
+)
 from crawler.extract.instant import machine_time
 from crawler.extract.media import embed_record, image_record
 from crawler.extract.structured import StructuredUpdate, clockless_headline, drop_lent
@@ -392,49 +399,21 @@ def _ids_from_own_queries(
     updates: list[StructuredUpdate], page_url: str, blog_url: str | None
 ) -> list[StructuredUpdate]:
     """The updates, those without an id given the one where each such update's URL is the
-    page's own with one query parameter, of one name and a value that differs from update to
-    update (Easy Liveblogs' `?entry=5508`): that value. A page number or a tracking tag
-    (`?page=2`, `?utm_content=…`) names no update."""
+    page's own with one query parameter naming it (dom.ids_from_queries)."""
     bare = [u for u in updates if u.source_id is None and u.permalink]
     if len(bare) < 2:
         return updates
-    pages = {_page_of(address) for address in (page_url, blog_url) if address}
-    queried: list[tuple[StructuredUpdate, str, str]] = []
-    for update in bare:
-        query = _one_query(update.permalink or "")
-        if query is None or _page_of(update.permalink or "") not in pages:
-            return updates
-        queried.append((update, *query))
-    names = {name.lower() for _, name, _ in queried}
-    values = [value for _, _, value in queried]
-    if len(names) == 1 and not _NO_ID_QUERY.match(names.pop()) and len(set(values)) == len(values):
-        for update, _, value in queried:
-            update.source_id = value
+    pages = {page_of(address) for address in (page_url, blog_url) if address}
+    values = ids_from_queries((u.permalink or "" for u in bare), pages)
+    for update, value in zip(bare, values or (), strict=False):
+        update.source_id = value
     return updates
-
-
-# Query names that page, track or sort: no update's name.
-_NO_ID_QUERY = re.compile(r"(?:p|pg|page|paged|offset|start|sort|order|ref|src|source|utm_\w*)$")
-
-
-def _page_of(url: str) -> str:
-    """A URL without its query and fragment, nor a slash at its end."""
-    return without_fragment(url).partition("?")[0].rstrip("/")
-
-
-def _one_query(url: str) -> tuple[str, str] | None:
-    """(name, value) of a URL's one query parameter, where it has one with a value."""
-    try:
-        query = parse_qsl(urlsplit(url).query)
-    except ValueError:
-        return None
-    return query[0] if len(query) == 1 and query[0][1] else None
 
 
 def _query_id(url: str) -> str:
     """The value of a URL's one query parameter ("asset:1a2b"), else the URL without its
     fragment."""
-    query = _one_query(url)
+    query = one_query(url)
     return query[1] if query is not None else without_fragment(url)
 
 
@@ -457,8 +436,8 @@ def _sub_path_id(url: str | None, page_url: str | None) -> str | None:
     """CNN's post URLs are the page's path plus one segment (`…/live-news/story/h_1a2b`)."""
     if not url or not page_url:
         return None
-    page = _page_of(page_url).removesuffix("/index.html")
-    head, _, segment = _page_of(url).rpartition("/")
+    page = page_of(page_url).removesuffix("/index.html")
+    head, _, segment = page_of(url).rpartition("/")
     return segment if head == page and segment and segment != "index.html" else None
 
 
