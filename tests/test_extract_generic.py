@@ -4066,3 +4066,29 @@ def test_a_visual_box_with_its_description_and_credit_is_the_posts_picture() -> 
             "credit": "OLIVIER JEAN, LA PRESSE",
         }
     ]
+
+
+def test_a_posts_share_links_that_pass_on_its_own_address_give_its_id() -> None:
+    """Al Jazeera's cards carry no id, but their share links pass on each card's address, the
+    page's with `?update=N` (plainly to Facebook, encoded in WhatsApp's message): N is the
+    post's id, that address its permalink. A page number passed on names no post."""
+    page_url = "https://www.example.com/news/liveblog/2024/5/1/floods-live"
+
+    def cards(query: str) -> str:
+        return "".join(
+            f"<li class='card-live'><time datetime='2024-05-01T1{5 - n}:00:00Z'>1{5 - n}:00</time>"
+            f"<h2>Update {n} from the floods</h2><p>What update {n} reports from the river, in a "
+            f"few more words.</p><ul class='share'><li><a href='https://www.facebook.com/sharer."
+            f"php?u={page_url}?{query}={28710 + n}'>f</a></li><li><a href='https://api.whatsapp."
+            f"com/send?text=https%3A%2F%2Fwww.example.com%2Fnews%2Fliveblog%2F2024%2F5%2F1%2F"
+            f"floods-live%3F{query}%3D{28710 + n}'>w</a></li></ul></li>"
+            for n in range(3)
+        )
+
+    main = f"<ul class='liveblog-posts'>{cards('update')}</ul>"
+    updates = live_updates(main, "Floods live", "2024-05-01T16:00:00Z", url=page_url)
+    assert [u.source_id for u in updates] == ["28710", "28711", "28712"]
+    assert updates[0].permalink == f"{page_url}?update=28710"
+    main = f"<ul class='liveblog-posts'>{cards('page')}</ul>"
+    updates = live_updates(main, "Floods live", "2024-05-01T16:00:00Z", url=page_url)
+    assert [u.source_id for u in updates] == [None, None, None]

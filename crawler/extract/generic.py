@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
@@ -66,6 +66,8 @@ from crawler.extract.dom import (
     absolute,
     document_base,
     fragment_of,
+    ids_from_queries,
+    page_of,
     raw_text,
     set_tail,
     set_text,
@@ -407,6 +409,8 @@ def _stream(
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
         for update in updates:
             update.source_id = update.permalink = None
+    if not ids and len(posts) >= 2:
+        _ids_from_shares(posts, url)
     if not _speaks(updates) or _timeline(updates):
         return Stream()
     if _place_bare_clocks(posts, times, clock):
@@ -562,6 +566,42 @@ def _without_copies(updates: list[Update]) -> list[Update]:
             seen[key] = (update.headline, update.body_text)
         kept.append(update)
     return kept
+
+
+def _ids_from_shares(posts: list[tuple[Element, Update]], url: str) -> None:
+    """Posts that no markup names, whose share links each pass on the post's own address,
+    the page's with one query parameter naming it (Al Jazeera's `?update=2871109`, inside
+    Facebook's, X's and WhatsApp's links): that value is each post's id, that address its
+    permalink (dom.ids_from_queries)."""
+    addresses: list[str] = []
+    for member, _ in posts:
+        own = {
+            address
+            for href in walks.attribute_values(member, "a", "href", "?")
+            if is_share_href(href)
+            for address in _passed_on(href)
+        }
+        if len(own) != 1:
+            return
+        addresses.append(own.pop())
+    pages = {page_of(url)}
+    own_pages = [address for address in addresses if page_of(address) in pages]
+    values = ids_from_queries(own_pages, pages) if len(own_pages) == len(addresses) else None
+    for (_, update), value, address in zip(posts, values or (), addresses, strict=False):
+        update.source_id, update.permalink = value, address
+
+
+def _passed_on(share: str) -> list[str]:
+    """The addresses a share link passes on in its query (`?u=…`, `?url=…`, a message's
+    `text=…` that ends with one)."""
+    try:
+        values = [value for _, value in parse_qsl(urlsplit(share).query)]
+    except ValueError:
+        return []
+    return [m.group() for value in values for m in _ADDRESS.finditer(value)]
+
+
+_ADDRESS = re.compile(r"https?://\S+")
 
 
 def _teaser_cards(posts: list[tuple[Element, Update]], url: str) -> bool:
