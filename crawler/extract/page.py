@@ -238,13 +238,13 @@ def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) 
                 update.source_id = update.permalink = None
             confirmed.append(index)
     kept = [found[index] for index in confirmed]
-    if len(kept) >= 2:
-        # A post the page pins above the confirmed ones (its markup says so) is one of them:
-        # an old post, where structured data lists only the newest.
-        kept[:0] = [u for u in found[: confirmed[0]] if u.pinned]
     listed = max((len(group) for group in structured), default=0)
     if len(kept) >= 2 and len(kept) >= _LISTED_SHARE * listed and _newest_first(kept):
         kept += found[confirmed[-1] + 1 :]
+    if len(confirmed) >= 2:
+        # A post the page pins above the confirmed ones (its markup says so) is one of them:
+        # an old post, where structured data lists only the newest.
+        kept[:0] = [u for u in found[: confirmed[0]] if u.pinned]
     return kept
 
 
