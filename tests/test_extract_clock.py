@@ -928,3 +928,14 @@ def test_the_stories_a_sidebar_lists_do_not_date_the_page() -> None:
         "</time></a><p>Words of the post.</p></article>"
     )
     assert clock_of(page("de", body=permalink + read_also)).day == date(2024, 5, 4)
+    # An article's own footer ("First published …", as WordPress themes print it) dates it;
+    # the page's footer, outside the article, does not.
+    first_published = (
+        "<article>" + stream + "<footer class='entry-footer'>First published <time datetime="
+        "'2024-05-04T17:30:00+00:00'>5.30pm</time></footer></article>"
+    )
+    assert clock_of(page("en", body=first_published)).day == date(2024, 5, 4)
+    site_footer = stream + (
+        "<footer><p>Latest: <time datetime='2024-05-03T09:00:00Z'>3 May</time></p></footer>"
+    )
+    assert clock_of(page("en", body=site_footer)).day is None

@@ -568,7 +568,9 @@ _MINUTE_LEAD = re.compile(
 # am/pm, an ISO date's "-", a match minute's "+", "'", ". Min" or " mins", or a dotted clock's
 # digit.
 # A text without one holds no clock, date or match minute (each pattern above needs it).
-_TIME_SHAPE = re.compile(r"\d(?::\d|-|\.(?:\d|\s?[+ms])|\s?(?:[+'’′´hap]|mins?\b))|\bmin\w*(?:\.\s?|\s)\d", re.I)
+_TIME_SHAPE = re.compile(
+    r"\d(?::\d|-|\.(?:\d|\s?[+ms])|\s?(?:[+'’′´hap]|mins?\b))|\bmin\w*(?:\.\s?|\s)\d", re.I
+)
 # How long ago in one letter, the whole text ("11m", "1h", "2d"): English builds' stamps. (Read
 # on pages that say they are in English only: elsewhere "14h" is a clock.)
 _COMPACT_AGO = re.compile(r"\s*(\d{1,2})\s?([mhd])\s*", re.ASCII | re.I)
@@ -1498,35 +1500,49 @@ _LD_TAIL = 20_000
 def _body_times(
     root: Element, gathered: Sequence[Element] | None = None, own: bool = False
 ) -> list[str]:
-    """The times the page's JSON-LD and its <time datetime> elements state; `own`: only
-    those that may be the page's, not another story's (_of_another_story)."""
+    """The times the page's JSON-LD and its <time datetime> elements state; `own`: of the
+    <time>s only the newest of each way of writing (_written) that may be the page's, not
+    another story's (_of_another_story): what the day needs, each looked at newest first."""
     values: list[str] = []
-    times = 0
+    elements: list[tuple[str, Element]] = []
     for element in root.iter("script", "time") if gathered is None else gathered:
         tag = element.tag
         if tag == "time":
-            times += 1
-            if times <= 500 and not (own and _of_another_story(element)):
-                values.append(element.get("datetime") or "")
+            if len(elements) < 500:
+                elements.append((element.get("datetime") or "", element))
         elif tag == "script" and "ld+json" in (element.get("type") or "") and element.text:
             text = element.text
             if len(text) > _LD_HEAD + _LD_TAIL:  # the page's own dates open or close its data
                 text = text[:_LD_HEAD] + "\n" + text[-_LD_TAIL:]
             values.extend(_LD_DATES.findall(text))
-    return values
+    if not own:
+        return [value for value, _ in elements] + values
+    newest: dict[str, str] = {}
+    for value, element in sorted(elements, key=lambda pair: pair[0].strip(), reverse=True):
+        key = _written(value.strip())
+        fresh = key not in newest and value.strip()[:2] in ("19", "20")
+        if fresh and not _of_another_story(element):
+            newest[key] = value
+    return list(newest.values()) + values
 
 
 def _of_another_story(time: Element) -> bool:
-    """A <time> of a story the page lists, not of the page: in an <aside>, <nav> or <footer>
-    (a "Most read" box), or in a link that names more than the time (a "Read also" teaser,
+    """A <time> of a story the page lists, not of the page: in an <aside>, <nav> or the page's
+    <footer> (a "Most read" box; not an article's footer, "First published …"), or in a link that names more than the time (a "Read also" teaser,
     "<a href=…>Headline <time>…</time></a>"; a post's permalink holds its time alone)."""
     shown = _length(time)
+    footer = False
     for depth, box in enumerate(time.iterancestors()):
-        if box.tag in _OTHERS_BOXES:
+        tag = box.tag
+        if tag in _OTHERS_BOXES:
             return True
-        if depth < _LINK_DEPTH and box.tag == "a":
+        if tag == "footer":
+            footer = True  # the page's, unless an article's ("First published …")
+        elif tag in _OWN_BOXES:
+            return False
+        if depth < _LINK_DEPTH and tag == "a":
             return _length(box) > shown + _TIME_ONLY_TEXT
-    return False
+    return footer
 
 
 def _length(element: Element) -> int:
@@ -1534,7 +1550,8 @@ def _length(element: Element) -> int:
     return sum(len(word) for word in raw_text(element).split())
 
 
-_OTHERS_BOXES = frozenset({"aside", "nav", "footer"})
+_OTHERS_BOXES = frozenset({"aside", "nav"})
+_OWN_BOXES = frozenset({"article", "main"})  # a footer in them is the article's
 _LINK_DEPTH = 3  # how far above a time its teaser's link may be
 _TIME_ONLY_TEXT = 12  # characters a permalink may hold beside its time: an icon's label
 
@@ -1547,13 +1564,7 @@ def _extremes(values: list[str]) -> list[str]:
         value = raw.strip()
         if value[:2] not in ("19", "20"):
             continue
-        key = (
-            "Z"
-            if value[-1:] == "Z"
-            else value[-6:]
-            if value[-6:-5] in ("+", "-")
-            else str(len(value))
-        )
+        key = _written(value)
         span = spans.get(key)
         if span is None:
             spans[key] = (value, value)
@@ -1562,6 +1573,14 @@ def _extremes(values: list[str]) -> list[str]:
         elif value > span[1]:
             spans[key] = (span[0], value)
     return list(dict.fromkeys(v for span in spans.values() for v in span))
+
+
+def _written(value: str) -> str:
+    """How a machine time is written, as far as ordering its values as text goes: with "Z",
+    with its offset, or naive (by length)."""
+    if value[-1:] == "Z":
+        return "Z"
+    return value[-6:] if value[-6:-5] in ("+", "-") else str(len(value))
 
 
 def _stamp(value: str) -> _Stamp | None:
