@@ -102,6 +102,24 @@ def test_a_word_of_one_language_counts_on_its_pages_and_those_that_name_none() -
     assert signs("https://www.example.it/a", ["Milan-Inter in diretta"], ("it",)).title
 
 
+def test_german_compounds_of_live_are_live_unless_their_second_word_is_no_coverage() -> None:
+    """ "Live-Berichterstattung", "Live-Kommentar" are a live page's words; "Live-Ergebnisse"
+    (results), "Live-Webcam" are not; nor is an address's "live-webcam"."""
+    for title in ("Landtagswahl in Sachsen: Live-Berichterstattung", "Bundestag: Live-Kommentar"):
+        assert signs("https://www.example.de/politik/wahl-123.html", [title], ("de",)).title
+    assert not signs("https://www.example.de/live-webcam-zugspitze/", [], ("de",)).address
+
+
+def test_romanian_in_direct_and_a_live_wire_are_live_addresses() -> None:
+    """Romanian "în direct" in an address on a Romanian page; "live-wire", a news brand's."""
+    romanian = "https://www.example.ro/politica/alegeri-prezidentiale-2024-in-direct-4321"
+    assert signs(romanian, [], ("ro",)).address
+    assert signs("https://www.example.com/news/live-wire/", [], ("en",)).address
+    # WordPress's second slug under a title that says "Live 2" is no product's version.
+    second = signs("https://www.example.com/news/election-live-2/", ["Election Live 2: the count"])
+    assert second.address
+
+
 def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
     """A title's "Agenda & live stream": a video to watch; a live blog's says more."""
     assert not signs("https://devsummit.example/2024/agenda/", ["Agenda & live stream"]).title

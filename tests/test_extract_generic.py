@@ -3967,6 +3967,14 @@ def test_a_bold_lead_that_runs_on_into_its_sentence_is_no_title() -> None:
     )
     assert [u.headline for u in updates] == [None] * 5
     assert [u.body_text.split("\n")[0] for u in updates] == [f"{b} {rest}" for b, rest in leads]
+    # The sentence runs on in a link after the bold: the words are the post's all the same.
+    linked = posts.replace("</strong> ", "</strong> <a href='/tema/x'>").replace(
+        "<p>More on", "</a><p>More on"
+    )
+    updates = live_updates(
+        f"<div class='feed'>{linked}</div>", "Minúta po minúte", "2025-11-20T13:00Z"
+    )
+    assert [u.headline for u in updates] == [None] * 5
 
 
 def test_a_clock_a_heading_says_after_a_preposition_is_no_time_of_the_post() -> None:
@@ -3989,13 +3997,20 @@ def test_a_clock_a_heading_says_after_a_preposition_is_no_time_of_the_post() -> 
     )
     assert [u.headline for u in updates] == titles
     assert [u.published_at for u in updates] == [None] * 4
-    stamped = posts.replace(
-        "<h2 class='lb__card__title'>Queues", "<h2 class='lb__card__title'>Posted at 11:40 Queues"
-    )
-    updates = live_updates(
-        f"<div class='lb'>{stamped}</div>", "Election live updates", "2024-05-07T12:00:00Z"
-    )
-    assert updates[3].published_at is not None
+    for stamp, lang in (
+        ("Posted at 11:40", "en"),
+        ("Last updated at 11:40", "en"),
+        ("Dernière mise à jour à 11:40", "fr"),
+        ("Aktualizacja o 11:40", "pl"),
+        ("Ultimo aggiornamento alle 11:40", "it"),
+    ):
+        stamped = posts.replace(
+            "<h2 class='lb__card__title'>Queues", f"<h2 class='lb__card__title'>{stamp}</h2><h3>Q"
+        )
+        updates = live_updates(
+            f"<div class='lb'>{stamped}</div>", "Election live", "2024-05-07T12:00:00Z", lang=lang
+        )
+        assert updates[3].published_at is not None, stamp
 
 
 def test_one_link_to_a_writers_page_may_name_two_writers() -> None:
@@ -4036,6 +4051,15 @@ def test_a_posts_row_of_topic_tags_is_no_word_of_it() -> None:
     assert [u.body_text for u in updates] == [
         f"What post {n} reports from Bratislava, in a few more words." for n in range(4)
     ]
+    # A box that has tags (a modifier) is no row of them; a `tags-list` is.
+    for body, tags in (("entry-content has-tags", "tags-list"), ("post with-topics", "topics")):
+        boxed = posts.replace("class='mnt-article'", f"class='{body}'").replace("mnt-tags", tags)
+        updates = live_updates(
+            f"<div class='feed'>{boxed}</div>", "Minúta po minúte", "2025-11-20T14:00:00Z"
+        )
+        assert [u.body_text for u in updates] == [
+            f"What post {n} reports from Bratislava, in a few more words." for n in range(4)
+        ], body
 
 
 def test_a_visual_box_with_its_description_and_credit_is_the_posts_picture() -> None:
@@ -4066,6 +4090,17 @@ def test_a_visual_box_with_its_description_and_credit_is_the_posts_picture() -> 
             "credit": "OLIVIER JEAN, LA PRESSE",
         }
     ]
+    # A box of a post's words that calls itself visual, or holds a picture beside them, is no
+    # picture's box: its words stay the post's.
+    for box in ("post-visual-text-row", "entry-visual", "audiovisual", "visual"):
+        wrapped = posts.replace(
+            "<p>Ce que rapporte la mise à jour 0",
+            f"<div class='{box}'><img src='https://img.example.ca/a.jpg' alt=''><p>Ce que "
+            "rapporte la mise à jour 0",
+        ).replace("de plus.</p>", "de plus.</p></div>", 1)
+        page = page_of(f"<div class='direct'>{wrapped}</div>", title="EN DIRECT | Panne", lang="fr")
+        first = extract_page(page, "https://www.example.ca/en-direct/panne.php").updates[0]
+        assert first.body_text.startswith("Ce que rapporte la mise à jour 0"), box
 
 
 def test_a_posts_share_links_that_pass_on_its_own_address_give_its_id() -> None:

@@ -278,14 +278,12 @@ _SHARE_HREF_LOWER = re.compile(
     r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
     r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|t\.me/share"
 )
-# Class names of share bars, ads (a bookmaker's odds among them), teasers and a post's row of
-# topic tags (Denník N's `mnt-tags`) inside entries (bylines and their writers' pictures:
-# names_part).
+# Class names of share bars, ads (a bookmaker's odds among them) and teasers inside entries
+# (bylines and their writers' pictures: names_part; a post's row of topic tags: _topic_tags).
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
     r"related|read-?more|promo|timestamp|tip_wrp|"
     r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
-    r"(?:^|[\s_-])(?:tags|tag-?list|topics|keywords|schlagworte)(?:$|\s|_)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
 )
@@ -650,7 +648,29 @@ def is_chrome_class(cls: str) -> bool:
         _CHROME_CLASS.search(cls) is not None
         or names_part(cls, "byline")
         or names_part(cls, "avatar")
+        or _topic_tags(cls)
     )
+
+
+def _topic_tags(cls: str) -> bool:
+    """Whether a class names a post's row of topic tags ("mnt-tags", "entry__tags",
+    "tag-list", "tags-list", "post-topics", "keywords"), not a box that has them
+    ("has-tags", "with-topics") nor a word that ends in one ("hashtags")."""
+    lowered = cls.lower()
+    if not any(word in lowered for word in ("tag", "topic", "keyword", "schlagwort")):
+        return False
+    for name in lowered.split():
+        words = _CLASS_WORDS.split(name.split("--")[0])
+        for at, word in enumerate(words):
+            listed = word == "tag" and words[at + 1 : at + 2] == ["list"]
+            if (word in _TAG_WORDS or listed) and (at == 0 or words[at - 1] not in _MODIFIERS):
+                return True
+    return False
+
+
+_TAG_WORDS = frozenset({"tags", "topics", "keywords", "schlagworte"})
+_MODIFIERS = frozenset({"has", "with", "without", "no", "show", "shows", "is", "hide"})
+_CLASS_WORDS = re.compile(r"[-_]+")
 
 
 def names_part(cls: str, part: str) -> bool:

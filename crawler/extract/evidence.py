@@ -20,9 +20,9 @@ from urllib.parse import unquote, urlsplit
 from crawler.extract.generic import Stream
 
 # What "live" names beside it when it is no coverage: music played live, a programme; a
-# site's search as you type ("live-search"), an editor's preview, Laravel's Livewire.
+# site's search as you type ("live-search"), an editor's preview.
 _NOT_COVERAGE = (
-    r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait|search|preview|wire)"
+    r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait|webcams?|search|preview)"
 )
 # What "live" runs into in an address's slug that is no coverage: a health service's "Live
 # Well" section, "live-fire" drills and cooking (but "live-fire-updates", a wildfire's blog).
@@ -46,7 +46,8 @@ _URL_WORDS = re.compile(
 )
 # What titles say, in the languages read here: "Live:" as a label, "live updates", "Liveticker"…
 _TITLE_WORDS = re.compile(
-    r"\bLive\s*[:|–—]|\bLive\s+-|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog(?:s|ging)?|updates?|"
+    r"\bLive\s*[:|–—]|\bLive\s*-(?!\s*(?:Ergebnis|Webcam|Cam|Musik|Konzert|Show|Chat|TV|"
+    r"Stream|Radio|Übertragung|Auktion|Kurs|Preis|Bild|Radar|Karte)\w*)|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog(?:s|ging)?|updates?|"
     r"coverage|tickers?|news|text|reports?|reporting|commentary|results|reactions?|"
     r"scores)\b|\blatest updates\b|"
     r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b(?!\s+symbols?\b)|\bin tempo reale\b|"
@@ -73,7 +74,7 @@ _NAME_PARTS = re.compile(r"[\s_-]+")
 # services" of a timetable, "direct debit". They count on a page in their language, or in none
 # that it names.
 _WORD_LANGUAGES = {
-    "direct": ("fr",),
+    "direct": ("fr", "ro"),  # (Romanian "în direct")
     "directo": ("es",),
     "diretta": ("it",),
     "vivo": ("es", "pt"),
@@ -123,9 +124,9 @@ def _archive_or_version(path: str, match: re.Match[str], titles: list[str]) -> b
     if path[: max(start, 0)].rsplit("/", 1)[-1].lower() in _TAXONOMIES:
         return True
     version = _VERSION.match(path, match.end(1))
-    return version is not None and any(
-        re.search(rf"\bLive {version.group(1)}\b", title) is not None for title in titles
-    )
+    if version is None or int(version.group(1)) < _FIRST_VERSION:
+        return False  # ("…-live-2": WordPress's second slug)
+    return any(re.search(rf"\bLive {version.group(1)}\b", title) is not None for title in titles)
 
 
 # Italian "diretta" that is "direct", not live: a farm's direct sales, a direct line.
@@ -138,6 +139,7 @@ _TAXONOMIES = frozenset({
     "tagi", "kategoria",
 })
 # fmt: on
+_FIRST_VERSION = 4  # a product's version past WordPress's second and third slugs ("-2", "-3")
 _VERSION = re.compile(r"[-_](\d{1,3})(?=$|[/_.-])")
 
 
@@ -215,8 +217,8 @@ def _box_says_live(names: str, languages: tuple[str, ...]) -> bool:
 _TAXONOMY_CLASS = re.compile(r"(?:^|\s)(?:category|tag)-\S*")
 # A class word that runs "live" into something that is no coverage: "livestock", "lively",
 # "livelihood", "liver", "livery", "liverpool", "livemusic", Italian "livello" (a level),
-# "liveaboard" (a dive boat).
+# "liveaboard" (a dive boat), Laravel's "livewire".
 _NOT_LIVE_NAME = re.compile(
-    rf"live(?:stock|ly|lihoods?|rs?|ry|ries|rpool\w*|s|d|llo|aboards?|ness|{_NOT_COVERAGE})"
+    rf"live(?:stock|ly|lihoods?|rs?|ry|ries|rpool\w*|s|d|llo|aboards?|ness|wire|{_NOT_COVERAGE})"
 )
 _NOT_COVERAGE_WORD = re.compile(_NOT_COVERAGE)

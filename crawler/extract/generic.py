@@ -2048,10 +2048,19 @@ def _in_title_sentence(time: _Time) -> bool:
     return (
         preposition is not None
         and any(c.isalpha() for c in before[: preposition.start()])  # ("Um 14.05 Uhr": a stamp)
-        and _POSTED.match(before) is None  # a stamp's heading: "Posted at 14:05"
+        and _STAMP_WORDS.search(before) is None  # a stamp's: "Posted at", "Last updated at"
     )
 
 
+# The words of a heading that says when its post went up or was updated ("Posted at 14:05",
+# "Last updated at", "Aktualizacja o", "Ultimo aggiornamento alle", "Dernière mise à jour à").
+_STAMP_WORDS = re.compile(
+    rf"\b(?:posted|published|filed|added|{EDIT_WORDS}|update|mise\s+à\s+jour|aktualisierung|"
+    r"stand|aktualizacja|"
+    r"aggiornamento|actualización|atualização|veröffentlicht|publié|pubblicato|publicado|"
+    r"opublikowano|dodano|gepubliceerd|geplaatst)\b",
+    re.I,
+)
 # The words before a clock in a sentence, in the languages read here: "by 3 pm", "um 14 Uhr",
 # "à 18h", "a las 20:00", "alle 15", "às 10h", "om 12.00", "o 19:30".
 _BEFORE_CLOCK = re.compile(

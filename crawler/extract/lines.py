@@ -246,9 +246,17 @@ def _runs_on(box: Element, text: str) -> bool:
     lorries collided on the D1,</strong> the road is closed…"). A title run in ends its
     sentence or stands before a capital ("<p><b>Floods in Moravia</b> The river…")."""
     after = (box.tail or "").lstrip()
-    if not after:
-        return False
+    if not after:  # a link or an italic may carry the sentence on: "…Trnava,</b> <a>the</a> road"
+        following = box.getnext()
+        if following is None or following.tag not in _RUN_ON_INLINES:
+            return False
+        after = normalise_text(raw_text(following))
+        if not after:
+            return False
     return text[-1] in ",;" or after[0].islower()
+
+
+_RUN_ON_INLINES = frozenset({"a", "span", "em", "i", "u", "mark", "abbr"})
 
 
 def _beside_media(box: Element) -> bool:

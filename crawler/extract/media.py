@@ -47,9 +47,11 @@ _VIDEO_TAGS = frozenset(
     {"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe", "video-js"}
 )
 _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
-# A box that names a picture, or its caption (WordPress's `div.wp-caption` holds both; La
-# Presse's `div.visual`, not a screen reader's `visually-hidden`).
-_IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption|visual(?!ly)", re.I)
+# A box that names a picture, or its caption (WordPress's `div.wp-caption` holds both).
+_IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption", re.I)
+# A box of a picture and its caption that calls itself a visual (La Presse's `div.visual`): the
+# class word, or one that ends in it (`article__visual`), not `post-visual-text-row`.
+_VISUAL_CLASS = re.compile(r"(?:^|\s)(?:\S*[-_])?visual(?:$|\s)", re.I)
 # A box that holds a video: a player, or a thumbnail linked to the video's page, and its title
 # at most (NOS's `div.block_video`, BFMTV's `div.video_block`, franceinfo's
 # `media-embed--video`).
@@ -118,7 +120,17 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
         return QUOTE
     if image_class and walks.holds(element, PICTURE_TAGS):
         return IMAGE
+    if cls and _VISUAL_CLASS.search(cls) and _captioned_picture(element):
+        return IMAGE
     return None
+
+
+def _captioned_picture(element: Element) -> bool:
+    """A picture, and paragraphs only as its caption and credit (by their class): no post's
+    words, which a box of a post's that calls itself visual may hold."""
+    return walks.holds(element, PICTURE_TAGS) and all(
+        _caption_role(p.get("class") or "") for p in element.iter("p", "div") if p is not element
+    )
 
 
 def _figure_kind(figure: Element) -> str | None:
