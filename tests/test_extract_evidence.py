@@ -67,6 +67,13 @@ def test_addresses_that_say_live(url: str) -> None:
         "https://www.example.com/where-to-live/",
         "https://www.example.com/live-search/results",
         "https://www.example.com/live-preview/article-12",
+        # Music played live: a band's "live in Berlin", an album "live at Wembley", sessions.
+        "https://www.example.com/blog/live-in-berlin-tour-diary-part-3/",
+        "https://www.example.com/albums/live-at-wembley-1986/",
+        "https://www.example.co.uk/music/live-sessions/",
+        # A mass, a broadcast streamed live.
+        "https://www.example.it/santa-messa-in-diretta/",
+        "https://www.example.pl/parafia/transmisje-na-zywo/",
     ],
 )
 def test_addresses_that_do_not(url: str) -> None:
@@ -201,6 +208,9 @@ def test_titles_that_say_live(title: str) -> None:
         "Música en vivo esta semana – Bar La Esquina",
         "Música ao vivo – Programação da semana",
         "Muzyka na żywo – repertuar",
+        "Santa Messa in diretta dalla basilica",
+        "Transmisje na żywo – Parafia św. Jana",
+        "Radio Ciudad: radio en directo",
         "Musica dal vivo a Bologna",
         "Livemuziek in het park",
         "Muzika uživo u klubu",

@@ -19,10 +19,12 @@ from urllib.parse import unquote, urlsplit
 
 from crawler.extract.generic import Stream
 
-# What "live" names beside it when it is no coverage: music played live, a programme; a
-# site's search as you type ("live-search"), an editor's preview.
+# What "live" names beside it when it is no coverage: music played live ("live-sessions", a
+# band "live-in-berlin", "live-at-wembley"), a programme; a site's search as you type
+# ("live-search"), an editor's preview.
 _NOT_COVERAGE = (
-    r"(?:music|gigs?|concerts?|shows?|tv|radio|nation|chat|cams?|bait|webcams?|search|preview)"
+    r"(?:music|gigs?|concerts?|shows?|sessions?|in|at|tv|radio|nation|chat|cams?|bait|webcams?|"
+    r"search|preview)"
 )
 # What "live" runs into in an address's slug that is no coverage: a health service's "Live
 # Well" section, "live-fire" drills and cooking (but "live-fire-updates", a wildfire's blog).
@@ -99,8 +101,8 @@ def signs(url: str, titles: list[str | None], languages: tuple[str, ...] = ()) -
         path = unquote(urlsplit(url).path)
     except ValueError:
         path = ""
-    path = _SOLD_DIRECT.sub("/", path)
-    said = [_SOLD_DIRECT.sub(" ", t) for t in titles if t]
+    path = _NOT_LIVE_PHRASE.sub("/", path)
+    said = [_NOT_LIVE_PHRASE.sub(" ", t) for t in titles if t]
     return Signs(
         address=any(
             _in_language(match.group(1), languages) and not _archive_or_version(path, match, said)
@@ -129,8 +131,16 @@ def _archive_or_version(path: str, match: re.Match[str], titles: list[str]) -> b
     return any(re.search(rf"\bLive {version.group(1)}\b", title) is not None for title in titles)
 
 
-# Italian "diretta" that is "direct", not live: a farm's direct sales, a direct line.
-_SOLD_DIRECT = re.compile(r"\b(?:vendita|linea|consegna|gestione|elezione)[\s_-]+diretta\b", re.I)
+# Phrases in which a live word is no live blog's: Italian "diretta" that is "direct" (a farm's
+# direct sales, a direct line); a mass, a broadcast, a radio or TV channel streamed live
+# ("Santa Messa in diretta", "Transmisje na żywo", "Radio en directo").
+_NOT_LIVE_PHRASE = re.compile(
+    r"\b(?:(?:vendita|linea|consegna|gestione|elezione)[\s_-]+diretta|"
+    r"(?:messa|msza|transmisj\w*|radio|rádio|tv|televisión|televisione|televisão)[\s_-]+"
+    r"(?:in[\s_-]+diretta|na[\s_-]+(?:żywo|zywo)|en[\s_-]+(?:directo|vivo|direct)|"
+    r"ao[\s_-]+vivo|live))\b",
+    re.I,
+)
 # The segments a site's archive of posts by taxonomy stands under, in the languages read here.
 # fmt: off
 _TAXONOMIES = frozenset({
