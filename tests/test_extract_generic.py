@@ -4127,3 +4127,22 @@ def test_a_posts_share_links_that_pass_on_its_own_address_give_its_id() -> None:
     main = f"<ul class='liveblog-posts'>{cards('page')}</ul>"
     updates = live_updates(main, "Floods live", "2024-05-01T16:00:00Z", url=page_url)
     assert [u.source_id for u in updates] == [None, None, None]
+
+
+def test_a_title_box_before_how_long_ago_in_lower_case_is_a_title() -> None:
+    """A title in a box of its own (a hashed `div`), how long ago after it in a `span` ("il y a
+    24 minutes"): a block ends its line, so what follows in lower case does not run it on."""
+    posts = "".join(
+        f"<div class='x9001c' id='post-{n}'><div class='c765a5'>Titre numéro {n} de la soirée"
+        f"</div><span class='ts'>il y a {10 * n + 5} minutes</span><div class='txt'>Ce que dit "
+        f"la mise à jour {n}, en quelques mots.<br><br>Et une autre phrase {n} pour finir.</div>"
+        "</div>"
+        for n in range(5)
+    )
+    updates = live_updates(
+        f"<section class='live-stream'>{posts}</section>",
+        "Direct. La soirée",
+        "2024-01-19T00:40Z",
+        lang="fr",
+    )
+    assert [u.headline for u in updates] == [f"Titre numéro {n} de la soirée" for n in range(5)]

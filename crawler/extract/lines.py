@@ -245,6 +245,8 @@ def _runs_on(box: Element, text: str) -> bool:
     its words: the words after it go on in lower case, or it ends on a comma ("<p><strong>Three
     lorries collided on the D1,</strong> the road is closed…"). A title run in ends its
     sentence or stands before a capital ("<p><b>Floods in Moravia</b> The river…")."""
+    if box.tag not in _RUN_ON_INLINES and box.tag not in BOLD:
+        return False  # a block (a title's `div`) ends its line, whatever follows
     after = (box.tail or "").lstrip()
     if not after:  # a link or an italic may carry the sentence on: "…Trnava,</b> <a>the</a> road"
         following = box.getnext()
