@@ -8,6 +8,7 @@ words; each says so in a comment at its top. Expected values come from what the 
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -348,6 +349,46 @@ def test_a_bbc_post_whose_timestamp_is_printed_without_a_time_tag() -> None:
     timed = extract_page(body.encode(), bbc.url, fetched_at=fetched).updates
     read = extract_page(printed.encode(), bbc.url, fetched_at=fetched).updates
     assert [u.published_at for u in read] == [u.published_at[:17] + "00Z" for u in timed]
+
+
+def test_a_world_service_post_heading_holds_its_time_label_and_subheadline() -> None:
+    """The World Service's live pages (bbc/simorgh's `Post`) set the post's time banner, its
+    "Breaking" label and a hidden ", " inside the urn's `h3`, then the headline and a
+    subheadline: the headline is the headline alone, the subheadline the post's first words,
+    and JSON-LD that lists the posts by headline alone is the same posts, not more."""
+    posts = "".join(
+        f'<li><article><h3 id="urn:asset:0a1b-{n}" tabindex="-1"><span role="text"><span '
+        f'class="banner"><time datetime="01 May 2024">{12 + 20 * n} minutes ago</time>'
+        + ('<span data-testid="breaking-news-label">Breaking</span><span class="h">, </span>'
+           if n == 0 else "")
+        + f'</span><span class="t">Headline {n} of the floods</span><span class="h">, </span>'
+        f'<span class="s">Subheadline {n} says more</span></span></h3><div class="b"><p>What '
+        f"post {n} reports from the river, in a few more words.</p></div></article></li>"
+        for n in range(3)
+    )  # fmt: skip
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "liveBlogUpdate": [
+            {"@type": "BlogPosting", "headline": f"Headline {n} of the floods",
+             "datePublished": f"2024-05-01T11:{58 - 20 * n}:00Z",
+             "articleBody": f"What post {n} reports from the river, in a few more words."}
+            for n in range(3)
+        ],
+    }  # fmt: skip
+    page = (
+        "<html lang='en'><head><title>Live: floods</title><script type='application/ld+json'>"
+        f"{json.dumps(data)}</script></head><body><main><ol>{posts}</ol></main></body></html>"
+    )
+    url = "https://www.bbc.com/pidgin/live/c9x2k4m7p1qo"
+    updates = extract_page(page.encode(), url, fetched_at="2024-05-01T12:10:00Z").updates
+    assert [u.headline for u in updates] == [f"Headline {n} of the floods" for n in range(3)]
+    assert [u.body_text.split("\n\n")[0] for u in updates] == [
+        f"Subheadline {n} says more" for n in range(3)
+    ]
+    assert [u.published_at for u in updates] == [
+        f"2024-05-01T11:{58 - 20 * n}:00Z" for n in range(3)
+    ]
 
 
 def test_a_betting_unit_in_a_telegraph_post_is_no_word_of_it() -> None:

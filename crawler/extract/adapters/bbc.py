@@ -16,7 +16,7 @@ from lxml import etree
 from archive.records import Update
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.adapters.vendor import unescaped
-from crawler.extract.clean import author_names
+from crawler.extract.clean import author_names, escape_text
 from crawler.extract.dom import Element, drop_tree, text_of
 from crawler.extract.endpoints import BBC_STREAM, Endpoint
 from crawler.extract.entries import html_update
@@ -110,16 +110,41 @@ def _urn_post(h3: Element, url: str) -> Update:
             skip.append(element)
             if "ContributorName" in cls and not authors:
                 authors = author_names(text_of(element))
-    return html_update(
+    headline, subheadlines = _headings(h3)
+    update = html_update(
         page_url=url,
         body=post,
         source_id=h3.get("id"),
-        headline=text_of(h3) or None,
+        headline=headline or None,
         skip=skip,
         published_at=machine_time(time_el.get("datetime")) if time_el is not None else None,
         shown=time_el if time_el is not None else printed,
         authors=authors,
     )
+    if subheadlines:  # the words the heading says after its headline: the post's first
+        update.body_text = "\n\n".join([*subheadlines, update.body_text]).strip()
+        update.body_html = "".join(f"<p>{escape_text(s)}</p>" for s in subheadlines) + (
+            update.body_html or ""
+        )
+    return update
+
+
+def _headings(h3: Element) -> tuple[str, list[str]]:
+    """The headline and the subheadlines an urn's heading holds. The World Service's live
+    pages (bbc/simorgh's `Post`) set in it, in one `span[role=text]`, a banner of the post's
+    time and its "Breaking" label, then the headline and each subheadline after a hidden ", ";
+    bbc.co.uk's hold the headline alone."""
+    holder = next(h3.iter("span"), None)
+    if holder is None or holder.get("role") != "text" or not any(True for _ in holder.iter("time")):
+        return text_of(h3), []
+    lines = [
+        text
+        for child in holder
+        if not any(True for _ in child.iter("time"))  # the banner
+        and child.get("data-testid") != "breaking-news-label"
+        and (text := text_of(child)).strip(" ,")  # (a hidden ", " between them)
+    ]
+    return (lines[0], lines[1:]) if lines else ("", [])
 
 
 # Endpoints ----------------------------------------------------------------------------------
