@@ -939,3 +939,18 @@ def test_the_stories_a_sidebar_lists_do_not_date_the_page() -> None:
         "<footer><p>Latest: <time datetime='2024-05-03T09:00:00Z'>3 May</time></p></footer>"
     )
     assert clock_of(page("en", body=site_footer)).day is None
+
+
+def test_a_date_written_either_way_round_is_not_read_after_the_fetch() -> None:
+    """Drupal prints "Tue, 03/12/2024 - 14:52" (month first): on a page fetched in March the
+    3rd of December has not come yet, so it is March the 12th. Where both readings have passed,
+    the day comes first, as outside the United States."""
+    march = PageClock(datetime(2024, 3, 12, 14, 10, tzinfo=UTC), BERLIN, date(2024, 3, 12), ())
+    reading = march.read("Tue, 03/12/2024 - 14:52")
+    assert reading is not None and reading.utc == "2024-03-12T13:52:00Z"
+    december = PageClock(datetime(2024, 12, 5, 9, 0, tzinfo=UTC), BERLIN, date(2024, 12, 5), ())
+    reading = december.read("Tue, 03/12/2024 - 14:52")
+    assert reading is not None and reading.utc == "2024-12-03T13:52:00Z"
+    # Not one that neither way has passed, nor a date that can be read one way only.
+    reading = march.read("13/12/2024 14:52")
+    assert reading is not None and reading.utc == "2024-12-13T13:52:00Z"

@@ -970,6 +970,7 @@ class _Date:
     year: int | None
     month: int
     day: int
+    swappable: bool = False  # "03/12/2024": read the other way round where this way cannot be
 
 
 _Found = tuple[int, str, Reading | None]  # where a reading starts, its kind, the reading
@@ -1244,7 +1245,8 @@ def _find_date(text: str, need_year: bool, month_first: bool = False) -> _Date |
         if month > 12 or (month_first and numeric.group("sep") == "/" and day <= 12):
             day, month = month, day
         year += 2000 if year < 100 else 0
-        found.append(_Date(numeric.start(), numeric.end(), year, month, day))
+        swappable = numeric.group("sep") == "/" and day <= 12 and month <= 12 and day != month
+        found.append(_Date(numeric.start(), numeric.end(), year, month, day, swappable))
     short = None if need_year else _DATE_DAY_MONTH.search(text)
     if short is not None:
         day, month = int(short.group("a")), int(short.group("b") or short.group("c"))
@@ -1260,8 +1262,14 @@ def _full(page: PageClock, found: _Date, clock: _Clock, text: str) -> Reading | 
     if year is None or not _valid(year, found.month, found.day):
         return None
     local = datetime(year, found.month, found.day, clock.hour, clock.minute, clock.second)
-    utc = format_utc(local.replace(tzinfo=clock.zone or page.zone))
-    return Reading("full", utc, text, (clock.hour, clock.minute))
+    zone = clock.zone or page.zone
+    if found.swappable and local.replace(tzinfo=zone) > page.cutoff:
+        # "03/12/2024" fetched in March: not the 3rd of December, which has not come yet, but
+        # March the 12th (Drupal's "Tue, 03/12/2024 - 14:52").
+        other = local.replace(month=found.day, day=found.month)
+        if other.replace(tzinfo=zone) <= page.cutoff:
+            local = other
+    return Reading("full", format_utc(local.replace(tzinfo=zone)), text, (clock.hour, clock.minute))
 
 
 def _year_of(page: PageClock, month: int, day: int) -> int | None:
