@@ -4146,3 +4146,29 @@ def test_a_title_box_before_how_long_ago_in_lower_case_is_a_title() -> None:
         lang="fr",
     )
     assert [u.headline for u in updates] == [f"Titre numéro {n} de la soirée" for n in range(5)]
+
+
+def test_a_stream_inside_a_wordpress_post_filed_under_tags_is_read() -> None:
+    """The "Live Blogging" plugin (cnorthwood/liveblogging) prints its entries inside the
+    single post, `div#liveblog-entry-N` without a class, each opening with its clock in bold
+    ("<p><strong>23.41</strong></p>"); WordPress's post_class names the post's tags on the
+    article around them ("tag-elections"): where the post is filed, no box of tags."""
+    clocks = ["23.41", "23.17", "22.48", "22.05"]
+    entries = "".join(
+        f"<div id='liveblog-entry-55{30 - n}'><p><strong>{clock}</strong></p><p>What entry {n} "
+        f"says from the count, in a few more words.</p></div>"
+        for n, clock in enumerate(clocks)
+    )
+    main = (
+        "<article id='post-5505' class='post-5505 post type-post status-publish hentry "
+        "category-news tag-elections'><h1 class='entry-title'>LIVE: Results night</h1><div "
+        f"class='entry-content'><p>Follow the count.</p><div id='liveblog-5505'>{entries}</div>"
+        "</div></article>"
+    )
+    updates = live_updates(
+        main, "LIVE: Results night", "2024-05-09T22:50:00Z", "2024-05-09T17:55:00+00:00", "en-GB"
+    )
+    assert [u.published_at for u in updates] == [
+        f"2024-05-09T{int(c[:2]) - 1:02d}:{c[3:]}:00Z" for c in clocks
+    ]
+    assert [u.source_id for u in updates] == [f"liveblog-entry-55{30 - n}" for n in range(4)]

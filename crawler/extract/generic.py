@@ -1547,7 +1547,7 @@ def _could_be_stream(group: _Group) -> bool:
     while node is not None and node.tag != "body":
         if node.tag in _OUTSIDE:
             return False
-        if depth < 6 and (_names_not_a_stream(node) or _in_discussion(node)):
+        if depth < 6 and (_around_no_stream(node) or _in_discussion(node)):
             return False
         node = node.getparent()
         depth += 1
@@ -1608,6 +1608,20 @@ def _names_not_a_stream(element: Element) -> bool:
 def _not_a_stream_name(named: str) -> bool:
     lowered = named.lower()
     return _NOT_A_STREAM.search(lowered) is not None and _A_STREAM.search(lowered) is None
+
+
+def _around_no_stream(element: Element) -> bool:
+    """Whether a box around a group names what is no stream ("sidebar", "comments"), where
+    WordPress's post_class, naming the single post's tags and categories ("tag-elections",
+    "category-news"), says where the post is filed, not that it is a box of tags. (A list's
+    boxes so named are posts of a listing, the WordPress loop's: _names_not_a_stream.)"""
+    named = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    if "hentry" in named or "type-post" in named:
+        named = _WORDPRESS_TERMS.sub(" ", named)
+    return bool(named.strip()) and _not_a_stream_name(named)
+
+
+_WORDPRESS_TERMS = re.compile(r"(?:^|\s)(?:tag|category)-\S+")
 
 
 def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
