@@ -147,6 +147,15 @@ READINGS = {
         ("az önce", "relative", "2024-05-05T18:00:00Z", None),
         ("Dün, 19:30", "relative", "2024-05-04T17:30:00Z", (19, 30)),
     ],
+    # The BBC's Russian and Ukrainian live pages (bbc/simorgh): how long ago.
+    "ru": [
+        ("5 минут назад", "relative", "2024-05-05T17:55:00Z", None),
+        ("2 часа назад", "relative", "2024-05-05T16:00:00Z", None),
+    ],
+    "uk": [
+        ("5 хвилин тому", "relative", "2024-05-05T17:55:00Z", None),
+        ("2 години тому", "relative", "2024-05-05T16:00:00Z", None),
+    ],
 }
 CASES = [(language, *case) for language, cases in READINGS.items() for case in cases]
 
@@ -295,6 +304,7 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     assert read("33:10 pm") is None and read("Posted 47:05 PM") is None  # no hour of a day
     assert read("Share 12 comments") is None and read("Section 12") is None
     assert read("Jetzt") is not None and read("Teil 12 vor 3 Stunden") is not None
+    assert read("тому що вони 12 разів") is None  # Ukrainian "because", no time ago
 
 
 def test_the_pages_language_decides_only_what_other_languages_mean_otherwise() -> None:
