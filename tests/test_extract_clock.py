@@ -949,6 +949,14 @@ def test_the_stories_a_sidebar_lists_do_not_date_the_page() -> None:
         "<footer><p>Latest: <time datetime='2024-05-03T09:00:00Z'>3 May</time></p></footer>"
     )
     assert clock_of(page("en", body=site_footer)).day is None
+    # A story's own <article> in a "Most read" <aside> (or a <nav>, the page's footer) is
+    # another story's all the same.
+    for box in ("aside", "nav", "footer"):
+        listed = stream + (
+            f"<{box}><article><h3><a href='/news/1'>Older story</a></h3><time datetime="
+            f"'2024-04-28T09:00:00Z'>28 April</time></article></{box}>"
+        )
+        assert clock_of(page("en", body=listed)).day is None, box
 
 
 def test_a_date_written_either_way_round_is_not_read_after_the_fetch() -> None:
@@ -961,6 +969,15 @@ def test_a_date_written_either_way_round_is_not_read_after_the_fetch() -> None:
     december = PageClock(datetime(2024, 12, 5, 9, 0, tzinfo=UTC), BERLIN, date(2024, 12, 5), ())
     reading = december.read("Tue, 03/12/2024 - 14:52")
     assert reading is not None and reading.utc == "2024-12-03T13:52:00Z"
-    # Not one that neither way has passed, nor a date that can be read one way only.
+    # A date read one way only stays as it is ("13/12"); so does one minutes or hours ahead of
+    # the fetch (a zone's hours, a clock that runs fast: "01/05/2024 à 14h03" fetched at 14:00
+    # in Paris), and one whose other reading lies months before the page's day (a list of
+    # games to come: "03/09/2024" fetched in June is no 9th of March).
     reading = march.read("13/12/2024 14:52")
     assert reading is not None and reading.utc == "2024-12-13T13:52:00Z"
+    may = PageClock(datetime(2024, 5, 1, 12, 0, tzinfo=UTC), BERLIN, date(2024, 5, 1), ("fr",))
+    reading = may.read("Publié le 01/05/2024 à 14h03")
+    assert reading is not None and reading.utc == "2024-05-01T12:03:00Z"
+    june = PageClock(datetime(2024, 6, 15, 12, 0, tzinfo=UTC), BERLIN, date(2024, 6, 15), ())
+    reading = june.read("03/09/2024 19:45")
+    assert reading is not None and reading.utc == "2024-09-03T17:45:00Z"

@@ -3997,6 +3997,21 @@ def test_a_clock_a_heading_says_after_a_preposition_is_no_time_of_the_post() -> 
     )
     assert [u.headline for u in updates] == titles
     assert [u.published_at for u in updates] == [None] * 4
+    # A title that says "update" or "published" in its sentence keeps its words and no time.
+    said = [
+        "Turnout update: polling crosses 40 per cent by 3 pm",
+        "Results will be published by 10 pm, says commission",
+        "Traffic update: M1 to reopen at 6 pm",
+        "Queues outside booths before voting ends",
+    ]
+    worded = posts
+    for title, other in zip(titles, said, strict=True):
+        worded = worded.replace(f">{title}<", f">{other}<")
+    updates = live_updates(
+        f"<div class='lb'>{worded}</div>", "Election live updates", "2024-05-07T12:00:00Z"
+    )
+    assert [u.headline for u in updates] == said
+    assert [u.published_at for u in updates] == [None] * 4
     for stamp, lang in (
         ("Posted at 11:40", "en"),
         ("Last updated at 11:40", "en"),
@@ -4052,7 +4067,12 @@ def test_a_posts_row_of_topic_tags_is_no_word_of_it() -> None:
         f"What post {n} reports from Bratislava, in a few more words." for n in range(4)
     ]
     # A box that has tags (a modifier) is no row of them; a `tags-list` is.
-    for body, tags in (("entry-content has-tags", "tags-list"), ("post with-topics", "topics")):
+    for body, tags in (
+        ("entry-content has-tags", "tags-list"),
+        ("post with-topics", "topics"),
+        ("entry-content", "post-taglist"),
+        ("entry-content", "tagList"),
+    ):
         boxed = posts.replace("class='mnt-article'", f"class='{body}'").replace("mnt-tags", tags)
         updates = live_updates(
             f"<div class='feed'>{boxed}</div>", "Minúta po minúte", "2025-11-20T14:00:00Z"
@@ -4092,6 +4112,15 @@ def test_a_visual_box_with_its_description_and_credit_is_the_posts_picture() -> 
     ]
     # A box of a post's words that calls itself visual, or holds a picture beside them, is no
     # picture's box: its words stay the post's.
+    # A `div` around the picture inside the visual box is the picture's.
+    wrapped = posts.replace(
+        "<img src='https://img.example.ca/quai.jpg' alt='Quai'>",
+        "<div class='visual__media'><img src='https://img.example.ca/quai.jpg' alt='Quai'></div>",
+    )
+    page = page_of(f"<div class='direct'>{wrapped}</div>", title="EN DIRECT | Panne", lang="fr")
+    first = extract_page(page, "https://www.example.ca/actualites/en-direct/panne.php").updates[0]
+    assert first.body_text == "Ce que rapporte la mise à jour 0, en quelques mots de plus."
+    assert first.media[0]["caption"] == "Le quai de la station, vers 15 h 30."
     for box in ("post-visual-text-row", "entry-visual", "audiovisual", "visual"):
         wrapped = posts.replace(
             "<p>Ce que rapporte la mise à jour 0",
@@ -4146,6 +4175,20 @@ def test_a_title_box_before_how_long_ago_in_lower_case_is_a_title() -> None:
         lang="fr",
     )
     assert [u.headline for u in updates] == [f"Titre numéro {n} de la soirée" for n in range(5)]
+    # Nor in a `span` or a `strong` of its own: no paragraph's sentence runs on from it.
+    for tag in ("span", "strong"):
+        boxed = posts.replace("<div class='c765a5'>", f"<{tag} class='c765a5'>").replace(
+            "</div><span class='ts'>", f"</{tag}><span class='ts'>"
+        )
+        updates = live_updates(
+            f"<section class='live-stream'>{boxed}</section>",
+            "Direct. La soirée",
+            "2024-01-19T00:40Z",
+            lang="fr",
+        )
+        assert [u.headline for u in updates] == [
+            f"Titre numéro {n} de la soirée" for n in range(5)
+        ], tag
 
 
 def test_a_stream_inside_a_wordpress_post_filed_under_tags_is_read() -> None:

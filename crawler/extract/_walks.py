@@ -571,7 +571,10 @@ def digit_texts(
 
 
 def link_candidates(
-    elements: Iterable[Element], tags: frozenset[str], names: tuple[str, ...], words: tuple[str, ...]
+    elements: Iterable[Element],
+    tags: frozenset[str],
+    names: tuple[str, ...],
+    words: tuple[str, ...],
 ) -> list[Element]:
     """The elements with one of the tags that may lead to more of a page, in their order: one
     with one of the attributes `names` not empty, with a child node, or whose own text

@@ -668,7 +668,7 @@ def _topic_tags(cls: str) -> bool:
     return False
 
 
-_TAG_WORDS = frozenset({"tags", "topics", "keywords", "schlagworte"})
+_TAG_WORDS = frozenset({"tags", "taglist", "topics", "keywords", "schlagworte"})
 _MODIFIERS = frozenset({"has", "with", "without", "no", "show", "shows", "is", "hide"})
 _CLASS_WORDS = re.compile(r"[-_]+")
 

@@ -1297,13 +1297,23 @@ def _full(page: PageClock, found: _Date, clock: _Clock, text: str) -> Reading | 
         return None
     local = datetime(year, found.month, found.day, clock.hour, clock.minute, clock.second)
     zone = clock.zone or page.zone
-    if found.swappable and local.replace(tzinfo=zone) > page.cutoff:
+    if found.swappable and local.replace(tzinfo=zone) > page.cutoff + _SWAP_AHEAD:
         # "03/12/2024" fetched in March: not the 3rd of December, which has not come yet, but
-        # March the 12th (Drupal's "Tue, 03/12/2024 - 14:52").
+        # March the 12th (Drupal's "Tue, 03/12/2024 - 14:52"), where that is the page's days
+        # (a list of games to come, read the other way round, is no stream of the past).
         other = local.replace(month=found.day, day=found.month)
-        if other.replace(tzinfo=zone) <= page.cutoff:
+        anchor = page.day or page._today
+        if other.replace(
+            tzinfo=zone
+        ) <= page.cutoff and anchor - _SWAP_WITHIN <= other.date() <= anchor + timedelta(days=1):
             local = other
     return Reading("full", format_utc(local.replace(tzinfo=zone)), text, (clock.hour, clock.minute))
+
+
+# A date read the other way round: only one a day and more after the fetch (not a zone's hours
+# ahead), into the month before the page's day.
+_SWAP_AHEAD = timedelta(days=1)
+_SWAP_WITHIN = timedelta(days=31)
 
 
 def _year_of(page: PageClock, month: int, day: int) -> int | None:
@@ -1577,13 +1587,13 @@ def _of_another_story(time: Element) -> bool:
     for depth, box in enumerate(time.iterancestors()):
         tag = box.tag
         if tag in _OTHERS_BOXES:
-            return True
+            return True  # (an <article> of a "Most read" <aside> is another story's too)
         if tag == "footer":
             footer = True  # the page's, unless an article's ("First published …")
         elif tag in _OWN_BOXES:
-            return False
-        if depth < _LINK_DEPTH and tag == "a":
-            return _length(box) > shown + _TIME_ONLY_TEXT
+            footer = False
+        if depth < _LINK_DEPTH and tag == "a" and _length(box) > shown + _TIME_ONLY_TEXT:
+            return True
     return footer
 
 

@@ -19,11 +19,11 @@ from urllib.parse import unquote, urlsplit
 
 from crawler.extract.generic import Stream
 
-# What "live" names beside it when it is no coverage: music played live ("live-sessions", a
-# band "live-in-berlin", "live-at-wembley"), a programme; a site's search as you type
-# ("live-search"), an editor's preview.
+# What "live" names beside it when it is no coverage: music played live ("live-sessions"), a
+# programme; a site's search as you type ("live-search"), an editor's preview. (Not "live-in"
+# or "live-at": "live-at-least-20-killed", "live-in-phase-3" are live blogs' slugs.)
 _NOT_COVERAGE = (
-    r"(?:music|gigs?|concerts?|shows?|sessions?|in|at|tv|radio|nation|chat|cams?|bait|webcams?|"
+    r"(?:music|gigs?|concerts?|shows?|sessions?|tv|radio|nation|chat|cams?|bait|webcams?|"
     r"search|preview)"
 )
 # What "live" runs into in an address's slug that is no coverage: a health service's "Live
@@ -48,8 +48,9 @@ _URL_WORDS = re.compile(
 )
 # What titles say, in the languages read here: "Live:" as a label, "live updates", "Liveticker"…
 _TITLE_WORDS = re.compile(
-    r"\bLive\s*[:|–—]|\bLive\s*-(?!\s*(?:Ergebnis|Webcam|Cam|Musik|Konzert|Show|Chat|TV|"
-    r"Stream|Radio|Übertragung|Auktion|Kurs|Preis|Bild|Radar|Karte)\w*)|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog(?:s|ging)?|updates?|"
+    r"\bLive\s*[:|–—]|\bLive\s*-(?!(?-i:Ergebnisse?|Webcams?|Cams?|Musik|Konzerte?|Shows?|"
+    r"Chats?|TV|Streams?|Radio|Übertragung(?:en)?|Auktion(?:en)?|Kurse?|Preise?|Bilder|Bild|"
+    r"Radar|Karte)\b)|[–—|-]\s*live\s*$|\blive(?:\s+|-)(?:blog(?:s|ging)?|updates?|"
     r"coverage|tickers?|news|text|reports?|reporting|commentary|results|reactions?|"
     r"scores)\b|\blatest updates\b|"
     r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b(?!\s+symbols?\b)|\bin tempo reale\b|"

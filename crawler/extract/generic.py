@@ -2062,17 +2062,19 @@ def _in_title_sentence(time: _Time) -> bool:
     return (
         preposition is not None
         and any(c.isalpha() for c in before[: preposition.start()])  # ("Um 14.05 Uhr": a stamp)
-        and _STAMP_WORDS.search(before) is None  # a stamp's: "Posted at", "Last updated at"
+        and _STAMP_WORDS.fullmatch(before[: preposition.start()]) is None  # "Last updated at"
     )
 
 
-# The words of a heading that says when its post went up or was updated ("Posted at 14:05",
-# "Last updated at", "Aktualizacja o", "Ultimo aggiornamento alle", "Dernière mise à jour à").
+# All the words before the preposition of a heading that says when its post went up or was
+# updated ("Posted at 14:05", "Last updated at", "Aktualizacja o", "Ultimo aggiornamento alle",
+# "Dernière mise à jour à"; not "Turnout update: 40 per cent by 3 pm", nor "Results will be
+# published by 10 pm").
 _STAMP_WORDS = re.compile(
-    rf"\b(?:posted|published|filed|added|{EDIT_WORDS}|update|mise\s+à\s+jour|aktualisierung|"
-    r"stand|aktualizacja|"
-    r"aggiornamento|actualización|atualização|veröffentlicht|publié|pubblicato|publicado|"
-    r"opublikowano|dodano|gepubliceerd|geplaatst)\b",
+    r"\W*(?:(?:last|latest|dernière|ultimo|ultima|última|zuletzt|laatst|ostatnia)\s+)?"
+    rf"(?:posted|published|filed|added|{EDIT_WORDS}|update|mise\s+à\s+jour|aktualisierung|"
+    r"stand|aktualizacja|aggiornamento|actualización|atualização|veröffentlicht|publié|"
+    r"pubblicato|publicado|opublikowano|dodano|gepubliceerd|geplaatst)\W*",
     re.I,
 )
 # The words before a clock in a sentence, in the languages read here: "by 3 pm", "um 14 Uhr",

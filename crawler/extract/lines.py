@@ -245,8 +245,9 @@ def _runs_on(box: Element, text: str) -> bool:
     its words: the words after it go on in lower case, or it ends on a comma ("<p><strong>Three
     lorries collided on the D1,</strong> the road is closed…"). A title run in ends its
     sentence or stands before a capital ("<p><b>Floods in Moravia</b> The river…")."""
-    if box.tag not in _RUN_ON_INLINES and box.tag not in BOLD:
-        return False  # a block (a title's `div`) ends its line, whatever follows
+    parent = box.getparent()
+    if box.tag not in BOLD or parent is None or parent.tag != "p":
+        return False  # a bold lead of a paragraph's sentence; a title's own box ends its line
     after = (box.tail or "").lstrip()
     if not after:  # a link or an italic may carry the sentence on: "…Trnava,</b> <a>the</a> road"
         following = box.getnext()
@@ -258,7 +259,7 @@ def _runs_on(box: Element, text: str) -> bool:
     return text[-1] in ",;" or after[0].islower()
 
 
-_RUN_ON_INLINES = frozenset({"a", "span", "em", "i", "u", "mark", "abbr"})
+_RUN_ON_INLINES = frozenset({"a", "em", "i", "u", "mark", "abbr"})  # (a span may be a time's)
 
 
 def _beside_media(box: Element) -> bool:

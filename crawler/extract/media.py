@@ -129,8 +129,10 @@ def _captioned_picture(element: Element) -> bool:
     """A picture, and paragraphs only as its caption and credit (by their class): no post's
     words, which a box of a post's that calls itself visual may hold."""
     return walks.holds(element, PICTURE_TAGS) and all(
-        _caption_role(p.get("class") or "") for p in element.iter("p", "div") if p is not element
-    )
+        _caption_role(box.get("class") or "")
+        for box in element.iter("p", "div")
+        if box is not element and (box.tag == "p" or (box.text or "").strip())
+    )  # (a `div` that wraps the picture says nothing of its own)
 
 
 def _figure_kind(figure: Element) -> str | None:
