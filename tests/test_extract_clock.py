@@ -12,7 +12,15 @@ import pytest
 
 from archive.times import format_utc
 from crawler.extract import extract_page, instant
-from crawler.extract.clock import MONTHS, PageClock, Reading, is_date_line, page_clock, zone_named
+from crawler.extract.clock import (
+    MONTHS,
+    PageClock,
+    Reading,
+    in_date_order,
+    is_date_line,
+    page_clock,
+    zone_named,
+)
 from crawler.extract.html import parse
 from tests.helpers import corpus_dir, saved_page
 
@@ -305,6 +313,15 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     assert read("Share 12 comments") is None and read("Section 12") is None
     assert read("Jetzt") is not None and read("Teil 12 vor 3 Stunden") is not None
     assert read("тому що вони 12 разів") is None  # Ukrainian "because", no time ago
+    # A sentence that ends on a unit, then "Тому…" ("therefore"), says no time ago; Ukrainian
+    # "год" (hours) is read on Ukrainian pages only, Russian's being a year.
+    kyiv = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("uk",))
+    assert kyiv.read("Обстріл тривав 3 години. Тому ми чекали") is None
+    assert kyiv.read("Війна триває вже понад рік. Тому ми") is None
+    reading = kyiv.read("5 хв. тому")
+    assert reading is not None and reading.utc == "2024-05-05T17:55:00Z"
+    russian = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("ru",))
+    assert russian.read("Ровно год тому назад") is None
 
 
 def test_the_pages_language_decides_only_what_other_languages_mean_otherwise() -> None:
@@ -981,3 +998,23 @@ def test_a_date_written_either_way_round_is_not_read_after_the_fetch() -> None:
     june = PageClock(datetime(2024, 6, 15, 12, 0, tzinfo=UTC), BERLIN, date(2024, 6, 15), ())
     reading = june.read("03/09/2024 19:45")
     assert reading is not None and reading.utc == "2024-09-03T17:45:00Z"
+    # A page read a month after the fetch of its newest post still reads it so.
+    april = PageClock(datetime(2024, 4, 15, 12, 0, tzinfo=UTC), BERLIN, date(2024, 4, 15), ())
+    reading = april.read("Tue, 03/12/2024 - 14:52")
+    assert reading is not None and reading.utc == "2024-03-12T13:52:00Z"
+
+
+def test_a_pages_dates_that_read_one_way_only_set_the_order_of_the_others() -> None:
+    """Drupal's "Wed, 02/28/2024 - 22:05" can only put the month first: "03/05/2024" on the
+    same page is March the 5th, and "02/01/2024" February the 1st; "28/02/2024" puts the day
+    first. A page none of whose dates tells keeps its language's order."""
+    march = PageClock(datetime(2024, 3, 12, 14, 10, tzinfo=UTC), BERLIN, date(2024, 3, 12), ())
+    drupal = in_date_order(march, ["Tue, 03/05/2024 - 11:20", "Wed, 02/28/2024 - 22:05"])
+    for text, utc in (("Tue, 03/05/2024 - 11:20", "2024-03-05T10:20:00Z"),
+                      ("Thu, 02/01/2024 - 08:00", "2024-02-01T07:00:00Z")):  # fmt: skip
+        reading = drupal.read(text)
+        assert reading is not None and reading.utc == utc, text
+    european = in_date_order(march, ["28/02/2024 22:05", "03/05/2024"])
+    reading = european.read("02/01/2024 08:00")
+    assert reading is not None and reading.utc == "2024-01-02T07:00:00Z"
+    assert in_date_order(march, ["03/05/2024", "Page 2/3"]) is march

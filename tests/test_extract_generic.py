@@ -3967,6 +3967,18 @@ def test_a_bold_lead_that_runs_on_into_its_sentence_is_no_title() -> None:
     )
     assert [u.headline for u in updates] == [None] * 5
     assert [u.body_text.split("\n")[0] for u in updates] == [f"{b} {rest}" for b, rest in leads]
+    # A credit or a byline after a bold title, in an italic or a link, carries no sentence on.
+    for after in ("<i>via Reuters</i>", "<a href='/author/jane-doe'>by Jane Doe</a>"):
+        credited = "".join(
+            f"<article class='mnt-post' id='post-{n}'><time datetime='2025-11-20T{13 - n:02d}:40:"
+            f"00+01:00'>{13 - n}:40</time><p><b>Title {n} of the night</b> {after}</p><p>What "
+            f"post {n} reports, in a few more words.</p></article>"
+            for n in range(5)
+        )
+        updates = live_updates(
+            f"<div class='feed'>{credited}</div>", "Minúta po minúte", "2025-11-20T13:00Z"
+        )
+        assert [u.headline for u in updates] == [f"Title {n} of the night" for n in range(5)]
     # The sentence runs on in a link after the bold: the words are the post's all the same.
     linked = posts.replace("</strong> ", "</strong> <a href='/tema/x'>").replace(
         "<p>More on", "</a><p>More on"

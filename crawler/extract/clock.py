@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
@@ -629,7 +629,9 @@ def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
         r"(?![^\W\d_])\.?"
     )
     before = rf"{rel.before}\s+" if rel.before else ""
-    after = rf"\s+{rel.after}" if rel.after else ""
+    # After an abbreviation's dot ("5 min. temu") the word goes on in lower case; a capital
+    # opens a new sentence ("Обстріл тривав 3 години. Тому…": "therefore").
+    after = rf"(?:(?<!\.)\s+{rel.after}|(?<=\.)\s+(?-i:{rel.after}))" if rel.after else ""
     return re.compile(rf"(?<![^\W\d_]){before}{amount}{after}(?![^\W\d_])", re.I)
 
 
@@ -662,6 +664,9 @@ _WEAK_NOW = {w: lang for lang, words in _NOW_WEAK.items() for w in words.split("
 # Words read only on pages in their language: elsewhere they mean "here" (German and Dutch
 # "hier") or "has" (Spanish "ha").
 _AMBIGUOUS = frozenset({"hier", "ha"})
+# Languages whose relative phrases are read only on their own pages (or pages that name no
+# language): Ukrainian "год" is hours where Russian's is a year.
+_OWN_PAGES_ONLY = frozenset({"ru", "uk"})
 _DAY_WORD_LANGUAGE = {w: lang for lang, words in _DAY_WORDS.items() for w in words}
 _DAY_WORD_BACK = {w: back for words in _DAY_WORDS.values() for w, back in words.items()}
 # Readings that start at the same place: the one that says more wins.
@@ -707,6 +712,25 @@ def _date_alone(text: str, month_first: bool = False) -> _Date | None:
     return found
 
 
+def in_date_order(page: PageClock, texts: Iterable[str]) -> PageClock:
+    """The page clock, its dates of numbers read in the order the page's own dates say, where
+    some can be read one way only: Drupal's "Wed, 02/28/2024 - 22:05" puts the month first,
+    so "Tue, 03/05/2024" beside it is March the 5th; "28/02/2024", the day."""
+    month_first = day_first = 0
+    for text in texts:
+        if "/" in text:
+            for match in _SLASHED_DATE.finditer(text):
+                first, second = int(match.group(1)), int(match.group(2))
+                month_first += first <= 12 < second <= 31
+                day_first += second <= 12 < first <= 31
+    if month_first == day_first:
+        return page
+    return replace(page, month_first=month_first > day_first)
+
+
+_SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+
+
 _Ordered = TypeVar("_Ordered", float, tuple[int, int])  # what a stream's times are read as
 
 
@@ -749,6 +773,9 @@ class PageClock:
     # the line does not say it was updated): no post is older, so a stream of bare clocks that
     # runs past midnight ends on a later day.
     began: date | None = None
+    # Whether its dates of numbers put the month first ("03/28/2024"), as the dates it prints
+    # that can be read one way only say (in_date_order); None: as its language and zone say.
+    month_first: bool | None = None
     _today: date = field(init=False, repr=False, compare=False)
     _cutoff: datetime = field(init=False, repr=False, compare=False)
 
@@ -892,7 +919,10 @@ class PageClock:
 
     @property
     def _month_first(self) -> bool:
-        """American English pages write the month first: 03/04/2024 is March 4th."""
+        """American English pages write the month first: 03/04/2024 is March 4th; so does a
+        page whose other dates say so (in_date_order)."""
+        if self.month_first is not None:
+            return self.month_first
         return self.languages == ("en",) and getattr(self.zone, "key", "").startswith("America/")
 
 
@@ -1299,21 +1329,18 @@ def _full(page: PageClock, found: _Date, clock: _Clock, text: str) -> Reading | 
     zone = clock.zone or page.zone
     if found.swappable and local.replace(tzinfo=zone) > page.cutoff + _SWAP_AHEAD:
         # "03/12/2024" fetched in March: not the 3rd of December, which has not come yet, but
-        # March the 12th (Drupal's "Tue, 03/12/2024 - 14:52"), where that is the page's days
-        # (a list of games to come, read the other way round, is no stream of the past).
+        # March the 12th (Drupal's "Tue, 03/12/2024 - 14:52"), in the season up to the fetch (a
+        # list of games to come, read the other way round, is no stream of the past).
         other = local.replace(month=found.day, day=found.month)
-        anchor = page.day or page._today
-        if other.replace(
-            tzinfo=zone
-        ) <= page.cutoff and anchor - _SWAP_WITHIN <= other.date() <= anchor + timedelta(days=1):
+        if other.replace(tzinfo=zone) <= page.cutoff and other.date() >= page._today - _SWAP_WITHIN:
             local = other
     return Reading("full", format_utc(local.replace(tzinfo=zone)), text, (clock.hour, clock.minute))
 
 
 # A date read the other way round: only one a day and more after the fetch (not a zone's hours
-# ahead), into the month before the page's day.
+# ahead), into the season up to the fetch.
 _SWAP_AHEAD = timedelta(days=1)
-_SWAP_WITHIN = timedelta(days=31)
+_SWAP_WITHIN = timedelta(days=92)
 
 
 def _year_of(page: PageClock, month: int, day: int) -> int | None:
@@ -1355,7 +1382,7 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
     best: tuple[re.Match[str], _Relative] | None = None
     for at, marker in markers:
         for language, pattern, rel in _RELATIVE_FORMS[marker]:
-            if marker in _AMBIGUOUS and not page._reads(language):
+            if (marker in _AMBIGUOUS or language in _OWN_PAGES_ONLY) and not page._reads(language):
                 continue
             # A phrase starts with its marker ("vor") or ends with it ("ago"): look only there.
             if rel.before:
@@ -1820,4 +1847,7 @@ def _date_in(text: str, today: date) -> date | None:
     if found is None or found.year is None or not _valid(found.year, found.month, found.day):
         return None
     day = date(found.year, found.month, found.day)
+    if found.swappable and day > today + _SWAP_AHEAD:
+        other = date(found.year, found.day, found.month)  # ("03/12/2024" fetched in March)
+        day = other if today - _SWAP_WITHIN <= other <= today else day
     return day if date(1990, 1, 1) <= day <= today + timedelta(days=1) else None

@@ -52,6 +52,7 @@ from crawler.extract.clock import (
     PageClock,
     Reading,
     ball_reading,
+    in_date_order,
     is_date_line,
     minute_reading,
     mostly_rising,
@@ -265,6 +266,8 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     labelled: dict[Element, bool] = {}  # a <time> holds both a machine and a shown time
     for reading in find_times(marks, labelled):
         by_element[reading.element].append(reading)
+    if clock is not None:
+        clock = in_date_order(clock, (text for _, text, _ in texts))
     shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, walked)
     # The best group whose boxes say something as posts: an index of the posts, each line a

@@ -249,13 +249,15 @@ def _runs_on(box: Element, text: str) -> bool:
     if box.tag not in BOLD or parent is None or parent.tag != "p":
         return False  # a bold lead of a paragraph's sentence; a title's own box ends its line
     after = (box.tail or "").lstrip()
-    if not after:  # a link or an italic may carry the sentence on: "…Trnava,</b> <a>the</a> road"
+    if not after:  # a link or an italic carries on a sentence the comma left open:
+        # "…Trnava,</b> <a>the</a> road"; not a credit after a title ("<i>via Reuters</i>")
         following = box.getnext()
-        if following is None or following.tag not in _RUN_ON_INLINES:
-            return False
-        after = normalise_text(raw_text(following))
-        if not after:
-            return False
+        return (
+            following is not None
+            and following.tag in _RUN_ON_INLINES
+            and text[-1] in ",;"
+            and bool(raw_text(following).strip())
+        )
     return text[-1] in ",;" or after[0].islower()
 
 
