@@ -965,14 +965,15 @@ def page_clock(
     fetched = fetched_at.astimezone(UTC) if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
     tags, head_times = _head(root)
     languages = tuple(dict.fromkeys(tag.split("-")[0] for tag in tags))
-    values = _extremes(head_times + _body_times(root, gathered))
+    times, declared = _body_times(root, gathered)
+    values = _extremes(head_times + declared + [value for value, _ in times])
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
     zone = _infer_zone(_zone_candidates(url, tags), stamps, root)
     today = fetched.astimezone(zone).date()
     day, began = _newest_day(stamps, zone, fetched), False
     if day is not None and day < today:
         # An older day: the page's own, or only that of the stories a sidebar lists?
-        own = _extremes(head_times + _body_times(root, gathered, own=True))
+        own = _extremes(head_times + declared + _own_newest(times))
         day = _newest_day([s for v in own if (s := _stamp(v)) is not None], zone, fetched)
     if day is None:
         day, began = _dateline(root, today)
@@ -1577,32 +1578,35 @@ _LD_TAIL = 20_000
 
 
 def _body_times(
-    root: Element, gathered: Sequence[Element] | None = None, own: bool = False
-) -> list[str]:
-    """The times the page's JSON-LD and its <time datetime> elements state; `own`: of the
-    <time>s only the newest of each way of writing (_written) that may be the page's, not
-    another story's (_of_another_story): what the day needs, each looked at newest first."""
-    values: list[str] = []
-    elements: list[tuple[str, Element]] = []
+    root: Element, gathered: Sequence[Element] | None = None
+) -> tuple[list[tuple[str, Element]], list[str]]:
+    """The page's <time datetime> elements (500 at most), each with its value, and the times
+    its JSON-LD states."""
+    times: list[tuple[str, Element]] = []
+    declared: list[str] = []
     for element in root.iter("script", "time") if gathered is None else gathered:
         tag = element.tag
         if tag == "time":
-            if len(elements) < 500:
-                elements.append((element.get("datetime") or "", element))
+            if len(times) < 500:
+                times.append((element.get("datetime") or "", element))
         elif tag == "script" and "ld+json" in (element.get("type") or "") and element.text:
             text = element.text
             if len(text) > _LD_HEAD + _LD_TAIL:  # the page's own dates open or close its data
                 text = text[:_LD_HEAD] + "\n" + text[-_LD_TAIL:]
-            values.extend(_LD_DATES.findall(text))
-    if not own:
-        return [value for value, _ in elements] + values
+            declared.extend(_LD_DATES.findall(text))
+    return times, declared
+
+
+def _own_newest(times: list[tuple[str, Element]]) -> list[str]:
+    """The newest of the <time>s written alike (_written) that may be the page's, not another
+    story's (_of_another_story): what the day needs, each looked at newest first."""
     newest: dict[str, str] = {}
-    for value, element in sorted(elements, key=lambda pair: pair[0].strip(), reverse=True):
+    for value, element in sorted(times, key=lambda pair: pair[0].strip(), reverse=True):
         key = _written(value.strip())
         fresh = key not in newest and value.strip()[:2] in ("19", "20")
         if fresh and not _of_another_story(element):
             newest[key] = value
-    return list(newest.values()) + values
+    return list(newest.values())
 
 
 def _of_another_story(time: Element) -> bool:
