@@ -38,7 +38,11 @@ def _text(words: str) -> dict[str, Any]:
 
 
 POSTS = [
-    _post(3, "2024-09-18T16:05:00.000Z", [_text("What the third post reports, <a href='/x'>linked</a>.")]),
+    _post(
+        3,
+        "2024-09-18T16:05:00.000Z",
+        [_text("What the third post reports, <a href='/x'>linked</a>.")],
+    ),
     _post(
         2,
         "2024-09-18T15:40:00.000Z",
@@ -120,6 +124,38 @@ def test_the_posts_a_page_keeps_in_its_arc_story_are_its_updates(script: str) ->
     assert [m["url"] for m in page.updates[2].media] == [
         "https://twitter.com/reporter/status/1836430842031206466"
     ]
+
+
+def test_a_post_of_a_picture_or_a_list_alone_is_a_post() -> None:
+    """The Chicago Tribune's Arc pages post a photo alone ("Photos: Storm damage…") or a list
+    alone ("What we know"): posts all the same, as a related story's card without any content
+    is not; an embed's address may stand in its oEmbed's `_id` (as fusion.py reads it)."""
+    photo = _post(
+        5,
+        "2024-09-18T16:40:00.000Z",
+        [{"type": "image", "url": "https://images.example/lakefront.jpg", "caption": "Waves."}],
+    )
+    listed = _post(
+        4, "2024-09-18T16:20:00.000Z", [{"type": "list", "items": [{"content": "Roads shut"}]}]
+    )
+    embedded = _post(
+        6,
+        "2024-09-18T16:50:00.000Z",
+        [{"type": "oembed_response", "raw_oembed": {"_id": "https://twitter.com/a/status/1"}}],
+    )
+    story = {**STORY, "content_elements": [_text("The intro."), embedded, photo, listed, *POSTS]}
+    script = (
+        '<script id="__NEXT_DATA__" type="application/json">'
+        + json.dumps({"props": {"pageProps": {"globalContent": story}}})
+        + "</script>"
+    )
+    page = extract_page(_page(script), URL, fetched_at="2024-09-18T17:00:00Z")
+    assert [u.source_id for u in page.updates] == [
+        "POST6ABCDEF", "POST5ABCDEF", "POST4ABCDEF", "POST3ABCDEF", "POST2ABCDEF", "POST1ABCDEF"
+    ]  # fmt: skip
+    assert [m["url"] for m in page.updates[0].media] == ["https://twitter.com/a/status/1"]
+    assert [m["url"] for m in page.updates[1].media] == ["https://images.example/lakefront.jpg"]
+    assert page.updates[2].body_text == "Roads shut"
 
 
 def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothing() -> None:

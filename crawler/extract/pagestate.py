@@ -63,7 +63,7 @@ def read_page_state(scripts: Iterable[Element]) -> PageState:
         if _NEEDLE not in text:
             continue
         story = _story(script.get("id"), text)
-        posts = [e for e in _elements(story) if e.get("type") == "story" and _has_words(e)]
+        posts = [e for e in _elements(story) if e.get("type") == "story" and _has_content(e)]
         if len(posts) >= _MIN_POSTS:
             return PageState([_post(post) for post in posts], live=True)
     return PageState()
@@ -131,12 +131,11 @@ def _loads(text: str) -> Any:
         return None
 
 
-def _has_words(story: dict[str, Any]) -> bool:
-    """Whether a nested story holds words of its own (a post), not only a reference to another
-    page's (a card of a related story carries no body)."""
-    return any(
-        e.get("type") in ("text", "paragraph") and e.get("content") for e in _elements(story)
-    )
+def _has_content(story: dict[str, Any]) -> bool:
+    """Whether a nested story shows something of its own (a post: words, a list, a picture,
+    an embed), not only a reference to another page's (a card of a related story carries no
+    body)."""
+    return any(_block(e) for e in _elements(story))
 
 
 def _elements(node: dict[str, Any]) -> list[dict[str, Any]]:
@@ -191,7 +190,9 @@ def _block(element: dict[str, Any]) -> str:
         )
     if kind == "oembed_response":
         oembed = element.get("raw_oembed")
-        url = _string(oembed.get("url")) if isinstance(oembed, dict) else None
+        url = None
+        if isinstance(oembed, dict):  # its address as `url`, or as `_id` (a feed reader's note)
+            url = _string(oembed.get("url")) or _web(_string(oembed.get("_id")))
         return f'<div class="embed" data-embed-url="{escape_attribute(url)}"></div>' if url else ""
     return ""
 
@@ -212,6 +213,11 @@ def _plain(value: Any) -> str:
         fragment = parse_fragment(text)
         text = "".join(fragment.itertext()) if fragment is not None else text
     return normalise_text(text)
+
+
+def _web(value: str | None) -> str | None:
+    """A value that is a web address, else None."""
+    return value if value and value.startswith(("https://", "http://")) else None
 
 
 def _string(value: Any) -> str | None:
