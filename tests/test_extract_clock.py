@@ -998,23 +998,36 @@ def test_a_date_written_either_way_round_is_not_read_after_the_fetch() -> None:
     june = PageClock(datetime(2024, 6, 15, 12, 0, tzinfo=UTC), BERLIN, date(2024, 6, 15), ())
     reading = june.read("03/09/2024 19:45")
     assert reading is not None and reading.utc == "2024-09-03T17:45:00Z"
-    # A page read a month after the fetch of its newest post still reads it so.
-    april = PageClock(datetime(2024, 4, 15, 12, 0, tzinfo=UTC), BERLIN, date(2024, 4, 15), ())
-    reading = april.read("Tue, 03/12/2024 - 14:52")
+    # A page read months after its day (its data dates it to March the 12th) still reads it so;
+    # one read so long after that nothing dates it does not guess.
+    june12 = datetime(2024, 6, 12, 12, 0, tzinfo=UTC)
+    reading = PageClock(june12, BERLIN, date(2024, 3, 12), ()).read("Tue, 03/12/2024 - 14:52")
     assert reading is not None and reading.utc == "2024-03-12T13:52:00Z"
+    reading = PageClock(june12, BERLIN, date(2024, 6, 12), ()).read("Tue, 03/12/2024 - 14:52")
+    assert reading is not None and reading.utc == "2024-12-03T13:52:00Z"
 
 
 def test_a_pages_dates_that_read_one_way_only_set_the_order_of_the_others() -> None:
     """Drupal's "Wed, 02/28/2024 - 22:05" can only put the month first: "03/05/2024" on the
     same page is March the 5th, and "02/01/2024" February the 1st; "28/02/2024" puts the day
-    first. A page none of whose dates tells keeps its language's order."""
+    first. A page none of whose dates tells keeps its language's order, and so does one that
+    quotes a date from elsewhere ("the US ruling of 6/24/2022")."""
     march = PageClock(datetime(2024, 3, 12, 14, 10, tzinfo=UTC), BERLIN, date(2024, 3, 12), ())
-    drupal = in_date_order(march, ["Tue, 03/05/2024 - 11:20", "Wed, 02/28/2024 - 22:05"])
+    drupal = in_date_order(
+        march, ["Tue, 03/05/2024 - 11:20", "Wed, 02/28/2024 - 22:05", "Tue, 02/13/2024 - 09:00"]
+    )
     for text, utc in (("Tue, 03/05/2024 - 11:20", "2024-03-05T10:20:00Z"),
                       ("Thu, 02/01/2024 - 08:00", "2024-02-01T07:00:00Z")):  # fmt: skip
         reading = drupal.read(text)
         assert reading is not None and reading.utc == utc, text
-    european = in_date_order(march, ["28/02/2024 22:05", "03/05/2024"])
+    european = in_date_order(march, ["28/02/2024 22:05", "03/05/2024", "13/02/2024"])
     reading = european.read("02/01/2024 08:00")
     assert reading is not None and reading.utc == "2024-01-02T07:00:00Z"
     assert in_date_order(march, ["03/05/2024", "Page 2/3"]) is march
+    assert in_date_order(march, ["03/04/2024 16:40", "the ruling of 6/24/2022"]) is march
+
+
+def test_a_ukrainian_page_that_says_ua_reads_ukrainian() -> None:
+    """ "ua" is Ukraine's country code, which Ukrainian pages often give as their language."""
+    page = b"<html lang='ua'><head><title>x</title></head><body><p>x</p></body></html>"
+    assert clock_of(page).languages == ("uk",)

@@ -613,6 +613,8 @@ _BARE_CLOCK = re.compile(r"\s*(\d\d):([0-5]\d)\s*", re.ASCII)
 _META_LANGUAGES = frozenset({"og:locale", "language", "content-language", "dc.language"})
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
+# Language tags written for another language's: Ukrainian pages that say "ua" (the country).
+_ALIASES = {"ua": "uk"}
 _LD_DATES = re.compile(r'"date(?:Published|Modified|Created)"\s*:\s*"([^"]{8,40})"')
 _OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
 _TRIM = " \t\r\n.,:;·•|()[]{}-–—/"
@@ -723,9 +725,14 @@ def in_date_order(page: PageClock, texts: Iterable[str]) -> PageClock:
                 first, second = int(match.group(1)), int(match.group(2))
                 month_first += first <= 12 < second <= 31
                 day_first += second <= 12 < first <= 31
-    if month_first == day_first:
-        return page
-    return replace(page, month_first=month_first > day_first)
+    if month_first >= _ORDER_DATES and month_first > 2 * day_first:
+        return replace(page, month_first=True)
+    if day_first >= _ORDER_DATES and day_first > 2 * month_first:
+        return replace(page, month_first=False)
+    return page  # (one date quoted from elsewhere, "the ruling of 6/24/2022", decides nothing)
+
+
+_ORDER_DATES = 2  # the dates read one way only that set a page's order, at least
 
 
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
@@ -964,7 +971,7 @@ def page_clock(
     """
     fetched = fetched_at.astimezone(UTC) if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
     tags, head_times = _head(root)
-    languages = tuple(dict.fromkeys(tag.split("-")[0] for tag in tags))
+    languages = tuple(dict.fromkeys(_ALIASES.get(t, t) for t in (g.split("-")[0] for g in tags)))
     times, declared = _body_times(root, gathered)
     values = _extremes(head_times + declared + [value for value, _ in times])
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
@@ -1330,18 +1337,20 @@ def _full(page: PageClock, found: _Date, clock: _Clock, text: str) -> Reading | 
     zone = clock.zone or page.zone
     if found.swappable and local.replace(tzinfo=zone) > page.cutoff + _SWAP_AHEAD:
         # "03/12/2024" fetched in March: not the 3rd of December, which has not come yet, but
-        # March the 12th (Drupal's "Tue, 03/12/2024 - 14:52"), in the season up to the fetch (a
-        # list of games to come, read the other way round, is no stream of the past).
+        # March the 12th (Drupal's "Tue, 03/12/2024 - 14:52", its default whatever the site's
+        # language), in the month up to the page's day or the fetch's (a list of games to come,
+        # read the other way round, is no stream of the past).
         other = local.replace(month=found.day, day=found.month)
-        if other.replace(tzinfo=zone) <= page.cutoff and other.date() >= page._today - _SWAP_WITHIN:
+        anchor = min(page.day or page._today, page._today)
+        if other.replace(tzinfo=zone) <= page.cutoff and other.date() >= anchor - _SWAP_WITHIN:
             local = other
     return Reading("full", format_utc(local.replace(tzinfo=zone)), text, (clock.hour, clock.minute))
 
 
 # A date read the other way round: only one a day and more after the fetch (not a zone's hours
-# ahead), into the season up to the fetch.
+# ahead), into the month up to the page's day or the fetch's.
 _SWAP_AHEAD = timedelta(days=1)
-_SWAP_WITHIN = timedelta(days=92)
+_SWAP_WITHIN = timedelta(days=31)
 
 
 def _year_of(page: PageClock, month: int, day: int) -> int | None:
@@ -1851,7 +1860,4 @@ def _date_in(text: str, today: date) -> date | None:
     if found is None or found.year is None or not _valid(found.year, found.month, found.day):
         return None
     day = date(found.year, found.month, found.day)
-    if found.swappable and day > today + _SWAP_AHEAD:
-        other = date(found.year, found.day, found.month)  # ("03/12/2024" fetched in March)
-        day = other if today - _SWAP_WITHIN <= other <= today else day
     return day if date(1990, 1, 1) <= day <= today + timedelta(days=1) else None

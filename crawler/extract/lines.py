@@ -249,16 +249,21 @@ def _runs_on(box: Element, text: str) -> bool:
     if box.tag not in BOLD or parent is None or parent.tag != "p":
         return False  # a bold lead of a paragraph's sentence; a title's own box ends its line
     after = (box.tail or "").lstrip()
-    if not after:  # a link or an italic carries on a sentence the comma left open:
-        # "…Trnava,</b> <a>the</a> road"; not a credit after a title ("<i>via Reuters</i>")
+    if not after:  # a link or an italic may carry the sentence on: "…Trnava,</b> <a>the</a>
+        # road", "<b>Heavy rain has flooded</b> <a>the A1</a> and…"
         following = box.getnext()
-        return (
-            following is not None
-            and following.tag in _RUN_ON_INLINES
-            and text[-1] in ",;"
-            and bool(raw_text(following).strip())
-        )
+        if following is None or following.tag not in _RUN_ON_INLINES:
+            return False
+        after = normalise_text(raw_text(following))
+        if not after or after.split()[0].lower() in _CREDIT_WORDS:
+            return False  # a credit after a title: "<i>via Reuters</i>", "<a>by Jane Doe</a>"
     return text[-1] in ",;" or after[0].islower()
+
+
+# The words a credit or byline after a title opens with.
+_CREDIT_WORDS = frozenset(
+    {"via", "by", "from", "von", "par", "por", "door", "przez", "source", "photo", "foto"}
+)
 
 
 _RUN_ON_INLINES = frozenset({"a", "em", "i", "u", "mark", "abbr"})  # (a span may be a time's)
