@@ -4227,3 +4227,66 @@ def test_a_stream_inside_a_wordpress_post_filed_under_tags_is_read() -> None:
         f"2024-05-09T{int(c[:2]) - 1:02d}:{c[3:]}:00Z" for c in clocks
     ]
     assert [u.source_id for u in updates] == [f"liveblog-entry-55{30 - n}" for n in range(4)]
+
+
+def test_a_stream_inside_a_drupal_node_promoted_to_the_front_page_is_read() -> None:
+    """Drupal marks an article promoted to the front page `node--promoted` (its default for
+    articles): a state of the node around the stream, no promotion box."""
+    posts = "".join(
+        f"<div class='paragraph paragraph--type--text' data-paragraph-id='30{n}'><div "
+        f"class='field__item'><h3>{clock} p.m. — Update {n} on the advisory</h3><p>What update "
+        f"{n} says about the water, in a few more words.</p></div></div>"
+        for n, clock in enumerate(("3:25", "1:40", "11:05"))
+    )
+    main = (
+        "<article class='node node--type-article node--promoted node--view-mode-full'><h1>Live "
+        f"updates: boil-water advisory</h1><div class='node__content'>{posts}</div></article>"
+    )
+    updates = live_updates(
+        main, "Live updates: boil-water advisory", "2024-05-06T20:00:00Z",
+        "2024-05-06T12:00:00-04:00", "en-US",
+    )  # fmt: skip
+    assert [u.source_id for u in updates] == ["300", "301", "302"]
+    assert [u.headline for u in updates] == [f"Update {n} on the advisory" for n in range(3)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h2 class='wp-block-heading'>Update, {clock}:</h2>",
+        "<p><strong>UPDATE, {clock}:</strong></p>",
+    ],
+)
+def test_a_ticker_line_that_opens_update_comma_and_a_clock_opens_an_entry(line: str) -> None:
+    """Small WordPress newsrooms write "Update, 4:40 p.m. ET:" above each update, or in bold on
+    a line of its own: each opens an entry, however the word before the clock is punctuated."""
+    clocks = ["4:40 p.m. ET", "3:15 p.m. ET", "2:05 p.m. ET"]
+    lines = "".join(
+        line.format(clock=clock)
+        + f"<p>What update {n} says about the fire, in a few more words.</p>"
+        for n, clock in enumerate(clocks)
+    )
+    main = f"<article class='post'><div class='entry-content'>{lines}</div></article>"
+    updates = live_updates(
+        main, "LIVE: Brush fire", "2024-05-06T21:00:00Z", "2024-05-06T12:00:00-04:00", "en-US"
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-06T20:40:00Z", "2024-05-06T19:15:00Z", "2024-05-06T18:05:00Z"
+    ]  # fmt: skip
+
+
+def test_a_heading_that_names_the_ticker_is_no_entrys_title() -> None:
+    """ "<h2>Latest updates</h2>" above a flat ticker of bold clocks: the ticker's heading, not
+    the title of its newest entry."""
+    entries = "".join(
+        f"<p><strong>{clock}</strong> What update {n} says about the festival, in a few more "
+        "words.</p>"
+        for n, clock in enumerate(("16:20", "15:05", "14:10"))
+    )
+    main = f"<div class='entry-content'><h2>Latest updates</h2>{entries}</div>"
+    updates = live_updates(
+        main, "LIVE: Festival evacuated", "2024-05-06T16:00:00Z", "2024-05-06T09:00:00+01:00",
+        "en-GB",
+    )  # fmt: skip
+    assert [u.headline for u in updates] == [None, None, None]
+    assert len(updates) == 3

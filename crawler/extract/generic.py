@@ -1211,13 +1211,13 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
 # their own.
 _STAMP_LEADS = frozenset({"update", "aktualisierung", "erstmeldung", "vom", "stand"})
 # What may stand before the time that opens a ticker's line: blanks, the ticker's plus signs
-# and a word or two that say a clock follows ("um", "ore", "godz.", "a las"…). (The walks keep
+# and a word or two that say a clock follows ("um", "ore", "godz.", "a las", "Update,"…). (The walks keep
 # a long text when it opens with a digit after blanks and plus signs alone: a long line's
 # label is not looked for.)
 _BEFORE_TIME = re.compile(
     r"\s*(?:\++\s*)?(?:(?:"
     + "|".join(sorted(map(re.escape, CLOCK_LEADS | _STAMP_LEADS), key=len, reverse=True))
-    + r")[.:]?\s+){0,2}(?=\d)",
+    + r")[.:,]?\s+){0,2}(?=\d)",
     re.I,
 )
 _TICKER_MARKS = re.compile(r"\s*\+{2,}\s*$")  # "… +++": the ticker's marks closing a line
@@ -1278,6 +1278,7 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock | None) -> Non
             and _heading_alone(before)
             and before not in starts
             and before.tag != "h1"  # the page's title
+            and not _names_the_stream(before)  # the ticker's own heading: "Latest updates"
             and next(lead.iter(*HEADINGS), None) is None  # a lead with its own title keeps it
         ):
             starts.discard(lead)
@@ -1301,6 +1302,20 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock | None) -> Non
         box.text = "\n"
         for part in parts:
             box.append(part)
+
+
+def _names_the_stream(heading: Element) -> bool:
+    """Whether a heading names the ticker under it ("Latest updates", "Liveticker", "En
+    direct"), no entry's title."""
+    return text_of(heading).casefold().strip(" :.!") in _STREAM_NAMES
+
+
+_STREAM_NAMES = frozenset(
+    {"latest updates", "live updates", "latest", "updates", "live", "live blog", "liveblog",
+     "live coverage", "the latest", "latest news", "key updates", "liveticker", "live-ticker",
+     "ticker", "newsticker", "news-ticker", "alle updates", "le direct", "en direct", "en vivo",
+     "en directo", "in diretta", "la diretta", "ao vivo", "na żywo", "relacja na żywo"}
+)  # fmt: skip
 
 
 def _holds_body(part: Element) -> bool:
@@ -1616,15 +1631,19 @@ def _not_a_stream_name(named: str) -> bool:
 def _around_no_stream(element: Element) -> bool:
     """Whether a box around a group names what is no stream ("sidebar", "comments"), where
     WordPress's post_class, naming the single post's tags and categories ("tag-elections",
-    "category-news"), says where the post is filed, not that it is a box of tags. (A list's
+    "category-news"), says where the post is filed, not that it is a box of tags, and Drupal's
+    `node--promoted` that the node is promoted to the front page, no promotion. (A list's
     boxes so named are posts of a listing, the WordPress loop's: _names_not_a_stream.)"""
     named = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
     if "hentry" in named or "type-post" in named:
         named = _WORDPRESS_TERMS.sub(" ", named)
+    if "--" in named:  # Drupal's node states: `node--promoted` to the front page, `node--sticky`
+        named = _NODE_STATES.sub(" ", named)
     return bool(named.strip()) and _not_a_stream_name(named)
 
 
 _WORDPRESS_TERMS = re.compile(r"(?:^|\s)(?:tag|category)-\S+")
+_NODE_STATES = re.compile(r"(?:^|\s)\S+--(?:promoted|sticky|unpublished)(?=\s|$)")
 
 
 def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
