@@ -1010,8 +1010,8 @@ def test_a_date_written_either_way_round_is_not_read_after_the_fetch() -> None:
 def test_a_pages_dates_that_read_one_way_only_set_the_order_of_the_others() -> None:
     """Drupal's "Wed, 02/28/2024 - 22:05" can only put the month first: "03/05/2024" on the
     same page is March the 5th, and "02/01/2024" February the 1st; "28/02/2024" puts the day
-    first. A page none of whose dates tells keeps its language's order, and so does one that
-    quotes a date from elsewhere ("the US ruling of 6/24/2022")."""
+    first. A page none of whose stamps tells keeps its language's order, and so does one that
+    quotes a date from elsewhere in a sentence ("the US ruling of 6/24/2022")."""
     march = PageClock(datetime(2024, 3, 12, 14, 10, tzinfo=UTC), BERLIN, date(2024, 3, 12), ())
     drupal = in_date_order(
         march, ["Tue, 03/05/2024 - 11:20", "Wed, 02/28/2024 - 22:05", "Tue, 02/13/2024 - 09:00"]
@@ -1024,7 +1024,18 @@ def test_a_pages_dates_that_read_one_way_only_set_the_order_of_the_others() -> N
     reading = european.read("02/01/2024 08:00")
     assert reading is not None and reading.utc == "2024-01-02T07:00:00Z"
     assert in_date_order(march, ["03/05/2024", "Page 2/3"]) is march
-    assert in_date_order(march, ["03/04/2024 16:40", "the ruling of 6/24/2022"]) is march
+    quoted = "The minister cited the US ruling of 6/24/2022 as a precedent for the powers"
+    assert in_date_order(march, ["03/04/2024 16:40", quoted]) is march
+    # One stamp that reads one way only is enough where none reads the other way.
+    assert in_date_order(march, ["Wed, 02/28/2024 - 22:05", "03/05/2024"]).month_first is True
+
+
+def test_an_american_pages_date_line_puts_the_month_first() -> None:
+    """ "Posted 03/05/2024" on an American page that states no machine time: March the 5th."""
+    body = "<main><h1>Storm live</h1><p>Posted 03/05/2024</p><p><b>14:52</b> Words.</p></main>"
+    fetched = datetime(2024, 3, 7, 12, 0, tzinfo=UTC)
+    american = clock_of(page("en-US", body=body), "https://news.example.com/live", fetched)
+    assert american.day == date(2024, 3, 5)
 
 
 def test_a_ukrainian_page_that_says_ua_reads_ukrainian() -> None:

@@ -3968,7 +3968,13 @@ def test_a_bold_lead_that_runs_on_into_its_sentence_is_no_title() -> None:
     assert [u.headline for u in updates] == [None] * 5
     assert [u.body_text.split("\n")[0] for u in updates] == [f"{b} {rest}" for b, rest in leads]
     # A credit or a byline after a bold title, in an italic or a link, carries no sentence on.
-    for after in ("<i>via Reuters</i>", "<a href='/author/jane-doe'>by Jane Doe</a>"):
+    for after in (
+        "<i>via Reuters</i>",
+        "<a href='/author/jane-doe'>by Jane Doe</a>",
+        "<i>reporting by Reuters</i>",
+        "<a href='https://t.co/x'>pic.twitter.com/abc</a>",
+        "<em>updated</em>",
+    ):
         credited = "".join(
             f"<article class='mnt-post' id='post-{n}'><time datetime='2025-11-20T{13 - n:02d}:40:"
             f"00+01:00'>{13 - n}:40</time><p><b>Title {n} of the night</b> {after}</p><p>What "
@@ -4248,6 +4254,18 @@ def test_a_stream_inside_a_drupal_node_promoted_to_the_front_page_is_read() -> N
     )  # fmt: skip
     assert [u.source_id for u in updates] == ["300", "301", "302"]
     assert [u.headline for u in updates] == [f"Update {n} on the advisory" for n in range(3)]
+    # Only Drupal's node state: a sidebar that stays in view (`sidebar--sticky`) is a sidebar.
+    cards = "".join(
+        f"<div class='card'><span class='time'>1{4 - n}:10</span><h3><a href='/news/story-{n}'>"
+        f"Other story number {n} about something else</a></h3><p>A short standfirst for other "
+        f"story {n}, a different article.</p></div>"
+        for n in range(5)
+    )
+    main = (
+        "<article><h1>Live: Storm</h1><p>Our live coverage will begin shortly.</p></article>"
+        f"<div class='sidebar--sticky'><h2>Latest news</h2>{cards}</div>"
+    )
+    assert live_updates(main, "Live: Storm", "2024-05-01T15:00:00Z") == []
 
 
 @pytest.mark.parametrize(
@@ -4290,3 +4308,15 @@ def test_a_heading_that_names_the_ticker_is_no_entrys_title() -> None:
     )  # fmt: skip
     assert [u.headline for u in updates] == [None, None, None]
     assert len(updates) == 3
+    # A post further down titled "Key updates" keeps its title, and its own words.
+    titled = (
+        "<h3>Trains cancelled</h3><p>11:40</p><p>What the first post says, in a few words.</p>"
+        "<h3>Key updates</h3><p>10:55</p><p>What the second post says, in a few words.</p>"
+        "<h3>Power cut</h3><p>10:10</p><p>What the third post says, in a few words.</p>"
+    )
+    updates = live_updates(
+        f"<div class='entry-content'>{titled}</div>", "LIVE: Storm", "2024-05-01T12:00:00Z",
+        "2024-05-01T08:00:00+00:00", "en-GB",
+    )  # fmt: skip
+    assert [u.headline for u in updates] == ["Trains cancelled", "Key updates", "Power cut"]
+    assert updates[0].body_text == "What the first post says, in a few words."

@@ -162,6 +162,16 @@ def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothi
     """An article that embeds one related story, or cards of several, is an article; a script
     whose JSON is broken or nests itself beyond reason is read as nothing, without an error."""
     one = {**STORY, "content_elements": [_text("An article."), POSTS[0]]}
+    pictured = {  # related stories' cards with a picture, a "Key points" list: no posts
+        **STORY,
+        "content_elements": [
+            _text("An article."),
+            {"type": "story", "_id": "CARD1", "content_elements": [
+                {"type": "image", "url": "https://images.example/card.jpg"}]},
+            {"type": "story", "_id": "KEYS", "content_elements": [
+                {"type": "list", "items": [{"content": "Roads shut"}]}]},
+        ],
+    }  # fmt: skip
     cards = {  # related stories' cards: headlines and links, no words of their own
         **STORY,
         "content_elements": [
@@ -179,6 +189,9 @@ def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothi
         article + "</script>",
         '<script id="__NEXT_DATA__">'
         + json.dumps({"props": {"pageProps": {"globalContent": cards}}})
+        + "</script>",
+        '<script id="__NEXT_DATA__">'
+        + json.dumps({"props": {"pageProps": {"globalContent": pictured}}})
         + "</script>",
         '<script id="__NEXT_DATA__">{"content_elements": [</script>',
         '<script id="__NEXT_DATA__">' + '{"content_elements":' * 100_000 + "</script>",

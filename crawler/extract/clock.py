@@ -715,26 +715,26 @@ def _date_alone(text: str, month_first: bool = False) -> _Date | None:
 
 
 def in_date_order(page: PageClock, texts: Iterable[str]) -> PageClock:
-    """The page clock, its dates of numbers read in the order the page's own dates say, where
+    """The page clock, its dates of numbers read in the order the page's own stamps say, where
     some can be read one way only: Drupal's "Wed, 02/28/2024 - 22:05" puts the month first,
-    so "Tue, 03/05/2024" beside it is March the 5th; "28/02/2024", the day."""
+    so "Tue, 03/05/2024" beside it is March the 5th; "28/02/2024", the day. A stamp is a short
+    text of its own: a date quoted in a sentence ("the US ruling of 6/24/2022") says nothing of
+    the page's order; nor do stamps that disagree, but for one way twice as often."""
     month_first = day_first = 0
     for text in texts:
-        if "/" in text:
+        if "/" in text and len(text) <= _STAMP_TEXT:
             for match in _SLASHED_DATE.finditer(text):
                 first, second = int(match.group(1)), int(match.group(2))
                 month_first += first <= 12 < second <= 31
                 day_first += second <= 12 < first <= 31
-    if month_first >= _ORDER_DATES and month_first > 2 * day_first:
+    if month_first > 2 * day_first:
         return replace(page, month_first=True)
-    if day_first >= _ORDER_DATES and day_first > 2 * month_first:
+    if day_first > 2 * month_first:
         return replace(page, month_first=False)
-    return page  # (one date quoted from elsewhere, "the ruling of 6/24/2022", decides nothing)
+    return page
 
 
-_ORDER_DATES = 2  # the dates read one way only that set a page's order, at least
-
-
+_STAMP_TEXT = 60  # characters of a post's stamp at most: "Posted: Wed, 02/28/2024 - 22:05"
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
 
 
@@ -887,7 +887,7 @@ class PageClock:
     def day_stated(self, text: str) -> date | None:
         """The full date a short text states (a tweet's "January 18, 2024"), if it is no later
         than the day after the fetch's."""
-        return _date_in(text, self._today)
+        return _date_in(text, self._today, self._month_first)
 
     def _placed(
         self, clocks: Sequence[tuple[int, int] | None], days: Sequence[date | None]
@@ -983,7 +983,8 @@ def page_clock(
         own = _extremes(head_times + declared + _own_newest(times))
         day = _newest_day([s for v in own if (s := _stamp(v)) is not None], zone, fetched)
     if day is None:
-        day, began = _dateline(root, today)
+        month_first = languages == ("en",) and getattr(zone, "key", "").startswith("America/")
+        day, began = _dateline(root, today, month_first)
     day = min(day, today) if day else None
     return PageClock(fetched, zone, day, languages, day if began else None)
 
@@ -1341,7 +1342,7 @@ def _full(page: PageClock, found: _Date, clock: _Clock, text: str) -> Reading | 
         # language), in the month up to the page's day or the fetch's (a list of games to come,
         # read the other way round, is no stream of the past).
         other = local.replace(month=found.day, day=found.month)
-        anchor = min(page.day or page._today, page._today)
+        anchor = page.day or page._today
         if other.replace(tzinfo=zone) <= page.cutoff and other.date() >= anchor - _SWAP_WITHIN:
             local = other
     return Reading("full", format_utc(local.replace(tzinfo=zone)), text, (clock.hour, clock.minute))
@@ -1761,7 +1762,7 @@ def _newest_day(stamps: list[_Stamp], zone: tzinfo, fetched: datetime) -> date |
 _DATELINE_NODES = 400
 
 
-def _dateline(root: Element, today: date) -> tuple[date | None, bool]:
+def _dateline(root: Element, today: date, month_first: bool = False) -> tuple[date | None, bool]:
     """The first full date in the title, the description or the body's first short texts, and
     whether it is the day the page began: not a date that says the page was updated
     ("Updated: …", "Stand: …"), nor a quoted tweet's."""
@@ -1776,11 +1777,11 @@ def _dateline(root: Element, today: date) -> tuple[date | None, bool]:
             if key in ("og:title", "description", "og:description"):
                 texts.append(meta.get("content") or "")
     for text in texts:
-        day = _date_in(text, today)
+        day = _date_in(text, today, month_first)
         if day is not None:
             return day, _UPDATED.search(text) is None
     for words, before, quoted in _first_lines(root):
-        day = _date_in(words, today)
+        day = _date_in(words, today, month_first)
         if day is not None:
             return day, not quoted and _UPDATED.search(f"{before} {words}") is None
     return None, False
@@ -1855,8 +1856,8 @@ def _printed_zone(root: Element) -> tzinfo | None:
 _NOT_DATELINE = frozenset({"aside"})
 
 
-def _date_in(text: str, today: date) -> date | None:
-    found = _find_date(text, need_year=True)
+def _date_in(text: str, today: date, month_first: bool = False) -> date | None:
+    found = _find_date(text, need_year=True, month_first=month_first)
     if found is None or found.year is None or not _valid(found.year, found.month, found.day):
         return None
     day = date(found.year, found.month, found.day)

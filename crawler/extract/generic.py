@@ -1278,7 +1278,7 @@ def _wrap(holder: Element, leads: list[Element], clock: PageClock | None) -> Non
             and _heading_alone(before)
             and before not in starts
             and before.tag != "h1"  # the page's title
-            and not _names_the_stream(before)  # the ticker's own heading: "Latest updates"
+            and not (lead is leads[0] and _names_the_stream(before))  # "Latest updates" above it
             and next(lead.iter(*HEADINGS), None) is None  # a lead with its own title keeps it
         ):
             starts.discard(lead)
@@ -1643,7 +1643,7 @@ def _around_no_stream(element: Element) -> bool:
 
 
 _WORDPRESS_TERMS = re.compile(r"(?:^|\s)(?:tag|category)-\S+")
-_NODE_STATES = re.compile(r"(?:^|\s)\S+--(?:promoted|sticky|unpublished)(?=\s|$)")
+_NODE_STATES = re.compile(r"(?:^|\s)node--(?:promoted|sticky|unpublished)(?=\s|$)")
 
 
 def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:

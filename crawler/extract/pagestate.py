@@ -63,8 +63,11 @@ def read_page_state(scripts: Iterable[Element]) -> PageState:
         if _NEEDLE not in text:
             continue
         story = _story(script.get("id"), text)
-        posts = [e for e in _elements(story) if e.get("type") == "story" and _has_content(e)]
-        if len(posts) >= _MIN_POSTS:
+        nested = [e for e in _elements(story) if e.get("type") == "story"]
+        if sum(1 for e in nested if _has_words(e)) >= _MIN_POSTS:
+            # Among posts with words, a dated one of a picture or a list alone is a post too
+            # (the Chicago Tribune's "Photos: …", "What we know"), not a related story's card.
+            posts = [e for e in nested if _has_words(e) or (_dated(e) and _has_content(e))]
             return PageState([_post(post) for post in posts], live=True)
     return PageState()
 
@@ -129,6 +132,18 @@ def _loads(text: str) -> Any:
         return json.loads(text)
     except (ValueError, RecursionError):  # a broken or hostile page
         return None
+
+
+def _has_words(story: dict[str, Any]) -> bool:
+    """Whether a nested story holds words of its own (a post), not only a reference to another
+    page's (a card of a related story carries no body)."""
+    return any(
+        e.get("type") in ("text", "paragraph") and e.get("content") for e in _elements(story)
+    )
+
+
+def _dated(story: dict[str, Any]) -> bool:
+    return bool(_string(story.get("display_date")) or _string(story.get("first_publish_date")))
 
 
 def _has_content(story: dict[str, Any]) -> bool:
