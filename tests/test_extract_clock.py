@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from lxml import etree
 
 from archive.times import format_utc
 from crawler.extract import extract_page, instant
@@ -1007,27 +1009,42 @@ def test_a_date_written_either_way_round_is_not_read_after_the_fetch() -> None:
     assert reading is not None and reading.utc == "2024-12-03T13:52:00Z"
 
 
+def _stamps(*texts: str, box: str = "span", within: str = "div") -> list[tuple[Any, str]]:
+    """Texts as the generic extractor finds them: each its element's, in a box of the page."""
+    found = []
+    for text in texts:
+        outer = etree.Element(within)
+        element = etree.SubElement(outer, box)
+        element.text = text
+        found.append((element, text))
+    return found
+
+
 def test_a_pages_dates_that_read_one_way_only_set_the_order_of_the_others() -> None:
-    """Drupal's "Wed, 02/28/2024 - 22:05" can only put the month first: "03/05/2024" on the
-    same page is March the 5th, and "02/01/2024" February the 1st; "28/02/2024" puts the day
-    first. A page none of whose stamps tells keeps its language's order, and so does one that
-    quotes a date from elsewhere in a sentence ("the US ruling of 6/24/2022")."""
+    """Drupal's "Wed, 02/28/2024 - 22:05" can only put the month first: with another such
+    stamp, "03/05/2024" on the same page is March the 5th, and "02/01/2024" February the 1st;
+    "28/02/2024" puts the day first. A page none of whose stamps tells keeps its language's
+    order, and so does one that quotes a date from elsewhere: in a sentence, a link, a
+    heading, an aside ("the US ruling of 6/24/2022", a sidebar's "4/29/2024")."""
     march = PageClock(datetime(2024, 3, 12, 14, 10, tzinfo=UTC), BERLIN, date(2024, 3, 12), ())
     drupal = in_date_order(
-        march, ["Tue, 03/05/2024 - 11:20", "Wed, 02/28/2024 - 22:05", "Tue, 02/13/2024 - 09:00"]
+        march,
+        _stamps("Tue, 03/05/2024 - 11:20", "Wed, 02/28/2024 - 22:05", "Tue, 02/13/2024 - 09:00"),
     )
     for text, utc in (("Tue, 03/05/2024 - 11:20", "2024-03-05T10:20:00Z"),
                       ("Thu, 02/01/2024 - 08:00", "2024-02-01T07:00:00Z")):  # fmt: skip
         reading = drupal.read(text)
         assert reading is not None and reading.utc == utc, text
-    european = in_date_order(march, ["28/02/2024 22:05", "03/05/2024", "13/02/2024"])
+    european = in_date_order(march, _stamps("28/02/2024 22:05", "03/05/2024", "13/02/2024"))
     reading = european.read("02/01/2024 08:00")
     assert reading is not None and reading.utc == "2024-01-02T07:00:00Z"
-    assert in_date_order(march, ["03/05/2024", "Page 2/3"]) is march
+    assert in_date_order(march, _stamps("03/05/2024", "Page 2/3")) is march
     quoted = "The minister cited the US ruling of 6/24/2022 as a precedent for the powers"
-    assert in_date_order(march, ["03/04/2024 16:40", quoted]) is march
-    # One stamp that reads one way only is enough where none reads the other way.
-    assert in_date_order(march, ["Wed, 02/28/2024 - 22:05", "03/05/2024"]).month_first is True
+    assert in_date_order(march, _stamps("03/04/2024 16:40", quoted)) is march
+    for box, within in (("a", "p"), ("h3", "div"), ("span", "aside")):
+        elsewhere = _stamps("6/24/2022", "4/29/2024", box=box, within=within)
+        assert in_date_order(march, _stamps("03/04/2024 16:40") + elsewhere) is march, box
+    assert in_date_order(march, _stamps("Wed, 02/28/2024 - 22:05", "03/05/2024")) is march
 
 
 def test_an_american_pages_date_line_puts_the_month_first() -> None:

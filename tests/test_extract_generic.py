@@ -3969,6 +3969,8 @@ def test_a_bold_lead_that_runs_on_into_its_sentence_is_no_title() -> None:
     assert [u.body_text.split("\n")[0] for u in updates] == [f"{b} {rest}" for b, rest in leads]
     # A credit or a byline after a bold title, in an italic or a link, carries no sentence on.
     for after in (
+        "via Reuters",
+        "by Jane Doe",
         "<i>via Reuters</i>",
         "<a href='/author/jane-doe'>by Jane Doe</a>",
         "<i>reporting by Reuters</i>",

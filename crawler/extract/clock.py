@@ -714,26 +714,40 @@ def _date_alone(text: str, month_first: bool = False) -> _Date | None:
     return found
 
 
-def in_date_order(page: PageClock, texts: Iterable[str]) -> PageClock:
+def in_date_order(page: PageClock, texts: Iterable[tuple[Element, str]]) -> PageClock:
     """The page clock, its dates of numbers read in the order the page's own stamps say, where
-    some can be read one way only: Drupal's "Wed, 02/28/2024 - 22:05" puts the month first,
-    so "Tue, 03/05/2024" beside it is March the 5th; "28/02/2024", the day. A stamp is a short
-    text of its own: a date quoted in a sentence ("the US ruling of 6/24/2022") says nothing of
-    the page's order; nor do stamps that disagree, but for one way twice as often."""
+    two or more can be read one way only, twice as many as the other way: Drupal's "Wed,
+    02/28/2024 - 22:05" puts the month first, so "Tue, 03/05/2024" beside it is March the 5th;
+    "28/02/2024", the day. A stamp is a short text of its own, not a link's, a heading's or an
+    aside's: a date quoted from elsewhere ("the US ruling of 6/24/2022", a sidebar's story)
+    says nothing of the page's order."""
     month_first = day_first = 0
-    for text in texts:
-        if "/" in text and len(text) <= _STAMP_TEXT:
-            for match in _SLASHED_DATE.finditer(text):
-                first, second = int(match.group(1)), int(match.group(2))
-                month_first += first <= 12 < second <= 31
-                day_first += second <= 12 < first <= 31
-    if month_first > 2 * day_first:
+    for element, text in texts:
+        if "/" not in text or len(text) > _STAMP_TEXT:
+            continue
+        for match in _SLASHED_DATE.finditer(text):
+            first, second = int(match.group(1)), int(match.group(2))
+            ways = (first <= 12 < second <= 31, second <= 12 < first <= 31)
+            if any(ways) and not _quoted(element):
+                month_first += ways[0]
+                day_first += ways[1]
+    if month_first >= _ORDER_DATES and month_first > 2 * day_first:
         return replace(page, month_first=True)
-    if day_first > 2 * month_first:
+    if day_first >= _ORDER_DATES and day_first > 2 * month_first:
         return replace(page, month_first=False)
     return page
 
 
+def _quoted(element: Element) -> bool:
+    """Whether a text's element is a link's, a heading's, or inside an aside or a nav."""
+    if element.tag == "a" or element.tag in _HEADING_TAGS:
+        return True
+    return any(box.tag in _QUOTING_BOXES for box in element.iterancestors())
+
+
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_QUOTING_BOXES = frozenset({"a", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6"})
+_ORDER_DATES = 2  # the stamps read one way only that set a page's order, at least
 _STAMP_TEXT = 60  # characters of a post's stamp at most: "Posted: Wed, 02/28/2024 - 22:05"
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
 

@@ -267,7 +267,7 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
     for reading in find_times(marks, labelled):
         by_element[reading.element].append(reading)
     if clock is not None:
-        clock = in_date_order(clock, (text for _, text, _ in texts))
+        clock = in_date_order(clock, ((element, text) for element, text, _ in texts))
     shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, walked)
     # The best group whose boxes say something as posts: an index of the posts, each line a

@@ -259,6 +259,8 @@ def _runs_on(box: Element, text: str) -> bool:
             return False  # a credit after a title: "<i>via Reuters</i>", "<a>by Jane Doe</a>"
         if text[-1] not in ",;" and not (following.tail or "").strip():
             return False  # nothing goes on after it: "<i>reporting by Reuters</i>", "<a>watch</a>"
+    if after.split()[0].lower() in _CREDIT_WORDS:
+        return False  # a credit after a title, in its text: "<b>Title</b> via Reuters"
     return text[-1] in ",;" or after[0].islower()
 
 
