@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from lxml import etree
 
 from archive.times import format_utc, parse_utc
-from crawler.extract.dom import Element, raw_text
+from crawler.extract.dom import HEADINGS, Element, raw_text
 
 # --- Tables ---------------------------------------------------------------------------------
 
@@ -740,13 +740,12 @@ def in_date_order(page: PageClock, texts: Iterable[tuple[Element, str]]) -> Page
 
 def _quoted(element: Element) -> bool:
     """Whether a text's element is a link's, a heading's, or inside an aside or a nav."""
-    if element.tag == "a" or element.tag in _HEADING_TAGS:
+    if element.tag == "a" or element.tag in HEADINGS:
         return True
     return any(box.tag in _QUOTING_BOXES for box in element.iterancestors())
 
 
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_QUOTING_BOXES = frozenset({"a", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6"})
+_QUOTING_BOXES = frozenset({"a", "aside", "nav"}) | HEADINGS
 _ORDER_DATES = 2  # the stamps read one way only that set a page's order, at least
 _STAMP_TEXT = 60  # characters of a post's stamp at most: "Posted: Wed, 02/28/2024 - 22:05"
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")

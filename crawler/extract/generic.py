@@ -106,11 +106,12 @@ _MODIFIED_CLASS = re.compile(r"updated|modified|edited|last-?mod", re.I)
 # A line that says the time after it is the last edit's, in the languages read here.
 _EDIT_LABEL = re.compile(rf"\s*(?:last\s+|zuletzt\s+)?(?:{EDIT_WORDS})\b", re.I)
 # What a post's stamp says before its clock, in the languages read here: "Posted at 14:05".
-_POSTED = re.compile(
-    rf"\W*(?:posted|published|filed|added|sent|veröffentlicht|publié|pubblicato|publicado|"
-    rf"gepubliceerd|geplaatst|opublikowano|dodano|{EDIT_WORDS})\b",
-    re.I,
+# The words that say when a post went up or was edited, in the languages read here.
+_POSTED_WORDS = (
+    r"posted|published|filed|added|veröffentlicht|publié|pubblicato|publicado|"
+    rf"gepubliceerd|geplaatst|opublikowano|dodano|{EDIT_WORDS}"
 )
+_POSTED = re.compile(rf"\W*(?:sent|{_POSTED_WORDS})\b", re.I)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
 _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 # data-id, data-post-id, data-postid; a plugin's prefix before a post's own word too
@@ -2094,9 +2095,8 @@ def _in_title_sentence(time: _Time) -> bool:
 # published by 10 pm").
 _STAMP_WORDS = re.compile(
     r"\W*(?:(?:last|latest|dernière|ultimo|ultima|última|zuletzt|laatst|ostatnia)\s+)?"
-    rf"(?:posted|published|filed|added|{EDIT_WORDS}|update|mise\s+à\s+jour|aktualisierung|"
-    r"stand|aktualizacja|aggiornamento|actualización|atualização|veröffentlicht|publié|"
-    r"pubblicato|publicado|opublikowano|dodano|gepubliceerd|geplaatst)\W*",
+    rf"(?:{_POSTED_WORDS}|update|mise\s+à\s+jour|aktualisierung|stand|aktualizacja|"
+    r"aggiornamento|actualización|atualização)\W*",
     re.I,
 )
 # The words before a clock in a sentence, in the languages read here: "by 3 pm", "um 14 Uhr",
