@@ -2786,6 +2786,18 @@ def test_a_box_of_links_to_other_stories_inside_a_post_is_no_word_of_it(
     ]
 
 
+def _first_post_holding(box: str, title: str, url: str) -> Update:
+    """The newest of four timed posts, which holds the box after its words."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"1{8 - n}:05</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few "
+        f"words.</p>{box if n == 0 else ''}</article>"
+        for n in range(4)
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>", title=title)
+    return extract_page(page, url).updates[0]
+
+
 @pytest.mark.parametrize(
     ("box", "url", "title"),
     [
@@ -2822,14 +2834,7 @@ def test_a_video_box_in_a_post_is_a_video_not_words(box: str, url: str, title: s
     """A box whose class says video, holding a player or a link to the video's page and its
     title at most: a video of the post, its title the video's text, no word of the post (nor
     its "Voir la vidéo" link)."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
-        f"1{8 - n}:05</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few "
-        f"words.</p>{box if n == 0 else ''}</article>"
-        for n in range(4)
-    )
-    page = page_of(f"<div class='feed'>{posts}</div>", title="Live: the day")
-    first = extract_page(page, "https://news.example.com/live/day").updates[0]
+    first = _first_post_holding(box, "Live: the day", "https://news.example.com/live/day")
     assert first.body_text == "What post 0 reports, in more than a few words."
     assert first.media == [{"type": "video", "url": url, "provider": None, "text": title}]
 
@@ -2842,14 +2847,7 @@ def test_a_lazy_iframe_without_src_is_the_posts_video() -> None:
         "'low' data-lazy-src='https://www.youtube.com/embed/exampleID01' allowfullscreen>"
         "</iframe></div></div>"
     )
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
-        f"1{8 - n}:05</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few "
-        f"words.</p>{frame if n == 0 else ''}</article>"
-        for n in range(4)
-    )
-    page = page_of(f"<div class='feed'>{posts}</div>", title="Live: the keynote")
-    first = extract_page(page, "https://news.example.com/live/keynote").updates[0]
+    first = _first_post_holding(frame, "Live: the keynote", "https://news.example.com/live/keynote")
     assert [(m["url"], m["provider"]) for m in first.media] == [
         ("https://www.youtube.com/embed/exampleID01", "youtube")
     ]
