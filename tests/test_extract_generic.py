@@ -3337,6 +3337,40 @@ def test_an_overs_ball_in_a_box_whose_class_says_over_is_a_commentarys_mark() ->
     assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in lines]
 
 
+def test_a_one_digit_clock_in_the_box_that_holds_the_days_clocks_is_a_clock() -> None:
+    """iDNES's online reports (as ffredyk/NewsTicker reads them): each post's clock alone in
+    `div.time > div`, "16:42" in the afternoon and "9:03" in the morning. Alone "9:03" may be a
+    video's length, but in the box of the same shape as the day's "16:42" it is the post's
+    time; the same digits in the video's own box are words of the post."""
+    posts = [
+        ("16:42", "Hejtman vyhlásil stav nebezpečí pro celé území kraje."),
+        ("12:12", "Premiér ve 13 hodin oznámil mimořádné zasedání vlády."),
+        ("10:47", "Hladina Bečvy ve Valašském Meziříčí dál stoupá."),
+        ("9:03", "Vítejte u naší online reportáže o povodních na Moravě."),
+    ]
+    rows = "".join(
+        f"<div class='item'><div class='time'><div>{clock}</div></div>"
+        f"<div class='event'><p>{text}</p>"
+        + ("<div class='video'><span class='length'>2:10</span></div>" if clock == "12:12" else "")
+        + "</div></div>"
+        for clock, text in posts
+    )
+    page = page_of(
+        f"<div id='on-line-data'>{rows}</div>",
+        title="ONLINE: Povodně na Moravě",
+        lang="cs",
+        published="2024-03-14T07:15:02+01:00",
+    )
+    url = "https://www.idnes.cz/zpravy/domaci/online-povodne-morava.A240314_071502_domaci_abc"
+    updates = extract_page(page, url, fetched_at="2024-03-14T15:50:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        ("2024-03-14T15:42:00Z", posts[0][1]),
+        ("2024-03-14T11:12:00Z", posts[1][1] + "\n\n2:10"),  # (the video's length, kept)
+        ("2024-03-14T09:47:00Z", posts[2][1]),
+        ("2024-03-14T08:03:00Z", posts[3][1]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("last", "authors"),
     [

@@ -610,6 +610,7 @@ _TIME_SHAPE = re.compile(
 _COMPACT_AGO = re.compile(r"\s*(\d{1,2})\s?([mhd])\s*", re.ASCII | re.I)
 # A clock with two-digit hour and nothing else in the text: the commonest visible time.
 _BARE_CLOCK = re.compile(r"\s*(\d\d):([0-5]\d)\s*", re.ASCII)
+_SHORT_CLOCK = re.compile(r"\s*(\d)[:.]([0-5]\d)\s*", re.ASCII)
 _META_LANGUAGES = frozenset({"og:locale", "language", "content-language", "dc.language"})
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
@@ -812,6 +813,13 @@ class PageClock:
     def read(self, text: str) -> Reading | None:
         """The first time in a short text; a bare clock is placed on `day` when day is known."""
         return _read(self, text[:_MAX_TEXT]) if text else None
+
+    def read_short_clock(self, text: str) -> Reading | None:
+        """A text that is a one-digit clock and nothing else ("9:03", "9.03"), read as a bare
+        clock. Alone it may be a video's length or a version: callers read it only where the
+        page's two-digit clocks stand in boxes of the same shape."""
+        match = _SHORT_CLOCK.fullmatch(text)
+        return _bare_clock(self, match) if match is not None else None
 
     def day_named(self, text: str) -> date | None:
         """The day a short line names when it says nothing else, the day of the week aside: a
@@ -1115,7 +1123,7 @@ def _bare_clock(page: PageClock, match: re.Match[str]) -> Reading | None:
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23:
         return None
-    read = f"{match.group(1)}:{match.group(2)}"
+    read = f"{match.group(1)}{match.string[match.end(1)]}{match.group(2)}"
     clock = _Clock(match.start(1), match.end(2), hour, minute, 0, None, True)
     if page.day is None:
         return Reading("clock", None, read, (hour, minute))

@@ -1845,9 +1845,11 @@ def visible_times(
     if clock is None:
         return []
     labelled = {} if labelled is None else labelled
-    found: list[_Time] = []
+    found: list[tuple[int, Element, str, Reading]] = []
     read: dict[str, Reading | None] = {}
-    for element, text, is_tail in texts:
+    clock_boxes: set[tuple[object, ...]] = set()  # the shapes of boxes that hold "16:42"
+    short: list[tuple[int, Element, str]] = []  # "9:03" alone: a clock in such a box
+    for at, (element, text, is_tail) in enumerate(texts):
         if text in read:
             reading = read[text]
         else:
@@ -1857,22 +1859,52 @@ def visible_times(
                 continue
             reading = _bare_minute(element, text)
             if reading is None:
+                if _SHORT_CLOCK_SHAPE.fullmatch(text):
+                    short.append((at, element, text))
                 continue
+        elif (
+            not is_tail
+            and reading.kind == "clock"
+            and reading.clock is not None
+            and reading.clock[0] >= 13
+            and _TWO_DIGIT_CLOCK.fullmatch(text)
+        ):
+            clock_boxes.add(_box_shape(element))
         holder = element.getparent() if is_tail else element
-        if holder is None:
-            continue
-        found.append(
-            _Time(
-                holder,
-                reading.utc or "",
-                VISIBLE,
-                _modified_class(holder, labelled),
-                text,
-                reading,
-                True,
-            )
+        if holder is not None:
+            found.append((at, holder, text, reading))
+    for at, element, text in short:
+        if _box_shape(element) in clock_boxes:
+            reading = clock.read_short_clock(text)
+            if reading is not None:
+                found.append((at, element, text, reading))
+    found.sort(key=lambda item: item[0])
+    return [
+        _Time(
+            holder,
+            reading.utc or "",
+            VISIBLE,
+            _modified_class(holder, labelled),
+            text,
+            reading,
+            True,
         )
-    return found
+        for _, holder, text, reading in found
+    ]
+
+
+# A morning's one-digit clock ("9:03") beside the day's "16:42": read where the page prints its
+# afternoon clocks on 24 hours in boxes of the same tag and class, within a parent of the same.
+# (A game's clock, "4:51" below "11:39", counts down from 12 or 15 minutes.)
+_SHORT_CLOCK_SHAPE = re.compile(r"\s*\d[:.][0-5]\d\s*", re.ASCII)
+_TWO_DIGIT_CLOCK = re.compile(r"\s*\d\d[:.][0-5]\d\s*", re.ASCII)
+
+
+def _box_shape(element: Element) -> tuple[object, ...]:
+    parent = element.getparent()
+    if parent is None:
+        return (element.tag, element.get("class"))
+    return (element.tag, element.get("class"), parent.tag, parent.get("class"))
 
 
 def _bare_minute(element: Element, text: str) -> Reading | None:
