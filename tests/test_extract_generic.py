@@ -3305,6 +3305,25 @@ def test_a_bare_number_in_a_box_whose_class_says_minute_is_a_match_minute() -> N
     assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in entries]
 
 
+def test_a_transcripts_time_codes_are_no_clocks() -> None:
+    """A video's transcript under a live title: each segment's time code in one box, "0:00" to
+    "14:30". The codes run from nought and are mostly one-digit: no post is dated by them,
+    though "14:30" alone reads as a clock."""
+    codes = ["0:00", "0:42", "1:23", "4:05", "7:50", "11:12", "14:30"]
+    rows = "".join(
+        f"<div class='segment'><div class='segment-timestamp'>{code}</div>"
+        f"<p class='segment-text'>Segment {n} of the briefing, in which the speaker goes on.</p>"
+        "</div>"
+        for n, code in enumerate(codes)
+    )
+    page = (
+        "<html lang='en'><head><title>Live briefing: transcript</title></head><body><main>"
+        f"<div class='transcript'>{rows}</div></main></body></html>"
+    ).encode()
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-02-10T16:00:00Z").updates
+    assert [u.published_at for u in updates if u.published_at] == []
+
+
 def test_an_overs_ball_in_a_box_whose_class_says_over_is_a_commentarys_mark() -> None:
     """Cricbuzz's commentary (as public scrapers read it): rows of a layout's one class, the
     ball's number ("19.4") in `div.cb-ovr-num` beside the line, notes between them without

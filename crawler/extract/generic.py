@@ -1847,7 +1847,8 @@ def visible_times(
     labelled = {} if labelled is None else labelled
     found: list[tuple[int, Element, str, Reading]] = []
     read: dict[str, Reading | None] = {}
-    clock_boxes: set[tuple[object, ...]] = set()  # the shapes of boxes that hold "16:42"
+    clocks_in: Counter[tuple[object, ...]] = Counter()  # two-digit clocks by their box's shape
+    afternoon: set[tuple[object, ...]] = set()  # the shapes of boxes that hold "16:42"
     short: list[tuple[int, Element, str]] = []  # "9:03" alone: a clock in such a box
     for at, (element, text, is_tail) in enumerate(texts):
         if text in read:
@@ -1866,19 +1867,18 @@ def visible_times(
             not is_tail
             and reading.kind == "clock"
             and reading.clock is not None
-            and reading.clock[0] >= 13
             and _TWO_DIGIT_CLOCK.fullmatch(text)
         ):
-            clock_boxes.add(_box_shape(element))
+            shape = _box_shape(element)
+            clocks_in[shape] += 1
+            if reading.clock[0] >= 13:
+                afternoon.add(shape)
         holder = element.getparent() if is_tail else element
         if holder is not None:
             found.append((at, holder, text, reading))
-    for at, element, text in short:
-        if _box_shape(element) in clock_boxes:
-            reading = clock.read_short_clock(text)
-            if reading is not None:
-                found.append((at, element, text, reading))
-    found.sort(key=lambda item: item[0])
+    if short and afternoon:
+        found += _short_clocks(short, clock, clocks_in, afternoon)
+        found.sort(key=lambda item: item[0])
     return [
         _Time(
             holder,
@@ -1898,6 +1898,29 @@ def visible_times(
 # (A game's clock, "4:51" below "11:39", counts down from 12 or 15 minutes.)
 _SHORT_CLOCK_SHAPE = re.compile(r"\s*\d[:.][0-5]\d\s*", re.ASCII)
 _TWO_DIGIT_CLOCK = re.compile(r"\s*\d\d[:.][0-5]\d\s*", re.ASCII)
+
+
+def _short_clocks(
+    short: list[tuple[int, Element, str]],
+    clock: PageClock,
+    clocks_in: Counter[tuple[object, ...]],
+    afternoon: set[tuple[object, ...]],
+) -> list[tuple[int, Element, str, Reading]]:
+    """The one-digit clocks read as clocks: in boxes of a shape that holds afternoon clocks,
+    more of them than of these, and no "0:42" (a video's or a transcript's time codes, "0:00",
+    "4:05", "11:12", "14:30", run from nought and are mostly one-digit)."""
+    shapes = [_box_shape(element) for _, element, _ in short]
+    counts = Counter(shapes)
+    codes = {
+        shape for shape, (_, _, text) in zip(shapes, short, strict=True) if text.strip()[0] == "0"
+    }
+    found = []
+    for shape, (at, element, text) in zip(shapes, short, strict=True):
+        if shape in afternoon and shape not in codes and clocks_in[shape] > counts[shape]:
+            reading = clock.read_short_clock(text)
+            if reading is not None:
+                found.append((at, element, text, reading))
+    return found
 
 
 def _box_shape(element: Element) -> tuple[object, ...]:
