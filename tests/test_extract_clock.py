@@ -658,6 +658,14 @@ def zone_name(clock: PageClock) -> str:
         ("en", "https://news.example/live", "UTC"),
         (None, "https://news.example/live", "UTC"),
         (None, "https://sportowefakty.wp.pl/live", "Europe/Warsaw"),
+        # Colombia's Spanish is no Madrid's (Infobae's Colombian edition, El Tiempo)...
+        ("es-CO", "https://news.example/live", "America/Bogota"),
+        ("es", "https://www.eltiempo.com.co/live", "America/Bogota"),
+        ("es-CR", "https://news.example/live", "America/Costa_Rica"),
+        ("ar", "https://news.example.ma/live", "Africa/Casablanca"),
+        # ...but a domain anyone may buy says nothing of where its site is.
+        ("en", "https://thenews.co/live", "UTC"),
+        ("fr", "https://lejournal.me/live", "Europe/Paris"),
     ],
 )
 def test_zone_from_language_and_domain(lang: str | None, url: str, zone: str) -> None:
@@ -692,6 +700,7 @@ def test_zone_from_the_pages_offsets(lang: str, dates: list[str], zone: str) -> 
         ("en", "https://news.example/live", "Updated April 14, 2024 at 11:42 a.m. EDT",
          "America/New_York"),
         ("en", "https://news.example/live", "Last updated 9:05 pm ET", "America/New_York"),
+        ("en", "https://news.example/live", "Last updated <!-- -->9:05 pm ET", "America/New_York"),
         ("en", "https://news.example/live", "Updated 14:05 IST", "Asia/Kolkata"),
         ("en", "https://news.example/live", "Updated 10:40 GMT", "UTC"),
         (None, "https://news.example/live", "Stand: 14:05 Uhr MESZ", "Europe/Berlin"),
@@ -699,6 +708,17 @@ def test_zone_from_the_pages_offsets(lang: str, dates: list[str], zone: str) -> 
         # ("the debate starts at 9pm ET" on a British page) does not move it.
         ("en", "https://www.mirror.co.uk/live", "The debate starts at 9pm ET", "Europe/London"),
         ("de", "https://news.example/live", "Um 14:00 Uhr ET spricht Biden", "Europe/Berlin"),
+        # A date line in a zone of the Americas places a page its language alone would put in
+        # Europe: Infobae's Spanish dates its changes in US Eastern time, React splitting the
+        # line with a comment.
+        ("es-CO", "https://www.infobae.com/colombia/live",
+         "Actualizado: <!-- -->12 Sep, 2026 04:41 p. m. EST", "America/New_York"),
+        ("es", "https://news.example/live", "Actualizado: 12 Sep, 2026 04:41 p. m. EST",
+         "America/New_York"),
+        # ...not a European zone, nor a date line under a domain's own zone.
+        ("es", "https://news.example/live", "Actualizado: 12 Sep, 2026 16:41 CET", "Europe/Madrid"),
+        ("es", "https://www.clarin.com.ar/live", "Actualizado: 12 Sep, 2026 04:41 p. m. EST",
+         "America/Argentina/Buenos_Aires"),
         # A number without a clock is no clock in a zone.
         ("en", "https://news.example/live", "Page 2 of 5 PT", "UTC"),
     ],

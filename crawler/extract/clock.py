@@ -458,6 +458,9 @@ COUNTRY_ZONES: dict[str, str] = {
     "ar": "America/Argentina/Buenos_Aires", "cl": "America/Santiago", "pe": "America/Lima",
     "uy": "America/Montevideo", "ve": "America/Caracas", "cu": "America/Havana",
     "do": "America/Santo_Domingo", "gt": "America/Guatemala", "ec": "America/Guayaquil",
+    "co": "America/Bogota", "bo": "America/La_Paz", "py": "America/Asuncion",
+    "cr": "America/Costa_Rica", "pa": "America/Panama", "hn": "America/Tegucigalpa",
+    "sv": "America/El_Salvador", "ni": "America/Managua", "pr": "America/Puerto_Rico",
     "cz": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest",
     "ro": "Europe/Bucharest", "bg": "Europe/Sofia", "gr": "Europe/Athens",
     "hr": "Europe/Zagreb", "si": "Europe/Ljubljana", "rs": "Europe/Belgrade",
@@ -470,7 +473,15 @@ COUNTRY_ZONES: dict[str, str] = {
     "sg": "Asia/Singapore", "my": "Asia/Kuala_Lumpur", "ph": "Asia/Manila",
     "id": "Asia/Jakarta", "th": "Asia/Bangkok", "vn": "Asia/Ho_Chi_Minh",
     "pk": "Asia/Karachi", "bd": "Asia/Dhaka", "ae": "Asia/Dubai",
+    "ma": "Africa/Casablanca", "dz": "Africa/Algiers", "tn": "Africa/Tunis",
+    "gh": "Africa/Accra", "sa": "Asia/Riyadh", "qa": "Asia/Qatar", "lb": "Asia/Beirut",
+    "jo": "Asia/Amman", "lk": "Asia/Colombo", "np": "Asia/Kathmandu", "is": "Atlantic/Reykjavik",
+    "mt": "Europe/Malta", "cy": "Asia/Nicosia", "ba": "Europe/Sarajevo", "mk": "Europe/Skopje",
+    "al": "Europe/Tirane", "md": "Europe/Chisinau", "ge": "Asia/Tbilisi",
 }  # fmt: skip
+# Country domains sold to anyone, which say nothing of where a site is ("thenews.co").
+_OPEN_DOMAINS = frozenset({"co", "me", "tv", "io", "ai", "fm", "ly", "ws", "cc", "to"})
+_SECOND_LEVELS = frozenset({"com", "net", "org", "gov", "gob", "edu", "ac", "co", "nom"})
 # A language without a region to the zone of the country most of its publishers are in;
 # English, spoken around the world, tells nothing alone.
 LANGUAGE_ZONES: dict[str, str] = {
@@ -996,7 +1007,8 @@ def page_clock(
     times, declared = _body_times(root, gathered)
     values = _extremes(head_times + declared + [value for value, _ in times])
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
-    zone = _infer_zone(_zone_candidates(url, tags), stamps, root)
+    candidates, from_domain = _zone_candidates(url, tags)
+    zone = _infer_zone(candidates, stamps, root, from_domain)
     today = fetched.astimezone(zone).date()
     day, began = _newest_day(stamps, zone, fetched), False
     if day is not None and day < today:
@@ -1712,16 +1724,20 @@ def _stamp(value: str) -> _Stamp | None:
     return _Stamp(moment, written, None)
 
 
-def _zone_candidates(url: str, tags: list[str]) -> list[str]:
-    """Zones the domain's country, the language's region and the language imply, in order."""
+def _zone_candidates(url: str, tags: list[str]) -> tuple[list[str], bool]:
+    """Zones the domain's country, the language's region and the language imply, in order, and
+    whether the domain named one."""
     candidates = []
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         host = ""
-    country = host.rpartition(".")[2]
+    rest, _, country = host.rpartition(".")
+    if country in _OPEN_DOMAINS and rest.rpartition(".")[2] not in _SECOND_LEVELS:
+        country = ""  # ("eltiempo.com.co" is Colombian)
     if country in COUNTRY_ZONES:
         candidates.append(COUNTRY_ZONES[country])
+    from_domain = bool(candidates)
     for tag in tags:
         language, _, region = tag.partition("-")
         region = region[:2]
@@ -1731,24 +1747,32 @@ def _zone_candidates(url: str, tags: list[str]) -> list[str]:
         language = tag.partition("-")[0]
         if language in LANGUAGE_ZONES:
             candidates.append(LANGUAGE_ZONES[language])
-    return list(dict.fromkeys(candidates))
+    return list(dict.fromkeys(candidates)), from_domain
 
 
-def _infer_zone(candidates: list[str], stamps: list[_Stamp], root: Element | None = None) -> tzinfo:
+def _infer_zone(
+    candidates: list[str],
+    stamps: list[_Stamp],
+    root: Element | None = None,
+    from_domain: bool = False,
+) -> tzinfo:
     """The first candidate (then common zone) that agrees with the most of the page's written
-    offsets; where the page writes none, the first candidate, else the zone it prints beside a
-    clock at its top (of `root`), else UTC ("Z" says how a time is written, not where its page
-    is)."""
+    offsets. Where the page writes none: the domain's zone; else the zone it prints beside a
+    clock at its top (of `root`) where no language names one, or where it is of the Americas
+    and beside a date (Infobae's Spanish dates its changes in "EST", no Madrid time); else the
+    first candidate; else UTC ("Z" says how a time is written, not where its page is)."""
     observed = list(
         dict.fromkeys((s.moment.astimezone(UTC), s.offset) for s in stamps if s.moment and s.offset)
     )
     zones = (z for z in map(_named_zone, dict.fromkeys(candidates)) if z is not None)
     if not observed:
-        first = next(zones, None)
-        if first is not None:
-            return first
-        printed = _printed_zone(root) if root is not None else None
-        return printed or UTC
+        if not from_domain and root is not None:
+            printed = _printed_zone(root, dated=bool(candidates))
+            if printed is not None and (
+                not candidates or getattr(printed, "key", "").startswith("America/")
+            ):
+                return printed
+        return next(zones, None) or UTC
     best: tzinfo | None = None
     best_score = 0
     for zone in chain(zones, map(_named_zone, _COMMON_ZONES)):
@@ -1821,9 +1845,12 @@ def _first_lines(root: Element) -> Iterator[_Line]:
         return
     count = quoted = 0
     before = ""
-    walker = etree.iterwalk(body, events=("start", "end"))
+    # (A comment's tail is a line's rest: React prints "Actualizado: <!-- -->12 Sep…")
+    walker = etree.iterwalk(body, events=("start", "end", "comment"))
     for event, element in walker:
-        if event == "start":
+        if event == "comment":
+            words = element.tail
+        elif event == "start":
             if element.tag in _NOT_DATELINE:
                 walker.skip_subtree()  # (its tail comes at its "end")
                 continue
@@ -1857,11 +1884,13 @@ _PRINTED_ZONES = {
 }  # fmt: skip
 
 
-def _printed_zone(root: Element) -> tzinfo | None:
-    """The zone the first clock with a zone's name after it in the page's first lines names."""
+def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
+    """The zone the first clock with a zone's name after it in the page's first lines names;
+    with `dated`, only in a line that also states a date ("Actualizado: 12 Sep, 2026 04:41 p. m.
+    EST", not "Um 14:00 Uhr ET spricht Biden")."""
     for words, _, _ in _first_lines(root):
         for clock in _clocks(words):
-            if clock.zone is None:
+            if clock.zone is None or (dated and _find_date(words, need_year=True) is None):
                 continue
             named = _ZONE_ANYWHERE.search(words, clock.start, clock.end)
             name = named.group(1) if named is not None else None
