@@ -3305,6 +3305,35 @@ def test_a_bare_number_in_a_box_whose_class_says_minute_is_a_match_minute() -> N
     assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in entries]
 
 
+def test_a_long_posts_body_whose_class_says_it_has_a_read_more_is_its_words() -> None:
+    """Sky TG24's live posts (as Yoddikko/Mercury's saved pages show them): a long post's body
+    is `div.lvbg-post__body--with-readmore`, a box with a "Leggi di più" toggle, not one."""
+    posts = [
+        ("2024-03-14T10:52:10+0100", "Allerta rossa prorogata", "La Protezione civile ha esteso"),
+        ("2024-03-14T10:31:05+0100", "Evacuate trecento persone", "Circa trecento residenti"),
+        ("2024-03-14T09:40:00+0100", "Il ministro a Ravenna", "Nel primo pomeriggio il ministro"),
+    ]
+    sections = "".join(
+        f"<section class='lvbg-timeline__section' id='p{n}'><time datetime='{when}'>"
+        f"{when[11:16]}</time><h2 class='lvbg-post__title-v2'>{title}</h2>"
+        "<div class='lvbg-post__body"
+        + (" lvbg-post__body--with-readmore" if n != 1 else "")
+        + f"'><p>{words} e altre parole della notizia.</p><button>Leggi di più</button></div>"
+        "</section>"
+        for n, (when, title, words) in enumerate(posts)
+    )
+    page = page_of(
+        f"<div class='lvbg-timeline'>{sections}</div>",
+        title="Maltempo, allerta rossa. LIVE",
+        lang="it",
+    )
+    url = "https://tg24.sky.it/cronaca/diretta/maltempo"
+    updates = extract_page(page, url, fetched_at="2024-03-14T10:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (title, f"{words} e altre parole della notizia.") for _, title, words in posts
+    ]
+
+
 def test_a_transcripts_time_codes_are_no_clocks() -> None:
     """A video's transcript under a live title: each segment's time code in one box, "0:00" to
     "14:30". The codes run from nought and are mostly one-digit: no post is dated by them,

@@ -113,6 +113,12 @@ def test_times_that_are_not_times(value: object) -> None:
         ("post-has-avatar", False),
         ("timeline-item is-avatar-shown", False),
         ("entry-content", False),
+        # ...or a read-more button or share bar: Sky TG24's long post's body.
+        ("lvbg-post__body lvbg-post__body--with-readmore", False),
+        ("article-body has-share-buttons", False),
+        ("read-more", True),
+        ("share-bar--with-icons", True),
+        ("card--promo", True),
     ],
 )
 def test_chrome_classes_and_the_modifiers_that_name_none(cls: str, chrome: bool) -> None:

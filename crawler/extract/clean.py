@@ -287,6 +287,9 @@ _CHROME_CLASS = re.compile(
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
 )
+# A name that says what a box holds beside its words, not what it is: Sky TG24's long post's
+# body "lvbg-post__body--with-readmore", an article's "has-share-buttons".
+_WITH_PART = re.compile(r"(?:--|(?<![\w-]))(?:with|has)[-_][\w-]*", re.I)
 
 # The words that label a picture's credit, in the languages read here ("Photo:", "Foto:",
 # "Bild:", "Crédit photo :", "Fotografía:", "Zdjęcie:", "Fot.", "Quelle:", "Fonte:", "Bron:").
@@ -645,7 +648,7 @@ def is_chrome_class(cls: str) -> bool:
     Cached: a page repeats a handful of class strings on every entry.
     """
     return bool(cls) and (
-        _CHROME_CLASS.search(cls) is not None
+        _CHROME_CLASS.search(_WITH_PART.sub(" ", cls) if "-" in cls else cls) is not None
         or names_part(cls, "byline")
         or names_part(cls, "avatar")
         or _topic_tags(cls)
