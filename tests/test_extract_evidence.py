@@ -110,6 +110,17 @@ def test_a_word_of_one_language_counts_on_its_pages_and_those_that_name_none() -
     assert signs("https://www.example.it/a", ["Milan-Inter in diretta"], ("it",)).title
 
 
+def test_nordic_live_words_count_on_their_languages_pages() -> None:
+    """TV 2's and VG's "direkte", Aftonbladet's "direktrapport", a "liveblogg"; not the
+    Norwegian "direkte fly" (direct flights) in a title, nor German's "direkt" in an address."""
+    assert signs("https://www.tv2.no/nyheter/direkte/storm-vestlandet/1234", [], ("nb",)).address
+    assert signs("https://www.example.se/nyheter/a/direktrapport-valet", [], ("sv",)).address
+    assert signs("https://www.example.se/nyheter/direkt-stormen", [], ("sv",)).address
+    assert signs("https://www.example.no/liveblogg-valget/", [], ("nb",)).address
+    assert not signs("https://www.example.de/reisen/direkt-buchen/", [], ("de",)).address
+    assert not signs("https://www.example.no/a", ["Direkte fly til Roma fra Gardermoen"]).title
+
+
 def test_german_compounds_of_live_are_live_unless_their_second_word_is_no_coverage() -> None:
     """ "Live-Berichterstattung", "Live-Kommentar" are a live page's words; "Live-Ergebnisse"
     (results), "Live-Webcam" are not; nor is an address's "live-webcam"."""
@@ -187,6 +198,10 @@ def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
         "Ukrajnai háború percről percre",
         "ONLINE: Povodně na Moravě",
         "JUST NU: Kraftigt oväder i Stockholm",
+        "Direkte: Ekstremværet herjer på Vestlandet",
+        "DIREKTE | Valgnatten 2025",
+        "Direkt: Stormen drar in över Gotland",
+        "Direktrapport från valvakan",
     ],
 )
 def test_titles_that_say_live(title: str) -> None:

@@ -42,7 +42,8 @@ _URL_WORDS = re.compile(
     r"live-?news|as-it-happened|minute-by-minute|en-?direct|direct|en-?vivo|directo|"
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|canli|"
     r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre|"
-    r"uzivo|v-zivo|nazivo|minuta-po-minute|tiesiogiai|tiesraide|otseblogi)"
+    r"uzivo|v-zivo|nazivo|minuta-po-minute|tiesiogiai|tiesraide|otseblogi|"
+    r"liveblogg|direkte|direkt|direktrapport)"
     r"(?=$|[/_.?&=-])",
     re.I,
 )
@@ -58,10 +59,11 @@ _TITLE_WORDS = re.compile(
     r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b|"
     r"\bnews-?blog\b|\bperc(?:ről|rol) percre\b|"
     # Croatian, Serbian and Bosnian, Slovene, Slovak and Czech, Ukrainian, Bulgarian,
-    # Lithuanian, Latvian, Estonian, Romanian and Finnish.
+    # Lithuanian, Latvian, Estonian, Romanian and Finnish; Norwegian, Danish and Swedish
+    # ("Direkte: …", "Direktrapport").
     r"\buživo\b|\bуживо\b|\bv živo\b|\bnaživo\b|\bminúta po minúte\b|\bminutu po minutě\b|"
     r"\bнаживо\b|\bна живо\b|\btiesiogiai\b|\btiešraid\w*|\botseblogi\b|\bîn direct\b|"
-    r"\bhetki hetkeltä\b",
+    r"\bhetki hetkeltä\b|\bdirektrapport|^\s*direkte?\s*[:|–—]",
     re.I,
 )
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
@@ -82,6 +84,9 @@ _WORD_LANGUAGES = {
     "diretta": ("it",),
     "vivo": ("es", "pt"),
     "relacja": ("pl",),
+    # Norwegian and Danish, Swedish: "direkte fly", "direkt" are "direct" beside them.
+    "direkte": ("no", "nb", "nn", "da"),
+    "direkt": ("sv",),
 }
 
 
