@@ -262,3 +262,103 @@ def test_goals_live_posts_are_read_from_its_next_data() -> None:
         {"type": "image", "url": "https://assets.goal.com/mainoo.jpg", "caption": None,
          "credit": "Getty Images"}
     ]  # fmt: skip
+
+
+# Any other build's state: pages built here in the shape DR's Next.js data holds its live blog
+# (foxtrut/beosound5c `services/sources/dr_news.py`: `viewProps.article.liveBlog.items`, each
+# with `id`, `title` and `content` in HTML, no time), and in a `window.__INITIAL_STATE__`
+# assignment; the words are invented.
+
+DR = "https://www.dr.dk/sporten/fodbold/superligaen/live-sidste-spillerunde"
+
+
+def _state_page(title: str, script: str) -> bytes:
+    return (
+        f"<html lang='da'><head><title>{title}</title></head><body><main><h1>{title}</h1>"
+        "<div class='dre-liveblog'><p>Indlæser…</p></div></main>"
+        f"{script}</body></html>"
+    ).encode()
+
+
+def _next_data(data: dict[str, Any]) -> str:
+    return f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data)}</script>'
+
+
+DR_ITEMS = [
+    {"id": "12440107", "title": "Slutfløjt: Mesterskabet er afgjort",
+     "content": "<p>Dommeren fløjter af efter fire minutters tillægstid, og hjemmeholdet kan fejre"
+                " guldet.</p>"},
+    {"id": "12440088", "title": "",
+     "content": "<p>Udeholdets fans har tændt blus på langsiden, og kampen er kortvarigt"
+                " afbrudt.</p>"},
+    {"id": "12440061", "title": "Mål! 2-1 til hjemmeholdet",
+     "content": "<p>Et hovedstød på bagerste stolpe efter et hjørnespark sender hjemmeholdet"
+                " foran igen.</p>"},
+]  # fmt: skip
+
+
+def test_a_live_pages_posts_only_in_its_state_under_a_live_name_are_its_updates() -> None:
+    """A page that says it is live and shows no post: the list its Next.js data keeps under
+    `liveBlog` is its stream, each item a post with its id, title and words (DR gives no
+    time: the posts keep none, in the list's order)."""
+    data = {"props": {"pageProps": {"viewProps": {"article": {
+        "title": "LIVE Sidste spillerunde", "liveBlog": {"id": "drsport/4711", "items": DR_ITEMS},
+        "related": [{"id": "1", "title": "Andet", "url": "/a"}]}}}}}  # fmt: skip
+    page = _state_page("LIVE Sidste spillerunde: Følg kampene her", _next_data(data))
+    read = extract_page(page, DR, fetched_at="2024-06-01T16:00:00Z")
+    assert [(u.source_id, u.headline, u.published_at) for u in read.updates] == [
+        ("12440107", "Slutfløjt: Mesterskabet er afgjort", None),
+        ("12440088", None, None),
+        ("12440061", "Mål! 2-1 til hjemmeholdet", None),
+    ]
+    assert read.updates[1].body_text.startswith("Udeholdets fans har tændt blus")
+
+
+def test_a_state_assignments_dated_posts_are_its_updates() -> None:
+    """`window.__INITIAL_STATE__ = {…};` with the stream under `posts`: a name that does not
+    say live needs each post's time."""
+    posts = [
+        {"id": n, "publishedAt": f"2024-06-01T15:{n}0:00Z", "headline": f"Indlæg {n}",
+         "body": [{"type": "paragraph", "text": f"Ordene i indlæg nummer {n}, flere end blot et par få."}],
+         "author": {"name": "Mette Holm"}}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    script = (
+        f"<script>window.__INITIAL_STATE__ = {json.dumps({'page': {'posts': posts}})};</script>"
+    )
+    read = extract_page(_state_page("Valget – live", script), DR, fetched_at="2024-06-01T16:00:00Z")
+    assert [(u.source_id, u.published_at, u.authors) for u in read.updates] == [
+        (str(n), f"2024-06-01T15:{n}0:00Z", ["Mette Holm"]) for n in (3, 2, 1)
+    ]
+    assert read.updates[0].body_text == "Ordene i indlæg nummer 3, flere end blot et par få."
+    undated = [{k: v for k, v in post.items() if k != "publishedAt"} for post in posts]
+    script = (
+        f"<script>window.__INITIAL_STATE__ = {json.dumps({'page': {'posts': undated}})};</script>"
+    )
+    assert extract_page(_state_page("Valget – live", script), DR).updates == []
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "item"),
+    [
+        # A live page's related stories: a summary and a link, no words of their own.
+        ("LIVE Sidste spillerunde", "liveBlog",
+         {"title": "Læs også", "summary": "En anden historie, med flere ord end et par stykker.",
+          "url": "/sporten/andet"}),
+        # Comments under a live title hang under their own name.
+        ("LIVE Sidste spillerunde", "comments",
+         {"content": "Hvilken kamp! Jeg har fulgt med hele eftermiddagen her.",
+          "createdAt": "2024-06-01T15:10:00Z"}),
+        # A page nothing says is live keeps its lists to itself.
+        ("Sidste spillerunde i Superligaen", "liveBlog",
+         {"content": "<p>Dommeren fløjter af efter fire minutters tillægstid i dag.</p>",
+          "createdAt": "2024-06-01T15:10:00Z"}),
+    ],
+)  # fmt: skip
+def test_state_lists_that_are_no_stream_give_no_updates(
+    title: str, name: str, item: dict[str, Any]
+) -> None:
+    items = [{**item, "id": str(n)} for n in range(5)]
+    page = _state_page(title, _next_data({"props": {"pageProps": {name: {"items": items}}}}))
+    url = "https://www.dr.dk/sporten/fodbold/superligaen/sidste-spillerunde"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []

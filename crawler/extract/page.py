@@ -32,7 +32,7 @@ from crawler.extract.merge import (
     unique_numbers,
 )
 from crawler.extract.microdata import Microdata, read_microdata
-from crawler.extract.pagestate import read_page_state
+from crawler.extract.pagestate import read_page_state, read_state_stream
 from crawler.extract.pagination import next_urls
 from crawler.extract.structured import StructuredUpdate
 
@@ -146,6 +146,13 @@ def _read_tree(
             live = live or bool(html)
         else:
             html = []  # a stream, but nothing says it is a live blog's: comments, teasers
+    if not html and not any(structured) and not (embedded or named) and name is None and said:
+        # A page that says it is live and shows no post: its posts may stand only in its JSON
+        # state, in a build's own shape.
+        state_stream = read_state_stream(script_elements)
+        if state_stream:
+            structured.append(state_stream)
+            live = True
     adapter = adapters.named(name)
     if adapter is not None and adapter.older is not None:
         known = adapter.older(root, url)

@@ -19,11 +19,15 @@ whose scripts are its ads' and polls' placeholders.
 
 The posts are read as structured data is (a StructuredUpdate each, merged with the HTML's
 reading of the same post); a story with fewer than two nested stories is no live page's.
+
+Any other build's state is read only where the page says it is live and shows no post
+(read_state_stream, below).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -237,3 +241,165 @@ def _web(value: str | None) -> str | None:
 
 def _string(value: Any) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
+
+
+# Any other build's state ---------------------------------------------------------------------
+#
+# Pages whose posts stand only in their JSON state, in a shape no reader here knows (DR's
+# `viewProps.article.liveBlog.items`, NOS's, Denník N's `__INITIAL_STATE__`): read only where
+# the page says it is live and neither its markup nor its structured data gives a post. A list
+# is a stream's when it hangs under a name that says so ("liveBlog", "posts", "updates",
+# "entries", "ticker") and nearly every item has a time and words of its own ("content",
+# "body", "html", "text"; the time may lack only under a name that says live): a teaser's
+# summary or a link to another page is no post's words, and a list of comments hangs under
+# "comments".
+
+_STATE_ASSIGNMENT = re.compile(r"(?:window\.)?__[A-Z][A-Z_]*__\s*=\s*(?=\{)")
+_STREAM_NAME = re.compile(r"live|ticker|blog|posts|updates|entries", re.I)
+_LIVE_NAME = re.compile(r"live|ticker", re.I)
+_ID_KEYS = ("id", "_id", "postId", "post_id", "uuid", "guid", "entryId", "key")
+_TIME_KEYS = (
+    "publishedAt", "published_at", "datePublished", "publishTime", "published", "createdAt",
+    "created_at", "created", "date", "time", "timestamp", "displayDate", "display_date",
+    "firstPublished", "updatedAt", "updated_at", "updateTime", "modified",
+)  # fmt: skip
+_BODY_KEYS = ("content", "body", "html", "text", "contentHtml", "bodyHtml", "bodyText", "details")
+_TITLE_KEYS = ("title", "headline", "heading", "header")
+_AUTHOR_KEYS = ("authors", "author", "byline")
+_PIN_KEYS = ("pinned", "isPinned", "sticky", "isSticky")
+_MIN_STATE_POSTS = 3
+_POST_WORDS = 40  # characters of words that make an item's body a post's
+_MAX_NODES = 200_000  # of a page's state walked in search of its stream
+
+
+def read_state_stream(scripts: Iterable[Element]) -> list[StructuredUpdate]:
+    """The posts of the longest list in the page's JSON state that reads as a live stream."""
+    best: list[dict[str, Any]] = []
+    for script in scripts:
+        if script.tag != "script":
+            continue
+        data = _state_of(script)
+        if data is None:
+            continue
+        budget = [_MAX_NODES]
+        for posts in _streams(data, "", budget):
+            if len(posts) > len(best):
+                best = posts
+    return [_state_post(post) for post in best]
+
+
+def _state_of(script: Element) -> Any:
+    """A script's JSON state: Next.js's data, a JSON script, or `window.__STATE__ = {…}`."""
+    text = script.text or ""
+    kind = (script.get("type") or "").lower()
+    if script.get("id") == _NEXT_DATA or kind == "application/json":
+        return _loads(text)
+    if kind not in ("", "text/javascript", "application/javascript", "module"):
+        return None
+    found = _STATE_ASSIGNMENT.search(text)
+    if found is None:
+        return None
+    try:
+        data, _ = json.JSONDecoder().raw_decode(text, found.end())
+    except (ValueError, RecursionError):
+        return None
+    return data
+
+
+def _streams(node: Any, path: str, budget: list[int]) -> Iterable[list[dict[str, Any]]]:
+    """The lists under `node` whose items read as a stream's posts, walked within a budget."""
+    stack = [(node, path)]
+    while stack and budget[0] > 0:
+        value, at = stack.pop()
+        budget[0] -= 1
+        if isinstance(value, dict):
+            stack.extend((child, f"{at}.{key}") for key, child in value.items())
+        elif isinstance(value, list):
+            items = [item for item in value if isinstance(item, dict)]
+            named = ".".join(at.rsplit(".", 2)[-2:])  # the list's name and its holder's
+            if len(items) >= _MIN_STATE_POSTS and _STREAM_NAME.search(named):
+                live = _LIVE_NAME.search(named) is not None
+                posts = [item for item in items if _reads_as_post(item, live)]
+                if len(posts) >= _MIN_STATE_POSTS and len(posts) * 10 >= len(items) * 9:
+                    yield posts
+                    continue
+            stack.extend((child, at) for child in value)
+
+
+def _reads_as_post(item: dict[str, Any], live: bool) -> bool:
+    """Words of its own, and a time unless its list's name says live (DR's items give none)."""
+    return (live or _state_time(item) is not None) and len(_state_words(item)) >= _POST_WORDS
+
+
+def _state_time(item: dict[str, Any]) -> str | None:
+    for key in _TIME_KEYS:
+        value = item.get(key)
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            found = machine_time(value if not isinstance(value, str) else value.strip())
+            if found is not None:
+                return found
+    return None
+
+
+def _state_body(item: dict[str, Any]) -> str:
+    """An item's words as HTML: a string of markup or text, or the strings of its blocks."""
+    for key in _BODY_KEYS:
+        value = item.get(key)
+        if isinstance(value, dict):
+            value = next((value[k] for k in _BODY_KEYS if isinstance(value.get(k), str)), None)
+        if isinstance(value, str) and value.strip():
+            return value if "<" in value else f"<p>{escape_text(value)}</p>"
+        if isinstance(value, list):
+            blocks = [_block_text(block) for block in value]
+            shown = "".join(f"<p>{escape_text(b)}</p>" for b in blocks if b)
+            if shown:
+                return shown
+    return ""
+
+
+def _block_text(block: Any) -> str:
+    if isinstance(block, str):
+        return normalise_text(block)
+    if isinstance(block, dict):
+        for key in ("text", "content", "html", "value"):
+            if isinstance(block.get(key), str):
+                return _plain(block[key])
+    return ""
+
+
+def _state_words(item: dict[str, Any]) -> str:
+    body = _state_body(item)
+    return _plain(body) if body else ""
+
+
+def _state_post(item: dict[str, Any]) -> StructuredUpdate:
+    identity = next((item[k] for k in _ID_KEYS if isinstance(item.get(k), str | int)), None)
+    title = next((_plain(item[k]) for k in _TITLE_KEYS if isinstance(item.get(k), str)), None)
+    return StructuredUpdate(
+        source=SOURCE,
+        source_id=str(identity)
+        if identity is not None and not isinstance(identity, bool)
+        else None,
+        headline=title or None,
+        published_at=_state_time(item),
+        authors=author_names(_state_authors(item)),
+        article_body=_state_body(item),
+        pinned=any(item.get(key) is True for key in _PIN_KEYS),
+    )
+
+
+def _state_authors(item: dict[str, Any]) -> list[str]:
+    for key in _AUTHOR_KEYS:
+        value = item.get(key)
+        people = value if isinstance(value, list) else [value]
+        names = [
+            _plain(p)
+            if isinstance(p, str)
+            else _plain(p.get("name"))
+            if isinstance(p, dict)
+            else ""
+            for p in people
+        ]
+        if any(names):
+            return [name for name in names if name]
+    return []
