@@ -391,6 +391,43 @@ def test_a_world_service_post_heading_holds_its_time_label_and_subheadline() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("en", ["1 hour ago", "2 hours ago"]), ("zh", ["1 小时前", "2 小时前"]),
+     ("ar", ["منذ ساعة", "منذ ساعتين"])],
+)  # fmt: skip
+def test_a_world_service_posts_how_long_ago_is_refined_by_its_json_ld_time(
+    lang: str, shown: list[str]
+) -> None:
+    """A World Service post shows how long ago it went up ("1 hour ago", "1 小时前", "منذ
+    ساعة"), good to its hour; JSON-LD's time within that hour is the instant."""
+    posts = "".join(
+        f'<li><article><h3 id="urn:asset:0a1b-{n}" tabindex="-1"><span role="text"><span '
+        f'class="banner"><time datetime="01 May 2024">{ago}</time></span><span class="t">'
+        f'Headline {n}</span></span></h3><div class="b"><p>What post {n} reports from the '
+        "river, in a few more words.</p></div></article></li>"
+        for n, ago in enumerate(shown)
+    )
+    exact = ["2024-05-01T10:47:00Z", "2024-05-01T09:52:00Z"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "liveBlogUpdate": [
+            {"@type": "BlogPosting", "headline": f"Headline {n}", "datePublished": exact[n],
+             "articleBody": f"What post {n} reports from the river, in a few more words."}
+            for n in range(2)
+        ],
+    }  # fmt: skip
+    page = (
+        f"<html lang='{lang}'><head><title>Live: floods</title><script type='application/"
+        f"ld+json'>{json.dumps(data)}</script></head><body><main><ol>{posts}</ol></main>"
+        "</body></html>"
+    )
+    url = "https://www.bbc.com/zhongwen/live/c9x2k4m7p1qo"
+    updates = extract_page(page.encode(), url, fetched_at="2024-05-01T12:10:00Z").updates
+    assert [u.published_at for u in updates] == exact
+
+
 def test_a_betting_unit_in_a_telegraph_post_is_no_word_of_it() -> None:
     """The Telegraph sets an odds box (`div.article-betting-unit-container`, "18+ only.
     Gamble responsibly.") inside a post's body: an advertisement, not the post's words."""

@@ -571,6 +571,9 @@ def _xpath_string(value: str) -> str:
 # The clock of the page the adapters are reading (page.py sets it around them): what their
 # posts' shown times are read with.
 _PAGE_CLOCK: ContextVar[PageClock | None] = ContextVar("page_clock", default=None)
+# The id() of each post an adapter dated by how long ago it shows ("2 hours ago"): a time good
+# to its hour, which a precise one of structured data within it refines (instant.merged).
+_ROUGH: ContextVar[set[int] | None] = ContextVar("rough_times", default=None)
 
 
 @contextmanager
@@ -578,11 +581,19 @@ def reading_times(clock: PageClock) -> Iterator[None]:
     """While this holds, adapters' html_update calls read the times their posts show, and a
     machine time without a zone is read in the page's (instant.machine_time)."""
     token = _PAGE_CLOCK.set(clock)
+    rough = _ROUGH.set(set())
     try:
         with instant.page_zone(clock.zone):
             yield
     finally:
+        _ROUGH.reset(rough)
         _PAGE_CLOCK.reset(token)
+
+
+def rough_times() -> frozenset[int]:
+    """The id() of each post html_update dated by how long ago it shows, while reading_times
+    holds."""
+    return frozenset(_ROUGH.get() or ())
 
 
 def seen_time(shown: Element | None, machine: str | None) -> str | None:
@@ -590,13 +601,20 @@ def seen_time(shown: Element | None, machine: str | None) -> str | None:
     shows its readers (the text of `shown`, read in the page's zone; a clock alone on the
     page's day). A shown clock never overrides the markup's time here: a server that renders
     its clocks in UTC (Tickaroo's) prints the digits a local time labelled UTC would."""
+    return _seen(shown, machine)[0]
+
+
+def _seen(shown: Element | None, machine: str | None) -> tuple[str | None, bool]:
+    """seen_time, and whether the time is how long ago the post shows (good to its hour)."""
     clock = _PAGE_CLOCK.get()
     if machine is not None or shown is None or clock is None:
-        return machine
+        return machine, False
     reading = clock.read(text_of(shown)[:_SHOWN_TEXT])
     if reading is None:
-        return None
-    return reading.utc or (clock.place_clocks([reading.clock])[0] if reading.clock else None)
+        return None, False
+    if reading.utc:
+        return reading.utc, reading.kind == "relative" and reading.clock is None
+    return (clock.place_clocks([reading.clock])[0] if reading.clock else None), False
 
 
 _SHOWN_TEXT = 100  # characters of a time's element read: a label and a time, not a paragraph
@@ -622,15 +640,16 @@ def html_update(
 ) -> Update:
     """The Update an adapter describes: it found the parts, this reads the body, and, where
     `shown` prints the post's time, the time its readers see (seen_time)."""
+    rough = False
     if shown is not None:
-        published_at = seen_time(shown, published_at)
+        published_at, rough = _seen(shown, published_at)
     text, markup, found = (
         ("", "", []) if body is None else render_body(body, base_url or page_url, skip, headline)
     )
     if permalink is None and source_id:
         permalink = f"{without_fragment(page_url)}#{source_id}"
     truncated = is_stub(body, page_url, permalink)
-    return Update(
+    update = Update(
         source_id=source_id,
         headline=headline or None,
         body_text=text,
@@ -647,3 +666,6 @@ def html_update(
         sources=[source],
         truncated=truncated,
     )
+    if rough and (dated := _ROUGH.get()) is not None:
+        dated.add(id(update))
+    return update

@@ -19,7 +19,7 @@ from crawler.extract.completeness import stated_more
 from crawler.extract.dom import Element, absolute, in_tree, text_of
 from crawler.extract.endpoints import Endpoint, unique
 from crawler.extract.endpoints.vendors import from_embeds
-from crawler.extract.entries import reading_times
+from crawler.extract.entries import reading_times, rough_times
 from crawler.extract.html import parse
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import (
@@ -133,7 +133,7 @@ def _read_tree(
     signs = evidence.signs(url, titles, clock.languages)
     said = ld.live or md.live or state.live or signs.address or signs.title
     name, html = adapters.html_updates(root, url, page=survey, said_live=said, scripts=scripts)
-    rough: frozenset[int] = frozenset()
+    rough = rough_times()  # (the adapter's posts dated by how long ago they show)
     structured = [ld.updates, md.updates, state.updates]
     live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)
     if name is None:
