@@ -166,6 +166,23 @@ READINGS = {
         ("5 хвилин тому", "relative", "2024-05-05T17:55:00Z", None),
         ("2 години тому", "relative", "2024-05-05T16:00:00Z", None),
     ],
+    # The BBC World Service's pages in scripts whose words run together or read right to left
+    # (bbc/simorgh, moment's locales): how long ago, in its own words.
+    "zh": [
+        ("12 分钟前", "relative", "2024-05-05T17:48:00Z", None),
+        ("2 小時前", "relative", "2024-05-05T16:00:00Z", None),
+        ("3天前", "relative", "2024-05-02T18:00:00Z", None),
+    ],
+    "ja": [("5分前", "relative", "2024-05-05T17:55:00Z", None)],
+    "ko": [("2시간 전", "relative", "2024-05-05T16:00:00Z", None)],
+    "ar": [
+        ("منذ 5 دقائق", "relative", "2024-05-05T17:55:00Z", None),
+        ("منذ ٣ ساعات", "relative", "2024-05-05T15:00:00Z", None),
+        ("منذ ساعتين", "relative", "2024-05-05T16:00:00Z", None),
+        ("منذ يوم", "relative", "2024-05-04T18:00:00Z", None),
+    ],
+    "fa": [("۱۰ دقیقه پیش", "relative", "2024-05-05T17:50:00Z", None)],
+    "hi": [("2 घंटे पहले", "relative", "2024-05-05T16:00:00Z", None)],
 }
 CASES = [(language, *case) for language, cases in READINGS.items() for case in cases]
 
@@ -315,6 +332,7 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     assert read("Share 12 comments") is None and read("Section 12") is None
     assert read("Jetzt") is not None and read("Teil 12 vor 3 Stunden") is not None
     assert read("тому що вони 12 разів") is None  # Ukrainian "because", no time ago
+    assert read("前5名") is None and read("منذ البداية") is None  # "top 5", "since the start"
     # A sentence that ends on a unit, then "Тому…" ("therefore"), says no time ago; Ukrainian
     # "год" (hours) is read on Ukrainian pages only, Russian's being a year.
     kyiv = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("uk",))

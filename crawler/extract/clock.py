@@ -1086,6 +1086,10 @@ def _read(page: PageClock, text: str) -> Reading | None:
     bare = _BARE_CLOCK.fullmatch(text)
     if bare is not None:
         return _bare_clock(page, bare)
+    if not text.isascii() and _SCRIPT_AGO_MARK.search(text) is not None:
+        ago = _script_ago(page, text)
+        if ago is not None:
+            return ago
     compact = _COMPACT_AGO.fullmatch(text)
     if compact is not None and "en" in page.languages:
         return _compact_ago(page, compact)
@@ -1463,6 +1467,62 @@ def _word_at(low: str, word: str) -> int:
     while at >= 0 and not _is_word(low, at, at + len(word)):
         at = low.find(word, at + 1)
     return at
+
+
+# How long ago in the scripts whose words run together or read right to left, as the BBC
+# World Service's pages (bbc/simorgh, moment's locales) and other publishers print it:
+# Chinese and Japanese "5分钟前", "2時間前", Korean "5분 전", Arabic "منذ 5 دقائق" (and its
+# duals, "منذ ساعتين"), Persian and Urdu "۵ دقیقه پیش", Hindi "5 मिनट पहले".
+_SCRIPT_AGO_MARK = re.compile(r"前|전|منذ|پیش|पहले")
+_SCRIPT_UNITS = {
+    "秒": "s", "秒钟": "s", "秒鐘": "s", "분": "min", "分": "min", "分钟": "min", "分鐘": "min",
+    "時間": "h", "小时": "h", "小時": "h", "个小时": "h", "個小時": "h", "시간": "h", "天": "d",
+    "日": "d", "일": "d", "周": "w", "週": "w", "週間": "w", "星期": "w", "주": "w", "个月": "mo",
+    "個月": "mo", "か月": "mo", "ヶ月": "mo", "カ月": "mo", "개월": "mo", "달": "mo", "年": "y",
+    "년": "y", "초": "s",
+    "ثانية": "s", "ثوان": "s", "ثوانٍ": "s", "دقيقة": "min", "دقائق": "min", "ساعة": "h",
+    "ساعات": "h", "يوم": "d", "أيام": "d", "ايام": "d", "أسبوع": "w", "أسابيع": "w", "شهر": "mo",
+    "أشهر": "mo", "سنة": "y", "سنوات": "y",
+    "ثانیه": "s", "دقیقه": "min", "ساعت": "h", "روز": "d", "هفته": "w", "ماه": "mo", "سال": "y",
+    "منٹ": "min", "گھنٹے": "h", "گھنٹہ": "h", "دن": "d",
+    "सेकंड": "s", "मिनट": "min", "घंटे": "h", "घंटा": "h", "दिन": "d", "सप्ताह": "w",
+    "हफ्ते": "w", "महीने": "mo", "महीना": "mo", "साल": "y", "वर्ष": "y",
+}  # fmt: skip
+_SCRIPT_UNIT_WORDS = "|".join(sorted(map(re.escape, _SCRIPT_UNITS), key=len, reverse=True))
+_SCRIPT_AGO = (
+    # A number, its unit, then the mark: "5分钟前", "2 時間前", "5분 전", "۵ دقیقه پیش".
+    re.compile(rf"(?<!\d)(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})\s*(?:前|전|پیش|पहले)"),
+    # Arabic puts the mark first: "منذ 5 دقائق".
+    re.compile(rf"منذ\s+(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})"),
+)
+# Arabic's duals and ones, with no number: "منذ ساعتين" (two hours), "منذ ساعة" (an hour).
+_ARABIC_WORD_AGO = re.compile(
+    r"منذ\s+(دقيقتين|ساعتين|يومين|أسبوعين|شهرين|سنتين|دقيقة|ساعة|يوم|أسبوع|شهر|سنة)(?!\w)"
+)
+_ARABIC_DUALS = {
+    "دقيقتين": (2, "min"), "ساعتين": (2, "h"), "يومين": (2, "d"), "أسبوعين": (2, "w"),
+    "شهرين": (2, "mo"), "سنتين": (2, "y"), "دقيقة": (1, "min"), "ساعة": (1, "h"),
+    "يوم": (1, "d"), "أسبوع": (1, "w"), "شهر": (1, "mo"), "سنة": (1, "y"),
+}  # fmt: skip
+
+
+def _script_ago(page: PageClock, text: str) -> Reading | None:
+    """How long ago a text in one of those scripts says, the first phrase of it."""
+    found: list[tuple[int, int, str, str]] = []  # start, amount, unit, the phrase
+    for pattern in _SCRIPT_AGO:
+        match = pattern.search(text)
+        if match is not None:
+            amount = int(match.group(1))  # (Arabic-Indic and Persian digits too)
+            found.append((match.start(), amount, _SCRIPT_UNITS[match.group(2)], match.group()))
+    word = _ARABIC_WORD_AGO.search(text)
+    if word is not None:
+        amount, unit = _ARABIC_DUALS[word.group(1)]
+        found.append((word.start(), amount, unit, word.group()))
+    if not found:
+        return None
+    _, amount, unit, phrase = min(found)
+    moment = _before(page.fetched_at, amount, unit)
+    return Reading("relative", format_utc(moment), phrase) if moment is not None else None
 
 
 def _before(moment: datetime, amount: int, unit: str) -> datetime | None:
