@@ -299,8 +299,10 @@ def test_credits_and_attributions() -> None:
         "Chargement...",
         "Caricamento…",
         "Cargando...",
-        # A post's footer.
+        # A post's footer, and its permalink's label (TheJournal.ie's).
         "Back to top",
+        "Link to this post",
+        "Permalink",
         # What a video player says of itself (the ABC's), and Sky's notice under its player.
         "Play Video. Duration: 1 minute 12 seconds",
         "Play video. Duration: 45 seconds",

@@ -129,6 +129,11 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "email",
         "copy link",
         "copy link to this post",
+        # A post's permalink, labelled (TheJournal.ie's "Link to this post").
+        "link to this post",
+        "link to this update",
+        "link to post",
+        "permalink",
         "link copied",
         "click to share",
         "tweet",
