@@ -315,26 +315,22 @@ def test_a_live_pages_posts_only_in_its_state_under_a_live_name_are_its_updates(
 
 
 def test_a_state_assignments_dated_posts_are_its_updates() -> None:
-    """`window.__INITIAL_STATE__ = {…};` with the stream under `posts`: a name that does not
-    say live needs each post's time."""
+    """`window.__INITIAL_STATE__ = {…};` with the stream under `ticker.entries`: a name that
+    does not say live blog needs each post's time."""
     posts = [
         {"id": n, "publishedAt": f"2024-06-01T15:{n}0:00Z", "headline": f"Indlæg {n}",
          "body": [{"type": "paragraph", "text": f"Ordene i indlæg nummer {n}, flere end blot et par få."}],
          "author": {"name": "Mette Holm"}}
         for n in (3, 2, 1)
     ]  # fmt: skip
-    script = (
-        f"<script>window.__INITIAL_STATE__ = {json.dumps({'page': {'posts': posts}})};</script>"
-    )
+    script = f"<script>window.__INITIAL_STATE__ = {json.dumps({'page': {'ticker': {'entries': posts}}})};</script>"
     read = extract_page(_state_page("Valget – live", script), DR, fetched_at="2024-06-01T16:00:00Z")
     assert [(u.source_id, u.published_at, u.authors) for u in read.updates] == [
         (str(n), f"2024-06-01T15:{n}0:00Z", ["Mette Holm"]) for n in (3, 2, 1)
     ]
     assert read.updates[0].body_text == "Ordene i indlæg nummer 3, flere end blot et par få."
     undated = [{k: v for k, v in post.items() if k != "publishedAt"} for post in posts]
-    script = (
-        f"<script>window.__INITIAL_STATE__ = {json.dumps({'page': {'posts': undated}})};</script>"
-    )
+    script = f"<script>window.__INITIAL_STATE__ = {json.dumps({'page': {'ticker': {'entries': undated}}})};</script>"
     assert extract_page(_state_page("Valget – live", script), DR).updates == []
 
 

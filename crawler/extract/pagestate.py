@@ -246,17 +246,27 @@ def _string(value: Any) -> str | None:
 # Any other build's state ---------------------------------------------------------------------
 #
 # Pages whose posts stand only in their JSON state, in a shape no reader here knows (DR's
-# `viewProps.article.liveBlog.items`, NOS's, Denník N's `__INITIAL_STATE__`): read only where
-# the page says it is live and neither its markup nor its structured data gives a post. A list
-# is a stream's when it hangs under a name that says so ("liveBlog", "posts", "updates",
-# "entries", "ticker") and nearly every item has a time and words of its own ("content",
-# "body", "html", "text"; the time may lack only under a name that says live): a teaser's
-# summary or a link to another page is no post's words, and a list of comments hangs under
-# "comments".
+# `viewProps.article.liveBlog.items`): read only where the page says it is live and neither
+# its markup nor its structured data gives a post. A list is a stream's when its name says
+# posts ("posts", "items", "updates", "entries") under or in a name that says live, ticker or
+# blog (_stream_name), nearly every item has a time and words of its own ("content", "body",
+# "html", "text"; the time may lack only under a name that says live blog), and most have no
+# link to a page of their own: a teaser's summary, a hub's list of blogs, a sidebar's latest
+# stories, comments, a chat's messages, a schedule or a line-up are none.
 
 _STATE_ASSIGNMENT = re.compile(r"(?:window\.)?__[A-Z][A-Z_]*__\s*=\s*(?=\{)")
-_STREAM_NAME = re.compile(r"live|ticker|blog|posts|updates|entries", re.I)
-_LIVE_NAME = re.compile(r"live|ticker", re.I)
+# A stream's list is named for its posts ("posts", "items", "liveUpdates", "tickerEntries")
+# under, or in, a name that says live, ticker or blog ("liveBlog.items", "ticker.entries");
+# not a list of latest, related or teased stories, nor of comments, nor a news ticker's rail.
+_LIST_NAME = re.compile(r"\w*?(?:posts|updates|entries|items)", re.I)
+_LIVE_NAME = re.compile(r"live|ticker|blog", re.I)
+_OTHER_NAME = re.compile(
+    r"latest|related|recommend|popular|trending|teaser|sidebar|more|comment|news-?ticker|hub", re.I
+)
+# A name that says live blog: only its posts may lack a time (DR's items give none).
+_BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
+# Keys of a teaser's link to its own page: a list whose items mostly have one is an index.
+_LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalUrl", "permalink")
 _ID_KEYS = ("id", "_id", "postId", "post_id", "uuid", "guid", "entryId", "key")
 _TIME_KEYS = (
     "publishedAt", "published_at", "datePublished", "publishTime", "published", "createdAt",
@@ -316,19 +326,35 @@ def _streams(node: Any, path: str, budget: list[int]) -> Iterable[list[dict[str,
             stack.extend((child, f"{at}.{key}") for key, child in value.items())
         elif isinstance(value, list):
             items = [item for item in value if isinstance(item, dict)]
-            named = ".".join(at.rsplit(".", 2)[-2:])  # the list's name and its holder's
-            if len(items) >= _MIN_STATE_POSTS and _STREAM_NAME.search(named):
-                live = _LIVE_NAME.search(named) is not None
-                posts = [item for item in items if _reads_as_post(item, live)]
-                if len(posts) >= _MIN_STATE_POSTS and len(posts) * 10 >= len(items) * 9:
+            if len(items) >= _MIN_STATE_POSTS and (blog := _stream_name(at)) is not None:
+                posts = [item for item in items if _reads_as_post(item, blog)]
+                linked = sum(1 for item in items if any(item.get(k) for k in _LINK_KEYS))
+                if (
+                    len(posts) >= _MIN_STATE_POSTS
+                    and len(posts) * 10 >= len(items) * 9
+                    and linked * 2 <= len(items)
+                ):
                     yield posts
                     continue
             stack.extend((child, at) for child in value)
 
 
-def _reads_as_post(item: dict[str, Any], live: bool) -> bool:
-    """Words of its own, and a time unless its list's name says live (DR's items give none)."""
-    return (live or _state_time(item) is not None) and len(_state_words(item)) >= _POST_WORDS
+def _stream_name(path: str) -> bool | None:
+    """Whether the list at a path is named as a stream's: None if not, else whether its name
+    or its holder's says live blog."""
+    holder, _, name = path.rpartition(".")
+    holder = holder.rpartition(".")[2]
+    if not _LIST_NAME.fullmatch(name) or _OTHER_NAME.search(f"{holder}.{name}"):
+        return None
+    if not (_LIVE_NAME.search(name) or _LIVE_NAME.search(holder)):
+        return None
+    return _BLOG_NAME.search(f"{holder}.{name}") is not None
+
+
+def _reads_as_post(item: dict[str, Any], blog: bool) -> bool:
+    """Words of its own, and a time unless its list's name says live blog (DR's items give
+    none)."""
+    return (blog or _state_time(item) is not None) and len(_state_words(item)) >= _POST_WORDS
 
 
 def _state_time(item: dict[str, Any]) -> str | None:
