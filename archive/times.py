@@ -94,7 +94,10 @@ def to_utc(value: str | float | None, zone: tzinfo | None = None) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return _from_epoch(float(value))
+        try:
+            return _from_epoch(float(value))
+        except OverflowError:  # an int past any float: no time
+            return None
     if not isinstance(value, str):  # what a source's JSON holds instead: an object, a list
         return None
     text = value.strip()
