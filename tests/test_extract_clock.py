@@ -680,6 +680,9 @@ def zone_name(clock: PageClock) -> str:
         ("es-CO", "https://news.example/live", "America/Bogota"),
         ("es", "https://www.eltiempo.com.co/live", "America/Bogota"),
         ("es-CR", "https://news.example/live", "America/Costa_Rica"),
+        # A script's subtag names no country: "sr-Cyrl" is Serbian, not Cyprus's ("cy").
+        ("sr-Cyrl", "https://www.rtrs.tv/live", "Europe/Belgrade"),
+        ("sr-Cyrl-BA", "https://www.rtrs.tv/live", "Europe/Sarajevo"),
         ("ar", "https://news.example.ma/live", "Africa/Casablanca"),
         # ...but a domain anyone may buy says nothing of where its site is.
         ("en", "https://thenews.co/live", "UTC"),
@@ -737,6 +740,11 @@ def test_zone_from_the_pages_offsets(lang: str, dates: list[str], zone: str) -> 
         ("es", "https://news.example/live", "Actualizado: 12 Sep, 2026 16:41 CET", "Europe/Madrid"),
         ("es", "https://www.clarin.com.ar/live", "Actualizado: 12 Sep, 2026 04:41 p. m. EST",
          "America/Argentina/Buenos_Aires"),
+        # A date line of the event covered, no stamp of the page, places nothing.
+        ("es", "https://www.marca.com/live",
+         "Domingo 9 de febrero de 2025, 18:30 ET (00:30 hora peninsular)", "Europe/Madrid"),
+        ("en-GB", "https://www.bbc.com/sport/live",
+         "Kick-off: Sunday 9 February 2025, 6:30pm ET", "Europe/London"),
         # A number without a clock is no clock in a zone.
         ("en", "https://news.example/live", "Page 2 of 5 PT", "UTC"),
     ],

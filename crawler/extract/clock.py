@@ -1799,8 +1799,9 @@ def _zone_candidates(url: str, tags: list[str]) -> tuple[list[str], bool]:
         candidates.append(COUNTRY_ZONES[country])
     from_domain = bool(candidates)
     for tag in tags:
-        language, _, region = tag.partition("-")
-        region = region[:2]
+        # The region is the first subtag of two letters: "sr-cyrl-rs" names Serbia, its
+        # script no country ("cy", Cyprus).
+        region = next((part for part in tag.split("-")[1:] if len(part) == 2), "")
         if region in COUNTRY_ZONES:
             candidates.append(COUNTRY_ZONES[region])
     for tag in tags:
@@ -1946,11 +1947,12 @@ _PRINTED_ZONES = {
 
 def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
     """The zone the first clock with a zone's name after it in the page's first lines names;
-    with `dated`, only in a line that also states a date ("Actualizado: 12 Sep, 2026 04:41 p. m.
-    EST", not "Um 14:00 Uhr ET spricht Biden")."""
-    for words, _, _ in _first_lines(root):
+    with `dated`, only in the page's own stamp: a line that states a date after a word that
+    says published or updated ("Actualizado: 12 Sep, 2026 04:41 p. m. EST", not "Um 14:00 Uhr
+    ET spricht Biden" nor a kick-off's "Domingo 9 de febrero de 2025, 18:30 ET")."""
+    for words, before, _ in _first_lines(root):
         for clock in _clocks(words):
-            if clock.zone is None or (dated and _find_date(words, need_year=True) is None):
+            if clock.zone is None or (dated and not _dateline_stamp(words, before)):
                 continue
             named = _ZONE_ANYWHERE.search(words, clock.start, clock.end)
             name = named.group(1) if named is not None else None
@@ -1958,6 +1960,22 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
                 return _named_zone(_PRINTED_ZONES[name])
             return clock.zone
     return None
+
+
+def _dateline_stamp(words: str, before: str) -> bool:
+    """Whether a line is the page's stamp: a date, with a word before it or in the line before
+    that says published or updated."""
+    return (
+        _find_date(words, need_year=True) is not None
+        and _STAMP_LABEL.search(f"{before} {words}") is not None
+    )
+
+
+_STAMP_LABEL = re.compile(
+    rf"\b(?:{EDIT_WORDS}|published|posted|publicado|publicada|publié|publiée|pubblicato|"
+    r"veröffentlicht|gepubliceerd|opublikowano|actualizada|atualizada|aggiornata)\b",
+    re.I,
+)
 
 
 # Boxes whose dates are not the page's: an aside's (other stories, older). An embedded
