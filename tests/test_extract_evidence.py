@@ -110,15 +110,20 @@ def test_a_word_of_one_language_counts_on_its_pages_and_those_that_name_none() -
     assert signs("https://www.example.it/a", ["Milan-Inter in diretta"], ("it",)).title
 
 
-def test_nordic_live_words_count_on_their_languages_pages() -> None:
-    """TV 2's and VG's "direkte", Aftonbladet's "direktrapport", a "liveblogg"; not the
-    Norwegian "direkte fly" (direct flights) in a title, nor German's "direkt" in an address."""
-    assert signs("https://www.tv2.no/nyheter/direkte/storm-vestlandet/1234", [], ("nb",)).address
+def test_nordic_live_words_and_the_adverbs_that_share_them() -> None:
+    """Aftonbladet's "direktrapport", a "liveblogg", a title's "Direkte:" label; not the
+    Swedish and Norwegian adverbs "direkt" and "direkte" ("sent straight to hospital") in an
+    article's address, nor NRK's live TV, nor a German title's "Direkt:"."""
     assert signs("https://www.example.se/nyheter/a/direktrapport-valet", [], ("sv",)).address
-    assert signs("https://www.example.se/nyheter/direkt-stormen", [], ("sv",)).address
     assert signs("https://www.example.no/liveblogg-valget/", [], ("nb",)).address
-    assert not signs("https://www.example.de/reisen/direkt-buchen/", [], ("de",)).address
+    assert signs("https://www.example.no/a", ["Direkte: Ekstremværet på Vestlandet"]).title
+    assert not signs(
+        "https://www.example.se/nyheter/polisen-grep-mannen-direkt", [], ("sv",)
+    ).address
+    assert not signs("https://www.vg.no/nyheter/i/x/sendt-direkte-til-sykehus", [], ("nb",)).address
+    assert not signs("https://tv.nrk.no/direkte/nrk1", [], ("nb",)).address
     assert not signs("https://www.example.no/a", ["Direkte fly til Roma fra Gardermoen"]).title
+    assert not signs("https://www.example.de/a", ["Direkt: Das sagt der Minister"], ("de",)).title
 
 
 def test_german_compounds_of_live_are_live_unless_their_second_word_is_no_coverage() -> None:
@@ -200,7 +205,7 @@ def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
         "JUST NU: Kraftigt oväder i Stockholm",
         "Direkte: Ekstremværet herjer på Vestlandet",
         "DIREKTE | Valgnatten 2025",
-        "Direkt: Stormen drar in över Gotland",
+        "DIREKT: Stormen drar in över Gotland",
         "Direktrapport från valvakan",
     ],
 )

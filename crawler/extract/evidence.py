@@ -43,7 +43,7 @@ _URL_WORDS = re.compile(
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|canli|"
     r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre|"
     r"uzivo|v-zivo|nazivo|minuta-po-minute|tiesiogiai|tiesraide|otseblogi|"
-    r"liveblogg|direkte|direkt|direktrapport)"
+    r"liveblogg|direktrapport)"
     r"(?=$|[/_.?&=-])",
     re.I,
 )
@@ -63,7 +63,7 @@ _TITLE_WORDS = re.compile(
     # ("Direkte: …", "Direktrapport").
     r"\buživo\b|\bуживо\b|\bv živo\b|\bnaživo\b|\bminúta po minúte\b|\bminutu po minutě\b|"
     r"\bнаживо\b|\bна живо\b|\btiesiogiai\b|\btiešraid\w*|\botseblogi\b|\bîn direct\b|"
-    r"\bhetki hetkeltä\b|\bdirektrapport|^\s*direkte?\s*[:|–—]",
+    r"\bhetki hetkeltä\b|\bdirektrapport|^\s*(?-i:DIREKTE?|Direkte)\s*[:|–—]",
     re.I,
 )
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
@@ -84,9 +84,6 @@ _WORD_LANGUAGES = {
     "diretta": ("it",),
     "vivo": ("es", "pt"),
     "relacja": ("pl",),
-    # Norwegian and Danish, Swedish: "direkte fly", "direkt" are "direct" beside them.
-    "direkte": ("no", "nb", "nn", "da"),
-    "direkt": ("sv",),
 }
 
 
