@@ -117,6 +117,7 @@ def test_times_that_are_not_times(value: object) -> None:
         # ...or a read-more button or share bar: Sky TG24's long post's body.
         ("lvbg-post__body lvbg-post__body--with-readmore", False),
         ("article-body has-share-buttons", False),
+        ("article has_share", False),
         ("read-more", True),
         ("share-bar--with-icons", True),
         ("card--promo", True),

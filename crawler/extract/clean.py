@@ -653,7 +653,8 @@ def is_chrome_class(cls: str) -> bool:
     Cached: a page repeats a handful of class strings on every entry.
     """
     return bool(cls) and (
-        _CHROME_CLASS.search(_WITH_PART.sub(" ", cls) if "-" in cls else cls) is not None
+        _CHROME_CLASS.search(_WITH_PART.sub(" ", cls) if "-" in cls or "_" in cls else cls)
+        is not None
         or names_part(cls, "byline")
         or names_part(cls, "avatar")
         or _topic_tags(cls)

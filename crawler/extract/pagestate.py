@@ -318,15 +318,17 @@ def _state_of(script: Element) -> Any:
 
 def _streams(node: Any, path: str, budget: list[int]) -> Iterable[list[dict[str, Any]]]:
     """The lists under `node` whose items read as a stream's posts, walked within a budget."""
-    stack = [(node, path)]
+    # Each node with its name and its holder's, no more: a deep state's paths would grow with
+    # its depth.
+    stack: list[tuple[Any, str, str]] = [(node, "", path)]
     while stack and budget[0] > 0:
-        value, at = stack.pop()
+        value, holder, name = stack.pop()
         budget[0] -= 1
         if isinstance(value, dict):
-            stack.extend((child, f"{at}.{key}") for key, child in value.items())
+            stack.extend((child, name, str(key)) for key, child in value.items())
         elif isinstance(value, list):
             items = [item for item in value if isinstance(item, dict)]
-            if len(items) >= _MIN_STATE_POSTS and (blog := _stream_name(at)) is not None:
+            if len(items) >= _MIN_STATE_POSTS and (blog := _stream_name(holder, name)) is not None:
                 posts = [item for item in items if _reads_as_post(item, blog)]
                 linked = sum(1 for item in items if any(item.get(k) for k in _LINK_KEYS))
                 if (
@@ -336,14 +338,12 @@ def _streams(node: Any, path: str, budget: list[int]) -> Iterable[list[dict[str,
                 ):
                     yield posts
                     continue
-            stack.extend((child, at) for child in value)
+            stack.extend((child, holder, name) for child in value)
 
 
-def _stream_name(path: str) -> bool | None:
-    """Whether the list at a path is named as a stream's: None if not, else whether its name
-    or its holder's says live blog."""
-    holder, _, name = path.rpartition(".")
-    holder = holder.rpartition(".")[2]
+def _stream_name(holder: str, name: str) -> bool | None:
+    """Whether a list is named as a stream's: None if not, else whether its name or its
+    holder's says live blog."""
     if not _LIST_NAME.fullmatch(name) or _OTHER_NAME.search(f"{holder}.{name}"):
         return None
     if not (_LIVE_NAME.search(name) or _LIVE_NAME.search(holder)):
