@@ -8,6 +8,7 @@ ANS schema defines (washingtonpost/ans-schema); the words are invented.
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -358,3 +359,27 @@ def test_state_lists_that_are_no_stream_give_no_updates(
     page = _state_page(title, _next_data({"props": {"pageProps": {name: {"items": items}}}}))
     url = "https://www.dr.dk/sporten/fodbold/superligaen/sidste-spillerunde"
     assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+def test_a_custom_elements_json_attribute_holds_the_stream() -> None:
+    """Sky TG24's live pages (as Yoddikko/Mercury's saved pages show them) hand their posts to
+    a web component, `<ed-liveblog-container-widget model='{…}'>`, with `posts[]` each with
+    its `postId`, `timestamp`, `title` and `content`: where the markup shows none, those are
+    the page's posts, the element's name saying live blog."""
+    posts = [
+        {"postId": f"3f6a2c1e-000{n}", "timestamp": f"2026-03-14T09:{n}2:10.112Z",
+         "title": f"Aggiornamento {n}",
+         "content": f"<p>Le parole dell'aggiornamento numero {n}, più di qualche parola.</p>"}
+        for n in (5, 4, 3)
+    ]  # fmt: skip
+    model = html.escape(json.dumps({"labellive": "LIVE", "pinnedPosts": [], "posts": posts}))
+    page = (
+        "<html lang='it'><head><title>Maltempo, allerta rossa. LIVE</title></head><body><main>"
+        f"<ed-liveblog-container-widget model='{model}'></ed-liveblog-container-widget>"
+        "</main></body></html>"
+    ).encode()
+    url = "https://tg24.sky.it/cronaca/2026/03/14/maltempo-diretta"
+    read = extract_page(page, url, fetched_at="2026-03-14T10:00:00Z")
+    assert [(u.source_id, u.headline, u.published_at) for u in read.updates] == [
+        (f"3f6a2c1e-000{n}", f"Aggiornamento {n}", f"2026-03-14T09:{n}2:10Z") for n in (5, 4, 3)
+    ]

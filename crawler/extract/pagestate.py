@@ -282,20 +282,41 @@ _POST_WORDS = 40  # characters of words that make an item's body a post's
 _MAX_NODES = 200_000  # of a page's state walked in search of its stream
 
 
-def read_state_stream(scripts: Iterable[Element]) -> list[StructuredUpdate]:
-    """The posts of the longest list in the page's JSON state that reads as a live stream."""
+def read_state_stream(
+    scripts: Iterable[Element], root: Element | None = None
+) -> list[StructuredUpdate]:
+    """The posts of the longest list in the page's JSON state that reads as a live stream: in
+    its scripts, or in a custom element's attribute (Sky TG24's `<ed-liveblog-container-widget
+    model='{…}'>`, named by its element)."""
+    states = [(_state_of(script), "") for script in scripts if script.tag == "script"]
+    if root is not None:
+        states += _attribute_states(root)
     best: list[dict[str, Any]] = []
-    for script in scripts:
-        if script.tag != "script":
-            continue
-        data = _state_of(script)
+    for data, name in states:
         if data is None:
             continue
         budget = [_MAX_NODES]
-        for posts in _streams(data, "", budget):
+        for posts in _streams(data, name, budget):
             if len(posts) > len(best):
                 best = posts
     return [_state_post(post) for post in best]
+
+
+def _attribute_states(root: Element) -> list[tuple[Any, str]]:
+    """The JSON objects custom elements (a web component's `<x-y>`) carry in attributes, each
+    with its element's name."""
+    found = []
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or "-" not in tag:
+            continue
+        for value in element.attrib.values():
+            if len(value) >= _STATE_ATTRIBUTE and value.lstrip()[:1] == "{":
+                found.append((_loads(value), tag))
+    return found
+
+
+_STATE_ATTRIBUTE = 200  # characters of an attribute that may hold a stream's state
 
 
 def _state_of(script: Element) -> Any:
