@@ -1395,6 +1395,53 @@ def test_wordpress_liveblog_amp_page_keeps_each_entry_across_its_edits() -> None
     assert page.next_urls[0] == amp_url + "?liveblog_page=2&liveblog_last=48217-1710524538"
 
 
+# Quintype's AMP live pages (quintype/quintype-amp `src/templates/live-blog/live-blog.tsx`
+# and `card-updated-at.tsx`): each card an `amp-live-list` item with its `data-sort-time`, its
+# elements, and a "Updated at: …" line at its foot; its JSON-LD (quintype/quintype-node-seo
+# `structured-data-tags.js`) gives every liveBlogUpdate the whole story's words, the story's
+# headline where the card has none, and no id. Words invented.
+def _quintype_card(n: int, title: str, words: str, shown: str) -> str:
+    heading = f'<h2 class="story-element-title">{title}</h2>' if title else ""
+    return (
+        f'<div id="c7a1-000{n}" data-sort-time="{1722851520000 - n * 600000}">{heading}'
+        f'<div class="story-element-text"><p>{words}</p></div><div class="dateline-wrapper">'
+        f'<span class="date-time">Updated at: 5th Aug, 2024 at {shown}</span></div>'
+        '<div class="body-ad"><amp-ad width="300" height="250" type="doubleclick"></amp-ad>'
+        "</div></div>"
+    )
+
+
+def test_a_quintype_amp_card_is_one_update_whatever_its_json_ld_lends_it() -> None:
+    """The cards are the posts, their footer's "Updated at: …" no word of them; the JSON-LD
+    copies, the story's words in each, lend nothing and add no post."""
+    cards = [
+        (0, "Crowds gather again", "Several hundred people gathered at the junction.", "3:25 PM"),
+        (1, "", "Traffic on the ring road has nearly stopped since noon.", "3:15 PM"),
+        (2, "Ministry statement", "The ministry asked everyone to stay calm tonight.", "3:05 PM"),
+    ]
+    story = " ".join(words for _, _, words, _ in cards)
+    updates = [
+        {"@type": "BlogPosting", "headline": title or "Dhaka: the latest (live)",
+         "datePublished": f"2024-08-05T09:{52 - n * 10}:00Z", "articleBody": story,
+         "author": [{"@type": "Person", "name": "Staff Reporter"}]}
+        for n, title, _, _ in cards
+    ]  # fmt: skip
+    data = {"@context": "http://schema.org", "@type": "LiveBlogPosting",
+            "headline": "Dhaka: the latest (live)", "liveBlogUpdate": updates}  # fmt: skip
+    items = "".join(_quintype_card(*card) for card in cards)
+    page = (
+        "<!doctype html><html amp lang='en'><head><title>Dhaka: the latest (live)</title>"
+        f"<script type='application/ld+json'>{json.dumps(data)}</script></head><body>"
+        f"<amp-live-list id='live-blog' data-max-items-per-page='30'><div items>{items}</div>"
+        "</amp-live-list></body></html>"
+    )
+    url = "https://www.prothomalo.example/amp/story/bangladesh/dhaka-live-5xk2q9m3ab"
+    read = extract_page(page.encode(), url, fetched_at="2024-08-05T10:00:00Z").updates
+    assert [(u.source_id, u.body_text) for u in read] == [
+        (f"c7a1-000{n}", words) for n, _, words, _ in cards
+    ]
+
+
 # Tickaroo's server-rendered "tik4" posts, in the structure DER SPIEGEL's Tickaroo liveblog of
 # 18 September 2024 shows them (saved in joshuaKnauber/pagers-in-headlines,
 # data/germany/raw/spiegel/0c74f9ad5e7c6210.html): the markup's shape, with invented words.

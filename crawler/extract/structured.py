@@ -221,14 +221,15 @@ def drop_lent(
     """Values (nearly) every update repeats from the page itself are the page's, not theirs,
     and the page's own headline and picture are never an update's.
 
-    The Guardian gives each liveBlogUpdate the page's headline and dates, and Reach and the
-    Guardian its picture: taken at their word, ten blocks would share one headline, one time
-    and one picture. An update whose own value differs keeps it. Authors stay: a blog's
+    The Guardian gives each liveBlogUpdate the page's headline and dates, Reach and the
+    Guardian its picture, and Quintype the whole story's words: taken at their word, ten
+    blocks would share one headline, one time, one picture and one body. An update whose own value differs keeps it. Authors stay: a blog's
     byline on each update (the Mirror's) is still a byline the publisher gave it.
     """
     _drop_lent_pictures(updates, set(images))
     if len(updates) < 2:
         return
+    _drop_lent_body(updates)
     if headline:  # (the Guardian's older pages lend it to their untitled blocks alone)
         own = _folded(headline)
         for update in updates:  # (most headlines differ in their first letters: a look)
@@ -239,6 +240,25 @@ def drop_lent(
     if own_times:
         _drop_if_lent(updates, "published_at", own_times, str)
         _drop_if_lent(updates, "modified_at", own_times, str)
+
+
+def _drop_lent_body(updates: list[StructuredUpdate]) -> None:
+    """A body (nearly) every update of three or more repeats is the story's, not theirs:
+    Quintype's live pages give each liveBlogUpdate the whole story's words
+    (quintype/quintype-node-seo `structured-data-tags.js`)."""
+    if len(updates) < _LENT_BODY_UPDATES:
+        return
+    bodies = Counter(body for u in updates if (body := u.article_body.strip()))
+    if not bodies:
+        return
+    lent, count = bodies.most_common(1)[0]
+    if count >= NEARLY_ALL * len(updates):
+        for update in updates:
+            if update.article_body.strip() == lent:
+                update.article_body = ""
+
+
+_LENT_BODY_UPDATES = 3
 
 
 def _drop_lent_pictures(updates: list[StructuredUpdate], own: set[str]) -> None:

@@ -36,9 +36,12 @@ _HEADINGS = ("h1", "h2", "h3", "h4")
 _AD_TAGS = ("amp-ad", "amp-embed", "amp-sticky-ad")
 _TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figure", "amp-img", "img")
 # A line that is only a date and a clock ("14 August 2023 10:01", "Mon 14 Aug 10:01 BST",
-# "20.10.2023 07:12", "2023-10-20 07:12"): a post's footer time, shown beside its byline.
+# "20.10.2023 07:12", "2023-10-20 07:12"), labelled or not (Quintype's "Updated at: 5th Aug,
+# 2024 at 3:25 PM"): a post's footer time, shown beside its byline.
 _DATE_TIME = re.compile(
-    r"(?:[\w,./-]+\s+){1,4}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?", re.I
+    r"(?:(?:last\s+)?(?:updated|posted|published|edited)(?:\s+(?:at|on))?\s*:?\s*)?"
+    r"(?:[\w,./-]+\s+){1,5}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?",
+    re.I,
 )
 _DATED = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}/\d{1,2}"
