@@ -139,6 +139,11 @@ def test_entities_and_whitespace_normalised() -> None:
     )
     assert normalise_text("double &amp;quot;escaped&amp;quot;") == 'double "escaped"'
     assert normalise_text("zero\u200bwidth") == "zerowidth"
+    # The joiners spell words and emoji: Persian "می‌شود", a family of three.
+    assert normalise_text("می\u200cشود") == "می\u200cشود"
+    assert normalise_text("\U0001f468\u200d\U0001f469\u200d\U0001f467") == (
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    )
     assert (
         normalise_text("\nPolice make 14 arrests in Bristol\n")
         == "Police make 14 arrests in Bristol"

@@ -59,8 +59,10 @@ _DROP_WITH_CONTENT = frozenset(
 # Stands for a <br> in text on its way to normalisation; newlines in the source are only layout.
 BR_MARK = "\ue000"
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-# Invisible characters publishers leave in text: zero-width space/joiners, BOM, soft hyphen.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Invisible characters publishers leave in text: zero-width space, word joiner, BOM, soft
+# hyphen. Not the zero-width (non-)joiners, which spell Persian ("می‌شود"), Indic scripts and
+# emoji ("👨‍👩‍👧"); the archive's identity folds them away (archive.rules).
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 
 # Blocks that are chrome, not content: compared after normalise_text and casefold.
 # A pinned post's label, in the languages read here: no word of the post, but a sign it is pinned.
