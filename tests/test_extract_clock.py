@@ -180,8 +180,14 @@ READINGS = {
         ("منذ ٣ ساعات", "relative", "2024-05-05T15:00:00Z", None),
         ("منذ ساعتين", "relative", "2024-05-05T16:00:00Z", None),
         ("منذ يوم", "relative", "2024-05-04T18:00:00Z", None),
+        # BBC Arabic's own words (bbc/simorgh's moment locale): "قبل", one written out.
+        ("قبل 6 دقيقة", "relative", "2024-05-05T17:54:00Z", None),
+        ("قبل ساعة واحدة", "relative", "2024-05-05T17:00:00Z", None),
     ],
-    "fa": [("۱۰ دقیقه پیش", "relative", "2024-05-05T17:50:00Z", None)],
+    "fa": [
+        ("۱۰ دقیقه پیش", "relative", "2024-05-05T17:50:00Z", None),
+        ("یک ساعت پیش", "relative", "2024-05-05T17:00:00Z", None),
+    ],
     "hi": [("2 घंटे पहले", "relative", "2024-05-05T16:00:00Z", None)],
 }
 CASES = [(language, *case) for language, cases in READINGS.items() for case in cases]
@@ -333,6 +339,7 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     assert read("Jetzt") is not None and read("Teil 12 vor 3 Stunden") is not None
     assert read("тому що вони 12 разів") is None  # Ukrainian "because", no time ago
     assert read("前5名") is None and read("منذ البداية") is None  # "top 5", "since the start"
+    assert read("قبل يوم من الانتخابات") is None  # "a day before the elections"
     # A sentence that ends on a unit, then "Тому…" ("therefore"), says no time ago; Ukrainian
     # "год" (hours) is read on Ukrainian pages only, Russian's being a year.
     kyiv = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("uk",))

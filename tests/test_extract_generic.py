@@ -3334,6 +3334,35 @@ def test_a_long_posts_body_whose_class_says_it_has_a_read_more_is_its_words() ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "stamps"),
+    [
+        ("en", ["5 minutes ago", "an hour ago", "2 hours ago"]),
+        ("ar", ["منذ 5 دقائق", "منذ ساعة", "منذ ساعتين"]),
+        ("fa", ["۵ دقیقه پیش", "یک ساعت پیش", "۲ ساعت پیش"]),
+    ],
+)
+def test_how_long_ago_in_words_alone_dates_a_post_of_a_stream_that_says_so(
+    lang: str, stamps: list[str]
+) -> None:
+    """Posts stamped with how long ago, as moment.js and Al Jazeera write it: where the stamp
+    holds no digit ("an hour ago", "منذ ساعة", "یک ساعت پیش") it dates its post all the same,
+    and is no word of it."""
+    posts = "".join(
+        f"<div class='card' id='u{n}'><span class='card-date'>{stamp}</span><p>What post {n} "
+        "reports from the city, in a sentence of words.</p></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>", title="Gaza live", lang=lang)
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-12T10:20:00Z").updates
+    words = "reports from the city, in a sentence of words."
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        ("2024-05-12T10:15:00Z", f"What post 0 {words}"),
+        ("2024-05-12T09:20:00Z", f"What post 1 {words}"),
+        ("2024-05-12T08:20:00Z", f"What post 2 {words}"),
+    ]
+
+
 def test_a_transcripts_time_codes_are_no_clocks() -> None:
     """A video's transcript under a live title: each segment's time code in one box, "0:00" to
     "14:30". The codes run from nought and are mostly one-digit: no post is dated by them,

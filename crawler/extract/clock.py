@@ -1473,7 +1473,7 @@ def _word_at(low: str, word: str) -> int:
 # World Service's pages (bbc/simorgh, moment's locales) and other publishers print it:
 # Chinese and Japanese "5分钟前", "2時間前", Korean "5분 전", Arabic "منذ 5 دقائق" (and its
 # duals, "منذ ساعتين"), Persian and Urdu "۵ دقیقه پیش", Hindi "5 मिनट पहले".
-_SCRIPT_AGO_MARK = re.compile(r"前|전|منذ|پیش|पहले")
+_SCRIPT_AGO_MARK = re.compile(r"前|전|منذ|قبل|پیش|पहले")
 _SCRIPT_UNITS = {
     "秒": "s", "秒钟": "s", "秒鐘": "s", "분": "min", "分": "min", "分钟": "min", "分鐘": "min",
     "時間": "h", "小时": "h", "小時": "h", "个小时": "h", "個小時": "h", "시간": "h", "天": "d",
@@ -1490,14 +1490,17 @@ _SCRIPT_UNITS = {
 }  # fmt: skip
 _SCRIPT_UNIT_WORDS = "|".join(sorted(map(re.escape, _SCRIPT_UNITS), key=len, reverse=True))
 _SCRIPT_AGO = (
-    # A number, its unit, then the mark: "5分钟前", "2 時間前", "5분 전", "۵ دقیقه پیش".
-    re.compile(rf"(?<!\d)(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})\s*(?:前|전|پیش|पहले)"),
-    # Arabic puts the mark first: "منذ 5 دقائق".
-    re.compile(rf"منذ\s+(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})"),
+    # A number, its unit, then the mark: "5分钟前", "2 時間前", "5분 전", "۵ دقیقه پیش",
+    # "یک ساعت پیش" (one hour).
+    re.compile(rf"(?<!\d)(\d{{1,3}}|یک)\s*({_SCRIPT_UNIT_WORDS})\s*(?:前|전|پیش|पहले)"),
+    # Arabic puts the mark first: "منذ 5 دقائق", the BBC's "قبل 6 دقيقة".
+    re.compile(rf"(?:منذ|قبل)\s+(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})"),
 )
-# Arabic's duals and ones, with no number: "منذ ساعتين" (two hours), "منذ ساعة" (an hour).
+# Arabic's duals and ones, with no number: "منذ ساعتين" (two hours), "منذ ساعة" (an hour),
+# "قبل ساعة واحدة" (one hour).
 _ARABIC_WORD_AGO = re.compile(
-    r"منذ\s+(دقيقتين|ساعتين|يومين|أسبوعين|شهرين|سنتين|دقيقة|ساعة|يوم|أسبوع|شهر|سنة)(?!\w)"
+    r"(?:منذ|قبل)\s+(دقيقتين|ساعتين|يومين|أسبوعين|شهرين|سنتين|دقيقة|ساعة|يوم|أسبوع|شهر|سنة)"
+    r"(?:\s+واحدة?)?(?!\w)"
 )
 _ARABIC_DUALS = {
     "دقيقتين": (2, "min"), "ساعتين": (2, "h"), "يومين": (2, "d"), "أسبوعين": (2, "w"),
@@ -1511,11 +1514,12 @@ def _script_ago(page: PageClock, text: str) -> Reading | None:
     found: list[tuple[int, int, str, str]] = []  # start, amount, unit, the phrase
     for pattern in _SCRIPT_AGO:
         match = pattern.search(text)
-        if match is not None:
-            amount = int(match.group(1))  # (Arabic-Indic and Persian digits too)
+        if match is not None and _stands_as_ago(match, text):
+            number = match.group(1)  # (Arabic-Indic and Persian digits too)
+            amount = 1 if number == "یک" else int(number)
             found.append((match.start(), amount, _SCRIPT_UNITS[match.group(2)], match.group()))
     word = _ARABIC_WORD_AGO.search(text)
-    if word is not None:
+    if word is not None and _stands_as_ago(word, text):
         amount, unit = _ARABIC_DUALS[word.group(1)]
         found.append((word.start(), amount, unit, word.group()))
     if not found:
@@ -1523,6 +1527,12 @@ def _script_ago(page: PageClock, text: str) -> Reading | None:
     _, amount, unit, phrase = min(found)
     moment = _before(page.fetched_at, amount, unit)
     return Reading("relative", format_utc(moment), phrase) if moment is not None else None
+
+
+def _stands_as_ago(match: re.Match[str], text: str) -> bool:
+    """Arabic "قبل" is "before" too ("قبل يوم من الانتخابات", a day before the elections): it
+    says how long ago only where nothing follows the phrase."""
+    return not match.group().startswith("قبل") or not text[match.end() :].strip(_TRIM)
 
 
 def _before(moment: datetime, amount: int, unit: str) -> datetime | None:

@@ -387,6 +387,8 @@ def _stream(
     if clock is not None:
         _drop_opening_times(best.members, clock)
     times = _member_times(members, by_element, shown, url, clock)
+    if clock is not None:
+        _ago_in_words(members, times, clock)
     bylines = _bylines(marks, set(members))
     above = _headings_above(best.members)
     posts: list[tuple[Element, Update]] = []
@@ -425,6 +427,32 @@ def _stream(
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
     rise = _minutes_rise([times[member] for member, _ in posts])
     return Stream(updates, best.timed, best.marked, best.names, minuted, rough, rise)
+
+
+def _ago_in_words(
+    members: list[Element], times: dict[Element, list[_Time]], clock: PageClock
+) -> None:
+    """A post of a stream whose posts say how long ago, that shows no time, may say it in
+    words alone ("an hour ago", "منذ ساعة", "یک ساعت پیش"): short texts without a digit,
+    which the walk for times passes over (short_texts), are read in such posts only."""
+    if not any(_ago(t) for member in members for t in times[member]):
+        return
+    for member in members:
+        if times[member]:
+            continue
+        for element in member.iter(etree.Element):
+            text = element.text
+            if not text or len(text) > _AGO_LINE or _HAS_DIGIT.search(text):
+                continue
+            reading = clock.read(text)
+            if reading is not None and reading.kind == "relative" and reading.clock is None:
+                times[member].append(
+                    _Time(element, reading.utc or "", VISIBLE, False, text, reading, True)
+                )
+                break
+
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def _minutes_rise(times: list[list[_Time]]) -> bool:
