@@ -391,6 +391,44 @@ def test_a_world_service_post_heading_holds_its_time_label_and_subheadline() -> 
     ]
 
 
+@pytest.mark.parametrize("heading_id", ["asset:5f0c9a1e-{n}", ""])
+def test_a_world_service_post_headed_by_its_asset_id_or_none(heading_id: str) -> None:
+    """bbc/simorgh's `Post` as the World Service renders it now: the heading's id is the
+    post's `asset:` id, or the heading has none; the `span[role=text]` holding the time banner
+    says it is a post's all the same. Around a social embed, the link that skips it, its
+    caption's warning and the line that ends it are no words of the post."""
+    embed = (
+        '<div class="e"><a href="#end-of-twitter-content-1">跳过 Twitter 帖子</a><div><blockquote '
+        'class="twitter-tweet"><a href="https://twitter.com/rescue/status/1785612345678901234">'
+        "View original content on Twitter</a></blockquote></div><p><span>视频加注文字，</span>告知："
+        '第三方内容可能包含广告</p><span id="end-of-twitter-content-1">结尾 Twitter 帖子</span></div>'
+    )
+    posts = "".join(
+        f"<li><article><h3 {f'id={heading_id.format(n=n)!r} ' if heading_id else ''}"
+        f'tabindex="-1"><span role="text"><span><time datetime="2024年5月01日">{5 + 20 * n} 分钟前'
+        f"</time></span><span>标题 {n}</span></span></h3><div><p>第 {n} 条消息的内容，多写几个字。</p>"
+        + (embed if n == 1 else "")
+        + "</div></article></li>"
+        for n in range(3)
+    )
+    page = (
+        "<html lang='zh-Hans'><head><title>直播：台风</title></head><body><main><ol>"
+        f"{posts}</ol></main></body></html>"
+    )
+    url = "https://www.bbc.com/zhongwen/simp/live/c2x1e7p4yq8t"
+    updates = extract_page(page.encode(), url, fetched_at="2024-05-01T12:10:00Z").updates
+    assert [(u.source_id, u.headline, u.published_at) for u in updates] == [
+        (heading_id.format(n=n) or None, f"标题 {n}", when)
+        for n, when in enumerate(
+            ["2024-05-01T12:05:00Z", "2024-05-01T11:45:00Z", "2024-05-01T11:25:00Z"]
+        )
+    ]
+    assert updates[1].body_text == "第 1 条消息的内容，多写几个字。"
+    assert [m["url"] for m in updates[1].media] == [
+        "https://twitter.com/rescue/status/1785612345678901234"
+    ]
+
+
 @pytest.mark.parametrize(
     ("lang", "shown"),
     [("en", ["1 hour ago", "2 hours ago"]), ("zh", ["1 小时前", "2 小时前"]),

@@ -2,8 +2,10 @@
 
 Older pages (the "lx-stream"): `lx-stream-post__header` holds the time and the headline,
 `lx-stream-post__contributor` the byline, `lx-stream-post-body` the body. Newer pages render
-each post with hashed class names; what stays is the `h3` whose id is the post's urn, so
-the post is the list item (or article) around that heading.
+each post with hashed class names; what stays is the `h3` whose id is the post's urn
+(`urn:…`, or the World Service's `asset:…`), so the post is the list item (or article)
+around that heading; where the World Service's heading carries no id, it is the `h3` whose
+`span[role=text]` holds the post's time banner (bbc/simorgh's `Post`).
 """
 
 from __future__ import annotations
@@ -27,18 +29,22 @@ DOMAINS = ("bbc.co.uk", "bbc.com")
 MARKS = ("liveTextStreamId",)
 
 _STREAM = etree.XPath("//article[contains(@class, 'lx-stream-post')]")
-_URN_HEADINGS = etree.XPath("//h3[starts-with(@id, 'urn:')]")
+_URN_HEADINGS = etree.XPath("//h3[starts-with(@id, 'urn:') or starts-with(@id, 'asset:')]")
+# bbc/simorgh's `Post` without an id on its heading: the heading's `span[role=text]` holds the
+# post's time banner.
+_SIMORGH_HEADINGS = etree.XPath("//article/h3[span[@role='text'][.//time]]")
 # Screen-reader words ("Image caption, ", "published at "): not what the page shows.
 _HIDDEN = etree.XPath("//*[contains(@class, 'visually-hidden')]")
 _DETECT = etree.XPath(
-    "boolean(//article[contains(@class, 'lx-stream-post')] | //h3[starts-with(@id, 'urn:')])"
+    "boolean(//article[contains(@class, 'lx-stream-post')] | //h3[starts-with(@id, 'urn:')]"
+    " | //h3[starts-with(@id, 'asset:')] | //article/h3[span[@role='text'][.//time]])"
 )
 
 
 def present(page: Survey) -> bool:
     """Whether the page has a stream post's class or an id that could be a urn heading's."""
     return page.classed("article", "lx-stream-post") or (
-        "h3" in page.tags and page.id_starting("urn:")
+        "h3" in page.tags and (page.id_starting("urn:") or page.id_starting("asset:"))
     )
 
 
@@ -56,7 +62,8 @@ def extract(root: Element, url: str) -> list[Update]:
         for post in _STREAM(root)
         if "lx-stream-post" in (post.get("class") or "").split()
     ]
-    return posts or [_urn_post(h3, url) for h3 in _URN_HEADINGS(root)]
+    headings = _URN_HEADINGS(root) or _SIMORGH_HEADINGS(root)
+    return posts or [_urn_post(h3, url) for h3 in headings]
 
 
 def _stream_post(post: Element, url: str) -> Update:
@@ -96,7 +103,7 @@ def _urn_post(h3: Element, url: str) -> Update:
         post = ancestor
         break
     header = h3.getparent() if h3.getparent() is not None and h3.getparent() is not post else h3
-    skip: list[Element] = [h3]
+    skip: list[Element] = [h3, *_embed_furniture(post)]
     if header is not None and header is not h3:
         skip.append(header)
     time_el = next(post.iter("time"), None)
@@ -127,6 +134,26 @@ def _urn_post(h3: Element, url: str) -> Update:
             update.body_html or ""
         )
     return update
+
+
+def _embed_furniture(post: Element) -> list[Element]:
+    """What the World Service sets around a social embed for screen readers and its notice:
+    the link that skips it ("Skip twitter post", "跳过 Twitter 帖子"), its caption's warning
+    ("Third party content may contain adverts") and the line that ends it ("End of twitter
+    post"), all in the box that holds the embed; the embed itself stays."""
+    found = []
+    for link in post.iter("a"):
+        target = link.get("href") or ""
+        box = link.getparent()
+        if not target.startswith("#end-of-") or box is None:
+            continue
+        for child in box:
+            if (
+                isinstance(child.tag, str)
+                and next(child.iter("blockquote", "iframe"), None) is None
+            ):
+                found.append(child)
+    return found
 
 
 def _headings(h3: Element) -> tuple[str, list[str]]:
