@@ -207,6 +207,16 @@ def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
         "DIREKTE | Valgnatten 2025",
         "DIREKT: Stormen drar in över Gotland",
         "Direktrapport från valvakan",
+        # Arabic, Persian, Hebrew, Chinese and Japanese.
+        "مباشر: اجتماع وزراء الخارجية الإقليمي",
+        "غزة مباشر.. قصف على رفح",
+        "تغطية حية: الانتخابات الرئاسية",
+        "الحرب على غزة لحظة بلحظة",
+        "گزارش زنده: انتخابات ریاست جمهوری",
+        "עדכונים שוטפים: המלחמה בעזה",
+        "直播：台风登陆广东",
+        "台风最新消息：实时更新",
+        "【随時更新】台風10号の最新情報",
     ],
 )
 def test_titles_that_say_live(title: str) -> None:
@@ -217,6 +227,9 @@ def test_titles_that_say_live(title: str) -> None:
     "title",
     [
         "Where they live now: ten years after the flood",
+        "بث مباشر لقناة الجزيرة",  # a channel's live broadcast
+        "پخش زنده شبکه سه",
+        "视频直播回放：发布会",
         "Live music returns to Berlin's clubs",
         "How to live well on a budget",
         "Vegan Styled Char Kway Teow (Stir Fry Flat Rice Noodles)",

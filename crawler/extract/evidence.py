@@ -63,7 +63,12 @@ _TITLE_WORDS = re.compile(
     # ("Direkte: …", "Direktrapport").
     r"\buživo\b|\bуживо\b|\bv živo\b|\bnaživo\b|\bminúta po minúte\b|\bminutu po minutě\b|"
     r"\bнаживо\b|\bна живо\b|\btiesiogiai\b|\btiešraid\w*|\botseblogi\b|\bîn direct\b|"
-    r"\bhetki hetkeltä\b|\bdirektrapport|^\s*(?-i:DIREKTE?|Direkte)\s*[:|–—]",
+    r"\bhetki hetkeltä\b|\bdirektrapport|^\s*(?-i:DIREKTE?|Direkte)\s*[:|–—]|"
+    # Arabic, Persian and Hebrew (not a broadcast's "بث مباشر", "پخش زنده"); Chinese and
+    # Japanese: "直播：" as a label, "rolling" and "real-time" updates, "随時更新".
+    r"تغطية (?:حية|مباشرة)|لحظة بلحظة|(?<!بث )مباشر\s*(?:[:|–—]|\.\.|$)|لحظه به لحظه|"
+    r"گزارش زنده|^\s*زنده\s*[:|]|עדכונים שוטפים|^\s*לייב\s*[:|]|^\s*直播\s*[:：|]|"
+    r"[实即][时時]更新|[滚滾]动更新|[滚滾]動更新|随時更新",
     re.I,
 )
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
