@@ -184,6 +184,10 @@ READINGS = {
         ("قبل 6 دقيقة", "relative", "2024-05-05T17:54:00Z", None),
         ("قبل ساعة واحدة", "relative", "2024-05-05T17:00:00Z", None),
     ],
+    "he": [
+        ("לפני 5 דקות", "relative", "2024-05-05T17:55:00Z", None),
+        ("לפני שעה", "relative", "2024-05-05T17:00:00Z", None),
+    ],
     "fa": [
         ("۱۰ دقیقه پیش", "relative", "2024-05-05T17:50:00Z", None),
         ("یک ساعت پیش", "relative", "2024-05-05T17:00:00Z", None),
@@ -340,6 +344,7 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     assert read("тому що вони 12 разів") is None  # Ukrainian "because", no time ago
     assert read("前5名") is None and read("منذ البداية") is None  # "top 5", "since the start"
     assert read("قبل يوم من الانتخابات") is None  # "a day before the elections"
+    assert read("לפני הבחירות") is None  # "before the elections"
     # A sentence that ends on a unit, then "Тому…" ("therefore"), says no time ago; Ukrainian
     # "год" (hours) is read on Ukrainian pages only, Russian's being a year.
     kyiv = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("uk",))
