@@ -184,6 +184,24 @@ READINGS = {
         ("قبل 6 دقيقة", "relative", "2024-05-05T17:54:00Z", None),
         ("قبل ساعة واحدة", "relative", "2024-05-05T17:00:00Z", None),
     ],
+    # Beyond the languages read: Catalan, Galician, Basque, Greek and Icelandic.
+    "ca": [
+        ("fa 5 minuts", "relative", "2024-05-05T17:55:00Z", None),
+        ("12 de març de 2024, 10:31", "full", "2024-03-12T09:31:00Z", (10, 31)),
+    ],
+    "gl": [
+        ("hai 5 minutos", "relative", "2024-05-05T17:55:00Z", None),
+        ("15 de xullo de 2024, 10:31", "full", "2024-07-15T08:31:00Z", (10, 31)),
+    ],
+    "eu": [("duela 5 minutu", "relative", "2024-05-05T17:55:00Z", None)],
+    "el": [
+        ("πριν από 5 λεπτά", "relative", "2024-05-05T17:55:00Z", None),
+        ("10 Μαρτίου 2024, 10:31", "full", "2024-03-10T09:31:00Z", (10, 31)),
+    ],
+    "is": [
+        ("fyrir 5 mínútum", "relative", "2024-05-05T17:55:00Z", None),
+        ("10. júlí 2024 kl. 10:31", "full", "2024-07-10T08:31:00Z", (10, 31)),
+    ],
     "he": [
         ("לפני 5 דקות", "relative", "2024-05-05T17:55:00Z", None),
         ("לפני שעה", "relative", "2024-05-05T17:00:00Z", None),
@@ -694,6 +712,9 @@ def zone_name(clock: PageClock) -> str:
         ("es-CR", "https://news.example/live", "America/Costa_Rica"),
         # A script's subtag names no country: "sr-Cyrl" is Serbian, not Cyprus's ("cy").
         ("sr-Cyrl", "https://www.rtrs.tv/live", "Europe/Belgrade"),
+        ("ca", "https://www.ara.cat/live", "Europe/Madrid"),
+        ("eu", "https://www.eitb.eus/live", "Europe/Madrid"),
+        ("fa", "https://news.example/live", "Asia/Tehran"),
         ("sr-Cyrl-BA", "https://www.rtrs.tv/live", "Europe/Sarajevo"),
         ("ar", "https://news.example.ma/live", "Africa/Casablanca"),
         # ...but a domain anyone may buy says nothing of where its site is.

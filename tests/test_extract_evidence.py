@@ -217,6 +217,13 @@ def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
         "直播：台风登陆广东",
         "台风最新消息：实时更新",
         "【随時更新】台風10号の最新情報",
+        # Catalan, Basque, Greek and Icelandic.
+        "El Parlament vota els pressupostos, en directe",
+        "Directe | Última hora de l'actualitat",
+        "Legebiltzarreko osoko bilkura zuzenean",
+        "Ζωντανά: Η συζήτηση για τον προϋπολογισμό",
+        "Í beinni: Ísland - Noregur",
+        "Eldgos á Reykjanesskaga – vaktin",
     ],
 )
 def test_titles_that_say_live(title: str) -> None:
@@ -230,6 +237,7 @@ def test_titles_that_say_live(title: str) -> None:
         "بث مباشر لقناة الجزيرة",  # a channel's live broadcast
         "پخش زنده شبکه سه",
         "视频直播回放：发布会",
+        "Ligne directe avec le maire",
         "Live music returns to Berlin's clubs",
         "How to live well on a budget",
         "Vegan Styled Char Kway Teow (Stir Fry Flat Rice Noodles)",

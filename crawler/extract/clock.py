@@ -81,6 +81,26 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
         "ocak", "şubat subat", "mart", "nisan", "mayıs mayis", "haziran", "temmuz",
         "ağustos agustos", "eylül eylul", "ekim", "kasım kasim", "aralık aralik",
     ),
+    # Beyond the languages read: Catalan, Galician, Greek (and its genitive: "10 Μαρτίου"),
+    # Icelandic, full names only.
+    "ca": (
+        "gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre",
+        "octubre", "novembre", "desembre",
+    ),
+    "gl": (
+        "xaneiro", "febreiro", "marzo", "abril", "maio", "xuño", "xullo", "agosto", "setembro",
+        "outubro", "novembro", "decembro",
+    ),
+    "el": (
+        "ιανουαρίου ιανουάριος", "φεβρουαρίου φεβρουάριος", "μαρτίου μάρτιος",
+        "απριλίου απρίλιος", "μαΐου μαίου μάιος", "ιουνίου ιούνιος", "ιουλίου ιούλιος",
+        "αυγούστου αύγουστος", "σεπτεμβρίου σεπτέμβριος", "οκτωβρίου οκτώβριος",
+        "νοεμβρίου νοέμβριος", "δεκεμβρίου δεκέμβριος",
+    ),
+    "is": (
+        "janúar", "febrúar", "mars", "apríl", "maí", "júní", "júlí", "ágúst", "september",
+        "október", "nóvember", "desember",
+    ),
 }  # fmt: skip
 
 
@@ -341,6 +361,81 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
         ),
     ),
+    # Beyond the languages read, on their own pages only: Catalan "fa 5 minuts", Galician
+    # "hai 5 minutos", Basque "duela 5 minutu", Greek "πριν από 5 λεπτά", Icelandic "fyrir 5
+    # mínútum".
+    "ca": (
+        _Relative(
+            "fa",
+            "",
+            {"un": 1, "una": 1, "uns": 2, "unes": 2},
+            (
+                "segons segon",
+                "minuts minut min",
+                "hores hora h",
+                "dies dia",
+                "setmanes setmana",
+                "mesos mes",
+                "anys any",
+            ),
+        ),
+    ),
+    "gl": (
+        _Relative(
+            "hai",
+            "",
+            {"un": 1, "unha": 1, "uns": 2, "unhas": 2},
+            (
+                "segundos segundo",
+                "minutos minuto min",
+                "horas hora h",
+                "días día dias dia",
+                "semanas semana",
+                "meses mes",
+                "anos ano",
+            ),
+        ),
+    ),
+    "eu": (
+        _Relative(
+            "duela",
+            "",
+            {},
+            ("segundo", "minutu min", "ordu", "egun", "aste", "hilabete", "urte"),
+        ),
+    ),
+    "el": (
+        _Relative(
+            "πριν από",
+            "",
+            {"ένα": 1, "μία": 1, "μια": 1, "λίγα": 2, "λίγες": 2},
+            (
+                "δευτερόλεπτα δευτερόλεπτο",
+                "λεπτά λεπτό",
+                "ώρες ώρα",
+                "ημέρες μέρες ημέρα μέρα",
+                "εβδομάδες εβδομάδα",
+                "μήνες μήνα μήνας",
+                "χρόνια χρόνο",
+            ),
+        ),
+    ),
+    "is": (
+        _Relative(
+            "fyrir",
+            "",
+            {"einni": 1, "einum": 1, "nokkrum": 2},
+            (
+                "sekúndum sekúndu",
+                "mínútum mínútu",
+                "klukkustundum klukkustund klst",
+                "dögum degi",
+                "vikum viku",
+                "mánuðum mánuði",
+                "árum ári",
+            ),
+        ),
+    ),
     # Hebrew (Ynet's, Walla's): "לפני 5 דקות", "לפני שעה".
     "he": (
         _Relative(
@@ -512,7 +607,11 @@ LANGUAGE_ZONES: dict[str, str] = {
     "lv": "Europe/Riga", "lt": "Europe/Vilnius", "uk": "Europe/Kyiv", "ru": "Europe/Moscow",
     "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "ja": "Asia/Tokyo", "ko": "Asia/Seoul",
     "zh": "Asia/Shanghai", "hi": "Asia/Kolkata", "th": "Asia/Bangkok", "vi": "Asia/Ho_Chi_Minh",
-    "id": "Asia/Jakarta",
+    "id": "Asia/Jakarta", "ca": "Europe/Madrid", "eu": "Europe/Madrid", "gl": "Europe/Madrid",
+    "is": "Atlantic/Reykjavik", "mt": "Europe/Malta", "ga": "Europe/Dublin", "cy": "Europe/London",
+    "lb": "Europe/Luxembourg", "bs": "Europe/Sarajevo", "mk": "Europe/Skopje",
+    "sq": "Europe/Tirane", "be": "Europe/Minsk", "ka": "Asia/Tbilisi", "hy": "Asia/Yerevan",
+    "fa": "Asia/Tehran", "ur": "Asia/Karachi", "bn": "Asia/Dhaka", "ms": "Asia/Kuala_Lumpur",
 }  # fmt: skip
 # Zones tried, in order, when the page's own offsets fit neither its domain nor its language.
 _COMMON_ZONES = (
@@ -697,7 +796,7 @@ _WEAK_NOW = {w: lang for lang, words in _NOW_WEAK.items() for w in words.split("
 _AMBIGUOUS = frozenset({"hier", "ha"})
 # Languages whose relative phrases are read only on their own pages (or pages that name no
 # language): Ukrainian "год" is hours where Russian's is a year.
-_OWN_PAGES_ONLY = frozenset({"ru", "uk"})
+_OWN_PAGES_ONLY = frozenset({"ru", "uk", "ca", "gl", "eu", "el", "is"})
 _DAY_WORD_LANGUAGE = {w: lang for lang, words in _DAY_WORDS.items() for w in words}
 _DAY_WORD_BACK = {w: back for words in _DAY_WORDS.values() for w, back in words.items()}
 # Readings that start at the same place: the one that says more wins.

@@ -43,7 +43,7 @@ _URL_WORDS = re.compile(
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|canli|"
     r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre|"
     r"uzivo|v-zivo|nazivo|minuta-po-minute|tiesiogiai|tiesraide|otseblogi|"
-    r"liveblogg|direktrapport)"
+    r"liveblogg|direktrapport|directe|en-directe|zuzenean|zontana)"
     r"(?=$|[/_.?&=-])",
     re.I,
 )
@@ -68,7 +68,11 @@ _TITLE_WORDS = re.compile(
     # Japanese: "直播：" as a label, "rolling" and "real-time" updates, "随時更新".
     r"تغطية (?:حية|مباشرة)|لحظة بلحظة|(?<!بث )مباشر\s*(?:[:|–—]|\.\.|$)|لحظه به لحظه|"
     r"گزارش زنده|^\s*زنده\s*[:|]|עדכונים שוטפים|^\s*לייב\s*[:|]|^\s*直播\s*[:：|]|"
-    r"[实即][时時]更新|[滚滾]动更新|[滚滾]動更新|随時更新",
+    r"[实即][时時]更新|[滚滾]动更新|[滚滾]動更新|随時更新|"
+    # Catalan, Basque, Greek and Icelandic.
+    r"\ben directe\b|^\s*directe\s*[:|–—]|\bzuzenean\b|\bζωντανά\b|\bζωντανα\b|"
+    r"\bζωντανή ενημέρωση|\bí beinni\b|^\s*beint\s*[:|–—]|[–—|-]\s*vaktin\s*$|"
+    r"^\s*vaktin\s*[:|–—]",
     re.I,
 )
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
@@ -89,6 +93,8 @@ _WORD_LANGUAGES = {
     "diretta": ("it",),
     "vivo": ("es", "pt"),
     "relacja": ("pl",),
+    "directe": ("ca",),  # (French "ligne directe")
+    "en-directe": ("ca",),
 }
 
 
