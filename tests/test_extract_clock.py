@@ -363,6 +363,15 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     assert read("前5名") is None and read("منذ البداية") is None  # "top 5", "since the start"
     assert read("قبل يوم من الانتخابات") is None  # "a day before the elections"
     assert read("לפני הבחירות") is None  # "before the elections"
+    # Words those marks end or begin, and prose: "before the 5th of December", "to set off in 3
+    # days", "the 3rd, South Jeolla", "40 years of history", "2 hours before the match",
+    # "he has lived here for 3 years", "since Friday", "since early morning".
+    for prose in ("12月5日前", "3天前往", "3일 전남", "24시간 전국", "۴۰ سال پیشینه",
+                  "मैच से 2 घंटे पहले", "يعيش هنا منذ 3 سنوات", "منذ يوم الجمعة",
+                  "منذ ساعة مبكرة"):  # fmt: skip
+        assert read(prose) is None, prose
+    # A clock or date before such a word is the time ("14:20, on the 3rd in South Jeolla").
+    assert read("14:20 지난 3일 전남") == read("14:20")
     # A sentence that ends on a unit, then "Тому…" ("therefore"), says no time ago; Ukrainian
     # "год" (hours) is read on Ukrainian pages only, Russian's being a year.
     kyiv = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("uk",))

@@ -3363,6 +3363,30 @@ def test_how_long_ago_in_words_alone_dates_a_post_of_a_stream_that_says_so(
     ]
 
 
+def test_how_long_ago_in_a_sentence_dates_no_post_and_keeps_its_words() -> None:
+    """In that stream, a post with no stamp whose sentence says "<a>a year ago</a>" or "منذ
+    يوم الجمعة" (since Friday) keeps no time from it and all its words."""
+    stamps = ["5 minutes ago", None, "2 hours ago", "3 hours ago"]
+    words = [
+        "Rescue teams have reached the village below the dam, officials say.",
+        "As we reported <a href='/2023/dam'>a year ago</a>, inspectors found cracks.",
+        "The regional governor has declared a state of emergency for the valley.",
+        "Water began pouring over the top of the dam shortly after dawn, residents said.",
+    ]
+    posts = "".join(
+        f"<div class='card' id='u{n}'>"
+        + (f"<span class='card-date'>{stamp}</span>" if stamp else "")
+        + f"<p>{text}</p></div>"
+        for n, (stamp, text) in enumerate(zip(stamps, words, strict=True))
+    )
+    page = page_of(f"<div class='feed'>{posts}</div>", title="Dam live")
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-12T10:20:00Z").updates
+    assert (updates[1].published_at, updates[1].body_text) == (
+        None,
+        "As we reported a year ago, inspectors found cracks.",
+    )
+
+
 def test_a_transcripts_time_codes_are_no_clocks() -> None:
     """A video's transcript under a live title: each segment's time code in one box, "0:00" to
     "14:30". The codes run from nought and are mostly one-digit: no post is dated by them,

@@ -1202,17 +1202,18 @@ def _read(page: PageClock, text: str) -> Reading | None:
     bare = _BARE_CLOCK.fullmatch(text)
     if bare is not None:
         return _bare_clock(page, bare)
+    ago = None  # how long ago in a script whose words run together or read right to left
     if not text.isascii() and _SCRIPT_AGO_MARK.search(text) is not None:
         ago = _script_ago(page, text)
-        if ago is not None:
-            return ago
+        if ago is not None and _DIGIT.search(text, 0, ago[0]) is None:
+            return ago[2]  # (a clock or a date before it is read first, below)
     compact = _COMPACT_AGO.fullmatch(text)
     if compact is not None and "en" in page.languages:
         return _compact_ago(page, compact)
     low = text.lower()
     shaped = _TIME_SHAPE.search(text) is not None or "noon" in low or "midnight" in low
     if not shaped and _HINT.search(low) is None:
-        return _weak_now(page, text, low)  # most texts with a digit end here
+        return _weak_now(page, text, low) or (ago[2] if ago else None)  # most texts end here
     markers: list[tuple[int, str]] = []  # relative markers standing as words ("vor", "ago")
     now = False
     for hint in _HINT.finditer(low):
@@ -1221,12 +1222,12 @@ def _read(page: PageClock, text: str) -> Reading | None:
             now = True
         elif _is_word(low, at, at + len(word)):
             markers.append((at, word))
-    if not (shaped or markers or now):
-        return _weak_now(page, text, low)  # "share" holds "ha", but not as a word
+    if not (shaped or markers or now):  # ("share" holds "ha", but not as a word)
+        return _weak_now(page, text, low) or (ago[2] if ago else None)
     found = [_relative(page, text, markers) if markers else None, _now(page, text, low, now)]
     if _DIGIT.search(text) is not None:
         found += _numbered(page, text, low)
-    readings = [f for f in found if f is not None and f[2] is not None]
+    readings = [f for f in [*found, ago] if f is not None and f[2] is not None]
     if not readings:
         return None
     return min(readings, key=lambda f: (f[0], _PRIORITY[f[1]]))[2]
@@ -1606,11 +1607,12 @@ _SCRIPT_UNITS = {
 }  # fmt: skip
 _SCRIPT_UNIT_WORDS = "|".join(sorted(map(re.escape, _SCRIPT_UNITS), key=len, reverse=True))
 _SCRIPT_AGO = (
-    # A number, its unit, then the mark: "5分钟前", "2 時間前", "5분 전", "۵ دقیقه پیش",
-    # "یک ساعت پیش" (one hour).
-    re.compile(rf"(?<!\d)(\d{{1,3}}|یک)\s*({_SCRIPT_UNIT_WORDS})\s*(?:前|전|پیش|पहले)"),
+    # A number, its unit, then the mark, which ends the word: "5分钟前", "2 時間前", "5분 전",
+    # "۵ دقیقه پیش", "یک ساعت پیش" (one hour); not "12月5日前" (before the 5th of December),
+    # "3天前往" (to set off in 3 days), "3일 전남" (the 3rd, South Jeolla), "۴۰ سال پیشینه".
+    re.compile(rf"(?<![\d月年])(\d{{1,3}}|یک)\s*({_SCRIPT_UNIT_WORDS})\s*(?:前|전|پیش|पहले)(?!\w)"),
     # Arabic puts the mark first: "منذ 5 دقائق", the BBC's "قبل 6 دقيقة".
-    re.compile(rf"(?:منذ|قبل)\s+(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})"),
+    re.compile(rf"(?:منذ|قبل)\s+(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})(?!\w)"),
 )
 # Arabic's duals and ones, with no number: "منذ ساعتين" (two hours), "منذ ساعة" (an hour),
 # "قبل ساعة واحدة" (one hour).
@@ -1625,8 +1627,11 @@ _ARABIC_DUALS = {
 }  # fmt: skip
 
 
-def _script_ago(page: PageClock, text: str) -> Reading | None:
-    """How long ago a text in one of those scripts says, the first phrase of it."""
+def _script_ago(page: PageClock, text: str) -> _Found | None:
+    """How long ago a text in one of those scripts says, the first phrase of it, where it
+    stands as a stamp: Arabic "منذ" and "قبل" ("since", "before") with nothing after it ("منذ
+    يوم الجمعة" is "since Friday"), Hindi "पहले" with nothing before it ("मैच से 2 घंटे पहले",
+    two hours before the match)."""
     found: list[tuple[int, int, str, str]] = []  # start, amount, unit, the phrase
     for pattern in _SCRIPT_AGO:
         match = pattern.search(text)
@@ -1640,15 +1645,24 @@ def _script_ago(page: PageClock, text: str) -> Reading | None:
         found.append((word.start(), amount, unit, word.group()))
     if not found:
         return None
-    _, amount, unit, phrase = min(found)
+    start, amount, unit, phrase = min(found)
     moment = _before(page.fetched_at, amount, unit)
-    return Reading("relative", format_utc(moment), phrase) if moment is not None else None
+    if moment is None:
+        return None
+    return start, "relative", Reading("relative", format_utc(moment), phrase)
 
 
 def _stands_as_ago(match: re.Match[str], text: str) -> bool:
-    """Arabic "قبل" is "before" too ("قبل يوم من الانتخابات", a day before the elections): it
-    says how long ago only where nothing follows the phrase."""
-    return not match.group().startswith("قبل") or not text[match.end() :].strip(_TRIM)
+    """Arabic "قبل" and "منذ" are "before" and "since" too ("قبل يوم من الانتخابات", "منذ
+    يوم الجمعة", "يعيش هنا منذ 3 سنوات"): they say how long ago only where nothing follows the
+    phrase and a word at most comes before it; Hindi "पहले" ("before") only where nothing comes
+    before it."""
+    phrase = match.group()
+    if phrase.startswith(("قبل", "منذ")):  # (a label before it at most: "نشر منذ 5 دقائق")
+        return not text[match.end() :].strip(_TRIM) and len(text[: match.start()].split()) <= 1
+    if phrase.endswith("पहले"):
+        return not text[: match.start()].strip(_TRIM)
+    return True
 
 
 def _before(moment: datetime, amount: int, unit: str) -> datetime | None:

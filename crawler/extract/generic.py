@@ -434,7 +434,9 @@ def _ago_in_words(
 ) -> None:
     """A post of a stream whose posts say how long ago, that shows no time, may say it in
     words alone ("an hour ago", "منذ ساعة", "یک ساعت پیش"): short texts without a digit,
-    which the walk for times passes over (short_texts), are read in such posts only."""
+    which the walk for times passes over (short_texts), are read in such posts only, where a
+    box holds that phrase and nothing else, no sentence around it ("As we reported <a>a year
+    ago</a>, …")."""
     if not any(_ago(t) for member in members for t in times[member]):
         return
     for member in members:
@@ -442,10 +444,16 @@ def _ago_in_words(
             continue
         for element in member.iter(etree.Element):
             text = element.text
-            if not text or len(text) > _AGO_LINE or _HAS_DIGIT.search(text):
+            if not text or len(text) > _AGO_LINE or _HAS_DIGIT.search(text) or len(element):
                 continue
             reading = clock.read(text)
-            if reading is not None and reading.kind == "relative" and reading.clock is None:
+            if (
+                reading is not None
+                and reading.kind == "relative"
+                and reading.clock is None
+                and reading.text.strip() == text.strip(" \t\n\r.,:;·•|()")
+                and not _in_sentence(element)
+            ):
                 times[member].append(
                     _Time(element, reading.utc or "", VISIBLE, False, text, reading, True)
                 )
