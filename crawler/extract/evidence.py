@@ -64,17 +64,20 @@ _TITLE_WORDS = re.compile(
     r"\buživo\b|\bуживо\b|\bv živo\b|\bnaživo\b|\bminúta po minúte\b|\bminutu po minutě\b|"
     r"\bнаживо\b|\bна живо\b|\btiesiogiai\b|\btiešraid\w*|\botseblogi\b|\bîn direct\b|"
     r"\bhetki hetkeltä\b|\bdirektrapport|^\s*(?-i:DIREKTE?|Direkte)\s*[:|–—]|"
-    # Arabic, Persian and Hebrew (not a broadcast's "بث مباشر", "پخش زنده"); Chinese and
-    # Japanese: "直播：" as a label, "rolling" and "real-time" updates, "随時更新".
-    r"تغطية (?:حية|مباشرة)|لحظة بلحظة|(?<!بث )مباشر\s*(?:[:|–—]|\.\.|$)|لحظه به لحظه|"
-    r"گزارش زنده|^\s*زنده\s*[:|]|עדכונים שוטפים|^\s*לייב\s*[:|]|^\s*直播\s*[:：|]|"
-    r"[实即][时時]更新|[滚滾]动更新|[滚滾]動更新|随時更新|"
+    # Arabic, Persian and Hebrew, as labels or their live blogs' phrases (not "غير مباشر",
+    # indirectly, nor a broadcast's "البث المباشر", nor "sign up for ongoing updates",
+    # "לעדכונים שוטפים"); Chinese: "直播：" as a label (not a fuel-price page's "实时更新").
+    r"تغطية (?:حية|مباشرة)|لحظة بلحظة|^\s*مباشر\s*[:|–—]|لحظه به لحظه|"
+    r"گزارش زنده|^\s*زنده\s*[:|]|(?<!\w)עדכונים שוטפים|^\s*לייב\s*[:|]|"
+    r"^\s*直播\s*[:：|]|"
     # Catalan, Basque, Greek and Icelandic.
     r"\ben directe\b|^\s*directe\s*[:|–—]|\bzuzenean\b|\bζωντανά\b|\bζωντανα\b|"
     r"\bζωντανή ενημέρωση|\bí beinni\b|^\s*beint\s*[:|–—]|[–—|-]\s*vaktin\s*$|"
     r"^\s*vaktin\s*[:|–—]",
     re.I,
 )
+# Swedish "Direkt: …" on a Swedish page (a German title's "Direkt:" says nothing).
+_SWEDISH_LABEL = re.compile(r"\s*Direkt\s*[:|–—]")
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
 _TITLE_CAPITALS = re.compile(
     r"\bLIVE\b|^\s*DIRECT\b|^\s*The Latest\s*:|^\s*JUST NU\b|^\s*ONLINE\s*:"
@@ -122,7 +125,10 @@ def signs(url: str, titles: list[str | None], languages: tuple[str, ...] = ()) -
             _in_language(match.group(1), languages) and not _archive_or_version(path, match, said)
             for match in _URL_WORDS.finditer(path)
         ),
-        title=any(_says_live(t) for t in said),
+        title=any(
+            _says_live(t) or ("sv" in languages and _SWEDISH_LABEL.match(t) is not None)
+            for t in said
+        ),
         languages=languages,
     )
 
