@@ -383,3 +383,29 @@ def test_a_custom_elements_json_attribute_holds_the_stream() -> None:
     assert [(u.source_id, u.headline, u.published_at) for u in read.updates] == [
         (f"3f6a2c1e-000{n}", f"Aggiornamento {n}", f"2026-03-14T09:{n}2:10Z") for n in (5, 4, 3)
     ]
+
+
+@pytest.mark.parametrize(
+    ("holder", "name", "link"),
+    [
+        ("liveBlog", "latestUpdates", None),  # a live blog's own latest posts
+        ("liveCommentary", "entries", None),  # commentary, no comments
+        ("newsticker", "items", None),  # German "Newsticker": a live blog
+        ("ticker", "posts", "#post-{n}"),  # each post's own permalink
+        ("ticker", "posts", "https://www.example.de/live/storm?post={n}"),
+        ("ticker", "posts", "/live/storm/{n}"),
+    ],
+)
+def test_state_streams_under_their_names_with_their_own_permalinks(
+    holder: str, name: str, link: str | None
+) -> None:
+    posts = [
+        {"id": f"p{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z", "title": f"Eintrag {n}",
+         "body": f"<p>Die Worte des Eintrags Nummer {n}, mehr als nur ein paar.</p>"}
+        | ({"url": link.format(n=n)} if link else {})
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page("Unwetter – live", _next_data({"props": {holder: {name: posts}}}))
+    url = "https://www.example.de/live/storm"
+    read = extract_page(page, url, fetched_at="2024-06-01T16:00:00Z")
+    assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]

@@ -149,7 +149,7 @@ def _read_tree(
     if not html and not any(structured) and not (embedded or named) and name is None and said:
         # A page that says it is live and shows no post: its posts may stand only in its JSON
         # state, in a build's own shape.
-        state_stream = read_state_stream(script_elements, root)
+        state_stream = read_state_stream(script_elements, root, url)
         if state_stream:
             structured.append(state_stream)
             live = True

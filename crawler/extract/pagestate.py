@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from crawler.extract.clean import author_names, escape_attribute, escape_text, normalise_text
 from crawler.extract.dom import Element
@@ -257,15 +258,19 @@ def _string(value: Any) -> str | None:
 _STATE_ASSIGNMENT = re.compile(r"(?:window\.)?__[A-Z][A-Z_]*__\s*=\s*(?=\{)")
 # A stream's list is named for its posts ("posts", "items", "liveUpdates", "tickerEntries")
 # under, or in, a name that says live, ticker or blog ("liveBlog.items", "ticker.entries");
-# not a list of latest, related or teased stories, nor of comments, nor a news ticker's rail.
+# not a list of latest, related or teased stories, nor of comments, except in a live blog's
+# own name ("liveBlog.latestUpdates"; "liveCommentary" is no list of comments).
 _LIST_NAME = re.compile(r"\w*?(?:posts|updates|entries|items)", re.I)
 _LIVE_NAME = re.compile(r"live|ticker|blog", re.I)
-_OTHER_NAME = re.compile(
-    r"latest|related|recommend|popular|trending|teaser|sidebar|more|comment|news-?ticker|hub", re.I
-)
+_OTHER_WORDS = frozenset(
+    {"latest", "related", "recommended", "recommendations", "popular", "trending", "teaser",
+     "teasers", "sidebar", "more", "comments", "comment", "hub", "hubs"}
+)  # fmt: skip
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # A name that says live blog: only its posts may lack a time (DR's items give none).
 _BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
-# Keys of a teaser's link to its own page: a list whose items mostly have one is an index.
+# Keys of a teaser's link to its own page: a list whose items mostly link to other pages is
+# an index.
 _LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalUrl", "permalink")
 _ID_KEYS = ("id", "_id", "postId", "post_id", "uuid", "guid", "entryId", "key")
 _TIME_KEYS = (
@@ -283,7 +288,7 @@ _MAX_NODES = 200_000  # of a page's state walked in search of its stream
 
 
 def read_state_stream(
-    scripts: Iterable[Element], root: Element | None = None
+    scripts: Iterable[Element], root: Element | None = None, url: str = ""
 ) -> list[StructuredUpdate]:
     """The posts of the longest list in the page's JSON state that reads as a live stream: in
     its scripts, or in a custom element's attribute (Sky TG24's `<ed-liveblog-container-widget
@@ -296,7 +301,7 @@ def read_state_stream(
         if data is None:
             continue
         budget = [_MAX_NODES]
-        for posts in _streams(data, name, budget):
+        for posts in _streams(data, name, budget, _page_path(url)):
             if len(posts) > len(best):
                 best = posts
     return [_state_post(post) for post in best]
@@ -337,7 +342,36 @@ def _state_of(script: Element) -> Any:
     return data
 
 
-def _streams(node: Any, path: str, budget: list[int]) -> Iterable[list[dict[str, Any]]]:
+def _page_path(url: str) -> str:
+    try:
+        return urlsplit(url).path.rstrip("/")
+    except ValueError:
+        return ""
+
+
+def _elsewhere(item: dict[str, Any], page_path: str) -> bool:
+    """Whether an item links to a page of its own, not to itself on this page (its permalink:
+    "#post-12", "?post=12", this page's address or one under it)."""
+    for key in _LINK_KEYS:
+        value = item.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        link = value.strip()
+        if link.startswith(("#", "?")):
+            return False
+        try:
+            path = urlsplit(link).path.rstrip("/")
+        except ValueError:
+            return True
+        if page_path and (path == page_path or path.startswith(page_path + "/")):
+            return False
+        return "/" in link  # (a slug alone, its page's or its own, says nothing)
+    return False
+
+
+def _streams(
+    node: Any, path: str, budget: list[int], page_path: str = ""
+) -> Iterable[list[dict[str, Any]]]:
     """The lists under `node` whose items read as a stream's posts, walked within a budget."""
     # Each node with its name and its holder's, no more: a deep state's paths would grow with
     # its depth.
@@ -351,7 +385,7 @@ def _streams(node: Any, path: str, budget: list[int]) -> Iterable[list[dict[str,
             items = [item for item in value if isinstance(item, dict)]
             if len(items) >= _MIN_STATE_POSTS and (blog := _stream_name(holder, name)) is not None:
                 posts = [item for item in items if _reads_as_post(item, blog)]
-                linked = sum(1 for item in items if any(item.get(k) for k in _LINK_KEYS))
+                linked = sum(1 for item in items if _elsewhere(item, page_path))
                 if (
                     len(posts) >= _MIN_STATE_POSTS
                     and len(posts) * 10 >= len(items) * 9
@@ -365,11 +399,14 @@ def _streams(node: Any, path: str, budget: list[int]) -> Iterable[list[dict[str,
 def _stream_name(holder: str, name: str) -> bool | None:
     """Whether a list is named as a stream's: None if not, else whether its name or its
     holder's says live blog."""
-    if not _LIST_NAME.fullmatch(name) or _OTHER_NAME.search(f"{holder}.{name}"):
+    if not _LIST_NAME.fullmatch(name):
         return None
     if not (_LIVE_NAME.search(name) or _LIVE_NAME.search(holder)):
         return None
-    return _BLOG_NAME.search(f"{holder}.{name}") is not None
+    if _BLOG_NAME.search(f"{holder}.{name}") is not None:
+        return True  # (a live blog's own "latestUpdates" are its posts)
+    words = {w.lower() for w in _NAME_WORDS.findall(f"{holder} {name}")}
+    return None if words & _OTHER_WORDS else False
 
 
 def _reads_as_post(item: dict[str, Any], blog: bool) -> bool:
