@@ -573,7 +573,9 @@ def _xpath_string(value: str) -> str:
 _PAGE_CLOCK: ContextVar[PageClock | None] = ContextVar("page_clock", default=None)
 # The id() of each post an adapter dated by how long ago it shows ("2 hours ago"): a time good
 # to its hour, which a precise one of structured data within it refines (instant.merged).
-_ROUGH: ContextVar[set[int] | None] = ContextVar("rough_times", default=None)
+# (The posts themselves are held: an id() stays theirs while they live, even those of an
+# adapter whose reading was set aside.)
+_ROUGH: ContextVar[list[Update] | None] = ContextVar("rough_times", default=None)
 
 
 @contextmanager
@@ -581,7 +583,7 @@ def reading_times(clock: PageClock) -> Iterator[None]:
     """While this holds, adapters' html_update calls read the times their posts show, and a
     machine time without a zone is read in the page's (instant.machine_time)."""
     token = _PAGE_CLOCK.set(clock)
-    rough = _ROUGH.set(set())
+    rough = _ROUGH.set([])
     try:
         with instant.page_zone(clock.zone):
             yield
@@ -593,7 +595,7 @@ def reading_times(clock: PageClock) -> Iterator[None]:
 def rough_times() -> frozenset[int]:
     """The id() of each post html_update dated by how long ago it shows, while reading_times
     holds."""
-    return frozenset(_ROUGH.get() or ())
+    return frozenset(id(update) for update in _ROUGH.get() or ())
 
 
 def seen_time(shown: Element | None, machine: str | None) -> str | None:
@@ -667,5 +669,5 @@ def html_update(
         truncated=truncated,
     )
     if rough and (dated := _ROUGH.get()) is not None:
-        dated.add(id(update))
+        dated.append(update)
     return update

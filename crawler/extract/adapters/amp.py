@@ -40,7 +40,7 @@ _TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "figure", "amp-im
 # 2024 at 3:25 PM"): a post's footer time, shown beside its byline.
 _DATE_TIME = re.compile(
     r"(?:(?:last\s+)?(?:updated|posted|published|edited)(?:\s+(?:at|on))?\s*:?\s*)?"
-    r"(?:[\w,./-]+\s+){1,5}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?",
+    r"(?:[\w,./-]+\s+){1,4}\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?",
     re.I,
 )
 _DATED = re.compile(

@@ -138,21 +138,29 @@ def _urn_post(h3: Element, url: str) -> Update:
 
 def _embed_furniture(post: Element) -> list[Element]:
     """What the World Service sets around a social embed for screen readers and its notice:
-    the link that skips it ("Skip twitter post", "跳过 Twitter 帖子"), its caption's warning
-    ("Third party content may contain adverts") and the line that ends it ("End of twitter
-    post"), all in the box that holds the embed; the embed itself stays."""
+    the link that skips it ("Skip twitter post", "跳过 Twitter 帖子"), the line that ends it
+    ("End of twitter post", the link's target) and, between the embed and that line, its
+    caption's warning ("Third party content may contain adverts"); the embed itself stays,
+    and so does whatever else the box holds."""
     found = []
     for link in post.iter("a"):
         target = link.get("href") or ""
         box = link.getparent()
         if not target.startswith("#end-of-") or box is None:
             continue
-        for child in box:
-            if (
-                isinstance(child.tag, str)
-                and next(child.iter("blockquote", "iframe"), None) is None
-            ):
-                found.append(child)
+        children = [child for child in box if isinstance(child.tag, str)]
+        end = next((i for i, c in enumerate(children) if c.get("id") == target[1:]), None)
+        embed = next(
+            (
+                i
+                for i, c in enumerate(children)
+                if next(c.iter("blockquote", "iframe"), None) is not None
+            ),
+            None,
+        )
+        if end is None or embed is None or not children.index(link) < embed < end:
+            continue
+        found += [link, *children[embed + 1 : end + 1]]
     return found
 
 
