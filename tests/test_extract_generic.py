@@ -3387,6 +3387,34 @@ def test_how_long_ago_in_a_sentence_dates_no_post_and_keeps_its_words() -> None:
     )
 
 
+def test_a_labrador_notice_keeps_its_id_past_the_timeline_marker_and_its_pinned_label() -> None:
+    """Labrador CMS's livefeed (kode24-kode/kode24-labrador-view, `content/livefeed` and
+    `content/notice` templates): each `li.livefeed-item` holds an empty `span.timeline-marker`
+    and the `div.notice#notice-N`; a pinned notice says "Festet" (Norwegian). The notice's id
+    is the post's, and the label flags it pinned and is no word of it."""
+    notices = [
+        (3401120, "07:30", "Festet", "Riksvei 80 er stengt mellom Løding og Vågan i kveld."),
+        (3401187, "14:12", "", "Operasjonssentralen ber alle som ikke må ut, bli hjemme."),
+        (3401185, "14:01", "", "Rundt 2300 kunder er uten strøm i Salten etter uværet."),
+    ]
+    items = "".join(
+        f"<li class='livefeed-item'><span class='timeline-marker'></span>"
+        f"<div class='notice' id='notice-{n}'><div class='meta'><time class='fi-clock' "
+        f"datetime='2024-03-12T{clock}:00+01:00'>{clock}</time>"
+        + (f"<span class='pinned fi-marker'> {label}</span>" if label else "")
+        + f"</div><div class='notice-body'><p>{words}</p></div></div></li>"
+        for n, clock, label, words in notices
+    )
+    page = page_of(
+        f"<ul class='livefeed'>{items}</ul>", title="Uværet: følg oppdateringene", lang="nb"
+    )
+    url = "https://www.saltenposten.example.no/nyheter/uvaeret-folg-oppdateringene/81223344"
+    updates = extract_page(page, url, fetched_at="2024-03-12T13:20:00Z").updates
+    assert [(u.source_id, u.pinned, u.body_text) for u in updates] == [
+        (f"notice-{n}", bool(label), words) for n, _, label, words in notices
+    ]
+
+
 def test_a_transcripts_time_codes_are_no_clocks() -> None:
     """A video's transcript under a live title: each segment's time code in one box, "0:00" to
     "14:30". The codes run from nought and are mostly one-digit: no post is dated by them,

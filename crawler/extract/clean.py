@@ -68,7 +68,9 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 # A pinned post's label, in the languages read here: no word of the post, but a sign it is pinned.
 PINNED_LABELS = frozenset(
     {"pinned", "pinned post", "angepinnt", "épinglé", "fijado", "fissato", "fixado", "vastgezet",
-     "przypięty"}
+     "przypięty",
+     # Norwegian (Labrador's "Festet"), Swedish, Danish, Finnish.
+     "festet", "fäst", "fastnålad", "fastgjort", "kiinnitetty"}
 )  # fmt: skip
 # A key post's label: no word of the post, but a sign it is a key event.
 KEY_EVENT_LABELS = frozenset(

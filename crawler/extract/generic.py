@@ -3078,7 +3078,9 @@ def _member_id(member: Element, url: str, headline: Element | None = None) -> st
             fragment = fragment_of(node.get(name))
             if fragment:
                 return fragment
-        children = [c for c in node if isinstance(c.tag, str)]
+        # (Past an empty box beside the post's: Labrador's `span.timeline-marker` before its
+        # `div.notice#notice-3401187`.)
+        children = [c for c in node if isinstance(c.tag, str) and (len(c) or _not_blank(c))]
         if len(children) != 1:
             break
         node = children[0]
@@ -3103,6 +3105,10 @@ def _member_id(member: Element, url: str, headline: Element | None = None) -> st
             if fragment and (not base or base.startswith("?") or _same_page(base, page_path)):
                 return fragment
     return None
+
+
+def _not_blank(element: Element) -> bool:
+    return bool(element.text and not element.text.isspace())
 
 
 def _permalink_anchor(member: Element, page_path: str) -> str | None:
