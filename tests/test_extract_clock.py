@@ -173,8 +173,14 @@ READINGS = {
         ("2 小時前", "relative", "2024-05-05T16:00:00Z", None),
         ("3天前", "relative", "2024-05-02T18:00:00Z", None),
     ],
-    "ja": [("5分前", "relative", "2024-05-05T17:55:00Z", None)],
-    "ko": [("2시간 전", "relative", "2024-05-05T16:00:00Z", None)],
+    "ja": [
+        ("5分前", "relative", "2024-05-05T17:55:00Z", None),
+        ("2024年5月2日 22:15", "full", "2024-05-02T20:15:00Z", (22, 15)),  # a date, too
+    ],
+    "ko": [
+        ("2시간 전", "relative", "2024-05-05T16:00:00Z", None),
+        ("5월 2일 22:15", "full", "2024-05-02T20:15:00Z", (22, 15)),
+    ],
     "ar": [
         ("منذ 5 دقائق", "relative", "2024-05-05T17:55:00Z", None),
         ("منذ ٣ ساعات", "relative", "2024-05-05T15:00:00Z", None),
@@ -193,7 +199,10 @@ READINGS = {
         ("hai 5 minutos", "relative", "2024-05-05T17:55:00Z", None),
         ("15 de xullo de 2024, 10:31", "full", "2024-07-15T08:31:00Z", (10, 31)),
     ],
-    "eu": [("duela 5 minutu", "relative", "2024-05-05T17:55:00Z", None)],
+    "eu": [
+        ("duela 5 minutu", "relative", "2024-05-05T17:55:00Z", None),
+        ("maiatzaren 2a, 14:05", "full", "2024-05-02T12:05:00Z", (14, 5)),
+    ],
     "el": [
         ("πριν από 5 λεπτά", "relative", "2024-05-05T17:55:00Z", None),
         ("10 Μαρτίου 2024, 10:31", "full", "2024-03-10T09:31:00Z", (10, 31)),
@@ -205,7 +214,10 @@ READINGS = {
     "he": [
         ("לפני 5 דקות", "relative", "2024-05-05T17:55:00Z", None),
         ("לפני שעה", "relative", "2024-05-05T17:00:00Z", None),
+        ("לפני שעתיים", "relative", "2024-05-05T16:00:00Z", None),
     ],
+    "ur": [("5 منٹ پہلے", "relative", "2024-05-05T17:55:00Z", None)],
+
     "fa": [
         ("۱۰ دقیقه پیش", "relative", "2024-05-05T17:50:00Z", None),
         ("یک ساعت پیش", "relative", "2024-05-05T17:00:00Z", None),
@@ -368,7 +380,7 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     # "he has lived here for 3 years", "since Friday", "since early morning".
     for prose in ("12月5日前", "3天前往", "3일 전남", "24시간 전국", "۴۰ سال پیشینه",
                   "मैच से 2 घंटे पहले", "يعيش هنا منذ 3 سنوات", "منذ يوم الجمعة",
-                  "منذ ساعة مبكرة"):  # fmt: skip
+                  "منذ ساعة مبكرة", "경기 시작 30분 전"):  # fmt: skip
         assert read(prose) is None, prose
     # A clock or date before such a word is the time ("14:20, on the 3rd in South Jeolla").
     assert read("14:20 지난 3일 전남") == read("14:20")

@@ -361,6 +361,23 @@ def test_a_schedule_of_bare_clocks_under_its_days_heading_is_a_programme() -> No
     assert extract_page(page, url, fetched_at="2024-05-19T16:30:00Z").updates == []
 
 
+def test_a_schedule_on_an_undated_page_that_runs_past_the_fetch_is_a_programme() -> None:
+    """A radio's "Ζωντανά" page: today's programme, each show opening with a bare clock, rising
+    past the fetch by hours, on a page that names no date. Placed, the later shows would step
+    back to yesterday; they are still to come: a programme, no stream."""
+    shows = "".join(
+        f"<div class='show'><span class='time'>{h:02d}:00</span><h3>Εκπομπή {h}</h3><p>Ειδήσεις "
+        "και συνεντεύξεις με τους πρωταγωνιστές της ημέρας.</p></div>"
+        for h in (6, 9, 12, 14, 18, 21)
+    )
+    page = (
+        "<html lang='el'><head><title>Ζωντανά: Πρώτο Πρόγραμμα της ΕΡΤ</title></head><body>"
+        f"<main><div class='schedule'>{shows}</div></main></body></html>"
+    ).encode()
+    url = "https://www.ertecho.gr/radio/proto/zontana/"
+    assert extract_page(page, url, fetched_at="2024-12-05T09:30:00Z").updates == []
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things
@@ -2974,6 +2991,11 @@ def test_a_word_of_a_comments_control_linked_inside_a_sentence_is_no_control() -
         '<div class="actions"><a href="#r{i}">Reply</a> · <a href="#f{i}">Report</a></div>',
         '<footer><button type="button">Antworten</button></footer>',
         '<span class="meta">Reply</span>',
+        # In other scripts: Hebrew talkbacks' "הגב", Arabic "رد", Chinese "回复", Korean "답글".
+        '<footer><button type="button">הגב</button></footer>',
+        '<footer><a href="#r{i}">رد</a></footer>',
+        '<footer><a href="#r{i}">回复</a></footer>',
+        '<footer><button>답글</button></footer>',
     ],
 )
 def test_posts_each_with_a_reply_control_are_comments(control: str) -> None:

@@ -101,6 +101,13 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
         "janúar", "febrúar", "mars", "apríl", "maí", "júní", "júlí", "ágúst", "september",
         "október", "nóvember", "desember",
     ),
+    # Basque, and its genitive before the day ("abenduaren 2a").
+    "eu": (
+        "urtarrila urtarrilaren", "otsaila otsailaren", "martxoa martxoaren",
+        "apirila apirilaren", "maiatza maiatzaren", "ekaina ekainaren", "uztaila uztailaren",
+        "abuztua abuztuaren", "iraila irailaren", "urria urriaren", "azaroa azaroaren",
+        "abendua abenduaren",
+    ),
 }  # fmt: skip
 
 
@@ -692,6 +699,11 @@ _DATE_NUMERIC = re.compile(
 # beside a clock.
 _DATE_DAY_MONTH = re.compile(
     r"(?P<a>\d(?<![\d.,:/\-]\d)\d?)(?:\.(?P<b>[01]?\d)\.|(?P<sep>[/-])(?P<c>[01]?\d)(?![\d/-]))(?!\d)"
+)
+# Chinese, Japanese and Korean dates: "2024年12月2日", "12月2日", "12월 2일".
+_DATE_CJK = re.compile(
+    r"(?:(?P<y>(?:19|20)\d\d)\s*[年년]\s*)?(?<!\d)(?P<m>1[0-2]|0?[1-9])\s*[月월]\s*"
+    r"(?P<d>3[01]|[12]\d|0?[1-9])\s*[日일]"
 )
 _ISO_TIME = re.compile(
     r"(?P<v>(?:1(?<!\d1)9|2(?<!\d2)0)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
@@ -1462,6 +1474,11 @@ def _find_date(text: str, need_year: bool, month_first: bool = False) -> _Date |
                 year = int(named.group("y")) if named.group("y") else None
                 found.append(_Date(named.start(), named.end(), year, month, int(named.group("d"))))
                 break
+    if not text.isascii() and (cjk := _DATE_CJK.search(text)) is not None:
+        year = int(cjk.group("y")) if cjk.group("y") else None
+        if year is not None or not need_year:
+            month, day = int(cjk.group("m")), int(cjk.group("d"))
+            found.append(_Date(cjk.start(), cjk.end(), year, month, day))
     ymd = _DATE_YMD.search(text)
     if ymd is not None:
         year, month, day = (int(ymd.group(g)) for g in ("y", "m", "d"))
@@ -1590,7 +1607,7 @@ def _word_at(low: str, word: str) -> int:
 # World Service's pages (bbc/simorgh, moment's locales) and other publishers print it:
 # Chinese and Japanese "5分钟前", "2時間前", Korean "5분 전", Arabic "منذ 5 دقائق" (and its
 # duals, "منذ ساعتين"), Persian and Urdu "۵ دقیقه پیش", Hindi "5 मिनट पहले".
-_SCRIPT_AGO_MARK = re.compile(r"前|전|منذ|قبل|پیش|पहले")
+_SCRIPT_AGO_MARK = re.compile(r"前|전|منذ|قبل|پیش|पहले|پہلے|לפני")
 _SCRIPT_UNITS = {
     "秒": "s", "秒钟": "s", "秒鐘": "s", "분": "min", "分": "min", "分钟": "min", "分鐘": "min",
     "時間": "h", "小时": "h", "小時": "h", "个小时": "h", "個小時": "h", "시간": "h", "天": "d",
@@ -1610,7 +1627,9 @@ _SCRIPT_AGO = (
     # A number, its unit, then the mark, which ends the word: "5分钟前", "2 時間前", "5분 전",
     # "۵ دقیقه پیش", "یک ساعت پیش" (one hour); not "12月5日前" (before the 5th of December),
     # "3天前往" (to set off in 3 days), "3일 전남" (the 3rd, South Jeolla), "۴۰ سال پیشینه".
-    re.compile(rf"(?<![\d月年])(\d{{1,3}}|یک)\s*({_SCRIPT_UNIT_WORDS})\s*(?:前|전|پیش|पहले)(?!\w)"),
+    re.compile(
+        rf"(?<![\d月年])(\d{{1,3}}|یک)\s*({_SCRIPT_UNIT_WORDS})\s*(?:前|전|پیش|पहले|پہلے)(?!\w)"
+    ),
     # Arabic puts the mark first: "منذ 5 دقائق", the BBC's "قبل 6 دقيقة".
     re.compile(rf"(?:منذ|قبل)\s+(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})(?!\w)"),
 )
@@ -1620,6 +1639,12 @@ _ARABIC_WORD_AGO = re.compile(
     r"(?:منذ|قبل)\s+(دقيقتين|ساعتين|يومين|أسبوعين|شهرين|سنتين|دقيقة|ساعة|يوم|أسبوع|شهر|سنة)"
     r"(?:\s+واحدة?)?(?!\w)"
 )
+# Hebrew's duals: "לפני שעתיים" (two hours ago), "לפני יומיים".
+_HEBREW_DUAL_AGO = re.compile(r"(?<!\w)לפני\s+(שעתיים|יומיים|שבועיים|חודשיים|שנתיים)(?!\w)")
+_HEBREW_DUALS = {
+    "שעתיים": (2, "h"), "יומיים": (2, "d"), "שבועיים": (2, "w"), "חודשיים": (2, "mo"),
+    "שנתיים": (2, "y"),
+}  # fmt: skip
 _ARABIC_DUALS = {
     "دقيقتين": (2, "min"), "ساعتين": (2, "h"), "يومين": (2, "d"), "أسبوعين": (2, "w"),
     "شهرين": (2, "mo"), "سنتين": (2, "y"), "دقيقة": (1, "min"), "ساعة": (1, "h"),
@@ -1630,8 +1655,8 @@ _ARABIC_DUALS = {
 def _script_ago(page: PageClock, text: str) -> _Found | None:
     """How long ago a text in one of those scripts says, the first phrase of it, where it
     stands as a stamp: Arabic "منذ" and "قبل" ("since", "before") with nothing after it ("منذ
-    يوم الجمعة" is "since Friday"), Hindi "पहले" with nothing before it ("मैच से 2 घंटे पहले",
-    two hours before the match)."""
+    يوم الجمعة" is "since Friday"), Hindi "पहले" and Urdu "پہلے" with nothing before it ("मैच से
+    2 घंटे पहले", two hours before the match), Korean "전" after a word at most."""
     found: list[tuple[int, int, str, str]] = []  # start, amount, unit, the phrase
     for pattern in _SCRIPT_AGO:
         match = pattern.search(text)
@@ -1643,6 +1668,10 @@ def _script_ago(page: PageClock, text: str) -> _Found | None:
     if word is not None and _stands_as_ago(word, text):
         amount, unit = _ARABIC_DUALS[word.group(1)]
         found.append((word.start(), amount, unit, word.group()))
+    dual = _HEBREW_DUAL_AGO.search(text)
+    if dual is not None:
+        amount, unit = _HEBREW_DUALS[dual.group(1)]
+        found.append((dual.start(), amount, unit, dual.group()))
     if not found:
         return None
     start, amount, unit, phrase = min(found)
@@ -1660,8 +1689,10 @@ def _stands_as_ago(match: re.Match[str], text: str) -> bool:
     phrase = match.group()
     if phrase.startswith(("قبل", "منذ")):  # (a label before it at most: "نشر منذ 5 دقائق")
         return not text[match.end() :].strip(_TRIM) and len(text[: match.start()].split()) <= 1
-    if phrase.endswith("पहले"):
+    if phrase.endswith(("पहले", "پہلے")):
         return not text[: match.start()].strip(_TRIM)
+    if phrase.endswith("전"):  # ("경기 시작 30분 전": 30 minutes before kick-off)
+        return len(text[: match.start()].split()) <= 1
     return True
 
 

@@ -208,7 +208,7 @@ _TEASER_TITLE = 60  # characters: a list's title, not a post's first line
 # Words on a forum post or a comment's buttons, in the languages read here.
 _REPLY_WORDS = re.compile(
     r"^\s*(?:reply|antworten|répondre|repondre|rispondi|responder|reageer|reageren|odpowiedz|"
-    r"zitieren|quote|citer|cita|melden|report)\s*$",
+    r"zitieren|quote|citer|cita|melden|report|הגב|رد|回复|回覆|返信|답글|پاسخ)\s*$",
     re.I,
 )
 
@@ -420,7 +420,7 @@ def _stream(
     if not _speaks(updates) or _timeline(updates):
         return Stream()
     if _place_bare_clocks(posts, times, clock):
-        return Stream()  # a recording's chapters
+        return Stream()  # a recording's chapters, or a programme of what is to come today
     if clock is not None and (_to_come(updates, clock) or _listed_ahead(updates, clock)):
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
@@ -436,7 +436,7 @@ def _ago_in_words(
     words alone ("an hour ago", "منذ ساعة", "یک ساعت پیش"): short texts without a digit,
     which the walk for times passes over (short_texts), are read in such posts only, where a
     box holds that phrase and nothing else, no sentence around it ("As we reported <a>a year
-    ago</a>, …")."""
+    ago</a>, …"), no heading ("Πριν από ένα χρόνο", a year ago), no quote or embed."""
     if not any(_ago(t) for member in members for t in times[member]):
         return
     for member in members:
@@ -453,6 +453,8 @@ def _ago_in_words(
                 and reading.clock is None
                 and reading.text.strip() == text.strip(" \t\n\r.,:;·•|()")
                 and not _in_sentence(element)
+                and element.tag not in HEADINGS
+                and not _quoted_in(element, member)
             ):
                 times[member].append(
                     _Time(element, reading.utc or "", VISIBLE, False, text, reading, True)
@@ -461,6 +463,20 @@ def _ago_in_words(
 
 
 _HAS_DIGIT = re.compile(r"\d")
+
+
+def _quoted_in(element: Element, member: Element) -> bool:
+    """Whether an element stands in a quote, a figure, an aside or a heading of the post: an
+    embedded tweet's card ("منذ يومين"), a headline's words, not the post's own stamp."""
+    for ancestor in element.iterancestors():
+        if ancestor is member:
+            return False
+        if ancestor.tag in _QUOTING:
+            return True
+    return False
+
+
+_QUOTING = frozenset({"blockquote", "figure", "aside", "iframe", *HEADINGS})
 
 
 def _minutes_rise(times: list[list[_Time]]) -> bool:
@@ -2248,6 +2264,8 @@ def _place_bare_clocks(
     clocks = [c for _, _, c, _ in bare]
     if seconds == len(bare) == len(posts) and clocks[0] == (0, 0) and mostly_rising(clocks):
         return True
+    if _programme_of_today(clocks, clock):
+        return True
     # A pinned post on top, older than the one below it, is no step of the stream: placed
     # on its own (flagged, or only by a pin icon: La Nación's).
     below = bare[1][3] if bare[1:] else None
@@ -2263,6 +2281,27 @@ def _place_bare_clocks(
     for (_, update, _, _), utc in zip(stream, placed, strict=True):
         update.published_at = utc
     return False
+
+
+def _programme_of_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
+    """Whether bare clocks that rise down a page dated today (or not dated) run on past the
+    fetch by more than an hour and a half: a channel's schedule or a day's fixtures, whose
+    later items are still to come (placed, they would step back a day and hide it from
+    _listed_ahead). A live blog's clocks, read in its zone, do not run ahead of the fetch."""
+    if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
+        return False
+    local = clock.fetched_at.astimezone(clock.zone)
+    if clock.day is not None and clock.day != local.date():
+        return False  # (a page of another day: its clocks are that day's, all past)
+    now = local.hour * 60 + local.minute
+    ahead = sum(1 for hour, minute in clocks if hour * 60 + minute > now + _PROGRAMME_AHEAD)
+    # (The last clock, the stream's newest, is the one to come: a ticker read oldest first
+    # that crossed midnight ends just before the fetch, its evening clocks yesterday's.)
+    last = clocks[-1][0] * 60 + clocks[-1][1]
+    return ahead >= _AHEAD_LEAST and last > now + _PROGRAMME_AHEAD
+
+
+_PROGRAMME_AHEAD = 90  # minutes past the fetch of a programme's later items, at least
 
 
 def _older_on_top(
