@@ -122,6 +122,7 @@ def test_nordic_live_words_and_the_adverbs_that_share_them() -> None:
     ).address
     assert not signs("https://www.vg.no/nyheter/i/x/sendt-direkte-til-sykehus", [], ("nb",)).address
     assert not signs("https://tv.nrk.no/direkte/nrk1", [], ("nb",)).address
+    assert not signs("https://www.alarabiya.net/live-stream", [], ("ar",)).address  # a video
     assert not signs("https://www.example.no/a", ["Direkte fly til Roma fra Gardermoen"]).title
     assert not signs("https://www.example.de/a", ["Direkt: Das sagt der Minister"], ("de",)).title
     assert signs("https://www.example.se/a", ["Direkt: Skjutning i Malmö"], ("sv",)).title
@@ -211,7 +212,6 @@ def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
         # Arabic, Persian, Hebrew, Chinese and Japanese.
         "مباشر: اجتماع وزراء الخارجية الإقليمي",
         "تغطية حية: الانتخابات الرئاسية",
-        "الحرب على غزة لحظة بلحظة",
         "گزارش زنده: انتخابات ریاست جمهوری",
         "עדכונים שוטפים: המלחמה בעזה",
         "直播：台风登陆广东",
@@ -240,6 +240,16 @@ def test_titles_that_say_live(title: str) -> None:
         "شاهد البث المباشر | قناة الجزيرة",  # a channel's live broadcast
         "הירשמו לעדכונים שוטפים",  # "sign up for ongoing updates"
         "全国油价实时更新",  # a fuel-price page
+        "سعر الذهب اليوم لحظة بلحظة",  # gold's price "moment by moment"
+        "مباشر: قناة العربية",  # a channel's stream
+        "Direkte: NRK1",
+        "Direkte: NRK1 – NRK TV",  # a channel's stream, the site's name after it
+        "Ζωντανά ανασύρθηκαν δύο παιδιά από τα συντρίμμια",  # "pulled out alive"
+        "Πού θα δείτε ζωντανά τον τελικό",  # "where to watch the final live"
+        "Jaurlaritzak zuzenean kontratatuko ditu 300 irakasle",  # "directly"
+        "Leikurinn verður sýndur í beinni á RÚV",  # "shown live on RÚV"
+        "Catalunya Ràdio en directe",  # a radio's stream
+        "כך תקבלו עדכונים שוטפים על מזג האוויר",  # "how to get ongoing updates"
         "【随時更新】おすすめアプリまとめ",  # a list article kept up to date
         "Live music returns to Berlin's clubs",
         "How to live well on a budget",

@@ -24,7 +24,7 @@ from crawler.extract.generic import Stream
 # or "live-at": "live-at-least-20-killed", "live-in-phase-3" are live blogs' slugs.)
 _NOT_COVERAGE = (
     r"(?:music|gigs?|concerts?|shows?|sessions?|tv|radio|nation|chat|cams?|bait|webcams?|"
-    r"search|preview)"
+    r"search|preview|streams?|streaming)"
 )
 # What "live" runs into in an address's slug that is no coverage: a health service's "Live
 # Well" section, "live-fire" drills and cooking (but "live-fire-updates", a wildfire's blog).
@@ -43,7 +43,7 @@ _URL_WORDS = re.compile(
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|canli|"
     r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre|"
     r"uzivo|v-zivo|nazivo|minuta-po-minute|tiesiogiai|tiesraide|otseblogi|"
-    r"liveblogg|direktrapport|directe|en-directe|zuzenean|zontana)"
+    r"liveblogg|direktrapport|en-directe)"
     r"(?=$|[/_.?&=-])",
     re.I,
 )
@@ -63,21 +63,24 @@ _TITLE_WORDS = re.compile(
     # ("Direkte: …", "Direktrapport").
     r"\buživo\b|\bуживо\b|\bv živo\b|\bnaživo\b|\bminúta po minúte\b|\bminutu po minutě\b|"
     r"\bнаживо\b|\bна живо\b|\btiesiogiai\b|\btiešraid\w*|\botseblogi\b|\bîn direct\b|"
-    r"\bhetki hetkeltä\b|\bdirektrapport|^\s*(?-i:DIREKTE?|Direkte)\s*[:|–—]|"
+    # A label opens a title of two words or more before any site's name ("Direkte: NRK1 –
+    # NRK TV" is a channel's stream).
+    r"\bhetki hetkeltä\b|\bdirektrapport|^\s*(?-i:DIREKTE?|Direkte)\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]|"
     # Arabic, Persian and Hebrew, as labels or their live blogs' phrases (not "غير مباشر",
     # indirectly, nor a broadcast's "البث المباشر", nor "sign up for ongoing updates",
     # "לעדכונים שוטפים"); Chinese: "直播：" as a label (not a fuel-price page's "实时更新").
-    r"تغطية (?:حية|مباشرة)|لحظة بلحظة|^\s*مباشر\s*[:|–—]|لحظه به لحظه|"
-    r"گزارش زنده|^\s*زنده\s*[:|]|(?<!\w)עדכונים שוטפים|^\s*לייב\s*[:|]|"
-    r"^\s*直播\s*[:：|]|"
+    r"تغطية (?:حية|مباشرة)|^\s*مباشر\s*[:|–—]\s*(?!قناة|تلفزيون|راديو|إذاعة)[^\s|–—]+\s+[^\s|–—]|"
+    r"گزارش زنده|^\s*زنده\s*[:|]\s*[^\s|–—]+\s+[^\s|–—]|^\s*עדכונים שוטפים\s*[:|–—]|"
+    r"[:|–—]\s*עדכונים שוטפים\s*$|^\s*לייב\s*[:|]\s*[^\s|–—]+\s+[^\s|–—]|^\s*直播\s*[:：|]|"
     # Catalan, Basque, Greek and Icelandic.
-    r"\ben directe\b|^\s*directe\s*[:|–—]|\bzuzenean\b|\bζωντανά\b|\bζωντανα\b|"
-    r"\bζωντανή ενημέρωση|\bí beinni\b|^\s*beint\s*[:|–—]|[–—|-]\s*vaktin\s*$|"
-    r"^\s*vaktin\s*[:|–—]",
+    r"\ben directe\b|^\s*directe\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]|\bzuzenean\s*$|"
+    r"^\s*zuzenean\s*[:|–—]|^\s*(?:ζωντανά|ζωντανα)\s*[:|–—]|\bζωντανή ενημέρωση|"
+    r"^\s*í beinni\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]|^\s*beint\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]|"
+    r"[–—|-]\s*vaktin\s*$|^\s*vaktin\s*[:|–—]",
     re.I,
 )
 # Swedish "Direkt: …" on a Swedish page (a German title's "Direkt:" says nothing).
-_SWEDISH_LABEL = re.compile(r"\s*Direkt\s*[:|–—]")
+_SWEDISH_LABEL = re.compile(r"\s*Direkt\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]")
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
 _TITLE_CAPITALS = re.compile(
     r"\bLIVE\b|^\s*DIRECT\b|^\s*The Latest\s*:|^\s*JUST NU\b|^\s*ONLINE\s*:"
@@ -96,7 +99,6 @@ _WORD_LANGUAGES = {
     "diretta": ("it",),
     "vivo": ("es", "pt"),
     "relacja": ("pl",),
-    "directe": ("ca",),  # (French "ligne directe")
     "en-directe": ("ca",),
 }
 
@@ -156,8 +158,8 @@ def _archive_or_version(path: str, match: re.Match[str], titles: list[str]) -> b
 # ("Santa Messa in diretta", "Transmisje na żywo", "Radio en directo").
 _NOT_LIVE_PHRASE = re.compile(
     r"\b(?:(?:vendita|linea|consegna|gestione|elezione)[\s_-]+diretta|"
-    r"(?:messa|msza|transmisj\w*|radio|rádio|tv|televisión|televisione|televisão)[\s_-]+"
-    r"(?:in[\s_-]+diretta|na[\s_-]+(?:żywo|zywo)|en[\s_-]+(?:directo|vivo|direct)|"
+    r"(?:messa|msza|transmisj\w*|radio|rádio|ràdio|tv|televisión|televisione|televisão)[\s_-]+"
+    r"(?:in[\s_-]+diretta|na[\s_-]+(?:żywo|zywo)|en[\s_-]+(?:directo|vivo|directe?)|"
     r"ao[\s_-]+vivo|live))\b",
     re.I,
 )
