@@ -1982,6 +1982,13 @@ def _zone_candidates(url: str, tags: list[str]) -> tuple[list[str], bool]:
     return list(dict.fromkeys(candidates)), from_domain
 
 
+_ACROSS_ZONES = frozenset({"Europe/Madrid", "Europe/Lisbon", "Europe/Paris"})
+_US_ZONES = frozenset(
+    {"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+     "America/Phoenix", "America/Toronto"}
+)  # fmt: skip
+
+
 def _infer_zone(
     candidates: list[str],
     stamps: list[_Stamp],
@@ -1990,15 +1997,25 @@ def _infer_zone(
 ) -> tzinfo:
     """The first candidate (then common zone) that agrees with the most of the page's written
     offsets. Where the page writes none: the domain's zone; else the zone it prints beside a
-    clock at its top (of `root`) where no language names one, or where it is of the Americas
-    and beside a date (Infobae's Spanish dates its changes in "EST", no Madrid time); else the
-    first candidate; else UTC ("Z" says how a time is written, not where its page is)."""
+    clock at its top (of `root`) where no language names one, or where it is of the Americas,
+    in the page's own stamp, and the language's zone Spanish, Portuguese or French Europe's or
+    a Latin American country's (Infobae's Spanish dates its changes in "EST", no Madrid time);
+    else the first candidate; else UTC ("Z" says how a time is written, not where its page
+    is)."""
     observed = list(
         dict.fromkeys((s.moment.astimezone(UTC), s.offset) for s in stamps if s.moment and s.offset)
     )
     zones = (z for z in map(_named_zone, dict.fromkeys(candidates)) if z is not None)
     if not observed:
-        if not from_domain and root is not None:
+        # (Only where the guess may be an ocean or a few hours off: no guess, the European
+        # zone of a language of the Americas, Spanish, Portuguese or French, or a Latin
+        # American country's. An English or German page pays no look at its first lines.)
+        across = (
+            not candidates
+            or candidates[0] in _ACROSS_ZONES
+            or (candidates[0].startswith("America/") and candidates[0] not in _US_ZONES)
+        )
+        if not from_domain and root is not None and across:
             printed = _printed_zone(root, dated=bool(candidates))
             if printed is not None and (
                 not candidates or getattr(printed, "key", "").startswith("America/")
