@@ -378,6 +378,31 @@ def test_a_schedule_on_an_undated_page_that_runs_past_the_fetch_is_a_programme()
     assert extract_page(page, url, fetched_at="2024-12-05T09:30:00Z").updates == []
 
 
+@pytest.mark.parametrize(
+    ("clocks", "lang", "fetched"),
+    [
+        # Read oldest first and fetched just after midnight: 23:55 was yesterday's.
+        (["18:00", "19:20", "20:45", "21:30", "22:40", "23:55"], "en-GB", "2024-07-05T23:20:00Z"),
+        # A cricket ticker in India's time, its zone guessed as London's: hours ahead at most.
+        (["09:30", "10:45", "12:10", "13:20", "14:05", "15:20"], "en-GB", "2024-12-07T10:00:00Z"),
+    ],
+)
+def test_a_ticker_read_oldest_first_that_seems_ahead_of_the_fetch_is_no_programme(
+    clocks: list[str], lang: str, fetched: str
+) -> None:
+    posts = "".join(
+        f"<div class='entry'><span class='time'>{c}</span><h3>Result number {n}</h3><p>What "
+        "the count in this ward says, in a sentence of words.</p></div>"
+        for n, c in enumerate(clocks)
+    )
+    page = (
+        f"<html lang='{lang}'><head><title>Election night live: results</title></head><body>"
+        f"<main><div class='ticker'>{posts}</div></main></body></html>"
+    ).encode()
+    url = "https://www.example.co.uk/news/live/election"
+    assert len(extract_page(page, url, fetched_at=fetched).updates) == len(clocks)
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things
@@ -2991,11 +3016,11 @@ def test_a_word_of_a_comments_control_linked_inside_a_sentence_is_no_control() -
         '<div class="actions"><a href="#r{i}">Reply</a> · <a href="#f{i}">Report</a></div>',
         '<footer><button type="button">Antworten</button></footer>',
         '<span class="meta">Reply</span>',
-        # In other scripts: Hebrew talkbacks' "הגב", Arabic "رد", Chinese "回复", Korean "답글".
-        '<footer><button type="button">הגב</button></footer>',
+        # In other scripts: Arabic "رد", Chinese "回复", Korean "답글" (not Hebrew "הגב",
+        # "comment", which a live blog's posts show as English ones show "Comment").
         '<footer><a href="#r{i}">رد</a></footer>',
         '<footer><a href="#r{i}">回复</a></footer>',
-        '<footer><button>답글</button></footer>',
+        "<footer><button>답글</button></footer>",
     ],
 )
 def test_posts_each_with_a_reply_control_are_comments(control: str) -> None:
@@ -3360,6 +3385,8 @@ def test_a_long_posts_body_whose_class_says_it_has_a_read_more_is_its_words() ->
     ("lang", "stamps"),
     [
         ("en", ["5 minutes ago", "an hour ago", "2 hours ago"]),
+        ("en", ["5 minutes ago", "Updated an hour ago", "2 hours ago"]),  # with its label
+        ("ar", ["منذ 5 دقائق", "نشر منذ ساعة", "منذ ساعتين"]),
         ("ar", ["منذ 5 دقائق", "منذ ساعة", "منذ ساعتين"]),
         ("fa", ["۵ دقیقه پیش", "یک ساعت پیش", "۲ ساعت پیش"]),
     ],

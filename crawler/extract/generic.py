@@ -208,7 +208,7 @@ _TEASER_TITLE = 60  # characters: a list's title, not a post's first line
 # Words on a forum post or a comment's buttons, in the languages read here.
 _REPLY_WORDS = re.compile(
     r"^\s*(?:reply|antworten|répondre|repondre|rispondi|responder|reageer|reageren|odpowiedz|"
-    r"zitieren|quote|citer|cita|melden|report|הגב|رد|回复|回覆|返信|답글|پاسخ)\s*$",
+    r"zitieren|quote|citer|cita|melden|report|رد|回复|回覆|返信|답글|پاسخ)\s*$",
     re.I,
 )
 
@@ -435,8 +435,9 @@ def _ago_in_words(
     """A post of a stream whose posts say how long ago, that shows no time, may say it in
     words alone ("an hour ago", "منذ ساعة", "یک ساعت پیش"): short texts without a digit,
     which the walk for times passes over (short_texts), are read in such posts only, where a
-    box holds that phrase and nothing else, no sentence around it ("As we reported <a>a year
-    ago</a>, …"), no heading ("Πριν από ένα χρόνο", a year ago), no quote or embed."""
+    box holds that phrase and a label at most ("Updated an hour ago"), no sentence around it
+    ("As we reported <a>a year ago</a>, …"), no heading ("Πριν από ένα χρόνο", a year ago),
+    no quote or embed."""
     if not any(_ago(t) for member in members for t in times[member]):
         return
     for member in members:
@@ -451,7 +452,7 @@ def _ago_in_words(
                 reading is not None
                 and reading.kind == "relative"
                 and reading.clock is None
-                and reading.text.strip() == text.strip(" \t\n\r.,:;·•|()")
+                and len(text.replace(reading.text, " ").split()) <= _AGO_LABEL_WORDS
                 and not _in_sentence(element)
                 and element.tag not in HEADINGS
                 and not _quoted_in(element, member)
@@ -463,6 +464,7 @@ def _ago_in_words(
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_AGO_LABEL_WORDS = 2  # words beside how long ago in its box: a label, "Updated", "نشر"
 
 
 def _quoted_in(element: Element, member: Element) -> bool:
@@ -2284,24 +2286,32 @@ def _place_bare_clocks(
 
 
 def _programme_of_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
-    """Whether bare clocks that rise down a page dated today (or not dated) run on past the
-    fetch by more than an hour and a half: a channel's schedule or a day's fixtures, whose
-    later items are still to come (placed, they would step back a day and hide it from
-    _listed_ahead). A live blog's clocks, read in its zone, do not run ahead of the fetch."""
+    """Whether bare clocks that rise down a page dated today (or not dated) run on far past
+    the fetch: a channel's schedule or a day's fixtures, whose later items are still to come
+    (placed, they would step back a day and hide it from _listed_ahead). Its last clock is more
+    than six hours ahead of the fetch, another more than an hour and a half, within half a
+    day: a ticker read
+    oldest first that crossed midnight ends before the fetch (23:55 is yesterday's at 00:20),
+    and one whose zone was guessed a few hours wrong runs ahead by those hours at most. A lost
+    stream costs more than a misdated one."""
     if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
         return False
     local = clock.fetched_at.astimezone(clock.zone)
     if clock.day is not None and clock.day != local.date():
         return False  # (a page of another day: its clocks are that day's, all past)
     now = local.hour * 60 + local.minute
-    ahead = sum(1 for hour, minute in clocks if hour * 60 + minute > now + _PROGRAMME_AHEAD)
-    # (The last clock, the stream's newest, is the one to come: a ticker read oldest first
-    # that crossed midnight ends just before the fetch, its evening clocks yesterday's.)
-    last = clocks[-1][0] * 60 + clocks[-1][1]
-    return ahead >= _AHEAD_LEAST and last > now + _PROGRAMME_AHEAD
+
+    def ahead(hour: int, minute: int) -> int:
+        return (hour * 60 + minute - now) % _DAY_MINUTES
+
+    later = sum(1 for hour, minute in clocks if _LATER < ahead(hour, minute) < _HALF_DAY)
+    return later >= _AHEAD_LEAST and _PROGRAMME_AHEAD < ahead(*clocks[-1]) < _HALF_DAY
 
 
-_PROGRAMME_AHEAD = 90  # minutes past the fetch of a programme's later items, at least
+_PROGRAMME_AHEAD = 6 * 60  # minutes past the fetch of a programme's last item, at least
+_LATER = 90  # minutes past the fetch of its items to come
+_HALF_DAY = 12 * 60
+_DAY_MINUTES = 24 * 60
 
 
 def _older_on_top(
