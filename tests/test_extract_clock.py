@@ -217,7 +217,6 @@ READINGS = {
         ("לפני שעתיים", "relative", "2024-05-05T16:00:00Z", None),
     ],
     "ur": [("5 منٹ پہلے", "relative", "2024-05-05T17:55:00Z", None)],
-
     "fa": [
         ("۱۰ دقیقه پیش", "relative", "2024-05-05T17:50:00Z", None),
         ("یک ساعت پیش", "relative", "2024-05-05T17:00:00Z", None),
@@ -382,6 +381,11 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
                   "मैच से 2 घंटे पहले", "يعيش هنا منذ 3 سنوات", "منذ يوم الجمعة",
                   "منذ ساعة مبكرة", "경기 시작 30분 전"):  # fmt: skip
         assert read(prose) is None, prose
+    # Stamps with a label, a source, or a word run on after "前": all how long ago.
+    for stamp in ("3小时前发布", "5分钟前更新", "2時間前に更新", "अपडेटेड 5 मिनट पहले",
+                  "منذ 5 دقائق - الجزيرة", "آخر تحديث منذ 5 دقائق", "نشر منذ ساعة"):  # fmt: skip
+        reading = read(stamp)
+        assert reading is not None and reading.kind == "relative", stamp
     # A clock or date before such a word is the time ("14:20, on the 3rd in South Jeolla").
     assert read("14:20 지난 3일 전남") == read("14:20")
     # A sentence that ends on a unit, then "Тому…" ("therefore"), says no time ago; Ukrainian

@@ -1624,11 +1624,13 @@ _SCRIPT_UNITS = {
 }  # fmt: skip
 _SCRIPT_UNIT_WORDS = "|".join(sorted(map(re.escape, _SCRIPT_UNITS), key=len, reverse=True))
 _SCRIPT_AGO = (
-    # A number, its unit, then the mark, which ends the word: "5分钟前", "2 時間前", "5분 전",
-    # "۵ دقیقه پیش", "یک ساعت پیش" (one hour); not "12月5日前" (before the 5th of December),
-    # "3天前往" (to set off in 3 days), "3일 전남" (the 3rd, South Jeolla), "۴۰ سال پیشینه".
+    # A number, its unit, then the mark, which ends the word ("前" may run on into "发布",
+    # "更新", "に"): "5分钟前", "2 時間前", "5분 전", "۵ دقیقه پیش", "یک ساعت پیش" (one hour);
+    # not "12月5日前" (before the 5th of December), "3天前往" (to set off in 3 days), "3일
+    # 전남" (the 3rd, South Jeolla), "۴۰ سال پیشینه".
     re.compile(
-        rf"(?<![\d月年])(\d{{1,3}}|یک)\s*({_SCRIPT_UNIT_WORDS})\s*(?:前|전|پیش|पहले|پہلے)(?!\w)"
+        rf"(?<![\d月年])(\d{{1,3}}|یک)\s*({_SCRIPT_UNIT_WORDS})\s*"
+        r"(?:前(?![往进進夕后後面者景线線途列排提方台])|(?:전|پیش|पहले|پہلے)(?!\w))"
     ),
     # Arabic puts the mark first: "منذ 5 دقائق", the BBC's "قبل 6 دقيقة".
     re.compile(rf"(?:منذ|قبل)\s+(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})(?!\w)"),
@@ -1683,17 +1685,28 @@ def _script_ago(page: PageClock, text: str) -> _Found | None:
 
 def _stands_as_ago(match: re.Match[str], text: str) -> bool:
     """Arabic "قبل" and "منذ" are "before" and "since" too ("قبل يوم من الانتخابات", "منذ
-    يوم الجمعة", "يعيش هنا منذ 3 سنوات"): they say how long ago only where nothing follows the
-    phrase and a word at most comes before it; Hindi "पहले" ("before") only where nothing comes
-    before it."""
-    phrase = match.group()
-    if phrase.startswith(("قبل", "منذ")):  # (a label before it at most: "نشر منذ 5 دقائق")
-        return not text[match.end() :].strip(_TRIM) and len(text[: match.start()].split()) <= 1
+    يوم الجمعة", "يعيش هنا منذ 3 سنوات"): they say how long ago only after nothing but a
+    stamp's label ("آخر تحديث منذ 5 دقائق") and before nothing but a source after a dash
+    ("منذ 5 دقائق - الجزيرة"); Hindi and Urdu "पहले" ("before") not after "से" ("मैच से 2
+    घंटे पहले", two hours before the match) nor after more than two words; Korean "전" after a
+    word at most ("경기 시작 30분 전", 30 minutes before kick-off)."""
+    phrase, before = match.group(), text[: match.start()].split()
+    if phrase.startswith(("قبل", "منذ")):
+        after = text[match.end() :].strip(_TRIM)
+        source = _SOURCE_AFTER.fullmatch(text[match.end() :])
+        return all(word in _STAMP_LABELS for word in before) and (not after or bool(source))
     if phrase.endswith(("पहले", "پہلے")):
-        return not text[: match.start()].strip(_TRIM)
-    if phrase.endswith("전"):  # ("경기 시작 30분 전": 30 minutes before kick-off)
-        return len(text[: match.start()].split()) <= 1
+        return len(before) <= 2 and not (before and before[-1] in ("से", "سے"))
+    if phrase.endswith("전"):
+        return len(before) <= 1
     return True
+
+
+# Words of a stamp's label before Arabic "منذ": "آخر تحديث", "نشر", "تم النشر".
+_STAMP_LABELS = frozenset(
+    {"آخر", "تحديث", "التحديث", "نشر", "النشر", "تم", "محدث", "منشور", "أضيف", "نُشر"}
+)
+_SOURCE_AFTER = re.compile(r"\s*[-–—|·]\s*\S+(?:\s+\S+){0,2}\s*")
 
 
 def _before(moment: datetime, amount: int, unit: str) -> datetime | None:
