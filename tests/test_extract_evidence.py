@@ -209,6 +209,10 @@ def test_a_live_stream_is_a_video_not_a_live_blog() -> None:
         "DIREKTE | Valgnatten 2025",
         "DIREKT: Stormen drar in över Gotland",
         "Direktrapport från valvakan",
+        "Direkte: Valget – NRK",  # one word, no channel's code
+        "مباشر.. الاحتلال يواصل القصف على رفح",
+        "غزة مباشر",
+        "مباشر: غزة",
         # Arabic, Persian, Hebrew, Chinese and Japanese.
         "مباشر: اجتماع وزراء الخارجية الإقليمي",
         "تغطية حية: الانتخابات الرئاسية",
@@ -244,6 +248,8 @@ def test_titles_that_say_live(title: str) -> None:
         "مباشر: قناة العربية",  # a channel's stream
         "Direkte: NRK1",
         "Direkte: NRK1 – NRK TV",  # a channel's stream, the site's name after it
+        "Direkte: NRK1 - NRK TV",
+        "Ζωντανά: ΕΡΤ1",
         "Ζωντανά ανασύρθηκαν δύο παιδιά από τα συντρίμμια",  # "pulled out alive"
         "Πού θα δείτε ζωντανά τον τελικό",  # "where to watch the final live"
         "Jaurlaritzak zuzenean kontratatuko ditu 300 irakasle",  # "directly"

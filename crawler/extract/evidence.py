@@ -63,24 +63,27 @@ _TITLE_WORDS = re.compile(
     # ("Direkte: …", "Direktrapport").
     r"\buživo\b|\bуживо\b|\bv živo\b|\bnaživo\b|\bminúta po minúte\b|\bminutu po minutě\b|"
     r"\bнаживо\b|\bна живо\b|\btiesiogiai\b|\btiešraid\w*|\botseblogi\b|\bîn direct\b|"
-    # A label opens a title of two words or more before any site's name ("Direkte: NRK1 –
-    # NRK TV" is a channel's stream).
-    r"\bhetki hetkeltä\b|\bdirektrapport|^\s*(?-i:DIREKTE?|Direkte)\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]|"
+    # A label opens a title that is no channel's code before any site's name ("Direkte: NRK1
+    # – NRK TV", "Ζωντανά: ΕΡΤ1" are a channel's stream).
+    r"\bhetki hetkeltä\b|\bdirektrapport|^\s*(?-i:DIREKTE?|Direkte)\s*[:|–—]\s*(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S|"
     # Arabic, Persian and Hebrew, as labels or their live blogs' phrases (not "غير مباشر",
     # indirectly, nor a broadcast's "البث المباشر", nor "sign up for ongoing updates",
     # "לעדכונים שוטפים"); Chinese: "直播：" as a label (not a fuel-price page's "实时更新").
-    r"تغطية (?:حية|مباشرة)|^\s*مباشر\s*[:|–—]\s*(?!قناة|تلفزيون|راديو|إذاعة)[^\s|–—]+\s+[^\s|–—]|"
-    r"گزارش زنده|^\s*زنده\s*[:|]\s*[^\s|–—]+\s+[^\s|–—]|^\s*עדכונים שוטפים\s*[:|–—]|"
-    r"[:|–—]\s*עדכונים שוטפים\s*$|^\s*לייב\s*[:|]\s*[^\s|–—]+\s+[^\s|–—]|^\s*直播\s*[:：|]|"
+    r"تغطية (?:حية|مباشرة)|(?<![\wـ])(?<!غير )(?<!بث )(?<!نقل )مباشر\s*(?:\.\.|$)|"
+    r"^\s*مباشر\s*[:|–—]\s*(?!قناة|تلفزيون|راديو|إذاعة)(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S|"
+    r"گزارش زنده|^\s*زنده\s*[:|]\s*(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S|^\s*עדכונים שוטפים\s*[:|–—]|"
+    r"[:|–—]\s*עדכונים שוטפים\s*$|^\s*לייב\s*[:|]\s*(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S|^\s*直播\s*[:：|]|"
     # Catalan, Basque, Greek and Icelandic.
-    r"\ben directe\b|^\s*directe\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]|\bzuzenean\s*$|"
-    r"^\s*zuzenean\s*[:|–—]|^\s*(?:ζωντανά|ζωντανα)\s*[:|–—]|\bζωντανή ενημέρωση|"
-    r"^\s*í beinni\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]|^\s*beint\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]|"
+    r"\ben directe\b|^\s*directe\s*[:|–—]\s*(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S|\bzuzenean\s*$|"
+    r"^\s*zuzenean\s*[:|–—]|^\s*(?:ζωντανά|ζωντανα)\s*[:|–—]\s*(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S|\bζωντανή ενημέρωση|"
+    r"^\s*í beinni\s*[:|–—]\s*(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S|^\s*beint\s*[:|–—]\s*(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S|"
     r"[–—|-]\s*vaktin\s*$|^\s*vaktin\s*[:|–—]",
     re.I,
 )
 # Swedish "Direkt: …" on a Swedish page (a German title's "Direkt:" says nothing).
-_SWEDISH_LABEL = re.compile(r"\s*Direkt\s*[:|–—]\s*[^\s|–—]+\s+[^\s|–—]")
+_SWEDISH_LABEL = re.compile(
+    r"\s*Direkt\s*[:|–—]\s*(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S"
+)
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
 _TITLE_CAPITALS = re.compile(
     r"\bLIVE\b|^\s*DIRECT\b|^\s*The Latest\s*:|^\s*JUST NU\b|^\s*ONLINE\s*:"
