@@ -346,6 +346,13 @@ def test_a_state_assignments_dated_posts_are_its_updates() -> None:
         ("LIVE Sidste spillerunde", "comments",
          {"content": "Hvilken kamp! Jeg har fulgt med hele eftermiddagen her.",
           "createdAt": "2024-06-01T15:10:00Z"}),
+        # A page's related live blogs, and readers' comments under a live name.
+        ("LIVE Sidste spillerunde", "relatedLiveblogs",
+         {"content": "<p>En anden liveblog om en anden kamp, med flere ord end få.</p>",
+          "createdAt": "2024-06-01T15:10:00Z"}),
+        ("LIVE Sidste spillerunde", "livecomments",
+         {"content": "Hvilken kamp! Jeg har fulgt med hele eftermiddagen her.",
+          "createdAt": "2024-06-01T15:10:00Z"}),
         # A page nothing says is live keeps its lists to itself.
         ("Sidste spillerunde i Superligaen", "liveBlog",
          {"content": "<p>Dommeren fløjter af efter fire minutters tillægstid i dag.</p>",
@@ -393,7 +400,7 @@ def test_a_custom_elements_json_attribute_holds_the_stream() -> None:
         ("newsticker", "items", None),  # German "Newsticker": a live blog
         ("ticker", "posts", "#post-{n}"),  # each post's own permalink
         ("ticker", "posts", "https://www.example.de/live/storm?post={n}"),
-        ("ticker", "posts", "/live/storm/{n}"),
+        ("ticker", "posts", "/live/storm/p{n}"),  # its own address, under the page's
     ],
 )
 def test_state_streams_under_their_names_with_their_own_permalinks(
@@ -409,3 +416,17 @@ def test_state_streams_under_their_names_with_their_own_permalinks(
     url = "https://www.example.de/live/storm"
     read = extract_page(page, url, fetched_at="2024-06-01T16:00:00Z")
     assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]
+
+
+def test_a_hubs_live_blogs_under_its_address_are_no_posts() -> None:
+    """A section of live blogs at `/liveblog`, its state listing them under `liveBlog.items`,
+    each linking to its own page under the section's address: pages of their own, no posts."""
+    items = [
+        {"id": f"{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z", "title": f"Liveblog {n}",
+         "text": f"Følg med i liveblog nummer {n} om dagens store begivenheder.",
+         "url": f"/liveblog/dagens-begivenheder-{n * 7}"}
+        for n in (3, 2, 1, 0)
+    ]  # fmt: skip
+    page = _state_page("Liveblogs – live", _next_data({"props": {"liveBlog": {"items": items}}}))
+    url = "https://www.example.dk/liveblog"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []

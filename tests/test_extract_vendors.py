@@ -1442,6 +1442,32 @@ def test_a_quintype_amp_card_is_one_update_whatever_its_json_ld_lends_it() -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("footer", "kept"),
+    [
+        ("Monday, 14 August 2023 at 10:01", False),  # a date's five words: the post's footer
+        ("14 August 2023 10:01", False),
+        ("Kick-off now Sunday 11 Aug, 16:30", True),  # a line of words: the post's own
+    ],
+)
+def test_an_amp_posts_footer_date_is_no_word_of_it(footer: str, kept: bool) -> None:
+    items = "".join(
+        f'<div id="post-{n}" data-sort-time="{1692003712000 - n * 600000}"><h3>Update {n}</h3>'
+        f"<p>What update {n} says about the match, in a sentence.</p><div><span>{footer}</span>"
+        "<span>Jo Writer</span></div></div>"
+        for n in range(3)
+    )
+    page = (
+        "<!doctype html><html amp lang='en-GB'><head><title>Match live</title></head><body>"
+        f"<amp-live-list id='live' data-max-items-per-page='30'><div items>{items}</div>"
+        "</amp-live-list></body></html>"
+    )
+    url = "https://www.example.co.uk/sport/match-live.amp"
+    updates = extract_page(page.encode(), url, fetched_at="2023-08-14T10:00:00Z").updates
+    assert len(updates) == 3
+    assert all((footer in u.body_text) is kept for u in updates)
+
+
 # Tickaroo's server-rendered "tik4" posts, in the structure DER SPIEGEL's Tickaroo liveblog of
 # 18 September 2024 shows them (saved in joshuaKnauber/pagers-in-headlines,
 # data/germany/raw/spiegel/0c74f9ad5e7c6210.html): the markup's shape, with invented words.

@@ -267,6 +267,7 @@ _OTHER_WORDS = frozenset(
      "teasers", "sidebar", "more", "comments", "comment", "hub", "hubs"}
 )  # fmt: skip
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_COMMENTS = re.compile(r"comment(?!ary|ator)", re.I)
 # A name that says live blog: only its posts may lack a time (DR's items give none).
 _BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
 # Keys of a teaser's link to its own page: a list whose items mostly link to other pages is
@@ -351,7 +352,8 @@ def _page_path(url: str) -> str:
 
 def _elsewhere(item: dict[str, Any], page_path: str) -> bool:
     """Whether an item links to a page of its own, not to itself on this page (its permalink:
-    "#post-12", "?post=12", this page's address or one under it)."""
+    "#post-12", "?post=12", this page's address, or one under it that names the item's id; a
+    hub's items link under its address to pages of their own)."""
     for key in _LINK_KEYS:
         value = item.get(key)
         if not isinstance(value, str) or not value.strip():
@@ -363,8 +365,11 @@ def _elsewhere(item: dict[str, Any], page_path: str) -> bool:
             path = urlsplit(link).path.rstrip("/")
         except ValueError:
             return True
-        if page_path and (path == page_path or path.startswith(page_path + "/")):
+        if page_path and path == page_path:
             return False
+        if page_path and path.startswith(page_path + "/"):
+            own = _item_id(item)
+            return not (own and own in path.rsplit("/", 1)[-1])
         return "/" in link  # (a slug alone, its page's or its own, says nothing)
     return False
 
@@ -403,10 +408,16 @@ def _stream_name(holder: str, name: str) -> bool | None:
         return None
     if not (_LIVE_NAME.search(name) or _LIVE_NAME.search(holder)):
         return None
-    if _BLOG_NAME.search(f"{holder}.{name}") is not None:
-        return True  # (a live blog's own "latestUpdates" are its posts)
-    words = {w.lower() for w in _NAME_WORDS.findall(f"{holder} {name}")}
-    return None if words & _OTHER_WORDS else False
+    if _COMMENTS.search(holder) or _COMMENTS.search(name):
+        return None  # ("livecomments", "liveComments": readers', not the blog's)
+    holder_words = {w.lower() for w in _NAME_WORDS.findall(holder)}
+    name_words = {w.lower() for w in _NAME_WORDS.findall(name)}
+    if holder_words & _OTHER_WORDS:
+        return None
+    blog = _BLOG_NAME.search(holder) is not None
+    if name_words & _OTHER_WORDS and not blog:  # (a live blog's own "latestUpdates" are its
+        return None  # posts; a page's "relatedLiveblogs" are other blogs)
+    return blog or _BLOG_NAME.search(name) is not None
 
 
 def _reads_as_post(item: dict[str, Any], blog: bool) -> bool:
@@ -456,14 +467,16 @@ def _state_words(item: dict[str, Any]) -> str:
     return _plain(body) if body else ""
 
 
-def _state_post(item: dict[str, Any]) -> StructuredUpdate:
+def _item_id(item: dict[str, Any]) -> str | None:
     identity = next((item[k] for k in _ID_KEYS if isinstance(item.get(k), str | int)), None)
+    return str(identity) if identity is not None and not isinstance(identity, bool) else None
+
+
+def _state_post(item: dict[str, Any]) -> StructuredUpdate:
     title = next((_plain(item[k]) for k in _TITLE_KEYS if isinstance(item.get(k), str)), None)
     return StructuredUpdate(
         source=SOURCE,
-        source_id=str(identity)
-        if identity is not None and not isinstance(identity, bool)
-        else None,
+        source_id=_item_id(item),
         headline=title or None,
         published_at=_state_time(item),
         authors=author_names(_state_authors(item)),

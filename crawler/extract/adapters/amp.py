@@ -22,6 +22,7 @@ from archive.records import Update
 from crawler.extract import instant
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names, normalise_text
+from crawler.extract.clock import MONTHS
 from crawler.extract.dom import Element, text_of
 from crawler.extract.entries import html_update
 from crawler.extract.instant import machine_time
@@ -48,6 +49,16 @@ _DATED = re.compile(
     r"|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?(?!\d)|\b\d{4}-\d\d-\d\d\b",  # 20.10.2023, 2023-10-20
     re.I,
 )
+_LONG_DATE_TIME = re.compile(
+    r"(?:(?:last\s+)?(?:updated|posted|published|edited)(?:\s+(?:at|on))?\s*:?\s*)?"
+    r"((?:[\w,./-]+\s+){5})\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?",
+    re.I,
+)
+_DATE_WORD = re.compile(r"[^\s,./-]+")
+_DATE_WORDS = frozenset(
+    {"at", "on", "of", "the", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+)  # fmt: skip
 _FOOTER_TAGS = frozenset({"span", "div", "small", "time"})
 _AD_CLASS = re.compile(
     r"(?:^|[\s_-])(?:ads?|adverts?|advertisement|adslot|mpu|dfp|sponsored)(?:$|[\s_-])", re.I
@@ -168,9 +179,19 @@ def is_ad_slot(item: Element) -> bool:
 
 
 def _is_dated_time(element: Element) -> bool:
-    """Whether an element's whole text is a date with a clock."""
+    """Whether an element's whole text is a date with a clock: up to four words before the
+    clock, or five where each is a date's ("Monday, 14 August 2023 at 10:01"), not a line of
+    words ("Kick-off now Sunday 11 Aug, 16:30")."""
     text = normalise_text(element.text)
-    return bool(_DATE_TIME.fullmatch(text)) and bool(_DATED.search(text))
+    if not _DATED.search(text):
+        return False
+    if _DATE_TIME.fullmatch(text):
+        return True
+    long = _LONG_DATE_TIME.fullmatch(text)
+    return long is not None and all(
+        w.isdigit() or w.lower() in _DATE_WORDS or w.lower() in MONTHS or w[:-2].isdigit()
+        for w in _DATE_WORD.findall(long.group(1))
+    )
 
 
 def _byline_beside(element: Element) -> Element | None:
