@@ -470,15 +470,7 @@ _AGO_LABEL_WORDS = 2  # words beside how long ago in its box: a label, "Updated"
 def _quoted_in(element: Element, member: Element) -> bool:
     """Whether an element stands in a quote, a figure, an aside or a heading of the post: an
     embedded tweet's card ("منذ يومين"), a headline's words, not the post's own stamp."""
-    for ancestor in element.iterancestors():
-        if ancestor is member:
-            return False
-        if ancestor.tag in _QUOTING:
-            return True
-    return False
-
-
-_QUOTING = frozenset({"blockquote", "figure", "aside", "iframe", *HEADINGS})
+    return any(a.tag in _QUOTED or a.tag in HEADINGS for a in _until(element, member))
 
 
 def _minutes_rise(times: list[list[_Time]]) -> bool:
