@@ -264,7 +264,7 @@ _LIST_NAME = re.compile(r"\w*?(?:posts|updates|entries|items)", re.I)
 _LIVE_NAME = re.compile(r"live|ticker|blog", re.I)
 _OTHER_WORDS = frozenset(
     {"latest", "related", "recommended", "recommendations", "popular", "trending", "teaser",
-     "teasers", "sidebar", "more", "comments", "comment", "hub", "hubs"}
+     "teasers", "sidebar", "more", "hub", "hubs"}
 )  # fmt: skip
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _COMMENTS = re.compile(r"comment(?!ary|ator)", re.I)
