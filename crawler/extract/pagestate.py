@@ -85,11 +85,7 @@ def _story(script_id: str | None, text: str) -> dict[str, Any]:
         for key in ("props", "pageProps", "globalContent"):
             data = data.get(key) if isinstance(data, dict) else None
     elif _FUSION in text:
-        start = text.index(_FUSION) + len(_FUSION)
-        try:
-            data, _ = json.JSONDecoder().raw_decode(text, start)
-        except (ValueError, RecursionError):
-            data = None
+        data = _loads_at(text, text.index(_FUSION) + len(_FUSION))
     return data if isinstance(data, dict) else {}
 
 
@@ -130,6 +126,14 @@ def _goal_media(media: Any) -> str:
     if media.get("type") == "YoutubeVideo":
         return _string(media.get("embed")) or ""  # (its <iframe>)
     return ""
+
+
+def _loads_at(text: str, start: int) -> Any:
+    """The JSON value a script's text holds from `start` on (after an assignment's "=")."""
+    try:
+        return json.JSONDecoder().raw_decode(text, start)[0]
+    except (ValueError, RecursionError):  # a broken or hostile page
+        return None
 
 
 def _loads(text: str) -> Any:
@@ -334,13 +338,7 @@ def _state_of(script: Element) -> Any:
     if kind not in ("", "text/javascript", "application/javascript", "module"):
         return None
     found = _STATE_ASSIGNMENT.search(text)
-    if found is None:
-        return None
-    try:
-        data, _ = json.JSONDecoder().raw_decode(text, found.end())
-    except (ValueError, RecursionError):
-        return None
-    return data
+    return _loads_at(text, found.end()) if found is not None else None
 
 
 def _page_path(url: str) -> str:
