@@ -386,20 +386,14 @@ def test_the_same_list_titled_as_news_is_the_stream() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("stamps", "a_stream"),
-    [
-        # A section's index of its live blogs: a card for each, days apart, by interest.
-        (["2024-03-01T14:05", "2024-02-27T12:00", "2024-03-02T09:00", "2024-02-29T21:45"], False),
-        # The same cards within a day, newest first: a ticker of linked headlines.
-        (["2024-03-02T14:05", "2024-03-02T12:00", "2024-03-02T09:00", "2024-03-02T07:45"], True),
-    ],
-    ids=["index", "ticker"],
-)
-def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str], a_stream: bool) -> None:
-    """A page at a live address ("/news/live", titled "Live") that lists the publisher's live
-    blogs: each card's title a link to one, a line of summary, its time, a "LIVE" badge. Its
-    cards lead to pages of their own and their times run no stream's course: no updates."""
+_INDEX = ["2024-03-01T14:05", "2024-02-27T12:00", "2024-03-02T09:00", "2024-02-29T21:45"]
+_TICKER = ["2024-03-02T14:05", "2024-03-02T12:00", "2024-03-02T09:00", "2024-03-02T07:45"]
+
+
+def live_cards(stamps: list[str], head: str = "") -> bytes:
+    """A page at a live address ("/news/live", titled "Live") whose only repeated boxes are
+    cards: each card's title a link to a page of its own, a line of summary, its time, a
+    "LIVE" badge."""
     cards = "".join(
         f'<article class="card"><a class="card__link" href="/news/live/story-{n}"><h3>Live: '
         f"story number {n} as it happens</h3></a><p>What this story follows, in a line of words ({n}).</p>"
@@ -407,12 +401,69 @@ def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str], a_stream: boo
         "</article>"
         for n, stamp in enumerate(stamps)
     )
-    page = (
-        "<html lang='en'><head><title>Live - News</title></head><body><main><h1>Live</h1>"
+    return (
+        f"<html lang='en'><head><title>Live - News</title>{head}</head><body><main><h1>Live</h1>"
         f"<div class='grid'>{cards}</div></main></body></html>"
     ).encode()
-    found = extract(page, "https://news.example/news/live")
-    assert len(found.updates) == (4 if a_stream else 0)
+
+
+@pytest.mark.parametrize("stamps", [_INDEX, _TICKER], ids=["index", "in-order"])
+def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str]) -> None:
+    """The publisher's live blogs listed at its live address: cards that lead to pages of
+    their own, whether their times run a stream's course or not. The address and the title
+    say live, but of the blogs the cards lead to: no updates."""
+    found = extract(live_cards(stamps), "https://news.example/news/live")
+    assert found.updates == []
+
+
+@pytest.mark.parametrize(
+    ("stamps", "expected"), [(_INDEX, 0), (_TICKER, 4)], ids=["index", "ticker"]
+)
+def test_a_live_blog_of_linked_headlines_needs_its_own_word(
+    stamps: list[str], expected: int
+) -> None:
+    """The same cards on a page whose structured data says it is a live blog: in a stream's
+    order, newest first within a day, they are its posts (a ticker of linked headlines);
+    days apart and out of order, an index still."""
+    head = ld(blog([], url="https://news.example/news/live"))
+    found = extract(live_cards(stamps, head), "https://news.example/news/live")
+    assert len(found.updates) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "address"),
+    [
+        ("el", "Ζωντανά | ΕΡΤ Πρώτο Πρόγραμμα 91.6", "https://radio.example.gr/proto/zontana/"),
+        ("is", "Í beinni: Þingfundur á Alþingi", "https://tv.example.is/beint/althingi"),
+        ("en", "Live: News Channel 24", "https://tv.example.com/live/channel-24"),
+    ],
+)
+def test_a_channels_rail_of_latest_news_is_no_live_blog(
+    lang: str, title: str, address: str
+) -> None:
+    """A channel's live page: its player, and beside it a rail of the latest stories, each a
+    headline linking to the story's page, a line of summary and how long ago, newest first.
+    The title and the address say live, of the broadcast: the rail is no stream of posts."""
+    entries = "".join(
+        f'<div class="news-entry"><span class="ago">{ago} minutes ago</span><h3>'
+        f'<a href="/news/{n}">Story number {n} of the day</a></h3><p>What story {n} is about, '
+        "in a line of summary.</p></div>"
+        for n, ago in enumerate((10, 45, 80))
+    )
+    page = (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title>"
+        f'</head><body><h1>{title}</h1><div class="player"><video src="/stream.m3u8"></video>'
+        f'</div><div class="news-stream"><h2>News</h2>{entries}</div></body></html>'
+    ).encode()
+    found = extract(page, address)
+    assert found.updates == []
+    # The same boxes named for a live blog's posts (Libération's `div.live-content`, each
+    # title a link to the post's own page): the channel's live blog.
+    named = page.replace(b'class="news-entry"', b'class="live-content"')
+    assert len(extract(named, address).updates) == 3
+    # The same boxes telling their stories on the page: posts of the channel's live blog.
+    told = re.sub(r"<h3><a href=\"[^\"]+\">(.*?)</a></h3>", r"<h3>\1</h3>", page.decode())
+    assert len(extract(told.encode(), address).updates) == 3
 
 
 def test_a_blogs_archive_at_a_live_address_is_no_live_blog() -> None:

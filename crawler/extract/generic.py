@@ -256,6 +256,10 @@ class Stream:
     # The posts' match minutes mostly rise: a report's key moments in the order they came, not
     # a live commentary's, newest first.
     minutes_rise: bool = False
+    # Every post a card that leads to a page of its own: its headline a link there, its words
+    # a summary's ("Latest news" beside a channel's player). Only a page that says in its
+    # structured data or a vendor's markup that it is a live blog vouches for such a list.
+    linked: bool = False
 
 
 def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
@@ -404,8 +408,9 @@ def _stream(
             posts.append((member, update))
     timed = [reading for readings in by_element.values() for reading in readings] + shown
     posts = _read_by_shape(posts, times, timed, url, bylines, base)
-    if _teaser_cards(posts, url):
-        return Stream()
+    linked = _cards_elsewhere(posts, url)
+    if linked and not _in_stream_order([u.published_at for _, u in posts]):
+        return Stream()  # a section's index of its live blogs, by interest or days apart
     posts = _without_intro_and_outro(posts, times, set(pinned))
     updates = _unpinned(posts, set(pinned))
     ids = [u.source_id for u in updates if u.source_id]
@@ -426,7 +431,7 @@ def _stream(
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
     rise = _minutes_rise([times[member] for member, _ in posts])
-    return Stream(updates, best.timed, best.marked, best.names, minuted, rough, rise)
+    return Stream(updates, best.timed, best.marked, best.names, minuted, rough, rise, linked)
 
 
 def _ago_in_words(
@@ -654,14 +659,13 @@ def _passed_on(share: str) -> list[str]:
 _ADDRESS = re.compile(r"https?://\S+")
 
 
-def _teaser_cards(posts: list[tuple[Element, Update]], url: str) -> bool:
+def _cards_elsewhere(posts: list[tuple[Element, Update]], url: str) -> bool:
     """Whether the posts are cards that lead to pages of their own (a section's index of its
-    live blogs, each card a link to one): every post's headline a link to another page, a
-    different one for each, its words no more than a summary's, none with a post's own marks
-    (an id, a byline, a share bar), and their times no stream's (out of order, or days apart).
-    A live blog's posts whose titles link to their own pages (the Times of Israel's) carry
-    those marks or say more, and a ticker of linked headlines ("Latest") runs in order."""
-    if len(posts) < lines.MIN_POSTS or _in_stream_order([u.published_at for _, u in posts]):
+    live blogs, a channel's "latest news" rail): every post's headline a link to another page,
+    a different one for each, its words no more than a summary's, none with a post's own marks
+    (an id, a byline, a share bar). A live blog's posts whose titles link to their own pages
+    (the Times of Israel's) carry those marks or say more."""
+    if len(posts) < lines.MIN_POSTS:
         return False
     here = without_fragment(url)
     targets = set()
