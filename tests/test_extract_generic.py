@@ -4532,3 +4532,38 @@ def test_a_heading_that_names_the_ticker_is_no_entrys_title() -> None:
     )  # fmt: skip
     assert [u.headline for u in updates] == ["Trains cancelled", "Key updates", "Power cut"]
     assert updates[0].body_text == "What the first post says, in a few words."
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lang", "offset"),
+    [
+        ("{clock} WIB", "id", 7),  # Detik's western Indonesian time
+        ("Pukul {clock} WIB", "id", 7),
+        ("{clock} WITA", "id", 8),  # central: Bali, Makassar
+        ("{clock} WIT", "en", 9),  # eastern: Papua, on a page in English
+    ],
+)
+def test_indonesian_zones_after_a_dotted_clock_place_a_flat_tickers_entries(
+    stamp: str, lang: str, offset: int
+) -> None:
+    """Entries opened by a bold line of a dotted clock and Indonesia's zone ("16.40 WIB"),
+    some with a heading under it: the clocks are in that zone, the zone's name is no
+    headline."""
+    entries = [(16, 40, "Penghitungan suara dimulai"), (15, 55, None), (15, 10, None)]
+    body = "".join(
+        f"<p><strong>{stamp.format(clock=f'{h}.{m:02d}')}</strong></p>"
+        + (f"<h2>{title}</h2>" if title else "")
+        + f"<p>Laporan nomor {h}{m} dari tempat pemungutan suara di Jakarta Timur.</p>"
+        for h, m, title in entries
+    )
+    page = page_of(
+        f"<div class='detail__body-text'>{body}</div>",
+        title="Live Update Pemilu 2024",
+        lang=lang,
+        published="2024-02-14T07:00:00+07:00",
+    )
+    updates = stream_of(page, "https://news.detik.com/berita/d-7321456/live-update-pemilu")
+    assert [u.published_at for u in updates] == [
+        f"2024-02-14T{h - offset:02d}:{m:02d}:00Z" for h, m, _ in entries
+    ]
+    assert [u.headline for u in updates] == [title for _, _, title in entries]

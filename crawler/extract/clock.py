@@ -156,6 +156,10 @@ ZONES: dict[str, str | int] = {
     "JST": 540,
     "SGT": 480,
     "HKT": 480,
+    # Indonesia's western, central and eastern times (Detik's "16.40 WIB").
+    "WIB": 420,
+    "WITA": 480,
+    "WIT": 540,
 }
 _ZONE_NAMES = "|".join(sorted((z for z in ZONES if z != "Z"), key=len, reverse=True))
 
@@ -535,7 +539,7 @@ CLOCK_LEADS = frozenset(
         "at", "by", "um", "gegen", "à", "a", "vers", "dès", "alle", "ore", "dalle", "verso",
         "las", "la", "às", "pelas", "om", "rond", "o", "godz", "godzina", "około", "kl", "klo",
         "updated", "posted", "published", "aktualisiert", "publié", "publie", "aggiornato",
-        "actualizado", "atualizado", "bijgewerkt", "aktualizacja", "opublikowano",
+        "actualizado", "atualizado", "bijgewerkt", "aktualizacja", "opublikowano", "pukul",
     }
 )  # fmt: skip
 # The days of the week, which a ticker's heading between its days may name beside the date
@@ -2142,7 +2146,8 @@ _PRINTED_ZONES = {
     "BST": "Europe/London", "CET": "Europe/Berlin", "CEST": "Europe/Berlin",
     "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin", "EET": "Europe/Athens",
     "EEST": "Europe/Athens", "IST": "Asia/Kolkata", "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney", "BRT": "America/Sao_Paulo",
+    "AEDT": "Australia/Sydney", "BRT": "America/Sao_Paulo", "WIB": "Asia/Jakarta",
+    "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
 }  # fmt: skip
 
 

@@ -2255,7 +2255,8 @@ def _place_bare_clocks(
             continue  # the `<time datetime>` that shows the clock dates it
         reading = shown.reading if shown is not None else None
         if reading is not None and reading.kind == "clock" and reading.clock is not None:
-            bare.append((member, update, reading.clock, _day_above(member, members, clock)))
+            moment = _in_page_zone(reading, clock)
+            bare.append((member, update, moment, _day_above(member, members, clock)))
             seconds += reading.text.count(":") == 2
     if not bare:
         return False
@@ -2279,6 +2280,19 @@ def _place_bare_clocks(
     for (_, update, _, _), utc in zip(stream, placed, strict=True):
         update.published_at = utc
     return False
+
+
+def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
+    """A bare clock as the page's zone shows it: one that names another zone ("16.40 WITA"
+    on a page in Jakarta's time) is the hour and minute that instant is there."""
+    assert reading.clock is not None
+    moment = parse_utc(reading.utc)
+    if moment is None:
+        return reading.clock
+    local = moment.astimezone(clock.zone)
+    if (local.hour, local.minute) == reading.clock:
+        return reading.clock
+    return (local.hour, local.minute)
 
 
 def _programme_of_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
