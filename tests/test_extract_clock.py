@@ -222,6 +222,23 @@ READINGS = {
         ("یک ساعت پیش", "relative", "2024-05-05T17:00:00Z", None),
     ],
     "hi": [("2 घंटे पहले", "relative", "2024-05-05T16:00:00Z", None)],
+    # Central and South-Eastern Europe, on their own pages: N1's Serbian "pre 18 minuta",
+    # Croatian and Bosnian "prije", either script; Romanian with its "de" from twenty on.
+    "sr": [
+        ("pre 18 minuta", "relative", "2024-05-05T17:42:00Z", None),
+        ("pre sat vremena", "relative", "2024-05-05T17:00:00Z", None),
+        ("пре 2 сата", "relative", "2024-05-05T16:00:00Z", None),
+    ],
+    "hr": [("prije 5 minuta", "relative", "2024-05-05T17:55:00Z", None)],
+    "ro": [
+        ("acum 5 minute", "relative", "2024-05-05T17:55:00Z", None),
+        ("acum 40 de minute", "relative", "2024-05-05T17:20:00Z", None),
+        ("acum o oră", "relative", "2024-05-05T17:00:00Z", None),
+    ],
+    "bg": [("преди 5 минути", "relative", "2024-05-05T17:55:00Z", None)],
+    "cs": [("před 2 hodinami", "relative", "2024-05-05T16:00:00Z", None)],
+    "sk": [("pred 5 minútami", "relative", "2024-05-05T17:55:00Z", None)],
+    "sl": [("pred 5 minutami", "relative", "2024-05-05T17:55:00Z", None)],
 }
 CASES = [(language, *case) for language, cases in READINGS.items() for case in cases]
 
@@ -397,6 +414,12 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     assert reading is not None and reading.utc == "2024-05-05T17:55:00Z"
     russian = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("ru",))
     assert russian.read("Ровно год тому назад") is None
+    # "pre", "pred", "acum" say how long ago on their own pages only: an English page's
+    # "pre 5 minuta" or "pred 5 minutami" is no time; Romanian "acum ora" is "now the hour".
+    english = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("en",))
+    assert english.read("pre 5 minuta") is None and english.read("acum 5 minute") is None
+    romanian = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("ro",))
+    assert romanian.read("acum ora de vârf") is None
 
 
 def test_the_pages_language_decides_only_what_other_languages_mean_otherwise() -> None:

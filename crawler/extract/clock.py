@@ -175,8 +175,34 @@ class _Relative:
     after: str
     amounts: dict[str, int]
     units: tuple[str, ...]  # one string of words per unit of _UNITS
+    filler: str = ""  # a word between a number and its unit (Romanian "acum 40 de minute")
 
 
+_SOUTH_SLAVIC_UNITS = (
+    "sekundi sekunde sekundu sekund sek",
+    "minuta minute minutu minut min",
+    "sati sata sat h",
+    "dana dan",
+    "nedelja nedelje nedelju tjedana tjedna tjedan sedmica sedmice sedmicu",
+    "meseci meseca mesec mjeseci mjeseca mjesec",
+    "godina godine godinu",
+)
+_SERBIAN_CYRILLIC_UNITS = (
+    "секунди секунде секунду сек",
+    "минута минуте минуту минут мин",
+    "сати сата сат",
+    "дана дан",
+    "недеља недеље недељу",
+    "месеци месеца месец мјесеци мјесеца мјесец",
+    "година године годину",
+)
+# Ekavian "pre", ijekavian "prije", in either script.
+_SOUTH_SLAVIC = (
+    _Relative("pre", "", {"par": 2, "nekoliko": 2}, _SOUTH_SLAVIC_UNITS),
+    _Relative("prije", "", {"par": 2, "nekoliko": 2}, _SOUTH_SLAVIC_UNITS),
+    _Relative("пре", "", {"пар": 2, "неколико": 2}, _SERBIAN_CYRILLIC_UNITS),
+    _Relative("прије", "", {"пар": 2, "неколико": 2}, _SERBIAN_CYRILLIC_UNITS),
+)
 _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
     "en": (
         _Relative(
@@ -480,6 +506,92 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
         ),
     ),
+    # South Slavic (N1's "pre 18 minuta", Index.hr's "prije 5 minuta", "пре 2 сата"),
+    # Romanian ("acum 5 minute", "acum 40 de minute", "acum o oră"), Bulgarian ("преди 5
+    # минути"), Czech ("před 2 hodinami"), Slovak ("pred hodinou") and Slovenian ("pred 5
+    # minutami"): on their own pages only.
+    **{language: _SOUTH_SLAVIC for language in ("sr", "hr", "bs", "sh", "cnr")},
+    "ro": (
+        _Relative(
+            "acum",
+            "",
+            {"o": 1, "un": 1, "câteva": 2, "cateva": 2},
+            (
+                "secunde secundă sec",
+                "minute minut min",
+                "ore oră h",
+                "zile zi",
+                "săptămâni săptămână saptamani saptamana",
+                "luni lună",
+                "ani an",
+            ),
+            "de",
+        ),
+    ),
+    "bg": (
+        _Relative(
+            "преди",
+            "",
+            {"един": 1, "една": 1, "няколко": 2},
+            (
+                "секунди секунда сек",
+                "минути минута мин",
+                "часа час ч",
+                "дни дена ден",
+                "седмици седмица",
+                "месеца месец",
+                "години година",
+            ),
+        ),
+    ),
+    "cs": (
+        _Relative(
+            "před",
+            "",
+            {"několika": 2, "pár": 2},
+            (
+                "sekundami sekundou",
+                "minutami minutou min",
+                "hodinami hodinou hod h",
+                "dny dnem",
+                "týdny týdnem",
+                "měsíci měsícem",
+                "lety rokem",
+            ),
+        ),
+    ),
+    "sk": (
+        _Relative(
+            "pred",
+            "",
+            {"niekoľkými": 2, "pár": 2},
+            (
+                "sekundami sekundou",
+                "minútami minútou min",
+                "hodinami hodinou hod h",
+                "dňami dňom",
+                "týždňami týždňom",
+                "mesiacmi mesiacom",
+                "rokmi rokom",
+            ),
+        ),
+    ),
+    "sl": (
+        _Relative(
+            "pred",
+            "",
+            {"nekaj": 2},
+            (
+                "sekundami sekundo",
+                "minutami minuto min",
+                "urami urama uro h",
+                "dnevi dnevoma dnem",
+                "tedni tednoma tednom",
+                "meseci mesecema mesecem",
+                "leti letoma letom",
+            ),
+        ),
+    ),
 }
 
 # "Just now": the fetch time. Strong phrases are read anywhere in a short text; weak words
@@ -770,8 +882,9 @@ def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
     every = "|".join(map(re.escape, words))
     long = "|".join(re.escape(w) for w in words if len(w) > 1)
     amounts = "|".join(sorted(map(re.escape, rel.amounts), key=len, reverse=True))
+    filler = rf"(?:{rel.filler}\s+)?" if rel.filler else ""
     amount = (
-        rf"(?:(?P<n>\d+)\s*(?P<u>{every})|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
+        rf"(?:(?P<n>\d+)\s*{filler}(?P<u>{every})|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
         r"(?![^\W\d_])\.?"
     )
     before = rf"{rel.before}\s+" if rel.before else ""
@@ -812,7 +925,10 @@ _WEAK_NOW = {w: lang for lang, words in _NOW_WEAK.items() for w in words.split("
 _AMBIGUOUS = frozenset({"hier", "ha"})
 # Languages whose relative phrases are read only on their own pages (or pages that name no
 # language): Ukrainian "год" is hours where Russian's is a year.
-_OWN_PAGES_ONLY = frozenset({"ru", "uk", "ca", "gl", "eu", "el", "is"})
+_OWN_PAGES_ONLY = frozenset(
+    {"ru", "uk", "ca", "gl", "eu", "el", "is", "sr", "hr", "bs", "sh", "cnr", "ro", "bg", "cs"}
+    | {"sk", "sl"}
+)
 _DAY_WORD_LANGUAGE = {w: lang for lang, words in _DAY_WORDS.items() for w in words}
 _DAY_WORD_BACK = {w: back for words in _DAY_WORDS.values() for w, back in words.items()}
 # Readings that start at the same place: the one that says more wins.
