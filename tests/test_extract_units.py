@@ -1029,6 +1029,21 @@ def test_a_load_more_button_that_leads_elsewhere_leads_to_no_older_updates() -> 
         "Próxima",
         "Volgende",
         "Następna",
+        # Beyond them: Slovenian (24ur's), Romanian (Digi24's), Croatian, Serbian, Czech,
+        # Slovak, Bulgarian, Ukrainian, Nordic, Finnish, Turkish and Indonesian.
+        "Naloži starejše",
+        "Vezi mai multe",
+        "Učitaj još",
+        "Прикажи још",
+        "Načíst další",
+        "Načítať viac",
+        "Зареди още",
+        "Показати більше",
+        "Vis flere",
+        "Ladda fler",
+        "Näytä lisää",
+        "Daha fazla yükle",
+        "Muat lebih banyak",
     ],
 )
 def test_next_links_in_the_languages_read_here(text: str) -> None:

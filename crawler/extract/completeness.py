@@ -29,7 +29,19 @@ LOAD_MORE = (
     r"(?:load|show|see|view)\s+more|(?:mehr|weitere)\s+(?:laden|anzeigen)|"
     r"(?:charger|voir|afficher)\s+plus|(?:carica|mostra|vedi)\s+(?:altri|altre|altro|di\s+più)|"
     r"(?:cargar|ver|mostrar)\s+más|(?:carregar|ver|mostrar)\s+mais|meer\s+laden|laad\s+meer|"
-    r"toon\s+meer|(?:załaduj|pokaż|wczytaj|zobacz)\s+więcej"
+    r"toon\s+meer|(?:załaduj|pokaż|wczytaj|zobacz)\s+więcej|"
+    # Beyond the languages read: Nordic, Finnish, Croatian/Serbian/Bosnian (both scripts),
+    # Slovenian, Romanian, Czech and Slovak, Bulgarian, Ukrainian, Russian, Hungarian,
+    # Turkish, Indonesian and Malay, Greek.
+    r"(?:vis|visa|se|hent)\s+(?:flere|fler)|last\s+inn\s+flere|ladda\s+fler|indlæs\s+flere|"
+    r"(?:näytä|lataa)\s+lisää|(?:učitaj|ucitaj|prikaži|prikazi)\s+(?:još|jos|više|vise)|"
+    r"(?:учитај|прикажи)\s+(?:још|више)|(?:naloži|nalozi)\s+(?:več|vec|starejše|starejse)|"
+    r"(?:vezi|încarcă|incarca|afișează|afiseaza|arată|arata)\s+mai\s+multe|"
+    r"(?:načíst|nacist|zobrazit|načítať|nacitat|zobraziť)\s+(?:další|dalsi|více|vice|ďalšie|"
+    r"dalsie|viac)|(?:зареди|покажи)\s+още|(?:завантажити|показати)\s+(?:ще|більше)|"
+    r"(?:загрузить|показать)\s+(?:ещё|еще|больше)|(?:további(?:ak)?|több)\s+betöltése|"
+    r"daha\s+fazla\s+(?:yükle|göster|goster)|(?:muat|tampilkan)\s+(?:lebih\s+banyak|lainnya)|"
+    r"(?:φόρτωση|εμφάνιση)\s+περισσότερων"
 )
 _MORE = r"more|weitere|autres|más|altri|meer|więcej|mais"
 POSTS = (

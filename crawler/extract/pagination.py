@@ -49,11 +49,14 @@ _KEYWORDS = (
     "more", "older", "next", "previous", "earlier", "mehr", "weitere", "laden", "anzeigen",
     "seite", "plus", "page", "altri", "altre", "altro", "precedenti", "successiv", "carica", "mas",
     "anteriores", "siguiente", "mais", "antig", "meer", "oudere", "eerdere", "vorige",
-    "volgende", "starsze", "strona", "poprzednie", "suivant",
+    "volgende", "starsze", "strona", "poprzednie", "suivant", "fler", "jos", "vise", "vec",
+    "starejse", "multe", "dalsi", "vice", "dalsie", "viac", "fazla", "lebih", "lainnya",
 )  # fmt: skip
 _BEYOND_ASCII = (
     "ältere", "frühere", "vorherige", "précédent", "più", "más", "próxima", "więcej",
-    "wcześniejsze", "następn", "nächste", "próxim",
+    "wcześniejsze", "następn", "nächste", "próxim", "starejše", "još", "više", "več", "још",
+    "више", "další", "více", "ďalšie", "още", "ще", "більше", "ещё", "еще", "больше", "lisää",
+    "betöltése", "περισσότερων",
 )  # fmt: skip
 _WORDS = (*_KEYWORDS, *_BEYOND_ASCII)
 
