@@ -4567,3 +4567,39 @@ def test_indonesian_zones_after_a_dotted_clock_place_a_flat_tickers_entries(
         f"2024-02-14T{h - offset:02d}:{m:02d}:00Z" for h, m, _ in entries
     ]
     assert [u.headline for u in updates] == [title for _, _, title in entries]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<span data-testid="byline"><a href="/by/{slug}" rel="author">{name}</a></span>',
+        '<span class="byline">{name}</span>',
+    ],
+)
+def test_a_heading_that_holds_only_the_byline_is_no_headline(byline: str) -> None:
+    """Nine's live blogs (the Sydney Morning Herald's, The Age's) set each post's byline in an
+    `<h5>` beside its time, above the post's own `<h3>`: the author, not the post's title."""
+    authors = [("olivia-hartmann", "Olivia Hartmann"), ("marcus-delaney", "Marcus Delaney")]
+    posts = "".join(
+        f'<div data-testid="live-blog-post" id="p5lm{n}"><div class="_1Q7xo">'
+        f'<time datetime="2025-03-26T0{n}:48:00.000Z">{n}.48pm</time><h5 class="_2n2-s">'
+        + byline.format(slug=authors[n % 2][0], name=authors[n % 2][1])
+        + "</h5></div>"
+        + (f"<h3>Budget news number {n}</h3>" if n != 2 else "")
+        + f'<div class="_1665V"><p>What the budget says on its page number {n}, told in full '
+        "sentences.</p></div></div>"
+        for n in (3, 2, 1)
+    )
+    updates = live_updates(
+        f'<section data-testid="live-blog-posts">{posts}</section>',
+        "Federal budget 2025 live updates",
+        "2025-03-26T04:00:00Z",
+        published="2025-03-26T00:00:00+11:00",
+    )
+    assert [u.headline for u in updates] == ["Budget news number 3", None, "Budget news number 1"]
+    assert [u.authors for u in updates] == [
+        ["Marcus Delaney"],
+        ["Olivia Hartmann"],
+        ["Marcus Delaney"],
+    ]
+    assert all(u.body_text.startswith("What the budget says") for u in updates)

@@ -2446,6 +2446,7 @@ def _update(
     # so are bylines ("<p class=author>By …</p>" above the heading is no paragraph of the body).
     passed = {t.element for t in times if t.rank != VISIBLE or _heading_of(t.element) is None}
     passed.update(bylines)
+    passed.update(_byline_headings(member, bylines))
     headline_el, headline = _headline(member, passed)
     if headline_el is not None and (
         (passed and _after_its_words(member, headline_el, times)) or is_chrome(headline)
@@ -3063,6 +3064,24 @@ def _leads_entry(line: Element, member: Element) -> bool:
 
 
 _LEAD_LINES = frozenset({"p", "div", "dt"})
+
+
+def _byline_headings(member: Element, bylines: list[Element]) -> list[Element]:
+    """Headings that hold a byline and nothing else: the Sydney Morning Herald's `<h5><span
+    data-testid="byline">…</span></h5>` above its post's `<h3>` names the author, not the
+    post."""
+    found = []
+    for byline in bylines:
+        words = text_of(byline)
+        parent = byline.getparent()
+        while words and parent is not None and parent is not member:
+            if text_of(parent) != words:
+                break
+            if parent.tag in HEADINGS:
+                found.append(parent)
+                break
+            parent = parent.getparent()
+    return found
 
 
 def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]:
