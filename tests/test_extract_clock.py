@@ -422,6 +422,30 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     assert romanian.read("acum ora de vârf") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("1 hour 20 minutes ago", "2024-05-05T16:40:00Z"),
+        ("1 hour and 20 minutes ago", "2024-05-05T16:40:00Z"),
+        ("1h 20m ago", "2024-05-05T16:40:00Z"),  # not the clock "1h20"
+        ("il y a 1 h 20 min", "2024-05-05T16:40:00Z"),
+        ("vor 1 Std. und 20 Min.", "2024-05-05T16:40:00Z"),
+        ("hace 1 hora y 20 minutos", "2024-05-05T16:40:00Z"),
+        ("prije 1 sat i 20 minuta", "2024-05-05T16:40:00Z"),
+        ("acum 2 ore și 5 minute", "2024-05-05T15:55:00Z"),
+        ("1 час 20 минут назад", "2024-05-05T16:40:00Z"),
+        # A number after the phrase that counts no time is no part of it; a larger unit after
+        # a smaller one makes no length of time.
+        ("vor 2 Stunden 3 Tore", "2024-05-05T16:00:00Z"),
+        ("2 days 3 weeks ago", "2024-05-03T18:00:00Z"),
+    ],
+)
+def test_how_long_ago_in_two_units(text: str, utc: str) -> None:
+    """A length of time in two units, a smaller after a larger, is the sum of both."""
+    reading = read(text)
+    assert reading is not None and (reading.kind, reading.utc) == ("relative", utc)
+
+
 def test_the_pages_language_decides_only_what_other_languages_mean_otherwise() -> None:
     """ "hier" is yesterday in French and "here" in German; "am" is a German preposition.
     Phrases no other language uses are read whatever the page claims to be."""

@@ -876,6 +876,11 @@ _OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
 _TRIM = " \t\r\n.,:;·•|()[]{}-–—/"
 
 
+# The words that join the parts of a length of time ("1 hour and 20 minutes", "1 sat i 20
+# minuta", "2 ore și 5 minute"), in the languages read.
+_JOINERS = r"(?:and|und|et|y|e|en|i|a|și|şi|si|og|och|ja|és|ve|и|і|та|και|ו)(?=\s)"
+
+
 def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
     """One language's relative phrase, with groups n (digits), a (amount word), u and v (unit)."""
     words = sorted((w for unit in rel.units for w in unit.split()), key=len, reverse=True)
@@ -886,6 +891,8 @@ def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
     amount = (
         rf"(?:(?P<n>\d+)\s*{filler}(?P<u>{every})|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
         r"(?![^\W\d_])\.?"
+        # A smaller unit after it: "1 hour 20 minutes ago", "vor 1 Std. und 20 Min.", "1h 20m".
+        rf"(?:\s*(?:,|{_JOINERS})?\s*(?P<n2>\d+)\s*{filler}(?P<u2>{every})(?![^\W\d_])\.?)?"
     )
     before = rf"{rel.before}\s+" if rel.before else ""
     # After an abbreviation's dot ("5 min. temu") the word goes on in lower case; a capital
@@ -1701,11 +1708,20 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
     else:
         amount = rel.amounts.get((match.group("a") or "").lower(), 1)
         word = match.group("v").lower()
-    unit = next(u for u, words in zip(_UNITS, rel.units, strict=True) if word in words.split())
+    unit = _unit(rel, word)
     moment = _before(page.fetched_at, amount, unit)
+    if moment is not None and match.group("n2"):
+        smaller = _unit(rel, match.group("u2").lower())
+        if _UNITS.index(smaller) < _UNITS.index(unit):  # ("2 days 3 weeks" is no length)
+            moment = _before(moment, int(match.group("n2")), smaller)
     if moment is None:
         return None
     return match.start(), "relative", Reading("relative", format_utc(moment), match.group(0))
+
+
+def _unit(rel: _Relative, word: str) -> str:
+    """The unit of _UNITS a language's unit word stands for."""
+    return next(u for u, words in zip(_UNITS, rel.units, strict=True) if word in words.split())
 
 
 def _is_word(low: str, start: int, end: int) -> bool:
