@@ -10,6 +10,7 @@ The BBC, CNN, Telegraph, Sky News, AMP and Guardian HTML pages were built for th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -376,6 +377,36 @@ def test_a_schedule_on_an_undated_page_that_runs_past_the_fetch_is_a_programme()
     ).encode()
     url = "https://www.ertecho.gr/radio/proto/zontana/"
     assert extract_page(page, url, fetched_at="2024-12-05T09:30:00Z").updates == []
+
+
+@pytest.mark.parametrize(
+    ("clocks", "count"),
+    [
+        # Departures in the next hour, each clock naming its zone: still to come.
+        (["16.50 WIB", "17.05 WIB", "17.18 WIB", "17.29 WIB", "17.41 WIB"], 0),
+        # The same clocks up to the fetch: a ticker read oldest first.
+        (["15.50 WIB", "16.05 WIB", "16.18 WIB", "16.29 WIB", "16.41 WIB"], 5),
+        # Clocks that name no zone, minutes ahead: a zone guessed wrong, maybe; not to come.
+        (["16.50", "17.05", "17.18", "17.29", "17.41"], 5),
+    ],
+)
+def test_a_timetable_whose_clocks_name_their_zone_is_to_come_within_the_hour(
+    clocks: list[str], count: int
+) -> None:
+    """A "Live Update" of a station's departures, fetched at 16.45 in Jakarta: each clock
+    names Jakarta's zone, so one a quarter of an hour past the fetch is still to come, where a
+    zone guessed from the language alone may be hours off."""
+    rows = "".join(
+        f"<div class='kereta'><span class='jam'>{c}</span><h3>KRL tujuan Bogor nomor {n}</h3>"
+        "<p>Kereta berangkat dari peron tiga dengan delapan rangkaian gerbong.</p></div>"
+        for n, c in enumerate(clocks)
+    )
+    page = (
+        "<html lang='id'><head><title>Live Update: Jadwal KRL Manggarai</title></head><body>"
+        f"<main><div class='jadwal'>{rows}</div></main></body></html>"
+    ).encode()
+    url = "https://www.krl.example.co.id/live-update/jadwal-manggarai"
+    assert len(extract_page(page, url, fetched_at="2024-05-14T09:45:00Z").updates) == count
 
 
 @pytest.mark.parametrize(
@@ -4543,12 +4574,13 @@ def test_a_heading_that_names_the_ticker_is_no_entrys_title() -> None:
         ("{clock} WIT", "en", 9),  # eastern: Papua, on a page in English
     ],
 )
+@pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
 def test_indonesian_zones_after_a_dotted_clock_place_a_flat_tickers_entries(
-    stamp: str, lang: str, offset: int
+    stamp: str, lang: str, offset: int, dated: bool
 ) -> None:
     """Entries opened by a bold line of a dotted clock and Indonesia's zone ("16.40 WIB"),
     some with a heading under it: the clocks are in that zone, the zone's name is no
-    headline."""
+    headline. On a page that gives no day they are the fetch's day's, in that zone too."""
     entries = [(16, 40, "Penghitungan suara dimulai"), (15, 55, None), (15, 10, None)]
     body = "".join(
         f"<p><strong>{stamp.format(clock=f'{h}.{m:02d}')}</strong></p>"
@@ -4562,6 +4594,16 @@ def test_indonesian_zones_after_a_dotted_clock_place_a_flat_tickers_entries(
         lang=lang,
         published="2024-02-14T07:00:00+07:00",
     )
+    if not dated:  # fetched at 17.00 in Jakarta, 18.00 in Bali, 19.00 in Papua
+        page = re.sub(rb"<meta property='article:published_time'[^>]*>", b"", page)
+        root = parse(page)
+        assert root is not None
+        clock = replace(clock_of(root, LIVE_URL, "2024-02-14T10:00:00Z"), day=None)
+        updates = generic.extract(prepare(root), LIVE_URL, clock).updates
+        assert [u.published_at for u in updates] == [
+            f"2024-02-14T{h - offset:02d}:{m:02d}:00Z" for h, m, _ in entries
+        ]
+        return
     updates = stream_of(page, "https://news.detik.com/berita/d-7321456/live-update-pemilu")
     assert [u.published_at for u in updates] == [
         f"2024-02-14T{h - offset:02d}:{m:02d}:00Z" for h, m, _ in entries

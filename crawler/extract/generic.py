@@ -2263,7 +2263,8 @@ def _place_bare_clocks(
     clocks = [c for _, _, c, _ in bare]
     if seconds == len(bare) == len(posts) and clocks[0] == (0, 0) and mostly_rising(clocks):
         return True
-    if _programme_of_today(clocks, clock):
+    named = all(names_zone(t.reading.text) for m, _ in posts for t in times[m] if t.reading)
+    if _programme_of_today(clocks, clock, named):
         return True
     # A pinned post on top, older than the one below it, is no step of the stream: placed
     # on its own (flagged, or only by a pin icon: La Nación's).
@@ -2284,18 +2285,23 @@ def _place_bare_clocks(
 
 def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
     """A bare clock as the page's zone shows it: one that names another zone ("16.40 WITA"
-    on a page in Jakarta's time) is the hour and minute that instant is there."""
+    on a page in Jakarta's time) is the hour and minute that instant is there. (On a page
+    that gives no day, the clock is read on the fetch's: its zone's offset is all it tells.)"""
     assert reading.clock is not None
-    moment = parse_utc(reading.utc)
+    shown = reading
+    if reading.utc is None and any(c.isalpha() for c in reading.text):
+        today = replace(clock, day=clock.fetched_at.astimezone(clock.zone).date())
+        shown = today.read(reading.text) or reading
+    moment = parse_utc(shown.utc)
     if moment is None:
         return reading.clock
     local = moment.astimezone(clock.zone)
-    if (local.hour, local.minute) == reading.clock:
-        return reading.clock
     return (local.hour, local.minute)
 
 
-def _programme_of_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
+def _programme_of_today(
+    clocks: list[tuple[int, int]], clock: PageClock, named: bool = False
+) -> bool:
     """Whether bare clocks that rise down a page dated today (or not dated) run on far past
     the fetch: a channel's schedule or a day's fixtures, whose later items are still to come
     (placed, they would step back a day and hide it from _listed_ahead). Its last clock is more
@@ -2303,7 +2309,9 @@ def _programme_of_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool
     day: a ticker read
     oldest first that crossed midnight ends before the fetch (23:55 is yesterday's at 00:20),
     and one whose zone was guessed a few hours wrong runs ahead by those hours at most. A lost
-    stream costs more than a misdated one."""
+    stream costs more than a misdated one. Clocks that each name their zone ("16.50 WIB": a
+    train's departures) are guessed in no zone: their last a quarter of an hour ahead of the
+    fetch, another ten minutes, are still to come."""
     if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
         return False
     local = clock.fetched_at.astimezone(clock.zone)
@@ -2314,6 +2322,9 @@ def _programme_of_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool
     def ahead(hour: int, minute: int) -> int:
         return (hour * 60 + minute - now) % _DAY_MINUTES
 
+    if named:
+        later = sum(1 for hour, minute in clocks if _NAMED_LATER < ahead(hour, minute) < _HALF_DAY)
+        return later >= _AHEAD_LEAST and _NAMED_AHEAD < ahead(*clocks[-1]) < _HALF_DAY
     later = sum(1 for hour, minute in clocks if _LATER < ahead(hour, minute) < _HALF_DAY)
     return later >= _AHEAD_LEAST and _PROGRAMME_AHEAD < ahead(*clocks[-1]) < _HALF_DAY
 
@@ -2322,6 +2333,8 @@ _PROGRAMME_AHEAD = 6 * 60  # minutes past the fetch of a programme's last item, 
 _LATER = 90  # minutes past the fetch of its items to come
 _HALF_DAY = 12 * 60
 _DAY_MINUTES = 24 * 60
+_NAMED_AHEAD = 15  # ... of clocks that name their zone: no zone's guess can be hours off
+_NAMED_LATER = 10
 
 
 def _older_on_top(
