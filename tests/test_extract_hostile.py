@@ -417,6 +417,46 @@ def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("address", "link", "ids"),
+    [
+        # Libération's "Direct": each title a link to the post's page, two steps below.
+        (
+            "https://www.liberation.fr/direct/",
+            "/direct/element/story-number-{n}_9187{n}/",
+            ["91873", "91872", "91871"],
+        ),
+        ("https://news.example/politics/budget-live", "/politics/budget-live/post/12345{n}", None),
+        ("https://news.example/politics/budget-live", "?update=12345{n}", None),
+        # A step below the page's own: an index's cards, each a blog of its own.
+        ("https://news.example/live/", "/live/story-number-{n}/", []),
+        # From a front page, every story is below it: no post's own page.
+        ("https://news.example/", "/news/politics/story-{n}", []),
+    ],
+)
+def test_cards_that_link_to_their_posts_own_pages_are_the_blogs_posts(
+    address: str, link: str, ids: list[str] | None
+) -> None:
+    """A live page whose posts each title a link to the post's own page, within the blog's
+    (two steps below its address, or its address with a query): its posts, that page's
+    number their ids; where the cards lead anywhere else, a rail of headlines."""
+    cards = "".join(
+        f'<div class="entry"><time datetime="2024-03-02T1{n}:00:00Z">1{n}:00</time><h3>'
+        f'<a href="{link.format(n=n)}">Story number {n} of the day</a></h3><p>What story {n} '
+        "is about, in a line of summary.</p></div>"
+        for n in (3, 2, 1)
+    )
+    page = html_page("<title>Direct: the day live</title>", f"<div class='s'>{cards}</div>")
+    found = extract(page, address)
+    if ids == []:
+        assert found.updates == []
+        return
+    assert len(found.updates) == 3
+    expected = ids or [f"12345{n}" for n in (3, 2, 1)]
+    assert [u.source_id for u in found.updates] == expected
+    assert all(u.permalink and u.source_id in u.permalink for u in found.updates)
+
+
+@pytest.mark.parametrize(
     ("stamps", "expected"), [(_INDEX, 0), (_TICKER, 4)], ids=["index", "ticker"]
 )
 def test_a_live_blog_of_linked_headlines_needs_its_own_word(
@@ -457,10 +497,10 @@ def test_a_channels_rail_of_latest_news_is_no_live_blog(
     ).encode()
     found = extract(page, address)
     assert found.updates == []
-    # The same boxes named for a live blog's posts (Libération's `div.live-content`, each
-    # title a link to the post's own page): the channel's live blog.
+    # The same boxes named for a live blog's posts: still a rail, its links leading out of
+    # the page's own (`div.live-content`, cards to `/news/0`).
     named = page.replace(b'class="news-entry"', b'class="live-content"')
-    assert len(extract(named, address).updates) == 3
+    assert extract(named, address).updates == []
     # The same boxes telling their stories on the page: posts of the channel's live blog.
     told = re.sub(r"<h3><a href=\"[^\"]+\">(.*?)</a></h3>", r"<h3>\1</h3>", page.decode())
     assert len(extract(told.encode(), address).updates) == 3

@@ -213,10 +213,7 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
     if not stream.updates:
         return False
     if stream.linked:
-        # Cards that each lead to a page of their own: a rail of headlines ("Latest news"
-        # beside a channel's player) unless the page says live and the list's own box does
-        # (Libération's `div.live-content`, each title a link to the post's own page).
-        return (page.address or page.title) and _box_says_live(stream.names, page.languages)
+        return False  # cards that each lead to a page of their own: a rail of headlines
     if page.address or page.title:
         return True
     if _box_says_live(stream.names, page.languages):

@@ -408,9 +408,12 @@ def _stream(
             posts.append((member, update))
     timed = [reading for readings in by_element.values() for reading in readings] + shown
     posts = _read_by_shape(posts, times, timed, url, bylines, base)
-    linked = _cards_elsewhere(posts, url)
-    if linked and not _in_stream_order([u.published_at for _, u in posts]):
+    targets = _cards_elsewhere(posts, url)
+    if targets and not _in_stream_order([u.published_at for _, u in posts]):
         return Stream()  # a section's index of its live blogs, by interest or days apart
+    linked = bool(targets) and not all(_post_page(target, url) for target in targets)
+    if targets and not linked:
+        _ids_from_post_pages(posts, targets)
     posts = _without_intro_and_outro(posts, times, set(pinned))
     updates = _unpinned(posts, set(pinned))
     ids = [u.source_id for u in updates if u.source_id]
@@ -659,16 +662,17 @@ def _passed_on(share: str) -> list[str]:
 _ADDRESS = re.compile(r"https?://\S+")
 
 
-def _cards_elsewhere(posts: list[tuple[Element, Update]], url: str) -> bool:
-    """Whether the posts are cards that lead to pages of their own (a section's index of its
-    live blogs, a channel's "latest news" rail): every post's headline a link to another page,
-    a different one for each, its words no more than a summary's, none with a post's own marks
+def _cards_elsewhere(posts: list[tuple[Element, Update]], url: str) -> list[str]:
+    """The pages the posts lead to, where they are cards (a section's index of its live
+    blogs, a channel's "latest news" rail): every post's headline a link to another page, a
+    different one for each, its words no more than a summary's, none with a post's own marks
     (an id, a byline, a share bar). A live blog's posts whose titles link to their own pages
-    (the Times of Israel's) carry those marks or say more."""
+    (the Times of Israel's) carry those marks or say more. In the posts' order; empty where
+    they are not."""
     if len(posts) < lines.MIN_POSTS:
-        return False
+        return []
     here = without_fragment(url)
-    targets = set()
+    targets: list[str] = []
     for member, update in posts:
         links = [(link, link.get("href")) for link in member.iter("a") if link.get("href")]
         if (
@@ -677,24 +681,65 @@ def _cards_elsewhere(posts: list[tuple[Element, Update]], url: str) -> bool:
             or _member_id_attribute(member)
             or any(is_share_href(href) for _, href in links)
         ):
-            return False
+            return []
         target = next(
             (href for link, href in links if normalise_text(raw_text(link)) == update.headline),
             None,
         )
         address = absolute(target, url) if target else None
         if address is None or without_fragment(address) == here:
-            return False
+            return []
         # Its words a summary's: a line or two, or as many as a "Continue reading" link to
         # the same page says are the start of that page's.
         if len(update.body_text) > _SUMMARY and not any(
             href == target and says_read_more(text_of(link)) for link, href in links
         ):
-            return False
-        targets.add(without_fragment(address))
-    return len(targets) == len(posts)
+            return []
+        targets.append(without_fragment(address))
+    return targets if len(set(targets)) == len(posts) else []
 
 
+def _post_page(target: str, url: str) -> bool:
+    """Whether a card's link leads to its post's own page, within the blog's: the page's own
+    path with a query of its own ("?update=123"), or a path two steps or more below the
+    page's (`/budget-2024-live/post/123459`, Libération's `/direct/element/…_91873/` from
+    `/direct/`), where an index of live blogs leads a step below its own (`/live/…/`)."""
+    page, card = urlsplit(url), urlsplit(target)
+    if card.netloc.lower() != page.netloc.lower():
+        return False
+    if card.path == page.path:
+        return True
+    base = page.path.rstrip("/") + "/"
+    if base == "/" or not card.path.startswith(base):
+        return False  # (a front page's links lead to the site's stories, no post's own)
+    return len([part for part in card.path[len(base) :].split("/") if part]) >= 2
+
+
+def _ids_from_post_pages(posts: list[tuple[Element, Update]], targets: list[str]) -> None:
+    """Posts whose titles link to their own pages: each page's number is the post's id
+    (Libération's `/direct/element/…_91873/`, `/post/123459`, "?update=123"), and its
+    address the post's permalink, where every post has one and no two share it."""
+    numbers = [_page_number(target) for target in targets]
+    if None in numbers or len(set(numbers)) != len(numbers):
+        return
+    for (_, update), number, target in zip(posts, numbers, targets, strict=True):
+        if update.source_id is None:
+            update.source_id, update.permalink = number, target
+
+
+def _page_number(address: str) -> str | None:
+    """The number that ends a page's address: its last step's or its query's last value."""
+    parts = urlsplit(address)
+    values = [value for _, value in parse_qsl(parts.query)]
+    steps = [step for step in parts.path.split("/") if step]
+    for text in (values[-1] if values else "", steps[-1] if steps else ""):
+        found = _PAGE_NUMBER.search(text)
+        if found is not None:
+            return found.group(1)
+    return None
+
+
+_PAGE_NUMBER = re.compile(r"(?:^|[_-])(\d{3,})(?:\.\w+)?$")
 _SUMMARY = 250  # characters of a card's summary: a post of a live blog says more
 
 
