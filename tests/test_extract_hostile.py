@@ -849,3 +849,44 @@ def test_canonical_url_not_from_a_link_reading_removed() -> None:
         '<link rel="canonical" href="https://news.example/kept">'
     )
     assert extract(html_page(head)).canonical_url == "https://news.example/kept"
+
+
+def test_a_live_channels_comment_thread_beside_its_schedule_is_no_post() -> None:
+    """A channel's live page ("RTS 1 UŽIVO"): two sections beside the player, today's
+    programme and the viewers' comments, each dated ("06:00", "pre 2 minuta"). Two boxes are
+    a stream only when each is a post: the one that holds a thread of comments is none."""
+    comments = "".join(
+        f'<li class="comment"><div class="comment-head"><b class="comment-author">{name}</b> '
+        f'<span class="comment-time">pre {ago} minuta</span></div><p>{words}</p></li>'
+        for name, ago, words in [
+            ("Zoran", 2, "Zašto je slika opet zamrznuta?"),
+            ("Vesna", 9, "Kod mene radi normalno."),
+            ("Goran", 25, "Kada počinje utakmica?"),
+        ]
+    )
+    schedule = (
+        "<section class='schedule'><h2>Program danas</h2><ul><li>06:00 Jutarnji program</li>"
+        "<li>10:00 Dnevnik</li><li>19:30 Dnevnik</li></ul></section>"
+    )
+    thread = (
+        "<section class='box'><h2>Komentari gledalaca</h2>"
+        f"<ul class='comment-list'>{comments}</ul></section>"
+    )
+    post = (
+        "<section class='box'><h2>Blokada kod Slavije</h2><p><span>pre 5 minuta</span></p>"
+        "<p>Studenti su blokirali raskrsnicu kod Slavije, saopštila je policija u podne.</p>"
+        "</section>"
+    )
+
+    def page(first: str, second: str) -> bytes:
+        return (
+            "<html lang='sr'><head><title>RTS 1 UŽIVO - gledajte program uživo</title></head>"
+            f"<body><main><h1>RTS 1 UŽIVO</h1><div class='player'></div>{first}{second}"
+            "</main></body></html>"
+        ).encode()
+
+    url = "https://www.rts.example.rs/live/rts1/"
+    assert extract_page(page(schedule, thread), url, fetched_at=FETCHED).updates == []
+    # Two posts, each with its time: the channel's live blog, begun.
+    found = extract_page(page(post.replace("Blokada", "Protest"), post), url, fetched_at=FETCHED)
+    assert [u.headline for u in found.updates] == ["Protest kod Slavije", "Blokada kod Slavije"]

@@ -1775,13 +1775,33 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
     marks = group.timed + 0.5 * headed / count + 0.3 * (ided + signed + shared) / count
     if group.timed < 0.5 and group.marked < 0.5 and not _long_and_timed(count, group.timed):
         return  # boxes with text and nothing else: paragraphs, cards, a layout grid
-    if count < 3 and (group.timed < 1 or max(group.link_shares.values()) > _FEW_LINKS):
-        return  # two boxes: each a post, with a time, saying more than its links
+    if count < 3 and (
+        group.timed < 1
+        or max(group.link_shares.values()) > _FEW_LINKS
+        or any(_holds_comments(member) for member in members)
+    ):
+        return  # two boxes: each a post, with a time, saying more than its links, no thread
     if _timetable(members):
         return
     group.score = count * (1 + marks + (0.5 if named else 0)) * (1 - links)
     if group.commented:
         group.score /= 2  # posts that do not call themselves comments come first
+
+
+def _holds_comments(member: Element) -> bool:
+    """Whether a box holds readers' comments, side by side, each naming itself so (a
+    channel's "Komentari gledalaca" beside its player): a thread, no post."""
+    for element in member.iterdescendants():
+        if isinstance(element.tag, str) and _comment_named(element):
+            after = element.getnext()
+            if after is not None and after.tag == element.tag and _comment_named(after):
+                return True
+    return False
+
+
+def _comment_named(element: Element) -> bool:
+    cls = element.get("class")
+    return bool(cls) and _COMMENT_WORD.search(cls) is not None
 
 
 def _timetable(members: list[Element]) -> bool:
