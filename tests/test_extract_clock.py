@@ -229,14 +229,21 @@ READINGS = {
         ("pre sat vremena", "relative", "2024-05-05T17:00:00Z", None),
         ("пре 2 сата", "relative", "2024-05-05T16:00:00Z", None),
     ],
-    "hr": [("prije 5 minuta", "relative", "2024-05-05T17:55:00Z", None)],
+    "hr": [
+        ("prije 5 minuta", "relative", "2024-05-05T17:55:00Z", None),
+        ("prije dva sata", "relative", "2024-05-05T16:00:00Z", None),
+    ],
     "ro": [
         ("acum 5 minute", "relative", "2024-05-05T17:55:00Z", None),
         ("acum 40 de minute", "relative", "2024-05-05T17:20:00Z", None),
         ("acum o oră", "relative", "2024-05-05T17:00:00Z", None),
+        ("acum două ore", "relative", "2024-05-05T16:00:00Z", None),
     ],
     "bg": [("преди 5 минути", "relative", "2024-05-05T17:55:00Z", None)],
-    "cs": [("před 2 hodinami", "relative", "2024-05-05T16:00:00Z", None)],
+    "cs": [
+        ("před 2 hodinami", "relative", "2024-05-05T16:00:00Z", None),
+        ("před dvěma hodinami", "relative", "2024-05-05T16:00:00Z", None),
+    ],
     "sk": [("pred 5 minútami", "relative", "2024-05-05T17:55:00Z", None)],
     "sl": [("pred 5 minutami", "relative", "2024-05-05T17:55:00Z", None)],
 }

@@ -196,12 +196,14 @@ _SERBIAN_CYRILLIC_UNITS = (
     "месеци месеца месец мјесеци мјесеца мјесец",
     "година године годину",
 )
+_SOUTH_SLAVIC_AMOUNTS = {"par": 2, "nekoliko": 2, "dva": 2, "dve": 2, "dvije": 2, "tri": 3}
+_SERBIAN_CYRILLIC_AMOUNTS = {"пар": 2, "неколико": 2, "два": 2, "две": 2, "три": 3}
 # Ekavian "pre", ijekavian "prije", in either script.
 _SOUTH_SLAVIC = (
-    _Relative("pre", "", {"par": 2, "nekoliko": 2}, _SOUTH_SLAVIC_UNITS),
-    _Relative("prije", "", {"par": 2, "nekoliko": 2}, _SOUTH_SLAVIC_UNITS),
-    _Relative("пре", "", {"пар": 2, "неколико": 2}, _SERBIAN_CYRILLIC_UNITS),
-    _Relative("прије", "", {"пар": 2, "неколико": 2}, _SERBIAN_CYRILLIC_UNITS),
+    _Relative("pre", "", _SOUTH_SLAVIC_AMOUNTS, _SOUTH_SLAVIC_UNITS),
+    _Relative("prije", "", _SOUTH_SLAVIC_AMOUNTS, _SOUTH_SLAVIC_UNITS),
+    _Relative("пре", "", _SERBIAN_CYRILLIC_AMOUNTS, _SERBIAN_CYRILLIC_UNITS),
+    _Relative("прије", "", _SERBIAN_CYRILLIC_AMOUNTS, _SERBIAN_CYRILLIC_UNITS),
 )
 _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
     "en": (
@@ -515,7 +517,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
         _Relative(
             "acum",
             "",
-            {"o": 1, "un": 1, "câteva": 2, "cateva": 2},
+            {"o": 1, "un": 1, "câteva": 2, "cateva": 2, "două": 2, "doua": 2, "trei": 3},
             (
                 "secunde secundă sec",
                 "minute minut min",
@@ -532,7 +534,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
         _Relative(
             "преди",
             "",
-            {"един": 1, "една": 1, "няколко": 2},
+            {"един": 1, "една": 1, "няколко": 2, "два": 2, "две": 2, "три": 3},
             (
                 "секунди секунда сек",
                 "минути минута мин",
@@ -548,7 +550,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
         _Relative(
             "před",
             "",
-            {"několika": 2, "pár": 2},
+            {"několika": 2, "pár": 2, "dvěma": 2, "třemi": 3},
             (
                 "sekundami sekundou",
                 "minutami minutou min",
@@ -564,7 +566,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
         _Relative(
             "pred",
             "",
-            {"niekoľkými": 2, "pár": 2},
+            {"niekoľkými": 2, "pár": 2, "dvoma": 2, "troma": 3},
             (
                 "sekundami sekundou",
                 "minútami minútou min",
@@ -580,7 +582,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
         _Relative(
             "pred",
             "",
-            {"nekaj": 2},
+            {"nekaj": 2, "dvema": 2, "tremi": 3},
             (
                 "sekundami sekundo",
                 "minutami minuto min",
