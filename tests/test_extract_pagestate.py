@@ -159,6 +159,38 @@ def test_a_post_of_a_picture_or_a_list_alone_is_a_post() -> None:
     assert page.updates[2].body_text == "Roads shut"
 
 
+def test_a_video_posts_stream_and_title_are_its_media() -> None:
+    """The Washington Post's video posts: an ANS `video` element, its streams (an HLS
+    playlist, then the mp4 a browser plays) and its title. The mp4 is the post's video, its
+    title the video's words, not the post's."""
+    video = {
+        "type": "video",
+        "headlines": {"basic": "Video shows the aftermath in Beirut"},
+        "streams": [
+            {"url": "https://videos.example/beirut/master.m3u8", "stream_type": "ts"},
+            {"url": "https://videos.example/beirut/720.mp4", "stream_type": "mp4"},
+        ],
+        "promo_image": {"url": "https://images.example/beirut-video.jpg"},
+    }
+    watch = _post(7, "2024-09-18T16:55:00.000Z", [video, _text("Footage verified by us.")])
+    story = {**STORY, "content_elements": [_text("The intro."), watch, *POSTS]}
+    script = (
+        '<script id="__NEXT_DATA__" type="application/json">'
+        + json.dumps({"props": {"pageProps": {"globalContent": story}}})
+        + "</script>"
+    )
+    post = extract_page(_page(script), URL, fetched_at="2024-09-18T17:00:00Z").updates[0]
+    assert post.source_id == "POST7ABCDEF" and post.body_text == "Footage verified by us."
+    assert post.media == [
+        {
+            "type": "video",
+            "url": "https://videos.example/beirut/720.mp4",
+            "provider": None,
+            "text": "Video shows the aftermath in Beirut",
+        }
+    ]
+
+
 def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothing() -> None:
     """An article that embeds one related story, or cards of several, is an article; a script
     whose JSON is broken or nests itself beyond reason is read as nothing, without an error."""

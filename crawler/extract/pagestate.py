@@ -8,8 +8,9 @@ public feed reader of the Post reads them (m4rk4/BuoyantUnrealisticModule,
 `feedhandlers/fusion.py`): each with its `_id`, `headlines.basic`, `credits.by[].name`, the
 `display_date` its readers see (`first_publish_date` where it gives none),
 `last_updated_date`, and its own `content_elements`: `text` and `header` (their `content` in
-HTML), `list` (`items[].content`), `quote`, `image` (`url`, `caption`, `credits.by[].name`)
-and `oembed_response` (`raw_oembed.url`).
+HTML), `list` (`items[].content`), `quote`, `image` (`url`, `caption`, `credits.by[].name`),
+`video` (its `streams[].url`, an mp4 first, and `headlines.basic`) and `oembed_response`
+(`raw_oembed.url`).
 
 GOAL's live pages (Footballco's Next.js build) keep theirs in `__NEXT_DATA__` at
 `props.pageProps.content.liveBlog.posts`, as the same feed reader reads them
@@ -212,6 +213,16 @@ def _block(element: dict[str, Any]) -> str:
             f'<figure><img src="{escape_attribute(url)}" alt="">'
             f"<figcaption>{caption}{credit_html}</figcaption></figure>"
         )
+    if kind == "video":
+        url = _stream(element.get("streams"))
+        if not url:
+            return ""
+        headlines = element.get("headlines")
+        title = _plain(headlines.get("basic")) if isinstance(headlines, dict) else ""
+        return (
+            f'<figure class="video"><video src="{escape_attribute(url)}"></video>'
+            f'<figcaption class="video-title">{escape_text(title)}</figcaption></figure>'
+        )
     if kind == "oembed_response":
         oembed = element.get("raw_oembed")
         url = None
@@ -219,6 +230,14 @@ def _block(element: dict[str, Any]) -> str:
             url = _string(oembed.get("url")) or _web(_string(oembed.get("_id")))
         return f'<div class="embed" data-embed-url="{escape_attribute(url)}"></div>' if url else ""
     return ""
+
+
+def _stream(streams: Any) -> str | None:
+    """A video's address among its ANS `streams`: a file a browser plays (mp4) before a
+    playlist (HLS, its `ts` streams)."""
+    found = [s for s in streams if isinstance(s, dict)] if isinstance(streams, list) else []
+    found.sort(key=lambda s: s.get("stream_type") != "mp4")
+    return next((url for s in found if (url := _string(s.get("url")))), None)
 
 
 def _names(credited: Any) -> list[str]:
