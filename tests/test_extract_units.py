@@ -1233,6 +1233,33 @@ def test_a_wordpress_caption_box_is_the_pictures_caption_and_credit(tag: str) ->
     ]
 
 
+def test_a_picture_box_named_for_tests_with_a_plain_caption_and_a_cited_credit() -> None:
+    """Nine's live posts (the Sydney Morning Herald's, per a public recipe of it): the picture
+    in `div[data-testid=image]`, no class, its caption a plain paragraph after it and the
+    credit in a `<cite>`; the caption and credit are the picture's, not the post's words."""
+    body = """<div class="x1" data-testid="live-blog-post" id="p5lmyq">
+      <time datetime="2025-03-26T00:44:00.000Z">11.44am</time>
+      <h3>In pictures: budget day</h3><div class="x2"><div data-testid="image"><picture>
+      <img src="/images/treasurer.jpg" alt=""></picture><p>The Treasurer arrives at Parliament
+      House.<cite><span>Credit: </span>Alex Ellinghausen</cite></p></div>
+      <p>Our chief photographer has been out this morning.</p></div></div>
+      <div class="x1" data-testid="live-blog-post" id="p5lmxq">
+      <time datetime="2025-03-26T00:24:00.000Z">11.24am</time>
+      <h3>Good morning</h3><div class="x2"><p>Welcome to our coverage of budget day.</p></div>
+      </div>"""
+    head = "<title>Federal budget 2025 live updates</title>"
+    update = extract_page(page_with(head, body), "http://127.0.0.1:1/budget-live").updates[0]
+    assert update.body_text == "Our chief photographer has been out this morning."
+    assert update.media == [
+        {
+            "type": "image",
+            "url": "http://127.0.0.1:1/images/treasurer.jpg",
+            "caption": "The Treasurer arrives at Parliament House.",
+            "credit": "Alex Ellinghausen",
+        }
+    ]
+
+
 @pytest.mark.parametrize(
     ("img", "url"),
     [
