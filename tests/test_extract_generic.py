@@ -2785,8 +2785,13 @@ def _labelled_stream(labels: list[str], box: str, titled: bool = True) -> list[U
         ["Urgente", "Importante", "Nuovo", "Fissato"],
         ["Nieuw", "Belangrijk", "Net binnen", "Vastgezet"],
         ["Pilne", "Ważne", "Aktualizacja", "Przypięty"],
+        # Beyond the languages read: the key post's and the pinned post's labels.
+        ["", "Головне", "", "Закріплено"],
+        ["", "Važno", "", "Prikvačeno"],
+        ["", "Důležité", "", "Připnuto"],
+        ["", "Önemli", "", "Sabitlendi"],
     ],
-    ids=["en", "de", "fr", "it", "nl", "pl"],
+    ids=["en", "de", "fr", "it", "nl", "pl", "uk", "hr", "cs", "tr"],
 )
 @pytest.mark.parametrize("box", ["span", "p", "div"])
 def test_a_posts_labels_are_flags_not_words(box: str, labels: list[str]) -> None:

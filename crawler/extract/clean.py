@@ -70,12 +70,20 @@ PINNED_LABELS = frozenset(
     {"pinned", "pinned post", "angepinnt", "épinglé", "fijado", "fissato", "fixado", "vastgezet",
      "przypięty",
      # Norwegian (Labrador's "Festet"), Swedish, Danish, Finnish.
-     "festet", "fäst", "fastnålad", "fastgjort", "kiinnitetty"}
+     "festet", "fäst", "fastnålad", "fastgjort", "kiinnitetty",
+     # Ukrainian, Russian, Bulgarian, Croatian and Serbian, Czech, Slovak, Slovenian, Romanian,
+     # Hungarian, Turkish, Greek, Indonesian.
+     "закріплено", "закреплено", "закачено", "prikvačeno", "připnuto", "pripnuté",
+     "pripeto", "fixat", "kitűzve", "sabitlendi", "καρφιτσωμένο", "disematkan"}
 )  # fmt: skip
 # A key post's label: no word of the post, but a sign it is a key event.
 KEY_EVENT_LABELS = frozenset(
     {"key event", "highlight", "wichtig", "important", "essentiel", "importante", "belangrijk",
-     "ważne"}
+     "ważne",
+     # Ukrainian and Russian "the main thing" (Ukrainska Pravda's), and "important" in the
+     # languages of the pinned labels above.
+     "головне", "главное", "важливо", "важно", "važno", "důležité", "dôležité", "pomembno",
+     "önemli", "σημαντικό", "penting"}
 )  # fmt: skip
 # A post's other labels, which say how new or urgent it is and nothing of its own.
 _POST_LABELS = frozenset(
