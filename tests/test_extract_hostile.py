@@ -427,8 +427,10 @@ def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str]) -> None:
         ),
         ("https://news.example/politics/budget-live", "/politics/budget-live/post/12345{n}", None),
         ("https://news.example/politics/budget-live", "?update=12345{n}", None),
-        # A step below the page's own: an index's cards, each a blog of its own.
+        # A step below the page's own: an index's cards, each a blog of its own; or further
+        # below, unnumbered: no post's own page.
         ("https://news.example/live/", "/live/story-number-{n}/", []),
+        ("https://news.example/live/", "/live/2024/03/02/story-number-{n}/", []),
         # From a front page, every story is below it: no post's own page.
         ("https://news.example/", "/news/politics/story-{n}", []),
     ],
@@ -454,6 +456,22 @@ def test_cards_that_link_to_their_posts_own_pages_are_the_blogs_posts(
     expected = ids or [f"12345{n}" for n in (3, 2, 1)]
     assert [u.source_id for u in found.updates] == expected
     assert all(u.permalink and u.source_id in u.permalink for u in found.updates)
+
+
+def test_numbered_cards_below_a_live_index_titled_as_live_blogs_are_its_index() -> None:
+    """A live section's index whose cards lead to dated, numbered blogs below it
+    (`/live/2024/03/02/…-live-123453/`), each titled as a live blog: an index, no posts."""
+    cards = "".join(
+        f'<div class="entry"><time datetime="2024-03-02T1{n}:00:00Z">1{n}:00</time><h3><a '
+        f'href="/live/2024/03/02/story-{n}-live-12345{n}/">Story number {n} live: the latest'
+        f"</a></h3><p>What story {n} is about, in a line of summary.</p></div>"
+        for n in (3, 2, 1)
+    )
+    page = html_page("<title>Live - News</title>", f"<div class='s'>{cards}</div>")
+    assert extract(page, "https://news.example/live/").updates == []
+    # The same cards titled as posts are the posts of the blog at that address.
+    told = page.replace(b" live: the latest", b" of the day")
+    assert len(extract(told, "https://news.example/live/").updates) == 3
 
 
 @pytest.mark.parametrize(

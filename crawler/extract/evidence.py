@@ -138,6 +138,13 @@ def signs(url: str, titles: list[str | None], languages: tuple[str, ...] = ()) -
     )
 
 
+def _titled_live(stream: Stream) -> bool:
+    """Whether half the posts or more carry a live blog's title ("Ukraine war live", "Live:
+    election night"): the cards of an index of live blogs, not one blog's posts."""
+    titled = sum(1 for u in stream.updates if u.headline and _says_live(u.headline))
+    return titled * 2 >= len(stream.updates)
+
+
 def _in_language(word: str, languages: tuple[str, ...]) -> bool:
     """Whether a live word counts on a page in these languages (all, where it names none)."""
     only = _WORD_LANGUAGES.get(word.lower())
@@ -214,6 +221,8 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         return False
     if stream.linked:
         return False  # cards that each lead to a page of their own: a rail of headlines
+    if stream.carded and _titled_live(stream):
+        return False  # cards of live blogs, each leading to its own: an index of them
     if page.address or page.title:
         return True
     if _box_says_live(stream.names, page.languages):

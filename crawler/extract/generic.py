@@ -260,6 +260,9 @@ class Stream:
     # a summary's ("Latest news" beside a channel's player). Only a page that says in its
     # structured data or a vendor's markup that it is a live blog vouches for such a list.
     linked: bool = False
+    # Every post a card that leads to its own page within the blog's (Libération's): posts,
+    # unless their titles call them live blogs of their own (an index of them).
+    carded: bool = False
 
 
 def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
@@ -434,7 +437,10 @@ def _stream(
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
     rise = _minutes_rise([times[member] for member, _ in posts])
-    return Stream(updates, best.timed, best.marked, best.names, minuted, rough, rise, linked)
+    carded = bool(targets)
+    return Stream(
+        updates, best.timed, best.marked, best.names, minuted, rough, rise, linked, carded
+    )
 
 
 def _ago_in_words(
@@ -700,13 +706,13 @@ def _cards_elsewhere(posts: list[tuple[Element, Update]], url: str) -> list[str]
 
 
 def _post_page(target: str, url: str) -> bool:
-    """Whether a card's link leads to its post's own page, within the blog's: the page's own
-    path with a query of its own ("?update=123"), or a path two steps or more below the
-    page's (`/budget-2024-live/post/123459`, Libération's `/direct/element/…_91873/` from
+    """Whether a card's link leads to its post's own page, within the blog's, numbered: the
+    page's own path with a query of its own ("?update=123"), or a path two steps or more below
+    the page's (`/budget-2024-live/post/123459`, Libération's `/direct/element/…_91873/` from
     `/direct/`), where an index of live blogs leads a step below its own (`/live/…/`)."""
     page, card = urlsplit(url), urlsplit(target)
-    if card.netloc.lower() != page.netloc.lower():
-        return False
+    if card.netloc.lower() != page.netloc.lower() or _page_number(target) is None:
+        return False  # (a post's page is numbered: its id)
     if card.path == page.path:
         return True
     base = page.path.rstrip("/") + "/"
