@@ -1059,6 +1059,18 @@ def test_next_links_in_the_languages_read_here(text: str) -> None:
     assert urls == ["https://news.example/live/ticker?page=2"]
 
 
+@pytest.mark.parametrize(
+    "href",
+    ["/api/ab/newsflow/65f2/entries?offset=6&showAdverts=false", "/live/ticker/older.json"],
+)
+def test_a_load_more_link_to_a_scripts_data_is_no_older_page(href: str) -> None:
+    """VG's "Vis flere" (per a public bot that reads it) leads to the JSON its script loads
+    more posts from: no page of posts to follow, as the pager's `?page=2` beside it is."""
+    body = f'<a class="load-more" href="{href}">Vis flere</a><a href="?page=2">Next page</a>'
+    urls = next_urls(parse(page_with(body=body)), "https://news.example/live/ticker")  # type: ignore[arg-type]
+    assert urls == ["https://news.example/live/ticker?page=2"]
+
+
 def test_next_links_honour_base_href() -> None:
     page = page_with(
         '<base href="https://cdn.example/blog/">', '<a href="page-2">Load more updates</a>'

@@ -96,7 +96,7 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
         if score <= 0:
             continue
         url = absolute(href, base)
-        if url is None or not _readable(url):
+        if url is None or not _readable(url) or _data_address(url):
             continue
         url = without_fragment(url)
         if url == here:
@@ -133,6 +133,14 @@ def _readable(url: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _data_address(url: str) -> bool:
+    """Whether a link leads to data for a script, not a page: an API's path (`/api/…`, VG's
+    `/api/ab/newsflow/…/entries?offset=6` behind "Vis flere") or a JSON file. Followed, it
+    would show no update, as a broken page does."""
+    path = urlsplit(url).path.lower()
+    return "/api/" in f"{path}/" or path.endswith(".json")
 
 
 def _same_document(url: str, here: str) -> bool:
