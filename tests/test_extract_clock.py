@@ -165,6 +165,7 @@ READINGS = {
     "uk": [
         ("5 хвилин тому", "relative", "2024-05-05T17:55:00Z", None),
         ("2 години тому", "relative", "2024-05-05T16:00:00Z", None),
+        ("13 березня 2024, 01:40", "full", "2024-03-13T00:40:00Z", (1, 40)),
     ],
     # The BBC World Service's pages in scripts whose words run together or read right to left
     # (bbc/simorgh, moment's locales): how long ago, in its own words.
@@ -182,6 +183,10 @@ READINGS = {
         ("5월 2일 22:15", "full", "2024-05-02T20:15:00Z", (22, 15)),
     ],
     "ar": [
+        # Arabic-Indic digits, and the months as Al Jazeera writes them.
+        ("١٠:٣٠", "clock", "2024-05-05T08:30:00Z", (10, 30)),
+        ("١٥ مايو ٢٠٢٤ ١٠:٣٠", "full", "2024-05-15T08:30:00Z", (10, 30)),
+        ("3 أيار 2024، 14:05", "full", "2024-05-03T12:05:00Z", (14, 5)),
         ("منذ 5 دقائق", "relative", "2024-05-05T17:55:00Z", None),
         ("منذ ٣ ساعات", "relative", "2024-05-05T15:00:00Z", None),
         ("منذ ساعتين", "relative", "2024-05-05T16:00:00Z", None),
@@ -218,6 +223,7 @@ READINGS = {
     ],
     "ur": [("5 منٹ پہلے", "relative", "2024-05-05T17:55:00Z", None)],
     "fa": [
+        ("۱۰:۳۰", "clock", "2024-05-05T08:30:00Z", (10, 30)),  # Persian digits
         ("۱۰ دقیقه پیش", "relative", "2024-05-05T17:50:00Z", None),
         ("یک ساعت پیش", "relative", "2024-05-05T17:00:00Z", None),
     ],
@@ -229,6 +235,7 @@ READINGS = {
         ("pre sat vremena", "relative", "2024-05-05T17:00:00Z", None),
         ("пре 2 сата", "relative", "2024-05-05T16:00:00Z", None),
     ],
+    "id": [("3 Mei 2024 17.40 WITA", "full", "2024-05-03T09:40:00Z", (17, 40))],
     "hr": [
         ("prije 5 minuta", "relative", "2024-05-05T17:55:00Z", None),
         ("prije dva sata", "relative", "2024-05-05T16:00:00Z", None),
@@ -239,7 +246,10 @@ READINGS = {
         ("acum o oră", "relative", "2024-05-05T17:00:00Z", None),
         ("acum două ore", "relative", "2024-05-05T16:00:00Z", None),
     ],
-    "bg": [("преди 5 минути", "relative", "2024-05-05T17:55:00Z", None)],
+    "bg": [
+        ("преди 5 минути", "relative", "2024-05-05T17:55:00Z", None),
+        ("14 май 2024 10:30", "full", "2024-05-14T08:30:00Z", (10, 30)),
+    ],
     "cs": [
         ("před 2 hodinami", "relative", "2024-05-05T16:00:00Z", None),
         ("před dvěma hodinami", "relative", "2024-05-05T16:00:00Z", None),
@@ -451,6 +461,19 @@ def test_how_long_ago_in_two_units(text: str, utc: str) -> None:
     """A length of time in two units, a smaller after a larger, is the sum of both."""
     reading = read(text)
     assert reading is not None and (reading.kind, reading.utc) == ("relative", utc)
+
+
+def test_how_long_ago_in_turkish_capitals() -> None:
+    """Turkish capitals lower a dotted İ to "i" and a combining dot: "5 DAKİKA ÖNCE" is five
+    minutes ago (it raised StopIteration, failing the page, before), "İKİ SAAT ÖNCE" two
+    hours."""
+    for text, utc in [
+        ("5 DAKİKA ÖNCE", "2024-05-05T17:55:00Z"),
+        ("İKİ SAAT ÖNCE", "2024-05-05T16:00:00Z"),
+        ("1 SAAT 20 DAKİKA ÖNCE", "2024-05-05T16:40:00Z"),
+    ]:
+        reading = read(text)
+        assert reading is not None and (reading.kind, reading.utc) == ("relative", utc), text
 
 
 def test_the_pages_language_decides_only_what_other_languages_mean_otherwise() -> None:

@@ -4650,3 +4650,26 @@ def test_a_heading_that_holds_only_the_byline_is_no_headline(byline: str) -> Non
         ["Marcus Delaney"],
     ]
     assert all(u.body_text.startswith("What the budget says") for u in updates)
+
+
+def test_clocks_in_arabic_indic_digits_date_a_streams_posts() -> None:
+    """An Arabic live page that prints its clocks in Arabic-Indic digits ("١٢:٤٥"): read as
+    the clocks they are, on the page's day, in its zone."""
+    clocks = ["١٢:٤٥", "١١:٣٠", "١٠:١٥", "٠٩:٠٥"]
+    posts = "".join(
+        f"<div class='post'><span class='time'>{c}</span><h3>عنوان الخبر رقم {n}</h3><p>نص "
+        f"الخبر رقم {n} في جملة طويلة بما يكفي لتكون منشورا.</p></div>"
+        for n, c in enumerate(clocks)
+    )
+    updates = live_updates(
+        f"<div class='live'>{posts}</div>",
+        "مباشر: تطورات الأوضاع في غزة",
+        "2024-05-14T10:00:00Z",
+        published="2024-05-14T06:00:00+03:00",
+        lang="ar",
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-14T09:45:00Z", "2024-05-14T08:30:00Z", "2024-05-14T07:15:00Z",
+        "2024-05-14T06:05:00Z",
+    ]  # fmt: skip
+    assert [u.headline for u in updates] == [f"عنوان الخبر رقم {n}" for n in range(4)]

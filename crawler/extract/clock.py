@@ -101,6 +101,43 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
         "janúar", "febrúar", "mars", "apríl", "maí", "júní", "júlí", "ágúst", "september",
         "október", "nóvember", "desember",
     ),
+    # Arabic, as Al Jazeera, Al Arabiya and BBC Arabic write the months ("15 مايو 2024"), and
+    # the Levantine names that are one word.
+    "ar": (
+        "يناير", "فبراير شباط", "مارس آذار", "أبريل ابريل إبريل نيسان", "مايو أيار",
+        "يونيو يونيه حزيران", "يوليو يوليه تموز", "أغسطس اغسطس", "سبتمبر أيلول",
+        "أكتوبر اكتوبر", "نوفمبر", "ديسمبر",
+    ),
+    # Ukrainian and Russian (their genitive, "13 березня 2025"), Bulgarian, Czech (genitive),
+    # Romanian, Serbian, Indonesian and Malay.
+    "uk": (
+        "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
+        "вересня", "жовтня", "листопада", "грудня",
+    ),
+    "ru": (
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+        "октября", "ноября", "декабря",
+    ),
+    "bg": (
+        "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември",
+        "октомври", "ноември", "декември",
+    ),
+    "cs": (
+        "ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září",
+        "října", "listopadu", "prosince",
+    ),
+    "ro": (
+        "ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
+        "septembrie", "octombrie", "noiembrie", "decembrie",
+    ),
+    "sr": (
+        "januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar",
+        "oktobar", "novembar", "decembar",
+    ),
+    "id": (
+        "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus ogos",
+        "september", "oktober", "november", "desember disember",
+    ),
     # Basque, and its genitive before the day ("abenduaren 2a").
     "eu": (
         "urtarrila urtarrilaren", "otsaila otsailaren", "martxoa martxoaren",
@@ -764,6 +801,13 @@ _META_TIMES = frozenset(
 # regex engine skips to the digits instead of trying every position (a text node costs µs).
 
 _DIGIT = re.compile(r"\d")
+# Arabic-Indic and extended (Persian, Urdu) digits, read as 0-9.
+_EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_EASTERN_DIGITS = str.maketrans(
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+    "01234567890123456789",
+)
 # A clock: "19:30", "19.30", "7:30:15", "14h05", "14 h 05", "14h", "7pm", "7.30 p.m.", then an
 # optional "Uhr"/"uur"/"h"/"godz.". Not the tail of a number, a word, a price or a range.
 _CLOCK = re.compile(
@@ -1079,8 +1123,19 @@ class PageClock:
         return self._cutoff
 
     def read(self, text: str) -> Reading | None:
-        """The first time in a short text; a bare clock is placed on `day` when day is known."""
-        return _read(self, text[:_MAX_TEXT]) if text else None
+        """The first time in a short text; a bare clock is placed on `day` when day is known.
+        Arabic-Indic and Persian digits ("۱۰:۳۰", "١٥ مايو") are read as the digits they are."""
+        if not text:
+            return None
+        text = text[:_MAX_TEXT]
+        if text.isascii() or _EASTERN_DIGIT.search(text) is None:
+            return _read(self, text)
+        plain = text.translate(_EASTERN_DIGITS)
+        reading = _read(self, plain)
+        if reading is None or not reading.text or reading.text not in plain:
+            return reading
+        at = plain.index(reading.text)  # the same text as the page writes it, digit for digit
+        return replace(reading, text=text[at : at + len(reading.text)])
 
     def read_short_clock(self, text: str) -> Reading | None:
         """A text that is a one-digit clock and nothing else ("9:03", "9.03"), read as a bare
@@ -1708,22 +1763,28 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
     if match.group("n"):
         amount, word = int(match.group("n")), match.group("u").lower()
     else:
-        amount = rel.amounts.get((match.group("a") or "").lower(), 1)
+        amount = rel.amounts.get((match.group("a") or "").lower().replace("\u0307", ""), 1)
         word = match.group("v").lower()
     unit = _unit(rel, word)
+    if unit is None:
+        return None
     moment = _before(page.fetched_at, amount, unit)
     if moment is not None and match.group("n2"):
         smaller = _unit(rel, match.group("u2").lower())
-        if _UNITS.index(smaller) < _UNITS.index(unit):  # ("2 days 3 weeks" is no length)
-            moment = _before(moment, int(match.group("n2")), smaller)
+        if smaller is not None and _UNITS.index(smaller) < _UNITS.index(unit):
+            moment = _before(moment, int(match.group("n2")), smaller)  # (not "2 days 3 weeks")
     if moment is None:
         return None
     return match.start(), "relative", Reading("relative", format_utc(moment), match.group(0))
 
 
-def _unit(rel: _Relative, word: str) -> str:
-    """The unit of _UNITS a language's unit word stands for."""
-    return next(u for u, words in zip(_UNITS, rel.units, strict=True) if word in words.split())
+def _unit(rel: _Relative, word: str) -> str | None:
+    """The unit of _UNITS a language's unit word stands for. A capital dotted İ lowers to
+    "i" and a combining dot ("5 DAKİKA ÖNCE"): the dot is no letter of the word."""
+    word = word.replace("\u0307", "")
+    return next(
+        (u for u, words in zip(_UNITS, rel.units, strict=True) if word in words.split()), None
+    )
 
 
 def _is_word(low: str, start: int, end: int) -> bool:
