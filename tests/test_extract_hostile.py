@@ -417,61 +417,100 @@ def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("address", "link", "ids"),
+    ("address", "link", "box", "ids"),
     [
-        # Libération's "Direct": each title a link to the post's page, two steps below.
+        # Libération's "Direct" (a section's address, its list's box named live): each title
+        # a link to the post's page below it, whose number is the post's id.
         (
             "https://www.liberation.fr/direct/",
             "/direct/element/story-number-{n}_9187{n}/",
+            "live-content",
             ["91873", "91872", "91871"],
         ),
-        ("https://news.example/politics/budget-live", "/politics/budget-live/post/12345{n}", None),
-        ("https://news.example/politics/budget-live", "?update=12345{n}", None),
-        # A step below the page's own: an index's cards, each a blog of its own; or further
-        # below, unnumbered: no post's own page.
-        ("https://news.example/live/", "/live/story-number-{n}/", []),
-        ("https://news.example/live/", "/live/2024/03/02/story-number-{n}/", []),
-        # From a front page, every story is below it: no post's own page.
-        ("https://news.example/", "/news/politics/story-{n}", []),
+        # A story's address: its posts' pages below it, numbered or not, or its query.
+        (
+            "https://news.example/politics/budget-live",
+            "/politics/budget-live/post/12345{n}",
+            "s",
+            ["123453", "123452", "123451"],
+        ),
+        (
+            "https://news.example/world/live/ukraine-war-live",
+            "/world/live/ukraine-war-live/post-30012{n}",
+            "s",
+            ["post-300123", "post-300122", "post-300121"],  # (its last step, as CNN's)
+        ),
+        (
+            "https://news.example/politics/budget-live",
+            "/politics/budget-live/post/663f1c2ae4b0a1d{n}f",
+            "s",
+            ["663f1c2ae4b0a1d3f", "663f1c2ae4b0a1d2f", "663f1c2ae4b0a1d1f"],
+        ),
+        (
+            "https://news.example/politics/budget-live",
+            "?update=12345{n}",
+            "s",
+            ["123453", "123452", "123451"],
+        ),
+        # A section's address, whose stories lie under it, numbered too: no post's own page.
+        ("https://news.example/politics/", "/politics/2024/03/02/story-12345{n}/", "s", []),
+        ("https://news.example/live/", "/live/story-number-{n}/", "s", []),
+        # Elsewhere: a rail of the site's stories; from a front page, anywhere.
+        ("https://news.example/politics/budget-live", "/news/story-{n}", "s", []),
+        ("https://news.example/", "/?p=100{n}", "s", []),
     ],
 )
 def test_cards_that_link_to_their_posts_own_pages_are_the_blogs_posts(
-    address: str, link: str, ids: list[str] | None
+    address: str, link: str, box: str, ids: list[str]
 ) -> None:
-    """A live page whose posts each title a link to the post's own page, within the blog's
-    (two steps below its address, or its address with a query): its posts, that page's
-    number their ids; where the cards lead anywhere else, a rail of headlines."""
+    """A live page whose posts each title a link to the post's own page, under this one (its
+    path with a query, or below it): its posts, that page's number (else its last step) their
+    ids. Under a section's address (`/politics/`) the links lead to the section's stories,
+    unless the list's box says live; elsewhere, a rail of headlines."""
     cards = "".join(
         f'<div class="entry"><time datetime="2024-03-02T1{n}:00:00Z">1{n}:00</time><h3>'
         f'<a href="{link.format(n=n)}">Story number {n} of the day</a></h3><p>What story {n} '
         "is about, in a line of summary.</p></div>"
         for n in (3, 2, 1)
     )
-    page = html_page("<title>Direct: the day live</title>", f"<div class='s'>{cards}</div>")
+    page = html_page("<title>Direct: the day live</title>", f"<div class='{box}'>{cards}</div>")
     found = extract(page, address)
-    if ids == []:
-        assert found.updates == []
-        return
-    assert len(found.updates) == 3
-    expected = ids or [f"12345{n}" for n in (3, 2, 1)]
-    assert [u.source_id for u in found.updates] == expected
+    assert [u.source_id for u in found.updates] == ids
     assert all(u.permalink and u.source_id in u.permalink for u in found.updates)
 
 
-def test_numbered_cards_below_a_live_index_titled_as_live_blogs_are_its_index() -> None:
-    """A live section's index whose cards lead to dated, numbered blogs below it
-    (`/live/2024/03/02/…-live-123453/`), each titled as a live blog: an index, no posts."""
+def test_a_live_sections_hub_of_cards_with_thumbnails_is_no_live_blog() -> None:
+    """A section's live hub (`/live/`, its list in `div.live-hub`): each card a thumbnail and
+    a title, both linking to a blog below the hub's address. Teasers, where Libération's
+    posts, in the same box, show no picture that leads to their page."""
+    cards = "".join(
+        f'<article class="story-card"><a class="thumb" href="/live/2024/03/02/story-12345{n}">'
+        f'<img src="/img/{n}.jpg" alt=""></a><time datetime="2024-03-02T1{n}:00:00Z">1{n}:00'
+        f'</time><h3><a href="/live/2024/03/02/story-12345{n}">Story number {n} of the day</a>'
+        f"</h3><p>What story {n} is about, in a line of summary.</p></article>"
+        for n in (3, 2, 1)
+    )
+    page = html_page("<title>Live - News</title>", f"<div class='live-hub'>{cards}</div>")
+    assert extract(page, "https://news.example/live/").updates == []
+    plain = re.sub(rb'<a class="thumb"[^>]*><img[^>]*></a>', b"", page)
+    assert len(extract(plain, "https://news.example/live/").updates) == 3
+
+
+def test_cards_below_a_story_address_titled_as_live_blogs_are_an_index() -> None:
+    """An index of the day's live blogs at a story's address, whose cards lead below it, each
+    titled as a live blog: an index, no posts."""
+    address = "https://news.example/live/todays-live-coverage"
     cards = "".join(
         f'<div class="entry"><time datetime="2024-03-02T1{n}:00:00Z">1{n}:00</time><h3><a '
-        f'href="/live/2024/03/02/story-{n}-live-12345{n}/">Story number {n} live: the latest'
-        f"</a></h3><p>What story {n} is about, in a line of summary.</p></div>"
+        f'href="/live/todays-live-coverage/story-{n}-live-12345{n}/">Story number {n} live: the'
+        f" latest</a></h3><p>What story {n} is about, in a line of summary.</p></div>"
         for n in (3, 2, 1)
     )
     page = html_page("<title>Live - News</title>", f"<div class='s'>{cards}</div>")
-    assert extract(page, "https://news.example/live/").updates == []
+    assert extract(page, address).updates == []
     # The same cards titled as posts are the posts of the blog at that address.
     told = page.replace(b" live: the latest", b" of the day")
-    assert len(extract(told, "https://news.example/live/").updates) == 3
+    assert len(extract(told, address).updates) == 3
 
 
 @pytest.mark.parametrize(

@@ -221,8 +221,14 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         return False
     if stream.linked:
         return False  # cards that each lead to a page of their own: a rail of headlines
-    if stream.carded and _titled_live(stream):
-        return False  # cards of live blogs, each leading to its own: an index of them
+    if stream.carded and (
+        _titled_live(stream)
+        or (stream.carded == "section" and not _box_says_live(stream.names, page.languages))
+    ):
+        # Cards of live blogs, each leading to its own (an index of them); or of a section's
+        # stories under its address, unless the list's own box says live (Libération's
+        # `div.live-content` on `/direct/`).
+        return False
     if page.address or page.title:
         return True
     if _box_says_live(stream.names, page.languages):

@@ -260,9 +260,10 @@ class Stream:
     # a summary's ("Latest news" beside a channel's player). Only a page that says in its
     # structured data or a vendor's markup that it is a live blog vouches for such a list.
     linked: bool = False
-    # Every post a card that leads to its own page within the blog's (Libération's): posts,
-    # unless their titles call them live blogs of their own (an index of them).
-    carded: bool = False
+    # Every post a card that leads to a page under this one (Libération's, CNN's): "story"
+    # where this page's address is a story's (`/world/live/ukraine-war-live`), "section"
+    # where it is a section's (`/politics/`, `/direct/`), whose stories lie under it too.
+    carded: str = ""
 
 
 def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
@@ -417,6 +418,13 @@ def _stream(
     linked = bool(targets) and not all(_post_page(target, url) for target in targets)
     if targets and not linked:
         _ids_from_post_pages(posts, targets)
+    # Cards to pages under this one: a live page's own posts, unless the page is a section's
+    # (`/politics/`, `/live/`), whose stories lie under it too; there a picture that links to
+    # the card's page as its title does makes it a teaser.
+    section = bool(targets) and not linked and _section_path(url)
+    if section and _thumbnails(posts, targets, url):
+        linked = True
+    carded = ("section" if section else "story") if targets and not linked else ""
     posts = _without_intro_and_outro(posts, times, set(pinned))
     updates = _unpinned(posts, set(pinned))
     ids = [u.source_id for u in updates if u.source_id]
@@ -437,7 +445,6 @@ def _stream(
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
     rise = _minutes_rise([times[member] for member, _ in posts])
-    carded = bool(targets)
     return Stream(
         updates, best.timed, best.marked, best.names, minuted, rough, rise, linked, carded
     )
@@ -706,31 +713,60 @@ def _cards_elsewhere(posts: list[tuple[Element, Update]], url: str) -> list[str]
 
 
 def _post_page(target: str, url: str) -> bool:
-    """Whether a card's link leads to its post's own page, within the blog's, numbered: the
-    page's own path with a query of its own ("?update=123"), or a path two steps or more below
-    the page's (`/budget-2024-live/post/123459`, Libération's `/direct/element/…_91873/` from
-    `/direct/`), where an index of live blogs leads a step below its own (`/live/…/`)."""
+    """Whether a card's link leads to a page under this one, as a post's own page does: this
+    page's path with a query of its own ("?update=123"), or a path below it
+    (`/world/live/ukraine-war-live/post-300123`, Libération's `/direct/element/…_91873/`)."""
     page, card = urlsplit(url), urlsplit(target)
-    if card.netloc.lower() != page.netloc.lower() or _page_number(target) is None:
-        return False  # (a post's page is numbered: its id)
+    if card.netloc.lower() != page.netloc.lower():
+        return False
     if card.path == page.path:
-        return True
+        return bool(card.query)
     base = page.path.rstrip("/") + "/"
-    if base == "/" or not card.path.startswith(base):
-        return False  # (a front page's links lead to the site's stories, no post's own)
-    return len([part for part in card.path[len(base) :].split("/") if part]) >= 2
+    return card.path.startswith(base) and len(card.path) > len(base)
+
+
+def _thumbnails(posts: list[tuple[Element, Update]], targets: list[str], url: str) -> bool:
+    """Whether a card shows a picture that links to its page, as its title does: a teaser's
+    thumbnail."""
+    for (member, _), target in zip(posts, targets, strict=True):
+        for link in member.iter("a"):
+            href = link.get("href")
+            if href and walks.holds(link, _PICTURES):
+                address = absolute(href, url)
+                if address is not None and without_fragment(address) == target:
+                    return True
+    return False
+
+
+def _section_path(url: str) -> bool:
+    """Whether an address is a section's, a word or two without a story's slug or number
+    (`/`, `/politics/`, `/news/live`, `/sport/football/live/`, `/direct/`), not a story's
+    (`/world/live/ukraine-war-live`, `/budget-live-2/`, `…/2024/05/14/…`)."""
+    steps = [step for step in urlsplit(url).path.split("/") if step]
+    return not steps or not any(_STORY_STEP.search(step) for step in steps)
+
+
+_STORY_STEP = re.compile(r"[-_\d.]")
 
 
 def _ids_from_post_pages(posts: list[tuple[Element, Update]], targets: list[str]) -> None:
-    """Posts whose titles link to their own pages: each page's number is the post's id
-    (Libération's `/direct/element/…_91873/`, `/post/123459`, "?update=123"), and its
-    address the post's permalink, where every post has one and no two share it."""
-    numbers = [_page_number(target) for target in targets]
-    if None in numbers or len(set(numbers)) != len(numbers):
+    """Posts whose titles link to their own pages: each page's number, else its last step,
+    is the post's id (Libération's `/direct/element/…_91873/`, `/post/123459`, "?update=123",
+    `/post/663f1c2ae4b0a1d0f`), and its address the post's permalink, where every post has
+    one and no two share it."""
+    ids = [_page_number(target) or _last_step(target) for target in targets]
+    if None in ids or len(set(ids)) != len(ids):
         return
-    for (_, update), number, target in zip(posts, numbers, targets, strict=True):
+    for (_, update), own, target in zip(posts, ids, targets, strict=True):
         if update.source_id is None:
-            update.source_id, update.permalink = number, target
+            update.source_id, update.permalink = own, target
+
+
+def _last_step(address: str) -> str | None:
+    parts = urlsplit(address)
+    values = [value for _, value in parse_qsl(parts.query)]
+    steps = [step for step in parts.path.split("/") if step]
+    return (values[-1] if values else None) or (steps[-1] if steps else None)
 
 
 def _page_number(address: str) -> str | None:
