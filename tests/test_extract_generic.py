@@ -4673,3 +4673,27 @@ def test_clocks_in_arabic_indic_digits_date_a_streams_posts() -> None:
         "2024-05-14T06:05:00Z",
     ]  # fmt: skip
     assert [u.headline for u in updates] == [f"عنوان الخبر رقم {n}" for n in range(4)]
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["newest-first", "oldest-first"])
+def test_a_clock_that_names_the_pages_zone_in_winter_is_the_pages_clock_all_year(
+    order: int,
+) -> None:
+    """US pages print "EST" all year: in May, "9:30 a.m. EST" on a New York page is the 9:30
+    its readers saw (13:30 UTC), not 10:30 in their summer time, a day back or still to come."""
+    clocks = ["9:30", "9:20", "9:10", "9:00"][::order]
+    posts = "".join(
+        f"<div class='entry'><span class='time'>{c} a.m. EST</span><h3>Update number {n} from "
+        "the count</h3><p>Officials said counting was progressing and more results would "
+        "follow soon.</p></div>"
+        for n, c in enumerate(clocks)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>",
+        "Primary results live: updates",
+        "2024-05-14T13:40:00Z",
+        published="2024-05-14T08:00:00-04:00",
+        lang="en-US",
+        url="https://www.example.com/2024/05/14/live-primary",
+    )
+    assert [u.published_at for u in updates] == [f"2024-05-14T13:{c[2:]}:00Z" for c in clocks]

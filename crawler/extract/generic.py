@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from itertools import pairwise
 from urllib.parse import parse_qsl, urlsplit
@@ -2392,8 +2392,10 @@ def _place_bare_clocks(
 
 def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
     """A bare clock as the page's zone shows it: one that names another zone ("16.40 WITA"
-    on a page in Jakarta's time) is the hour and minute that instant is there. (On a page
-    that gives no day, the clock is read on the fetch's: its zone's offset is all it tells.)"""
+    on a page in Jakarta's time) is the hour and minute that instant is there. One that names
+    the page's own zone in winter or in summer is the page's clock as printed: US pages print
+    "EST" all year, British ones "GMT". (On a page that gives no day, the clock is read on the
+    fetch's: its zone's offset is all it tells.)"""
     assert reading.clock is not None
     shown = reading
     if reading.utc is None and any(c.isalpha() for c in reading.text):
@@ -2402,8 +2404,22 @@ def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
     moment = parse_utc(shown.utc)
     if moment is None:
         return reading.clock
+    hour, minute = reading.clock
+    named = (hour * 60 + minute - moment.hour * 60 - moment.minute) % _DAY_MINUTES
+    if named in _zone_offsets(clock.zone, moment.year):
+        return reading.clock
     local = moment.astimezone(clock.zone)
     return (local.hour, local.minute)
+
+
+def _zone_offsets(zone: tzinfo, year: int) -> set[int]:
+    """A zone's offsets from UTC in winter and in summer, in minutes past midnight."""
+    found = set()
+    for month in (1, 7):
+        offset = datetime(year, month, 15, 12, tzinfo=zone).utcoffset()
+        if offset is not None:
+            found.add(int(offset.total_seconds() // 60) % _DAY_MINUTES)
+    return found
 
 
 def _programme_of_today(
