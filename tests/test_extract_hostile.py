@@ -944,6 +944,20 @@ def test_a_live_channels_comment_thread_beside_its_schedule_is_no_post() -> None
 
     url = "https://www.rts.example.rs/live/rts1/"
     assert extract_page(page(schedule, thread), url, fetched_at=FETCHED).updates == []
-    # Two posts, each with its time: the channel's live blog, begun.
-    found = extract_page(page(post.replace("Blokada", "Protest"), post), url, fetched_at=FETCHED)
-    assert [u.headline for u in found.updates] == ["Protest kod Slavije", "Blokada kod Slavije"]
+    # Two posts, each with its time: the channel's live blog, begun; their footers' comment
+    # count and link, or two readers a post quotes, make no thread.
+    footer = (
+        '<div class="post-footer"><a class="comment-count" href="#c">12</a>'
+        '<a class="comment-link" href="#c">Komentariši</a></div></section>'
+    )
+    quoted = (
+        '<blockquote class="reader-comment">Čitalac Marko piše da je saobraćaj stao.</blockquote>'
+        '<blockquote class="reader-comment">Čitateljka Ana javlja da su tramvaji stali.</blockquote>'
+        "</section>"
+    )
+    for extra in ("</section>", footer, quoted):
+        told = post.replace("</section>", extra)
+        found = extract_page(
+            page(told.replace("Blokada", "Protest"), told), url, fetched_at=FETCHED
+        )
+        assert [u.headline for u in found.updates] == ["Protest kod Slavije", "Blokada kod Slavije"]

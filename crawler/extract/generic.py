@@ -1831,19 +1831,33 @@ def _score(group: _Group, features: _Features, clock: PageClock | None) -> None:
 
 
 def _holds_comments(member: Element) -> bool:
-    """Whether a box holds readers' comments, side by side, each naming itself so (a
-    channel's "Komentari gledalaca" beside its player): a thread, no post."""
+    """Whether a box holds readers' comments: three boxes or more side by side, of one tag,
+    each naming itself a comment and saying something (a channel's "Komentari gledalaca"
+    beside its player), a thread, no post. (Not a post's `comment-count` and `comment-link`
+    beside each other, nor two readers it quotes.)"""
     for element in member.iterdescendants():
-        if isinstance(element.tag, str) and _comment_named(element):
-            after = element.getnext()
-            if after is not None and after.tag == element.tag and _comment_named(after):
+        if not isinstance(element.tag, str) or not _a_comment(element):
+            continue
+        run, after = 1, element.getnext()
+        while after is not None and after.tag == element.tag and _a_comment(after):
+            run += 1
+            if run >= _THREAD:
                 return True
+            after = after.getnext()
     return False
 
 
-def _comment_named(element: Element) -> bool:
+_THREAD = 3  # comments side by side that make a thread
+_COMMENT_TEXT = 15  # characters a comment says at least
+
+
+def _a_comment(element: Element) -> bool:
     cls = element.get("class")
-    return bool(cls) and _COMMENT_WORD.search(cls) is not None
+    return (
+        bool(cls)
+        and _COMMENT_WORD.search(cls) is not None
+        and walks.text_length(element, _COMMENT_TEXT) >= _COMMENT_TEXT
+    )
 
 
 def _timetable(members: list[Element]) -> bool:
