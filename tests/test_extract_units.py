@@ -1254,6 +1254,8 @@ def test_a_picture_box_named_for_tests_with_a_plain_caption_and_a_cited_credit()
       <h3>In pictures: budget day</h3><div class="x2"><div data-testid="image"><picture>
       <img src="/images/treasurer.jpg" alt=""></picture><p>The Treasurer arrives at Parliament
       House.<cite><span>Credit: </span>Alex Ellinghausen</cite></p></div>
+      <div data-testid="photo-block"><img src="/images/house.jpg" alt=""><p>Parliament House
+      at dawn.</p><cite>Photo: Jane Smith</cite></div>
       <p>Our chief photographer has been out this morning.</p></div></div>
       <div class="x1" data-testid="live-blog-post" id="p5lmxq">
       <time datetime="2025-03-26T00:24:00.000Z">11.24am</time>
@@ -1268,8 +1270,35 @@ def test_a_picture_box_named_for_tests_with_a_plain_caption_and_a_cited_credit()
             "url": "http://127.0.0.1:1/images/treasurer.jpg",
             "caption": "The Treasurer arrives at Parliament House.",
             "credit": "Alex Ellinghausen",
-        }
+        },
+        {
+            "type": "image",
+            "url": "http://127.0.0.1:1/images/house.jpg",
+            "caption": "Parliament House at dawn.",
+            "credit": "Jane Smith",
+        },
     ]
+
+
+@pytest.mark.parametrize("testid", ["post-with-image", "image-gallery-post", "embed-post-content"])
+def test_a_posts_body_named_for_tests_with_a_picture_keeps_its_words(testid: str) -> None:
+    """A body box whose test id names the post as well as a picture ("post-with-image") holds
+    the post's words: they stay its words, the picture its media."""
+    body = f"""<div class="x1" data-testid="live-blog-post" id="p5lmyq">
+      <time datetime="2025-03-26T00:44:00.000Z">11.44am</time><h3>Budget day</h3>
+      <div data-testid="{testid}"><p>What the budget says, in a first paragraph.</p>
+      <figure><img src="/images/treasurer.jpg" alt=""></figure>
+      <p>And more of it in a second.</p></div></div>
+      <div class="x1" data-testid="live-blog-post" id="p5lmxq">
+      <time datetime="2025-03-26T00:24:00.000Z">11.24am</time>
+      <h3>Good morning</h3><div class="x2"><p>Welcome to our coverage of budget day.</p></div>
+      </div>"""
+    head = "<title>Federal budget 2025 live updates</title>"
+    update = extract_page(page_with(head, body), "http://127.0.0.1:1/budget-live").updates[0]
+    assert update.body_text == (
+        "What the budget says, in a first paragraph.\n\nAnd more of it in a second."
+    )
+    assert [m["url"] for m in update.media] == ["http://127.0.0.1:1/images/treasurer.jpg"]
 
 
 @pytest.mark.parametrize(

@@ -111,9 +111,9 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
         return None
     if element.get("data-embed-url") or element.get("data-embedded-content-path"):
         return EMBED
-    # (A build that names its boxes for its tests alone names them all the same: Nine's
-    # `div[data-testid=image]`.)
-    hint = cls or element.get("data-testid") or ""
+    # (A build that names its boxes for its tests alone names a picture's box all the same:
+    # Nine's `div[data-testid=image]`; not a post's body, "post-with-image".)
+    hint = cls or _media_testid(element.get("data-testid"))
     embed_class, image_class, video_class = _class_hints(hint) if hint else (False, False, False)
     if embed_class and _has_embed_source(element):
         return IMAGE if image_class and _a_picture(element) else EMBED
@@ -126,6 +126,20 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
     if cls and _VISUAL_CLASS.search(cls) and _captioned_picture(element):
         return IMAGE
     return None
+
+
+def _media_testid(value: str | None) -> str:
+    """A test id that names a picture's, a video's or an embed's box and nothing else
+    ("image", "photo-block", "video-wrapper"), else ""."""
+    if not value:
+        return ""
+    words = set(_TESTID_WORDS.split(value.lower()))
+    return value if words <= _MEDIA_TESTID and words & _MEDIA_WORDS else ""
+
+
+_TESTID_WORDS = re.compile(r"[-_\s]+")
+_MEDIA_WORDS = frozenset({"image", "img", "photo", "picture", "figure", "video", "embed"})
+_MEDIA_TESTID = _MEDIA_WORDS | {"media", "caption", "block", "box", "wrapper", "container", ""}
 
 
 def _captioned_picture(element: Element) -> bool:
@@ -332,11 +346,12 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
         caption = next((text for text in map(text_of, captions) if text), "")
     if not caption and figcaption is None and element.tag != "figure":
         # A picture's box whose caption is a plain paragraph after it, its credit in a
-        # `<cite>` (Nine's "…Wednesday morning.<cite>Credit: Alex Ellinghausen</cite>").
+        # `<cite>` in it or beside it (Nine's "…Wednesday morning.<cite>Credit: Alex
+        # Ellinghausen</cite>").
         line = next((c for c in element if c.tag == "p"), None)
         if line is not None:
             caption = text_of(line)
-            cited = next(line.iter("cite"), None)
+            cited = next(element.iter("cite"), None)
             if credit_el is None and cited is not None:
                 credit_el = cited
     credit = None
