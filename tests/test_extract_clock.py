@@ -455,6 +455,11 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
         # a smaller one makes no length of time.
         ("vor 2 Stunden 3 Tore", "2024-05-05T16:00:00Z"),
         ("2 days 3 weeks ago", "2024-05-03T18:00:00Z"),
+        # A comma lists another length: a reading time, a clip's, after or before the stamp.
+        ("hace 3 horas, 5 min de lectura", "2024-05-05T15:00:00Z"),
+        ("vor 3 Std., 4 Min. Lesezeit", "2024-05-05T15:00:00Z"),
+        ("Audio, 3 min, 5 minutes ago", "2024-05-05T17:55:00Z"),
+        ("Video, 2 minutes 30 seconds, 45 minutes ago", "2024-05-05T17:15:00Z"),
     ],
 )
 def test_how_long_ago_in_two_units(text: str, utc: str) -> None:

@@ -79,11 +79,7 @@ PINNED_LABELS = frozenset(
 # A key post's label: no word of the post, but a sign it is a key event.
 KEY_EVENT_LABELS = frozenset(
     {"key event", "highlight", "wichtig", "important", "essentiel", "importante", "belangrijk",
-     "ważne",
-     # Ukrainian and Russian "the main thing" (Ukrainska Pravda's), and "important" in the
-     # languages of the pinned labels above.
-     "головне", "главное", "важливо", "важно", "važno", "důležité", "dôležité", "pomembno",
-     "önemli", "σημαντικό", "penting"}
+     "ważne"}
 )  # fmt: skip
 # A post's other labels, which say how new or urgent it is and nothing of its own.
 _POST_LABELS = frozenset(

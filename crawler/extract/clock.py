@@ -937,8 +937,9 @@ def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
     amount = (
         rf"(?:(?P<n>\d+)\s*{filler}(?P<u>{every})|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
         r"(?![^\W\d_])\.?"
-        # A smaller unit after it: "1 hour 20 minutes ago", "vor 1 Std. und 20 Min.", "1h 20m".
-        rf"(?:\s*(?:,|{_JOINERS})?\s*(?P<n2>\d+)\s*{filler}(?P<u2>{every})(?![^\W\d_])\.?)?"
+        # A smaller unit after it: "1 hour 20 minutes ago", "vor 1 Std. und 20 Min.", "1h 20m"
+        # (not after a comma: "vor 3 Std., 4 Min. Lesezeit" lists a reading time).
+        rf"(?:\s*(?:{_JOINERS})?\s*(?P<n2>\d+)\s*{filler}(?P<u2>{every})(?![^\W\d_])\.?)?"
     )
     before = rf"{rel.before}\s+" if rel.before else ""
     # After an abbreviation's dot ("5 min. temu") the word goes on in lower case; a capital
