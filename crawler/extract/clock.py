@@ -983,6 +983,11 @@ _OWN_PAGES_ONLY = frozenset(
     {"ru", "uk", "ca", "gl", "eu", "el", "is", "sr", "hr", "bs", "sh", "cnr", "ro", "bg", "cs"}
     | {"sk", "sl"}
 )
+# Their words in the Latin script, which other languages use for something else ("fa", Italian
+# "hai", "pre-", Czech "před" is Slovak "pred"): read only on pages that name the language.
+_NAMED_PAGES_ONLY = frozenset(
+    {"fa", "hai", "duela", "fyrir", "pre", "prije", "acum", "pred", "před"}
+)
 _DAY_WORD_LANGUAGE = {w: lang for lang, words in _DAY_WORDS.items() for w in words}
 _DAY_WORD_BACK = {w: back for words in _DAY_WORDS.values() for w, back in words.items()}
 # Readings that start at the same place: the one that says more wins.
@@ -1751,6 +1756,12 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
         for language, pattern, rel in _RELATIVE_FORMS[marker]:
             if (marker in _AMBIGUOUS or language in _OWN_PAGES_ONLY) and not page._reads(language):
                 continue
+            if (
+                marker in _NAMED_PAGES_ONLY
+                and language in _OWN_PAGES_ONLY
+                and language not in page.languages
+            ):
+                continue  # (Italian "Hai 5 minuti per…" on a page that names no language)
             # A phrase starts with its marker ("vor") or ends with it ("ago"): look only there.
             if rel.before:
                 match = pattern.match(text, at)
