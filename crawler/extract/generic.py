@@ -763,22 +763,26 @@ def _ids_from_post_pages(posts: list[tuple[Element, Update]], targets: list[str]
 
 
 def _last_step(address: str) -> str | None:
-    parts = urlsplit(address)
-    values = [value for _, value in parse_qsl(parts.query)]
-    steps = [step for step in parts.path.split("/") if step]
-    return (values[-1] if values else None) or (steps[-1] if steps else None)
+    ends = _address_ends(address)
+    return ends[0] if ends else None
 
 
 def _page_number(address: str) -> str | None:
-    """The number that ends a page's address: its last step's or its query's last value."""
-    parts = urlsplit(address)
-    values = [value for _, value in parse_qsl(parts.query)]
-    steps = [step for step in parts.path.split("/") if step]
-    for text in (values[-1] if values else "", steps[-1] if steps else ""):
+    """The number that ends a page's address: its query's last value's or its last step's."""
+    for text in _address_ends(address):
         found = _PAGE_NUMBER.search(text)
         if found is not None:
             return found.group(1)
     return None
+
+
+def _address_ends(address: str) -> list[str]:
+    """What ends a page's address, as it names the page: its query's last value, then its
+    path's last step (those it has)."""
+    parts = urlsplit(address)
+    values = [value for _, value in parse_qsl(parts.query)]
+    steps = [step for step in parts.path.split("/") if step]
+    return [end for end in (values[-1] if values else "", steps[-1] if steps else "") if end]
 
 
 _PAGE_NUMBER = re.compile(r"(?:^|[_-])(\d{3,})(?:\.\w+)?$")
