@@ -34,6 +34,8 @@ pytestmark = pytest.mark.own_backends  # words and names: no walk over a tree
         "https://www.example.com/us/live-fire-updates-park-fire-butte-county/",
         "https://www.example.hr/vijesti/clanak/uzivo-poplave-u-slavoniji/2561.aspx",
         "https://www.example.lt/naujienos/tiesiogiai/rinkimai",
+        # Der Standard's "Livebericht" (its German pages' live blogs).
+        "https://www.derstandard.at/jetzt/livebericht/3000000215432/guterres-reist-nach-kiew",
         # "live-at-…", "live-in-…" in a live blog's slug.
         "https://www.example.com/news/world/israel-gaza-war-live-at-least-20-killed-b2535123",
         "https://www.example.in/elections/elections-2024-live-in-phase-3-voting",

@@ -43,7 +43,7 @@ _URL_WORDS = re.compile(
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|canli|"
     r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre|"
     r"uzivo|v-zivo|nazivo|minuta-po-minute|tiesiogiai|tiesraide|otseblogi|"
-    r"liveblogg|direktrapport|en-directe)"
+    r"liveblogg|direktrapport|en-directe|livebericht)"
     r"(?=$|[/_.?&=-])",
     re.I,
 )
@@ -103,6 +103,7 @@ _WORD_LANGUAGES = {
     "vivo": ("es", "pt"),
     "relacja": ("pl",),
     "en-directe": ("ca",),
+    "livebericht": ("de",),  # (Der Standard's `/jetzt/livebericht/`)
 }
 
 
