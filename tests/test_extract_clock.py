@@ -161,6 +161,7 @@ READINGS = {
     "ru": [
         ("5 минут назад", "relative", "2024-05-05T17:55:00Z", None),
         ("2 часа назад", "relative", "2024-05-05T16:00:00Z", None),
+        ("14 мая 2024 в 10:30", "full", "2024-05-14T08:30:00Z", (10, 30)),
     ],
     "uk": [
         ("5 хвилин тому", "relative", "2024-05-05T17:55:00Z", None),
@@ -234,8 +235,12 @@ READINGS = {
         ("pre 18 minuta", "relative", "2024-05-05T17:42:00Z", None),
         ("pre sat vremena", "relative", "2024-05-05T17:00:00Z", None),
         ("пре 2 сата", "relative", "2024-05-05T16:00:00Z", None),
+        ("14. septembar 2024. 10:30", "full", "2024-09-14T08:30:00Z", (10, 30)),
     ],
-    "id": [("3 Mei 2024 17.40 WITA", "full", "2024-05-03T09:40:00Z", (17, 40))],
+    "id": [
+        ("3 Mei 2024 17.40 WITA", "full", "2024-05-03T09:40:00Z", (17, 40)),
+        ("3 Maret 2024 17.40 WIB", "full", "2024-03-03T10:40:00Z", (17, 40)),
+    ],
     "hr": [
         ("prije 5 minuta", "relative", "2024-05-05T17:55:00Z", None),
         ("prije dva sata", "relative", "2024-05-05T16:00:00Z", None),
@@ -245,12 +250,14 @@ READINGS = {
         ("acum 40 de minute", "relative", "2024-05-05T17:20:00Z", None),
         ("acum o oră", "relative", "2024-05-05T17:00:00Z", None),
         ("acum două ore", "relative", "2024-05-05T16:00:00Z", None),
+        ("14 martie 2024, 10:30", "full", "2024-03-14T09:30:00Z", (10, 30)),
     ],
     "bg": [
         ("преди 5 минути", "relative", "2024-05-05T17:55:00Z", None),
         ("14 май 2024 10:30", "full", "2024-05-14T08:30:00Z", (10, 30)),
     ],
     "cs": [
+        ("14 května 2024 10:30", "full", "2024-05-14T08:30:00Z", (10, 30)),
         ("před 2 hodinami", "relative", "2024-05-05T16:00:00Z", None),
         ("před dvěma hodinami", "relative", "2024-05-05T16:00:00Z", None),
     ],
@@ -446,6 +453,10 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     # On a page that names no language, Italian "Hai 5 min per iscriverti" (you have five
     # minutes) is no Galician "hai 5 minutos" (five minutes ago).
     assert read("Hai 5 min per iscriverti") is None
+    # Months in other scripts come after the day: Arabic "مارس" before a number is "practised"
+    # ("practised medicine for 20 years"), no March the 20th.
+    reading = read("مارس 20 عاما مهنة الطب 10:30")
+    assert reading is not None and reading.kind == "clock"
 
 
 @pytest.mark.parametrize(
@@ -460,10 +471,13 @@ def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
         ("prije 1 sat i 20 minuta", "2024-05-05T16:40:00Z"),  # (on Croatian pages)
         ("acum 2 ore și 5 minute", "2024-05-05T15:55:00Z"),  # (on Romanian pages)
         ("1 час 20 минут назад", "2024-05-05T16:40:00Z"),
+        # Django's timesince, before "ago": its units apart by a comma.
+        ("2 days, 3 hours ago", "2024-05-03T15:00:00Z"),
+        ("1 hour, 20 minutes ago", "2024-05-05T16:40:00Z"),
         # A number after the phrase that counts no time is no part of it; a larger unit after
-        # a smaller one makes no length of time.
+        # a smaller one makes no length: the one nearest "ago" is how long ago.
         ("vor 2 Stunden 3 Tore", "2024-05-05T16:00:00Z"),
-        ("2 days 3 weeks ago", "2024-05-03T18:00:00Z"),
+        ("2 days 3 weeks ago", "2024-04-14T18:00:00Z"),
         # A comma lists another length: a reading time, a clip's, after or before the stamp.
         ("hace 3 horas, 5 min de lectura", "2024-05-05T15:00:00Z"),
         ("vor 3 Std., 4 Min. Lesezeit", "2024-05-05T15:00:00Z"),

@@ -4707,3 +4707,66 @@ def test_a_clock_that_names_the_pages_zone_in_winter_is_the_pages_clock_all_year
         url="https://www.example.com/2024/05/14/live-primary",
     )
     assert [u.published_at for u in updates] == [f"2024-05-14T13:{c[2:]}:00Z" for c in clocks]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lang", "url", "published", "fetched", "first"),
+    [
+        # A Chicago page in January whose clocks are Eastern: 7:30 p.m. ET is 00:30 UTC.
+        (
+            "{c} p.m. ET",
+            "en-US",
+            "https://www.example.com/2024/01/16/live-iowa-caucus",
+            "2024-01-16T18:00:00-06:00",
+            "2024-01-17T02:00:00Z",
+            "2024-01-17T00:30:00Z",
+        ),
+        # A German page in May whose clocks are British: 16:30 BST is 15:30 UTC.
+        (
+            "{c} BST",
+            "de",
+            "https://www.example.de/sport/live-premier-league-ticker",
+            "2024-05-14T12:00:00+02:00",
+            "2024-05-14T16:00:00Z",
+            "2024-05-14T15:30:00Z",
+        ),
+    ],
+)
+def test_a_clock_that_names_another_regions_zone_is_in_that_zone(
+    stamp: str, lang: str, url: str, published: str, fetched: str, first: str
+) -> None:
+    """Another region's zone whose offset happens to be the page zone's in the other season
+    (Eastern winter time is Chicago's summer offset) is still that region's."""
+    clocks = ["7:30", "7:20", "7:10"] if "p.m." in stamp else ["16:30", "16:20", "16:10"]
+    posts = "".join(
+        f"<div class='entry'><span class='time'>{stamp.format(c=c)}</span><h3>Update number "
+        f"{n} from the count</h3><p>Officials said counting was progressing and more results "
+        "would follow soon.</p></div>"
+        for n, c in enumerate(clocks)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Results live", fetched, published, lang, url
+    )
+    assert updates[0].published_at == first
+
+
+def test_one_digit_clocks_in_arabic_indic_digits_are_read_as_one_digit_clocks() -> None:
+    """An Arabic page's morning clocks in Arabic-Indic digits ("٩:٥٠") beside its afternoon
+    ones ("١٤:٣٠"), in boxes of one shape: clocks, as "9:50" beside "14:30" is."""
+    clocks = ["١٤:٣٠", "١٢:٤٥", "١١:٣٠", "١٠:١٥", "٩:٥٠", "٩:٠٣"]
+    posts = "".join(
+        f"<div class='post'><span class='time'>{c}</span><h3>عنوان الخبر رقم {n}</h3><p>نص "
+        f"الخبر رقم {n} في جملة طويلة بما يكفي لتكون منشورا.</p></div>"
+        for n, c in enumerate(clocks)
+    )
+    updates = live_updates(
+        f"<div class='live'>{posts}</div>",
+        "مباشر: تطورات الأوضاع في غزة",
+        "2024-05-14T12:00:00Z",
+        published="2024-05-14T06:00:00+03:00",
+        lang="ar",
+    )
+    assert [u.published_at for u in updates][-2:] == [
+        "2024-05-14T06:50:00Z",
+        "2024-05-14T06:03:00Z",
+    ]

@@ -429,8 +429,8 @@ def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str]) -> None:
         ),
         # A story's address: its posts' pages below it, numbered or not, or its query.
         (
-            "https://news.example/politics/budget-live",
-            "/politics/budget-live/post/12345{n}",
+            "https://news.example/politics/spring-budget-live",
+            "/politics/spring-budget-live/post/12345{n}",
             "s",
             ["123453", "123452", "123451"],
         ),
@@ -441,13 +441,13 @@ def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str]) -> None:
             ["post-300123", "post-300122", "post-300121"],  # (its last step, as CNN's)
         ),
         (
-            "https://news.example/politics/budget-live",
-            "/politics/budget-live/post/663f1c2ae4b0a1d{n}f",
+            "https://news.example/politics/spring-budget-live",
+            "/politics/spring-budget-live/post/663f1c2ae4b0a1d{n}f",
             "s",
             ["663f1c2ae4b0a1d3f", "663f1c2ae4b0a1d2f", "663f1c2ae4b0a1d1f"],
         ),
         (
-            "https://news.example/politics/budget-live",
+            "https://news.example/politics/spring-budget-live",
             "?update=12345{n}",
             "s",
             ["123453", "123452", "123451"],
@@ -455,8 +455,14 @@ def test_an_index_of_live_blogs_is_no_live_blog(stamps: list[str]) -> None:
         # A section's address, whose stories lie under it, numbered too: no post's own page.
         ("https://news.example/politics/", "/politics/2024/03/02/story-12345{n}/", "s", []),
         ("https://news.example/live/", "/live/story-number-{n}/", "s", []),
+        # A hub's address, a word or two each step (`/live-updates/`): its blogs below it; so
+        # is a live section's whose list's box says live, where they stand a step below.
+        ("https://news.example/live-updates/", "/live-updates/story-{n}", "s", []),
+        ("https://news.example/live/", "/live/story-{n}", "liveblog-list", []),
+        # A front page's ticker: the site's stories, whatever its box's name.
+        ("https://news.example/", "/politics/2024/03/02/story-12345{n}/", "live-ticker", []),
         # Elsewhere: a rail of the site's stories; from a front page, anywhere.
-        ("https://news.example/politics/budget-live", "/news/story-{n}", "s", []),
+        ("https://news.example/politics/spring-budget-live", "/news/story-{n}", "s", []),
         ("https://news.example/", "/?p=100{n}", "s", []),
     ],
 )
@@ -961,3 +967,17 @@ def test_a_live_channels_comment_thread_beside_its_schedule_is_no_post() -> None
             page(told.replace("Blokada", "Protest"), told), url, fetched_at=FETCHED
         )
         assert [u.headline for u in found.updates] == ["Protest kod Slavije", "Blokada kod Slavije"]
+
+
+def test_cards_whose_links_are_no_address_are_read_without_a_crash() -> None:
+    """A card's link that no address can be read from ("https://[news.example.com/…", an
+    unclosed IPv6 bracket) leads nowhere: no post's own page, and no exception."""
+    cards = "".join(
+        f'<div class="entry"><time datetime="2024-03-02T1{n}:00:00Z">1{n}:00</time><h3>'
+        f'<a href="https://[news.example/live/story-{n}">Story number {n} of the day</a></h3>'
+        f"<p>What story {n} is about, in a line of summary.</p></div>"
+        for n in (3, 2, 1)
+    )
+    page = html_page("<title>Direct: the day live</title>", f"<div class='s'>{cards}</div>")
+    found = extract(page, "https://news.example/world/live/ukraine-war-live")
+    assert all(u.source_id is None for u in found.updates)

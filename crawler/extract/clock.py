@@ -801,6 +801,16 @@ _META_TIMES = frozenset(
 # regex engine skips to the digits instead of trying every position (a text node costs µs).
 
 _DIGIT = re.compile(r"\d")
+
+
+def western_digits(text: str) -> str:
+    """The text with Arabic-Indic and Persian digits written 0-9, one for one; the text itself
+    where it has none."""
+    if text.isascii() or _EASTERN_DIGIT.search(text) is None:
+        return text
+    return text.translate(_EASTERN_DIGITS)
+
+
 # Arabic-Indic and extended (Persian, Urdu) digits, read as 0-9.
 _EASTERN_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _EASTERN_DIGITS = str.maketrans(
@@ -845,6 +855,7 @@ _DATE_DMY = re.compile(
     r"(?P<mon>[^\W\d_]{3,12})\.?(?:,?\s*(?:de\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?",
     re.I,
 )
+_LATIN_LAST = 0x24F  # the last letter of the Latin script's extensions ("październik")
 _DATE_MDY = re.compile(
     r"(?<![^\W\d_])(?P<mon>[^\W\d_]{3,12})\.?\s*(?P<d>\d(?<![\d.]\d)\d?)(?:st|nd|rd|th)?"
     r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?(?!\d)",
@@ -934,12 +945,14 @@ def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
     long = "|".join(re.escape(w) for w in words if len(w) > 1)
     amounts = "|".join(sorted(map(re.escape, rel.amounts), key=len, reverse=True))
     filler = rf"(?:{rel.filler}\s+)?" if rel.filler else ""
+    joiners = f",|{_JOINERS}" if rel.after else _JOINERS
     amount = (
         rf"(?:(?P<n>\d+)\s*{filler}(?P<u>{every})|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
         r"(?![^\W\d_])\.?"
-        # A smaller unit after it: "1 hour 20 minutes ago", "vor 1 Std. und 20 Min.", "1h 20m"
-        # (not after a comma: "vor 3 Std., 4 Min. Lesezeit" lists a reading time).
-        rf"(?:\s*(?:{_JOINERS})?\s*(?P<n2>\d+)\s*{filler}(?P<u2>{every})(?![^\W\d_])\.?)?"
+        # A smaller unit after it: "1 hour 20 minutes ago", "vor 1 Std. und 20 Min.", "1h 20m";
+        # after a comma only before the word that ends the phrase ("2 days, 3 hours ago",
+        # Django's): "vor 3 Std., 4 Min. Lesezeit" lists a reading time.
+        rf"(?:\s*(?:{joiners})?\s*(?P<n2>\d+)\s*{filler}(?P<u2>{every})(?![^\W\d_])\.?)?"
     )
     before = rf"{rel.before}\s+" if rel.before else ""
     # After an abbreviation's dot ("5 min. temu") the word goes on in lower case; a capital
@@ -1134,9 +1147,9 @@ class PageClock:
         if not text:
             return None
         text = text[:_MAX_TEXT]
-        if text.isascii() or _EASTERN_DIGIT.search(text) is None:
+        plain = western_digits(text)
+        if plain is text:
             return _read(self, text)
-        plain = text.translate(_EASTERN_DIGITS)
         reading = _read(self, plain)
         if reading is None or not reading.text or reading.text not in plain:
             return reading
@@ -1144,11 +1157,14 @@ class PageClock:
         return replace(reading, text=text[at : at + len(reading.text)])
 
     def read_short_clock(self, text: str) -> Reading | None:
-        """A text that is a one-digit clock and nothing else ("9:03", "9.03"), read as a bare
-        clock. Alone it may be a video's length or a version: callers read it only where the
-        page's two-digit clocks stand in boxes of the same shape."""
-        match = _SHORT_CLOCK.fullmatch(text)
-        return _bare_clock(self, match) if match is not None else None
+        """A text that is a one-digit clock and nothing else ("9:03", "9.03", "٩:٠٣"), read as
+        a bare clock. Alone it may be a video's length or a version: callers read it only where
+        the page's two-digit clocks stand in boxes of the same shape."""
+        match = _SHORT_CLOCK.fullmatch(western_digits(text))
+        if match is None:
+            return None
+        reading = _bare_clock(self, match)
+        return replace(reading, text=text.strip()) if reading is not None else None
 
     def day_named(self, text: str) -> date | None:
         """The day a short line names when it says nothing else, the day of the week aside: a
@@ -1344,6 +1360,7 @@ def leading_clock(text: str) -> tuple[int, int, int] | None:
     """(hour, minute, end) of the clock that opens the text: "19:02(IST) TOSS: …",
     "12.31 Uhr: …", "9:15 p.m. ET – …" (the hour on 24; `end` after its "Uhr", "pm" or zone);
     None when the text opens with anything else."""
+    text = western_digits(text)  # (the same length: `end` stands in the text as written)
     clock = next(_clocks(text, lenient=True), None)
     if clock is None or text[: clock.start].strip():
         return None
@@ -1659,7 +1676,10 @@ def _find_date(text: str, need_year: bool, month_first: bool = False) -> _Date |
     found: list[_Date] = []
     for pattern in (_DATE_DMY, _DATE_MDY):
         for named in pattern.finditer(text):
-            month = MONTHS.get(named.group("mon").lower())
+            word = named.group("mon").lower()
+            if pattern is _DATE_MDY and not word.isascii() and ord(max(word)) > _LATIN_LAST:
+                continue  # (months in other scripts come after the day: "مارس 20 عاما" is no date)
+            month = MONTHS.get(word)
             if month is not None and (named.group("y") or not need_year):
                 year = int(named.group("y")) if named.group("y") else None
                 found.append(_Date(named.start(), named.end(), year, month, int(named.group("d"))))
@@ -1782,9 +1802,13 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
         return None
     moment = _before(page.fetched_at, amount, unit)
     if moment is not None and match.group("n2"):
-        smaller = _unit(rel, match.group("u2").lower())
-        if smaller is not None and _UNITS.index(smaller) < _UNITS.index(unit):
-            moment = _before(moment, int(match.group("n2")), smaller)  # (not "2 days 3 weeks")
+        second = _unit(rel, match.group("u2").lower())
+        if second is not None and _UNITS.index(second) < _UNITS.index(unit):
+            moment = _before(moment, int(match.group("n2")), second)
+        elif second is not None and rel.after:
+            # No smaller unit: the length nearest the word that ends the phrase is its own
+            # ("Audio, 3 min, 5 minutes ago": a clip's length, then how long ago).
+            moment = _before(page.fetched_at, int(match.group("n2")), second)
     if moment is None:
         return None
     return match.start(), "relative", Reading("relative", format_utc(moment), match.group(0))
@@ -2373,6 +2397,13 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
                 return _named_zone(_PRINTED_ZONES[name])
             return clock.zone
     return None
+
+
+def named_region(text: str) -> str | None:
+    """The region's zone (its IANA name) that an abbreviation in a time's text names, for the
+    abbreviations of one region ("EST", "ET": America/New_York; "WIB": Asia/Jakarta)."""
+    named = _ZONE_ANYWHERE.search(text)
+    return _PRINTED_ZONES.get(named.group(1)) if named is not None else None
 
 
 def _dateline_stamp(words: str, before: str) -> bool:

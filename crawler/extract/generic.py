@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 from urllib.parse import parse_qsl, urlsplit
@@ -56,9 +56,11 @@ from crawler.extract.clock import (
     is_date_line,
     minute_reading,
     mostly_rising,
+    named_region,
     names_zone,
     next_day,
     on_day_near,
+    western_digits,
 )
 from crawler.extract.completeness import says_read_more
 from crawler.extract.dom import (
@@ -422,7 +424,9 @@ def _stream(
     # (`/politics/`, `/live/`), whose stories lie under it too; there a picture that links to
     # the card's page as its title does makes it a teaser.
     section = bool(targets) and not linked and _section_path(url)
-    if section and _thumbnails(posts, targets, url):
+    if section and (
+        _thumbnails(posts, targets, url) or not all(_post_page_below(t, url) for t in targets)
+    ):
         linked = True
     carded = ("section" if section else "story") if targets and not linked else ""
     posts = _without_intro_and_outro(posts, times, set(pinned))
@@ -716,13 +720,26 @@ def _post_page(target: str, url: str) -> bool:
     """Whether a card's link leads to a page under this one, as a post's own page does: this
     page's path with a query of its own ("?update=123"), or a path below it
     (`/world/live/ukraine-war-live/post-300123`, Libération's `/direct/element/…_91873/`)."""
-    page, card = urlsplit(url), urlsplit(target)
-    if card.netloc.lower() != page.netloc.lower():
+    try:
+        page, card = urlsplit(url), urlsplit(target)
+    except ValueError:  # ("https://[news.example.com/…": no address at all)
         return False
+    if card.netloc.lower() != page.netloc.lower() or not page.path.strip("/"):
+        return False  # (a front page's links lead to the site's stories, no post's own)
     if card.path == page.path:
         return bool(card.query)
     base = page.path.rstrip("/") + "/"
     return card.path.startswith(base) and len(card.path) > len(base)
+
+
+def _post_page_below(target: str, url: str) -> bool:
+    """Whether a card's link leads two steps or more below a section's address to a numbered
+    page (Libération's `/direct/element/…_91873/` from `/direct/`), not a step below, where a
+    hub's blogs stand (`/live/…/`)."""
+    base = urlsplit(url).path.rstrip("/") + "/"
+    path = urlsplit(target).path
+    steps = [step for step in path[len(base) :].split("/") if step]
+    return len(steps) >= 2 and _page_number(target) is not None
 
 
 def _thumbnails(posts: list[tuple[Element, Update]], targets: list[str], url: str) -> bool:
@@ -739,14 +756,15 @@ def _thumbnails(posts: list[tuple[Element, Update]], targets: list[str], url: st
 
 
 def _section_path(url: str) -> bool:
-    """Whether an address is a section's, a word or two without a story's slug or number
-    (`/`, `/politics/`, `/news/live`, `/sport/football/live/`, `/direct/`), not a story's
-    (`/world/live/ukraine-war-live`, `/budget-live-2/`, `…/2024/05/14/…`)."""
+    """Whether an address is a section's, its steps a word or two each without a story's
+    slug or number (`/`, `/politics/`, `/news/live`, `/live-updates/`, `/us-news/`,
+    `/direct/`), not a story's (`/world/live/ukraine-war-live`, `/budget-live-2/`,
+    `…/2024/05/14/…`, `…/article.html`)."""
     steps = [step for step in urlsplit(url).path.split("/") if step]
-    return not steps or not any(_STORY_STEP.search(step) for step in steps)
+    return not any(_STORY_STEP.search(step) for step in steps)
 
 
-_STORY_STEP = re.compile(r"[-_\d.]")
+_STORY_STEP = re.compile(r"\d|[-_][^-_]+[-_]|\.\w+$")
 
 
 def _ids_from_post_pages(posts: list[tuple[Element, Update]], targets: list[str]) -> None:
@@ -2035,14 +2053,14 @@ def visible_times(
                 continue
             reading = _bare_minute(element, text)
             if reading is None:
-                if _SHORT_CLOCK_SHAPE.fullmatch(text):
+                if _SHORT_CLOCK_SHAPE.fullmatch(western_digits(text)):
                     short.append((at, element, text))
                 continue
         elif (
             not is_tail
             and reading.kind == "clock"
             and reading.clock is not None
-            and _TWO_DIGIT_CLOCK.fullmatch(text)
+            and _TWO_DIGIT_CLOCK.fullmatch(western_digits(text))
         ):
             shape = _box_shape(element)
             clocks_in[shape] += 1
@@ -2087,7 +2105,9 @@ def _short_clocks(
     shapes = [_box_shape(element) for _, element, _ in short]
     counts = Counter(shapes)
     codes = {
-        shape for shape, (_, _, text) in zip(shapes, short, strict=True) if text.strip()[0] == "0"
+        shape
+        for shape, (_, _, text) in zip(shapes, short, strict=True)
+        if western_digits(text).strip()[0] == "0"
     }
     found = []
     for shape, (at, element, text) in zip(shapes, short, strict=True):
@@ -2411,9 +2431,9 @@ def _place_bare_clocks(
 def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
     """A bare clock as the page's zone shows it: one that names another zone ("16.40 WITA"
     on a page in Jakarta's time) is the hour and minute that instant is there. One that names
-    the page's own zone in winter or in summer is the page's clock as printed: US pages print
-    "EST" all year, British ones "GMT". (On a page that gives no day, the clock is read on the
-    fetch's: its zone's offset is all it tells.)"""
+    the page's own zone, in winter or in summer, is the page's clock as printed: US pages print
+    "EST" all year. (On a page that gives no day, the clock is read on the fetch's: its zone's
+    offset is all it tells.)"""
     assert reading.clock is not None
     shown = reading
     if reading.utc is None and any(c.isalpha() for c in reading.text):
@@ -2422,22 +2442,10 @@ def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
     moment = parse_utc(shown.utc)
     if moment is None:
         return reading.clock
-    hour, minute = reading.clock
-    named = (hour * 60 + minute - moment.hour * 60 - moment.minute) % _DAY_MINUTES
-    if named in _zone_offsets(clock.zone, moment.year):
+    if named_region(reading.text) == getattr(clock.zone, "key", None):
         return reading.clock
     local = moment.astimezone(clock.zone)
     return (local.hour, local.minute)
-
-
-def _zone_offsets(zone: tzinfo, year: int) -> set[int]:
-    """A zone's offsets from UTC in winter and in summer, in minutes past midnight."""
-    found = set()
-    for month in (1, 7):
-        offset = datetime(year, month, 15, 12, tzinfo=zone).utcoffset()
-        if offset is not None:
-            found.add(int(offset.total_seconds() // 60) % _DAY_MINUTES)
-    return found
 
 
 def _programme_of_today(
