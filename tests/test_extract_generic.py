@@ -4662,22 +4662,27 @@ def test_a_heading_that_holds_only_the_byline_is_no_headline(byline: str) -> Non
     assert all(u.body_text.startswith("What the budget says") for u in updates)
 
 
-def test_clocks_in_arabic_indic_digits_date_a_streams_posts() -> None:
-    """An Arabic live page that prints its clocks in Arabic-Indic digits ("١٢:٤٥"): read as
-    the clocks they are, on the page's day, in its zone."""
-    clocks = ["١٢:٤٥", "١١:٣٠", "١٠:١٥", "٠٩:٠٥"]
+def _arabic_stream(clocks: list[str], fetched: str) -> list[Update]:
+    """An Arabic live page (in Jerusalem's summer time, as its publication time says) whose
+    posts print these clocks, read at `fetched`."""
     posts = "".join(
         f"<div class='post'><span class='time'>{c}</span><h3>عنوان الخبر رقم {n}</h3><p>نص "
         f"الخبر رقم {n} في جملة طويلة بما يكفي لتكون منشورا.</p></div>"
         for n, c in enumerate(clocks)
     )
-    updates = live_updates(
+    return live_updates(
         f"<div class='live'>{posts}</div>",
         "مباشر: تطورات الأوضاع في غزة",
-        "2024-05-14T10:00:00Z",
+        fetched,
         published="2024-05-14T06:00:00+03:00",
         lang="ar",
     )
+
+
+def test_clocks_in_arabic_indic_digits_date_a_streams_posts() -> None:
+    """An Arabic live page that prints its clocks in Arabic-Indic digits ("١٢:٤٥"): read as
+    the clocks they are, on the page's day, in its zone."""
+    updates = _arabic_stream(["١٢:٤٥", "١١:٣٠", "١٠:١٥", "٠٩:٠٥"], "2024-05-14T10:00:00Z")
     assert [u.published_at for u in updates] == [
         "2024-05-14T09:45:00Z", "2024-05-14T08:30:00Z", "2024-05-14T07:15:00Z",
         "2024-05-14T06:05:00Z",
@@ -4754,18 +4759,7 @@ def test_one_digit_clocks_in_arabic_indic_digits_are_read_as_one_digit_clocks() 
     """An Arabic page's morning clocks in Arabic-Indic digits ("٩:٥٠") beside its afternoon
     ones ("١٤:٣٠"), in boxes of one shape: clocks, as "9:50" beside "14:30" is."""
     clocks = ["١٤:٣٠", "١٢:٤٥", "١١:٣٠", "١٠:١٥", "٩:٥٠", "٩:٠٣"]
-    posts = "".join(
-        f"<div class='post'><span class='time'>{c}</span><h3>عنوان الخبر رقم {n}</h3><p>نص "
-        f"الخبر رقم {n} في جملة طويلة بما يكفي لتكون منشورا.</p></div>"
-        for n, c in enumerate(clocks)
-    )
-    updates = live_updates(
-        f"<div class='live'>{posts}</div>",
-        "مباشر: تطورات الأوضاع في غزة",
-        "2024-05-14T12:00:00Z",
-        published="2024-05-14T06:00:00+03:00",
-        lang="ar",
-    )
+    updates = _arabic_stream(clocks, "2024-05-14T12:00:00Z")
     assert [u.published_at for u in updates][-2:] == [
         "2024-05-14T06:50:00Z",
         "2024-05-14T06:03:00Z",

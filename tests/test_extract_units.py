@@ -1245,6 +1245,18 @@ def test_a_wordpress_caption_box_is_the_pictures_caption_and_credit(tag: str) ->
     ]
 
 
+def _nine_first_post(first: str) -> Update:
+    """The first post of a Nine-style live page (the SMH's: posts named by `data-testid`)
+    whose first post is `first` and whose second says good morning."""
+    body = first + (
+        '<div class="x1" data-testid="live-blog-post" id="p5lmxq">'
+        '<time datetime="2025-03-26T00:24:00.000Z">11.24am</time><h3>Good morning</h3>'
+        '<div class="x2"><p>Welcome to our coverage of budget day.</p></div></div>'
+    )
+    head = "<title>Federal budget 2025 live updates</title>"
+    return extract_page(page_with(head, body), "http://127.0.0.1:1/budget-live").updates[0]
+
+
 def test_a_picture_box_named_for_tests_with_a_plain_caption_and_a_cited_credit() -> None:
     """Nine's live posts (the Sydney Morning Herald's, per a public recipe of it): the picture
     in `div[data-testid=image]`, no class, its caption a plain paragraph after it and the
@@ -1257,12 +1269,8 @@ def test_a_picture_box_named_for_tests_with_a_plain_caption_and_a_cited_credit()
       <div data-testid="photo-block"><img src="/images/house.jpg" alt=""><p>Parliament House
       at dawn.</p><cite>Photo: Jane Smith</cite></div>
       <p>Our chief photographer has been out this morning.</p></div></div>
-      <div class="x1" data-testid="live-blog-post" id="p5lmxq">
-      <time datetime="2025-03-26T00:24:00.000Z">11.24am</time>
-      <h3>Good morning</h3><div class="x2"><p>Welcome to our coverage of budget day.</p></div>
-      </div>"""
-    head = "<title>Federal budget 2025 live updates</title>"
-    update = extract_page(page_with(head, body), "http://127.0.0.1:1/budget-live").updates[0]
+"""
+    update = _nine_first_post(body)
     assert update.body_text == "Our chief photographer has been out this morning."
     assert update.media == [
         {
@@ -1289,12 +1297,8 @@ def test_a_posts_body_named_for_tests_with_a_picture_keeps_its_words(testid: str
       <div data-testid="{testid}"><p>What the budget says, in a first paragraph.</p>
       <figure><img src="/images/treasurer.jpg" alt=""></figure>
       <p>And more of it in a second.</p></div></div>
-      <div class="x1" data-testid="live-blog-post" id="p5lmxq">
-      <time datetime="2025-03-26T00:24:00.000Z">11.24am</time>
-      <h3>Good morning</h3><div class="x2"><p>Welcome to our coverage of budget day.</p></div>
-      </div>"""
-    head = "<title>Federal budget 2025 live updates</title>"
-    update = extract_page(page_with(head, body), "http://127.0.0.1:1/budget-live").updates[0]
+"""
+    update = _nine_first_post(body)
     assert update.body_text == (
         "What the budget says, in a first paragraph.\n\nAnd more of it in a second."
     )
