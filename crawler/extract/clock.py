@@ -983,8 +983,15 @@ _NOW_MARKERS = frozenset(
     }
 )  # fmt: skip
 # One pass over the lower-cased text finds the words that relative phrases need.
+# (A relative phrase's word only as a word: "pre" stands in "president", "vor" in "favor", and
+# most texts that hold them say no time. "Just now" markers are parts of words: "chwil".)
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 _HINT = re.compile(
-    "|".join(sorted(map(re.escape, _NOW_MARKERS | _RELATIVE_FORMS.keys()), key=len, reverse=True))
+    rf"{_alternatives(_NOW_MARKERS)}|"
+    rf"(?<![^\W\d_])(?:{_alternatives(_RELATIVE_FORMS.keys() - _NOW_MARKERS)})(?![^\W\d_])"
 )
 _WEAK_NOW = {w: lang for lang, words in _NOW_WEAK.items() for w in words.split("|")}
 # Words read only on pages in their language: elsewhere they mean "here" (German and Dutch

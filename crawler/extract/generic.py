@@ -3231,19 +3231,23 @@ _LEAD_LINES = frozenset({"p", "div", "dt"})
 def _byline_headings(member: Element, bylines: list[Element]) -> list[Element]:
     """Headings that hold a byline and nothing else: the Sydney Morning Herald's `<h5><span
     data-testid="byline">…</span></h5>` above its post's `<h3>` names the author, not the
-    post."""
+    post. (Told by the tree alone: each box up to the heading holds the one below, no words
+    of its own beside it.)"""
     found = []
     for byline in bylines:
-        words = text_of(byline)
-        parent = byline.getparent()
-        while words and parent is not None and parent is not member:
-            if text_of(parent) != words:
+        node, parent = byline, byline.getparent()
+        while parent is not None and parent is not member:
+            if len(parent) != 1 or _has_words(parent.text) or _has_words(node.tail):
                 break
             if parent.tag in HEADINGS:
                 found.append(parent)
                 break
-            parent = parent.getparent()
+            node, parent = parent, parent.getparent()
     return found
+
+
+def _has_words(text: str | None) -> bool:
+    return bool(text and not text.isspace())
 
 
 def _headline(member: Element, skip: set[Element]) -> tuple[Element | None, str]:
