@@ -982,6 +982,8 @@ _NOW_MARKERS = frozenset(
         "pouco", "zojuist", "zonet", "zo net", "geplaatst", "chwil", "augenblick", "az önce",
     }
 )  # fmt: skip
+
+
 # One pass over the lower-cased text finds the words that relative phrases need.
 # (A relative phrase's word only as a word: "pre" stands in "president", "vor" in "favor", and
 # most texts that hold them say no time. "Just now" markers are parts of words: "chwil".)
@@ -1000,9 +1002,9 @@ _AMBIGUOUS = frozenset({"hier", "ha"})
 # Languages whose relative phrases are read only on their own pages (or pages that name no
 # language): Ukrainian "год" is hours where Russian's is a year.
 _OWN_PAGES_ONLY = frozenset(
-    {"ru", "uk", "ca", "gl", "eu", "el", "is", "sr", "hr", "bs", "sh", "cnr", "ro", "bg", "cs"}
-    | {"sk", "sl"}
-)
+    {"ru", "uk", "ca", "gl", "eu", "el", "is", "sr", "hr", "bs", "sh", "cnr", "ro", "bg", "cs",
+     "sk", "sl"}
+)  # fmt: skip
 # Their words in the Latin script, which other languages use for something else ("fa", Italian
 # "hai", "pre-", Czech "před" is Slovak "pred"): read only on pages that name the language.
 _NAMED_PAGES_ONLY = frozenset(
