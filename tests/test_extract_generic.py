@@ -1936,6 +1936,41 @@ def test_a_stream_past_midnight_begins_on_the_day_its_page_is_dated(
 
 
 @pytest.mark.parametrize(
+    ("published", "days"),
+    [
+        ("2024-01-10T19:55:00Z", ("11", "10")),  # when the blog began, just before its first post
+        ("2024-01-10T17:05:00Z", ("11", "10")),  # ... under three hours before it
+        ("2024-01-11T01:14:00Z", ("11", "10")),  # its last change, just after its newest post
+        ("2024-01-10T16:30:00Z", ("10", "09")),  # a time long before the first post: no start
+        ("2024-01-10T23:45:00Z", ("10", "09")),  # nor one after it
+    ],
+)
+def test_a_stream_past_midnight_begins_at_the_time_its_page_was_published(
+    published: str, days: tuple[str, str]
+) -> None:
+    """DPG's live blogs state only `article:published_time`: the evening the blog began. Its
+    posts after midnight are on the next day, where that time is the day's newest machine
+    time: placed on its day, the stream would end hours before it, and a day later it begins
+    right after it. A published time that is the last change dates the newest posts."""
+    posts = "".join(
+        f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
+        f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
+        "</li>"
+        for n, clock in enumerate(["01:12", "23:38", "20:01"])
+    )
+    page = (
+        f"<html lang='en-GB'><head><title>Live: fire at the depot</title><meta"
+        f" property='article:published_time' content='{published}'></head><body><h1>Live:"
+        f" fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul></body></html>"
+    )
+    url = "https://www.towntimes.co.uk/news/live-fire-at-the-depot~b9a0c1d2/"
+    updates = extract_page(page.encode(), url, fetched_at="2025-03-01T12:00:00Z").updates
+    newest, oldest = days
+    expected = [f"2024-01-{newest}T01:12:00Z", f"2024-01-{oldest}T23:38:00Z"]
+    assert [u.published_at for u in updates] == [*expected, f"2024-01-{oldest}T20:01:00Z"]
+
+
+@pytest.mark.parametrize(
     ("edited", "modified"),
     [
         ("Edited on: May 1, 2024, {h}:41 p.m.", "2024-05-01T{pm}:41:00Z"),  # wagtail-live's

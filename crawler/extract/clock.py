@@ -1137,6 +1137,9 @@ class PageClock:
     # Whether its dates of numbers put the month first ("03/28/2024"), as the dates it prints
     # that can be read one way only say (in_date_order); None: as its language and zone say.
     month_first: bool | None = None
+    # The newest machine time the page states, which its day is taken from: its last change,
+    # or only the time it began (place_clocks tells which).
+    stamp: datetime | None = None
     _today: date = field(init=False, repr=False, compare=False)
     _cutoff: datetime = field(init=False, repr=False, compare=False)
 
@@ -1207,13 +1210,17 @@ class PageClock:
         where none does): a clock under one is on that day. `floors` are the days of what each
         post quotes (an embedded tweet's date): a post is not older than a tweet it quotes, so
         where the page's day puts one before its floor, the stream is placed that much later,
-        never past the fetch. The day the page `began` is every post's floor."""
+        never past the fetch. The day the page `began` is every post's floor, and so is the
+        day of its machine `stamp` where that is when it began (_begins_at)."""
         named: list[date | None] = list(days) if days is not None else [None] * len(clocks)
         placed = self._in_order(clocks, named)
-        if (floors is None and self.began is None) or any(named):
+        if any(named):
+            return placed
+        began = self.began or self._begins_at(placed)
+        if floors is None and began is None:
             return placed
         floors = floors or [None] * len(clocks)
-        if (began := self.began) is not None:
+        if began is not None:
             floors = [began if floor is None else max(floor, began) for floor in floors]
         behind = max(
             (
@@ -1227,6 +1234,22 @@ class PageClock:
             return placed
         later = min((self.day or self._today) + timedelta(days=behind), self._today)
         return replace(self, day=later)._in_order(clocks, named)
+
+    def _begins_at(self, placed: list[str | None]) -> date | None:
+        """The day of the page's machine stamp where it is the time the blog began, not its
+        last change: on the stamp's day the stream ends over an hour before it, and a day later
+        it would begin right at it (from five minutes before to _START_LEAD after). DPG's pages
+        state only `article:published_time`, the evening a blog began: its posts after
+        midnight are on the next day."""
+        if self.stamp is None:
+            return None
+        moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
+        if len(moments) < 2 or max(moments) > self.stamp - _HOUR:
+            return None
+        lead = min(moments) + timedelta(days=1) - self.stamp
+        if not -_SKEW - _SKEW <= lead <= _START_LEAD:
+            return None
+        return self.stamp.astimezone(self.zone).date()
 
     def _in_order(
         self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
@@ -1328,6 +1351,8 @@ def _local(day: date, hour: int, minute: int, zone: tzinfo, second: int = 0) -> 
 
 # A clock this far after the fetch is still today's (the publisher's clock runs fast).
 _SKEW = timedelta(minutes=2)
+_HOUR = timedelta(hours=1)
+_START_LEAD = timedelta(hours=3)  # a blog's first post after the time it began, at most
 
 
 def page_clock(
@@ -1353,16 +1378,17 @@ def page_clock(
     candidates, from_domain = _zone_candidates(url, tags)
     zone = _infer_zone(candidates, stamps, root, from_domain)
     today = fetched.astimezone(zone).date()
-    day, began = _newest_day(stamps, zone, fetched), False
+    (day, latest), began = _newest(stamps, zone, fetched), False
     if day is not None and day < today:
         # An older day: the page's own, or only that of the stories a sidebar lists?
         own = _extremes(head_times + declared + _own_newest(times))
-        day = _newest_day([s for v in own if (s := _stamp(v)) is not None], zone, fetched)
+        day, latest = _newest([s for v in own if (s := _stamp(v)) is not None], zone, fetched)
     if day is None:
         month_first = languages == ("en",) and getattr(zone, "key", "").startswith("America/")
         day, began = _dateline(root, today, month_first)
     day = min(day, today) if day else None
-    return PageClock(fetched, zone, day, languages, day if began else None)
+    latest = latest if day is not None and latest is not None and latest.date() == day else None
+    return PageClock(fetched, zone, day, languages, day if began else None, stamp=latest)
 
 
 def leading_clock(text: str) -> tuple[int, int, int] | None:
@@ -2295,19 +2321,27 @@ def _infer_zone(
     return timezone(newest[1]) if newest[1] is not None else UTC
 
 
-def _newest_day(stamps: list[_Stamp], zone: tzinfo, fetched: datetime) -> date | None:
-    """The day, in the zone, of the newest machine time that is not after the fetch."""
+def _newest(
+    stamps: list[_Stamp], zone: tzinfo, fetched: datetime
+) -> tuple[date | None, datetime | None]:
+    """The day, in the zone, of the newest machine time that is not after the fetch, and the
+    latest time stated on it, in the zone (None where only dates are)."""
     latest = fetched + timedelta(days=1)
     today = fetched.astimezone(zone).date()
-    days = []
+    days: list[date] = []
+    moments: list[datetime] = []
     for stamp in stamps:
         if stamp.moment is not None:
             moment = stamp.moment if stamp.moment.tzinfo else stamp.moment.replace(tzinfo=zone)
             if moment <= latest:
-                days.append(moment.astimezone(zone).date())
+                moments.append(moment.astimezone(zone))
+                days.append(moments[-1].date())
         elif stamp.day is not None and stamp.day <= today + timedelta(days=1):
             days.append(stamp.day)
-    return max(days) if days else None
+    if not days:
+        return None, None
+    day = max(days)
+    return day, max((m for m in moments if m.date() == day), default=None)
 
 
 _DATELINE_NODES = 400
