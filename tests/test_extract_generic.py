@@ -590,6 +590,29 @@ def test_a_flat_ticker_is_cut_at_each_heading_that_opens_with_a_time(line: str) 
     ]
 
 
+def test_an_argentine_clock_with_hs_opens_a_line_and_is_no_headline() -> None:
+    """Argentine pages write "21:48 hs" ("horas"): the "hs" is the clock's, and a line that is
+    the clock alone has no headline."""
+    entries = [("21:48", "Cierre de la sesión"), ("21:15", ""), ("20:40", "Discurso opositor")]
+    main = "".join(
+        f"<h2>{clock} hs{' | ' + title if title else ''}</h2><p>Lo que pasó en el recinto a esa"
+        " hora, en algunas palabras más.</p>"
+        for clock, title in entries
+    )
+    updates = live_updates(
+        f"<div class='nota'>{main}</div>",
+        "Sesión en Diputados, minuto a minuto",
+        "2024-10-02T01:00:00Z",
+        published="2024-10-01T14:00:00-03:00",
+        lang="es-AR",
+    )
+    assert [(u.published_at, u.headline) for u in updates] == [
+        ("2024-10-02T00:48:00Z", "Cierre de la sesión"),
+        ("2024-10-02T00:15:00Z", None),
+        ("2024-10-01T23:40:00Z", "Discurso opositor"),
+    ]
+
+
 def test_a_ticker_whose_build_boxes_every_block_is_cut_as_one_without_boxes() -> None:
     """t-online's newsblog: each block of the stream in a box of its own (the title's, the
     line with the time and the first words, the next paragraphs', an ad slot's), the boxes

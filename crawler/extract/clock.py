@@ -819,7 +819,8 @@ _EASTERN_DIGITS = str.maketrans(
     "01234567890123456789",
 )
 # A clock: "19:30", "19.30", "7:30:15", "14h05", "14 h 05", "14h", "7pm", "7.30 p.m.", then an
-# optional "Uhr"/"uur"/"h"/"godz.". Not the tail of a number, a word, a price or a range.
+# optional "Uhr"/"uur"/"h"/"godz."/"hs" (Argentina's "21:48 hs"). Not the tail of a number,
+# a word, a price or a range.
 _CLOCK = re.compile(
     r"(?P<h>\d(?<![\w.,:/+\-–€$£¥]\d)\d?)"
     r"(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|[.,:/]\d)"
@@ -827,7 +828,7 @@ _CLOCK = re.compile(
     r"|(?P<bare>\s?h)(?![^\W\d_])"
     r"|(?=\s?[ap]\.?\s?m\b))"
     r"(?P<mer>\s?[ap](?:\.\s?m\.|\.?m\b\.?))?"
-    r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|h\b))?",
+    r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|hs\b\.?|h\b))?",
     re.I,
 )
 _NOON_OR_MIDNIGHT = re.compile(r"\b(?:noon|midnight)\b", re.I)
