@@ -942,6 +942,24 @@ def test_next_links_best_first() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "older"),
+    [
+        ("Next story: Traffic diversions for the procession", False),  # The Indian Express's
+        ("Next article", False),
+        ("Next up: the weather", False),
+        ("Next »", True),
+        ("Older entries", True),
+    ],
+)
+def test_a_next_link_that_names_a_story_leads_to_no_older_updates(text: str, older: bool) -> None:
+    """ "Next story: …" below an article leads to another story, as "Next »" and "Older
+    entries" lead to an older page."""
+    body = f'<div class="next-story-wrap"><a href="/article/cities/next-10412300/">{text}</a></div>'
+    urls = next_urls(parse(page_with(body=body)), "https://news.example/live/blog-10412345/")  # type: ignore[arg-type]
+    assert urls == (["https://news.example/article/cities/next-10412300/"] if older else [])
+
+
 def test_next_links_by_anchor_rel_and_text() -> None:
     body = '<a rel="nofollow next" href="p2">More</a><a href="/p9"><span>Older updates</span></a>'
     urls = next_urls(parse(page_with(body=body)), "https://news.example/live/")  # type: ignore[arg-type]
