@@ -4492,6 +4492,38 @@ def test_a_posts_share_links_that_pass_on_its_own_address_give_its_id() -> None:
     assert [u.source_id for u in updates] == [None, None, None]
 
 
+@pytest.mark.parametrize(
+    ("stamp", "ids"),
+    [
+        ("<a href='/liveblog_entry/{slug}/'><span>{clock}</span></a>", ["rally-2", "rally-1"]),
+        ("<a href='/liveblog_entry/12345{n}/'>{clock}</a>", ["123452", "123451"]),
+        # A link that holds more than the time is a story's, not the post's own page.
+        ("<a href='/liveblog_entry/{slug}/'>{clock} · Rally {n}</a>", [None, None]),
+        # One page for every post is no post's own.
+        ("<a href='/liveblog_entry/all/'>{clock}</a>", [None, None]),
+    ],
+)
+def test_a_posts_time_that_links_to_its_own_page_gives_its_id(
+    stamp: str, ids: list[str | None]
+) -> None:
+    """The Times of Israel links each entry's clock to the entry's own page: where no markup
+    names the posts, that page's number, else its last step, is each post's id, and its address
+    the post's permalink."""
+    posts = "".join(
+        f"<div class='entry'><div class='date'>{stamp.format(slug=f'rally-{n}', clock=c, n=n)}"
+        f"</div><h4>Rally number {n} in the square</h4><p>What rally {n} wants, in a few more "
+        "words than that.</p></div>"
+        for n, c in ((2, "11:42 pm"), (1, "11:05 pm"))
+    )
+    page_url = "https://www.example.com/liveblog-2024-03-05/"
+    updates = live_updates(
+        f"<div class='liveblog'>{posts}</div>", "Live updates", "2024-03-05T23:50:00Z", url=page_url
+    )
+    assert [u.source_id for u in updates] == ids
+    expected = "https://www.example.com/liveblog_entry/rally-2/" if ids[0] == "rally-2" else None
+    assert expected is None or updates[0].permalink == expected
+
+
 def test_a_title_box_before_how_long_ago_in_lower_case_is_a_title() -> None:
     """A title in a box of its own (a hashed `div`), how long ago after it in a `span` ("il y a
     24 minutes"): a block ends its line, so what follows in lower case does not run it on."""

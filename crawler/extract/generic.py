@@ -440,6 +440,7 @@ def _stream(
             update.source_id = update.permalink = None
     if not ids and len(posts) >= 2:
         _ids_from_shares(posts, url)
+        _ids_from_time_links(posts, times, url)
     if not _speaks(updates) or _timeline(updates):
         return Stream()
     if _place_bare_clocks(posts, times, clock):
@@ -664,6 +665,46 @@ def _ids_from_shares(posts: list[tuple[Element, Update]], url: str) -> None:
     values = ids_from_queries(own_pages, pages) if len(own_pages) == len(addresses) else None
     for (_, update), value, address in zip(posts, values or (), addresses, strict=False):
         update.source_id, update.permalink = value, address
+
+
+def _ids_from_time_links(
+    posts: list[tuple[Element, Update]], times: dict[Element, list[_Time]], url: str
+) -> None:
+    """Posts that no markup names, whose time each links to the post's own page on this site,
+    the link holding the time alone (the Times of Israel's `/liveblog_entry/<slug>/` around
+    its clock): each page's number, else its last step, is the post's id, and its address the
+    post's permalink, where every post has one and no two share it (_ids_from_post_pages)."""
+    here = without_fragment(url)
+    host = urlsplit(url).netloc.lower()
+    targets: list[str] = []
+    for member, update in posts:
+        if update.source_id is not None:
+            return
+        target = next(
+            (link for time in times[member] if (link := _time_link(time, member, url))), None
+        )
+        if target is None or target == here or urlsplit(target).netloc.lower() != host:
+            return
+        targets.append(target)
+    if len(set(targets)) == len(targets) and all(urlsplit(t).path.strip("/") for t in targets):
+        _ids_from_post_pages(posts, targets)
+
+
+def _time_link(time: _Time, member: Element, url: str) -> str | None:
+    """The address of the link around a post's time that holds that time alone, without its
+    fragment."""
+    written = time.reading.text if time.reading is not None else raw_text(time.element)
+    shown = normalise_text(written)
+    for node in (time.element, *time.element.iterancestors()):
+        if node is member:
+            return None
+        if node.tag == "a":
+            href = node.get("href")
+            if not href or not shown or normalise_text(raw_text(node)) != shown:
+                return None
+            address = absolute(href, url)
+            return without_fragment(address) if address else None
+    return None
 
 
 def _passed_on(share: str) -> list[str]:
