@@ -613,6 +613,46 @@ def test_an_argentine_clock_with_hs_opens_a_line_and_is_no_headline() -> None:
     ]
 
 
+@pytest.mark.parametrize("titled", [True, False])
+def test_a_line_of_the_posts_time_and_byline_is_neither_headline_nor_body(titled: bool) -> None:
+    """Contao's liveticker prints each item's time, author and viewers on one line ("01.05.2024
+    13:41 | Frank Weber | Zuschauer: 212 (max. 388 am 01.05.2024 13:44)"), longer than a time's
+    label alone: the line is the post's header, its words neither headline nor body. A
+    sentence's words beside its time and byline stay the post's."""
+    items = "".join(
+        f"<div class='liveticker-item'>\n\t<div class='info'>\n\t\t<span class='time'>01.05.2024"
+        f" 13:{m}</span> |\n\t\t<span class='author'>Frank Weber</span> |\n\t\t<span class="
+        f"'guests'>Zuschauer: 2{m}</span>\n\t\t<span class='guests'>(max. 388 am 01.05.2024 13:44)"
+        f"</span>\n\t</div>\n\t{'<h3>Runde ' + m + '</h3>' if titled else ''}<div class='text'>"
+        f"<p>Am Brett {m} ist die Stellung völlig ausgeglichen, sagt die Engine.</p></div></div>"
+        for m in ("41", "22", "05")
+    )
+    updates = live_updates(
+        f"<div class='mod_liveticker'>{items}</div>",
+        "Liveticker 5. Runde",
+        "2024-05-01T12:00:00Z",
+        published="2024-05-01T09:00:00+02:00",
+        lang="de",
+    )
+    assert [(u.headline, u.body_text, u.authors) for u in updates] == [
+        (
+            f"Runde {m}" if titled else None,
+            f"Am Brett {m} ist die Stellung völlig ausgeglichen, sagt die Engine.",
+            ["Frank Weber"],
+        )
+        for m in ("41", "22", "05")
+    ]
+    short = items.replace("Zuschauer: 2", "der Gegner gibt auf, Zug ")
+    updates = live_updates(
+        f"<div class='mod_liveticker'>{short}</div>",
+        "Liveticker 5. Runde",
+        "2024-05-01T12:00:00Z",
+        published="2024-05-01T09:00:00+02:00",
+        lang="de",
+    )
+    assert all("der Gegner gibt auf" in f"{u.headline} {u.body_text}" for u in updates)
+
+
 def test_a_ticker_whose_build_boxes_every_block_is_cut_as_one_without_boxes() -> None:
     """t-online's newsblog: each block of the stream in a box of its own (the title's, the
     line with the time and the first words, the next paragraphs', an ad slot's), the boxes

@@ -2649,6 +2649,10 @@ def _update(
     # so are bylines ("<p class=author>By …</p>" above the heading is no paragraph of the body).
     passed = {t.element for t in times if t.rank != VISIBLE or _heading_of(t.element) is None}
     passed.update(bylines)
+    lines_of = {
+        t.element: box for t in times if (box := _meta_line(t.element, member, bylines)) is not None
+    }
+    passed.update(lines_of.values())
     passed.update(_byline_headings(member, bylines))
     headline_el, headline = _headline(member, passed)
     if headline_el is not None and (
@@ -2685,6 +2689,10 @@ def _update(
         headline_el, headline = _titled_beside_time(times)
     if headline_el is None:
         headline_el, headline = _bold_title(member, times)
+    if headline_el is not None and lines_of:
+        held = set(lines_of.values())
+        if headline_el in held or any(a in held for a in headline_el.iterancestors()):
+            headline_el, headline = None, ""  # (a header line's label: "Zuschauer: 240")
     # A header box may hold the time and a byline, but never the headline.
     stops: set[Element] = set()
     if headline_el is not None:
@@ -2698,7 +2706,9 @@ def _update(
         if t.element is headline_el or _opens_entry_with_words(t, member) or _minute_line(t):
             continue
         if t.element not in boxes:
-            boxes[t.element] = _header_of(t.element, member, stops)
+            line = lines_of.get(t.element)
+            own = line is not None and line not in stops and line is not headline_el
+            boxes[t.element] = line if own else _header_of(t.element, member, stops)
         headers.append((t, boxes[t.element]))
     skip: set[Element] = {header for _, header in headers}
     for header in skip:  # "<p><strong>8.12 Uhr</strong>: Die Hisbollah…": from "Die" on
@@ -3194,6 +3204,35 @@ def _header_of(
             break
         node = parent
     return node
+
+
+def _meta_line(time: Element, member: Element, bylines: list[Element]) -> Element | None:
+    """The box that holds a post's time and its byline and little else, no sentence among it
+    ("01.05.2024 13:41 | Frank Weber | Zuschauer: 212 (max. 388 am 01.05.2024 13:44)", as
+    Contao's liveticker prints it): the post's header line, whose words are neither its
+    headline nor its body, though they run past a header's slack beside a time alone."""
+    if not bylines:
+        return None
+    own = walks.text_length(time)
+    for box in time.iterancestors():
+        if box is member:
+            return None
+        held = [b for b in bylines if any(a is box for a in b.iterancestors())]
+        if not held:
+            continue
+        limit = own + _HEADER_SLACK + sum(walks.text_length(b) for b in held)
+        if walks.text_length(box, 4 * limit) > 4 * limit or any(True for _ in box.iter(*HEADINGS)):
+            return None  # (counted as written first: a template's tabs and line breaks too)
+        rest = text_of(box)
+        if len(rest) > limit:
+            return None
+        for part in (time, *held):
+            rest = rest.replace(text_of(part), " ", 1)
+        words = [w for w in rest.split() if any(c.isalpha() for c in w)]
+        if len(words) >= _SENTENCE_WORDS and any(w[0].islower() for w in words):
+            return None  # (a short post's words beside its time and byline)
+        return box
+    return None
 
 
 def _beside_header(box: Element, header: Element) -> bool:
