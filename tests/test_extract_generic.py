@@ -3960,11 +3960,22 @@ def test_updates_marked_as_schema_org_comments_of_a_blog_posting_are_posts() -> 
         assert len(read) == found, posting
 
 
-def test_a_posts_id_in_a_data_attribute_that_runs_its_words_together() -> None:
+@pytest.mark.parametrize(
+    ("attribute", "value"),
+    [
+        ("data-postid", "5{n}"),
+        ("data-tickeritem", "5{n}"),  # Contao's liveticker (mod_liveticker_item.html5)
+        ("data-fullname", "LiveUpdate_5{n}"),  # a Reddit live thread's (liveupdate.html)
+    ],
+)
+def test_a_posts_id_in_a_data_attribute_that_runs_its_words_together(
+    attribute: str, value: str
+) -> None:
     """Drupal's Liveblog module (galaniprojects/liveblog `liveblog-post.html.twig`): each post
-    an `article.liveblog-post[data-postid]`. Its id is the post's, as `data-post-id` is."""
+    an `article.liveblog-post[data-postid]`. Its id is the post's, as `data-post-id` is; so are
+    Contao's `data-tickeritem` and Reddit's `data-fullname`."""
     posts = "".join(
-        f"<article class='liveblog-post' data-postid='5{n}'><div class='field--name-title'>"
+        f"<article class='liveblog-post' {attribute}='{value.format(n=n)}'><div class='field--name-title'>"
         f"Titel {n}</div><div class='field--name-created'>14.05.2024 - 1{n}:47</div><div "
         f"class='field--name-body'><p>Was Beitrag {n} berichtet, in mehr als ein paar Worten."
         "</p></div></article>"
@@ -3972,7 +3983,7 @@ def test_a_posts_id_in_a_data_attribute_that_runs_its_words_together() -> None:
     )
     page = page_of(f"<div class='view-liveblog-posts'>{posts}</div>", title="Liveblog", lang="de")
     updates = extract_page(page, "https://www.example-stadt.de/liveblog/hochwasser").updates
-    assert [u.source_id for u in updates] == ["58", "57", "55", "54"]
+    assert [u.source_id for u in updates] == [value.format(n=n) for n in (8, 7, 5, 4)]
 
 
 def test_a_listing_of_what_is_to_come_is_no_stream() -> None:

@@ -122,7 +122,8 @@ _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _ID_ATTR = re.compile(  # (not data-testid, data-test-id…: a test's handle on a kind of box)
     r"^data-(?!(?:test|testing|qa|cy|e2e|automation)-?id$)(?:[a-z]+-?)?id$|"
     r"^data-[a-z]+-(?:post|entry|tick|item|update)-?id$|"
-    r"^(?:post|entry|item|update)-id$"
+    r"^(?:post|entry|item|update)-id$|"
+    r"^data-(?:fullname|tickeritem)$"  # Reddit's things, Contao's liveticker items
 )
 _RDFA_SUBJECTS = ("resource", "about")
 _HEADLINE_CLASS = re.compile(r"title|headline|heading|ttl", re.I)
