@@ -2033,6 +2033,33 @@ def test_a_stream_past_midnight_begins_at_the_time_its_page_was_published(
     assert [u.published_at for u in updates] == [*expected, f"2024-01-{oldest}T20:01:00Z"]
 
 
+def test_a_stream_past_two_midnights_begins_at_the_time_its_page_was_published() -> None:
+    """A blog begun one evening that ran on for two nights: as many days later as it crossed
+    midnights."""
+    clocks = ["00:40", "22:10", "09:30", "23:50", "20:05"]
+    posts = "".join(
+        f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
+        f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
+        "</li>"
+        for n, clock in enumerate(clocks)
+    )
+    page = (
+        "<html lang='en-GB'><head><title>Live: fire at the depot</title><meta"
+        " property='article:published_time' content='2024-01-10T20:00:00Z'></head><body><h1>"
+        f"Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul></body>"
+        "</html>"
+    )
+    url = "https://www.towntimes.co.uk/news/live-fire-at-the-depot~b9a0c1d2/"
+    updates = extract_page(page.encode(), url, fetched_at="2025-03-01T12:00:00Z").updates
+    assert [u.published_at for u in updates] == [
+        "2024-01-12T00:40:00Z",
+        "2024-01-11T22:10:00Z",
+        "2024-01-11T09:30:00Z",
+        "2024-01-10T23:50:00Z",
+        "2024-01-10T20:05:00Z",
+    ]
+
+
 @pytest.mark.parametrize(
     ("edited", "modified"),
     [

@@ -1238,16 +1238,20 @@ class PageClock:
 
     def _begins_at(self, placed: list[str | None]) -> date | None:
         """The day of the page's machine stamp where it is the time the blog began, not its
-        last change: on the stamp's day the stream ends over an hour before it, and a day later
-        it would begin right at it (from five minutes before to _START_LEAD after). DPG's pages
-        state only `article:published_time`, the evening a blog began: its posts after
-        midnight are on the next day."""
+        last change: on the stamp's day the stream ends over an hour before it, and as many
+        days later as it crossed midnights it would begin right at it (from five minutes before
+        to _START_LEAD after). DPG's pages state only `article:published_time`, the evening a
+        blog began: its posts after midnight are on the next day."""
         if self.stamp is None:
             return None
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
         if len(moments) < 2 or max(moments) > self.stamp - _HOUR:
             return None
-        lead = min(moments) + timedelta(days=1) - self.stamp
+        first = min(moments)
+        crossed = (self.stamp.date() - first.astimezone(self.zone).date()).days
+        if crossed < 1:
+            return None
+        lead = first + timedelta(days=crossed) - self.stamp
         if not -_SKEW - _SKEW <= lead <= _START_LEAD:
             return None
         return self.stamp.astimezone(self.zone).date()
