@@ -454,6 +454,32 @@ def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     assert extract_page(page, url, fetched_at="2024-05-01T15:00:00Z").updates == []
 
 
+def test_a_short_blog_oldest_first_whose_posts_each_have_an_id_is_a_stream() -> None:
+    """A Django live blog (simonw/simonwillisonblog's `entry_updates.html`) lists its few
+    untitled updates oldest first, each `div#live-update-N[data-update-id]` a line opening
+    with its bold clock: a timeline's shape, but each line is a post the markup names."""
+    updates = "".join(
+        f"<div id='live-update-30{n}' data-update-id='30{n}'><p><strong>{clock}</strong> What"
+        f" the keynote announced at this point, update {n}, in a line of words.</p></div>"
+        for n, clock in enumerate(["09:58", "10:06", "10:14", "10:31"])
+    )
+    main = (
+        "<div class='entry entryPage'><h2>NovaConf keynote live blog</h2><p>I am in the hall "
+        f"and will post short updates here.</p><div id='live-updates'>{updates}</div></div>"
+    )
+    page = page_of(main, "NovaConf keynote live blog", published="2025-03-12T09:55:00Z")
+    url = "https://blog.example.net/2025/Mar/12/novaconf-live-blog/"
+    read = extract_page(page, url, fetched_at="2025-03-12T12:00:00Z").updates
+    assert [u.source_id for u in read] == [
+        "live-update-300",
+        "live-update-301",
+        "live-update-302",
+        "live-update-303",
+    ]
+    assert read[0].published_at == "2025-03-12T09:58:00Z"
+    assert read[0].body_text.startswith("What the keynote announced at this point, update 0")
+
+
 def test_the_blocks_of_an_article_that_hold_its_title_are_no_stream() -> None:
     """The BBC builds an article of blocks of one class (`div[data-component=…-block]`): its
     headline (the page's `<h1>`), its byline with the time, text blocks, a picture. At an

@@ -564,8 +564,12 @@ _AHEAD_LEAST = 2  # items of a programme after the fetch
 def _timeline(updates: list[Update]) -> bool:
     """Whether the posts are a short timeline of what happened: a few untitled lines, each
     dated, in the order things happened (an article's "What we know" or "Key events" list),
-    which no live blog is. A live blog runs newest first, or long."""
+    which no live blog is. A live blog runs newest first, or long, or names each post (a
+    Django live blog's `div#live-update-301[data-update-id]`, oldest first)."""
     if len(updates) >= _LONG_RUN or any(u.headline or "\n" in u.body_text for u in updates):
+        return False
+    ids = [u.source_id for u in updates]
+    if None not in ids and len(set(ids)) == len(ids):
         return False
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
     return len(moments) == len(updates) and all(b > a for a, b in pairwise(moments))
