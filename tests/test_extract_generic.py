@@ -19,7 +19,8 @@ from lxml import etree
 from archive.records import Update
 from archive.times import now_utc, parse_utc
 from crawler.extract import extract_page, generic, lines
-from crawler.extract.clock import PageClock, page_clock
+from crawler.extract.clock import PageClock, leading_clock, page_clock
+from crawler.extract.dom import text_of
 from crawler.extract.entries import prepare
 from crawler.extract.evaluate import TIME_TOLERANCE, _close, load_labels, match
 from crawler.extract.html import parse
@@ -637,6 +638,31 @@ def test_an_argentine_clock_with_hs_opens_a_line_and_is_no_headline() -> None:
         ("2024-10-02T00:15:00Z", None),
         ("2024-10-01T23:40:00Z", "Discurso opositor"),
     ]
+    # The title after the time and a bar in the line's own box (Argentine pages' "minuto a
+    # minuto"), short or longer; not a byline there, nor a sentence.
+    lines_ = [
+        ("02:14", " | Discurso del ganador", "Discurso del ganador"),
+        ("23:31", " | Reconocimiento de la derrota", "Reconocimiento de la derrota"),
+        ("21:05", " | Por Ana Pérez", None),
+        ("20:40", " – El oficialismo reconoció el resultado en la sede.", None),
+    ]
+    main = "".join(
+        f"<div class='minuto'><p class='minuto-hora'><strong>{clock} hs</strong>{rest}</p><p>Lo"
+        " que pasó en el recinto a esa hora, en algunas palabras más.</p></div>"
+        for clock, rest, _ in lines_
+    )
+    updates = live_updates(
+        f"<div class='nota'>{main}</div>",
+        "Elecciones, minuto a minuto",
+        "2024-10-02T06:00:00Z",
+        published="2024-10-01T14:00:00-03:00",
+        lang="es-AR",
+    )
+    assert [u.headline for u in updates] == [title for _, _, title in lines_]
+    assert updates[3].body_text.startswith("El oficialismo reconoció el resultado")
+    # In capitals it is no clock's word: a German lecture hall's "HS 1".
+    assert leading_clock("16:40 HS 1: Preisverleihung") == (16, 40, 5)
+    assert leading_clock("16:40 hs. | Cierre") == (16, 40, 9)
 
 
 @pytest.mark.parametrize("titled", [True, False])
@@ -677,6 +703,22 @@ def test_a_line_of_the_posts_time_and_byline_is_neither_headline_nor_body(titled
         lang="de",
     )
     assert all("der Gegner gibt auf" in f"{u.headline} {u.body_text}" for u in updates)
+    # Nor is a title beside them, in its title's box or in more words, however they are set.
+    for title in (
+        "<strong class='ticker-item__title'>Tor!</strong>",
+        "<span>Biden Lands In Warsaw Ahead Of Summit</span>",
+        "<span>ראש הממשלה נפגש עם השגריר האמריקני הלילה</span>",
+    ):
+        titled = items.replace("<span class='guests'>Zuschauer: 2", f"{title}<span>")
+        updates = live_updates(
+            f"<div class='mod_liveticker'>{titled}</div>",
+            "Liveticker 5. Runde",
+            "2024-05-01T12:00:00Z",
+            published="2024-05-01T09:00:00+02:00",
+            lang="de",
+        )
+        shown = text_of(etree.fromstring(title))
+        assert all(shown in f"{u.headline} {u.body_text}" for u in updates), title
 
 
 def test_a_ticker_whose_build_boxes_every_block_is_cut_as_one_without_boxes() -> None:
@@ -2025,32 +2067,38 @@ def test_a_stream_past_midnight_begins_on_the_day_its_page_is_dated(
 
 
 @pytest.mark.parametrize(
-    ("published", "days"),
+    ("published", "modified", "days"),
     [
-        ("2024-01-10T19:55:00Z", ("11", "10")),  # when the blog began, just before its first post
-        ("2024-01-10T17:05:00Z", ("11", "10")),  # ... under three hours before it
-        ("2024-01-11T01:14:00Z", ("11", "10")),  # its last change, just after its newest post
-        ("2024-01-10T16:30:00Z", ("10", "09")),  # a time long before the first post: no start
-        ("2024-01-10T23:45:00Z", ("10", "09")),  # nor one after it
+        ("2024-01-10T19:55:00Z", "", ("11", "10")),  # when the blog began, before its first post
+        ("2024-01-10T17:05:00Z", "", ("11", "10")),  # ... under three hours before it
+        ("2024-01-11T01:14:00Z", "", ("11", "10")),  # its last change, just after its newest post
+        ("2024-01-10T16:30:00Z", "", ("10", "09")),  # a time long before the first post: no start
+        ("2024-01-10T23:45:00Z", "", ("10", "09")),  # nor one after it
+        ("2024-01-10T19:55:00Z", "2024-01-10T19:55:00Z", ("11", "10")),  # modified as published
+        # A last change the next evening, just before the hour the blog began, is no start.
+        ("2024-01-09T19:50:00Z", "2024-01-10T18:31:00Z", ("10", "09")),
     ],
 )
 def test_a_stream_past_midnight_begins_at_the_time_its_page_was_published(
-    published: str, days: tuple[str, str]
+    published: str, modified: str, days: tuple[str, str]
 ) -> None:
     """DPG's live blogs state only `article:published_time`: the evening the blog began. Its
-    posts after midnight are on the next day, where that time is the day's newest machine
-    time: placed on its day, the stream would end hours before it, and a day later it begins
-    right after it. A published time that is the last change dates the newest posts."""
+    posts after midnight are on the next day, where that time is the page's own newest machine
+    time and no other is stated: placed on its day, the stream would end hours before it, and
+    a day later it begins right after it. A published time that is the last change dates the
+    newest posts, as a modified time does."""
     posts = "".join(
         f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
         f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
         "</li>"
         for n, clock in enumerate(["01:12", "23:38", "20:01"])
     )
+    edited = f"<meta property='article:modified_time' content='{modified}'>" if modified else ""
     page = (
         f"<html lang='en-GB'><head><title>Live: fire at the depot</title><meta"
-        f" property='article:published_time' content='{published}'></head><body><h1>Live:"
-        f" fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul></body></html>"
+        f" property='article:published_time' content='{published}'>{edited}</head><body><h1>"
+        f"Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul></body>"
+        "</html>"
     )
     url = "https://www.towntimes.co.uk/news/live-fire-at-the-depot~b9a0c1d2/"
     updates = extract_page(page.encode(), url, fetched_at="2025-03-01T12:00:00Z").updates
@@ -4037,6 +4085,11 @@ def test_a_posts_id_in_a_data_attribute_that_runs_its_words_together(
     page = page_of(f"<div class='view-liveblog-posts'>{posts}</div>", title="Liveblog", lang="de")
     updates = extract_page(page, "https://www.example-stadt.de/liveblog/hochwasser").updates
     assert [u.source_id for u in updates] == [value.format(n=n) for n in (8, 7, 5, 4)]
+    # A name a theme keeps there ("Anna Kowalski") is no id.
+    named = posts.replace(f"{attribute}='", f"{attribute}='Anna Kowalski ")
+    page = page_of(f"<div class='view-liveblog-posts'>{named}</div>", title="Liveblog", lang="de")
+    updates = extract_page(page, "https://www.example-stadt.de/liveblog/hochwasser").updates
+    assert [u.source_id for u in updates] == [None] * 4
 
 
 def test_a_listing_of_what_is_to_come_is_no_stream() -> None:
@@ -4605,8 +4658,11 @@ def test_a_posts_share_links_that_pass_on_its_own_address_give_its_id() -> None:
         ("<a href='/liveblog_entry/{slug}/'>{clock} · Rally {n}</a>", [None, None]),
         # One page for every post is no post's own.
         ("<a href='/liveblog_entry/all/'>{clock}</a>", [None, None]),
+        # A slug that ends in a year or a count: the slug, not the number.
+        ("<a href='/liveblog_entry/{slug}-held-in-2024/'>{clock}</a>",
+         ["rally-2-held-in-2024", "rally-1-held-in-2024"]),
     ],
-)
+)  # fmt: skip
 def test_a_posts_time_that_links_to_its_own_page_gives_its_id(
     stamp: str, ids: list[str | None]
 ) -> None:
@@ -4626,6 +4682,31 @@ def test_a_posts_time_that_links_to_its_own_page_gives_its_id(
     assert [u.source_id for u in updates] == ids
     expected = "https://www.example.com/liveblog_entry/rally-2/" if ids[0] == "rally-2" else None
     assert expected is None or updates[0].permalink == expected
+
+
+def test_a_time_link_two_posts_share_names_neither_and_the_others_keep_theirs() -> None:
+    """Two entries that sum up one story link their clocks to it: that page names neither of
+    them, and the other posts keep their ids, so that one such pair does not change every
+    post's identity from one fetch to the next."""
+    pages = [
+        "/news/bridge-shut-110327441",
+        "/news/ferry-back-110325980",
+        "/news/ferry-back-110325980",
+    ]
+    posts = "".join(
+        f"<div class='entry'><div class='date'><a href='{page}'>{clock}</a></div><h4>Entry {n} "
+        f"of the day</h4><p>What entry {n} sums up, in a few more words than that.</p></div>"
+        for n, (page, clock) in enumerate(
+            zip(pages, ["11:42 pm", "11:05 pm", "10:31 pm"], strict=True)
+        )
+    )
+    updates = live_updates(
+        f"<div class='liveblog'>{posts}</div>",
+        "Live updates",
+        "2024-03-05T23:50:00Z",
+        url="https://www.example.com/liveblog-2024-03-05/",
+    )
+    assert [u.source_id for u in updates] == ["110327441", None, None]
 
 
 def test_a_title_box_before_how_long_ago_in_lower_case_is_a_title() -> None:

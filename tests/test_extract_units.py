@@ -948,8 +948,12 @@ def test_next_links_best_first() -> None:
         ("Next story: Traffic diversions for the procession", False),  # The Indian Express's
         ("Next article", False),
         ("Next up: the weather", False),
+        ("Next post: Lewes bonfire clean-up under way", False),  # a WordPress theme's
         ("Next »", True),
+        ("Next posts", True),
         ("Older entries", True),
+        ("Older stories", True),
+        ("Earlier articles", True),
     ],
 )
 def test_a_next_link_that_names_a_story_leads_to_no_older_updates(text: str, older: bool) -> None:

@@ -828,7 +828,7 @@ _CLOCK = re.compile(
     r"|(?P<bare>\s?h)(?![^\W\d_])"
     r"|(?=\s?[ap]\.?\s?m\b))"
     r"(?P<mer>\s?[ap](?:\.\s?m\.|\.?m\b\.?))?"
-    r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|hs\b\.?|h\b))?",
+    r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|(?-i:hs)\b\.?|h\b))?",
     re.I,
 )
 _NOON_OR_MIDNIGHT = re.compile(r"\b(?:noon|midnight)\b", re.I)
@@ -1380,6 +1380,7 @@ def page_clock(
     times, declared = _body_times(root, gathered)
     values = _extremes(head_times + declared + [value for value, _ in times])
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
+    stated = [stamp for value in head_times + declared if (stamp := _stamp(value)) is not None]
     candidates, from_domain = _zone_candidates(url, tags)
     zone = _infer_zone(candidates, stamps, root, from_domain)
     today = fetched.astimezone(zone).date()
@@ -1392,7 +1393,8 @@ def page_clock(
         month_first = languages == ("en",) and getattr(zone, "key", "").startswith("America/")
         day, began = _dateline(root, today, month_first)
     day = min(day, today) if day else None
-    latest = latest if day is not None and latest is not None and latest.date() == day else None
+    if day is None or latest is None or latest.date() != day or not _only_own(latest, zone, stated):
+        latest = None
     return PageClock(fetched, zone, day, languages, day if began else None, stamp=latest)
 
 
@@ -2107,6 +2109,18 @@ def zone_named(name: str) -> tzinfo | None:
 
 
 # --- What the page tells --------------------------------------------------------------------
+
+
+def _only_own(latest: datetime, zone: tzinfo, own: list[_Stamp]) -> bool:
+    """Whether the newest machine time is the one the page states of itself, and it states no
+    other (its `article:published_time` alone, or the same time as modified): not a sidebar's,
+    nor a last change after a first publication, which no blog began at."""
+    moments = [
+        stamp.moment if stamp.moment.tzinfo else stamp.moment.replace(tzinfo=zone)
+        for stamp in own
+        if stamp.moment is not None
+    ]
+    return bool(moments) and all(moment == latest for moment in moments)
 
 
 @dataclass(slots=True)

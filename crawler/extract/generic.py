@@ -678,7 +678,9 @@ def _ids_from_time_links(
     """Posts that no markup names, whose time each links to the post's own page on this site,
     the link holding the time alone (the Times of Israel's `/liveblog_entry/<slug>/` around
     its clock): each page's number, else its last step, is the post's id, and its address the
-    post's permalink, where every post has one and no two share it (_ids_from_post_pages)."""
+    post's permalink, where every post has one. A page or an id two posts share names neither
+    (two entries that sum up one story), and the others keep theirs: one such pair does not
+    change every post's identity from one fetch to the next."""
     here = without_fragment(url)
     host = urlsplit(url).netloc.lower()
     targets: list[str] = []
@@ -691,8 +693,13 @@ def _ids_from_time_links(
         if target is None or target == here or urlsplit(target).netloc.lower() != host:
             return
         targets.append(target)
-    if len(set(targets)) == len(targets) and all(urlsplit(t).path.strip("/") for t in targets):
-        _ids_from_post_pages(posts, targets)
+    if not all(urlsplit(target).path.strip("/") for target in targets):
+        return
+    ids = [_page_number(target) or _last_step(target) for target in targets]
+    shared, taken = Counter(targets), Counter(ids)
+    for (_, update), target, own in zip(posts, targets, ids, strict=True):
+        if own is not None and shared[target] == 1 and taken[own] == 1:
+            update.source_id, update.permalink = own, target
 
 
 def _time_link(time: _Time, member: Element, url: str) -> str | None:
@@ -849,7 +856,9 @@ def _address_ends(address: str) -> list[str]:
     return [end for end in (values[-1] if values else "", steps[-1] if steps else "") if end]
 
 
-_PAGE_NUMBER = re.compile(r"(?:^|[_-])(\d{3,})(?:\.\w+)?$")
+# (after a hyphen, five digits at least: a slug's year or count, "…-held-in-2024", is no
+# page's number, where a CMS's id, "…_aid-110327441", is)
+_PAGE_NUMBER = re.compile(r"(?:^|_|-(?=\d{5}))(\d{3,})(?:\.\w+)?$")
 _SUMMARY = 250  # characters of a card's summary: a post of a live blog says more
 
 
@@ -2657,7 +2666,8 @@ def _update(
     lines_of = {
         t.element: box for t in times if (box := _meta_line(t.element, member, bylines)) is not None
     }
-    passed.update(lines_of.values())
+    meta = set(lines_of.values())
+    passed.update(meta)
     passed.update(_byline_headings(member, bylines))
     headline_el, headline = _headline(member, passed)
     if headline_el is not None and (
@@ -2694,10 +2704,12 @@ def _update(
         headline_el, headline = _titled_beside_time(times)
     if headline_el is None:
         headline_el, headline = _bold_title(member, times)
-    if headline_el is not None and lines_of:
-        held = set(lines_of.values())
-        if headline_el in held or any(a in held for a in headline_el.iterancestors()):
-            headline_el, headline = None, ""  # (a header line's label: "Zuschauer: 240")
+    if (
+        headline_el is not None
+        and meta
+        and (headline_el in meta or any(a in meta for a in headline_el.iterancestors()))
+    ):
+        headline_el, headline = None, ""  # (a header line's label: "Zuschauer: 240")
     # A header box may hold the time and a byline, but never the headline.
     stops: set[Element] = set()
     if headline_el is not None:
@@ -2715,6 +2727,11 @@ def _update(
             own = line is not None and line not in stops and line is not headline_el
             boxes[t.element] = line if own else _header_of(t.element, member, stops)
         headers.append((t, boxes[t.element]))
+    if headline_el is None:
+        for t, header in headers:
+            if header not in meta and (found := _title_after_time(t, header, member)):
+                headline_el, headline = found
+                break
     skip: set[Element] = {header for _, header in headers}
     for header in skip:  # "<p><strong>8.12 Uhr</strong>: Die Hisbollah…": from "Die" on
         if header.tag in _INLINE_LEADS and header.tail and _opens_line(header):
@@ -2943,6 +2960,38 @@ def _titled_beside_time(times: list[_Time]) -> tuple[Element | None, str]:
 
 
 _TITLE_BESIDE_TIME = 200  # characters a title set beside a time may run to
+
+
+def _title_after_time(time: _Time, header: Element, member: Element) -> tuple[Element, str] | None:
+    """A short title after the post's time in the line that holds them, past a bar or a
+    dash ("<p><strong>02:14 hs</strong> | Discurso del ganador</p>", as Argentine pages set
+    it), and that line: a few words, the first in capitals, no sentence's end, neither a
+    name nor a byline nor a label. (Not the line a flat ticker's entry was cut at: its words
+    open the entry's body, as the ticker's other lines do.)"""
+    line = header
+    if header.tag in _INLINE_LEADS and _opens_line(header):
+        line = header.getparent()  # (the time's own box, the line's words beside it)
+    if line is None or line.tag not in _LEAD_LINES or time.reading is None:
+        return None
+    if _leads_entry(line, member):
+        return None
+    text, shown = text_of(line), time.reading.text.strip()
+    if not shown or not text.startswith(shown):
+        return None
+    rest = text[len(shown) :]
+    if _TITLE_SEPARATOR.match(rest) is None:
+        return None
+    title = _TIME_SEPARATOR.sub("", rest)
+    words = title.split()
+    if not 2 <= len(words) <= _TITLE_WORDS or not title[0].isupper() or title[-1] in ".:|":
+        return None
+    if lines.is_byline(title) or lines.is_name(title, 2) or is_chrome(title):
+        return None
+    return None if is_teaser_label(title) or " | " in title else (line, title)
+
+
+_TITLE_SEPARATOR = re.compile(r"\s*[|–—-]\s")  # (not a colon: "14:05: Aktualisiert um …")
+_TITLE_WORDS = 12
 
 
 def _header_author(
@@ -3228,14 +3277,16 @@ def _meta_line(time: Element, member: Element, bylines: list[Element]) -> Elemen
         limit = own + _HEADER_SLACK + sum(walks.text_length(b) for b in held)
         if walks.text_length(box, 4 * limit) > 4 * limit or any(True for _ in box.iter(*HEADINGS)):
             return None  # (counted as written first: a template's tabs and line breaks too)
+        if any(_HEADLINE_CLASS.search(e.get("class") or "") for e in box.iter(etree.Element)):
+            return None  # a title's box beside them: "<strong class=ticker-item__title>"
         rest = text_of(box)
         if len(rest) > limit:
             return None
         for part in (time, *held):
             rest = rest.replace(text_of(part), " ", 1)
         words = [w for w in rest.split() if any(c.isalpha() for c in w)]
-        if len(words) >= _SENTENCE_WORDS and any(w[0].islower() for w in words):
-            return None  # (a short post's words beside its time and byline)
+        if len(words) >= _SENTENCE_WORDS:
+            return None  # (a short post's words or title beside its time and byline)
         return box
     return None
 
@@ -3399,8 +3450,8 @@ def _member_id(member: Element, url: str, headline: Element | None = None) -> st
         if own:
             return own
         for name, value in node.items():
-            if _ID_ATTR.match(name) and value.strip():
-                return value.strip()
+            if _ID_ATTR.match(name) and value.strip() and " " not in value.strip():
+                return value.strip()  # (not a name a theme keeps there: "Anna Kowalski")
         if rel := _rel_id(node):
             return rel
         for name in _RDFA_SUBJECTS:  # RDFa's `resource="#post-12"`: the post's own address

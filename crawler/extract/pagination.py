@@ -27,8 +27,9 @@ _NEXT_PAGE = (
 # The next page's link as a pager prints it, the word alone ("Nächste »", "Suivante",
 # "Następna"): a link that goes on ("Nächste Woche…", "Suivant les experts…") leads elsewhere.
 _NEXT_ALONE = r"nächste|suivante?|successiv[ao]|siguiente|próxim[ao]|volgende|następn[ae]"
-# What a "Next …" link to another page names ("Next story: …", "Next article"), not a page.
-_STORY = r"stor(?:y|ies)|articles?|read|up|videos?|episodes?|galler(?:y|ies)"
+# What a "Next …" link to another page names ("Next story: …", "Next article", a WordPress
+# theme's "Next post: …"), not a page ("Next posts" is a pager's).
+_STORY = r"stor(?:y|ies)|articles?|post|read|up|videos?|episodes?|galler(?:y|ies)"
 _TEXT_SCORES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     (re.compile(pattern, re.I), score)
     for pattern, score in (
@@ -38,7 +39,7 @@ _TEXT_SCORES: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (rf"^(?:weitere|mehr)\s+(?:{POSTS})\s+(?:laden|anzeigen)$", 80),
         (rf"^(?:{LOAD_MORE})$", 60),
         (rf"^(?:{_NEXT_PAGE})$", 60),
-        (rf"^(?:older|next|earlier)\b(?!\W*(?:{_STORY})\b)", 40),
+        (rf"^(?:older|earlier)\b|^next\b(?!\W*(?:{_STORY})\b)", 40),
         (rf"^(?:{_NEXT_ALONE})\W*$", 40),
         (r"\b(?:older|earlier) (?:updates|posts|entries)\b", 40),
         (r"^(?:load|show) more\b", 30),
