@@ -400,6 +400,26 @@ def test_a_clock_before_a_word_that_opens_like_a_duration_is_a_clock(
     assert reading is not None and reading.clock == clock
 
 
+def test_a_stamp_of_how_long_ago_and_the_clock_reads_the_clock() -> None:
+    """ "8 minutes ago / 9:42 PM CDT": where a stamp prints both and nothing else, the clock is
+    the time to the minute, how long ago only rounds it; a clock in a title after how long ago
+    is the title's."""
+    chicago = PageClock(
+        datetime(2024, 7, 5, 2, 50, tzinfo=UTC),
+        ZoneInfo("America/Chicago"),
+        date(2024, 7, 4),
+        ("en",),
+    )
+    for text, utc in [
+        ("8 minutes ago / 9:42 PM CDT", "2024-07-05T02:42:00Z"),
+        ("2 hours ago · 7:47 PM", "2024-07-05T00:47:00Z"),
+        ("2 hours ago", "2024-07-05T00:50:00Z"),
+        ("5 minutes ago: Train at 9:30 PM cancelled", "2024-07-05T02:45:00Z"),
+    ]:
+        reading = chicago.read(text)
+        assert reading is not None and reading.utc == utc, text
+
+
 def test_weak_words_count_only_alone() -> None:
     """ "Ahora" is a time stamp alone; inside a sentence it is only a word."""
     assert read("Ahora") is not None

@@ -721,6 +721,30 @@ def test_a_line_of_the_posts_time_and_byline_is_neither_headline_nor_body(titled
         assert all(shown in f"{u.headline} {u.body_text}" for u in updates), title
 
 
+def test_a_flat_run_stamped_how_long_ago_and_the_clock_is_cut_at_each_stamp() -> None:
+    """A WordPress plugin (umarkhtabte/Live-Blog-Schema) appends each update to the post as
+    siblings: a rule, "8 minutes ago / 9:42 PM CDT", the title, the words. Each stamp opens an
+    entry, at its clock."""
+    stamps = [("9:42", 8), ("9:20", 30), ("8:58", 52), ("8:31", 79)]
+    items = "".join(
+        f"<hr><p class='live-blog-timestamp'>{ago} minutes ago / {at} PM CDT</p><h2>Title number"
+        f" {n} here</h2><div class='live-blog-content'><p>What happened at that moment, told in"
+        f" a few words {n}.</p></div>"
+        for n, (at, ago) in enumerate(stamps)
+    )
+    updates = live_updates(
+        f"<div class='entry-content'><p>The parade and the fireworks, as they happen.</p>{items}"
+        "</div>",
+        "LIVE: Fourth of July parade",
+        "2024-07-05T02:50:00Z",
+        published="2024-07-04T18:00:00-05:00",
+    )
+    assert [(u.published_at, u.headline) for u in updates] == [
+        (f"2024-07-05T0{int(at[0]) - 7}:{at[2:]}:00Z", f"Title number {n} here")
+        for n, (at, _) in enumerate(stamps)
+    ]
+
+
 def test_a_ticker_whose_build_boxes_every_block_is_cut_as_one_without_boxes() -> None:
     """t-online's newsblog: each block of the stream in a box of its own (the title's, the
     line with the time and the first words, the next paragraphs', an ad slot's), the boxes

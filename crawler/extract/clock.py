@@ -1491,7 +1491,27 @@ def _read(page: PageClock, text: str) -> Reading | None:
     readings = [f for f in [*found, ago] if f is not None and f[2] is not None]
     if not readings:
         return None
-    return min(readings, key=lambda f: (f[0], _PRIORITY[f[1]]))[2]
+    first = min(readings, key=lambda f: (f[0], _PRIORITY[f[1]]))
+    if first[2] is not None and first[2].kind == "relative" and len(readings) > 1:
+        return _clock_beside(text, first, readings) or first[2]
+    return first[2]
+
+
+def _clock_beside(text: str, ago: _Found, readings: list[_Found]) -> Reading | None:
+    """The clock a stamp prints after how long ago, where the two are the whole text ("8
+    minutes ago / 9:42 PM CDT", "2 hours ago · 7:47 PM"): the post's time to the minute, not
+    rounded to the hour."""
+    assert ago[2] is not None
+    after = ago[0] + len(ago[2].text)
+    for at, kind, reading in readings:
+        if kind not in ("clock", "full") or reading is None or at < after:
+            continue
+        if text[after:at].strip() in _STAMP_JOINS and not text[at + len(reading.text) :].strip():
+            return reading
+    return None
+
+
+_STAMP_JOINS = frozenset({"/", "|", "·", "•", ",", "–", "—", "-"})
 
 
 def _compact_ago(page: PageClock, match: re.Match[str]) -> Reading | None:

@@ -1412,13 +1412,20 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     if before is None:
         return None
     reading = clock.read(start)  # with its label: "ore 18.05" is a clock, "18.05" may be a day
-    if (
-        reading is None
-        or reading.kind not in ("clock", "full", "minute")
-        or not start.startswith(reading.text.lstrip()[:2], before.end())
+    if reading is None or reading.kind not in ("clock", "full", "minute"):
+        return None
+    if not start.startswith(reading.text.lstrip()[:2], before.end()) and not _ago_before(
+        start, reading, clock
     ):
         return None
     return reading.text.strip()
+
+
+def _ago_before(line: str, reading: Reading, clock: PageClock) -> bool:
+    """Whether what stands before a line's clock is how long ago, the stamp's other half ("8
+    minutes ago / 9:42 PM CDT": clock.read took the clock)."""
+    at = line.find(reading.text)
+    return at > 0 and _ago_alone(line[:at].rstrip(" /|·•,–—-"), clock) is not None
 
 
 # The words of a ticker's stamp before its date ("Update vom 14. Mai, 16.12 Uhr", "Erstmeldung
