@@ -1267,6 +1267,36 @@ def test_a_wordpress_caption_box_is_the_pictures_caption_and_credit(tag: str) ->
     ]
 
 
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<p><img src="/media/spoglio.jpg" alt=""></p>',
+        '<img src="/media/spoglio.jpg" alt="">',
+    ],
+)
+def test_a_line_a_class_calls_a_caption_after_a_bare_picture_is_its_caption(picture: str) -> None:
+    """A rich-text editor's picture with no box of its own, `<p><img></p>`, and after it
+    `<p class="caption">` (djangocms-blog's live posts, as its editor leaves them): the
+    picture's caption and credit, not the post's words. A plain paragraph after it stays."""
+    body = f"""<div class="live-event-entry" id="9" data-post-time="1722888018921">
+      <div class="entry-content"><h3>Prime sezioni</h3>
+      <p>Dopo le prime tre sezioni la candidata è al 49%.</p>
+      {picture}<p class="caption">Gli scrutatori al lavoro. (Foto Gazzetta)</p>
+      <p>Il prossimo dato è atteso alle 21.</p></div></div>"""
+    (update,) = extract_page(page_with(body=body), "http://127.0.0.1:1/x").updates
+    assert update.body_text == (
+        "Dopo le prime tre sezioni la candidata è al 49%.\n\nIl prossimo dato è atteso alle 21."
+    )
+    assert update.media == [
+        {
+            "type": "image",
+            "url": "http://127.0.0.1:1/media/spoglio.jpg",
+            "caption": "Gli scrutatori al lavoro.",
+            "credit": "Gazzetta",
+        }
+    ]
+
+
 def _nine_first_post(first: str) -> Update:
     """The first post of a Nine-style live page (the SMH's: posts named by `data-testid`)
     whose first post is `first` and whose second says good morning."""

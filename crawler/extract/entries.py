@@ -35,6 +35,7 @@ from crawler.extract.clean import (
     normalise_lines,
     normalise_text,
     paragraph_texts,
+    split_credit,
     strip_placeholders,
 )
 from crawler.extract.clock import PageClock
@@ -311,6 +312,12 @@ class BodyWriter:
         record = media.image_media(element, self.base_url)
         if record is None:
             return
+        if not record["caption"] and element.tag == "img":
+            beside = media.caption_beside(element)
+            if beside is not None:  # its caption in the line after it: no word of the post's
+                caption, credit = split_credit(text_of(beside))
+                record = media.image_record(record["url"], caption, record["credit"] or credit)
+                self.skip_nodes.add(walks.node_id(beside))
         self.media.append(record)
         url = record["url"]
         if url:

@@ -501,5 +501,30 @@ def attribution_beside(quote: Element) -> Element | None:
 _NAME_LENGTH = 80
 
 
+def caption_beside(img: Element) -> Element | None:
+    """The line right after a picture that a class calls its caption, where the picture has
+    no box of its own (`<p><img …></p><p class="caption">…</p>`, as a rich-text editor leaves
+    it): a short text, no boxes in it."""
+    line = img
+    parent = img.getparent()
+    if (
+        parent is not None
+        and parent.tag == "p"
+        and len(parent) == 1
+        and not (parent.text or "").strip()
+        and not (img.tail or "").strip()
+    ):
+        line = parent  # (the picture alone in its paragraph)
+    after = line.getnext()
+    if after is None or not isinstance(after.tag, str) or after.tag not in ("p", "div", "span"):
+        return None
+    if _caption_role(after.get("class") or "") != _CAPTION or len(after):
+        return None
+    return after if walks.text_length(after, _CAPTION_LENGTH) < _CAPTION_LENGTH else None
+
+
+_CAPTION_LENGTH = 400
+
+
 def _inside(element: Element, ancestor: Element) -> bool:
     return any(parent is ancestor for parent in element.iterancestors())
