@@ -2670,9 +2670,7 @@ def _update(
     # so are bylines ("<p class=author>By …</p>" above the heading is no paragraph of the body).
     passed = {t.element for t in times if t.rank != VISIBLE or _heading_of(t.element) is None}
     passed.update(bylines)
-    lines_of = {
-        t.element: box for t in times if (box := _meta_line(t.element, member, bylines)) is not None
-    }
+    lines_of = _meta_lines(times, member, bylines)
     meta = set(lines_of.values())
     passed.update(meta)
     passed.update(_byline_headings(member, bylines))
@@ -3267,35 +3265,61 @@ def _header_of(
     return node
 
 
-def _meta_line(time: Element, member: Element, bylines: list[Element]) -> Element | None:
-    """The box that holds a post's time and its byline and little else, no sentence among it
-    ("01.05.2024 13:41 | Frank Weber | Zuschauer: 212 (max. 388 am 01.05.2024 13:44)", as
-    Contao's liveticker prints it): the post's header line, whose words are neither its
-    headline nor its body, though they run past a header's slack beside a time alone."""
+def _meta_lines(
+    times: list[_Time], member: Element, bylines: list[Element]
+) -> dict[Element, Element]:
+    """Each time's header line (_meta_line), where the post has a byline: the box around the
+    time that holds a byline too, looked at once for all the post's times."""
     if not bylines:
-        return None
-    own = walks.text_length(time)
-    for box in time.iterancestors():
-        if box is member:
-            return None
-        held = [b for b in bylines if any(a is box for a in b.iterancestors())]
-        if not held:
-            continue
-        limit = own + _HEADER_SLACK + sum(walks.text_length(b) for b in held)
-        if walks.text_length(box, 4 * limit) > 4 * limit or any(True for _ in box.iter(*HEADINGS)):
-            return None  # (counted as written first: a template's tabs and line breaks too)
-        if any(_HEADLINE_CLASS.search(e.get("class") or "") for e in box.iter(etree.Element)):
-            return None  # a title's box beside them: "<strong class=ticker-item__title>"
-        rest = text_of(box)
-        if len(rest) > limit:
-            return None
-        for part in (time, *held):
-            rest = rest.replace(text_of(part), " ", 1)
-        words = [w for w in rest.split() if any(c.isalpha() for c in w)]
-        if len(words) >= _SENTENCE_WORDS:
-            return None  # (a short post's words or title beside its time and byline)
-        return box
-    return None
+        return {}
+    holders: dict[Element, list[Element]] = defaultdict(list)
+    for byline in bylines:
+        for box in byline.iterancestors():
+            if box is member:
+                break
+            holders[box].append(byline)
+    found: dict[Element, Element] = {}
+    looked: dict[Element, bool] = {}
+    for time in times:
+        for box in time.element.iterancestors():
+            if box is member:
+                break
+            held = holders.get(box)
+            if held is None:
+                continue
+            if box not in looked:
+                looked[box] = _meta_line(box, time.element, held)
+            if looked[box]:
+                found[time.element] = box
+            break
+    return found
+
+
+def _meta_line(box: Element, time: Element, held: list[Element]) -> bool:
+    """Whether the smallest box that holds a post's time and its byline holds little else, no
+    sentence among it ("01.05.2024 13:41 | Frank Weber | Zuschauer: 212 (max. 388 am
+    01.05.2024 13:44)", as Contao's liveticker prints it): the post's header line, whose words
+    are neither its headline nor its body, though they run past a header's slack beside a
+    time alone. Not where a title's box or a heading stands among them."""
+    side_by_side = len(box) <= len(held) + 1 and all(c is time or c in held for c in box)
+    if side_by_side and not any(_has_words(t) for t in (box.text, *(c.tail for c in box))):
+        return True  # the time and the byline alone: the common case, looked at no further
+    parts = walks.text_length(time) + sum(walks.text_length(b) for b in held)
+    limit = parts + _HEADER_SLACK
+    if walks.text_length(box, 4 * limit) > 4 * limit:
+        return False  # (counted as written first: a template's tabs and line breaks too)
+    if any(
+        e.tag in HEADINGS or _HEADLINE_CLASS.search(e.get("class") or "")
+        for e in box.iter(etree.Element)
+    ):
+        return False  # a title's box beside them: "<strong class=ticker-item__title>"
+    rest = text_of(box)
+    if len(rest) > limit:
+        return False
+    for part in (time, *held):
+        rest = rest.replace(text_of(part), " ", 1)
+    words = [w for w in rest.split() if any(c.isalpha() for c in w)]
+    return len(words) < _SENTENCE_WORDS  # (else a short post's words or title beside them)
 
 
 def _beside_header(box: Element, header: Element) -> bool:
