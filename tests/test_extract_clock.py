@@ -401,9 +401,9 @@ def test_a_clock_before_a_word_that_opens_like_a_duration_is_a_clock(
 
 
 def test_a_stamp_of_how_long_ago_and_the_clock_reads_the_clock() -> None:
-    """ "8 minutes ago / 9:42 PM CDT": where a stamp prints both and nothing else, the clock is
-    the time to the minute, how long ago only rounds it; a clock in a title after how long ago
-    is the title's."""
+    """ "8 minutes ago / 9:42 PM CDT": where a stamp prints both and nothing else and they
+    agree, the clock is the time to the minute, how long ago only rounds it; a clock in a
+    title after how long ago is the title's."""
     chicago = PageClock(
         datetime(2024, 7, 5, 2, 50, tzinfo=UTC),
         ZoneInfo("America/Chicago"),
@@ -415,6 +415,11 @@ def test_a_stamp_of_how_long_ago_and_the_clock_reads_the_clock() -> None:
         ("2 hours ago · 7:47 PM", "2024-07-05T00:47:00Z"),
         ("2 hours ago", "2024-07-05T00:50:00Z"),
         ("5 minutes ago: Train at 9:30 PM cancelled", "2024-07-05T02:45:00Z"),
+        ("3 days ago / 9:42 PM", "2024-07-02T02:42:00Z"),  # on the day how long ago says
+        # Where they disagree, the clock's zone is a guess gone wrong (a Phoenix site that
+        # names none), or the clock is another thing's: how long ago stands.
+        ("12 minutes ago · 7:38 PM", "2024-07-05T02:38:00Z"),
+        ("2 hours ago, 10:15", "2024-07-05T00:50:00Z"),
     ]:
         reading = chicago.read(text)
         assert reading is not None and reading.utc == utc, text

@@ -453,6 +453,12 @@ def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     )
     url = "https://www.example-gazette.com/live/2024/05/01/what-we-know-so-far/"
     assert extract_page(page, url, fetched_at="2024-05-01T15:00:00Z").updates == []
+    # Each line with an anchor of its own is still the article's list.
+    anchored = page.decode()
+    for h in (6, 7, 8, 10):
+        anchored = anchored.replace(f"<li>{h}:05", f"<li id='event-{h}'>{h}:05", 1)
+    assert "id='event-6'" in anchored
+    assert extract_page(anchored.encode(), url, fetched_at="2024-05-01T15:00:00Z").updates == []
 
 
 def test_a_short_blog_oldest_first_whose_posts_each_have_an_id_is_a_stream() -> None:
@@ -638,28 +644,6 @@ def test_an_argentine_clock_with_hs_opens_a_line_and_is_no_headline() -> None:
         ("2024-10-02T00:15:00Z", None),
         ("2024-10-01T23:40:00Z", "Discurso opositor"),
     ]
-    # The title after the time and a bar in the line's own box (Argentine pages' "minuto a
-    # minuto"), short or longer; not a byline there, nor a sentence.
-    lines_ = [
-        ("02:14", " | Discurso del ganador", "Discurso del ganador"),
-        ("23:31", " | Reconocimiento de la derrota", "Reconocimiento de la derrota"),
-        ("21:05", " | Por Ana Pérez", None),
-        ("20:40", " – El oficialismo reconoció el resultado en la sede.", None),
-    ]
-    main = "".join(
-        f"<div class='minuto'><p class='minuto-hora'><strong>{clock} hs</strong>{rest}</p><p>Lo"
-        " que pasó en el recinto a esa hora, en algunas palabras más.</p></div>"
-        for clock, rest, _ in lines_
-    )
-    updates = live_updates(
-        f"<div class='nota'>{main}</div>",
-        "Elecciones, minuto a minuto",
-        "2024-10-02T06:00:00Z",
-        published="2024-10-01T14:00:00-03:00",
-        lang="es-AR",
-    )
-    assert [u.headline for u in updates] == [title for _, _, title in lines_]
-    assert updates[3].body_text.startswith("El oficialismo reconoció el resultado")
     # In capitals it is no clock's word: a German lecture hall's "HS 1".
     assert leading_clock("16:40 HS 1: Preisverleihung") == (16, 40, 5)
     assert leading_clock("16:40 hs. | Cierre") == (16, 40, 9)
@@ -742,6 +726,35 @@ def test_a_flat_run_stamped_how_long_ago_and_the_clock_is_cut_at_each_stamp() ->
     assert [(u.published_at, u.headline) for u in updates] == [
         (f"2024-07-05T0{int(at[0]) - 7}:{at[2:]}:00Z", f"Title number {n} here")
         for n, (at, _) in enumerate(stamps)
+    ]
+    # A video's length after how long ago is no stamp: it opens no entry.
+    video = items.replace(
+        "a few words 1.</p></div>",
+        "a few words 1.</p></div><p class='video-meta'>2 hours ago · 2:34</p><p>Video of the"
+        " crowd arriving at the levee earlier today.</p>",
+    )
+    updates = live_updates(
+        f"<div class='entry-content'><p>The parade, as it happens.</p>{video}</div>",
+        "LIVE: Fourth of July parade",
+        "2024-07-05T02:50:00Z",
+        published="2024-07-04T18:00:00-05:00",
+    )
+    assert [u.headline for u in updates] == [f"Title number {n} here" for n in range(4)]
+    # A clock that disagrees with how long ago (a Phoenix site that names no zone, read in
+    # the zone guessed): how long ago stands, and the stamp still opens each entry.
+    phoenix = items.replace(" PM CDT", " PM").replace("9:", "7:").replace("8:", "6:")
+    updates = live_updates(
+        f"<div class='entry-content'><p>The parade and the fireworks, as they happen.</p>"
+        f"{phoenix}</div>",
+        "LIVE: Fourth of July parade",
+        "2024-07-05T02:50:00Z",
+        published="2024-07-04T18:00:00-04:00",
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-07-05T02:42:00Z",
+        "2024-07-05T02:20:00Z",
+        "2024-07-05T01:58:00Z",
+        "2024-07-05T01:31:00Z",
     ]
 
 
@@ -2129,6 +2142,39 @@ def test_a_stream_past_midnight_begins_at_the_time_its_page_was_published(
     newest, oldest = days
     expected = [f"2024-01-{newest}T01:12:00Z", f"2024-01-{oldest}T23:38:00Z"]
     assert [u.published_at for u in updates] == [*expected, f"2024-01-{oldest}T20:01:00Z"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "published", "clocks", "expected"),
+    [
+        # The night the clocks go back (27 October 2024 in Amsterdam): a day by the wall's clocks.
+        ("nl", "https://www.example.nl/nieuws/live-brand~b1/", "2024-10-27T20:00:00+01:00",
+         ["01:10", "23:40", "20:10"],
+         ["2024-10-28T00:10:00Z", "2024-10-27T22:40:00Z", "2024-10-27T19:10:00Z"]),
+        # Begun at 23:30, its first post just past midnight: the next day's.
+        ("en-GB", "https://www.example.co.uk/news/live-count~b2/", "2024-01-10T23:30:00Z",
+         ["01:10", "00:05"], ["2024-01-11T01:10:00Z", "2024-01-11T00:05:00Z"]),
+    ],
+)  # fmt: skip
+def test_a_blog_begun_late_is_placed_by_the_wall_clocks(
+    lang: str, url: str, published: str, clocks: list[str], expected: list[str]
+) -> None:
+    """The time a blog began, against its first post, is read by the clocks on the wall: on
+    the night the clocks change a day is still a day; a blog begun at 23:30 whose first post
+    is at 00:05 has it on the next day."""
+    posts = "".join(
+        f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
+        f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
+        "</li>"
+        for n, clock in enumerate(clocks)
+    )
+    page = (
+        f"<html lang='{lang}'><head><title>Live: de brand</title><meta"
+        f" property='article:published_time' content='{published}'></head><body><h1>Live: de"
+        f" brand</h1><ul class='live-blog__moment-list'>{posts}</ul></body></html>"
+    )
+    updates = extract_page(page.encode(), url, fetched_at="2025-06-01T12:00:00Z").updates
+    assert [u.published_at for u in updates] == expected
 
 
 def test_a_stream_past_two_midnights_begins_at_the_time_its_page_was_published() -> None:
@@ -4731,6 +4777,20 @@ def test_a_time_link_two_posts_share_names_neither_and_the_others_keep_theirs() 
         url="https://www.example.com/liveblog-2024-03-05/",
     )
     assert [u.source_id for u in updates] == ["110327441", None, None]
+    # A new post on top whose time links nowhere, or to no address at all, names no post,
+    # and the others keep theirs.
+    for stamp in ("11:50 pm", "<a href='https://[www.example.com/news/x-1234567'>11:50 pm</a>"):
+        top = (
+            f"<div class='entry'><div class='date'>{stamp}</div><h4>Entry on top of the day</h4>"
+            "<p>What the newest entry sums up, in a few more words than that.</p></div>"
+        )
+        updates = live_updates(
+            f"<div class='liveblog'>{top}{posts}</div>",
+            "Live updates",
+            "2024-03-05T23:55:00Z",
+            url="https://www.example.com/liveblog-2024-03-05/",
+        )
+        assert [u.source_id for u in updates] == [None, "110327441", None, None], stamp
 
 
 def test_a_title_box_before_how_long_ago_in_lower_case_is_a_title() -> None:

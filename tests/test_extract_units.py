@@ -1277,7 +1277,7 @@ def test_a_wordpress_caption_box_is_the_pictures_caption_and_credit(tag: str) ->
 def test_a_line_a_class_calls_a_caption_after_a_bare_picture_is_its_caption(picture: str) -> None:
     """A rich-text editor's picture with no box of its own, `<p><img></p>`, and after it
     `<p class="caption">` (djangocms-blog's live posts, as its editor leaves them): the
-    picture's caption and credit, not the post's words. A plain paragraph after it stays."""
+    picture's caption and credit, not the post's words."""
     body = f"""<div class="live-event-entry" id="9" data-post-time="1722888018921">
       <div class="entry-content"><h3>Prime sezioni</h3>
       <p>Dopo le prime tre sezioni la candidata è al 49%.</p>
@@ -1295,6 +1295,19 @@ def test_a_line_a_class_calls_a_caption_after_a_bare_picture_is_its_caption(pict
             "credit": "Gazzetta",
         }
     ]
+    # Not a plain paragraph, a post's text its class calls a description, nor a stamp set in
+    # a class of the type scale: those stay the post's words.
+    for line in (
+        "<p>Gli scrutatori al lavoro.</p>",
+        '<p class="post-description">Gli scrutatori al lavoro.</p>',
+        '<div class="text-caption grey--text">Gli scrutatori al lavoro, 19:55</div>',
+    ):
+        changed = body.replace(
+            '<p class="caption">Gli scrutatori al lavoro. (Foto Gazzetta)</p>', line
+        )
+        (update,) = extract_page(page_with(body=changed), "http://127.0.0.1:1/x").updates
+        assert "Gli scrutatori al lavoro" in update.body_text, line
+        assert update.media[0]["caption"] is None, line
 
 
 def _nine_first_post(first: str) -> Update:

@@ -1211,14 +1211,16 @@ class PageClock:
         where none does): a clock under one is on that day. `floors` are the days of what each
         post quotes (an embedded tweet's date): a post is not older than a tweet it quotes, so
         where the page's day puts one before its floor, the stream is placed that much later,
-        never past the fetch. The day the page `began` is every post's floor, and so is the
-        day of its machine `stamp` where that is when it began (_begins_at)."""
+        never past the fetch. The day the page `began` is every post's floor; where its machine
+        `stamp` is when it began, the stream is placed as many days later as that takes
+        (_days_early)."""
         named: list[date | None] = list(days) if days is not None else [None] * len(clocks)
         placed = self._in_order(clocks, named)
         if any(named):
             return placed
-        began = self.began or self._begins_at(placed)
-        if floors is None and began is None:
+        began = self.began
+        early = 0 if began is not None else self._days_early(placed)
+        if floors is None and began is None and not early:
             return placed
         floors = floors or [None] * len(clocks)
         if began is not None:
@@ -1231,30 +1233,32 @@ class PageClock:
             ),
             default=0,
         )
+        behind = max(behind, early)
         if behind <= 0:
             return placed
         later = min((self.day or self._today) + timedelta(days=behind), self._today)
         return replace(self, day=later)._in_order(clocks, named)
 
-    def _begins_at(self, placed: list[str | None]) -> date | None:
-        """The day of the page's machine stamp where it is the time the blog began, not its
-        last change: on the stamp's day the stream ends over an hour before it, and as many
-        days later as it crossed midnights it would begin right at it (from five minutes before
-        to _START_LEAD after). DPG's pages state only `article:published_time`, the evening a
-        blog began: its posts after midnight are on the next day."""
+    def _days_early(self, placed: list[str | None]) -> int:
+        """How many days early a stream is placed where the page's machine stamp is the time
+        the blog began, not its last change: on the stamp's day the stream ends over an hour
+        before it, and as many days later as it crossed midnights it would begin right at it (from five minutes before
+        to _START_LEAD after, by the clocks on the wall: a day of a clock change is a day). DPG's
+        pages state only `article:published_time`, the evening a blog began: its posts after
+        midnight are on the next day, and so is a first post just past midnight after a blog
+        begun at 23:30."""
         if self.stamp is None:
-            return None
+            return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
         if len(moments) < 2 or max(moments) > self.stamp - _HOUR:
-            return None
-        first = min(moments)
-        crossed = (self.stamp.date() - first.astimezone(self.zone).date()).days
-        if crossed < 1:
-            return None
-        lead = first + timedelta(days=crossed) - self.stamp
-        if not -_SKEW - _SKEW <= lead <= _START_LEAD:
-            return None
-        return self.stamp.astimezone(self.zone).date()
+            return 0
+        first = min(moments).astimezone(self.zone).replace(tzinfo=None)
+        start = self.stamp.astimezone(self.zone).replace(tzinfo=None)
+        crossed = (start.date() - first.date()).days
+        if first + timedelta(days=crossed) < start - _START_EARLY:
+            crossed += 1
+        lead = first + timedelta(days=crossed) - start
+        return 0 if crossed < 1 or lead > _START_LEAD else crossed
 
     def _in_order(
         self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
@@ -1358,6 +1362,7 @@ def _local(day: date, hour: int, minute: int, zone: tzinfo, second: int = 0) -> 
 _SKEW = timedelta(minutes=2)
 _HOUR = timedelta(hours=1)
 _START_LEAD = timedelta(hours=3)  # a blog's first post after the time it began, at most
+_START_EARLY = timedelta(minutes=5)  # ... before it, at most (the publisher's clocks disagree)
 
 
 def page_clock(
@@ -1493,25 +1498,47 @@ def _read(page: PageClock, text: str) -> Reading | None:
         return None
     first = min(readings, key=lambda f: (f[0], _PRIORITY[f[1]]))
     if first[2] is not None and first[2].kind == "relative" and len(readings) > 1:
-        return _clock_beside(text, first, readings) or first[2]
+        return _clock_beside(page, text, first, readings) or first[2]
     return first[2]
 
 
-def _clock_beside(text: str, ago: _Found, readings: list[_Found]) -> Reading | None:
+def _clock_beside(
+    page: PageClock, text: str, ago: _Found, readings: list[_Found]
+) -> Reading | None:
     """The clock a stamp prints after how long ago, where the two are the whole text ("8
-    minutes ago / 9:42 PM CDT", "2 hours ago · 7:47 PM"): the post's time to the minute, not
-    rounded to the hour."""
-    assert ago[2] is not None
-    after = ago[0] + len(ago[2].text)
+    minutes ago / 9:42 PM CDT", "2 days ago · 7:47 PM") and agree: the post's time to the
+    minute, on the day how long ago says. Where they disagree by more than how long ago
+    rounds (its minutes, its hours, its days), the zone the clock was read in is a guess gone
+    wrong, or the clock is another thing's: how long ago stands."""
+    relative = ago[2]
+    assert relative is not None
+    moment = parse_utc(relative.utc)
+    after = ago[0] + len(relative.text)
     for at, kind, reading in readings:
         if kind not in ("clock", "full") or reading is None or at < after:
             continue
-        if text[after:at].strip() in _STAMP_JOINS and not text[at + len(reading.text) :].strip():
-            return reading
+        if text[after:at].strip() not in STAMP_JOINS or text[at + len(reading.text) :].strip():
+            continue
+        shown = parse_utc(reading.utc)
+        if moment is None or shown is None:
+            return None
+        age = page.fetched_at - moment
+        rounds = _DAY if age >= _DAY else _HOUR if age >= _HOUR else _MINUTES_ROUND
+        nearest = min(
+            (shown + timedelta(days=k) for k in range(-_DAYS_BACK, 2)),
+            key=lambda m: abs(m - moment),
+        )
+        if abs(nearest - moment) > rounds:
+            return None
+        return replace(reading, kind="full", utc=format_utc(nearest))
     return None
 
 
-_STAMP_JOINS = frozenset({"/", "|", "·", "•", ",", "–", "—", "-"})
+_DAY = timedelta(days=1)
+_MINUTES_ROUND = timedelta(minutes=10)
+_DAYS_BACK = 8  # days how long ago may go back ("1 week ago")
+# What joins the two halves of a stamp: "8 minutes ago / 9:42 PM CDT".
+STAMP_JOINS = frozenset({"/", "|", "·", "•", ",", "–", "—", "-"})
 
 
 def _compact_ago(page: PageClock, match: re.Match[str]) -> Reading | None:
@@ -2135,11 +2162,7 @@ def _only_own(latest: datetime, zone: tzinfo, own: list[_Stamp]) -> bool:
     """Whether the newest machine time is the one the page states of itself, and it states no
     other (its `article:published_time` alone, or the same time as modified): not a sidebar's,
     nor a last change after a first publication, which no blog began at."""
-    moments = [
-        stamp.moment if stamp.moment.tzinfo else stamp.moment.replace(tzinfo=zone)
-        for stamp in own
-        if stamp.moment is not None
-    ]
+    moments = [moment for stamp in own if (moment := stamp.in_zone(zone)) is not None]
     return bool(moments) and all(moment == latest for moment in moments)
 
 
@@ -2150,6 +2173,12 @@ class _Stamp:
     moment: datetime | None  # aware; naive ones wait for the zone
     offset: timedelta | None  # as written; None for "Z", "+00:00" and naive times
     day: date | None  # for a date without a time
+
+    def in_zone(self, zone: tzinfo) -> datetime | None:
+        """The instant, a naive one read in the zone."""
+        if self.moment is None:
+            return None
+        return self.moment if self.moment.tzinfo else self.moment.replace(tzinfo=zone)
 
 
 def _head(root: Element) -> tuple[list[str], list[str]]:
@@ -2370,8 +2399,7 @@ def _newest(
     days: list[date] = []
     moments: list[datetime] = []
     for stamp in stamps:
-        if stamp.moment is not None:
-            moment = stamp.moment if stamp.moment.tzinfo else stamp.moment.replace(tzinfo=zone)
+        if (moment := stamp.in_zone(zone)) is not None:
             if moment <= latest:
                 moments.append(moment.astimezone(zone))
                 days.append(moments[-1].date())

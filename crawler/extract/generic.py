@@ -49,11 +49,13 @@ from crawler.extract.clock import (
     CLOCK_LEADS,
     DAY_LINE,
     EDIT_WORDS,
+    STAMP_JOINS,
     PageClock,
     Reading,
     ball_reading,
     in_date_order,
     is_date_line,
+    leading_clock,
     minute_reading,
     mostly_rising,
     named_region,
@@ -442,7 +444,7 @@ def _stream(
     if not ids and len(posts) >= 2:
         _ids_from_shares(posts, url)
         _ids_from_time_links(posts, times, url)
-    if not _speaks(updates) or _timeline(updates):
+    if not _speaks(updates) or _timeline(updates, [member for member, _ in posts]):
         return Stream()
     if _place_bare_clocks(posts, times, clock):
         return Stream()  # a recording's chapters, or a programme of what is to come today
@@ -561,18 +563,32 @@ _SOON = 15 * 60  # seconds a post's time may run ahead of the fetch (a server's 
 _AHEAD_LEAST = 2  # items of a programme after the fetch
 
 
-def _timeline(updates: list[Update]) -> bool:
+def _timeline(updates: list[Update], members: list[Element]) -> bool:
     """Whether the posts are a short timeline of what happened: a few untitled lines, each
     dated, in the order things happened (an article's "What we know" or "Key events" list),
-    which no live blog is. A live blog runs newest first, or long, or names each post (a
-    Django live blog's `div#live-update-301[data-update-id]`, oldest first)."""
+    which no live blog is. A live blog runs newest first, or long, or its markup calls each
+    post an update, a post or an entry (a Django live blog's `div#live-update-301[data-update-
+    id]`, oldest first; not a list's `li#event-3`, nor a programme's `div#sendung-4`)."""
     if len(updates) >= _LONG_RUN or any(u.headline or "\n" in u.body_text for u in updates):
         return False
-    ids = [u.source_id for u in updates]
-    if None not in ids and len(set(ids)) == len(ids):
+    if members and all(_called_a_post(member) for member in members):
         return False
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
     return len(moments) == len(updates) and all(b > a for a, b in pairwise(moments))
+
+
+def _called_a_post(member: Element) -> bool:
+    """Whether a box's id, or a data attribute that ids it, calls it an update, a post or an
+    entry: the box's own, or, where the stream was cut into lines (_segment_tickers), its
+    first line's box."""
+    node = member[0] if member.get("class") == _SEGMENT_CLASS and len(member) else member
+    return isinstance(node.tag, str) and any(
+        (name == "id" or _ID_ATTR.match(name)) and _POST_WORD.search(f"{name} {value}")
+        for name, value in node.items()
+    )
+
+
+_POST_WORD = re.compile(r"update|post|entry", re.I)
 
 
 def _speaks(updates: list[Update]) -> bool:
@@ -675,31 +691,49 @@ def _ids_from_shares(posts: list[tuple[Element, Update]], url: str) -> None:
 def _ids_from_time_links(
     posts: list[tuple[Element, Update]], times: dict[Element, list[_Time]], url: str
 ) -> None:
-    """Posts that no markup names, whose time each links to the post's own page on this site,
-    the link holding the time alone (the Times of Israel's `/liveblog_entry/<slug>/` around
-    its clock): each page's number, else its last step, is the post's id, and its address the
-    post's permalink, where every post has one. A page or an id two posts share names neither
-    (two entries that sum up one story), and the others keep theirs: one such pair does not
-    change every post's identity from one fetch to the next."""
+    """Posts that no markup names, whose time links to the post's own page on this site, the
+    link holding the time alone (the Times of Israel's `/liveblog_entry/<slug>/` around its
+    clock): each page's number, else its last step, is the post's id, and its address the
+    post's permalink, where most posts have one. Each post's own: a post without one (a new
+    post on top), or a page or an id two posts share (two entries that sum up one story),
+    names no post, and the others keep theirs, so that no such post changes every post's
+    identity from one fetch to the next."""
     here = without_fragment(url)
     host = urlsplit(url).netloc.lower()
-    targets: list[str] = []
+    links: list[str | None] = []
     for member, update in posts:
         if update.source_id is not None:
             return
         target = next(
             (link for time in times[member] if (link := _time_link(time, member, url))), None
         )
-        if target is None or target == here or urlsplit(target).netloc.lower() != host:
-            return
-        targets.append(target)
-    if not all(urlsplit(target).path.strip("/") for target in targets):
+        try:
+            parts = urlsplit(target) if target is not None and target != here else None
+        except ValueError:  # ("https://[www.example.com/…": no address at all)
+            parts = None
+        ours = parts is not None and parts.netloc.lower() == host and bool(parts.path.strip("/"))
+        links.append(target if ours else None)
+    found = [link for link in links if link is not None]
+    if len(found) < 2 or 2 * len(found) < len(posts):
         return
-    ids = [_page_number(target) or _last_step(target) for target in targets]
-    shared, taken = Counter(targets), Counter(ids)
-    for (_, update), target, own in zip(posts, targets, ids, strict=True):
-        if own is not None and shared[target] == 1 and taken[own] == 1:
-            update.source_id, update.permalink = own, target
+    ids = [_own_page_id(link) if link is not None else None for link in links]
+    shared, taken = Counter(found), Counter(own for own in ids if own is not None)
+    for (_, update), link, own in zip(posts, links, ids, strict=True):
+        if link is not None and own is not None and shared[link] == 1 and taken[own] == 1:
+            update.source_id, update.permalink = own, link
+
+
+def _own_page_id(address: str) -> str | None:
+    """A post's own page's number, else its last step; a slug's (the step with words) where
+    the number is short enough to be the slug's year or count ("…-held-in-2024",
+    "…-to-1200"), not a CMS's id."""
+    number, last = _page_number(address), _last_step(address)
+    if number is not None and len(number) < _ID_DIGITS and last and not last.isdigit():
+        return last
+    return number or last
+
+
+_ID_DIGITS = 5  # a CMS's id after a slug has this many at least ("…-110327441")
 
 
 def _time_link(time: _Time, member: Element, url: str) -> str | None:
@@ -856,9 +890,7 @@ def _address_ends(address: str) -> list[str]:
     return [end for end in (values[-1] if values else "", steps[-1] if steps else "") if end]
 
 
-# (after a hyphen, five digits at least: a slug's year or count, "…-held-in-2024", is no
-# page's number, where a CMS's id, "…_aid-110327441", is)
-_PAGE_NUMBER = re.compile(r"(?:^|_|-(?=\d{5}))(\d{3,})(?:\.\w+)?$")
+_PAGE_NUMBER = re.compile(r"(?:^|[_-])(\d{3,})(?:\.\w+)?$")
 _SUMMARY = 250  # characters of a card's summary: a post of a live blog says more
 
 
@@ -1412,6 +1444,8 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     if before is None:
         return None
     reading = clock.read(start)  # with its label: "ore 18.05" is a clock, "18.05" may be a day
+    if reading is not None and reading.kind == "relative" and _clock_after(start, reading):
+        return reading.text.strip()  # (a stamp whose clock disagrees: how long ago stood)
     if reading is None or reading.kind not in ("clock", "full", "minute"):
         return None
     if not start.startswith(reading.text.lstrip()[:2], before.end()) and not _ago_before(
@@ -1421,11 +1455,28 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     return reading.text.strip()
 
 
+def _clock_after(line: str, reading: Reading) -> bool:
+    """Whether how long ago opens the line and a clock ends it, the stamp's other half ("12
+    minutes ago · 7:38 PM", where the two disagree and clock.read kept how long ago): a clock
+    that says so (am or pm, a zone, "Uhr"), not a video's length ("2 hours ago · 2:34")."""
+    at = line.find(reading.text)
+    if at < 0 or line[:at].strip():
+        return False
+    rest = line[at + len(reading.text) :].lstrip(_JOINS)
+    found = leading_clock(rest)
+    if found is None or rest[found[2] :].strip():
+        return False
+    return any(c.isalpha() for c in rest[: found[2]])  # "7:38 PM", not a video's "2:34"
+
+
 def _ago_before(line: str, reading: Reading, clock: PageClock) -> bool:
     """Whether what stands before a line's clock is how long ago, the stamp's other half ("8
     minutes ago / 9:42 PM CDT": clock.read took the clock)."""
     at = line.find(reading.text)
-    return at > 0 and _ago_alone(line[:at].rstrip(" /|·•,–—-"), clock) is not None
+    return at > 0 and _ago_alone(line[:at].rstrip(_JOINS), clock) is not None
+
+
+_JOINS = " " + "".join(STAMP_JOINS)
 
 
 # The words of a ticker's stamp before its date ("Update vom 14. Mai, 16.12 Uhr", "Erstmeldung
@@ -2732,11 +2783,6 @@ def _update(
             own = line is not None and line not in stops and line is not headline_el
             boxes[t.element] = line if own else _header_of(t.element, member, stops)
         headers.append((t, boxes[t.element]))
-    if headline_el is None:
-        for t, header in headers:
-            if header not in meta and (found := _title_after_time(t, header, member)):
-                headline_el, headline = found
-                break
     skip: set[Element] = {header for _, header in headers}
     for header in skip:  # "<p><strong>8.12 Uhr</strong>: Die Hisbollah…": from "Die" on
         if header.tag in _INLINE_LEADS and header.tail and _opens_line(header):
@@ -2965,38 +3011,6 @@ def _titled_beside_time(times: list[_Time]) -> tuple[Element | None, str]:
 
 
 _TITLE_BESIDE_TIME = 200  # characters a title set beside a time may run to
-
-
-def _title_after_time(time: _Time, header: Element, member: Element) -> tuple[Element, str] | None:
-    """A short title after the post's time in the line that holds them, past a bar or a
-    dash ("<p><strong>02:14 hs</strong> | Discurso del ganador</p>", as Argentine pages set
-    it), and that line: a few words, the first in capitals, no sentence's end, neither a
-    name nor a byline nor a label. (Not the line a flat ticker's entry was cut at: its words
-    open the entry's body, as the ticker's other lines do.)"""
-    line = header
-    if header.tag in _INLINE_LEADS and _opens_line(header):
-        line = header.getparent()  # (the time's own box, the line's words beside it)
-    if line is None or line.tag not in _LEAD_LINES or time.reading is None:
-        return None
-    if _leads_entry(line, member):
-        return None
-    text, shown = text_of(line), time.reading.text.strip()
-    if not shown or not text.startswith(shown):
-        return None
-    rest = text[len(shown) :]
-    if _TITLE_SEPARATOR.match(rest) is None:
-        return None
-    title = _TIME_SEPARATOR.sub("", rest)
-    words = title.split()
-    if not 2 <= len(words) <= _TITLE_WORDS or not title[0].isupper() or title[-1] in ".:|":
-        return None
-    if lines.is_byline(title) or lines.is_name(title, 2) or is_chrome(title):
-        return None
-    return None if is_teaser_label(title) or " | " in title else (line, title)
-
-
-_TITLE_SEPARATOR = re.compile(r"\s*[|–—-]\s")  # (not a colon: "14:05: Aktualisiert um …")
-_TITLE_WORDS = 12
 
 
 def _header_author(

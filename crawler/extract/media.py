@@ -503,8 +503,8 @@ _NAME_LENGTH = 80
 
 def caption_beside(img: Element) -> Element | None:
     """The line right after a picture that a class calls its caption, where the picture has
-    no box of its own (`<p><img …></p><p class="caption">…</p>`, as a rich-text editor leaves
-    it): a short text, no boxes in it."""
+    no box of its own, bare or alone in its paragraph (`<p><img …></p><p class="caption">…</p>`,
+    as a rich-text editor leaves it): a short text, no boxes and no clock in it."""
     line = img
     parent = img.getparent()
     if (
@@ -518,12 +518,18 @@ def caption_beside(img: Element) -> Element | None:
     after = line.getnext()
     if after is None or not isinstance(after.tag, str) or after.tag not in ("p", "div", "span"):
         return None
-    if _caption_role(after.get("class") or "") != _CAPTION or len(after):
+    cls = (after.get("class") or "").lower()
+    if "caption" not in cls or _caption_role(cls) != _CAPTION or len(after):
+        return None  # (not "description": a post's text is often called so)
+    if walks.text_length(after, _CAPTION_LENGTH) >= _CAPTION_LENGTH:
         return None
-    return after if walks.text_length(after, _CAPTION_LENGTH) < _CAPTION_LENGTH else None
+    return None if _A_CLOCK.search(after.text or "") else after
 
 
 _CAPTION_LENGTH = 400
+# A clock in the line: a post's stamp set in a class of the type scale ("text-caption": "14:05
+# Uhr · Lena Vogt"), not a picture's caption.
+_A_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d\d(?!\d)")
 
 
 def _inside(element: Element, ancestor: Element) -> bool:
