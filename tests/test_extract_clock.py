@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -423,6 +424,11 @@ def test_a_stamp_of_how_long_ago_and_the_clock_reads_the_clock() -> None:
     ]:
         reading = chicago.read(text)
         assert reading is not None and reading.utc == utc, text
+    # "1 day ago" is a day old at the least: read at 10 AM, the 2 PM of two days before, not
+    # yesterday's, 20 hours ago ("20 hours ago", a page would say).
+    morning = replace(chicago, fetched_at=datetime(2024, 7, 4, 15, 0, tzinfo=UTC))
+    reading = morning.read("1 day ago · 2:00 PM")
+    assert reading is not None and reading.utc == "2024-07-02T19:00:00Z"
 
 
 def test_weak_words_count_only_alone() -> None:

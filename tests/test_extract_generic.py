@@ -483,6 +483,20 @@ def test_a_short_blog_oldest_first_whose_posts_each_have_an_id_is_a_stream() -> 
         "live-update-302",
         "live-update-303",
     ]
+    # So does an id, or a data attribute that ids each, that calls it a post or an entry; not
+    # a programme's numbers alone.
+    for named, posts in (
+        ("data-post-id='5803{n}'", 4),
+        ("id='entry-5803{n}'", 4),
+        ("data-id='5803{n}'", 0),
+    ):
+        other = page.decode()
+        for n in range(4):
+            other = other.replace(
+                f"id='live-update-30{n}' data-update-id='30{n}'", named.format(n=n)
+            )
+        named_read = extract_page(other.encode(), url, fetched_at="2025-03-12T12:00:00Z")
+        assert len(named_read.updates) == posts, named
     assert read[0].published_at == "2025-03-12T09:58:00Z"
     assert read[0].body_text.startswith("What the keynote announced at this point, update 0")
 
@@ -2151,17 +2165,18 @@ def test_a_stream_past_midnight_begins_at_the_time_its_page_was_published(
         ("nl", "https://www.example.nl/nieuws/live-brand~b1/", "2024-10-27T20:00:00+01:00",
          ["01:10", "23:40", "20:10"],
          ["2024-10-28T00:10:00Z", "2024-10-27T22:40:00Z", "2024-10-27T19:10:00Z"]),
-        # Begun at 23:30, its first post just past midnight: the next day's.
+        # A day's stream, its page's time a last change late that evening: on that day.
         ("en-GB", "https://www.example.co.uk/news/live-count~b2/", "2024-01-10T23:30:00Z",
-         ["01:10", "00:05"], ["2024-01-11T01:10:00Z", "2024-01-11T00:05:00Z"]),
+         ["22:00", "12:10", "00:30"],
+         ["2024-01-10T22:00:00Z", "2024-01-10T12:10:00Z", "2024-01-10T00:30:00Z"]),
     ],
 )  # fmt: skip
 def test_a_blog_begun_late_is_placed_by_the_wall_clocks(
     lang: str, url: str, published: str, clocks: list[str], expected: list[str]
 ) -> None:
     """The time a blog began, against its first post, is read by the clocks on the wall: on
-    the night the clocks change a day is still a day; a blog begun at 23:30 whose first post
-    is at 00:05 has it on the next day."""
+    the night the clocks change a day is still a day. A stream of one day that ends before
+    its page's late time has not crossed midnight: that time is no start."""
     posts = "".join(
         f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
         f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"

@@ -1295,6 +1295,10 @@ def test_a_line_a_class_calls_a_caption_after_a_bare_picture_is_its_caption(pict
             "credit": "Gazzetta",
         }
     ]
+    # A date in the caption is no clock.
+    dated = body.replace("Gli scrutatori al lavoro.", "Roma, 05.08.2024: gli scrutatori al lavoro.")
+    (update,) = extract_page(page_with(body=dated), "http://127.0.0.1:1/x").updates
+    assert update.media[0]["caption"] == "Roma, 05.08.2024: gli scrutatori al lavoro."
     # Not a plain paragraph, a post's text its class calls a description, nor a stamp set in
     # a class of the type scale: those stay the post's words.
     for line in (

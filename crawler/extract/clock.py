@@ -1245,8 +1245,7 @@ class PageClock:
         before it, and as many days later as it crossed midnights it would begin right at it (from five minutes before
         to _START_LEAD after, by the clocks on the wall: a day of a clock change is a day). DPG's
         pages state only `article:published_time`, the evening a blog began: its posts after
-        midnight are on the next day, and so is a first post just past midnight after a blog
-        begun at 23:30."""
+        midnight are on the next day."""
         if self.stamp is None:
             return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
@@ -1255,10 +1254,8 @@ class PageClock:
         first = min(moments).astimezone(self.zone).replace(tzinfo=None)
         start = self.stamp.astimezone(self.zone).replace(tzinfo=None)
         crossed = (start.date() - first.date()).days
-        if first + timedelta(days=crossed) < start - _START_EARLY:
-            crossed += 1
         lead = first + timedelta(days=crossed) - start
-        return 0 if crossed < 1 or lead > _START_LEAD else crossed
+        return 0 if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD else crossed
 
     def _in_order(
         self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
@@ -1524,11 +1521,15 @@ def _clock_beside(
             return None
         age = page.fetched_at - moment
         rounds = _DAY if age >= _DAY else _HOUR if age >= _HOUR else _MINUTES_ROUND
-        nearest = min(
-            (shown + timedelta(days=k) for k in range(-_DAYS_BACK, 2)),
-            key=lambda m: abs(m - moment),
-        )
-        if abs(nearest - moment) > rounds:
+        # ("1 day ago" is a day old at the least, and a little: not 20 hours)
+        latest = page.fetched_at - age // _DAY * _DAY + 2 * _HOUR if age >= _DAY else None
+        try:
+            days = [shown + timedelta(days=k) for k in range(-_DAYS_BACK, 2)]
+        except OverflowError:  # (a page day at the calendar's ends)
+            return None
+        fitting = [m for m in days if latest is None or m <= latest]
+        nearest = min(fitting, key=lambda m: abs(m - moment), default=None)
+        if nearest is None or abs(nearest - moment) > rounds:
             return None
         return replace(reading, kind="full", utc=format_utc(nearest))
     return None

@@ -567,8 +567,9 @@ def _timeline(updates: list[Update], members: list[Element]) -> bool:
     """Whether the posts are a short timeline of what happened: a few untitled lines, each
     dated, in the order things happened (an article's "What we know" or "Key events" list),
     which no live blog is. A live blog runs newest first, or long, or its markup calls each
-    post an update, a post or an entry (a Django live blog's `div#live-update-301[data-update-
-    id]`, oldest first; not a list's `li#event-3`, nor a programme's `div#sendung-4`)."""
+    post an update, a post or an entry, in an id or a data attribute that ids it (a Django
+    live blog's `div#live-update-301[data-update-id]`, oldest first; not a list's
+    `li#event-3`, nor a programme's `div#sendung-50211[data-id]`)."""
     if len(updates) >= _LONG_RUN or any(u.headline or "\n" in u.body_text for u in updates):
         return False
     if members and all(_called_a_post(member) for member in members):
@@ -582,13 +583,15 @@ def _called_a_post(member: Element) -> bool:
     entry: the box's own, or, where the stream was cut into lines (_segment_tickers), its
     first line's box."""
     node = member[0] if member.get("class") == _SEGMENT_CLASS and len(member) else member
-    return isinstance(node.tag, str) and any(
+    if not isinstance(node.tag, str):
+        return False
+    return any(
         (name == "id" or _ID_ATTR.match(name)) and _POST_WORD.search(f"{name} {value}")
         for name, value in node.items()
-    )
+    )  # ("live-update-301", "data-update-id"; not "event-6", nor a programme's "data-id")
 
 
-_POST_WORD = re.compile(r"update|post|entry", re.I)
+_POST_WORD = re.compile(r"(?<![a-z])(?:update|post|entry)(?![a-z])", re.I)
 
 
 def _speaks(updates: list[Update]) -> bool:
@@ -694,10 +697,10 @@ def _ids_from_time_links(
     """Posts that no markup names, whose time links to the post's own page on this site, the
     link holding the time alone (the Times of Israel's `/liveblog_entry/<slug>/` around its
     clock): each page's number, else its last step, is the post's id, and its address the
-    post's permalink, where most posts have one. Each post's own: a post without one (a new
-    post on top), or a page or an id two posts share (two entries that sum up one story),
-    names no post, and the others keep theirs, so that no such post changes every post's
-    identity from one fetch to the next."""
+    post's permalink, where more than half the posts have one. Each post's own: a post
+    without one (a new post on top), or a page or an id two posts share (two entries that
+    sum up one story), names no post, and the others keep theirs, so that no such post
+    changes every post's identity from one fetch to the next."""
     here = without_fragment(url)
     host = urlsplit(url).netloc.lower()
     links: list[str | None] = []
@@ -714,7 +717,7 @@ def _ids_from_time_links(
         ours = parts is not None and parts.netloc.lower() == host and bool(parts.path.strip("/"))
         links.append(target if ours else None)
     found = [link for link in links if link is not None]
-    if len(found) < 2 or 2 * len(found) < len(posts):
+    if len(found) < 2 or 2 * len(found) <= len(posts):
         return
     ids = [_own_page_id(link) if link is not None else None for link in links]
     shared, taken = Counter(found), Counter(own for own in ids if own is not None)

@@ -529,7 +529,7 @@ def caption_beside(img: Element) -> Element | None:
 _CAPTION_LENGTH = 400
 # A clock in the line: a post's stamp set in a class of the type scale ("text-caption": "14:05
 # Uhr · Lena Vogt"), not a picture's caption.
-_A_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d\d(?!\d)")
+_A_CLOCK = re.compile(r"(?<![\d.,£$€])\d{1,2}[:.]\d\d(?![\d.])")  # (not "05.08.2024", "£3.50")
 
 
 def _inside(element: Element, ancestor: Element) -> bool:
