@@ -2117,6 +2117,36 @@ def test_a_stream_past_midnight_begins_on_the_day_its_page_is_dated(
     assert [u.published_at for u in updates] == [*expected, f"2024-01-{oldest}T20:01:00Z"]
 
 
+DPG_URL = "https://www.towntimes.co.uk/news/live-fire-at-the-depot~b9a0c1d2/"
+
+
+def dpg_times(
+    clocks: list[str],
+    published: str,
+    modified: str = "",
+    lang: str = "en-GB",
+    url: str = DPG_URL,
+    fetched: str = "2025-03-01T12:00:00Z",
+) -> list[str | None]:
+    """The times read from a DPG-style live blog (`li.live-blog__moment-list__item`, a bare
+    clock each) whose head states only its published time, and a modified time if given:
+    read long after, so that the fetch cannot tell the days."""
+    posts = "".join(
+        f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
+        f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
+        "</li>"
+        for n, clock in enumerate(clocks)
+    )
+    edited = f"<meta property='article:modified_time' content='{modified}'>" if modified else ""
+    page = (
+        f"<html lang='{lang}'><head><title>Live: fire at the depot</title><meta"
+        f" property='article:published_time' content='{published}'>{edited}</head><body><h1>"
+        f"Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul></body>"
+        "</html>"
+    )
+    return [u.published_at for u in extract_page(page.encode(), url, fetched_at=fetched).updates]
+
+
 @pytest.mark.parametrize(
     ("published", "modified", "days"),
     [
@@ -2138,24 +2168,12 @@ def test_a_stream_past_midnight_begins_at_the_time_its_page_was_published(
     time and no other is stated: placed on its day, the stream would end hours before it, and
     a day later it begins right after it. A published time that is the last change dates the
     newest posts, as a modified time does."""
-    posts = "".join(
-        f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
-        f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
-        "</li>"
-        for n, clock in enumerate(["01:12", "23:38", "20:01"])
-    )
-    edited = f"<meta property='article:modified_time' content='{modified}'>" if modified else ""
-    page = (
-        f"<html lang='en-GB'><head><title>Live: fire at the depot</title><meta"
-        f" property='article:published_time' content='{published}'>{edited}</head><body><h1>"
-        f"Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul></body>"
-        "</html>"
-    )
-    url = "https://www.towntimes.co.uk/news/live-fire-at-the-depot~b9a0c1d2/"
-    updates = extract_page(page.encode(), url, fetched_at="2025-03-01T12:00:00Z").updates
     newest, oldest = days
     expected = [f"2024-01-{newest}T01:12:00Z", f"2024-01-{oldest}T23:38:00Z"]
-    assert [u.published_at for u in updates] == [*expected, f"2024-01-{oldest}T20:01:00Z"]
+    assert dpg_times(["01:12", "23:38", "20:01"], published, modified) == [
+        *expected,
+        f"2024-01-{oldest}T20:01:00Z",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -2177,40 +2195,15 @@ def test_a_blog_begun_late_is_placed_by_the_wall_clocks(
     """The time a blog began, against its first post, is read by the clocks on the wall: on
     the night the clocks change a day is still a day. A stream of one day that ends before
     its page's late time has not crossed midnight: that time is no start."""
-    posts = "".join(
-        f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
-        f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
-        "</li>"
-        for n, clock in enumerate(clocks)
-    )
-    page = (
-        f"<html lang='{lang}'><head><title>Live: de brand</title><meta"
-        f" property='article:published_time' content='{published}'></head><body><h1>Live: de"
-        f" brand</h1><ul class='live-blog__moment-list'>{posts}</ul></body></html>"
-    )
-    updates = extract_page(page.encode(), url, fetched_at="2025-06-01T12:00:00Z").updates
-    assert [u.published_at for u in updates] == expected
+    times = dpg_times(clocks, published, lang=lang, url=url, fetched="2025-06-01T12:00:00Z")
+    assert times == expected
 
 
 def test_a_stream_past_two_midnights_begins_at_the_time_its_page_was_published() -> None:
     """A blog begun one evening that ran on for two nights: as many days later as it crossed
     midnights."""
     clocks = ["00:40", "22:10", "09:30", "23:50", "20:05"]
-    posts = "".join(
-        f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
-        f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
-        "</li>"
-        for n, clock in enumerate(clocks)
-    )
-    page = (
-        "<html lang='en-GB'><head><title>Live: fire at the depot</title><meta"
-        " property='article:published_time' content='2024-01-10T20:00:00Z'></head><body><h1>"
-        f"Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul></body>"
-        "</html>"
-    )
-    url = "https://www.towntimes.co.uk/news/live-fire-at-the-depot~b9a0c1d2/"
-    updates = extract_page(page.encode(), url, fetched_at="2025-03-01T12:00:00Z").updates
-    assert [u.published_at for u in updates] == [
+    assert dpg_times(clocks, "2024-01-10T20:00:00Z") == [
         "2024-01-12T00:40:00Z",
         "2024-01-11T22:10:00Z",
         "2024-01-11T09:30:00Z",
