@@ -1138,8 +1138,8 @@ class PageClock:
     # Whether its dates of numbers put the month first ("03/28/2024"), as the dates it prints
     # that can be read one way only say (in_date_order); None: as its language and zone say.
     month_first: bool | None = None
-    # The newest machine time the page states, which its day is taken from: its last change,
-    # or only the time it began (place_clocks tells which).
+    # The one machine time the page states of itself, where its day is taken from it: its last
+    # change, or the time it began (_days_early tells which).
     stamp: datetime | None = None
     _today: date = field(init=False, repr=False, compare=False)
     _cutoff: datetime = field(init=False, repr=False, compare=False)
@@ -1242,10 +1242,10 @@ class PageClock:
     def _days_early(self, placed: list[str | None]) -> int:
         """How many days early a stream is placed where the page's machine stamp is the time
         the blog began, not its last change: on the stamp's day the stream ends over an hour
-        before it, and as many days later as it crossed midnights it would begin right at it (from five minutes before
-        to _START_LEAD after, by the clocks on the wall: a day of a clock change is a day). DPG's
-        pages state only `article:published_time`, the evening a blog began: its posts after
-        midnight are on the next day."""
+        before it, and as many days later as it crossed midnights it would begin right at it
+        (from five minutes before to _START_LEAD after, by the clocks on the wall: a day of a
+        clock change is a day). DPG's pages state only `article:published_time`, the evening a
+        blog began: its posts after midnight are on the next day."""
         if self.stamp is None:
             return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
