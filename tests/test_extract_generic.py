@@ -730,14 +730,12 @@ def test_a_flat_run_stamped_how_long_ago_and_the_clock_is_cut_at_each_stamp() ->
         f" a few words {n}.</p></div>"
         for n, (at, ago) in enumerate(stamps)
     )
-    updates = live_updates(
-        f"<div class='entry-content'><p>The parade and the fireworks, as they happen.</p>{items}"
-        "</div>",
-        "LIVE: Fourth of July parade",
-        "2024-07-05T02:50:00Z",
-        published="2024-07-04T18:00:00-05:00",
-    )
-    assert [(u.published_at, u.headline) for u in updates] == [
+
+    def read(run: str, published: str = "2024-07-04T18:00:00-05:00") -> list[Update]:
+        main = f"<div class='entry-content'><p>The parade, as it happens.</p>{run}</div>"
+        return live_updates(main, "LIVE: Fourth of July parade", "2024-07-05T02:50:00Z", published)
+
+    assert [(u.published_at, u.headline) for u in read(items)] == [
         (f"2024-07-05T0{int(at[0]) - 7}:{at[2:]}:00Z", f"Title number {n} here")
         for n, (at, _) in enumerate(stamps)
     ]
@@ -747,24 +745,11 @@ def test_a_flat_run_stamped_how_long_ago_and_the_clock_is_cut_at_each_stamp() ->
         "a few words 1.</p></div><p class='video-meta'>2 hours ago · 2:34</p><p>Video of the"
         " crowd arriving at the levee earlier today.</p>",
     )
-    updates = live_updates(
-        f"<div class='entry-content'><p>The parade, as it happens.</p>{video}</div>",
-        "LIVE: Fourth of July parade",
-        "2024-07-05T02:50:00Z",
-        published="2024-07-04T18:00:00-05:00",
-    )
-    assert [u.headline for u in updates] == [f"Title number {n} here" for n in range(4)]
+    assert [u.headline for u in read(video)] == [f"Title number {n} here" for n in range(4)]
     # A clock that disagrees with how long ago (a Phoenix site that names no zone, read in
     # the zone guessed): how long ago stands, and the stamp still opens each entry.
     phoenix = items.replace(" PM CDT", " PM").replace("9:", "7:").replace("8:", "6:")
-    updates = live_updates(
-        f"<div class='entry-content'><p>The parade and the fireworks, as they happen.</p>"
-        f"{phoenix}</div>",
-        "LIVE: Fourth of July parade",
-        "2024-07-05T02:50:00Z",
-        published="2024-07-04T18:00:00-04:00",
-    )
-    assert [u.published_at for u in updates] == [
+    assert [u.published_at for u in read(phoenix, "2024-07-04T18:00:00-04:00")] == [
         "2024-07-05T02:42:00Z",
         "2024-07-05T02:20:00Z",
         "2024-07-05T01:58:00Z",
