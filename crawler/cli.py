@@ -53,12 +53,23 @@ def db_option(func: click.decorators.FC) -> click.decorators.FC:
 
 
 def check_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    """The blog's address, stripped, or a one-sentence refusal.
+
+    An address the URL parser refuses (an unclosed `[`), a port past 65535 and a space in
+    the host are refused here, not by a traceback or a fetch that can never start.
+    """
+    address = url.strip()
+    try:
+        parts = urlsplit(address)
+        web = parts.scheme in ("http", "https") and bool(parts.hostname)
+        web = web and parts.port != 0  # reading the port checks its range
+    except ValueError:
+        web = False
+    if not web or any(c.isspace() for c in address):
         raise click.ClickException(
             f"{url!r} is not a web address: give the live blog's http(s) URL."
         )
-    return url.strip()
+    return address
 
 
 def format_result(result: PassResult) -> str:

@@ -79,6 +79,11 @@ def test_default_db_without_env_is_under_xdg_data_home(
     [
         (["crawl", "not a url"], "is not a web address"),
         (["crawl", "ftp://example.org/x"], "is not a web address"),
+        # Addresses the URL parser refuses, or a fetch could never reach.
+        (["crawl", "https://[bad/live/"], "is not a web address"),
+        (["crawl", "http://example.com:99999/live/"], "is not a web address"),
+        (["crawl", "https://exa mple.com/live/"], "is not a web address"),
+        (["add", "https://[bad/live/"], "is not a web address"),
         (["crawl", "http://127.0.0.1:9/x", "--max-pages", "0"], "Invalid value for '--max-pages'"),
         (["serve", "--db", "/nonexistent/dir/archive.db"], "there is no archive at"),
     ],
@@ -90,6 +95,7 @@ def test_bad_input_gets_a_sentence_not_a_traceback(
     assert result.exit_code == 2 if "Invalid value" in message else result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)  # a message, not an exception escaping
 
 
 def test_a_file_that_is_not_sqlite_is_refused_and_kept(runner: CliRunner, tmp_path: Path) -> None:

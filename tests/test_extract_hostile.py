@@ -114,6 +114,22 @@ def test_a_permalink_is_only_ever_an_http_address(url: str) -> None:
     assert update.permalink is None
 
 
+@pytest.mark.parametrize("page_url", ["https://[bad/live/storm", "http://[::1/live/storm"])
+def test_a_page_address_the_url_parser_refuses_still_gives_its_posts(page_url: str) -> None:
+    posts = "".join(
+        f'<article id="post-{n}"><time datetime="2024-03-02T1{n}:00:00Z">1{n}:00</time>'
+        f"<h2>Update {n} on the storm</h2><p>Winds reach {n}0 mph on the coast today.</p>"
+        "</article>"
+        for n in (2, 1)
+    )
+    updates = [item("Roads closed", "The A1 is shut.", url="#post-9")]
+    for body in (html_page(body=posts), html_page(ld(blog(updates)))):
+        page = extract_page(body, page_url, fetched_at=FETCHED)
+        assert page.url == page_url
+        assert page.updates and all(u.headline and u.body_text for u in page.updates)
+        assert all(u.permalink is None or u.permalink.startswith("http") for u in page.updates)
+
+
 def test_web_permalinks_are_kept_and_resolved() -> None:
     updates = [
         item("One", "First post.", url="#post-1"),

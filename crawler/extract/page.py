@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from archive.records import Page, Update
 from archive.times import now_utc, parse_utc
@@ -63,7 +64,27 @@ def extract_reading(
 ) -> Reading:
     """`extract_page`'s Page, with the endpoints the page names, from the same parse."""
     with _collector_paused():
-        return _read(body, url, encoding, fetched_at)
+        if _splits(url):
+            return _read(body, url, encoding, fetched_at)
+        # An address the URL parser refuses (`https://[bad/live/`, a host with a character
+        # that folds to a "#"): the page is read at the same address with its brackets and
+        # other characters escaped, and keeps the address it was given.
+        escaped = quote(url, safe=_URL_MARKS)
+        reading = _read(body, escaped if _splits(escaped) else "", encoding, fetched_at)
+        reading.page.url = url
+        return reading
+
+
+# The marks an address keeps as they are when it is escaped for reading: all but its brackets.
+_URL_MARKS = "!#$%&'()*+,/:;=?@~"
+
+
+def _splits(url: str) -> bool:
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 @contextmanager
