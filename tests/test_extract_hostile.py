@@ -395,6 +395,37 @@ def test_a_post_whose_only_words_are_a_link_to_another_page_is_a_teaser(
     )
 
 
+def lined(line: str) -> bytes:
+    """A live blog's page whose hashed-class posts follow a line of the body's own (The
+    Hindu's intro: its paragraphs, then "ALSO READ | <a>…</a>", then the posts)."""
+    posts = "".join(
+        f'<div class="x{n}f3a"><p><b>Chennai | {n}:15 pm</b></p><h3>Update number {n}</h3>'
+        f"<p>What happened at {n}:15, in a sentence long enough to be a post's.</p></div>"
+        for n in (3, 2, 1)
+    )
+    intro = "<p>Heavy rain left parts of the city waterlogged on Tuesday morning.</p>"
+    return html_page(ld(blog([], url=URL)), f'<div class="s9b2c">{intro}{line}{posts}</div>')
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<p><b>ALSO READ | <a href="/news/monsoon">How the city prepares for the monsoon</a></b></p>',
+        "<p><b>ALSO READ | How the city prepares for the monsoon</b></p>",
+        '<p>Read more: <a href="/news/monsoon">How the city prepares</a></p>',
+    ],
+)
+def test_a_teaser_line_of_the_text_is_no_title_of_the_posts_after_it(line: str) -> None:
+    assert [u.headline for u in extract(lined(line)).updates] == [
+        f"Update number {n}" for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize("line", ["<p><strong>Lees ook</strong></p>", "<p><b>ALSO READ:</b></p>"])
+def test_a_teaser_label_alone_still_titles_the_list_after_it(line: str) -> None:
+    assert extract(lined(line)).updates == []
+
+
 def test_the_same_list_titled_as_news_is_the_stream() -> None:
     found = extract(teasers("Latest"))
     assert [u.headline for u in found.updates] == [

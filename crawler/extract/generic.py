@@ -1884,13 +1884,15 @@ def _titled_as_teasers(container: Element, first: Element) -> bool:
         if child.tag in HEADINGS:
             title = text_of(child)
             return len(title) <= _TEASER_TITLE and _TEASER_TITLES.match(title) is not None
-        if (
-            child.tag in _LINE_TAGS
-            and walks.text_length(child, _TEASER_TITLE + 1) <= _TEASER_TITLE
-            and _TEASER_TITLES.match(text_of(child)) is not None
-        ):
-            return True
+        if child.tag in _LINE_TAGS and walks.text_length(child, _TEASER_TITLE + 1) <= _TEASER_TITLE:
+            label = _TEASER_TITLES.match(text_of(child))
+            # The label alone: "ALSO READ | <a>…</a>" is one teaser of the page's text.
+            if label is not None and not _WORDS_AFTER.search(text_of(child), label.end()):
+                return True
     return False
+
+
+_WORDS_AFTER = re.compile(r"\w")
 
 
 def _names_not_a_stream(element: Element) -> bool:
