@@ -121,8 +121,11 @@ def first_repeat(p: BlogPass, reading: Reading, keys: Sequence[str]) -> int | No
     """The first page that shows nothing beyond the pages above it in the same pass.
 
     Its bytes are an earlier page's, or every update on it was shown above, or none of
-    its timed updates is older than the oldest shown above (a page answered 304 counts
-    with the oldest update it showed last time).
+    its timed updates is older than the oldest shown above and its newest is as new as the
+    newest above: the first page again, grown by a post (a page answered 304 counts with
+    the times it showed last time). An older page after one whose post was backdated
+    (its time corrected to before the page's others) shows posts newer than that post,
+    not the newest: it is no repeat.
     """
     by_page: dict[int, list[int]] = {}
     for position, index in enumerate(reading.pages):
@@ -130,25 +133,37 @@ def first_repeat(p: BlogPass, reading: Reading, keys: Sequence[str]) -> int | No
     digests: set[str] = set()
     keys_above: set[str] = set()
     floor: str | None = None
+    ceiling: str | None = None
     for index, page in enumerate(p.pages):
         if reading.cut is not None and index >= reading.cut:
             break
         positions = by_page.get(index, [])
         if index > 0 and not page.skipped and positions:
             own = {keys[i] for i in positions}
-            oldest, _ = span(reading.updates[i] for i in positions)
+            oldest, newest = span(reading.updates[i] for i in positions)
             if (
                 (page.body_sha256 is not None and page.body_sha256 in digests)
                 or own <= keys_above
-                or (floor is not None and oldest is not None and not is_newer(floor, oldest))
+                or (
+                    floor is not None
+                    and oldest is not None
+                    and not is_newer(floor, oldest)
+                    and not is_newer(ceiling, newest)
+                )
             ):
                 return index
         if page.body_sha256:
             digests.add(page.body_sha256)
         keys_above.update(keys[i] for i in positions)
-        lowest = page.oldest_at if page.skipped else span(reading.updates[i] for i in positions)[0]
+        lowest, highest = (
+            (page.oldest_at, page.newest_at)
+            if page.skipped
+            else span(reading.updates[i] for i in positions)
+        )
         if lowest is not None and (floor is None or is_newer(floor, lowest)):
             floor = lowest
+        if highest is not None and (ceiling is None or is_newer(highest, ceiling)):
+            ceiling = highest
     return None
 
 

@@ -77,6 +77,7 @@ def _page(row: dict[str, Any]) -> PageFetch:
         unchanged=bool(row["unchanged"]),
         snapshot=row["snapshot"],
         oldest_at=row["oldest_at"],
+        newest_at=row["newest_at"],
         canonical_url=row["canonical_url"],
         kind=row["kind"],
     )

@@ -275,3 +275,10 @@ def m0011_alerts(db: sqlite_utils.Database) -> None:
         "ALTER TABLE [blogs] ADD COLUMN [notified_at] TEXT",
     ):
         db.execute(statement)
+
+
+@migrations()
+def m0012_page_newest(db: sqlite_utils.Database) -> None:
+    """The newest update each page showed: a page not re-read keeps the stretch of times it
+    showed out of the stretch another page's reading may prove removals in."""
+    db.execute("ALTER TABLE [fetch_pages] ADD COLUMN [newest_at] TEXT")

@@ -121,6 +121,7 @@ class PageFetch:
     unchanged: bool = False
     snapshot: str | None = None  # "<warc file>#<offset>:<length>" of the kept response
     oldest_at: str | None = None  # the oldest (non-pinned) update time the page showed
+    newest_at: str | None = None  # and the newest
     canonical_url: str | None = None  # the story the page named: Page.canonical_url
     # The endpoint kind whose reader read the page (crawler/extract/endpoints/); None: HTML.
     kind: str | None = None
@@ -239,3 +240,4 @@ class PageState:
     snapshot: str | None
     oldest_at: str | None
     kind: str | None = None  # the endpoint kind the page was read as; None: an HTML page
+    newest_at: str | None = None  # the newest update time it showed (oldest_at's pair)

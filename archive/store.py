@@ -149,9 +149,9 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
     conn.executemany(
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
-              body_sha256, updates, next_url, snapshot, unchanged, oldest_at, canonical_url,
-              kind)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              body_sha256, updates, next_url, snapshot, unchanged, oldest_at, newest_at,
+              canonical_url, kind)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             [
                 fetch_id,
@@ -167,7 +167,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 pg.next_url,
                 pg.snapshot,
                 int(pg.unchanged),
-                pg.oldest_at if pg.skipped else span(shown)[0],
+                *((pg.oldest_at, pg.newest_at) if pg.skipped else span(shown)),
                 pg.canonical_url,
                 pg.kind,
             ]
@@ -275,9 +275,17 @@ def _removals(
     A run of pages read from the top covers everything newer than its oldest update; a
     run that reached the blog's last page (pagination exhausted, no fewer pages than the
     last full pass) covers everything older than its newest. An update that merely fell
-    off the last page fetched is never inside a run.
+    off the last page fetched is never inside a run. Nor is one whose time lies in the
+    stretch a page not re-read showed when it was last read: it may stand there still,
+    whatever times the pages read this pass show (a post whose time was corrected stands
+    out of their order).
     """
     unseen = [s for s in stored.values() if s.removed_at is None and s.id not in seen_ids]
+    kept = [
+        (page.oldest_at, page.newest_at)
+        for page in p.pages[:cut]
+        if page.skipped and not page.partial and page.oldest_at is not None
+    ]
     removed: list[int] = []
     for run in _extracted_runs(p, cut):
         oldest, newest = span(run.updates)
@@ -298,10 +306,19 @@ def _removals(
                     or (run.ceiling is not None and is_newer(run.ceiling, t))
                 )
                 below = to_bottom or is_newer(t, oldest)
-                inside = parse_utc(t) is not None and above and below
+                inside = parse_utc(t) is not None and above and below and not _kept(t, kept)
             if inside and not (s.pinned and not to_bottom):
                 removed.append(s.id)
     return removed
+
+
+def _kept(t: str | None, kept: list[tuple[str, str | None]]) -> bool:
+    """Whether a time lies in a stretch a page not re-read showed (from its oldest to its
+    newest; to no end where an archive older than the newest's column kept only the oldest)."""
+    return any(
+        not is_newer(oldest, t) and (newest is None or not is_newer(t, newest))
+        for oldest, newest in kept
+    )
 
 
 def _reached_end(conn: sqlite3.Connection, blog_id: int, fetch_id: int, p: BlogPass) -> bool:
@@ -529,7 +546,8 @@ def _note_pages(
             [[pg.canonical_url, fetch_id, seq] for seq, pg in enumerate(p.pages, start=1)],
         )
     conn.executemany(
-        "UPDATE fetch_pages SET refused = ?, oldest_at = NULL WHERE fetch_id = ? AND seq = ?",
+        """UPDATE fetch_pages SET refused = ?, oldest_at = NULL, newest_at = NULL
+           WHERE fetch_id = ? AND seq = ?""",
         [[why, fetch_id, index + 1] for index, why in sorted(reading.refused.items())],
     )
     if reading.cut is not None and p.complete:
@@ -744,7 +762,7 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     """
     rows = db.execute(
         """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
-                  p.oldest_at, p.kind
+                  p.oldest_at, p.kind, p.newest_at
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id

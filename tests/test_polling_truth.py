@@ -272,6 +272,33 @@ def test_a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed(db_path: 
         assert gone.removed == 1
 
 
+def test_a_post_whose_time_is_corrected_below_304_pages_removes_nothing(db_path: Path) -> None:
+    """A post on the last page moved to a later time: the pages above answer 304, and the
+    stretch of times they showed still stands, whatever the page read now spans."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        blog.edit("u0002", published="2023-11-02T06:30:00+00:00")
+        corrected, served = poll(blog, db_path)
+        assert kinds(served) == ["304", "304", "page"]
+        assert corrected.ok and corrected.removed == 0
+        again, _ = poll(blog, db_path)
+        assert again.ok and again.removed == 0
+
+
+def test_a_backdated_post_does_not_make_the_page_below_a_repeat(db_path: Path) -> None:
+    """A post on the first page corrected to before every post of the page below: that page
+    shows posts newer than it, but not the newest, so it is no repeat of the first, and what
+    it shows is no removal."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        blog.edit("u0008", published="2023-11-02T05:00:00+00:00")
+        blog.edit("u0005", blocks=[Para("The river has burst its banks at Exeter.")])
+        corrected, served = poll(blog, db_path)
+        assert kinds(served) == ["page", "page", "304"]
+        assert corrected.ok and (corrected.changed, corrected.removed) == (1, 0)
+        assert last_fetch(db_path)["complete"] == 1
+
+
 def pinned_flags(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
