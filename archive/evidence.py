@@ -71,18 +71,24 @@ def story_address(url: str) -> str:
 
 
 def names_other_story(
-    page: PageFetch, shown: Sequence[Update], stories: set[str], held: set[str]
+    page: PageFetch,
+    shown: Sequence[Update],
+    stories: set[str],
+    held: set[str],
+    first: bool = False,
 ) -> bool:
     """The page names a story that is neither the blog's nor itself, and is not the blog's.
 
     A page's own address as its canonical (a paginated page that names itself) says
-    nothing. A blog whose address changed (a retitled slug) still shows mostly updates
-    the archive holds: a page where more than half are known is the blog's.
+    nothing, unless it is the `first` page, redirected from the blog's address to one that
+    names itself: another live blog of the site. A blog whose address changed (a retitled
+    slug) still shows mostly updates the archive holds: a page where more than half are
+    known is the blog's.
     """
     if not page.canonical_url or not stories:
         return False
     named = story_address(page.canonical_url)
-    if named in stories or named == story_address(page.url):
+    if named in stories or (not first and named == story_address(page.url)):
         return False
     known = sum(1 for u in shown if identity_base(update_key(u)) in held)
     return 2 * known <= len(shown)
@@ -105,7 +111,7 @@ def read_pass(p: BlogPass, blog_story: str | None, held: set[str]) -> Reading:
                 reading.refused[index] = REFUSED_BEHIND_OTHER_STORY
             continue
         trusted = stories if (blog_story or index > 0) else set()
-        if not page.skipped and names_other_story(page, shown, trusted, held):
+        if not page.skipped and names_other_story(page, shown, trusted, held, index == 0):
             assert page.canonical_url is not None
             reading.refused[index] = REFUSED_OTHER_STORY.format(story=page.canonical_url)
             reading.stop_at(index)

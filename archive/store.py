@@ -20,6 +20,7 @@ from archive.evidence import (
     page_updates,
     read_pass,
     span,
+    story_address,
 )
 from archive.history import drop_unreplayed, set_aside_updates
 from archive.records import BlogPass, PageState, PassResult, Update
@@ -43,6 +44,9 @@ NO_UPDATES_ERROR = (
 )
 OTHER_STORY_ERROR = (
     "{url} shows another story ({story}), not this blog's: nothing was taken from it"
+)
+REDIRECTED_ERROR = (
+    "{url} now redirects to {to}, another story, not this blog's: nothing was taken from it"
 )
 QUARANTINE_ERROR = (
     "{n} of the blog's {live} standing updates are missing at once: none is marked removed "
@@ -193,8 +197,10 @@ def _failure(p: BlogPass, live: int, reading: Reading) -> str | None:
     if p.error:
         return p.error
     if 0 in reading.refused:
-        story = p.pages[0].canonical_url
-        return OTHER_STORY_ERROR.format(url=p.pages[0].url, story=story)
+        first = p.pages[0]
+        if story_address(first.url) != story_address(p.url):
+            return REDIRECTED_ERROR.format(url=p.url, to=first.url)
+        return OTHER_STORY_ERROR.format(url=first.url, story=first.canonical_url)
     if reading.updates or not live:
         return None
     # A page answered 304, or with the same bytes as last time, was not re-read: no

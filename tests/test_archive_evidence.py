@@ -178,6 +178,43 @@ def test_a_first_page_of_another_story_is_refused(db: sqlite_utils.Database) -> 
     assert blog[1] == STORY
 
 
+def redirected(shown: list[Update], to: str, at: str) -> BlogPass:
+    """A pass whose first page was redirected to `to`, a page that names itself."""
+    moved = paged([shown], at=at, canonical=[to])
+    moved.pages[0].url = to
+    return moved
+
+
+def test_a_first_page_redirected_to_another_live_blog_is_refused(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(db, paged([[upd(3), upd(2), upd(1)]], at="2024-05-01T11:00:00Z", canonical=[URL]))
+    strangers = [
+        Update(
+            headline=f"Transfer news {n}",
+            body_text=f"Club {n} signs a striker.",
+            published_at=f"2024-05-01T11:0{n}:00Z",
+        )
+        for n in (3, 2, 1)
+    ]
+    for minute in ("05", "10"):  # the next pass does not confirm a quarantine of all three
+        result = record_pass(db, redirected(strangers, OTHER, f"2024-05-01T11:{minute}:00Z"))
+        assert not result.ok and result.error
+        assert f"{URL} now redirects to {OTHER}, another story" in result.error
+    assert live_ids(db) == ["post-1", "post-2", "post-3"] and db["updates"].count == 3
+    assert db.execute("select canonical_url from blogs").fetchone()[0] == URL
+
+
+def test_a_first_page_redirected_to_the_blogs_new_address_is_the_blogs(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(db, paged([[upd(3), upd(2), upd(1)]], at="2024-05-01T11:00:00Z", canonical=[URL]))
+    result = record_pass(
+        db, redirected([upd(4), upd(3), upd(2), upd(1)], URL + "-retitled", "2024-05-01T11:05:00Z")
+    )
+    assert result.ok and (result.new, result.removed) == (1, 0)
+
+
 def test_an_older_page_of_another_story_gives_nothing_and_stops_removals(
     db: sqlite_utils.Database,
 ) -> None:
