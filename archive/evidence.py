@@ -20,6 +20,8 @@ from archive.times import is_newer, parse_utc
 REFUSED_OTHER_STORY = "another story: {story}"
 REFUSED_BEHIND_OTHER_STORY = "reached through a page of another story"
 REFUSED_REPEAT = "repeats an earlier page of this pass"
+# An older page that failed: the pass ended there (records.OLDER_PAGE_FAILED).
+REFUSED_FAILED = "failed: "
 
 
 @dataclass
@@ -106,6 +108,10 @@ def read_pass(p: BlogPass, blog_story: str | None, held: set[str]) -> Reading:
     if blog_story:
         stories.add(story_address(blog_story))
     for index, (page, shown) in enumerate(zip(p.pages, page_updates(p), strict=True)):
+        if page.failed is not None:
+            reading.refused[index] = REFUSED_FAILED + page.failed
+            reading.stop_at(index)
+            continue
         if reading.cut is not None:
             if not page.skipped:
                 reading.refused[index] = REFUSED_BEHIND_OTHER_STORY

@@ -10,6 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from archive.db import ArchiveError
+from archive.evidence import REFUSED_FAILED
 from archive.records import BlogPass, PageFetch
 
 
@@ -53,7 +54,8 @@ def logged_passes(db: sqlite_utils.Database, blog_id: int, url: str) -> list[Log
             page = _page(row)
             # An endpoint that failed (the pass went on, incomplete) left no bytes to keep.
             failed_endpoint = page.kind is not None and page.status != 200
-            if not page.skipped and not page.snapshot and not failed_endpoint:
+            failed = failed_endpoint or page.failed is not None
+            if not page.skipped and not page.snapshot and not failed:
                 raise ArchiveError(
                     f"pass {fetch['id']} of {url} read {page.url} but its bytes were not kept "
                     "(snapshots off?): reparsing would lose what it found, so nothing was changed."
@@ -78,9 +80,17 @@ def _page(row: dict[str, Any]) -> PageFetch:
         snapshot=row["snapshot"],
         oldest_at=row["oldest_at"],
         newest_at=row["newest_at"],
+        failed=_failed(row["refused"]),
         canonical_url=row["canonical_url"],
         kind=row["kind"],
     )
+
+
+def _failed(refused: str | None) -> str | None:
+    """Why an older page failed, as the fetch log's `refused` says it."""
+    if refused is None or not refused.startswith(REFUSED_FAILED):
+        return None
+    return refused.removeprefix(REFUSED_FAILED)
 
 
 def set_aside_updates(conn: sqlite3.Connection, blog_id: int) -> None:

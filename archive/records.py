@@ -17,7 +17,8 @@ FIDELITY_HTML = 2
 PAGE_LIMIT = "page limit"
 ENDPOINT_MISSING = "endpoint missing"
 RENDER_NEEDED = "render needed"
-INCOMPLETE_REASONS = (PAGE_LIMIT, ENDPOINT_MISSING, RENDER_NEEDED)
+OLDER_PAGE_FAILED = "older page failed"
+INCOMPLETE_REASONS = (PAGE_LIMIT, ENDPOINT_MISSING, RENDER_NEEDED, OLDER_PAGE_FAILED)
 
 # Endpoint kinds (crawler/extract/endpoints/) whose pages list only what changed since a known
 # post, such as the Guardian's lastUpdate delta: no evidence that a post they omit is gone.
@@ -125,6 +126,9 @@ class PageFetch:
     canonical_url: str | None = None  # the story the page named: Page.canonical_url
     # The endpoint kind whose reader read the page (crawler/extract/endpoints/); None: HTML.
     kind: str | None = None
+    # Why an older page failed (an HTTP error, a timeout, a truncated or empty page): the
+    # pass ends there, incomplete, and nothing is taken from the page.
+    failed: str | None = None
     # The raw exchange, kept until the pipeline writes the snapshot; never stored in SQL.
     body: bytes | None = field(default=None, repr=False)
     headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
@@ -198,8 +202,10 @@ class PassResult:
     quarantined: int = 0
     error: str | None = None
     seconds: float = 0.0  # the pass's duration, from its first request to its last response
-    # Why the pass stopped short of the blog's oldest post: one of INCOMPLETE_REASONS.
+    # Why the pass stopped short of the blog's oldest post: one of INCOMPLETE_REASONS; and
+    # what went wrong, where there is more to say (the older page that failed, and how).
     incomplete_reason: str | None = None
+    incomplete_detail: str | None = None
     # The archive already held this pass (its pass_id): nothing was written again.
     duplicate: bool = False
 
@@ -215,9 +221,12 @@ class PassResult:
             return f"failed: {self.error}"
         skipped = f" ({self.not_modified} not modified)" if self.not_modified else ""
         short = f"; incomplete: {self.incomplete_reason}" if self.incomplete_reason else ""
+        if self.incomplete_reason and self.incomplete_detail:
+            short += f" ({self.incomplete_detail})"
+        back = f", {self.restored} back" if self.restored else ""
         return (
             f"{self.pages} page{'s' if self.pages != 1 else ''}{skipped}, {self.new} new, "
-            f"{self.changed} changed, {self.unchanged} unchanged, {self.removed} removed "
+            f"{self.changed} changed, {self.unchanged} unchanged, {self.removed} removed{back} "
             f"({self.seconds:.1f} s){short}"
         )
 

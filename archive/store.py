@@ -204,8 +204,9 @@ def _failure(p: BlogPass, live: int, reading: Reading) -> str | None:
     if reading.updates or not live:
         return None
     # A page answered 304, or with the same bytes as last time, was not re-read: no
-    # updates from it means nothing changed, not that it is broken.
-    if p.pages and all(pg.skipped for pg in p.pages):
+    # updates from it means nothing changed, not that it is broken; nor does an older page
+    # that failed below it (the pass is incomplete).
+    if p.pages and all(pg.skipped or pg.failed is not None for pg in p.pages):
         return None
     return NO_UPDATES_ERROR.format(n=live)
 
@@ -668,6 +669,7 @@ def _record(
         pages=len(p.pages),
         not_modified=sum(1 for pg in p.pages if pg.skipped),
         incomplete_reason=None if p.error or p.complete else p.incomplete_reason,
+        incomplete_detail=next((pg.failed for pg in p.pages if pg.failed), None),
     )
     if not p.error and p.pages and all(pg.skipped for pg in p.pages):
         # Nothing was re-read: the fetch log is all this pass writes, and a blog

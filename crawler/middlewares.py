@@ -45,6 +45,10 @@ class PassStopped(IgnoreRequest):
         self.response = response
 
 
+class OffSite(PassStopped):
+    """A link or redirect off the blog's site, refused: it fails the pass, on any page."""
+
+
 def late(seconds: float, url: str) -> str:
     """The error of a pass stopped by its deadline."""
     return (
@@ -69,7 +73,7 @@ class FetchBoundaryMiddleware:
             request.url, site, request.meta.get(HOSTS, ()), chain[-1] if chain else None
         )
         if reason is not None:
-            raise PassStopped(reason)
+            raise OffSite(reason)
 
     def process_response(
         self, request: Request, response: Response, spider: Spider | None = None
@@ -86,7 +90,7 @@ class FetchBoundaryMiddleware:
         site = request.meta.get(SITE) or (request.meta.get("redirect_urls") or [request.url])[0]
         reason = refusal(target, site, request.meta.get(HOSTS, ()), request.url)
         if reason is not None:
-            raise PassStopped(reason, response)
+            raise OffSite(reason, response)
         return response
 
 

@@ -44,7 +44,7 @@ def _read_again(blog: BlogPass, snapshots: SnapshotStore) -> BlogPass:
     """The logged pass with every page it read extracted anew from its snapshot (an endpoint's
     JSON by the reader of its kind)."""
     for index, page in enumerate(blog.pages):
-        if page.skipped or page.snapshot is None:
+        if page.skipped or page.snapshot is None or page.failed is not None:
             continue
         snap = snapshots.read(SnapshotRef.parse(page.snapshot))
         if page.kind is not None:

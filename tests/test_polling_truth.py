@@ -136,23 +136,21 @@ def test_an_evolving_blog_matches_its_truth_after_every_pass(
     conn.close()
     assert unchanged == [(1, 0)] * 3
 
-    # 8-11. The blog moves on (u0010 on top), but each of these passes fails and changes
-    # nothing: not u0010, not the removal state, not a version. The CLI exits 1 on each.
+    # 8-9. The blog moves on (u0010 on top), but a fault on its first page fails the pass
+    # and changes nothing: not u0010, not the removal state, not a version. The CLI exits 1.
     blog.add(make_update(10))
-    faults: list[tuple[FaultKind, int, str]] = [
-        ("503", 1, "HTTP 503 from"),
-        ("consent", 1, "no live-blog updates found"),
-        ("truncated", 2, "truncated document"),
-        ("empty", 2, "pagination collapsed"),
+    first_page_faults: list[tuple[FaultKind, str]] = [
+        ("503", "HTTP 503 from"),
+        ("consent", "no live-blog updates found"),
     ]
-    for kind, page, message in faults:
-        blog.fault(kind, page=page)
+    for kind, message in first_page_faults:
+        blog.fault(kind, page=1)
         failed, served = poll(blog, db_path, ok=False)
         assert message in (failed.error or ""), failed.error
         assert kinds(served)[-1] == kind
         assert last_fetch(db_path)["error"] == failed.error
 
-        blog.fault(kind, page=page)
+        blog.fault(kind, page=1)
         before = snapshot_tables(db_path)
         out = cli_crawl(blog, db_path)
         assert out.exit_code == 1, out.output
@@ -161,15 +159,39 @@ def test_an_evolving_blog_matches_its_truth_after_every_pass(
         blog.observe(False)
         assert snapshot_tables(db_path) == before
         assert_archive_matches(db_path, blog)
+
+    # 10-11. A fault on an older page ends the pass there, incomplete: the first page's new
+    # post is archived, nothing is taken from the broken page, nothing below it is judged.
+    older_page_faults: list[tuple[FaultKind, str, int]] = [
+        ("truncated", "truncated document", 1),
+        ("empty", "pagination collapsed", 0),
+    ]
+    for kind, message, new in older_page_faults:
+        blog.fault(kind, page=2)
+        short, served = poll(blog, db_path)
+        assert (short.new, short.changed, short.removed) == (new, 0, 0)
+        assert short.incomplete_reason == "older page failed"
+        assert message in (short.incomplete_detail or ""), short.incomplete_detail
+        assert kinds(served)[-1] == kind
+        fetch = last_fetch(db_path)
+        assert (fetch["complete"], fetch["incomplete_reason"]) == (0, "older page failed")
+        conn = sqlite3.connect(db_path)
+        (refused,) = conn.execute(
+            "SELECT refused FROM fetch_pages WHERE fetch_id = ? AND seq = 2", [short.fetch_id]
+        ).fetchone()
+        conn.close()
+        assert refused.startswith("failed: ") and message in refused
     assert not blog.faults
 
-    # 12. The next clean pass picks everything up: u0010 new, nothing else changed.
+    # 12. The next clean pass reads the pages the faults left out: nothing is new or changed.
     recovered, served = poll(blog, db_path)
-    assert (recovered.new, recovered.changed, recovered.removed) == (1, 0, 0)
+    assert (recovered.new, recovered.changed, recovered.removed) == (0, 0, 0)
+    assert last_fetch(db_path)["complete"] == 1
 
     # The conditional requests the server saw over the whole run.
     answered = blog.since(0)
-    assert sum(1 for s in answered if s.kind == "304") == 3 + 2 + 2 + 1
+    # Passes 2, 4, 5 and 6; page 1 in passes 11 and 12, when only the pages below had changed.
+    assert sum(1 for s in answered if s.kind == "304") == 3 + 2 + 2 + 1 + 1 + 1
     assert all(s.if_none_match for s in answered if s.kind == "304")
 
 
@@ -297,6 +319,37 @@ def test_a_backdated_post_does_not_make_the_page_below_a_repeat(db_path: Path) -
         assert kinds(served) == ["page", "page", "304"]
         assert corrected.ok and (corrected.changed, corrected.removed) == (1, 0)
         assert last_fetch(db_path)["complete"] == 1
+
+
+def test_an_older_page_that_keeps_failing_holds_back_no_new_post(db_path: Path) -> None:
+    """Page 3 answers 503 on every pass, retries too: each pass ends there, incomplete, and
+    archives what the pages above show; `liveblog reparse` replays those passes alike."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        for n in (10, 11):
+            blog.add(make_update(n))
+            blog.fault("503", page=3, times=20)
+            short, _ = poll(blog, db_path)
+            blog.faults.clear()
+            assert (short.new, short.removed) == (1, 0)
+            assert short.incomplete_reason == "older page failed"
+            assert "HTTP 503 from" in (short.incomplete_detail or "")
+        held = archived(db_path)
+        assert len(held) == 11
+        replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+        assert replayed.exit_code == 0, replayed.output
+        assert archived(db_path) == held
+
+
+def archived(db: Path) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(
+            "SELECT u.source_id, u.removed_at, v.version, v.content_hash FROM updates u "
+            "JOIN update_versions v ON v.update_id = u.id ORDER BY u.source_id, v.version"
+        ).fetchall()
+    finally:
+        conn.close()
 
 
 def pinned_flags(db: Path) -> dict[str, int]:

@@ -22,6 +22,7 @@ from twisted.python.failure import Failure
 from archive.db import archive_path, open_archive
 from archive.records import (
     ENDPOINT_MISSING,
+    OLDER_PAGE_FAILED,
     PAGE_LIMIT,
     RENDER_NEEDED,
     BlogPass,
@@ -47,7 +48,7 @@ from crawler.extract.endpoints import guardian as guardian_endpoints
 from crawler.extract.endpoints.markup import data_of
 from crawler.extract.endpoints.readers import read
 from crawler.extract.html import ends_document, header_charset
-from crawler.middlewares import DEADLINE, HOSTS, SITE, PassStopped, late
+from crawler.middlewares import DEADLINE, HOSTS, SITE, OffSite, PassStopped, late
 
 
 @dataclass
@@ -111,6 +112,11 @@ CANCELLED: tuple[type[BaseException], ...] = (
 )
 
 
+def _over_size(error: BaseException | None) -> bool:
+    """A download cut at DOWNLOAD_MAXSIZE."""
+    return "max size" in str(error) or isinstance(error, CANCELLED)
+
+
 def describe_failure(failure: Failure, maxsize: int = 0) -> str:
     """A sentence a user can act on, instead of a traceback; `maxsize` is DOWNLOAD_MAXSIZE."""
     request = getattr(failure, "request", None)
@@ -135,7 +141,7 @@ def describe_failure(failure: Failure, maxsize: int = 0) -> str:
         return f"timed out fetching {url}"
     if TRUNCATED and isinstance(error, TRUNCATED):
         return f"truncated response from {url}"
-    if "max size" in str(error) or isinstance(error, CANCELLED):
+    if _over_size(error):
         return f"the response from {url} is over the size limit (DOWNLOAD_MAXSIZE, {maxsize} bytes)"
     if isinstance(error, scrapy.exceptions.IgnoreRequest):
         return f"not fetched: {url} ({error or 'forbidden by robots.txt'})"
@@ -294,6 +300,9 @@ class LiveblogSpider(scrapy.Spider):
         if fetched.rendered is None:
             fetched.body = response.body
         problem = _truncated(response)
+        if problem and len(blog.pages) > 1:
+            yield self._older_failed(state, fetched, problem)
+            return
         if problem:
             blog.error = problem
             yield self._finish(state, complete=False)
@@ -306,6 +315,11 @@ class LiveblogSpider(scrapy.Spider):
                 fetched_at=fetched.fetched_at,
             )
         except Exception as exc:  # a fault of ours on this page fails its pass alone
+            if len(blog.pages) > 1:
+                yield self._older_failed(
+                    state, fetched, self._unreadable(fetched, response.url, exc)
+                )
+                return
             blog.error = self._unreadable(fetched, response.url, exc)
             yield self._finish(state, complete=False)
             return
@@ -332,11 +346,11 @@ class LiveblogSpider(scrapy.Spider):
                 yield self._finish(state, complete=False)
                 return
         elif not page.updates:
-            blog.error = (
+            why = (
                 f"page {len(blog.pages)} ({response.url}) has no updates although the page before "
                 "links to it: the blog's pagination collapsed or the page is broken"
             )
-            yield self._finish(state, complete=False)
+            yield self._older_failed(state, fetched, why)
             return
         keys = {u.source_id or u.headline or u.body_text[:80] for u in page.updates}
         repeated = keys <= state.keys_seen
@@ -548,21 +562,41 @@ class LiveblogSpider(scrapy.Spider):
             state.blog.pages.append(PageFetch(endpoint.url, status, size, kind=endpoint.kind))
             yield self._endpoint_missing(state, describe_failure(failure))
             return
-        state.blog.error = describe_failure(
+        why = describe_failure(
             failure, request.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
         )
         log = request.meta.get(render.RENDER_LOG)
         if isinstance(log, render.RenderLog) and log.redirects:
-            state.blog.error = log.redirects[0]
+            why = log.redirects[0]
         if time.monotonic() >= state.deadline and not isinstance(failure.value, PassStopped):
-            state.blog.error = late(self.pass_timeout, request.url)
+            why = late(self.pass_timeout, request.url)
+        # The first page was read: this is an older one. Unless it was refused as off the
+        # blog's site or over the size limit (what a hostile page does): that fails the pass.
+        hostile = isinstance(failure.value, OffSite) or _over_size(failure.value)
+        older = bool(state.blog.pages) and not hostile
         response = getattr(failure.value, "response", None)
         if isinstance(response, Response):
-            state.blog.pages.append(
-                PageFetch(url=response.url, status=response.status, size=len(response.body))
-            )
-        self.logger.warning("%s: pass failed: %s", state.blog.url, state.blog.error)
+            fetched = PageFetch(url=response.url, status=response.status, size=len(response.body))
+        else:
+            fetched = PageFetch(url=request.url, status=0)
+        if older:
+            state.blog.pages.append(fetched)
+            yield self._older_failed(state, fetched, why)
+            return
+        if isinstance(response, Response):
+            state.blog.pages.append(fetched)
+        state.blog.error = why
+        self.logger.warning("%s: pass failed: %s", state.blog.url, why)
         yield self._finish(state, complete=False)
+
+    def _older_failed(self, state: PassState, fetched: PageFetch, why: str) -> BlogPass:
+        """An older page failed: the pass ends there, incomplete, and keeps what the pages
+        above showed. A page that keeps failing then never holds back the blog's new posts;
+        nothing at or below it is judged removed."""
+        fetched.failed = why
+        state.blog.incomplete_reason = OLDER_PAGE_FAILED
+        self.logger.warning("%s: pass incomplete: %s", state.blog.url, why)
+        return self._finish(state, complete=False)
 
     def _finish(self, state: PassState, complete: bool) -> BlogPass:
         if state.held and not state.endpoint_read:
