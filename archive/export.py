@@ -1,16 +1,20 @@
 """Updates out of the archive for scripts: NDJSON or CSV, streamed row by row.
 
 The export reads through a read-only connection (a crawl may be writing) and writes each row
-as the cursor yields it, so a million updates take no more memory than one.
+as the cursor yields it, so a million updates take no more memory than one. An export to a
+file writes a new one beside it, which replaces it only once whole.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sqlite3
+import stat
+import tempfile
 from collections.abc import Iterator
-from contextlib import closing, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -73,7 +77,10 @@ def parse_since(value: str) -> str:
 def rows(
     conn: sqlite3.Connection, blog: str | None = None, since: str | None = None
 ) -> Iterator[sqlite3.Row]:
-    """The updates to export, in the order the archive found them, one at a time."""
+    """The updates to export, in the order the archive found them, one at a time.
+
+    A blog the archive lacks is refused here, before anything is written.
+    """
     where: list[str] = []
     params: list[Any] = []
     if blog is not None:
@@ -89,7 +96,7 @@ def rows(
         where.append("u.published_at >= ?")
         params.append(since)
     sql = _SELECT + (" where " + " and ".join(where) if where else "") + " order by u.id"
-    yield from conn.execute(sql, params)
+    return iter(conn.execute(sql, params))
 
 
 def _ndjson_line(row: sqlite3.Row) -> str:
@@ -101,25 +108,17 @@ def _ndjson_line(row: sqlite3.Row) -> str:
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def write(
-    conn: sqlite3.Connection,
-    out: TextIO,
-    fmt: str,
-    blog: str | None = None,
-    since: str | None = None,
-) -> int:
-    """Write the updates to `out` as NDJSON or CSV (with a header row); returns how many."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+def write(selected: Iterator[sqlite3.Row], out: TextIO, fmt: str) -> int:
+    """Write the rows to `out` as NDJSON or CSV (with a header row); returns how many."""
     count = 0
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(COLUMNS)
-        for row in rows(conn, blog, since):
+        for row in selected:
             writer.writerow(row)
             count += 1
     else:
-        for row in rows(conn, blog, since):
+        for row in selected:
             out.write(_ndjson_line(row))
             count += 1
     return count
@@ -133,8 +132,75 @@ def export(
     since: str | None = None,
 ) -> int:
     """Export the archive at db_path (read-only) to `out`; returns the number of updates."""
+    with _selected(db_path, fmt, blog, since) as selected:
+        return write(selected, out, fmt)
+
+
+def export_file(
+    db_path: Path,
+    output: Path,
+    fmt: str,
+    blog: str | None = None,
+    since: str | None = None,
+) -> int:
+    """Export to the file `output`, which a failed export leaves as it was: a cron job's
+    export of yesterday outlives today's mistyped --blog or full disk.
+
+    The archive and the blog are checked before the file is touched. An error writing it is
+    raised as the OSError it is, for the caller to put in its words.
+    """
+    with _selected(db_path, fmt, blog, since) as selected, replacing(output) as out:
+        return write(selected, out, fmt)
+
+
+@contextmanager
+def _selected(
+    db_path: Path, fmt: str, blog: str | None, since: str | None
+) -> Iterator[Iterator[sqlite3.Row]]:
+    """The rows to export, from the archive opened read-only, once the request is known good."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     with closing(connect_read_only(db_path)) as conn:
         try:
-            return write(conn, out, fmt, blog, since)
+            yield rows(conn, blog, since)
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"cannot read the archive at {db_path}: {exc}.") from exc
+
+
+@contextmanager
+def replacing(output: Path) -> Iterator[TextIO]:
+    """A text file that becomes `output` when the block ends without an error, and is removed
+    when it fails: `output` is never seen half written.
+
+    A device or a pipe (`/dev/stdout`, a FIFO) cannot be replaced, and holds nothing to lose:
+    it is written as it is.
+    """
+    if output.exists() and not output.is_file():
+        with output.open("w", encoding="utf-8", newline="") as out:
+            yield out
+        return
+    target = output.resolve()  # through a symlink, the file it points to is replaced
+    mode = _file_mode(target)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    part = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        part.chmod(mode)
+        part.replace(target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions the export keeps: the replaced file's, or a new file's under the umask
+    (a temporary file is made readable by its owner alone)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

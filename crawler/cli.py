@@ -682,15 +682,14 @@ def export_command(
     fmt: str, blog: str | None, since: str | None, db_path: Path | None, output: Path | None
 ) -> None:
     """Write the archive's updates for scripts, streamed (constant memory, read-only)."""
-    from archive.export import export
+    from archive.export import export, export_file
 
     path = archive_path(db_path)
     try:
         if output is None:
             export(path, sys.stdout, fmt, blog, since)
             return
-        with output.open("w", encoding="utf-8", newline="") as out:
-            count = export(path, out, fmt, blog, since)
+        count = export_file(path, output, fmt, blog, since)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     except BrokenPipeError:  # `liveblog export | head`: the reader has all it wanted

@@ -129,6 +129,36 @@ def test_bad_input_gets_a_sentence(tmp_path: Path) -> None:
     assert wrong_format.exit_code == 2
 
 
+def test_a_failed_export_leaves_the_file_it_would_have_replaced(tmp_path: Path) -> None:
+    """A cron job's export of yesterday outlives today's mistyped --blog or missing --db."""
+    db = tmp_path / "archive.db"
+    synthetic(db, 3)
+    out = tmp_path / "exports" / "updates.csv"
+    out.parent.mkdir()
+    assert run("--db", str(db), "--format", "csv", "-o", str(out)).exit_code == 0
+    out.chmod(0o640)
+    kept = out.read_bytes()
+    typo = run(
+        "--db", str(db), "--format", "csv", "--blog", "https://typo.example/live", "-o", str(out)
+    )
+    assert (
+        typo.exit_code == 1 and "the archive has no blog https://typo.example/live" in typo.output
+    )
+    missing = run("--db", str(tmp_path / "missing.db"), "-o", str(out))
+    assert missing.exit_code == 1 and "there is no archive at" in missing.output
+    assert out.read_bytes() == kept
+    assert [p.name for p in out.parent.iterdir()] == ["updates.csv"]
+    # A good export replaces it whole, with the permissions it had.
+    assert run("--db", str(db), "-o", str(out)).exit_code == 0
+    assert [json.loads(line)["headline"] for line in out.read_text().splitlines()] == [
+        "Update 0",
+        "Update 1",
+        "Update 2",
+    ]
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in out.parent.iterdir()] == ["updates.csv"]
+
+
 def test_parse_since_normalises_to_utc() -> None:
     assert parse_since("2024-05-01") == "2024-05-01T00:00:00Z"
     assert parse_since("2024-05-01T12:30:00+02:00") == "2024-05-01T10:30:00Z"
