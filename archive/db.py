@@ -209,9 +209,15 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     """The archive opened only to read (export, serve): never written, never created."""
     if not path.is_file():
         raise ArchiveError(f"there is no archive at {path}: give its path with --db.")
-    with path.open("rb") as f:
-        if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise ArchiveError(f"{path} is not a SQLite database: point --db at an archive file.")
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise ArchiveError(
+            f"cannot read the archive {path} ({e.strerror}): check that you may read it."
+        ) from e
+    if header != SQLITE_HEADER:
+        raise ArchiveError(f"{path} is not a SQLite database: point --db at an archive file.")
     conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=30)
     conn.row_factory = sqlite3.Row
     return conn

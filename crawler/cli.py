@@ -3,12 +3,13 @@ parses its options and calls one function that the tests call too."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -688,15 +689,40 @@ def export_command(
     try:
         if output is None:
             export(path, sys.stdout, fmt, blog, since)
+            sys.stdout.flush()  # a full disk says so here, not in the interpreter's last flush
             return
         count = export_file(path, output, fmt, blog, since)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     except BrokenPipeError:  # `liveblog export | head`: the reader has all it wanted
-        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        drop_stdout()
         return
+    except OSError as exc:  # the archive's own errors are ArchiveErrors: this is the output's
+        if output is None:
+            drop_stdout()
+        raise click.ClickException(unwritable_export(output, exc)) from exc
     click.echo(f"exported {counted(count, 'update')} to {output}", err=True)
+
+
+def drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush does not fail again."""
+    with suppress(OSError):  # no file behind it (click's test runner): nothing to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def unwritable_export(output: Path | None, exc: OSError) -> str:
+    """The sentence for an export that could not be written, with what to do about it."""
+    reason = exc.strerror or str(exc)
+    full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    if output is None:
+        advice = "free space where it goes" if full else "check where it goes"
+        return f"cannot write the export to standard output ({reason}): {advice}, or give --output."
+    advice = (
+        "free space on its disk or give --output a file elsewhere"
+        if full
+        else "give --output a file in a folder that exists and that you may write to"
+    )
+    return f"cannot write the export to {output} ({reason}): {advice}; nothing was replaced."
 
 
 @cli.command()

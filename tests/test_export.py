@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import sqlite3
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from archive.db import open_archive
 from archive.export import COLUMNS, export, parse_since
 from crawler.cli import cli
 from crawler.sample import UPDATES
-from tests.helpers import ELECTION, DemoArchive, read_only
+from tests.helpers import ELECTION, DemoArchive, env_with_root, read_only
 
 OTHER = ELECTION
 POLLS_OPEN = OTHER[1]  # its body holds quotes, a comma and a newline
@@ -157,6 +159,51 @@ def test_a_failed_export_leaves_the_file_it_would_have_replaced(tmp_path: Path) 
     ]
     assert out.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in out.parent.iterdir()] == ["updates.csv"]
+
+
+def test_an_export_that_cannot_be_written_says_why(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    synthetic(db, 3)
+    nowhere = run("--db", str(db), "-o", str(tmp_path / "nodir" / "x.csv"))
+    assert nowhere.exit_code == 1
+    assert nowhere.output == (
+        f"Error: cannot write the export to {tmp_path / 'nodir' / 'x.csv'} (No such file or "
+        "directory): give --output a file in a folder that exists and that you may write to; "
+        "nothing was replaced.\n"
+    )
+    assert not (tmp_path / "nodir").exists()
+    full = run("--db", str(db), "-o", "/dev/full")
+    assert full.exit_code == 1
+    assert full.output.startswith(
+        "Error: cannot write the export to /dev/full (No space left on device): free space"
+    )
+
+
+def test_standard_output_on_a_full_disk_says_so_and_a_closed_pipe_ends_quietly(
+    tmp_path: Path,
+) -> None:
+    """`liveblog export > /dev/full` fails in one sentence; `liveblog export | head` has
+    simply stopped being read, and ends with status 0."""
+    db = tmp_path / "archive.db"
+    synthetic(db, SMALL)  # more than a pipe holds: the writer meets the closed end
+    argv = [sys.executable, "-m", "crawler", "export", "--db", str(db)]
+    with open("/dev/full", "w") as full:
+        failed = subprocess.run(
+            argv, stdout=full, stderr=subprocess.PIPE, text=True, env=env_with_root(), check=False
+        )
+    assert failed.returncode == 1
+    assert failed.stderr == (
+        "Error: cannot write the export to standard output (No space left on device): free "
+        "space where it goes, or give --output.\n"
+    )
+    head = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env_with_root()
+    )
+    assert head.stdout is not None and head.stderr is not None
+    assert json.loads(head.stdout.readline())["headline"] == "Update 0"
+    head.stdout.close()
+    assert head.wait(timeout=60) == 0
+    assert head.stderr.read() == ""
 
 
 def test_parse_since_normalises_to_utc() -> None:

@@ -227,6 +227,44 @@ def archive_rows(path: Path) -> tuple[int, ...]:
         db.close()
 
 
+def test_an_export_that_fills_the_disk_says_so_and_keeps_the_file_it_would_replace(
+    tmp_path: Path,
+) -> None:
+    """The disk fills half way through: yesterday's export is still there, and nothing else."""
+    archive = tmp_path / "archive.db"
+    db = open_archive(archive)
+    words = "The minister said border security would be stepped up as lorries queued. " * 10
+    record_pass(
+        db,
+        BlogPass(
+            url=BLOG,
+            started_at="2024-05-01T12:00:00Z",
+            finished_at="2024-05-01T12:00:01Z",
+            pages=[PageFetch(url=BLOG, status=200, size=100, updates=100)],
+            updates=[
+                Update(source_id=str(n), headline=f"Update {n}", body_text=words, body_html=words)
+                for n in range(100)
+            ],
+            complete=True,
+        ),
+    )
+    db.close()
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    kept = disk / "updates.ndjson"
+    out = in_namespace(
+        f"{small_disk(disk, '64k')} && echo yesterday > {shlex.quote(str(kept))}",
+        [*LIVEBLOG, "export", "--db", str(archive), "-o", str(kept)],
+        ["cat", str(kept)],
+        ["ls", "-A", str(disk)],
+    )
+    parts = out.stdout.split("== ")
+    assert parts[1].startswith("1\n"), out.stdout
+    one_error_line(parts[0], f"cannot write the export to {kept} (No space left on device)")
+    assert parts[1].split("\n", 1)[1] == "yesterday\n", out.stdout
+    assert parts[2].split("\n", 1)[1].split() == ["updates.ndjson"], out.stdout
+
+
 def test_export_reads_an_archive_in_a_read_only_folder(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
