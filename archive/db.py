@@ -144,17 +144,72 @@ def _free_bytes(path: Path) -> int:
 
 
 def read_only_uri(path: Path) -> str:
-    """A URI that opens the archive read-only, wherever it lies.
+    """A URI that opens the archive read-only, where SQLite can read it whole in place.
 
     SQLite reads a WAL database read-only when it may make the -shm file, or finds it made;
     in a read-only folder without one, the archive is opened immutable: nothing can be
-    writing there, and a database without a -wal file holds everything it has.
+    writing there, and a database without a -wal file holds everything it has (one with a
+    -wal is read from a copy: see readable_archive).
     """
     uri = path.resolve().as_uri()
     folder_writable = os.access(path.parent, os.W_OK)
     if folder_writable or Path(f"{path}-shm").exists():
         return f"{uri}?mode=ro"
     return f"{uri}?immutable=1"
+
+
+def _wal_unread_in_place(path: Path) -> bool:
+    """A -wal with updates in it that SQLite cannot read where it lies: in a read-only folder
+    without the -shm that indexes it (a copied archive); opened immutable, the archive would
+    be read without them."""
+    wal = Path(f"{path}-wal")
+    return (
+        not os.access(path.parent, os.W_OK)
+        and not Path(f"{path}-shm").exists()
+        and wal.is_file()
+        and wal.stat().st_size > 0
+    )
+
+
+@contextmanager
+def readable_archive(path: Path) -> Iterator[Path]:
+    """The archive where SQLite reads all of it: in place, or where its -wal cannot be read
+    there, from a copy of the archive and its -wal in a temporary folder, removed after."""
+    if not path.is_file():
+        raise ArchiveError(f"there is no archive at {path}: give its path with --db.")
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise ArchiveError(
+            f"cannot read the archive {path} ({e.strerror}): check that you may read it."
+        ) from e
+    if header != SQLITE_HEADER:
+        raise ArchiveError(f"{path} is not a SQLite database: point --db at an archive file.")
+    if not _wal_unread_in_place(path):
+        yield path
+        return
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="liveblog-read-")
+    except OSError as e:
+        raise ArchiveError(_uncopied(path, tempfile.gettempdir(), e)) from e
+    with folder:
+        copy = Path(folder.name) / path.name
+        try:
+            shutil.copyfile(path, copy)
+            shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        except OSError as e:
+            raise ArchiveError(_uncopied(path, folder.name, e)) from e
+        yield copy
+
+
+def _uncopied(path: Path, folder: str, e: OSError) -> str:
+    return (
+        f"cannot read the archive {path} whole: it lies in a read-only folder with its -wal "
+        f"file but no -shm, so it is read from a copy, and copying it to {folder} failed "
+        f"({e.strerror}): set TMPDIR to a folder with room for it, or copy the archive with "
+        "its -wal to a folder you can write to."
+    )
 
 
 def open_archive(path: str | Path) -> sqlite_utils.Database:
@@ -205,37 +260,46 @@ def _use_wal(db: sqlite_utils.Database) -> None:
         pause = min(pause * 2, 0.1)
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
+@contextmanager
+def read_only_connection(path: Path) -> Iterator[sqlite3.Connection]:
     """The archive opened only to read (export, serve): never written, never created."""
-    if not path.is_file():
-        raise ArchiveError(f"there is no archive at {path}: give its path with --db.")
-    try:
-        with path.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
-    except OSError as e:
-        raise ArchiveError(
-            f"cannot read the archive {path} ({e.strerror}): check that you may read it."
-        ) from e
-    if header != SQLITE_HEADER:
-        raise ArchiveError(f"{path} is not a SQLite database: point --db at an archive file.")
-    conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=30)
+    with readable_archive(path) as readable:
+        conn = _connect_read_only(readable)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+
+def _connect_read_only(readable: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(read_only_uri(readable), uri=True, timeout=30)
     conn.row_factory = sqlite3.Row
     return conn
 
 
+@contextmanager
+def checked_archive(path: Path) -> Iterator[Path]:
+    """The archive, refused read-only if it is no liveblog archive, where SQLite reads it
+    whole (see readable_archive): the path Datasette is to serve."""
+    with readable_archive(path) as readable:
+        conn = _connect_read_only(readable)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.DatabaseError as e:
+            raise ArchiveError(NOT_A_DATABASE.format(path=path)) from e
+        finally:
+            conn.close()
+        if not {"blogs", "updates", "update_versions", "fetches"} <= tables:
+            raise ArchiveError(
+                f"{path} is a SQLite database but not a liveblog archive: point --db at an archive."
+            )
+        yield readable
+
+
 def check_archive(path: Path) -> None:
-    """Refuse, read-only, a file that is not a liveblog archive (before Datasette serves it)."""
-    conn = connect_read_only(path)
-    try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    except sqlite3.DatabaseError as e:
-        raise ArchiveError(NOT_A_DATABASE.format(path=path)) from e
-    finally:
-        conn.close()
-    if not {"blogs", "updates", "update_versions", "fetches"} <= tables:
-        raise ArchiveError(
-            f"{path} is a SQLite database but not a liveblog archive: point --db at an archive."
-        )
+    """Refuse, read-only, a file that is not a liveblog archive."""
+    with checked_archive(path):
+        pass
 
 
 def migrate(db: sqlite_utils.Database) -> None:

@@ -14,11 +14,11 @@ import sqlite3
 import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO
 
-from archive.db import ArchiveError, connect_read_only
+from archive.db import ArchiveError, read_only_connection
 from archive.records import blog_url
 from archive.times import format_utc, parse_utc
 
@@ -160,7 +160,7 @@ def _selected(
     """The rows to export, from the archive opened read-only, once the request is known good."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    with closing(connect_read_only(db_path)) as conn:
+    with read_only_connection(db_path) as conn:
         try:
             yield rows(conn, blog, since)
         except sqlite3.DatabaseError as exc:

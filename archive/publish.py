@@ -59,7 +59,8 @@ def datasette_argv(db_path: Path, host: str, port: int) -> list[str]:
     with os.fdopen(fd, "w", encoding="utf-8") as out:
         yaml.safe_dump(metadata_for(db_path), out, sort_keys=False, allow_unicode=True)
     # Datasette reads a mutable file with mode=ro; in a read-only folder it must be told the
-    # archive is immutable (read_only_uri says when).
+    # archive is immutable (read_only_uri says when; a -wal there is read from a copy, which
+    # checked_archive makes).
     database = ["-i", str(db_path)] if "immutable=1" in read_only_uri(db_path) else [str(db_path)]
     argv = ["serve", *database, "--metadata", meta_file, "--host", host, "--port", str(port)]
     for key, value in DATASETTE_SETTINGS.items():
@@ -78,7 +79,7 @@ def ensure_plugin() -> None:
 
 
 def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Run Datasette on the archive until interrupted."""
+    """Run Datasette on the archive until interrupted (`checked_archive` gives the path)."""
     from datasette.cli import cli as datasette_cli
 
     ensure_plugin()

@@ -16,7 +16,14 @@ from urllib.parse import urlsplit
 import click
 import sqlite_utils
 
-from archive.db import ArchiveError, archive_path, check_archive, disk_errors, open_archive
+from archive.db import (
+    ArchiveError,
+    archive_path,
+    check_archive,
+    checked_archive,
+    disk_errors,
+    open_archive,
+)
 from archive.lock import ArchiveBusyError, archive_lock
 from archive.records import PassResult, blog_url
 from archive.times import now_utc
@@ -744,9 +751,8 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
         raise click.ClickException(
             f"there is no archive at {path}: run `liveblog crawl URL --db {path}` first."
         )
-    with user_errors():
-        check_archive(path)
-    serve_archive(path, host=host, port=port)
+    with user_errors(), checked_archive(path) as readable:
+        serve_archive(readable, host=host, port=port)
 
 
 @cli.command()

@@ -11,6 +11,7 @@ import json
 import os
 import shlex
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -103,6 +104,55 @@ def archive_with_updates(path: Path) -> bytes:
     db.close()  # the last connection: SQLite checkpoints and removes the -wal and -shm
     assert not Path(f"{path}-wal").exists()
     return path.read_bytes()
+
+
+def copy_with_its_wal(path: Path) -> bytes:
+    """A copy of an archive made while it was open (`cp archive.db archive.db-wal`, no -shm):
+    its first update checkpointed into the file, its second in the -wal alone; its bytes."""
+    scratch = path.parent.parent / "live"
+    scratch.mkdir()
+    db = open_archive(scratch / path.name)
+    first = Update(source_id="a", headline="First", body_text="One.", body_html="<p>One.</p>")
+    second = Update(source_id="b", headline="Second", body_text="Two.", body_html="<p>Two.</p>")
+    for n, updates in enumerate(([first], [first, second])):
+        record_pass(
+            db,
+            BlogPass(
+                url=BLOG,
+                started_at=f"2024-05-01T12:0{n}:00Z",
+                finished_at=f"2024-05-01T12:0{n}:01Z",
+                pages=[PageFetch(url=BLOG, status=200, size=100, updates=len(updates))],
+                updates=updates,
+                complete=True,
+            ),
+        )
+        if n == 0:
+            db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for name in (path.name, f"{path.name}-wal"):
+        shutil.copyfile(scratch / name, path.parent / name)
+    db.close()
+    # Read as the file alone, as SQLite reads it when told it is immutable, it has one update.
+    immutable = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
+    try:
+        assert immutable.execute("select headline from updates").fetchall() == [("First",)]
+    finally:
+        immutable.close()
+    return path.read_bytes()
+
+
+# How the archive in the read-only folder was left: closed, or copied while open.
+LEFT = {"checkpointed": archive_with_updates, "copied with its -wal": copy_with_its_wal}
+
+
+def left_in(folder: Path, left: str) -> dict[str, bytes]:
+    """The archive left in `folder` as `left` says; the folder's files and their bytes."""
+    folder.mkdir()
+    LEFT[left](folder / "archive.db")
+    return files(folder)
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
 
 
 def one_error_line(output: str, expected: str) -> None:
@@ -265,24 +315,55 @@ def test_an_export_that_fills_the_disk_says_so_and_keeps_the_file_it_would_repla
     assert parts[2].split("\n", 1)[1].split() == ["updates.ndjson"], out.stdout
 
 
-def test_export_reads_an_archive_in_a_read_only_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    kept = archive_with_updates(folder / "archive.db")
-    out = in_namespace(read_only(folder), [*LIVEBLOG, "export", "--db", str(folder / "archive.db")])
+@pytest.mark.parametrize("left", LEFT)
+def test_export_reads_an_archive_in_a_read_only_folder(tmp_path: Path, left: str) -> None:
+    """All of it: a -wal that SQLite cannot index there (no -shm) is read from a copy."""
+    folder, scratch = tmp_path / "ro", tmp_path / "scratch"
+    kept = left_in(folder, left)
+    scratch.mkdir()
+    out = in_namespace(
+        read_only(folder),
+        ["env", f"TMPDIR={scratch}", *LIVEBLOG, "export", "--db", str(folder / "archive.db")],
+    )
     body, status = out.stdout.rsplit("== ", 1)
     assert status.strip() == "0", out.stdout
     assert [json.loads(line)["headline"] for line in body.splitlines()] == ["First", "Second"]
-    assert (folder / "archive.db").read_bytes() == kept
+    assert files(folder) == kept
+    assert not list(scratch.iterdir())  # the copy is gone
+
+
+def test_an_archive_that_cannot_be_copied_to_be_read_whole_says_why(tmp_path: Path) -> None:
+    folder, scratch = tmp_path / "ro", tmp_path / "scratch"
+    kept = left_in(folder, "copied with its -wal")
+    scratch.mkdir()
+    assert (folder / "archive.db").stat().st_size > 64 * 1024
+    out = in_namespace(
+        f"{read_only(folder)} && {small_disk(scratch, '64k')}",
+        ["env", f"TMPDIR={scratch}", *LIVEBLOG, "export", "--db", str(folder / "archive.db")],
+        ["ls", "-A", str(scratch)],
+    )
+    parts = out.stdout.split("== ")
+    assert parts[1].startswith("1\n"), out.stdout
+    one_error_line(
+        parts[0],
+        f"cannot read the archive {folder / 'archive.db'} whole: it lies in a read-only folder "
+        "with its -wal file but no -shm, so it is read from a copy, and copying it to "
+        f"{scratch}/liveblog-read-",
+    )
+    assert "(No space left on device): set TMPDIR to a folder with room for it" in parts[0]
+    assert parts[2] == "0\n", out.stdout  # nothing left on the scratch disk
+    assert files(folder) == kept
 
 
 @pytest.mark.slow
-def test_serve_publishes_an_archive_in_a_read_only_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    archive_with_updates(folder / "archive.db")
+@pytest.mark.parametrize("left", LEFT)
+def test_serve_publishes_an_archive_in_a_read_only_folder(tmp_path: Path, left: str) -> None:
+    folder, scratch = tmp_path / "ro", tmp_path / "scratch"
+    kept = left_in(folder, left)
+    scratch.mkdir()
     port = free_port()
-    argv = [*LIVEBLOG, "serve", "--db", str(folder / "archive.db"), "--port", str(port)]
+    argv = ["env", f"TMPDIR={scratch}", *LIVEBLOG]
+    argv += ["serve", "--db", str(folder / "archive.db"), "--port", str(port)]
     script = f"{read_only(folder)} && exec {shlex.join(argv)}"
     with (tmp_path / "serve.log").open("w") as log:
         proc = subprocess.Popen(
@@ -307,4 +388,5 @@ def test_serve_publishes_an_archive_in_a_read_only_folder(tmp_path: Path) -> Non
         proc.terminate()
         proc.wait(timeout=30)
     assert [row["headline"] for row in rows] == ["First", "Second"]
-    assert sorted(p.name for p in folder.iterdir()) == ["archive.db"]
+    assert files(folder) == kept
+    assert not list(scratch.iterdir())  # the copy went with the server
