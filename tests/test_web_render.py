@@ -281,3 +281,36 @@ def test_timeline_marks_a_body_the_publisher_s_feed_cut(db_path: Path) -> None:
     assert page.index('data-update-id="1"') < marked < page.index('data-update-id="2"')
     update = Site(db_path).get("/archive/-/update/1").text
     assert 'class="lb-mark lb-mark-truncated"' in update
+
+
+@pytest.mark.parametrize("name", ["demo.2016.db", "my archive.v2.db"])
+def test_an_archive_named_with_a_dot_or_a_space_has_every_page(tmp_path: Path, name: str) -> None:
+    """Datasette's links write such a name tilde-encoded (/demo~2E2016/...): the plugin's
+    pages read it so, as Datasette's own do."""
+    path = tmp_path / name
+    record(path, [_update(1), _update(2)])
+    record(path, [_update(1, body_text="Body 1, corrected.")], started="2024-05-01T13:00:00Z")
+    site = Site(path)
+    base = site.ds.urls.database(path.stem)
+    assert base in ("/demo~2E2016", "/my+archive~2Ev2")
+    assert f"{base}/-/timeline/1" in site.get("/-/timelines").text
+    assert f"{base}/-/search" in site.get("/").text
+    for page in (
+        "/-/timeline/1",
+        "/-/update/1",
+        "/-/search?q=body",
+        "/-/search.json?q=body",
+        "/feed.atom",
+        "/blog_feed.atom?blog=1",
+        "/changes.atom",
+        "/blog_changes.atom?blog=1",
+    ):
+        response = site.get(base + page)
+        assert response.status_code == 200, (page, response.text[:300])
+    assert (
+        site.get(f"{base}/-/in-timeline/1").headers["location"].startswith(f"{base}/-/timeline/1")
+    )
+    assert site.get("/-/search?q=body").headers["location"] == f"{base}/-/search?q=body"
+    # The updates table page opens with its default columns here too.
+    table = site.get(f"{base}/updates").text
+    assert 'data-column="headline"' in table and 'data-column="body_html"' not in table

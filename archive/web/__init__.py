@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from datasette import hookimpl
+from datasette.utils import tilde_decode
 from datasette.utils.asgi import NotFound, Request, Response
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
@@ -39,13 +40,19 @@ def format_time(value: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else (value or "")
 
 
-async def _archive_db(datasette: Datasette, request: Request) -> Database:
-    """The database named in the URL, if the actor may read it and it holds an archive."""
-    route = request.url_vars["database"]
+def _database(datasette: Datasette, request: Request) -> Database:
+    """The database named in the URL, which Datasette's links write tilde-encoded: the
+    archive `demo.2016.db` is served at /demo~2E2016."""
+    route = tilde_decode(request.url_vars["database"])
     try:
-        db = datasette.get_database(route=route)
+        return datasette.get_database(route=route)
     except KeyError:
         raise NotFound(f"Database not found: {route}") from None
+
+
+async def _archive_db(datasette: Datasette, request: Request) -> Database:
+    """The database named in the URL, if the actor may read it and it holds an archive."""
+    db = _database(datasette, request)
     await datasette.ensure_permissions(
         request.actor,
         [("view-table", (db.name, "updates")), ("view-database", db.name), "view-instance"],
@@ -135,11 +142,8 @@ async def update_view(datasette: Datasette, request: Request) -> Response:
 
 async def feed_view(datasette: Datasette, request: Request) -> Response:
     """The `feed` and `blog_feed` queries as Atom; an unknown blog is a 404, an empty one a feed."""
-    route, name = request.url_vars["database"], request.url_vars["query"]
-    try:
-        db = datasette.get_database(route=route)
-    except KeyError:
-        raise NotFound(f"Database not found: {route}") from None
+    name = request.url_vars["query"]
+    db = _database(datasette, request)
     await datasette.ensure_permissions(
         request.actor,
         [("view-query", (db.name, name)), ("view-database", db.name), "view-instance"],

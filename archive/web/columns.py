@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
+from datasette.utils import tilde_decode
+
 if TYPE_CHECKING:
     from datasette.app import Datasette
     from datasette.database import Database
@@ -47,10 +49,10 @@ async def with_defaults(datasette: Datasette, scope: Scope) -> Scope:
     if any(name in ASKED for name, _ in args):
         return scope
     try:
-        db = datasette.get_database(route=page["database"])
+        db = datasette.get_database(route=tilde_decode(page["database"]))
     except KeyError:
         return scope
-    chosen = await _chosen(datasette, db, page["table"])
+    chosen = await _chosen(datasette, db, tilde_decode(page["table"]))
     if not chosen:
         return scope
     args += [("_col", name) for name in chosen]
