@@ -208,6 +208,18 @@ def test_filters_by_blog_publisher_and_dates(server: Server) -> None:
     assert data["count"] == 7 and "not a date" in data["problems"][0]
 
 
+def test_the_last_day_of_the_calendar_is_a_date_like_any_other(server: Server) -> None:
+    """There is no day after 9999-12-31: the filter is a message-free search, not an error."""
+    for order in ("newest", "best"):
+        data = search(server, q="zeppelin", to="9999-12-31", order=order)
+        assert data["error"] is None and data["problems"] == []
+        # Every match with a publication time: the one without is left out by any date.
+        assert data["count"] == 6 and len(data["hits"]) == 6
+        html = server.get(f"/archive/-/search?q=zeppelin&to=9999-12-31&order={order}").decode()
+        assert "6 updates</strong> match this search" in html
+    assert search(server, q="zeppelin", **{"from": "9999-12-31"})["count"] == 0
+
+
 def test_best_match_puts_the_denser_hit_first(server: Server) -> None:
     data = search(server, q="zeppelin", order="best")
     assert data["count"] == 7

@@ -19,7 +19,7 @@ import asyncio
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -209,8 +209,10 @@ def _filters(search: Search) -> tuple[list[str], dict[str, Any]]:
         where.append("u.published_at >= :since")
         params["since"] = search.since
     if search.until:
+        # Times are ISO 8601, so every time of the day sorts before its hour 24: a bound the
+        # last day a date can name (9999-12-31) has too, where it has no day after it.
         where.append("u.published_at < :until")
-        params["until"] = (date.fromisoformat(search.until) + timedelta(days=1)).isoformat()
+        params["until"] = f"{search.until}T24"
     return where, params
 
 
