@@ -220,6 +220,24 @@ def test_the_last_day_of_the_calendar_is_a_date_like_any_other(server: Server) -
     assert search(server, q="zeppelin", **{"from": "9999-12-31"})["count"] == 0
 
 
+def test_the_blog_filter_takes_a_blogs_url_or_id_and_names_one_it_lacks(server: Server) -> None:
+    storm = ["Storm day 3", "Storm day 2", "Storm day 1"]
+    for blog in (STORM, "2"):
+        data = search(server, q="zeppelin", blog=blog)
+        assert data["problems"] == []
+        assert [h["headline_html"] for h in data["hits"]] == storm
+    html = server.get("/archive/-/search?" + urlencode({"q": "zeppelin", "blog": STORM})).decode()
+    assert '<option value="2" selected>Storm watch</option>' in html
+    for unknown in ("999", "https://nowhere.example/live"):
+        data = search(server, q="zeppelin", blog=unknown)
+        assert data["problems"] == [
+            f"There is no blog {unknown!r} in this archive: the blog filter is ignored."
+        ]
+        assert data["count"] == 7
+        html = server.get("/archive/-/search?" + urlencode({"q": "zeppelin", "blog": unknown}))
+        assert "the blog filter is ignored" in html.decode()
+
+
 def test_best_match_puts_the_denser_hit_first(server: Server) -> None:
     data = search(server, q="zeppelin", order="best")
     assert data["count"] == 7

@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 
 from archive.web.render import media_html, media_items, safe_href
 from archive.web.timeline import PAGE_SIZE as TIMELINE_PAGE_SIZE
+from archive.web.timeline import find_blog
 
 if TYPE_CHECKING:
     from datasette.app import Datasette
@@ -124,7 +125,8 @@ class Search:
     """What the reader asked for, read from the query string."""
 
     q: str = ""
-    blog: int | None = None
+    blog: int | None = None  # the blog's id, once blog_asked is found in the archive
+    blog_asked: str = ""  # the blog as the query string names it: its URL or its id
     publisher: str = ""
     since: str = ""  # YYYY-MM-DD, inclusive
     until: str = ""  # YYYY-MM-DD, inclusive
@@ -162,13 +164,6 @@ def _day(value: str, label: str, problems: list[str]) -> str:
 def read_args(args: Any) -> Search:
     """The search the query string asks for; bad filters are reported, never an error page."""
     problems: list[str] = []
-    blog: int | None = None
-    raw_blog = (args.get("blog") or "").strip()
-    if raw_blog:
-        if raw_blog.isdigit() and len(raw_blog) < 19:
-            blog = int(raw_blog)
-        else:
-            problems.append(f"There is no blog {raw_blog!r}: the blog filter is ignored.")
     order = args.get("order") or "newest"
     if order not in ORDERS:
         problems.append(f"Order {order!r} is unknown: newest first.")
@@ -183,7 +178,7 @@ def read_args(args: Any) -> Search:
         after = ""
     return Search(
         q=(args.get("q") or "").strip(),
-        blog=blog,
+        blog_asked=(args.get("blog") or "").strip(),
         publisher=(args.get("publisher") or "").strip(),
         since=_day(args.get("from") or "", "from", problems),
         until=_day(args.get("to") or "", "to", problems),
@@ -192,6 +187,18 @@ def read_args(args: Any) -> Search:
         offset=offset,
         problems=problems,
     )
+
+
+async def resolve_blog(db: Database, search: Search) -> None:
+    """The blog the search asks for, by its URL or its id as the feeds take it; one the
+    archive does not hold is reported, and the filter ignored."""
+    if not search.blog_asked:
+        return
+    search.blog = await find_blog(db, search.blog_asked)
+    if search.blog is None:
+        search.problems.append(
+            f"There is no blog {search.blog_asked!r} in this archive: the blog filter is ignored."
+        )
 
 
 def _filters(search: Search) -> tuple[list[str], dict[str, Any]]:
@@ -527,6 +534,7 @@ async def timeline_page(db: Database, update_id: int) -> tuple[int, int] | None:
 async def respond(datasette: Datasette, request: Request, db: Database) -> Response:
     """The search page, as HTML or (with .json) as data; a query that cannot run is a 400."""
     search = read_args(request.args)
+    await resolve_blog(db, search)
     result = await run(db, search)
     base = datasette.urls.database(db.name)
     status = 400 if result.error else 200
