@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import html
+import io
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlite_utils
 import yaml
 from datasette.app import Datasette
 
@@ -314,3 +319,56 @@ def test_an_archive_named_with_a_dot_or_a_space_has_every_page(tmp_path: Path, n
     # The updates table page opens with its default columns here too.
     table = site.get(f"{base}/updates").text
     assert 'data-column="headline"' in table and 'data-column="body_html"' not in table
+
+
+def _export_links(page: str) -> dict[str, str]:
+    """The table page's "This data as json, CSV" links, by name."""
+    line = re.search(r'<p class="export-links">(.*?)</p>', page, re.S)
+    assert line is not None
+    return {
+        name: html.unescape(href)
+        for href, name in re.findall(r'<a href="([^"]+)">(\w+)</a>', line[1])
+    }
+
+
+def _headers(page: str) -> list[str]:
+    return re.findall(r'<th [^>]*data-column="([^"]+)"', page)
+
+
+def test_a_table_pages_exports_hold_every_column_and_its_key_is_shown_once(site: Site) -> None:
+    every = list(sqlite_utils.Database(site.ds.databases["archive"].path)["updates"].columns_dict)
+    page = site.get("/archive/updates").text
+    assert _headers(page) == [
+        "id",
+        "blog_id",
+        "published_at",
+        "headline",
+        "body_text",
+        "version",
+        "removed_at",
+    ]
+    # The page's own links (a column's sort, here) keep its default columns, and so do theirs.
+    sort = re.search(r'<th [^>]*data-column="headline"[^>]*>\s*<a href="([^"]+)"', page)
+    assert sort is not None
+    sorted_page = site.get(html.unescape(sort[1])).text
+    assert _headers(sorted_page) == _headers(page)
+    for shown in (page, sorted_page):
+        links = _export_links(shown)
+        assert {"json", "CSV"} <= set(links)
+        assert site.get(links["json"]).json()["columns"] == every
+        header = next(csv.reader(io.StringIO(site.get(links["CSV"]).text)))
+        assert header == [every[0], "blog_id", "blog_id_label", *every[2:]]
+    # Columns a reader chose are theirs in the exports too.
+    chosen = _export_links(site.get("/archive/updates?_col=headline").text)
+    assert site.get(chosen["json"]).json()["columns"] == ["id", "headline"]
+    versions = site.get("/archive/update_versions").text
+    # A compound key is Datasette's "Link" column and then its own columns, each once.
+    assert _headers(versions) == [
+        "Link",
+        "update_id",
+        "version",
+        "seen_at",
+        "headline",
+        "body_text",
+        "modified_at",
+    ]

@@ -4,6 +4,10 @@ metadata.yml names them per table (`plugins: liveblog-archive: default_columns: 
 table page asked for without `_col`, `_nocol` or `_wide` opens with those columns: a million
 updates' page then renders a few short cells a row, not every body twice. `?_wide=1` shows
 every column, and a `.json` or `.csv` address keeps every column.
+
+Datasette makes the page's links (sorting, the next page, filters, "This data as json, CSV")
+from the address it was asked, so they carry the `_col`s given here; `_columns=default` beside
+them says they are the defaults, and an export asked for with it holds every column.
 """
 
 from __future__ import annotations
@@ -22,13 +26,15 @@ if TYPE_CHECKING:
 
 PLUGIN = "liveblog-archive"
 WIDE = "_wide"
-ASKED = ("_col", "_nocol", WIDE)
+# Beside the `_col`s given here: the defaults, not columns a reader chose.
+DEFAULTS = ("_columns", "default")
+ASKED = ("_col", "_nocol", WIDE, DEFAULTS[0])
 
 Scope = MutableMapping[str, Any]
 App = Callable[[Scope, Any, Any], Awaitable[None]]
 
-# An HTML table page: /<database>/<table>, no format extension, nothing after it.
-_TABLE_PAGE = re.compile(r"^/(?P<database>[^/.]+)/(?P<table>[^/.]+)$")
+# A table page, /<database>/<table>, or its export, /<database>/<table>.<format>.
+_TABLE_PAGE = re.compile(r"^/(?P<database>[^/.]+)/(?P<table>[^/.]+)(?P<format>\.\w+)?$")
 # Per database, each table's default columns once all of them exist.
 _CHOSEN: weakref.WeakKeyDictionary[Database, dict[str, list[str]]] = weakref.WeakKeyDictionary()
 
@@ -46,6 +52,11 @@ async def with_defaults(datasette: Datasette, scope: Scope) -> Scope:
     if page is None:
         return scope
     args = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+    if page["format"] or any(name == "_format" for name, _ in args):
+        if DEFAULTS not in args:
+            return scope
+        every = [(name, value) for name, value in args if name != "_col" and name != DEFAULTS[0]]
+        return {**scope, "query_string": urlencode(every).encode("latin-1")}
     if any(name in ASKED for name, _ in args):
         return scope
     try:
@@ -55,13 +66,14 @@ async def with_defaults(datasette: Datasette, scope: Scope) -> Scope:
     chosen = await _chosen(datasette, db, tilde_decode(page["table"]))
     if not chosen:
         return scope
-    args += [("_col", name) for name in chosen]
+    args += [("_col", name) for name in chosen] + [DEFAULTS]
     return {**scope, "query_string": urlencode(args).encode("latin-1")}
 
 
 async def _chosen(datasette: Datasette, db: Database, table: str) -> list[str]:
-    """The default columns the table has: read from its schema once they all exist (columns
-    are added by migrations, never dropped), not with a query on every page."""
+    """The default columns the table has, but its primary key, which Datasette shows first on
+    every page (asked for again, it was shown twice): read from its schema once they all
+    exist (columns are added by migrations, never dropped), not with a query on every page."""
     known = _CHOSEN.setdefault(db, {})
     if table in known:
         return known[table]
@@ -69,8 +81,9 @@ async def _chosen(datasette: Datasette, db: Database, table: str) -> list[str]:
     if not wanted:
         return []
     present = set(await db.table_columns(table))
-    chosen = [name for name in wanted if name in present]
-    if len(chosen) == len(wanted):
+    key = set(await db.primary_keys(table))
+    chosen = [name for name in wanted if name in present and name not in key]
+    if present.issuperset(wanted):
         known[table] = chosen
     return chosen
 
