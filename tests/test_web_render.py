@@ -11,6 +11,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import sqlite_utils
@@ -372,3 +373,26 @@ def test_a_table_pages_exports_hold_every_column_and_its_key_is_shown_once(site:
         "body_text",
         "modified_at",
     ]
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.mark.parametrize(
+    ("feed", "author"),
+    [
+        ("feed.atom", "liveblog-archive"),
+        ("blog_feed.atom?blog=1", "News"),
+        ("blog_feed.atom?blog=https://news.example/live", "News"),
+        ("changes.atom", "liveblog-archive"),
+        ("blog_changes.atom?blog=1", "News"),
+    ],
+)
+def test_every_feed_names_its_author_as_atom_requires(site: Site, feed: str, author: str) -> None:
+    """RFC 4287 4.1.1: an author on the feed, or on every entry; these updates have no byline."""
+    response = site.get(f"/archive/{feed}")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)  # noqa: S314 - the plugin's own feed
+    assert [a.findtext(f"{ATOM}name") for a in root.findall(f"{ATOM}author")] == [author]
+    entries = root.findall(f"{ATOM}entry")
+    assert entries and all(e.find(f"{ATOM}author") is None for e in entries)

@@ -140,6 +140,16 @@ async def update_view(datasette: Datasette, request: Request) -> Response:
     return Response.html(html)
 
 
+def _archive_author(datasette: Datasette, db: Database) -> str:
+    """Who a feed of every blog is by: the archive, by the title its metadata gives it."""
+    return str(datasette.metadata("title", database=db.name) or "liveblog-archive")
+
+
+def _blog_author(blog: dict[str, Any]) -> str:
+    """Who a feed of one blog is by: its publisher, else the blog itself."""
+    return str(blog["publisher"] or blog["title"] or blog["url"])
+
+
 async def feed_view(datasette: Datasette, request: Request) -> Response:
     """The `feed` and `blog_feed` queries as Atom; an unknown blog is a 404, an empty one a feed."""
     name = request.url_vars["query"]
@@ -151,14 +161,16 @@ async def feed_view(datasette: Datasette, request: Request) -> Response:
     query = (await datasette.get_canned_queries(db.name, request.actor)).get(name)
     if query is None or not await queries.is_archive(db):
         raise NotFound(f"{db.name} has no {name} query")
-    params = {}
+    params, author = {}, _archive_author(datasette, db)
     if name == "blog_feed":
         blog = request.args.get("blog", "")
-        if await queries.find_blog(db, blog) is None:
+        blog_id = await queries.find_blog(db, blog)
+        row = await queries.blog_row(db, blog_id) if blog_id is not None else None
+        if row is None:
             raise NotFound(f"There is no blog {blog!r} in {db.name}")
-        params["blog"] = blog
+        params["blog"], author = blog, _blog_author(row)
     rows = await db.execute(query["sql"], params)
-    body = atom(query.get("title") or name, request.url, [dict(r) for r in rows.rows])
+    body = atom(query.get("title") or name, request.url, [dict(r) for r in rows.rows], author)
     return Response(body, content_type="application/atom+xml; charset=utf-8")
 
 
@@ -166,19 +178,20 @@ async def changes_view(datasette: Datasette, request: Request) -> Response:
     """Edits (with their diffs) and removals as Atom: every blog's, or one blog's (?blog=)."""
     db = await _archive_db(datasette, request)
     blog_id, title = None, "Changes in the liveblog archive"
+    author = _archive_author(datasette, db)
     if request.url_vars["feed"] == "blog_changes":
         blog = request.args.get("blog", "")
         blog_id = await queries.find_blog(db, blog)
         row = await queries.blog_row(db, blog_id) if blog_id is not None else None
         if blog_id is None or row is None:
             raise NotFound(f"There is no blog {blog!r} in {db.name}")
-        title = f"Changes to {row['title'] or row['url']}"
+        title, author = f"Changes to {row['title'] or row['url']}", _blog_author(row)
     timeline = datasette.urls.database(db.name) + "/-/timeline"
 
     def link(blog: int, update: int) -> str:
         return datasette.absolute_url(request, f"{timeline}/{blog}#update-{update}")
 
-    body = atom(title, request.url, await change_rows(db, blog_id, link))
+    body = atom(title, request.url, await change_rows(db, blog_id, link), author)
     return Response(body, content_type="application/atom+xml; charset=utf-8")
 
 

@@ -55,14 +55,19 @@ def _entry(feed: ET.Element, row: dict[str, Any], fallback_time: str) -> None:
         _child(entry, "content", str(content), type="html")
 
 
-def atom(title: str, self_url: str, rows: list[dict[str, Any]]) -> bytes:
+def atom(title: str, self_url: str, rows: list[dict[str, Any]], author: str) -> bytes:
     """An Atom document of these rows (the atom_* columns datasette-atom reads, and atom_media:
-    the update's media JSON), newest first."""
+    the update's media JSON), newest first.
+
+    `author` is the feed's: RFC 4287 (4.1.1) wants one on the feed or on every entry, and an
+    update without a byline, or a change, has none of its own.
+    """
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     times = [t for t in (_atom_time(r.get("atom_updated")) for r in rows) if t]
     feed = ET.Element("feed", {"xmlns": ATOM})
     _child(feed, "id", self_url)
     _child(feed, "title", title)
+    _child(_child(feed, "author"), "name", xml_text(author).strip() or "liveblog-archive")
     _child(feed, "updated", max(times) if times else now)
     _child(feed, "link", href=self_url, rel="self")
     _child(feed, "generator", "liveblog-archive")
