@@ -6,8 +6,10 @@ server only ever reads, and reads the last committed state while a crawl writes.
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
+import socket
 import tempfile
 from pathlib import Path
 from types import FrameType
@@ -66,6 +68,38 @@ def datasette_argv(db_path: Path, host: str, port: int) -> list[str]:
     for key, value in DATASETTE_SETTINGS.items():
         argv += ["--setting", key, value]
     return argv
+
+
+class ListenError(Exception):
+    """Datasette could not listen where it is asked to: the message says what to give instead."""
+
+
+def check_port(host: str, port: int, command: str) -> None:
+    """Before serving (and before the demo's crawls): Datasette can listen on host:port, else
+    which --host or --port `liveblog COMMAND` should be given."""
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        socket.getaddrinfo(host, port, family, socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise ListenError(
+            f"cannot listen on {host!r}, which names no address ({exc.strerror}): give "
+            f"`liveblog {command} --host` an address of this machine, e.g. 127.0.0.1."
+        ) from exc
+    try:
+        with socket.create_server((host, port), family=family):
+            return
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            # create_server's own message repeats the address: the reason alone is enough.
+            reason = os.strerror(exc.errno) if exc.errno else str(exc)
+            raise ListenError(f"cannot listen on {host}:{port} ({reason}).") from exc
+        with socket.create_server((host, 0), family=family) as spare:
+            free = spare.getsockname()[1]
+        raise ListenError(
+            f"port {port} on {host} is taken: give another, e.g. `liveblog {command} --port {free}`."
+        ) from exc
 
 
 def ensure_plugin() -> None:

@@ -744,6 +744,7 @@ def unwritable_export(output: Path | None, exc: OSError) -> str:
 )
 def serve(db_path: Path | None, host: str, port: int) -> None:
     """Publish the archive with Datasette (read-only; crawls may write meanwhile)."""
+    from archive.publish import ListenError, check_port
     from archive.publish import serve as serve_archive
 
     path = archive_path(db_path)
@@ -751,6 +752,10 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
         raise click.ClickException(
             f"there is no archive at {path}: run `liveblog crawl URL --db {path}` first."
         )
+    try:
+        check_port(host, port, "serve")
+    except ListenError as exc:
+        raise click.ClickException(str(exc)) from exc
     with user_errors(), checked_archive(path) as readable:
         serve_archive(readable, host=host, port=port)
 
@@ -782,13 +787,14 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
 )
 def demo(db_path: Path | None, serve_after: bool, host: str, port: int) -> None:
     """Crawl the bundled sample blog as it changes over three passes, then publish the archive."""
-    from crawler.demo import PortTakenError, check_port, demo_db_path, run_demo
+    from archive.publish import ListenError, check_port
+    from crawler.demo import demo_db_path, run_demo
 
     path = archive_path(db_path) if db_path else demo_db_path()
     if serve_after:
         try:
-            check_port(host, port)
-        except PortTakenError as exc:
+            check_port(host, port, "demo")
+        except ListenError as exc:
             raise click.ClickException(str(exc)) from exc
     with user_errors():
         run_demo(path, echo=click.echo)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import json
-import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,28 +26,6 @@ STORY = [
 def demo_db_path() -> Path:
     """Where the demo archive goes unless told: demo/archive.db beside the default archive."""
     return default_db_path().parent / "demo" / "archive.db"
-
-
-class PortTakenError(Exception):
-    """The port the demo would serve on is in use: it says which port to give instead."""
-
-
-def check_port(host: str, port: int) -> None:
-    """Before crawling: the archive can be served on host:port, else which port to use."""
-    if port == 0:
-        return
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    try:
-        with socket.create_server((host, port), family=family):
-            return
-    except OSError as exc:
-        if exc.errno != errno.EADDRINUSE:
-            raise PortTakenError(f"cannot listen on {host}:{port} ({exc.strerror}).") from exc
-        with socket.create_server((host, 0), family=family) as spare:
-            free = spare.getsockname()[1]
-        raise PortTakenError(
-            f"port {port} on {host} is taken: give another, e.g. `liveblog demo --port {free}`."
-        ) from exc
 
 
 def fresh_db(path: Path) -> None:

@@ -147,6 +147,25 @@ def test_demo_checks_its_port_before_crawling(runner: CliRunner, tmp_path: Path)
     assert not db.exists()  # nothing was crawled
 
 
+def test_serve_checks_its_port_and_host_before_starting(runner: CliRunner, db_path: Path) -> None:
+    """As the demo does: one sentence, not uvicorn's startup lines and then its error."""
+    open_archive(db_path).close()
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = runner.invoke(cli, ["serve", "--db", str(db_path), "--port", str(port)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    [line] = result.output.splitlines()
+    assert line.startswith(f"Error: port {port} on 127.0.0.1 is taken: give another, e.g. ")
+    assert int(line.rsplit("liveblog serve --port ", 1)[1].rstrip("`.")) != port
+    unknown = runner.invoke(cli, ["serve", "--db", str(db_path), "--host", "nosuch.invalid"])
+    assert unknown.exit_code == 1
+    assert unknown.output.startswith("Error: cannot listen on 'nosuch.invalid', which names no ")
+    assert unknown.output.endswith(
+        ": give `liveblog serve --host` an address of this machine, e.g. 127.0.0.1.\n"
+    )
+    assert len(unknown.output.splitlines()) == 1
+
+
 def test_counts_in_the_output_are_singular_for_one(runner: CliRunner, db_path: Path) -> None:
     archive = open_archive(db_path)
     add_blog(archive, URL, None, now_utc())
