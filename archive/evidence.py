@@ -132,12 +132,13 @@ def read_pass(p: BlogPass, blog_story: str | None, held: set[str]) -> Reading:
 def first_repeat(p: BlogPass, reading: Reading, keys: Sequence[str]) -> int | None:
     """The first page that shows nothing beyond the pages above it in the same pass.
 
-    Its bytes are an earlier page's, or every update on it was shown above, or none of
-    its timed updates is older than the oldest shown above and its newest is as new as the
-    newest above: the first page again, grown by a post (a page answered 304 counts with
-    the times it showed last time). An older page after one whose post was backdated
-    (its time corrected to before the page's others) shows posts newer than that post,
-    not the newest: it is no repeat.
+    Its bytes are an earlier page's, or every update on it was shown above, or it shows
+    some of the updates above, none of its timed updates is older than the oldest shown
+    above and its newest is as new as the newest above: the first page again, grown by a
+    post (a page answered 304 counts with the times it showed last time). An older page
+    after one whose post was backdated (its time corrected to before the page's others)
+    shows posts newer than that post, not the newest: it is no repeat. Nor is the next page
+    of a blog paginated oldest first, which shows none of the posts above.
     """
     by_page: dict[int, list[int]] = {}
     for position, index in enumerate(reading.pages):
@@ -161,6 +162,7 @@ def first_repeat(p: BlogPass, reading: Reading, keys: Sequence[str]) -> int | No
                     and oldest is not None
                     and not is_newer(floor, oldest)
                     and not is_newer(ceiling, newest)
+                    and not own.isdisjoint(keys_above)
                 )
             ):
                 return index

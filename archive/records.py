@@ -18,7 +18,16 @@ PAGE_LIMIT = "page limit"
 ENDPOINT_MISSING = "endpoint missing"
 RENDER_NEEDED = "render needed"
 OLDER_PAGE_FAILED = "older page failed"
-INCOMPLETE_REASONS = (PAGE_LIMIT, ENDPOINT_MISSING, RENDER_NEEDED, OLDER_PAGE_FAILED)
+REPEATED_PAGE = "repeated page"  # an older page showed the pages above again
+OTHER_STORY_PAGE = "another story's page"  # an older page was another story's
+INCOMPLETE_REASONS = (
+    PAGE_LIMIT,
+    ENDPOINT_MISSING,
+    RENDER_NEEDED,
+    OLDER_PAGE_FAILED,
+    REPEATED_PAGE,
+    OTHER_STORY_PAGE,
+)
 
 # Endpoint kinds (crawler/extract/endpoints/) whose pages list only what changed since a known
 # post, such as the Guardian's lastUpdate delta: no evidence that a post they omit is gone.

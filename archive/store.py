@@ -23,7 +23,14 @@ from archive.evidence import (
     story_address,
 )
 from archive.history import drop_unreplayed, set_aside_updates
-from archive.records import BlogPass, PageState, PassResult, Update
+from archive.records import (
+    OTHER_STORY_PAGE,
+    REPEATED_PAGE,
+    BlogPass,
+    PageState,
+    PassResult,
+    Update,
+)
 from archive.rules import (
     BODY_COMPARE_CHARS,
     StoredIdentity,
@@ -558,7 +565,18 @@ def _note_pages(
         [[why, fetch_id, index + 1] for index, why in sorted(reading.refused.items())],
     )
     if reading.cut is not None and p.complete:
-        conn.execute("UPDATE fetches SET complete = 0 WHERE id = ?", [fetch_id])
+        conn.execute(
+            "UPDATE fetches SET complete = 0, incomplete_reason = ? WHERE id = ?",
+            [_cut_short(reading), fetch_id],
+        )
+
+
+def _cut_short(reading: Reading) -> str | None:
+    """Why the pages of a pass that followed every link stopped counting, where they did
+    (a first page of another story fails the pass instead: no reason)."""
+    if reading.cut is None or reading.cut == 0:
+        return None
+    return REPEATED_PAGE if reading.refused.get(reading.cut) == REFUSED_REPEAT else OTHER_STORY_PAGE
 
 
 def _fail(conn: sqlite3.Connection, result: PassResult, p: BlogPass, error: str) -> PassResult:
@@ -694,6 +712,9 @@ def _record(
         reading.refused[repeat] = REFUSED_REPEAT
         reading.stop_at(repeat)
     _note_pages(conn, fetch_id, p, reading, replay_of is not None)
+    if reading.cut is not None and p.complete:  # (the blog's `complete` says so too)
+        p.complete, p.incomplete_reason = False, _cut_short(reading)
+        result.incomplete_reason = p.incomplete_reason
     merged = merge_duplicates(reading.updates, keys)
     # A tombstone (AMP's data-tombstone) says the publisher deleted the update.
     tombstones = {k for k, u in merged.items() if u.removed}

@@ -101,8 +101,10 @@ def test_a_page_two_with_the_bytes_of_page_one_proves_nothing_gone(
     assert result.ok and (result.new, result.removed) == (1, 0)
     assert live_ids(db) == [f"post-{n}" for n in range(1, 8)]
     assert db.execute(
-        "select complete from fetches where id = ?", [result.fetch_id]
-    ).fetchone() == (0,)
+        "select complete, incomplete_reason from fetches where id = ?", [result.fetch_id]
+    ).fetchone() == (0, "repeated page")
+    assert result.incomplete_reason == "repeated page"
+    assert db.execute("select complete from blogs").fetchone() == (0,)
     refused = db.execute(
         "select seq, refused from fetch_pages where fetch_id = ? order by seq", [result.fetch_id]
     ).fetchall()
@@ -116,6 +118,22 @@ def test_a_page_two_that_shows_nothing_older_is_a_repeat(db: sqlite_utils.Databa
     result = record_pass(db, repeat)
     assert result.ok and result.removed == 0
     assert len(live_ids(db)) == 6
+
+
+def test_a_blog_paginated_oldest_first_has_no_repeats_and_proves_removals(
+    db: sqlite_utils.Database,
+) -> None:
+    """Page 2 of a blog listed oldest first shows only posts newer than page 1's: none of
+    them, so it repeats nothing."""
+    first = paged([[upd(1), upd(2), upd(3)], [upd(4), upd(5), upd(6)]], at="2024-05-01T11:00:00Z")
+    assert record_pass(db, first).incomplete_reason is None
+    later = paged([[upd(1), upd(2), upd(3)], [upd(4), upd(6), upd(7)]], at="2024-05-01T11:05:00Z")
+    result = record_pass(db, later)
+    assert result.ok and (result.new, result.removed) == (1, 1)
+    assert "post-5" not in live_ids(db)
+    assert db.execute(
+        "select complete from fetches where id = ?", [result.fetch_id]
+    ).fetchone() == (1,)
 
 
 def test_an_honest_page_two_still_proves_removals(db: sqlite_utils.Database) -> None:
@@ -240,6 +258,7 @@ def test_an_older_page_of_another_story_gives_nothing_and_stops_removals(
         ),
     )
     assert result.ok and (result.new, result.removed) == (0, 0)
+    assert result.incomplete_reason == "another story's page"
     assert db["updates"].count == 6 and len(live_ids(db)) == 6
     refused = db.execute(
         "select refused from fetch_pages where fetch_id = ? and seq = 2", [result.fetch_id]
