@@ -9,7 +9,7 @@ import pytest
 from sqlite_utils import Database
 
 from archive.records import PassResult
-from crawler.sample import SampleBlog, demo_states
+from crawler.sample import SampleBlog, demo_states, render_page
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
 from crawler.sample.site import LocalServer, send
 from tests.helpers import corpus_dir, crawl_local, free_port
@@ -65,7 +65,12 @@ def test_two_passes_with_shift_and_edit_then_an_unchanged_one(
 
     [three] = crawl_local([sample_blog.url], db_path)
     # Validators were sent: both pages answer 304, nothing is re-extracted or rewritten.
-    assert three.ok and (three.new, three.changed, three.unchanged, three.not_modified) == (0, 0, 0, 2)
+    assert three.ok and (three.new, three.changed, three.unchanged, three.not_modified) == (
+        0,
+        0,
+        0,
+        2,
+    )
     assert all("If-None-Match" in headers for _, headers in sample_blog.requests[-2:])
     db = Database(db_path)
     assert db["update_versions"].count == versions_before
@@ -193,6 +198,48 @@ def test_an_ordinary_page_is_not_archived_as_a_live_blog(
     db = Database(db_path)
     assert [r[0] for r in db.execute("select distinct blog_id from updates")] == [1]
     assert db.execute("select count(*) from updates").fetchone()[0] == len(UPDATES)
+
+
+@pytest.mark.slow
+def test_a_blog_whose_address_stops_showing_posts_says_earlier_passes_found_some(
+    db_path: Path,
+) -> None:
+    """The blog's address answers an ordinary page (a consent wall, a stand-in article), then
+    an empty 200: each pass fails with a sentence that fits, and the archive keeps its posts."""
+    served: dict[str, bytes] = {}
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            send(self, 200, served["body"], "text/html; charset=utf-8")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = LocalServer(Page)
+    server.start()
+    try:
+        url = server.origin + "/news/2019/05/24/durfen/"
+        served["body"] = (
+            render_page("Calais: live", "/news/2019/05/24/durfen/", server.origin, UPDATES, 1, 10)
+            or b""
+        )
+        assert crawl_local([url], db_path)[0].new == len(UPDATES)
+        served["body"] = (
+            corpus_dir() / "articles" / "gormulus.wordpress.com.durfen.html"
+        ).read_bytes()
+        [stand_in] = crawl_local([url], db_path)
+        served["body"] = b""
+        [empty] = crawl_local([url], db_path)
+    finally:
+        server.stop()
+    assert stand_in.error == (
+        f"no live-blog updates found on {url}: earlier passes found some here: a consent wall, "
+        "or a page that stands in for the blog's?"
+    )
+    assert empty.error == f"empty response: {url} answered 200 with no document"
+    assert Database(db_path).execute(
+        "select count(*) from updates where removed_at is null"
+    ).fetchone()[0] == len(UPDATES)
 
 
 @pytest.mark.slow

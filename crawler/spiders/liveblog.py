@@ -341,6 +341,10 @@ class LiveblogSpider(scrapy.Spider):
                     "a consent wall, an empty blog, or markup this extractor cannot read"
                     + ("" if state.render else " (posts drawn in the browser need --render)")
                     if page.live_blog
+                    # (a page that stood in for the blog's, where earlier passes read posts)
+                    else "earlier passes found some here: a consent wall, or a page that "
+                    "stands in for the blog's?"
+                    if state.known
                     else "it does not look like a live blog"
                 )
                 yield self._finish(state, complete=False)
@@ -645,4 +649,6 @@ def _truncated(response: Response) -> str | None:
         return None
     if ends_document(response.body):  # in the encoding its byte order mark names, if any
         return None
+    if not response.body.strip():
+        return f"empty response: {response.url} answered {response.status} with no document"
     return f"truncated document: {response.url} ends before </body></html>"
