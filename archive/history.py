@@ -101,10 +101,11 @@ def set_aside_updates(conn: sqlite3.Connection, blog_id: int) -> None:
     again (same id, so links, anchors and feed entry ids hold) when the replay meets its
     key. The story the blog's pages name is learnt again too.
     """
-    conn.execute(
-        "DELETE FROM update_versions WHERE update_id IN (SELECT id FROM updates WHERE blog_id = ?)",
-        [blog_id],
-    )
+    for table in ("update_versions", "update_removals"):
+        conn.execute(
+            f"DELETE FROM {table} WHERE update_id IN (SELECT id FROM updates WHERE blog_id = ?)",
+            [blog_id],
+        )
     conn.execute("UPDATE updates SET version = 0 WHERE blog_id = ?", [blog_id])
     conn.execute("UPDATE blogs SET canonical_url = NULL WHERE id = ?", [blog_id])
 

@@ -282,3 +282,25 @@ def m0012_page_newest(db: sqlite_utils.Database) -> None:
     """The newest update each page showed: a page not re-read keeps the stretch of times it
     showed out of the stretch another page's reading may prove removals in."""
     db.execute("ALTER TABLE [fetch_pages] ADD COLUMN [newest_at] TEXT")
+
+
+@migrations()
+def m0013_removal_history(db: sqlite_utils.Database) -> None:
+    """Each time an update was marked removed, and when it came back: `removed_at` holds only
+    the latest, and a post that reappears clears it."""
+    db.execute(
+        """
+CREATE TABLE [update_removals] (
+   [update_id] INTEGER NOT NULL REFERENCES [updates]([id]),
+   [removed_at] TEXT NOT NULL,
+   [removed_fetch_id] INTEGER REFERENCES [fetches]([id]),
+   [restored_at] TEXT,
+   [restored_fetch_id] INTEGER REFERENCES [fetches]([id]),
+   PRIMARY KEY ([update_id], [removed_at])
+)"""
+    )
+    # What an archive made before knows: the removals that stand, without their pass.
+    db.execute(
+        """INSERT INTO [update_removals] ([update_id], [removed_at])
+           SELECT [id], [removed_at] FROM [updates] WHERE [removed_at] IS NOT NULL"""
+    )

@@ -366,7 +366,7 @@ class _Plan:
     metadata: list[list[Any]] = field(default_factory=list)
     seen_ids: set[int] = field(default_factory=set)
     new: int = 0
-    restored: int = 0
+    restored_ids: list[int] = field(default_factory=list)  # removed before, found again
 
 
 def _update_columns(u: Update) -> list[Any]:
@@ -438,7 +438,7 @@ def _plan(
             continue
         plan.seen_ids.add(s.id)
         if s.removed_at is not None:
-            plan.restored += 1
+            plan.restored_ids.append(s.id)
         # A poorer reading (JSON-LD text of an update held with its HTML) differs
         # without being an edit, unless it says the update was modified since.
         poorer = u.fidelity < s.fidelity and not is_newer(u.modified_at, s.modified_at)
@@ -530,6 +530,24 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
             plan.versions,
         )
         store_diffs(conn, plan.versions)
+
+
+def _log_removals(
+    conn: sqlite3.Connection, fetch_id: int, now: str, removed: list[int], restored: list[int]
+) -> None:
+    """update_removals: a row per removal, closed when the update comes back."""
+    _update_ids(
+        conn,
+        """UPDATE update_removals SET restored_at = ?, restored_fetch_id = ?
+           WHERE restored_at IS NULL AND update_id IN ({ids})""",
+        [now, fetch_id],
+        restored,
+    )
+    conn.executemany(
+        """INSERT OR IGNORE INTO update_removals (update_id, removed_at, removed_fetch_id)
+           VALUES (?, ?, ?)""",
+        [[update_id, now, fetch_id] for update_id in removed],
+    )
 
 
 def _keys(updates: list[Update], pages: list[int], stored: dict[str, _Stored]) -> list[str]:
@@ -732,13 +750,14 @@ def _record(
     _write(conn, plan, now)
     removed = buried + inferred
     _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
+    _log_removals(conn, fetch_id, now, removed, plan.restored_ids)
 
     result.seen = len(merged)
     result.new = plan.new
     result.changed = len(plan.changed)
     result.unchanged = len(plan.unchanged_ids)
     result.removed = len(removed)
-    result.restored = plan.restored
+    result.restored = len(plan.restored_ids)
     conn.execute(
         """UPDATE fetches SET updates_seen = ?, updates_new = ?, updates_changed = ?,
              updates_removed = ?

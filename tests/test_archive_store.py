@@ -446,6 +446,25 @@ def test_removed_update_that_reappears_is_restored(db: sqlite_utils.Database) ->
     assert db.table("blogs").get(r.blog_id)["last_changed_at"] == "2024-05-01T12:10:00Z"
 
 
+def test_every_removal_is_kept_with_the_pass_that_found_the_update_again(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(db, bpass([upd(2), upd(1)]))
+    gone = record_pass(db, bpass([upd(2)], at="2024-05-01T12:05:00Z"))
+    back = record_pass(db, bpass([upd(2), upd(1)], at="2024-05-01T12:10:00Z"))
+    assert "1 back" in back.summary()
+    again = record_pass(db, bpass([upd(2)], at="2024-05-01T12:15:00Z"))
+    assert rows(
+        db,
+        "select update_id, removed_at, removed_fetch_id, restored_at, restored_fetch_id "
+        "from update_removals order by removed_at",
+    ) == [
+        (2, "2024-05-01T12:05:00Z", gone.fetch_id, "2024-05-01T12:10:00Z", back.fetch_id),
+        (2, "2024-05-01T12:15:00Z", again.fetch_id, None, None),
+    ]
+    assert db.table("updates").get(2)["removed_at"] == "2024-05-01T12:15:00Z"
+
+
 def test_removed_update_that_reappears_edited_is_a_change(db: sqlite_utils.Database) -> None:
     record_pass(db, bpass([upd(2), upd(1)]))
     record_pass(db, bpass([upd(2)], at="2024-05-01T12:05:00Z"))

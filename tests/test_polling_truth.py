@@ -27,7 +27,7 @@ from tests.evolving import (
     make_update,
     snapshot_tables,
 )
-from tests.helpers import LOCAL, LOCAL_ARGS
+from tests.helpers import LOCAL, LOCAL_ARGS, crawl_local
 
 pytestmark = pytest.mark.slow  # every pass is a crawl process
 
@@ -341,13 +341,43 @@ def test_an_older_page_that_keeps_failing_holds_back_no_new_post(db_path: Path) 
         assert archived(db_path) == held
 
 
+def test_a_removal_and_the_return_are_kept_and_replayed_alike(db_path: Path) -> None:
+    """u0005 is deleted, then put back: update_removals keeps both passes, and `liveblog
+    reparse` rebuilds the same rows from the snapshots."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        crawl_local([blog.url], db_path)
+        deleted = next(u for u in blog.chronological if u.id == "u0005")
+        blog.delete("u0005")
+        [gone] = crawl_local([blog.url], db_path)
+        blog.chronological = sorted([*blog.chronological, deleted], key=lambda u: u.id)[::-1]
+        [back] = crawl_local([blog.url], db_path)
+        assert (gone.removed, back.restored) == (1, 1)
+        conn = sqlite3.connect(db_path)
+        removals = conn.execute(
+            "SELECT u.source_id, r.removed_fetch_id, r.restored_fetch_id FROM update_removals r "
+            "JOIN updates u ON u.id = r.update_id"
+        ).fetchall()
+        conn.close()
+        assert removals == [("u0005", gone.fetch_id, back.fetch_id)]
+        held = archived(db_path)
+        replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+        assert replayed.exit_code == 0, replayed.output
+        assert archived(db_path) == held
+
+
 def archived(db: Path) -> list[tuple[Any, ...]]:
     conn = sqlite3.connect(db)
     try:
-        return conn.execute(
+        versions = conn.execute(
             "SELECT u.source_id, u.removed_at, v.version, v.content_hash FROM updates u "
             "JOIN update_versions v ON v.update_id = u.id ORDER BY u.source_id, v.version"
         ).fetchall()
+        removals = conn.execute(
+            "SELECT u.source_id, r.removed_at, r.removed_fetch_id, r.restored_at, "
+            "r.restored_fetch_id FROM update_removals r JOIN updates u ON u.id = r.update_id "
+            "ORDER BY u.source_id, r.removed_at"
+        ).fetchall()
+        return versions + removals
     finally:
         conn.close()
 

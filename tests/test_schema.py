@@ -135,6 +135,14 @@ CREATE TABLE [cluster_passes] (
    [finished_at] TEXT,
    [written_at] TEXT NOT NULL
 );
+CREATE TABLE [update_removals] (
+   [update_id] INTEGER NOT NULL REFERENCES [updates]([id]),
+   [removed_at] TEXT NOT NULL,
+   [removed_fetch_id] INTEGER REFERENCES [fetches]([id]),
+   [restored_at] TEXT,
+   [restored_fetch_id] INTEGER REFERENCES [fetches]([id]),
+   PRIMARY KEY ([update_id], [removed_at])
+);
 """
 
 # DESIGN.md's data model, column for column: these names must never change.
@@ -253,6 +261,9 @@ def test_foreign_keys(tmp_path: Path) -> None:
         ("quarantined_removals", "fetch_id", "fetches", "id"),
         ("quarantined_removals", "update_id", "updates", "id"),
         ("cluster_passes", "fetch_id", "fetches", "id"),
+        ("update_removals", "update_id", "updates", "id"),
+        ("update_removals", "removed_fetch_id", "fetches", "id"),
+        ("update_removals", "restored_fetch_id", "fetches", "id"),
     }
 
 
