@@ -5116,3 +5116,80 @@ def test_one_digit_clocks_in_arabic_indic_digits_are_read_as_one_digit_clocks() 
         "2024-05-14T06:50:00Z",
         "2024-05-14T06:03:00Z",
     ]
+
+
+# --- El Comercio (Peru): a layout named sidebar, "a.m." in Spanish, a pin's badge ---------------
+
+
+def el_comercio(wrapper: str = "st-sidebar__main", pin: str = "fijado") -> bytes:
+    """Posts as El Comercio's Arc pages set them (arcelcomercio/arc, its story layout): the
+    story inside `div.st-sidebar__container > div[role=main].st-sidebar__main`, each post a
+    `div.live-event2-comment` opening with its clock, the pinned one with a `div.fijado` icon."""
+    posts = "".join(
+        f'<div class="live-event2-comment">{badge}<div class="more-compartir"></div>'
+        f"<p><strong>{clock}</strong></p>{title}<p>{text}</p></div>"
+        for badge, clock, title, text in (
+            (f'<div class="{pin}"><svg></svg></div>', "8:00 a.m.", "<h3>Lo que debes saber</h3>",
+             "Sedapal programó la suspensión del servicio en once distritos de Lima."),
+            ("", "1:05 p.m.", "<h3>Nuevos puntos de abastecimiento</h3>",
+             "La empresa sumó doce cisternas adicionales en San Juan de Lurigancho."),
+            ("", "11:35 a.m.", "", "Sedapal recordó que el agua de las cisternas es apta."),
+            ("", "9:15 a.m.", "", "Se inició el corte en los distritos de Lima Este."),
+        )
+    )  # fmt: skip
+    return (
+        "<html lang='es'><head><title>Corte de agua en Lima EN VIVO</title>"
+        "<meta property='article:published_time' content='2024-06-20T08:00:12-05:00'></head>"
+        '<body><div class="st-sidebar__container"><header><h1>Corte de agua EN VIVO</h1>'
+        f'</header><div role="main" class="{wrapper}"><div class="story-contents">{posts}'
+        '</div></div><aside class="st-sidebar__side"><div class="related">'
+        "<article><h4>Otra noticia</h4><time datetime='2024-06-19T18:30:00-05:00'>19/06</time>"
+        "</article></div></aside></div></body></html>"
+    ).encode()
+
+
+PERU = "https://elcomercio.pe/lima/corte-de-agua-en-lima-en-vivo-noticia/"
+
+
+def test_a_layout_named_sidebar_around_the_main_region_holds_the_stream() -> None:
+    page = extract_page(el_comercio(), PERU, fetched_at="2024-06-20T20:00:00Z")
+    assert [u.published_at for u in page.updates] == [
+        "2024-06-20T13:00:00Z",
+        "2024-06-20T18:05:00Z",
+        "2024-06-20T16:35:00Z",
+        "2024-06-20T14:15:00Z",
+    ]
+    assert [u.headline for u in page.updates] == [
+        "Lo que debes saber",
+        "Nuevos puntos de abastecimiento",
+        None,
+        None,
+    ]
+    assert not any("a.m." in u.body_text for u in page.updates)
+
+
+def test_a_pins_badge_flags_its_post_alone() -> None:
+    page = extract_page(el_comercio(), PERU, fetched_at="2024-06-20T20:00:00Z")
+    assert [u.pinned for u in page.updates] == [True, False, False, False]
+    # A share bar's Pinterest button is no badge.
+    shared = extract_page(el_comercio(pin="share-pin"), PERU, fetched_at="2024-06-20T20:00:00Z")
+    assert not any(u.pinned for u in shared.updates)
+
+
+def test_a_dotted_meridiem_is_read_on_a_page_in_any_language_and_am_alone_only_in_english() -> None:
+    assert [leading_clock(t)[:2] for t in ("9:15 a.m.", "1:05 p.m.", "11:35 a. m.")] == [  # type: ignore[index]
+        (9, 15),
+        (13, 5),
+        (11, 35),
+    ]
+    posts = "".join(
+        f"<article><p><b>{clock}</b></p><p>Was um {clock} im Landtag geschah, in einem Satz.</p>"
+        "</article>"
+        for clock in ("19.30 am", "18.45 am", "17.10 am")
+    )
+    german = extract_page(page_of(posts, "Landtag im Liveticker", "de"), LIVE_URL)
+    assert [u.published_at for u in german.updates] == [
+        "2024-02-10T18:30:00Z",
+        "2024-02-10T17:45:00Z",
+        "2024-02-10T16:10:00Z",
+    ]

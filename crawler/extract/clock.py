@@ -1657,7 +1657,8 @@ def _now(page: PageClock, text: str, low: str, marked: bool) -> _Found | None:
 def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[_Clock]:
     """Every clock-like number in the text, each marked whether it is a clock by itself.
 
-    "am" is English only where the page may be English ("19.30 am Montag" is German).
+    "am" is English only where the page may be English ("19.30 am Montag" is German); "a.m."
+    with its dots is a meridiem in any language (Peru's and Colombia's "11:35 a.m.").
     """
     for match in _CLOCK.finditer(text):
         h, sep, m, s, hm, mer, word = match.group("h", "sep", "m", "s", "hm", "mer", "word")
@@ -1665,7 +1666,7 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
         end = match.end()
         if mer:
             am = mer.strip()[0] in "aA"
-            if hour == 0 or hour > 12 or (am and not english):
+            if hour == 0 or hour > 12 or (am and not english and "." not in mer):
                 if m is None and hm is None:
                     continue  # "7 am Montag": not a clock at all
                 end, mer = match.start("mer"), None

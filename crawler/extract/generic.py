@@ -989,9 +989,14 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
     copies: dict[object, Update] = {}
     shared: dict[str, Update] = {}
     shown = Counter(update.source_id for _, update in posts if update.source_id)
+    badged = {member for member, _ in posts if _pin_badge(member)}
+    if len(badged) == len(posts) > 2:
+        badged = set()  # a box every post has: the template's, shown or hidden by a style
     for member, update in posts:
         labels = _labels(member)
         if _pinned_class(member.get("class")) or labels & PINNED_LABELS:  # "is-pinned", "Pinned"
+            update.pinned = True
+        if member in badged:  # El Comercio's `div.fijado` icon
             update.pinned = True
         if labels & KEY_EVENT_LABELS:  # "Key event"
             update.key_event = True
@@ -1026,6 +1031,25 @@ def _pinned_class(cls: str | None) -> bool:
         if "pinned" in name or name.rsplit("-", 1)[-1] in ("sticky", "pin"):
             return True
     return False
+
+
+def _pin_badge(member: Element) -> bool:
+    """Whether one of a post's first boxes is a pin's badge by its class: "fijado",
+    "pinned", "post-pinned" (not a share bar's Pinterest "pin")."""
+    for seen, node in enumerate(member.iterdescendants()):
+        if seen >= _BADGE_ELEMENTS:
+            break
+        cls = node.get("class") if isinstance(node.tag, str) else None
+        if cls and any(_PIN_BADGE.fullmatch(name) for name in cls.lower().split()):
+            return True
+    return False
+
+
+_BADGE_ELEMENTS = 6  # a post's first boxes, where its badges are
+_PIN_BADGE = re.compile(
+    r"(?:[a-z0-9]+[-_]+)*(?:pinned|fijado|fissato|fixado|angepinnt|epingle|vastgezet|festet)"
+    r"(?:[-_]+[a-z0-9]+)*"
+)
 
 
 def _labels(member: Element) -> set[str]:
@@ -1835,13 +1859,17 @@ def _holds_the_title(group: _Group, features: _Features) -> bool:
 
 def _could_be_stream(group: _Group) -> bool:
     """Not inside what pages repeat besides streams: asides, menus, comments, teasers, a
-    discussion's posts (_in_discussion)."""
+    discussion's posts (_in_discussion). What holds the page's main region is its layout,
+    whatever it is named: El Comercio's `div.st-sidebar__container` around its
+    `div[role=main]`, a page's column beside its sidebar."""
     node: Element | None = group.container
     depth = 0
+    main = False
     while node is not None and node.tag != "body":
         if node.tag in _OUTSIDE:
             return False
-        if depth < 6 and (_around_no_stream(node) or _in_discussion(node)):
+        main = main or node.tag == "main" or node.get("role") == "main"
+        if depth < 6 and ((not main and _around_no_stream(node)) or _in_discussion(node)):
             return False
         node = node.getparent()
         depth += 1
