@@ -344,3 +344,22 @@ def test_a_long_run_of_posts_stamped_with_match_minutes_is_a_commentary() -> Non
     assert not stream_is_live(
         Stream(posts, 1.0, 1.0, "x1 x2", minuted=1.0, minutes_rise=True), page
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "languages", "live"),
+    [
+        # Hungarian "élő": 444's slug and title, HVG's `__ELO` and "– ÉLŐ | hvg.hu".
+        ("https://444.hu/2024/06/09/ep-valasztas-2024-elo", "Választás", ("hu",), True),
+        ("https://hvg.hu/itthon/20240921_arviz_duna_tetozes__ELO", "Árvíz", ("hu",), True),
+        ("https://444.hu/2024/06/09/valasztas", "EP-választás – élő | 444", ("hu",), True),
+        ("https://hvg.hu/itthon/arviz", "ÉLŐ: tetőzik a Duna", ("hu",), True),
+        # "elo" is the Elo rating or ELO the band elsewhere; "élő" inside a title is "living".
+        ("https://chess.example/news/elo-ratings-elo", "Ratings", ("en",), False),
+        ("https://chess.example/news/rating-elo", "Ratings", (), False),
+        ("https://444.hu/2024/06/09/legenda", "Az élő legenda visszatér", ("hu",), False),
+    ],
+)
+def test_hungarian_live_signs(url: str, title: str, languages: tuple[str, ...], live: bool) -> None:
+    said = signs(url, [title], languages)
+    assert (said.address or said.title) is live

@@ -5193,3 +5193,43 @@ def test_a_dotted_meridiem_is_read_on_a_page_in_any_language_and_am_alone_only_i
         "2024-02-10T17:45:00Z",
         "2024-02-10T16:10:00Z",
     ]
+
+
+def test_444s_live_page_reads_its_pager_its_posts_pages_and_no_link_label() -> None:
+    """444's reports (ELTE-DH/HTML2TEI's configs/p444 documents `article.report[data-content-id]`,
+    `.report__author`, the `-elo` address and `li.arrow > a` "Következő »"; the footer's
+    permalink to `/post/<id>` is guessed): each post's own page is its permalink, and the
+    footer's "Link" is no word of it."""
+    reports = "".join(
+        f'<article class="report" data-content-id="{ident}"><header><span class="report__time">'
+        f'{clock}</span><span class="report__author">Szabó Anna</span></header>'
+        f'<h2 class="report__title">{title}</h2><div class="report__content"><p>{text}</p>'
+        '</div><footer class="report__footer"><a class="report__permalink" '
+        f'href="https://444.hu/post/{ident}">Link</a></footer></article>'
+        for ident, clock, title, text in (
+            ("5f0c9a7e2b1d4c6e", "21:47", "Megvannak az első részeredmények",
+             "A szavazatok tíz százalékának feldolgozása után a kormánypárt vezet."),
+            ("a41be07c93d24f5e", "21:05", "Lezárult a szavazás", "Este kilenckor bezártak a szavazókörök."),
+            ("77c2d9e01f3a4b5c", "19:30", "Magas a részvétel", "Fél hétig a választók fele szavazott."),
+        )
+    )  # fmt: skip
+    page = (
+        "<html lang='hu'><head><title>EP- és önkormányzati választás – élő | 444</title>"
+        "<meta property='article:published_time' content='2024-06-09T06:00:00+02:00'></head>"
+        f"<body><main><h1>EP- és önkormányzati választás – élő</h1>{reports}"
+        '<ul class="pagination"><li class="arrow"><a href="/2024/06/09/ep-valasztas-2024-elo'
+        '?page=2">Következő »</a></li></ul></main></body></html>'
+    ).encode()
+    url = "https://444.hu/2024/06/09/ep-valasztas-2024-elo"
+    found = extract_page(page, url, fetched_at="2024-06-09T20:00:00Z")
+    assert [(u.source_id, u.permalink) for u in found.updates] == [
+        (ident, f"https://444.hu/post/{ident}")
+        for ident in ("5f0c9a7e2b1d4c6e", "a41be07c93d24f5e", "77c2d9e01f3a4b5c")
+    ]
+    assert [u.published_at for u in found.updates] == [
+        "2024-06-09T19:47:00Z",
+        "2024-06-09T19:05:00Z",
+        "2024-06-09T17:30:00Z",
+    ]
+    assert not any(u.body_text.endswith("Link") for u in found.updates)
+    assert found.next_urls == [f"{url}?page=2"]

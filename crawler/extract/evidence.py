@@ -43,7 +43,7 @@ _URL_WORDS = re.compile(
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|canli|"
     r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre|"
     r"uzivo|v-zivo|nazivo|minuta-po-minute|tiesiogiai|tiesraide|otseblogi|"
-    r"liveblogg|direktrapport|en-directe|livebericht)"
+    r"liveblogg|direktrapport|en-directe|livebericht|elo)"
     r"(?=$|[/_.?&=-])",
     re.I,
 )
@@ -57,7 +57,7 @@ _TITLE_WORDS = re.compile(
     r"\bliveblog|\bas it happened\b|\bminute[- ]by[- ]minute\b|ticker\b(?!\s+symbols?\b)|\bin tempo reale\b|"
     r"\ben direct\b|^\s*DIRECT\b|\ben vivo\b|\ben directo\b|\bao vivo\b|\bem tempo real\b|"
     r"\bin diretta\b|\bdiretta\b|\bna żywo\b|\bminuto a minuto\b|\blive-?ticker|\bcanl[ıi]\b|"
-    r"\bnews-?blog\b|\bperc(?:ről|rol) percre\b|"
+    r"\bnews-?blog\b|\bperc(?:ről|rol) percre\b|[–—|-]\s*élő\s*(?:$|[|–—-])|^\s*élő\s*[:|–—]\s*\S|"
     # Croatian, Serbian and Bosnian, Slovene, Slovak and Czech, Ukrainian, Bulgarian,
     # Lithuanian, Latvian, Estonian, Romanian and Finnish; Norwegian, Danish and Swedish
     # ("Direkte: …", "Direktrapport").
@@ -105,6 +105,9 @@ _WORD_LANGUAGES = {
     "en-directe": ("ca",),
     "livebericht": ("de",),  # (Der Standard's `/jetzt/livebericht/`)
 }
+# ...and those that count only on a page that names their language: Hungarian "élő" as a
+# slug's word (444's `…-elo`, HVG's `…__ELO`) is English's Elo rating and ELO the band.
+_NAMED_LANGUAGE_WORDS = {"elo": ("hu",)}
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,9 @@ def _titled_live(stream: Stream) -> bool:
 
 def _in_language(word: str, languages: tuple[str, ...]) -> bool:
     """Whether a live word counts on a page in these languages (all, where it names none)."""
+    named = _NAMED_LANGUAGE_WORDS.get(word.lower())
+    if named is not None:
+        return any(lang in named for lang in languages)
     only = _WORD_LANGUAGES.get(word.lower())
     return only is None or not languages or any(lang in only for lang in languages)
 

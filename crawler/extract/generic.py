@@ -2840,17 +2840,42 @@ def _update(
         header = _post_header(headline_el, member)
         skip.add(headline_el if header is None else header)
         skip.update(_kickers(member, headline_el, skip))
+    source_id = _member_id(member, url, headline_el)
     return html_update(
         page_url=url,
         base_url=base,
         body=member,
-        source_id=_member_id(member, url, headline_el),
+        source_id=source_id,
         headline=headline or None,
         skip=skip,
         published_at=_seen(published_readings),
         modified_at=_best(modified_readings),
         authors=authors,
+        permalink=_own_page(member, source_id, base or url),
     )
+
+
+def _own_page(member: Element, source_id: str | None, base: str) -> str | None:
+    """The post's own page, where a link in it leads to an address on the site whose last
+    step is the post's id (444's `a.report__permalink` to `/post/<id>`); None: the blog's
+    page at the post's anchor."""
+    if not source_id or len(source_id) < _OWN_PAGE_ID:
+        return None
+    for link in member.iter("a"):
+        href = link.get("href")
+        if not href or source_id not in href:
+            continue
+        address = absolute(href, base)
+        if address is None:
+            continue
+        parts = urlsplit(address)
+        if parts.path.rstrip("/").rsplit("/", 1)[-1] == source_id and not parts.fragment:
+            if parts.netloc == urlsplit(base).netloc:
+                return address
+    return None
+
+
+_OWN_PAGE_ID = 6  # characters of an id at least, to name a page: not "p1", "12"
 
 
 def _seen(readings: list[_Time]) -> str | None:

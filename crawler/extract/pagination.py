@@ -25,8 +25,11 @@ _NEXT_PAGE = (
     r"próxima página|volgende pagina|następna strona"
 )
 # The next page's link as a pager prints it, the word alone ("Nächste »", "Suivante",
-# "Następna"): a link that goes on ("Nächste Woche…", "Suivant les experts…") leads elsewhere.
-_NEXT_ALONE = r"nächste|suivante?|successiv[ao]|siguiente|próxim[ao]|volgende|następn[ae]"
+# "Następna", 444's Hungarian "Következő »"): a link that goes on ("Nächste Woche…",
+# "Suivant les experts…") leads elsewhere.
+_NEXT_ALONE = (
+    r"nächste|suivante?|successiv[ao]|siguiente|próxim[ao]|volgende|następn[ae]|következő"
+)
 # What a "Next …" link to another page names ("Next story: …", "Next article", a WordPress
 # theme's "Next post: …"), not a page ("Next posts" is a pager's).
 _STORY = r"stor(?:y|ies)|articles?|post|read|up|videos?|episodes?|galler(?:y|ies)"
@@ -59,7 +62,7 @@ _BEYOND_ASCII = (
     "ältere", "frühere", "vorherige", "précédent", "più", "más", "próxima", "więcej",
     "wcześniejsze", "następn", "nächste", "próxim", "starejše", "još", "više", "več", "још",
     "више", "další", "více", "ďalšie", "още", "ще", "більше", "ещё", "еще", "больше", "lisää",
-    "betöltése", "περισσότερων",
+    "betöltése", "περισσότερων", "következő",
 )  # fmt: skip
 _WORDS = (*_KEYWORDS, *_BEYOND_ASCII)
 
