@@ -2184,6 +2184,30 @@ def test_a_blog_begun_late_is_placed_by_the_wall_clocks(
     assert times == expected
 
 
+@pytest.mark.parametrize(
+    ("published", "modified", "day"),
+    [
+        # Saved again five years on (The Hindu's "Updated - November 17, 2021" above
+        # "Published - July 28, 2016"): its newest post would stand hours after the change.
+        ("2016-01-28T11:22:00Z", "2021-11-17T04:44:00Z", "2016-01-28"),
+        # A blog that ran on for months: its last change is its newest post's.
+        ("2022-02-24T11:22:00Z", "2024-03-05T21:35:00Z", "2024-03-05"),
+        # A change after the posts, but a first post nowhere near the start: no telling.
+        ("2016-01-28T06:00:00Z", "2021-11-17T04:44:00Z", "2021-11-17"),
+    ],
+)
+def test_a_page_saved_again_long_after_its_blog_ended_keeps_its_posts_days(
+    published: str, modified: str, day: str
+) -> None:
+    """Bare clocks are placed on the page's last day; not where that last change is no post's
+    (its newest post would stand over an hour after it) and the stream, as many days earlier
+    as it crossed midnights, begins right after the page was first published."""
+    times = dpg_times(
+        ["21:31", "15:40", "11:37"], published, modified, fetched="2024-11-12T08:20:00Z"
+    )
+    assert times == [f"{day}T21:31:00Z", f"{day}T15:40:00Z", f"{day}T11:37:00Z"]
+
+
 def test_a_stream_past_two_midnights_begins_at_the_time_its_page_was_published() -> None:
     """A blog begun one evening that ran on for two nights: as many days later as it crossed
     midnights."""

@@ -1141,6 +1141,11 @@ class PageClock:
     # The one machine time the page states of itself, where its day is taken from it: its last
     # change, or the time it began (_days_early tells which).
     stamp: datetime | None = None
+    # The first and the last of the machine times the page states of itself, where it states
+    # more than one (published, then modified): a page saved again long after its blog ended
+    # (_days_late).
+    opened: datetime | None = None
+    changed: datetime | None = None
     _today: date = field(init=False, repr=False, compare=False)
     _cutoff: datetime = field(init=False, repr=False, compare=False)
 
@@ -1220,6 +1225,11 @@ class PageClock:
             return placed
         began = self.began
         early = 0 if began is not None else self._days_early(placed)
+        late = 0 if began is not None or early else self._days_late(placed)
+        if late:
+            return replace(self, day=(self.day or self._today) - timedelta(days=late))._in_order(
+                clocks, named
+            )
         if floors is None and began is None and not early:
             return placed
         floors = floors or [None] * len(clocks)
@@ -1255,6 +1265,23 @@ class PageClock:
         start = self.stamp.astimezone(self.zone).replace(tzinfo=None)
         crossed = (start.date() - first.date()).days
         lead = first + timedelta(days=crossed) - start
+        return 0 if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD else crossed
+
+    def _days_late(self, placed: list[str | None]) -> int:
+        """How many days late a stream is placed where the page's last change is no post's: a
+        page saved again long after its blog ended (The Hindu's "Updated - November 17, 2021"
+        above "Published - July 28, 2016"). Its newest post would stand over an hour after
+        that change on its day, and as many days earlier as it crossed midnights it begins
+        right at the time the page was first published, as _days_early has it."""
+        if self.opened is None or self.changed is None:
+            return 0
+        moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
+        if len(moments) < 2 or max(moments) <= self.changed + _HOUR:
+            return 0
+        first = min(moments).astimezone(self.zone).replace(tzinfo=None)
+        start = self.opened.astimezone(self.zone).replace(tzinfo=None)
+        crossed = (first.date() - start.date()).days
+        lead = first - timedelta(days=crossed) - start
         return 0 if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD else crossed
 
     def _in_order(
@@ -1395,9 +1422,20 @@ def page_clock(
         month_first = languages == ("en",) and getattr(zone, "key", "").startswith("America/")
         day, began = _dateline(root, today, month_first)
     day = min(day, today) if day else None
+    moments = sorted({moment for s in stated if (moment := s.in_zone(zone)) is not None})
+    opened, changed = (moments[0], moments[-1]) if len(moments) > 1 else (None, None)
     if day is None or latest is None or latest.date() != day or not _only_own(latest, zone, stated):
         latest = None
-    return PageClock(fetched, zone, day, languages, day if began else None, stamp=latest)
+    return PageClock(
+        fetched,
+        zone,
+        day,
+        languages,
+        day if began else None,
+        stamp=latest,
+        opened=opened,
+        changed=changed,
+    )
 
 
 def leading_clock(text: str) -> tuple[int, int, int] | None:
