@@ -143,6 +143,7 @@ class EvolvingBlog(ServedBlog):
         self.validators = True  # send ETags and answer If-None-Match with 304
         self.faults: list[Fault] = []
         self.served: list[Served] = []
+        self.begun = 0  # page requests the blog has begun to answer (before any delay)
         self.truth = Truth()
         self._observed = 0
         self._lock = threading.Lock()
@@ -323,6 +324,8 @@ def _handler_for(blog: EvolvingBlog) -> type[BaseHTTPRequestHandler]:
                 blog._log(Served(number, 404, "404", inm))
                 self._send(404, b"not found\n", "text/plain")
                 return
+            with blog._lock:
+                blog.begun += 1
             if blog.delay:
                 time.sleep(blog.delay)
             fault = blog._take_fault(number)

@@ -3,8 +3,11 @@ and a restart that comes back empty on the same port (what a crashed Redis does)
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -55,3 +58,87 @@ class RedisServer:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(timeout=10)
+
+
+class RedisProxy:
+    """A TCP proxy on 127.0.0.1 in front of a redis-server. `cut` is a network partition (Redis
+    keeps its data: connections dropped, new ones refused); `heal` listens again on the same
+    port. With `cut_after_ping`, it cuts itself at the first command after the first PING:
+    Redis lost just after a command checked that it answers."""
+
+    def __init__(self, target_port: int, *, cut_after_ping: bool = False) -> None:
+        self.target_port = target_port
+        self.cut_after_ping = cut_after_ping
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.pinged = False
+        self.listener: socket.socket | None = None
+        self.open: list[socket.socket] = []
+        self.lock = threading.Lock()
+
+    def heal(self) -> None:
+        """Listens (again) on the proxy's port."""
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(16)
+        self.listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    start = heal
+
+    def cut(self) -> None:
+        """Every connection dropped, and none taken until `heal`."""
+        with self.lock:
+            listener, self.listener = self.listener, None
+            sockets, self.open = self.open, []
+        if listener is not None:
+            with contextlib.suppress(OSError):
+                listener.shutdown(socket.SHUT_RDWR)
+            listener.close()
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+
+    stop = cut
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                server = socket.create_connection(("127.0.0.1", self.target_port))
+            except OSError:
+                client.close()
+                continue
+            with self.lock:
+                if self.listener is not listener:
+                    client.close()
+                    server.close()
+                    return
+                self.open += [client, server]
+            threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket, asked: bool) -> None:
+        while True:
+            try:
+                data = source.recv(65536)
+            except OSError:
+                return
+            if not data:
+                with contextlib.suppress(OSError):
+                    target.shutdown(socket.SHUT_WR)
+                return
+            if asked and self.cut_after_ping:
+                if self.pinged:
+                    self.cut()
+                    return
+                self.pinged = b"PING" in data.upper()
+            try:
+                target.sendall(data)
+            except OSError:
+                return

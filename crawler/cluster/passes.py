@@ -85,6 +85,20 @@ redis.call('ZADD', KEYS[1], deadline, ARGV[1])
 return tostring(deadline)
 """
 
+# Gives a lease back before its deadline, to the front of the queue, if the worker still holds it.
+RELEASE_SCRIPT = """
+local owner = redis.call('HGET', KEYS[4], ARGV[1])
+if not owner or string.sub(owner, 1, string.len(ARGV[2]) + 1) ~= ARGV[2] .. '\\t' then
+  return 0
+end
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('HDEL', KEYS[4], ARGV[1])
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then
+  redis.call('RPUSH', KEYS[1], ARGV[1])
+end
+return 1
+"""
+
 FINISH_SCRIPT = """
 if not redis.call('SET', KEYS[1], ARGV[2], 'NX') then return false end
 redis.call('ZREM', KEYS[2], ARGV[1])
@@ -153,6 +167,7 @@ class PassQueue:
         self._extend = client.register_script(EXTEND_SCRIPT)
         self._reclaim = client.register_script(RECLAIM_SCRIPT)
         self._finish = client.register_script(FINISH_SCRIPT)
+        self._release = client.register_script(RELEASE_SCRIPT)
 
     @classmethod
     def from_url(cls, url: str, prefix: str = "liveblog") -> PassQueue:
@@ -212,6 +227,12 @@ class PassQueue:
         return [
             i.decode() for i in cast(list[bytes], self._reclaim(keys=self._queue_keys(), args=args))
         ]
+
+    def release(self, lease: Lease) -> bool:
+        """Gives a pass this worker cannot finish back to the queue, to be leased next; False
+        when the lease was no longer this worker's."""
+        got = self._release(keys=self._queue_keys(), args=[lease.pass_id, lease.worker])
+        return bool(got)
 
     def finish(self, lease: Lease, result: bytes) -> bool:
         """Hands a finished pass to the writer, once per pass id; False when it was already done."""

@@ -68,6 +68,8 @@ class WorkerSpider(LiveblogSpider):
         self.stopping = False
         self._heartbeat: task.LoopingCall | None = None
         self._redis_down = False
+        # Passes given up here, to hand back to the queue once Redis answers.
+        self.given_back: list[Lease] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WorkerSpider:
@@ -79,6 +81,7 @@ class WorkerSpider(LiveblogSpider):
         )
         crawler.signals.connect(spider._opened, signal=signals.spider_opened)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider._dropped, signal=signals.request_dropped)
         return spider
 
     @property
@@ -135,12 +138,38 @@ class WorkerSpider(LiveblogSpider):
             max_pages=order.max_pages,
         )
 
+    def _dropped(self, request: Request, spider: scrapy.Spider) -> None:
+        """A page that could not be queued (Redis away) ends its pass: without that page the
+        pass can never finish, and the heartbeat would renew its lease for ever. The pass is
+        given back to the queue for another try as soon as Redis answers."""
+        state = request.meta.get("pass")
+        pass_id = getattr(getattr(state, "blog", None), "pass_id", None)
+        held = self.held.pop(pass_id or "", None)
+        if held is None:
+            return
+        logger.warning(
+            "pass %s: its page %s could not be queued; the pass goes back for another try",
+            pass_id,
+            request.url,
+        )
+        self.given_back.append(held.lease)
+
+    def _give_back(self) -> None:
+        """Hands the passes given up back to the queue (one this worker leased again stays)."""
+        assert self.queue is not None
+        while self.given_back:
+            lease = self.given_back[0]
+            if lease.pass_id not in self.held and self.queue.release(lease):
+                logger.info("pass %s given back to the queue", lease.pass_id)
+            self.given_back.pop(0)
+
     def beat(self) -> None:
         """The heartbeat: this worker is alive, its leases renewed; a lease lost (Redis came
         back empty, or it expired and went to another worker) frees its place."""
         assert self.queue is not None
         try:
             self.queue.beat(self.worker)
+            self._give_back()
             for pass_id, held in list(self.held.items()):
                 renewed = self.queue.extend(held.lease, self.lease_timeout)
                 if renewed is None:
@@ -212,7 +241,7 @@ class WorkerSpider(LiveblogSpider):
 class ClusterScheduler(Scheduler):
     """scrapy-redis's scheduler: the pages of the passes this worker does wait in Redis, under
     the worker's own key. While Redis is away it hands out nothing; a page request that could not
-    be queued ends its pass early, and the pass's lease sends it to another worker."""
+    be queued is dropped, and the worker gives its pass back to the queue (`_dropped`)."""
 
     def enqueue_request(self, request: Request) -> bool:
         try:
