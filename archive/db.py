@@ -302,6 +302,19 @@ def check_archive(path: Path) -> None:
         pass
 
 
+def archive_id(db: sqlite_utils.Database) -> str:
+    """The archive's own id (made by its migration; made again should a hand have deleted it)."""
+    row = db.execute("SELECT value FROM archive_info WHERE key = 'id'").fetchone()
+    if row is not None:
+        return str(row[0])
+    with write_transaction(db):
+        db.execute(
+            "INSERT OR IGNORE INTO archive_info (key, value) "
+            "VALUES ('id', lower(hex(randomblob(16))))"
+        )
+    return str(db.execute("SELECT value FROM archive_info WHERE key = 'id'").fetchone()[0])
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Migrate under a write lock, so two processes starting at once cannot both migrate."""
     if not migrations.pending(db):

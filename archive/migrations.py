@@ -304,3 +304,19 @@ CREATE TABLE [update_removals] (
         """INSERT INTO [update_removals] ([update_id], [removed_at])
            SELECT [id], [removed_at] FROM [updates] WHERE [removed_at] IS NOT NULL"""
     )
+
+
+@migrations()
+def m0014_archive_id(db: sqlite_utils.Database) -> None:
+    """The archive's own id: a Redis database of the scale-out serves one archive, and knows
+    it by this id wherever the file is moved to."""
+    db.execute(
+        """
+CREATE TABLE [archive_info] (
+   [key] TEXT PRIMARY KEY,
+   [value] TEXT NOT NULL
+)"""
+    )
+    db.execute(
+        "INSERT INTO [archive_info] ([key], [value]) VALUES ('id', lower(hex(randomblob(16))))"
+    )

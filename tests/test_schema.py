@@ -143,6 +143,10 @@ CREATE TABLE [update_removals] (
    [restored_fetch_id] INTEGER REFERENCES [fetches]([id]),
    PRIMARY KEY ([update_id], [removed_at])
 );
+CREATE TABLE [archive_info] (
+   [key] TEXT PRIMARY KEY,
+   [value] TEXT NOT NULL
+);
 """
 
 # DESIGN.md's data model, column for column: these names must never change.
