@@ -342,3 +342,28 @@ def test_passes_in_hand_cost_the_scheduler_no_order(queue: PassQueue, tmp_path: 
         assert [o.pass_id for o in due_orders(db, Policy())] == [f"{URL}#1"]
     finally:
         db.close()
+
+
+def test_a_result_set_aside_leaves_its_blog_due_for_another_pass(
+    queue: PassQueue, tmp_path: Path
+) -> None:
+    """A worker of another version hands back what this writer cannot read: the pass is set
+    aside for people, and the blog's pass is offered again rather than never."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    db = open_archive(path)
+    try:
+        assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
+        lease = queue.lease("other-version", 30)
+        assert lease is not None
+        assert queue.finish(lease, b"LBP3 a newer format")
+        writer = PassWriter(path)
+        try:
+            done = drain_once(queue, writer, block_ms=None, echo=lambda _: None)
+        finally:
+            writer.close()
+        assert done.unreadable == 1
+        assert queue.state().unreadable == 1
+        assert offer_due(queue, db, Policy()) == [f"{URL}#1"], "the blog is due again"
+    finally:
+        db.close()

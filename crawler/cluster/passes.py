@@ -290,11 +290,13 @@ class PassQueue:
         pipe.execute()
 
     def set_aside(self, finished: Finished) -> None:
-        """A result the writer cannot read leaves the stream for `unreadable`, kept for people."""
+        """A result the writer cannot read leaves the stream for `unreadable`, kept for people;
+        its pass is no longer done, so the scheduler offers the blog's pass again."""
         pipe = self.client.pipeline(transaction=True)
         pipe.rpush(self.key("unreadable"), finished.result)
         pipe.xack(self.key("results"), WRITER_GROUP, finished.entry_id)
         pipe.xdel(self.key("results"), finished.entry_id)
+        pipe.delete(self.key(f"done:{finished.pass_id}"))
         pipe.execute()
 
     def beat(self, worker: str) -> None:
