@@ -889,37 +889,54 @@ def worker_command(redis_url: str, name: str | None, settings: dict[str, object]
     LIVEBLOG_HOST_CONCURRENCY=2 (requests in flight per host across the whole cluster).
     """
     with cluster_errors():
-        from crawler.cluster.roles import work
+        from crawler.cluster.roles import SettingError, work
 
-        work(redis_url, name=name, settings=settings)
+        try:
+            work(redis_url, name=name, settings=settings)
+        except SettingError as exc:
+            raise click.BadParameter(str(exc), param_hint="'-s'") from exc
 
 
 @cli.command(name="write")
 @redis_option
 @db_option
 @click.option("--once", is_flag=True, help="Write the finished passes waiting now, then exit.")
+@wait_option
 @alert_options
 def write_command(
     redis_url: str,
     db_path: Path | None,
     once: bool,
+    wait: bool,
     notify: list[str],
     notify_every: int,
     public_url: str,
 ) -> None:
     """Scale-out: the one writer; drains finished passes from Redis into the archive.
 
-    Alerts (--notify, and each blog's own from `liveblog add --notify`) are sent from here,
-    off the writing path.
+    It holds the archive's lock while it runs, as a crawl does. Alerts (--notify, and each
+    blog's own from `liveblog add --notify`) are sent from here, off the writing path.
     """
     path = archive_path(db_path)
     with cluster_errors():
         from crawler.cluster.roles import write
 
-        if path.exists():
-            check_archive(path)
+        if not path.exists():
+            raise click.ClickException(
+                f"there is no archive at {path}: give --db the archive that `liveblog schedule` "
+                "reads."
+            )
+        check_archive(path)
         alerts = make_alerts(path, notify, notify_every, public_url)
-        write(redis_url, path, once=once, echo=click.echo, alerts=alerts)
+        write(
+            redis_url,
+            path,
+            once=once,
+            echo=click.echo,
+            alerts=alerts,
+            wait=wait,
+            on_wait=say_on_stderr,
+        )
 
 
 @cli.command(name="status")

@@ -1,31 +1,39 @@
 """The scale-out's parts one at a time, on a real redis-server and a real archive: what travels
 through Redis, the scheduler's pass ids, the writer's written-once rule and what it sets aside,
-`liveblog status`, and the commands' one-sentence errors, with and without Redis installed."""
+one archive per Redis database, the writer's lock, `liveblog status`, and the commands'
+one-sentence errors (Redis lost, read-only or forbidding), with and without Redis installed."""
 
 from __future__ import annotations
 
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
+from click.testing import CliRunner, Result
 
 from archive.db import open_archive
+from archive.lock import archive_lock
 from archive.records import PageState, Update
 from archive.snapshots import SnapshotRef, SnapshotStore
 from archive.times import now_utc
 from archive.watchlist import BlogSettings, Policy, add_blog
 from archive.writer import PassWriter, seal_pages
+from crawler.cli import EXIT_BUSY, cli
+from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pass
-from crawler.cluster.passes import PassQueue
-from crawler.cluster.roles import describe
+from crawler.cluster.passes import HeldLease, PassQueue, QueueState
+from crawler.cluster.roles import connect, describe
 from crawler.cluster.schedule import due_orders, offer_due
 from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
 from crawler.sample import calais_blog
 from tests.helpers import ROOT, URL, bpass, env_with_root, free_port
+from tests.redis_server import RedisProxy, RedisServer
 from tests.webhook import Webhook
 
 
@@ -214,17 +222,27 @@ def test_status_prints_the_state_of_a_live_redis(redis_url: str, queue: PassQueu
         (["status", "--redis", "redis://127.0.0.1:{closed}/0"], "cannot reach Redis at"),
         (["status", "--redis", "http://example.org/"], "is not a Redis URL"),
         (["worker", "--redis", "redis://127.0.0.1:{closed}/0"], "cannot reach Redis at"),
-        (["write", "--redis", "redis://127.0.0.1:{closed}/0", "--once"], "cannot reach Redis at"),
+        (
+            ["write", "--redis", "redis://127.0.0.1:{closed}/0", "--once", "--db", "{db}"],
+            "cannot reach Redis at",
+        ),
+        (
+            ["status", "--redis", "redis://lb:s3cretpw@127.0.0.1:{closed}/0"],
+            "cannot reach Redis at redis://lb:***@127.0.0.1:",
+        ),
         (["status"], "--redis"),
     ],
 )
-def test_the_commands_fail_in_one_sentence(args: list[str], message: str) -> None:
+def test_the_commands_fail_in_one_sentence(args: list[str], message: str, tmp_path: Path) -> None:
     closed = free_port()
+    db = tmp_path / "archive.db"
+    archive_with_blog(db)
     env = {k: v for k, v in env_with_root().items() if k != "LIVEBLOG_REDIS"}
-    done = run(*[a.format(closed=closed) for a in args], env=env)
+    done = run(*[a.format(closed=closed, db=db) for a in args], env=env)
     assert done.returncode != 0
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+    assert "s3cretpw" not in done.stderr
 
 
 @pytest.mark.slow
@@ -344,6 +362,18 @@ def test_passes_in_hand_cost_the_scheduler_no_order(queue: PassQueue, tmp_path: 
         db.close()
 
 
+def liveblog_in_process(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def one_sentence(result: Result, expected: str, code: int = 1) -> None:
+    """The command failed with `code` and one line that says `expected`, no traceback."""
+    assert result.exit_code == code, (result.exit_code, result.output, result.exception)
+    assert isinstance(result.exception, SystemExit), result.exception
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], result.stderr
+
+
 def test_a_result_set_aside_leaves_its_blog_due_for_another_pass(
     queue: PassQueue, tmp_path: Path
 ) -> None:
@@ -367,3 +397,179 @@ def test_a_result_set_aside_leaves_its_blog_due_for_another_pass(
         assert offer_due(queue, db, Policy()) == [f"{URL}#1"], "the blog is due again"
     finally:
         db.close()
+
+
+def test_two_archives_cannot_share_one_redis_database(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """The README splits the watchlist over archives, one writer each: on one Redis database
+    each writer drained the other's passes into its own archive. The second archive's
+    scheduler and writer refuse, naming the first and another database to use."""
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    archive_with_blog(first)
+    archive_with_blog(second)
+    done = liveblog_in_process("schedule", "--once", "--db", str(first), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    assert "offered 1 pass" in done.output
+    for command in ("schedule", "write"):
+        refused = liveblog_in_process(command, "--once", "--db", str(second), "--redis", redis_url)
+        one_sentence(refused, f"serves another archive ({first.resolve()} on ")
+        assert redis_url.replace("/0", "/1") in refused.stderr
+    assert queue.state().queued == 1, "the second archive offered nothing"
+    status = liveblog_in_process("status", "--redis", redis_url)
+    assert f"archive: {first.resolve()} on " in status.output
+    moved = tmp_path / "moved.db"
+    first.rename(moved)  # the archive's id travels with its file
+    done = liveblog_in_process("schedule", "--once", "--db", str(moved), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+
+
+def test_write_refuses_an_archive_that_is_not_there(redis_url: str, tmp_path: Path) -> None:
+    """A mistyped --db made a new archive, wrote the passes there and acknowledged them."""
+    missing = tmp_path / "typo" / "archive.db"
+    done = liveblog_in_process("write", "--once", "--db", str(missing), "--redis", redis_url)
+    one_sentence(done, f"there is no archive at {missing}")
+    assert not (tmp_path / "typo").exists()
+
+
+def test_write_once_fails_when_the_archive_refuses_a_pass(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """The archive cannot keep the pass's snapshots (a file where their folder goes): the pass
+    stays in Redis, and `write --once` fails so that cron notices."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    order = an_order()
+    item = bpass([an_update(1)], pass_id=order.pass_id)
+    item.pages[0].body = b"<html><body>a page</body></html>"
+    assert queue.offer(order.pass_id, order.to_json())
+    lease = queue.lease("w1", 30)
+    assert lease is not None and queue.finish(lease, encode_pass(order, item))
+    Path(f"{path}.warc").write_text("not a folder")
+    done = liveblog_in_process("write", "--once", "--db", str(path), "--redis", redis_url)
+    assert f"not written, kept in Redis: {order.pass_id}" in done.stdout
+    one_sentence(done, f"the archive {path} refused a pass")
+    assert queue.state().unwritten == 1
+
+
+def test_write_holds_the_archives_lock(queue: PassQueue, redis_url: str, tmp_path: Path) -> None:
+    """One writer per archive: a second writer, or a crawl, meets the lock crawl and watch take."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    with archive_lock(path):
+        busy = liveblog_in_process(
+            "write", "--once", "--no-wait", "--db", str(path), "--redis", redis_url
+        )
+    one_sentence(busy, f"is writing to {path}; try again when it has finished", EXIT_BUSY)
+    done = liveblog_in_process("write", "--once", "--db", str(path), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+
+
+@pytest.fixture(scope="module")
+def replica(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A read-only replica of the module's redis-server."""
+    server = RedisServer(tmp_path_factory.mktemp("replica"))
+    server.argv += ["--replicaof", "127.0.0.1", str(urlsplit(redis_url).port)]
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def forbidden(queue: PassQueue, redis_url: str) -> Iterator[str]:
+    """A Redis user allowed PING only, with a password."""
+    queue.client.execute_command("ACL", "SETUSER", "peeker", "on", ">s3cretpw", "~*", "+ping")
+    try:
+        yield redis_url.replace("redis://", "redis://peeker:s3cretpw@")
+    finally:
+        queue.client.execute_command("ACL", "DELUSER", "peeker")
+
+
+ONCE = [["status"], ["schedule", "--once"], ["write", "--once"]]
+
+
+@pytest.mark.parametrize("command", ONCE, ids=lambda c: c[0])
+def test_redis_lost_after_its_check_is_one_sentence(
+    command: list[str], queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    proxy = RedisProxy(urlsplit(redis_url).port or 0, cut_after_ping=True)
+    proxy.start()
+    try:
+        args = command if command == ["status"] else [*command, "--db", str(path)]
+        done = liveblog_in_process(*args, "--redis", proxy.url)
+    finally:
+        proxy.stop()
+    one_sentence(done, f"lost Redis at {proxy.url} (")
+
+
+@pytest.mark.parametrize("command", ONCE[1:], ids=lambda c: c[0])
+def test_a_read_only_replica_is_one_sentence(
+    command: list[str], queue: PassQueue, replica: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    done = liveblog_in_process(*command, "--db", str(path), "--redis", replica)
+    one_sentence(done, f"Redis at {replica} is a read-only replica")
+
+
+def test_status_answers_from_a_read_only_replica(replica: str) -> None:
+    """Status only reads: it forgot old heartbeats, and a replica refused that."""
+    done = liveblog_in_process("status", "--redis", replica)
+    assert done.exit_code == 0, done.output
+    assert "workers alive: 0" in done.stdout
+
+
+@pytest.mark.parametrize("command", ONCE, ids=lambda c: c[0])
+def test_a_user_without_permissions_is_one_sentence_that_hides_the_password(
+    command: list[str], forbidden: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    args = command if command == ["status"] else [*command, "--db", str(path)]
+    done = liveblog_in_process(*args, "--redis", forbidden)
+    one_sentence(done, "the Redis user of redis://peeker:***@127.0.0.1:")
+    assert "may not do what liveblog needs" in done.stderr
+    assert "s3cretpw" not in done.output
+
+
+def test_status_says_a_lease_is_overdue_not_that_it_ends_in_minus_seconds() -> None:
+    held = HeldLease("a#1", "host:1", leased_at=900.0, deadline=997.0)
+    text = describe(QueueState(1000.0, 0, [held], 0, None), [], {})
+    assert "lease overdue by 3 s" in text
+    assert "ends in -" not in text
+
+
+def test_a_redis_database_that_is_not_a_number_is_refused(redis_url: str) -> None:
+    """redis-py read redis://HOST/abc as database 0."""
+    with pytest.raises(ClusterError, match="names the Redis database 'abc'"):
+        connect(redis_url.rsplit("/", 1)[0] + "/abc")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("LIVEBLOG_WORKER_PASSES=abc", "LIVEBLOG_WORKER_PASSES=abc is not a whole number"),
+        ("LIVEBLOG_HOST_CONCURRENCY=x", "LIVEBLOG_HOST_CONCURRENCY=x is not a whole number"),
+        ("LIVEBLOG_LEASE_TIMEOUT=0", "LIVEBLOG_LEASE_TIMEOUT=0 is not a number of seconds above 0"),
+    ],
+)
+def test_a_worker_setting_it_cannot_use_is_one_sentence(
+    setting: str, message: str, redis_url: str
+) -> None:
+    """A word for a number stopped the worker with a traceback, or hung it, with status 0."""
+    done = subprocess.run(
+        [sys.executable, "-m", "crawler", "worker", "--redis", redis_url, "-s", setting],
+        env=env_with_root(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr

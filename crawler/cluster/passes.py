@@ -7,13 +7,15 @@ deadline), `leases` (hash pass id -> worker and lease time), `done:<pass id>` (a
 finished: later finishes and offers of it are ignored), `results` (stream of finished passes,
 read by the writer's consumer group), `workers` (sorted set worker -> last heartbeat),
 `written` (sorted set pass id -> when the writer wrote it, the last hour), `unreadable` (results
-the writer could not read, set aside) and `stats` (hash worker -> its Scrapy stats as JSON).
+the writer could not read, set aside), `stats` (hash worker -> its Scrapy stats as JSON) and
+`archive` (the one archive whose scheduler and writer use this Redis database).
 Every deadline is on the Redis server's clock, so the machines' clocks need not agree. A payload
 (what to fetch) is text; a result is bytes, so a pass's page bodies travel as they are.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -303,14 +305,43 @@ class PassQueue:
         """A worker's heartbeat, on the server's clock."""
         self.client.zadd(self.key("workers"), {worker: self.now()})
 
-    def workers_alive(self, within: float = 30.0) -> list[str]:
-        """Workers that beat in the last `within` seconds; older ones are forgotten."""
+    def workers_alive(self, within: float = 30.0, *, forget: bool = True) -> list[str]:
+        """Workers that beat in the last `within` seconds; older ones are forgotten, unless
+        `forget` is False (a look that writes nothing, as on a read-only replica)."""
         now = self.now()
-        self.client.zremrangebyscore(self.key("workers"), "-inf", f"({now - 10 * within}")
+        if forget:
+            self.client.zremrangebyscore(self.key("workers"), "-inf", f"({now - 10 * within}")
         alive = cast(
             list[bytes], self.client.zrangebyscore(self.key("workers"), now - within, "+inf")
         )
         return sorted(w.decode() for w in alive)
+
+    def claim(self, archive_id: str, label: str) -> str | None:
+        """Takes this Redis database for the archive `archive_id` (`label` says which it is,
+        for people), unless another archive has it: then that archive's label."""
+        key = self.key("archive")
+        mine = json.dumps({"id": archive_id, "archive": label})
+        if self.client.set(key, mine, nx=True):
+            return None
+        raw = cast(bytes | None, self.client.get(key))
+        if raw is None:  # freed in between: take it
+            return self.claim(archive_id, label)
+        try:
+            owner = json.loads(raw)
+            other, named = str(owner["id"]), str(owner["archive"])
+        except (ValueError, KeyError, TypeError):
+            other, named = "", raw.decode(errors="replace")
+        return None if other == archive_id else named
+
+    def claimed_by(self) -> str | None:
+        """The archive this Redis database serves, as its label says; None if none yet."""
+        raw = cast(bytes | None, self.client.get(self.key("archive")))
+        if raw is None:
+            return None
+        try:
+            return str(json.loads(raw)["archive"])
+        except (ValueError, KeyError, TypeError):
+            return raw.decode(errors="replace")
 
     def state(self) -> QueueState:
         """Queue depth, leases held and their age, and the oldest pass not yet written."""

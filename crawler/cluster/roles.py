@@ -1,23 +1,31 @@
 """The scale-out's three roles and its status, as the `liveblog` command runs them: `schedule`,
-`worker`, `write` and `status --redis`. Each runs until SIGINT/SIGTERM, or once with `once`."""
+`worker`, `write` and `status --redis`. Each runs until SIGINT/SIGTERM, or once with `once`.
+
+A Redis database serves one archive: the scheduler and the writer claim it for their archive's
+id, and those of another archive refuse to start there (their passes would mix)."""
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import signal
+import socket
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
 from typing import cast
+from urllib.parse import urlsplit
 
 import redis
+import sqlite_utils
 
-from archive.db import open_archive
+from archive.db import archive_id, open_archive
+from archive.lock import archive_lock
 from archive.watchlist import Policy
 from archive.writer import PassWriter
-from crawler.cluster import ClusterError
+from crawler.cluster import ClusterError, shown_url
 from crawler.cluster.passes import PassQueue, QueueState
 from crawler.cluster.schedule import offer_due, run_scheduler
 from crawler.cluster.worker import DEFAULT_PREFIX, run_worker
@@ -27,18 +35,96 @@ from crawler.notify import Alerts
 HEARTBEAT_WINDOW = 30.0  # a worker that has not beaten for this long is not counted alive
 
 
+class SettingError(ClusterError):
+    """A worker's -s value it cannot use: refused before Scrapy starts."""
+
+
 def connect(url: str, prefix: str = DEFAULT_PREFIX) -> PassQueue:
     """The pass queue at `url`, checked with a PING so a wrong URL fails at once, clearly."""
+    shown = shown_url(url)
+    _check_database(url, shown)
     try:
         queue = PassQueue(
             redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30), prefix
         )
         queue.client.ping()
     except ValueError as exc:
-        raise ClusterError(f"{url!r} is not a Redis URL: give e.g. redis://HOST:6379/0") from exc
+        raise ClusterError(f"{shown!r} is not a Redis URL: give e.g. redis://HOST:6379/0") from exc
     except redis.RedisError as exc:
-        raise ClusterError(f"cannot reach Redis at {url}: {exc}") from exc
+        raise ClusterError(f"cannot reach Redis at {shown}: {exc}") from exc
     return queue
+
+
+def _check_database(url: str, shown: str) -> None:
+    """redis-py takes a database that is not a number for 0: refused, as it is a mistake."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return  # from_url says it is no Redis URL
+    name = parts.path.strip("/")
+    if parts.scheme in ("redis", "rediss") and name and not name.isdigit():
+        raise ClusterError(
+            f"{shown!r} names the Redis database {name!r}: a Redis database is a number, "
+            "e.g. redis://HOST:6379/1."
+        )
+
+
+@contextlib.contextmanager
+def redis_errors(url: str) -> Iterator[None]:
+    """Redis failing after the first PING, for the commands that run once: one sentence."""
+    shown = shown_url(url)
+    try:
+        yield
+    except redis.exceptions.ReadOnlyError as exc:
+        raise ClusterError(
+            f"Redis at {shown} is a read-only replica ({exc}): give --redis the primary's URL."
+        ) from exc
+    except redis.exceptions.NoPermissionError as exc:
+        raise ClusterError(
+            f"the Redis user of {shown} may not do what liveblog needs ({exc}): allow it every "
+            "command on the keys liveblog:*, or give --redis another user."
+        ) from exc
+    except (redis.ConnectionError, redis.TimeoutError) as exc:
+        raise ClusterError(
+            f"lost Redis at {shown} ({exc}): run the command again once Redis is back; "
+            "nothing is lost."
+        ) from exc
+    except redis.RedisError as exc:
+        raise ClusterError(f"Redis at {shown} refused a command: {exc}") from exc
+
+
+def claimer(
+    queue: PassQueue, db: sqlite_utils.Database, db_path: Path, url: str
+) -> Callable[[], None]:
+    """What the scheduler and the writer call before each look at Redis: this Redis database
+    is claimed for their archive, or they stop with a sentence if another archive has it."""
+    own = archive_id(db)
+    label = f"{db_path.resolve()} on {socket.gethostname()}"
+
+    def claim() -> None:
+        owner = queue.claim(own, label)
+        if owner is not None:
+            raise ClusterError(
+                f"the Redis database {shown_url(url)} serves another archive ({owner}): give "
+                f"{db_path} a Redis database of its own, {_another_database(url)}, or, if that "
+                f"archive is retired, delete the key {queue.key('archive')} there."
+            )
+
+    return claim
+
+
+def _another_database(url: str) -> str:
+    """The same Redis with the next database number, as the message suggests it."""
+    shown = shown_url(url)
+    try:
+        parts = urlsplit(shown)
+    except ValueError:
+        return "another database number"
+    name = parts.path.strip("/")
+    if parts.scheme not in ("redis", "rediss"):
+        return "another database number"
+    number = int(name) + 1 if name.isdigit() else 1
+    return "e.g. " + parts._replace(path=f"/{number}").geturl()
 
 
 @contextlib.contextmanager
@@ -68,22 +154,57 @@ def schedule(
 ) -> None:
     """Hands due passes to Redis: once, or every second until a signal."""
     queue = connect(url)
-    if once:
-        db = open_archive(db_path)
-        try:
-            offered = offer_due(queue, db, policy, max_pages=max_pages)
-        finally:
-            db.close()
-        echo(f"offered {len(offered)} pass{'' if len(offered) == 1 else 'es'}")
-        return
+    db = open_archive(db_path)
+    try:
+        claim = claimer(queue, db, db_path, url)
+        if once:
+            with redis_errors(url):
+                claim()
+                offered = offer_due(queue, db, policy, max_pages=max_pages)
+            echo(f"offered {len(offered)} pass{'' if len(offered) == 1 else 'es'}")
+            return
+    finally:
+        db.close()
+    with redis_errors(url):
+        claim()
     with until_signalled() as stop:
         run_scheduler(
-            queue, lambda: open_archive(db_path), policy, max_pages=max_pages, stop=stop, echo=echo
+            queue,
+            lambda: open_archive(db_path),
+            policy,
+            max_pages=max_pages,
+            stop=stop,
+            echo=echo,
+            claim=claim,
         )
+
+
+# The numbers only a worker reads: (kind, what they must be, an example).
+WORKER_NUMBERS: dict[str, tuple[Callable[[str], float], str, str]] = {
+    "LIVEBLOG_WORKER_PASSES": (int, "a whole number of passes, 1 or more", "8"),
+    "LIVEBLOG_HOST_CONCURRENCY": (int, "a whole number of requests, 1 or more", "2"),
+    "LIVEBLOG_LEASE_TIMEOUT": (float, "a number of seconds above 0", "120"),
+}
+
+
+def check_worker_settings(settings: dict[str, object]) -> None:
+    """The worker's own numbers, checked before Scrapy starts: a word there stopped the worker
+    with a traceback and exit status 0."""
+    for name, (kind, what, example) in WORKER_NUMBERS.items():
+        if name not in settings:
+            continue
+        value = settings[name]
+        try:
+            number = kind(str(value).strip())
+        except ValueError:
+            number = math.nan
+        if not (math.isfinite(number) and (number >= 1 if kind is int else number > 0)):
+            raise SettingError(f"{name}={value!s} is not {what}: give e.g. -s {name}={example}")
 
 
 def work(url: str, *, name: str | None, settings: dict[str, object]) -> None:
     """One worker in this process, until a signal (Scrapy's own clean stop)."""
+    check_worker_settings(settings)
     connect(url)
     run_worker(url, worker=name, overrides=settings)
 
@@ -95,46 +216,87 @@ def write(
     once: bool,
     echo: Callable[[str], None],
     alerts: Alerts | None = None,
+    wait: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> None:
     """Drains finished passes into the archive: what is there now with `once`, else until a
-    signal. With `alerts`, each blog's notifiers are told what its passes changed."""
+    signal. It holds the archive's lock meanwhile, as a crawl does: one writer per archive.
+    With `alerts`, each blog's notifiers are told what its passes changed."""
     queue = connect(url)
-    writer = PassWriter(db_path)
-    told = AlertThread(alerts) if alerts is not None else None
-    try:
-        if once:
-            while True:
-                drained = drain_once(queue, writer, block_ms=None, echo=echo, written=told)
-                if drained.failed or not drained.handled:
+    with archive_lock(db_path, wait=wait, on_wait=on_wait):
+        writer = PassWriter(db_path)
+        told = AlertThread(alerts) if alerts is not None else None
+        try:
+            claim = claimer(queue, writer.db, db_path, url)
+            with redis_errors(url):
+                claim()
+                if once:
+                    _write_waiting(queue, writer, echo, told)
                     return
-        with until_signalled() as stop:
-            run_writer(queue, writer, stop=stop, echo=echo, written=told)
-    finally:
-        writer.close()
-        if told is not None:
-            told.close()
+            with until_signalled() as stop:
+                run_writer(queue, writer, stop=stop, echo=echo, written=told, claim=claim)
+        finally:
+            writer.close()
+            if told is not None:
+                told.close()
+
+
+def _write_waiting(
+    queue: PassQueue,
+    writer: PassWriter,
+    echo: Callable[[str], None],
+    told: AlertThread | None,
+) -> None:
+    """`write --once`: every finished pass waiting now; a pass the archive refused fails the
+    command (it stays in Redis for the next run), so cron notices."""
+    while True:
+        drained = drain_once(queue, writer, block_ms=None, echo=echo, written=told)
+        if drained.failed:
+            raise ClusterError(
+                f"the archive {writer.db_path} refused a pass (see above): it waits in Redis for "
+                "the next `liveblog write`."
+            )
+        if not drained.handled:
+            return
 
 
 def status(url: str) -> str:
-    """The queue, the leases and their age, the workers alive and what they did, the writer's pace."""
+    """The queue, the leases and their age, the workers alive and what they did, the writer's
+    pace. It writes nothing, so it answers from a read-only replica too."""
     queue = connect(url)
-    state = queue.state()
-    alive = queue.workers_alive(HEARTBEAT_WINDOW)
-    kept = cast(dict[bytes, bytes], queue.client.hgetall(queue.key("stats")))
-    stats = {worker.decode(): json.loads(raw) for worker, raw in kept.items()}
-    return describe(state, alive, stats)
+    with redis_errors(url):
+        state = queue.state()
+        alive = queue.workers_alive(HEARTBEAT_WINDOW, forget=False)
+        kept = cast(dict[bytes, bytes], queue.client.hgetall(queue.key("stats")))
+        archive = queue.claimed_by()
+    stats: dict[str, dict[str, object]] = {}
+    for worker, raw in kept.items():
+        with contextlib.suppress(ValueError):
+            stats[worker.decode(errors="replace")] = json.loads(raw)
+    return describe(state, alive, stats, archive)
 
 
-def describe(state: QueueState, alive: list[str], stats: dict[str, dict[str, object]]) -> str:
+def describe(
+    state: QueueState,
+    alive: list[str],
+    stats: dict[str, dict[str, object]],
+    archive: str | None = None,
+) -> str:
     """`liveblog status` for people: one fact per line."""
-    lines = [
+    lines = [] if archive is None else [f"archive: {archive}"]
+    lines += [
         f"queued: {state.queued} pass{'' if state.queued == 1 else 'es'} waiting",
         f"leased: {len(state.leased)}",
     ]
     for held in sorted(state.leased, key=lambda h: h.leased_at):
+        left = round(held.deadline - state.now)
+        ends = (
+            f"lease ends in {left} s"
+            if left >= 0
+            else f"lease overdue by {-left} s: the next worker to look for a pass takes it back"
+        )
         lines.append(
-            f"  {held.pass_id}  by {held.worker}, for {state.now - held.leased_at:.0f} s "
-            f"(lease ends in {held.deadline - state.now:.0f} s)"
+            f"  {held.pass_id}  by {held.worker}, for {state.now - held.leased_at:.0f} s ({ends})"
         )
     lines.append(f"workers alive: {len(alive)}")
     for worker in alive:

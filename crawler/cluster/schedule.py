@@ -101,12 +101,15 @@ def run_scheduler(
     stop: Callable[[], bool] = lambda: False,
     echo: Callable[[str], None] = print,
     tick: float = TICK,
+    claim: Callable[[], None] = lambda: None,
 ) -> None:
-    """Looks at the archive every `tick` seconds until `stop()`; rides out Redis being away."""
+    """Looks at the archive every `tick` seconds until `stop()`; rides out Redis being away.
+    `claim` runs before each look (a Redis database serves one archive; it raises if not)."""
     down = False
     while not stop():
         db = open_db()
         try:
+            claim()
             offered = offer_due(queue, db, policy, max_pages=max_pages, conditional=conditional)
         except redis.RedisError as exc:
             if not down:

@@ -24,9 +24,11 @@ from scrapy_redis.pipelines import RedisPipeline
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 from twisted.internet.threads import deferToThread
+from twisted.python.failure import Failure
 
 from archive.records import BlogPass
 from archive.writer import seal_pages
+from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, PassOrder, encode_pass
 from crawler.cluster.passes import Lease, PassQueue
 from crawler.middlewares import pause
@@ -340,8 +342,16 @@ def run_worker(
     prefix: str = DEFAULT_PREFIX,
     overrides: dict[str, object] | None = None,
 ) -> None:
-    """Runs one worker in this process until SIGINT/SIGTERM (Scrapy's own clean stop)."""
+    """Runs one worker in this process until SIGINT/SIGTERM (Scrapy's own clean stop); a
+    worker that could not start, or stopped for another reason, is a ClusterError."""
     name = worker or worker_name()
     process = CrawlerProcess(worker_settings(redis_url, name, prefix=prefix, overrides=overrides))
-    process.crawl(WorkerSpider, worker=name)
+    crawler = process.create_crawler(WorkerSpider)
+    failed: list[Failure] = []
+    process.crawl(crawler, worker=name).addErrback(failed.append)
     process.start()
+    if failed:
+        raise ClusterError(f"the worker could not start: {failed[0].getErrorMessage()}")
+    reason = crawler.stats.get_value("finish_reason") if crawler.stats is not None else None
+    if reason not in (None, "shutdown", "finished"):
+        raise ClusterError(f"the worker stopped ({reason}): its log above says why.")

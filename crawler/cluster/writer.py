@@ -130,11 +130,14 @@ def run_writer(
     stop: Callable[[], bool] = lambda: False,
     echo: Callable[[str], None] = print,
     written: Callable[[PassResult], None] | None = None,
+    claim: Callable[[], None] = lambda: None,
 ) -> None:
-    """Drains until `stop()`; rides out Redis being away and the archive refusing a pass."""
+    """Drains until `stop()`; rides out Redis being away and the archive refusing a pass.
+    `claim` runs before each look (a Redis database serves one archive; it raises if not)."""
     down = False
     while not stop():
         try:
+            claim()
             drained = drain_once(queue, writer, echo=echo, written=written)
         except redis.RedisError as exc:
             if not down:
