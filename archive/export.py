@@ -149,8 +149,29 @@ def export_file(
     The archive and the blog are checked before the file is touched. An error writing it is
     raised as the OSError it is, for the caller to put in its words.
     """
+    _refuse_archive_files(db_path, output)
     with _selected(db_path, fmt, blog, since) as selected, replacing(output) as out:
         return write(selected, out, fmt)
+
+
+# The files SQLite keeps beside an archive, which an export must never replace.
+_ARCHIVE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def _refuse_archive_files(db_path: Path, output: Path) -> None:
+    """Refuse an output that is the archive or one of its SQLite files, by any path to it (a
+    symlink, a hard link): the export would be renamed over the archive it reads."""
+    archive = db_path.expanduser().resolve()
+    target = output.expanduser().resolve()
+    own = {Path(f"{archive}{suffix}") for suffix in _ARCHIVE_SUFFIXES}
+    same = target in own
+    with suppress(OSError):  # nothing there yet: no file to be the archive's
+        same = same or any(p.exists() and target.samefile(p) for p in own)
+    if same:
+        raise ArchiveError(
+            f"cannot export to {output}: it is the archive {db_path} itself or a file SQLite "
+            "keeps beside it; give --output another file (the archive is left as it is)."
+        )
 
 
 @contextmanager

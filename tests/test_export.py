@@ -161,6 +161,30 @@ def test_a_failed_export_leaves_the_file_it_would_have_replaced(tmp_path: Path) 
     assert [p.name for p in out.parent.iterdir()] == ["updates.csv"]
 
 
+def test_an_export_over_the_archive_itself_is_refused(tmp_path: Path) -> None:
+    """`export -o` naming the archive (or its -wal, or a link to it) would rename the export
+    over the archive it reads: refused, and the archive is left whole."""
+    db = tmp_path / "archive.db"
+    synthetic(db, 3)
+    (tmp_path / "link.db").symlink_to(db)
+    (tmp_path / "hard.db").hardlink_to(db)
+    kept = db.read_bytes()
+    for output in ("archive.db", "archive.db-wal", "archive.db-shm", "link.db", "hard.db"):
+        result = run("--db", str(db), "-o", str(tmp_path / output))
+        assert result.exit_code == 1, output
+        assert result.output == (
+            f"Error: cannot export to {tmp_path / output}: it is the archive {db} itself or a "
+            "file SQLite keeps beside it; give --output another file (the archive is left as "
+            "it is).\n"
+        )
+        assert db.read_bytes() == kept
+    # Through a link to the archive, the output named as it is typed is refused too.
+    linked = run("--db", str(tmp_path / "link.db"), "-o", str(db))
+    assert linked.exit_code == 1 and "the archive is left as it is" in linked.output
+    assert db.read_bytes() == kept
+    assert run("--db", str(db), "-o", str(tmp_path / "x.ndjson")).exit_code == 0
+
+
 def test_an_export_that_cannot_be_written_says_why(tmp_path: Path) -> None:
     db = tmp_path / "archive.db"
     synthetic(db, 3)
