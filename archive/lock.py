@@ -18,7 +18,9 @@ class ArchiveBusyError(Exception):
 
 
 def lock_path(db_path: Path) -> Path:
-    return Path(f"{db_path}.lock")
+    """The lock file beside the archive's real file: one archive has one lock, whether it is
+    reached through a symlink or its own path."""
+    return Path(f"{Path(db_path).expanduser().resolve()}.lock")
 
 
 @contextmanager

@@ -314,8 +314,13 @@ class SnapshotStore:
     """The WARC files beside one archive database: append-only writes, reads by reference."""
 
     def __init__(self, db_path: str | Path, *, compress_level: int = COMPRESS_LEVEL) -> None:
-        db = Path(db_path).expanduser().absolute()
-        self.folder = db.with_name(db.name + FOLDER_SUFFIX)
+        # Named after the archive's real file: a crawl through a symlink to it keeps its
+        # snapshots with everyone else's. One named after the link, as earlier versions
+        # made, is still read.
+        typed = Path(db_path).expanduser().absolute()
+        real = typed.resolve()
+        self.folder = real.with_name(real.name + FOLDER_SUFFIX)
+        self._linked = typed.with_name(typed.name + FOLDER_SUFFIX)
         self.compress_level = compress_level
         self._lock = threading.Lock()
         self._fd: int | None = None
@@ -348,7 +353,10 @@ class SnapshotStore:
             raise SnapshotError(
                 f"{str(ref)!r} does not name a snapshot file: the reference is damaged."
             )
-        return self.folder / ref.file
+        path = self.folder / ref.file
+        if not path.exists() and (self._linked / ref.file).exists():
+            return self._linked / ref.file
+        return path
 
     # -- writing -----------------------------------------------------------------------------
 

@@ -98,6 +98,33 @@ def test_no_wait_exits_75_with_a_sentence_while_another_run_holds_the_archive(
     assert not db_path.exists() or fetch_rows(db_path) == []
 
 
+def test_an_archive_reached_through_a_symlink_has_the_one_lock(
+    slow_blog: EvolvingBlog, db_path: Path
+) -> None:
+    """A crawl through a link to the archive and a run on its own path never interleave:
+    the lock is named after the archive's real file, not the path as typed."""
+    link = db_path.parent / "link.db"
+    link.symlink_to(db_path)
+    with archive_lock(db_path):
+        busy = subprocess.run(
+            crawl_argv(slow_blog.url, link, "--no-wait"),
+            env=env_with_root(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert busy.returncode == EXIT_BUSY, busy.stdout + busy.stderr
+    assert busy.stderr.strip() == (
+        f"Error: another liveblog run (pid {os.getpid()}) is writing to {link}; "
+        "try again when it has finished, or use --wait."
+    )
+    assert slow_blog.since(0) == []
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.name.endswith(".lock")) == [
+        "archive.db.lock"
+    ]
+
+
 def test_wait_blocks_until_the_holder_lets_go_then_crawls(
     slow_blog: EvolvingBlog, db_path: Path
 ) -> None:

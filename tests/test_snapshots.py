@@ -363,3 +363,25 @@ def test_garbage_in_a_whole_gzip_member_is_a_snapshot_error(store: SnapshotStore
         with pytest.raises(SnapshotError, match="not a valid WARC record"):
             store.read(SnapshotRef(path.name, offset, len(member)))
         assert [s.body for _, s in store.iter_all()] == [b"x"]
+
+
+def test_an_archive_reached_through_a_symlink_keeps_its_snapshots_in_one_folder(
+    db_path: Path,
+) -> None:
+    """Crawls through a link to the archive and through its own path write to the folder
+    named after its real file, so reparse finds every snapshot by either path; a folder an
+    earlier version named after the link is still read."""
+    db_path.touch()
+    link = db_path.parent / "link.db"
+    link.symlink_to(db_path)
+    with SnapshotStore(link) as through_link:
+        ref = through_link.write(URL, 200, HEADERS, b"<p>one</p>", REQUEST, AT)
+    assert through_link.folder == db_path.parent / "archive.db.warc"
+    assert not (db_path.parent / "link.db.warc").exists()
+    with SnapshotStore(db_path) as direct:
+        assert direct.read(ref).body == b"<p>one</p>"
+    # An archive whose snapshots an earlier version kept beside the link.
+    old = db_path.parent / "archive.db.warc"
+    old.rename(db_path.parent / "link.db.warc")
+    with SnapshotStore(link) as through_link:
+        assert through_link.read(ref).body == b"<p>one</p>"
