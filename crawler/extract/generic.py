@@ -2869,9 +2869,9 @@ def _own_page(member: Element, source_id: str | None, base: str) -> str | None:
         if address is None:
             continue
         parts = urlsplit(address)
-        if parts.path.rstrip("/").rsplit("/", 1)[-1] == source_id and not parts.fragment:
-            if parts.netloc == urlsplit(base).netloc:
-                return address
+        own = parts.path.rstrip("/").rsplit("/", 1)[-1] == source_id and not parts.fragment
+        if own and parts.netloc == urlsplit(base).netloc:
+            return address
     return None
 
 

@@ -27,9 +27,7 @@ _NEXT_PAGE = (
 # The next page's link as a pager prints it, the word alone ("Nächste »", "Suivante",
 # "Następna", 444's Hungarian "Következő »"): a link that goes on ("Nächste Woche…",
 # "Suivant les experts…") leads elsewhere.
-_NEXT_ALONE = (
-    r"nächste|suivante?|successiv[ao]|siguiente|próxim[ao]|volgende|następn[ae]|következő"
-)
+_NEXT_ALONE = r"nächste|suivante?|successiv[ao]|siguiente|próxim[ao]|volgende|następn[ae]|következő"
 # What a "Next …" link to another page names ("Next story: …", "Next article", a WordPress
 # theme's "Next post: …"), not a page ("Next posts" is a pager's).
 _STORY = r"stor(?:y|ies)|articles?|post|read|up|videos?|episodes?|galler(?:y|ies)"
