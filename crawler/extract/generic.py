@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
@@ -989,7 +989,7 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
     copies: dict[object, Update] = {}
     shared: dict[str, Update] = {}
     shown = Counter(update.source_id for _, update in posts if update.source_id)
-    badged = {member for member, _ in posts if _pin_badge(member)}
+    badged = _pin_badged([member for member, _ in posts])
     if len(badged) == len(posts) > 2:
         badged = set()  # a box every post has: the template's, shown or hidden by a style
     for member, update in posts:
@@ -1033,23 +1033,27 @@ def _pinned_class(cls: str | None) -> bool:
     return False
 
 
-def _pin_badge(member: Element) -> bool:
-    """Whether one of a post's first boxes is a pin's badge by its class: "fijado",
-    "pinned", "post-pinned" (not a share bar's Pinterest "pin")."""
-    for seen, node in enumerate(member.iterdescendants()):
-        if seen >= _BADGE_ELEMENTS:
-            break
-        cls = node.get("class") if isinstance(node.tag, str) else None
-        if cls and any(_PIN_BADGE.fullmatch(name) for name in cls.lower().split()):
-            return True
-    return False
+def _pin_badged(members: list[Element]) -> set[Element]:
+    """The posts one of whose first boxes is a pin's badge by its class: "fijado", "pinned",
+    "post-pinned" (not a share bar's Pinterest "pin")."""
+    found: set[Element] = set()
+    for member in members:
+        for node in islice(member.iterdescendants(), _BADGE_ELEMENTS):
+            cls = node.get("class") if isinstance(node.tag, str) else None
+            if cls and _PIN_WORD.search(cls) is not None and _pin_badge_class(cls):
+                found.add(member)
+                break
+    return found
+
+
+def _pin_badge_class(cls: str) -> bool:
+    return any(_PIN_BADGE.fullmatch(name) for name in cls.lower().split())
 
 
 _BADGE_ELEMENTS = 6  # a post's first boxes, where its badges are
-_PIN_BADGE = re.compile(
-    r"(?:[a-z0-9]+[-_]+)*(?:pinned|fijado|fissato|fixado|angepinnt|epingle|vastgezet|festet)"
-    r"(?:[-_]+[a-z0-9]+)*"
-)
+_PIN_WORDS = r"pinned|fijado|fissato|fixado|angepinnt|epingle|vastgezet|festet"
+_PIN_BADGE = re.compile(rf"(?:[a-z0-9]+[-_]+)*(?:{_PIN_WORDS})(?:[-_]+[a-z0-9]+)*")
+_PIN_WORD = re.compile(_PIN_WORDS, re.I)  # the first look: most classes hold none
 
 
 def _labels(member: Element) -> set[str]:
