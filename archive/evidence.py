@@ -9,7 +9,7 @@ once is held back until the next pass confirms it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -77,22 +77,29 @@ def names_other_story(
     shown: Sequence[Update],
     stories: set[str],
     held: set[str],
+    asked: str | None = None,
     first: bool = False,
 ) -> bool:
     """The page names a story that is neither the blog's nor itself, and is not the blog's.
 
     A page's own address as its canonical (a paginated page that names itself) says
-    nothing, unless it is the `first` page, redirected from the blog's address to one that
-    names itself: another live blog of the site. A blog whose address changed (a retitled
-    slug) still shows mostly updates the archive holds: a page where more than half are
-    known is the blog's.
+    nothing, unless the page was redirected there from the address `asked` for: another
+    live blog of the site. A blog whose address changed (a retitled slug) still shows mostly
+    updates the archive holds: a page where more than half are known is the blog's; the
+    `first` page redirected to an address of its own, one that shows any (a busy blog renamed
+    shows more new posts than known ones at its new address).
     """
     if not page.canonical_url or not stories:
         return False
     named = story_address(page.canonical_url)
-    if named in stories or (not first and named == story_address(page.url)):
+    if named in stories:
         return False
     known = sum(1 for u in shown if identity_base(update_key(u)) in held)
+    if named == story_address(page.url):
+        if asked is None or story_address(asked) == named:
+            return False  # not redirected: a page that names itself
+        if first:
+            return known == 0
     return 2 * known <= len(shown)
 
 
@@ -117,7 +124,10 @@ def read_pass(p: BlogPass, blog_story: str | None, held: set[str]) -> Reading:
                 reading.refused[index] = REFUSED_BEHIND_OTHER_STORY
             continue
         trusted = stories if (blog_story or index > 0) else set()
-        if not page.skipped and names_other_story(page, shown, trusted, held, index == 0):
+        # (An older page redirected to one that names itself stays the blog's: pagination
+        # that moves, `?paged=2` to `/page/2/`, on a first pass that knows no post of it.)
+        asked = p.url if index == 0 else None
+        if not page.skipped and names_other_story(page, shown, trusted, held, asked, index == 0):
             assert page.canonical_url is not None
             reading.refused[index] = REFUSED_OTHER_STORY.format(story=page.canonical_url)
             reading.stop_at(index)
@@ -129,7 +139,12 @@ def read_pass(p: BlogPass, blog_story: str | None, held: set[str]) -> Reading:
     return reading
 
 
-def first_repeat(p: BlogPass, reading: Reading, keys: Sequence[str]) -> int | None:
+def first_repeat(
+    p: BlogPass,
+    reading: Reading,
+    keys: Sequence[str],
+    stood: Mapping[str, str | None] | None = None,
+) -> int | None:
     """The first page that shows nothing beyond the pages above it in the same pass.
 
     Its bytes are an earlier page's, or every update on it was shown above, or it shows
@@ -138,7 +153,9 @@ def first_repeat(p: BlogPass, reading: Reading, keys: Sequence[str]) -> int | No
     post (a page answered 304 counts with the times it showed last time). An older page
     after one whose post was backdated (its time corrected to before the page's others)
     shows posts newer than that post, not the newest: it is no repeat. Nor is the next page
-    of a blog paginated oldest first, which shows none of the posts above.
+    of a blog paginated oldest first, which shows none of the posts above. A page answered
+    304 shows, for this, the archive's updates (`stood`: their keys and times) whose times
+    lie in the stretch it showed last time.
     """
     by_page: dict[int, list[int]] = {}
     for position, index in enumerate(reading.pages):
@@ -174,6 +191,12 @@ def first_repeat(p: BlogPass, reading: Reading, keys: Sequence[str]) -> int | No
             if page.skipped
             else span(reading.updates[i] for i in positions)
         )
+        if page.skipped and stood and lowest is not None:
+            keys_above.update(
+                key
+                for key, t in stood.items()
+                if not is_newer(lowest, t) and (highest is None or not is_newer(t, highest))
+            )
         if lowest is not None and (floor is None or is_newer(floor, lowest)):
             floor = lowest
         if highest is not None and (ceiling is None or is_newer(highest, ceiling)):

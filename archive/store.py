@@ -13,6 +13,7 @@ import sqlite_utils
 from archive.db import write_transaction
 from archive.diff import store_diffs
 from archive.evidence import (
+    REFUSED_FAILED,
     REFUSED_REPEAT,
     Reading,
     first_repeat,
@@ -295,11 +296,7 @@ def _removals(
     out of their order).
     """
     unseen = [s for s in stored.values() if s.removed_at is None and s.id not in seen_ids]
-    kept = [
-        (page.oldest_at, page.newest_at)
-        for page in p.pages[:cut]
-        if page.skipped and not page.partial and page.oldest_at is not None
-    ]
+    kept = _kept_stretches(p, cut)
     removed: list[int] = []
     for run in _extracted_runs(p, cut):
         oldest, newest = span(run.updates)
@@ -326,9 +323,23 @@ def _removals(
     return removed
 
 
+def _kept_stretches(p: BlogPass, cut: int | None) -> list[tuple[str, str | None]]:
+    """The stretch of times each page not re-read showed when last read. Where an archive
+    made before `newest_at` kept only its oldest, the oldest of the page above bounds it (a
+    blog newest first); none for the first page: to no end."""
+    stretches: list[tuple[str, str | None]] = []
+    above: str | None = None
+    for page, shown in list(zip(p.pages, page_updates(p), strict=True))[:cut]:
+        lowest = page.oldest_at if page.skipped else span(shown)[0]
+        if page.skipped and not page.partial and page.oldest_at is not None:
+            stretches.append((page.oldest_at, page.newest_at or above))
+        above = lowest or above
+    return stretches
+
+
 def _kept(t: str | None, kept: list[tuple[str, str | None]]) -> bool:
     """Whether a time lies in a stretch a page not re-read showed (from its oldest to its
-    newest; to no end where an archive older than the newest's column kept only the oldest)."""
+    newest; to no end where nothing bounds it: _kept_stretches)."""
     return any(
         not is_newer(oldest, t) and (newest is None or not is_newer(t, newest))
         for oldest, newest in kept
@@ -343,9 +354,12 @@ def _reached_end(conn: sqlite3.Connection, blog_id: int, fetch_id: int, p: BlogP
     """
     if not p.complete:
         return False
+    # (An older page that failed, a link past the blog's last page answering 404, showed none.)
     (most,) = conn.execute(
-        "SELECT max(pages) FROM fetches WHERE blog_id = ? AND id < ? AND error IS NULL",
-        [blog_id, fetch_id],
+        """SELECT max(f.pages - (SELECT count(*) FROM fetch_pages g
+                                 WHERE g.fetch_id = f.id AND g.refused LIKE ?))
+           FROM fetches f WHERE f.blog_id = ? AND f.id < ? AND f.error IS NULL""",
+        [REFUSED_FAILED + "%", blog_id, fetch_id],
     ).fetchone()
     return most is None or len(p.pages) >= most
 
@@ -725,7 +739,7 @@ def _record(
 
     now = p.started_at
     keys = _keys(reading.updates, reading.pages, stored)
-    repeat = first_repeat(p, reading, keys)
+    repeat = first_repeat(p, reading, keys, {k: s.published_at for k, s in stored.items()})
     if repeat is not None:
         reading.refused[repeat] = REFUSED_REPEAT
         reading.stop_at(repeat)

@@ -223,14 +223,16 @@ def test_a_first_page_redirected_to_another_live_blog_is_refused(
     assert db.execute("select canonical_url from blogs").fetchone()[0] == URL
 
 
+@pytest.mark.parametrize("new", [1, 4])
 def test_a_first_page_redirected_to_the_blogs_new_address_is_the_blogs(
-    db: sqlite_utils.Database,
+    db: sqlite_utils.Database, new: int
 ) -> None:
+    """A retitled slug: the page there shows posts the archive holds, however many new ones
+    a busy blog has added above them."""
     record_pass(db, paged([[upd(3), upd(2), upd(1)]], at="2024-05-01T11:00:00Z", canonical=[URL]))
-    result = record_pass(
-        db, redirected([upd(4), upd(3), upd(2), upd(1)], URL + "-retitled", "2024-05-01T11:05:00Z")
-    )
-    assert result.ok and (result.new, result.removed) == (1, 0)
+    shown = [upd(n) for n in range(3 + new, 0, -1)]
+    result = record_pass(db, redirected(shown, URL + "-retitled", "2024-05-01T11:05:00Z"))
+    assert result.ok and result.new == new
 
 
 def test_an_older_page_of_another_story_gives_nothing_and_stops_removals(
@@ -285,3 +287,55 @@ def test_a_blog_gone_after_a_404_is_live_again_when_it_answers_304(
     back = record_pass(db, bpass([], at="2024-05-01T12:10:00Z", not_modified=True))
     assert back.ok
     assert db.execute("select status from blogs").fetchone() == ("live",)
+
+
+def skipped(page: PageFetch, shown: list[Update], newest: bool = True) -> None:
+    """Make a pass's page one answered 304, as the spider reports it: the stretch of times it
+    showed last time (its newest left out, as an archive older than that column has it)."""
+    page.not_modified, page.status = True, 304
+    page.oldest_at = min(u.published_at for u in shown if u.published_at)
+    page.newest_at = max(u.published_at for u in shown if u.published_at) if newest else None
+
+
+def test_a_page_that_repeats_a_304_page_above_is_a_repeat(db: sqlite_utils.Database) -> None:
+    """A server that ignores `?page=`: page 2 is page 1 again (its bytes a little changed),
+    and page 1 answered 304. What page 1 showed last time counts as shown above."""
+    top, rest = [upd(n) for n in range(9, 2, -1)], [upd(2), upd(1)]
+    assert record_pass(db, paged([top, rest], at="2024-05-01T11:00:00Z")).new == 9
+    again = paged([top, top], at="2024-05-01T11:05:00Z", bodies=[b"page one", b"page one, again"])
+    skipped(again.pages[0], top)
+    again.updates = list(top)  # (a page answered 304 gives no updates)
+    result = record_pass(db, again)
+    assert result.ok and result.removed == 0 and result.incomplete_reason == "repeated page"
+    assert len(live_ids(db)) == 9
+
+
+def test_a_304_page_without_its_newest_time_is_bounded_by_the_page_above(
+    db: sqlite_utils.Database,
+) -> None:
+    """An archive made before fetch_pages.newest_at: a page answered 304 reaches up to the
+    oldest post of the page above, so a deletion on that page is still proved."""
+    first, second = [upd(9), upd(8), upd(7)], [upd(6), upd(5), upd(4)]
+    record_pass(db, paged([first, second], at="2024-05-01T11:00:00Z"))
+    later = paged([[upd(9), upd(7)], second], at="2024-05-01T11:05:00Z")
+    skipped(later.pages[1], second, newest=False)
+    later.updates = [upd(9), upd(7)]
+    result = record_pass(db, later)
+    assert result.ok and result.removed == 1
+    assert "post-8" not in live_ids(db)
+
+
+def test_a_failed_page_past_the_last_does_not_raise_the_blogs_page_count(
+    db: sqlite_utils.Database,
+) -> None:
+    """A link past the blog's last page once answered 404: that pass read three pages, not
+    four, and a later pass of three still reaches the end and proves the bottom's removals."""
+    shown = [[upd(9), upd(8), upd(7)], [upd(6), upd(5), upd(4)], [upd(3), upd(2), upd(1)]]
+    broken = paged([*shown, []], at="2024-05-01T11:00:00Z")
+    broken.pages[3].failed, broken.pages[3].status = "HTTP 404 from …?page=4", 404
+    broken.complete, broken.incomplete_reason = False, "older page failed"
+    assert record_pass(db, broken).new == 9
+    later = paged([*shown[:2], [upd(3), upd(2)]], at="2024-05-01T11:05:00Z")
+    result = record_pass(db, later)
+    assert result.ok and result.removed == 1
+    assert "post-1" not in live_ids(db)
