@@ -358,6 +358,8 @@ def test_a_long_run_of_posts_stamped_with_match_minutes_is_a_commentary() -> Non
         ("https://chess.example/news/elo-ratings-elo", "Ratings", ("en",), False),
         ("https://chess.example/news/rating-elo", "Ratings", (), False),
         ("https://444.hu/2024/06/09/legenda", "Az élő legenda visszatér", ("hu",), False),
+        # "élő" opening a slug: "Élő lánccal tiltakoztak" (with a human chain).
+        ("https://444.hu/2024/05/01/elo-lanccal-tiltakoztak", "Tüntetés", ("hu",), False),
     ],
 )
 def test_hungarian_live_signs(url: str, title: str, languages: tuple[str, ...], live: bool) -> None:

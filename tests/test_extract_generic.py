@@ -2194,6 +2194,8 @@ def test_a_blog_begun_late_is_placed_by_the_wall_clocks(
         ("2022-02-24T11:22:00Z", "2024-03-05T21:35:00Z", "2024-03-05"),
         # A change after the posts, but a first post nowhere near the start: no telling.
         ("2016-01-28T06:00:00Z", "2021-11-17T04:44:00Z", "2021-11-17"),
+        # A placeholder published the day before: no start two days back at the least.
+        ("2021-11-16T11:22:00Z", "2021-11-17T04:44:00Z", "2021-11-17"),
     ],
 )
 def test_a_page_saved_again_long_after_its_blog_ended_keeps_its_posts_days(
@@ -2206,6 +2208,18 @@ def test_a_page_saved_again_long_after_its_blog_ended_keeps_its_posts_days(
         ["21:31", "15:40", "11:37"], published, modified, fetched="2024-11-12T08:20:00Z"
     )
     assert times == [f"{day}T21:31:00Z", f"{day}T15:40:00Z", f"{day}T11:37:00Z"]
+
+
+def test_a_rolling_blogs_stale_last_change_fetched_that_day_moves_nothing() -> None:
+    """A blog begun in 2022 that rolls on: its modified time lags its newest posts, and the
+    page is fetched the day they are of: they are that day's."""
+    times = dpg_times(
+        ["11:45", "09:20", "07:10"],
+        "2022-02-24T07:05:00Z",
+        "2024-01-10T08:30:00Z",
+        fetched="2024-01-10T12:00:00Z",
+    )
+    assert times == ["2024-01-10T11:45:00Z", "2024-01-10T09:20:00Z", "2024-01-10T07:10:00Z"]
 
 
 def test_a_stream_past_two_midnights_begins_at_the_time_its_page_was_published() -> None:
@@ -5195,9 +5209,24 @@ def test_a_layout_named_sidebar_around_the_main_region_holds_the_stream() -> Non
 def test_a_pins_badge_flags_its_post_alone() -> None:
     page = extract_page(el_comercio(), PERU, fetched_at="2024-06-20T20:00:00Z")
     assert [u.pinned for u in page.updates] == [True, False, False, False]
-    # A share bar's Pinterest button is no badge.
-    shared = extract_page(el_comercio(pin="share-pin"), PERU, fetched_at="2024-06-20T20:00:00Z")
-    assert not any(u.pinned for u in shared.updates)
+    # A share bar's Pinterest button is no badge, nor a "not pinned" one.
+    for pin in ("share-pin", "status not-pinned"):
+        shared = extract_page(el_comercio(pin=pin), PERU, fetched_at="2024-06-20T20:00:00Z")
+        assert not any(u.pinned for u in shared.updates)
+
+
+def test_a_badge_most_posts_have_is_the_templates_and_flags_none() -> None:
+    """The template's hidden badge, in two posts of three and in all of two: no pin."""
+    badge = '<div class="post-pinned" hidden><svg></svg></div>'
+    for count, badged in ((3, 2), (2, 2)):
+        posts = "".join(
+            f"<article id='entry-{n}0001'>{badge if n <= badged else ''}<time datetime="
+            f"'2024-07-10T1{n}:00:00Z'>1{n}:00</time><h2>Set {n} goes to a tie-break</h2>"
+            f"<p>What happened on Centre Court in set {n}, in a sentence.</p></article>"
+            for n in range(count, 0, -1)
+        )
+        found = extract_page(page_of(posts, "Live: Wimbledon day nine"), LIVE_URL)
+        assert len(found.updates) == count and not any(u.pinned for u in found.updates)
 
 
 def test_a_dotted_meridiem_is_read_on_a_page_in_any_language_and_am_alone_only_in_english() -> None:
@@ -5257,3 +5286,47 @@ def test_444s_live_page_reads_its_pager_its_posts_pages_and_no_link_label() -> N
     ]
     assert not any(u.body_text.endswith("Link") for u in found.updates)
     assert found.next_urls == [f"{url}?page=2"]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<a href="/photos/{id}">See the gallery</a>',  # a photo's page, its number the post's
+        '<a href="/authors/{id}">{id}</a>',  # a byline's link
+        '<a href="/embed/live-entry/{id}">Embed</a>',
+    ],
+)
+def test_a_link_that_is_no_permalink_leaves_the_post_at_its_anchor(link: str) -> None:
+    """Only a link that calls itself the post's permalink (its class, `rel=bookmark`, or its
+    words "Link", "Permalink", "#") leads to the post's own page; and where it does not, the
+    word "Link" is the post's (the hero of a game)."""
+    posts = "".join(
+        f"<article id='{ident}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<p>Update {n} on the storm, in a sentence long enough. {link.format(id=ident)}</p>"
+        "<p>Link</p></article>"
+        for n, ident in ((3, "123456"), (2, "123449"), (1, "123440"))
+    )
+    found = extract_page(page_of(posts, "Live: storm"), LIVE_URL)
+    assert [u.permalink for u in found.updates] == [
+        f"{LIVE_URL}#{ident}" for ident in ("123456", "123449", "123440")
+    ]
+    assert all(u.body_text.endswith("Link") for u in found.updates)
+
+
+@pytest.mark.parametrize(
+    "main", ['<main id="comments" class="discussion-page">', '<main class="forum-thread">']
+)
+def test_the_main_region_named_as_a_discussion_holds_no_stream(main: str) -> None:
+    """Only a sidebar layout's own parts (`st-sidebar__main`) are no sidebar: a main region
+    that names itself comments or a forum's thread holds readers' posts, not updates."""
+    posts = "".join(
+        f"<div class='item'><span class='who'>reader{n}</span><time datetime="
+        f"'2024-05-01T0{n}:00:00Z'>0{n}:00</time><p>What reader {n} thinks of the news today,"
+        " in a sentence or two.</p></div>"
+        for n in range(4, 0, -1)
+    )
+    page = (
+        "<html lang='en'><head><title>Comments: Ukraine war live</title></head><body>"
+        f"{main}<div class='list'>{posts}</div></main></body></html>"
+    ).encode()
+    assert extract_page(page, LIVE_URL, fetched_at="2024-05-01T10:00:00Z").updates == []

@@ -421,7 +421,15 @@ def test_a_teaser_line_of_the_text_is_no_title_of_the_posts_after_it(line: str) 
     ]
 
 
-@pytest.mark.parametrize("line", ["<p><strong>Lees ook</strong></p>", "<p><b>ALSO READ:</b></p>"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p><strong>Lees ook</strong></p>",
+        "<p><b>ALSO READ:</b></p>",
+        "<p><b>More from Reading Festival</b></p>",
+        "<p><strong>Related stories</strong></p>",
+    ],
+)
 def test_a_teaser_label_alone_still_titles_the_list_after_it(line: str) -> None:
     assert extract(lined(line)).updates == []
 

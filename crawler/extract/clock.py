@@ -1270,19 +1270,23 @@ class PageClock:
     def _days_late(self, placed: list[str | None]) -> int:
         """How many days late a stream is placed where the page's last change is no post's: a
         page saved again long after its blog ended (The Hindu's "Updated - November 17, 2021"
-        above "Published - July 28, 2016"). Its newest post would stand over an hour after
-        that change on its day, and as many days earlier as it crossed midnights it begins
-        right at the time the page was first published, as _days_early has it."""
-        if self.opened is None or self.changed is None:
+        above "Published - July 28, 2016"), fetched days after that (a rolling blog's stale
+        modified time, fetched the day its posts are of, is none). Its newest post would stand
+        over an hour after that change on its day, and as many days earlier as the stream
+        crossed midnights, two at the least (a placeholder published the day before is no
+        start), it begins right at the time the page was first published, as _days_early has
+        it."""
+        changed = self.changed
+        if self.opened is None or changed is None or self.fetched_at - changed < _RESAVED:
             return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
-        if len(moments) < 2 or max(moments) <= self.changed + _HOUR:
+        if len(moments) < 2 or max(moments) <= changed + _HOUR:
             return 0
         first = min(moments).astimezone(self.zone).replace(tzinfo=None)
         start = self.opened.astimezone(self.zone).replace(tzinfo=None)
         crossed = (first.date() - start.date()).days
         lead = first - timedelta(days=crossed) - start
-        return 0 if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD else crossed
+        return 0 if crossed < 2 or not -_START_EARLY <= lead <= _START_LEAD else crossed
 
     def _in_order(
         self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
@@ -1387,6 +1391,7 @@ _SKEW = timedelta(minutes=2)
 _HOUR = timedelta(hours=1)
 _START_LEAD = timedelta(hours=3)  # a blog's first post after the time it began, at most
 _START_EARLY = timedelta(minutes=5)  # ... before it, at most (the publisher's clocks disagree)
+_RESAVED = timedelta(days=2)  # a page's last change before its fetch, at least, to be a re-save
 
 
 def page_clock(

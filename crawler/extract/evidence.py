@@ -43,7 +43,7 @@ _URL_WORDS = re.compile(
     r"ao-?vivo|tempo-?real|in-?diretta|diretta|na-?zywo|relacja-?live|canli|"
     r"news-?blog|live-?coverage|as-it-happens|latest-updates|minuto-a-minuto|percrol-percre|"
     r"uzivo|v-zivo|nazivo|minuta-po-minute|tiesiogiai|tiesraide|otseblogi|"
-    r"liveblogg|direktrapport|en-directe|livebericht|elo)"
+    r"liveblogg|direktrapport|en-directe|livebericht|elo(?=/?$))"
     r"(?=$|[/_.?&=-])",
     re.I,
 )

@@ -990,8 +990,8 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
     shared: dict[str, Update] = {}
     shown = Counter(update.source_id for _, update in posts if update.source_id)
     badged = _pin_badged([member for member, _ in posts])
-    if len(badged) == len(posts) > 2:
-        badged = set()  # a box every post has: the template's, shown or hidden by a style
+    if 2 * len(badged) >= len(posts):
+        badged = set()  # a box most posts have: the template's, shown or hidden by a style
     for member, update in posts:
         labels = _labels(member)
         if _pinned_class(member.get("class")) or labels & PINNED_LABELS:  # "is-pinned", "Pinned"
@@ -1047,13 +1047,16 @@ def _pin_badged(members: list[Element]) -> set[Element]:
 
 
 def _pin_badge_class(cls: str) -> bool:
-    return any(_PIN_BADGE.fullmatch(name) for name in cls.lower().split())
+    return any(
+        _PIN_BADGE.fullmatch(name) and not _UNPINNED.search(name) for name in cls.lower().split()
+    )
 
 
 _BADGE_ELEMENTS = 6  # a post's first boxes, where its badges are
 _PIN_WORDS = r"pinned|fijado|fissato|fixado|angepinnt|epingle|vastgezet|festet"
 _PIN_BADGE = re.compile(rf"(?:[a-z0-9]+[-_]+)*(?:{_PIN_WORDS})(?:[-_]+[a-z0-9]+)*")
 _PIN_WORD = re.compile(_PIN_WORDS, re.I)  # the first look: most classes hold none
+_UNPINNED = re.compile(r"(?:^|[-_])(?:not|non|no|un)[-_]?(?:pinned|fijado|fissato|fixado)")
 
 
 def _labels(member: Element) -> set[str]:
@@ -1863,17 +1866,13 @@ def _holds_the_title(group: _Group, features: _Features) -> bool:
 
 def _could_be_stream(group: _Group) -> bool:
     """Not inside what pages repeat besides streams: asides, menus, comments, teasers, a
-    discussion's posts (_in_discussion). What holds the page's main region is its layout,
-    whatever it is named: El Comercio's `div.st-sidebar__container` around its
-    `div[role=main]`, a page's column beside its sidebar."""
+    discussion's posts (_in_discussion)."""
     node: Element | None = group.container
     depth = 0
-    main = False
     while node is not None and node.tag != "body":
         if node.tag in _OUTSIDE:
             return False
-        main = main or node.tag == "main" or node.get("role") == "main"
-        if depth < 6 and ((not main and _around_no_stream(node)) or _in_discussion(node)):
+        if depth < 6 and (_around_no_stream(node) or _in_discussion(node)):
             return False
         node = node.getparent()
         depth += 1
@@ -1918,13 +1917,14 @@ def _titled_as_teasers(container: Element, first: Element) -> bool:
             return len(title) <= _TEASER_TITLE and _TEASER_TITLES.match(title) is not None
         if child.tag in _LINE_TAGS and walks.text_length(child, _TEASER_TITLE + 1) <= _TEASER_TITLE:
             label = _TEASER_TITLES.match(text_of(child))
-            # The label alone: "ALSO READ | <a>…</a>" is one teaser of the page's text.
-            if label is not None and not _WORDS_AFTER.search(text_of(child), label.end()):
+            # A title ("More from Reading Festival", "Related stories"), not a teaser of the
+            # page's text, the label then a mark and its link's words ("ALSO READ | <a>…</a>").
+            if label is not None and not _TEASER_AFTER.match(text_of(child), label.end()):
                 return True
     return False
 
 
-_WORDS_AFTER = re.compile(r"\w")
+_TEASER_AFTER = re.compile(r"\s*[:|–—-]\s*\w")
 
 
 def _names_not_a_stream(element: Element) -> bool:
@@ -1949,10 +1949,17 @@ def _around_no_stream(element: Element) -> bool:
         named = _WORDPRESS_TERMS.sub(" ", named)
     if "--" in named:  # Drupal's node states: `node--promoted` to the front page, `node--sticky`
         named = _NODE_STATES.sub(" ", named)
+    if "sidebar" in named:  # a layout's parts beside its sidebar: El Comercio's
+        named = _SIDEBAR_LAYOUT.sub(" ", named)  # `div.st-sidebar__container`, `__main`
     return bool(named.strip()) and _not_a_stream_name(named)
 
 
 _WORDPRESS_TERMS = re.compile(r"(?:^|\s)(?:tag|category)-\S+")
+# The parts of a layout with a sidebar that are not the sidebar: `st-sidebar__main`,
+# `st-sidebar__content`, `sidebar-layout__container` (BEM's element after the block).
+_SIDEBAR_LAYOUT = re.compile(
+    r"(?:^|\s)\S*sidebar(?:__|-)(?:main|content|container|wrapper|layout|page)(?=\s|$)", re.I
+)
 _NODE_STATES = re.compile(r"(?:^|\s)node--(?:promoted|sticky|unpublished)(?=\s|$)")
 
 
@@ -2845,6 +2852,11 @@ def _update(
         skip.add(headline_el if header is None else header)
         skip.update(_kickers(member, headline_el, skip))
     source_id = _member_id(member, url, headline_el)
+    own_page = _own_page(member, source_id, base or url)
+    permalink = None
+    if own_page is not None:
+        skip.add(own_page)  # (its label, "Link", "#", is no word of the post)
+        permalink = absolute(own_page.get("href"), base or url)
     return html_update(
         page_url=url,
         base_url=base,
@@ -2855,19 +2867,24 @@ def _update(
         published_at=_seen(published_readings),
         modified_at=_best(modified_readings),
         authors=authors,
-        permalink=_own_page(member, source_id, base or url),
+        permalink=permalink,
     )
 
 
-def _own_page(member: Element, source_id: str | None, base: str) -> str | None:
-    """The post's own page, where a link in it leads to an address on the site whose last
-    step is the post's id (444's `a.report__permalink` to `/post/<id>`); None: the blog's
-    page at the post's anchor."""
+def _own_page(member: Element, source_id: str | None, base: str) -> Element | None:
+    """The link to the post's own page: one that calls itself the post's permalink (its class
+    or `rel=bookmark`, or its words: "Link", "Permalink", "#") and leads to an address on the
+    site whose last step is the post's id (444's `a.report__permalink` "Link" to
+    `/post/<id>`). None: the post's permalink is the blog's page at its anchor (a link to a
+    full story, a photo or an author's page is no permalink)."""
     if not source_id or len(source_id) < _OWN_PAGE_ID:
         return None
     for link in member.iter("a"):
         href = link.get("href")
         if not href or source_id not in href:
+            continue
+        named = "permalink" in (link.get("class") or "").lower() or link.get("rel") == "bookmark"
+        if not named and text_of(link).strip().casefold() not in _PERMALINK_WORDS:
             continue
         address = absolute(href, base)
         if address is None:
@@ -2875,11 +2892,12 @@ def _own_page(member: Element, source_id: str | None, base: str) -> str | None:
         parts = urlsplit(address)
         own = parts.path.rstrip("/").rsplit("/", 1)[-1] == source_id and not parts.fragment
         if own and parts.netloc == urlsplit(base).netloc:
-            return address
+            return link
     return None
 
 
 _OWN_PAGE_ID = 6  # characters of an id at least, to name a page: not "p1", "12"
+_PERMALINK_WORDS = frozenset({"link", "permalink", "#", "🔗", "link to this post"})
 
 
 def _seen(readings: list[_Time]) -> str | None:
