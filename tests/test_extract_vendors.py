@@ -1138,6 +1138,20 @@ def test_wordpress_liveblog_cards_rendered_by_the_server() -> None:
     ]
 
 
+def test_a_wordpress_entrys_key_command_flags_it_and_is_no_word_of_it() -> None:
+    """The plugin's `/key` command stays in the entry's words as
+    `span.liveblog-command.type-key` (its MetadataPresenter strips it from the JSON-LD)."""
+    cards = WP_CARDS.replace(
+        "<p>The warning is extended to 8 p.m.</p>",
+        '<p><span class="liveblog-command type-key">key</span> The warning is extended.</p>',
+    )
+    page = extract_page(cards.encode(), COURIER)
+    assert [(u.key_event, u.body_text) for u in page.updates] == [
+        (True, "The warning is extended."),
+        (False, "Radar shows heavy bands."),
+    ]
+
+
 def test_a_wordpress_entry_that_opens_with_a_heading_is_titled_by_it() -> None:
     """The plugin has no field for an entry's title: an author who gives one opens the entry
     with a heading block (`h2.wp-block-heading`). It is the entry's headline, not its first

@@ -252,6 +252,15 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None, list[str]
         if header is not None:
             skip.append(header)
     classes = (entry.get("class") or "").split()
+    # The plugin's commands left in the words (`/key` becomes `span.liveblog-command.type-key`):
+    # a flag, not text.
+    commands = [
+        span
+        for span in body.iterdescendants("span")
+        if "liveblog-command" in (span.get("class") or "")
+    ]
+    skip += commands
+    classes += [name for span in commands for name in (span.get("class") or "").split()]
     heading = parts.get(_HEADLINE)
     if heading is None and parts.get(_BODY) is not None:
         heading = _opening_heading(body)
