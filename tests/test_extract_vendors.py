@@ -1152,6 +1152,32 @@ def test_a_wordpress_entrys_key_command_flags_it_and_is_no_word_of_it() -> None:
     ]
 
 
+def test_liveblog_19s_json_ld_headline_of_ten_words_is_the_entrys_cut_words() -> None:
+    """Liveblog 1.9 leaves the page its container and JSON-LD alone (MetadataPresenter):
+    each entry's headline is its first ten words and "…", its articleBody an empty Text."""
+    entries = [
+        {
+            "@type": "BlogPosting",
+            "headline": f"The warning is extended to {n} p.m. across the whole of the…",
+            "url": f"{COURIER}#4821{n}",
+            "datePublished": f"2024-03-15T1{n}:00:00+00:00",
+            "articleBody": {"@type": "Text"},
+        }
+        for n in (7, 6)
+    ]
+    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "liveBlogUpdate": entries}
+    page = (
+        "<html><head><title>Storm live</title><script type='application/ld+json'>"
+        f"{json.dumps(data)}</script></head><body><div id='wpcom-liveblog-container' "
+        "class='90377'></div></body></html>"
+    )
+    found = extract_page(page.encode(), COURIER, fetched_at="2024-03-15T18:00:00Z")
+    assert [(u.headline, u.body_text, u.truncated) for u in found.updates] == [
+        (None, f"The warning is extended to {n} p.m. across the whole of the…", True)
+        for n in (7, 6)
+    ]
+
+
 def test_a_wordpress_entry_that_opens_with_a_heading_is_titled_by_it() -> None:
     """The plugin has no field for an entry's title: an author who gives one opens the entry
     with a heading block (`h2.wp-block-heading`). It is the entry's headline, not its first
