@@ -18,6 +18,11 @@ DEFAULT_INTERVAL = 300  # seconds between passes over a blog that keeps moving
 DEFAULT_MAX_INTERVAL = 3600  # the back-off stops here
 DEFAULT_IDLE_AFTER = 6 * 3600  # no change for this long: the blog has ended
 BACKOFF = 2
+# The longest interval, back-off, idle time or alert pause: a year. Longer values are refused
+# at the command line, and ones an archive already holds are read as this, so the next due
+# time is always a date.
+LONGEST = 366 * 24 * 3600
+MOST_PAGES = 100_000  # the largest page limit of a pass
 
 
 @dataclass
@@ -171,18 +176,25 @@ def reschedule_in(
     ).fetchone()
     if row is None:
         return
-    base = row[0] or policy.interval
+    base = _within_a_year(row[0] or policy.interval)
     moved = result.ok and bool(result.new or result.changed or result.removed or result.restored)
-    current = row[1] or base
-    interval = base if moved else min(max(current, base) * BACKOFF, max(policy.max_interval, base))
+    current = _within_a_year(row[1] or base)
+    ceiling = max(_within_a_year(policy.max_interval), base)
+    interval = base if moved else min(max(current, base) * BACKOFF, ceiling)
     status = row[3]
     quiet_since = parse_utc(row[2])
     if result.ok and status == "live" and quiet_since is not None:
-        status = "ended" if now - quiet_since > timedelta(seconds=policy.idle_after) else status
+        idle = timedelta(seconds=_within_a_year(policy.idle_after))
+        status = "ended" if now - quiet_since > idle else status
     conn.execute(
         "UPDATE blogs SET poll_interval = ?, next_due_at = ?, status = ? WHERE url = ?",
         [interval, utc_stamp(now + timedelta(seconds=interval)), status, result.url],
     )
+
+
+def _within_a_year(seconds: int) -> int:
+    """A stored or given number of seconds, at least 1 and at most LONGEST."""
+    return min(max(int(seconds), 1), LONGEST)
 
 
 def blog_table(db: sqlite_utils.Database) -> list[dict[str, Any]]:

@@ -31,6 +31,8 @@ from archive.watchlist import (
     DEFAULT_IDLE_AFTER,
     DEFAULT_INTERVAL,
     DEFAULT_MAX_INTERVAL,
+    LONGEST,
+    MOST_PAGES,
     BlogSettings,
     Policy,
     add_blog,
@@ -93,9 +95,10 @@ def cli() -> None:
 def max_pages_option(func: click.decorators.FC) -> click.decorators.FC:
     return click.option(
         "--max-pages",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=1, max=MOST_PAGES),
         default=None,
-        help="Fetch at most this many pages of each blog per pass (default 20).",
+        help="Fetch at most this many pages of each blog per pass "
+        f"(default 20, at most {MOST_PAGES}).",
     )(func)
 
 
@@ -171,21 +174,21 @@ def policy_options(func: click.decorators.FC) -> click.decorators.FC:
     options = (
         click.option(
             "--interval",
-            type=click.IntRange(min=1),
+            type=click.IntRange(min=1, max=LONGEST),
             default=DEFAULT_INTERVAL,
             show_default=True,
             help="Base seconds between passes; it backs off while a blog is unchanged.",
         ),
         click.option(
             "--max-interval",
-            type=click.IntRange(min=1),
+            type=click.IntRange(min=1, max=LONGEST),
             default=DEFAULT_MAX_INTERVAL,
             show_default=True,
             help="The back-off stops at this many seconds.",
         ),
         click.option(
             "--idle-after",
-            type=click.IntRange(min=1),
+            type=click.IntRange(min=1, max=LONGEST),
             default=DEFAULT_IDLE_AFTER,
             show_default=True,
             help="A blog unchanged for this many seconds has ended and is no longer polled.",
@@ -230,7 +233,7 @@ def alert_options(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
     func = click.option(
         "--notify-every",
-        type=click.IntRange(min=0),
+        type=click.IntRange(min=0, max=LONGEST),
         default=DEFAULT_EVERY,
         show_default=True,
         help="At most one alert per blog this many seconds; changes in between wait for the next.",
@@ -330,16 +333,17 @@ def crawl_command(
 @db_option
 @click.option(
     "--interval",
-    type=click.IntRange(min=30),
+    type=click.IntRange(min=30, max=LONGEST),
     default=None,
-    help=f"Seconds between passes over this blog (default {DEFAULT_INTERVAL}).",
+    help=f"Seconds between passes over this blog (default {DEFAULT_INTERVAL}, at most a year).",
 )
 @render_option
 @click.option(
     "--max-pages",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MOST_PAGES),
     default=None,
-    help="Fetch at most this many pages of this blog per pass (default: the crawl's, 20).",
+    help="Fetch at most this many pages of this blog per pass (default: the crawl's, 20; "
+    f"at most {MOST_PAGES}).",
 )
 @click.option(
     "--header",

@@ -25,7 +25,15 @@ from click.testing import CliRunner, Result
 from archive.db import open_archive
 from archive.records import Update
 from archive.store import record_pass
-from archive.watchlist import Policy, add_blog, due_blogs, reschedule, watched
+from archive.watchlist import (
+    LONGEST,
+    MOST_PAGES,
+    Policy,
+    add_blog,
+    due_blogs,
+    reschedule,
+    watched,
+)
 from crawler.cli import cli
 from tests.evolving import EvolvingBlog, assert_archive_matches, assert_whole_passes, make_update
 from tests.helpers import LOCAL_ARGS, URL, bpass, env_with_root
@@ -132,6 +140,69 @@ def test_a_blogs_own_interval_is_its_base(tmp_path: Path) -> None:
     assert poll_at(db, 0, [story(1)]) == (300, "live")
     assert poll_at(db, 10, [story(1)]) == (300, "live")
     assert poll_at(db, 20, [story(2), story(1)]) == (300, "live")
+
+
+def test_intervals_an_archive_holds_beyond_a_year_are_read_as_a_year(tmp_path: Path) -> None:
+    """A blog's interval or back-off stored out of range (an archive written before the
+    command line bounded them, or by hand) reschedules a year ahead, never an OverflowError
+    on every pass; so does a policy built with an idle time past any date."""
+    db = open_archive(tmp_path / "archive.db")
+    add_blog(db, URL, None, minute(0))
+    db.execute("UPDATE blogs SET interval = ?, poll_interval = ?", [2**63 - 1, 10**15])
+    db.conn.commit()
+    result = record_pass(db, bpass([story(1)], at=f"{minute(0):%Y-%m-%dT%H:%M:%SZ}"))
+    reschedule(db, result, Policy(idle_after=10**14), minute(1))
+    assert db.execute("SELECT poll_interval, status FROM blogs").fetchone() == (LONGEST, "live")
+    assert due_blogs(db, minute(1) + timedelta(seconds=LONGEST - 1)) == []
+    assert due_blogs(db, minute(1) + timedelta(seconds=LONGEST)) == [URL]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", URL, "--interval", "9223372036854775807"],
+        ["add", URL, "--interval", str(LONGEST + 1)],
+        ["add", URL, "--max-pages", "99999999999999999999"],
+        ["crawl", URL, "--max-pages", str(MOST_PAGES + 1)],
+        ["crawl", URL, "--notify-every", "100000000000000"],
+        ["watch", URL, "--idle-after", "100000000000000"],
+        ["watch", URL, "--interval", "9223372036854775807"],
+        ["watch", URL, "--max-interval", str(LONGEST + 1)],
+        ["watch", URL, "--max-pages", str(MOST_PAGES + 1)],
+        ["schedule", "--redis", "redis://127.0.0.1:9/0", "--idle-after", "100000000000000"],
+        ["schedule", "--redis", "redis://127.0.0.1:9/0", "--max-pages", "99999999999999999999"],
+        ["write", "--redis", "redis://127.0.0.1:9/0", "--notify-every", "100000000000000"],
+    ],
+)
+def test_numbers_past_their_bound_are_refused_before_anything_is_stored(
+    db_path: Path, args: list[str]
+) -> None:
+    result = CliRunner().invoke(cli, [*args, "--db", str(db_path)])
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--" in result.output and "is not in the range" in result.output
+    assert "Traceback" not in result.output
+    assert not db_path.exists()
+
+
+def test_the_largest_values_allowed_are_stored_and_polled(db_path: Path) -> None:
+    added = CliRunner().invoke(
+        cli,
+        [
+            "add",
+            URL,
+            "--db",
+            str(db_path),
+            "--interval",
+            str(LONGEST),
+            "--max-pages",
+            str(MOST_PAGES),
+        ],
+    )
+    assert added.exit_code == 0, added.output
+    db = open_archive(db_path)
+    result = record_pass(db, bpass([story(1)], at=f"{minute(0):%Y-%m-%dT%H:%M:%SZ}"))
+    reschedule(db, result, Policy(LONGEST, LONGEST, LONGEST), minute(1))
+    assert db.execute("SELECT poll_interval FROM blogs").fetchone() == (LONGEST,)
 
 
 # --- `liveblog watch` as a process ---------------------------------------------------------
