@@ -42,6 +42,7 @@ from archive.watchlist import (
 )
 from crawler.cluster import ClusterError
 from crawler.notify import DEFAULT_EVERY, DEFAULT_PUBLIC_URL, Alerts, AlertSettings, valid_url
+from crawler.overrides import OverrideError, parse_override
 from crawler.process import CrawlError
 from crawler.watch import run_due_passes, watch
 from crawler.words import counted
@@ -115,15 +116,15 @@ def wait_option(func: click.decorators.FC) -> click.decorators.FC:
 def parse_settings(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 ) -> dict[str, object]:
-    """-s NAME=VALUE pairs as Scrapy setting overrides, as `scrapy crawl -s` takes them."""
+    """-s NAME=VALUE pairs as Scrapy setting overrides, as `scrapy crawl -s` takes them; a
+    value a setting read as a number or a switch cannot take is refused, naming it."""
     settings: dict[str, object] = {}
     for value in values:
-        name, equals, setting = value.partition("=")
-        if not equals or not name.strip():
-            raise click.BadParameter(
-                f"{value!r} is not NAME=VALUE: give e.g. -s DOWNLOAD_DELAY=5", ctx=ctx, param=param
-            )
-        settings[name.strip()] = setting
+        try:
+            name, setting = parse_override(value)
+        except OverrideError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+        settings[name] = setting
     return settings
 
 

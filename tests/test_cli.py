@@ -16,6 +16,7 @@ from archive.store import record_pass
 from archive.times import now_utc
 from archive.watchlist import add_blog
 from crawler.cli import cli
+from crawler.overrides import parse_override
 from crawler.sample import CANONICAL, SampleBlog
 from tests.helpers import LABELS, LOCAL_ARGS, PAGES, URL, bpass, page_folders
 
@@ -74,6 +75,29 @@ def test_default_db_without_env_is_under_xdg_data_home(
     assert Database(tmp_path / "xdg" / "liveblog-archive" / "archive.db")["updates"].count == 3
 
 
+SETTINGS_REFUSED = [
+    (
+        "DOWNLOAD_DELAY=abc",
+        "DOWNLOAD_DELAY is a number of seconds from 0 to 31622400, not 'abc': give e.g. "
+        "-s DOWNLOAD_DELAY=5",
+    ),
+    ("RETRY_TIMES=abc", "RETRY_TIMES is a whole number, not 'abc': give e.g. -s RETRY_TIMES=2"),
+    (
+        "ROBOTSTXT_OBEY=maybe",
+        "ROBOTSTXT_OBEY is True or False (or 1 or 0), not 'maybe': give e.g. -s ROBOTSTXT_OBEY=True",
+    ),
+    ("LIVEBLOG_MAX_PAGES=abc", "LIVEBLOG_MAX_PAGES is a number of pages from 1 to 100000"),
+    ("LIVEBLOG_MAX_PAGES=99999999999999999999", "LIVEBLOG_MAX_PAGES is a number of pages"),
+    (
+        "DOWNLOAD_MAXSIZE=abc",
+        "DOWNLOAD_MAXSIZE is a whole number, not 'abc': give e.g. -s DOWNLOAD_MAXSIZE=33554432",
+    ),
+    ("LIVEBLOG_PASS_TIMEOUT=nan", "LIVEBLOG_PASS_TIMEOUT is a number of seconds"),
+    ("AUTOTHROTTLE_START_DELAY=-1", "AUTOTHROTTLE_START_DELAY is a number of seconds"),
+    ("LIVEBLOG_SNAPSHOTS=yes", "LIVEBLOG_SNAPSHOTS is True or False"),
+]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -86,6 +110,22 @@ def test_default_db_without_env_is_under_xdg_data_home(
         (["add", "https://[bad/live/"], "is not a web address"),
         (["crawl", "http://127.0.0.1:9/x", "--max-pages", "0"], "Invalid value for '--max-pages'"),
         (["serve", "--db", "/nonexistent/dir/archive.db"], "there is no archive at"),
+        # A setting read as a number or a switch, named before any crawl starts.
+        *(
+            (
+                ["crawl", "http://127.0.0.1:9/x", "-s", setting],
+                f"Invalid value for '-s' / '--set': {said}",
+            )
+            for setting, said in SETTINGS_REFUSED
+        ),
+        (
+            ["watch", "http://127.0.0.1:9/x", "--set", "RETRY_TIMES=1.5"],
+            "Invalid value for '-s' / '--set': RETRY_TIMES is a whole number, not '1.5'",
+        ),
+        (
+            ["worker", "--redis", "redis://127.0.0.1:9/0", "-s", "DOWNLOAD_TIMEOUT=soon"],
+            "Invalid value for '-s' / '--set': DOWNLOAD_TIMEOUT is a number of seconds",
+        ),
     ],
 )
 def test_bad_input_gets_a_sentence_not_a_traceback(
@@ -96,6 +136,24 @@ def test_bad_input_gets_a_sentence_not_a_traceback(
     assert message in result.output
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # a message, not an exception escaping
+
+
+def test_settings_scrapy_reads_as_it_does_are_passed_on_as_given() -> None:
+    """Each value Scrapy's Settings reads as a number or a switch is taken, and a setting
+    read as text is passed on unchecked."""
+    for text in (
+        "DOWNLOAD_DELAY=0.25",
+        "DOWNLOAD_TIMEOUT=30",
+        "RETRY_TIMES= 3",
+        "ROBOTSTXT_OBEY=false",
+        "AUTOTHROTTLE_ENABLED=0",
+        "LIVEBLOG_CONDITIONAL=True",
+        "LIVEBLOG_MAX_PAGES=100000",
+        "USER_AGENT=my crawler (+mailto:me@example.org)",
+        "LOG_LEVEL=WARNING",
+    ):
+        name, _, value = text.partition("=")
+        assert parse_override(text) == (name, value)
 
 
 def test_a_file_that_is_not_sqlite_is_refused_and_kept(runner: CliRunner, tmp_path: Path) -> None:
