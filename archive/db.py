@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import shutil
 import sqlite3
@@ -11,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -29,6 +31,16 @@ DISK_FULL = (
 NOT_A_DATABASE = (
     "{path} is not a SQLite database, or it is damaged: point --db (or $LIVEBLOG_DB) at an "
     "archive file, or choose another path to start a new archive."
+)
+
+
+# Search over updates (Datasette offers it on the table): recreated with its triggers when
+# an archive lacks it.
+FTS_TABLE = "updates_fts"
+FTS_SHADOWS = tuple(f"{FTS_TABLE}_{part}" for part in ("data", "idx", "docsize", "config"))
+_DAMAGED = (
+    "the archive {path} lacks {what}, which liveblog-archive keeps: it was changed outside "
+    "liveblog; restore it from a backup, or give --db another archive."
 )
 
 
@@ -224,6 +236,11 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
         _use_wal(db)
         db.conn.execute("PRAGMA synchronous = NORMAL")
         migrate(db)
+        repair(db, path)
+    except ArchiveError:
+        if db is not None:
+            db.close()
+        raise
     except sqlite3.DatabaseError as e:
         if db is not None:
             db.close()
@@ -237,6 +254,87 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
             "folder and that it is a liveblog-archive database, or choose another path."
         ) from e
     return db
+
+
+@functools.cache
+def _schema() -> tuple[
+    dict[str, list[str]], list[tuple[str, str, str]], dict[str, tuple[str, list[tuple[Any, ...]]]]
+]:
+    """What the migrations make, read from a fresh archive in memory (once per process): each
+    table's columns, and the indexes, triggers and full-text table that the rows imply."""
+    fresh = sqlite_utils.Database(memory=True)
+    migrations.apply(fresh)
+    tables = {
+        name: [column.name for column in fresh[name].columns]
+        for name in fresh.table_names()
+        if name != FTS_TABLE and name not in FTS_SHADOWS
+    }
+    derived = fresh.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+        "(type IN ('index', 'trigger') OR name = ?) ORDER BY rowid",
+        [FTS_TABLE],
+    ).fetchall()
+    # Each of FTS5's own tables as a fresh archive has it: its schema and its first rows.
+    made = dict(fresh.execute("SELECT name, sql FROM sqlite_master").fetchall())
+    shadows = {
+        name: (str(made[name]), fresh.execute(f"SELECT * FROM [{name}]").fetchall())
+        for name in FTS_SHADOWS
+    }
+    fresh.close()
+    return tables, derived, shadows
+
+
+def repair(db: sqlite_utils.Database, path: Path) -> list[str]:
+    """Put back what an analyst's change took from the archive and its rows imply: a dropped
+    index, the full-text table or its triggers, recreated as the migrations made them (the
+    full-text index rebuilt from `updates`); returns their names. A table or column the
+    archive lacks holds data and is not made up: that is one sentence."""
+    tables, derived, shadows = _schema()
+    for table, columns in tables.items():
+        if not db[table].exists():
+            raise ArchiveError(_DAMAGED.format(path=path, what=f"the table {table}"))
+        have = {c.name for c in db[table].columns}
+        lost = [c for c in columns if c not in have]
+        if lost:
+            what = f"the column{'s' if len(lost) > 1 else ''} {', '.join(lost)} of {table}"
+            raise ArchiveError(_DAMAGED.format(path=path, what=what))
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    # A full-text table that lost one of the tables FTS5 keeps it in cannot be opened, nor
+    # dropped: the lost one is made empty again, so that it can be dropped and made anew.
+    # Those left without it are dropped, to make room for the new one's.
+    lost_shadows = [name for name in FTS_SHADOWS if name not in present]
+    broken = FTS_TABLE in present and bool(lost_shadows)
+    if broken:
+        present.discard(FTS_TABLE)
+    orphans = [] if FTS_TABLE in present or broken else [n for n in FTS_SHADOWS if n in present]
+    missing = [(kind, name, sql) for kind, name, sql in derived if name not in present]
+    if not missing:
+        return []
+    names = [name for _, name, _ in missing]
+    try:
+        with write_transaction(db):
+            if broken:
+                for name in lost_shadows:
+                    sql, rows = shadows[name]
+                    db.execute(sql)
+                    for row in rows:
+                        db.execute(
+                            f"INSERT INTO [{name}] VALUES ({', '.join('?' * len(row))})", row
+                        )
+                db.execute(f"DROP TABLE [{FTS_TABLE}]")
+            for name in orphans:
+                db.execute(f"DROP TABLE [{name}]")
+            for _, _, sql in missing:
+                db.execute(sql)
+            # Without its table or a trigger, the full-text index no longer follows `updates`.
+            if any(kind != "index" for kind, _, _ in missing):
+                db.execute(f"INSERT INTO [{FTS_TABLE}] ([{FTS_TABLE}]) VALUES ('rebuild')")
+    except sqlite3.IntegrityError as e:  # a unique index over rows written while it was gone
+        raise ArchiveError(
+            f"the archive {path} lacks {', '.join(names)}, which cannot be made again ({e}): "
+            "restore the archive from a backup."
+        ) from e
+    return names
 
 
 def _use_wal(db: sqlite_utils.Database) -> None:

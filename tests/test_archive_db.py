@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 import sqlite_utils
+from click.testing import CliRunner
 
 from archive.db import ArchiveError, default_db_path, open_archive, write_transaction
 from archive.migrations import migrations
+from archive.records import Update
+from archive.store import record_pass
+from archive.times import now_utc
+from archive.watchlist import add_blog
+from crawler.cli import cli
+from tests.helpers import URL, bpass
 
 
 def test_creates_missing_parent_folders(tmp_path: Path) -> None:
@@ -128,3 +136,94 @@ def test_corrupt_archive_is_a_clear_error(tmp_path: Path) -> None:
         ArchiveError, match=r"is not a SQLite database, or it is damaged: .*choose another path"
     ):
         open_archive(path)
+
+
+TWO = [
+    Update(source_id="1", headline="Storm reaches the coast", body_text="Gusts."),
+    Update(source_id="2", headline="Trains stopped", body_text="The storm again."),
+]
+
+
+def archive_with_two_updates(path: Path) -> None:
+    db = open_archive(path)
+    add_blog(db, URL, None, now_utc())
+    record_pass(db, bpass(TWO))
+    db.close()
+
+
+def changed_by_hand(path: Path, sql: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript(sql)
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "DROP TABLE updates_fts",
+        "DROP TRIGGER updates_ai",
+        "DROP TRIGGER updates_au; DROP TRIGGER updates_ad",
+        "DROP INDEX idx_updates_blog_id_key",
+        "DROP INDEX idx_updates_published_day; DROP INDEX idx_fetches_started_at",
+        "DROP TABLE updates_fts_data",
+        "DROP TABLE updates_fts_config",
+        "DROP TABLE updates_fts_idx; DROP TABLE updates_fts_docsize",
+        # The full-text table alone, leaving one of FTS5's tables behind.
+        "PRAGMA writable_schema = ON; DELETE FROM sqlite_master WHERE name = 'updates_fts'",
+    ],
+)
+def test_an_index_or_the_full_text_search_an_analyst_dropped_is_made_again(
+    tmp_path: Path, change: str
+) -> None:
+    """What the rows imply (indexes, the full-text table and its triggers) is put back when
+    the archive is opened, so the next pass, reparse or search works as before."""
+    path = tmp_path / "archive.db"
+    archive_with_two_updates(path)
+    fresh = schema(path)
+    changed_by_hand(path, change)
+    db = open_archive(path)
+    assert schema(path) == fresh
+    assert [
+        r[0] for r in db.execute("SELECT rowid FROM updates_fts WHERE updates_fts MATCH 'storm'")
+    ] == [1, 2]
+    # The writes that met the missing table or index now pass, and search follows them.
+    third = Update(source_id="3", headline="Storm passes", body_text="Calm.")
+    assert record_pass(db, bpass([third, *TWO])).new == 1
+    assert db.execute(
+        "SELECT count(*) FROM updates_fts WHERE updates_fts MATCH 'storm'"
+    ).fetchone() == (3,)
+    assert (
+        db.execute("INSERT INTO updates_fts (updates_fts) VALUES ('integrity-check')").fetchall()
+        == []
+    )
+    db.close()
+
+
+def schema(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(conn.execute("SELECT name, coalesce(sql, '') FROM sqlite_master").fetchall())
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "lacks"),
+    [
+        ("DROP TABLE quarantined_removals", "the table quarantined_removals"),
+        ("ALTER TABLE updates DROP COLUMN key_event", "the column key_event of updates"),
+    ],
+)
+def test_a_table_or_column_the_archive_lacks_is_one_sentence(
+    tmp_path: Path, change: str, lacks: str
+) -> None:
+    """Data that is gone is not made up: the command says what is missing and what to do."""
+    path = tmp_path / "archive.db"
+    archive_with_two_updates(path)
+    changed_by_hand(path, change)
+    result = CliRunner().invoke(cli, ["add", "https://news.example/other", "--db", str(path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: the archive {path} lacks {lacks}, which liveblog-archive keeps: it was "
+        "changed outside liveblog; restore it from a backup, or give --db another archive.\n"
+    )
