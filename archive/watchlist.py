@@ -6,11 +6,13 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from archive.db import write_transaction
+from archive.db import ArchiveError, checked_archive, read_only_connection, write_transaction
+from archive.migrations import migrations
 from archive.records import PassResult, blog_url
 from archive.times import parse_utc, utc_stamp
 
@@ -216,3 +218,17 @@ def blog_table(db: sqlite_utils.Database) -> list[dict[str, Any]]:
         FROM blogs b ORDER BY b.active DESC, b.url
     """
     return [dict(r) for r in db.query(sql)]
+
+
+def read_blog_table(path: Path) -> list[dict[str, Any]]:
+    """`blog_table` of the archive at `path`, opened only to read, as export and serve open
+    it: nothing is created, migrated or written, so a read-only archive or folder lists."""
+    with checked_archive(path) as readable, read_only_connection(readable) as conn:
+        db = sqlite_utils.Database(conn)
+        if migrations.pending(db):
+            raise ArchiveError(
+                f"the archive {path} was written by an older liveblog-archive: bring it up to "
+                f"date with a command that writes to it, e.g. `liveblog crawl --db {path}`, "
+                "then list it."
+            )
+        return blog_table(db)

@@ -36,7 +36,7 @@ from archive.watchlist import (
     BlogSettings,
     Policy,
     add_blog,
-    blog_table,
+    read_blog_table,
     remove_blog,
     watched,
 )
@@ -411,11 +411,8 @@ def list_command(db_path: Path | None) -> None:
         raise click.ClickException(
             f"there is no archive at {path}: add blogs with `liveblog add URL --db {path}`."
         )
-    db = opened(path)
-    try:
-        rows = blog_table(db)
-    finally:
-        db.close()
+    with user_errors():
+        rows = read_blog_table(path)
     if not rows:
         click.echo("the watchlist is empty: add blogs with `liveblog add URL`.")
         return

@@ -332,6 +332,62 @@ def test_export_reads_an_archive_in_a_read_only_folder(tmp_path: Path, left: str
     assert not list(scratch.iterdir())  # the copy is gone
 
 
+@pytest.mark.parametrize("left", LEFT)
+def test_list_reads_an_archive_in_a_read_only_folder(tmp_path: Path, left: str) -> None:
+    """`list` only reads: it opens the archive as export does, all of it, writing nothing."""
+    folder, scratch = tmp_path / "ro", tmp_path / "scratch"
+    kept = left_in(folder, left)
+    scratch.mkdir()
+    out = in_namespace(
+        read_only(folder),
+        ["env", f"TMPDIR={scratch}", *LIVEBLOG, "list", "--db", str(folder / "archive.db")],
+    )
+    body, status = out.stdout.rsplit("== ", 1)
+    assert status.strip() == "0", out.stdout
+    assert body.splitlines()[:2] == [
+        f"live     {BLOG}",
+        "         last pass 2024-05-01 12:0"
+        + ("0:01" if left == "checkpointed" else "1:01")
+        + f", {'1 pass' if left == 'checkpointed' else '2 passes'}, 2 updates (0 removed)",
+    ]
+    assert files(folder) == kept
+    assert not list(scratch.iterdir())
+
+
+def test_list_reads_a_read_only_archive_and_makes_no_archive_of_an_empty_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "archive.db"
+    kept = archive_with_updates(path)
+    lock_down(path, True)
+    try:
+        listed = subprocess.run(
+            [*LIVEBLOG, "list", "--db", str(path)],
+            capture_output=True,
+            text=True,
+            env=env_with_root(),
+            check=False,
+        )
+    finally:
+        lock_down(path, False)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith(f"live     {BLOG}\n")
+    assert path.read_bytes() == kept  # beside it, at most the -shm SQLite reads it with
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    nothing = subprocess.run(
+        [*LIVEBLOG, "list", "--db", str(empty)],
+        capture_output=True,
+        text=True,
+        env=env_with_root(),
+        check=False,
+    )
+    assert nothing.returncode == 1
+    one_error_line(nothing.stderr, f"{empty} is not a SQLite database")
+    assert empty.read_bytes() == b""
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("empty.db") and p != empty]
+
+
 def test_an_archive_that_cannot_be_copied_to_be_read_whole_says_why(tmp_path: Path) -> None:
     folder, scratch = tmp_path / "ro", tmp_path / "scratch"
     kept = left_in(folder, "copied with its -wal")

@@ -403,3 +403,22 @@ def test_crawl_without_urls_runs_only_the_due_blogs(runner: CliRunner, db_path: 
             for _ in range(passes):
                 blog.observe(True)
             assert_archive_matches(db_path, blog)
+
+
+def test_list_neither_migrates_nor_writes_an_archive_an_older_version_wrote(
+    runner: CliRunner, db_path: Path
+) -> None:
+    open_archive(db_path).close()
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm0012_page_newest'")
+    conn.close()
+    kept = db_path.read_bytes()
+    result = runner.invoke(cli, ["list", "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: the archive {db_path} was written by an older liveblog-archive: bring it up "
+        f"to date with a command that writes to it, e.g. `liveblog crawl --db {db_path}`, "
+        "then list it.\n"
+    )
+    assert db_path.read_bytes() == kept
