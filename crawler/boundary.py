@@ -8,6 +8,7 @@ refused with one sentence. No Scrapy here: the downloader middleware and the spi
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -36,10 +37,20 @@ def origin(url: str) -> Origin | None:
     except ValueError:
         return None
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").rstrip(".").removeprefix("www.")
+    host = site_host(parts.hostname or "")
     if scheme not in SCHEMES or not host:
         return None
     return Origin(scheme, host, port if port is not None else DEFAULT_PORTS[scheme])
+
+
+def site_host(host: str) -> str:
+    """A host as sites are compared: lower case, in its ASCII (IDNA) form, as Scrapy requests
+    it (`bücher.example` is `xn--bcher-kva.example`), without a final dot or `www.`."""
+    host = host.lower().rstrip(".")
+    if not host.isascii():
+        with contextlib.suppress(UnicodeError):  # not a name IDNA can spell: compared as it is
+            host = host.encode("idna").decode("ascii")
+    return host.removeprefix("www.")
 
 
 def same_site(url: str, site: str) -> bool:
@@ -58,7 +69,7 @@ def endpoint_host(url: str, hosts: Iterable[str]) -> bool:
     here = origin(url)
     if here is None or here.port != DEFAULT_PORTS[here.scheme]:
         return False
-    return here.host in {h.lower().rstrip(".").removeprefix("www.") for h in hosts}
+    return here.host in {site_host(h) for h in hosts}
 
 
 def shown(url: str) -> str:

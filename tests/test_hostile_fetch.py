@@ -31,9 +31,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy import Request
 
 from archive.lock import ArchiveBusyError, add_holder, archive_lock
 from archive.records import PassResult
+from crawler.boundary import endpoint_host, refusal
+from crawler.middlewares import SITE, FetchBoundaryMiddleware, OffSite
 from crawler.process import crawl
 from crawler.sample import TITLE, UPDATES, render_page
 from crawler.sample.site import LocalServer, send
@@ -303,6 +306,24 @@ def link_crawl(world: World, tmp_path_factory: pytest.TempPathFactory) -> Crawle
     """One crawl of every blog whose older-updates link leaves the site (and one data: link)."""
     db = tmp_path_factory.mktemp("links") / "archive.db"
     return crawl_timed([world.site.url(f"/live/{case}") for case in (*LINKS, "data")], db)
+
+
+def test_a_blog_on_a_host_of_non_ascii_letters_stays_on_its_own_site() -> None:
+    """Scrapy asks for `bücher.example` as `xn--bcher-kva.example`: one host, in either
+    spelling, for the fetch boundary; another host is still refused."""
+    site = "http://bücher.example/live"
+    boundary = FetchBoundaryMiddleware()
+    for url in (site, "http://xn--bcher-kva.example/live?page=2", "http://WWW.Bücher.example/x"):
+        request = Request(url, meta={SITE: site})
+        assert request.url.startswith(("http://xn--bcher-kva.example/", "http://www.xn--bcher-kva"))
+        assert boundary.process_request(request) is None
+    assert refusal("http://bucher.example/live", site) == (
+        "refused to follow a link to http://bucher.example/live, off the blog's site "
+        "http://bücher.example: only http and https pages on the blog's own site are fetched"
+    )
+    with pytest.raises(OffSite):
+        boundary.process_request(Request("http://xn--bcher-kva.example.org/", meta={SITE: site}))
+    assert endpoint_host("https://xn--bcher-kva.example/api", ["Bücher.example"])
 
 
 @pytest.mark.slow
