@@ -146,6 +146,11 @@ def due_blogs(
     return urls
 
 
+def on_watchlist(db: sqlite_utils.Database) -> int:
+    """How many blogs are on the watchlist, ended ones included (not those removed from it)."""
+    return int(db.execute("SELECT count(*) FROM blogs WHERE active = 1").fetchone()[0])
+
+
 def watched(db: sqlite_utils.Database, among: list[str] | None = None) -> list[dict[str, Any]]:
     """Active blogs still being polled, with when each is next due."""
     rows = [

@@ -36,6 +36,7 @@ from archive.watchlist import (
     BlogSettings,
     Policy,
     add_blog,
+    on_watchlist,
     read_blog_table,
     remove_blog,
     watched,
@@ -489,8 +490,13 @@ def watch_command(
     try:
         for url in checked:
             add_blog(db, url, None, now_utc())
+        listed = on_watchlist(db)
     finally:
         db.close()
+    if not listed:  # as crawl says it: nothing was ever added, or all was removed
+        raise click.ClickException(
+            "the watchlist is empty: add blogs with `liveblog add URL`, or give URLs."
+        )
     tty = sys.stdout.isatty()
 
     def status(line: str) -> None:

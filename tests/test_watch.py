@@ -422,3 +422,27 @@ def test_list_neither_migrates_nor_writes_an_archive_an_older_version_wrote(
         "then list it.\n"
     )
     assert db_path.read_bytes() == kept
+
+
+def test_watch_with_nothing_on_the_watchlist_says_so_as_crawl_does(
+    runner: CliRunner, db_path: Path
+) -> None:
+    """A mistyped --db, or a watchlist whose blogs were all removed: not "every watched blog
+    has ended" and exit 0, but the sentence crawl gives, and exit 1."""
+    empty = "Error: the watchlist is empty: add blogs with `liveblog add URL`, or give URLs.\n"
+    for command in ("crawl", "watch"):
+        result = runner.invoke(cli, [command, "--db", str(db_path)])
+        assert (result.exit_code, result.output) == (1, empty), command
+    assert run(runner, "add", URL, "--db", str(db_path)).exit_code == 0
+    assert run(runner, "remove", URL, "--db", str(db_path)).exit_code == 0
+    removed = runner.invoke(cli, ["watch", "--db", str(db_path)])
+    assert (removed.exit_code, removed.output) == (1, empty)
+    # A blog on the watchlist that has ended leaves nothing to poll: that is no error.
+    assert run(runner, "add", URL, "--db", str(db_path)).exit_code == 0
+    db = open_archive(db_path)
+    db.execute("UPDATE blogs SET status = 'ended'")
+    db.conn.commit()
+    db.close()
+    ended = runner.invoke(cli, ["watch", "--db", str(db_path)])
+    assert ended.exit_code == 0
+    assert ended.output.endswith("every watched blog has ended: nothing left to poll.\n")
