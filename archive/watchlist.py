@@ -102,6 +102,16 @@ def add_blog(
         return not row[1]
 
 
+def rewatch(db: sqlite_utils.Database, urls: list[str]) -> None:
+    """Put blogs taken off the watchlist back on it, as they were; the others are unchanged
+    (a blog new to the archive joins it with its first pass)."""
+    if not urls:
+        return
+    with write_transaction(db):
+        for url in urls:
+            db.execute("UPDATE blogs SET active = 1 WHERE url = ? AND active = 0", [blog_url(url)])
+
+
 def blog_settings(db: sqlite_utils.Database, urls: list[str]) -> dict[str, BlogSettings]:
     """Each blog's own settings, by URL; a blog not in the archive has the defaults."""
     found: dict[str, BlogSettings] = {}

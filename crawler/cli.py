@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -64,11 +65,21 @@ def db_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-def check_url(url: str) -> str:
+def archive_at(db_path: Path | None) -> Path:
+    """The archive a command reads or writes (--db, else the default), or a one-sentence error."""
+    try:
+        return archive_path(db_path)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def check_url(url: str, *, adding: bool = True) -> str:
     """The blog's address, stripped, or a one-sentence refusal.
 
-    An address the URL parser refuses (an unclosed `[`), a port past 65535 and a space in
-    the host are refused here, not by a traceback or a fetch that can never start.
+    An address the URL parser refuses (an unclosed `[`), a port past 65535, a space or a
+    control character, and a user name or password (which no pass sends) are refused here,
+    not by a traceback, a fetch that can never start or an archive that keeps them. A blog
+    already watched (`adding` False: `remove`) is found as an earlier version stored it.
     """
     address = url.strip()
     try:
@@ -77,9 +88,16 @@ def check_url(url: str) -> str:
         web = web and parts.port != 0  # reading the port checks its range
     except ValueError:
         web = False
-    if not web or any(c.isspace() for c in address):
+    control = adding and any(unicodedata.category(c) == "Cc" for c in address)
+    if not web or control or any(c.isspace() for c in address):
         raise click.ClickException(
             f"{url!r} is not a web address: give the live blog's http(s) URL."
+        )
+    if adding and (parts.username is not None or parts.password is not None):
+        raise click.ClickException(
+            f"{parts.scheme}://{parts.hostname}…: a blog's address carries no user name or "
+            "password (a pass never sends them): give it without them, or send what the site "
+            "asks for with `liveblog add URL --header`."
         )
     return address
 
@@ -295,7 +313,7 @@ def crawl_command(
     Prints one line per blog; exits 1 when any blog could not be archived. Without URLS
     this is the command a cron line runs.
     """
-    path = archive_path(db_path)
+    path = archive_at(db_path)
     checked = [check_url(u) for u in urls]
     db = opened(path)
     try:
@@ -372,11 +390,12 @@ def add(
     replace what was set before. --notify sets where its alerts go, replacing those set before.
     """
     own = BlogSettings(render, max_pages, headers) if render or max_pages or headers else None
-    path = archive_path(db_path)
+    path = archive_at(db_path)
+    address = check_url(url)
     db = opened(path)
     try:
         with user_errors(), disk_errors(path):
-            fresh = add_blog(db, check_url(url), interval, now_utc(), own, notify or None)
+            fresh = add_blog(db, address, interval, now_utc(), own, notify or None)
     finally:
         db.close()
     click.echo(f"{'added' if fresh else 'already watched'}: {url.strip()}")
@@ -387,13 +406,13 @@ def add(
 @db_option
 def remove_command(url: str, db_path: Path | None) -> None:
     """Stop polling the blog at URL; what was archived of it stays."""
-    path = archive_path(db_path)
+    path = archive_at(db_path)
     if not path.is_file():
         raise click.ClickException(f"there is no archive at {path}: nothing is watched there.")
     db = opened(path)
     try:
         with user_errors(), disk_errors(path):
-            removed = remove_blog(db, check_url(url))
+            removed = remove_blog(db, check_url(url, adding=False))
         if not removed:
             raise click.ClickException(
                 f"{url.strip()} is not on the watchlist: `liveblog list` shows what is."
@@ -407,7 +426,7 @@ def remove_command(url: str, db_path: Path | None) -> None:
 @db_option
 def list_command(db_path: Path | None) -> None:
     """The watchlist: each blog's status, settings, last pass, counts, completeness, last error."""
-    path = archive_path(db_path)
+    path = archive_at(db_path)
     if not path.is_file():  # a listing creates no archive
         raise click.ClickException(
             f"there is no archive at {path}: add blogs with `liveblog add URL --db {path}`."
@@ -484,7 +503,7 @@ def watch_command(
     The first Ctrl-C (or SIGTERM) lets the pass in flight finish; a second abandons it.
     Nothing is ever half-written: each blog's pass is one transaction.
     """
-    path = archive_path(db_path)
+    path = archive_at(db_path)
     checked = [check_url(u) for u in urls]
     db = opened(path)
     try:
@@ -530,7 +549,7 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
     from archive.snapshots import SnapshotStore
     from crawler.reparse import reparse
 
-    path = archive_path(db_path)
+    path = archive_at(db_path)
     if not path.is_file():
         raise click.ClickException(f"there is no archive at {path}.")
     with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
@@ -700,7 +719,7 @@ def export_command(
     """Write the archive's updates for scripts, streamed (constant memory, read-only)."""
     from archive.export import export, export_file
 
-    path = archive_path(db_path)
+    path = archive_at(db_path)
     try:
         if output is None:
             export(path, sys.stdout, fmt, blog, since)
@@ -755,7 +774,7 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
     from archive.publish import ListenError, check_port
     from archive.publish import serve as serve_archive
 
-    path = archive_path(db_path)
+    path = archive_at(db_path)
     if not path.is_file():
         raise click.ClickException(
             f"there is no archive at {path}: run `liveblog crawl URL --db {path}` first."
@@ -798,7 +817,7 @@ def demo(db_path: Path | None, serve_after: bool, host: str, port: int) -> None:
     from archive.publish import ListenError, check_port
     from crawler.demo import demo_db_path, run_demo
 
-    path = archive_path(db_path) if db_path else demo_db_path()
+    path = archive_at(db_path) if db_path else demo_db_path()
     if serve_after:
         try:
             check_port(host, port, "demo")
@@ -864,7 +883,7 @@ def schedule_command(
     The schedule is the archive's own (`liveblog add` and the watch policy); after Redis
     restarts, the next look at the archive offers every due pass again.
     """
-    path = archive_path(db_path)
+    path = archive_at(db_path)
     with cluster_errors():
         from crawler.cluster.roles import schedule
 
@@ -925,7 +944,7 @@ def write_command(
     It holds the archive's lock while it runs, as a crawl does. Alerts (--notify, and each
     blog's own from `liveblog add --notify`) are sent from here, off the writing path.
     """
-    path = archive_path(db_path)
+    path = archive_at(db_path)
     with cluster_errors():
         from crawler.cluster.roles import write
 

@@ -19,7 +19,15 @@ from archive.db import check_room, disk_errors, open_archive
 from archive.lock import archive_lock
 from archive.records import PassResult, blog_url
 from archive.times import now_utc, parse_utc
-from archive.watchlist import BlogSettings, Policy, blog_settings, due_blogs, reschedule, watched
+from archive.watchlist import (
+    BlogSettings,
+    Policy,
+    blog_settings,
+    due_blogs,
+    reschedule,
+    rewatch,
+    watched,
+)
 from crawler import render as browser
 from crawler.notify import Alerts
 from crawler.process import crawl
@@ -97,12 +105,14 @@ def run_due_passes(
     """
     check_room(db_path)
     with disk_errors(db_path), archive_lock(db_path, wait=wait, on_wait=on_wait) as fd:
-        if urls is None:
-            db = open_archive(db_path)
-            try:
+        db = open_archive(db_path)
+        try:
+            if urls is None:
                 urls = due_blogs(db, now_utc(), among)
-            finally:
-                db.close()
+            else:
+                rewatch(db, urls)  # a blog crawled by name is on the watchlist (again)
+        finally:
+            db.close()
         if not urls:
             return []
         own = _settings(db_path, urls, render)

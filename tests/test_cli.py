@@ -110,6 +110,15 @@ SETTINGS_REFUSED = [
         (["add", "https://[bad/live/"], "is not a web address"),
         (["crawl", "http://127.0.0.1:9/x", "--max-pages", "0"], "Invalid value for '--max-pages'"),
         (["serve", "--db", "/nonexistent/dir/archive.db"], "there is no archive at"),
+        # A home folder of no user, a password in the address, a control character.
+        *(
+            ([command, *extra, "--db", "~no-such-user-here/a.db"], "home folder of a user this")
+            for command, extra in (("list", []), ("crawl", []), ("add", [URL]), ("export", []))
+        ),
+        (["add", "http://editor:s3cret@example.org/live"], "carries no user name or password"),
+        (["crawl", "https://editor@example.org/live"], "carries no user name or password"),
+        (["add", "http://example.org/live\x01"], "is not a web address"),
+        (["crawl", "http://example.org/li\x7fve"], "is not a web address"),
         # A setting read as a number or a switch, named before any crawl starts.
         *(
             (
@@ -129,13 +138,41 @@ SETTINGS_REFUSED = [
     ],
 )
 def test_bad_input_gets_a_sentence_not_a_traceback(
-    runner: CliRunner, args: list[str], message: str
+    runner: CliRunner, args: list[str], message: str, tmp_path: Path
 ) -> None:
     result = runner.invoke(cli, args)
     assert result.exit_code == 2 if "Invalid value" in message else result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+    assert "s3cret" not in result.output
     assert isinstance(result.exception, SystemExit)  # a message, not an exception escaping
+    assert not (tmp_path / "xdg").exists()  # no archive was made of it
+
+
+def test_a_liveblog_db_naming_the_home_of_no_user_is_a_sentence(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LIVEBLOG_DB", "~no-such-user-here/a.db")
+    result = runner.invoke(cli, ["list"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: $LIVEBLOG_DB ~no-such-user-here/a.db starts with the home folder of a user this "
+        "system does not know: give the archive's path in full, or from your own home (~/…).\n"
+    )
+
+
+@pytest.mark.slow
+def test_crawling_a_removed_blog_by_its_url_puts_it_back_on_the_watchlist(
+    runner: CliRunner, db_path: Path
+) -> None:
+    """As `crawl URL` puts a new blog on the watchlist, so it does one removed from it."""
+    blog = "http://127.0.0.1:9/live"  # nothing listens: the pass fails, the blog is back
+    assert runner.invoke(cli, ["add", blog, "--db", str(db_path)]).exit_code == 0
+    assert runner.invoke(cli, ["remove", blog, "--db", str(db_path)]).exit_code == 0
+    crawled = runner.invoke(cli, ["crawl", blog, "--db", str(db_path), *LOCAL_ARGS])
+    assert crawled.exit_code == 1 and crawled.output.startswith(f"FAIL  {blog}: failed: ")
+    listed = runner.invoke(cli, ["list", "--db", str(db_path)])
+    assert listed.output.startswith(f"live     {blog}\n"), listed.output
 
 
 def test_settings_scrapy_reads_as_it_does_are_passed_on_as_given() -> None:
