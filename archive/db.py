@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlite_utils
 
@@ -176,23 +176,24 @@ def read_only_uri(path: Path) -> str:
     SQLite reads a WAL database read-only when it may make the -shm file, or finds it made;
     in a read-only folder without one, the archive is opened immutable: nothing can be
     writing there, and a database without a -wal file holds everything it has (one with a
-    -wal is read from a copy: see readable_archive).
+    -wal is read from a copy: see readable_archive). The folder is the real file's, through
+    any symlink, where SQLite keeps the -wal and -shm.
     """
-    uri = path.resolve().as_uri()
-    folder_writable = os.access(path.parent, os.W_OK)
-    if folder_writable or Path(f"{path}-shm").exists():
-        return f"{uri}?mode=ro"
-    return f"{uri}?immutable=1"
+    real = path.resolve()
+    if os.access(real.parent, os.W_OK) or Path(f"{real}-shm").exists():
+        return f"{real.as_uri()}?mode=ro"
+    return f"{real.as_uri()}?immutable=1"
 
 
 def _wal_unread_in_place(path: Path) -> bool:
     """A -wal with updates in it that SQLite cannot read where it lies: in a read-only folder
     without the -shm that indexes it (a copied archive); opened immutable, the archive would
-    be read without them."""
-    wal = Path(f"{path}-wal")
+    be read without them. (The real file's folder, through any symlink.)"""
+    real = path.resolve()
+    wal = Path(f"{real}-wal")
     return (
-        not os.access(path.parent, os.W_OK)
-        and not Path(f"{path}-shm").exists()
+        not os.access(real.parent, os.W_OK)
+        and not Path(f"{real}-shm").exists()
         and wal.is_file()
         and wal.stat().st_size > 0
     )
@@ -222,9 +223,10 @@ def readable_archive(path: Path) -> Iterator[Path]:
         raise ArchiveError(_uncopied(path, tempfile.gettempdir(), e)) from e
     with folder:
         copy = Path(folder.name) / path.name
+        real = path.resolve()
         try:
-            shutil.copyfile(path, copy)
-            shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+            shutil.copyfile(real, copy)
+            shutil.copyfile(f"{real}-wal", f"{copy}-wal")
         except OSError as e:
             raise ArchiveError(_uncopied(path, folder.name, e)) from e
         yield copy
@@ -313,21 +315,20 @@ def repair(db: sqlite_utils.Database, path: Path) -> list[str]:
         if lost:
             what = f"the column{'s' if len(lost) > 1 else ''} {', '.join(lost)} of {table}"
             raise ArchiveError(_DAMAGED.format(path=path, what=what))
-    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-    # A full-text table that lost one of the tables FTS5 keeps it in cannot be opened, nor
-    # dropped: the lost one is made empty again, so that it can be dropped and made anew.
-    # Those left without it are dropped, to make room for the new one's.
-    lost_shadows = [name for name in FTS_SHADOWS if name not in present]
-    broken = FTS_TABLE in present and bool(lost_shadows)
-    if broken:
-        present.discard(FTS_TABLE)
-    orphans = [] if FTS_TABLE in present or broken else [n for n in FTS_SHADOWS if n in present]
-    missing = [(kind, name, sql) for kind, name, sql in derived if name not in present]
-    if not missing:
+    if not _missing(db, derived).made:
         return []
-    names = [name for _, name, _ in missing]
+    names: list[str] = []
     try:
         with write_transaction(db):
+            # Again under the lock: another process opening the archive may have made them.
+            lacking = _missing(db, derived)
+            missing, present, lost_shadows, broken = lacking
+            if not missing:
+                return []
+            orphans = (
+                [] if FTS_TABLE in present or broken else [n for n in FTS_SHADOWS if n in present]
+            )
+            names = [name for _, name, _ in missing]
             if broken:
                 for name in lost_shadows:
                     sql, rows = shadows[name]
@@ -350,6 +351,28 @@ def repair(db: sqlite_utils.Database, path: Path) -> list[str]:
             "restore the archive from a backup."
         ) from e
     return names
+
+
+class _Lacking(NamedTuple):
+    """What the archive lacks of what its migrations made."""
+
+    made: list[tuple[str, str, str]]  # (kind, name, sql) to make again
+    present: set[str]
+    # A full-text table that lost one of the tables FTS5 keeps it in cannot be opened, nor
+    # dropped (`broken`): the lost ones are made empty again, so that it can be dropped and
+    # made anew. Those left without it are dropped, to make room for the new one's.
+    lost_shadows: list[str]
+    broken: bool
+
+
+def _missing(db: sqlite_utils.Database, derived: list[tuple[str, str, str]]) -> _Lacking:
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    lost_shadows = [name for name in FTS_SHADOWS if name not in present]
+    broken = FTS_TABLE in present and bool(lost_shadows)
+    if broken:
+        present.discard(FTS_TABLE)
+    made = [(kind, name, sql) for kind, name, sql in derived if name not in present]
+    return _Lacking(made, present, lost_shadows, broken)
 
 
 def _use_wal(db: sqlite_utils.Database) -> None:

@@ -10,6 +10,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
+from archive import db as archive_db
 from archive.db import ArchiveError, default_db_path, open_archive, write_transaction
 from archive.migrations import migrations
 from archive.records import Update
@@ -196,6 +197,26 @@ def test_an_index_or_the_full_text_search_an_analyst_dropped_is_made_again(
         db.execute("INSERT INTO updates_fts (updates_fts) VALUES ('integrity-check')").fetchall()
         == []
     )
+    db.close()
+
+
+def test_what_another_process_made_again_meanwhile_is_not_made_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes open an archive that lacks an index: the one that takes the write lock
+    second finds it made and makes nothing (it had failed on "index already exists")."""
+    path = tmp_path / "archive.db"
+    archive_with_two_updates(path)
+    changed_by_hand(path, "DROP INDEX idx_updates_blog_id_key")
+    db = sqlite_utils.Database(path)
+    seen = archive_db._missing(db, archive_db._schema()[1])  # what it saw before the lock
+    open_archive(path).close()  # the other process, first to the lock, makes it again
+    looks = iter([seen])
+    real = archive_db._missing
+    monkeypatch.setattr(
+        archive_db, "_missing", lambda d, derived: next(looks, None) or real(d, derived)
+    )
+    assert archive_db.repair(db, path) == []
     db.close()
 
 

@@ -315,15 +315,23 @@ def test_an_export_that_fills_the_disk_says_so_and_keeps_the_file_it_would_repla
     assert parts[2].split("\n", 1)[1].split() == ["updates.ndjson"], out.stdout
 
 
+@pytest.mark.parametrize("link", [False, True])
 @pytest.mark.parametrize("left", LEFT)
-def test_export_reads_an_archive_in_a_read_only_folder(tmp_path: Path, left: str) -> None:
-    """All of it: a -wal that SQLite cannot index there (no -shm) is read from a copy."""
+def test_export_reads_an_archive_in_a_read_only_folder(
+    tmp_path: Path, left: str, link: bool
+) -> None:
+    """All of it: a -wal that SQLite cannot index there (no -shm) is read from a copy; and
+    through a symlink in a folder that can be written, whose folder is not the archive's."""
     folder, scratch = tmp_path / "ro", tmp_path / "scratch"
     kept = left_in(folder, left)
     scratch.mkdir()
+    given = folder / "archive.db"
+    if link:
+        given = tmp_path / "link.db"
+        given.symlink_to(folder / "archive.db")
     out = in_namespace(
         read_only(folder),
-        ["env", f"TMPDIR={scratch}", *LIVEBLOG, "export", "--db", str(folder / "archive.db")],
+        ["env", f"TMPDIR={scratch}", *LIVEBLOG, "export", "--db", str(given)],
     )
     body, status = out.stdout.rsplit("== ", 1)
     assert status.strip() == "0", out.stdout
