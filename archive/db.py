@@ -48,7 +48,7 @@ class ArchiveError(Exception):
     """A problem with the archive file a user can fix; the CLI shows it without a traceback."""
 
 
-def _expanded(path: str | os.PathLike[str], named: str) -> Path:
+def expanded(path: str | os.PathLike[str], named: str) -> Path:
     """The path with its `~` or `~user` expanded, or a sentence where no such home is known."""
     try:
         return Path(path).expanduser()
@@ -63,7 +63,7 @@ def default_db_path() -> Path:
     """Where the archive lives unless told otherwise: $LIVEBLOG_DB, else the XDG data folder."""
     explicit = os.environ.get("LIVEBLOG_DB")
     if explicit:
-        return _expanded(explicit, "$LIVEBLOG_DB")
+        return expanded(explicit, "$LIVEBLOG_DB")
     xdg = os.environ.get("XDG_DATA_HOME", "")
     # The XDG spec says relative values are invalid and must be ignored (so is a ~user that
     # names no user).
@@ -78,7 +78,7 @@ def default_db_path() -> Path:
 
 def archive_path(given: str | os.PathLike[str] | None = None) -> Path:
     """The archive a command or a crawl writes: the path given, else default_db_path()."""
-    return _expanded(given, "--db") if given else default_db_path()
+    return expanded(given, "--db") if given else default_db_path()
 
 
 def _check_path(path: Path) -> None:

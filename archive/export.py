@@ -18,8 +18,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO
 
-from archive.db import ArchiveError, read_only_connection
+from archive.db import ArchiveError, expanded, read_only_connection
 from archive.records import blog_url
+from archive.snapshots import fsync_folder
 from archive.times import format_utc, parse_utc
 
 FORMATS = ("ndjson", "csv")
@@ -149,6 +150,7 @@ def export_file(
     The archive and the blog are checked before the file is touched. An error writing it is
     raised as the OSError it is, for the caller to put in its words.
     """
+    output = expanded(output, "--output")
     _refuse_archive_files(db_path, output)
     with _selected(db_path, fmt, blog, since) as selected, replacing(output) as out:
         return write(selected, out, fmt)
@@ -162,7 +164,7 @@ def _refuse_archive_files(db_path: Path, output: Path) -> None:
     """Refuse an output that is the archive or one of its SQLite files, by any path to it (a
     symlink, a hard link): the export would be renamed over the archive it reads."""
     archive = db_path.expanduser().resolve()
-    target = output.expanduser().resolve()
+    target = output.resolve()
     own = {Path(f"{archive}{suffix}") for suffix in _ARCHIVE_SUFFIXES}
     same = target in own
     with suppress(OSError):  # nothing there yet: no file to be the archive's
@@ -211,6 +213,7 @@ def replacing(output: Path) -> Iterator[TextIO]:
             os.fsync(out.fileno())
         part.chmod(mode)
         part.replace(target)
+        fsync_folder(target.parent)  # (the new name, after a crash, is the new file's)
     except BaseException:
         part.unlink(missing_ok=True)
         raise

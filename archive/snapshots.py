@@ -141,7 +141,7 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make a new file's name durable too, not only its bytes."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -469,7 +469,7 @@ class SnapshotStore:
                 f"Cannot write the snapshot file {self.folder / name} ({e.strerror}): "
                 "check the free space and permissions of that folder."
             ) from e
-        _fsync_folder(self.folder)
+        fsync_folder(self.folder)
         self._fd, self._file, self._end = fd, name, len(member)
         self._pid, self._day = pid, now.strftime("%Y%m%d")
         return fd, name, len(member)

@@ -201,6 +201,11 @@ def test_an_export_that_cannot_be_written_says_why(tmp_path: Path) -> None:
     assert full.output.startswith(
         "Error: cannot write the export to /dev/full (No space left on device): free space"
     )
+    stranger = run("--db", str(db), "-o", "~nosuchuser-of-this-test/x.csv")
+    assert stranger.exit_code == 1 and "Traceback" not in stranger.output
+    assert stranger.output.startswith(
+        "Error: --output ~nosuchuser-of-this-test/x.csv starts with the home folder of a user"
+    )
 
 
 def test_standard_output_on_a_full_disk_says_so_and_a_closed_pipe_ends_quietly(
