@@ -317,13 +317,16 @@ def crawl_command(
     checked = [check_url(u) for u in urls]
     db = opened(path)
     try:
-        watching = len(watched(db))
+        watching, listed = len(watched(db)), on_watchlist(db)
     finally:
         db.close()
-    if not checked and not watching:
+    if not checked and not listed:
         raise click.ClickException(
             "the watchlist is empty: add blogs with `liveblog add URL`, or give URLs."
         )
+    if not checked and not watching:  # a cron line over blogs that are over: nothing to do
+        click.echo("every watched blog has ended: nothing left to poll.")
+        return
     with user_errors():
         results = run_due_passes(
             path,
@@ -507,8 +510,9 @@ def watch_command(
     checked = [check_url(u) for u in urls]
     db = opened(path)
     try:
-        for url in checked:
-            add_blog(db, url, None, now_utc())
+        with user_errors(), disk_errors(path):
+            for url in checked:
+                add_blog(db, url, None, now_utc())
         listed = on_watchlist(db)
     finally:
         db.close()
