@@ -920,12 +920,9 @@ def worker_command(redis_url: str, name: str | None, settings: dict[str, object]
     LIVEBLOG_HOST_CONCURRENCY=2 (requests in flight per host across the whole cluster).
     """
     with cluster_errors():
-        from crawler.cluster.roles import SettingError, work
+        from crawler.cluster.roles import work
 
-        try:
-            work(redis_url, name=name, settings=settings)
-        except SettingError as exc:
-            raise click.BadParameter(str(exc), param_hint="'-s'") from exc
+        work(redis_url, name=name, settings=settings)
 
 
 @cli.command(name="write")

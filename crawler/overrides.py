@@ -59,6 +59,10 @@ EXAMPLES = {"DOWNLOAD_MAXSIZE": str(32 * 1024 * 1024), "DOWNLOAD_WARNSIZE": str(
 SWITCH_WORDS = ("True", "true", "False", "false")
 # A number with bounds of its own: the page limit, as --max-pages takes it.
 PAGE_LIMITS = frozenset({"LIVEBLOG_MAX_PAGES"})
+# The scale-out worker's own: counts of passes and requests (1 or more), and the seconds
+# without a heartbeat after which another worker takes a pass over (more than none).
+COUNTS = _names("LIVEBLOG_WORKER_PASSES LIVEBLOG_HOST_CONCURRENCY")
+LEASES = _names("LIVEBLOG_LEASE_TIMEOUT")
 
 
 class OverrideError(ValueError):
@@ -84,19 +88,29 @@ def _wanted(name: str, value: str) -> tuple[str, str] | None:
     if name in PAGE_LIMITS:
         if not _whole(value) or not 1 <= int(value) <= MOST_PAGES:
             return f"a number of pages from 1 to {MOST_PAGES}", "20"
+    elif name in COUNTS:
+        if not _whole(value) or int(value) < 1:
+            return "a whole number, 1 or more", "8"
+    elif name in LEASES:
+        if not 0 < _seconds(value) <= LONGEST:
+            return f"a number of seconds above 0, up to {LONGEST}", "120"
     elif name in WHOLE_NUMBERS:
         if not _whole(value):
             return "a whole number", EXAMPLES.get(name, "2")
     elif name in NUMBERS:
-        try:
-            number = float(value)
-        except ValueError:
-            number = math.nan
-        if not 0 <= number <= LONGEST:  # NaN too
+        if not 0 <= _seconds(value) <= LONGEST:  # NaN too
             return f"a number of seconds from 0 to {LONGEST}", "5"
     elif name in SWITCHES and not _whole(value) and value not in SWITCH_WORDS:
         return "True or False (or 1 or 0)", "True"
     return None
+
+
+def _seconds(value: str) -> float:
+    """The number Settings.getfloat reads, NaN where it reads none."""
+    try:
+        return float(value)
+    except ValueError:
+        return math.nan
 
 
 def _whole(value: str) -> bool:

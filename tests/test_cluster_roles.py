@@ -553,9 +553,11 @@ def test_a_redis_database_that_is_not_a_number_is_refused(redis_url: str) -> Non
 @pytest.mark.parametrize(
     ("setting", "message"),
     [
-        ("LIVEBLOG_WORKER_PASSES=abc", "LIVEBLOG_WORKER_PASSES=abc is not a whole number"),
-        ("LIVEBLOG_HOST_CONCURRENCY=x", "LIVEBLOG_HOST_CONCURRENCY=x is not a whole number"),
-        ("LIVEBLOG_LEASE_TIMEOUT=0", "LIVEBLOG_LEASE_TIMEOUT=0 is not a number of seconds above 0"),
+        ("LIVEBLOG_WORKER_PASSES=abc", "LIVEBLOG_WORKER_PASSES is a whole number, 1 or more"),
+        ("LIVEBLOG_HOST_CONCURRENCY=x", "LIVEBLOG_HOST_CONCURRENCY is a whole number, 1 or"),
+        ("LIVEBLOG_LEASE_TIMEOUT=0", "LIVEBLOG_LEASE_TIMEOUT is a number of seconds above 0"),
+        # (a lease that never ran out: a dead worker's pass was never taken over)
+        ("LIVEBLOG_LEASE_TIMEOUT=1e12", "LIVEBLOG_LEASE_TIMEOUT is a number of seconds above 0"),
     ],
 )
 def test_a_worker_setting_it_cannot_use_is_one_sentence(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import signal
 import socket
 from collections.abc import Callable, Iterator
@@ -33,10 +32,6 @@ from crawler.cluster.writer import AlertThread, drain_once, run_writer
 from crawler.notify import Alerts
 
 HEARTBEAT_WINDOW = 30.0  # a worker that has not beaten for this long is not counted alive
-
-
-class SettingError(ClusterError):
-    """A worker's -s value it cannot use: refused before Scrapy starts."""
 
 
 def connect(url: str, prefix: str = DEFAULT_PREFIX) -> PassQueue:
@@ -179,32 +174,8 @@ def schedule(
         )
 
 
-# The numbers only a worker reads: (kind, what they must be, an example).
-WORKER_NUMBERS: dict[str, tuple[Callable[[str], float], str, str]] = {
-    "LIVEBLOG_WORKER_PASSES": (int, "a whole number of passes, 1 or more", "8"),
-    "LIVEBLOG_HOST_CONCURRENCY": (int, "a whole number of requests, 1 or more", "2"),
-    "LIVEBLOG_LEASE_TIMEOUT": (float, "a number of seconds above 0", "120"),
-}
-
-
-def check_worker_settings(settings: dict[str, object]) -> None:
-    """The worker's own numbers, checked before Scrapy starts: a word there stopped the worker
-    with a traceback and exit status 0."""
-    for name, (kind, what, example) in WORKER_NUMBERS.items():
-        if name not in settings:
-            continue
-        value = settings[name]
-        try:
-            number = kind(str(value).strip())
-        except ValueError:
-            number = math.nan
-        if not (math.isfinite(number) and (number >= 1 if kind is int else number > 0)):
-            raise SettingError(f"{name}={value!s} is not {what}: give e.g. -s {name}={example}")
-
-
 def work(url: str, *, name: str | None, settings: dict[str, object]) -> None:
     """One worker in this process, until a signal (Scrapy's own clean stop)."""
-    check_worker_settings(settings)
     connect(url)
     run_worker(url, worker=name, overrides=settings)
 
