@@ -23,6 +23,7 @@ from archive.web.changes import change_rows
 from archive.web.feeds import atom
 from archive.web.limits import bound
 from archive.web.render import safe_html
+from archive.web.routing import database_named
 
 if TYPE_CHECKING:
     # Not at run time: Datasette imports this module while datasette.app is still loading.
@@ -41,13 +42,11 @@ def format_time(value: str | None) -> str:
 
 
 def _database(datasette: Datasette, request: Request) -> Database:
-    """The database named in the URL, which Datasette's links write tilde-encoded: the
-    archive `demo.2016.db` is served at /demo~2E2016."""
-    route = tilde_decode(request.url_vars["database"])
-    try:
-        return datasette.get_database(route=route)
-    except KeyError:
-        raise NotFound(f"Database not found: {route}") from None
+    """The database named in the URL (routing.database_named)."""
+    db = database_named(datasette, request.url_vars["database"])
+    if db is None:
+        raise NotFound(f"Database not found: {tilde_decode(request.url_vars['database'])}")
+    return db
 
 
 async def _archive_db(datasette: Datasette, request: Request) -> Database:
@@ -164,14 +163,20 @@ async def feed_view(datasette: Datasette, request: Request) -> Response:
     params, author = {}, _archive_author(datasette, db)
     if name == "blog_feed":
         blog = request.args.get("blog", "")
-        blog_id = await queries.find_blog(db, blog)
-        row = await queries.blog_row(db, blog_id) if blog_id is not None else None
-        if row is None:
-            raise NotFound(f"There is no blog {blog!r} in {db.name}")
+        row = await _blog_or_404(db, blog)
         params["blog"], author = blog, _blog_author(row)
     rows = await db.execute(query["sql"], params)
     body = atom(query.get("title") or name, request.url, [dict(r) for r in rows.rows], author)
     return Response(body, content_type="application/atom+xml; charset=utf-8")
+
+
+async def _blog_or_404(db: Database, blog: str) -> dict[str, Any]:
+    """The blog a feed's ?blog= names, by its URL or its id, or the page is not found."""
+    blog_id = await queries.find_blog(db, blog)
+    row = await queries.blog_row(db, blog_id) if blog_id is not None else None
+    if row is None:
+        raise NotFound(f"There is no blog {blog!r} in {db.name}")
+    return row
 
 
 async def changes_view(datasette: Datasette, request: Request) -> Response:
@@ -180,11 +185,8 @@ async def changes_view(datasette: Datasette, request: Request) -> Response:
     blog_id, title = None, "Changes in the liveblog archive"
     author = _archive_author(datasette, db)
     if request.url_vars["feed"] == "blog_changes":
-        blog = request.args.get("blog", "")
-        blog_id = await queries.find_blog(db, blog)
-        row = await queries.blog_row(db, blog_id) if blog_id is not None else None
-        if blog_id is None or row is None:
-            raise NotFound(f"There is no blog {blog!r} in {db.name}")
+        row = await _blog_or_404(db, request.args.get("blog", ""))
+        blog_id = row["id"]
         title, author = f"Changes to {row['title'] or row['url']}", _blog_author(row)
     timeline = datasette.urls.database(db.name) + "/-/timeline"
 

@@ -20,6 +20,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from datasette.utils import tilde_decode
 
+from archive.web.routing import database_named
+
 if TYPE_CHECKING:
     from datasette.app import Datasette
     from datasette.database import Database
@@ -59,9 +61,8 @@ async def with_defaults(datasette: Datasette, scope: Scope) -> Scope:
         return {**scope, "query_string": urlencode(every).encode("latin-1")}
     if any(name in ASKED for name, _ in args):
         return scope
-    try:
-        db = datasette.get_database(route=tilde_decode(page["database"]))
-    except KeyError:
+    db = database_named(datasette, page["database"])
+    if db is None:
         return scope
     chosen = await _chosen(datasette, db, tilde_decode(page["table"]))
     if not chosen:
