@@ -84,8 +84,8 @@ def small_disk(folder: Path, size: str = "1m") -> str:
     return f"mount -t tmpfs -o size={size} tmpfs {where}"
 
 
-def archive_with_updates(path: Path) -> bytes:
-    """An archive holding one pass of two updates, checkpointed into its file; its bytes."""
+def archive_of(path: Path, updates: list[Update]) -> None:
+    """An archive holding one pass over the blog that read `updates`, closed."""
     db = open_archive(path)
     record_pass(
         db,
@@ -93,15 +93,23 @@ def archive_with_updates(path: Path) -> bytes:
             url=BLOG,
             started_at="2024-05-01T12:00:00Z",
             finished_at="2024-05-01T12:00:01Z",
-            pages=[PageFetch(url=BLOG, status=200, size=100, updates=2)],
-            updates=[
-                Update(source_id="a", headline="First", body_text="One.", body_html="<p>One.</p>"),
-                Update(source_id="b", headline="Second", body_text="Two.", body_html="<p>Two.</p>"),
-            ],
+            pages=[PageFetch(url=BLOG, status=200, size=100, updates=len(updates))],
+            updates=updates,
             complete=True,
         ),
     )
-    db.close()  # the last connection: SQLite checkpoints and removes the -wal and -shm
+    db.close()
+
+
+def archive_with_updates(path: Path) -> bytes:
+    """An archive holding one pass of two updates, checkpointed into its file; its bytes."""
+    archive_of(
+        path,
+        [
+            Update(source_id="a", headline="First", body_text="One.", body_html="<p>One.</p>"),
+            Update(source_id="b", headline="Second", body_text="Two.", body_html="<p>Two.</p>"),
+        ],
+    )  # closed by the last connection: SQLite checkpoints and removes the -wal and -shm
     assert not Path(f"{path}-wal").exists()
     return path.read_bytes()
 
@@ -282,23 +290,14 @@ def test_an_export_that_fills_the_disk_says_so_and_keeps_the_file_it_would_repla
 ) -> None:
     """The disk fills half way through: yesterday's export is still there, and nothing else."""
     archive = tmp_path / "archive.db"
-    db = open_archive(archive)
     words = "The minister said border security would be stepped up as lorries queued. " * 10
-    record_pass(
-        db,
-        BlogPass(
-            url=BLOG,
-            started_at="2024-05-01T12:00:00Z",
-            finished_at="2024-05-01T12:00:01Z",
-            pages=[PageFetch(url=BLOG, status=200, size=100, updates=100)],
-            updates=[
-                Update(source_id=str(n), headline=f"Update {n}", body_text=words, body_html=words)
-                for n in range(100)
-            ],
-            complete=True,
-        ),
+    archive_of(
+        archive,
+        [
+            Update(source_id=str(n), headline=f"Update {n}", body_text=words, body_html=words)
+            for n in range(100)
+        ],
     )
-    db.close()
     disk = tmp_path / "disk"
     disk.mkdir()
     kept = disk / "updates.ndjson"
