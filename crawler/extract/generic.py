@@ -271,8 +271,16 @@ class Stream:
     carded: str = ""
 
 
-def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
-    """The posts of the page's best stream, with how strongly they look like one."""
+def extract(
+    root: Element,
+    url: str,
+    clock: PageClock | None = None,
+    classes: Iterable[str] | None = None,
+) -> Stream:
+    """The posts of the page's best stream, with how strongly they look like one.
+
+    `classes`: the page's distinct class attributes, where a survey has them (page.py's):
+    without one a pin's word, no post's box is looked at for a pin's badge."""
     walked = _walk_page(root)
     texts, marks = walked.texts, walked.marks
     _segment_tickers(texts, clock)
@@ -284,6 +292,8 @@ def extract(root: Element, url: str, clock: PageClock | None = None) -> Stream:
         clock = in_date_order(clock, ((element, text) for element, text, _ in texts))
     shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, walked)
+    if classes is not None:
+        features.badged = any(_PIN_WORD.search(cls) is not None for cls in classes)
     # The best group whose boxes say something as posts: an index of the posts, each line a
     # link to one of them, may outrank the stream on a page that shows only its first posts.
     ranked = _ranked_groups(_candidates(root, features), features, clock)
@@ -433,7 +443,7 @@ def _stream(
         linked = True
     carded = ("section" if section else "story") if targets and not linked else ""
     posts = _without_intro_and_outro(posts, times, set(pinned))
-    updates = _unpinned(posts, set(pinned))
+    updates = _unpinned(posts, set(pinned), features.badged)
     ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):
         updates = _without_copies(updates)
@@ -980,7 +990,9 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
     return found
 
 
-def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list[Update]:
+def _unpinned(
+    posts: list[tuple[Element, Update]], pinned: set[Element], badged: bool = True
+) -> list[Update]:
     """The updates, those pinned above the stream flagged so; a pinned copy of a post the
     stream also shows is that post, flagged pinned where the stream shows it. A post shown
     first because the address linked to it (Easy Liveblogs' `?entry=`, highlighted), then in
@@ -989,14 +1001,14 @@ def _unpinned(posts: list[tuple[Element, Update]], pinned: set[Element]) -> list
     copies: dict[object, Update] = {}
     shared: dict[str, Update] = {}
     shown = Counter(update.source_id for _, update in posts if update.source_id)
-    badged = _pin_badged([member for member, _ in posts])
-    if 2 * len(badged) >= len(posts):
-        badged = set()  # a box most posts have: the template's, shown or hidden by a style
+    badges = _pin_badged([member for member, _ in posts]) if badged else set()
+    if 2 * len(badges) >= len(posts):
+        badges = set()  # a box most posts have: the template's, shown or hidden by a style
     for member, update in posts:
         labels = _labels(member)
         if _pinned_class(member.get("class")) or labels & PINNED_LABELS:  # "is-pinned", "Pinned"
             update.pinned = True
-        if member in badged:  # El Comercio's `div.fijado` icon
+        if member in badges:  # El Comercio's `div.fijado` icon
             update.pinned = True
         if labels & KEY_EVENT_LABELS:  # "Key event"
             update.key_event = True
@@ -1758,6 +1770,8 @@ class _Features:
     shared: dict[object, None]
     replied: dict[object, None]  # the boxes that hold a link that asks to reply or quote
     titled: frozenset[object]  # the boxes that hold the page's one <h1>, its title
+    # Whether a class on the page may be a pin's badge (_pin_badged): most pages have none.
+    badged: bool = True
 
     def marked(self) -> dict[object, None]:
         return self.timed | self.headed | self.bylined | self.shared

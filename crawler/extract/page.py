@@ -158,7 +158,8 @@ def _read_tree(
     structured = [ld.updates, md.updates, state.updates]
     live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)
     if name is None:
-        stream = generic.extract(root, url, clock)
+        classes = (cls for attributes in survey.classes.values() for cls in attributes)
+        stream = generic.extract(root, url, clock, classes)
         rough = stream.rough
         if any(structured):
             html = corroborated(stream.updates, structured)
