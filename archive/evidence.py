@@ -64,6 +64,12 @@ def span(updates: Iterable[Update]) -> tuple[str | None, str | None]:
     return oldest, newest
 
 
+def in_stretch(t: str | None, oldest: str, newest: str | None) -> bool:
+    """Whether a time lies from `oldest` to `newest` (to no end for None), both included: in
+    the stretch a page answered 304 showed when it was last read."""
+    return not is_newer(oldest, t) and (newest is None or not is_newer(t, newest))
+
+
 def story_address(url: str) -> str:
     """A story's URL compared loosely: scheme, `www.`, fragment and a trailing slash aside."""
     parts = urlsplit(url.strip())
@@ -78,16 +84,15 @@ def names_other_story(
     stories: set[str],
     held: set[str],
     asked: str | None = None,
-    first: bool = False,
 ) -> bool:
     """The page names a story that is neither the blog's nor itself, and is not the blog's.
 
     A page's own address as its canonical (a paginated page that names itself) says
-    nothing, unless the page was redirected there from the address `asked` for: another
-    live blog of the site. A blog whose address changed (a retitled slug) still shows mostly
-    updates the archive holds: a page where more than half are known is the blog's; the
-    `first` page redirected to an address of its own, one that shows any (a busy blog renamed
-    shows more new posts than known ones at its new address).
+    nothing, unless it is the first page, redirected there from the blog's address `asked`
+    for: another live blog of the site, where it shows none of the blog's updates (a busy
+    blog renamed shows more new posts than known ones at its new address). A blog whose
+    address changed (a retitled slug) still shows mostly updates the archive holds: a page
+    where more than half are known is the blog's.
     """
     if not page.canonical_url or not stories:
         return False
@@ -98,8 +103,7 @@ def names_other_story(
     if named == story_address(page.url):
         if asked is None or story_address(asked) == named:
             return False  # not redirected: a page that names itself
-        if first:
-            return known == 0
+        return known == 0
     return 2 * known <= len(shown)
 
 
@@ -127,7 +131,7 @@ def read_pass(p: BlogPass, blog_story: str | None, held: set[str]) -> Reading:
         # (An older page redirected to one that names itself stays the blog's: pagination
         # that moves, `?paged=2` to `/page/2/`, on a first pass that knows no post of it.)
         asked = p.url if index == 0 else None
-        if not page.skipped and names_other_story(page, shown, trusted, held, asked, index == 0):
+        if not page.skipped and names_other_story(page, shown, trusted, held, asked):
             assert page.canonical_url is not None
             reading.refused[index] = REFUSED_OTHER_STORY.format(story=page.canonical_url)
             reading.stop_at(index)
@@ -192,11 +196,7 @@ def first_repeat(
             else span(reading.updates[i] for i in positions)
         )
         if page.skipped and stood and lowest is not None:
-            keys_above.update(
-                key
-                for key, t in stood.items()
-                if not is_newer(lowest, t) and (highest is None or not is_newer(t, highest))
-            )
+            keys_above.update(key for key, t in stood.items() if in_stretch(t, lowest, highest))
         if lowest is not None and (floor is None or is_newer(floor, lowest)):
             floor = lowest
         if highest is not None and (ceiling is None or is_newer(highest, ceiling)):

@@ -17,6 +17,7 @@ from archive.evidence import (
     REFUSED_REPEAT,
     Reading,
     first_repeat,
+    in_stretch,
     mass_removal,
     page_updates,
     read_pass,
@@ -340,10 +341,7 @@ def _kept_stretches(p: BlogPass, cut: int | None) -> list[tuple[str, str | None]
 def _kept(t: str | None, kept: list[tuple[str, str | None]]) -> bool:
     """Whether a time lies in a stretch a page not re-read showed (from its oldest to its
     newest; to no end where nothing bounds it: _kept_stretches)."""
-    return any(
-        not is_newer(oldest, t) and (newest is None or not is_newer(t, newest))
-        for oldest, newest in kept
-    )
+    return any(in_stretch(t, oldest, newest) for oldest, newest in kept)
 
 
 def _reached_end(conn: sqlite3.Connection, blog_id: int, fetch_id: int, p: BlogPass) -> bool:
