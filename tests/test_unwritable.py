@@ -44,6 +44,13 @@ def namespace(script: str) -> list[str]:
     return [tool("unshare"), "--map-root-user", "--mount", "sh", "-c", script]
 
 
+def liveblog(*args: str) -> subprocess.CompletedProcess[str]:
+    """The `liveblog` command, run as a user runs it, its output kept."""
+    return subprocess.run(
+        [*LIVEBLOG, *args], capture_output=True, text=True, env=env_with_root(), check=False
+    )
+
+
 def lock_down(path: Path, locked: bool) -> None:
     """Make a file read-only, or writable again: root writes through file modes, so for root
     it is made immutable (chattr) instead."""
@@ -192,13 +199,7 @@ def test_crawl_into_a_read_only_archive_says_so_and_leaves_no_lock(tmp_path: Pat
     kept = archive_with_updates(path)
     lock_down(path, True)
     try:
-        out = subprocess.run(
-            [*LIVEBLOG, "crawl", BLOG, "--db", str(path)],
-            capture_output=True,
-            text=True,
-            env=env_with_root(),
-            check=False,
-        )
+        out = liveblog("crawl", BLOG, "--db", str(path))
     finally:
         lock_down(path, False)
     assert out.returncode == 1
@@ -209,13 +210,7 @@ def test_crawl_into_a_read_only_archive_says_so_and_leaves_no_lock(tmp_path: Pat
 
 def test_a_path_under_a_file_says_so(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a folder")
-    out = subprocess.run(
-        [*LIVEBLOG, "crawl", BLOG, "--db", str(tmp_path / "notes.txt" / "archive.db")],
-        capture_output=True,
-        text=True,
-        env=env_with_root(),
-        check=False,
-    )
+    out = liveblog("crawl", BLOG, "--db", str(tmp_path / "notes.txt" / "archive.db"))
     assert out.returncode == 1
     one_error_line(out.stderr, f"{tmp_path / 'notes.txt'} is a file, not a folder")
     assert (tmp_path / "notes.txt").read_text() == "not a folder"
@@ -368,13 +363,7 @@ def test_list_reads_a_read_only_archive_and_makes_no_archive_of_an_empty_file(
     kept = archive_with_updates(path)
     lock_down(path, True)
     try:
-        listed = subprocess.run(
-            [*LIVEBLOG, "list", "--db", str(path)],
-            capture_output=True,
-            text=True,
-            env=env_with_root(),
-            check=False,
-        )
+        listed = liveblog("list", "--db", str(path))
     finally:
         lock_down(path, False)
     assert listed.returncode == 0, listed.stderr
@@ -382,13 +371,7 @@ def test_list_reads_a_read_only_archive_and_makes_no_archive_of_an_empty_file(
     assert path.read_bytes() == kept  # beside it, at most the -shm SQLite reads it with
     empty = tmp_path / "empty.db"
     empty.touch()
-    nothing = subprocess.run(
-        [*LIVEBLOG, "list", "--db", str(empty)],
-        capture_output=True,
-        text=True,
-        env=env_with_root(),
-        check=False,
-    )
+    nothing = liveblog("list", "--db", str(empty))
     assert nothing.returncode == 1
     one_error_line(nothing.stderr, f"{empty} is not a SQLite database")
     assert empty.read_bytes() == b""
