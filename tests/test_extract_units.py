@@ -279,6 +279,10 @@ def test_credits_and_attributions() -> None:
         "La suite après la publicité",
         "Drucken",
         "Link kopiert",
+        # A post's own tools: its embed code, reporting it.
+        "Embed",
+        "Embed this post",
+        "Report",
         # A link on its own line to the rest of the story.
         "Continue reading",
         "Weiterlesen",
@@ -949,7 +953,8 @@ def test_next_links_best_first() -> None:
         ("Next article", False),
         ("Next up: the weather", False),
         ("Next post: Lewes bonfire clean-up under way", False),  # a WordPress theme's
-        ("Next »", True),
+        # A pager's word alone leads to a page of this document only (see below).
+        ("Next »", False),
         ("Next posts", True),
         ("Older entries", True),
         ("Older stories", True),
@@ -957,8 +962,8 @@ def test_next_links_best_first() -> None:
     ],
 )
 def test_a_next_link_that_names_a_story_leads_to_no_older_updates(text: str, older: bool) -> None:
-    """ "Next story: …" below an article leads to another story, as "Next »" and "Older
-    entries" lead to an older page."""
+    """ "Next story: …" below an article leads to another story, as "Older entries" leads to
+    an older page; "Next »" alone, to another address, is the next story's link."""
     body = f'<div class="next-story-wrap"><a href="/article/cities/next-10412300/">{text}</a></div>'
     urls = next_urls(parse(page_with(body=body)), "https://news.example/live/blog-10412345/")  # type: ignore[arg-type]
     assert urls == (["https://news.example/article/cities/next-10412300/"] if older else [])
@@ -1079,6 +1084,37 @@ def test_next_links_in_the_languages_read_here(text: str) -> None:
     )
     urls = next_urls(parse(page_with(body=body)), "https://news.example/live/ticker")  # type: ignore[arg-type]
     assert urls == ["https://news.example/live/ticker?page=2"]
+
+
+@pytest.mark.parametrize(
+    ("links", "expected"),
+    [
+        # A gallery's "Következő »" turns its pictures (`?kep=2`); the next article's leads
+        # to another story: neither is an older page, as the pager's "Következő »" is.
+        (
+            '<div class="galeria"><img src="/k/1.jpg" alt=""><a href="?kep=2">Következő »</a>'
+            '</div><div class="kovetkezo-cikk"><a href="/sport/eb-tabella">Következő »</a></div>',
+            [],
+        ),
+        (
+            '<div class="slideshow"><a href="?bild=2">Nächste »</a></div>'
+            '<ul class="pager"><li><a href="?seite=2">Nächste »</a></li></ul>',
+            ["https://news.example/live/ticker?seite=2"],
+        ),
+        (
+            '<div class="carousel"><a class="next" href="?slide=2">Next</a></div>'
+            '<a href="/live/ticker/page/2">Next »</a>',
+            ["https://news.example/live/ticker/page/2"],
+        ),
+    ],
+)
+def test_a_galleries_next_and_the_next_stories_are_no_older_pages(
+    links: str, expected: list[str]
+) -> None:
+    """A pager's word alone ("Next »", "Nächste »", "Következő »") vouches for a page of the
+    document, never one inside a photo gallery, slideshow or carousel."""
+    urls = next_urls(parse(page_with(body=links)), "https://news.example/live/ticker")  # type: ignore[arg-type]
+    assert urls == expected
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,16 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "link skopiowany",
         "link kopiëren",
         "e-mail",
+        # A post's own tools: its embed code ("Embed" to /embed/live-entry/<id>) and
+        # reporting it.
+        "embed",
+        "embed this post",
+        "embed post",
+        "einbetten",
+        "intégrer",
+        "report",
+        "report this post",
+        "report post",
         "print",
         "drucken",
         "imprimer",

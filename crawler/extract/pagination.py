@@ -105,6 +105,13 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
         url = without_fragment(url)
         if url == here:
             continue
+        if score < _SAYS_OLDER and (
+            _in_gallery(element) or (_one_word(element) and not _same_document(url, here))
+        ):
+            # A pager's word alone ("Next »", "Következő »", "Nächste") vouches for a page of
+            # this document only, and no link in a photo gallery does (`?kep=2`): the next
+            # article's "Next »" and a slideshow's lead to no older updates.
+            continue
         if (score >= _REL_NEXT or score == _CLASS_ALONE) and not _same_document(url, here):
             # A theme's "Next post" (rel=next) to another article, a button styled "load
             # more" that leads elsewhere ("Sign in"): no older page of this document, unless
@@ -128,6 +135,38 @@ def _may_be_older(element: Element) -> bool:
     if text is None or text.isspace():
         return len(element) > 0 or bool(element.get("aria-label"))
     return _may_say_older(text)
+
+
+# What a photo gallery, slideshow or carousel calls itself, in the languages read here: its
+# "Next »" turns its pictures.
+_GALLERY = re.compile(
+    r"galler|galeri|galerij|slide|carousel|karussell|carrousel|lightbox|diashow|diaporama|"
+    r"fotostrecke|bildergalerie",
+    re.I,
+)
+_GALLERY_DEPTH = 4  # the link's own attributes and this many of its ancestors'
+
+
+def _in_gallery(element: Element) -> bool:
+    """Whether a link sits in a photo gallery, slideshow or carousel (by the class or id of
+    the link or one of its nearest ancestors)."""
+    node: Element | None = element
+    for _ in range(_GALLERY_DEPTH + 1):
+        if node is None:
+            return False
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip() and _GALLERY.search(names):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _one_word(element: Element) -> bool:
+    """Whether a link's text is one word and signs ("Next »", "Suivante")."""
+    return _ONE_WORD.fullmatch(raw_text(element)) is not None
+
+
+_ONE_WORD = re.compile(r"\W*\w+\W*")
 
 
 def _readable(url: str) -> bool:
