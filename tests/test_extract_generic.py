@@ -3895,6 +3895,61 @@ def test_a_one_digit_clock_in_the_box_that_holds_the_days_clocks_is_a_clock() ->
     ]
 
 
+@pytest.mark.parametrize("sign", [".", ":"])
+def test_a_mornings_one_digit_clocks_below_its_two_digit_ones_are_clocks(sign: str) -> None:
+    """A German ticker fetched before noon prints each post's clock alone, "11.40" and "10.15"
+    above "9.30" and "7.05": no clock after noon vouches for the one-digit ones, but all of
+    them run down the page, newest first, as a day's clocks do (a game's clock runs up it)."""
+    posts = [
+        ("11.40", "Am Terminal 1 bilden sich inzwischen lange Schlangen an den Schaltern."),
+        ("10.15", "Die Flughafengesellschaft meldet 300 gestrichene Flüge."),
+        ("9.30", "Vor dem Haupteingang haben sich rund 200 Streikende versammelt."),
+        ("7.05", "Der Streik hat wie angekündigt um Mitternacht begonnen."),
+    ]
+    rows = "".join(
+        f"<div class='ticker-item'><p><strong>{stamp.replace('.', sign)}</strong> {text}</p></div>"
+        for stamp, text in posts
+    )
+    page = page_of(
+        f"<div class='ticker'>{rows}</div>",
+        title="Liveticker: Warnstreik",
+        lang="de",
+        published="2024-03-07T07:00:00+01:00",
+    )
+    url = "https://www.example.de/wirtschaft/liveticker-warnstreik-flughafen-100.html"
+    updates = extract_page(page, url, fetched_at="2024-03-07T12:00:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        ("2024-03-07T10:40:00Z", posts[0][1]),
+        ("2024-03-07T09:15:00Z", posts[1][1]),
+        ("2024-03-07T08:30:00Z", posts[2][1]),
+        ("2024-03-07T06:05:00Z", posts[3][1]),
+    ]
+
+
+def test_a_games_clock_running_up_the_page_is_no_time_of_day() -> None:
+    """A quarter's play-by-play, newest first: the game's clock counts down as the quarter
+    goes on, so it runs up the page ("1:12" above "11:39"). Its one-digit marks are no clocks,
+    whose two-digit ones would have to run down the page beside them."""
+    plays = [
+        ("1:12", "Jokic hits a jumper from the elbow to tie the game."),
+        ("4:51", "Murray steals the ball and scores on the break."),
+        ("8:30", "Timeout called by the home side after a quick run."),
+        ("10:05", "Porter Jr. misses a three from the corner."),
+        ("11:39", "Gordon wins the tip and the quarter is under way."),
+    ]
+    rows = "".join(
+        f"<div class='play'><span class='clock'>{mark}</span><p>{text}</p></div>"
+        for mark, text in plays
+    )
+    page = page_of(f"<div class='plays'>{rows}</div>", title="Nuggets vs Lakers: live updates")
+    url = "https://www.example.com/nba/live/nuggets-lakers"
+    updates = extract_page(page, url, fetched_at="2024-05-01T03:00:00Z").updates
+    assert all(
+        not u.published_at or u.published_at[11:16] not in ("01:12", "04:51", "08:30")
+        for u in updates
+    )
+
+
 @pytest.mark.parametrize(
     ("last", "authors"),
     [

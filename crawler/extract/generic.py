@@ -17,6 +17,7 @@ page says.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -2213,6 +2214,7 @@ def visible_times(
     read: dict[str, Reading | None] = {}
     clocks_in: Counter[tuple[object, ...]] = Counter()  # two-digit clocks by their box's shape
     afternoon: set[tuple[object, ...]] = set()  # the shapes of boxes that hold "16:42"
+    day_clocks: list[tuple[int, tuple[object, ...], int]] = []  # (where, shape, minutes)
     short: list[tuple[int, Element, str]] = []  # "9:03" alone: a clock in such a box
     for at, (element, text, is_tail) in enumerate(texts):
         if text in read:
@@ -2237,11 +2239,12 @@ def visible_times(
             clocks_in[shape] += 1
             if reading.clock[0] >= 13:
                 afternoon.add(shape)
+            day_clocks.append((at, shape, reading.clock[0] * 60 + reading.clock[1]))
         holder = element.getparent() if is_tail else element
         if holder is not None:
             found.append((at, holder, text, reading))
-    if short and afternoon:
-        found += _short_clocks(short, clock, clocks_in, afternoon)
+    if short and clocks_in:
+        found += _short_clocks(short, clock, clocks_in, afternoon, day_clocks)
         found.sort(key=lambda item: item[0])
     return [
         _Time(
@@ -2269,10 +2272,14 @@ def _short_clocks(
     clock: PageClock,
     clocks_in: Counter[tuple[object, ...]],
     afternoon: set[tuple[object, ...]],
+    day_clocks: list[tuple[int, tuple[object, ...], int]],
 ) -> list[tuple[int, Element, str, Reading]]:
-    """The one-digit clocks read as clocks: in boxes of a shape that holds afternoon clocks,
-    more of them than of these, and no "0:42" (a video's or a transcript's time codes, "0:00",
-    "4:05", "11:12", "14:30", run from nought and are mostly one-digit)."""
+    """The one-digit clocks read as clocks, in boxes of a shape that holds no "0:42" (a
+    video's or a transcript's time codes, "0:00", "4:05", "11:12", "14:30", run from nought
+    and are mostly one-digit), and either afternoon clocks, more of them than of these, or
+    two-digit clocks or more that run down the page with these, as a morning's newest-first
+    ticker does ("11.40", "10.15", "9.30", "7.05"; a game's clock runs up it, "4:51" above
+    "11:39")."""
     shapes = [_box_shape(element) for _, element, _ in short]
     counts = Counter(shapes)
     codes = {
@@ -2280,13 +2287,38 @@ def _short_clocks(
         for shape, (_, _, text) in zip(shapes, short, strict=True)
         if western_digits(text).strip()[0] == "0"
     }
+    clocked: dict[tuple[object, ...], bool] = {}  # whether a shape's one-digit texts are clocks
+    for shape in counts:
+        clocked[shape] = shape not in codes and (
+            (shape in afternoon and clocks_in[shape] > counts[shape])
+            or (clocks_in[shape] >= 2 and _run_down(shape, short, day_clocks))
+        )
     found = []
     for shape, (at, element, text) in zip(shapes, short, strict=True):
-        if shape in afternoon and shape not in codes and clocks_in[shape] > counts[shape]:
+        if clocked[shape]:
             reading = clock.read_short_clock(text)
             if reading is not None:
                 found.append((at, element, text, reading))
     return found
+
+
+def _run_down(
+    shape: tuple[object, ...],
+    short: list[tuple[int, Element, str]],
+    day_clocks: list[tuple[int, tuple[object, ...], int]],
+) -> bool:
+    """Whether the clocks of boxes of a shape, two-digit and one-digit, never rise down the
+    page."""
+    marks = [(at, minutes) for at, other, minutes in day_clocks if other == shape]
+    for at, element, text in short:
+        if _box_shape(element) == shape:
+            hour, minute = _SHORT_CLOCK_SHAPE_PARTS.split(western_digits(text).strip())
+            marks.append((at, int(hour) * 60 + int(minute)))
+    marks.sort()
+    return all(later[1] <= earlier[1] for earlier, later in itertools.pairwise(marks))
+
+
+_SHORT_CLOCK_SHAPE_PARTS = re.compile(r"[:.]")
 
 
 def _box_shape(element: Element) -> tuple[object, ...]:
