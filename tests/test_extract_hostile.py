@@ -353,7 +353,11 @@ def teasers(title: str, title_tag: str = "<h2>{}</h2>") -> bytes:
     return html_page(ld(blog([], url=URL)), f'<section class="s9b2c">{heading}{cards}</section>')
 
 
-@pytest.mark.parametrize("title", ["Lees ook", "Read more", "Most read", "Mehr zum Thema"])
+@pytest.mark.parametrize(
+    "title",
+    # A channel's schedule beside its player ("Schedule", "Műsor") lists programmes.
+    ["Lees ook", "Read more", "Most read", "Mehr zum Thema", "Schedule", "TV-Programm:", "Műsor"],
+)
 @pytest.mark.parametrize(
     "title_tag",
     ["<h2>{}</h2>", "<p><strong>{}</strong></p>", '<div class="k2x"><b>{}</b></div>'],
@@ -362,8 +366,10 @@ def teasers(title: str, title_tag: str = "<h2>{}</h2>") -> bytes:
 def test_a_list_titled_as_teasers_is_not_the_stream(title: str, title_tag: str) -> None:
     """The list's title names teasers, set as a heading or as a bold line of its own."""
     assert extract(teasers(title, title_tag)).updates == []
-    # Under a title that names nothing, the same boxes are the live blog's posts.
+    # Under a title that names nothing, the same boxes are the live blog's posts; a title
+    # that only opens with a schedule's word names nothing either.
     assert len(extract(teasers("Story of the day", title_tag)).updates) == 3
+    assert len(extract(teasers("Schedule changes as strikes hit", title_tag)).updates) == 3
 
 
 @pytest.mark.parametrize(

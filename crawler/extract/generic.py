@@ -207,7 +207,11 @@ _TEASER_TITLES = re.compile(
     _PROMO_LABEL.pattern
     + r"|\s*(?:most (?:read|popular)|more (?:on this|stories|news|from)|you may also like|"
     r"recommended|trending|meistgelesen|les plus lus|i più letti|lo más leído|mais lidas|"
-    r"meest gelezen|najczęściej czytane|najpopularniejsze)\b",
+    r"meest gelezen|najczęściej czytane|najpopularniejsze)\b"
+    # A channel's schedule beside its player, the title alone: programmes, not posts.
+    r"|\s*(?:tv[ -]?guide|(?:tv[ -]?)?(?:schedule|listings)|programme guide|coming up|up next|"
+    r"(?:tv-)?programm|sendeplan|programme tv|grille des programmes|palinsesto|programación|"
+    r"programação|tv-gids|ramówka|műsor(?:újság)?)\s*:?\s*$",
     re.I,
 )
 _TEASER_TITLE = 60  # characters: a list's title, not a post's first line
