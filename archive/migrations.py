@@ -338,3 +338,10 @@ def m0015_redated(db: sqlite_utils.Database) -> None:
              SELECT [published_at] FROM [updates] u
              WHERE u.[id] = [update_versions].[update_id] AND u.[version] = [update_versions].[version])"""
     )
+
+
+@migrations()
+def m0016_page_outlier(db: sqlite_utils.Database) -> None:
+    """A lone post a page's own order says is misdated: kept apart from the stretch of times
+    the page showed, which it would widen past the pages below."""
+    db.execute("ALTER TABLE [fetch_pages] ADD COLUMN [outlier_at] TEXT")

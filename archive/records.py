@@ -140,6 +140,9 @@ class PageFetch:
     snapshot: str | None = None  # "<warc file>#<offset>:<length>" of the kept response
     oldest_at: str | None = None  # the oldest (non-pinned) update time the page showed
     newest_at: str | None = None  # and the newest
+    # A lone post the page's own order says is misdated (a typo'd year): out of the stretch
+    # oldest_at..newest_at, which it would widen, and kept out of the evidence on its own.
+    outlier_at: str | None = None
     canonical_url: str | None = None  # the story the page named: Page.canonical_url
     # The endpoint kind whose reader read the page (crawler/extract/endpoints/); None: HTML.
     kind: str | None = None
@@ -267,3 +270,4 @@ class PageState:
     oldest_at: str | None
     kind: str | None = None  # the endpoint kind the page was read as; None: an HTML page
     newest_at: str | None = None  # the newest update time it showed (oldest_at's pair)
+    outlier_at: str | None = None  # a lone post out of the page's order (PageFetch's)

@@ -23,6 +23,7 @@ from archive.evidence import (
     read_pass,
     span,
     story_address,
+    stretch,
 )
 from archive.history import drop_unreplayed, set_aside_updates
 from archive.records import (
@@ -165,8 +166,8 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
               body_sha256, updates, next_url, snapshot, unchanged, oldest_at, newest_at,
-              canonical_url, kind)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              outlier_at, canonical_url, kind)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             [
                 fetch_id,
@@ -182,7 +183,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 pg.next_url,
                 pg.snapshot,
                 int(pg.unchanged),
-                *((pg.oldest_at, pg.newest_at) if pg.skipped else span(shown)),
+                *((pg.oldest_at, pg.newest_at, pg.outlier_at) if pg.skipped else stretch(shown)),
                 pg.canonical_url,
                 pg.kind,
             ]
@@ -337,6 +338,8 @@ def _kept_stretches(p: BlogPass, cut: int | None) -> list[tuple[str, str | None]
         lowest = page.oldest_at if page.skipped else span(shown)[0]
         if page.skipped and not page.partial and page.oldest_at is not None:
             stretches.append((page.oldest_at, page.newest_at or above))
+            if page.outlier_at is not None:
+                stretches.append((page.outlier_at, page.outlier_at))
         above = lowest or above
     return stretches
 
@@ -639,7 +642,8 @@ def _note_pages(
             [[pg.canonical_url, fetch_id, seq] for seq, pg in enumerate(p.pages, start=1)],
         )
     conn.executemany(
-        """UPDATE fetch_pages SET refused = ?, oldest_at = NULL, newest_at = NULL
+        """UPDATE fetch_pages SET refused = ?, oldest_at = NULL, newest_at = NULL,
+             outlier_at = NULL
            WHERE fetch_id = ? AND seq = ?""",
         [[why, fetch_id, index + 1] for index, why in sorted(reading.refused.items())],
     )
@@ -871,7 +875,7 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     """
     rows = db.execute(
         """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
-                  p.oldest_at, p.kind, p.newest_at
+                  p.oldest_at, p.kind, p.newest_at, p.outlier_at
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id

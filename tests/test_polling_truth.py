@@ -389,6 +389,20 @@ def test_a_redated_post_is_a_version_and_reparse_rebuilds_it(db_path: Path) -> N
         assert archived(db_path) == held
 
 
+def test_a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(db_path: Path) -> None:
+    """u0008, in the middle of page 1, is dated a year early (a typo): page 1's stretch of
+    times is u0007 to u0009 and that one instant, not the whole year between. While page 1
+    answers 304, u0005 deleted from page 2 is proved gone; u0008 itself is not."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        blog.edit("u0008", published="2022-11-02T06:08:00+00:00")
+        poll(blog, db_path)
+        blog.delete("u0005")
+        found, served = poll(blog, db_path)
+        assert kinds(served) == ["304", "page", "page"]
+        assert found.ok and found.removed == 1
+
+
 def archived(db: Path) -> list[tuple[Any, ...]]:
     conn = sqlite3.connect(db)
     try:
