@@ -64,6 +64,41 @@ def span(updates: Iterable[Update]) -> tuple[str | None, str | None]:
     return oldest, newest
 
 
+def stretch(updates: Sequence[Update]) -> tuple[str | None, str | None, str | None]:
+    """The oldest and newest times a page shows, and a lone post its order says is misdated.
+
+    A page lists its posts newest first. Where one post alone breaks that order (a typo'd
+    year among posts of one afternoon, older than the post below it or newer than the one
+    above), the others bound the stretch the page covers, and that post's time is given on
+    its own: a page not re-read then keeps out of the evidence the stretch its other posts
+    showed, and that one instant, not every time between them. A page whose order no one
+    post explains (a blog listed oldest first) is its span.
+    """
+    timed = [u.published_at for u in updates if not u.pinned and parse_utc(u.published_at)]
+    oldest, newest = span(updates)
+    times = [t for t in timed if t is not None]
+    slips = [i for i in range(len(times) - 1) if is_newer(times[i + 1], times[i])]
+    if not slips:
+        return oldest, newest, None
+    narrowest: tuple[float, str, str, str] | None = None
+    for lone in (slips[0], slips[0] + 1):
+        rest = times[:lone] + times[lone + 1 :]
+        if len(rest) < 2 or any(is_newer(rest[i + 1], rest[i]) for i in range(len(rest) - 1)):
+            continue
+        width = _seconds(rest[0]) - _seconds(rest[-1])
+        if narrowest is None or width < narrowest[0]:
+            narrowest = (width, rest[-1], rest[0], times[lone])
+    if narrowest is None:
+        return oldest, newest, None
+    return narrowest[1], narrowest[2], narrowest[3]
+
+
+def _seconds(t: str) -> float:
+    moment = parse_utc(t)
+    assert moment is not None
+    return moment.timestamp()
+
+
 def in_stretch(t: str | None, oldest: str, newest: str | None) -> bool:
     """Whether a time lies from `oldest` to `newest` (to no end for None), both included: in
     the stretch a page answered 304 showed when it was last read."""
@@ -191,17 +226,37 @@ def first_repeat(
             digests.add(page.body_sha256)
         keys_above.update(keys[i] for i in positions)
         lowest, highest = (
-            (page.oldest_at, page.newest_at)
-            if page.skipped
-            else span(reading.updates[i] for i in positions)
+            _widened(page) if page.skipped else span(reading.updates[i] for i in positions)
         )
-        if page.skipped and stood and lowest is not None:
-            keys_above.update(key for key, t in stood.items() if in_stretch(t, lowest, highest))
+        if page.skipped and stood and page.oldest_at is not None:
+            keys_above.update(key for key, t in stood.items() if _showed(page, t))
         if lowest is not None and (floor is None or is_newer(floor, lowest)):
             floor = lowest
         if highest is not None and (ceiling is None or is_newer(highest, ceiling)):
             ceiling = highest
     return None
+
+
+def _showed(page: PageFetch, t: str | None) -> bool:
+    """Whether a page not re-read showed a post of this time when last read: in its stretch,
+    or its misdated post's."""
+    assert page.oldest_at is not None
+    lone = page.outlier_at
+    return in_stretch(t, page.oldest_at, page.newest_at) or (
+        lone is not None and in_stretch(t, lone, lone)
+    )
+
+
+def _widened(page: PageFetch) -> tuple[str | None, str | None]:
+    """The span of times a page not re-read showed when last read, its misdated post within."""
+    lowest, highest, lone = page.oldest_at, page.newest_at, page.outlier_at
+    if lone is None or lowest is None:
+        return lowest, highest
+    if is_newer(lowest, lone):
+        lowest = lone
+    if highest is not None and is_newer(lone, highest):
+        highest = lone
+    return lowest, highest
 
 
 def mass_removal(removals: int, standing: int) -> bool:

@@ -80,6 +80,7 @@ def _page(row: dict[str, Any]) -> PageFetch:
         snapshot=row["snapshot"],
         oldest_at=row["oldest_at"],
         newest_at=row["newest_at"],
+        outlier_at=row["outlier_at"],
         failed=_failed(row["refused"]),
         canonical_url=row["canonical_url"],
         kind=row["kind"],

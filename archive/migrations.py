@@ -320,3 +320,28 @@ CREATE TABLE [archive_info] (
     db.execute(
         "INSERT INTO [archive_info] ([key], [value]) VALUES ('id', lower(hex(randomblob(16))))"
     )
+
+
+@migrations()
+def m0015_redated(db: sqlite_utils.Database) -> None:
+    """Where an update's publish time came from, and the time each version had: a post the
+    publisher re-dated is a new version, and the time before is kept in the one before."""
+    for statement in (
+        # NULL: an instant the page states; 'ago' or 'clock': read again each pass (records.py).
+        "ALTER TABLE [updates] ADD COLUMN [published_from] TEXT",
+        "ALTER TABLE [update_versions] ADD COLUMN [published_at] TEXT",
+    ):
+        db.execute(statement)
+    # What an archive made before knows: the time its current versions have now.
+    db.execute(
+        """UPDATE [update_versions] SET [published_at] = (
+             SELECT [published_at] FROM [updates] u
+             WHERE u.[id] = [update_versions].[update_id] AND u.[version] = [update_versions].[version])"""
+    )
+
+
+@migrations()
+def m0016_page_outlier(db: sqlite_utils.Database) -> None:
+    """A lone post a page's own order says is misdated: kept apart from the stretch of times
+    the page showed, which it would widen past the pages below."""
+    db.execute("ALTER TABLE [fetch_pages] ADD COLUMN [outlier_at] TEXT")

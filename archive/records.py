@@ -13,6 +13,10 @@ from urllib.parse import urldefrag
 FIDELITY_STRUCTURED = 1
 FIDELITY_HTML = 2
 
+# Where an update's published_at came from, when it is not an instant the page states.
+TIME_AGO = "ago"  # "2 hours ago": the fetch less how long ago, good to its unit
+TIME_CLOCK = "clock"  # "12:20": a clock alone, put on the day the page's other times suggest
+
 # Why a pass stopped short of a blog's oldest post (fetches.incomplete_reason).
 PAGE_LIMIT = "page limit"
 ENDPOINT_MISSING = "endpoint missing"
@@ -69,6 +73,10 @@ class Update:
     body_text: str = ""
     body_html: str = ""
     published_at: str | None = None  # ISO 8601, UTC, "YYYY-MM-DDTHH:MM:SSZ"
+    # How the page gave published_at: None, as an instant (markup, a date and a clock);
+    # TIME_AGO, as how long ago, resolved against the fetch; TIME_CLOCK, a clock alone put on
+    # a day. The last two are read again each pass and may move without any edit.
+    published_from: str | None = None
     modified_at: str | None = None
     authors: list[str] = field(default_factory=list)
     # One shape per type, whatever the source (see media.MEDIA_KEYS): image {type, url,
@@ -132,6 +140,9 @@ class PageFetch:
     snapshot: str | None = None  # "<warc file>#<offset>:<length>" of the kept response
     oldest_at: str | None = None  # the oldest (non-pinned) update time the page showed
     newest_at: str | None = None  # and the newest
+    # A lone post the page's own order says is misdated (a typo'd year): out of the stretch
+    # oldest_at..newest_at, which it would widen, and kept out of the evidence on its own.
+    outlier_at: str | None = None
     canonical_url: str | None = None  # the story the page named: Page.canonical_url
     # The endpoint kind whose reader read the page (crawler/extract/endpoints/); None: HTML.
     kind: str | None = None
@@ -259,3 +270,4 @@ class PageState:
     oldest_at: str | None
     kind: str | None = None  # the endpoint kind the page was read as; None: an HTML page
     newest_at: str | None = None  # the newest update time it showed (oldest_at's pair)
+    outlier_at: str | None = None  # a lone post out of the page's order (PageFetch's)

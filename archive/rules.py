@@ -9,8 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from archive.records import Update
-from archive.times import is_newer, same_instant
+from archive.records import TIME_AGO, TIME_CLOCK, Update
+from archive.times import is_newer, parse_utc, same_instant
 
 # Quote and dash variants publishers (and their CMS "smart quotes") use
 # interchangeably in one headline from one edit to the next.
@@ -71,6 +71,53 @@ def content_hash(update: Update) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+# Two readings of one stated instant a minute apart are one time written twice (the shown
+# minute and the markup's second); how long ago is good to its unit, which grows with the age.
+MINUTE = 60
+DAY = 24 * 3600
+_AGO_UNITS = (
+    (3600, MINUTE),
+    (DAY, 3600),
+    (7 * DAY, DAY),
+    (30 * DAY, 7 * DAY),
+    (365 * DAY, 30 * DAY),
+)
+
+
+def _leeway(published: float, published_from: str | None, seen: float) -> float:
+    """How far from its instant a reading of a publish time may lie without any edit."""
+    if published_from != TIME_AGO:
+        return MINUTE
+    age = seen - published
+    unit = next((unit for below, unit in _AGO_UNITS if age < below), 365 * DAY)
+    return unit + MINUTE
+
+
+def redated(
+    before: str | None,
+    before_from: str | None,
+    after: str | None,
+    after_from: str | None,
+    seen: str,
+) -> bool:
+    """Whether the publisher changed a post's publish time, not a reading of it that moved.
+
+    A time stated as an instant that moves is a re-date. How long ago ("2 hours ago", the
+    fetch less two hours, `seen` the latest fetch) moves with every pass by up to its unit,
+    and a clock alone ("12:20") may be put on another day: a change they can explain is none.
+    A time that appears or disappears is no re-date either.
+    """
+    a, b, now = parse_utc(before), parse_utc(after), parse_utc(seen)
+    if a is None or b is None or now is None:
+        return False
+    gap = b.timestamp() - a.timestamp()
+    if TIME_CLOCK in (before_from, after_from):
+        gap -= round(gap / DAY) * DAY
+    return abs(gap) > _leeway(a.timestamp(), before_from, now.timestamp()) + _leeway(
+        b.timestamp(), after_from, now.timestamp()
+    )
+
+
 def merge_duplicates(updates: Sequence[Update], keys: Sequence[str]) -> dict[str, Update]:
     """One record per key: the richest reading, pinned if any reading was pinned."""
     merged: dict[str, Update] = {}
@@ -86,6 +133,7 @@ def merge_duplicates(updates: Sequence[Update], keys: Sequence[str]) -> dict[str
             key_event=richer.key_event or poorer.key_event,
             permalink=richer.permalink or poorer.permalink,
             published_at=richer.published_at or poorer.published_at,
+            published_from=(richer if richer.published_at else poorer).published_from,
         )
     return merged
 

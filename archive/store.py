@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sqlite_utils
@@ -23,6 +23,7 @@ from archive.evidence import (
     read_pass,
     span,
     story_address,
+    stretch,
 )
 from archive.history import drop_unreplayed, set_aside_updates
 from archive.records import (
@@ -42,6 +43,7 @@ from archive.rules import (
     identity_base,
     match_corrections,
     merge_duplicates,
+    redated,
     separate_twins,
 )
 from archive.times import is_newer, parse_utc, utc_stamp
@@ -82,6 +84,7 @@ class _Stored:
     headline_hash: str
     body_start: str
     truncated: int
+    published_from: str | None
 
 
 def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
@@ -163,8 +166,8 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
               body_sha256, updates, next_url, snapshot, unchanged, oldest_at, newest_at,
-              canonical_url, kind)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              outlier_at, canonical_url, kind)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             [
                 fetch_id,
@@ -180,7 +183,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 pg.next_url,
                 pg.snapshot,
                 int(pg.unchanged),
-                *((pg.oldest_at, pg.newest_at) if pg.skipped else span(shown)),
+                *((pg.oldest_at, pg.newest_at, pg.outlier_at) if pg.skipped else stretch(shown)),
                 pg.canonical_url,
                 pg.kind,
             ]
@@ -194,7 +197,7 @@ def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
     rows = conn.execute(
         f"""SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
                   pinned, key_event, version, authors, permalink, headline_hash,
-                  substr(body_text, 1, {BODY_COMPARE_CHARS}), truncated
+                  substr(body_text, 1, {BODY_COMPARE_CHARS}), truncated, published_from
            FROM updates WHERE blog_id = ? AND version > 0""",
         [blog_id],
     ).fetchall()
@@ -221,7 +224,7 @@ def _failure(p: BlogPass, live: int, reading: Reading) -> str | None:
 
 
 def _version_row(
-    update_id: int, version: int, h: str, u: Update, now: str, fetch_id: int
+    update_id: int, version: int, h: str, u: Update, now: str, fetch_id: int, published: str | None
 ) -> list[Any]:
     return [
         update_id,
@@ -235,6 +238,7 @@ def _version_row(
         fetch_id,
         _json(u.media),
         int(u.truncated),
+        published,
     ]
 
 
@@ -334,6 +338,8 @@ def _kept_stretches(p: BlogPass, cut: int | None) -> list[tuple[str, str | None]
         lowest = page.oldest_at if page.skipped else span(shown)[0]
         if page.skipped and not page.partial and page.oldest_at is not None:
             stretches.append((page.oldest_at, page.newest_at or above))
+            if page.outlier_at is not None:
+                stretches.append((page.outlier_at, page.outlier_at))
         above = lowest or above
     return stretches
 
@@ -410,8 +416,9 @@ def _insert_update(
         """INSERT INTO updates
              (blog_id, source_id, headline, headline_hash, body_text, body_html,
               published_at, modified_at, authors, media, permalink, first_seen_at,
-              last_seen_at, version, content_hash, key, pinned, key_event, fidelity, truncated)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+              last_seen_at, version, content_hash, key, pinned, key_event, fidelity, truncated,
+              published_from)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT ([blog_id], [key]) DO UPDATE SET
              source_id = excluded.source_id, headline = excluded.headline,
              headline_hash = excluded.headline_hash, body_text = excluded.body_text,
@@ -421,10 +428,22 @@ def _insert_update(
              first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at,
              removed_at = NULL, version = 1, content_hash = excluded.content_hash,
              pinned = excluded.pinned, key_event = excluded.key_event,
-             fidelity = excluded.fidelity, truncated = excluded.truncated
+             fidelity = excluded.fidelity, truncated = excluded.truncated,
+             published_from = excluded.published_from
            WHERE updates.version = 0
            RETURNING id""",
-        [blog_id, *_update_columns(u), now, now, h, key, *_flags(u), u.fidelity, int(u.truncated)],
+        [
+            blog_id,
+            *_update_columns(u),
+            now,
+            now,
+            h,
+            key,
+            *_flags(u),
+            u.fidelity,
+            int(u.truncated),
+            _source_of_time(u),
+        ],
     ).fetchone()
     assert row is not None, f"update {key!r} of blog {blog_id} is already stored"
     return int(row[0])
@@ -437,15 +456,19 @@ def _plan(
     merged: dict[str, Update],
     stored: dict[str, _Stored],
     now: str,
+    seen: str,
 ) -> _Plan:
-    """Insert new updates and decide, per known one, whether this reading is a new version."""
+    """Insert new updates and decide, per known one, whether this reading is a new version.
+
+    `seen`: when the pass ended, the latest instant its readings of how long ago a post
+    went up were resolved against (rules.redated)."""
     plan = _Plan()
     for key, u in merged.items():
         h = content_hash(u)
         s = stored.get(key)
         if s is None:
             update_id = _insert_update(conn, blog_id, key, u, h, now)
-            plan.versions.append(_version_row(update_id, 1, h, u, now, fetch_id))
+            plan.versions.append(_version_row(update_id, 1, h, u, now, fetch_id, u.published_at))
             plan.new += 1
             continue
         plan.seen_ids.add(s.id)
@@ -454,27 +477,56 @@ def _plan(
         # A poorer reading (JSON-LD text of an update held with its HTML) differs
         # without being an edit, unless it says the update was modified since.
         poorer = u.fidelity < s.fidelity and not is_newer(u.modified_at, s.modified_at)
-        if h != s.content_hash and s.truncated and not u.truncated and not _edited(s, u):
+        # A cut reading of a post whose whole body is held is no news about it.
+        cut = u.truncated and not s.truncated
+        moved = not (poorer or cut) and redated(
+            s.published_at, s.published_from, u.published_at, _source_of_time(u), seen
+        )
+        if (
+            h != s.content_hash
+            and s.truncated
+            and not u.truncated
+            and not _edited(s, u)
+            and not moved
+        ):
             plan.completed.append([*_update_columns(u), h, u.fidelity, s.id, s.version])
             plan.unchanged_ids.append(s.id)
             continue
-        # A cut reading of a post whose whole body is held is no news about it.
-        cut = u.truncated and not s.truncated
-        if h != s.content_hash and not poorer and not cut:
+        published, source = _kept_time(s, u, poorer or cut, moved)
+        if (h != s.content_hash and not poorer and not cut) or moved:
             version = s.version + 1
+            kept = replace(u, published_at=published, published_from=source)
             plan.changed.append(
-                [*_update_columns(u), now, version, h, *_flags(u), u.fidelity,
-                 int(u.truncated), s.id]
+                [*_update_columns(kept), now, version, h, *_flags(u), u.fidelity,
+                 int(u.truncated), source, s.id]
             )  # fmt: skip
-            plan.versions.append(_version_row(s.id, version, h, u, now, fetch_id))
+            plan.versions.append(_version_row(s.id, version, h, u, now, fetch_id, published))
             continue
         plan.unchanged_ids.append(s.id)
-        # Pinning, key events, bylines and links are not content: refreshed in place, no version.
-        current = (*_flags(u), _json(u.authors), u.permalink or s.permalink,
-                   u.published_at or s.published_at)  # fmt: skip
-        if current != (s.pinned, s.key_event, s.authors, s.permalink, s.published_at):
+        # Pinning, key events, bylines and links are not content, nor is a publish time read
+        # again that moved no more than its reading explains: refreshed in place, no version.
+        current = (*_flags(u), _json(u.authors), u.permalink or s.permalink, published, source)
+        if current != (s.pinned, s.key_event, s.authors, s.permalink, s.published_at,
+                       s.published_from):  # fmt: skip
             plan.metadata.append([*current, s.id])
     return plan
+
+
+def _source_of_time(u: Update) -> str | None:
+    """Where the reading's publish time came from (Update.published_from); none without one."""
+    return u.published_from if u.published_at else None
+
+
+def _kept_time(s: _Stored, u: Update, poorer: bool, moved: bool) -> tuple[str | None, str | None]:
+    """The publish time (and its source) to hold after this reading: a poorer or cut reading's
+    never replaces one held, nor does one read again from how long ago or a clock alone
+    replace the instant a page stated, unless the publisher re-dated the post."""
+    if u.published_at is None or (s.published_at is not None and poorer):
+        return s.published_at, s.published_from
+    source = _source_of_time(u)
+    if not moved and source is not None and s.published_at and s.published_from is None:
+        return s.published_at, s.published_from
+    return u.published_at, source
 
 
 def _edited(s: _Stored, u: Update) -> bool:
@@ -514,7 +566,7 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
                  body_html = ?, published_at = coalesce(?, published_at), modified_at = ?,
                  authors = ?, media = ?, permalink = coalesce(?, permalink),
                  last_seen_at = ?, removed_at = NULL, version = ?, content_hash = ?,
-                 pinned = ?, key_event = ?, fidelity = ?, truncated = ?
+                 pinned = ?, key_event = ?, fidelity = ?, truncated = ?, published_from = ?
                WHERE id = ?""",
             plan.changed,
         )
@@ -530,15 +582,15 @@ def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
     if plan.metadata:
         conn.executemany(
             "UPDATE updates SET pinned = ?, key_event = ?, authors = ?, permalink = ?, "
-            "published_at = ? WHERE id = ?",
+            "published_at = ?, published_from = ? WHERE id = ?",
             plan.metadata,
         )
     if plan.versions:
         conn.executemany(
             """INSERT INTO update_versions
                  (update_id, version, content_hash, headline, body_text, body_html,
-                  modified_at, seen_at, fetch_id, media, truncated)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  modified_at, seen_at, fetch_id, media, truncated, published_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             plan.versions,
         )
         store_diffs(conn, plan.versions)
@@ -590,7 +642,8 @@ def _note_pages(
             [[pg.canonical_url, fetch_id, seq] for seq, pg in enumerate(p.pages, start=1)],
         )
     conn.executemany(
-        """UPDATE fetch_pages SET refused = ?, oldest_at = NULL, newest_at = NULL
+        """UPDATE fetch_pages SET refused = ?, oldest_at = NULL, newest_at = NULL,
+             outlier_at = NULL
            WHERE fetch_id = ? AND seq = ?""",
         [[why, fetch_id, index + 1] for index, why in sorted(reading.refused.items())],
     )
@@ -758,7 +811,7 @@ def _record(
         _touch_blog(conn, blog_id, p, learn=False)
         return _quarantine(conn, result, inferred, live, len(merged))
     _touch_blog(conn, blog_id, p, learn=True)
-    plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now)
+    plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now, p.finished_at or now)
     _write(conn, plan, now)
     removed = buried + inferred
     _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
@@ -822,7 +875,7 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     """
     rows = db.execute(
         """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
-                  p.oldest_at, p.kind, p.newest_at
+                  p.oldest_at, p.kind, p.newest_at, p.outlier_at
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id

@@ -47,8 +47,9 @@ _LOAD_MORE = re.compile(r'\n<a class="live-blog__load-more"[^>]*>Load more updat
 
 
 def content_key(update: SampleUpdate) -> str:
-    """What makes a version: headline, body blocks and modified time (not pinning, not place)."""
-    return repr((update.headline, update.blocks, update.modified))
+    """What makes a version: headline, body blocks, modified and publish times (not pinning,
+    not place): a post the publisher re-dated is a version too."""
+    return repr((update.headline, update.blocks, update.modified, update.published))
 
 
 def make_update(n: int, *, paras: int = 2, words: int = 30) -> SampleUpdate:

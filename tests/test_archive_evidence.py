@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 
 from archive.db import open_archive
-from archive.evidence import mass_removal, story_address
+from archive.evidence import mass_removal, story_address, stretch
 from archive.records import BlogPass, PageFetch, Update
 from archive.store import record_pass
 from tests.helpers import URL, bpass
@@ -339,3 +339,33 @@ def test_a_failed_page_past_the_last_does_not_raise_the_blogs_page_count(
     result = record_pass(db, later)
     assert result.ok and result.removed == 1
     assert "post-1" not in live_ids(db)
+
+
+def at(*times: str) -> list[Update]:
+    return [Update(source_id=f"p{i}", body_text="x", published_at=t) for i, t in enumerate(times)]
+
+
+@pytest.mark.parametrize(
+    ("times", "expected"),
+    [
+        # A typo'd year among one afternoon's posts: the others bound the page's stretch.
+        (
+            ("2024-05-01T12:00:00Z", "2023-05-01T11:50:00Z", "2024-05-01T11:40:00Z"),
+            ("2024-05-01T11:40:00Z", "2024-05-01T12:00:00Z", "2023-05-01T11:50:00Z"),
+        ),
+        # In order: the span, nothing set apart (the page's order does not contradict it).
+        (
+            ("2024-05-01T12:00:00Z", "2024-05-01T11:40:00Z", "2023-05-01T11:30:00Z"),
+            ("2023-05-01T11:30:00Z", "2024-05-01T12:00:00Z", None),
+        ),
+        # Listed oldest first: no one post explains the order, so the span.
+        (
+            ("2024-05-01T11:00:00Z", "2024-05-01T11:10:00Z", "2024-05-01T11:20:00Z"),
+            ("2024-05-01T11:00:00Z", "2024-05-01T11:20:00Z", None),
+        ),
+    ],
+)
+def test_a_pages_stretch_sets_apart_a_lone_post_its_order_contradicts(
+    times: tuple[str, ...], expected: tuple[str | None, ...]
+) -> None:
+    assert stretch(at(*times)) == expected

@@ -214,6 +214,93 @@ def test_key_events_are_stored_and_follow_the_publisher_without_a_version(
     ]
 
 
+# --- re-dated posts -------------------------------------------------------------
+
+
+def versions_of(db: sqlite_utils.Database, source_id: str) -> list[tuple[Any, ...]]:
+    return rows(
+        db,
+        "select v.version, v.published_at, v.content_hash, v.fetch_id from update_versions v "
+        "join updates u on u.id = v.update_id where u.source_id = ? order by v.version",
+        [source_id],
+    )
+
+
+def test_a_redated_post_is_a_new_version_that_keeps_the_time_before(
+    db: sqlite_utils.Database,
+) -> None:
+    first = record_pass(db, bpass([upd(2), upd(1)]))
+    r = record_pass(db, bpass([upd(2), upd(1, published_at="2024-05-01T09:30:00Z")], at=LATER))
+    assert counts(r) == (2, 0, 1, 1, 0)
+    [(v1, was, h1, f1), (v2, now, h2, f2)] = versions_of(db, "post-1")
+    assert (v1, was, f1) == (1, "2024-05-01T10:01:00Z", first.fetch_id)
+    assert (v2, now, f2) == (2, "2024-05-01T09:30:00Z", r.fetch_id)
+    assert h1 == h2  # the words did not change, the time did
+    assert rows(db, "select published_at, version from updates where source_id = 'post-1'") == [
+        ("2024-05-01T09:30:00Z", 2)
+    ]
+    # Seen again as re-dated: nothing more.
+    again = record_pass(
+        db, bpass([upd(2), upd(1, published_at="2024-05-01T09:30:00Z")], at="2024-05-01T12:10:00Z")
+    )
+    assert counts(again) == (2, 0, 0, 2, 0)
+
+
+def test_a_time_read_again_from_how_long_ago_moves_without_a_version(
+    db: sqlite_utils.Database,
+) -> None:
+    """ "2 hours ago" at 12:00 is 10:00; at 12:40 still "2 hours ago", 10:40: no edit. Its
+    stamp is good to its hour: a move of three hours is the publisher's."""
+    record_pass(db, bpass([upd(1, published_at="2024-05-01T10:00:00Z", published_from="ago")]))
+    moved = upd(1, published_at="2024-05-01T10:40:00Z", published_from="ago")
+    r = record_pass(db, bpass([moved], at="2024-05-01T12:40:00Z"))
+    assert counts(r) == (1, 0, 0, 1, 0)
+    assert versions_of(db, "post-1")[-1][0] == 1
+    far = upd(1, published_at="2024-05-01T07:40:00Z", published_from="ago")
+    r = record_pass(db, bpass([far], at="2024-05-01T12:40:00Z"))
+    assert counts(r) == (1, 0, 1, 0, 0)
+    assert [v[:2] for v in versions_of(db, "post-1")] == [
+        (1, "2024-05-01T10:00:00Z"),
+        (2, "2024-05-01T07:40:00Z"),
+    ]
+
+
+def test_a_clock_alone_put_on_another_day_is_no_redate(db: sqlite_utils.Database) -> None:
+    """ "10:01" placed on 1 May, then on 30 April as the page's days shift: the same clock."""
+    record_pass(db, bpass([upd(1, published_from="clock")]))
+    shifted = upd(1, published_at="2024-04-30T10:01:00Z", published_from="clock")
+    r = record_pass(db, bpass([shifted], at=LATER))
+    assert counts(r) == (1, 0, 0, 1, 0)
+    redated = upd(1, published_at="2024-05-01T09:01:00Z", published_from="clock")
+    r = record_pass(db, bpass([redated], at="2024-05-01T12:10:00Z"))
+    assert r.changed == 1
+
+
+def test_how_long_ago_does_not_replace_the_instant_a_page_stated(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(db, bpass([upd(1, published_at="2024-05-01T10:01:17Z")]))
+    rough = upd(1, published_at="2024-05-01T10:05:00Z", published_from="ago")
+    r = record_pass(db, bpass([rough], at=LATER))
+    assert counts(r) == (1, 0, 0, 1, 0)
+    assert rows(db, "select published_at, published_from from updates") == [
+        ("2024-05-01T10:01:17Z", None)
+    ]
+
+
+def test_a_poorer_reading_with_another_time_neither_redates_nor_moves_the_post(
+    db: sqlite_utils.Database,
+) -> None:
+    """The JSON-LD alone gives a creation time an hour before the one the page showed."""
+    record_pass(db, bpass([upd(1)]))
+    jsonld_only = upd(
+        1, body_html="", published_at="2024-05-01T09:01:00Z", fidelity=FIDELITY_STRUCTURED
+    )
+    r = record_pass(db, bpass([jsonld_only], at=LATER))
+    assert counts(r) == (1, 0, 0, 1, 0)
+    assert rows(db, "select published_at, version from updates") == [("2024-05-01T10:01:00Z", 1)]
+
+
 # --- identity ------------------------------------------------------------------
 
 

@@ -317,7 +317,8 @@ def test_a_backdated_post_does_not_make_the_page_below_a_repeat(db_path: Path) -
         blog.edit("u0005", blocks=[Para("The river has burst its banks at Exeter.")])
         corrected, served = poll(blog, db_path)
         assert kinds(served) == ["page", "page", "304"]
-        assert corrected.ok and (corrected.changed, corrected.removed) == (1, 0)
+        # (u0008 re-dated and u0005 edited: two new versions)
+        assert corrected.ok and (corrected.changed, corrected.removed) == (2, 0)
         assert last_fetch(db_path)["complete"] == 1
 
 
@@ -365,11 +366,49 @@ def test_a_removal_and_the_return_are_kept_and_replayed_alike(db_path: Path) -> 
         assert archived(db_path) == held
 
 
+def test_a_redated_post_is_a_version_and_reparse_rebuilds_it(db_path: Path) -> None:
+    """u0008's publish time is corrected to an hour earlier: a new version that keeps the time
+    before; a pass that finds it as it was changes nothing; `liveblog reparse` rebuilds both."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        blog.edit("u0008", published="2023-11-02T05:08:00+00:00")
+        redated, _ = poll(blog, db_path)
+        assert (redated.changed, redated.removed) == (1, 0)
+        again, _ = poll(blog, db_path)
+        assert (again.changed, again.new) == (0, 0)
+        conn = sqlite3.connect(db_path)
+        times = conn.execute(
+            "SELECT v.version, v.published_at FROM update_versions v JOIN updates u "
+            "ON u.id = v.update_id WHERE u.source_id = 'u0008' ORDER BY v.version"
+        ).fetchall()
+        conn.close()
+        assert times == [(1, "2023-11-02T06:08:00Z"), (2, "2023-11-02T05:08:00Z")]
+        held = archived(db_path)
+        replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+        assert replayed.exit_code == 0, replayed.output
+        assert archived(db_path) == held
+
+
+def test_a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(db_path: Path) -> None:
+    """u0008, in the middle of page 1, is dated a year early (a typo): page 1's stretch of
+    times is u0007 to u0009 and that one instant, not the whole year between. While page 1
+    answers 304, u0005 deleted from page 2 is proved gone; u0008 itself is not."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        blog.edit("u0008", published="2022-11-02T06:08:00+00:00")
+        poll(blog, db_path)
+        blog.delete("u0005")
+        found, served = poll(blog, db_path)
+        assert kinds(served) == ["304", "page", "page"]
+        assert found.ok and found.removed == 1
+
+
 def archived(db: Path) -> list[tuple[Any, ...]]:
     conn = sqlite3.connect(db)
     try:
         versions = conn.execute(
-            "SELECT u.source_id, u.removed_at, v.version, v.content_hash FROM updates u "
+            "SELECT u.source_id, u.removed_at, v.version, v.content_hash, v.published_at "
+            "FROM updates u "
             "JOIN update_versions v ON v.update_id = u.id ORDER BY u.source_id, v.version"
         ).fetchall()
         removals = conn.execute(

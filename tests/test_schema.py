@@ -55,7 +55,7 @@ CREATE TABLE [fetch_pages] (
    [etag] TEXT,
    [last_modified] TEXT,
    [body_sha256] TEXT,
-   [updates] INTEGER NOT NULL DEFAULT 0, [next_url] TEXT, [snapshot] TEXT, [unchanged] INTEGER NOT NULL DEFAULT 0, [oldest_at] TEXT, [canonical_url] TEXT, [refused] TEXT, [kind] TEXT, [newest_at] TEXT,
+   [updates] INTEGER NOT NULL DEFAULT 0, [next_url] TEXT, [snapshot] TEXT, [unchanged] INTEGER NOT NULL DEFAULT 0, [oldest_at] TEXT, [canonical_url] TEXT, [refused] TEXT, [kind] TEXT, [newest_at] TEXT, [outlier_at] TEXT,
    UNIQUE ([fetch_id], [seq])
 );
 CREATE INDEX [idx_fetch_pages_url] ON [fetch_pages] ([url]);
@@ -80,7 +80,7 @@ CREATE TABLE [updates] (
    [key] TEXT NOT NULL,
    [pinned] INTEGER NOT NULL DEFAULT 0,
    [fidelity] INTEGER NOT NULL DEFAULT 2
-, [key_event] INTEGER NOT NULL DEFAULT 0, [truncated] INTEGER NOT NULL DEFAULT 0);
+, [key_event] INTEGER NOT NULL DEFAULT 0, [truncated] INTEGER NOT NULL DEFAULT 0, [published_from] TEXT);
 CREATE UNIQUE INDEX [idx_updates_blog_id_key] ON [updates] ([blog_id], [key]);
 CREATE INDEX [idx_updates_blog_id_published_at] ON [updates] ([blog_id], [published_at]);
 CREATE INDEX [idx_updates_published_at] ON [updates] ([published_at]);
@@ -96,7 +96,7 @@ CREATE TABLE [update_versions] (
    [modified_at] TEXT,
    [seen_at] TEXT NOT NULL,
    [fetch_id] INTEGER REFERENCES [fetches]([id]),
-   [media] TEXT NOT NULL DEFAULT '[]', [diff] TEXT, [truncated] INTEGER NOT NULL DEFAULT 0,
+   [media] TEXT NOT NULL DEFAULT '[]', [diff] TEXT, [truncated] INTEGER NOT NULL DEFAULT 0, [published_at] TEXT,
    PRIMARY KEY ([update_id], [version])
 );
 CREATE INDEX [idx_update_versions_fetch_id] ON [update_versions] ([fetch_id]);

@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from archive.records import FIDELITY_HTML, Update
+from archive.records import FIDELITY_HTML, TIME_AGO, TIME_CLOCK, Update
 from crawler.extract import instant, media, walks
 from crawler.extract.clean import (
     BR_MARK,
@@ -613,17 +613,21 @@ def seen_time(shown: Element | None, machine: str | None) -> str | None:
     return _seen(shown, machine)[0]
 
 
-def _seen(shown: Element | None, machine: str | None) -> tuple[str | None, bool]:
-    """seen_time, and whether the time is how long ago the post shows (good to its hour)."""
+def _seen(shown: Element | None, machine: str | None) -> tuple[str | None, str | None]:
+    """seen_time, and where it came from (Update.published_from): how long ago the post
+    shows (good to its hour), a clock alone put on a day, or (None) an instant."""
     clock = _PAGE_CLOCK.get()
     if machine is not None or shown is None or clock is None:
-        return machine, False
+        return machine, None
     reading = clock.read(text_of(shown)[:_SHOWN_TEXT])
     if reading is None:
-        return None, False
+        return None, None
     if reading.utc:
-        return reading.utc, reading.kind == "relative" and reading.clock is None
-    return (clock.place_clocks([reading.clock])[0] if reading.clock else None), False
+        ago = reading.kind == "relative" and reading.clock is None
+        return reading.utc, TIME_AGO if ago else None
+    if not reading.clock:
+        return None, None
+    return clock.place_clocks([reading.clock])[0], TIME_CLOCK
 
 
 _SHOWN_TEXT = 100  # characters of a time's element read: a label and a time, not a paragraph
@@ -649,9 +653,9 @@ def html_update(
 ) -> Update:
     """The Update an adapter describes: it found the parts, this reads the body, and, where
     `shown` prints the post's time, the time its readers see (seen_time)."""
-    rough = False
+    published_from = None
     if shown is not None:
-        published_at, rough = _seen(shown, published_at)
+        published_at, published_from = _seen(shown, published_at)
     text, markup, found = (
         ("", "", []) if body is None else render_body(body, base_url or page_url, skip, headline)
     )
@@ -664,6 +668,7 @@ def html_update(
         body_text=text,
         body_html=markup,
         published_at=published_at,
+        published_from=published_from if published_at else None,
         modified_at=modified_at,
         authors=authors or [],
         media=found,
@@ -675,6 +680,6 @@ def html_update(
         sources=[source],
         truncated=truncated,
     )
-    if rough and (dated := _ROUGH.get()) is not None:
+    if published_from == TIME_AGO and (dated := _ROUGH.get()) is not None:
         dated.append(update)
     return update

@@ -29,7 +29,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
-from archive.records import Update
+from archive.records import TIME_CLOCK, Update
 from archive.times import JS_DATE, format_utc, parse_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import (
@@ -2625,13 +2625,14 @@ def _place_bare_clocks(
     stream = bare[len(pinned) :]
     for _, update, moment, _ in pinned:
         update.published_at = clock.place_clocks([moment])[0]
+        update.published_from = TIME_CLOCK
     clocks, days = [c for _, _, c, _ in stream], [d for _, _, _, d in stream]
     placed = clock.place_clocks(clocks, days)
     if len(_local_days(placed, clock)) > 1:  # over midnight: what its tweets say counts too
         floors = [_quoted_day(member, clock) for member, _, _, _ in stream]
         placed = clock.place_clocks(clocks, days, floors)
     for (_, update, _, _), utc in zip(stream, placed, strict=True):
-        update.published_at = utc
+        update.published_at, update.published_from = utc, TIME_CLOCK
     return False
 
 

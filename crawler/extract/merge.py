@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from archive.records import FIDELITY_HTML, Update
+from archive.records import FIDELITY_HTML, TIME_AGO, Update
 from crawler.extract import instant
 from crawler.extract.structured import StructuredUpdate
 
@@ -36,6 +36,9 @@ def merge(
     """Page order for HTML entries, then updates only structured data has, in its order.
 
     `rough`: the id() of each HTML entry whose time is a relative one shown ("2h ago")."""
+    for update in html_updates:
+        if id(update) in rough and update.published_at is not None:
+            update.published_from = TIME_AGO
     readings = combine_structured(structured)
     entries = dedupe_html(html_updates)
     pairs = pair(entries, readings)
@@ -426,9 +429,10 @@ def enrich(
     if not update.headline and not reading.headline_cut(update.body_text):
         update.headline = reading.headline
         _without_opening(update, reading.headline)
-    update.published_at = instant.merged(
-        update.published_at, reading.published_at, fetched_at, rough
-    )
+    shown = update.published_at
+    update.published_at = instant.merged(shown, reading.published_at, fetched_at, rough)
+    if update.published_at != shown:  # structured data's instant, no longer the one shown
+        update.published_from = None
     modified = instant.merged(update.modified_at, reading.modified_at, fetched_at)
     update.modified_at = instant.edited(update.published_at, modified)
     named = reading.authors or ([] if update.authors else reading.organisations)

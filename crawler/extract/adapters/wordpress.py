@@ -50,7 +50,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from archive.records import Update
+from archive.records import TIME_CLOCK, Update
 from archive.times import edited_at, format_utc, parse_utc
 from crawler.extract.adapters.survey import Survey
 from crawler.extract.clean import author_names
@@ -144,7 +144,7 @@ def _drawn_times(settings: dict[str, object], read: list[tuple[Update, list[str]
         shown.append(found.clock if found is not None and found.kind == "clock" else None)
     for (update, _), utc in zip(read, clock.place_clocks(shown), strict=True):
         if update.published_at is None and utc is not None:
-            update.published_at = utc
+            update.published_at, update.published_from = utc, TIME_CLOCK
 
 
 def _settings(scripts: str) -> Iterator[dict[str, object]]:
