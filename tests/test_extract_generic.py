@@ -3582,6 +3582,35 @@ def test_a_streams_intro_and_outro_in_its_posts_boxes_are_no_posts(edges: str) -
     )
 
 
+@pytest.mark.parametrize("above", [True, False])
+def test_an_untimed_first_post_after_the_streams_introduction_is_a_post(above: bool) -> None:
+    """The Hindu's live pages (as their stored text shows them): the story's lead paragraphs
+    end "Here are the live updates:" in the box that holds the posts, and the first post under
+    them may show neither a time nor a title. With the introduction above it, it is no
+    introduction but the stream's first post; without, the blog's opening words (NU.nl's)."""
+    intro = (
+        "<p>Heavy rain flooded several parts of the city overnight.</p>"
+        "<p>Here are the live updates:</p>"
+        if above
+        else ""
+    )
+    first = (
+        "<div class='liveblog-post'><p>Three relief camps have been moved to a school building "
+        "after water entered the earlier venue, officials said.</p></div>"
+    )
+    posts = "".join(
+        f"<div class='liveblog-post'><p><b>Chennai | {n}:10 pm</b></p><h3>Update {n} from the "
+        f"city</h3><p>What update {n} reports, in more than a few words.</p></div>"
+        for n in (5, 4, 3, 2, 1)
+    )
+    main = f"<div class='schemaDiv' itemprop='articleBody'>{intro}{first}{posts}</div>"
+    updates = live_updates(main, "Chennai rain LIVE updates", "2024-11-12T12:00:00Z")
+    expected = [f"Update {n} from the city" for n in (5, 4, 3, 2, 1)]
+    assert [u.headline for u in updates] == ([None, *expected] if above else expected)
+    if above:
+        assert updates[0].body_text.startswith("Three relief camps")
+        assert updates[0].published_at is None
+
 
 @pytest.mark.parametrize("named", [True, False])
 def test_a_box_whose_class_calls_it_the_streams_intro_is_no_post(named: bool) -> None:

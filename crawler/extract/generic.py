@@ -639,7 +639,10 @@ def _without_intro_and_outro(
     the posts' shape (NU.nl's "In dit liveblog houden we je op de hoogte…" and "Volg ook…"):
     a first or last box with neither a time nor a title, where every other post, four or
     more, has both; or one whose class calls it the stream's introduction (CBS's
-    `post-update content__post--intro`, "What to know…"), where every other post has a time."""
+    `post-update content__post--intro`, "What to know…"), where every other post has a time.
+    A first box right after the introduction's own paragraph above it, in the stream's box
+    ("…Here are the live updates:"), is no second introduction but the stream's first post,
+    untimed."""
     if len(posts) <= _EDGE_LEAST:
         return posts
 
@@ -647,6 +650,8 @@ def _without_intro_and_outro(
         return not times[member] and not update.headline and member not in pinned
 
     edges = {i for i in (0, len(posts) - 1) if bare(*posts[i])}
+    if 0 in edges and _introduced(posts[0][0]):
+        edges.discard(0)
     if not edges:
         return posts
     rest = [post for i, post in enumerate(posts) if i not in edges]
@@ -661,6 +666,19 @@ def _without_intro_and_outro(
 _EDGE_LEAST = 4  # timed and titled posts beside which an edge box without either is none
 
 _INTRO_CLASS = re.compile(r"intro|summary|overview|what-?to-?know", re.I)
+
+
+def _introduced(member: Element) -> bool:
+    """Whether a paragraph of words stands right before the post in its box: the stream's
+    introduction, above its posts (The Hindu's lead paragraphs, ending "Here are the live
+    updates:")."""
+    before = member.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()  # (a comment between them)
+    return before is not None and before.tag == "p" and len(text_of(before).split()) >= _INTRO_WORDS
+
+
+_INTRO_WORDS = 3  # words of a paragraph that introduces the stream, at least
 
 
 def _without_copies(updates: list[Update]) -> list[Update]:
