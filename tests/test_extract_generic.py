@@ -3608,6 +3608,36 @@ def test_a_streams_intro_and_outro_in_its_posts_boxes_are_no_posts(edges: str) -
     )
 
 
+@pytest.mark.parametrize("above", [True, False])
+def test_an_untimed_first_post_after_the_streams_introduction_is_a_post(above: bool) -> None:
+    """The Hindu's live pages (as their stored text shows them): the story's lead paragraphs
+    end "Here are the live updates:" in the box that holds the posts, and the first post under
+    them may show neither a time nor a title. With the introduction above it, it is no
+    introduction but the stream's first post; without, the blog's opening words (NU.nl's)."""
+    intro = (
+        "<p>Heavy rain flooded several parts of the city overnight.</p>"
+        "<p>Here are the live updates:</p>"
+        if above
+        else ""
+    )
+    first = (
+        "<div class='liveblog-post'><p>Three relief camps have been moved to a school building "
+        "after water entered the earlier venue, officials said.</p></div>"
+    )
+    posts = "".join(
+        f"<div class='liveblog-post'><p><b>Chennai | {n}:10 pm</b></p><h3>Update {n} from the "
+        f"city</h3><p>What update {n} reports, in more than a few words.</p></div>"
+        for n in (5, 4, 3, 2, 1)
+    )
+    main = f"<div class='schemaDiv' itemprop='articleBody'>{intro}{first}{posts}</div>"
+    updates = live_updates(main, "Chennai rain LIVE updates", "2024-11-12T12:00:00Z")
+    expected = [f"Update {n} from the city" for n in (5, 4, 3, 2, 1)]
+    assert [u.headline for u in updates] == ([None, *expected] if above else expected)
+    if above:
+        assert updates[0].body_text.startswith("Three relief camps")
+        assert updates[0].published_at is None
+
+
 @pytest.mark.parametrize("named", [True, False])
 def test_a_box_whose_class_calls_it_the_streams_intro_is_no_post(named: bool) -> None:
     """CBS News' live updates (as a public feed generator reads them) open with "What to
@@ -3631,6 +3661,56 @@ def test_a_box_whose_class_calls_it_the_streams_intro_is_no_post(named: bool) ->
     updates = live_updates(main, "Live Updates: Coastal storm", "2024-10-15T22:00:00Z")
     ids = [f"post-update-{n}" for n in (5, 4, 3, 2, 1)]
     assert [u.source_id for u in updates] == (ids if named else [None, *ids])
+
+
+DRUPAL_LIVEBLOG = "https://www.lindenauer-kurier.example.de/liveblog/stadtmarathon-2025"
+
+
+def test_drupal_liveblog_posts_authors_highlights_and_field_labels() -> None:
+    """Drupal's Liveblog module (the built page says where its markup is documented): a post's
+    author is a user name core's RDF module types `schema:Person` (a link or a span), not the
+    post's first words; a highlight an editor picks (`liveblog-post--highlight-<term>`, on the
+    post inside the view's `div.views-row`) flags a key event; the inline label of its source
+    field ("Quelle") is no word of the post, the source's own words are."""
+    name = "drupal-liveblog-marathon-de-2025-06-14.html"
+    page = extract_page(
+        saved_page(name).read_bytes(), DRUPAL_LIVEBLOG, fetched_at="2025-06-14T11:50:00Z"
+    )
+    assert [(u.source_id, u.authors, u.key_event) for u in page.updates] == [
+        ("91", ["lbecker"], False),
+        ("90", ["sportredaktion"], True),
+        ("89", ["tfischer"], False),
+        ("88", ["lbecker"], False),
+        ("87", ["tfischer"], True),
+        ("86", ["sportredaktion"], False),
+    ]
+    source = page.updates[3]
+    assert source.body_text.endswith("Stadtwerke mit.\n\nVerkehrsmeldungen der Stadtwerke")
+    assert "Quelle" not in source.body_html
+    assert not any(u.body_text.startswith(tuple(u.authors)) for u in page.updates)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Laut <span typeof='schema:Person' property='schema:name'>{}</span> war es knapp.</p>",
+        "<blockquote><p>Es war knapp, sehr knapp.</p><p><span typeof='schema:Person'>{}</span>"
+        "</p></blockquote>",
+    ],
+)
+def test_a_person_rdfa_names_in_a_sentence_or_a_quote_is_no_byline(line: str) -> None:
+    """A person typed in RDFa inside a sentence or a quote is a word of the post."""
+    names = {3: "Ann Lee", 2: "Tom Roe", 1: "Eva Berg"}
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Meldung {n}</h2><p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        f"{line.format(name)}</article>"
+        for n, name in names.items()
+    )
+    updates = live_updates(f"<div class='stream'>{posts}</div>", "Liveticker", MAY_DAY)
+    assert [u.authors for u in updates] == [[], [], []]
+    shown = [u.body_text + str(u.media) for u in updates]
+    assert [name in words for words, name in zip(shown, names.values(), strict=True)] == [True] * 3
 
 
 def test_a_line_of_links_to_authors_pages_is_the_posts_byline() -> None:

@@ -1138,6 +1138,29 @@ def test_wordpress_liveblog_cards_rendered_by_the_server() -> None:
     ]
 
 
+@pytest.mark.parametrize("content", ["liveblog-entry-content liveblog-card-content", "t-words"])
+def test_a_wordpress_cards_featured_image_is_its_media_and_read_more_no_word(content: str) -> None:
+    """A card (templates/entry.php) draws its entry's featured image in
+    `div.liveblog-card-featured`, above and outside the entry's words: a picture of the entry.
+    A broken-out entry's footer links to its own post ("Read more →"): no word of the entry,
+    with the plugin's classes or a theme's own for the words."""
+    featured = (
+        '<div class="liveblog-card-featured"><img width="1024" height="576" src="/wp-content/'
+        'uploads/2024/03/plow-1024x576.jpg" class="attachment-large size-large wp-post-image" '
+        'alt="" loading="lazy"></div>'
+    )
+    cards = WP_CARDS.replace(
+        '<div class="liveblog-entry-content liveblog-card-content">',
+        f'{featured}<div class="{content}">',
+    )
+    updates = extract_page(cards.encode(), COURIER).updates
+    assert [(u.body_text, [m["url"] for m in u.media]) for u in updates] == [
+        (text, ["https://valleycourier.example.com/wp-content/uploads/2024/03/plow-1024x576.jpg"])
+        for text in ("The warning is extended to 8 p.m.", "Radar shows heavy bands.")
+    ]
+    assert "Read more" not in updates[1].body_html
+
+
 def test_a_wordpress_entrys_key_command_flags_it_and_is_no_word_of_it() -> None:
     """The plugin's `/key` command stays in the entry's words as
     `span.liveblog-command.type-key` (its MetadataPresenter strips it from the JSON-LD)."""

@@ -302,11 +302,13 @@ _SHARE_HREF_LOWER = re.compile(
     r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|t\.me/share"
 )
 # Class names of share bars, ads (a bookmaker's odds among them) and teasers inside entries
-# (bylines and their writers' pictures: names_part; a post's row of topic tags: _topic_tags).
+# (bylines and their writers' pictures: names_part; a post's row of topic tags: _topic_tags),
+# and the label a CMS prints before a field's value (Drupal's `div.field__label` "Source",
+# `field-label` before 8), the field's name and no word of the post.
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
     r"related|read-?more|promo|timestamp|tip_wrp|"
-    r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|"
+    r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|(?:^|\s)field(?:__|-)label(?:$|\s)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
 )

@@ -644,7 +644,10 @@ def _without_intro_and_outro(
     the posts' shape (NU.nl's "In dit liveblog houden we je op de hoogte…" and "Volg ook…"):
     a first or last box with neither a time nor a title, where every other post, four or
     more, has both; or one whose class calls it the stream's introduction (CBS's
-    `post-update content__post--intro`, "What to know…"), where every other post has a time."""
+    `post-update content__post--intro`, "What to know…"), where every other post has a time.
+    A first box right after the introduction's own paragraph above it, in the stream's box
+    ("…Here are the live updates:"), is no second introduction but the stream's first post,
+    untimed."""
     if len(posts) <= _EDGE_LEAST:
         return posts
 
@@ -652,6 +655,8 @@ def _without_intro_and_outro(
         return not times[member] and not update.headline and member not in pinned
 
     edges = {i for i in (0, len(posts) - 1) if bare(*posts[i])}
+    if 0 in edges and _introduced(posts[0][0]):
+        edges.discard(0)
     if not edges:
         return posts
     rest = [post for i, post in enumerate(posts) if i not in edges]
@@ -664,7 +669,21 @@ def _without_intro_and_outro(
 
 
 _EDGE_LEAST = 4  # timed and titled posts beside which an edge box without either is none
+
 _INTRO_CLASS = re.compile(r"intro|summary|overview|what-?to-?know", re.I)
+
+
+def _introduced(member: Element) -> bool:
+    """Whether a paragraph of words stands right before the post in its box: the stream's
+    introduction, above its posts (The Hindu's lead paragraphs, ending "Here are the live
+    updates:")."""
+    before = member.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()  # (a comment between them)
+    return before is not None and before.tag == "p" and len(text_of(before).split()) >= _INTRO_WORDS
+
+
+_INTRO_WORDS = 3  # words of a paragraph that introduces the stream, at least
 
 
 def _without_copies(updates: list[Update]) -> list[Update]:
@@ -1015,7 +1034,7 @@ def _unpinned(
             update.pinned = True
         if member in badges:  # El Comercio's `div.fijado` icon
             update.pinned = True
-        if labels & KEY_EVENT_LABELS:  # "Key event"
+        if labels & KEY_EVENT_LABELS or _highlighted_post(member):  # "Key event"
             update.key_event = True
         if member in pinned:
             update.pinned = True
@@ -1039,6 +1058,36 @@ def _highlighted_class(cls: str | None) -> bool:
 
 
 _HIGHLIGHTED = re.compile(r"(?:^|[-_])(?<!not-)(?<!non-)(?<!no-)highlighted(?:$|[-_])")
+
+
+def _highlighted_post(member: Element) -> bool:
+    """Whether the post's class, or that of the one box its member wraps (a Drupal view's
+    `div.views-row` around each post's `article`), marks it a highlight."""
+    box: Element | None = member
+    for _ in range(_WRAPPED_DEPTH):
+        if box is None:
+            break
+        if _highlight_modifier(box.get("class")):
+            return True
+        children = [child for child in box if isinstance(child.tag, str)]
+        box = children[0] if len(children) == 1 else None
+    return False
+
+
+_WRAPPED_DEPTH = 2  # a post's box and the one box its member wraps it in
+
+
+@lru_cache(maxsize=1024)
+def _highlight_modifier(cls: str | None) -> bool:
+    """Whether a post's class marks it a highlight by a modifier of its own name: Drupal
+    Liveblog's `liveblog-post--highlight-breaking-news` (the module's highlight, a term an
+    editor picks to set the post apart where it stands), Tickaroo's `tik4-event--highlight`:
+    a key event. Not Easy Liveblogs' `elb-liveblog-highlighted-post`, the post an address
+    linked to (_unpinned)."""
+    return any(_HIGHLIGHT_MODIFIER.search(name) for name in (cls or "").lower().split())
+
+
+_HIGHLIGHT_MODIFIER = re.compile(r"\w--highlight(?:ed)?(?:$|-)")
 
 
 @lru_cache(maxsize=1024)
@@ -2897,6 +2946,8 @@ def _update(
         if not authors:
             authors = _linked_authors(member, skip)
         if not authors:
+            authors = _rdfa_people(member, skip)
+        if not authors:
             authors = _signed_at_end(member, skip)
     if headline_el is not None:
         header = _post_header(headline_el, member)
@@ -3012,6 +3063,60 @@ def _linked_authors(member: Element, skip: set[Element]) -> list[str]:
             return list(dict.fromkeys(names))
         return []  # the first writer's link is in a sentence: no byline
     return []
+
+
+def _rdfa_people(member: Element, skip: set[Element]) -> list[str]:
+    """The names of a line that is nothing but people in RDFa (`typeof="schema:Person"`,
+    `foaf:Person`; the name its `property="schema:name"` gives), joined by "and" or a comma at
+    most: the byline Drupal's RDF module writes around a user's name, a link or not (the
+    Liveblog module's post author field). The line joins `skip`. A person named in a sentence,
+    a quote or a picture's caption is a word of the post."""
+    if member.find(".//*[@typeof]") is None:
+        return []  # (most posts type nothing: a look in C)
+    for person in _TYPED(member):
+        if not _PERSON_TYPE.search(person.get("typeof") or ""):
+            continue
+        if any(a.tag in _QUOTING for a in _ancestors_below(person, member)):
+            return []
+        line = person.getparent()
+        if line is None or line is member:
+            line = person
+        names = [
+            name
+            for typed in (line, *_TYPED(line))
+            if _PERSON_TYPE.search(typed.get("typeof") or "")
+            for name in author_names(_person_name(typed))
+        ]
+        rest = text_of(line)
+        for name in names:
+            rest = rest.replace(name, " ", 1)
+        if names and len(names) <= _MOST_NAMES and _NAME_JOINERS.fullmatch(rest):
+            skip.add(line)
+            return list(dict.fromkeys(n for n in names if len(n) <= _NAME_CHARS))
+        return []  # the first person is named in a sentence: no byline
+    return []
+
+
+def _person_name(person: Element) -> str:
+    """The name RDFa gives a person: the text (or `content`) of its `…:name` property, the
+    person's own or a box's inside it; else the person's text."""
+    for element in (person, *person.iterdescendants()):
+        if _NAME_PROPERTY.search(element.get("property") or ""):
+            return element.get("content") or text_of(element)
+    return text_of(person)
+
+
+def _ancestors_below(element: Element, top: Element) -> Iterable[Element]:
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            return
+        yield ancestor
+
+
+_TYPED = etree.XPath(".//*[@typeof]")
+_PERSON_TYPE = re.compile(r"(?:^|[\s:/#])Person(?:$|\s)")
+_NAME_PROPERTY = re.compile(r"(?:^|[\s:/#])name(?:$|\s)")
+_QUOTING = frozenset({"blockquote", "q", "figure", "figcaption"})
 
 
 def _signed_at_end(member: Element, skip: set[Element]) -> list[str]:

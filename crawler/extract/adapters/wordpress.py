@@ -24,7 +24,10 @@ The plugin's own code (Automattic/liveblog) documents each:
   `wp_localize_script`) and placed from the day of `latest_entry_timestamp`.
 - The newest server-rendered cards (`templates/entries-list.php`, `templates/entry.php`):
   `article#liveblog-entry-<id>.liveblog-entry-card[data-entry-id][data-timestamp]` with a
-  `time[datetime]`, `.liveblog-card-author` and `.liveblog-entry-content`.
+  `time[datetime]`, `.liveblog-card-author`, the entry's featured image in
+  `.liveblog-card-featured` above `.liveblog-entry-content` (a picture of the entry, outside
+  its words), and, for an entry broken out into a post of its own, that post's "Read more"
+  link in `footer.liveblog-card-footer` (no word of the entry).
 - The AMP page (`templates/amp/feed.php`, `entry.php`, `pagination.php`;
   `classes/class-wpcom-liveblog-amp.php`): `amp-live-list#amp-live-list-insert-blog` items
   `div.liveblog-entry#post<latest version's time>[data-sort-time=<first version's time>]`
@@ -60,6 +63,7 @@ from crawler.extract.endpoints import WP_LIVEBLOG, Endpoint, unique
 from crawler.extract.endpoints.wordpress import entry_id
 from crawler.extract.entries import html_update
 from crawler.extract.instant import machine_time, plausible
+from crawler.extract.media import image_media
 
 DOMAINS: tuple[str, ...] = ()
 _AMP_LIST = "amp-live-list-insert-blog"
@@ -88,6 +92,8 @@ _BODY = ("liveblog-entry-text", "liveblog-entry-content")
 _AUTHOR = ("liveblog-author-name", "liveblog-meta-author-name", "liveblog-card-author")
 _HEADLINE = ("liveblog-entry-header",)
 _TIME = ("liveblog-meta-time",)
+# The card's featured image (its entry's post thumbnail), drawn above the entry's words.
+_FEATURED = ("liveblog-card-featured",)
 _KEY_EVENT = ("type-key", "is-key-event")
 _MINUTE = 60
 _QUARTER_HOUR = 900
@@ -221,7 +227,7 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None, list[str]
         if element.tag == "a" and _TIME not in parts and element.get("href", "").endswith(own_link):
             parts[_TIME] = element
         classes = (element.get("class") or "").split()
-        for names in (_BODY, _AUTHOR, _HEADLINE, _TIME):
+        for names in (_BODY, _AUTHOR, _HEADLINE, _TIME, _FEATURED):
             if names not in parts and any(name in classes for name in names):
                 parts[names] = element
     shown = parts.get(_TIME)
@@ -278,6 +284,10 @@ def _entry(entry: Element, url: str) -> tuple[Update, datetime | None, list[str]
         permalink=permalink,
         key_event=any(name in classes for name in _KEY_EVENT),
     )
+    featured = parts.get(_FEATURED)
+    picture = image_media(featured, url) if featured is not None else None
+    if picture is not None and picture["url"] not in {m.get("url") for m in update.media}:
+        update.media.insert(0, picture)
     texts = [t.strip() for t in shown.itertext() if t.strip()] if shown is not None else []
     words = " ".join(texts)
     return update, parse_utc(visible_time(words, "UTC")) if words else None, texts
