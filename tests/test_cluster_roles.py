@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from crawler.cli import EXIT_BUSY, cli
 from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pass
 from crawler.cluster.passes import HeldLease, PassQueue, QueueState
-from crawler.cluster.roles import connect, describe
+from crawler.cluster.roles import connect, describe, schedule, write
 from crawler.cluster.schedule import due_orders, offer_due
 from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
@@ -575,3 +576,106 @@ def test_a_worker_setting_it_cannot_use_is_one_sentence(
     assert done.returncode == 2, done.stderr[-2000:]
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[RedisServer]:
+    """A redis-server of the test's own, for a test that turns it into a replica."""
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def turn_read_only(url: str) -> None:
+    """The Redis becomes a replica of a primary that is not there (a failover gone elsewhere):
+    it still answers reads, and refuses every write with READONLY."""
+    client = PassQueue.from_url(url).client
+    try:
+        client.replicaof("127.0.0.1", free_port())
+    finally:
+        client.close()
+
+
+def no_waiting(line: str) -> None:
+    assert "Redis unavailable" not in line, f"waited on a Redis that will not take writes: {line}"
+
+
+def test_a_running_scheduler_stops_in_one_sentence_when_redis_turns_read_only(
+    own_redis: RedisServer, tmp_path: Path
+) -> None:
+    """The scheduler, started on a primary that then became a replica, said "Redis
+    unavailable: waiting for it" and waited for ever."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+
+    def echo(line: str) -> None:
+        no_waiting(line)
+        if line.startswith("offered "):
+            turn_read_only(own_redis.url)
+
+    with pytest.raises(ClusterError, match=f"Redis at {own_redis.url} is a read-only replica"):
+        schedule(own_redis.url, path, Policy(), max_pages=None, once=False, echo=echo)
+
+
+def test_a_running_writer_stops_in_one_sentence_when_redis_turns_read_only(
+    own_redis: RedisServer, tmp_path: Path
+) -> None:
+    """The writer, on a primary that then became a replica, waited for ever."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    finish(PassQueue.from_url(own_redis.url), [an_update(1)], f"{URL}#1")
+
+    def echo(line: str) -> None:
+        no_waiting(line)
+        if line.startswith("written "):
+            turn_read_only(own_redis.url)
+
+    with pytest.raises(ClusterError, match=f"Redis at {own_redis.url} is a read-only replica"):
+        write(own_redis.url, path, once=False, echo=echo)
+    assert_written_once(path)
+
+
+def assert_written_once(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT count(*) FROM cluster_passes").fetchone() == (1,)
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("when", ["at its start", "while it runs"])
+def test_a_worker_stops_in_one_sentence_on_a_read_only_redis(
+    when: str, own_redis: RedisServer, tmp_path: Path
+) -> None:
+    """A worker on a replica stopped with Scrapy's tracebacks and "could not start"; one whose
+    Redis became a replica said "Redis unavailable: waiting for it" for ever."""
+    if when == "at its start":
+        turn_read_only(own_redis.url)
+    log = tmp_path / "worker.log"
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "crawler", "worker", "--redis", own_redis.url, "--name", "w1"],
+        env=env_with_root(),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("wb"),
+    )
+    try:
+        if when == "while it runs":
+            queue = PassQueue.from_url(own_redis.url)
+            while "w1" not in queue.workers_alive() and worker.poll() is None:
+                time.sleep(0.05)
+            turn_read_only(own_redis.url)
+        worker.wait(timeout=60)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait(timeout=10)
+    text = log.read_text(errors="replace")
+    assert worker.returncode == 1, text[-3000:]
+    last = text.strip().splitlines()[-1]
+    assert last.startswith(f"Error: Redis at {own_redis.url} is a read-only replica"), last
+    assert "Traceback" not in text, text[-3000:]

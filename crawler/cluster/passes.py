@@ -367,6 +367,17 @@ class PassQueue:
         return QueueState(now, queued, leased, unwritten, oldest, last_minute, unreadable)
 
 
+def refused_for_good(exc: redis.RedisError) -> bool:
+    """Redis refusing what no wait mends: it is a read-only replica, or the user may not run
+    the command. A role stops with one sentence on these, where it waits out a lost Redis."""
+    return isinstance(exc, redis.exceptions.ReadOnlyError | redis.exceptions.NoPermissionError)
+
+
+def unblocked(exc: redis.RedisError) -> bool:
+    """A blocking read that Redis ended as it changed role: worth a look again at once."""
+    return isinstance(exc, redis.ResponseError) and str(exc).startswith("UNBLOCKED")
+
+
 def _entries(reply: Any) -> list[tuple[bytes, dict[bytes, bytes] | None]]:
     """The entries of an XREADGROUP reply over one stream (a RESP2 client's list)."""
     if not reply:

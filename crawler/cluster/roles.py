@@ -27,7 +27,7 @@ from archive.writer import PassWriter
 from crawler.cluster import ClusterError, shown_url
 from crawler.cluster.passes import PassQueue, QueueState
 from crawler.cluster.schedule import offer_due, run_scheduler
-from crawler.cluster.worker import DEFAULT_PREFIX, run_worker
+from crawler.cluster.worker import DEFAULT_PREFIX, page_keys, run_worker, worker_name
 from crawler.cluster.writer import AlertThread, drain_once, run_writer
 from crawler.notify import Alerts
 
@@ -162,7 +162,7 @@ def schedule(
         db.close()
     with redis_errors(url):
         claim()
-    with until_signalled() as stop:
+    with redis_errors(url), until_signalled() as stop:
         run_scheduler(
             queue,
             lambda: open_archive(db_path),
@@ -175,9 +175,14 @@ def schedule(
 
 
 def work(url: str, *, name: str | None, settings: dict[str, object]) -> None:
-    """One worker in this process, until a signal (Scrapy's own clean stop)."""
-    connect(url)
-    run_worker(url, worker=name, overrides=settings)
+    """One worker in this process, until a signal (Scrapy's own clean stop), or until Redis
+    refuses it for good (it became a read-only replica): one sentence, as at the start."""
+    queue = connect(url)
+    name = name or worker_name()
+    with redis_errors(url):
+        # What Scrapy's start does first (a write): a replica is told before Scrapy starts.
+        queue.client.delete(*page_keys(DEFAULT_PREFIX, name))
+        run_worker(url, worker=name, overrides=settings)
 
 
 def write(
@@ -204,7 +209,7 @@ def write(
                 if once:
                     _write_waiting(queue, writer, echo, told)
                     return
-            with until_signalled() as stop:
+            with redis_errors(url), until_signalled() as stop:
                 run_writer(queue, writer, stop=stop, echo=echo, written=told, claim=claim)
         finally:
             writer.close()
