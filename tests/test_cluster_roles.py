@@ -181,6 +181,32 @@ def test_a_result_the_writer_cannot_read_is_set_aside_not_lost(
     assert queue.client.lrange(queue.key("unreadable"), 0, -1) == [b"garbage"]
 
 
+def test_results_set_aside_are_bounded_newest_kept_and_the_dropped_counted(
+    redis_url: str, tmp_path: Path
+) -> None:
+    """A broken worker sends an unreadable result per pass: the list of them grew without end
+    and filled Redis's memory. The newest few are kept; status counts the ones dropped."""
+    queue = PassQueue.from_url(redis_url)
+    queue.client.flushdb()
+    bounded = PassQueue(queue.client, unreadable_kept=3)
+    for n in range(5):
+        bounded.client.xadd(
+            queue.key("results"),
+            {"pass_id": f"x#{n}", "worker": "w9", "finished_at": "1", "result": f"bad {n}"},
+        )
+    writer = PassWriter(tmp_path / "archive.db")
+    try:
+        done = drain_once(bounded, writer, block_ms=None, echo=lambda _: None)
+    finally:
+        writer.close()
+    assert done.unreadable == 5
+    assert queue.client.lrange(queue.key("unreadable"), 0, -1) == [b"bad 2", b"bad 3", b"bad 4"]
+    state = queue.state()
+    assert (state.unwritten, state.unreadable, state.unreadable_dropped) == (0, 3, 2)
+    text = describe(state, [], {})
+    assert "set aside (unreadable by the writer): 3, the newest kept; 2 older ones dropped" in text
+
+
 def test_status_says_what_the_cluster_is_doing(queue: PassQueue) -> None:
     queue.offer("a#1", an_order("a#1").to_json())
     queue.offer("b#1", an_order("b#1").to_json())

@@ -291,6 +291,9 @@ def describe(
             f"unwritten: {state.unwritten}, the oldest finished {since:%Y-%m-%d %H:%M:%S} UTC "
             f"({state.now - state.oldest_unwritten_at:.0f} s ago)"
         )
-    if state.unreadable:
-        lines.append(f"set aside (unreadable by the writer): {state.unreadable}")
+    if state.unreadable or state.unreadable_dropped:
+        kept = f"set aside (unreadable by the writer): {state.unreadable}"
+        if state.unreadable_dropped:
+            kept += f", the newest kept; {state.unreadable_dropped} older ones dropped"
+        lines.append(kept)
     return "\n".join(lines)
