@@ -5,6 +5,8 @@ one-sentence errors (Redis lost, read-only or forbidding), with and without Redi
 
 from __future__ import annotations
 
+import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner, Result
 
-from archive.db import open_archive
+from archive.db import archive_id, open_archive
 from archive.lock import archive_lock
 from archive.records import PageState, Update
 from archive.snapshots import SnapshotRef, SnapshotStore
@@ -28,7 +30,7 @@ from crawler.cli import EXIT_BUSY, cli
 from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pass
 from crawler.cluster.passes import HeldLease, PassQueue, QueueState
-from crawler.cluster.roles import connect, describe, schedule, write
+from crawler.cluster.roles import LIVE_CLAIM, connect, describe, schedule, write
 from crawler.cluster.schedule import due_orders, offer_due
 from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
@@ -448,6 +450,86 @@ def test_two_archives_cannot_share_one_redis_database(
     moved = tmp_path / "moved.db"
     first.rename(moved)  # the archive's id travels with its file
     done = liveblog_in_process("schedule", "--once", "--db", str(moved), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+
+
+def test_a_copy_of_an_archive_cannot_share_its_redis_database(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A copied archive keeps the original's id: its scheduler and writer were taken for the
+    original's, and one blog's passes could land in either file. The copy is refused while
+    the original is there, in one sentence naming both; `liveblog new-id` makes it an
+    archive of its own, which then takes a Redis database of its own."""
+    first, copy = tmp_path / "first.db", tmp_path / "copy.db"
+    archive_with_blog(first)
+    done = liveblog_in_process("schedule", "--once", "--db", str(first), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    shutil.copy(first, copy)
+    for command in ("schedule", "write"):
+        refused = liveblog_in_process(command, "--once", "--db", str(copy), "--redis", redis_url)
+        one_sentence(refused, f"{copy.resolve()} is a copy of the archive {first.resolve()} on ")
+        assert f"liveblog new-id --db {copy}" in refused.stderr
+        assert f"if {first.resolve()} is no longer used, move it away" in refused.stderr
+    assert queue.state().queued == 1, "the copy offered nothing"
+    renewed = liveblog_in_process("new-id", "--db", str(copy))
+    assert renewed.exit_code == 0, renewed.output
+    refused = liveblog_in_process("write", "--once", "--db", str(copy), "--redis", redis_url)
+    one_sentence(refused, f"serves another archive ({first.resolve()} on ")
+    other = redis_url.replace("/0", "/1")
+    done = liveblog_in_process("write", "--once", "--db", str(copy), "--redis", other)
+    assert done.exit_code == 0, done.output
+    PassQueue.from_url(other).client.flushdb()
+
+
+def test_an_archive_restored_or_moved_keeps_its_redis_database(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A backup restored to the archive's path is a new file there, and an archive copied
+    to another disk and deleted where it was is a new file elsewhere: both are the archive."""
+    path, backup, moved = tmp_path / "archive.db", tmp_path / "backup.db", tmp_path / "moved.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    path.unlink()
+    shutil.copy(backup, path)
+    for command in ("write", "schedule"):
+        done = liveblog_in_process(command, "--once", "--db", str(path), "--redis", redis_url)
+        assert done.exit_code == 0, done.output
+    shutil.copy(path, moved)
+    path.unlink()
+    done = liveblog_in_process("schedule", "--once", "--db", str(moved), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    status = liveblog_in_process("status", "--redis", redis_url)
+    assert f"archive: {moved.resolve()} on " in status.output
+
+
+def test_a_copy_on_another_host_is_refused_while_that_one_claims_the_database(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """Another host's file cannot be looked at: its claim stands while it is renewed."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    db = open_archive(path)
+    try:
+        own = archive_id(db)
+    finally:
+        db.close()
+    held = {
+        "id": own,
+        "archive": "/srv/archive.db on elsewhere",
+        "host": "elsewhere",
+        "path": "/srv/archive.db",
+        "device": 1,
+        "inode": 2,
+    }
+    queue.client.set(queue.key("archive"), json.dumps({**held, "at": queue.now() - 5}))
+    refused = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+    one_sentence(refused, f"{path.resolve()} is a copy of the archive /srv/archive.db on elsewhere")
+    assert f"{LIVE_CLAIM:.0f} s after it last claimed it" in refused.stderr
+    stale = queue.now() - LIVE_CLAIM - 1
+    queue.client.set(queue.key("archive"), json.dumps({**held, "at": stale}))
+    done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
     assert done.exit_code == 0, done.output
 
 

@@ -9,7 +9,7 @@ read by the writer's consumer group), `workers` (sorted set worker -> last heart
 `written` (sorted set pass id -> when the writer wrote it, the last hour), `unreadable` (the
 newest results the writer could not read, set aside), `unreadable:dropped` (how many older ones
 were dropped to bound it), `stats` (hash worker -> its Scrapy stats as JSON) and
-`archive` (the one archive whose scheduler and writer use this Redis database).
+`archive` (the one archive whose scheduler and writer use this Redis database: its id and its file).
 Every deadline is on the Redis server's clock, so the machines' clocks need not agree. A payload
 (what to fetch) is text; a result is bytes, so a pass's page bodies travel as they are.
 """
@@ -131,6 +131,13 @@ redis.call('DEL', KEYS[4])
 return over > 0 and over or 0
 """
 
+# KEYS: the claim. ARGV: the claim as read ('' for none), the new one: set only if unchanged.
+SWAP_CLAIM_SCRIPT = """
+if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
+"""
+
 
 @dataclass(frozen=True)
 class Lease:
@@ -193,6 +200,7 @@ class PassQueue:
         self._finish = client.register_script(FINISH_SCRIPT)
         self._release = client.register_script(RELEASE_SCRIPT)
         self._set_aside = client.register_script(SET_ASIDE_SCRIPT)
+        self._swap_claim = client.register_script(SWAP_CLAIM_SCRIPT)
 
     @classmethod
     def from_url(cls, url: str, prefix: str = "liveblog") -> PassQueue:
@@ -347,22 +355,25 @@ class PassQueue:
         )
         return sorted(w.decode() for w in alive)
 
-    def claim(self, archive_id: str, label: str) -> str | None:
-        """Takes this Redis database for the archive `archive_id` (`label` says which it is,
-        for people), unless another archive has it: then that archive's label."""
-        key = self.key("archive")
-        mine = json.dumps({"id": archive_id, "archive": label})
-        if self.client.set(key, mine, nx=True):
-            return None
-        raw = cast(bytes | None, self.client.get(key))
-        if raw is None:  # freed in between: take it
-            return self.claim(archive_id, label)
+    def claim_held(self) -> tuple[bytes | None, dict[str, Any]]:
+        """The claim on this Redis database as stored (None: no claim) and as read: the
+        archive's id, its label for people, and the file that holds it (host, path, device,
+        inode, when last claimed, on the server's clock); an unreadable one keeps its label."""
+        raw = cast(bytes | None, self.client.get(self.key("archive")))
+        if raw is None:
+            return None, {}
         try:
-            owner = json.loads(raw)
-            other, named = str(owner["id"]), str(owner["archive"])
-        except (ValueError, KeyError, TypeError):
-            other, named = "", raw.decode(errors="replace")
-        return None if other == archive_id else named
+            held = json.loads(raw)
+        except ValueError:
+            held = None
+        if not isinstance(held, dict) or not isinstance(held.get("id"), str):
+            return raw, {"id": "", "archive": raw.decode(errors="replace")}
+        return raw, held
+
+    def swap_claim(self, held: bytes | None, mine: dict[str, Any]) -> bool:
+        """Stores `mine` as the claim if the claim is still `held`; False if it changed."""
+        got = self._swap_claim(keys=[self.key("archive")], args=[held or b"", json.dumps(mine)])
+        return bool(got)
 
     def claimed_by(self) -> str | None:
         """The archive this Redis database serves, as its label says; None if none yet."""
