@@ -451,6 +451,17 @@ def archive_id(db: sqlite_utils.Database) -> str:
     return str(db.execute("SELECT value FROM archive_info WHERE key = 'id'").fetchone()[0])
 
 
+def new_archive_id(db: sqlite_utils.Database) -> str:
+    """Gives the archive a new id: a copy of an archive is then an archive of its own, as
+    the scale-out's Redis database (which serves one archive id) tells them apart."""
+    with write_transaction(db):
+        db.execute(
+            "INSERT OR REPLACE INTO archive_info (key, value) "
+            "VALUES ('id', lower(hex(randomblob(16))))"
+        )
+    return archive_id(db)
+
+
 def migrate(db: sqlite_utils.Database) -> None:
     """Migrate under a write lock, so two processes starting at once cannot both migrate."""
     if not migrations.pending(db):

@@ -23,6 +23,7 @@ from archive.db import (
     check_archive,
     checked_archive,
     disk_errors,
+    new_archive_id,
     open_archive,
 )
 from archive.lock import ArchiveBusyError, archive_lock
@@ -573,6 +574,24 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
         )
     if any(r.error is not None for r in results):
         sys.exit(1)
+
+
+@cli.command(name="new-id")
+@db_option
+@wait_option
+def new_id_command(db_path: Path | None, wait: bool) -> None:
+    """Give a copied archive an id of its own, so the scale-out tells it from the original."""
+    path = archive_at(db_path)
+    if not path.is_file():
+        raise click.ClickException(f"there is no archive at {path}.")
+    with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
+        db = opened(path)
+        try:
+            with disk_errors(path):
+                new = new_archive_id(db)
+        finally:
+            db.close()
+    click.echo(f"{path} is now the archive {new}: give it a Redis database of its own.")
 
 
 @cli.command(name="eval")

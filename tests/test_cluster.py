@@ -281,3 +281,28 @@ def test_cluster_archive_equals_truth_and_single_machine_crawl_through_faults(
         conn.close()
     assert ids == (written * len(blogs), written * len(blogs))
     assert len(workers) >= 2, workers
+
+
+@pytest.mark.slow
+def test_the_scale_benchmark_measures_its_ratios_side_by_side_and_says_what_is_arithmetic(
+    tmp_path: Path,
+) -> None:
+    """benchmarks/scale.py printed CPU per pass and what a fleet would need, as if workers
+    scaled; its run measured no ratio between them. Now it prints each configuration's rate
+    against the single process and one worker from one run, and labels the arithmetic."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--blogs", "8", "--workers", "1,2"],
+        env=env_with_root(),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    header = next(line for line in lines if "passes/s" in line)
+    assert "x single" in header and "x 1 worker" in header
+    two = next(line for line in lines if line.startswith("2 workers + 1 writer "))
+    assert len(two.split()) == 11, two  # name (5 words), rate, wall, two ratios, two CPU
+    assert any(line.startswith("measured: 2 workers + 1 writer did ") for line in lines)
+    assert any(line.startswith("Arithmetic, not measured: ") for line in lines)

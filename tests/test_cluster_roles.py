@@ -5,9 +5,12 @@ one-sentence errors (Redis lost, read-only or forbidding), with and without Redi
 
 from __future__ import annotations
 
+import json
+import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner, Result
 
-from archive.db import open_archive
+from archive.db import archive_id, open_archive
 from archive.lock import archive_lock
 from archive.records import PageState, Update
 from archive.snapshots import SnapshotRef, SnapshotStore
@@ -27,7 +30,7 @@ from crawler.cli import EXIT_BUSY, cli
 from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pass
 from crawler.cluster.passes import HeldLease, PassQueue, QueueState
-from crawler.cluster.roles import connect, describe
+from crawler.cluster.roles import LIVE_CLAIM, connect, describe, schedule, write
 from crawler.cluster.schedule import due_orders, offer_due
 from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
@@ -178,6 +181,32 @@ def test_a_result_the_writer_cannot_read_is_set_aside_not_lost(
     state = queue.state()
     assert (state.unwritten, state.unreadable) == (0, 1)
     assert queue.client.lrange(queue.key("unreadable"), 0, -1) == [b"garbage"]
+
+
+def test_results_set_aside_are_bounded_newest_kept_and_the_dropped_counted(
+    redis_url: str, tmp_path: Path
+) -> None:
+    """A broken worker sends an unreadable result per pass: the list of them grew without end
+    and filled Redis's memory. The newest few are kept; status counts the ones dropped."""
+    queue = PassQueue.from_url(redis_url)
+    queue.client.flushdb()
+    bounded = PassQueue(queue.client, unreadable_kept=3)
+    for n in range(5):
+        bounded.client.xadd(
+            queue.key("results"),
+            {"pass_id": f"x#{n}", "worker": "w9", "finished_at": "1", "result": f"bad {n}"},
+        )
+    writer = PassWriter(tmp_path / "archive.db")
+    try:
+        done = drain_once(bounded, writer, block_ms=None, echo=lambda _: None)
+    finally:
+        writer.close()
+    assert done.unreadable == 5
+    assert queue.client.lrange(queue.key("unreadable"), 0, -1) == [b"bad 2", b"bad 3", b"bad 4"]
+    state = queue.state()
+    assert (state.unwritten, state.unreadable, state.unreadable_dropped) == (0, 3, 2)
+    text = describe(state, [], {})
+    assert "set aside (unreadable by the writer): 3, the newest kept; 2 older ones dropped" in text
 
 
 def test_status_says_what_the_cluster_is_doing(queue: PassQueue) -> None:
@@ -424,6 +453,86 @@ def test_two_archives_cannot_share_one_redis_database(
     assert done.exit_code == 0, done.output
 
 
+def test_a_copy_of_an_archive_cannot_share_its_redis_database(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A copied archive keeps the original's id: its scheduler and writer were taken for the
+    original's, and one blog's passes could land in either file. The copy is refused while
+    the original is there, in one sentence naming both; `liveblog new-id` makes it an
+    archive of its own, which then takes a Redis database of its own."""
+    first, copy = tmp_path / "first.db", tmp_path / "copy.db"
+    archive_with_blog(first)
+    done = liveblog_in_process("schedule", "--once", "--db", str(first), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    shutil.copy(first, copy)
+    for command in ("schedule", "write"):
+        refused = liveblog_in_process(command, "--once", "--db", str(copy), "--redis", redis_url)
+        one_sentence(refused, f"{copy.resolve()} is a copy of the archive {first.resolve()} on ")
+        assert f"liveblog new-id --db {copy}" in refused.stderr
+        assert f"if {first.resolve()} is no longer used, move it away" in refused.stderr
+    assert queue.state().queued == 1, "the copy offered nothing"
+    renewed = liveblog_in_process("new-id", "--db", str(copy))
+    assert renewed.exit_code == 0, renewed.output
+    refused = liveblog_in_process("write", "--once", "--db", str(copy), "--redis", redis_url)
+    one_sentence(refused, f"serves another archive ({first.resolve()} on ")
+    other = redis_url.replace("/0", "/1")
+    done = liveblog_in_process("write", "--once", "--db", str(copy), "--redis", other)
+    assert done.exit_code == 0, done.output
+    PassQueue.from_url(other).client.flushdb()
+
+
+def test_an_archive_restored_or_moved_keeps_its_redis_database(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A backup restored to the archive's path is a new file there, and an archive copied
+    to another disk and deleted where it was is a new file elsewhere: both are the archive."""
+    path, backup, moved = tmp_path / "archive.db", tmp_path / "backup.db", tmp_path / "moved.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    path.unlink()
+    shutil.copy(backup, path)
+    for command in ("write", "schedule"):
+        done = liveblog_in_process(command, "--once", "--db", str(path), "--redis", redis_url)
+        assert done.exit_code == 0, done.output
+    shutil.copy(path, moved)
+    path.unlink()
+    done = liveblog_in_process("schedule", "--once", "--db", str(moved), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    status = liveblog_in_process("status", "--redis", redis_url)
+    assert f"archive: {moved.resolve()} on " in status.output
+
+
+def test_a_copy_on_another_host_is_refused_while_that_one_claims_the_database(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """Another host's file cannot be looked at: its claim stands while it is renewed."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    db = open_archive(path)
+    try:
+        own = archive_id(db)
+    finally:
+        db.close()
+    held = {
+        "id": own,
+        "archive": "/srv/archive.db on elsewhere",
+        "host": "elsewhere",
+        "path": "/srv/archive.db",
+        "device": 1,
+        "inode": 2,
+    }
+    queue.client.set(queue.key("archive"), json.dumps({**held, "at": queue.now() - 5}))
+    refused = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+    one_sentence(refused, f"{path.resolve()} is a copy of the archive /srv/archive.db on elsewhere")
+    assert f"{LIVE_CLAIM:.0f} s after it last claimed it" in refused.stderr
+    stale = queue.now() - LIVE_CLAIM - 1
+    queue.client.set(queue.key("archive"), json.dumps({**held, "at": stale}))
+    done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+
+
 def test_write_refuses_an_archive_that_is_not_there(redis_url: str, tmp_path: Path) -> None:
     """A mistyped --db made a new archive, wrote the passes there and acknowledged them."""
     missing = tmp_path / "typo" / "archive.db"
@@ -575,3 +684,106 @@ def test_a_worker_setting_it_cannot_use_is_one_sentence(
     assert done.returncode == 2, done.stderr[-2000:]
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[RedisServer]:
+    """A redis-server of the test's own, for a test that turns it into a replica."""
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def turn_read_only(url: str) -> None:
+    """The Redis becomes a replica of a primary that is not there (a failover gone elsewhere):
+    it still answers reads, and refuses every write with READONLY."""
+    client = PassQueue.from_url(url).client
+    try:
+        client.replicaof("127.0.0.1", free_port())
+    finally:
+        client.close()
+
+
+def no_waiting(line: str) -> None:
+    assert "Redis unavailable" not in line, f"waited on a Redis that will not take writes: {line}"
+
+
+def test_a_running_scheduler_stops_in_one_sentence_when_redis_turns_read_only(
+    own_redis: RedisServer, tmp_path: Path
+) -> None:
+    """The scheduler, started on a primary that then became a replica, said "Redis
+    unavailable: waiting for it" and waited for ever."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+
+    def echo(line: str) -> None:
+        no_waiting(line)
+        if line.startswith("offered "):
+            turn_read_only(own_redis.url)
+
+    with pytest.raises(ClusterError, match=f"Redis at {own_redis.url} is a read-only replica"):
+        schedule(own_redis.url, path, Policy(), max_pages=None, once=False, echo=echo)
+
+
+def test_a_running_writer_stops_in_one_sentence_when_redis_turns_read_only(
+    own_redis: RedisServer, tmp_path: Path
+) -> None:
+    """The writer, on a primary that then became a replica, waited for ever."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    finish(PassQueue.from_url(own_redis.url), [an_update(1)], f"{URL}#1")
+
+    def echo(line: str) -> None:
+        no_waiting(line)
+        if line.startswith("written "):
+            turn_read_only(own_redis.url)
+
+    with pytest.raises(ClusterError, match=f"Redis at {own_redis.url} is a read-only replica"):
+        write(own_redis.url, path, once=False, echo=echo)
+    assert_written_once(path)
+
+
+def assert_written_once(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT count(*) FROM cluster_passes").fetchone() == (1,)
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("when", ["at its start", "while it runs"])
+def test_a_worker_stops_in_one_sentence_on_a_read_only_redis(
+    when: str, own_redis: RedisServer, tmp_path: Path
+) -> None:
+    """A worker on a replica stopped with Scrapy's tracebacks and "could not start"; one whose
+    Redis became a replica said "Redis unavailable: waiting for it" for ever."""
+    if when == "at its start":
+        turn_read_only(own_redis.url)
+    log = tmp_path / "worker.log"
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "crawler", "worker", "--redis", own_redis.url, "--name", "w1"],
+        env=env_with_root(),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("wb"),
+    )
+    try:
+        if when == "while it runs":
+            queue = PassQueue.from_url(own_redis.url)
+            while "w1" not in queue.workers_alive() and worker.poll() is None:
+                time.sleep(0.05)
+            turn_read_only(own_redis.url)
+        worker.wait(timeout=60)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait(timeout=10)
+    text = log.read_text(errors="replace")
+    assert worker.returncode == 1, text[-3000:]
+    last = text.strip().splitlines()[-1]
+    assert last.startswith(f"Error: Redis at {own_redis.url} is a read-only replica"), last
+    assert "Traceback" not in text, text[-3000:]

@@ -6,9 +6,10 @@ Keys, under one prefix: `queue` (list of pass ids waiting, taken from the right)
 deadline), `leases` (hash pass id -> worker and lease time), `done:<pass id>` (a pass already
 finished: later finishes and offers of it are ignored), `results` (stream of finished passes,
 read by the writer's consumer group), `workers` (sorted set worker -> last heartbeat),
-`written` (sorted set pass id -> when the writer wrote it, the last hour), `unreadable` (results
-the writer could not read, set aside), `stats` (hash worker -> its Scrapy stats as JSON) and
-`archive` (the one archive whose scheduler and writer use this Redis database).
+`written` (sorted set pass id -> when the writer wrote it, the last hour), `unreadable` (the
+newest results the writer could not read, set aside), `unreadable:dropped` (how many older ones
+were dropped to bound it), `stats` (hash worker -> its Scrapy stats as JSON) and
+`archive` (the one archive whose scheduler and writer use this Redis database: its id and its file).
 Every deadline is on the Redis server's clock, so the machines' clocks need not agree. A payload
 (what to fetch) is text; a result is bytes, so a pass's page bodies travel as they are.
 """
@@ -26,6 +27,9 @@ WRITER_GROUP = "writer"
 WRITER = "writer"
 DONE_TTL = 7 * 24 * 3600
 WRITTEN_WINDOW = 3600  # seconds of written passes kept for `liveblog status`
+# Unreadable results kept for people to look at: a broken worker sends one per pass, and
+# each holds a pass's WARC records, so only the newest are kept (the pass is done again).
+UNREADABLE_KEPT = 100
 
 # Returns expired leases to the front of the queue; shared by `reclaim` and `lease`.
 _RECLAIM = """
@@ -113,6 +117,27 @@ return redis.call('XADD', KEYS[6], '*', 'pass_id', ARGV[1], 'worker', ARGV[2],
                   'finished_at', at, 'result', ARGV[3])
 """
 
+# KEYS: unreadable, unreadable:dropped, results, done:<pass id>. ARGV: the result, how many
+# to keep, the group, the stream entry. Keeps the newest, counts those dropped.
+SET_ASIDE_SCRIPT = """
+local over = redis.call('RPUSH', KEYS[1], ARGV[1]) - tonumber(ARGV[2])
+if over > 0 then
+  redis.call('LTRIM', KEYS[1], over, -1)
+  redis.call('INCRBY', KEYS[2], over)
+end
+redis.call('XACK', KEYS[3], ARGV[3], ARGV[4])
+redis.call('XDEL', KEYS[3], ARGV[4])
+redis.call('DEL', KEYS[4])
+return over > 0 and over or 0
+"""
+
+# KEYS: the claim. ARGV: the claim as read ('' for none), the new one: set only if unchanged.
+SWAP_CLAIM_SCRIPT = """
+if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+return 1
+"""
+
 
 @dataclass(frozen=True)
 class Lease:
@@ -156,20 +181,26 @@ class QueueState:
     oldest_unwritten_at: float | None
     written_last_minute: int = 0
     unreadable: int = 0
+    unreadable_dropped: int = 0  # older unreadable results dropped to bound the list
 
 
 class PassQueue:
     """Passes offered by the scheduler, leased by workers, drained by the one writer."""
 
-    def __init__(self, client: redis.Redis, prefix: str = "liveblog") -> None:
+    def __init__(
+        self, client: redis.Redis, prefix: str = "liveblog", unreadable_kept: int = UNREADABLE_KEPT
+    ) -> None:
         self.client = client
         self.prefix = prefix
+        self.unreadable_kept = unreadable_kept
         self._offer = client.register_script(OFFER_SCRIPT)
         self._lease = client.register_script(LEASE_SCRIPT)
         self._extend = client.register_script(EXTEND_SCRIPT)
         self._reclaim = client.register_script(RECLAIM_SCRIPT)
         self._finish = client.register_script(FINISH_SCRIPT)
         self._release = client.register_script(RELEASE_SCRIPT)
+        self._set_aside = client.register_script(SET_ASIDE_SCRIPT)
+        self._swap_claim = client.register_script(SWAP_CLAIM_SCRIPT)
 
     @classmethod
     def from_url(cls, url: str, prefix: str = "liveblog") -> PassQueue:
@@ -291,15 +322,23 @@ class PassQueue:
         pipe.zremrangebyscore(written, "-inf", f"({seconds - WRITTEN_WINDOW}")
         pipe.execute()
 
-    def set_aside(self, finished: Finished) -> None:
-        """A result the writer cannot read leaves the stream for `unreadable`, kept for people;
-        its pass is no longer done, so the scheduler offers the blog's pass again."""
-        pipe = self.client.pipeline(transaction=True)
-        pipe.rpush(self.key("unreadable"), finished.result)
-        pipe.xack(self.key("results"), WRITER_GROUP, finished.entry_id)
-        pipe.xdel(self.key("results"), finished.entry_id)
-        pipe.delete(self.key(f"done:{finished.pass_id}"))
-        pipe.execute()
+    def set_aside(self, finished: Finished) -> int:
+        """A result the writer cannot read leaves the stream for `unreadable`, kept for people
+        among the newest `unreadable_kept`; its pass is no longer done, so the scheduler offers
+        the blog's pass again. Returns how many older results were dropped (0 or 1)."""
+        keys = [
+            self.key("unreadable"),
+            self.key("unreadable:dropped"),
+            self.key("results"),
+            self.key(f"done:{finished.pass_id}"),
+        ]
+        args: list[bytes | str | int] = [
+            finished.result,
+            self.unreadable_kept,
+            WRITER_GROUP,
+            finished.entry_id,
+        ]
+        return int(cast(int, self._set_aside(keys=keys, args=args)))
 
     def beat(self, worker: str) -> None:
         """A worker's heartbeat, on the server's clock."""
@@ -316,22 +355,25 @@ class PassQueue:
         )
         return sorted(w.decode() for w in alive)
 
-    def claim(self, archive_id: str, label: str) -> str | None:
-        """Takes this Redis database for the archive `archive_id` (`label` says which it is,
-        for people), unless another archive has it: then that archive's label."""
-        key = self.key("archive")
-        mine = json.dumps({"id": archive_id, "archive": label})
-        if self.client.set(key, mine, nx=True):
-            return None
-        raw = cast(bytes | None, self.client.get(key))
-        if raw is None:  # freed in between: take it
-            return self.claim(archive_id, label)
+    def claim_held(self) -> tuple[bytes | None, dict[str, Any]]:
+        """The claim on this Redis database as stored (None: no claim) and as read: the
+        archive's id, its label for people, and the file that holds it (host, path, device,
+        inode, when last claimed, on the server's clock); an unreadable one keeps its label."""
+        raw = cast(bytes | None, self.client.get(self.key("archive")))
+        if raw is None:
+            return None, {}
         try:
-            owner = json.loads(raw)
-            other, named = str(owner["id"]), str(owner["archive"])
-        except (ValueError, KeyError, TypeError):
-            other, named = "", raw.decode(errors="replace")
-        return None if other == archive_id else named
+            held = json.loads(raw)
+        except ValueError:
+            held = None
+        if not isinstance(held, dict) or not isinstance(held.get("id"), str):
+            return raw, {"id": "", "archive": raw.decode(errors="replace")}
+        return raw, held
+
+    def swap_claim(self, held: bytes | None, mine: dict[str, Any]) -> bool:
+        """Stores `mine` as the claim if the claim is still `held`; False if it changed."""
+        got = self._swap_claim(keys=[self.key("archive")], args=[held or b"", json.dumps(mine)])
+        return bool(got)
 
     def claimed_by(self) -> str | None:
         """The archive this Redis database serves, as its label says; None if none yet."""
@@ -354,9 +396,18 @@ class PassQueue:
         pipe.xrange(self.key("results"), count=1)
         pipe.zrange(self.key("written"), 0, -1, withscores=True)
         pipe.llen(self.key("unreadable"))
-        (seconds, micros), queued, deadlines, holders, unwritten, first, written, unreadable = (
-            pipe.execute()
-        )
+        pipe.get(self.key("unreadable:dropped"))
+        (
+            (seconds, micros),
+            queued,
+            deadlines,
+            holders,
+            unwritten,
+            first,
+            written,
+            unreadable,
+            dropped,
+        ) = pipe.execute()
         leased = []
         for pass_id, deadline in deadlines:
             worker, _, since = holders.get(pass_id, b"\t0").decode().partition("\t")
@@ -364,7 +415,20 @@ class PassQueue:
         oldest = float(first[0][1][b"finished_at"]) if first else None
         now = seconds + micros / 1_000_000
         last_minute = sum(1 for _, at in written if at >= now - 60)
-        return QueueState(now, queued, leased, unwritten, oldest, last_minute, unreadable)
+        return QueueState(
+            now, queued, leased, unwritten, oldest, last_minute, unreadable, int(dropped or 0)
+        )
+
+
+def refused_for_good(exc: redis.RedisError) -> bool:
+    """Redis refusing what no wait mends: it is a read-only replica, or the user may not run
+    the command. A role stops with one sentence on these, where it waits out a lost Redis."""
+    return isinstance(exc, redis.exceptions.ReadOnlyError | redis.exceptions.NoPermissionError)
+
+
+def unblocked(exc: redis.RedisError) -> bool:
+    """A blocking read that Redis ended as it changed role: worth a look again at once."""
+    return isinstance(exc, redis.ResponseError) and str(exc).startswith("UNBLOCKED")
 
 
 def _entries(reply: Any) -> list[tuple[bytes, dict[bytes, bytes] | None]]:

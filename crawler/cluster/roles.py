@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import cast
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import redis
@@ -27,7 +27,7 @@ from archive.writer import PassWriter
 from crawler.cluster import ClusterError, shown_url
 from crawler.cluster.passes import PassQueue, QueueState
 from crawler.cluster.schedule import offer_due, run_scheduler
-from crawler.cluster.worker import DEFAULT_PREFIX, run_worker
+from crawler.cluster.worker import DEFAULT_PREFIX, page_keys, run_worker, worker_name
 from crawler.cluster.writer import AlertThread, drain_once, run_writer
 from crawler.notify import Alerts
 
@@ -88,24 +88,78 @@ def redis_errors(url: str) -> Iterator[None]:
         raise ClusterError(f"Redis at {shown} refused a command: {exc}") from exc
 
 
+LIVE_CLAIM = 120.0  # seconds: a claim renewed this recently from another host is in use
+
+
 def claimer(
     queue: PassQueue, db: sqlite_utils.Database, db_path: Path, url: str
 ) -> Callable[[], None]:
     """What the scheduler and the writer call before each look at Redis: this Redis database
-    is claimed for their archive, or they stop with a sentence if another archive has it."""
+    is claimed for their archive, or they stop with a sentence if another archive has it, or
+    another file with their archive's id (a copy of it) that is still there."""
     own = archive_id(db)
-    label = f"{db_path.resolve()} on {socket.gethostname()}"
+    path = db_path.resolve()
+    found = path.stat()
+    host = socket.gethostname()
+    mine = {
+        "id": own,
+        "archive": f"{path} on {host}",
+        "host": host,
+        "path": str(path),
+        "device": found.st_dev,
+        "inode": found.st_ino,
+    }
 
     def claim() -> None:
-        owner = queue.claim(own, label)
-        if owner is not None:
-            raise ClusterError(
-                f"the Redis database {shown_url(url)} serves another archive ({owner}): give "
-                f"{db_path} a Redis database of its own, {_another_database(url)}, or, if that "
-                f"archive is retired, delete the key {queue.key('archive')} there."
-            )
+        while True:
+            raw, held = queue.claim_held()
+            if raw is not None:
+                refused = _refusal(held, mine, queue, url, db_path)
+                if refused is not None:
+                    raise ClusterError(refused)
+            if queue.swap_claim(raw, {**mine, "at": queue.now()}):
+                return
 
     return claim
+
+
+def _refusal(
+    held: dict[str, Any], mine: dict[str, Any], queue: PassQueue, url: str, db_path: Path
+) -> str | None:
+    """Why this archive may not take the Redis database that `held` claims; None if it may.
+    The same archive is the same id in the same file: moved (the same inode), restored from
+    a backup (the same path), or moved away from a path where nothing is left. A file with the
+    same id elsewhere is a copy, refused while the other file is there (on another host:
+    while it claimed the database in the last LIVE_CLAIM seconds)."""
+    if held.get("id") != mine["id"]:
+        return (
+            f"the Redis database {shown_url(url)} serves another archive ({held.get('archive')}):"
+            f" give {db_path} a Redis database of its own, {_another_database(url)}, or, if that "
+            f"archive is retired, delete the key {queue.key('archive')} there."
+        )
+    if "host" not in held:
+        return None  # claimed by an older version, which kept no file
+    if held["host"] == mine["host"]:
+        if held.get("path") == mine["path"]:
+            return None
+        if (held.get("device"), held.get("inode")) == (mine["device"], mine["inode"]):
+            return None
+        if not Path(str(held.get("path"))).exists():
+            return None
+        still = f"if {held.get('path')} is no longer used, move it away"
+    else:
+        if queue.now() - float(held.get("at") or 0) >= LIVE_CLAIM:
+            return None
+        still = (
+            f"if that one is stopped for good, this archive takes the database "
+            f"{LIVE_CLAIM:.0f} s after it last claimed it"
+        )
+    return (
+        f"{mine['path']} is a copy of the archive {held.get('archive')} (the same archive id), "
+        f"which the Redis database {shown_url(url)} serves, so their blogs' passes would mix: "
+        f"give the copy an id of its own with `liveblog new-id --db {db_path}` and a Redis "
+        f"database of its own, {_another_database(url)}; or, {still}."
+    )
 
 
 def _another_database(url: str) -> str:
@@ -162,7 +216,7 @@ def schedule(
         db.close()
     with redis_errors(url):
         claim()
-    with until_signalled() as stop:
+    with redis_errors(url), until_signalled() as stop:
         run_scheduler(
             queue,
             lambda: open_archive(db_path),
@@ -175,9 +229,14 @@ def schedule(
 
 
 def work(url: str, *, name: str | None, settings: dict[str, object]) -> None:
-    """One worker in this process, until a signal (Scrapy's own clean stop)."""
-    connect(url)
-    run_worker(url, worker=name, overrides=settings)
+    """One worker in this process, until a signal (Scrapy's own clean stop), or until Redis
+    refuses it for good (it became a read-only replica): one sentence, as at the start."""
+    queue = connect(url)
+    name = name or worker_name()
+    with redis_errors(url):
+        # What Scrapy's start does first (a write): a replica is told before Scrapy starts.
+        queue.client.delete(*page_keys(DEFAULT_PREFIX, name))
+        run_worker(url, worker=name, overrides=settings)
 
 
 def write(
@@ -204,7 +263,7 @@ def write(
                 if once:
                     _write_waiting(queue, writer, echo, told)
                     return
-            with until_signalled() as stop:
+            with redis_errors(url), until_signalled() as stop:
                 run_writer(queue, writer, stop=stop, echo=echo, written=told, claim=claim)
         finally:
             writer.close()
@@ -286,6 +345,9 @@ def describe(
             f"unwritten: {state.unwritten}, the oldest finished {since:%Y-%m-%d %H:%M:%S} UTC "
             f"({state.now - state.oldest_unwritten_at:.0f} s ago)"
         )
-    if state.unreadable:
-        lines.append(f"set aside (unreadable by the writer): {state.unreadable}")
+    if state.unreadable or state.unreadable_dropped:
+        kept = f"set aside (unreadable by the writer): {state.unreadable}"
+        if state.unreadable_dropped:
+            kept += f", the newest kept; {state.unreadable_dropped} older ones dropped"
+        lines.append(kept)
     return "\n".join(lines)

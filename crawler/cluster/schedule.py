@@ -21,7 +21,7 @@ from archive.store import newest_blocks, page_states
 from archive.times import now_utc
 from archive.watchlist import Policy, blog_settings, due_blogs
 from crawler.cluster.codec import PassOrder
-from crawler.cluster.passes import PassQueue
+from crawler.cluster.passes import PassQueue, refused_for_good
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +103,8 @@ def run_scheduler(
     tick: float = TICK,
     claim: Callable[[], None] = lambda: None,
 ) -> None:
-    """Looks at the archive every `tick` seconds until `stop()`; rides out Redis being away.
+    """Looks at the archive every `tick` seconds until `stop()`; rides out Redis being away,
+    but not Redis refusing for good (a read-only replica, a forbidden command): that raises.
     `claim` runs before each look (a Redis database serves one archive; it raises if not)."""
     down = False
     while not stop():
@@ -112,6 +113,8 @@ def run_scheduler(
             claim()
             offered = offer_due(queue, db, policy, max_pages=max_pages, conditional=conditional)
         except redis.RedisError as exc:
+            if refused_for_good(exc):
+                raise
             if not down:
                 echo(f"Redis unavailable ({exc}): waiting for it; the schedule is in the archive.")
             down = True

@@ -19,10 +19,11 @@ from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.http import Request
 from scrapy.settings import Settings
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from scrapy_redis.pipelines import RedisPipeline
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
+from twisted.internet.task import deferLater
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
@@ -30,7 +31,7 @@ from archive.records import BlogPass
 from archive.writer import seal_pages
 from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, PassOrder, encode_pass
-from crawler.cluster.passes import Lease, PassQueue
+from crawler.cluster.passes import Lease, PassQueue, refused_for_good
 from crawler.middlewares import pause
 from crawler.process import crawl_settings
 from crawler.spiders.liveblog import LiveblogSpider
@@ -72,6 +73,8 @@ class WorkerSpider(LiveblogSpider):
         self._redis_down = False
         # Passes given up here, to hand back to the queue once Redis answers.
         self.given_back: list[Lease] = []
+        # What stopped this worker: Redis refusing for good (a read-only replica, say).
+        self.refused: redis.RedisError | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WorkerSpider:
@@ -229,7 +232,20 @@ class WorkerSpider(LiveblogSpider):
         except redis.RedisError:
             return
 
-    def _redis_lost(self, exc: Exception) -> None:
+    def _redis_lost(self, exc: redis.RedisError) -> None:
+        """Waits out a Redis that is away; one that refuses for good (it became a read-only
+        replica, the user lost a permission) stops the worker, as no wait mends it."""
+        if refused_for_good(exc):
+            if self.refused is None:
+                logger.error("Redis refuses this worker (%s): stopping", exc)
+                self.refused = exc
+                self.stopping = True
+                # Imported here, as in `pause`: Scrapy installs the reactor.
+                from twisted.internet import reactor
+
+                # Stopped as SIGTERM stops it, from the reactor's next turn.
+                deferLater(reactor, 0, lambda: deferred_from_coro(self.crawler.stop_async()))
+            return
         if not self._redis_down:
             logger.warning("Redis unavailable (%s): waiting for it", exc)
         self._redis_down = True
@@ -301,6 +317,11 @@ class ClusterPipeline(RedisPipeline):
         return item
 
 
+def page_keys(prefix: str, worker: str) -> tuple[str, str]:
+    """The worker's own page queue and seen-requests keys, which its start clears."""
+    return f"{prefix}:requests:{worker}", f"{prefix}:dupefilter:{worker}"
+
+
 def worker_settings(
     redis_url: str,
     worker: str,
@@ -310,6 +331,7 @@ def worker_settings(
 ) -> Settings:
     """The crawl's own settings, with scrapy-redis's scheduler, queue and pipeline on Redis."""
     settings = crawl_settings(overrides)
+    requests, seen = page_keys(prefix, worker)
     middlewares = dict(settings.getdict("DOWNLOADER_MIDDLEWARES"))
     middlewares["crawler.cluster.hosts.HostLimitMiddleware"] = 580
     settings.setdict(
@@ -319,8 +341,8 @@ def worker_settings(
             "REDIS_URL": redis_url,
             "SCHEDULER": "crawler.cluster.worker.ClusterScheduler",
             "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.FifoQueue",
-            "SCHEDULER_QUEUE_KEY": f"{prefix}:requests:{worker}",
-            "SCHEDULER_DUPEFILTER_KEY": f"{prefix}:dupefilter:{worker}",
+            "SCHEDULER_QUEUE_KEY": requests,
+            "SCHEDULER_DUPEFILTER_KEY": seen,
             "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
             "SCHEDULER_PERSIST": False,
             "SCHEDULER_FLUSH_ON_START": True,
@@ -343,13 +365,19 @@ def run_worker(
     overrides: dict[str, object] | None = None,
 ) -> None:
     """Runs one worker in this process until SIGINT/SIGTERM (Scrapy's own clean stop); a
-    worker that could not start, or stopped for another reason, is a ClusterError."""
+    worker that could not start, or stopped for another reason, is a ClusterError, and one that
+    Redis refused for good raises that RedisError."""
     name = worker or worker_name()
     process = CrawlerProcess(worker_settings(redis_url, name, prefix=prefix, overrides=overrides))
     crawler = process.create_crawler(WorkerSpider)
     failed: list[Failure] = []
     process.crawl(crawler, worker=name).addErrback(failed.append)
     process.start()
+    spider = crawler.spider
+    if isinstance(spider, WorkerSpider) and spider.refused is not None:
+        raise spider.refused
+    if failed and isinstance(failed[0].value, redis.RedisError):
+        raise failed[0].value
     if failed:
         raise ClusterError(f"the worker could not start: {failed[0].getErrorMessage()}")
     reason = crawler.stats.get_value("finish_reason") if crawler.stats is not None else None

@@ -22,7 +22,7 @@ from archive.times import now_utc, seconds_between
 from archive.watchlist import reschedule_in
 from archive.writer import PassWriter
 from crawler.cluster.codec import CodecError, decode_pass
-from crawler.cluster.passes import Finished, PassQueue
+from crawler.cluster.passes import Finished, PassQueue, refused_for_good, unblocked
 from crawler.notify import Alerts
 
 logger = logging.getLogger(__name__)
@@ -132,7 +132,8 @@ def run_writer(
     written: Callable[[PassResult], None] | None = None,
     claim: Callable[[], None] = lambda: None,
 ) -> None:
-    """Drains until `stop()`; rides out Redis being away and the archive refusing a pass.
+    """Drains until `stop()`; rides out Redis being away and the archive refusing a pass, but
+    not Redis refusing for good (a read-only replica, a forbidden command): that raises.
     `claim` runs before each look (a Redis database serves one archive; it raises if not)."""
     down = False
     while not stop():
@@ -140,6 +141,10 @@ def run_writer(
             claim()
             drained = drain_once(queue, writer, echo=echo, written=written)
         except redis.RedisError as exc:
+            if refused_for_good(exc):
+                raise
+            if unblocked(exc):
+                continue  # the next look says whether Redis is a replica now
             if not down:
                 echo(f"Redis unavailable ({exc}): finished passes wait there until it is back.")
             down = True
