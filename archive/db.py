@@ -48,6 +48,16 @@ class ArchiveError(Exception):
     """A problem with the archive file a user can fix; the CLI shows it without a traceback."""
 
 
+class NoHomeError(ArchiveError):
+    """No archive was named and there is no home folder to keep the default one in."""
+
+
+NO_HOME = (
+    "there is no home folder to keep the archive in ($HOME is not set to a full path): "
+    "pass --db PATH, or set $LIVEBLOG_DB (or $XDG_DATA_HOME)."
+)
+
+
 def expanded(path: str | os.PathLike[str], named: str) -> Path:
     """The path with its `~` or `~user` expanded, or a sentence where no such home is known."""
     try:
@@ -72,7 +82,12 @@ def default_db_path() -> Path:
     except RuntimeError:
         base = None
     if base is None:
-        base = Path.home() / ".local" / "share"
+        home = os.environ.get("HOME", "")
+        # Without $HOME (a service, a container's nameless user) a folder from the password
+        # database would be a guess the user never made: they name the archive instead.
+        if not Path(home).is_absolute():
+            raise NoHomeError(NO_HOME)
+        base = Path(home) / ".local" / "share"
     return base / APP_DIR / DB_FILENAME
 
 
