@@ -208,6 +208,20 @@ def test_filters_by_blog_publisher_and_dates(server: Server) -> None:
     assert data["count"] == 7 and "not a date" in data["problems"][0]
 
 
+@pytest.mark.parametrize("value", ["2024-06-02junk", "2024-06-02T12:00", "20240602", "2024-W22"])
+def test_a_date_with_more_than_a_date_in_it_is_reported_not_read(
+    server: Server, value: str
+) -> None:
+    for name in ("from", "to"):
+        data = search(server, q="zeppelin", **{name: value})
+        assert data["problems"] == [
+            f"The {name} date {value!r} is not a date like 2024-05-01: ignored."
+        ]
+        assert data["count"] == 7  # every match: the filter is not used
+        html = server.get("/archive/-/search?" + urlencode({"q": "zeppelin", name: value}))
+        assert "is not a date like 2024-05-01: ignored." in html.decode()
+
+
 def test_the_last_day_of_the_calendar_is_a_date_like_any_other(server: Server) -> None:
     """There is no day after 9999-12-31: the filter is a message-free search, not an error."""
     for order in ("newest", "best"):

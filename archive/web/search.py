@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,7 @@ SNIPPET_TOKENS = 32
 OPERATORS = ("AND", "OR", "NOT")
 
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)')
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CURSOR = re.compile(r"^(?:t(?P<time>[0-9T:.+Z-]{10,40})|n)~(?P<id>[0-9]{1,19})$")
 
 
@@ -154,11 +156,12 @@ def _day(value: str, label: str, problems: list[str]) -> str:
     value = value.strip()
     if not value:
         return ""
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        problems.append(f"The {label} date {value!r} is not a date like 2024-05-01: ignored.")
-        return ""
+    # The whole value, in this one form: fromisoformat alone also takes 20240501 and 2024-W18.
+    if _DAY.fullmatch(value):
+        with suppress(ValueError):  # 2024-02-30
+            return date.fromisoformat(value).isoformat()
+    problems.append(f"The {label} date {value!r} is not a date like 2024-05-01: ignored.")
+    return ""
 
 
 def read_args(args: Any) -> Search:
