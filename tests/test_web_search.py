@@ -252,6 +252,19 @@ def test_the_blog_filter_takes_a_blogs_url_or_id_and_names_one_it_lacks(server: 
         assert "the blog filter is ignored" in html.decode()
 
 
+def test_a_publisher_the_archive_lacks_is_named_as_a_blog_it_lacks_is(server: Server) -> None:
+    assert search(server, q="zeppelin", publisher="Gazette")["problems"] == []
+    for unknown in ("Nobody", "gazette"):  # a publisher is named as the blogs give it
+        data = search(server, q="zeppelin", publisher=unknown)
+        assert data["problems"] == [
+            f"There is no publisher {unknown!r} in this archive: the publisher filter is ignored."
+        ]
+        assert data["count"] == 7
+        args = urlencode({"q": "zeppelin", "publisher": unknown, "blog": "999"})
+        html = server.get("/archive/-/search?" + args).decode()
+        assert "the publisher filter is ignored" in html and "the blog filter is ignored" in html
+
+
 def test_best_match_puts_the_denser_hit_first(server: Server) -> None:
     data = search(server, q="zeppelin", order="best")
     assert data["count"] == 7
