@@ -236,13 +236,14 @@ def test_the_last_day_of_the_calendar_is_a_date_like_any_other(server: Server) -
 
 def test_the_blog_filter_takes_a_blogs_url_or_id_and_names_one_it_lacks(server: Server) -> None:
     storm = ["Storm day 3", "Storm day 2", "Storm day 1"]
-    for blog in (STORM, "2"):
+    # A URL's scheme and host ignore case; its path does not.
+    for blog in (STORM, "2", STORM.replace("https://gazette.example", "HTTPS://Gazette.EXAMPLE")):
         data = search(server, q="zeppelin", blog=blog)
         assert data["problems"] == []
         assert [h["headline_html"] for h in data["hits"]] == storm
     html = server.get("/archive/-/search?" + urlencode({"q": "zeppelin", "blog": STORM})).decode()
     assert '<option value="2" selected>Storm watch</option>' in html
-    for unknown in ("999", "https://nowhere.example/live"):
+    for unknown in ("999", "https://nowhere.example/live", STORM.replace("storm", "STORM")):
         data = search(server, q="zeppelin", blog=unknown)
         assert data["problems"] == [
             f"There is no blog {unknown!r} in this archive: the blog filter is ignored."
