@@ -48,6 +48,16 @@ class ArchiveError(Exception):
     """A problem with the archive file a user can fix; the CLI shows it without a traceback."""
 
 
+class NoHomeError(ArchiveError):
+    """No archive was named and there is no home folder to keep the default one in."""
+
+
+NO_HOME = (
+    "there is no home folder to keep the archive in ($HOME is not set to a full path): "
+    "pass --db PATH, or set $LIVEBLOG_DB (or $XDG_DATA_HOME)."
+)
+
+
 def expanded(path: str | os.PathLike[str], named: str) -> Path:
     """The path with its `~` or `~user` expanded, or a sentence where no such home is known."""
     try:
@@ -72,7 +82,12 @@ def default_db_path() -> Path:
     except RuntimeError:
         base = None
     if base is None:
-        base = Path.home() / ".local" / "share"
+        home = os.environ.get("HOME", "")
+        # Without $HOME (a service, a container's nameless user) a folder from the password
+        # database would be a guess the user never made: they name the archive instead.
+        if not Path(home).is_absolute():
+            raise NoHomeError(NO_HOME)
+        base = Path(home) / ".local" / "share"
     return base / APP_DIR / DB_FILENAME
 
 
@@ -113,7 +128,7 @@ def _check_path(path: Path) -> None:
     # os.access, not a descriptor: closing any descriptor of the file would drop the POSIX
     # locks this process's SQLite connections hold on it (so another process could
     # checkpoint and delete the WAL under them). SQLite's own first read checks the header.
-    if path.exists() and not os.access(path, os.W_OK):
+    if path.exists() and read_only_file(path):
         raise ArchiveError(
             f"cannot write to the archive {path}: it is read-only or immutable; make it "
             "writable, or give --db another path (export and serve read it as it is)."
@@ -170,29 +185,43 @@ def _free_bytes(path: Path) -> int:
         return MIN_FREE_BYTES
 
 
+def read_only_file(path: Path) -> bool:
+    """A file this process may not write, or one no one is to write: without any write
+    permission (chmod a-w), which root could write through, liveblog treats as read-only."""
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+
+
+def _kept_as_it_is(real: Path) -> bool:
+    """An archive nothing may be written beside or into: in a read-only folder, or itself
+    read-only. No liveblog command writes it, and a reader leaves no -wal or -shm there."""
+    return not os.access(real.parent, os.W_OK) or read_only_file(real)
+
+
 def read_only_uri(path: Path) -> str:
     """A URI that opens the archive read-only, where SQLite can read it whole in place.
 
     SQLite reads a WAL database read-only when it may make the -shm file, or finds it made;
-    in a read-only folder without one, the archive is opened immutable: nothing can be
-    writing there, and a database without a -wal file holds everything it has (one with a
-    -wal is read from a copy: see readable_archive). The folder is the real file's, through
-    any symlink, where SQLite keeps the -wal and -shm.
+    but one it makes beside a read-only archive (with an empty -wal) would be left there, as
+    a read-only connection removes neither. So an archive kept as it is (see _kept_as_it_is)
+    without a -shm is opened immutable: nothing is writing it, and a database without a
+    -wal file holds everything it has (one with a -wal is read from a copy: see
+    readable_archive). The folder is the real file's, through any symlink, where SQLite
+    keeps the -wal and -shm.
     """
     real = path.resolve()
-    if os.access(real.parent, os.W_OK) or Path(f"{real}-shm").exists():
+    if not _kept_as_it_is(real) or Path(f"{real}-shm").exists():
         return f"{real.as_uri()}?mode=ro"
     return f"{real.as_uri()}?immutable=1"
 
 
 def _wal_unread_in_place(path: Path) -> bool:
-    """A -wal with updates in it that SQLite cannot read where it lies: in a read-only folder
-    without the -shm that indexes it (a copied archive); opened immutable, the archive would
-    be read without them. (The real file's folder, through any symlink.)"""
+    """A -wal with updates in it that SQLite cannot read where it lies without writing a -shm
+    beside it: an archive kept as it is without the -shm that indexes it (a copied archive);
+    opened immutable, it would be read without them. (The real file, through any symlink.)"""
     real = path.resolve()
     wal = Path(f"{real}-wal")
     return (
-        not os.access(real.parent, os.W_OK)
+        _kept_as_it_is(real)
         and not Path(f"{real}-shm").exists()
         and wal.is_file()
         and wal.stat().st_size > 0
@@ -233,8 +262,10 @@ def readable_archive(path: Path) -> Iterator[Path]:
 
 
 def _uncopied(path: Path, folder: str, e: OSError) -> str:
+    real = path.resolve()
+    kept = "lies in a read-only folder" if not os.access(real.parent, os.W_OK) else "is read-only"
     return (
-        f"cannot read the archive {path} whole: it lies in a read-only folder with its -wal "
+        f"cannot read the archive {path} whole: it {kept} with its -wal "
         f"file but no -shm, so it is read from a copy, and copying it to {folder} failed "
         f"({e.strerror}): set TMPDIR to a folder with room for it, or copy the archive with "
         "its -wal to a folder you can write to."

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from archive.db import ArchiveError, expanded, read_only_connection
-from archive.records import blog_url
 from archive.snapshots import fsync_folder
 from archive.times import format_utc, parse_utc
+from archive.watchlist import stored_url
 
 FORMATS = ("ndjson", "csv")
 
@@ -85,7 +85,7 @@ def rows(
     where: list[str] = []
     params: list[Any] = []
     if blog is not None:
-        url = blog_url(blog)
+        url = stored_url(conn, blog)
         found = conn.execute("select id from blogs where url = ?", [url]).fetchone()
         if found is None:
             raise ArchiveError(

@@ -12,6 +12,7 @@ import sqlite_utils
 from archive.db import ArchiveError
 from archive.evidence import REFUSED_FAILED
 from archive.records import BlogPass, PageFetch
+from archive.watchlist import stored_url
 
 
 @dataclass
@@ -25,7 +26,7 @@ class LoggedPass:
 def blogs_to_replay(db: sqlite_utils.Database, url: str | None = None) -> list[tuple[int, str]]:
     """(id, url) of one blog, or of every blog; an unknown URL is an error a user can fix."""
     sql = "SELECT id, url FROM blogs" + (" WHERE url = ?" if url else "") + " ORDER BY id"
-    rows = [(row[0], row[1]) for row in db.execute(sql, [url] if url else [])]
+    rows = [(row[0], row[1]) for row in db.execute(sql, [stored_url(db.conn, url)] if url else [])]
     if url and not rows:
         raise ArchiveError(f"{url} is not in this archive: `liveblog list` shows what is.")
     return rows

@@ -6,6 +6,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from archive.watchlist import stored_url
+
 
 def blog_updates(db: Database, url: str) -> list[dict[str, Any]]:
     """One blog's updates, newest first, with how many versions each has."""
@@ -15,7 +17,7 @@ def blog_updates(db: Database, url: str) -> list[dict[str, Any]]:
         where b.url = ?
         order by u.published_at desc, u.id desc
     """
-    return [dict(row) for row in db.query(sql, [url])]
+    return [dict(row) for row in db.query(sql, [stored_url(db.conn, url)])]
 
 
 def counts(db: Database) -> dict[str, int]:

@@ -252,8 +252,16 @@ class PassResult:
 
 
 def blog_url(raw: str) -> str:
-    """A blog's identity in the archive: the URL as given, trimmed, without its #fragment."""
-    return urldefrag(raw.strip())[0]
+    """A blog's identity in the archive: the URL as given, trimmed, without its #fragment,
+    its scheme and host in lower case (they ignore case, RFC 3986; its path and query do not).
+    """
+    url = urldefrag(raw.strip())[0]
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = next((i for i, c in enumerate(rest) if c in "/?"), len(rest))
+    user, at, host = rest[:end].rpartition("@")
+    return f"{scheme.lower()}://{user}{at}{host.lower()}{rest[end:]}"
 
 
 @dataclass

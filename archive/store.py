@@ -33,6 +33,7 @@ from archive.records import (
     PageState,
     PassResult,
     Update,
+    blog_url,
 )
 from archive.rules import (
     BODY_COMPARE_CHARS,
@@ -47,6 +48,7 @@ from archive.rules import (
     separate_twins,
 )
 from archive.times import is_newer, parse_utc, utc_stamp
+from archive.watchlist import stored_url
 
 CHUNK = 500
 GONE_STATUSES = (404, 410)
@@ -107,12 +109,11 @@ def _json(value: Any) -> str:
 
 def _blog_id(conn: sqlite3.Connection, p: BlogPass) -> tuple[int, str | None]:
     """The blog row by URL, created on its first pass; with the story its pages name."""
-    row = conn.execute("SELECT id, canonical_url FROM blogs WHERE url = ?", [p.url]).fetchone()
+    url = stored_url(conn, p.url)
+    row = conn.execute("SELECT id, canonical_url FROM blogs WHERE url = ?", [url]).fetchone()
     if row is not None:
         return row[0], row[1]
-    cur = conn.execute(
-        "INSERT INTO blogs (url, first_seen_at) VALUES (?, ?)", [p.url, p.started_at]
-    )
+    cur = conn.execute("INSERT INTO blogs (url, first_seen_at) VALUES (?, ?)", [url, p.started_at])
     assert cur.lastrowid is not None
     return cur.lastrowid, None
 
@@ -881,7 +882,7 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
            JOIN blogs b ON b.id = f.blog_id
            WHERE b.url = ? AND f.error IS NULL AND p.status IN (200, 304) AND p.refused IS NULL
            ORDER BY p.id""",
-        [blog_url],
+        [stored_url(db.conn, blog_url)],
     ).fetchall()
     return {row[0]: PageState(*row) for row in rows}
 
@@ -894,5 +895,6 @@ def newest_blocks(db: sqlite_utils.Database, blog_urls: Sequence[str]) -> dict[s
         "WHERE u.source_id LIKE 'block-%' AND u.removed_at IS NULL "
         "AND u.published_at IS NOT NULL ORDER BY u.published_at"
     ).fetchall()
-    wanted = set(blog_urls)
-    return {url: block for url, block in rows if url in wanted}
+    # By the URL as the caller gives it, whichever way the archive spells it.
+    given = {blog_url(u): u for u in blog_urls}
+    return {given[blog_url(url)]: block for url, block in rows if blog_url(url) in given}

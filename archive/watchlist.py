@@ -56,6 +56,18 @@ class BlogSettings:
         )
 
 
+def stored_url(conn: sqlite3.Connection, raw: str) -> str:
+    """The URL the archive keeps this blog under: blog_url's, or the spelling an archive
+    written before hosts were folded keeps it under (HTTP://News.Example.com/live: its
+    rows are found by it, so it is not rewritten)."""
+    url = blog_url(raw)
+    if conn.execute("SELECT 1 FROM blogs WHERE url = ?", [url]).fetchone() is not None:
+        return url
+    return next(
+        (kept for (kept,) in conn.execute("SELECT url FROM blogs") if blog_url(kept) == url), url
+    )
+
+
 def add_blog(
     db: sqlite_utils.Database,
     url: str,
@@ -69,7 +81,7 @@ def add_blog(
     Given `settings` replace the blog's own, as given `notify` (Apprise URLs) replace where
     its alerts go; an `interval` of None keeps the one it has.
     """
-    url = blog_url(url)
+    url = stored_url(db.conn, url)
     given = settings is not None
     chosen = settings or BlogSettings()
     values = [int(chosen.render), chosen.max_pages, json.dumps(chosen.headers)]
@@ -109,7 +121,10 @@ def rewatch(db: sqlite_utils.Database, urls: list[str]) -> None:
         return
     with write_transaction(db):
         for url in urls:
-            db.execute("UPDATE blogs SET active = 1 WHERE url = ? AND active = 0", [blog_url(url)])
+            db.execute(
+                "UPDATE blogs SET active = 1 WHERE url = ? AND active = 0",
+                [stored_url(db.conn, url)],
+            )
 
 
 def blog_settings(db: sqlite_utils.Database, urls: list[str]) -> dict[str, BlogSettings]:
@@ -117,7 +132,7 @@ def blog_settings(db: sqlite_utils.Database, urls: list[str]) -> dict[str, BlogS
     found: dict[str, BlogSettings] = {}
     for url in urls:
         row = db.execute(
-            "SELECT render, max_pages, headers FROM blogs WHERE url = ?", [blog_url(url)]
+            "SELECT render, max_pages, headers FROM blogs WHERE url = ?", [stored_url(db.conn, url)]
         ).fetchone()
         found[blog_url(url)] = (
             BlogSettings.from_json(
@@ -133,7 +148,7 @@ def remove_blog(db: sqlite_utils.Database, url: str) -> bool:
     """Stop polling a blog; its archive stays. False when it was not on the watchlist."""
     with write_transaction(db):
         cur = db.execute(
-            "UPDATE blogs SET active = 0 WHERE url = ? AND active = 1", [blog_url(url)]
+            "UPDATE blogs SET active = 0 WHERE url = ? AND active = 1", [stored_url(db.conn, url)]
         )
         return cur.rowcount > 0
 
@@ -152,7 +167,7 @@ def due_blogs(
     urls = [r[0] for r in rows]
     if among is not None:
         wanted = {blog_url(u) for u in among}
-        urls = [u for u in urls if u in wanted]
+        urls = [u for u in urls if blog_url(u) in wanted]
     return urls
 
 
@@ -171,7 +186,7 @@ def watched(db: sqlite_utils.Database, among: list[str] | None = None) -> list[d
     ]
     if among is not None:
         wanted = {blog_url(u) for u in among}
-        rows = [r for r in rows if r["url"] in wanted]
+        rows = [r for r in rows if blog_url(r["url"]) in wanted]
     return rows
 
 
@@ -187,9 +202,10 @@ def reschedule_in(
     conn: sqlite3.Connection, result: PassResult, policy: Policy, now: datetime
 ) -> None:
     """`reschedule` inside a transaction the caller holds (the scale-out's writer: with its pass)."""
+    url = stored_url(conn, result.url)
     row = conn.execute(
         "SELECT interval, poll_interval, last_changed_at, status FROM blogs WHERE url = ?",
-        [result.url],
+        [url],
     ).fetchone()
     if row is None:
         return
@@ -205,7 +221,7 @@ def reschedule_in(
         status = "ended" if now - quiet_since > idle else status
     conn.execute(
         "UPDATE blogs SET poll_interval = ?, next_due_at = ?, status = ? WHERE url = ?",
-        [interval, utc_stamp(now + timedelta(seconds=interval)), status, result.url],
+        [interval, utc_stamp(now + timedelta(seconds=interval)), status, url],
     )
 
 

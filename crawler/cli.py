@@ -9,7 +9,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +19,7 @@ import sqlite_utils
 
 from archive.db import (
     ArchiveError,
+    NoHomeError,
     archive_path,
     check_archive,
     checked_archive,
@@ -66,10 +67,18 @@ def db_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-def archive_at(db_path: Path | None) -> Path:
+class NoDefaultArchive(click.ClickException):
+    """No --db and no home folder to keep the default archive in: exit 2, as a usage error."""
+
+    exit_code = 2
+
+
+def archive_at(db_path: Path | None, default: Callable[[], Path] | None = None) -> Path:
     """The archive a command reads or writes (--db, else the default), or a one-sentence error."""
     try:
-        return archive_path(db_path)
+        return default() if default is not None and not db_path else archive_path(db_path)
+    except NoHomeError as exc:
+        raise NoDefaultArchive(str(exc)) from exc
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -840,7 +849,7 @@ def demo(db_path: Path | None, serve_after: bool, host: str, port: int) -> None:
     from archive.publish import ListenError, check_port
     from crawler.demo import demo_db_path, run_demo
 
-    path = archive_at(db_path) if db_path else demo_db_path()
+    path = archive_at(db_path, demo_db_path)
     if serve_after:
         try:
             check_port(host, port, "demo")

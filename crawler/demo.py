@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from archive.db import ArchiveError, check_room, default_db_path, open_archive
+from archive.db import ArchiveError, NoHomeError, check_room, default_db_path, open_archive
 from archive.queries import blog_updates, counts
 from archive.records import PassResult
 from crawler.process import crawl
@@ -31,7 +31,11 @@ def demo_db_path() -> Path:
 def fresh_db(path: Path) -> None:
     """The demo writes a new archive; it replaces only its own default file."""
     if path.exists():
-        if path.resolve() != demo_db_path().resolve():
+        try:
+            own = path.resolve() == demo_db_path().resolve()
+        except NoHomeError:  # --db given without a home folder: no default file to replace
+            own = False
+        if not own:
             raise ArchiveError(
                 f"{path} exists: the demo needs a new file; remove it or give another --db."
             )

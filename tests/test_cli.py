@@ -161,6 +161,63 @@ def test_a_liveblog_db_naming_the_home_of_no_user_is_a_sentence(
     )
 
 
+NO_HOME = (
+    "Error: there is no home folder to keep the archive in ($HOME is not set to a full path): "
+    "pass --db PATH, or set $LIVEBLOG_DB (or $XDG_DATA_HOME).\n"
+)
+NEEDS_AN_ARCHIVE = [
+    ["demo", "--no-serve"],
+    ["list"],
+    ["crawl", "http://127.0.0.1:9/live"],
+    ["serve"],
+    ["add", "http://127.0.0.1:9/live"],
+    ["remove", "http://127.0.0.1:9/live"],
+    ["watch"],
+    ["export"],
+    ["reparse"],
+]
+
+
+@pytest.mark.parametrize("home", [None, "", "relative/home"], ids=["unset", "empty", "relative"])
+@pytest.mark.parametrize("args", NEEDS_AN_ARCHIVE, ids=lambda args: args[0])
+def test_no_home_folder_and_no_db_is_a_sentence_and_exit_2(
+    runner: CliRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    args: list[str],
+    home: str | None,
+) -> None:
+    monkeypatch.delenv("XDG_DATA_HOME")
+    if home is None:
+        monkeypatch.delenv("HOME", raising=False)
+    else:
+        monkeypatch.setenv("HOME", home)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, args)
+    assert (result.exit_code, result.output) == (2, NO_HOME)
+    assert isinstance(result.exception, SystemExit)
+    assert list(tmp_path.iterdir()) == []  # nothing made where a relative $HOME would point
+
+
+def test_without_a_home_folder_xdg_data_home_or_db_is_used(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("HOME", raising=False)
+    default = tmp_path / "xdg" / "liveblog-archive" / "archive.db"
+    added = runner.invoke(cli, ["add", "http://127.0.0.1:9/live"])
+    assert added.exit_code == 0, added.output
+    assert "http://127.0.0.1:9/live" in runner.invoke(cli, ["list"]).output
+    given = tmp_path / "given.db"
+    given.touch()
+    monkeypatch.delenv("XDG_DATA_HOME")
+    demo = runner.invoke(cli, ["demo", "--no-serve", "--db", str(given)])
+    assert (
+        demo.output
+        == f"Error: {given} exists: the demo needs a new file; remove it or give another --db.\n"
+    )
+    assert default.is_file() and given.read_bytes() == b""
+
+
 @pytest.mark.slow
 def test_crawling_a_removed_blog_by_its_url_puts_it_back_on_the_watchlist(
     runner: CliRunner, db_path: Path

@@ -44,10 +44,14 @@ def namespace(script: str) -> list[str]:
     return [tool("unshare"), "--map-root-user", "--mount", "sh", "-c", script]
 
 
-def liveblog(*args: str) -> subprocess.CompletedProcess[str]:
-    """The `liveblog` command, run as a user runs it, its output kept."""
+def liveblog(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The `liveblog` command, run as a user runs it (with `env` added), its output kept."""
     return subprocess.run(
-        [*LIVEBLOG, *args], capture_output=True, text=True, env=env_with_root(), check=False
+        [*LIVEBLOG, *args],
+        capture_output=True,
+        text=True,
+        env={**env_with_root(), **env},
+        check=False,
     )
 
 
@@ -376,6 +380,34 @@ def test_list_reads_a_read_only_archive_and_makes_no_archive_of_an_empty_file(
     one_error_line(nothing.stderr, f"{empty} is not a SQLite database")
     assert empty.read_bytes() == b""
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("empty.db") and p != empty]
+
+
+@pytest.mark.parametrize("left", LEFT)
+def test_a_read_only_archive_in_a_writable_folder_is_read_whole_and_nothing_left_beside_it(
+    tmp_path: Path, left: str
+) -> None:
+    """chmod 444 (which root writes through, but liveblog does not): list and export read it
+    all without a -wal or -shm made beside it, and a crawl refuses it."""
+    folder, scratch = tmp_path / "archive", tmp_path / "scratch"
+    kept = left_in(folder, left)
+    scratch.mkdir()
+    path = folder / "archive.db"
+    path.chmod(0o444)
+    listed = liveblog("list", "--db", str(path), TMPDIR=str(scratch))
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.startswith(f"live     {BLOG}\n") and "2 updates" in listed.stdout
+    exported = liveblog("export", "--db", str(path), TMPDIR=str(scratch))
+    assert exported.returncode == 0, exported.stderr
+    assert [json.loads(line)["headline"] for line in exported.stdout.splitlines()] == [
+        "First",
+        "Second",
+    ]
+    assert files(folder) == kept
+    assert not list(scratch.iterdir())
+    crawled = liveblog("crawl", BLOG, "--db", str(path))
+    assert crawled.returncode == 1
+    one_error_line(crawled.stderr, f"cannot write to the archive {path}: it is read-only")
+    assert files(folder) == kept
 
 
 def test_an_archive_that_cannot_be_copied_to_be_read_whole_says_why(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ has ended and exits by itself; SIGTERM lets the pass in flight finish and exits 
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import signal
 import sqlite3
 import subprocess
@@ -24,7 +26,8 @@ from click.testing import CliRunner, Result
 
 from archive.db import open_archive
 from archive.records import Update
-from archive.store import record_pass
+from archive.store import newest_blocks, page_states, record_pass
+from archive.times import utc_stamp
 from archive.watchlist import (
     LONGEST,
     MOST_PAGES,
@@ -359,6 +362,64 @@ def test_add_list_remove(runner: CliRunner, db_path: Path) -> None:
     assert bad.exit_code == 1 and "is not a web address" in bad.output
     too_often = runner.invoke(cli, ["add", url, "--db", db, "--interval", "5"])
     assert too_often.exit_code == 2
+
+
+def test_a_blogs_scheme_and_host_in_any_case_are_one_blog(runner: CliRunner, db_path: Path) -> None:
+    """RFC 3986: scheme and host ignore case, path and query do not."""
+    db = str(db_path)
+    shouted, url = "HTTP://News.Example.com/live/X?Page=1", "http://news.example.com/live/X?Page=1"
+    assert run(runner, "add", shouted, "--db", db).output == f"added: {shouted}\n"
+    assert run(runner, "add", url, "--db", db).output == f"already watched: {url}\n"
+    other_path = "http://news.example.com/live/x?page=1"
+    assert run(runner, "add", other_path, "--db", db).output == f"added: {other_path}\n"
+    conn = sqlite3.connect(db_path)
+    assert {r[0] for r in conn.execute("SELECT url FROM blogs")} == {url, other_path}
+    conn.close()
+    exported = run(runner, "export", "--blog", "hTTp://NEWS.example.COM/live/X?Page=1", "--db", db)
+    assert exported.exit_code == 0 and exported.output == ""
+    assert run(runner, "remove", "Http://NEWS.EXAMPLE.COM/live/X?Page=1", "--db", db).exit_code == 0
+    assert f"removed  {url}\n" in run(runner, "list", "--db", db).output
+
+
+def test_a_blog_an_older_archive_kept_with_a_capital_host_is_found_by_either_spelling(
+    runner: CliRunner, db_path: Path
+) -> None:
+    """Its stored URL is its identity (its rows hang on it): found, never rewritten."""
+    kept, url = "HTTP://News.Example.com/live/x", "http://news.example.com/live/x"
+    db = open_archive(db_path)
+    db.execute(
+        "INSERT INTO blogs (url, first_seen_at, next_due_at) VALUES (?, ?, ?)",
+        [kept, "2024-05-01T11:00:00Z", "2024-05-01T11:00:00Z"],
+    )
+    db.conn.commit()
+    (blog_id,) = db.execute("SELECT id FROM blogs").fetchone()
+    # A pass as the spider reports it: the URL folded.
+    block = Update(
+        source_id="block-1",
+        headline="Storm",
+        body_text="Gales.",
+        body_html="<p>Gales.</p>",
+        published_at="2024-05-01T11:30:00Z",
+    )
+    result = record_pass(db, dataclasses.replace(bpass([block]), url=url))
+    assert result.ok and result.blog_id == blog_id
+    assert list(page_states(db, url)) == [URL]
+    assert newest_blocks(db, [url]) == {url: "block-1"}
+    assert due_blogs(db, datetime(2024, 5, 2, tzinfo=UTC), among=[url]) == [kept]
+    now = datetime(2024, 5, 1, 12, tzinfo=UTC)
+    reschedule(db, result, Policy(), now)
+    assert db.execute("SELECT url, count(*), max(next_due_at) FROM blogs").fetchone() == (
+        kept,
+        1,
+        utc_stamp(now + timedelta(seconds=Policy().interval)),
+    )
+    db.close()
+    assert run(runner, "add", url, "--db", str(db_path)).output == f"already watched: {url}\n"
+    exported = run(runner, "export", "--blog", url, "--db", str(db_path))
+    assert [json.loads(line)["blog_url"] for line in exported.output.splitlines()] == [kept]
+    assert run(runner, "remove", url, "--db", str(db_path)).exit_code == 0
+    assert f"removed  {kept}\n" in run(runner, "list", "--db", str(db_path)).output
+    assert sqlite_utils.Database(db_path).execute("SELECT url FROM blogs").fetchall() == [(kept,)]
 
 
 @pytest.mark.slow

@@ -208,6 +208,20 @@ def test_filters_by_blog_publisher_and_dates(server: Server) -> None:
     assert data["count"] == 7 and "not a date" in data["problems"][0]
 
 
+@pytest.mark.parametrize("value", ["2024-06-02junk", "2024-06-02T12:00", "20240602", "2024-W22"])
+def test_a_date_with_more_than_a_date_in_it_is_reported_not_read(
+    server: Server, value: str
+) -> None:
+    for name in ("from", "to"):
+        data = search(server, q="zeppelin", **{name: value})
+        assert data["problems"] == [
+            f"The {name} date {value!r} is not a date like 2024-05-01: ignored."
+        ]
+        assert data["count"] == 7  # every match: the filter is not used
+        html = server.get("/archive/-/search?" + urlencode({"q": "zeppelin", name: value}))
+        assert "is not a date like 2024-05-01: ignored." in html.decode()
+
+
 def test_the_last_day_of_the_calendar_is_a_date_like_any_other(server: Server) -> None:
     """There is no day after 9999-12-31: the filter is a message-free search, not an error."""
     for order in ("newest", "best"):
@@ -222,13 +236,14 @@ def test_the_last_day_of_the_calendar_is_a_date_like_any_other(server: Server) -
 
 def test_the_blog_filter_takes_a_blogs_url_or_id_and_names_one_it_lacks(server: Server) -> None:
     storm = ["Storm day 3", "Storm day 2", "Storm day 1"]
-    for blog in (STORM, "2"):
+    # A URL's scheme and host ignore case; its path does not.
+    for blog in (STORM, "2", STORM.replace("https://gazette.example", "HTTPS://Gazette.EXAMPLE")):
         data = search(server, q="zeppelin", blog=blog)
         assert data["problems"] == []
         assert [h["headline_html"] for h in data["hits"]] == storm
     html = server.get("/archive/-/search?" + urlencode({"q": "zeppelin", "blog": STORM})).decode()
     assert '<option value="2" selected>Storm watch</option>' in html
-    for unknown in ("999", "https://nowhere.example/live"):
+    for unknown in ("999", "https://nowhere.example/live", STORM.replace("storm", "STORM")):
         data = search(server, q="zeppelin", blog=unknown)
         assert data["problems"] == [
             f"There is no blog {unknown!r} in this archive: the blog filter is ignored."
@@ -236,6 +251,19 @@ def test_the_blog_filter_takes_a_blogs_url_or_id_and_names_one_it_lacks(server: 
         assert data["count"] == 7
         html = server.get("/archive/-/search?" + urlencode({"q": "zeppelin", "blog": unknown}))
         assert "the blog filter is ignored" in html.decode()
+
+
+def test_a_publisher_the_archive_lacks_is_named_as_a_blog_it_lacks_is(server: Server) -> None:
+    assert search(server, q="zeppelin", publisher="Gazette")["problems"] == []
+    for unknown in ("Nobody", "gazette"):  # a publisher is named as the blogs give it
+        data = search(server, q="zeppelin", publisher=unknown)
+        assert data["problems"] == [
+            f"There is no publisher {unknown!r} in this archive: the publisher filter is ignored."
+        ]
+        assert data["count"] == 7
+        args = urlencode({"q": "zeppelin", "publisher": unknown, "blog": "999"})
+        html = server.get("/archive/-/search?" + args).decode()
+        assert "the publisher filter is ignored" in html and "the blog filter is ignored" in html
 
 
 def test_best_match_puts_the_denser_hit_first(server: Server) -> None:

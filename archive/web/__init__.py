@@ -164,7 +164,7 @@ async def feed_view(datasette: Datasette, request: Request) -> Response:
     if name == "blog_feed":
         blog = request.args.get("blog", "")
         row = await _blog_or_404(db, blog)
-        params["blog"], author = blog, _blog_author(row)
+        params["blog"], author = str(row["id"]), _blog_author(row)
     rows = await db.execute(query["sql"], params)
     body = atom(query.get("title") or name, request.url, [dict(r) for r in rows.rows], author)
     return Response(body, content_type="application/atom+xml; charset=utf-8")

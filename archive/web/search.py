@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,7 @@ SNIPPET_TOKENS = 32
 OPERATORS = ("AND", "OR", "NOT")
 
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<word>[^\s"]+)')
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CURSOR = re.compile(r"^(?:t(?P<time>[0-9T:.+Z-]{10,40})|n)~(?P<id>[0-9]{1,19})$")
 
 
@@ -154,11 +156,12 @@ def _day(value: str, label: str, problems: list[str]) -> str:
     value = value.strip()
     if not value:
         return ""
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        problems.append(f"The {label} date {value!r} is not a date like 2024-05-01: ignored.")
-        return ""
+    # The whole value, in this one form: fromisoformat alone also takes 20240501 and 2024-W18.
+    if _DAY.fullmatch(value):
+        with suppress(ValueError):  # 2024-02-30
+            return date.fromisoformat(value).isoformat()
+    problems.append(f"The {label} date {value!r} is not a date like 2024-05-01: ignored.")
+    return ""
 
 
 def read_args(args: Any) -> Search:
@@ -189,16 +192,26 @@ def read_args(args: Any) -> Search:
     )
 
 
-async def resolve_blog(db: Database, search: Search) -> None:
-    """The blog the search asks for, by its URL or its id as the feeds take it; one the
-    archive does not hold is reported, and the filter ignored."""
-    if not search.blog_asked:
-        return
-    search.blog = await find_blog(db, search.blog_asked)
-    if search.blog is None:
-        search.problems.append(
-            f"There is no blog {search.blog_asked!r} in this archive: the blog filter is ignored."
+async def resolve_filters(db: Database, search: Search) -> None:
+    """The blog the search asks for, by its URL or its id as the feeds take it, and its
+    publisher; one the archive does not hold is reported, and its filter ignored."""
+    if search.blog_asked:
+        search.blog = await find_blog(db, search.blog_asked)
+        if search.blog is None:
+            search.problems.append(
+                f"There is no blog {search.blog_asked!r} in this archive: the blog filter is "
+                "ignored."
+            )
+    if search.publisher:
+        known = await db.execute(
+            "select 1 from blogs where publisher = ? limit 1", [search.publisher]
         )
+        if not known.rows:
+            search.problems.append(
+                f"There is no publisher {search.publisher!r} in this archive: the publisher "
+                "filter is ignored."
+            )
+            search.publisher = ""
 
 
 def _filters(search: Search) -> tuple[list[str], dict[str, Any]]:
@@ -534,7 +547,7 @@ async def timeline_page(db: Database, update_id: int) -> tuple[int, int] | None:
 async def respond(datasette: Datasette, request: Request, db: Database) -> Response:
     """The search page, as HTML or (with .json) as data; a query that cannot run is a 400."""
     search = read_args(request.args)
-    await resolve_blog(db, search)
+    await resolve_filters(db, search)
     result = await run(db, search)
     base = datasette.urls.database(db.name)
     status = 400 if result.error else 200

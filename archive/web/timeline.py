@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from archive.times import parse_utc
+from archive.watchlist import stored_url
 from archive.web.render import (
     Change,
     Chart,
@@ -132,13 +134,18 @@ async def blog_row(db: Database, blog_id: int) -> dict[str, Any] | None:
 
 
 async def find_blog(db: Database, blog: str) -> int | None:
-    """The id of the blog a feed names by its URL or its id, as the blog_feed query reads it."""
-    row = (
-        await db.execute(
-            "select id from blogs where url = :blog or cast(id as text) = :blog", {"blog": blog}
-        )
-    ).first()
-    return int(row["id"]) if row else None
+    """The id of the blog a feed or a search names by its id or its URL (its scheme and host
+    in any case, as the archive finds a blog a command names)."""
+
+    def lookup(conn: sqlite3.Connection) -> int | None:
+        row = conn.execute(
+            "select id from blogs where url = ? or cast(id as text) = ?",
+            [stored_url(conn, blog), blog],
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    found: int | None = await db.execute_fn(lookup)
+    return found
 
 
 async def blog_chart(db: Database, blog_id: int) -> Chart | None:
