@@ -53,7 +53,8 @@ class NoHomeError(ArchiveError):
 
 
 NO_HOME = (
-    "there is no home folder to keep the archive in ($HOME is not set to a full path): "
+    "there is no home folder to keep the archive in ($HOME names no full path, and the "
+    "password database knows no home for this user): "
     "pass --db PATH, or set $LIVEBLOG_DB (or $XDG_DATA_HOME)."
 )
 
@@ -82,10 +83,13 @@ def default_db_path() -> Path:
     except RuntimeError:
         base = None
     if base is None:
-        home = os.environ.get("HOME", "")
-        # Without $HOME (a service, a container's nameless user) a folder from the password
-        # database would be a guess the user never made: they name the archive instead.
-        if not Path(home).is_absolute():
+        # Without $HOME (a system service run as root sets none) the account's home in the
+        # password database, as every program finds it; a user it does not know (a
+        # container's nameless uid), or a $HOME that names no full path, has none.
+        home = os.environ.get("HOME")
+        if home is None:
+            home = os.path.expanduser("~")  # (left as it is for a user it does not know)
+        if not home or not Path(home).is_absolute():
             raise NoHomeError(NO_HOME)
         base = Path(home) / ".local" / "share"
     return base / APP_DIR / DB_FILENAME

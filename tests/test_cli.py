@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import pwd
 import socket
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
-from archive.db import open_archive
+from archive.db import default_db_path, open_archive
 from archive.records import Update
 from archive.store import record_pass
 from archive.times import now_utc
@@ -162,8 +164,9 @@ def test_a_liveblog_db_naming_the_home_of_no_user_is_a_sentence(
 
 
 NO_HOME = (
-    "Error: there is no home folder to keep the archive in ($HOME is not set to a full path): "
-    "pass --db PATH, or set $LIVEBLOG_DB (or $XDG_DATA_HOME).\n"
+    "Error: there is no home folder to keep the archive in ($HOME names no full path, and the "
+    "password database knows no home for this user): pass --db PATH, or set $LIVEBLOG_DB (or "
+    "$XDG_DATA_HOME).\n"
 )
 NEEDS_AN_ARCHIVE = [
     ["demo", "--no-serve"],
@@ -178,7 +181,7 @@ NEEDS_AN_ARCHIVE = [
 ]
 
 
-@pytest.mark.parametrize("home", [None, "", "relative/home"], ids=["unset", "empty", "relative"])
+@pytest.mark.parametrize("home", ["", "relative/home"], ids=["empty", "relative"])
 @pytest.mark.parametrize("args", NEEDS_AN_ARCHIVE, ids=lambda args: args[0])
 def test_no_home_folder_and_no_db_is_a_sentence_and_exit_2(
     runner: CliRunner,
@@ -188,15 +191,25 @@ def test_no_home_folder_and_no_db_is_a_sentence_and_exit_2(
     home: str | None,
 ) -> None:
     monkeypatch.delenv("XDG_DATA_HOME")
-    if home is None:
-        monkeypatch.delenv("HOME", raising=False)
-    else:
-        monkeypatch.setenv("HOME", home)
+    monkeypatch.setenv("HOME", home)
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, args)
     assert (result.exit_code, result.output) == (2, NO_HOME)
     assert isinstance(result.exception, SystemExit)
     assert list(tmp_path.iterdir()) == []  # nothing made where a relative $HOME would point
+
+
+def test_without_home_the_accounts_home_holds_the_default_archive(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A system service run as root gets no $HOME: the password database's home for the
+    account is where the archive lives, as for every program (the path only; nothing made)."""
+    monkeypatch.delenv("XDG_DATA_HOME")
+    monkeypatch.delenv("LIVEBLOG_DB", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    account = Path(pwd.getpwuid(os.getuid()).pw_dir)
+    expected = account / ".local" / "share" / "liveblog-archive" / "archive.db"
+    assert default_db_path() == expected
 
 
 def test_without_a_home_folder_xdg_data_home_or_db_is_used(
