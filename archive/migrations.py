@@ -332,6 +332,9 @@ def m0015_redated(db: sqlite_utils.Database) -> None:
         "ALTER TABLE [update_versions] ADD COLUMN [published_at] TEXT",
     ):
         db.execute(statement)
+    # Where an archive made before read its times it does not know: the next reading says,
+    # and until then a move any reading explains is no re-date (rules.redated).
+    db.execute("UPDATE [updates] SET [published_from] = 'unknown' WHERE [published_at] IS NOT NULL")
     # What an archive made before knows: the time its current versions have now.
     db.execute(
         """UPDATE [update_versions] SET [published_at] = (

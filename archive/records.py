@@ -16,6 +16,8 @@ FIDELITY_HTML = 2
 # Where an update's published_at came from, when it is not an instant the page states.
 TIME_AGO = "ago"  # "2 hours ago": the fetch less how long ago, good to its unit
 TIME_CLOCK = "clock"  # "12:20": a clock alone, put on the day the page's other times suggest
+# A time an archive held before it kept where times came from (migration 15): any of them.
+TIME_UNKNOWN = "unknown"
 
 # Why a pass stopped short of a blog's oldest post (fetches.incomplete_reason).
 PAGE_LIMIT = "page limit"

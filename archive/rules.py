@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from archive.records import TIME_AGO, TIME_CLOCK, Update
+from archive.records import TIME_AGO, TIME_CLOCK, TIME_UNKNOWN, Update
 from archive.times import is_newer, parse_utc, same_instant
 
 # Quote and dash variants publishers (and their CMS "smart quotes") use
@@ -86,7 +86,7 @@ _AGO_UNITS = (
 
 def _leeway(published: float, published_from: str | None, seen: float) -> float:
     """How far from its instant a reading of a publish time may lie without any edit."""
-    if published_from != TIME_AGO:
+    if published_from not in (TIME_AGO, TIME_UNKNOWN):
         return MINUTE
     age = seen - published
     unit = next((unit for below, unit in _AGO_UNITS if age < below), 365 * DAY)
@@ -105,13 +105,14 @@ def redated(
     A time stated as an instant that moves is a re-date. How long ago ("2 hours ago", the
     fetch less two hours, `seen` the latest fetch) moves with every pass by up to its unit,
     and a clock alone ("12:20") may be put on another day: a change they can explain is none.
-    A time that appears or disappears is no re-date either.
+    A time an older archive held without its source (TIME_UNKNOWN) may be either. A time that
+    appears or disappears is no re-date either.
     """
     a, b, now = parse_utc(before), parse_utc(after), parse_utc(seen)
     if a is None or b is None or now is None:
         return False
     gap = b.timestamp() - a.timestamp()
-    if TIME_CLOCK in (before_from, after_from):
+    if {TIME_CLOCK, TIME_UNKNOWN} & {before_from, after_from}:
         gap -= round(gap / DAY) * DAY
     return abs(gap) > _leeway(a.timestamp(), before_from, now.timestamp()) + _leeway(
         b.timestamp(), after_from, now.timestamp()

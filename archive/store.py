@@ -299,10 +299,13 @@ def _removals(
     off the last page fetched is never inside a run. Nor is one whose time lies in the
     stretch a page not re-read showed when it was last read: it may stand there still,
     whatever times the pages read this pass show (a post whose time was corrected stands
-    out of their order).
+    out of their order), nor a pinned one while such a page was not re-read.
     """
     unseen = [s for s in stored.values() if s.removed_at is None and s.id not in seen_ids]
     kept = _kept_stretches(p, cut)
+    # A pinned post stands out of its page's stretch of times (span leaves it out): while a
+    # page answered 304, it may stand there still.
+    pins_kept = any(page.skipped and not page.partial for page in p.pages[:cut])
     removed: list[int] = []
     for run in _extracted_runs(p, cut):
         oldest, newest = span(run.updates)
@@ -324,7 +327,7 @@ def _removals(
                 )
                 below = to_bottom or is_newer(t, oldest)
                 inside = parse_utc(t) is not None and above and below and not _kept(t, kept)
-            if inside and not (s.pinned and not to_bottom):
+            if inside and not (s.pinned and (pins_kept or not to_bottom)):
                 removed.append(s.id)
     return removed
 
@@ -493,7 +496,7 @@ def _plan(
             plan.completed.append([*_update_columns(u), h, u.fidelity, s.id, s.version])
             plan.unchanged_ids.append(s.id)
             continue
-        published, source = _kept_time(s, u, poorer or cut, moved)
+        published, source = _kept_time(s, u)
         if (h != s.content_hash and not poorer and not cut) or moved:
             version = s.version + 1
             kept = replace(u, published_at=published, published_from=source)
@@ -518,16 +521,14 @@ def _source_of_time(u: Update) -> str | None:
     return u.published_from if u.published_at else None
 
 
-def _kept_time(s: _Stored, u: Update, poorer: bool, moved: bool) -> tuple[str | None, str | None]:
-    """The publish time (and its source) to hold after this reading: a poorer or cut reading's
-    never replaces one held, nor does one read again from how long ago or a clock alone
-    replace the instant a page stated, unless the publisher re-dated the post."""
-    if u.published_at is None or (s.published_at is not None and poorer):
+def _kept_time(s: _Stored, u: Update) -> tuple[str | None, str | None]:
+    """The publish time (and its source) to hold after this reading: the reading's, where it
+    has one. The times a page showed bound the stretch it covers when it next answers 304
+    (fetch_pages.oldest_at, newest_at): a post held at another time than its page showed
+    would stand outside its own page's stretch, and be taken for gone."""
+    if u.published_at is None:
         return s.published_at, s.published_from
-    source = _source_of_time(u)
-    if not moved and source is not None and s.published_at and s.published_from is None:
-        return s.published_at, s.published_from
-    return u.published_at, source
+    return u.published_at, _source_of_time(u)
 
 
 def _edited(s: _Stored, u: Update) -> bool:

@@ -26,13 +26,13 @@ def db(tmp_path: Path) -> sqlite_utils.Database:
 
 def upd(n: int, **kw: Any) -> Update:
     """Update n, published n minutes after 10:00 (higher n is newer)."""
-    return Update(
-        source_id=f"post-{n}",
-        headline=f"Headline {n}",
-        body_text=f"Body of update number {n}.",
-        published_at=f"2024-05-01T10:{n:02d}:00Z",
-        **kw,
-    )
+    fields: dict[str, Any] = {
+        "source_id": f"post-{n}",
+        "headline": f"Headline {n}",
+        "body_text": f"Body of update number {n}.",
+        "published_at": f"2024-05-01T10:{n:02d}:00Z",
+    }
+    return Update(**(fields | kw))
 
 
 def paged(
@@ -323,6 +323,42 @@ def test_a_304_page_without_its_newest_time_is_bounded_by_the_page_above(
     result = record_pass(db, later)
     assert result.ok and result.removed == 1
     assert "post-8" not in live_ids(db)
+
+
+def test_a_post_held_at_the_time_its_page_showed_stands_in_that_pages_304_stretch(
+    db: sqlite_utils.Database,
+) -> None:
+    """Pass one states B's instant (10:08:17); pass two shows it as "50 minutes ago" (10:08:40),
+    and page one's stretch is what pass two showed. When page one answers 304, B stands in
+    that stretch: only the post deleted on page two is gone."""
+    a, b = upd(9), upd(8, published_at="2024-05-01T10:08:17Z")
+    second = [upd(6), upd(5), upd(4)]
+    record_pass(db, paged([[a, b], second], at="2024-05-01T11:00:00Z"))
+    ago = [upd(9, published_from="ago"), upd(8, published_at="2024-05-01T10:08:40Z",
+                                             published_from="ago")]  # fmt: skip
+    assert record_pass(db, paged([ago, second], at="2024-05-01T11:05:00Z")).ok
+    later = paged([ago, [upd(6), upd(4)]], at="2024-05-01T11:10:00Z")
+    skipped(later.pages[0], ago)
+    later.updates = [upd(6), upd(4)]
+    result = record_pass(db, later)
+    assert result.ok and result.removed == 1
+    assert live_ids(db) == ["post-4", "post-6", "post-8", "post-9"]
+
+
+def test_a_pinned_post_on_a_page_that_answered_304_is_not_proved_gone(
+    db: sqlite_utils.Database,
+) -> None:
+    """The pinned post tops page one, out of its page's stretch of times; page one answers
+    304 and pages two and three are read to the end: the pinned post may stand there still."""
+    pinned = upd(1, pinned=True)
+    top, middle, bottom = [pinned, upd(9), upd(8)], [upd(7), upd(6)], [upd(5), upd(4)]
+    record_pass(db, paged([top, middle, bottom], at="2024-05-01T11:00:00Z"))
+    later = paged([top, middle, [upd(4)]], at="2024-05-01T11:05:00Z")
+    skipped(later.pages[0], [upd(9), upd(8)])
+    later.updates = [*middle, upd(4)]
+    result = record_pass(db, later)
+    assert result.ok and result.removed == 1
+    assert "post-1" in live_ids(db) and "post-5" not in live_ids(db)
 
 
 def test_a_failed_page_past_the_last_does_not_raise_the_blogs_page_count(

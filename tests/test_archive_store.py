@@ -276,29 +276,55 @@ def test_a_clock_alone_put_on_another_day_is_no_redate(db: sqlite_utils.Database
     assert r.changed == 1
 
 
-def test_how_long_ago_does_not_replace_the_instant_a_page_stated(
+def test_how_long_ago_within_its_unit_moves_the_held_time_without_a_version(
     db: sqlite_utils.Database,
 ) -> None:
+    """The stated 10:01:17, then "2 hours ago": no re-date, and the post is held at the time
+    its page shows now, so that the page's stretch of times (for a 304) holds it."""
     record_pass(db, bpass([upd(1, published_at="2024-05-01T10:01:17Z")]))
     rough = upd(1, published_at="2024-05-01T10:05:00Z", published_from="ago")
     r = record_pass(db, bpass([rough], at=LATER))
     assert counts(r) == (1, 0, 0, 1, 0)
-    assert rows(db, "select published_at, published_from from updates") == [
-        ("2024-05-01T10:01:17Z", None)
+    assert rows(db, "select published_at, published_from, version from updates") == [
+        ("2024-05-01T10:05:00Z", "ago", 1)
     ]
 
 
-def test_a_poorer_reading_with_another_time_neither_redates_nor_moves_the_post(
-    db: sqlite_utils.Database,
-) -> None:
-    """The JSON-LD alone gives a creation time an hour before the one the page showed."""
+def test_a_poorer_reading_with_another_time_is_no_redate(db: sqlite_utils.Database) -> None:
+    """The JSON-LD alone gives a creation time an hour before the one the page showed: no
+    version (structured data's time is no edit of the post); the post is held at the time
+    this pass read, as its page's stretch of times is."""
     record_pass(db, bpass([upd(1)]))
     jsonld_only = upd(
         1, body_html="", published_at="2024-05-01T09:01:00Z", fidelity=FIDELITY_STRUCTURED
     )
     r = record_pass(db, bpass([jsonld_only], at=LATER))
     assert counts(r) == (1, 0, 0, 1, 0)
-    assert rows(db, "select published_at, version from updates") == [("2024-05-01T10:01:00Z", 1)]
+    assert rows(db, "select published_at, version from updates") == [("2024-05-01T09:01:00Z", 1)]
+
+
+def test_an_archive_from_before_times_had_sources_makes_no_redate_of_a_moved_reading(
+    tmp_path: Path,
+) -> None:
+    """An older archive held "2 hours ago" read at noon as 10:00, not saying how it was read.
+    The page now prints the clock the post went up, 09:31: no re-date, as in a new archive."""
+    path = tmp_path / "archive.db"
+    db = open_archive(path)
+    record_pass(db, bpass([upd(1, published_at="2024-05-01T10:00:00Z", published_from="ago")]))
+    # As an archive from before migration 15: neither column, the migration not yet applied.
+    db.execute("delete from _sqlite_migrations where name = 'm0015_redated'")
+    db.execute("alter table updates drop column published_from")
+    db.execute("alter table update_versions drop column published_at")
+    db.conn.commit()
+    db.close()
+    reopened = open_archive(path)
+    assert rows(reopened, "select published_from from updates") == [("unknown",)]
+    clock = upd(1, published_at="2024-05-01T09:31:00Z", published_from="clock")
+    r = record_pass(reopened, bpass([clock], at="2024-05-02T09:00:00Z"))
+    assert counts(r) == (1, 0, 0, 1, 0)
+    assert rows(reopened, "select published_at, published_from, version from updates") == [
+        ("2024-05-01T09:31:00Z", "clock", 1)
+    ]
 
 
 # --- identity ------------------------------------------------------------------
