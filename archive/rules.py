@@ -182,6 +182,7 @@ class StoredIdentity:
     headline_hash: str
     published_at: str | None
     body_start: str
+    published_from: str | None = None  # how the time was read (Update.published_from)
 
 
 def similar_bodies(a: str, b: str) -> bool:
@@ -338,7 +339,10 @@ def separate_twins(
 
 
 def match_corrections(
-    keys: Sequence[str], updates: Sequence[Update], stored: Mapping[str, StoredIdentity]
+    keys: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+    seen: str | None = None,
 ) -> list[str]:
     """Re-key id-less updates whose headline was corrected onto the update they already are.
 
@@ -348,6 +352,10 @@ def match_corrections(
     publish time and a similar body, or when the stored row already carries this hash
     from an earlier correction and is the same update by time or body. A new twin of a
     stored headline is no correction: the twins' rule (separate_twins) has placed it.
+
+    The same publish time is one a reading read again explains (redated, `seen` the pass's
+    end): a headline-less post, whose identity holds its time, shown "2 hours ago" and
+    then "3 hours ago" is one post, not a removal and a new one each pass.
     """
     present = set(keys)
     free = {k: s for k, s in stored.items() if k.startswith("h:") and k not in present}
@@ -373,7 +381,7 @@ def match_corrections(
                     k
                     for k, s in free.items()
                     if s.published_at
-                    and same_instant(s.published_at, update.published_at)
+                    and _same_time(s, update, seen)
                     and similar_bodies(s.body_start, update.body_text)
                 ),
                 None,
@@ -382,6 +390,24 @@ def match_corrections(
             del free[match]
             result[i] = match
     return result
+
+
+def _same_time(stored: StoredIdentity, update: Update, seen: str | None) -> bool:
+    """One instant, or two readings of one a reading read again explains (redated)."""
+    a, b = stored.published_at, update.published_at
+    if a is None or b is None:
+        return False
+    if same_instant(a, b):
+        return True
+    read_again = {TIME_AGO, TIME_CLOCK, TIME_UNKNOWN} & {
+        stored.published_from,
+        update.published_from,
+    }
+    return (
+        bool(read_again)
+        and seen is not None
+        and not redated(a, stored.published_from, b, update.published_from, seen)
+    )
 
 
 def _same_update(stored: StoredIdentity, update: Update) -> bool:

@@ -616,16 +616,19 @@ def _log_removals(
     )
 
 
-def _keys(updates: list[Update], pages: list[int], stored: dict[str, _Stored]) -> list[str]:
-    """Each update's identity (archive/rules.py): publisher id, else headline, time, body, place."""
+def _keys(
+    updates: list[Update], pages: list[int], stored: dict[str, _Stored], seen: str
+) -> list[str]:
+    """Each update's identity (archive/rules.py): publisher id, else headline, time, body, place.
+    `seen`: when the pass ended, against which times read from how long ago were read."""
     keys = assign_keys(updates, {k: s.published_at for k, s in stored.items()})
     identities = {
-        k: StoredIdentity(s.headline_hash, s.published_at, s.body_start)
+        k: StoredIdentity(s.headline_hash, s.published_at, s.body_start, s.published_from)
         for k, s in stored.items()
         if k.startswith("h:")
     }
     keys = separate_twins(keys, updates, identities, pages)
-    return match_corrections(keys, updates, identities)
+    return match_corrections(keys, updates, identities, seen)
 
 
 def _reading(p: BlogPass, story: str | None, stored: dict[str, _Stored]) -> Reading:
@@ -791,7 +794,7 @@ def _record(
         return _fail(conn, result, p, error)
 
     now = p.started_at
-    keys = _keys(reading.updates, reading.pages, stored)
+    keys = _keys(reading.updates, reading.pages, stored, p.finished_at or p.started_at)
     repeat = first_repeat(p, reading, keys, {k: s.published_at for k, s in stored.items()})
     if repeat is not None:
         reading.refused[repeat] = REFUSED_REPEAT

@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 
 from archive.db import open_archive
-from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, PassResult, Update
+from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, BlogPass, PassResult, Update
 from archive.store import record_pass
 from tests.helpers import URL, bpass
 
@@ -328,6 +328,36 @@ def test_an_archive_from_before_times_had_sources_makes_no_redate_of_a_moved_rea
 
 
 # --- identity ------------------------------------------------------------------
+
+
+def test_headline_less_posts_shown_how_long_ago_stay_themselves_as_their_times_move(
+    db: sqlite_utils.Database,
+) -> None:
+    """No id, no headline: a post's identity is its time and opening words. Posts of 11:00,
+    10:00 and 09:00 read "1, 2, 3 hours ago" at 12:00 and at 12:30 (11:30 then) are the same
+    posts, not a removal and a new post each pass; the next day's clocks are the same posts."""
+    words = ["Rain is heavier than expected.", "Shelters are open.", "Flights are cancelled."]
+
+    def shown(at: str, hours: list[str], source: str) -> BlogPass:
+        posts = [
+            Update(
+                body_text=w,
+                body_html=f"<p>{w}</p>",
+                published_at=f"2024-05-01T{h}:00Z",
+                published_from=source,
+            )
+            for w, h in zip(words, hours, strict=True)
+        ]
+        return bpass(posts, at=at)
+
+    on_the_hour, half_past = ["11:00", "10:00", "09:00"], ["11:30", "10:30", "09:30"]
+    record_pass(db, shown("2024-05-01T12:00:00Z", on_the_hour, "ago"))
+    for at, hours in (("12:30", half_past), ("13:00", on_the_hour), ("13:30", half_past)):
+        r = record_pass(db, shown(f"2024-05-01T{at}:00Z", hours, "ago"))
+        assert counts(r) == (3, 0, 0, 3, 0), at
+    r = record_pass(db, shown("2024-05-02T08:00:00Z", ["10:58", "10:02", "09:17"], "clock"))
+    assert counts(r) == (3, 0, 0, 3, 0)
+    assert rows(db, "select count(*), count(removed_at), max(version) from updates") == [(3, 0, 1)]
 
 
 def test_same_source_id_on_page_one_then_page_three_is_one_row(db: sqlite_utils.Database) -> None:
