@@ -3608,18 +3608,16 @@ def test_a_streams_intro_and_outro_in_its_posts_boxes_are_no_posts(edges: str) -
     )
 
 
-@pytest.mark.parametrize("above", [True, False])
-def test_an_untimed_first_post_after_the_streams_introduction_is_a_post(above: bool) -> None:
+@pytest.mark.parametrize("above", ["announces", "lead", None])
+def test_an_untimed_first_post_after_the_streams_introduction_is_a_post(above: str | None) -> None:
     """The Hindu's live pages (as their stored text shows them): the story's lead paragraphs
     end "Here are the live updates:" in the box that holds the posts, and the first post under
-    them may show neither a time nor a title. With the introduction above it, it is no
-    introduction but the stream's first post; without, the blog's opening words (NU.nl's)."""
-    intro = (
-        "<p>Heavy rain flooded several parts of the city overnight.</p>"
-        "<p>Here are the live updates:</p>"
-        if above
-        else ""
-    )
+    them may show neither a time nor a title. With the introduction announcing it, it is no
+    introduction but the stream's first post; under a lead that ends its sentence, or under
+    nothing, the blog's opening words (NU.nl's)."""
+    lead = "<p>Heavy rain flooded several parts of the city overnight.</p>"
+    intro = {"announces": lead + "<p>Here are the live updates:</p>", "lead": lead}.get(above, "")
+    announced = above == "announces"
     first = (
         "<div class='liveblog-post'><p>Three relief camps have been moved to a school building "
         "after water entered the earlier venue, officials said.</p></div>"
@@ -3632,8 +3630,8 @@ def test_an_untimed_first_post_after_the_streams_introduction_is_a_post(above: b
     main = f"<div class='schemaDiv' itemprop='articleBody'>{intro}{first}{posts}</div>"
     updates = live_updates(main, "Chennai rain LIVE updates", "2024-11-12T12:00:00Z")
     expected = [f"Update {n} from the city" for n in (5, 4, 3, 2, 1)]
-    assert [u.headline for u in updates] == ([None, *expected] if above else expected)
-    if above:
+    assert [u.headline for u in updates] == ([None, *expected] if announced else expected)
+    if announced:
         assert updates[0].body_text.startswith("Three relief camps")
         assert updates[0].published_at is None
 
@@ -4001,35 +3999,100 @@ def test_a_one_digit_clock_in_the_box_that_holds_the_days_clocks_is_a_clock() ->
     ]
 
 
-@pytest.mark.parametrize("sign", [".", ":"])
-def test_a_mornings_one_digit_clocks_below_its_two_digit_ones_are_clocks(sign: str) -> None:
-    """A German ticker fetched before noon prints each post's clock alone, "11.40" and "10.15"
-    above "9.30" and "7.05": no clock after noon vouches for the one-digit ones, but all of
-    them run down the page, newest first, as a day's clocks do (a game's clock runs up it)."""
-    posts = [
-        ("11.40", "Am Terminal 1 bilden sich inzwischen lange Schlangen an den Schaltern."),
-        ("10.15", "Die Flughafengesellschaft meldet 300 gestrichene Flüge."),
-        ("9.30", "Vor dem Haupteingang haben sich rund 200 Streikende versammelt."),
-        ("7.05", "Der Streik hat wie angekündigt um Mitternacht begonnen."),
-    ]
+def ticker_of(stamps: list[str], fetched: str, published: str) -> list[Update]:
     rows = "".join(
-        f"<div class='ticker-item'><p><strong>{stamp.replace('.', sign)}</strong> {text}</p></div>"
-        for stamp, text in posts
+        f"<div class='ticker-item'><p><strong>{stamp}</strong> Meldung Nummer {n}, in einem "
+        f"Satz mit genug Worten für eine Meldung aus dem Ticker.</p></div>"
+        for n, stamp in enumerate(stamps)
     )
     page = page_of(
         f"<div class='ticker'>{rows}</div>",
         title="Liveticker: Warnstreik",
         lang="de",
-        published="2024-03-07T07:00:00+01:00",
+        published=published,
     )
     url = "https://www.example.de/wirtschaft/liveticker-warnstreik-flughafen-100.html"
-    updates = extract_page(page, url, fetched_at="2024-03-07T12:00:00Z").updates
-    assert [(u.published_at, u.body_text) for u in updates] == [
-        ("2024-03-07T10:40:00Z", posts[0][1]),
-        ("2024-03-07T09:15:00Z", posts[1][1]),
-        ("2024-03-07T08:30:00Z", posts[2][1]),
-        ("2024-03-07T06:05:00Z", posts[3][1]),
+    return extract_page(page, url, fetched_at=fetched).updates
+
+
+@pytest.mark.parametrize(
+    ("stamps", "expected"),
+    [
+        # A morning's ticker fetched before noon: no clock after noon vouches for them.
+        (["11.40", "10.15", "9.30", "7.05"], ["10:40", "09:15", "08:30", "06:05"]),
+        # A summary kept on top, out of the order.
+        (["9.45", "11.40", "10.15", "9.30", "7.05"], ["08:45", "10:40", "09:15", "08:30", "06:05"]),
+        # With a colon, as a game's clock or a video's chapters are written: no clocks.
+        (["11:40", "10:15", "9:30", "7:05"], []),
+    ],
+)
+def test_a_mornings_one_digit_clocks_below_its_two_digit_ones_are_clocks(
+    stamps: list[str], expected: list[str]
+) -> None:
+    """A German ticker fetched before noon prints each post's clock alone, "11.40" and "10.15"
+    above "9.30" and "7.05": written with a dot, as no game's clock is, and running down the
+    page, newest first, with the two-digit ones, the one-digit ones are clocks too."""
+    updates = ticker_of(stamps, "2024-03-07T12:00:00Z", "2024-03-07T06:00:00+01:00")
+    times = [u.published_at[11:16] for u in updates if u.published_at]
+    if expected:
+        assert times == expected
+    else:
+        assert "08:30" not in times and "06:05" not in times
+
+
+def test_a_nights_one_digit_clocks_after_midnight_are_clocks() -> None:
+    """Election night, newest first: "3.05" … "0.50" above "23.40" and "22.15". The jump at
+    midnight is no rise of the day's clock, and "0.50" is no video's time code."""
+    stamps = ["3.05", "2.10", "1.35", "0.50", "23.40", "22.15"]
+    updates = ticker_of(stamps, "2024-03-08T02:30:00Z", "2024-03-07T21:00:00+01:00")
+    assert [u.published_at for u in updates] == [
+        "2024-03-08T02:05:00Z",
+        "2024-03-08T01:10:00Z",
+        "2024-03-08T00:35:00Z",
+        "2024-03-07T23:50:00Z",
+        "2024-03-07T22:40:00Z",
+        "2024-03-07T21:15:00Z",
     ]
+
+
+def test_a_publishers_class_names_on_another_site_without_its_times_are_read_generically() -> None:
+    """Another site's posts called `live-post` with a `live-post__title` (the Telegraph's
+    class names, which its adapter reads with their `time[datetime]`) print only a clock: the
+    adapter finds no time, and the generic reading, which finds each post's, stands in."""
+    posts = "".join(
+        f"<article class='live-post' id='post-{n}'><div class='live-post__time'>1{n}:20</div>"
+        f"<h2 class='live-post__title'>Update {n}</h2><div class='live-post__body'><p>What "
+        f"update {n} says, in a sentence of words.</p></div></article>"
+        for n in (5, 4, 3)
+    )
+    page = page_of(
+        f"<div class='live-feed'>{posts}</div>",
+        title="Storm Ewan live",
+        published="2024-11-14T06:00:00Z",
+    )
+    url = "https://news.example.co.uk/live/storm-ewan"
+    updates = extract_page(page, url, fetched_at="2024-11-14T16:00:00Z").updates
+    assert [(u.source_id, u.headline, u.published_at) for u in updates] == [
+        (f"post-{n}", f"Update {n}", f"2024-11-14T1{n}:20:00Z") for n in (5, 4, 3)
+    ]
+
+
+def test_a_drive_log_counting_down_oldest_first_is_no_time_of_day() -> None:
+    """A drive log, oldest first: the game's clock counts down the page ("14:20" to "2:05"),
+    as a morning's ticker's clocks do newest first; written with a colon, it stays words."""
+    plays = ["14:20", "11:05", "7:30", "4:51", "2:05"]
+    rows = "".join(
+        f"<div class='play'><span class='clock'>{mark}</span><p>Play number {n}: a run up the "
+        "middle for a few yards and a first down.</p></div>"
+        for n, mark in enumerate(plays)
+    )
+    page = page_of(f"<div class='plays'>{rows}</div>", title="Chiefs vs Bills: live updates")
+    url = "https://www.example.com/nfl/live/chiefs-bills"
+    updates = extract_page(page, url, fetched_at="2024-05-01T03:00:00Z").updates
+    assert all(
+        not u.published_at or u.published_at[11:16] not in ("07:30", "04:51", "02:05")
+        for u in updates
+    )
 
 
 def test_a_games_clock_running_up_the_page_is_no_time_of_day() -> None:

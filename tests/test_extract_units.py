@@ -282,7 +282,7 @@ def test_credits_and_attributions() -> None:
         # A post's own tools: its embed code, reporting it.
         "Embed",
         "Embed this post",
-        "Report",
+        "Report this post",
         # A link on its own line to the rest of the story.
         "Continue reading",
         "Weiterlesen",
@@ -1097,14 +1097,25 @@ def test_next_links_in_the_languages_read_here(text: str) -> None:
             [],
         ),
         (
-            '<div class="slideshow"><a href="?bild=2">Nächste »</a></div>'
+            '<div class="slideshow"><picture><img src="/b/1.jpg" alt=""></picture>'
+            '<a href="?bild=2">Nächste »</a></div>'
             '<ul class="pager"><li><a href="?seite=2">Nächste »</a></li></ul>',
             ["https://news.example/live/ticker?seite=2"],
         ),
         (
-            '<div class="carousel"><a class="next" href="?slide=2">Next</a></div>'
-            '<a href="/live/ticker/page/2">Next »</a>',
+            '<div class="carousel"><img src="/c/1.jpg" alt=""><a class="next" href="?slide=2">'
+            'Next</a></div><a href="/live/ticker/page/2">Next »</a>',
             ["https://news.example/live/ticker/page/2"],
+        ),
+        # A pager named like a slider's, or a gallery's name on a box without pictures.
+        (
+            '<div class="slider-nav"><a href="?page=2">Next »</a></div>',
+            ["https://news.example/live/ticker?page=2"],
+        ),
+        (
+            '<div class="has-lightbox"><div class="gallery-pager"><a href="?page=2">Next »</a>'
+            "</div></div>",
+            ["https://news.example/live/ticker?page=2"],
         ),
     ],
 )
@@ -1112,7 +1123,8 @@ def test_a_galleries_next_and_the_next_stories_are_no_older_pages(
     links: str, expected: list[str]
 ) -> None:
     """A pager's word alone ("Next »", "Nächste »", "Következő »") vouches for a page of the
-    document, never one inside a photo gallery, slideshow or carousel."""
+    document, never one inside a photo gallery, slideshow or carousel: a box so named that
+    holds a picture."""
     urls = next_urls(parse(page_with(body=links)), "https://news.example/live/ticker")  # type: ignore[arg-type]
     assert urls == expected
 

@@ -173,13 +173,12 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "link kopiëren",
         "e-mail",
         # A post's own tools: its embed code ("Embed" to /embed/live-entry/<id>) and
-        # reporting it.
+        # reporting it ("Report" alone may be a match post's subheading).
         "embed",
         "embed this post",
         "embed post",
         "einbetten",
         "intégrer",
-        "report",
         "report this post",
         "report post",
         "print",
@@ -303,12 +302,12 @@ _SHARE_HREF_LOWER = re.compile(
 )
 # Class names of share bars, ads (a bookmaker's odds among them) and teasers inside entries
 # (bylines and their writers' pictures: names_part; a post's row of topic tags: _topic_tags),
-# and the label a CMS prints before a field's value (Drupal's `div.field__label` "Source",
-# `field-label` before 8), the field's name and no word of the post.
+# and the label Drupal prints before a field's value (`div.field__label` "Source"), the
+# field's name and no word of the post (FIELD_LABEL).
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
     r"related|read-?more|promo|timestamp|tip_wrp|"
-    r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|(?:^|\s)field(?:__|-)label(?:$|\s)|"
+    r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|(?:^|\s)field__label(?:$|\s)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
 )
@@ -663,6 +662,10 @@ def is_share_href(href: str | None) -> bool:
     if lowered.startswith("javascript:") or (lowered.startswith("mailto:") and "@" not in lowered):
         return True
     return _SHARE_HREF_LOWER.search(lowered) is not None
+
+
+# The label Drupal (8 on) prints before a field's value: "Source", "Personen".
+FIELD_LABEL = re.compile(r"(?:^|\s)field__label(?:$|\s)")
 
 
 @lru_cache(maxsize=4096)

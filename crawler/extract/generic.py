@@ -215,10 +215,11 @@ _TEASER_TITLES = re.compile(
     re.I,
 )
 _TEASER_TITLE = 60  # characters: a list's title, not a post's first line
-# Words on a forum post or a comment's buttons, in the languages read here.
+# Words on a forum post or a comment's buttons, in the languages read here ("Report", "Melden"
+# alone is no reply: a live blog's posts may carry it too).
 _REPLY_WORDS = re.compile(
     r"^\s*(?:reply|antworten|répondre|repondre|rispondi|responder|reageer|reageren|odpowiedz|"
-    r"zitieren|quote|citer|cita|melden|report|رد|回复|回覆|返信|답글|پاسخ)\s*$",
+    r"zitieren|quote|citer|cita|رد|回复|回覆|返信|답글|پاسخ)\s*$",
     re.I,
 )
 
@@ -674,13 +675,17 @@ _INTRO_CLASS = re.compile(r"intro|summary|overview|what-?to-?know", re.I)
 
 
 def _introduced(member: Element) -> bool:
-    """Whether a paragraph of words stands right before the post in its box: the stream's
-    introduction, above its posts (The Hindu's lead paragraphs, ending "Here are the live
-    updates:")."""
+    """Whether a paragraph of words that announces what follows stands right before the post
+    in its box: the stream's introduction, above its posts (The Hindu's lead paragraphs,
+    ending "Here are the live updates:"). A lead that ends its sentence may stand above a
+    box that introduces the blog (NU.nl's "In dit liveblog…")."""
     before = member.getprevious()
     while before is not None and not isinstance(before.tag, str):
         before = before.getprevious()  # (a comment between them)
-    return before is not None and before.tag == "p" and len(text_of(before).split()) >= _INTRO_WORDS
+    if before is None or before.tag != "p":
+        return False
+    words = text_of(before).strip()
+    return words.endswith(":") and len(words.split()) >= _INTRO_WORDS
 
 
 _INTRO_WORDS = 3  # words of a paragraph that introduces the stream, at least
@@ -1079,15 +1084,16 @@ _WRAPPED_DEPTH = 2  # a post's box and the one box its member wraps it in
 
 @lru_cache(maxsize=1024)
 def _highlight_modifier(cls: str | None) -> bool:
-    """Whether a post's class marks it a highlight by a modifier of its own name: Drupal
+    """Whether a post's class marks it a highlight by the platform's own modifier: Drupal
     Liveblog's `liveblog-post--highlight-breaking-news` (the module's highlight, a term an
     editor picks to set the post apart where it stands), Tickaroo's `tik4-event--highlight`:
-    a key event. Not Easy Liveblogs' `elb-liveblog-highlighted-post`, the post an address
-    linked to (_unpinned)."""
+    a key event. Not another theme's `--highlight-new` (an unread post) or
+    `--highlight-sponsored`, nor Easy Liveblogs' `elb-liveblog-highlighted-post`, the post an
+    address linked to (_unpinned)."""
     return any(_HIGHLIGHT_MODIFIER.search(name) for name in (cls or "").lower().split())
 
 
-_HIGHLIGHT_MODIFIER = re.compile(r"\w--highlight(?:ed)?(?:$|-)")
+_HIGHLIGHT_MODIFIER = re.compile(r"^(?:liveblog-post|tik4-event)--highlight(?:$|-)")
 
 
 @lru_cache(maxsize=1024)
@@ -2329,22 +2335,26 @@ def _short_clocks(
 ) -> list[tuple[int, Element, str, Reading]]:
     """The one-digit clocks read as clocks, in boxes of a shape that holds no "0:42" (a
     video's or a transcript's time codes, "0:00", "4:05", "11:12", "14:30", run from nought
-    and are mostly one-digit), and either afternoon clocks, more of them than of these, or
-    two-digit clocks or more that run down the page with these, as a morning's newest-first
-    ticker does ("11.40", "10.15", "9.30", "7.05"; a game's clock runs up it, "4:51" above
-    "11:39")."""
+    and are mostly one-digit), and either afternoon clocks, more of them than of these, or,
+    written with a dot as no game's clock or time code is, two-digit clocks or more that run
+    down the page with these, as a morning's newest-first ticker does ("11.40", "10.15",
+    "9.30", "7.05"; one may stand out of order, a summary kept on top, and the night's may
+    cross midnight, "0.50" above "23.40")."""
     shapes = [_box_shape(element) for _, element, _ in short]
     counts = Counter(shapes)
-    codes = {
-        shape
-        for shape, (_, _, text) in zip(shapes, short, strict=True)
-        if western_digits(text).strip()[0] == "0"
-    }
+    codes: set[tuple[object, ...]] = set()
+    dotted: dict[tuple[object, ...], bool] = {}
+    for shape, (_, _, text) in zip(shapes, short, strict=True):
+        written = western_digits(text).strip()
+        dot = "." in written
+        dotted[shape] = dotted.get(shape, True) and dot
+        if written[0] == "0" and not dot:
+            codes.add(shape)
     clocked: dict[tuple[object, ...], bool] = {}  # whether a shape's one-digit texts are clocks
     for shape in counts:
         clocked[shape] = shape not in codes and (
             (shape in afternoon and clocks_in[shape] > counts[shape])
-            or (clocks_in[shape] >= 2 and _run_down(shape, short, day_clocks))
+            or (dotted[shape] and clocks_in[shape] >= 2 and _run_down(shape, short, day_clocks))
         )
     found = []
     for shape, (at, element, text) in zip(shapes, short, strict=True):
@@ -2360,17 +2370,32 @@ def _run_down(
     short: list[tuple[int, Element, str]],
     day_clocks: list[tuple[int, tuple[object, ...], int]],
 ) -> bool:
-    """Whether the clocks of boxes of a shape, two-digit and one-digit, never rise down the
-    page."""
+    """Whether the clocks of boxes of a shape, two-digit and one-digit, run down the page: they
+    rise nowhere but across midnight, or at one that stands out of their order."""
     marks = [(at, minutes) for at, other, minutes in day_clocks if other == shape]
     for at, element, text in short:
         if _box_shape(element) == shape:
             hour, minute = _SHORT_CLOCK_SHAPE_PARTS.split(western_digits(text).strip())
             marks.append((at, int(hour) * 60 + int(minute)))
-    marks.sort()
-    return all(later[1] <= earlier[1] for earlier, later in itertools.pairwise(marks))
+    times = [minutes for _, minutes in sorted(marks)]
+    rises = [i for i in range(len(times) - 1) if times[i + 1] > times[i]]
+    if not rises:
+        return True
+    if len(rises) > 1:
+        return False
+    rise = rises[0]
+    if times[rise + 1] - times[rise] >= _MIDNIGHT_JUMP:
+        return True  # (the night's clocks above the evening's)
+    return any(
+        _falls(times[:lone] + times[lone + 1 :]) for lone in (rise, rise + 1)
+    )  # one out of order
 
 
+def _falls(times: list[int]) -> bool:
+    return all(later <= earlier for earlier, later in itertools.pairwise(times))
+
+
+_MIDNIGHT_JUMP = 12 * 60  # minutes a day's clock jumps up the page, newest first, at midnight
 _SHORT_CLOCK_SHAPE_PARTS = re.compile(r"[:.]")
 
 
@@ -3069,15 +3094,26 @@ def _rdfa_people(member: Element, skip: set[Element]) -> list[str]:
     """The names of a line that is nothing but people in RDFa (`typeof="schema:Person"`,
     `foaf:Person`; the name its `property="schema:name"` gives), joined by "and" or a comma at
     most: the byline Drupal's RDF module writes around a user's name, a link or not (the
-    Liveblog module's post author field). The line joins `skip`. A person named in a sentence,
-    a quote or a picture's caption is a word of the post."""
+    Liveblog module's post author field), the person the account it names (`about="/user/7"`)
+    or one a box around calls the author (`rel="schema:author"`). The line joins `skip`. A
+    person named in a sentence, a quote, a picture's caption or a field of people the post is
+    about is a word of the post."""
     if member.find(".//*[@typeof]") is None:
         return []  # (most posts type nothing: a look in C)
     for person in _TYPED(member):
         if not _PERSON_TYPE.search(person.get("typeof") or ""):
             continue
-        if any(a.tag in _QUOTING for a in _ancestors_below(person, member)):
-            return []
+        around = list(_ancestors_below(person, member))
+        if any(a.tag in _QUOTING for a in around):
+            continue
+        if not (
+            person.get("about")
+            or any(
+                _AUTHOR_RELATION.search(f"{a.get('rel') or ''} {a.get('property') or ''}")
+                for a in around
+            )
+        ):
+            continue  # (a person the post names, not its writer's account)
         line = person.getparent()
         if line is None or line is member:
             line = person
@@ -3093,7 +3129,6 @@ def _rdfa_people(member: Element, skip: set[Element]) -> list[str]:
         if names and len(names) <= _MOST_NAMES and _NAME_JOINERS.fullmatch(rest):
             skip.add(line)
             return list(dict.fromkeys(n for n in names if len(n) <= _NAME_CHARS))
-        return []  # the first person is named in a sentence: no byline
     return []
 
 
@@ -3114,6 +3149,7 @@ def _ancestors_below(element: Element, top: Element) -> Iterable[Element]:
 
 
 _TYPED = etree.XPath(".//*[@typeof]")
+_AUTHOR_RELATION = re.compile(r"(?:^|[\s:/#])(?:author|creator)(?:$|\s)", re.I)
 _PERSON_TYPE = re.compile(r"(?:^|[\s:/#])Person(?:$|\s)")
 _NAME_PROPERTY = re.compile(r"(?:^|[\s:/#])name(?:$|\s)")
 _QUOTING = frozenset({"blockquote", "q", "figure", "figcaption"})

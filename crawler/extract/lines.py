@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crawler.extract import walks
-from crawler.extract.clean import NAME_JOINS, is_post_label, normalise_text
+from crawler.extract.clean import FIELD_LABEL, NAME_JOINS, is_post_label, normalise_text
 from crawler.extract.dom import HEADINGS, Element, raw_text
 
 Shape = tuple[str, str, str, str]
@@ -97,6 +97,9 @@ def lines(member: Element, skip: set[Element], most: int = _MOST_LINES) -> list[
         tag = element.tag
         if not isinstance(tag, str) or tag in _NO_LINES or element in skip:
             continue
+        cls = element.get("class")
+        if cls and "field__" in cls and FIELD_LABEL.search(cls):
+            continue  # a field's label ("Personen") is no line of the post
         linked = linked or tag == "a"
         if (element.text or "").strip():
             line = _line(element, path, linked)

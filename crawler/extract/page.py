@@ -17,7 +17,7 @@ from crawler.extract.adapters.survey import Survey, survey_gathering
 from crawler.extract.clean import optional_text, safe_page, web_url
 from crawler.extract.clock import PageClock, page_clock
 from crawler.extract.completeness import stated_more
-from crawler.extract.dom import Element, absolute, in_tree, text_of
+from crawler.extract.dom import Element, absolute, host_of, in_tree, text_of
 from crawler.extract.endpoints import Endpoint, unique
 from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.entries import reading_times, rough_times
@@ -57,6 +57,17 @@ def extract_page(
     more than a day after it.
     """
     return extract_reading(body, url, encoding, fetched_at).page
+
+
+def _timeless_guest(name: str | None, html: list[Update], url: str) -> bool:
+    """Whether an adapter read a page off its publisher's sites and found no time at all."""
+    adapter = adapters.named(name)
+    return (
+        adapter is not None
+        and bool(html)
+        and not adapter.serves(host_of(url))
+        and not any(u.published_at for u in html)
+    )
 
 
 def extract_reading(
@@ -157,9 +168,16 @@ def _read_tree(
     rough = rough_times()  # (the adapter's posts dated by how long ago they show)
     structured = [ld.updates, md.updates, state.updates]
     live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)
-    if name is None:
-        classes = (cls for attributes in survey.classes.values() for cls in attributes)
+    classes = (cls for attributes in survey.classes.values() for cls in attributes)
+    stream = None
+    if _timeless_guest(name, html, url):
+        # A publisher's markup on another site (its class names copied), read without a
+        # time: the generic reading stands in where it reads the posts with their times.
         stream = generic.extract(root, url, clock, classes)
+        if len(stream.updates) >= len(html) and any(u.published_at for u in stream.updates):
+            name = None
+    if name is None:
+        stream = stream or generic.extract(root, url, clock, classes)
         rough = stream.rough
         if any(structured):
             html = corroborated(stream.updates, structured)

@@ -138,24 +138,28 @@ def _may_be_older(element: Element) -> bool:
 
 
 # What a photo gallery, slideshow or carousel calls itself, in the languages read here: its
-# "Next »" turns its pictures.
+# "Next »" turns its pictures. (Not "slider" or "lightbox": a pager's `slider-nav`, a page's
+# `has-lightbox` wrapper.)
 _GALLERY = re.compile(
-    r"galler|galeri|galerij|slide|carousel|karussell|carrousel|lightbox|diashow|diaporama|"
-    r"fotostrecke|bildergalerie",
+    r"galler|galeri|slideshow|carousel|karussell|carrousel|diashow|diaporama|fotostrecke",
     re.I,
 )
 _GALLERY_DEPTH = 4  # the link's own attributes and this many of its ancestors'
 
 
 def _in_gallery(element: Element) -> bool:
-    """Whether a link sits in a photo gallery, slideshow or carousel (by the class or id of
-    the link or one of its nearest ancestors)."""
+    """Whether a link sits in a photo gallery, slideshow or carousel: a box among the link and
+    its nearest ancestors whose class or id calls it one, and which holds a picture."""
     node: Element | None = element
     for _ in range(_GALLERY_DEPTH + 1):
         if node is None:
             return False
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if names.strip() and _GALLERY.search(names):
+        if (
+            names.strip()
+            and _GALLERY.search(names)
+            and next(node.iter("img", "picture"), None) is not None
+        ):
             return True
         node = node.getparent()
     return False
