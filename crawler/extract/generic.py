@@ -299,7 +299,9 @@ def extract(
     shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, walked)
     if classes is not None:
-        features.badged = any(_PIN_WORD.search(cls) is not None for cls in classes)
+        named = list(classes)
+        features.badged = any(_PIN_WORD.search(cls) is not None for cls in named)
+        features.highlighted = any("--highlight" in cls for cls in named)
     # The best group whose boxes say something as posts: an index of the posts, each line a
     # link to one of them, may outrank the stream on a page that shows only its first posts.
     ranked = _ranked_groups(_candidates(root, features), features, clock)
@@ -449,7 +451,7 @@ def _stream(
         linked = True
     carded = ("section" if section else "story") if targets and not linked else ""
     posts = _without_intro_and_outro(posts, times, set(pinned))
-    updates = _unpinned(posts, set(pinned), features.badged)
+    updates = _unpinned(posts, set(pinned), features.badged, features.highlighted)
     ids = [u.source_id for u in updates if u.source_id]
     if len(ids) != len(set(ids)):
         updates = _without_copies(updates)
@@ -1020,7 +1022,10 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
 
 
 def _unpinned(
-    posts: list[tuple[Element, Update]], pinned: set[Element], badged: bool = True
+    posts: list[tuple[Element, Update]],
+    pinned: set[Element],
+    badged: bool = True,
+    highlighted: bool = True,
 ) -> list[Update]:
     """The updates, those pinned above the stream flagged so; a pinned copy of a post the
     stream also shows is that post, flagged pinned where the stream shows it. A post shown
@@ -1039,7 +1044,7 @@ def _unpinned(
             update.pinned = True
         if member in badges:  # El Comercio's `div.fijado` icon
             update.pinned = True
-        if labels & KEY_EVENT_LABELS or _highlighted_post(member):  # "Key event"
+        if labels & KEY_EVENT_LABELS or (highlighted and _highlighted_post(member)):
             update.key_event = True
         if member in pinned:
             update.pinned = True
@@ -1832,6 +1837,8 @@ class _Features:
     titled: frozenset[object]  # the boxes that hold the page's one <h1>, its title
     # Whether a class on the page may be a pin's badge (_pin_badged): most pages have none.
     badged: bool = True
+    # Whether a class on the page may mark a highlight (_highlighted_post): most have none.
+    highlighted: bool = True
 
     def marked(self) -> dict[object, None]:
         return self.timed | self.headed | self.bylined | self.shared
