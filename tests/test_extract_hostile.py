@@ -356,7 +356,17 @@ def teasers(title: str, title_tag: str = "<h2>{}</h2>") -> bytes:
 @pytest.mark.parametrize(
     "title",
     # A channel's schedule beside its player ("Schedule", "Műsor") lists programmes.
-    ["Lees ook", "Read more", "Most read", "Mehr zum Thema", "Schedule", "TV-Programm:", "Műsor"],
+    [
+        "Lees ook",
+        "Read more",
+        "Most read",
+        "Mehr zum Thema",
+        "Schedule",
+        "TV-Programm:",
+        "Műsor",
+        "Today's schedule",
+        "Later on News 24",
+    ],
 )
 @pytest.mark.parametrize(
     "title_tag",

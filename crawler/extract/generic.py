@@ -208,8 +208,10 @@ _TEASER_TITLES = re.compile(
     + r"|\s*(?:most (?:read|popular)|more (?:on this|stories|news|from)|you may also like|"
     r"recommended|trending|meistgelesen|les plus lus|i più letti|lo más leído|mais lidas|"
     r"meest gelezen|najczęściej czytane|najpopularniejsze)\b"
-    # A channel's schedule beside its player, the title alone: programmes, not posts.
-    r"|\s*(?:tv[ -]?guide|(?:tv[ -]?)?(?:schedule|listings)|programme guide|coming up|up next|"
+    # A channel's schedule beside its player, the title alone ("Today's schedule", "Later on
+    # News 24"): programmes, not posts.
+    r"|\s*(?:(?:today['’]s |tonight['’]s )?(?:tv[ -]?guide|(?:tv[ -]?)?(?:schedule|listings))|"
+    r"schedule for (?:today|tonight)|programme guide|coming up|up next|(?:later|next) on .+|"
     r"(?:tv-)?programm|sendeplan|programme tv|grille des programmes|palinsesto|programación|"
     r"programação|tv-gids|ramówka|műsor(?:újság)?)\s*:?\s*$",
     re.I,
