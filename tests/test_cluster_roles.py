@@ -481,6 +481,24 @@ def test_a_copy_of_an_archive_cannot_share_its_redis_database(
     PassQueue.from_url(other).client.flushdb()
 
 
+def test_new_id_refuses_a_database_that_is_not_an_archive(tmp_path: Path) -> None:
+    """`liveblog new-id` on an unrelated SQLite file migrated it into an archive and said it
+    was one now; the file is left as it was, in one sentence."""
+    other = tmp_path / "notes.db"
+    conn = sqlite3.connect(other)
+    try:
+        conn.execute("CREATE TABLE notes (text)")
+        conn.execute("INSERT INTO notes VALUES ('mine')")
+        conn.commit()
+    finally:
+        conn.close()
+    before = other.read_bytes()
+    refused = liveblog_in_process("new-id", "--db", str(other))
+    one_sentence(refused, f"{other} is a SQLite database but not a liveblog archive")
+    assert other.read_bytes() == before
+    assert not Path(f"{other}-wal").exists()
+
+
 def test_an_archive_restored_or_moved_keeps_its_redis_database(
     queue: PassQueue, redis_url: str, tmp_path: Path
 ) -> None:
