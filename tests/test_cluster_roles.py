@@ -31,7 +31,7 @@ from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pass
 from crawler.cluster.passes import HeldLease, PassQueue, QueueState
 from crawler.cluster.roles import LIVE_CLAIM, connect, describe, schedule, write
-from crawler.cluster.schedule import due_orders, offer_due
+from crawler.cluster.schedule import due_orders, in_hand, offer_due
 from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
 from crawler.sample import calais_blog
@@ -387,6 +387,125 @@ def test_passes_in_hand_cost_the_scheduler_no_order(queue: PassQueue, tmp_path: 
         assert queue.in_hand([f"{URL}#1", f"{URL}#2"]) == {f"{URL}#1"}
         assert due_orders(db, Policy(), skip=queue.in_hand) == []
         assert [o.pass_id for o in due_orders(db, Policy())] == [f"{URL}#1"]
+    finally:
+        db.close()
+
+
+def write_waiting(queue: PassQueue, path: Path) -> None:
+    writer = PassWriter(path)
+    try:
+        drain_once(queue, writer, block_ms=None, echo=lambda _: None)
+    finally:
+        writer.close()
+
+
+def lease_and_finish(queue: PassQueue) -> str:
+    lease = queue.lease("w1", 30)
+    assert lease is not None
+    order = PassOrder.from_json(lease.payload)
+    assert queue.finish(lease, encode_pass(order, bpass([an_update(1)], pass_id=lease.pass_id)))
+    return lease.pass_id
+
+
+def due_again(path: Path) -> None:
+    """The test is the clock: the blog is due now (its old sample posts had ended it)."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.execute("UPDATE blogs SET next_due_at = NULL, status = 'live'")
+    finally:
+        conn.close()
+
+
+def test_a_backup_restored_with_redis_kept_has_its_blogs_offered_again(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """Pass ids count the archive's passes, and the writer's done markers last a week: a
+    backup restored to the archive's path, which never wrote the passes marked done, was
+    offered nothing ("offered 0 passes") until they expired. A pass marked written that the
+    restored file lacks is offered again."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    db = open_archive(path)
+    try:
+        assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
+    finally:
+        db.close()
+    lease_and_finish(queue)
+    write_waiting(queue, path)
+    assert queue.written([f"{URL}#1"]) == {f"{URL}#1"}
+    path.unlink()
+    shutil.copy(backup, path)  # the backup, made before the pass, restored to its path
+    done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    assert "offered 1 pass" in done.output
+    assert lease_and_finish(queue) == f"{URL}#1"
+    write_waiting(queue, path)
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT count(*) FROM fetches").fetchone() == (1,)
+    finally:
+        conn.close()
+
+
+def test_a_pass_finished_before_a_restore_and_written_into_it_leaves_its_blog_offered(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A pass finished for the newer file, waiting in Redis while a backup is restored, is
+    written into the backup under its newer number: the backup's count then reached that
+    number, which it holds, and the blog's next pass was taken for written and never offered."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    db = open_archive(path)
+    try:
+        assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
+        lease_and_finish(queue)
+        write_waiting(queue, path)
+        due_again(path)
+        assert offer_due(queue, db, Policy()) == [f"{URL}#2"]
+        lease_and_finish(queue)  # finished; the writer is stopped for the restore
+    finally:
+        db.close()
+    path.unlink()
+    shutil.copy(backup, path)
+    write_waiting(queue, path)  # #2 written into the backup, its first pass
+    due_again(path)
+    offered = []
+    for _ in range(2):
+        done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+        assert done.exit_code == 0, done.output
+        offered.append(done.output.strip())
+        lease_and_finish(queue)
+        write_waiting(queue, path)
+        due_again(path)
+    assert offered == ["offered 1 pass", "offered 1 pass"]
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT count(*) FROM fetches").fetchone() == (3,)
+    finally:
+        conn.close()
+
+
+def test_a_pass_written_while_the_scheduler_counts_is_not_offered_again(
+    queue: PassQueue, tmp_path: Path
+) -> None:
+    """The scheduler counts a blog's passes, then asks Redis which passes are in hand: one
+    the writer wrote in between is marked written, and found in the archive read after the
+    marker, so it is not taken for a restored archive's and offered twice."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    db = open_archive(path)
+    try:
+        assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
+        ids = [o.pass_id for o in due_orders(db, Policy())]  # counted: #1 is due
+        assert ids == [f"{URL}#1"]
+        lease_and_finish(queue)
+        assert in_hand(queue, db)(ids) == {f"{URL}#1"}, "finished, waiting for the writer"
+        write_waiting(queue, path)  # commits, then marks it written
+        assert in_hand(queue, db)(ids) == {f"{URL}#1"}
+        assert queue.written(ids) == {f"{URL}#1"}
     finally:
         db.close()
 
