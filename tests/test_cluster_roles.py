@@ -488,6 +488,84 @@ def test_a_pass_finished_before_a_restore_and_written_into_it_leaves_its_blog_of
         conn.close()
 
 
+def fetches_in(path: Path) -> list[str]:
+    """The pass ids the archive at `path` holds."""
+    conn = sqlite3.connect(path)
+    try:
+        return [row[0] for row in conn.execute("SELECT pass_id FROM cluster_passes")]
+    finally:
+        conn.close()
+
+
+def restore(backup: Path, path: Path) -> None:
+    """A backup moved to the archive's path, without the -wal and -shm of the file it
+    replaces (SQLite would read their pages into it)."""
+    for extra in ("-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    backup.rename(path)
+
+
+def test_a_writer_whose_archive_is_replaced_stops_and_leaves_the_next_pass_in_redis(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A backup moved over the archive while the writer ran: it went on writing into the
+    deleted file and acknowledged the passes, which the file at the path never got and
+    the scheduler then never offered again. It stops in one sentence, writing nothing more."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    finish(queue, [an_update(1)], f"{URL}#1")
+
+    def echo(line: str) -> None:
+        if line.startswith(f"written {URL}#1 "):
+            restore(backup, path)
+            finish(queue, [an_update(2)], f"{URL}#2")
+
+    with pytest.raises(ClusterError) as stopped:
+        write(redis_url, path, once=False, echo=echo)
+    assert str(stopped.value) == (
+        f"the archive at {path} was replaced while the writer ran (a backup restored over it, "
+        "or the file moved away): restart it, and it writes the passes waiting in Redis into "
+        "the file there now."
+    )
+    assert fetches_in(path) == []
+    assert queue.state().unwritten == 1
+    assert queue.written([f"{URL}#2"]) == set()
+    done = liveblog_in_process("write", "--once", "--db", str(path), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    assert fetches_in(path) == [f"{URL}#2"]
+
+
+def test_a_pass_written_as_the_archive_is_replaced_is_not_acknowledged(
+    queue: PassQueue, tmp_path: Path
+) -> None:
+    """The backup lands while the writer writes a pass: the pass went into the old file, so
+    it is not marked written, and the next writer writes it into the file there now."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    finish(queue, [an_update(1)], f"{URL}#1")
+
+    class RestoredMidWrite(PassWriter):
+        def write(self, item: Any, **kw: Any) -> Any:
+            result = super().write(item, **kw)
+            restore(backup, self.db_path)
+            return result
+
+    writer = RestoredMidWrite(path)
+    try:
+        with pytest.raises(ClusterError, match=f"the archive at {path} was replaced"):
+            drain_once(queue, writer, block_ms=None, echo=lambda _: None)
+    finally:
+        writer.close()
+    assert fetches_in(path) == []
+    assert queue.written([f"{URL}#1"]) == set()
+    assert queue.state().unwritten == 1
+    write_waiting(queue, path)
+    assert fetches_in(path) == [f"{URL}#1"]
+    assert queue.written([f"{URL}#1"]) == {f"{URL}#1"}
+
+
 def test_a_pass_written_while_the_scheduler_counts_is_not_offered_again(
     queue: PassQueue, tmp_path: Path
 ) -> None:
