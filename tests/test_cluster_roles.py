@@ -30,7 +30,7 @@ from crawler.cli import EXIT_BUSY, cli
 from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pass
 from crawler.cluster.passes import HeldLease, PassQueue, QueueState
-from crawler.cluster.roles import LIVE_CLAIM, connect, describe, schedule, write
+from crawler.cluster.roles import LIVE_CLAIM, boot_id, connect, describe, schedule, write
 from crawler.cluster.schedule import due_orders, in_hand, offer_due
 from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
@@ -719,31 +719,73 @@ def test_an_archive_restored_or_moved_keeps_its_redis_database(
     assert f"archive: {moved.resolve()} on " in status.output
 
 
-def test_a_copy_on_another_host_is_refused_while_that_one_claims_the_database(
-    queue: PassQueue, redis_url: str, tmp_path: Path
-) -> None:
-    """Another host's file cannot be looked at: its claim stands while it is renewed."""
-    path = tmp_path / "archive.db"
-    archive_with_blog(path)
-    db = open_archive(path)
+def claim_from(queue: PassQueue, archive: Path, /, **theirs: Any) -> None:
+    """The claim on the database as another host's scheduler or writer made it 5 s ago, for
+    the archive at `archive` unless `theirs` says otherwise."""
+    db = open_archive(archive)
     try:
         own = archive_id(db)
     finally:
         db.close()
+    found = archive.resolve().stat()
     held = {
         "id": own,
-        "archive": "/srv/archive.db on elsewhere",
-        "host": "elsewhere",
-        "path": "/srv/archive.db",
-        "device": 1,
-        "inode": 2,
+        "archive": f"{archive.resolve()} on container-1111",
+        "host": "container-1111",
+        "path": str(archive.resolve()),
+        "device": found.st_dev,
+        "inode": found.st_ino,
+        "boot": boot_id(),
+        "at": queue.now() - 5,
+        **theirs,
     }
-    queue.client.set(queue.key("archive"), json.dumps({**held, "at": queue.now() - 5}))
-    refused = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
-    one_sentence(refused, f"{path.resolve()} is a copy of the archive /srv/archive.db on elsewhere")
-    assert f"{LIVE_CLAIM:.0f} s after it last claimed it" in refused.stderr
-    stale = queue.now() - LIVE_CLAIM - 1
-    queue.client.set(queue.key("archive"), json.dumps({**held, "at": stale}))
+    queue.client.set(queue.key("archive"), json.dumps(held))
+
+
+def test_an_archive_in_a_container_made_again_keeps_its_redis_database(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A container made again on the same volume has a new host name: its archive, the same
+    file on the same running machine, was called a copy of itself, and the scheduler and the
+    writer refused to start for 2 minutes, advising `liveblog new-id`, which would have cut it
+    off from its Redis database."""
+    assert boot_id() is not None, "Linux tells its boot"
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    claim_from(queue, path)
+    for command in ("schedule", "write"):
+        done = liveblog_in_process(command, "--once", "--db", str(path), "--redis", redis_url)
+        assert done.exit_code == 0, done.output
+    status = liveblog_in_process("status", "--redis", redis_url)
+    assert f"archive: {path.resolve()} on container-1111" not in status.output
+    assert f"archive: {path.resolve()} on " in status.output
+
+
+def test_another_hosts_claim_stands_while_it_is_renewed_and_is_not_called_a_copy(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """Another machine's file cannot be looked at from here (the same path, device and inode
+    on another kernel may be another file): its claim stands while it is renewed, and the
+    sentence says to wait for it if that host is gone, and to give a new id only to a copy."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    elsewhere = {"host": "elsewhere", "archive": "/srv/archive.db on elsewhere"}
+    for theirs in (
+        {**elsewhere, "path": "/srv/archive.db", "device": 1, "inode": 2},
+        {**elsewhere, "boot": "another machine"},  # the same path, device and inode
+    ):
+        claim_from(queue, path, **theirs)
+        refused = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+        one_sentence(
+            refused,
+            f"another host (elsewhere) held the Redis database {redis_url} for this archive "
+            "(/srv/archive.db on elsewhere) 5 s ago: if that host is gone (a container made "
+            "again, say), start this one once its claim lapses, in 115 s at most; only if "
+            f"{path.resolve()} is a copy of that archive, still used there, give it an id of its "
+            f"own with `liveblog new-id --db {path}`",
+        )
+        assert "is a copy of the archive" not in refused.stderr
+    claim_from(queue, path, **elsewhere, at=queue.now() - LIVE_CLAIM - 1)
     done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
     assert done.exit_code == 0, done.output
 
