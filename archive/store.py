@@ -855,6 +855,12 @@ def _record(
     return result
 
 
+def pass_written(db: sqlite_utils.Database, pass_id: str) -> bool:
+    """Whether the archive holds the scale-out's pass `pass_id` (read afresh, not in a
+    transaction left open)."""
+    return _written_before(db.conn, pass_id)
+
+
 def _written_before(conn: sqlite3.Connection, pass_id: str) -> bool:
     found = conn.execute("SELECT 1 FROM cluster_passes WHERE pass_id = ?", [pass_id]).fetchone()
     return found is not None

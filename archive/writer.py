@@ -20,6 +20,13 @@ class PassWriter:
         self.db_path = db_path
         self.db = open_archive(db_path)
         self.snapshots = SnapshotStore(db_path) if snapshots else None
+        self._file = _file_at(db_path)
+
+    def replaced(self) -> bool:
+        """Whether the archive's path now names another file than the one this writer opened
+        (a backup restored over it, the file moved away): what it wrote would go to the old
+        file, which no one reads any more."""
+        return _file_at(self.db_path) != self._file
 
     def close(self) -> None:
         self.db.close()
@@ -67,6 +74,15 @@ class PassWriter:
                 if made:
                     page.snapshot = str(self.snapshots.append(page.url, made))
             page.body = page.rendered = page.warc = None
+
+
+def _file_at(path: Path) -> tuple[int, int] | None:
+    """The file at `path` (its device and inode); None when there is none."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def page_records(

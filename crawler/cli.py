@@ -566,6 +566,8 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
     path = archive_at(db_path)
     if not path.is_file():
         raise click.ClickException(f"there is no archive at {path}.")
+    with user_errors():
+        check_archive(path)  # an unrelated database is not made an archive
     with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
         db = opened(path)
         try:
@@ -593,6 +595,8 @@ def new_id_command(db_path: Path | None, wait: bool) -> None:
     path = archive_at(db_path)
     if not path.is_file():
         raise click.ClickException(f"there is no archive at {path}.")
+    with user_errors():
+        check_archive(path)  # an unrelated database is not made an archive
     with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
         db = opened(path)
         try:

@@ -30,8 +30,8 @@ from crawler.cli import EXIT_BUSY, cli
 from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pass
 from crawler.cluster.passes import HeldLease, PassQueue, QueueState
-from crawler.cluster.roles import LIVE_CLAIM, connect, describe, schedule, write
-from crawler.cluster.schedule import due_orders, offer_due
+from crawler.cluster.roles import LIVE_CLAIM, boot_id, connect, describe, schedule, write
+from crawler.cluster.schedule import due_orders, in_hand, offer_due
 from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
 from crawler.sample import calais_blog
@@ -391,6 +391,203 @@ def test_passes_in_hand_cost_the_scheduler_no_order(queue: PassQueue, tmp_path: 
         db.close()
 
 
+def write_waiting(queue: PassQueue, path: Path) -> None:
+    writer = PassWriter(path)
+    try:
+        drain_once(queue, writer, block_ms=None, echo=lambda _: None)
+    finally:
+        writer.close()
+
+
+def lease_and_finish(queue: PassQueue) -> str:
+    lease = queue.lease("w1", 30)
+    assert lease is not None
+    order = PassOrder.from_json(lease.payload)
+    assert queue.finish(lease, encode_pass(order, bpass([an_update(1)], pass_id=lease.pass_id)))
+    return lease.pass_id
+
+
+def due_again(path: Path) -> None:
+    """The test is the clock: the blog is due now (its old sample posts had ended it)."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.execute("UPDATE blogs SET next_due_at = NULL, status = 'live'")
+    finally:
+        conn.close()
+
+
+def test_a_backup_restored_with_redis_kept_has_its_blogs_offered_again(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """Pass ids count the archive's passes, and the writer's done markers last a week: a
+    backup restored to the archive's path, which never wrote the passes marked done, was
+    offered nothing ("offered 0 passes") until they expired. A pass marked written that the
+    restored file lacks is offered again."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    db = open_archive(path)
+    try:
+        assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
+    finally:
+        db.close()
+    lease_and_finish(queue)
+    write_waiting(queue, path)
+    assert queue.written([f"{URL}#1"]) == {f"{URL}#1"}
+    path.unlink()
+    shutil.copy(backup, path)  # the backup, made before the pass, restored to its path
+    done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    assert "offered 1 pass" in done.output
+    assert lease_and_finish(queue) == f"{URL}#1"
+    write_waiting(queue, path)
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT count(*) FROM fetches").fetchone() == (1,)
+    finally:
+        conn.close()
+
+
+def test_a_pass_finished_before_a_restore_and_written_into_it_leaves_its_blog_offered(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A pass finished for the newer file, waiting in Redis while a backup is restored, is
+    written into the backup under its newer number: the backup's count then reached that
+    number, which it holds, and the blog's next pass was taken for written and never offered."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    db = open_archive(path)
+    try:
+        assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
+        lease_and_finish(queue)
+        write_waiting(queue, path)
+        due_again(path)
+        assert offer_due(queue, db, Policy()) == [f"{URL}#2"]
+        lease_and_finish(queue)  # finished; the writer is stopped for the restore
+    finally:
+        db.close()
+    path.unlink()
+    shutil.copy(backup, path)
+    write_waiting(queue, path)  # #2 written into the backup, its first pass
+    due_again(path)
+    offered = []
+    for _ in range(2):
+        done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+        assert done.exit_code == 0, done.output
+        offered.append(done.output.strip())
+        lease_and_finish(queue)
+        write_waiting(queue, path)
+        due_again(path)
+    assert offered == ["offered 1 pass", "offered 1 pass"]
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT count(*) FROM fetches").fetchone() == (3,)
+    finally:
+        conn.close()
+
+
+def fetches_in(path: Path) -> list[str]:
+    """The pass ids the archive at `path` holds."""
+    conn = sqlite3.connect(path)
+    try:
+        return [row[0] for row in conn.execute("SELECT pass_id FROM cluster_passes")]
+    finally:
+        conn.close()
+
+
+def restore(backup: Path, path: Path) -> None:
+    """A backup moved to the archive's path, without the -wal and -shm of the file it
+    replaces (SQLite would read their pages into it)."""
+    for extra in ("-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    backup.rename(path)
+
+
+def test_a_writer_whose_archive_is_replaced_stops_and_leaves_the_next_pass_in_redis(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A backup moved over the archive while the writer ran: it went on writing into the
+    deleted file and acknowledged the passes, which the file at the path never got and
+    the scheduler then never offered again. It stops in one sentence, writing nothing more."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    finish(queue, [an_update(1)], f"{URL}#1")
+
+    def echo(line: str) -> None:
+        if line.startswith(f"written {URL}#1 "):
+            restore(backup, path)
+            finish(queue, [an_update(2)], f"{URL}#2")
+
+    with pytest.raises(ClusterError) as stopped:
+        write(redis_url, path, once=False, echo=echo)
+    assert str(stopped.value) == (
+        f"the archive at {path} was replaced while the writer ran (a backup restored over it, "
+        "or the file moved away): restart it, and it writes the passes waiting in Redis into "
+        "the file there now."
+    )
+    assert fetches_in(path) == []
+    assert queue.state().unwritten == 1
+    assert queue.written([f"{URL}#2"]) == set()
+    done = liveblog_in_process("write", "--once", "--db", str(path), "--redis", redis_url)
+    assert done.exit_code == 0, done.output
+    assert fetches_in(path) == [f"{URL}#2"]
+
+
+def test_a_pass_written_as_the_archive_is_replaced_is_not_acknowledged(
+    queue: PassQueue, tmp_path: Path
+) -> None:
+    """The backup lands while the writer writes a pass: the pass went into the old file, so
+    it is not marked written, and the next writer writes it into the file there now."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    finish(queue, [an_update(1)], f"{URL}#1")
+
+    class RestoredMidWrite(PassWriter):
+        def write(self, item: Any, **kw: Any) -> Any:
+            result = super().write(item, **kw)
+            restore(backup, self.db_path)
+            return result
+
+    writer = RestoredMidWrite(path)
+    try:
+        with pytest.raises(ClusterError, match=f"the archive at {path} was replaced"):
+            drain_once(queue, writer, block_ms=None, echo=lambda _: None)
+    finally:
+        writer.close()
+    assert fetches_in(path) == []
+    assert queue.written([f"{URL}#1"]) == set()
+    assert queue.state().unwritten == 1
+    write_waiting(queue, path)
+    assert fetches_in(path) == [f"{URL}#1"]
+    assert queue.written([f"{URL}#1"]) == {f"{URL}#1"}
+
+
+def test_a_pass_written_while_the_scheduler_counts_is_not_offered_again(
+    queue: PassQueue, tmp_path: Path
+) -> None:
+    """The scheduler counts a blog's passes, then asks Redis which passes are in hand: one
+    the writer wrote in between is marked written, and found in the archive read after the
+    marker, so it is not taken for a restored archive's and offered twice."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    db = open_archive(path)
+    try:
+        assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
+        ids = [o.pass_id for o in due_orders(db, Policy())]  # counted: #1 is due
+        assert ids == [f"{URL}#1"]
+        lease_and_finish(queue)
+        assert in_hand(queue, db)(ids) == {f"{URL}#1"}, "finished, waiting for the writer"
+        write_waiting(queue, path)  # commits, then marks it written
+        assert in_hand(queue, db)(ids) == {f"{URL}#1"}
+        assert queue.written(ids) == {f"{URL}#1"}
+    finally:
+        db.close()
+
+
 def liveblog_in_process(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args))
 
@@ -481,6 +678,24 @@ def test_a_copy_of_an_archive_cannot_share_its_redis_database(
     PassQueue.from_url(other).client.flushdb()
 
 
+def test_new_id_refuses_a_database_that_is_not_an_archive(tmp_path: Path) -> None:
+    """`liveblog new-id` on an unrelated SQLite file migrated it into an archive and said it
+    was one now; the file is left as it was, in one sentence."""
+    other = tmp_path / "notes.db"
+    conn = sqlite3.connect(other)
+    try:
+        conn.execute("CREATE TABLE notes (text)")
+        conn.execute("INSERT INTO notes VALUES ('mine')")
+        conn.commit()
+    finally:
+        conn.close()
+    before = other.read_bytes()
+    refused = liveblog_in_process("new-id", "--db", str(other))
+    one_sentence(refused, f"{other} is a SQLite database but not a liveblog archive")
+    assert other.read_bytes() == before
+    assert not Path(f"{other}-wal").exists()
+
+
 def test_an_archive_restored_or_moved_keeps_its_redis_database(
     queue: PassQueue, redis_url: str, tmp_path: Path
 ) -> None:
@@ -504,31 +719,73 @@ def test_an_archive_restored_or_moved_keeps_its_redis_database(
     assert f"archive: {moved.resolve()} on " in status.output
 
 
-def test_a_copy_on_another_host_is_refused_while_that_one_claims_the_database(
-    queue: PassQueue, redis_url: str, tmp_path: Path
-) -> None:
-    """Another host's file cannot be looked at: its claim stands while it is renewed."""
-    path = tmp_path / "archive.db"
-    archive_with_blog(path)
-    db = open_archive(path)
+def claim_from(queue: PassQueue, archive: Path, /, **theirs: Any) -> None:
+    """The claim on the database as another host's scheduler or writer made it 5 s ago, for
+    the archive at `archive` unless `theirs` says otherwise."""
+    db = open_archive(archive)
     try:
         own = archive_id(db)
     finally:
         db.close()
+    found = archive.resolve().stat()
     held = {
         "id": own,
-        "archive": "/srv/archive.db on elsewhere",
-        "host": "elsewhere",
-        "path": "/srv/archive.db",
-        "device": 1,
-        "inode": 2,
+        "archive": f"{archive.resolve()} on container-1111",
+        "host": "container-1111",
+        "path": str(archive.resolve()),
+        "device": found.st_dev,
+        "inode": found.st_ino,
+        "boot": boot_id(),
+        "at": queue.now() - 5,
+        **theirs,
     }
-    queue.client.set(queue.key("archive"), json.dumps({**held, "at": queue.now() - 5}))
-    refused = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
-    one_sentence(refused, f"{path.resolve()} is a copy of the archive /srv/archive.db on elsewhere")
-    assert f"{LIVE_CLAIM:.0f} s after it last claimed it" in refused.stderr
-    stale = queue.now() - LIVE_CLAIM - 1
-    queue.client.set(queue.key("archive"), json.dumps({**held, "at": stale}))
+    queue.client.set(queue.key("archive"), json.dumps(held))
+
+
+def test_an_archive_in_a_container_made_again_keeps_its_redis_database(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """A container made again on the same volume has a new host name: its archive, the same
+    file on the same running machine, was called a copy of itself, and the scheduler and the
+    writer refused to start for 2 minutes, advising `liveblog new-id`, which would have cut it
+    off from its Redis database."""
+    assert boot_id() is not None, "Linux tells its boot"
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    claim_from(queue, path)
+    for command in ("schedule", "write"):
+        done = liveblog_in_process(command, "--once", "--db", str(path), "--redis", redis_url)
+        assert done.exit_code == 0, done.output
+    status = liveblog_in_process("status", "--redis", redis_url)
+    assert f"archive: {path.resolve()} on container-1111" not in status.output
+    assert f"archive: {path.resolve()} on " in status.output
+
+
+def test_another_hosts_claim_stands_while_it_is_renewed_and_is_not_called_a_copy(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """Another machine's file cannot be looked at from here (the same path, device and inode
+    on another kernel may be another file): its claim stands while it is renewed, and the
+    sentence says to wait for it if that host is gone, and to give a new id only to a copy."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    elsewhere = {"host": "elsewhere", "archive": "/srv/archive.db on elsewhere"}
+    for theirs in (
+        {**elsewhere, "path": "/srv/archive.db", "device": 1, "inode": 2},
+        {**elsewhere, "boot": "another machine"},  # the same path, device and inode
+    ):
+        claim_from(queue, path, **theirs)
+        refused = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
+        one_sentence(
+            refused,
+            f"another host (elsewhere) held the Redis database {redis_url} for this archive "
+            "(/srv/archive.db on elsewhere) 5 s ago: if that host is gone (a container made "
+            "again, say), start this one once its claim lapses, in 115 s at most; only if "
+            f"{path.resolve()} is a copy of that archive, still used there, give it an id of its "
+            f"own with `liveblog new-id --db {path}`",
+        )
+        assert "is a copy of the archive" not in refused.stderr
+    claim_from(queue, path, **elsewhere, at=queue.now() - LIVE_CLAIM - 1)
     done = liveblog_in_process("schedule", "--once", "--db", str(path), "--redis", redis_url)
     assert done.exit_code == 0, done.output
 

@@ -4,7 +4,8 @@ mid-pass loses nothing, and a pass finished twice reaches the one writer once.
 Keys, under one prefix: `queue` (list of pass ids waiting, taken from the right), `payloads`
 (hash pass id -> payload, while queued or leased), `leased` (sorted set pass id -> lease
 deadline), `leases` (hash pass id -> worker and lease time), `done:<pass id>` (a pass already
-finished: later finishes and offers of it are ignored), `results` (stream of finished passes,
+finished: later finishes and offers of it are ignored; it expires in a week once the writer
+has written the pass, and never before), `results` (stream of finished passes,
 read by the writer's consumer group), `workers` (sorted set worker -> last heartbeat),
 `written` (sorted set pass id -> when the writer wrote it, the last hour), `unreadable` (the
 newest results the writer could not read, set aside), `unreadable:dropped` (how many older ones
@@ -131,6 +132,12 @@ redis.call('DEL', KEYS[4])
 return over > 0 and over or 0
 """
 
+# KEYS: done:<pass id>. Drops the marker only if the writer wrote the pass (it expires).
+FORGET_WRITTEN_SCRIPT = """
+if redis.call('PTTL', KEYS[1]) > 0 then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
 # KEYS: the claim. ARGV: the claim as read ('' for none), the new one: set only if unchanged.
 SWAP_CLAIM_SCRIPT = """
 if (redis.call('GET', KEYS[1]) or '') ~= ARGV[1] then return 0 end
@@ -201,6 +208,7 @@ class PassQueue:
         self._release = client.register_script(RELEASE_SCRIPT)
         self._set_aside = client.register_script(SET_ASIDE_SCRIPT)
         self._swap_claim = client.register_script(SWAP_CLAIM_SCRIPT)
+        self._forget_written = client.register_script(FORGET_WRITTEN_SCRIPT)
 
     @classmethod
     def from_url(cls, url: str, prefix: str = "liveblog") -> PassQueue:
@@ -237,6 +245,21 @@ class PassQueue:
             for pid, queued, done in zip(pass_ids, found[::2], found[1::2], strict=True)
             if queued or done
         }
+
+    def written(self, pass_ids: Sequence[str]) -> set[str]:
+        """Those of `pass_ids` the writer wrote into the archive and acknowledged (their done
+        marker expires), as opposed to finished and waiting for it."""
+        if not pass_ids:
+            return set()
+        pipe = self.client.pipeline(transaction=False)
+        for pid in pass_ids:
+            pipe.pttl(self.key(f"done:{pid}"))
+        return {pid for pid, ttl in zip(pass_ids, pipe.execute(), strict=True) if ttl > 0}
+
+    def forget_written(self, pass_id: str) -> bool:
+        """Drops the done marker of a pass the writer wrote, so it can be offered again; False
+        if the pass is not marked written (not done, or finished and waiting for the writer)."""
+        return bool(self._forget_written(keys=[self.key(f"done:{pass_id}")]))
 
     def lease(self, worker: str, timeout: float) -> Lease | None:
         """Takes the oldest waiting pass for `timeout` seconds, after returning expired leases."""

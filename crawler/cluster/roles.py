@@ -89,6 +89,16 @@ def redis_errors(url: str) -> Iterator[None]:
 
 
 LIVE_CLAIM = 120.0  # seconds: a claim renewed this recently from another host is in use
+BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
+
+
+def boot_id() -> str | None:
+    """This running kernel's id (Linux; shared by its containers, new at each boot): on it, a
+    device and an inode name one file, whatever the host's name."""
+    try:
+        return BOOT_ID.read_text().strip() or None
+    except OSError:
+        return None
 
 
 def claimer(
@@ -96,7 +106,8 @@ def claimer(
 ) -> Callable[[], None]:
     """What the scheduler and the writer call before each look at Redis: this Redis database
     is claimed for their archive, or they stop with a sentence if another archive has it, or
-    another file with their archive's id (a copy of it) that is still there."""
+    another file with their archive's id (a copy of it) that is still there, or another
+    host's file that claimed it in the last LIVE_CLAIM seconds."""
     own = archive_id(db)
     path = db_path.resolve()
     found = path.stat()
@@ -108,6 +119,7 @@ def claimer(
         "path": str(path),
         "device": found.st_dev,
         "inode": found.st_ino,
+        "boot": boot_id(),
     }
 
     def claim() -> None:
@@ -128,9 +140,12 @@ def _refusal(
 ) -> str | None:
     """Why this archive may not take the Redis database that `held` claims; None if it may.
     The same archive is the same id in the same file: moved (the same inode), restored from
-    a backup (the same path), or moved away from a path where nothing is left. A file with the
-    same id elsewhere is a copy, refused while the other file is there (on another host:
-    while it claimed the database in the last LIVE_CLAIM seconds)."""
+    a backup (the same path), or moved away from a path where nothing is left; and the same
+    device and inode on the same running kernel under another host name (a container made
+    again on the same volume). A file with the same id elsewhere on this host is a copy,
+    refused while the other file is there. Another host's file cannot be looked at from
+    here: its claim stands while it was renewed in the last LIVE_CLAIM seconds, and is not
+    called a copy, which it is only if that host's file is still in use."""
     if held.get("id") != mine["id"]:
         return (
             f"the Redis database {shown_url(url)} serves another archive ({held.get('archive')}):"
@@ -139,26 +154,31 @@ def _refusal(
         )
     if "host" not in held:
         return None  # claimed by an older version, which kept no file
+    same_file = (held.get("device"), held.get("inode")) == (mine["device"], mine["inode"])
+    if mine["boot"] is not None and held.get("boot") == mine["boot"] and same_file:
+        return None
     if held["host"] == mine["host"]:
-        if held.get("path") == mine["path"]:
-            return None
-        if (held.get("device"), held.get("inode")) == (mine["device"], mine["inode"]):
+        if held.get("path") == mine["path"] or same_file:
             return None
         if not Path(str(held.get("path"))).exists():
             return None
-        still = f"if {held.get('path')} is no longer used, move it away"
-    else:
-        if queue.now() - float(held.get("at") or 0) >= LIVE_CLAIM:
-            return None
-        still = (
-            f"if that one is stopped for good, this archive takes the database "
-            f"{LIVE_CLAIM:.0f} s after it last claimed it"
+        return (
+            f"{mine['path']} is a copy of the archive {held.get('archive')} (the same archive "
+            f"id), which the Redis database {shown_url(url)} serves, so their blogs' passes "
+            f"would mix: give the copy an id of its own with `liveblog new-id --db {db_path}` "
+            f"and a Redis database of its own, {_another_database(url)}; or, if "
+            f"{held.get('path')} is no longer used, move it away."
         )
+    age = max(0.0, queue.now() - float(held.get("at") or 0))
+    if age >= LIVE_CLAIM:
+        return None
     return (
-        f"{mine['path']} is a copy of the archive {held.get('archive')} (the same archive id), "
-        f"which the Redis database {shown_url(url)} serves, so their blogs' passes would mix: "
-        f"give the copy an id of its own with `liveblog new-id --db {db_path}` and a Redis "
-        f"database of its own, {_another_database(url)}; or, {still}."
+        f"another host ({held['host']}) held the Redis database {shown_url(url)} for this "
+        f"archive ({held.get('archive')}) {age:.0f} s ago: if that host is gone (a container "
+        f"made again, say), start this one once its claim lapses, in {LIVE_CLAIM - age:.0f} s "
+        f"at most; only if {mine['path']} is a copy of that archive, still used there, give "
+        f"it an id of its own with `liveblog new-id --db {db_path}` and a Redis database of "
+        f"its own, {_another_database(url)}."
     )
 
 

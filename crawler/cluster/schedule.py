@@ -5,7 +5,8 @@ with the pass it writes, by the adaptive intervals and ending rules of `liveblog
 A pass's id is the blog's URL and the number of passes the archive holds for it, so the same
 due pass always has the same id: offering it again is harmless, a pass already finished but
 not yet written is not offered twice, and after Redis restarts empty the next look at the
-archive offers every due pass again.
+archive offers every due pass again. A pass the writer wrote that the archive does not hold
+(a backup restored over it, with Redis kept) is offered again too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable
 import redis
 import sqlite_utils
 
-from archive.store import newest_blocks, page_states
+from archive.store import newest_blocks, page_states, pass_written
 from archive.times import now_utc
 from archive.watchlist import Policy, blog_settings, due_blogs
 from crawler.cluster.codec import PassOrder
@@ -29,11 +30,16 @@ TICK = 1.0  # seconds between looks at the archive
 
 
 def pass_id(db: sqlite_utils.Database, url: str) -> str:
-    """The id of a blog's next pass: its URL and the count of passes the archive holds for it."""
+    """The id of a blog's next pass: its URL and one past the count of passes the archive
+    holds for it, or past a pass of that number it holds already (finished for the file a
+    backup was restored over, and written into the backup, numbered by that file's count)."""
     (count,) = db.execute(
         "SELECT count(*) FROM fetches f JOIN blogs b ON b.id = f.blog_id WHERE b.url = ?", [url]
     ).fetchone()
-    return f"{url}#{count + 1}"
+    number = count + 1
+    while pass_written(db, f"{url}#{number}"):
+        number += 1
+    return f"{url}#{number}"
 
 
 def due_orders(
@@ -71,6 +77,26 @@ def due_orders(
     return orders
 
 
+def in_hand(queue: PassQueue, db: sqlite_utils.Database) -> Callable[[list[str]], set[str]]:
+    """Which of some pass ids are queued, leased or finished already, for `due_orders`' skip.
+
+    A pass marked written that the archive does not hold was written into another state of
+    this archive (a backup has since been restored over it): its marker is dropped and the
+    pass is not in hand, else the blog would wait for the marker to expire (a week). The
+    archive is read after the marker: the writer marks a pass written only once it is
+    committed, so a pass written meanwhile is found, not offered twice."""
+
+    def held(pass_ids: list[str]) -> set[str]:
+        found = queue.in_hand(pass_ids)
+        for pid in queue.written(sorted(found)):
+            if not pass_written(db, pid) and queue.forget_written(pid):
+                logger.info("pass %s is not in the archive, restored since: offered again", pid)
+                found.discard(pid)
+        return found
+
+    return held
+
+
 def offer_due(
     queue: PassQueue,
     db: sqlite_utils.Database,
@@ -83,7 +109,7 @@ def offer_due(
     finished already, and cost no order: the scheduler looks every second)."""
     offered = []
     orders = due_orders(
-        db, policy, max_pages=max_pages, conditional=conditional, skip=queue.in_hand
+        db, policy, max_pages=max_pages, conditional=conditional, skip=in_hand(queue, db)
     )
     for order in orders:
         if queue.offer(order.pass_id, order.to_json()):

@@ -3,6 +3,8 @@ the order they finished, one transaction per pass: the pass's rows (with the rul
 single-machine crawl), its id, and the blog's next poll time commit together, and only then is
 the pass acknowledged in Redis. A writer killed mid-drain takes up its unacknowledged passes
 again; one already committed is recognised by its id and acknowledged without a second write.
+A writer whose archive file is replaced under it (a backup restored to its path) stops before
+acknowledging what it could not write to the file there now.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from archive.records import PassResult
 from archive.times import now_utc, seconds_between
 from archive.watchlist import reschedule_in
 from archive.writer import PassWriter
+from crawler.cluster import ClusterError
 from crawler.cluster.codec import CodecError, decode_pass
 from crawler.cluster.passes import Finished, PassQueue, refused_for_good, unblocked
 from crawler.notify import Alerts
@@ -100,7 +103,9 @@ def drain_once(
     """Writes what the stream holds now (waiting up to `block_ms` for something); each pass
     written is then handed to `written` (the alerts)."""
     done = Drained()
+    still_in_place(writer)
     for finished in queue.take_results(count=BATCH, block_ms=block_ms):
+        still_in_place(writer)
         result = write_one(writer, finished)
         if result is None:
             queue.set_aside(finished)
@@ -111,6 +116,9 @@ def drain_once(
             echo(f"not written, kept in Redis: {finished.pass_id}: {result.error}")
             done.failed += 1
             break
+        # Acknowledged only if it went into the file at the archive's path: else it waits in
+        # Redis for the writer started on the file there now.
+        still_in_place(writer)
         queue.ack([finished])
         if result.duplicate:
             done.duplicates += 1
@@ -121,6 +129,17 @@ def drain_once(
             if written is not None:
                 written(result)
     return done
+
+
+def still_in_place(writer: PassWriter) -> None:
+    """Stops the writer whose archive file was replaced under it: it would write on into the
+    old file, and its passes would be marked written though the archive there lacks them."""
+    if writer.replaced():
+        raise ClusterError(
+            f"the archive at {writer.db_path} was replaced while the writer ran (a backup "
+            "restored over it, or the file moved away): restart it, and it writes the passes "
+            "waiting in Redis into the file there now."
+        )
 
 
 def run_writer(
