@@ -288,6 +288,25 @@ def user_errors() -> Iterator[None]:
         raise click.ClickException(str(exc)) from exc
 
 
+@contextmanager
+def rewritten_archive(
+    db_path: Path | None, wait: bool
+) -> Iterator[tuple[Path, sqlite_utils.Database]]:
+    """The archive a command rewrites in place (reparse, new-id): one that exists and is an
+    archive (an unrelated database is not made one), opened under its lock."""
+    path = archive_at(db_path)
+    if not path.is_file():
+        raise click.ClickException(f"there is no archive at {path}.")
+    with user_errors():
+        check_archive(path)
+    with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
+        db = opened(path)
+        try:
+            yield path, db
+        finally:
+            db.close()
+
+
 def say_on_stderr(message: str) -> None:
     click.echo(message, err=True)
 
@@ -563,18 +582,8 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
     from archive.snapshots import SnapshotStore
     from crawler.reparse import reparse
 
-    path = archive_at(db_path)
-    if not path.is_file():
-        raise click.ClickException(f"there is no archive at {path}.")
-    with user_errors():
-        check_archive(path)  # an unrelated database is not made an archive
-    with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
-        db = opened(path)
-        try:
-            with SnapshotStore(path) as snapshots:
-                results = reparse(db, snapshots, blog_url(blog) if blog else None)
-        finally:
-            db.close()
+    with rewritten_archive(db_path, wait) as (path, db), SnapshotStore(path) as snapshots:
+        results = reparse(db, snapshots, blog_url(blog) if blog else None)
     for r in results:
         if r.error is not None:
             click.echo(f"{r.url}: {r.error}")
@@ -592,18 +601,8 @@ def reparse_command(db_path: Path | None, blog: str | None, wait: bool) -> None:
 @wait_option
 def new_id_command(db_path: Path | None, wait: bool) -> None:
     """Give a copied archive an id of its own, so the scale-out tells it from the original."""
-    path = archive_at(db_path)
-    if not path.is_file():
-        raise click.ClickException(f"there is no archive at {path}.")
-    with user_errors():
-        check_archive(path)  # an unrelated database is not made an archive
-    with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
-        db = opened(path)
-        try:
-            with disk_errors(path):
-                new = new_archive_id(db)
-        finally:
-            db.close()
+    with rewritten_archive(db_path, wait) as (path, db), disk_errors(path):
+        new = new_archive_id(db)
     click.echo(f"{path} is now the archive {new}: give it a Redis database of its own.")
 
 
