@@ -337,9 +337,7 @@ def test_an_older_page_that_keeps_failing_holds_back_no_new_post(db_path: Path) 
             assert "HTTP 503 from" in (short.incomplete_detail or "")
         held = archived(db_path)
         assert len(held) == 11
-        replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
-        assert replayed.exit_code == 0, replayed.output
-        assert archived(db_path) == held
+        assert_reparse_rebuilds(db_path, held)
 
 
 def test_a_removal_and_the_return_are_kept_and_replayed_alike(db_path: Path) -> None:
@@ -361,9 +359,7 @@ def test_a_removal_and_the_return_are_kept_and_replayed_alike(db_path: Path) -> 
         conn.close()
         assert removals == [("u0005", gone.fetch_id, back.fetch_id)]
         held = archived(db_path)
-        replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
-        assert replayed.exit_code == 0, replayed.output
-        assert archived(db_path) == held
+        assert_reparse_rebuilds(db_path, held)
 
 
 def test_a_redated_post_is_a_version_and_reparse_rebuilds_it(db_path: Path) -> None:
@@ -384,9 +380,7 @@ def test_a_redated_post_is_a_version_and_reparse_rebuilds_it(db_path: Path) -> N
         conn.close()
         assert times == [(1, "2023-11-02T06:08:00Z"), (2, "2023-11-02T05:08:00Z")]
         held = archived(db_path)
-        replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
-        assert replayed.exit_code == 0, replayed.output
-        assert archived(db_path) == held
+        assert_reparse_rebuilds(db_path, held)
 
 
 def test_a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(db_path: Path) -> None:
@@ -401,6 +395,13 @@ def test_a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(db_path: P
         found, served = poll(blog, db_path)
         assert kinds(served) == ["304", "page", "page"]
         assert found.ok and found.removed == 1
+
+
+def assert_reparse_rebuilds(db: Path, held: list[tuple[Any, ...]]) -> None:
+    """`liveblog reparse` replays the snapshots into the same versions and removals."""
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db)])
+    assert replayed.exit_code == 0, replayed.output
+    assert archived(db) == held
 
 
 def archived(db: Path) -> list[tuple[Any, ...]]:
