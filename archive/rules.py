@@ -183,6 +183,7 @@ class StoredIdentity:
     published_at: str | None
     body_start: str
     published_from: str | None = None  # how the time was read (Update.published_from)
+    headless: bool = False  # no headline: the identity holds the publish time
 
 
 def similar_bodies(a: str, b: str) -> bool:
@@ -353,9 +354,11 @@ def match_corrections(
     from an earlier correction and is the same update by time or body. A new twin of a
     stored headline is no correction: the twins' rule (separate_twins) has placed it.
 
-    The same publish time is one a reading read again explains (redated, `seen` the pass's
-    end): a headline-less post, whose identity holds its time, shown "2 hours ago" and
-    then "3 hours ago" is one post, not a removal and a new one each pass.
+    A headline-less post, whose identity holds its time, shown "2 hours ago" and then "3
+    hours ago" is one post, not a removal and a new one each pass: an unknown key of one is
+    mapped to the stored headline-less post that opens with the same words whose time it
+    moved from within what the readings explain (_moved_from, `seen` the pass's end), the
+    nearest in time; a post whose words changed too is another.
     """
     present = set(keys)
     free = {k: s for k, s in stored.items() if k.startswith("h:") and k not in present}
@@ -381,33 +384,47 @@ def match_corrections(
                     k
                     for k, s in free.items()
                     if s.published_at
-                    and _same_time(s, update, seen)
+                    and same_instant(s.published_at, update.published_at)
                     and similar_bodies(s.body_start, update.body_text)
                 ),
                 None,
             )
+        if (
+            match is None
+            and update.published_at
+            and seen
+            and not normalise_headline(update.headline)
+        ):
+            moved = [(gap, k) for k, s in free.items() if (gap := _moved_from(s, update, seen))]
+            match = min(moved)[1] if moved else None
         if match is not None:
             del free[match]
             result[i] = match
     return result
 
 
-def _same_time(stored: StoredIdentity, update: Update, seen: str | None) -> bool:
-    """One instant, or two readings of one a reading read again explains (redated)."""
-    a, b = stored.published_at, update.published_at
-    if a is None or b is None:
-        return False
-    if same_instant(a, b):
-        return True
+def _moved_from(stored: StoredIdentity, update: Update, seen: str) -> float | None:
+    """How far a headline-less post's time moved from a stored headline-less post's that opens
+    with the same words, where a reading read again (how long ago, a clock, a time an older
+    archive held) explains the move, within a day; None where it is no such move."""
+    if not stored.headless or not stored.published_at or not update.published_at:
+        return None
+    if _body_start(stored.body_start) != _body_start(update.body_text):
+        return None
+    a, b, now = parse_utc(stored.published_at), parse_utc(update.published_at), parse_utc(seen)
+    if a is None or b is None or now is None:
+        return None
     read_again = {TIME_AGO, TIME_CLOCK, TIME_UNKNOWN} & {
         stored.published_from,
         update.published_from,
     }
-    return (
-        bool(read_again)
-        and seen is not None
-        and not redated(a, stored.published_from, b, update.published_from, seen)
+    gap = abs(b.timestamp() - a.timestamp())
+    if not read_again or gap == 0:
+        return None
+    allowed = _leeway(a.timestamp(), stored.published_from, now.timestamp()) + _leeway(
+        b.timestamp(), update.published_from, now.timestamp()
     )
+    return gap if gap <= min(allowed, DAY) else None
 
 
 def _same_update(stored: StoredIdentity, update: Update) -> bool:

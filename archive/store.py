@@ -30,6 +30,7 @@ from archive.records import (
     OTHER_STORY_PAGE,
     REPEATED_PAGE,
     BlogPass,
+    PageFetch,
     PageState,
     PassResult,
     Update,
@@ -87,6 +88,7 @@ class _Stored:
     body_start: str
     truncated: int
     published_from: str | None
+    headless: int  # no headline: its identity holds its publish time (rules.headline_hash)
 
 
 def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
@@ -163,6 +165,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
     )
     assert cur.lastrowid is not None
     fetch_id = cur.lastrowid
+    held = {pg.url: _vouched_for(conn, blog_id, pg) for pg in p.pages if pg.not_modified}
     conn.executemany(
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
@@ -177,9 +180,11 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 pg.status,
                 pg.size,
                 int(pg.not_modified),
-                pg.etag,
-                pg.last_modified,
-                pg.body_sha256,
+                *(
+                    (pg.etag, pg.last_modified, pg.body_sha256)
+                    if held.get(pg.url, True)
+                    else (None, None, None)  # (the next pass reads the page whole)
+                ),
                 pg.updates,
                 pg.next_url,
                 pg.snapshot,
@@ -194,11 +199,27 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
     return fetch_id
 
 
+def _vouched_for(conn: sqlite3.Connection, blog_id: int, page: PageFetch) -> bool:
+    """Whether the validators a page answered 304 to are the last this archive kept for it: a
+    pass fetched for another state of the archive (a backup restored while it waited in the
+    scale-out's queue) vouches for content this file never held, and kept, they would turn
+    every later request into a 304."""
+    row = conn.execute(
+        """SELECT p.etag, p.last_modified FROM fetch_pages p JOIN fetches f ON f.id = p.fetch_id
+           WHERE f.blog_id = ? AND p.url = ? AND f.error IS NULL AND p.status IN (200, 304)
+             AND p.refused IS NULL
+           ORDER BY p.id DESC LIMIT 1""",
+        [blog_id, page.url],
+    ).fetchone()
+    return row is not None and (row[0], row[1]) == (page.etag, page.last_modified)
+
+
 def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
     rows = conn.execute(
         f"""SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
                   pinned, key_event, version, authors, permalink, headline_hash,
-                  substr(body_text, 1, {BODY_COMPARE_CHARS}), truncated, published_from
+                  substr(body_text, 1, {BODY_COMPARE_CHARS}), truncated, published_from,
+                  coalesce(headline, '') = ''
            FROM updates WHERE blog_id = ? AND version > 0""",
         [blog_id],
     ).fetchall()
@@ -303,9 +324,9 @@ def _removals(
     """
     unseen = [s for s in stored.values() if s.removed_at is None and s.id not in seen_ids]
     kept = _kept_stretches(p, cut)
-    # A pinned post stands out of its page's stretch of times (span leaves it out): while a
-    # page answered 304, it may stand there still.
-    pins_kept = any(page.skipped and not page.partial for page in p.pages[:cut])
+    # A pinned post stands out of its page's stretch of times (span leaves it out), atop the
+    # first page: while that page answered 304, it may stand there still.
+    pins_kept = bool(p.pages) and p.pages[0].skipped and not p.pages[0].partial
     removed: list[int] = []
     for run in _extracted_runs(p, cut):
         oldest, newest = span(run.updates)
@@ -623,7 +644,9 @@ def _keys(
     `seen`: when the pass ended, against which times read from how long ago were read."""
     keys = assign_keys(updates, {k: s.published_at for k, s in stored.items()})
     identities = {
-        k: StoredIdentity(s.headline_hash, s.published_at, s.body_start, s.published_from)
+        k: StoredIdentity(
+            s.headline_hash, s.published_at, s.body_start, s.published_from, bool(s.headless)
+        )
         for k, s in stored.items()
         if k.startswith("h:")
     }

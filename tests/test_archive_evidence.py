@@ -361,6 +361,22 @@ def test_a_pinned_post_on_a_page_that_answered_304_is_not_proved_gone(
     assert "post-1" in live_ids(db) and "post-5" not in live_ids(db)
 
 
+def test_a_pinned_post_gone_from_a_first_page_that_was_read_is_removed(
+    db: sqlite_utils.Database,
+) -> None:
+    """Page one is read again without the pinned post; page two answers 304 and page three is
+    read to the end: the pin stood on page one, which shows it no more."""
+    pinned = upd(1, pinned=True)
+    top, middle, bottom = [pinned, upd(9), upd(8)], [upd(7), upd(6)], [upd(5), upd(4)]
+    record_pass(db, paged([top, middle, bottom], at="2024-05-01T11:00:00Z"))
+    later = paged([[upd(9), upd(8)], middle, bottom], at="2024-05-01T11:05:00Z")
+    skipped(later.pages[1], middle)
+    later.updates = [upd(9), upd(8), *bottom]
+    result = record_pass(db, later)
+    assert result.ok and result.removed == 1
+    assert "post-1" not in live_ids(db)
+
+
 def test_a_failed_page_past_the_last_does_not_raise_the_blogs_page_count(
     db: sqlite_utils.Database,
 ) -> None:

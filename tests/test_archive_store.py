@@ -11,7 +11,7 @@ import sqlite_utils
 
 from archive.db import open_archive
 from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, BlogPass, PassResult, Update
-from archive.store import record_pass
+from archive.store import page_states, record_pass
 from tests.helpers import URL, bpass
 
 LATER = "2024-05-01T12:05:00Z"
@@ -327,7 +327,74 @@ def test_an_archive_from_before_times_had_sources_makes_no_redate_of_a_moved_rea
     ]
 
 
+@pytest.mark.parametrize("etag", ['"e0"', '"e9"'])
+def test_a_304_to_validators_the_archive_never_kept_leaves_the_page_to_be_read_whole(
+    db: sqlite_utils.Database, etag: str
+) -> None:
+    """A pass fetched with another state's validators ("e9": a backup restored while the pass
+    waited in the scale-out's queue) answered 304: this file never held what they vouch for,
+    so the next pass sends none and reads the page whole; its own ("e0") are kept."""
+    record_pass(db, bpass([upd(1)]))
+    assert page_states(db, URL)[URL].etag == '"e0"'
+    waited = bpass([], not_modified=True, at=LATER)
+    waited.pages[0].etag = etag
+    assert record_pass(db, waited).ok
+    assert page_states(db, URL)[URL].etag == (etag if etag == '"e0"' else None)
+
+
 # --- identity ------------------------------------------------------------------
+
+
+def headless(words: str, at: str, source: str | None) -> Update:
+    return Update(
+        body_text=words, body_html=f"<p>{words}</p>", published_at=at, published_from=source
+    )
+
+
+ONE_NIL = "GOAL! Arsenal 1-0 Tottenham. Saka scores from close range after a corner."
+TWO_NIL = "GOAL! Arsenal 2-0 Tottenham. Saka scores from close range after a corner."
+
+
+def test_two_alike_headline_less_posts_keep_their_own_rows_as_their_times_move(
+    db: sqlite_utils.Database,
+) -> None:
+    """Two goals three minutes apart, both shown "N minutes ago" on every pass: each post
+    keeps its row, no version swaps their words."""
+    record_pass(db, bpass([headless(ONE_NIL, "2024-05-01T14:00:10Z", "ago")]))
+    for at, (two, one) in (
+        ("2024-05-01T14:05:00Z", ("14:03:10", "14:00:20")),
+        ("2024-05-01T14:06:00Z", ("14:03:30", "14:00:40")),
+        ("2024-05-01T14:07:00Z", ("14:03:50", "14:00:50")),
+    ):
+        shown = [
+            headless(TWO_NIL, f"2024-05-01T{two}Z", "ago"),
+            headless(ONE_NIL, f"2024-05-01T{one}Z", "ago"),
+        ]
+        r = record_pass(db, bpass(shown, at=at))
+        assert (r.changed, r.removed) == (0, 0), at
+    assert rows(db, "select body_text, version from updates order by id") == [
+        (ONE_NIL, 1),
+        (TWO_NIL, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # The 1-0 post deleted as the 2-0 one appears, a minute apart on the clock.
+        ((ONE_NIL, "2024-05-01T14:00:00Z"), (TWO_NIL, "2024-05-01T14:01:00Z")),
+        # The same opening words the next morning: another day's post.
+        (("Good morning and welcome.", "2024-05-01T08:00:00Z"),
+         ("Good morning and welcome.", "2024-05-02T08:00:00Z")),
+    ],
+)  # fmt: skip
+def test_a_headline_less_post_gone_is_no_earlier_reading_of_a_new_one(
+    db: sqlite_utils.Database, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    record_pass(db, bpass([headless(*first, "clock")], at=first[1].replace("00Z", "30Z")))
+    r = record_pass(db, bpass([headless(*second, "clock")], at=second[1].replace("00Z", "30Z")))
+    assert (r.new, r.changed) == (1, 0)
+    assert rows(db, "select count(*) from updates") == [(2,)]
 
 
 def test_headline_less_posts_shown_how_long_ago_stay_themselves_as_their_times_move(
