@@ -211,7 +211,13 @@ def _vouched_for(conn: sqlite3.Connection, blog_id: int, page: PageFetch) -> boo
            ORDER BY p.id DESC LIMIT 1""",
         [blog_id, page.url],
     ).fetchone()
-    return row is not None and (row[0], row[1]) == (page.etag, page.last_modified)
+    if row is None:
+        return False
+    etag, last_modified = row
+    # (Either validator it sent: a server may name the same page's ETag another way in a 304.)
+    return (page.etag is not None and page.etag == etag) or (
+        page.last_modified is not None and page.last_modified == last_modified
+    )
 
 
 def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
