@@ -407,6 +407,23 @@ def lease_and_finish(queue: PassQueue) -> str:
     return lease.pass_id
 
 
+def backed_up(folder: Path) -> tuple[Path, Path]:
+    """An archive watching one blog, and a backup of it made now."""
+    path, backup = folder / "archive.db", folder / "backup.db"
+    archive_with_blog(path)
+    shutil.copy(path, backup)
+    return path, backup
+
+
+def fetch_count(path: Path) -> int:
+    """How many passes the archive at `path` holds."""
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM fetches").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def due_again(path: Path) -> None:
     """The test is the clock: the blog is due now (its old sample posts had ended it)."""
     conn = sqlite3.connect(path)
@@ -424,9 +441,7 @@ def test_a_backup_restored_with_redis_kept_has_its_blogs_offered_again(
     backup restored to the archive's path, which never wrote the passes marked done, was
     offered nothing ("offered 0 passes") until they expired. A pass marked written that the
     restored file lacks is offered again."""
-    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
-    archive_with_blog(path)
-    shutil.copy(path, backup)
+    path, backup = backed_up(tmp_path)
     db = open_archive(path)
     try:
         assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
@@ -442,11 +457,7 @@ def test_a_backup_restored_with_redis_kept_has_its_blogs_offered_again(
     assert "offered 1 pass" in done.output
     assert lease_and_finish(queue) == f"{URL}#1"
     write_waiting(queue, path)
-    conn = sqlite3.connect(path)
-    try:
-        assert conn.execute("SELECT count(*) FROM fetches").fetchone() == (1,)
-    finally:
-        conn.close()
+    assert fetch_count(path) == 1
 
 
 def test_a_pass_finished_before_a_restore_and_written_into_it_leaves_its_blog_offered(
@@ -455,9 +466,7 @@ def test_a_pass_finished_before_a_restore_and_written_into_it_leaves_its_blog_of
     """A pass finished for the newer file, waiting in Redis while a backup is restored, is
     written into the backup under its newer number: the backup's count then reached that
     number, which it holds, and the blog's next pass was taken for written and never offered."""
-    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
-    archive_with_blog(path)
-    shutil.copy(path, backup)
+    path, backup = backed_up(tmp_path)
     db = open_archive(path)
     try:
         assert offer_due(queue, db, Policy()) == [f"{URL}#1"]
@@ -481,11 +490,7 @@ def test_a_pass_finished_before_a_restore_and_written_into_it_leaves_its_blog_of
         write_waiting(queue, path)
         due_again(path)
     assert offered == ["offered 1 pass", "offered 1 pass"]
-    conn = sqlite3.connect(path)
-    try:
-        assert conn.execute("SELECT count(*) FROM fetches").fetchone() == (3,)
-    finally:
-        conn.close()
+    assert fetch_count(path) == 3
 
 
 def fetches_in(path: Path) -> list[str]:
@@ -511,9 +516,7 @@ def test_a_writer_whose_archive_is_replaced_stops_and_leaves_the_next_pass_in_re
     """A backup moved over the archive while the writer ran: it went on writing into the
     deleted file and acknowledged the passes, which the file at the path never got and
     the scheduler then never offered again. It stops in one sentence, writing nothing more."""
-    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
-    archive_with_blog(path)
-    shutil.copy(path, backup)
+    path, backup = backed_up(tmp_path)
     finish(queue, [an_update(1)], f"{URL}#1")
 
     def echo(line: str) -> None:
@@ -541,9 +544,7 @@ def test_a_pass_written_as_the_archive_is_replaced_is_not_acknowledged(
 ) -> None:
     """The backup lands while the writer writes a pass: the pass went into the old file, so
     it is not marked written, and the next writer writes it into the file there now."""
-    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
-    archive_with_blog(path)
-    shutil.copy(path, backup)
+    path, backup = backed_up(tmp_path)
     finish(queue, [an_update(1)], f"{URL}#1")
 
     class RestoredMidWrite(PassWriter):
