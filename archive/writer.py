@@ -43,9 +43,17 @@ class PassWriter:
         """Raw bytes first, then the pass in one transaction (with `then`, see record_pass).
 
         A write that fails (a full disk, a file made read-only meanwhile) fails this pass
-        with the reason; the transaction leaves the archive as it was.
+        with the reason; the transaction leaves the archive as it was. So does a write to an
+        archive whose file was replaced since it was opened (a backup restored over it while
+        a crawl ran): it would go to the old file, which no one reads any more.
         """
         try:
+            if self.replaced():
+                raise ArchiveError(
+                    f"the archive at {self.db_path} was replaced while this pass ran (a backup "
+                    "restored over it, or the file moved away): the pass was not written; "
+                    "run it again."
+                )
             self._keep_snapshots(item)
             return record_pass(self.db, item, worker=worker, then=then)
         except (ArchiveError, OSError, sqlite3.OperationalError) as exc:

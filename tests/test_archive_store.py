@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import sqlite_utils
 from archive.db import open_archive
 from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, BlogPass, PassResult, Update
 from archive.store import page_states, record_pass
+from archive.writer import PassWriter
 from tests.helpers import URL, bpass
 
 LATER = "2024-05-01T12:05:00Z"
@@ -340,6 +342,27 @@ def test_a_304_to_validators_the_archive_never_kept_leaves_the_page_to_be_read_w
     waited.pages[0].etag = etag
     assert record_pass(db, waited).ok
     assert page_states(db, URL)[URL].etag == (etag if etag == '"e0"' else None)
+
+
+def test_a_pass_into_an_archive_replaced_since_it_was_opened_is_not_written(
+    tmp_path: Path,
+) -> None:
+    """A backup restored over the archive while a crawl ran: the crawl's writer still holds
+    the old file, which no one reads any more. Its pass fails in one sentence; the file at the
+    path stays as restored."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    open_archive(backup).close()
+    writer = PassWriter(path, snapshots=False)
+    try:
+        assert writer.write(bpass([upd(1)])).ok
+        os.replace(backup, path)
+        result = writer.write(bpass([upd(2)], at=LATER))
+    finally:
+        writer.close()
+    assert result.error is not None and "was replaced while this pass ran" in result.error
+    for stale in ("-wal", "-shm"):  # the old file's, as the README's restore removes them
+        path.with_name(path.name + stale).unlink(missing_ok=True)
+    assert rows(open_archive(path), "select count(*) from fetches") == [(0,)]
 
 
 # --- identity ------------------------------------------------------------------
