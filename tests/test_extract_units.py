@@ -279,10 +279,12 @@ def test_credits_and_attributions() -> None:
         "La suite après la publicité",
         "Drucken",
         "Link kopiert",
-        # A post's own tools: its embed code, reporting it.
+        # A post's own tools: its embed code, reporting it; a row of them.
         "Embed",
         "Embed this post",
         "Report this post",
+        "Embed Report",
+        "Share | Print",
         # A link on its own line to the rest of the story.
         "Continue reading",
         "Weiterlesen",
@@ -368,6 +370,10 @@ def test_a_teaser_line_in_the_languages_read_here_is_no_body_text(text: str) -> 
         "... and the count goes on.",
         "— Jane Doe, at the count",
         "- 12",
+        # "Report" alone or among words: a match post's subheading, a line of its words.
+        "Report",
+        "Report card",
+        "Share the report",
     ],
 )
 def test_content_that_mentions_chrome_words_is_kept(text: str) -> None:

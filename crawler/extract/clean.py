@@ -548,12 +548,28 @@ def is_chrome(text: str) -> bool:
     )
 
 
+def _tool_run(text: str) -> bool:
+    """Whether a short line is a post's row of tools, two to four words each a tool's or a
+    share button's ("Embed Report", "Share Print"): "Report" alone may be a subheading."""
+    words = text.casefold().replace("|", " ").replace("·", " ").split()
+    return 2 <= len(words) <= _TOOL_WORDS_MOST and all(
+        word in BOILERPLATE_TEXT or word in _TOOL_WORDS for word in words
+    )
+
+
+_TOOL_WORDS = frozenset({"report", "melden", "signaler", "segnala", "denunciar", "zgłoś"})
+_TOOL_WORDS_MOST = 4
+_TOOL_RUN_LENGTH = 40  # characters of a row of tools, at most
+
+
 def is_boilerplate(text: str) -> bool:
-    """Whether a whole block of (normalised) text is chrome, a placeholder, a teaser or a rule
-    drawn between posts ("___")."""
+    """Whether a whole block of (normalised) text is chrome, a placeholder, a teaser, a row of
+    a post's tools or a rule drawn between posts ("___")."""
     if not text:
         return True
     if is_chrome(text):
+        return True
+    if len(text) <= _TOOL_RUN_LENGTH and " " in text and _tool_run(text):
         return True
     if text[0] in _RULE_INITIALS and _RULE.match(text):
         return True
@@ -602,6 +618,8 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
         ):
             continue
         if text[:2] in _TEASER_STARTS and _TEASER.match(text):
+            continue
+        if len(text) <= _TOOL_RUN_LENGTH and " " in text and _tool_run(text):
             continue
         if text[0] in _RULE_INITIALS and _RULE.match(text):
             continue
