@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -356,11 +356,12 @@ def match_corrections(
 
     A headline-less post, whose identity holds its time, shown "2 hours ago" and then "3
     hours ago" is one post, not a removal and a new one each pass: an unknown key of one is
-    mapped to the stored headline-less post that opens with the same words whose time it
-    moved from within what the readings explain (_moved_from, `seen` the pass's end), the
-    nearest in time; a post whose words changed too is another.
+    mapped to a stored headline-less post that opens with the same words, where the times
+    the two readings allow overlap (_moved, `seen` the pass's end); posts of the same words
+    pair in the order of their times; a post whose words changed too is another.
     """
     present = set(keys)
+    moving: list[int] = []  # headline-less readings of unknown keys: their time may have moved
     free = {k: s for k, s in stored.items() if k.startswith("h:") and k not in present}
     by_hash: dict[str, list[str]] = {}
     for k, s in free.items():
@@ -389,42 +390,68 @@ def match_corrections(
                 ),
                 None,
             )
-        if (
-            match is None
-            and update.published_at
-            and seen
-            and not normalise_headline(update.headline)
-        ):
-            moved = [(gap, k) for k, s in free.items() if (gap := _moved_from(s, update, seen))]
-            match = min(moved)[1] if moved else None
+        if match is None and update.published_at and not normalise_headline(update.headline):
+            moving.append(i)
         if match is not None:
             del free[match]
             result[i] = match
+    if seen is not None and moving:
+        for i, k in _moved(moving, updates, free, seen):
+            result[i] = k
     return result
 
 
-def _moved_from(stored: StoredIdentity, update: Update, seen: str) -> float | None:
-    """How far a headline-less post's time moved from a stored headline-less post's that opens
-    with the same words, where a reading read again (how long ago, a clock, a time an older
-    archive held) explains the move, within a day; None where it is no such move."""
-    if not stored.headless or not stored.published_at or not update.published_at:
-        return None
-    if _body_start(stored.body_start) != _body_start(update.body_text):
-        return None
-    a, b, now = parse_utc(stored.published_at), parse_utc(update.published_at), parse_utc(seen)
-    if a is None or b is None or now is None:
-        return None
-    read_again = {TIME_AGO, TIME_CLOCK, TIME_UNKNOWN} & {
-        stored.published_from,
-        update.published_from,
-    }
-    gap = abs(b.timestamp() - a.timestamp())
-    if not read_again or gap == 0:
-        return None
-    allowed = _leeway(a.timestamp(), stored.published_from, now.timestamp()) + _leeway(
-        b.timestamp(), update.published_from, now.timestamp()
-    )
-    return gap if gap <= min(allowed, DAY) else None
+def _moved(
+    moving: Sequence[int],
+    updates: Sequence[Update],
+    free: Mapping[str, StoredIdentity],
+    seen: str,
+) -> Iterator[tuple[int, str]]:
+    """The headline-less readings whose time moved from a stored post's, paired with it: the
+    same opening words, and the stretches of time the two readings allow overlap (_stretch).
+    Posts of the same words pair in the order of their times, as the page shows them."""
+    now = parse_utc(seen)
+    if now is None:
+        return
+    openings: dict[str, list[int]] = {}
+    for i in moving:
+        openings.setdefault(_body_start(updates[i].body_text), []).append(i)
+    stored: dict[str, list[tuple[tuple[float, float], str]]] = {}
+    for k, s in free.items():
+        moment = parse_utc(s.published_at)
+        if s.headless and moment is not None:
+            span = _stretch(moment.timestamp(), s.published_from, now.timestamp())
+            stored.setdefault(_body_start(s.body_start), []).append((span, k))
+    for opening, readings in openings.items():
+        held = sorted(stored.get(opening, []))
+        if not held:
+            continue
+        spans = []
+        for i in readings:
+            moment = parse_utc(updates[i].published_at)
+            if moment is not None:
+                from_ = updates[i].published_from
+                spans.append((_stretch(moment.timestamp(), from_, now.timestamp()), i))
+        at = 0
+        for (low, high), i in sorted(spans):
+            while at < len(held) and held[at][0][1] + MINUTE < low:
+                at += 1  # (older than this reading allows, and than every later one)
+            if at < len(held) and held[at][0][0] <= high + MINUTE:
+                yield i, held[at][1]
+                at += 1
+
+
+def _stretch(published: float, published_from: str | None, seen: float) -> tuple[float, float]:
+    """The instants a reading of a publish time allows: "5 minutes ago" was the fetch less
+    five minutes or up to a minute before; a clock, its minute; a time an older archive held
+    without its source, its unit either side; an instant stated, itself."""
+    if published_from == TIME_CLOCK:
+        return published, published + MINUTE
+    if published_from not in (TIME_AGO, TIME_UNKNOWN):
+        return published, published
+    age = seen - published
+    unit = next((unit for below, unit in _AGO_UNITS if age < below), 365 * DAY)
+    return published - unit, published + (unit if published_from == TIME_UNKNOWN else 0)
 
 
 def _same_update(stored: StoredIdentity, update: Update) -> bool:

@@ -401,6 +401,42 @@ def test_two_alike_headline_less_posts_keep_their_own_rows_as_their_times_move(
     ]
 
 
+def test_a_headline_less_post_read_weeks_ago_stays_itself_across_a_unit(
+    db: sqlite_utils.Database,
+) -> None:
+    """A post of 4 May shown "2 weeks ago" on 20 May, then "3 weeks ago" on 25 May: its time
+    read again moved by five days, which "N weeks ago" allows; one post, not a removal."""
+    words = "A lorry hit the central pier of the bridge early this morning."
+    record_pass(
+        db, bpass([headless(words, "2024-05-06T12:00:00Z", "ago")], at="2024-05-20T12:00:00Z")
+    )
+    r = record_pass(
+        db, bpass([headless(words, "2024-05-04T12:00:00Z", "ago")], at="2024-05-25T12:00:00Z")
+    )
+    assert (r.new, r.removed) == (0, 0)
+    assert rows(db, "select count(*) from updates") == [(1,)]
+
+
+def test_a_post_gone_and_one_of_the_same_words_posted_after_it_are_two(
+    db: sqlite_utils.Database,
+) -> None:
+    """ "Full time" shown "1 hour ago" at 14:00 (posted 12:00 to 13:00) is deleted; a new "Full
+    time" shown "1 hour ago" at 15:15 was posted after 13:15: times neither reading allows for
+    the other, so the first is removed and the second is new."""
+    words, other = "Full time. Ends 1-1.", "Kick-off in the early games."
+    first = [
+        headless(words, "2024-05-01T13:00:00Z", "ago"),
+        headless(other, "2024-05-01T11:00:00Z", "ago"),
+    ]
+    record_pass(db, bpass(first, at="2024-05-01T14:00:00Z"))
+    later = [
+        headless(words, "2024-05-01T14:15:00Z", "ago"),
+        headless(other, "2024-05-01T11:15:00Z", "ago"),
+    ]
+    r = record_pass(db, bpass(later, at="2024-05-01T15:15:00Z"))
+    assert (r.new, r.removed) == (1, 1)
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [
