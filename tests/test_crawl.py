@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import urllib.request
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -259,3 +261,31 @@ def test_a_live_page_with_no_post_to_read_says_why_it_may_be(db_path: Path) -> N
         "extractor cannot read (posts drawn in the browser need --render)"
     )
     assert Database(db_path).execute("select count(*) from updates").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("raised", "printed"),
+    [(ConnectionResetError, False), (BrokenPipeError, False), (KeyError, True)],
+)
+def test_the_local_server_prints_no_traceback_for_a_client_that_hung_up(
+    raised: type[Exception], printed: bool, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A crawl cut short, a browser tab closed: the sample site's server says nothing of a
+    client that went away (socketserver writes the traceback to whatever stderr is current:
+    the demo's terminal, another command's output); a fault of its own it still prints."""
+
+    class Failing(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            raise raised("the client went away")
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass
+
+    server = LocalServer(Failing)
+    server.start()
+    try:
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(f"{server.origin}/", timeout=5)
+    finally:
+        server.stop()
+    assert ("Traceback" in capfd.readouterr().err) == printed

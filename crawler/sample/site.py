@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import sys
 import threading
 from dataclasses import dataclass, field
 from html import escape
@@ -211,6 +212,14 @@ class LocalServer:
         # The default backlog of 5 drops connections when a crawler opens 16 at once,
         # and each dropped one costs a 1 s retransmission.
         request_queue_size = 128
+
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            """A client that hung up (a crawl cut short at its deadline, a browser's tab
+            closed) is no error to print: socketserver would write its traceback to whatever
+            stderr is current, the demo's terminal or another command's output."""
+            if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+                return
+            super().handle_error(request, client_address)
 
     def __init__(
         self, handler: type[BaseHTTPRequestHandler], host: str = "127.0.0.1", port: int = 0
