@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import pytest
 
 from crawler.process import crawl
 from crawler.sample import TITLE, UPDATES, render_page
+from crawler.sample.site import LocalServer
 from tests.helpers import crawl_local
 from tests.hosts import Host
 
@@ -30,9 +30,9 @@ class Site:
         self.hits: list[tuple[float, str, str]] = []
         self.big = False
         handler = self._handler()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = LocalServer(handler)
+        self.origin = self.server.origin
+        self.server.start()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         site = self
@@ -70,8 +70,7 @@ class Site:
 def site() -> Iterator[Site]:
     s = Site()
     yield s
-    s.server.shutdown()
-    s.server.server_close()
+    s.server.stop()
 
 
 def run(site: Site, db: Path, **settings: Any) -> Any:
