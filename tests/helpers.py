@@ -277,3 +277,15 @@ def assert_samples(updates: dict[str, Update], samples: dict[str, dict[str, Any]
                     )
             else:
                 assert getattr(update, key) == value, (source_id, key, getattr(update, key))
+
+
+# The columns the updates table's page opens with (metadata.yml's default_columns).
+UPDATES_COLUMNS = [
+    "id",
+    "blog_id",
+    "published_at",
+    "headline",
+    "body_text",
+    "version",
+    "removed_at",
+]

@@ -32,6 +32,7 @@ from archive.web.render import (
     word_diff,
 )
 from archive.web.timeline import PAGE_SIZE
+from tests.helpers import UPDATES_COLUMNS
 
 HOSTILE = [
     ("<script>window.__pwned=1</script><p>text</p>", "<p>text</p>"),
@@ -339,15 +340,7 @@ def _headers(page: str) -> list[str]:
 def test_a_table_pages_exports_hold_every_column_and_its_key_is_shown_once(site: Site) -> None:
     every = list(sqlite_utils.Database(site.ds.databases["archive"].path)["updates"].columns_dict)
     page = site.get("/archive/updates").text
-    assert _headers(page) == [
-        "id",
-        "blog_id",
-        "published_at",
-        "headline",
-        "body_text",
-        "version",
-        "removed_at",
-    ]
+    assert _headers(page) == UPDATES_COLUMNS
     # The page's own links (a column's sort, here) keep its default columns, and so do theirs.
     sort = re.search(r'<th [^>]*data-column="headline"[^>]*>\s*<a href="([^"]+)"', page)
     assert sort is not None

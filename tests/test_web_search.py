@@ -30,7 +30,7 @@ from archive.store import record_pass
 from archive.times import format_utc
 from archive.watchlist import add_blog
 from tests.browser import chromium
-from tests.helpers import Server, bpass, serving
+from tests.helpers import UPDATES_COLUMNS, Server, bpass, serving
 
 pytestmark = pytest.mark.slow  # a server
 
@@ -444,15 +444,7 @@ def test_browser_shows_marks_as_elements_and_runs_no_script(server: Server, tmp_
 def test_table_page_opens_with_its_default_columns(server: Server) -> None:
     page = server.get("/archive/updates").decode()
     shown = re.findall(r'<th [^>]*data-column="([^"]+)"', page)
-    assert shown == [
-        "id",
-        "blog_id",
-        "published_at",
-        "headline",
-        "body_text",
-        "version",
-        "removed_at",
-    ]
+    assert shown == UPDATES_COLUMNS
     wide = server.get("/archive/updates?_wide=1").decode()
     assert 'data-column="body_html"' in wide and 'data-column="media"' in wide
     chosen = server.get("/archive/updates?_col=headline").decode()
