@@ -773,6 +773,26 @@ def test_a_line_that_names_a_day_and_nothing_else(text: str, day: date | None) -
     assert CLOCK.day_named(text) == day
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # The day of the week says which year: this Tuesday, to come, not last year's 7 May.
+        ("Tuesday, 7 May", date(2024, 5, 7)),
+        ("Dienstag, 7. Mai", date(2024, 5, 7)),
+        ("7 May, Tuesday", date(2024, 5, 7)),
+        ("7 May", date(2023, 5, 7)),
+        # Last year's Tuesday the 9th of May, passed; a day that fits no year keeps the rule.
+        ("Tuesday 9 May", date(2023, 5, 9)),
+        ("Monday 7 May", date(2023, 5, 7)),
+    ],
+)
+def test_a_day_of_the_week_picks_the_year_of_a_date_without_one(text: str, day: date) -> None:
+    """A what's-on page heads its days "Tuesday, 7 May": read nearest the page's day and never
+    after the fetch, it was last year's 7 May, a Sunday, and the concerts to come passed for
+    a stream of the past."""
+    assert CLOCK.day_named(text) == day
+
+
 def test_a_date_line_is_told_without_a_page() -> None:
     """A line that states a date and nothing else, whatever page it is on."""
     assert is_date_line(" Dienstag, 12. März 2024 ") and is_date_line("14 March 2024")

@@ -4433,6 +4433,25 @@ def test_a_listing_of_what_is_to_come_is_no_stream() -> None:
     assert found.updates == []
 
 
+def test_a_listing_under_days_that_name_their_weekday_is_to_come() -> None:
+    """A "LIVE at the Roundhouse" programme: a heading per day ("Tuesday, 21 May", no year),
+    then each gig's clock, name and a sentence. Fetched on Sunday 19 May, those days are to
+    come: the weekday says so, where the rule for a date without a year (never after the
+    fetch) would put them a year back, a stream of the past."""
+    days = [("Sunday, 19 May", "20:30"), ("Tuesday, 21 May", "20:00"),
+            ("Wednesday, 22 May", "19:30"), ("Friday, 24 May", "20:00"),
+            ("Saturday, 25 May", "21:00"), ("Tuesday, 28 May", "20:00")]  # fmt: skip
+    gigs = "".join(
+        f"<h2>{day}</h2><div class='event'><span class='time'>{at}</span> <strong>Band {n}"
+        "</strong> – Main hall<p>Doors open an hour before, with support from a local act and"
+        " tickets at the door.</p></div>"
+        for n, (day, at) in enumerate(days)
+    )
+    page = page_of(f"<div class='events'>{gigs}</div>", "LIVE at the Roundhouse: full programme")
+    url = "https://www.example.co.uk/events/live-at-the-roundhouse-full-programme"
+    assert extract_page(page, url, fetched_at="2024-05-19T18:30:00Z").updates == []
+
+
 def test_a_bylines_links_to_writers_pages_are_its_names_not_their_roles() -> None:
     """The Athletic's live posts (as a public reader of its pages documents them): the byline
     box holds the writer's picture, a link to the writer's page and the writer's role in a

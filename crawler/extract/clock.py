@@ -694,21 +694,24 @@ CLOCK_LEADS = frozenset(
     }
 )  # fmt: skip
 # The days of the week, which a ticker's heading between its days may name beside the date
-# ("Dienstag, 12. März 2024").
-_WEEKDAYS = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
-        "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "lunedi", "martedi",
-        "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "lunes", "martes",
-        "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
-        "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
-        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
-        "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
-    }
-)  # fmt: skip
+# ("Dienstag, 12. März 2024"), Monday 0 to Sunday 6.
+_WEEKDAY_NUMBERS: dict[str, int] = {
+    word: number
+    for number, words in enumerate(
+        (
+            "monday montag lundi lunedì lunedi lunes segunda-feira maandag poniedziałek pazartesi",
+            "tuesday dienstag mardi martedì martedi martes terça-feira dinsdag wtorek salı",
+            "wednesday mittwoch mercredi mercoledì mercoledi miércoles miercoles quarta-feira "
+            "woensdag środa çarşamba",
+            "thursday donnerstag jeudi giovedì giovedi jueves quinta-feira donderdag czwartek perşembe",
+            "friday freitag vendredi venerdì venerdi viernes sexta-feira vrijdag piątek cuma",
+            "saturday samstag sonnabend samedi sabato sábado sabado zaterdag sobota cumartesi",
+            "sunday sonntag dimanche domenica domingo zondag niedziela pazar",
+        )
+    )
+    for word in words.split()
+}
+_WEEKDAYS = frozenset(_WEEKDAY_NUMBERS)
 DAY_LINE = 40  # characters: a heading that names a day and no more
 _WORDS_APART = re.compile(r"[\s,.]+")
 # Words that say "21:19" is a score, not a clock.
@@ -1195,7 +1198,9 @@ class PageClock:
             if back is None or (word in _AMBIGUOUS and not self._reads(_DAY_WORD_LANGUAGE[word])):
                 return None
             return self._today - timedelta(days=back)
-        year = found.year if found.year is not None else _year_of(self, found.month, found.day)
+        year = found.year
+        if year is None:
+            year = _year_of(self, found.month, found.day, _weekday_beside(text, found))
         if year is None or not _valid(year, found.month, found.day):
             return None
         return date(year, found.month, found.day)
@@ -1846,7 +1851,9 @@ def _find_date(text: str, need_year: bool, month_first: bool = False) -> _Date |
 
 
 def _full(page: PageClock, found: _Date, clock: _Clock, text: str) -> Reading | None:
-    year = found.year if found.year is not None else _year_of(page, found.month, found.day)
+    year = found.year
+    if year is None:
+        year = _year_of(page, found.month, found.day, _weekday_beside(text, found))
     if year is None or not _valid(year, found.month, found.day):
         return None
     local = datetime(year, found.month, found.day, clock.hour, clock.minute, clock.second)
@@ -1869,18 +1876,40 @@ _SWAP_AHEAD = timedelta(days=1)
 _SWAP_WITHIN = timedelta(days=31)
 
 
-def _year_of(page: PageClock, month: int, day: int) -> int | None:
+def _year_of(page: PageClock, month: int, day: int, weekday: int | None = None) -> int | None:
     """The year of a date written without one ("le 26 février à 23h01"): the one that puts it
     nearest the page's own day (the fetch's when the page states none), never after the fetch
-    (a day ahead for a fast clock). A page read years after it was served keeps its year."""
+    (a day ahead for a fast clock). A page read years after it was served keeps its year.
+
+    A day of the week named beside it ("Tuesday, 21 May") picks the year whose day it is,
+    the nearest, even after the fetch: a programme of concerts to come, dated back a year,
+    would pass for a stream of the past."""
     anchor = page.day or page._today
     latest = page._today + timedelta(days=1)
-    days = [
-        date(year, month, day)
-        for year in (anchor.year - 1, anchor.year, anchor.year + 1)
-        if _valid(year, month, day) and date(year, month, day) <= latest
+    years = [
+        year for year in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(year, month, day)
     ]
-    return min(days, key=lambda found: abs(found - anchor)).year if days else None
+    days = [date(year, month, day) for year in years if date(year, month, day) <= latest]
+    nearest = min(days, key=lambda found: abs(found - anchor)) if days else None
+    if weekday is not None and (nearest is None or nearest.weekday() != weekday):
+        named = [
+            date(year, month, day) for year in years if date(year, month, day).weekday() == weekday
+        ]
+        if named:
+            return min(named, key=lambda found: abs(found - anchor)).year
+    return nearest.year if nearest is not None else None
+
+
+def _weekday_beside(text: str, found: _Date) -> int | None:
+    """The day of the week a date's text names right before or after it ("Tuesday, 21 May",
+    "21 May, Tuesday"), Monday 0."""
+    before = [w for w in _WORDS_APART.split(text[: found.start]) if w]
+    after = [w for w in _WORDS_APART.split(text[found.end :]) if w]
+    for word in before[-1:] + after[:1]:
+        number = _WEEKDAY_NUMBERS.get(word.lower())
+        if number is not None:
+            return number
+    return None
 
 
 def _valid(year: int, month: int, day: int) -> bool:
