@@ -337,13 +337,16 @@ def test_a_long_run_of_posts_stamped_with_match_minutes_is_a_commentary() -> Non
     address and title say; a match report's few key moments are not."""
     page = signs("https://sport.example.nl/voetbal/argentinie-kaapverdie~176", ["Argentinië wint"])
     posts = [Update(headline=f"Post {n}", body_text="Words.") for n in range(8)]
-    assert stream_is_live(Stream(posts, 1.0, 1.0, "x1 x2", minuted=0.75), page)
-    assert not stream_is_live(Stream(posts, 1.0, 1.0, "x1 x2", minuted=0.5), page)
-    assert not stream_is_live(Stream(posts[:5], 1.0, 1.0, "x1 x2", minuted=1.0), page)
-    # A report's key moments, their minutes rising in the order they came: no commentary.
+    assert stream_is_live(Stream(posts, 1.0, 1.0, "x1 x2", minuted=0.75, minutes_fall=True), page)
     assert not stream_is_live(
-        Stream(posts, 1.0, 1.0, "x1 x2", minuted=1.0, minutes_rise=True), page
+        Stream(posts, 1.0, 1.0, "x1 x2", minuted=0.5, minutes_fall=True), page
     )
+    assert not stream_is_live(
+        Stream(posts[:5], 1.0, 1.0, "x1 x2", minuted=1.0, minutes_fall=True), page
+    )
+    # A report's key moments, their minutes rising in the order they came, or a recipe's steps
+    # with how long each takes: minutes that do not run down the page, no commentary.
+    assert not stream_is_live(Stream(posts, 1.0, 1.0, "x1 x2", minuted=1.0), page)
 
 
 @pytest.mark.parametrize(

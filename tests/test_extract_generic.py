@@ -2662,6 +2662,27 @@ def test_a_commentary_of_match_minutes_is_found_where_nothing_else_says_live() -
     assert [(u.headline, u.published_at) for u in found] == [(t, None) for _, t, _ in moments]
 
 
+def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:
+    """A recipe's method, a box per step ("Passo 3") with how long it takes ("30'"): each
+    step stamped with what reads as a match minute, as a commentary's posts are, but falling
+    and rising by turns, where a commentary's, newest first, run down the page."""
+    durations = ["30'", "5'", "25'", "10'", "5'", "45'", "15'", "20'"]
+    steps = "".join(
+        f"<div class='step'><div class='step-head'><span class='step-no'>Passo {n}</span> "
+        f"<span class='step-time'>{minutes}</span></div><p>Mescolate la farina con le uova e "
+        "lasciate riposare l'impasto coperto da un panno.</p></div>"
+        for n, minutes in enumerate(durations, 1)
+    )
+    page = page_of(
+        f"<h1>Tagliatelle al ragù</h1><h2>Preparazione</h2>{steps}",
+        title="Tagliatelle al ragù",
+        lang="it",
+        published="2022-10-10T20:30:00+02:00",
+    )
+    url = "https://www.example.it/ricette/tagliatelle-al-ragu"
+    assert extract_page(page, url, fetched_at="2024-05-19T18:30:00Z").updates == []
+
+
 def test_a_stream_dated_in_javascripts_own_format_with_a_pinned_post() -> None:
     """Fox News's live pages (2024): each `article.article-item` dated by a `<time>` whose
     `datetime` is JavaScript's Date.toString() ("Tue Oct 01 2024 19:19:49 GMT-0400 (Eastern

@@ -223,7 +223,8 @@ def _product_ticker(title: str, match: re.Match[str]) -> bool:
 
 def stream_is_live(stream: Stream, page: Signs) -> bool:
     """Whether the generic extractor's stream is a live blog's: a stream and one more sign,
-    which its posts' match minutes are ("45+2'" on most of them: a commentary)."""
+    which its posts' match minutes are ("45+2'" on most of them, running down the page: a
+    commentary)."""
     if not stream.updates:
         return False
     if stream.linked:
@@ -245,7 +246,7 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
     return (
         len(stream.updates) >= _COMMENTARY_POSTS
         and stream.minuted >= _MINUTED
-        and not stream.minutes_rise  # (a report's key moments, in the order they came)
+        and stream.minutes_fall  # (not a report's key moments, in the order they came)
     )
 
 

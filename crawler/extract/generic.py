@@ -266,9 +266,10 @@ class Stream:
     # The id() of each update whose time is a relative one it shows ("2h ago"): the hour or
     # minute it went up, which an exact time of its structured data may state (merge).
     rough: frozenset[int] = frozenset()
-    # The posts' match minutes mostly rise: a report's key moments in the order they came, not
-    # a live commentary's, newest first.
-    minutes_rise: bool = False
+    # The posts' match minutes run down the page, as a live commentary's do, newest first: not
+    # a report's key moments in the order they came, nor a recipe's steps, each with how long
+    # it takes ("30'").
+    minutes_fall: bool = False
     # Every post a card that leads to a page of its own: its headline a link there, its words
     # a summary's ("Latest news" beside a channel's player). Only a page that says in its
     # structured data or a vendor's markup that it is a live blog vouches for such a list.
@@ -472,9 +473,9 @@ def _stream(
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
-    rise = _minutes_rise([times[member] for member, _ in posts])
+    fall = _minutes_fall([times[member] for member, _ in posts])
     return Stream(
-        updates, best.timed, best.marked, best.names, minuted, rough, rise, linked, carded
+        updates, best.timed, best.marked, best.names, minuted, rough, fall, linked, carded
     )
 
 
@@ -522,11 +523,16 @@ def _quoted_in(element: Element, member: Element) -> bool:
     return any(a.tag in _QUOTED or a.tag in HEADINGS for a in _until(element, member))
 
 
-def _minutes_rise(times: list[list[_Time]]) -> bool:
-    """Whether the posts' match minutes, in page order, rise more often than they fall."""
+def _minutes_fall(times: list[list[_Time]]) -> bool:
+    """Whether the posts' match minutes, in page order, fall three times as often as they rise
+    at least (a post pinned on top, a minute corrected, may rise)."""
     minutes = [m for readings in times if (m := _match_minute(readings)) is not None]
     rising = sum(1 for above, below in pairwise(minutes) if below > above)
-    return rising * 2 > len(minutes) - 1 > 0
+    falling = sum(1 for above, below in pairwise(minutes) if below < above)
+    return falling > 0 and falling >= _MINUTES_FALL * rising
+
+
+_MINUTES_FALL = 3
 
 
 def _match_minute(readings: list[_Time]) -> tuple[int, int] | None:
