@@ -793,6 +793,21 @@ def test_a_day_of_the_week_picks_the_year_of_a_date_without_one(text: str, day: 
     assert CLOCK.day_named(text) == day
 
 
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("Tuesday, 7 May · 19:00", "2024-05-07T17:00:00Z"),
+        ("terça-feira, 7 de maio · 19h00", "2024-05-07T17:00:00Z"),
+        ("7 May · 19:00", "2023-05-07T17:00:00Z"),
+        ("Friday, 3 May, 19:00", "2024-05-03T17:00:00Z"),
+    ],
+)
+def test_a_day_of_the_week_picks_the_year_of_a_date_beside_a_clock(text: str, utc: str) -> None:
+    """A gig's "Tuesday, 7 May · 19:00" on a what's-on page fetched on Sunday the 5th."""
+    reading = read(text)
+    assert reading is not None and reading.utc == utc
+
+
 def test_a_date_line_is_told_without_a_page() -> None:
     """A line that states a date and nothing else, whatever page it is on."""
     assert is_date_line(" Dienstag, 12. März 2024 ") and is_date_line("14 March 2024")

@@ -1662,7 +1662,8 @@ def _dated(page: PageClock, text: str, clocks: list[_Clock], used: set[int]) -> 
         if _beside(text, [clock], found.start, found.end) is not None:
             used.add(clock.start)
             start, end = min(found.start, clock.start), max(found.end, clock.end)
-            return start, "full", _full(page, found, clock, text[start:end])
+            weekday = _weekday_beside(text, found)
+            return start, "full", _full(page, found, clock, text[start:end], weekday)
     return None
 
 
@@ -1757,7 +1758,8 @@ def _dated_noon_or_midnight(page: PageClock, text: str) -> _Found | None:
         hour = 12 if match.group().lower() == "noon" else 0
         clock = _Clock(start, match.end(), hour, 0, 0, None, False)
         begin = window + found.start
-        reading = _full(page, found, clock, text[begin : match.end()])
+        weekday = _weekday_beside(text[window:start], found)
+        reading = _full(page, found, clock, text[begin : match.end()], weekday)
         if reading is not None:  # (not "Feb. 29, 2023, noon": no such day)
             return begin, "full", reading
     return None
@@ -1850,10 +1852,14 @@ def _find_date(text: str, need_year: bool, month_first: bool = False) -> _Date |
     return min(valid, key=lambda d: (d.start, -d.end)) if valid else None
 
 
-def _full(page: PageClock, found: _Date, clock: _Clock, text: str) -> Reading | None:
+def _full(
+    page: PageClock, found: _Date, clock: _Clock, text: str, weekday: int | None = None
+) -> Reading | None:
+    """The instant of a date and a clock beside it, the date's year, where it has none, by
+    `weekday` (the day of the week named beside the date; Monday 0) and _year_of."""
     year = found.year
     if year is None:
-        year = _year_of(page, found.month, found.day, _weekday_beside(text, found))
+        year = _year_of(page, found.month, found.day, weekday)
     if year is None or not _valid(year, found.month, found.day):
         return None
     local = datetime(year, found.month, found.day, clock.hour, clock.minute, clock.second)
