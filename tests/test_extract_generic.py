@@ -2216,6 +2216,9 @@ def test_a_blog_begun_late_is_placed_by_the_wall_clocks(
         # Saved again five years on (The Hindu's "Updated - November 17, 2021" above
         # "Published - July 28, 2016"): its newest post would stand hours after the change.
         ("2016-01-28T11:22:00Z", "2021-11-17T04:44:00Z", "2016-01-28"),
+        # Saved again late in the day, after every post's clock: its newest post would stand
+        # hours before the change, which is no post's either.
+        ("2016-01-28T11:22:00Z", "2021-11-17T23:50:00Z", "2016-01-28"),
         # A blog that ran on for months: its last change is its newest post's.
         ("2022-02-24T11:22:00Z", "2024-03-05T21:35:00Z", "2024-03-05"),
         # A change after the posts, but a first post nowhere near the start: no telling.
