@@ -2216,6 +2216,9 @@ def test_a_blog_begun_late_is_placed_by_the_wall_clocks(
         # Saved again five years on (The Hindu's "Updated - November 17, 2021" above
         # "Published - July 28, 2016"): its newest post would stand hours after the change.
         ("2016-01-28T11:22:00Z", "2021-11-17T04:44:00Z", "2016-01-28"),
+        # Saved again late in the day, after every post's clock: its newest post would stand
+        # hours before the change, which is no post's either.
+        ("2016-01-28T11:22:00Z", "2021-11-17T23:50:00Z", "2016-01-28"),
         # A blog that ran on for months: its last change is its newest post's.
         ("2022-02-24T11:22:00Z", "2024-03-05T21:35:00Z", "2024-03-05"),
         # A change after the posts, but a first post nowhere near the start: no telling.
@@ -3707,6 +3710,57 @@ def test_drupal_liveblog_posts_authors_highlights_and_field_labels() -> None:
     assert source.body_text.endswith("Stadtwerke mit.\n\nVerkehrsmeldungen der Stadtwerke")
     assert "Quelle" not in source.body_html
     assert not any(u.body_text.startswith(tuple(u.authors)) for u in page.updates)
+
+
+def drupal_fields(uid: bool, label: str, field: str = "field--name-field-personen") -> str:
+    """Posts of Drupal's Liveblog module (as its page in tests/pages is built, from the
+    module's and core's templates), each with a field whose label stands above its items
+    (classy's `field--label-above`: `div.field__label`, then `div.field__items`) naming the
+    same person in RDFa, after the body; with the post's author field (`uid`) or without."""
+    author = (
+        "<div class='field field--name-uid field--label-hidden field__item'><a href='/user/7' "
+        "about='/user/7' typeof='schema:Person' property='schema:name' class='username'>"
+        "lbecker</a></div>"
+    )
+    return "".join(
+        f"<div class='views-row'><article class='liveblog-post' data-postid='9{n}'><div "
+        f"class='field field--name-title field--label-hidden field__item'>Debatte {n}</div>"
+        f"{author if uid else ''}<div class='field field--name-created field__item'>14.06.2025"
+        f" - 1{n}:1{n}</div><div class='field field--name-body field__item'><p>Was Meldung {n} "
+        f"aus dem Landtag berichtet, in mehr als ein paar Worten.</p></div><div class='field "
+        f"{field} field--label-above'><div class='field__label'>{label}</div><div "
+        f"class='field__items'><div class='field__item'><a href='/person/{n}' "
+        "typeof='schema:Person' property='schema:name'>Anna Berg</a></div></div></div>"
+        "</article></div>"
+        for n in (5, 4, 3, 2, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("uid", "label", "field", "author"),
+    [
+        (True, "Personen", "field--name-field-personen", "lbecker"),
+        (False, "Erwähnt", "field--name-field-erwaehnt", None),
+        (False, "Autor", "field--name-field-autor", "Anna Berg"),
+        (False, "Autor", "field--name-field-author", "Anna Berg"),
+    ],
+)
+def test_a_field_of_people_under_its_label_is_no_byline_and_its_label_no_name(
+    uid: bool, label: str, field: str, author: str | None
+) -> None:
+    """A probe built on the Drupal Liveblog page: the people a post names in a field labelled
+    "Personen" or "Erwähnt", the same name in every post, had become every post's byline, and
+    its label the author's name, with the author's user name left in the words. A reader sees
+    a labelled field: its people are words of the post; the author is the account the uid field
+    names, or nobody. A field labelled "Autor" is the byline, read without its label."""
+    main = f"<div class='view view-liveblog-posts'><div class='view-content'>{drupal_fields(uid, label, field)}</div></div>"
+    updates = live_updates(main, "Liveblog: Landtagssitzung", "2025-06-14T14:00:00Z", lang="de")
+    assert [u.source_id for u in updates] == ["95", "94", "93", "92", "91"]
+    assert [u.authors for u in updates] == [[author] if author else []] * 5
+    for update in updates:
+        assert "lbecker" not in update.body_text
+        assert label not in update.body_text
+        assert ("Anna Berg" in update.body_text) is (author is None or author == "lbecker")
 
 
 @pytest.mark.parametrize(

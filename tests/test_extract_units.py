@@ -1014,6 +1014,35 @@ def test_a_rel_next_to_another_article_leads_to_no_older_updates(
     assert urls == ([f"https://news.example{href}"] if older else [])
 
 
+@pytest.mark.parametrize(
+    ("page", "href", "older"),
+    [
+        ("/live/storm-ewan", "/live/storm-ewan/older/2", True),  # a path below it
+        # Its AMP rendering's next page shows a reader the same older posts.
+        ("/live/storm-ewan", "/amp/live/storm-ewan?p=2", True),
+        ("/live/storm-ewan", "/live/storm-ewan/amp?page=2", True),
+        ("/live/storm-ewan", "/amp/live/storm-ewan/page/2", True),
+        ("/amp/live/storm-ewan", "/live/storm-ewan?page=2", True),
+        # This very page in AMP, or another story's AMP page, is no older page of it.
+        ("/live/storm-ewan", "/amp/live/storm-ewan", False),
+        ("/live/storm-ewan", "/live/storm-ewan/amp", False),
+        ("/live/storm-ewan?p=2", "/amp/live/storm-ewan?p=2", False),
+        ("/live/storm-ewan", "/amp/live/storm-dara?p=2", False),
+        ("/live/storm-ewan", "/amp/news/storm-ewan-clean-up", False),
+    ],
+)
+def test_a_pagers_next_to_this_blogs_page_in_another_shape_is_an_older_page(
+    page: str, href: str, older: bool
+) -> None:
+    """A probe of a blog's pager whose "Next »" leads to its next page in its AMP rendering
+    (`/amp/live/storm-ewan?p=2`) had found no older page: a reader who follows it sees the
+    blog's older posts, as through a path below the blog's address. A pager's word alone still
+    vouches for no other story, AMP or not, nor for this same page in AMP."""
+    body = f'<div class="live-feed"></div><div class="lb-pager"><a href="{href}">Next »</a></div>'
+    urls = next_urls(parse(page_with(body=body)), f"https://news.example.co.uk{page}")  # type: ignore[arg-type]
+    assert urls == ([f"https://news.example.co.uk{href}"] if older else [])
+
+
 def test_a_broken_address_in_a_next_link_is_passed_over() -> None:
     """A rel=next or "load more" link whose address cannot be read ("http://[oops") is no
     older page, and the page is read all the same."""

@@ -34,6 +34,7 @@ from archive.times import JS_DATE, format_utc, parse_utc
 from crawler.extract import instant, lines, walks
 from crawler.extract.clean import (
     AD_LABELS,
+    FIELD_LABEL,
     KEY_EVENT_LABELS,
     PINNED_LABELS,
     TEASER_OPENINGS,
@@ -3271,11 +3272,11 @@ def _gather_kickers(box: Element, skip: set[Element], found: list[Element]) -> N
 
 def _first_line(byline: Element) -> str:
     """A byline's name: its text, or its first line where it holds lines of their own (the
-    name, then "Reporting from Beirut")."""
+    name, then "Reporting from Beirut"), never its field's label ("Autor" above the name)."""
     for box in byline.iter("p", "div"):
         if box is not byline and next(box.iterdescendants("p", "div"), None) is None:  # a line
             text = text_of(box)
-            if text:
+            if text and not FIELD_LABEL.search(box.get("class") or ""):
                 return text
     return text_of(byline)
 

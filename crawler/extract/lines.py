@@ -305,6 +305,8 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
         for line in lines_of:
             if line.start.tag in HEADINGS or line.box.tag in HEADINGS:
                 continue
+            if _labelled_not_author(line, member):
+                continue
             if shapes.count(line.shape) > 1:
                 repeated[line.shape] += 1
             else:
@@ -329,6 +331,28 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
         for member, boxes in signed.items()
         if len(boxes) < len(read[member])
     }
+
+
+def _labelled_not_author(line: Line, member: Element) -> bool:
+    """Whether the line is the value of a field whose label says what it holds, and not that it
+    is the author: Drupal's "Personen" or "Erwähnt" above the people a post names (a field
+    whose label is "Autor" is its byline)."""
+    label = field_label(line.box, member)
+    return label is not None and not is_byline(f"{label.rstrip(' :')}: {line.text}")
+
+
+def field_label(box: Element, member: Element) -> str | None:
+    """The text of the label a field prints before the value in `box` (Drupal's
+    `div.field__label`, beside the field's items or the box around them), if any."""
+    node: Element | None = box
+    while node is not None and node is not member:
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()  # (a comment between them)
+        if before is not None and FIELD_LABEL.search(before.get("class") or ""):
+            return normalise_text(raw_text(before))
+        node = node.getparent()
+    return None
 
 
 def byline_box(line: Element, member: Element, title: Element | None) -> Element:

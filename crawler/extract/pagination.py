@@ -193,9 +193,10 @@ def _data_address(url: str) -> bool:
 def _same_document(url: str, here: str) -> bool:
     """Whether a link leads to another page of this document: its own path with another
     query (`?page=2`, `?page=with:block-…`), a path below it (`/updates/2`), or its path
-    with a page number (`/2/`, `/page/3`, `…-2.html`); not the next article of a WordPress
-    theme's post navigation (`<a rel="next">` to another slug, `…-live-blog-2/` among them),
-    nor the site's home page."""
+    with a page number (`/2/`, `/page/3`, `…-2.html`), in its AMP rendering too
+    (`/amp/live/blog?p=2`, which shows a reader the same older page); not the next article of
+    a WordPress theme's post navigation (`<a rel="next">` to another slug, `…-live-blog-2/`
+    among them), nor the site's home page, nor this very page in AMP."""
     try:
         there, this = urlsplit(url), urlsplit(here)
     except ValueError:  # ("http://[oops/page/2": no address at all)
@@ -204,8 +205,15 @@ def _same_document(url: str, here: str) -> bool:
         return False
     if there.path.rstrip("/") == this.path.rstrip("/"):
         return True  # another query
-    ours, theirs = _stem(this.path), _stem(there.path)
+    ours, theirs = _AMP.sub("", this.path, 1), _AMP.sub("", there.path, 1)
+    if theirs.rstrip("/") == ours.rstrip("/"):  # another page of it, not this one in AMP
+        return bool(there.query) and there.query != this.query
+    ours, theirs = _stem(ours), _stem(theirs)
     return bool(ours) and (ours == theirs or theirs.startswith(f"{ours}/"))
+
+
+# The segment that marks a page's AMP rendering (`/amp/live/blog`, `/live/blog/amp`).
+_AMP = re.compile(r"/amp(?=/|$)", re.I)
 
 
 def _stem(path: str) -> str:
