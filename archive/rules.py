@@ -358,7 +358,8 @@ def match_corrections(
     hours ago" is one post, not a removal and a new one each pass: an unknown key of one is
     mapped to a stored headline-less post that opens with the same words, where the times
     the two readings allow overlap (_moved, `seen` the pass's end); posts of the same words
-    pair in the order of their times; a post whose words changed too is another.
+    pair in the order of their times, then of the page; a post whose words changed too is
+    another.
     """
     present = set(keys)
     moving: list[int] = []  # headline-less readings of unknown keys: their time may have moved
@@ -409,19 +410,20 @@ def _moved(
 ) -> Iterator[tuple[int, str]]:
     """The headline-less readings whose time moved from a stored post's, paired with it: the
     same opening words, and the stretches of time the two readings allow overlap (_stretch).
-    Posts of the same words pair in the order of their times, as the page shows them."""
+    Posts of the same words pair in the order of their times, as the page shows them, and
+    twins read alike from the lowest on the page up, as separate_twins numbers them."""
     now = parse_utc(seen)
     if now is None:
         return
     openings: dict[str, list[int]] = {}
     for i in moving:
         openings.setdefault(_body_start(updates[i].body_text), []).append(i)
-    stored: dict[str, list[tuple[tuple[float, float], str]]] = {}
+    stored: dict[str, list[tuple[tuple[float, float], int, str]]] = {}
     for k, s in free.items():
         moment = parse_utc(s.published_at)
         if s.headless and moment is not None:
             span = _stretch(moment.timestamp(), s.published_from, now.timestamp())
-            stored.setdefault(_body_start(s.body_start), []).append((span, k))
+            stored.setdefault(_body_start(s.body_start), []).append((span, _ordinal(k), k))
     for opening, readings in openings.items():
         held = sorted(stored.get(opening, []))
         if not held:
@@ -431,13 +433,13 @@ def _moved(
             moment = parse_utc(updates[i].published_at)
             if moment is not None:
                 from_ = updates[i].published_from
-                spans.append((_stretch(moment.timestamp(), from_, now.timestamp()), i))
+                spans.append((_stretch(moment.timestamp(), from_, now.timestamp()), -i))
         at = 0
-        for (low, high), i in sorted(spans):
+        for (low, high), lower in sorted(spans):
             while at < len(held) and held[at][0][1] + MINUTE < low:
                 at += 1  # (older than this reading allows, and than every later one)
             if at < len(held) and held[at][0][0] <= high + MINUTE:
-                yield i, held[at][1]
+                yield -lower, held[at][2]
                 at += 1
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -484,6 +485,29 @@ def test_headline_less_posts_shown_how_long_ago_stay_themselves_as_their_times_m
     r = record_pass(db, shown("2024-05-02T08:00:00Z", ["10:58", "10:02", "09:17"], "clock"))
     assert counts(r) == (3, 0, 0, 3, 0)
     assert rows(db, "select count(*), count(removed_at), max(version) from updates") == [(3, 0, 1)]
+
+
+def test_headline_less_twins_read_alike_keep_their_rows(db: sqlite_utils.Database) -> None:
+    """Two "Half-time" posts of two games, each shown "1 hour ago" on every pass, one with a
+    photo: each keeps its row, the lower on the page the lower's, and no version is made of
+    either as their times move together."""
+    words = "Half-time."
+    photo = "<p>Half-time.</p><img src='https://example.com/a.jpg'>"
+
+    def shown(at: str) -> list[Update]:
+        return [
+            replace(headless(words, at, "ago"), body_html=photo),
+            headless(words, at, "ago"),
+        ]
+
+    record_pass(db, bpass(shown("2024-05-01T13:00:00Z"), at="2024-05-01T14:00:00Z"))
+    held = rows(db, "select id, body_html from updates order by id")
+    for at in ("14:30", "15:00", "15:30"):
+        hour = f"{int(at[:2]) - 1}:{at[3:]}"
+        r = record_pass(db, bpass(shown(f"2024-05-01T{hour}:00Z"), at=f"2024-05-01T{at}:00Z"))
+        assert (r.new, r.changed, r.removed) == (0, 0, 0), at
+    assert rows(db, "select id, body_html from updates order by id") == held
+    assert rows(db, "select count(*) from update_versions") == [(2,)]
 
 
 def test_same_source_id_on_page_one_then_page_three_is_one_row(db: sqlite_utils.Database) -> None:
