@@ -487,6 +487,95 @@ def test_headline_less_posts_shown_how_long_ago_stay_themselves_as_their_times_m
     assert rows(db, "select count(*), count(removed_at), max(version) from updates") == [(3, 0, 1)]
 
 
+RAIN = "Rain is heavier than expeted in the north."
+SHELTERS = "Shelters are open in every town."
+
+
+def removals(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    return rows(db, "select update_id, removed_at, restored_at from update_removals")
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [
+        # A typo fixed.
+        Update(body_text="Rain is heavier than expected in the north."),
+        # A sentence added, with a number of its own.
+        Update(body_text=f"{RAIN} 40mm fell in 3 hours."),
+        # A headline given, the words kept.
+        Update(headline="Storm latest", body_text=RAIN),
+    ],
+)
+def test_a_headline_less_post_shown_how_long_ago_and_edited_is_a_version(
+    db: sqlite_utils.Database, edited: Update
+) -> None:
+    """A post shown "1 hour ago" at 12:00 (posted 10:00 to 11:00), then "1 hour ago" at 12:30
+    (10:30 to 11:30) with its words edited or a headline given: where it stood, in a time
+    both readings allow, the same post, as it is with a stated time: a version, no removal."""
+    first = [
+        headless(RAIN, "2024-05-01T11:00:00Z", "ago"),
+        headless(SHELTERS, "2024-05-01T10:00:00Z", "ago"),
+    ]
+    record_pass(db, bpass(first, at="2024-05-01T12:00:00Z"))
+    edited = replace(
+        edited,
+        body_html=f"<p>{edited.body_text}</p>",
+        published_at="2024-05-01T11:30:00Z",
+        published_from="ago",
+    )
+    later = [edited, headless(SHELTERS, "2024-05-01T10:30:00Z", "ago")]
+    r = record_pass(db, bpass(later, at="2024-05-01T12:30:00Z"))
+    assert counts(r) == (2, 0, 1, 1, 0)
+    assert removals(db) == []
+    assert rows(db, "select headline, body_text, version from updates order by id") == [
+        (edited.headline, edited.body_text, 2),
+        (None, SHELTERS, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gone", "posted"),
+    [
+        # Another score: another goal, however alike the words.
+        (ONE_NIL, TWO_NIL),
+        # Words of another post: no edit of it.
+        (RAIN, "Flights from the north are cancelled until the morning."),
+    ],
+)
+def test_a_headline_less_post_gone_as_one_of_other_words_appears_is_removed(
+    db: sqlite_utils.Database, gone: str, posted: str
+) -> None:
+    """A post shown "just now" at 14:00 is deleted; a post of other words shown "just now" a
+    minute later, where the times both readings allow touch: another post."""
+    record_pass(
+        db, bpass([headless(gone, "2024-05-01T14:00:00Z", "ago")], at="2024-05-01T14:00:00Z")
+    )
+    r = record_pass(
+        db, bpass([headless(posted, "2024-05-01T14:01:00Z", "ago")], at="2024-05-01T14:01:00Z")
+    )
+    assert (r.new, r.changed, r.removed) == (1, 0, 1)
+
+
+def test_a_post_gone_below_a_neighbour_is_no_edit_of_a_new_one_above_it(
+    db: sqlite_utils.Database,
+) -> None:
+    """The rain post, "2 hours ago" at 14:00 (11:00 to 12:00), stood below the shelters post
+    of 12:10. At 14:30 a post of like words, "2 hours ago" (11:30 to 12:30), stands above the
+    shelters post: posted after 12:10, never the rain post, whose time allows no later than
+    12:00. The rain post is removed and the post above is new."""
+    first = [
+        Update(body_text=SHELTERS, published_at="2024-05-01T12:10:00Z"),
+        headless(RAIN, "2024-05-01T12:00:00Z", "ago"),
+    ]
+    record_pass(db, bpass(first, at="2024-05-01T14:00:00Z"))
+    later = [
+        headless("Rain is heavier than expected in the north.", "2024-05-01T12:30:00Z", "ago"),
+        Update(body_text=SHELTERS, published_at="2024-05-01T12:10:00Z"),
+    ]
+    r = record_pass(db, bpass(later, at="2024-05-01T14:30:00Z"))
+    assert (r.new, r.changed, r.removed) == (1, 0, 1)
+
+
 def test_headline_less_twins_read_alike_keep_their_rows(db: sqlite_utils.Database) -> None:
     """Two "Half-time" posts of two games, each shown "1 hour ago" on every pass, one with a
     photo: each keeps its row, the lower on the page the lower's, and no version is made of
