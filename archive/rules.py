@@ -346,6 +346,7 @@ def match_corrections(
     updates: Sequence[Update],
     stored: Mapping[str, StoredIdentity],
     seen: str | None = None,
+    times: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> list[str]:
     """Re-key id-less updates whose headline was corrected onto the update they already are.
 
@@ -360,7 +361,9 @@ def match_corrections(
     hours ago" is one post, not a removal and a new one each pass: an unknown key of one is
     mapped to a stored headline-less post that opens with the same words, where the times
     the two readings allow overlap (_moved, `seen` the pass's end); posts of the same words
-    pair in the order of their times, then of the page. Words edited, or a headline given,
+    pair in the order of their times, then of the page. A clock alone put on another day is
+    the post of its words and clock where the page's day moved (_day_moved; `times` holds
+    every stored key's published_at and published_from). Words edited, or a headline given,
     are the post they plainly edit where it stood (_edited).
     """
     present = set(keys)
@@ -402,6 +405,8 @@ def match_corrections(
         return result
     _rekey(result, keys, free, _moved(moving, updates, free, seen))
     left = [i for i in moving if result[i] == keys[i]]
+    _rekey(result, keys, free, _day_moved(left, updates, free, result, times or {}))
+    left = [i for i in left if result[i] == keys[i]]
     _rekey(result, keys, free, _edited(left, updates, free, stored, result, seen))
     return result
 
@@ -460,6 +465,60 @@ def _moved(
             if at < len(held) and held[at][0][0] <= high + MINUTE:
                 yield -lower, held[at][2]
                 at += 1
+
+
+def _whole_days(before: str | None, after: str | None) -> int:
+    """How many whole days (to the minute) one reading of a clock lies from another; 0 for
+    none, or for a move no day explains."""
+    a, b = parse_utc(before), parse_utc(after)
+    if a is None or b is None:
+        return 0
+    gap = b.timestamp() - a.timestamp()
+    days = round(gap / DAY)
+    return days if abs(gap - days * DAY) <= MINUTE else 0
+
+
+def _day_moved(
+    moving: Sequence[int],
+    updates: Sequence[Update],
+    free: Mapping[str, StoredIdentity],
+    keys: Sequence[str],
+    times: Mapping[str, tuple[str | None, str | None]],
+) -> Iterator[tuple[int, str]]:
+    """A reading of a clock alone that the page put on another day than the stored
+    headline-less post of its words and clock is that post where the page's day moved, not
+    the post: another post of the page, known by its id or headline, moved as many days on
+    its clock, or another such reading did. One alone on another day is another day's post
+    ("Good morning" each morning)."""
+    clocks = (TIME_CLOCK, TIME_UNKNOWN)
+    shown: set[int] = set()  # the whole days known posts' clocks moved
+    for key, update in zip(keys, updates, strict=True):
+        held = times.get(key)
+        if held is not None and update.published_from == TIME_CLOCK and held[1] in clocks:
+            shown.add(_whole_days(held[0], update.published_at))
+    candidates: dict[int, list[tuple[int, str]]] = {}
+    for i in moving:
+        update = updates[i]
+        if update.published_from != TIME_CLOCK:
+            continue
+        opening = _body_start(update.body_text)
+        for k, s in sorted(free.items()):
+            days = _whole_days(s.published_at, update.published_at)
+            if (
+                days
+                and s.headless
+                and s.published_from in clocks
+                and _body_start(s.body_start) == opening
+            ):
+                candidates.setdefault(days, []).append((i, k))
+    paired: set[int | str] = set()
+    for days, pairs in sorted(candidates.items()):
+        if days not in shown and min(len({i for i, _ in pairs}), len({k for _, k in pairs})) < 2:
+            continue
+        for i, k in pairs:
+            if i not in paired and k not in paired:
+                paired.update((i, k))
+                yield i, k
 
 
 def _figures(text: str, length: int) -> list[str]:

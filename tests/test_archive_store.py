@@ -576,6 +576,53 @@ def test_a_post_gone_below_a_neighbour_is_no_edit_of_a_new_one_above_it(
     assert (r.new, r.changed, r.removed) == (1, 0, 1)
 
 
+def clocked(words: str, at: str, headline: str | None = None) -> Update:
+    return replace(headless(words, at, "clock"), headline=headline)
+
+
+@pytest.mark.parametrize("headline", [None, "Kick-off"])
+def test_headline_less_clocks_the_page_puts_on_another_day_stay_themselves(
+    db: sqlite_utils.Database, headline: str | None
+) -> None:
+    """Bare clocks placed on the page's day: after midnight a post of 00:10 tops the page, its
+    day still the 1st, so 23:30 and 22:00 are read as the 30th's. The page's day moved, not
+    the posts: the same posts, held at the time now read, with no version (a clock alone
+    explains a move of whole days); the next day's pass reading them back is none either."""
+    first = [
+        clocked(RAIN, "2024-05-01T23:30:00Z"),
+        clocked(SHELTERS, "2024-05-01T22:00:00Z", headline),
+    ]
+    record_pass(db, bpass(first, at="2024-05-01T23:45:00Z"))
+    later = [
+        clocked("Power is cut in the west.", "2024-05-01T00:10:00Z"),
+        clocked(RAIN, "2024-04-30T23:30:00Z"),
+        clocked(SHELTERS, "2024-04-30T22:00:00Z", headline),
+    ]
+    r = record_pass(db, bpass(later, at="2024-05-02T00:15:00Z"))
+    assert counts(r) == (3, 1, 0, 2, 0)
+    r = record_pass(db, bpass([later[0], *first], at="2024-05-02T00:45:00Z"))
+    assert counts(r) == (3, 0, 0, 3, 0)
+    assert removals(db) == []
+    assert rows(db, "select body_text, published_at, version from updates order by id") == [
+        (RAIN, "2024-05-01T23:30:00Z", 1),
+        (SHELTERS, "2024-05-01T22:00:00Z", 1),
+        ("Power is cut in the west.", "2024-05-01T00:10:00Z", 1),
+    ]
+
+
+def test_a_clock_gone_and_one_of_its_words_the_next_day_are_two_beside_a_post_that_stayed(
+    db: sqlite_utils.Database,
+) -> None:
+    """ "Good morning" at 08:00 on the 1st is deleted and another at 08:00 on the 2nd posted;
+    the post beside them keeps its day: the page's day did not move, two posts."""
+    hello, weather = "Good morning and welcome.", "Rain is expected later."
+    first = [clocked(hello, "2024-05-01T08:00:00Z"), clocked(weather, "2024-05-01T07:00:00Z")]
+    record_pass(db, bpass(first, at="2024-05-01T08:30:00Z"))
+    later = [clocked(hello, "2024-05-02T08:00:00Z"), clocked(weather, "2024-05-01T07:00:00Z")]
+    r = record_pass(db, bpass(later, at="2024-05-02T08:30:00Z"))
+    assert (r.new, r.changed, r.removed) == (1, 0, 1)
+
+
 def test_headline_less_twins_read_alike_keep_their_rows(db: sqlite_utils.Database) -> None:
     """Two "Half-time" posts of two games, each shown "1 hour ago" on every pass, one with a
     photo: each keeps its row, the lower on the page the lower's, and no version is made of
