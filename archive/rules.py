@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -344,6 +346,7 @@ def match_corrections(
     updates: Sequence[Update],
     stored: Mapping[str, StoredIdentity],
     seen: str | None = None,
+    times: Mapping[str, tuple[str | None, str | None]] | None = None,
 ) -> list[str]:
     """Re-key id-less updates whose headline was corrected onto the update they already are.
 
@@ -358,10 +361,13 @@ def match_corrections(
     hours ago" is one post, not a removal and a new one each pass: an unknown key of one is
     mapped to a stored headline-less post that opens with the same words, where the times
     the two readings allow overlap (_moved, `seen` the pass's end); posts of the same words
-    pair in the order of their times; a post whose words changed too is another.
+    pair in the order of their times, then of the page. A clock alone put on another day is
+    the post of its words and clock where the page's day moved (_day_moved; `times` holds
+    every stored key's published_at and published_from). Words edited, or a headline given,
+    are the post they plainly edit where it stood (_edited).
     """
     present = set(keys)
-    moving: list[int] = []  # headline-less readings of unknown keys: their time may have moved
+    moving: list[int] = []  # readings of unknown keys: their time may have moved
     free = {k: s for k, s in stored.items() if k.startswith("h:") and k not in present}
     by_hash: dict[str, list[str]] = {}
     for k, s in free.items():
@@ -390,15 +396,34 @@ def match_corrections(
                 ),
                 None,
             )
-        if match is None and update.published_at and not normalise_headline(update.headline):
+        if match is None and update.published_at:
             moving.append(i)
         if match is not None:
             del free[match]
             result[i] = match
-    if seen is not None and moving:
-        for i, k in _moved(moving, updates, free, seen):
-            result[i] = k
+    if seen is None or not moving:
+        return result
+    _rekey(result, keys, free, _moved(moving, updates, free, seen))
+    left = [i for i in moving if result[i] == keys[i]]
+    _rekey(result, keys, free, _day_moved(left, updates, free, result, times or {}))
+    left = [i for i in left if result[i] == keys[i]]
+    _rekey(result, keys, free, _edited(left, updates, free, stored, result, seen))
     return result
+
+
+def _rekey(
+    result: list[str],
+    keys: Sequence[str],
+    free: dict[str, StoredIdentity],
+    pairs: Iterable[tuple[int, str]],
+) -> None:
+    """Give each paired reading, and every other reading of its key (the post in structured
+    data too, a pinned copy), its stored post's key; that post is no longer free."""
+    for i, k in list(pairs):
+        for j, key in enumerate(keys):
+            if key == keys[i]:
+                result[j] = k
+        del free[k]
 
 
 def _moved(
@@ -409,19 +434,20 @@ def _moved(
 ) -> Iterator[tuple[int, str]]:
     """The headline-less readings whose time moved from a stored post's, paired with it: the
     same opening words, and the stretches of time the two readings allow overlap (_stretch).
-    Posts of the same words pair in the order of their times, as the page shows them."""
+    Posts of the same words pair in the order of their times, as the page shows them, and
+    twins read alike from the lowest on the page up, as separate_twins numbers them."""
     now = parse_utc(seen)
     if now is None:
         return
     openings: dict[str, list[int]] = {}
     for i in moving:
         openings.setdefault(_body_start(updates[i].body_text), []).append(i)
-    stored: dict[str, list[tuple[tuple[float, float], str]]] = {}
+    stored: dict[str, list[tuple[tuple[float, float], int, str]]] = {}
     for k, s in free.items():
         moment = parse_utc(s.published_at)
         if s.headless and moment is not None:
             span = _stretch(moment.timestamp(), s.published_from, now.timestamp())
-            stored.setdefault(_body_start(s.body_start), []).append((span, k))
+            stored.setdefault(_body_start(s.body_start), []).append((span, _ordinal(k), k))
     for opening, readings in openings.items():
         held = sorted(stored.get(opening, []))
         if not held:
@@ -431,14 +457,186 @@ def _moved(
             moment = parse_utc(updates[i].published_at)
             if moment is not None:
                 from_ = updates[i].published_from
-                spans.append((_stretch(moment.timestamp(), from_, now.timestamp()), i))
+                spans.append((_stretch(moment.timestamp(), from_, now.timestamp()), -i))
         at = 0
-        for (low, high), i in sorted(spans):
+        for (low, high), lower in sorted(spans):
             while at < len(held) and held[at][0][1] + MINUTE < low:
                 at += 1  # (older than this reading allows, and than every later one)
             if at < len(held) and held[at][0][0] <= high + MINUTE:
-                yield i, held[at][1]
+                yield -lower, held[at][2]
                 at += 1
+
+
+def _whole_days(before: str | None, after: str | None) -> int:
+    """How many whole days (to the minute) one reading of a clock lies from another; 0 for
+    none, or for a move no day explains."""
+    a, b = parse_utc(before), parse_utc(after)
+    if a is None or b is None:
+        return 0
+    gap = b.timestamp() - a.timestamp()
+    days = round(gap / DAY)
+    return days if abs(gap - days * DAY) <= MINUTE else 0
+
+
+def _day_moved(
+    moving: Sequence[int],
+    updates: Sequence[Update],
+    free: Mapping[str, StoredIdentity],
+    keys: Sequence[str],
+    times: Mapping[str, tuple[str | None, str | None]],
+) -> Iterator[tuple[int, str]]:
+    """A reading of a clock alone that the page put on another day than the stored
+    headline-less post of its words and clock is that post where the page's day moved, not
+    the post: another post of the page, known by its id or headline, moved as many days on
+    its clock, or another such reading did. One alone on another day is another day's post
+    ("Good morning" each morning)."""
+    clocks = (TIME_CLOCK, TIME_UNKNOWN)
+    shown: set[int] = set()  # the whole days known posts' clocks moved
+    for key, update in zip(keys, updates, strict=True):
+        held = times.get(key)
+        if held is not None and update.published_from == TIME_CLOCK and held[1] in clocks:
+            shown.add(_whole_days(held[0], update.published_at))
+    candidates: dict[int, list[tuple[int, str]]] = {}
+    for i in moving:
+        update = updates[i]
+        if update.published_from != TIME_CLOCK:
+            continue
+        opening = _body_start(update.body_text)
+        for k, s in sorted(free.items()):
+            days = _whole_days(s.published_at, update.published_at)
+            if (
+                days
+                and s.headless
+                and s.published_from in clocks
+                and _body_start(s.body_start) == opening
+            ):
+                candidates.setdefault(days, []).append((i, k))
+    paired: set[int | str] = set()
+    for days, pairs in sorted(candidates.items()):
+        if days not in shown and min(len({i for i, _ in pairs}), len({k for _, k in pairs})) < 2:
+            continue
+        for i, k in pairs:
+            if i not in paired and k not in paired:
+                paired.update((i, k))
+                yield i, k
+
+
+def _figures(text: str, length: int) -> list[str]:
+    """The numbers the first `length` characters of a text hold, none cut in two."""
+    head = text[:length]
+    if length < len(text) and text[length].isdigit():
+        head = head.rstrip("0123456789")
+    return re.findall(r"\d+", head)
+
+
+def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    rest = iter(long)
+    return all(item in rest for item in short)
+
+
+def _edit_likeness(old: str | None, new: str | None) -> float:
+    """How plainly new words are an edit of old ones, 0 when they are not: openings alike
+    (similar_bodies) or one opening the other at a word's end (a sentence added or cut), the
+    numbers the same in the same order, but for those of a sentence added or cut (a score,
+    a toll or a time changed is news, not a typo fixed)."""
+    a = normalise_headline(old)[:BODY_COMPARE_CHARS]
+    b = normalise_headline(new)[:BODY_COMPARE_CHARS]
+    if not a or not b:
+        return 0.0
+    short, long = sorted((a, b), key=len)
+    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    opens = long.startswith(short) and not long[len(short)].isalnum()
+    if ratio < SIMILAR_BODY and not opens:
+        return 0.0
+    n = len(short)
+    x, y = _figures(a, n), _figures(b, n)
+    if not (_subsequence(x, y) or _subsequence(y, x)):
+        return 0.0
+    return ratio
+
+
+def _newest_first(updates: Sequence[Update]) -> bool:
+    """Whether the pass lists its posts newest first, as most blogs do, by its times' order."""
+    moments = [parse_utc(u.published_at) for u in updates if not u.pinned]
+    steps = [(a, b) for a, b in itertools.pairwise(m for m in moments if m is not None)]
+    return sum(a < b for a, b in steps) <= sum(a > b for a, b in steps)
+
+
+def _edited(
+    moving: Sequence[int],
+    updates: Sequence[Update],
+    free: Mapping[str, StoredIdentity],
+    stored: Mapping[str, StoredIdentity],
+    keys: Sequence[str],
+    seen: str,
+) -> Iterator[tuple[int, str]]:
+    """Readings whose words were edited (or given a headline) paired with the headline-less
+    post they edit: words plainly an edit of its words (_edit_likeness), which no reading of
+    the pass still shows, in a stretch of time both readings allow (_stretch) and between the
+    posts the reading stands between on its page; the likest first. Words a stored post
+    holds are that post's, or a new one's."""
+    now = parse_utc(seen)
+    if now is None:
+        return
+    at = now.timestamp()
+
+    def stretch(published: str | None, source: str | None) -> tuple[float, float] | None:
+        moment = parse_utc(published)
+        return None if moment is None else _stretch(moment.timestamp(), source, at)
+
+    spans = [stretch(u.published_at, u.published_from) for u in updates]
+    shown = {_body_start(u.body_text) for u in updates}
+    known = {_body_start(s.body_start) for s in stored.values() if s.headless}
+    newest_first = _newest_first(updates)
+    found: list[tuple[float, float, int, str]] = []
+    for i in moving:
+        span = spans[i]
+        if span is None or _body_start(updates[i].body_text) in known:
+            continue
+        newer, older = _neighbours(i, updates, keys, spans, newest_first)
+        for k, s in free.items():
+            held = stretch(s.published_at, s.published_from)
+            if not s.headless or held is None or _body_start(s.body_start) in shown:
+                continue
+            if held[1] + MINUTE < span[0] or span[1] + MINUTE < held[0]:
+                continue  # (no instant both readings allow)
+            if newer is not None and held[0] > newer[1] + MINUTE:
+                continue  # (newer than the post now above it)
+            if older is not None and held[1] + MINUTE < older[0]:
+                continue
+            likeness = _edit_likeness(s.body_start, updates[i].body_text)
+            if likeness:
+                gap = abs(sum(held) - sum(span))
+                found.append((-likeness, gap, i, k))
+    paired: set[int | str] = set()
+    for _, _, i, k in sorted(found):
+        if i not in paired and k not in paired:
+            paired.update((i, k))
+            yield i, k
+
+
+def _neighbours(
+    i: int,
+    updates: Sequence[Update],
+    keys: Sequence[str],
+    spans: Sequence[tuple[float, float] | None],
+    newest_first: bool,
+) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:
+    """The stretches of time of the posts just newer and just older than reading i on its
+    page: the nearest timed, unpinned readings of other posts either side of it."""
+
+    def nearest(indexes: Iterable[int]) -> tuple[float, float] | None:
+        return next(
+            (
+                spans[j]
+                for j in indexes
+                if spans[j] is not None and not updates[j].pinned and keys[j] != keys[i]
+            ),
+            None,
+        )
+
+    before, after = nearest(range(i - 1, -1, -1)), nearest(range(i + 1, len(updates)))
+    return (before, after) if newest_first else (after, before)
 
 
 def _stretch(published: float, published_from: str | None, seen: float) -> tuple[float, float]:

@@ -657,7 +657,8 @@ def _keys(
         if k.startswith("h:")
     }
     keys = separate_twins(keys, updates, identities, pages)
-    return match_corrections(keys, updates, identities, seen)
+    times = {k: (s.published_at, s.published_from) for k, s in stored.items()}
+    return match_corrections(keys, updates, identities, seen, times)
 
 
 def _reading(p: BlogPass, story: str | None, stored: dict[str, _Stored]) -> Reading:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -484,6 +485,165 @@ def test_headline_less_posts_shown_how_long_ago_stay_themselves_as_their_times_m
     r = record_pass(db, shown("2024-05-02T08:00:00Z", ["10:58", "10:02", "09:17"], "clock"))
     assert counts(r) == (3, 0, 0, 3, 0)
     assert rows(db, "select count(*), count(removed_at), max(version) from updates") == [(3, 0, 1)]
+
+
+RAIN = "Rain is heavier than expeted in the north."
+SHELTERS = "Shelters are open in every town."
+
+
+def removals(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    return rows(db, "select update_id, removed_at, restored_at from update_removals")
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [
+        # A typo fixed.
+        Update(body_text="Rain is heavier than expected in the north."),
+        # A sentence added, with a number of its own.
+        Update(body_text=f"{RAIN} 40mm fell in 3 hours."),
+        # A headline given, the words kept.
+        Update(headline="Storm latest", body_text=RAIN),
+    ],
+)
+def test_a_headline_less_post_shown_how_long_ago_and_edited_is_a_version(
+    db: sqlite_utils.Database, edited: Update
+) -> None:
+    """A post shown "1 hour ago" at 12:00 (posted 10:00 to 11:00), then "1 hour ago" at 12:30
+    (10:30 to 11:30) with its words edited or a headline given: where it stood, in a time
+    both readings allow, the same post, as it is with a stated time: a version, no removal."""
+    first = [
+        headless(RAIN, "2024-05-01T11:00:00Z", "ago"),
+        headless(SHELTERS, "2024-05-01T10:00:00Z", "ago"),
+    ]
+    record_pass(db, bpass(first, at="2024-05-01T12:00:00Z"))
+    edited = replace(
+        edited,
+        body_html=f"<p>{edited.body_text}</p>",
+        published_at="2024-05-01T11:30:00Z",
+        published_from="ago",
+    )
+    later = [edited, headless(SHELTERS, "2024-05-01T10:30:00Z", "ago")]
+    r = record_pass(db, bpass(later, at="2024-05-01T12:30:00Z"))
+    assert counts(r) == (2, 0, 1, 1, 0)
+    assert removals(db) == []
+    assert rows(db, "select headline, body_text, version from updates order by id") == [
+        (edited.headline, edited.body_text, 2),
+        (None, SHELTERS, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gone", "posted"),
+    [
+        # Another score: another goal, however alike the words.
+        (ONE_NIL, TWO_NIL),
+        # Words of another post: no edit of it.
+        (RAIN, "Flights from the north are cancelled until the morning."),
+    ],
+)
+def test_a_headline_less_post_gone_as_one_of_other_words_appears_is_removed(
+    db: sqlite_utils.Database, gone: str, posted: str
+) -> None:
+    """A post shown "just now" at 14:00 is deleted; a post of other words shown "just now" a
+    minute later, where the times both readings allow touch: another post."""
+    record_pass(
+        db, bpass([headless(gone, "2024-05-01T14:00:00Z", "ago")], at="2024-05-01T14:00:00Z")
+    )
+    r = record_pass(
+        db, bpass([headless(posted, "2024-05-01T14:01:00Z", "ago")], at="2024-05-01T14:01:00Z")
+    )
+    assert (r.new, r.changed, r.removed) == (1, 0, 1)
+
+
+def test_a_post_gone_below_a_neighbour_is_no_edit_of_a_new_one_above_it(
+    db: sqlite_utils.Database,
+) -> None:
+    """The rain post, "2 hours ago" at 14:00 (11:00 to 12:00), stood below the shelters post
+    of 12:10. At 14:30 a post of like words, "2 hours ago" (11:30 to 12:30), stands above the
+    shelters post: posted after 12:10, never the rain post, whose time allows no later than
+    12:00. The rain post is removed and the post above is new."""
+    first = [
+        Update(body_text=SHELTERS, published_at="2024-05-01T12:10:00Z"),
+        headless(RAIN, "2024-05-01T12:00:00Z", "ago"),
+    ]
+    record_pass(db, bpass(first, at="2024-05-01T14:00:00Z"))
+    later = [
+        headless("Rain is heavier than expected in the north.", "2024-05-01T12:30:00Z", "ago"),
+        Update(body_text=SHELTERS, published_at="2024-05-01T12:10:00Z"),
+    ]
+    r = record_pass(db, bpass(later, at="2024-05-01T14:30:00Z"))
+    assert (r.new, r.changed, r.removed) == (1, 0, 1)
+
+
+def clocked(words: str, at: str, headline: str | None = None) -> Update:
+    return replace(headless(words, at, "clock"), headline=headline)
+
+
+@pytest.mark.parametrize("headline", [None, "Kick-off"])
+def test_headline_less_clocks_the_page_puts_on_another_day_stay_themselves(
+    db: sqlite_utils.Database, headline: str | None
+) -> None:
+    """Bare clocks placed on the page's day: after midnight a post of 00:10 tops the page, its
+    day still the 1st, so 23:30 and 22:00 are read as the 30th's. The page's day moved, not
+    the posts: the same posts, held at the time now read, with no version (a clock alone
+    explains a move of whole days); the next day's pass reading them back is none either."""
+    first = [
+        clocked(RAIN, "2024-05-01T23:30:00Z"),
+        clocked(SHELTERS, "2024-05-01T22:00:00Z", headline),
+    ]
+    record_pass(db, bpass(first, at="2024-05-01T23:45:00Z"))
+    later = [
+        clocked("Power is cut in the west.", "2024-05-01T00:10:00Z"),
+        clocked(RAIN, "2024-04-30T23:30:00Z"),
+        clocked(SHELTERS, "2024-04-30T22:00:00Z", headline),
+    ]
+    r = record_pass(db, bpass(later, at="2024-05-02T00:15:00Z"))
+    assert counts(r) == (3, 1, 0, 2, 0)
+    r = record_pass(db, bpass([later[0], *first], at="2024-05-02T00:45:00Z"))
+    assert counts(r) == (3, 0, 0, 3, 0)
+    assert removals(db) == []
+    assert rows(db, "select body_text, published_at, version from updates order by id") == [
+        (RAIN, "2024-05-01T23:30:00Z", 1),
+        (SHELTERS, "2024-05-01T22:00:00Z", 1),
+        ("Power is cut in the west.", "2024-05-01T00:10:00Z", 1),
+    ]
+
+
+def test_a_clock_gone_and_one_of_its_words_the_next_day_are_two_beside_a_post_that_stayed(
+    db: sqlite_utils.Database,
+) -> None:
+    """ "Good morning" at 08:00 on the 1st is deleted and another at 08:00 on the 2nd posted;
+    the post beside them keeps its day: the page's day did not move, two posts."""
+    hello, weather = "Good morning and welcome.", "Rain is expected later."
+    first = [clocked(hello, "2024-05-01T08:00:00Z"), clocked(weather, "2024-05-01T07:00:00Z")]
+    record_pass(db, bpass(first, at="2024-05-01T08:30:00Z"))
+    later = [clocked(hello, "2024-05-02T08:00:00Z"), clocked(weather, "2024-05-01T07:00:00Z")]
+    r = record_pass(db, bpass(later, at="2024-05-02T08:30:00Z"))
+    assert (r.new, r.changed, r.removed) == (1, 0, 1)
+
+
+def test_headline_less_twins_read_alike_keep_their_rows(db: sqlite_utils.Database) -> None:
+    """Two "Half-time" posts of two games, each shown "1 hour ago" on every pass, one with a
+    photo: each keeps its row, the lower on the page the lower's, and no version is made of
+    either as their times move together."""
+    words = "Half-time."
+    photo = "<p>Half-time.</p><img src='https://example.com/a.jpg'>"
+
+    def shown(at: str) -> list[Update]:
+        return [
+            replace(headless(words, at, "ago"), body_html=photo),
+            headless(words, at, "ago"),
+        ]
+
+    record_pass(db, bpass(shown("2024-05-01T13:00:00Z"), at="2024-05-01T14:00:00Z"))
+    held = rows(db, "select id, body_html from updates order by id")
+    for at in ("14:30", "15:00", "15:30"):
+        hour = f"{int(at[:2]) - 1}:{at[3:]}"
+        r = record_pass(db, bpass(shown(f"2024-05-01T{hour}:00Z"), at=f"2024-05-01T{at}:00Z"))
+        assert (r.new, r.changed, r.removed) == (0, 0, 0), at
+    assert rows(db, "select id, body_html from updates order by id") == held
+    assert rows(db, "select count(*) from update_versions") == [(2,)]
 
 
 def test_same_source_id_on_page_one_then_page_three_is_one_row(db: sqlite_utils.Database) -> None:
