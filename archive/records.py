@@ -145,6 +145,8 @@ class PageFetch:
     # A lone post the page's own order says is misdated (a typo'd year): out of the stretch
     # oldest_at..newest_at, which it would widen, and kept out of the evidence on its own.
     outlier_at: str | None = None
+    # How many pinned posts the page showed (None: not counted, an archive made before).
+    pinned: int | None = None
     canonical_url: str | None = None  # the story the page named: Page.canonical_url
     # The endpoint kind whose reader read the page (crawler/extract/endpoints/); None: HTML.
     kind: str | None = None
@@ -281,3 +283,4 @@ class PageState:
     kind: str | None = None  # the endpoint kind the page was read as; None: an HTML page
     newest_at: str | None = None  # the newest update time it showed (oldest_at's pair)
     outlier_at: str | None = None  # a lone post out of the page's order (PageFetch's)
+    pinned: int | None = None  # how many pinned posts it showed (PageFetch's)

@@ -170,8 +170,8 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
               body_sha256, updates, next_url, snapshot, unchanged, oldest_at, newest_at,
-              outlier_at, canonical_url, kind)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              outlier_at, pinned, canonical_url, kind)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             [
                 fetch_id,
@@ -190,6 +190,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 pg.snapshot,
                 int(pg.unchanged),
                 *((pg.oldest_at, pg.newest_at, pg.outlier_at) if pg.skipped else stretch(shown)),
+                pg.pinned if pg.skipped else sum(1 for u in shown if u.pinned),
                 pg.canonical_url,
                 pg.kind,
             ]
@@ -326,13 +327,11 @@ def _removals(
     off the last page fetched is never inside a run. Nor is one whose time lies in the
     stretch a page not re-read showed when it was last read: it may stand there still,
     whatever times the pages read this pass show (a post whose time was corrected stands
-    out of their order), nor a pinned one while such a page was not re-read.
+    out of their order), nor a pinned one while a page that showed one was not re-read.
     """
     unseen = [s for s in stored.values() if s.removed_at is None and s.id not in seen_ids]
     kept = _kept_stretches(p, cut)
-    # A pinned post stands out of its page's stretch of times (span leaves it out), atop the
-    # first page: while that page answered 304, it may stand there still.
-    pins_kept = bool(p.pages) and p.pages[0].skipped and not p.pages[0].partial
+    pins_kept = _pins_kept(p, cut)
     removed: list[int] = []
     for run in _extracted_runs(p, cut):
         oldest, newest = span(run.updates)
@@ -357,6 +356,18 @@ def _removals(
             if inside and not (s.pinned and (pins_kept or not to_bottom)):
                 removed.append(s.id)
     return removed
+
+
+def _pins_kept(p: BlogPass, cut: int | None) -> bool:
+    """Whether a pinned post may stand on a page not re-read: one that showed a pinned post
+    when last read. A pinned post stands out of its page's stretch of times (span leaves it
+    out), on whichever page shows it: atop the first of a blog newest first, in its place on
+    one paginated oldest first. Where an archive made before did not count a page's pinned
+    posts, the first page not re-read keeps them, as it then did."""
+    return any(
+        page.skipped and not page.partial and (page.pinned or (page.pinned is None and index == 0))
+        for index, page in enumerate(p.pages[:cut])
+    )
 
 
 def _kept_stretches(p: BlogPass, cut: int | None) -> list[tuple[str, str | None]]:
@@ -677,7 +688,7 @@ def _note_pages(
         )
     conn.executemany(
         """UPDATE fetch_pages SET refused = ?, oldest_at = NULL, newest_at = NULL,
-             outlier_at = NULL
+             outlier_at = NULL, pinned = NULL
            WHERE fetch_id = ? AND seq = ?""",
         [[why, fetch_id, index + 1] for index, why in sorted(reading.refused.items())],
     )
@@ -915,7 +926,7 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     """
     rows = db.execute(
         """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
-                  p.oldest_at, p.kind, p.newest_at, p.outlier_at
+                  p.oldest_at, p.kind, p.newest_at, p.outlier_at, p.pinned
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id
