@@ -142,7 +142,8 @@ class PageFetch:
     snapshot: str | None = None  # "<warc file>#<offset>:<length>" of the kept response
     oldest_at: str | None = None  # the oldest (non-pinned) update time the page showed
     newest_at: str | None = None  # and the newest
-    # A lone post the page's own order says is misdated (a typo'd year): out of the stretch
+    # A lone post the page's own order says is misdated (a typo'd year), or at its first or
+    # last post the order of the pages beside it (evidence.misdated_ends): out of the stretch
     # oldest_at..newest_at, which it would widen, and kept out of the evidence on its own.
     outlier_at: str | None = None
     # How many pinned posts the page showed (None: not counted, an archive made before).

@@ -19,6 +19,7 @@ from archive.evidence import (
     first_repeat,
     in_stretch,
     mass_removal,
+    misdated_ends,
     page_updates,
     read_pass,
     span,
@@ -699,6 +700,16 @@ def _note_pages(
         )
 
 
+def _set_apart_ends(conn: sqlite3.Connection, fetch_id: int, p: BlogPass, reading: Reading) -> None:
+    """A page's first or last post the pages beside it say is misdated widens its stretch
+    of times no more than a lone post its own order contradicts (evidence.misdated_ends)."""
+    conn.executemany(
+        """UPDATE fetch_pages SET oldest_at = ?, newest_at = ?, outlier_at = ?
+           WHERE fetch_id = ? AND seq = ?""",
+        [[*end, fetch_id, index + 1] for index, end in sorted(misdated_ends(p, reading).items())],
+    )
+
+
 def _cut_short(reading: Reading) -> str | None:
     """Why the pages of a pass that followed every link stopped counting, where they did
     (a first page of another story fails the pass instead: no reason)."""
@@ -840,6 +851,8 @@ def _record(
         reading.refused[repeat] = REFUSED_REPEAT
         reading.stop_at(repeat)
     _note_pages(conn, fetch_id, p, reading, replay_of is not None)
+    if replay_of is None:
+        _set_apart_ends(conn, fetch_id, p, reading)
     if reading.cut is not None and p.complete:  # (the blog's `complete` says so too)
         p.complete, p.incomplete_reason = False, _cut_short(reading)
         result.incomplete_reason = p.incomplete_reason

@@ -428,6 +428,21 @@ def test_a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(db_path: P
         assert found.ok and found.removed == 1
 
 
+def test_a_misdated_last_post_of_a_page_not_reread_hides_no_deletion_below(db_path: Path) -> None:
+    """u0007, the last post of page 1, is dated a year early (a typo): older than every post
+    of page 2, which the blog's order puts below it. While page 1 answers 304, u0005 deleted
+    from page 2 is proved gone; u0007 itself is not; `liveblog reparse` rebuilds the same."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        blog.edit("u0007", published="2022-11-02T06:07:00+00:00")
+        poll(blog, db_path)
+        blog.delete("u0005")
+        found, served = poll(blog, db_path)
+        assert kinds(served) == ["304", "page", "page"]
+        assert found.ok and found.removed == 1
+        assert_reparse_rebuilds(db_path, archived(db_path))
+
+
 def assert_reparse_rebuilds(db: Path, held: list[tuple[Any, ...]]) -> None:
     """`liveblog reparse` replays the snapshots into the same versions and removals."""
     replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db)])
