@@ -93,6 +93,63 @@ def stretch(updates: Sequence[Update]) -> tuple[str | None, str | None, str | No
     return narrowest[1], narrowest[2], narrowest[3]
 
 
+def misdated_ends(p: BlogPass, reading: Reading) -> dict[int, tuple[str, str, str]]:
+    """The pages read this pass whose first or last post the pages beside them say is
+    misdated, each with its stretch without that post and the post's own time.
+
+    A page newest first whose last post is older than every post of the page below, while
+    the page's other posts all stand above that page (a typo'd year at its foot), or whose
+    first post is newer than every post of the page above, while the others all stand below
+    it: the blog's order across its pages contradicts that post alone, as a page's own order
+    does a post in its middle (stretch). An honest old post at the foot of a page that spans
+    a long time is newer than the page below, and bounds its stretch. Only pages that count
+    as the blog's are beside one another: not one of another story, a repeat, one that
+    failed, nor a page that lists only what is new.
+    """
+    bounds: list[tuple[str | None, str | None] | None] = []
+    for index, (page, shown) in enumerate(zip(p.pages, page_updates(p), strict=True)):
+        counted = index not in reading.refused and (reading.cut is None or index < reading.cut)
+        if not counted or page.partial:
+            bounds.append(None)
+        elif page.skipped:
+            bounds.append((page.oldest_at, page.newest_at))
+        else:
+            bounds.append(stretch(shown)[:2])
+    ends: dict[int, tuple[str, str, str]] = {}
+    for index, (page, shown) in enumerate(zip(p.pages, page_updates(p), strict=True)):
+        if bounds[index] is None or page.skipped:
+            continue
+        above = bounds[index - 1] if index > 0 else None
+        below = bounds[index + 1] if index + 1 < len(bounds) else None
+        end = _misdated_end(shown, above, below)
+        if end is not None:
+            ends[index] = end
+    return ends
+
+
+def _misdated_end(
+    updates: Sequence[Update],
+    above: tuple[str | None, str | None] | None,
+    below: tuple[str | None, str | None] | None,
+) -> tuple[str, str, str] | None:
+    """The stretch of a page newest first without its first or last post, and that post's
+    time, where the pages beside it (their oldest and newest times) contradict it alone."""
+    times = [u.published_at for u in updates if not u.pinned and parse_utc(u.published_at)]
+    timed = [t for t in times if t is not None]
+    if len(timed) < 3 or any(is_newer(timed[i + 1], timed[i]) for i in range(len(timed) - 1)):
+        return None
+    first, last = timed[0], timed[-1]
+    if below is not None and below[0] is not None and below[1] is not None:
+        lowest, highest = below
+        if is_newer(lowest, last) and not is_newer(highest, timed[-2]):
+            return timed[-2], first, last
+    if above is not None and above[0] is not None and above[1] is not None:
+        lowest, highest = above
+        if is_newer(first, highest) and not is_newer(timed[1], lowest):
+            return last, timed[1], first
+    return None
+
+
 def _seconds(t: str) -> float:
     moment = parse_utc(t)
     assert moment is not None

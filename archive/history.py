@@ -82,6 +82,7 @@ def _page(row: dict[str, Any]) -> PageFetch:
         oldest_at=row["oldest_at"],
         newest_at=row["newest_at"],
         outlier_at=row["outlier_at"],
+        pinned=row["pinned"],
         failed=_failed(row["refused"]),
         canonical_url=row["canonical_url"],
         kind=row["kind"],

@@ -348,3 +348,11 @@ def m0016_page_outlier(db: sqlite_utils.Database) -> None:
     """A lone post a page's own order says is misdated: kept apart from the stretch of times
     the page showed, which it would widen past the pages below."""
     db.execute("ALTER TABLE [fetch_pages] ADD COLUMN [outlier_at] TEXT")
+
+
+@migrations()
+def m0017_page_pinned(db: sqlite_utils.Database) -> None:
+    """How many pinned posts a page showed: a pinned post stands out of its page's stretch of
+    times, so only a page that showed one, not re-read, may show it still. NULL: an archive
+    made before did not count them."""
+    db.execute("ALTER TABLE [fetch_pages] ADD COLUMN [pinned] INTEGER")

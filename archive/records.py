@@ -142,9 +142,12 @@ class PageFetch:
     snapshot: str | None = None  # "<warc file>#<offset>:<length>" of the kept response
     oldest_at: str | None = None  # the oldest (non-pinned) update time the page showed
     newest_at: str | None = None  # and the newest
-    # A lone post the page's own order says is misdated (a typo'd year): out of the stretch
+    # A lone post the page's own order says is misdated (a typo'd year), or at its first or
+    # last post the order of the pages beside it (evidence.misdated_ends): out of the stretch
     # oldest_at..newest_at, which it would widen, and kept out of the evidence on its own.
     outlier_at: str | None = None
+    # How many pinned posts the page showed (None: not counted, an archive made before).
+    pinned: int | None = None
     canonical_url: str | None = None  # the story the page named: Page.canonical_url
     # The endpoint kind whose reader read the page (crawler/extract/endpoints/); None: HTML.
     kind: str | None = None
@@ -281,3 +284,4 @@ class PageState:
     kind: str | None = None  # the endpoint kind the page was read as; None: an HTML page
     newest_at: str | None = None  # the newest update time it showed (oldest_at's pair)
     outlier_at: str | None = None  # a lone post out of the page's order (PageFetch's)
+    pinned: int | None = None  # how many pinned posts it showed (PageFetch's)

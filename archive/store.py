@@ -19,6 +19,7 @@ from archive.evidence import (
     first_repeat,
     in_stretch,
     mass_removal,
+    misdated_ends,
     page_updates,
     read_pass,
     span,
@@ -170,8 +171,8 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
         """INSERT INTO fetch_pages
              (fetch_id, seq, url, status, bytes, not_modified, etag, last_modified,
               body_sha256, updates, next_url, snapshot, unchanged, oldest_at, newest_at,
-              outlier_at, canonical_url, kind)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+              outlier_at, pinned, canonical_url, kind)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             [
                 fetch_id,
@@ -190,6 +191,7 @@ def _insert_fetch(conn: sqlite3.Connection, blog_id: int, p: BlogPass) -> int:
                 pg.snapshot,
                 int(pg.unchanged),
                 *((pg.oldest_at, pg.newest_at, pg.outlier_at) if pg.skipped else stretch(shown)),
+                pg.pinned if pg.skipped else sum(1 for u in shown if u.pinned),
                 pg.canonical_url,
                 pg.kind,
             ]
@@ -326,13 +328,11 @@ def _removals(
     off the last page fetched is never inside a run. Nor is one whose time lies in the
     stretch a page not re-read showed when it was last read: it may stand there still,
     whatever times the pages read this pass show (a post whose time was corrected stands
-    out of their order), nor a pinned one while such a page was not re-read.
+    out of their order), nor a pinned one while a page that showed one was not re-read.
     """
     unseen = [s for s in stored.values() if s.removed_at is None and s.id not in seen_ids]
     kept = _kept_stretches(p, cut)
-    # A pinned post stands out of its page's stretch of times (span leaves it out), atop the
-    # first page: while that page answered 304, it may stand there still.
-    pins_kept = bool(p.pages) and p.pages[0].skipped and not p.pages[0].partial
+    pins_kept = _pins_kept(p, cut)
     removed: list[int] = []
     for run in _extracted_runs(p, cut):
         oldest, newest = span(run.updates)
@@ -357,6 +357,18 @@ def _removals(
             if inside and not (s.pinned and (pins_kept or not to_bottom)):
                 removed.append(s.id)
     return removed
+
+
+def _pins_kept(p: BlogPass, cut: int | None) -> bool:
+    """Whether a pinned post may stand on a page not re-read: one that showed a pinned post
+    when last read. A pinned post stands out of its page's stretch of times (span leaves it
+    out), on whichever page shows it: atop the first of a blog newest first, in its place on
+    one paginated oldest first. Where an archive made before did not count a page's pinned
+    posts, the first page not re-read keeps them, as it then did."""
+    return any(
+        page.skipped and not page.partial and (page.pinned or (page.pinned is None and index == 0))
+        for index, page in enumerate(p.pages[:cut])
+    )
 
 
 def _kept_stretches(p: BlogPass, cut: int | None) -> list[tuple[str, str | None]]:
@@ -678,7 +690,7 @@ def _note_pages(
         )
     conn.executemany(
         """UPDATE fetch_pages SET refused = ?, oldest_at = NULL, newest_at = NULL,
-             outlier_at = NULL
+             outlier_at = NULL, pinned = NULL
            WHERE fetch_id = ? AND seq = ?""",
         [[why, fetch_id, index + 1] for index, why in sorted(reading.refused.items())],
     )
@@ -687,6 +699,16 @@ def _note_pages(
             "UPDATE fetches SET complete = 0, incomplete_reason = ? WHERE id = ?",
             [_cut_short(reading), fetch_id],
         )
+
+
+def _set_apart_ends(conn: sqlite3.Connection, fetch_id: int, p: BlogPass, reading: Reading) -> None:
+    """A page's first or last post the pages beside it say is misdated widens its stretch
+    of times no more than a lone post its own order contradicts (evidence.misdated_ends)."""
+    conn.executemany(
+        """UPDATE fetch_pages SET oldest_at = ?, newest_at = ?, outlier_at = ?
+           WHERE fetch_id = ? AND seq = ?""",
+        [[*end, fetch_id, index + 1] for index, end in sorted(misdated_ends(p, reading).items())],
+    )
 
 
 def _cut_short(reading: Reading) -> str | None:
@@ -830,6 +852,8 @@ def _record(
         reading.refused[repeat] = REFUSED_REPEAT
         reading.stop_at(repeat)
     _note_pages(conn, fetch_id, p, reading, replay_of is not None)
+    if replay_of is None:
+        _set_apart_ends(conn, fetch_id, p, reading)
     if reading.cut is not None and p.complete:  # (the blog's `complete` says so too)
         p.complete, p.incomplete_reason = False, _cut_short(reading)
         result.incomplete_reason = p.incomplete_reason
@@ -916,7 +940,7 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     """
     rows = db.execute(
         """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
-                  p.oldest_at, p.kind, p.newest_at, p.outlier_at
+                  p.oldest_at, p.kind, p.newest_at, p.outlier_at, p.pinned
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id

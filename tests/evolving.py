@@ -1,8 +1,9 @@
 """An evolving live blog served on 127.0.0.1, and the truth of what it showed the crawler.
 
 `EvolvingBlog` plays the sample blog's ITV markup (`crawler.sample.render_page`) while the
-test edits it between passes: updates added on top (pushing older ones to later pages),
-edited, deleted, pinned to the top, pagination dropped, and faults armed for the next
+test edits it between passes: updates added on top (pushing older ones to later pages; or,
+paginated oldest first, onto the last page), edited, deleted, pinned to the top (oldest
+first: flagged where they stand), pagination dropped, and faults armed for the next
 request(s) of a page: a 503, a consent wall, a truncated document, an empty page. It
 answers If-None-Match with 304 and logs every request.
 
@@ -133,8 +134,10 @@ class EvolvingBlog(ServedBlog):
         title: str = TITLE,
         path: str = PATH,
         delay: float = 0.0,
+        oldest_first: bool = False,
     ) -> None:
         self.chronological = list(updates)  # newest first
+        self.oldest_first = oldest_first  # page 1 holds the oldest updates
         self.page_size = page_size
         self.title = title
         self.path = path
@@ -153,11 +156,14 @@ class EvolvingBlog(ServedBlog):
     # --- what the blog shows ------------------------------------------------------------
 
     def display(self) -> list[SampleUpdate]:
-        """Every update in page order: the pinned ones on top, then newest first."""
+        """Every update in page order: the pinned ones on top, then newest first; or oldest
+        first, the pinned ones flagged where they stand."""
         with self._lock:
             return self._display()
 
     def _display(self) -> list[SampleUpdate]:
+        if self.oldest_first:
+            return self.chronological[::-1]
         by_id = {u.id: u for u in self.chronological}
         top = [by_id[i] for i in self.pinned if i in by_id]
         return top + [u for u in self.chronological if u.id not in self.pinned]

@@ -421,3 +421,68 @@ def test_a_pages_stretch_sets_apart_a_lone_post_its_order_contradicts(
     times: tuple[str, ...], expected: tuple[str | None, ...]
 ) -> None:
     assert stretch(at(*times)) == expected
+
+
+def posts(page: int, *times: str) -> list[Update]:
+    return [
+        Update(source_id=f"p{page}-{i}", body_text=f"Post {i} of page {page}.", published_at=t)
+        for i, t in enumerate(times)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # A typo'd year at the foot of page 1: older than all of page 2, which the others top.
+        (
+            ("2024-05-01T12:00:00Z", "2024-05-01T11:50:00Z", "2023-05-01T11:40:00Z"),
+            ("2024-05-01T11:30:00Z", "2024-05-01T11:20:00Z", "2024-05-01T11:10:00Z"),
+            [
+                ("2024-05-01T11:50:00Z", "2024-05-01T12:00:00Z", "2023-05-01T11:40:00Z"),
+                ("2024-05-01T11:10:00Z", "2024-05-01T11:30:00Z", None),
+            ],
+        ),
+        # An honest old post at the foot of a page that spans a day: newer than page 2.
+        (
+            ("2024-05-01T12:00:00Z", "2024-05-01T11:50:00Z", "2024-04-30T09:00:00Z"),
+            ("2024-04-30T08:00:00Z", "2024-04-30T07:00:00Z", "2024-04-30T06:00:00Z"),
+            [
+                ("2024-04-30T09:00:00Z", "2024-05-01T12:00:00Z", None),
+                ("2024-04-30T06:00:00Z", "2024-04-30T08:00:00Z", None),
+            ],
+        ),
+        # A year too late atop page 2: newer than all of page 1, which the others follow.
+        (
+            ("2024-05-01T12:00:00Z", "2024-05-01T11:50:00Z", "2024-05-01T11:40:00Z"),
+            ("2025-05-01T11:30:00Z", "2024-05-01T11:20:00Z", "2024-05-01T11:10:00Z"),
+            [
+                ("2024-05-01T11:40:00Z", "2024-05-01T12:00:00Z", None),
+                ("2024-05-01T11:10:00Z", "2024-05-01T11:20:00Z", "2025-05-01T11:30:00Z"),
+            ],
+        ),
+        # Paginated oldest first: each page its span.
+        (
+            ("2024-05-01T11:00:00Z", "2024-05-01T11:10:00Z", "2024-05-01T11:20:00Z"),
+            ("2024-05-01T11:30:00Z", "2024-05-01T11:40:00Z", "2024-05-01T11:50:00Z"),
+            [
+                ("2024-05-01T11:00:00Z", "2024-05-01T11:20:00Z", None),
+                ("2024-05-01T11:30:00Z", "2024-05-01T11:50:00Z", None),
+            ],
+        ),
+    ],
+)
+def test_a_pages_end_post_the_pages_beside_it_contradict_is_set_apart(
+    db: sqlite_utils.Database,
+    first: tuple[str, ...],
+    second: tuple[str, ...],
+    expected: list[tuple[str | None, ...]],
+) -> None:
+    result = record_pass(
+        db, paged([posts(1, *first), posts(2, *second)], at="2024-05-01T12:05:00Z")
+    )
+    assert result.ok and result.new == 6
+    rows = db.execute(
+        "select oldest_at, newest_at, outlier_at from fetch_pages where fetch_id = ? order by seq",
+        [result.fetch_id],
+    ).fetchall()
+    assert rows == expected

@@ -283,6 +283,37 @@ def test_a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass(db_path:
         assert gone.removed == 1
 
 
+def test_a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304(
+    db_path: Path,
+) -> None:
+    """A blog paginated oldest first flags u0008, on its last page, pinned where it stands:
+    deleted, it is proved gone by that page read again, though page 1 answers 304."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
+        assert [u.id for u in blog.pages()[0]] == ["u0001", "u0002", "u0003"]
+        blog.pin("u0008")
+        poll(blog, db_path)
+        assert pinned_flags(db_path) == {"u0008": 1}
+        blog.delete("u0008", expect_removed=True)
+        gone, served = poll(blog, db_path)
+        assert kinds(served) == ["304", "304", "page"]
+        assert gone.removed == 1
+
+
+def test_a_pinned_post_on_a_page_answering_304_is_never_removed(db_path: Path) -> None:
+    """u0003, pinned at the foot of page 1 (a blog paginated oldest first), stands out of
+    that page's stretch of times: while page 1 answers 304 it stands there still, whatever
+    the pages read below prove gone."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
+        blog.pin("u0003")
+        poll(blog, db_path)
+        blog.delete("u0005")
+        blog.delete("u0008")
+        gone, served = poll(blog, db_path)
+        assert kinds(served) == ["304", "page", "page"]
+        assert gone.removed == 2
+        assert pinned_flags(db_path) == {"u0003": 1}
+
+
 def test_a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed(db_path: Path) -> None:
     """A page answered 304 still bounds the window: a deletion on the page below it is seen."""
     with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
@@ -395,6 +426,21 @@ def test_a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(db_path: P
         found, served = poll(blog, db_path)
         assert kinds(served) == ["304", "page", "page"]
         assert found.ok and found.removed == 1
+
+
+def test_a_misdated_last_post_of_a_page_not_reread_hides_no_deletion_below(db_path: Path) -> None:
+    """u0007, the last post of page 1, is dated a year early (a typo): older than every post
+    of page 2, which the blog's order puts below it. While page 1 answers 304, u0005 deleted
+    from page 2 is proved gone; u0007 itself is not; `liveblog reparse` rebuilds the same."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        poll(blog, db_path)
+        blog.edit("u0007", published="2022-11-02T06:07:00+00:00")
+        poll(blog, db_path)
+        blog.delete("u0005")
+        found, served = poll(blog, db_path)
+        assert kinds(served) == ["304", "page", "page"]
+        assert found.ok and found.removed == 1
+        assert_reparse_rebuilds(db_path, archived(db_path))
 
 
 def assert_reparse_rebuilds(db: Path, held: list[tuple[Any, ...]]) -> None:

@@ -55,7 +55,7 @@ CREATE TABLE [fetch_pages] (
    [etag] TEXT,
    [last_modified] TEXT,
    [body_sha256] TEXT,
-   [updates] INTEGER NOT NULL DEFAULT 0, [next_url] TEXT, [snapshot] TEXT, [unchanged] INTEGER NOT NULL DEFAULT 0, [oldest_at] TEXT, [canonical_url] TEXT, [refused] TEXT, [kind] TEXT, [newest_at] TEXT, [outlier_at] TEXT,
+   [updates] INTEGER NOT NULL DEFAULT 0, [next_url] TEXT, [snapshot] TEXT, [unchanged] INTEGER NOT NULL DEFAULT 0, [oldest_at] TEXT, [canonical_url] TEXT, [refused] TEXT, [kind] TEXT, [newest_at] TEXT, [outlier_at] TEXT, [pinned] INTEGER,
    UNIQUE ([fetch_id], [seq])
 );
 CREATE INDEX [idx_fetch_pages_url] ON [fetch_pages] ([url]);

@@ -523,7 +523,7 @@ class LiveblogSpider(scrapy.Spider):
         fetched.next_url = known.next_url
         fetched.snapshot = known.snapshot
         fetched.oldest_at, fetched.newest_at = known.oldest_at, known.newest_at
-        fetched.outlier_at = known.outlier_at
+        fetched.outlier_at, fetched.pinned = known.outlier_at, known.pinned
         next_url = known.next_url if known.next_url not in state.visited else None
         yield from self._follow(state, next_url, self._known_endpoint(state, next_url, endpoint))
 
