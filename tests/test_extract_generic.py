@@ -2686,6 +2686,31 @@ def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None
     assert extract_page(page, url, fetched_at="2024-05-19T18:30:00Z").updates == []
 
 
+@pytest.mark.parametrize("pin", ["class", "label"])
+def test_a_commentarys_goals_pinned_on_top_leave_its_minutes_running_down(pin: str) -> None:
+    """A commentary on a recap's page (nothing live in its address or title) that pins its
+    three goals above the newest post ("is-pinned", or a "Pinned" label): their minutes rise
+    as the goals came, 12', 34', 67', then 90+5' tops the stream. The minutes that must run
+    down the page are the stream's, not the pinned posts'."""
+    minutes = ["12'", "34'", "67'", "90+5'", "90+2'", "88'", "80'", "75'", "70'", "63'", "60'"]
+    items = "".join(
+        f"<div class='_ev1 tl-item{' is-pinned' if n < 3 and pin == 'class' else ''}'><span "
+        f"class='_pill'>{minute}</span>{'<span>Pinned</span>' if n < 3 and pin == 'label' else ''}"
+        f"<h3>Moment {n}</h3><p>Messi zoekt de verste hoek maar de bal gaat net naast.</p></div>"
+        for n, minute in enumerate(minutes)
+    )
+    page = page_of(
+        f"<h1>Argentinië wint na verlengingen</h1><div class='_evs'>{items}</div>",
+        title="Argentinië wint na verlengingen van Kaapverdië",
+        lang="nl",
+        published="2026-07-04T02:44:12+02:00",
+    )
+    url = "https://sport.example.be/voetbal/wk/argentinie-kaapverdie~1764862934409/"
+    found = extract_page(page, url, fetched_at="2026-07-04T03:00:00Z").updates
+    assert [u.headline for u in found] == [f"Moment {n}" for n in range(11)]
+    assert [u.pinned for u in found] == [True] * 3 + [False] * 8
+
+
 def test_a_stream_dated_in_javascripts_own_format_with_a_pinned_post() -> None:
     """Fox News's live pages (2024): each `article.article-item` dated by a `<time>` whose
     `datetime` is JavaScript's Date.toString() ("Tue Oct 01 2024 19:19:49 GMT-0400 (Eastern

@@ -474,7 +474,7 @@ def _stream(
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
-    fall = _minutes_fall([times[member] for member, _ in posts])
+    fall = _minutes_fall([times[member] for member, u in posts if not u.pinned])
     return Stream(
         updates, best.timed, best.marked, best.names, minuted, rough, fall, linked, carded
     )
@@ -526,7 +526,8 @@ def _quoted_in(element: Element, member: Element) -> bool:
 
 def _minutes_fall(times: list[list[_Time]]) -> bool:
     """Whether the posts' match minutes, in page order, fall three times as often as they rise
-    at least (a post pinned on top, a minute corrected, may rise)."""
+    at least (a minute corrected may rise; the posts pinned on top are left out, the goals a
+    commentary pins there rising as they came)."""
     minutes = [m for readings in times if (m := _match_minute(readings)) is not None]
     rising = sum(1 for above, below in pairwise(minutes) if below > above)
     falling = sum(1 for above, below in pairwise(minutes) if below < above)
