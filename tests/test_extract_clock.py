@@ -784,6 +784,11 @@ def test_a_line_that_names_a_day_and_nothing_else(text: str, day: date | None) -
         # Last year's Tuesday the 9th of May, passed; a day that fits no year keeps the rule.
         ("Tuesday 9 May", date(2023, 5, 9)),
         ("Monday 7 May", date(2023, 5, 7)),
+        # A weekday that names no day near the page's is a typo, not a year away: a blog's
+        # heading "Sunday, 4 May" (a Saturday this year, a Sunday next), "Monday, 1 May" (a
+        # Wednesday this year, a Monday last).
+        ("Sunday, 4 May", date(2024, 5, 4)),
+        ("Monday, 1 May", date(2024, 5, 1)),
     ],
 )
 def test_a_day_of_the_week_picks_the_year_of_a_date_without_one(text: str, day: date) -> None:

@@ -4552,6 +4552,43 @@ def test_a_listing_under_days_that_name_their_weekday_is_to_come() -> None:
     assert extract_page(page, url, fetched_at="2024-05-19T18:30:00Z").updates == []
 
 
+@pytest.mark.parametrize(
+    ("fetched", "days", "expected"),
+    [
+        # Yesterday's heading copied, its weekday left: 18 May 2025 is a Sunday, 18 May 2024 a
+        # Saturday.
+        ("2025-05-19T09:00:00Z", ("Saturday, 18 May", "Saturday, 17 May"),
+         ["2025-05-18T07:30:00Z", "2025-05-18T06:10:00Z", "2025-05-17T07:30:00Z",
+          "2025-05-17T06:10:00Z"]),
+        # A weekday mistyped over New Year: 1 January 2026 is a Thursday, 2025's a Wednesday.
+        ("2025-01-01T09:00:00Z", ("Thursday, 1 January", "Tuesday, 31 December"),
+         ["2025-01-01T08:30:00Z", "2025-01-01T07:10:00Z", "2024-12-31T08:30:00Z",
+          "2024-12-31T07:10:00Z"]),
+    ],
+)  # fmt: skip
+def test_a_day_heading_whose_weekday_is_a_typo_keeps_the_blogs_year(
+    fetched: str, days: tuple[str, str], expected: list[str]
+) -> None:
+    """A live blog's day headings, one with the wrong day of the week: that weekday is the
+    typo, not a sign of the year a year away whose day it is (the heading's posts went a year
+    back, or a year ahead and lost their times). A weekday picks a year only where it is the
+    day of the date nearest the page's."""
+    posts = "".join(
+        f"<h2 class='day'>{day}</h2>"
+        + "".join(
+            f"<div class='lb-post'><span class='lb-time'>{clock}</span><h3>Update {day} "
+            f"{clock}</h3><p>The council says roads in the north remain closed at {clock}.</p>"
+            "</div>"
+            for clock in ("08:30", "07:10")
+        )
+        for day in days
+    )
+    main = f"<div class='lb-stream'>{posts}</div>"
+    published = f"{expected[-1][:10]}T06:00:00Z"
+    updates = live_updates(main, "Storm Ewan live: latest updates", fetched, published, "en-IE")
+    assert [u.published_at for u in updates] == expected
+
+
 def test_a_bylines_links_to_writers_pages_are_its_names_not_their_roles() -> None:
     """The Athletic's live posts (as a public reader of its pages documents them): the byline
     box holds the writer's picture, a link to the writer's page and the writer's role in a

@@ -1887,23 +1887,24 @@ def _year_of(page: PageClock, month: int, day: int, weekday: int | None = None) 
     nearest the page's own day (the fetch's when the page states none), never after the fetch
     (a day ahead for a fast clock). A page read years after it was served keeps its year.
 
-    A day of the week named beside it ("Tuesday, 21 May") picks the year whose day it is,
-    the nearest, even after the fetch: a programme of concerts to come, dated back a year,
-    would pass for a stream of the past."""
+    A day of the week named beside it ("Tuesday, 21 May") that is the day of the date nearest
+    the page's, even after the fetch, picks that year: a programme of concerts to come, dated
+    back a year, would pass for a stream of the past. A weekday that names the day of a date a
+    year away only is a typo (yesterday's heading copied), no sign of that year."""
     anchor = page.day or page._today
     latest = page._today + timedelta(days=1)
-    years = [
-        year for year in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(year, month, day)
+    days = [
+        date(year, month, day)
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if _valid(year, month, day)
     ]
-    days = [date(year, month, day) for year in years if date(year, month, day) <= latest]
-    nearest = min(days, key=lambda found: abs(found - anchor)) if days else None
-    if weekday is not None and (nearest is None or nearest.weekday() != weekday):
-        named = [
-            date(year, month, day) for year in years if date(year, month, day).weekday() == weekday
-        ]
-        if named:
-            return min(named, key=lambda found: abs(found - anchor)).year
-    return nearest.year if nearest is not None else None
+    if not days:
+        return None
+    nearest = min(days, key=lambda found: abs(found - anchor))
+    if nearest.weekday() == weekday:
+        return nearest.year
+    past = [found for found in days if found <= latest]
+    return min(past, key=lambda found: abs(found - anchor)).year if past else None
 
 
 def _weekday_beside(text: str, found: _Date) -> int | None:
