@@ -1277,16 +1277,18 @@ class PageClock:
         page saved again long after its blog ended (The Hindu's "Updated - November 17, 2021"
         above "Published - July 28, 2016"), fetched days after that (a rolling blog's stale
         modified time, fetched the day its posts are of, is none). Its newest post would stand
-        over an hour after that change on its day, or over an hour before it (a re-save late
-        in the day, after every post's clock), and as many days earlier as the stream crossed
-        midnights, two at the least (a placeholder published the day before is no start), it
-        begins right at the time the page was first published, as _days_early has it."""
+        over an hour after that change on its day, and as many days earlier as the stream
+        crossed midnights, two at the least (a placeholder published the day before is no
+        start), it begins right at the time the page was first published, as _days_early has
+        it. A change after every post's clock is what a late correction looks like: a blog that
+        ran for days, whose first page begins its last day at the hour the blog began, would
+        go back to its first day."""
         changed = self.changed
         if self.opened is None or changed is None or self.fetched_at - changed < _RESAVED:
             return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
-        if len(moments) < 2 or abs(max(moments) - changed) <= _HOUR:
-            return 0  # (the change is the newest post's)
+        if len(moments) < 2 or max(moments) <= changed + _HOUR:
+            return 0
         first = min(moments).astimezone(self.zone).replace(tzinfo=None)
         start = self.opened.astimezone(self.zone).replace(tzinfo=None)
         crossed = (first.date() - start.date()).days
