@@ -3772,6 +3772,11 @@ def drupal_fields(uid: bool, label: str, field: str = "field--name-field-persone
         (False, "Erwähnt", "field--name-field-erwaehnt", None),
         (False, "Autor", "field--name-field-autor", "Anna Berg"),
         (False, "Autor", "field--name-field-author", "Anna Berg"),
+        # An author's label other than "Autor" says so too.
+        (False, "Autorin", "field--name-field-autorin", "Anna Berg"),
+        (False, "Verfasst von", "field--name-field-verfasser", "Anna Berg"),
+        (False, "Written by", "field--name-field-writer", "Anna Berg"),
+        (False, "Reporter", "field--name-field-reporter", "Anna Berg"),
     ],
 )
 def test_a_field_of_people_under_its_label_is_no_byline_and_its_label_no_name(
@@ -3781,7 +3786,8 @@ def test_a_field_of_people_under_its_label_is_no_byline_and_its_label_no_name(
     "Personen" or "Erwähnt", the same name in every post, had become every post's byline, and
     its label the author's name, with the author's user name left in the words. A reader sees
     a labelled field: its people are words of the post; the author is the account the uid field
-    names, or nobody. A field labelled "Autor" is the byline, read without its label."""
+    names, or nobody. A field labelled "Autor" ("Autorin", "Verfasst von", "Written by",
+    "Reporter") is the byline, read without its label."""
     main = f"<div class='view view-liveblog-posts'><div class='view-content'>{drupal_fields(uid, label, field)}</div></div>"
     updates = live_updates(main, "Liveblog: Landtagssitzung", "2025-06-14T14:00:00Z", lang="de")
     assert [u.source_id for u in updates] == ["95", "94", "93", "92", "91"]

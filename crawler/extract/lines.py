@@ -62,8 +62,8 @@ _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
 _BYLINE_WORDS = re.compile(
     r"^(?:(?i:(?:posted|written|reported|geschrieben|verfasst|publié|publicado|pubblicato|"
     r"geplaatst)\s+)?(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+|"
-    r"(?i:author|autor|autora|autore|auteur|auteurs|authors|autoren|autorzy|text|texto|testo|"
-    r"tekst)\s*:\s*)"
+    r"(?i:author|autor|autora|autore|auteur|auteurs|authors|autoren|autorzy|autorin|autorinnen|"
+    r"autrice|auteure|reporter|text|texto|testo|tekst)\s*:\s*)"
 )
 # The small words inside a surname ("Sanne de Vries", "Ursula von der Leyen", "Maria da Silva").
 _PARTICLES = frozenset(
@@ -338,7 +338,13 @@ def _labelled_not_author(line: Line, member: Element) -> bool:
     is the author: Drupal's "Personen" or "Erwähnt" above the people a post names (a field
     whose label is "Autor" is its byline)."""
     label = field_label(line.box, member)
-    return label is not None and not is_byline(f"{label.rstrip(' :')}: {line.text}")
+    return label is not None and not _author_label(label.rstrip(" :"))
+
+
+def _author_label(label: str) -> bool:
+    """Whether a field's label says it holds the author: "Autor", "Autorin", "Verfasst von",
+    "Written by", as a byline opens, whatever the name after it looks like."""
+    return any(_BYLINE_WORDS.match(f"{label}{after}") for after in (": ", " "))
 
 
 def field_label(box: Element, member: Element) -> str | None:
