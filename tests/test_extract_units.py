@@ -1029,6 +1029,12 @@ def test_a_rel_next_to_another_article_leads_to_no_older_updates(
         ("/live/storm-ewan?p=2", "/amp/live/storm-ewan?p=2", False),
         ("/live/storm-ewan", "/amp/live/storm-dara?p=2", False),
         ("/live/storm-ewan", "/amp/news/storm-ewan-clean-up", False),
+        # Nor is it where the query only asks for AMP or tags the visit: this page again.
+        ("/live/storm-ewan", "/live/storm-ewan?amp=1", False),
+        ("/live/storm-ewan", "/amp/live/storm-ewan?amp=1", False),
+        ("/live/storm-ewan", "/amp/live/storm-ewan?utm_source=amp", False),
+        ("/live/storm-ewan?amp=1", "/live/storm-ewan?amp=1&page=2", True),
+        ("/live/storm-ewan", "/live/storm-ewan?amp=1&page=2", True),
     ],
 )
 def test_a_pagers_next_to_this_blogs_page_in_another_shape_is_an_older_page(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from crawler.extract import walks
 from crawler.extract.clean import normalise_text
@@ -196,24 +196,40 @@ def _same_document(url: str, here: str) -> bool:
     with a page number (`/2/`, `/page/3`, `…-2.html`), in its AMP rendering too
     (`/amp/live/blog?p=2`, which shows a reader the same older page); not the next article of
     a WordPress theme's post navigation (`<a rel="next">` to another slug, `…-live-blog-2/`
-    among them), nor the site's home page, nor this very page in AMP."""
+    among them), nor the site's home page, nor this very page in AMP (`/amp/live/blog`,
+    `?amp=1`, `?utm_source=amp`)."""
     try:
         there, this = urlsplit(url), urlsplit(here)
     except ValueError:  # ("http://[oops/page/2": no address at all)
         return False
     if there.netloc.lower() != this.netloc.lower():
         return False
+    query = _paging_query(there.query)
     if there.path.rstrip("/") == this.path.rstrip("/"):
-        return True  # another query
+        # Another query, unless it only asks for AMP or tags the visit.
+        return there.query == this.query or query != _paging_query(this.query)
     ours, theirs = _AMP.sub("", this.path, 1), _AMP.sub("", there.path, 1)
     if theirs.rstrip("/") == ours.rstrip("/"):  # another page of it, not this one in AMP
-        return bool(there.query) and there.query != this.query
+        return bool(query) and query != _paging_query(this.query)
     ours, theirs = _stem(ours), _stem(theirs)
     return bool(ours) and (ours == theirs or theirs.startswith(f"{ours}/"))
 
 
 # The segment that marks a page's AMP rendering (`/amp/live/blog`, `/live/blog/amp`).
 _AMP = re.compile(r"/amp(?=/|$)", re.I)
+
+
+def _paging_query(query: str) -> list[tuple[str, str]]:
+    """A query's parameters, sorted, without those that only ask for the page's AMP rendering
+    (`?amp=1`) or tag the visit (`utm_source`): this same page, not another."""
+    return sorted(
+        (name, value)
+        for name, value in parse_qsl(query, keep_blank_values=True)
+        if not _NOT_PAGING.fullmatch(name)
+    )
+
+
+_NOT_PAGING = re.compile(r"amp|amp_js_v|outputtype|usqp|utm_\w*", re.I)
 
 
 def _stem(path: str) -> str:
