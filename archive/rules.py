@@ -488,20 +488,25 @@ def _day_moved(
     """A reading of a clock alone that the page put on another day than the stored
     headline-less post of its words and clock is that post where the page's day moved, not
     the post: another post of the page, known by its id or headline, moved as many days on
-    its clock, or another such reading did. One alone on another day is another day's post
-    ("Good morning" each morning)."""
+    its clock, or another such reading did, where the page's known posts (their held times)
+    have the stored post between them and, for a later day, contradict the reading. One
+    alone on another day is another day's post ("Good morning" each morning), and so are
+    posts put up again each morning ("Good morning", "What you need to know"): later, and
+    where their readings fit the page's order."""
     clocks = (TIME_CLOCK, TIME_UNKNOWN)
     shown: set[int] = set()  # the whole days known posts' clocks moved
     for key, update in zip(keys, updates, strict=True):
         held = times.get(key)
         if held is not None and update.published_from == TIME_CLOCK and held[1] in clocks:
             shown.add(_whole_days(held[0], update.published_at))
+    newest_first = _newest_first(updates)
     candidates: dict[int, list[tuple[int, str]]] = {}
     for i in moving:
         update = updates[i]
         if update.published_from != TIME_CLOCK:
             continue
         opening = _body_start(update.body_text)
+        newer, older = _known_neighbours(i, updates, keys, times, newest_first)
         for k, s in sorted(free.items()):
             days = _whole_days(s.published_at, update.published_at)
             if (
@@ -510,6 +515,11 @@ def _day_moved(
                 and s.published_from in clocks
                 and _body_start(s.body_start) == opening
             ):
+                if days not in shown and not (
+                    _between(s.published_at, newer, older)
+                    and (days < 0 or not _between(update.published_at, newer, older))
+                ):
+                    continue  # (the page's order shows no day moved, or a later post)
                 candidates.setdefault(days, []).append((i, k))
     paired: set[int | str] = set()
     for days, pairs in sorted(candidates.items()):
@@ -519,6 +529,39 @@ def _day_moved(
             if i not in paired and k not in paired:
                 paired.update((i, k))
                 yield i, k
+
+
+def _known_neighbours(
+    i: int,
+    updates: Sequence[Update],
+    keys: Sequence[str],
+    times: Mapping[str, tuple[str | None, str | None]],
+    newest_first: bool,
+) -> tuple[str | None, str | None]:
+    """The held times of the stored posts nearest reading i on its page, newer and older:
+    where they stood when last read."""
+
+    def nearest(indexes: Iterable[int]) -> str | None:
+        for j in indexes:
+            held = times.get(keys[j])
+            if held is not None and held[0] and not updates[j].pinned and keys[j] != keys[i]:
+                return held[0]
+        return None
+
+    before, after = nearest(range(i - 1, -1, -1)), nearest(range(i + 1, len(updates)))
+    return (before, after) if newest_first else (after, before)
+
+
+def _between(t: str | None, newer: str | None, older: str | None) -> bool:
+    """Whether a time fits between the times of the posts above and below it (a minute's
+    leeway, as a clock's)."""
+    moment = parse_utc(t)
+    if moment is None:
+        return False
+    top, bottom = parse_utc(newer), parse_utc(older)
+    return (top is None or moment.timestamp() <= top.timestamp() + MINUTE) and (
+        bottom is None or bottom.timestamp() <= moment.timestamp() + MINUTE
+    )
 
 
 def _figures(text: str, length: int) -> list[str]:

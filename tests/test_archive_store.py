@@ -623,6 +623,36 @@ def test_a_clock_gone_and_one_of_its_words_the_next_day_are_two_beside_a_post_th
     assert (r.new, r.changed, r.removed) == (1, 0, 1)
 
 
+MORNING = "Good morning and welcome to our coverage."
+NEED_TO_KNOW = "Here is what you need to know this morning."
+
+
+@pytest.mark.parametrize("beside", [False, True])
+def test_template_posts_posted_again_each_morning_are_new_posts(
+    db: sqlite_utils.Database, beside: bool
+) -> None:
+    """Two template posts put up every morning at 06:00 and 06:05: the next morning's two
+    are new posts, whether the page still shows the evening before (which kept its day) or
+    only the new morning; yesterday's, fallen past the last page read, keep their rows."""
+    first = [
+        clocked(NEED_TO_KNOW, "2024-05-01T06:05:00Z"),
+        clocked(MORNING, "2024-05-01T06:00:00Z"),
+    ]
+    record_pass(db, bpass(first, at="2024-05-01T06:30:00Z"))
+    evening = [clocked(f"Evening post {n}.", f"2024-05-01T2{n}:00:00Z") for n in (3, 2, 1)]
+    record_pass(db, bpass(evening + first, at="2024-05-01T23:30:00Z", complete=False))
+    later = [
+        clocked(NEED_TO_KNOW, "2024-05-02T06:05:00Z"),
+        clocked(MORNING, "2024-05-02T06:00:00Z"),
+        *(evening if beside else []),
+    ]
+    r = record_pass(db, bpass(later, at="2024-05-02T06:30:00Z", complete=False))
+    assert (r.new, r.changed, r.removed) == (2, 0, 0)
+    assert rows(
+        db, "select published_at, version from updates where body_text = ? order by id", [MORNING]
+    ) == [("2024-05-01T06:00:00Z", 1), ("2024-05-02T06:00:00Z", 1)]
+
+
 def test_headline_less_twins_read_alike_keep_their_rows(db: sqlite_utils.Database) -> None:
     """Two "Half-time" posts of two games, each shown "1 hour ago" on every pass, one with a
     photo: each keeps its row, the lower on the page the lower's, and no version is made of
