@@ -581,7 +581,8 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
     """How plainly new words are an edit of old ones, 0 when they are not: openings alike
     (similar_bodies) or one opening the other at a word's end (a sentence added or cut), the
     numbers the same in the same order, but for those of a sentence added or cut (a score,
-    a toll or a time changed is news, not a typo fixed)."""
+    a toll or a time changed is news, not a typo fixed), and no word made another (a name
+    changed: "a yellow card for Smith", then for Jones, is another card) but for a typo's."""
     a = normalise_headline(old)[:BODY_COMPARE_CHARS]
     b = normalise_headline(new)[:BODY_COMPARE_CHARS]
     if not a or not b:
@@ -595,7 +596,32 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
     x, y = _figures(a, n), _figures(b, n)
     if not (_subsequence(x, y) or _subsequence(y, x)):
         return 0.0
+    if not opens and not _words_kept(a, b):
+        return 0.0
     return ratio
+
+
+# How alike a word and the word that replaced it must be for a typo fixed ("expeted").
+TYPO_LIKENESS = 0.6
+
+
+def _words_kept(a: str, b: str) -> bool:
+    """Whether the words of one text are those of the other, but for words added or cut and
+    typos fixed: every word replaced reads like the one it replaced. A text cut at
+    BODY_COMPARE_CHARS may end mid-word: its last word is not compared."""
+    old, new = a.split(), b.split()
+    if len(a) >= BODY_COMPARE_CHARS:
+        old = old[:-1]
+    if len(b) >= BODY_COMPARE_CHARS:
+        new = new[:-1]
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        gone, put = " ".join(old[i1:i2]), " ".join(new[j1:j2])
+        if SequenceMatcher(None, gone, put, autojunk=False).ratio() < TYPO_LIKENESS:
+            return False
+    return True
 
 
 def _newest_first(updates: Sequence[Update]) -> bool:

@@ -540,6 +540,11 @@ def test_a_headline_less_post_shown_how_long_ago_and_edited_is_a_version(
         (ONE_NIL, TWO_NIL),
         # Words of another post: no edit of it.
         (RAIN, "Flights from the north are cancelled until the morning."),
+        # Another name: another card, however alike the words.
+        (
+            "Yellow card for Smith after a late tackle on the edge of the box.",
+            "Yellow card for Jones after a late tackle on the edge of the box.",
+        ),
     ],
 )
 def test_a_headline_less_post_gone_as_one_of_other_words_appears_is_removed(
