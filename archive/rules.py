@@ -374,9 +374,14 @@ def match_corrections(
         by_hash.setdefault(s.headline_hash, []).append(k)
     groups = {group_key(k) for k in stored}
     result = list(keys)
+    read: dict[str, int] = {}  # each unknown key's first reading
     for i, (key, update) in enumerate(zip(keys, updates, strict=True)):
         if not key.startswith("h:") or key in stored or group_key(key) in groups:
             continue
+        if key in read:
+            result[i] = result[read[key]]  # (a post read twice is matched once)
+            continue
+        read[key] = i
         match = next(
             (
                 k

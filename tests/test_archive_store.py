@@ -658,6 +658,32 @@ def test_template_posts_posted_again_each_morning_are_new_posts(
     ) == [("2024-05-01T06:00:00Z", 1), ("2024-05-02T06:00:00Z", 1)]
 
 
+def test_a_post_read_twice_as_its_time_moves_takes_one_stored_post(
+    db: sqlite_utils.Database,
+) -> None:
+    """Two "Half-time" posts, one of 12:01 with a photo ("1 hour ago" at 14:00) and one of
+    11:59 ("2 hours ago"). The first is deleted; at 14:05 the other, "2 hours ago", is read
+    twice (in structured data and in the HTML): it is the post of 11:59 alone, and the
+    deleted one is removed."""
+    words = "Half-time."
+    photo = replace(
+        headless(words, "2024-05-01T13:00:00Z", "ago"),
+        body_html="<p>Half-time.</p><img src='https://example.com/a.jpg'>",
+    )
+    record_pass(
+        db,
+        bpass([photo, headless(words, "2024-05-01T12:00:00Z", "ago")], at="2024-05-01T14:00:00Z"),
+    )
+    later = headless(words, "2024-05-01T12:05:00Z", "ago")
+    structured = replace(later, fidelity=FIDELITY_STRUCTURED, body_html=None)
+    r = record_pass(db, bpass([structured, later], at="2024-05-01T14:05:00Z"))
+    assert (r.new, r.changed, r.removed) == (0, 0, 1)
+    assert rows(db, "select body_html, published_at, version, removed_at is null from updates") == [
+        (photo.body_html, "2024-05-01T13:00:00Z", 1, 0),
+        ("<p>Half-time.</p>", "2024-05-01T12:05:00Z", 1, 1),
+    ]
+
+
 def test_headline_less_twins_read_alike_keep_their_rows(db: sqlite_utils.Database) -> None:
     """Two "Half-time" posts of two games, each shown "1 hour ago" on every pass, one with a
     photo: each keeps its row, the lower on the page the lower's, and no version is made of
