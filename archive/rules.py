@@ -374,9 +374,14 @@ def match_corrections(
         by_hash.setdefault(s.headline_hash, []).append(k)
     groups = {group_key(k) for k in stored}
     result = list(keys)
+    read: dict[str, int] = {}  # each unknown key's first reading
     for i, (key, update) in enumerate(zip(keys, updates, strict=True)):
         if not key.startswith("h:") or key in stored or group_key(key) in groups:
             continue
+        if key in read:
+            result[i] = result[read[key]]  # (a post read twice is matched once)
+            continue
+        read[key] = i
         match = next(
             (
                 k
@@ -488,20 +493,25 @@ def _day_moved(
     """A reading of a clock alone that the page put on another day than the stored
     headline-less post of its words and clock is that post where the page's day moved, not
     the post: another post of the page, known by its id or headline, moved as many days on
-    its clock, or another such reading did. One alone on another day is another day's post
-    ("Good morning" each morning)."""
+    its clock, or another such reading did, where the page's known posts (their held times)
+    have the stored post between them and, for a later day, contradict the reading. One
+    alone on another day is another day's post ("Good morning" each morning), and so are
+    posts put up again each morning ("Good morning", "What you need to know"): later, and
+    where their readings fit the page's order."""
     clocks = (TIME_CLOCK, TIME_UNKNOWN)
     shown: set[int] = set()  # the whole days known posts' clocks moved
     for key, update in zip(keys, updates, strict=True):
         held = times.get(key)
         if held is not None and update.published_from == TIME_CLOCK and held[1] in clocks:
             shown.add(_whole_days(held[0], update.published_at))
+    newest_first = _newest_first(updates)
     candidates: dict[int, list[tuple[int, str]]] = {}
     for i in moving:
         update = updates[i]
         if update.published_from != TIME_CLOCK:
             continue
         opening = _body_start(update.body_text)
+        newer, older = _known_neighbours(i, updates, keys, times, newest_first)
         for k, s in sorted(free.items()):
             days = _whole_days(s.published_at, update.published_at)
             if (
@@ -510,6 +520,11 @@ def _day_moved(
                 and s.published_from in clocks
                 and _body_start(s.body_start) == opening
             ):
+                if days not in shown and not (
+                    _between(s.published_at, newer, older)
+                    and (days < 0 or not _between(update.published_at, newer, older))
+                ):
+                    continue  # (the page's order shows no day moved, or a later post)
                 candidates.setdefault(days, []).append((i, k))
     paired: set[int | str] = set()
     for days, pairs in sorted(candidates.items()):
@@ -519,6 +534,39 @@ def _day_moved(
             if i not in paired and k not in paired:
                 paired.update((i, k))
                 yield i, k
+
+
+def _known_neighbours(
+    i: int,
+    updates: Sequence[Update],
+    keys: Sequence[str],
+    times: Mapping[str, tuple[str | None, str | None]],
+    newest_first: bool,
+) -> tuple[str | None, str | None]:
+    """The held times of the stored posts nearest reading i on its page, newer and older:
+    where they stood when last read."""
+
+    def nearest(indexes: Iterable[int]) -> str | None:
+        for j in indexes:
+            held = times.get(keys[j])
+            if held is not None and held[0] and not updates[j].pinned and keys[j] != keys[i]:
+                return held[0]
+        return None
+
+    before, after = nearest(range(i - 1, -1, -1)), nearest(range(i + 1, len(updates)))
+    return (before, after) if newest_first else (after, before)
+
+
+def _between(t: str | None, newer: str | None, older: str | None) -> bool:
+    """Whether a time fits between the times of the posts above and below it (a minute's
+    leeway, as a clock's)."""
+    moment = parse_utc(t)
+    if moment is None:
+        return False
+    top, bottom = parse_utc(newer), parse_utc(older)
+    return (top is None or moment.timestamp() <= top.timestamp() + MINUTE) and (
+        bottom is None or bottom.timestamp() <= moment.timestamp() + MINUTE
+    )
 
 
 def _figures(text: str, length: int) -> list[str]:
@@ -538,7 +586,8 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
     """How plainly new words are an edit of old ones, 0 when they are not: openings alike
     (similar_bodies) or one opening the other at a word's end (a sentence added or cut), the
     numbers the same in the same order, but for those of a sentence added or cut (a score,
-    a toll or a time changed is news, not a typo fixed)."""
+    a toll or a time changed is news, not a typo fixed), and no word made another (a name
+    changed: "a yellow card for Smith", then for Jones, is another card) but for a typo's."""
     a = normalise_headline(old)[:BODY_COMPARE_CHARS]
     b = normalise_headline(new)[:BODY_COMPARE_CHARS]
     if not a or not b:
@@ -552,7 +601,32 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
     x, y = _figures(a, n), _figures(b, n)
     if not (_subsequence(x, y) or _subsequence(y, x)):
         return 0.0
+    if not opens and not _words_kept(a, b):
+        return 0.0
     return ratio
+
+
+# How alike a word and the word that replaced it must be for a typo fixed ("expeted").
+TYPO_LIKENESS = 0.6
+
+
+def _words_kept(a: str, b: str) -> bool:
+    """Whether the words of one text are those of the other, but for words added or cut and
+    typos fixed: every word replaced reads like the one it replaced. A text cut at
+    BODY_COMPARE_CHARS may end mid-word: its last word is not compared."""
+    old, new = a.split(), b.split()
+    if len(a) >= BODY_COMPARE_CHARS:
+        old = old[:-1]
+    if len(b) >= BODY_COMPARE_CHARS:
+        new = new[:-1]
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        gone, put = " ".join(old[i1:i2]), " ".join(new[j1:j2])
+        if SequenceMatcher(None, gone, put, autojunk=False).ratio() < TYPO_LIKENESS:
+            return False
+    return True
 
 
 def _newest_first(updates: Sequence[Update]) -> bool:

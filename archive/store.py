@@ -936,7 +936,9 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
 
     Failed passes do not count: their pages' content was never archived, so their
     validators must not turn the next request into a 304 that skips it. Nor do pages
-    refused as another story or a repeat: the next pass reads them again.
+    refused as another story or a repeat: the next pass reads them again. Nor do those of
+    a page whose pinned posts an archive made before did not count (`pinned` NULL): read
+    again once, it says whether a pinned post may stand on it while it answers 304.
     """
     rows = db.execute(
         """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
@@ -948,7 +950,13 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
            ORDER BY p.id""",
         [stored_url(db.conn, blog_url)],
     ).fetchall()
-    return {row[0]: PageState(*row) for row in rows}
+    states = {row[0]: PageState(*row) for row in rows}
+    return {
+        url: replace(state, etag=None, last_modified=None, body_sha256=None)
+        if state.pinned is None
+        else state
+        for url, state in states.items()
+    }
 
 
 def newest_blocks(db: sqlite_utils.Database, blog_urls: Sequence[str]) -> dict[str, str]:

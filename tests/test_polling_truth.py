@@ -299,6 +299,28 @@ def test_a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_an
         assert gone.removed == 1
 
 
+def test_an_archive_made_before_pages_counted_pinned_posts_reads_its_pages_again_once(
+    db_path: Path,
+) -> None:
+    """The same blog archived before migration 17 (its pages' `pinned` NULL): page 1, which
+    never changes on a blog paginated oldest first, would keep every pinned post for ever
+    while it answers 304. Each page not counted is read again once, and u0008's deletion is
+    found; then page 1 answers 304 again."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
+        blog.pin("u0008")
+        poll(blog, db_path)
+        conn = sqlite3.connect(db_path)
+        with conn:
+            conn.execute("UPDATE fetch_pages SET pinned = NULL")
+        conn.close()
+        blog.delete("u0008", expect_removed=True)
+        gone, served = poll(blog, db_path)
+        assert kinds(served) == ["page", "page", "page"]
+        assert gone.removed == 1
+        _, served = poll(blog, db_path)
+        assert kinds(served) == ["304", "304", "304"]
+
+
 def test_a_pinned_post_on_a_page_answering_304_is_never_removed(db_path: Path) -> None:
     """u0003, pinned at the foot of page 1 (a blog paginated oldest first), stands out of
     that page's stretch of times: while page 1 answers 304 it stands there still, whatever
