@@ -247,8 +247,8 @@ def _failure(p: BlogPass, live: int, reading: Reading) -> str | None:
         return None
     # A page answered 304, or with the same bytes as last time, was not re-read: no
     # updates from it means nothing changed, not that it is broken; nor does an older page
-    # that failed below it (the pass is incomplete).
-    if p.pages and all(pg.skipped or pg.failed is not None for pg in p.pages):
+    # that failed, nor one refused as another story's, below it (the pass is incomplete).
+    if p.pages and all(pg.skipped or i in reading.refused for i, pg in enumerate(p.pages)):
         return None
     return NO_UPDATES_ERROR.format(n=live)
 

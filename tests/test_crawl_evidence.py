@@ -41,13 +41,14 @@ class Site:
 
     def __init__(self) -> None:
         self.pages: dict[str, bytes] = {}
+        self.redirects: dict[str, str] = {}  # a target: the path its 301 leads to
         self.ignore_page = False
         self._lock = threading.Lock()
         self._server = LocalServer(self._handler())
 
     @property
     def url(self) -> str:
-        return self._server.origin + PATH
+        return self.origin + PATH
 
     def show(
         self,
@@ -57,20 +58,40 @@ class Site:
         title: str = TITLE,
         story: str = PATH,
         idless: bool = False,
+        at: str = PATH,
+        canonical: str | None = None,
     ) -> None:
-        """Serve `updates` (newest first) at the blog's address, as the page of `story`."""
+        """Serve `updates` (newest first) at `at` (the blog's address), as the pages of
+        `story` (naming `canonical` as theirs, if given); what other addresses serve stays."""
         pages: dict[str, bytes] = {}
         number = 1
         while True:
-            body = render_page(title, story, self._server.origin, updates, number, page_size)
+            body = render_page(
+                title, story, self.origin, updates, number, page_size, canonical=canonical
+            )
             if body is None:
                 break
             if idless:
                 body = _without_ids(body)
-            pages[PATH if number == 1 else f"{PATH}?page={number}"] = body
+            pages[at if number == 1 else f"{at}?page={number}"] = body
             number += 1
         with self._lock:
-            self.pages = pages
+            kept = {k: v for k, v in self.pages.items() if urlsplit(k).path != at}
+            self.pages = kept | pages
+
+    def move(self, target: str, to: str, names: str | None = None) -> None:
+        """Serve what `target` served at `to` instead, naming `names` (`to` itself, unless
+        given) as its canonical address, and redirect `target` there (301)."""
+        with self._lock:
+            body = self.pages.pop(target)
+            old = f'<link rel="canonical" href="{self.origin}{target}">'
+            new = f'<link rel="canonical" href="{self.origin}{names or to}">'
+            self.pages[to] = body.replace(old.encode(), new.encode())
+            self.redirects[target] = to
+
+    @property
+    def origin(self) -> str:
+        return self._server.origin
 
     def page(self, target: str) -> bytes | None:
         with self._lock:
@@ -83,6 +104,10 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                moved = site.redirects.get(self.path)
+                if moved is not None:
+                    send(self, 301, b"", headers={"Location": moved})
+                    return
                 body = site.page(self.path)
                 if body is None:
                     send(self, 404, b"not found", "text/plain")
@@ -264,3 +289,61 @@ def test_reparse_of_a_crawled_archive_keeps_every_update_id(site: Site, db_path:
         db.execute("select * from update_versions order by update_id, version").fetchall()
         == versions
     )
+
+
+def stranger(n: int) -> SampleUpdate:
+    """Update n of another live blog of the site, the transfer window's."""
+    return SampleUpdate(
+        id=f"transfer-{n}",
+        headline=f"Striker {n} signs",
+        published=f"2024-05-01T14:{n:02d}:00+01:00",
+        blocks=[Para(f"The club confirms signing number {n} of the window.")],
+    )
+
+
+def standing(db_path: Path, url: str) -> list[str]:
+    """Headlines of one blog's updates not marked removed, newest first."""
+    db = Database(db_path)
+    try:
+        return [
+            r[0]
+            for r in db.execute(
+                "select u.headline from updates u join blogs b on b.id = u.blog_id "
+                "where b.url = ? and u.removed_at is null order by u.published_at desc",
+                [url],
+            )
+        ]
+    finally:
+        db.close()
+
+
+def refused(db_path: Path, fetch_id: int) -> list[str | None]:
+    """Why each page of a pass did not count (None: it did)."""
+    db = Database(db_path)
+    try:
+        return [
+            r[0]
+            for r in db.execute(
+                "select refused from fetch_pages where fetch_id = ? order by seq", [fetch_id]
+            )
+        ]
+    finally:
+        db.close()
+
+
+def test_an_older_page_standing_in_for_another_story_is_not_taken(
+    site: Site, db_path: Path
+) -> None:
+    """Page 2's address serves the transfer blog's page, which names that blog as its story."""
+    six = [post(n) for n in range(6, 0, -1)]
+    site.show(six)
+    assert crawl_local([site.url], db_path)[0].new == 6
+    site.show([stranger(n) for n in range(3, 0, -1)], at=OTHER_PATH, story=OTHER_PATH)
+    with site._lock:
+        site.pages[f"{PATH}?page=2"] = site.pages[OTHER_PATH]
+    for _ in range(2):
+        [later] = crawl_local([site.url], db_path)
+        assert later.ok and later.removed == 0
+        assert later.incomplete_reason == "another story's page"
+        assert refused(db_path, later.fetch_id)[1] == f"another story: {site.origin}{OTHER_PATH}"
+    assert standing(db_path, site.url) == [p.headline for p in six]
