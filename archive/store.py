@@ -673,9 +673,22 @@ def _keys(
     return match_corrections(keys, updates, identities, seen, times)
 
 
-def _reading(p: BlogPass, story: str | None, stored: dict[str, _Stored]) -> Reading:
-    """The pages of the pass that are this blog's (archive/evidence.py)."""
-    return read_pass(p, story, {identity_base(k) for k in stored})
+def _reading(
+    conn: sqlite3.Connection,
+    blog_id: int,
+    p: BlogPass,
+    story: str | None,
+    stored: dict[str, _Stored],
+) -> Reading:
+    """The pages of the pass that are this blog's (archive/evidence.py), beside the archive's
+    other blogs."""
+    others = [
+        url
+        for row in conn.execute("SELECT url, canonical_url FROM blogs WHERE id != ?", [blog_id])
+        for url in row
+        if url
+    ]
+    return read_pass(p, story, {identity_base(k) for k in stored}, others)
 
 
 def _note_pages(
@@ -837,7 +850,7 @@ def _record(
         return result
     stored = _load_stored(conn, blog_id)
     live = sum(1 for s in stored.values() if s.removed_at is None)
-    reading = _reading(p, story, stored)
+    reading = _reading(conn, blog_id, p, story, stored)
 
     error = _failure(p, live, reading)
     if error is not None:
@@ -857,6 +870,8 @@ def _record(
     if reading.cut is not None and p.complete:  # (the blog's `complete` says so too)
         p.complete, p.incomplete_reason = False, _cut_short(reading)
         result.incomplete_reason = p.incomplete_reason
+        if p.incomplete_reason == OTHER_STORY_PAGE:
+            result.incomplete_detail = reading.refused[reading.cut]
     merged = merge_duplicates(reading.updates, keys)
     # A tombstone (AMP's data-tombstone) says the publisher deleted the update.
     tombstones = {k for k, u in merged.items() if u.removed}
