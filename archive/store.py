@@ -13,7 +13,6 @@ import sqlite_utils
 from archive.db import write_transaction
 from archive.diff import store_diffs
 from archive.evidence import (
-    REFUSED_FAILED,
     REFUSED_REPEAT,
     Reading,
     first_repeat,
@@ -401,12 +400,14 @@ def _reached_end(conn: sqlite3.Connection, blog_id: int, fetch_id: int, p: BlogP
     """
     if not p.complete:
         return False
-    # (An older page that failed, a link past the blog's last page answering 404, showed none.)
+    # (A page refused is none of the blog's: an older page that failed, a link past the
+    # blog's last page answering 404, showed none; another story's, and the pages reached
+    # through it, or a repeat, showed no page of the blog's beyond those above.)
     (most,) = conn.execute(
         """SELECT max(f.pages - (SELECT count(*) FROM fetch_pages g
-                                 WHERE g.fetch_id = f.id AND g.refused LIKE ?))
+                                 WHERE g.fetch_id = f.id AND g.refused IS NOT NULL))
            FROM fetches f WHERE f.blog_id = ? AND f.id < ? AND f.error IS NULL""",
-        [REFUSED_FAILED + "%", blog_id, fetch_id],
+        [blog_id, fetch_id],
     ).fetchone()
     return most is None or len(p.pages) >= most
 

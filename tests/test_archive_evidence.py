@@ -541,3 +541,24 @@ def test_an_older_page_redirected_away_is_the_blogs_only_where_it_stays_the_blog
         assert db.execute(
             "select count(*) from updates where source_id = 'transfer-1'"
         ).fetchone() == (0,)
+
+
+def test_pages_of_another_story_do_not_count_among_the_pages_the_blog_has(
+    db: sqlite_utils.Database,
+) -> None:
+    """Page 2 once redirected to another live blog of three pages: that pass read four pages,
+    but the blog has two, and a later pass of two reaches its end and proves the bottom's
+    removals."""
+    six_on_two_pages(db)
+    strangers = [[upd(50 + n, source_id=f"transfer-{n}")] for n in range(3)]
+    away = moved_page_two(strangers[0], OTHER, OTHER)
+    for n, shown in enumerate(strangers[1:], start=2):
+        away.pages.append(
+            PageFetch(url=f"{OTHER}?page={n}", status=200, size=1000, updates=len(shown))
+        )
+        away.updates.extend(shown)
+    assert record_pass(db, away).incomplete_reason == "another story's page"
+    later = paged([[upd(6), upd(5), upd(4)], [upd(3), upd(2)]], at="2024-05-01T11:10:00Z")
+    result = record_pass(db, later)
+    assert result.ok and result.removed == 1
+    assert "post-1" not in live_ids(db)
