@@ -13,11 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from archive.addresses import same_document
 from archive.records import BlogPass, PageFetch, Update
 from archive.rules import identity_base, update_key
 from archive.times import is_newer, parse_utc
 
 REFUSED_OTHER_STORY = "another story: {story}"
+REFUSED_REDIRECTED = "{asked} redirected to another story: {story}"
 REFUSED_BEHIND_OTHER_STORY = "reached through a page of another story"
 REFUSED_REPEAT = "repeats an earlier page of this pass"
 # An older page that failed: the pass ended there (records.OLDER_PAGE_FAILED).
@@ -199,17 +201,64 @@ def names_other_story(
     return 2 * known <= len(shown)
 
 
-def read_pass(p: BlogPass, blog_story: str | None, held: set[str]) -> Reading:
+def other_older_page(
+    page: PageFetch,
+    shown: Sequence[Update],
+    stories: set[str],
+    held: set[str],
+    asked: str | None,
+    homes: Sequence[str],
+    others: set[str],
+) -> str | None:
+    """Why an older page is another story's, not the blog's; None where it is the blog's.
+
+    A page that names the blog (`stories`) is the blog's, wherever it stands. One that names
+    another story is that story's, where that story is another blog of the archive (`others`:
+    what the blog showed of it was no post of its own) or most of its updates are unknown
+    (names_other_story). An older page redirected from the address asked for (the link the
+    page above followed) to one that names itself, or nothing, stands at that address: another
+    blog of the archive's, or, where the address is no page of the blog's (`homes`: the blog's
+    addresses, the first page's and the one asked for; another query, a path below or a page
+    number after them: pagination that moved, `?paged=2` to `/page/2/`), another story's when
+    it shows none of the blog's updates, as a first page redirected away is. A blog renamed
+    still shows updates the archive holds, and its new pages stand below its new address.
+    """
+    named = story_address(page.canonical_url) if page.canonical_url else None
+    landed = story_address(page.url)
+    if named in stories:
+        return None
+    if named is not None and named != landed:
+        if named in others or names_other_story(page, shown, stories, held):
+            return REFUSED_OTHER_STORY.format(story=page.canonical_url)
+        return None
+    if asked is None or page.kind is not None or story_address(asked) == landed:
+        return None  # not redirected: a page that names itself, or nothing
+    why = REFUSED_REDIRECTED.format(asked=asked, story=page.url)
+    if landed in others:
+        return why
+    if any(same_document(page.url, home) for home in homes):
+        return None
+    known = any(identity_base(update_key(u)) in held for u in shown)
+    return None if known else why
+
+
+def read_pass(
+    p: BlogPass, blog_story: str | None, held: set[str], others: Iterable[str] = ()
+) -> Reading:
     """The pass's updates less those of pages of another story, and of pages reached through them.
 
     `blog_story` is the story the blog's first page named on earlier passes (None: not
     known yet, so this pass's first page is taken at its word); `held` the identities
-    (rules.identity_base) of every update the archive holds of the blog.
+    (rules.identity_base) of every update the archive holds of the blog; `others` the
+    addresses of the archive's other blogs (their own, and the stories their pages named).
     """
     reading = Reading()
     stories = {story_address(p.url)}
+    homes = [p.url]
     if blog_story:
         stories.add(story_address(blog_story))
+        homes.append(blog_story)
+    strangers = {story_address(url) for url in others} - stories
     for index, (page, shown) in enumerate(zip(p.pages, page_updates(p), strict=True)):
         if page.failed is not None:
             reading.refused[index] = REFUSED_FAILED + page.failed
@@ -219,17 +268,26 @@ def read_pass(p: BlogPass, blog_story: str | None, held: set[str]) -> Reading:
             if not page.skipped:
                 reading.refused[index] = REFUSED_BEHIND_OTHER_STORY
             continue
-        trusted = stories if (blog_story or index > 0) else set()
-        # (An older page redirected to one that names itself stays the blog's: pagination
-        # that moves, `?paged=2` to `/page/2/`, on a first pass that knows no post of it.)
-        asked = p.url if index == 0 else None
-        if not page.skipped and names_other_story(page, shown, trusted, held, asked):
-            assert page.canonical_url is not None
-            reading.refused[index] = REFUSED_OTHER_STORY.format(story=page.canonical_url)
+        if page.skipped:
+            why = None
+        elif index == 0:
+            trusted = stories if blog_story else set()
+            other = names_other_story(page, shown, trusted, held, p.url)
+            why = REFUSED_OTHER_STORY.format(story=page.canonical_url) if other else None
+        else:
+            # The address asked for: the link the page above followed.
+            asked = p.pages[index - 1].next_url
+            homes_here = [*homes, asked] if asked else homes
+            why = other_older_page(page, shown, stories, held, asked, homes_here, strangers)
+        if why is not None:
+            reading.refused[index] = why
             reading.stop_at(index)
             continue
-        if index == 0 and page.canonical_url and not page.skipped:
-            stories.add(story_address(page.canonical_url))
+        if index == 0:
+            homes.append(page.url)  # (where the blog's address leads, a renamed blog's)
+            if page.canonical_url and not page.skipped:
+                stories.add(story_address(page.canonical_url))
+                homes.append(page.canonical_url)
         reading.updates.extend(shown)
         reading.pages.extend([index] * len(shown))
     return reading

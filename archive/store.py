@@ -13,7 +13,6 @@ import sqlite_utils
 from archive.db import write_transaction
 from archive.diff import store_diffs
 from archive.evidence import (
-    REFUSED_FAILED,
     REFUSED_REPEAT,
     Reading,
     first_repeat,
@@ -247,8 +246,8 @@ def _failure(p: BlogPass, live: int, reading: Reading) -> str | None:
         return None
     # A page answered 304, or with the same bytes as last time, was not re-read: no
     # updates from it means nothing changed, not that it is broken; nor does an older page
-    # that failed below it (the pass is incomplete).
-    if p.pages and all(pg.skipped or pg.failed is not None for pg in p.pages):
+    # that failed, nor one refused as another story's, below it (the pass is incomplete).
+    if p.pages and all(pg.skipped or i in reading.refused for i, pg in enumerate(p.pages)):
         return None
     return NO_UPDATES_ERROR.format(n=live)
 
@@ -401,12 +400,14 @@ def _reached_end(conn: sqlite3.Connection, blog_id: int, fetch_id: int, p: BlogP
     """
     if not p.complete:
         return False
-    # (An older page that failed, a link past the blog's last page answering 404, showed none.)
+    # (A page refused is none of the blog's: an older page that failed, a link past the
+    # blog's last page answering 404, showed none; another story's, and the pages reached
+    # through it, or a repeat, showed no page of the blog's beyond those above.)
     (most,) = conn.execute(
         """SELECT max(f.pages - (SELECT count(*) FROM fetch_pages g
-                                 WHERE g.fetch_id = f.id AND g.refused LIKE ?))
+                                 WHERE g.fetch_id = f.id AND g.refused IS NOT NULL))
            FROM fetches f WHERE f.blog_id = ? AND f.id < ? AND f.error IS NULL""",
-        [REFUSED_FAILED + "%", blog_id, fetch_id],
+        [blog_id, fetch_id],
     ).fetchone()
     return most is None or len(p.pages) >= most
 
@@ -673,9 +674,22 @@ def _keys(
     return match_corrections(keys, updates, identities, seen, times)
 
 
-def _reading(p: BlogPass, story: str | None, stored: dict[str, _Stored]) -> Reading:
-    """The pages of the pass that are this blog's (archive/evidence.py)."""
-    return read_pass(p, story, {identity_base(k) for k in stored})
+def _reading(
+    conn: sqlite3.Connection,
+    blog_id: int,
+    p: BlogPass,
+    story: str | None,
+    stored: dict[str, _Stored],
+) -> Reading:
+    """The pages of the pass that are this blog's (archive/evidence.py), beside the archive's
+    other blogs."""
+    others = [
+        url
+        for row in conn.execute("SELECT url, canonical_url FROM blogs WHERE id != ?", [blog_id])
+        for url in row
+        if url
+    ]
+    return read_pass(p, story, {identity_base(k) for k in stored}, others)
 
 
 def _note_pages(
@@ -837,7 +851,7 @@ def _record(
         return result
     stored = _load_stored(conn, blog_id)
     live = sum(1 for s in stored.values() if s.removed_at is None)
-    reading = _reading(p, story, stored)
+    reading = _reading(conn, blog_id, p, story, stored)
 
     error = _failure(p, live, reading)
     if error is not None:
@@ -857,6 +871,8 @@ def _record(
     if reading.cut is not None and p.complete:  # (the blog's `complete` says so too)
         p.complete, p.incomplete_reason = False, _cut_short(reading)
         result.incomplete_reason = p.incomplete_reason
+        if p.incomplete_reason == OTHER_STORY_PAGE:
+            result.incomplete_detail = reading.refused[reading.cut]
     merged = merge_duplicates(reading.updates, keys)
     # A tombstone (AMP's data-tombstone) says the publisher deleted the update.
     tombstones = {k for k, u in merged.items() if u.removed}

@@ -17,6 +17,7 @@ from tests.helpers import URL, bpass
 
 STORY = "https://news.example/live/election"
 OTHER = "https://news.example/live/football-transfers"
+ARCHIVED = "https://news.example/live/weather"  # another blog of the archive
 
 
 @pytest.fixture
@@ -486,3 +487,78 @@ def test_a_pages_end_post_the_pages_beside_it_contradict_is_set_apart(
         [result.fetch_id],
     ).fetchall()
     assert rows == expected
+
+
+def moved_page_two(
+    shown: list[Update], to: str, names: str | None, at: str = "2024-05-01T11:05:00Z"
+) -> BlogPass:
+    """A pass whose page 2, asked for at `?page=2`, was redirected to `to`, naming `names`."""
+    later = paged([[upd(6), upd(5), upd(4)], shown], at=at, canonical=[URL, names])
+    later.pages[0].next_url = f"{URL}?page=2"
+    later.pages[1].url = to
+    return later
+
+
+@pytest.mark.parametrize(
+    ("to", "names", "shown", "taken"),
+    [
+        # Pagination that moved: a path below the blog's, naming itself, on any pass.
+        (f"{URL}/page/2/", f"{URL}/page/2/", [upd(3), upd(2), upd(1)], True),
+        # An address of no page of the blog's, whose canonical is the blog itself.
+        ("https://news.example/archive/p2", URL, [upd(3), upd(2), upd(1)], True),
+        # An address of no page of the blog's, naming itself, showing the blog's updates.
+        ("https://news.example/archive/p2", None, [upd(3), upd(2), upd(1)], True),
+        # Another live blog's page, naming itself: none of the blog's updates.
+        (OTHER, OTHER, [upd(50, source_id="transfer-1")], False),
+        # Another blog of the archive, even showing an update the blog holds (filed under it
+        # by an older version of this program).
+        (ARCHIVED, ARCHIVED, [upd(3), upd(50, source_id="transfer-1")], False),
+        (f"{ARCHIVED}?page=1", ARCHIVED, [upd(3), upd(50, source_id="transfer-1")], False),
+    ],
+    ids=["moved-pagination", "names-the-blog", "renamed", "another-story", "archived", "named"],
+)
+def test_an_older_page_redirected_away_is_the_blogs_only_where_it_stays_the_blogs(
+    db: sqlite_utils.Database, to: str, names: str | None, shown: list[Update], taken: bool
+) -> None:
+    weather = bpass([upd(50, source_id="weather-1")], at="2024-05-01T10:00:00Z")
+    weather.url = weather.pages[0].url = ARCHIVED
+    record_pass(db, weather)
+    six_on_two_pages(db)
+    result = record_pass(db, moved_page_two(shown, to, names))
+    assert result.ok and result.removed == 0
+    why = db.execute(
+        "select refused from fetch_pages where fetch_id = ? and seq = 2", [result.fetch_id]
+    ).fetchone()[0]
+    if taken:
+        assert why is None and result.incomplete_reason is None
+    else:
+        assert why in (
+            f"{URL}?page=2 redirected to another story: {to}",
+            f"another story: {names}",
+        )
+        assert result.incomplete_reason == "another story's page"
+        assert result.summary().endswith(f"; incomplete: another story's page ({why})")
+        assert db.execute(
+            "select count(*) from updates where source_id = 'transfer-1'"
+        ).fetchone() == (0,)
+
+
+def test_pages_of_another_story_do_not_count_among_the_pages_the_blog_has(
+    db: sqlite_utils.Database,
+) -> None:
+    """Page 2 once redirected to another live blog of three pages: that pass read four pages,
+    but the blog has two, and a later pass of two reaches its end and proves the bottom's
+    removals."""
+    six_on_two_pages(db)
+    strangers = [[upd(50 + n, source_id=f"transfer-{n}")] for n in range(3)]
+    away = moved_page_two(strangers[0], OTHER, OTHER)
+    for n, shown in enumerate(strangers[1:], start=2):
+        away.pages.append(
+            PageFetch(url=f"{OTHER}?page={n}", status=200, size=1000, updates=len(shown))
+        )
+        away.updates.extend(shown)
+    assert record_pass(db, away).incomplete_reason == "another story's page"
+    later = paged([[upd(6), upd(5), upd(4)], [upd(3), upd(2)]], at="2024-05-01T11:10:00Z")
+    result = record_pass(db, later)
+    assert result.ok and result.removed == 1
+    assert "post-1" not in live_ids(db)

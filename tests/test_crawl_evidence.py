@@ -41,13 +41,14 @@ class Site:
 
     def __init__(self) -> None:
         self.pages: dict[str, bytes] = {}
+        self.redirects: dict[str, str] = {}  # a target: the path its 301 leads to
         self.ignore_page = False
         self._lock = threading.Lock()
         self._server = LocalServer(self._handler())
 
     @property
     def url(self) -> str:
-        return self._server.origin + PATH
+        return self.origin + PATH
 
     def show(
         self,
@@ -57,20 +58,40 @@ class Site:
         title: str = TITLE,
         story: str = PATH,
         idless: bool = False,
+        at: str = PATH,
+        canonical: str | None = None,
     ) -> None:
-        """Serve `updates` (newest first) at the blog's address, as the page of `story`."""
+        """Serve `updates` (newest first) at `at` (the blog's address), as the pages of
+        `story` (naming `canonical` as theirs, if given); what other addresses serve stays."""
         pages: dict[str, bytes] = {}
         number = 1
         while True:
-            body = render_page(title, story, self._server.origin, updates, number, page_size)
+            body = render_page(
+                title, story, self.origin, updates, number, page_size, canonical=canonical
+            )
             if body is None:
                 break
             if idless:
                 body = _without_ids(body)
-            pages[PATH if number == 1 else f"{PATH}?page={number}"] = body
+            pages[at if number == 1 else f"{at}?page={number}"] = body
             number += 1
         with self._lock:
-            self.pages = pages
+            kept = {k: v for k, v in self.pages.items() if urlsplit(k).path != at}
+            self.pages = kept | pages
+
+    def move(self, target: str, to: str, names: str | None = None) -> None:
+        """Serve what `target` served at `to` instead, naming `names` (`to` itself, unless
+        given) as its canonical address, and redirect `target` there (301)."""
+        with self._lock:
+            body = self.pages.pop(target)
+            old = f'<link rel="canonical" href="{self.origin}{target}">'
+            new = f'<link rel="canonical" href="{self.origin}{names or to}">'
+            self.pages[to] = body.replace(old.encode(), new.encode())
+            self.redirects[target] = to
+
+    @property
+    def origin(self) -> str:
+        return self._server.origin
 
     def page(self, target: str) -> bytes | None:
         with self._lock:
@@ -83,6 +104,10 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                moved = site.redirects.get(self.path)
+                if moved is not None:
+                    send(self, 301, b"", headers={"Location": moved})
+                    return
                 body = site.page(self.path)
                 if body is None:
                     send(self, 404, b"not found", "text/plain")
@@ -264,3 +289,176 @@ def test_reparse_of_a_crawled_archive_keeps_every_update_id(site: Site, db_path:
         db.execute("select * from update_versions order by update_id, version").fetchall()
         == versions
     )
+
+
+def stranger(n: int) -> SampleUpdate:
+    """Update n of another live blog of the site, the transfer window's."""
+    return SampleUpdate(
+        id=f"transfer-{n}",
+        headline=f"Striker {n} signs",
+        published=f"2024-05-01T14:{n:02d}:00+01:00",
+        blocks=[Para(f"The club confirms signing number {n} of the window.")],
+    )
+
+
+def standing(db_path: Path, url: str) -> list[str]:
+    """Headlines of one blog's updates not marked removed, newest first."""
+    db = Database(db_path)
+    try:
+        return [
+            r[0]
+            for r in db.execute(
+                "select u.headline from updates u join blogs b on b.id = u.blog_id "
+                "where b.url = ? and u.removed_at is null order by u.published_at desc",
+                [url],
+            )
+        ]
+    finally:
+        db.close()
+
+
+def refused(db_path: Path, fetch_id: int) -> list[str | None]:
+    """Why each page of a pass did not count (None: it did)."""
+    db = Database(db_path)
+    try:
+        return [
+            r[0]
+            for r in db.execute(
+                "select refused from fetch_pages where fetch_id = ? order by seq", [fetch_id]
+            )
+        ]
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("archived", [True, False], ids=["archived", "unknown"])
+def test_an_older_page_redirected_to_another_live_blog_is_not_the_blogs(
+    site: Site, db_path: Path, archived: bool
+) -> None:
+    """Page 2's address now redirects to the transfer blog's first page, which names itself:
+    its posts are not filed as the election's, the pass says why it stopped there, and the
+    election's own posts of page 2 are never judged removed. Whether the transfer blog is in
+    the archive or not, and on the blog's first pass too."""
+    six = [post(n) for n in range(6, 0, -1)]
+    site.show(six)
+    site.show([stranger(n) for n in range(3, 0, -1)], at=OTHER_PATH, story=OTHER_PATH)
+    other = site.origin + OTHER_PATH
+    if archived:
+        assert crawl_local([other], db_path)[0].new == 3
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok and (first.pages, first.new) == (2, 6)
+
+    site.show([post(7), *six])
+    site.redirects[f"{PATH}?page=2"] = OTHER_PATH
+    for _ in range(2):  # the next pass neither confirms a removal nor takes the strangers
+        [later] = crawl_local([site.url], db_path)
+        assert later.ok, later.error
+        assert later.removed == 0
+        assert later.incomplete_reason == "another story's page"
+        assert f"{site.url}?page=2 redirected to another story: {other}" in later.summary()
+        assert refused(db_path, later.fetch_id)[1] == (
+            f"{site.url}?page=2 redirected to another story: {other}"
+        )
+    assert standing(db_path, site.url) == [p.headline for p in [post(7), *six]]
+    # reparse replays the pass alike: the page is refused, and why, and nothing is removed.
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert refused(db_path, later.fetch_id)[1:] == [
+        f"{site.url}?page=2 redirected to another story: {other}"
+    ]
+    assert standing(db_path, site.url) == [p.headline for p in [post(7), *six]]
+    assert standing(db_path, other) == (
+        [f"Striker {n} signs" for n in (3, 2, 1)] if archived else []
+    )
+
+
+def test_an_older_page_unknown_on_the_blogs_first_pass_that_redirects_away_is_not_taken(
+    site: Site, db_path: Path
+) -> None:
+    """The first pass knows no post yet: page 2 redirected to another story shares none with
+    the blog, and its address is no page of the blog's."""
+    site.show([post(n) for n in range(6, 0, -1)])
+    site.show([stranger(n) for n in range(3, 0, -1)], at=OTHER_PATH, story=OTHER_PATH)
+    site.redirects[f"{PATH}?page=2"] = OTHER_PATH
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok and first.new == 3
+    assert first.incomplete_reason == "another story's page"
+    assert standing(db_path, site.url) == [post(n).headline for n in (6, 5, 4)]
+
+
+def test_an_older_page_standing_in_for_another_story_is_not_taken(
+    site: Site, db_path: Path
+) -> None:
+    """Page 2's address serves the transfer blog's page, which names that blog as its story."""
+    six = [post(n) for n in range(6, 0, -1)]
+    site.show(six)
+    assert crawl_local([site.url], db_path)[0].new == 6
+    site.show([stranger(n) for n in range(3, 0, -1)], at=OTHER_PATH, story=OTHER_PATH)
+    with site._lock:
+        site.pages[f"{PATH}?page=2"] = site.pages[OTHER_PATH]
+    for _ in range(2):
+        [later] = crawl_local([site.url], db_path)
+        assert later.ok and later.removed == 0
+        assert later.incomplete_reason == "another story's page"
+        assert refused(db_path, later.fetch_id)[1] == f"another story: {site.origin}{OTHER_PATH}"
+    assert standing(db_path, site.url) == [p.headline for p in six]
+
+
+@pytest.mark.parametrize(
+    ("moved", "names_blog"),
+    [("{path}/page/{n}/", False), ("/archive/2024/election-p{n}", True)],
+    ids=["below-the-blog", "canonical-is-the-blog"],
+)
+def test_older_pages_whose_address_moved_are_still_the_blogs(
+    site: Site, db_path: Path, moved: str, names_blog: bool
+) -> None:
+    """`?page=2` now redirects to `/page/2/`, which names itself; or to an address of the
+    site's archive whose canonical is the blog itself: still the blog's pages, read to the
+    end, and a post deleted on the last of them is removed."""
+    nine = [post(n) for n in range(9, 0, -1)]
+
+    def serve(updates: list[SampleUpdate]) -> None:
+        site.show(updates, canonical=site.url if names_blog else None)
+        for n in (2, 3):
+            to = moved.format(path=PATH, n=n)
+            site.move(f"{PATH}?page={n}", to, names=PATH if names_blog else None)
+
+    serve(nine)
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok and (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
+    serve([p for p in nine if p.id != "post-2"])
+    [second] = crawl_local([site.url], db_path)
+    assert second.ok, second.error
+    assert (second.removed, second.incomplete_reason) == (1, None)
+    assert refused(db_path, second.fetch_id) == [None, None, None]
+    assert post(2).headline not in standing(db_path, site.url)
+
+
+def test_a_renamed_blog_whose_older_pages_redirect_to_its_new_address_is_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """The blog's slug was retitled: its old addresses, first page and older ones alike,
+    redirect to the new ones, where the pages name themselves; links on them still lead to
+    the old addresses. Still the blog, read to the end."""
+    nine = [post(n) for n in range(9, 0, -1)]
+    site.show(nine)
+    assert crawl_local([site.url], db_path)[0].new == 9
+    renamed = PATH + "-retitled"
+    site.show([post(10), *[p for p in nine if p.id != "post-1"]], at=renamed, story=renamed)
+    with site._lock:
+        for key, body in list(site.pages.items()):
+            if key.startswith(renamed):
+                stale = body.replace(
+                    f'href="{renamed}?page='.encode(), f'href="{PATH}?page='.encode()
+                )
+                site.pages[key] = stale
+            else:
+                del site.pages[key]
+        site.redirects = {PATH: renamed} | {
+            f"{PATH}?page={n}": f"{renamed}?page={n}" for n in (2, 3)
+        }
+    [second] = crawl_local([site.url], db_path)
+    assert second.ok, second.error
+    assert (second.new, second.removed, second.incomplete_reason) == (1, 1, None)
+    assert standing(db_path, site.url)[0] == post(10).headline
+    assert post(1).headline not in standing(db_path, site.url)

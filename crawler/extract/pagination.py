@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
+from archive.addresses import same_document
 from crawler.extract import walks
 from crawler.extract.clean import normalise_text
 from crawler.extract.completeness import LOAD_MORE, POSTS
@@ -106,13 +107,13 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
         if url == here:
             continue
         if score < _SAYS_OLDER and (
-            _in_gallery(element) or (_one_word(element) and not _same_document(url, here))
+            _in_gallery(element) or (_one_word(element) and not same_document(url, here))
         ):
             # A pager's word alone ("Next »", "Következő »", "Nächste") vouches for a page of
             # this document only, and no link in a photo gallery does (`?kep=2`): the next
             # article's "Next »" and a slideshow's lead to no older updates.
             continue
-        if (score >= _REL_NEXT or score == _CLASS_ALONE) and not _same_document(url, here):
+        if (score >= _REL_NEXT or score == _CLASS_ALONE) and not same_document(url, here):
             # A theme's "Next post" (rel=next) to another article, a button styled "load
             # more" that leads elsewhere ("Sign in"): no older page of this document, unless
             # its words say so ("Load more updates", "Older posts"; the spider refuses it
@@ -190,63 +191,6 @@ def _data_address(url: str) -> bool:
     return "/api/" in f"{path}/" or path.endswith(".json")
 
 
-def _same_document(url: str, here: str) -> bool:
-    """Whether a link leads to another page of this document: its own path with another
-    query (`?page=2`, `?page=with:block-…`), a path below it (`/updates/2`), or its path
-    with a page number (`/2/`, `/page/3`, `…-2.html`), in its AMP rendering too
-    (`/amp/live/blog?p=2`, which shows a reader the same older page); not the next article of
-    a WordPress theme's post navigation (`<a rel="next">` to another slug, `…-live-blog-2/`
-    among them), nor the site's home page, nor this very page in AMP (`/amp/live/blog`,
-    `?amp=1`, `?utm_source=amp`)."""
-    try:
-        there, this = urlsplit(url), urlsplit(here)
-    except ValueError:  # ("http://[oops/page/2": no address at all)
-        return False
-    if there.netloc.lower() != this.netloc.lower():
-        return False
-    query = _paging_query(there.query)
-    if there.path.rstrip("/") == this.path.rstrip("/"):
-        # Another query, unless it only asks for AMP or tags the visit.
-        return there.query == this.query or query != _paging_query(this.query)
-    ours, theirs = _AMP.sub("", this.path, 1), _AMP.sub("", there.path, 1)
-    if theirs.rstrip("/") == ours.rstrip("/"):  # another page of it, not this one in AMP
-        return bool(query) and query != _paging_query(this.query)
-    ours, theirs = _stem(ours), _stem(theirs)
-    return bool(ours) and (ours == theirs or theirs.startswith(f"{ours}/"))
-
-
-# The segment that marks a page's AMP rendering (`/amp/live/blog`, `/live/blog/amp`).
-_AMP = re.compile(r"/amp(?=/|$)", re.I)
-
-
-def _paging_query(query: str) -> list[tuple[str, str]]:
-    """A query's parameters, sorted, without those that only ask for the page's AMP rendering
-    (`?amp=1`) or tag the visit (`utm_source`): this same page, not another."""
-    return sorted(
-        (name, value)
-        for name, value in parse_qsl(query, keep_blank_values=True)
-        if not _NOT_PAGING.fullmatch(name)
-    )
-
-
-_NOT_PAGING = re.compile(r"amp|amp_js_v|outputtype|usqp|utm_\w*", re.I)
-
-
-def _stem(path: str) -> str:
-    """A path without its trailing slash, its index file, its extension and a page number
-    after it."""
-    return _PAGE_SUFFIX.sub("", _INDEX.sub("", path.rstrip("/")))
-
-
-# A page number: "page" and a number ("/page/3", "page-2", "-page-2.html"), a segment of its
-# own after a word ("/2": not the day of a date, "/2024/05/02"), or a number before an
-# extension ("-2.html").
-_PAGE_SUFFIX = re.compile(
-    r"(?:[-_/]page[-_/]?\d{1,3}|(?<!\d)/\d{1,2}|[-_]\d{1,2}(?=\.[a-z]{2,5}$))?"
-    r"(?:\.[a-z]{2,5})?$",
-    re.I,
-)
-_INDEX = re.compile(r"/index\.[a-z]{2,5}$", re.I)
 _REL_NEXT = 90  # the score of a rel=next link
 _CLASS_ALONE = 35  # of a link only its class calls "load more"
 _SAYS_OLDER = 60  # of a link whose words alone say older updates ("Load more", "Next page")
