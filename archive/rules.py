@@ -526,14 +526,21 @@ def _day_moved(
                 ):
                     continue  # (the page's order shows no day moved, or a later post)
                 candidates.setdefault(days, []).append((i, k))
+    yield from _each_once(
+        pair
+        for days, pairs in sorted(candidates.items())
+        if days in shown or min(len({i for i, _ in pairs}), len({k for _, k in pairs})) >= 2
+        for pair in pairs
+    )
+
+
+def _each_once(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The pairs, best first, whose reading and stored post no pair before took."""
     paired: set[int | str] = set()
-    for days, pairs in sorted(candidates.items()):
-        if days not in shown and min(len({i for i, _ in pairs}), len({k for _, k in pairs})) < 2:
-            continue
-        for i, k in pairs:
-            if i not in paired and k not in paired:
-                paired.update((i, k))
-                yield i, k
+    for i, k in pairs:
+        if i not in paired and k not in paired:
+            paired.update((i, k))
+            yield i, k
 
 
 def _known_neighbours(
@@ -682,11 +689,7 @@ def _edited(
             if likeness:
                 gap = abs(sum(held) - sum(span))
                 found.append((-likeness, gap, i, k))
-    paired: set[int | str] = set()
-    for _, _, i, k in sorted(found):
-        if i not in paired and k not in paired:
-            paired.update((i, k))
-            yield i, k
+    yield from _each_once((i, k) for _, _, i, k in sorted(found))
 
 
 def _neighbours(
