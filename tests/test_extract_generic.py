@@ -2640,6 +2640,19 @@ def test_a_time_whose_datetime_is_its_printed_clock_labelled_utc(
     assert [u.published_at for u in updates] == [expected] * 3
 
 
+def recap_commentary(items: str) -> list[Update]:
+    """The posts read from a match recap's page (nothing live in its address or title) whose
+    commentary holds `items`."""
+    page = page_of(
+        f"<h1>Argentinië wint na verlengingen</h1><div class='_evs'>{items}</div>",
+        title="Argentinië wint na verlengingen van Kaapverdië",
+        lang="nl",
+        published="2026-07-04T02:44:12+02:00",
+    )
+    url = "https://sport.example.be/voetbal/wk/argentinie-kaapverdie~1764862934409/"
+    return extract_page(page, url, fetched_at="2026-07-04T03:00:00Z").updates
+
+
 def test_a_commentary_of_match_minutes_is_found_where_nothing_else_says_live() -> None:
     """A match page whose address and title say nothing of live (a recap's), with the
     commentary's posts in boxes with hashed classes, each stamped with a match minute."""
@@ -2658,14 +2671,7 @@ def test_a_commentary_of_match_minutes_is_found_where_nothing_else_says_live() -
         f"<p>{text}</p></div>"
         for minute, title, text in moments
     )
-    page = page_of(
-        f"<h1>Argentinië wint na verlengingen</h1><div class='_evs'>{items}</div>",
-        title="Argentinië wint na verlengingen van Kaapverdië",
-        lang="nl",
-        published="2026-07-04T02:44:12+02:00",
-    )
-    url = "https://sport.example.be/voetbal/wk/argentinie-kaapverdie~1764862934409/"
-    found = extract_page(page, url, fetched_at="2026-07-04T03:00:00Z").updates
+    found = recap_commentary(items)
     assert [(u.headline, u.published_at) for u in found] == [(t, None) for _, t, _ in moments]
 
 
@@ -2703,14 +2709,7 @@ def test_a_commentarys_goals_pinned_on_top_leave_its_minutes_running_down(pin: s
         f"<h3>Moment {n}</h3><p>Messi zoekt de verste hoek maar de bal gaat net naast.</p></div>"
         for n, minute in enumerate(minutes)
     )
-    page = page_of(
-        f"<h1>Argentinië wint na verlengingen</h1><div class='_evs'>{items}</div>",
-        title="Argentinië wint na verlengingen van Kaapverdië",
-        lang="nl",
-        published="2026-07-04T02:44:12+02:00",
-    )
-    url = "https://sport.example.be/voetbal/wk/argentinie-kaapverdie~1764862934409/"
-    found = extract_page(page, url, fetched_at="2026-07-04T03:00:00Z").updates
+    found = recap_commentary(items)
     assert [u.headline for u in found] == [f"Moment {n}" for n in range(11)]
     assert [u.pinned for u in found] == [True] * 3 + [False] * 8
 
