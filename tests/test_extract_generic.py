@@ -380,6 +380,106 @@ def test_a_schedule_on_an_undated_page_that_runs_past_the_fetch_is_a_programme()
     assert extract_page(page, url, fetched_at="2024-12-05T09:30:00Z").updates == []
 
 
+# A channel's guide for the evening: the row on air at the fetch (19:30 in London, 20:30 in
+# Berlin) is marked, the rows after it still to come, the last hours on (a ticker's zone guessed wrong may
+# run as far ahead: no hours past the fetch tell them apart).
+_EVENING = ((17, 0), (17, 15), (18, 0), (19, 0), (20, 30), (21, 0), (21, 30), (22, 45), (23, 45))
+
+
+def _guide_rows(mark: str, at: tuple[int, int], shape: str) -> str:
+    rows = []
+    for h, m in _EVENING:
+        badge = f"<span class='badge'>{mark}</span>" if (h, m) == at else ""
+        show = f"Programme at {h} {m}: news, music and talk from across the country tonight."
+        if shape == "table":
+            rows.append(
+                f"<tr><td class='time'>{h:02d}:{m:02d}</td><td><strong>Show {h}{m}</strong>"
+                f"{badge}<br>{show}</td><td>AD</td></tr>"
+            )
+        else:
+            rows.append(
+                f"<div class='slot'><div class='slot-time'>{h:02d}:{m:02d}</div><div class="
+                f"'slot-info'>{badge}<b>Show {h}{m}</b><div>{show}</div></div></div>"
+            )
+    if shape == "table":
+        return f"<table class='schedule'><tbody>{''.join(rows)}</tbody></table>"
+    return f"<div class='schedule'>{''.join(rows)}</div>"
+
+
+@pytest.mark.parametrize(
+    ("mark", "shape", "lang", "at", "url"),
+    [("On now", "table", "en", (19, 0), "https://www.example.co.uk/radio/radio-4-live"),
+     ("Now playing", "cards", "en", (19, 0), "https://www.example.co.uk/radio/radio-4-live"),
+     ("Jetzt läuft", "table", "de", (20, 30), "https://www.example.de/radio/radio-eins-live"),
+     ("Ora in onda", "cards", "it", (20, 30), "https://www.example.it/radio/radio-24-live"),
+     ("Ahora", "table", "es", (20, 30), "https://www.example.es/radio/radio-3-en-directo")],
+)  # fmt: skip
+def test_a_schedule_that_marks_the_row_on_air_is_a_programme(
+    mark: str, shape: str, lang: str, at: tuple[int, int], url: str
+) -> None:
+    """A radio's "live" page under today's date: the day's programmes in rows of bare clocks,
+    one marked as on air now ("On now", "Jetzt läuft", "Ora in onda"), its clock the last
+    before the fetch and the next row's after it. The page says where now falls among its
+    rows, in the zone its clocks were read in: the rows below are to come, a programme, however
+    few hours they run past the fetch."""
+    main = (
+        "<h1>Radio 4 – live: today's schedule</h1><div class='day-tabs'><a href='?day=0'>Sunday"
+        f"</a> <a href='?day=1'>Monday</a></div><h2>Sunday, 19 May 2024</h2>"
+        f"{_guide_rows(mark, at, shape)}"
+    )
+    offset = "+01:00" if lang == "en" else "+02:00"
+    page = page_of(main, "Radio 4 – live: today's schedule", lang, f"2024-05-19T05:00:00{offset}")
+    assert extract_page(page, url, fetched_at="2024-05-19T18:30:00Z").updates == []
+
+
+@pytest.mark.parametrize(
+    ("at", "fetched", "count"),
+    [
+        # The row marked is no longer on air at the fetch, two rows later: the page and the
+        # zone disagree on where now is, and the mark tells nothing.
+        ((19, 0), "2024-05-19T20:00:00Z", 9),
+        # The last row marked, nothing after it: a ticker's newest post, flagged.
+        ((23, 45), "2024-05-19T22:50:00Z", 9),
+    ],
+)
+def test_a_mark_on_air_that_the_clocks_do_not_bear_out_makes_no_programme(
+    at: tuple[int, int], fetched: str, count: int
+) -> None:
+    """A ticker read oldest first whose clocks run up to the fetch or a little past it (a zone
+    guessed wrong), one of its posts carrying a radio clip's "On now" badge: no row on air
+    with rows to come after it, so still a ticker."""
+    main = f"<h2>Sunday, 19 May 2024</h2>{_guide_rows('On now', at, 'table')}"
+    page = page_of(main, "Election night live: results", "en", "2024-05-19T16:00:00+01:00")
+    url = "https://www.example.co.uk/news/live/election"
+    assert len(extract_page(page, url, fetched_at=fetched).updates) == count
+
+
+def test_a_blog_whose_coming_up_box_marks_what_is_on_now_keeps_its_posts() -> None:
+    """A live blog, newest first, titled "Live: schedule changes as strike hits trains", with a
+    "Coming up" box of the day's statements beside its posts, the one under way marked "On
+    now": the box is no stream, and the blog's posts are read as ever."""
+    posts = "".join(
+        f"<article class='post'><time>{h:02d}:{m:02d}</time><h3>Update {h}{m}</h3><p>Trains "
+        "on the line are cancelled until further notice, the operator said in a statement.</p>"
+        "</article>"
+        for h, m in ((19, 20), (18, 55), (18, 30), (17, 45), (17, 10), (16, 30))
+    )
+    coming = "".join(
+        f"<li><span>{h:02d}:{m:02d}</span>{badge} Statement by the minister</li>"
+        for (h, m), badge in (((19, 0), "<b>On now</b>"), ((20, 0), ""), ((21, 0), ""))
+    )
+    main = (
+        f"<h1>Live: schedule changes as strike hits trains</h1><div class='stream'>{posts}"
+        f"</div><aside><h2>Coming up</h2><ul>{coming}</ul></aside>"
+    )
+    title = "Live: schedule changes as strike hits trains"
+    page = page_of(main, title, "en", "2024-05-19T08:00:00+01:00")
+    url = "https://www.example.co.uk/news/live/rail-strike"
+    read = extract_page(page, url, fetched_at="2024-05-19T18:30:00Z").updates
+    assert [u.headline for u in read] == [f"Update {h}{m}" for h, m in (
+        (19, 20), (18, 55), (18, 30), (17, 45), (17, 10), (16, 30))]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("clocks", "count"),
     [

@@ -2709,6 +2709,8 @@ def _place_bare_clocks(
     named = all(names_zone(t.reading.text) for m, _ in posts for t in times[m] if t.reading)
     if _programme_of_today(clocks, clock, named):
         return True
+    if _on_air_before_rows_to_come([m for m, _, _, _ in bare], clocks, clock):
+        return True
     # A pinned post on top, older than the one below it, is no step of the stream: placed
     # on its own (flagged, or only by a pin icon: La Nación's).
     below = bare[1][3] if bare[1:] else None
@@ -2783,6 +2785,55 @@ _HALF_DAY = 12 * 60
 _DAY_MINUTES = 24 * 60
 _NAMED_AHEAD = 15  # ... of clocks that name their zone: no zone's guess can be hours off
 _NAMED_LATER = 10
+
+
+def _on_air_before_rows_to_come(
+    members: list[Element], clocks: list[tuple[int, int]], clock: PageClock
+) -> bool:
+    """Whether one row of bare clocks rising down a page dated today (or not dated) says it is
+    on air now ("On now", "Jetzt läuft", "Ora in onda"), its clock no later than the fetch and
+    every row below it later: a channel's schedule, its later rows still to come, however few
+    hours they run on. The page itself says where now falls among its rows, and the zone its
+    clocks were read in agrees; no live blog marks a post as on now above posts yet to come (a
+    ticker's "On now" clip, its zone guessed hours off, has its newer posts' clocks past it)."""
+    if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
+        return False
+    local = clock.fetched_at.astimezone(clock.zone)
+    if clock.day is not None and clock.day != local.date():
+        return False
+    marked = [at for at, member in enumerate(members) if _marked_on_air(member)]
+    if len(marked) != 1 or marked[0] + 1 == len(clocks):
+        return False
+    now = local.hour * 60 + local.minute
+
+    def since(hour: int, minute: int) -> int:  # minutes from the fetch, within half a day
+        return (hour * 60 + minute - now + _HALF_DAY) % _DAY_MINUTES - _HALF_DAY
+
+    on, *rest = (since(*c) for c in clocks[marked[0] :])
+    return on <= _ON_AIR_SKEW and all(s > 0 for s in rest) and rest[-1] > _ON_AIR_SKEW
+
+
+_ON_AIR_SKEW = 15  # minutes a clock may run ahead of the fetch (a server's clock)
+
+
+def _marked_on_air(member: Element) -> bool:
+    """Whether a box of the row says nothing but that it is on air now, a badge."""
+    return any(
+        not len(element) and element.text and _ON_AIR.fullmatch(element.text) is not None
+        for element in member.iter(etree.Element)
+    )
+
+
+# A badge on the programme on air now, in the languages read here.
+_ON_AIR = re.compile(
+    r"\s*(?:on now|now on(?: air)?|now playing|playing now|on air(?: now)?|now showing|"
+    r"airing now|jetzt läuft|läuft (?:jetzt|gerade)|jetzt im (?:tv|radio)|auf sendung|"
+    r"en ce moment|actuellement|à l['’]antenne|(?:ora |adesso )?in onda(?: ora| adesso)?|"
+    r"ahora(?: en antena| en emisión)?|en emisión|en antena|(?:agora )?no ar(?: agora)?|"
+    r"nu op (?:tv|de radio)|nu te (?:zien|horen)|teraz(?: na antenie| w tv)?|na antenie)"
+    r"\s*[:!.]?\s*",
+    re.I,
+)
 
 
 def _older_on_top(
