@@ -481,6 +481,55 @@ def test_a_blog_whose_coming_up_box_marks_what_is_on_now_keeps_its_posts() -> No
 
 
 @pytest.mark.parametrize(
+    ("title", "lang", "url", "last"),
+    [
+        ("Rai 1 in diretta: la programmazione di oggi", "it",
+         "https://www.example.it/tv/rai-1-in-diretta-la-programmazione-di-oggi", (22, 0)),
+        ("Radio Eins live hören | Sendeplan", "de",
+         "https://www.example.de/radio/radio-eins-live-hoeren-sendeplan", (20, 0)),
+        ("Polsat na żywo – program TV dziś", "pl",
+         "https://www.example.pl/tv/polsat-na-zywo-program-tv-dzis", (23, 30)),
+    ],
+)  # fmt: skip
+def test_a_page_titled_as_a_schedule_whose_clocks_rise_is_a_programme(
+    title: str, lang: str, url: str, last: tuple[int, int]
+) -> None:
+    """A channel's page whose title names its schedule as the page's subject ("la
+    programmazione di oggi", "Sendeplan", "program TV dziś"), its live words the channel's
+    stream: the day's programmes in rows of bare clocks rising under today's date, no row
+    marked on air, fetched at 20:30, the last row hours past it or already begun. A programme
+    however its clocks fall about the fetch."""
+    clocks = [(6, 0), (9, 30), (12, 0), (14, 0), (16, 30), (18, 0), (19, 15), last]
+    rows = "".join(
+        f"<dt>{h:02d}:{m:02d}</dt><dd><b>Sendung {h}</b> Nachrichten, Musik und Gespräche aus "
+        "der Region mit Gästen im Studio.</dd>"
+        for h, m in clocks
+    )
+    main = f"<h1>{title}</h1><h2>19.05.2024</h2><dl>{rows}</dl>"
+    page = page_of(main, title, lang, "2024-05-19T05:00:00+02:00")
+    assert extract_page(page, url, fetched_at="2024-05-19T18:30:00Z").updates == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Live: schedule changes as strike hits trains", "Rail strike live: timetable chaos",
+     "Schedule live: what the strike means for your journey"],
+)  # fmt: skip
+def test_a_ticker_whose_title_speaks_of_a_schedule_keeps_its_posts(title: str) -> None:
+    """A ticker read oldest first, its bare clocks rising up to the fetch, whose title speaks
+    of a schedule without naming one as its subject: a live blog, its posts read."""
+    clocks = [(6, 0), (9, 30), (12, 0), (14, 0), (16, 30), (18, 0), (19, 15), (19, 25)]
+    rows = "".join(
+        f"<div class='entry'><span class='time'>{h:02d}:{m:02d}</span><p>Trains on the line are "
+        f"cancelled until further notice, the operator said at {h}.</p></div>"
+        for h, m in clocks
+    )
+    page = page_of(f"<div class='ticker'>{rows}</div>", title, "en", "2024-05-19T05:30:00+01:00")
+    url = "https://www.example.co.uk/news/live/rail-strike"
+    assert len(extract_page(page, url, fetched_at="2024-05-19T18:30:00Z").updates) == 8
+
+
+@pytest.mark.parametrize(
     ("clocks", "count"),
     [
         # Departures in the next hour, each clock naming its zone: still to come.

@@ -302,6 +302,7 @@ def extract(
         clock = in_date_order(clock, ((element, text) for element, text, _ in texts))
     shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, walked)
+    features.scheduled = _titled_schedule(root)
     if classes is not None:
         named = list(classes)
         features.badged = any(_PIN_WORD.search(cls) is not None for cls in named)
@@ -468,7 +469,7 @@ def _stream(
         _ids_from_time_links(posts, times, url)
     if not _speaks(updates) or _timeline(updates, [member for member, _ in posts]):
         return Stream()
-    if _place_bare_clocks(posts, times, clock):
+    if _place_bare_clocks(posts, times, clock, features.scheduled):
         return Stream()  # a recording's chapters, or a programme of what is to come today
     if clock is not None and (_to_come(updates, clock) or _listed_ahead(updates, clock)):
         return Stream()
@@ -1849,6 +1850,8 @@ class _Features:
     badged: bool = True
     # Whether a class on the page may mark a highlight (_highlighted_post): most have none.
     highlighted: bool = True
+    # Whether the page's title names a channel's schedule as its subject (_titled_schedule).
+    scheduled: bool = False
 
     def marked(self) -> dict[object, None]:
         return self.timed | self.headed | self.bylined | self.shared
@@ -2676,13 +2679,17 @@ def _shown_near(time: _Time, machine: str | None) -> str:
 
 
 def _place_bare_clocks(
-    posts: list[tuple[Element, Update]], times: dict[Element, list[_Time]], clock: PageClock | None
+    posts: list[tuple[Element, Update]],
+    times: dict[Element, list[_Time]],
+    clock: PageClock | None,
+    scheduled: bool = False,
 ) -> bool:
     """Bare clocks, where nothing else dates the post: placed on days down the stream, from
     the page's day (a stream that runs past midnight steps back a day), not each on that day;
     the posts under a line that names their day, on that day. True, and nothing placed, where
     every post's clock is a place in a recording: shown to the second, they rise from 00:00
-    ("00:00:00", "00:04:10"), as a podcast's or a video's chapters do."""
+    ("00:00:00", "00:04:10"), as a podcast's or a video's chapters do; or where they are a
+    programme of today (`scheduled`: on a page whose title names a schedule, rising)."""
     if clock is None:
         return False
     bare: list[tuple[Element, Update, tuple[int, int], date | None]] = []
@@ -2711,6 +2718,8 @@ def _place_bare_clocks(
         return True
     if _on_air_before_rows_to_come([m for m, _, _, _ in bare], clocks, clock):
         return True
+    if scheduled and _rising_today(clocks, clock):
+        return True  # the schedule the title names, whether its rows are past or to come
     # A pinned post on top, older than the one below it, is no step of the stream: placed
     # on its own (flagged, or only by a pin icon: La Nación's).
     below = bare[1][3] if bare[1:] else None
@@ -2796,11 +2805,9 @@ def _on_air_before_rows_to_come(
     hours they run on. The page itself says where now falls among its rows, and the zone its
     clocks were read in agrees; no live blog marks a post as on now above posts yet to come (a
     ticker's "On now" clip, its zone guessed hours off, has its newer posts' clocks past it)."""
-    if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
+    if not _rising_today(clocks, clock):
         return False
     local = clock.fetched_at.astimezone(clock.zone)
-    if clock.day is not None and clock.day != local.date():
-        return False
     marked = [at for at, member in enumerate(members) if _marked_on_air(member)]
     if len(marked) != 1 or marked[0] + 1 == len(clocks):
         return False
@@ -2814,6 +2821,52 @@ def _on_air_before_rows_to_come(
 
 
 _ON_AIR_SKEW = 15  # minutes a clock may run ahead of the fetch (a server's clock)
+
+
+def _rising_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
+    """Whether bare clocks, enough of them, mostly rise down a page dated today or not dated."""
+    if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
+        return False
+    return clock.day is None or clock.day == clock.fetched_at.astimezone(clock.zone).date()
+
+
+def _titled_schedule(root: Element) -> bool:
+    """Whether a part of the page's title (between its marks, ":", "|", "–") is wholly the
+    name of a channel's schedule, maybe of its day ("today's schedule", "Sendeplan",
+    "la programmazione di oggi", "program TV dziś"): the page's subject, its live words the
+    channel's stream. Not a title that speaks of a schedule ("Live: schedule changes as
+    strike hits trains")."""
+    head = root.find("head")
+    if head is None:
+        return False
+    titles = [head.findtext("title") or ""] + [
+        meta.get("content") or ""
+        for meta in head.iter("meta")
+        if meta.get("property") == "og:title"
+    ]
+    return any(
+        _SCHEDULE_NAME.fullmatch(part) is not None
+        for title in titles
+        for part in _TITLE_PARTS.split(title)
+    )
+
+
+_TITLE_PARTS = re.compile(r"\s*[:|]\s*|\s+[–—-]\s+")
+# A channel's schedule named, maybe with its day, in the languages read here.
+_SCHEDULE_NAME = re.compile(
+    r"\s*(?:(?:(?:today|tonight)['’]s\s+)?(?:the\s+)?(?:full\s+)?(?:(?:tv|radio)\s+guide|"
+    r"(?:(?:tv|radio|programme|program)\s+)?(?:schedule|listings)|programme guide)"
+    r"(?:\s+(?:for\s+)?(?:today|tonight|this evening))?|"
+    r"(?:das\s+)?(?:tv-|radio-)?programm(?:\s+(?:für\s+|von\s+)?heute(?:\s+abend)?)?|"
+    r"sendeplan|(?:le\s+|la\s+)?(?:programmes?(?:\s+tv)?|grille des programmes)"
+    r"(?:\s+(?:du jour|de la soirée|de ce soir|ce soir|d['’]aujourd['’]hui))?|"
+    r"(?:la\s+|il\s+)?(?:programmazione|palinsesto|guida tv)(?:\s+(?:di oggi|di stasera))?|"
+    r"(?:la\s+)?(?:programación|parrilla)(?:\s+de\s+(?:hoy|esta noche))?|"
+    r"(?:a\s+)?(?:programação|grade da programação)(?:\s+(?:de hoje|desta noite))?|"
+    r"(?:de\s+)?(?:tv-gids|programmering)(?:\s+(?:vandaag|vanavond))?|"
+    r"(?:program(?:\s+telewizyjny|\s+tv)?|ramówka)(?:\s+(?:na\s+)?(?:dziś|dzisiaj))?)\s*",
+    re.I,
+)
 
 
 def _marked_on_air(member: Element) -> bool:
