@@ -242,6 +242,37 @@ def other_older_page(
     return None if known else why
 
 
+def plainly_other_story(page: PageFetch, asked: str | None, homes: Sequence[str]) -> bool:
+    """An older page that is another story's by what it says alone, as a spider that holds
+    no archive tells it: it names as its story (canonical, og:url, JSON-LD url) an address
+    that is none of the blog's (`homes`: the blog's address, where its first page landed and
+    what that page named) nor a page of theirs (same_document); or, naming itself or
+    nothing, it was redirected from the address asked for to one that is no page of theirs.
+    The pages its older links lead to are that story's, and never count (read_pass)."""
+    named = story_address(page.canonical_url) if page.canonical_url else None
+    landed = story_address(page.url)
+    if named is None or named == landed:
+        if asked is None or story_address(asked) == landed:
+            return False  # not redirected: it stands where the blog's link led
+        homes = [*homes, asked]
+        address = page.url
+    else:
+        address = page.canonical_url or ""
+    return not any(_of_the_blog(address, home) for home in homes)
+
+
+def _of_the_blog(url: str, home: str) -> bool:
+    """`url` is the page `home` or another page of it, `www.` and the scheme aside."""
+    return story_address(url) == story_address(home) or same_document(
+        _plain_host(url), _plain_host(home)
+    )
+
+
+def _plain_host(url: str) -> str:
+    parts = urlsplit(url)
+    return parts._replace(scheme="http", netloc=parts.netloc.lower().removeprefix("www.")).geturl()
+
+
 def read_pass(
     p: BlogPass, blog_story: str | None, held: set[str], others: Iterable[str] = ()
 ) -> Reading:

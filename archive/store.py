@@ -868,7 +868,9 @@ def _record(
     _note_pages(conn, fetch_id, p, reading, replay_of is not None)
     if replay_of is None:
         _set_apart_ends(conn, fetch_id, p, reading)
-    if reading.cut is not None and p.complete:  # (the blog's `complete` says so too)
+    # (the blog's `complete` says so too; a spider that stopped at another story's page
+    # says why the archive then finds)
+    if reading.cut is not None and (p.complete or p.incomplete_reason == OTHER_STORY_PAGE):
         p.complete, p.incomplete_reason = False, _cut_short(reading)
         result.incomplete_reason = p.incomplete_reason
         if p.incomplete_reason == OTHER_STORY_PAGE:

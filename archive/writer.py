@@ -21,12 +21,18 @@ class PassWriter:
         self.db = open_archive(db_path)
         self.snapshots = SnapshotStore(db_path) if snapshots else None
         self._file = _file_at(db_path)
+        self._content = FileContent(db_path)
 
     def replaced(self) -> bool:
         """Whether the archive's path now names another file than the one this writer opened
         (a backup restored over it, the file moved away): what it wrote would go to the old
         file, which no one reads any more."""
         return _file_at(self.db_path) != self._file
+
+    def overwritten(self) -> bool:
+        """Whether the file this writer opened was written over in place (`cp backup.db
+        archive.db`): SQLite would read it through the -wal of what it held before."""
+        return self._content.overwritten()
 
     def close(self) -> None:
         self.db.close()
@@ -54,8 +60,16 @@ class PassWriter:
                     "restored over it, or the file moved away): the pass was not written; "
                     "run it again."
                 )
+            if self.overwritten():
+                raise ArchiveError(
+                    f"the archive at {self.db_path} was overwritten while this pass ran (a "
+                    "backup copied over it): the pass was not written; stop every liveblog run "
+                    "on it, delete its -wal and -shm files and copy the backup over it again."
+                )
             self._keep_snapshots(item)
-            return record_pass(self.db, item, worker=worker, then=then)
+            result = record_pass(self.db, item, worker=worker, then=then)
+            self._content.overwritten()  # takes in the checkpoint the commit may have run
+            return result
         except (ArchiveError, OSError, sqlite3.OperationalError) as exc:
             error = self._write_error(exc)
         return PassResult(url=item.url, blog_id=0, fetch_id=0, pages=len(item.pages), error=error)
@@ -82,6 +96,76 @@ class PassWriter:
                 if made:
                     page.snapshot = str(self.snapshots.append(page.url, made))
             page.body = page.rendered = page.warc = None
+
+
+class FileContent:
+    """Tells the archive's file written over in place (`cp backup.db archive.db` keeps its
+    inode) from the file SQLite writes, cheaply, before each pass.
+
+    In WAL mode SQLite writes the file itself only when it checkpoints, copying committed
+    pages from the -wal, so the passes the file holds only ever grow. The file unchanged
+    since the last look (its size, modification and status change times) needs nothing
+    more. Changed, the file itself (without the -wal, which hides a copied file behind the
+    pages of the old one) must still hold the newest pass it held at the last look; a backup
+    older than that lacks it. Once written over, it stays so for this writer.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stamp = _stamp(path)
+        self._newest: tuple[int, str] | None = None
+        self._over = False
+        try:
+            self._newest, _ = _look(path, None)
+        except sqlite3.DatabaseError:
+            self._stamp = None  # looked at again before the first pass
+
+    def overwritten(self) -> bool:
+        if self._over:
+            return True
+        stamp = _stamp(self.path)
+        if stamp is None or stamp == self._stamp:
+            return False  # a file gone is the inode check's
+        try:
+            newest, kept = _look(self.path, self._newest)
+        except sqlite3.DatabaseError:
+            return False  # not readable as it is now: looked at again before the next pass
+        if _stamp(self.path) != stamp:
+            return False  # written while read (a checkpoint): looked at again next time
+        if not kept:
+            self._over = True
+            return True
+        self._stamp, self._newest = stamp, newest or self._newest
+        return False
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int, int] | None:
+    """What changes whenever the file's bytes are written, by SQLite or by `cp` (which may
+    keep the old modification time, `cp -p`, but never the status change time)."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns
+
+
+def _look(path: Path, held: tuple[int, str] | None) -> tuple[tuple[int, str] | None, bool]:
+    """The newest pass the archive's file itself holds (its fetch log's id and start), and
+    whether it still holds `held`. The file is read alone, as it lies on disk: immutable,
+    so SQLite neither reads its -wal nor takes a lock."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    try:
+        row = conn.execute("SELECT id, started_at FROM fetches ORDER BY id DESC LIMIT 1").fetchone()
+        kept = (
+            held is None
+            or conn.execute(
+                "SELECT 1 FROM fetches WHERE id = ? AND started_at = ?", list(held)
+            ).fetchone()
+            is not None
+        )
+    finally:
+        conn.close()
+    return (None if row is None else (int(row[0]), str(row[1]))), kept
 
 
 def _file_at(path: Path) -> tuple[int, int] | None:

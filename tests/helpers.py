@@ -125,6 +125,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def cp_over(source: Path, target: Path) -> None:
+    """`cp SOURCE TARGET`, as a user restores a backup: the target keeps its inode."""
+    cp = shutil.which("cp")
+    assert cp is not None
+    subprocess.run([cp, str(source), str(target)], check=True)
+
+
 def env_with_root() -> dict[str, str]:
     """The environment for child processes that must import this checkout."""
     return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}

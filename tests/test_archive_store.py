@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -15,9 +16,10 @@ from archive.db import open_archive
 from archive.records import FIDELITY_HTML, FIDELITY_STRUCTURED, BlogPass, PassResult, Update
 from archive.store import page_states, record_pass
 from archive.writer import PassWriter
-from tests.helpers import URL, bpass
+from tests.helpers import URL, bpass, cp_over
 
 LATER = "2024-05-01T12:05:00Z"
+LAST = "2024-05-01T12:10:00Z"
 
 
 @pytest.fixture
@@ -365,6 +367,58 @@ def test_a_pass_into_an_archive_replaced_since_it_was_opened_is_not_written(
     for stale in ("-wal", "-shm"):  # the old file's, as the README's restore removes them
         path.with_name(path.name + stale).unlink(missing_ok=True)
     assert rows(open_archive(path), "select count(*) from fetches") == [(0,)]
+
+
+def test_a_pass_into_an_archive_overwritten_by_cp_since_it_was_opened_is_not_written(
+    tmp_path: Path,
+) -> None:
+    """`cp backup.db archive.db` while a crawl ran keeps the file's inode: the crawl's writer
+    read the backup through the old file's -wal and wrote its passes into the mix. The pass
+    fails in one sentence, and so does every later one of this writer."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    open_archive(path).close()
+    shutil.copy(path, backup)
+    first = PassWriter(path, snapshots=False)
+    try:
+        assert first.write(bpass([upd(1)])).ok
+    finally:
+        first.close()  # the pass is in the file itself now, where the backup lacks it
+    writer = PassWriter(path, snapshots=False)
+    try:
+        assert writer.write(bpass([upd(2)], at=LATER)).ok
+        cp_over(backup, path)
+        results = [writer.write(bpass([upd(3)], at=at)) for at in (LAST, LAST)]
+    finally:
+        writer.close()
+    for result in results:
+        assert result.error == (
+            f"the archive at {path} was overwritten while this pass ran (a backup copied over "
+            "it): the pass was not written; stop every liveblog run on it, delete its -wal and "
+            "-shm files and copy the backup over it again."
+        )
+
+
+def test_passes_written_while_another_connection_moves_the_archive_file_are_written(
+    tmp_path: Path,
+) -> None:
+    """The file changes under the writer without a copy over it: another connection's
+    checkpoint writes its own pages and the writer's into the file. That is no backup."""
+    path = tmp_path / "archive.db"
+    open_archive(path).close()
+    writer = PassWriter(path, snapshots=False)
+    other = open_archive(path)
+    try:
+        assert writer.write(bpass([upd(1)])).ok
+        other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert writer.write(bpass([upd(2)], at=LATER)).ok
+        with other.conn:
+            other.execute("UPDATE blogs SET title = 'Renamed'")
+        other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert writer.write(bpass([upd(3)], at=LAST)).ok
+    finally:
+        other.close()
+        writer.close()
+    assert rows(open_archive(path), "select count(*) from fetches") == [(3,)]
 
 
 # --- identity ------------------------------------------------------------------

@@ -35,7 +35,7 @@ from crawler.cluster.schedule import due_orders, in_hand, offer_due
 from crawler.cluster.writer import AlertThread, drain_once
 from crawler.notify import Alerts, AlertSettings
 from crawler.sample import calais_blog
-from tests.helpers import ROOT, URL, bpass, env_with_root, free_port
+from tests.helpers import ROOT, URL, bpass, cp_over, env_with_root, free_port
 from tests.redis_server import RedisProxy, RedisServer
 from tests.webhook import Webhook
 
@@ -537,6 +537,46 @@ def test_a_writer_whose_archive_is_replaced_stops_and_leaves_the_next_pass_in_re
     done = liveblog_in_process("write", "--once", "--db", str(path), "--redis", redis_url)
     assert done.exit_code == 0, done.output
     assert fetches_in(path) == [f"{URL}#2"]
+
+
+def test_a_writer_whose_archive_is_overwritten_by_cp_stops_and_leaves_the_next_pass_in_redis(
+    queue: PassQueue, redis_url: str, tmp_path: Path
+) -> None:
+    """`cp backup.db archive.db` over the file a running writer has open keeps its inode, so
+    the writer went on writing passes into the backup, read through the old file's -wal: a
+    mix of the two. It stops in one sentence before writing the next pass, which waits."""
+    path, backup = backed_up(tmp_path)
+    finish(queue, [an_update(1)], f"{URL}#1")
+    write_waiting(queue, path)  # #1 is in the file itself, and the backup lacks it
+    finish(queue, [an_update(2)], f"{URL}#2")
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "crawler", "write", "--db", str(path), "--redis", redis_url],
+        env={**env_with_root(), "PYTHONUNBUFFERED": "1"},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout is not None
+        assert writer.stdout.readline().startswith(f"written {URL}#2 ")
+        cp_over(backup, path)
+        finish(queue, [an_update(3)], f"{URL}#3")
+        out, err = writer.communicate(timeout=60)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+            writer.wait(timeout=10)
+    assert writer.returncode == 1, (out, err)
+    assert "Traceback" not in err, err
+    assert err.strip().splitlines()[-1] == (
+        f"Error: the archive at {path} was overwritten while the writer ran (a backup copied "
+        "over it): stop every liveblog run on it, delete its -wal and -shm files, copy the "
+        "backup over it again, and restart the writer, which then writes the passes waiting "
+        "in Redis into it."
+    )
+    assert queue.written([f"{URL}#3"]) == set()
+    assert queue.state().unwritten == 1
 
 
 def test_a_pass_written_as_the_archive_is_replaced_is_not_acknowledged(

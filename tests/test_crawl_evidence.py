@@ -43,6 +43,7 @@ class Site:
         self.pages: dict[str, bytes] = {}
         self.redirects: dict[str, str] = {}  # a target: the path its 301 leads to
         self.ignore_page = False
+        self.asked: list[str] = []  # every path and query requested, in order
         self._lock = threading.Lock()
         self._server = LocalServer(self._handler())
 
@@ -104,6 +105,8 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                with site._lock:
+                    site.asked.append(self.path)
                 moved = site.redirects.get(self.path)
                 if moved is not None:
                     send(self, 301, b"", headers={"Location": moved})
@@ -402,6 +405,30 @@ def test_an_older_page_standing_in_for_another_story_is_not_taken(
         assert later.incomplete_reason == "another story's page"
         assert refused(db_path, later.fetch_id)[1] == f"another story: {site.origin}{OTHER_PATH}"
     assert standing(db_path, site.url) == [p.headline for p in six]
+
+
+@pytest.mark.parametrize("how", ["redirected", "standing in"])
+def test_the_pagination_of_another_story_reached_from_an_older_page_is_not_followed(
+    site: Site, db_path: Path, how: str
+) -> None:
+    """Page 2 redirects to the transfer blog, or serves its page, which names that blog: the
+    pass followed the transfer blog's own pages to the page limit, requests to the publisher
+    that could never count. It stops at the page that names another story."""
+    site.show([post(n) for n in range(6, 0, -1)])
+    site.show([stranger(n) for n in range(12, 0, -1)], at=OTHER_PATH, story=OTHER_PATH)
+    if how == "redirected":
+        site.redirects[f"{PATH}?page=2"] = OTHER_PATH
+    else:
+        with site._lock:
+            site.pages[f"{PATH}?page=2"] = site.pages[OTHER_PATH]
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.new, first.incomplete_reason) == (3, "another story's page")
+    assert f"{PATH}?page=2" in site.asked
+    assert [a for a in site.asked if a.startswith(OTHER_PATH)] == (
+        [OTHER_PATH] if how == "redirected" else []
+    )
+    assert standing(db_path, site.url) == [post(n).headline for n in (6, 5, 4)]
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@ the order they finished, one transaction per pass: the pass's rows (with the rul
 single-machine crawl), its id, and the blog's next poll time commit together, and only then is
 the pass acknowledged in Redis. A writer killed mid-drain takes up its unacknowledged passes
 again; one already committed is recognised by its id and acknowledged without a second write.
-A writer whose archive file is replaced under it (a backup restored to its path) stops before
-acknowledging what it could not write to the file there now.
+A writer whose archive file is replaced under it (a backup restored to its path, or copied over
+it) stops before acknowledging what it could not write to the file there now.
 """
 
 from __future__ import annotations
@@ -133,12 +133,20 @@ def drain_once(
 
 def still_in_place(writer: PassWriter) -> None:
     """Stops the writer whose archive file was replaced under it: it would write on into the
-    old file, and its passes would be marked written though the archive there lacks them."""
+    old file, and its passes would be marked written though the archive there lacks them.
+    One copied over in place would be read through the old file's -wal, a mix of the two."""
     if writer.replaced():
         raise ClusterError(
             f"the archive at {writer.db_path} was replaced while the writer ran (a backup "
             "restored over it, or the file moved away): restart it, and it writes the passes "
             "waiting in Redis into the file there now."
+        )
+    if writer.overwritten():
+        raise ClusterError(
+            f"the archive at {writer.db_path} was overwritten while the writer ran (a backup "
+            "copied over it): stop every liveblog run on it, delete its -wal and -shm files, "
+            "copy the backup over it again, and restart the writer, which then writes the "
+            "passes waiting in Redis into it."
         )
 
 

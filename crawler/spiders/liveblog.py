@@ -20,9 +20,11 @@ from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
 from archive.db import archive_path, open_archive
+from archive.evidence import plainly_other_story
 from archive.records import (
     ENDPOINT_MISSING,
     OLDER_PAGE_FAILED,
+    OTHER_STORY_PAGE,
     PAGE_LIMIT,
     RENDER_NEEDED,
     BlogPass,
@@ -361,6 +363,13 @@ class LiveblogSpider(scrapy.Spider):
         state.keys_seen |= keys
         blog.updates.extend(page.updates)
         fetched.next_url = self._older_link(state, page.next_urls)
+        if self._other_story(state, fetched):
+            # Its older links lead through that story's pages, which never count as the
+            # blog's (archive/evidence.py): requests to the publisher for nothing.
+            self.logger.info("%s: stopped at another story's page %s", blog.url, response.url)
+            blog.incomplete_reason = OTHER_STORY_PAGE
+            yield self._finish(state, complete=False)
+            return
         shortfall = self._shortfall(state, response, fetched.next_url)
         if shortfall:
             blog.incomplete_reason = shortfall
@@ -493,6 +502,17 @@ class LiveblogSpider(scrapy.Spider):
             return PAGE_LIMIT if log.more else None
         text = response.text if isinstance(response, TextResponse) else ""
         return RENDER_NEEDED if render.needs_render(text) else None
+
+    @staticmethod
+    def _other_story(state: PassState, fetched: PageFetch) -> bool:
+        """An older page that says it is another story's; undecided where this pass did not
+        read the first page (unchanged), which names the blog's own story."""
+        pages = state.blog.pages
+        first = pages[0]
+        if len(pages) < 2 or first.not_modified or first.unchanged or first.kind is not None:
+            return False
+        homes = [state.blog.url, first.url, *([first.canonical_url] if first.canonical_url else [])]
+        return plainly_other_story(fetched, pages[-2].next_url, homes)
 
     @staticmethod
     def _older_link(state: PassState, links: list[str]) -> str | None:
