@@ -2243,6 +2243,33 @@ def test_a_page_saved_again_long_after_its_blog_ended_keeps_its_posts_days(
     assert times == [f"{day}T21:31:00Z", f"{day}T15:40:00Z", f"{day}T11:37:00Z"]
 
 
+@pytest.mark.parametrize(
+    ("modified", "day"),
+    [
+        # Corrected the next morning, after the day's first clock: on that day the change
+        # would stand amid its posts, the newest over half a day after it.
+        ("2024-03-13T08:00:00Z", "2024-03-12"),
+        ("2024-03-13T09:30:00Z", "2024-03-12"),
+        # ... not where it stands nearer the next day's newest post: a live page's modified
+        # time a few hours stale (a placeholder published the day before, read days later).
+        ("2024-03-13T14:00:00Z", "2024-03-13"),
+        ("2024-03-13T21:30:00Z", "2024-03-13"),
+        # ... nor where it comes before the next day's first post: a placeholder's last edit
+        # before the posts began (no telling).
+        ("2024-03-13T06:30:00Z", "2024-03-13"),
+    ],
+)
+def test_a_days_blog_corrected_the_next_morning_keeps_its_posts_on_their_day(
+    modified: str, day: str
+) -> None:
+    """A one-day blog of bare clocks, published that morning, its page changed the next
+    morning and read days later: no post is much later than the page's own last change, and
+    the stream begins right after the page was published, so its posts are of that day."""
+    clocks = ["22:05", "19:40", "13:30", "09:20", "07:10"]
+    times = dpg_times(clocks, "2024-03-12T06:55:00Z", modified, fetched="2024-03-17T10:00:00Z")
+    assert times == [f"{day}T{clock}:00Z" for clock in clocks]
+
+
 def test_a_rolling_blogs_stale_last_change_fetched_that_day_moves_nothing() -> None:
     """A blog begun in 2022 that rolls on: its modified time lags its newest posts, and the
     page is fetched the day they are of: they are that day's."""

@@ -1278,9 +1278,13 @@ class PageClock:
         above "Published - July 28, 2016"), fetched days after that (a rolling blog's stale
         modified time, fetched the day its posts are of, is none). Its newest post would stand
         over an hour after that change on its day, and as many days earlier as the stream
-        crossed midnights, two at the least (a placeholder published the day before is no
-        start), it begins right at the time the page was first published, as _days_early has
-        it. A change after every post's clock is what a late correction looks like: a blog that
+        crossed midnights, it begins right at the time the page was first published, as
+        _days_early has it. One day back takes more, as a placeholder published the day before
+        is no start: a change amid the posts of its day, after the first, and nearer the newest
+        a day earlier than on its day (over half a day before it): a day's blog corrected the
+        next morning. A change before every post of its day may be the placeholder's last
+        edit, and one a few hours behind its newest post a live page's stale modified time.
+        A change after every post's clock is what a late correction looks like: a blog that
         ran for days, whose first page begins its last day at the hour the blog began, would
         go back to its first day."""
         changed = self.changed
@@ -1293,7 +1297,11 @@ class PageClock:
         start = self.opened.astimezone(self.zone).replace(tzinfo=None)
         crossed = (first.date() - start.date()).days
         lead = first - timedelta(days=crossed) - start
-        return 0 if crossed < 2 or not -_START_EARLY <= lead <= _START_LEAD else crossed
+        if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD:
+            return 0
+        if crossed == 1 and not min(moments) < changed < max(moments) - _HALF_DAY:
+            return 0
+        return crossed
 
     def _in_order(
         self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
@@ -1396,6 +1404,7 @@ def _local(day: date, hour: int, minute: int, zone: tzinfo, second: int = 0) -> 
 # A clock this far after the fetch is still today's (the publisher's clock runs fast).
 _SKEW = timedelta(minutes=2)
 _HOUR = timedelta(hours=1)
+_HALF_DAY = timedelta(hours=12)
 _START_LEAD = timedelta(hours=3)  # a blog's first post after the time it began, at most
 _START_EARLY = timedelta(minutes=5)  # ... before it, at most (the publisher's clocks disagree)
 _RESAVED = timedelta(days=2)  # a page's last change before its fetch, at least, to be a re-save
