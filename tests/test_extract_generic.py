@@ -2282,6 +2282,34 @@ def test_a_rolling_blogs_stale_last_change_fetched_that_day_moves_nothing() -> N
     assert times == ["2024-01-10T11:45:00Z", "2024-01-10T09:20:00Z", "2024-01-10T07:10:00Z"]
 
 
+@pytest.mark.parametrize(
+    ("first", "newest", "day"),
+    [
+        # Begun ten minutes after the page's time, ended forty minutes short of a day later:
+        # it began then, the day before its newest posts.
+        ("08:10", "07:20", "11"),
+        # Ended ten minutes before the page's time, begun an hour after it a day earlier: that
+        # time is its last change.
+        ("09:00", "07:50", "10"),
+        # ... and as near either way: no telling, so the page's day stands.
+        ("08:10", "07:50", "10"),
+    ],
+)
+def test_a_blog_of_nearly_a_day_is_placed_by_the_nearer_reading_of_its_one_time(
+    first: str, newest: str, day: str
+) -> None:
+    """A page that states one machine time, and a stream of nearly a day past midnight: on
+    that time's day the stream ends just before it (its last change), and a day later begins
+    just after it (its start). The nearer reading stands."""
+    clocks = [newest, "03:00", "00:40", "23:30", "18:00", "12:00", first]
+    times = dpg_times(clocks, "2024-01-10T08:00:00Z", fetched="2024-01-20T12:00:00Z")
+    before = f"{int(day) - 1:02d}"
+    assert times == [
+        *(f"2024-01-{day}T{clock}:00Z" for clock in clocks[:3]),
+        *(f"2024-01-{before}T{clock}:00Z" for clock in clocks[3:]),
+    ]
+
+
 def test_a_stream_past_two_midnights_begins_at_the_time_its_page_was_published() -> None:
     """A blog begun one evening that ran on for two nights: as many days later as it crossed
     midnights."""

@@ -1260,17 +1260,22 @@ class PageClock:
         before it, and as many days later as it crossed midnights it would begin right at it
         (from five minutes before to _START_LEAD after, by the clocks on the wall: a day of a
         clock change is a day). DPG's pages state only `article:published_time`, the evening a
-        blog began: its posts after midnight are on the next day."""
+        blog began: its posts after midnight are on the next day. A blog of nearly a day ends
+        within the hour before its start's clock: the nearer reading stands, its newest post
+        that much before a last change or its first that much after a start."""
         if self.stamp is None:
             return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
-        if len(moments) < 2 or max(moments) > self.stamp - _HOUR:
+        ends = self.stamp - max(moments, default=self.stamp)  # (before the stamp, on its day)
+        if len(moments) < 2 or ends <= timedelta(0):
             return 0
         first = min(moments).astimezone(self.zone).replace(tzinfo=None)
         start = self.stamp.astimezone(self.zone).replace(tzinfo=None)
         crossed = (start.date() - first.date()).days
         lead = first + timedelta(days=crossed) - start
-        return 0 if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD else crossed
+        if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD:
+            return 0
+        return crossed if ends > _HOUR or ends > abs(lead) else 0
 
     def _days_late(self, placed: list[str | None]) -> int:
         """How many days late a stream is placed where the page's last change is no post's: a
