@@ -1883,6 +1883,46 @@ def test_a_clock_that_names_its_zone_beside_how_long_ago_is_the_posts_time(stale
     assert [u.published_at for u in updates] == [f"2024-05-01T{c}:00Z" for c in clocks]
 
 
+@pytest.mark.parametrize(
+    ("lang", "ago", "clock", "expected"),
+    [
+        # Drawn 3 h 20 min before the fetch: the clocks, in the page's zone, are the times.
+        ("de", "vor {n} Minuten", "{c} Uhr", ["12:15", "12:00"]),
+        ("en", "{n} minutes ago", "{c}", ["12:15", "12:00"]),
+        ("fr", "il y a {n} minutes", "{c}", ["12:15", "12:00"]),
+    ],
+)
+def test_a_clock_a_cached_page_shows_beside_how_long_ago_is_the_posts_time(
+    lang: str, ago: str, clock: str, expected: list[str]
+) -> None:
+    """A page served from a cache says how long ago of when it was drawn: "25 minutes ago"
+    beside "13:15", hours earlier, no zone's whole hours apart, is the post at 13:15 in the
+    page's zone. A clock a zone's hours from how long ago may be read in a zone guessed wrong:
+    how long ago stands."""
+    local = ["13:15", "13:00"] if lang != "en" else ["12:15", "12:00"]
+
+    def read(clocks: list[str], stamp: str = clock) -> list[str | None]:
+        posts = "".join(
+            f"<article class='live-post' id='post-{n}'><header><span class='post-ago'>"
+            f"{ago.format(n=minutes)}</span> <span class='post-clock'>{stamp.format(c=c)}</span>"
+            f"</header><h2>Post {n} from the storm</h2><p>What post {n} reports from the coast,"
+            " in a few more words.</p></article>"
+            for n, (minutes, c) in enumerate(zip([25, 40], clocks, strict=True))
+        )
+        offset = "+00:00" if lang == "en" else "+01:00"
+        main = f"<div class='live-feed'>{posts}</div>"
+        published = f"2024-03-12T06:00:00{offset}"
+        updates = live_updates(main, "Storm live", "2024-03-12T16:00:00Z", published, lang)
+        return [u.published_at for u in updates]
+
+    assert read(local) == [f"2024-03-12T{c}:00Z" for c in expected]
+    hour_off = ["15:35", "15:20"] if lang != "en" else ["14:35", "14:20"]  # (an hour before)
+    assert read(hour_off) == ["2024-03-12T15:35:00Z", "2024-03-12T15:20:00Z"]
+    # A clock in a sentence (a picture's caption, "at 13:15") is no stamp.
+    caption = "Die Mole um {c}." if lang == "de" else "The pier at {c}."
+    assert read(local, caption) == ["2024-03-12T15:35:00Z", "2024-03-12T15:20:00Z"]
+
+
 def test_a_stamp_beside_weeks_ago_is_the_posts_time() -> None:
     """How long ago in weeks says the week only: the post's own date and clock beside "2
     weeks ago", days from the fetch less two weeks, is its time."""

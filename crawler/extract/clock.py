@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from lxml import etree
 
 from archive.times import format_utc, parse_utc
+from crawler.extract import instant
 from crawler.extract.dom import HEADINGS, Element, raw_text
 
 # --- Tables ---------------------------------------------------------------------------------
@@ -1568,9 +1569,10 @@ def _clock_beside(
 ) -> Reading | None:
     """The clock a stamp prints after how long ago, where the two are the whole text ("8
     minutes ago / 9:42 PM CDT", "2 days ago · 7:47 PM") and agree: the post's time to the
-    minute, on the day how long ago says. Where they disagree by more than how long ago
-    rounds (its minutes, its hours, its days), the zone the clock was read in is a guess gone
-    wrong, or the clock is another thing's: how long ago stands."""
+    minute, on the day how long ago says; so where the clock is before it by a cache's hours
+    (instant.drawn_earlier: a page drawn before its fetch). Where else they disagree by more
+    than how long ago rounds (its minutes, its hours, its days), the zone the clock was read
+    in is a guess gone wrong, or the clock is another thing's: how long ago stands."""
     relative = ago[2]
     assert relative is not None
     moment = parse_utc(relative.utc)
@@ -1593,7 +1595,11 @@ def _clock_beside(
             return None
         fitting = [m for m in days if latest is None or m <= latest]
         nearest = min(fitting, key=lambda m: abs(m - moment), default=None)
-        if nearest is None or abs(nearest - moment) > rounds:
+        if nearest is None:
+            return None
+        if abs(nearest - moment) > rounds and not instant.drawn_earlier(
+            relative.utc, format_utc(nearest), format_utc(page.fetched_at), names_zone(reading.text)
+        ):
             return None
         return replace(reading, kind="full", utc=format_utc(nearest))
     return None
