@@ -431,6 +431,33 @@ def test_a_stamp_of_how_long_ago_and_the_clock_reads_the_clock() -> None:
     assert reading is not None and reading.utc == "2024-07-02T19:00:00Z"
 
 
+def test_a_stamp_whose_clock_is_before_how_long_ago_says_is_a_cached_pages() -> None:
+    """A page served from a cache says how long ago of when it was drawn, hours before its
+    fetch: the clock it prints beside, in the publisher's zone, is exact, and how long ago only
+    rounds. A clock that names its zone is in it; one read in the zone guessed is where how
+    long ago counts minutes and the two are no zone's hours or quarters apart. Where a zone
+    guessed wrong would say as much, how long ago stands."""
+    chicago = PageClock(
+        datetime(2024, 7, 5, 2, 50, tzinfo=UTC),
+        ZoneInfo("America/Chicago"),
+        date(2024, 7, 4),
+        ("en",),
+    )
+    for text, utc in [
+        ("25 minutes ago · 6:05 PM", "2024-07-04T23:05:00Z"),  # drawn 3 h 20 min earlier
+        ("2 hours ago / 5:10 PM CDT", "2024-07-04T22:10:00Z"),
+        # A zone's whole hours apart, or how long ago in hours: no telling.
+        ("25 minutes ago · 6:25 PM", "2024-07-05T02:25:00Z"),
+        ("2 hours ago · 5:10 PM", "2024-07-05T00:50:00Z"),
+        # Later than how long ago says, or more than a cache's hours before: not the post's.
+        ("25 minutes ago · 10:05 PM", "2024-07-05T02:25:00Z"),
+        ("25 minutes ago · 1:05 PM", "2024-07-05T02:25:00Z"),
+        ("2 hours ago / 11:10 AM CDT", "2024-07-05T00:50:00Z"),
+    ]:
+        reading = chicago.read(text)
+        assert reading is not None and reading.utc == utc, text
+
+
 def test_weak_words_count_only_alone() -> None:
     """ "Ahora" is a time stamp alone; inside a sentence it is only a word."""
     assert read("Ahora") is not None

@@ -2032,6 +2032,46 @@ def test_a_clock_that_names_its_zone_beside_how_long_ago_is_the_posts_time(stale
     assert [u.published_at for u in updates] == [f"2024-05-01T{c}:00Z" for c in clocks]
 
 
+@pytest.mark.parametrize(
+    ("lang", "ago", "clock", "expected"),
+    [
+        # Drawn 3 h 20 min before the fetch: the clocks, in the page's zone, are the times.
+        ("de", "vor {n} Minuten", "{c} Uhr", ["12:15", "12:00"]),
+        ("en", "{n} minutes ago", "{c}", ["12:15", "12:00"]),
+        ("fr", "il y a {n} minutes", "{c}", ["12:15", "12:00"]),
+    ],
+)
+def test_a_clock_a_cached_page_shows_beside_how_long_ago_is_the_posts_time(
+    lang: str, ago: str, clock: str, expected: list[str]
+) -> None:
+    """A page served from a cache says how long ago of when it was drawn: "25 minutes ago"
+    beside "13:15", hours earlier, no zone's whole hours apart, is the post at 13:15 in the
+    page's zone. A clock a zone's hours from how long ago may be read in a zone guessed wrong:
+    how long ago stands."""
+    local = ["13:15", "13:00"] if lang != "en" else ["12:15", "12:00"]
+
+    def read(clocks: list[str], stamp: str = clock) -> list[str | None]:
+        posts = "".join(
+            f"<article class='live-post' id='post-{n}'><header><span class='post-ago'>"
+            f"{ago.format(n=minutes)}</span> <span class='post-clock'>{stamp.format(c=c)}</span>"
+            f"</header><h2>Post {n} from the storm</h2><p>What post {n} reports from the coast,"
+            " in a few more words.</p></article>"
+            for n, (minutes, c) in enumerate(zip([25, 40], clocks, strict=True))
+        )
+        offset = "+00:00" if lang == "en" else "+01:00"
+        main = f"<div class='live-feed'>{posts}</div>"
+        published = f"2024-03-12T06:00:00{offset}"
+        updates = live_updates(main, "Storm live", "2024-03-12T16:00:00Z", published, lang)
+        return [u.published_at for u in updates]
+
+    assert read(local) == [f"2024-03-12T{c}:00Z" for c in expected]
+    hour_off = ["15:35", "15:20"] if lang != "en" else ["14:35", "14:20"]  # (an hour before)
+    assert read(hour_off) == ["2024-03-12T15:35:00Z", "2024-03-12T15:20:00Z"]
+    # A clock in a sentence (a picture's caption, "at 13:15") is no stamp.
+    caption = "Die Mole um {c}." if lang == "de" else "The pier at {c}."
+    assert read(local, caption) == ["2024-03-12T15:35:00Z", "2024-03-12T15:20:00Z"]
+
+
 def test_a_stamp_beside_weeks_ago_is_the_posts_time() -> None:
     """How long ago in weeks says the week only: the post's own date and clock beside "2
     weeks ago", days from the fetch less two weeks, is its time."""
@@ -2392,6 +2432,33 @@ def test_a_page_saved_again_long_after_its_blog_ended_keeps_its_posts_days(
     assert times == [f"{day}T21:31:00Z", f"{day}T15:40:00Z", f"{day}T11:37:00Z"]
 
 
+@pytest.mark.parametrize(
+    ("modified", "day"),
+    [
+        # Corrected the next morning, after the day's first clock: on that day the change
+        # would stand amid its posts, the newest over half a day after it.
+        ("2024-03-13T08:00:00Z", "2024-03-12"),
+        ("2024-03-13T09:30:00Z", "2024-03-12"),
+        # ... not where it stands nearer the next day's newest post: a live page's modified
+        # time a few hours stale (a placeholder published the day before, read days later).
+        ("2024-03-13T14:00:00Z", "2024-03-13"),
+        ("2024-03-13T21:30:00Z", "2024-03-13"),
+        # ... nor where it comes before the next day's first post: a placeholder's last edit
+        # before the posts began (no telling).
+        ("2024-03-13T06:30:00Z", "2024-03-13"),
+    ],
+)
+def test_a_days_blog_corrected_the_next_morning_keeps_its_posts_on_their_day(
+    modified: str, day: str
+) -> None:
+    """A one-day blog of bare clocks, published that morning, its page changed the next
+    morning and read days later: no post is much later than the page's own last change, and
+    the stream begins right after the page was published, so its posts are of that day."""
+    clocks = ["22:05", "19:40", "13:30", "09:20", "07:10"]
+    times = dpg_times(clocks, "2024-03-12T06:55:00Z", modified, fetched="2024-03-17T10:00:00Z")
+    assert times == [f"{day}T{clock}:00Z" for clock in clocks]
+
+
 def test_a_rolling_blogs_stale_last_change_fetched_that_day_moves_nothing() -> None:
     """A blog begun in 2022 that rolls on: its modified time lags its newest posts, and the
     page is fetched the day they are of: they are that day's."""
@@ -2402,6 +2469,34 @@ def test_a_rolling_blogs_stale_last_change_fetched_that_day_moves_nothing() -> N
         fetched="2024-01-10T12:00:00Z",
     )
     assert times == ["2024-01-10T11:45:00Z", "2024-01-10T09:20:00Z", "2024-01-10T07:10:00Z"]
+
+
+@pytest.mark.parametrize(
+    ("first", "newest", "day"),
+    [
+        # Begun ten minutes after the page's time, ended forty minutes short of a day later:
+        # it began then, the day before its newest posts.
+        ("08:10", "07:20", "11"),
+        # Ended ten minutes before the page's time, begun an hour after it a day earlier: that
+        # time is its last change.
+        ("09:00", "07:50", "10"),
+        # ... and as near either way: no telling, so the page's day stands.
+        ("08:10", "07:50", "10"),
+    ],
+)
+def test_a_blog_of_nearly_a_day_is_placed_by_the_nearer_reading_of_its_one_time(
+    first: str, newest: str, day: str
+) -> None:
+    """A page that states one machine time, and a stream of nearly a day past midnight: on
+    that time's day the stream ends just before it (its last change), and a day later begins
+    just after it (its start). The nearer reading stands."""
+    clocks = [newest, "03:00", "00:40", "23:30", "18:00", "12:00", first]
+    times = dpg_times(clocks, "2024-01-10T08:00:00Z", fetched="2024-01-20T12:00:00Z")
+    before = f"{int(day) - 1:02d}"
+    assert times == [
+        *(f"2024-01-{day}T{clock}:00Z" for clock in clocks[:3]),
+        *(f"2024-01-{before}T{clock}:00Z" for clock in clocks[3:]),
+    ]
 
 
 def test_a_stream_past_two_midnights_begins_at_the_time_its_page_was_published() -> None:

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from lxml import etree
 
 from archive.times import format_utc, parse_utc
+from crawler.extract import instant
 from crawler.extract.dom import HEADINGS, Element, raw_text
 
 # --- Tables ---------------------------------------------------------------------------------
@@ -1260,17 +1261,22 @@ class PageClock:
         before it, and as many days later as it crossed midnights it would begin right at it
         (from five minutes before to _START_LEAD after, by the clocks on the wall: a day of a
         clock change is a day). DPG's pages state only `article:published_time`, the evening a
-        blog began: its posts after midnight are on the next day."""
+        blog began: its posts after midnight are on the next day. A blog of nearly a day ends
+        within the hour before its start's clock: the nearer reading stands, its newest post
+        that much before a last change or its first that much after a start."""
         if self.stamp is None:
             return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
-        if len(moments) < 2 or max(moments) > self.stamp - _HOUR:
+        ends = self.stamp - max(moments, default=self.stamp)  # (before the stamp, on its day)
+        if len(moments) < 2 or ends <= timedelta(0):
             return 0
         first = min(moments).astimezone(self.zone).replace(tzinfo=None)
         start = self.stamp.astimezone(self.zone).replace(tzinfo=None)
         crossed = (start.date() - first.date()).days
         lead = first + timedelta(days=crossed) - start
-        return 0 if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD else crossed
+        if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD:
+            return 0
+        return crossed if ends > _HOUR or ends > abs(lead) else 0
 
     def _days_late(self, placed: list[str | None]) -> int:
         """How many days late a stream is placed where the page's last change is no post's: a
@@ -1278,9 +1284,13 @@ class PageClock:
         above "Published - July 28, 2016"), fetched days after that (a rolling blog's stale
         modified time, fetched the day its posts are of, is none). Its newest post would stand
         over an hour after that change on its day, and as many days earlier as the stream
-        crossed midnights, two at the least (a placeholder published the day before is no
-        start), it begins right at the time the page was first published, as _days_early has
-        it. A change after every post's clock is what a late correction looks like: a blog that
+        crossed midnights, it begins right at the time the page was first published, as
+        _days_early has it. One day back takes more, as a placeholder published the day before
+        is no start: a change amid the posts of its day, after the first, and nearer the newest
+        a day earlier than on its day (over half a day before it): a day's blog corrected the
+        next morning. A change before every post of its day may be the placeholder's last
+        edit, and one a few hours behind its newest post a live page's stale modified time.
+        A change after every post's clock is what a late correction looks like: a blog that
         ran for days, whose first page begins its last day at the hour the blog began, would
         go back to its first day."""
         changed = self.changed
@@ -1293,7 +1303,11 @@ class PageClock:
         start = self.opened.astimezone(self.zone).replace(tzinfo=None)
         crossed = (first.date() - start.date()).days
         lead = first - timedelta(days=crossed) - start
-        return 0 if crossed < 2 or not -_START_EARLY <= lead <= _START_LEAD else crossed
+        if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD:
+            return 0
+        if crossed == 1 and not min(moments) < changed < max(moments) - _HALF_DAY:
+            return 0
+        return crossed
 
     def _in_order(
         self, clocks: Sequence[tuple[int, int] | None], named: list[date | None]
@@ -1396,6 +1410,7 @@ def _local(day: date, hour: int, minute: int, zone: tzinfo, second: int = 0) -> 
 # A clock this far after the fetch is still today's (the publisher's clock runs fast).
 _SKEW = timedelta(minutes=2)
 _HOUR = timedelta(hours=1)
+_HALF_DAY = timedelta(hours=12)
 _START_LEAD = timedelta(hours=3)  # a blog's first post after the time it began, at most
 _START_EARLY = timedelta(minutes=5)  # ... before it, at most (the publisher's clocks disagree)
 _RESAVED = timedelta(days=2)  # a page's last change before its fetch, at least, to be a re-save
@@ -1554,9 +1569,10 @@ def _clock_beside(
 ) -> Reading | None:
     """The clock a stamp prints after how long ago, where the two are the whole text ("8
     minutes ago / 9:42 PM CDT", "2 days ago · 7:47 PM") and agree: the post's time to the
-    minute, on the day how long ago says. Where they disagree by more than how long ago
-    rounds (its minutes, its hours, its days), the zone the clock was read in is a guess gone
-    wrong, or the clock is another thing's: how long ago stands."""
+    minute, on the day how long ago says; so where the clock is before it by a cache's hours
+    (instant.drawn_earlier: a page drawn before its fetch). Where else they disagree by more
+    than how long ago rounds (its minutes, its hours, its days), the zone the clock was read
+    in is a guess gone wrong, or the clock is another thing's: how long ago stands."""
     relative = ago[2]
     assert relative is not None
     moment = parse_utc(relative.utc)
@@ -1579,7 +1595,11 @@ def _clock_beside(
             return None
         fitting = [m for m in days if latest is None or m <= latest]
         nearest = min(fitting, key=lambda m: abs(m - moment), default=None)
-        if nearest is None or abs(nearest - moment) > rounds:
+        if nearest is None:
+            return None
+        if abs(nearest - moment) > rounds and not instant.drawn_earlier(
+            relative.utc, format_utc(nearest), format_utc(page.fetched_at), names_zone(reading.text)
+        ):
             return None
         return replace(reading, kind="full", utc=format_utc(nearest))
     return None

@@ -2543,19 +2543,23 @@ def _stamp_beside(
     (the Independent's footer, "12 June 2024 16:42"): a date, not in a link to another page,
     a quote, a picture or an embed, no later than the fetch, and within a day of what how long
     ago says, or half of how long ago where that is weeks (a cache's hours, "2 weeks ago"'s
-    days, not a linked story's years). So is a clock that names its zone (Al Jazeera's "7
-    minutes ago (15:42 GMT)"), up to a cache's hours before what how long ago says."""
+    days, not a linked story's years). So is a clock up to a cache's hours before what how long
+    ago says where it names its zone (Al Jazeera's "7 minutes ago (15:42 GMT)"), or where it
+    is all its line says and how long ago counts minutes, the two no zone's hours apart
+    (instant.drawn_earlier), not "at 10am" in a picture's caption."""
     reading = shown.reading
-    if reading is None or not (
-        reading.kind == "full" or (reading.kind == "clock" and names_zone(reading.text))
-    ):
+    if reading is None or reading.kind not in ("full", "clock"):
         return False
     moment, then = instant.seconds(value), instant.seconds(ago.value)
     if moment is None or then is None or moment > clock.cutoff.timestamp():
         return False
     ago_seconds = clock.fetched_at.timestamp() - then  # ("2 weeks ago" says its week only)
     if reading.kind == "clock":
-        near = then - _CACHED <= moment <= then + instant.MINUTE
+        named = names_zone(reading.text)  # (else a stamp: all its line says, no sentence's)
+        fetched = format_utc(clock.fetched_at)
+        near = (named or _stands_alone(shown)) and instant.drawn_earlier(
+            ago.value, value, fetched, named
+        )
     else:
         near = abs(moment - then) <= max(instant.DAY, ago_seconds / 2)
     if not near or _linked_elsewhere(shown.element, member, page_path):
@@ -2563,7 +2567,6 @@ def _stamp_beside(
     return not any(a.tag in _QUOTED for a in _until(shown.element, member))
 
 
-_CACHED = 6 * instant.HOUR  # how long before its fetch a cached page may have been drawn
 _QUOTED = frozenset({"blockquote", "figure", "figcaption", "iframe", "aside"})
 
 

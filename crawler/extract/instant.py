@@ -156,6 +156,32 @@ def rounds_to(shown: str, structured: str, fetched_at: str | None) -> bool:
     return then - unit - MINUTE <= exact <= then + unit / 2 + MINUTE
 
 
+def drawn_earlier(ago: str | None, shown: str | None, fetched_at: str | None, named: bool) -> bool:
+    """Whether a clock a post shows beside how long ago, before what that says, is the post's
+    time on a page served from a cache, which says how long ago of when it was drawn (up to
+    CACHED before its fetch): a clock in the publisher's zone is exact, how long ago rounded.
+    A clock that names its zone is in it (`named`); one read in the zone guessed is where how
+    long ago counts minutes and the two are no zone's hours or quarters apart: a zone guessed
+    wrong moves a clock by those, which the hours of "2 hours ago" would hide."""
+    then, exact, fetched = seconds(ago), seconds(shown), seconds(fetched_at)
+    if then is None or exact is None or fetched is None:
+        return False
+    gap = then - exact
+    if named:
+        return -MINUTE <= gap <= CACHED
+    if fetched - then >= HOUR or not 0 < gap <= CACHED:
+        return False
+    return _ZONE_SLACK < gap % _ZONE_STEP < _ZONE_STEP - _ZONE_SLACK
+
+
+# How long before its fetch a page served from a cache may have been drawn.
+CACHED = 6 * HOUR
+# Zones lie whole hours apart, or halves and quarters (India's, Nepal's); a clock and how long
+# ago in minutes, both to the minute, are that and a minute or two apart.
+_ZONE_STEP = 15 * MINUTE
+_ZONE_SLACK = 2 * MINUTE
+
+
 def edited(published: str | None, modified: str | None) -> str | None:
     """The modified time, unless it is over a minute before the post went up: no edit a
     reader saw (the Independent's `data-update-time` is its draft's)."""
