@@ -3797,6 +3797,51 @@ def test_a_field_of_people_under_its_label_is_no_byline_and_its_label_no_name(
         assert ("Anna Berg" in update.body_text) is (author is None or author == "lbecker")
 
 
+def drupal_author_field(value: str) -> str:
+    """Posts of Drupal's Liveblog module (as drupal_fields builds them) whose author field,
+    labelled "Autor" above its item, holds `value` as plain text, no person typed in RDFa."""
+    return "".join(
+        f"<div class='views-row'><article class='liveblog-post' data-postid='9{n}'><div "
+        f"class='field field--name-title field--label-hidden field__item'>Debatte {n}</div>"
+        f"<div class='field field--name-created field__item'>14.06.2025 - 1{n}:1{n}</div><div "
+        f"class='field field--name-body field__item'><p>Was Meldung {n} aus dem Landtag "
+        "berichtet, in mehr als ein paar Worten.</p></div><div class='field "
+        "field--name-field-autor field--label-above'><div class='field__label'>Autor</div><div "
+        f"class='field__item'>{value}</div></div></article></div>"
+        for n in (5, 4, 3, 2, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "author"),
+    [
+        ("lbecker", "lbecker"),
+        ("Anna Berg (dpa)", "Anna Berg"),
+        ("Anna Berg/dpa", "Anna Berg"),
+        ("Von Anna Berg, dpa", "Anna Berg"),
+        ("Anna Berg, AFP", "Anna Berg"),
+        ("dpa", "dpa"),
+    ],
+)
+def test_a_field_labelled_autor_is_the_byline_whatever_its_value_looks_like(
+    value: str, author: str
+) -> None:
+    """A probe built on the Drupal Liveblog page: an author field labelled "Autor" whose value
+    is an account's user name ("lbecker") or a name with its agency ("Anna Berg (dpa)") gave
+    no author, the value left as the post's last words. The label says the field holds the
+    author: its value is the byline, the agency no writer (as in "Jane Doe | Reuters"), and an
+    agency alone ("dpa") the author."""
+    main = (
+        "<div class='view view-liveblog-posts'><div class='view-content'>"
+        f"{drupal_author_field(value)}</div></div>"
+    )
+    updates = live_updates(main, "Liveblog: Landtagssitzung", "2025-06-14T14:00:00Z", lang="de")
+    assert [u.source_id for u in updates] == ["95", "94", "93", "92", "91"]
+    assert [u.authors for u in updates] == [[author]] * 5
+    for update in updates:
+        assert update.body_text.endswith("in mehr als ein paar Worten.")
+
+
 @pytest.mark.parametrize(
     "line",
     [
