@@ -4119,6 +4119,77 @@ def test_an_overs_ball_in_a_box_whose_class_says_over_is_a_commentarys_mark() ->
     assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in lines]
 
 
+# A cricket commentary's balls, newest first, and its notes between them without one.
+OVERS = [
+    ("19.4", "Siraj to Jadeja, SIX, slog over deep midwicket, into the stands."),
+    ("", "12 needed off 8. Fine leg and third man back now."),
+    ("19.3", "Siraj to Jadeja, 1 run, full and wide, squeezed to deep point."),
+    ("19.2", "Siraj to Rahane, out, caught by Kohli at mid-on for 41."),
+    ("19.1", "Siraj to Rahane, no run, yorker on off, jammed back to the bowler."),
+    ("", "Drinks on the field, Kohli gathers the bowlers for a long chat."),
+    ("18.6", "Chahal to Jadeja, FOUR, tossed up and lofted over extra cover."),
+    ("18.5", "Chahal to Jadeja, 2 runs, flicked behind square for a second."),
+    ("18.4", "Chahal to Rahane, 1 run, pushed to long-on."),
+    ("18.3", "Chahal to Rahane, no run, googly, Rahane misses it completely."),
+    ("18.2", "Chahal to Jadeja, 1 run, driven down to long-off."),
+    ("18.1", "Chahal to Jadeja, no run, flighted, defended back to the bowler."),
+]
+
+
+def cricket_report(main: str) -> list[Update]:
+    """The posts read from a match report's page (nothing live in its address or title)
+    whose `main` holds a commentary of OVERS."""
+    page = page_of(
+        f"<h1>Jadeja sixes seal it for Chennai</h1>{main}",
+        title="Jadeja sixes seal it for Chennai",
+        published="2024-04-21T14:00:00+05:30",
+    )
+    url = "https://sport.example.in/cricket/ipl-2024/rcb-vs-csk-report"
+    return extract_page(page, url, fetched_at="2024-04-21T16:00:00Z").updates
+
+
+def test_a_commentary_of_overs_is_found_where_nothing_else_says_live() -> None:
+    """Cricbuzz's rows (as in the test above) on a page whose address and title say nothing
+    of live: the balls in their boxes run down the page, as a commentary's minutes do."""
+    rows = "".join(
+        "<div class='cb-col cb-col-100'>"
+        + (
+            f"<div class='cb-col cb-col-8'><div class='cb-ovr-num'>{ball}</div></div>"
+            f"<p class='cb-com-ln cb-col cb-col-90'>{text}</p>"
+            if ball
+            else f"<p class='cb-com-ln cb-col cb-col-100'>{text}</p>"
+        )
+        + "</div>"
+        for ball, text in OVERS
+    )
+    updates = cricket_report(f"<div class='cb-col cb-col-100'>{rows}</div>")
+    assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in OVERS]
+
+
+@pytest.mark.parametrize("mark", ["<span class='over'>{}</span>", "<b class='ovr-num'>{}</b>"])
+def test_a_commentary_of_paragraphs_each_opening_with_its_ball(mark: str) -> None:
+    """A commentary with no box per post, each paragraph opening with its ball in a box whose
+    class says over ("<p><span class='over'>19.4</span> Siraj to Jadeja…</p>"), the notes
+    between them paragraphs of their own: cut at each ball, as a paragraph a match minute
+    opens is, each note the words of the ball above it, the ball no word of it. The same
+    numbers in a bold no class names (a price, a version) cut nothing."""
+    lines = "".join(
+        f"<p>{mark.format(ball)} {text}</p>" if ball else f"<p>{text}</p>" for ball, text in OVERS
+    )
+    updates = cricket_report(f"<div class='article-body'>{lines}</div>")
+    expected = []
+    for ball, text in OVERS:
+        if ball:
+            expected.append(text)
+        else:
+            expected[-1] += f"\n\n{text}"
+    assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for t in expected]
+    plain = "".join(
+        f"<p><b>{ball}</b> {text}</p>" if ball else f"<p>{text}</p>" for ball, text in OVERS
+    )
+    assert cricket_report(f"<div class='article-body'>{plain}</div>") == []
+
+
 def test_a_one_digit_clock_in_the_box_that_holds_the_days_clocks_is_a_clock() -> None:
     """iDNES's online reports (as ffredyk/NewsTicker reads them): each post's clock alone in
     `div.time > div`, "16:42" in the afternoon and "9:03" in the morning. Alone "9:03" may be a

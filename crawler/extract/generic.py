@@ -1567,13 +1567,29 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     reading = clock.read(start)  # with its label: "ore 18.05" is a clock, "18.05" may be a day
     if reading is not None and reading.kind == "relative" and _clock_after(start, reading):
         return reading.text.strip()  # (a stamp whose clock disagrees: how long ago stood)
-    if reading is None or reading.kind not in ("clock", "full", "minute"):
+    if reading is None:
+        return _opening_mark(unit)
+    if reading.kind not in ("clock", "full", "minute"):
         return None
     if not start.startswith(reading.text.lstrip()[:2], before.end()) and not _ago_before(
         start, reading, clock
     ):
         return None
     return reading.text.strip()
+
+
+def _opening_mark(unit: Element) -> str | None:
+    """The match mark that opens a line in a box of its own whose class says what it is, as
+    a commentary's boxed posts show it (_bare_minute): a cricket ball, "<p><span
+    class='over'>19.4</span> Siraj to Jadeja…</p>"; a minute, "<span class='minute'>71</span>"."""
+    node = unit
+    while len(node) and not (node.text or "").strip() and isinstance(node[0].tag, str):
+        node = node[0]
+    text = node.text
+    if node is unit or not text or len(text) > _BARE_MINUTE_LENGTH:
+        return None
+    reading = _bare_minute(node, text)
+    return None if reading is None else text.strip()
 
 
 def _clock_after(line: str, reading: Reading) -> bool:
