@@ -1514,6 +1514,86 @@ def test_a_name_beside_the_time_is_the_posts_author(header: str) -> None:
     ]
 
 
+# A football ticker's entries: a clock, a title of a word or a few, the words.
+MATCH_TICKS = [
+    ("19:25", "Abpfiff!", "Der FC Bayern gewinnt das Spitzenspiel verdient mit zwei Toren."),
+    ("19:12", "Tor!", "Kane köpft nach einer Ecke von Sané unhaltbar ins lange Eck ein."),
+    ("18:58", "Gelb für Hummels", "Der Abwehrchef kommt zu spät gegen Musiala und sieht Gelb."),
+    ("18:47", "Wechsel", "Bei Dortmund kommt Reus für Brandt, Terzić will mehr Druck."),
+    ("18:15", "Pause", "Zur Halbzeit steht es eins zu null, Bayern war klar überlegen."),
+    ("17:52", "Tor!", "Musiala trifft nach Doppelpass mit Müller flach ins linke Eck."),
+]
+
+
+def match_ticker(entry: str) -> list[Update]:
+    """The posts read from a football ticker whose entries are MATCH_TICKS, each `entry`
+    (formatted with its number, clock, title and words)."""
+    entries = "".join(
+        entry.format(n=n, clock=clock, title=title, text=text)
+        for n, (clock, title, text) in enumerate(MATCH_TICKS)
+    )
+    page = page_of(
+        f"<div class='x9e2b'>{entries}</div>",
+        "Bayern gegen Dortmund im Liveticker",
+        lang="de",
+        published="2024-03-30T17:00:00+01:00",
+    )
+    url = "https://www.sport.example.de/fussball/bayern-dortmund-liveticker"
+    updates = extract_page(page, url, fetched_at="2024-03-30T19:30:00Z").updates
+    assert [u.published_at for u in updates] == [
+        f"2024-03-30T{int(clock[:2]) - 1}:{clock[3:]}:00Z" for clock, _, _ in MATCH_TICKS
+    ]
+    return updates
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<div class='x11'>{clock} | {title}</div>",
+        "<div class='x11'><span class='x12'>{clock}</span> | {title}</div>",
+        "<div class='x11'><time>{clock}</time> | <span>{title}</span></div>",
+        "<p class='x11'>{clock} Uhr – {title}</p>",
+    ],
+)
+def test_a_short_title_after_the_time_in_its_header_is_the_headline(header: str) -> None:
+    """A ticker's header line of its time, a bar and a title of a word or a few ("14:05 |
+    Tor!"), a different one in most posts: the title is the headline, neither lost as a
+    header's label nor an author, however short."""
+    updates = match_ticker(f"<div class='x7f3a' id='e{{n}}'>{header}<p>{{text}}</p></div>")
+    assert [(u.headline, u.body_text, u.authors) for u in updates] == [
+        (title, text, []) for _, title, text in MATCH_TICKS
+    ]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Bundesliga"] * 6,
+        ["Eilmeldung", "Sport", "Aktualisiert 19:20", "Quelle: dpa", "Video", "München (dpa)"],
+    ],
+)
+def test_labels_after_the_time_in_the_headers_are_no_headlines(labels: list[str]) -> None:
+    """The same word after every post's time ("14:05 | Bundesliga") is a label, no title; so
+    are words beside the time where any post's say what a header's label does: "Eilmeldung",
+    an edit's time, an agency."""
+    entries = "".join(
+        f"<div class='x7f3a' id='e{n}'><div class='x11'>{clock} | {label}</div><p>{text}</p></div>"
+        for n, ((clock, _, text), label) in enumerate(zip(MATCH_TICKS, labels, strict=True))
+    )
+    updates = match_ticker(entries.replace("{", "{{").replace("}", "}}"))
+    assert [(u.headline, u.body_text) for u in updates] == [(None, t) for _, _, t in MATCH_TICKS]
+
+
+def test_a_short_line_after_the_time_in_a_flat_tickers_paragraph_is_its_words() -> None:
+    """A ticker without a box per entry, each opening with a paragraph of its time and a
+    short line ("<p>19:12 | Tor!</p>"): the line is the entry's words, as a longer one is
+    ("Gelb für Hummels"); "Tor!" had been lost, being no longer than a time's label."""
+    updates = match_ticker("<p>{clock} | {title}</p><p>{text}</p>")
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (None, f"{title}\n\n{text}") for _, title, text in MATCH_TICKS
+    ]
+
+
 def test_a_ticker_written_as_a_definition_list_is_cut_at_each_term_with_a_time() -> None:
     """`<dl>`: each `<dt>` a time, the `<dd>`s after it the entry."""
     updates = flat_ticker("<dt>{clock} Uhr</dt><dd>{title}</dd>", text="dd", box="dl")
