@@ -1663,6 +1663,86 @@ def test_a_name_beside_the_time_is_the_posts_author(header: str) -> None:
     ]
 
 
+# A football ticker's entries: a clock, a title of a word or a few, the words.
+MATCH_TICKS = [
+    ("19:25", "Abpfiff!", "Der FC Bayern gewinnt das Spitzenspiel verdient mit zwei Toren."),
+    ("19:12", "Tor!", "Kane köpft nach einer Ecke von Sané unhaltbar ins lange Eck ein."),
+    ("18:58", "Gelb für Hummels", "Der Abwehrchef kommt zu spät gegen Musiala und sieht Gelb."),
+    ("18:47", "Wechsel", "Bei Dortmund kommt Reus für Brandt, Terzić will mehr Druck."),
+    ("18:15", "Pause", "Zur Halbzeit steht es eins zu null, Bayern war klar überlegen."),
+    ("17:52", "Tor!", "Musiala trifft nach Doppelpass mit Müller flach ins linke Eck."),
+]
+
+
+def match_ticker(entry: str) -> list[Update]:
+    """The posts read from a football ticker whose entries are MATCH_TICKS, each `entry`
+    (formatted with its number, clock, title and words)."""
+    entries = "".join(
+        entry.format(n=n, clock=clock, title=title, text=text)
+        for n, (clock, title, text) in enumerate(MATCH_TICKS)
+    )
+    page = page_of(
+        f"<div class='x9e2b'>{entries}</div>",
+        "Bayern gegen Dortmund im Liveticker",
+        lang="de",
+        published="2024-03-30T17:00:00+01:00",
+    )
+    url = "https://www.sport.example.de/fussball/bayern-dortmund-liveticker"
+    updates = extract_page(page, url, fetched_at="2024-03-30T19:30:00Z").updates
+    assert [u.published_at for u in updates] == [
+        f"2024-03-30T{int(clock[:2]) - 1}:{clock[3:]}:00Z" for clock, _, _ in MATCH_TICKS
+    ]
+    return updates
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<div class='x11'>{clock} | {title}</div>",
+        "<div class='x11'><span class='x12'>{clock}</span> | {title}</div>",
+        "<div class='x11'><time>{clock}</time> | <span>{title}</span></div>",
+        "<p class='x11'>{clock} Uhr – {title}</p>",
+    ],
+)
+def test_a_short_title_after_the_time_in_its_header_is_the_headline(header: str) -> None:
+    """A ticker's header line of its time, a bar and a title of a word or a few ("14:05 |
+    Tor!"), a different one in most posts: the title is the headline, neither lost as a
+    header's label nor an author, however short."""
+    updates = match_ticker(f"<div class='x7f3a' id='e{{n}}'>{header}<p>{{text}}</p></div>")
+    assert [(u.headline, u.body_text, u.authors) for u in updates] == [
+        (title, text, []) for _, title, text in MATCH_TICKS
+    ]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Bundesliga"] * 6,
+        ["Eilmeldung", "Sport", "Aktualisiert 19:20", "Quelle: dpa", "Video", "München (dpa)"],
+    ],
+)
+def test_labels_after_the_time_in_the_headers_are_no_headlines(labels: list[str]) -> None:
+    """The same word after every post's time ("14:05 | Bundesliga") is a label, no title; so
+    are words beside the time where any post's say what a header's label does: "Eilmeldung",
+    an edit's time, an agency."""
+    entries = "".join(
+        f"<div class='x7f3a' id='e{n}'><div class='x11'>{clock} | {label}</div><p>{text}</p></div>"
+        for n, ((clock, _, text), label) in enumerate(zip(MATCH_TICKS, labels, strict=True))
+    )
+    updates = match_ticker(entries.replace("{", "{{").replace("}", "}}"))
+    assert [(u.headline, u.body_text) for u in updates] == [(None, t) for _, _, t in MATCH_TICKS]
+
+
+def test_a_short_line_after_the_time_in_a_flat_tickers_paragraph_is_its_words() -> None:
+    """A ticker without a box per entry, each opening with a paragraph of its time and a
+    short line ("<p>19:12 | Tor!</p>"): the line is the entry's words, as a longer one is
+    ("Gelb für Hummels"); "Tor!" had been lost, being no longer than a time's label."""
+    updates = match_ticker("<p>{clock} | {title}</p><p>{text}</p>")
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (None, f"{title}\n\n{text}") for _, title, text in MATCH_TICKS
+    ]
+
+
 def test_a_ticker_written_as_a_definition_list_is_cut_at_each_term_with_a_time() -> None:
     """`<dl>`: each `<dt>` a time, the `<dd>`s after it the entry."""
     updates = flat_ticker("<dt>{clock} Uhr</dt><dd>{title}</dd>", text="dd", box="dl")
@@ -4041,6 +4121,51 @@ def test_a_field_of_people_under_its_label_is_no_byline_and_its_label_no_name(
         assert ("Anna Berg" in update.body_text) is (author is None or author == "lbecker")
 
 
+def drupal_author_field(value: str) -> str:
+    """Posts of Drupal's Liveblog module (as drupal_fields builds them) whose author field,
+    labelled "Autor" above its item, holds `value` as plain text, no person typed in RDFa."""
+    return "".join(
+        f"<div class='views-row'><article class='liveblog-post' data-postid='9{n}'><div "
+        f"class='field field--name-title field--label-hidden field__item'>Debatte {n}</div>"
+        f"<div class='field field--name-created field__item'>14.06.2025 - 1{n}:1{n}</div><div "
+        f"class='field field--name-body field__item'><p>Was Meldung {n} aus dem Landtag "
+        "berichtet, in mehr als ein paar Worten.</p></div><div class='field "
+        "field--name-field-autor field--label-above'><div class='field__label'>Autor</div><div "
+        f"class='field__item'>{value}</div></div></article></div>"
+        for n in (5, 4, 3, 2, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "author"),
+    [
+        ("lbecker", "lbecker"),
+        ("Anna Berg (dpa)", "Anna Berg"),
+        ("Anna Berg/dpa", "Anna Berg"),
+        ("Von Anna Berg, dpa", "Anna Berg"),
+        ("Anna Berg, AFP", "Anna Berg"),
+        ("dpa", "dpa"),
+    ],
+)
+def test_a_field_labelled_autor_is_the_byline_whatever_its_value_looks_like(
+    value: str, author: str
+) -> None:
+    """A probe built on the Drupal Liveblog page: an author field labelled "Autor" whose value
+    is an account's user name ("lbecker") or a name with its agency ("Anna Berg (dpa)") gave
+    no author, the value left as the post's last words. The label says the field holds the
+    author: its value is the byline, the agency no writer (as in "Jane Doe | Reuters"), and an
+    agency alone ("dpa") the author."""
+    main = (
+        "<div class='view view-liveblog-posts'><div class='view-content'>"
+        f"{drupal_author_field(value)}</div></div>"
+    )
+    updates = live_updates(main, "Liveblog: Landtagssitzung", "2025-06-14T14:00:00Z", lang="de")
+    assert [u.source_id for u in updates] == ["95", "94", "93", "92", "91"]
+    assert [u.authors for u in updates] == [[author]] * 5
+    for update in updates:
+        assert update.body_text.endswith("in mehr als ein paar Worten.")
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -4316,6 +4441,77 @@ def test_an_overs_ball_in_a_box_whose_class_says_over_is_a_commentarys_mark() ->
     url = "https://www.cricbuzz.com/live-cricket-scores/20084/rcb-vs-csk-24th-match"
     updates = extract_page(page, url).updates
     assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in lines]
+
+
+# A cricket commentary's balls, newest first, and its notes between them without one.
+OVERS = [
+    ("19.4", "Siraj to Jadeja, SIX, slog over deep midwicket, into the stands."),
+    ("", "12 needed off 8. Fine leg and third man back now."),
+    ("19.3", "Siraj to Jadeja, 1 run, full and wide, squeezed to deep point."),
+    ("19.2", "Siraj to Rahane, out, caught by Kohli at mid-on for 41."),
+    ("19.1", "Siraj to Rahane, no run, yorker on off, jammed back to the bowler."),
+    ("", "Drinks on the field, Kohli gathers the bowlers for a long chat."),
+    ("18.6", "Chahal to Jadeja, FOUR, tossed up and lofted over extra cover."),
+    ("18.5", "Chahal to Jadeja, 2 runs, flicked behind square for a second."),
+    ("18.4", "Chahal to Rahane, 1 run, pushed to long-on."),
+    ("18.3", "Chahal to Rahane, no run, googly, Rahane misses it completely."),
+    ("18.2", "Chahal to Jadeja, 1 run, driven down to long-off."),
+    ("18.1", "Chahal to Jadeja, no run, flighted, defended back to the bowler."),
+]
+
+
+def cricket_report(main: str) -> list[Update]:
+    """The posts read from a match report's page (nothing live in its address or title)
+    whose `main` holds a commentary of OVERS."""
+    page = page_of(
+        f"<h1>Jadeja sixes seal it for Chennai</h1>{main}",
+        title="Jadeja sixes seal it for Chennai",
+        published="2024-04-21T14:00:00+05:30",
+    )
+    url = "https://sport.example.in/cricket/ipl-2024/rcb-vs-csk-report"
+    return extract_page(page, url, fetched_at="2024-04-21T16:00:00Z").updates
+
+
+def test_a_commentary_of_overs_is_found_where_nothing_else_says_live() -> None:
+    """Cricbuzz's rows (as in the test above) on a page whose address and title say nothing
+    of live: the balls in their boxes run down the page, as a commentary's minutes do."""
+    rows = "".join(
+        "<div class='cb-col cb-col-100'>"
+        + (
+            f"<div class='cb-col cb-col-8'><div class='cb-ovr-num'>{ball}</div></div>"
+            f"<p class='cb-com-ln cb-col cb-col-90'>{text}</p>"
+            if ball
+            else f"<p class='cb-com-ln cb-col cb-col-100'>{text}</p>"
+        )
+        + "</div>"
+        for ball, text in OVERS
+    )
+    updates = cricket_report(f"<div class='cb-col cb-col-100'>{rows}</div>")
+    assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for _, t in OVERS]
+
+
+@pytest.mark.parametrize("mark", ["<span class='over'>{}</span>", "<b class='ovr-num'>{}</b>"])
+def test_a_commentary_of_paragraphs_each_opening_with_its_ball(mark: str) -> None:
+    """A commentary with no box per post, each paragraph opening with its ball in a box whose
+    class says over ("<p><span class='over'>19.4</span> Siraj to Jadeja…</p>"), the notes
+    between them paragraphs of their own: cut at each ball, as a paragraph a match minute
+    opens is, each note the words of the ball above it, the ball no word of it. The same
+    numbers in a bold no class names (a price, a version) cut nothing."""
+    lines = "".join(
+        f"<p>{mark.format(ball)} {text}</p>" if ball else f"<p>{text}</p>" for ball, text in OVERS
+    )
+    updates = cricket_report(f"<div class='article-body'>{lines}</div>")
+    expected = []
+    for ball, text in OVERS:
+        if ball:
+            expected.append(text)
+        else:
+            expected[-1] += f"\n\n{text}"
+    assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for t in expected]
+    plain = "".join(
+        f"<p><b>{ball}</b> {text}</p>" if ball else f"<p>{text}</p>" for ball, text in OVERS
+    )
+    assert cricket_report(f"<div class='article-body'>{plain}</div>") == []
 
 
 def test_a_one_digit_clock_in_the_box_that_holds_the_days_clocks_is_a_clock() -> None:

@@ -478,6 +478,18 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("Jane Doe | Tim Post", ["Jane Doe | Tim Post"]),
         ("Jane Doe · JR Smith", ["Jane Doe · JR Smith"]),
         ("Jane Doe | The Times", ["Jane Doe"]),
+        # An agency in brackets, after a slash or a comma, as German bylines add it, is none
+        # either; names or words that are no newsroom stay.
+        ("Anna Berg (dpa)", ["Anna Berg"]),
+        ("Anna Berg/dpa", ["Anna Berg"]),
+        ("Anna Berg / dpa", ["Anna Berg"]),
+        ("Anna Berg, dpa", ["Anna Berg"]),
+        ("Anna Berg, AFP", ["Anna Berg"]),
+        ("Jean Dupont (Reuters)", ["Jean Dupont"]),
+        ("Anna Berg/Tom Roe", ["Anna Berg/Tom Roe"]),
+        ("Anna Berg (Hamburg)", ["Anna Berg (Hamburg)"]),
+        ("dpa", ["dpa"]),
+        ("Smith, John", ["Smith, John"]),
         (
             "ALSO READ | A referendum on India's future",
             ["ALSO READ | A referendum on India's future"],

@@ -841,20 +841,27 @@ def _author_name(value: str) -> tuple[str, ...]:
         name = name[3:].strip()
     if not name or "://" in name:  # an address is no name ("https://www.theguardian.com#publisher")
         return ()
-    name = _unaffiliated(name)
+    name = unaffiliated(name)
     parts = [_unplaced(part) for part in _NAME_LIST.split(name) if part]
     if len(parts) > 1 and all(_full_name(part) for part in parts):
         return tuple(parts)
     return (_unplaced(name),)
 
 
-def _unaffiliated(name: str) -> str:
+def unaffiliated(name: str) -> str:
     """Full names without the newsroom or role a mark sets after them ("Kelly Brandt · Fox
     News", "Marcus Avery and Jenna Ortiz | Reuters", "Jane Doe | Senior Correspondent"): what
-    follows the mark, where it names a newsroom or a role, is no writer. (A full name after
-    it is another writer's, "Jane Doe · John Smith"; the names stay as written.)"""
+    follows the mark, where it names a newsroom or a role, is no writer; nor is an agency in
+    brackets, after a slash or a comma, as German bylines add it ("Anna Berg (dpa)", "Anna
+    Berg/dpa", "Anna Berg, dpa"). (A full name after it is another writer's, "Jane Doe · John
+    Smith"; the names stay as written.)"""
     first, *rest = _AFFILIATION.split(name, maxsplit=1)
-    if not rest or first.isupper() or _NEWSROOM.search(rest[0]) is None:
+    if not rest:
+        agency = _AGENCY_AFTER.fullmatch(name)
+        if agency is None or not _NEWSROOM.fullmatch(agency["bracketed"] or agency["after"]):
+            return name  # ("Jo Writer, Sam Reporter and Ana Ruiz": names)
+        first, rest = agency["names"], [agency["bracketed"] or agency["after"]]
+    if first.isupper() or _NEWSROOM.search(rest[0]) is None:
         return name  # (a label before a link's title: "ALSO READ | A referendum on …")
     names = [part for part in _NAME_LIST.split(first) if part]
     return first if names and all(_full_name(_unplaced(part)) for part in names) else name
@@ -890,6 +897,11 @@ NAME_JOINS = frozenset({"and", "und", "et", "y", "e", "en", "i"})
 _NAME_LIST = re.compile(r"\s*(?:[,;&]|\b(?:" + "|".join(sorted(NAME_JOINS | {"oraz"})) + r")\b)\s*")
 _NAME_MOST = 4
 _AFFILIATION = re.compile(r"\s+[·•|]\s+")  # the mark between a byline's names and newsroom
+# What may follow a byline's names as its agency alone (_NEWSROOM all of it): in brackets at
+# its end, after a slash or a comma ("Anna Berg (dpa)", "Anna Berg/dpa", "Anna Berg, AFP").
+_AGENCY_AFTER = re.compile(
+    r"(?P<names>[^(),/]+?)\s*(?:\((?P<bracketed>[^()]{1,40})\)|[/,]\s*(?P<after>[^(),/]{1,40}))"
+)
 
 
 def _full_name(text: str) -> bool:

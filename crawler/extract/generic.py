@@ -41,6 +41,7 @@ from crawler.extract.clean import (
     author_names,
     is_boilerplate,
     is_chrome,
+    is_post_label,
     is_share_href,
     is_teaser_label,
     is_template,
@@ -1568,13 +1569,29 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
     reading = clock.read(start)  # with its label: "ore 18.05" is a clock, "18.05" may be a day
     if reading is not None and reading.kind == "relative" and _clock_after(start, reading):
         return reading.text.strip()  # (a stamp whose clock disagrees: how long ago stood)
-    if reading is None or reading.kind not in ("clock", "full", "minute"):
+    if reading is None:
+        return _opening_mark(unit)
+    if reading.kind not in ("clock", "full", "minute"):
         return None
     if not start.startswith(reading.text.lstrip()[:2], before.end()) and not _ago_before(
         start, reading, clock
     ):
         return None
     return reading.text.strip()
+
+
+def _opening_mark(unit: Element) -> str | None:
+    """The match mark that opens a line in a box of its own whose class says what it is, as
+    a commentary's boxed posts show it (_bare_minute): a cricket ball, "<p><span
+    class='over'>19.4</span> Siraj to Jadeja…</p>"; a minute, "<span class='minute'>71</span>"."""
+    node = unit
+    while len(node) and not (node.text or "").strip() and isinstance(node[0].tag, str):
+        node = node[0]
+    text = node.text
+    if node is unit or not text or len(text) > _BARE_MINUTE_LENGTH:
+        return None
+    reading = _bare_minute(node, text)
+    return None if reading is None else text.strip()
 
 
 def _clock_after(line: str, reading: Reading) -> bool:
@@ -3046,9 +3063,10 @@ def _update(
             headline = _after_time(headline, text_of(shown)) or headline
     if headline_el is None and title is not None:
         headline_el, headline = title, text_of(title)
-        for t in times:  # a ticker's line: "14.05 Uhr: Bahn meldet…"
-            if t.element is title and t.reading is not None:
+        for t in times:  # a ticker's line, "14.05 Uhr: Bahn meldet…"; a header's, "14:05 | Tor!"
+            if t.reading is not None and (t.element is title or _inside(t.element, title)):
                 headline = _after_time(headline, t.reading.text)
+                break
     if headline_el is None:
         headline_el, headline = _titled_beside_time(times)
     if headline_el is None:
@@ -3489,6 +3507,10 @@ def _read_by_shape(
             titles = found_titles
         if len(titles) == len(untitled):
             break
+    if want_titles and len(titles) < len(untitled):
+        beside = _titles_beside_times([m for m in untitled if m not in titles], inside)
+        if len(beside) > len(titles):
+            titles.update(beside)
     if not (titles or signed):
         return posts
     for member, boxes in signed.items():
@@ -3509,6 +3531,77 @@ def _read_by_shape(
         )
         for member, update in posts
     ]
+
+
+def _titles_beside_times(
+    members: list[Element], inside: dict[Element, list[_Time]]
+) -> dict[Element, Element]:
+    """Each post's header box where it opens with the post's time and then holds its title,
+    in one text or beside it ("14:05 | Tor!", "<span>19:25</span> – Abpfiff"), no box of its
+    own around the title for its lines to find: a few words after the time, a different one
+    in most posts (a label, "Bundesliga", comes again), neither a byline nor a name ("14:05 |
+    Jan Roth"), a line of fields ("13:41 | Frank Weber | Zuschauer: 212") nor a sentence.
+    None where any post's says what a header's label does: a label ("Breaking news"), an
+    edit's or another clock ("Updated 11:55"), an agency ("WASHINGTON (AP)", "Quelle: dpa")."""
+    found: dict[Element, Element] = {}
+    said: list[str] = []
+    for member in members:
+        time = next((t for t in inside[member] if t.shown and t.reading is not None), None)
+        if time is None or time.reading is None or _opens_entry_with_words(time, member):
+            continue
+        header = _header_of(time.element, member, set())
+        line = text_of(header)
+        before = _BEFORE_TIME.match(line)
+        if header is member or not line.startswith(
+            time.reading.text.strip(), 0 if before is None else before.end()
+        ):
+            continue  # (a time at the line's end: "ansel pushed to main … 11:35")
+        words = _after_time(line, time.reading.text)
+        if (
+            is_post_label(words.strip(" +*"))
+            or _HEADER_LABEL.search(words)
+            or any(
+                t.element is not time.element and _within(t.element, header) for t in inside[member]
+            )
+        ):
+            return {}  # (a match minute beside the clock: "18:52 90+4'")
+        if (
+            not _WORD.search(words)
+            or len(words) > _HEADER_SLACK
+            or words.endswith(".")
+            or _FIELDS.search(words)
+            or lines.is_byline(words)
+            or lines.is_name(words, 2)
+        ):
+            continue
+        found[member] = header
+        said.append(words)
+    if (
+        len(found) < lines.MIN_POSTS
+        or len(found) * 2 < len(members)
+        or len(set(said)) < _TITLES_DIFFER * len(said)
+    ):
+        return {}
+    return found
+
+
+def _inside(element: Element, box: Element) -> bool:
+    return any(ancestor is box for ancestor in element.iterancestors())
+
+
+def _within(element: Element, box: Element) -> bool:
+    return element is box or _inside(element, box)
+
+
+# What a header's label says beside a post's time, and no title: another clock (an edit's,
+# "Updated 11:55"), a news agency ("WASHINGTON (AP)", "Quelle: dpa/AFP", "Reuters und AFP").
+_HEADER_LABEL = re.compile(
+    r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d])|"
+    r"\b(?:AP|AFP|DPA|dpa|Reuters|ANP|ANSA|EFE|PAP|AAP|UPI|KNA|APA|SDA|Associated Press)\b"
+)
+_FIELDS = re.compile(r"\s[|·•]\s")  # a mark between a header's fields (a byline, a count)
+_WORD = re.compile(r"[^\W\d_]{3}")  # a title's word: not a score alone, nor a hall's "HS 1"
+_TITLES_DIFFER = 0.6  # share of distinct titles among the posts' ("Tor!" comes again)
 
 
 def _post_header(headline: Element, member: Element) -> Element | None:
@@ -3772,7 +3865,10 @@ def _opens_entry_with_words(time: _Time, member: Element) -> bool:
     fährt wieder"): the words are the entry's, so the line stays in its body."""
     if time.reading is None or not _leads_entry(time.element, member):
         return False
-    return len(text_of(time.element)) > len(time.reading.text.strip()) + _TIME_ONLY
+    text, shown = text_of(time.element), time.reading.text.strip()
+    if shown not in text:  # taken out of the line (_drop_opening_time): what is left is words
+        return bool(text.strip())
+    return len(text) > len(shown) + _TIME_ONLY
 
 
 def _minute_line(time: _Time) -> bool:

@@ -23,7 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crawler.extract import walks
-from crawler.extract.clean import FIELD_LABEL, NAME_JOINS, is_post_label, normalise_text
+from crawler.extract.clean import (
+    FIELD_LABEL,
+    NAME_JOINS,
+    is_post_label,
+    normalise_text,
+    unaffiliated,
+)
 from crawler.extract.dom import HEADINGS, Element, raw_text
 
 Shape = tuple[str, str, str, str]
@@ -300,13 +306,17 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
     other keeps these too."""
     found: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)
     repeated: dict[Shape, int] = defaultdict(int)
+    labelled: set[Line] = set()  # the values of fields labelled as the author ("Autor")
     for member, lines_of in read.items():
         shapes = [line.shape for line in lines_of]
         for line in lines_of:
             if line.start.tag in HEADINGS or line.box.tag in HEADINGS:
                 continue
-            if _labelled_not_author(line, member):
-                continue
+            label = field_label(line.box, member)
+            if label is not None:
+                if not _author_label(label.rstrip(" :")):
+                    continue  # "Personen", "Erwähnt": people the post names
+                labelled.add(line)
             if shapes.count(line.shape) > 1:
                 repeated[line.shape] += 1
             else:
@@ -322,7 +332,14 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
         enough = _DISTINCT * len(held)
         names = sum(1 for t in texts if is_name(t, 2))
         recurring = len(set(texts)) * 2 <= len(held)  # the same few names
-        if not ((names >= enough and recurring) or sum(map(is_byline, texts)) >= enough):
+        # A field whose label says it holds the author is the byline, whatever the value
+        # looks like: a user name ("lbecker"), a name and its agency ("Anna Berg (dpa)").
+        authored = sum(1 for _, line in held if line in labelled)
+        if not (
+            (names >= enough and recurring)
+            or sum(map(is_byline, texts)) >= enough
+            or authored >= enough
+        ):
             continue
         for member, line in held:
             signed[member].add(line.box)
@@ -331,14 +348,6 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
         for member, boxes in signed.items()
         if len(boxes) < len(read[member])
     }
-
-
-def _labelled_not_author(line: Line, member: Element) -> bool:
-    """Whether the line is the value of a field whose label says what it holds, and not that it
-    is the author: Drupal's "Personen" or "Erwähnt" above the people a post names (a field
-    whose label is "Autor" is its byline)."""
-    label = field_label(line.box, member)
-    return label is not None and not _author_label(label.rstrip(" :"))
 
 
 def _author_label(label: str) -> bool:
@@ -397,7 +406,8 @@ def is_byline(text: str) -> bool:
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
         return False
-    words = [w for w in text[lead.end() :].split() if w.lower() not in _NAME_JOINS]
+    names = unaffiliated(text[lead.end() :])  # (an agency after them: "Von Anna Berg, dpa")
+    words = [w for w in names.split() if w.lower() not in _NAME_JOINS]
     return 0 < len(words) <= _NAME_WORDS + 2 and all(w[0].isupper() for w in words)
 
 
