@@ -1733,6 +1733,50 @@ def test_labels_after_the_time_in_the_headers_are_no_headlines(labels: list[str]
     assert [(u.headline, u.body_text) for u in updates] == [(None, t) for _, _, t in MATCH_TICKS]
 
 
+@pytest.mark.parametrize(
+    ("lang", "agos"),
+    [
+        (
+            "de",
+            ["vor 5 Minuten", "vor 50 Minuten", "vor 1 Stunde", "vor 3 Stunden", "vor 4 Stunden"],
+        ),
+        ("en", ["5 minutes ago", "50 minutes ago", "1 hour ago", "3 hours ago", "4 hours ago"]),
+        (
+            "fr",
+            [
+                "il y a 5 minutes",
+                "il y a 50 minutes",
+                "il y a 1 heure",
+                "il y a 3 heures",
+                "il y a 4 heures",
+            ],
+        ),
+    ],
+)
+def test_how_long_ago_after_the_time_in_the_headers_is_no_headline(
+    lang: str, agos: list[str]
+) -> None:
+    """A header of the post's clock and how long ago in one text ("14:05 · vor 5 Minuten"),
+    a different one in most posts: how long ago is another time, a header's label, no title."""
+    clocks = ["19:25", "18:40", "17:55", "16:30", "15:10"]
+    entries = "".join(
+        f"<div class='x7f3a' id='e{n}'><div class='x11'>{clock} · {ago}</div><p>Post {n} says"
+        " what the mayor said about the flood this afternoon.</p></div>"
+        for n, (clock, ago) in enumerate(zip(clocks, agos, strict=True))
+    )
+    page = page_of(
+        f"<div class='x9e2b'>{entries}</div>",
+        "Live: flood",
+        lang=lang,
+        published="2024-03-30T13:00:00+01:00",
+    )
+    url = "https://www.news.example.de/live/flood"
+    updates = extract_page(page, url, fetched_at="2024-03-30T18:30:00Z").updates
+    assert [(u.headline, u.published_at) for u in updates] == [
+        (None, f"2024-03-30T{int(clock[:2]) - 1}:{clock[3:]}:00Z") for clock in clocks
+    ]
+
+
 def test_a_short_line_after_the_time_in_a_flat_tickers_paragraph_is_its_words() -> None:
     """A ticker without a box per entry, each opening with a paragraph of its time and a
     short line ("<p>19:12 | Tor!</p>"): the line is the entry's words, as a longer one is

@@ -440,7 +440,7 @@ def _stream(
         ):
             posts.append((member, update))
     timed = [reading for readings in by_element.values() for reading in readings] + shown
-    posts = _read_by_shape(posts, times, timed, url, bylines, base)
+    posts = _read_by_shape(posts, times, timed, url, bylines, base, clock)
     targets = _cards_elsewhere(posts, url)
     if targets and not _in_stream_order([u.published_at for _, u in posts]):
         return Stream()  # a section's index of its live blogs, by interest or days apart
@@ -3458,6 +3458,7 @@ def _read_by_shape(
     url: str,
     bylines: dict[Element, list[Element]],
     base: str,
+    clock: PageClock | None = None,
 ) -> list[tuple[Element, Update]]:
     """Posts read again with the titles and bylines that their lines' shapes show, where no
     heading tag or class names them (crawler/extract/lines.py). `timed` holds every time the
@@ -3508,7 +3509,7 @@ def _read_by_shape(
         if len(titles) == len(untitled):
             break
     if want_titles and len(titles) < len(untitled):
-        beside = _titles_beside_times([m for m in untitled if m not in titles], inside)
+        beside = _titles_beside_times([m for m in untitled if m not in titles], inside, clock)
         if len(beside) > len(titles):
             titles.update(beside)
     if not (titles or signed):
@@ -3534,7 +3535,7 @@ def _read_by_shape(
 
 
 def _titles_beside_times(
-    members: list[Element], inside: dict[Element, list[_Time]]
+    members: list[Element], inside: dict[Element, list[_Time]], clock: PageClock | None
 ) -> dict[Element, Element]:
     """Each post's header box where it opens with the post's time and then holds its title,
     in one text or beside it ("14:05 | Tor!", "<span>19:25</span> – Abpfiff"), no box of its
@@ -3542,7 +3543,8 @@ def _titles_beside_times(
     in most posts (a label, "Bundesliga", comes again), neither a byline nor a name ("14:05 |
     Jan Roth"), a line of fields ("13:41 | Frank Weber | Zuschauer: 212") nor a sentence.
     None where any post's says what a header's label does: a label ("Breaking news"), an
-    edit's or another clock ("Updated 11:55"), an agency ("WASHINGTON (AP)", "Quelle: dpa")."""
+    edit's or another time ("Updated 11:55", how long ago: "14:05 · vor 5 Minuten"), an
+    agency ("WASHINGTON (AP)", "Quelle: dpa")."""
     found: dict[Element, Element] = {}
     said: list[str] = []
     for member in members:
@@ -3560,6 +3562,7 @@ def _titles_beside_times(
         if (
             is_post_label(words.strip(" +*"))
             or _HEADER_LABEL.search(words)
+            or (clock is not None and clock.read(words) is not None)
             or any(
                 t.element is not time.element and _within(t.element, header) for t in inside[member]
             )
