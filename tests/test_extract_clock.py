@@ -458,6 +458,28 @@ def test_a_stamp_whose_clock_is_before_how_long_ago_says_is_a_cached_pages() -> 
         assert reading is not None and reading.utc == utc, text
 
 
+def test_a_stamps_clock_before_the_pages_own_last_change_is_no_cached_pages() -> None:
+    """A page drawn at the clock and how long ago ("25 minutes ago · 6:05 PM": 6:30 PM) would
+    be older than the last change it states of itself (8:00 PM, a machine time): no cache
+    drew it then, the clock was read in a zone guessed wrong, and how long ago stands."""
+    fetched = datetime(2024, 7, 5, 2, 50, tzinfo=UTC)
+    zone = ZoneInfo("America/Chicago")
+    for changed, utc in [
+        (datetime(2024, 7, 5, 1, 0, tzinfo=UTC), "2024-07-05T02:25:00Z"),
+        (datetime(2024, 7, 4, 23, 20, tzinfo=UTC), "2024-07-04T23:05:00Z"),  # (drawn after it)
+    ]:
+        page = PageClock(
+            fetched,
+            zone,
+            date(2024, 7, 4),
+            ("en",),
+            opened=changed - timedelta(hours=9),
+            changed=changed,
+        )
+        reading = page.read("25 minutes ago · 6:05 PM")
+        assert reading is not None and reading.utc == utc, changed
+
+
 def test_weak_words_count_only_alone() -> None:
     """ "Ahora" is a time stamp alone; inside a sentence it is only a word."""
     assert read("Ahora") is not None

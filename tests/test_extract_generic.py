@@ -2196,6 +2196,34 @@ def test_a_clock_a_cached_page_shows_beside_how_long_ago_is_the_posts_time(
     assert read(local, caption) == ["2024-03-12T15:35:00Z", "2024-03-12T15:20:00Z"]
 
 
+def test_a_clock_hours_before_how_long_ago_that_the_pages_own_time_contradicts_stands_not() -> None:
+    """An English page on a `.com` whose machine times are all UTC, its zone guessed UTC, of
+    a publisher who prints New York's clocks ("5 minutes ago · 10:55 AM", fetched at 15:20
+    UTC): read in UTC the clock stands four hours and some minutes before how long ago, as a
+    cached page's might, but a page drawn then would be older than the time it says it was
+    published (12:00 UTC). The zone is a guess gone wrong: how long ago stands."""
+    posts = "".join(
+        f"<article class='live-post' id='post-{n}'><header><span class='post-ago'>{ago}</span>"
+        f" · <span class='post-clock'>{clock}</span></header><h2>Post {n} from the storm</h2>"
+        f"<p>What post {n} reports from the coast, in a few more words.</p></article>"
+        for n, (ago, clock) in enumerate(
+            [
+                ("5 minutes ago", "10:55 AM"),
+                ("25 minutes ago", "10:35 AM"),
+                ("50 minutes ago", "10:10 AM"),
+            ]
+        )
+    )
+    page = page_of(f"<div class='live-feed'>{posts}</div>", published="2024-07-04T12:00:00Z")
+    url = "https://www.stormnews.com/live/storm"
+    updates = extract_page(page, url, fetched_at="2024-07-04T15:20:00Z").updates
+    assert [u.published_at for u in updates] == [
+        "2024-07-04T15:15:00Z",
+        "2024-07-04T14:55:00Z",
+        "2024-07-04T14:30:00Z",
+    ]
+
+
 def test_a_stamp_beside_weeks_ago_is_the_posts_time() -> None:
     """How long ago in weeks says the week only: the post's own date and clock beside "2
     weeks ago", days from the fetch less two weeks, is its time."""

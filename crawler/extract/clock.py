@@ -1158,6 +1158,13 @@ class PageClock:
         object.__setattr__(self, "_cutoff", self.fetched_at + _SKEW)
 
     @property
+    def stated(self) -> str | None:
+        """The latest time the page states of itself, as a machine time (its last change, or
+        its one time): a page served from a cache was drawn no earlier."""
+        last = self.changed or self.stamp
+        return format_utc(last) if last is not None else None
+
+    @property
     def cutoff(self) -> datetime:
         """The latest a time the page shows may be: the fetch, and the publisher's clock
         running a little fast."""
@@ -1598,7 +1605,11 @@ def _clock_beside(
         if nearest is None:
             return None
         if abs(nearest - moment) > rounds and not instant.drawn_earlier(
-            relative.utc, format_utc(nearest), format_utc(page.fetched_at), names_zone(reading.text)
+            relative.utc,
+            format_utc(nearest),
+            format_utc(page.fetched_at),
+            names_zone(reading.text),
+            page.stated,
         ):
             return None
         return replace(reading, kind="full", utc=format_utc(nearest))

@@ -2575,7 +2575,7 @@ def _stamp_beside(
         named = names_zone(reading.text)  # (else a stamp: all its line says, no sentence's)
         fetched = format_utc(clock.fetched_at)
         near = (named or _stands_alone(shown)) and instant.drawn_earlier(
-            ago.value, value, fetched, named
+            ago.value, value, fetched, named, clock.stated
         )
     else:
         near = abs(moment - then) <= max(instant.DAY, ago_seconds / 2)

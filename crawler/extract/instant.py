@@ -156,13 +156,22 @@ def rounds_to(shown: str, structured: str, fetched_at: str | None) -> bool:
     return then - unit - MINUTE <= exact <= then + unit / 2 + MINUTE
 
 
-def drawn_earlier(ago: str | None, shown: str | None, fetched_at: str | None, named: bool) -> bool:
+def drawn_earlier(
+    ago: str | None,
+    shown: str | None,
+    fetched_at: str | None,
+    named: bool,
+    stated: str | None = None,
+) -> bool:
     """Whether a clock a post shows beside how long ago, before what that says, is the post's
     time on a page served from a cache, which says how long ago of when it was drawn (up to
     CACHED before its fetch): a clock in the publisher's zone is exact, how long ago rounded.
     A clock that names its zone is in it (`named`); one read in the zone guessed is where how
     long ago counts minutes and the two are no zone's hours or quarters apart: a zone guessed
-    wrong moves a clock by those, which the hours of "2 hours ago" would hide."""
+    wrong moves a clock by those, which the hours of "2 hours ago" would hide. Nor is it where
+    the page would have been drawn before the last time it states of itself (`stated`, its
+    machine time: no zone's guess moves it): a clock read hours early in a zone guessed wrong,
+    a cache's draw lag aside, would say as much."""
     then, exact, fetched = seconds(ago), seconds(shown), seconds(fetched_at)
     if then is None or exact is None or fetched is None:
         return False
@@ -171,6 +180,9 @@ def drawn_earlier(ago: str | None, shown: str | None, fetched_at: str | None, na
         return -MINUTE <= gap <= CACHED
     if fetched - then >= HOUR or not 0 < gap <= CACHED:
         return False
+    last = seconds(stated)
+    if last is not None and exact + (fetched - then) + MINUTE < last:
+        return False  # (drawn at the clock and how long ago: before the page's own time)
     return _ZONE_SLACK < gap % _ZONE_STEP < _ZONE_STEP - _ZONE_SLACK
 
 
