@@ -1429,6 +1429,10 @@ def test_a_first_line_that_is_no_title_stays_where_it_was(post: str, first_line:
         '<div class="x21"><span class="x22">{author}</span><span class="x23">Reporter</span></div>',
         # A byline's words.
         '<div class="x21">From CNN\'s {author}</div>',
+        # The same few names, each with where its writer files from, as the Financial Times'
+        # live posts sign them ("Valerie Quint in Brussels").
+        '<p class="x21">{author} in Brussels</p>',
+        '<p class="x21">{author} reporting from Cardiff</p>',
     ],
 )
 def test_a_byline_that_no_class_names_is_the_author_not_the_body(byline: str) -> None:
