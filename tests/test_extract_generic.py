@@ -1429,6 +1429,10 @@ def test_a_first_line_that_is_no_title_stays_where_it_was(post: str, first_line:
         '<div class="x21"><span class="x22">{author}</span><span class="x23">Reporter</span></div>',
         # A byline's words.
         '<div class="x21">From CNN\'s {author}</div>',
+        # The same few names, each with where its writer files from, as the Financial Times'
+        # live posts sign them ("Valerie Quint in Brussels").
+        '<p class="x21">{author} in Brussels</p>',
+        '<p class="x21">{author} reporting from Cardiff</p>',
     ],
 )
 def test_a_byline_that_no_class_names_is_the_author_not_the_body(byline: str) -> None:
@@ -6231,3 +6235,33 @@ def test_the_main_region_named_as_a_discussion_holds_no_stream(main: str) -> Non
         f"{main}<div class='list'>{posts}</div></main></body></html>"
     ).encode()
     assert extract_page(page, LIVE_URL, fetched_at="2024-05-01T10:00:00Z").updates == []
+
+
+@pytest.mark.parametrize(
+    ("essential", "key"),
+    [
+        ("post post__live-container post__live-container--essential", True),
+        ("post post__live-container post__live-container--key-event", True),
+        ("post post__live-container post__live-container--non-essential", False),
+        ("post post__live-container essential-reading", False),  # no modifier of the post's
+    ],
+)
+def test_a_posts_own_modifier_saying_essential_flags_a_key_event(essential: str, key: bool) -> None:
+    """Le Monde's live posts (as mbachelier/lemonde-app and a Discord bot read them) mark
+    "L'essentiel", the summary that sets a post apart, by the post's BEM modifier
+    `post__live-container--essential`: a key event, as a Tickaroo highlight is."""
+    posts = "".join(
+        f"<section class='{essential if n == 2 else 'post post__live-container'}' "
+        f"data-post-id='62331{n}'><div class='header-content__live'><div class='info-content'>"
+        f"<span class='date'>1{8 - n}:05</span></div></div><div class='content--live'>"
+        f"<h2 class='post__live-container--title'>Point {n} sur la crue</h2>"
+        f"<div class='post__live-container--answer'><p>La rivière a encore monté de {n} "
+        "centimètres depuis la dernière mesure des services de l'Etat.</p></div></div></section>"
+        for n in range(5)
+    )
+    page = page_of(f"<section class='post-container' id='post-container'>{posts}</section>")
+    url = "https://www.lemonde.example/planete/live/2024/05/14/crue_1_2.html"
+    # (The whole page's reading, too: it first asks whether any class may mark a post so.)
+    for updates in (stream_of(page, url), extract_page(page, url).updates):
+        assert [u.headline for u in updates] == [f"Point {n} sur la crue" for n in range(5)]
+        assert [u.key_event for u in updates] == [key and n == 2 for n in range(5)]

@@ -842,10 +842,10 @@ def _author_name(value: str) -> tuple[str, ...]:
     if not name or "://" in name:  # an address is no name ("https://www.theguardian.com#publisher")
         return ()
     name = unaffiliated(name)
-    parts = [_unplaced(part) for part in _NAME_LIST.split(name) if part]
+    parts = [unplaced(part) for part in _NAME_LIST.split(name) if part]
     if len(parts) > 1 and all(_full_name(part) for part in parts):
         return tuple(parts)
-    return (_unplaced(name),)
+    return (unplaced(name),)
 
 
 def unaffiliated(name: str) -> str:
@@ -864,7 +864,7 @@ def unaffiliated(name: str) -> str:
     if first.isupper() or _NEWSROOM.search(rest[0]) is None:
         return name  # (a label before a link's title: "ALSO READ | A referendum on …")
     names = [part for part in _NAME_LIST.split(first) if part]
-    return first if names and all(_full_name(_unplaced(part)) for part in names) else name
+    return first if names and all(_full_name(unplaced(part)) for part in names) else name
 
 
 # What a byline names after its writers: a newsroom ("Fox News", "The Washington Post"), an
@@ -878,7 +878,7 @@ _NEWSROOM = re.compile(
 )
 
 
-def _unplaced(name: str) -> str:
+def unplaced(name: str) -> str:
     """A full name without where its writer is ("Peggy Hollinger in London")."""
     placed = _WHERE_FROM.fullmatch(name)
     return placed[1] if placed and _full_name(placed[1]) else name

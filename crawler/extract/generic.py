@@ -307,7 +307,9 @@ def extract(
     if classes is not None:
         named = list(classes)
         features.badged = any(_PIN_WORD.search(cls) is not None for cls in named)
-        features.highlighted = any("--highlight" in cls for cls in named)
+        features.highlighted = any(
+            "--highlight" in cls or "--essential" in cls or "--key" in cls for cls in named
+        )
     # The best group whose boxes say something as posts: an index of the posts, each line a
     # link to one of them, may outrank the stream on a page that shows only its first posts.
     ranked = _ranked_groups(_candidates(root, features), features, clock)
@@ -1103,14 +1105,17 @@ _WRAPPED_DEPTH = 2  # a post's box and the one box its member wraps it in
 def _highlight_modifier(cls: str | None) -> bool:
     """Whether a post's class marks it a highlight by the platform's own modifier: Drupal
     Liveblog's `liveblog-post--highlight-breaking-news` (the module's highlight, a term an
-    editor picks to set the post apart where it stands), Tickaroo's `tik4-event--highlight`:
-    a key event. Not another theme's `--highlight-new` (an unread post) or
-    `--highlight-sponsored`, nor Easy Liveblogs' `elb-liveblog-highlighted-post`, the post an
-    address linked to (_unpinned)."""
+    editor picks to set the post apart where it stands), Tickaroo's `tik4-event--highlight`,
+    or any post's own modifier that says it is essential or a key event, Le Monde's
+    `post__live-container--essential`: a key event. Not another theme's `--highlight-new` (an
+    unread post) or `--highlight-sponsored`, nor Easy Liveblogs'
+    `elb-liveblog-highlighted-post`, the post an address linked to (_unpinned)."""
     return any(_HIGHLIGHT_MODIFIER.search(name) for name in (cls or "").lower().split())
 
 
-_HIGHLIGHT_MODIFIER = re.compile(r"^(?:liveblog-post|tik4-event)--highlight(?:$|-)")
+_HIGHLIGHT_MODIFIER = re.compile(
+    r"^(?:liveblog-post|tik4-event)--highlight(?:$|-)|^[\w-]+--(?:essential|key-?event)$"
+)
 
 
 @lru_cache(maxsize=1024)

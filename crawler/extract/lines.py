@@ -29,6 +29,7 @@ from crawler.extract.clean import (
     is_post_label,
     normalise_text,
     unaffiliated,
+    unplaced,
 )
 from crawler.extract.dom import HEADINGS, Element, raw_text
 
@@ -301,9 +302,9 @@ _PORTRAIT = re.compile(r"avatar|author|byline|headshot|portrait|profile|icon|log
 
 def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
     """Each post's byline lines' boxes, in order: one shape of line, once in most posts, that
-    holds the same few names again and again ("Ben Price", "BBC Wales"), or that opens with a
-    byline's words ("From CNN's Mary Gilbert"). A post keeps its other lines; one that has no
-    other keeps these too."""
+    holds the same few names again and again ("Ben Price", "BBC Wales", "Ben Price in
+    Cardiff"), or that opens with a byline's words ("From CNN's Mary Gilbert"). A post keeps
+    its other lines; one that has no other keeps these too."""
     found: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)
     repeated: dict[Shape, int] = defaultdict(int)
     labelled: set[Line] = set()  # the values of fields labelled as the author ("Autor")
@@ -330,8 +331,10 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
         if any(len(t) > _NAME_LENGTH for t in texts):
             continue
         enough = _DISTINCT * len(held)
-        names = sum(1 for t in texts if is_name(t, 2))
-        recurring = len(set(texts)) * 2 <= len(held)  # the same few names
+        # (Where each writer files from is no part of the name: "Valerie Quint in Brussels".)
+        named = [unplaced(t) for t in texts]
+        names = sum(1 for t in named if is_name(t, 2))
+        recurring = len(set(named)) * 2 <= len(held)  # the same few names
         # A field whose label says it holds the author is the byline, whatever the value
         # looks like: a user name ("lbecker"), a name and its agency ("Anna Berg (dpa)").
         authored = sum(1 for _, line in held if line in labelled)
