@@ -214,7 +214,9 @@ def other_older_page(
 
     A page that names the blog (`stories`) is the blog's, wherever it stands. One that names
     another story is that story's, where that story is another blog of the archive (`others`:
-    what the blog showed of it was no post of its own) or most of its updates are unknown
+    what the blog showed of it was no post of its own) or, where it names no page of the
+    blog's either (`homes`, below: `?page=2` naming `/page/2/`, or landed at
+    `?page=2&utm_source=x` naming `?page=2`), where most of its updates are unknown
     (names_other_story). An older page redirected from the address asked for (the link the
     page above followed) to one that names itself, or nothing, stands at that address: another
     blog of the archive's, or, where the address is no page of the blog's (`homes`: the blog's
@@ -227,8 +229,12 @@ def other_older_page(
     landed = story_address(page.url)
     if named in stories:
         return None
-    if named is not None and named != landed:
-        if named in others or names_other_story(page, shown, stories, held):
+    if page.canonical_url and named is not None and named != landed:
+        if named in others:
+            return REFUSED_OTHER_STORY.format(story=page.canonical_url)
+        if any(_of_the_blog(page.canonical_url, home) for home in homes):
+            return None  # another address of a page of the blog's (`/page/2/` for `?page=2`)
+        if names_other_story(page, shown, stories, held):
             return REFUSED_OTHER_STORY.format(story=page.canonical_url)
         return None
     if asked is None or page.kind is not None or story_address(asked) == landed:
