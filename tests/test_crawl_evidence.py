@@ -526,3 +526,25 @@ def test_an_older_page_naming_another_address_of_itself_is_the_blogs(
     assert replayed.exit_code == 0, replayed.output
     assert refused(db_path, result.fetch_id) == [None, None]
     assert standing(db_path, site.url) == [p.headline for p in six]
+
+
+@pytest.mark.parametrize("story", ["/", "/news/"], ids=["home page", "section"])
+def test_an_older_page_naming_the_sites_home_page_or_a_section_is_the_blogs(
+    site: Site, db_path: Path, story: str
+) -> None:
+    """Pages 2 and 3 name the site's home page, or the section the blog stands in, as their
+    canonical address, as a template may on pages it does not want indexed: no story of its
+    own, so the blog's pages still, read to the end by the spider and taken by the archive."""
+    nine = [post(n) for n in range(9, 0, -1)]
+    site.show(nine)
+    for n in (2, 3):
+        names(site, f"{PATH}?page={n}", story)
+    for _ in range(2):
+        [result] = crawl_local([site.url], db_path)
+        assert result.ok, result.error
+        assert (result.pages, result.incomplete_reason) == (3, None)
+        assert refused(db_path, result.fetch_id) == [None, None, None]
+        assert standing(db_path, site.url) == [p.headline for p in nine]
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert refused(db_path, result.fetch_id) == [None, None, None]
