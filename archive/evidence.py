@@ -222,9 +222,10 @@ def other_older_page(
     page above followed) to one that names itself, or nothing, stands at that address: another
     blog of the archive's, or, where the address is no page of the blog's (`homes`: the blog's
     addresses, the first page's and the one asked for; another query, a path below or a page
-    number after them: pagination that moved, `?paged=2` to `/page/2/`), another story's when
-    it shows none of the blog's updates, as a first page redirected away is. A blog renamed
-    still shows updates the archive holds, and its new pages stand below its new address.
+    number after them, `www.` and the scheme aside: pagination that moved, `?paged=2` to
+    `/page/2/`), another story's when it shows none of the blog's updates, as a first page
+    redirected away is. A blog renamed still shows updates the archive holds, and its new
+    pages stand below its new address.
     """
     named = story_address(page.canonical_url) if page.canonical_url else None
     landed = story_address(page.url)
@@ -244,7 +245,7 @@ def other_older_page(
     why = REFUSED_REDIRECTED.format(asked=asked, story=page.url)
     if landed in others:
         return why
-    if any(same_document(page.url, home) for home in homes):
+    if any(_of_the_blog(page.url, home) for home in homes):
         return None
     known = any(identity_base(update_key(u)) in held for u in shown)
     return None if known else why
