@@ -212,23 +212,32 @@ def other_older_page(
 ) -> str | None:
     """Why an older page is another story's, not the blog's; None where it is the blog's.
 
-    A page that names the blog (`stories`) is the blog's, wherever it stands. One that names
+    A page that names the blog (`stories`) is the blog's, wherever it stands; one that names
+    the site's home page or a section above the blog names no story (_named). One that names
     another story is that story's, where that story is another blog of the archive (`others`:
-    what the blog showed of it was no post of its own) or most of its updates are unknown
+    what the blog showed of it was no post of its own) or, where it names no page of the
+    blog's either (`homes`, below: `?page=2` naming `/page/2/`, or landed at
+    `?page=2&utm_source=x` naming `?page=2`), where most of its updates are unknown
     (names_other_story). An older page redirected from the address asked for (the link the
     page above followed) to one that names itself, or nothing, stands at that address: another
     blog of the archive's, or, where the address is no page of the blog's (`homes`: the blog's
     addresses, the first page's and the one asked for; another query, a path below or a page
-    number after them: pagination that moved, `?paged=2` to `/page/2/`), another story's when
-    it shows none of the blog's updates, as a first page redirected away is. A blog renamed
-    still shows updates the archive holds, and its new pages stand below its new address.
+    number after them, `www.` and the scheme aside: pagination that moved, `?paged=2` to
+    `/page/2/`), another story's when it shows none of the blog's updates, as a first page
+    redirected away is. A blog renamed still shows updates the archive holds, and its new
+    pages stand below its new address.
     """
     named = story_address(page.canonical_url) if page.canonical_url else None
     landed = story_address(page.url)
     if named in stories:
         return None
-    if named is not None and named != landed:
-        if named in others or names_other_story(page, shown, stories, held):
+    if page.canonical_url and named in others and named != landed:
+        return REFUSED_OTHER_STORY.format(story=page.canonical_url)
+    named = _named(page, homes)
+    if page.canonical_url and named is not None and named != landed:
+        if any(_of_the_blog(page.canonical_url, home) for home in homes):
+            return None  # another address of a page of the blog's (`/page/2/` for `?page=2`)
+        if names_other_story(page, shown, stories, held):
             return REFUSED_OTHER_STORY.format(story=page.canonical_url)
         return None
     if asked is None or page.kind is not None or story_address(asked) == landed:
@@ -236,7 +245,7 @@ def other_older_page(
     why = REFUSED_REDIRECTED.format(asked=asked, story=page.url)
     if landed in others:
         return why
-    if any(same_document(page.url, home) for home in homes):
+    if any(_of_the_blog(page.url, home) for home in homes):
         return None
     known = any(identity_base(update_key(u)) in held for u in shown)
     return None if known else why
@@ -244,12 +253,12 @@ def other_older_page(
 
 def plainly_other_story(page: PageFetch, asked: str | None, homes: Sequence[str]) -> bool:
     """An older page that is another story's by what it says alone, as a spider that holds
-    no archive tells it: it names as its story (canonical, og:url, JSON-LD url) an address
-    that is none of the blog's (`homes`: the blog's address, where its first page landed and
+    no archive tells it: it names as its story (canonical, else JSON-LD url) an address, not
+    the site's home page nor a section above the blog (_named), that is none of the blog's (`homes`: the blog's address, where its first page landed and
     what that page named) nor a page of theirs (same_document); or, naming itself or
     nothing, it was redirected from the address asked for to one that is no page of theirs.
     The pages its older links lead to are that story's, and never count (read_pass)."""
-    named = story_address(page.canonical_url) if page.canonical_url else None
+    named = _named(page, homes)
     landed = story_address(page.url)
     if named is None or named == landed:
         if asked is None or story_address(asked) == landed:
@@ -259,6 +268,18 @@ def plainly_other_story(page: PageFetch, asked: str | None, homes: Sequence[str]
     else:
         address = page.canonical_url or ""
     return not any(_of_the_blog(address, home) for home in homes)
+
+
+def _named(page: PageFetch, homes: Sequence[str]) -> str | None:
+    """The story an older page names (story_address); None where it names none: nothing, or
+    the site's home page or a section the blog stands in (`/`, `/news/`), as a template may
+    name on pages it does not want indexed."""
+    if not page.canonical_url:
+        return None
+    named = story_address(page.canonical_url)
+    if "?" not in named and any(story_address(home).startswith(f"{named}/") for home in homes):
+        return None
+    return named
 
 
 def _of_the_blog(url: str, home: str) -> bool:

@@ -32,7 +32,7 @@ class PassWriter:
     def overwritten(self) -> bool:
         """Whether the file this writer opened was written over in place (`cp backup.db
         archive.db`): SQLite would read it through the -wal of what it held before."""
-        return self._content.overwritten()
+        return self._content.overwritten(self.db.conn)
 
     def close(self) -> None:
         self.db.close()
@@ -68,7 +68,9 @@ class PassWriter:
                 )
             self._keep_snapshots(item)
             result = record_pass(self.db, item, worker=worker, then=then)
-            self._content.overwritten()  # takes in the checkpoint the commit may have run
+            if result.fetch_id:
+                self._content.wrote((result.fetch_id, item.started_at))
+            self._content.overwritten(self.db.conn)  # takes in the commit's checkpoint
             return result
         except (ArchiveError, OSError, sqlite3.OperationalError) as exc:
             error = self._write_error(exc)
@@ -106,23 +108,34 @@ class FileContent:
     pages from the -wal, so the passes the file holds only ever grow. The file unchanged
     since the last look (its size, modification and status change times) needs nothing
     more. Changed, the file itself (without the -wal, which hides a copied file behind the
-    pages of the old one) must still hold the newest pass it held at the last look; a backup
-    older than that lacks it. Once written over, it stays so for this writer.
+    pages of the old one) must still hold the newest pass it held at the last look, where
+    the archive as SQLite reads it holds that pass, or this writer's last one, still; a
+    backup older than that lacks it. An archive rewritten through SQLite (`sqlite3 archive.db
+    ".restore backup.db"`) is no copy over the file: SQLite reads it whole, without the
+    passes it lacks, and the file, once checkpointed, holds what SQLite reads. Once written
+    over, it stays so for this writer.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._stamp = _stamp(path)
         self._newest: tuple[int, str] | None = None
+        self._own: tuple[int, str] | None = None  # this writer's last pass
         self._over = False
         try:
             self._newest, _ = _look(path, None)
         except sqlite3.DatabaseError:
             self._stamp = None  # looked at again before the first pass
 
-    def overwritten(self) -> bool:
+    def wrote(self, own: tuple[int, str]) -> None:
+        self._own = own
+
+    def overwritten(self, conn: sqlite3.Connection) -> bool:
         if self._over:
             return True
+        if self._own is not None and not _holds(conn, self._own):
+            # Rewritten through SQLite (a `.restore`): what the file held is history.
+            self._own = self._newest = self._stamp = None
         stamp = _stamp(self.path)
         if stamp is None or stamp == self._stamp:
             return False  # a file gone is the inode check's
@@ -132,11 +145,20 @@ class FileContent:
             return False  # not readable as it is now: looked at again before the next pass
         if _stamp(self.path) != stamp:
             return False  # written while read (a checkpoint): looked at again next time
-        if not kept:
+        if not kept and any(_holds(conn, p) for p in (self._newest, self._own) if p):
             self._over = True
             return True
-        self._stamp, self._newest = stamp, newest or self._newest
+        # (A pass the file holds that SQLite does not read, a `.restore` not checkpointed
+        # yet, is none to hold it to.)
+        self._stamp = stamp
+        self._newest = newest if newest is not None and _holds(conn, newest) else None
         return False
+
+
+def _holds(conn: sqlite3.Connection, held: tuple[int, str]) -> bool:
+    """Whether the archive as this connection reads it (its -wal over its file) holds a pass."""
+    found = conn.execute("SELECT 1 FROM fetches WHERE id = ? AND started_at = ?", list(held))
+    return found.fetchone() is not None
 
 
 def _stamp(path: Path) -> tuple[int, int, int, int, int] | None:

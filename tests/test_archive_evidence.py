@@ -562,3 +562,23 @@ def test_pages_of_another_story_do_not_count_among_the_pages_the_blog_has(
     result = record_pass(db, later)
     assert result.ok and result.removed == 1
     assert "post-1" not in live_ids(db)
+
+
+@pytest.mark.parametrize(
+    "to",
+    [
+        "https://www.news.example/live/election/page/2/",
+        "http://www.news.example/live/election/page/2",
+    ],
+    ids=["www", "www-over-http"],
+)
+def test_an_older_page_moved_onto_the_blogs_www_host_is_the_blogs_on_a_first_pass(
+    db: sqlite_utils.Database, to: str
+) -> None:
+    """`?page=2` redirected to `/page/2/` on the site's `www.` host (the blog's own site, as
+    the spider's boundary has it), naming itself: pagination that moved, though the archive
+    knows none of its posts yet."""
+    first = moved_page_two([upd(3), upd(2), upd(1)], to, to, at="2024-05-01T11:00:00Z")
+    result = record_pass(db, first)
+    assert result.ok, result.error
+    assert (result.new, result.incomplete_reason) == (6, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -396,6 +397,40 @@ def test_a_pass_into_an_archive_overwritten_by_cp_since_it_was_opened_is_not_wri
             "it): the pass was not written; stop every liveblog run on it, delete its -wal and "
             "-shm files and copy the backup over it again."
         )
+
+
+def test_passes_written_after_a_backup_restored_through_sqlite_are_written(
+    tmp_path: Path,
+) -> None:
+    """`sqlite3 archive.db ".restore backup.db"` while a writer has the archive open rewrites
+    it through SQLite, in one transaction: the writer reads the backup from then on, and once
+    a checkpoint puts it in the file, the file lacks the passes the writer held. No copy over
+    the file, no mix: the writer's passes are written on, into the restored archive."""
+    path, backup = tmp_path / "archive.db", tmp_path / "backup.db"
+    open_archive(path).close()
+    writer = PassWriter(path, snapshots=False)
+    try:
+        assert writer.write(bpass([upd(1)])).ok
+        writer.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with sqlite3.connect(path) as source, sqlite3.connect(backup) as target:
+            source.backup(target)
+        assert writer.write(bpass([upd(2)], at=LATER)).ok
+        writer.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with sqlite3.connect(backup) as source, sqlite3.connect(path) as target:
+            source.backup(target)  # (sqlite3's .restore)
+        results = []
+        for at in (LAST, "2024-05-01T12:15:00Z", "2024-05-01T12:20:00Z"):
+            results.append(writer.write(bpass([upd(3)], at=at)))
+            writer.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        writer.close()
+    assert [r.error for r in results] == [None, None, None]
+    assert rows(open_archive(path), "select started_at from fetches order by id") == [
+        ("2024-05-01T12:00:00Z",),
+        (LAST,),
+        ("2024-05-01T12:15:00Z",),
+        ("2024-05-01T12:20:00Z",),
+    ]
 
 
 def test_passes_written_while_another_connection_moves_the_archive_file_are_written(

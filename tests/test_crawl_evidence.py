@@ -489,3 +489,62 @@ def test_a_renamed_blog_whose_older_pages_redirect_to_its_new_address_is_the_blo
     assert (second.new, second.removed, second.incomplete_reason) == (1, 1, None)
     assert standing(db_path, site.url)[0] == post(10).headline
     assert post(1).headline not in standing(db_path, site.url)
+
+
+def names(site: Site, target: str, story: str) -> None:
+    """Page `target` names `story`, a path of the site, as its canonical address."""
+    with site._lock:
+        body = re.sub(
+            r'<link rel="canonical" href="[^"]*">',
+            f'<link rel="canonical" href="{site.origin}{story}">',
+            site.pages[target].decode(),
+        )
+        site.pages[target] = body.encode()
+
+
+@pytest.mark.parametrize("how", ["names its pretty address", "redirected to a tagged address"])
+def test_an_older_page_naming_another_address_of_itself_is_the_blogs(
+    site: Site, db_path: Path, how: str
+) -> None:
+    """Page 2, asked for at `?page=2`, names `/page/2/` as its canonical address; or it
+    redirects to `?page=2&utm_source=pager` and names `?page=2`: a page of the blog under
+    another spelling, whose posts the archive does not know yet on the first pass, nor ever
+    while they stay on page 2 of a blog that ended. Read on every pass, and by reparse."""
+    six = [post(n) for n in range(6, 0, -1)]
+    site.show(six)
+    if how == "names its pretty address":
+        names(site, f"{PATH}?page=2", f"{PATH}/page/2/")
+    else:
+        site.move(f"{PATH}?page=2", f"{PATH}?page=2&utm_source=pager", names=f"{PATH}?page=2")
+    for _ in range(2):
+        [result] = crawl_local([site.url], db_path)
+        assert result.ok, result.error
+        assert (result.pages, result.incomplete_reason) == (2, None)
+        assert refused(db_path, result.fetch_id) == [None, None]
+        assert standing(db_path, site.url) == [p.headline for p in six]
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert refused(db_path, result.fetch_id) == [None, None]
+    assert standing(db_path, site.url) == [p.headline for p in six]
+
+
+@pytest.mark.parametrize("story", ["/", "/news/"], ids=["home page", "section"])
+def test_an_older_page_naming_the_sites_home_page_or_a_section_is_the_blogs(
+    site: Site, db_path: Path, story: str
+) -> None:
+    """Pages 2 and 3 name the site's home page, or the section the blog stands in, as their
+    canonical address, as a template may on pages it does not want indexed: no story of its
+    own, so the blog's pages still, read to the end by the spider and taken by the archive."""
+    nine = [post(n) for n in range(9, 0, -1)]
+    site.show(nine)
+    for n in (2, 3):
+        names(site, f"{PATH}?page={n}", story)
+    for _ in range(2):
+        [result] = crawl_local([site.url], db_path)
+        assert result.ok, result.error
+        assert (result.pages, result.incomplete_reason) == (3, None)
+        assert refused(db_path, result.fetch_id) == [None, None, None]
+        assert standing(db_path, site.url) == [p.headline for p in nine]
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert refused(db_path, result.fetch_id) == [None, None, None]
