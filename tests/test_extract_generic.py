@@ -2483,10 +2483,12 @@ def dpg_times(
     lang: str = "en-GB",
     url: str = DPG_URL,
     fetched: str = "2025-03-01T12:00:00Z",
+    older: str = "",
 ) -> list[str | None]:
     """The times read from a DPG-style live blog (`li.live-blog__moment-list__item`, a bare
     clock each) whose head states only its published time, and a modified time if given:
-    read long after, so that the fetch cannot tell the days."""
+    read long after, so that the fetch cannot tell the days. `older`: markup after the
+    stream (a link to the blog's older page)."""
     posts = "".join(
         f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
         f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
@@ -2497,8 +2499,8 @@ def dpg_times(
     page = (
         f"<html lang='{lang}'><head><title>Live: fire at the depot</title><meta"
         f" property='article:published_time' content='{published}'>{edited}</head><body><h1>"
-        f"Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul></body>"
-        "</html>"
+        f"Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul>{older}"
+        "</body></html>"
     )
     return [u.published_at for u in extract_page(page.encode(), url, fetched_at=fetched).updates]
 
@@ -2613,6 +2615,39 @@ def test_a_days_blog_corrected_the_next_morning_keeps_its_posts_on_their_day(
     clocks = ["22:05", "19:40", "13:30", "09:20", "07:10"]
     times = dpg_times(clocks, "2024-03-12T06:55:00Z", modified, fetched="2024-03-17T10:00:00Z")
     assert times == [f"{day}T{clock}:00Z" for clock in clocks]
+
+
+# A link to the blog's older page, below its newest posts.
+OLDER_PAGE = "<a class='load-more' href='?page=2'>Load more updates</a>"
+
+
+@pytest.mark.parametrize(
+    ("clocks", "modified", "older", "day"),
+    [
+        # Its first page: the second day's posts, and a link to the older page that holds
+        # the first's. The page is not the blog whole: that what it shows begins at the hour
+        # the blog began says nothing of the day.
+        (["22:05", "19:40", "13:30", "09:20", "07:10"], "2024-03-13T08:00:00Z", True, "13"),
+        # ... and so a third day's, the page's last change stuck at 08:00 of that day.
+        (["22:05", "19:40", "13:30", "09:20", "07:10"], "2024-03-14T08:00:00Z", True, "14"),
+        # Its second page, the oldest: the first day's posts, the change amid them a day on.
+        (["23:50", "21:00", "15:00", "10:00", "07:15"], "2024-03-13T08:00:00Z", False, "12"),
+    ],
+)
+def test_the_pages_of_a_blog_of_days_keep_their_days_under_a_stale_last_change(
+    clocks: list[str], modified: str, older: bool, day: str
+) -> None:
+    """A blog begun one morning that ran on for days, each page showing a day's posts, its
+    modified time stuck at 08:00 of its last day, read days later: only the page that holds
+    the blog's start, with no older page, begins at the time the blog was published."""
+    times = dpg_times(
+        clocks,
+        "2024-03-12T06:55:00Z",
+        modified,
+        fetched="2024-03-17T10:00:00Z",
+        older=OLDER_PAGE if older else "",
+    )
+    assert times == [f"2024-03-{day}T{clock}:00Z" for clock in clocks]
 
 
 def test_a_rolling_blogs_stale_last_change_fetched_that_day_moves_nothing() -> None:

@@ -1150,6 +1150,9 @@ class PageClock:
     # (_days_late).
     opened: datetime | None = None
     changed: datetime | None = None
+    # Whether the page links to an older page of its blog (pagination.next_urls): it shows
+    # the newest posts, not the blog from its start.
+    paged: bool = False
     _today: date = field(init=False, repr=False, compare=False)
     _cutoff: datetime = field(init=False, repr=False, compare=False)
 
@@ -1299,9 +1302,12 @@ class PageClock:
         edit, and one a few hours behind its newest post a live page's stale modified time.
         A change after every post's clock is what a late correction looks like: a blog that
         ran for days, whose first page begins its last day at the hour the blog began, would
-        go back to its first day."""
+        go back to its first day. So would one whose page links to an older page: it shows
+        the blog's newest posts, not its start, however near the hour they begin."""
         changed = self.changed
-        if self.opened is None or changed is None or self.fetched_at - changed < _RESAVED:
+        if self.paged or self.opened is None or changed is None:
+            return 0
+        if self.fetched_at - changed < _RESAVED:
             return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
         if len(moments) < 2 or max(moments) <= changed + _HOUR:
@@ -1424,12 +1430,17 @@ _RESAVED = timedelta(days=2)  # a page's last change before its fetch, at least,
 
 
 def page_clock(
-    root: Element, url: str, fetched_at: datetime, gathered: Sequence[Element] | None = None
+    root: Element,
+    url: str,
+    fetched_at: datetime,
+    gathered: Sequence[Element] | None = None,
+    paged: bool = False,
 ) -> PageClock:
     """The page's zone, newest day and languages, from its markup, its URL and the fetch.
 
     `gathered`: the page's elements of several tags in page order, all its <script> and
-    <time> among them (survey_gathering), read instead of a walk of the tree.
+    <time> among them (survey_gathering), read instead of a walk of the tree. `paged`: the
+    page links to an older page of its blog.
 
     Zone: the page's own offsets (JSON-LD, meta, <time datetime>) choose among the zones of
     its domain's country, its language's region and its language, in that order, then among
@@ -1469,6 +1480,7 @@ def page_clock(
         stamp=latest,
         opened=opened,
         changed=changed,
+        paged=paged,
     )
 
 

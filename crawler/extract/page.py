@@ -131,13 +131,15 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     # The survey (for the adapters, before html_updates strips the scripts) and the elements
     # that several readers look for, in one walk, before any step prunes the tree.
     survey, found = survey_gathering(root, GATHERED)
-    clock = page_clock(root, url, fetched, found)
+    # The older pages, before the clock: a page that links to one shows no blog from its start.
+    older = next_urls(root, url, found)
+    clock = page_clock(root, url, fetched, found, paged=bool(older))
     # A page whose bytes never say "itemprop" has no microdata: no need to scan its tree for
     # some. (A page in UTF-16 or UTF-32, NULs from its first characters on, cannot be told by
     # its bytes.)
     itemprop = b"\x00" in body[:1024] or b"itemprop" in body
     with reading_times(clock):  # a time without a zone, shown or for machines, is the page's
-        return _read_tree(root, url, fetched_at, clock, survey, found, itemprop)
+        return _read_tree(root, url, fetched_at, clock, survey, found, itemprop, older)
 
 
 def _read_tree(
@@ -148,6 +150,7 @@ def _read_tree(
     survey: Survey,
     found: list[Element],
     itemprop: bool,
+    older: list[str],
 ) -> Reading:
     # Read-only sources first: adapters prune the entries they read.
     ld = read_jsonld(root, url, found)
@@ -155,7 +158,6 @@ def _read_tree(
     script_elements = [e for e in found if e.tag == "script"]
     state = read_page_state(script_elements)
     meta = page_meta(root)
-    older = next_urls(root, url, found)
     title = _title(root)
     heading = first_heading(root)
     titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
