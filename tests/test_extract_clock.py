@@ -1067,6 +1067,35 @@ def test_the_day_of_the_newest_content_in_the_zone() -> None:
     assert clock.day == date(2024, 5, 4)  # never after the fetch
 
 
+@pytest.mark.parametrize(
+    ("head", "changed"),
+    [
+        (meta("article:modified_time", "2024-05-01T08:00:00Z"), True),
+        (jsonld(dateModified="2024-05-01T08:00:00Z"), True),
+        (
+            meta("og:updated_time", "2024-05-01T08:00:00Z")
+            + jsonld(dateModified="2024-05-01T08:00:00Z"),
+            True,
+        ),
+        (meta("article:published_time", "2024-05-01T08:00:00Z"), False),
+        (jsonld(datePublished="2024-05-01T08:00:00Z"), False),
+        # One time labelled both ways, as many pages state it before their first change.
+        (
+            meta("article:published_time", "2024-05-01T08:00:00Z")
+            + meta("article:modified_time", "2024-05-01T08:00:00Z"),
+            False,
+        ),
+        (jsonld(datePublished="2024-05-01T08:00:00Z", dateModified="2024-05-01T08:00:00Z"), False),
+    ],
+)
+def test_the_pages_one_time_says_whether_it_is_its_last_change(head: str, changed: bool) -> None:
+    """The one time a page states of itself is its last change where every label it has
+    says so (`article:modified_time`, `dateModified`): the end of what it shows."""
+    clock = clock_of(page("de", head))
+    assert clock.stamp == datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
+    assert clock.stamp_changed is changed
+
+
 def test_the_day_ignores_what_lies_ahead() -> None:
     body = (
         '<time datetime="2024-05-01T10:00:00Z">1 May</time><time datetime="2024-06-01">June</time>'

@@ -9,6 +9,7 @@ The BBC, CNN, Telegraph, Sky News, AMP and Guardian HTML pages were built for th
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -2484,22 +2485,32 @@ def dpg_times(
     url: str = DPG_URL,
     fetched: str = "2025-03-01T12:00:00Z",
     older: str = "",
+    ld: bool = False,
 ) -> list[str | None]:
     """The times read from a DPG-style live blog (`li.live-blog__moment-list__item`, a bare
-    clock each) whose head states only its published time, and a modified time if given:
-    read long after, so that the fetch cannot tell the days. `older`: markup after the
-    stream (a link to the blog's older page)."""
+    clock each) whose head states only its published time (if given), and a modified time if
+    given, in meta tags or, `ld`, its JSON-LD: read long after, so that the fetch cannot tell
+    the days. `older`: markup after the stream (a link to the blog's older page)."""
     posts = "".join(
         f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
         f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
         "</li>"
         for n, clock in enumerate(clocks)
     )
-    edited = f"<meta property='article:modified_time' content='{modified}'>" if modified else ""
+    labelled = {"published": published, "modified": modified}
+    if ld:
+        dates = {f"date{label.title()}": time for label, time in labelled.items() if time}
+        data = {"@context": "https://schema.org", "@type": "NewsArticle", **dates}
+        times = f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+    else:
+        times = "".join(
+            f"<meta property='article:{label}_time' content='{time}'>"
+            for label, time in labelled.items()
+            if time
+        )
     page = (
-        f"<html lang='{lang}'><head><title>Live: fire at the depot</title><meta"
-        f" property='article:published_time' content='{published}'>{edited}</head><body><h1>"
-        f"Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul>{older}"
+        f"<html lang='{lang}'><head><title>Live: fire at the depot</title>{times}</head><body>"
+        f"<h1>Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul>{older}"
         "</body></html>"
     )
     return [u.published_at for u in extract_page(page.encode(), url, fetched_at=fetched).updates]
@@ -2683,6 +2694,27 @@ def test_a_blog_of_nearly_a_day_is_placed_by_the_nearer_reading_of_its_one_time(
     just after it (its start). The nearer reading stands."""
     clocks = [newest, "03:00", "00:40", "23:30", "18:00", "12:00", first]
     times = dpg_times(clocks, "2024-01-10T08:00:00Z", fetched="2024-01-20T12:00:00Z")
+    before = f"{int(day) - 1:02d}"
+    assert times == [
+        *(f"2024-01-{day}T{clock}:00Z" for clock in clocks[:3]),
+        *(f"2024-01-{before}T{clock}:00Z" for clock in clocks[3:]),
+    ]
+
+
+@pytest.mark.parametrize("ld", [False, True])
+@pytest.mark.parametrize(("label", "day"), [("published", "11"), ("modified", "10")])
+def test_a_blog_of_nearly_a_day_is_placed_by_the_label_of_its_one_time(
+    label: str, day: str, ld: bool
+) -> None:
+    """A page that states one machine time, 08:00, in meta tags or JSON-LD, over a stream
+    from 08:10 to 07:20 the next morning: labelled its start, the blog began then, its
+    newest posts on the next day; labelled its last change (`article:modified_time`,
+    `dateModified`), that time is the stream's end, not its start, however near after it the
+    stream would begin a day later: its newest post stands forty minutes before it."""
+    clocks = ["07:20", "03:00", "00:40", "23:30", "18:00", "12:00", "08:10"]
+    time = "2024-01-10T08:00:00Z"
+    published, modified = (time, "") if label == "published" else ("", time)
+    times = dpg_times(clocks, published, modified, fetched="2024-01-20T12:00:00Z", ld=ld)
     before = f"{int(day) - 1:02d}"
     assert times == [
         *(f"2024-01-{day}T{clock}:00Z" for clock in clocks[:3]),

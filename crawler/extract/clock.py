@@ -799,6 +799,13 @@ _META_TIMES = frozenset(
         "sailthru.date", "parsely-pub-date",
     }
 )  # fmt: skip
+# Those that name the page's last change, not when it was first published.
+_META_CHANGES = frozenset(
+    {
+        "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
+        "dcterms.modified", "lastmod", "last-modified",
+    }
+)  # fmt: skip
 
 # --- Patterns -------------------------------------------------------------------------------
 # Patterns that start with a number start with `\d` and look behind it afterwards: then the
@@ -933,7 +940,7 @@ _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _NO_LANGUAGE = frozenset({"und", "mul", "zxx", "mis"})
 # Language tags written for another language's: Ukrainian pages that say "ua" (the country).
 _ALIASES = {"ua": "uk"}
-_LD_DATES = re.compile(r'"date(?:Published|Modified|Created)"\s*:\s*"([^"]{8,40})"')
+_LD_DATES = re.compile(r'"date(Published|Modified|Created)"\s*:\s*"([^"]{8,40})"')
 _OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
 _TRIM = " \t\r\n.,:;·•|()[]{}-–—/"
 
@@ -1143,7 +1150,7 @@ class PageClock:
     # that can be read one way only say (in_date_order); None: as its language and zone say.
     month_first: bool | None = None
     # The one machine time the page states of itself, where its day is taken from it: its last
-    # change, or the time it began (_days_early tells which).
+    # change, or the time it began (_days_early tells which, unless its label does).
     stamp: datetime | None = None
     # The first and the last of the machine times the page states of itself, where it states
     # more than one (published, then modified): a page saved again long after its blog ended
@@ -1153,6 +1160,9 @@ class PageClock:
     # Whether the page links to an older page of its blog (pagination.next_urls): it shows
     # the newest posts, not the blog from its start.
     paged: bool = False
+    # Whether the stamp is labelled the page's last change (`article:modified_time`,
+    # `dateModified`), wherever the page states it: the end of what it shows, not its start.
+    stamp_changed: bool = False
     _today: date = field(init=False, repr=False, compare=False)
     _cutoff: datetime = field(init=False, repr=False, compare=False)
 
@@ -1273,8 +1283,9 @@ class PageClock:
         clock change is a day). DPG's pages state only `article:published_time`, the evening a
         blog began: its posts after midnight are on the next day. A blog of nearly a day ends
         within the hour before its start's clock: the nearer reading stands, its newest post
-        that much before a last change or its first that much after a start."""
-        if self.stamp is None:
+        that much before a last change or its first that much after a start. A stamp labelled
+        the page's last change is its end, never a start."""
+        if self.stamp is None or self.stamp_changed:
             return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
         ends = self.stamp - max(moments, default=self.stamp)  # (before the stamp, on its day)
@@ -1449,12 +1460,19 @@ def page_clock(
     zone and never after the fetch; None when the page states none.
     """
     fetched = fetched_at.astimezone(UTC) if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
-    tags, head_times = _head(root)
+    tags, head_times, head_changes = _head(root)
     languages = tuple(dict.fromkeys(_ALIASES.get(t, t) for t in (g.split("-")[0] for g in tags)))
-    times, declared = _body_times(root, gathered)
+    times, declared, declared_changes = _body_times(root, gathered)
     values = _extremes(head_times + declared + [value for value, _ in times])
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
-    stated = [stamp for value in head_times + declared if (stamp := _stamp(value)) is not None]
+    labelled = [
+        (stamp, change)
+        for value, change in zip(
+            head_times + declared, head_changes + declared_changes, strict=True
+        )
+        if (stamp := _stamp(value)) is not None
+    ]
+    stated = [stamp for stamp, _ in labelled]
     candidates, from_domain = _zone_candidates(url, tags)
     zone = _infer_zone(candidates, stamps, root, from_domain)
     today = fetched.astimezone(zone).date()
@@ -1471,6 +1489,8 @@ def page_clock(
     opened, changed = (moments[0], moments[-1]) if len(moments) > 1 else (None, None)
     if day is None or latest is None or latest.date() != day or not _only_own(latest, zone, stated):
         latest = None
+    # That one time is the page's last change, not its start, where every label it has says so.
+    last_change = latest is not None and all(c for s, c in labelled if s.moment is not None)
     return PageClock(
         fetched,
         zone,
@@ -1481,6 +1501,7 @@ def page_clock(
         opened=opened,
         changed=changed,
         paged=paged,
+        stamp_changed=last_change,
     )
 
 
@@ -2307,20 +2328,23 @@ class _Stamp:
         return self.moment if self.moment.tzinfo else self.moment.replace(tzinfo=zone)
 
 
-def _head(root: Element) -> tuple[list[str], list[str]]:
-    """The language tags ("de-at", "pl") and the times the page's head declares, in one pass."""
+def _head(root: Element) -> tuple[list[str], list[str], list[bool]]:
+    """The language tags ("de-at", "pl") and the times the page's head declares, in one pass,
+    with whether each is labelled a last change."""
     tags = [root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""]
     times: list[str] = []
+    changes: list[bool] = []
     head = root.find("head")
     for meta in head.iter("meta") if head is not None else ():
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _META_TIMES:
             times.append(meta.get("content") or "")
+            changes.append(key in _META_CHANGES)
         elif key in _META_LANGUAGES or meta.get("http-equiv", "").lower() == "content-language":
             tags.append(meta.get("content") or "")
     tags = [t.strip().lower().replace("_", "-") for t in tags]
     known = [t for t in tags if _LANGUAGE_TAG.match(t) and t.split("-")[0] not in _NO_LANGUAGE]
-    return known, times
+    return known, times, changes
 
 
 # How much of a long JSON-LD block is searched for dates: its start and its end.
@@ -2330,11 +2354,12 @@ _LD_TAIL = 20_000
 
 def _body_times(
     root: Element, gathered: Sequence[Element] | None = None
-) -> tuple[list[tuple[str, Element]], list[str]]:
+) -> tuple[list[tuple[str, Element]], list[str], list[bool]]:
     """The page's <time datetime> elements (500 at most), each with its value, and the times
-    its JSON-LD states."""
+    its JSON-LD states, with whether each is its `dateModified`."""
     times: list[tuple[str, Element]] = []
     declared: list[str] = []
+    changes: list[bool] = []
     for element in root.iter("script", "time") if gathered is None else gathered:
         tag = element.tag
         if tag == "time":
@@ -2344,8 +2369,10 @@ def _body_times(
             text = element.text
             if len(text) > _LD_HEAD + _LD_TAIL:  # the page's own dates open or close its data
                 text = text[:_LD_HEAD] + "\n" + text[-_LD_TAIL:]
-            declared.extend(_LD_DATES.findall(text))
-    return times, declared
+            for label, value in _LD_DATES.findall(text):
+                declared.append(value)
+                changes.append(label == "Modified")
+    return times, declared, changes
 
 
 def _own_newest(times: list[tuple[str, Element]]) -> list[str]:
