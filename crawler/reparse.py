@@ -60,6 +60,7 @@ def _read_again(blog: BlogPass, snapshots: SnapshotStore) -> BlogPass:
             read.updates = []
         page.updates = len(read.updates)
         page.canonical_url = read.canonical_url if page.kind is None else None
+        page.title = read.title if page.kind is None else None
         blog.updates.extend(read.updates)
         if index == 0:  # what the blog's first page says of it, as the spider reads it
             blog.title, blog.publisher = read.title, read.publisher
