@@ -9,13 +9,14 @@ once is held back until the next pass confirms it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from archive.addresses import same_document
 from archive.records import BlogPass, PageFetch, Update
-from archive.rules import identity_base, update_key
+from archive.rules import identity_base, normalise_headline, update_key
 from archive.times import is_newer, parse_utc
 
 REFUSED_OTHER_STORY = "another story: {story}"
@@ -172,6 +173,50 @@ def story_address(url: str) -> str:
     return f"{host}{parts.path.rstrip('/')}{query}"
 
 
+# Where a site's name follows a page's title ("… | BBC News", "… - ITV News", "… – Le Monde"),
+# once normalise_headline has folded its dashes.
+_TITLE_PARTS = re.compile(r"\s+[|\-·](?:\s+|$)")
+# A page's place in its blog: "Page 2", "Seite 2", "page 2 of 5", "(2)".
+_PAGE_MARK = re.compile(
+    r"\b(?:page|seite|página|pagina|pág\.|strona|sida|side|sivu)\s*\d+"
+    r"(?:\s*(?:of|von|de|di|z|av|/)\s*\d+)?|\(\s*\d+\s*\)"
+)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def title_forms(title: str | None) -> tuple[str, str | None] | None:
+    """A page's title compared loosely (case, whitespace and punctuation folded, a page
+    marker dropped), whole and without its last part, a site's name where it ends in one;
+    None for a title that says nothing."""
+    folded = _PAGE_MARK.sub(" ", normalise_headline(title))
+    parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in _TITLE_PARTS.split(folded)]
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    return " ".join(parts), " ".join(parts[:-1]) if len(parts) > 1 else None
+
+
+def same_title(a: str | None, b: str | None) -> bool:
+    """Two pages show one title (title_forms), one of them perhaps with the site's name after it."""
+    first, second = title_forms(a), title_forms(b)
+    if first is None or second is None:
+        return False
+    return first[0] in second or second[0] == first[1]
+
+
+def another_title(title: str | None, own: Iterable[str | None]) -> bool:
+    """An older page's title is none of the blog's own (`own`: what its first page showed,
+    what the archive holds): the evidence an older page must add to its address to be another
+    story's. Another live blog of the site has another title; a page of the blog that moved,
+    or that its CMS names by an id of its own, keeps the blog's. A title that says nothing,
+    on the page or of the blog (a worker's message older than titles), cannot tell: no
+    evidence, so the page stays the blog's."""
+    if title_forms(title) is None:
+        return False
+    known = [t for t in own if title_forms(t) is not None]
+    return bool(known) and not any(same_title(title, t) for t in known)
+
+
 def names_other_story(
     page: PageFetch,
     shown: Sequence[Update],
@@ -209,16 +254,18 @@ def other_older_page(
     asked: str | None,
     homes: Sequence[str],
     others: set[str],
+    titles: Sequence[str | None],
 ) -> str | None:
     """Why an older page is another story's, not the blog's; None where it is the blog's.
 
-    A page that names the blog (`stories`) is the blog's, wherever it stands; one that names
-    the site's home page or a section above the blog names no story (_named). One that names
-    another story is that story's, where that story is another blog of the archive (`others`:
-    what the blog showed of it was no post of its own) or, where it names no page of the
-    blog's either (`homes`, below: `?page=2` naming `/page/2/`, or landed at
-    `?page=2&utm_source=x` naming `?page=2`), where most of its updates are unknown
-    (names_other_story). An older page redirected from the address asked for (the link the
+    Only a page whose title is none of the blog's (`titles`: another_title) may be another
+    story's, whatever its address says. A page that names the blog (`stories`) is the
+    blog's, wherever it stands; one that names the site's home page or a section above the
+    blog names no story (_named). One that names another story is that story's, where that
+    story is another blog of the archive (`others`: what the blog showed of it was no post
+    of its own) or, where it names no page of the blog's either (`homes`, below: `?page=2`
+    naming `/page/2/`, or landed at `?page=2&utm_source=x` naming `?page=2`), where most of
+    its updates are unknown (names_other_story). An older page redirected from the address asked for (the link the
     page above followed) to one that names itself, or nothing, stands at that address: another
     blog of the archive's, or, where the address is no page of the blog's (`homes`: the blog's
     addresses, the first page's and the one asked for; another query, a path below or a page
@@ -227,6 +274,8 @@ def other_older_page(
     redirected away is. A blog renamed still shows updates the archive holds, and its new
     pages stand below its new address.
     """
+    if not another_title(page.title, titles):
+        return None
     named = story_address(page.canonical_url) if page.canonical_url else None
     landed = story_address(page.url)
     if named in stories:
@@ -251,13 +300,19 @@ def other_older_page(
     return None if known else why
 
 
-def plainly_other_story(page: PageFetch, asked: str | None, homes: Sequence[str]) -> bool:
+def plainly_other_story(
+    page: PageFetch, asked: str | None, homes: Sequence[str], titles: Sequence[str | None]
+) -> bool:
     """An older page that is another story's by what it says alone, as a spider that holds
-    no archive tells it: it names as its story (canonical, else JSON-LD url) an address, not
-    the site's home page nor a section above the blog (_named), that is none of the blog's (`homes`: the blog's address, where its first page landed and
-    what that page named) nor a page of theirs (same_document); or, naming itself or
-    nothing, it was redirected from the address asked for to one that is no page of theirs.
-    The pages its older links lead to are that story's, and never count (read_pass)."""
+    no archive tells it: its title is none of the blog's (`titles`: what the first page
+    showed; another_title), and it names as its story (canonical, else JSON-LD url) an
+    address, not the site's home page nor a section above the blog (_named), that is none
+    of the blog's (`homes`: the blog's address, where its first page landed and what that
+    page named) nor a page of theirs (same_document); or, naming itself or nothing, it was
+    redirected from the address asked for to one that is no page of theirs. The pages its
+    older links lead to are that story's, and never count (read_pass)."""
+    if not another_title(page.title, titles):
+        return False
     named = _named(page, homes)
     landed = story_address(page.url)
     if named is None or named == landed:
@@ -295,16 +350,24 @@ def _plain_host(url: str) -> str:
 
 
 def read_pass(
-    p: BlogPass, blog_story: str | None, held: set[str], others: Iterable[str] = ()
+    p: BlogPass,
+    blog_story: str | None,
+    held: set[str],
+    others: Iterable[str] = (),
+    title: str | None = None,
 ) -> Reading:
     """The pass's updates less those of pages of another story, and of pages reached through them.
 
     `blog_story` is the story the blog's first page named on earlier passes (None: not
     known yet, so this pass's first page is taken at its word); `held` the identities
     (rules.identity_base) of every update the archive holds of the blog; `others` the
-    addresses of the archive's other blogs (their own, and the stories their pages named).
+    addresses of the archive's other blogs (their own, and the stories their pages named);
+    `title` the blog's title as the archive holds it, beside what this pass's first page
+    showed.
     """
     reading = Reading()
+    first = p.pages[0] if p.pages else None
+    titles = [title, p.title, first.title if first is not None and not first.skipped else None]
     stories = {story_address(p.url)}
     homes = [p.url]
     if blog_story:
@@ -330,7 +393,7 @@ def read_pass(
             # The address asked for: the link the page above followed.
             asked = p.pages[index - 1].next_url
             homes_here = [*homes, asked] if asked else homes
-            why = other_older_page(page, shown, stories, held, asked, homes_here, strangers)
+            why = other_older_page(page, shown, stories, held, asked, homes_here, strangers, titles)
         if why is not None:
             reading.refused[index] = why
             reading.stop_at(index)

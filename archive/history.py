@@ -102,7 +102,8 @@ def set_aside_updates(conn: sqlite3.Connection, blog_id: int) -> None:
 
     A row set aside has version 0: the store does not see it as stored, and takes it
     again (same id, so links, anchors and feed entry ids hold) when the replay meets its
-    key. The story the blog's pages name is learnt again too.
+    key. The story the blog's pages name, and its title, are learnt again too: a pass is
+    judged by what the archive knew of the blog then (evidence.read_pass).
     """
     for table in ("update_versions", "update_removals"):
         conn.execute(
@@ -110,7 +111,7 @@ def set_aside_updates(conn: sqlite3.Connection, blog_id: int) -> None:
             [blog_id],
         )
     conn.execute("UPDATE updates SET version = 0 WHERE blog_id = ?", [blog_id])
-    conn.execute("UPDATE blogs SET canonical_url = NULL WHERE id = ?", [blog_id])
+    conn.execute("UPDATE blogs SET canonical_url = NULL, title = NULL WHERE id = ?", [blog_id])
 
 
 def drop_unreplayed(conn: sqlite3.Connection, blog_id: int) -> None:

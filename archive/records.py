@@ -149,6 +149,10 @@ class PageFetch:
     # How many pinned posts the page showed (None: not counted, an archive made before).
     pinned: int | None = None
     canonical_url: str | None = None  # the story the page named: Page.canonical_url
+    # The title the page showed (Page.title): an older page whose title is the blog's is the
+    # blog's wherever it stands (archive/evidence.py). None: not read, or a message older
+    # than titles, which tells nothing.
+    title: str | None = None
     # The endpoint kind whose reader read the page (crawler/extract/endpoints/); None: HTML.
     kind: str | None = None
     # Why an older page failed (an HTTP error, a timeout, a truncated or empty page): the

@@ -682,14 +682,15 @@ def _reading(
     stored: dict[str, _Stored],
 ) -> Reading:
     """The pages of the pass that are this blog's (archive/evidence.py), beside the archive's
-    other blogs."""
+    other blogs and the title it holds for this one."""
     others = [
         url
         for row in conn.execute("SELECT url, canonical_url FROM blogs WHERE id != ?", [blog_id])
         for url in row
         if url
     ]
-    return read_pass(p, story, {identity_base(k) for k in stored}, others)
+    (title,) = conn.execute("SELECT title FROM blogs WHERE id = ?", [blog_id]).fetchone()
+    return read_pass(p, story, {identity_base(k) for k in stored}, others, title)
 
 
 def _note_pages(

@@ -60,8 +60,9 @@ def _read_again(blog: BlogPass, snapshots: SnapshotStore) -> BlogPass:
             read.updates = []
         page.updates = len(read.updates)
         page.canonical_url = read.canonical_url if page.kind is None else None
+        page.title = read.title if page.kind is None else None
         blog.updates.extend(read.updates)
-        if blog.title is None:
+        if index == 0:  # what the blog's first page says of it, as the spider reads it
             blog.title, blog.publisher = read.title, read.publisher
             blog.coverage_start, blog.coverage_end = read.coverage_start, read.coverage_end
     return blog

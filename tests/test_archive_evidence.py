@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 
 from archive.db import open_archive
-from archive.evidence import mass_removal, story_address, stretch
+from archive.evidence import mass_removal, same_title, story_address, stretch
 from archive.records import BlogPass, PageFetch, Update
 from archive.store import record_pass
 from tests.helpers import URL, bpass
@@ -18,6 +18,10 @@ from tests.helpers import URL, bpass
 STORY = "https://news.example/live/election"
 OTHER = "https://news.example/live/football-transfers"
 ARCHIVED = "https://news.example/live/weather"  # another blog of the archive
+NEWS = "https://news.example"
+MOVED = f"{NEWS}/2024/05/01/election-live/2/"  # pagination moved to an address of another shape
+TITLE = "Election night: live updates"  # what the blog's pages show
+OTHER_TITLE = "Transfer deadline day: live"  # what the football transfers' pages show
 
 
 @pytest.fixture
@@ -42,12 +46,16 @@ def paged(
     at: str,
     canonical: list[str | None] | None = None,
     bodies: list[bytes] | None = None,
+    titles: list[str | None] | None = None,
 ) -> BlogPass:
-    """A complete pass that read `pages` (updates per page) in order."""
+    """A complete pass that read `pages` (updates per page) in order, each showing the blog's
+    title unless `titles` says otherwise."""
     names = canonical or [None] * len(pages)
     raw = bodies or [repr(shown).encode() for shown in pages]
+    shows = titles or [TITLE] * len(pages)
     return BlogPass(
         url=URL,
+        title=shows[0],
         started_at=at,
         finished_at=at.replace(":00Z", ":30Z"),
         pages=[
@@ -58,12 +66,19 @@ def paged(
                 updates=len(shown),
                 body_sha256=hashlib.sha256(raw[i]).hexdigest(),
                 canonical_url=names[i],
+                title=shows[i],
             )
             for i, shown in enumerate(pages)
         ],
         updates=[u for shown in pages for u in shown],
         complete=True,
     )
+
+
+def refused_pages(db: sqlite_utils.Database, fetch_id: int) -> list[str | None]:
+    """Why each page of a pass did not count (None: it did)."""
+    rows = db.execute("select refused from fetch_pages where fetch_id = ? order by seq", [fetch_id])
+    return [r[0] for r in rows]
 
 
 def live_ids(db: sqlite_utils.Database) -> list[str]:
@@ -258,6 +273,7 @@ def test_an_older_page_of_another_story_gives_nothing_and_stops_removals(
             [[upd(6), upd(5), upd(4)], [stranger]],
             at="2024-05-01T11:05:00Z",
             canonical=[STORY, OTHER],
+            titles=[TITLE, OTHER_TITLE],
         ),
     )
     assert result.ok and (result.new, result.removed) == (0, 0)
@@ -490,41 +506,63 @@ def test_a_pages_end_post_the_pages_beside_it_contradict_is_set_apart(
 
 
 def moved_page_two(
-    shown: list[Update], to: str, names: str | None, at: str = "2024-05-01T11:05:00Z"
+    shown: list[Update],
+    to: str,
+    names: str | None,
+    at: str = "2024-05-01T11:05:00Z",
+    title: str | None = TITLE,
 ) -> BlogPass:
-    """A pass whose page 2, asked for at `?page=2`, was redirected to `to`, naming `names`."""
-    later = paged([[upd(6), upd(5), upd(4)], shown], at=at, canonical=[URL, names])
+    """A pass whose page 2, asked for at `?page=2`, was redirected to `to`, naming `names`
+    and showing `title`."""
+    later = paged(
+        [[upd(6), upd(5), upd(4)], shown], at=at, canonical=[URL, names], titles=[TITLE, title]
+    )
     later.pages[0].next_url = f"{URL}?page=2"
     later.pages[1].url = to
     return later
 
 
+WEATHER_TITLE = "Storm warnings: live"  # what the archived weather blog's pages show
+
+
 @pytest.mark.parametrize(
-    ("to", "names", "shown", "taken"),
+    ("to", "names", "shown", "title", "taken"),
     [
         # Pagination that moved: a path below the blog's, naming itself, on any pass.
-        (f"{URL}/page/2/", f"{URL}/page/2/", [upd(3), upd(2), upd(1)], True),
+        (f"{URL}/page/2/", f"{URL}/page/2/", [upd(3), upd(2), upd(1)], TITLE, True),
         # An address of no page of the blog's, whose canonical is the blog itself.
-        ("https://news.example/archive/p2", URL, [upd(3), upd(2), upd(1)], True),
+        ("https://news.example/archive/p2", URL, [upd(3), upd(2), upd(1)], TITLE, True),
         # An address of no page of the blog's, naming itself, showing the blog's updates.
-        ("https://news.example/archive/p2", None, [upd(3), upd(2), upd(1)], True),
+        ("https://news.example/archive/p2", None, [upd(3), upd(2), upd(1)], TITLE, True),
         # Another live blog's page, naming itself: none of the blog's updates.
-        (OTHER, OTHER, [upd(50, source_id="transfer-1")], False),
+        (OTHER, OTHER, [upd(50, source_id="transfer-1")], OTHER_TITLE, False),
         # Another blog of the archive, even showing an update the blog holds (filed under it
         # by an older version of this program).
-        (ARCHIVED, ARCHIVED, [upd(3), upd(50, source_id="transfer-1")], False),
-        (f"{ARCHIVED}?page=1", ARCHIVED, [upd(3), upd(50, source_id="transfer-1")], False),
+        (ARCHIVED, ARCHIVED, [upd(3), upd(50, source_id="transfer-1")], WEATHER_TITLE, False),
+        (
+            f"{ARCHIVED}?page=1",
+            ARCHIVED,
+            [upd(3), upd(50, source_id="transfer-1")],
+            WEATHER_TITLE,
+            False,
+        ),
     ],
     ids=["moved-pagination", "names-the-blog", "renamed", "another-story", "archived", "named"],
 )
 def test_an_older_page_redirected_away_is_the_blogs_only_where_it_stays_the_blogs(
-    db: sqlite_utils.Database, to: str, names: str | None, shown: list[Update], taken: bool
+    db: sqlite_utils.Database,
+    to: str,
+    names: str | None,
+    shown: list[Update],
+    title: str | None,
+    taken: bool,
 ) -> None:
     weather = bpass([upd(50, source_id="weather-1")], at="2024-05-01T10:00:00Z")
     weather.url = weather.pages[0].url = ARCHIVED
+    weather.title = weather.pages[0].title = WEATHER_TITLE
     record_pass(db, weather)
     six_on_two_pages(db)
-    result = record_pass(db, moved_page_two(shown, to, names))
+    result = record_pass(db, moved_page_two(shown, to, names, title=title))
     assert result.ok and result.removed == 0
     why = db.execute(
         "select refused from fetch_pages where fetch_id = ? and seq = 2", [result.fetch_id]
@@ -551,7 +589,7 @@ def test_pages_of_another_story_do_not_count_among_the_pages_the_blog_has(
     removals."""
     six_on_two_pages(db)
     strangers = [[upd(50 + n, source_id=f"transfer-{n}")] for n in range(3)]
-    away = moved_page_two(strangers[0], OTHER, OTHER)
+    away = moved_page_two(strangers[0], OTHER, OTHER, title=OTHER_TITLE)
     for n, shown in enumerate(strangers[1:], start=2):
         away.pages.append(
             PageFetch(url=f"{OTHER}?page={n}", status=200, size=1000, updates=len(shown))
@@ -582,3 +620,88 @@ def test_an_older_page_moved_onto_the_blogs_www_host_is_the_blogs_on_a_first_pas
     result = record_pass(db, first)
     assert result.ok, result.error
     assert (result.new, result.incomplete_reason) == (6, None)
+
+
+@pytest.mark.parametrize(
+    ("to", "names", "title", "taken"),
+    [
+        # Pagination moved to an address of another shape, naming itself.
+        (MOVED, MOVED, TITLE, True),
+        # A CMS names page 2 by an id of its own, and marks its title with the page and the
+        # site's name.
+        (
+            f"{URL}?page=2",
+            f"{NEWS}/articles/c8812x2",
+            f"{TITLE} – Page 2 of 2 | News Example",
+            True,
+        ),
+        # Another live blog of the site, under its own title.
+        (OTHER, OTHER, OTHER_TITLE, False),
+        (f"{URL}?page=2", OTHER, OTHER_TITLE, False),
+        # A page whose title cannot be told (a worker's message older than titles): no evidence.
+        (OTHER, OTHER, None, True),
+    ],
+    ids=["moved-elsewhere", "own-canonical-id", "another-story", "naming-another", "untitled"],
+)
+def test_an_older_page_is_another_storys_on_a_first_pass_only_under_another_title(
+    db: sqlite_utils.Database, to: str, names: str, title: str | None, taken: bool
+) -> None:
+    """No address says page 2 is the blog's, and the archive knows none of its posts yet: its
+    title tells the blog's own page that moved from another live blog's."""
+    first = moved_page_two([upd(3), upd(2), upd(1)], to, names, title=title)
+    result = record_pass(db, first)
+    assert result.ok, result.error
+    if taken:
+        assert (result.new, result.incomplete_reason) == (6, None)
+        assert refused_pages(db, result.fetch_id) == [None, None]
+    else:
+        assert (result.new, result.incomplete_reason) == (3, "another story's page")
+        assert refused_pages(db, result.fetch_id)[1] is not None
+
+
+@pytest.mark.parametrize(("title", "taken"), [(f"{TITLE} (2)", True), (OTHER_TITLE, False)])
+def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
+    db: sqlite_utils.Database, title: str, taken: bool
+) -> None:
+    """Page one answers 304, so this pass shows no title of the blog: the archive's stands,
+    and page 2, redirected to another story, is that story's only under another title."""
+    six_on_two_pages(db)
+    stranger = [upd(50, source_id="transfer-1")]
+    later = moved_page_two(stranger, OTHER, OTHER, title=title)
+    skipped(later.pages[0], [upd(6), upd(5), upd(4)])
+    later.title = later.pages[0].title = None
+    later.updates = list(stranger)
+    result = record_pass(db, later)
+    assert result.ok, result.error
+    assert (refused_pages(db, result.fetch_id)[1] is None) is taken
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (TITLE, "ELECTION NIGHT – live updates"),
+        (TITLE, f"{TITLE} - ITV News"),
+        (f"{TITLE} | ITV News", f"{TITLE} – Page 2 of 5 | ITV News"),
+        (TITLE, f"{TITLE}, page 2"),
+        ("Wahlabend im Liveticker", "Wahlabend im Liveticker – Seite 2"),
+        (TITLE, f"{TITLE} (2)"),
+        ("Storm Ciarán - live", "Storm Ciarán - live | BBC News"),
+    ],
+)
+def test_one_title_compared_loosely(a: str, b: str) -> None:
+    assert same_title(a, b) and same_title(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (TITLE, OTHER_TITLE),
+        ("Election - live", "Election - results"),  # not both cut to "Election"
+        (f"{TITLE} - ITV News", "Election night: live updates from Scotland - ITV News"),
+        (TITLE, None),
+        (None, None),
+        ("", TITLE),
+    ],
+)
+def test_other_titles_are_not_one(a: str | None, b: str | None) -> None:
+    assert not same_title(a, b) and not same_title(b, a)

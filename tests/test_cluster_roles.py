@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from click.testing import CliRunner, Result
 
 from archive.db import archive_id, open_archive
 from archive.lock import archive_lock
-from archive.records import PageState, Update
+from archive.records import BlogPass, PageFetch, PageState, Update
 from archive.snapshots import SnapshotRef, SnapshotStore
 from archive.times import now_utc
 from archive.watchlist import BlogSettings, Policy, add_blog
@@ -89,6 +91,60 @@ def test_a_finished_pass_travels_whole() -> None:
 def test_a_result_this_version_cannot_read_is_a_codec_error(blob: bytes) -> None:
     with pytest.raises(CodecError):
         decode_pass(blob)
+
+
+def without_titles(blob: bytes) -> bytes:
+    """A finished pass as a worker older than page titles sent it: no `title` on its pages."""
+    (size,) = struct.unpack_from(">I", blob, 4)
+    head = json.loads(zlib.decompress(blob[8 : 8 + size]))
+    for page in head["pass"]["pages"]:
+        del page["title"]
+    packed = zlib.compress(json.dumps(head).encode("utf-8"), 1)
+    return blob[:4] + struct.pack(">I", len(packed)) + packed + blob[8 + size :]
+
+
+def redirected_to_another_story() -> BlogPass:
+    """A first pass whose page 2, asked for at `?page=2`, landed on another live blog of the
+    site, under that blog's title, as the worker's spider stopped there."""
+    other = "https://news.example/live/football-transfers"
+    item = bpass([an_update(3), an_update(2)], pages=2, title="Election night: live updates")
+    item.pages[0].title, item.pages[0].next_url = item.title, f"{URL}?page=2"
+    item.pages[1] = PageFetch(other, 200, 1000, updates=1, canonical_url=other)
+    item.pages[1].title = "Transfer deadline day: live"
+    item.updates.append(an_update(50, "Striker signs"))
+    item.complete, item.incomplete_reason = False, "another story's page"
+    return item
+
+
+@pytest.mark.parametrize("titled", [True, False], ids=["titled", "older-worker"])
+def test_a_workers_page_titles_travel_and_a_message_without_them_refuses_nothing(
+    tmp_path: Path, titled: bool
+) -> None:
+    """Page titles travel to the writer, which refuses page 2 under another title; a worker
+    older than titles sends none: the writer cannot tell, and refuses nothing."""
+    blob = encode_pass(an_order(), redirected_to_another_story())
+    _, item = decode_pass(blob if titled else without_titles(blob))
+    assert [p.title for p in item.pages] == (
+        ["Election night: live updates", "Transfer deadline day: live"] if titled else [None] * 2
+    )
+    writer = PassWriter(tmp_path / "archive.db", snapshots=False)
+    try:
+        result = writer.write(item)
+    finally:
+        writer.close()
+    assert result.ok, result.error
+    assert result.new == (2 if titled else 3)
+    conn = sqlite3.connect(tmp_path / "archive.db")
+    try:
+        refused = conn.execute("SELECT refused FROM fetch_pages ORDER BY seq").fetchall()
+    finally:
+        conn.close()
+    other = "https://news.example/live/football-transfers"
+    assert refused == (
+        [(None,), (f"{URL}?page=2 redirected to another story: {other}",)]
+        if titled
+        else [(None,), (None,)]
+    )
 
 
 def archive_with_blog(path: Path) -> None:

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.slow  # crawl processes
 PATH = "/news/2024-05-01/election-live"
 OTHER_PATH = "/news/2024-05-01/transfer-deadline-live"
 TITLE = "Election night: live updates"
+OTHER_TITLE = "Transfer deadline day: live"  # the transfer window's live blog
 
 
 def post(n: int, headline: str | None = None, body: str | None = None) -> SampleUpdate:
@@ -228,7 +229,7 @@ def test_an_unrelated_story_at_the_blogs_address_is_not_taken(site: Site, db_pat
     crawl_local([site.url], db_path)
 
     strangers = [post(n, f"Striker {n} signs") for n in range(9, 6, -1)]
-    site.show(strangers, page_size=10, title="Transfer deadline day: live", story=OTHER_PATH)
+    site.show(strangers, page_size=10, title=OTHER_TITLE, story=OTHER_PATH)
     [result] = crawl_local([site.url], db_path)
     assert not result.ok and result.error
     db = Database(db_path)
@@ -304,6 +305,16 @@ def stranger(n: int) -> SampleUpdate:
     )
 
 
+def transfer_blog(site: Site, posts: int) -> None:
+    """Serve the transfer window's live blog, `posts` posts under its own title, at OTHER_PATH."""
+    site.show(
+        [stranger(n) for n in range(posts, 0, -1)],
+        at=OTHER_PATH,
+        story=OTHER_PATH,
+        title=OTHER_TITLE,
+    )
+
+
 def standing(db_path: Path, url: str) -> list[str]:
     """Headlines of one blog's updates not marked removed, newest first."""
     db = Database(db_path)
@@ -344,7 +355,7 @@ def test_an_older_page_redirected_to_another_live_blog_is_not_the_blogs(
     the archive or not, and on the blog's first pass too."""
     six = [post(n) for n in range(6, 0, -1)]
     site.show(six)
-    site.show([stranger(n) for n in range(3, 0, -1)], at=OTHER_PATH, story=OTHER_PATH)
+    transfer_blog(site, 3)
     other = site.origin + OTHER_PATH
     if archived:
         assert crawl_local([other], db_path)[0].new == 3
@@ -381,7 +392,7 @@ def test_an_older_page_unknown_on_the_blogs_first_pass_that_redirects_away_is_no
     """The first pass knows no post yet: page 2 redirected to another story shares none with
     the blog, and its address is no page of the blog's."""
     site.show([post(n) for n in range(6, 0, -1)])
-    site.show([stranger(n) for n in range(3, 0, -1)], at=OTHER_PATH, story=OTHER_PATH)
+    transfer_blog(site, 3)
     site.redirects[f"{PATH}?page=2"] = OTHER_PATH
     [first] = crawl_local([site.url], db_path)
     assert first.ok and first.new == 3
@@ -396,7 +407,7 @@ def test_an_older_page_standing_in_for_another_story_is_not_taken(
     six = [post(n) for n in range(6, 0, -1)]
     site.show(six)
     assert crawl_local([site.url], db_path)[0].new == 6
-    site.show([stranger(n) for n in range(3, 0, -1)], at=OTHER_PATH, story=OTHER_PATH)
+    transfer_blog(site, 3)
     with site._lock:
         site.pages[f"{PATH}?page=2"] = site.pages[OTHER_PATH]
     for _ in range(2):
@@ -415,7 +426,7 @@ def test_the_pagination_of_another_story_reached_from_an_older_page_is_not_follo
     pass followed the transfer blog's own pages to the page limit, requests to the publisher
     that could never count. It stops at the page that names another story."""
     site.show([post(n) for n in range(6, 0, -1)])
-    site.show([stranger(n) for n in range(12, 0, -1)], at=OTHER_PATH, story=OTHER_PATH)
+    transfer_blog(site, 12)
     if how == "redirected":
         site.redirects[f"{PATH}?page=2"] = OTHER_PATH
     else:
@@ -548,3 +559,54 @@ def test_an_older_page_naming_the_sites_home_page_or_a_section_is_the_blogs(
     replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
     assert replayed.exit_code == 0, replayed.output
     assert refused(db_path, result.fetch_id) == [None, None, None]
+
+
+def retitle(site: Site, target: str, title: str) -> None:
+    """Page `target` shows `title` where it showed the blog's (its `<title>`, headline, JSON-LD)."""
+    with site._lock:
+        site.pages[target] = site.pages[target].replace(TITLE.encode(), title.encode())
+
+
+@pytest.mark.parametrize("how", ["redirected to a dated address", "named by an id of its own"])
+def test_older_pages_of_the_blogs_title_at_addresses_of_another_shape_are_the_blogs(
+    site: Site, db_path: Path, how: str
+) -> None:
+    """Pagination moved to addresses of another shape: `?page=2` redirects to
+    `/2024/05/01/election-live/2/`, which names itself; or a CMS names each page by an id of
+    its own (`/articles/c8812x2`) and marks its title with the page. No address says they
+    are the blog's, but each shows the blog's title: read to the end by the spider on the
+    first pass and every pass after, taken by the archive, and by reparse alike."""
+    nine = [post(n) for n in range(9, 0, -1)]
+
+    def serve(updates: list[SampleUpdate]) -> None:
+        site.show(updates)
+        for n in (2, 3):
+            target = f"{PATH}?page={n}"
+            if how == "redirected to a dated address":
+                site.move(target, f"/2024/05/01/election-live/{n}/")
+            else:
+                names(site, target, f"/articles/c8812x{n}")
+                retitle(site, target, f"{TITLE} – Page {n} of 3")
+
+    serve(nine)
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
+    assert refused(db_path, first.fetch_id) == [None, None, None]
+    serve([p for p in nine if p.id != "post-2"])
+    [second] = crawl_local([site.url], db_path)
+    assert second.ok, second.error
+    assert (second.pages, second.removed, second.incomplete_reason) == (3, 1, None)
+    assert refused(db_path, second.fetch_id) == [None, None, None]
+    eight = [p.headline for p in nine if p.id != "post-2"]
+    assert standing(db_path, site.url) == eight
+    assert site.asked.count(f"{PATH}?page=3") == 2  # the spider read on, each pass
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert refused(db_path, first.fetch_id) == refused(db_path, second.fetch_id) == [None] * 3
+    assert standing(db_path, site.url) == eight
+    db = Database(db_path)
+    try:
+        assert db.execute("select complete from fetches order by id").fetchall() == [(1,), (1,)]
+    finally:
+        db.close()

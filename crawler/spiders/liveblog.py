@@ -328,6 +328,7 @@ class LiveblogSpider(scrapy.Spider):
         page = reading.page
         fetched.updates = len(page.updates)
         fetched.canonical_url = page.canonical_url
+        fetched.title = page.title
         if len(blog.pages) == 1:
             blog.title = page.title
             blog.publisher = page.publisher
@@ -505,14 +506,15 @@ class LiveblogSpider(scrapy.Spider):
 
     @staticmethod
     def _other_story(state: PassState, fetched: PageFetch) -> bool:
-        """An older page that says it is another story's; undecided where this pass did not
-        read the first page (unchanged), which names the blog's own story."""
+        """An older page that says it is another story's, under another title than the first
+        page's; undecided where this pass did not read the first page (unchanged), which
+        names the blog's own story and shows its title."""
         pages = state.blog.pages
         first = pages[0]
         if len(pages) < 2 or first.not_modified or first.unchanged or first.kind is not None:
             return False
         homes = [state.blog.url, first.url, *([first.canonical_url] if first.canonical_url else [])]
-        return plainly_other_story(fetched, pages[-2].next_url, homes)
+        return plainly_other_story(fetched, pages[-2].next_url, homes, [state.blog.title])
 
     @staticmethod
     def _older_link(state: PassState, links: list[str]) -> str | None:
