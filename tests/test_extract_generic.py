@@ -2661,6 +2661,30 @@ def test_the_pages_of_a_blog_of_days_keep_their_days_under_a_stale_last_change(
     assert times == [f"2024-03-{day}T{clock}:00Z" for clock in clocks]
 
 
+@pytest.mark.parametrize(
+    "button",
+    [
+        "<button class='load-more' type='button'>Load more updates</button>",
+        "<a class='btn' href='javascript:void(0)'>Load more</a>",
+        "<button class='liveblog__more'>Weitere Einträge laden</button>",
+    ],
+)
+def test_a_first_page_whose_older_posts_a_script_loads_keeps_its_day(button: str) -> None:
+    """The first page of a blog of days, its second day's posts under a modified time stuck
+    at 08:00 of that day, whose older posts a button loads by script, not a link: the page
+    says it shows the newest posts, not the blog from its start, as a link to its older page
+    does."""
+    clocks = ["22:05", "19:40", "13:30", "09:20", "07:10"]
+    times = dpg_times(
+        clocks,
+        "2024-03-12T06:55:00Z",
+        "2024-03-13T08:00:00Z",
+        fetched="2024-03-17T10:00:00Z",
+        older=button,
+    )
+    assert times == [f"2024-03-13T{clock}:00Z" for clock in clocks]
+
+
 def test_a_rolling_blogs_stale_last_change_fetched_that_day_moves_nothing() -> None:
     """A blog begun in 2022 that rolls on: its modified time lags its newest posts, and the
     page is fetched the day they are of: they are that day's."""

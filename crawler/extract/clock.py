@@ -1157,8 +1157,9 @@ class PageClock:
     # (_days_late).
     opened: datetime | None = None
     changed: datetime | None = None
-    # Whether the page links to an older page of its blog (pagination.next_urls): it shows
-    # the newest posts, not the blog from its start.
+    # Whether the page links to an older page of its blog (pagination.next_urls), or has a
+    # button that loads them by script (loads_in_place): it shows the newest posts, not the
+    # blog from its start.
     paged: bool = False
     # Whether the stamp is labelled the page's last change (`article:modified_time`,
     # `dateModified`), wherever the page states it: the end of what it shows, not its start.
@@ -1451,7 +1452,7 @@ def page_clock(
 
     `gathered`: the page's elements of several tags in page order, all its <script> and
     <time> among them (survey_gathering), read instead of a walk of the tree. `paged`: the
-    page links to an older page of its blog.
+    page links to an older page of its blog, or loads them by script.
 
     Zone: the page's own offsets (JSON-LD, meta, <time datetime>) choose among the zones of
     its domain's country, its language's region and its language, in that order, then among

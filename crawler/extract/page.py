@@ -34,7 +34,7 @@ from crawler.extract.merge import (
 )
 from crawler.extract.microdata import Microdata, read_microdata
 from crawler.extract.pagestate import read_page_state, read_state_stream
-from crawler.extract.pagination import next_urls
+from crawler.extract.pagination import loads_in_place, next_urls
 from crawler.extract.structured import StructuredUpdate
 
 
@@ -131,9 +131,11 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     # The survey (for the adapters, before html_updates strips the scripts) and the elements
     # that several readers look for, in one walk, before any step prunes the tree.
     survey, found = survey_gathering(root, GATHERED)
-    # The older pages, before the clock: a page that links to one shows no blog from its start.
+    # The older pages, before the clock: a page that links to one, or whose script loads
+    # them, shows no blog from its start.
     older = next_urls(root, url, found)
-    clock = page_clock(root, url, fetched, found, paged=bool(older))
+    paged = bool(older) or loads_in_place(root, found)
+    clock = page_clock(root, url, fetched, found, paged=paged)
     # A page whose bytes never say "itemprop" has no microdata: no need to scan its tree for
     # some. (A page in UTF-16 or UTF-32, NULs from its first characters on, cannot be told by
     # its bytes.)

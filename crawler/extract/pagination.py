@@ -202,15 +202,41 @@ def _score(element: Element, rel: bool = True) -> int:
         return 100 if element.tag == "link" else _REL_NEXT
     if element.tag != "a":
         return 0
-    text = raw_text(element) if len(element) else (element.text or "")
-    if not text.strip():
-        text = element.get("aria-label") or element.get("title") or ""
-    score = 0
-    if len(text) <= _MAX_TEXT * 4 and _may_say_older(text):
-        text = normalise_text(text)
-        if len(text) <= _MAX_TEXT:
-            score = next((value for pattern, value in _TEXT_SCORES if pattern.search(text)), 0)
+    score = _text_score(element)
     cls = element.get("class")
     if cls and any(hint in cls.lower() for hint in _CLASS_HINTS):
         score = max(score, 50) if score else _CLASS_ALONE
     return score
+
+
+def _text_score(element: Element) -> int:
+    """How surely a control's words (else its label) say it leads to older updates."""
+    text = raw_text(element) if len(element) else (element.text or "")
+    if not text.strip():
+        text = element.get("aria-label") or element.get("title") or ""
+    if len(text) > _MAX_TEXT * 4 or not _may_say_older(text):
+        return 0
+    text = normalise_text(text)
+    if len(text) > _MAX_TEXT:
+        return 0
+    return next((value for pattern, value in _TEXT_SCORES if pattern.search(text)), 0)
+
+
+_CONTROL_TAGS = frozenset({"a", "button"})
+
+
+def loads_in_place(root: Element, gathered: Sequence[Element] | None = None) -> bool:
+    """Whether a control that leads to no page (a button, a link to nothing, to the page
+    itself or to a script) says it loads older updates ("Load more updates", "Weitere
+    Einträge laden"): the page shows the newest posts, a script the ones before them.
+
+    `gathered`: as next_urls reads it, all the page's <a> and <button> among them."""
+    elements = root.iter("a", "button") if gathered is None else gathered
+    for element in walks.link_candidates(elements, _CONTROL_TAGS, ("aria-label",), _KEYWORDS):
+        if element.tag == "a":
+            href = (element.get("href") or "").strip()
+            if href not in ("", "#") and not href.lower().startswith("javascript:"):
+                continue
+        if _text_score(element) >= _SAYS_OLDER:
+            return True
+    return False
