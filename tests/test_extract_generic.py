@@ -6356,3 +6356,21 @@ def test_a_posts_own_modifier_saying_essential_flags_a_key_event(essential: str,
     for updates in (stream_of(page, url), extract_page(page, url).updates):
         assert [u.headline for u in updates] == [f"Point {n} sur la crue" for n in range(5)]
         assert [u.key_event for u in updates] == [key and n == 2 for n in range(5)]
+
+
+@pytest.mark.parametrize(
+    "modifier", ["post__live-container--essential", "post__live-container--key-event"]
+)
+def test_a_modifier_every_post_has_is_the_templates_no_key_event(modifier: str) -> None:
+    """A theme that gives every post the modifier sets none apart: no post is a key event."""
+    posts = "".join(
+        f"<section class='post post__live-container {modifier}' data-post-id='62331{n}'>"
+        f"<span class='date'>1{8 - n}:05</span><h2>Point {n} sur la crue</h2><p>La rivière a"
+        f" encore monté de {n} centimètres depuis la dernière mesure.</p></section>"
+        for n in range(5)
+    )
+    page = page_of(f"<section class='post-container'>{posts}</section>")
+    url = "https://www.lemonde.example/planete/live/2024/05/14/crue_1_2.html"
+    updates = extract_page(page, url).updates
+    assert [u.headline for u in updates] == [f"Point {n} sur la crue" for n in range(5)]
+    assert [u.key_event for u in updates] == [False] * 5

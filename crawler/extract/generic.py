@@ -1052,13 +1052,16 @@ def _unpinned(
     badges = _pin_badged([member for member, _ in posts]) if badged else set()
     if 2 * len(badges) >= len(posts):
         badges = set()  # a box most posts have: the template's, shown or hidden by a style
+    marked = {member for member, _ in posts if _highlighted_post(member)} if highlighted else set()
+    if len(posts) >= _TEMPLATE_MOST and len(marked) == len(posts):
+        marked = set()  # a modifier every post has is the template's: it sets none apart
     for member, update in posts:
         labels = _labels(member)
         if _pinned_class(member.get("class")) or labels & PINNED_LABELS:  # "is-pinned", "Pinned"
             update.pinned = True
         if member in badges:  # El Comercio's `div.fijado` icon
             update.pinned = True
-        if labels & KEY_EVENT_LABELS or (highlighted and _highlighted_post(member)):
+        if labels & KEY_EVENT_LABELS or member in marked:
             update.key_event = True
         if member in pinned:
             update.pinned = True
@@ -1099,6 +1102,7 @@ def _highlighted_post(member: Element) -> bool:
 
 
 _WRAPPED_DEPTH = 2  # a post's box and the one box its member wraps it in
+_TEMPLATE_MOST = 3  # posts, at least, that a modifier on every one shows is the template's
 
 
 @lru_cache(maxsize=1024)
