@@ -1448,6 +1448,28 @@ def test_a_byline_that_no_class_names_is_the_author_not_the_body(byline: str) ->
 
 
 @pytest.mark.parametrize(
+    "titles",
+    [
+        ["Olaf Scholz in Kyiv", "Olaf Scholz in Warsaw", "Olaf Scholz in Vilnius", "Olaf Scholz in Riga"],
+        ["Rishi Sunak in Leeds", "Keir Starmer in Leeds", "Rishi Sunak in Bristol", "Keir Starmer in Hull"],
+    ],
+)  # fmt: skip
+def test_titles_of_a_few_names_each_in_another_place_are_no_bylines(titles: list[str]) -> None:
+    """A campaign's posts titled by who is where ("Olaf Scholz in Kyiv"): the names recur but
+    the lines do not, as a writer's who files from where she is based do. They stay the
+    posts' titles."""
+    boxes = "".join(
+        f'<div class="x7f3a" id="p{n}"><div class="x11"><span class="x12">1{n}:0{n}</span>'
+        f'</div><div class="x13"><b>{title}</b></div><div class="x0c1d"><p>What post {n}'
+        " reports, in more than a few words.</p></div></div>"
+        for n, title in zip(range(4, 0, -1), titles, strict=True)
+    )
+    updates = stream_of(page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/t")
+    assert [u.headline for u in updates] == titles
+    assert [u.authors for u in updates] == [[]] * 4
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Ben Price", True),
