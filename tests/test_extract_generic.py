@@ -1761,6 +1761,36 @@ def test_labels_after_the_time_in_the_headers_are_no_headlines(labels: list[str]
 
 
 @pytest.mark.parametrize(
+    ("lang", "titles"),
+    [
+        ("en", ["Goal!", "Full time", "Polls close at 10pm", "Bridge closed", "Evacuation"]),
+        ("de", ["Tor!", "Abpfiff", "Damm brach vor 2 Stunden", "Brücke gesperrt", "Evakuierung"]),
+        ("en", ["Goal!", "Full time", "Dam broke two hours ago", "Bridge closed", "Evacuation"]),
+    ],
+)
+def test_a_title_after_the_time_that_names_a_time_among_its_words_keeps_every_title(
+    lang: str, titles: list[str]
+) -> None:
+    """Headers of the post's clock and its title ("17:55 | Polls close at 10pm"): a time among
+    one title's words is no header's label, and every post keeps its title."""
+    clocks = ["19:25", "18:40", "17:55", "16:30", "15:10"]
+    entries = "".join(
+        f"<div class='x7f3a' id='e{n}'><div class='x11'>{clock} | {title}</div><p>Post {n} says"
+        " what the mayor said about the flood this afternoon.</p></div>"
+        for n, (clock, title) in enumerate(zip(clocks, titles, strict=True))
+    )
+    page = page_of(
+        f"<div class='x9e2b'>{entries}</div>",
+        "Live: flood",
+        lang=lang,
+        published="2024-03-30T13:00:00+01:00",
+    )
+    url = "https://www.news.example.de/live/flood"
+    updates = extract_page(page, url, fetched_at="2024-03-30T18:30:00Z").updates
+    assert [u.headline for u in updates] == titles
+
+
+@pytest.mark.parametrize(
     ("lang", "agos"),
     [
         (
@@ -1768,6 +1798,17 @@ def test_labels_after_the_time_in_the_headers_are_no_headlines(labels: list[str]
             ["vor 5 Minuten", "vor 50 Minuten", "vor 1 Stunde", "vor 3 Stunden", "vor 4 Stunden"],
         ),
         ("en", ["5 minutes ago", "50 minutes ago", "1 hour ago", "3 hours ago", "4 hours ago"]),
+        # ... after the label of a stamp.
+        (
+            "en",
+            [
+                "Updated 5 minutes ago",
+                "Updated 50 minutes ago",
+                "Updated 1 hour ago",
+                "Updated 3 hours ago",
+                "Updated 4 hours ago",
+            ],
+        ),
         (
             "fr",
             [

@@ -3571,7 +3571,7 @@ def _titles_beside_times(
         if (
             is_post_label(words.strip(" +*"))
             or _HEADER_LABEL.search(words)
-            or (clock is not None and clock.read(words) is not None)
+            or (clock is not None and _only_a_time(words, clock))
             or any(
                 t.element is not time.element and _within(t.element, header) for t in inside[member]
             )
@@ -3595,6 +3595,26 @@ def _titles_beside_times(
     ):
         return {}
     return found
+
+
+def _only_a_time(words: str, clock: PageClock) -> bool:
+    """Whether the words after a header's time say another time and nothing else, but its
+    label ("vor 5 Minuten", "Updated 2 hours ago", "mis à jour il y a 3 heures"): a header's
+    label, where a title may name a time among its words ("Polls close at 10pm", "Dam broke
+    two hours ago")."""
+    reading = clock.read(words)
+    if reading is None:
+        return False
+    rest = words.replace(reading.text, " ").strip(_TRIM_LABEL).lower()
+    return (
+        not _WORD.search(rest)
+        or all(word in CLOCK_LEADS for word in rest.split())
+        or _EDITED.fullmatch(rest) is not None
+    )
+
+
+_TRIM_LABEL = " \t·•|:,;()[]-–—"
+_EDITED = re.compile(EDIT_WORDS)
 
 
 def _inside(element: Element, box: Element) -> bool:
