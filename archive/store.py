@@ -978,6 +978,14 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     }
 
 
+def blog_titles(db: sqlite_utils.Database, blog_urls: Sequence[str]) -> dict[str, str]:
+    """The title the archive holds for each blog, by blog URL: an older page still under it
+    (a cache's, after the blog was retitled) is the blog's (evidence.another_title)."""
+    rows = db.execute("SELECT url, title FROM blogs WHERE title IS NOT NULL").fetchall()
+    given = {blog_url(u): u for u in blog_urls}
+    return {given[blog_url(url)]: title for url, title in rows if blog_url(url) in given}
+
+
 def newest_blocks(db: sqlite_utils.Database, blog_urls: Sequence[str]) -> dict[str, str]:
     """The newest standing Guardian `block-` post each blog has in the archive, by blog URL:
     where the next pass's lastUpdate delta starts."""
