@@ -686,6 +686,12 @@ def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
         ("Wahlabend im Liveticker", "Wahlabend im Liveticker – Seite 2"),
         (TITLE, f"{TITLE} (2)"),
         ("Storm Ciarán - live", "Storm Ciarán - live | BBC News"),
+        ("Tempête Ciarán : le direct", "Tempête Ciarán : le direct - 20 Minutes"),
+        ("Κακοκαιρία Daniel | Καθημερινή", "Κακοκαιρία Daniel – Σελίδα 2 | Καθημερινή"),
+        ("مباشر: العاصفة دانيال | الجزيرة", "مباشر: العاصفة دانيال - صفحة 2 | الجزيرة"),
+        ("Шторм: онлайн | ТАСС", "Шторм: онлайн – Страница 2 | ТАСС"),
+        ("Fırtına canlı | Hürriyet", "Fırtına canlı - Sayfa 2 | Hürriyet"),
+        ("🔴 LIVE: Storm Ciarán", "LIVE: Storm Ciarán 🌀"),
     ],
 )
 def test_one_title_compared_loosely(a: str, b: str) -> None:
