@@ -184,18 +184,30 @@ _PAGE_MARK = re.compile(
     r"(?:\s*(?:of|von|de|di|z|av|/|από|из|з|من)\s*\d+)?|\(\s*\d+\s*\)"
 )
 _NOT_WORD = re.compile(r"[\W_]+")
+# A day where a site's name would stand ("– 3 November", "- 03/11/2023", "– day 618"): the
+# title of the site's live blog of that day, not the blog's under its site's name.
+_MONTH = (
+    r"(?:jan|feb|f[eé]v|m[aä]r|apr|avr|abr|ma[iy]|mag|mei|jun|juin|giu|jul|juil|lug|aug|ao[uû]"
+    r"|ago|sep|set|o[ckt]t|okt|out|nov|de[cz]|d[eé]c|dic)\w*\.?"
+)
+_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b(?:19|20)\d\d\b"
+    r"|\b(?:day|tag|jour|d[ií]a|giorno|dag|dzień|päivä)\s+\d+"
+)
 
 
 def title_forms(title: str | None) -> tuple[str, str | None] | None:
     """A page's title compared loosely (case, whitespace and punctuation folded, a page
-    marker dropped), whole and without its last part, a site's name where it ends in one;
-    None for a title that says nothing."""
+    marker dropped), whole and without its last part, a site's name where it ends in one
+    (a day there is no site's name: _DAY); None for a title that says nothing."""
     folded = _PAGE_MARK.sub(" ", normalise_headline(title))
-    parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in _TITLE_PARTS.split(folded)]
-    parts = [part for part in parts if part]
+    said = [part for part in _TITLE_PARTS.split(folded) if _NOT_WORD.sub("", part)]
+    parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in said]
     if not parts:
         return None
-    return " ".join(parts), " ".join(parts[:-1]) if len(parts) > 1 else None
+    site = len(parts) > 1 and not _DAY.search(said[-1])
+    return " ".join(parts), " ".join(parts[:-1]) if site else None
 
 
 def same_title(a: str | None, b: str | None) -> bool:

@@ -704,6 +704,12 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
         (TITLE, OTHER_TITLE),
         ("Election - live", "Election - results"),  # not both cut to "Election"
         (f"{TITLE} - ITV News", "Election night: live updates from Scotland - ITV News"),
+        # The site's live blog of another day, its date where a site's name would stand.
+        ("Storm Ciarán live", "Storm Ciarán live – 3 November"),
+        ("Storm Ciarán live", "Storm Ciarán live - November 3rd"),
+        ("Sturm im Liveticker", "Sturm im Liveticker – 3. November 2023"),
+        ("Storm Ciarán live", "Storm Ciarán live - 03/11/2023"),
+        ("Ukraine war live", "Ukraine war live - day 618"),
         (TITLE, None),
         (None, None),
         ("", TITLE),

@@ -647,3 +647,22 @@ def test_older_pages_still_under_the_blogs_title_before_a_retitle_are_the_blogs(
     for result in results:
         assert refused(db_path, result.fetch_id) == [None, None, None]
     assert standing(db_path, site.url) == expected
+
+
+@pytest.mark.parametrize(
+    "other", ["Storm Ciarán live – 3 November", "Storm Ciarán live: 3 November"]
+)
+def test_an_older_page_redirected_to_the_sites_live_blog_of_another_day_is_not_the_blogs(
+    site: Site, db_path: Path, other: str
+) -> None:
+    """Page 2 redirects to the site's live blog of the next day, under the blog's title and
+    that day's date, after a dash where a site's name would stand or after a colon: another
+    title, so another story's page on the blog's first pass, whose posts are not taken."""
+    site.show([post(n) for n in range(6, 0, -1)], title="Storm Ciarán live")
+    next_day = "/news/2024-05-02/storm-live"
+    site.show([stranger(n) for n in range(3, 0, -1)], at=next_day, story=next_day, title=other)
+    site.redirects[f"{PATH}?page=2"] = next_day
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.new, first.incomplete_reason) == (3, "another story's page")
+    assert standing(db_path, site.url) == [post(n).headline for n in (6, 5, 4)]
