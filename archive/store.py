@@ -682,15 +682,17 @@ def _reading(
     stored: dict[str, _Stored],
 ) -> Reading:
     """The pages of the pass that are this blog's (archive/evidence.py), beside the archive's
-    other blogs and the title it holds for this one."""
+    other blogs and the title and publisher it holds for this one."""
     others = [
         url
         for row in conn.execute("SELECT url, canonical_url FROM blogs WHERE id != ?", [blog_id])
         for url in row
         if url
     ]
-    (title,) = conn.execute("SELECT title FROM blogs WHERE id = ?", [blog_id]).fetchone()
-    return read_pass(p, story, {identity_base(k) for k in stored}, others, title)
+    title, publisher = conn.execute(
+        "SELECT title, publisher FROM blogs WHERE id = ?", [blog_id]
+    ).fetchone()
+    return read_pass(p, story, {identity_base(k) for k in stored}, others, title, publisher)
 
 
 def _note_pages(

@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 
 from archive.db import open_archive
-from archive.evidence import mass_removal, same_title, story_address, stretch
+from archive.evidence import another_title, mass_removal, same_title, story_address, stretch
 from archive.records import BlogPass, PageFetch, Update
 from archive.store import record_pass
 from tests.helpers import URL, bpass
@@ -717,3 +717,21 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
 )
 def test_other_titles_are_not_one(a: str | None, b: str | None) -> None:
     assert not same_title(a, b) and not same_title(b, a)
+
+
+@pytest.mark.parametrize(
+    ("title", "own", "sites", "another"),
+    [
+        ("BBC News", ["Storm Ciarán live | BBC News"], [], False),
+        ("ITV News", [TITLE], ["ITV News"], False),
+        (OTHER_TITLE, [TITLE], ["ITV News"], True),
+        (OTHER_TITLE, ["Storm Ciarán live | BBC News"], [], True),
+    ],
+    ids=["name-after-the-title", "publisher", "other", "other-site"],
+)
+def test_a_title_that_is_the_sites_name_alone_tells_no_other_story(
+    title: str, own: list[str | None], sites: list[str | None], another: bool
+) -> None:
+    """An older page under the site's generic title (its name alone, as the blog's title
+    ends in it or its publisher is called) says nothing of the story it belongs to."""
+    assert another_title(title, own, sites) is another

@@ -666,3 +666,20 @@ def test_an_older_page_redirected_to_the_sites_live_blog_of_another_day_is_not_t
     assert first.ok, first.error
     assert (first.new, first.incomplete_reason) == (3, "another story's page")
     assert standing(db_path, site.url) == [post(n).headline for n in (6, 5, 4)]
+
+
+def test_older_pages_under_the_sites_own_name_at_addresses_of_another_shape_are_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """Pages 2 and 3 moved to dated addresses and show the site's generic title, its name
+    alone ("ITV News", the blog's publisher): a title that tells no story, so no evidence of
+    another's, read to the end by the spider and taken by the archive."""
+    nine = [post(n) for n in range(9, 0, -1)]
+    site.show(nine)
+    for n in (2, 3):
+        retitle(site, f"{PATH}?page={n}", "ITV News")
+        site.move(f"{PATH}?page={n}", f"/2024/05/01/election-live/{n}/")
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
+    assert refused(db_path, first.fetch_id) == [None, None, None]

@@ -523,7 +523,8 @@ class LiveblogSpider(scrapy.Spider):
             return False
         homes = [state.blog.url, first.url, *([first.canonical_url] if first.canonical_url else [])]
         titles = [state.blog.title, state.title]
-        return plainly_other_story(fetched, pages[-2].next_url, homes, titles)
+        sites = [state.blog.publisher]
+        return plainly_other_story(fetched, pages[-2].next_url, homes, titles, sites)
 
     @staticmethod
     def _older_link(state: PassState, links: list[str]) -> str | None:
