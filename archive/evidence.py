@@ -176,24 +176,38 @@ def story_address(url: str) -> str:
 # Where a site's name follows a page's title ("… | BBC News", "… - ITV News", "… – Le Monde"),
 # once normalise_headline has folded its dashes.
 _TITLE_PARTS = re.compile(r"\s+[|\-·](?:\s+|$)")
-# A page's place in its blog: "Page 2", "Seite 2", "page 2 of 5", "(2)".
+# A page's place in its blog: "Page 2", "Seite 2", "page 2 of 5", "(2)", "Σελίδα 2",
+# "Страница 2", "صفحة 2" (casefolded).
 _PAGE_MARK = re.compile(
-    r"\b(?:page|seite|página|pagina|pág\.|strona|sida|side|sivu)\s*\d+"
-    r"(?:\s*(?:of|von|de|di|z|av|/)\s*\d+)?|\(\s*\d+\s*\)"
+    r"\b(?:page|seite|página|pagina|pág\.|strona|sida|side|sivu|sayfa|halaman|trang|stránka"
+    r"|strana|stranica|oldal|σελίδα|страница|сторінка|صفحة|الصفحة|עמוד)\s*\d+"
+    r"(?:\s*(?:of|von|de|di|z|av|/|από|из|з|من)\s*\d+)?|\(\s*\d+\s*\)"
 )
 _NOT_WORD = re.compile(r"[\W_]+")
+# A day where a site's name would stand ("– 3 November", "- 03/11/2023", "– day 618"): the
+# title of the site's live blog of that day, not the blog's under its site's name.
+_MONTH = (
+    r"(?:jan|feb|f[eé]v|m[aä]r|apr|avr|abr|ma[iy]|mag|mei|jun|juin|giu|jul|juil|lug|aug|ao[uû]"
+    r"|ago|sep|set|o[ckt]t|okt|out|nov|de[cz]|d[eé]c|dic)\w*\.?"
+)
+_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b(?:19|20)\d\d\b"
+    r"|\b(?:day|tag|jour|d[ií]a|giorno|dag|dzień|päivä)\s+\d+"
+)
 
 
 def title_forms(title: str | None) -> tuple[str, str | None] | None:
     """A page's title compared loosely (case, whitespace and punctuation folded, a page
-    marker dropped), whole and without its last part, a site's name where it ends in one;
-    None for a title that says nothing."""
+    marker dropped), whole and without its last part, a site's name where it ends in one
+    (a day there is no site's name: _DAY); None for a title that says nothing."""
     folded = _PAGE_MARK.sub(" ", normalise_headline(title))
-    parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in _TITLE_PARTS.split(folded)]
-    parts = [part for part in parts if part]
+    said = [part for part in _TITLE_PARTS.split(folded) if _NOT_WORD.sub("", part)]
+    parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in said]
     if not parts:
         return None
-    return " ".join(parts), " ".join(parts[:-1]) if len(parts) > 1 else None
+    site = len(parts) > 1 and not _DAY.search(said[-1])
+    return " ".join(parts), " ".join(parts[:-1]) if site else None
 
 
 def same_title(a: str | None, b: str | None) -> bool:
@@ -204,17 +218,32 @@ def same_title(a: str | None, b: str | None) -> bool:
     return first[0] in second or second[0] == first[1]
 
 
-def another_title(title: str | None, own: Iterable[str | None]) -> bool:
+def another_title(
+    title: str | None, own: Iterable[str | None], sites: Iterable[str | None] = ()
+) -> bool:
     """An older page's title is none of the blog's own (`own`: what its first page showed,
     what the archive holds): the evidence an older page must add to its address to be another
     story's. Another live blog of the site has another title; a page of the blog that moved,
     or that its CMS names by an id of its own, keeps the blog's. A title that says nothing,
     on the page or of the blog (a worker's message older than titles), cannot tell: no
-    evidence, so the page stays the blog's."""
-    if title_forms(title) is None:
+    evidence, so the page stays the blog's; nor can the site's generic title, its name alone
+    (`sites`: the blog's publisher, or the name after its title)."""
+    forms = title_forms(title)
+    if forms is None:
         return False
     known = [t for t in own if title_forms(t) is not None]
+    names = {_site_name(t) for t in known} | {(title_forms(s) or ("",))[0] for s in sites}
+    if forms[0] in names:
+        return False
     return bool(known) and not any(same_title(title, t) for t in known)
+
+
+def _site_name(title: str | None) -> str | None:
+    """The site's name a title ends in ("… | ITV News"), compared loosely (title_forms)."""
+    forms = title_forms(title)
+    if forms is None or forms[1] is None:
+        return None
+    return forms[0][len(forms[1]) + 1 :]
 
 
 def names_other_story(
@@ -255,10 +284,12 @@ def other_older_page(
     homes: Sequence[str],
     others: set[str],
     titles: Sequence[str | None],
+    sites: Sequence[str | None] = (),
 ) -> str | None:
     """Why an older page is another story's, not the blog's; None where it is the blog's.
 
-    Only a page whose title is none of the blog's (`titles`: another_title) may be another
+    Only a page whose title is none of the blog's (`titles`, its publisher's name `sites`:
+    another_title) may be another
     story's, whatever its address says. A page that names the blog (`stories`) is the
     blog's, wherever it stands; one that names the site's home page or a section above the
     blog names no story (_named). One that names another story is that story's, where that
@@ -274,7 +305,7 @@ def other_older_page(
     redirected away is. A blog renamed still shows updates the archive holds, and its new
     pages stand below its new address.
     """
-    if not another_title(page.title, titles):
+    if not another_title(page.title, titles, sites):
         return None
     named = story_address(page.canonical_url) if page.canonical_url else None
     landed = story_address(page.url)
@@ -301,7 +332,11 @@ def other_older_page(
 
 
 def plainly_other_story(
-    page: PageFetch, asked: str | None, homes: Sequence[str], titles: Sequence[str | None]
+    page: PageFetch,
+    asked: str | None,
+    homes: Sequence[str],
+    titles: Sequence[str | None],
+    sites: Sequence[str | None] = (),
 ) -> bool:
     """An older page that is another story's by what it says alone, as a spider that holds
     no archive tells it: its title is none of the blog's (`titles`: what the first page
@@ -311,7 +346,7 @@ def plainly_other_story(
     page named) nor a page of theirs (same_document); or, naming itself or nothing, it was
     redirected from the address asked for to one that is no page of theirs. The pages its
     older links lead to are that story's, and never count (read_pass)."""
-    if not another_title(page.title, titles):
+    if not another_title(page.title, titles, sites):
         return False
     named = _named(page, homes)
     landed = story_address(page.url)
@@ -355,6 +390,7 @@ def read_pass(
     held: set[str],
     others: Iterable[str] = (),
     title: str | None = None,
+    publisher: str | None = None,
 ) -> Reading:
     """The pass's updates less those of pages of another story, and of pages reached through them.
 
@@ -362,12 +398,13 @@ def read_pass(
     known yet, so this pass's first page is taken at its word); `held` the identities
     (rules.identity_base) of every update the archive holds of the blog; `others` the
     addresses of the archive's other blogs (their own, and the stories their pages named);
-    `title` the blog's title as the archive holds it, beside what this pass's first page
-    showed.
+    `title` and `publisher` the blog's title and publisher as the archive holds them, beside
+    what this pass's first page showed.
     """
     reading = Reading()
     first = p.pages[0] if p.pages else None
     titles = [title, p.title, first.title if first is not None and not first.skipped else None]
+    sites = [publisher, p.publisher]
     stories = {story_address(p.url)}
     homes = [p.url]
     if blog_story:
@@ -393,7 +430,9 @@ def read_pass(
             # The address asked for: the link the page above followed.
             asked = p.pages[index - 1].next_url
             homes_here = [*homes, asked] if asked else homes
-            why = other_older_page(page, shown, stories, held, asked, homes_here, strangers, titles)
+            why = other_older_page(
+                page, shown, stories, held, asked, homes_here, strangers, titles, sites
+            )
         if why is not None:
             reading.refused[index] = why
             reading.stop_at(index)

@@ -682,15 +682,17 @@ def _reading(
     stored: dict[str, _Stored],
 ) -> Reading:
     """The pages of the pass that are this blog's (archive/evidence.py), beside the archive's
-    other blogs and the title it holds for this one."""
+    other blogs and the title and publisher it holds for this one."""
     others = [
         url
         for row in conn.execute("SELECT url, canonical_url FROM blogs WHERE id != ?", [blog_id])
         for url in row
         if url
     ]
-    (title,) = conn.execute("SELECT title FROM blogs WHERE id = ?", [blog_id]).fetchone()
-    return read_pass(p, story, {identity_base(k) for k in stored}, others, title)
+    title, publisher = conn.execute(
+        "SELECT title, publisher FROM blogs WHERE id = ?", [blog_id]
+    ).fetchone()
+    return read_pass(p, story, {identity_base(k) for k in stored}, others, title, publisher)
 
 
 def _note_pages(
@@ -976,6 +978,14 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
         else state
         for url, state in states.items()
     }
+
+
+def blog_titles(db: sqlite_utils.Database, blog_urls: Sequence[str]) -> dict[str, str]:
+    """The title the archive holds for each blog, by blog URL: an older page still under it
+    (a cache's, after the blog was retitled) is the blog's (evidence.another_title)."""
+    rows = db.execute("SELECT url, title FROM blogs WHERE title IS NOT NULL").fetchall()
+    given = {blog_url(u): u for u in blog_urls}
+    return {given[blog_url(url)]: title for url, title in rows if blog_url(url) in given}
 
 
 def newest_blocks(db: sqlite_utils.Database, blog_urls: Sequence[str]) -> dict[str, str]:

@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 
 from archive.db import open_archive
-from archive.evidence import mass_removal, same_title, story_address, stretch
+from archive.evidence import another_title, mass_removal, same_title, story_address, stretch
 from archive.records import BlogPass, PageFetch, Update
 from archive.store import record_pass
 from tests.helpers import URL, bpass
@@ -686,6 +686,12 @@ def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
         ("Wahlabend im Liveticker", "Wahlabend im Liveticker – Seite 2"),
         (TITLE, f"{TITLE} (2)"),
         ("Storm Ciarán - live", "Storm Ciarán - live | BBC News"),
+        ("Tempête Ciarán : le direct", "Tempête Ciarán : le direct - 20 Minutes"),
+        ("Κακοκαιρία Daniel | Καθημερινή", "Κακοκαιρία Daniel – Σελίδα 2 | Καθημερινή"),
+        ("مباشر: العاصفة دانيال | الجزيرة", "مباشر: العاصفة دانيال - صفحة 2 | الجزيرة"),
+        ("Шторм: онлайн | ТАСС", "Шторм: онлайн – Страница 2 | ТАСС"),
+        ("Fırtına canlı | Hürriyet", "Fırtına canlı - Sayfa 2 | Hürriyet"),
+        ("🔴 LIVE: Storm Ciarán", "LIVE: Storm Ciarán 🌀"),
     ],
 )
 def test_one_title_compared_loosely(a: str, b: str) -> None:
@@ -698,6 +704,12 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
         (TITLE, OTHER_TITLE),
         ("Election - live", "Election - results"),  # not both cut to "Election"
         (f"{TITLE} - ITV News", "Election night: live updates from Scotland - ITV News"),
+        # The site's live blog of another day, its date where a site's name would stand.
+        ("Storm Ciarán live", "Storm Ciarán live – 3 November"),
+        ("Storm Ciarán live", "Storm Ciarán live - November 3rd"),
+        ("Sturm im Liveticker", "Sturm im Liveticker – 3. November 2023"),
+        ("Storm Ciarán live", "Storm Ciarán live - 03/11/2023"),
+        ("Ukraine war live", "Ukraine war live - day 618"),
         (TITLE, None),
         (None, None),
         ("", TITLE),
@@ -705,3 +717,21 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
 )
 def test_other_titles_are_not_one(a: str | None, b: str | None) -> None:
     assert not same_title(a, b) and not same_title(b, a)
+
+
+@pytest.mark.parametrize(
+    ("title", "own", "sites", "another"),
+    [
+        ("BBC News", ["Storm Ciarán live | BBC News"], [], False),
+        ("ITV News", [TITLE], ["ITV News"], False),
+        (OTHER_TITLE, [TITLE], ["ITV News"], True),
+        (OTHER_TITLE, ["Storm Ciarán live | BBC News"], [], True),
+    ],
+    ids=["name-after-the-title", "publisher", "other", "other-site"],
+)
+def test_a_title_that_is_the_sites_name_alone_tells_no_other_story(
+    title: str, own: list[str | None], sites: list[str | None], another: bool
+) -> None:
+    """An older page under the site's generic title (its name alone, as the blog's title
+    ends in it or its publisher is called) says nothing of the story it belongs to."""
+    assert another_title(title, own, sites) is another

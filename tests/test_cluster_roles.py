@@ -433,6 +433,28 @@ def test_a_damaged_finished_pass_is_a_codec_error(damage: Any) -> None:
         decode_pass(damage(blob))
 
 
+def test_an_order_carries_the_title_the_archive_holds_and_one_without_it_reads_as_none(
+    tmp_path: Path,
+) -> None:
+    """A worker's spider reads on past an older page a cache still serves under the blog's
+    title before it was retitled: the order says that title. An order from a scheduler
+    older than titles says none, and the worker judges by the first page's alone."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    db = open_archive(path)
+    try:
+        with db.conn:
+            db.execute("UPDATE blogs SET title = 'Storm Ciarán live'")
+        [order] = due_orders(db, Policy())
+    finally:
+        db.close()
+    assert order.title == "Storm Ciarán live"
+    assert PassOrder.from_json(order.to_json()) == order
+    older = json.loads(order.to_json())
+    del older["title"]
+    assert PassOrder.from_json(json.dumps(older)).title is None
+
+
 def test_passes_in_hand_cost_the_scheduler_no_order(queue: PassQueue, tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
     archive_with_blog(path)

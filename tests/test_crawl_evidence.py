@@ -610,3 +610,76 @@ def test_older_pages_of_the_blogs_title_at_addresses_of_another_shape_are_the_bl
         assert db.execute("select complete from fetches order by id").fetchall() == [(1,), (1,)]
     finally:
         db.close()
+
+
+def test_older_pages_still_under_the_blogs_title_before_a_retitle_are_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """Pagination moved to dated addresses, and the blog is retitled ("Storm Ciarán live"
+    made "Storm Ciarán: clean-up begins – live"): its first page shows the new title while
+    a cache still serves its older pages under the old one, the title the archive holds.
+    The spider reads on to the end, as the archive takes them; and so does reparse."""
+    old, new = "Storm Ciarán live", "Storm Ciarán: clean-up begins – live"
+    nine = [post(n) for n in range(9, 0, -1)]
+
+    def serve(updates: list[SampleUpdate], first: str, older: str) -> None:
+        site.show(updates, title=first)
+        for n in (2, 3):
+            target = f"{PATH}?page={n}"
+            with site._lock:
+                site.pages[target] = site.pages[target].replace(first.encode(), older.encode())
+            site.move(target, f"/2024/05/01/election-live/{n}/")
+
+    results = []
+    # A post a pass, so that every page shows other bytes than the pass before.
+    for n, (first, older) in enumerate(((old, old), (new, old), (new, new)), start=10):
+        nine = [post(n), *nine[:-1]]
+        serve(nine, first, older)
+        [result] = crawl_local([site.url], db_path)
+        assert result.ok, result.error
+        assert (result.pages, result.incomplete_reason) == (3, None), f"{first} / {older}"
+        results.append(result)
+    assert site.asked.count(f"{PATH}?page=3") == 3
+    expected = [post(n).headline for n in range(12, 3, -1)]
+    assert standing(db_path, site.url) == expected
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    for result in results:
+        assert refused(db_path, result.fetch_id) == [None, None, None]
+    assert standing(db_path, site.url) == expected
+
+
+@pytest.mark.parametrize(
+    "other", ["Storm Ciarán live – 3 November", "Storm Ciarán live: 3 November"]
+)
+def test_an_older_page_redirected_to_the_sites_live_blog_of_another_day_is_not_the_blogs(
+    site: Site, db_path: Path, other: str
+) -> None:
+    """Page 2 redirects to the site's live blog of the next day, under the blog's title and
+    that day's date, after a dash where a site's name would stand or after a colon: another
+    title, so another story's page on the blog's first pass, whose posts are not taken."""
+    site.show([post(n) for n in range(6, 0, -1)], title="Storm Ciarán live")
+    next_day = "/news/2024-05-02/storm-live"
+    site.show([stranger(n) for n in range(3, 0, -1)], at=next_day, story=next_day, title=other)
+    site.redirects[f"{PATH}?page=2"] = next_day
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.new, first.incomplete_reason) == (3, "another story's page")
+    assert standing(db_path, site.url) == [post(n).headline for n in (6, 5, 4)]
+
+
+def test_older_pages_under_the_sites_own_name_at_addresses_of_another_shape_are_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """Pages 2 and 3 moved to dated addresses and show the site's generic title, its name
+    alone ("ITV News", the blog's publisher): a title that tells no story, so no evidence of
+    another's, read to the end by the spider and taken by the archive."""
+    nine = [post(n) for n in range(9, 0, -1)]
+    site.show(nine)
+    for n in (2, 3):
+        retitle(site, f"{PATH}?page={n}", "ITV News")
+        site.move(f"{PATH}?page={n}", f"/2024/05/01/election-live/{n}/")
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
+    assert refused(db_path, first.fetch_id) == [None, None, None]

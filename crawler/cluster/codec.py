@@ -41,6 +41,7 @@ class PassOrder:
     # Validators and older links of each page from the blog's last successful pass.
     known: list[PageState] = field(default_factory=list)
     newest_block: str | None = None  # the newest archived Guardian block: a delta's start
+    title: str | None = None  # the blog's title in the archive (None: a scheduler before it)
     # How the writer reschedules the blog after this pass (the scheduler's policy).
     policy: Policy = field(default_factory=Policy)
 
@@ -54,6 +55,7 @@ class PassOrder:
                 "max_pages": self.max_pages,
                 "known": [dataclasses.asdict(k) for k in self.known],
                 "newest_block": self.newest_block,
+                "title": self.title,
                 "policy": dataclasses.asdict(self.policy),
             }
         )
@@ -69,6 +71,7 @@ class PassOrder:
                 max_pages=data.get("max_pages"),
                 known=[PageState(**k) for k in data.get("known") or []],
                 newest_block=data.get("newest_block"),
+                title=data.get("title"),
                 policy=Policy(**(data.get("policy") or {})),
             )
         except (KeyError, TypeError) as exc:

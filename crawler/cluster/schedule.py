@@ -18,7 +18,7 @@ from collections.abc import Callable
 import redis
 import sqlite_utils
 
-from archive.store import newest_blocks, page_states, pass_written
+from archive.store import blog_titles, newest_blocks, page_states, pass_written
 from archive.times import now_utc
 from archive.watchlist import Policy, blog_settings, due_blogs
 from crawler.cluster.codec import PassOrder
@@ -59,6 +59,7 @@ def due_orders(
         return []
     own = blog_settings(db, list(wanted.values()))
     newest = newest_blocks(db, list(wanted.values()))
+    titles = blog_titles(db, list(wanted.values()))
     orders = []
     for pid, url in wanted.items():
         settings = own[url]
@@ -71,6 +72,7 @@ def due_orders(
                 max_pages=max_pages,
                 known=known,
                 newest_block=newest.get(url),
+                title=titles.get(url),
                 policy=policy,
             )
         )

@@ -141,6 +141,7 @@ class WorkerSpider(LiveblogSpider):
             order.newest_block,
             pass_id=order.pass_id,
             max_pages=order.max_pages,
+            title=order.title,
         )
 
     def _dropped(self, request: Request, spider: scrapy.Spider) -> None:

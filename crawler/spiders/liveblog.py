@@ -33,7 +33,7 @@ from archive.records import (
     Update,
     blog_url,
 )
-from archive.store import newest_blocks, page_states
+from archive.store import blog_titles, newest_blocks, page_states
 from archive.times import utc_stamp
 from archive.watchlist import BlogSettings
 from crawler import render
@@ -78,6 +78,9 @@ class PassState:
     endpoint_read: bool = False  # an endpoint page was read this pass
     # The newest Guardian block the archive holds for the blog: where a delta starts.
     newest_block: str | None = None
+    # The blog's title as the archive holds it: an older page a cache still serves under it
+    # is the blog's, though its first page was retitled since.
+    title: str | None = None
 
 
 # Request meta: the endpoint a request fetches (its kind picks the reader).
@@ -198,10 +201,12 @@ class LiveblogSpider(scrapy.Spider):
 
     def start_requests(self) -> Iterator[scrapy.Request]:
         known = self._known_pages()
-        newest = self._newest_blocks()
+        newest, titles = self._archived()
         for url in self.blog_urls:
             own = self.blog_settings.get(url, BlogSettings())
-            yield self.pass_request(url, own, known.get(url, {}), newest.get(url))
+            yield self.pass_request(
+                url, own, known.get(url, {}), newest.get(url), title=titles.get(url)
+            )
 
     def pass_request(
         self,
@@ -211,6 +216,7 @@ class LiveblogSpider(scrapy.Spider):
         newest_block: str | None,
         pass_id: str | None = None,
         max_pages: int | None = None,
+        title: str | None = None,
     ) -> scrapy.Request:
         """The first request of a pass over one blog, with what the archive knows of its pages."""
         limit = (max_pages or own.max_pages) if self._max_pages_arg is None else None
@@ -222,6 +228,7 @@ class LiveblogSpider(scrapy.Spider):
             render=own.render,
             headers=own.headers,
             newest_block=newest_block,
+            title=title,
         )
         return self._page_request(url, state)
 
@@ -238,14 +245,15 @@ class LiveblogSpider(scrapy.Spider):
         finally:
             db.close()
 
-    def _newest_blocks(self) -> dict[str, str]:
-        """The newest standing `block-` post each blog has in the archive, by blog URL."""
+    def _archived(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The newest standing `block-` post each blog has in the archive, and its title, by
+        blog URL."""
         path = archive_path(self.settings.get("ARCHIVE_DB"))
         if not path.exists():
-            return {}
+            return {}, {}
         db = open_archive(path)
         try:
-            return newest_blocks(db, self.blog_urls)
+            return newest_blocks(db, self.blog_urls), blog_titles(db, self.blog_urls)
         finally:
             db.close()
 
@@ -507,14 +515,16 @@ class LiveblogSpider(scrapy.Spider):
     @staticmethod
     def _other_story(state: PassState, fetched: PageFetch) -> bool:
         """An older page that says it is another story's, under another title than the first
-        page's; undecided where this pass did not read the first page (unchanged), which
-        names the blog's own story and shows its title."""
+        page's and the archive's; undecided where this pass did not read the first page
+        (unchanged), which names the blog's own story and shows its title."""
         pages = state.blog.pages
         first = pages[0]
         if len(pages) < 2 or first.not_modified or first.unchanged or first.kind is not None:
             return False
         homes = [state.blog.url, first.url, *([first.canonical_url] if first.canonical_url else [])]
-        return plainly_other_story(fetched, pages[-2].next_url, homes, [state.blog.title])
+        titles = [state.blog.title, state.title]
+        sites = [state.blog.publisher]
+        return plainly_other_story(fetched, pages[-2].next_url, homes, titles, sites)
 
     @staticmethod
     def _older_link(state: PassState, links: list[str]) -> str | None:
