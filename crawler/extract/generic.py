@@ -75,6 +75,7 @@ from crawler.extract.dom import (
     document_base,
     fragment_of,
     ids_from_queries,
+    in_tree,
     page_of,
     raw_text,
     set_tail,
@@ -3073,7 +3074,7 @@ def _update(
     if headline_el is None and title is not None:
         headline_el, headline = title, text_of(title)
         for t in times:  # a ticker's line, "14.05 Uhr: Bahn meldet…"; a header's, "14:05 | Tor!"
-            if t.reading is not None and (t.element is title or _inside(t.element, title)):
+            if t.reading is not None and in_tree(t.element, title):
                 headline = _after_time(headline, t.reading.text)
                 break
     if headline_el is None:
@@ -3573,7 +3574,7 @@ def _titles_beside_times(
             or _HEADER_LABEL.search(words)
             or (clock is not None and _only_a_time(words, clock))
             or any(
-                t.element is not time.element and _within(t.element, header) for t in inside[member]
+                t.element is not time.element and in_tree(t.element, header) for t in inside[member]
             )
         ):
             return {}  # (a match minute beside the clock: "18:52 90+4'")
@@ -3615,14 +3616,6 @@ def _only_a_time(words: str, clock: PageClock) -> bool:
 
 _TRIM_LABEL = " \t·•|:,;()[]-–—"
 _EDITED = re.compile(EDIT_WORDS)
-
-
-def _inside(element: Element, box: Element) -> bool:
-    return any(ancestor is box for ancestor in element.iterancestors())
-
-
-def _within(element: Element, box: Element) -> bool:
-    return element is box or _inside(element, box)
 
 
 # What a header's label says beside a post's time, and no title: another clock (an edit's,
