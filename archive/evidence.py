@@ -109,8 +109,9 @@ def misdated_ends(p: BlogPass, reading: Reading) -> dict[int, tuple[str, str, st
     as the blog's are beside one another: not one of another story, a repeat, one that
     failed, nor a page that lists only what is new.
     """
+    shown_by_page = page_updates(p)
     bounds: list[tuple[str | None, str | None] | None] = []
-    for index, (page, shown) in enumerate(zip(p.pages, page_updates(p), strict=True)):
+    for index, (page, shown) in enumerate(zip(p.pages, shown_by_page, strict=True)):
         counted = index not in reading.refused and (reading.cut is None or index < reading.cut)
         if not counted or page.partial:
             bounds.append(None)
@@ -119,7 +120,7 @@ def misdated_ends(p: BlogPass, reading: Reading) -> dict[int, tuple[str, str, st
         else:
             bounds.append(stretch(shown)[:2])
     ends: dict[int, tuple[str, str, str]] = {}
-    for index, (page, shown) in enumerate(zip(p.pages, page_updates(p), strict=True)):
+    for index, (page, shown) in enumerate(zip(p.pages, shown_by_page, strict=True)):
         if bounds[index] is None or page.skipped:
             continue
         above = bounds[index - 1] if index > 0 else None
