@@ -7,12 +7,15 @@ import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from typing import TypeVar
 
 from archive.records import TIME_AGO, TIME_CLOCK, TIME_UNKNOWN, Update
 from archive.times import is_newer, parse_utc, same_instant
+
+T = TypeVar("T")
 
 # Quote and dash variants publishers (and their CMS "smart quotes") use
 # interchangeably in one headline from one edit to the next.
@@ -511,7 +514,9 @@ def _day_moved(
         if update.published_from != TIME_CLOCK:
             continue
         opening = _body_start(update.body_text)
-        newer, older = _known_neighbours(i, updates, keys, times, newest_first)
+        newer, older = _around(
+            i, updates, keys, lambda j: (times.get(keys[j]) or (None,))[0], newest_first
+        )
         for k, s in sorted(free.items()):
             days = _whole_days(s.published_at, update.published_at)
             if (
@@ -543,21 +548,21 @@ def _each_once(pairs: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
             yield i, k
 
 
-def _known_neighbours(
+def _around(
     i: int,
     updates: Sequence[Update],
     keys: Sequence[str],
-    times: Mapping[str, tuple[str | None, str | None]],
+    value: Callable[[int], T | None],
     newest_first: bool,
-) -> tuple[str | None, str | None]:
-    """The held times of the stored posts nearest reading i on its page, newer and older:
-    where they stood when last read."""
+) -> tuple[T | None, T | None]:
+    """What `value` says of the readings of other posts nearest reading i on its page, newer
+    and older: the nearest unpinned ones either side that it says something of (the held
+    time of a stored post, where it stood when last read; a reading's stretch of time)."""
 
-    def nearest(indexes: Iterable[int]) -> str | None:
+    def nearest(indexes: Iterable[int]) -> T | None:
         for j in indexes:
-            held = times.get(keys[j])
-            if held is not None and held[0] and not updates[j].pinned and keys[j] != keys[i]:
-                return held[0]
+            if not updates[j].pinned and keys[j] != keys[i] and (found := value(j)):
+                return found
         return None
 
     before, after = nearest(range(i - 1, -1, -1)), nearest(range(i + 1, len(updates)))
@@ -674,7 +679,7 @@ def _edited(
         span = spans[i]
         if span is None or _body_start(updates[i].body_text) in known:
             continue
-        newer, older = _neighbours(i, updates, keys, spans, newest_first)
+        newer, older = _around(i, updates, keys, lambda j: spans[j], newest_first)
         for k, s in free.items():
             held = stretch(s.published_at, s.published_from)
             if not s.headless or held is None or _body_start(s.body_start) in shown:
@@ -690,30 +695,6 @@ def _edited(
                 gap = abs(sum(held) - sum(span))
                 found.append((-likeness, gap, i, k))
     yield from _each_once((i, k) for _, _, i, k in sorted(found))
-
-
-def _neighbours(
-    i: int,
-    updates: Sequence[Update],
-    keys: Sequence[str],
-    spans: Sequence[tuple[float, float] | None],
-    newest_first: bool,
-) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:
-    """The stretches of time of the posts just newer and just older than reading i on its
-    page: the nearest timed, unpinned readings of other posts either side of it."""
-
-    def nearest(indexes: Iterable[int]) -> tuple[float, float] | None:
-        return next(
-            (
-                spans[j]
-                for j in indexes
-                if spans[j] is not None and not updates[j].pinned and keys[j] != keys[i]
-            ),
-            None,
-        )
-
-    before, after = nearest(range(i - 1, -1, -1)), nearest(range(i + 1, len(updates)))
-    return (before, after) if newest_first else (after, before)
 
 
 def _stretch(published: float, published_from: str | None, seen: float) -> tuple[float, float]:
