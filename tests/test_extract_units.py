@@ -1701,6 +1701,31 @@ def test_a_fragment_every_update_url_ends_in_is_no_id() -> None:
     assert [u.source_id for u in result.updates] == ["block-0", "block-1"]
 
 
+def test_an_update_url_that_is_the_page_leaves_its_permalink_to_its_id() -> None:
+    """ABC News (Australia) gives each liveBlogUpdate the page's own address as its url and
+    the post's address in its @id (`…#live-blog-post-<id>`): the @id is its permalink."""
+    page = "https://www.abc.net.au/news/2024-05-01/federal-budget-live-blog/103789000"
+    items = [
+        {
+            "@type": "BlogPosting",
+            "@id": f"{page}#live-blog-post-{90 - i}",
+            "url": page,
+            "headline": f"Post {i}",
+            "datePublished": f"2024-05-01T1{5 - i}:00:00+00:00",
+            "articleBody": f"What happened in post {i}.",
+        }
+        for i in range(3)
+    ]
+    result = read_jsonld(parse(page_with(ld(blog(items, url=page)))), page)  # type: ignore[arg-type]
+    assert [(u.source_id, u.permalink) for u in result.updates] == [
+        (f"live-blog-post-{90 - i}", f"{page}#live-blog-post-{90 - i}") for i in range(3)
+    ]
+    # An update whose url is its own address keeps it, whatever its @id says.
+    items[0]["url"] = f"{page}?post=90"
+    result = read_jsonld(parse(page_with(ld(blog(items, url=page)))), page)  # type: ignore[arg-type]
+    assert result.updates[0].permalink == f"{page}?post=90"
+
+
 @pytest.mark.parametrize(
     ("markup", "text"),
     [

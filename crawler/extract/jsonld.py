@@ -282,6 +282,8 @@ def read_update(
     url = _string(item.get("url")) or (None if bare else node_id)
     if url and page_url:
         url = absolute(url, page_url) or url
+    if url and not bare and _post_in(node_id, url, page_url, blog_url):
+        url = absolute(node_id, page_url) if page_url else node_id
     source_id = (
         fragment_of(url)
         or fragment_of(node_id)
@@ -439,6 +441,17 @@ def _sub_path_id(url: str | None, page_url: str | None) -> str | None:
     page = page_of(page_url).removesuffix("/index.html")
     head, _, segment = page_of(url).rpartition("/")
     return segment if head == page and segment and segment != "index.html" else None
+
+
+def _post_in(node_id: str | None, url: str, page_url: str, blog_url: str | None) -> bool:
+    """Whether an update's url is the page's own address (no query, no fragment) and its @id
+    the address of a post on that page (ABC News's `…#live-blog-post-<id>`): the @id is then
+    the update's permalink, where its url only names the blog."""
+    if not node_id or "#" not in node_id or "#" in url or "?" in url:
+        return False
+    own = {page_of(address) for address in (page_url, blog_url) if address}
+    target = absolute(node_id, page_url) if page_url else node_id
+    return page_of(url) in own and page_of(target or node_id) == page_of(url)
 
 
 def _bare_id(value: str | None) -> str | None:
