@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -88,7 +89,8 @@ def parse_block(text: str) -> Any | None:
 
     What templates write that JSON is not, where what they mean is plain, is read too: `//`
     and `/* */` comments, a comma before a closing bracket, several values one after the other
-    (a list of them). Anything else malformed is None.
+    (a list of them), a block escaped as HTML text (`{&quot;@type&quot;: …}`). Anything else
+    malformed is None.
     """
     text = text.strip()
     if text.startswith("<!--"):
@@ -97,10 +99,17 @@ def parse_block(text: str) -> Any | None:
         text = text.split("[CDATA[", 1)[1].rstrip().removesuffix("//]]>").removesuffix("]]>")
     if not text:
         return None
+    if _ESCAPED_FOR_HTML.match(text):
+        text = html.unescape(text)
     try:
         return json.loads(text, strict=False)  # strict=False: raw newlines inside strings
     except (ValueError, RecursionError):
         return _lenient(text)
+
+
+# A block a template escaped as HTML text, its quotes written `&quot;` (or `&#34;`) from the
+# first key on: `{&quot;@type&quot;: …}`.
+_ESCAPED_FOR_HTML = re.compile(r"[\[{]\s*&(?:quot|#34|#x22);", re.I)
 
 
 def _lenient(text: str) -> Any | None:
