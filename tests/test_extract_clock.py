@@ -288,6 +288,28 @@ def test_times_people_read(
 
 
 @pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        # New Zealand's standard and summer time (Stuff, RNZ), Australia's western and
+        # central times (Perth, Adelaide, Darwin), Alaska's, and South Africa's: a clock
+        # that names one is in it, wherever the page is.
+        ("May 3, 2024 4:32pm NZST", "2024-05-03T04:32:00Z"),
+        ("Jan. 3, 2024 4:32pm NZDT", "2024-01-03T03:32:00Z"),
+        ("May 3, 2024 4:32pm AWST", "2024-05-03T08:32:00Z"),
+        ("May 3, 2024 4:32pm ACST", "2024-05-03T07:02:00Z"),
+        ("Jan. 3, 2024 4:32pm ACDT", "2024-01-03T06:02:00Z"),
+        ("May 3, 2024 4:32 p.m. AKDT", "2024-05-04T00:32:00Z"),
+        ("Jan. 3, 2024 4:32 p.m. AKST", "2024-01-04T01:32:00Z"),
+        ("3 Jan 2024 16:32 SAST", "2024-01-03T14:32:00Z"),
+    ],
+)
+def test_zones_of_english_publishers_regions(text: str, utc: str) -> None:
+    reading = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("en",)).read(text)
+    assert reading is not None, text
+    assert (reading.kind, reading.utc) == ("full", utc)
+
+
+@pytest.mark.parametrize(
     ("text", "minute"),
     [
         ("95'", "95'"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from html import escape as html_escape
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -29,7 +30,7 @@ from crawler.extract.clock import visible_time
 from crawler.extract.dom import Element
 from crawler.extract.entries import render_body
 from crawler.extract.html import header_charset, parse
-from crawler.extract.jsonld import read_jsonld
+from crawler.extract.jsonld import parse_block, read_jsonld
 from crawler.extract.merge import merge
 from crawler.extract.microdata import read_microdata
 from crawler.extract.pagination import next_urls
@@ -672,6 +673,24 @@ def test_json_ld_that_templates_write_and_json_is_not_is_read(text: str) -> None
         ("p2", "Update 2", "2024-01-01T11:00:00Z"),
     ]
     assert result.updates[1].article_body == "Body 2, as https://x.example//2 says."
+
+
+def test_json_ld_a_template_escaped_for_html_is_read() -> None:
+    """A template that escapes the block as it escapes HTML text writes its quotes as
+    `&quot;` (`{&quot;@type&quot;: …}`): the block is read as its text says, once unescaped."""
+    block = (
+        f'{{"@type": "LiveBlogPosting", "liveBlogUpdate": [{_update_json(1)}, {_update_json(2)}]}}'
+    )
+    for escaped in (html_escape(block), html_escape(block).replace("&quot;", "&#34;")):
+        head = f'<script type="application/ld+json">\n{escaped}\n</script>'
+        result = read_jsonld(parse(page_with(head)))  # type: ignore[arg-type]
+        assert result.skipped == 0 and result.live
+        assert [(u.source_id, u.headline) for u in result.updates] == [
+            ("p1", "Update 1"),
+            ("p2", "Update 2"),
+        ]
+    # A block that only quotes an entity in a string is JSON as it stands.
+    assert parse_block('{"headline": "&quot;Yes&quot;"}') == {"headline": "&quot;Yes&quot;"}
 
 
 def test_updates_given_by_reference_are_read_where_the_graph_describes_them() -> None:
@@ -1699,6 +1718,31 @@ def test_a_fragment_every_update_url_ends_in_is_no_id() -> None:
         item["url"] = f"{page}#block-{min(i, 1)}"
     result = read_jsonld(parse(page_with(ld(blog(items)))), page)  # type: ignore[arg-type]
     assert [u.source_id for u in result.updates] == ["block-0", "block-1"]
+
+
+def test_an_update_url_that_is_the_page_leaves_its_permalink_to_its_id() -> None:
+    """ABC News (Australia) gives each liveBlogUpdate the page's own address as its url and
+    the post's address in its @id (`…#live-blog-post-<id>`): the @id is its permalink."""
+    page = "https://www.abc.net.au/news/2024-05-01/federal-budget-live-blog/103789000"
+    items = [
+        {
+            "@type": "BlogPosting",
+            "@id": f"{page}#live-blog-post-{90 - i}",
+            "url": page,
+            "headline": f"Post {i}",
+            "datePublished": f"2024-05-01T1{5 - i}:00:00+00:00",
+            "articleBody": f"What happened in post {i}.",
+        }
+        for i in range(3)
+    ]
+    result = read_jsonld(parse(page_with(ld(blog(items, url=page)))), page)  # type: ignore[arg-type]
+    assert [(u.source_id, u.permalink) for u in result.updates] == [
+        (f"live-blog-post-{90 - i}", f"{page}#live-blog-post-{90 - i}") for i in range(3)
+    ]
+    # An update whose url is its own address keeps it, whatever its @id says.
+    items[0]["url"] = f"{page}?post=90"
+    result = read_jsonld(parse(page_with(ld(blog(items, url=page)))), page)  # type: ignore[arg-type]
+    assert result.updates[0].permalink == f"{page}?post=90"
 
 
 @pytest.mark.parametrize(

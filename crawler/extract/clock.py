@@ -191,6 +191,17 @@ ZONES: dict[str, str | int] = {
     "BRT": -180,
     "AEST": 600,
     "AEDT": 660,
+    # Australia's central and western times, New Zealand's, Alaska's and South Africa's.
+    # (Not GST, HST, NPT, ICT nor EAT: taxes, a treaty, a technology and a word, in the
+    # capitals of a headline, more often than a zone.)
+    "ACST": 570,
+    "ACDT": 630,
+    "AWST": 480,
+    "NZST": 720,
+    "NZDT": 780,
+    "AKST": -540,
+    "AKDT": -480,
+    "SAST": 120,
     "JST": 540,
     "SGT": 480,
     "HKT": 480,
@@ -2641,7 +2652,10 @@ _PRINTED_ZONES = {
     "BST": "Europe/London", "CET": "Europe/Berlin", "CEST": "Europe/Berlin",
     "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin", "EET": "Europe/Athens",
     "EEST": "Europe/Athens", "IST": "Asia/Kolkata", "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney", "BRT": "America/Sao_Paulo", "WIB": "Asia/Jakarta",
+    "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide",
+    "AWST": "Australia/Perth", "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
+    "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "SAST": "Africa/Johannesburg",
+    "BRT": "America/Sao_Paulo", "WIB": "Asia/Jakarta",
     "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
 }  # fmt: skip
 

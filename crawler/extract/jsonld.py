@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -88,7 +89,8 @@ def parse_block(text: str) -> Any | None:
 
     What templates write that JSON is not, where what they mean is plain, is read too: `//`
     and `/* */` comments, a comma before a closing bracket, several values one after the other
-    (a list of them). Anything else malformed is None.
+    (a list of them), a block escaped as HTML text (`{&quot;@type&quot;: …}`). Anything else
+    malformed is None.
     """
     text = text.strip()
     if text.startswith("<!--"):
@@ -97,10 +99,17 @@ def parse_block(text: str) -> Any | None:
         text = text.split("[CDATA[", 1)[1].rstrip().removesuffix("//]]>").removesuffix("]]>")
     if not text:
         return None
+    if _ESCAPED_FOR_HTML.match(text):
+        text = html.unescape(text)
     try:
         return json.loads(text, strict=False)  # strict=False: raw newlines inside strings
     except (ValueError, RecursionError):
         return _lenient(text)
+
+
+# A block a template escaped as HTML text, its quotes written `&quot;` (or `&#34;`) from the
+# first key on: `{&quot;@type&quot;: …}`.
+_ESCAPED_FOR_HTML = re.compile(r"[\[{]\s*&(?:quot|#34|#x22);", re.I)
 
 
 def _lenient(text: str) -> Any | None:
@@ -282,6 +291,8 @@ def read_update(
     url = _string(item.get("url")) or (None if bare else node_id)
     if url and page_url:
         url = absolute(url, page_url) or url
+    if url and not bare and _post_in(node_id, url, page_url, blog_url):
+        url = absolute(node_id, page_url) if page_url else node_id
     source_id = (
         fragment_of(url)
         or fragment_of(node_id)
@@ -439,6 +450,17 @@ def _sub_path_id(url: str | None, page_url: str | None) -> str | None:
     page = page_of(page_url).removesuffix("/index.html")
     head, _, segment = page_of(url).rpartition("/")
     return segment if head == page and segment and segment != "index.html" else None
+
+
+def _post_in(node_id: str | None, url: str, page_url: str, blog_url: str | None) -> bool:
+    """Whether an update's url is the page's own address (no query, no fragment) and its @id
+    the address of a post on that page (ABC News's `…#live-blog-post-<id>`): the @id is then
+    the update's permalink, where its url only names the blog."""
+    if not node_id or "#" not in node_id or "#" in url or "?" in url:
+        return False
+    own = {page_of(address) for address in (page_url, blog_url) if address}
+    target = absolute(node_id, page_url) if page_url else node_id
+    return page_of(url) in own and page_of(target or node_id) == page_of(url)
 
 
 def _bare_id(value: str | None) -> str | None:
