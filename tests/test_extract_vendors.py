@@ -854,6 +854,21 @@ def test_zeit_onlines_bundled_theme_dates_posts_in_any_date_format() -> None:
     )
 
 
+def test_zeit_onlines_bundled_theme_dates_an_edit_by_the_line_it_prints() -> None:
+    """Its "Aktualisiert" line prints the edit's date and clock, with no machine time."""
+    edited = ZON_BUNDLED.replace(
+        "</div></div></div>\n</article>",
+        '</div></div></div>\n  <div class="lb-post-updated"><span>Aktualisiert</span>'
+        ' <span class="lb-post-updated-time">23. Februar 2025 19:50</span></div>\n</article>',
+    )
+    (post,) = extract_page(edited.encode(), LOCAL, fetched_at="2025-02-23T19:00:00Z").updates
+    assert (post.published_at, post.modified_at) == ("2025-02-23T18:42:10Z", "2025-02-23T18:50:00Z")
+    (unedited,) = extract_page(
+        ZON_BUNDLED.encode(), LOCAL, fetched_at="2025-02-23T19:00:00Z"
+    ).updates
+    assert unedited.modified_at is None
+
+
 # Publishers' pages that embed each vendor -------------------------------------------------------
 # Built pages under tests/pages/, each saying at its top where its embed is documented: the
 # embed, the structured data or server-rendered posts the vendor's integration adds, and the

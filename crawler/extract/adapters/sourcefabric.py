@@ -20,7 +20,8 @@ themes' Jinja templates in liveblog/liveblog, `server/liveblog/themes/themes_ass
   `.lb-post-metadata`), its last edit in `.lb-post-updated-time`; the default theme the
   ZeitOnline/liveblog server bundles (`themes_assets/default/templates/template-post.html`)
   dates it in `span.lb-post-metadata__date[data-js-timestamp]`, `relativeDate` only where the
-  blog's date format is "ago", and boxes a text item's words in a bare `<div>`; the AMP theme
+  blog's date format is "ago", prints an edit's date and clock in `.lb-post-updated-time`
+  without a machine time, and boxes a text item's words in a bare `<div>`; the AMP theme
   dates it in `amp-timeago.lb-post-timeago[datetime]`, moves a pinned post's `data-sort-time`
   ahead (`lb-post--sticky`: it sorts first) and boxes a text item's words in
   `div.lb-item__text`.
@@ -175,6 +176,7 @@ def _post(post: Element, url: str) -> Update:
         published_at=parts.published
         or (None if "lb-post--sticky" in classes else machine_time(post.get("data-sort-time"))),
         modified_at=parts.modified or machine_time(post.get("data-update-time")),
+        modified_shown=parts.modified_shown,
         authors=parts.authors,
         pinned=_pinned(post, classes),
         key_event="lb-post--highlighted" in classes or parts.highlighted,
@@ -191,6 +193,7 @@ class _Parts:
         self.first_item: Element | None = None
         self.published: str | None = None
         self.modified: str | None = None
+        self.modified_shown: Element | None = None  # an edit line that only prints its time
         self.authors: list[str] = []
         self.highlighted = False  # the older theme's `div.lb-post-highlighted`
         for element in post.iter("div", "span", "img", "amp-img", "amp-timeago"):
@@ -208,6 +211,7 @@ class _Parts:
             self.first_item = element
         elif "lb-post-updated-time" in cls:
             self.modified = self.modified or machine_time(element.get("data-js-timestamp"))
+            self.modified_shown = element
         elif _DATE_BOXES & set(cls.split()):
             self.published = self.published or machine_time(element.get("data-js-timestamp"))
         elif "lb-post-timeago" in cls.split():
