@@ -830,6 +830,45 @@ def test_zeit_onlines_themes_date_their_posts_where_their_templates_put_it() -> 
     )
 
 
+# The default theme ZeitOnline/liveblog bundles (`themes_assets/default/templates/
+# template-post.html`) dates a post in `span.lb-post-metadata__date[data-js-timestamp]`, classed
+# `relativeDate` only where the blog's date format is "ago", and boxes a text item's words in a
+# bare `<div>`.
+ZON_BUNDLED = """<html lang="de"><body><div class="lb-timeline">
+<article class="lb-post" data-post-id="urn:newsml:localhost:2025-02-23T19:42:10.0:cc03" data-post-sticky="False">
+  <div class="lb-post-header"><div class="lb-post-metadata"><span class="lb-post-metadata__time">
+      19:42</span>
+      <span class="lb-post-metadata__date" data-js-timestamp="2025-02-23T18:42:10+00:00">23. Februar 2025</span></div>
+    <div class="lb-author"><span class="lb-author__name">Jana Roth</span></div></div>
+  <div class="lb-items-container"><div class="lb-item lb-item--text"><div><h3>Erste Hochrechnung</h3><p>Die Union liegt vorn.</p></div></div></div>
+</article></div></body></html>"""
+
+
+def test_zeit_onlines_bundled_theme_dates_posts_in_any_date_format() -> None:
+    (post,) = extract_page(ZON_BUNDLED.encode(), LOCAL, fetched_at="2025-02-23T19:00:00Z").updates
+    assert (post.headline, post.published_at, post.authors, post.body_text) == (
+        "Erste Hochrechnung",
+        "2025-02-23T18:42:10Z",
+        ["Jana Roth"],
+        "Die Union liegt vorn.",
+    )
+
+
+def test_zeit_onlines_bundled_theme_dates_an_edit_by_the_line_it_prints() -> None:
+    """Its "Aktualisiert" line prints the edit's date and clock, with no machine time."""
+    edited = ZON_BUNDLED.replace(
+        "</div></div></div>\n</article>",
+        '</div></div></div>\n  <div class="lb-post-updated"><span>Aktualisiert</span>'
+        ' <span class="lb-post-updated-time">23. Februar 2025 19:50</span></div>\n</article>',
+    )
+    (post,) = extract_page(edited.encode(), LOCAL, fetched_at="2025-02-23T19:00:00Z").updates
+    assert (post.published_at, post.modified_at) == ("2025-02-23T18:42:10Z", "2025-02-23T18:50:00Z")
+    (unedited,) = extract_page(
+        ZON_BUNDLED.encode(), LOCAL, fetched_at="2025-02-23T19:00:00Z"
+    ).updates
+    assert unedited.modified_at is None
+
+
 # Publishers' pages that embed each vendor -------------------------------------------------------
 # Built pages under tests/pages/, each saying at its top where its embed is documented: the
 # embed, the structured data or server-rendered posts the vendor's integration adds, and the

@@ -633,6 +633,18 @@ def _seen(shown: Element | None, machine: str | None) -> tuple[str | None, str |
 _SHOWN_TEXT = 100  # characters of a time's element read: a label and a time, not a paragraph
 
 
+def _printed_instant(shown: Element | None) -> str | None:
+    """The instant an element prints whole, a date and a clock ("23. Februar 2025 19:50"), as
+    a post's edit line does: none for how long ago, a clock alone or a date alone."""
+    clock = _PAGE_CLOCK.get()
+    if shown is None or clock is None:
+        return None
+    reading = clock.read(text_of(shown)[:_SHOWN_TEXT])
+    if reading is None or reading.kind != "full" or reading.clock is None:
+        return None
+    return reading.utc
+
+
 def html_update(
     *,
     page_url: str,
@@ -643,6 +655,7 @@ def html_update(
     published_at: str | None = None,
     shown: Element | None = None,
     modified_at: str | None = None,
+    modified_shown: Element | None = None,
     authors: list[str] | None = None,
     pinned: bool = False,
     base_url: str | None = None,
@@ -652,8 +665,11 @@ def html_update(
     source: str = "html",
 ) -> Update:
     """The Update an adapter describes: it found the parts, this reads the body, and, where
-    `shown` prints the post's time, the time its readers see (seen_time)."""
+    `shown` prints the post's time, the time its readers see (seen_time); where only
+    `modified_shown` prints its last edit, the instant it prints."""
     published_from = None
+    if modified_at is None:
+        modified_at = _printed_instant(modified_shown)
     if shown is not None:
         published_at, published_from = _seen(shown, published_at)
     text, markup, found = (

@@ -17,9 +17,14 @@ themes' Jinja templates in liveblog/liveblog, `server/liveblog/themes/themes_ass
   `data-tombstone` on a deleted post;
 - Zeit Online's forks (ZeitOnline/liveblog-default-theme, ZeitOnline/liveblog): the default
   theme dates a post in `span.relativeDate[data-js-timestamp]` (the time and date boxes of
-  `.lb-post-metadata`), its last edit in `.lb-post-updated-time`; the AMP theme dates it in
-  `amp-timeago.lb-post-timeago[datetime]`, moves a pinned post's `data-sort-time` ahead
-  (`lb-post--sticky`: it sorts first) and boxes a text item's words in `div.lb-item__text`.
+  `.lb-post-metadata`), its last edit in `.lb-post-updated-time`; the default theme the
+  ZeitOnline/liveblog server bundles (`themes_assets/default/templates/template-post.html`)
+  dates it in `span.lb-post-metadata__date[data-js-timestamp]`, `relativeDate` only where the
+  blog's date format is "ago", prints an edit's date and clock in `.lb-post-updated-time`
+  without a machine time, and boxes a text item's words in a bare `<div>`; the AMP theme
+  dates it in `amp-timeago.lb-post-timeago[datetime]`, moves a pinned post's `data-sort-time`
+  ahead (`lb-post--sticky`: it sorts first) and boxes a text item's words in
+  `div.lb-item__text`.
 A post has no headline field: a heading that opens its first item is its headline. Posts of
 type `advertisement` are the theme's ad slots, not posts. Embeds waiting for consent sit in
 `<template>` and are gone with the other templates before adapters read the page.
@@ -87,6 +92,9 @@ _QUERY = json.dumps(
 # Post parts that are not its content, by class (the AMP and older themes put them beside
 # the items in the article itself).
 _NOT_CONTENT = ("lb-post-date", "lb-author", "lb-type", "pin-icon", "highlight-icon")
+# The boxes that date a post: the default theme's, a box a script rewrites as how long ago, and
+# the date box of Zeit Online's bundled theme, `relativeDate` only where the blog says "ago".
+_DATE_BOXES = frozenset({"lb-post-date", "relativeDate", "lb-post-metadata__date"})
 
 
 def present(page: Survey) -> bool:
@@ -168,6 +176,7 @@ def _post(post: Element, url: str) -> Update:
         published_at=parts.published
         or (None if "lb-post--sticky" in classes else machine_time(post.get("data-sort-time"))),
         modified_at=parts.modified or machine_time(post.get("data-update-time")),
+        modified_shown=parts.modified_shown,
         authors=parts.authors,
         pinned=_pinned(post, classes),
         key_event="lb-post--highlighted" in classes or parts.highlighted,
@@ -184,6 +193,7 @@ class _Parts:
         self.first_item: Element | None = None
         self.published: str | None = None
         self.modified: str | None = None
+        self.modified_shown: Element | None = None  # an edit line that only prints its time
         self.authors: list[str] = []
         self.highlighted = False  # the older theme's `div.lb-post-highlighted`
         for element in post.iter("div", "span", "img", "amp-img", "amp-timeago"):
@@ -201,7 +211,8 @@ class _Parts:
             self.first_item = element
         elif "lb-post-updated-time" in cls:
             self.modified = self.modified or machine_time(element.get("data-js-timestamp"))
-        elif "lb-post-date" in cls.split() or "relativeDate" in cls.split():
+            self.modified_shown = element
+        elif _DATE_BOXES & set(cls.split()):
             self.published = self.published or machine_time(element.get("data-js-timestamp"))
         elif "lb-post-timeago" in cls.split():
             self.published = self.published or machine_time(element.get("datetime"))
@@ -257,8 +268,10 @@ def _opening_heading(item: Element | None) -> Element | None:
 
 
 def _is_text_box(element: Element) -> bool:
-    """A text item's box: the default theme's `<article>`, the AMP theme's `div.lb-item__text`."""
-    return element.tag == "article" or "lb-item__text" in (element.get("class") or "").split()
+    """A text item's box: the default theme's `<article>`, the AMP theme's `div.lb-item__text`,
+    the bare `<div>` of the default theme Zeit Online's server bundles."""
+    cls = (element.get("class") or "").split()
+    return element.tag == "article" or "lb-item__text" in cls or (element.tag == "div" and not cls)
 
 
 def _normalise_items(post: Element) -> None:
