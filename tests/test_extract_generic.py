@@ -1746,6 +1746,10 @@ def test_a_short_title_after_the_time_in_its_header_is_the_headline(header: str)
     [
         ["Bundesliga"] * 6,
         ["Eilmeldung", "Sport", "Aktualisiert 19:20", "Quelle: dpa", "Video", "München (dpa)"],
+        # An edit's time among titles, however its label leads it.
+        ["Abpfiff!", "Tor!", "Aktualisiert um 19.20 Uhr", "Wechsel", "Pause", "Elfmeter"],
+        ["Abpfiff!", "Tor!", "Mis à jour à 19h20", "Wechsel", "Pause", "Elfmeter"],
+        ["Abpfiff!", "Tor!", "Zaktualizowano o 19:20", "Wechsel", "Pause", "Elfmeter"],
     ],
 )
 def test_labels_after_the_time_in_the_headers_are_no_headlines(labels: list[str]) -> None:
@@ -1766,6 +1770,17 @@ def test_labels_after_the_time_in_the_headers_are_no_headlines(labels: list[str]
         ("en", ["Goal!", "Full time", "Polls close at 10pm", "Bridge closed", "Evacuation"]),
         ("de", ["Tor!", "Abpfiff", "Damm brach vor 2 Stunden", "Brücke gesperrt", "Evakuierung"]),
         ("en", ["Goal!", "Full time", "Dam broke two hours ago", "Bridge closed", "Evacuation"]),
+        # ... a clock of 24 hours, as most of Europe writes it.
+        ("en", ["Goal!", "Full time", "Polls close at 22:00", "Bridge closed", "Evacuation"]),
+        ("de", ["Tor!", "Abpfiff", "Wahllokale schließen um 18.00 Uhr", "Brücke zu", "Räumung"]),
+        (
+            "fr",
+            ["But !", "Fin du match", "Les bureaux ferment à 20h00", "Pont fermé", "Évacuation"],
+        ),
+        (
+            "nl",
+            ["Doelpunt!", "Rust", "Stembureaus sluiten om 21.00 uur", "Brug dicht", "Evacuatie"],
+        ),
     ],
 )
 def test_a_title_after_the_time_that_names_a_time_among_its_words_keeps_every_title(

@@ -3571,8 +3571,12 @@ def _titles_beside_times(
         words = _after_time(line, time.reading.text)
         if (
             is_post_label(words.strip(" +*"))
-            or _HEADER_LABEL.search(words)
-            or (clock is not None and _only_a_time(words, clock))
+            or _AGENCY.search(words)
+            or (
+                _only_a_time(words, clock)
+                if clock is not None
+                else _CLOCK_IN_WORDS.search(words) is not None
+            )
             or any(
                 t.element is not time.element and in_tree(t.element, header) for t in inside[member]
             )
@@ -3607,10 +3611,9 @@ def _only_a_time(words: str, clock: PageClock) -> bool:
     if reading is None:
         return False
     rest = words.replace(reading.text, " ").strip(_TRIM_LABEL).lower()
-    return (
-        not _WORD.search(rest)
-        or all(word in CLOCK_LEADS for word in rest.split())
-        or _EDITED.fullmatch(rest) is not None
+    # ("Mis à jour à 19h20", "Zaktualizowano o 19:20": an edit's word, then what leads a clock.)
+    return not _WORD.search(rest) or all(
+        word in CLOCK_LEADS for word in _EDITED.sub(" ", rest).split()
     )
 
 
@@ -3619,9 +3622,10 @@ _EDITED = re.compile(EDIT_WORDS)
 
 
 # What a header's label says beside a post's time, and no title: another clock (an edit's,
-# "Updated 11:55"), a news agency ("WASHINGTON (AP)", "Quelle: dpa/AFP", "Reuters und AFP").
-_HEADER_LABEL = re.compile(
-    r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d])|"
+# "Updated 11:55", where no page's clock reads the words), a news agency ("WASHINGTON (AP)",
+# "Quelle: dpa/AFP", "Reuters und AFP").
+_CLOCK_IN_WORDS = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d])")
+_AGENCY = re.compile(
     r"\b(?:AP|AFP|DPA|dpa|Reuters|ANP|ANSA|EFE|PAP|AAP|UPI|KNA|APA|SDA|Associated Press)\b"
 )
 _FIELDS = re.compile(r"\s[|·•]\s")  # a mark between a header's fields (a byline, a count)
