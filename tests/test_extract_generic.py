@@ -2745,6 +2745,8 @@ def test_the_pages_of_a_blog_of_days_keep_their_days_under_a_stale_last_change(
         "<button class='load-more' type='button'>Load more updates</button>",
         "<a class='btn' href='javascript:void(0)'>Load more</a>",
         "<button class='liveblog__more'>Weitere Einträge laden</button>",
+        # (A box that only says it has comments below is none of theirs.)
+        "<div class='stream-end has-comments'><button type='button'>Load more</button></div>",
     ],
 )
 def test_a_first_page_whose_older_posts_a_script_loads_keeps_its_day(button: str) -> None:
@@ -2761,6 +2763,38 @@ def test_a_first_page_whose_older_posts_a_script_loads_keeps_its_day(button: str
         older=button,
     )
     assert times == [f"2024-03-13T{clock}:00Z" for clock in clocks]
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        # Readers' comments below the blog, and the next of them.
+        "<section class='comments' id='comments'><h2>Comments</h2><ol><li class='comment'>"
+        "Thanks for the coverage all day.</li></ol><button type='button'>Load more</button>"
+        "</section>",
+        "<div id='kommentare'><h2>Kommentare</h2><button class='btn'>Mehr laden</button></div>",
+        "<div class='reacties'><h2>Reacties</h2><a href='#' class='btn'>Meer laden</a></div>",
+        # A sidebar's most read stories.
+        "<aside><h2>Les plus lus</h2><ol><li><a href='/article-1'>Un article</a></li></ol>"
+        "<button type='button'>Voir plus</button></aside>",
+        # A box that opens in place: the blog's summary.
+        "<div class='summary'><ul><li>Fire out by the evening</li></ul>"
+        "<button aria-expanded='false'>Show more</button></div>",
+    ],
+)
+def test_a_days_blog_with_a_button_that_loads_no_posts_keeps_its_day(button: str) -> None:
+    """A one-day blog corrected the next morning, read days later, with a "Load more" of its
+    comments, a sidebar's "Voir plus" or a summary's "Show more": none loads older posts, and
+    the posts stay on the day the blog began."""
+    clocks = ["22:05", "19:40", "13:30", "09:20", "07:10"]
+    times = dpg_times(
+        clocks,
+        "2024-03-12T06:55:00Z",
+        "2024-03-13T08:00:00Z",
+        fetched="2024-03-17T10:00:00Z",
+        older=button,
+    )
+    assert times == [f"2024-03-12T{clock}:00Z" for clock in clocks]
 
 
 def test_a_rolling_blogs_stale_last_change_fetched_that_day_moves_nothing() -> None:

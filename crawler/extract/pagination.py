@@ -237,6 +237,38 @@ def loads_in_place(root: Element, gathered: Sequence[Element] | None = None) -> 
             href = (element.get("href") or "").strip()
             if href not in ("", "#") and not href.lower().startswith("javascript:"):
                 continue
-        if _text_score(element) >= _SAYS_OLDER:
+        score = _text_score(element)
+        if score >= _NAMES_POSTS or (score >= _SAYS_OLDER and not _loads_other(element)):
+            return True
+    return False
+
+
+_NAMES_POSTS = 80  # the score of a control whose words name posts ("Load more updates")
+# A box whose class or id says it holds what is not the blog's: readers' comments (not a
+# match's commentary or its commentator, "commentaar"), other stories, a sidebar.
+_OTHER_BOX = re.compile(
+    r"[ck]omm?ent(?!ary|ator|aar)|reactie|related|popular|most-?read|recommend|"
+    r"(?:^|\s)sidebar(?:$|\s)",
+    re.I,
+)
+# ...but a name that says what a box has or shows, not what it is: a layout's `has-sidebar`,
+# an article's `comments-open`, `with-comments`.
+_SAYS_IT_HAS = re.compile(
+    r"(?:--|(?<![\w-]))(?:with|has|no|show|hide)[-_][\w-]*|\S*comments?-(?:open|closed)\S*", re.I
+)
+_OTHER_TAGS = frozenset({"aside", "nav", "footer"})
+
+
+def _loads_other(element: Element) -> bool:
+    """Whether a control that says only "Load more" ("Mehr laden", "Voir plus") loads what is
+    no post of the blog: it opens a box in place (`aria-expanded`), or stands in a sidebar, a
+    footer, readers' comments or a list of other stories."""
+    if element.get("aria-expanded") is not None:
+        return True
+    for node in element.iterancestors():
+        if node.tag in _OTHER_TAGS:
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}".strip()
+        if names and _OTHER_BOX.search(_SAYS_IT_HAS.sub(" ", names)):
             return True
     return False
