@@ -1470,6 +1470,30 @@ def test_titles_of_a_few_names_each_in_another_place_are_no_bylines(titles: list
 
 
 @pytest.mark.parametrize(
+    "lines",
+    [
+        ["Henry Foy in Brussels", "Henry Foy in Kyiv", "Valerie Quint in Brussels", "Valerie Quint in Brussels"],
+        ["Sam Fleming in Paris", "Sam Fleming in Paris", "Sam Fleming in Berlin", "Laura Pitel in Berlin", "Laura Pitel in Berlin"],
+    ],
+)  # fmt: skip
+def test_a_writer_who_files_from_another_place_keeps_the_byline(lines: list[str]) -> None:
+    """Bylines of where each writer files from, as the Financial Times signs its live posts,
+    one writer travelling on: most lines recur whole, as titles of who is where do not, and
+    each post keeps its author."""
+    boxes = "".join(
+        f'<div class="x7f3a" id="p{n}"><div class="x11"><span class="x12">1{n}:0{n}</span>'
+        f'</div><div class="x13"><b>{line}</b></div><div class="x0c1d"><p>What post {n}'
+        " reports, in more than a few words.</p></div></div>"
+        for n, line in zip(range(len(lines), 0, -1), lines, strict=True)
+    )
+    updates = stream_of(page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/t")
+    assert [u.authors for u in updates] == [[line.split(" in ")[0]] for line in lines]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in range(len(lines), 0, -1)
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Ben Price", True),
