@@ -3611,14 +3611,26 @@ def _only_a_time(words: str, clock: PageClock) -> bool:
     if reading is None:
         return False
     rest = words.replace(reading.text, " ").strip(_TRIM_LABEL).lower()
-    # ("Mis à jour à 19h20", "Zaktualizowano o 19:20": an edit's word, then what leads a clock.)
-    return not _WORD.search(rest) or all(
-        word in CLOCK_LEADS for word in _EDITED.sub(" ", rest).split()
-    )
+    if not _WORD.search(rest):
+        return True
+    # An edit's word or a post's label, then what leads a clock: "Mis à jour à 19h20",
+    # "Zaktualizowano o 19:20", "Update 19:20", "Stand: 19.20 Uhr", "Aggiornamento ore 19.20".
+    leads = CLOCK_LEADS | _LABEL_WORDS
+    left = [word for word in _EDITED.sub(" ", rest).split() if word not in leads]
+    label = rest.split()
+    while label and label[-1] in leads:
+        label.pop()  # ("Mise à jour à": a label, then what leads the clock)
+    return not left or is_post_label(" ".join(left)) or is_post_label(" ".join(label))
 
 
 _TRIM_LABEL = " \t·•|:,;()[]-–—"
 _EDITED = re.compile(EDIT_WORDS)
+# The words of a stamp's label beside an edit's words and a clock's leads, in the languages
+# read here: "Last updated", "Stand:", "Nachtrag", "MAJ", "ore", "Uhr".
+_LABEL_WORDS = frozenset(
+    {"last", "stand", "stand:", "zuletzt", "nachtrag", "maj", "ore", "uhr", "uur", "h", "hs",
+     "heures", "horas", "dernière", "última", "ultima", "ostatnia", "laatst", "laatste"}
+)  # fmt: skip
 
 
 # What a header's label says beside a post's time, and no title: another clock (an edit's,
