@@ -4438,6 +4438,11 @@ def drupal_fields(uid: bool, label: str, field: str = "field--name-field-persone
         (False, "Verfasst von", "field--name-field-verfasser", "Anna Berg"),
         (False, "Written by", "field--name-field-writer", "Anna Berg"),
         (False, "Reporter", "field--name-field-reporter", "Anna Berg"),
+        # ... in the other languages read here, as their bylines open.
+        (False, "Rédigé par", "field--name-field-redacteur", "Anna Berg"),
+        (False, "Scritto da", "field--name-field-autore", "Anna Berg"),
+        (False, "Escrito por", "field--name-field-autor", "Anna Berg"),
+        (False, "Geschreven door", "field--name-field-auteur", "Anna Berg"),
     ],
 )
 def test_a_field_of_people_under_its_label_is_no_byline_and_its_label_no_name(

@@ -68,7 +68,10 @@ _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
 # "Di Stefano" is a name), and the small words between its names ("and", "van der").
 _BYLINE_WORDS = re.compile(
     r"^(?:(?i:(?:posted|written|reported|geschrieben|verfasst|publié|publicado|pubblicato|"
-    r"geplaatst)\s+)?(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+|"
+    r"geplaatst|rédigée?|écrite?|escrit[oa]|redactad[oa]|geschreven|napisane)\s+)?"
+    r"(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+|"
+    # ("Scritto da": Italian's "da" opens a byline after its participle alone.)
+    r"(?i:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da\s+|"
     r"(?i:author|autor|autora|autore|auteur|auteurs|authors|autoren|autorzy|autorin|autorinnen|"
     r"autrice|auteure|reporter|text|texto|testo|tekst)\s*:\s*)"
 )
