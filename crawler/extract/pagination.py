@@ -260,11 +260,14 @@ _OTHER_TAGS = frozenset({"aside", "nav", "footer"})
 
 
 def _of_comments(element: Element, href: str) -> bool:
-    """Whether a link pages readers' comments: it stands in a box whose class or id names
-    them, or its address does (WordPress's `/comment-page-2/#comments`, `?cpage=2`)."""
+    """Whether a link pages readers' comments: its address names them (WordPress's
+    `/comment-page-2/#comments`, `?cpage=2`), or it stands in a box whose class or id does
+    and its words name no posts (La Vanguardia calls its live posts comments)."""
     if _COMMENTS_ADDRESS.search(href):
         return True
-    return any(_names(node, _COMMENTS_BOX) for node in element.iterancestors())
+    return any(_names(node, _COMMENTS_BOX) for node in element.iterancestors()) and (
+        _text_score(element) < _NAMES_POSTS
+    )
 
 
 _COMMENTS_ADDRESS = re.compile(r"#(?:comments|respond)$|/comment-page-\d+|[?&]cpage=", re.I)
