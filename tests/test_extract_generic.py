@@ -1470,6 +1470,30 @@ def test_titles_of_a_few_names_each_in_another_place_are_no_bylines(titles: list
 
 
 @pytest.mark.parametrize(
+    "lines",
+    [
+        ["Henry Foy in Brussels", "Henry Foy in Kyiv", "Valerie Quint in Brussels", "Valerie Quint in Brussels"],
+        ["Sam Fleming in Paris", "Sam Fleming in Paris", "Sam Fleming in Berlin", "Laura Pitel in Berlin", "Laura Pitel in Berlin"],
+    ],
+)  # fmt: skip
+def test_a_writer_who_files_from_another_place_keeps_the_byline(lines: list[str]) -> None:
+    """Bylines of where each writer files from, as the Financial Times signs its live posts,
+    one writer travelling on: most lines recur whole, as titles of who is where do not, and
+    each post keeps its author."""
+    boxes = "".join(
+        f'<div class="x7f3a" id="p{n}"><div class="x11"><span class="x12">1{n}:0{n}</span>'
+        f'</div><div class="x13"><b>{line}</b></div><div class="x0c1d"><p>What post {n}'
+        " reports, in more than a few words.</p></div></div>"
+        for n, line in zip(range(len(lines), 0, -1), lines, strict=True)
+    )
+    updates = stream_of(page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/t")
+    assert [u.authors for u in updates] == [[line.split(" in ")[0]] for line in lines]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in range(len(lines), 0, -1)
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Ben Price", True),
@@ -1766,6 +1790,17 @@ def test_labels_after_the_time_in_the_headers_are_no_headlines(labels: list[str]
         ("en", ["Goal!", "Full time", "Polls close at 10pm", "Bridge closed", "Evacuation"]),
         ("de", ["Tor!", "Abpfiff", "Damm brach vor 2 Stunden", "Brücke gesperrt", "Evakuierung"]),
         ("en", ["Goal!", "Full time", "Dam broke two hours ago", "Bridge closed", "Evacuation"]),
+        # ... a clock of 24 hours, as most of Europe writes it.
+        ("en", ["Goal!", "Full time", "Polls close at 22:00", "Bridge closed", "Evacuation"]),
+        ("de", ["Tor!", "Abpfiff", "Wahllokale schließen um 18.00 Uhr", "Brücke zu", "Räumung"]),
+        (
+            "fr",
+            ["But !", "Fin du match", "Les bureaux ferment à 20h00", "Pont fermé", "Évacuation"],
+        ),
+        (
+            "nl",
+            ["Doelpunt!", "Rust", "Stembureaus sluiten om 21.00 uur", "Brug dicht", "Evacuatie"],
+        ),
     ],
 )
 def test_a_title_after_the_time_that_names_a_time_among_its_words_keeps_every_title(
@@ -1788,6 +1823,45 @@ def test_a_title_after_the_time_that_names_a_time_among_its_words_keeps_every_ti
     url = "https://www.news.example.de/live/flood"
     updates = extract_page(page, url, fetched_at="2024-03-30T18:30:00Z").updates
     assert [u.headline for u in updates] == titles
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("de", "Aktualisiert um 17.20 Uhr"),
+        ("fr", "Mis à jour à 17h20"),
+        ("pl", "Zaktualizowano o 17:20"),
+        ("en", "Update 17:20"),
+        ("en", "Last updated 17:20"),
+        ("de", "Nachtrag 17.20 Uhr"),
+        ("de", "Stand: 17.20 Uhr"),
+        ("fr", "MAJ à 17h20"),
+        ("fr", "Mise à jour 17h20"),
+        ("it", "Aggiornamento ore 17.20"),
+    ],
+)
+def test_an_edits_time_after_a_headers_time_is_its_label_among_titles(
+    lang: str, label: str
+) -> None:
+    """Headers of the post's clock and its title, but one post's says when it was edited
+    ("17:55 | Update 17:20"), however its label leads the time: a header's label, not a
+    title, and the words after the time title no post."""
+    clocks = ["19:25", "18:40", "17:55", "16:30", "15:10"]
+    titles = ["Goal!", "Full time", label, "Bridge closed", "Evacuation"]
+    entries = "".join(
+        f"<div class='x7f3a' id='e{n}'><div class='x11'>{clock} | {title}</div><p>Post {n} says"
+        " what the mayor said about the flood this afternoon.</p></div>"
+        for n, (clock, title) in enumerate(zip(clocks, titles, strict=True))
+    )
+    page = page_of(
+        f"<div class='x9e2b'>{entries}</div>",
+        "Live: flood",
+        lang=lang,
+        published="2024-03-30T13:00:00+01:00",
+    )
+    url = "https://www.news.example.de/live/flood"
+    updates = extract_page(page, url, fetched_at="2024-03-30T18:30:00Z").updates
+    assert [u.headline for u in updates] == [None] * 5
 
 
 @pytest.mark.parametrize(
@@ -2730,6 +2804,8 @@ def test_the_pages_of_a_blog_of_days_keep_their_days_under_a_stale_last_change(
         "<button class='load-more' type='button'>Load more updates</button>",
         "<a class='btn' href='javascript:void(0)'>Load more</a>",
         "<button class='liveblog__more'>Weitere Einträge laden</button>",
+        # (A box that only says it has comments below is none of theirs.)
+        "<div class='stream-end has-comments'><button type='button'>Load more</button></div>",
     ],
 )
 def test_a_first_page_whose_older_posts_a_script_loads_keeps_its_day(button: str) -> None:
@@ -2746,6 +2822,38 @@ def test_a_first_page_whose_older_posts_a_script_loads_keeps_its_day(button: str
         older=button,
     )
     assert times == [f"2024-03-13T{clock}:00Z" for clock in clocks]
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        # Readers' comments below the blog, and the next of them.
+        "<section class='comments' id='comments'><h2>Comments</h2><ol><li class='comment'>"
+        "Thanks for the coverage all day.</li></ol><button type='button'>Load more</button>"
+        "</section>",
+        "<div id='kommentare'><h2>Kommentare</h2><button class='btn'>Mehr laden</button></div>",
+        "<div class='reacties'><h2>Reacties</h2><a href='#' class='btn'>Meer laden</a></div>",
+        # A sidebar's most read stories.
+        "<aside><h2>Les plus lus</h2><ol><li><a href='/article-1'>Un article</a></li></ol>"
+        "<button type='button'>Voir plus</button></aside>",
+        # A box that opens in place: the blog's summary.
+        "<div class='summary'><ul><li>Fire out by the evening</li></ul>"
+        "<button aria-expanded='false'>Show more</button></div>",
+    ],
+)
+def test_a_days_blog_with_a_button_that_loads_no_posts_keeps_its_day(button: str) -> None:
+    """A one-day blog corrected the next morning, read days later, with a "Load more" of its
+    comments, a sidebar's "Voir plus" or a summary's "Show more": none loads older posts, and
+    the posts stay on the day the blog began."""
+    clocks = ["22:05", "19:40", "13:30", "09:20", "07:10"]
+    times = dpg_times(
+        clocks,
+        "2024-03-12T06:55:00Z",
+        "2024-03-13T08:00:00Z",
+        fetched="2024-03-17T10:00:00Z",
+        older=button,
+    )
+    assert times == [f"2024-03-12T{clock}:00Z" for clock in clocks]
 
 
 def test_a_rolling_blogs_stale_last_change_fetched_that_day_moves_nothing() -> None:
@@ -4330,6 +4438,11 @@ def drupal_fields(uid: bool, label: str, field: str = "field--name-field-persone
         (False, "Verfasst von", "field--name-field-verfasser", "Anna Berg"),
         (False, "Written by", "field--name-field-writer", "Anna Berg"),
         (False, "Reporter", "field--name-field-reporter", "Anna Berg"),
+        # ... in the other languages read here, as their bylines open.
+        (False, "Rédigé par", "field--name-field-redacteur", "Anna Berg"),
+        (False, "Scritto da", "field--name-field-autore", "Anna Berg"),
+        (False, "Escrito por", "field--name-field-autor", "Anna Berg"),
+        (False, "Geschreven door", "field--name-field-auteur", "Anna Berg"),
     ],
 )
 def test_a_field_of_people_under_its_label_is_no_byline_and_its_label_no_name(

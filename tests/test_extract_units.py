@@ -1202,6 +1202,45 @@ def test_a_galleries_next_and_the_next_stories_are_no_older_pages(
 
 
 @pytest.mark.parametrize(
+    "comments",
+    [
+        # WordPress's the_comments_navigation() and the_comments_pagination() below a post.
+        '<nav class="navigation comment-navigation" aria-label="Comments"><div class="nav-links">'
+        '<div class="nav-previous"><a href="/live/ticker/comment-page-1/#comments">Older comments'
+        "</a></div></div></nav>",
+        '<nav class="navigation comments-pagination" aria-label="Comments"><div class="nav-links">'
+        '<a class="next page-numbers" href="/live/ticker/comment-page-3/#comments">Next »</a>'
+        "</div></nav>",
+        # A site's own readers' comments, in German and French.
+        '<section id="kommentare"><ol><li>Danke!</li></ol><a href="?kpage=2">Nächste »</a>'
+        "</section>",
+        '<div class="bloc-commentaires"><a href="?cpage=2">Page suivante</a></div>',
+        # A sidebar's latest comments, paged by an icon that says rel=next.
+        '<div class="menu menu_comments"><a href="?paged1=2#pagination_comms" rel="next" '
+        'class="icon-chevron-right"></a></div>',
+    ],
+)
+def test_a_pager_of_readers_comments_is_no_older_page(comments: str) -> None:
+    """The next page of readers' comments below a live blog shows the blog again, with other
+    comments: no older page of its posts, as the blog's own pager beside it is."""
+    body = f'<ul class="pager"><li><a href="?page=2">Older posts</a></li></ul>{comments}'
+    urls = next_urls(parse(page_with(body=body)), "https://news.example/live/ticker/")  # type: ignore[arg-type]
+    assert urls == ["https://news.example/live/ticker/?page=2"]
+
+
+def test_a_link_whose_words_name_posts_in_a_box_named_comments_is_an_older_page() -> None:
+    """A publisher that calls its live posts comments (La Vanguardia's `div.comment`s) may
+    name their box so: a link there whose words say older posts leads to the blog's older
+    page, as its words say."""
+    body = (
+        '<div class="live-comments"><div class="comment">Lo que cuenta la entrada.</div>'
+        '<a href="?page=2">Publicaciones anteriores</a></div>'
+    )
+    urls = next_urls(parse(page_with(body=body)), "https://news.example/live/ticker/")  # type: ignore[arg-type]
+    assert urls == ["https://news.example/live/ticker/?page=2"]
+
+
+@pytest.mark.parametrize(
     "href",
     ["/api/ab/newsflow/65f2/entries?offset=6&showAdverts=false", "/live/ticker/older.json"],
 )

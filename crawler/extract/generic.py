@@ -3571,8 +3571,12 @@ def _titles_beside_times(
         words = _after_time(line, time.reading.text)
         if (
             is_post_label(words.strip(" +*"))
-            or _HEADER_LABEL.search(words)
-            or (clock is not None and _only_a_time(words, clock))
+            or _AGENCY.search(words)
+            or (
+                _only_a_time(words, clock)
+                if clock is not None
+                else _CLOCK_IN_WORDS.search(words) is not None
+            )
             or any(
                 t.element is not time.element and in_tree(t.element, header) for t in inside[member]
             )
@@ -3607,21 +3611,33 @@ def _only_a_time(words: str, clock: PageClock) -> bool:
     if reading is None:
         return False
     rest = words.replace(reading.text, " ").strip(_TRIM_LABEL).lower()
-    return (
-        not _WORD.search(rest)
-        or all(word in CLOCK_LEADS for word in rest.split())
-        or _EDITED.fullmatch(rest) is not None
-    )
+    if not _WORD.search(rest):
+        return True
+    # An edit's word or a post's label, then what leads a clock: "Mis à jour à 19h20",
+    # "Zaktualizowano o 19:20", "Update 19:20", "Stand: 19.20 Uhr", "Aggiornamento ore 19.20".
+    leads = CLOCK_LEADS | _LABEL_WORDS
+    left = [word for word in _EDITED.sub(" ", rest).split() if word not in leads]
+    label = rest.split()
+    while label and label[-1] in leads:
+        label.pop()  # ("Mise à jour à": a label, then what leads the clock)
+    return not left or is_post_label(" ".join(left)) or is_post_label(" ".join(label))
 
 
 _TRIM_LABEL = " \t·•|:,;()[]-–—"
 _EDITED = re.compile(EDIT_WORDS)
+# The words of a stamp's label beside an edit's words and a clock's leads, in the languages
+# read here: "Last updated", "Stand:", "Nachtrag", "MAJ", "ore", "Uhr".
+_LABEL_WORDS = frozenset(
+    {"last", "stand", "stand:", "zuletzt", "nachtrag", "maj", "ore", "uhr", "uur", "h", "hs",
+     "heures", "horas", "dernière", "última", "ultima", "ostatnia", "laatst", "laatste"}
+)  # fmt: skip
 
 
 # What a header's label says beside a post's time, and no title: another clock (an edit's,
-# "Updated 11:55"), a news agency ("WASHINGTON (AP)", "Quelle: dpa/AFP", "Reuters und AFP").
-_HEADER_LABEL = re.compile(
-    r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d])|"
+# "Updated 11:55", where no page's clock reads the words), a news agency ("WASHINGTON (AP)",
+# "Quelle: dpa/AFP", "Reuters und AFP").
+_CLOCK_IN_WORDS = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d])")
+_AGENCY = re.compile(
     r"\b(?:AP|AFP|DPA|dpa|Reuters|ANP|ANSA|EFE|PAP|AAP|UPI|KNA|APA|SDA|Associated Press)\b"
 )
 _FIELDS = re.compile(r"\s[|·•]\s")  # a mark between a header's fields (a byline, a count)

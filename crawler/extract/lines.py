@@ -18,7 +18,7 @@ and little else) and its classed bylines, then reads the post again with what th
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -68,7 +68,10 @@ _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
 # "Di Stefano" is a name), and the small words between its names ("and", "van der").
 _BYLINE_WORDS = re.compile(
     r"^(?:(?i:(?:posted|written|reported|geschrieben|verfasst|publié|publicado|pubblicato|"
-    r"geplaatst)\s+)?(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+|"
+    r"geplaatst|rédigée?|écrite?|escrit[oa]|redactad[oa]|geschreven|napisane)\s+)?"
+    r"(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+|"
+    # ("Scritto da": Italian's "da" opens a byline after its participle alone.)
+    r"(?i:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da\s+|"
     r"(?i:author|autor|autora|autore|auteur|auteurs|authors|autoren|autorzy|autorin|autorinnen|"
     r"autrice|auteure|reporter|text|texto|testo|tekst)\s*:\s*)"
 )
@@ -332,10 +335,16 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
             continue
         enough = _DISTINCT * len(held)
         # (Where each writer files from is no part of the name: "Valerie Quint in Brussels".)
-        names = sum(1 for t in texts if is_name(unplaced(t), 2))
-        # The same few lines, places and all: a writer files from where she is based, where
-        # titles that name who is where ("Olaf Scholz in Kyiv", "… in Riga") differ.
-        recurring = len(set(texts)) * 2 <= len(held)
+        named = [unplaced(t) for t in texts]
+        names = sum(1 for t in named if is_name(t, 2))
+        # The same few names, and most lines again whole, places and all: a writer files from
+        # where she is based, a day or two on from where she travelled to ("Henry Foy in
+        # Brussels", then "… in Kyiv"), where titles that name who is where ("Olaf Scholz in
+        # Kyiv", "… in Riga") differ.
+        seen = Counter(texts)
+        recurring = len(set(named)) * 2 <= len(held) and sum(
+            1 for t in texts if seen[t] > 1
+        ) * 2 >= len(held)
         # A field whose label says it holds the author is the byline, whatever the value
         # looks like: a user name ("lbecker"), a name and its agency ("Anna Berg (dpa)").
         authored = sum(1 for _, line in held if line in labelled)

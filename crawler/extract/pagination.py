@@ -98,8 +98,8 @@ def next_urls(root: Element, page_url: str, gathered: Sequence[Element] | None =
             continue
         href = element.get("href")
         score = _score(element) if href else 0
-        if score <= 0:
-            continue
+        if score <= 0 or (element.tag == "a" and _of_comments(element, href or "")):
+            continue  # (the next page of readers' comments shows the blog again)
         url = absolute(href, base)
         if url is None or not _readable(url) or _data_address(url):
             continue
@@ -237,6 +237,55 @@ def loads_in_place(root: Element, gathered: Sequence[Element] | None = None) -> 
             href = (element.get("href") or "").strip()
             if href not in ("", "#") and not href.lower().startswith("javascript:"):
                 continue
-        if _text_score(element) >= _SAYS_OLDER:
+        score = _text_score(element)
+        if score >= _NAMES_POSTS or (score >= _SAYS_OLDER and not _loads_other(element)):
+            return True
+    return False
+
+
+_NAMES_POSTS = 80  # the score of a control whose words name posts ("Load more updates")
+# A box whose class or id says it holds what is not the blog's: readers' comments (not a
+# match's commentary or its commentator, "commentaar"), other stories, a sidebar.
+_COMMENTS = r"[ck]omm?ent(?!ary|ator|aar)|reactie"
+_COMMENTS_BOX = re.compile(_COMMENTS, re.I)
+_OTHER_BOX = re.compile(
+    rf"{_COMMENTS}|related|popular|most-?read|recommend|(?:^|\s)sidebar(?:$|\s)", re.I
+)
+# ...but a name that says what a box has or shows, not what it is: a layout's `has-sidebar`,
+# an article's `comments-open`, `with-comments`.
+_SAYS_IT_HAS = re.compile(
+    r"(?:--|(?<![\w-]))(?:with|has|no|show|hide)[-_][\w-]*|\S*comments?-(?:open|closed)\S*", re.I
+)
+_OTHER_TAGS = frozenset({"aside", "nav", "footer"})
+
+
+def _of_comments(element: Element, href: str) -> bool:
+    """Whether a link pages readers' comments: its address names them (WordPress's
+    `/comment-page-2/#comments`, `?cpage=2`), or it stands in a box whose class or id does
+    and its words name no posts (La Vanguardia calls its live posts comments)."""
+    if _COMMENTS_ADDRESS.search(href):
+        return True
+    return any(_names(node, _COMMENTS_BOX) for node in element.iterancestors()) and (
+        _text_score(element) < _NAMES_POSTS
+    )
+
+
+_COMMENTS_ADDRESS = re.compile(r"#(?:comments|respond)$|/comment-page-\d+|[?&]cpage=", re.I)
+
+
+def _names(node: Element, pattern: re.Pattern[str]) -> bool:
+    """Whether a box's class or id says what the pattern does, but for what it only has."""
+    names = f"{node.get('class') or ''} {node.get('id') or ''}".strip()
+    return bool(names) and pattern.search(_SAYS_IT_HAS.sub(" ", names)) is not None
+
+
+def _loads_other(element: Element) -> bool:
+    """Whether a control that says only "Load more" ("Mehr laden", "Voir plus") loads what is
+    no post of the blog: it opens a box in place (`aria-expanded`), or stands in a sidebar, a
+    footer, readers' comments or a list of other stories."""
+    if element.get("aria-expanded") is not None:
+        return True
+    for node in element.iterancestors():
+        if node.tag in _OTHER_TAGS or _names(node, _OTHER_BOX):
             return True
     return False
