@@ -9,8 +9,10 @@ public feed reader of the Post reads them (m4rk4/BuoyantUnrealisticModule,
 `display_date` its readers see (`first_publish_date` where it gives none),
 `last_updated_date`, and its own `content_elements`: `text` and `header` (their `content` in
 HTML), `list` (`items[].content`), `quote`, `image` (`url`, `caption`, `credits.by[].name`),
-`video` (its `streams[].url`, an mp4 first, and `headlines.basic`) and `oembed_response`
-(`raw_oembed.url`).
+`video` (its `streams[].url`, an mp4 first, and `headlines.basic`), `oembed_response`
+(`raw_oembed.url`), `raw_html` (the markup an editor pasted: a tweet's blockquote, a chart;
+nothing where it shows no words, picture or embed, a newsletter form's script), `table`
+(`header` and `rows` of cells), `correction` (its `text`) and `custom_embed` (`embed.url`).
 
 GOAL's live pages (Footballco's Next.js build) keep theirs in `__NEXT_DATA__` at
 `props.pageProps.content.liveBlog.posts`, as the same feed reader reads them
@@ -223,6 +225,17 @@ def _block(element: dict[str, Any]) -> str:
             f'<figure class="video"><video src="{escape_attribute(url)}"></video>'
             f'<figcaption class="video-title">{escape_text(title)}</figcaption></figure>'
         )
+    if kind == "raw_html":
+        return content if _shows(content) else ""
+    if kind == "table":
+        return _table(element)
+    if kind == "correction":
+        text = _plain(element.get("text"))
+        return f"<p>{escape_text(text)}</p>" if text else ""
+    if kind == "custom_embed":
+        embed = element.get("embed")
+        url = _web(_string(embed.get("url"))) if isinstance(embed, dict) else None
+        return f'<div class="embed" data-embed-url="{escape_attribute(url)}"></div>' if url else ""
     if kind == "oembed_response":
         oembed = element.get("raw_oembed")
         url = None
@@ -230,6 +243,40 @@ def _block(element: dict[str, Any]) -> str:
             url = _string(oembed.get("url")) or _web(_string(oembed.get("_id")))
         return f'<div class="embed" data-embed-url="{escape_attribute(url)}"></div>' if url else ""
     return ""
+
+
+def _shows(markup: str) -> bool:
+    """Whether an element's own HTML (ANS `raw_html`) shows words, a picture or an embed to a
+    reader: a newsletter form's script or a style sheet alone shows nothing."""
+    fragment = parse_fragment(markup) if markup else None
+    if fragment is None:
+        return False
+    for node in list(fragment.iter("script", "style", "noscript", "template")):
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+    text = "".join(fragment.itertext()).strip()
+    return bool(text) or next(fragment.iter("img", "iframe", "video", "picture"), None) is not None
+
+
+def _table(element: dict[str, Any]) -> str:
+    """An ANS `table` (its `header` cells and `rows` of cells, each a string or a `text`
+    element) as the HTML table a page shows."""
+
+    def cell(value: Any, tag: str) -> str:
+        content = value.get("content") if isinstance(value, dict) else value
+        return f"<{tag}>{_string(content) or ''}</{tag}>"
+
+    header = element.get("header")
+    given = element.get("rows")
+    rows = [row for row in given if isinstance(row, list)] if isinstance(given, list) else []
+    lines = (
+        ["<tr>" + "".join(cell(value, "th") for value in header) + "</tr>"]
+        if isinstance(header, list) and header
+        else []
+    )
+    lines += ["<tr>" + "".join(cell(value, "td") for value in row) + "</tr>" for row in rows]
+    return f"<table>{''.join(lines)}</table>" if rows else ""
 
 
 def _stream(streams: Any) -> str | None:
