@@ -248,6 +248,29 @@ def test_a_posts_table_pasted_markup_correction_and_embed_are_read() -> None:
     assert [m["url"] for m in updates["POST6ABCDEF"].media] == ["https://dw.example/AbC/1/"]
 
 
+def test_a_post_of_a_gallery_alone_is_a_post_of_its_pictures() -> None:
+    """An ANS `gallery` (fusion.py reads its `content_elements`' first picture): its pictures
+    are the post's, and a dated post of a gallery alone is a post, as one of a picture is."""
+    pictures = [
+        {"type": "image", "url": f"https://images.example/flood-{n}.jpg", "caption": f"Flood {n}."}
+        for n in (1, 2)
+    ]
+    gallery = {"type": "gallery", "headlines": {"basic": "Photos"}, "content_elements": pictures}
+    photos = _post(8, "2024-09-18T16:56:00.000Z", [gallery])
+    story = {**STORY, "content_elements": [_text("The intro."), photos, *POSTS]}
+    script = (
+        '<script id="__NEXT_DATA__" type="application/json">'
+        + json.dumps({"props": {"pageProps": {"globalContent": story}}})
+        + "</script>"
+    )
+    post = extract_page(_page(script), URL, fetched_at="2024-09-18T17:00:00Z").updates[0]
+    assert post.source_id == "POST8ABCDEF"
+    assert [(m["url"], m["caption"]) for m in post.media] == [
+        ("https://images.example/flood-1.jpg", "Flood 1."),
+        ("https://images.example/flood-2.jpg", "Flood 2."),
+    ]
+
+
 def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothing() -> None:
     """An article that embeds one related story, or cards of several, is an article; a script
     whose JSON is broken or nests itself beyond reason is read as nothing, without an error."""

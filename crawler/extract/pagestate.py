@@ -12,7 +12,8 @@ HTML), `list` (`items[].content`), `quote`, `image` (`url`, `caption`, `credits.
 `video` (its `streams[].url`, an mp4 first, and `headlines.basic`), `oembed_response`
 (`raw_oembed.url`), `raw_html` (the markup an editor pasted: a tweet's blockquote, a chart;
 nothing where it shows no words, picture or embed, a newsletter form's script), `table`
-(`header` and `rows` of cells), `correction` (its `text`) and `custom_embed` (`embed.url`).
+(`header` and `rows` of cells), `correction` (its `text`), `custom_embed` (`embed.url`) and
+`gallery` (its `image` elements).
 
 GOAL's live pages (Footballco's Next.js build) keep theirs in `__NEXT_DATA__` at
 `props.pageProps.content.liveBlog.posts`, as the same feed reader reads them
@@ -225,6 +226,8 @@ def _block(element: dict[str, Any]) -> str:
             f'<figure class="video"><video src="{escape_attribute(url)}"></video>'
             f'<figcaption class="video-title">{escape_text(title)}</figcaption></figure>'
         )
+    if kind == "gallery":  # its pictures, each as an `image` element
+        return "".join(_block(e) for e in _elements(element) if e.get("type") == "image")
     if kind == "raw_html":
         return content if _shows(content) else ""
     if kind == "table":
