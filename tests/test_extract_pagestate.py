@@ -427,6 +427,28 @@ def test_a_live_pages_posts_only_in_its_state_under_a_live_name_are_its_updates(
     assert read.updates[1].body_text.startswith("Udeholdets fans har tændt blus")
 
 
+@pytest.mark.parametrize(
+    "assignment", ["window['__espnfitt__']=", 'window["__espnfitt__"] = ', "window.__espnfitt__="]
+)
+def test_a_state_assigned_by_its_name_in_brackets_or_lower_case_is_read(assignment: str) -> None:
+    """ESPN keeps its page's state as `window['__espnfitt__']={…}` (as public scrapers of its
+    pages read it, at `page.content`): a live page's stream there is read as one in
+    `window.__STATE__ = {…}` is. The names below `page.content` are invented."""
+    posts = [
+        {"id": f"p{n}", "date": f"2024-06-01T15:{n}0:00Z", "headline": f"Update {n}",
+         "body": f"<p>The words of update number {n}, more than a few of them here.</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    state = {"page": {"content": {"liveBlog": {"posts": posts}}}}
+    script = f"<script>{assignment}{json.dumps(state)};</script>"
+    read = extract_page(
+        _state_page("Live: the final", script), DR, fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert [(u.source_id, u.published_at) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
+    ]
+
+
 def test_a_state_assignments_dated_posts_are_its_updates() -> None:
     """`window.__INITIAL_STATE__ = {…};` with the stream under `ticker.entries`: a name that
     does not say live blog needs each post's time."""

@@ -328,7 +328,11 @@ def _string(value: Any) -> str | None:
 # link to a page of their own: a teaser's summary, a hub's list of blogs, a sidebar's latest
 # stories, comments, a chat's messages, a schedule or a line-up are none.
 
-_STATE_ASSIGNMENT = re.compile(r"(?:window\.)?__[A-Z][A-Z_]*__\s*=\s*(?=\{)")
+# `window.__STATE__ = {`, `__PRELOADED_STATE__={`, or a window's state by its name in any
+# case, in brackets too: ESPN's `window['__espnfitt__']={`.
+_STATE_ASSIGNMENT = re.compile(
+    r"(?:(?:window\.)?__[A-Z][A-Z_]*__|window\.__\w+__|window\[(['\"])__\w+__\1\])\s*=\s*(?=\{)"
+)
 # A stream's list is named for its posts ("posts", "items", "liveUpdates", "tickerEntries")
 # under, or in, a name that says live, ticker or blog ("liveBlog.items", "ticker.entries");
 # not a list of latest, related or teased stories, nor of comments, except in a live blog's
@@ -399,7 +403,8 @@ _STATE_ATTRIBUTE = 200  # characters of an attribute that may hold a stream's st
 
 
 def _state_of(script: Element) -> Any:
-    """A script's JSON state: Next.js's data, a JSON script, or `window.__STATE__ = {…}`."""
+    """A script's JSON state: Next.js's data, a JSON script, or `window.__STATE__ = {…}`
+    (`window['__espnfitt__']={…}`)."""
     text = script.text or ""
     kind = (script.get("type") or "").lower()
     if script.get("id") == _NEXT_DATA or kind == "application/json":
