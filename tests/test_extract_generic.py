@@ -4375,6 +4375,27 @@ def test_a_box_whose_class_calls_it_the_streams_intro_is_no_post(named: bool) ->
     assert [u.source_id for u in updates] == (ids if named else [None, *ids])
 
 
+@pytest.mark.parametrize("count", [2, 3])
+def test_a_young_blogs_intro_its_class_names_is_no_post(count: int) -> None:
+    """A blog of two or three posts yet (where a crawl most often begins): the box its class
+    calls the introduction is no post either, so it is not stored and then removed when a
+    fourth post comes."""
+    intro = (
+        "<section class='post-update content__post--intro'><div class='post-update__bodytext'>"
+        "<p>Police moved onto the campus overnight. Here is the latest.</p></div></section>"
+    )
+    posts = "".join(
+        f"<section class='post-update' id='post-update-{n}'><time datetime='2024-05-01T1{n}:"
+        f"05:00-04:00'>{n}h ago</time><h2 class='post-update__headline'>Campus update {n}</h2>"
+        f"<div class='post-update__bodytext'><p>What update {n} reports, in more than a few "
+        "words.</p></div></section>"
+        for n in range(count, 0, -1)
+    )
+    main = f"<div class='content__post-items'>{intro}{posts}</div>"
+    updates = live_updates(main, "Campus protests live updates", "2024-05-01T16:00:00Z")
+    assert [u.source_id for u in updates] == [f"post-update-{n}" for n in range(count, 0, -1)]
+
+
 DRUPAL_LIVEBLOG = "https://www.lindenauer-kurier.example.de/liveblog/stadtmarathon-2025"
 
 

@@ -191,6 +191,86 @@ def test_a_video_posts_stream_and_title_are_its_media() -> None:
     ]
 
 
+def test_a_posts_table_pasted_markup_correction_and_embed_are_read() -> None:
+    """ANS elements a live post may hold beside its paragraphs, as fusion.py reads them: a
+    `table` (its header and rows), the `raw_html` an editor pasted (a tweet's blockquote: a
+    post of that alone is a post), a `correction`'s text and a `custom_embed`'s address; a
+    `raw_html` of a newsletter form's script alone shows nothing and makes no post."""
+    table = {
+        "type": "table",
+        "header": [{"type": "text", "content": "County"}, {"type": "text", "content": "Outages"}],
+        "rows": [
+            [{"type": "text", "content": "Norfolk"}, {"type": "text", "content": "1,204"}],
+            ["Essex", "877"],
+        ],
+    }
+    tweet = (
+        '<blockquote class="twitter-tweet"><p>Gusts of 70 mph at the harbor.</p>&mdash; NWS'
+        ' <a href="https://twitter.com/nws/status/1785612345678901234">May 1</a></blockquote>'
+    )
+    posts = [
+        _post(9, "2024-09-18T16:58:00.000Z", [_text("Outages by county."), table]),
+        _post(8, "2024-09-18T16:56:00.000Z", [{"type": "raw_html", "content": tweet}]),
+        _post(
+            7, "2024-09-18T16:54:00.000Z", [{"type": "raw_html", "content": "<script>s()</script>"}]
+        ),
+        _post(
+            6,
+            "2024-09-18T16:52:00.000Z",
+            [
+                _text("Schools stay shut."),
+                {"type": "correction", "correction_type": "clarification", "text": "Fixed a name."},
+                {
+                    "type": "custom_embed",
+                    "subtype": "datawrapper",
+                    "embed": {"url": "https://dw.example/AbC/1/"},
+                },
+            ],
+        ),
+    ]
+    story = {**STORY, "content_elements": [_text("The intro."), *posts, *POSTS]}
+    data = json.dumps({"props": {"pageProps": {"globalContent": story}}})
+    script = (  # ("</" escaped, as Next.js does, lest a pasted "</script>" end the script)
+        '<script id="__NEXT_DATA__" type="application/json">'
+        + data.replace("</", "<\\/")
+        + "</script>"
+    )
+    page = extract_page(_page(script), URL, fetched_at="2024-09-18T17:00:00Z")
+    updates = {u.source_id: u for u in page.updates}
+    assert list(updates)[:3] == ["POST9ABCDEF", "POST8ABCDEF", "POST6ABCDEF"]
+    assert updates["POST9ABCDEF"].body_text == (
+        "Outages by county.\n\nCounty Outages\nNorfolk 1,204\nEssex 877"
+    )
+    assert [m["url"] for m in updates["POST8ABCDEF"].media] == [
+        "https://twitter.com/nws/status/1785612345678901234"
+    ]
+    assert updates["POST6ABCDEF"].body_text == "Schools stay shut.\n\nFixed a name."
+    assert [m["url"] for m in updates["POST6ABCDEF"].media] == ["https://dw.example/AbC/1/"]
+
+
+def test_a_post_of_a_gallery_alone_is_a_post_of_its_pictures() -> None:
+    """An ANS `gallery` (fusion.py reads its `content_elements`' first picture): its pictures
+    are the post's, and a dated post of a gallery alone is a post, as one of a picture is."""
+    pictures = [
+        {"type": "image", "url": f"https://images.example/flood-{n}.jpg", "caption": f"Flood {n}."}
+        for n in (1, 2)
+    ]
+    gallery = {"type": "gallery", "headlines": {"basic": "Photos"}, "content_elements": pictures}
+    photos = _post(8, "2024-09-18T16:56:00.000Z", [gallery])
+    story = {**STORY, "content_elements": [_text("The intro."), photos, *POSTS]}
+    script = (
+        '<script id="__NEXT_DATA__" type="application/json">'
+        + json.dumps({"props": {"pageProps": {"globalContent": story}}})
+        + "</script>"
+    )
+    post = extract_page(_page(script), URL, fetched_at="2024-09-18T17:00:00Z").updates[0]
+    assert post.source_id == "POST8ABCDEF"
+    assert [(m["url"], m["caption"]) for m in post.media] == [
+        ("https://images.example/flood-1.jpg", "Flood 1."),
+        ("https://images.example/flood-2.jpg", "Flood 2."),
+    ]
+
+
 def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothing() -> None:
     """An article that embeds one related story, or cards of several, is an article; a script
     whose JSON is broken or nests itself beyond reason is read as nothing, without an error."""
@@ -345,6 +425,28 @@ def test_a_live_pages_posts_only_in_its_state_under_a_live_name_are_its_updates(
         ("12440061", "Mål! 2-1 til hjemmeholdet", None),
     ]
     assert read.updates[1].body_text.startswith("Udeholdets fans har tændt blus")
+
+
+@pytest.mark.parametrize(
+    "assignment", ["window['__espnfitt__']=", 'window["__espnfitt__"] = ', "window.__espnfitt__="]
+)
+def test_a_state_assigned_by_its_name_in_brackets_or_lower_case_is_read(assignment: str) -> None:
+    """ESPN keeps its page's state as `window['__espnfitt__']={…}` (as public scrapers of its
+    pages read it, at `page.content`): a live page's stream there is read as one in
+    `window.__STATE__ = {…}` is. The names below `page.content` are invented."""
+    posts = [
+        {"id": f"p{n}", "date": f"2024-06-01T15:{n}0:00Z", "headline": f"Update {n}",
+         "body": f"<p>The words of update number {n}, more than a few of them here.</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    state = {"page": {"content": {"liveBlog": {"posts": posts}}}}
+    script = f"<script>{assignment}{json.dumps(state)};</script>"
+    read = extract_page(
+        _state_page("Live: the final", script), DR, fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert [(u.source_id, u.published_at) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
+    ]
 
 
 def test_a_state_assignments_dated_posts_are_its_updates() -> None:

@@ -662,11 +662,11 @@ def _without_intro_and_outro(
     the posts' shape (NU.nl's "In dit liveblog houden we je op de hoogte…" and "Volg ook…"):
     a first or last box with neither a time nor a title, where every other post, four or
     more, has both; or one whose class calls it the stream's introduction (CBS's
-    `post-update content__post--intro`, "What to know…"), where every other post has a time.
-    A first box right after the introduction's own paragraph above it, in the stream's box
+    `post-update content__post--intro`, "What to know…"), where every other post, two or
+    more (a young blog's), has a time. A first box right after the introduction's own paragraph above it, in the stream's box
     ("…Here are the live updates:"), is no second introduction but the stream's first post,
     untimed."""
-    if len(posts) <= _EDGE_LEAST:
+    if len(posts) <= _NAMED_LEAST:
         return posts
 
     def bare(member: Element, update: Update) -> bool:
@@ -678,15 +678,16 @@ def _without_intro_and_outro(
     if not edges:
         return posts
     rest = [post for i, post in enumerate(posts) if i not in edges]
-    if len(rest) < _EDGE_LEAST or not all(times[m] for m, _ in rest):
+    if len(rest) < _NAMED_LEAST or not all(times[m] for m, _ in rest):
         return posts
-    if all(u.headline for _, u in rest):
+    if len(rest) >= _EDGE_LEAST and all(u.headline for _, u in rest):
         return rest
     named = {i for i in edges if _INTRO_CLASS.search(posts[i][0].get("class") or "")}
     return [post for i, post in enumerate(posts) if i not in named]
 
 
 _EDGE_LEAST = 4  # timed and titled posts beside which an edge box without either is none
+_NAMED_LEAST = 2  # timed posts beside which a box its class calls the introduction is none
 
 _INTRO_CLASS = re.compile(r"intro|summary|overview|what-?to-?know", re.I)
 

@@ -9,8 +9,11 @@ public feed reader of the Post reads them (m4rk4/BuoyantUnrealisticModule,
 `display_date` its readers see (`first_publish_date` where it gives none),
 `last_updated_date`, and its own `content_elements`: `text` and `header` (their `content` in
 HTML), `list` (`items[].content`), `quote`, `image` (`url`, `caption`, `credits.by[].name`),
-`video` (its `streams[].url`, an mp4 first, and `headlines.basic`) and `oembed_response`
-(`raw_oembed.url`).
+`video` (its `streams[].url`, an mp4 first, and `headlines.basic`), `oembed_response`
+(`raw_oembed.url`), `raw_html` (the markup an editor pasted: a tweet's blockquote, a chart;
+nothing where it shows no words, picture or embed, a newsletter form's script), `table`
+(`header` and `rows` of cells), `correction` (its `text`), `custom_embed` (`embed.url`) and
+`gallery` (its `image` elements).
 
 GOAL's live pages (Footballco's Next.js build) keep theirs in `__NEXT_DATA__` at
 `props.pageProps.content.liveBlog.posts`, as the same feed reader reads them
@@ -223,6 +226,19 @@ def _block(element: dict[str, Any]) -> str:
             f'<figure class="video"><video src="{escape_attribute(url)}"></video>'
             f'<figcaption class="video-title">{escape_text(title)}</figcaption></figure>'
         )
+    if kind == "gallery":  # its pictures, each as an `image` element
+        return "".join(_block(e) for e in _elements(element) if e.get("type") == "image")
+    if kind == "raw_html":
+        return content if _shows(content) else ""
+    if kind == "table":
+        return _table(element)
+    if kind == "correction":
+        text = _plain(element.get("text"))
+        return f"<p>{escape_text(text)}</p>" if text else ""
+    if kind == "custom_embed":
+        embed = element.get("embed")
+        url = _web(_string(embed.get("url"))) if isinstance(embed, dict) else None
+        return f'<div class="embed" data-embed-url="{escape_attribute(url)}"></div>' if url else ""
     if kind == "oembed_response":
         oembed = element.get("raw_oembed")
         url = None
@@ -230,6 +246,40 @@ def _block(element: dict[str, Any]) -> str:
             url = _string(oembed.get("url")) or _web(_string(oembed.get("_id")))
         return f'<div class="embed" data-embed-url="{escape_attribute(url)}"></div>' if url else ""
     return ""
+
+
+def _shows(markup: str) -> bool:
+    """Whether an element's own HTML (ANS `raw_html`) shows words, a picture or an embed to a
+    reader: a newsletter form's script or a style sheet alone shows nothing."""
+    fragment = parse_fragment(markup) if markup else None
+    if fragment is None:
+        return False
+    for node in list(fragment.iter("script", "style", "noscript", "template")):
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+    text = "".join(fragment.itertext()).strip()
+    return bool(text) or next(fragment.iter("img", "iframe", "video", "picture"), None) is not None
+
+
+def _table(element: dict[str, Any]) -> str:
+    """An ANS `table` (its `header` cells and `rows` of cells, each a string or a `text`
+    element) as the HTML table a page shows."""
+
+    def cell(value: Any, tag: str) -> str:
+        content = value.get("content") if isinstance(value, dict) else value
+        return f"<{tag}>{_string(content) or ''}</{tag}>"
+
+    header = element.get("header")
+    given = element.get("rows")
+    rows = [row for row in given if isinstance(row, list)] if isinstance(given, list) else []
+    lines = (
+        ["<tr>" + "".join(cell(value, "th") for value in header) + "</tr>"]
+        if isinstance(header, list) and header
+        else []
+    )
+    lines += ["<tr>" + "".join(cell(value, "td") for value in row) + "</tr>" for row in rows]
+    return f"<table>{''.join(lines)}</table>" if rows else ""
 
 
 def _stream(streams: Any) -> str | None:
@@ -278,7 +328,11 @@ def _string(value: Any) -> str | None:
 # link to a page of their own: a teaser's summary, a hub's list of blogs, a sidebar's latest
 # stories, comments, a chat's messages, a schedule or a line-up are none.
 
-_STATE_ASSIGNMENT = re.compile(r"(?:window\.)?__[A-Z][A-Z_]*__\s*=\s*(?=\{)")
+# `window.__STATE__ = {`, `__PRELOADED_STATE__={`, or a window's state by its name in any
+# case, in brackets too: ESPN's `window['__espnfitt__']={`.
+_STATE_ASSIGNMENT = re.compile(
+    r"(?:(?:window\.)?__[A-Z][A-Z_]*__|window\.__\w+__|window\[(['\"])__\w+__\1\])\s*=\s*(?=\{)"
+)
 # A stream's list is named for its posts ("posts", "items", "liveUpdates", "tickerEntries")
 # under, or in, a name that says live, ticker or blog ("liveBlog.items", "ticker.entries");
 # not a list of latest, related or teased stories, nor of comments, except in a live blog's
@@ -349,7 +403,8 @@ _STATE_ATTRIBUTE = 200  # characters of an attribute that may hold a stream's st
 
 
 def _state_of(script: Element) -> Any:
-    """A script's JSON state: Next.js's data, a JSON script, or `window.__STATE__ = {…}`."""
+    """A script's JSON state: Next.js's data, a JSON script, or `window.__STATE__ = {…}`
+    (`window['__espnfitt__']={…}`)."""
     text = script.text or ""
     kind = (script.get("type") or "").lower()
     if script.get("id") == _NEXT_DATA or kind == "application/json":
