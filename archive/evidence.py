@@ -198,25 +198,30 @@ _DAY = re.compile(
 )
 
 
-def title_forms(title: str | None) -> tuple[str, str | None] | None:
+def title_forms(title: str | None) -> tuple[str, ...] | None:
     """A page's title compared loosely (case, whitespace and punctuation folded, a page
-    marker dropped), whole and without its last part, a site's name where it ends in one
-    (a day there is no site's name: _DAY); None for a title that says nothing."""
+    marker dropped), whole, then without its last part, and the one before, while what is
+    dropped is a site's name or a section ("… | Politics | The Guardian"; a day there is
+    no site's name: _DAY); None for a title that says nothing."""
     folded = _PAGE_MARK.sub(" ", normalise_headline(title))
     said = [part for part in _TITLE_PARTS.split(folded) if _NOT_WORD.sub("", part)]
     parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in said]
     if not parts:
         return None
-    site = len(parts) > 1 and not _DAY.search(said[-1])
-    return " ".join(parts), " ".join(parts[:-1]) if site else None
+    forms = [" ".join(parts)]
+    while len(parts) > 1 and not _DAY.search(said[len(parts) - 1]):
+        parts.pop()
+        forms.append(" ".join(parts))
+    return tuple(forms)
 
 
 def same_title(a: str | None, b: str | None) -> bool:
-    """Two pages show one title (title_forms), one of them perhaps with the site's name after it."""
+    """Two pages show one title (title_forms), one of them perhaps with the site's name, and
+    a section before it, after it."""
     first, second = title_forms(a), title_forms(b)
     if first is None or second is None:
         return False
-    return first[0] in second or second[0] == first[1]
+    return first[0] in second or second[0] in first
 
 
 def another_title(
@@ -242,7 +247,7 @@ def another_title(
 def _site_name(title: str | None) -> str | None:
     """The site's name a title ends in ("… | ITV News"), compared loosely (title_forms)."""
     forms = title_forms(title)
-    if forms is None or forms[1] is None:
+    if forms is None or len(forms) < 2:
         return None
     return forms[0][len(forms[1]) + 1 :]
 

@@ -683,3 +683,44 @@ def test_older_pages_under_the_sites_own_name_at_addresses_of_another_shape_are_
     assert first.ok, first.error
     assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
     assert refused(db_path, first.fetch_id) == [None, None, None]
+
+
+def test_older_pages_titled_with_the_blogs_title_its_section_and_site_are_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """Only the first page carries the blog's JSON-LD, whose headline is its title; the older
+    pages, moved to dated addresses, show the `<title>` every page has, the section and the
+    site's name after the blog's title ("… | Politics | ITV News"): the blog's title still,
+    read to the end by the spider on every pass and taken by the archive, and by reparse."""
+    nine = [post(n) for n in range(9, 0, -1)]
+
+    def serve(updates: list[SampleUpdate]) -> None:
+        site.show(updates)
+        with site._lock:
+            for target, body in site.pages.items():
+                text = body.decode().replace(
+                    " - ITV News</title>", " | Politics | ITV News</title>"
+                )
+                if "?page=" in target:
+                    text = re.sub(
+                        r'<script type="application/ld\+json">.*?</script>', "", text, flags=re.S
+                    )
+                site.pages[target] = text.encode()
+        for n in (2, 3):
+            site.move(f"{PATH}?page={n}", f"/2024/05/01/election-live/{n}/")
+
+    serve(nine)
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
+    serve([p for p in nine if p.id != "post-2"])
+    [second] = crawl_local([site.url], db_path)
+    assert second.ok, second.error
+    assert (second.pages, second.removed, second.incomplete_reason) == (3, 1, None)
+    assert site.asked.count(f"{PATH}?page=3") == 2
+    eight = [p.headline for p in nine if p.id != "post-2"]
+    assert standing(db_path, site.url) == eight
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert refused(db_path, first.fetch_id) == refused(db_path, second.fetch_id) == [None] * 3
+    assert standing(db_path, site.url) == eight
