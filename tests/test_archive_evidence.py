@@ -693,6 +693,19 @@ def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
         ("Fırtına canlı | Hürriyet", "Fırtına canlı - Sayfa 2 | Hürriyet"),
         ("🔴 LIVE: Storm Ciarán", "LIVE: Storm Ciarán 🌀"),
         (TITLE, f"{TITLE} | Politics | ITV News"),
+        (
+            "Tempête Ciarán : le direct | Le Monde",
+            "Tempête Ciarán : le direct – Page 2 sur 5 | Le Monde",
+        ),
+        ("Storm Ciarán live | NOS", "Storm Ciarán live - pagina 2 van 5 | NOS"),
+        ("Stormen Ciarán live | DR", "Stormen Ciarán live - side 2 af 5 | DR"),
+        ("Furtuna Ciarán live | Digi24", "Furtuna Ciarán live - pagina 2 din 5 | Digi24"),
+        (
+            "Ciarán vihar – percről percre | Index",
+            "Ciarán vihar – percről percre – 2. oldal | Index",
+        ),
+        (TITLE, f"{TITLE}, p. 2"),
+        (TITLE, f"{TITLE} - pg. 2"),
     ],
 )
 def test_one_title_compared_loosely(a: str, b: str) -> None:
