@@ -197,20 +197,30 @@ _DAY = re.compile(
     r"|\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:day|tag|jour|d[ií]a|giorno|dag|dzień|päivä)\s+\d+"
 )
+# A weekday alone where a site's name would stand ("– Thursday", "– jeudi"), as a site titles
+# its live blog of each day; never a word of a name ("The Sunday Times", "Welt am Sonntag").
+_WEEKDAY = re.compile(
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch"
+    r"|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì"
+    r"|giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag"
+    r"|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"
+)
 
 
 def title_forms(title: str | None) -> tuple[str, ...] | None:
     """A page's title compared loosely (case, whitespace and punctuation folded, a page
     marker dropped), whole, then without its last part, and the one before, while what is
     dropped is a site's name or a section ("… | Politics | The Guardian"; a day there is
-    no site's name: _DAY); None for a title that says nothing."""
+    no site's name: _DAY, _WEEKDAY); None for a title that says nothing."""
     folded = _PAGE_MARK.sub(" ", normalise_headline(title))
     said = [part for part in _TITLE_PARTS.split(folded) if _NOT_WORD.sub("", part)]
     parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in said]
     if not parts:
         return None
     forms = [" ".join(parts)]
-    while len(parts) > 1 and not _DAY.search(said[len(parts) - 1]):
+    while len(parts) > 1 and not (_DAY.search(said[-1]) or _WEEKDAY.fullmatch(parts[-1])):
+        said.pop()
         parts.pop()
         forms.append(" ".join(parts))
     return tuple(forms)

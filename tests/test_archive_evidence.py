@@ -693,6 +693,7 @@ def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
         ("Fırtına canlı | Hürriyet", "Fırtına canlı - Sayfa 2 | Hürriyet"),
         ("🔴 LIVE: Storm Ciarán", "LIVE: Storm Ciarán 🌀"),
         (TITLE, f"{TITLE} | Politics | ITV News"),
+        ("Storm Ciarán live", "Storm Ciarán live | The Sunday Times"),
         (
             "Tempête Ciarán : le direct | Le Monde",
             "Tempête Ciarán : le direct – Page 2 sur 5 | Le Monde",
@@ -724,6 +725,9 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
         ("Sturm im Liveticker", "Sturm im Liveticker – 3. November 2023"),
         ("Storm Ciarán live", "Storm Ciarán live - 03/11/2023"),
         ("Ukraine war live", "Ukraine war live - day 618"),
+        ("Storm Ciarán live", "Storm Ciarán live – Thursday"),
+        ("Sturm im Liveticker", "Sturm im Liveticker – Donnerstag | WAZ"),
+        ("Tempête Ciarán : le direct", "Tempête Ciarán : le direct – jeudi"),
         ("Ukraine war live | World news | The Guardian", "Ukraine war live – day 619 | World news"),
         (TITLE, None),
         (None, None),

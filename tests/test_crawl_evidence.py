@@ -650,7 +650,13 @@ def test_older_pages_still_under_the_blogs_title_before_a_retitle_are_the_blogs(
 
 
 @pytest.mark.parametrize(
-    "other", ["Storm Ciarán live – 3 November", "Storm Ciarán live: 3 November"]
+    "other",
+    [
+        "Storm Ciarán live – 3 November",
+        "Storm Ciarán live: 3 November",
+        "Storm Ciarán live – Thursday",
+        "Storm Ciarán live - Thursday | ITV News",
+    ],
 )
 def test_an_older_page_redirected_to_the_sites_live_blog_of_another_day_is_not_the_blogs(
     site: Site, db_path: Path, other: str
