@@ -244,7 +244,8 @@ def another_title(
     or that its CMS names by an id of its own, keeps the blog's. A title that says nothing,
     on the page or of the blog (a worker's message older than titles), cannot tell: no
     evidence, so the page stays the blog's; nor can the site's generic title, its name alone
-    (`sites`: the blog's publisher, or the name after its title)."""
+    (`sites`: the blog's publisher, or the name after its title), on the page or as the
+    blog's."""
     forms = title_forms(title)
     if forms is None:
         return False
@@ -252,7 +253,8 @@ def another_title(
     names = {_site_name(t) for t in known} | {(title_forms(s) or ("",))[0] for s in sites}
     if forms[0] in names:
         return False
-    return bool(known) and not any(same_title(title, t) for t in known)
+    told = [t for t in known if (title_forms(t) or ("",))[0] not in names]
+    return bool(told) and not any(same_title(title, t) for t in told)
 
 
 def _site_name(title: str | None) -> str | None:

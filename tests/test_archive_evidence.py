@@ -745,12 +745,15 @@ def test_other_titles_are_not_one(a: str | None, b: str | None) -> None:
         ("ITV News", [TITLE], ["ITV News"], False),
         (OTHER_TITLE, [TITLE], ["ITV News"], True),
         (OTHER_TITLE, ["Storm Ciarán live | BBC News"], [], True),
+        (TITLE, ["ITV News", "ITV News"], ["ITV News"], False),
+        (OTHER_TITLE, ["ITV News", TITLE], ["ITV News"], True),
     ],
-    ids=["name-after-the-title", "publisher", "other", "other-site"],
+    ids=["name-after-the-title", "publisher", "other", "other-site", "blog's", "blog's-too"],
 )
 def test_a_title_that_is_the_sites_name_alone_tells_no_other_story(
     title: str, own: list[str | None], sites: list[str | None], another: bool
 ) -> None:
     """An older page under the site's generic title (its name alone, as the blog's title
-    ends in it or its publisher is called) says nothing of the story it belongs to."""
+    ends in it or its publisher is called) says nothing of the story it belongs to; nor does
+    a blog's first page under it say what the blog's title is."""
     assert another_title(title, own, sites) is another

@@ -730,3 +730,27 @@ def test_older_pages_titled_with_the_blogs_title_its_section_and_site_are_the_bl
     assert replayed.exit_code == 0, replayed.output
     assert refused(db_path, first.fetch_id) == refused(db_path, second.fetch_id) == [None] * 3
     assert standing(db_path, site.url) == eight
+
+
+def test_older_pages_of_a_blog_whose_first_page_shows_the_sites_name_alone_are_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """The first page is titled with the site's name alone ("ITV News", the blog's publisher:
+    a template's title before the app fills it in), its older pages, moved to dated
+    addresses, with the blog's own: the blog's title cannot be told, so no page is another
+    title than it; read to the end by the spider and taken by the archive."""
+    nine = [post(n) for n in range(9, 0, -1)]
+    site.show(nine, title="ITV News")
+    for n in (2, 3):
+        target = f"{PATH}?page={n}"
+        with site._lock:
+            body = site.pages[target].decode()
+            for shown in ("<title>{} - ITV News</title>", '"headline": "{}"', "<h1>{}</h1>"):
+                body = body.replace(shown.format("ITV News"), shown.format(TITLE))
+            site.pages[target] = body.encode()
+        site.move(target, f"/2024/05/01/election-live/{n}/")
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
+    assert refused(db_path, first.fetch_id) == [None, None, None]
+    assert site.asked.count(f"{PATH}?page=3") == 1
