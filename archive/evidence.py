@@ -197,6 +197,14 @@ _DAY = re.compile(
     r"|\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:day|tag|jour|d[ií]a|giorno|dag|dzień|päivä)\s+\d+"
 )
+# What ends a part of a title to say the blog is live or was ("– live", "– as it happened",
+# ": latest updates", "– en direct"): one label, as a site retitles its blog "– as it happened" when
+# it ends while a cache still serves its older pages under "– live".
+_LIVE_LABEL = re.compile(
+    r"(?:^|(?<= ))(?:live(?: updates| blog| coverage| ticker)?|liveblog|liveticker|latest"
+    r"|latest updates|as it happened|as it happens|en direct|le direct|en vivo|en directo"
+    r"|in diretta|ao vivo|na żywo)$"
+)
 # A weekday alone where a site's name would stand ("– Thursday", "– jeudi"), as a site titles
 # its live blog of each day; never a word of a name ("The Sunday Times", "Welt am Sonntag").
 _WEEKDAY = re.compile(
@@ -210,12 +218,13 @@ _WEEKDAY = re.compile(
 
 def title_forms(title: str | None) -> tuple[str, ...] | None:
     """A page's title compared loosely (case, whitespace and punctuation folded, a page
-    marker dropped), whole, then without its last part, and the one before, while what is
+    marker dropped, what says live at a part's end one label: _LIVE_LABEL), whole, then without its last part, and the one before, while what is
     dropped is a site's name or a section ("… | Politics | The Guardian"; a day there is
     no site's name: _DAY, _WEEKDAY); None for a title that says nothing."""
     folded = _PAGE_MARK.sub(" ", normalise_headline(title))
     said = [part for part in _TITLE_PARTS.split(folded) if _NOT_WORD.sub("", part)]
     parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in said]
+    parts = [_LIVE_LABEL.sub("live", part) for part in parts]
     if not parts:
         return None
     forms = [" ".join(parts)]

@@ -693,6 +693,9 @@ def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
         ("Fırtına canlı | Hürriyet", "Fırtına canlı - Sayfa 2 | Hürriyet"),
         ("🔴 LIVE: Storm Ciarán", "LIVE: Storm Ciarán 🌀"),
         (TITLE, f"{TITLE} | Politics | ITV News"),
+        ("Storm Ciarán – live | The Guardian", "Storm Ciarán – as it happened | The Guardian"),
+        ("Storm Ciarán: latest updates", "Storm Ciarán – live"),
+        ("Tempête Ciarán : le direct", "Tempête Ciarán – en direct"),
         ("Storm Ciarán live", "Storm Ciarán live | The Sunday Times"),
         (
             "Tempête Ciarán : le direct | Le Monde",
@@ -718,6 +721,7 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
     [
         (TITLE, OTHER_TITLE),
         ("Election - live", "Election - results"),  # not both cut to "Election"
+        ("Storm Ciarán – as it happened", "Storm Ciarán – what we know"),
         (f"{TITLE} - ITV News", "Election night: live updates from Scotland - ITV News"),
         # The site's live blog of another day, its date where a site's name would stand.
         ("Storm Ciarán live", "Storm Ciarán live – 3 November"),

@@ -754,3 +754,33 @@ def test_older_pages_of_a_blog_whose_first_page_shows_the_sites_name_alone_are_t
     assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
     assert refused(db_path, first.fetch_id) == [None, None, None]
     assert site.asked.count(f"{PATH}?page=3") == 1
+
+
+def test_older_pages_of_a_blog_that_ended_still_titled_live_are_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """Pagination moved to dated addresses, and the blog ended: its first page is retitled
+    "Storm Ciarán – as it happened", as the Guardian retitles a blog "– live" when it ends,
+    while a cache serves its older pages under "Storm Ciarán – live" for a few passes more,
+    after the archive holds the new title too. One title that says live or that it was: the
+    spider reads to the end on every pass, and the archive takes every page."""
+    live, ended = "Storm Ciarán – live", "Storm Ciarán – as it happened"
+    nine = [post(n) for n in range(9, 0, -1)]
+
+    def serve(updates: list[SampleUpdate], first: str) -> None:
+        site.show(updates, title=first)
+        for n in (2, 3):
+            target = f"{PATH}?page={n}"
+            with site._lock:
+                site.pages[target] = site.pages[target].replace(first.encode(), live.encode())
+            site.move(target, f"/2024/05/01/election-live/{n}/")
+
+    for n, first in enumerate((live, ended, ended), start=10):
+        nine = [post(n), *nine[:-1]]
+        serve(nine, first)
+        [result] = crawl_local([site.url], db_path)
+        assert result.ok, result.error
+        assert (result.pages, result.incomplete_reason) == (3, None), first
+        assert refused(db_path, result.fetch_id) == [None, None, None]
+    assert site.asked.count(f"{PATH}?page=3") == 3
+    assert standing(db_path, site.url) == [post(n).headline for n in range(12, 3, -1)]
