@@ -174,9 +174,10 @@ def story_address(url: str) -> str:
     return f"{host}{parts.path.rstrip('/')}{query}"
 
 
-# Where a site's name follows a page's title ("… | BBC News", "… - ITV News", "… – Le Monde"),
-# once normalise_headline has folded its dashes.
-_TITLE_PARTS = re.compile(r"\s+[|\-·](?:\s+|$)")
+# Where a site's name follows a page's title ("… | BBC News", "… - ITV News", "… – Le Monde",
+# "… • The Herald", "… :: Site": the separators a CMS offers), once normalise_headline has
+# folded its dashes.
+_TITLE_PARTS = re.compile(r"\s+(?:[|\-·•⋆~]|::)(?:\s+|$)")
 # A page's place in its blog: "Page 2", "Seite 2", "page 2 of 5", "page 2 sur 5", "p. 2",
 # "2. oldal", "(2)", "Σελίδα 2", "Страница 2", "صفحة 2" (casefolded).
 _PAGE_MARK = re.compile(
