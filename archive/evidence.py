@@ -179,12 +179,12 @@ def story_address(url: str) -> str:
 # folded its dashes.
 _TITLE_PARTS = re.compile(r"\s+(?:[|\-·•⋆~]|::)(?:\s+|$)")
 # A page's place in its blog: "Page 2", "Seite 2", "page 2 of 5", "page 2 sur 5", "p. 2",
-# "2. oldal", "(2)", "Σελίδα 2", "Страница 2", "صفحة 2" (casefolded).
+# "2. oldal", "(2)", "Σελίδα 2", "Страница 2", "صفحة 2", "第2页", "2ページ目" (casefolded).
 _PAGE_MARK = re.compile(
     r"(?:\b(?:page|seite|página|pagina|pág\.|strona|sida|side|sivu|sayfa|halaman|trang|stránka"
-    r"|strana|stranica|oldal|σελίδα|страница|сторінка|صفحة|الصفحة|עמוד)|\bp(?:a?g)?\.)\s*\d+"
-    r"(?:\s*(?:of|von|sur|van|de|di|din|z|av|af|/|από|из|з|من)\s*\d+)?"
-    r"|\b\d+\.\s*oldal\b|\(\s*\d+\s*\)"
+    r"|strana|stranica|oldal|σελίδα|страница|сторінка|صفحة|الصفحة|صفحه|עמוד|पृष्ठ|पेज|หน้า)"
+    r"|\bp(?:a?g)?\.)\s*\d+(?:\s*(?:of|von|sur|van|de|di|din|z|av|af|/|από|из|з|من)\s*\d+)?"
+    r"|\b\d+\.\s*oldal\b|第\s*\d+\s*[页頁]|\d+\s*(?:ページ目?|페이지)|\(\s*\d+\s*\)"
 )
 _NOT_WORD = re.compile(r"[\W_]+")
 # A day where a site's name would stand ("– 3 November", "- 03/11/2023", "– day 618"): the
