@@ -784,3 +784,37 @@ def test_older_pages_of_a_blog_that_ended_still_titled_live_are_the_blogs(
         assert refused(db_path, result.fetch_id) == [None, None, None]
     assert site.asked.count(f"{PATH}?page=3") == 3
     assert standing(db_path, site.url) == [post(n).headline for n in range(12, 3, -1)]
+
+
+def test_older_pages_titled_with_their_newest_post_are_read_once_the_archive_took_them(
+    site: Site, db_path: Path
+) -> None:
+    """Each page is titled with its own newest post ("Live: Count 9 declared"), and pagination
+    moved to dated addresses: no older page shows the first page's title, so each is another
+    story's to a pass until the archive knows its posts. Once the archive took a page, the
+    spider reads on past it on the next pass, a page deeper each pass, until every post of
+    the blog is archived and a pass reads it whole."""
+
+    def serve(updates: list[SampleUpdate]) -> None:
+        site.show(updates)
+        with site._lock:
+            for target in list(site.pages):
+                number = int(target.partition("?page=")[2] or 1)
+                newest = updates[(number - 1) * 3].headline
+                site.pages[target] = site.pages[target].replace(
+                    TITLE.encode(), f"Live: {newest}".encode()
+                )
+        for target in [t for t in list(site.pages) if "?page=" in t]:
+            site.move(target, f"/2024/05/01/election-live/{target.partition('?page=')[2]}/")
+
+    posts = [post(n) for n in range(9, 0, -1)]
+    results = []
+    for n in range(10, 16):
+        serve(posts)
+        [result] = crawl_local([site.url], db_path)
+        assert result.ok, result.error
+        assert result.removed == 0
+        results.append((result.pages, result.incomplete_reason))
+        posts = [post(n), *posts]
+    assert results[-1] == (5, None)
+    assert standing(db_path, site.url) == [p.headline for p in posts[1:]]
