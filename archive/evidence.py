@@ -27,6 +27,19 @@ REFUSED_REPEAT = "repeats an earlier page of this pass"
 REFUSED_FAILED = "failed: "
 
 
+def another_storys(refused: str | None) -> bool:
+    """A page was refused as another story's (REFUSED_OTHER_STORY, REFUSED_REDIRECTED), or as
+    reached through one: the archive's latest word on its address is that it is not the
+    blog's."""
+    if refused is None:
+        return False
+    return (
+        refused.startswith(REFUSED_OTHER_STORY.format(story=""))
+        or REFUSED_REDIRECTED.format(asked="", story="") in refused
+        or refused == REFUSED_BEHIND_OTHER_STORY
+    )
+
+
 @dataclass
 class Reading:
     """What of a pass is the blog's: the updates taken, and where its evidence stops."""

@@ -818,3 +818,28 @@ def test_older_pages_titled_with_their_newest_post_are_read_once_the_archive_too
         posts = [post(n), *posts]
     assert results[-1] == (5, None)
     assert standing(db_path, site.url) == [p.headline for p in posts[1:]]
+
+
+def test_an_address_the_blogs_page_had_that_stands_in_for_another_story_is_read_past_once(
+    site: Site, db_path: Path
+) -> None:
+    """Page 2's address, taken as the blog's on the first pass, serves the transfer blog's
+    page: the next pass reads on past it (the archive took that address before) and the
+    archive refuses it and the pages behind it; from then on the spider stops there, one
+    request a pass, not the transfer blog's pages to the page limit's worth."""
+    posts = [post(n) for n in range(6, 0, -1)]
+    site.show(posts)
+    assert crawl_local([site.url], db_path)[0].new == 6
+    transfer_blog(site, 12)
+    followed = []
+    for n in range(7, 10):  # a post a pass: the first page shows other bytes each time
+        posts = [post(n), *posts]
+        site.show(posts)
+        with site._lock:
+            site.pages[f"{PATH}?page=2"] = site.pages[OTHER_PATH]
+        [later] = crawl_local([site.url], db_path)
+        assert later.ok and later.removed == 0
+        assert later.incomplete_reason == "another story's page"
+        followed.append(sum(1 for a in site.asked if a.startswith(f"{OTHER_PATH}?page=")))
+    assert followed[0] == followed[1] == followed[2]
+    assert standing(db_path, site.url) == [p.headline for p in posts]
