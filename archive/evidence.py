@@ -27,6 +27,19 @@ REFUSED_REPEAT = "repeats an earlier page of this pass"
 REFUSED_FAILED = "failed: "
 
 
+def another_storys(refused: str | None) -> bool:
+    """A page was refused as another story's (REFUSED_OTHER_STORY, REFUSED_REDIRECTED), or as
+    reached through one: the archive's latest word on its address is that it is not the
+    blog's."""
+    if refused is None:
+        return False
+    return (
+        refused.startswith(REFUSED_OTHER_STORY.format(story=""))
+        or REFUSED_REDIRECTED.format(asked="", story="") in refused
+        or refused == REFUSED_BEHIND_OTHER_STORY
+    )
+
+
 @dataclass
 class Reading:
     """What of a pass is the blog's: the updates taken, and where its evidence stops."""
@@ -174,15 +187,17 @@ def story_address(url: str) -> str:
     return f"{host}{parts.path.rstrip('/')}{query}"
 
 
-# Where a site's name follows a page's title ("… | BBC News", "… - ITV News", "… – Le Monde"),
-# once normalise_headline has folded its dashes.
-_TITLE_PARTS = re.compile(r"\s+[|\-·](?:\s+|$)")
-# A page's place in its blog: "Page 2", "Seite 2", "page 2 of 5", "(2)", "Σελίδα 2",
-# "Страница 2", "صفحة 2" (casefolded).
+# Where a site's name follows a page's title ("… | BBC News", "… - ITV News", "… – Le Monde",
+# "… • The Herald", "… :: Site": the separators a CMS offers), once normalise_headline has
+# folded its dashes.
+_TITLE_PARTS = re.compile(r"\s+(?:[|\-·•⋆~]|::)(?:\s+|$)")
+# A page's place in its blog: "Page 2", "Seite 2", "page 2 of 5", "page 2 sur 5", "p. 2",
+# "2. oldal", "(2)", "Σελίδα 2", "Страница 2", "صفحة 2", "第2页", "2ページ目" (casefolded).
 _PAGE_MARK = re.compile(
-    r"\b(?:page|seite|página|pagina|pág\.|strona|sida|side|sivu|sayfa|halaman|trang|stránka"
-    r"|strana|stranica|oldal|σελίδα|страница|сторінка|صفحة|الصفحة|עמוד)\s*\d+"
-    r"(?:\s*(?:of|von|de|di|z|av|/|από|из|з|من)\s*\d+)?|\(\s*\d+\s*\)"
+    r"(?:\b(?:page|seite|página|pagina|pág\.|strona|sida|side|sivu|sayfa|halaman|trang|stránka"
+    r"|strana|stranica|oldal|σελίδα|страница|сторінка|صفحة|الصفحة|صفحه|עמוד|पृष्ठ|पेज|หน้า)"
+    r"|\bp(?:a?g)?\.)\s*\d+(?:\s*(?:of|von|sur|van|de|di|din|z|av|af|/|από|из|з|من)\s*\d+)?"
+    r"|\b\d+\.\s*oldal\b|第\s*\d+\s*[页頁]|\d+\s*(?:ページ目?|페이지)|\(\s*\d+\s*\)"
 )
 _NOT_WORD = re.compile(r"[\W_]+")
 # A day where a site's name would stand ("– 3 November", "- 03/11/2023", "– day 618"): the
@@ -196,27 +211,51 @@ _DAY = re.compile(
     r"|\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:day|tag|jour|d[ií]a|giorno|dag|dzień|päivä)\s+\d+"
 )
+# What ends a part of a title to say the blog is live or was ("– live", "– as it happened",
+# ": latest updates", "– en direct"): one label, as a site retitles its blog "– as it happened" when
+# it ends while a cache still serves its older pages under "– live".
+_LIVE_LABEL = re.compile(
+    r"(?:^|(?<= ))(?:live(?: updates| blog| coverage| ticker)?|liveblog|liveticker|latest"
+    r"|latest updates|as it happened|as it happens|en direct|le direct|en vivo|en directo"
+    r"|in diretta|ao vivo|na żywo)$"
+)
+# A weekday alone where a site's name would stand ("– Thursday", "– jeudi"), as a site titles
+# its live blog of each day; never a word of a name ("The Sunday Times", "Welt am Sonntag").
+_WEEKDAY = re.compile(
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch"
+    r"|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì"
+    r"|giovedì|venerdì|sabato|domenica|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag"
+    r"|zondag|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela"
+)
 
 
-def title_forms(title: str | None) -> tuple[str, str | None] | None:
+def title_forms(title: str | None) -> tuple[str, ...] | None:
     """A page's title compared loosely (case, whitespace and punctuation folded, a page
-    marker dropped), whole and without its last part, a site's name where it ends in one
-    (a day there is no site's name: _DAY); None for a title that says nothing."""
+    marker dropped, what says live at a part's end one label: _LIVE_LABEL), whole, then without its last part, and the one before, while what is
+    dropped is a site's name or a section ("… | Politics | The Guardian"; a day there is
+    no site's name: _DAY, _WEEKDAY); None for a title that says nothing."""
     folded = _PAGE_MARK.sub(" ", normalise_headline(title))
     said = [part for part in _TITLE_PARTS.split(folded) if _NOT_WORD.sub("", part)]
     parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in said]
+    parts = [_LIVE_LABEL.sub("live", part) for part in parts]
     if not parts:
         return None
-    site = len(parts) > 1 and not _DAY.search(said[-1])
-    return " ".join(parts), " ".join(parts[:-1]) if site else None
+    forms = [" ".join(parts)]
+    while len(parts) > 1 and not (_DAY.search(said[-1]) or _WEEKDAY.fullmatch(parts[-1])):
+        said.pop()
+        parts.pop()
+        forms.append(" ".join(parts))
+    return tuple(forms)
 
 
 def same_title(a: str | None, b: str | None) -> bool:
-    """Two pages show one title (title_forms), one of them perhaps with the site's name after it."""
+    """Two pages show one title (title_forms), one of them perhaps with the site's name, and
+    a section before it, after it."""
     first, second = title_forms(a), title_forms(b)
     if first is None or second is None:
         return False
-    return first[0] in second or second[0] == first[1]
+    return first[0] in second or second[0] in first
 
 
 def another_title(
@@ -228,7 +267,8 @@ def another_title(
     or that its CMS names by an id of its own, keeps the blog's. A title that says nothing,
     on the page or of the blog (a worker's message older than titles), cannot tell: no
     evidence, so the page stays the blog's; nor can the site's generic title, its name alone
-    (`sites`: the blog's publisher, or the name after its title)."""
+    (`sites`: the blog's publisher, or the name after its title), on the page or as the
+    blog's."""
     forms = title_forms(title)
     if forms is None:
         return False
@@ -236,13 +276,14 @@ def another_title(
     names = {_site_name(t) for t in known} | {(title_forms(s) or ("",))[0] for s in sites}
     if forms[0] in names:
         return False
-    return bool(known) and not any(same_title(title, t) for t in known)
+    told = [t for t in known if (title_forms(t) or ("",))[0] not in names]
+    return bool(told) and not any(same_title(title, t) for t in told)
 
 
 def _site_name(title: str | None) -> str | None:
     """The site's name a title ends in ("… | ITV News"), compared loosely (title_forms)."""
     forms = title_forms(title)
-    if forms is None or forms[1] is None:
+    if forms is None or len(forms) < 2:
         return None
     return forms[0][len(forms[1]) + 1 :]
 

@@ -15,6 +15,7 @@ from archive.diff import store_diffs
 from archive.evidence import (
     REFUSED_REPEAT,
     Reading,
+    another_storys,
     first_repeat,
     in_stretch,
     mass_removal,
@@ -959,19 +960,27 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     validators must not turn the next request into a 304 that skips it. Nor do pages
     refused as another story or a repeat: the next pass reads them again. Nor do those of
     a page whose pinned posts an archive made before did not count (`pinned` NULL): read
-    again once, it says whether a pinned post may stand on it while it answers 304.
+    again once, it says whether a pinned post may stand on it while it answers 304. Nor has
+    an address whose latest page was refused as another story's any: the spider reads on
+    past a page at an address the archive took, and stops at one it refused since.
     """
     rows = db.execute(
         """SELECT p.url, p.etag, p.last_modified, p.body_sha256, p.next_url, p.updates, p.snapshot,
-                  p.oldest_at, p.kind, p.newest_at, p.outlier_at, p.pinned
+                  p.oldest_at, p.kind, p.newest_at, p.outlier_at, p.pinned,
+                  p.refused
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id
-           WHERE b.url = ? AND f.error IS NULL AND p.status IN (200, 304) AND p.refused IS NULL
+           WHERE b.url = ? AND f.error IS NULL AND p.status IN (200, 304)
            ORDER BY p.id""",
         [stored_url(db.conn, blog_url)],
     ).fetchall()
-    states = {row[0]: PageState(*row) for row in rows}
+    states: dict[str, PageState] = {}
+    for *row, refused in rows:
+        if refused is None:
+            states[row[0]] = PageState(*row)
+        elif another_storys(refused):
+            states.pop(row[0], None)
     return {
         url: replace(state, etag=None, last_modified=None, body_sha256=None)
         if state.pinned is None

@@ -692,6 +692,33 @@ def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
         ("Шторм: онлайн | ТАСС", "Шторм: онлайн – Страница 2 | ТАСС"),
         ("Fırtına canlı | Hürriyet", "Fırtına canlı - Sayfa 2 | Hürriyet"),
         ("🔴 LIVE: Storm Ciarán", "LIVE: Storm Ciarán 🌀"),
+        (TITLE, f"{TITLE} | Politics | ITV News"),
+        ("台风直播 | 新华网", "台风直播 - 第2页 | 新华网"),
+        ("台風ライブ | NHK", "台風ライブ - 2ページ目 | NHK"),
+        ("태풍 실시간 | 연합뉴스", "태풍 실시간 - 2페이지 | 연합뉴스"),
+        ("طوفان زنده | ایسنا", "طوفان زنده - صفحه ۲ | ایسنا"),
+        ("तूफ़ान लाइव | NDTV", "तूफ़ान लाइव - पृष्ठ 2 | NDTV"),
+        ("Storm Ciarán live", "Storm Ciarán live • The Herald"),
+        ("Storm Ciarán live", "Storm Ciarán live :: Page 2 :: The Herald"),
+        ("Storm Ciarán live", "Storm Ciarán live ⋆ The Herald"),
+        ("Storm Ciarán live", "Storm Ciarán live ~ The Herald"),
+        ("Storm Ciarán – live | The Guardian", "Storm Ciarán – as it happened | The Guardian"),
+        ("Storm Ciarán: latest updates", "Storm Ciarán – live"),
+        ("Tempête Ciarán : le direct", "Tempête Ciarán – en direct"),
+        ("Storm Ciarán live", "Storm Ciarán live | The Sunday Times"),
+        (
+            "Tempête Ciarán : le direct | Le Monde",
+            "Tempête Ciarán : le direct – Page 2 sur 5 | Le Monde",
+        ),
+        ("Storm Ciarán live | NOS", "Storm Ciarán live - pagina 2 van 5 | NOS"),
+        ("Stormen Ciarán live | DR", "Stormen Ciarán live - side 2 af 5 | DR"),
+        ("Furtuna Ciarán live | Digi24", "Furtuna Ciarán live - pagina 2 din 5 | Digi24"),
+        (
+            "Ciarán vihar – percről percre | Index",
+            "Ciarán vihar – percről percre – 2. oldal | Index",
+        ),
+        (TITLE, f"{TITLE}, p. 2"),
+        (TITLE, f"{TITLE} - pg. 2"),
     ],
 )
 def test_one_title_compared_loosely(a: str, b: str) -> None:
@@ -703,6 +730,7 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
     [
         (TITLE, OTHER_TITLE),
         ("Election - live", "Election - results"),  # not both cut to "Election"
+        ("Storm Ciarán – as it happened", "Storm Ciarán – what we know"),
         (f"{TITLE} - ITV News", "Election night: live updates from Scotland - ITV News"),
         # The site's live blog of another day, its date where a site's name would stand.
         ("Storm Ciarán live", "Storm Ciarán live – 3 November"),
@@ -710,6 +738,10 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
         ("Sturm im Liveticker", "Sturm im Liveticker – 3. November 2023"),
         ("Storm Ciarán live", "Storm Ciarán live - 03/11/2023"),
         ("Ukraine war live", "Ukraine war live - day 618"),
+        ("Storm Ciarán live", "Storm Ciarán live – Thursday"),
+        ("Sturm im Liveticker", "Sturm im Liveticker – Donnerstag | WAZ"),
+        ("Tempête Ciarán : le direct", "Tempête Ciarán : le direct – jeudi"),
+        ("Ukraine war live | World news | The Guardian", "Ukraine war live – day 619 | World news"),
         (TITLE, None),
         (None, None),
         ("", TITLE),
@@ -726,12 +758,15 @@ def test_other_titles_are_not_one(a: str | None, b: str | None) -> None:
         ("ITV News", [TITLE], ["ITV News"], False),
         (OTHER_TITLE, [TITLE], ["ITV News"], True),
         (OTHER_TITLE, ["Storm Ciarán live | BBC News"], [], True),
+        (TITLE, ["ITV News", "ITV News"], ["ITV News"], False),
+        (OTHER_TITLE, ["ITV News", TITLE], ["ITV News"], True),
     ],
-    ids=["name-after-the-title", "publisher", "other", "other-site"],
+    ids=["name-after-the-title", "publisher", "other", "other-site", "blog's", "blog's-too"],
 )
 def test_a_title_that_is_the_sites_name_alone_tells_no_other_story(
     title: str, own: list[str | None], sites: list[str | None], another: bool
 ) -> None:
     """An older page under the site's generic title (its name alone, as the blog's title
-    ends in it or its publisher is called) says nothing of the story it belongs to."""
+    ends in it or its publisher is called) says nothing of the story it belongs to; nor does
+    a blog's first page under it say what the blog's title is."""
     assert another_title(title, own, sites) is another

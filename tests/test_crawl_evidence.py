@@ -650,7 +650,13 @@ def test_older_pages_still_under_the_blogs_title_before_a_retitle_are_the_blogs(
 
 
 @pytest.mark.parametrize(
-    "other", ["Storm Ciarán live – 3 November", "Storm Ciarán live: 3 November"]
+    "other",
+    [
+        "Storm Ciarán live – 3 November",
+        "Storm Ciarán live: 3 November",
+        "Storm Ciarán live – Thursday",
+        "Storm Ciarán live - Thursday | ITV News",
+    ],
 )
 def test_an_older_page_redirected_to_the_sites_live_blog_of_another_day_is_not_the_blogs(
     site: Site, db_path: Path, other: str
@@ -683,3 +689,157 @@ def test_older_pages_under_the_sites_own_name_at_addresses_of_another_shape_are_
     assert first.ok, first.error
     assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
     assert refused(db_path, first.fetch_id) == [None, None, None]
+
+
+def test_older_pages_titled_with_the_blogs_title_its_section_and_site_are_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """Only the first page carries the blog's JSON-LD, whose headline is its title; the older
+    pages, moved to dated addresses, show the `<title>` every page has, the section and the
+    site's name after the blog's title ("… | Politics | ITV News"): the blog's title still,
+    read to the end by the spider on every pass and taken by the archive, and by reparse."""
+    nine = [post(n) for n in range(9, 0, -1)]
+
+    def serve(updates: list[SampleUpdate]) -> None:
+        site.show(updates)
+        with site._lock:
+            for target, body in site.pages.items():
+                text = body.decode().replace(
+                    " - ITV News</title>", " | Politics | ITV News</title>"
+                )
+                if "?page=" in target:
+                    text = re.sub(
+                        r'<script type="application/ld\+json">.*?</script>', "", text, flags=re.S
+                    )
+                site.pages[target] = text.encode()
+        for n in (2, 3):
+            site.move(f"{PATH}?page={n}", f"/2024/05/01/election-live/{n}/")
+
+    serve(nine)
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
+    serve([p for p in nine if p.id != "post-2"])
+    [second] = crawl_local([site.url], db_path)
+    assert second.ok, second.error
+    assert (second.pages, second.removed, second.incomplete_reason) == (3, 1, None)
+    assert site.asked.count(f"{PATH}?page=3") == 2
+    eight = [p.headline for p in nine if p.id != "post-2"]
+    assert standing(db_path, site.url) == eight
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert refused(db_path, first.fetch_id) == refused(db_path, second.fetch_id) == [None] * 3
+    assert standing(db_path, site.url) == eight
+
+
+def test_older_pages_of_a_blog_whose_first_page_shows_the_sites_name_alone_are_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """The first page is titled with the site's name alone ("ITV News", the blog's publisher:
+    a template's title before the app fills it in), its older pages, moved to dated
+    addresses, with the blog's own: the blog's title cannot be told, so no page is another
+    title than it; read to the end by the spider and taken by the archive."""
+    nine = [post(n) for n in range(9, 0, -1)]
+    site.show(nine, title="ITV News")
+    for n in (2, 3):
+        target = f"{PATH}?page={n}"
+        with site._lock:
+            body = site.pages[target].decode()
+            for shown in ("<title>{} - ITV News</title>", '"headline": "{}"', "<h1>{}</h1>"):
+                body = body.replace(shown.format("ITV News"), shown.format(TITLE))
+            site.pages[target] = body.encode()
+        site.move(target, f"/2024/05/01/election-live/{n}/")
+    [first] = crawl_local([site.url], db_path)
+    assert first.ok, first.error
+    assert (first.pages, first.new, first.incomplete_reason) == (3, 9, None)
+    assert refused(db_path, first.fetch_id) == [None, None, None]
+    assert site.asked.count(f"{PATH}?page=3") == 1
+
+
+def test_older_pages_of_a_blog_that_ended_still_titled_live_are_the_blogs(
+    site: Site, db_path: Path
+) -> None:
+    """Pagination moved to dated addresses, and the blog ended: its first page is retitled
+    "Storm Ciarán – as it happened", as the Guardian retitles a blog "– live" when it ends,
+    while a cache serves its older pages under "Storm Ciarán – live" for a few passes more,
+    after the archive holds the new title too. One title that says live or that it was: the
+    spider reads to the end on every pass, and the archive takes every page."""
+    live, ended = "Storm Ciarán – live", "Storm Ciarán – as it happened"
+    nine = [post(n) for n in range(9, 0, -1)]
+
+    def serve(updates: list[SampleUpdate], first: str) -> None:
+        site.show(updates, title=first)
+        for n in (2, 3):
+            target = f"{PATH}?page={n}"
+            with site._lock:
+                site.pages[target] = site.pages[target].replace(first.encode(), live.encode())
+            site.move(target, f"/2024/05/01/election-live/{n}/")
+
+    for n, first in enumerate((live, ended, ended), start=10):
+        nine = [post(n), *nine[:-1]]
+        serve(nine, first)
+        [result] = crawl_local([site.url], db_path)
+        assert result.ok, result.error
+        assert (result.pages, result.incomplete_reason) == (3, None), first
+        assert refused(db_path, result.fetch_id) == [None, None, None]
+    assert site.asked.count(f"{PATH}?page=3") == 3
+    assert standing(db_path, site.url) == [post(n).headline for n in range(12, 3, -1)]
+
+
+def test_older_pages_titled_with_their_newest_post_are_read_once_the_archive_took_them(
+    site: Site, db_path: Path
+) -> None:
+    """Each page is titled with its own newest post ("Live: Count 9 declared"), and pagination
+    moved to dated addresses: no older page shows the first page's title, so each is another
+    story's to a pass until the archive knows its posts. Once the archive took a page, the
+    spider reads on past it on the next pass, a page deeper each pass, until every post of
+    the blog is archived and a pass reads it whole."""
+
+    def serve(updates: list[SampleUpdate]) -> None:
+        site.show(updates)
+        with site._lock:
+            for target in list(site.pages):
+                number = int(target.partition("?page=")[2] or 1)
+                newest = updates[(number - 1) * 3].headline
+                site.pages[target] = site.pages[target].replace(
+                    TITLE.encode(), f"Live: {newest}".encode()
+                )
+        for target in [t for t in list(site.pages) if "?page=" in t]:
+            site.move(target, f"/2024/05/01/election-live/{target.partition('?page=')[2]}/")
+
+    posts = [post(n) for n in range(9, 0, -1)]
+    results = []
+    for n in range(10, 16):
+        serve(posts)
+        [result] = crawl_local([site.url], db_path)
+        assert result.ok, result.error
+        assert result.removed == 0
+        results.append((result.pages, result.incomplete_reason))
+        posts = [post(n), *posts]
+    assert results[-1] == (5, None)
+    assert standing(db_path, site.url) == [p.headline for p in posts[1:]]
+
+
+def test_an_address_the_blogs_page_had_that_stands_in_for_another_story_is_read_past_once(
+    site: Site, db_path: Path
+) -> None:
+    """Page 2's address, taken as the blog's on the first pass, serves the transfer blog's
+    page: the next pass reads on past it (the archive took that address before) and the
+    archive refuses it and the pages behind it; from then on the spider stops there, one
+    request a pass, not the transfer blog's pages to the page limit's worth."""
+    posts = [post(n) for n in range(6, 0, -1)]
+    site.show(posts)
+    assert crawl_local([site.url], db_path)[0].new == 6
+    transfer_blog(site, 12)
+    followed = []
+    for n in range(7, 10):  # a post a pass: the first page shows other bytes each time
+        posts = [post(n), *posts]
+        site.show(posts)
+        with site._lock:
+            site.pages[f"{PATH}?page=2"] = site.pages[OTHER_PATH]
+        [later] = crawl_local([site.url], db_path)
+        assert later.ok and later.removed == 0
+        assert later.incomplete_reason == "another story's page"
+        followed.append(sum(1 for a in site.asked if a.startswith(f"{OTHER_PATH}?page=")))
+    assert followed[0] == followed[1] == followed[2]
+    assert standing(db_path, site.url) == [p.headline for p in posts]

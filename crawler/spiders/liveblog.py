@@ -516,10 +516,14 @@ class LiveblogSpider(scrapy.Spider):
     def _other_story(state: PassState, fetched: PageFetch) -> bool:
         """An older page that says it is another story's, under another title than the first
         page's and the archive's; undecided where this pass did not read the first page
-        (unchanged), which names the blog's own story and shows its title."""
+        (unchanged), which names the blog's own story and shows its title, and where the
+        archive took the page at this address as the blog's on an earlier pass (its posts
+        were known there: it judges the page again)."""
         pages = state.blog.pages
         first = pages[0]
         if len(pages) < 2 or first.not_modified or first.unchanged or first.kind is not None:
+            return False
+        if fetched.url in state.known:
             return False
         homes = [state.blog.url, first.url, *([first.canonical_url] if first.canonical_url else [])]
         titles = [state.blog.title, state.title]
