@@ -179,6 +179,8 @@ _COMMENT = r"comment|kommentar|commentaire|commento|comentario|comentário|react
 _NOT_A_STREAM = re.compile(
     rf"{_COMMENT}|"
     r"disqus|discussion|reply|replies|respond|forum|thread|postbit|"
+    # A chat's messages beside a player ("chat-message", "chat__line", "chatbox").
+    r"(?:^|[\s_-])chat(?:s|box|room|lines?|-?msgs?|-?messages?)?(?:$|[\s_-])|"
     r"related|recommend|teaser|promo|sponsor|advert|outbrain|taboola|"
     r"most-?read|popular|trending|read-?more|more-?(?:news|stories|from)|also|"
     r"sidebar|widget|newsletter|breadcrumb|pagination|menu|navigation|(?:^|[\s_-])nav(?:$|[\s_-])|"
