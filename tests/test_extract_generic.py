@@ -1077,6 +1077,50 @@ def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
         assert rest.startswith(f"Was Meldung {n}"), update.body_text
 
 
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        ("en", ["At 9.30pm, the first caller reported smoke above the warehouse roof.",
+                "At 9.45pm three fire engines arrived and the street was closed.",
+                "At 10.20pm the roof collapsed, a witness told the jury.",
+                "At 11.05pm, police stopped a car near the ring road."]),
+        ("de", ["Um 21.30 Uhr habe der erste Anrufer Rauch über dem Dach gemeldet.",
+                "Gegen 21.45 Uhr seien drei Löschzüge eingetroffen, sagte ein Zeuge.",
+                "Um 22.20 Uhr stürzte nach Aussage der Feuerwehr das Dach ein.",
+                "Um 23.05 Uhr, so die Anklage, hielt die Polizei einen Wagen an."]),
+    ],
+)  # fmt: skip
+def test_a_reports_sentences_that_open_with_a_clock_are_no_ticker(
+    lang: str, lines: list[str]
+) -> None:
+    """A court report that tells a night hour by hour, each paragraph a sentence opening
+    "At 9.30pm, the court heard…", "Um 21.30 Uhr habe…", at an address that says live (a
+    trial's day): a clock after a preposition in a sentence that goes on is the sentence's,
+    no ticker's stamp; set apart as a label ("Um 21.30 Uhr: …", in bold) it is one."""
+    story = "".join(f"<p>{line}</p>" for line in lines)
+    page = page_of(
+        f"<article class='article'><h1>The warehouse trial</h1><div class='article__body'>{story}"
+        "<p>The trial continues.</p></div></article>",
+        title="The warehouse trial, day three",
+        lang=lang,
+        published="2024-04-30T18:00:00+02:00",
+    )
+    url = "https://news.example.com/live/crime/warehouse-trial-day-3"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+    labelled = "".join(  # (newest first, as a ticker runs)
+        f"<p><b>{line.split(' ', 2)[0]} {line.split(' ', 2)[1].rstrip(',')}</b> "
+        f"{line.split(' ', 2)[2]}</p>"
+        for line in reversed(lines)
+    )
+    page = page_of(
+        f"<div class='ticker'>{labelled}</div>",
+        title="Warehouse fire: live",
+        lang=lang,
+        published="2024-04-30T18:00:00+02:00",
+    )
+    assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 4
+
+
 def test_the_associated_press_rolling_story_is_a_ticker_of_times_on_lines_of_their_own() -> None:
     """ "The Latest: …", as the AP writes it: a time alone on a line ("6:45 p.m."), the item's
     paragraphs, a rule ("___") before the next. Its title is the page's sign of being live; the

@@ -1589,7 +1589,32 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
         start, reading, clock
     ):
         return None
+    if _told_in_a_sentence(unit, start, before.group(), reading.text.strip()):
+        return None
     return reading.text.strip()
+
+
+def _told_in_a_sentence(unit: Element, start: str, label: str, shown: str) -> bool:
+    """Whether a line's clock is a sentence's, not a stamp's: after a preposition, in the
+    line's own running text (no box of its own), the sentence going on after it with a comma
+    or a word in lower case ("At 9.30pm, the court heard…", "Um 21.30 Uhr habe der Anrufer…",
+    a report's account of a night), where a ticker's label sets its clock apart ("Um 16.40
+    Uhr: …", "<b>Ore 18.05</b> – …")."""
+    if not _PREPOSITIONS.intersection(label.lower().replace(".", " ").split()):
+        return False
+    if not (unit.text or "").lstrip().startswith(start[: len(label) + len(shown)].lstrip()):
+        return False  # (the clock in a box of its own: a label set apart)
+    at = start.find(shown, len(label))
+    after = start[at + len(shown) :] if at >= 0 else ""
+    return after[:1] == "," or (after[:1].isspace() and after.lstrip()[:1].islower())
+
+
+# The words of CLOCK_LEADS that are prepositions, which a sentence puts before a clock ("at",
+# "um", "à", "alle", "a las", "om", "o"), not a stamp's labels ("Updated", "Godz.", "Ore").
+_PREPOSITIONS = frozenset(
+    {"at", "by", "um", "gegen", "à", "a", "vers", "dès", "alle", "dalle", "verso", "las", "la",
+     "às", "pelas", "om", "rond", "o", "około"}
+)  # fmt: skip
 
 
 def _opening_mark(unit: Element) -> str | None:
