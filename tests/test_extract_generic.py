@@ -3273,6 +3273,42 @@ def test_a_commentary_of_match_minutes_is_found_where_nothing_else_says_live() -
     assert [(u.headline, u.published_at) for u in found] == [(t, None) for _, t, _ in moments]
 
 
+@pytest.mark.parametrize("order", ["as they came", "newest first"])
+def test_a_match_reports_key_moments_in_the_order_they_came_are_no_commentary(
+    order: str,
+) -> None:
+    """A match report's "Key moments" list at an address that says live (a sports site's
+    `/football/live/123/report`): seven one-line moments, each stamped with its minute, rising
+    as they came. Like a dated short timeline, they are the report's, no live blog's; the same
+    lines newest first, minutes falling, are a commentary's posts."""
+    moments = [
+        (12, "Goal! Silva heads in from a corner."),
+        (27, "Yellow card for Brandt after a late tackle."),
+        (44, "Goal! Okafor equalises with a low shot."),
+        (58, "Substitution: Rossi on for Klein."),
+        (71, "Goal! Silva scores his second from the spot."),
+        (83, "Red card for Moreau after a second booking."),
+        (90, "Full time at the stadium, two goals to one."),
+    ]
+    if order == "newest first":
+        moments.reverse()
+    items = "".join(
+        f"<li class='key-event'><span class='minute'>{minute}'</span> "
+        f"<span class='event-text'>{text}</span></li>"
+        for minute, text in moments
+    )
+    page = page_of(
+        "<article><h1>Silva double sinks City in tense derby</h1><p>The hosts came from behind"
+        " to win a derby that had everything, in front of a full stadium.</p><h2>Key moments"
+        f"</h2><ul class='key-events'>{items}</ul></article>",
+        title="Silva double sinks City in tense derby",
+    )
+    url = "https://sport.example.com/football/live/123/report"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    expected = [text for _, text in moments] if order == "newest first" else []
+    assert [u.body_text for u in updates] == expected
+
+
 def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:
     """A recipe's method, a box per step ("Passo 3") with how long it takes ("30'"): each
     step stamped with what reads as a match minute, as a commentary's posts are, but falling

@@ -473,7 +473,9 @@ def _stream(
     if not ids and len(posts) >= 2:
         _ids_from_shares(posts, url)
         _ids_from_time_links(posts, times, url)
-    if not _speaks(updates) or _timeline(updates, [member for member, _ in posts]):
+    if not _speaks(updates) or _timeline(
+        updates, [member for member, _ in posts], [times[member] for member, _ in posts]
+    ):
         return Stream()
     if _place_bare_clocks(posts, times, clock, features.scheduled):
         return Stream()  # a recording's chapters, or a programme of what is to come today
@@ -598,10 +600,11 @@ _SOON = 15 * 60  # seconds a post's time may run ahead of the fetch (a server's 
 _AHEAD_LEAST = 2  # items of a programme after the fetch
 
 
-def _timeline(updates: list[Update], members: list[Element]) -> bool:
+def _timeline(updates: list[Update], members: list[Element], readings: list[list[_Time]]) -> bool:
     """Whether the posts are a short timeline of what happened: a few untitled lines, each
-    dated, in the order things happened (an article's "What we know" or "Key events" list),
-    which no live blog is. A live blog runs newest first, or long, or its markup calls each
+    dated, or each stamped with a match minute, in the order things happened (an article's
+    "What we know" or "Key events" list, a match report's key moments, "12' Goal! …", "27'
+    Yellow card…"), which no live blog is. A live blog runs newest first, or long, or its markup calls each
     post an update, a post or an entry, in an id or a data attribute that ids it (a Django
     live blog's `div#live-update-301[data-update-id]`, oldest first; not a list's
     `li#event-3`, nor a programme's `div#sendung-50211[data-id]`)."""
@@ -610,7 +613,12 @@ def _timeline(updates: list[Update], members: list[Element]) -> bool:
     if members and all(_called_a_post(member) for member in members):
         return False
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
-    return len(moments) == len(updates) and all(b > a for a, b in pairwise(moments))
+    if len(moments) == len(updates):
+        return all(b > a for a, b in pairwise(moments))
+    minutes = [n for times in readings if (n := _match_minute(times)) is not None]
+    return len(readings) == len(updates) == len(minutes) and all(
+        b > a for a, b in pairwise(minutes)
+    )
 
 
 def _called_a_post(member: Element) -> bool:
