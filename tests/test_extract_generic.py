@@ -3309,6 +3309,30 @@ def test_a_match_reports_key_moments_in_the_order_they_came_are_no_commentary(
     assert [u.body_text for u in updates] == expected
 
 
+@pytest.mark.parametrize("apart", ["days", "hours"])
+def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
+    """A radio's page for listening live (`/direct/`, "… en direct") with its replays below
+    the player: eight morning bulletins, each dated on a day of its own over more than a week,
+    each a title and a sentence. A live blog posts several times a day; an archive's entries
+    (replays, episodes, past shows) one a day. The same entries an hour apart are a blog's."""
+    entries = "".join(
+        f"<article class='replay'><time datetime='2024-04-{30 - n if apart == 'days' else 30}"
+        f"T{7 if apart == 'days' else 17 - n:02d}:00:00+02:00'>{30 - n} avril</time>"
+        f"<h3>Le journal numéro {8 - n}</h3><p>Ce que le journal numéro {8 - n} raconte, en "
+        "quelques mots de plus.</p></article>"
+        for n in range(8)
+    )
+    page = page_of(
+        f"<h1>Radio Exemple en direct</h1><section class='replays'>{entries}</section>",
+        title="Écouter Radio Exemple en direct",
+        lang="fr",
+        published="2024-04-30T17:30:00+02:00",
+    )
+    url = "https://www.radio.example.fr/direct/"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert len(updates) == (0 if apart == "days" else 8)
+
+
 def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:
     """A recipe's method, a box per step ("Passo 3") with how long it takes ("30'"): each
     step stamped with what reads as a match minute, as a commentary's posts are, but falling
