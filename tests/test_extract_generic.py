@@ -3333,6 +3333,27 @@ def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
     assert len(updates) == (0 if apart == "days" else 8)
 
 
+@pytest.mark.parametrize("titles", ["versions", "news"])
+def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
+    """A music program's release notes at `/release-notes/live/` (the product is called
+    Live): a section per release, titled by its version ("Live 12.0.9 Release Notes"), its
+    date and its lists of changes. Posts titled by versions are a product's releases; a live
+    blog that names a version in one headline among others is still one."""
+    heads = [f"Live 12.0.{9 - n} Release Notes" for n in range(6)]
+    if titles == "news":
+        heads = [f"Keynote moment number {n}" for n in range(5)] + ["iOS 17.4.1 is out now"]
+    sections = "".join(
+        f"<section class='release'><h2>{head}</h2><p class='date'>1{9 - n}:05</p><ul><li>The "
+        f"browser now remembers the last folder you opened, change {n}.</li><li>Warping long "
+        "files uses less memory than it did before.</li></ul></section>"
+        for n, head in enumerate(heads)
+    )
+    page = page_of(f"<h1>Live Release Notes</h1>{sections}", title="Live Release Notes")
+    url = "https://www.example-audio.com/en/release-notes/live/"
+    updates = extract_page(page, url, fetched_at="2024-02-11T12:00:00Z").updates
+    assert [u.headline for u in updates] == ([] if titles == "versions" else heads)
+
+
 def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:
     """A recipe's method, a box per step ("Passo 3") with how long it takes ("30'"): each
     step stamped with what reads as a match minute, as a commentary's posts are, but falling

@@ -228,8 +228,8 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
     commentary)."""
     if not stream.updates:
         return False
-    if _an_archive(stream):
-        return False  # an archive's entries, one a day: a radio's replays, a band's shows
+    if _an_archive(stream) or _a_changelog(stream):
+        return False  # an archive's entries, one a day: a radio's replays; a product's releases
     if stream.linked:
         return False  # cards that each lead to a page of their own: a rail of headlines
     if stream.carded and (
@@ -265,7 +265,22 @@ def _an_archive(stream: Stream) -> bool:
     return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
 
 
-_ARCHIVE_POSTS = 5  # dated entries at least, each on its own day
+def _a_changelog(stream: Stream) -> bool:
+    """Whether most posts are titled by a version ("Live 12.0.9 Release Notes", "v2.3",
+    "Version 4.1"): a product's releases, whose name may say live ("Live 12")."""
+    versioned = sum(
+        1 for u in stream.updates if u.headline and _VERSION_NAMED.search(u.headline) is not None
+    )
+    return len(stream.updates) >= _ARCHIVE_POSTS and versioned * 2 > len(stream.updates)
+
+
+# A version: three numbers of a few digits each ("12.0.9", not a date's "30.04.2024"), or a
+# number after "v" or "version" ("v2.3", "Version 4").
+_VERSION_NAMED = re.compile(
+    r"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])|\bv\d+(?:\.\d+)+\b|\bversion\s+\d",
+    re.I,
+)
+_ARCHIVE_POSTS = 5  # entries at least, each dated on a day of its own, or titled by versions
 _ARCHIVE_DAYS = 7  # days from the first to the last at least
 
 
