@@ -3354,6 +3354,28 @@ def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     assert [u.headline for u in updates] == ([] if titles == "versions" else heads)
 
 
+@pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("21:30", 8)])
+def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) -> None:
+    """A weather site's hour-by-hour forecast at a live address (`/diretta/milano/oggi`):
+    eight rows, each a bare clock on the hour, an hour apart, and a sentence, on a page of
+    today. Rows on the hour every hour, the last still to come, are a forecast's grid; read
+    after its last hour, nothing tells them from an hourly ticker's posts."""
+    rows = "".join(
+        f"<div class='ora'><span class='h'>{hour}:00</span><p>Cielo coperto sulla città con "
+        f"temperature in calo e venti deboli da ovest, ora {hour}.</p></div>"
+        for hour in range(13, 21)
+    )
+    page = page_of(
+        f"<h1>Meteo Milano oggi ora per ora</h1><div class='previsioni'>{rows}</div>",
+        title="Meteo Milano oggi ora per ora",
+        lang="it",
+        published="2024-05-01T08:00:00+02:00",
+    )
+    url = "https://meteo.example.it/diretta/milano/oggi"
+    updates = extract_page(page, url, fetched_at=f"2024-05-01T{fetched}:00Z").updates
+    assert len(updates) == kept
+
+
 def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:
     """A recipe's method, a box per step ("Passo 3") with how long it takes ("30'"): each
     step stamped with what reads as a match minute, as a commentary's posts are, but falling

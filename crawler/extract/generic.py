@@ -2787,7 +2787,7 @@ def _place_bare_clocks(
     if seconds == len(bare) == len(posts) and clocks[0] == (0, 0) and mostly_rising(clocks):
         return True
     named = all(names_zone(t.reading.text) for m, _ in posts for t in times[m] if t.reading)
-    if _programme_of_today(clocks, clock, named):
+    if _programme_of_today(clocks, clock, named) or _grid_of_hours(clocks, clock):
         return True
     if _on_air_before_rows_to_come([m for m, _, _, _ in bare], clocks, clock):
         return True
@@ -2809,6 +2809,25 @@ def _place_bare_clocks(
     for (_, update, _, _), utc in zip(stream, placed, strict=True):
         update.published_at, update.published_from = utc, TIME_CLOCK
     return False
+
+
+def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
+    """Whether bare clocks are a forecast's hours, a grid's rows: five or more, each on the
+    hour, rising by one step of an hour to three, the last still to come on a page of today
+    (or of no day). No live blog posts on the hour every hour, nor ahead of its fetch."""
+    if len(clocks) < _GRID_ROWS or any(minute for _, minute in clocks):
+        return False
+    steps = {(later - hour) % 24 for (hour, _), (later, _) in pairwise(clocks)}
+    if len(steps) != 1 or not 1 <= min(steps) <= _GRID_STEP:
+        return False
+    local = clock.fetched_at.astimezone(clock.zone)
+    if clock.day is not None and clock.day != local.date():
+        return False  # (a page of another day: its clocks are that day's, all past)
+    return clocks[0][0] < clocks[-1][0] and clocks[-1][0] * 60 > local.hour * 60 + local.minute
+
+
+_GRID_ROWS = 5  # rows of a forecast's hours at least
+_GRID_STEP = 3  # hours between its rows at most
 
 
 def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
