@@ -310,6 +310,23 @@ def test_rows_of_figures_and_names_at_a_live_address_are_a_table() -> None:
         assert extract_page(page, url, fetched_at="2024-05-01T16:00:00Z").updates == [], title
 
 
+@pytest.mark.parametrize("said", ["", "A light quake was felt in the old town, people say."])
+def test_a_list_of_earthquakes_at_a_live_address_is_a_table(said: str) -> None:
+    """A seismology service's latest earthquakes (`/live/latest`): a row per quake, its
+    magnitude, where ("10 km SW of Town A"), its time and depth. Five words in a row, but
+    names and units: no row says a sentence. Rows that tell what people felt are a blog's."""
+    rows = "".join(
+        f"<li class='event-item'><span class='mag'>M 3.{n}</span> <span class='place'>1{n} km"
+        f" SW of Town {'ABCDEFGH'[n]}</span> <time datetime='2024-05-01T1{9 - n}:0{n}:00Z'>1"
+        f"{9 - n}:0{n} UTC</time> <span class='depth'>{5 + n} km</span><p>{said}</p></li>"
+        for n in range(8)
+    )
+    page = page_of(f"<h1>Latest earthquakes</h1><ul class='events'>{rows}</ul>", "Latest quakes")
+    url = "https://quakes.example.org/live/latest"
+    updates = extract_page(page, url, fetched_at="2024-05-01T20:00:00Z").updates
+    assert len(updates) == (8 if said else 0)
+
+
 def test_a_days_matches_by_league_under_a_live_title_are_no_posts() -> None:
     """kicker's "Liveticker" overview: a box per league, its heading ("DFB-Pokal der Frauen,
     Finale") over the day's date and its matches, team names and scores a line each. The

@@ -649,7 +649,7 @@ def _speaks(updates: list[Update]) -> bool:
             if update.headline
             else update.body_text[:_SAY]
         )
-        if _SENTENCE.search(words) or any(
+        if _a_sentence(words) or any(
             m.get("type") != "image" or m.get("caption") for m in update.media
         ):
             needed -= 1
@@ -662,6 +662,20 @@ def _speaks(updates: list[Update]) -> bool:
 # too ("says, in a few words"); a figure breaks the run.
 _SENTENCE = re.compile(r"(?:[^\W\d_][\w'’.-]*[,;:!?)\]\"”»]*[ \t\u00a0]+){4}[^\W\d_]")
 _SAY = 600  # characters of a post's words in which a sentence is looked for
+
+
+def _a_sentence(words: str) -> bool:
+    """Five words in a row, and two words of three letters or more that no capital opens
+    (a sentence's "voted", "from", "über"; any word of a script without capitals): not a data
+    row's place, "10 km SW of Town A" (an earthquake's), whose words are names and units."""
+    found = _SENTENCE.search(words)
+    if found is None:
+        return False
+    common = (w for w in _WORD.findall(words) if not w[0].isupper())
+    return next(common, None) is not None and next(common, None) is not None
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _PROSE_LEAST = 3  # one post in this many at least says a sentence
 
 
