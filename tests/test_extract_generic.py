@@ -3350,6 +3350,25 @@ def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
     assert len(updates) == (0 if apart == "days" else 8)
 
 
+@pytest.mark.parametrize("apart", [7, 0])
+def test_an_archive_of_entries_dated_by_a_day_alone_is_no_live_blog(apart: int) -> None:
+    """A band's tour page at `/live/`, its past shows newest first: each a `<time
+    datetime="2024-04-27">` that gives a day alone, the venue and a line about the night. A
+    day of its own for each, over weeks: an archive's entries. Posts all of one day, no clock
+    on any, are read as before."""
+    shows = "".join(
+        f"<article class='show'><time datetime='2024-04-{28 - n * apart // 7 * 3:02d}'>"
+        f"{28 - n * apart // 7 * 3} April</time><h3>Venue number {n}</h3><p>A sold-out night "
+        f"that ended with encores and the whole hall singing along, show {n}.</p></article>"
+        for n in range(8)
+    )
+    page = page_of(f"<h1>Live</h1><section class='shows'>{shows}</section>", "Live")
+    updates = extract_page(
+        page, "https://nightowls.example.com/live/", fetched_at="2024-05-01T12:00:00Z"
+    ).updates
+    assert len(updates) == (0 if apart else 8)
+
+
 @pytest.mark.parametrize("titles", ["versions", "news"])
 def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     """A music program's release notes at `/release-notes/live/` (the product is called

@@ -255,9 +255,10 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
 
 def _an_archive(stream: Stream) -> bool:
     """Whether the posts are an archive's entries, each dated on a day of its own, over a week
-    or more: a radio's replays of its morning news, a podcast's episodes, a band's past shows,
-    a product's releases. A live blog posts several times a day."""
-    days = [u.published_at[:10] for u in stream.updates if u.published_at]
+    or more: a radio's replays of its morning news, a podcast's episodes, a band's past shows
+    (dated by a day alone, `<time datetime="2024-04-27">`, where no post has a time). A live
+    blog posts several times a day."""
+    days = [u.published_at[:10] for u in stream.updates if u.published_at] or list(stream.days)
     if len(days) < _ARCHIVE_POSTS or len(days) * 5 < len(stream.updates) * 4:
         return False  # (a few, or most undated: nothing said)
     if len(set(days)) < len(days):

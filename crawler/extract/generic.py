@@ -283,6 +283,9 @@ class Stream:
     # where this page's address is a story's (`/world/live/ukraine-war-live`), "section"
     # where it is a section's (`/politics/`, `/direct/`), whose stories lie under it too.
     carded: str = ""
+    # The day alone that a post's `<time datetime="2024-04-27">` gives, of each post that
+    # shows one: an archive's entries (a band's past shows) are dated so.
+    days: tuple[str, ...] = ()
 
 
 def extract(
@@ -484,9 +487,21 @@ def _stream(
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
     fall = _minutes_fall([times[member] for member, u in posts if not u.pinned])
+    days = tuple(day for member, _ in posts if (day := _day_alone(member)) is not None)
     return Stream(
-        updates, best.timed, best.marked, best.names, minuted, rough, fall, linked, carded
+        updates, best.timed, best.marked, best.names, minuted, rough, fall, linked, carded, days
     )
+
+
+def _day_alone(member: Element) -> str | None:
+    """The day a post's first `<time>` gives machines, where it gives a day alone."""
+    for element in member.iter("time"):
+        value = (element.get("datetime") or "").strip()
+        return value if _DAY_ALONE.fullmatch(value) else None
+    return None
+
+
+_DAY_ALONE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _ago_in_words(
