@@ -310,6 +310,23 @@ def test_rows_of_figures_and_names_at_a_live_address_are_a_table() -> None:
         assert extract_page(page, url, fetched_at="2024-05-01T16:00:00Z").updates == [], title
 
 
+@pytest.mark.parametrize("said", ["", "A light quake was felt in the old town, people say."])
+def test_a_list_of_earthquakes_at_a_live_address_is_a_table(said: str) -> None:
+    """A seismology service's latest earthquakes (`/live/latest`): a row per quake, its
+    magnitude, where ("10 km SW of Town A"), its time and depth. Five words in a row, but
+    names and units: no row says a sentence. Rows that tell what people felt are a blog's."""
+    rows = "".join(
+        f"<li class='event-item'><span class='mag'>M 3.{n}</span> <span class='place'>1{n} km"
+        f" SW of Town {'ABCDEFGH'[n]}</span> <time datetime='2024-05-01T1{9 - n}:0{n}:00Z'>1"
+        f"{9 - n}:0{n} UTC</time> <span class='depth'>{5 + n} km</span><p>{said}</p></li>"
+        for n in range(8)
+    )
+    page = page_of(f"<h1>Latest earthquakes</h1><ul class='events'>{rows}</ul>", "Latest quakes")
+    url = "https://quakes.example.org/live/latest"
+    updates = extract_page(page, url, fetched_at="2024-05-01T20:00:00Z").updates
+    assert len(updates) == (8 if said else 0)
+
+
 def test_a_days_matches_by_league_under_a_live_title_are_no_posts() -> None:
     """kicker's "Liveticker" overview: a box per league, its heading ("DFB-Pokal der Frauen,
     Finale") over the day's date and its matches, team names and scores a line each. The
@@ -1075,6 +1092,50 @@ def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
         first, _, rest = update.body_text.partition("\n\n")
         assert first == title
         assert rest.startswith(f"Was Meldung {n}"), update.body_text
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        ("en", ["At 9.30pm, the first caller reported smoke above the warehouse roof.",
+                "At 9.45pm three fire engines arrived and the street was closed.",
+                "At 10.20pm the roof collapsed, a witness told the jury.",
+                "At 11.05pm, police stopped a car near the ring road."]),
+        ("de", ["Um 21.30 Uhr habe der erste Anrufer Rauch über dem Dach gemeldet.",
+                "Gegen 21.45 Uhr seien drei Löschzüge eingetroffen, sagte ein Zeuge.",
+                "Um 22.20 Uhr stürzte nach Aussage der Feuerwehr das Dach ein.",
+                "Um 23.05 Uhr, so die Anklage, hielt die Polizei einen Wagen an."]),
+    ],
+)  # fmt: skip
+def test_a_reports_sentences_that_open_with_a_clock_are_no_ticker(
+    lang: str, lines: list[str]
+) -> None:
+    """A court report that tells a night hour by hour, each paragraph a sentence opening
+    "At 9.30pm, the court heard…", "Um 21.30 Uhr habe…", at an address that says live (a
+    trial's day): a clock after a preposition in a sentence that goes on is the sentence's,
+    no ticker's stamp; set apart as a label ("Um 21.30 Uhr: …", in bold) it is one."""
+    story = "".join(f"<p>{line}</p>" for line in lines)
+    page = page_of(
+        f"<article class='article'><h1>The warehouse trial</h1><div class='article__body'>{story}"
+        "<p>The trial continues.</p></div></article>",
+        title="The warehouse trial, day three",
+        lang=lang,
+        published="2024-04-30T18:00:00+02:00",
+    )
+    url = "https://news.example.com/live/crime/warehouse-trial-day-3"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+    labelled = "".join(  # (newest first, as a ticker runs)
+        f"<p><b>{line.split(' ', 2)[0]} {line.split(' ', 2)[1].rstrip(',')}</b> "
+        f"{line.split(' ', 2)[2]}</p>"
+        for line in reversed(lines)
+    )
+    page = page_of(
+        f"<div class='ticker'>{labelled}</div>",
+        title="Warehouse fire: live",
+        lang=lang,
+        published="2024-04-30T18:00:00+02:00",
+    )
+    assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 4
 
 
 def test_the_associated_press_rolling_story_is_a_ticker_of_times_on_lines_of_their_own() -> None:
@@ -3335,6 +3396,128 @@ def test_a_commentary_of_match_minutes_is_found_where_nothing_else_says_live() -
     )
     found = recap_commentary(items)
     assert [(u.headline, u.published_at) for u in found] == [(t, None) for _, t, _ in moments]
+
+
+@pytest.mark.parametrize("order", ["as they came", "newest first"])
+def test_a_match_reports_key_moments_in_the_order_they_came_are_no_commentary(
+    order: str,
+) -> None:
+    """A match report's "Key moments" list at an address that says live (a sports site's
+    `/football/live/123/report`): seven one-line moments, each stamped with its minute, rising
+    as they came. Like a dated short timeline, they are the report's, no live blog's; the same
+    lines newest first, minutes falling, are a commentary's posts."""
+    moments = [
+        (12, "Goal! Silva heads in from a corner."),
+        (27, "Yellow card for Brandt after a late tackle."),
+        (44, "Goal! Okafor equalises with a low shot."),
+        (58, "Substitution: Rossi on for Klein."),
+        (71, "Goal! Silva scores his second from the spot."),
+        (83, "Red card for Moreau after a second booking."),
+        (90, "Full time at the stadium, two goals to one."),
+    ]
+    if order == "newest first":
+        moments.reverse()
+    items = "".join(
+        f"<li class='key-event'><span class='minute'>{minute}'</span> "
+        f"<span class='event-text'>{text}</span></li>"
+        for minute, text in moments
+    )
+    page = page_of(
+        "<article><h1>Silva double sinks City in tense derby</h1><p>The hosts came from behind"
+        " to win a derby that had everything, in front of a full stadium.</p><h2>Key moments"
+        f"</h2><ul class='key-events'>{items}</ul></article>",
+        title="Silva double sinks City in tense derby",
+    )
+    url = "https://sport.example.com/football/live/123/report"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    expected = [text for _, text in moments] if order == "newest first" else []
+    assert [u.body_text for u in updates] == expected
+
+
+@pytest.mark.parametrize("apart", ["days", "hours"])
+def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
+    """A radio's page for listening live (`/direct/`, "… en direct") with its replays below
+    the player: eight morning bulletins, each dated on a day of its own over more than a week,
+    each a title and a sentence. A live blog posts several times a day; an archive's entries
+    (replays, episodes, past shows) one a day. The same entries an hour apart are a blog's."""
+    entries = "".join(
+        f"<article class='replay'><time datetime='2024-04-{30 - n if apart == 'days' else 30}"
+        f"T{7 if apart == 'days' else 17 - n:02d}:00:00+02:00'>{30 - n} avril</time>"
+        f"<h3>Le journal numéro {8 - n}</h3><p>Ce que le journal numéro {8 - n} raconte, en "
+        "quelques mots de plus.</p></article>"
+        for n in range(8)
+    )
+    page = page_of(
+        f"<h1>Radio Exemple en direct</h1><section class='replays'>{entries}</section>",
+        title="Écouter Radio Exemple en direct",
+        lang="fr",
+        published="2024-04-30T17:30:00+02:00",
+    )
+    url = "https://www.radio.example.fr/direct/"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert len(updates) == (0 if apart == "days" else 8)
+
+
+@pytest.mark.parametrize("apart", [7, 0])
+def test_an_archive_of_entries_dated_by_a_day_alone_is_no_live_blog(apart: int) -> None:
+    """A band's tour page at `/live/`, its past shows newest first: each a `<time
+    datetime="2024-04-27">` that gives a day alone, the venue and a line about the night. A
+    day of its own for each, over weeks: an archive's entries. Posts all of one day, no clock
+    on any, are read as before."""
+    shows = "".join(
+        f"<article class='show'><time datetime='2024-04-{28 - n * apart // 7 * 3:02d}'>"
+        f"{28 - n * apart // 7 * 3} April</time><h3>Venue number {n}</h3><p>A sold-out night "
+        f"that ended with encores and the whole hall singing along, show {n}.</p></article>"
+        for n in range(8)
+    )
+    page = page_of(f"<h1>Live</h1><section class='shows'>{shows}</section>", "Live")
+    updates = extract_page(
+        page, "https://nightowls.example.com/live/", fetched_at="2024-05-01T12:00:00Z"
+    ).updates
+    assert len(updates) == (0 if apart else 8)
+
+
+@pytest.mark.parametrize("titles", ["versions", "news"])
+def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
+    """A music program's release notes at `/release-notes/live/` (the product is called
+    Live): a section per release, titled by its version ("Live 12.0.9 Release Notes"), its
+    date and its lists of changes. Posts titled by versions are a product's releases; a live
+    blog that names a version in one headline among others is still one."""
+    heads = [f"Live 12.0.{9 - n} Release Notes" for n in range(6)]
+    if titles == "news":
+        heads = [f"Keynote moment number {n}" for n in range(5)] + ["iOS 17.4.1 is out now"]
+    sections = "".join(
+        f"<section class='release'><h2>{head}</h2><p class='date'>1{9 - n}:05</p><ul><li>The "
+        f"browser now remembers the last folder you opened, change {n}.</li><li>Warping long "
+        "files uses less memory than it did before.</li></ul></section>"
+        for n, head in enumerate(heads)
+    )
+    page = page_of(f"<h1>Live Release Notes</h1>{sections}", title="Live Release Notes")
+    url = "https://www.example-audio.com/en/release-notes/live/"
+    updates = extract_page(page, url, fetched_at="2024-02-11T12:00:00Z").updates
+    assert [u.headline for u in updates] == ([] if titles == "versions" else heads)
+
+
+@pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("21:30", 8)])
+def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) -> None:
+    """A weather site's hour-by-hour forecast at a live address (`/diretta/milano/oggi`):
+    eight rows, each a bare clock on the hour, an hour apart, and a sentence, on a page of
+    today. Rows on the hour every hour, the last still to come, are a forecast's grid; read
+    after its last hour, nothing tells them from an hourly ticker's posts."""
+    rows = "".join(
+        f"<div class='ora'><span class='h'>{hour}:00</span><p>Cielo coperto sulla città con "
+        f"temperature in calo e venti deboli da ovest, ora {hour}.</p></div>"
+        for hour in range(13, 21)
+    )
+    page = page_of(
+        f"<h1>Meteo Milano oggi ora per ora</h1><div class='previsioni'>{rows}</div>",
+        title="Meteo Milano oggi ora per ora",
+        lang="it",
+        published="2024-05-01T08:00:00+02:00",
+    )
+    url = "https://meteo.example.it/diretta/milano/oggi"
+    updates = extract_page(page, url, fetched_at=f"2024-05-01T{fetched}:00Z").updates
+    assert len(updates) == kept
 
 
 def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:

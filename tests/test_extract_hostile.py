@@ -985,6 +985,52 @@ def test_canonical_url_not_from_a_link_reading_removed() -> None:
     assert extract(html_page(head)).canonical_url == "https://news.example/kept"
 
 
+@pytest.mark.parametrize(
+    ("box", "message"),
+    [("section class='chat'", "chat-message"), ("div id='chatbox'", "chat__line"),
+     ("div class='stream-chat'", "chatline"), ("ul class='messages'", "chat-msg")],
+)  # fmt: skip
+def test_a_live_channels_viewer_chat_is_no_stream(box: str, message: str) -> None:
+    """A channel's live page (`/live/kanal1`) whose viewers chat beside the player: each
+    message a box named for the chat, with its clock, its writer and a sentence. A chat's
+    messages are no live blog's posts, as a comment thread's are none."""
+    chat = "".join(
+        f"<div class='{message}'><span class='time'>12:{n:02d}</span> <span class='user'>"
+        f"viewer{n}</span><p>Why is the picture frozen again, it was fine a minute ago {n}?</p>"
+        "</div>"
+        for n in range(3, 40, 3)
+    )
+    tag = box.split()[0]
+    page = (
+        "<html lang='en'><head><title>Channel 1 live</title></head><body><main>"
+        f"<h1>Channel 1 live</h1><div class='player'></div><{box}><h2>Chat</h2>{chat}</{tag}>"
+        "</main></body></html>"
+    ).encode()
+    assert (
+        extract_page(page, "https://tv.example.com/live/kanal1", fetched_at=FETCHED).updates == []
+    )
+
+
+@pytest.mark.parametrize("review", ["review", "user-review", "review__item", "c-reviews-item"])
+def test_readers_reviews_of_an_app_named_ticker_are_no_stream(review: str) -> None:
+    """An app store's page for "Stock Ticker - Live Market Prices": its users' reviews, each
+    a box named a review with its writer, stars, date, title and words. Reviews are readers'
+    words, as comments are, whatever the product's name says."""
+    reviews = "".join(
+        f"<div class='{review}'><span class='author'>user{n}</span> <span>★★★★</span> "
+        f"<time datetime='2024-02-{20 + n}'>{20 + n}/02/2024</time><h4>Review title {n}</h4>"
+        f"<p>The prices refresh quickly and the widget looks clean on my screen ({n}).</p></div>"
+        for n in range(8)
+    )
+    page = (
+        "<html lang='en'><head><title>Stock Ticker - Live Market Prices</title></head><body>"
+        "<main><h1>Stock Ticker - Live Market Prices</h1><section class='ratings'><h2>Ratings"
+        f"</h2>{reviews}</section></main></body></html>"
+    ).encode()
+    url = "https://apps.example.com/app/stock-ticker-live/id123456"
+    assert extract_page(page, url, fetched_at=FETCHED).updates == []
+
+
 def test_a_live_channels_comment_thread_beside_its_schedule_is_no_post() -> None:
     """A channel's live page ("RTS 1 UŽIVO"): two sections beside the player, today's
     programme and the viewers' comments, each dated ("06:00", "pre 2 minuta"). Two boxes are

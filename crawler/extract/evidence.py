@@ -8,13 +8,14 @@ posts, a second, independent sign: the page's address or title calls it live ("/
 "liveblog", "ticker", "LIVE", "as it happened", "en direct", "Liveticker", "Newsblog",
 "na żywo", "canlı", "The Latest:", "– live", "latest updates", "in tempo reale" …), the stream's own box does ("liveblog", "ticker") where some of its posts carry a time, or a long run of its posts carry
 a match minute each (a commentary). A stream alone is not enough: comment threads, forums and lists of
-teasers repeat boxes with times as well.
+teasers repeat boxes with times as well; and an archive's entries, one a day, are no blog's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import unquote, urlsplit
 
 from crawler.extract.generic import Stream
@@ -227,6 +228,8 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
     commentary)."""
     if not stream.updates:
         return False
+    if _an_archive(stream) or _a_changelog(stream):
+        return False  # an archive's entries, one a day: a radio's replays; a product's releases
     if stream.linked:
         return False  # cards that each lead to a page of their own: a rail of headlines
     if stream.carded and (
@@ -248,6 +251,38 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         and stream.minuted >= _MINUTED
         and stream.minutes_fall  # (not a report's key moments, in the order they came)
     )
+
+
+def _an_archive(stream: Stream) -> bool:
+    """Whether the posts are an archive's entries, each dated on a day of its own, over a week
+    or more: a radio's replays of its morning news, a podcast's episodes, a band's past shows
+    (dated by a day alone, `<time datetime="2024-04-27">`, where no post has a time). A live
+    blog posts several times a day."""
+    days = [u.published_at[:10] for u in stream.updates if u.published_at] or list(stream.days)
+    if len(days) < _ARCHIVE_POSTS or len(days) * 5 < len(stream.updates) * 4:
+        return False  # (a few, or most undated: nothing said)
+    if len(set(days)) < len(days):
+        return False
+    return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
+
+
+def _a_changelog(stream: Stream) -> bool:
+    """Whether most posts are titled by a version ("Live 12.0.9 Release Notes", "v2.3",
+    "Version 4.1"): a product's releases, whose name may say live ("Live 12")."""
+    versioned = sum(
+        1 for u in stream.updates if u.headline and _VERSION_NAMED.search(u.headline) is not None
+    )
+    return len(stream.updates) >= _ARCHIVE_POSTS and versioned * 2 > len(stream.updates)
+
+
+# A version: three numbers of a few digits each ("12.0.9", not a date's "30.04.2024"), or a
+# number after "v" or "version" ("v2.3", "Version 4").
+_VERSION_NAMED = re.compile(
+    r"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])|\bv\d+(?:\.\d+)+\b|\bversion\s+\d",
+    re.I,
+)
+_ARCHIVE_POSTS = 5  # entries at least, each dated on a day of its own, or titled by versions
+_ARCHIVE_DAYS = 7  # days from the first to the last at least
 
 
 # A commentary: this many posts at least (more than a match report's key moments), and this

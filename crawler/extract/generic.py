@@ -179,6 +179,8 @@ _COMMENT = r"comment|kommentar|commentaire|commento|comentario|comentário|react
 _NOT_A_STREAM = re.compile(
     rf"{_COMMENT}|"
     r"disqus|discussion|reply|replies|respond|forum|thread|postbit|"
+    # A chat's messages beside a player ("chat-message", "chat__line", "chatbox").
+    r"(?:^|[\s_-])chat(?:s|box|room|lines?|-?msgs?|-?messages?)?(?:$|[\s_-])|"
     r"related|recommend|teaser|promo|sponsor|advert|outbrain|taboola|"
     r"most-?read|popular|trending|read-?more|more-?(?:news|stories|from)|also|"
     r"sidebar|widget|newsletter|breadcrumb|pagination|menu|navigation|(?:^|[\s_-])nav(?:$|[\s_-])|"
@@ -281,6 +283,9 @@ class Stream:
     # where this page's address is a story's (`/world/live/ukraine-war-live`), "section"
     # where it is a section's (`/politics/`, `/direct/`), whose stories lie under it too.
     carded: str = ""
+    # The day alone that a post's `<time datetime="2024-04-27">` gives, of each post that
+    # shows one: an archive's entries (a band's past shows) are dated so.
+    days: tuple[str, ...] = ()
 
 
 def extract(
@@ -471,7 +476,9 @@ def _stream(
     if not ids and len(posts) >= 2:
         _ids_from_shares(posts, url)
         _ids_from_time_links(posts, times, url)
-    if not _speaks(updates) or _timeline(updates, [member for member, _ in posts]):
+    if not _speaks(updates) or _timeline(
+        updates, [member for member, _ in posts], [times[member] for member, _ in posts]
+    ):
         return Stream()
     if _place_bare_clocks(posts, times, clock, features.scheduled):
         return Stream()  # a recording's chapters, or a programme of what is to come today
@@ -480,9 +487,21 @@ def _stream(
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
     fall = _minutes_fall([times[member] for member, u in posts if not u.pinned])
+    days = tuple(day for member, _ in posts if (day := _day_alone(member)) is not None)
     return Stream(
-        updates, best.timed, best.marked, best.names, minuted, rough, fall, linked, carded
+        updates, best.timed, best.marked, best.names, minuted, rough, fall, linked, carded, days
     )
+
+
+def _day_alone(member: Element) -> str | None:
+    """The day a post's first `<time>` gives machines, where it gives a day alone."""
+    for element in member.iter("time"):
+        value = (element.get("datetime") or "").strip()
+        return value if _DAY_ALONE.fullmatch(value) else None
+    return None
+
+
+_DAY_ALONE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _ago_in_words(
@@ -596,10 +615,11 @@ _SOON = 15 * 60  # seconds a post's time may run ahead of the fetch (a server's 
 _AHEAD_LEAST = 2  # items of a programme after the fetch
 
 
-def _timeline(updates: list[Update], members: list[Element]) -> bool:
+def _timeline(updates: list[Update], members: list[Element], readings: list[list[_Time]]) -> bool:
     """Whether the posts are a short timeline of what happened: a few untitled lines, each
-    dated, in the order things happened (an article's "What we know" or "Key events" list),
-    which no live blog is. A live blog runs newest first, or long, or its markup calls each
+    dated, or each stamped with a match minute, in the order things happened (an article's
+    "What we know" or "Key events" list, a match report's key moments, "12' Goal! …", "27'
+    Yellow card…"), which no live blog is. A live blog runs newest first, or long, or its markup calls each
     post an update, a post or an entry, in an id or a data attribute that ids it (a Django
     live blog's `div#live-update-301[data-update-id]`, oldest first; not a list's
     `li#event-3`, nor a programme's `div#sendung-50211[data-id]`)."""
@@ -608,7 +628,12 @@ def _timeline(updates: list[Update], members: list[Element]) -> bool:
     if members and all(_called_a_post(member) for member in members):
         return False
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
-    return len(moments) == len(updates) and all(b > a for a, b in pairwise(moments))
+    if len(moments) == len(updates):
+        return all(b > a for a, b in pairwise(moments))
+    minutes = [n for times in readings if (n := _match_minute(times)) is not None]
+    return len(readings) == len(updates) == len(minutes) and all(
+        b > a for a, b in pairwise(minutes)
+    )
 
 
 def _called_a_post(member: Element) -> bool:
@@ -639,7 +664,7 @@ def _speaks(updates: list[Update]) -> bool:
             if update.headline
             else update.body_text[:_SAY]
         )
-        if _SENTENCE.search(words) or any(
+        if _a_sentence(words) or any(
             m.get("type") != "image" or m.get("caption") for m in update.media
         ):
             needed -= 1
@@ -652,6 +677,20 @@ def _speaks(updates: list[Update]) -> bool:
 # too ("says, in a few words"); a figure breaks the run.
 _SENTENCE = re.compile(r"(?:[^\W\d_][\w'’.-]*[,;:!?)\]\"”»]*[ \t\u00a0]+){4}[^\W\d_]")
 _SAY = 600  # characters of a post's words in which a sentence is looked for
+
+
+def _a_sentence(words: str) -> bool:
+    """Five words in a row, and two words of three letters or more that no capital opens
+    (a sentence's "voted", "from", "über"; any word of a script without capitals): not a data
+    row's place, "10 km SW of Town A" (an earthquake's), whose words are names and units."""
+    found = _SENTENCE.search(words)
+    if found is None:
+        return False
+    common = (w for w in _WORD.findall(words) if not w[0].isupper())
+    return next(common, None) is not None and next(common, None) is not None
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _PROSE_LEAST = 3  # one post in this many at least says a sentence
 
 
@@ -1588,7 +1627,32 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
         start, reading, clock
     ):
         return None
+    if _told_in_a_sentence(unit, start, before.group(), reading.text.strip()):
+        return None
     return reading.text.strip()
+
+
+def _told_in_a_sentence(unit: Element, start: str, label: str, shown: str) -> bool:
+    """Whether a line's clock is a sentence's, not a stamp's: after a preposition, in the
+    line's own running text (no box of its own), the sentence going on after it with a comma
+    or a word in lower case ("At 9.30pm, the court heard…", "Um 21.30 Uhr habe der Anrufer…",
+    a report's account of a night), where a ticker's label sets its clock apart ("Um 16.40
+    Uhr: …", "<b>Ore 18.05</b> – …")."""
+    if not _PREPOSITIONS.intersection(label.lower().replace(".", " ").split()):
+        return False
+    if not (unit.text or "").lstrip().startswith(start[: len(label) + len(shown)].lstrip()):
+        return False  # (the clock in a box of its own: a label set apart)
+    at = start.find(shown, len(label))
+    after = start[at + len(shown) :] if at >= 0 else ""
+    return after[:1] == "," or (after[:1].isspace() and after.lstrip()[:1].islower())
+
+
+# The words of CLOCK_LEADS that are prepositions, which a sentence puts before a clock ("at",
+# "um", "à", "alle", "a las", "om", "o"), not a stamp's labels ("Updated", "Godz.", "Ore").
+_PREPOSITIONS = frozenset(
+    {"at", "by", "um", "gegen", "à", "a", "vers", "dès", "alle", "dalle", "verso", "las", "la",
+     "às", "pelas", "om", "rond", "o", "około"}
+)  # fmt: skip
 
 
 def _opening_mark(unit: Element) -> str | None:
@@ -2001,12 +2065,20 @@ def _could_be_stream(group: _Group) -> bool:
     if len(group.members) <= _REGIONS_MOST and any(_is_region(m) for m in group.members):
         return False  # the page's own regions side by side: its header, content and footer
     first = group.members[0]
+    if _REVIEW.search(f"{first.get('class') or ''} {first.get('id') or ''}") is not None:
+        return False  # readers' reviews of an app, a product, a place (the box's own name)
     if _names_not_a_stream(first):
         named = f"{first.get('class') or ''} {first.get('id') or ''}"
         if _NOT_A_STREAM.search(_COMMENT_NAME.sub(" ", named)) is not None:
             return False
         group.commented = True  # only the word comment: _score decides
     return not _titled_as_teasers(group.container, first)
+
+
+# A box that names itself a review, a word of its class ("review", "user-review",
+# "review__item"; not a "preview"): of the boxes themselves only, a live blog in a site's
+# reviews section is a live blog.
+_REVIEW = re.compile(r"(?:^|[\s_-])reviews?(?:$|[\s_-])", re.I)
 
 
 def _is_region(member: Element) -> bool:
@@ -2745,7 +2817,7 @@ def _place_bare_clocks(
     if seconds == len(bare) == len(posts) and clocks[0] == (0, 0) and mostly_rising(clocks):
         return True
     named = all(names_zone(t.reading.text) for m, _ in posts for t in times[m] if t.reading)
-    if _programme_of_today(clocks, clock, named):
+    if _programme_of_today(clocks, clock, named) or _grid_of_hours(clocks, clock):
         return True
     if _on_air_before_rows_to_come([m for m, _, _, _ in bare], clocks, clock):
         return True
@@ -2767,6 +2839,25 @@ def _place_bare_clocks(
     for (_, update, _, _), utc in zip(stream, placed, strict=True):
         update.published_at, update.published_from = utc, TIME_CLOCK
     return False
+
+
+def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
+    """Whether bare clocks are a forecast's hours, a grid's rows: five or more, each on the
+    hour, rising by one step of an hour to three, the last still to come on a page of today
+    (or of no day). No live blog posts on the hour every hour, nor ahead of its fetch."""
+    if len(clocks) < _GRID_ROWS or any(minute for _, minute in clocks):
+        return False
+    steps = {(later - hour) % 24 for (hour, _), (later, _) in pairwise(clocks)}
+    if len(steps) != 1 or not 1 <= min(steps) <= _GRID_STEP:
+        return False
+    local = clock.fetched_at.astimezone(clock.zone)
+    if clock.day is not None and clock.day != local.date():
+        return False  # (a page of another day: its clocks are that day's, all past)
+    return clocks[0][0] < clocks[-1][0] and clocks[-1][0] * 60 > local.hour * 60 + local.minute
+
+
+_GRID_ROWS = 5  # rows of a forecast's hours at least
+_GRID_STEP = 3  # hours between its rows at most
 
 
 def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
