@@ -3642,6 +3642,49 @@ def test_words_printed_for_screen_readers_alone_are_no_words_of_a_post(hidden: s
 
 
 @pytest.mark.parametrize(
+    "hides",
+    ['style="display:none"', 'style="display: none !important"', "hidden", 'class="sr-only"'],
+)
+def test_a_number_the_page_hides_from_sight_is_no_word_of_a_post(hides: str) -> None:
+    """A market blog's posts (Moneycontrol's, as a probe of its list shows them) each end with
+    the zone's offset in minutes its script reads, "-330", kept out of sight, and a "Link
+    copied" that shows once the link is copied: no reader sees them, so they are no words of
+    the post. The rest of a post behind "Read more", hidden until the reader opens it, is."""
+    posts = "".join(
+        f"<li class='liveblog-item' id='post-{ident}'><div class='blog_time'><span>May 01, "
+        f"2024 · {clock} IST</span></div><h2>{title}</h2><div class='blog_content'><p>{text}</p>"
+        + (
+            "<div class='blog_more' hidden><p>Foreign investors bought shares worth more than "
+            "1,200 crore rupees in the session, the third day of buying.</p></div>"
+            if ident == 8004
+            else ""
+        )
+        + f"</div><span class='copy'>Copy</span><span {hides}>Link copied</span>"
+        f"<span {hides}>-330</span></li>"
+        for ident, clock, title, text in (
+            (8004, "16:05", "Closing Bell: Nifty ends above 22,600", "Benchmark indices ended "
+             "higher on Wednesday, led by gains in banking and metal stocks."),
+            (8003, "15:20", "Rupee settles 4 paise higher", "The rupee gained four paise against "
+             "the US dollar, supported by foreign fund inflows."),
+            (8002, "14:45", "Tata Motors shares jump 3%", "Shares of Tata Motors rose after the "
+             "company reported a rise in its domestic sales for April."),
+        )
+    )  # fmt: skip
+    page = page_of(f"<ul class='liveblog-list'>{posts}</ul>", "Stock Market LIVE Updates")
+    updates = extract_page(
+        page, "https://www.moneycontrol.example/news/business/markets/live-updates-123.html",
+        fetched_at="2024-05-01T12:00:00Z",
+    ).updates  # fmt: skip
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T10:35:00Z",
+        "2024-05-01T09:50:00Z",
+        "2024-05-01T09:15:00Z",
+    ]
+    assert "in the session, the third day of buying." in updates[0].body_text
+    assert not any("330" in u.body_text or "copied" in u.body_text for u in updates)
+
+
+@pytest.mark.parametrize(
     ("placeholder", "media_kinds"),
     [
         # NU.nl (its liveblog's blocks as a public reader of them documents them): the tweet
