@@ -23,7 +23,7 @@ from crawler.extract import extract_page, generic, lines
 from crawler.extract.clock import PageClock, leading_clock, page_clock
 from crawler.extract.dom import text_of
 from crawler.extract.entries import prepare
-from crawler.extract.evaluate import TIME_TOLERANCE, _close, load_labels, match
+from crawler.extract.evaluate import TIME_TOLERANCE, _close, hash_classes, load_labels, match
 from crawler.extract.html import parse
 from crawler.extract.merge import fold
 from tests.helpers import LABELS, saved_page
@@ -6463,6 +6463,85 @@ def test_a_badge_most_posts_have_is_the_templates_and_flags_none() -> None:
         )
         found = extract_page(page_of(posts, "Live: Wimbledon day nine"), LIVE_URL)
         assert len(found.updates) == count and not any(u.pinned for u in found.updates)
+
+
+def zeit_sticky_on_top(copy: bool = False) -> bytes:
+    """A German page whose Live Blog, in the default theme Zeit Online's fork bundles
+    (ZeitOnline/liveblog-default-theme's template-timeline.html and template-post.html), sets
+    its sticky post's position on top: `article.lb-sticky-top-post` in a list of its own
+    above the timeline, without the header (time, author) every other post has, its words in
+    `div.lb-item__sticky-wrapper`; with `copy`, the post in its place too."""
+
+    def post(ident: str, clock: str, words: str) -> str:
+        stamp = f"2025-02-23T{int(clock[:2]) - 1:02d}:{clock[3:]}:12+00:00"
+        return (
+            "<article class='lb-post list-group-item show-author-avatar default' data-post-id="
+            f"'urn:newsml:localhost:{stamp[:19]}.0:{ident}' data-post-sticky='False'><div "
+            "class='lb-post-header'><div class='lb-type lb-type--default'></div><div class="
+            "'lb-post-metadata'><span class='lb-post-metadata__time'><span class='relativeDate' "
+            f"data-js-timestamp='{stamp}' data-js-format='LT'>{clock}</span> <span>Uhr</span>"
+            "</span><span class='lb-post-metadata__date relativeDate' data-js-timestamp="
+            f"'{stamp}' data-js-format='LL'>23. Februar 2025</span></div><div class='lb-author'>"
+            "<span class='lb-author__name'>Jana Roth</span></div></div><div class="
+            f"'lb-items-container'><div class='lb-item text'><article><p>{words}</p></article>"
+            "</div></div></article>"
+        )
+
+    pinned_words = (
+        "<strong>Das Wichtigste in Kürze:</strong> Die Union liegt nach den Hochrechnungen "
+        "klar vorn, die SPD verliert deutlich."
+    )
+    sticky = (
+        "<article class='lb-sticky-top-post list-group-item default' data-post-id='urn:newsml:"
+        "localhost:2025-02-23T18:01:12.0:z000' data-post-sticky='True'><div class="
+        f"'lb-item__sticky-wrapper'><div class='lb-item text'><article><p>{pinned_words}</p>"
+        "</article></div></div></article>"
+    )
+    posts = [
+        ("z004", "21:31", "Der Kanzlerkandidat spricht vor Anhängern von einem klaren Auftrag."),
+        (
+            "z003",
+            "20:48",
+            "Die Wahlbeteiligung liegt nach Angaben der Wahlleiterin bei 83 Prozent.",
+        ),
+        (
+            "z002",
+            "20:05",
+            "Zwei Parteien liegen in der neuen Hochrechnung knapp unter fünf Prozent.",
+        ),
+        ("z001", "18:00", "Nach der ersten Prognose kommt die Union auf knapp 29 Prozent."),
+    ]
+    normal = [post(*p) for p in posts]
+    if copy:
+        normal.insert(3, post("z000", "19:01", pinned_words))
+    return (
+        "<!doctype html><html lang='de'><head><title>Bundestagswahl 2025: Der Wahlabend im "
+        "Liveblog</title></head><body><main><article class='article'><h1>Bundestagswahl 2025: "
+        "Der Wahlabend im Liveblog</h1><div data-timeline class='lb-timeline de'><div class="
+        "'timeline-top timeline-top--loaded'><section data-timeline-sticky class='lb-posts "
+        f"list-group'>{sticky}</section></div><div class='header-bar'><div class='sorting-bar'>"
+        "Neueste zuerst</div></div><div class='timeline-body timeline-body--loaded'><section "
+        f"data-timeline-normal class='lb-posts list-group normal'>{''.join(normal)}</section>"
+        "</div></div></article></main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("copy", [False, True], ids=["moved", "copied"])
+def test_a_post_a_template_moves_on_top_without_its_header_is_a_pinned_post(copy: bool) -> None:
+    """Under hashed class names the theme's own markup is unknown: the untimed box above a
+    stream whose posts all have a time, with the posts' id in their shape, a class of theirs,
+    in a list beside the stream's, is the pinned post a reader sees first (where the stream
+    shows it too, that post, flagged)."""
+    url = "https://www.nordkurier-beispiel.de/politik/bundestagswahl-2025-liveblog"
+    for body in (zeit_sticky_on_top(copy), hash_classes(zeit_sticky_on_top(copy))):
+        updates = extract_page(body, url, fetched_at="2025-02-23T20:45:00Z").updates
+        ids = [u.source_id.rsplit(":", 1)[-1] for u in updates if u.source_id]
+        assert [i for i in ids if i != "z000"] == ["z004", "z003", "z002", "z001"]
+        assert ids.count("z000") == 1 and (copy or ids[0] == "z000")
+        assert [u.pinned for u in updates] == [i == "z000" for i in ids]
+        pinned = updates[ids.index("z000")]
+        assert pinned.body_text.startswith("Das Wichtigste in Kürze:")
+        assert pinned.published_at == ("2025-02-23T18:01:12Z" if copy else None)
 
 
 def test_a_dotted_meridiem_is_read_on_a_page_in_any_language_and_am_alone_only_in_english() -> None:
