@@ -6465,6 +6465,49 @@ def test_a_badge_most_posts_have_is_the_templates_and_flags_none() -> None:
         assert len(found.updates) == count and not any(u.pinned for u in found.updates)
 
 
+@pytest.mark.parametrize(
+    ("lang", "stamps", "title"),
+    [
+        ("sv", ("för 5 minuter sedan", "för 2 timmar sedan", "i går 21:40"), "Stormen"),
+        ("nb", ("for 5 minutter siden", "for 2 timer siden", "i går kl. 21.40"), "Uværet"),
+        ("da", ("5 minutter siden", "for 2 timer siden", "i går kl. 21.40"), "Stormen"),
+        ("fi", ("5 minuuttia sitten", "2 tuntia sitten", "eilen klo 21.40"), "Myrsky"),
+    ],
+)
+def test_a_nordic_stream_says_how_long_ago_and_an_article_that_does_is_no_blog(
+    lang: str, stamps: tuple[str, str, str], title: str
+) -> None:
+    """How long ago and yesterday in Swedish, Norwegian, Danish and Finnish date a live
+    page's posts; an article whose readers' comments say it is still no live blog."""
+    posts = "".join(
+        f"<article class='entry' id='entry-{300 + n}'><div class='entry__meta'><span "
+        f"class='entry__time'>{stamp}</span></div><h2 class='entry__title'>{title} {n}</h2>"
+        f"<div class='entry__body'><p>{title} {n}: {'vesi nousee ' * 6}</p></div></article>"
+        for n, stamp in enumerate(stamps)
+    )
+    live = page_of(f"<div class='live-feed'>{posts}</div>", f"LIVE: {title}", lang)
+    found = extract_page(live, LIVE_URL, fetched_at="2024-05-01T12:00:00Z").updates
+    zone = 3 if lang == "fi" else 2
+    assert [u.published_at for u in found] == [
+        "2024-05-01T11:55:00Z",
+        "2024-05-01T10:00:00Z",
+        f"2024-04-30T{21 - zone}:40:00Z",
+    ]
+    comments = "".join(
+        f"<div class='comment'><span class='who'>{who}</span> <span class='when'>{stamp}</span>"
+        f"<p>{who} {'tycker att hamnen ' * 4}</p></div>"
+        for who, stamp in zip(("Anna", "Per", "Lena"), stamps, strict=True)
+    )
+    article = page_of(
+        f"<article><h1>{title}</h1><p>{'Hamnen byggdes om. ' * 10}</p><div class='comments'>"
+        f"{comments}</div></article>",
+        f"{title} | Exempelposten",
+        lang,
+    )
+    url = "https://www.exempelposten.example/nyheter/hamnen-byggdes-om"
+    assert extract_page(article, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
 def zeit_sticky_on_top(copy: bool = False) -> bytes:
     """A German page whose Live Blog, in the default theme Zeit Online's fork bundles
     (ZeitOnline/liveblog-default-theme's template-timeline.html and template-post.html), sets
