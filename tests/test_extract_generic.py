@@ -6721,6 +6721,39 @@ def test_a_posts_own_modifier_saying_essential_flags_a_key_event(essential: str,
 
 
 @pytest.mark.parametrize(
+    ("posts", "answers", "flagged"), [(6, 1, False), (10, 2, False), (4, 1, True)]
+)
+def test_a_modifier_every_post_but_a_readers_answer_has_is_the_templates(
+    posts: int, answers: int, flagged: bool
+) -> None:
+    """A theme that gives every editor's post the modifier, and not the post that answers a
+    reader's question (Le Monde's `post__live-container--comment-blog`), sets none apart; on
+    a short blog, three posts of four so marked may be the editor's key events."""
+    boxes = []
+    for n in range(posts):
+        if n % 4 == 1 and n // 4 < answers:
+            boxes.append(
+                "<section class='post post__live-container post__live-container--comment-blog' "
+                f"data-post-id='62331{n:02d}'><span class='date'>{23 - n}:05</span><blockquote>"
+                "<p>Faut-il évacuer les berges ce soir ?</p></blockquote><div class='post__live"
+                "-container--answer'><p>Bonjour, la préfecture recommande de s'éloigner des "
+                f"berges, réponse {n}.</p></div></section>"
+            )
+        else:
+            boxes.append(
+                "<section class='post post__live-container post__live-container--essential' "
+                f"data-post-id='62331{n:02d}'><span class='date'>{23 - n}:05</span><h2>Point {n}"
+                f" sur la crue</h2><p>La rivière a encore monté de {n} centimètres depuis la "
+                "dernière mesure.</p></section>"
+            )
+    page = page_of(f"<section class='post-container'>{''.join(boxes)}</section>")
+    url = "https://www.lemonde.example/planete/live/2024/05/14/crue_1_2.html"
+    updates = extract_page(page, url, fetched_at="2024-02-10T23:30:00Z").updates
+    assert len(updates) == posts
+    assert [u.key_event for u in updates] == [flagged and "essential" in box for box in boxes]
+
+
+@pytest.mark.parametrize(
     "modifier", ["post__live-container--essential", "post__live-container--key-event"]
 )
 def test_a_modifier_every_post_has_is_the_templates_no_key_event(modifier: str) -> None:

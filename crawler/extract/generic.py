@@ -1099,8 +1099,8 @@ def _unpinned(
     if 2 * len(badges) >= len(posts):
         badges = set()  # a box most posts have: the template's, shown or hidden by a style
     marked = {member for member, _ in posts if _highlighted_post(member)} if highlighted else set()
-    if len(posts) >= _TEMPLATE_MOST and len(marked) == len(posts):
-        marked = set()  # a modifier every post has is the template's: it sets none apart
+    if _nearly_every(len(marked), len(posts)):
+        marked = set()  # a modifier (nearly) every post has is the template's: it sets none apart
     for member, update in posts:
         labels = _labels(member)
         if _pinned_class(member.get("class")) or labels & PINNED_LABELS:  # "is-pinned", "Pinned"
@@ -1149,6 +1149,17 @@ def _highlighted_post(member: Element) -> bool:
 
 _WRAPPED_DEPTH = 2  # a post's box and the one box its member wraps it in
 _TEMPLATE_MOST = 3  # posts, at least, that a modifier on every one shows is the template's
+_TEMPLATE_NEARLY = 5  # posts, at least, that a modifier on nearly every one shows is
+_TEMPLATE_SHARE = 0.8  # of them: the posts without it are of another kind (a reader's question)
+
+
+def _nearly_every(marked: int, posts: int) -> bool:
+    """Whether a key event's modifier on `marked` posts of `posts` is the template's: on every
+    post of three or more, or on four in five of five or more, the rest a reader's question
+    answered or an ad the template draws otherwise. An editor sets a few posts apart."""
+    if marked == posts:
+        return posts >= _TEMPLATE_MOST
+    return posts >= _TEMPLATE_NEARLY and marked >= _TEMPLATE_SHARE * posts
 
 
 @lru_cache(maxsize=1024)
