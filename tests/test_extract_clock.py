@@ -264,9 +264,32 @@ READINGS = {
     ],
     "sk": [("pred 5 minútami", "relative", "2024-05-05T17:55:00Z", None)],
     "sl": [("pred 5 minutami", "relative", "2024-05-05T17:55:00Z", None)],
+    # The Nordic languages, on their own pages: Swedish, Norwegian (Bokmål and Nynorsk),
+    # Danish with "for" or without, Finnish.
+    "sv": [
+        ("för 5 minuter sedan", "relative", "2024-05-05T17:55:00Z", None),
+        ("för en timme sedan", "relative", "2024-05-05T17:00:00Z", None),
+        ("2 tim sedan", "relative", "2024-05-05T16:00:00Z", None),
+    ],
+    "nb": [
+        ("for 5 minutter siden", "relative", "2024-05-05T17:55:00Z", None),
+        ("for 2 timer siden", "relative", "2024-05-05T16:00:00Z", None),
+    ],
+    "nn": [("for 5 minutt sidan", "relative", "2024-05-05T17:55:00Z", None)],
+    "da": [
+        ("for 5 minutter siden", "relative", "2024-05-05T17:55:00Z", None),
+        ("en time siden", "relative", "2024-05-05T17:00:00Z", None),
+    ],
+    "fi": [
+        ("5 minuuttia sitten", "relative", "2024-05-05T17:55:00Z", None),
+        ("tunti sitten", "relative", "2024-05-05T17:00:00Z", None),
+        ("2 päivää sitten", "relative", "2024-05-03T18:00:00Z", None),
+    ],
 }
 CASES = [(language, *case) for language, cases in READINGS.items() for case in cases]
-_NAMED_ONLY = frozenset({"ca", "gl", "eu", "is", "sr", "hr", "ro", "cs", "sk", "sl"})
+_NAMED_ONLY = frozenset(
+    {"ca", "gl", "eu", "is", "sr", "hr", "ro", "cs", "sk", "sl", "sv", "nb", "nn", "da", "fi"}
+)
 
 
 @pytest.mark.parametrize(("language", "text", "kind", "utc", "clock"), CASES)
@@ -285,6 +308,40 @@ def test_times_people_read(
         assert read(text) is None, text
     else:
         assert read(text) == reading
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "utc"),
+    [
+        ("sv", "i går 19:30", "2024-05-04T17:30:00Z"),
+        ("sv", "igår kl. 19.30", "2024-05-04T17:30:00Z"),
+        ("nb", "i går kl. 19.30", "2024-05-04T17:30:00Z"),
+        ("da", "i dag 19.30", "2024-05-05T17:30:00Z"),
+        ("fi", "eilen klo 19.30", "2024-05-04T17:30:00Z"),
+        ("cs", "včera 19:30", "2024-05-04T17:30:00Z"),
+    ],
+)
+def test_a_nordic_or_czech_days_word_beside_a_clock_puts_it_on_that_day(
+    language: str, text: str, utc: str
+) -> None:
+    """ "i går", two words in Norwegian and Danish ("går" alone is "goes": "Tåget går 19:30"
+    is a clock of today), "eilen", "včera": yesterday, as "gestern"."""
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    reading = page.read(text)
+    assert reading is not None and (reading.utc, reading.clock) == (utc, (19, 30))
+    if language == "sv":
+        today = page.read("Tåget går 19:30")
+        assert today is not None and (today.kind, today.clock) == ("clock", (19, 30))
+        assert page.day_named("I går") == date(2024, 5, 4)
+
+
+def test_nordic_words_for_how_long_ago_are_read_on_their_own_pages_only() -> None:
+    """ "sedan", "siden", "sitten" are "then" or "since" too: on a page in another language
+    they say no time ("Sitten" are customs in German), nor on one that names none."""
+    for language in ("en", "de", ""):
+        page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,) if language else ())
+        for text in ("för 5 minuter sedan", "for 5 minutter siden", "5 minuuttia sitten"):
+            assert page.read(text) is None, (language, text)
 
 
 @pytest.mark.parametrize(

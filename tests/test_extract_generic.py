@@ -23,7 +23,7 @@ from crawler.extract import extract_page, generic, lines
 from crawler.extract.clock import PageClock, leading_clock, page_clock
 from crawler.extract.dom import text_of
 from crawler.extract.entries import prepare
-from crawler.extract.evaluate import TIME_TOLERANCE, _close, load_labels, match
+from crawler.extract.evaluate import TIME_TOLERANCE, _close, hash_classes, load_labels, match
 from crawler.extract.html import parse
 from crawler.extract.merge import fold
 from tests.helpers import LABELS, saved_page
@@ -3825,6 +3825,49 @@ def test_words_printed_for_screen_readers_alone_are_no_words_of_a_post(hidden: s
 
 
 @pytest.mark.parametrize(
+    "hides",
+    ['style="display:none"', 'style="display: none !important"', "hidden", 'class="sr-only"'],
+)
+def test_a_number_the_page_hides_from_sight_is_no_word_of_a_post(hides: str) -> None:
+    """A market blog's posts (Moneycontrol's, as a probe of its list shows them) each end with
+    the zone's offset in minutes its script reads, "-330", kept out of sight, and a "Link
+    copied" that shows once the link is copied: no reader sees them, so they are no words of
+    the post. The rest of a post behind "Read more", hidden until the reader opens it, is."""
+    posts = "".join(
+        f"<li class='liveblog-item' id='post-{ident}'><div class='blog_time'><span>May 01, "
+        f"2024 · {clock} IST</span></div><h2>{title}</h2><div class='blog_content'><p>{text}</p>"
+        + (
+            "<div class='blog_more' hidden><p>Foreign investors bought shares worth more than "
+            "1,200 crore rupees in the session, the third day of buying.</p></div>"
+            if ident == 8004
+            else ""
+        )
+        + f"</div><span class='copy'>Copy</span><span {hides}>Link copied</span>"
+        f"<span {hides}>-330</span></li>"
+        for ident, clock, title, text in (
+            (8004, "16:05", "Closing Bell: Nifty ends above 22,600", "Benchmark indices ended "
+             "higher on Wednesday, led by gains in banking and metal stocks."),
+            (8003, "15:20", "Rupee settles 4 paise higher", "The rupee gained four paise against "
+             "the US dollar, supported by foreign fund inflows."),
+            (8002, "14:45", "Tata Motors shares jump 3%", "Shares of Tata Motors rose after the "
+             "company reported a rise in its domestic sales for April."),
+        )
+    )  # fmt: skip
+    page = page_of(f"<ul class='liveblog-list'>{posts}</ul>", "Stock Market LIVE Updates")
+    updates = extract_page(
+        page, "https://www.moneycontrol.example/news/business/markets/live-updates-123.html",
+        fetched_at="2024-05-01T12:00:00Z",
+    ).updates  # fmt: skip
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T10:35:00Z",
+        "2024-05-01T09:50:00Z",
+        "2024-05-01T09:15:00Z",
+    ]
+    assert "in the session, the third day of buying." in updates[0].body_text
+    assert not any("330" in u.body_text or "copied" in u.body_text for u in updates)
+
+
+@pytest.mark.parametrize(
     ("placeholder", "media_kinds"),
     [
         # NU.nl (its liveblog's blocks as a public reader of them documents them): the tweet
@@ -6605,6 +6648,128 @@ def test_a_badge_most_posts_have_is_the_templates_and_flags_none() -> None:
         assert len(found.updates) == count and not any(u.pinned for u in found.updates)
 
 
+@pytest.mark.parametrize(
+    ("lang", "stamps", "title"),
+    [
+        ("sv", ("för 5 minuter sedan", "för 2 timmar sedan", "i går 21:40"), "Stormen"),
+        ("nb", ("for 5 minutter siden", "for 2 timer siden", "i går kl. 21.40"), "Uværet"),
+        ("da", ("5 minutter siden", "for 2 timer siden", "i går kl. 21.40"), "Stormen"),
+        ("fi", ("5 minuuttia sitten", "2 tuntia sitten", "eilen klo 21.40"), "Myrsky"),
+    ],
+)
+def test_a_nordic_stream_says_how_long_ago_and_an_article_that_does_is_no_blog(
+    lang: str, stamps: tuple[str, str, str], title: str
+) -> None:
+    """How long ago and yesterday in Swedish, Norwegian, Danish and Finnish date a live
+    page's posts; an article whose readers' comments say it is still no live blog."""
+    posts = "".join(
+        f"<article class='entry' id='entry-{300 + n}'><div class='entry__meta'><span "
+        f"class='entry__time'>{stamp}</span></div><h2 class='entry__title'>{title} {n}</h2>"
+        f"<div class='entry__body'><p>{title} {n}: {'vesi nousee ' * 6}</p></div></article>"
+        for n, stamp in enumerate(stamps)
+    )
+    live = page_of(f"<div class='live-feed'>{posts}</div>", f"LIVE: {title}", lang)
+    found = extract_page(live, LIVE_URL, fetched_at="2024-05-01T12:00:00Z").updates
+    zone = 3 if lang == "fi" else 2
+    assert [u.published_at for u in found] == [
+        "2024-05-01T11:55:00Z",
+        "2024-05-01T10:00:00Z",
+        f"2024-04-30T{21 - zone}:40:00Z",
+    ]
+    comments = "".join(
+        f"<div class='comment'><span class='who'>{who}</span> <span class='when'>{stamp}</span>"
+        f"<p>{who} {'tycker att hamnen ' * 4}</p></div>"
+        for who, stamp in zip(("Anna", "Per", "Lena"), stamps, strict=True)
+    )
+    article = page_of(
+        f"<article><h1>{title}</h1><p>{'Hamnen byggdes om. ' * 10}</p><div class='comments'>"
+        f"{comments}</div></article>",
+        f"{title} | Exempelposten",
+        lang,
+    )
+    url = "https://www.exempelposten.example/nyheter/hamnen-byggdes-om"
+    assert extract_page(article, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
+def zeit_sticky_on_top(copy: bool = False) -> bytes:
+    """A German page whose Live Blog, in the default theme Zeit Online's fork bundles
+    (ZeitOnline/liveblog-default-theme's template-timeline.html and template-post.html), sets
+    its sticky post's position on top: `article.lb-sticky-top-post` in a list of its own
+    above the timeline, without the header (time, author) every other post has, its words in
+    `div.lb-item__sticky-wrapper`; with `copy`, the post in its place too."""
+
+    def post(ident: str, clock: str, words: str) -> str:
+        stamp = f"2025-02-23T{int(clock[:2]) - 1:02d}:{clock[3:]}:12+00:00"
+        return (
+            "<article class='lb-post list-group-item show-author-avatar default' data-post-id="
+            f"'urn:newsml:localhost:{stamp[:19]}.0:{ident}' data-post-sticky='False'><div "
+            "class='lb-post-header'><div class='lb-type lb-type--default'></div><div class="
+            "'lb-post-metadata'><span class='lb-post-metadata__time'><span class='relativeDate' "
+            f"data-js-timestamp='{stamp}' data-js-format='LT'>{clock}</span> <span>Uhr</span>"
+            "</span><span class='lb-post-metadata__date relativeDate' data-js-timestamp="
+            f"'{stamp}' data-js-format='LL'>23. Februar 2025</span></div><div class='lb-author'>"
+            "<span class='lb-author__name'>Jana Roth</span></div></div><div class="
+            f"'lb-items-container'><div class='lb-item text'><article><p>{words}</p></article>"
+            "</div></div></article>"
+        )
+
+    pinned_words = (
+        "<strong>Das Wichtigste in Kürze:</strong> Die Union liegt nach den Hochrechnungen "
+        "klar vorn, die SPD verliert deutlich."
+    )
+    sticky = (
+        "<article class='lb-sticky-top-post list-group-item default' data-post-id='urn:newsml:"
+        "localhost:2025-02-23T18:01:12.0:z000' data-post-sticky='True'><div class="
+        f"'lb-item__sticky-wrapper'><div class='lb-item text'><article><p>{pinned_words}</p>"
+        "</article></div></div></article>"
+    )
+    posts = [
+        ("z004", "21:31", "Der Kanzlerkandidat spricht vor Anhängern von einem klaren Auftrag."),
+        (
+            "z003",
+            "20:48",
+            "Die Wahlbeteiligung liegt nach Angaben der Wahlleiterin bei 83 Prozent.",
+        ),
+        (
+            "z002",
+            "20:05",
+            "Zwei Parteien liegen in der neuen Hochrechnung knapp unter fünf Prozent.",
+        ),
+        ("z001", "18:00", "Nach der ersten Prognose kommt die Union auf knapp 29 Prozent."),
+    ]
+    normal = [post(*p) for p in posts]
+    if copy:
+        normal.insert(3, post("z000", "19:01", pinned_words))
+    return (
+        "<!doctype html><html lang='de'><head><title>Bundestagswahl 2025: Der Wahlabend im "
+        "Liveblog</title></head><body><main><article class='article'><h1>Bundestagswahl 2025: "
+        "Der Wahlabend im Liveblog</h1><div data-timeline class='lb-timeline de'><div class="
+        "'timeline-top timeline-top--loaded'><section data-timeline-sticky class='lb-posts "
+        f"list-group'>{sticky}</section></div><div class='header-bar'><div class='sorting-bar'>"
+        "Neueste zuerst</div></div><div class='timeline-body timeline-body--loaded'><section "
+        f"data-timeline-normal class='lb-posts list-group normal'>{''.join(normal)}</section>"
+        "</div></div></article></main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("copy", [False, True], ids=["moved", "copied"])
+def test_a_post_a_template_moves_on_top_without_its_header_is_a_pinned_post(copy: bool) -> None:
+    """Under hashed class names the theme's own markup is unknown: the untimed box above a
+    stream whose posts all have a time, with the posts' id in their shape, a class of theirs,
+    in a list beside the stream's, is the pinned post a reader sees first (where the stream
+    shows it too, that post, flagged)."""
+    url = "https://www.nordkurier-beispiel.de/politik/bundestagswahl-2025-liveblog"
+    for body in (zeit_sticky_on_top(copy), hash_classes(zeit_sticky_on_top(copy))):
+        updates = extract_page(body, url, fetched_at="2025-02-23T20:45:00Z").updates
+        ids = [u.source_id.rsplit(":", 1)[-1] for u in updates if u.source_id]
+        assert [i for i in ids if i != "z000"] == ["z004", "z003", "z002", "z001"]
+        assert ids.count("z000") == 1 and (copy or ids[0] == "z000")
+        assert [u.pinned for u in updates] == [i == "z000" for i in ids]
+        pinned = updates[ids.index("z000")]
+        assert pinned.body_text.startswith("Das Wichtigste in Kürze:")
+        assert pinned.published_at == ("2025-02-23T18:01:12Z" if copy else None)
+
+
 def test_a_dotted_meridiem_is_read_on_a_page_in_any_language_and_am_alone_only_in_english() -> None:
     assert [leading_clock(t)[:2] for t in ("9:15 a.m.", "1:05 p.m.", "11:35 a. m.")] == [  # type: ignore[index]
         (9, 15),
@@ -6736,6 +6901,39 @@ def test_a_posts_own_modifier_saying_essential_flags_a_key_event(essential: str,
     for updates in (stream_of(page, url), extract_page(page, url).updates):
         assert [u.headline for u in updates] == [f"Point {n} sur la crue" for n in range(5)]
         assert [u.key_event for u in updates] == [key and n == 2 for n in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("posts", "answers", "flagged"), [(6, 1, False), (10, 2, False), (4, 1, True)]
+)
+def test_a_modifier_every_post_but_a_readers_answer_has_is_the_templates(
+    posts: int, answers: int, flagged: bool
+) -> None:
+    """A theme that gives every editor's post the modifier, and not the post that answers a
+    reader's question (Le Monde's `post__live-container--comment-blog`), sets none apart; on
+    a short blog, three posts of four so marked may be the editor's key events."""
+    boxes = []
+    for n in range(posts):
+        if n % 4 == 1 and n // 4 < answers:
+            boxes.append(
+                "<section class='post post__live-container post__live-container--comment-blog' "
+                f"data-post-id='62331{n:02d}'><span class='date'>{23 - n}:05</span><blockquote>"
+                "<p>Faut-il évacuer les berges ce soir ?</p></blockquote><div class='post__live"
+                "-container--answer'><p>Bonjour, la préfecture recommande de s'éloigner des "
+                f"berges, réponse {n}.</p></div></section>"
+            )
+        else:
+            boxes.append(
+                "<section class='post post__live-container post__live-container--essential' "
+                f"data-post-id='62331{n:02d}'><span class='date'>{23 - n}:05</span><h2>Point {n}"
+                f" sur la crue</h2><p>La rivière a encore monté de {n} centimètres depuis la "
+                "dernière mesure.</p></section>"
+            )
+    page = page_of(f"<section class='post-container'>{''.join(boxes)}</section>")
+    url = "https://www.lemonde.example/planete/live/2024/05/14/crue_1_2.html"
+    updates = extract_page(page, url, fetched_at="2024-02-10T23:30:00Z").updates
+    assert len(updates) == posts
+    assert [u.key_event for u in updates] == [flagged and "essential" in box for box in boxes]
 
 
 @pytest.mark.parametrize(

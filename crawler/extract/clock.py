@@ -225,6 +225,7 @@ class _Relative:
     amounts: dict[str, int]
     units: tuple[str, ...]  # one string of words per unit of _UNITS
     filler: str = ""  # a word between a number and its unit (Romanian "acum 40 de minute")
+    opening: str = ""  # a word that may open a phrase its `after` ends (Swedish "för")
 
 
 _SOUTH_SLAVIC_UNITS = (
@@ -645,6 +646,100 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
     ),
 }
 
+_NORWEGIAN = (
+    _Relative(
+        "",
+        "siden",
+        {"en": 1, "ett": 1, "ei": 1, "én": 1, "noen": 2, "et par": 2, "to": 2, "tre": 3},
+        (
+            "sekunder sekund sek s",
+            "minutter minutt min m",
+            "timer time t",
+            "dager døgn dag d",
+            "uker uke",
+            "måneder måned mnd",
+            "år",
+        ),
+        opening="for",
+    ),
+)
+# Swedish ("för 5 minuter sedan"), Norwegian ("for 5 minutter siden", Nynorsk "sidan"), Danish
+# ("for 5 minutter siden", "5 minutter siden") and Finnish ("5 minuuttia sitten", "tunti
+# sitten"): on their own pages only ("sedan", "siden" and "sitten" are "then", "since" too).
+_RELATIVE_WORDS.update(
+    {
+        "sv": (
+            _Relative(
+                "",
+                "sedan",
+                {"en": 1, "ett": 1, "några": 2, "ett par": 2, "två": 2, "tre": 3},
+                (
+                    "sekunder sekund sek s",
+                    "minuter minut min m",
+                    "timmar timme tim t",
+                    "dagar dygn dag d",
+                    "veckor vecka v",
+                    "månader månad mån",
+                    "år",
+                ),
+                opening="för",
+            ),
+        ),
+        "nb": _NORWEGIAN,
+        "no": _NORWEGIAN,
+        "nn": (
+            _Relative(
+                "",
+                "sidan",
+                {"ein": 1, "eit": 1, "ei": 1, "nokre": 2, "to": 2, "tre": 3},
+                (
+                    "sekund sek s",
+                    "minutt min m",
+                    "timar time t",
+                    "dagar døgn dag d",
+                    "veker veke",
+                    "månader månad",
+                    "år",
+                ),
+                opening="for",
+            ),
+        ),
+        "da": (
+            _Relative(
+                "",
+                "siden",
+                {"en": 1, "et": 1, "få": 2, "et par": 2, "to": 2, "tre": 3},
+                (
+                    "sekunder sekund sek s",
+                    "minutter minut min m",
+                    "timer time t",
+                    "dage døgn dag d",
+                    "uger uge",
+                    "måneder måned md",
+                    "år",
+                ),
+                opening="for",
+            ),
+        ),
+        "fi": (
+            _Relative(
+                "",
+                "sitten",
+                {"muutama": 2, "muutamia": 2, "pari": 2, "kaksi": 2, "kolme": 3},
+                (
+                    "sekuntia sekunti sek s",
+                    "minuuttia minuutti min m",
+                    "tuntia tunti t h",
+                    "päivää päivä pv",
+                    "viikkoa viikko vk",
+                    "kuukautta kuukausi kk",
+                    "vuotta vuosi v",
+                ),
+            ),
+        ),
+    }
+)
+
 # "Just now": the fetch time. Strong phrases are read anywhere in a short text; weak words
 # ("ahora", "now") only when they are the whole text.
 _NOW_STRONG: dict[str, str] = {
@@ -681,6 +776,13 @@ _DAY_WORDS: dict[str, dict[str, int]] = {
     "nl": {"vandaag": 0, "gisteren": 1, "eergisteren": 2},
     "pl": {"dziś": 0, "dzis": 0, "dzisiaj": 0, "wczoraj": 1, "przedwczoraj": 2},
     "tr": {"bugün": 0, "dün": 1},
+    # Two words in Norwegian and Danish, one or two in Swedish ("i går", "igår"): "går" alone
+    # is "goes".
+    "sv": {"idag": 0, "i dag": 0, "igår": 1, "i går": 1, "i förrgår": 2},
+    "no": {"i dag": 0, "i går": 1, "i forgårs": 2},
+    "da": {"i dag": 0, "i går": 1, "i forgårs": 2},
+    "fi": {"tänään": 0, "eilen": 1, "toissapäivänä": 2},
+    "cs": {"dnes": 0, "včera": 1, "předevčírem": 2},
 }
 
 # Words that say a time is when something was last changed ("Updated 4:41 pm").
@@ -978,6 +1080,8 @@ def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
         rf"(?:\s*(?:{joiners})?\s*(?P<n2>\d+)\s*{filler}(?P<u2>{every})(?![^\W\d_])\.?)?"
     )
     before = rf"{rel.before}\s+" if rel.before else ""
+    if rel.opening:  # ("för 5 minuter sedan", "5 minuter sedan")
+        before = rf"(?:{rel.opening}\s+)?"
     # After an abbreviation's dot ("5 min. temu") the word goes on in lower case; a capital
     # opens a new sentence ("Обстріл тривав 3 години. Тому…": "therefore").
     after = rf"(?:(?<!\.)\s+{rel.after}|(?<=\.)\s+(?-i:{rel.after}))" if rel.after else ""
@@ -1021,17 +1125,31 @@ _HINT = re.compile(
 _WEAK_NOW = {w: lang for lang, words in _NOW_WEAK.items() for w in words.split("|")}
 # Words read only on pages in their language: elsewhere they mean "here" (German and Dutch
 # "hier") or "has" (Spanish "ha").
-_AMBIGUOUS = frozenset({"hier", "ha"})
+_AMBIGUOUS = frozenset({"hier", "ha", "eilen"})  # (German "eilen": to hurry)
 # Languages whose relative phrases are read only on their own pages (or pages that name no
 # language): Ukrainian "год" is hours where Russian's is a year.
 _OWN_PAGES_ONLY = frozenset(
     {"ru", "uk", "ca", "gl", "eu", "el", "is", "sr", "hr", "bs", "sh", "cnr", "ro", "bg", "cs",
-     "sk", "sl"}
+     "sk", "sl", "sv", "nb", "no", "nn", "da", "fi"}
 )  # fmt: skip
 # Their words in the Latin script, which other languages use for something else ("fa", Italian
 # "hai", "pre-", Czech "před" is Slovak "pred"): read only on pages that name the language.
 _NAMED_PAGES_ONLY = frozenset(
-    {"fa", "hai", "duela", "fyrir", "pre", "prije", "acum", "pred", "před"}
+    {
+        "fa",
+        "hai",
+        "duela",
+        "fyrir",
+        "pre",
+        "prije",
+        "acum",
+        "pred",
+        "před",
+        "sedan",
+        "siden",
+        "sidan",
+        "sitten",
+    }
 )
 _DAY_WORD_LANGUAGE = {w: lang for lang, words in _DAY_WORDS.items() for w in words}
 _DAY_WORD_BACK = {w: back for words in _DAY_WORDS.values() for w, back in words.items()}
@@ -1748,9 +1866,11 @@ def _dated(page: PageClock, text: str, clocks: list[_Clock], used: set[int]) -> 
 def _day_worded(
     page: PageClock, text: str, low: str, clocks: list[_Clock], used: set[int]
 ) -> _Found | None:
-    """A clock beside "gestern", "yesterday", "hier", "wczoraj", "heute": on that day."""
-    for token in low.split():
-        word = token.strip(_TRIM)
+    """A clock beside "gestern", "yesterday", "hier", "wczoraj", "heute", "i går": on that
+    day."""
+    tokens = [token.strip(_TRIM) for token in low.split()]
+    pairs = [f"{a} {b}" for a, b in pairwise(tokens) if a == "i"]
+    for word in pairs + tokens:
         back = _DAY_WORD_BACK.get(word)
         if back is None or (word in _AMBIGUOUS and not page._reads(_DAY_WORD_LANGUAGE[word])):
             continue

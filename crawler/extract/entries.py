@@ -519,12 +519,87 @@ def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:
     """Remove the words a page prints for screen readers alone ("Posted at", "Update:",
     "(opens in a new window)", "Copy link to this post": `visually-hidden`, `sr-only`,
     `screen-reader-text`): no reader of the page sees them, so they are no word of a post or
-    its headline. One holding a digit stays: the full date a page gives screen readers beside
-    "2 hours ago" is a time. `classes` are the page's class attributes (its survey): only
-    those that name such words are looked for."""
+    its headline. One that states a time stays: the full date a page gives screen readers
+    beside "2 hours ago" is a time (any digit keeps it where no page clock reads it); a
+    number that states none, a zone's offset in minutes ("-330"), goes. `classes` are the
+    page's class attributes (its survey): only those that name such words are looked for."""
+    clock = _PAGE_CLOCK.get()
     for element in _classed(root, classes, _SCREEN_READER_CLASS):
-        if not any(c.isdigit() for c in raw_text(element)):
+        text = raw_text(element)
+        if not any(c.isdigit() for c in text) or (
+            clock is not None and not _states_time(clock, text)
+        ):
             drop_tree(element)
+
+
+def drop_hidden(root: Element) -> None:
+    """Remove the short words a page keeps out of sight by its markup: an element with the
+    `hidden` attribute or an inline style of `display: none` or `visibility: hidden` (a zone's
+    offset a script reads, "-330"; a "Link copied" that shows once the link is copied), where
+    they are a label's few words, hold no link, picture or embed and state no time (a script's
+    epoch or date for "2 hours ago" stays, and so does any attribute that names a time). Longer
+    words hidden so are a post's rest behind "Read more", a reader's to open, and stay; so do
+    words `aria-hidden` hides from screen readers alone, which every reader of the page sees,
+    and `hidden="until-found"`, which a search of the page opens."""
+    clock = _PAGE_CLOCK.get()
+    for element in _HIDDEN_PATH(root):
+        if element.getparent() is None or not _out_of_sight(element):
+            continue
+        text = raw_text(element)
+        if (
+            len(text.split()) <= _HIDDEN_WORDS
+            and len(text) <= _HIDDEN_CHARACTERS
+            and not walks.holds(element, _HIDDEN_KEEPS)
+            and not _names_time(element)
+            and not (clock is not None and _states_time(clock, text))
+            and not (clock is None and any(c.isdigit() for c in text))
+        ):
+            drop_tree(element)
+
+
+def _out_of_sight(element: Element) -> bool:
+    """Whether the element's own markup keeps it out of sight: `hidden` (not "until-found"),
+    or the last `display` of its inline style `none`, or its `visibility` hidden."""
+    hidden = element.get("hidden")
+    if hidden is not None and hidden.strip().lower() != "until-found":
+        return True
+    style = element.get("style")
+    if not style:
+        return False
+    shown: dict[str, str] = {}
+    for declaration in style.lower().split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon:
+            shown[name.strip()] = value.replace("!important", "").strip()
+    return shown.get("display") == "none" or shown.get("visibility") in ("hidden", "collapse")
+
+
+def _names_time(element: Element) -> bool:
+    """Whether the element or one inside it names a time in an attribute (`datetime`, a
+    `data-timestamp`): what a script shows as the post's time."""
+    for node in element.iter(etree.Element):
+        for name in node.attrib:
+            if name == "datetime" or (
+                name.startswith("data-") and any(k in name for k in _TIME_NAMES)
+            ):
+                return True
+    return False
+
+
+def _states_time(clock: PageClock, text: str) -> bool:
+    """Whether a short text states a time the page clock reads (a date, a clock, how long
+    ago), or is an epoch a script reads."""
+    plain = text.strip()
+    return (plain.isdecimal() and len(plain) in (10, 13)) or clock.read(
+        plain[:_SHOWN_TEXT]
+    ) is not None
+
+
+_HIDDEN_PATH = etree.XPath("//*[@hidden or @style]")
+_HIDDEN_WORDS = 4  # words of a hidden label at most: a post's hidden rest says more
+_HIDDEN_CHARACTERS = 40
+_HIDDEN_KEEPS = media.RICH_TAGS | frozenset({"a", "img", "picture", "video", "iframe"})
+_TIME_NAMES = ("time", "date", "stamp", "updated", "published")
 
 
 def drop_consent_placeholders(root: Element, classes: Iterable[str]) -> None:

@@ -1037,6 +1037,7 @@ def _pinned_above(best: _Group, features: _Features) -> list[Element]:
             break
         scope = parent
     above = set(best.container.iterancestors())
+    named = _id_name(best.members) if all(map(features.is_timed, best.members)) else None
     found = []
     for element in scope.iter():
         if element is best.container:
@@ -1044,13 +1045,56 @@ def _pinned_above(best: _Group, features: _Features) -> list[Element]:
         if (
             element.tag == first.tag
             and element not in above
-            and _first_class(element.get("class")) == cls
-            and features.is_timed(element)
+            and (
+                (_first_class(element.get("class")) == cls and features.is_timed(element))
+                or (named is not None and _moved_on_top(element, best, named, scope))
+            )
             and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
         ):
             found.append(element)
     found += _pinned_inside(best, features, cls)
     return found if len(found) <= _PINNED_MOST else []  # more are a list of teasers
+
+
+def _id_name(members: list[Element]) -> str | None:
+    """The attribute that gives each of the stream's posts an id of its own, in one shape
+    (`data-post-id="urn:newsml:…"`): the name, where every post has one."""
+    first = members[0]
+    for name in first.attrib:
+        if name in ("class", "style") or not (name == "id" or _ID_ATTR.match(name)):
+            continue
+        values = [m.get(name) for m in members]
+        if all(values) and len(set(values)) == len(values):
+            shapes = {_id_shape(v or "") for v in values}
+            if len(shapes) == 1:
+                return name
+    return None
+
+
+def _id_shape(value: str) -> str:
+    """An id's words before its first digit ("urn:newsml:localhost:", "post-"): its shape."""
+    return re.split(r"\d", value, maxsplit=1)[0]
+
+
+def _moved_on_top(element: Element, best: _Group, name: str, scope: Element) -> bool:
+    """Whether an untimed box above a stream whose posts all have a time is a post a template
+    moved on top, without its header (Zeit Online's Live Blog theme renders a pinned post so,
+    `article.lb-sticky-top-post` in a list of its own, its class names hashed or not): it has
+    the posts' id, in their shape, a class of theirs, and stands in a list of the stream's
+    tag that shares a class with the stream's list."""
+    value = element.get(name)
+    first = best.members[0]
+    if not value or _id_shape(value) != _id_shape(first.get(name) or ""):
+        return False
+    if not set((element.get("class") or "").split()) & set((first.get("class") or "").split()):
+        return False
+    lists = set((best.container.get("class") or "").split())
+    for box in element.iterancestors():
+        if box is scope:
+            return False
+        if box.tag == best.container.tag and set((box.get("class") or "").split()) & lists:
+            return True
+    return False
 
 
 def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]:
@@ -1094,8 +1138,8 @@ def _unpinned(
     if 2 * len(badges) >= len(posts):
         badges = set()  # a box most posts have: the template's, shown or hidden by a style
     marked = {member for member, _ in posts if _highlighted_post(member)} if highlighted else set()
-    if len(posts) >= _TEMPLATE_MOST and len(marked) == len(posts):
-        marked = set()  # a modifier every post has is the template's: it sets none apart
+    if _nearly_every(len(marked), len(posts)):
+        marked = set()  # a modifier (nearly) every post has is the template's: it sets none apart
     for member, update in posts:
         labels = _labels(member)
         if _pinned_class(member.get("class")) or labels & PINNED_LABELS:  # "is-pinned", "Pinned"
@@ -1144,6 +1188,17 @@ def _highlighted_post(member: Element) -> bool:
 
 _WRAPPED_DEPTH = 2  # a post's box and the one box its member wraps it in
 _TEMPLATE_MOST = 3  # posts, at least, that a modifier on every one shows is the template's
+_TEMPLATE_NEARLY = 5  # posts, at least, that a modifier on nearly every one shows is
+_TEMPLATE_SHARE = 0.8  # of them: the posts without it are of another kind (a reader's question)
+
+
+def _nearly_every(marked: int, posts: int) -> bool:
+    """Whether a key event's modifier on `marked` posts of `posts` is the template's: on every
+    post of three or more, or on four in five of five or more, the rest a reader's question
+    answered or an ad the template draws otherwise. An editor sets a few posts apart."""
+    if marked == posts:
+        return posts >= _TEMPLATE_MOST
+    return posts >= _TEMPLATE_NEARLY and marked >= _TEMPLATE_SHARE * posts
 
 
 @lru_cache(maxsize=1024)

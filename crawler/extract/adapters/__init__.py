@@ -37,7 +37,12 @@ from crawler.extract.adapters.survey import Survey, survey
 from crawler.extract.adapters.vendor import VendorEmbed, no_posts
 from crawler.extract.dom import Element, host_of
 from crawler.extract.endpoints import Endpoint
-from crawler.extract.entries import drop_consent_placeholders, drop_screen_reader_labels, prepare
+from crawler.extract.entries import (
+    drop_consent_placeholders,
+    drop_hidden,
+    drop_screen_reader_labels,
+    prepare,
+)
 
 
 @dataclass(frozen=True)
@@ -224,6 +229,7 @@ def html_updates(
     prepare(root, page.tags)
     classes = {c for named in page.classes.values() for c in named}
     drop_screen_reader_labels(root, classes)
+    drop_hidden(root)
     drop_consent_placeholders(root, classes)
     for adapter in candidates(root, url, registry, page, said_live):
         if adapter.scripted is not None:
@@ -256,8 +262,7 @@ def vendor_embeds(
     return [
         e
         for a in registry
-        if a.embeds is not None
-        and (a.present(page) or any(mark in scripts for mark in a.marks))
+        if a.embeds is not None and (a.present(page) or any(mark in scripts for mark in a.marks))
         for e in a.embeds(root, url)
     ]
 
