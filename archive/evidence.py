@@ -211,14 +211,18 @@ _DAY = re.compile(
     r"|\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:day|tag|jour|d[ií]a|giorno|dag|dzień|päivä)\s+\d+"
 )
-# What ends a part of a title to say the blog is live or was ("– live", "– as it happened",
-# ": latest updates", "– en direct"): one label, as a site retitles its blog "– as it happened" when
-# it ends while a cache still serves its older pages under "– live".
+# What ends a part of a title to say the blog is live ("– live", ": latest updates", "– en
+# direct"): one label.
 _LIVE_LABEL = re.compile(
     r"(?:^|(?<= ))(?:live(?: updates| blog| coverage| ticker)?|liveblog|liveticker|latest"
-    r"|latest updates|as it happened|as it happens|en direct|le direct|en vivo|en directo"
+    r"|latest updates|as it happens|en direct|le direct|en vivo|en directo"
     r"|in diretta|ao vivo|na żywo)$"
 )
+# What ends it to say the blog was live: a site retitles its blog "– as it happened" when it
+# ends, while a cache still serves its older pages under "– live" (the blog's, ended, is
+# also its live title: title_forms); but a page that says so under a blog still live is the
+# site's blog of the day before under the same words ("Ukraine war – live" every day).
+_ENDED_LABEL = re.compile(r"(?:^|(?<= ))as it happened$")
 # A weekday alone where a site's name would stand ("– Thursday", "– jeudi"), as a site titles
 # its live blog of each day; never a word of a name ("The Sunday Times", "Welt am Sonntag").
 _WEEKDAY = re.compile(
@@ -230,15 +234,19 @@ _WEEKDAY = re.compile(
 )
 
 
-def title_forms(title: str | None) -> tuple[str, ...] | None:
+def title_forms(title: str | None, ended_live: bool = False) -> tuple[str, ...] | None:
     """A page's title compared loosely (case, whitespace and punctuation folded, a page
-    marker dropped, what says live at a part's end one label: _LIVE_LABEL), whole, then without its last part, and the one before, while what is
-    dropped is a site's name or a section ("… | Politics | The Guardian"; a day there is
-    no site's name: _DAY, _WEEKDAY); None for a title that says nothing."""
+    marker dropped, what says live at a part's end one label: _LIVE_LABEL, and what says it
+    was, `ended_live`, that label too: _ENDED_LABEL), whole, then without its last part, and
+    the one before, while what is dropped is a site's name or a section ("… | Politics | The
+    Guardian"; a day there is no site's name: _DAY, _WEEKDAY); None for a title that says
+    nothing."""
     folded = _PAGE_MARK.sub(" ", normalise_headline(title))
     said = [part for part in _TITLE_PARTS.split(folded) if _NOT_WORD.sub("", part)]
     parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in said]
     parts = [_LIVE_LABEL.sub("live", part) for part in parts]
+    if ended_live:
+        parts = [_ENDED_LABEL.sub("live", part) for part in parts]
     if not parts:
         return None
     forms = [" ".join(parts)]
@@ -249,13 +257,16 @@ def title_forms(title: str | None) -> tuple[str, ...] | None:
     return tuple(forms)
 
 
-def same_title(a: str | None, b: str | None) -> bool:
+def same_title(a: str | None, b: str | None, ended_live: bool = False) -> bool:
     """Two pages show one title (title_forms), one of them perhaps with the site's name, and
-    a section before it, after it."""
+    a section before it, after it; with `ended_live`, `b` as it was while live too."""
     first, second = title_forms(a), title_forms(b)
     if first is None or second is None:
         return False
-    return first[0] in second or second[0] in first
+    if first[0] in second or second[0] in first:
+        return True
+    live = title_forms(b, ended_live=True) if ended_live else None
+    return live is not None and live != second and (first[0] in live or live[0] in first)
 
 
 def another_title(
@@ -268,7 +279,9 @@ def another_title(
     on the page or of the blog (a worker's message older than titles), cannot tell: no
     evidence, so the page stays the blog's; nor can the site's generic title, its name alone
     (`sites`: the blog's publisher, or the name after its title), on the page or as the
-    blog's."""
+    blog's. A blog that ended ("– as it happened") was live under its title that says
+    live, which a cache may still serve; a page that says it ended under a blog that says
+    live is the site's blog of another day under the same words."""
     forms = title_forms(title)
     if forms is None:
         return False
@@ -277,7 +290,7 @@ def another_title(
     if forms[0] in names:
         return False
     told = [t for t in known if (title_forms(t) or ("",))[0] not in names]
-    return bool(told) and not any(same_title(title, t) for t in told)
+    return bool(told) and not any(same_title(title, t, ended_live=True) for t in told)
 
 
 def _site_name(title: str | None) -> str | None:

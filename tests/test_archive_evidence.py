@@ -702,7 +702,7 @@ def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
         ("Storm Ciarán live", "Storm Ciarán live :: Page 2 :: The Herald"),
         ("Storm Ciarán live", "Storm Ciarán live ⋆ The Herald"),
         ("Storm Ciarán live", "Storm Ciarán live ~ The Herald"),
-        ("Storm Ciarán – live | The Guardian", "Storm Ciarán – as it happened | The Guardian"),
+        ("Storm Ciarán – as it happened | The Guardian", "Storm Ciarán – as it happened"),
         ("Storm Ciarán: latest updates", "Storm Ciarán – live"),
         ("Tempête Ciarán : le direct", "Tempête Ciarán – en direct"),
         ("Storm Ciarán live", "Storm Ciarán live | The Sunday Times"),
@@ -731,6 +731,8 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
         (TITLE, OTHER_TITLE),
         ("Election - live", "Election - results"),  # not both cut to "Election"
         ("Storm Ciarán – as it happened", "Storm Ciarán – what we know"),
+        # A blog that ended, and the site's blog of the next day under the same words.
+        ("Storm Ciarán – live | The Guardian", "Storm Ciarán – as it happened | The Guardian"),
         (f"{TITLE} - ITV News", "Election night: live updates from Scotland - ITV News"),
         # The site's live blog of another day, its date where a site's name would stand.
         ("Storm Ciarán live", "Storm Ciarán live – 3 November"),
@@ -760,8 +762,19 @@ def test_other_titles_are_not_one(a: str | None, b: str | None) -> None:
         (OTHER_TITLE, ["Storm Ciarán live | BBC News"], [], True),
         (TITLE, ["ITV News", "ITV News"], ["ITV News"], False),
         (OTHER_TITLE, ["ITV News", TITLE], ["ITV News"], True),
+        ("Storm Ciarán – live | The Guardian", ["Storm Ciarán – as it happened"], [], False),
+        ("Storm Ciarán – as it happened", ["Storm Ciarán – live | The Guardian"], [], True),
     ],
-    ids=["name-after-the-title", "publisher", "other", "other-site", "blog's", "blog's-too"],
+    ids=[
+        "name-after-the-title",
+        "publisher",
+        "other",
+        "other-site",
+        "blog's",
+        "blog's-too",
+        "still-live-once-ended",
+        "ended-while-live",
+    ],
 )
 def test_a_title_that_is_the_sites_name_alone_tells_no_other_story(
     title: str, own: list[str | None], sites: list[str | None], another: bool
