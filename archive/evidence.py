@@ -343,31 +343,35 @@ def other_older_page(
 ) -> str | None:
     """Why an older page is another story's, not the blog's; None where it is the blog's.
 
-    Only a page whose title is none of the blog's (`titles`, its publisher's name `sites`:
-    another_title) may be another
-    story's, whatever its address says. A page that names the blog (`stories`) is the
-    blog's, wherever it stands; one that names the site's home page or a section above the
-    blog names no story (_named). One that names another story is that story's, where that
-    story is another blog of the archive (`others`: what the blog showed of it was no post
-    of its own) or, where it names no page of the blog's either (`homes`, below: `?page=2`
+    A page that names the blog (`stories`) is the blog's, wherever it stands. One that
+    names another blog of the archive (`others`: what the blog showed of it was no post of
+    its own), or was redirected to one, is that blog's, whatever its title: a site runs a
+    blog a day under the same words. Otherwise only a page whose title is none of the
+    blog's (`titles`, its publisher's name `sites`: another_title) may be another story's,
+    whatever its address says. One that names the site's home page or a section above the
+    blog names no story (_named). One that names another story is that story's where it
+    names no page of the blog's either (`homes`, below: `?page=2`
     naming `/page/2/`, or landed at `?page=2&utm_source=x` naming `?page=2`), where most of
     its updates are unknown (names_other_story). An older page redirected from the address asked for (the link the
-    page above followed) to one that names itself, or nothing, stands at that address: another
-    blog of the archive's, or, where the address is no page of the blog's (`homes`: the blog's
+    page above followed) to one that names itself, or nothing, stands at that address: where
+    the address is no page of the blog's (`homes`: the blog's
     addresses, the first page's and the one asked for; another query, a path below or a page
     number after them, `www.` and the scheme aside: pagination that moved, `?paged=2` to
     `/page/2/`), another story's when it shows none of the blog's updates, as a first page
     redirected away is. A blog renamed still shows updates the archive holds, and its new
     pages stand below its new address.
     """
-    if not another_title(page.title, titles, sites):
-        return None
     named = story_address(page.canonical_url) if page.canonical_url else None
     landed = story_address(page.url)
     if named in stories:
         return None
     if page.canonical_url and named in others and named != landed:
         return REFUSED_OTHER_STORY.format(story=page.canonical_url)
+    redirected = asked is not None and page.kind is None and story_address(asked) != landed
+    if redirected and landed in others:
+        return REFUSED_REDIRECTED.format(asked=asked, story=page.url)
+    if not another_title(page.title, titles, sites):
+        return None
     named = _named(page, homes)
     if page.canonical_url and named is not None and named != landed:
         if any(_of_the_blog(page.canonical_url, home) for home in homes):
@@ -375,15 +379,12 @@ def other_older_page(
         if names_other_story(page, shown, stories, held):
             return REFUSED_OTHER_STORY.format(story=page.canonical_url)
         return None
-    if asked is None or page.kind is not None or story_address(asked) == landed:
+    if not redirected:
         return None  # not redirected: a page that names itself, or nothing
-    why = REFUSED_REDIRECTED.format(asked=asked, story=page.url)
-    if landed in others:
-        return why
     if any(_of_the_blog(page.url, home) for home in homes):
         return None
     known = any(identity_base(update_key(u)) in held for u in shown)
-    return None if known else why
+    return None if known else REFUSED_REDIRECTED.format(asked=asked, story=page.url)
 
 
 def plainly_other_story(

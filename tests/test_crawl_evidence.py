@@ -677,6 +677,42 @@ def test_an_older_page_redirected_to_the_sites_live_blog_of_another_day_is_not_t
     assert standing(db_path, site.url) == [post(n).headline for n in (6, 5, 4)]
 
 
+@pytest.mark.parametrize("how", ["redirected", "standing in"])
+def test_an_older_page_of_the_sites_blog_of_the_day_before_under_the_same_words_is_not_taken(
+    site: Site, db_path: Path, how: str
+) -> None:
+    """The site runs one blog a day under the same words ("Storm Ciarán – live"), and the
+    archive holds yesterday's: page 2 of today's now redirects to yesterday's blog, or
+    serves its page naming it. The same title, but a page of another blog of the archive:
+    its posts are not filed under today's, on any pass nor on reparse, and today's posts
+    of page 2 are never judged removed."""
+    words = "Storm Ciarán – live"
+    yesterday = "/news/2024-04-30/storm-live"
+    site.show([stranger(n) for n in range(3, 0, -1)], at=yesterday, story=yesterday, title=words)
+    assert crawl_local([site.origin + yesterday], db_path)[0].new == 3
+    six = [post(n) for n in range(6, 0, -1)]
+    site.show(six, title=words)
+    assert crawl_local([site.url], db_path)[0].new == 6
+    for n in (7, 8):  # a post a pass: the first page shows other bytes each time
+        six = [post(n), *six]
+        site.show(six, title=words)
+        if how == "redirected":
+            site.redirects[f"{PATH}?page=2"] = yesterday
+        else:
+            with site._lock:
+                site.pages[f"{PATH}?page=2"] = site.pages[yesterday]
+        [later] = crawl_local([site.url], db_path)
+        assert later.ok, later.error
+        assert (later.removed, later.incomplete_reason) == (0, "another story's page")
+    expected = [p.headline for p in six]
+    assert standing(db_path, site.url) == expected
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert refused(db_path, later.fetch_id)[1] is not None
+    assert standing(db_path, site.url) == expected
+    assert standing(db_path, site.origin + yesterday) == [f"Striker {n} signs" for n in (3, 2, 1)]
+
+
 def test_older_pages_under_the_sites_own_name_at_addresses_of_another_shape_are_the_blogs(
     site: Site, db_path: Path
 ) -> None:
