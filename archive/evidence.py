@@ -211,6 +211,11 @@ _DAY = re.compile(
     r"|\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:day|tag|jour|d[ií]a|giorno|dag|dzień|päivä)\s+\d+"
 )
+# A number where a section would stand, before a site's name ("| Stage 12 |", "| 3 de
+# noviembre |", "| 3rd of November |"): the site's blog of that stage or day, where a section
+# is words ("| Politics |"; a site's name may hold one, "Channel 4 News", and "F1" counts
+# nothing).
+_NUMBER = re.compile(r"\b\d")
 # What ends a part of a title to say the blog is live ("– live", ": latest updates", "– en
 # direct"): one label.
 _LIVE_LABEL = re.compile(
@@ -239,8 +244,8 @@ def title_forms(title: str | None, ended_live: bool = False) -> tuple[str, ...] 
     marker dropped, what says live at a part's end one label: _LIVE_LABEL, and what says it
     was, `ended_live`, that label too: _ENDED_LABEL), whole, then without its last part, and
     the one before, while what is dropped is a site's name or a section ("… | Politics | The
-    Guardian"; a day there is no site's name: _DAY, _WEEKDAY); None for a title that says
-    nothing."""
+    Guardian"; a day there is no site's name: _DAY, _WEEKDAY; a number no section: _NUMBER);
+    None for a title that says nothing."""
     folded = _PAGE_MARK.sub(" ", normalise_headline(title))
     said = [part for part in _TITLE_PARTS.split(folded) if _NOT_WORD.sub("", part)]
     parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in said]
@@ -251,6 +256,8 @@ def title_forms(title: str | None, ended_live: bool = False) -> tuple[str, ...] 
         return None
     forms = [" ".join(parts)]
     while len(parts) > 1 and not (_DAY.search(said[-1]) or _WEEKDAY.fullmatch(parts[-1])):
+        if len(forms) > 1 and _NUMBER.search(parts[-1]):
+            break  # a section is words: a number there counts the day's blog ("Stage 12")
         said.pop()
         parts.pop()
         forms.append(" ".join(parts))

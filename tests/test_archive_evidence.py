@@ -706,6 +706,8 @@ def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
         ("Storm Ciarán: latest updates", "Storm Ciarán – live"),
         ("Tempête Ciarán : le direct", "Tempête Ciarán – en direct"),
         ("Storm Ciarán live", "Storm Ciarán live | The Sunday Times"),
+        ("Storm Ciarán live", "Storm Ciarán live | Channel 4 News"),
+        ("Storm Ciarán live", "Storm Ciarán live | F1 | Sky Sports"),
         (
             "Tempête Ciarán : le direct | Le Monde",
             "Tempête Ciarán : le direct – Page 2 sur 5 | Le Monde",
@@ -744,6 +746,12 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
         ("Sturm im Liveticker", "Sturm im Liveticker – Donnerstag | WAZ"),
         ("Tempête Ciarán : le direct", "Tempête Ciarán : le direct – jeudi"),
         ("Ukraine war live | World news | The Guardian", "Ukraine war live – day 619 | World news"),
+        # A number where a section would stand counts the site's blog of the day.
+        ("Tour de France live", "Tour de France live | Stage 12 | Cyclingnews"),
+        (
+            "Guerra en Ucrania, en directo",
+            "Guerra en Ucrania, en directo | 3 de noviembre | El País",
+        ),
         (TITLE, None),
         (None, None),
         ("", TITLE),

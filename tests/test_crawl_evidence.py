@@ -657,13 +657,15 @@ def test_older_pages_still_under_the_blogs_title_before_a_retitle_are_the_blogs(
         "Storm Ciarán live – Thursday",
         "Storm Ciarán live - Thursday | ITV News",
         "Storm Ciarán – as it happened",
+        "Storm Ciarán live | 3rd of November | Weather",
     ],
 )
 def test_an_older_page_redirected_to_the_sites_live_blog_of_another_day_is_not_the_blogs(
     site: Site, db_path: Path, other: str
 ) -> None:
     """Page 2 redirects to the site's live blog of another day, under the blog's title and
-    that day's date, after a dash where a site's name would stand or after a colon, or to
+    that day's date, after a dash where a site's name would stand, before a section's or
+    after a colon, or to
     the day before's under the same words, ended ("– as it happened" where the blog says
     live): another title, so another story's page on the blog's first pass, whose posts
     are not taken."""
