@@ -211,14 +211,23 @@ _DAY = re.compile(
     r"|\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\b|\b(?:19|20)\d\d\b"
     r"|\b(?:day|tag|jour|d[ií]a|giorno|dag|dzień|päivä)\s+\d+"
 )
-# What ends a part of a title to say the blog is live or was ("– live", "– as it happened",
-# ": latest updates", "– en direct"): one label, as a site retitles its blog "– as it happened" when
-# it ends while a cache still serves its older pages under "– live".
+# A number where a section would stand, before a site's name ("| Stage 12 |", "| 3 de
+# noviembre |", "| 3rd of November |"): the site's blog of that stage or day, where a section
+# is words ("| Politics |"; a site's name may hold one, "Channel 4 News", and "F1" counts
+# nothing).
+_NUMBER = re.compile(r"\b\d")
+# What ends a part of a title to say the blog is live ("– live", ": latest updates", "– en
+# direct"): one label.
 _LIVE_LABEL = re.compile(
     r"(?:^|(?<= ))(?:live(?: updates| blog| coverage| ticker)?|liveblog|liveticker|latest"
-    r"|latest updates|as it happened|as it happens|en direct|le direct|en vivo|en directo"
+    r"|latest updates|as it happens|en direct|le direct|en vivo|en directo"
     r"|in diretta|ao vivo|na żywo)$"
 )
+# What ends it to say the blog was live: a site retitles its blog "– as it happened" when it
+# ends, while a cache still serves its older pages under "– live" (the blog's, ended, is
+# also its live title: title_forms); but a page that says so under a blog still live is the
+# site's blog of the day before under the same words ("Ukraine war – live" every day).
+_ENDED_LABEL = re.compile(r"(?:^|(?<= ))as it happened$")
 # A weekday alone where a site's name would stand ("– Thursday", "– jeudi"), as a site titles
 # its live blog of each day; never a word of a name ("The Sunday Times", "Welt am Sonntag").
 _WEEKDAY = re.compile(
@@ -230,32 +239,41 @@ _WEEKDAY = re.compile(
 )
 
 
-def title_forms(title: str | None) -> tuple[str, ...] | None:
+def title_forms(title: str | None, ended_live: bool = False) -> tuple[str, ...] | None:
     """A page's title compared loosely (case, whitespace and punctuation folded, a page
-    marker dropped, what says live at a part's end one label: _LIVE_LABEL), whole, then without its last part, and the one before, while what is
-    dropped is a site's name or a section ("… | Politics | The Guardian"; a day there is
-    no site's name: _DAY, _WEEKDAY); None for a title that says nothing."""
+    marker dropped, what says live at a part's end one label: _LIVE_LABEL, and what says it
+    was, `ended_live`, that label too: _ENDED_LABEL), whole, then without its last part, and
+    the one before, while what is dropped is a site's name or a section ("… | Politics | The
+    Guardian"; a day there is no site's name: _DAY, _WEEKDAY; a number no section: _NUMBER);
+    None for a title that says nothing."""
     folded = _PAGE_MARK.sub(" ", normalise_headline(title))
     said = [part for part in _TITLE_PARTS.split(folded) if _NOT_WORD.sub("", part)]
     parts = [" ".join(_NOT_WORD.sub(" ", part).split()) for part in said]
     parts = [_LIVE_LABEL.sub("live", part) for part in parts]
+    if ended_live:
+        parts = [_ENDED_LABEL.sub("live", part) for part in parts]
     if not parts:
         return None
     forms = [" ".join(parts)]
     while len(parts) > 1 and not (_DAY.search(said[-1]) or _WEEKDAY.fullmatch(parts[-1])):
+        if len(forms) > 1 and _NUMBER.search(parts[-1]):
+            break  # a section is words: a number there counts the day's blog ("Stage 12")
         said.pop()
         parts.pop()
         forms.append(" ".join(parts))
     return tuple(forms)
 
 
-def same_title(a: str | None, b: str | None) -> bool:
+def same_title(a: str | None, b: str | None, ended_live: bool = False) -> bool:
     """Two pages show one title (title_forms), one of them perhaps with the site's name, and
-    a section before it, after it."""
+    a section before it, after it; with `ended_live`, `b` as it was while live too."""
     first, second = title_forms(a), title_forms(b)
     if first is None or second is None:
         return False
-    return first[0] in second or second[0] in first
+    if first[0] in second or second[0] in first:
+        return True
+    live = title_forms(b, ended_live=True) if ended_live else None
+    return live is not None and live != second and (first[0] in live or live[0] in first)
 
 
 def another_title(
@@ -268,7 +286,9 @@ def another_title(
     on the page or of the blog (a worker's message older than titles), cannot tell: no
     evidence, so the page stays the blog's; nor can the site's generic title, its name alone
     (`sites`: the blog's publisher, or the name after its title), on the page or as the
-    blog's."""
+    blog's. A blog that ended ("– as it happened") was live under its title that says
+    live, which a cache may still serve; a page that says it ended under a blog that says
+    live is the site's blog of another day under the same words."""
     forms = title_forms(title)
     if forms is None:
         return False
@@ -277,7 +297,7 @@ def another_title(
     if forms[0] in names:
         return False
     told = [t for t in known if (title_forms(t) or ("",))[0] not in names]
-    return bool(told) and not any(same_title(title, t) for t in told)
+    return bool(told) and not any(same_title(title, t, ended_live=True) for t in told)
 
 
 def _site_name(title: str | None) -> str | None:
@@ -330,31 +350,35 @@ def other_older_page(
 ) -> str | None:
     """Why an older page is another story's, not the blog's; None where it is the blog's.
 
-    Only a page whose title is none of the blog's (`titles`, its publisher's name `sites`:
-    another_title) may be another
-    story's, whatever its address says. A page that names the blog (`stories`) is the
-    blog's, wherever it stands; one that names the site's home page or a section above the
-    blog names no story (_named). One that names another story is that story's, where that
-    story is another blog of the archive (`others`: what the blog showed of it was no post
-    of its own) or, where it names no page of the blog's either (`homes`, below: `?page=2`
+    A page that names the blog (`stories`) is the blog's, wherever it stands. One that
+    names another blog of the archive (`others`: what the blog showed of it was no post of
+    its own), or was redirected to one, is that blog's, whatever its title: a site runs a
+    blog a day under the same words. Otherwise only a page whose title is none of the
+    blog's (`titles`, its publisher's name `sites`: another_title) may be another story's,
+    whatever its address says. One that names the site's home page or a section above the
+    blog names no story (_named). One that names another story is that story's where it
+    names no page of the blog's either (`homes`, below: `?page=2`
     naming `/page/2/`, or landed at `?page=2&utm_source=x` naming `?page=2`), where most of
     its updates are unknown (names_other_story). An older page redirected from the address asked for (the link the
-    page above followed) to one that names itself, or nothing, stands at that address: another
-    blog of the archive's, or, where the address is no page of the blog's (`homes`: the blog's
+    page above followed) to one that names itself, or nothing, stands at that address: where
+    the address is no page of the blog's (`homes`: the blog's
     addresses, the first page's and the one asked for; another query, a path below or a page
     number after them, `www.` and the scheme aside: pagination that moved, `?paged=2` to
     `/page/2/`), another story's when it shows none of the blog's updates, as a first page
     redirected away is. A blog renamed still shows updates the archive holds, and its new
     pages stand below its new address.
     """
-    if not another_title(page.title, titles, sites):
-        return None
     named = story_address(page.canonical_url) if page.canonical_url else None
     landed = story_address(page.url)
     if named in stories:
         return None
     if page.canonical_url and named in others and named != landed:
         return REFUSED_OTHER_STORY.format(story=page.canonical_url)
+    redirected = asked is not None and page.kind is None and story_address(asked) != landed
+    if redirected and landed in others:
+        return REFUSED_REDIRECTED.format(asked=asked, story=page.url)
+    if not another_title(page.title, titles, sites):
+        return None
     named = _named(page, homes)
     if page.canonical_url and named is not None and named != landed:
         if any(_of_the_blog(page.canonical_url, home) for home in homes):
@@ -362,15 +386,12 @@ def other_older_page(
         if names_other_story(page, shown, stories, held):
             return REFUSED_OTHER_STORY.format(story=page.canonical_url)
         return None
-    if asked is None or page.kind is not None or story_address(asked) == landed:
+    if not redirected:
         return None  # not redirected: a page that names itself, or nothing
-    why = REFUSED_REDIRECTED.format(asked=asked, story=page.url)
-    if landed in others:
-        return why
     if any(_of_the_blog(page.url, home) for home in homes):
         return None
     known = any(identity_base(update_key(u)) in held for u in shown)
-    return None if known else why
+    return None if known else REFUSED_REDIRECTED.format(asked=asked, story=page.url)
 
 
 def plainly_other_story(

@@ -702,10 +702,12 @@ def test_the_blogs_title_is_the_archives_where_its_first_page_was_not_read(
         ("Storm Ciarán live", "Storm Ciarán live :: Page 2 :: The Herald"),
         ("Storm Ciarán live", "Storm Ciarán live ⋆ The Herald"),
         ("Storm Ciarán live", "Storm Ciarán live ~ The Herald"),
-        ("Storm Ciarán – live | The Guardian", "Storm Ciarán – as it happened | The Guardian"),
+        ("Storm Ciarán – as it happened | The Guardian", "Storm Ciarán – as it happened"),
         ("Storm Ciarán: latest updates", "Storm Ciarán – live"),
         ("Tempête Ciarán : le direct", "Tempête Ciarán – en direct"),
         ("Storm Ciarán live", "Storm Ciarán live | The Sunday Times"),
+        ("Storm Ciarán live", "Storm Ciarán live | Channel 4 News"),
+        ("Storm Ciarán live", "Storm Ciarán live | F1 | Sky Sports"),
         (
             "Tempête Ciarán : le direct | Le Monde",
             "Tempête Ciarán : le direct – Page 2 sur 5 | Le Monde",
@@ -731,6 +733,8 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
         (TITLE, OTHER_TITLE),
         ("Election - live", "Election - results"),  # not both cut to "Election"
         ("Storm Ciarán – as it happened", "Storm Ciarán – what we know"),
+        # A blog that ended, and the site's blog of the next day under the same words.
+        ("Storm Ciarán – live | The Guardian", "Storm Ciarán – as it happened | The Guardian"),
         (f"{TITLE} - ITV News", "Election night: live updates from Scotland - ITV News"),
         # The site's live blog of another day, its date where a site's name would stand.
         ("Storm Ciarán live", "Storm Ciarán live – 3 November"),
@@ -742,6 +746,12 @@ def test_one_title_compared_loosely(a: str, b: str) -> None:
         ("Sturm im Liveticker", "Sturm im Liveticker – Donnerstag | WAZ"),
         ("Tempête Ciarán : le direct", "Tempête Ciarán : le direct – jeudi"),
         ("Ukraine war live | World news | The Guardian", "Ukraine war live – day 619 | World news"),
+        # A number where a section would stand counts the site's blog of the day.
+        ("Tour de France live", "Tour de France live | Stage 12 | Cyclingnews"),
+        (
+            "Guerra en Ucrania, en directo",
+            "Guerra en Ucrania, en directo | 3 de noviembre | El País",
+        ),
         (TITLE, None),
         (None, None),
         ("", TITLE),
@@ -760,8 +770,19 @@ def test_other_titles_are_not_one(a: str | None, b: str | None) -> None:
         (OTHER_TITLE, ["Storm Ciarán live | BBC News"], [], True),
         (TITLE, ["ITV News", "ITV News"], ["ITV News"], False),
         (OTHER_TITLE, ["ITV News", TITLE], ["ITV News"], True),
+        ("Storm Ciarán – live | The Guardian", ["Storm Ciarán – as it happened"], [], False),
+        ("Storm Ciarán – as it happened", ["Storm Ciarán – live | The Guardian"], [], True),
     ],
-    ids=["name-after-the-title", "publisher", "other", "other-site", "blog's", "blog's-too"],
+    ids=[
+        "name-after-the-title",
+        "publisher",
+        "other",
+        "other-site",
+        "blog's",
+        "blog's-too",
+        "still-live-once-ended",
+        "ended-while-live",
+    ],
 )
 def test_a_title_that_is_the_sites_name_alone_tells_no_other_story(
     title: str, own: list[str | None], sites: list[str | None], another: bool

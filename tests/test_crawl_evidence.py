@@ -656,14 +656,19 @@ def test_older_pages_still_under_the_blogs_title_before_a_retitle_are_the_blogs(
         "Storm Ciarán live: 3 November",
         "Storm Ciarán live – Thursday",
         "Storm Ciarán live - Thursday | ITV News",
+        "Storm Ciarán – as it happened",
+        "Storm Ciarán live | 3rd of November | Weather",
     ],
 )
 def test_an_older_page_redirected_to_the_sites_live_blog_of_another_day_is_not_the_blogs(
     site: Site, db_path: Path, other: str
 ) -> None:
-    """Page 2 redirects to the site's live blog of the next day, under the blog's title and
-    that day's date, after a dash where a site's name would stand or after a colon: another
-    title, so another story's page on the blog's first pass, whose posts are not taken."""
+    """Page 2 redirects to the site's live blog of another day, under the blog's title and
+    that day's date, after a dash where a site's name would stand, before a section's or
+    after a colon, or to
+    the day before's under the same words, ended ("– as it happened" where the blog says
+    live): another title, so another story's page on the blog's first pass, whose posts
+    are not taken."""
     site.show([post(n) for n in range(6, 0, -1)], title="Storm Ciarán live")
     next_day = "/news/2024-05-02/storm-live"
     site.show([stranger(n) for n in range(3, 0, -1)], at=next_day, story=next_day, title=other)
@@ -672,6 +677,42 @@ def test_an_older_page_redirected_to_the_sites_live_blog_of_another_day_is_not_t
     assert first.ok, first.error
     assert (first.new, first.incomplete_reason) == (3, "another story's page")
     assert standing(db_path, site.url) == [post(n).headline for n in (6, 5, 4)]
+
+
+@pytest.mark.parametrize("how", ["redirected", "standing in"])
+def test_an_older_page_of_the_sites_blog_of_the_day_before_under_the_same_words_is_not_taken(
+    site: Site, db_path: Path, how: str
+) -> None:
+    """The site runs one blog a day under the same words ("Storm Ciarán – live"), and the
+    archive holds yesterday's: page 2 of today's now redirects to yesterday's blog, or
+    serves its page naming it. The same title, but a page of another blog of the archive:
+    its posts are not filed under today's, on any pass nor on reparse, and today's posts
+    of page 2 are never judged removed."""
+    words = "Storm Ciarán – live"
+    yesterday = "/news/2024-04-30/storm-live"
+    site.show([stranger(n) for n in range(3, 0, -1)], at=yesterday, story=yesterday, title=words)
+    assert crawl_local([site.origin + yesterday], db_path)[0].new == 3
+    six = [post(n) for n in range(6, 0, -1)]
+    site.show(six, title=words)
+    assert crawl_local([site.url], db_path)[0].new == 6
+    for n in (7, 8):  # a post a pass: the first page shows other bytes each time
+        six = [post(n), *six]
+        site.show(six, title=words)
+        if how == "redirected":
+            site.redirects[f"{PATH}?page=2"] = yesterday
+        else:
+            with site._lock:
+                site.pages[f"{PATH}?page=2"] = site.pages[yesterday]
+        [later] = crawl_local([site.url], db_path)
+        assert later.ok, later.error
+        assert (later.removed, later.incomplete_reason) == (0, "another story's page")
+    expected = [p.headline for p in six]
+    assert standing(db_path, site.url) == expected
+    replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert replayed.exit_code == 0, replayed.output
+    assert refused(db_path, later.fetch_id)[1] is not None
+    assert standing(db_path, site.url) == expected
+    assert standing(db_path, site.origin + yesterday) == [f"Striker {n} signs" for n in (3, 2, 1)]
 
 
 def test_older_pages_under_the_sites_own_name_at_addresses_of_another_shape_are_the_blogs(
