@@ -1838,6 +1838,13 @@ def test_a_title_after_the_time_that_names_a_time_among_its_words_keeps_every_ti
         ("fr", "MAJ à 17h20"),
         ("fr", "Mise à jour 17h20"),
         ("it", "Aggiornamento ore 17.20"),
+        # ... a label of an edit's noun after a word that says it was the last.
+        ("de", "Letzte Aktualisierung 17:20"),
+        ("fr", "Dernière mise à jour : 17h20"),
+        ("es", "Última actualización 17:20"),
+        ("it", "Ultimo aggiornamento ore 17.20"),
+        ("en", "Latest update 17:20"),
+        ("pl", "Ostatnia aktualizacja 17:20"),
     ],
 )
 def test_an_edits_time_after_a_headers_time_is_its_label_among_titles(
