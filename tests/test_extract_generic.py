@@ -1899,6 +1899,13 @@ def test_a_title_after_the_time_that_names_a_time_among_its_words_keeps_every_ti
         ("fr", "MAJ à 17h20"),
         ("fr", "Mise à jour 17h20"),
         ("it", "Aggiornamento ore 17.20"),
+        # ... a label of an edit's noun after a word that says it was the last.
+        ("de", "Letzte Aktualisierung 17:20"),
+        ("fr", "Dernière mise à jour : 17h20"),
+        ("es", "Última actualización 17:20"),
+        ("it", "Ultimo aggiornamento ore 17.20"),
+        ("en", "Latest update 17:20"),
+        ("pl", "Ostatnia aktualizacja 17:20"),
     ],
 )
 def test_an_edits_time_after_a_headers_time_is_its_label_among_titles(
@@ -2684,11 +2691,13 @@ def dpg_times(
     fetched: str = "2025-03-01T12:00:00Z",
     older: str = "",
     ld: bool = False,
+    end: str = "",
 ) -> list[str | None]:
     """The times read from a DPG-style live blog (`li.live-blog__moment-list__item`, a bare
     clock each) whose head states only its published time (if given), and a modified time if
     given, in meta tags or, `ld`, its JSON-LD: read long after, so that the fetch cannot tell
-    the days. `older`: markup after the stream (a link to the blog's older page)."""
+    the days. `older`: markup after the stream (a link to the blog's older page); `end`:
+    markup that ends the stream's own section, in the article in <main>."""
     posts = "".join(
         f"<li class='live-blog__moment-list__item'><div class='live-blog__moment__date'>{clock}"
         f"</div><h2>Moment {n}</h2><p>What the fire brigade says now, in a few more words.</p>"
@@ -2706,10 +2715,14 @@ def dpg_times(
             for label, time in labelled.items()
             if time
         )
+    stream = f"<ul class='live-blog__moment-list'>{posts}</ul>"
+    if end:
+        stream = (
+            f"<main><article><section class='live-blog'>{stream}{end}</section></article></main>"
+        )
     page = (
         f"<html lang='{lang}'><head><title>Live: fire at the depot</title>{times}</head><body>"
-        f"<h1>Live: fire at the depot</h1><ul class='live-blog__moment-list'>{posts}</ul>{older}"
-        "</body></html>"
+        f"<h1>Live: fire at the depot</h1>{stream}{older}</body></html>"
     )
     return [u.published_at for u in extract_page(page.encode(), url, fetched_at=fetched).updates]
 
@@ -2886,6 +2899,31 @@ def test_a_first_page_whose_older_posts_a_script_loads_keeps_its_day(button: str
 
 
 @pytest.mark.parametrize(
+    "end",
+    [
+        "<footer class='live-blog__footer'><button type='button' class='btn'>Load more</button>"
+        "</footer>",
+        "<nav class='live-blog__pagination' aria-label='Pagination'><button type='button'>"
+        "Show more</button></nav>",
+        "<footer><a class='button' href='#'>Mehr laden</a></footer>",
+    ],
+)
+def test_a_stream_whose_own_footer_loads_more_keeps_its_day(end: str) -> None:
+    """The first page of a blog of days whose "Load more" stands in the stream's own
+    <footer> or pager <nav>, inside its article: that button loads the blog's older posts,
+    as one in a plain box does; only the page's footer and nav are no stream's."""
+    clocks = ["22:05", "19:40", "13:30", "09:20", "07:10"]
+    times = dpg_times(
+        clocks,
+        "2024-03-12T06:55:00Z",
+        "2024-03-13T08:00:00Z",
+        fetched="2024-03-17T10:00:00Z",
+        end=end,
+    )
+    assert times == [f"2024-03-13T{clock}:00Z" for clock in clocks]
+
+
+@pytest.mark.parametrize(
     "button",
     [
         # Readers' comments below the blog, and the next of them.
@@ -2897,6 +2935,9 @@ def test_a_first_page_whose_older_posts_a_script_loads_keeps_its_day(button: str
         # A sidebar's most read stories.
         "<aside><h2>Les plus lus</h2><ol><li><a href='/article-1'>Un article</a></li></ol>"
         "<button type='button'>Voir plus</button></aside>",
+        # The page's own footer, outside the article: its more stories.
+        "<footer class='site-footer'><h2>More from Town Times</h2><ul><li><a href='/a'>A "
+        "story</a></li></ul><button type='button'>Load more</button></footer>",
         # A box that opens in place: the blog's summary.
         "<div class='summary'><ul><li>Fire out by the evening</li></ul>"
         "<button aria-expanded='false'>Show more</button></div>",

@@ -271,6 +271,41 @@ def test_a_post_of_a_gallery_alone_is_a_post_of_its_pictures() -> None:
     ]
 
 
+def test_pasted_markup_that_shows_only_what_a_body_drops_makes_no_post() -> None:
+    """A `raw_html` an editor pasted that shows a reader only what a post's body leaves out,
+    an ad slot's label or a newsletter's sign-up box, is nothing: a post of that alone is no
+    post, as a newsletter form's script alone is none; a chart's words beside it stay."""
+    ad = "<div class='ad-slot'><span>Advertisement</span><div id='gpt-ad-1'></div></div>"
+    signup = (
+        "<div class='newsletter-signup'><p>Sign up for our storm newsletter</p><form>"
+        "<input type='email' name='email'><button type='submit'>Sign up</button></form></div>"
+    )
+    chart = (
+        "<style>.chart{width:100%}</style><div class='chart'><p>Wind speed by hour</p></div>"
+        "<script>draw()</script>"
+    )
+    posts = [
+        _post(9, "2024-09-18T16:58:00.000Z", [_text("Winds pick up."), _raw(chart)]),
+        _post(8, "2024-09-18T16:56:00.000Z", [_raw(ad)]),
+        _post(7, "2024-09-18T16:54:00.000Z", [_raw(signup)]),
+    ]
+    story = {**STORY, "content_elements": [_text("The intro."), *posts, *POSTS]}
+    data = json.dumps({"props": {"pageProps": {"globalContent": story}}})
+    script = (
+        '<script id="__NEXT_DATA__" type="application/json">'
+        + data.replace("</", "<\\/")
+        + "</script>"
+    )
+    page = extract_page(_page(script), URL, fetched_at="2024-09-18T17:00:00Z")
+    updates = {u.source_id: u for u in page.updates}
+    assert list(updates) == ["POST9ABCDEF", "POST3ABCDEF", "POST2ABCDEF", "POST1ABCDEF"]
+    assert updates["POST9ABCDEF"].body_text == "Winds pick up.\n\nWind speed by hour"
+
+
+def _raw(markup: str) -> dict[str, Any]:
+    return {"type": "raw_html", "content": markup}
+
+
 def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothing() -> None:
     """An article that embeds one related story, or cards of several, is an article; a script
     whose JSON is broken or nests itself beyond reason is read as nothing, without an error."""

@@ -693,6 +693,24 @@ def test_json_ld_a_template_escaped_for_html_is_read() -> None:
     assert parse_block('{"headline": "&quot;Yes&quot;"}') == {"headline": "&quot;Yes&quot;"}
 
 
+def test_json_ld_a_template_escaped_only_its_quotes_in_keeps_its_addresses() -> None:
+    """A template that writes only the block's quotes as `&quot;` leaves its ampersands
+    bare: an address's query (`?id=5&section=live`, `&copy=1`) is no entity, where a
+    browser's parser would read "&sect" without its semicolon as one; the words' own
+    entities, with theirs, are read."""
+    url = "https://news.example/live?id=5&section=live&copy=1#post-1"
+    block = {
+        "@type": "LiveBlogPosting",
+        "liveBlogUpdate": [
+            {"@type": "BlogPosting", "url": url, "headline": "Roads &amp; bridges shut"}
+        ],
+    }
+    escaped = json.dumps(block).replace('"', "&quot;")
+    head = f'<script type="application/ld+json">{escaped}</script>'
+    result = read_jsonld(parse(page_with(head)))  # type: ignore[arg-type]
+    assert [(u.permalink, u.headline) for u in result.updates] == [(url, "Roads & bridges shut")]
+
+
 def test_updates_given_by_reference_are_read_where_the_graph_describes_them() -> None:
     """An @graph names each update by its @id in the blog and describes it beside the blog."""
     updates = [json.loads(_update_json(n)) for n in (1, 2)]

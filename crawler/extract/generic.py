@@ -3767,6 +3767,8 @@ def _only_a_time(words: str, clock: PageClock) -> bool:
     label = rest.split()
     while label and label[-1] in leads:
         label.pop()  # ("Mise à jour à": a label, then what leads the clock)
+    while label and label[0] in _LAST:
+        del label[0]  # ("Dernière mise à jour", "Letzte Aktualisierung": the edit's label)
     return not left or is_post_label(" ".join(left)) or is_post_label(" ".join(label))
 
 
@@ -3774,9 +3776,13 @@ _TRIM_LABEL = " \t·•|:,;()[]-–—"
 _EDITED = re.compile(EDIT_WORDS)
 # The words of a stamp's label beside an edit's words and a clock's leads, in the languages
 # read here: "Last updated", "Stand:", "Nachtrag", "MAJ", "ore", "Uhr".
-_LABEL_WORDS = frozenset(
-    {"last", "stand", "stand:", "zuletzt", "nachtrag", "maj", "ore", "uhr", "uur", "h", "hs",
-     "heures", "horas", "dernière", "última", "ultima", "ostatnia", "laatst", "laatste"}
+# A word that says the label's edit was the last, before it: "Letzte Aktualisierung".
+_LAST = frozenset(
+    {"last", "latest", "letzte", "letzter", "zuletzt", "dernière", "dernier", "última", "último",
+     "ultima", "ultimo", "ostatnia", "ostatnie", "laatst", "laatste"}
+)  # fmt: skip
+_LABEL_WORDS = _LAST | frozenset(
+    {"stand", "stand:", "nachtrag", "maj", "ore", "uhr", "uur", "h", "hs", "heures", "horas"}
 )  # fmt: skip
 
 

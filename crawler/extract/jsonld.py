@@ -100,7 +100,7 @@ def parse_block(text: str) -> Any | None:
     if not text:
         return None
     if _ESCAPED_FOR_HTML.match(text):
-        text = html.unescape(text)
+        text = _ENTITY.sub(lambda found: html.unescape(found.group()), text)
     try:
         return json.loads(text, strict=False)  # strict=False: raw newlines inside strings
     except (ValueError, RecursionError):
@@ -110,6 +110,9 @@ def parse_block(text: str) -> Any | None:
 # A block a template escaped as HTML text, its quotes written `&quot;` (or `&#34;`) from the
 # first key on: `{&quot;@type&quot;: …}`.
 _ESCAPED_FOR_HTML = re.compile(r"[\[{]\s*&(?:quot|#34|#x22);", re.I)
+# An entity with its semicolon: a template that escaped only the quotes leaves an address's
+# bare ampersands (`?id=5&section=live`), which no "&sect" without one may take.
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def _lenient(text: str) -> Any | None:

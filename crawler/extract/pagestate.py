@@ -11,9 +11,9 @@ public feed reader of the Post reads them (m4rk4/BuoyantUnrealisticModule,
 HTML), `list` (`items[].content`), `quote`, `image` (`url`, `caption`, `credits.by[].name`),
 `video` (its `streams[].url`, an mp4 first, and `headlines.basic`), `oembed_response`
 (`raw_oembed.url`), `raw_html` (the markup an editor pasted: a tweet's blockquote, a chart;
-nothing where it shows no words, picture or embed, a newsletter form's script), `table`
-(`header` and `rows` of cells), `correction` (its `text`), `custom_embed` (`embed.url`) and
-`gallery` (its `image` elements).
+nothing where, read as a post's body, it shows no words, picture or embed: a newsletter
+form's script, an ad slot's label), `table` (`header` and `rows` of cells), `correction`
+(its `text`), `custom_embed` (`embed.url`) and `gallery` (its `image` elements).
 
 GOAL's live pages (Footballco's Next.js build) keep theirs in `__NEXT_DATA__` at
 `props.pageProps.content.liveBlog.posts`, as the same feed reader reads them
@@ -41,7 +41,7 @@ from crawler.extract.clean import author_names, escape_attribute, escape_text, n
 from crawler.extract.dom import Element
 from crawler.extract.html import parse_fragment
 from crawler.extract.instant import machine_time
-from crawler.extract.structured import StructuredUpdate
+from crawler.extract.structured import StructuredUpdate, article_body
 
 SOURCE = "pagedata"
 _NEXT_DATA = "__NEXT_DATA__"
@@ -250,16 +250,15 @@ def _block(element: dict[str, Any]) -> str:
 
 def _shows(markup: str) -> bool:
     """Whether an element's own HTML (ANS `raw_html`) shows words, a picture or an embed to a
-    reader: a newsletter form's script or a style sheet alone shows nothing."""
-    fragment = parse_fragment(markup) if markup else None
-    if fragment is None:
+    reader, read as a post's body is: a newsletter form's script, a style sheet, an ad slot's
+    label or a newsletter's sign-up box alone shows nothing."""
+    if not markup.strip():
         return False
-    for node in list(fragment.iter("script", "style", "noscript", "template")):
-        parent = node.getparent()
-        if parent is not None:
-            parent.remove(node)
-    text = "".join(fragment.itertext()).strip()
-    return bool(text) or next(fragment.iter("img", "iframe", "video", "picture"), None) is not None
+    text, _, found = article_body(markup, _ANY_BASE)
+    return bool(text) or bool(found)
+
+
+_ANY_BASE = "https://base.invalid/"  # (only whether something shows is asked: no address kept)
 
 
 def _table(element: dict[str, Any]) -> str:

@@ -256,7 +256,11 @@ _OTHER_BOX = re.compile(
 _SAYS_IT_HAS = re.compile(
     r"(?:--|(?<![\w-]))(?:with|has|no|show|hide)[-_][\w-]*|\S*comments?-(?:open|closed)\S*", re.I
 )
-_OTHER_TAGS = frozenset({"aside", "nav", "footer"})
+# A sidebar anywhere; the page's own footer and menus, outside the main column and any article
+# or section: the stream's own <footer> or pager <nav> holds its "Load more".
+_OTHER_TAGS = frozenset({"aside"})
+_PAGE_TAGS = frozenset({"nav", "footer"})
+_SECTIONS = frozenset({"main", "article", "section"})
 
 
 def _of_comments(element: Element, href: str) -> bool:
@@ -281,11 +285,14 @@ def _names(node: Element, pattern: re.Pattern[str]) -> bool:
 
 def _loads_other(element: Element) -> bool:
     """Whether a control that says only "Load more" ("Mehr laden", "Voir plus") loads what is
-    no post of the blog: it opens a box in place (`aria-expanded`), or stands in a sidebar, a
-    footer, readers' comments or a list of other stories."""
+    no post of the blog: it opens a box in place (`aria-expanded`), or stands in a sidebar,
+    readers' comments, a list of other stories or the page's footer or menu (not the stream's
+    own <footer> or pager <nav>, in the main column, an article or a section)."""
     if element.get("aria-expanded") is not None:
         return True
-    for node in element.iterancestors():
-        if node.tag in _OTHER_TAGS or _names(node, _OTHER_BOX):
-            return True
-    return False
+    ancestors = list(element.iterancestors())
+    if any(node.tag in _OTHER_TAGS or _names(node, _OTHER_BOX) for node in ancestors):
+        return True
+    return any(node.tag in _PAGE_TAGS for node in ancestors) and not any(
+        node.tag in _SECTIONS for node in ancestors
+    )
