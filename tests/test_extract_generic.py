@@ -6978,6 +6978,36 @@ def test_a_modifier_every_post_but_a_readers_answer_has_is_the_templates(
 
 
 @pytest.mark.parametrize(
+    ("kinds", "flagged"),
+    [
+        (["essential", "essential", "", "essential", "essential"], True),
+        (["essential"] * 6 + [""], True),
+        (["pinned", "essential", "essential", "essential"], False),
+    ],
+    ids=["editors-four-of-five", "editors-six-of-seven", "all-but-the-pinned"],
+)
+def test_a_modifier_nearly_every_post_has_is_the_templates_only_beside_another_kind(
+    kinds: list[str], flagged: bool
+) -> None:
+    """On a short busy page an editor may flag most posts key events: the post left unmarked
+    is of their kind, and the flags stand. A modifier on every post but the pinned one, which
+    the template draws otherwise, is the template's on a page of four as on one of forty."""
+    boxes = "".join(
+        f"<section class='post post__live-container{f' post__live-container--{kind}' * bool(kind)}'"
+        f" data-post-id='6240{n:02d}'><span class='date'>{22 - n}:1{n}</span><h2>Point {n} sur "
+        f"la crue</h2><p>La rivière a encore monté de {n + 3} centimètres depuis la dernière "
+        "mesure à Nemours.</p></section>"
+        for n, kind in enumerate(kinds)
+    )
+    page = page_of(f"<section class='post-container'>{boxes}</section>")
+    url = "https://www.lemonde.example/planete/live/2024/05/01/crue_1_2.html"
+    updates = extract_page(page, url, fetched_at="2024-05-01T21:30:00Z").updates
+    assert len(updates) == len(kinds)
+    assert [u.pinned for u in updates] == [kind == "pinned" for kind in kinds]
+    assert [u.key_event for u in updates] == [flagged and kind == "essential" for kind in kinds]
+
+
+@pytest.mark.parametrize(
     "modifier", ["post__live-container--essential", "post__live-container--key-event"]
 )
 def test_a_modifier_every_post_has_is_the_templates_no_key_event(modifier: str) -> None:
