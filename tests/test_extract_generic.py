@@ -3908,6 +3908,71 @@ def test_a_number_the_page_hides_from_sight_is_no_word_of_a_post(hides: str) -> 
     assert not any("330" in u.body_text or "copied" in u.body_text for u in updates)
 
 
+@pytest.mark.parametrize("hides", ['style="display: none"', "hidden"])
+def test_words_a_reader_opens_are_words_of_a_post_though_hidden(hides: str) -> None:
+    """A quiz's answer behind "Reveal answer" (a paragraph kept hidden), a spoiler behind "Show
+    spoiler" (the words its button's `aria-controls` names) and a heading a template hides
+    until the post is opened are words a reader opens: few as they are, they stay, where a
+    "Link copied" beside them goes."""
+    posts = "".join(
+        f"<article class='live-post' id='post-{n}'><time datetime='2024-10-29T{clock}:00Z'>"
+        f"{clock}</time><h2 class='title' {hides if n == 2 else ''}>{title}</h2><div class="
+        f"'live-post__body'><p>{words}</p>{extra}</div><button class='copy'>Copy link</button>"
+        f"<span {hides}>Link copied</span></article>"
+        for n, clock, title, words, extra in (
+            (5, "20:40", "Quiz: which cake?", "Paul asks the bakers to name the cake from its "
+             "crumb alone. Can you guess it?", "<button class='reveal'>Reveal answer</button>"
+             f"<p class='answer' {hides}>A Battenberg cake</p>"),
+            (4, "20:20", "Star baker", "The judges have decided who takes star baker this week, "
+             "and it was close.", "<button aria-controls='spoiler-4' aria-expanded='false'>Show "
+             f"spoiler</button><span id='spoiler-4' class='spoiler' {hides}>Georgie, again."
+             "</span>"),
+            (3, "20:05", "Showstopper", "The showstopper is a tiered cake with a hidden design "
+             "inside, in two and a half hours.", ""),
+            (2, "19:50", "Technical", "Prue's technical is a Victorian sponge with a lemon curd "
+             "filling tonight.", ""),
+        )
+    )  # fmt: skip
+    page = page_of(f"<div class='live-blog'>{posts}</div>", "Bake Off final live")
+    url = "https://www.news.example/tv/2024/oct/29/bake-off-final-live"
+    updates = extract_page(page, url, fetched_at="2024-10-29T21:00:00Z").updates
+    assert [u.headline for u in updates] == ["Quiz: which cake?", "Star baker", "Showstopper",
+                                             "Technical"]  # fmt: skip
+    assert updates[0].body_text.endswith("Can you guess it?\n\nA Battenberg cake")
+    assert updates[1].body_text.endswith("and it was close.\n\nGeorgie, again.")
+    assert not any("copied" in u.body_text for u in updates)
+
+
+def test_a_score_printed_for_screen_readers_alone_is_words_of_its_post() -> None:
+    """A football blog that draws each goal's score as a graphic gives it in words to screen
+    readers alone ("Arsenal 2, Chelsea 1", "1–1"): the post's only words of the score, they
+    stay, where a lone number no clock reads ("-330") goes."""
+    posts = "".join(
+        f"<article class='live-post' id='post-{n}'><time datetime='2024-10-29T{clock}:00Z'>"
+        f"{clock}</time><h2>Goal!</h2><div class='score'><span class='badge' aria-hidden="
+        f"'true'></span><span class='visually-hidden'>{score}</span></div><div class="
+        f"'live-post__body'><p>{words}</p></div><span class='visually-hidden'>-330</span>"
+        "</article>"
+        for n, clock, score, words in (
+            (3, "20:40", "Arsenal 2, Chelsea 1", "Saka turns in the cross at the far post after"
+             " a long spell of pressure."),
+            (2, "20:20", "1–1", "Palmer levels from the spot after a clumsy challenge in the "
+             "box."),
+            (1, "20:05", "Arsenal 1, Chelsea 0", "Havertz heads in the opener against his old "
+             "club from a corner."),
+        )
+    )  # fmt: skip
+    page = page_of(f"<div class='live-blog'>{posts}</div>", "Arsenal v Chelsea live")
+    url = "https://www.news.example/football/live/2024/oct/29/arsenal-v-chelsea"
+    updates = extract_page(page, url, fetched_at="2024-10-29T21:00:00Z").updates
+    assert [u.body_text.split("\n\n")[0] for u in updates] == [
+        "Arsenal 2, Chelsea 1",
+        "1–1",
+        "Arsenal 1, Chelsea 0",
+    ]
+    assert not any("330" in u.body_text for u in updates)
+
+
 @pytest.mark.parametrize(
     ("placeholder", "media_kinds"),
     [
@@ -6975,6 +7040,36 @@ def test_a_modifier_every_post_but_a_readers_answer_has_is_the_templates(
     updates = extract_page(page, url, fetched_at="2024-02-10T23:30:00Z").updates
     assert len(updates) == posts
     assert [u.key_event for u in updates] == [flagged and "essential" in box for box in boxes]
+
+
+@pytest.mark.parametrize(
+    ("kinds", "flagged"),
+    [
+        (["essential", "essential", "", "essential", "essential"], True),
+        (["essential"] * 6 + [""], True),
+        (["pinned", "essential", "essential", "essential"], False),
+    ],
+    ids=["editors-four-of-five", "editors-six-of-seven", "all-but-the-pinned"],
+)
+def test_a_modifier_nearly_every_post_has_is_the_templates_only_beside_another_kind(
+    kinds: list[str], flagged: bool
+) -> None:
+    """On a short busy page an editor may flag most posts key events: the post left unmarked
+    is of their kind, and the flags stand. A modifier on every post but the pinned one, which
+    the template draws otherwise, is the template's on a page of four as on one of forty."""
+    boxes = "".join(
+        f"<section class='post post__live-container{f' post__live-container--{kind}' * bool(kind)}'"
+        f" data-post-id='6240{n:02d}'><span class='date'>{22 - n}:1{n}</span><h2>Point {n} sur "
+        f"la crue</h2><p>La rivière a encore monté de {n + 3} centimètres depuis la dernière "
+        "mesure à Nemours.</p></section>"
+        for n, kind in enumerate(kinds)
+    )
+    page = page_of(f"<section class='post-container'>{boxes}</section>")
+    url = "https://www.lemonde.example/planete/live/2024/05/01/crue_1_2.html"
+    updates = extract_page(page, url, fetched_at="2024-05-01T21:30:00Z").updates
+    assert len(updates) == len(kinds)
+    assert [u.pinned for u in updates] == [kind == "pinned" for kind in kinds]
+    assert [u.key_event for u in updates] == [flagged and kind == "essential" for kind in kinds]
 
 
 @pytest.mark.parametrize(

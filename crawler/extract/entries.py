@@ -40,7 +40,15 @@ from crawler.extract.clean import (
 )
 from crawler.extract.clock import PageClock
 from crawler.extract.completeness import is_stub
-from crawler.extract.dom import Element, drop_tree, outer_html, raw_text, text_of, without_fragment
+from crawler.extract.dom import (
+    HEADINGS,
+    Element,
+    drop_tree,
+    outer_html,
+    raw_text,
+    text_of,
+    without_fragment,
+)
 
 # Removed (with their content) before entries are read: never text, never media. Not <form>
 # or <nav>: some sites wrap a whole page in a form. Not <meta>: microdata lives there.
@@ -519,17 +527,21 @@ def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:
     """Remove the words a page prints for screen readers alone ("Posted at", "Update:",
     "(opens in a new window)", "Copy link to this post": `visually-hidden`, `sr-only`,
     `screen-reader-text`): no reader of the page sees them, so they are no word of a post or
-    its headline. One that states a time stays: the full date a page gives screen readers
-    beside "2 hours ago" is a time (any digit keeps it where no page clock reads it); a
-    number that states none, a zone's offset in minutes ("-330"), goes. `classes` are the
-    page's class attributes (its survey): only those that name such words are looked for."""
+    its headline. One holding a digit stays: the full date a page gives screen readers beside
+    "2 hours ago" is a time, and a score a page shows as a graphic ("Arsenal 2, Chelsea 1",
+    "2–1") is the post's; but a lone number that states no time where a page clock reads one,
+    a zone's offset in minutes ("-330"), goes. `classes` are the page's class attributes (its
+    survey): only those that name such words are looked for."""
     clock = _PAGE_CLOCK.get()
     for element in _classed(root, classes, _SCREEN_READER_CLASS):
         text = raw_text(element)
         if not any(c.isdigit() for c in text) or (
-            clock is not None and not _states_time(clock, text)
+            clock is not None and _LONE_NUMBER.match(text) and not _states_time(clock, text)
         ):
             drop_tree(element)
+
+
+_LONE_NUMBER = re.compile(r"\s*[-+\u2212]?\d+\s*$")
 
 
 def drop_hidden(root: Element) -> None:
@@ -540,10 +552,16 @@ def drop_hidden(root: Element) -> None:
     epoch or date for "2 hours ago" stays, and so does any attribute that names a time). Longer
     words hidden so are a post's rest behind "Read more", a reader's to open, and stay; so do
     words `aria-hidden` hides from screen readers alone, which every reader of the page sees,
-    and `hidden="until-found"`, which a search of the page opens."""
+    and `hidden="until-found"`, which a search of the page opens; and so do a paragraph, a
+    heading, a list's item or a quote kept hidden (a quiz's answer behind "Reveal answer"),
+    and what a control names as the words it opens (`aria-controls`: a spoiler behind "Show
+    spoiler"): a reader opens them."""
     clock = _PAGE_CLOCK.get()
+    opened = {name for named in _CONTROLS_PATH(root) for name in str(named).split()}
     for element in _HIDDEN_PATH(root):
         if element.getparent() is None or not _out_of_sight(element):
+            continue
+        if element.get("id") in opened or walks.holds(element, _HIDDEN_PASSAGES):
             continue
         text = raw_text(element)
         if (
@@ -596,6 +614,8 @@ def _states_time(clock: PageClock, text: str) -> bool:
 
 
 _HIDDEN_PATH = etree.XPath("//*[@hidden or @style]")
+_CONTROLS_PATH = etree.XPath("//@aria-controls")
+_HIDDEN_PASSAGES = HEADINGS | frozenset({"p", "li", "dd", "blockquote"})
 _HIDDEN_WORDS = 4  # words of a hidden label at most: a post's hidden rest says more
 _HIDDEN_CHARACTERS = 40
 _HIDDEN_KEEPS = media.RICH_TAGS | frozenset({"a", "img", "picture", "video", "iframe"})

@@ -1138,7 +1138,7 @@ def _unpinned(
     if 2 * len(badges) >= len(posts):
         badges = set()  # a box most posts have: the template's, shown or hidden by a style
     marked = {member for member, _ in posts if _highlighted_post(member)} if highlighted else set()
-    if _nearly_every(len(marked), len(posts)):
+    if _templates_modifier(marked, [member for member, _ in posts], pinned):
         marked = set()  # a modifier (nearly) every post has is the template's: it sets none apart
     for member, update in posts:
         labels = _labels(member)
@@ -1192,13 +1192,40 @@ _TEMPLATE_NEARLY = 5  # posts, at least, that a modifier on nearly every one sho
 _TEMPLATE_SHARE = 0.8  # of them: the posts without it are of another kind (a reader's question)
 
 
-def _nearly_every(marked: int, posts: int) -> bool:
-    """Whether a key event's modifier on `marked` posts of `posts` is the template's: on every
-    post of three or more, or on four in five of five or more, the rest a reader's question
-    answered or an ad the template draws otherwise. An editor sets a few posts apart."""
-    if marked == posts:
-        return posts >= _TEMPLATE_MOST
-    return posts >= _TEMPLATE_NEARLY and marked >= _TEMPLATE_SHARE * posts
+def _templates_modifier(marked: set[Element], members: list[Element], pinned: set[Element]) -> bool:
+    """Whether a key event's modifier on the `marked` posts is the template's: on every post of
+    three or more but one pinned (which the template draws otherwise), or on four in five of
+    five or more where each post without it is of another kind, with a class of its own (a
+    reader's question answered). An editor sets a few posts apart, or on a short busy page
+    most: the posts left unmarked are then of the marked posts' kind."""
+    rest = [
+        member
+        for member in members
+        if member not in marked
+        and member not in pinned
+        and not (_pinned_class(member.get("class")) or _labels(member) & PINNED_LABELS)
+    ]
+    if not rest:
+        return len(marked) >= _TEMPLATE_MOST
+    kinds = {name for member in marked for name in _wrapped_classes(member)}
+    return (
+        len(members) >= _TEMPLATE_NEARLY
+        and len(marked) >= _TEMPLATE_SHARE * len(members)
+        and all(_wrapped_classes(member) - kinds for member in rest)
+    )
+
+
+def _wrapped_classes(member: Element) -> set[str]:
+    """The class names of a post's box and of the one box its member wraps it in."""
+    names: set[str] = set()
+    box: Element | None = member
+    for _ in range(_WRAPPED_DEPTH):
+        if box is None:
+            break
+        names.update((box.get("class") or "").split())
+        children = [child for child in box if isinstance(child.tag, str)]
+        box = children[0] if len(children) == 1 else None
+    return names
 
 
 @lru_cache(maxsize=1024)
