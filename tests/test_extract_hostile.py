@@ -1031,6 +1031,37 @@ def test_readers_reviews_of_an_app_named_ticker_are_no_stream(review: str) -> No
     assert extract_page(page, url, fetched_at=FETCHED).updates == []
 
 
+def test_a_festival_live_blog_whose_newest_post_is_a_review_keeps_its_posts() -> None:
+    """A film festival's live blog in the site's reviews section, whose CMS marks a post that
+    is a review (`live-post--review`) among its news: the newest post being one names no
+    stream of readers' reviews, as an app store's boxes, every one a review, do."""
+    rows = [
+        ("live-post live-post--review", "11:30", "Review: a quiet drama that lingers",
+         "The drama in competition is slow but rewards patience, with a fine lead performance."),
+        ("live-post", "10:45", "Standing ovation for the opening film",
+         "The audience rose for seven minutes after the screening, as the director wept."),
+        ("live-post", "10:20", "Stars arrive on the red carpet",
+         "The jury arrived together, led by its president, who waved to fans behind barriers."),
+        ("live-post live-post--review", "09:10", "Review: the opening film misses",
+         "The opening film looks wonderful but its story never finds its feet, despite its cast."),
+        ("live-post", "09:00", "Welcome to our festival live blog",
+         "We will be bringing you news, reviews and gossip from the festival until Saturday."),
+    ]  # fmt: skip
+    posts = "".join(
+        f"<article class='{kind}' id='post-{40 + n}'><time>{clock}</time><h2>{title}</h2>"
+        f"<p>{words}</p></article>"
+        for n, (kind, clock, title, words) in enumerate(rows)
+    )
+    page = (
+        "<html lang='en'><head><title>Cannes 2024 live: news and reviews</title></head><body>"
+        f"<main><h1>Cannes 2024 live: news and reviews</h1><div class='liveblog'>{posts}</div>"
+        "</main></body></html>"
+    ).encode()
+    url = "https://www.example-news.com/film/reviews/cannes-2024-live"
+    updates = extract_page(page, url, fetched_at=FETCHED).updates
+    assert [u.headline for u in updates] == [title for _, _, title, _ in rows]
+
+
 def test_a_live_channels_comment_thread_beside_its_schedule_is_no_post() -> None:
     """A channel's live page ("RTS 1 UŽIVO"): two sections beside the player, today's
     programme and the viewers' comments, each dated ("06:00", "pre 2 minuta"). Two boxes are

@@ -2120,8 +2120,11 @@ def _could_be_stream(group: _Group) -> bool:
     if len(group.members) <= _REGIONS_MOST and any(_is_region(m) for m in group.members):
         return False  # the page's own regions side by side: its header, content and footer
     first = group.members[0]
-    if _REVIEW.search(f"{first.get('class') or ''} {first.get('id') or ''}") is not None:
-        return False  # readers' reviews of an app, a product, a place (the box's own name)
+    if all(
+        _REVIEW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
+        for member in group.members
+    ):
+        return False  # readers' reviews of an app, a product, a place (each box's own name)
     if _names_not_a_stream(first):
         named = f"{first.get('class') or ''} {first.get('id') or ''}"
         if _NOT_A_STREAM.search(_COMMENT_NAME.sub(" ", named)) is not None:
@@ -2131,8 +2134,9 @@ def _could_be_stream(group: _Group) -> bool:
 
 
 # A box that names itself a review, a word of its class ("review", "user-review",
-# "review__item"; not a "preview"): of the boxes themselves only, a live blog in a site's
-# reviews section is a live blog.
+# "review__item"; not a "preview"): of the boxes themselves only, and of every one of them, a
+# live blog in a site's reviews section is a live blog, and so is one whose CMS marks a post
+# that is a review (`live-post--review`) among its news.
 _REVIEW = re.compile(r"(?:^|[\s_-])reviews?(?:$|[\s_-])", re.I)
 
 
