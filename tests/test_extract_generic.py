@@ -3525,10 +3525,12 @@ def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     date and its lists of changes. Posts titled by versions are a product's releases; a live
     blog that names a version in one headline among others is still one."""
     heads = [f"Live 12.0.{9 - n} Release Notes" for n in range(6)]
+    dates = [f"Released {10 - n} February 2024" for n in range(6)]
     if titles == "news":
         heads = [f"Keynote moment number {n}" for n in range(5)] + ["iOS 17.4.1 is out now"]
+        dates = [f"1{9 - n}:05" for n in range(6)]
     sections = "".join(
-        f"<section class='release'><h2>{head}</h2><p class='date'>1{9 - n}:05</p><ul><li>The "
+        f"<section class='release'><h2>{head}</h2><p class='date'>{dates[n]}</p><ul><li>The "
         f"browser now remembers the last folder you opened, change {n}.</li><li>Warping long "
         "files uses less memory than it did before.</li></ul></section>"
         for n, head in enumerate(heads)
@@ -3537,6 +3539,35 @@ def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     url = "https://www.example-audio.com/en/release-notes/live/"
     updates = extract_page(page, url, fetched_at="2024-02-11T12:00:00Z").updates
     assert [u.headline for u in updates] == ([] if titles == "versions" else heads)
+
+
+def test_a_software_updates_live_blog_titled_by_versions_keeps_its_posts() -> None:
+    """A tech site's live blog of an update's release morning ("iOS 17.5.1 live"), its posts
+    an hour or less apart on the day, most naming the version they report on ("macOS 14.5.1
+    follows"): a product's releases come a day or more apart, a live blog's posts several a
+    day, whatever their titles name."""
+    rows = [
+        ("11:40", "iOS 17.5.1 is rolling out now", "Apple has started rolling out the update"),
+        ("11:25", "macOS 14.5.1 follows", "The Mac update arrived a few minutes later"),
+        ("11:10", "watchOS 10.5.1 too", "Owners of the watch get a small update as well"),
+        ("10:55", "What is in iOS 17.5.1?", "The release notes mention only the photos bug"),
+        ("10:30", "iPadOS 17.5.1 for tablets", "The tablet update is the same as the phone one"),
+        ("10:00", "Apple confirms the bug", "A spokesperson confirmed that a database problem"),
+    ]
+    posts = "".join(
+        f"<div class='live-update'><span class='live-update__time'>{clock}</span><h3>{title}"
+        f"</h3><p>{words}, and it fixes the bug that brought back deleted pictures.</p></div>"
+        for clock, title, words in rows
+    )
+    page = page_of(
+        f"<h1>iOS 17.5.1 live: Apple fixes the photos bug</h1><section class='liveblog'>"
+        f"{posts}</section>",
+        title="iOS 17.5.1 live: Apple fixes the photos bug",
+        published="2024-05-01T09:55:00+00:00",
+    )
+    url = "https://www.example-tech.com/apple/live-ios-update-photos-bug"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert [u.headline for u in updates] == [title for _, title, _ in rows]
 
 
 @pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("21:30", 8)])

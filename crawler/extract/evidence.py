@@ -268,11 +268,16 @@ def _an_archive(stream: Stream) -> bool:
 
 def _a_changelog(stream: Stream) -> bool:
     """Whether most posts are titled by a version ("Live 12.0.9 Release Notes", "v2.3",
-    "Version 4.1"): a product's releases, whose name may say live ("Live 12")."""
+    "Version 4.1"): a product's releases, whose name may say live ("Live 12"), a day or more
+    apart. Posts that come several a day, most of them on a day another shares, are a live
+    blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1 follows")."""
     versioned = sum(
         1 for u in stream.updates if u.headline and _VERSION_NAMED.search(u.headline) is not None
     )
-    return len(stream.updates) >= _ARCHIVE_POSTS and versioned * 2 > len(stream.updates)
+    if len(stream.updates) < _ARCHIVE_POSTS or versioned * 2 <= len(stream.updates):
+        return False
+    days = [u.published_at[:10] for u in stream.updates if u.published_at]
+    return len(days) * 2 <= len(stream.updates) or len(set(days)) * 2 > len(days)
 
 
 # A version: three numbers of a few digits each ("12.0.9", not a date's "30.04.2024"), or a
