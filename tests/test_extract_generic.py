@@ -3499,6 +3499,34 @@ def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
     assert len(updates) == (0 if apart == "days" else 8)
 
 
+def test_a_slow_live_blog_one_post_a_day_keeps_its_posts() -> None:
+    """A trial's live blog in its second week, newest first: one post a day at whatever hour
+    the court gave news (15:20, 16:05, 14:40 …), six over nine days. An archive's entries
+    come at their programme's hour (the 7 o'clock news each morning); a slow blog's do not."""
+    rows = [
+        ("30", "15:20", "Jury sent home for the day"),
+        ("29", "16:05", "Defence closes its case"),
+        ("26", "14:40", "Prosecutor questions the former aide"),
+        ("25", "13:10", "Court hears from the bank manager"),
+        ("24", "15:55", "Judge rejects motion to dismiss"),
+        ("22", "10:30", "Opening statements begin"),
+    ]
+    posts = "".join(
+        f"<article class='lb-post' id='post-{900 + n}'><time datetime='2024-04-{day}T{clock}:00Z'"
+        f">{day} April, {clock}</time><h2>{title}</h2><p>The court heard more evidence today, "
+        f"and the judge said the trial would go on as planned ({n}).</p></article>"
+        for n, (day, clock, title) in enumerate(rows)
+    )
+    page = page_of(
+        f"<h1>Fraud trial live: jury deliberations</h1><div class='liveblog'>{posts}</div>",
+        title="Fraud trial live: jury deliberations",
+        published="2024-04-22T09:00:00+00:00",
+    )
+    url = "https://www.example-news.com/live/2024/apr/22/fraud-trial-live-updates"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert [u.headline for u in updates] == [title for _, _, title in rows]
+
+
 @pytest.mark.parametrize("apart", [7, 0])
 def test_an_archive_of_entries_dated_by_a_day_alone_is_no_live_blog(apart: int) -> None:
     """A band's tour page at `/live/`, its past shows newest first: each a `<time

@@ -14,6 +14,7 @@ teasers repeat boxes with times as well; and an archive's entries, one a day, ar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
@@ -257,12 +258,18 @@ def _an_archive(stream: Stream) -> bool:
     """Whether the posts are an archive's entries, each dated on a day of its own, over a week
     or more: a radio's replays of its morning news, a podcast's episodes, a band's past shows
     (dated by a day alone, `<time datetime="2024-04-27">`, where no post has a time). A live
-    blog posts several times a day."""
-    days = [u.published_at[:10] for u in stream.updates if u.published_at] or list(stream.days)
+    blog posts several times a day; a slow one (a trial's second week) one a day at whatever
+    hour there was news, where an archive's entries with a clock come at their programme's
+    hour, half of them at least at one (the 7 o'clock news each morning)."""
+    dated = [u.published_at for u in stream.updates if u.published_at]
+    days = [when[:10] for when in dated] or list(stream.days)
     if len(days) < _ARCHIVE_POSTS or len(days) * 5 < len(stream.updates) * 4:
         return False  # (a few, or most undated: nothing said)
     if len(set(days)) < len(days):
         return False
+    clocks = Counter(when[11:16] for when in dated)
+    if clocks and clocks.most_common(1)[0][1] * 2 < len(dated):
+        return False  # (a slow live blog's posts, at whatever hour there was news)
     return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
 
 
