@@ -1011,6 +1011,36 @@ def test_a_live_channels_viewer_chat_is_no_stream(box: str, message: str) -> Non
     )
 
 
+@pytest.mark.parametrize("message", ["chat-message", "chat-item", "chatbox-entry"])
+@pytest.mark.parametrize("box", ["div class='liveblog'", "section id='live-ticker'"])
+def test_a_live_blogs_posts_its_vendor_names_chat_messages_are_posts(
+    box: str, message: str
+) -> None:
+    """An election day's live blog whose vendor, a chat tool put to use as a blog, names each
+    post a chat's message, in a box that names itself a live blog or a ticker: no viewers'
+    chat beside a player, whose box names a chat or its messages ("chatbox", "messages")."""
+    rows = [
+        ("11:50", "Polls have closed in the east and the first counts are expected soon."),
+        ("11:35", "Turnout in the capital was higher than at the last election, figures show."),
+        ("11:20", "The opposition leader cast her vote in her home town and felt confident."),
+        ("11:05", "Queues formed outside polling stations in the south as voters waited."),
+        ("10:50", "Good morning and welcome to our coverage of election day as voters head out."),
+    ]
+    posts = "".join(
+        f"<div class='{message}' id='m-{n}'><time>{clock}</time><p>{words}</p></div>"
+        for n, (clock, words) in enumerate(rows)
+    )
+    tag = box.split()[0]
+    page = (
+        "<html lang='en'><head><title>Election day live: latest updates</title></head><body>"
+        f"<main><h1>Election day live: latest updates</h1><{box}>{posts}</{tag}></main>"
+        "</body></html>"
+    ).encode()
+    url = "https://www.example-news.com/politics/live/election-day-latest"
+    updates = extract_page(page, url, fetched_at=FETCHED).updates
+    assert [u.body_text for u in updates] == [words for _, words in rows]
+
+
 @pytest.mark.parametrize("review", ["review", "user-review", "review__item", "c-reviews-item"])
 def test_readers_reviews_of_an_app_named_ticker_are_no_stream(review: str) -> None:
     """An app store's page for "Stock Ticker - Live Market Prices": its users' reviews, each

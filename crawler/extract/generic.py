@@ -176,11 +176,12 @@ _COMMENTS_TIMED = 0.8  # the share of boxes named comments that a time must date
 
 # What a page repeats that is not a live blog's stream, as its boxes name themselves.
 _COMMENT = r"comment|kommentar|commentaire|commento|comentario|comentário|reactie|komentarz"
+_CHAT = r"(?:^|[\s_-])chat(?:s|box|room|lines?|-?msgs?|-?messages?)?(?:$|[\s_-])"
 _NOT_A_STREAM = re.compile(
     rf"{_COMMENT}|"
     r"disqus|discussion|reply|replies|respond|forum|thread|postbit|"
     # A chat's messages beside a player ("chat-message", "chat__line", "chatbox").
-    r"(?:^|[\s_-])chat(?:s|box|room|lines?|-?msgs?|-?messages?)?(?:$|[\s_-])|"
+    rf"{_CHAT}|"
     r"related|recommend|teaser|promo|sponsor|advert|outbrain|taboola|"
     r"most-?read|popular|trending|read-?more|more-?(?:news|stories|from)|also|"
     r"sidebar|widget|newsletter|breadcrumb|pagination|menu|navigation|(?:^|[\s_-])nav(?:$|[\s_-])|"
@@ -2127,10 +2128,26 @@ def _could_be_stream(group: _Group) -> bool:
         return False  # readers' reviews of an app, a product, a place (each box's own name)
     if _names_not_a_stream(first):
         named = f"{first.get('class') or ''} {first.get('id') or ''}"
-        if _NOT_A_STREAM.search(_COMMENT_NAME.sub(" ", named)) is not None:
+        if _NOT_A_STREAM.search(_COMMENT_NAME.sub(" ", named)) is not None and not (
+            _chat_in_a_blog(group.container, named)
+        ):
             return False
         group.commented = True  # only the word comment: _score decides
     return not _titled_as_teasers(group.container, first)
+
+
+def _chat_in_a_blog(container: Element, named: str) -> bool:
+    """Whether boxes that name themselves a chat's messages ("chat-message") stand in a box
+    that names itself a live blog or a ticker (`div.liveblog`): a chat tool's posts put to use
+    as a blog, where a viewers' chat beside a player is a "chatbox", "stream-chat", "messages"."""
+    if _NOT_A_STREAM.search(_CHAT_NAME.sub(" ", named)) is not None:
+        return False  # (named no stream for more than a chat)
+    around = f"{container.get('class') or ''} {container.get('id') or ''}"
+    return _CHAT_NAME.search(around) is None and _BLOG_BOX.search(around) is not None
+
+
+_CHAT_NAME = re.compile(_CHAT, re.I)
+_BLOG_BOX = re.compile(r"blog|ticker", re.I)
 
 
 # A box that names itself a review, a word of its class ("review", "user-review",
