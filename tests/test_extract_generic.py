@@ -1138,6 +1138,39 @@ def test_a_reports_sentences_that_open_with_a_clock_are_no_ticker(
     assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 4
 
 
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        ("en", ["At 11.15pm, the last of the protesters had left the square.",
+                "At 10.40pm a spokesman for the mayor said the curfew would stay.",
+                "At 10.05pm, officers were seen moving along the main road.",
+                "At 9.30pm, police said two people had been arrested near the station."]),
+        ("de", ["Um 23.15 Uhr haben die letzten Demonstranten den Platz verlassen.",
+                "Um 22.40 Uhr sagte ein Sprecher der Stadt, die Sperrstunde bleibe.",
+                "Gegen 22.05 Uhr zogen Polizisten entlang der Hauptstraße auf.",
+                "Um 21.30 Uhr, so die Polizei, wurden zwei Menschen festgenommen."]),
+    ],
+)  # fmt: skip
+def test_a_tickers_sentences_that_open_with_a_clock_newest_first_are_its_entries(
+    lang: str, lines: list[str]
+) -> None:
+    """A ticker of a night's protests written as sentences ("At 9.30pm, police said…", "Um
+    21.30 Uhr, so die Polizei, …"), each a paragraph, newest first: a report tells a night in
+    the order it went, a ticker puts its newest line on top."""
+    story = "".join(f"<p>{line}</p>" for line in lines)
+    page = page_of(
+        f"<article><h1>Protests in the city centre – live</h1><div class='article__body'>"
+        f"{story}</div></article>",
+        title="Protests in the city centre – live",
+        lang=lang,
+        published="2024-04-30T18:00:00+00:00",
+    )
+    url = "https://news.example.com/news/live/protests-city-centre"
+    updates = extract_page(page, url, fetched_at="2024-04-30T23:30:00Z").updates
+    assert len(updates) == 4
+    assert updates[0].published_at.startswith("2024-04-30T")
+
+
 def test_the_associated_press_rolling_story_is_a_ticker_of_times_on_lines_of_their_own() -> None:
     """ "The Latest: …", as the AP writes it: a time alone on a line ("6:45 p.m."), the item's
     paragraphs, a rule ("___") before the next. Its title is the page's sign of being live; the

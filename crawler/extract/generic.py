@@ -1469,6 +1469,14 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             for line in lines_of
             if line not in wrapped and _opening_time(line, clock) is not None
         ]
+        if len(leads) < _TICKER_LINES:
+            told = [
+                line
+                for line in lines_of
+                if line not in wrapped and _opening_time(line, clock, told=True) is not None
+            ]
+            if len(told) >= _TICKER_LINES and _clocks_fall(told, clock):
+                leads = told  # (sentences that open with a clock, newest first: a ticker's)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             _wrap(holder, _with_their_kin(holder, leads), clock)
             wrapped.add(holder)
@@ -1662,10 +1670,11 @@ _AGO_LINE = 30  # characters of a line that says how long ago and nothing else, 
 _TIME_MARKS = " \t\n\r+:–—-|"
 
 
-def _opening_time(unit: Element, clock: PageClock) -> str | None:
+def _opening_time(unit: Element, clock: PageClock, told: bool = False) -> str | None:
     """The time of day or date-and-time a line starts with (not a count, not a score), as
     printed; a ticker's marks and a word or two of label may stand before it ("+++ 07:20",
-    "Ore 18.05", "Godz. 14:05"); or how long ago, where the line says nothing else."""
+    "Ore 18.05", "Godz. 14:05"); or how long ago, where the line says nothing else. A clock
+    a sentence tells ("At 9.30pm, the court heard…") is none, unless `told`."""
     start = text_of(unit)[:40]
     if (_heading_alone(unit) or _title_line(unit)) and (ago := _ago_alone(start, clock)):
         return ago.text.strip()
@@ -1683,9 +1692,21 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
         start, reading, clock
     ):
         return None
-    if _told_in_a_sentence(unit, start, before.group(), reading.text.strip()):
+    if not told and _told_in_a_sentence(unit, start, before.group(), reading.text.strip()):
         return None
     return reading.text.strip()
+
+
+def _clocks_fall(lines: list[Element], clock: PageClock) -> bool:
+    """Whether the clocks that open lines fall down the page, each earlier than the one above:
+    a ticker's lines, newest first, where a report tells a night in the order it went."""
+    clocks = []
+    for line in lines:
+        reading = clock.read(text_of(line)[:40])
+        if reading is None or reading.clock is None:
+            return False
+        clocks.append(reading.clock)
+    return all(later > earlier for later, earlier in pairwise(clocks))
 
 
 def _told_in_a_sentence(unit: Element, start: str, label: str, shown: str) -> bool:
