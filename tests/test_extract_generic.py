@@ -3653,6 +3653,32 @@ def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) 
     assert len(updates) == kept
 
 
+def test_a_storm_blog_on_the_hour_in_a_zone_guessed_wrong_keeps_its_posts() -> None:
+    """An English edition of a continental site's storm blog, oldest first, a post on the hour
+    from 10:00 to 15:00 its time (UTC+2), read at 13:05 UTC on a page that names no zone: read
+    in UTC its last clock is two hours ahead, as a zone guessed wrong puts it, where a
+    forecast's grid runs on through the evening."""
+    words = [
+        "The storm has reached the west coast, with strong gusts reported on the islands.",
+        "Trains between the two cities have been cancelled because of fallen trees.",
+        "The weather service has raised its warning to red for the whole coastal region.",
+        "Schools in the north have closed early and parents are asked to collect children.",
+        "Forecasters say the strongest winds are expected in the early evening on the coast.",
+        "Ferries have stopped running and the harbour has been closed until tomorrow.",
+    ]
+    posts = "".join(
+        f"<div class='storm-update'><time>{10 + n}:00</time><p>{line}</p></div>"
+        for n, line in enumerate(words)
+    )
+    page = (
+        "<html lang='en'><head><title>Storm live: red warning for the coast</title></head><body>"
+        f"<main><h1>Storm live</h1><div class='liveblog'>{posts}</div></main></body></html>"
+    ).encode()
+    url = "https://www.example-news.com/weather/storm-live-updates"
+    updates = extract_page(page, url, fetched_at="2024-05-01T13:05:00Z").updates
+    assert [u.body_text for u in updates] == words
+
+
 def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:
     """A recipe's method, a box per step ("Passo 3") with how long it takes ("30'"): each
     step stamped with what reads as a match minute, as a commentary's posts are, but falling
