@@ -1138,6 +1138,39 @@ def test_a_reports_sentences_that_open_with_a_clock_are_no_ticker(
     assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 4
 
 
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        ("en", ["At 11.15pm, the last of the protesters had left the square.",
+                "At 10.40pm a spokesman for the mayor said the curfew would stay.",
+                "At 10.05pm, officers were seen moving along the main road.",
+                "At 9.30pm, police said two people had been arrested near the station."]),
+        ("de", ["Um 23.15 Uhr haben die letzten Demonstranten den Platz verlassen.",
+                "Um 22.40 Uhr sagte ein Sprecher der Stadt, die Sperrstunde bleibe.",
+                "Gegen 22.05 Uhr zogen Polizisten entlang der Hauptstraße auf.",
+                "Um 21.30 Uhr, so die Polizei, wurden zwei Menschen festgenommen."]),
+    ],
+)  # fmt: skip
+def test_a_tickers_sentences_that_open_with_a_clock_newest_first_are_its_entries(
+    lang: str, lines: list[str]
+) -> None:
+    """A ticker of a night's protests written as sentences ("At 9.30pm, police said…", "Um
+    21.30 Uhr, so die Polizei, …"), each a paragraph, newest first: a report tells a night in
+    the order it went, a ticker puts its newest line on top."""
+    story = "".join(f"<p>{line}</p>" for line in lines)
+    page = page_of(
+        f"<article><h1>Protests in the city centre – live</h1><div class='article__body'>"
+        f"{story}</div></article>",
+        title="Protests in the city centre – live",
+        lang=lang,
+        published="2024-04-30T18:00:00+00:00",
+    )
+    url = "https://news.example.com/news/live/protests-city-centre"
+    updates = extract_page(page, url, fetched_at="2024-04-30T23:30:00Z").updates
+    assert len(updates) == 4
+    assert updates[0].published_at.startswith("2024-04-30T")
+
+
 def test_the_associated_press_rolling_story_is_a_ticker_of_times_on_lines_of_their_own() -> None:
     """ "The Latest: …", as the AP writes it: a time alone on a line ("6:45 p.m."), the item's
     paragraphs, a rule ("___") before the next. Its title is the page's sign of being live; the
@@ -3499,6 +3532,34 @@ def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
     assert len(updates) == (0 if apart == "days" else 8)
 
 
+def test_a_slow_live_blog_one_post_a_day_keeps_its_posts() -> None:
+    """A trial's live blog in its second week, newest first: one post a day at whatever hour
+    the court gave news (15:20, 16:05, 14:40 …), six over nine days. An archive's entries
+    come at their programme's hour (the 7 o'clock news each morning); a slow blog's do not."""
+    rows = [
+        ("30", "15:20", "Jury sent home for the day"),
+        ("29", "16:05", "Defence closes its case"),
+        ("26", "14:40", "Prosecutor questions the former aide"),
+        ("25", "13:10", "Court hears from the bank manager"),
+        ("24", "15:55", "Judge rejects motion to dismiss"),
+        ("22", "10:30", "Opening statements begin"),
+    ]
+    posts = "".join(
+        f"<article class='lb-post' id='post-{900 + n}'><time datetime='2024-04-{day}T{clock}:00Z'"
+        f">{day} April, {clock}</time><h2>{title}</h2><p>The court heard more evidence today, "
+        f"and the judge said the trial would go on as planned ({n}).</p></article>"
+        for n, (day, clock, title) in enumerate(rows)
+    )
+    page = page_of(
+        f"<h1>Fraud trial live: jury deliberations</h1><div class='liveblog'>{posts}</div>",
+        title="Fraud trial live: jury deliberations",
+        published="2024-04-22T09:00:00+00:00",
+    )
+    url = "https://www.example-news.com/live/2024/apr/22/fraud-trial-live-updates"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert [u.headline for u in updates] == [title for _, _, title in rows]
+
+
 @pytest.mark.parametrize("apart", [7, 0])
 def test_an_archive_of_entries_dated_by_a_day_alone_is_no_live_blog(apart: int) -> None:
     """A band's tour page at `/live/`, its past shows newest first: each a `<time
@@ -3525,10 +3586,12 @@ def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     date and its lists of changes. Posts titled by versions are a product's releases; a live
     blog that names a version in one headline among others is still one."""
     heads = [f"Live 12.0.{9 - n} Release Notes" for n in range(6)]
+    dates = [f"Released {10 - n} February 2024" for n in range(6)]
     if titles == "news":
         heads = [f"Keynote moment number {n}" for n in range(5)] + ["iOS 17.4.1 is out now"]
+        dates = [f"1{9 - n}:05" for n in range(6)]
     sections = "".join(
-        f"<section class='release'><h2>{head}</h2><p class='date'>1{9 - n}:05</p><ul><li>The "
+        f"<section class='release'><h2>{head}</h2><p class='date'>{dates[n]}</p><ul><li>The "
         f"browser now remembers the last folder you opened, change {n}.</li><li>Warping long "
         "files uses less memory than it did before.</li></ul></section>"
         for n, head in enumerate(heads)
@@ -3537,6 +3600,35 @@ def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     url = "https://www.example-audio.com/en/release-notes/live/"
     updates = extract_page(page, url, fetched_at="2024-02-11T12:00:00Z").updates
     assert [u.headline for u in updates] == ([] if titles == "versions" else heads)
+
+
+def test_a_software_updates_live_blog_titled_by_versions_keeps_its_posts() -> None:
+    """A tech site's live blog of an update's release morning ("iOS 17.5.1 live"), its posts
+    an hour or less apart on the day, most naming the version they report on ("macOS 14.5.1
+    follows"): a product's releases come a day or more apart, a live blog's posts several a
+    day, whatever their titles name."""
+    rows = [
+        ("11:40", "iOS 17.5.1 is rolling out now", "Apple has started rolling out the update"),
+        ("11:25", "macOS 14.5.1 follows", "The Mac update arrived a few minutes later"),
+        ("11:10", "watchOS 10.5.1 too", "Owners of the watch get a small update as well"),
+        ("10:55", "What is in iOS 17.5.1?", "The release notes mention only the photos bug"),
+        ("10:30", "iPadOS 17.5.1 for tablets", "The tablet update is the same as the phone one"),
+        ("10:00", "Apple confirms the bug", "A spokesperson confirmed that a database problem"),
+    ]
+    posts = "".join(
+        f"<div class='live-update'><span class='live-update__time'>{clock}</span><h3>{title}"
+        f"</h3><p>{words}, and it fixes the bug that brought back deleted pictures.</p></div>"
+        for clock, title, words in rows
+    )
+    page = page_of(
+        f"<h1>iOS 17.5.1 live: Apple fixes the photos bug</h1><section class='liveblog'>"
+        f"{posts}</section>",
+        title="iOS 17.5.1 live: Apple fixes the photos bug",
+        published="2024-05-01T09:55:00+00:00",
+    )
+    url = "https://www.example-tech.com/apple/live-ios-update-photos-bug"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert [u.headline for u in updates] == [title for _, title, _ in rows]
 
 
 @pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("21:30", 8)])
@@ -3559,6 +3651,32 @@ def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) 
     url = "https://meteo.example.it/diretta/milano/oggi"
     updates = extract_page(page, url, fetched_at=f"2024-05-01T{fetched}:00Z").updates
     assert len(updates) == kept
+
+
+def test_a_storm_blog_on_the_hour_in_a_zone_guessed_wrong_keeps_its_posts() -> None:
+    """An English edition of a continental site's storm blog, oldest first, a post on the hour
+    from 10:00 to 15:00 its time (UTC+2), read at 13:05 UTC on a page that names no zone: read
+    in UTC its last clock is two hours ahead, as a zone guessed wrong puts it, where a
+    forecast's grid runs on through the evening."""
+    words = [
+        "The storm has reached the west coast, with strong gusts reported on the islands.",
+        "Trains between the two cities have been cancelled because of fallen trees.",
+        "The weather service has raised its warning to red for the whole coastal region.",
+        "Schools in the north have closed early and parents are asked to collect children.",
+        "Forecasters say the strongest winds are expected in the early evening on the coast.",
+        "Ferries have stopped running and the harbour has been closed until tomorrow.",
+    ]
+    posts = "".join(
+        f"<div class='storm-update'><time>{10 + n}:00</time><p>{line}</p></div>"
+        for n, line in enumerate(words)
+    )
+    page = (
+        "<html lang='en'><head><title>Storm live: red warning for the coast</title></head><body>"
+        f"<main><h1>Storm live</h1><div class='liveblog'>{posts}</div></main></body></html>"
+    ).encode()
+    url = "https://www.example-news.com/weather/storm-live-updates"
+    updates = extract_page(page, url, fetched_at="2024-05-01T13:05:00Z").updates
+    assert [u.body_text for u in updates] == words
 
 
 def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:

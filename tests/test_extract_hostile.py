@@ -1011,6 +1011,36 @@ def test_a_live_channels_viewer_chat_is_no_stream(box: str, message: str) -> Non
     )
 
 
+@pytest.mark.parametrize("message", ["chat-message", "chat-item", "chatbox-entry"])
+@pytest.mark.parametrize("box", ["div class='liveblog'", "section id='live-ticker'"])
+def test_a_live_blogs_posts_its_vendor_names_chat_messages_are_posts(
+    box: str, message: str
+) -> None:
+    """An election day's live blog whose vendor, a chat tool put to use as a blog, names each
+    post a chat's message, in a box that names itself a live blog or a ticker: no viewers'
+    chat beside a player, whose box names a chat or its messages ("chatbox", "messages")."""
+    rows = [
+        ("11:50", "Polls have closed in the east and the first counts are expected soon."),
+        ("11:35", "Turnout in the capital was higher than at the last election, figures show."),
+        ("11:20", "The opposition leader cast her vote in her home town and felt confident."),
+        ("11:05", "Queues formed outside polling stations in the south as voters waited."),
+        ("10:50", "Good morning and welcome to our coverage of election day as voters head out."),
+    ]
+    posts = "".join(
+        f"<div class='{message}' id='m-{n}'><time>{clock}</time><p>{words}</p></div>"
+        for n, (clock, words) in enumerate(rows)
+    )
+    tag = box.split()[0]
+    page = (
+        "<html lang='en'><head><title>Election day live: latest updates</title></head><body>"
+        f"<main><h1>Election day live: latest updates</h1><{box}>{posts}</{tag}></main>"
+        "</body></html>"
+    ).encode()
+    url = "https://www.example-news.com/politics/live/election-day-latest"
+    updates = extract_page(page, url, fetched_at=FETCHED).updates
+    assert [u.body_text for u in updates] == [words for _, words in rows]
+
+
 @pytest.mark.parametrize("review", ["review", "user-review", "review__item", "c-reviews-item"])
 def test_readers_reviews_of_an_app_named_ticker_are_no_stream(review: str) -> None:
     """An app store's page for "Stock Ticker - Live Market Prices": its users' reviews, each
@@ -1029,6 +1059,37 @@ def test_readers_reviews_of_an_app_named_ticker_are_no_stream(review: str) -> No
     ).encode()
     url = "https://apps.example.com/app/stock-ticker-live/id123456"
     assert extract_page(page, url, fetched_at=FETCHED).updates == []
+
+
+def test_a_festival_live_blog_whose_newest_post_is_a_review_keeps_its_posts() -> None:
+    """A film festival's live blog in the site's reviews section, whose CMS marks a post that
+    is a review (`live-post--review`) among its news: the newest post being one names no
+    stream of readers' reviews, as an app store's boxes, every one a review, do."""
+    rows = [
+        ("live-post live-post--review", "11:30", "Review: a quiet drama that lingers",
+         "The drama in competition is slow but rewards patience, with a fine lead performance."),
+        ("live-post", "10:45", "Standing ovation for the opening film",
+         "The audience rose for seven minutes after the screening, as the director wept."),
+        ("live-post", "10:20", "Stars arrive on the red carpet",
+         "The jury arrived together, led by its president, who waved to fans behind barriers."),
+        ("live-post live-post--review", "09:10", "Review: the opening film misses",
+         "The opening film looks wonderful but its story never finds its feet, despite its cast."),
+        ("live-post", "09:00", "Welcome to our festival live blog",
+         "We will be bringing you news, reviews and gossip from the festival until Saturday."),
+    ]  # fmt: skip
+    posts = "".join(
+        f"<article class='{kind}' id='post-{40 + n}'><time>{clock}</time><h2>{title}</h2>"
+        f"<p>{words}</p></article>"
+        for n, (kind, clock, title, words) in enumerate(rows)
+    )
+    page = (
+        "<html lang='en'><head><title>Cannes 2024 live: news and reviews</title></head><body>"
+        f"<main><h1>Cannes 2024 live: news and reviews</h1><div class='liveblog'>{posts}</div>"
+        "</main></body></html>"
+    ).encode()
+    url = "https://www.example-news.com/film/reviews/cannes-2024-live"
+    updates = extract_page(page, url, fetched_at=FETCHED).updates
+    assert [u.headline for u in updates] == [title for _, _, title, _ in rows]
 
 
 def test_a_live_channels_comment_thread_beside_its_schedule_is_no_post() -> None:

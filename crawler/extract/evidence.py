@@ -14,6 +14,7 @@ teasers repeat boxes with times as well; and an archive's entries, one a day, ar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
@@ -257,22 +258,33 @@ def _an_archive(stream: Stream) -> bool:
     """Whether the posts are an archive's entries, each dated on a day of its own, over a week
     or more: a radio's replays of its morning news, a podcast's episodes, a band's past shows
     (dated by a day alone, `<time datetime="2024-04-27">`, where no post has a time). A live
-    blog posts several times a day."""
-    days = [u.published_at[:10] for u in stream.updates if u.published_at] or list(stream.days)
+    blog posts several times a day; a slow one (a trial's second week) one a day at whatever
+    hour there was news, where an archive's entries with a clock come at their programme's
+    hour, half of them at least at one (the 7 o'clock news each morning)."""
+    dated = [u.published_at for u in stream.updates if u.published_at]
+    days = [when[:10] for when in dated] or list(stream.days)
     if len(days) < _ARCHIVE_POSTS or len(days) * 5 < len(stream.updates) * 4:
         return False  # (a few, or most undated: nothing said)
     if len(set(days)) < len(days):
         return False
+    clocks = Counter(when[11:16] for when in dated)
+    if clocks and clocks.most_common(1)[0][1] * 2 < len(dated):
+        return False  # (a slow live blog's posts, at whatever hour there was news)
     return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
 
 
 def _a_changelog(stream: Stream) -> bool:
     """Whether most posts are titled by a version ("Live 12.0.9 Release Notes", "v2.3",
-    "Version 4.1"): a product's releases, whose name may say live ("Live 12")."""
+    "Version 4.1"): a product's releases, whose name may say live ("Live 12"), a day or more
+    apart. Posts that come several a day, most of them on a day another shares, are a live
+    blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1 follows")."""
     versioned = sum(
         1 for u in stream.updates if u.headline and _VERSION_NAMED.search(u.headline) is not None
     )
-    return len(stream.updates) >= _ARCHIVE_POSTS and versioned * 2 > len(stream.updates)
+    if len(stream.updates) < _ARCHIVE_POSTS or versioned * 2 <= len(stream.updates):
+        return False
+    days = [u.published_at[:10] for u in stream.updates if u.published_at]
+    return len(days) * 2 <= len(stream.updates) or len(set(days)) * 2 > len(days)
 
 
 # A version: three numbers of a few digits each ("12.0.9", not a date's "30.04.2024"), or a

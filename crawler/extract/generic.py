@@ -176,11 +176,12 @@ _COMMENTS_TIMED = 0.8  # the share of boxes named comments that a time must date
 
 # What a page repeats that is not a live blog's stream, as its boxes name themselves.
 _COMMENT = r"comment|kommentar|commentaire|commento|comentario|comentário|reactie|komentarz"
+_CHAT = r"(?:^|[\s_-])chat(?:s|box|room|lines?|-?msgs?|-?messages?)?(?:$|[\s_-])"
 _NOT_A_STREAM = re.compile(
     rf"{_COMMENT}|"
     r"disqus|discussion|reply|replies|respond|forum|thread|postbit|"
     # A chat's messages beside a player ("chat-message", "chat__line", "chatbox").
-    r"(?:^|[\s_-])chat(?:s|box|room|lines?|-?msgs?|-?messages?)?(?:$|[\s_-])|"
+    rf"{_CHAT}|"
     r"related|recommend|teaser|promo|sponsor|advert|outbrain|taboola|"
     r"most-?read|popular|trending|read-?more|more-?(?:news|stories|from)|also|"
     r"sidebar|widget|newsletter|breadcrumb|pagination|menu|navigation|(?:^|[\s_-])nav(?:$|[\s_-])|"
@@ -1495,6 +1496,14 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             for line in lines_of
             if line not in wrapped and _opening_time(line, clock) is not None
         ]
+        if len(leads) < _TICKER_LINES:
+            told = [
+                line
+                for line in lines_of
+                if line not in wrapped and _opening_time(line, clock, told=True) is not None
+            ]
+            if len(told) >= _TICKER_LINES and _clocks_fall(told, clock):
+                leads = told  # (sentences that open with a clock, newest first: a ticker's)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             _wrap(holder, _with_their_kin(holder, leads), clock)
             wrapped.add(holder)
@@ -1688,10 +1697,11 @@ _AGO_LINE = 30  # characters of a line that says how long ago and nothing else, 
 _TIME_MARKS = " \t\n\r+:–—-|"
 
 
-def _opening_time(unit: Element, clock: PageClock) -> str | None:
+def _opening_time(unit: Element, clock: PageClock, told: bool = False) -> str | None:
     """The time of day or date-and-time a line starts with (not a count, not a score), as
     printed; a ticker's marks and a word or two of label may stand before it ("+++ 07:20",
-    "Ore 18.05", "Godz. 14:05"); or how long ago, where the line says nothing else."""
+    "Ore 18.05", "Godz. 14:05"); or how long ago, where the line says nothing else. A clock
+    a sentence tells ("At 9.30pm, the court heard…") is none, unless `told`."""
     start = text_of(unit)[:40]
     if (_heading_alone(unit) or _title_line(unit)) and (ago := _ago_alone(start, clock)):
         return ago.text.strip()
@@ -1709,9 +1719,21 @@ def _opening_time(unit: Element, clock: PageClock) -> str | None:
         start, reading, clock
     ):
         return None
-    if _told_in_a_sentence(unit, start, before.group(), reading.text.strip()):
+    if not told and _told_in_a_sentence(unit, start, before.group(), reading.text.strip()):
         return None
     return reading.text.strip()
+
+
+def _clocks_fall(lines: list[Element], clock: PageClock) -> bool:
+    """Whether the clocks that open lines fall down the page, each earlier than the one above:
+    a ticker's lines, newest first, where a report tells a night in the order it went."""
+    clocks = []
+    for line in lines:
+        reading = clock.read(text_of(line)[:40])
+        if reading is None or reading.clock is None:
+            return False
+        clocks.append(reading.clock)
+    return all(later > earlier for later, earlier in pairwise(clocks))
 
 
 def _told_in_a_sentence(unit: Element, start: str, label: str, shown: str) -> bool:
@@ -2147,19 +2169,39 @@ def _could_be_stream(group: _Group) -> bool:
     if len(group.members) <= _REGIONS_MOST and any(_is_region(m) for m in group.members):
         return False  # the page's own regions side by side: its header, content and footer
     first = group.members[0]
-    if _REVIEW.search(f"{first.get('class') or ''} {first.get('id') or ''}") is not None:
-        return False  # readers' reviews of an app, a product, a place (the box's own name)
+    if all(
+        _REVIEW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
+        for member in group.members
+    ):
+        return False  # readers' reviews of an app, a product, a place (each box's own name)
     if _names_not_a_stream(first):
         named = f"{first.get('class') or ''} {first.get('id') or ''}"
-        if _NOT_A_STREAM.search(_COMMENT_NAME.sub(" ", named)) is not None:
+        if _NOT_A_STREAM.search(_COMMENT_NAME.sub(" ", named)) is not None and not (
+            _chat_in_a_blog(group.container, named)
+        ):
             return False
         group.commented = True  # only the word comment: _score decides
     return not _titled_as_teasers(group.container, first)
 
 
+def _chat_in_a_blog(container: Element, named: str) -> bool:
+    """Whether boxes that name themselves a chat's messages ("chat-message") stand in a box
+    that names itself a live blog or a ticker (`div.liveblog`): a chat tool's posts put to use
+    as a blog, where a viewers' chat beside a player is a "chatbox", "stream-chat", "messages"."""
+    if _NOT_A_STREAM.search(_CHAT_NAME.sub(" ", named)) is not None:
+        return False  # (named no stream for more than a chat)
+    around = f"{container.get('class') or ''} {container.get('id') or ''}"
+    return _CHAT_NAME.search(around) is None and _BLOG_BOX.search(around) is not None
+
+
+_CHAT_NAME = re.compile(_CHAT, re.I)
+_BLOG_BOX = re.compile(r"blog|ticker", re.I)
+
+
 # A box that names itself a review, a word of its class ("review", "user-review",
-# "review__item"; not a "preview"): of the boxes themselves only, a live blog in a site's
-# reviews section is a live blog.
+# "review__item"; not a "preview"): of the boxes themselves only, and of every one of them, a
+# live blog in a site's reviews section is a live blog, and so is one whose CMS marks a post
+# that is a review (`live-post--review`) among its news.
 _REVIEW = re.compile(r"(?:^|[\s_-])reviews?(?:$|[\s_-])", re.I)
 
 
@@ -2926,7 +2968,8 @@ def _place_bare_clocks(
 def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     """Whether bare clocks are a forecast's hours, a grid's rows: five or more, each on the
     hour, rising by one step of an hour to three, the last still to come on a page of today
-    (or of no day). No live blog posts on the hour every hour, nor ahead of its fetch."""
+    (or of no day), more than two hours on. No live blog posts on the hour every hour, nor
+    ahead of its fetch by more than a zone guessed wrong puts it."""
     if len(clocks) < _GRID_ROWS or any(minute for _, minute in clocks):
         return False
     steps = {(later - hour) % 24 for (hour, _), (later, _) in pairwise(clocks)}
@@ -2935,11 +2978,15 @@ def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     local = clock.fetched_at.astimezone(clock.zone)
     if clock.day is not None and clock.day != local.date():
         return False  # (a page of another day: its clocks are that day's, all past)
-    return clocks[0][0] < clocks[-1][0] and clocks[-1][0] * 60 > local.hour * 60 + local.minute
+    now = local.hour * 60 + local.minute
+    return clocks[0][0] < clocks[-1][0] and clocks[-1][0] * 60 > now + _GRID_AHEAD
 
 
 _GRID_ROWS = 5  # rows of a forecast's hours at least
 _GRID_STEP = 3  # hours between its rows at most
+# Minutes past the fetch its last row runs at least: further than a zone guessed wrong moves
+# an hourly blog's clocks (a page at UTC+2 read in UTC), as a forecast runs on to the evening.
+_GRID_AHEAD = 120
 
 
 def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
