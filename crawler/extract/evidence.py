@@ -279,8 +279,10 @@ def _a_changelog(stream: Stream) -> bool:
     apart. Posts that come several a day, most of them on a day another shares, are a live
     blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1 follows")."""
     versioned = sum(
-        1 for u in stream.updates if u.headline and _VERSION_NAMED.search(u.headline) is not None
-    )
+        1
+        for u in stream.updates
+        if u.headline and _DIGIT.search(u.headline) and _VERSION_NAMED.search(u.headline)
+    )  # (a headline without a figure names no version: most are looked at no further)
     if len(stream.updates) < _ARCHIVE_POSTS or versioned * 2 <= len(stream.updates):
         return False
     days = [u.published_at[:10] for u in stream.updates if u.published_at]
@@ -293,6 +295,7 @@ _VERSION_NAMED = re.compile(
     r"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])|\bv\d+(?:\.\d+)+\b|\bversion\s+\d",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _ARCHIVE_POSTS = 5  # entries at least, each dated on a day of its own, or titled by versions
 _ARCHIVE_DAYS = 7  # days from the first to the last at least
 

@@ -285,7 +285,8 @@ class Stream:
     # where it is a section's (`/politics/`, `/direct/`), whose stories lie under it too.
     carded: str = ""
     # The day alone that a post's `<time datetime="2024-04-27">` gives, of each post that
-    # shows one: an archive's entries (a band's past shows) are dated so.
+    # shows one, on a stream none of whose posts has a time: an archive's entries (a band's
+    # past shows) are dated so.
     days: tuple[str, ...] = ()
 
 
@@ -488,7 +489,11 @@ def _stream(
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
     fall = _minutes_fall([times[member] for member, u in posts if not u.pinned])
-    days = tuple(day for member, _ in posts if (day := _day_alone(member)) is not None)
+    days = (
+        ()
+        if any(update.published_at for update in updates)
+        else tuple(day for member, _ in posts if (day := _day_alone(member)) is not None)
+    )  # (read where no post has a time: only then does an archive's day matter)
     return Stream(
         updates, best.timed, best.marked, best.names, minuted, rough, fall, linked, carded, days
     )
@@ -687,7 +692,7 @@ def _a_sentence(words: str) -> bool:
     found = _SENTENCE.search(words)
     if found is None:
         return False
-    common = (w for w in _WORD.findall(words) if not w[0].isupper())
+    common = (m for m in _WORD.finditer(words) if not m.group()[0].isupper())
     return next(common, None) is not None and next(common, None) is not None
 
 
@@ -1199,6 +1204,8 @@ def _templates_modifier(marked: set[Element], members: list[Element], pinned: se
     five or more where each post without it is of another kind, with a class of its own (a
     reader's question answered). An editor sets a few posts apart, or on a short busy page
     most: the posts left unmarked are then of the marked posts' kind."""
+    if not marked:
+        return False
     rest = [
         member
         for member in members
