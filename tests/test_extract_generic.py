@@ -2906,52 +2906,43 @@ def test_the_pages_of_a_blog_of_days_keep_their_days_under_a_stale_last_change(
 
 
 @pytest.mark.parametrize(
-    "button",
+    "markup",
     [
-        "<button class='load-more' type='button'>Load more updates</button>",
-        "<a class='btn' href='javascript:void(0)'>Load more</a>",
-        "<button class='liveblog__more'>Weitere Einträge laden</button>",
+        {"older": "<button class='load-more' type='button'>Load more updates</button>"},
+        {"older": "<a class='btn' href='javascript:void(0)'>Load more</a>"},
+        {"older": "<button class='liveblog__more'>Weitere Einträge laden</button>"},
         # (A box that only says it has comments below is none of theirs.)
-        "<div class='stream-end has-comments'><button type='button'>Load more</button></div>",
+        {
+            "older": "<div class='stream-end has-comments'><button type='button'>Load more"
+            "</button></div>"
+        },
+        # In the stream's own <footer> or pager <nav>, inside its article (only the page's
+        # footer and nav are no stream's).
+        {
+            "end": "<footer class='live-blog__footer'><button type='button' class='btn'>"
+            "Load more</button></footer>"
+        },
+        {
+            "end": "<nav class='live-blog__pagination' aria-label='Pagination'><button "
+            "type='button'>Show more</button></nav>"
+        },
+        {"end": "<footer><a class='button' href='#'>Mehr laden</a></footer>"},
     ],
 )
-def test_a_first_page_whose_older_posts_a_script_loads_keeps_its_day(button: str) -> None:
+def test_a_first_page_whose_older_posts_a_script_loads_keeps_its_day(
+    markup: dict[str, str],
+) -> None:
     """The first page of a blog of days, its second day's posts under a modified time stuck
-    at 08:00 of that day, whose older posts a button loads by script, not a link: the page
-    says it shows the newest posts, not the blog from its start, as a link to its older page
-    does."""
+    at 08:00 of that day, whose older posts a button loads by script, not a link, after the
+    stream or in its own footer or pager: the page says it shows the newest posts, not the
+    blog from its start, as a link to its older page does."""
     clocks = ["22:05", "19:40", "13:30", "09:20", "07:10"]
     times = dpg_times(
         clocks,
         "2024-03-12T06:55:00Z",
         "2024-03-13T08:00:00Z",
         fetched="2024-03-17T10:00:00Z",
-        older=button,
-    )
-    assert times == [f"2024-03-13T{clock}:00Z" for clock in clocks]
-
-
-@pytest.mark.parametrize(
-    "end",
-    [
-        "<footer class='live-blog__footer'><button type='button' class='btn'>Load more</button>"
-        "</footer>",
-        "<nav class='live-blog__pagination' aria-label='Pagination'><button type='button'>"
-        "Show more</button></nav>",
-        "<footer><a class='button' href='#'>Mehr laden</a></footer>",
-    ],
-)
-def test_a_stream_whose_own_footer_loads_more_keeps_its_day(end: str) -> None:
-    """The first page of a blog of days whose "Load more" stands in the stream's own
-    <footer> or pager <nav>, inside its article: that button loads the blog's older posts,
-    as one in a plain box does; only the page's footer and nav are no stream's."""
-    clocks = ["22:05", "19:40", "13:30", "09:20", "07:10"]
-    times = dpg_times(
-        clocks,
-        "2024-03-12T06:55:00Z",
-        "2024-03-13T08:00:00Z",
-        fetched="2024-03-17T10:00:00Z",
-        end=end,
+        **markup,
     )
     assert times == [f"2024-03-13T{clock}:00Z" for clock in clocks]
 
