@@ -315,6 +315,15 @@ def transfer_blog(site: Site, posts: int) -> None:
     )
 
 
+def stand_in(site: Site, other: str, how: str) -> None:
+    """Page 2's address `redirected` to the page at `other`, or serving that page's bytes."""
+    if how == "redirected":
+        site.redirects[f"{PATH}?page=2"] = other
+    else:
+        with site._lock:
+            site.pages[f"{PATH}?page=2"] = site.pages[other]
+
+
 def standing(db_path: Path, url: str) -> list[str]:
     """Headlines of one blog's updates not marked removed, newest first."""
     db = Database(db_path)
@@ -427,11 +436,7 @@ def test_the_pagination_of_another_story_reached_from_an_older_page_is_not_follo
     that could never count. It stops at the page that names another story."""
     site.show([post(n) for n in range(6, 0, -1)])
     transfer_blog(site, 12)
-    if how == "redirected":
-        site.redirects[f"{PATH}?page=2"] = OTHER_PATH
-    else:
-        with site._lock:
-            site.pages[f"{PATH}?page=2"] = site.pages[OTHER_PATH]
+    stand_in(site, OTHER_PATH, how)
     [first] = crawl_local([site.url], db_path)
     assert first.ok, first.error
     assert (first.new, first.incomplete_reason) == (3, "another story's page")
@@ -698,11 +703,7 @@ def test_an_older_page_of_the_sites_blog_of_the_day_before_under_the_same_words_
     for n in (7, 8):  # a post a pass: the first page shows other bytes each time
         six = [post(n), *six]
         site.show(six, title=words)
-        if how == "redirected":
-            site.redirects[f"{PATH}?page=2"] = yesterday
-        else:
-            with site._lock:
-                site.pages[f"{PATH}?page=2"] = site.pages[yesterday]
+        stand_in(site, yesterday, how)
         [later] = crawl_local([site.url], db_path)
         assert later.ok, later.error
         assert (later.removed, later.incomplete_reason) == (0, "another story's page")
