@@ -600,7 +600,7 @@ def _names_time(element: Element) -> bool:
     for node in element.iter(etree.Element):
         for name in node.attrib:
             if name == "datetime" or (
-                name.startswith("data-") and any(k in name for k in _TIME_NAMES)
+                name.startswith("data-") and any(k in name for k in TIME_NAMES)
             ):
                 return True
     return False
@@ -623,7 +623,8 @@ _HIDDEN_PASSAGES = HEADINGS | frozenset({"p", "li", "dd", "blockquote"})
 _HIDDEN_WORDS = 4  # words of a hidden label at most: a post's hidden rest says more
 _HIDDEN_CHARACTERS = 40
 _HIDDEN_KEEPS = media.RICH_TAGS | frozenset({"a", "img", "picture", "video", "iframe"})
-_TIME_NAMES = ("time", "date", "stamp", "updated", "published")
+# What a data attribute that holds a time names (`data-timestamp`, `data-published`).
+TIME_NAMES = ("time", "date", "stamp", "updated", "published")
 
 
 def drop_consent_placeholders(root: Element, classes: Iterable[str]) -> None:

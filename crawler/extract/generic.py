@@ -83,7 +83,7 @@ from crawler.extract.dom import (
     text_of,
     without_fragment,
 )
-from crawler.extract.entries import html_update
+from crawler.extract.entries import TIME_NAMES, html_update
 from crawler.extract.instant import machine_time
 
 # A post may be a picture or an embedded post and a few words.
@@ -1422,7 +1422,7 @@ def _value_time(value: str) -> tuple[str, int] | None:
 def _data_time_name(name: str) -> bool | None:
     """None for a data attribute that holds no time; else whether it is the last edit's."""
     lowered = name.lower()
-    if not any(k in lowered for k in ("time", "date", "stamp", "updated", "published")):
+    if not any(k in lowered for k in TIME_NAMES):
         return None
     return bool(_MODIFIED_NAME.search(lowered[5:]))
 
