@@ -311,6 +311,35 @@ def test_times_people_read(
 
 
 @pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "half an hour ago"),
+        ("en", "Updated half an hour ago"),
+        ("de", "vor einer halben Stunde"),
+        ("fr", "il y a une demi-heure"),
+        ("it", "mezz'ora fa"),
+        ("es", "hace media hora"),
+        ("pt", "há meia hora"),
+        ("nl", "een half uur geleden"),
+        ("pl", "pół godziny temu"),
+        ("sv", "för en halvtimme sedan"),
+        ("nb", "for en halvtime siden"),
+        ("da", "en halv time siden"),
+        ("fi", "puoli tuntia sitten"),
+    ],
+)
+def test_half_an_hour_ago_in_words_is_thirty_minutes_before_the_fetch(
+    language: str, text: str
+) -> None:
+    """Half an hour ago, written in words as a stamp writes it: thirty minutes, not the hour
+    its last words say ("an hour ago", "ora fa", "uur geleden") nor nothing."""
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    reading = page.read(text)
+    assert reading is not None
+    assert (reading.kind, reading.utc, reading.clock) == ("relative", "2024-05-05T17:30:00Z", None)
+
+
+@pytest.mark.parametrize(
     ("language", "text", "utc"),
     [
         ("sv", "i går 19:30", "2024-05-04T17:30:00Z"),

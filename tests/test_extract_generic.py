@@ -5145,6 +5145,67 @@ def test_how_long_ago_in_words_alone_dates_a_post_of_a_stream_that_says_so(
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "stamps"),
+    [
+        ("en", ["an hour ago", "2 hours ago", "a day ago"]),
+        ("de", ["vor einer Stunde", "vor 2 Stunden", "vor einem Tag"]),
+        ("fr", ["il y a une heure", "il y a 2 heures", "il y a un jour"]),
+        ("it", ["un'ora fa", "2 ore fa", "un giorno fa"]),
+        ("es", ["hace una hora", "hace 2 horas", "hace un día"]),
+        ("pt", ["há uma hora", "há 2 horas", "há um dia"]),
+        ("nl", ["een uur geleden", "2 uur geleden", "een dag geleden"]),
+        ("pl", ["godzinę temu", "2 godziny temu", "dzień temu"]),
+        ("sv", ["för en timme sedan", "för 2 timmar sedan", "för en dag sedan"]),
+        ("da", ["en time siden", "2 timer siden", "en dag siden"]),
+    ],
+)
+def test_how_long_ago_in_words_in_a_bare_time_element_dates_its_post(
+    lang: str, stamps: list[str]
+) -> None:
+    """A live blog tool's stream whose `<time>` elements carry no machine time, only how long
+    ago as the reader sees it: "an hour ago" and "a day ago" in words date their posts as "2
+    hours ago" does, against the fetch, and are no words of them."""
+    posts = "".join(
+        f"<article class='lb-item' id='item-{n}'><div class='lb-item__meta'>"
+        f"<time class='lb-item__time'>{stamp}</time></div><div class='lb-item__body'>"
+        f"<p>Post {n}: rescue teams reached the flooded village below the dam.</p></div>"
+        "</article>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(f"<div class='lb-stream'>{posts}</div>", title="Flood live", lang=lang)
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-12T10:20:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        (when, f"Post {n}: rescue teams reached the flooded village below the dam.")
+        for n, when in enumerate(
+            ["2024-05-12T09:20:00Z", "2024-05-12T08:20:00Z", "2024-05-11T10:20:00Z"]
+        )
+    ]
+
+
+def test_how_long_ago_in_a_posts_sentence_beside_a_bare_time_element_dates_no_post() -> None:
+    """In that stream, a post whose `<time>` says nothing of when ("Pinned") keeps no time from
+    "an hour ago" in its sentence, stressed or not, and all its words."""
+    stamps = ["5 minutes ago", "Pinned", "2 hours ago"]
+    words = [
+        "Rescue teams reached the flooded village below the dam.",
+        "The dam's gates were opened <em>an hour ago</em>, the operator said.",
+        "The regional governor declared a state of emergency for the valley.",
+    ]
+    posts = "".join(
+        f"<article class='lb-item' id='item-{n}'><div class='lb-item__meta'>"
+        f"<time class='lb-item__time'>{stamp}</time></div><div class='lb-item__body'>"
+        f"<p>{text}</p></div></article>"
+        for n, (stamp, text) in enumerate(zip(stamps, words, strict=True))
+    )
+    page = page_of(f"<div class='lb-stream'>{posts}</div>", title="Flood live")
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-12T10:20:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates][1:] == [
+        (None, "The dam's gates were opened an hour ago, the operator said."),
+        ("2024-05-12T08:20:00Z", words[2]),
+    ]
+
+
 def test_how_long_ago_in_a_sentence_dates_no_post_and_keeps_its_words() -> None:
     """In that stream, a post with no stamp whose sentence says "<a>a year ago</a>" or "منذ
     يوم الجمعة" (since Friday) keeps no time from it and all its words."""

@@ -226,6 +226,7 @@ class _Relative:
     units: tuple[str, ...]  # one string of words per unit of _UNITS
     filler: str = ""  # a word between a number and its unit (Romanian "acum 40 de minute")
     opening: str = ""  # a word that may open a phrase its `after` ends (Swedish "för")
+    halves: str = ""  # half an hour in words, "|" between forms ("half an hour", "pół godziny")
 
 
 _SOUTH_SLAVIC_UNITS = (
@@ -270,6 +271,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "months month mos mo",
                 "years year yrs yr y",
             ),
+            halves="half an hour",
         ),
     ),
     "de": (
@@ -296,6 +298,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "monaten monat",
                 "jahren jahr",
             ),
+            halves="einer halben stunde|einer halben std",
         ),
     ),
     "fr": (
@@ -312,6 +315,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "mois",
                 "années année ans an",
             ),
+            halves="une demi-heure|une demi heure",
         ),
     ),
     "it": (
@@ -339,6 +343,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "mesi mese",
                 "anni anno",
             ),
+            halves="mezz'ora|mezz’ora|mezzora|mezza ora",
         ),
     ),
     "es": (
@@ -355,6 +360,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "meses mes",
                 "años año anos",
             ),
+            halves="media hora",
         ),
     ),
     "pt": tuple(
@@ -380,6 +386,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "meses mês mes",
                 "anos ano",
             ),
+            halves="meia hora|meia-hora",
         )
         for before, after in (("há", ""), ("ha", ""), ("", "atrás"), ("", "atras"))
     ),
@@ -397,6 +404,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "maanden maand",
                 "jaren jaar",
             ),
+            halves="een half uur|een halfuur|half uur|halfuur",
         ),
     ),
     "pl": (
@@ -422,6 +430,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "miesiące miesięcy miesiąc miesiace miesiecy miesiac",
                 "lata lat rok",
             ),
+            halves="pół godziny|pol godziny",
         ),
     ),
     "tr": (
@@ -661,6 +670,7 @@ _NORWEGIAN = (
             "år",
         ),
         opening="for",
+        halves="en halvtime|halvtime|en halv time|ein halvtime",
     ),
 )
 # Swedish ("för 5 minuter sedan"), Norwegian ("for 5 minutter siden", Nynorsk "sidan"), Danish
@@ -683,6 +693,7 @@ _RELATIVE_WORDS.update(
                     "år",
                 ),
                 opening="för",
+                halves="en halvtimme|halvtimme|en halv timme",
             ),
         ),
         "nb": _NORWEGIAN,
@@ -719,6 +730,7 @@ _RELATIVE_WORDS.update(
                     "år",
                 ),
                 opening="for",
+                halves="en halv time|en halvtime|halvtime",
             ),
         ),
         "fi": (
@@ -735,6 +747,7 @@ _RELATIVE_WORDS.update(
                     "kuukautta kuukausi kk",
                     "vuotta vuosi v",
                 ),
+                halves="puoli tuntia",
             ),
         ),
     }
@@ -1064,15 +1077,17 @@ _JOINERS = r"(?:and|und|et|y|e|en|i|a|și|şi|si|og|och|ja|és|ve|и|і|та|κ�
 
 
 def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
-    """One language's relative phrase, with groups n (digits), a (amount word), u and v (unit)."""
+    """One language's relative phrase, with groups n (digits), a (amount word), u and v (unit),
+    h (half an hour in words)."""
     words = sorted((w for unit in rel.units for w in unit.split()), key=len, reverse=True)
     every = "|".join(map(re.escape, words))
     long = "|".join(re.escape(w) for w in words if len(w) > 1)
     amounts = "|".join(sorted(map(re.escape, rel.amounts), key=len, reverse=True))
     filler = rf"(?:{rel.filler}\s+)?" if rel.filler else ""
     joiners = f",|{_JOINERS}" if rel.after else _JOINERS
+    halves = "|".join(map(re.escape, rel.halves.split("|"))) if rel.halves else "(?!)"
     amount = (
-        rf"(?:(?P<n>\d+)\s*{filler}(?P<u>{every})|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
+        rf"(?:(?P<h>{halves})|(?P<n>\d+)\s*{filler}(?P<u>{every})|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
         r"(?![^\W\d_])\.?"
         # A smaller unit after it: "1 hour 20 minutes ago", "vor 1 Std. und 20 Min.", "1h 20m";
         # after a comma only before the word that ends the phrase ("2 days, 3 hours ago",
@@ -2160,12 +2175,14 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
     if best is None:
         return None
     match, rel = best
-    if match.group("n"):
-        amount, word = int(match.group("n")), match.group("u").lower()
+    unit: str | None = "min"
+    if match.group("h"):
+        amount = 30
+    elif match.group("n"):
+        amount, unit = int(match.group("n")), _unit(rel, match.group("u").lower())
     else:
         amount = rel.amounts.get((match.group("a") or "").lower().replace("\u0307", ""), 1)
-        word = match.group("v").lower()
-    unit = _unit(rel, word)
+        unit = _unit(rel, match.group("v").lower())
     if unit is None:
         return None
     moment = _before(page.fetched_at, amount, unit)

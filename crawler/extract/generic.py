@@ -518,11 +518,12 @@ def _ago_in_words(
     which the walk for times passes over (short_texts), are read in such posts only, where a
     box holds that phrase and a label at most ("Updated an hour ago"), no sentence around it
     ("As we reported <a>a year ago</a>, …"), no heading ("Πριν από ένα χρόνο", a year ago),
-    no quote or embed."""
+    no quote or embed. A `<time>` that gives machines no time ("<time>an hour ago</time>")
+    is such a box: its post shows no time yet."""
     if not any(_ago(t) for member in members for t in times[member]):
         return
     for member in members:
-        if times[member]:
+        if any(t.value for t in times[member]):
             continue
         for element in member.iter(etree.Element):
             text = element.text
