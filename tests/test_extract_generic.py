@@ -3622,11 +3622,12 @@ def test_a_software_updates_live_blog_titled_by_versions_keeps_its_posts() -> No
     assert [u.headline for u in updates] == [title for _, title, _ in rows]
 
 
-@pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("21:30", 8)])
+@pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("17:30", 0), ("21:30", 8)])
 def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) -> None:
     """A weather site's hour-by-hour forecast at a live address (`/diretta/milano/oggi`):
     eight rows, each a bare clock on the hour, an hour apart, and a sentence, on a page of
-    today. Rows on the hour every hour, the last still to come, are a forecast's grid; read
+    today. Rows on the hour every hour, the last still to come, are a forecast's grid, its
+    last row half an hour on (17:30 UTC, 19:30 at the +02:00 the page writes) as well; read
     after its last hour, nothing tells them from an hourly ticker's posts."""
     rows = "".join(
         f"<div class='ora'><span class='h'>{hour}:00</span><p>Cielo coperto sulla città con "
