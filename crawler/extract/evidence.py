@@ -14,7 +14,7 @@ teasers repeat boxes with times as well; and an archive's entries, one a day, ar
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
@@ -260,17 +260,25 @@ def _an_archive(stream: Stream) -> bool:
     (dated by a day alone, `<time datetime="2024-04-27">`, where no post has a time). A live
     blog posts several times a day; a slow one (a trial's second week) one a day at whatever
     hour there was news, where an archive's entries with a clock come at their programme's
-    hour, half of them at least at one (the 7 o'clock news each morning)."""
+    hour, half of them at least within half an hour of one another (the 7 o'clock news each
+    morning, put online at 07:02, 06:58, 07:11 …)."""
     dated = [u.published_at for u in stream.updates if u.published_at]
     days = [when[:10] for when in dated] or list(stream.days)
     if len(days) < _ARCHIVE_POSTS or len(days) * 5 < len(stream.updates) * 4:
         return False  # (a few, or most undated: nothing said)
     if len(set(days)) < len(days):
         return False
-    clocks = Counter(when[11:16] for when in dated)
-    if clocks and clocks.most_common(1)[0][1] * 2 < len(dated):
+    if dated and _at_one_hour(dated) * 2 < len(dated):
         return False  # (a slow live blog's posts, at whatever hour there was news)
     return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
+
+
+def _at_one_hour(dated: list[str]) -> int:
+    """How many of the times fall within half an hour of one another, at most, whatever
+    their day (23:50 and 00:10 among them)."""
+    minutes = sorted(int(when[11:13]) * 60 + int(when[14:16]) for when in dated)
+    around = minutes + [m + 24 * 60 for m in minutes]
+    return max(bisect_right(around, start + _PROGRAMME_SPAN) - n for n, start in enumerate(minutes))
 
 
 def _a_changelog(stream: Stream) -> bool:
@@ -298,6 +306,7 @@ _VERSION_NAMED = re.compile(
 _DIGIT = re.compile(r"\d")
 _ARCHIVE_POSTS = 5  # entries at least, each dated on a day of its own, or titled by versions
 _ARCHIVE_DAYS = 7  # days from the first to the last at least
+_PROGRAMME_SPAN = 30  # minutes an archive's entries at their programme's hour span at most
 
 
 # A commentary: this many posts at least (more than a match report's key moments), and this
