@@ -3576,14 +3576,30 @@ def test_an_archive_of_entries_dated_by_a_day_alone_is_no_live_blog(apart: int) 
     assert len(updates) == (0 if apart else 8)
 
 
-@pytest.mark.parametrize("titles", ["versions", "news"])
+@pytest.mark.parametrize("titles", ["versions", "two lines", "news"])
 def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     """A music program's release notes at `/release-notes/live/` (the product is called
     Live): a section per release, titled by its version ("Live 12.0.9 Release Notes"), its
-    date and its lists of changes. Posts titled by versions are a product's releases; a live
-    blog that names a version in one headline among others is still one."""
+    date and its lists of changes; or two lines of it released together, a fortnight apart,
+    each at its hour ("12.0.9" at 14:05, "11.3.25" at 14:40). Posts titled by versions are a
+    product's releases; a live blog that names a version in one headline among others is
+    still one."""
     heads = [f"Live 12.0.{9 - n} Release Notes" for n in range(6)]
     dates = [f"Released {10 - n} February 2024" for n in range(6)]
+    if titles == "two lines":
+        heads = [
+            f"Live {line}.{9 - n} Release Notes" for n in range(4) for line in ("12.0", "11.3")
+        ]
+        dates = [
+            f"Released {day}, {clock}"
+            for day in (
+                "10 February 2024",
+                "27 January 2024",
+                "13 January 2024",
+                "30 December 2023",
+            )
+            for clock in ("14:05", "14:40")
+        ]
     if titles == "news":
         heads = [f"Keynote moment number {n}" for n in range(5)] + ["iOS 17.4.1 is out now"]
         dates = [f"1{9 - n}:05" for n in range(6)]
@@ -3596,7 +3612,7 @@ def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     page = page_of(f"<h1>Live Release Notes</h1>{sections}", title="Live Release Notes")
     url = "https://www.example-audio.com/en/release-notes/live/"
     updates = extract_page(page, url, fetched_at="2024-02-11T12:00:00Z").updates
-    assert [u.headline for u in updates] == ([] if titles == "versions" else heads)
+    assert [u.headline for u in updates] == ([] if titles != "news" else heads)
 
 
 def test_a_software_updates_live_blog_titled_by_versions_keeps_its_posts() -> None:
