@@ -3499,15 +3499,21 @@ def test_a_match_reports_key_moments_in_the_order_they_came_are_no_commentary(
     assert [u.body_text for u in updates] == expected
 
 
-@pytest.mark.parametrize("apart", ["days", "hours"])
+@pytest.mark.parametrize("apart", ["days", "days, put online as it came", "hours"])
 def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
     """A radio's page for listening live (`/direct/`, "… en direct") with its replays below
     the player: eight morning bulletins, each dated on a day of its own over more than a week,
-    each a title and a sentence. A live blog posts several times a day; an archive's entries
-    (replays, episodes, past shows) one a day. The same entries an hour apart are a blog's."""
+    each a title and a sentence, at 07:00 or put online a few minutes either side. A live blog
+    posts several times a day; an archive's entries (replays, episodes, past shows) one a day.
+    The same entries an hour apart are a blog's."""
+    clocks = {
+        "days": ["07:00"] * 8,
+        "days, put online as it came": ["07:02", "07:05", "06:58", "07:11"] * 2,
+        "hours": [f"{17 - n:02d}:00" for n in range(8)],
+    }[apart]
     entries = "".join(
-        f"<article class='replay'><time datetime='2024-04-{30 - n if apart == 'days' else 30}"
-        f"T{7 if apart == 'days' else 17 - n:02d}:00:00+02:00'>{30 - n} avril</time>"
+        f"<article class='replay'><time datetime='2024-04-{30 - n if apart != 'hours' else 30}"
+        f"T{clocks[n]}:00+02:00'>{30 - n} avril</time>"
         f"<h3>Le journal numéro {8 - n}</h3><p>Ce que le journal numéro {8 - n} raconte, en "
         "quelques mots de plus.</p></article>"
         for n in range(8)
@@ -3520,7 +3526,7 @@ def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
     )
     url = "https://www.radio.example.fr/direct/"
     updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
-    assert len(updates) == (0 if apart == "days" else 8)
+    assert len(updates) == (8 if apart == "hours" else 0)
 
 
 def test_a_slow_live_blog_one_post_a_day_keeps_its_posts() -> None:
@@ -3570,14 +3576,30 @@ def test_an_archive_of_entries_dated_by_a_day_alone_is_no_live_blog(apart: int) 
     assert len(updates) == (0 if apart else 8)
 
 
-@pytest.mark.parametrize("titles", ["versions", "news"])
+@pytest.mark.parametrize("titles", ["versions", "two lines", "news"])
 def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     """A music program's release notes at `/release-notes/live/` (the product is called
     Live): a section per release, titled by its version ("Live 12.0.9 Release Notes"), its
-    date and its lists of changes. Posts titled by versions are a product's releases; a live
-    blog that names a version in one headline among others is still one."""
+    date and its lists of changes; or two lines of it released together, a fortnight apart,
+    each at its hour ("12.0.9" at 14:05, "11.3.25" at 14:40). Posts titled by versions are a
+    product's releases; a live blog that names a version in one headline among others is
+    still one."""
     heads = [f"Live 12.0.{9 - n} Release Notes" for n in range(6)]
     dates = [f"Released {10 - n} February 2024" for n in range(6)]
+    if titles == "two lines":
+        heads = [
+            f"Live {line}.{9 - n} Release Notes" for n in range(4) for line in ("12.0", "11.3")
+        ]
+        dates = [
+            f"Released {day}, {clock}"
+            for day in (
+                "10 February 2024",
+                "27 January 2024",
+                "13 January 2024",
+                "30 December 2023",
+            )
+            for clock in ("14:05", "14:40")
+        ]
     if titles == "news":
         heads = [f"Keynote moment number {n}" for n in range(5)] + ["iOS 17.4.1 is out now"]
         dates = [f"1{9 - n}:05" for n in range(6)]
@@ -3590,7 +3612,7 @@ def test_a_products_release_notes_are_no_live_blog(titles: str) -> None:
     page = page_of(f"<h1>Live Release Notes</h1>{sections}", title="Live Release Notes")
     url = "https://www.example-audio.com/en/release-notes/live/"
     updates = extract_page(page, url, fetched_at="2024-02-11T12:00:00Z").updates
-    assert [u.headline for u in updates] == ([] if titles == "versions" else heads)
+    assert [u.headline for u in updates] == ([] if titles != "news" else heads)
 
 
 def test_a_software_updates_live_blog_titled_by_versions_keeps_its_posts() -> None:
@@ -3622,11 +3644,12 @@ def test_a_software_updates_live_blog_titled_by_versions_keeps_its_posts() -> No
     assert [u.headline for u in updates] == [title for _, title, _ in rows]
 
 
-@pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("21:30", 8)])
+@pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("17:30", 0), ("21:30", 8)])
 def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) -> None:
     """A weather site's hour-by-hour forecast at a live address (`/diretta/milano/oggi`):
     eight rows, each a bare clock on the hour, an hour apart, and a sentence, on a page of
-    today. Rows on the hour every hour, the last still to come, are a forecast's grid; read
+    today. Rows on the hour every hour, the last still to come, are a forecast's grid, its
+    last row half an hour on (17:30 UTC, 19:30 at the +02:00 the page writes) as well; read
     after its last hour, nothing tells them from an hourly ticker's posts."""
     rows = "".join(
         f"<div class='ora'><span class='h'>{hour}:00</span><p>Cielo coperto sulla città con "

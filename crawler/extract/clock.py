@@ -1308,6 +1308,9 @@ class PageClock:
     # Whether the stamp is labelled the page's last change (`article:modified_time`,
     # `dateModified`), wherever the page states it: the end of what it shows, not its start.
     stamp_changed: bool = False
+    # Whether the page writes an offset of its own beside a machine time ("+02:00"): its zone
+    # is then no guess a few hours off.
+    zone_stated: bool = False
     _today: date = field(init=False, repr=False, compare=False)
     _cutoff: datetime = field(init=False, repr=False, compare=False)
 
@@ -1647,6 +1650,7 @@ def page_clock(
         changed=changed,
         paged=paged,
         stamp_changed=last_change,
+        zone_stated=any(s.moment and s.offset for s in stamps),
     )
 
 

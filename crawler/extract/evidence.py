@@ -14,7 +14,7 @@ teasers repeat boxes with times as well; and an archive's entries, one a day, ar
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
@@ -260,24 +260,33 @@ def _an_archive(stream: Stream) -> bool:
     (dated by a day alone, `<time datetime="2024-04-27">`, where no post has a time). A live
     blog posts several times a day; a slow one (a trial's second week) one a day at whatever
     hour there was news, where an archive's entries with a clock come at their programme's
-    hour, half of them at least at one (the 7 o'clock news each morning)."""
+    hour, half of them at least within half an hour of one another (the 7 o'clock news each
+    morning, put online at 07:02, 06:58, 07:11 …)."""
     dated = [u.published_at for u in stream.updates if u.published_at]
     days = [when[:10] for when in dated] or list(stream.days)
     if len(days) < _ARCHIVE_POSTS or len(days) * 5 < len(stream.updates) * 4:
         return False  # (a few, or most undated: nothing said)
     if len(set(days)) < len(days):
         return False
-    clocks = Counter(when[11:16] for when in dated)
-    if clocks and clocks.most_common(1)[0][1] * 2 < len(dated):
+    if dated and _at_one_hour(dated) * 2 < len(dated):
         return False  # (a slow live blog's posts, at whatever hour there was news)
     return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
+
+
+def _at_one_hour(dated: list[str]) -> int:
+    """How many of the times fall within half an hour of one another, at most, whatever
+    their day (23:50 and 00:10 among them)."""
+    minutes = sorted(int(when[11:13]) * 60 + int(when[14:16]) for when in dated)
+    around = minutes + [m + 24 * 60 for m in minutes]
+    return max(bisect_right(around, start + _PROGRAMME_SPAN) - n for n, start in enumerate(minutes))
 
 
 def _a_changelog(stream: Stream) -> bool:
     """Whether most posts are titled by a version ("Live 12.0.9 Release Notes", "v2.3",
     "Version 4.1"): a product's releases, whose name may say live ("Live 12"), a day or more
-    apart. Posts that come several a day, most of them on a day another shares, are a live
-    blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1 follows")."""
+    apart. Posts that come several a day, most of them on a day another shares, within a week,
+    are a live blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1 follows");
+    over a week or more, two lines of a product released together ("12.0.9", "11.3.25")."""
     versioned = sum(
         1
         for u in stream.updates
@@ -286,7 +295,9 @@ def _a_changelog(stream: Stream) -> bool:
     if len(stream.updates) < _ARCHIVE_POSTS or versioned * 2 <= len(stream.updates):
         return False
     days = [u.published_at[:10] for u in stream.updates if u.published_at]
-    return len(days) * 2 <= len(stream.updates) or len(set(days)) * 2 > len(days)
+    if len(days) * 2 <= len(stream.updates) or len(set(days)) * 2 > len(days):
+        return True
+    return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
 
 
 # A version: three numbers of a few digits each ("12.0.9", not a date's "30.04.2024"), or a
@@ -298,6 +309,7 @@ _VERSION_NAMED = re.compile(
 _DIGIT = re.compile(r"\d")
 _ARCHIVE_POSTS = 5  # entries at least, each dated on a day of its own, or titled by versions
 _ARCHIVE_DAYS = 7  # days from the first to the last at least
+_PROGRAMME_SPAN = 30  # minutes an archive's entries at their programme's hour span at most
 
 
 # A commentary: this many posts at least (more than a match report's key moments), and this

@@ -2976,8 +2976,9 @@ def _place_bare_clocks(
 def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     """Whether bare clocks are a forecast's hours, a grid's rows: five or more, each on the
     hour, rising by one step of an hour to three, the last still to come on a page of today
-    (or of no day), more than two hours on. No live blog posts on the hour every hour, nor
-    ahead of its fetch by more than a zone guessed wrong puts it."""
+    (or of no day), more than two hours on where the page writes no offset of its own. No live
+    blog posts on the hour every hour, nor ahead of its fetch by more than a zone guessed wrong
+    puts it."""
     if len(clocks) < _GRID_ROWS or any(minute for _, minute in clocks):
         return False
     steps = {(later - hour) % 24 for (hour, _), (later, _) in pairwise(clocks)}
@@ -2987,13 +2988,15 @@ def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     if clock.day is not None and clock.day != local.date():
         return False  # (a page of another day: its clocks are that day's, all past)
     now = local.hour * 60 + local.minute
-    return clocks[0][0] < clocks[-1][0] and clocks[-1][0] * 60 > now + _GRID_AHEAD
+    ahead = 0 if clock.zone_stated else _GRID_AHEAD
+    return clocks[0][0] < clocks[-1][0] and clocks[-1][0] * 60 > now + ahead
 
 
 _GRID_ROWS = 5  # rows of a forecast's hours at least
 _GRID_STEP = 3  # hours between its rows at most
-# Minutes past the fetch its last row runs at least: further than a zone guessed wrong moves
-# an hourly blog's clocks (a page at UTC+2 read in UTC), as a forecast runs on to the evening.
+# Minutes past the fetch its last row runs at least on a page that writes no offset of its
+# own: further than a zone guessed wrong moves an hourly blog's clocks (a page at UTC+2 read
+# in UTC), as a forecast runs on to the evening.
 _GRID_AHEAD = 120
 
 
