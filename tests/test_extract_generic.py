@@ -1902,6 +1902,12 @@ def test_a_title_after_the_time_that_names_a_time_among_its_words_keeps_every_ti
 ) -> None:
     """Headers of the post's clock and its title ("17:55 | Polls close at 10pm"): a time among
     one title's words is no header's label, and every post keeps its title."""
+    assert flood_headlines(titles, lang) == titles
+
+
+def flood_headlines(titles: list[str], lang: str) -> list[str | None]:
+    """The headlines read from a flood's live blog of five posts, each under a header of its
+    clock and a title ("17:55 | Polls close at 10pm"), its page in `lang`."""
     clocks = ["19:25", "18:40", "17:55", "16:30", "15:10"]
     entries = "".join(
         f"<div class='x7f3a' id='e{n}'><div class='x11'>{clock} | {title}</div><p>Post {n} says"
@@ -1915,8 +1921,7 @@ def test_a_title_after_the_time_that_names_a_time_among_its_words_keeps_every_ti
         published="2024-03-30T13:00:00+01:00",
     )
     url = "https://www.news.example.de/live/flood"
-    updates = extract_page(page, url, fetched_at="2024-03-30T18:30:00Z").updates
-    assert [u.headline for u in updates] == titles
+    return [u.headline for u in extract_page(page, url, fetched_at="2024-03-30T18:30:00Z").updates]
 
 
 @pytest.mark.parametrize(
@@ -1947,22 +1952,8 @@ def test_an_edits_time_after_a_headers_time_is_its_label_among_titles(
     """Headers of the post's clock and its title, but one post's says when it was edited
     ("17:55 | Update 17:20"), however its label leads the time: a header's label, not a
     title, and the words after the time title no post."""
-    clocks = ["19:25", "18:40", "17:55", "16:30", "15:10"]
     titles = ["Goal!", "Full time", label, "Bridge closed", "Evacuation"]
-    entries = "".join(
-        f"<div class='x7f3a' id='e{n}'><div class='x11'>{clock} | {title}</div><p>Post {n} says"
-        " what the mayor said about the flood this afternoon.</p></div>"
-        for n, (clock, title) in enumerate(zip(clocks, titles, strict=True))
-    )
-    page = page_of(
-        f"<div class='x9e2b'>{entries}</div>",
-        "Live: flood",
-        lang=lang,
-        published="2024-03-30T13:00:00+01:00",
-    )
-    url = "https://www.news.example.de/live/flood"
-    updates = extract_page(page, url, fetched_at="2024-03-30T18:30:00Z").updates
-    assert [u.headline for u in updates] == [None] * 5
+    assert flood_headlines(titles, lang) == [None] * 5
 
 
 @pytest.mark.parametrize(
