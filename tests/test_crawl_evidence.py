@@ -324,6 +324,17 @@ def stand_in(site: Site, other: str, how: str) -> None:
             site.pages[f"{PATH}?page=2"] = site.pages[other]
 
 
+def show_older_titled(site: Site, updates: list[SampleUpdate], first: str, older: str) -> None:
+    """Serve the blog titled `first`, its pages 2 and 3 titled `older` instead, moved to dated
+    addresses (`/2024/05/01/election-live/2/`) that say nothing of the blog."""
+    site.show(updates, title=first)
+    for n in (2, 3):
+        target = f"{PATH}?page={n}"
+        with site._lock:
+            site.pages[target] = site.pages[target].replace(first.encode(), older.encode())
+        site.move(target, f"/2024/05/01/election-live/{n}/")
+
+
 def standing(db_path: Path, url: str) -> list[str]:
     """Headlines of one blog's updates not marked removed, newest first."""
     db = Database(db_path)
@@ -627,19 +638,11 @@ def test_older_pages_still_under_the_blogs_title_before_a_retitle_are_the_blogs(
     old, new = "Storm Ciarán live", "Storm Ciarán: clean-up begins – live"
     nine = [post(n) for n in range(9, 0, -1)]
 
-    def serve(updates: list[SampleUpdate], first: str, older: str) -> None:
-        site.show(updates, title=first)
-        for n in (2, 3):
-            target = f"{PATH}?page={n}"
-            with site._lock:
-                site.pages[target] = site.pages[target].replace(first.encode(), older.encode())
-            site.move(target, f"/2024/05/01/election-live/{n}/")
-
     results = []
     # A post a pass, so that every page shows other bytes than the pass before.
     for n, (first, older) in enumerate(((old, old), (new, old), (new, new)), start=10):
         nine = [post(n), *nine[:-1]]
-        serve(nine, first, older)
+        show_older_titled(site, nine, first, older)
         [result] = crawl_local([site.url], db_path)
         assert result.ok, result.error
         assert (result.pages, result.incomplete_reason) == (3, None), f"{first} / {older}"
@@ -809,17 +812,9 @@ def test_older_pages_of_a_blog_that_ended_still_titled_live_are_the_blogs(
     live, ended = "Storm Ciarán – live", "Storm Ciarán – as it happened"
     nine = [post(n) for n in range(9, 0, -1)]
 
-    def serve(updates: list[SampleUpdate], first: str) -> None:
-        site.show(updates, title=first)
-        for n in (2, 3):
-            target = f"{PATH}?page={n}"
-            with site._lock:
-                site.pages[target] = site.pages[target].replace(first.encode(), live.encode())
-            site.move(target, f"/2024/05/01/election-live/{n}/")
-
     for n, first in enumerate((live, ended, ended), start=10):
         nine = [post(n), *nine[:-1]]
-        serve(nine, first)
+        show_older_titled(site, nine, first, live)
         [result] = crawl_local([site.url], db_path)
         assert result.ok, result.error
         assert (result.pages, result.incomplete_reason) == (3, None), first
