@@ -599,3 +599,42 @@ def test_a_hubs_live_blogs_under_its_address_are_no_posts() -> None:
     page = _state_page("Liveblogs – live", _next_data({"props": {"liveBlog": {"items": items}}}))
     url = "https://www.example.dk/liveblog"
     assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+# Bodies and fields of other documented shapes: rich text as Sanity's Portable Text
+# (portabletext/portabletext: blocks of `children` spans, each with its `text`) and
+# Contentful's (contentful/rich-text: a `document` whose `content` nodes hold `text` nodes'
+# `value`), and a post as the Financial Times' live blog component takes it
+# (Financial-Times/x-dash `components/x-live-blog-post`: `id`, `title`, `bodyHTML`,
+# `publishedDate`); the words are invented.
+
+_WORDS = "The words of update number {n}, more than a few of them written here."
+
+
+def _shaped(n: int, shape: str) -> dict[str, Any]:
+    words = _WORDS.format(n=n)
+    time = f"2024-06-01T15:{n}0:00Z"
+    if shape == "portable":
+        spans = [{"_type": "span", "text": words[:20]}, {"_type": "span", "text": words[20:]}]
+        return {"_id": f"p{n}", "publishedAt": time, "title": f"Update {n}",
+                "body": [{"_type": "block", "style": "normal", "children": spans}]}  # fmt: skip
+    if shape == "contentful":
+        text = {"nodeType": "text", "value": words, "marks": []}
+        paragraph = {"nodeType": "paragraph", "content": [text]}
+        return {"id": f"p{n}", "createdAt": time, "title": f"Update {n}",
+                "body": {"nodeType": "document", "content": [paragraph]}}  # fmt: skip
+    return {"id": f"p{n}", "publishedDate": time, "title": f"Update {n}",
+            "bodyHTML": f"<p>{words}</p>", "isBreakingNews": False}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", ["portable", "contentful", "ft"])
+def test_state_posts_in_rich_text_or_under_other_documented_names_are_read(shape: str) -> None:
+    posts = [_shaped(n, shape) for n in (3, 2, 1)]
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert [(u.source_id, u.published_at) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
+    ]
+    assert read.updates[0].body_text == _WORDS.format(n=3)

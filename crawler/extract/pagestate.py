@@ -350,15 +350,24 @@ _BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
 # an index.
 _LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalUrl", "permalink")
 _ID_KEYS = ("id", "_id", "postId", "post_id", "uuid", "guid", "entryId", "key")
+# The names of an item's fields, as _fields folds them (case and underscores aside): a time
+# ("publishedAt", "published_at", the Financial Times' "publishedDate"), words ("body", its
+# "bodyHTML"), a title, authors, a pin.
 _TIME_KEYS = (
-    "publishedAt", "published_at", "datePublished", "publishTime", "published", "createdAt",
-    "created_at", "created", "date", "time", "timestamp", "displayDate", "display_date",
-    "firstPublished", "updatedAt", "updated_at", "updateTime", "modified",
+    "publishedat", "datepublished", "publishtime", "published", "publisheddate",
+    "publicationdate", "firstpublishedat", "firstpublished", "createdat", "created",
+    "createddate", "datecreated", "date", "time", "timestamp", "displaydate", "pubdate",
+    "updatedat", "updatetime", "modified",
 )  # fmt: skip
-_BODY_KEYS = ("content", "body", "html", "text", "contentHtml", "bodyHtml", "bodyText", "details")
+_BODY_KEYS = ("content", "body", "html", "text", "contenthtml", "bodyhtml", "bodytext", "details")
 _TITLE_KEYS = ("title", "headline", "heading", "header")
 _AUTHOR_KEYS = ("authors", "author", "byline")
-_PIN_KEYS = ("pinned", "isPinned", "sticky", "isSticky")
+_PIN_KEYS = ("pinned", "ispinned", "sticky", "issticky")
+# Rich text's own nodes: Portable Text's blocks of `children` spans, Contentful's and
+# ProseMirror's `content` nodes, their words in `text` or `value`.
+_NODE_WORDS = ("text", "value", "content", "html")
+_NODE_CHILDREN = ("children", "content")
+_MAX_NODE_DEPTH = 8
 _MIN_STATE_POSTS = 3
 _POST_WORDS = 40  # characters of words that make an item's body a post's
 _MAX_NODES = 200_000  # of a page's state walked in search of its stream
@@ -497,9 +506,16 @@ def _reads_as_post(item: dict[str, Any], blog: bool) -> bool:
     return (blog or _state_time(item) is not None) and len(_state_words(item)) >= _POST_WORDS
 
 
+def _fields(item: dict[str, Any]) -> dict[str, Any]:
+    """An item's fields by their names folded: "publishedDate", "published_date" and
+    "publishedAt" are found as their kind's names, whatever their case."""
+    return {key.replace("_", "").lower(): value for key, value in item.items()}
+
+
 def _state_time(item: dict[str, Any]) -> str | None:
+    fields = _fields(item)
     for key in _TIME_KEYS:
-        value = item.get(key)
+        value = fields.get(key)
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             found = machine_time(value if not isinstance(value, str) else value.strip())
             if found is not None:
@@ -508,11 +524,15 @@ def _state_time(item: dict[str, Any]) -> str | None:
 
 
 def _state_body(item: dict[str, Any]) -> str:
-    """An item's words as HTML: a string of markup or text, or the strings of its blocks."""
+    """An item's words as HTML: a string of markup or text, or the words of its blocks (rich
+    text's too: Portable Text's spans, a Contentful document's text nodes)."""
+    fields = _fields(item)
     for key in _BODY_KEYS:
-        value = item.get(key)
+        value = fields.get(key)
         if isinstance(value, dict):
-            value = next((value[k] for k in _BODY_KEYS if isinstance(value.get(k), str)), None)
+            value = next(
+                (value[k] for k in _BODY_KEYS if isinstance(value.get(k), str | list)), None
+            )
         if isinstance(value, str) and value.strip():
             return value if "<" in value else f"<p>{escape_text(value)}</p>"
         if isinstance(value, list):
@@ -523,13 +543,24 @@ def _state_body(item: dict[str, Any]) -> str:
     return ""
 
 
-def _block_text(block: Any) -> str:
+def _block_text(block: Any, depth: int = 0) -> str:
+    """A block's words: its own string, or its nodes' words, spans run together."""
     if isinstance(block, str):
         return normalise_text(block)
-    if isinstance(block, dict):
-        for key in ("text", "content", "html", "value"):
-            if isinstance(block.get(key), str):
-                return _plain(block[key])
+    if not isinstance(block, dict) or depth > _MAX_NODE_DEPTH:
+        return ""
+    for key in _NODE_WORDS:
+        if isinstance(block.get(key), str):  # (a span keeps its spaces: the next runs on)
+            return _plain(block[key]) if depth == 0 else block[key]
+    for key in _NODE_CHILDREN:
+        children = block.get(key)
+        if isinstance(children, list):
+            spans = all(
+                isinstance(c, dict) and any(isinstance(c.get(k), str) for k in _NODE_WORDS)
+                for c in children
+            )
+            parts = (_block_text(child, depth + 1) for child in children)
+            return normalise_text(("" if spans else " ").join(p for p in parts if p))
     return ""
 
 
@@ -544,7 +575,8 @@ def _item_id(item: dict[str, Any]) -> str | None:
 
 
 def _state_post(item: dict[str, Any]) -> StructuredUpdate:
-    title = next((_plain(item[k]) for k in _TITLE_KEYS if isinstance(item.get(k), str)), None)
+    fields = _fields(item)
+    title = next((_plain(fields[k]) for k in _TITLE_KEYS if isinstance(fields.get(k), str)), None)
     return StructuredUpdate(
         source=SOURCE,
         source_id=_item_id(item),
@@ -552,13 +584,14 @@ def _state_post(item: dict[str, Any]) -> StructuredUpdate:
         published_at=_state_time(item),
         authors=author_names(_state_authors(item)),
         article_body=_state_body(item),
-        pinned=any(item.get(key) is True for key in _PIN_KEYS),
+        pinned=any(fields.get(key) is True for key in _PIN_KEYS),
     )
 
 
 def _state_authors(item: dict[str, Any]) -> list[str]:
+    fields = _fields(item)
     for key in _AUTHOR_KEYS:
-        value = item.get(key)
+        value = fields.get(key)
         people = value if isinstance(value, list) else [value]
         names = [
             _plain(p)
