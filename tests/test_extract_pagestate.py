@@ -638,3 +638,41 @@ def test_state_posts_in_rich_text_or_under_other_documented_names_are_read(shape
         (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
     ]
     assert read.updates[0].body_text == _WORDS.format(n=3)
+
+
+# A GraphQL page's posts one list down: The Athletic's live blog query asks for
+# `liveBlog { posts(page: …) { pageInfo items { … on LiveBlogPost } } }` (theathletic's public
+# Android client, `LiveBlogPosts`), and a Relay connection gives `posts { edges { node } }`
+# (the GraphQL Cursor Connections specification); the words are invented.
+
+
+@pytest.mark.parametrize("wrap", ["items", "edges"])
+def test_a_state_streams_posts_in_a_connection_under_its_name_are_read(wrap: str) -> None:
+    posts = [
+        {"id": f"p{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z", "title": f"Update {n}",
+         "body": f"<p>{_WORDS.format(n=n)}</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    listed = [{"node": post} for post in posts] if wrap == "edges" else posts
+    connection = {"pageInfo": {"hasNextPage": True}, wrap: listed}
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": connection}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert [(u.source_id, u.published_at) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize("holder", ["comments", "teasers"])
+def test_a_connection_under_a_live_name_of_no_posts_gives_no_updates(holder: str) -> None:
+    """Readers' comments, or teasers, as a connection on a live page are no stream."""
+    items = [
+        {"node": {"id": f"c{n}", "createdAt": f"2024-06-01T15:{n}0:00Z",
+                  "text": f"A reader's comment number {n}, with more than a few words in it."}}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    data = {"props": {"liveBlog": {holder: {"edges": items}}}}
+    page = _state_page("Storm – live", _next_data(data))
+    url = "https://www.example.com/live/storm"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []

@@ -338,6 +338,9 @@ _STATE_ASSIGNMENT = re.compile(
 # own name ("liveBlog.latestUpdates"; "liveCommentary" is no list of comments).
 _LIST_NAME = re.compile(r"\w*?(?:posts|updates|entries|items)", re.I)
 _LIVE_NAME = re.compile(r"live|ticker|blog", re.I)
+# The lists a GraphQL connection keeps its nodes in, under the name of what they are
+# (`liveBlog.posts.items`, a Relay connection's `posts.edges[].node`).
+_CONNECTION = frozenset({"items", "edges", "nodes"})
 _OTHER_WORDS = frozenset(
     {"latest", "related", "recommended", "recommendations", "popular", "trending", "teaser",
      "teasers", "sidebar", "more", "hub", "hubs"}
@@ -458,17 +461,24 @@ def _streams(
     node: Any, path: str, budget: list[int], page_path: str = ""
 ) -> Iterable[list[dict[str, Any]]]:
     """The lists under `node` whose items read as a stream's posts, walked within a budget."""
-    # Each node with its name and its holder's, no more: a deep state's paths would grow with
-    # its depth.
-    stack: list[tuple[Any, str, str]] = [(node, "", path)]
+    # Each node with its name, its holder's and that one's holder's, no more: a deep state's
+    # paths would grow with its depth.
+    stack: list[tuple[Any, str, str, str]] = [(node, "", path, "")]
     while stack and budget[0] > 0:
-        value, holder, name = stack.pop()
+        value, holder, name, outer = stack.pop()
         budget[0] -= 1
         if isinstance(value, dict):
-            stack.extend((child, name, str(key)) for key, child in value.items())
+            stack.extend((child, name, str(key), holder) for key, child in value.items())
         elif isinstance(value, list):
             items = [item for item in value if isinstance(item, dict)]
-            if len(items) >= _MIN_STATE_POSTS and (blog := _stream_name(holder, name)) is not None:
+            blog = None
+            if len(items) >= _MIN_STATE_POSTS:
+                blog = _stream_name(holder, name)
+                if blog is None and name.lower() in _CONNECTION and _LIST_NAME.fullmatch(holder):
+                    blog = _stream_name(outer, holder)  # (`liveBlog.posts.items`)
+                    if name.lower() == "edges":  # (a Relay connection's `edges[].node`)
+                        items = [e["node"] if isinstance(e.get("node"), dict) else e for e in items]
+            if blog is not None:
                 posts = [item for item in items if _reads_as_post(item, blog)]
                 linked = sum(1 for item in items if _elsewhere(item, page_path))
                 if (
@@ -478,7 +488,7 @@ def _streams(
                 ):
                     yield posts
                     continue
-            stack.extend((child, holder, name) for child in value)
+            stack.extend((child, holder, name, outer) for child in value)
 
 
 def _stream_name(holder: str, name: str) -> bool | None:
