@@ -676,3 +676,66 @@ def test_a_connection_under_a_live_name_of_no_posts_gives_no_updates(holder: str
     page = _state_page("Storm – live", _next_data(data))
     url = "https://www.example.com/live/storm"
     assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+# Apollo Client's normalized cache, as a page hands it to the browser (`window.__APOLLO_STATE__`
+# or Next.js's `pageProps.__APOLLO_STATE__`): every object under `<__typename>:<id>` with its
+# `__typename`, lists of `{"__ref": "<__typename>:<id>"}` in their holders, `ROOT_QUERY` the
+# queries' root (Apollo Client's documentation, "Caching in Apollo Client"); the type and
+# field names below are invented.
+
+
+def _apollo(post_type: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    cache: dict[str, Any] = {
+        "ROOT_QUERY": {"__typename": "Query", "liveBlog": {"__ref": "LiveBlog:9"}}
+    }
+    for n in (3, 2, 1):
+        cache[f"{post_type}:p{n}"] = {
+            "__typename": post_type, "id": f"p{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+            "title": f"Update {n}", "body": f"<p>{_WORDS.format(n=n)}</p>",
+        } | (extra or {})  # fmt: skip
+    cache["LiveBlog:9"] = {
+        "__typename": "LiveBlog", "id": "9", "title": "Storm live",
+        "posts": [{"__ref": f"{post_type}:p{n}"} for n in (3, 2, 1)],
+    }  # fmt: skip
+    return cache
+
+
+@pytest.mark.parametrize("where", ["window", "next"])
+def test_the_live_posts_in_an_apollo_cache_are_read(where: str) -> None:
+    cache = _apollo("LiveBlogPost")
+    script = (
+        f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
+        if where == "window"
+        else _next_data({"props": {"pageProps": {"__APOLLO_STATE__": cache}}})
+    )
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [(u.source_id, u.published_at) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("post_type", "extra"),
+    [
+        ("Comment", None),  # readers' comments
+        ("LiveComment", None),
+        ("BlogPost", None),  # a blog's posts, no live blog's
+        ("Article", {"url": "https://www.example.com/news/other-story"}),  # teasers
+        ("LiveBlogPost", {"url": "https://www.example.com/live/other-storm"}),  # other blogs
+    ],
+)
+def test_an_apollo_caches_other_objects_are_no_posts(
+    post_type: str, extra: dict[str, Any] | None
+) -> None:
+    script = f"<script>window.__APOLLO_STATE__={json.dumps(_apollo(post_type, extra))};</script>"
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert read.updates == []

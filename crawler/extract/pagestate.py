@@ -341,6 +341,12 @@ _LIVE_NAME = re.compile(r"live|ticker|blog", re.I)
 # The lists a GraphQL connection keeps its nodes in, under the name of what they are
 # (`liveBlog.posts.items`, a Relay connection's `posts.edges[].node`).
 _CONNECTION = frozenset({"items", "edges", "nodes"})
+# An Apollo cache (its `ROOT_QUERY` beside objects under `<__typename>:<id>`) types its
+# posts by name: a live stream's ("LiveBlogPost", "LiveUpdate", "TickerEntry"), not a blog's
+# ("BlogPost") nor comments ("LiveComment").
+_APOLLO_ROOT = "ROOT_QUERY"
+_TYPE_NAME = re.compile(r"\w*?(?:post|update|entry|item)s?", re.I)
+_LIVE_TYPE = re.compile(r"live|ticker", re.I)
 _OTHER_WORDS = frozenset(
     {"latest", "related", "recommended", "recommendations", "popular", "trending", "teaser",
      "teasers", "sidebar", "more", "hub", "hubs"}
@@ -468,6 +474,9 @@ def _streams(
         value, holder, name, outer = stack.pop()
         budget[0] -= 1
         if isinstance(value, dict):
+            if _APOLLO_ROOT in value and (posts := _cached_stream(value, page_path)):
+                yield posts
+                continue
             stack.extend((child, name, str(key), holder) for key, child in value.items())
         elif isinstance(value, list):
             items = [item for item in value if isinstance(item, dict)]
@@ -478,17 +487,44 @@ def _streams(
                     blog = _stream_name(outer, holder)  # (`liveBlog.posts.items`)
                     if name.lower() == "edges":  # (a Relay connection's `edges[].node`)
                         items = [e["node"] if isinstance(e.get("node"), dict) else e for e in items]
-            if blog is not None:
-                posts = [item for item in items if _reads_as_post(item, blog)]
-                linked = sum(1 for item in items if _elsewhere(item, page_path))
-                if (
-                    len(posts) >= _MIN_STATE_POSTS
-                    and len(posts) * 10 >= len(items) * 9
-                    and linked * 2 <= len(items)
-                ):
-                    yield posts
-                    continue
+            if blog is not None and (posts := _stream_of(items, blog, page_path)):
+                yield posts
+                continue
             stack.extend((child, holder, name, outer) for child in value)
+
+
+def _stream_of(items: list[dict[str, Any]], blog: bool, page_path: str) -> list[dict[str, Any]]:
+    """A named list's posts, if nearly all its items read as posts and most link nowhere else;
+    [] when it is no stream."""
+    posts = [item for item in items if _reads_as_post(item, blog)]
+    linked = sum(1 for item in items if _elsewhere(item, page_path))
+    if (
+        len(posts) >= _MIN_STATE_POSTS
+        and len(posts) * 10 >= len(items) * 9
+        and linked * 2 <= len(items)
+    ):
+        return posts
+    return []
+
+
+def _cached_stream(cache: dict[str, Any], page_path: str) -> list[dict[str, Any]]:
+    """The live posts of an Apollo cache: its objects of one type whose name says a live
+    stream's posts ("LiveBlogPost", "LiveUpdate", "TickerEntry"), in the cache's order."""
+    kinds: dict[str, list[dict[str, Any]]] = {}
+    for key, entry in cache.items():
+        if isinstance(entry, dict) and ":" in key:
+            kind = entry.get("__typename")
+            if isinstance(kind, str) and _TYPE_NAME.fullmatch(kind):
+                kinds.setdefault(kind, []).append(entry)
+    best: list[dict[str, Any]] = []
+    for kind, entries in kinds.items():
+        words = {w.lower() for w in _NAME_WORDS.findall(kind)}
+        if not _LIVE_TYPE.search(kind) or _COMMENTS.search(kind) or words & _OTHER_WORDS:
+            continue
+        posts = _stream_of(entries, _BLOG_NAME.search(kind) is not None, page_path)
+        if len(posts) > len(best):
+            best = posts
+    return best
 
 
 def _stream_name(holder: str, name: str) -> bool | None:
