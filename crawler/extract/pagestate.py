@@ -328,9 +328,10 @@ def _string(value: Any) -> str | None:
 # stories, comments, a chat's messages, a schedule or a line-up are none.
 
 # `window.__STATE__ = {`, `__PRELOADED_STATE__={`, or a window's state by its name in any
-# case, in brackets too: ESPN's `window['__espnfitt__']={`.
+# case, in brackets too: ESPN's `window['__espnfitt__']={`; Arc XP's `Fusion.globalContent={`.
 _STATE_ASSIGNMENT = re.compile(
-    r"(?:(?:window\.)?__[A-Z][A-Z_]*__|window\.__\w+__|window\[(['\"])__\w+__\1\])\s*=\s*(?=\{)"
+    r"(?:(?:window\.)?__[A-Z][A-Z_]*__|window\.__\w+__|window\[(['\"])__\w+__\1\]"
+    r"|Fusion\.globalContent)\s*=\s*(?=\{)"
 )
 # A stream's list is named for its posts ("posts", "items", "liveUpdates", "tickerEntries")
 # under, or in, a name that says live, ticker or blog ("liveBlog.items", "ticker.entries");
