@@ -739,3 +739,63 @@ def test_an_apollo_caches_other_objects_are_no_posts(
         fetched_at="2024-06-01T16:00:00Z",
     )
     assert read.updates == []
+
+
+def test_a_fusion_assignments_live_list_is_read() -> None:
+    """Arc XP's classic pages assign their content as `Fusion.globalContent={…};` (as the
+    feed reader above reads it): a content source of a build's own shape, its live posts
+    under a live name, is read as `window.__STATE__` is."""
+    posts = [
+        {"id": f"p{n}", "date": f"2024-06-01T15:{n}0:00Z", "headline": f"Update {n}",
+         "body": f"<p>{_WORDS.format(n=n)}</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    state = {"_id": "ABC", "type": "live", "live_posts": posts}
+    script = (
+        f"<script>Fusion=window.Fusion||{{}};Fusion.globalContent={json.dumps(state)};</script>"
+    )
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]
+
+
+# An ordinary article's state at an address and under a title that say live: its body's
+# blocks, its related stories, readers' comments and a sidebar's latest stories, each with an
+# id, a title or words and a date, in Next.js's data and in an Apollo cache.
+_DATED = [f"2024-06-01T1{n}:00:00Z" for n in range(5)]
+_ORDINARY = {
+    "article": {
+        "id": "a1", "title": "Live music returns to the park", "publishedAt": _DATED[0],
+        "body": [{"type": "paragraph", "text": _WORDS.format(n=n) + " Concert."} for n in range(5)],
+        "related": [{"id": f"r{n}", "title": f"Story {n}", "publishedAt": d,
+                     "text": _WORDS.format(n=n), "url": f"/news/story-{n}"}
+                    for n, d in enumerate(_DATED)],
+        "comments": [{"id": f"c{n}", "createdAt": d, "text": _WORDS.format(n=n)}
+                     for n, d in enumerate(_DATED)],
+    },
+    "latestItems": [{"id": f"l{n}", "date": d, "title": f"Latest {n}", "body": _WORDS.format(n=n)}
+                    for n, d in enumerate(_DATED)],
+}  # fmt: skip
+_ORDINARY_CACHE = {
+    "ROOT_QUERY": {"__typename": "Query"},
+    **{f"Comment:{n}": {"__typename": "Comment", "id": n, "createdAt": d,
+                        "text": _WORDS.format(n=n)} for n, d in enumerate(_DATED)},
+    **{f"LiveEventTeaser:{n}": {"__typename": "LiveEventTeaser", "id": n, "date": d,
+                                "body": _WORDS.format(n=n), "url": f"/live/other-{n}"}
+       for n, d in enumerate(_DATED)},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("where", ["next", "apollo"])
+def test_an_ordinary_articles_state_at_a_live_address_gives_no_updates(where: str) -> None:
+    state = (
+        _next_data({"props": {"pageProps": _ORDINARY}})
+        if where == "next"
+        else f"<script>window.__APOLLO_STATE__={json.dumps(_ORDINARY_CACHE)};</script>"
+    )
+    page = _state_page("Live music returns to the park – live review", state)
+    url = "https://www.example.com/live/2024/06/01/live-music-returns"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
