@@ -599,3 +599,203 @@ def test_a_hubs_live_blogs_under_its_address_are_no_posts() -> None:
     page = _state_page("Liveblogs – live", _next_data({"props": {"liveBlog": {"items": items}}}))
     url = "https://www.example.dk/liveblog"
     assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+# Bodies and fields of other documented shapes: rich text as Sanity's Portable Text
+# (portabletext/portabletext: blocks of `children` spans, each with its `text`) and
+# Contentful's (contentful/rich-text: a `document` whose `content` nodes hold `text` nodes'
+# `value`), and a post as the Financial Times' live blog component takes it
+# (Financial-Times/x-dash `components/x-live-blog-post`: `id`, `title`, `bodyHTML`,
+# `publishedDate`); the words are invented.
+
+_WORDS = "The words of update number {n}, more than a few of them written here."
+
+
+def _shaped(n: int, shape: str) -> dict[str, Any]:
+    words = _WORDS.format(n=n)
+    time = f"2024-06-01T15:{n}0:00Z"
+    if shape == "portable":
+        spans = [{"_type": "span", "text": words[:20]}, {"_type": "span", "text": words[20:]}]
+        return {"_id": f"p{n}", "publishedAt": time, "title": f"Update {n}",
+                "body": [{"_type": "block", "style": "normal", "children": spans}]}  # fmt: skip
+    if shape == "contentful":
+        text = {"nodeType": "text", "value": words, "marks": []}
+        paragraph = {"nodeType": "paragraph", "content": [text]}
+        return {"id": f"p{n}", "createdAt": time, "title": f"Update {n}",
+                "body": {"nodeType": "document", "content": [paragraph]}}  # fmt: skip
+    return {"id": f"p{n}", "publishedDate": time, "title": f"Update {n}",
+            "bodyHTML": f"<p>{words}</p>", "isBreakingNews": False}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", ["portable", "contentful", "ft"])
+def test_state_posts_in_rich_text_or_under_other_documented_names_are_read(shape: str) -> None:
+    posts = [_shaped(n, shape) for n in (3, 2, 1)]
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert [(u.source_id, u.published_at) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
+    ]
+    assert read.updates[0].body_text == _WORDS.format(n=3)
+
+
+# A GraphQL page's posts one list down: The Athletic's live blog query asks for
+# `liveBlog { posts(page: …) { pageInfo items { … on LiveBlogPost } } }` (theathletic's public
+# Android client, `LiveBlogPosts`), and a Relay connection gives `posts { edges { node } }`
+# (the GraphQL Cursor Connections specification); the words are invented.
+
+
+@pytest.mark.parametrize("wrap", ["items", "edges"])
+def test_a_state_streams_posts_in_a_connection_under_its_name_are_read(wrap: str) -> None:
+    posts = [
+        {"id": f"p{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z", "title": f"Update {n}",
+         "body": f"<p>{_WORDS.format(n=n)}</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    listed = [{"node": post} for post in posts] if wrap == "edges" else posts
+    connection = {"pageInfo": {"hasNextPage": True}, wrap: listed}
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": connection}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert [(u.source_id, u.published_at) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize("holder", ["comments", "teasers"])
+def test_a_connection_under_a_live_name_of_no_posts_gives_no_updates(holder: str) -> None:
+    """Readers' comments, or teasers, as a connection on a live page are no stream."""
+    items = [
+        {"node": {"id": f"c{n}", "createdAt": f"2024-06-01T15:{n}0:00Z",
+                  "text": f"A reader's comment number {n}, with more than a few words in it."}}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    data = {"props": {"liveBlog": {holder: {"edges": items}}}}
+    page = _state_page("Storm – live", _next_data(data))
+    url = "https://www.example.com/live/storm"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+# Apollo Client's normalized cache, as a page hands it to the browser (`window.__APOLLO_STATE__`
+# or Next.js's `pageProps.__APOLLO_STATE__`): every object under `<__typename>:<id>` with its
+# `__typename`, lists of `{"__ref": "<__typename>:<id>"}` in their holders, `ROOT_QUERY` the
+# queries' root (Apollo Client's documentation, "Caching in Apollo Client"); the type and
+# field names below are invented.
+
+
+def _apollo(post_type: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    cache: dict[str, Any] = {
+        "ROOT_QUERY": {"__typename": "Query", "liveBlog": {"__ref": "LiveBlog:9"}}
+    }
+    for n in (3, 2, 1):
+        cache[f"{post_type}:p{n}"] = {
+            "__typename": post_type, "id": f"p{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+            "title": f"Update {n}", "body": f"<p>{_WORDS.format(n=n)}</p>",
+        } | (extra or {})  # fmt: skip
+    cache["LiveBlog:9"] = {
+        "__typename": "LiveBlog", "id": "9", "title": "Storm live",
+        "posts": [{"__ref": f"{post_type}:p{n}"} for n in (3, 2, 1)],
+    }  # fmt: skip
+    return cache
+
+
+@pytest.mark.parametrize("where", ["window", "next"])
+def test_the_live_posts_in_an_apollo_cache_are_read(where: str) -> None:
+    cache = _apollo("LiveBlogPost")
+    script = (
+        f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
+        if where == "window"
+        else _next_data({"props": {"pageProps": {"__APOLLO_STATE__": cache}}})
+    )
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [(u.source_id, u.published_at) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("post_type", "extra"),
+    [
+        ("Comment", None),  # readers' comments
+        ("LiveComment", None),
+        ("BlogPost", None),  # a blog's posts, no live blog's
+        ("Article", {"url": "https://www.example.com/news/other-story"}),  # teasers
+        ("LiveBlogPost", {"url": "https://www.example.com/live/other-storm"}),  # other blogs
+    ],
+)
+def test_an_apollo_caches_other_objects_are_no_posts(
+    post_type: str, extra: dict[str, Any] | None
+) -> None:
+    script = f"<script>window.__APOLLO_STATE__={json.dumps(_apollo(post_type, extra))};</script>"
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert read.updates == []
+
+
+def test_a_fusion_assignments_live_list_is_read() -> None:
+    """Arc XP's classic pages assign their content as `Fusion.globalContent={…};` (as the
+    feed reader above reads it): a content source of a build's own shape, its live posts
+    under a live name, is read as `window.__STATE__` is."""
+    posts = [
+        {"id": f"p{n}", "date": f"2024-06-01T15:{n}0:00Z", "headline": f"Update {n}",
+         "body": f"<p>{_WORDS.format(n=n)}</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    state = {"_id": "ABC", "type": "live", "live_posts": posts}
+    script = (
+        f"<script>Fusion=window.Fusion||{{}};Fusion.globalContent={json.dumps(state)};</script>"
+    )
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]
+
+
+# An ordinary article's state at an address and under a title that say live: its body's
+# blocks, its related stories, readers' comments and a sidebar's latest stories, each with an
+# id, a title or words and a date, in Next.js's data and in an Apollo cache.
+_DATED = [f"2024-06-01T1{n}:00:00Z" for n in range(5)]
+_ORDINARY = {
+    "article": {
+        "id": "a1", "title": "Live music returns to the park", "publishedAt": _DATED[0],
+        "body": [{"type": "paragraph", "text": _WORDS.format(n=n) + " Concert."} for n in range(5)],
+        "related": [{"id": f"r{n}", "title": f"Story {n}", "publishedAt": d,
+                     "text": _WORDS.format(n=n), "url": f"/news/story-{n}"}
+                    for n, d in enumerate(_DATED)],
+        "comments": [{"id": f"c{n}", "createdAt": d, "text": _WORDS.format(n=n)}
+                     for n, d in enumerate(_DATED)],
+    },
+    "latestItems": [{"id": f"l{n}", "date": d, "title": f"Latest {n}", "body": _WORDS.format(n=n)}
+                    for n, d in enumerate(_DATED)],
+}  # fmt: skip
+_ORDINARY_CACHE = {
+    "ROOT_QUERY": {"__typename": "Query"},
+    **{f"Comment:{n}": {"__typename": "Comment", "id": n, "createdAt": d,
+                        "text": _WORDS.format(n=n)} for n, d in enumerate(_DATED)},
+    **{f"LiveEventTeaser:{n}": {"__typename": "LiveEventTeaser", "id": n, "date": d,
+                                "body": _WORDS.format(n=n), "url": f"/live/other-{n}"}
+       for n, d in enumerate(_DATED)},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("where", ["next", "apollo"])
+def test_an_ordinary_articles_state_at_a_live_address_gives_no_updates(where: str) -> None:
+    state = (
+        _next_data({"props": {"pageProps": _ORDINARY}})
+        if where == "next"
+        else f"<script>window.__APOLLO_STATE__={json.dumps(_ORDINARY_CACHE)};</script>"
+    )
+    page = _state_page("Live music returns to the park – live review", state)
+    url = "https://www.example.com/live/2024/06/01/live-music-returns"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []

@@ -328,9 +328,10 @@ def _string(value: Any) -> str | None:
 # stories, comments, a chat's messages, a schedule or a line-up are none.
 
 # `window.__STATE__ = {`, `__PRELOADED_STATE__={`, or a window's state by its name in any
-# case, in brackets too: ESPN's `window['__espnfitt__']={`.
+# case, in brackets too: ESPN's `window['__espnfitt__']={`; Arc XP's `Fusion.globalContent={`.
 _STATE_ASSIGNMENT = re.compile(
-    r"(?:(?:window\.)?__[A-Z][A-Z_]*__|window\.__\w+__|window\[(['\"])__\w+__\1\])\s*=\s*(?=\{)"
+    r"(?:(?:window\.)?__[A-Z][A-Z_]*__|window\.__\w+__|window\[(['\"])__\w+__\1\]"
+    r"|Fusion\.globalContent)\s*=\s*(?=\{)"
 )
 # A stream's list is named for its posts ("posts", "items", "liveUpdates", "tickerEntries")
 # under, or in, a name that says live, ticker or blog ("liveBlog.items", "ticker.entries");
@@ -338,6 +339,15 @@ _STATE_ASSIGNMENT = re.compile(
 # own name ("liveBlog.latestUpdates"; "liveCommentary" is no list of comments).
 _LIST_NAME = re.compile(r"\w*?(?:posts|updates|entries|items)", re.I)
 _LIVE_NAME = re.compile(r"live|ticker|blog", re.I)
+# The lists a GraphQL connection keeps its nodes in, under the name of what they are
+# (`liveBlog.posts.items`, a Relay connection's `posts.edges[].node`).
+_CONNECTION = frozenset({"items", "edges", "nodes"})
+# An Apollo cache (its `ROOT_QUERY` beside objects under `<__typename>:<id>`) types its
+# posts by name: a live stream's ("LiveBlogPost", "LiveUpdate", "TickerEntry"), not a blog's
+# ("BlogPost") nor comments ("LiveComment").
+_APOLLO_ROOT = "ROOT_QUERY"
+_TYPE_NAME = re.compile(r"\w*?(?:post|update|entry|item)s?", re.I)
+_LIVE_TYPE = re.compile(r"live|ticker", re.I)
 _OTHER_WORDS = frozenset(
     {"latest", "related", "recommended", "recommendations", "popular", "trending", "teaser",
      "teasers", "sidebar", "more", "hub", "hubs"}
@@ -350,15 +360,24 @@ _BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
 # an index.
 _LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalUrl", "permalink")
 _ID_KEYS = ("id", "_id", "postId", "post_id", "uuid", "guid", "entryId", "key")
+# The names of an item's fields, as _fields folds them (case and underscores aside): a time
+# ("publishedAt", "published_at", the Financial Times' "publishedDate"), words ("body", its
+# "bodyHTML"), a title, authors, a pin.
 _TIME_KEYS = (
-    "publishedAt", "published_at", "datePublished", "publishTime", "published", "createdAt",
-    "created_at", "created", "date", "time", "timestamp", "displayDate", "display_date",
-    "firstPublished", "updatedAt", "updated_at", "updateTime", "modified",
+    "publishedat", "datepublished", "publishtime", "published", "publisheddate",
+    "publicationdate", "firstpublishedat", "firstpublished", "createdat", "created",
+    "createddate", "datecreated", "date", "time", "timestamp", "displaydate", "pubdate",
+    "updatedat", "updatetime", "modified",
 )  # fmt: skip
-_BODY_KEYS = ("content", "body", "html", "text", "contentHtml", "bodyHtml", "bodyText", "details")
+_BODY_KEYS = ("content", "body", "html", "text", "contenthtml", "bodyhtml", "bodytext", "details")
 _TITLE_KEYS = ("title", "headline", "heading", "header")
 _AUTHOR_KEYS = ("authors", "author", "byline")
-_PIN_KEYS = ("pinned", "isPinned", "sticky", "isSticky")
+_PIN_KEYS = ("pinned", "ispinned", "sticky", "issticky")
+# Rich text's own nodes: Portable Text's blocks of `children` spans, Contentful's and
+# ProseMirror's `content` nodes, their words in `text` or `value`.
+_NODE_WORDS = ("text", "value", "content", "html")
+_NODE_CHILDREN = ("children", "content")
+_MAX_NODE_DEPTH = 8
 _MIN_STATE_POSTS = 3
 _POST_WORDS = 40  # characters of words that make an item's body a post's
 _MAX_NODES = 200_000  # of a page's state walked in search of its stream
@@ -449,27 +468,64 @@ def _streams(
     node: Any, path: str, budget: list[int], page_path: str = ""
 ) -> Iterable[list[dict[str, Any]]]:
     """The lists under `node` whose items read as a stream's posts, walked within a budget."""
-    # Each node with its name and its holder's, no more: a deep state's paths would grow with
-    # its depth.
-    stack: list[tuple[Any, str, str]] = [(node, "", path)]
+    # Each node with its name, its holder's and that one's holder's, no more: a deep state's
+    # paths would grow with its depth.
+    stack: list[tuple[Any, str, str, str]] = [(node, "", path, "")]
     while stack and budget[0] > 0:
-        value, holder, name = stack.pop()
+        value, holder, name, outer = stack.pop()
         budget[0] -= 1
         if isinstance(value, dict):
-            stack.extend((child, name, str(key)) for key, child in value.items())
+            if _APOLLO_ROOT in value and (posts := _cached_stream(value, page_path)):
+                yield posts
+                continue
+            stack.extend((child, name, str(key), holder) for key, child in value.items())
         elif isinstance(value, list):
             items = [item for item in value if isinstance(item, dict)]
-            if len(items) >= _MIN_STATE_POSTS and (blog := _stream_name(holder, name)) is not None:
-                posts = [item for item in items if _reads_as_post(item, blog)]
-                linked = sum(1 for item in items if _elsewhere(item, page_path))
-                if (
-                    len(posts) >= _MIN_STATE_POSTS
-                    and len(posts) * 10 >= len(items) * 9
-                    and linked * 2 <= len(items)
-                ):
-                    yield posts
-                    continue
-            stack.extend((child, holder, name) for child in value)
+            blog = None
+            if len(items) >= _MIN_STATE_POSTS:
+                blog = _stream_name(holder, name)
+                if blog is None and name.lower() in _CONNECTION and _LIST_NAME.fullmatch(holder):
+                    blog = _stream_name(outer, holder)  # (`liveBlog.posts.items`)
+                    if name.lower() == "edges":  # (a Relay connection's `edges[].node`)
+                        items = [e["node"] if isinstance(e.get("node"), dict) else e for e in items]
+            if blog is not None and (posts := _stream_of(items, blog, page_path)):
+                yield posts
+                continue
+            stack.extend((child, holder, name, outer) for child in value)
+
+
+def _stream_of(items: list[dict[str, Any]], blog: bool, page_path: str) -> list[dict[str, Any]]:
+    """A named list's posts, if nearly all its items read as posts and most link nowhere else;
+    [] when it is no stream."""
+    posts = [item for item in items if _reads_as_post(item, blog)]
+    linked = sum(1 for item in items if _elsewhere(item, page_path))
+    if (
+        len(posts) >= _MIN_STATE_POSTS
+        and len(posts) * 10 >= len(items) * 9
+        and linked * 2 <= len(items)
+    ):
+        return posts
+    return []
+
+
+def _cached_stream(cache: dict[str, Any], page_path: str) -> list[dict[str, Any]]:
+    """The live posts of an Apollo cache: its objects of one type whose name says a live
+    stream's posts ("LiveBlogPost", "LiveUpdate", "TickerEntry"), in the cache's order."""
+    kinds: dict[str, list[dict[str, Any]]] = {}
+    for key, entry in cache.items():
+        if isinstance(entry, dict) and ":" in key:
+            kind = entry.get("__typename")
+            if isinstance(kind, str) and _TYPE_NAME.fullmatch(kind):
+                kinds.setdefault(kind, []).append(entry)
+    best: list[dict[str, Any]] = []
+    for kind, entries in kinds.items():
+        words = {w.lower() for w in _NAME_WORDS.findall(kind)}
+        if not _LIVE_TYPE.search(kind) or _COMMENTS.search(kind) or words & _OTHER_WORDS:
+            continue
+        posts = _stream_of(entries, _BLOG_NAME.search(kind) is not None, page_path)
+        if len(posts) > len(best):
+            best = posts
+    return best
 
 
 def _stream_name(holder: str, name: str) -> bool | None:
@@ -497,9 +553,16 @@ def _reads_as_post(item: dict[str, Any], blog: bool) -> bool:
     return (blog or _state_time(item) is not None) and len(_state_words(item)) >= _POST_WORDS
 
 
+def _fields(item: dict[str, Any]) -> dict[str, Any]:
+    """An item's fields by their names folded: "publishedDate", "published_date" and
+    "publishedAt" are found as their kind's names, whatever their case."""
+    return {key.replace("_", "").lower(): value for key, value in item.items()}
+
+
 def _state_time(item: dict[str, Any]) -> str | None:
+    fields = _fields(item)
     for key in _TIME_KEYS:
-        value = item.get(key)
+        value = fields.get(key)
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             found = machine_time(value if not isinstance(value, str) else value.strip())
             if found is not None:
@@ -508,11 +571,15 @@ def _state_time(item: dict[str, Any]) -> str | None:
 
 
 def _state_body(item: dict[str, Any]) -> str:
-    """An item's words as HTML: a string of markup or text, or the strings of its blocks."""
+    """An item's words as HTML: a string of markup or text, or the words of its blocks (rich
+    text's too: Portable Text's spans, a Contentful document's text nodes)."""
+    fields = _fields(item)
     for key in _BODY_KEYS:
-        value = item.get(key)
+        value = fields.get(key)
         if isinstance(value, dict):
-            value = next((value[k] for k in _BODY_KEYS if isinstance(value.get(k), str)), None)
+            value = next(
+                (value[k] for k in _BODY_KEYS if isinstance(value.get(k), str | list)), None
+            )
         if isinstance(value, str) and value.strip():
             return value if "<" in value else f"<p>{escape_text(value)}</p>"
         if isinstance(value, list):
@@ -523,13 +590,24 @@ def _state_body(item: dict[str, Any]) -> str:
     return ""
 
 
-def _block_text(block: Any) -> str:
+def _block_text(block: Any, depth: int = 0) -> str:
+    """A block's words: its own string, or its nodes' words, spans run together."""
     if isinstance(block, str):
         return normalise_text(block)
-    if isinstance(block, dict):
-        for key in ("text", "content", "html", "value"):
-            if isinstance(block.get(key), str):
-                return _plain(block[key])
+    if not isinstance(block, dict) or depth > _MAX_NODE_DEPTH:
+        return ""
+    for key in _NODE_WORDS:
+        if isinstance(block.get(key), str):  # (a span keeps its spaces: the next runs on)
+            return _plain(block[key]) if depth == 0 else block[key]
+    for key in _NODE_CHILDREN:
+        children = block.get(key)
+        if isinstance(children, list):
+            spans = all(
+                isinstance(c, dict) and any(isinstance(c.get(k), str) for k in _NODE_WORDS)
+                for c in children
+            )
+            parts = (_block_text(child, depth + 1) for child in children)
+            return normalise_text(("" if spans else " ").join(p for p in parts if p))
     return ""
 
 
@@ -544,7 +622,8 @@ def _item_id(item: dict[str, Any]) -> str | None:
 
 
 def _state_post(item: dict[str, Any]) -> StructuredUpdate:
-    title = next((_plain(item[k]) for k in _TITLE_KEYS if isinstance(item.get(k), str)), None)
+    fields = _fields(item)
+    title = next((_plain(fields[k]) for k in _TITLE_KEYS if isinstance(fields.get(k), str)), None)
     return StructuredUpdate(
         source=SOURCE,
         source_id=_item_id(item),
@@ -552,13 +631,14 @@ def _state_post(item: dict[str, Any]) -> StructuredUpdate:
         published_at=_state_time(item),
         authors=author_names(_state_authors(item)),
         article_body=_state_body(item),
-        pinned=any(item.get(key) is True for key in _PIN_KEYS),
+        pinned=any(fields.get(key) is True for key in _PIN_KEYS),
     )
 
 
 def _state_authors(item: dict[str, Any]) -> list[str]:
+    fields = _fields(item)
     for key in _AUTHOR_KEYS:
-        value = item.get(key)
+        value = fields.get(key)
         people = value if isinstance(value, list) else [value]
         names = [
             _plain(p)
