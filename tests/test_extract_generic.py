@@ -2630,12 +2630,13 @@ def test_a_flat_ticker_whose_entries_open_with_a_box_of_their_time_and_title() -
         (f"ts-{n}", title) for n, (_, title) in enumerate(entries)
     ]
     assert [u.body_text[:12] for u in updates] == [f"What entry {n}" for n in range(5)]
-    # A box of the same kind whose time cannot be read ("Just now") opens its entry too.
+    # A box of the same kind whose time says no clock ("Just now", the fetch's time) opens
+    # its entry too.
     fresh = page.replace(b">8:15 PM EDT<", b">Just now<")
     updates = extract_page(fresh, url, fetched_at="2024-06-14T00:30:00Z").updates
-    assert [(u.source_id, u.published_at is None) for u in updates][:2] == [
-        ("ts-0", True),
-        ("ts-1", False),
+    assert [(u.source_id, u.published_at) for u in updates][:2] == [
+        ("ts-0", "2024-06-14T00:30:00Z"),
+        ("ts-1", "2024-06-13T23:30:00Z"),
     ]
 
 
@@ -5193,6 +5194,58 @@ def test_how_long_ago_in_words_in_a_bare_time_element_dates_its_post(
         (when, f"Post {n}: rescue teams reached the flooded village below the dam.")
         for n, when in enumerate(
             ["2024-05-12T09:20:00Z", "2024-05-12T08:20:00Z", "2024-05-11T10:20:00Z"]
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "stamps"),
+    [
+        ("en", ["a few minutes ago", "half an hour ago", "an hour ago", "a couple of hours ago"]),
+        (
+            "de",
+            [
+                "vor wenigen Minuten",
+                "vor einer halben Stunde",
+                "vor einer Stunde",
+                "vor ein paar Stunden",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "il y a quelques minutes",
+                "il y a une demi-heure",
+                "il y a une heure",
+                "il y a quelques heures",
+            ],
+        ),
+    ],
+)
+def test_a_young_stream_whose_time_elements_all_say_how_long_ago_in_words_is_read(
+    lang: str, stamps: list[str]
+) -> None:
+    """A live blog begun an hour or two ago, whose `<time>` elements carry no machine time and
+    no figure yet ("a few minutes ago", "half an hour ago", "an hour ago"): its posts are read
+    and dated against the fetch, as where one stamp says "2 hours ago"."""
+    posts = "".join(
+        f"<article class='lb-item' id='item-{n}'><div class='lb-item__meta'>"
+        f"<time class='lb-item__time'>{stamp}</time></div><div class='lb-item__body'>"
+        f"<p>Post {n}: rescue teams reached the flooded village below the dam.</p></div>"
+        "</article>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(f"<div class='lb-stream'>{posts}</div>", title="Flood live", lang=lang)
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-12T10:20:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        (when, f"Post {n}: rescue teams reached the flooded village below the dam.")
+        for n, when in enumerate(
+            [
+                "2024-05-12T10:18:00Z",
+                "2024-05-12T09:50:00Z",
+                "2024-05-12T09:20:00Z",
+                "2024-05-12T08:20:00Z",
+            ]
         )
     ]
 

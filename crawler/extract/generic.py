@@ -308,6 +308,7 @@ def extract(
     for reading in find_times(marks, labelled):
         by_element[reading.element].append(reading)
     if clock is not None:
+        _bare_times_in_words(by_element, clock)
         clock = in_date_order(clock, ((element, text) for element, text, _ in texts))
     shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, walked)
@@ -543,6 +544,27 @@ def _ago_in_words(
                     _Time(element, reading.utc or "", VISIBLE, False, text, reading, True)
                 )
                 break
+
+
+def _bare_times_in_words(by_element: dict[Element, list[_Time]], clock: PageClock) -> None:
+    """A `<time>` that gives machines no time and says how long ago in words alone, nothing
+    else ("<time>half an hour ago</time>"), not in a sentence, shows its post's time as its
+    figured forms do ("2 hours ago", which the walk for times reads): a blog begun an hour
+    ago shows no figure yet."""
+    for element, readings in by_element.items():
+        if element.tag != "time" or len(readings) != 1 or readings[0].rank != CLOCK:
+            continue
+        text = walks.text(element).strip()
+        if not text or len(text) > _AGO_LINE or _HAS_DIGIT.search(text) or _in_sentence(element):
+            continue
+        reading = clock.read(text)
+        if (
+            reading is not None
+            and reading.kind == "relative"
+            and reading.clock is None
+            and len(text.replace(reading.text, " ").split()) <= _AGO_LABEL_WORDS
+        ):
+            readings[0] = _Time(element, reading.utc or "", VISIBLE, False, text, reading, True)
 
 
 _HAS_DIGIT = re.compile(r"\d")
