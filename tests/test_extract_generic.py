@@ -3685,6 +3685,39 @@ def test_a_storm_blog_on_the_hour_in_a_zone_guessed_wrong_keeps_its_posts() -> N
     assert [u.body_text for u in updates] == words
 
 
+@pytest.mark.parametrize("fetched", ["12:59", "13:05"])
+def test_a_storm_blog_on_the_hour_whose_last_post_a_fast_clock_stamps_ahead_keeps_it(
+    fetched: str,
+) -> None:
+    """The same storm blog, its posts titled, on a page that writes its offset (+02:00): its
+    15:00 post, stamped by a publisher's clock that runs a minute fast, is read a minute
+    before 13:00 UTC as after it, as a clock of a post is (README "Times"); its hours on the
+    hour every hour are no forecast's grid for a row a minute on."""
+    words = [
+        "The storm has reached the west coast, with strong gusts reported on the islands.",
+        "Trains between the two cities have been cancelled because of fallen trees.",
+        "The weather service has raised its warning to red for the whole coastal region.",
+        "Schools in the north have closed early and parents are asked to collect children.",
+        "Forecasters say the strongest winds are expected in the early evening on the coast.",
+        "Ferries have stopped running and the harbour has been closed until tomorrow.",
+    ]
+    posts = "".join(
+        f"<div class='storm-update'><time>{10 + n}:00</time><h3>Storm, hour {n + 1}</h3>"
+        f"<p>{line}</p></div>"
+        for n, line in enumerate(words)
+    )
+    page = page_of(
+        f"<h1>Storm live</h1><div class='liveblog'>{posts}</div>",
+        title="Storm live: red warning for the coast",
+        published="2024-05-01T09:55:00+02:00",
+    )
+    url = "https://www.example-news.com/weather/storm-live-updates"
+    updates = extract_page(page, url, fetched_at=f"2024-05-01T{fetched}:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        (f"2024-05-01T{8 + n:02d}:00:00Z", line) for n, line in enumerate(words)
+    ]
+
+
 def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:
     """A recipe's method, a box per step ("Passo 3") with how long it takes ("30'"): each
     step stamped with what reads as a match minute, as a commentary's posts are, but falling

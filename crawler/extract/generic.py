@@ -2998,9 +2998,9 @@ def _place_bare_clocks(
 def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     """Whether bare clocks are a forecast's hours, a grid's rows: five or more, each on the
     hour, rising by one step of an hour to three, the last still to come on a page of today
-    (or of no day), more than two hours on where the page writes no offset of its own. No live
-    blog posts on the hour every hour, nor ahead of its fetch by more than a zone guessed wrong
-    puts it."""
+    (or of no day), more than two hours on where the page writes no offset of its own, more
+    than a fast clock's minutes on where it does. No live blog posts on the hour every hour,
+    nor ahead of its fetch by more than a zone guessed wrong or a fast clock puts it."""
     if len(clocks) < _GRID_ROWS or any(minute for _, minute in clocks):
         return False
     steps = {(later - hour) % 24 for (hour, _), (later, _) in pairwise(clocks)}
@@ -3010,7 +3010,7 @@ def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     if clock.day is not None and clock.day != local.date():
         return False  # (a page of another day: its clocks are that day's, all past)
     now = local.hour * 60 + local.minute
-    ahead = 0 if clock.zone_stated else _GRID_AHEAD
+    ahead = _GRID_FAST if clock.zone_stated else _GRID_AHEAD
     return clocks[0][0] < clocks[-1][0] and clocks[-1][0] * 60 > now + ahead
 
 
@@ -3020,6 +3020,9 @@ _GRID_STEP = 3  # hours between its rows at most
 # own: further than a zone guessed wrong moves an hourly blog's clocks (a page at UTC+2 read
 # in UTC), as a forecast runs on to the evening.
 _GRID_AHEAD = 120
+# ... where it writes one: further than a publisher's clock runs fast, which stamps its post
+# of 15:00 at 14:58 (a clock read as today's that far after the fetch, PageClock's skew).
+_GRID_FAST = 2
 
 
 def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
