@@ -3636,6 +3636,35 @@ def test_a_software_updates_live_blog_titled_by_versions_keeps_its_posts() -> No
     assert [u.headline for u in updates] == [title for _, title, _ in rows]
 
 
+def test_a_rollouts_live_blog_over_ten_days_titled_by_versions_keeps_its_posts() -> None:
+    """A tech site's live blog of an update's staged rollout, run over ten days: three posts
+    on most days, most naming the versions they report on ("Apple pulls 17.5.2 in Europe").
+    Its posts come on most days their span holds, where a product's releases over a week or
+    more come on few of them (two lines together, a fortnight apart)."""
+    days = ["2024-05-10", "2024-05-09", "2024-05-07", "2024-05-05", "2024-05-03", "2024-05-01"]
+    titles = ["iOS 17.5.3 reaches more phones", "Apple pulls 17.5.2 in Europe",
+              "What 17.5.2 fixes", "macOS 14.5.2 joins the rollout", "iOS 17.5.2 is out"]  # fmt: skip
+    rows = [
+        (f"{day}T{clock}:00+00:00", f"Readers write in, day {d}" if k == 1 else titles[(d + k) % 5])
+        for d, day in enumerate(days)
+        for k, clock in enumerate(["16:40", "12:15", "09:30"])
+    ]
+    posts = "".join(
+        f"<div class='live-update'><time datetime='{when}'>{when[11:16]}</time><h3>{title}</h3>"
+        f"<p>Apple has been rolling the update out in stages, and readers wrote in, post {n}.</p>"
+        "</div>"
+        for n, (when, title) in enumerate(rows)
+    )
+    page = page_of(
+        f"<h1>iOS 17.5 rollout live</h1><section class='liveblog'>{posts}</section>",
+        title="iOS 17.5 rollout live: every update as it lands",
+        published="2024-05-01T09:00:00+00:00",
+    )
+    url = "https://www.example-tech.com/apple/live-ios-17-5-rollout"
+    updates = extract_page(page, url, fetched_at="2024-05-10T18:00:00Z").updates
+    assert [u.headline for u in updates] == [title for _, title in rows]
+
+
 @pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("17:30", 0), ("21:30", 8)])
 def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) -> None:
     """A weather site's hour-by-hour forecast at a live address (`/diretta/milano/oggi`):

@@ -285,8 +285,10 @@ def _a_changelog(stream: Stream) -> bool:
     """Whether most posts are titled by a version ("Live 12.0.9 Release Notes", "v2.3",
     "Version 4.1"): a product's releases, whose name may say live ("Live 12"), a day or more
     apart. Posts that come several a day, most of them on a day another shares, within a week,
-    are a live blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1 follows");
-    over a week or more, two lines of a product released together ("12.0.9", "11.3.25")."""
+    or over a week or more on half the days they span at least (a rollout's blog run for ten
+    days), are a live blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1
+    follows"); on fewer of them, two lines of a product released together ("12.0.9",
+    "11.3.25", a fortnight apart)."""
     versioned = sum(
         1
         for u in stream.updates
@@ -297,7 +299,8 @@ def _a_changelog(stream: Stream) -> bool:
     days = [u.published_at[:10] for u in stream.updates if u.published_at]
     if len(days) * 2 <= len(stream.updates) or len(set(days)) * 2 > len(days):
         return True
-    return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
+    span = (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days
+    return span >= _ARCHIVE_DAYS and len(set(days)) * 2 <= span
 
 
 # A version: three numbers of a few digits each ("12.0.9", not a date's "30.04.2024"), or a
