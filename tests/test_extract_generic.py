@@ -3521,10 +3521,12 @@ def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
     assert len(updates) == (8 if apart == "hours" else 0)
 
 
-def test_a_slow_live_blog_one_post_a_day_keeps_its_posts() -> None:
+@pytest.mark.parametrize("rising", ["any hour", "three as the court rose"])
+def test_a_slow_live_blog_one_post_a_day_keeps_its_posts(rising: str) -> None:
     """A trial's live blog in its second week, newest first: one post a day at whatever hour
-    the court gave news (15:20, 16:05, 14:40 …), six over nine days. An archive's entries
-    come at their programme's hour (the 7 o'clock news each morning); a slow blog's do not."""
+    the court gave news (15:20, 16:05, 14:40 …), six over nine days, half of them maybe as the
+    court rose (16:05, 15:50, 16:10). An archive's entries come at their programme's hour (the
+    7 o'clock news each morning), most of them or half at one minute; a slow blog's do not."""
     rows = [
         ("30", "15:20", "Jury sent home for the day"),
         ("29", "16:05", "Defence closes its case"),
@@ -3533,6 +3535,9 @@ def test_a_slow_live_blog_one_post_a_day_keeps_its_posts() -> None:
         ("24", "15:55", "Judge rejects motion to dismiss"),
         ("22", "10:30", "Opening statements begin"),
     ]
+    if rising != "any hour":
+        rows[0] = ("30", "16:10", rows[0][2])
+        rows[4] = ("24", "15:50", rows[4][2])
     posts = "".join(
         f"<article class='lb-post' id='post-{900 + n}'><time datetime='2024-04-{day}T{clock}:00Z'"
         f">{day} April, {clock}</time><h2>{title}</h2><p>The court heard more evidence today, "
