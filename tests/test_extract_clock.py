@@ -340,6 +340,44 @@ def test_half_an_hour_ago_in_words_is_thirty_minutes_before_the_fetch(
 
 
 @pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "an hour and a half ago"),
+        ("en", "one and a half hours ago"),
+        ("en", "1.5 hours ago"),
+        ("de", "vor eineinhalb Stunden"),
+        ("de", "vor anderthalb Stunden"),
+        ("de", "vor 1,5 Stunden"),
+        ("fr", "il y a une heure et demie"),
+        ("it", "un'ora e mezza fa"),
+        ("es", "hace una hora y media"),
+        ("es", "hace hora y media"),
+        ("pt", "há uma hora e meia"),
+        ("nl", "anderhalf uur geleden"),
+        ("pl", "półtorej godziny temu"),
+        ("pl", "1,5 godziny temu"),
+        ("sv", "för en och en halv timme sedan"),
+        ("sv", "för 1,5 timmar sedan"),
+        ("nb", "for halvannen time siden"),
+        ("nb", "for en og en halv time siden"),
+        ("da", "halvanden time siden"),
+        ("da", "en og en halv time siden"),
+        ("fi", "puolitoista tuntia sitten"),
+    ],
+)
+def test_an_hour_and_a_half_ago_is_ninety_minutes_before_the_fetch(
+    language: str, text: str
+) -> None:
+    """An hour and a half ago, in words or with a decimal figure: ninety minutes, not the half
+    hour its last words say ("en halv timme sedan"), the hour ("hours ago", "il y a une
+    heure") or the figure after the decimal point ("5 godziny temu")."""
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    reading = page.read(text)
+    assert reading is not None
+    assert (reading.kind, reading.utc, reading.clock) == ("relative", "2024-05-05T16:30:00Z", None)
+
+
+@pytest.mark.parametrize(
     ("language", "text", "utc"),
     [
         ("sv", "i går 19:30", "2024-05-04T17:30:00Z"),

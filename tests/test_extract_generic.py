@@ -2630,12 +2630,13 @@ def test_a_flat_ticker_whose_entries_open_with_a_box_of_their_time_and_title() -
         (f"ts-{n}", title) for n, (_, title) in enumerate(entries)
     ]
     assert [u.body_text[:12] for u in updates] == [f"What entry {n}" for n in range(5)]
-    # A box of the same kind whose time cannot be read ("Just now") opens its entry too.
+    # A box of the same kind whose time says no clock ("Just now", the fetch's time) opens
+    # its entry too.
     fresh = page.replace(b">8:15 PM EDT<", b">Just now<")
     updates = extract_page(fresh, url, fetched_at="2024-06-14T00:30:00Z").updates
-    assert [(u.source_id, u.published_at is None) for u in updates][:2] == [
-        ("ts-0", True),
-        ("ts-1", False),
+    assert [(u.source_id, u.published_at) for u in updates][:2] == [
+        ("ts-0", "2024-06-14T00:30:00Z"),
+        ("ts-1", "2024-06-13T23:30:00Z"),
     ]
 
 
@@ -3520,10 +3521,12 @@ def test_an_archive_of_entries_one_a_day_is_no_live_blog(apart: str) -> None:
     assert len(updates) == (8 if apart == "hours" else 0)
 
 
-def test_a_slow_live_blog_one_post_a_day_keeps_its_posts() -> None:
+@pytest.mark.parametrize("rising", ["any hour", "three as the court rose"])
+def test_a_slow_live_blog_one_post_a_day_keeps_its_posts(rising: str) -> None:
     """A trial's live blog in its second week, newest first: one post a day at whatever hour
-    the court gave news (15:20, 16:05, 14:40 …), six over nine days. An archive's entries
-    come at their programme's hour (the 7 o'clock news each morning); a slow blog's do not."""
+    the court gave news (15:20, 16:05, 14:40 …), six over nine days, half of them maybe as the
+    court rose (16:05, 15:50, 16:10). An archive's entries come at their programme's hour (the
+    7 o'clock news each morning), most of them or half at one minute; a slow blog's do not."""
     rows = [
         ("30", "15:20", "Jury sent home for the day"),
         ("29", "16:05", "Defence closes its case"),
@@ -3532,6 +3535,9 @@ def test_a_slow_live_blog_one_post_a_day_keeps_its_posts() -> None:
         ("24", "15:55", "Judge rejects motion to dismiss"),
         ("22", "10:30", "Opening statements begin"),
     ]
+    if rising != "any hour":
+        rows[0] = ("30", "16:10", rows[0][2])
+        rows[4] = ("24", "15:50", rows[4][2])
     posts = "".join(
         f"<article class='lb-post' id='post-{900 + n}'><time datetime='2024-04-{day}T{clock}:00Z'"
         f">{day} April, {clock}</time><h2>{title}</h2><p>The court heard more evidence today, "
@@ -3635,6 +3641,35 @@ def test_a_software_updates_live_blog_titled_by_versions_keeps_its_posts() -> No
     assert [u.headline for u in updates] == [title for _, title, _ in rows]
 
 
+def test_a_rollouts_live_blog_over_ten_days_titled_by_versions_keeps_its_posts() -> None:
+    """A tech site's live blog of an update's staged rollout, run over ten days: three posts
+    on most days, most naming the versions they report on ("Apple pulls 17.5.2 in Europe").
+    Its posts come on most days their span holds, where a product's releases over a week or
+    more come on few of them (two lines together, a fortnight apart)."""
+    days = ["2024-05-10", "2024-05-09", "2024-05-07", "2024-05-05", "2024-05-03", "2024-05-01"]
+    titles = ["iOS 17.5.3 reaches more phones", "Apple pulls 17.5.2 in Europe",
+              "What 17.5.2 fixes", "macOS 14.5.2 joins the rollout", "iOS 17.5.2 is out"]  # fmt: skip
+    rows = [
+        (f"{day}T{clock}:00+00:00", f"Readers write in, day {d}" if k == 1 else titles[(d + k) % 5])
+        for d, day in enumerate(days)
+        for k, clock in enumerate(["16:40", "12:15", "09:30"])
+    ]
+    posts = "".join(
+        f"<div class='live-update'><time datetime='{when}'>{when[11:16]}</time><h3>{title}</h3>"
+        f"<p>Apple has been rolling the update out in stages, and readers wrote in, post {n}.</p>"
+        "</div>"
+        for n, (when, title) in enumerate(rows)
+    )
+    page = page_of(
+        f"<h1>iOS 17.5 rollout live</h1><section class='liveblog'>{posts}</section>",
+        title="iOS 17.5 rollout live: every update as it lands",
+        published="2024-05-01T09:00:00+00:00",
+    )
+    url = "https://www.example-tech.com/apple/live-ios-17-5-rollout"
+    updates = extract_page(page, url, fetched_at="2024-05-10T18:00:00Z").updates
+    assert [u.headline for u in updates] == [title for _, title in rows]
+
+
 @pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("17:30", 0), ("21:30", 8)])
 def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) -> None:
     """A weather site's hour-by-hour forecast at a live address (`/diretta/milano/oggi`):
@@ -3682,6 +3717,39 @@ def test_a_storm_blog_on_the_hour_in_a_zone_guessed_wrong_keeps_its_posts() -> N
     url = "https://www.example-news.com/weather/storm-live-updates"
     updates = extract_page(page, url, fetched_at="2024-05-01T13:05:00Z").updates
     assert [u.body_text for u in updates] == words
+
+
+@pytest.mark.parametrize("fetched", ["12:59", "13:05"])
+def test_a_storm_blog_on_the_hour_whose_last_post_a_fast_clock_stamps_ahead_keeps_it(
+    fetched: str,
+) -> None:
+    """The same storm blog, its posts titled, on a page that writes its offset (+02:00): its
+    15:00 post, stamped by a publisher's clock that runs a minute fast, is read a minute
+    before 13:00 UTC as after it, as a clock of a post is (README "Times"); its hours on the
+    hour every hour are no forecast's grid for a row a minute on."""
+    words = [
+        "The storm has reached the west coast, with strong gusts reported on the islands.",
+        "Trains between the two cities have been cancelled because of fallen trees.",
+        "The weather service has raised its warning to red for the whole coastal region.",
+        "Schools in the north have closed early and parents are asked to collect children.",
+        "Forecasters say the strongest winds are expected in the early evening on the coast.",
+        "Ferries have stopped running and the harbour has been closed until tomorrow.",
+    ]
+    posts = "".join(
+        f"<div class='storm-update'><time>{10 + n}:00</time><h3>Storm, hour {n + 1}</h3>"
+        f"<p>{line}</p></div>"
+        for n, line in enumerate(words)
+    )
+    page = page_of(
+        f"<h1>Storm live</h1><div class='liveblog'>{posts}</div>",
+        title="Storm live: red warning for the coast",
+        published="2024-05-01T09:55:00+02:00",
+    )
+    url = "https://www.example-news.com/weather/storm-live-updates"
+    updates = extract_page(page, url, fetched_at=f"2024-05-01T{fetched}:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        (f"2024-05-01T{8 + n:02d}:00:00Z", line) for n, line in enumerate(words)
+    ]
 
 
 def test_a_recipes_steps_each_with_how_long_it_takes_are_no_commentary() -> None:
@@ -5193,6 +5261,58 @@ def test_how_long_ago_in_words_in_a_bare_time_element_dates_its_post(
         (when, f"Post {n}: rescue teams reached the flooded village below the dam.")
         for n, when in enumerate(
             ["2024-05-12T09:20:00Z", "2024-05-12T08:20:00Z", "2024-05-11T10:20:00Z"]
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "stamps"),
+    [
+        ("en", ["a few minutes ago", "half an hour ago", "an hour ago", "a couple of hours ago"]),
+        (
+            "de",
+            [
+                "vor wenigen Minuten",
+                "vor einer halben Stunde",
+                "vor einer Stunde",
+                "vor ein paar Stunden",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "il y a quelques minutes",
+                "il y a une demi-heure",
+                "il y a une heure",
+                "il y a quelques heures",
+            ],
+        ),
+    ],
+)
+def test_a_young_stream_whose_time_elements_all_say_how_long_ago_in_words_is_read(
+    lang: str, stamps: list[str]
+) -> None:
+    """A live blog begun an hour or two ago, whose `<time>` elements carry no machine time and
+    no figure yet ("a few minutes ago", "half an hour ago", "an hour ago"): its posts are read
+    and dated against the fetch, as where one stamp says "2 hours ago"."""
+    posts = "".join(
+        f"<article class='lb-item' id='item-{n}'><div class='lb-item__meta'>"
+        f"<time class='lb-item__time'>{stamp}</time></div><div class='lb-item__body'>"
+        f"<p>Post {n}: rescue teams reached the flooded village below the dam.</p></div>"
+        "</article>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(f"<div class='lb-stream'>{posts}</div>", title="Flood live", lang=lang)
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-12T10:20:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        (when, f"Post {n}: rescue teams reached the flooded village below the dam.")
+        for n, when in enumerate(
+            [
+                "2024-05-12T10:18:00Z",
+                "2024-05-12T09:50:00Z",
+                "2024-05-12T09:20:00Z",
+                "2024-05-12T08:20:00Z",
+            ]
         )
     ]
 

@@ -227,6 +227,7 @@ class _Relative:
     filler: str = ""  # a word between a number and its unit (Romanian "acum 40 de minute")
     opening: str = ""  # a word that may open a phrase its `after` ends (Swedish "för")
     halves: str = ""  # half an hour in words, "|" between forms ("half an hour", "pół godziny")
+    and_halves: str = ""  # an hour and a half in words ("an hour and a half", "półtorej godziny")
 
 
 _SOUTH_SLAVIC_UNITS = (
@@ -272,6 +273,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "years year yrs yr y",
             ),
             halves="half an hour",
+            and_halves="an hour and a half|one and a half hours|one and a half hour",
         ),
     ),
     "de": (
@@ -299,6 +301,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "jahren jahr",
             ),
             halves="einer halben stunde|einer halben std",
+            and_halves="eineinhalb stunden|anderthalb stunden|eineinhalb std|anderthalb std",
         ),
     ),
     "fr": (
@@ -316,6 +319,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "années année ans an",
             ),
             halves="une demi-heure|une demi heure",
+            and_halves="une heure et demie|une heure et demi|une heure trente",
         ),
     ),
     "it": (
@@ -344,6 +348,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "anni anno",
             ),
             halves="mezz'ora|mezz’ora|mezzora|mezza ora",
+            and_halves="un'ora e mezza|un’ora e mezza|un'ora e mezzo|un’ora e mezzo",
         ),
     ),
     "es": (
@@ -361,6 +366,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "años año anos",
             ),
             halves="media hora",
+            and_halves="una hora y media|hora y media",
         ),
     ),
     "pt": tuple(
@@ -387,6 +393,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "anos ano",
             ),
             halves="meia hora|meia-hora",
+            and_halves="uma hora e meia|hora e meia",
         )
         for before, after in (("há", ""), ("ha", ""), ("", "atrás"), ("", "atras"))
     ),
@@ -405,6 +412,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "jaren jaar",
             ),
             halves="een half uur|een halfuur|half uur|halfuur",
+            and_halves="anderhalf uur|een uur en een half",
         ),
     ),
     "pl": (
@@ -431,6 +439,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
                 "lata lat rok",
             ),
             halves="pół godziny|pol godziny",
+            and_halves="półtorej godziny|półtora godziny|poltorej godziny|poltora godziny",
         ),
     ),
     "tr": (
@@ -671,6 +680,7 @@ _NORWEGIAN = (
         ),
         opening="for",
         halves="en halvtime|halvtime|en halv time|ein halvtime",
+        and_halves="halvannen time|en og en halv time|halvanna time|ein og ein halv time",
     ),
 )
 # Swedish ("för 5 minuter sedan"), Norwegian ("for 5 minutter siden", Nynorsk "sidan"), Danish
@@ -694,6 +704,7 @@ _RELATIVE_WORDS.update(
                 ),
                 opening="för",
                 halves="en halvtimme|halvtimme|en halv timme",
+                and_halves="en och en halv timme|en och en halvtimme|halvannan timme",
             ),
         ),
         "nb": _NORWEGIAN,
@@ -731,6 +742,7 @@ _RELATIVE_WORDS.update(
                 ),
                 opening="for",
                 halves="en halv time|en halvtime|halvtime",
+                and_halves="halvanden time|en og en halv time",
             ),
         ),
         "fi": (
@@ -748,6 +760,7 @@ _RELATIVE_WORDS.update(
                     "vuotta vuosi v",
                 ),
                 halves="puoli tuntia",
+                and_halves="puolitoista tuntia",
             ),
         ),
     }
@@ -1077,8 +1090,8 @@ _JOINERS = r"(?:and|und|et|y|e|en|i|a|și|şi|si|og|och|ja|és|ve|и|і|та|κ�
 
 
 def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
-    """One language's relative phrase, with groups n (digits), a (amount word), u and v (unit),
-    h (half an hour in words)."""
+    """One language's relative phrase, with groups n (digits, a decimal's too), a (amount
+    word), u and v (unit), h and g (half an hour, an hour and a half, in words)."""
     words = sorted((w for unit in rel.units for w in unit.split()), key=len, reverse=True)
     every = "|".join(map(re.escape, words))
     long = "|".join(re.escape(w) for w in words if len(w) > 1)
@@ -1086,8 +1099,12 @@ def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
     filler = rf"(?:{rel.filler}\s+)?" if rel.filler else ""
     joiners = f",|{_JOINERS}" if rel.after else _JOINERS
     halves = "|".join(map(re.escape, rel.halves.split("|"))) if rel.halves else "(?!)"
+    and_halves = "|".join(map(re.escape, rel.and_halves.split("|"))) if rel.and_halves else "(?!)"
+    # A decimal's figures are one amount ("1,5 godziny temu"): the 5 is no amount of its own.
+    number = r"(?<!\d[.,])(?P<n>\d+(?:[.,]\d(?!\d))?)"
     amount = (
-        rf"(?:(?P<h>{halves})|(?P<n>\d+)\s*{filler}(?P<u>{every})|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
+        rf"(?:(?P<g>{and_halves})|(?P<h>{halves})|{number}\s*{filler}(?P<u>{every})"
+        rf"|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
         r"(?![^\W\d_])\.?"
         # A smaller unit after it: "1 hour 20 minutes ago", "vor 1 Std. und 20 Min.", "1h 20m";
         # after a comma only before the word that ends the phrase ("2 days, 3 hours ago",
@@ -2180,10 +2197,15 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
         return None
     match, rel = best
     unit: str | None = "min"
-    if match.group("h"):
+    amount: float
+    if match.group("g"):
+        amount = 90
+    elif match.group("h"):
         amount = 30
     elif match.group("n"):
-        amount, unit = int(match.group("n")), _unit(rel, match.group("u").lower())
+        figures = match.group("n").replace(",", ".")
+        amount = float(figures) if "." in figures else int(figures)
+        unit = _unit(rel, match.group("u").lower())
     else:
         amount = rel.amounts.get((match.group("a") or "").lower().replace("\u0307", ""), 1)
         unit = _unit(rel, match.group("v").lower())
@@ -2333,11 +2355,13 @@ _STAMP_LABELS = frozenset(
 _SOURCE_AFTER = re.compile(r"\s*[-–—|·]\s*\S+(?:\s+\S+){0,2}\s*")
 
 
-def _before(moment: datetime, amount: int, unit: str) -> datetime | None:
-    """The moment `amount` units before; months and years by the calendar."""
+def _before(moment: datetime, amount: float, unit: str) -> datetime | None:
+    """The moment `amount` units before; months and years by the calendar, to the month."""
     try:
         if unit in ("mo", "y"):
-            months = moment.year * 12 + moment.month - 1 - amount * (12 if unit == "y" else 1)
+            months = (
+                moment.year * 12 + moment.month - 1 - round(amount * (12 if unit == "y" else 1))
+            )
             year, month = divmod(months, 12)
             day = min(moment.day, calendar.monthrange(year, month + 1)[1])
             return moment.replace(year=year, month=month + 1, day=day)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
@@ -260,15 +261,20 @@ def _an_archive(stream: Stream) -> bool:
     (dated by a day alone, `<time datetime="2024-04-27">`, where no post has a time). A live
     blog posts several times a day; a slow one (a trial's second week) one a day at whatever
     hour there was news, where an archive's entries with a clock come at their programme's
-    hour, half of them at least within half an hour of one another (the 7 o'clock news each
-    morning, put online at 07:02, 06:58, 07:11 …)."""
+    hour: half of them at least at one minute (the 7 o'clock news each morning), or most of
+    them within half an hour of one another (put online at 07:02, 06:58, 07:11 …), where half
+    a slow blog's six posts may come within it by chance (as the court rose each day)."""
     dated = [u.published_at for u in stream.updates if u.published_at]
     days = [when[:10] for when in dated] or list(stream.days)
     if len(days) < _ARCHIVE_POSTS or len(days) * 5 < len(stream.updates) * 4:
         return False  # (a few, or most undated: nothing said)
     if len(set(days)) < len(days):
         return False
-    if dated and _at_one_hour(dated) * 2 < len(dated):
+    if (
+        dated
+        and Counter(when[11:16] for when in dated).most_common(1)[0][1] * 2 < len(dated)
+        and _at_one_hour(dated) * 2 <= len(dated)
+    ):
         return False  # (a slow live blog's posts, at whatever hour there was news)
     return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
 
@@ -285,8 +291,10 @@ def _a_changelog(stream: Stream) -> bool:
     """Whether most posts are titled by a version ("Live 12.0.9 Release Notes", "v2.3",
     "Version 4.1"): a product's releases, whose name may say live ("Live 12"), a day or more
     apart. Posts that come several a day, most of them on a day another shares, within a week,
-    are a live blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1 follows");
-    over a week or more, two lines of a product released together ("12.0.9", "11.3.25")."""
+    or over a week or more on half the days they span at least (a rollout's blog run for ten
+    days), are a live blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1
+    follows"); on fewer of them, two lines of a product released together ("12.0.9",
+    "11.3.25", a fortnight apart)."""
     versioned = sum(
         1
         for u in stream.updates
@@ -297,7 +305,8 @@ def _a_changelog(stream: Stream) -> bool:
     days = [u.published_at[:10] for u in stream.updates if u.published_at]
     if len(days) * 2 <= len(stream.updates) or len(set(days)) * 2 > len(days):
         return True
-    return (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days >= _ARCHIVE_DAYS
+    span = (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days
+    return span >= _ARCHIVE_DAYS and len(set(days)) * 2 <= span
 
 
 # A version: three numbers of a few digits each ("12.0.9", not a date's "30.04.2024"), or a

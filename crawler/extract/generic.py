@@ -308,6 +308,7 @@ def extract(
     for reading in find_times(marks, labelled):
         by_element[reading.element].append(reading)
     if clock is not None:
+        _bare_times_in_words(by_element, clock)
         clock = in_date_order(clock, ((element, text) for element, text, _ in texts))
     shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, walked)
@@ -543,6 +544,27 @@ def _ago_in_words(
                     _Time(element, reading.utc or "", VISIBLE, False, text, reading, True)
                 )
                 break
+
+
+def _bare_times_in_words(by_element: dict[Element, list[_Time]], clock: PageClock) -> None:
+    """A `<time>` that gives machines no time and says how long ago in words alone, nothing
+    else ("<time>half an hour ago</time>"), not in a sentence, shows its post's time as its
+    figured forms do ("2 hours ago", which the walk for times reads): a blog begun an hour
+    ago shows no figure yet."""
+    for element, readings in by_element.items():
+        if element.tag != "time" or len(readings) != 1 or readings[0].rank != CLOCK:
+            continue
+        text = walks.text(element).strip()
+        if not text or len(text) > _AGO_LINE or _HAS_DIGIT.search(text) or _in_sentence(element):
+            continue
+        reading = clock.read(text)
+        if (
+            reading is not None
+            and reading.kind == "relative"
+            and reading.clock is None
+            and len(text.replace(reading.text, " ").split()) <= _AGO_LABEL_WORDS
+        ):
+            readings[0] = _Time(element, reading.utc or "", VISIBLE, False, text, reading, True)
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -2976,9 +2998,9 @@ def _place_bare_clocks(
 def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     """Whether bare clocks are a forecast's hours, a grid's rows: five or more, each on the
     hour, rising by one step of an hour to three, the last still to come on a page of today
-    (or of no day), more than two hours on where the page writes no offset of its own. No live
-    blog posts on the hour every hour, nor ahead of its fetch by more than a zone guessed wrong
-    puts it."""
+    (or of no day), more than two hours on where the page writes no offset of its own, more
+    than a fast clock's minutes on where it does. No live blog posts on the hour every hour,
+    nor ahead of its fetch by more than a zone guessed wrong or a fast clock puts it."""
     if len(clocks) < _GRID_ROWS or any(minute for _, minute in clocks):
         return False
     steps = {(later - hour) % 24 for (hour, _), (later, _) in pairwise(clocks)}
@@ -2988,7 +3010,7 @@ def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     if clock.day is not None and clock.day != local.date():
         return False  # (a page of another day: its clocks are that day's, all past)
     now = local.hour * 60 + local.minute
-    ahead = 0 if clock.zone_stated else _GRID_AHEAD
+    ahead = _GRID_FAST if clock.zone_stated else _GRID_AHEAD
     return clocks[0][0] < clocks[-1][0] and clocks[-1][0] * 60 > now + ahead
 
 
@@ -2998,6 +3020,9 @@ _GRID_STEP = 3  # hours between its rows at most
 # own: further than a zone guessed wrong moves an hourly blog's clocks (a page at UTC+2 read
 # in UTC), as a forecast runs on to the evening.
 _GRID_AHEAD = 120
+# ... where it writes one: further than a publisher's clock runs fast, which stamps its post
+# of 15:00 at 14:58 (a clock read as today's that far after the fetch, PageClock's skew).
+_GRID_FAST = 2
 
 
 def _in_page_zone(reading: Reading, clock: PageClock) -> tuple[int, int]:
