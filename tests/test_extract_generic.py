@@ -2635,6 +2635,35 @@ def test_a_flat_tickers_entry_titled_by_how_long_ago_in_words_alone(
     ]  # fmt: skip
 
 
+def test_a_flat_tickers_entry_titled_in_words_is_dated_by_its_title_not_a_quoted_tweet() -> None:
+    """An entry titled "vor einer Stunde" that embeds a tweet, its card stamped "vor 3
+    Stunden": the entry went up an hour ago, as its title says, not when the tweet did."""
+    stamps = ["vor 4 Minuten", "vor einer Stunde", "vor 2 Stunden", "9.31 Uhr", "8.05 Uhr"]
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>Bäume auf der B22, bitte meiden.</p>&mdash; "
+        "Polizei Bamberg <a href='https://twitter.com/x/status/1'>vor 3 Stunden</a></blockquote>"
+    )
+    lines = "".join(
+        f"<h3>{stamp}</h3><p>Meldung {n}: was die Feuerwehr in der Stadt berichtet.</p>"
+        + (tweet if n == 1 else "")
+        for n, stamp in enumerate(stamps)
+    )
+    updates = live_updates(
+        f"<div class='article-body'>{lines}</div>",
+        "Unwetter: Alle News im Ticker",
+        "2024-05-01T10:00:00Z",
+        published="2024-05-01T06:00:00+02:00",
+        lang="de",
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T09:56:00Z",
+        "2024-05-01T09:00:00Z",
+        "2024-05-01T08:00:00Z",
+        "2024-05-01T07:31:00Z",
+        "2024-05-01T06:05:00Z",
+    ]
+
+
 @pytest.mark.parametrize("form", ["<h2>{}</h2>", "<p><b>{}</b></p>"])
 @pytest.mark.parametrize(
     ("lang", "stamps"),

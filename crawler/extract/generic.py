@@ -522,15 +522,14 @@ def _ago_in_words(
     ("As we reported <a>a year ago</a>, …"), no heading ("Πριν από ένα χρόνο", a year ago),
     no quote or embed. A `<time>` that gives machines no time ("<time>an hour ago</time>")
     is such a box: its post shows no time yet. A ticker's entry cut at a title line that
-    says so (_segment_tickers: "<h3>vor einer Stunde</h3>") is dated by it, in any stream."""
+    says so (_segment_tickers: "<h3>vor einer Stunde</h3>") is dated by it, in any stream,
+    before any time shown in its words."""
     ago = any(_ago(t) for member in members for t in times[member])
     for member in members:
-        if any(t.value for t in times[member]):
-            continue
         if member.get("class") == _SEGMENT_CLASS and (lead := _worded_lead(member, clock)):
-            times[member].append(lead)
+            times[member].insert(0, lead)  # (before a time its words show: a tweet's card)
             continue
-        if not ago:
+        if not ago or any(t.value for t in times[member]):
             continue
         for element in member.iter(etree.Element):
             text = element.text
