@@ -62,6 +62,8 @@ READINGS = {
         ("12:15 AM", "clock", "2024-05-04T22:15:00Z", (0, 15)),
         ("2 hours ago", "relative", "2024-05-05T16:00:00Z", None),
         ("an hour ago", "relative", "2024-05-05T17:00:00Z", None),
+        ("two hours ago", "relative", "2024-05-05T16:00:00Z", None),  # a number in words
+        ("Three minutes ago", "relative", "2024-05-05T17:57:00Z", None),
         ("5m ago", "relative", "2024-05-05T17:55:00Z", None),
         ("30 seconds ago", "relative", "2024-05-05T17:59:30Z", None),
         ("3 days ago", "relative", "2024-05-02T18:00:00Z", None),

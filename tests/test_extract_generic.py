@@ -2591,6 +2591,147 @@ def test_a_tickers_how_long_ago_titles_in_any_title_line(title: str) -> None:
     ]
 
 
+# Each language's stamps of a flat ticker's entries, newest first: how long ago in figures, in
+# words alone (an hour), in figures again, then a clock of Berlin's (or London's) summer time.
+_WORDED_TICKERS = {
+    "de": ("Unwetter in Franken: Alle News im Ticker",
+           ["vor 4 Minuten", "vor einer Stunde", "vor 2 Stunden", "9.31 Uhr", "8.05 Uhr"]),
+    "en": ("Live: Storm updates from across the county",
+           ["4 minutes ago", "an hour ago", "2 hours ago", "9.31am", "8.05am"]),
+    "fr": ("EN DIRECT - Tempête Ciaran : les dernières informations",
+           ["il y a 4 minutes", "il y a une heure", "il y a 2 heures", "9h31", "8h05"]),
+    "es": ("Directo | Temporal en Galicia, última hora",
+           ["hace 4 minutos", "hace una hora", "hace 2 horas", "09:31", "08:05"]),
+    "pl": ("Relacja na żywo: Lech Poznań - Legia Warszawa",
+           ["4 minuty temu", "godzinę temu", "2 godziny temu", "Godz. 9:31", "Godz. 8:05"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("form", ["<h3>{}</h3>", "<p><strong>{}</strong></p>"])
+@pytest.mark.parametrize("lang", sorted(_WORDED_TICKERS))
+@pytest.mark.parametrize("url", [LIVE_URL, "https://news.example/region/storm-ticker.html"])
+def test_a_flat_tickers_entry_titled_by_how_long_ago_in_words_alone(
+    form: str, lang: str, url: str
+) -> None:
+    """German and Polish tickers are flat (a title line, then paragraphs): an entry whose
+    title line says how long ago in words alone ("vor einer Stunde", "godzinę temu", "an hour
+    ago") is an entry as "vor 2 Stunden" is, at the fetch less an hour, and its stamp no word
+    of it nor of the entry above."""
+    title, stamps = _WORDED_TICKERS[lang]
+    lines = "".join(
+        form.format(stamp) + f"<p>Entry {n}: what the fire brigade reports from the city.</p>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(
+        f"<div class='article-body'>{lines}</div>", title, lang, "2024-05-01T06:00:00+02:00"
+    )
+    updates = extract_page(page, url, fetched_at="2024-05-01T10:00:00Z").updates
+    assert [(u.published_at, u.headline, u.body_text) for u in updates] == [
+        (when, None, f"Entry {n}: what the fire brigade reports from the city.")
+        for n, when in enumerate(
+            ["2024-05-01T09:56:00Z", "2024-05-01T09:00:00Z", "2024-05-01T08:00:00Z",
+             "2024-05-01T07:31:00Z", "2024-05-01T06:05:00Z"]
+        )
+    ]  # fmt: skip
+
+
+def test_a_flat_tickers_entry_titled_in_words_is_dated_by_its_title_not_a_quoted_tweet() -> None:
+    """An entry titled "vor einer Stunde" that embeds a tweet, its card stamped "vor 3
+    Stunden": the entry went up an hour ago, as its title says, not when the tweet did."""
+    stamps = ["vor 4 Minuten", "vor einer Stunde", "vor 2 Stunden", "9.31 Uhr", "8.05 Uhr"]
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>Bäume auf der B22, bitte meiden.</p>&mdash; "
+        "Polizei Bamberg <a href='https://twitter.com/x/status/1'>vor 3 Stunden</a></blockquote>"
+    )
+    lines = "".join(
+        f"<h3>{stamp}</h3><p>Meldung {n}: was die Feuerwehr in der Stadt berichtet.</p>"
+        + (tweet if n == 1 else "")
+        for n, stamp in enumerate(stamps)
+    )
+    updates = live_updates(
+        f"<div class='article-body'>{lines}</div>",
+        "Unwetter: Alle News im Ticker",
+        "2024-05-01T10:00:00Z",
+        published="2024-05-01T06:00:00+02:00",
+        lang="de",
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T09:56:00Z",
+        "2024-05-01T09:00:00Z",
+        "2024-05-01T08:00:00Z",
+        "2024-05-01T07:31:00Z",
+        "2024-05-01T06:05:00Z",
+    ]
+
+
+@pytest.mark.parametrize("form", ["<h2>{}</h2>", "<p><b>{}</b></p>"])
+@pytest.mark.parametrize(
+    ("lang", "stamps"),
+    [
+        ("de", ["gerade eben", "vor einer Minute", "vor einer Stunde", "vor einem Tag"]),
+        ("en", ["Just now", "a minute ago", "an hour ago", "a day ago"]),
+        ("fr", ["À l'instant", "il y a une minute", "il y a une heure", "il y a un jour"]),
+        ("es", ["Hace un momento", "hace un minuto", "hace una hora", "hace un día"]),
+        ("pl", ["Przed chwilą", "minutę temu", "godzinę temu", "dzień temu"]),
+    ],
+)
+def test_a_flat_ticker_whose_every_stamp_is_in_words(
+    form: str, lang: str, stamps: list[str]
+) -> None:
+    """A ticker's newest entries, each titled with how long ago in words alone, "just now"
+    among them ("gerade eben", "à l'instant", "przed chwilą"), in a heading or a bold line:
+    each is an entry at the fetch less what its title says."""
+    lines = "".join(
+        form.format(stamp) + f"<p>Entry {n}: what the fire brigade reports from the city.</p>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(f"<div class='article-body'>{lines}</div>", "Storm: live ticker", lang)
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T10:00:00Z").updates
+    assert [(u.published_at, u.headline, u.body_text) for u in updates] == [
+        (when, None, f"Entry {n}: what the fire brigade reports from the city.")
+        for n, when in enumerate(
+            ["2024-05-01T10:00:00Z", "2024-05-01T09:59:00Z", "2024-05-01T09:00:00Z",
+             "2024-04-30T10:00:00Z"]
+        )
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentences"),
+    [
+        ("de", ["Vor einer Stunde hat die Polizei die Autobahn bei Ingolstadt gesperrt.",
+                "Vor zwei Stunden meldeten Autofahrer einen Wagen mit hoher Geschwindigkeit.",
+                "Vor einem Tag war der Fahrer schon einmal kontrolliert worden, hieß es."]),
+        ("en", ["An hour ago I was sitting on the bus without my phone, looking out.",
+                "A minute ago I noticed the man opposite was reading a paper book.",
+                "A day ago I would have laughed at the idea of leaving it at home."]),
+    ],
+)  # fmt: skip
+def test_how_long_ago_in_words_that_opens_a_sentence_opens_no_entry(
+    lang: str, sentences: list[str]
+) -> None:
+    """How long ago in words opens an entry only as a title line that says nothing else: an
+    article's sentences that open with it ("Vor einer Stunde hat die Polizei…", "An hour ago I
+    was…"), each a paragraph or a bold lead that runs on, are no ticker's entries, at an
+    ordinary address or a live one, and in a ticker they stay their entry's words."""
+    plain = "".join(f"<p>{s}</p>" for s in sentences)
+    led = "".join(f"<p><strong>{s.split(' ', 3)[0]} {s.split(' ', 3)[1]} {s.split(' ', 3)[2]}"
+                  f"</strong> {s.split(' ', 3)[3]}</p>" for s in sentences)  # fmt: skip
+    for body in (plain, led):
+        page = page_of(f"<div class='article-body'>{body}</div>", "A story", lang)
+        for url in (LIVE_URL, "https://news.example/region/a-story.html"):
+            assert extract_page(page, url, fetched_at="2024-05-01T10:00:00Z").updates == []
+    ticker = "".join(
+        f"<h3>vor {n + 2} Stunden</h3><p>{s}</p><p>Meldung {n}: was die Feuerwehr berichtet.</p>"
+        for n, s in enumerate(sentences)
+    )
+    page = page_of(f"<div class='article-body'>{ticker}</div>", "Unwetter: Ticker", lang)
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T10:00:00Z").updates
+    assert [u.body_text for u in updates] == [
+        f"{s}\n\nMeldung {n}: was die Feuerwehr berichtet." for n, s in enumerate(sentences)
+    ]
+
+
 def test_a_comment_thread_whose_stamps_say_how_long_ago_is_no_ticker() -> None:
     """Readers' comments each under a line that says how long ago ("2 days ago"), flat in a
     box that names them nothing, on a page that says live: how long ago titles a ticker's

@@ -262,7 +262,17 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
         _Relative(
             "",
             "ago",
-            {"a": 1, "an": 1, "one": 1, "a few": 2, "few": 2, "a couple of": 2, "several": 3},
+            {
+                "a": 1,
+                "an": 1,
+                "one": 1,
+                "two": 2,
+                "three": 3,
+                "a few": 2,
+                "few": 2,
+                "a couple of": 2,
+                "several": 3,
+            },
             (
                 "seconds second secs sec s",
                 "minutes minute mins min m",

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import chain, islice, pairwise
 from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
@@ -302,7 +302,8 @@ def extract(
     without one a pin's word, no post's box is looked at for a pin's badge."""
     walked = _walk_page(root)
     texts, marks = walked.texts, walked.marks
-    _segment_tickers(texts, clock)
+    headings = walked.headings if walked.headings is not None else root.iter(*HEADINGS)
+    worded = _segment_tickers(texts, clock, headings, root)
     by_element: dict[Element, list[_Time]] = defaultdict(list)
     labelled: dict[Element, bool] = {}  # a <time> holds both a machine and a shown time
     for reading in find_times(marks, labelled):
@@ -312,6 +313,7 @@ def extract(
         clock = in_date_order(clock, ((element, text) for element, text, _ in texts))
     shown = visible_times(texts, clock, labelled)
     features = _Features.of(root, by_element, shown, walked)
+    walks.marked_up(worded, features.timed)  # (entries dated by how long ago in words alone)
     features.scheduled = _titled_schedule(root)
     if classes is not None:
         named = list(classes)
@@ -520,11 +522,15 @@ def _ago_in_words(
     box holds that phrase and a label at most ("Updated an hour ago"), no sentence around it
     ("As we reported <a>a year ago</a>, …"), no heading ("Πριν από ένα χρόνο", a year ago),
     no quote or embed. A `<time>` that gives machines no time ("<time>an hour ago</time>")
-    is such a box: its post shows no time yet."""
-    if not any(_ago(t) for member in members for t in times[member]):
-        return
+    is such a box: its post shows no time yet. A ticker's entry cut at a title line that
+    says so (_segment_tickers: "<h3>vor einer Stunde</h3>") is dated by it, in any stream,
+    before any time shown in its words."""
+    ago = any(_ago(t) for member in members for t in times[member])
     for member in members:
-        if any(t.value for t in times[member]):
+        if member.get("class") == _SEGMENT_CLASS and (lead := _worded_lead(member, clock)):
+            times[member].insert(0, lead)  # (before a time its words show: a tweet's card)
+            continue
+        if not ago or any(t.value for t in times[member]):
             continue
         for element in member.iter(etree.Element):
             text = element.text
@@ -565,6 +571,27 @@ def _bare_times_in_words(by_element: dict[Element, list[_Time]], clock: PageCloc
             and len(text.replace(reading.text, " ").split()) <= _AGO_LABEL_WORDS
         ):
             readings[0] = _Time(element, reading.utc or "", VISIBLE, False, text, reading, True)
+
+
+def _worded_lead(member: Element, clock: PageClock) -> _Time | None:
+    """The time of a ticker's entry whose title line (its first or second line: after a
+    title, "<h3>Titel</h3><h4>vor einer Stunde</h4>") says how long ago in words alone."""
+    for line in member[:2]:
+        if not isinstance(line.tag, str):
+            continue
+        unit = _boxed_line(line)
+        if not (_heading_alone(unit) or _title_line(unit)):
+            continue
+        if walks.text_length(unit, _AGO_LINE + 1) > _AGO_LINE:
+            continue
+        text = text_of(unit)
+        reading = _ago_alone(text, clock, worded=True)
+        if reading is not None and reading.clock is None:
+            node = unit
+            while len(node) == 1 and not (node.text or "").strip() and isinstance(node[0].tag, str):
+                node = node[0]
+            return _Time(node, reading.utc or "", VISIBLE, False, text, reading, True)
+    return None
 
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -1475,12 +1502,21 @@ def short_texts(root: Element) -> list[tuple[Element, str, bool]]:
     return [] if body is None else walks.short_texts(body, _SHORT_TEXT)
 
 
-def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | None) -> None:
+def _segment_tickers(
+    texts: list[tuple[Element, str, bool]],
+    clock: PageClock | None,
+    headings: Iterable[Element] = (),
+    root: Element | None = None,
+) -> list[Element]:
     """Give each entry of a ticker that has no box of its own one: from each line that opens
     with a time ("12.31 Uhr: …", "<p><b>19:30</b> …") to the next, at least three of them
-    among the children of one element."""
+    among the children of one element. The page's headings, and its bold texts below `root`,
+    are where a ticker's title lines that say how long ago in words alone ("vor einer
+    Stunde") are looked for, as the short texts hold only those with a digit. Returns those
+    title lines that opened an entry: the entries' times, which no short text holds."""
+    worded: list[Element] = []
     if clock is None:
-        return
+        return worded
     units: dict[Element, list[Element]] = defaultdict(list)
 
     def add(unit: Element) -> None:
@@ -1489,10 +1525,11 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         if holder is not None and not (units[holder] and units[holder][-1] is unit):
             units[holder].append(unit)
 
-    for lead, text, is_tail in texts:
+    worded_titles = _worded_titles(headings, root, clock)
+    for lead, text, is_tail in chain(texts, worded_titles):
         if is_tail or not (
             _BEFORE_TIME.match(text)
-            or (_in_title_line(lead) and _ago_alone(text, clock) is not None)
+            or (_in_title_line(lead) and _ago_alone(text, clock, worded=True) is not None)
         ):  # (how long ago titles an entry as a title line: a comment's stamp is no title)
             continue
         if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
@@ -1517,6 +1554,10 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
             # lines; the box is a line of its own holder's ticker as well. (Not a box of
             # blocks that the time opens, `<div><time>…</time><h3>…</h3><p>…`: a post's box.)
             add(opened)
+    if worded_titles:  # (read after the short texts: each holder's lines in page order)
+        for holder, lines_of in units.items():
+            chosen = set(lines_of)
+            units[holder] = [child for child in holder if child in chosen]
     wrapped: set[Element] = set()
     for holder, lines_of in units.items():
         if len(lines_of) < _TICKER_LINES:  # a post's own time, not a ticker's (and no reading)
@@ -1537,6 +1578,64 @@ def _segment_tickers(texts: list[tuple[Element, str, bool]], clock: PageClock | 
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             _wrap(holder, _with_their_kin(holder, leads), clock)
             wrapped.add(holder)
+            worded.extend(
+                line
+                for line in leads
+                if walks.text_length(line, _AGO_LINE + 1) <= _AGO_LINE
+                and not _HAS_DIGIT.search(text_of(line))
+            )
+    return worded
+
+
+def _worded_titles(
+    headings: Iterable[Element], root: Element | None, clock: PageClock
+) -> list[tuple[Element, str, bool]]:
+    """(element, text, False) of each heading, and each bold text that is a line of its own
+    (`<p><strong>godzinę temu</strong></p>`), that says how long ago in words alone and
+    nothing else ("vor einer Stunde", "an hour ago", "Just now"): the short texts, those with
+    a digit, leave them out, and each may title a flat ticker's entry (_segment_tickers puts
+    them in their place among its lines)."""
+    found = [
+        (heading, text, False)
+        for heading in headings
+        if heading.tag != "h1" and (text := _worded_ago(heading, clock))
+    ]
+    bold = [
+        (element, text, False)
+        for element in (() if root is None else root.iter(*lines.BOLD))
+        if _in_title_line(element) and (text := _worded_ago(element, clock))
+    ]
+    return found + bold
+
+
+def _worded_ago(element: Element, clock: PageClock) -> str:
+    """An element's text where it says how long ago in words alone and nothing else."""
+    if len(element):  # (mostly a bold text of its own: its text is all its words)
+        if walks.text_length(element, _AGO_LINE + 1) > _AGO_LINE:
+            return ""
+        text = text_of(element)
+    else:
+        text = element.text or ""
+    if (
+        not text
+        or len(text) > _AGO_LINE
+        or _HAS_DIGIT.search(text)
+        or _ago_alone(text, clock, worded=True) is None
+    ):
+        return ""
+    return text
+
+
+def _boxed_line(box: Element) -> Element:
+    """The one line a build's boxes wrap (`<div><p><strong>…</strong></p></div>`), or the box."""
+    line = box
+    for _ in range(_WRAPPER_DEPTH):
+        if line.tag not in _WRAPPERS or len(line) != 1 or (line.text or "").strip():
+            break
+        if not isinstance(line[0].tag, str):
+            break
+        line = line[0]
+    return line
 
 
 def _with_their_kin(holder: Element, leads: list[Element]) -> list[Element]:
@@ -1708,10 +1807,11 @@ def _in_title_line(element: Element) -> bool:
     return element.tag in lines.BOLD and parent is not None and _title_line(parent)
 
 
-def _ago_alone(text: str, clock: PageClock) -> Reading | None:
+def _ago_alone(text: str, clock: PageClock, worded: bool = False) -> Reading | None:
     """How long ago a short line says, where it says nothing else ("vor 9 Minuten", "9 minutes
-    ago"): the title of a ticker's entry where the newest are stamped so (the WAZ's)."""
-    if len(text) > _AGO_LINE or not any(c.isdigit() for c in text):
+    ago"): the title of a ticker's entry where the newest are stamped so (the WAZ's); with
+    `worded`, in words alone too ("vor einer Stunde", "an hour ago", "gerade eben")."""
+    if len(text) > _AGO_LINE or not (worded or any(c.isdigit() for c in text)):
         return None
     reading = clock.read(text)
     if (
@@ -1733,7 +1833,9 @@ def _opening_time(unit: Element, clock: PageClock, told: bool = False) -> str | 
     "Ore 18.05", "Godz. 14:05"); or how long ago, where the line says nothing else. A clock
     a sentence tells ("At 9.30pm, the court heard…") is none, unless `told`."""
     start = text_of(unit)[:40]
-    if (_heading_alone(unit) or _title_line(unit)) and (ago := _ago_alone(start, clock)):
+    if (_heading_alone(unit) or _title_line(_boxed_line(unit))) and (
+        ago := _ago_alone(start, clock, worded=True)
+    ):
         return ago.text.strip()
     before = _BEFORE_TIME.match(start)
     if before is None:
