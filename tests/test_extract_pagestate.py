@@ -799,3 +799,23 @@ def test_an_ordinary_articles_state_at_a_live_address_gives_no_updates(where: st
     page = _state_page("Live music returns to the park – live review", state)
     url = "https://www.example.com/live/2024/06/01/live-music-returns"
     assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+# Lists of other pages under a live name, whose items give a slug alone for their address (as
+# Next.js builds' teasers often do), a time and words: a hub's or a sidebar's list of live
+# blogs (`liveBlogs.items`, its name plural) and a live blog's own related stories
+# (`liveBlog.relatedPosts`); the names and words are invented.
+
+
+@pytest.mark.parametrize(("holder", "name"), [("liveBlogs", "items"), ("liveBlog", "relatedPosts")])
+def test_other_pages_listed_under_a_live_blogs_name_are_no_posts(holder: str, name: str) -> None:
+    items = [
+        {"id": f"b{n}", "title": f"Other story {n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+         "slug": f"other-story-{n}", "body": _WORDS.format(n=n)}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page(
+        "Storm – live", _next_data({"props": {"pageProps": {holder: {name: items}}}})
+    )
+    url = "https://www.example.com/live/storm"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []

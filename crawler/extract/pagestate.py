@@ -355,6 +355,8 @@ _OTHER_WORDS = frozenset(
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _COMMENTS = re.compile(r"comment(?!ary|ator)", re.I)
 # A name that says live blog: only its posts may lack a time (DR's items give none).
+# A name of many blogs or tickers ("liveBlogs", "liveTickers"): its list is of blogs.
+_BLOGS = re.compile(r"(?:blog|ticker)s$", re.I)
 _BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
 # Keys of a teaser's link to its own page: a list whose items mostly link to other pages is
 # an index.
@@ -539,11 +541,12 @@ def _stream_name(holder: str, name: str) -> bool | None:
         return None  # ("livecomments", "liveComments": readers', not the blog's)
     holder_words = {w.lower() for w in _NAME_WORDS.findall(holder)}
     name_words = {w.lower() for w in _NAME_WORDS.findall(name)}
-    if holder_words & _OTHER_WORDS:
-        return None
+    if holder_words & _OTHER_WORDS or _BLOGS.search(holder):
+        return None  # ("liveBlogs.items": a hub's list of blogs, not one blog's posts)
     blog = _BLOG_NAME.search(holder) is not None
-    if name_words & _OTHER_WORDS and not blog:  # (a live blog's own "latestUpdates" are its
-        return None  # posts; a page's "relatedLiveblogs" are other blogs)
+    other = name_words & _OTHER_WORDS
+    if other and not (blog and other == {"latest"}):  # (a live blog's own "latestUpdates"
+        return None  # are its posts; its "relatedPosts", a page's "relatedLiveblogs", not)
     return blog or _BLOG_NAME.search(name) is not None
 
 
