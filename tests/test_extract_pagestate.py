@@ -819,3 +819,18 @@ def test_other_pages_listed_under_a_live_blogs_name_are_no_posts(holder: str, na
     )
     url = "https://www.example.com/live/storm"
     assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+def test_a_state_posts_markup_wins_over_its_plain_excerpt() -> None:
+    """A post that gives its words twice, a plain `text` excerpt (a teaser's first lines)
+    beside its `bodyHTML`, is read from its markup, whole."""
+    posts = [
+        {"id": f"p{n}", "publishedDate": f"2024-06-01T15:{n}0:00Z", "text": _WORDS.format(n=n),
+         "bodyHTML": f"<p>{_WORDS.format(n=n)}</p><p>And a second paragraph.</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert read.updates[0].body_text == _WORDS.format(n=3) + "\n\nAnd a second paragraph."

@@ -371,7 +371,8 @@ _TIME_KEYS = (
     "createddate", "datecreated", "date", "time", "timestamp", "displaydate", "pubdate",
     "updatedat", "updatetime", "modified",
 )  # fmt: skip
-_BODY_KEYS = ("content", "body", "html", "text", "contenthtml", "bodyhtml", "bodytext", "details")
+# Markup's names first: a post's "bodyHTML" is whole where a "text" beside it is its excerpt.
+_BODY_KEYS = ("bodyhtml", "contenthtml", "html", "content", "body", "text", "bodytext", "details")
 _TITLE_KEYS = ("title", "headline", "heading", "header")
 _AUTHOR_KEYS = ("authors", "author", "byline")
 _PIN_KEYS = ("pinned", "ispinned", "sticky", "issticky")
