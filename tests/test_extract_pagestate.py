@@ -834,3 +834,44 @@ def test_a_state_posts_markup_wins_over_its_plain_excerpt() -> None:
         page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
     )
     assert read.updates[0].body_text == _WORDS.format(n=3) + "\n\nAnd a second paragraph."
+
+
+def _contentful_text(value: str) -> dict[str, Any]:
+    return {"nodeType": "text", "value": value, "marks": [], "data": {}}
+
+
+def _contentful_paragraph(*nodes: dict[str, Any]) -> dict[str, Any]:
+    return {"nodeType": "paragraph", "data": {}, "content": list(nodes)}
+
+
+def test_a_state_posts_rich_text_keeps_its_links_words_and_its_lists_items_apart() -> None:
+    """Contentful's rich text (contentful/rich-text: a `hyperlink` node holds its own `text`
+    nodes among a paragraph's, an `unordered-list` its `list-item`s of paragraphs): a link's
+    words run on with the words around it as the page shows them, and a list's items are
+    lines of their own, not one run of words."""
+    link = {"nodeType": "hyperlink", "data": {"uri": "https://www.example.com/pm"},
+            "content": [_contentful_text("the Prime Minister")]}  # fmt: skip
+    items = [
+        {
+            "nodeType": "list-item",
+            "data": {},
+            "content": [_contentful_paragraph(_contentful_text(w))],
+        }
+        for w in ("Roads shut", "Trains cancelled")
+    ]
+    posts = [
+        {"id": f"p{n}", "createdAt": f"2024-06-01T15:{n}0:00Z",
+         "body": {"nodeType": "document", "data": {}, "content": [
+             _contentful_paragraph(_contentful_text("He met "), link,
+                                   _contentful_text(f", who spoke of update {n} at length.")),
+             {"nodeType": "unordered-list", "data": {}, "content": items}]}}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert read.updates[0].body_text == (
+        "He met the Prime Minister, who spoke of update 3 at length."
+        "\n\nRoads shut\n\nTrains cancelled"
+    )

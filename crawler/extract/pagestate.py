@@ -587,32 +587,50 @@ def _state_body(item: dict[str, Any]) -> str:
         if isinstance(value, str) and value.strip():
             return value if "<" in value else f"<p>{escape_text(value)}</p>"
         if isinstance(value, list):
-            blocks = [_block_text(block) for block in value]
-            shown = "".join(f"<p>{escape_text(b)}</p>" for b in blocks if b)
+            paragraphs = [p for block in value for p in _paragraphs(block)]
+            shown = "".join(f"<p>{escape_text(p)}</p>" for p in paragraphs if p)
             if shown:
                 return shown
     return ""
 
 
-def _block_text(block: Any, depth: int = 0) -> str:
-    """A block's words: its own string, or its nodes' words, spans run together."""
+def _paragraphs(block: Any, depth: int = 0) -> list[str]:
+    """A block's words as paragraphs: its own string; a paragraph of text nodes (a span, a
+    text node, a link's own text nodes among them), run together as the page shows them; else
+    its blocks' (a list's items), each apart."""
     if isinstance(block, str):
-        return normalise_text(block)
+        return [normalise_text(block)]
     if not isinstance(block, dict) or depth > _MAX_NODE_DEPTH:
-        return ""
+        return []
     for key in _NODE_WORDS:
-        if isinstance(block.get(key), str):  # (a span keeps its spaces: the next runs on)
-            return _plain(block[key]) if depth == 0 else block[key]
+        if isinstance(block.get(key), str):
+            return [_plain(block[key])]
     for key in _NODE_CHILDREN:
         children = block.get(key)
-        if isinstance(children, list):
-            spans = all(
-                isinstance(c, dict) and any(isinstance(c.get(k), str) for k in _NODE_WORDS)
-                for c in children
-            )
-            parts = (_block_text(child, depth + 1) for child in children)
-            return normalise_text(("" if spans else " ").join(p for p in parts if p))
-    return ""
+        if not isinstance(children, list):
+            continue
+        if any(_words_of(child) is not None for child in children):  # (a paragraph)
+            return [normalise_text("".join(_inline(child, depth + 1) for child in children))]
+        return [p for child in children for p in _paragraphs(child, depth + 1)]
+    return []
+
+
+def _words_of(node: Any) -> str | None:
+    """A text node's own words, spaces kept (the next span runs on); None for another node."""
+    if isinstance(node, dict):
+        return next((node[k] for k in _NODE_WORDS if isinstance(node.get(k), str)), None)
+    return None
+
+
+def _inline(node: Any, depth: int) -> str:
+    """The words of a paragraph's node: a span's own, or its text nodes' (a link's)."""
+    words = _words_of(node)
+    if words is not None or not isinstance(node, dict) or depth > _MAX_NODE_DEPTH:
+        return words or ""
+    children: list[Any] = next(
+        (node[k] for k in _NODE_CHILDREN if isinstance(node.get(k), list)), []
+    )
+    return "".join(_inline(child, depth + 1) for child in children)
 
 
 def _state_words(item: dict[str, Any]) -> str:
