@@ -875,3 +875,17 @@ def test_a_state_posts_rich_text_keeps_its_links_words_and_its_lists_items_apart
         "He met the Prime Minister, who spoke of update 3 at length."
         "\n\nRoads shut\n\nTrains cancelled"
     )
+
+
+def test_an_apollo_cache_posts_authors_by_reference_are_named() -> None:
+    """An Apollo cache keeps a post's author once, as its own object, and the post refers to
+    it (`{"__ref": "Author:1"}`): the post's author is that object's name."""
+    cache = _apollo("LiveBlogPost", {"authors": [{"__ref": "Author:1"}]})
+    cache["Author:1"] = {"__typename": "Author", "id": "1", "name": "Jane Roe"}
+    script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [u.authors for u in read.updates] == [["Jane Roe"]] * 3

@@ -528,7 +528,23 @@ def _cached_stream(cache: dict[str, Any], page_path: str) -> list[dict[str, Any]
         posts = _stream_of(entries, _BLOG_NAME.search(kind) is not None, page_path)
         if len(posts) > len(best):
             best = posts
-    return best
+    return [_with_authors(post, cache) for post in best]
+
+
+def _with_authors(post: dict[str, Any], cache: dict[str, Any]) -> dict[str, Any]:
+    """A cached post with its authors' objects where it refers to them (`{"__ref":
+    "Author:1"}`), as the cache keeps each once."""
+    found: dict[str, Any] = {}
+    for key, value in post.items():
+        if key.replace("_", "").lower() in _AUTHOR_KEYS:
+            people = value if isinstance(value, list) else [value]
+            found[key] = [_referred(person, cache) for person in people]
+    return post | found if found else post
+
+
+def _referred(value: Any, cache: dict[str, Any]) -> Any:
+    ref = value.get("__ref") if isinstance(value, dict) else None
+    return cache.get(ref, value) if isinstance(ref, str) else value
 
 
 def _stream_name(holder: str, name: str) -> bool | None:
