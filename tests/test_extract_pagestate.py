@@ -889,3 +889,30 @@ def test_an_apollo_cache_posts_authors_by_reference_are_named() -> None:
         fetched_at="2024-06-01T16:00:00Z",
     )
     assert [u.authors for u in read.updates] == [["Jane Roe"]] * 3
+
+
+@pytest.mark.parametrize(
+    ("created", "shown", "edited"),
+    [
+        # ANS's dates (washingtonpost/ans-schema): a draft's `created_date`, the
+        # `display_date` readers see, the `last_updated_date` of its edit.
+        ("created_date", "display_date", "last_updated_date"),
+        # A headless CMS's (Strapi's, Sanity's): `createdAt`, `publishedAt`, `updatedAt`.
+        ("createdAt", "publishedAt", "updatedAt"),
+    ],
+)
+def test_a_state_posts_shown_time_is_its_time_and_its_last_edit_its_edit(
+    created: str, shown: str, edited: str
+) -> None:
+    posts = [
+        {"id": f"p{n}", created: f"2024-06-01T14:{n}0:00Z", shown: f"2024-06-01T15:{n}0:00Z",
+         edited: "2024-06-01T15:55:00Z", "body": f"<p>{_WORDS.format(n=n)}</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert [(u.published_at, u.modified_at) for u in read.updates] == [
+        (f"2024-06-01T15:{n}0:00Z", "2024-06-01T15:55:00Z") for n in (3, 2, 1)
+    ]

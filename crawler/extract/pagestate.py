@@ -363,13 +363,18 @@ _BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
 _LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalUrl", "permalink")
 _ID_KEYS = ("id", "_id", "postId", "post_id", "uuid", "guid", "entryId", "key")
 # The names of an item's fields, as _fields folds them (case and underscores aside): a time
-# ("publishedAt", "published_at", the Financial Times' "publishedDate"), words ("body", its
-# "bodyHTML"), a title, authors, a pin.
+# ("publishedAt", "published_at", the Financial Times' "publishedDate": a time shown or
+# published before a draft's creation, ANS's `created_date`), an edit ("updatedAt", ANS's
+# `last_updated_date`), words ("body", its "bodyHTML"), a title, authors, a pin.
 _TIME_KEYS = (
     "publishedat", "datepublished", "publishtime", "published", "publisheddate",
-    "publicationdate", "firstpublishedat", "firstpublished", "createdat", "created",
-    "createddate", "datecreated", "date", "time", "timestamp", "displaydate", "pubdate",
-    "updatedat", "updatetime", "modified",
+    "publicationdate", "displaydate", "firstpublishedat", "firstpublished", "firstpublishdate",
+    "pubdate", "createdat", "created", "createddate", "datecreated", "date", "time",
+    "timestamp", "updatedat", "updatetime", "modified",
+)  # fmt: skip
+_EDIT_KEYS = (
+    "lastupdateddate", "updatedat", "updatetime", "updated", "updateddate", "lastmodified",
+    "modifiedat", "modified", "datemodified",
 )  # fmt: skip
 # Markup's names first: a post's "bodyHTML" is whole where a "text" beside it is its excerpt.
 _BODY_KEYS = ("bodyhtml", "contenthtml", "html", "content", "body", "text", "bodytext", "details")
@@ -579,9 +584,9 @@ def _fields(item: dict[str, Any]) -> dict[str, Any]:
     return {key.replace("_", "").lower(): value for key, value in item.items()}
 
 
-def _state_time(item: dict[str, Any]) -> str | None:
+def _state_time(item: dict[str, Any], keys: tuple[str, ...] = _TIME_KEYS) -> str | None:
     fields = _fields(item)
-    for key in _TIME_KEYS:
+    for key in keys:
         value = fields.get(key)
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             found = machine_time(value if not isinstance(value, str) else value.strip())
@@ -667,6 +672,7 @@ def _state_post(item: dict[str, Any]) -> StructuredUpdate:
         source_id=_item_id(item),
         headline=title or None,
         published_at=_state_time(item),
+        modified_at=_state_time(item, _EDIT_KEYS),
         authors=author_names(_state_authors(item)),
         article_body=_state_body(item),
         pinned=any(fields.get(key) is True for key in _PIN_KEYS),
