@@ -916,3 +916,83 @@ def test_a_state_posts_shown_time_is_its_time_and_its_last_edit_its_edit(
     assert [(u.published_at, u.modified_at) for u in read.updates] == [
         (f"2024-06-01T15:{n}0:00Z", "2024-06-01T15:55:00Z") for n in (3, 2, 1)
     ]
+
+
+# Nuxt 3 hands its payload to the browser in `<script type="application/json"
+# id="__NUXT_DATA__">` as devalue serialises it (Rich-Harris/devalue's README and its
+# `parse.js`; nuxt's `revive-payload` plugins): one flat array whose first value is the root,
+# every object's and array's members the indices of their values in it, a negative index a
+# value JSON has not (-1 undefined), and special values as arrays that open with their type:
+# `["Date", iso]`, `["Set", …]`, `["Map", key, value, …]`, and Nuxt's wrappers of Vue's
+# state, `["ShallowReactive", index]`, `["Reactive", index]`. The flattener below writes that
+# form; the names under `data` and the words are invented.
+
+
+def _devalue(root: Any) -> str:
+    """A value as devalue's flat array: a tuple ("Reactive", value) is Nuxt's wrapper, ("Date",
+    iso) a date; a value met twice is stored once."""
+    values: list[Any] = []
+    seen: dict[int, int] = {}
+
+    def flatten(value: Any) -> int:
+        if id(value) in seen:
+            return seen[id(value)]
+        index = len(values)
+        values.append(None)
+        if isinstance(value, (dict, list, tuple)):
+            seen[id(value)] = index
+        if isinstance(value, dict):
+            values[index] = {key: flatten(member) for key, member in value.items()}
+        elif isinstance(value, list):
+            values[index] = [flatten(member) for member in value]
+        elif isinstance(value, tuple) and value[0] == "Date":
+            values[index] = list(value)
+        elif isinstance(value, tuple):
+            values[index] = [value[0], flatten(value[1])]
+        else:
+            values[index] = value
+        return index
+
+    flatten(root)
+    return json.dumps(values)
+
+
+def test_a_nuxt_3_pages_posts_in_its_devalued_payload_are_its_updates() -> None:
+    author = {"name": "Jane Roe"}
+    posts = [
+        {"id": f"p{n}", "publishedAt": ("Date", f"2024-06-01T15:{n}0:00.000Z"),
+         "title": f"Update {n}", "content": f"<p>{_WORDS.format(n=n)}</p>", "author": author,
+         "tags": ("Reactive", ["storm"])}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    blog: dict[str, Any] = {"id": "storm", "title": "Storm – live", "posts": posts}
+    blog["self"] = blog  # (devalue keeps a cycle as an index to its holder)
+    payload = ("ShallowReactive", {"data": ("ShallowReactive", {"liveblog-storm": blog}),
+                                   "state": {}, "serverRendered": True})  # fmt: skip
+    script = (
+        f'<script type="application/json" id="__NUXT_DATA__" data-ssr="true">'
+        f"{_devalue(payload)}</script>"
+    )
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [(u.source_id, u.published_at, u.authors) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z", ["Jane Roe"]) for n in (3, 2, 1)
+    ]
+    assert read.updates[0].body_text == _WORDS.format(n=3)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["[]", "[0]", "[[0]]", '[{"a": 0}]', '[["Reactive", 0]]', '[{"a": 99}]', '[["Date"]]', "{}"],
+)
+def test_a_broken_or_self_referring_nuxt_payload_is_nothing(payload: str) -> None:
+    script = f'<script type="application/json" id="__NUXT_DATA__">{payload}</script>'
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert read.updates == []

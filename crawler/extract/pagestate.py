@@ -433,12 +433,74 @@ def _state_of(script: Element) -> Any:
     (`window['__espnfitt__']={…}`)."""
     text = script.text or ""
     kind = (script.get("type") or "").lower()
+    if script.get("id") == _NUXT_DATA:
+        return _devalued(_loads(text))
     if script.get("id") == _NEXT_DATA or kind == "application/json":
         return _loads(text)
     if kind not in ("", "text/javascript", "application/javascript", "module"):
         return None
     found = _STATE_ASSIGNMENT.search(text)
     return _loads_at(text, found.end()) if found is not None else None
+
+
+# Nuxt 3's payload, as devalue flattens it (Rich-Harris/devalue, `parse.js`): one array whose
+# first value is the root; an object's or an array's members are indices into the array (a
+# negative one a value JSON has not: undefined, a hole, NaN); an array that opens with a name
+# is a special value: `["Date", iso]`, `["Set", …]`, `["Map", key, value, …]`, `["null", key,
+# value, …]` (an object without a prototype), or a wrapper of one value, Nuxt's
+# `["ShallowReactive", i]`, `["Reactive", i]`, `["Ref", i]` among them.
+_NUXT_DATA = "__NUXT_DATA__"
+_MAX_DEVALUE_DEPTH = 64
+
+
+def _devalued(values: Any) -> Any:
+    """A devalue payload's root as plain JSON values, each index read once (a value met twice
+    is one object), a reference back to a value being read (a cycle) or past the depth read
+    as None; None for what is no payload."""
+    if not isinstance(values, list) or not values:
+        return None
+    done: dict[int, Any] = {}
+    reading: set[int] = set()
+
+    def value_at(index: Any, depth: int) -> Any:
+        if (
+            not isinstance(index, int)
+            or isinstance(index, bool)
+            or not 0 <= index < len(values)
+            or index in reading
+            or depth > _MAX_DEVALUE_DEPTH
+        ):
+            return None
+        if index in done:
+            return done[index]
+        reading.add(index)
+        done[index] = found = _devalue_one(values[index], lambda i: value_at(i, depth + 1))
+        reading.discard(index)
+        return found
+
+    return value_at(0, 0)
+
+
+def _devalue_one(value: Any, member: Any) -> Any:
+    """One value of a devalue payload, its members read by `member(index)`."""
+    if isinstance(value, dict):
+        return {key: member(index) for key, index in value.items()}
+    if not isinstance(value, list):
+        return value
+    if not value or not isinstance(value[0], str):
+        return [member(index) for index in value if index != -2]  # (-2: a hole)
+    kind, rest = value[0], value[1:]
+    if kind == "Date":
+        return rest[0] if rest and isinstance(rest[0], str) else None
+    if kind == "Set":
+        return [member(index) for index in rest]
+    if kind in ("Map", "null"):
+        pairs = zip(rest[::2], rest[1::2], strict=False)
+        keyed = ((member(k) if kind == "Map" else k, v) for k, v in pairs)
+        return {str(k): member(v) for k, v in keyed if isinstance(k, str | int)}
+    if kind in ("Object", "BigInt", "EmptyRef", "EmptyShallowRef", "RegExp"):
+        return None  # (a boxed value, a number, an empty ref, a pattern: no state of posts)
+    return member(rest[0]) if len(rest) == 1 else None  # (Nuxt's wrappers: "Reactive", …)
 
 
 def _page_path(url: str) -> str:
