@@ -996,3 +996,19 @@ def test_a_broken_or_self_referring_nuxt_payload_is_nothing(payload: str) -> Non
         fetched_at="2024-06-01T16:00:00Z",
     )
     assert read.updates == []
+
+
+def test_a_state_posts_body_as_a_list_of_markup_is_read_as_markup() -> None:
+    """A post whose body is a list of its paragraphs' markup (`["<p>…</p>", …]`) shows their
+    words and links, not their tags as words."""
+    posts = [
+        {"id": f"p{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+         "body": [f"<p>{_WORDS.format(n=n)}</p>",
+                  '<p>Read <a href="https://www.example.com/report">the report</a> &amp; more.</p>']}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert read.updates[0].body_text == _WORDS.format(n=3) + "\n\nRead the report & more."

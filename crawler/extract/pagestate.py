@@ -670,11 +670,18 @@ def _state_body(item: dict[str, Any]) -> str:
         if isinstance(value, str) and value.strip():
             return value if "<" in value else f"<p>{escape_text(value)}</p>"
         if isinstance(value, list):
-            paragraphs = [p for block in value for p in _paragraphs(block)]
-            shown = "".join(f"<p>{escape_text(p)}</p>" for p in paragraphs if p)
+            shown = "".join(_shown_block(block) for block in value)
             if shown:
                 return shown
     return ""
+
+
+def _shown_block(block: Any) -> str:
+    """A block of a body's list as HTML: its own markup (`"<p>…</p>"`), or its words'
+    paragraphs."""
+    if isinstance(block, str) and "<" in block:
+        return block
+    return "".join(f"<p>{escape_text(p)}</p>" for p in _paragraphs(block) if p)
 
 
 def _paragraphs(block: Any, depth: int = 0) -> list[str]:
