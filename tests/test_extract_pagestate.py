@@ -1012,3 +1012,17 @@ def test_a_state_posts_body_as_a_list_of_markup_is_read_as_markup() -> None:
         page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
     )
     assert read.updates[0].body_text == _WORDS.format(n=3) + "\n\nRead the report & more."
+
+
+@pytest.mark.parametrize("end", ["endTime", "end_date", "endsAt"])
+def test_a_schedules_slots_under_a_live_name_are_no_posts(end: str) -> None:
+    """A TV guide's or a fixture list's slots under a live name (`liveTv.items`) carry a time
+    and words, but an end too: a post has none."""
+    slots = [
+        {"id": f"s{n}", "time": f"2024-06-01T1{n}:00:00Z", end: f"2024-06-01T1{n}:59:00Z",
+         "title": f"Programme {n}", "text": _WORDS.format(n=n)}
+        for n in (7, 8, 9)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveTv": {"items": slots}}}))
+    url = "https://www.example.com/live/storm"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []

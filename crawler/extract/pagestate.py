@@ -376,6 +376,8 @@ _EDIT_KEYS = (
     "lastupdateddate", "updatedat", "updatetime", "updated", "updateddate", "lastmodified",
     "modifiedat", "modified", "datemodified",
 )  # fmt: skip
+# A schedule's slot ends ("endTime", "ends_at"); a post does not.
+_END_KEYS = frozenset({"end", "endtime", "enddate", "endsat", "endat", "enddatetime"})
 # Markup's names first: a post's "bodyHTML" is whole where a "text" beside it is its excerpt.
 _BODY_KEYS = ("bodyhtml", "contenthtml", "html", "content", "body", "text", "bodytext", "details")
 _TITLE_KEYS = ("title", "headline", "heading", "header")
@@ -636,7 +638,9 @@ def _stream_name(holder: str, name: str) -> bool | None:
 
 def _reads_as_post(item: dict[str, Any], blog: bool) -> bool:
     """Words of its own, and a time unless its list's name says live blog (DR's items give
-    none)."""
+    none), but no end: a schedule's slot (a TV guide's programme) has one, a post none."""
+    if _fields(item).keys() & _END_KEYS:
+        return False
     return (blog or _state_time(item) is not None) and len(_state_words(item)) >= _POST_WORDS
 
 
