@@ -1026,3 +1026,30 @@ def test_a_schedules_slots_under_a_live_name_are_no_posts(end: str) -> None:
     page = _state_page("Storm – live", _next_data({"props": {"liveTv": {"items": slots}}}))
     url = "https://www.example.com/live/storm"
     assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+def test_an_apollo_caches_latest_updates_of_several_blogs_are_no_posts() -> None:
+    """A hub's cache of the latest update of each of several live blogs: each update refers
+    to its own blog (`"liveBlog": {"__ref": "LiveBlog:2"}`), so they are no one blog's posts."""
+    cache = _apollo("LiveUpdate")
+    for n in (3, 2, 1):
+        cache[f"LiveUpdate:p{n}"]["liveBlog"] = {"__ref": f"LiveBlog:{n}"}
+        cache[f"LiveBlog:{n}"] = {"__typename": "LiveBlog", "id": str(n), "title": f"Blog {n}"}
+    script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
+    read = extract_page(
+        _state_page("Live", script),
+        "https://www.example.com/live",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert read.updates == []
+
+
+def test_an_apollo_caches_posts_of_one_blog_referring_to_it_are_read() -> None:
+    cache = _apollo("LiveUpdate", {"liveBlog": {"__ref": "LiveBlog:9"}})
+    script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]

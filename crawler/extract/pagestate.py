@@ -595,9 +595,22 @@ def _cached_stream(cache: dict[str, Any], page_path: str) -> list[dict[str, Any]
         if not _LIVE_TYPE.search(kind) or _COMMENTS.search(kind) or words & _OTHER_WORDS:
             continue
         posts = _stream_of(entries, _BLOG_NAME.search(kind) is not None, page_path)
-        if len(posts) > len(best):
+        if len(posts) > len(best) and len(_blogs_of(posts)) <= 1:
             best = posts
     return [_with_authors(post, cache) for post in best]
+
+
+def _blogs_of(posts: list[dict[str, Any]]) -> set[str]:
+    """The blogs cached posts refer to (`"liveBlog": {"__ref": "LiveBlog:2"}`): a hub's latest
+    updates of several blogs refer to several, one blog's posts to one at most."""
+    return {
+        value["__ref"]
+        for post in posts
+        for value in post.values()
+        if isinstance(value, dict)
+        and isinstance(value.get("__ref"), str)
+        and _BLOG_NAME.search(value["__ref"].split(":", 1)[0])
+    }
 
 
 def _with_authors(post: dict[str, Any], cache: dict[str, Any]) -> dict[str, Any]:
