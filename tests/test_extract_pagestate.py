@@ -799,3 +799,257 @@ def test_an_ordinary_articles_state_at_a_live_address_gives_no_updates(where: st
     page = _state_page("Live music returns to the park – live review", state)
     url = "https://www.example.com/live/2024/06/01/live-music-returns"
     assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+# Lists of other pages under a live name, whose items give a slug alone for their address (as
+# Next.js builds' teasers often do), a time and words: a hub's or a sidebar's list of live
+# blogs (`liveBlogs.items`, its name plural) and a live blog's own related stories
+# (`liveBlog.relatedPosts`); the names and words are invented.
+
+
+@pytest.mark.parametrize(("holder", "name"), [("liveBlogs", "items"), ("liveBlog", "relatedPosts")])
+def test_other_pages_listed_under_a_live_blogs_name_are_no_posts(holder: str, name: str) -> None:
+    items = [
+        {"id": f"b{n}", "title": f"Other story {n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+         "slug": f"other-story-{n}", "body": _WORDS.format(n=n)}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page(
+        "Storm – live", _next_data({"props": {"pageProps": {holder: {name: items}}}})
+    )
+    url = "https://www.example.com/live/storm"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+def test_a_state_posts_markup_wins_over_its_plain_excerpt() -> None:
+    """A post that gives its words twice, a plain `text` excerpt (a teaser's first lines)
+    beside its `bodyHTML`, is read from its markup, whole."""
+    posts = [
+        {"id": f"p{n}", "publishedDate": f"2024-06-01T15:{n}0:00Z", "text": _WORDS.format(n=n),
+         "bodyHTML": f"<p>{_WORDS.format(n=n)}</p><p>And a second paragraph.</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert read.updates[0].body_text == _WORDS.format(n=3) + "\n\nAnd a second paragraph."
+
+
+def _contentful_text(value: str) -> dict[str, Any]:
+    return {"nodeType": "text", "value": value, "marks": [], "data": {}}
+
+
+def _contentful_paragraph(*nodes: dict[str, Any]) -> dict[str, Any]:
+    return {"nodeType": "paragraph", "data": {}, "content": list(nodes)}
+
+
+def test_a_state_posts_rich_text_keeps_its_links_words_and_its_lists_items_apart() -> None:
+    """Contentful's rich text (contentful/rich-text: a `hyperlink` node holds its own `text`
+    nodes among a paragraph's, an `unordered-list` its `list-item`s of paragraphs): a link's
+    words run on with the words around it as the page shows them, and a list's items are
+    lines of their own, not one run of words."""
+    link = {"nodeType": "hyperlink", "data": {"uri": "https://www.example.com/pm"},
+            "content": [_contentful_text("the Prime Minister")]}  # fmt: skip
+    items = [
+        {
+            "nodeType": "list-item",
+            "data": {},
+            "content": [_contentful_paragraph(_contentful_text(w))],
+        }
+        for w in ("Roads shut", "Trains cancelled")
+    ]
+    posts = [
+        {"id": f"p{n}", "createdAt": f"2024-06-01T15:{n}0:00Z",
+         "body": {"nodeType": "document", "data": {}, "content": [
+             _contentful_paragraph(_contentful_text("He met "), link,
+                                   _contentful_text(f", who spoke of update {n} at length.")),
+             {"nodeType": "unordered-list", "data": {}, "content": items}]}}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert read.updates[0].body_text == (
+        "He met the Prime Minister, who spoke of update 3 at length."
+        "\n\nRoads shut\n\nTrains cancelled"
+    )
+
+
+def test_an_apollo_cache_posts_authors_by_reference_are_named() -> None:
+    """An Apollo cache keeps a post's author once, as its own object, and the post refers to
+    it (`{"__ref": "Author:1"}`): the post's author is that object's name."""
+    cache = _apollo("LiveBlogPost", {"authors": [{"__ref": "Author:1"}]})
+    cache["Author:1"] = {"__typename": "Author", "id": "1", "name": "Jane Roe"}
+    script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [u.authors for u in read.updates] == [["Jane Roe"]] * 3
+
+
+@pytest.mark.parametrize(
+    ("created", "shown", "edited"),
+    [
+        # ANS's dates (washingtonpost/ans-schema): a draft's `created_date`, the
+        # `display_date` readers see, the `last_updated_date` of its edit.
+        ("created_date", "display_date", "last_updated_date"),
+        # A headless CMS's (Strapi's, Sanity's): `createdAt`, `publishedAt`, `updatedAt`.
+        ("createdAt", "publishedAt", "updatedAt"),
+    ],
+)
+def test_a_state_posts_shown_time_is_its_time_and_its_last_edit_its_edit(
+    created: str, shown: str, edited: str
+) -> None:
+    posts = [
+        {"id": f"p{n}", created: f"2024-06-01T14:{n}0:00Z", shown: f"2024-06-01T15:{n}0:00Z",
+         edited: "2024-06-01T15:55:00Z", "body": f"<p>{_WORDS.format(n=n)}</p>"}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert [(u.published_at, u.modified_at) for u in read.updates] == [
+        (f"2024-06-01T15:{n}0:00Z", "2024-06-01T15:55:00Z") for n in (3, 2, 1)
+    ]
+
+
+# Nuxt 3 hands its payload to the browser in `<script type="application/json"
+# id="__NUXT_DATA__">` as devalue serialises it (Rich-Harris/devalue's README and its
+# `parse.js`; nuxt's `revive-payload` plugins): one flat array whose first value is the root,
+# every object's and array's members the indices of their values in it, a negative index a
+# value JSON has not (-1 undefined), and special values as arrays that open with their type:
+# `["Date", iso]`, `["Set", …]`, `["Map", key, value, …]`, and Nuxt's wrappers of Vue's
+# state, `["ShallowReactive", index]`, `["Reactive", index]`. The flattener below writes that
+# form; the names under `data` and the words are invented.
+
+
+def _devalue(root: Any) -> str:
+    """A value as devalue's flat array: a tuple ("Reactive", value) is Nuxt's wrapper, ("Date",
+    iso) a date; a value met twice is stored once."""
+    values: list[Any] = []
+    seen: dict[int, int] = {}
+
+    def flatten(value: Any) -> int:
+        if id(value) in seen:
+            return seen[id(value)]
+        index = len(values)
+        values.append(None)
+        if isinstance(value, (dict, list, tuple)):
+            seen[id(value)] = index
+        if isinstance(value, dict):
+            values[index] = {key: flatten(member) for key, member in value.items()}
+        elif isinstance(value, list):
+            values[index] = [flatten(member) for member in value]
+        elif isinstance(value, tuple) and value[0] == "Date":
+            values[index] = list(value)
+        elif isinstance(value, tuple):
+            values[index] = [value[0], flatten(value[1])]
+        else:
+            values[index] = value
+        return index
+
+    flatten(root)
+    return json.dumps(values)
+
+
+def test_a_nuxt_3_pages_posts_in_its_devalued_payload_are_its_updates() -> None:
+    author = {"name": "Jane Roe"}
+    posts = [
+        {"id": f"p{n}", "publishedAt": ("Date", f"2024-06-01T15:{n}0:00.000Z"),
+         "title": f"Update {n}", "content": f"<p>{_WORDS.format(n=n)}</p>", "author": author,
+         "tags": ("Reactive", ["storm"])}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    blog: dict[str, Any] = {"id": "storm", "title": "Storm – live", "posts": posts}
+    blog["self"] = blog  # (devalue keeps a cycle as an index to its holder)
+    payload = ("ShallowReactive", {"data": ("ShallowReactive", {"liveblog-storm": blog}),
+                                   "state": {}, "serverRendered": True})  # fmt: skip
+    script = (
+        f'<script type="application/json" id="__NUXT_DATA__" data-ssr="true">'
+        f"{_devalue(payload)}</script>"
+    )
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [(u.source_id, u.published_at, u.authors) for u in read.updates] == [
+        (f"p{n}", f"2024-06-01T15:{n}0:00Z", ["Jane Roe"]) for n in (3, 2, 1)
+    ]
+    assert read.updates[0].body_text == _WORDS.format(n=3)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["[]", "[0]", "[[0]]", '[{"a": 0}]', '[["Reactive", 0]]', '[{"a": 99}]', '[["Date"]]', "{}"],
+)
+def test_a_broken_or_self_referring_nuxt_payload_is_nothing(payload: str) -> None:
+    script = f'<script type="application/json" id="__NUXT_DATA__">{payload}</script>'
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert read.updates == []
+
+
+def test_a_state_posts_body_as_a_list_of_markup_is_read_as_markup() -> None:
+    """A post whose body is a list of its paragraphs' markup (`["<p>…</p>", …]`) shows their
+    words and links, not their tags as words."""
+    posts = [
+        {"id": f"p{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+         "body": [f"<p>{_WORDS.format(n=n)}</p>",
+                  '<p>Read <a href="https://www.example.com/report">the report</a> &amp; more.</p>']}
+        for n in (3, 2, 1)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    read = extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+    assert read.updates[0].body_text == _WORDS.format(n=3) + "\n\nRead the report & more."
+
+
+@pytest.mark.parametrize("end", ["endTime", "end_date", "endsAt"])
+def test_a_schedules_slots_under_a_live_name_are_no_posts(end: str) -> None:
+    """A TV guide's or a fixture list's slots under a live name (`liveTv.items`) carry a time
+    and words, but an end too: a post has none."""
+    slots = [
+        {"id": f"s{n}", "time": f"2024-06-01T1{n}:00:00Z", end: f"2024-06-01T1{n}:59:00Z",
+         "title": f"Programme {n}", "text": _WORDS.format(n=n)}
+        for n in (7, 8, 9)
+    ]  # fmt: skip
+    page = _state_page("Storm – live", _next_data({"props": {"liveTv": {"items": slots}}}))
+    url = "https://www.example.com/live/storm"
+    assert extract_page(page, url, fetched_at="2024-06-01T16:00:00Z").updates == []
+
+
+def test_an_apollo_caches_latest_updates_of_several_blogs_are_no_posts() -> None:
+    """A hub's cache of the latest update of each of several live blogs: each update refers
+    to its own blog (`"liveBlog": {"__ref": "LiveBlog:2"}`), so they are no one blog's posts."""
+    cache = _apollo("LiveUpdate")
+    for n in (3, 2, 1):
+        cache[f"LiveUpdate:p{n}"]["liveBlog"] = {"__ref": f"LiveBlog:{n}"}
+        cache[f"LiveBlog:{n}"] = {"__typename": "LiveBlog", "id": str(n), "title": f"Blog {n}"}
+    script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
+    read = extract_page(
+        _state_page("Live", script),
+        "https://www.example.com/live",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert read.updates == []
+
+
+def test_an_apollo_caches_posts_of_one_blog_referring_to_it_are_read() -> None:
+    cache = _apollo("LiveUpdate", {"liveBlog": {"__ref": "LiveBlog:9"}})
+    script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]

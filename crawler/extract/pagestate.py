@@ -355,21 +355,31 @@ _OTHER_WORDS = frozenset(
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _COMMENTS = re.compile(r"comment(?!ary|ator)", re.I)
 # A name that says live blog: only its posts may lack a time (DR's items give none).
+# A name of many blogs or tickers ("liveBlogs", "liveTickers"): its list is of blogs.
+_BLOGS = re.compile(r"(?:blog|ticker)s$", re.I)
 _BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
 # Keys of a teaser's link to its own page: a list whose items mostly link to other pages is
 # an index.
 _LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalUrl", "permalink")
 _ID_KEYS = ("id", "_id", "postId", "post_id", "uuid", "guid", "entryId", "key")
 # The names of an item's fields, as _fields folds them (case and underscores aside): a time
-# ("publishedAt", "published_at", the Financial Times' "publishedDate"), words ("body", its
-# "bodyHTML"), a title, authors, a pin.
+# ("publishedAt", "published_at", the Financial Times' "publishedDate": a time shown or
+# published before a draft's creation, ANS's `created_date`), an edit ("updatedAt", ANS's
+# `last_updated_date`), words ("body", its "bodyHTML"), a title, authors, a pin.
 _TIME_KEYS = (
     "publishedat", "datepublished", "publishtime", "published", "publisheddate",
-    "publicationdate", "firstpublishedat", "firstpublished", "createdat", "created",
-    "createddate", "datecreated", "date", "time", "timestamp", "displaydate", "pubdate",
-    "updatedat", "updatetime", "modified",
+    "publicationdate", "displaydate", "firstpublishedat", "firstpublished", "firstpublishdate",
+    "pubdate", "createdat", "created", "createddate", "datecreated", "date", "time",
+    "timestamp", "updatedat", "updatetime", "modified",
 )  # fmt: skip
-_BODY_KEYS = ("content", "body", "html", "text", "contenthtml", "bodyhtml", "bodytext", "details")
+_EDIT_KEYS = (
+    "lastupdateddate", "updatedat", "updatetime", "updated", "updateddate", "lastmodified",
+    "modifiedat", "modified", "datemodified",
+)  # fmt: skip
+# A schedule's slot ends ("endTime", "ends_at"); a post does not.
+_END_KEYS = frozenset({"end", "endtime", "enddate", "endsat", "endat", "enddatetime"})
+# Markup's names first: a post's "bodyHTML" is whole where a "text" beside it is its excerpt.
+_BODY_KEYS = ("bodyhtml", "contenthtml", "html", "content", "body", "text", "bodytext", "details")
 _TITLE_KEYS = ("title", "headline", "heading", "header")
 _AUTHOR_KEYS = ("authors", "author", "byline")
 _PIN_KEYS = ("pinned", "ispinned", "sticky", "issticky")
@@ -425,12 +435,74 @@ def _state_of(script: Element) -> Any:
     (`window['__espnfitt__']={…}`)."""
     text = script.text or ""
     kind = (script.get("type") or "").lower()
+    if script.get("id") == _NUXT_DATA:
+        return _devalued(_loads(text))
     if script.get("id") == _NEXT_DATA or kind == "application/json":
         return _loads(text)
     if kind not in ("", "text/javascript", "application/javascript", "module"):
         return None
     found = _STATE_ASSIGNMENT.search(text)
     return _loads_at(text, found.end()) if found is not None else None
+
+
+# Nuxt 3's payload, as devalue flattens it (Rich-Harris/devalue, `parse.js`): one array whose
+# first value is the root; an object's or an array's members are indices into the array (a
+# negative one a value JSON has not: undefined, a hole, NaN); an array that opens with a name
+# is a special value: `["Date", iso]`, `["Set", …]`, `["Map", key, value, …]`, `["null", key,
+# value, …]` (an object without a prototype), or a wrapper of one value, Nuxt's
+# `["ShallowReactive", i]`, `["Reactive", i]`, `["Ref", i]` among them.
+_NUXT_DATA = "__NUXT_DATA__"
+_MAX_DEVALUE_DEPTH = 64
+
+
+def _devalued(values: Any) -> Any:
+    """A devalue payload's root as plain JSON values, each index read once (a value met twice
+    is one object), a reference back to a value being read (a cycle) or past the depth read
+    as None; None for what is no payload."""
+    if not isinstance(values, list) or not values:
+        return None
+    done: dict[int, Any] = {}
+    reading: set[int] = set()
+
+    def value_at(index: Any, depth: int) -> Any:
+        if (
+            not isinstance(index, int)
+            or isinstance(index, bool)
+            or not 0 <= index < len(values)
+            or index in reading
+            or depth > _MAX_DEVALUE_DEPTH
+        ):
+            return None
+        if index in done:
+            return done[index]
+        reading.add(index)
+        done[index] = found = _devalue_one(values[index], lambda i: value_at(i, depth + 1))
+        reading.discard(index)
+        return found
+
+    return value_at(0, 0)
+
+
+def _devalue_one(value: Any, member: Any) -> Any:
+    """One value of a devalue payload, its members read by `member(index)`."""
+    if isinstance(value, dict):
+        return {key: member(index) for key, index in value.items()}
+    if not isinstance(value, list):
+        return value
+    if not value or not isinstance(value[0], str):
+        return [member(index) for index in value if index != -2]  # (-2: a hole)
+    kind, rest = value[0], value[1:]
+    if kind == "Date":
+        return rest[0] if rest and isinstance(rest[0], str) else None
+    if kind == "Set":
+        return [member(index) for index in rest]
+    if kind in ("Map", "null"):
+        pairs = zip(rest[::2], rest[1::2], strict=False)
+        keyed = ((member(k) if kind == "Map" else k, v) for k, v in pairs)
+        return {str(k): member(v) for k, v in keyed if isinstance(k, str | int)}
+    if kind in ("Object", "BigInt", "EmptyRef", "EmptyShallowRef", "RegExp"):
+        return None  # (a boxed value, a number, an empty ref, a pattern: no state of posts)
+    return member(rest[0]) if len(rest) == 1 else None  # (Nuxt's wrappers: "Reactive", …)
 
 
 def _page_path(url: str) -> str:
@@ -523,9 +595,38 @@ def _cached_stream(cache: dict[str, Any], page_path: str) -> list[dict[str, Any]
         if not _LIVE_TYPE.search(kind) or _COMMENTS.search(kind) or words & _OTHER_WORDS:
             continue
         posts = _stream_of(entries, _BLOG_NAME.search(kind) is not None, page_path)
-        if len(posts) > len(best):
+        if len(posts) > len(best) and len(_blogs_of(posts)) <= 1:
             best = posts
-    return best
+    return [_with_authors(post, cache) for post in best]
+
+
+def _blogs_of(posts: list[dict[str, Any]]) -> set[str]:
+    """The blogs cached posts refer to (`"liveBlog": {"__ref": "LiveBlog:2"}`): a hub's latest
+    updates of several blogs refer to several, one blog's posts to one at most."""
+    return {
+        value["__ref"]
+        for post in posts
+        for value in post.values()
+        if isinstance(value, dict)
+        and isinstance(value.get("__ref"), str)
+        and _BLOG_NAME.search(value["__ref"].split(":", 1)[0])
+    }
+
+
+def _with_authors(post: dict[str, Any], cache: dict[str, Any]) -> dict[str, Any]:
+    """A cached post with its authors' objects where it refers to them (`{"__ref":
+    "Author:1"}`), as the cache keeps each once."""
+    found: dict[str, Any] = {}
+    for key, value in post.items():
+        if key.replace("_", "").lower() in _AUTHOR_KEYS:
+            people = value if isinstance(value, list) else [value]
+            found[key] = [_referred(person, cache) for person in people]
+    return post | found if found else post
+
+
+def _referred(value: Any, cache: dict[str, Any]) -> Any:
+    ref = value.get("__ref") if isinstance(value, dict) else None
+    return cache.get(ref, value) if isinstance(ref, str) else value
 
 
 def _stream_name(holder: str, name: str) -> bool | None:
@@ -539,17 +640,20 @@ def _stream_name(holder: str, name: str) -> bool | None:
         return None  # ("livecomments", "liveComments": readers', not the blog's)
     holder_words = {w.lower() for w in _NAME_WORDS.findall(holder)}
     name_words = {w.lower() for w in _NAME_WORDS.findall(name)}
-    if holder_words & _OTHER_WORDS:
-        return None
+    if holder_words & _OTHER_WORDS or _BLOGS.search(holder):
+        return None  # ("liveBlogs.items": a hub's list of blogs, not one blog's posts)
     blog = _BLOG_NAME.search(holder) is not None
-    if name_words & _OTHER_WORDS and not blog:  # (a live blog's own "latestUpdates" are its
-        return None  # posts; a page's "relatedLiveblogs" are other blogs)
+    other = name_words & _OTHER_WORDS
+    if other and not (blog and other == {"latest"}):  # (a live blog's own "latestUpdates"
+        return None  # are its posts; its "relatedPosts", a page's "relatedLiveblogs", not)
     return blog or _BLOG_NAME.search(name) is not None
 
 
 def _reads_as_post(item: dict[str, Any], blog: bool) -> bool:
     """Words of its own, and a time unless its list's name says live blog (DR's items give
-    none)."""
+    none), but no end: a schedule's slot (a TV guide's programme) has one, a post none."""
+    if _fields(item).keys() & _END_KEYS:
+        return False
     return (blog or _state_time(item) is not None) and len(_state_words(item)) >= _POST_WORDS
 
 
@@ -559,9 +663,9 @@ def _fields(item: dict[str, Any]) -> dict[str, Any]:
     return {key.replace("_", "").lower(): value for key, value in item.items()}
 
 
-def _state_time(item: dict[str, Any]) -> str | None:
+def _state_time(item: dict[str, Any], keys: tuple[str, ...] = _TIME_KEYS) -> str | None:
     fields = _fields(item)
-    for key in _TIME_KEYS:
+    for key in keys:
         value = fields.get(key)
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             found = machine_time(value if not isinstance(value, str) else value.strip())
@@ -583,32 +687,57 @@ def _state_body(item: dict[str, Any]) -> str:
         if isinstance(value, str) and value.strip():
             return value if "<" in value else f"<p>{escape_text(value)}</p>"
         if isinstance(value, list):
-            blocks = [_block_text(block) for block in value]
-            shown = "".join(f"<p>{escape_text(b)}</p>" for b in blocks if b)
+            shown = "".join(_shown_block(block) for block in value)
             if shown:
                 return shown
     return ""
 
 
-def _block_text(block: Any, depth: int = 0) -> str:
-    """A block's words: its own string, or its nodes' words, spans run together."""
+def _shown_block(block: Any) -> str:
+    """A block of a body's list as HTML: its own markup (`"<p>…</p>"`), or its words'
+    paragraphs."""
+    if isinstance(block, str) and "<" in block:
+        return block
+    return "".join(f"<p>{escape_text(p)}</p>" for p in _paragraphs(block) if p)
+
+
+def _paragraphs(block: Any, depth: int = 0) -> list[str]:
+    """A block's words as paragraphs: its own string; a paragraph of text nodes (a span, a
+    text node, a link's own text nodes among them), run together as the page shows them; else
+    its blocks' (a list's items), each apart."""
     if isinstance(block, str):
-        return normalise_text(block)
+        return [normalise_text(block)]
     if not isinstance(block, dict) or depth > _MAX_NODE_DEPTH:
-        return ""
+        return []
     for key in _NODE_WORDS:
-        if isinstance(block.get(key), str):  # (a span keeps its spaces: the next runs on)
-            return _plain(block[key]) if depth == 0 else block[key]
+        if isinstance(block.get(key), str):
+            return [_plain(block[key])]
     for key in _NODE_CHILDREN:
         children = block.get(key)
-        if isinstance(children, list):
-            spans = all(
-                isinstance(c, dict) and any(isinstance(c.get(k), str) for k in _NODE_WORDS)
-                for c in children
-            )
-            parts = (_block_text(child, depth + 1) for child in children)
-            return normalise_text(("" if spans else " ").join(p for p in parts if p))
-    return ""
+        if not isinstance(children, list):
+            continue
+        if any(_words_of(child) is not None for child in children):  # (a paragraph)
+            return [normalise_text("".join(_inline(child, depth + 1) for child in children))]
+        return [p for child in children for p in _paragraphs(child, depth + 1)]
+    return []
+
+
+def _words_of(node: Any) -> str | None:
+    """A text node's own words, spaces kept (the next span runs on); None for another node."""
+    if isinstance(node, dict):
+        return next((node[k] for k in _NODE_WORDS if isinstance(node.get(k), str)), None)
+    return None
+
+
+def _inline(node: Any, depth: int) -> str:
+    """The words of a paragraph's node: a span's own, or its text nodes' (a link's)."""
+    words = _words_of(node)
+    if words is not None or not isinstance(node, dict) or depth > _MAX_NODE_DEPTH:
+        return words or ""
+    children: list[Any] = next(
+        (node[k] for k in _NODE_CHILDREN if isinstance(node.get(k), list)), []
+    )
+    return "".join(_inline(child, depth + 1) for child in children)
 
 
 def _state_words(item: dict[str, Any]) -> str:
@@ -629,6 +758,7 @@ def _state_post(item: dict[str, Any]) -> StructuredUpdate:
         source_id=_item_id(item),
         headline=title or None,
         published_at=_state_time(item),
+        modified_at=_state_time(item, _EDIT_KEYS),
         authors=author_names(_state_authors(item)),
         article_body=_state_body(item),
         pinned=any(fields.get(key) is True for key in _PIN_KEYS),
