@@ -602,6 +602,44 @@ def test_a_ticker_read_oldest_first_that_seems_ahead_of_the_fetch_is_no_programm
     assert len(extract_page(page, url, fetched_at=fetched).updates) == len(clocks)
 
 
+# A channel's programme for the day, a Polish news channel's: each show's clock, title and
+# description, the last show a few hours after the fetch (14:00 in Warsaw).
+_SHOWS = (
+    ("08:00", "Poranek", "Magazyn poranny z gośćmi w studiu i rozmowami o polityce."),
+    ("10:00", "Serwis informacyjny", "Najważniejsze wiadomości z kraju i ze świata w skrócie."),
+    ("11:30", "Rozmowa dnia", "Gość w studiu odpowiada na pytania dziennikarzy i widzów."),
+    ("13:00", "Popołudnie", "Relacje reporterów z całego kraju i komentarze ekspertów."),
+    ("15:30", "Fakty po południu", "Przegląd wydarzeń dnia z komentarzem naszej redakcji."),
+    ("17:00", "Magazyn sportowy", "Wyniki, skróty meczów i rozmowy z zawodnikami po treningu."),
+    ("18:00", "Wieczór z gościem", "Politycy spierają się w studiu o sprawy, którymi żyje kraj."),
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "time"),
+    [("epg-item", "epg-item__time"), ("program-item", "hour"), ("schedule-row", "time"),
+     ("tv-listing", "start")],
+)  # fmt: skip
+def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, time: str) -> None:
+    """A channel's "na żywo" page: its player and the day's programme, a row a show, whose
+    box its markup names a programme's (`li.epg-item`, `li.program-item`, `div.schedule-row`),
+    each opening with a bare clock that rises down the page, the last four hours after the
+    fetch, on a page whose own time is the day before (when the channel's page went up). Rows
+    named so, their clocks rising, are a programme's, whatever day the clocks fall on; the
+    same rows in boxes named as a blog's posts stay posts."""
+    rows = "".join(
+        f"<li class='{row}'><span class='{time}'>{at}</span><div><h3>{show}</h3><p>{words}</p>"
+        "</div></li>"
+        for at, show, words in _SHOWS
+    )
+    main = f"<h1>Kanał Informacyjny na żywo</h1><div class='player'></div><ul>{rows}</ul>"
+    page = page_of(main, "Kanał Informacyjny na żywo", "pl", "2024-04-30T09:12:00+02:00")
+    url = "https://tv.example.pl/na-zywo/kanal-informacyjny"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+    posts = page.replace(f"class='{row}'".encode(), b"class='lb-post'")
+    assert len(extract_page(posts, url, fetched_at="2024-05-01T12:00:00Z").updates) == 7
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things

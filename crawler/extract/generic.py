@@ -2955,6 +2955,8 @@ def _place_bare_clocks(
         return True
     if scheduled and _rising_today(clocks, clock):
         return True  # the schedule the title names, whether its rows are past or to come
+    if len(clocks) >= lines.MIN_POSTS and _programme_rows(posts) and mostly_rising(clocks):
+        return True  # rows the markup names a programme's, whatever day their clocks fall on
     # A pinned post on top, older than the one below it, is no step of the stream: placed
     # on its own (flagged, or only by a pin icon: La Nación's).
     below = bare[1][3] if bare[1:] else None
@@ -3090,6 +3092,25 @@ def _rising_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
         return False
     return clock.day is None or clock.day == clock.fetched_at.astimezone(clock.zone).date()
+
+
+def _programme_rows(posts: list[tuple[Element, Update]]) -> bool:
+    """Whether every post's box names itself a row of a channel's programme (`li.epg-item`,
+    `div.schedule-row`, `li.program-item`, `div.sendung`), as a review's names itself one."""
+    return all(
+        _PROGRAMME_ROW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
+        for member, _ in posts
+    )
+
+
+# A programme's row, a word of a box's class or id, in the languages read here (not a
+# "programmatic" ad's, nor a blog's "program-update": the word alone, or before a part's).
+_PROGRAMME_ROW = re.compile(
+    r"(?:^|[\s_-])(?:epg|programm?e?s?|schedules?|listings?|tv-?guide|sendung(?:en)?|"
+    r"emissions?|palinsesto|programa(?:s|cao|ção|ci[oó]n)?|ram[oó]wka|tv-?gids|broadcasts?)"
+    r"(?:$|[\s_]|-(?:item|row|entry|slot|line|list|cell|event|show|card)\b|-\d)",
+    re.I,
+)
 
 
 def _titled_schedule(root: Element) -> bool:
