@@ -2176,6 +2176,8 @@ def _could_be_stream(group: _Group) -> bool:
         depth += 1
     if len(group.members) <= _REGIONS_MOST and any(_is_region(m) for m in group.members):
         return False  # the page's own regions side by side: its header, content and footer
+    if _set_in_prose(group.container):
+        return False  # a box of other stories between an article's paragraphs: its aside
     first = group.members[0]
     if all(
         _REVIEW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
@@ -2190,6 +2192,33 @@ def _could_be_stream(group: _Group) -> bool:
             return False
         group.commented = True  # only the word comment: _score decides
     return not _titled_as_teasers(group.container, first)
+
+
+def _set_in_prose(container: Element) -> bool:
+    """Whether the group's box stands between two paragraphs of an article's running text,
+    each a sentence: a box of the latest stories set in an article, no stream, which a page
+    runs on after (a live blog's introduction stands above its stream, nothing but the
+    blog's chrome below), unless the box names itself a stream (a post's `div.liveblog-feed`
+    and the line that closes the blog below it)."""
+    named = f"{container.get('class') or ''} {container.get('id') or ''}"
+    return _A_STREAM.search(named) is None and all(
+        around is not None
+        and around.tag == "p"
+        and walks.text_length(around, _PROSE_AROUND) >= _PROSE_AROUND
+        and _a_sentence(text_of(around))
+        for around in (_element_beside(container, -1), _element_beside(container, 1))
+    )
+
+
+_PROSE_AROUND = 80  # characters of an article's paragraph on either side of a box set in it
+
+
+def _element_beside(element: Element, step: int) -> Element | None:
+    """The element before (-1) or after (1) this one among its siblings, comments passed."""
+    beside = element.getprevious() if step < 0 else element.getnext()
+    while beside is not None and not isinstance(beside.tag, str):
+        beside = beside.getprevious() if step < 0 else beside.getnext()
+    return beside
 
 
 def _chat_in_a_blog(container: Element, named: str) -> bool:
