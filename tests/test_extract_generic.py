@@ -640,6 +640,34 @@ def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, tim
     assert len(extract_page(posts, url, fetched_at="2024-05-01T12:00:00Z").updates) == 7
 
 
+@pytest.mark.parametrize(
+    ("lang", "rows", "url"),
+    [("en", [("11:05", "EX 123", "Madrid", "Landed 10:58, the baggage is on belt three now"),
+             ("11:40", "EX 456", "Lisbon", "Landed 11:52, delayed by the weather on the way"),
+             ("12:15", "EX 789", "Warsaw", "Expected 12:30, the flight is running a little late"),
+             ("13:00", "EX 321", "Rome", "On time, the gate is still to be announced")],
+      "https://www.example-airport.co.uk/live/arrivals"),
+     ("pl", [("godz. 02:10", "Okręg nr 1", "42,1%", "Komisja zakończyła liczenie głosów jako pierwsza."),
+             ("godz. 02:45", "Okręg nr 2", "39,8%", "Frekwencja była wyższa niż przed czterema laty."),
+             ("godz. 03:20", "Okręg nr 3", "44,0%", "W mieście głosowało rekordowo wielu młodych ludzi."),
+             ("godz. 03:55", "Okręg nr 4", "37,5%", "Liczenie opóźniło się z powodu awarii systemu.")],
+      "https://wybory.example.pl/na-zywo/wyniki-okregi")],
+)  # fmt: skip
+def test_a_data_tables_rows_at_a_live_address_are_no_posts(
+    lang: str, rows: list[tuple[str, ...]], url: str
+) -> None:
+    """An airport's arrivals board, an election's results by district, at a live address: a
+    table whose rows each give four cells of words (a time, a flight or a district, a place or
+    a figure, a note that may say a sentence). A table's data, not posts; a ticker set in a
+    table, its time and its words a cell each, keeps its posts."""
+    cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    page = page_of(f"<h1>Live</h1><table>{cells}</table>", "Live", lang, "2024-05-01T06:00:00Z")
+    assert extract_page(page, url, fetched_at="2024-05-01T14:00:00Z").updates == []
+    ticker = "".join(f"<tr><td>{row[0]}</td><td>{row[-1]}</td></tr>" for row in rows[::-1])
+    page = page_of(f"<h1>Live</h1><table>{ticker}</table>", "Live", lang, "2024-05-01T06:00:00Z")
+    assert len(extract_page(page, url, fetched_at="2024-05-01T14:00:00Z").updates) == 4
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things

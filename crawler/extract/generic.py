@@ -2178,6 +2178,8 @@ def _could_be_stream(group: _Group) -> bool:
         return False  # the page's own regions side by side: its header, content and footer
     if _set_in_prose(group.container):
         return False  # a box of other stories between an article's paragraphs: its aside
+    if all(_data_row(member) for member in group.members):
+        return False  # a table's data: an arrivals board, results by district, share prices
     first = group.members[0]
     if all(
         _REVIEW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
@@ -2192,6 +2194,24 @@ def _could_be_stream(group: _Group) -> bool:
             return False
         group.commented = True  # only the word comment: _score decides
     return not _titled_as_teasers(group.container, first)
+
+
+def _data_row(member: Element) -> bool:
+    """Whether a box is a table's row of four cells or more that each hold words (a flight's
+    time, number, origin and status; a district, its hour, its turnout and a note): a table's
+    data, where a ticker set in a table gives its time, maybe an icon, and its words."""
+    if member.tag != "tr":
+        return False
+    cells = 0
+    for cell in member:
+        if cell.tag in ("td", "th") and walks.text_length(cell, 1):
+            cells += 1
+            if cells >= _DATA_CELLS:
+                return True
+    return False
+
+
+_DATA_CELLS = 4  # cells of words in a table's row of data, at least
 
 
 def _set_in_prose(container: Element) -> bool:
