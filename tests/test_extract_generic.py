@@ -668,6 +668,49 @@ def test_a_data_tables_rows_at_a_live_address_are_no_posts(
     assert len(extract_page(page, url, fetched_at="2024-05-01T14:00:00Z").updates) == 4
 
 
+@pytest.mark.parametrize(
+    ("lang", "clocks", "lines"),
+    [("en", ("10:30", "12:30", "14:00"),
+      ("A service of thanksgiving will be held at the parish church in the village.",
+       "Friends are welcome to join the family afterwards at the village hall for tea.",
+       "A collection for the school library will be taken at the door of the hall.")),
+     ("de", ("10.30 Uhr", "12.30 Uhr", "14.00 Uhr", "15.15 Uhr"),
+      ("Die Trauerfeier beginnt in der Kapelle auf dem Friedhof am Waldweg.",
+       "Anschließend findet die Beisetzung im engsten Kreis der Familie statt.",
+       "Freunde und Nachbarn sind danach zum Kaffee ins Gemeindehaus eingeladen.",
+       "Statt Blumen bittet die Familie um eine Spende für die Schulbibliothek."))],
+)  # fmt: skip
+def test_an_articles_few_lines_of_bare_clocks_in_order_are_no_stream(
+    lang: str, clocks: tuple[str, ...], lines: tuple[str, ...]
+) -> None:
+    """An obituary at a live address, put up this morning, with its funeral's order of the
+    day: a few untitled
+    lines, each a box with a bare clock (`<time>10:30</time>`, no `datetime`) and a sentence,
+    the clocks rising as the day goes. A short timeline, as dated lines in that order are,
+    though no day dates them; the same lines newest first are a young ticker's posts, and so
+    are they oldest first in a box that names itself a live blog (`div.liveblog`)."""
+    rows = "".join(
+        f"<div class='service'><time>{c}</time><p>{words}</p></div>"
+        for c, words in zip(clocks, lines, strict=True)
+    )
+    main = (
+        "<article><h1>Jane Doe obituary</h1><p>Jane Doe, who has died aged 91, taught at the "
+        f"village school for forty years.</p><h2>Funeral</h2><div class='order'>{rows}</div>"
+        "</article>"
+    )
+    page = page_of(main, "Jane Doe obituary", lang, "2024-05-01T08:00:00+00:00")
+    url = "https://www.example-post.com/liveblog/obituaries/jane-doe"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+    newest = "".join(
+        f"<div class='service'><time>{c}</time><p>{words}</p></div>"
+        for c, words in reversed(list(zip(clocks, lines, strict=True)))
+    )
+    ticker = page.replace(rows.encode(), newest.encode())
+    assert len(extract_page(ticker, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(lines)
+    blog = page.replace(b"<div class='order'>", b"<div class='liveblog'>")
+    assert len(extract_page(blog, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(lines)
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things

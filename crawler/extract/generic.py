@@ -634,6 +634,9 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
         return False
     if members and all(_called_a_post(member) for member in members):
         return False
+    clocks = [c for times in readings if (c := _bare_clock(times)) is not None]
+    if len(clocks) == len(readings) == len(updates) and not _named_posts(members):
+        return all(b > a for a, b in pairwise(clocks))  # (a funeral's order of the day)
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
     if len(moments) == len(updates):
         return all(b > a for a, b in pairwise(moments))
@@ -641,6 +644,27 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
     return len(readings) == len(updates) == len(minutes) and all(
         b > a for a, b in pairwise(minutes)
     )
+
+
+def _named_posts(members: list[Element]) -> bool:
+    """Whether the boxes, or the box that holds them, name themselves a blog's or its posts
+    (`div.liveblog` > `div.storm-update`): a young blog read oldest first, each post a line."""
+    parent = members[0].getparent() if members else None
+    around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
+    return _BLOG_BOX.search(around) is not None or all(
+        _POST_WORD.search(member.get("class") or "") is not None for member in members
+    )
+
+
+def _bare_clock(readings: list[_Time]) -> tuple[int, int] | None:
+    """The clock a post shows where nothing else dates it ("10:30"): each one, read alone, is
+    put on the day that keeps it before the fetch, and only the clocks tell their order."""
+    if any(time.value and not time.shown for time in readings):
+        return None  # (its markup dates it)
+    for time in readings:
+        if time.reading is not None and time.reading.kind == "clock" and not time.modified:
+            return time.reading.clock
+    return None
 
 
 def _called_a_post(member: Element) -> bool:
