@@ -3168,19 +3168,21 @@ def _rising_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
 
 
 def _programme_rows(posts: list[tuple[Element, Update]]) -> bool:
-    """Whether every post's box names itself a row of a channel's programme (`li.epg-item`,
-    `div.schedule-row`, `li.program-item`, `div.sendung`), as a review's names itself one."""
+    """Whether every post's box names itself a row of a programme, a channel's (`li.epg-item`,
+    `div.schedule-row`, `li.program-item`, `div.sendung`) or an event's (`li.programmpunkt`,
+    `div.agenda-item`), as a review's names itself one."""
     return all(
         _PROGRAMME_ROW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
         for member, _ in posts
     )
 
 
-# A programme's row, a word of a box's class or id, in the languages read here (not a
-# "programmatic" ad's, nor a blog's "program-update": the word alone, or before a part's).
+# A programme's row, a channel's or an event's, a word of a box's class or id, in the
+# languages read here (not a "programmatic" ad's, nor a blog's "program-update": the word
+# alone, or before a part's).
 _PROGRAMME_ROW = re.compile(
-    r"(?:^|[\s_-])(?:epg|programm?e?s?|schedules?|listings?|tv-?guide|sendung(?:en)?|"
-    r"emissions?|palinsesto|programa(?:s|cao|ção|ci[oó]n)?|ram[oó]wka|tv-?gids|broadcasts?)"
+    r"(?:^|[\s_-])(?:epg|programm?e?s?|programmpunkte?|agenda|schedules?|listings?|tv-?guide|"
+    r"sendung(?:en)?|emissions?|palinsesto|programa(?:s|cao|ção|ci[oó]n)?|ram[oó]wka|tv-?gids|broadcasts?)"
     r"(?:$|[\s_]|-(?:item|row|entry|slot|line|list|cell|event|show|card)\b|-\d)",
     re.I,
 )
