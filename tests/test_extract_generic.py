@@ -602,6 +602,116 @@ def test_a_ticker_read_oldest_first_that_seems_ahead_of_the_fetch_is_no_programm
     assert len(extract_page(page, url, fetched_at=fetched).updates) == len(clocks)
 
 
+# A channel's programme for the day, a Polish news channel's: each show's clock, title and
+# description, the last show a few hours after the fetch (14:00 in Warsaw).
+_SHOWS = (
+    ("08:00", "Poranek", "Magazyn poranny z gośćmi w studiu i rozmowami o polityce."),
+    ("10:00", "Serwis informacyjny", "Najważniejsze wiadomości z kraju i ze świata w skrócie."),
+    ("11:30", "Rozmowa dnia", "Gość w studiu odpowiada na pytania dziennikarzy i widzów."),
+    ("13:00", "Popołudnie", "Relacje reporterów z całego kraju i komentarze ekspertów."),
+    ("15:30", "Fakty po południu", "Przegląd wydarzeń dnia z komentarzem naszej redakcji."),
+    ("17:00", "Magazyn sportowy", "Wyniki, skróty meczów i rozmowy z zawodnikami po treningu."),
+    ("18:00", "Wieczór z gościem", "Politycy spierają się w studiu o sprawy, którymi żyje kraj."),
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "time"),
+    [("epg-item", "epg-item__time"), ("program-item", "hour"), ("schedule-row", "time"),
+     ("tv-listing", "start"), ("programmpunkt", "uhrzeit"), ("agenda-item", "time")],
+)  # fmt: skip
+def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, time: str) -> None:
+    """A channel's "na żywo" page: its player and the day's programme, a row a show, whose
+    box its markup names a programme's (`li.epg-item`, `li.program-item`, `div.schedule-row`),
+    each opening with a bare clock that rises down the page, the last four hours after the
+    fetch, on a page whose own time is the day before (when the channel's page went up). Rows
+    named so, their clocks rising, are a programme's, whatever day the clocks fall on, and so
+    are an event's (`li.programmpunkt`, `div.agenda-item`); the same rows in boxes named as a
+    blog's posts stay posts."""
+    rows = "".join(
+        f"<li class='{row}'><span class='{time}'>{at}</span><div><h3>{show}</h3><p>{words}</p>"
+        "</div></li>"
+        for at, show, words in _SHOWS
+    )
+    main = f"<h1>Kanał Informacyjny na żywo</h1><div class='player'></div><ul>{rows}</ul>"
+    page = page_of(main, "Kanał Informacyjny na żywo", "pl", "2024-04-30T09:12:00+02:00")
+    url = "https://tv.example.pl/na-zywo/kanal-informacyjny"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+    posts = page.replace(f"class='{row}'".encode(), b"class='lb-post'")
+    assert len(extract_page(posts, url, fetched_at="2024-05-01T12:00:00Z").updates) == 7
+
+
+@pytest.mark.parametrize(
+    ("lang", "rows", "url"),
+    [("en", [("11:05", "EX 123", "Madrid", "Landed 10:58, the baggage is on belt three now"),
+             ("11:40", "EX 456", "Lisbon", "Landed 11:52, delayed by the weather on the way"),
+             ("12:15", "EX 789", "Warsaw", "Expected 12:30, the flight is running a little late"),
+             ("13:00", "EX 321", "Rome", "On time, the gate is still to be announced")],
+      "https://www.example-airport.co.uk/live/arrivals"),
+     ("pl", [("godz. 02:10", "Okręg nr 1", "42,1%", "Komisja zakończyła liczenie głosów jako pierwsza."),
+             ("godz. 02:45", "Okręg nr 2", "39,8%", "Frekwencja była wyższa niż przed czterema laty."),
+             ("godz. 03:20", "Okręg nr 3", "44,0%", "W mieście głosowało rekordowo wielu młodych ludzi."),
+             ("godz. 03:55", "Okręg nr 4", "37,5%", "Liczenie opóźniło się z powodu awarii systemu.")],
+      "https://wybory.example.pl/na-zywo/wyniki-okregi")],
+)  # fmt: skip
+def test_a_data_tables_rows_at_a_live_address_are_no_posts(
+    lang: str, rows: list[tuple[str, ...]], url: str
+) -> None:
+    """An airport's arrivals board, an election's results by district, at a live address: a
+    table whose rows each give four cells of words (a time, a flight or a district, a place or
+    a figure, a note that may say a sentence). A table's data, not posts; a ticker set in a
+    table, its time and its words a cell each, keeps its posts."""
+    cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    page = page_of(f"<h1>Live</h1><table>{cells}</table>", "Live", lang, "2024-05-01T06:00:00Z")
+    assert extract_page(page, url, fetched_at="2024-05-01T14:00:00Z").updates == []
+    ticker = "".join(f"<tr><td>{row[0]}</td><td>{row[-1]}</td></tr>" for row in rows[::-1])
+    page = page_of(f"<h1>Live</h1><table>{ticker}</table>", "Live", lang, "2024-05-01T06:00:00Z")
+    assert len(extract_page(page, url, fetched_at="2024-05-01T14:00:00Z").updates) == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "clocks", "lines"),
+    [("en", ("10:30", "12:30", "14:00"),
+      ("A service of thanksgiving will be held at the parish church in the village.",
+       "Friends are welcome to join the family afterwards at the village hall for tea.",
+       "A collection for the school library will be taken at the door of the hall.")),
+     ("de", ("10.30 Uhr", "12.30 Uhr", "14.00 Uhr", "15.15 Uhr"),
+      ("Die Trauerfeier beginnt in der Kapelle auf dem Friedhof am Waldweg.",
+       "Anschließend findet die Beisetzung im engsten Kreis der Familie statt.",
+       "Freunde und Nachbarn sind danach zum Kaffee ins Gemeindehaus eingeladen.",
+       "Statt Blumen bittet die Familie um eine Spende für die Schulbibliothek."))],
+)  # fmt: skip
+def test_an_articles_few_lines_of_bare_clocks_in_order_are_no_stream(
+    lang: str, clocks: tuple[str, ...], lines: tuple[str, ...]
+) -> None:
+    """An obituary at a live address, put up this morning, with its funeral's order of the
+    day: a few untitled
+    lines, each a box with a bare clock (`<time>10:30</time>`, no `datetime`) and a sentence,
+    the clocks rising as the day goes. A short timeline, as dated lines in that order are,
+    though no day dates them; the same lines newest first are a young ticker's posts, and so
+    are they oldest first in a box that names itself a live blog (`div.liveblog`)."""
+    rows = "".join(
+        f"<div class='service'><time>{c}</time><p>{words}</p></div>"
+        for c, words in zip(clocks, lines, strict=True)
+    )
+    main = (
+        "<article><h1>Jane Doe obituary</h1><p>Jane Doe, who has died aged 91, taught at the "
+        f"village school for forty years.</p><h2>Funeral</h2><div class='order'>{rows}</div>"
+        "</article>"
+    )
+    page = page_of(main, "Jane Doe obituary", lang, "2024-05-01T08:00:00+00:00")
+    url = "https://www.example-post.com/liveblog/obituaries/jane-doe"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+    newest = "".join(
+        f"<div class='service'><time>{c}</time><p>{words}</p></div>"
+        for c, words in reversed(list(zip(clocks, lines, strict=True)))
+    )
+    ticker = page.replace(rows.encode(), newest.encode())
+    assert len(extract_page(ticker, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(lines)
+    blog = page.replace(b"<div class='order'>", b"<div class='liveblog'>")
+    assert len(extract_page(blog, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(lines)
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things

@@ -605,6 +605,44 @@ def test_a_live_blog_of_linked_headlines_needs_its_own_word(
 
 
 @pytest.mark.parametrize(
+    ("lang", "heading", "stamp", "address"),
+    [("en", "Latest", "{}", "https://www.example-post.com/live/city/harbour-plan"),
+     ("de", "Neueste Meldungen", "{} Uhr", "https://www.example.de/liveblog/stadt/hafenplan"),
+     ("pt", "Últimas", "{}", "https://www.example.com.br/ao-vivo/cidade/plano-do-porto")],
+)  # fmt: skip
+def test_a_box_of_latest_stories_set_in_an_articles_text_is_no_live_blog(
+    lang: str, heading: str, stamp: str, address: str
+) -> None:
+    """An ordinary article at a live address, and in its text, between two of its
+    paragraphs, a box of the latest stories: each a title, its time and a line of teaser,
+    none linked, newest first. Set in the article's running text, the box is the article's
+    aside, no stream of posts; the same cards below an introduction alone are a blog's, and
+    so are they in a box that names itself a live blog's feed, a closing line below it."""
+    cards = "".join(
+        f'<div class="news-card"><time>{stamp.format(at)}</time><h3>Story {n} of the day in '
+        f"town</h3><p>What story {n} is about, told in a line of teaser words.</p></div>"
+        for n, at in enumerate(("12:41", "12:05", "11:32", "10:58", "10:14", "9:40"))
+    )
+    prose = (
+        "<p>The council voted late on Tuesday to approve the plan for the harbour, after a "
+        "debate that lasted most of the evening.</p>"
+    )
+    page = (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'><title>Harbour plan "
+        "approved</title><meta property='article:published_time' content='2024-05-01T09:00:00"
+        "+01:00'></head><body><main><article><h1>Harbour plan approved</h1><div class='body'>"
+        f"{prose}<section class='latest'><h2>{heading}</h2>{cards}</section>{prose}</div>"
+        "</article></main></body></html>"
+    )
+    fetched = "2024-05-01T12:00:00Z"
+    assert extract_page(page.encode(), address, fetched_at=fetched).updates == []
+    blog = page.replace(f"</section>{prose}", "</section>")
+    assert len(extract_page(blog.encode(), address, fetched_at=fetched).updates) == 6
+    feed = page.replace("<section class='latest'>", "<section class='liveblog-feed'>")
+    assert len(extract_page(feed.encode(), address, fetched_at=fetched).updates) == 6
+
+
+@pytest.mark.parametrize(
     ("lang", "title", "address"),
     [
         ("el", "Ζωντανά | ΕΡΤ Πρώτο Πρόγραμμα 91.6", "https://radio.example.gr/proto/zontana/"),

@@ -683,6 +683,9 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
         return False
     if members and all(_called_a_post(member) for member in members):
         return False
+    clocks = [c for times in readings if (c := _bare_clock(times)) is not None]
+    if len(clocks) == len(readings) == len(updates) and not _named_posts(members):
+        return all(b > a for a, b in pairwise(clocks))  # (a funeral's order of the day)
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
     if len(moments) == len(updates):
         return all(b > a for a, b in pairwise(moments))
@@ -690,6 +693,27 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
     return len(readings) == len(updates) == len(minutes) and all(
         b > a for a, b in pairwise(minutes)
     )
+
+
+def _named_posts(members: list[Element]) -> bool:
+    """Whether the boxes, or the box that holds them, name themselves a blog's or its posts
+    (`div.liveblog` > `div.storm-update`): a young blog read oldest first, each post a line."""
+    parent = members[0].getparent() if members else None
+    around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
+    return _BLOG_BOX.search(around) is not None or all(
+        _POST_WORD.search(member.get("class") or "") is not None for member in members
+    )
+
+
+def _bare_clock(readings: list[_Time]) -> tuple[int, int] | None:
+    """The clock a post shows where nothing else dates it ("10:30"): each one, read alone, is
+    put on the day that keeps it before the fetch, and only the clocks tell their order."""
+    if any(time.value and not time.shown for time in readings):
+        return None  # (its markup dates it)
+    for time in readings:
+        if time.reading is not None and time.reading.kind == "clock" and not time.modified:
+            return time.reading.clock
+    return None
 
 
 def _called_a_post(member: Element) -> bool:
@@ -2300,6 +2324,10 @@ def _could_be_stream(group: _Group) -> bool:
         depth += 1
     if len(group.members) <= _REGIONS_MOST and any(_is_region(m) for m in group.members):
         return False  # the page's own regions side by side: its header, content and footer
+    if _set_in_prose(group.container):
+        return False  # a box of other stories between an article's paragraphs: its aside
+    if all(_data_row(member) for member in group.members):
+        return False  # a table's data: an arrivals board, results by district, share prices
     first = group.members[0]
     if all(
         _REVIEW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
@@ -2314,6 +2342,51 @@ def _could_be_stream(group: _Group) -> bool:
             return False
         group.commented = True  # only the word comment: _score decides
     return not _titled_as_teasers(group.container, first)
+
+
+def _data_row(member: Element) -> bool:
+    """Whether a box is a table's row of four cells or more that each hold words (a flight's
+    time, number, origin and status; a district, its hour, its turnout and a note): a table's
+    data, where a ticker set in a table gives its time, maybe an icon, and its words."""
+    if member.tag != "tr":
+        return False
+    cells = 0
+    for cell in member:
+        if cell.tag in ("td", "th") and walks.text_length(cell, 1):
+            cells += 1
+            if cells >= _DATA_CELLS:
+                return True
+    return False
+
+
+_DATA_CELLS = 4  # cells of words in a table's row of data, at least
+
+
+def _set_in_prose(container: Element) -> bool:
+    """Whether the group's box stands between two paragraphs of an article's running text,
+    each a sentence: a box of the latest stories set in an article, no stream, which a page
+    runs on after (a live blog's introduction stands above its stream, nothing but the
+    blog's chrome below), unless the box names itself a stream (a post's `div.liveblog-feed`
+    and the line that closes the blog below it)."""
+    named = f"{container.get('class') or ''} {container.get('id') or ''}"
+    return _A_STREAM.search(named) is None and all(
+        around is not None
+        and around.tag == "p"
+        and walks.text_length(around, _PROSE_AROUND) >= _PROSE_AROUND
+        and _a_sentence(text_of(around))
+        for around in (_element_beside(container, -1), _element_beside(container, 1))
+    )
+
+
+_PROSE_AROUND = 80  # characters of an article's paragraph on either side of a box set in it
+
+
+def _element_beside(element: Element, step: int) -> Element | None:
+    """The element before (-1) or after (1) this one among its siblings, comments passed."""
+    beside = element.getprevious() if step < 0 else element.getnext()
+    while beside is not None and not isinstance(beside.tag, str):
+        beside = beside.getprevious() if step < 0 else beside.getnext()
+    return beside
 
 
 def _chat_in_a_blog(container: Element, named: str) -> bool:
@@ -3079,6 +3152,8 @@ def _place_bare_clocks(
         return True
     if scheduled and _rising_today(clocks, clock):
         return True  # the schedule the title names, whether its rows are past or to come
+    if len(clocks) >= lines.MIN_POSTS and _programme_rows(posts) and mostly_rising(clocks):
+        return True  # rows the markup names a programme's, whatever day their clocks fall on
     # A pinned post on top, older than the one below it, is no step of the stream: placed
     # on its own (flagged, or only by a pin icon: La Nación's).
     below = bare[1][3] if bare[1:] else None
@@ -3217,6 +3292,27 @@ def _rising_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
         return False
     return clock.day is None or clock.day == clock.fetched_at.astimezone(clock.zone).date()
+
+
+def _programme_rows(posts: list[tuple[Element, Update]]) -> bool:
+    """Whether every post's box names itself a row of a programme, a channel's (`li.epg-item`,
+    `div.schedule-row`, `li.program-item`, `div.sendung`) or an event's (`li.programmpunkt`,
+    `div.agenda-item`), as a review's names itself one."""
+    return all(
+        _PROGRAMME_ROW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
+        for member, _ in posts
+    )
+
+
+# A programme's row, a channel's or an event's, a word of a box's class or id, in the
+# languages read here (not a "programmatic" ad's, nor a blog's "program-update": the word
+# alone, or before a part's).
+_PROGRAMME_ROW = re.compile(
+    r"(?:^|[\s_-])(?:epg|programm?e?s?|programmpunkte?|agenda|schedules?|listings?|tv-?guide|"
+    r"sendung(?:en)?|emissions?|palinsesto|programa(?:s|cao|ção|ci[oó]n)?|ram[oó]wka|tv-?gids|broadcasts?)"
+    r"(?:$|[\s_]|-(?:item|row|entry|slot|line|list|cell|event|show|card)\b|-\d)",
+    re.I,
+)
 
 
 def _titled_schedule(root: Element) -> bool:
