@@ -2363,11 +2363,15 @@ _DATA_CELLS = 4  # cells of words in a table's row of data, at least
 
 
 def _set_in_prose(container: Element) -> bool:
-    """Whether the group's box stands between two paragraphs of an article's running text,
-    each a sentence: a box of the latest stories set in an article, no stream, which a page
-    runs on after (a live blog's introduction stands above its stream, nothing but the
-    blog's chrome below), unless the box names itself a stream (a post's `div.liveblog-feed`
-    and the line that closes the blog below it)."""
+    """Whether the group's box, titled by a heading of its own ("Latest"), stands between two
+    paragraphs of an article's running text, each a sentence: a box of the latest stories set
+    in an article, no stream, which a page runs on after, unless the box names itself a stream
+    (a post's `div.liveblog-feed` and the line that closes the blog below it). A live blog's
+    stream between its introduction and a note that closes it ("This live blog has now
+    ended…") is titled by neither."""
+    heading = _element_beside(container[0], 0) if len(container) else None
+    if heading is None or heading.tag not in HEADINGS:
+        return False  # (untitled: a stream between a blog's introduction and its closing note)
     named = f"{container.get('class') or ''} {container.get('id') or ''}"
     return _A_STREAM.search(named) is None and all(
         around is not None
@@ -2382,8 +2386,10 @@ _PROSE_AROUND = 80  # characters of an article's paragraph on either side of a b
 
 
 def _element_beside(element: Element, step: int) -> Element | None:
-    """The element before (-1) or after (1) this one among its siblings, comments passed."""
-    beside = element.getprevious() if step < 0 else element.getnext()
+    """The element before (-1) or after (1) this one among its siblings, comments passed (0:
+    this one, or the first after it)."""
+    beside = element if step == 0 else element.getprevious() if step < 0 else element.getnext()
+    step = step or 1
     while beside is not None and not isinstance(beside.tag, str):
         beside = beside.getprevious() if step < 0 else beside.getnext()
     return beside
