@@ -669,6 +669,23 @@ def test_a_data_tables_rows_at_a_live_address_are_no_posts(
     assert len(extract_page(page, url, fetched_at="2024-05-01T14:00:00Z").updates) == 4
 
 
+def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
+    """A match's commentary laid out in a table, newest first, each row four cells: the
+    clock, the match minute ("88'"), the score and the line of commentary. The minute makes
+    the row a commentary's post, no table's data, however many cells it has."""
+    lines = (
+        ("11:48", "88'", "2-1", "Full pressure from the visitors, but the home defence holds."),
+        ("11:31", "77'", "2-1", "A substitution for the home side as the captain goes off."),
+        ("11:05", "64'", "1-1", "Goal! A header from the corner levels the game once more."),
+        ("10:42", "51'", "1-1", "The second half is under way after a delay to check the pitch."),
+        ("10:20", "40'", "1-0", "Goal! The striker curls the ball in from twenty yards out."),
+    )
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in lines)
+    page = page_of(f"<h1>City v United live</h1><table>{rows}</table>", "City v United live")
+    url = "https://www.example-sport.com/live/football/city-v-united"
+    assert len(extract_page(page, url, fetched_at="2024-02-10T12:00:00Z").updates) == 5
+
+
 @pytest.mark.parametrize(
     ("lang", "clocks", "lines"),
     [("en", ("10:30", "12:30", "14:00"),

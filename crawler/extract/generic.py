@@ -2347,19 +2347,24 @@ def _could_be_stream(group: _Group) -> bool:
 def _data_row(member: Element) -> bool:
     """Whether a box is a table's row of four cells or more that each hold words (a flight's
     time, number, origin and status; a district, its hour, its turnout and a note): a table's
-    data, where a ticker set in a table gives its time, maybe an icon, and its words."""
+    data, where a ticker set in a table gives its time, maybe an icon, and its words, and a
+    match's commentary a cell to its minute ("88'") among its clock, score and line."""
     if member.tag != "tr":
         return False
     cells = 0
     for cell in member:
         if cell.tag in ("td", "th") and walks.text_length(cell, 1):
+            if walks.text_length(cell, 8) < 8 and _CELL_MINUTE.fullmatch(text_of(cell).strip()):
+                return False  # a commentary's minute
             cells += 1
-            if cells >= _DATA_CELLS:
-                return True
-    return False
+    return cells >= _DATA_CELLS
 
 
 _DATA_CELLS = 4  # cells of words in a table's row of data, at least
+# A cell that is a match's minute alone: "88'", "45+2'", "90.+3", "12. Min."
+_CELL_MINUTE = re.compile(
+    r"\d{1,3}(?:(?:\s?\+\s?\d{1,2})?\s?['’′´]|\.\s?(?:\+\s?\d{1,2}\.?|min(?:ute)?\.?))", re.I
+)
 
 
 def _set_in_prose(container: Element) -> bool:
