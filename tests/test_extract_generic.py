@@ -642,6 +642,37 @@ def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, tim
 
 
 @pytest.mark.parametrize(
+    "row", ["sendung-entry", "sendung__entry", "programme-item", "agenda-item"]
+)
+def test_a_broadcasters_blog_of_its_show_in_boxes_named_for_the_programme_keeps_its_posts(
+    row: str,
+) -> None:
+    """A broadcaster's own live blog of its show (a song contest's final), read oldest first,
+    whose CMS names each post's box after the programme (`div.sendung-entry`, a BEM
+    `div.sendung__entry`, `div.programme-item`), or a council meeting's blog whose posts are
+    its agenda's items: each a bare clock, a title and a line, the clocks rising at whatever
+    minute a thing happened. A channel's guide or an event's programme starts its rows on the
+    hour's fives (08:00, 10:30, 13:15); a blog's clocks fall where the news does."""
+    said = (
+        ("20:03", "Die Show beginnt", "Die Moderatorin begrüßt das Publikum in der Halle."),
+        ("20:11", "Erster Auftritt", "Der erste Beitrag beginnt mit einer großen Lichtshow."),
+        ("20:26", "Applaus für Schweden", "Das Publikum feiert den Beitrag mit langem Applaus."),
+        ("20:48", "Deutschland tritt auf", "Die deutsche Sängerin wirkt vor dem Auftritt ruhig."),
+        ("21:17", "Pause in der Halle", "Der Sender zeigt einen Film über den Wettbewerb."),
+        ("21:39", "Die Abstimmung läuft", "Die Zuschauer können eine Viertelstunde anrufen."),
+        ("21:52", "Die Jury hat gewertet", "Schweden liegt nach der ersten Runde deutlich vorn."),
+    )
+    posts = "".join(
+        f"<div class='{row}'><span class='time'>{at}</span><h3>{title}</h3><p>{words}</p></div>"
+        for at, title, words in said
+    )
+    main = f"<h1>ESC-Finale im Liveblog</h1><div class='stream'>{posts}</div>"
+    page = page_of(main, "ESC-Finale im Liveblog", "de", "2024-05-11T18:00:00+02:00")
+    url = "https://www.example-sender.de/liveblog/esc-finale"
+    assert len(extract_page(page, url, fetched_at="2024-05-11T20:00:00Z").updates) == 7
+
+
+@pytest.mark.parametrize(
     ("lang", "rows", "url"),
     [("en", [("11:05", "EX 123", "Madrid", "Landed 10:58, the baggage is on belt three now"),
              ("11:40", "EX 456", "Lisbon", "Landed 11:52, delayed by the weather on the way"),

@@ -3163,7 +3163,12 @@ def _place_bare_clocks(
         return True
     if scheduled and _rising_today(clocks, clock):
         return True  # the schedule the title names, whether its rows are past or to come
-    if len(clocks) >= lines.MIN_POSTS and _programme_rows(posts) and mostly_rising(clocks):
+    if (
+        len(clocks) >= lines.MIN_POSTS
+        and _programme_rows(posts)
+        and mostly_rising(clocks)
+        and _on_fives(clocks)
+    ):
         return True  # rows the markup names a programme's, whatever day their clocks fall on
     # A pinned post on top, older than the one below it, is no step of the stream: placed
     # on its own (flagged, or only by a pin icon: La Nación's).
@@ -3303,6 +3308,16 @@ def _rising_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
         return False
     return clock.day is None or clock.day == clock.fetched_at.astimezone(clock.zone).date()
+
+
+def _on_fives(clocks: list[tuple[int, int]]) -> bool:
+    """Whether three clocks in four at least fall on the hour's fives (08:00, 10:30, 13:15),
+    as a programme's start times do: a broadcaster's blog of its show, its boxes named after
+    the programme, posts at whatever minute a thing happened (20:03, 20:11, 20:26)."""
+    return sum(1 for _, minute in clocks if minute % 5 == 0) >= _ON_FIVES * len(clocks)
+
+
+_ON_FIVES = 0.75  # of a programme's start times, at least, on the hour's fives
 
 
 def _programme_rows(posts: list[tuple[Element, Update]]) -> bool:
