@@ -760,6 +760,28 @@ def test_an_articles_few_lines_of_bare_clocks_in_order_are_no_stream(
     assert len(extract_page(blog, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(lines)
 
 
+@pytest.mark.parametrize("box", ["liveblog", "live-ticker"])
+def test_a_young_blogs_first_lines_oldest_first_in_a_box_named_a_blog_are_its_posts(
+    box: str,
+) -> None:
+    """A live blog just begun, read oldest first: three untitled one-line posts, each a bare
+    clock and a sentence, all before the fetch, in a box that names itself a live blog or a
+    ticker. Its lines are the blog's first posts, not an article's short timeline, though
+    their clocks, placed on the page's day, rise as a timeline's dates do."""
+    said = (
+        ("09:05", "Polls have now closed and the count is under way in every district."),
+        ("09:31", "Turnout appears to be higher than last time, officials at the count say."),
+        ("09:48", "The leader arrived at the count a few minutes ago and spoke to supporters."),
+    )
+    posts = "".join(
+        f"<div class='item'><time>{at}</time><p>{words}</p></div>" for at, words in said
+    )
+    main = f"<h1>Election count live</h1><div class='{box}'>{posts}</div>"
+    page = page_of(main, "Election count live", "en", "2024-05-01T08:00:00+00:00")
+    url = "https://www.example-post.com/live/politics/election-count"
+    assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 3
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things

@@ -684,8 +684,11 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
     if members and all(_called_a_post(member) for member in members):
         return False
     clocks = [c for times in readings if (c := _bare_clock(times)) is not None]
-    if len(clocks) == len(readings) == len(updates) and not _named_posts(members):
-        return all(b > a for a, b in pairwise(clocks))  # (a funeral's order of the day)
+    if len(clocks) == len(readings) == len(updates):
+        if _in_a_blog(members):
+            return False  # a young blog's first lines, read oldest first, whenever they fall
+        if not _named_posts(members):
+            return all(b > a for a, b in pairwise(clocks))  # (a funeral's order of the day)
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
     if len(moments) == len(updates):
         return all(b > a for a, b in pairwise(moments))
@@ -698,11 +701,17 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
 def _named_posts(members: list[Element]) -> bool:
     """Whether the boxes, or the box that holds them, name themselves a blog's or its posts
     (`div.liveblog` > `div.storm-update`): a young blog read oldest first, each post a line."""
-    parent = members[0].getparent() if members else None
-    around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
-    return _BLOG_BOX.search(around) is not None or all(
+    return _in_a_blog(members) or all(
         _POST_WORD.search(member.get("class") or "") is not None for member in members
     )
+
+
+def _in_a_blog(members: list[Element]) -> bool:
+    """Whether the box that holds the posts names itself a blog or a ticker (`div.liveblog`,
+    `div.live-ticker`)."""
+    parent = members[0].getparent() if members else None
+    around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
+    return _BLOG_BOX.search(around) is not None
 
 
 def _bare_clock(readings: list[_Time]) -> tuple[int, int] | None:
