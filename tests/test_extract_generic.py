@@ -642,6 +642,37 @@ def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, tim
 
 
 @pytest.mark.parametrize(
+    "row", ["sendung-entry", "sendung__entry", "programme-item", "agenda-item"]
+)
+def test_a_broadcasters_blog_of_its_show_in_boxes_named_for_the_programme_keeps_its_posts(
+    row: str,
+) -> None:
+    """A broadcaster's own live blog of its show (a song contest's final), read oldest first,
+    whose CMS names each post's box after the programme (`div.sendung-entry`, a BEM
+    `div.sendung__entry`, `div.programme-item`), or a council meeting's blog whose posts are
+    its agenda's items: each a bare clock, a title and a line, the clocks rising at whatever
+    minute a thing happened. A channel's guide or an event's programme starts its rows on the
+    hour's fives (08:00, 10:30, 13:15); a blog's clocks fall where the news does."""
+    said = (
+        ("20:03", "Die Show beginnt", "Die Moderatorin begrüßt das Publikum in der Halle."),
+        ("20:11", "Erster Auftritt", "Der erste Beitrag beginnt mit einer großen Lichtshow."),
+        ("20:26", "Applaus für Schweden", "Das Publikum feiert den Beitrag mit langem Applaus."),
+        ("20:48", "Deutschland tritt auf", "Die deutsche Sängerin wirkt vor dem Auftritt ruhig."),
+        ("21:17", "Pause in der Halle", "Der Sender zeigt einen Film über den Wettbewerb."),
+        ("21:39", "Die Abstimmung läuft", "Die Zuschauer können eine Viertelstunde anrufen."),
+        ("21:52", "Die Jury hat gewertet", "Schweden liegt nach der ersten Runde deutlich vorn."),
+    )
+    posts = "".join(
+        f"<div class='{row}'><span class='time'>{at}</span><h3>{title}</h3><p>{words}</p></div>"
+        for at, title, words in said
+    )
+    main = f"<h1>ESC-Finale im Liveblog</h1><div class='stream'>{posts}</div>"
+    page = page_of(main, "ESC-Finale im Liveblog", "de", "2024-05-11T18:00:00+02:00")
+    url = "https://www.example-sender.de/liveblog/esc-finale"
+    assert len(extract_page(page, url, fetched_at="2024-05-11T20:00:00Z").updates) == 7
+
+
+@pytest.mark.parametrize(
     ("lang", "rows", "url"),
     [("en", [("11:05", "EX 123", "Madrid", "Landed 10:58, the baggage is on belt three now"),
              ("11:40", "EX 456", "Lisbon", "Landed 11:52, delayed by the weather on the way"),
@@ -667,6 +698,23 @@ def test_a_data_tables_rows_at_a_live_address_are_no_posts(
     ticker = "".join(f"<tr><td>{row[0]}</td><td>{row[-1]}</td></tr>" for row in rows[::-1])
     page = page_of(f"<h1>Live</h1><table>{ticker}</table>", "Live", lang, "2024-05-01T06:00:00Z")
     assert len(extract_page(page, url, fetched_at="2024-05-01T14:00:00Z").updates) == 4
+
+
+def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
+    """A match's commentary laid out in a table, newest first, each row four cells: the
+    clock, the match minute ("88'"), the score and the line of commentary. The minute makes
+    the row a commentary's post, no table's data, however many cells it has."""
+    lines = (
+        ("11:48", "88'", "2-1", "Full pressure from the visitors, but the home defence holds."),
+        ("11:31", "77'", "2-1", "A substitution for the home side as the captain goes off."),
+        ("11:05", "64'", "1-1", "Goal! A header from the corner levels the game once more."),
+        ("10:42", "51'", "1-1", "The second half is under way after a delay to check the pitch."),
+        ("10:20", "40'", "1-0", "Goal! The striker curls the ball in from twenty yards out."),
+    )
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in lines)
+    page = page_of(f"<h1>City v United live</h1><table>{rows}</table>", "City v United live")
+    url = "https://www.example-sport.com/live/football/city-v-united"
+    assert len(extract_page(page, url, fetched_at="2024-02-10T12:00:00Z").updates) == 5
 
 
 @pytest.mark.parametrize(
@@ -710,6 +758,28 @@ def test_an_articles_few_lines_of_bare_clocks_in_order_are_no_stream(
     assert len(extract_page(ticker, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(lines)
     blog = page.replace(b"<div class='order'>", b"<div class='liveblog'>")
     assert len(extract_page(blog, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(lines)
+
+
+@pytest.mark.parametrize("box", ["liveblog", "live-ticker"])
+def test_a_young_blogs_first_lines_oldest_first_in_a_box_named_a_blog_are_its_posts(
+    box: str,
+) -> None:
+    """A live blog just begun, read oldest first: three untitled one-line posts, each a bare
+    clock and a sentence, all before the fetch, in a box that names itself a live blog or a
+    ticker. Its lines are the blog's first posts, not an article's short timeline, though
+    their clocks, placed on the page's day, rise as a timeline's dates do."""
+    said = (
+        ("09:05", "Polls have now closed and the count is under way in every district."),
+        ("09:31", "Turnout appears to be higher than last time, officials at the count say."),
+        ("09:48", "The leader arrived at the count a few minutes ago and spoke to supporters."),
+    )
+    posts = "".join(
+        f"<div class='item'><time>{at}</time><p>{words}</p></div>" for at, words in said
+    )
+    main = f"<h1>Election count live</h1><div class='{box}'>{posts}</div>"
+    page = page_of(main, "Election count live", "en", "2024-05-01T08:00:00+00:00")
+    url = "https://www.example-post.com/live/politics/election-count"
+    assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 3
 
 
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:

@@ -642,6 +642,35 @@ def test_a_box_of_latest_stories_set_in_an_articles_text_is_no_live_blog(
     assert len(extract_page(feed.encode(), address, fetched_at=fetched).updates) == 6
 
 
+@pytest.mark.parametrize("box", ["div", "ol", "section class='content-body'"])
+def test_a_live_blogs_stream_between_its_introduction_and_closing_note_is_its_stream(
+    box: str,
+) -> None:
+    """A live blog whose stream, in a box that names nothing (a CMS's plain `div`, a hashed
+    class), stands between its introduction and a note that closes it ("This live blog has
+    now ended…"), each a paragraph of a sentence: no heading titles the box as an article's
+    aside ("Latest"), so its posts are the blog's."""
+    tag = box.split()[0]
+    item = "li" if tag == "ol" else "article"
+    posts = "".join(
+        f"<{item} class='post'><time>{at}</time><h3>Count update {n}</h3><p>Officials at "
+        f"count {n} say the ballot boxes have all arrived and the counting is under way.</p>"
+        f"</{item}>"
+        for n, at in enumerate(("11:48", "11:31", "11:05", "10:42", "10:20", "9:55"))
+    )
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Election night "
+        "live</title><meta property='article:published_time' content='2024-05-01T07:00:00"
+        "+00:00'></head><body><main><article><h1>Election night live</h1><div class='body'>"
+        "<p>Polls closed at 10pm and counting is now under way across the country; follow the "
+        f"night's results as they come in.</p><{box}>{posts}</{tag}><p>This live blog has now "
+        "ended. Thank you for following our coverage; you can read the full results in our "
+        "main story.</p></div></article></main></body></html>"
+    )
+    url = "https://www.example-post.com/live/politics/election-night"
+    assert len(extract_page(page.encode(), url, fetched_at="2024-05-01T12:00:00Z").updates) == 6
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "address"),
     [

@@ -684,8 +684,11 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
     if members and all(_called_a_post(member) for member in members):
         return False
     clocks = [c for times in readings if (c := _bare_clock(times)) is not None]
-    if len(clocks) == len(readings) == len(updates) and not _named_posts(members):
-        return all(b > a for a, b in pairwise(clocks))  # (a funeral's order of the day)
+    if len(clocks) == len(readings) == len(updates):
+        if _in_a_blog(members):
+            return False  # a young blog's first lines, read oldest first, whenever they fall
+        if not _named_posts(members):
+            return all(b > a for a, b in pairwise(clocks))  # (a funeral's order of the day)
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
     if len(moments) == len(updates):
         return all(b > a for a, b in pairwise(moments))
@@ -698,11 +701,17 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
 def _named_posts(members: list[Element]) -> bool:
     """Whether the boxes, or the box that holds them, name themselves a blog's or its posts
     (`div.liveblog` > `div.storm-update`): a young blog read oldest first, each post a line."""
-    parent = members[0].getparent() if members else None
-    around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
-    return _BLOG_BOX.search(around) is not None or all(
+    return _in_a_blog(members) or all(
         _POST_WORD.search(member.get("class") or "") is not None for member in members
     )
+
+
+def _in_a_blog(members: list[Element]) -> bool:
+    """Whether the box that holds the posts names itself a blog or a ticker (`div.liveblog`,
+    `div.live-ticker`)."""
+    parent = members[0].getparent() if members else None
+    around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
+    return _BLOG_BOX.search(around) is not None
 
 
 def _bare_clock(readings: list[_Time]) -> tuple[int, int] | None:
@@ -2347,27 +2356,36 @@ def _could_be_stream(group: _Group) -> bool:
 def _data_row(member: Element) -> bool:
     """Whether a box is a table's row of four cells or more that each hold words (a flight's
     time, number, origin and status; a district, its hour, its turnout and a note): a table's
-    data, where a ticker set in a table gives its time, maybe an icon, and its words."""
+    data, where a ticker set in a table gives its time, maybe an icon, and its words, and a
+    match's commentary a cell to its minute ("88'") among its clock, score and line."""
     if member.tag != "tr":
         return False
     cells = 0
     for cell in member:
         if cell.tag in ("td", "th") and walks.text_length(cell, 1):
+            if walks.text_length(cell, 8) < 8 and _CELL_MINUTE.fullmatch(text_of(cell).strip()):
+                return False  # a commentary's minute
             cells += 1
-            if cells >= _DATA_CELLS:
-                return True
-    return False
+    return cells >= _DATA_CELLS
 
 
 _DATA_CELLS = 4  # cells of words in a table's row of data, at least
+# A cell that is a match's minute alone: "88'", "45+2'", "90.+3", "12. Min."
+_CELL_MINUTE = re.compile(
+    r"\d{1,3}(?:(?:\s?\+\s?\d{1,2})?\s?['’′´]|\.\s?(?:\+\s?\d{1,2}\.?|min(?:ute)?\.?))", re.I
+)
 
 
 def _set_in_prose(container: Element) -> bool:
-    """Whether the group's box stands between two paragraphs of an article's running text,
-    each a sentence: a box of the latest stories set in an article, no stream, which a page
-    runs on after (a live blog's introduction stands above its stream, nothing but the
-    blog's chrome below), unless the box names itself a stream (a post's `div.liveblog-feed`
-    and the line that closes the blog below it)."""
+    """Whether the group's box, titled by a heading of its own ("Latest"), stands between two
+    paragraphs of an article's running text, each a sentence: a box of the latest stories set
+    in an article, no stream, which a page runs on after, unless the box names itself a stream
+    (a post's `div.liveblog-feed` and the line that closes the blog below it). A live blog's
+    stream between its introduction and a note that closes it ("This live blog has now
+    ended…") is titled by neither."""
+    heading = _element_beside(container[0], 0) if len(container) else None
+    if heading is None or heading.tag not in HEADINGS:
+        return False  # (untitled: a stream between a blog's introduction and its closing note)
     named = f"{container.get('class') or ''} {container.get('id') or ''}"
     return _A_STREAM.search(named) is None and all(
         around is not None
@@ -2382,8 +2400,10 @@ _PROSE_AROUND = 80  # characters of an article's paragraph on either side of a b
 
 
 def _element_beside(element: Element, step: int) -> Element | None:
-    """The element before (-1) or after (1) this one among its siblings, comments passed."""
-    beside = element.getprevious() if step < 0 else element.getnext()
+    """The element before (-1) or after (1) this one among its siblings, comments passed (0:
+    this one, or the first after it)."""
+    beside = element if step == 0 else element.getprevious() if step < 0 else element.getnext()
+    step = step or 1
     while beside is not None and not isinstance(beside.tag, str):
         beside = beside.getprevious() if step < 0 else beside.getnext()
     return beside
@@ -3152,7 +3172,12 @@ def _place_bare_clocks(
         return True
     if scheduled and _rising_today(clocks, clock):
         return True  # the schedule the title names, whether its rows are past or to come
-    if len(clocks) >= lines.MIN_POSTS and _programme_rows(posts) and mostly_rising(clocks):
+    if (
+        len(clocks) >= lines.MIN_POSTS
+        and _programme_rows(posts)
+        and mostly_rising(clocks)
+        and _on_fives(clocks)
+    ):
         return True  # rows the markup names a programme's, whatever day their clocks fall on
     # A pinned post on top, older than the one below it, is no step of the stream: placed
     # on its own (flagged, or only by a pin icon: La Nación's).
@@ -3292,6 +3317,16 @@ def _rising_today(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     if len(clocks) < lines.MIN_POSTS or not mostly_rising(clocks):
         return False
     return clock.day is None or clock.day == clock.fetched_at.astimezone(clock.zone).date()
+
+
+def _on_fives(clocks: list[tuple[int, int]]) -> bool:
+    """Whether three clocks in four at least fall on the hour's fives (08:00, 10:30, 13:15),
+    as a programme's start times do: a broadcaster's blog of its show, its boxes named after
+    the programme, posts at whatever minute a thing happened (20:03, 20:11, 20:26)."""
+    return sum(1 for _, minute in clocks if minute % 5 == 0) >= _ON_FIVES * len(clocks)
+
+
+_ON_FIVES = 0.75  # of a programme's start times, at least, on the hour's fives
 
 
 def _programme_rows(posts: list[tuple[Element, Update]]) -> bool:
