@@ -2842,6 +2842,35 @@ def test_how_long_ago_in_words_that_opens_a_sentence_opens_no_entry(
     ]
 
 
+_NARRATIVE = "The rain had stopped by then, and the street was quiet, the shops shut for the night."
+
+
+@pytest.mark.parametrize("form", ["<h2>{}</h2>", "<p><strong>{}</strong></p>"])
+@pytest.mark.parametrize(
+    ("lang", "title", "lines"),
+    [
+        # A feature told as a countdown, oldest first.
+        ("en", "The last three hours of the old pier",
+         ["Three hours ago", "Two hours ago", "An hour ago", "A moment ago", "Just now"]),
+        # A poem's or a song's stanzas, a TV guide's films, titled so in no order of time.
+        ("de", "Gedicht: Zeit", ["Vor einer Stunde", "Gerade eben", "Vor einem Tag"]),
+        ("en", "Lyrics: Hours", ["An hour ago", "Just now", "A day ago", "A minute ago"]),
+        ("en", "On TV tonight", ["Two hours ago", "One hour ago", "Just now", "A day ago"]),
+        # A Q&A's bold questions.
+        ("en", "Q&A: the flood", ["Just now?", "An hour ago?", "A day ago?"]),
+    ],
+)  # fmt: skip
+def test_lines_titled_how_long_ago_in_words_out_of_a_tickers_order_are_no_ticker(
+    form: str, lang: str, title: str, lines: list[str]
+) -> None:
+    """A ticker's stamps in words ("an hour ago", "gerade eben") fall down the page, newest
+    first, and each says when: sub-headings in those words that rise (a countdown), that go
+    back and forth (a poem's, a song's, a TV guide's films) or that ask are no ticker's,
+    even at a live address."""
+    body = "".join(form.format(line) + f"<p>{_NARRATIVE} ({n})</p>" for n, line in enumerate(lines))
+    assert live_updates(f"<div class='article-body'>{body}</div>", title, MAY_DAY, lang=lang) == []
+
+
 def test_a_comment_thread_whose_stamps_say_how_long_ago_is_no_ticker() -> None:
     """Readers' comments each under a line that says how long ago ("2 days ago"), flat in a
     box that names them nothing, on a page that says live: how long ago titles a ticker's
