@@ -3950,6 +3950,26 @@ def test_a_rollouts_live_blog_over_ten_days_titled_by_versions_keeps_its_posts()
     assert [u.headline for u in updates] == [title for _, title in rows]
 
 
+def test_a_products_releases_twice_a_day_over_ten_days_are_no_live_blog() -> None:
+    """A tool's release notes, two releases every day for ten days (a morning's and an
+    afternoon's patch), at an address that says live: each release names a version of its
+    own, where a rollout's live blog names the versions it reports on again and again."""
+    rows = [
+        (f"2024-05-{day:02d}T{clock}:00+00:00", f"v1.4.{2 * day - k}")
+        for day in range(10, 0, -1)
+        for k, clock in enumerate(["16:00", "09:00"])
+    ]
+    posts = "".join(
+        f"<article class='release'><h2>{version}</h2><time datetime='{when}'>{when[:10]}</time>"
+        "<ul><li>Fixed a crash when opening large files in the editor.</li>"
+        "<li>Improved the start-up time on older machines.</li></ul></article>"
+        for when, version in rows
+    )
+    page = page_of(f"<h1>Release notes</h1>{posts}", "Release notes", "en", "2024-05-01T09:00:00Z")
+    for url in (LIVE_URL, "https://tool.example/releases/live"):
+        assert extract_page(page, url, fetched_at="2024-05-10T18:00:00Z").updates == []
+
+
 @pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("17:30", 0), ("21:30", 8)])
 def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) -> None:
     """A weather site's hour-by-hour forecast at a live address (`/diretta/milano/oggi`):
