@@ -2858,15 +2858,21 @@ _NARRATIVE = "The rain had stopped by then, and the street was quiet, the shops 
         ("en", "On TV tonight", ["Two hours ago", "One hour ago", "Just now", "A day ago"]),
         # A Q&A's bold questions.
         ("en", "Q&A: the flood", ["Just now?", "An hour ago?", "A day ago?"]),
+        # A feature's then and now, newest first, in years or weeks: no ticker's stamps.
+        ("en", "Then and now: our town",
+         ["A year ago", "Five years ago", "Ten years ago", "Twenty years ago"]),
+        ("de", "Damals und heute", ["Vor einem Jahr", "Vor zwei Jahren", "Vor drei Jahren"]),
+        ("en", "Then and now: our town", ["A week ago", "A month ago", "A year ago"]),
     ],
 )  # fmt: skip
 def test_lines_titled_how_long_ago_in_words_out_of_a_tickers_order_are_no_ticker(
     form: str, lang: str, title: str, lines: list[str]
 ) -> None:
     """A ticker's stamps in words ("an hour ago", "gerade eben") fall down the page, newest
-    first, and each says when: sub-headings in those words that rise (a countdown), that go
-    back and forth (a poem's, a song's, a TV guide's films) or that ask are no ticker's,
-    even at a live address."""
+    first, the newest under a week old, and each says when: sub-headings in those words that
+    rise (a countdown), that go back and forth (a poem's, a song's, a TV guide's films), that
+    look back years (a feature's then and now) or that ask are no ticker's, even at a live
+    address."""
     body = "".join(form.format(line) + f"<p>{_NARRATIVE} ({n})</p>" for n, line in enumerate(lines))
     assert live_updates(f"<div class='article-body'>{body}</div>", title, MAY_DAY, lang=lang) == []
 

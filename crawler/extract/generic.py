@@ -1615,10 +1615,12 @@ def _segment_tickers(
 
 def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
     """A ticker's lines, less its title lines in words alone ("an hour ago") unless how long
-    ago its lines say falls down the page, newest first: sub-headings so worded that rise (a
-    countdown) or go back and forth (a poem's, a TV guide's films) title no ticker's entries."""
+    ago its lines say falls down the page, newest first, the newest in words under a week
+    old: sub-headings so worded that rise (a countdown), go back and forth (a poem's, a TV
+    guide's films) or look back years (a feature's "A year ago", "Five years ago") title no
+    ticker's entries."""
     times: list[str] = []
-    worded: list[Element] = []
+    worded: dict[Element, str] = {}
     for line in leads:
         text = _opening_time(line, clock)
         reading = _ago_alone(text, clock, worded=True) if text else None
@@ -1626,10 +1628,16 @@ def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
             continue
         times.append(reading.utc)
         if not _HAS_DIGIT.search(text or ""):
-            worded.append(line)
-    if not worded or all(later >= earlier for later, earlier in pairwise(times)):
+            worded[line] = reading.utc
+    if not worded:
+        return leads
+    week = format_utc(clock.fetched_at - timedelta(days=_WORDED_AGE_DAYS)) or ""
+    if max(worded.values()) > week and all(a >= b for a, b in pairwise(times)):
         return leads
     return [line for line in leads if line not in worded]
+
+
+_WORDED_AGE_DAYS = 7  # days old a ticker's newest stamp in words is, less than
 
 
 def _worded_titles(
