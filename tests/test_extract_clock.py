@@ -64,6 +64,13 @@ READINGS = {
         ("an hour ago", "relative", "2024-05-05T17:00:00Z", None),
         ("two hours ago", "relative", "2024-05-05T16:00:00Z", None),  # a number in words
         ("Three minutes ago", "relative", "2024-05-05T17:57:00Z", None),
+        # Any number to fifty-nine in words, not its unit alone (one unit back).
+        ("four hours ago", "relative", "2024-05-05T14:00:00Z", None),
+        ("Twelve hours ago", "relative", "2024-05-05T06:00:00Z", None),
+        ("fifteen minutes ago", "relative", "2024-05-05T17:45:00Z", None),
+        ("twenty-five minutes ago", "relative", "2024-05-05T17:35:00Z", None),
+        ("twenty five minutes ago", "relative", "2024-05-05T17:35:00Z", None),
+        ("forty minutes ago", "relative", "2024-05-05T17:20:00Z", None),
         ("5m ago", "relative", "2024-05-05T17:55:00Z", None),
         ("30 seconds ago", "relative", "2024-05-05T17:59:30Z", None),
         ("3 days ago", "relative", "2024-05-02T18:00:00Z", None),

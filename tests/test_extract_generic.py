@@ -2912,6 +2912,41 @@ def test_how_long_ago_in_words_that_opens_a_sentence_opens_no_entry(
     ]
 
 
+_NARRATIVE = "The rain had stopped by then, and the street was quiet, the shops shut for the night."
+
+
+@pytest.mark.parametrize("form", ["<h2>{}</h2>", "<p><strong>{}</strong></p>"])
+@pytest.mark.parametrize(
+    ("lang", "title", "lines"),
+    [
+        # A feature told as a countdown, oldest first.
+        ("en", "The last three hours of the old pier",
+         ["Three hours ago", "Two hours ago", "An hour ago", "A moment ago", "Just now"]),
+        # A poem's or a song's stanzas, a TV guide's films, titled so in no order of time.
+        ("de", "Gedicht: Zeit", ["Vor einer Stunde", "Gerade eben", "Vor einem Tag"]),
+        ("en", "Lyrics: Hours", ["An hour ago", "Just now", "A day ago", "A minute ago"]),
+        ("en", "On TV tonight", ["Two hours ago", "One hour ago", "Just now", "A day ago"]),
+        # A Q&A's bold questions.
+        ("en", "Q&A: the flood", ["Just now?", "An hour ago?", "A day ago?"]),
+        # A feature's then and now, newest first, in years or weeks: no ticker's stamps.
+        ("en", "Then and now: our town",
+         ["A year ago", "Five years ago", "Ten years ago", "Twenty years ago"]),
+        ("de", "Damals und heute", ["Vor einem Jahr", "Vor zwei Jahren", "Vor drei Jahren"]),
+        ("en", "Then and now: our town", ["A week ago", "A month ago", "A year ago"]),
+    ],
+)  # fmt: skip
+def test_lines_titled_how_long_ago_in_words_out_of_a_tickers_order_are_no_ticker(
+    form: str, lang: str, title: str, lines: list[str]
+) -> None:
+    """A ticker's stamps in words ("an hour ago", "gerade eben") fall down the page, newest
+    first, the newest under a week old, and each says when: sub-headings in those words that
+    rise (a countdown), that go back and forth (a poem's, a song's, a TV guide's films), that
+    look back years (a feature's then and now) or that ask are no ticker's, even at a live
+    address."""
+    body = "".join(form.format(line) + f"<p>{_NARRATIVE} ({n})</p>" for n, line in enumerate(lines))
+    assert live_updates(f"<div class='article-body'>{body}</div>", title, MAY_DAY, lang=lang) == []
+
+
 def test_a_comment_thread_whose_stamps_say_how_long_ago_is_no_ticker() -> None:
     """Readers' comments each under a line that says how long ago ("2 days ago"), flat in a
     box that names them nothing, on a page that says live: how long ago titles a ticker's
@@ -3989,6 +4024,26 @@ def test_a_rollouts_live_blog_over_ten_days_titled_by_versions_keeps_its_posts()
     url = "https://www.example-tech.com/apple/live-ios-17-5-rollout"
     updates = extract_page(page, url, fetched_at="2024-05-10T18:00:00Z").updates
     assert [u.headline for u in updates] == [title for _, title in rows]
+
+
+def test_a_products_releases_twice_a_day_over_ten_days_are_no_live_blog() -> None:
+    """A tool's release notes, two releases every day for ten days (a morning's and an
+    afternoon's patch), at an address that says live: each release names a version of its
+    own, where a rollout's live blog names the versions it reports on again and again."""
+    rows = [
+        (f"2024-05-{day:02d}T{clock}:00+00:00", f"v1.4.{2 * day - k}")
+        for day in range(10, 0, -1)
+        for k, clock in enumerate(["16:00", "09:00"])
+    ]
+    posts = "".join(
+        f"<article class='release'><h2>{version}</h2><time datetime='{when}'>{when[:10]}</time>"
+        "<ul><li>Fixed a crash when opening large files in the editor.</li>"
+        "<li>Improved the start-up time on older machines.</li></ul></article>"
+        for when, version in rows
+    )
+    page = page_of(f"<h1>Release notes</h1>{posts}", "Release notes", "en", "2024-05-01T09:00:00Z")
+    for url in (LIVE_URL, "https://tool.example/releases/live"):
+        assert extract_page(page, url, fetched_at="2024-05-10T18:00:00Z").updates == []
 
 
 @pytest.mark.parametrize(("fetched", "kept"), [("12:00", 0), ("17:30", 0), ("21:30", 8)])

@@ -257,6 +257,20 @@ _SOUTH_SLAVIC = (
     _Relative("пре", "", _SERBIAN_CYRILLIC_AMOUNTS, _SERBIAN_CYRILLIC_UNITS),
     _Relative("прије", "", _SERBIAN_CYRILLIC_AMOUNTS, _SERBIAN_CYRILLIC_UNITS),
 )
+# English numbers to fifty-nine in words ("four hours ago", "twenty-five minutes ago"): one
+# it did not know would leave its unit alone, read as one ("hours ago", an hour).
+_ENGLISH_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_ENGLISH_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+_ENGLISH_NUMBERS = {
+    **{word: n for n, word in enumerate(_ENGLISH_ONES, 1)},
+    **{word: n for n, word in enumerate(_ENGLISH_TEENS.split(), 10)},
+    **{
+        f"{tens}{joint}{one}".strip(): 10 * t + n
+        for t, tens in enumerate(("twenty", "thirty", "forty", "fifty"), 2)
+        for n, one in enumerate(["", *_ENGLISH_ONES])
+        for joint in (("",) if not n else ("-", " "))
+    },
+}
 _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
     "en": (
         _Relative(
@@ -265,9 +279,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             {
                 "a": 1,
                 "an": 1,
-                "one": 1,
-                "two": 2,
-                "three": 3,
+                **_ENGLISH_NUMBERS,
                 "a few": 2,
                 "few": 2,
                 "a couple of": 2,

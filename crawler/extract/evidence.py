@@ -293,26 +293,30 @@ def _a_changelog(stream: Stream) -> bool:
     apart. Posts that come several a day, most of them on a day another shares, within a week,
     or over a week or more on half the days they span at least (a rollout's blog run for ten
     days), are a live blog's, whatever version they name ("iOS 17.5.1 live": "macOS 14.5.1
-    follows"); on fewer of them, two lines of a product released together ("12.0.9",
-    "11.3.25", a fortnight apart)."""
-    versioned = sum(
-        1
+    follows"), where they name a version again ("Apple pulls 17.5.2"); on fewer of them, or
+    each naming a version of its own, a product's releases (two lines released together,
+    "12.0.9" and "11.3.25", a fortnight apart; a patch each morning and afternoon)."""
+    versions = [
+        found.group().lower()
         for u in stream.updates
-        if u.headline and _DIGIT.search(u.headline) and _VERSION_NAMED.search(u.headline)
-    )  # (a headline without a figure names no version: most are looked at no further)
-    if len(stream.updates) < _ARCHIVE_POSTS or versioned * 2 <= len(stream.updates):
+        if u.headline and _DIGIT.search(u.headline)
+        if (found := _VERSION_NAMED.search(u.headline))
+    ]  # (a headline without a figure names no version: most are looked at no further)
+    if len(stream.updates) < _ARCHIVE_POSTS or len(versions) * 2 <= len(stream.updates):
         return False
     days = [u.published_at[:10] for u in stream.updates if u.published_at]
     if len(days) * 2 <= len(stream.updates) or len(set(days)) * 2 > len(days):
         return True
     span = (date.fromisoformat(max(days)) - date.fromisoformat(min(days))).days
-    return span >= _ARCHIVE_DAYS and len(set(days)) * 2 <= span
+    if span < _ARCHIVE_DAYS:
+        return False
+    return len(set(days)) * 2 <= span or len(set(versions)) == len(versions)
 
 
 # A version: three numbers of a few digits each ("12.0.9", not a date's "30.04.2024"), or a
 # number after "v" or "version" ("v2.3", "Version 4").
 _VERSION_NAMED = re.compile(
-    r"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])|\bv\d+(?:\.\d+)+\b|\bversion\s+\d",
+    r"(?<![\d.])\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])|\bv\d+(?:\.\d+)+\b|\bversion\s+\d+(?:\.\d+)*",
     re.I,
 )
 _DIGIT = re.compile(r"\d")

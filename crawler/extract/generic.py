@@ -1608,6 +1608,8 @@ def _segment_tickers(
             ]
             if len(told) >= _TICKER_LINES and _clocks_fall(told, clock):
                 leads = told  # (sentences that open with a clock, newest first: a ticker's)
+        if worded_titles and len(leads) >= _TICKER_LINES:
+            leads = _worded_in_order(leads, clock)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             _wrap(holder, _with_their_kin(holder, leads), clock)
             wrapped.add(holder)
@@ -1618,6 +1620,33 @@ def _segment_tickers(
                 and not _HAS_DIGIT.search(text_of(line))
             )
     return worded
+
+
+def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
+    """A ticker's lines, less its title lines in words alone ("an hour ago") unless how long
+    ago its lines say falls down the page, newest first, the newest in words under a week
+    old: sub-headings so worded that rise (a countdown), go back and forth (a poem's, a TV
+    guide's films) or look back years (a feature's "A year ago", "Five years ago") title no
+    ticker's entries."""
+    times: list[str] = []
+    worded: dict[Element, str] = {}
+    for line in leads:
+        text = _opening_time(line, clock)
+        reading = _ago_alone(text, clock, worded=True) if text else None
+        if reading is None or not reading.utc:
+            continue
+        times.append(reading.utc)
+        if not _HAS_DIGIT.search(text or ""):
+            worded[line] = reading.utc
+    if not worded:
+        return leads
+    week = format_utc(clock.fetched_at - timedelta(days=_WORDED_AGE_DAYS)) or ""
+    if max(worded.values()) > week and all(a >= b for a, b in pairwise(times)):
+        return leads
+    return [line for line in leads if line not in worded]
+
+
+_WORDED_AGE_DAYS = 7  # days old a ticker's newest stamp in words is, less than
 
 
 def _worded_titles(
@@ -1845,6 +1874,8 @@ def _ago_alone(text: str, clock: PageClock, worded: bool = False) -> Reading | N
     ago"): the title of a ticker's entry where the newest are stamped so (the WAZ's); with
     `worded`, in words alone too ("vor einer Stunde", "an hour ago", "gerade eben")."""
     if len(text) > _AGO_LINE or not (worded or any(c.isdigit() for c in text)):
+        return None
+    if "?" in text or "؟" in text:  # (a question asks when: "An hour ago?")
         return None
     reading = clock.read(text)
     if (
