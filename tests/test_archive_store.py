@@ -592,6 +592,10 @@ def removals(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
         Update(body_text="Rain is heavier than expected in the north."),
         # A sentence added, with a number of its own.
         Update(body_text=f"{RAIN} 40mm fell in 3 hours."),
+        # A typo fixed and a sentence added, as long as the post was.
+        Update(
+            body_text="Rain is heavier than expected in the north. Roads are flooded near Leeds."
+        ),
         # A headline given, the words kept.
         Update(headline="Storm latest", body_text=RAIN),
     ],

@@ -53,7 +53,7 @@ POSTS = [
          "dem frühen Morgen, vor allem wegen umgestürzter Bäume.", 0),
     Post("p2", "Bahnstrecke gesperrt", "Zwischen Bamberg und Forchheim fahren keine Züge, ein "
          "Baum liegt auf der Oberleitung der Strecke.", 5),
-    Post("p3", "Schulen bleiben geschlossen", "Das Schulamt hat den Unterricht an allen Schulen "
+    Post("p3", "Schulen bliben geschlossen", "Das Schulamt hat den Unterricht an allen Schulen "
          "im Landkreis für den heutigen Tag abgesagt.", 52),
     Post("p4", "Pegel steigen weiter", "An der Regnitz steigt der Pegel weiter, die Stadt hat "
          "Sandsäcke an die Anwohner ausgegeben.", 115),
@@ -68,10 +68,12 @@ EDITED = " Der Verkehrsverbund richtet einen Ersatzverkehr mit Bussen ein."
 
 
 def _second(posts: list[Post]) -> list[Post]:
-    """Ten minutes on: the newest post added, the third edited (a sentence added), the fifth
-    deleted."""
+    """Ten minutes on: the newest post added, the third edited (a typo in its title fixed and a
+    sentence added), the fifth deleted."""
     kept = [
-        replace(p, body=p.body + EDITED, edited=True) if p.id == "p3" else p
+        replace(p, title="Schulen bleiben geschlossen", body=p.body + EDITED, edited=True)
+        if p.id == "p3"
+        else p
         for p in posts
         if p.id != "p5"
     ]
