@@ -596,8 +596,9 @@ def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
 
 def _edit_likeness(old: str | None, new: str | None) -> float:
     """How plainly new words are an edit of old ones, 0 when they are not: openings alike
-    (similar_bodies) or one opening the other at a word's end (a sentence added or cut), the
-    numbers the same in the same order, but for those of a sentence added or cut (a score,
+    (similar_bodies) or one opening the other at a word's end (a sentence added or cut) or
+    alike its opening (a sentence added or cut beside a typo fixed) or its end (at the top),
+    the numbers the same in the same order, but for those of a sentence added or cut (a score,
     a toll or a time changed is news, not a typo fixed), and no word made another (a name
     changed: "a yellow card for Smith", then for Jones, is another card) but for a typo's."""
     a = normalise_headline(old)[:BODY_COMPARE_CHARS]
@@ -608,8 +609,17 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
     ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
     opens = long.startswith(short) and not long[len(short)].isalnum()
     if ratio < SIMILAR_BODY and not opens:
-        return 0.0
-    n = len(short)
+        # A sentence added or cut beside a typo fixed: the shorter alike the longer's opening,
+        # or, where neither is cut, its end (a sentence added or cut at the top).
+        n = len(short)
+        ratio = SequenceMatcher(None, short, long[:n], autojunk=False).ratio()
+        if ratio < SIMILAR_BODY and len(long) < BODY_COMPARE_CHARS:
+            ratio = SequenceMatcher(None, short, long[-n:], autojunk=False).ratio()
+            n = len(long)  # (the numbers of the whole words, neither cut)
+        if ratio < SIMILAR_BODY:
+            return 0.0
+    else:
+        n = len(short)
     x, y = _figures(a, n), _figures(b, n)
     if not (_subsequence(x, y) or _subsequence(y, x)):
         return 0.0

@@ -592,6 +592,12 @@ def removals(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
         Update(body_text="Rain is heavier than expected in the north."),
         # A sentence added, with a number of its own.
         Update(body_text=f"{RAIN} 40mm fell in 3 hours."),
+        # A typo fixed and a sentence added, as long as the post was.
+        Update(
+            body_text="Rain is heavier than expected in the north. Roads are flooded near Leeds."
+        ),
+        # A sentence added at the top.
+        Update(body_text=f"Roads are flooded near Leeds. {RAIN}"),
         # A headline given, the words kept.
         Update(headline="Storm latest", body_text=RAIN),
     ],
@@ -628,6 +634,8 @@ def test_a_headline_less_post_shown_how_long_ago_and_edited_is_a_version(
     [
         # Another score: another goal, however alike the words.
         (ONE_NIL, TWO_NIL),
+        # Another score under a sentence of its own: another goal.
+        (ONE_NIL, f"Second half under way. {TWO_NIL}"),
         # Words of another post: no edit of it.
         (RAIN, "Flights from the north are cancelled until the morning."),
         # Another name: another card, however alike the words.

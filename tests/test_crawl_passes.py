@@ -1,0 +1,445 @@
+"""Four passes through `liveblog crawl` over the page kinds whose posts carry no markup of their
+own: a client-rendered page whose posts are only in its JSON state, a flat ticker whose entries
+say how long ago (in words, "vor einer Stunde", and in figures, "vor 5 Minuten"), and a vendor's
+stream whose `<time>` says only how long ago in words ("an hour ago").
+
+The pages are BUILT here from documented markup: Next.js's `<script id="__NEXT_DATA__">`, Apollo
+Client's normalized cache (`window.__APOLLO_STATE__`, "Caching in Apollo Client"), Nuxt 3's
+`<script id="__NUXT_DATA__">` as devalue flattens it (Rich-Harris/devalue's README), a German or
+Polish ticker's title lines over paragraphs, and a live blog tool's `article` posts each with a
+bare `<time>`; the words are invented. Each blog is served on 127.0.0.1 and crawled by the real
+spider into a real archive: pass 1; pass 2 ten minutes later with a post edited, one added and
+one deleted; pass 3 unchanged; pass 4 a server error.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from crawler.cli import cli
+from crawler.sample.site import LocalServer, send
+from tests.helpers import LOCAL_ARGS
+
+pytestmark = pytest.mark.slow  # crawl processes
+
+PATH = "/news/2026/unwetter-live"
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post of the blog: `age` its minutes before the first pass's fetch."""
+
+    id: str
+    title: str
+    body: str
+    age: int
+    edited: bool = False
+
+
+POSTS = [
+    Post("p1", "Feuerwehr im Dauereinsatz", "Die Feuerwehr meldet mehr als vierzig Einsätze seit "
+         "dem frühen Morgen, vor allem wegen umgestürzter Bäume.", 0),
+    Post("p2", "Bahnstrecke gesperrt", "Zwischen Bamberg und Forchheim fahren keine Züge, ein "
+         "Baum liegt auf der Oberleitung der Strecke.", 5),
+    Post("p3", "Schulen bliben geschlossen", "Das Schulamt hat den Unterricht an allen Schulen "
+         "im Landkreis für den heutigen Tag abgesagt.", 52),
+    Post("p4", "Pegel steigen weiter", "An der Regnitz steigt der Pegel weiter, die Stadt hat "
+         "Sandsäcke an die Anwohner ausgegeben.", 115),
+    Post("p5", "Warnung vor Sturmböen", "Der Wetterdienst warnt vor Sturmböen bis hundert "
+         "Kilometer pro Stunde in den Höhenlagen.", 100),
+    Post("p6", "Unwetter zieht auf", "Über dem Frankenwald hat sich eine Gewitterfront gebildet, "
+         "die am Vormittag die Region erreicht.", 175),
+]  # fmt: skip
+ADDED = Post("p7", "Strom fällt aus", "In mehreren Ortsteilen ist der Strom ausgefallen, der "
+             "Versorger schickt Techniker zu den Leitungen.", -10)  # fmt: skip
+EDITED = " Der Verkehrsverbund richtet einen Ersatzverkehr mit Bussen ein."
+
+
+def _second(posts: list[Post]) -> list[Post]:
+    """Ten minutes on: the newest post added, the third edited (a typo in its title fixed and a
+    sentence added), the fifth deleted."""
+    kept = [
+        replace(p, title="Schulen bleiben geschlossen", body=p.body + EDITED, edited=True)
+        if p.id == "p3"
+        else p
+        for p in posts
+        if p.id != "p5"
+    ]
+    return [ADDED, *kept]
+
+
+# --- how long ago, as each page kind says it ---------------------------------------------------
+
+
+def _german(minutes: int) -> str:
+    if minutes < 1:
+        return "gerade eben"
+    if minutes < 2:
+        return "vor einer Minute"
+    if minutes < 60:
+        return f"vor {minutes} Minuten"
+    if minutes < 120:
+        return "vor einer Stunde"
+    return f"vor {minutes // 60} Stunden"
+
+
+def _polish(minutes: int) -> str:
+    if minutes < 1:
+        return "przed chwilą"
+    if minutes < 2:
+        return "minutę temu"
+    if minutes < 60:
+        few = minutes % 10 in (2, 3, 4) and minutes % 100 not in (12, 13, 14)
+        return f"{minutes} {'minuty' if few else 'minut'} temu"
+    if minutes < 120:
+        return "godzinę temu"
+    hours = minutes // 60
+    return f"{hours} {'godziny' if hours in (2, 3, 4) else 'godzin'} temu"
+
+
+def _english(minutes: int) -> str:
+    if minutes < 1:
+        return "just now"
+    if minutes < 2:
+        return "a minute ago"
+    if minutes < 60:
+        return f"{minutes} minutes ago"
+    if minutes < 120:
+        return "an hour ago"
+    return f"{minutes // 60} hours ago"
+
+
+def _page(title: str, lang: str, main: str, script: str = "") -> bytes:
+    return (
+        f"<html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body><main><h1>{title}</h1>{main}</main>{script}</body></html>"
+    ).encode()
+
+
+Render = Callable[[list[Post], int, datetime], bytes]
+
+
+def ticker(stamp: Callable[[int], str], lang: str) -> Render:
+    """A flat ticker: each entry a title line saying how long ago, then its paragraph."""
+
+    def render(posts: list[Post], elapsed: int, start: datetime) -> bytes:
+        lines = "".join(
+            f"<h3>{stamp(p.age + elapsed)}</h3><p><strong>{p.title}:</strong> {p.body}</p>"
+            for p in posts
+        )
+        return _page(
+            "Unwetter in Franken: Alle News im Ticker",
+            lang,
+            f"<div class='article-body'>{lines}</div>",
+        )
+
+    return render
+
+
+def time_stream(posts: list[Post], elapsed: int, start: datetime, ids: bool = True) -> bytes:
+    """A live blog tool's stream: `<time>` elements with how long ago alone, no machine time."""
+    items = "".join(
+        f"<article class='lb-item'{f' id=item-{p.id}' if ids else ''}><div class='lb-item__meta'>"
+        f"<time class='lb-item__time'>{_english(p.age + elapsed)}</time></div>"
+        f"<div class='lb-item__body'><p>{p.title}. {p.body}</p></div></article>"
+        for p in posts
+    )
+    return _page("Storm in Franconia – live", "en", f"<div class='lb-stream'>{items}</div>")
+
+
+def _iso(start: datetime, post: Post) -> str:
+    return (start - timedelta(minutes=post.age)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def _state_post(post: Post, start: datetime) -> dict[str, Any]:
+    edited = start + timedelta(minutes=10) if post.edited else start - timedelta(minutes=post.age)
+    return {
+        "id": post.id,
+        "title": post.title,
+        "publishedAt": _iso(start, post),
+        "updatedAt": edited.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+        "body": f"<p>{post.body}</p>",
+    }
+
+
+_LOADING = "<div id='__next'><p>Wird geladen…</p></div>"
+
+
+def next_data(posts: list[Post], elapsed: int, start: datetime) -> bytes:
+    """Next.js: the posts only in `pageProps`, under the page's live blog."""
+    blog = {
+        "id": "unwetter",
+        "title": "Unwetter live",
+        "posts": [_state_post(p, start) for p in posts],
+    }
+    data = {"props": {"pageProps": {"liveBlog": blog}}}
+    script = f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data)}</script>'
+    return _page("Unwetter in Franken – live", "de", _LOADING, script)
+
+
+def apollo(posts: list[Post], elapsed: int, start: datetime) -> bytes:
+    """Apollo Client's cache: each post under `LiveBlogPost:<id>`, the blog's list of refs."""
+    cache: dict[str, Any] = {
+        "ROOT_QUERY": {"__typename": "Query", "liveBlog": {"__ref": "LiveBlog:9"}}
+    }
+    for p in posts:
+        cache[f"LiveBlogPost:{p.id}"] = {"__typename": "LiveBlogPost", **_state_post(p, start)}
+    cache["LiveBlog:9"] = {
+        "__typename": "LiveBlog",
+        "id": "9",
+        "title": "Unwetter live",
+        "posts": [{"__ref": f"LiveBlogPost:{p.id}"} for p in posts],
+    }
+    script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
+    return _page("Unwetter in Franken – live", "de", _LOADING, script)
+
+
+def _devalue(root: Any) -> str:
+    """A value as devalue's flat array: ("Date", iso) a date, ("Reactive", v) Nuxt's wrapper."""
+    values: list[Any] = []
+
+    def flatten(value: Any) -> int:
+        index = len(values)
+        values.append(None)
+        if isinstance(value, dict):
+            values[index] = {key: flatten(member) for key, member in value.items()}
+        elif isinstance(value, list):
+            values[index] = [flatten(member) for member in value]
+        elif isinstance(value, tuple) and value[0] == "Date":
+            values[index] = list(value)
+        elif isinstance(value, tuple):
+            values[index] = [value[0], flatten(value[1])]
+        else:
+            values[index] = value
+        return index
+
+    flatten(root)
+    return json.dumps(values)
+
+
+def nuxt(posts: list[Post], elapsed: int, start: datetime) -> bytes:
+    """Nuxt 3: the posts in `__NUXT_DATA__`, their times devalue's Dates."""
+    items = [{**_state_post(p, start), "publishedAt": ("Date", _iso(start, p))} for p in posts]
+    blog = {"id": "unwetter", "title": "Unwetter live", "posts": items}
+    payload = ("ShallowReactive", {"data": ("ShallowReactive", {"liveblog-unwetter": blog}),
+                                   "state": {}, "serverRendered": True})  # fmt: skip
+    script = f'<script type="application/json" id="__NUXT_DATA__">{_devalue(payload)}</script>'
+    return _page("Unwetter in Franken – live", "de", _LOADING, script)
+
+
+KINDS: dict[str, tuple[Render, bool]] = {  # its pages, and whether its times are how long ago
+    "next-data": (next_data, False),
+    "apollo": (apollo, False),
+    "nuxt-data": (nuxt, False),
+    "ticker-de": (ticker(_german, "de"), True),
+    "ticker-pl": (ticker(_polish, "pl"), True),
+    "time-words": (time_stream, True),
+    "time-words-idless": (
+        lambda posts, elapsed, start: time_stream(posts, elapsed, start, False),
+        True,
+    ),
+}
+
+
+# --- the blog's server, and the archive -------------------------------------------------------
+
+
+class Blog:
+    """One page at PATH, as the test sets it; `fail` answers 500 instead ("error") or only
+    after three seconds ("hang")."""
+
+    def __init__(self) -> None:
+        self.body = b""
+        self.fail: str | None = None
+        self._lock = threading.Lock()
+        self._server = LocalServer(self._handler())
+
+    @property
+    def url(self) -> str:
+        return self._server.origin + PATH
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        blog = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                with blog._lock:
+                    body, fail = blog.body, blog.fail
+                if self.path != PATH:
+                    send(self, 404, b"not found", "text/plain")
+                elif fail == "hang":
+                    time.sleep(3)
+                    send(self, 200, body, "text/html; charset=utf-8")
+                elif fail:
+                    send(self, 500, b"server error", "text/plain")
+                else:
+                    send(self, 200, body, "text/html; charset=utf-8")
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        return Handler
+
+    def __enter__(self) -> Blog:
+        self._server.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.stop()
+
+
+@pytest.fixture
+def blog() -> Iterator[Blog]:
+    with Blog() as served:
+        yield served
+
+
+def _crawl(blog: Blog, db_path: Path, *settings: str) -> str:
+    args = ["crawl", blog.url, "--db", str(db_path), *LOCAL_ARGS, *settings]
+    result = CliRunner().invoke(cli, args)
+    return result.output
+
+
+def age_archive(db_path: Path, minutes: int) -> None:
+    """Every time the archive holds moved `minutes` back, as if its passes had run that much
+    earlier: for a page whose every time is how long ago, which the next pass reads as a page
+    would show it `minutes` later."""
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "select name from sqlite_master where type = 'table' and sql not like "
+                "'%VIRTUAL%' and name not like 'updates_fts%' and name not like 'sqlite_%'"
+            )
+        ]
+        for table in tables:
+            columns = [row[1] for row in conn.execute(f"pragma table_info([{table}])")]
+            for column in columns:
+                rows = conn.execute(
+                    f"select rowid, [{column}] from [{table}] where typeof([{column}]) = 'text'"
+                    f" and [{column}] glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'"
+                ).fetchall()
+                for rowid, value in rows:
+                    moved = datetime.fromisoformat(value) - timedelta(minutes=minutes)
+                    text = moved.astimezone(UTC).strftime(
+                        "%Y-%m-%dT%H:%M:%S.%fZ" if "." in value else "%Y-%m-%dT%H:%M:%SZ"
+                    )
+                    conn.execute(
+                        f"update [{table}] set [{column}] = ? where rowid = ?", (text, rowid)
+                    )
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _updates(db_path: Path) -> dict[str, tuple[Any, ...]]:
+    """Each update by its opening words: (id, version, removed, published_at)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        rows = conn.execute(
+            "select id, body_text, version, removed_at is not null, published_at from updates"
+        ).fetchall()
+    finally:
+        conn.close()
+    found: dict[str, tuple[Any, ...]] = {}
+    for id_, body, version, removed, published in rows:
+        post = next(p for p in [*POSTS, ADDED] if p.body[:30] in body)
+        assert post.id not in found, f"{post.id} is two updates"
+        found[post.id] = (id_, version, removed, published)
+    return found
+
+
+VERSIONS = "select update_id, version, content_hash from update_versions order by rowid"
+
+
+def _count(db_path: Path, sql: str) -> Any:
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_four_passes_keep_each_post_one_update(kind: str, blog: Blog, db_path: Path) -> None:
+    render, relative = KINDS[kind]
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+
+    blog.body = render(POSTS, 0, start)
+    first = _crawl(blog, db_path)
+    assert first.startswith("ok"), first
+    one = _updates(db_path)
+    assert sorted(one) == [p.id for p in POSTS]
+    assert {v[1] for v in one.values()} == {1}
+
+    # Ten minutes later: a post added, one edited, one deleted; how long ago moved on.
+    if relative:
+        age_archive(db_path, 10)
+    blog.body = render(_second(POSTS), 10, start)
+    second = _crawl(blog, db_path)
+    assert second.startswith("ok"), second
+    two = _updates(db_path)
+    assert sorted(two) == sorted([*[p.id for p in POSTS], ADDED.id])
+    assert {k: v[0] for k, v in two.items() if k in one} == {k: v[0] for k, v in one.items()}
+    assert {k: (v[1], v[2]) for k, v in two.items()} == {
+        "p1": (1, 0), "p2": (1, 0), "p3": (2, 0), "p4": (1, 0), "p5": (1, 1), "p6": (1, 0),
+        "p7": (1, 0),
+    }  # fmt: skip
+    assert _count(db_path, "select count(*) from update_versions") == [(8,)]
+    assert _count(db_path, "select count(*) from update_removals") == [(1,)]
+
+    # The page unchanged: nothing added.
+    versions = _count(db_path, VERSIONS)
+    third = _crawl(blog, db_path)
+    assert third.startswith("ok"), third
+    assert _updates(db_path) == two
+    assert _count(db_path, VERSIONS) == versions
+
+    # Ten minutes more and nothing changed but how long ago each post shows.
+    if relative:
+        age_archive(db_path, 10)
+        blog.body = render(_second(POSTS), 20, start)
+        fourth = _crawl(blog, db_path)
+        assert fourth.startswith("ok"), fourth
+        assert {k: v[:3] for k, v in _updates(db_path).items()} == {
+            k: v[:3] for k, v in two.items()
+        }
+        assert _count(db_path, VERSIONS) == versions
+
+    # A server error: logged, nothing lost.
+    held = _count(db_path, "select * from updates order by id")
+    blog.fail = "error"
+    failed = _crawl(blog, db_path)
+    assert failed.startswith("FAIL"), failed
+    assert _count(db_path, "select * from updates order by id") == held
+    assert _count(db_path, VERSIONS) == versions
+    [(status, error)] = _count(
+        db_path, "select http_status, error from fetches order by id desc limit 1"
+    )
+    assert status == 500 and error
+
+    # A timeout: logged, nothing lost; and the page back, nothing new nor gone.
+    blog.fail = "hang"
+    timed_out = _crawl(blog, db_path, "-s", "DOWNLOAD_TIMEOUT=1")
+    assert timed_out.startswith("FAIL"), timed_out
+    assert _count(db_path, "select * from updates order by id") == held
+    [(error,)] = _count(db_path, "select error from fetches order by id desc limit 1")
+    assert error
+    blog.fail = None
+    back = _crawl(blog, db_path)
+    assert back.startswith("ok"), back
+    assert {k: v[:3] for k, v in _updates(db_path).items()} == {k: v[:3] for k, v in two.items()}
+    assert _count(db_path, VERSIONS) == versions
