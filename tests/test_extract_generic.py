@@ -4599,8 +4599,10 @@ def _labelled_stream(labels: list[str], box: str, titled: bool = True) -> list[U
         ["Urgente", "Importante", "Nuovo", "Fissato"],
         ["Nieuw", "Belangrijk", "Net binnen", "Vastgezet"],
         ["Pilne", "Ważne", "Aktualizacja", "Przypięty"],
+        ["Última hora", "Destacado", "Actualización", "Fijado"],
+        ["Urgente", "Destaque", "Atualização", "Fixado"],
     ],
-    ids=["en", "de", "fr", "it", "nl", "pl"],
+    ids=["en", "de", "fr", "it", "nl", "pl", "es", "pt"],
 )
 @pytest.mark.parametrize("box", ["span", "p", "div"])
 def test_a_posts_labels_are_flags_not_words(box: str, labels: list[str]) -> None:

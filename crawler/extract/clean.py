@@ -79,7 +79,7 @@ PINNED_LABELS = frozenset(
 # A key post's label: no word of the post, but a sign it is a key event.
 KEY_EVENT_LABELS = frozenset(
     {"key event", "highlight", "wichtig", "important", "essentiel", "importante", "belangrijk",
-     "ważne"}
+     "ważne", "destacado", "destaque"}
 )  # fmt: skip
 # A post's other labels, which say how new or urgent it is and nothing of its own.
 _POST_LABELS = frozenset(
