@@ -7645,3 +7645,57 @@ def test_a_modifier_every_post_has_is_the_templates_no_key_event(modifier: str) 
     updates = extract_page(page, url).updates
     assert [u.headline for u in updates] == [f"Point {n} sur la crue" for n in range(5)]
     assert [u.key_event for u in updates] == [False] * 5
+
+
+def _badged_page(badge: str, title: str = "Storm Ciarán: roads shut across the county") -> bytes:
+    """A page whose title and address say nothing of live, its heading beside `badge`, and
+    four timed posts."""
+    posts = "".join(
+        f"<div class='css-1x2y3z'><span class='css-9q8w7e'>1{8 - n}:05</span>"
+        f"<p>What post {n} reports of the storm, in more than a few words.</p></div>"
+        for n in range(4)
+    )
+    return (
+        "<html lang='en'><head><title>Storm Ciarán | Daily Example</title></head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/tv'>LIVE TV</a></nav><main><div>"
+        f"<h1>{title}</h1>{badge}</div><div class='css-4r5t6y'>{posts}</div></main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "badge",
+    [
+        "<span class='css-a1b2c3'>LIVE</span>",
+        "<div><span>LIVE</span></div>",
+        "<span>EN DIRECT</span>",
+        "<span data-testid='badge'>Na żywo</span>",
+    ],
+)
+def test_a_live_badge_beside_the_heading_is_a_sign(badge: str) -> None:
+    """A badge that says live beside the page's heading, in a box of its own ("LIVE"), says
+    the page is live as its title would: its stream of timed posts is read."""
+    page = extract_page(
+        _badged_page(badge),
+        "https://news.example.co.uk/news/uk-67123456",
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert [u.body_text[:11] for u in page.updates] == [f"What post {n}" for n in range(4)]
+
+
+@pytest.mark.parametrize(
+    "badge",
+    [
+        "",  # the menu's "LIVE TV" link alone
+        "<a href='/live'>LIVE</a>",  # a link to another page
+        "<span>Live</span>",  # a section's kicker: a concert review filed under "Live"
+        "<span>LIVE MUSIC</span>",
+        "<p>LIVE updates on the storm are on our other page, with every closure listed.</p>",
+    ],
+)
+def test_no_badge_beside_the_heading_says_live(badge: str) -> None:
+    page = extract_page(
+        _badged_page(badge),
+        "https://news.example.co.uk/news/uk-67123456",
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert page.updates == []
