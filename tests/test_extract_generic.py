@@ -5879,6 +5879,28 @@ def test_a_publishers_class_names_on_another_site_without_its_times_are_read_gen
     ]
 
 
+def test_a_publishers_class_names_on_another_site_with_a_pinned_copy_are_read_generically() -> None:
+    """The same, with a copy of the oldest post pinned above the feed (`live-post--pinned`, no
+    id): the adapter reads one post more, the copy, and the generic reading, which keeps the
+    post once, still stands in with the posts' times."""
+    post = (
+        "<article class='live-post{pin}'><div class='live-post__time'>1{n}:20</div>"
+        "<h2 class='live-post__title'>Update {n}</h2><div class='live-post__body'><p>What "
+        "update {n} says, in a sentence of words.</p></div></article>"
+    )
+    posts = "".join(post.format(n=n, pin="") for n in (5, 4, 3))
+    page = page_of(
+        post.format(n=3, pin=" live-post--pinned") + f"<div class='live-feed'>{posts}</div>",
+        title="Storm Ewan live",
+        published="2024-11-14T06:00:00Z",
+    )
+    url = "https://news.example.co.uk/live/storm-ewan"
+    updates = extract_page(page, url, fetched_at="2024-11-14T16:00:00Z").updates
+    assert [(u.headline, u.published_at) for u in updates] == [
+        (f"Update {n}", f"2024-11-14T1{n}:20:00Z") for n in (5, 4, 3)
+    ]
+
+
 def test_a_drive_log_counting_down_oldest_first_is_no_time_of_day() -> None:
     """A drive log, oldest first: the game's clock counts down the page ("14:20" to "2:05"),
     as a morning's ticker's clocks do newest first; written with a colon, it stays words."""

@@ -177,9 +177,11 @@ def _read_tree(
     stream = None
     if _timeless_guest(name, html, url):
         # A publisher's markup on another site (its class names copied), read without a
-        # time: the generic reading stands in where it reads the posts with their times.
+        # time: the generic reading stands in where it reads the posts with their times (a
+        # pinned copy, which the generic reading folds into its post, aside).
         stream = generic.extract(root, url, clock, classes)
-        if len(stream.updates) >= len(html) and any(u.published_at for u in stream.updates):
+        posts = sum(1 for u in html if not u.pinned)
+        if len(stream.updates) >= posts and any(u.published_at for u in stream.updates):
             name = None
     if name is None:
         stream = stream or generic.extract(root, url, clock, classes)
