@@ -4615,6 +4615,16 @@ def test_a_posts_labels_are_flags_not_words(box: str, labels: list[str]) -> None
     ]
 
 
+@pytest.mark.parametrize("pinned", ["Angeheftet", "In evidenza"])
+def test_other_pinned_labels_of_the_languages_read_flag_their_post(pinned: str) -> None:
+    """German "Angeheftet" beside "Angepinnt", and Italian "In evidenza" (WordPress's Italian
+    for a sticky post) beside "Fissato": the post is flagged pinned, the label no word of it."""
+    updates = _labelled_stream(["", "", "", pinned], "span")
+    assert [(u.pinned, u.body_text) for u in updates] == [
+        (n == 3, f"What post {n} reports, in more than a few words.") for n in range(4)
+    ]
+
+
 @pytest.mark.parametrize(
     "pinned", ["Закріплено", "Prikvačeno", "Připnuto", "Pripnuté", "Sabitlendi", "Disematkan"]
 )
