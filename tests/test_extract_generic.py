@@ -1790,9 +1790,12 @@ def test_heats_titled_by_their_shape_among_posts_of_one_paragraph() -> None:
     assert all(u.body_text.startswith("Comment") for u in updates if not u.headline)
 
 
-def pinned_stream(above: list[int], stream: tuple[int, ...] = (4, 3, 2, 1)) -> list[Update]:
+def pinned_stream(
+    above: list[int], stream: tuple[int, ...] = (4, 3, 2, 1), in_main: bool = False
+) -> list[Update]:
     """The generic extractor on a list of posts (`stream`) with the posts `above` in a box of
-    their own before it, all of one markup."""
+    their own before it, all of one markup (`in_main`: the posts above and the list stand in
+    `<main>` itself, no box around them)."""
 
     def post(n: int) -> str:
         return (
@@ -1807,15 +1810,21 @@ def pinned_stream(above: list[int], stream: tuple[int, ...] = (4, 3, 2, 1)) -> l
         f"<section class='z3'>{''.join(post(n) for n in stream)}</section>"
         "</div></main></body></html>"
     ).encode()
+    if in_main:
+        page = page.replace(b"<div class='z1'>", b"<h1>Storm live</h1>").replace(
+            b"</div></main>", b"</main>"
+        )
     return stream_of(page, "https://news.example/live/storm")
 
 
+@pytest.mark.parametrize("in_main", [False, True])
 @pytest.mark.parametrize("copy", [False, True])
-def test_a_post_pinned_above_the_stream_in_a_box_of_its_own(copy: bool) -> None:
+def test_a_post_pinned_above_the_stream_in_a_box_of_its_own(copy: bool, in_main: bool) -> None:
     """A pinned post in a "sticky" box above the list is a post, flagged pinned; a pinned copy
-    of a post the list also shows is that post, once, flagged pinned (its id kept)."""
+    of a post the list also shows is that post, once, flagged pinned (its id kept). So they
+    are where the sticky box and the list stand in the page's `<main>` itself."""
     pinned = 3 if copy else 5
-    updates = pinned_stream([pinned])
+    updates = pinned_stream([pinned], in_main=in_main)
     order = [4, 3, 2, 1] if copy else [5, 4, 3, 2, 1]
     assert [u.source_id for u in updates] == [f"n{n}" for n in order]
     assert [u.pinned for u in updates] == [n == pinned for n in order]
