@@ -1860,9 +1860,12 @@ def test_heats_titled_by_their_shape_among_posts_of_one_paragraph() -> None:
     assert all(u.body_text.startswith("Comment") for u in updates if not u.headline)
 
 
-def pinned_stream(above: list[int], stream: tuple[int, ...] = (4, 3, 2, 1)) -> list[Update]:
+def pinned_stream(
+    above: list[int], stream: tuple[int, ...] = (4, 3, 2, 1), in_main: bool = False
+) -> list[Update]:
     """The generic extractor on a list of posts (`stream`) with the posts `above` in a box of
-    their own before it, all of one markup."""
+    their own before it, all of one markup (`in_main`: the posts above and the list stand in
+    `<main>` itself, no box around them)."""
 
     def post(n: int) -> str:
         return (
@@ -1877,15 +1880,21 @@ def pinned_stream(above: list[int], stream: tuple[int, ...] = (4, 3, 2, 1)) -> l
         f"<section class='z3'>{''.join(post(n) for n in stream)}</section>"
         "</div></main></body></html>"
     ).encode()
+    if in_main:
+        page = page.replace(b"<div class='z1'>", b"<h1>Storm live</h1>").replace(
+            b"</div></main>", b"</main>"
+        )
     return stream_of(page, "https://news.example/live/storm")
 
 
+@pytest.mark.parametrize("in_main", [False, True])
 @pytest.mark.parametrize("copy", [False, True])
-def test_a_post_pinned_above_the_stream_in_a_box_of_its_own(copy: bool) -> None:
+def test_a_post_pinned_above_the_stream_in_a_box_of_its_own(copy: bool, in_main: bool) -> None:
     """A pinned post in a "sticky" box above the list is a post, flagged pinned; a pinned copy
-    of a post the list also shows is that post, once, flagged pinned (its id kept)."""
+    of a post the list also shows is that post, once, flagged pinned (its id kept). So they
+    are where the sticky box and the list stand in the page's `<main>` itself."""
     pinned = 3 if copy else 5
-    updates = pinned_stream([pinned])
+    updates = pinned_stream([pinned], in_main=in_main)
     order = [4, 3, 2, 1] if copy else [5, 4, 3, 2, 1]
     assert [u.source_id for u in updates] == [f"n{n}" for n in order]
     assert [u.pinned for u in updates] == [n == pinned for n in order]
@@ -4724,8 +4733,10 @@ def _labelled_stream(labels: list[str], box: str, titled: bool = True) -> list[U
         ["Urgente", "Importante", "Nuovo", "Fissato"],
         ["Nieuw", "Belangrijk", "Net binnen", "Vastgezet"],
         ["Pilne", "Ważne", "Aktualizacja", "Przypięty"],
+        ["Última hora", "Destacado", "Actualización", "Fijado"],
+        ["Urgente", "Destaque", "Atualização", "Fixado"],
     ],
-    ids=["en", "de", "fr", "it", "nl", "pl"],
+    ids=["en", "de", "fr", "it", "nl", "pl", "es", "pt"],
 )
 @pytest.mark.parametrize("box", ["span", "p", "div"])
 def test_a_posts_labels_are_flags_not_words(box: str, labels: list[str]) -> None:
@@ -4735,6 +4746,16 @@ def test_a_posts_labels_are_flags_not_words(box: str, labels: list[str]) -> None
     assert [(u.key_event, u.pinned, u.headline, u.body_text) for u in updates] == [
         (n == 1, n == 3, f"Post {n}", f"What post {n} reports, in more than a few words.")
         for n in range(4)
+    ]
+
+
+@pytest.mark.parametrize("pinned", ["Angeheftet", "In evidenza"])
+def test_other_pinned_labels_of_the_languages_read_flag_their_post(pinned: str) -> None:
+    """German "Angeheftet" beside "Angepinnt", and Italian "In evidenza" (WordPress's Italian
+    for a sticky post) beside "Fissato": the post is flagged pinned, the label no word of it."""
+    updates = _labelled_stream(["", "", "", pinned], "span")
+    assert [(u.pinned, u.body_text) for u in updates] == [
+        (n == 3, f"What post {n} reports, in more than a few words.") for n in range(4)
     ]
 
 
@@ -5999,6 +6020,28 @@ def test_a_publishers_class_names_on_another_site_without_its_times_are_read_gen
     updates = extract_page(page, url, fetched_at="2024-11-14T16:00:00Z").updates
     assert [(u.source_id, u.headline, u.published_at) for u in updates] == [
         (f"post-{n}", f"Update {n}", f"2024-11-14T1{n}:20:00Z") for n in (5, 4, 3)
+    ]
+
+
+def test_a_publishers_class_names_on_another_site_with_a_pinned_copy_are_read_generically() -> None:
+    """The same, with a copy of the oldest post pinned above the feed (`live-post--pinned`, no
+    id): the adapter reads one post more, the copy, and the generic reading, which keeps the
+    post once, still stands in with the posts' times."""
+    post = (
+        "<article class='live-post{pin}'><div class='live-post__time'>1{n}:20</div>"
+        "<h2 class='live-post__title'>Update {n}</h2><div class='live-post__body'><p>What "
+        "update {n} says, in a sentence of words.</p></div></article>"
+    )
+    posts = "".join(post.format(n=n, pin="") for n in (5, 4, 3))
+    page = page_of(
+        post.format(n=3, pin=" live-post--pinned") + f"<div class='live-feed'>{posts}</div>",
+        title="Storm Ewan live",
+        published="2024-11-14T06:00:00Z",
+    )
+    url = "https://news.example.co.uk/live/storm-ewan"
+    updates = extract_page(page, url, fetched_at="2024-11-14T16:00:00Z").updates
+    assert [(u.headline, u.published_at) for u in updates] == [
+        (f"Update {n}", f"2024-11-14T1{n}:20:00Z") for n in (5, 4, 3)
     ]
 
 
@@ -7768,3 +7811,57 @@ def test_a_modifier_every_post_has_is_the_templates_no_key_event(modifier: str) 
     updates = extract_page(page, url).updates
     assert [u.headline for u in updates] == [f"Point {n} sur la crue" for n in range(5)]
     assert [u.key_event for u in updates] == [False] * 5
+
+
+def _badged_page(badge: str, title: str = "Storm Ciarán: roads shut across the county") -> bytes:
+    """A page whose title and address say nothing of live, its heading beside `badge`, and
+    four timed posts."""
+    posts = "".join(
+        f"<div class='css-1x2y3z'><span class='css-9q8w7e'>1{8 - n}:05</span>"
+        f"<p>What post {n} reports of the storm, in more than a few words.</p></div>"
+        for n in range(4)
+    )
+    return (
+        "<html lang='en'><head><title>Storm Ciarán | Daily Example</title></head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/tv'>LIVE TV</a></nav><main><div>"
+        f"<h1>{title}</h1>{badge}</div><div class='css-4r5t6y'>{posts}</div></main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "badge",
+    [
+        "<span class='css-a1b2c3'>LIVE</span>",
+        "<div><span>LIVE</span></div>",
+        "<span>EN DIRECT</span>",
+        "<span data-testid='badge'>Na żywo</span>",
+    ],
+)
+def test_a_live_badge_beside_the_heading_is_a_sign(badge: str) -> None:
+    """A badge that says live beside the page's heading, in a box of its own ("LIVE"), says
+    the page is live as its title would: its stream of timed posts is read."""
+    page = extract_page(
+        _badged_page(badge),
+        "https://news.example.co.uk/news/uk-67123456",
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert [u.body_text[:11] for u in page.updates] == [f"What post {n}" for n in range(4)]
+
+
+@pytest.mark.parametrize(
+    "badge",
+    [
+        "",  # the menu's "LIVE TV" link alone
+        "<a href='/live'>LIVE</a>",  # a link to another page
+        "<span>Live</span>",  # a section's kicker: a concert review filed under "Live"
+        "<span>LIVE MUSIC</span>",
+        "<p>LIVE updates on the storm are on our other page, with every closure listed.</p>",
+    ],
+)
+def test_no_badge_beside_the_heading_says_live(badge: str) -> None:
+    page = extract_page(
+        _badged_page(badge),
+        "https://news.example.co.uk/news/uk-67123456",
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert page.updates == []

@@ -67,8 +67,8 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 # Blocks that are chrome, not content: compared after normalise_text and casefold.
 # A pinned post's label, in the languages read here: no word of the post, but a sign it is pinned.
 PINNED_LABELS = frozenset(
-    {"pinned", "pinned post", "angepinnt", "épinglé", "fijado", "fissato", "fixado", "vastgezet",
-     "przypięty",
+    {"pinned", "pinned post", "angepinnt", "angeheftet", "épinglé", "fijado", "fissato",
+     "in evidenza", "fixado", "vastgezet", "przypięty",
      # Norwegian (Labrador's "Festet"), Swedish, Danish, Finnish.
      "festet", "fäst", "fastnålad", "fastgjort", "kiinnitetty",
      # Ukrainian, Russian, Bulgarian, Croatian and Serbian, Czech, Slovak, Slovenian, Romanian,
@@ -79,7 +79,7 @@ PINNED_LABELS = frozenset(
 # A key post's label: no word of the post, but a sign it is a key event.
 KEY_EVENT_LABELS = frozenset(
     {"key event", "highlight", "wichtig", "important", "essentiel", "importante", "belangrijk",
-     "ważne"}
+     "ważne", "destacado", "destaque"}
 )  # fmt: skip
 # A post's other labels, which say how new or urgent it is and nothing of its own.
 _POST_LABELS = frozenset(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
@@ -113,6 +114,15 @@ _WORD_LANGUAGES = {
 _NAMED_LANGUAGE_WORDS = {"elo": ("hu",)}
 
 
+# A badge's words, all of them, that say live: "LIVE" in capitals (a section's kicker says
+# "Live", "LIVE MUSIC" is a genre), or a phrase only live pages use, in the languages read here.
+_BADGE = re.compile(
+    r"(?-i:LIVE)|(?:live[- ]?(?:blog|ticker|updates?|news)|liveblog|liveticker|newsblog|"
+    r"en direct|en directo|en vivo|ao vivo|em direto|(?:in )?diretta|na żywo)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Signs:
     """What a page says about itself, apart from its stream, and the languages it names."""
@@ -122,8 +132,14 @@ class Signs:
     languages: tuple[str, ...] = ()
 
 
-def signs(url: str, titles: list[str | None], languages: tuple[str, ...] = ()) -> Signs:
-    """Whether the page's address or one of its titles (<title>, og:title, <h1>) says live.
+def signs(
+    url: str,
+    titles: list[str | None],
+    languages: tuple[str, ...] = (),
+    badges: Iterable[str] = (),
+) -> Signs:
+    """Whether the page's address or one of its titles (<title>, og:title, <h1>) says live,
+    or a badge beside its heading does, all its words live ("LIVE", "En direct").
     Not a taxonomy's archive of posts ("/category/live/", "/tag/live-updates/"), nor a
     product's version that a title names ("/release-notes/live-12/", "Live 12")."""
     try:
@@ -140,7 +156,8 @@ def signs(url: str, titles: list[str | None], languages: tuple[str, ...] = ()) -
         title=any(
             _says_live(t) or ("sv" in languages and _SWEDISH_LABEL.match(t) is not None)
             for t in said
-        ),
+        )
+        or any(_BADGE.fullmatch(badge.strip()) is not None for badge in badges),
         languages=languages,
     )
 

@@ -1123,6 +1123,8 @@ def _pinned_above(best: _Group, features: _Features) -> list[Element]:
     for _ in range(_PINNED_LEVELS):
         parent = scope.getparent()
         if parent is None or parent.tag in _PAGE_TAGS:
+            if parent is not None and parent.tag == "main":
+                scope = parent  # (the sticky box beside the list in <main>, the page's box)
             break
         scope = parent
     above = set(best.container.iterancestors())
@@ -1237,10 +1239,11 @@ def _unpinned(
             update.pinned = True
         if labels & KEY_EVENT_LABELS or member in marked:
             update.key_event = True
+        key = _PINNED_COPY.sub("", update.source_id or "") or (update.headline, update.body_text)
         if member in pinned:
             update.pinned = True
-            copies[update.source_id or (update.headline, update.body_text)] = update
-        elif twin := copies.pop(update.source_id or (update.headline, update.body_text), None):
+            copies[key] = update
+        elif twin := copies.pop(key, None):
             updates.remove(twin)
             update.pinned = True
         elif update.source_id and shown[update.source_id] > 1:
@@ -1250,6 +1253,10 @@ def _unpinned(
                 updates.remove(twin)
         updates.append(update)
     return updates
+
+
+# The mark a pinned copy's id adds to its post's (the Guardian's older `block-<id>-pinned`).
+_PINNED_COPY = re.compile(r"[-_]pinned$", re.I)
 
 
 def _highlighted_class(cls: str | None) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -166,7 +167,7 @@ def _read_tree(
     scripts = "\n".join(e.text or "" for e in script_elements)
     embedded = adapters.vendor_embeds(root, url, survey, scripts)
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
-    signs = evidence.signs(url, titles, clock.languages)
+    signs = evidence.signs(url, titles, clock.languages, _badges(heading))
     said = ld.live or md.live or state.live or signs.address or signs.title
     name, html = adapters.html_updates(root, url, page=survey, said_live=said, scripts=scripts)
     rough = rough_times()  # (the adapter's posts dated by how long ago they show)
@@ -176,9 +177,11 @@ def _read_tree(
     stream = None
     if _timeless_guest(name, html, url):
         # A publisher's markup on another site (its class names copied), read without a
-        # time: the generic reading stands in where it reads the posts with their times.
+        # time: the generic reading stands in where it reads the posts with their times (a
+        # pinned copy, which the generic reading folds into its post, aside).
         stream = generic.extract(root, url, clock, classes)
-        if len(stream.updates) >= len(html) and any(u.published_at for u in stream.updates):
+        posts = sum(1 for u in html if not u.pinned)
+        if len(stream.updates) >= posts and any(u.published_at for u in stream.updates):
             name = None
     if name is None:
         stream = stream or generic.extract(root, url, clock, classes)
@@ -352,6 +355,28 @@ def first_heading(root: Element) -> Element | None:
         if heading is not None:
             return heading
     return root.find(".//body//h1")
+
+
+def _badges(heading: Element | None) -> list[str]:
+    """The words of the few small boxes beside the page's heading in its box, no link among
+    them: a live page's badge ("LIVE"), where its title and address may say nothing."""
+    parent = heading.getparent() if heading is not None else None
+    if heading is None or parent is None:
+        return []
+    at = parent.index(heading)
+    found = []
+    for box in parent[max(at - _BADGE_REACH, 0) : at + _BADGE_REACH + 1]:
+        if box is heading or not isinstance(box.tag, str) or box.tag in _NO_BADGE:
+            continue
+        inner = list(itertools.islice(box.iter(), _BADGE_BOXES + 1))
+        if len(inner) <= _BADGE_BOXES and not any(e.tag in _NO_BADGE for e in inner):
+            found.append(text_of(box))
+    return found
+
+
+_BADGE_REACH = 2  # boxes before and after the heading where its badge may stand
+_BADGE_BOXES = 3  # elements a badge's box holds at most (`<div><span>LIVE</span></div>`)
+_NO_BADGE = frozenset({"a", "button", "script", "style", "template"})
 
 
 def canonical_link(
