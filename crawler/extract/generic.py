@@ -2382,21 +2382,41 @@ def _set_in_prose(container: Element) -> bool:
     in an article, no stream, which a page runs on after, unless the box names itself a stream
     (a post's `div.liveblog-feed` and the line that closes the blog below it). A live blog's
     stream between its introduction and a note that closes it ("This live blog has now
-    ended…") is titled by neither."""
-    heading = _element_beside(container[0], 0) if len(container) else None
-    if heading is None or heading.tag not in HEADINGS:
-        return False  # (untitled: a stream between a blog's introduction and its closing note)
+    ended…") is titled by neither; a box titled by no heading of its own, above which an
+    article's paragraph goes on (a "Latest" heading above the box, an aria-label), is an
+    aside as a titled one is."""
     named = f"{container.get('class') or ''} {container.get('id') or ''}"
-    return _A_STREAM.search(named) is None and all(
+    below, above = _element_beside(container, 1), _element_beside(container, -1)
+    if above is not None and above.tag in HEADINGS:
+        above = _element_beside(above, -1)  # (the box's heading set above it: "Latest")
+    if _A_STREAM.search(named) is not None or not all(
         around is not None
         and around.tag == "p"
         and walks.text_length(around, _PROSE_AROUND) >= _PROSE_AROUND
         and _a_sentence(text_of(around))
-        for around in (_element_beside(container, -1), _element_beside(container, 1))
-    )
+        for around in (above, below)
+    ):
+        return False
+    heading = _element_beside(container[0], 0) if len(container) else None
+    if heading is not None and heading.tag in HEADINGS:
+        return True
+    return below is None or _CLOSES_A_BLOG.search(text_of(below)[:_CLOSING_NOTE]) is None
 
 
 _PROSE_AROUND = 80  # characters of an article's paragraph on either side of a box set in it
+_CLOSING_NOTE = 200  # characters of the paragraph below a stream where its closing note is read
+# A note that closes a live blog: "This live blog has now ended", "We're pausing our live
+# coverage", "Der Liveticker ist beendet", "Relacja została zakończona", "Ce direct est
+# terminé", "La diretta si chiude qui".
+_CLOSES_A_BLOG = re.compile(
+    r"\b(?:live\s?blog|blog|live|coverage|ticker|liveticker|newsblog|relacj\w*|direct|diretta"
+    r"|directo|vivo|minuto)\b[^.!?]{0,60}?\b(?:ended|ends|closed|closing|over|paus\w*"
+    r"|wrapp?\w*|conclud\w*|beendet|geschlossen|zako[nń]cz\w*|termin\w*|finali\w*|chius\w*"
+    r"|chiude|encerr\w*|cerr\w*|afgelopen|gesloten)\b"
+    r"|\b(?:thank(?:s| you) for (?:following|reading|joining)|danke (?:fürs|für ihr) \w+"
+    r"|merci de nous avoir suivi|dziękujemy za)",
+    re.I,
+)
 
 
 def _element_beside(element: Element, step: int) -> Element | None:
