@@ -641,6 +641,37 @@ def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, tim
     assert len(extract_page(posts, url, fetched_at="2024-05-01T12:00:00Z").updates) == 7
 
 
+@pytest.mark.parametrize("row", ["li class='epg-item'", "li class='programme-item'"])
+@pytest.mark.parametrize("address", ["/live/", "/na-zywo/", "/ticker/"])
+def test_a_regional_channels_guide_at_odd_minutes_its_shows_to_come_is_no_stream(
+    row: str, address: str
+) -> None:
+    """A regional channel's guide beside its player, its rows named a programme's
+    (`li.epg-item`), each a start, a show's title and a line about it, the starts at odd
+    minutes after the national network's slots (06:03, 08:47, 19:47). Fetched at six in the
+    evening, its last shows are still to come: a blog never posts ahead of the fetch,
+    so its rows are a programme's, however their minutes fall."""
+    shows = (
+        ("06:03", "Morning news", "The latest headlines from the region with the weather."),
+        ("08:47", "Farm report", "A look at the week's prices at the cattle market in town."),
+        ("10:12", "Regional magazine", "Stories from towns and villages across the county."),
+        ("12:58", "Lunchtime news", "The midday bulletin with the news from across the region."),
+        ("15:41", "Quiz show", "Contestants from across the region answer the questions."),
+        ("17:19", "Evening news", "The evening bulletin with the day's news and the sport."),
+        ("19:47", "Documentary", "A film about the history of the old mill and its workers."),
+        ("22:36", "Late news", "The day's news again with a look at tomorrow's papers too."),
+    )
+    tag = row.split()[0]
+    rows = "".join(
+        f"<{row}><time>{at}</time><h3>{title}</h3><p>{words}</p></{tag}>"
+        for at, title, words in shows
+    )
+    main = f"<h1>Watch live</h1><ul class='guide'>{rows}</ul>"
+    page = page_of(main, "Watch live", "en", "2024-05-01T05:00:00+01:00")
+    url = f"https://www.example-regional.tv{address}channel-one"
+    assert extract_page(page, url, fetched_at="2024-05-01T17:00:00Z").updates == []
+
+
 @pytest.mark.parametrize(
     "row", ["sendung-entry", "sendung__entry", "programme-item", "agenda-item"]
 )

@@ -3196,7 +3196,7 @@ def _place_bare_clocks(
         len(clocks) >= lines.MIN_POSTS
         and _programme_rows(posts)
         and mostly_rising(clocks)
-        and _on_fives(clocks)
+        and (_on_fives(clocks) or _rows_to_come(clocks, clock))
     ):
         return True  # rows the markup names a programme's, whatever day their clocks fall on
     # A pinned post on top, older than the one below it, is no step of the stream: placed
@@ -3347,6 +3347,19 @@ def _on_fives(clocks: list[tuple[int, int]]) -> bool:
 
 
 _ON_FIVES = 0.75  # of a programme's start times, at least, on the hour's fives
+
+
+def _rows_to_come(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
+    """Whether two rows or more start more than an hour and a half after the fetch, its last
+    among them, on a page dated today or not dated: a guide's shows still to come (a regional
+    channel's, at odd minutes: 18:03, 19:47), where a blog's posts all fall before it."""
+    local = clock.fetched_at.astimezone(clock.zone)
+    if clock.day is not None and clock.day != local.date():
+        return False
+    now = local.hour * 60 + local.minute
+    ahead = [(hour * 60 + minute - now) % _DAY_MINUTES for hour, minute in clocks]
+    later = sum(1 for minutes in ahead if _LATER < minutes < _HALF_DAY)
+    return later >= _AHEAD_LEAST and _LATER < ahead[-1] < _HALF_DAY
 
 
 def _programme_rows(posts: list[tuple[Element, Update]]) -> bool:
