@@ -813,6 +813,43 @@ def test_a_young_blogs_first_lines_oldest_first_in_a_box_named_a_blog_are_its_po
     assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 3
 
 
+@pytest.mark.parametrize(
+    ("box", "lines"),
+    [("div class='news-ticker'",
+      (("09:12", "Fire crews tackle a blaze at a warehouse on the industrial estate."),
+       ("10:47", "Police appeal for witnesses after a crash on the motorway at dawn."),
+       ("11:23", "A school closes early after a heating failure leaves classrooms cold."))),
+     ("ul class='ticker'",
+      (("09:31", "The DAX is up 0.4 per cent as carmakers lead the gains in Frankfurt."),
+       ("09:46", "The FTSE 100 is down 0.2 per cent with miners weaker on the data."),
+       ("10:02", "Brent crude is up 1.1 per cent at 83 dollars a barrel on supply fears."))),
+     ("div class='liveblog-teaser'",
+      (("10:05", "The first results are expected within the hour, officials have said."),
+       ("10:40", "Turnout appears to be higher than last time across the whole city."),
+       ("11:15", "The mayor has arrived at the count and is speaking to supporters.")))],
+)  # fmt: skip
+@pytest.mark.parametrize("address", ["/news/", "/live/", "/ticker/"])
+def test_a_marquee_of_headlines_or_prices_oldest_first_beside_an_article_is_no_blog(
+    box: str, lines: tuple[tuple[str, str], ...], address: str
+) -> None:
+    """An ordinary article, and below it a box every page of the site carries: a marquee of
+    the latest headlines (`div.news-ticker`), a stock ticker's prices (`ul.ticker`) or a
+    teaser of another live blog's newest lines, each a clock and a line, oldest first. The
+    box names a ticker, not a live blog, or names itself a teaser: no young blog's first
+    posts, but lines beside the article."""
+    tag = box.split()[0]
+    item = "li" if tag == "ul" else "div"
+    rows = "".join(f"<{item}><time>{at}</time><p>{words}</p></{item}>" for at, words in lines)
+    prose = (
+        "<p>The council confirmed on Tuesday that the new bridge over the river will open "
+        "next spring after two years of delays.</p>"
+    )
+    main = f"<article><h1>Bridge to open</h1>{prose * 3}</article><{box}>{rows}</{tag}>"
+    page = page_of(main, "Bridge to open", "en", "2024-05-01T06:00:00+00:00")
+    url = f"https://www.example-post.com{address}town/bridge-to-open"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things

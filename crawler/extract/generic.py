@@ -701,17 +701,24 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
 def _named_posts(members: list[Element]) -> bool:
     """Whether the boxes, or the box that holds them, name themselves a blog's or its posts
     (`div.liveblog` > `div.storm-update`): a young blog read oldest first, each post a line."""
-    return _in_a_blog(members) or all(
+    parent = members[0].getparent() if members else None
+    around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
+    return _BLOG_BOX.search(around) is not None or all(
         _POST_WORD.search(member.get("class") or "") is not None for member in members
     )
 
 
 def _in_a_blog(members: list[Element]) -> bool:
-    """Whether the box that holds the posts names itself a blog or a ticker (`div.liveblog`,
-    `div.live-ticker`)."""
+    """Whether the box that holds the posts names itself a live blog or a live ticker
+    (`div.liveblog`, `div.live-ticker`), and no teaser: a ticker alone (`div.news-ticker`,
+    `ul.ticker`) is a site's marquee of headlines or prices as often as a blog."""
     parent = members[0].getparent() if members else None
     around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
-    return _BLOG_BOX.search(around) is not None
+    return _YOUNG_BLOG_BOX.search(around) is not None and _NOT_A_STREAM.search(around) is None
+
+
+# A box that names itself a live blog: "liveblog", "live-ticker", "liveticker", "blog".
+_YOUNG_BLOG_BOX = re.compile(r"live[\s_-]?(?:blog|ticker)|(?<![a-z])blog(?![a-z])", re.I)
 
 
 def _bare_clock(readings: list[_Time]) -> tuple[int, int] | None:
