@@ -731,6 +731,28 @@ def test_a_data_tables_rows_at_a_live_address_are_no_posts(
     assert len(extract_page(page, url, fetched_at="2024-05-01T14:00:00Z").updates) == 4
 
 
+@pytest.mark.parametrize("address", ["/live/", "/liveblog/", "/ticker/", "/direct/"])
+def test_a_match_reports_table_of_events_by_minute_is_no_commentary(address: str) -> None:
+    """A match report's table of its events, oldest first, each row four cells: the minute
+    ("23'"), what happened, who and a note, and no clock of the day: a report's key moments,
+    a table's data. A commentary set in a table gives each row its clock beside its minute."""
+    events = (
+        ("12'", "Yellow card", "Smith (City)", "A late tackle on the halfway line"),
+        ("25'", "Goal", "Jones (City)", "A header from close range after a corner"),
+        ("39'", "Substitution", "Brown (United)", "Off injured, replaced by Green"),
+        ("52'", "Goal", "White (City)", "A strike from distance into the top corner"),
+        ("71'", "Red card", "Black (United)", "A second yellow card for dissent"),
+    )
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in events)
+    main = (
+        "<h1>City 2-0 United</h1><p>City beat United in a game that turned on two goals and a "
+        f"red card, and they go top of the league.</p><table>{rows}</table>"
+    )
+    page = page_of(main, "City 2-0 United")
+    url = f"https://www.example-sport.com{address}football/city-v-united"
+    assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []
+
+
 def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
     """A match's commentary laid out in a table, newest first, each row four cells: the
     clock, the match minute ("88'"), the score and the line of commentary. The minute makes

@@ -2367,13 +2367,15 @@ def _data_row(member: Element) -> bool:
     match's commentary a cell to its minute ("88'") among its clock, score and line."""
     if member.tag != "tr":
         return False
-    cells = 0
+    cells, minute, clock = 0, False, False
     for cell in member:
         if cell.tag in ("td", "th") and walks.text_length(cell, 1):
-            if walks.text_length(cell, 8) < 8 and _CELL_MINUTE.fullmatch(text_of(cell).strip()):
-                return False  # a commentary's minute
+            if walks.text_length(cell, 8) < 8:
+                short = text_of(cell).strip()
+                minute = minute or _CELL_MINUTE.fullmatch(short) is not None
+                clock = clock or _CELL_CLOCK.fullmatch(short) is not None
             cells += 1
-    return cells >= _DATA_CELLS
+    return cells >= _DATA_CELLS and not (minute and clock)  # (a commentary's clock and minute)
 
 
 _DATA_CELLS = 4  # cells of words in a table's row of data, at least
@@ -2381,6 +2383,9 @@ _DATA_CELLS = 4  # cells of words in a table's row of data, at least
 _CELL_MINUTE = re.compile(
     r"\d{1,3}(?:(?:\s?\+\s?\d{1,2})?\s?['’′´]|\.\s?(?:\+\s?\d{1,2}\.?|min(?:ute)?\.?))", re.I
 )
+# ...and one that is the day's clock alone ("11:48", "20.03"): a commentary's beside its
+# minute, which a report's table of its events by minute does without.
+_CELL_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 def _set_in_prose(container: Element) -> bool:
