@@ -672,6 +672,32 @@ def test_a_regional_channels_guide_at_odd_minutes_its_shows_to_come_is_no_stream
     assert extract_page(page, url, fetched_at="2024-05-01T17:00:00Z").updates == []
 
 
+@pytest.mark.parametrize("row", ["li class='schedule-row'", "div class='epg-item'"])
+@pytest.mark.parametrize("address", ["/na-zywo/", "/live/"])
+def test_a_schedules_rows_at_odd_minutes_all_past_are_a_programme(row: str, address: str) -> None:
+    """A radio station's schedule beside its player, or a line's departures, its rows named
+    a schedule's or a guide's (`li.schedule-row`, `div.epg-item`), at odd minutes (06:07,
+    07:23, 08:41), fetched late at night when all have started: the markup names a guide,
+    not a programme a broadcaster's blog is filed under, so its rows are a programme's."""
+    slots = (
+        ("06:07", "Poranek", "Wiadomości z regionu, pogoda i informacje o ruchu na drogach."),
+        ("07:23", "Rozmowa dnia", "Gość studia odpowiada na pytania słuchaczy o sprawy miasta."),
+        ("08:41", "Muzyka", "Najnowsze piosenki i przeboje sprzed lat wybrane przez słuchaczy."),
+        ("09:52", "Magazyn", "Reportaże z miast i wsi w całym regionie opowiedziane przez ludzi."),
+        ("11:14", "Serwis", "Najważniejsze wiadomości z kraju i ze świata oraz prognoza pogody."),
+        ("12:33", "Koncert", "Nagranie koncertu orkiestry z filharmonii w stolicy regionu."),
+    )
+    tag = row.split()[0]
+    rows = "".join(
+        f"<{row}><time>{at}</time><h3>{title}</h3><p>{words}</p></{tag}>"
+        for at, title, words in slots
+    )
+    main = f"<h1>Słuchaj na żywo</h1><div class='guide'>{rows}</div>"
+    page = page_of(main, "Słuchaj na żywo", "pl", "2024-05-01T05:00:00+02:00")
+    url = f"https://www.example-radio.pl{address}program-pierwszy"
+    assert extract_page(page, url, fetched_at="2024-05-01T21:00:00Z").updates == []
+
+
 @pytest.mark.parametrize(
     "row", ["sendung-entry", "sendung__entry", "programme-item", "agenda-item"]
 )

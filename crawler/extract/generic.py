@@ -3208,7 +3208,7 @@ def _place_bare_clocks(
         len(clocks) >= lines.MIN_POSTS
         and _programme_rows(posts)
         and mostly_rising(clocks)
-        and (_on_fives(clocks) or _rows_to_come(clocks, clock))
+        and (_on_fives(clocks) or _guide_rows(posts) or _rows_to_come(clocks, clock))
     ):
         return True  # rows the markup names a programme's, whatever day their clocks fall on
     # A pinned post on top, older than the one below it, is no step of the stream: placed
@@ -3372,6 +3372,23 @@ def _rows_to_come(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
     ahead = [(hour * 60 + minute - now) % _DAY_MINUTES for hour, minute in clocks]
     later = sum(1 for minutes in ahead if _LATER < minutes < _HALF_DAY)
     return later >= _AHEAD_LEAST and _LATER < ahead[-1] < _HALF_DAY
+
+
+def _guide_rows(posts: list[tuple[Element, Update]]) -> bool:
+    """Whether every post's box names itself a guide's or a schedule's row (`li.epg-item`,
+    `div.schedule-row`, `li.tv-listing`), no programme a broadcaster's blog is filed under
+    (`div.sendung-entry`): a station's or a line's, whatever minutes its rows start at."""
+    return all(
+        _GUIDE_ROW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
+        for member, _ in posts
+    )
+
+
+_GUIDE_ROW = re.compile(
+    r"(?:^|[\s_-])(?:epg|schedules?|listings?|tv-?guide|tv-?gids|palinsesto|ram[oó]wka)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
 
 
 def _programme_rows(posts: list[tuple[Element, Update]]) -> bool:
