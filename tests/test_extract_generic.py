@@ -641,6 +641,63 @@ def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, tim
     assert len(extract_page(posts, url, fetched_at="2024-05-01T12:00:00Z").updates) == 7
 
 
+@pytest.mark.parametrize("row", ["li class='epg-item'", "li class='programme-item'"])
+@pytest.mark.parametrize("address", ["/live/", "/na-zywo/", "/ticker/"])
+def test_a_regional_channels_guide_at_odd_minutes_its_shows_to_come_is_no_stream(
+    row: str, address: str
+) -> None:
+    """A regional channel's guide beside its player, its rows named a programme's
+    (`li.epg-item`), each a start, a show's title and a line about it, the starts at odd
+    minutes after the national network's slots (06:03, 08:47, 19:47). Fetched at six in the
+    evening, its last shows are still to come: a blog never posts ahead of the fetch,
+    so its rows are a programme's, however their minutes fall."""
+    shows = (
+        ("06:03", "Morning news", "The latest headlines from the region with the weather."),
+        ("08:47", "Farm report", "A look at the week's prices at the cattle market in town."),
+        ("10:12", "Regional magazine", "Stories from towns and villages across the county."),
+        ("12:58", "Lunchtime news", "The midday bulletin with the news from across the region."),
+        ("15:41", "Quiz show", "Contestants from across the region answer the questions."),
+        ("17:19", "Evening news", "The evening bulletin with the day's news and the sport."),
+        ("19:47", "Documentary", "A film about the history of the old mill and its workers."),
+        ("22:36", "Late news", "The day's news again with a look at tomorrow's papers too."),
+    )
+    tag = row.split()[0]
+    rows = "".join(
+        f"<{row}><time>{at}</time><h3>{title}</h3><p>{words}</p></{tag}>"
+        for at, title, words in shows
+    )
+    main = f"<h1>Watch live</h1><ul class='guide'>{rows}</ul>"
+    page = page_of(main, "Watch live", "en", "2024-05-01T05:00:00+01:00")
+    url = f"https://www.example-regional.tv{address}channel-one"
+    assert extract_page(page, url, fetched_at="2024-05-01T17:00:00Z").updates == []
+
+
+@pytest.mark.parametrize("row", ["li class='schedule-row'", "div class='epg-item'"])
+@pytest.mark.parametrize("address", ["/na-zywo/", "/live/"])
+def test_a_schedules_rows_at_odd_minutes_all_past_are_a_programme(row: str, address: str) -> None:
+    """A radio station's schedule beside its player, or a line's departures, its rows named
+    a schedule's or a guide's (`li.schedule-row`, `div.epg-item`), at odd minutes (06:07,
+    07:23, 08:41), fetched late at night when all have started: the markup names a guide,
+    not a programme a broadcaster's blog is filed under, so its rows are a programme's."""
+    slots = (
+        ("06:07", "Poranek", "Wiadomości z regionu, pogoda i informacje o ruchu na drogach."),
+        ("07:23", "Rozmowa dnia", "Gość studia odpowiada na pytania słuchaczy o sprawy miasta."),
+        ("08:41", "Muzyka", "Najnowsze piosenki i przeboje sprzed lat wybrane przez słuchaczy."),
+        ("09:52", "Magazyn", "Reportaże z miast i wsi w całym regionie opowiedziane przez ludzi."),
+        ("11:14", "Serwis", "Najważniejsze wiadomości z kraju i ze świata oraz prognoza pogody."),
+        ("12:33", "Koncert", "Nagranie koncertu orkiestry z filharmonii w stolicy regionu."),
+    )
+    tag = row.split()[0]
+    rows = "".join(
+        f"<{row}><time>{at}</time><h3>{title}</h3><p>{words}</p></{tag}>"
+        for at, title, words in slots
+    )
+    main = f"<h1>Słuchaj na żywo</h1><div class='guide'>{rows}</div>"
+    page = page_of(main, "Słuchaj na żywo", "pl", "2024-05-01T05:00:00+02:00")
+    url = f"https://www.example-radio.pl{address}program-pierwszy"
+    assert extract_page(page, url, fetched_at="2024-05-01T21:00:00Z").updates == []
+
+
 @pytest.mark.parametrize(
     "row", ["sendung-entry", "sendung__entry", "programme-item", "agenda-item"]
 )
@@ -698,6 +755,28 @@ def test_a_data_tables_rows_at_a_live_address_are_no_posts(
     ticker = "".join(f"<tr><td>{row[0]}</td><td>{row[-1]}</td></tr>" for row in rows[::-1])
     page = page_of(f"<h1>Live</h1><table>{ticker}</table>", "Live", lang, "2024-05-01T06:00:00Z")
     assert len(extract_page(page, url, fetched_at="2024-05-01T14:00:00Z").updates) == 4
+
+
+@pytest.mark.parametrize("address", ["/live/", "/liveblog/", "/ticker/", "/direct/"])
+def test_a_match_reports_table_of_events_by_minute_is_no_commentary(address: str) -> None:
+    """A match report's table of its events, oldest first, each row four cells: the minute
+    ("23'"), what happened, who and a note, and no clock of the day: a report's key moments,
+    a table's data. A commentary set in a table gives each row its clock beside its minute."""
+    events = (
+        ("12'", "Yellow card", "Smith (City)", "A late tackle on the halfway line"),
+        ("25'", "Goal", "Jones (City)", "A header from close range after a corner"),
+        ("39'", "Substitution", "Brown (United)", "Off injured, replaced by Green"),
+        ("52'", "Goal", "White (City)", "A strike from distance into the top corner"),
+        ("71'", "Red card", "Black (United)", "A second yellow card for dissent"),
+    )
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in events)
+    main = (
+        "<h1>City 2-0 United</h1><p>City beat United in a game that turned on two goals and a "
+        f"red card, and they go top of the league.</p><table>{rows}</table>"
+    )
+    page = page_of(main, "City 2-0 United")
+    url = f"https://www.example-sport.com{address}football/city-v-united"
+    assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []
 
 
 def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
@@ -780,6 +859,43 @@ def test_a_young_blogs_first_lines_oldest_first_in_a_box_named_a_blog_are_its_po
     page = page_of(main, "Election count live", "en", "2024-05-01T08:00:00+00:00")
     url = "https://www.example-post.com/live/politics/election-count"
     assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 3
+
+
+@pytest.mark.parametrize(
+    ("box", "lines"),
+    [("div class='news-ticker'",
+      (("09:12", "Fire crews tackle a blaze at a warehouse on the industrial estate."),
+       ("10:47", "Police appeal for witnesses after a crash on the motorway at dawn."),
+       ("11:23", "A school closes early after a heating failure leaves classrooms cold."))),
+     ("ul class='ticker'",
+      (("09:31", "The DAX is up 0.4 per cent as carmakers lead the gains in Frankfurt."),
+       ("09:46", "The FTSE 100 is down 0.2 per cent with miners weaker on the data."),
+       ("10:02", "Brent crude is up 1.1 per cent at 83 dollars a barrel on supply fears."))),
+     ("div class='liveblog-teaser'",
+      (("10:05", "The first results are expected within the hour, officials have said."),
+       ("10:40", "Turnout appears to be higher than last time across the whole city."),
+       ("11:15", "The mayor has arrived at the count and is speaking to supporters.")))],
+)  # fmt: skip
+@pytest.mark.parametrize("address", ["/news/", "/live/", "/ticker/"])
+def test_a_marquee_of_headlines_or_prices_oldest_first_beside_an_article_is_no_blog(
+    box: str, lines: tuple[tuple[str, str], ...], address: str
+) -> None:
+    """An ordinary article, and below it a box every page of the site carries: a marquee of
+    the latest headlines (`div.news-ticker`), a stock ticker's prices (`ul.ticker`) or a
+    teaser of another live blog's newest lines, each a clock and a line, oldest first. The
+    box names a ticker, not a live blog, or names itself a teaser: no young blog's first
+    posts, but lines beside the article."""
+    tag = box.split()[0]
+    item = "li" if tag == "ul" else "div"
+    rows = "".join(f"<{item}><time>{at}</time><p>{words}</p></{item}>" for at, words in lines)
+    prose = (
+        "<p>The council confirmed on Tuesday that the new bridge over the river will open "
+        "next spring after two years of delays.</p>"
+    )
+    main = f"<article><h1>Bridge to open</h1>{prose * 3}</article><{box}>{rows}</{tag}>"
+    page = page_of(main, "Bridge to open", "en", "2024-05-01T06:00:00+00:00")
+    url = f"https://www.example-post.com{address}town/bridge-to-open"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
 
 
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:

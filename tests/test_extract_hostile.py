@@ -642,6 +642,43 @@ def test_a_box_of_latest_stories_set_in_an_articles_text_is_no_live_blog(
     assert len(extract_page(feed.encode(), address, fetched_at=fetched).updates) == 6
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<h2>Latest</h2><div class='latest'>{}</div>",
+        "<section aria-label='Latest news'>{}</section>",
+        "<div class='sc-3fa2b'>{}</div>",
+        "<div><p class='label'>Most read</p>{}</div>",
+        "<section><header><h2>Latest</h2></header>{}</section>",
+    ],
+)
+def test_a_box_of_latest_stories_no_heading_of_its_own_titles_set_in_an_article_is_no_blog(
+    box: str,
+) -> None:
+    """An ordinary article at a live address, and between two of its paragraphs a box of
+    the latest stories, none linked, newest first, that no heading of its own titles: its
+    heading stands above it, or it names itself only to a screen reader (an aria-label), or
+    by a line of the label, or not at all. The paragraph below it goes on with the article
+    and closes no blog, so the box is the article's aside, as a titled one is."""
+    cards = "".join(
+        f'<div class="news-card"><time>{at}</time><h3>Story {n} of the day in town</h3>'
+        f"<p>What story {n} is about, told in a line of teaser words.</p></div>"
+        for n, at in enumerate(("12:41", "12:05", "11:32", "10:58", "10:14", "9:40"))
+    )
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Harbour plan "
+        "approved</title><meta property='article:published_time' content='2024-05-01T09:00:00"
+        "+01:00'></head><body><main><article><h1>Harbour plan approved</h1><div class='body'>"
+        "<p>The council voted late on Tuesday to approve the plan for the harbour, after a "
+        f"debate that lasted most of the evening.</p>{box.format(cards)}<p>Work on the new "
+        "quay is expected to begin in the autumn, and the council says it will publish the "
+        "full costs next month.</p></div></article></main></body></html>"
+    )
+    for address in ("/live/", "/liveblog/", "/ticker/", "/na-zywo/"):
+        url = f"https://www.example-post.com{address}city/harbour-plan"
+        assert extract_page(page.encode(), url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
 @pytest.mark.parametrize("box", ["div", "ol", "section class='content-body'"])
 def test_a_live_blogs_stream_between_its_introduction_and_closing_note_is_its_stream(
     box: str,

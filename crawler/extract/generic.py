@@ -701,17 +701,24 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
 def _named_posts(members: list[Element]) -> bool:
     """Whether the boxes, or the box that holds them, name themselves a blog's or its posts
     (`div.liveblog` > `div.storm-update`): a young blog read oldest first, each post a line."""
-    return _in_a_blog(members) or all(
+    parent = members[0].getparent() if members else None
+    around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
+    return _BLOG_BOX.search(around) is not None or all(
         _POST_WORD.search(member.get("class") or "") is not None for member in members
     )
 
 
 def _in_a_blog(members: list[Element]) -> bool:
-    """Whether the box that holds the posts names itself a blog or a ticker (`div.liveblog`,
-    `div.live-ticker`)."""
+    """Whether the box that holds the posts names itself a live blog or a live ticker
+    (`div.liveblog`, `div.live-ticker`), and no teaser: a ticker alone (`div.news-ticker`,
+    `ul.ticker`) is a site's marquee of headlines or prices as often as a blog."""
     parent = members[0].getparent() if members else None
     around = "" if parent is None else f"{parent.get('class') or ''} {parent.get('id') or ''}"
-    return _BLOG_BOX.search(around) is not None
+    return _YOUNG_BLOG_BOX.search(around) is not None and _NOT_A_STREAM.search(around) is None
+
+
+# A box that names itself a live blog: "liveblog", "live-ticker", "liveticker", "blog".
+_YOUNG_BLOG_BOX = re.compile(r"live[\s_-]?(?:blog|ticker)|(?<![a-z])blog(?![a-z])", re.I)
 
 
 def _bare_clock(readings: list[_Time]) -> tuple[int, int] | None:
@@ -2398,13 +2405,15 @@ def _data_row(member: Element) -> bool:
     match's commentary a cell to its minute ("88'") among its clock, score and line."""
     if member.tag != "tr":
         return False
-    cells = 0
+    cells, minute, clock = 0, False, False
     for cell in member:
         if cell.tag in ("td", "th") and walks.text_length(cell, 1):
-            if walks.text_length(cell, 8) < 8 and _CELL_MINUTE.fullmatch(text_of(cell).strip()):
-                return False  # a commentary's minute
+            if walks.text_length(cell, 8) < 8:
+                short = text_of(cell).strip()
+                minute = minute or _CELL_MINUTE.fullmatch(short) is not None
+                clock = clock or _CELL_CLOCK.fullmatch(short) is not None
             cells += 1
-    return cells >= _DATA_CELLS
+    return cells >= _DATA_CELLS and not (minute and clock)  # (a commentary's clock and minute)
 
 
 _DATA_CELLS = 4  # cells of words in a table's row of data, at least
@@ -2412,6 +2421,9 @@ _DATA_CELLS = 4  # cells of words in a table's row of data, at least
 _CELL_MINUTE = re.compile(
     r"\d{1,3}(?:(?:\s?\+\s?\d{1,2})?\s?['’′´]|\.\s?(?:\+\s?\d{1,2}\.?|min(?:ute)?\.?))", re.I
 )
+# ...and one that is the day's clock alone ("11:48", "20.03"): a commentary's beside its
+# minute, which a report's table of its events by minute does without.
+_CELL_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 def _set_in_prose(container: Element) -> bool:
@@ -2420,21 +2432,41 @@ def _set_in_prose(container: Element) -> bool:
     in an article, no stream, which a page runs on after, unless the box names itself a stream
     (a post's `div.liveblog-feed` and the line that closes the blog below it). A live blog's
     stream between its introduction and a note that closes it ("This live blog has now
-    ended…") is titled by neither."""
-    heading = _element_beside(container[0], 0) if len(container) else None
-    if heading is None or heading.tag not in HEADINGS:
-        return False  # (untitled: a stream between a blog's introduction and its closing note)
+    ended…") is titled by neither; a box titled by no heading of its own, above which an
+    article's paragraph goes on (a "Latest" heading above the box, an aria-label), is an
+    aside as a titled one is."""
     named = f"{container.get('class') or ''} {container.get('id') or ''}"
-    return _A_STREAM.search(named) is None and all(
+    below, above = _element_beside(container, 1), _element_beside(container, -1)
+    if above is not None and above.tag in HEADINGS:
+        above = _element_beside(above, -1)  # (the box's heading set above it: "Latest")
+    if _A_STREAM.search(named) is not None or not all(
         around is not None
         and around.tag == "p"
         and walks.text_length(around, _PROSE_AROUND) >= _PROSE_AROUND
         and _a_sentence(text_of(around))
-        for around in (_element_beside(container, -1), _element_beside(container, 1))
-    )
+        for around in (above, below)
+    ):
+        return False
+    heading = _element_beside(container[0], 0) if len(container) else None
+    if heading is not None and heading.tag in HEADINGS:
+        return True
+    return below is None or _CLOSES_A_BLOG.search(text_of(below)[:_CLOSING_NOTE]) is None
 
 
 _PROSE_AROUND = 80  # characters of an article's paragraph on either side of a box set in it
+_CLOSING_NOTE = 200  # characters of the paragraph below a stream where its closing note is read
+# A note that closes a live blog: "This live blog has now ended", "We're pausing our live
+# coverage", "Der Liveticker ist beendet", "Relacja została zakończona", "Ce direct est
+# terminé", "La diretta si chiude qui".
+_CLOSES_A_BLOG = re.compile(
+    r"\b(?:live\s?blog|blog|live|coverage|ticker|liveticker|newsblog|relacj\w*|direct|diretta"
+    r"|directo|vivo|minuto)\b[^.!?]{0,60}?\b(?:ended|ends|closed|closing|over|paus\w*"
+    r"|wrapp?\w*|conclud\w*|beendet|geschlossen|zako[nń]cz\w*|termin\w*|finali\w*|chius\w*"
+    r"|chiude|encerr\w*|cerr\w*|afgelopen|gesloten)\b"
+    r"|\b(?:thank(?:s| you) for (?:following|reading|joining)|danke (?:fürs|für ihr) \w+"
+    r"|merci de nous avoir suivi|dziękujemy za)",
+    re.I,
+)
 
 
 def _element_beside(element: Element, step: int) -> Element | None:
@@ -3214,7 +3246,7 @@ def _place_bare_clocks(
         len(clocks) >= lines.MIN_POSTS
         and _programme_rows(posts)
         and mostly_rising(clocks)
-        and _on_fives(clocks)
+        and (_on_fives(clocks) or _guide_rows(posts) or _rows_to_come(clocks, clock))
     ):
         return True  # rows the markup names a programme's, whatever day their clocks fall on
     # A pinned post on top, older than the one below it, is no step of the stream: placed
@@ -3365,6 +3397,36 @@ def _on_fives(clocks: list[tuple[int, int]]) -> bool:
 
 
 _ON_FIVES = 0.75  # of a programme's start times, at least, on the hour's fives
+
+
+def _rows_to_come(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
+    """Whether two rows or more start more than an hour and a half after the fetch, its last
+    among them, on a page dated today or not dated: a guide's shows still to come (a regional
+    channel's, at odd minutes: 18:03, 19:47), where a blog's posts all fall before it."""
+    local = clock.fetched_at.astimezone(clock.zone)
+    if clock.day is not None and clock.day != local.date():
+        return False
+    now = local.hour * 60 + local.minute
+    ahead = [(hour * 60 + minute - now) % _DAY_MINUTES for hour, minute in clocks]
+    later = sum(1 for minutes in ahead if _LATER < minutes < _HALF_DAY)
+    return later >= _AHEAD_LEAST and _LATER < ahead[-1] < _HALF_DAY
+
+
+def _guide_rows(posts: list[tuple[Element, Update]]) -> bool:
+    """Whether every post's box names itself a guide's or a schedule's row (`li.epg-item`,
+    `div.schedule-row`, `li.tv-listing`), no programme a broadcaster's blog is filed under
+    (`div.sendung-entry`): a station's or a line's, whatever minutes its rows start at."""
+    return all(
+        _GUIDE_ROW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
+        for member, _ in posts
+    )
+
+
+_GUIDE_ROW = re.compile(
+    r"(?:^|[\s_-])(?:epg|schedules?|listings?|tv-?guide|tv-?gids|palinsesto|ram[oó]wka)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
 
 
 def _programme_rows(posts: list[tuple[Element, Update]]) -> bool:
