@@ -643,6 +643,11 @@ def test_a_headline_less_post_shown_how_long_ago_and_edited_is_a_version(
             "Yellow card for Smith after a late tackle on the edge of the box.",
             "Yellow card for Jones after a late tackle on the edge of the box.",
         ),
+        # Words run on past a line without a full stop: no sentence added, another goal.
+        ("GOAL! Smith scores", "GOAL! Smith scores again, 2-0"),
+        ("GOAL! Smiht scores", "GOAL! Smith scores again, 2-0"),
+        # A name run on past its end: another card.
+        ("Yellow card for Smith", "Yellow card for Smith's teammate Jones"),
     ],
 )
 def test_a_headline_less_post_gone_as_one_of_other_words_appears_is_removed(
