@@ -630,6 +630,11 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
             ratio = 0.0
         if ratio < SIMILAR_BODY and len(long) < BODY_COMPARE_CHARS:
             ratio = SequenceMatcher(None, short, long[-n:], autojunk=False).ratio()
+            # (the words above the shorter's a sentence of their own, not theirs quoted)
+            words = long.split()
+            top = len(words) - len(short.split())
+            if top < 1 or not _ends_sentence(words[top - 1]):
+                ratio = 0.0
             n = len(long)  # (the numbers of the whole words, neither cut)
         if ratio < SIMILAR_BODY:
             return 0.0

@@ -648,6 +648,11 @@ def test_a_headline_less_post_shown_how_long_ago_and_edited_is_a_version(
         ("GOAL! Smiht scores", "GOAL! Smith scores again, 2-0"),
         # A name run on past its end: another card.
         ("Yellow card for Smith", "Yellow card for Smith's teammate Jones"),
+        # Its words quoted at the end of a sentence of a new post: no sentence added at the top.
+        (
+            "Road closed at junction 4.",
+            "Police ask drivers to avoid the M6, as we reported: road closed at junction 4.",
+        ),
     ],
 )
 def test_a_headline_less_post_gone_as_one_of_other_words_appears_is_removed(
