@@ -620,6 +620,7 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
     # A sentence added or cut at the end: the shorter ends one, or the longer one there.
     ends = _ends_sentence(short) or long[len(short) :].startswith(_SENTENCE_ENDS)
     opens = long.startswith(short) and not long[len(short)].isalnum() and ends
+    top_added = False
     if ratio < SIMILAR_BODY and not opens:
         # A sentence added or cut beside a typo fixed: the shorter, ending a sentence, alike
         # the longer's opening, or, where neither is cut, its end (a sentence added or cut at
@@ -635,14 +636,19 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
             top = len(words) - len(short.split())
             if top < 1 or not _ends_sentence(words[top - 1]):
                 ratio = 0.0
-            n = len(long)  # (the numbers of the whole words, neither cut)
+            top_added = True
         if ratio < SIMILAR_BODY:
             return 0.0
-    else:
-        n = len(short)
-    x, y = _figures(a, n), _figures(b, n)
-    if not (_subsequence(x, y) or _subsequence(y, x)):
-        return 0.0
+    # The numbers of as many characters as the shorter holds (but where its words end the
+    # longer's), and of the whole words where neither is cut ("scores. 2-1." made "scores
+    # again. 2-2." is another goal).
+    lengths = {len(long)} if top_added else {len(short)}
+    if len(long) < BODY_COMPARE_CHARS:
+        lengths.add(len(long))
+    for n in lengths:
+        x, y = _figures(a, n), _figures(b, n)
+        if not (_subsequence(x, y) or _subsequence(y, x)):
+            return 0.0
     if not opens and not _words_kept(a, b):
         return 0.0
     return ratio
