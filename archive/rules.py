@@ -594,10 +594,20 @@ def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     return all(item in rest for item in short)
 
 
+# What ends a sentence, so that words after it are a sentence added, not the same one run on.
+_SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether words end a sentence (a quote or bracket closed after its stop)."""
+    return text.rstrip("\"')]").endswith(_SENTENCE_ENDS)
+
+
 def _edit_likeness(old: str | None, new: str | None) -> float:
     """How plainly new words are an edit of old ones, 0 when they are not: openings alike
-    (similar_bodies) or one opening the other at a word's end (a sentence added or cut) or
-    alike its opening (a sentence added or cut beside a typo fixed) or its end (at the top),
+    (similar_bodies) or one opening the other at a sentence's end (a sentence added or cut)
+    or, ending a sentence, alike its opening (a sentence added or cut beside a typo fixed) or
+    its end (at the top),
     the numbers the same in the same order, but for those of a sentence added or cut (a score,
     a toll or a time changed is news, not a typo fixed), and no word made another (a name
     changed: "a yellow card for Smith", then for Jones, is another card) but for a typo's."""
@@ -607,22 +617,38 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
         return 0.0
     short, long = sorted((a, b), key=len)
     ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
-    opens = long.startswith(short) and not long[len(short)].isalnum()
+    # A sentence added or cut at the end: the shorter ends one, or the longer one there.
+    ends = _ends_sentence(short) or long[len(short) :].startswith(_SENTENCE_ENDS)
+    opens = long.startswith(short) and not long[len(short)].isalnum() and ends
+    top_added = False
     if ratio < SIMILAR_BODY and not opens:
-        # A sentence added or cut beside a typo fixed: the shorter alike the longer's opening,
-        # or, where neither is cut, its end (a sentence added or cut at the top).
+        # A sentence added or cut beside a typo fixed: the shorter, ending a sentence, alike
+        # the longer's opening, or, where neither is cut, its end (a sentence added or cut at
+        # the top).
         n = len(short)
         ratio = SequenceMatcher(None, short, long[:n], autojunk=False).ratio()
+        if not _ends_sentence(short):
+            ratio = 0.0
         if ratio < SIMILAR_BODY and len(long) < BODY_COMPARE_CHARS:
             ratio = SequenceMatcher(None, short, long[-n:], autojunk=False).ratio()
-            n = len(long)  # (the numbers of the whole words, neither cut)
+            # (the words above the shorter's a sentence of their own, not theirs quoted)
+            words = long.split()
+            top = len(words) - len(short.split())
+            if top < 1 or not _ends_sentence(words[top - 1]):
+                ratio = 0.0
+            top_added = True
         if ratio < SIMILAR_BODY:
             return 0.0
-    else:
-        n = len(short)
-    x, y = _figures(a, n), _figures(b, n)
-    if not (_subsequence(x, y) or _subsequence(y, x)):
-        return 0.0
+    # The numbers of as many characters as the shorter holds (but where its words end the
+    # longer's), and of the whole words where neither is cut ("scores. 2-1." made "scores
+    # again. 2-2." is another goal).
+    lengths = {len(long)} if top_added else {len(short)}
+    if len(long) < BODY_COMPARE_CHARS:
+        lengths.add(len(long))
+    for n in lengths:
+        x, y = _figures(a, n), _figures(b, n)
+        if not (_subsequence(x, y) or _subsequence(y, x)):
+            return 0.0
     if not opens and not _words_kept(a, b):
         return 0.0
     return ratio

@@ -636,12 +636,26 @@ def test_a_headline_less_post_shown_how_long_ago_and_edited_is_a_version(
         (ONE_NIL, TWO_NIL),
         # Another score under a sentence of its own: another goal.
         (ONE_NIL, f"Second half under way. {TWO_NIL}"),
+        # Another score past where the shorter words end: another goal.
+        ("GOAL! Jones scores. 2-1.", "GOAL! Jones scores again. 2-2."),
+        # Another time, the old one in a sentence added: no typo fixed.
+        ("Polls close in 10 minutes.", "Polls close in 5 minutes. Queues of 10 people in Leeds."),
         # Words of another post: no edit of it.
         (RAIN, "Flights from the north are cancelled until the morning."),
         # Another name: another card, however alike the words.
         (
             "Yellow card for Smith after a late tackle on the edge of the box.",
             "Yellow card for Jones after a late tackle on the edge of the box.",
+        ),
+        # Words run on past a line without a full stop: no sentence added, another goal.
+        ("GOAL! Smith scores", "GOAL! Smith scores again, 2-0"),
+        ("GOAL! Smiht scores", "GOAL! Smith scores again, 2-0"),
+        # A name run on past its end: another card.
+        ("Yellow card for Smith", "Yellow card for Smith's teammate Jones"),
+        # Its words quoted at the end of a sentence of a new post: no sentence added at the top.
+        (
+            "Road closed at junction 4.",
+            "Police ask drivers to avoid the M6, as we reported: road closed at junction 4.",
         ),
     ],
 )
