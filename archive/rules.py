@@ -619,7 +619,7 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
     ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
     # A sentence added or cut at the end: the shorter ends one, or the longer one there.
     ends = _ends_sentence(short) or long[len(short) :].startswith(_SENTENCE_ENDS)
-    opens = long.startswith(short) and not long[len(short)].isalnum() and ends
+    opens = long.startswith(short) and not long[len(short) : len(short) + 1].isalnum() and ends
     top_added = False
     if ratio < SIMILAR_BODY and not opens:
         # A sentence added or cut beside a typo fixed: the shorter, ending a sentence, alike
