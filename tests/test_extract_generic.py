@@ -7865,3 +7865,67 @@ def test_no_badge_beside_the_heading_says_live(badge: str) -> None:
         fetched_at="2024-02-10T19:00:00Z",
     )
     assert page.updates == []
+
+
+def _badged_programme(lang: str, badge: str, items: str) -> bytes:
+    """An ordinary page whose heading stands beside a badge that says live (a stream or an
+    event on air now) over a list of timed items that are no posts: built from no page, after
+    the markup of broadcasters' and event sites' pages (a heading, a badge in a span beside it,
+    a player, a list of items each with its `<time>`)."""
+    return (
+        f"<html lang='{lang}'><head><title>Programme | Example</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><main><div><h1>Cloud Summit 2024</h1>"
+        f"<span class='badge'>{badge}</span></div><div class='player'><video></video></div>"
+        f"<div class='agenda'>{items}</div></main></body></html>"
+    ).encode()
+
+
+def _agenda_item(when: str, shown: str, title: str) -> str:
+    return (
+        f"<div class='agenda-item'><time datetime='{when}'>{shown}</time><h3>{title}</h3>"
+        "<p>The speaker explains how it is done in practice, with examples from the field.</p>"
+        "</div>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "badge", "items"),
+    [
+        # a conference's agenda, its sessions in the order they come, under its stream's badge
+        (
+            "en",
+            "LIVE",
+            "".join(
+                _agenda_item(f"2024-02-10T{h:02d}:00:00Z", f"{h}:00", f"Session {h}: security")
+                for h in range(9, 15)
+            ),
+        ),
+        # a radio's or a podcast's shows, one a day, newest first, beside its live stream
+        (
+            "fr",
+            "EN DIRECT",
+            "".join(
+                _agenda_item(f"2024-02-{10 - n:02d}T0{n}:00:00Z", f"{10 - n} février", f"N° {n}")
+                for n in range(5)
+            ),
+        ),
+        (
+            "es",
+            "EN VIVO",
+            "".join(
+                _agenda_item(f"2024-02-{10 - n:02d}T07:0{n}:00Z", f"{10 - n} feb", f"Programa {n}")
+                for n in range(4)
+            ),
+        ),
+    ],
+)
+def test_a_live_badge_vouches_for_no_programme(lang: str, badge: str, items: str) -> None:
+    """A badge beside the heading says something is on air now, as a player's page or an
+    event's does: it vouches only for posts that come several a day, newest first, not for a
+    programme's items in the order they come, nor for one show a day."""
+    page = extract_page(
+        _badged_programme(lang, badge, items),
+        "https://events.example.com/cloud-summit-2024",
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert page.updates == []

@@ -168,7 +168,7 @@ def _read_tree(
     embedded = adapters.vendor_embeds(root, url, survey, scripts)
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
     signs = evidence.signs(url, titles, clock.languages, _badges(heading))
-    said = ld.live or md.live or state.live or signs.address or signs.title
+    said = ld.live or md.live or state.live or signs.address or signs.title or signs.badge
     name, html = adapters.html_updates(root, url, page=survey, said_live=said, scripts=scripts)
     rough = rough_times()  # (the adapter's posts dated by how long ago they show)
     structured = [ld.updates, md.updates, state.updates]
@@ -220,7 +220,7 @@ def _read_tree(
         next_urls=older,
         # An address or title that says live is evidence too, though no stream of posts
         # came with it: a blog not begun, a consent wall, or markup not read.
-        live_blog=live or bool(updates) or signs.address or signs.title,
+        live_blog=live or bool(updates) or signs.address or signs.title or signs.badge,
         canonical_url=canonical_link(root, url, found) or ld.url or md.url,
         updates_expected=len(html or updates) + more if more is not None else None,
     )
