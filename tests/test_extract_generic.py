@@ -7929,3 +7929,43 @@ def test_a_live_badge_vouches_for_no_programme(lang: str, badge: str, items: str
         fetched_at="2024-02-10T19:00:00Z",
     )
     assert page.updates == []
+
+
+def _commented_article(lang: str, heading: str, badge: str) -> bytes:
+    """An article beside a badge for the stream it embeds, and readers' comments below under
+    a heading of their own, newest first, each a name, a time and its words, in boxes whose
+    classes a build hashed: built from no page, after the markup of CSS-in-JS news sites."""
+    comments = "".join(
+        f"<div class='css-k{n % 2}x'><div class='css-a1'><b>Reader{n}</b> "
+        f"<span class='css-t'>1{5 - n}:1{n}</span></div>"
+        f"<p>I think this is reaction {n}: the council should have done more about it.</p></div>"
+        for n in range(6)
+    )
+    prose = "<p>What the article says of the storm, in many words of its own.</p>" * 8
+    return (
+        f"<html lang='{lang}'><head><title>Storm | Example</title></head><body><main>"
+        f"<div><h1>The storm hits the coast</h1><span class='css-b'>{badge}</span></div>"
+        f"<div class='player'><video></video></div><article>{prose}</article>"
+        f"<section><h2>{heading}</h2><div class='css-list'>{comments}</div></section>"
+        "</main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "badge", "url"),
+    [
+        ("en", "6 Comments", "LIVE", "https://news.example.com/uk/storm-67123456"),
+        ("de", "Kommentare (6)", "LIVE", "https://news.example.de/panorama/sturm-101.html"),
+        ("fr", "Commentaires", "EN DIRECT", "https://news.example.fr/meteo/tempete-1234.html"),
+        ("en", "Comments", "", "https://news.example.com/live/storm-67123456"),
+    ],
+)
+def test_comments_under_their_heading_are_no_posts(
+    lang: str, heading: str, badge: str, url: str
+) -> None:
+    """Readers' comments under a heading that says so ("6 Comments") are no posts, whatever
+    says live: a badge for the article's video, or its address."""
+    page = extract_page(
+        _commented_article(lang, heading, badge), url, fetched_at="2024-02-10T19:00:00Z"
+    )
+    assert page.updates == []

@@ -2373,6 +2373,8 @@ def _could_be_stream(group: _Group) -> bool:
         return False  # the page's own regions side by side: its header, content and footer
     if _set_in_prose(group.container):
         return False  # a box of other stories between an article's paragraphs: its aside
+    if _titled_comments(group.container):
+        return False  # readers' comments under their heading ("6 Comments"), however classed
     if all(_data_row(member) for member in group.members):
         return False  # a table's data: an arrivals board, results by district, share prices
     first = group.members[0]
@@ -2435,6 +2437,25 @@ def _set_in_prose(container: Element) -> bool:
 
 
 _PROSE_AROUND = 80  # characters of an article's paragraph on either side of a box set in it
+
+
+def _titled_comments(container: Element) -> bool:
+    """Whether the group's box is titled, by its first element or the one before it, with a
+    heading that says comments and nothing else but their count ("6 Comments", "Kommentare
+    (6)", "Commentaires"): readers' comments below an article, in boxes a build named with
+    hashes, where a live blog's stream is titled by no such word."""
+    for heading in (_element_beside(container[0], 0) if len(container) else None,
+                    _element_beside(container, -1)):  # fmt: skip
+        if heading is not None and heading.tag in HEADINGS:
+            return _COMMENTS_TITLE.fullmatch(text_of(heading)) is not None
+    return False
+
+
+_COMMENTS_TITLE = re.compile(
+    rf"(?:\d+\s+)?(?:readers?['’]?\s+|your\s+)?(?:{_COMMENT})(?:e|s|es|i|en|y|ze)?"
+    r"\s*(?:\(\d+\)|\d+)?\s*:?",
+    re.I,
+)
 
 
 def _element_beside(element: Element, step: int) -> Element | None:
