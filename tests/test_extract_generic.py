@@ -7969,3 +7969,42 @@ def test_comments_under_their_heading_are_no_posts(
         _commented_article(lang, heading, badge), url, fetched_at="2024-02-10T19:00:00Z"
     )
     assert page.updates == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "url"),
+    [
+        ("it", "In evidenza", "https://news.example.it/diretta/maltempo-in-liguria"),
+        ("de", "Angeheftet", "https://news.example.de/liveblog/unwetter-in-bayern"),
+    ],
+)
+def test_a_featured_box_of_teasers_atop_the_stream_is_no_pinned_post(
+    lang: str, label: str, url: str
+) -> None:
+    """A box atop the stream's own, labelled as a pinned post would be ("In evidenza", the
+    Italian sites' word for their featured stories too), that holds teasers of the posts' tag
+    and class, each titled by a link to a story of its own, pins none of them: built from no
+    page, after WordPress's `post` class on every article its theme draws."""
+    teasers = "".join(
+        f"<article class='post'><h3><a href='/cronaca/story-{n}'>Another story, number {n}</a>"
+        f"</h3><p>A teaser of another story of the day, a few words more for the reader.</p>"
+        "</article>"
+        for n in range(2)
+    )
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"1{8 - n}:05</time><p>What update {n} says of the storm, in more than a few words.</p>"
+        "</article>"
+        for n in range(4)
+    )
+    page = extract_page(
+        (
+            f"<html lang='{lang}'><head><title>Maltempo</title></head><body><main><h1>Maltempo"
+            f"</h1><div class='stream'><div class='featured'><span>{label}</span>{teasers}</div>"
+            f"{posts}</div></main></body></html>"
+        ).encode(),
+        url,
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert [u.source_id for u in page.updates] == [f"post-{n}" for n in range(4)]
+    assert not any(u.pinned for u in page.updates)

@@ -1204,11 +1204,22 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
             if (
                 element is not child
                 and _first_class(element.get("class")) == cls
-                and (marked or features.is_timed(element))
+                and ((marked and not _titled_elsewhere(element)) or features.is_timed(element))
                 and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
             ):
                 found.append(element)
     return found
+
+
+def _titled_elsewhere(element: Element) -> bool:
+    """Whether a box's heading is a link to a page of its own, not to a place on this one
+    (`#post-12`, `?update=12`): a teaser of another story, as a box of featured stories
+    holds under a pinned post's label ("In evidenza", the Italian sites' word for both)."""
+    for heading in element.iter(*HEADINGS):
+        link = heading.find(".//a[@href]")
+        href = (link.get("href") or "").strip() if link is not None else ""
+        return bool(href) and "#" not in href and not href.startswith("?")
+    return False
 
 
 def _unpinned(
