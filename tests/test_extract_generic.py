@@ -8008,3 +8008,32 @@ def test_a_featured_box_of_teasers_atop_the_stream_is_no_pinned_post(
     )
     assert [u.source_id for u in page.updates] == [f"post-{n}" for n in range(4)]
     assert not any(u.pinned for u in page.updates)
+
+
+@pytest.mark.parametrize("teasers", [1, 2])
+def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int) -> None:
+    """A box of other stories in the page's `<main>` itself, above the stream, of the posts'
+    tag and class and each with a time (WordPress's `post` class on every article a theme
+    draws), whose headings link to pages of their own, is no pinned post: built from no page."""
+    related = "".join(
+        f"<article class='post'><time datetime='2024-02-0{n + 1}T10:00:00Z'>Feb {n + 1}</time>"
+        f"<h3><a href='/news/storm-day-{n}'>The storm, day {n}: as it happened</a></h3>"
+        "<p>A teaser of another story, a few words more for the reader.</p></article>"
+        for n in range(teasers)
+    )
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"1{8 - n}:05</time><p>What update {n} says of the storm, in more than a few words.</p>"
+        "</article>"
+        for n in range(4)
+    )
+    page = extract_page(
+        (
+            "<html lang='en'><head><title>Storm live</title></head><body><main><h1>Storm live"
+            f"</h1><div class='related'>{related}</div><div class='stream'>{posts}</div></main>"
+            "</body></html>"
+        ).encode(),
+        "https://news.example.com/live/storm",
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert [u.source_id for u in page.updates] == [f"post-{n}" for n in range(4)]

@@ -1141,6 +1141,7 @@ def _pinned_above(best: _Group, features: _Features) -> list[Element]:
                 or (named is not None and _moved_on_top(element, best, named, scope))
             )
             and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
+            and not _titled_elsewhere(element)  # (a teaser of another story beside the list)
         ):
             found.append(element)
     found += _pinned_inside(best, features, cls)
