@@ -6045,6 +6045,36 @@ def test_a_publishers_class_names_on_another_site_with_a_pinned_copy_are_read_ge
     ]
 
 
+def test_a_publishers_class_names_on_another_site_with_a_pinned_post_of_its_own_keep_it() -> None:
+    """The same, with a pinned post above the feed that is no copy of one in it ("Key
+    points", untimed): the generic reading, which misses it, does not stand in for the
+    adapter's, which has it; the post is kept, pinned."""
+    post = (
+        "<article class='live-post'><div class='live-post__time'>1{n}:20</div>"
+        "<h2 class='live-post__title'>Update {n}</h2><div class='live-post__body'><p>What "
+        "update {n} says, in a sentence of words.</p></div></article>"
+    )
+    posts = "".join(post.format(n=n) for n in (5, 4, 3))
+    pinned = (
+        "<article class='live-post live-post--pinned'><h2 class='live-post__title'>Key points"
+        "</h2><div class='live-post__body'><p>What the day has brought, in a sentence of words."
+        "</p></div></article>"
+    )
+    page = page_of(
+        pinned + f"<div class='live-feed'>{posts}</div>",
+        title="Storm Ewan live",
+        published="2024-11-14T06:00:00Z",
+    )
+    url = "https://news.example.co.uk/live/storm-ewan"
+    updates = extract_page(page, url, fetched_at="2024-11-14T16:00:00Z").updates
+    assert [(u.headline, u.pinned) for u in updates] == [
+        ("Key points", True),
+        ("Update 5", False),
+        ("Update 4", False),
+        ("Update 3", False),
+    ]
+
+
 def test_a_drive_log_counting_down_oldest_first_is_no_time_of_day() -> None:
     """A drive log, oldest first: the game's clock counts down the page ("14:20" to "2:05"),
     as a morning's ticker's clocks do newest first; written with a colon, it stays words."""

@@ -178,9 +178,11 @@ def _read_tree(
     if _timeless_guest(name, html, url):
         # A publisher's markup on another site (its class names copied), read without a
         # time: the generic reading stands in where it reads the posts with their times (a
-        # pinned copy, which the generic reading folds into its post, aside).
+        # pinned copy, which the generic reading folds into its post, aside; a pinned post
+        # of its own, which it may miss, counts).
         stream = generic.extract(root, url, clock, classes)
-        posts = sum(1 for u in html if not u.pinned)
+        read = {(u.headline, u.body_text) for u in stream.updates}
+        posts = sum(1 for u in html if not (u.pinned and (u.headline, u.body_text) in read))
         if len(stream.updates) >= posts and any(u.published_at for u in stream.updates):
             name = None
     if name is None:
