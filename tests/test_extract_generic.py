@@ -6161,6 +6161,36 @@ def test_a_publishers_class_names_on_another_site_with_a_pinned_copy_are_read_ge
     ]
 
 
+def test_a_publishers_class_names_on_another_site_with_a_pinned_post_of_its_own_keep_it() -> None:
+    """The same, with a pinned post above the feed that is no copy of one in it ("Key
+    points", untimed): the generic reading, which misses it, does not stand in for the
+    adapter's, which has it; the post is kept, pinned."""
+    post = (
+        "<article class='live-post'><div class='live-post__time'>1{n}:20</div>"
+        "<h2 class='live-post__title'>Update {n}</h2><div class='live-post__body'><p>What "
+        "update {n} says, in a sentence of words.</p></div></article>"
+    )
+    posts = "".join(post.format(n=n) for n in (5, 4, 3))
+    pinned = (
+        "<article class='live-post live-post--pinned'><h2 class='live-post__title'>Key points"
+        "</h2><div class='live-post__body'><p>What the day has brought, in a sentence of words."
+        "</p></div></article>"
+    )
+    page = page_of(
+        pinned + f"<div class='live-feed'>{posts}</div>",
+        title="Storm Ewan live",
+        published="2024-11-14T06:00:00Z",
+    )
+    url = "https://news.example.co.uk/live/storm-ewan"
+    updates = extract_page(page, url, fetched_at="2024-11-14T16:00:00Z").updates
+    assert [(u.headline, u.pinned) for u in updates] == [
+        ("Key points", True),
+        ("Update 5", False),
+        ("Update 4", False),
+        ("Update 3", False),
+    ]
+
+
 def test_a_drive_log_counting_down_oldest_first_is_no_time_of_day() -> None:
     """A drive log, oldest first: the game's clock counts down the page ("14:20" to "2:05"),
     as a morning's ticker's clocks do newest first; written with a colon, it stays words."""
@@ -7981,3 +8011,175 @@ def test_no_badge_beside_the_heading_says_live(badge: str) -> None:
         fetched_at="2024-02-10T19:00:00Z",
     )
     assert page.updates == []
+
+
+def _badged_programme(lang: str, badge: str, items: str) -> bytes:
+    """An ordinary page whose heading stands beside a badge that says live (a stream or an
+    event on air now) over a list of timed items that are no posts: built from no page, after
+    the markup of broadcasters' and event sites' pages (a heading, a badge in a span beside it,
+    a player, a list of items each with its `<time>`)."""
+    return (
+        f"<html lang='{lang}'><head><title>Programme | Example</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><main><div><h1>Cloud Summit 2024</h1>"
+        f"<span class='badge'>{badge}</span></div><div class='player'><video></video></div>"
+        f"<div class='agenda'>{items}</div></main></body></html>"
+    ).encode()
+
+
+def _agenda_item(when: str, shown: str, title: str) -> str:
+    return (
+        f"<div class='agenda-item'><time datetime='{when}'>{shown}</time><h3>{title}</h3>"
+        "<p>The speaker explains how it is done in practice, with examples from the field.</p>"
+        "</div>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "badge", "items"),
+    [
+        # a conference's agenda, its sessions in the order they come, under its stream's badge
+        (
+            "en",
+            "LIVE",
+            "".join(
+                _agenda_item(f"2024-02-10T{h:02d}:00:00Z", f"{h}:00", f"Session {h}: security")
+                for h in range(9, 15)
+            ),
+        ),
+        # a radio's or a podcast's shows, one a day, newest first, beside its live stream
+        (
+            "fr",
+            "EN DIRECT",
+            "".join(
+                _agenda_item(f"2024-02-{10 - n:02d}T0{n}:00:00Z", f"{10 - n} février", f"N° {n}")
+                for n in range(5)
+            ),
+        ),
+        (
+            "es",
+            "EN VIVO",
+            "".join(
+                _agenda_item(f"2024-02-{10 - n:02d}T07:0{n}:00Z", f"{10 - n} feb", f"Programa {n}")
+                for n in range(4)
+            ),
+        ),
+    ],
+)
+def test_a_live_badge_vouches_for_no_programme(lang: str, badge: str, items: str) -> None:
+    """A badge beside the heading says something is on air now, as a player's page or an
+    event's does: it vouches only for posts that come several a day, newest first, not for a
+    programme's items in the order they come, nor for one show a day."""
+    page = extract_page(
+        _badged_programme(lang, badge, items),
+        "https://events.example.com/cloud-summit-2024",
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert page.updates == []
+
+
+def _commented_article(lang: str, heading: str, badge: str) -> bytes:
+    """An article beside a badge for the stream it embeds, and readers' comments below under
+    a heading of their own, newest first, each a name, a time and its words, in boxes whose
+    classes a build hashed: built from no page, after the markup of CSS-in-JS news sites."""
+    comments = "".join(
+        f"<div class='css-k{n % 2}x'><div class='css-a1'><b>Reader{n}</b> "
+        f"<span class='css-t'>1{5 - n}:1{n}</span></div>"
+        f"<p>I think this is reaction {n}: the council should have done more about it.</p></div>"
+        for n in range(6)
+    )
+    prose = "<p>What the article says of the storm, in many words of its own.</p>" * 8
+    return (
+        f"<html lang='{lang}'><head><title>Storm | Example</title></head><body><main>"
+        f"<div><h1>The storm hits the coast</h1><span class='css-b'>{badge}</span></div>"
+        f"<div class='player'><video></video></div><article>{prose}</article>"
+        f"<section><h2>{heading}</h2><div class='css-list'>{comments}</div></section>"
+        "</main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "badge", "url"),
+    [
+        ("en", "6 Comments", "LIVE", "https://news.example.com/uk/storm-67123456"),
+        ("de", "Kommentare (6)", "LIVE", "https://news.example.de/panorama/sturm-101.html"),
+        ("fr", "Commentaires", "EN DIRECT", "https://news.example.fr/meteo/tempete-1234.html"),
+        ("en", "Comments", "", "https://news.example.com/live/storm-67123456"),
+    ],
+)
+def test_comments_under_their_heading_are_no_posts(
+    lang: str, heading: str, badge: str, url: str
+) -> None:
+    """Readers' comments under a heading that says so ("6 Comments") are no posts, whatever
+    says live: a badge for the article's video, or its address."""
+    page = extract_page(
+        _commented_article(lang, heading, badge), url, fetched_at="2024-02-10T19:00:00Z"
+    )
+    assert page.updates == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "url"),
+    [
+        ("it", "In evidenza", "https://news.example.it/diretta/maltempo-in-liguria"),
+        ("de", "Angeheftet", "https://news.example.de/liveblog/unwetter-in-bayern"),
+    ],
+)
+def test_a_featured_box_of_teasers_atop_the_stream_is_no_pinned_post(
+    lang: str, label: str, url: str
+) -> None:
+    """A box atop the stream's own, labelled as a pinned post would be ("In evidenza", the
+    Italian sites' word for their featured stories too), that holds teasers of the posts' tag
+    and class, each titled by a link to a story of its own, pins none of them: built from no
+    page, after WordPress's `post` class on every article its theme draws."""
+    teasers = "".join(
+        f"<article class='post'><h3><a href='/cronaca/story-{n}'>Another story, number {n}</a>"
+        f"</h3><p>A teaser of another story of the day, a few words more for the reader.</p>"
+        "</article>"
+        for n in range(2)
+    )
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"1{8 - n}:05</time><p>What update {n} says of the storm, in more than a few words.</p>"
+        "</article>"
+        for n in range(4)
+    )
+    page = extract_page(
+        (
+            f"<html lang='{lang}'><head><title>Maltempo</title></head><body><main><h1>Maltempo"
+            f"</h1><div class='stream'><div class='featured'><span>{label}</span>{teasers}</div>"
+            f"{posts}</div></main></body></html>"
+        ).encode(),
+        url,
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert [u.source_id for u in page.updates] == [f"post-{n}" for n in range(4)]
+    assert not any(u.pinned for u in page.updates)
+
+
+@pytest.mark.parametrize("teasers", [1, 2])
+def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int) -> None:
+    """A box of other stories in the page's `<main>` itself, above the stream, of the posts'
+    tag and class and each with a time (WordPress's `post` class on every article a theme
+    draws), whose headings link to pages of their own, is no pinned post: built from no page."""
+    related = "".join(
+        f"<article class='post'><time datetime='2024-02-0{n + 1}T10:00:00Z'>Feb {n + 1}</time>"
+        f"<h3><a href='/news/storm-day-{n}'>The storm, day {n}: as it happened</a></h3>"
+        "<p>A teaser of another story, a few words more for the reader.</p></article>"
+        for n in range(teasers)
+    )
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"1{8 - n}:05</time><p>What update {n} says of the storm, in more than a few words.</p>"
+        "</article>"
+        for n in range(4)
+    )
+    page = extract_page(
+        (
+            "<html lang='en'><head><title>Storm live</title></head><body><main><h1>Storm live"
+            f"</h1><div class='related'>{related}</div><div class='stream'>{posts}</div></main>"
+            "</body></html>"
+        ).encode(),
+        "https://news.example.com/live/storm",
+        fetched_at="2024-02-10T19:00:00Z",
+    )
+    assert [u.source_id for u in page.updates] == [f"post-{n}" for n in range(4)]

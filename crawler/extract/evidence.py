@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from urllib.parse import unquote, urlsplit
 
 from crawler.extract.generic import Stream
@@ -130,6 +131,9 @@ class Signs:
     address: bool = False
     title: bool = False
     languages: tuple[str, ...] = ()
+    # A badge beside the heading says live ("LIVE"): something is on air now, a blog or a
+    # player's stream, an event's, so it vouches only for posts that run as a blog's do.
+    badge: bool = False
 
 
 def signs(
@@ -156,9 +160,9 @@ def signs(
         title=any(
             _says_live(t) or ("sv" in languages and _SWEDISH_LABEL.match(t) is not None)
             for t in said
-        )
-        or any(_BADGE.fullmatch(badge.strip()) is not None for badge in badges),
+        ),
         languages=languages,
+        badge=any(_BADGE.fullmatch(badge.strip()) is not None for badge in badges),
     )
 
 
@@ -261,6 +265,8 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         return False
     if page.address or page.title:
         return True
+    if page.badge and _runs_as_a_blog(stream):
+        return True
     if _box_says_live(stream.names, page.languages):
         # A box's name alone vouches only for a stream with a time on some post: orf.at
         # names the untimed stories of its front page `ticker-story`.
@@ -270,6 +276,22 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         and stream.minuted >= _MINUTED
         and stream.minutes_fall  # (not a report's key moments, in the order they came)
     )
+
+
+def _runs_as_a_blog(stream: Stream) -> bool:
+    """Whether the posts run as a live blog's, newest first, which a badge beside the heading
+    vouches for: most of them timed, several on a day, their times falling three times as
+    often as they rise at least (a post pinned on top aside), or their match minutes falling;
+    not a programme's or an event's agenda, its items in the order they come, nor a radio's
+    shows, one a day (the badge is its stream's, on air now)."""
+    if stream.minutes_fall and stream.minuted >= _MINUTED:
+        return True
+    dated = [u.published_at for u in stream.updates if u.published_at]
+    if len(dated) * 2 <= len(stream.updates) or len({when[:10] for when in dated}) == len(dated):
+        return False
+    falls = sum(above > below for above, below in pairwise(dated))
+    rises = sum(above < below for above, below in pairwise(dated))
+    return falls >= 3 * rises
 
 
 def _an_archive(stream: Stream) -> bool:

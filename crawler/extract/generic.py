@@ -1148,6 +1148,7 @@ def _pinned_above(best: _Group, features: _Features) -> list[Element]:
                 or (named is not None and _moved_on_top(element, best, named, scope))
             )
             and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
+            and not _titled_elsewhere(element)  # (a teaser of another story beside the list)
         ):
             found.append(element)
     found += _pinned_inside(best, features, cls)
@@ -1211,11 +1212,22 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
             if (
                 element is not child
                 and _first_class(element.get("class")) == cls
-                and (marked or features.is_timed(element))
+                and ((marked and not _titled_elsewhere(element)) or features.is_timed(element))
                 and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
             ):
                 found.append(element)
     return found
+
+
+def _titled_elsewhere(element: Element) -> bool:
+    """Whether a box's heading is a link to a page of its own, not to a place on this one
+    (`#post-12`, `?update=12`): a teaser of another story, as a box of featured stories
+    holds under a pinned post's label ("In evidenza", the Italian sites' word for both)."""
+    for heading in element.iter(*HEADINGS):
+        link = heading.find(".//a[@href]")
+        href = (link.get("href") or "").strip() if link is not None else ""
+        return bool(href) and "#" not in href and not href.startswith("?")
+    return False
 
 
 def _unpinned(
@@ -2380,6 +2392,8 @@ def _could_be_stream(group: _Group) -> bool:
         return False  # the page's own regions side by side: its header, content and footer
     if _set_in_prose(group.container):
         return False  # a box of other stories between an article's paragraphs: its aside
+    if _titled_comments(group.container):
+        return False  # readers' comments under their heading ("6 Comments"), however classed
     if all(_data_row(member) for member in group.members):
         return False  # a table's data: an arrivals board, results by district, share prices
     first = group.members[0]
@@ -2465,6 +2479,25 @@ _CLOSES_A_BLOG = re.compile(
     r"|chiude|encerr\w*|cerr\w*|afgelopen|gesloten)\b"
     r"|\b(?:thank(?:s| you) for (?:following|reading|joining)|danke (?:fürs|für ihr) \w+"
     r"|merci de nous avoir suivi|dziękujemy za)",
+    re.I,
+)
+
+
+def _titled_comments(container: Element) -> bool:
+    """Whether the group's box is titled, by its first element or the one before it, with a
+    heading that says comments and nothing else but their count ("6 Comments", "Kommentare
+    (6)", "Commentaires"): readers' comments below an article, in boxes a build named with
+    hashes, where a live blog's stream is titled by no such word."""
+    for heading in (_element_beside(container[0], 0) if len(container) else None,
+                    _element_beside(container, -1)):  # fmt: skip
+        if heading is not None and heading.tag in HEADINGS:
+            return _COMMENTS_TITLE.fullmatch(text_of(heading)) is not None
+    return False
+
+
+_COMMENTS_TITLE = re.compile(
+    rf"(?:\d+\s+)?(?:readers?['’]?\s+|your\s+)?(?:{_COMMENT})(?:e|s|es|i|en|y|ze)?"
+    r"\s*(?:\(\d+\)|\d+)?\s*:?",
     re.I,
 )
 

@@ -168,7 +168,7 @@ def _read_tree(
     embedded = adapters.vendor_embeds(root, url, survey, scripts)
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
     signs = evidence.signs(url, titles, clock.languages, _badges(heading))
-    said = ld.live or md.live or state.live or signs.address or signs.title
+    said = ld.live or md.live or state.live or signs.address or signs.title or signs.badge
     name, html = adapters.html_updates(root, url, page=survey, said_live=said, scripts=scripts)
     rough = rough_times()  # (the adapter's posts dated by how long ago they show)
     structured = [ld.updates, md.updates, state.updates]
@@ -178,9 +178,11 @@ def _read_tree(
     if _timeless_guest(name, html, url):
         # A publisher's markup on another site (its class names copied), read without a
         # time: the generic reading stands in where it reads the posts with their times (a
-        # pinned copy, which the generic reading folds into its post, aside).
+        # pinned copy, which the generic reading folds into its post, aside; a pinned post
+        # of its own, which it may miss, counts).
         stream = generic.extract(root, url, clock, classes)
-        posts = sum(1 for u in html if not u.pinned)
+        read = {(u.headline, u.body_text) for u in stream.updates}
+        posts = sum(1 for u in html if not (u.pinned and (u.headline, u.body_text) in read))
         if len(stream.updates) >= posts and any(u.published_at for u in stream.updates):
             name = None
     if name is None:
@@ -220,7 +222,7 @@ def _read_tree(
         next_urls=older,
         # An address or title that says live is evidence too, though no stream of posts
         # came with it: a blog not begun, a consent wall, or markup not read.
-        live_blog=live or bool(updates) or signs.address or signs.title,
+        live_blog=live or bool(updates) or signs.address or signs.title or signs.badge,
         canonical_url=canonical_link(root, url, found) or ld.url or md.url,
         updates_expected=len(html or updates) + more if more is not None else None,
     )
