@@ -6191,6 +6191,39 @@ def test_a_publishers_class_names_on_another_site_with_a_pinned_post_of_its_own_
     ]
 
 
+def test_a_publishers_class_names_with_a_pinned_copy_bylined_apart_are_read_with_times() -> None:
+    """The same, where each post names its writer on a line of its own that the publisher's
+    reading sets apart and the generic reading keeps among the words: the pinned copy is
+    still the post it copies, and the posts keep the times they show."""
+    post = (
+        "<div class='live-post{cls}'>{label}<span class='live-post__time'>{ago} minuten "
+        "geleden</span><h3 class='live-post__title'>Update {n}</h3><div><strong>{who}</strong>"
+        "</div><div class='live-post__body'><p>Wat update {n} zegt, in een zin van woorden."
+        "</p></div></div>"
+    )
+    who = {1: "Tom Reyes", 2: "Anna Berg", 3: "Tom Reyes", 4: "Mia Laurent"}
+    pinned = post.format(
+        n=1, ago=33, cls=" live-post--pinned", label="<span>Vastgezet</span>", who=who[1]
+    )
+    posts = "".join(
+        post.format(n=n, ago=ago, cls="", label="", who=who[n])
+        for n, ago in ((1, 33), (2, 19), (3, 16), (4, 5))
+    )
+    page = page_of(
+        pinned + f"<div class='live-stream'>{posts}</div>",
+        lang="nl",
+        published="2024-05-01T06:00:00Z",
+    )
+    url = "https://news.example.nl/news/storm-live"
+    updates = extract_page(page, url, fetched_at="2024-05-01T06:54:00Z").updates
+    assert [(u.headline, u.published_at, u.pinned) for u in updates] == [
+        ("Update 1", "2024-05-01T06:21:00Z", True),
+        ("Update 2", "2024-05-01T06:35:00Z", False),
+        ("Update 3", "2024-05-01T06:38:00Z", False),
+        ("Update 4", "2024-05-01T06:49:00Z", False),
+    ]
+
+
 def test_a_drive_log_counting_down_oldest_first_is_no_time_of_day() -> None:
     """A drive log, oldest first: the game's clock counts down the page ("14:20" to "2:05"),
     as a morning's ticker's clocks do newest first; written with a colon, it stays words."""

@@ -60,6 +60,15 @@ def extract_page(
     return extract_reading(body, url, encoding, fetched_at).page
 
 
+_READ_IN_CHARS = 120  # of a pinned post's words sought in another reading's post
+
+
+def _read_in(post: Update, updates: Sequence[Update]) -> bool:
+    """Whether another reading has `post`: its title the same, its words within one's."""
+    start = post.body_text[:_READ_IN_CHARS]
+    return any(u.headline == post.headline and start in u.body_text for u in updates)
+
+
 def _timeless_guest(name: str | None, html: list[Update], url: str) -> bool:
     """Whether an adapter read a page off its publisher's sites and found no time at all."""
     adapter = adapters.named(name)
@@ -178,11 +187,11 @@ def _read_tree(
     if _timeless_guest(name, html, url):
         # A publisher's markup on another site (its class names copied), read without a
         # time: the generic reading stands in where it reads the posts with their times (a
-        # pinned copy, which the generic reading folds into its post, aside; a pinned post
-        # of its own, which it may miss, counts).
+        # pinned copy, which the generic reading folds into its post, aside, its title the
+        # same and its words within the post's, a byline the adapter set apart among them; a
+        # pinned post of its own, which it may miss, counts).
         stream = generic.extract(root, url, clock, classes)
-        read = {(u.headline, u.body_text) for u in stream.updates}
-        posts = sum(1 for u in html if not (u.pinned and (u.headline, u.body_text) in read))
+        posts = sum(1 for u in html if not (u.pinned and _read_in(u, stream.updates)))
         if len(stream.updates) >= posts and any(u.published_at for u in stream.updates):
             name = None
     if name is None:
