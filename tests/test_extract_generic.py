@@ -3058,6 +3058,14 @@ _NARRATIVE = "The rain had stopped by then, and the street was quiet, the shops 
          ["A year ago", "Five years ago", "Ten years ago", "Twenty years ago"]),
         ("de", "Damals und heute", ["Vor einem Jahr", "Vor zwei Jahren", "Vor drei Jahren"]),
         ("en", "Then and now: our town", ["A week ago", "A month ago", "A year ago"]),
+        # A first line older than the next is a pinned entry only where it is under a week
+        # old, and only one: a feature's "A year ago" over its newest first, or two lines
+        # rising before the rest fall, title no ticker's entries.
+        ("en", "Then and now: our town",
+         ["A year ago", "Just now", "A minute ago", "An hour ago", "A day ago"]),
+        ("en", "The last hours of the old pier",
+         ["Three hours ago", "Two hours ago", "Just now", "A minute ago", "An hour ago"]),
+        ("pl", "Wiersz: Czas", ["Rok temu", "Przed chwilą", "Minutę temu", "Godzinę temu"]),
     ],
 )  # fmt: skip
 def test_lines_titled_how_long_ago_in_words_out_of_a_tickers_order_are_no_ticker(
@@ -3070,6 +3078,66 @@ def test_lines_titled_how_long_ago_in_words_out_of_a_tickers_order_are_no_ticker
     address."""
     body = "".join(form.format(line) + f"<p>{_NARRATIVE} ({n})</p>" for n, line in enumerate(lines))
     assert live_updates(f"<div class='article-body'>{body}</div>", title, MAY_DAY, lang=lang) == []
+
+
+_PINNED_WORDED = {
+    "de": ("Unwetter in Franken: Alle News im Ticker",
+           ["vor drei Stunden", "gerade eben", "vor einer Minute", "vor einer Stunde"]),
+    "en": ("Live: Storm updates from across the county",
+           ["three hours ago", "just now", "a minute ago", "an hour ago", "a day ago"]),
+    "pl": ("Relacja na żywo: Burza nad Poznaniem",
+           ["3 godziny temu", "przed chwilą", "minutę temu", "godzinę temu"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("form", ["<h3>{}</h3>", "<p><strong>{}</strong></p>"])
+@pytest.mark.parametrize("lang", sorted(_PINNED_WORDED))
+@pytest.mark.parametrize("url", [LIVE_URL, "https://news.example/region/storm-ticker.html"])
+def test_a_pinned_entry_atop_a_flat_ticker_stamped_in_words(form: str, lang: str, url: str) -> None:
+    """A flat ticker's oldest entry pinned above its newest ("vor drei Stunden" over "gerade
+    eben"), the lines after it, three or more, falling down the page: the first line out of
+    order is a pinned entry, and each stamp in words still opens its entry, at the fetch less
+    what it says."""
+    title, stamps = _PINNED_WORDED[lang]
+    lines = "".join(
+        form.format(stamp) + f"<p>Entry {n}: what the fire brigade reports from the city.</p>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(
+        f"<div class='article-body'>{lines}</div>", title, lang, "2024-05-01T06:00:00+02:00"
+    )
+    updates = extract_page(page, url, fetched_at="2024-05-01T10:00:00Z").updates
+    assert [(u.published_at, u.headline, u.body_text) for u in updates] == [
+        (when, None, f"Entry {n}: what the fire brigade reports from the city.")
+        for n, when in enumerate(
+            ["2024-05-01T07:00:00Z", "2024-05-01T10:00:00Z", "2024-05-01T09:59:00Z",
+             "2024-05-01T09:00:00Z", "2024-04-30T10:00:00Z"][: len(stamps)]
+        )
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("de", "Angepinnt"), ("en", "Pinned"), ("pl", "Przypięty")]
+)
+def test_a_pinned_entry_atop_a_flat_ticker_stamped_in_words_under_its_label(
+    lang: str, label: str
+) -> None:
+    """The pinned entry atop a flat ticker stamped in words, its words opened by a "Pinned"
+    label ("Angepinnt", "Przypięty"), is flagged pinned, the label no word of it; the entries
+    below are not."""
+    title, stamps = _PINNED_WORDED[lang]
+    lines = "".join(
+        f"<h3>{stamp}</h3>"
+        + (f"<p><span class='label'>{label}</span></p>" if n == 0 else "")
+        + f"<p>Entry {n}: what the fire brigade reports from the city.</p>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(f"<div class='article-body'>{lines}</div>", title, lang)
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T10:00:00Z").updates
+    assert [(u.pinned, u.body_text) for u in updates] == [
+        (n == 0, f"Entry {n}: what the fire brigade reports from the city.")
+        for n in range(len(stamps))
+    ]
 
 
 def test_a_comment_thread_whose_stamps_say_how_long_ago_is_no_ticker() -> None:

@@ -1653,21 +1653,30 @@ def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
     ago its lines say falls down the page, newest first, the newest in words under a week
     old: sub-headings so worded that rise (a countdown), go back and forth (a poem's, a TV
     guide's films) or look back years (a feature's "A year ago", "Five years ago") title no
-    ticker's entries."""
+    ticker's entries. One first line older than the next, under a week old, over three or
+    more that fall, is an entry pinned above the newest ("vor drei Stunden" over "gerade
+    eben")."""
     times: list[str] = []
     worded: dict[Element, str] = {}
+    first = ""
     for line in leads:
         text = _opening_time(line, clock)
         reading = _ago_alone(text, clock, worded=True) if text else None
         if reading is None or not reading.utc:
             continue
+        if line is leads[0]:
+            first = reading.utc
         times.append(reading.utc)
         if not _HAS_DIGIT.search(text or ""):
             worded[line] = reading.utc
     if not worded:
         return leads
     week = format_utc(clock.fetched_at - timedelta(days=_WORDED_AGE_DAYS)) or ""
-    if max(worded.values()) > week and all(a >= b for a, b in pairwise(times)):
+    if max(worded.values()) <= week:
+        return [line for line in leads if line not in worded]
+    if len(times) > _TICKER_LINES and week < first < times[1]:
+        times = times[1:]  # (a pinned entry on top, the oldest above the newest)
+    if all(a >= b for a, b in pairwise(times)):
         return leads
     return [line for line in leads if line not in worded]
 
