@@ -898,6 +898,90 @@ def test_a_marquee_of_headlines_or_prices_oldest_first_beside_an_article_is_no_b
     assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
 
 
+# A site's bar of its latest headlines, newest first, one line each (documented markup: the
+# common `div.news-ticker` / `ul.ticker` / `div.newsticker` marquee bars of news themes).
+_HEADLINE_BARS = {
+    "en": ("Bridge to open next spring",
+           "The council confirmed on Tuesday that the new bridge over the river will open next "
+           "spring after two years of delays, and that its cost has risen by a fifth.",
+           ("Fire crews tackle a blaze at a warehouse on the industrial estate.",
+            "Police appeal for witnesses after a crash on the motorway at dawn.",
+            "A school closes early after a heating failure leaves classrooms cold.",
+            "Train services are delayed after a signal failure near the main station.",
+            "Storm warning issued for the coast as winds of 70mph are expected tonight.")),
+    "de": ("Neue Brücke öffnet im Frühjahr",
+           "Die Stadt hat am Dienstag bestätigt, dass die neue Brücke über den Fluss nach zwei "
+           "Jahren Verzögerung im Frühjahr öffnet und die Kosten um ein Fünftel gestiegen sind.",
+           ("Feuerwehr löscht einen Brand in einer Lagerhalle im Gewerbegebiet.",
+            "Polizei sucht Zeugen nach einem Unfall auf der Autobahn am frühen Morgen.",
+            "Eine Schule schließt früher, weil die Heizung in den Klassen ausgefallen ist.")),
+    "pl": ("Nowy most otwarty wiosną",
+           "Rada miasta potwierdziła we wtorek, że nowy most na rzece zostanie otwarty wiosną "
+           "po dwóch latach opóźnień, a jego koszt wzrósł o jedną piątą od pierwszych planów.",
+           ("Strażacy gaszą pożar hali magazynowej w strefie przemysłowej miasta.",
+            "Policja szuka świadków wypadku na autostradzie, do którego doszło nad ranem.",
+            "Szkoła zamyka się wcześniej, bo w klasach zepsuło się ogrzewanie.",
+            "Pociągi są opóźnione po awarii sygnalizacji w pobliżu dworca głównego.")),
+    "fr": ("Le nouveau pont ouvrira au printemps",
+           "La mairie a confirmé mardi que le nouveau pont sur le fleuve ouvrira au printemps "
+           "prochain après deux ans de retard, et que son coût a augmenté d'un cinquième.",
+           ("Les pompiers luttent contre un incendie dans un entrepôt de la zone industrielle.",
+            "La police lance un appel à témoins après un accident sur l'autoroute à l'aube.",
+            "Une école ferme plus tôt après une panne de chauffage dans les classes.")),
+}  # fmt: skip
+
+
+def _headline_bar(box: str, lines: tuple[str, ...]) -> str:
+    """A bar of the site's latest headlines, newest first, each a clock and a line."""
+    tag, name = box.split(".")
+    item = "li" if tag == "ul" else "div"
+    rows = "".join(
+        f"<{item}><span class='time'>{11 - n:02d}:{50 - 7 * n:02d}</span> {words}</{item}>"
+        for n, words in enumerate(lines)
+    )
+    return f"<{tag} class='{name}'>{rows}</{tag}>"
+
+
+@pytest.mark.parametrize("lang", sorted(_HEADLINE_BARS))
+@pytest.mark.parametrize("box", ["div.news-ticker", "ul.ticker", "div.newsticker"])
+@pytest.mark.parametrize("place", ["after", "before", "top bar"])
+@pytest.mark.parametrize("address", ["/news/", "/live/", "/ticker/"])
+def test_a_bar_of_headlines_newest_first_beside_an_article_is_no_ticker(
+    lang: str, box: str, place: str, address: str
+) -> None:
+    """An ordinary article, and above or below it the bar of the site's latest headlines that
+    every page of the site carries (`div.news-ticker`, `ul.ticker`, `div.newsticker`), or a
+    top bar outside <main> holding it: lines each a clock and a sentence, newest first, as a
+    young ticker's are. The page's running text is the article's, longer than the bar's: the
+    bar is no ticker of the page's, whatever its address says."""
+    title, prose, said = _HEADLINE_BARS[lang]
+    bar = _headline_bar(box, said)
+    article = f"<article><h1>{title}</h1>{f'<p>{prose}</p>' * 3}</article>"
+    main = {"after": article + bar, "before": bar + article, "top bar": article}[place]
+    page = page_of(main, title, lang, "2024-05-01T06:00:00+00:00")
+    if place == "top bar":
+        page = page.replace(b"<body>", f"<body><div class='top-bar'>{bar}</div>".encode())
+    url = f"https://www.example-post.com{address}town/bridge"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
+@pytest.mark.parametrize("box", ["div.news-ticker", "ul.ticker"])
+def test_a_ticker_that_is_the_pages_main_text_stays_a_ticker(box: str) -> None:
+    """The same lines in a box named a ticker that is the page's main text (a short standfirst
+    above it), or beside a longer article on a page whose title says it is a ticker: a
+    ticker's entries, one line each."""
+    _, prose, said = _HEADLINE_BARS["en"]
+    bar = _headline_bar(box, said)
+    url = "https://www.example-post.com/ticker/town/latest"
+    standfirst = "<p>The latest from the town, as it comes in.</p>"
+    early = "2024-05-01T06:00:00+00:00"
+    page = page_of(f"<h1>Town news</h1>{standfirst}{bar}", "Town news", "en", early)
+    assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(said)
+    article = f"<article><h1>Bridge works</h1>{f'<p>{prose}</p>' * 3}</article>"
+    ticker = page_of(article + bar, "Bridge works: live ticker", "en", early)
+    assert len(extract_page(ticker, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(said)
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things

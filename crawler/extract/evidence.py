@@ -263,6 +263,8 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         # stories under its address, unless the list's own box says live (Libération's
         # `div.live-content` on `/direct/`).
         return False
+    if stream.marquee and not page.title:
+        return False  # a bar of the site's latest headlines beside an article, at any address
     if page.address or page.title:
         return True
     if page.badge and _runs_as_a_blog(stream):

@@ -288,6 +288,10 @@ class Stream:
     # shows one, on a stream none of whose posts has a time: an archive's entries (a band's
     # past shows) are dated so.
     days: tuple[str, ...] = ()
+    # Every post one short line in a box named a ticker but not a live one (`div.news-ticker`,
+    # `ul.ticker`), beside an article whose running text, elsewhere on the page, is longer: a
+    # site's bar of its latest headlines. Only a title that says live vouches for such lines.
+    marquee: bool = False
 
 
 def extract(
@@ -497,9 +501,51 @@ def _stream(
         if any(update.published_at for update in updates)
         else tuple(day for member, _ in posts if (day := _day_alone(member)) is not None)
     )  # (read where no post has a time: only then does an archive's day matter)
+    marquee = not minuted and _a_marquee(best.container, updates)  # (not a match's minutes)
     return Stream(
-        updates, best.timed, best.marked, best.names, minuted, rough, fall, linked, carded, days
+        updates,
+        best.timed,
+        best.marked,
+        best.names,
+        minuted,
+        rough,
+        fall,
+        linked,
+        carded,
+        days,
+        marquee,
     )
+
+
+def _a_marquee(container: Element, updates: list[Update]) -> bool:
+    """Whether the posts are a site's bar of its latest headlines beside an article: each an
+    untitled line of a sentence, in a box named a ticker, or within a few boxes of one, that
+    names no live ticker or blog (`div.news-ticker`, `ul.ticker`, `div.newsticker`), where the
+    page's running text (one box's paragraphs) lies outside it and says more than its lines.
+    A ticker that is the page's main text says more than its standfirst."""
+    if any(u.headline or len(u.body_text) > _MARQUEE_LINE or "\n" in u.body_text for u in updates):
+        return False
+    names = " ".join(
+        f"{node.get('class') or ''} {node.get('id') or ''}"
+        for node in islice(chain((container,), container.iterancestors()), _MARQUEE_DEPTH)
+    )
+    if "ticker" not in names.lower() or _YOUNG_BLOG_BOX.search(names) is not None:
+        return False
+    said = sum(len(u.body_text) for u in updates)
+    inside = set(container.iter("p"))
+    running: dict[Element, int] = defaultdict(int)
+    for paragraph in container.getroottree().getroot().iter("p"):
+        parent = paragraph.getparent()
+        if paragraph in inside or parent is None:
+            continue
+        running[parent] += walks.text_length(paragraph, said + 1)
+        if running[parent] > said:
+            return True
+    return False
+
+
+_MARQUEE_LINE = 200  # characters a line of a bar of headlines runs to at most
+_MARQUEE_DEPTH = 3  # the box and the boxes around it that may name it a ticker
 
 
 def _day_alone(member: Element) -> str | None:
