@@ -8368,3 +8368,70 @@ def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int) -> 
         fetched_at="2024-02-10T19:00:00Z",
     )
     assert [u.source_id for u in page.updates] == [f"post-{n}" for n in range(4)]
+
+
+def young_blog(lines_: list[str], titles: list[str] | None, line: str) -> list[Update]:
+    """A young blog built here after no publisher's markup, its classes meaningless: each
+    post's clock, its title in an `<h3>` where `titles` gives them, a line of its own
+    (`line`, formatted with the post's entry of `lines_`) and its words in a box of their
+    own."""
+    boxes = "".join(
+        f'<div class="x7f3a" id="p{n}"><div class="x11"><span class="x12">1{n}:0{n}</span></div>'
+        + (f"<h3>{titles[len(lines_) - n]}</h3>" if titles else "")
+        + line.format(text)
+        + f'<div class="x0c1d"><p>What post {n} reports, in more than a few words.</p></div></div>'
+        for n, text in zip(range(len(lines_), 0, -1), lines_, strict=True)
+    )
+    return stream_of(page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/t")
+
+
+YOUNG_TITLES = [
+    "Loud bang at the harbour",
+    "Ferries suspended",
+    "Coast road shut",
+    "Warning issued",
+]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Anna Berg", "Tom Reyes", "Mia Laurent"],
+        ["Sanne de Vries", "Jürgen Müller", "Łukasz Nowak", "Sanne de Vries"],
+        ["Marie-Claire Dubois", "José García", "J. R. Smith"],
+    ],
+)
+@pytest.mark.parametrize(
+    "line", ["<div><strong>{}</strong></div>", '<p class="x7f">{}</p>', "<div>{}</div>"]
+)
+def test_a_titled_posts_writer_named_on_a_line_of_its_own_is_its_author(
+    names: list[str], line: str
+) -> None:
+    """Three or four posts, each titled in a heading, then a line of a name alone in the same
+    slot of every post, the post's words in a box after it: the names need not come again."""
+    updates = young_blog(names, YOUNG_TITLES[: len(names)], line)
+    assert [u.headline for u in updates] == YOUNG_TITLES[: len(names)]
+    assert [u.authors for u in updates] == [[name] for name in names]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in range(len(names), 0, -1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("texts", "titled"),
+    [
+        # Two-word titles in capitals, each the post's only heading-like line.
+        (["Road Closed", "Schools Shut", "Power Restored"], False),
+        (["Half Time", "Yellow Card", "Full Time"], False),
+        # A place's dateline, a kicker of labels.
+        (["LONDON", "BERLIN", "PARIS"], True),
+        (["NEW YORK", "LOS ANGELES", "SAN DIEGO"], True),
+        (["Breaking News", "Key Event", "Breaking News"], True),
+    ],
+)
+def test_a_line_of_its_own_that_is_no_name_is_no_byline(texts: list[str], titled: bool) -> None:
+    titles = YOUNG_TITLES[: len(texts)] if titled else None
+    updates = young_blog(texts, titles, "<div><strong>{}</strong></div>")
+    assert [u.authors for u in updates] == [[]] * len(texts)
+    if not titled:
+        assert [u.headline for u in updates] == texts

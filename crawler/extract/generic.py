@@ -4178,7 +4178,8 @@ def _read_by_shape(
         return lines.lines(member, skip)
 
     first_read = {m: read(m, _HEADER_SLACK) for m in (members if want_bylines else untitled)}
-    signed = lines.bylines(first_read) if want_bylines else {}
+    headlines = {member: update.headline for member, update in posts if update.headline}
+    signed = lines.bylines(first_read, headlines) if want_bylines else {}
     titles: dict[Element, Element] = {}
     # After the time's header box; after the time and its label; after the time alone (a
     # title of a few words beside it in one box: `<header><time/><div>Pegel steigt</div>`).

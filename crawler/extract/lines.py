@@ -9,7 +9,8 @@ inside the post. What one post cannot say, the stream's posts say together:
 - a title is the line that opens most posts in one shape, short, different in each post, a
   shape the rest of their text never takes;
 - a byline is a line in one shape, once in most posts, that holds the same few names again and
-  again, or that opens with a byline's words ("From CNN's Mary Gilbert").
+  again, or that opens with a byline's words ("From CNN's Mary Gilbert"), or, in every post
+  of a blog titled already, a name alone between the title and the post's words.
 
 crawler/extract/generic.py reads a post's lines after its time (and the box that holds the time
 and little else) and its classed bylines, then reads the post again with what these find.
@@ -303,10 +304,13 @@ def _beside_media(box: Element) -> bool:
 _PORTRAIT = re.compile(r"avatar|author|byline|headshot|portrait|profile|icon|logo", re.I)
 
 
-def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
+def bylines(
+    read: dict[Element, list[Line]], headlines: dict[Element, str] | None = None
+) -> dict[Element, list[Element]]:
     """Each post's byline lines' boxes, in order: one shape of line, once in most posts, that
     holds the same few names again and again ("Ben Price", "BBC Wales", "Ben Price in
-    Cardiff"), or that opens with a byline's words ("From CNN's Mary Gilbert"). A post keeps
+    Cardiff"), or that opens with a byline's words ("From CNN's Mary Gilbert"), or a name
+    alone in every post that `headlines` already titles, its words after it. A post keeps
     its other lines; one that has no other keeps these too."""
     found: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)
     repeated: dict[Shape, int] = defaultdict(int)
@@ -352,6 +356,7 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
             (names >= enough and recurring)
             or sum(map(is_byline, texts)) >= enough
             or authored >= enough
+            or (len(held) == posts and _names_under_titles(held, read, headlines or {}))
         ):
             continue
         for member, line in held:
@@ -361,6 +366,37 @@ def bylines(read: dict[Element, list[Line]]) -> dict[Element, list[Element]]:
         for member, boxes in signed.items()
         if len(boxes) < len(read[member])
     }
+
+
+_NOT_NAME_MARKS = re.compile(r"[,;:!?…\"“”()/|]")
+_COMMENTS = re.compile(r"comment(?!ary|ator)", re.I)
+
+
+def _names_under_titles(
+    held: list[tuple[Element, Line]],
+    read: dict[Element, list[Line]],
+    headlines: dict[Element, str],
+) -> bool:
+    """Whether each post, titled already, holds a name alone in this line's slot before its
+    words, none of the name's words among them (a subtitle's come back in the post): a young
+    blog's writers, each named once or twice, where the line can be neither title nor body.
+    No dateline in capitals ("NEW YORK"), no label ("Breaking News")."""
+    for member, line in held:
+        text = line.text
+        headline = headlines.get(member)
+        if not headline or headline == text or text.isupper() or not is_name(text, 2):
+            return False
+        if _NOT_NAME_MARKS.search(text):
+            return False  # "Kyiv, Ukraine", "Heads up!"
+        if _COMMENTS.search(f"{line.shape[1]} {line.start.get('class') or ''}"):
+            return False  # a quoted reader's name ("comment-author")
+        after = read[member][read[member].index(line) + 1 :]
+        if not after:
+            return False  # a post of a name alone: its words
+        words = {w.lower() for w in text.split()} - _PARTICLES  # ("de": a word of Dutch too)
+        if any(w.lower().strip(".,;:!?") in words for ln in after for w in ln.text.split()):
+            return False
+    return True
 
 
 def _author_label(label: str) -> bool:
