@@ -409,6 +409,42 @@ def test_how_long_ago_with_a_number_in_words_is_that_many_units(
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "minutes"),
+    [
+        ("en", "a quarter of an hour ago", 15),
+        ("en", "three quarters of an hour ago", 45),
+        ("de", "vor einer Viertelstunde", 15),
+        ("de", "vor einer Dreiviertelstunde", 45),
+        ("fr", "il y a un quart d'heure", 15),
+        ("fr", "il y a trois quarts d'heure", 45),
+        ("it", "un quarto d'ora fa", 15),
+        ("it", "tre quarti d'ora fa", 45),
+        ("es", "hace un cuarto de hora", 15),
+        ("es", "hace tres cuartos de hora", 45),
+        ("pt", "há um quarto de hora", 15),
+        ("nl", "een kwartier geleden", 15),
+        ("nl", "drie kwartier geleden", 45),
+        ("pl", "kwadrans temu", 15),
+        ("pl", "trzy kwadranse temu", 45),
+        ("sv", "för en kvart sedan", 15),
+        ("nb", "for et kvarter siden", 15),
+        ("da", "et kvarter siden", 15),
+        ("fi", "vartti sitten", 15),
+    ],
+)
+def test_a_quarter_of_an_hour_ago_in_words_is_fifteen_minutes(
+    language: str, text: str, minutes: int
+) -> None:
+    """A quarter of an hour ago, or three, in words: fifteen or forty-five minutes, not the
+    hour its last words say ("ora fa", "de hora") nor nothing."""
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    reading = page.read(text)
+    assert reading is not None, text
+    expected = format_utc(FETCHED - timedelta(minutes=minutes))
+    assert (reading.kind, reading.utc, reading.text) == ("relative", expected, text)
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         ("de", "vier Tote"),

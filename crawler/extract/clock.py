@@ -228,6 +228,8 @@ class _Relative:
     opening: str = ""  # a word that may open a phrase its `after` ends (Swedish "för")
     halves: str = ""  # half an hour in words, "|" between forms ("half an hour", "pół godziny")
     and_halves: str = ""  # an hour and a half in words ("an hour and a half", "półtorej godziny")
+    quarters: str = ""  # a quarter of an hour in words ("vor einer Viertelstunde", "kwadrans")
+    three_quarters: str = ""  # three of them ("trois quarts d'heure", "drie kwartier")
 
 
 _SOUTH_SLAVIC_UNITS = (
@@ -485,6 +487,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="half an hour",
             and_halves="an hour and a half|one and a half hours|one and a half hour",
+            quarters="a quarter of an hour|quarter of an hour|a quarter hour|quarter hour",
+            three_quarters="three quarters of an hour|three-quarters of an hour",
         ),
     ),
     "de": (
@@ -514,6 +518,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="einer halben stunde|einer halben std",
             and_halves="eineinhalb stunden|anderthalb stunden|eineinhalb std|anderthalb std",
+            quarters="einer viertelstunde|einer viertel stunde",
+            three_quarters="einer dreiviertelstunde|einer dreiviertel stunde",
         ),
     ),
     "fr": (
@@ -532,6 +538,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="une demi-heure|une demi heure",
             and_halves="une heure et demie|une heure et demi|une heure trente",
+            quarters="un quart d'heure|un quart d’heure",
+            three_quarters="trois quarts d'heure|trois quarts d’heure",
         ),
     ),
     "it": (
@@ -562,6 +570,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="mezz'ora|mezz’ora|mezzora|mezza ora",
             and_halves="un'ora e mezza|un’ora e mezza|un'ora e mezzo|un’ora e mezzo",
+            quarters="un quarto d'ora|un quarto d’ora",
+            three_quarters="tre quarti d'ora|tre quarti d’ora",
         ),
     ),
     "es": (
@@ -580,6 +590,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="media hora",
             and_halves="una hora y media|hora y media",
+            quarters="un cuarto de hora|cuarto de hora",
+            three_quarters="tres cuartos de hora",
         ),
     ),
     "pt": tuple(
@@ -608,6 +620,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="meia hora|meia-hora",
             and_halves="uma hora e meia|hora e meia",
+            quarters="um quarto de hora|quarto de hora",
+            three_quarters="três quartos de hora|tres quartos de hora",
         )
         for before, after in (("há", ""), ("ha", ""), ("", "atrás"), ("", "atras"))
     ),
@@ -627,6 +641,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="een half uur|een halfuur|half uur|halfuur",
             and_halves="anderhalf uur|een uur en een half",
+            quarters="een kwartier|kwartier",
+            three_quarters="drie kwartier",
         ),
     ),
     "pl": (
@@ -655,6 +671,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="pół godziny|pol godziny",
             and_halves="półtorej godziny|półtora godziny|poltorej godziny|poltora godziny",
+            quarters="kwadrans",
+            three_quarters="trzy kwadranse",
         ),
     ),
     "tr": (
@@ -896,6 +914,8 @@ _NORWEGIAN = (
         opening="for",
         halves="en halvtime|halvtime|en halv time|ein halvtime",
         and_halves="halvannen time|en og en halv time|halvanna time|ein og ein halv time",
+        quarters="et kvarter|ett kvarter|eit kvarter|kvarter",
+        three_quarters="tre kvarter",
     ),
 )
 # Swedish ("för 5 minuter sedan"), Norwegian ("for 5 minutter siden", Nynorsk "sidan"), Danish
@@ -920,6 +940,8 @@ _RELATIVE_WORDS.update(
                 opening="för",
                 halves="en halvtimme|halvtimme|en halv timme",
                 and_halves="en och en halv timme|en och en halvtimme|halvannan timme",
+                quarters="en kvart|kvart",
+                three_quarters="tre kvart",
             ),
         ),
         "nb": _NORWEGIAN,
@@ -958,6 +980,8 @@ _RELATIVE_WORDS.update(
                 opening="for",
                 halves="en halv time|en halvtime|halvtime",
                 and_halves="halvanden time|en og en halv time",
+                quarters="et kvarter|kvarter",
+                three_quarters="tre kvarter",
             ),
         ),
         "fi": (
@@ -976,6 +1000,8 @@ _RELATIVE_WORDS.update(
                 ),
                 halves="puoli tuntia",
                 and_halves="puolitoista tuntia",
+                quarters="vartti|varttia|neljännestunti|neljännestunnin",
+                three_quarters="kolme varttia",
             ),
         ),
     }
@@ -1306,7 +1332,8 @@ _JOINERS = r"(?:and|und|et|y|e|en|i|a|și|şi|si|og|och|ja|és|ve|и|і|та|κ�
 
 def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
     """One language's relative phrase, with groups n (digits, a decimal's too), a (amount
-    word), u and v (unit), h and g (half an hour, an hour and a half, in words)."""
+    word), u and v (unit), h and g (half an hour, an hour and a half, in words), q and r (a
+    quarter of an hour, three quarters)."""
     words = sorted((w for unit in rel.units for w in unit.split()), key=len, reverse=True)
     every = "|".join(map(re.escape, words))
     long = "|".join(re.escape(w) for w in words if len(w) > 1)
@@ -1318,10 +1345,15 @@ def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
     joiners = f",|{_JOINERS}" if rel.after else _JOINERS
     halves = "|".join(map(re.escape, rel.halves.split("|"))) if rel.halves else "(?!)"
     and_halves = "|".join(map(re.escape, rel.and_halves.split("|"))) if rel.and_halves else "(?!)"
+    quarters = "|".join(map(re.escape, rel.quarters.split("|"))) if rel.quarters else "(?!)"
+    three = (
+        "|".join(map(re.escape, rel.three_quarters.split("|"))) if rel.three_quarters else "(?!)"
+    )
     # A decimal's figures are one amount ("1,5 godziny temu"): the 5 is no amount of its own.
     number = r"(?<!\d[.,])(?P<n>\d+(?:[.,]\d(?!\d))?)"
     amount = (
-        rf"(?:(?P<g>{and_halves})|(?P<h>{halves})|{number}\s*{filler}(?P<u>{every})"
+        rf"(?:(?P<g>{and_halves})|(?P<h>{halves})|(?P<r>{three})|(?P<q>{quarters})"
+        rf"|{number}\s*{filler}(?P<u>{every})"
         rf"|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
         r"(?![^\W\d_])\.?"
         # A smaller unit after it: "1 hour 20 minutes ago", "vor 1 Std. und 20 Min.", "1h 20m";
@@ -2420,6 +2452,8 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
         amount = 90
     elif match.group("h"):
         amount = 30
+    elif match.group("q") or match.group("r"):
+        amount = 45 if match.group("r") else 15
     elif match.group("n"):
         figures = match.group("n").replace(",", ".")
         amount = float(figures) if "." in figures else int(figures)
