@@ -349,6 +349,118 @@ def test_half_an_hour_ago_in_words_is_thirty_minutes_before_the_fetch(
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "minutes"),
+    [
+        ("de", "vor vier Stunden", 240),
+        ("de", "vor fünf Minuten", 5),
+        ("de", "vor zwölf Minuten", 12),
+        ("de", "vor fünfundzwanzig Minuten", 25),
+        ("de", "vor dreißig Minuten", 30),
+        ("fr", "il y a cinq minutes", 5),
+        ("fr", "il y a dix-sept minutes", 17),
+        ("fr", "il y a vingt-cinq minutes", 25),
+        ("fr", "il y a vingt et une minutes", 21),
+        ("it", "cinque minuti fa", 5),
+        ("it", "venticinque minuti fa", 25),
+        ("it", "ventotto minuti fa", 28),
+        ("es", "hace cinco minutos", 5),
+        ("es", "hace veinticinco minutos", 25),
+        ("es", "hace treinta y cinco minutos", 35),
+        ("pt", "há cinco minutos", 5),
+        ("pt", "vinte e cinco minutos atrás", 25),
+        ("nl", "vijf minuten geleden", 5),
+        ("nl", "vijfentwintig minuten geleden", 25),
+        ("nl", "tweeëntwintig minuten geleden", 22),
+        ("pl", "pięć minut temu", 5),
+        ("pl", "dwadzieścia pięć minut temu", 25),
+        ("pl", "dwie minuty temu", 2),
+        ("pl", "dwóch godzin temu", 120),
+        ("pl", "pięciu godzin temu", 300),
+        ("sv", "för fem minuter sedan", 5),
+        ("sv", "tjugofem minuter sedan", 25),
+        ("nb", "for fem minutter siden", 5),
+        ("nb", "for tjuefem minutter siden", 25),
+        ("nn", "for fem minutt sidan", 5),
+        ("da", "for fem minutter siden", 5),
+        ("da", "femogtyve minutter siden", 25),
+        ("fi", "viisi minuuttia sitten", 5),
+        ("fi", "kaksikymmentäviisi minuuttia sitten", 25),
+        ("tr", "beş dakika önce", 5),
+        ("tr", "yirmi beş dakika önce", 25),
+        ("ru", "пять минут назад", 5),
+        ("ru", "двадцать пять минут назад", 25),
+        ("uk", "п'ять хвилин тому", 5),
+        # The minimal forms read before.
+        ("de", "vor einer Stunde", 60),
+        ("de", "vor zwei Stunden", 120),
+        ("fr", "il y a trois minutes", 3),
+    ],
+)
+def test_how_long_ago_with_a_number_in_words_is_that_many_units(
+    language: str, text: str, minutes: int
+) -> None:
+    """How long ago with a number in words, one to fifty-nine as the language composes it:
+    that many units before the fetch, not its unit alone (one unit back) nor nothing."""
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    reading = page.read(text)
+    assert reading is not None, text
+    expected = format_utc(FETCHED - timedelta(minutes=minutes))
+    assert (reading.kind, reading.utc, reading.text) == ("relative", expected, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "minutes"),
+    [
+        ("en", "a quarter of an hour ago", 15),
+        ("en", "three quarters of an hour ago", 45),
+        ("de", "vor einer Viertelstunde", 15),
+        ("de", "vor einer Dreiviertelstunde", 45),
+        ("fr", "il y a un quart d'heure", 15),
+        ("fr", "il y a trois quarts d'heure", 45),
+        ("it", "un quarto d'ora fa", 15),
+        ("it", "tre quarti d'ora fa", 45),
+        ("es", "hace un cuarto de hora", 15),
+        ("es", "hace tres cuartos de hora", 45),
+        ("pt", "há um quarto de hora", 15),
+        ("nl", "een kwartier geleden", 15),
+        ("nl", "drie kwartier geleden", 45),
+        ("pl", "kwadrans temu", 15),
+        ("pl", "trzy kwadranse temu", 45),
+        ("sv", "för en kvart sedan", 15),
+        ("nb", "for et kvarter siden", 15),
+        ("da", "et kvarter siden", 15),
+        ("fi", "vartti sitten", 15),
+    ],
+)
+def test_a_quarter_of_an_hour_ago_in_words_is_fifteen_minutes(
+    language: str, text: str, minutes: int
+) -> None:
+    """A quarter of an hour ago, or three, in words: fifteen or forty-five minutes, not the
+    hour its last words say ("ora fa", "de hora") nor nothing."""
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    reading = page.read(text)
+    assert reading is not None, text
+    expected = format_utc(FETCHED - timedelta(minutes=minutes))
+    assert (reading.kind, reading.utc, reading.text) == ("relative", expected, text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "vier Tote"),
+        ("de", "Vier Stunden lang"),
+        ("fr", "cinq minutes de marche"),
+        ("it", "cinque minuti di silenzio"),
+        ("pl", "pięć minut później"),
+        ("nl", "vijf minuten stilte"),
+    ],
+)
+def test_a_number_in_words_outside_how_long_ago_is_no_time(language: str, text: str) -> None:
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    assert page.read(text) is None
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         ("en", "an hour and a half ago"),

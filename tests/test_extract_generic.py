@@ -3200,6 +3200,40 @@ def test_a_pinned_entry_atop_a_flat_ticker_stamped_in_words(form: str, lang: str
     ]  # fmt: skip
 
 
+_LARGER_WORDED = {
+    "de": ("Unwetter in Franken: Alle News im Ticker",
+           ["vor fünf Minuten", "vor zwanzig Minuten", "vor einer Dreiviertelstunde",
+            "vor zwei Stunden", "vor fünf Stunden"]),
+    "it": ("Maltempo in Emilia: la diretta",
+           ["cinque minuti fa", "venti minuti fa", "tre quarti d'ora fa", "due ore fa",
+            "cinque ore fa"]),
+    "pl": ("Relacja na żywo: Burza nad Poznaniem",
+           ["pięć minut temu", "dwadzieścia minut temu", "trzy kwadranse temu",
+            "dwie godziny temu", "pięć godzin temu"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(_LARGER_WORDED))
+def test_a_flat_ticker_stamped_with_larger_numbers_in_words(lang: str) -> None:
+    """A flat ticker stamped how long ago with numbers above three in words ("vor fünf
+    Minuten", "cinque minuti fa") and quarters of an hour: each stamp opens its entry at the
+    fetch less what it says, not one minute or one hour back, nor not at all."""
+    title, stamps = _LARGER_WORDED[lang]
+    lines = "".join(
+        f"<h3>{stamp}</h3><p>Entry {n}: what the fire brigade reports from the city.</p>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(f"<div class='article-body'>{lines}</div>", title, lang)
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-05-01T10:00:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        (when, f"Entry {n}: what the fire brigade reports from the city.")
+        for n, when in enumerate(
+            ["2024-05-01T09:55:00Z", "2024-05-01T09:40:00Z", "2024-05-01T09:15:00Z",
+             "2024-05-01T08:00:00Z", "2024-05-01T05:00:00Z"]
+        )
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("lang", "label"), [("de", "Angepinnt"), ("en", "Pinned"), ("pl", "Przypięty")]
 )

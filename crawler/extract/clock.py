@@ -228,6 +228,8 @@ class _Relative:
     opening: str = ""  # a word that may open a phrase its `after` ends (Swedish "för")
     halves: str = ""  # half an hour in words, "|" between forms ("half an hour", "pół godziny")
     and_halves: str = ""  # an hour and a half in words ("an hour and a half", "półtorej godziny")
+    quarters: str = ""  # a quarter of an hour in words ("vor einer Viertelstunde", "kwadrans")
+    three_quarters: str = ""  # three of them ("trois quarts d'heure", "drie kwartier")
 
 
 _SOUTH_SLAVIC_UNITS = (
@@ -271,6 +273,195 @@ _ENGLISH_NUMBERS = {
         for joint in (("",) if not n else ("-", " "))
     },
 }
+
+
+# Numbers to fifty-nine in words in the other languages read, as each composes them: the words
+# from one up (a word per number, "|" between its forms, "_" a space inside one), the tens, and
+# how a ten and a one join ("fünfundzwanzig", "vingt-cinq", "dwadzieścia pięć").
+def _counted(words: str, first: int = 1, step: int = 1) -> dict[str, int]:
+    return {
+        form.replace("_", " "): first + step * n
+        for n, forms in enumerate(words.split())
+        for form in forms.split("|")
+    }
+
+
+def _composed(
+    tens: str, ones: str, *joins: str, tens_from: int = 20, ones_from: int = 1
+) -> dict[str, int]:
+    """Each ten joined to each one from `ones_from`: a join formats `t` and `o`."""
+    return {
+        join.format(t=ten, o=one): t_value + o_value
+        for ten, t_value in _counted(tens, tens_from, 10).items()
+        for one, o_value in _counted(ones, ones_from).items()
+        for join in joins
+    }
+
+
+_GERMAN_TENS = "zwanzig dreißig|dreissig vierzig fünfzig"
+_FRENCH_TENS = "vingt trente quarante cinquante"
+_FRENCH_ONES = "un|une deux trois quatre cinq six sept huit neuf"
+_SPANISH_ONES = "uno|un|una dos tres cuatro cinco seis siete ocho nueve"
+_ITALIAN_ONES = "uno|un|una due tre|tré quattro cinque sei sette otto nove"
+_PORTUGUESE_ONES = "um|uma dois|duas três|tres quatro cinco seis sete oito nove"
+_PORTUGUESE_TENS = "vinte trinta quarenta cinquenta|cinqüenta"
+_DUTCH_ONES = "een twee drie vier vijf zes zeven acht negen"
+_DUTCH_TENS = "twintig dertig veertig vijftig"
+_POLISH_TENS = "dwadzieścia trzydzieści czterdzieści pięćdziesiąt"
+_POLISH_TENS_GENITIVE = "dwudziestu trzydziestu czterdziestu pięćdziesięciu"
+_SWEDISH_TENS = "tjugo trettio fyrtio femtio"
+_NORWEGIAN_ONES = "en|ett|ei|ein|eit to tre fire fem seks sju|syv åtte ni"
+_NORWEGIAN_TENS = "tjue tretti|tredve førti femti"
+_DANISH_ONES = "en|et to tre fire fem seks syv otte ni"
+_DANISH_TENS = "tyve tredive fyrre halvtreds"
+_FINNISH_ONES = "yksi kaksi kolme neljä viisi kuusi seitsemän kahdeksan yhdeksän"
+_FINNISH_TENS = "kaksikymmentä kolmekymmentä neljäkymmentä viisikymmentä"
+_TURKISH_ONES = "bir iki üç dört beş altı yedi sekiz dokuz"
+_TURKISH_TENS = "yirmi otuz kırk elli"
+_RUSSIAN_ONES = "один|одну|одна два|две три четыре пять шесть семь восемь девять"
+_RUSSIAN_TENS = "двадцать тридцать сорок пятьдесят"
+_UKRAINIAN_ONES = "один|одну|одна два|дві три чотири п'ять|п’ять шість сім вісім дев'ять|дев’ять"
+_UKRAINIAN_TENS = "двадцять тридцять сорок п'ятдесят|п’ятдесят"
+_NUMBERS = {
+    "de": {
+        **_counted(
+            "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn "
+            "fünfzehn sechzehn siebzehn achtzehn neunzehn"
+        ),
+        **_counted(_GERMAN_TENS, 20, 10),
+        **_composed(_GERMAN_TENS, "ein zwei drei vier fünf sechs sieben acht neun", "{o}und{t}"),
+    },
+    "fr": {
+        **_counted(
+            f"{_FRENCH_ONES} dix onze douze treize quatorze quinze seize dix-sept|dix_sept "
+            "dix-huit|dix_huit dix-neuf|dix_neuf"
+        ),
+        **_counted(_FRENCH_TENS, 20, 10),
+        **_composed(_FRENCH_TENS, _FRENCH_ONES, "{t}-{o}", "{t} {o}"),
+        **_composed(_FRENCH_TENS, "un|une", "{t} et {o}", "{t}-et-{o}"),
+    },
+    "es": {
+        **_counted(
+            f"{_SPANISH_ONES} diez once doce trece catorce quince dieciséis|dieciseis "
+            "diecisiete dieciocho diecinueve veinte veintiuno|veintiún|veintiun|veintiuna "
+            "veintidós|veintidos veintitrés|veintitres veinticuatro veinticinco "
+            "veintiséis|veintiseis veintisiete veintiocho veintinueve"
+        ),
+        **_counted("treinta cuarenta cincuenta", 30, 10),
+        **_composed("treinta cuarenta cincuenta", _SPANISH_ONES, "{t} y {o}", tens_from=30),
+    },
+    "it": {
+        **_counted(
+            f"{_ITALIAN_ONES} dieci undici dodici tredici quattordici quindici sedici "
+            "diciassette diciotto diciannove"
+        ),
+        **_counted("venti trenta quaranta cinquanta", 20, 10),
+        # A ten drops its vowel before "uno" and "otto" ("ventuno", "ventotto").
+        **{
+            (ten[:-1] if one[0] in "uo" else ten) + one: t + o
+            for ten, t in _counted("venti trenta quaranta cinquanta", 20, 10).items()
+            for one, o in _counted(_ITALIAN_ONES).items()
+        },
+    },
+    "pt": {
+        **_counted(
+            f"{_PORTUGUESE_ONES} dez onze doze treze catorze|quatorze quinze "
+            "dezesseis|dezasseis dezessete|dezassete dezoito dezenove|dezanove"
+        ),
+        **_counted(_PORTUGUESE_TENS, 20, 10),
+        **_composed(_PORTUGUESE_TENS, _PORTUGUESE_ONES, "{t} e {o}"),
+    },
+    "nl": {
+        **_counted(
+            f"een|één {_DUTCH_ONES.removeprefix('een ')} tien elf twaalf dertien veertien "
+            "vijftien zestien zeventien achttien negentien"
+        ),
+        **_counted(_DUTCH_TENS, 20, 10),
+        **_composed(_DUTCH_TENS, _DUTCH_ONES, "{o}en{t}"),
+        # "tweeëntwintig", "drieëntwintig"
+        **{
+            k[:4] + "ën" + k[6:]: v
+            for k, v in _composed(_DUTCH_TENS, "twee drie", "{o}en{t}", ones_from=2).items()
+        },
+    },
+    # Polish in the accusative ("pięć minut temu", "dwie minuty") and the genitive ("dwóch
+    # godzin temu", "dwudziestu pięciu minut").
+    "pl": {
+        **_counted(
+            "jeden|jedna|jedną dwa|dwie trzy cztery pięć sześć siedem osiem dziewięć dziesięć "
+            "jedenaście dwanaście trzynaście czternaście piętnaście szesnaście siedemnaście "
+            "osiemnaście dziewiętnaście"
+        ),
+        **_counted(
+            "jednej|jednego dwóch|dwu trzech czterech pięciu sześciu siedmiu ośmiu dziewięciu "
+            "dziesięciu jedenastu dwunastu trzynastu czternastu piętnastu szesnastu "
+            "siedemnastu osiemnastu dziewiętnastu"
+        ),
+        **_counted(_POLISH_TENS, 20, 10),
+        **_counted(_POLISH_TENS_GENITIVE, 20, 10),
+        **_composed(
+            _POLISH_TENS, "jeden dwa|dwie trzy cztery pięć sześć siedem osiem dziewięć", "{t} {o}"
+        ),
+        **_composed(
+            _POLISH_TENS_GENITIVE,
+            "jeden dwóch trzech czterech pięciu sześciu siedmiu ośmiu dziewięciu",
+            "{t} {o}",
+        ),
+    },
+    "sv": {
+        **_counted(
+            "en|ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton "
+            "sexton sjutton arton|aderton nitton"
+        ),
+        **_counted(_SWEDISH_TENS, 20, 10),
+        **_composed(_SWEDISH_TENS, "en|ett två tre fyra fem sex sju åtta nio", "{t}{o}"),
+    },
+    # Bokmål and Nynorsk, "tjuefem" and the older "femogtyve".
+    "no": {
+        **_counted(
+            f"{_NORWEGIAN_ONES} ti elleve tolv tretten fjorten femten seksten sytten atten nitten"
+        ),
+        **_counted(_NORWEGIAN_TENS, 20, 10),
+        **_composed(_NORWEGIAN_TENS, _NORWEGIAN_ONES, "{t}{o}"),
+        **_composed("tyve", _NORWEGIAN_ONES, "{o}og{t}"),
+    },
+    "da": {
+        **_counted(
+            f"{_DANISH_ONES} ti elleve tolv tretten fjorten femten seksten sytten atten nitten"
+        ),
+        **_counted(_DANISH_TENS, 20, 10),
+        **_composed(_DANISH_TENS, _DANISH_ONES, "{o}og{t}"),
+    },
+    "fi": {
+        **_counted(f"{_FINNISH_ONES} kymmenen"),
+        **{f"{one}toista": 10 + n for one, n in _counted(_FINNISH_ONES).items()},
+        **_counted(_FINNISH_TENS, 20, 10),
+        **_composed(_FINNISH_TENS, _FINNISH_ONES, "{t}{o}"),
+    },
+    "tr": {
+        **_counted(f"{_TURKISH_ONES} on"),
+        **_composed("on", _TURKISH_ONES, "{t} {o}", "{t}{o}", tens_from=10),
+        **_counted(_TURKISH_TENS, 20, 10),
+        **_composed(_TURKISH_TENS, _TURKISH_ONES, "{t} {o}", "{t}{o}"),
+    },
+    "ru": {
+        **_counted(
+            f"{_RUSSIAN_ONES} десять одиннадцать двенадцать тринадцать четырнадцать "
+            "пятнадцать шестнадцать семнадцать восемнадцать девятнадцать"
+        ),
+        **_counted(_RUSSIAN_TENS, 20, 10),
+        **_composed(_RUSSIAN_TENS, _RUSSIAN_ONES, "{t} {o}"),
+    },
+    "uk": {
+        **_counted(
+            f"{_UKRAINIAN_ONES} десять одинадцять дванадцять тринадцять чотирнадцять "
+            "п'ятнадцять|п’ятнадцять шістнадцять сімнадцять вісімнадцять "
+            "дев'ятнадцять|дев’ятнадцять"
+        ),
+        **_counted(_UKRAINIAN_TENS, 20, 10),
+        **_composed(_UKRAINIAN_TENS, _UKRAINIAN_ONES, "{t} {o}"),
+    },
+}
 _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
     "en": (
         _Relative(
@@ -296,6 +487,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="half an hour",
             and_halves="an hour and a half|one and a half hours|one and a half hour",
+            quarters="a quarter of an hour|quarter of an hour|a quarter hour|quarter hour",
+            three_quarters="three quarters of an hour|three-quarters of an hour",
         ),
     ),
     "de": (
@@ -303,6 +496,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             "vor",
             "",
             {
+                **_NUMBERS["de"],
                 "einer": 1,
                 "einem": 1,
                 "einen": 1,
@@ -324,13 +518,15 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="einer halben stunde|einer halben std",
             and_halves="eineinhalb stunden|anderthalb stunden|eineinhalb std|anderthalb std",
+            quarters="einer viertelstunde|einer viertel stunde",
+            three_quarters="einer dreiviertelstunde|einer dreiviertel stunde",
         ),
     ),
     "fr": (
         _Relative(
             "il y a",
             "",
-            {"une": 1, "un": 1, "quelques": 2, "deux": 2, "trois": 3},
+            {**_NUMBERS["fr"], "quelques": 2},
             (
                 "secondes seconde sec s",
                 "minutes minute min mn m",
@@ -342,6 +538,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="une demi-heure|une demi heure",
             and_halves="une heure et demie|une heure et demi|une heure trente",
+            quarters="un quart d'heure|un quart d’heure",
+            three_quarters="trois quarts d'heure|trois quarts d’heure",
         ),
     ),
     "it": (
@@ -349,6 +547,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             "",
             "fa",
             {
+                **_NUMBERS["it"],
                 "un'": 1,
                 "un’": 1,
                 "un": 1,
@@ -371,13 +570,15 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="mezz'ora|mezz’ora|mezzora|mezza ora",
             and_halves="un'ora e mezza|un’ora e mezza|un'ora e mezzo|un’ora e mezzo",
+            quarters="un quarto d'ora|un quarto d’ora",
+            three_quarters="tre quarti d'ora|tre quarti d’ora",
         ),
     ),
     "es": (
         _Relative(
             "hace",
             "",
-            {"un": 1, "una": 1, "unos": 2, "unas": 2, "pocos": 2, "pocas": 2, "dos": 2, "tres": 3},
+            {**_NUMBERS["es"], "unos": 2, "unas": 2, "pocos": 2, "pocas": 2},
             (
                 "segundos segundo seg s",
                 "minutos minuto min m",
@@ -389,6 +590,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="media hora",
             and_halves="una hora y media|hora y media",
+            quarters="un cuarto de hora|cuarto de hora",
+            three_quarters="tres cuartos de hora",
         ),
     ),
     "pt": tuple(
@@ -396,6 +599,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             before,
             after,
             {
+                **_NUMBERS["pt"],
                 "um": 1,
                 "uma": 1,
                 "alguns": 2,
@@ -416,6 +620,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="meia hora|meia-hora",
             and_halves="uma hora e meia|hora e meia",
+            quarters="um quarto de hora|quarto de hora",
+            three_quarters="três quartos de hora|tres quartos de hora",
         )
         for before, after in (("há", ""), ("ha", ""), ("", "atrás"), ("", "atras"))
     ),
@@ -423,7 +629,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
         _Relative(
             "",
             "geleden",
-            {"een": 1, "één": 1, "enkele": 2, "paar": 2, "een paar": 2, "twee": 2, "drie": 3},
+            {**_NUMBERS["nl"], "enkele": 2, "paar": 2, "een paar": 2},
             (
                 "seconden seconde sec s",
                 "minuten minuut min m",
@@ -435,6 +641,8 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="een half uur|een halfuur|half uur|halfuur",
             and_halves="anderhalf uur|een uur en een half",
+            quarters="een kwartier|kwartier",
+            three_quarters="drie kwartier",
         ),
     ),
     "pl": (
@@ -442,6 +650,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             "",
             "temu",
             {
+                **_NUMBERS["pl"],
                 "jedną": 1,
                 "jeden": 1,
                 "jedna": 1,
@@ -462,13 +671,15 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
             ),
             halves="pół godziny|pol godziny",
             and_halves="półtorej godziny|półtora godziny|poltorej godziny|poltora godziny",
+            quarters="kwadrans",
+            three_quarters="trzy kwadranse",
         ),
     ),
     "tr": (
         _Relative(
             "",
             "önce",
-            {"bir": 1, "birkaç": 2, "iki": 2, "üç": 3},
+            {**_NUMBERS["tr"], "birkaç": 2},
             ("saniye sn", "dakika dk", "saat sa", "gün", "hafta", "ay", "yıl"),
         ),
     ),
@@ -478,7 +689,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
         _Relative(
             "",
             "назад",
-            {"одну": 1, "один": 1, "одна": 1, "несколько": 2, "две": 2, "два": 2, "три": 3},
+            {**_NUMBERS["ru"], "несколько": 2},
             (
                 "секунд секунды секунду сек",
                 "минут минуты минуту мин",
@@ -586,7 +797,7 @@ _RELATIVE_WORDS: dict[str, tuple[_Relative, ...]] = {
         _Relative(
             "",
             "тому",
-            {"одну": 1, "один": 1, "одна": 1, "кілька": 2, "дві": 2, "два": 2, "три": 3},
+            {**_NUMBERS["uk"], "кілька": 2},
             (
                 "секунд секунди секунду сек",
                 "хвилин хвилини хвилину хв",
@@ -690,7 +901,7 @@ _NORWEGIAN = (
     _Relative(
         "",
         "siden",
-        {"en": 1, "ett": 1, "ei": 1, "én": 1, "noen": 2, "et par": 2, "to": 2, "tre": 3},
+        {**_NUMBERS["no"], "én": 1, "noen": 2, "et par": 2},
         (
             "sekunder sekund sek s",
             "minutter minutt min m",
@@ -703,6 +914,8 @@ _NORWEGIAN = (
         opening="for",
         halves="en halvtime|halvtime|en halv time|ein halvtime",
         and_halves="halvannen time|en og en halv time|halvanna time|ein og ein halv time",
+        quarters="et kvarter|ett kvarter|eit kvarter|kvarter",
+        three_quarters="tre kvarter",
     ),
 )
 # Swedish ("för 5 minuter sedan"), Norwegian ("for 5 minutter siden", Nynorsk "sidan"), Danish
@@ -714,7 +927,7 @@ _RELATIVE_WORDS.update(
             _Relative(
                 "",
                 "sedan",
-                {"en": 1, "ett": 1, "några": 2, "ett par": 2, "två": 2, "tre": 3},
+                {**_NUMBERS["sv"], "några": 2, "ett par": 2},
                 (
                     "sekunder sekund sek s",
                     "minuter minut min m",
@@ -727,6 +940,8 @@ _RELATIVE_WORDS.update(
                 opening="för",
                 halves="en halvtimme|halvtimme|en halv timme",
                 and_halves="en och en halv timme|en och en halvtimme|halvannan timme",
+                quarters="en kvart|kvart",
+                three_quarters="tre kvart",
             ),
         ),
         "nb": _NORWEGIAN,
@@ -735,7 +950,7 @@ _RELATIVE_WORDS.update(
             _Relative(
                 "",
                 "sidan",
-                {"ein": 1, "eit": 1, "ei": 1, "nokre": 2, "to": 2, "tre": 3},
+                {**_NUMBERS["no"], "nokre": 2},
                 (
                     "sekund sek s",
                     "minutt min m",
@@ -752,7 +967,7 @@ _RELATIVE_WORDS.update(
             _Relative(
                 "",
                 "siden",
-                {"en": 1, "et": 1, "få": 2, "et par": 2, "to": 2, "tre": 3},
+                {**_NUMBERS["da"], "få": 2, "et par": 2},
                 (
                     "sekunder sekund sek s",
                     "minutter minut min m",
@@ -765,13 +980,15 @@ _RELATIVE_WORDS.update(
                 opening="for",
                 halves="en halv time|en halvtime|halvtime",
                 and_halves="halvanden time|en og en halv time",
+                quarters="et kvarter|kvarter",
+                three_quarters="tre kvarter",
             ),
         ),
         "fi": (
             _Relative(
                 "",
                 "sitten",
-                {"muutama": 2, "muutamia": 2, "pari": 2, "kaksi": 2, "kolme": 3},
+                {**_NUMBERS["fi"], "muutama": 2, "muutamia": 2, "pari": 2},
                 (
                     "sekuntia sekunti sek s",
                     "minuuttia minuutti min m",
@@ -783,6 +1000,8 @@ _RELATIVE_WORDS.update(
                 ),
                 halves="puoli tuntia",
                 and_halves="puolitoista tuntia",
+                quarters="vartti|varttia|neljännestunti|neljännestunnin",
+                three_quarters="kolme varttia",
             ),
         ),
     }
@@ -1113,19 +1332,28 @@ _JOINERS = r"(?:and|und|et|y|e|en|i|a|și|şi|si|og|och|ja|és|ve|и|і|та|κ�
 
 def _relative_pattern(rel: _Relative) -> re.Pattern[str]:
     """One language's relative phrase, with groups n (digits, a decimal's too), a (amount
-    word), u and v (unit), h and g (half an hour, an hour and a half, in words)."""
+    word), u and v (unit), h and g (half an hour, an hour and a half, in words), q and r (a
+    quarter of an hour, three quarters)."""
     words = sorted((w for unit in rel.units for w in unit.split()), key=len, reverse=True)
     every = "|".join(map(re.escape, words))
     long = "|".join(re.escape(w) for w in words if len(w) > 1)
-    amounts = "|".join(sorted(map(re.escape, rel.amounts), key=len, reverse=True))
+    # A space inside an amount is any ("vinte e cinco", "dwadzieścia pięć").
+    amounts = "|".join(
+        re.escape(a).replace(r"\ ", r"\s+") for a in sorted(rel.amounts, key=len, reverse=True)
+    )
     filler = rf"(?:{rel.filler}\s+)?" if rel.filler else ""
     joiners = f",|{_JOINERS}" if rel.after else _JOINERS
     halves = "|".join(map(re.escape, rel.halves.split("|"))) if rel.halves else "(?!)"
     and_halves = "|".join(map(re.escape, rel.and_halves.split("|"))) if rel.and_halves else "(?!)"
+    quarters = "|".join(map(re.escape, rel.quarters.split("|"))) if rel.quarters else "(?!)"
+    three = (
+        "|".join(map(re.escape, rel.three_quarters.split("|"))) if rel.three_quarters else "(?!)"
+    )
     # A decimal's figures are one amount ("1,5 godziny temu"): the 5 is no amount of its own.
     number = r"(?<!\d[.,])(?P<n>\d+(?:[.,]\d(?!\d))?)"
     amount = (
-        rf"(?:(?P<g>{and_halves})|(?P<h>{halves})|{number}\s*{filler}(?P<u>{every})"
+        rf"(?:(?P<g>{and_halves})|(?P<h>{halves})|(?P<r>{three})|(?P<q>{quarters})"
+        rf"|{number}\s*{filler}(?P<u>{every})"
         rf"|(?:(?P<a>{amounts})\s*)?(?P<v>{long}))"
         r"(?![^\W\d_])\.?"
         # A smaller unit after it: "1 hour 20 minutes ago", "vor 1 Std. und 20 Min.", "1h 20m";
@@ -2224,12 +2452,15 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
         amount = 90
     elif match.group("h"):
         amount = 30
+    elif match.group("q") or match.group("r"):
+        amount = 45 if match.group("r") else 15
     elif match.group("n"):
         figures = match.group("n").replace(",", ".")
         amount = float(figures) if "." in figures else int(figures)
         unit = _unit(rel, match.group("u").lower())
     else:
-        amount = rel.amounts.get((match.group("a") or "").lower().replace("\u0307", ""), 1)
+        said = " ".join((match.group("a") or "").lower().replace("\u0307", "").split())
+        amount = rel.amounts.get(said, 1)
         unit = _unit(rel, match.group("v").lower())
     if unit is None:
         return None
