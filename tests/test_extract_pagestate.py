@@ -351,6 +351,22 @@ def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothi
         assert extract_page(_page(script), URL).updates == []
 
 
+def test_quotes_nested_beyond_reason_in_a_post_are_nothing_without_an_error() -> None:
+    """A post's quote in a quote, four hundred deep (a hostile page's, within what JSON reads),
+    is read as nothing past a few levels; the page's posts are read, and nothing raises."""
+    quote: dict[str, Any] = _text("The innermost words.")
+    for _ in range(400):
+        quote = {"type": "quote", "content_elements": [quote]}
+    deep = [{**post, "content_elements": [*post["content_elements"], quote]} for post in POSTS]
+    story = {**STORY, "content_elements": [_text("The intro."), *deep]}
+    script = f"<script>Fusion.globalContent={json.dumps(story)};</script>"
+    read = extract_page(_page(script), URL)
+    assert [u.source_id for u in read.updates] == [
+        "POST3ABCDEF", "POST2ABCDEF", "POST1ABCDEF"
+    ]  # fmt: skip
+    assert "innermost" not in read.updates[0].body_text
+
+
 def test_posts_the_html_shows_too_are_one_update_each() -> None:
     """Where the page renders the posts as well, each post is one update: the state's reading
     and the HTML's merge."""

@@ -186,8 +186,9 @@ def _post(post: dict[str, Any]) -> StructuredUpdate:
     )
 
 
-def _block(element: dict[str, Any]) -> str:
-    """One content element as the HTML a page would show for it ("" for what is not read)."""
+def _block(element: dict[str, Any], depth: int = 0) -> str:
+    """One content element as the HTML a page would show for it ("" for what is not read, and
+    for a quote nested in quotes past a few levels: a hostile page's)."""
     kind = element.get("type")
     content = _string(element.get("content")) or ""
     if kind in ("text", "paragraph") and content:
@@ -195,7 +196,9 @@ def _block(element: dict[str, Any]) -> str:
     if kind == "header" and content:
         return f"<h3>{content}</h3>"
     if kind == "quote":
-        inner = "".join(_block(e) for e in _elements(element))
+        if depth >= _MAX_NODE_DEPTH:
+            return ""
+        inner = "".join(_block(e, depth + 1) for e in _elements(element))
         return f"<blockquote>{inner}</blockquote>" if inner else ""
     if kind == "list":
         items = element.get("items")
