@@ -16,7 +16,7 @@ import pytest
 
 from crawler.extract import extract_page
 from crawler.extract.html import parse
-from crawler.extract.pagestate import read_page_state
+from crawler.extract.pagestate import read_page_state, read_state_stream
 
 URL = "https://www.washingtonpost.example/world/2024/09/18/israel-lebanon-live-updates/"
 
@@ -498,6 +498,17 @@ def test_a_state_assigned_by_its_name_in_brackets_or_lower_case_is_read(assignme
     assert [(u.source_id, u.published_at) for u in read.updates] == [
         (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
     ]
+
+
+def test_a_script_of_many_names_like_a_states_is_read_at_once() -> None:
+    """A script of thousands of capitals between double underscores ("__A__A__A…"), each one
+    a state's name that is never assigned, is no state, and is read in a time its length
+    sets, not its square."""
+    names = "__A" * 100_000
+    for script in (f"<script>{names}</script>", f"<script>{names}__ = {{}}</script>"):
+        root = parse(_state_page("Kampen – live", script))
+        assert root is not None
+        assert read_state_stream(root.iter("script"), root, DR) == []
 
 
 def test_a_state_assignments_dated_posts_are_its_updates() -> None:

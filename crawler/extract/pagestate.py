@@ -332,9 +332,11 @@ def _string(value: Any) -> str | None:
 
 # `window.__STATE__ = {`, `__PRELOADED_STATE__={`, or a window's state by its name in any
 # case, in brackets too: ESPN's `window['__espnfitt__']={`; Arc XP's `Fusion.globalContent={`.
+# A name is of at most 64 characters, so a long run of capitals and underscores ("__A__A…")
+# is tried a few characters on from each of its "__", in a time of its length.
 _STATE_ASSIGNMENT = re.compile(
-    r"(?:(?:window\.)?__[A-Z][A-Z_]*__|window\.__\w+__|window\[(['\"])__\w+__\1\]"
-    r"|Fusion\.globalContent)\s*=\s*(?=\{)"
+    r"(?:(?:window\.)?__[A-Z][A-Z_]{0,64}__|window\.__\w{1,64}__"
+    r"|window\[(['\"])__\w{1,64}__\1\]|Fusion\.globalContent)\s*=\s*(?=\{)"
 )
 # A stream's list is named for its posts ("posts", "items", "liveUpdates", "tickerEntries")
 # under, or in, a name that says live, ticker or blog ("liveBlog.items", "ticker.entries");
