@@ -16,7 +16,7 @@ import pytest
 
 from crawler.extract import extract_page
 from crawler.extract.html import parse
-from crawler.extract.pagestate import read_page_state, read_state_stream
+from crawler.extract.pagestate import _devalued, read_page_state, read_state_stream
 
 URL = "https://www.washingtonpost.example/world/2024/09/18/israel-lebanon-live-updates/"
 
@@ -1017,6 +1017,25 @@ def test_a_nuxt_3_pages_posts_in_its_devalued_payload_are_its_updates() -> None:
 )
 def test_a_broken_or_self_referring_nuxt_payload_is_nothing(payload: str) -> None:
     script = f'<script type="application/json" id="__NUXT_DATA__">{payload}</script>'
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert read.updates == []
+
+
+def test_a_nuxt_payload_that_expands_beyond_its_size_is_nothing() -> None:
+    """A payload whose values refer to one another over and over (a list of two references to
+    a list of two references, sixty deep; one long post referred to by thousands of items)
+    would expand far past its own size: it is read as no state, at once."""
+    laughs = [[n + 1, n + 1] for n in range(60)] + ["words"]
+    assert _devalued(laughs) is None
+    post = {"id": 4, "title": 5, "content": 6, "publishedAt": 7}
+    shared = [{"liveblog": 1}, {"posts": 2}, [3] * 2000, post, "p1", "Update",
+              "<p>" + _WORDS.format(n=1) * 300 + "</p>", "2024-06-01T15:00:00.000Z"]  # fmt: skip
+    assert _devalued(shared) is None
+    script = f'<script type="application/json" id="__NUXT_DATA__">{json.dumps(shared)}</script>'
     read = extract_page(
         _state_page("Storm – live", script),
         "https://www.example.com/live/storm",

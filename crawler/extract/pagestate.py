@@ -458,15 +458,26 @@ def _state_of(script: Element) -> Any:
 # `["ShallowReactive", i]`, `["Reactive", i]`, `["Ref", i]` among them.
 _NUXT_DATA = "__NUXT_DATA__"
 _MAX_DEVALUE_DEPTH = 64
+# A payload read back is at most this many times its own size, or a million characters: one
+# whose values refer to one another over and over (a "billion laughs" of references, a long
+# post referred to by thousands of items) is no page's state.
+_MAX_EXPANSION = 10
+_MIN_EXPANDED = 1_000_000
+
+
+class _ExpandedError(Exception):
+    """A devalue payload that reads back far larger than it is."""
 
 
 def _devalued(values: Any) -> Any:
     """A devalue payload's root as plain JSON values, each index read once (a value met twice
     is one object), a reference back to a value being read (a cycle) or past the depth read
-    as None; None for what is no payload."""
+    as None; None for what is no payload, or for one that reads back far larger than it is."""
     if not isinstance(values, list) or not values:
         return None
+    limit = max(_MAX_EXPANSION * sum(_flat_size(value) for value in values), _MIN_EXPANDED)
     done: dict[int, Any] = {}
+    sizes: dict[int, int] = {}  # (each value's size as plain JSON, its members' counted in)
     reading: set[int] = set()
 
     def value_at(index: Any, depth: int) -> Any:
@@ -481,11 +492,34 @@ def _devalued(values: Any) -> Any:
         if index in done:
             return done[index]
         reading.add(index)
-        done[index] = found = _devalue_one(values[index], lambda i: value_at(i, depth + 1))
+        size = _flat_size(values[index])
+
+        def member(at: Any) -> Any:
+            nonlocal size
+            found = value_at(at, depth + 1)
+            size += sizes.get(at, 1) if type(at) is int else 1  # (True is no index)
+            if size > limit:
+                raise _ExpandedError
+            return found
+
+        done[index] = found = _devalue_one(values[index], member)
+        sizes[index] = size
         reading.discard(index)
         return found
 
-    return value_at(0, 0)
+    try:
+        return value_at(0, 0)
+    except _ExpandedError:
+        return None
+
+
+def _flat_size(value: Any) -> int:
+    """About the characters a value of the payload holds, its members' indices aside."""
+    if isinstance(value, str):
+        return len(value) + 2
+    if isinstance(value, dict):
+        return 1 + sum(len(key) + 2 if isinstance(key, str) else 1 for key in value)
+    return 1 + len(value) if isinstance(value, list) else 1
 
 
 def _devalue_one(value: Any, member: Any) -> Any:
