@@ -16,7 +16,7 @@ import pytest
 
 from crawler.extract import extract_page
 from crawler.extract.html import parse
-from crawler.extract.pagestate import read_page_state
+from crawler.extract.pagestate import _devalued, read_page_state, read_state_stream
 
 URL = "https://www.washingtonpost.example/world/2024/09/18/israel-lebanon-live-updates/"
 
@@ -351,6 +351,22 @@ def test_a_story_with_one_nested_story_is_no_live_page_and_broken_state_is_nothi
         assert extract_page(_page(script), URL).updates == []
 
 
+def test_quotes_nested_beyond_reason_in_a_post_are_nothing_without_an_error() -> None:
+    """A post's quote in a quote, four hundred deep (a hostile page's, within what JSON reads),
+    is read as nothing past a few levels; the page's posts are read, and nothing raises."""
+    quote: dict[str, Any] = _text("The innermost words.")
+    for _ in range(400):
+        quote = {"type": "quote", "content_elements": [quote]}
+    deep = [{**post, "content_elements": [*post["content_elements"], quote]} for post in POSTS]
+    story = {**STORY, "content_elements": [_text("The intro."), *deep]}
+    script = f"<script>Fusion.globalContent={json.dumps(story)};</script>"
+    read = extract_page(_page(script), URL)
+    assert [u.source_id for u in read.updates] == [
+        "POST3ABCDEF", "POST2ABCDEF", "POST1ABCDEF"
+    ]  # fmt: skip
+    assert "innermost" not in read.updates[0].body_text
+
+
 def test_posts_the_html_shows_too_are_one_update_each() -> None:
     """Where the page renders the posts as well, each post is one update: the state's reading
     and the HTML's merge."""
@@ -482,6 +498,17 @@ def test_a_state_assigned_by_its_name_in_brackets_or_lower_case_is_read(assignme
     assert [(u.source_id, u.published_at) for u in read.updates] == [
         (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
     ]
+
+
+def test_a_script_of_many_names_like_a_states_is_read_at_once() -> None:
+    """A script of thousands of capitals between double underscores ("__A__A__A…"), each one
+    a state's name that is never assigned, is no state, and is read in a time its length
+    sets, not its square."""
+    names = "__A" * 100_000
+    for script in (f"<script>{names}</script>", f"<script>{names}__ = {{}}</script>"):
+        root = parse(_state_page("Kampen – live", script))
+        assert root is not None
+        assert read_state_stream(root.iter("script"), root, DR) == []
 
 
 def test_a_state_assignments_dated_posts_are_its_updates() -> None:
@@ -990,6 +1017,25 @@ def test_a_nuxt_3_pages_posts_in_its_devalued_payload_are_its_updates() -> None:
 )
 def test_a_broken_or_self_referring_nuxt_payload_is_nothing(payload: str) -> None:
     script = f'<script type="application/json" id="__NUXT_DATA__">{payload}</script>'
+    read = extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert read.updates == []
+
+
+def test_a_nuxt_payload_that_expands_beyond_its_size_is_nothing() -> None:
+    """A payload whose values refer to one another over and over (a list of two references to
+    a list of two references, sixty deep; one long post referred to by thousands of items)
+    would expand far past its own size: it is read as no state, at once."""
+    laughs = [[n + 1, n + 1] for n in range(60)] + ["words"]
+    assert _devalued(laughs) is None
+    post = {"id": 4, "title": 5, "content": 6, "publishedAt": 7}
+    shared = [{"liveblog": 1}, {"posts": 2}, [3] * 2000, post, "p1", "Update",
+              "<p>" + _WORDS.format(n=1) * 300 + "</p>", "2024-06-01T15:00:00.000Z"]  # fmt: skip
+    assert _devalued(shared) is None
+    script = f'<script type="application/json" id="__NUXT_DATA__">{json.dumps(shared)}</script>'
     read = extract_page(
         _state_page("Storm – live", script),
         "https://www.example.com/live/storm",

@@ -186,8 +186,9 @@ def _post(post: dict[str, Any]) -> StructuredUpdate:
     )
 
 
-def _block(element: dict[str, Any]) -> str:
-    """One content element as the HTML a page would show for it ("" for what is not read)."""
+def _block(element: dict[str, Any], depth: int = 0) -> str:
+    """One content element as the HTML a page would show for it ("" for what is not read, and
+    for a quote nested in quotes past a few levels: a hostile page's)."""
     kind = element.get("type")
     content = _string(element.get("content")) or ""
     if kind in ("text", "paragraph") and content:
@@ -195,7 +196,9 @@ def _block(element: dict[str, Any]) -> str:
     if kind == "header" and content:
         return f"<h3>{content}</h3>"
     if kind == "quote":
-        inner = "".join(_block(e) for e in _elements(element))
+        if depth >= _MAX_NODE_DEPTH:
+            return ""
+        inner = "".join(_block(e, depth + 1) for e in _elements(element))
         return f"<blockquote>{inner}</blockquote>" if inner else ""
     if kind == "list":
         items = element.get("items")
@@ -329,9 +332,11 @@ def _string(value: Any) -> str | None:
 
 # `window.__STATE__ = {`, `__PRELOADED_STATE__={`, or a window's state by its name in any
 # case, in brackets too: ESPN's `window['__espnfitt__']={`; Arc XP's `Fusion.globalContent={`.
+# A name is of at most 64 characters, so a long run of capitals and underscores ("__A__A…")
+# is tried a few characters on from each of its "__", in a time of its length.
 _STATE_ASSIGNMENT = re.compile(
-    r"(?:(?:window\.)?__[A-Z][A-Z_]*__|window\.__\w+__|window\[(['\"])__\w+__\1\]"
-    r"|Fusion\.globalContent)\s*=\s*(?=\{)"
+    r"(?:(?:window\.)?__[A-Z][A-Z_]{0,64}__|window\.__\w{1,64}__"
+    r"|window\[(['\"])__\w{1,64}__\1\]|Fusion\.globalContent)\s*=\s*(?=\{)"
 )
 # A stream's list is named for its posts ("posts", "items", "liveUpdates", "tickerEntries")
 # under, or in, a name that says live, ticker or blog ("liveBlog.items", "ticker.entries");
@@ -453,15 +458,26 @@ def _state_of(script: Element) -> Any:
 # `["ShallowReactive", i]`, `["Reactive", i]`, `["Ref", i]` among them.
 _NUXT_DATA = "__NUXT_DATA__"
 _MAX_DEVALUE_DEPTH = 64
+# A payload read back is at most this many times its own size, or a million characters: one
+# whose values refer to one another over and over (a "billion laughs" of references, a long
+# post referred to by thousands of items) is no page's state.
+_MAX_EXPANSION = 10
+_MIN_EXPANDED = 1_000_000
+
+
+class _ExpandedError(Exception):
+    """A devalue payload that reads back far larger than it is."""
 
 
 def _devalued(values: Any) -> Any:
     """A devalue payload's root as plain JSON values, each index read once (a value met twice
     is one object), a reference back to a value being read (a cycle) or past the depth read
-    as None; None for what is no payload."""
+    as None; None for what is no payload, or for one that reads back far larger than it is."""
     if not isinstance(values, list) or not values:
         return None
+    limit = max(_MAX_EXPANSION * sum(_flat_size(value) for value in values), _MIN_EXPANDED)
     done: dict[int, Any] = {}
+    sizes: dict[int, int] = {}  # (each value's size as plain JSON, its members' counted in)
     reading: set[int] = set()
 
     def value_at(index: Any, depth: int) -> Any:
@@ -476,11 +492,34 @@ def _devalued(values: Any) -> Any:
         if index in done:
             return done[index]
         reading.add(index)
-        done[index] = found = _devalue_one(values[index], lambda i: value_at(i, depth + 1))
+        size = _flat_size(values[index])
+
+        def member(at: Any) -> Any:
+            nonlocal size
+            found = value_at(at, depth + 1)
+            size += sizes.get(at, 1) if type(at) is int else 1  # (True is no index)
+            if size > limit:
+                raise _ExpandedError
+            return found
+
+        done[index] = found = _devalue_one(values[index], member)
+        sizes[index] = size
         reading.discard(index)
         return found
 
-    return value_at(0, 0)
+    try:
+        return value_at(0, 0)
+    except _ExpandedError:
+        return None
+
+
+def _flat_size(value: Any) -> int:
+    """About the characters a value of the payload holds, its members' indices aside."""
+    if isinstance(value, str):
+        return len(value) + 2
+    if isinstance(value, dict):
+        return 1 + sum(len(key) + 2 if isinstance(key, str) else 1 for key in value)
+    return 1 + len(value) if isinstance(value, list) else 1
 
 
 def _devalue_one(value: Any, member: Any) -> Any:
