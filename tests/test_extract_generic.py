@@ -8471,3 +8471,26 @@ def test_a_line_of_its_own_that_is_no_name_is_no_byline(texts: list[str], titled
     assert [u.authors for u in updates] == [[]] * len(texts)
     if not titled:
         assert [u.headline for u in updates] == texts
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Places in title case, each opening with a place's word ("New", "San", "Den", "Saint").
+        ["New York", "San Francisco", "Den Haag"],
+        ["Saint Denis", "Los Angeles", "New Delhi"],
+        # Teams, parties, a desk's role.
+        ["Real Madrid", "Manchester United", "Borussia Dortmund FC"],
+        ["Labour Party", "Die Grünen", "Conservative Party"],
+        ["Political Editor", "Chief Correspondent", "Political Editor"],
+        ["Die Linke", "Freie Wähler", "Die Grünen"],
+    ],
+)
+def test_a_line_under_a_title_naming_a_place_a_team_or_a_role_is_no_byline(
+    texts: list[str],
+) -> None:
+    """Under each post's title, a line in title case that names a place, a team, a party or a
+    role, not a person: it stays the post's words, nobody's name."""
+    updates = young_blog(texts, YOUNG_TITLES[: len(texts)], "<div><strong>{}</strong></div>")
+    assert [u.authors for u in updates] == [[]] * len(texts)
+    assert [u.body_text.split("\n")[0] for u in updates] == texts
