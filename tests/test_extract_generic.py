@@ -8494,3 +8494,23 @@ def test_a_line_under_a_title_naming_a_place_a_team_or_a_role_is_no_byline(
     updates = young_blog(texts, YOUNG_TITLES[: len(texts)], "<div><strong>{}</strong></div>")
     assert [u.authors for u in updates] == [[]] * len(texts)
     assert [u.body_text.split("\n")[0] for u in updates] == texts
+
+
+def test_a_subtitle_in_title_case_whose_words_the_blog_writes_in_lower_case_is_no_byline() -> None:
+    """Under each title a subtitle of two capitalised words ("Travel Chaos"), each of which
+    the blog writes in lower case elsewhere, in another post: common words, no person's name."""
+    subtitles = ["Travel Chaos", "Market Reaction", "Weather Warning"]
+    words = [
+        "Shares fell as the market reaction came in after the storm.",
+        "The weather warning runs until midnight for the whole coast.",
+        "Ports are shut and travel chaos spreads to the airports.",
+    ]
+    boxes = "".join(
+        f'<div class="x7f3a" id="p{n}"><div class="x11"><span class="x12">1{n}:0{n}</span></div>'
+        f"<h3>{title}</h3><div><strong>{subtitle}</strong></div>"
+        f'<div class="x0c1d"><p>{said}</p></div></div>'
+        for n, title, subtitle, said in zip((3, 2, 1), YOUNG_TITLES, subtitles, words, strict=False)
+    )
+    updates = stream_of(page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/t")
+    assert [u.authors for u in updates] == [[]] * 3
+    assert [u.body_text.split("\n")[0] for u in updates] == subtitles

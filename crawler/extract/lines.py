@@ -413,7 +413,20 @@ def _names_under_titles(
         words = {w.lower() for w in text.split()} - _PARTICLES  # ("de": a word of Dutch too)
         if any(w.lower().strip(".,;:!?") in words for ln in after for w in ln.text.split()):
             return False
-    return True
+    # A subtitle's common words ("Travel Chaos", "Market Reaction"), every one of them written
+    # in lower case somewhere in the blog's posts; a name's ("Anna Berg", "Will Smith") seldom
+    # are all.
+    lower = {
+        w.strip(".,;:!?'’\"“”()")
+        for lines_ in read.values()
+        for ln in lines_
+        for w in ln.text.split()
+        if w[:1].islower()
+    }
+    return not any(
+        all(w.lower() in lower for w in line.text.split() if w not in _PARTICLES)
+        for _, line in held
+    )
 
 
 def _author_label(label: str) -> bool:
