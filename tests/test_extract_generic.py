@@ -982,6 +982,42 @@ def test_a_ticker_that_is_the_pages_main_text_stays_a_ticker(box: str) -> None:
     assert len(extract_page(ticker, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(said)
 
 
+@pytest.mark.parametrize(
+    "heading", ["<h2>Liveticker</h2>", "<h2>Live-Ticker</h2>", "<h3>Live blog</h3>"]
+)
+@pytest.mark.parametrize("inside", [False, True])
+def test_a_ticker_whose_heading_says_live_beside_an_article_stays_a_ticker(
+    heading: str, inside: bool
+) -> None:
+    """A German election page's article, and under it the ticker of the evening's one-line
+    entries in `div.ticker`, headed "Liveticker" above or atop its box, on a page whose title
+    says nothing live: its own heading vouches for the lines, as a live ticker's class would."""
+    title, prose, said = _HEADLINE_BARS["de"]
+    bar = _headline_bar("div.ticker", said)
+    bar = bar.replace(">", f">{heading}", 1) if inside else heading + bar
+    article = f"<article><h1>{title}</h1>{f'<p>{prose}</p>' * 3}</article>"
+    page = page_of(article + bar, title, "de", "2024-05-01T06:00:00+00:00")
+    url = "https://www.example-post.com/ticker/wahl"
+    assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(said)
+
+
+@pytest.mark.parametrize("paragraphs", [1, 2])
+def test_a_young_ticker_under_a_standfirst_of_a_paragraph_or_two_stays_a_ticker(
+    paragraphs: int,
+) -> None:
+    """A young ticker's few one-line entries (`div.ticker`) under a standfirst of one or two
+    paragraphs that say more than they do, at a ticker's address, its title saying nothing
+    live ("Le ultime notizie", "Börse aktuell"): a standfirst is no article beside a bar."""
+    _, prose, said = _HEADLINE_BARS["en"]
+    bar = _headline_bar("div.ticker", said[:4])
+    intro = f"<div class='intro'>{f'<p>{prose}</p>' * paragraphs}</div>"
+    page = page_of(
+        f"<h1>Town news</h1>{intro}{bar}", "Town news", "en", "2024-05-01T06:00:00+00:00"
+    )
+    url = "https://www.example-post.com/ticker/town/latest"
+    assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 4
+
+
 def test_an_articles_short_timeline_at_a_live_address_is_no_stream() -> None:
     """An article published in a live section (`/live/…/what-we-know-so-far/`) with a
     "Timeline" list of a few lines, each opening with its time, in the order things
@@ -8469,3 +8505,46 @@ def test_a_line_of_its_own_that_is_no_name_is_no_byline(texts: list[str], titled
     assert [u.authors for u in updates] == [[]] * len(texts)
     if not titled:
         assert [u.headline for u in updates] == texts
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Places in title case, each opening with a place's word ("New", "San", "Den", "Saint").
+        ["New York", "San Francisco", "Den Haag"],
+        ["Saint Denis", "Los Angeles", "New Delhi"],
+        # Teams, parties, a desk's role.
+        ["Real Madrid", "Manchester United", "Borussia Dortmund FC"],
+        ["Labour Party", "Die Grünen", "Conservative Party"],
+        ["Political Editor", "Chief Correspondent", "Political Editor"],
+        ["Die Linke", "Freie Wähler", "Die Grünen"],
+    ],
+)
+def test_a_line_under_a_title_naming_a_place_a_team_or_a_role_is_no_byline(
+    texts: list[str],
+) -> None:
+    """Under each post's title, a line in title case that names a place, a team, a party or a
+    role, not a person: it stays the post's words, nobody's name."""
+    updates = young_blog(texts, YOUNG_TITLES[: len(texts)], "<div><strong>{}</strong></div>")
+    assert [u.authors for u in updates] == [[]] * len(texts)
+    assert [u.body_text.split("\n")[0] for u in updates] == texts
+
+
+def test_a_subtitle_in_title_case_whose_words_the_blog_writes_in_lower_case_is_no_byline() -> None:
+    """Under each title a subtitle of two capitalised words ("Travel Chaos"), each of which
+    the blog writes in lower case elsewhere, in another post: common words, no person's name."""
+    subtitles = ["Travel Chaos", "Market Reaction", "Weather Warning"]
+    words = [
+        "Shares fell as the market reaction came in after the storm.",
+        "The weather warning runs until midnight for the whole coast.",
+        "Ports are shut and travel chaos spreads to the airports.",
+    ]
+    boxes = "".join(
+        f'<div class="x7f3a" id="p{n}"><div class="x11"><span class="x12">1{n}:0{n}</span></div>'
+        f"<h3>{title}</h3><div><strong>{subtitle}</strong></div>"
+        f'<div class="x0c1d"><p>{said}</p></div></div>'
+        for n, title, subtitle, said in zip((3, 2, 1), YOUNG_TITLES, subtitles, words, strict=False)
+    )
+    updates = stream_of(page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/t")
+    assert [u.authors for u in updates] == [[]] * 3
+    assert [u.body_text.split("\n")[0] for u in updates] == subtitles

@@ -525,27 +525,38 @@ def _a_marquee(container: Element, updates: list[Update]) -> bool:
     A ticker that is the page's main text says more than its standfirst."""
     if any(u.headline or len(u.body_text) > _MARQUEE_LINE or "\n" in u.body_text for u in updates):
         return False
-    names = " ".join(
-        f"{node.get('class') or ''} {node.get('id') or ''}"
-        for node in islice(chain((container,), container.iterancestors()), _MARQUEE_DEPTH)
-    )
+    boxes = list(islice(chain((container,), container.iterancestors()), _MARQUEE_DEPTH))
+    names = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in boxes)
     if "ticker" not in names.lower() or _YOUNG_BLOG_BOX.search(names) is not None:
         return False
+    if any(_YOUNG_BLOG_BOX.search(_box_heading(node)) for node in boxes):
+        return False  # headed "Liveticker", "Live blog": the box's own heading says live
     said = sum(len(u.body_text) for u in updates)
     inside = set(container.iter("p"))
     running: dict[Element, int] = defaultdict(int)
+    counted: dict[Element, int] = defaultdict(int)
     for paragraph in container.getroottree().getroot().iter("p"):
         parent = paragraph.getparent()
         if paragraph in inside or parent is None:
             continue
         running[parent] += walks.text_length(paragraph, said + 1)
-        if running[parent] > said:
-            return True
+        counted[parent] += 1
+        if running[parent] > said and counted[parent] >= _ARTICLE_PARAGRAPHS:
+            return True  # (a standfirst of a paragraph or two is no article)
     return False
+
+
+def _box_heading(box: Element) -> str:
+    """The text of the heading that opens a box or stands just before it, if any."""
+    for node in (box[0] if len(box) else None, box.getprevious()):
+        if node is not None and node.tag in HEADINGS:
+            return walks.text(node)
+    return ""
 
 
 _MARQUEE_LINE = 200  # characters a line of a bar of headlines runs to at most
 _MARQUEE_DEPTH = 3  # the box and the boxes around it that may name it a ticker
+_ARTICLE_PARAGRAPHS = 3  # paragraphs of an article's running text at least, in one box
 
 
 def _day_alone(member: Element) -> str | None:

@@ -368,6 +368,20 @@ def bylines(
     }
 
 
+# A line's first word that opens a place's name or an article's, no person's: "New York", "San
+# Diego", "Den Haag", "Los Angeles", "Die Grünen", "Real Madrid".
+_PLACE_LEADS = frozenset(
+    {"new", "san", "santa", "saint", "st.", "sankt", "los", "las", "den", "the", "die", "der",
+     "das", "le", "la", "les", "il", "real"}
+)  # fmt: skip
+# Words that name a team, a party or a desk's role, in the languages read here: no person's.
+_NO_PERSON = frozenset(
+    {"party", "partei", "parti", "partido", "partito", "partia", "united", "city", "fc", "sc",
+     "afc", "club", "athletic", "rovers", "wanderers", "editor", "correspondent", "reporter",
+     "redakteur", "redakteurin", "redaktion", "rédaction", "correspondant", "korrespondent",
+     "korrespondentin", "desk", "team", "staff", "newsroom", "wähler", "democrats",
+     "republicans", "union", "league"}
+)  # fmt: skip
 _NOT_NAME_MARKS = re.compile(r"[,;:!?…\"“”()/|]")
 _COMMENTS = re.compile(r"comment(?!ary|ator)", re.I)
 
@@ -388,6 +402,9 @@ def _names_under_titles(
             return False
         if _NOT_NAME_MARKS.search(text):
             return False  # "Kyiv, Ukraine", "Heads up!"
+        words_ = text.lower().split()
+        if words_[0] in _PLACE_LEADS or any(w.strip(".") in _NO_PERSON for w in words_):
+            return False  # "New York", "Den Haag", "Real Madrid", "Labour Party", an editor
         if _COMMENTS.search(f"{line.shape[1]} {line.start.get('class') or ''}"):
             return False  # a quoted reader's name ("comment-author")
         after = read[member][read[member].index(line) + 1 :]
@@ -396,7 +413,20 @@ def _names_under_titles(
         words = {w.lower() for w in text.split()} - _PARTICLES  # ("de": a word of Dutch too)
         if any(w.lower().strip(".,;:!?") in words for ln in after for w in ln.text.split()):
             return False
-    return True
+    # A subtitle's common words ("Travel Chaos", "Market Reaction"), every one of them written
+    # in lower case somewhere in the blog's posts; a name's ("Anna Berg", "Will Smith") seldom
+    # are all.
+    lower = {
+        w.strip(".,;:!?'’\"“”()")
+        for lines_ in read.values()
+        for ln in lines_
+        for w in ln.text.split()
+        if w[:1].islower()
+    }
+    return not any(
+        all(w.lower() in lower for w in line.text.split() if w not in _PARTICLES)
+        for _, line in held
+    )
 
 
 def _author_label(label: str) -> bool:
