@@ -590,15 +590,10 @@ def _ago_in_words(
         if not ago or any(t.value for t in times[member]):
             continue
         for element in member.iter(etree.Element):
-            text = element.text
-            if not text or len(text) > _AGO_LINE or _HAS_DIGIT.search(text) or len(element):
-                continue
-            reading = clock.read(text)
+            text = element.text or ""
+            reading = None if len(element) else _words_ago(text, clock)
             if (
                 reading is not None
-                and reading.kind == "relative"
-                and reading.clock is None
-                and len(text.replace(reading.text, " ").split()) <= _AGO_LABEL_WORDS
                 and not _in_sentence(element)
                 and element.tag not in HEADINGS
                 and not _quoted_in(element, member)
@@ -618,16 +613,25 @@ def _bare_times_in_words(by_element: dict[Element, list[_Time]], clock: PageCloc
         if element.tag != "time" or len(readings) != 1 or readings[0].rank != CLOCK:
             continue
         text = walks.text(element).strip()
-        if not text or len(text) > _AGO_LINE or _HAS_DIGIT.search(text) or _in_sentence(element):
-            continue
-        reading = clock.read(text)
-        if (
-            reading is not None
-            and reading.kind == "relative"
-            and reading.clock is None
-            and len(text.replace(reading.text, " ").split()) <= _AGO_LABEL_WORDS
-        ):
+        reading = _words_ago(text, clock)
+        if reading is not None and not _in_sentence(element):
             readings[0] = _Time(element, reading.utc or "", VISIBLE, False, text, reading, True)
+
+
+def _words_ago(text: str, clock: PageClock) -> Reading | None:
+    """How long ago in words alone, a label at most beside it ("an hour ago", "Updated an
+    hour ago", "vor einer Stunde"), as a short box of its own says it; else None."""
+    if not text or len(text) > _AGO_LINE or _HAS_DIGIT.search(text):
+        return None
+    reading = clock.read(text)
+    if (
+        reading is not None
+        and reading.kind == "relative"
+        and reading.clock is None
+        and len(text.replace(reading.text, " ").split()) <= _AGO_LABEL_WORDS
+    ):
+        return reading
+    return None
 
 
 def _worded_lead(member: Element, clock: PageClock) -> _Time | None:
