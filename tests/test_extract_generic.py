@@ -1001,6 +1001,24 @@ def test_a_ticker_whose_heading_says_live_beside_an_article_stays_a_ticker(
     assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(said)
 
 
+@pytest.mark.parametrize(
+    ("title", "address"),
+    [("Bayern v Dortmund: ticker", "/sport/match"), ("Bayern v Dortmund", "/ticker/match")],
+)
+def test_a_match_ticker_of_short_sentences_keeps_its_entries(title: str, address: str) -> None:
+    """A match's ticker timed by clocks, newest first, each entry a short sentence of three or
+    four words that ends in a full stop ("Yellow card for Hummels."): a ticker's entries, not
+    a table's rows of figures and names, though few of them run to five words."""
+    said = ("Kane scores from the spot.", "Yellow card for Hummels.", "Sane hits the post.",
+            "Teams are out.")  # fmt: skip
+    standfirst = "<p>Bayern host Dortmund tonight with the title race on the line.</p>"
+    main = f"<h1>Bayern v Dortmund</h1>{standfirst}{_headline_bar('div.ticker', said)}"
+    page = page_of(main, title, "en", "2024-05-01T06:00:00+00:00")
+    url = f"https://www.example-post.com{address}"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert [u.body_text for u in updates] == list(said)
+
+
 @pytest.mark.parametrize("paragraphs", [1, 2])
 def test_a_young_ticker_under_a_standfirst_of_a_paragraph_or_two_stays_a_ticker(
     paragraphs: int,

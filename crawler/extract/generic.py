@@ -817,8 +817,10 @@ def _speaks(updates: list[Update]) -> bool:
             if update.headline
             else update.body_text[:_SAY]
         )
-        if _a_sentence(words) or any(
-            m.get("type") != "image" or m.get("caption") for m in update.media
+        if (
+            _a_sentence(words)
+            or _a_short_sentence(words)
+            or any(m.get("type") != "image" or m.get("caption") for m in update.media)
         ):
             needed -= 1
             if needed <= 0:
@@ -836,13 +838,22 @@ def _a_sentence(words: str) -> bool:
     """Five words in a row, and two words of three letters or more that no capital opens
     (a sentence's "voted", "from", "über"; any word of a script without capitals): not a data
     row's place, "10 km SW of Town A" (an earthquake's), whose words are names and units."""
-    found = _SENTENCE.search(words)
-    if found is None:
-        return False
+    return _SENTENCE.search(words) is not None and _two_common_words(words)
+
+
+def _a_short_sentence(words: str) -> bool:
+    """A post that is wholly one short sentence of three words or more, no figure in it,
+    ending in its full stop, and two words of three letters or more that no capital opens: a
+    match ticker's "Yellow card for Hummels.", not a board's row of names and figures."""
+    return _SHORT_SENTENCE.fullmatch(words.strip()) is not None and _two_common_words(words)
+
+
+def _two_common_words(words: str) -> bool:
     common = (m for m in _WORD.finditer(words) if not m.group()[0].isupper())
     return next(common, None) is not None and next(common, None) is not None
 
 
+_SHORT_SENTENCE = re.compile(r"(?:[^\W\d_][\w'’-]*[,;:]?[ \t\u00a0]+){2,}[^\W\d_][\w'’-]*[.!?]")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _PROSE_LEAST = 3  # one post in this many at least says a sentence
 
