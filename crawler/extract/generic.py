@@ -527,7 +527,7 @@ def _a_marquee(container: Element, updates: list[Update]) -> bool:
         return False
     boxes = list(islice(chain((container,), container.iterancestors()), _MARQUEE_DEPTH))
     names = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in boxes)
-    if "ticker" not in names.lower() or _YOUNG_BLOG_BOX.search(names) is not None:
+    if not _TICKER_NAME.search(names) or _YOUNG_BLOG_BOX.search(names) is not None:
         return False
     if any(_YOUNG_BLOG_BOX.search(_box_heading(node)) for node in boxes):
         return False  # headed "Liveticker", "Live blog": the box's own heading says live
@@ -554,6 +554,9 @@ def _box_heading(box: Element) -> str:
     return ""
 
 
+# A box's name that calls it a ticker: "ticker", "news-ticker"; French sites' "fil info"
+# (`div.fil-info`, `ul.fil_info`, `div.filinfo`), their stream of one-line news.
+_TICKER_NAME = re.compile(r"ticker|(?<![a-z])fil[-_]?info(?![a-z])", re.I)
 _MARQUEE_LINE = 200  # characters a line of a bar of headlines runs to at most
 _MARQUEE_DEPTH = 3  # the box and the boxes around it that may name it a ticker
 _ARTICLE_PARAGRAPHS = 3  # paragraphs of an article's running text at least, in one box
