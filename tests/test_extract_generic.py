@@ -1001,6 +1001,44 @@ def test_a_ticker_whose_heading_says_live_beside_an_article_stays_a_ticker(
     assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == len(said)
 
 
+@pytest.mark.parametrize("box", ["div.fil-info", "ul.fil_info", "div.filinfo"])
+def test_a_french_fil_info_is_a_ticker_and_beside_an_article_a_bar(box: str) -> None:
+    """A French "Le fil info" page, its stream the one-line entries of `div.fil-info` under a
+    standfirst, each a clock and a sentence, newest first: the box names a ticker, in French,
+    as `div.ticker` does; and the same box beside a longer article is the site's bar of its
+    latest headlines, no ticker of the page's."""
+    title, prose, said = _HEADLINE_BARS["fr"]
+    bar = _headline_bar(box, said)
+    standfirst = "<p>Retrouvez toute l'actualité du jour en continu, minute par minute.</p>"
+    early = "2024-05-01T06:00:00+00:00"
+    page = page_of(f"<h1>Le fil info</h1>{standfirst}{bar}", "Le fil info", "fr", early)
+    url = "https://www.example-post.com/fil-info/"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert [u.body_text for u in updates] == list(said)
+    article = f"<article><h1>{title}</h1>{f'<p>{prose}</p>' * 3}</article>"
+    beside = page_of(article + bar, title, "fr", early)
+    url = "https://www.example-post.com/ville/pont"
+    assert extract_page(beside, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
+@pytest.mark.parametrize(
+    ("title", "address"),
+    [("Bayern v Dortmund: ticker", "/sport/match"), ("Bayern v Dortmund", "/ticker/match")],
+)
+def test_a_match_ticker_of_short_sentences_keeps_its_entries(title: str, address: str) -> None:
+    """A match's ticker timed by clocks, newest first, each entry a short sentence of three or
+    four words that ends in a full stop ("Yellow card for Hummels."): a ticker's entries, not
+    a table's rows of figures and names, though few of them run to five words."""
+    said = ("Kane scores from the spot.", "Yellow card for Hummels.", "Sane hits the post.",
+            "Teams are out.")  # fmt: skip
+    standfirst = "<p>Bayern host Dortmund tonight with the title race on the line.</p>"
+    main = f"<h1>Bayern v Dortmund</h1>{standfirst}{_headline_bar('div.ticker', said)}"
+    page = page_of(main, title, "en", "2024-05-01T06:00:00+00:00")
+    url = f"https://www.example-post.com{address}"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert [u.body_text for u in updates] == list(said)
+
+
 @pytest.mark.parametrize("paragraphs", [1, 2])
 def test_a_young_ticker_under_a_standfirst_of_a_paragraph_or_two_stays_a_ticker(
     paragraphs: int,

@@ -373,9 +373,9 @@ _MINUTED = 0.6
 
 
 def _box_says_live(names: str, languages: tuple[str, ...]) -> bool:
-    """ "liveblog", "live-feed", "ticker-item", "en-direct": not "directions", "olive",
-    "livestock-sales", "live-gigs" (music played live), nor an English timetable's
-    "direct-services", nor WordPress's class for a post's category or tag ("category-live")."""
+    """ "liveblog", "live-feed", "ticker-item", "en-direct", French sites' "fil-info": not
+    "directions", "olive", "livestock-sales", "live-gigs" (music played live), nor an English
+    timetable's "direct-services", nor WordPress's class for a post's category or tag ("category-live")."""
     words = _NAME_PARTS.split(_TAXONOMY_CLASS.sub(" ", names.lower()))
     for word, after in zip(words, [*words[1:], ""], strict=True):
         if word == "live":
@@ -384,6 +384,8 @@ def _box_says_live(names: str, languages: tuple[str, ...]) -> bool:
         elif (
             (word.startswith("live") and not _NOT_LIVE_NAME.fullmatch(word))
             or "ticker" in word
+            or word == "filinfo"
+            or (word, after) == ("fil", "info")
             or (word in _LIVE_BOX_WORDS and _in_language(word, languages))
         ):
             return True

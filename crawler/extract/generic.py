@@ -527,7 +527,7 @@ def _a_marquee(container: Element, updates: list[Update]) -> bool:
         return False
     boxes = list(islice(chain((container,), container.iterancestors()), _MARQUEE_DEPTH))
     names = " ".join(f"{node.get('class') or ''} {node.get('id') or ''}" for node in boxes)
-    if "ticker" not in names.lower() or _YOUNG_BLOG_BOX.search(names) is not None:
+    if not _TICKER_NAME.search(names) or _YOUNG_BLOG_BOX.search(names) is not None:
         return False
     if any(_YOUNG_BLOG_BOX.search(_box_heading(node)) for node in boxes):
         return False  # headed "Liveticker", "Live blog": the box's own heading says live
@@ -554,6 +554,9 @@ def _box_heading(box: Element) -> str:
     return ""
 
 
+# A box's name that calls it a ticker: "ticker", "news-ticker"; French sites' "fil info"
+# (`div.fil-info`, `ul.fil_info`, `div.filinfo`), their stream of one-line news.
+_TICKER_NAME = re.compile(r"ticker|(?<![a-z])fil[-_]?info(?![a-z])", re.I)
 _MARQUEE_LINE = 200  # characters a line of a bar of headlines runs to at most
 _MARQUEE_DEPTH = 3  # the box and the boxes around it that may name it a ticker
 _ARTICLE_PARAGRAPHS = 3  # paragraphs of an article's running text at least, in one box
@@ -821,8 +824,10 @@ def _speaks(updates: list[Update]) -> bool:
             if update.headline
             else update.body_text[:_SAY]
         )
-        if _a_sentence(words) or any(
-            m.get("type") != "image" or m.get("caption") for m in update.media
+        if (
+            _a_sentence(words)
+            or _a_short_sentence(words)
+            or any(m.get("type") != "image" or m.get("caption") for m in update.media)
         ):
             needed -= 1
             if needed <= 0:
@@ -840,13 +845,22 @@ def _a_sentence(words: str) -> bool:
     """Five words in a row, and two words of three letters or more that no capital opens
     (a sentence's "voted", "from", "über"; any word of a script without capitals): not a data
     row's place, "10 km SW of Town A" (an earthquake's), whose words are names and units."""
-    found = _SENTENCE.search(words)
-    if found is None:
-        return False
+    return _SENTENCE.search(words) is not None and _two_common_words(words)
+
+
+def _a_short_sentence(words: str) -> bool:
+    """A post that is wholly one short sentence of three words or more, no figure in it,
+    ending in its full stop, and two words of three letters or more that no capital opens: a
+    match ticker's "Yellow card for Hummels.", not a board's row of names and figures."""
+    return _SHORT_SENTENCE.fullmatch(words.strip()) is not None and _two_common_words(words)
+
+
+def _two_common_words(words: str) -> bool:
     common = (m for m in _WORD.finditer(words) if not m.group()[0].isupper())
     return next(common, None) is not None and next(common, None) is not None
 
 
+_SHORT_SENTENCE = re.compile(r"(?:[^\W\d_][\w'’-]*[,;:]?[ \t\u00a0]+){2,}[^\W\d_][\w'’-]*[.!?]")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _PROSE_LEAST = 3  # one post in this many at least says a sentence
 
