@@ -296,3 +296,32 @@ UPDATES_COLUMNS = [
     "version",
     "removed_at",
 ]
+
+
+def devalue(root: Any) -> str:
+    """A value as devalue's flat array: a tuple ("Reactive", value) is Nuxt's wrapper, ("Date",
+    iso) a date; a value met twice is stored once."""
+    values: list[Any] = []
+    seen: dict[int, int] = {}
+
+    def flatten(value: Any) -> int:
+        if id(value) in seen:
+            return seen[id(value)]
+        index = len(values)
+        values.append(None)
+        if isinstance(value, (dict, list, tuple)):
+            seen[id(value)] = index
+        if isinstance(value, dict):
+            values[index] = {key: flatten(member) for key, member in value.items()}
+        elif isinstance(value, list):
+            values[index] = [flatten(member) for member in value]
+        elif isinstance(value, tuple) and value[0] == "Date":
+            values[index] = list(value)
+        elif isinstance(value, tuple):
+            values[index] = [value[0], flatten(value[1])]
+        else:
+            values[index] = value
+        return index
+
+    flatten(root)
+    return json.dumps(values)

@@ -30,7 +30,7 @@ from click.testing import CliRunner
 
 from crawler.cli import cli
 from crawler.sample.site import LocalServer, send
-from tests.helpers import LOCAL_ARGS
+from tests.helpers import LOCAL_ARGS, devalue
 
 pytestmark = pytest.mark.slow  # crawl processes
 
@@ -206,36 +206,13 @@ def apollo(posts: list[Post], elapsed: int, start: datetime) -> bytes:
     return _page("Unwetter in Franken – live", "de", _LOADING, script)
 
 
-def _devalue(root: Any) -> str:
-    """A value as devalue's flat array: ("Date", iso) a date, ("Reactive", v) Nuxt's wrapper."""
-    values: list[Any] = []
-
-    def flatten(value: Any) -> int:
-        index = len(values)
-        values.append(None)
-        if isinstance(value, dict):
-            values[index] = {key: flatten(member) for key, member in value.items()}
-        elif isinstance(value, list):
-            values[index] = [flatten(member) for member in value]
-        elif isinstance(value, tuple) and value[0] == "Date":
-            values[index] = list(value)
-        elif isinstance(value, tuple):
-            values[index] = [value[0], flatten(value[1])]
-        else:
-            values[index] = value
-        return index
-
-    flatten(root)
-    return json.dumps(values)
-
-
 def nuxt(posts: list[Post], elapsed: int, start: datetime) -> bytes:
     """Nuxt 3: the posts in `__NUXT_DATA__`, their times devalue's Dates."""
     items = [{**_state_post(p, start), "publishedAt": ("Date", _iso(start, p))} for p in posts]
     blog = {"id": "unwetter", "title": "Unwetter live", "posts": items}
     payload = ("ShallowReactive", {"data": ("ShallowReactive", {"liveblog-unwetter": blog}),
                                    "state": {}, "serverRendered": True})  # fmt: skip
-    script = f'<script type="application/json" id="__NUXT_DATA__">{_devalue(payload)}</script>'
+    script = f'<script type="application/json" id="__NUXT_DATA__">{devalue(payload)}</script>'
     return _page("Unwetter in Franken – live", "de", _LOADING, script)
 
 

@@ -17,6 +17,7 @@ import pytest
 from crawler.extract import extract_page
 from crawler.extract.html import parse
 from crawler.extract.pagestate import _devalued, read_page_state, read_state_stream
+from tests.helpers import devalue
 
 URL = "https://www.washingtonpost.example/world/2024/09/18/israel-lebanon-live-updates/"
 
@@ -951,37 +952,8 @@ def test_a_state_posts_shown_time_is_its_time_and_its_last_edit_its_edit(
 # every object's and array's members the indices of their values in it, a negative index a
 # value JSON has not (-1 undefined), and special values as arrays that open with their type:
 # `["Date", iso]`, `["Set", …]`, `["Map", key, value, …]`, and Nuxt's wrappers of Vue's
-# state, `["ShallowReactive", index]`, `["Reactive", index]`. The flattener below writes that
-# form; the names under `data` and the words are invented.
-
-
-def _devalue(root: Any) -> str:
-    """A value as devalue's flat array: a tuple ("Reactive", value) is Nuxt's wrapper, ("Date",
-    iso) a date; a value met twice is stored once."""
-    values: list[Any] = []
-    seen: dict[int, int] = {}
-
-    def flatten(value: Any) -> int:
-        if id(value) in seen:
-            return seen[id(value)]
-        index = len(values)
-        values.append(None)
-        if isinstance(value, (dict, list, tuple)):
-            seen[id(value)] = index
-        if isinstance(value, dict):
-            values[index] = {key: flatten(member) for key, member in value.items()}
-        elif isinstance(value, list):
-            values[index] = [flatten(member) for member in value]
-        elif isinstance(value, tuple) and value[0] == "Date":
-            values[index] = list(value)
-        elif isinstance(value, tuple):
-            values[index] = [value[0], flatten(value[1])]
-        else:
-            values[index] = value
-        return index
-
-    flatten(root)
-    return json.dumps(values)
+# state, `["ShallowReactive", index]`, `["Reactive", index]`. `tests.helpers.devalue` writes
+# that form; the names under `data` and the words are invented.
 
 
 def test_a_nuxt_3_pages_posts_in_its_devalued_payload_are_its_updates() -> None:
@@ -998,7 +970,7 @@ def test_a_nuxt_3_pages_posts_in_its_devalued_payload_are_its_updates() -> None:
                                    "state": {}, "serverRendered": True})  # fmt: skip
     script = (
         f'<script type="application/json" id="__NUXT_DATA__" data-ssr="true">'
-        f"{_devalue(payload)}</script>"
+        f"{devalue(payload)}</script>"
     )
     read = extract_page(
         _state_page("Storm – live", script),
