@@ -1021,6 +1021,34 @@ def test_a_french_fil_info_is_a_ticker_and_beside_an_article_a_bar(box: str) -> 
     assert extract_page(beside, url, fetched_at="2024-05-01T12:00:00Z").updates == []
 
 
+@pytest.mark.parametrize("box", ["div.fil-info", "aside.fil-info", "ul.fil_info"])
+@pytest.mark.parametrize("paragraphs", [1, 2])
+@pytest.mark.parametrize("place", ["after", "before"])
+def test_a_fil_info_beside_a_short_article_or_on_a_home_page_is_no_ticker(
+    box: str, paragraphs: int, place: str
+) -> None:
+    """A French sidebar's `div.fil-info` beside an article of a paragraph or two (too short to
+    be read as the running text a bar of headlines sits beside), or on a home page among its
+    headlines: a site's latest news, no ticker of the page's, where neither the page's title
+    nor its address names its fil info."""
+    title, prose, said = _HEADLINE_BARS["fr"]
+    bar = _headline_bar(box, said)
+    article = f"<article><h1>{title}</h1>{f'<p>{prose}</p>' * paragraphs}</article>"
+    main = article + bar if place == "after" else bar + article
+    page = page_of(main, title, "fr", "2024-05-01T06:00:00+00:00")
+    url = "https://www.example-post.com/ville/pont"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+    home = page_of(
+        f"<h2>À la une</h2><p>Les titres du jour.</p>{bar}", "Accueil - Le Journal", "fr"
+    )
+    assert (
+        extract_page(
+            home, "https://www.example-post.com/", fetched_at="2024-05-01T12:00:00Z"
+        ).updates
+        == []
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "address"),
     [("Bayern v Dortmund: ticker", "/sport/match"), ("Bayern v Dortmund", "/ticker/match")],

@@ -134,6 +134,9 @@ class Signs:
     # A badge beside the heading says live ("LIVE"): something is on air now, a blog or a
     # player's stream, an event's, so it vouches only for posts that run as a blog's do.
     badge: bool = False
+    # The address or a title names the page a French site's "fil info" ("/fil-info/", "Le fil
+    # info"): only then does a box of that name vouch for its stream (not a sidebar's).
+    fil_info: bool = False
 
 
 def signs(
@@ -163,7 +166,12 @@ def signs(
         ),
         languages=languages,
         badge=any(_BADGE.fullmatch(badge.strip()) is not None for badge in badges),
+        fil_info=any(_FIL_INFO.search(said) is not None for said in [path, *said]),
     )
+
+
+# French sites' "fil info", their stream of one-line news: "fil-info", "fil_info", "filinfo".
+_FIL_INFO = re.compile(r"(?<![a-z])fil[-_ ]?info(?![a-z])", re.I)
 
 
 def _titled_live(stream: Stream) -> bool:
@@ -269,7 +277,9 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         return True
     if page.badge and _runs_as_a_blog(stream):
         return True
-    if _box_says_live(stream.names, page.languages):
+    if _box_says_live(stream.names, page.languages) or (
+        page.fil_info and _FIL_INFO.search(stream.names) is not None
+    ):
         # A box's name alone vouches only for a stream with a time on some post: orf.at
         # names the untimed stories of its front page `ticker-story`.
         return stream.timed > 0
@@ -373,9 +383,10 @@ _MINUTED = 0.6
 
 
 def _box_says_live(names: str, languages: tuple[str, ...]) -> bool:
-    """ "liveblog", "live-feed", "ticker-item", "en-direct", French sites' "fil-info": not
-    "directions", "olive", "livestock-sales", "live-gigs" (music played live), nor an English
-    timetable's "direct-services", nor WordPress's class for a post's category or tag ("category-live")."""
+    """ "liveblog", "live-feed", "ticker-item", "en-direct": not "directions", "olive",
+    "livestock-sales", "live-gigs" (music played live), nor an English timetable's
+    "direct-services", nor WordPress's class for a post's category or tag ("category-live").
+    (A French "fil-info" box vouches only on a page that names its fil info.)"""
     words = _NAME_PARTS.split(_TAXONOMY_CLASS.sub(" ", names.lower()))
     for word, after in zip(words, [*words[1:], ""], strict=True):
         if word == "live":
@@ -384,8 +395,6 @@ def _box_says_live(names: str, languages: tuple[str, ...]) -> bool:
         elif (
             (word.startswith("live") and not _NOT_LIVE_NAME.fullmatch(word))
             or "ticker" in word
-            or word == "filinfo"
-            or (word, after) == ("fil", "info")
             or (word in _LIVE_BOX_WORDS and _in_language(word, languages))
         ):
             return True
