@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -602,6 +603,16 @@ def test_a_ticker_read_oldest_first_that_seems_ahead_of_the_fetch_is_no_programm
     assert len(extract_page(page, url, fetched_at=fetched).updates) == len(clocks)
 
 
+def _listed_slots(row: str, slots: Iterable[tuple[str, str, str]]) -> str:
+    """A guide's rows in the boxes `row` opens ("li class='schedule-row'"), each its start in
+    a `<time>`, a title and a line about it."""
+    tag = row.split()[0]
+    return "".join(
+        f"<{row}><time>{at}</time><h3>{title}</h3><p>{words}</p></{tag}>"
+        for at, title, words in slots
+    )
+
+
 # A channel's programme for the day, a Polish news channel's: each show's clock, title and
 # description, the last show a few hours after the fetch (14:00 in Warsaw).
 _SHOWS = (
@@ -661,11 +672,7 @@ def test_a_regional_channels_guide_at_odd_minutes_its_shows_to_come_is_no_stream
         ("19:47", "Documentary", "A film about the history of the old mill and its workers."),
         ("22:36", "Late news", "The day's news again with a look at tomorrow's papers too."),
     )
-    tag = row.split()[0]
-    rows = "".join(
-        f"<{row}><time>{at}</time><h3>{title}</h3><p>{words}</p></{tag}>"
-        for at, title, words in shows
-    )
+    rows = _listed_slots(row, shows)
     main = f"<h1>Watch live</h1><ul class='guide'>{rows}</ul>"
     page = page_of(main, "Watch live", "en", "2024-05-01T05:00:00+01:00")
     url = f"https://www.example-regional.tv{address}channel-one"
@@ -687,11 +694,7 @@ def test_a_schedules_rows_at_odd_minutes_all_past_are_a_programme(row: str, addr
         ("11:14", "Serwis", "Najważniejsze wiadomości z kraju i ze świata oraz prognoza pogody."),
         ("12:33", "Koncert", "Nagranie koncertu orkiestry z filharmonii w stolicy regionu."),
     )
-    tag = row.split()[0]
-    rows = "".join(
-        f"<{row}><time>{at}</time><h3>{title}</h3><p>{words}</p></{tag}>"
-        for at, title, words in slots
-    )
+    rows = _listed_slots(row, slots)
     main = f"<h1>Słuchaj na żywo</h1><div class='guide'>{rows}</div>"
     page = page_of(main, "Słuchaj na żywo", "pl", "2024-05-01T05:00:00+02:00")
     url = f"https://www.example-radio.pl{address}program-pierwszy"
