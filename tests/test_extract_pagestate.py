@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from archive.records import Page
 from crawler.extract import extract_page
 from crawler.extract.html import parse
 from crawler.extract.pagestate import _devalued, read_page_state, read_state_stream
@@ -445,6 +446,16 @@ def _state_page(title: str, script: str) -> bytes:
     ).encode()
 
 
+def _storm_live(script: str) -> Page:
+    """The page a live blog's address serves, its posts only in `script`, read an afternoon
+    after its start."""
+    return extract_page(
+        _state_page("Storm – live", script),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+
+
 def _next_data(data: dict[str, Any]) -> str:
     return f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data)}</script>'
 
@@ -737,11 +748,7 @@ def test_the_live_posts_in_an_apollo_cache_are_read(where: str) -> None:
         if where == "window"
         else _next_data({"props": {"pageProps": {"__APOLLO_STATE__": cache}}})
     )
-    read = extract_page(
-        _state_page("Storm – live", script),
-        "https://www.example.com/live/storm",
-        fetched_at="2024-06-01T16:00:00Z",
-    )
+    read = _storm_live(script)
     assert [(u.source_id, u.published_at) for u in read.updates] == [
         (f"p{n}", f"2024-06-01T15:{n}0:00Z") for n in (3, 2, 1)
     ]
@@ -761,11 +768,7 @@ def test_an_apollo_caches_other_objects_are_no_posts(
     post_type: str, extra: dict[str, Any] | None
 ) -> None:
     script = f"<script>window.__APOLLO_STATE__={json.dumps(_apollo(post_type, extra))};</script>"
-    read = extract_page(
-        _state_page("Storm – live", script),
-        "https://www.example.com/live/storm",
-        fetched_at="2024-06-01T16:00:00Z",
-    )
+    read = _storm_live(script)
     assert read.updates == []
 
 
@@ -782,11 +785,7 @@ def test_a_fusion_assignments_live_list_is_read() -> None:
     script = (
         f"<script>Fusion=window.Fusion||{{}};Fusion.globalContent={json.dumps(state)};</script>"
     )
-    read = extract_page(
-        _state_page("Storm – live", script),
-        "https://www.example.com/live/storm",
-        fetched_at="2024-06-01T16:00:00Z",
-    )
+    read = _storm_live(script)
     assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]
 
 
@@ -911,11 +910,7 @@ def test_an_apollo_cache_posts_authors_by_reference_are_named() -> None:
     cache = _apollo("LiveBlogPost", {"authors": [{"__ref": "Author:1"}]})
     cache["Author:1"] = {"__typename": "Author", "id": "1", "name": "Jane Roe"}
     script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
-    read = extract_page(
-        _state_page("Storm – live", script),
-        "https://www.example.com/live/storm",
-        fetched_at="2024-06-01T16:00:00Z",
-    )
+    read = _storm_live(script)
     assert [u.authors for u in read.updates] == [["Jane Roe"]] * 3
 
 
@@ -972,11 +967,7 @@ def test_a_nuxt_3_pages_posts_in_its_devalued_payload_are_its_updates() -> None:
         f'<script type="application/json" id="__NUXT_DATA__" data-ssr="true">'
         f"{devalue(payload)}</script>"
     )
-    read = extract_page(
-        _state_page("Storm – live", script),
-        "https://www.example.com/live/storm",
-        fetched_at="2024-06-01T16:00:00Z",
-    )
+    read = _storm_live(script)
     assert [(u.source_id, u.published_at, u.authors) for u in read.updates] == [
         (f"p{n}", f"2024-06-01T15:{n}0:00Z", ["Jane Roe"]) for n in (3, 2, 1)
     ]
@@ -989,11 +980,7 @@ def test_a_nuxt_3_pages_posts_in_its_devalued_payload_are_its_updates() -> None:
 )
 def test_a_broken_or_self_referring_nuxt_payload_is_nothing(payload: str) -> None:
     script = f'<script type="application/json" id="__NUXT_DATA__">{payload}</script>'
-    read = extract_page(
-        _state_page("Storm – live", script),
-        "https://www.example.com/live/storm",
-        fetched_at="2024-06-01T16:00:00Z",
-    )
+    read = _storm_live(script)
     assert read.updates == []
 
 
@@ -1008,11 +995,7 @@ def test_a_nuxt_payload_that_expands_beyond_its_size_is_nothing() -> None:
               "<p>" + _WORDS.format(n=1) * 300 + "</p>", "2024-06-01T15:00:00.000Z"]  # fmt: skip
     assert _devalued(shared) is None
     script = f'<script type="application/json" id="__NUXT_DATA__">{json.dumps(shared)}</script>'
-    read = extract_page(
-        _state_page("Storm – live", script),
-        "https://www.example.com/live/storm",
-        fetched_at="2024-06-01T16:00:00Z",
-    )
+    read = _storm_live(script)
     assert read.updates == []
 
 
@@ -1065,9 +1048,5 @@ def test_an_apollo_caches_latest_updates_of_several_blogs_are_no_posts() -> None
 def test_an_apollo_caches_posts_of_one_blog_referring_to_it_are_read() -> None:
     cache = _apollo("LiveUpdate", {"liveBlog": {"__ref": "LiveBlog:9"}})
     script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
-    read = extract_page(
-        _state_page("Storm – live", script),
-        "https://www.example.com/live/storm",
-        fetched_at="2024-06-01T16:00:00Z",
-    )
+    read = _storm_live(script)
     assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]
