@@ -348,6 +348,15 @@ def test_half_an_hour_ago_in_words_is_thirty_minutes_before_the_fetch(
     assert (reading.kind, reading.utc, reading.clock) == ("relative", "2024-05-05T17:30:00Z", None)
 
 
+def _assert_minutes_ago(language: str, text: str, minutes: int) -> None:
+    """`text`, on a page in `language`, reads whole as that many minutes before the fetch."""
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    reading = page.read(text)
+    assert reading is not None, text
+    expected = format_utc(FETCHED - timedelta(minutes=minutes))
+    assert (reading.kind, reading.utc, reading.text) == ("relative", expected, text)
+
+
 @pytest.mark.parametrize(
     ("language", "text", "minutes"),
     [
@@ -401,11 +410,7 @@ def test_how_long_ago_with_a_number_in_words_is_that_many_units(
 ) -> None:
     """How long ago with a number in words, one to fifty-nine as the language composes it:
     that many units before the fetch, not its unit alone (one unit back) nor nothing."""
-    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
-    reading = page.read(text)
-    assert reading is not None, text
-    expected = format_utc(FETCHED - timedelta(minutes=minutes))
-    assert (reading.kind, reading.utc, reading.text) == ("relative", expected, text)
+    _assert_minutes_ago(language, text, minutes)
 
 
 @pytest.mark.parametrize(
@@ -437,11 +442,7 @@ def test_a_quarter_of_an_hour_ago_in_words_is_fifteen_minutes(
 ) -> None:
     """A quarter of an hour ago, or three, in words: fifteen or forty-five minutes, not the
     hour its last words say ("ora fa", "de hora") nor nothing."""
-    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
-    reading = page.read(text)
-    assert reading is not None, text
-    expected = format_utc(FETCHED - timedelta(minutes=minutes))
-    assert (reading.kind, reading.utc, reading.text) == ("relative", expected, text)
+    _assert_minutes_ago(language, text, minutes)
 
 
 @pytest.mark.parametrize(
