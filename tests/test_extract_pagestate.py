@@ -1050,3 +1050,87 @@ def test_an_apollo_caches_posts_of_one_blog_referring_to_it_are_read() -> None:
     script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
     read = _storm_live(script)
     assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]
+
+
+# Live lists under names that are not live's: a page's state whose stream stands as `blocks`,
+# `events`, `messages`, `feed` or `results` under a key that says nothing live. The shapes
+# follow what public code documents: the Guardian's dotcom-rendering blocks (`id`, `title`,
+# `blockFirstPublished` in epoch milliseconds, `elements` of `TextBlockElement`s with their
+# `html`, guardian/dotcom-rendering `fixtures`), Tickaroo's events (`_id`, `created_at` in
+# epoch seconds, `contents` of `Tik::Model::Content::Text`s with their `text`), and a plain
+# message feed (`id`, `publishedAt`, `text`); the words are invented.
+
+
+def _block(n: int) -> dict[str, Any]:
+    html = f"<p>{_WORDS.format(n=n)} The minister spoke to reporters outside.</p>"
+    return {"id": f"blk-{n}", "title": f"Block {n}", "blockFirstPublished": 1717254000000 + n * 600_000,
+            "elements": [{"_type": "model.dotcomrendering.pageElements.TextBlockElement",
+                          "elementId": f"el-{n}", "html": html}]}  # fmt: skip
+
+
+def _event(n: int) -> dict[str, Any]:
+    text = f"{_WORDS.format(n=n)} The minister spoke to reporters outside."
+    return {"_id": f"ev{n}", "created_at": 1717254000 + n * 600,
+            "contents": [{"_type": "Tik::Model::Content::Text", "text": text}]}  # fmt: skip
+
+
+def _message(n: int) -> dict[str, Any]:
+    text = f"{_WORDS.format(n=n)} The minister spoke to reporters outside."
+    return {"id": n, "publishedAt": f"2024-06-01T15:{n}0:00Z", "text": text}
+
+
+@pytest.mark.parametrize(
+    ("holder", "name", "item"),
+    [("article", "blocks", _block), ("data", "events", _event), ("page", "messages", _message),
+     ("page", "feed", _message), ("content", "results", _message)],
+)  # fmt: skip
+def test_a_live_pages_posts_under_a_name_not_live_are_read(
+    holder: str, name: str, item: Any
+) -> None:
+    """A page that says it is live and shows no post, its state holding three or more
+    objects, each with an id, a time and sentences of its own and no address of its own, keeps
+    them as its posts, whatever their list is called."""
+    data = {"props": {"pageProps": {holder: {name: [item(n) for n in (3, 2, 1)]}}}}
+    read = _storm_live(_next_data(data))
+    assert len(read.updates) == 3
+    assert all(u.published_at and u.source_id for u in read.updates)
+    assert "The minister spoke to reporters outside." in read.updates[0].body_text
+
+
+# What an ordinary page's state lists under such names, each object with an id, a title and
+# a date: related stories (an address and a picture of their own), readers' comments (a user,
+# likes, a reply's parent), navigation (labels), and objects without a time or an id.
+_ORDINARY_LISTS = {
+    "related": [
+        {"id": f"r{n}", "title": f"Story {n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+         "text": _WORDS.format(n=n), "url": f"https://www.example.com/news/story-{n}",
+         "image": {"src": f"https://img.example.com/{n}.jpg"}}
+        for n in (3, 2, 1)],
+    "cards": [
+        {"id": f"r{n}", "title": f"Story {n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+         "summary": _WORDS.format(n=n), "slug": f"story-{n}",
+         "thumbnail": f"https://img.example.com/{n}.jpg"}
+        for n in (3, 2, 1)],
+    "comments": [
+        {"id": f"c{n}", "createdAt": f"2024-06-01T15:{n}0:00Z", "text": _WORDS.format(n=n),
+         "user": {"name": f"reader{n}"}, "likes": n}
+        for n in (3, 2, 1)],
+    "replies": [
+        {"id": f"c{n}", "createdAt": f"2024-06-01T15:{n}0:00Z", "text": _WORDS.format(n=n),
+         "replyTo": "c0"}
+        for n in (3, 2, 1)],
+    "undated": [{"id": f"u{n}", "text": _WORDS.format(n=n)} for n in (3, 2, 1)],
+    "anonymous": [{"publishedAt": f"2024-06-01T15:{n}0:00Z", "text": _WORDS.format(n=n)}
+                  for n in (3, 2, 1)],
+    "wordless": [{"id": f"w{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+                  "text": "GOAL! 1-0 " * 6} for n in (3, 2, 1)],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(_ORDINARY_LISTS))
+@pytest.mark.parametrize("name", ["items", "events", "blocks", "messages", "feed"])
+def test_an_ordinary_pages_lists_under_plain_names_at_a_live_address_are_no_posts(
+    kind: str, name: str
+) -> None:
+    data = {"props": {"pageProps": {"page": {name: _ORDINARY_LISTS[kind]}}}}
+    assert _storm_live(_next_data(data)).updates == []
