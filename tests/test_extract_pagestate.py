@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import time
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ import pytest
 from archive.records import Page
 from crawler.extract import extract_page
 from crawler.extract.html import parse
+from crawler.extract.jsliteral import nuxt_state
 from crawler.extract.pagestate import _devalued, read_page_state, read_state_stream
 from tests.helpers import devalue
 
@@ -1134,3 +1136,71 @@ def test_an_ordinary_pages_lists_under_plain_names_at_a_live_address_are_no_post
 ) -> None:
     data = {"props": {"pageProps": {"page": {name: _ORDINARY_LISTS[kind]}}}}
     assert _storm_live(_next_data(data)).updates == []
+
+
+# Nuxt 2's state, as its server writes it (nuxt/nuxt 2.x `vue-renderer`, through devalue's
+# older output): `window.__NUXT__=(function(a,b,…){return {layout:"default",data:[{…}],
+# state:{…}}}(…))`, an object literal in JavaScript's syntax whose repeated values are the
+# function's arguments; unquoted keys, single-quoted strings, `void 0`, `!0` and `!1`,
+# `Array(n)`. The names under `data` are invented.
+
+
+def _nuxt2_posts() -> str:
+    posts = ",".join(
+        f"{{id:'n{n}',publishedAt:\"2024-06-01T15:{n}0:00Z\",title:b,pinned:!1,"
+        f"author:{{name:a}},body:'<p>{_WORDS.format(n=n)} It\\'s windy.</p>',video:void 0,"
+        f"tags:Array(0)}}"
+        for n in (3, 2, 1)
+    )
+    return (
+        '<script>window.__NUXT__=(function(a,b,c){return {layout:"default",'
+        f"data:[{{liveBlog:{{id:c,posts:[{posts}]}}}}],fetch:{{}},error:null,"
+        'serverRendered:!0,routePath:"\\u002Flive\\u002Fstorm"}}'
+        '("Mette Holm","Update",4711));</script>'
+    )
+
+
+def test_a_nuxt_2_pages_state_written_as_a_function_is_read() -> None:
+    read = _storm_live(_nuxt2_posts())
+    assert [(u.source_id, u.headline, u.authors) for u in read.updates] == [
+        (f"n{n}", "Update", ["Mette Holm"]) for n in (3, 2, 1)
+    ]
+    assert read.updates[0].body_text.endswith("It's windy.")
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "window.__NUXT__=(function(a){return {data:[" + "[" * 100_000 + "]}}(1));",
+        "window.__NUXT__=(function(a){return {data:['" + "x" * 1_500_000 + "}}(1));",
+        "window.__NUXT__=(function(a){return {data:[{id:a,text:'un" + "\\'" * 500_000,
+        "window.__NUXT__=(function(a){a.b=1;return {data:[{id:a}]}}(1));",
+        "window.__NUXT__=(function(a){return {data:[{id:d}]}}(1));",
+        "window.__NUXT__=(function(a){return {data:[{id:new Date(1)}]}}(1));",
+        "window.__NUXT__=(function(" + "a," * 200_000 + "b){return {}}());",
+    ],
+)
+def test_a_nuxt_2_state_of_unknown_or_hostile_syntax_is_nothing_at_once(script: str) -> None:
+    """Nesting past reason, a huge or unterminated string, a statement before the return, a
+    name no argument binds, a constructor: no state, read in a time of the script's length."""
+    root = parse(_state_page("Storm – live", f"<script>{script}</script>"))
+    assert root is not None
+    started = time.monotonic()
+    assert read_state_stream(root.iter("script"), root, DR) == []
+    assert time.monotonic() - started < 2
+
+
+def test_an_ordinary_nuxt_2_pages_state_at_a_live_address_gives_no_updates() -> None:
+    """An article's Nuxt 2 state, its related stories each with an id, a date, words and an
+    address of its own, is read and yields no post."""
+    related = ",".join(
+        f"{{id:{n},publishedAt:a,title:'Story {n}',text:'{_WORDS.format(n=n)}',"
+        f"url:'https:\\u002F\\u002Fwww.example.com\\u002Fnews\\u002Fstory-{n}'}}"
+        for n in (3, 2, 1)
+    )
+    script = (
+        "<script>window.__NUXT__=(function(a){return {data:[{article:{title:'Live music',"
+        f"related:{{items:[{related}]}}}}}}]}}}}('2024-06-01T15:00:00Z'));</script>"
+    )
+    assert nuxt_state(script)["data"][0]["article"]["related"]["items"][0]["id"] == 3
+    assert _storm_live(script).updates == []

@@ -41,6 +41,7 @@ from crawler.extract.clean import author_names, escape_attribute, escape_text, n
 from crawler.extract.dom import Element
 from crawler.extract.html import parse_fragment
 from crawler.extract.instant import machine_time
+from crawler.extract.jsliteral import nuxt_state
 from crawler.extract.structured import StructuredUpdate, article_body
 
 SOURCE = "pagedata"
@@ -461,7 +462,8 @@ def _state_of(script: Element) -> Any:
     if kind not in ("", "text/javascript", "application/javascript", "module"):
         return None
     found = _STATE_ASSIGNMENT.search(text)
-    return _loads_at(text, found.end()) if found is not None else None
+    state = _loads_at(text, found.end()) if found is not None else None
+    return nuxt_state(text) if state is None and _NUXT in text else state
 
 
 # Nuxt 3's payload, as devalue flattens it (Rich-Harris/devalue, `parse.js`): one array whose
@@ -471,6 +473,7 @@ def _state_of(script: Element) -> Any:
 # value, …]` (an object without a prototype), or a wrapper of one value, Nuxt's
 # `["ShallowReactive", i]`, `["Reactive", i]`, `["Ref", i]` among them.
 _NUXT_DATA = "__NUXT_DATA__"
+_NUXT = "__NUXT__"  # (Nuxt 2's state, in JavaScript's syntax: jsliteral)
 _MAX_DEVALUE_DEPTH = 64
 # A payload read back is at most this many times its own size, or a million characters: one
 # whose values refer to one another over and over (a "billion laughs" of references, a long
