@@ -1204,3 +1204,59 @@ def test_an_ordinary_nuxt_2_pages_state_at_a_live_address_gives_no_updates() -> 
     )
     assert nuxt_state(script)["data"][0]["article"]["related"]["items"][0]["id"] == 3
     assert _storm_live(script).updates == []
+
+
+# A live page whose markup shows its newest posts, each an <article> with its id, <time>,
+# title and words, while its Next.js data holds the whole stream under `liveBlog.posts` (as
+# the builds above keep it); the words are invented.
+
+
+def _state_stream_post(n: int) -> dict[str, Any]:
+    return {"id": f"p{n}", "publishedAt": f"2024-06-01T1{n}:00:00Z", "title": f"Update {n}",
+            "author": {"name": "Mette Holm"},
+            "body": f"<p>{_WORDS.format(n=n)}</p>"}  # fmt: skip
+
+
+def _shown_posts(numbers: tuple[int, ...]) -> str:
+    return "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-06-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Update {n}</h2><p>{_WORDS.format(n=n)}</p><p>As the markup shows it.</p></article>"
+        for n in numbers
+    )
+
+
+def _shown_page(numbers: tuple[int, ...], script: str) -> Page:
+    page = (
+        "<html lang='en'><head><title>Storm – live</title></head><body><main>"
+        f"<h1>Storm – live</h1><div class='stream'>{_shown_posts(numbers)}</div>"
+        f"<button>Load more</button></main>{script}</body></html>"
+    ).encode()
+    return extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+
+
+def test_a_live_pages_state_holding_more_posts_than_its_markup_shows_adds_them() -> None:
+    """The markup's three newest posts stay as the markup reads them (its second paragraph
+    kept), the state's older ones follow, and none is read twice."""
+    posts = [_state_stream_post(n) for n in (5, 4, 3, 2, 1)]
+    read = _shown_page((5, 4, 3), _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    assert [u.source_id for u in read.updates] == ["p5", "p4", "p3", "p2", "p1"]
+    assert read.updates[0].body_text.endswith("As the markup shows it.")
+    assert read.updates[0].authors == ["Mette Holm"]
+    assert read.updates[4].body_text == _WORDS.format(n=1)
+
+
+@pytest.mark.parametrize("state", ["others", "related"])
+def test_a_live_pages_state_of_other_posts_than_its_markups_adds_none(state: str) -> None:
+    """A state whose stream holds none of the posts the markup shows (another blog's), or
+    whose lists are an article's related stories, leaves the markup's posts alone."""
+    if state == "others":
+        posts = [_state_stream_post(n) | {"id": f"x{n}", "title": f"Other {n}",
+                 "body": f"<p>Another blog's post number {n}, with words of its own here.</p>"}
+                 for n in (5, 4, 3, 2, 1)]  # fmt: skip
+        data = {"props": {"liveBlog": {"posts": posts}}}
+    else:
+        data = {"props": {"pageProps": _ORDINARY}}
+    read = _shown_page((5, 4, 3), _next_data(data))
+    assert [u.source_id for u in read.updates] == ["p5", "p4", "p3"]
