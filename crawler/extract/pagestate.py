@@ -24,8 +24,8 @@ whose scripts are its ads' and polls' placeholders.
 The posts are read as structured data is (a StructuredUpdate each, merged with the HTML's
 reading of the same post); a story with fewer than two nested stories is no live page's.
 
-Any other build's state is read only where the page says it is live and shows no post
-(read_state_stream, below).
+Any other build's state is read only where the page says it is live and shows no post, or
+shows a few its state holds with more (read_state_stream, below).
 """
 
 from __future__ import annotations
@@ -329,7 +329,9 @@ def _string(value: Any) -> str | None:
 # blog (_stream_name), nearly every item has a time and words of its own ("content", "body",
 # "html", "text"; the time may lack only under a name that says live blog), and most have no
 # link to a page of their own: a teaser's summary, a hub's list of blogs, a sidebar's latest
-# stories, comments, a chat's messages, a schedule or a line-up are none.
+# stories, comments, a chat's messages, a schedule or a line-up are none. A list under a plain
+# name ("blocks", "events") is a stream's only where every item is a post's by its own fields
+# (_plain_stream).
 
 # `window.__STATE__ = {`, `__PRELOADED_STATE__={`, or a window's state by its name in any
 # case, in brackets too: ESPN's `window['__espnfitt__']={`; Arc XP's `Fusion.globalContent={`.
@@ -400,8 +402,8 @@ _MAX_NODE_DEPTH = 8
 _MIN_STATE_POSTS = 3
 # A live list under a plain name ("blocks", "events", "messages"), read only where each of its
 # items is a post's: an item of these fields is a reader's comment ("user", "likes",
-# "replyTo"), a card of another page ("image", "thumbnail", "summary", "teaser"), or a slot
-# of a schedule (a slug alone names a page of its own); a sentence is five words or more and its stop.
+# "replyTo"), a card of another page ("image", "thumbnail", "summary", "teaser", a "slug"
+# naming its own page), or a slot of a schedule; a sentence is five words or more and a stop.
 _PLAIN_LIST = re.compile(r"blocks|events|messages|feed|entries|items|updates|posts|results", re.I)
 _NOT_POST_KEYS = frozenset(
     {"user", "username", "userid", "commenter", "replyto", "inreplyto", "parentid", "likes",
