@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import time
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ import pytest
 from archive.records import Page
 from crawler.extract import extract_page
 from crawler.extract.html import parse
+from crawler.extract.jsliteral import nuxt_state
 from crawler.extract.pagestate import _devalued, read_page_state, read_state_stream
 from tests.helpers import devalue
 
@@ -1050,3 +1052,211 @@ def test_an_apollo_caches_posts_of_one_blog_referring_to_it_are_read() -> None:
     script = f"<script>window.__APOLLO_STATE__={json.dumps(cache)};</script>"
     read = _storm_live(script)
     assert [u.source_id for u in read.updates] == ["p3", "p2", "p1"]
+
+
+# Live lists under names that are not live's: a page's state whose stream stands as `blocks`,
+# `events`, `messages`, `feed` or `results` under a key that says nothing live. The shapes
+# follow what public code documents: the Guardian's dotcom-rendering blocks (`id`, `title`,
+# `blockFirstPublished` in epoch milliseconds, `elements` of `TextBlockElement`s with their
+# `html`, guardian/dotcom-rendering `fixtures`), Tickaroo's events (`_id`, `created_at` in
+# epoch seconds, `contents` of `Tik::Model::Content::Text`s with their `text`), and a plain
+# message feed (`id`, `publishedAt`, `text`); the words are invented.
+
+
+def _block(n: int) -> dict[str, Any]:
+    html = f"<p>{_WORDS.format(n=n)} The minister spoke to reporters outside.</p>"
+    return {"id": f"blk-{n}", "title": f"Block {n}", "blockFirstPublished": 1717254000000 + n * 600_000,
+            "elements": [{"_type": "model.dotcomrendering.pageElements.TextBlockElement",
+                          "elementId": f"el-{n}", "html": html}]}  # fmt: skip
+
+
+def _event(n: int) -> dict[str, Any]:
+    text = f"{_WORDS.format(n=n)} The minister spoke to reporters outside."
+    return {"_id": f"ev{n}", "created_at": 1717254000 + n * 600,
+            "contents": [{"_type": "Tik::Model::Content::Text", "text": text}]}  # fmt: skip
+
+
+def _message(n: int) -> dict[str, Any]:
+    text = f"{_WORDS.format(n=n)} The minister spoke to reporters outside."
+    return {"id": n, "publishedAt": f"2024-06-01T15:{n}0:00Z", "text": text}
+
+
+@pytest.mark.parametrize(
+    ("holder", "name", "item"),
+    [("article", "blocks", _block), ("data", "events", _event), ("page", "messages", _message),
+     ("page", "feed", _message), ("content", "results", _message)],
+)  # fmt: skip
+def test_a_live_pages_posts_under_a_name_not_live_are_read(
+    holder: str, name: str, item: Any
+) -> None:
+    """A page that says it is live and shows no post, its state holding three or more
+    objects, each with an id, a time and sentences of its own and no address of its own, keeps
+    them as its posts, whatever their list is called."""
+    data = {"props": {"pageProps": {holder: {name: [item(n) for n in (3, 2, 1)]}}}}
+    read = _storm_live(_next_data(data))
+    assert len(read.updates) == 3
+    assert all(u.published_at and u.source_id for u in read.updates)
+    assert "The minister spoke to reporters outside." in read.updates[0].body_text
+
+
+# What an ordinary page's state lists under such names, each object with an id, a title and
+# a date: related stories (an address and a picture of their own), readers' comments (a user,
+# likes, a reply's parent), navigation (labels), and objects without a time or an id.
+_ORDINARY_LISTS = {
+    "related": [
+        {"id": f"r{n}", "title": f"Story {n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+         "text": _WORDS.format(n=n), "url": f"https://www.example.com/news/story-{n}",
+         "image": {"src": f"https://img.example.com/{n}.jpg"}}
+        for n in (3, 2, 1)],
+    "cards": [
+        {"id": f"r{n}", "title": f"Story {n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+         "summary": _WORDS.format(n=n), "slug": f"story-{n}",
+         "thumbnail": f"https://img.example.com/{n}.jpg"}
+        for n in (3, 2, 1)],
+    "comments": [
+        {"id": f"c{n}", "createdAt": f"2024-06-01T15:{n}0:00Z", "text": _WORDS.format(n=n),
+         "user": {"name": f"reader{n}"}, "likes": n}
+        for n in (3, 2, 1)],
+    "replies": [
+        {"id": f"c{n}", "createdAt": f"2024-06-01T15:{n}0:00Z", "text": _WORDS.format(n=n),
+         "replyTo": "c0"}
+        for n in (3, 2, 1)],
+    "undated": [{"id": f"u{n}", "text": _WORDS.format(n=n)} for n in (3, 2, 1)],
+    "anonymous": [{"publishedAt": f"2024-06-01T15:{n}0:00Z", "text": _WORDS.format(n=n)}
+                  for n in (3, 2, 1)],
+    "wordless": [{"id": f"w{n}", "publishedAt": f"2024-06-01T15:{n}0:00Z",
+                  "text": "GOAL! 1-0 " * 6} for n in (3, 2, 1)],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(_ORDINARY_LISTS))
+@pytest.mark.parametrize("name", ["items", "events", "blocks", "messages", "feed"])
+def test_an_ordinary_pages_lists_under_plain_names_at_a_live_address_are_no_posts(
+    kind: str, name: str
+) -> None:
+    data = {"props": {"pageProps": {"page": {name: _ORDINARY_LISTS[kind]}}}}
+    assert _storm_live(_next_data(data)).updates == []
+
+
+# Nuxt 2's state, as its server writes it (nuxt/nuxt 2.x `vue-renderer`, through devalue's
+# older output): `window.__NUXT__=(function(a,b,…){return {layout:"default",data:[{…}],
+# state:{…}}}(…))`, an object literal in JavaScript's syntax whose repeated values are the
+# function's arguments; unquoted keys, single-quoted strings, `void 0`, `!0` and `!1`,
+# `Array(n)`. The names under `data` are invented.
+
+
+def _nuxt2_posts() -> str:
+    posts = ",".join(
+        f"{{id:'n{n}',publishedAt:\"2024-06-01T15:{n}0:00Z\",title:b,pinned:!1,"
+        f"author:{{name:a}},body:'<p>{_WORDS.format(n=n)} It\\'s windy.</p>',video:void 0,"
+        f"tags:Array(0)}}"
+        for n in (3, 2, 1)
+    )
+    return (
+        '<script>window.__NUXT__=(function(a,b,c){return {layout:"default",'
+        f"data:[{{liveBlog:{{id:c,posts:[{posts}]}}}}],fetch:{{}},error:null,"
+        'serverRendered:!0,routePath:"\\u002Flive\\u002Fstorm"}}'
+        '("Mette Holm","Update",4711));</script>'
+    )
+
+
+def test_a_nuxt_2_pages_state_written_as_a_function_is_read() -> None:
+    read = _storm_live(_nuxt2_posts())
+    assert [(u.source_id, u.headline, u.authors) for u in read.updates] == [
+        (f"n{n}", "Update", ["Mette Holm"]) for n in (3, 2, 1)
+    ]
+    assert read.updates[0].body_text.endswith("It's windy.")
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "window.__NUXT__=(function(a){return {data:[" + "[" * 100_000 + "]}}(1));",
+        "window.__NUXT__=(function(a){return {data:['" + "x" * 1_500_000 + "}}(1));",
+        "window.__NUXT__=(function(a){return {data:[{id:a,text:'un" + "\\'" * 500_000,
+        "window.__NUXT__=(function(a){a.b=1;return {data:[{id:a}]}}(1));",
+        "window.__NUXT__=(function(a){return {data:[{id:d}]}}(1));",
+        "window.__NUXT__=(function(a){return {data:[{id:new Date(1)}]}}(1));",
+        "window.__NUXT__=(function(" + "a," * 200_000 + "b){return {}}());",
+    ],
+)
+def test_a_nuxt_2_state_of_unknown_or_hostile_syntax_is_nothing_at_once(script: str) -> None:
+    """Nesting past reason, a huge or unterminated string, a statement before the return, a
+    name no argument binds, a constructor: no state, read in a time of the script's length."""
+    root = parse(_state_page("Storm – live", f"<script>{script}</script>"))
+    assert root is not None
+    started = time.monotonic()
+    assert read_state_stream(root.iter("script"), root, DR) == []
+    assert time.monotonic() - started < 2
+
+
+def test_an_ordinary_nuxt_2_pages_state_at_a_live_address_gives_no_updates() -> None:
+    """An article's Nuxt 2 state, its related stories each with an id, a date, words and an
+    address of its own, is read and yields no post."""
+    related = ",".join(
+        f"{{id:{n},publishedAt:a,title:'Story {n}',text:'{_WORDS.format(n=n)}',"
+        f"url:'https:\\u002F\\u002Fwww.example.com\\u002Fnews\\u002Fstory-{n}'}}"
+        for n in (3, 2, 1)
+    )
+    script = (
+        "<script>window.__NUXT__=(function(a){return {data:[{article:{title:'Live music',"
+        f"related:{{items:[{related}]}}}}}}]}}}}('2024-06-01T15:00:00Z'));</script>"
+    )
+    assert nuxt_state(script)["data"][0]["article"]["related"]["items"][0]["id"] == 3
+    assert _storm_live(script).updates == []
+
+
+# A live page whose markup shows its newest posts, each an <article> with its id, <time>,
+# title and words, while its Next.js data holds the whole stream under `liveBlog.posts` (as
+# the builds above keep it); the words are invented.
+
+
+def _state_stream_post(n: int) -> dict[str, Any]:
+    return {"id": f"p{n}", "publishedAt": f"2024-06-01T1{n}:00:00Z", "title": f"Update {n}",
+            "author": {"name": "Mette Holm"},
+            "body": f"<p>{_WORDS.format(n=n)}</p>"}  # fmt: skip
+
+
+def _shown_posts(numbers: tuple[int, ...]) -> str:
+    return "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-06-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Update {n}</h2><p>{_WORDS.format(n=n)}</p><p>As the markup shows it.</p></article>"
+        for n in numbers
+    )
+
+
+def _shown_page(numbers: tuple[int, ...], script: str) -> Page:
+    page = (
+        "<html lang='en'><head><title>Storm – live</title></head><body><main>"
+        f"<h1>Storm – live</h1><div class='stream'>{_shown_posts(numbers)}</div>"
+        f"<button>Load more</button></main>{script}</body></html>"
+    ).encode()
+    return extract_page(
+        page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
+    )
+
+
+def test_a_live_pages_state_holding_more_posts_than_its_markup_shows_adds_them() -> None:
+    """The markup's three newest posts stay as the markup reads them (its second paragraph
+    kept), the state's older ones follow, and none is read twice."""
+    posts = [_state_stream_post(n) for n in (5, 4, 3, 2, 1)]
+    read = _shown_page((5, 4, 3), _next_data({"props": {"liveBlog": {"posts": posts}}}))
+    assert [u.source_id for u in read.updates] == ["p5", "p4", "p3", "p2", "p1"]
+    assert read.updates[0].body_text.endswith("As the markup shows it.")
+    assert read.updates[0].authors == ["Mette Holm"]
+    assert read.updates[4].body_text == _WORDS.format(n=1)
+
+
+@pytest.mark.parametrize("state", ["others", "related"])
+def test_a_live_pages_state_of_other_posts_than_its_markups_adds_none(state: str) -> None:
+    """A state whose stream holds none of the posts the markup shows (another blog's), or
+    whose lists are an article's related stories, leaves the markup's posts alone."""
+    if state == "others":
+        posts = [_state_stream_post(n) | {"id": f"x{n}", "title": f"Other {n}",
+                 "body": f"<p>Another blog's post number {n}, with words of its own here.</p>"}
+                 for n in (5, 4, 3, 2, 1)]  # fmt: skip
+        data = {"props": {"liveBlog": {"posts": posts}}}
+    else:
+        data = {"props": {"pageProps": _ORDINARY}}
+    read = _shown_page((5, 4, 3), _next_data(data))
+    assert [u.source_id for u in read.updates] == ["p5", "p4", "p3"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import itertools
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from crawler.extract.merge import (
     id_key,
     merge,
     number_key,
+    pair,
     raw_text,
     unique_numbers,
 )
@@ -211,6 +213,18 @@ def _read_tree(
         if state_stream:
             structured.append(state_stream)
             live = True
+    elif (
+        html
+        and said
+        and not any(structured)
+        and not (embedded or named)
+        and _named_in(html, scripts)
+    ):
+        # A live page whose markup shows its newest posts while its state holds them all (in
+        # its scripts: the markup's elements are not walked again for a component's state).
+        state_stream = read_state_stream(script_elements, url=url)
+        if len(state_stream) > len(html) and _holds(state_stream, html):
+            structured.append(state_stream)
     adapter = adapters.named(name)
     if adapter is not None and adapter.older is not None:
         known = adapter.older(root, url)
@@ -256,6 +270,32 @@ def _plausible(page: Page, fetched_at: str | None) -> Page:
         update.published_at = instant.plausible(update.published_at, fetched_at)
         update.modified_at = instant.plausible(update.modified_at, fetched_at)
     return page
+
+
+def _named_in(shown: list[Update], scripts: str) -> bool:
+    """Whether the page's scripts name a post its markup shows, by its id or its headline's
+    opening words (a quick look before any state is read: an ordinary page's scripts name
+    none of its posts)."""
+    for update in shown[:_LOOKED_AT]:
+        own = id_key(update.source_id) if update.source_id else ""
+        if len(own) >= _SHORTEST_NAME and own in scripts:
+            return True
+        opening = (update.headline or "")[:_OPENING]
+        if len(opening) >= _SHORTEST_NAME and _PLAIN.fullmatch(opening) and opening in scripts:
+            return True
+    return False
+
+
+_LOOKED_AT = 5  # of the markup's posts
+_SHORTEST_NAME = 4
+_OPENING = 20  # characters of a headline, as a state's string holds them unescaped
+_PLAIN = re.compile(r"[\w ,.:;!?-]+")
+
+
+def _holds(readings: list[StructuredUpdate], shown: list[Update]) -> bool:
+    """Whether a state's stream holds the posts the markup shows: at least half of them, by
+    id, number or likeness (another blog's posts, or none of the page's, hold none)."""
+    return len(pair(shown, readings)) * 2 >= len(shown)
 
 
 def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) -> list[Update]:

@@ -24,8 +24,8 @@ whose scripts are its ads' and polls' placeholders.
 The posts are read as structured data is (a StructuredUpdate each, merged with the HTML's
 reading of the same post); a story with fewer than two nested stories is no live page's.
 
-Any other build's state is read only where the page says it is live and shows no post
-(read_state_stream, below).
+Any other build's state is read only where the page says it is live and shows no post, or
+shows a few its state holds with more (read_state_stream, below).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from crawler.extract.clean import author_names, escape_attribute, escape_text, n
 from crawler.extract.dom import Element
 from crawler.extract.html import parse_fragment
 from crawler.extract.instant import machine_time
+from crawler.extract.jsliteral import nuxt_state
 from crawler.extract.structured import StructuredUpdate, article_body
 
 SOURCE = "pagedata"
@@ -328,7 +329,9 @@ def _string(value: Any) -> str | None:
 # blog (_stream_name), nearly every item has a time and words of its own ("content", "body",
 # "html", "text"; the time may lack only under a name that says live blog), and most have no
 # link to a page of their own: a teaser's summary, a hub's list of blogs, a sidebar's latest
-# stories, comments, a chat's messages, a schedule or a line-up are none.
+# stories, comments, a chat's messages, a schedule or a line-up are none. A list under a plain
+# name ("blocks", "events") is a stream's only where every item is a post's by its own fields
+# (_plain_stream).
 
 # `window.__STATE__ = {`, `__PRELOADED_STATE__={`, or a window's state by its name in any
 # case, in brackets too: ESPN's `window['__espnfitt__']={`; Arc XP's `Fusion.globalContent={`.
@@ -375,16 +378,19 @@ _TIME_KEYS = (
     "publishedat", "datepublished", "publishtime", "published", "publisheddate",
     "publicationdate", "displaydate", "firstpublishedat", "firstpublished", "firstpublishdate",
     "pubdate", "createdat", "created", "createddate", "datecreated", "date", "time",
-    "timestamp", "updatedat", "updatetime", "modified",
+    "timestamp", "blockfirstpublished", "updatedat", "updatetime", "modified",
 )  # fmt: skip
 _EDIT_KEYS = (
     "lastupdateddate", "updatedat", "updatetime", "updated", "updateddate", "lastmodified",
-    "modifiedat", "modified", "datemodified",
+    "modifiedat", "modified", "datemodified", "blocklastupdated",
 )  # fmt: skip
 # A schedule's slot ends ("endTime", "ends_at"); a post does not.
 _END_KEYS = frozenset({"end", "endtime", "enddate", "endsat", "endat", "enddatetime"})
 # Markup's names first: a post's "bodyHTML" is whole where a "text" beside it is its excerpt.
-_BODY_KEYS = ("bodyhtml", "contenthtml", "html", "content", "body", "text", "bodytext", "details")
+_BODY_KEYS = (
+    "bodyhtml", "contenthtml", "html", "content", "body", "text", "bodytext", "details",
+    "elements", "contents",
+)  # fmt: skip
 _TITLE_KEYS = ("title", "headline", "heading", "header")
 _AUTHOR_KEYS = ("authors", "author", "byline")
 _PIN_KEYS = ("pinned", "ispinned", "sticky", "issticky")
@@ -394,6 +400,17 @@ _NODE_WORDS = ("text", "value", "content", "html")
 _NODE_CHILDREN = ("children", "content")
 _MAX_NODE_DEPTH = 8
 _MIN_STATE_POSTS = 3
+# A live list under a plain name ("blocks", "events", "messages"), read only where each of its
+# items is a post's: an item of these fields is a reader's comment ("user", "likes",
+# "replyTo"), a card of another page ("image", "thumbnail", "summary", "teaser", a "slug"
+# naming its own page), or a slot of a schedule; a sentence is five words or more and a stop.
+_PLAIN_LIST = re.compile(r"blocks|events|messages|feed|entries|items|updates|posts|results", re.I)
+_NOT_POST_KEYS = frozenset(
+    {"user", "username", "userid", "commenter", "replyto", "inreplyto", "parentid", "likes",
+     "likecount", "upvotes", "votes", "image", "thumbnail", "thumbnailurl", "teaser", "summary",
+     "excerpt", "standfirst", "label", "slug", "end", "endtime", "enddate", "endsat", "endat"}
+)  # fmt: skip
+_SENTENCE = re.compile(r"\w+(?:[ ,;:'’-]+\w+){4,}[.!?…]")
 _POST_WORDS = 40  # characters of words that make an item's body a post's
 _MAX_NODES = 200_000  # of a page's state walked in search of its stream
 
@@ -447,7 +464,8 @@ def _state_of(script: Element) -> Any:
     if kind not in ("", "text/javascript", "application/javascript", "module"):
         return None
     found = _STATE_ASSIGNMENT.search(text)
-    return _loads_at(text, found.end()) if found is not None else None
+    state = _loads_at(text, found.end()) if found is not None else None
+    return nuxt_state(text) if state is None and _NUXT in text else state
 
 
 # Nuxt 3's payload, as devalue flattens it (Rich-Harris/devalue, `parse.js`): one array whose
@@ -457,6 +475,7 @@ def _state_of(script: Element) -> Any:
 # value, …]` (an object without a prototype), or a wrapper of one value, Nuxt's
 # `["ShallowReactive", i]`, `["Reactive", i]`, `["Ref", i]` among them.
 _NUXT_DATA = "__NUXT_DATA__"
+_NUXT = "__NUXT__"  # (Nuxt 2's state, in JavaScript's syntax: jsliteral)
 _MAX_DEVALUE_DEPTH = 64
 # A payload read back is at most this many times its own size, or a million characters: one
 # whose values refer to one another over and over (a "billion laughs" of references, a long
@@ -602,6 +621,9 @@ def _streams(
             if blog is not None and (posts := _stream_of(items, blog, page_path)):
                 yield posts
                 continue
+            if blog is None and (posts := _plain_stream(items, holder, name, page_path)):
+                yield posts
+                continue
             stack.extend((child, holder, name, outer) for child in value)
 
 
@@ -617,6 +639,39 @@ def _stream_of(items: list[dict[str, Any]], blog: bool, page_path: str) -> list[
     ):
         return posts
     return []
+
+
+def _plain_stream(
+    items: list[dict[str, Any]], holder: str, name: str, page_path: str
+) -> list[dict[str, Any]]:
+    """A list under a plain name ("blocks", "events", "messages") whose every item reads as a
+    post: its own id, a time, sentences, and nothing of a card's, a comment's or a link's; []
+    when any does not."""
+    if (
+        len(items) < _MIN_STATE_POSTS
+        or not _PLAIN_LIST.fullmatch(name)
+        or _COMMENTS.search(holder)
+        or _BLOGS.search(holder)
+        or {w.lower() for w in _NAME_WORDS.findall(holder)} & _OTHER_WORDS
+    ):
+        return []
+    ids: set[str] = set()
+    for item in items:
+        own = _item_id(item)
+        if own is None or own in ids or not _plain_post(item, page_path):
+            return []
+        ids.add(own)
+    return items
+
+
+def _plain_post(item: dict[str, Any], page_path: str) -> bool:
+    """Whether an item of a plainly named list reads as a live post: a time and a sentence of
+    its own, no address of its own, no field of a reader's comment, a card or a schedule."""
+    keys = _fields(item).keys()
+    if keys & _NOT_POST_KEYS or _elsewhere(item, page_path) or _state_time(item) is None:
+        return False
+    words = _state_words(item)
+    return len(words) >= _POST_WORDS and _SENTENCE.search(words[:600]) is not None
 
 
 def _cached_stream(cache: dict[str, Any], page_path: str) -> list[dict[str, Any]]:

@@ -1,0 +1,198 @@
+"""Nuxt 2's page state, written as JavaScript rather than JSON, read without running it.
+
+Nuxt 2 writes its state as `window.__NUXT__=(function(a,b,…){return {…}}(x,y,…))`: an object
+literal in JavaScript's syntax (unquoted keys, single-quoted strings, `void 0`, `!0`, `!1`,
+`Array(n)`) whose repeated values are names bound to the call's arguments (nuxt/nuxt 2.x,
+through devalue's older output), or as the literal alone, `window.__NUXT__={…}`. Only that
+syntax is read, within a size and a depth: a statement before the `return`, a name no argument
+binds, a constructor or anything else is no state (None), not a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_START = re.compile(r"(?:window\.)?__NUXT__\s*=\s*")
+_FUNCTION = re.compile(r"\(\s*function\s*\(([\w$\s,]{0,20000})\)\s*\{\s*return\s+")
+_NAME = re.compile(r"[A-Za-z_$][\w$]*")
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_SPACE = re.compile(r"\s*")
+_STRING = {
+    "'": re.compile(r"'((?:[^'\\\n]++|\\.)*+)'", re.S),
+    '"': re.compile(r'"((?:[^"\\\n]++|\\.)*+)"', re.S),
+}
+_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+_WORDS = {"true": True, "false": False, "null": None, "undefined": None}
+_MAX_CHARS = 2_000_000  # of a script read as a state (a megabyte reads in about half a second)
+_MAX_DEPTH = 64
+_MAX_ARRAY = 10_000  # `Array(n)`'s holes
+
+
+class _UnknownError(Exception):
+    """Syntax the reader does not know, or past its bounds."""
+
+
+class _Name:
+    """A name in the returned literal, bound later to the call's argument of its place."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def nuxt_state(text: str) -> Any:
+    """The value a Nuxt 2 script assigns to `window.__NUXT__`; None for any other script or
+    syntax not read."""
+    found = _START.search(text)
+    if found is None or len(text) > _MAX_CHARS:
+        return None
+    try:
+        return _Reader(text).state(found.end())
+    except (_UnknownError, RecursionError):
+        return None
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = 0
+
+    def state(self, start: int) -> Any:
+        self.at = start
+        function = _FUNCTION.match(self.text, start)
+        if function is None:
+            return self.value(0)  # (`window.__NUXT__={…}`)
+        names = [n.strip() for n in function.group(1).split(",") if n.strip()]
+        self.at = function.end()
+        body = self.value(0)
+        self.expect("}")
+        self.expect("(")
+        args = []
+        while not self.peek(")"):
+            args.append(self.value(0))
+            if not self.peek(")"):
+                self.expect(",")
+        self.expect(")")
+        bound = dict(zip(names, args, strict=False))
+        return _bind(body, {n: bound.get(n) for n in names}, 0)
+
+    def peek(self, char: str) -> bool:
+        self.at = _skip(self.text, self.at)
+        return self.text.startswith(char, self.at)
+
+    def expect(self, char: str) -> None:
+        if not self.peek(char):
+            raise _UnknownError
+        self.at += len(char)
+
+    def value(self, depth: int) -> Any:
+        if depth > _MAX_DEPTH:
+            raise _UnknownError
+        self.peek("")
+        char = self.text[self.at : self.at + 1]
+        if char == "{":
+            return self.object(depth)
+        if char == "[":
+            return self.array(depth)
+        if char in _STRING:
+            return self.string(char)
+        if char == "!" and self.text[self.at + 1 : self.at + 2] in ("0", "1"):
+            self.at += 2
+            return self.text[self.at - 1] == "0"
+        number = _NUMBER.match(self.text, self.at)
+        if number is not None:
+            self.at = number.end()
+            figure = number.group()
+            return float(figure) if any(c in figure for c in ".eE") else int(figure)
+        name = _NAME.match(self.text, self.at)
+        if name is None:
+            raise _UnknownError
+        self.at = name.end()
+        word = name.group()
+        if word in _WORDS:
+            return _WORDS[word]
+        if word == "void":
+            self.expect("0")
+            return None
+        if word == "Array" and self.peek("("):
+            self.at += 1
+            count = _NUMBER.match(self.text, _skip(self.text, self.at))
+            if count is None or not count.group().isdigit() or int(count.group()) > _MAX_ARRAY:
+                raise _UnknownError
+            self.at = count.end()
+            self.expect(")")
+            return [None] * int(count.group())
+        if self.peek("(") or self.peek("."):
+            raise _UnknownError  # (a call, a constructor, a member: code, not a value)
+        return _Name(word)
+
+    def object(self, depth: int) -> dict[str, Any]:
+        self.at += 1
+        found: dict[str, Any] = {}
+        while not self.peek("}"):
+            char = self.text[self.at : self.at + 1]
+            if char in _STRING:
+                key = self.string(char)
+            else:
+                name = _NAME.match(self.text, self.at) or _NUMBER.match(self.text, self.at)
+                if name is None:
+                    raise _UnknownError
+                key, self.at = name.group(), name.end()
+            self.expect(":")
+            found[key] = self.value(depth + 1)
+            if not self.peek("}"):
+                self.expect(",")
+        self.at += 1
+        return found
+
+    def array(self, depth: int) -> list[Any]:
+        self.at += 1
+        found: list[Any] = []
+        while not self.peek("]"):
+            found.append(self.value(depth + 1))
+            if not self.peek("]"):
+                self.expect(",")
+        self.at += 1
+        return found
+
+    def string(self, quote: str) -> str:
+        found = _STRING[quote].match(self.text, self.at)
+        if found is None:
+            raise _UnknownError  # (unterminated)
+        self.at = found.end()
+        raw = found.group(1)
+        return _ESCAPE.sub(_unescape, raw) if "\\" in raw else raw
+
+
+def _skip(text: str, at: int) -> int:
+    """Where the next character after spaces stands."""
+    found = _SPACE.match(text, at)
+    return found.end() if found is not None else at
+
+
+def _unescape(found: re.Match[str]) -> str:
+    code = found.group(1)
+    if code.startswith("u{"):
+        return chr(min(int(code[2:-1], 16), 0x10FFFF))
+    if code[0] in "ux" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return _SIMPLE.get(code, "" if code == "\n" else code)
+
+
+def _bind(value: Any, names: dict[str, Any], depth: int) -> Any:
+    """The returned literal with each name as its argument's value; a name no parameter
+    declares is syntax not read."""
+    if depth > _MAX_DEPTH:
+        raise _UnknownError
+    if isinstance(value, _Name):
+        if value.name not in names:
+            raise _UnknownError
+        return names[value.name]
+    if isinstance(value, dict):
+        return {key: _bind(item, names, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_bind(item, names, depth + 1) for item in value]
+    return value
