@@ -2102,6 +2102,8 @@ def test_a_name_is_told_from_a_label(text: str, name: bool) -> None:
         ("di Marco Rossi", "Marco Rossi"),
         ("Posted by Ann Lee", "Ann Lee"),
         ("Geschrieben von Anna Weber", "Anna Weber"),
+        ("Reporting by Sara Rossi", "Sara Rossi"),  # a wire's credit, in a byline's box
+        ("Reporting by the numbers shows a rise", None),
         # A byline labelled as one, in the languages read here.
         ("Author: Ann Lee", "Ann Lee"),
         ("Autor: Jan Kowalski", "Jan Kowalski"),
