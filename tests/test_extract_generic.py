@@ -2102,6 +2102,8 @@ def test_a_name_is_told_from_a_label(text: str, name: bool) -> None:
         ("di Marco Rossi", "Marco Rossi"),
         ("Posted by Ann Lee", "Ann Lee"),
         ("Geschrieben von Anna Weber", "Anna Weber"),
+        ("Reporting by Sara Rossi", "Sara Rossi"),  # a wire's credit, in a byline's box
+        ("Reporting by the numbers shows a rise", None),
         # A byline labelled as one, in the languages read here.
         ("Author: Ann Lee", "Ann Lee"),
         ("Autor: Jan Kowalski", "Jan Kowalski"),
@@ -8617,3 +8619,36 @@ def test_a_subtitle_in_title_case_whose_words_the_blog_writes_in_lower_case_is_n
     updates = stream_of(page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/t")
     assert [u.authors for u in updates] == [[]] * 3
     assert [u.body_text.split("\n")[0] for u in updates] == subtitles
+
+
+@pytest.mark.parametrize(
+    ("lang", "word"), [("nl", "gisteren"), ("en", "Yesterday"), ("de", "gestern")]
+)
+def test_bare_clocks_above_a_post_of_yesterday_are_todays(lang: str, word: str) -> None:
+    """A newest-first stream whose posts of today show a bare clock and whose post of yesterday
+    says so ("gisteren 23:40", as NOS and others write it), on a page published at that post:
+    the bare clocks above it are after it, today, not on the page's day before it."""
+    clocks = ["13:55", "10:45", "07:35", "04:25", "01:15", f"{word} 23:40"]
+    items = "".join(
+        f'<li class="liveblog-item" id="li{i}"><time class="liveblog-item__time">{c}</time>'
+        f'<h2 class="liveblog-item__title">Update number {i} on the count</h2>'
+        f"<p>The count went on through the night in the town hall, post {i} says.</p></li>"
+        for i, c in enumerate(clocks)
+    )
+    body = (
+        f'<html lang="{lang}"><head><title>Liveblog: count</title>'
+        '<meta property="article:published_time" content="2024-04-30T23:40:00+02:00">'
+        f'</head><body><main><h1>Liveblog: count</h1><ul class="liveblog-items">{items}</ul>'
+        "</main></body></html>"
+    ).encode()
+    page = extract_page(
+        body, "https://www.example.nl/live/count", fetched_at="2024-05-01T12:00:00Z"
+    )
+    assert [u.published_at for u in page.updates] == [
+        "2024-05-01T11:55:00Z",
+        "2024-05-01T08:45:00Z",
+        "2024-05-01T05:35:00Z",
+        "2024-05-01T02:25:00Z",
+        "2024-04-30T23:15:00Z",
+        "2024-04-30T21:40:00Z",
+    ]

@@ -3379,9 +3379,49 @@ def _place_bare_clocks(
     if len(_local_days(placed, clock)) > 1:  # over midnight: what its tweets say counts too
         floors = [_quoted_day(member, clock) for member, _, _, _ in stream]
         placed = clock.place_clocks(clocks, days, floors)
+    if not any(days):
+        placed = _after_dated_below(
+            posts, times, stream[-1][0] if stream else None, clocks, placed, clock
+        )
     for (_, update, _, _), utc in zip(stream, placed, strict=True):
         update.published_at, update.published_from = utc, TIME_CLOCK
     return False
+
+
+def _after_dated_below(
+    posts: list[tuple[Element, Update]],
+    times: dict[Element, list[_Time]],
+    last: Element | None,
+    clocks: list[tuple[int, int]],
+    placed: list[str | None],
+    clock: PageClock,
+) -> list[str | None]:
+    """A newest-first stream of bare clocks above a post its own words date ("gisteren 23:40",
+    "Yesterday 23:40", as NOS writes the posts of the day before) is newer than that post:
+    placed on the page's day before it (a page published at that post), it is placed as many
+    days later as puts its oldest clock after it, never past the fetch. Only a day or a date the
+    post shows in words counts: a machine time alone may be the page's last change."""
+    if last is None or mostly_rising(clocks) or (oldest := parse_utc(placed[-1] or "")) is None:
+        return placed
+    members = [member for member, _ in posts]
+    below = (
+        u.published_at
+        for m, u in posts[members.index(last) + 1 :]
+        if u.published_from != TIME_CLOCK
+        and any(t.reading is not None and t.reading.kind in _WORDED for t in times[m])
+    )
+    dated = next((moment for at in below if at and (moment := parse_utc(at)) is not None), None)
+    if dated is None or oldest >= dated - _OUT_OF_ORDER:
+        return placed
+    days = -((oldest - dated) // timedelta(days=1))
+    today = clock.fetched_at.astimezone(clock.zone).date()
+    later = min((clock.day or today) + timedelta(days=days), today)
+    return replace(clock, day=later).place_clocks(clocks)
+
+
+# How far a post may stand before the dated post below it and still be in order: an hour.
+_OUT_OF_ORDER = timedelta(hours=1)
+_WORDED = frozenset({"full", "relative"})  # a day's word or a date, shown
 
 
 def _grid_of_hours(clocks: list[tuple[int, int]], clock: PageClock) -> bool:

@@ -68,7 +68,7 @@ _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
 # "Autor:", "Auteur :", "Text:"), in the languages read here (Italian's "di" in lower case only:
 # "Di Stefano" is a name), and the small words between its names ("and", "van der").
 _BYLINE_WORDS = re.compile(
-    r"^(?:(?i:(?:posted|written|reported|geschrieben|verfasst|publié|publicado|pubblicato|"
+    r"^(?:(?i:(?:posted|written|reported|reporting|geschrieben|verfasst|publié|publicado|pubblicato|"
     r"geplaatst|rédigée?|écrite?|escrit[oa]|redactad[oa]|geschreven|napisane)\s+)?"
     r"(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+|"
     # ("Scritto da": Italian's "da" opens a byline after its participle alone.)
