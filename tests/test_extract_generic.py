@@ -8480,15 +8480,28 @@ def test_a_featured_box_of_teasers_atop_the_stream_is_no_pinned_post(
     assert not any(u.pinned for u in page.updates)
 
 
+# How a teaser links to its story: by its heading, by its picture, or by a "Read more" of its own.
+_TEASER_LINKS = {
+    "heading": "<h3><a href='/news/storm-day-{n}'>The storm, day {n}: as it happened</a></h3>{words}",
+    "picture": "<a href='/news/storm-day-{n}'><img src='/pictures/{n}.jpg' alt=''></a>"
+    "<h3>The storm, day {n}: as it happened</h3>{words}",
+    "read more": "<h3>The storm, day {n}: as it happened</h3>{words}"
+    "<a class='more-link' href='/news/storm-day-{n}'>Read more »</a>",
+}
+
+
+@pytest.mark.parametrize("link", list(_TEASER_LINKS))
 @pytest.mark.parametrize("teasers", [1, 2])
-def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int) -> None:
+def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int, link: str) -> None:
     """A box of other stories in the page's `<main>` itself, above the stream, of the posts'
     tag and class and each with a time (WordPress's `post` class on every article a theme
-    draws), whose headings link to pages of their own, is no pinned post: built from no page."""
+    draws), each linked to a page of its own by its heading, its picture or a "Read more" of
+    its own, is no pinned post: built from no page."""
+    words = "<p>A teaser of another story, a few words more for the reader.</p>"
     related = "".join(
         f"<article class='post'><time datetime='2024-02-0{n + 1}T10:00:00Z'>Feb {n + 1}</time>"
-        f"<h3><a href='/news/storm-day-{n}'>The storm, day {n}: as it happened</a></h3>"
-        "<p>A teaser of another story, a few words more for the reader.</p></article>"
+        + _TEASER_LINKS[link].format(n=n, words=words)
+        + "</article>"
         for n in range(teasers)
     )
     posts = "".join(

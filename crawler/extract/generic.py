@@ -1295,14 +1295,34 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
 
 
 def _titled_elsewhere(element: Element) -> bool:
-    """Whether a box's heading is a link to a page of its own, not to a place on this one
-    (`#post-12`, `?update=12`): a teaser of another story, as a box of featured stories
-    holds under a pinned post's label ("In evidenza", the Italian sites' word for both)."""
+    """Whether a box leads to a page of its own, not to a place on this one (`#post-12`,
+    `?update=12`), by its heading, its picture or a "Read more" of its own: a teaser of another
+    story, as a box of featured stories holds under a pinned post's label ("In evidenza", the
+    Italian sites' word for both)."""
     for heading in element.iter(*HEADINGS):
         link = heading.find(".//a[@href]")
-        href = (link.get("href") or "").strip() if link is not None else ""
-        return bool(href) and "#" not in href and not href.startswith("?")
-    return False
+        if link is not None and _elsewhere(link):
+            return True
+        break
+    return any(
+        _elsewhere(link) and (walks.holds(link, _PICTURES) or says_read_more(text_of(link)))
+        for link in element.iter("a")
+    )
+
+
+def _elsewhere(link: Element) -> bool:
+    """Whether a link leads to a page of its own: not to a place on this one, nor to a
+    picture's file (a photo opened larger)."""
+    href = (link.get("href") or "").strip()
+    return (
+        bool(href)
+        and "#" not in href
+        and not href.startswith("?")
+        and _PICTURE_FILE.search(href) is None
+    )
+
+
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:$|\?)", re.I)
 
 
 def _unpinned(
