@@ -3255,6 +3255,10 @@ _NARRATIVE = "The rain had stopped by then, and the street was quiet, the shops 
         ("en", "The last hours of the old pier",
          ["Three hours ago", "Two hours ago", "Just now", "A minute ago", "An hour ago"]),
         ("pl", "Wiersz: Czas", ["Rok temu", "Przed chwilą", "Minutę temu", "Godzinę temu"]),
+        # An article's story so far, newest first, a day or more apart each: a chronology's
+        # steps, no ticker's stamps.
+        ("de", "Was bisher geschah", ["Vor einem Tag", "Vor zwei Tagen", "Vor drei Tagen"]),
+        ("en", "The story so far", ["A day ago", "Two days ago", "Three days ago", "Five days ago"]),
     ],
 )  # fmt: skip
 def test_lines_titled_how_long_ago_in_words_out_of_a_tickers_order_are_no_ticker(
@@ -3263,8 +3267,8 @@ def test_lines_titled_how_long_ago_in_words_out_of_a_tickers_order_are_no_ticker
     """A ticker's stamps in words ("an hour ago", "gerade eben") fall down the page, newest
     first, the newest under a week old, and each says when: sub-headings in those words that
     rise (a countdown), that go back and forth (a poem's, a song's, a TV guide's films), that
-    look back years (a feature's then and now) or that ask are no ticker's, even at a live
-    address."""
+    look back years (a feature's then and now) or a day or more each (an article's story so
+    far) or that ask are no ticker's, even at a live address."""
     body = "".join(form.format(line) + f"<p>{_NARRATIVE} ({n})</p>" for n, line in enumerate(lines))
     assert live_updates(f"<div class='article-body'>{body}</div>", title, MAY_DAY, lang=lang) == []
 
