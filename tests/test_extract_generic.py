@@ -8634,3 +8634,50 @@ def test_a_subtitle_in_title_case_whose_words_the_blog_writes_in_lower_case_is_n
     updates = stream_of(page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/t")
     assert [u.authors for u in updates] == [[]] * 3
     assert [u.body_text.split("\n")[0] for u in updates] == subtitles
+
+
+_LATEST_COLUMN = "".join(
+    f"<li class='latest-item'><time>{clock}</time><p>{line}</p></li>"
+    for clock, line in [
+        ("11:52", "Rail strike: unions call a second day of action for next week."),
+        ("11:40", "Council approves 2,000 homes on the old rail yards."),
+        ("11:21", "Warehouse fire in the docks, crews at the scene."),
+        ("11:05", "Thunderstorm warning for the north this afternoon."),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "url", "live"),
+    [
+        # The site's tagline after its name, on every page it serves: no sign of this one.
+        ("Council approves homes | Example News – latest news and live updates",
+         "Council approves homes", "https://www.example-news.com/news/council-homes-123", False),
+        ("Example News | Breaking news, latest updates and live coverage",
+         "Example News", "https://www.example-news.com/", False),
+        # The page's own title before the site's name, or after it at a story's address.
+        ("Storm live: roads shut across the county | Example News",
+         "Storm: roads shut across the county", "https://www.example-news.com/news/storm-123", True),
+        ("Example News – Storm live: roads shut across the county",
+         "Storm: roads shut across the county", "https://www.example-news.com/news/storm-123", True),
+    ],
+)  # fmt: skip
+def test_a_sites_tagline_in_the_title_says_nothing_live(
+    title: str, heading: str, url: str, live: bool
+) -> None:
+    """A site's tagline that its <title> carries after its name ("Example News – latest news
+    and live updates"), on every article and on its home page, says nothing of the page: a
+    column of its latest headlines, each a clock and a line, stays no live blog's posts; built
+    from no page."""
+    page = extract_page(
+        (
+            f"<html lang='en'><head><title>{title}</title>"
+            f"<meta property='og:title' content='{title}'>"
+            "<meta property='og:site_name' content='Example News'></head><body><main>"
+            f"<h1>{heading}</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p><section class='latest'>"
+            f"<h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main></body></html>"
+        ).encode(),
+        url,
+        fetched_at="2024-05-01T12:00:00Z",
+    )
+    assert len(page.updates) == (4 if live else 0)
