@@ -3257,6 +3257,10 @@ _NARRATIVE = "The rain had stopped by then, and the street was quiet, the shops 
         ("en", "The last hours of the old pier",
          ["Three hours ago", "Two hours ago", "Just now", "A minute ago", "An hour ago"]),
         ("pl", "Wiersz: Czas", ["Rok temu", "Przed chwilą", "Minutę temu", "Godzinę temu"]),
+        # An article's story so far, newest first, a day or more apart each: a chronology's
+        # steps, no ticker's stamps.
+        ("de", "Was bisher geschah", ["Vor einem Tag", "Vor zwei Tagen", "Vor drei Tagen"]),
+        ("en", "The story so far", ["A day ago", "Two days ago", "Three days ago", "Five days ago"]),
     ],
 )  # fmt: skip
 def test_lines_titled_how_long_ago_in_words_out_of_a_tickers_order_are_no_ticker(
@@ -3265,8 +3269,8 @@ def test_lines_titled_how_long_ago_in_words_out_of_a_tickers_order_are_no_ticker
     """A ticker's stamps in words ("an hour ago", "gerade eben") fall down the page, newest
     first, the newest under a week old, and each says when: sub-headings in those words that
     rise (a countdown), that go back and forth (a poem's, a song's, a TV guide's films), that
-    look back years (a feature's then and now) or that ask are no ticker's, even at a live
-    address."""
+    look back years (a feature's then and now) or a day or more each (an article's story so
+    far) or that ask are no ticker's, even at a live address."""
     body = "".join(form.format(line) + f"<p>{_NARRATIVE} ({n})</p>" for n, line in enumerate(lines))
     assert live_updates(f"<div class='article-body'>{body}</div>", title, MAY_DAY, lang=lang) == []
 
@@ -8482,15 +8486,28 @@ def test_a_featured_box_of_teasers_atop_the_stream_is_no_pinned_post(
     assert not any(u.pinned for u in page.updates)
 
 
+# How a teaser links to its story: by its heading, by its picture, or by a "Read more" of its own.
+_TEASER_LINKS = {
+    "heading": "<h3><a href='/news/storm-day-{n}'>The storm, day {n}: as it happened</a></h3>{words}",
+    "picture": "<a href='/news/storm-day-{n}'><img src='/pictures/{n}.jpg' alt=''></a>"
+    "<h3>The storm, day {n}: as it happened</h3>{words}",
+    "read more": "<h3>The storm, day {n}: as it happened</h3>{words}"
+    "<a class='more-link' href='/news/storm-day-{n}'>Read more »</a>",
+}
+
+
+@pytest.mark.parametrize("link", list(_TEASER_LINKS))
 @pytest.mark.parametrize("teasers", [1, 2])
-def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int) -> None:
+def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int, link: str) -> None:
     """A box of other stories in the page's `<main>` itself, above the stream, of the posts'
     tag and class and each with a time (WordPress's `post` class on every article a theme
-    draws), whose headings link to pages of their own, is no pinned post: built from no page."""
+    draws), each linked to a page of its own by its heading, its picture or a "Read more" of
+    its own, is no pinned post: built from no page."""
+    words = "<p>A teaser of another story, a few words more for the reader.</p>"
     related = "".join(
         f"<article class='post'><time datetime='2024-02-0{n + 1}T10:00:00Z'>Feb {n + 1}</time>"
-        f"<h3><a href='/news/storm-day-{n}'>The storm, day {n}: as it happened</a></h3>"
-        "<p>A teaser of another story, a few words more for the reader.</p></article>"
+        + _TEASER_LINKS[link].format(n=n, words=words)
+        + "</article>"
         for n in range(teasers)
     )
     posts = "".join(
@@ -8652,3 +8669,50 @@ def test_bare_clocks_above_a_post_of_yesterday_are_todays(lang: str, word: str) 
         "2024-04-30T23:15:00Z",
         "2024-04-30T21:40:00Z",
     ]
+
+
+_LATEST_COLUMN = "".join(
+    f"<li class='latest-item'><time>{clock}</time><p>{line}</p></li>"
+    for clock, line in [
+        ("11:52", "Rail strike: unions call a second day of action for next week."),
+        ("11:40", "Council approves 2,000 homes on the old rail yards."),
+        ("11:21", "Warehouse fire in the docks, crews at the scene."),
+        ("11:05", "Thunderstorm warning for the north this afternoon."),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "url", "live"),
+    [
+        # The site's tagline after its name, on every page it serves: no sign of this one.
+        ("Council approves homes | Example News – latest news and live updates",
+         "Council approves homes", "https://www.example-news.com/news/council-homes-123", False),
+        ("Example News | Breaking news, latest updates and live coverage",
+         "Example News", "https://www.example-news.com/", False),
+        # The page's own title before the site's name, or after it at a story's address.
+        ("Storm live: roads shut across the county | Example News",
+         "Storm: roads shut across the county", "https://www.example-news.com/news/storm-123", True),
+        ("Example News – Storm live: roads shut across the county",
+         "Storm: roads shut across the county", "https://www.example-news.com/news/storm-123", True),
+    ],
+)  # fmt: skip
+def test_a_sites_tagline_in_the_title_says_nothing_live(
+    title: str, heading: str, url: str, live: bool
+) -> None:
+    """A site's tagline that its <title> carries after its name ("Example News – latest news
+    and live updates"), on every article and on its home page, says nothing of the page: a
+    column of its latest headlines, each a clock and a line, stays no live blog's posts; built
+    from no page."""
+    page = extract_page(
+        (
+            f"<html lang='en'><head><title>{title}</title>"
+            f"<meta property='og:title' content='{title}'>"
+            "<meta property='og:site_name' content='Example News'></head><body><main>"
+            f"<h1>{heading}</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p><section class='latest'>"
+            f"<h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main></body></html>"
+        ).encode(),
+        url,
+        fetched_at="2024-05-01T12:00:00Z",
+    )
+    assert len(page.updates) == (4 if live else 0)

@@ -170,6 +170,22 @@ def signs(
     )
 
 
+def without_tagline(title: str | None, site: str | None, url: str) -> str | None:
+    """A title less what follows the site's name in it, where the page's own title comes
+    before the name, or where the page is the site's home page: the site's tagline, which it
+    carries on every page ("Council approves homes | Example News – latest news and live
+    updates", "Example News | Breaking news and live coverage"), says nothing of this one."""
+    if not title or not site or len(site) < _SITE_NAME:
+        return title
+    at = title.find(site)
+    if at < 0 or (at == 0 and urlsplit(url).path.strip("/")):
+        return title
+    return title[: at + len(site)]
+
+
+_SITE_NAME = 3  # characters of a site's name, at least, that its title may be cut after
+
+
 # French sites' "fil info", their stream of one-line news: "fil-info", "fil_info", "filinfo".
 _FIL_INFO = re.compile(r"(?<![a-z])fil[-_ ]?info(?![a-z])", re.I)
 

@@ -1295,14 +1295,34 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
 
 
 def _titled_elsewhere(element: Element) -> bool:
-    """Whether a box's heading is a link to a page of its own, not to a place on this one
-    (`#post-12`, `?update=12`): a teaser of another story, as a box of featured stories
-    holds under a pinned post's label ("In evidenza", the Italian sites' word for both)."""
+    """Whether a box leads to a page of its own, not to a place on this one (`#post-12`,
+    `?update=12`), by its heading, its picture or a "Read more" of its own: a teaser of another
+    story, as a box of featured stories holds under a pinned post's label ("In evidenza", the
+    Italian sites' word for both)."""
     for heading in element.iter(*HEADINGS):
         link = heading.find(".//a[@href]")
-        href = (link.get("href") or "").strip() if link is not None else ""
-        return bool(href) and "#" not in href and not href.startswith("?")
-    return False
+        if link is not None and _elsewhere(link):
+            return True
+        break
+    return any(
+        _elsewhere(link) and (walks.holds(link, _PICTURES) or says_read_more(text_of(link)))
+        for link in element.iter("a")
+    )
+
+
+def _elsewhere(link: Element) -> bool:
+    """Whether a link leads to a page of its own: not to a place on this one, nor to a
+    picture's file (a photo opened larger)."""
+    href = (link.get("href") or "").strip()
+    return (
+        bool(href)
+        and "#" not in href
+        and not href.startswith("?")
+        and _PICTURE_FILE.search(href) is None
+    )
+
+
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:$|\?)", re.I)
 
 
 def _unpinned(
@@ -1747,7 +1767,7 @@ def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
     if not worded:
         return leads
     week = format_utc(clock.fetched_at - timedelta(days=_WORDED_AGE_DAYS)) or ""
-    if max(worded.values()) <= week:
+    if max(worded.values()) <= week or _days_apart(list(worded.values()), clock):
         return [line for line in leads if line not in worded]
     if len(times) > _TICKER_LINES and week < first < times[1]:
         times = times[1:]  # (a pinned entry on top, the oldest above the newest)
@@ -1757,6 +1777,17 @@ def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
 
 
 _WORDED_AGE_DAYS = 7  # days old a ticker's newest stamp in words is, less than
+
+
+def _days_apart(stamps: list[str], clock: PageClock) -> bool:
+    """Whether stamps in words, three or more, are each a day or more old and on a day of their
+    own ("vor einem Tag", "vor zwei Tagen", "vor drei Tagen"): an article's story so far, as a
+    ticker's entries, hours apart, never are (a ticker a day old says "vor einem Tag" on each)."""
+    day = format_utc(clock.fetched_at - timedelta(days=1)) or ""
+    return len(stamps) >= _DAYS_APART and max(stamps) <= day and len(set(stamps)) == len(stamps)
+
+
+_DAYS_APART = 3  # stamps in words a day or more apart each that make a story so far
 
 
 def _worded_titles(

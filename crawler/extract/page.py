@@ -174,7 +174,12 @@ def _read_tree(
     meta = page_meta(root)
     title = _title(root)
     heading = first_heading(root)
-    titles = [meta.get("og:title"), title, text_of(heading) if heading is not None else None]
+    site = meta.get("og:site_name")
+    titles = [
+        evidence.without_tagline(meta.get("og:title"), site, url),
+        evidence.without_tagline(title, site, url),
+        text_of(heading) if heading is not None else None,
+    ]
     scripts = "\n".join(e.text or "" for e in script_elements)
     embedded = adapters.vendor_embeds(root, url, survey, scripts)
     named = unique(adapters.page_endpoints(root, url, survey, scripts) + from_embeds(embedded))
