@@ -382,6 +382,34 @@ _NO_PERSON = frozenset(
      "korrespondentin", "desk", "team", "staff", "newsroom", "wähler", "democrats",
      "republicans", "union", "league"}
 )  # fmt: skip
+# A word that names an office, a speaker by office ("Prime Minister", "Bundeskanzler Scholz",
+# "Porte-Parole Bregeon"), in the languages read here: no writer's name holds one.
+_OFFICE = re.compile(
+    r"\w*(?:minist(?:er|erin|re|ro|ra)|kanzler(?:in)?|präsident(?:in)?|sekretär(?:in)?|"
+    r"bürgermeister(?:in)?|sprecher(?:in)?)\w*|pr[eé]sident[ea]?|prezydent|premier|premiê|"
+    r"secretary|secr[eé]taire|secret[aá]ri[oa]|segretari[oa]|sekretarz|chancellor|mayor|"
+    r"burgemeester|maire|alcalde(?:sa)?|sindac[oa]|prefeit[oa]|burmistrz|governor|gouverneur|"
+    r"gobernador(?:a)?|governador(?:a)?|governatore|spokes(?:man|woman|person)|porte-parole|"
+    r"portavo(?:z|ce)|porta-voz|woordvoerder|rzecznik",
+    re.I,
+)
+# A news agency named alone, whose wire the words are, no writer: by its name, or by a word
+# that says it is one ("Agencia EFE", "Nachrichtenagentur").
+_AGENCY = re.compile(
+    r"(?:the\s+)?(?:associated\s+press|agence\s+france[\s-]presse|press\s+association|"
+    r"pa\s+media|europa\s+press|thomson\s+reuters|united\s+press\s+international|"
+    r"ria\s+novosti|keystone[\s-]sda)|.*\b\w*(?:agen(?:ce|cia|zia|tur|cja|cy|tschap)|"
+    r"persbureau)\b.*",
+    re.I,
+)
+# The words a blog writes before a place, a team or an office and seldom before a person's
+# name whole, in the languages read here: "in Hong Kong", "gegen Werder Bremen", "the Home
+# Office" (not "to", "from", "à" or "a", which a person's name follows too).
+_BEFORE_NO_NAME = (
+    r"in|at|into|near|across|outside|against|the|aus|nach|bei|im|gegen|der|die|das|dem|des|au|"
+    r"aux|en|vers|depuis|contre|le|la|les|el|los|las|desde|contra|il|lo|gli|verso|contro|uit|"
+    r"naar|tegen|het|w|we|przeciw|em|no|na|para"
+)
 _NOT_NAME_MARKS = re.compile(r"[,;:!?…\"“”()/|]")
 _COMMENTS = re.compile(r"comment(?!ary|ator)", re.I)
 
@@ -405,6 +433,8 @@ def _names_under_titles(
         words_ = text.lower().split()
         if words_[0] in _PLACE_LEADS or any(w.strip(".") in _NO_PERSON for w in words_):
             return False  # "New York", "Den Haag", "Real Madrid", "Labour Party", an editor
+        if _AGENCY.fullmatch(text) or any(_OFFICE.fullmatch(w) for w in words_):
+            return False  # "Associated Press", "Prime Minister", "Bundeskanzler Scholz"
         if _COMMENTS.search(f"{line.shape[1]} {line.start.get('class') or ''}"):
             return False  # a quoted reader's name ("comment-author")
         after = read[member][read[member].index(line) + 1 :]
@@ -423,9 +453,33 @@ def _names_under_titles(
         for w in ln.text.split()
         if w[:1].islower()
     }
-    return not any(
+    if any(
         all(w.lower() in lower for w in line.text.split() if w not in _PARTICLES)
         for _, line in held
+    ):
+        return False
+    return not _written_as_no_name({line.text for _, line in held}, read, headlines)
+
+
+def _written_as_no_name(
+    texts: set[str], read: dict[Element, list[Line]], headlines: dict[Element, str]
+) -> bool:
+    """Whether the blog's titles and posts write one of these lines whole after a word that a
+    place, a team or an office takes and a person's name seldom does ("Shares in Hong Kong",
+    "gegen Werder Bremen", "the Foreign Office"), or, in German, where nouns are capitalised,
+    a line's first word in lower case ("die erste Warnung" beside "Erste Reaktionen"): the
+    lines say where, who plays or what comes, not who writes."""
+    said = " ".join([*headlines.values(), *(normalise_text(raw_text(member)) for member in read)])
+    phrases = "|".join(map(re.escape, sorted(texts, key=len, reverse=True)))
+    if re.search(rf"(?<!\w)(?i:{_BEFORE_NO_NAME})\s+(?:{phrases})(?!\w)", said):
+        return True
+    root = next(iter(read)).getroottree().getroot()
+    if not (root.get("lang") or "").lower().startswith("de"):
+        return False
+    firsts = {t.split()[0].lower() for t in texts} - {t.split()[0] for t in texts}
+    return (
+        bool(firsts)
+        and re.search(rf"(?<!\w)(?:{'|'.join(map(re.escape, firsts))})(?!\w)", said) is not None
     )
 
 
