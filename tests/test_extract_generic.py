@@ -8765,3 +8765,44 @@ def test_a_writers_name_that_is_also_a_place_is_the_byline(
     the names are the posts' authors."""
     updates = young_blog(names, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words, lang)
     assert [u.authors for u in updates] == [[name] for name in names]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A box its class calls the author's or the byline, in the languages read.
+        '<div class="autor">{}</div>',
+        '<div class="post__autor-name">{}</div>',
+        '<p class="entry-auteur">{}</p>',
+        '<div class="live-autore">{}</div>',
+        '<p class="firma">{}</p>',
+        '<span class="redakteur">{}</span>',
+        '<div class="redacteur">{}</div>',
+        '<div class="verfasser">{}</div>',
+        # A link its `rel` calls the author, a link to the writer's profile.
+        '<div class="x1"><a rel="author" href="/u/17">{}</a></div>',
+        '<div class="x1"><a href="/profile/17">{}</a></div>',
+    ],
+)
+def test_a_young_untitled_blogs_writer_marked_as_its_author_is_the_byline(line: str) -> None:
+    """Three untitled posts, each opening with its writer's name on a line of its own, the
+    names not yet come again, in a box whose class names an author or a byline in the
+    languages read ("autor", "auteur", "firma", "redakteur") or a link its `rel` calls the
+    author or to a profile: the name is the post's author from the first posts on, not its
+    headline."""
+    names = ["Anna Berg", "Tom Reyes", "Mia Laurent"]
+    updates = young_blog(names, None, line)
+    assert [u.authors for u in updates] == [[name] for name in names]
+    assert [u.headline for u in updates] == [None] * 3
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize("cls", ["autorotate", "firmament", "autoriser"])
+def test_a_class_that_only_holds_an_author_word_names_no_author(cls: str) -> None:
+    """A class whose word merely opens with an author's word ("autorotate", "firmament") names
+    no author: the young blog's name lines stay its titles, as with no class."""
+    names = ["Anna Berg", "Tom Reyes", "Mia Laurent"]
+    updates = young_blog(names, None, f'<div class="{cls}">{{}}</div>')
+    assert [u.authors for u in updates] == [[]] * 3

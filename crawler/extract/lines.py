@@ -356,6 +356,7 @@ def bylines(
             (names >= enough and recurring)
             or sum(map(is_byline, texts)) >= enough
             or authored >= enough
+            or (names >= enough and all(_marked_as_writer(line, member) for member, line in held))
             or (len(held) == posts and _names_under_titles(held, read, headlines or {}))
         ):
             continue
@@ -366,6 +367,47 @@ def bylines(
         for member, boxes in signed.items()
         if len(boxes) < len(read[member])
     }
+
+
+# A class that calls a line its post's author or byline, in the languages read here
+# ("autor", "auteur", "autore", Spanish and Italian "firma", "redakteur"), the word whole
+# ("autorotate" calls it none); not a comment's.
+_WRITER_CLASS = re.compile(
+    r"author|byline|contributor|(?<![a-z])(?:autor(?:in|en|es|as|e|a|zy)?|auteurs?|firma|"
+    r"redakteur(?:in)?|r[eé]dacteur|verfasser)(?![a-z])",
+    re.I,
+)
+# The path of a writer's page, in the languages read here, or of a profile.
+_WRITERS_PAGE = re.compile(
+    r"/(?:authors?|auteurs?|autor(?:en|es|as?)?|autor[ei]|autorzy|journalist(?:en|e)?|"
+    r"profiles?)/[^/?#]",
+    re.I,
+)
+
+
+def to_writer(link: Element) -> bool:
+    """Whether a link goes to a writer's page, by its path or by its `rel="author"`."""
+    return (
+        bool(_WRITERS_PAGE.search(link.get("href") or ""))
+        or "author" in (link.get("rel") or "").lower().split()
+    )
+
+
+def _marked_as_writer(line: Line, member: Element) -> bool:
+    """Whether the markup calls the line its writer's: a class of its box, or of a box it
+    opens, that names an author or a byline ("autor", "firma"), or a link to a writer's page
+    around it (`/author/…`, `/profile/…`, `rel="author"`)."""
+    node: Element | None = line.start
+    while node is not None and node is not member:
+        cls = node.get("class") or ""
+        if cls and _WRITER_CLASS.search(cls) and not _COMMENTS.search(cls):
+            return True
+        if node.tag == "a" and to_writer(node):
+            return True
+        if node is line.box:
+            break
+        node = node.getparent()
+    return False
 
 
 # A line's first word that opens a place's name or an article's, no person's: "New York", "San
