@@ -8806,3 +8806,23 @@ def test_a_class_that_only_holds_an_author_word_names_no_author(cls: str) -> Non
     names = ["Anna Berg", "Tom Reyes", "Mia Laurent"]
     updates = young_blog(names, None, f'<div class="{cls}">{{}}</div>')
     assert [u.authors for u in updates] == [[]] * 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<div class="x1"><img class="avatar" src="/img/17.jpg" alt=""><strong>{}</strong></div>',
+        '<div class="x1"><img src="/img/authors/17.jpg" alt=""><span>{}</span></div>',
+        '<div class="x1"><img src="/img/17.jpg" alt="{0}"><b>{0}</b></div>',
+    ],
+)
+def test_a_young_untitled_blogs_writer_beside_a_portrait_is_the_byline(line: str) -> None:
+    """Three untitled posts, each opening with its writer's name beside the writer's picture
+    (a class or a path that says avatar or author, or an `alt` that is the name itself): the
+    name is the post's author from the first posts on, not its headline, and the picture is
+    the byline's, none of the post's."""
+    names = ["Anna Berg", "Tom Reyes", "Mia Laurent"]
+    updates = young_blog(names, None, line)
+    assert [u.authors for u in updates] == [[name] for name in names]
+    assert [u.headline for u in updates] == [None] * 3
+    assert [u.media for u in updates] == [[]] * 3

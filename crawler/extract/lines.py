@@ -395,8 +395,17 @@ def to_writer(link: Element) -> bool:
 
 def _marked_as_writer(line: Line, member: Element) -> bool:
     """Whether the markup calls the line its writer's: a class of its box, or of a box it
-    opens, that names an author or a byline ("autor", "firma"), or a link to a writer's page
-    around it (`/author/…`, `/profile/…`, `rel="author"`)."""
+    opens, that names an author or a byline ("autor", "firma"), a link to a writer's page
+    around it (`/author/…`, `/profile/…`, `rel="author"`), or the writer's picture just
+    before it (a class or a path that says avatar or author, or the name as its `alt`)."""
+    before = line.box.getprevious()
+    if before is not None and before.tag in ("img", "picture"):
+        picture = before if before.tag == "img" else before.find(".//img")
+        if picture is not None and (
+            _PORTRAIT.search(f"{picture.get('class') or ''} {picture.get('src') or ''}")
+            or (picture.get("alt") or "").strip() == line.text
+        ):
+            return True
     node: Element | None = line.start
     while node is not None and node is not member:
         cls = node.get("class") or ""
