@@ -8528,19 +8528,29 @@ def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int, lin
     assert [u.source_id for u in page.updates] == [f"post-{n}" for n in range(4)]
 
 
-def young_blog(lines_: list[str], titles: list[str] | None, line: str) -> list[Update]:
+def young_blog(
+    lines_: list[str],
+    titles: list[str] | None,
+    line: str,
+    words: list[str] | None = None,
+    lang: str = "en",
+) -> list[Update]:
     """A young blog built here after no publisher's markup, its classes meaningless: each
     post's clock, its title in an `<h3>` where `titles` gives them, a line of its own
     (`line`, formatted with the post's entry of `lines_`) and its words in a box of their
-    own."""
+    own (the post's entry of `words`, or a sentence that names nothing)."""
     boxes = "".join(
         f'<div class="x7f3a" id="p{n}"><div class="x11"><span class="x12">1{n}:0{n}</span></div>'
         + (f"<h3>{titles[len(lines_) - n]}</h3>" if titles else "")
         + line.format(text)
-        + f'<div class="x0c1d"><p>What post {n} reports, in more than a few words.</p></div></div>'
+        + '<div class="x0c1d"><p>'
+        + (words[len(lines_) - n] if words else f"What post {n} reports, in more than a few words.")
+        + "</p></div></div>"
         for n, text in zip(range(len(lines_), 0, -1), lines_, strict=True)
     )
-    return stream_of(page_of(f"<div class='x9e2b'>{boxes}</div>"), "https://news.example/live/t")
+    return stream_of(
+        page_of(f"<div class='x9e2b'>{boxes}</div>", lang=lang), "https://news.example/live/t"
+    )
 
 
 YOUNG_TITLES = [
@@ -8716,3 +8726,202 @@ def test_a_sites_tagline_in_the_title_says_nothing_live(
         fetched_at="2024-05-01T12:00:00Z",
     )
     assert len(page.updates) == (4 if live else 0)
+
+
+@pytest.mark.parametrize(
+    ("texts", "words", "lang"),
+    [
+        # Datelines: the blog writes each place after "in", "from", "to" somewhere.
+        (
+            ["Hong Kong", "Buenos Aires", "Rio de Janeiro"],
+            [
+                "Crowds gathered on the waterfront as the first ships came back into port.",
+                "Flights to Rio de Janeiro are delayed by an hour, the airport says.",
+                "Shares in Hong Kong fell as markets opened across the region this morning.",
+            ],
+            "en",
+        ),
+        (
+            ["Gaza Stadt", "Tel Aviv", "Kairo Zentrum"],
+            [
+                "Hilfsgüter aus Tel Aviv sollen morgen ankommen, sagt ein Sprecher.",
+                "Die Verhandlungen über eine Feuerpause gehen weiter, heißt es.",
+                "Die Lage bleibt angespannt, berichten Helfer vor Ort am Abend.",
+            ],
+            "de",
+        ),
+        # Teams: the blog writes each one after "gegen" or "against".
+        (
+            ["Bayern München", "Borussia Dortmund", "Werder Bremen"],
+            [
+                "Das Spiel gegen Werder Bremen beginnt pünktlich um halb vier.",
+                "Die Aufstellung steht, zwei Wechsel im Vergleich zur Vorwoche.",
+                "Nach dem Sieg gegen Bayern München feiern die Fans in der Kurve.",
+            ],
+            "de",
+        ),
+        # An office the blog writes after "the".
+        (
+            ["Downing Street", "Foreign Office", "Scotland Yard"],
+            [
+                "A spokesman said talks with the Foreign Office would go on tonight.",
+                "Officers at Scotland Yard declined to say more this afternoon.",
+                "Ministers meet again in the morning, a source close to them says.",
+            ],
+            "en",
+        ),
+    ],
+)
+def test_a_line_under_a_title_the_blog_writes_as_a_place_or_a_team_is_no_byline(
+    texts: list[str], words: list[str], lang: str
+) -> None:
+    """Under each title a place's dateline, a team or an office in title case, no word of it
+    naming its kind, that the blog's posts write elsewhere after a word a place, a team or an
+    office takes ("in Hong Kong", "gegen Werder Bremen", "the Home Office") and a writer's
+    name does not: the lines stay the posts' words."""
+    updates = young_blog(texts, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words, lang)
+    assert [u.authors for u in updates] == [[]] * 3
+    assert [u.body_text.split("\n")[0] for u in updates] == texts
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Offices, in the languages read.
+        ["Prime Minister", "Foreign Secretary", "Home Secretary"],
+        ["Bundeskanzler Scholz", "Außenministerin Baerbock", "Finanzminister Lindner"],
+        ["Premier Ministre", "Président Macron", "Porte-Parole Bregeon"],
+        ["Presidente Sánchez", "Ministra Portavoz", "Alcalde Almeida"],
+        ["Sindaco Gualtieri", "Ministro Tajani", "Premier Meloni"],
+        # News agencies named alone.
+        ["Associated Press", "Agence France-Presse", "Associated Press"],
+        ["Europa Press", "Agencia EFE", "Press Association"],
+    ],
+)
+def test_a_line_under_a_title_naming_an_office_or_an_agency_is_no_byline(
+    texts: list[str],
+) -> None:
+    """Under each title a line that names an office, a speaker by office, or a news agency
+    alone: whoever speaks or whose wire the words are, no writer the line names."""
+    updates = young_blog(texts, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>")
+    assert [u.authors for u in updates] == [[]] * 3
+    assert [u.body_text.split("\n")[0] for u in updates] == texts
+
+
+def test_a_german_subtitle_whose_first_word_the_blog_writes_in_lower_case_is_no_byline() -> None:
+    """Under each title of a German blog a subtitle of an adjective and nouns, all capitalised
+    as German writes nouns ("Erste Reaktionen"), its first word one the blog's posts write in
+    lower case ("die erste Warnung"): no person's name."""
+    subtitles = ["Erste Reaktionen", "Neue Vorwürfe", "Große Sorge"]
+    words = [
+        "Der Verband äußert sich am Abend, die große Mehrheit bleibt zu Hause.",
+        "Die Bahn meldet die erste Warnung für den Abend.",
+        "Pendler warten auf neue Züge, heißt es am Bahnhof.",
+    ]
+    updates = young_blog(subtitles, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words, "de")
+    assert [u.authors for u in updates] == [[]] * 3
+    assert [u.body_text.split("\n")[0] for u in updates] == subtitles
+
+
+@pytest.mark.parametrize(
+    ("names", "words", "lang"),
+    [
+        (
+            ["Jordan Henderson", "Paris Hilton", "Georgia Clark"],
+            [
+                "Storms in Georgia move east; Paris sees rain by the evening too.",
+                "Flights from Jordan land late, and the team from Georgia arrives tonight.",
+                "The fans from Jordan fly to Paris for the final on Sunday.",
+            ],
+            "en",
+        ),
+        (
+            ["Victoria Derbyshire", "Jordan Henderson", "Georgia Clark"],
+            [
+                "Our correspondent Georgia Clark says the crowds are thinning now.",
+                "Police in Derbyshire closed the road; Victoria station is shut.",
+                "As Victoria Derbyshire reported, the trains run again from noon.",
+            ],
+            "en",
+        ),
+        (
+            ["Paris Berger", "Florence Martin", "Anne Will"],
+            [
+                "Der Zug aus Florence kommt später an, man will abwarten.",
+                "In Paris schließt die Polizei die Brücken am Abend.",
+                "Die Lage in Paris bleibt ruhig, sagt Florence Martin am Abend.",
+            ],
+            "de",
+        ),
+    ],
+)
+def test_a_writers_name_that_is_also_a_place_is_the_byline(
+    names: list[str], words: list[str], lang: str
+) -> None:
+    """Writers whose names are, word by word, places or common words ("Paris Hilton",
+    "Georgia Clark", "Victoria Derbyshire", "Anne Will"), the blog writing the places alone
+    ("in Paris") or the name whole where a name stands ("Our correspondent Georgia Clark"):
+    the names are the posts' authors."""
+    updates = young_blog(names, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words, lang)
+    assert [u.authors for u in updates] == [[name] for name in names]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A box its class calls the author's or the byline, in the languages read.
+        '<div class="autor">{}</div>',
+        '<div class="post__autor-name">{}</div>',
+        '<p class="entry-auteur">{}</p>',
+        '<div class="live-autore">{}</div>',
+        '<p class="firma">{}</p>',
+        '<span class="redakteur">{}</span>',
+        '<div class="redacteur">{}</div>',
+        '<div class="verfasser">{}</div>',
+        # A link its `rel` calls the author, a link to the writer's profile.
+        '<div class="x1"><a rel="author" href="/u/17">{}</a></div>',
+        '<div class="x1"><a href="/profile/17">{}</a></div>',
+    ],
+)
+def test_a_young_untitled_blogs_writer_marked_as_its_author_is_the_byline(line: str) -> None:
+    """Three untitled posts, each opening with its writer's name on a line of its own, the
+    names not yet come again, in a box whose class names an author or a byline in the
+    languages read ("autor", "auteur", "firma", "redakteur") or a link its `rel` calls the
+    author or to a profile: the name is the post's author from the first posts on, not its
+    headline."""
+    names = ["Anna Berg", "Tom Reyes", "Mia Laurent"]
+    updates = young_blog(names, None, line)
+    assert [u.authors for u in updates] == [[name] for name in names]
+    assert [u.headline for u in updates] == [None] * 3
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize("cls", ["autorotate", "firmament", "autoriser"])
+def test_a_class_that_only_holds_an_author_word_names_no_author(cls: str) -> None:
+    """A class whose word merely opens with an author's word ("autorotate", "firmament") names
+    no author: the young blog's name lines stay its titles, as with no class."""
+    names = ["Anna Berg", "Tom Reyes", "Mia Laurent"]
+    updates = young_blog(names, None, f'<div class="{cls}">{{}}</div>')
+    assert [u.authors for u in updates] == [[]] * 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<div class="x1"><img class="avatar" src="/img/17.jpg" alt=""><strong>{}</strong></div>',
+        '<div class="x1"><img src="/img/authors/17.jpg" alt=""><span>{}</span></div>',
+        '<div class="x1"><img src="/img/17.jpg" alt="{0}"><b>{0}</b></div>',
+    ],
+)
+def test_a_young_untitled_blogs_writer_beside_a_portrait_is_the_byline(line: str) -> None:
+    """Three untitled posts, each opening with its writer's name beside the writer's picture
+    (a class or a path that says avatar or author, or an `alt` that is the name itself): the
+    name is the post's author from the first posts on, not its headline, and the picture is
+    the byline's, none of the post's."""
+    names = ["Anna Berg", "Tom Reyes", "Mia Laurent"]
+    updates = young_blog(names, None, line)
+    assert [u.authors for u in updates] == [[name] for name in names]
+    assert [u.headline for u in updates] == [None] * 3
+    assert [u.media for u in updates] == [[]] * 3

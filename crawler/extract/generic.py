@@ -3989,10 +3989,7 @@ def _writers_named(element: Element) -> list[str]:
     """The names each link to a writer's page inside the element gives, in order (one link
     may name two: India Today's "Sahil Sinha , Nitya Raman")."""
     return [
-        name
-        for a in element.iter("a")
-        if _AUTHOR_PAGE.search(a.get("href") or "")
-        for name in author_names(text_of(a))
+        name for a in element.iter("a") if lines.to_writer(a) for name in author_names(text_of(a))
     ]
 
 
@@ -4004,7 +4001,7 @@ def _linked_authors(member: Element, skip: set[Element]) -> list[str]:
     "/author/…"), joined by "and" or a comma at most: a byline no class names (Libération's
     hashed builds). The line joins `skip`. A writer's page linked in a sentence is a word."""
     for link in member.iter("a"):
-        if not _AUTHOR_PAGE.search(link.get("href") or ""):
+        if not lines.to_writer(link):
             continue
         line = link.getparent()
         if line is None or line is member:
@@ -4111,11 +4108,6 @@ def _signed_at_end(member: Element, skip: set[Element]) -> list[str]:
 _DASHES = "—–―"  # what sets a signature off (not "-", which a list's line opens with)
 
 
-# The path of a writer's page, in the languages read here.
-_AUTHOR_PAGE = re.compile(
-    r"/(?:authors?|auteurs?|autor(?:en|es|as?)?|autor[ei]|autorzy|journalist(?:en|e)?)/[^/?#]",
-    re.I,
-)
 # What a byline of links says besides the names: "Par", "et", a comma, a bar.
 _NAME_JOINERS = re.compile(
     r"[\s,&·|/]*(?:(?:by|par|von|por|door|di|przez|and|et|und|y|e|en|i|oraz)[\s,&·|/]+)*",

@@ -356,6 +356,7 @@ def bylines(
             (names >= enough and recurring)
             or sum(map(is_byline, texts)) >= enough
             or authored >= enough
+            or (names >= enough and all(_marked_as_writer(line, member) for member, line in held))
             or (len(held) == posts and _names_under_titles(held, read, headlines or {}))
         ):
             continue
@@ -366,6 +367,56 @@ def bylines(
         for member, boxes in signed.items()
         if len(boxes) < len(read[member])
     }
+
+
+# A class that calls a line its post's author or byline, in the languages read here
+# ("autor", "auteur", "autore", Spanish and Italian "firma", "redakteur"), the word whole
+# ("autorotate" calls it none); not a comment's.
+_WRITER_CLASS = re.compile(
+    r"author|byline|contributor|(?<![a-z])(?:autor(?:in|en|es|as|e|a|zy)?|auteurs?|firma|"
+    r"redakteur(?:in)?|r[eé]dacteur|verfasser)(?![a-z])",
+    re.I,
+)
+# The path of a writer's page, in the languages read here, or of a profile.
+_WRITERS_PAGE = re.compile(
+    r"/(?:authors?|auteurs?|autor(?:en|es|as?)?|autor[ei]|autorzy|journalist(?:en|e)?|"
+    r"profiles?)/[^/?#]",
+    re.I,
+)
+
+
+def to_writer(link: Element) -> bool:
+    """Whether a link goes to a writer's page, by its path or by its `rel="author"`."""
+    return (
+        bool(_WRITERS_PAGE.search(link.get("href") or ""))
+        or "author" in (link.get("rel") or "").lower().split()
+    )
+
+
+def _marked_as_writer(line: Line, member: Element) -> bool:
+    """Whether the markup calls the line its writer's: a class of its box, or of a box it
+    opens, that names an author or a byline ("autor", "firma"), a link to a writer's page
+    around it (`/author/…`, `/profile/…`, `rel="author"`), or the writer's picture just
+    before it (a class or a path that says avatar or author, or the name as its `alt`)."""
+    before = line.box.getprevious()
+    if before is not None and before.tag in ("img", "picture"):
+        picture = before if before.tag == "img" else before.find(".//img")
+        if picture is not None and (
+            _PORTRAIT.search(f"{picture.get('class') or ''} {picture.get('src') or ''}")
+            or (picture.get("alt") or "").strip() == line.text
+        ):
+            return True
+    node: Element | None = line.start
+    while node is not None and node is not member:
+        cls = node.get("class") or ""
+        if cls and _WRITER_CLASS.search(cls) and not _COMMENTS.search(cls):
+            return True
+        if node.tag == "a" and to_writer(node):
+            return True
+        if node is line.box:
+            break
+        node = node.getparent()
+    return False
 
 
 # A line's first word that opens a place's name or an article's, no person's: "New York", "San
@@ -382,6 +433,34 @@ _NO_PERSON = frozenset(
      "korrespondentin", "desk", "team", "staff", "newsroom", "wähler", "democrats",
      "republicans", "union", "league"}
 )  # fmt: skip
+# A word that names an office, a speaker by office ("Prime Minister", "Bundeskanzler Scholz",
+# "Porte-Parole Bregeon"), in the languages read here: no writer's name holds one.
+_OFFICE = re.compile(
+    r"\w*(?:minist(?:er|erin|re|ro|ra)|kanzler(?:in)?|präsident(?:in)?|sekretär(?:in)?|"
+    r"bürgermeister(?:in)?|sprecher(?:in)?)\w*|pr[eé]sident[ea]?|prezydent|premier|premiê|"
+    r"secretary|secr[eé]taire|secret[aá]ri[oa]|segretari[oa]|sekretarz|chancellor|mayor|"
+    r"burgemeester|maire|alcalde(?:sa)?|sindac[oa]|prefeit[oa]|burmistrz|governor|gouverneur|"
+    r"gobernador(?:a)?|governador(?:a)?|governatore|spokes(?:man|woman|person)|porte-parole|"
+    r"portavo(?:z|ce)|porta-voz|woordvoerder|rzecznik",
+    re.I,
+)
+# A news agency named alone, whose wire the words are, no writer: by its name, or by a word
+# that says it is one ("Agencia EFE", "Nachrichtenagentur").
+_AGENCY = re.compile(
+    r"(?:the\s+)?(?:associated\s+press|agence\s+france[\s-]presse|press\s+association|"
+    r"pa\s+media|europa\s+press|thomson\s+reuters|united\s+press\s+international|"
+    r"ria\s+novosti|keystone[\s-]sda)|.*\b\w*(?:agen(?:ce|cia|zia|tur|cja|cy|tschap)|"
+    r"persbureau)\b.*",
+    re.I,
+)
+# The words a blog writes before a place, a team or an office and seldom before a person's
+# name whole, in the languages read here: "in Hong Kong", "gegen Werder Bremen", "the Home
+# Office" (not "to", "from", "à" or "a", which a person's name follows too).
+_BEFORE_NO_NAME = (
+    r"in|at|into|near|across|outside|against|the|aus|nach|bei|im|gegen|der|die|das|dem|des|au|"
+    r"aux|en|vers|depuis|contre|le|la|les|el|los|las|desde|contra|il|lo|gli|verso|contro|uit|"
+    r"naar|tegen|het|w|we|przeciw|em|no|na|para"
+)
 _NOT_NAME_MARKS = re.compile(r"[,;:!?…\"“”()/|]")
 _COMMENTS = re.compile(r"comment(?!ary|ator)", re.I)
 
@@ -405,6 +484,8 @@ def _names_under_titles(
         words_ = text.lower().split()
         if words_[0] in _PLACE_LEADS or any(w.strip(".") in _NO_PERSON for w in words_):
             return False  # "New York", "Den Haag", "Real Madrid", "Labour Party", an editor
+        if _AGENCY.fullmatch(text) or any(_OFFICE.fullmatch(w) for w in words_):
+            return False  # "Associated Press", "Prime Minister", "Bundeskanzler Scholz"
         if _COMMENTS.search(f"{line.shape[1]} {line.start.get('class') or ''}"):
             return False  # a quoted reader's name ("comment-author")
         after = read[member][read[member].index(line) + 1 :]
@@ -423,9 +504,33 @@ def _names_under_titles(
         for w in ln.text.split()
         if w[:1].islower()
     }
-    return not any(
+    if any(
         all(w.lower() in lower for w in line.text.split() if w not in _PARTICLES)
         for _, line in held
+    ):
+        return False
+    return not _written_as_no_name({line.text for _, line in held}, read, headlines)
+
+
+def _written_as_no_name(
+    texts: set[str], read: dict[Element, list[Line]], headlines: dict[Element, str]
+) -> bool:
+    """Whether the blog's titles and posts write one of these lines whole after a word that a
+    place, a team or an office takes and a person's name seldom does ("Shares in Hong Kong",
+    "gegen Werder Bremen", "the Foreign Office"), or, in German, where nouns are capitalised,
+    a line's first word in lower case ("die erste Warnung" beside "Erste Reaktionen"): the
+    lines say where, who plays or what comes, not who writes."""
+    said = " ".join([*headlines.values(), *(normalise_text(raw_text(member)) for member in read)])
+    phrases = "|".join(map(re.escape, sorted(texts, key=len, reverse=True)))
+    if re.search(rf"(?<!\w)(?i:{_BEFORE_NO_NAME})\s+(?:{phrases})(?!\w)", said):
+        return True
+    root = next(iter(read)).getroottree().getroot()
+    if not (root.get("lang") or "").lower().startswith("de"):
+        return False
+    firsts = {t.split()[0].lower() for t in texts} - {t.split()[0] for t in texts}
+    return (
+        bool(firsts)
+        and re.search(rf"(?<!\w)(?:{'|'.join(map(re.escape, firsts))})(?!\w)", said) is not None
     )
 
 
