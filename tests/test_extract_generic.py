@@ -8925,3 +8925,49 @@ def test_a_young_untitled_blogs_writer_beside_a_portrait_is_the_byline(line: str
     assert [u.authors for u in updates] == [[name] for name in names]
     assert [u.headline for u in updates] == [None] * 3
     assert [u.media for u in updates] == [[]] * 3
+
+
+def _count_blog(lang: str, clocks: list[str], published: str, fetched: str) -> list[str | None]:
+    """The posts' times of a newest-first blog whose posts show the given clocks: built from
+    no page, in the markup of a stream of list items each with a `<time>` and a title."""
+    items = "".join(
+        f'<li class="liveblog-item" id="li{i}"><time class="liveblog-item__time">{c}</time>'
+        f'<h2 class="liveblog-item__title">Update number {i} on the count</h2>'
+        f"<p>The count went on through the night in the town hall, post {i} says.</p></li>"
+        for i, c in enumerate(clocks)
+    )
+    body = (
+        f'<html lang="{lang}"><head><title>Liveblog: count</title>'
+        f'<meta property="article:published_time" content="{published}">'
+        f'</head><body><main><h1>Liveblog: count</h1><ul class="liveblog-items">{items}</ul>'
+        "</main></body></html>"
+    ).encode()
+    page = extract_page(body, "https://www.example.nl/live/count", fetched_at=fetched)
+    return [u.published_at for u in page.updates]
+
+
+@pytest.mark.parametrize(
+    ("lang", "yesterday", "weekday"), [("nl", "gisteren", "maandag"), ("en", "Yesterday", "Monday")]
+)
+def test_bare_clocks_of_today_above_yesterdays_posts_of_a_days_long_blog_are_todays(
+    lang: str, yesterday: str, weekday: str
+) -> None:
+    """A blog of three days, newest first: today's posts a bare clock, yesterday's "Yesterday
+    22:10", the day before's "Monday 23:40" (a weekday, read as a bare clock): today's posts are
+    after yesterday's, today, though bare clocks stand below yesterday's posts too."""
+    clocks = ["13:55", "10:45", f"{yesterday} 22:10", f"{yesterday} 18:00", f"{weekday} 23:40"]
+    times = _count_blog(lang, clocks, "2024-04-29T23:40:00+02:00", "2024-05-01T15:00:00Z")
+    assert times[:4] == [
+        "2024-05-01T11:55:00Z",
+        "2024-05-01T08:45:00Z",
+        "2024-04-30T20:10:00Z",
+        "2024-04-30T16:00:00Z",
+    ]
+
+
+def test_bare_clocks_above_a_post_of_yesterday_are_never_placed_earlier_for_it() -> None:
+    """A blog of two days' bare clocks (they wrap past midnight twice) above a post that says
+    "Yesterday 23:40": the clocks placed from the fetch's day stay there, not a day earlier."""
+    clocks = ["11:55", "06:00", "01:00", "22:00", "15:00", "03:00", "23:50", "Yesterday 23:40"]
+    times = _count_blog("en", clocks, "2024-04-29T23:40:00+02:00", "2024-05-01T15:00:00Z")
+    assert times[:3] == ["2024-05-01T09:55:00Z", "2024-05-01T04:00:00Z", "2024-04-30T23:00:00Z"]

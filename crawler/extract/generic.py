@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, islice, pairwise
 from urllib.parse import parse_qsl, urlsplit
@@ -3412,7 +3412,7 @@ def _place_bare_clocks(
         placed = clock.place_clocks(clocks, days, floors)
     if not any(days):
         placed = _after_dated_below(
-            posts, times, stream[-1][0] if stream else None, clocks, placed, clock
+            posts, times, [m for m, _, _, _ in stream], clocks, placed, clock
         )
     for (_, update, _, _), utc in zip(stream, placed, strict=True):
         update.published_at, update.published_from = utc, TIME_CLOCK
@@ -3422,32 +3422,51 @@ def _place_bare_clocks(
 def _after_dated_below(
     posts: list[tuple[Element, Update]],
     times: dict[Element, list[_Time]],
-    last: Element | None,
+    stream: list[Element],
     clocks: list[tuple[int, int]],
     placed: list[str | None],
     clock: PageClock,
 ) -> list[str | None]:
-    """A newest-first stream of bare clocks above a post its own words date ("gisteren 23:40",
-    "Yesterday 23:40", as NOS writes the posts of the day before) is newer than that post:
-    placed on the page's day before it (a page published at that post), it is placed as many
-    days later as puts its oldest clock after it, never past the fetch. Only a day or a date the
+    """A newest-first stream's bare clocks above the first post below them that its own words
+    date ("gisteren 23:40", "Yesterday 23:40", as NOS writes the posts of the day before) are
+    newer than that post: placed before it (the page's day, a page published at that post),
+    they are placed as many days later as puts the oldest of them after it, never past the
+    fetch; bare clocks below it (a weekday's, "Monday 23:40") stay. Only a day or a date the
     post shows in words counts: a machine time alone may be the page's last change."""
-    if last is None or mostly_rising(clocks) or (oldest := parse_utc(placed[-1] or "")) is None:
+    if not stream or mostly_rising(clocks):
         return placed
-    members = [member for member, _ in posts]
-    below = (
-        u.published_at
-        for m, u in posts[members.index(last) + 1 :]
-        if u.published_from != TIME_CLOCK
-        and any(t.reading is not None and t.reading.kind in _WORDED for t in times[m])
-    )
-    dated = next((moment for at in below if at and (moment := parse_utc(at)) is not None), None)
-    if dated is None or oldest >= dated - _OUT_OF_ORDER:
+    at = {member: n for n, (member, _) in enumerate(posts)}
+    bare = {member: n for n, member in enumerate(stream)}
+    above = 0  # the bare clocks above the dated post
+    dated = None
+    for member, update in posts[at[stream[0]] :]:
+        if member in bare:
+            above = bare[member] + 1
+            continue
+        if update.published_from != TIME_CLOCK and any(
+            t.reading is not None and t.reading.kind in _WORDED for t in times[member]
+        ):
+            dated = parse_utc(update.published_at or "")
+            break
+    oldest = parse_utc(placed[above - 1] or "") if above else None
+    if dated is None or oldest is None or oldest >= dated - _OUT_OF_ORDER:
         return placed
     days = -((oldest - dated) // timedelta(days=1))
-    today = clock.fetched_at.astimezone(clock.zone).date()
-    later = min((clock.day or today) + timedelta(days=days), today)
-    return replace(clock, day=later).place_clocks(clocks)
+    newest = parse_utc(placed[0] or "")
+    while days and newest is not None and _later(newest, days, clock) > clock.fetched_at:
+        days -= 1  # never past the fetch
+    if not days:
+        return placed
+    later = [
+        format_utc(_later(moment, days, clock)) if (moment := parse_utc(utc or "")) else utc
+        for utc in placed[:above]
+    ]
+    return later + placed[above:]
+
+
+def _later(moment: datetime, days: int, clock: PageClock) -> datetime:
+    """An instant as many days later on the page's clock (its wall time kept)."""
+    return (moment.astimezone(clock.zone) + timedelta(days=days)).astimezone(UTC)
 
 
 # How far a post may stand before the dated post below it and still be in order: an hour.
