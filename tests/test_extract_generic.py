@@ -8971,3 +8971,47 @@ def test_bare_clocks_above_a_post_of_yesterday_are_never_placed_earlier_for_it()
     clocks = ["11:55", "06:00", "01:00", "22:00", "15:00", "03:00", "23:50", "Yesterday 23:40"]
     times = _count_blog("en", clocks, "2024-04-29T23:40:00+02:00", "2024-05-01T15:00:00Z")
     assert times[:3] == ["2024-05-01T09:55:00Z", "2024-05-01T04:00:00Z", "2024-04-30T23:00:00Z"]
+
+
+# A pinned post's link to another page, and what the stream's posts hold beside it.
+_PINNED_LINKS = {
+    "an explainer": ("<p><a href='/news/storm-explainer'>Read more on our explainer</a></p>", ""),
+    "a gallery": ("<a href='/gallery/storm-pictures'><img src='/pics/5.jpg' alt=''></a>", ""),
+    "each post's": (
+        "<p><a href='/panorama/sturm-{n}'>Mehr lesen</a></p>",
+        "<p><a href='/panorama/sturm-{n}'>Mehr lesen</a></p>",
+    ),
+    "each post's picture": (
+        "<a href='/gallery/{n}'><img src='/pics/{n}.jpg' alt=''></a>",
+        "<a href='/gallery/{n}'><img src='/pics/{n}.jpg' alt=''></a>",
+    ),
+}
+
+
+@pytest.mark.parametrize("link", list(_PINNED_LINKS))
+def test_a_pinned_post_that_links_to_another_page_is_still_pinned(link: str) -> None:
+    """A post pinned above the stream in a box of its own that links to another page by a
+    "Read more" or its picture (a summary's "Read more on our explainer", a picture opening a
+    gallery), or whose every post does so ("Mehr lesen" under each), is a pinned post: only a
+    picture or a "Read more" to the story its heading names, the stream's posts linking so
+    none, makes a teaser. Built from no page."""
+    pinned, each = _PINNED_LINKS[link]
+
+    def post(n: int, extra: str) -> str:
+        return (
+            f'<article class="p9 k" data-post-id="n{n}"><div class="t"><span>1{n}:00</span></div>'
+            f"<h3>Headline {n}</h3><p>What post {n} reports, in more than a few words.</p>"
+            f"{extra.format(n=n)}</article>"
+        )
+
+    page = (
+        "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
+        " content='2024-02-10T08:00:00+00:00'></head><body><main><div class='z1'>"
+        f"<section class='z2'>{post(5, pinned)}</section>"
+        f"<section class='z3'>{''.join(post(n, each) for n in (4, 3, 2, 1))}</section>"
+        "</div></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://news.example/live/storm")
+    assert [(u.source_id, u.pinned) for u in updates] == [("n5", True)] + [
+        (f"n{n}", False) for n in (4, 3, 2, 1)
+    ]

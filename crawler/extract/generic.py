@@ -1223,7 +1223,7 @@ def _pinned_above(best: _Group, features: _Features) -> list[Element]:
                 or (named is not None and _moved_on_top(element, best, named, scope))
             )
             and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
-            and not _titled_elsewhere(element)  # (a teaser of another story beside the list)
+            and not _titled_elsewhere(element, best.members)  # (a teaser beside the list)
         ):
             found.append(element)
     found += _pinned_inside(best, features, cls)
@@ -1287,27 +1287,58 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
             if (
                 element is not child
                 and _first_class(element.get("class")) == cls
-                and ((marked and not _titled_elsewhere(element)) or features.is_timed(element))
+                and (
+                    (marked and not _titled_elsewhere(element, best.members))
+                    or features.is_timed(element)
+                )
                 and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
             ):
                 found.append(element)
     return found
 
 
-def _titled_elsewhere(element: Element) -> bool:
+def _titled_elsewhere(element: Element, members: list[Element]) -> bool:
     """Whether a box leads to a page of its own, not to a place on this one (`#post-12`,
-    `?update=12`), by its heading, its picture or a "Read more" of its own: a teaser of another
-    story, as a box of featured stories holds under a pinned post's label ("In evidenza", the
-    Italian sites' word for both)."""
-    for heading in element.iter(*HEADINGS):
-        link = heading.find(".//a[@href]")
-        if link is not None and _elsewhere(link):
-            return True
-        break
+    `?update=12`), by its heading, or by its picture or a "Read more" of its own to the story
+    its heading names (`/news/storm-day-2` under "The storm, day 2"), where the stream's posts
+    link out so none (Tagesschau's "mehr" under each): a teaser of another story, as a box of
+    featured stories holds under a pinned post's label ("In evidenza", the Italian sites' word
+    for both). A pinned summary's "Read more on our explainer" or picture opening a gallery
+    leads elsewhere, to no story of its heading's."""
+    heading = next(element.iter(*HEADINGS), None)
+    if heading is None:
+        return False
+    link = heading.find(".//a[@href]")
+    if link is not None:
+        return _elsewhere(link)
+    named = set(_WORDS.findall(text_of(heading).lower()))
     return any(
-        _elsewhere(link) and (walks.holds(link, _PICTURES) or says_read_more(text_of(link)))
-        for link in element.iter("a")
-    )
+        _leads_out(link) and _names_heading(link, named) for link in element.iter("a")
+    ) and not any(map(_links_out, members[:_MANNER]))
+
+
+def _leads_out(link: Element) -> bool:
+    """Whether a link leads to a page of its own by a picture or a "Read more"."""
+    return _elsewhere(link) and (walks.holds(link, _PICTURES) or says_read_more(text_of(link)))
+
+
+def _links_out(post: Element) -> bool:
+    """Whether a post holds a picture or a "Read more" that leads to a page of its own."""
+    return any(_leads_out(link) for link in post.iter("a"))
+
+
+def _names_heading(link: Element, named: set[str]) -> bool:
+    """Whether a link's address ends in the words of a heading, two or more and most of its
+    own (`/news/storm-day-2` under "The storm, day 2: as it happened")."""
+    path = urlsplit((link.get("href") or "").strip()).path.rstrip("/")
+    words = _WORDS.findall(path.rsplit("/", 1)[-1].lower())
+    shared = sum(word in named for word in words)
+    return shared >= _SLUG_WORDS and 2 * shared >= len(words)
+
+
+_WORDS = re.compile(r"[^\W_]+")
+_SLUG_WORDS = 2  # words of a heading an address names, at least, to be its story's
+_MANNER = 3  # the stream's first posts whose links out make such links the blog's manner
 
 
 def _elsewhere(link: Element) -> bool:
