@@ -9015,3 +9015,32 @@ def test_a_pinned_post_that_links_to_another_page_is_still_pinned(link: str) -> 
     assert [(u.source_id, u.pinned) for u in updates] == [("n5", True)] + [
         (f"n{n}", False) for n in (4, 3, 2, 1)
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "lines"),
+    [
+        ("de", "Unwetter im Süden: der Ticker",
+         ["Vor 5 Stunden", "Vor 9 Stunden", "Vor einem Tag", "Vor zwei Tagen", "Vor drei Tagen"]),
+        ("en", "Storm: live updates",
+         ["5 hours ago", "9 hours ago", "A day ago", "Two days ago", "Three days ago"]),
+    ],
+)  # fmt: skip
+def test_a_slow_tickers_days_in_words_below_its_hours_in_figures_are_its_entries(
+    lang: str, title: str, lines: list[str]
+) -> None:
+    """A ticker of a slow story, newest first, whose entries of today say how long ago in
+    figures ("Vor 5 Stunden") and those of the days before in words ("Vor zwei Tagen"): its
+    entries of a day or more ago, one a day, are no story so far under entries of hours ago.
+    Built from no page."""
+    body = "".join(f"<h2>{line}</h2><p>{_NARRATIVE} ({n})</p>" for n, line in enumerate(lines))
+    updates = live_updates(
+        f"<div class='article-body'>{body}</div>", title, "2024-05-04T08:00:00Z", lang=lang
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-04T03:00:00Z",
+        "2024-05-03T23:00:00Z",
+        "2024-05-03T08:00:00Z",
+        "2024-05-02T08:00:00Z",
+        "2024-05-01T08:00:00Z",
+    ]

@@ -1798,7 +1798,7 @@ def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
     if not worded:
         return leads
     week = format_utc(clock.fetched_at - timedelta(days=_WORDED_AGE_DAYS)) or ""
-    if max(worded.values()) <= week or _days_apart(list(worded.values()), clock):
+    if max(worded.values()) <= week or _days_apart(list(worded.values()), times, clock):
         return [line for line in leads if line not in worded]
     if len(times) > _TICKER_LINES and week < first < times[1]:
         times = times[1:]  # (a pinned entry on top, the oldest above the newest)
@@ -1810,12 +1810,14 @@ def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
 _WORDED_AGE_DAYS = 7  # days old a ticker's newest stamp in words is, less than
 
 
-def _days_apart(stamps: list[str], clock: PageClock) -> bool:
+def _days_apart(stamps: list[str], times: list[str], clock: PageClock) -> bool:
     """Whether stamps in words, three or more, are each a day or more old and on a day of their
-    own ("vor einem Tag", "vor zwei Tagen", "vor drei Tagen"): an article's story so far, as a
-    ticker's entries, hours apart, never are (a ticker a day old says "vor einem Tag" on each)."""
+    own ("vor einem Tag", "vor zwei Tagen", "vor drei Tagen"), and so is every stamp of the
+    lines (`times`, in figures too): an article's story so far, as a ticker's entries, hours
+    apart, never are (a ticker a day old says "vor einem Tag" on each; a slow one's newest say
+    "vor 5 Stunden" above its days in words)."""
     day = format_utc(clock.fetched_at - timedelta(days=1)) or ""
-    return len(stamps) >= _DAYS_APART and max(stamps) <= day and len(set(stamps)) == len(stamps)
+    return len(stamps) >= _DAYS_APART and max(times) <= day and len(set(stamps)) == len(stamps)
 
 
 _DAYS_APART = 3  # stamps in words a day or more apart each that make a story so far
