@@ -9044,3 +9044,30 @@ def test_a_slow_tickers_days_in_words_below_its_hours_in_figures_are_its_entries
         "2024-05-02T08:00:00Z",
         "2024-05-01T08:00:00Z",
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("Trump sues CNN – latest updates | CNN Politics", "CNN"),
+        ("Example News readers react – live updates | Example News", "Example News"),
+    ],
+)
+def test_a_sites_name_in_the_pages_own_title_keeps_the_titles_live_words(
+    title: str, site: str
+) -> None:
+    """A page whose own title names the site before its live words ("Trump sues CNN – latest
+    updates | CNN Politics") is live by them: only what follows the site's name where it comes
+    last is its tagline. Built from no page."""
+    page = extract_page(
+        (
+            f"<html lang='en'><head><title>{title}</title>"
+            f"<meta property='og:site_name' content='{site}'></head><body><main>"
+            f"<h1>{title.split(' – ')[0]}</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p>"
+            f"<section class='latest'><h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main>"
+            "</body></html>"
+        ).encode(),
+        "https://www.example-news.com/politics/lawsuit-123",
+        fetched_at="2024-05-01T12:00:00Z",
+    )
+    assert len(page.updates) == 4

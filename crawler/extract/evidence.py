@@ -171,13 +171,15 @@ def signs(
 
 
 def without_tagline(title: str | None, site: str | None, url: str) -> str | None:
-    """A title less what follows the site's name in it, where the page's own title comes
-    before the name, or where the page is the site's home page: the site's tagline, which it
-    carries on every page ("Council approves homes | Example News – latest news and live
-    updates", "Example News | Breaking news and live coverage"), says nothing of this one."""
+    """A title less what follows the site's name where it comes last in it, where the page's
+    own title comes before the name, or where the page is the site's home page: the site's
+    tagline, which it carries on every page ("Council approves homes | Example News – latest
+    news and live updates", "Example News | Breaking news and live coverage"), says nothing of
+    this one; the name in the page's own title ("Trump sues CNN – latest updates | CNN
+    Politics") is no place to cut."""
     if not title or not site or len(site) < _SITE_NAME:
         return title
-    at = title.find(site)
+    at = title.rfind(site)
     if at < 0 or (at == 0 and urlsplit(url).path.strip("/")):
         return title
     return title[: at + len(site)]
