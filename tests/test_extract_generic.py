@@ -9071,3 +9071,31 @@ def test_a_sites_name_in_the_pages_own_title_keeps_the_titles_live_words(
         fetched_at="2024-05-01T12:00:00Z",
     )
     assert len(page.updates) == 4
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Council approves homes | Example News – latest news and live updates",
+         "https://www.example-news.com/news/council-homes-123"),
+        ("Example News | Breaking news, latest updates and live coverage",
+         "https://www.example-news.com/"),
+    ],
+)  # fmt: skip
+def test_a_sites_tagline_where_the_page_names_no_site_says_nothing_live(
+    title: str, url: str
+) -> None:
+    """A site's tagline after its name in the title, on a page with no `og:site_name`: the
+    name is the title's part that spells the site's address ("Example News" at
+    example-news.com), and what follows it says nothing of the page. Built from no page."""
+    page = extract_page(
+        (
+            f"<html lang='en'><head><title>{title}</title></head><body><main>"
+            f"<h1>Council approves homes</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p>"
+            f"<section class='latest'><h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main>"
+            "</body></html>"
+        ).encode(),
+        url,
+        fetched_at="2024-05-01T12:00:00Z",
+    )
+    assert page.updates == []
