@@ -8925,3 +8925,177 @@ def test_a_young_untitled_blogs_writer_beside_a_portrait_is_the_byline(line: str
     assert [u.authors for u in updates] == [[name] for name in names]
     assert [u.headline for u in updates] == [None] * 3
     assert [u.media for u in updates] == [[]] * 3
+
+
+def _count_blog(lang: str, clocks: list[str], published: str, fetched: str) -> list[str | None]:
+    """The posts' times of a newest-first blog whose posts show the given clocks: built from
+    no page, in the markup of a stream of list items each with a `<time>` and a title."""
+    items = "".join(
+        f'<li class="liveblog-item" id="li{i}"><time class="liveblog-item__time">{c}</time>'
+        f'<h2 class="liveblog-item__title">Update number {i} on the count</h2>'
+        f"<p>The count went on through the night in the town hall, post {i} says.</p></li>"
+        for i, c in enumerate(clocks)
+    )
+    body = (
+        f'<html lang="{lang}"><head><title>Liveblog: count</title>'
+        f'<meta property="article:published_time" content="{published}">'
+        f'</head><body><main><h1>Liveblog: count</h1><ul class="liveblog-items">{items}</ul>'
+        "</main></body></html>"
+    ).encode()
+    page = extract_page(body, "https://www.example.nl/live/count", fetched_at=fetched)
+    return [u.published_at for u in page.updates]
+
+
+@pytest.mark.parametrize(
+    ("lang", "yesterday", "weekday"), [("nl", "gisteren", "maandag"), ("en", "Yesterday", "Monday")]
+)
+def test_bare_clocks_of_today_above_yesterdays_posts_of_a_days_long_blog_are_todays(
+    lang: str, yesterday: str, weekday: str
+) -> None:
+    """A blog of three days, newest first: today's posts a bare clock, yesterday's "Yesterday
+    22:10", the day before's "Monday 23:40" (a weekday, read as a bare clock): today's posts are
+    after yesterday's, today, though bare clocks stand below yesterday's posts too."""
+    clocks = ["13:55", "10:45", f"{yesterday} 22:10", f"{yesterday} 18:00", f"{weekday} 23:40"]
+    times = _count_blog(lang, clocks, "2024-04-29T23:40:00+02:00", "2024-05-01T15:00:00Z")
+    assert times[:4] == [
+        "2024-05-01T11:55:00Z",
+        "2024-05-01T08:45:00Z",
+        "2024-04-30T20:10:00Z",
+        "2024-04-30T16:00:00Z",
+    ]
+
+
+def test_bare_clocks_above_a_post_of_yesterday_are_never_placed_earlier_for_it() -> None:
+    """A blog of two days' bare clocks (they wrap past midnight twice) above a post that says
+    "Yesterday 23:40": the clocks placed from the fetch's day stay there, not a day earlier."""
+    clocks = ["11:55", "06:00", "01:00", "22:00", "15:00", "03:00", "23:50", "Yesterday 23:40"]
+    times = _count_blog("en", clocks, "2024-04-29T23:40:00+02:00", "2024-05-01T15:00:00Z")
+    assert times[:3] == ["2024-05-01T09:55:00Z", "2024-05-01T04:00:00Z", "2024-04-30T23:00:00Z"]
+
+
+# A pinned post's link to another page, and what the stream's posts hold beside it.
+_PINNED_LINKS = {
+    "an explainer": ("<p><a href='/news/storm-explainer'>Read more on our explainer</a></p>", ""),
+    "a gallery": ("<a href='/gallery/storm-pictures'><img src='/pics/5.jpg' alt=''></a>", ""),
+    "each post's": (
+        "<p><a href='/panorama/sturm-{n}'>Mehr lesen</a></p>",
+        "<p><a href='/panorama/sturm-{n}'>Mehr lesen</a></p>",
+    ),
+    "each post's picture": (
+        "<a href='/gallery/{n}'><img src='/pics/{n}.jpg' alt=''></a>",
+        "<a href='/gallery/{n}'><img src='/pics/{n}.jpg' alt=''></a>",
+    ),
+}
+
+
+@pytest.mark.parametrize("link", list(_PINNED_LINKS))
+def test_a_pinned_post_that_links_to_another_page_is_still_pinned(link: str) -> None:
+    """A post pinned above the stream in a box of its own that links to another page by a
+    "Read more" or its picture (a summary's "Read more on our explainer", a picture opening a
+    gallery), or whose every post does so ("Mehr lesen" under each), is a pinned post: only a
+    picture or a "Read more" to the story its heading names, the stream's posts linking so
+    none, makes a teaser. Built from no page."""
+    pinned, each = _PINNED_LINKS[link]
+
+    def post(n: int, extra: str) -> str:
+        return (
+            f'<article class="p9 k" data-post-id="n{n}"><div class="t"><span>1{n}:00</span></div>'
+            f"<h3>Headline {n}</h3><p>What post {n} reports, in more than a few words.</p>"
+            f"{extra.format(n=n)}</article>"
+        )
+
+    page = (
+        "<html lang='en'><head><title>Storm live</title><meta property='article:published_time'"
+        " content='2024-02-10T08:00:00+00:00'></head><body><main><div class='z1'>"
+        f"<section class='z2'>{post(5, pinned)}</section>"
+        f"<section class='z3'>{''.join(post(n, each) for n in (4, 3, 2, 1))}</section>"
+        "</div></main></body></html>"
+    ).encode()
+    updates = stream_of(page, "https://news.example/live/storm")
+    assert [(u.source_id, u.pinned) for u in updates] == [("n5", True)] + [
+        (f"n{n}", False) for n in (4, 3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "lines"),
+    [
+        ("de", "Unwetter im Süden: der Ticker",
+         ["Vor 5 Stunden", "Vor 9 Stunden", "Vor einem Tag", "Vor zwei Tagen", "Vor drei Tagen"]),
+        ("en", "Storm: live updates",
+         ["5 hours ago", "9 hours ago", "A day ago", "Two days ago", "Three days ago"]),
+    ],
+)  # fmt: skip
+def test_a_slow_tickers_days_in_words_below_its_hours_in_figures_are_its_entries(
+    lang: str, title: str, lines: list[str]
+) -> None:
+    """A ticker of a slow story, newest first, whose entries of today say how long ago in
+    figures ("Vor 5 Stunden") and those of the days before in words ("Vor zwei Tagen"): its
+    entries of a day or more ago, one a day, are no story so far under entries of hours ago.
+    Built from no page."""
+    body = "".join(f"<h2>{line}</h2><p>{_NARRATIVE} ({n})</p>" for n, line in enumerate(lines))
+    updates = live_updates(
+        f"<div class='article-body'>{body}</div>", title, "2024-05-04T08:00:00Z", lang=lang
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-04T03:00:00Z",
+        "2024-05-03T23:00:00Z",
+        "2024-05-03T08:00:00Z",
+        "2024-05-02T08:00:00Z",
+        "2024-05-01T08:00:00Z",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("Trump sues CNN – latest updates | CNN Politics", "CNN"),
+        ("Example News readers react – live updates | Example News", "Example News"),
+    ],
+)
+def test_a_sites_name_in_the_pages_own_title_keeps_the_titles_live_words(
+    title: str, site: str
+) -> None:
+    """A page whose own title names the site before its live words ("Trump sues CNN – latest
+    updates | CNN Politics") is live by them: only what follows the site's name where it comes
+    last is its tagline. Built from no page."""
+    page = extract_page(
+        (
+            f"<html lang='en'><head><title>{title}</title>"
+            f"<meta property='og:site_name' content='{site}'></head><body><main>"
+            f"<h1>{title.split(' – ')[0]}</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p>"
+            f"<section class='latest'><h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main>"
+            "</body></html>"
+        ).encode(),
+        "https://www.example-news.com/politics/lawsuit-123",
+        fetched_at="2024-05-01T12:00:00Z",
+    )
+    assert len(page.updates) == 4
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Council approves homes | Example News – latest news and live updates",
+         "https://www.example-news.com/news/council-homes-123"),
+        ("Example News | Breaking news, latest updates and live coverage",
+         "https://www.example-news.com/"),
+    ],
+)  # fmt: skip
+def test_a_sites_tagline_where_the_page_names_no_site_says_nothing_live(
+    title: str, url: str
+) -> None:
+    """A site's tagline after its name in the title, on a page with no `og:site_name`: the
+    name is the title's part that spells the site's address ("Example News" at
+    example-news.com), and what follows it says nothing of the page. Built from no page."""
+    page = extract_page(
+        (
+            f"<html lang='en'><head><title>{title}</title></head><body><main>"
+            f"<h1>Council approves homes</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p>"
+            f"<section class='latest'><h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main>"
+            "</body></html>"
+        ).encode(),
+        url,
+        fetched_at="2024-05-01T12:00:00Z",
+    )
+    assert page.updates == []

@@ -171,19 +171,50 @@ def signs(
 
 
 def without_tagline(title: str | None, site: str | None, url: str) -> str | None:
-    """A title less what follows the site's name in it, where the page's own title comes
-    before the name, or where the page is the site's home page: the site's tagline, which it
-    carries on every page ("Council approves homes | Example News – latest news and live
-    updates", "Example News | Breaking news and live coverage"), says nothing of this one."""
-    if not title or not site or len(site) < _SITE_NAME:
+    """A title less what follows the site's name where it comes last in it, where the page's
+    own title comes before the name, or where the page is the site's home page: the site's
+    tagline, which it carries on every page ("Council approves homes | Example News – latest
+    news and live updates", "Example News | Breaking news and live coverage"), says nothing of
+    this one; the name in the page's own title ("Trump sues CNN – latest updates | CNN
+    Politics") is no place to cut."""
+    if not title:
         return title
-    at = title.find(site)
+    site = site or _named_by_address(title, url)
+    if not site or len(site) < _SITE_NAME:
+        return title
+    at = title.rfind(site)
     if at < 0 or (at == 0 and urlsplit(url).path.strip("/")):
         return title
     return title[: at + len(site)]
 
 
 _SITE_NAME = 3  # characters of a site's name, at least, that its title may be cut after
+
+
+def _named_by_address(title: str, url: str) -> str | None:
+    """The part of a title between its separators that spells a name of the page's host,
+    letters alone ("Example News" at www.example-news.com): the site's name, where the page
+    gives none (`og:site_name`). The last such part."""
+    labels = {
+        letters
+        for label in (urlsplit(url).hostname or "").split(".")
+        if len(letters := _letters(label)) >= _SITE_NAME and letters not in _HOST_WORDS
+    }
+    if not labels:
+        return None
+    found = None
+    for part in _TITLE_PARTS.split(title):
+        if _letters(part) in labels:
+            found = part.strip()
+    return found
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—·•-]\s+")  # " | ", " – ", " - ": a title's separators
+_HOST_WORDS = frozenset({"www", "com", "net", "org", "live", "news", "amp"})
 
 
 # French sites' "fil info", their stream of one-line news: "fil-info", "fil_info", "filinfo".

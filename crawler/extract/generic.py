@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import chain, islice, pairwise
 from urllib.parse import parse_qsl, urlsplit
@@ -1223,7 +1223,7 @@ def _pinned_above(best: _Group, features: _Features) -> list[Element]:
                 or (named is not None and _moved_on_top(element, best, named, scope))
             )
             and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
-            and not _titled_elsewhere(element)  # (a teaser of another story beside the list)
+            and not _titled_elsewhere(element, best.members)  # (a teaser beside the list)
         ):
             found.append(element)
     found += _pinned_inside(best, features, cls)
@@ -1287,27 +1287,58 @@ def _pinned_inside(best: _Group, features: _Features, cls: str) -> list[Element]
             if (
                 element is not child
                 and _first_class(element.get("class")) == cls
-                and ((marked and not _titled_elsewhere(element)) or features.is_timed(element))
+                and (
+                    (marked and not _titled_elsewhere(element, best.members))
+                    or features.is_timed(element)
+                )
                 and walks.text_length(element, _MIN_TEXT) >= _MIN_TEXT
             ):
                 found.append(element)
     return found
 
 
-def _titled_elsewhere(element: Element) -> bool:
+def _titled_elsewhere(element: Element, members: list[Element]) -> bool:
     """Whether a box leads to a page of its own, not to a place on this one (`#post-12`,
-    `?update=12`), by its heading, its picture or a "Read more" of its own: a teaser of another
-    story, as a box of featured stories holds under a pinned post's label ("In evidenza", the
-    Italian sites' word for both)."""
-    for heading in element.iter(*HEADINGS):
-        link = heading.find(".//a[@href]")
-        if link is not None and _elsewhere(link):
-            return True
-        break
+    `?update=12`), by its heading, or by its picture or a "Read more" of its own to the story
+    its heading names (`/news/storm-day-2` under "The storm, day 2"), where the stream's posts
+    link out so none (Tagesschau's "mehr" under each): a teaser of another story, as a box of
+    featured stories holds under a pinned post's label ("In evidenza", the Italian sites' word
+    for both). A pinned summary's "Read more on our explainer" or picture opening a gallery
+    leads elsewhere, to no story of its heading's."""
+    heading = next(element.iter(*HEADINGS), None)
+    if heading is None:
+        return False
+    link = heading.find(".//a[@href]")
+    if link is not None:
+        return _elsewhere(link)
+    named = set(_WORDS.findall(text_of(heading).lower()))
     return any(
-        _elsewhere(link) and (walks.holds(link, _PICTURES) or says_read_more(text_of(link)))
-        for link in element.iter("a")
-    )
+        _leads_out(link) and _names_heading(link, named) for link in element.iter("a")
+    ) and not any(map(_links_out, members[:_MANNER]))
+
+
+def _leads_out(link: Element) -> bool:
+    """Whether a link leads to a page of its own by a picture or a "Read more"."""
+    return _elsewhere(link) and (walks.holds(link, _PICTURES) or says_read_more(text_of(link)))
+
+
+def _links_out(post: Element) -> bool:
+    """Whether a post holds a picture or a "Read more" that leads to a page of its own."""
+    return any(_leads_out(link) for link in post.iter("a"))
+
+
+def _names_heading(link: Element, named: set[str]) -> bool:
+    """Whether a link's address ends in the words of a heading, two or more and most of its
+    own (`/news/storm-day-2` under "The storm, day 2: as it happened")."""
+    path = urlsplit((link.get("href") or "").strip()).path.rstrip("/")
+    words = _WORDS.findall(path.rsplit("/", 1)[-1].lower())
+    shared = sum(word in named for word in words)
+    return shared >= _SLUG_WORDS and 2 * shared >= len(words)
+
+
+_WORDS = re.compile(r"[^\W_]+")
+_SLUG_WORDS = 2  # words of a heading an address names, at least, to be its story's
+_MANNER = 3  # the stream's first posts whose links out make such links the blog's manner
 
 
 def _elsewhere(link: Element) -> bool:
@@ -1767,7 +1798,7 @@ def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
     if not worded:
         return leads
     week = format_utc(clock.fetched_at - timedelta(days=_WORDED_AGE_DAYS)) or ""
-    if max(worded.values()) <= week or _days_apart(list(worded.values()), clock):
+    if max(worded.values()) <= week or _days_apart(list(worded.values()), times, clock):
         return [line for line in leads if line not in worded]
     if len(times) > _TICKER_LINES and week < first < times[1]:
         times = times[1:]  # (a pinned entry on top, the oldest above the newest)
@@ -1779,12 +1810,14 @@ def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
 _WORDED_AGE_DAYS = 7  # days old a ticker's newest stamp in words is, less than
 
 
-def _days_apart(stamps: list[str], clock: PageClock) -> bool:
+def _days_apart(stamps: list[str], times: list[str], clock: PageClock) -> bool:
     """Whether stamps in words, three or more, are each a day or more old and on a day of their
-    own ("vor einem Tag", "vor zwei Tagen", "vor drei Tagen"): an article's story so far, as a
-    ticker's entries, hours apart, never are (a ticker a day old says "vor einem Tag" on each)."""
+    own ("vor einem Tag", "vor zwei Tagen", "vor drei Tagen"), and so is every stamp of the
+    lines (`times`, in figures too): an article's story so far, as a ticker's entries, hours
+    apart, never are (a ticker a day old says "vor einem Tag" on each; a slow one's newest say
+    "vor 5 Stunden" above its days in words)."""
     day = format_utc(clock.fetched_at - timedelta(days=1)) or ""
-    return len(stamps) >= _DAYS_APART and max(stamps) <= day and len(set(stamps)) == len(stamps)
+    return len(stamps) >= _DAYS_APART and max(times) <= day and len(set(stamps)) == len(stamps)
 
 
 _DAYS_APART = 3  # stamps in words a day or more apart each that make a story so far
@@ -3412,7 +3445,7 @@ def _place_bare_clocks(
         placed = clock.place_clocks(clocks, days, floors)
     if not any(days):
         placed = _after_dated_below(
-            posts, times, stream[-1][0] if stream else None, clocks, placed, clock
+            posts, times, [m for m, _, _, _ in stream], clocks, placed, clock
         )
     for (_, update, _, _), utc in zip(stream, placed, strict=True):
         update.published_at, update.published_from = utc, TIME_CLOCK
@@ -3422,32 +3455,51 @@ def _place_bare_clocks(
 def _after_dated_below(
     posts: list[tuple[Element, Update]],
     times: dict[Element, list[_Time]],
-    last: Element | None,
+    stream: list[Element],
     clocks: list[tuple[int, int]],
     placed: list[str | None],
     clock: PageClock,
 ) -> list[str | None]:
-    """A newest-first stream of bare clocks above a post its own words date ("gisteren 23:40",
-    "Yesterday 23:40", as NOS writes the posts of the day before) is newer than that post:
-    placed on the page's day before it (a page published at that post), it is placed as many
-    days later as puts its oldest clock after it, never past the fetch. Only a day or a date the
+    """A newest-first stream's bare clocks above the first post below them that its own words
+    date ("gisteren 23:40", "Yesterday 23:40", as NOS writes the posts of the day before) are
+    newer than that post: placed before it (the page's day, a page published at that post),
+    they are placed as many days later as puts the oldest of them after it, never past the
+    fetch; bare clocks below it (a weekday's, "Monday 23:40") stay. Only a day or a date the
     post shows in words counts: a machine time alone may be the page's last change."""
-    if last is None or mostly_rising(clocks) or (oldest := parse_utc(placed[-1] or "")) is None:
+    if not stream or mostly_rising(clocks):
         return placed
-    members = [member for member, _ in posts]
-    below = (
-        u.published_at
-        for m, u in posts[members.index(last) + 1 :]
-        if u.published_from != TIME_CLOCK
-        and any(t.reading is not None and t.reading.kind in _WORDED for t in times[m])
-    )
-    dated = next((moment for at in below if at and (moment := parse_utc(at)) is not None), None)
-    if dated is None or oldest >= dated - _OUT_OF_ORDER:
+    at = {member: n for n, (member, _) in enumerate(posts)}
+    bare = {member: n for n, member in enumerate(stream)}
+    above = 0  # the bare clocks above the dated post
+    dated = None
+    for member, update in posts[at[stream[0]] :]:
+        if member in bare:
+            above = bare[member] + 1
+            continue
+        if update.published_from != TIME_CLOCK and any(
+            t.reading is not None and t.reading.kind in _WORDED for t in times[member]
+        ):
+            dated = parse_utc(update.published_at or "")
+            break
+    oldest = parse_utc(placed[above - 1] or "") if above else None
+    if dated is None or oldest is None or oldest >= dated - _OUT_OF_ORDER:
         return placed
     days = -((oldest - dated) // timedelta(days=1))
-    today = clock.fetched_at.astimezone(clock.zone).date()
-    later = min((clock.day or today) + timedelta(days=days), today)
-    return replace(clock, day=later).place_clocks(clocks)
+    newest = parse_utc(placed[0] or "")
+    while days and newest is not None and _later(newest, days, clock) > clock.fetched_at:
+        days -= 1  # never past the fetch
+    if not days:
+        return placed
+    later = [
+        format_utc(_later(moment, days, clock)) if (moment := parse_utc(utc or "")) else utc
+        for utc in placed[:above]
+    ]
+    return later + placed[above:]
+
+
+def _later(moment: datetime, days: int, clock: PageClock) -> datetime:
+    """An instant as many days later on the page's clock (its wall time kept)."""
+    return (moment.astimezone(clock.zone) + timedelta(days=days)).astimezone(UTC)
 
 
 # How far a post may stand before the dated post below it and still be in order: an hour.
