@@ -48,11 +48,12 @@ from crawler.cluster import ClusterError
 from crawler.notify import DEFAULT_EVERY, DEFAULT_PUBLIC_URL, Alerts, AlertSettings, valid_url
 from crawler.overrides import OverrideError, parse_override
 from crawler.process import CrawlError
-from crawler.watch import run_due_passes, watch
+from crawler.watch import Interrupts, PassAbandoned, run_due_passes, watch
 from crawler.words import counted
 
 # sysexits' EX_TEMPFAIL: another run holds the archive; try again later.
 EXIT_BUSY = 75
+EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
 
 DB_HELP = "The archive's SQLite file (default: $LIVEBLOG_DB, else ~/.local/share/liveblog-archive/archive.db)."
 
@@ -356,19 +357,34 @@ def crawl_command(
     if not checked and not watching:  # a cron line over blogs that are over: nothing to do
         click.echo("every watched blog has ended: nothing left to poll.")
         return
-    with user_errors():
-        results = run_due_passes(
-            path,
-            Policy(),
-            urls=checked or None,
-            max_pages=max_pages,
-            wait=wait,
-            settings=settings,
-            verbose=verbose,
-            on_wait=say_on_stderr,
-            render=render,
-            alerts=make_alerts(path, notify, notify_every, public_url),
+    interrupts = Interrupts(at_once=True)
+    interrupts.install()
+    try:
+        with user_errors():
+            results = run_due_passes(
+                path,
+                Policy(),
+                urls=checked or None,
+                max_pages=max_pages,
+                wait=wait,
+                settings=settings,
+                verbose=verbose,
+                on_wait=say_on_stderr,
+                on_start=interrupts.started,
+                render=render,
+                alerts=make_alerts(path, notify, notify_every, public_url),
+            )
+    except PassAbandoned:
+        click.echo(
+            "interrupted again: stopped at once; the passes not yet written were abandoned whole.",
+            err=True,
         )
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: stopped before any pass began; nothing was written.", err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    finally:
+        interrupts.restore()
     if not results:
         click.echo(f"nothing due: {counted(watching, 'blog')} watched, none due yet.")
         return
@@ -377,6 +393,10 @@ def crawl_command(
     failed = [r for r in results if not r.ok]
     if failed:
         click.echo(f"{len(failed)} of {counted(len(results), 'blog')} failed.", err=True)
+    if interrupts.count:
+        click.echo("interrupted: stopped once the passes in flight were written.", err=True)
+        raise SystemExit(EXIT_INTERRUPTED)
+    if failed:
         raise SystemExit(1)
 
 
