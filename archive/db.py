@@ -32,6 +32,10 @@ NOT_A_DATABASE = (
     "{path} is not a SQLite database, or it is damaged: point --db (or $LIVEBLOG_DB) at an "
     "archive file, or choose another path to start a new archive."
 )
+DAMAGED = (
+    "the archive {path} is damaged (SQLite: database disk image is malformed): restore it from "
+    "a backup (`sqlite3 {path} .recover` saves what can still be read), or give --db another path."
+)
 LOCKED = (
     "the archive {path} is locked by another program that holds a write to it open (an "
     "sqlite3 shell in a transaction, a database browser with changes not yet written?) and "
@@ -166,6 +170,14 @@ def disk_full(path: Path, error: BaseException) -> ArchiveError | None:
     else:
         return None
     return ArchiveError(DISK_FULL.format(folder=path.parent, free=""))
+
+
+def damaged(path: Path, error: BaseException) -> ArchiveError | None:
+    """The sentence for an archive SQLite found damaged inside (a page of a table, its header
+    whole: only a command that reads that table meets it); None for any other error."""
+    if isinstance(error, sqlite3.DatabaseError) and "malformed" in str(error):
+        return ArchiveError(DAMAGED.format(path=path))
+    return None
 
 
 @contextmanager
@@ -303,6 +315,9 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
             db.close()
         if "not a database" in str(e):
             raise ArchiveError(NOT_A_DATABASE.format(path=path)) from e
+        broken = damaged(path, e)
+        if broken is not None:
+            raise broken from e
         full = disk_full(path, e)
         if full is not None:
             raise full from e
