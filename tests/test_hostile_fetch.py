@@ -784,3 +784,22 @@ def test_a_crawl_interrupted_twice_abandons_the_pass_in_flight_whole(
     ), err
     assert updates_count(db_path) == 0
     assert not list(db_path.parent.glob(".liveblog-run-*"))
+
+
+@pytest.mark.slow
+def test_a_crawl_interrupted_while_it_waits_for_the_archive_stops_at_once(db_path: Path) -> None:
+    """No crawl has started, so no pass is in flight to finish: the first Ctrl-C stops it."""
+    with archive_lock(db_path, wait=False):
+        cli = subprocess.Popen(
+            [*LIVEBLOG, "crawl", "http://127.0.0.1:9/live", "--db", str(db_path)],
+            env=env_with_root(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert cli.stderr is not None
+        assert "waiting" in cli.stderr.readline()
+        cli.send_signal(signal.SIGINT)
+        out, err = cli.communicate(timeout=30)
+    assert cli.returncode == 130
+    assert (out, err) == ("", "interrupted: stopped before any pass began; nothing was written.\n")
