@@ -32,6 +32,15 @@ NOT_A_DATABASE = (
     "{path} is not a SQLite database, or it is damaged: point --db (or $LIVEBLOG_DB) at an "
     "archive file, or choose another path to start a new archive."
 )
+DAMAGED = (
+    "the archive {path} is damaged (SQLite: database disk image is malformed): restore it from "
+    "a backup (`sqlite3 {path} .recover` saves what can still be read), or give --db another path."
+)
+LOCKED = (
+    "the archive {path} is locked by another program that holds a write to it open (an "
+    "sqlite3 shell in a transaction, a database browser with changes not yet written?) and "
+    "did not let go within {seconds:g} s: commit or close it there, and run the command again."
+)
 
 
 # Search over updates (Datasette offers it on the table): recreated with its triggers when
@@ -161,6 +170,14 @@ def disk_full(path: Path, error: BaseException) -> ArchiveError | None:
     else:
         return None
     return ArchiveError(DISK_FULL.format(folder=path.parent, free=""))
+
+
+def damaged(path: Path, error: BaseException) -> ArchiveError | None:
+    """The sentence for an archive SQLite found damaged inside (a page of a table, its header
+    whole: only a command that reads that table meets it); None for any other error."""
+    if isinstance(error, sqlite3.DatabaseError) and "malformed" in str(error):
+        return ArchiveError(DAMAGED.format(path=path))
+    return None
 
 
 @contextmanager
@@ -298,6 +315,9 @@ def open_archive(path: str | Path) -> sqlite_utils.Database:
             db.close()
         if "not a database" in str(e):
             raise ArchiveError(NOT_A_DATABASE.format(path=path)) from e
+        broken = damaged(path, e)
+        if broken is not None:
+            raise broken from e
         full = disk_full(path, e)
         if full is not None:
             raise full from e
@@ -510,7 +530,12 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     """BEGIN IMMEDIATE: a second writer waits for the lock up front instead of failing mid-way."""
     if db.conn.in_transaction:
         raise ArchiveError("A write transaction is already open on this connection.")
-    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e):
+            raise
+        raise _locked(db) from e
     try:
         yield db
     except BaseException:
@@ -519,3 +544,10 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
         raise
     else:
         db.conn.execute("COMMIT")
+
+
+def _locked(db: sqlite_utils.Database) -> ArchiveError:
+    """The sentence for an archive whose write lock another program kept past the busy timeout."""
+    [(waited,)] = db.conn.execute("PRAGMA busy_timeout").fetchall()
+    files = [row[2] for row in db.conn.execute("PRAGMA database_list") if row[1] == "main"]
+    return ArchiveError(LOCKED.format(path=files[0] if files else "", seconds=waited / 1000))

@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import re
+import sqlite3
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -23,6 +24,7 @@ from archive.db import (
     archive_path,
     check_archive,
     checked_archive,
+    damaged,
     disk_errors,
     new_archive_id,
     open_archive,
@@ -48,11 +50,12 @@ from crawler.cluster import ClusterError
 from crawler.notify import DEFAULT_EVERY, DEFAULT_PUBLIC_URL, Alerts, AlertSettings, valid_url
 from crawler.overrides import OverrideError, parse_override
 from crawler.process import CrawlError
-from crawler.watch import run_due_passes, watch
+from crawler.watch import Interrupts, PassAbandoned, run_due_passes, watch
 from crawler.words import counted
 
 # sysexits' EX_TEMPFAIL: another run holds the archive; try again later.
 EXIT_BUSY = 75
+EXIT_INTERRUPTED = 130  # as a shell reports a command that SIGINT ended
 
 DB_HELP = "The archive's SQLite file (default: $LIVEBLOG_DB, else ~/.local/share/liveblog-archive/archive.db)."
 
@@ -277,8 +280,9 @@ def make_alerts(path: Path, notify: list[str], every: int, public_url: str) -> A
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
-    """Errors a user can fix as one sentence: a busy archive with --no-wait exits 75."""
+def user_errors(path: Path | None = None) -> Iterator[None]:
+    """Errors a user can fix as one sentence: a busy archive with --no-wait exits 75; with the
+    archive's `path`, one SQLite finds damaged inside too."""
     try:
         yield
     except ArchiveBusyError as exc:
@@ -286,6 +290,11 @@ def user_errors() -> Iterator[None]:
         raise SystemExit(EXIT_BUSY) from exc
     except (ArchiveError, CrawlError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        broken = damaged(path, exc) if path is not None else None
+        if broken is None:
+            raise
+        raise click.ClickException(str(broken)) from exc
 
 
 @contextmanager
@@ -297,9 +306,9 @@ def rewritten_archive(
     path = archive_at(db_path)
     if not path.is_file():
         raise click.ClickException(f"there is no archive at {path}.")
-    with user_errors():
+    with user_errors(path):
         check_archive(path)
-    with user_errors(), archive_lock(path, wait=wait, on_wait=say_on_stderr):
+    with user_errors(path), archive_lock(path, wait=wait, on_wait=say_on_stderr):
         db = opened(path)
         try:
             yield path, db
@@ -312,7 +321,7 @@ def say_on_stderr(message: str) -> None:
 
 
 def opened(db_path: Path) -> sqlite_utils.Database:
-    with user_errors():
+    with user_errors(db_path):
         return open_archive(db_path)
 
 
@@ -346,7 +355,8 @@ def crawl_command(
     checked = [check_url(u) for u in urls]
     db = opened(path)
     try:
-        watching, listed = len(watched(db)), on_watchlist(db)
+        with user_errors(path):
+            watching, listed = len(watched(db)), on_watchlist(db)
     finally:
         db.close()
     if not checked and not listed:
@@ -356,19 +366,34 @@ def crawl_command(
     if not checked and not watching:  # a cron line over blogs that are over: nothing to do
         click.echo("every watched blog has ended: nothing left to poll.")
         return
-    with user_errors():
-        results = run_due_passes(
-            path,
-            Policy(),
-            urls=checked or None,
-            max_pages=max_pages,
-            wait=wait,
-            settings=settings,
-            verbose=verbose,
-            on_wait=say_on_stderr,
-            render=render,
-            alerts=make_alerts(path, notify, notify_every, public_url),
+    interrupts = Interrupts(at_once=True)
+    interrupts.install()
+    try:
+        with user_errors(path):
+            results = run_due_passes(
+                path,
+                Policy(),
+                urls=checked or None,
+                max_pages=max_pages,
+                wait=wait,
+                settings=settings,
+                verbose=verbose,
+                on_wait=say_on_stderr,
+                on_start=interrupts.started,
+                render=render,
+                alerts=make_alerts(path, notify, notify_every, public_url),
+            )
+    except PassAbandoned:
+        click.echo(
+            "interrupted again: stopped at once; the passes not yet written were abandoned whole.",
+            err=True,
         )
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: stopped before any pass began; nothing was written.", err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    finally:
+        interrupts.restore()
     if not results:
         click.echo(f"nothing due: {counted(watching, 'blog')} watched, none due yet.")
         return
@@ -377,6 +402,10 @@ def crawl_command(
     failed = [r for r in results if not r.ok]
     if failed:
         click.echo(f"{len(failed)} of {counted(len(results), 'blog')} failed.", err=True)
+    if interrupts.count:
+        click.echo("interrupted: stopped once the passes in flight were written.", err=True)
+        raise SystemExit(EXIT_INTERRUPTED)
+    if failed:
         raise SystemExit(1)
 
 
@@ -426,7 +455,7 @@ def add(
     address = check_url(url)
     db = opened(path)
     try:
-        with user_errors(), disk_errors(path):
+        with user_errors(path), disk_errors(path):
             fresh = add_blog(db, address, interval, now_utc(), own, notify or None)
     finally:
         db.close()
@@ -443,7 +472,7 @@ def remove_command(url: str, db_path: Path | None) -> None:
         raise click.ClickException(f"there is no archive at {path}: nothing is watched there.")
     db = opened(path)
     try:
-        with user_errors(), disk_errors(path):
+        with user_errors(path), disk_errors(path):
             removed = remove_blog(db, check_url(url, adding=False))
         if not removed:
             raise click.ClickException(
@@ -463,7 +492,7 @@ def list_command(db_path: Path | None) -> None:
         raise click.ClickException(
             f"there is no archive at {path}: add blogs with `liveblog add URL --db {path}`."
         )
-    with user_errors():
+    with user_errors(path):
         rows = read_blog_table(path)
     if not rows:
         click.echo("the watchlist is empty: add blogs with `liveblog add URL`.")
@@ -539,7 +568,7 @@ def watch_command(
     checked = [check_url(u) for u in urls]
     db = opened(path)
     try:
-        with user_errors(), disk_errors(path):
+        with user_errors(path), disk_errors(path):
             for url in checked:
                 add_blog(db, url, None, now_utc())
         listed = on_watchlist(db)
@@ -557,7 +586,7 @@ def watch_command(
     def echo(line: str) -> None:
         click.echo(("\r\x1b[2K" if tty else "") + line)
 
-    with user_errors():
+    with user_errors(path):
         failures = watch(
             path,
             checked or None,
@@ -818,7 +847,7 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
         check_port(host, port, "serve")
     except ListenError as exc:
         raise click.ClickException(str(exc)) from exc
-    with user_errors(), checked_archive(path) as readable:
+    with user_errors(path), checked_archive(path) as readable:
         serve_archive(readable, host=host, port=port)
 
 
@@ -858,7 +887,7 @@ def demo(db_path: Path | None, serve_after: bool, host: str, port: int) -> None:
             check_port(host, port, "demo")
         except ListenError as exc:
             raise click.ClickException(str(exc)) from exc
-    with user_errors():
+    with user_errors(path):
         run_demo(path, echo=click.echo)
     if serve_after:
         from archive.publish import serve as serve_archive

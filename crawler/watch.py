@@ -47,6 +47,9 @@ class Interrupts:
     count: int = 0
     child: subprocess.Popen[bytes] | None = None
     previous: dict[int, object] = field(default_factory=dict)
+    # The first signal stops at once while no crawl has started (`crawl` waiting for the
+    # archive's lock): there is no pass in flight to finish.
+    at_once: bool = False
 
     def handle(self, signum: int, frame: FrameType | None) -> None:
         # Only signal the child here: the main thread may be inside its wait(), and waiting
@@ -54,6 +57,8 @@ class Interrupts:
         # stop, which would let the pass in flight finish and be written.
         self.count += 1
         if self.count < 2:
+            if self.at_once and self.child is None:
+                raise KeyboardInterrupt
             return
         self.abandon()
         if self.count == 2:

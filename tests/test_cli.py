@@ -6,6 +6,7 @@ import json
 import os
 import pwd
 import socket
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -381,3 +382,55 @@ def test_eval_names_a_labelled_page_that_no_folder_holds(runner: CliRunner) -> N
     )
     missing = runner.invoke(cli, ["eval", "--pages", str(PAGES)])
     assert missing.exit_code == 2 and "Missing option '--labels'" in missing.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["crawl", "http://127.0.0.1:1/live"], ["add", "http://127.0.0.1:1/live"]],
+    ids=lambda args: args[0],
+)
+def test_an_archive_another_program_holds_locked_is_a_sentence(
+    runner: CliRunner, db_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """An analyst's sqlite3 shell, or a database browser with unsaved edits, holding a write
+    transaction open: the command waits its busy timeout, then says so, with no traceback."""
+    open_archive(db_path).close()
+    monkeypatch.setattr("archive.db.BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = runner.invoke(cli, [*args, "--db", str(db_path)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(f"Error: the archive {db_path} is locked by another program")
+    assert Database(db_path)["blogs"].count == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["crawl", "http://127.0.0.1:1/live"], ["crawl"], ["list"], ["add", "http://127.0.0.1:1/b"]],
+    ids=lambda args: " ".join(args[:2])[:12],
+)
+def test_an_archive_damaged_inside_is_a_sentence(
+    runner: CliRunner, db_path: Path, args: list[str]
+) -> None:
+    """A disk or a copy that damaged a page of a table, the file's header whole: SQLite says
+    "database disk image is malformed" only when a command reads that table."""
+    db = open_archive(db_path)
+    add_blog(db, "http://127.0.0.1:1/live", 300, now_utc())
+    [(root,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'blogs'").fetchall()
+    [(size,)] = db.execute("PRAGMA page_size").fetchall()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with db_path.open("r+b") as archive:
+        archive.seek((root - 1) * size)
+        archive.write(b"\xa5" * size)
+    result = runner.invoke(cli, [*args, "--db", str(db_path)])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(f"Error: the archive {db_path} is damaged"), line

@@ -289,3 +289,48 @@ def test_the_local_server_prints_no_traceback_for_a_client_that_hung_up(
     finally:
         server.stop()
     assert ("Traceback" in capfd.readouterr().err) == printed
+
+
+@pytest.mark.slow
+def test_validators_go_back_byte_for_byte_even_beyond_ascii(db_path: Path) -> None:
+    """An ETag or Last-Modified of bytes beyond ASCII (RFC 9110's obs-text: a server that puts
+    a file's Latin-1 name in its ETag, a date in a local language) is sent back as it came, so
+    the page can answer 304."""
+    etag = '"calais-caf\xe9-1"'  # é as the one byte 0xE9
+    modified = "lun., 24 oct. 2016 06:00:00 GMT \xe9t\xe9"
+    asked: list[tuple[str | None, str | None]] = []
+
+    class Page(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            if self.path == "/robots.txt":
+                send(self, 200, b"", "text/plain")
+                return
+            # http.server reads header bytes as Latin-1, one character per byte.
+            asked.append((self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since")))
+            headers = {"Last-Modified": modified}
+            if asked[-1] == (etag, modified):
+                send(self, 304, b"", etag=etag, headers=headers)
+                return
+            page = render_page("Calais: live", "/live", self.server_origin, UPDATES, 1, 10)
+            send(self, 200, page or b"", "text/html; charset=utf-8", etag, headers)
+
+        @property
+        def server_origin(self) -> str:
+            host, port = self.server.server_address[:2]
+            return f"http://{host!s}:{port}"
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = LocalServer(Page)
+    server.start()
+    try:
+        url = server.origin + "/live"
+        assert crawl_local([url], db_path)[0].new == len(UPDATES)
+        [again] = crawl_local([url], db_path)
+    finally:
+        server.stop()
+    assert asked[-1] == (etag, modified)
+    assert again.ok and again.not_modified == 1

@@ -16,6 +16,7 @@ import gzip
 import json
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import ssl
@@ -726,3 +727,79 @@ def test_a_full_disk_is_one_sentence_from_crawl_and_add(world: World, tmp_path: 
     assert runs["crawl"]["out"] in ("", f"FAIL  {blog}: failed: {full}\n")
     assert runs["crawl"]["err"] in ("1 of 1 blogs failed.\n", f"Error: {full}\n")
     assert runs["full add"] == {"code": 1, "out": "", "err": f"Error: {full}\n"}
+
+
+def crawl_interrupted(
+    world: World, db_path: Path, folder: Path, signals: list[int]
+) -> tuple[int, str, str]:
+    """`liveblog crawl` of the gated page, sent `signals` while the page is in flight; then the
+    page is let through."""
+    world.site.gate = folder / "gate"
+    world.site.gate.mkdir()
+    local = [arg for name, value in LOCAL.items() for arg in ("-s", f"{name}={value}")]
+    cli = subprocess.Popen(
+        [*LIVEBLOG, "crawl", world.site.url("/gate/now"), "--db", str(db_path), *local],
+        env=env_with_root(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while not (world.site.gate / "arrived").exists():
+        assert time.monotonic() < deadline, "the crawl never asked for the page"
+        time.sleep(0.05)
+    for signum in signals:
+        cli.send_signal(signum)
+        time.sleep(0.3)
+    (world.site.gate / "go").touch()
+    out, err = cli.communicate(timeout=60)
+    return cli.returncode, out, err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_crawl_interrupted_once_finishes_the_pass_in_flight_and_says_so(
+    world: World, db_path: Path, tmp_path: Path, signum: int
+) -> None:
+    """Ctrl-C (or a cron's `timeout`, SIGTERM) mid-pass: the pass in flight is written whole,
+    its line printed, and the command says it was interrupted; no traceback, nothing left."""
+    status, out, err = crawl_interrupted(world, db_path, tmp_path, [signum])
+    url = world.site.url("/gate/now")
+    assert status == 130, out + err
+    assert out.startswith(f"ok    {url}: 1 page, 5 new"), out + err
+    assert err.strip() == "interrupted: stopped once the passes in flight were written.", err
+    assert updates_count(db_path) == 5
+    assert not list(db_path.parent.glob(".liveblog-run-*"))
+
+
+@pytest.mark.slow
+def test_a_crawl_interrupted_twice_abandons_the_pass_in_flight_whole(
+    world: World, db_path: Path, tmp_path: Path
+) -> None:
+    status, out, err = crawl_interrupted(world, db_path, tmp_path, [signal.SIGINT] * 2)
+    assert status == 130, out + err
+    assert out == ""
+    assert err.strip() == (
+        "interrupted again: stopped at once; the passes not yet written were abandoned whole."
+    ), err
+    assert updates_count(db_path) == 0
+    assert not list(db_path.parent.glob(".liveblog-run-*"))
+
+
+@pytest.mark.slow
+def test_a_crawl_interrupted_while_it_waits_for_the_archive_stops_at_once(db_path: Path) -> None:
+    """No crawl has started, so no pass is in flight to finish: the first Ctrl-C stops it."""
+    with archive_lock(db_path, wait=False):
+        cli = subprocess.Popen(
+            [*LIVEBLOG, "crawl", "http://127.0.0.1:9/live", "--db", str(db_path)],
+            env=env_with_root(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert cli.stderr is not None
+        assert "waiting" in cli.stderr.readline()
+        cli.send_signal(signal.SIGINT)
+        out, err = cli.communicate(timeout=30)
+    assert cli.returncode == 130
+    assert (out, err) == ("", "interrupted: stopped before any pass began; nothing was written.\n")

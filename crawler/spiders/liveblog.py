@@ -264,13 +264,13 @@ class LiveblogSpider(scrapy.Spider):
         knows of that URL; the blog's own extra headers only on its own site."""
         state.visited.add(url)
         own = same_site(url, state.blog.url)
-        headers: dict[str, str] = dict(state.headers) if own else {}
+        headers: dict[str, str | bytes] = dict(state.headers) if own else {}
         known = state.known.get(url)
         if known is not None:
             if known.etag:
-                headers["If-None-Match"] = known.etag
+                headers["If-None-Match"] = _as_sent(known.etag)
             if known.last_modified:
-                headers["If-Modified-Since"] = known.last_modified
+                headers["If-Modified-Since"] = _as_sent(known.last_modified)
         meta: dict[str, Any] = {
             "pass": state,
             "handle_httpstatus_list": [304],
@@ -668,6 +668,15 @@ def _fetched(response: Response, url: str) -> PageFetch:
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
+
+
+def _as_sent(validator: str) -> bytes:
+    """A validator as its server sent it, byte for byte (_header read each byte as a Latin-1
+    character); Scrapy would send a str as UTF-8, which no server's ETag beyond ASCII matches."""
+    try:
+        return validator.encode("latin-1")
+    except UnicodeEncodeError:  # not read by _header: sent as it stands
+        return validator.encode("utf-8")
 
 
 def _headers(headers: Any) -> list[tuple[str, str]]:
