@@ -3854,6 +3854,31 @@ def test_a_line_that_says_the_post_was_edited_dates_the_edit(edited: str, modifi
     }
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "<div class='meta'>Updated 1{u}:50 &middot; First published 1{n}:05</div>",
+        "<div class='meta'><span>Updated 1{u}:50</span> <span>First published 1{n}:05</span></div>",
+        "<div class='meta'>Zuletzt aktualisiert 1{u}:50 Uhr, veröffentlicht 1{n}:05 Uhr</div>",
+    ],
+)
+def test_a_posts_edit_time_printed_before_its_first_published_time_is_the_edit(
+    stamp: str,
+) -> None:
+    """A post's line gives its last edit first and then when it went up ("Updated 14:50 ·
+    First published 13:05"): the post went up at the second, as where the edit comes after."""
+    posts = "".join(
+        f'<article class="post" id="p{n}">{stamp.format(u=n + 1, n=n)}'
+        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
+        "</article>"
+        for n in (3, 2, 1)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
+    assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (3, 2, 1)]
+
+
 def test_a_time_in_a_posts_sentence_is_neither_its_time_nor_its_header() -> None:
     """The first time a post shows is in its text ("… reopens at 11:45 am …"): the paragraph
     stays body, and the markup's time stays the post's."""
