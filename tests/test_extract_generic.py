@@ -4203,6 +4203,9 @@ def test_an_index_of_the_posts_that_outranks_them_gives_way_to_the_posts() -> No
         ("16:56", "2023-11-02T15:56:00Z", "2023-11-02T15:56:00Z"),
         # A clock that does not repeat the datetime's digits: the datetime stands.
         ("14:05", "2023-11-02T18:05:00Z", "2023-11-02T18:05:00Z"),
+        # A datetime minutes after the clock printed, an edit's: the clock printed stands.
+        ("16:52", "2023-11-02T15:58:00Z", "2023-11-02T15:52:00Z"),
+        ("16:05", "2023-11-02T15:12:00Z", "2023-11-02T15:05:00Z"),
     ],
 )
 def test_a_time_whose_datetime_is_its_printed_clock_labelled_utc(

@@ -3227,6 +3227,8 @@ def _member_times(
             readings.append(replace(first, value=_shown_near(first, _best(machine))))
         elif any(_utc_label_on_local(first, t.value) for t in machine):
             readings.append(first)  # its `datetime` a local time labelled UTC: _shown_time
+        elif any(_edited_datetime(first, t) for t in machine):
+            readings.append(first)  # its `datetime` an edit's, minutes off: _shown_time
     return found
 
 
@@ -3240,6 +3242,23 @@ def _posted_beside_edit(first: _Time, reading: _Time) -> bool:
         and reading.reading.kind in ("clock", "full")
         and _EDIT_LABEL.match(reading.text) is None
         and _FIRST_POSTED.search(reading.text) is not None
+    )
+
+
+def _edited_datetime(shown: _Time, machine: _Time) -> bool:
+    """Whether a `<time>`'s `datetime` is minutes off the clock its text prints, under an
+    hour and no zone's whole hours ("14:55" over 14:58Z, an edit's time): the clock the reader
+    sees stands."""
+    if machine.element is not shown.element or shown.reading is None:
+        return False
+    if shown.reading.kind not in ("clock", "full") or shown.reading.clock is None:
+        return False
+    a, b = instant.seconds(shown.value), instant.seconds(machine.value)
+    return (
+        a is not None
+        and b is not None
+        and instant.MINUTE < abs(a - b) < instant.HOUR
+        and instant.agreement(shown.value, machine.value) == "apart"
     )
 
 
