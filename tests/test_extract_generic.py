@@ -3582,6 +3582,20 @@ def test_a_blog_begun_late_is_placed_by_the_wall_clocks(
     assert times == expected
 
 
+@pytest.mark.parametrize("fetched", ["2025-01-16T11:00:00Z", "2025-06-01T12:00:00Z"])
+def test_a_blog_begun_late_whose_shown_posts_are_all_after_midnight_is_on_the_next_day(
+    fetched: str,
+) -> None:
+    """A blog begun at 23:00 whose page shows only its posts of the next morning, 00:10 to
+    10:40 (the night's first posts on an older page): placed on the day it began, every post
+    would stand before the page did, its newest half a day before it; they are on the next
+    day, its first post right after the start, as where the stream crosses midnight."""
+    clocks = ["10:40", "07:30", "01:20", "00:10"]
+    assert dpg_times(clocks, "2025-01-15T23:00:00Z", fetched=fetched) == [
+        f"2025-01-16T{c}:00Z" for c in clocks
+    ]
+
+
 @pytest.mark.parametrize(
     ("published", "modified", "day"),
     [
