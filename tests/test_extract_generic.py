@@ -3582,6 +3582,20 @@ def test_a_blog_begun_late_is_placed_by_the_wall_clocks(
     assert times == expected
 
 
+@pytest.mark.parametrize("fetched", ["2025-01-16T11:00:00Z", "2025-06-01T12:00:00Z"])
+def test_a_blog_begun_late_whose_shown_posts_are_all_after_midnight_is_on_the_next_day(
+    fetched: str,
+) -> None:
+    """A blog begun at 23:00 whose page shows only its posts of the next morning, 00:10 to
+    10:40 (the night's first posts on an older page): placed on the day it began, every post
+    would stand before the page did, its newest half a day before it; they are on the next
+    day, its first post right after the start, as where the stream crosses midnight."""
+    clocks = ["10:40", "07:30", "01:20", "00:10"]
+    assert dpg_times(clocks, "2025-01-15T23:00:00Z", fetched=fetched) == [
+        f"2025-01-16T{c}:00Z" for c in clocks
+    ]
+
+
 @pytest.mark.parametrize(
     ("published", "modified", "day"),
     [
@@ -3852,6 +3866,31 @@ def test_a_line_that_says_the_post_was_edited_dates_the_edit(edited: str, modifi
     assert {u.body_text for u in updates} == {
         "What the post says about the day, in more words than that."
     }
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "<div class='meta'>Updated 1{u}:50 &middot; First published 1{n}:05</div>",
+        "<div class='meta'><span>Updated 1{u}:50</span> <span>First published 1{n}:05</span></div>",
+        "<div class='meta'>Zuletzt aktualisiert 1{u}:50 Uhr, veröffentlicht 1{n}:05 Uhr</div>",
+    ],
+)
+def test_a_posts_edit_time_printed_before_its_first_published_time_is_the_edit(
+    stamp: str,
+) -> None:
+    """A post's line gives its last edit first and then when it went up ("Updated 14:50 ·
+    First published 13:05"): the post went up at the second, as where the edit comes after."""
+    posts = "".join(
+        f'<article class="post" id="p{n}">{stamp.format(u=n + 1, n=n)}'
+        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
+        "</article>"
+        for n in (3, 2, 1)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
+    assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (3, 2, 1)]
 
 
 def test_a_time_in_a_posts_sentence_is_neither_its_time_nor_its_header() -> None:
@@ -4178,6 +4217,9 @@ def test_an_index_of_the_posts_that_outranks_them_gives_way_to_the_posts() -> No
         ("16:56", "2023-11-02T15:56:00Z", "2023-11-02T15:56:00Z"),
         # A clock that does not repeat the datetime's digits: the datetime stands.
         ("14:05", "2023-11-02T18:05:00Z", "2023-11-02T18:05:00Z"),
+        # A datetime minutes after the clock printed, an edit's: the clock printed stands.
+        ("16:52", "2023-11-02T15:58:00Z", "2023-11-02T15:52:00Z"),
+        ("16:05", "2023-11-02T15:12:00Z", "2023-11-02T15:05:00Z"),
     ],
 )
 def test_a_time_whose_datetime_is_its_printed_clock_labelled_utc(

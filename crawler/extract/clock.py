@@ -1709,6 +1709,10 @@ class PageClock:
         first = min(moments).astimezone(self.zone).replace(tzinfo=None)
         start = self.stamp.astimezone(self.zone).replace(tzinfo=None)
         crossed = (start.date() - first.date()).days
+        if crossed == 0 and ends > _HALF_DAY:
+            # Its shown posts all after midnight, a morning's, the blog begun late the evening
+            # before: the first of them after the start as many days on as puts it there.
+            crossed = -((first - start + _START_EARLY) // _DAY)
         lead = first + timedelta(days=crossed) - start
         if crossed < 1 or not -_START_EARLY <= lead <= _START_LEAD:
             return 0

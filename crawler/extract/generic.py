@@ -120,6 +120,13 @@ _POSTED_WORDS = (
     rf"gepubliceerd|geplaatst|opublikowano|dodano|{EDIT_WORDS}"
 )
 _POSTED = re.compile(rf"\W*(?:sent|{_POSTED_WORDS})\b", re.I)
+# What a post's stamp says before the time it went up, beside its last edit's: "Updated 14:50
+# · First published 13:05".
+_FIRST_POSTED = re.compile(
+    r"\b(?:posted|published|veröffentlicht|erschienen|publié|pubblicato|publicado|"
+    r"gepubliceerd|geplaatst|opublikowano|dodano)\b",
+    re.I,
+)
 _ZONED_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)$")
 _NAIVE_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 # data-id, data-post-id, data-postid; a plugin's prefix before a post's own word too
@@ -2999,7 +3006,7 @@ def visible_times(
         if text in read:
             reading = read[text]
         else:
-            reading = read[text] = clock.read(text)
+            reading = read[text] = _posted_after_edit(clock.read(text), text, clock)
         if reading is None:
             if is_tail or len(text) > _BARE_MINUTE_LENGTH:
                 continue
@@ -3037,6 +3044,23 @@ def visible_times(
         )
         for _, holder, text, reading in found
     ]
+
+
+def _posted_after_edit(reading: Reading | None, text: str, clock: PageClock) -> Reading | None:
+    """The time a stamp says its post went up, where it gives the last edit's first ("Updated
+    14:50 · First published 13:05", "Aktualisiert 14:50, veröffentlicht 13:05"): the second,
+    as where the edit comes after (README, Times); else the first time the text holds."""
+    if reading is None or reading.kind == "relative" or not _EDIT_LABEL.match(text):
+        return reading
+    at = text.find(reading.text)
+    rest = text[at + len(reading.text) :] if at >= 0 else ""
+    posted = _FIRST_POSTED.search(rest)
+    if posted is None:
+        return reading
+    later = clock.read(rest[posted.end() :])
+    if later is None or later.kind not in ("clock", "full") or later.clock is None:
+        return reading
+    return later
 
 
 # A morning's one-digit clock ("9:03") beside the day's "16:42": read where the page prints its
@@ -3185,6 +3209,9 @@ def _member_times(
         if first is None:
             if not _inside_words(reading, owner) and not _in_title_sentence(reading):
                 first_shown[owner] = reading
+        elif _posted_beside_edit(first, reading) and not _inside_words(reading, owner):
+            first_shown[owner] = reading  # "<span>Updated 14:50</span> <span>Published 13:05"
+            edits.setdefault(owner, []).append(first)
         elif (reading.modified or _EDIT_LABEL.match(reading.text)) and not _inside_words(
             reading, owner
         ):
@@ -3233,7 +3260,39 @@ def _member_times(
             readings.append(replace(first, value=_shown_near(first, _best(machine))))
         elif any(_utc_label_on_local(first, t.value) for t in machine):
             readings.append(first)  # its `datetime` a local time labelled UTC: _shown_time
+        elif any(_edited_datetime(first, t) for t in machine):
+            readings.append(first)  # its `datetime` an edit's, minutes off: _shown_time
     return found
+
+
+def _posted_beside_edit(first: _Time, reading: _Time) -> bool:
+    """Whether a post's stamp, after a time it labels its last edit's ("Updated 14:50"),
+    shows when the post went up ("First published 13:05"): that is the post's time."""
+    return (
+        (first.modified or _EDIT_LABEL.match(first.text) is not None)
+        and not reading.modified
+        and reading.reading is not None
+        and reading.reading.kind in ("clock", "full")
+        and _EDIT_LABEL.match(reading.text) is None
+        and _FIRST_POSTED.search(reading.text) is not None
+    )
+
+
+def _edited_datetime(shown: _Time, machine: _Time) -> bool:
+    """Whether a `<time>`'s `datetime` is minutes off the clock its text prints, under an
+    hour and no zone's whole hours ("14:55" over 14:58Z, an edit's time): the clock the reader
+    sees stands."""
+    if machine.element is not shown.element or shown.reading is None:
+        return False
+    if shown.reading.kind not in ("clock", "full") or shown.reading.clock is None:
+        return False
+    a, b = instant.seconds(shown.value), instant.seconds(machine.value)
+    return (
+        a is not None
+        and b is not None
+        and instant.MINUTE < abs(a - b) < instant.HOUR
+        and instant.agreement(shown.value, machine.value) == "apart"
+    )
 
 
 def _stamp_beside(
