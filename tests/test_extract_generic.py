@@ -8925,3 +8925,51 @@ def test_a_young_untitled_blogs_writer_beside_a_portrait_is_the_byline(line: str
     assert [u.authors for u in updates] == [[name] for name in names]
     assert [u.headline for u in updates] == [None] * 3
     assert [u.media for u in updates] == [[]] * 3
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        # A quote's attribution its class calls the author ("autor"): who said it.
+        (
+            "<blockquote><p>Wir stehen an der Seite der Ukraine, heute wie morgen.</p>"
+            '<footer class="autor">{}</footer></blockquote>',
+            "de",
+        ),
+        # A quoted post's account, its avatar and name, in the embed's box.
+        (
+            '<div class="x5 tweet-embed"><img src="https://pbs.twimg.com/profile_images/1.jpg"'
+            ' alt=""><span>{}</span><p>What the account says about the harbour.</p></div>',
+            "en",
+        ),
+        # A photo's credit linked to the photographer's profile, in its caption.
+        (
+            '<figure><img src="/p/harbour.jpg" alt="The harbour">'
+            '<figcaption><a href="/profile/17">{}</a></figcaption></figure>',
+            "en",
+        ),
+        # On a German page, "Firma" is a company: its name, no writer.
+        ('<div class="firma">{}</div>', "de"),
+    ],
+)
+def test_a_line_marked_as_an_author_in_a_quote_an_embed_or_a_caption_is_no_byline(
+    line: str, lang: str
+) -> None:
+    """Three untitled posts of a young blog, each with a line whose markup looks like an
+    author's (a class "autor", an avatar beside it, a link to a profile) inside a quote, a
+    quoted post's embed or a picture's caption, or a German page's `div.firma`, a company's
+    box: the names are no writers of the posts."""
+    names = ["Anna Berg", "Tom Reyes", "Mia Laurent"]
+    updates = young_blog(names, None, line, lang=lang)
+    assert [u.authors for u in updates] == [[]] * 3
+
+
+def test_a_photo_captioned_by_the_name_in_its_alt_stays_the_posts_picture() -> None:
+    """Each post of a young untitled blog opens with a person's photo, its `alt` the person's
+    name, and a paragraph under it that names them ("Keir Starmer"): a caption, no byline
+    beside an avatar; the photo stays the post's and the person is no author."""
+    names = ["Keir Starmer", "Rachel Reeves", "Yvette Cooper"]
+    line = '<div class="x1"><img src="/photos/{0}.jpg" alt="{0}"><p>{0}</p></div>'
+    updates = young_blog(names, None, line)
+    assert [u.authors for u in updates] == [[]] * 3
+    assert [len(u.media) for u in updates] == [1] * 3
