@@ -8973,3 +8973,55 @@ def test_a_photo_captioned_by_the_name_in_its_alt_stays_the_posts_picture() -> N
     updates = young_blog(names, None, line)
     assert [u.authors for u in updates] == [[]] * 3
     assert [len(u.media) for u in updates] == [1] * 3
+
+
+@pytest.mark.parametrize(
+    ("names", "lang"),
+    [
+        # Surnames that are offices' words too, after the writer's first name.
+        (["Jörg Sprecher", "Anna Berg", "Tom Reyes"], "de"),
+        (["Franz Kanzler", "Anna Berg", "Tom Reyes"], "de"),
+        (["Ana Mayor", "Lucía Pérez", "Tom Reyes"], "es"),
+        (["Claire Le Maire", "Anna Berg", "Tom Reyes"], "fr"),
+        (["Alexander Chancellor", "Anna Berg", "Tom Reyes"], "en"),
+    ],
+)
+def test_a_writers_surname_that_is_an_offices_word_is_the_byline(
+    names: list[str], lang: str
+) -> None:
+    """Under each title a writer's name whose surname is also an office's word ("Jörg
+    Sprecher", "Ana Mayor", "Claire Le Maire"): the office stands before a name ("Kanzler
+    Scholz", "Mayor Adams"), never after a first name, and the names are the authors."""
+    updates = young_blog(names, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", lang=lang)
+    assert [u.authors for u in updates] == [[name] for name in names]
+
+
+@pytest.mark.parametrize(
+    ("names", "words"),
+    [
+        (
+            ["Ernst Weber", "Anna Berg", "Tom Reyes"],
+            [
+                "Die Bahn meldet die erste Warnung für den Abend.",
+                "Die Lage ist ernst, sagt die Polizei am Abend.",
+                "Die Fähre fährt wieder, heißt es.",
+            ],
+        ),
+        (
+            ["Anna Berg", "Will Berger", "Tom Reyes"],
+            [
+                "Der Verband will sich am Abend äußern, heißt es.",
+                "Die Fähre fährt wieder, sagt die Polizei.",
+                "Die Bahn meldet Verspätungen für den Abend.",
+            ],
+        ),
+    ],
+)
+def test_a_german_writers_first_name_the_blog_writes_in_lower_case_once_is_the_byline(
+    names: list[str], words: list[str]
+) -> None:
+    """Under each title of a German blog a writer's name, one first name among them a word
+    German writes in lower case too ("Ernst" beside "die Lage ist ernst", "Will" beside "er
+    will"): one such line of three is no subtitle's shape, and the names are the authors."""
+    updates = young_blog(names, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words, "de")
+    assert [u.authors for u in updates] == [[name] for name in names]

@@ -476,6 +476,11 @@ _OFFICE = re.compile(
     r"portavo(?:z|ce)|porta-voz|woordvoerder|rzecznik",
     re.I,
 )
+# An office's word that is a surname too ("Jörg Sprecher", "Ana Mayor", "Claire Le Maire"):
+# an office only before a name ("Kanzler Scholz", "Mayor Adams"), never after a first name.
+_SURNAME_OFFICE = re.compile(
+    r"sprecher(?:in)?|kanzler(?:in)?|mayor|maire|chancellor|premier|gouverneur", re.I
+)
 # A news agency named alone, whose wire the words are, no writer: by its name, or by a word
 # that says it is one ("Agencia EFE", "Nachrichtenagentur").
 _AGENCY = re.compile(
@@ -516,7 +521,10 @@ def _names_under_titles(
         words_ = text.lower().split()
         if words_[0] in _PLACE_LEADS or any(w.strip(".") in _NO_PERSON for w in words_):
             return False  # "New York", "Den Haag", "Real Madrid", "Labour Party", an editor
-        if _AGENCY.fullmatch(text) or any(_OFFICE.fullmatch(w) for w in words_):
+        if _AGENCY.fullmatch(text) or any(
+            _OFFICE.fullmatch(w) and not (n and _SURNAME_OFFICE.fullmatch(w))
+            for n, w in enumerate(words_)
+        ):
             return False  # "Associated Press", "Prime Minister", "Bundeskanzler Scholz"
         if _COMMENTS.search(f"{line.shape[1]} {line.start.get('class') or ''}"):
             return False  # a quoted reader's name ("comment-author")
@@ -559,11 +567,13 @@ def _written_as_no_name(
     root = next(iter(read)).getroottree().getroot()
     if not (root.get("lang") or "").lower().startswith("de"):
         return False
+    # (More than half the lines so: one writer's first name German writes in lower case too,
+    # "Ernst Weber" beside "die Lage ist ernst", is no subtitle's.)
     firsts = {t.split()[0].lower() for t in texts} - {t.split()[0] for t in texts}
-    return (
-        bool(firsts)
-        and re.search(rf"(?<!\w)(?:{'|'.join(map(re.escape, firsts))})(?!\w)", said) is not None
-    )
+    if len(firsts) * 2 <= len(texts):
+        return False
+    found = set(re.findall(rf"(?<!\w)(?:{'|'.join(map(re.escape, firsts))})(?!\w)", said))
+    return sum(1 for t in texts if t.split()[0].lower() in found) * 2 > len(texts)
 
 
 def _author_label(label: str) -> bool:
