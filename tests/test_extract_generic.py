@@ -9025,3 +9025,24 @@ def test_a_german_writers_first_name_the_blog_writes_in_lower_case_once_is_the_b
     will"): one such line of three is no subtitle's shape, and the names are the authors."""
     updates = young_blog(names, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words, "de")
     assert [u.authors for u in updates] == [[name] for name in names]
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        ("Reporting by {}", [["Sara Rossi"], ["Mark Potter"], ["Anna Berg"]]),
+        ("Reporting by {}; Editing by Jan Roe", [[], [], []]),
+    ],
+)
+def test_a_wires_credit_closing_each_post_unclassed(credit: str, authors: list[list[str]]) -> None:
+    """Each post of a young untitled blog closes with a wire's credit in a paragraph no class
+    names: a credit of writers alone is the posts' byline, as "Posted by" there is; one of
+    several roles ("…; Editing by Jan Roe") stays the posts' words."""
+    names = ["Sara Rossi", "Mark Potter", "Anna Berg"]
+    line = (
+        '<div class="x0c1d"><p>Shares fell sharply in early trade after the figures came out.'
+        f"</p></div><p>{credit}</p>"
+    )
+    updates = young_blog(names, None, line)
+    assert [u.authors for u in updates] == authors
+    assert all(("Editing by" in u.body_text) == bool("Editing" in credit) for u in updates)
