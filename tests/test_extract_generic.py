@@ -9141,3 +9141,124 @@ def test_a_sites_tagline_where_the_page_names_no_site_says_nothing_live(
         fetched_at="2024-05-01T12:00:00Z",
     )
     assert page.updates == []
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        # A quote's attribution its class calls the author ("autor"): who said it.
+        (
+            "<blockquote><p>Wir stehen an der Seite der Ukraine, heute wie morgen.</p>"
+            '<footer class="autor">{}</footer></blockquote>',
+            "de",
+        ),
+        # A quoted post's account, its avatar and name, in the embed's box.
+        (
+            '<div class="x5 tweet-embed"><img src="https://pbs.twimg.com/profile_images/1.jpg"'
+            ' alt=""><span>{}</span><p>What the account says about the harbour.</p></div>',
+            "en",
+        ),
+        # A photo's credit linked to the photographer's profile, in its caption.
+        (
+            '<figure><img src="/p/harbour.jpg" alt="The harbour">'
+            '<figcaption><a href="/profile/17">{}</a></figcaption></figure>',
+            "en",
+        ),
+        # On a German page, "Firma" is a company: its name, no writer.
+        ('<div class="firma">{}</div>', "de"),
+    ],
+)
+def test_a_line_marked_as_an_author_in_a_quote_an_embed_or_a_caption_is_no_byline(
+    line: str, lang: str
+) -> None:
+    """Three untitled posts of a young blog, each with a line whose markup looks like an
+    author's (a class "autor", an avatar beside it, a link to a profile) inside a quote, a
+    quoted post's embed or a picture's caption, or a German page's `div.firma`, a company's
+    box: the names are no writers of the posts."""
+    names = ["Anna Berg", "Tom Reyes", "Mia Laurent"]
+    updates = young_blog(names, None, line, lang=lang)
+    assert [u.authors for u in updates] == [[]] * 3
+
+
+def test_a_photo_captioned_by_the_name_in_its_alt_stays_the_posts_picture() -> None:
+    """Each post of a young untitled blog opens with a person's photo, its `alt` the person's
+    name, and a paragraph under it that names them ("Keir Starmer"): a caption, no byline
+    beside an avatar; the photo stays the post's and the person is no author."""
+    names = ["Keir Starmer", "Rachel Reeves", "Yvette Cooper"]
+    line = '<div class="x1"><img src="/photos/{0}.jpg" alt="{0}"><p>{0}</p></div>'
+    updates = young_blog(names, None, line)
+    assert [u.authors for u in updates] == [[]] * 3
+    assert [len(u.media) for u in updates] == [1] * 3
+
+
+@pytest.mark.parametrize(
+    ("names", "lang"),
+    [
+        # Surnames that are offices' words too, after the writer's first name.
+        (["Jörg Sprecher", "Anna Berg", "Tom Reyes"], "de"),
+        (["Franz Kanzler", "Anna Berg", "Tom Reyes"], "de"),
+        (["Ana Mayor", "Lucía Pérez", "Tom Reyes"], "es"),
+        (["Claire Le Maire", "Anna Berg", "Tom Reyes"], "fr"),
+        (["Alexander Chancellor", "Anna Berg", "Tom Reyes"], "en"),
+    ],
+)
+def test_a_writers_surname_that_is_an_offices_word_is_the_byline(
+    names: list[str], lang: str
+) -> None:
+    """Under each title a writer's name whose surname is also an office's word ("Jörg
+    Sprecher", "Ana Mayor", "Claire Le Maire"): the office stands before a name ("Kanzler
+    Scholz", "Mayor Adams"), never after a first name, and the names are the authors."""
+    updates = young_blog(names, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", lang=lang)
+    assert [u.authors for u in updates] == [[name] for name in names]
+
+
+@pytest.mark.parametrize(
+    ("names", "words"),
+    [
+        (
+            ["Ernst Weber", "Anna Berg", "Tom Reyes"],
+            [
+                "Die Bahn meldet die erste Warnung für den Abend.",
+                "Die Lage ist ernst, sagt die Polizei am Abend.",
+                "Die Fähre fährt wieder, heißt es.",
+            ],
+        ),
+        (
+            ["Anna Berg", "Will Berger", "Tom Reyes"],
+            [
+                "Der Verband will sich am Abend äußern, heißt es.",
+                "Die Fähre fährt wieder, sagt die Polizei.",
+                "Die Bahn meldet Verspätungen für den Abend.",
+            ],
+        ),
+    ],
+)
+def test_a_german_writers_first_name_the_blog_writes_in_lower_case_once_is_the_byline(
+    names: list[str], words: list[str]
+) -> None:
+    """Under each title of a German blog a writer's name, one first name among them a word
+    German writes in lower case too ("Ernst" beside "die Lage ist ernst", "Will" beside "er
+    will"): one such line of three is no subtitle's shape, and the names are the authors."""
+    updates = young_blog(names, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words, "de")
+    assert [u.authors for u in updates] == [[name] for name in names]
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        ("Reporting by {}", [["Sara Rossi"], ["Mark Potter"], ["Anna Berg"]]),
+        ("Reporting by {}; Editing by Jan Roe", [[], [], []]),
+    ],
+)
+def test_a_wires_credit_closing_each_post_unclassed(credit: str, authors: list[list[str]]) -> None:
+    """Each post of a young untitled blog closes with a wire's credit in a paragraph no class
+    names: a credit of writers alone is the posts' byline, as "Posted by" there is; one of
+    several roles ("…; Editing by Jan Roe") stays the posts' words."""
+    names = ["Sara Rossi", "Mark Potter", "Anna Berg"]
+    line = (
+        '<div class="x0c1d"><p>Shares fell sharply in early trade after the figures came out.'
+        f"</p></div><p>{credit}</p>"
+    )
+    updates = young_blog(names, None, line)
+    assert [u.authors for u in updates] == authors
+    assert all(("Editing by" in u.body_text) == bool("Editing" in credit) for u in updates)

@@ -4110,9 +4110,12 @@ _NAME_CHARS = 80
 def _linked_authors(member: Element, skip: set[Element]) -> list[str]:
     """The names of a line that is nothing but links to writers' pages ("/auteur/…",
     "/author/…"), joined by "and" or a comma at most: a byline no class names (Libération's
-    hashed builds). The line joins `skip`. A writer's page linked in a sentence is a word."""
+    hashed builds). The line joins `skip`. A writer's page linked in a sentence is a word, and
+    one in a quote or a picture's caption (a photographer's profile) names no writer."""
     for link in member.iter("a"):
-        if not lines.to_writer(link):
+        if not lines.to_writer(link) or any(
+            a.tag in _QUOTING for a in _ancestors_below(link, member)
+        ):
             continue
         line = link.getparent()
         if line is None or line is member:

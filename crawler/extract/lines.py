@@ -385,6 +385,25 @@ _WRITERS_PAGE = re.compile(
 )
 
 
+# The boxes of what a post quotes or shows: a quote's attribution, a picture's caption.
+_QUOTED = frozenset({"blockquote", "q", "figure", "figcaption", "cite"})
+# A box of a post embedded from elsewhere, its account's name and picture no writer's.
+_EMBED = re.compile(r"tweet|twitter|embed|instagram|bluesky|mastodon", re.I)
+# The boxes of a name set beside its picture in one line ("<img alt=…><b>Anna Berg</b>").
+_INLINE_NAMES = frozenset({"span", "b", "strong", "a", "em", "i", "small"})
+# "Firma", a signature in Spanish, Italian and Portuguese, a company in German, Polish, Dutch
+# and their neighbours: a class naming it vouches for no writer on a page in those.
+_COMPANY = re.compile(r"(?<![a-z])firma(?![a-z])", re.I)
+_FIRMA_A_COMPANY = ("de", "pl", "nl", "cs", "sk", "sv", "da", "nb", "no", "ro", "hr", "sl")
+
+
+def _firma_signs(member: Element) -> bool:
+    """Whether "firma" on the page may be a signature: its language is none that calls a
+    company so (German, Polish, Dutch and their neighbours)."""
+    lang = (member.getroottree().getroot().get("lang") or "").lower()
+    return not lang.startswith(_FIRMA_A_COMPANY)
+
+
 def to_writer(link: Element) -> bool:
     """Whether a link goes to a writer's page, by its path or by its `rel="author"`."""
     return (
@@ -397,19 +416,32 @@ def _marked_as_writer(line: Line, member: Element) -> bool:
     """Whether the markup calls the line its writer's: a class of its box, or of a box it
     opens, that names an author or a byline ("autor", "firma"), a link to a writer's page
     around it (`/author/…`, `/profile/…`, `rel="author"`), or the writer's picture just
-    before it (a class or a path that says avatar or author, or the name as its `alt`)."""
+    before it (a class or a path that says avatar or author, or the name as its `alt` beside
+    it in one line, no paragraph under a photo). None inside a quote, a quoted post's embed
+    or a picture's caption (who said it, whose account, who took it), nor on a page in a
+    language where "firma" is a company's ("div.firma", German, Polish, Dutch)."""
+    for box in line.box.iterancestors():
+        if box is member:
+            break
+        if box.tag in _QUOTED or _EMBED.search(box.get("class") or ""):
+            return False
     before = line.box.getprevious()
     if before is not None and before.tag in ("img", "picture"):
         picture = before if before.tag == "img" else before.find(".//img")
         if picture is not None and (
             _PORTRAIT.search(f"{picture.get('class') or ''} {picture.get('src') or ''}")
-            or (picture.get("alt") or "").strip() == line.text
+            or ((picture.get("alt") or "").strip() == line.text and line.box.tag in _INLINE_NAMES)
         ):
             return True
     node: Element | None = line.start
     while node is not None and node is not member:
         cls = node.get("class") or ""
-        if cls and _WRITER_CLASS.search(cls) and not _COMMENTS.search(cls):
+        if (
+            cls
+            and _WRITER_CLASS.search(cls)
+            and not _COMMENTS.search(cls)
+            and (not _COMPANY.search(cls) or _firma_signs(member))
+        ):
             return True
         if node.tag == "a" and to_writer(node):
             return True
@@ -443,6 +475,11 @@ _OFFICE = re.compile(
     r"gobernador(?:a)?|governador(?:a)?|governatore|spokes(?:man|woman|person)|porte-parole|"
     r"portavo(?:z|ce)|porta-voz|woordvoerder|rzecznik",
     re.I,
+)
+# An office's word that is a surname too ("Jörg Sprecher", "Ana Mayor", "Claire Le Maire"):
+# an office only before a name ("Kanzler Scholz", "Mayor Adams"), never after a first name.
+_SURNAME_OFFICE = re.compile(
+    r"sprecher(?:in)?|kanzler(?:in)?|mayor|maire|chancellor|premier|gouverneur", re.I
 )
 # A news agency named alone, whose wire the words are, no writer: by its name, or by a word
 # that says it is one ("Agencia EFE", "Nachrichtenagentur").
@@ -484,7 +521,10 @@ def _names_under_titles(
         words_ = text.lower().split()
         if words_[0] in _PLACE_LEADS or any(w.strip(".") in _NO_PERSON for w in words_):
             return False  # "New York", "Den Haag", "Real Madrid", "Labour Party", an editor
-        if _AGENCY.fullmatch(text) or any(_OFFICE.fullmatch(w) for w in words_):
+        if _AGENCY.fullmatch(text) or any(
+            _OFFICE.fullmatch(w) and not (n and _SURNAME_OFFICE.fullmatch(w))
+            for n, w in enumerate(words_)
+        ):
             return False  # "Associated Press", "Prime Minister", "Bundeskanzler Scholz"
         if _COMMENTS.search(f"{line.shape[1]} {line.start.get('class') or ''}"):
             return False  # a quoted reader's name ("comment-author")
@@ -527,11 +567,13 @@ def _written_as_no_name(
     root = next(iter(read)).getroottree().getroot()
     if not (root.get("lang") or "").lower().startswith("de"):
         return False
+    # (More than half the lines so: one writer's first name German writes in lower case too,
+    # "Ernst Weber" beside "die Lage ist ernst", is no subtitle's.)
     firsts = {t.split()[0].lower() for t in texts} - {t.split()[0] for t in texts}
-    return (
-        bool(firsts)
-        and re.search(rf"(?<!\w)(?:{'|'.join(map(re.escape, firsts))})(?!\w)", said) is not None
-    )
+    if len(firsts) * 2 <= len(texts):
+        return False
+    found = set(re.findall(rf"(?<!\w)(?:{'|'.join(map(re.escape, firsts))})(?!\w)", said))
+    return sum(1 for t in texts if t.split()[0].lower() in found) * 2 > len(texts)
 
 
 def _author_label(label: str) -> bool:
