@@ -1260,3 +1260,18 @@ def test_a_live_pages_state_of_other_posts_than_its_markups_adds_none(state: str
         data = {"props": {"pageProps": _ORDINARY}}
     read = _shown_page((5, 4, 3), _next_data(data))
     assert [u.source_id for u in read.updates] == ["p5", "p4", "p3"]
+
+
+def test_a_nuxt_2_states_escaped_characters_read_as_javascript_reads_them() -> None:
+    """A pair of surrogates escaped is one character (an emoji); a name no argument binds,
+    in a literal alone, is syntax not read; a call of thousands of arguments, or returning
+    its literal with no space after `return`, is read."""
+    assert nuxt_state("window.__NUXT__={a:'\\ud83d\\ude00 \\u00e9'}") == {"a": "\U0001f600 é"}
+    assert nuxt_state("window.__NUXT__={a:Infinity}") is None
+    assert nuxt_state("window.__NUXT__=(function(a){return{x:a}}(1));") == {"x": 1}
+    names = [f"a{n}" for n in range(8000)]
+    script = (
+        f"window.__NUXT__=(function({','.join(names)}){{return {{x:a7999}}}}"
+        f"({','.join(str(n) for n in range(8000))}));"
+    )
+    assert nuxt_state(script) == {"x": 7999}
