@@ -1262,6 +1262,27 @@ def test_a_live_pages_state_of_other_posts_than_its_markups_adds_none(state: str
     assert [u.source_id for u in read.updates] == ["p5", "p4", "p3"]
 
 
+# Posts a state keeps that its page does not show: deleted, drafts, scheduled or hidden ones,
+# as CMSs flag them (`deleted`, `isDeleted`, `status: "draft"`, `visible: false`,
+# `published: false`); the words are invented.
+_WITHDRAWN = [
+    {"deleted": True}, {"isDeleted": True}, {"status": "draft"}, {"status": "SCHEDULED"},
+    {"visible": False}, {"isPublished": False}, {"hidden": True},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("flag", _WITHDRAWN, ids=lambda flag: json.dumps(flag))
+def test_a_states_withdrawn_posts_are_no_posts(flag: dict[str, Any]) -> None:
+    """Beside a page's shown posts or alone in its state, a post its state flags deleted,
+    drafted, scheduled or hidden is not read."""
+    posts = [_state_stream_post(n) for n in (5, 4, 3, 2)] + [_state_stream_post(1) | flag]
+    data = {"props": {"liveBlog": {"posts": posts}}}
+    shown = _shown_page((5, 4, 3), _next_data(data))
+    assert [u.source_id for u in shown.updates] == ["p5", "p4", "p3", "p2"]
+    alone = _storm_live(_next_data(data))
+    assert [u.source_id for u in alone.updates] == ["p5", "p4", "p3", "p2"]
+
+
 def test_a_nuxt_2_states_escaped_characters_read_as_javascript_reads_them() -> None:
     """A pair of surrogates escaped is one character (an emoji); a name no argument binds,
     in a literal alone, is syntax not read; a call of thousands of arguments, or returning

@@ -411,6 +411,14 @@ _NOT_POST_KEYS = frozenset(
      "excerpt", "standfirst", "label", "slug", "end", "endtime", "enddate", "endsat", "endat"}
 )  # fmt: skip
 _SENTENCE = re.compile(r"\w+(?:[ ,;:'’-]+\w+){4,}[.!?…]")
+# A post its state keeps but its page does not show: deleted, a draft, scheduled or hidden.
+_GONE_FLAGS = frozenset({"deleted", "isdeleted", "removed", "isremoved", "hidden", "ishidden"})
+_SHOWN_FLAGS = frozenset({"visible", "isvisible", "published", "ispublished"})
+_STATUS_KEYS = ("status", "poststatus", "publicationstatus", "state")
+_NOT_SHOWN = frozenset(
+    {"draft", "scheduled", "deleted", "trash", "trashed", "unpublished", "pending", "private",
+     "hidden", "removed"}
+)  # fmt: skip
 _POST_WORDS = 40  # characters of words that make an item's body a post's
 _MAX_NODES = 200_000  # of a page's state walked in search of its stream
 
@@ -420,7 +428,8 @@ def read_state_stream(
 ) -> list[StructuredUpdate]:
     """The posts of the longest list in the page's JSON state that reads as a live stream: in
     its scripts, or in a custom element's attribute (Sky TG24's `<ed-liveblog-container-widget
-    model='{…}'>`, named by its element)."""
+    model='{…}'>`, named by its element); a post its state flags deleted, a draft or hidden
+    is left out."""
     states = [(_state_of(script), "") for script in scripts if script.tag == "script"]
     if root is not None:
         states += _attribute_states(root)
@@ -432,7 +441,19 @@ def read_state_stream(
         for posts in _streams(data, name, budget, _page_path(url)):
             if len(posts) > len(best):
                 best = posts
-    return [_state_post(post) for post in best]
+    return [_state_post(post) for post in best if not _withdrawn(post)]
+
+
+def _withdrawn(item: dict[str, Any]) -> bool:
+    """Whether a state's post is one its page does not show: flagged deleted or hidden, not
+    visible or not published, or of a draft's, a schedule's or the bin's status."""
+    fields = _fields(item)
+    if any(fields.get(key) is True for key in _GONE_FLAGS):
+        return True
+    if any(fields.get(key) is False for key in _SHOWN_FLAGS):
+        return True
+    status = next((fields[k] for k in _STATUS_KEYS if isinstance(fields.get(k), str)), "")
+    return status.strip().lower() in _NOT_SHOWN
 
 
 def _attribute_states(root: Element) -> list[tuple[Any, str]]:
