@@ -1283,6 +1283,41 @@ def test_a_states_withdrawn_posts_are_no_posts(flag: dict[str, Any]) -> None:
     assert [u.source_id for u in alone.updates] == ["p5", "p4", "p3", "p2"]
 
 
+# Ordinary lists under plain names at a live address, each item with an id, a time and a
+# sentence: a speech's transcript timed from its start, a chronology's dates years apart, a
+# shop's reviews a day apart, an article's body blocks all of the article's time, a support
+# chat's messages, search results with their snippets.
+def _plain_items(kind: str) -> list[dict[str, Any]]:
+    line = "We are here tonight to talk about the state of our union and its future."
+    if kind == "transcript":
+        return [{"id": f"b{n}", "timestamp": n * 37, "text": line} for n in range(1, 8)]
+    if kind == "chronology":
+        return [{"id": f"t{n}", "date": f"{1990 + n}-01-01", "text": line} for n in range(1, 6)]
+    if kind == "reviews":
+        return [{"id": f"r{n}", "createdAt": f"2024-05-1{n}T15:00:00Z", "text": line}
+                for n in range(1, 6)]  # fmt: skip
+    if kind == "article":
+        return [{"id": f"blk{n}", "createdAt": "2024-05-30T10:00:00Z", "html": f"<p>{line}</p>"}
+                for n in range(1, 8)]  # fmt: skip
+    if kind == "future":
+        return [{"id": f"g{n}", "date": f"2024-06-0{n + 4}T19:30:00", "text": line}
+                for n in range(1, 4) for _ in (0,)]  # fmt: skip
+    timed = [{"id": f"m{n}", "createdAt": f"2024-06-01T15:{n}0:00Z", "text": line}
+             for n in range(1, 5)]  # fmt: skip
+    field = {"chat": {"sender": {"name": "Sam"}}, "rated": {"rating": 4},
+             "search": {"snippet": "…the state of our union…"}}[kind]  # fmt: skip
+    return [item | field for item in timed]
+
+
+@pytest.mark.parametrize(
+    "kind", ["transcript", "chronology", "reviews", "article", "future", "chat", "rated", "search"]
+)
+def test_plain_lists_not_of_a_streams_posts_at_a_live_address_are_no_posts(kind: str) -> None:
+    for name in ("blocks", "items", "messages", "results"):
+        data = {"props": {"pageProps": {"page": {name: _plain_items(kind)}}}}
+        assert _storm_live(_next_data(data)).updates == [], name
+
+
 def test_a_nuxt_2_states_escaped_characters_read_as_javascript_reads_them() -> None:
     """A pair of surrogates escaped is one character (an emoji); a name no argument binds,
     in a literal alone, is syntax not read; a call of thousands of arguments, or returning

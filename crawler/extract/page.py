@@ -214,7 +214,7 @@ def _read_tree(
     if not html and not any(structured) and not (embedded or named) and name is None and said:
         # A page that says it is live and shows no post: its posts may stand only in its JSON
         # state, in a build's own shape.
-        state_stream = read_state_stream(script_elements, root, url)
+        state_stream = read_state_stream(script_elements, root, url, fetched_at)
         if state_stream:
             structured.append(state_stream)
             live = True
@@ -227,7 +227,7 @@ def _read_tree(
     ):
         # A live page whose markup shows its newest posts while its state holds them all (in
         # its scripts: the markup's elements are not walked again for a component's state).
-        state_stream = read_state_stream(script_elements, url=url)
+        state_stream = read_state_stream(script_elements, url=url, fetched_at=fetched_at)
         if len(state_stream) > len(html) and _holds(state_stream, html):
             structured.append(state_stream)
     adapter = adapters.named(name)
