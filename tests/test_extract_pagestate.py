@@ -1283,6 +1283,24 @@ def test_a_states_withdrawn_posts_are_no_posts(flag: dict[str, Any]) -> None:
     assert [u.source_id for u in alone.updates] == ["p5", "p4", "p3", "p2"]
 
 
+def test_a_states_posts_not_shown_keep_the_markups_spelling_of_their_ids() -> None:
+    """Where the markup spells a post's id `post-5` and its state `5`, the state's older posts
+    are spelled as the markup spells them: the same post keeps one id as it leaves the
+    markup for the state alone on a later poll."""
+    posts = [_state_stream_post(n) | {"id": 1000 + n} for n in (5, 4, 3, 2, 1)]
+    page = _shown_posts((5, 4, 3)).replace("id='p", "id='post-100")
+    data = _next_data({"props": {"liveBlog": {"posts": posts}}})
+    read = extract_page(
+        (
+            "<html lang='en'><head><title>Storm – live</title></head><body><main>"
+            f"<h1>Storm – live</h1><div class='stream'>{page}</div></main>{data}</body></html>"
+        ).encode(),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == [f"post-100{n}" for n in (5, 4, 3, 2, 1)]
+
+
 # Ordinary lists under plain names at a live address, each item with an id, a time and a
 # sentence: a speech's transcript timed from its start, a chronology's dates years apart, a
 # shop's reviews a day apart, an article's body blocks all of the article's time, a support
