@@ -24,10 +24,11 @@ _STRING = {
     '"': re.compile(r'"((?:[^"\\\n]++|\\.)*+)"', re.S),
 }
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _WORDS = {"true": True, "false": False, "null": None, "undefined": None}
-# Of a script read as a state: a megabyte of a Nuxt 2 state, thousands of posts, reads in about
-# two seconds, some twenty times as long as json.loads reads the same values.
+# Of a script read as a state: a megabyte of a Nuxt 2 state, thousands of posts, reads in some
+# 0.6 seconds of processor time, twenty-odd times as long as json.loads reads the same values.
 _MAX_CHARS = 2_000_000
 _MAX_DEPTH = 64
 _MAX_ARRAY = 10_000  # `Array(n)`'s holes
@@ -170,6 +171,8 @@ class _Reader:
         if "\\" not in raw:
             return raw
         read = _ESCAPE.sub(_unescape, raw)
+        if _SURROGATE.search(read) is None:
+            return read
         # A pair of surrogates escaped one by one ("\\ud83d\\ude00") is one character, as
         # JavaScript reads it; a lone one reads as the replacement character.
         return read.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
