@@ -1349,3 +1349,11 @@ def test_a_nuxt_2_states_escaped_characters_read_as_javascript_reads_them() -> N
         f"({','.join(str(n) for n in range(8000))}));"
     )
     assert nuxt_state(script) == {"x": 7999}
+
+
+def test_a_nuxt_2_state_of_many_arrays_of_holes_is_no_state() -> None:
+    """`Array(n)` over and over (a few characters each, thousands of holes each) would read
+    back to millions of values from a script of a few kilobytes: no page's state."""
+    holes = ",".join(["Array(10000)"] * 200)
+    assert nuxt_state(f"window.__NUXT__={{a:[{holes}]}}") is None
+    assert nuxt_state("window.__NUXT__={a:[Array(3),Array(2)]}") == {"a": [[None] * 3, [None] * 2]}

@@ -31,7 +31,7 @@ _WORDS = {"true": True, "false": False, "null": None, "undefined": None}
 # 0.6 seconds of processor time, twenty-odd times as long as json.loads reads the same values.
 _MAX_CHARS = 2_000_000
 _MAX_DEPTH = 64
-_MAX_ARRAY = 10_000  # `Array(n)`'s holes
+_MAX_ARRAY = 10_000  # `Array(n)`'s holes, in all the state's arrays together
 
 
 class _UnknownError(Exception):
@@ -63,6 +63,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.at = 0
+        self.holes = 0  # (of `Array(n)`s read so far: a few characters each, thousands of values)
 
     def state(self, start: int) -> Any:
         self.at = start
@@ -124,7 +125,10 @@ class _Reader:
         if word == "Array" and self.peek("("):
             self.at += 1
             count = _NUMBER.match(self.text, _skip(self.text, self.at))
-            if count is None or not count.group().isdigit() or int(count.group()) > _MAX_ARRAY:
+            if count is None or not count.group().isdigit():
+                raise _UnknownError
+            self.holes += int(count.group())
+            if self.holes > _MAX_ARRAY:
                 raise _UnknownError
             self.at = count.end()
             self.expect(")")
