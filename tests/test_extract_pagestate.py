@@ -1357,3 +1357,21 @@ def test_a_nuxt_2_state_of_many_arrays_of_holes_is_no_state() -> None:
     holes = ",".join(["Array(10000)"] * 200)
     assert nuxt_state(f"window.__NUXT__={{a:[{holes}]}}") is None
     assert nuxt_state("window.__NUXT__={a:[Array(3),Array(2)]}") == {"a": [[None] * 3, [None] * 2]}
+
+
+def test_a_nuxt_2_state_reading_back_far_larger_than_its_script_is_no_state() -> None:
+    """A long post's words bound to a name that a thousand posts refer to would read back to
+    twenty megabytes from a script of some fifty kilobytes (as a devalue payload, above):
+    no page's state; a name a few posts share is read."""
+    words = "The words of a long post, written over and over here. " * 400
+    posts = ",".join(f"{{id:'p{n}',body:a}}" for n in range(1000))
+    script = f"window.__NUXT__=(function(a){{return {{posts:[{posts}]}}}}('{words}'));"
+    assert nuxt_state(script) is None
+    few = ",".join(f"{{id:'p{n}',body:a}}" for n in range(3))
+    state = nuxt_state(f"window.__NUXT__=(function(a){{return {{posts:[{few}]}}}}('{words}'));")
+    assert [post["body"] for post in state["posts"]] == [words] * 3
+
+
+def test_a_nuxt_2_states_argument_that_is_a_name_is_no_state() -> None:
+    """An argument that names a value (`Infinity`, a global) is code, not a value."""
+    assert nuxt_state("window.__NUXT__=(function(a){return {x:a}}(Infinity));") is None

@@ -32,6 +32,11 @@ _WORDS = {"true": True, "false": False, "null": None, "undefined": None}
 _MAX_CHARS = 2_000_000
 _MAX_DEPTH = 64
 _MAX_ARRAY = 10_000  # `Array(n)`'s holes, in all the state's arrays together
+# A state read back is at most this many times its script's size, or a million characters
+# (as a Nuxt 3 payload, pagestate): a long string bound to a name that thousands of values
+# name reads back far larger than the script that holds it once.
+_MAX_EXPANSION = 10
+_MIN_EXPANDED = 1_000_000
 
 
 class _UnknownError(Exception):
@@ -69,7 +74,7 @@ class _Reader:
         self.at = start
         function = _FUNCTION.match(self.text, start)
         if function is None:
-            return _bind(self.value(0), {}, 0)  # (`window.__NUXT__={…}`: no name bound)
+            return _bind(self.value(0), {}, 0, {}, [0])  # (`window.__NUXT__={…}`: no name bound)
         names = [n.strip() for n in function.group(1).split(",") if n.strip()]
         self.at = function.end()
         body = self.value(0)
@@ -81,8 +86,11 @@ class _Reader:
             if not self.peek(")"):
                 self.expect(",")
         self.expect(")")
+        args = [_bind(arg, {}, 0, {}, [0]) for arg in args]  # (a name among them: no value)
         bound = dict(zip(names, args, strict=False))
-        return _bind(body, {n: bound.get(n) for n in names}, 0)
+        sizes = {name: _size(value, 0) for name, value in bound.items()}
+        budget = [max(_MAX_EXPANSION * len(self.text), _MIN_EXPANDED)]
+        return _bind(body, {n: bound.get(n) for n in names}, 0, sizes, budget)
 
     def peek(self, char: str) -> bool:
         self.at = _skip(self.text, self.at)
@@ -197,17 +205,36 @@ def _unescape(found: re.Match[str]) -> str:
     return _SIMPLE.get(code, "" if code == "\n" else code)
 
 
-def _bind(value: Any, names: dict[str, Any], depth: int) -> Any:
+def _bind(
+    value: Any, names: dict[str, Any], depth: int, sizes: dict[str, int], budget: list[int]
+) -> Any:
     """The returned literal with each name as its argument's value; a name no parameter
-    declares is syntax not read."""
+    declares is syntax not read, and so are names whose values, each counted where it is
+    named, spend the budget of characters."""
     if depth > _MAX_DEPTH:
         raise _UnknownError
     if isinstance(value, _Name):
         if value.name not in names:
             raise _UnknownError
+        budget[0] -= sizes.get(value.name, 1)
+        if budget[0] < 0:
+            raise _UnknownError
         return names[value.name]
     if isinstance(value, dict):
-        return {key: _bind(item, names, depth + 1) for key, item in value.items()}
+        return {key: _bind(item, names, depth + 1, sizes, budget) for key, item in value.items()}
     if isinstance(value, list):
-        return [_bind(item, names, depth + 1) for item in value]
+        return [_bind(item, names, depth + 1, sizes, budget) for item in value]
     return value
+
+
+def _size(value: Any, depth: int) -> int:
+    """About the characters an argument's value holds (its strings' and its members')."""
+    if isinstance(value, str):
+        return len(value) + 2
+    if depth > _MAX_DEPTH:
+        return 1
+    if isinstance(value, dict):
+        return 1 + sum(len(key) + 2 + _size(item, depth + 1) for key, item in value.items())
+    if isinstance(value, list):
+        return 1 + sum(_size(item, depth + 1) for item in value)
+    return 1
