@@ -1260,3 +1260,118 @@ def test_a_live_pages_state_of_other_posts_than_its_markups_adds_none(state: str
         data = {"props": {"pageProps": _ORDINARY}}
     read = _shown_page((5, 4, 3), _next_data(data))
     assert [u.source_id for u in read.updates] == ["p5", "p4", "p3"]
+
+
+# Posts a state keeps that its page does not show: deleted, drafts, scheduled or hidden ones,
+# as CMSs flag them (`deleted`, `isDeleted`, `status: "draft"`, `visible: false`,
+# `published: false`); the words are invented.
+_WITHDRAWN = [
+    {"deleted": True}, {"isDeleted": True}, {"status": "draft"}, {"status": "SCHEDULED"},
+    {"visible": False}, {"isPublished": False}, {"hidden": True},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("flag", _WITHDRAWN, ids=lambda flag: json.dumps(flag))
+def test_a_states_withdrawn_posts_are_no_posts(flag: dict[str, Any]) -> None:
+    """Beside a page's shown posts or alone in its state, a post its state flags deleted,
+    drafted, scheduled or hidden is not read."""
+    posts = [_state_stream_post(n) for n in (5, 4, 3, 2)] + [_state_stream_post(1) | flag]
+    data = {"props": {"liveBlog": {"posts": posts}}}
+    shown = _shown_page((5, 4, 3), _next_data(data))
+    assert [u.source_id for u in shown.updates] == ["p5", "p4", "p3", "p2"]
+    alone = _storm_live(_next_data(data))
+    assert [u.source_id for u in alone.updates] == ["p5", "p4", "p3", "p2"]
+
+
+def test_a_states_posts_not_shown_keep_the_markups_spelling_of_their_ids() -> None:
+    """Where the markup spells a post's id `post-5` and its state `5`, the state's older posts
+    are spelled as the markup spells them: the same post keeps one id as it leaves the
+    markup for the state alone on a later poll."""
+    posts = [_state_stream_post(n) | {"id": 1000 + n} for n in (5, 4, 3, 2, 1)]
+    page = _shown_posts((5, 4, 3)).replace("id='p", "id='post-100")
+    data = _next_data({"props": {"liveBlog": {"posts": posts}}})
+    read = extract_page(
+        (
+            "<html lang='en'><head><title>Storm – live</title></head><body><main>"
+            f"<h1>Storm – live</h1><div class='stream'>{page}</div></main>{data}</body></html>"
+        ).encode(),
+        "https://www.example.com/live/storm",
+        fetched_at="2024-06-01T16:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == [f"post-100{n}" for n in (5, 4, 3, 2, 1)]
+
+
+# Ordinary lists under plain names at a live address, each item with an id, a time and a
+# sentence: a speech's transcript timed from its start, a chronology's dates years apart, a
+# shop's reviews a day apart, an article's body blocks all of the article's time, a support
+# chat's messages, search results with their snippets.
+def _plain_items(kind: str) -> list[dict[str, Any]]:
+    line = "We are here tonight to talk about the state of our union and its future."
+    if kind == "transcript":
+        return [{"id": f"b{n}", "timestamp": n * 37, "text": line} for n in range(1, 8)]
+    if kind == "chronology":
+        return [{"id": f"t{n}", "date": f"{1990 + n}-01-01", "text": line} for n in range(1, 6)]
+    if kind == "reviews":
+        return [{"id": f"r{n}", "createdAt": f"2024-05-1{n}T15:00:00Z", "text": line}
+                for n in range(1, 6)]  # fmt: skip
+    if kind == "article":
+        return [{"id": f"blk{n}", "createdAt": "2024-05-30T10:00:00Z", "html": f"<p>{line}</p>"}
+                for n in range(1, 8)]  # fmt: skip
+    if kind == "future":
+        return [{"id": f"g{n}", "date": f"2024-06-0{n + 4}T19:30:00", "text": line}
+                for n in range(1, 4) for _ in (0,)]  # fmt: skip
+    timed = [{"id": f"m{n}", "createdAt": f"2024-06-01T15:{n}0:00Z", "text": line}
+             for n in range(1, 5)]  # fmt: skip
+    field = {"chat": {"sender": {"name": "Sam"}}, "rated": {"rating": 4},
+             "search": {"snippet": "…the state of our union…"}}[kind]  # fmt: skip
+    return [item | field for item in timed]
+
+
+@pytest.mark.parametrize(
+    "kind", ["transcript", "chronology", "reviews", "article", "future", "chat", "rated", "search"]
+)
+def test_plain_lists_not_of_a_streams_posts_at_a_live_address_are_no_posts(kind: str) -> None:
+    for name in ("blocks", "items", "messages", "results"):
+        data = {"props": {"pageProps": {"page": {name: _plain_items(kind)}}}}
+        assert _storm_live(_next_data(data)).updates == [], name
+
+
+def test_a_nuxt_2_states_escaped_characters_read_as_javascript_reads_them() -> None:
+    """A pair of surrogates escaped is one character (an emoji); a name no argument binds,
+    in a literal alone, is syntax not read; a call of thousands of arguments, or returning
+    its literal with no space after `return`, is read."""
+    assert nuxt_state("window.__NUXT__={a:'\\ud83d\\ude00 \\u00e9'}") == {"a": "\U0001f600 é"}
+    assert nuxt_state("window.__NUXT__={a:Infinity}") is None
+    assert nuxt_state("window.__NUXT__=(function(a){return{x:a}}(1));") == {"x": 1}
+    names = [f"a{n}" for n in range(8000)]
+    script = (
+        f"window.__NUXT__=(function({','.join(names)}){{return {{x:a7999}}}}"
+        f"({','.join(str(n) for n in range(8000))}));"
+    )
+    assert nuxt_state(script) == {"x": 7999}
+
+
+def test_a_nuxt_2_state_of_many_arrays_of_holes_is_no_state() -> None:
+    """`Array(n)` over and over (a few characters each, thousands of holes each) would read
+    back to millions of values from a script of a few kilobytes: no page's state."""
+    holes = ",".join(["Array(10000)"] * 200)
+    assert nuxt_state(f"window.__NUXT__={{a:[{holes}]}}") is None
+    assert nuxt_state("window.__NUXT__={a:[Array(3),Array(2)]}") == {"a": [[None] * 3, [None] * 2]}
+
+
+def test_a_nuxt_2_state_reading_back_far_larger_than_its_script_is_no_state() -> None:
+    """A long post's words bound to a name that a thousand posts refer to would read back to
+    twenty megabytes from a script of some fifty kilobytes (as a devalue payload, above):
+    no page's state; a name a few posts share is read."""
+    words = "The words of a long post, written over and over here. " * 400
+    posts = ",".join(f"{{id:'p{n}',body:a}}" for n in range(1000))
+    script = f"window.__NUXT__=(function(a){{return {{posts:[{posts}]}}}}('{words}'));"
+    assert nuxt_state(script) is None
+    few = ",".join(f"{{id:'p{n}',body:a}}" for n in range(3))
+    state = nuxt_state(f"window.__NUXT__=(function(a){{return {{posts:[{few}]}}}}('{words}'));")
+    assert [post["body"] for post in state["posts"]] == [words] * 3
+
+
+def test_a_nuxt_2_states_argument_that_is_a_name_is_no_state() -> None:
+    """An argument that names a value (`Infinity`, a global) is code, not a value."""
+    assert nuxt_state("window.__NUXT__=(function(a){return {x:a}}(Infinity));") is None

@@ -214,7 +214,7 @@ def _read_tree(
     if not html and not any(structured) and not (embedded or named) and name is None and said:
         # A page that says it is live and shows no post: its posts may stand only in its JSON
         # state, in a build's own shape.
-        state_stream = read_state_stream(script_elements, root, url)
+        state_stream = read_state_stream(script_elements, root, url, fetched_at)
         if state_stream:
             structured.append(state_stream)
             live = True
@@ -227,9 +227,9 @@ def _read_tree(
     ):
         # A live page whose markup shows its newest posts while its state holds them all (in
         # its scripts: the markup's elements are not walked again for a component's state).
-        state_stream = read_state_stream(script_elements, url=url)
+        state_stream = read_state_stream(script_elements, url=url, fetched_at=fetched_at)
         if len(state_stream) > len(html) and _holds(state_stream, html):
-            structured.append(state_stream)
+            structured.append(_spelled_as_shown(state_stream, html))
     adapter = adapters.named(name)
     if adapter is not None and adapter.older is not None:
         known = adapter.older(root, url)
@@ -301,6 +301,31 @@ def _holds(readings: list[StructuredUpdate], shown: list[Update]) -> bool:
     """Whether a state's stream holds the posts the markup shows: at least half of them, by
     id, number or likeness (another blog's posts, or none of the page's, hold none)."""
     return len(pair(shown, readings)) * 2 >= len(shown)
+
+
+def _spelled_as_shown(
+    readings: list[StructuredUpdate], shown: list[Update]
+) -> list[StructuredUpdate]:
+    """A state's posts, those the markup does not show with their ids spelled as it spells
+    those it shows ("post-1005" where the state says 1005): a post keeps one id as it leaves
+    the markup for the state alone. Ids the markup spells in more than one way stay as the
+    state spells them."""
+    pairs = pair(shown, readings)
+    before: set[str] = set()
+    for i, j in pairs.items():
+        own, theirs = shown[i].source_id, readings[j].source_id
+        if own and theirs and own != theirs and own.endswith(theirs):
+            before.add(own[: -len(theirs)])
+        elif own and theirs:
+            return readings
+    if len(before) != 1:
+        return readings
+    prefix = before.pop()
+    used = set(pairs.values())
+    for j, reading in enumerate(readings):
+        if j not in used and reading.source_id:
+            reading.source_id = prefix + reading.source_id
+    return readings
 
 
 def corroborated(found: list[Update], structured: list[list[StructuredUpdate]]) -> list[Update]:

@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 from crawler.extract.clean import author_names, escape_attribute, escape_text, normalise_text
 from crawler.extract.dom import Element
 from crawler.extract.html import parse_fragment
-from crawler.extract.instant import machine_time
+from crawler.extract.instant import EARLIEST, MAX_AHEAD, machine_time, seconds
 from crawler.extract.jsliteral import nuxt_state
 from crawler.extract.structured import StructuredUpdate, article_body
 
@@ -408,19 +408,32 @@ _PLAIN_LIST = re.compile(r"blocks|events|messages|feed|entries|items|updates|pos
 _NOT_POST_KEYS = frozenset(
     {"user", "username", "userid", "commenter", "replyto", "inreplyto", "parentid", "likes",
      "likecount", "upvotes", "votes", "image", "thumbnail", "thumbnailurl", "teaser", "summary",
-     "excerpt", "standfirst", "label", "slug", "end", "endtime", "enddate", "endsat", "endat"}
+     "excerpt", "standfirst", "label", "slug", "end", "endtime", "enddate", "endsat", "endat",
+     "sender", "senderid", "avatar", "rating", "stars", "snippet"}
 )  # fmt: skip
 _SENTENCE = re.compile(r"\w+(?:[ ,;:'’-]+\w+){4,}[.!?…]")
+# A post its state keeps but its page does not show: deleted, a draft, scheduled or hidden.
+_GONE_FLAGS = frozenset({"deleted", "isdeleted", "removed", "isremoved", "hidden", "ishidden"})
+_SHOWN_FLAGS = frozenset({"visible", "isvisible", "published", "ispublished"})
+_STATUS_KEYS = ("status", "poststatus", "publicationstatus", "state")
+_NOT_SHOWN = frozenset(
+    {"draft", "scheduled", "deleted", "trash", "trashed", "unpublished", "pending", "private",
+     "hidden", "removed"}
+)  # fmt: skip
 _POST_WORDS = 40  # characters of words that make an item's body a post's
 _MAX_NODES = 200_000  # of a page's state walked in search of its stream
 
 
 def read_state_stream(
-    scripts: Iterable[Element], root: Element | None = None, url: str = ""
+    scripts: Iterable[Element],
+    root: Element | None = None,
+    url: str = "",
+    fetched_at: str | None = None,
 ) -> list[StructuredUpdate]:
     """The posts of the longest list in the page's JSON state that reads as a live stream: in
     its scripts, or in a custom element's attribute (Sky TG24's `<ed-liveblog-container-widget
-    model='{…}'>`, named by its element)."""
+    model='{…}'>`, named by its element); a post its state flags deleted, a draft or hidden
+    is left out."""
     states = [(_state_of(script), "") for script in scripts if script.tag == "script"]
     if root is not None:
         states += _attribute_states(root)
@@ -429,10 +442,22 @@ def read_state_stream(
         if data is None:
             continue
         budget = [_MAX_NODES]
-        for posts in _streams(data, name, budget, _page_path(url)):
+        for posts in _streams(data, name, budget, _page_path(url), seconds(fetched_at)):
             if len(posts) > len(best):
                 best = posts
-    return [_state_post(post) for post in best]
+    return [_state_post(post) for post in best if not _withdrawn(post)]
+
+
+def _withdrawn(item: dict[str, Any]) -> bool:
+    """Whether a state's post is one its page does not show: flagged deleted or hidden, not
+    visible or not published, or of a draft's, a schedule's or the bin's status."""
+    fields = _fields(item)
+    if any(fields.get(key) is True for key in _GONE_FLAGS):
+        return True
+    if any(fields.get(key) is False for key in _SHOWN_FLAGS):
+        return True
+    status = next((fields[k] for k in _STATUS_KEYS if isinstance(fields.get(k), str)), "")
+    return status.strip().lower() in _NOT_SHOWN
 
 
 def _attribute_states(root: Element) -> list[tuple[Any, str]]:
@@ -595,7 +620,7 @@ def _elsewhere(item: dict[str, Any], page_path: str) -> bool:
 
 
 def _streams(
-    node: Any, path: str, budget: list[int], page_path: str = ""
+    node: Any, path: str, budget: list[int], page_path: str = "", fetched: float | None = None
 ) -> Iterable[list[dict[str, Any]]]:
     """The lists under `node` whose items read as a stream's posts, walked within a budget."""
     # Each node with its name, its holder's and that one's holder's, no more: a deep state's
@@ -621,7 +646,7 @@ def _streams(
             if blog is not None and (posts := _stream_of(items, blog, page_path)):
                 yield posts
                 continue
-            if blog is None and (posts := _plain_stream(items, holder, name, page_path)):
+            if blog is None and (posts := _plain_stream(items, holder, name, page_path, fetched)):
                 yield posts
                 continue
             stack.extend((child, holder, name, outer) for child in value)
@@ -642,11 +667,15 @@ def _stream_of(items: list[dict[str, Any]], blog: bool, page_path: str) -> list[
 
 
 def _plain_stream(
-    items: list[dict[str, Any]], holder: str, name: str, page_path: str
+    items: list[dict[str, Any]],
+    holder: str,
+    name: str,
+    page_path: str,
+    fetched: float | None = None,
 ) -> list[dict[str, Any]]:
     """A list under a plain name ("blocks", "events", "messages") whose every item reads as a
     post: its own id, a time, sentences, and nothing of a card's, a comment's or a link's; []
-    when any does not."""
+    when any does not, or where their times are not a stream's (_stream_times)."""
     if (
         len(items) < _MIN_STATE_POSTS
         or not _PLAIN_LIST.fullmatch(name)
@@ -661,7 +690,22 @@ def _plain_stream(
         if own is None or own in ids or not _plain_post(item, page_path):
             return []
         ids.add(own)
-    return items
+    return items if _stream_times(items, fetched) else []
+
+
+def _stream_times(items: list[dict[str, Any]], fetched: float | None) -> bool:
+    """Whether a plain list's times are a live stream's: instants since 1990 and before the
+    fetch (a transcript's offsets from its start, 37 seconds, read as 1970; a concert's date
+    is to come), most of them apart (an article's blocks share its time), and several on one
+    day (a chronology's years, a shop's reviews or a changelog's entries come a day apart or
+    more)."""
+    moments = [seconds(_state_time(item)) for item in items]
+    latest = fetched + MAX_AHEAD if fetched is not None else None
+    if any(m is None or m < EARLIEST or (latest is not None and m > latest) for m in moments):
+        return False
+    times = [_state_time(item) or "" for item in items]
+    days = {when[:10] for when in times}
+    return len(set(times)) * 2 > len(times) and len(days) < len(times)
 
 
 def _plain_post(item: dict[str, Any], page_path: str) -> bool:
