@@ -419,6 +419,43 @@ def match_corrections(
     return result
 
 
+def match_renamed_ids(
+    keys: Sequence[str], updates: Sequence[Update], stored: Mapping[str, StoredIdentity]
+) -> list[str]:
+    """Re-key posts whose publisher id changed while the post did not (a site's redesign):
+    an unknown id's reading is the stored post of another id that this pass does not show,
+    under the same headline (a headline-less one: its time and opening words), at the same
+    instant and alike in body; each stored post is taken once, in the page's order."""
+    present = set(keys)
+    by_hash: dict[str, list[str]] = {}
+    for k, s in stored.items():
+        if k.startswith("id:") and k not in present:
+            by_hash.setdefault(s.headline_hash, []).append(k)
+    result = list(keys)
+    if not by_hash:
+        return result
+    taken: dict[str, str] = {}  # each unknown id's stored key (a pinned copy, read twice)
+    for i, (key, update) in enumerate(zip(keys, updates, strict=True)):
+        if not key.startswith("id:") or key in stored:
+            continue
+        if key in taken:
+            result[i] = taken[key]
+            continue
+        free = by_hash.get(headline_hash(update.headline, update.published_at, update.body_text))
+        match = next((k for k in free or [] if _same_post(stored[k], update)), None)
+        if match is not None and free is not None:
+            free.remove(match)
+            taken[key] = result[i] = match
+    return result
+
+
+def _same_post(stored: StoredIdentity, update: Update) -> bool:
+    """At the same instant (or both untimed) and alike in body."""
+    a, b = stored.published_at, update.published_at
+    same_time = same_instant(a, b) if a and b else a == b
+    return same_time and similar_bodies(stored.body_start, update.body_text)
+
+
 def _rekey(
     result: list[str],
     keys: Sequence[str],
