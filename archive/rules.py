@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from difflib import SequenceMatcher
 from typing import TypeVar
 
@@ -420,20 +421,26 @@ def match_corrections(
 
 
 def match_renamed_ids(
-    keys: Sequence[str], updates: Sequence[Update], stored: Mapping[str, StoredIdentity]
+    keys: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+    seen: str | None = None,
 ) -> list[str]:
     """Re-key posts whose publisher id changed while the post did not (a site's redesign):
     an unknown id's reading is the stored post of another id that this pass does not show,
-    under the same headline (a headline-less one: its time and opening words), at the same
-    instant and alike in body; each stored post is taken once, in the page's order."""
+    under the same headline (a headline-less one: of the same opening words), at a time both
+    readings allow (_times_agree) and alike in body; each stored post is taken once, in the
+    page's order."""
     present = set(keys)
-    by_hash: dict[str, list[str]] = {}
+    by_name: dict[str, list[str]] = {}
     for k, s in stored.items():
         if k.startswith("id:") and k not in present:
-            by_hash.setdefault(s.headline_hash, []).append(k)
+            name = _body_start(s.body_start) if s.headless else s.headline_hash
+            by_name.setdefault(name, []).append(k)
     result = list(keys)
-    if not by_hash:
+    if not by_name:
         return result
+    moment = parse_utc(seen)
     taken: dict[str, str] = {}  # each unknown id's stored key (a pinned copy, read twice)
     for i, (key, update) in enumerate(zip(keys, updates, strict=True)):
         if not key.startswith("id:") or key in stored:
@@ -441,19 +448,40 @@ def match_renamed_ids(
         if key in taken:
             result[i] = taken[key]
             continue
-        free = by_hash.get(headline_hash(update.headline, update.published_at, update.body_text))
-        match = next((k for k in free or [] if _same_post(stored[k], update)), None)
-        if match is not None and free is not None:
+        if normalise_headline(update.headline):
+            name = headline_hash(update.headline, None, None)
+        else:
+            name = _body_start(update.body_text)
+        free = by_name.get(name, [])
+        match = next(
+            (
+                k
+                for k in free
+                if _times_agree(stored[k], update, moment)
+                and similar_bodies(stored[k].body_start, update.body_text)
+            ),
+            None,
+        )
+        if match is not None:
             free.remove(match)
             taken[key] = result[i] = match
     return result
 
 
-def _same_post(stored: StoredIdentity, update: Update) -> bool:
-    """At the same instant (or both untimed) and alike in body."""
-    a, b = stored.published_at, update.published_at
-    same_time = same_instant(a, b) if a and b else a == b
-    return same_time and similar_bodies(stored.body_start, update.body_text)
+def _times_agree(stored: StoredIdentity, update: Update, seen: datetime | None) -> bool:
+    """The same instant (or both untimed), or, for times read again each pass ("2 hours
+    ago", a clock), instants both readings allow (_stretch, a minute's leeway)."""
+    a, b = parse_utc(stored.published_at), parse_utc(update.published_at)
+    if a is None or b is None:
+        return a is None and b is None
+    if a == b:
+        return True
+    if seen is None:
+        return False
+    at = seen.timestamp()
+    held = _stretch(a.timestamp(), stored.published_from, at)
+    span = _stretch(b.timestamp(), update.published_from, at)
+    return held[0] <= span[1] + MINUTE and span[0] <= held[1] + MINUTE
 
 
 def _rekey(

@@ -684,11 +684,13 @@ def _keys(
     times = {k: (s.published_at, s.published_from) for k, s in stored.items()}
     keys = match_corrections(keys, updates, identities, seen, times)
     standing = {
-        k: StoredIdentity(s.headline_hash, s.published_at, s.body_start)
+        k: StoredIdentity(
+            s.headline_hash, s.published_at, s.body_start, s.published_from, bool(s.headless)
+        )
         for k, s in stored.items()
         if k.startswith("id:") and s.removed_at is None
     }
-    return match_renamed_ids(keys, updates, standing)
+    return match_renamed_ids(keys, updates, standing, seen)
 
 
 def _reading(

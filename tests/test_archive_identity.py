@@ -135,16 +135,33 @@ REDESIGN = [
 ]
 
 
-def _posted(ids: list[str]) -> list[Update]:
+def _posted(ids: list[str], second: str = "00", source: str | None = None) -> list[Update]:
     return [
-        Update(source_id=new, headline=h, body_text=b, published_at=f"2024-05-01T{t}:00Z")
+        Update(
+            source_id=new,
+            headline=h,
+            body_text=b,
+            published_at=f"2024-05-01T{t}:{second}Z",
+            published_from=source,
+        )
         for new, (_, h, b, t) in zip(ids, REDESIGN, strict=True)
     ]
 
 
-def test_a_redesign_that_renames_every_post_id_keeps_every_row(db: sqlite_utils.Database) -> None:
-    record_pass(db, bpass(_posted([old for old, *_ in REDESIGN])))
-    renamed = _posted(["lb-9f3a", "lb-77b1", "lb-1c0d"])
+@pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        # Times the page states.
+        ("00", None),
+        # Times read from how long ago, five minutes on: a few seconds apart.
+        ("40", "ago"),
+    ],
+)
+def test_a_redesign_that_renames_every_post_id_keeps_every_row(
+    db: sqlite_utils.Database, second: str, source: str | None
+) -> None:
+    record_pass(db, bpass(_posted([old for old, *_ in REDESIGN], source=source)))
+    renamed = _posted(["lb-9f3a", "lb-77b1", "lb-1c0d"], second, source)
     result = record_pass(db, bpass(renamed, at="2024-05-01T12:05:00Z"))
     assert (result.new, result.changed, result.unchanged, result.removed) == (0, 0, 3, 0)
     assert result.error is None
