@@ -45,6 +45,7 @@ from archive.rules import (
     headline_hash,
     identity_base,
     match_corrections,
+    match_renamed_ids,
     merge_duplicates,
     redated,
     separate_twins,
@@ -430,6 +431,9 @@ class _Plan:
     seen_ids: set[int] = field(default_factory=set)
     new: int = 0
     restored_ids: list[int] = field(default_factory=list)  # removed before, found again
+    # Rows whose post the publisher now names by another id (rules.match_renamed_ids): the
+    # new id and the row.
+    renamed: list[list[Any]] = field(default_factory=list)
 
 
 def _update_columns(u: Update) -> list[Any]:
@@ -517,6 +521,8 @@ def _plan(
             plan.new += 1
             continue
         plan.seen_ids.add(s.id)
+        if u.source_id and key != f"id:{u.source_id}":
+            plan.renamed.append([u.source_id, s.id])
         if s.removed_at is not None:
             plan.restored_ids.append(s.id)
         # A poorer reading (JSON-LD text of an update held with its HTML) differs
@@ -602,6 +608,10 @@ def _complete_cut(conn: sqlite3.Connection, completed: list[list[Any]]) -> None:
 
 
 def _write(conn: sqlite3.Connection, plan: _Plan, now: str) -> None:
+    conn.executemany("UPDATE updates SET source_id = ? WHERE id = ?", plan.renamed)
+    # (a row a replay set aside may hold the new id's key: the row keeps its old key, and
+    # the rename is read again at each pass)
+    conn.executemany("UPDATE OR IGNORE updates SET key = 'id:' || ? WHERE id = ?", plan.renamed)
     if plan.changed:
         conn.executemany(
             """UPDATE updates SET
@@ -672,7 +682,15 @@ def _keys(
     }
     keys = separate_twins(keys, updates, identities, pages)
     times = {k: (s.published_at, s.published_from) for k, s in stored.items()}
-    return match_corrections(keys, updates, identities, seen, times)
+    keys = match_corrections(keys, updates, identities, seen, times)
+    standing = {
+        k: StoredIdentity(
+            s.headline_hash, s.published_at, s.body_start, s.published_from, bool(s.headless)
+        )
+        for k, s in stored.items()
+        if k.startswith("id:") and s.removed_at is None
+    }
+    return match_renamed_ids(keys, updates, standing, seen)
 
 
 def _reading(

@@ -126,3 +126,65 @@ def test_a_tombstoned_update_is_marked_removed_and_never_inserted(
         "select source_id, removed_at, version from updates order by source_id"
     ).fetchall()
     assert rows == [("a", None, 1), ("b", "2024-05-01T12:05:00Z", 1)]
+
+
+REDESIGN = [
+    ("post-3", "Power cuts hit Cornwall", "More than 10,000 homes are without power.", "08:20"),
+    ("post-2", "Trains cancelled", "No trains run between Exeter and Plymouth.", "08:10"),
+    ("post-1", "", "Gusts of 90mph were recorded on the Isles of Scilly overnight.", "08:00"),
+]
+
+
+def _posted(ids: list[str], second: str = "00", source: str | None = None) -> list[Update]:
+    return [
+        Update(
+            source_id=new,
+            headline=h,
+            body_text=b,
+            published_at=f"2024-05-01T{t}:{second}Z",
+            published_from=source,
+        )
+        for new, (_, h, b, t) in zip(ids, REDESIGN, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        # Times the page states.
+        ("00", None),
+        # Times read from how long ago, five minutes on: a few seconds apart.
+        ("40", "ago"),
+    ],
+)
+def test_a_redesign_that_renames_every_post_id_keeps_every_row(
+    db: sqlite_utils.Database, second: str, source: str | None
+) -> None:
+    record_pass(db, bpass(_posted([old for old, *_ in REDESIGN], source=source)))
+    renamed = _posted(["lb-9f3a", "lb-77b1", "lb-1c0d"], second, source)
+    result = record_pass(db, bpass(renamed, at="2024-05-01T12:05:00Z"))
+    assert (result.new, result.changed, result.unchanged, result.removed) == (0, 0, 3, 0)
+    assert result.error is None
+    rows = db.execute("select id, source_id, version, removed_at from updates").fetchall()
+    assert rows == [(1, "lb-9f3a", 1, None), (2, "lb-77b1", 1, None), (3, "lb-1c0d", 1, None)]
+    assert db["update_removals"].count == 0
+    again = record_pass(db, bpass(renamed, at="2024-05-01T12:10:00Z"))
+    assert (again.new, again.unchanged, again.removed) == (0, 3, 0)
+
+
+def test_a_post_deleted_as_another_goes_up_under_a_new_id_is_no_rename(
+    db: sqlite_utils.Database,
+) -> None:
+    record_pass(db, bpass(_posted([old for old, *_ in REDESIGN])))
+    other = Update(
+        source_id="post-4",
+        headline="Rain warning for Devon",
+        body_text="A yellow warning for rain covers Devon until midnight.",
+        published_at="2024-05-01T08:10:00Z",
+    )
+    posts = _posted(["post-3", "post-2", "post-1"])
+    result = record_pass(db, bpass([posts[0], other, posts[2]], at="2024-05-01T12:05:00Z"))
+    assert (result.new, result.removed) == (1, 1)
+    assert db.execute("select source_id from updates where removed_at is not null").fetchall() == [
+        ("post-2",)
+    ]

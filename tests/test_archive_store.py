@@ -673,6 +673,48 @@ def test_a_headline_less_post_gone_as_one_of_other_words_appears_is_removed(
     assert (r.new, r.changed, r.removed) == (1, 0, 1)
 
 
+KICK_OFF = "Kick-off at Home Park: Argyle attack the Devonport End in front of a full house."
+BOOKED = "Yellow card for Jones after a late challenge on the halfway line."
+
+
+@pytest.mark.parametrize(
+    ("posted", "edited"),
+    [
+        # Its minute kept where it stands: the score corrected, a version.
+        ("15:15:41", True),
+        # Three minutes later, where it stood: another goal, the first one disallowed.
+        ("15:18:41", False),
+    ],
+)
+def test_a_score_changed_in_a_post_shown_minutes_ago_is_a_version_where_its_minute_stays(
+    db: sqlite_utils.Database, posted: str, edited: bool
+) -> None:
+    """A goal shown "5 minutes ago" at 15:20:17 (15:14:17 to 15:15:17) between the kick-off
+    and a booking, then "15 minutes ago" at 15:30:41 (15:14:41 to 15:15:41) between them, its
+    score alone changed: the same post, its score corrected. Shown three minutes later, it is
+    another goal, however alike the words."""
+    record_pass(
+        db,
+        bpass(
+            [
+                headless(BOOKED, "2024-05-01T15:19:17Z", "ago"),
+                headless(ONE_NIL, "2024-05-01T15:15:17Z", "ago"),
+                headless(KICK_OFF, "2024-05-01T15:00:17Z", "ago"),
+            ],
+            at="2024-05-01T15:20:17Z",
+        ),
+    )
+    later = [
+        headless(BOOKED, "2024-05-01T15:19:41Z", "ago"),
+        headless(TWO_NIL, f"2024-05-01T{posted}Z", "ago"),
+        headless(KICK_OFF, "2024-05-01T15:00:41Z", "ago"),
+    ]
+    r = record_pass(db, bpass(later, at="2024-05-01T15:30:41Z"))
+    assert (r.new, r.changed, r.removed) == ((0, 1, 0) if edited else (1, 0, 1))
+    goals = rows(db, "select version, removed_at is null from updates where body_text like 'GOAL%'")
+    assert goals == ([(2, 1)] if edited else [(1, 0), (1, 1)])
+
+
 def test_a_post_gone_below_a_neighbour_is_no_edit_of_a_new_one_above_it(
     db: sqlite_utils.Database,
 ) -> None:

@@ -420,3 +420,24 @@ def test_four_passes_keep_each_post_one_update(kind: str, blog: Blog, db_path: P
     assert back.startswith("ok"), back
     assert {k: v[:3] for k, v in _updates(db_path).items()} == {k: v[:3] for k, v in two.items()}
     assert _count(db_path, VERSIONS) == versions
+
+
+def test_a_redesign_that_renames_every_post_keeps_every_update(blog: Blog, db_path: Path) -> None:
+    """The stream read, then read again with every post's id in a new shape (`item-p1` made
+    `entry-p1-v2`, as a site's new templates may): the same updates, their new ids, nothing
+    removed and nothing quarantined; the pass after that finds them by their new ids."""
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+    blog.body = time_stream(POSTS, 0, start)
+    first = _crawl(blog, db_path)
+    assert first.startswith("ok"), first
+    held = _count(db_path, "select id, body_text from updates order by id")
+    blog.body = time_stream(POSTS, 0, start).replace(b"id=item-p", b"id=entry-v2-p")
+    for _ in range(2):
+        again = _crawl(blog, db_path)
+        assert again.startswith("ok") and "0 new" in again and "0 removed" in again, again
+    assert _count(db_path, "select id, body_text from updates order by id") == held
+    assert {sid for (sid,) in _count(db_path, "select source_id from updates")} == {
+        f"entry-v2-{p.id}" for p in POSTS
+    }
+    assert _count(db_path, "select count(*) from update_removals") == [(0,)]
+    assert _count(db_path, "select count(*) from quarantined_removals") == [(0,)]
