@@ -3893,6 +3893,58 @@ def test_a_posts_edit_time_printed_before_its_first_published_time_is_the_edit(
     assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (3, 2, 1)]
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<time datetime="2024-05-01T1{n}:05:00Z">Updated 1{n}:40</time>',
+        '<span data-published="2024-05-01T1{n}:05:00Z">Updated 1{n}:40</span>',
+        '<span data-published="2024-05-01T1{n}:05:00Z">Aktualisiert 1{n}:40</span>',
+    ],
+)
+def test_a_posts_only_shown_time_labelled_its_edit_leaves_its_markups_time(stamp: str) -> None:
+    """A post's stamp shows only its last edit ("Updated 14:40") over its markup's time of
+    when it went up (14:05): the label says the clock is the edit's, and the markup's stands."""
+    posts = "".join(
+        f'<article class="post" id="p{n}">{stamp.format(n=n)}'
+        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
+        "</article>"
+        for n in (3, 2, 1)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
+    assert [(u.published_at, u.modified_at) for u in updates] == [
+        (f"2024-05-01T1{n}:05:00Z", f"2024-05-01T1{n}:40:00Z") for n in (3, 2, 1)
+    ]
+
+
+def test_a_posts_only_shown_time_labelled_its_edit_leaves_structured_datas_time() -> None:
+    """A post shows only its last edit ("Updated 14:40") and its JSON-LD says when it went up
+    (14:05): the label says the clock is the edit's, and structured data's earlier time is
+    the post's, the edit its last change."""
+    updates = [
+        {"@type": "BlogPosting", "headline": f"Post {n}", "datePublished": f"2024-05-01T1{n}:05Z"}
+        for n in (3, 2, 1)
+    ]
+    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "liveBlogUpdate": updates}
+    posts = "".join(
+        f'<article class="post" id="p{n}"><div class="meta">Updated 1{n}:40</div>'
+        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
+        "</article>"
+        for n in (3, 2, 1)
+    )
+    updates_read = live_updates(
+        f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+        f"<div class='feed'>{posts}</div>",
+        "Storm: live",
+        "2024-05-01T18:00:00Z",
+        MAY_DAY,
+    )
+    assert [(u.published_at, u.modified_at) for u in updates_read] == [
+        (f"2024-05-01T1{n}:05:00Z", f"2024-05-01T1{n}:40:00Z") for n in (3, 2, 1)
+    ]
+
+
 def test_a_time_in_a_posts_sentence_is_neither_its_time_nor_its_header() -> None:
     """The first time a post shows is in its text ("… reopens at 11:45 am …"): the paragraph
     stays body, and the markup's time stays the post's."""
