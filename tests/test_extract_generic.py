@@ -3596,6 +3596,19 @@ def test_a_blog_begun_late_whose_shown_posts_are_all_after_midnight_is_on_the_ne
     ]
 
 
+@pytest.mark.parametrize("fetched", ["2025-01-16T11:00:00Z", "2025-06-01T12:00:00Z"])
+def test_a_blog_whose_shown_posts_begin_hours_before_it_began_on_its_day_is_a_day_later(
+    fetched: str,
+) -> None:
+    """A blog begun at 08:00 that ran on, whose page shows only its newest posts, 00:10 to
+    10:40 the next morning: placed on the day it began, its first posts would stand before
+    the blog did; they are a day later, after its start."""
+    clocks = ["10:40", "07:30", "01:20", "00:10"]
+    assert dpg_times(clocks, "2025-01-15T08:00:00Z", fetched=fetched) == [
+        f"2025-01-16T{c}:00Z" for c in clocks
+    ]
+
+
 @pytest.mark.parametrize(
     ("published", "modified", "day"),
     [
