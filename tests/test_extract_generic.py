@@ -3906,6 +3906,24 @@ def test_a_posts_edit_time_printed_before_its_first_published_time_is_the_edit(
     assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (3, 2, 1)]
 
 
+def test_an_edits_time_element_before_the_time_the_post_went_up_is_the_edit() -> None:
+    """Two `<time>`s, the edit's first ("Updated 14:50", its datetime 14:50) and then when the
+    post went up ("First published 13:05"): the first's datetime is the edit's too."""
+    posts = "".join(
+        f'<article class="post" id="p{n}"><div class="meta"><time datetime="2024-05-01T1{n + 1}'
+        f':50:00Z">Updated 1{n + 1}:50</time> <time datetime="2024-05-01T1{n}:05:00Z">First '
+        f"published 1{n}:05</time></div><h2>Post {n}</h2><p>What the post says about the day, "
+        "in more words than that.</p></article>"
+        for n in (3, 2, 1)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
+    assert [(u.published_at, u.modified_at) for u in updates] == [
+        (f"2024-05-01T1{n}:05:00Z", f"2024-05-01T1{n + 1}:50:00Z") for n in (3, 2, 1)
+    ]
+
+
 @pytest.mark.parametrize(
     "stamp",
     [

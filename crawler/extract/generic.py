@@ -3217,6 +3217,10 @@ def _member_times(
         elif _posted_beside_edit(first, reading) and not _inside_words(reading, owner):
             first_shown[owner] = reading  # "<span>Updated 14:50</span> <span>Published 13:05"
             edits.setdefault(owner, []).append(first)
+            found[owner] = [  # (and the edit's `<time datetime>` is the edit's)
+                replace(t, modified=True) if t.element is first.element and t.value else t
+                for t in found[owner]
+            ]
         elif (reading.modified or _EDIT_LABEL.match(reading.text)) and not _inside_words(
             reading, owner
         ):
