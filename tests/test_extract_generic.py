@@ -3596,6 +3596,19 @@ def test_a_blog_begun_late_whose_shown_posts_are_all_after_midnight_is_on_the_ne
     ]
 
 
+@pytest.mark.parametrize("fetched", ["2025-01-16T11:00:00Z", "2025-06-01T12:00:00Z"])
+def test_a_blog_whose_shown_posts_begin_hours_before_it_began_on_its_day_is_a_day_later(
+    fetched: str,
+) -> None:
+    """A blog begun at 08:00 that ran on, whose page shows only its newest posts, 00:10 to
+    10:40 the next morning: placed on the day it began, its first posts would stand before
+    the blog did; they are a day later, after its start."""
+    clocks = ["10:40", "07:30", "01:20", "00:10"]
+    assert dpg_times(clocks, "2025-01-15T08:00:00Z", fetched=fetched) == [
+        f"2025-01-16T{c}:00Z" for c in clocks
+    ]
+
+
 @pytest.mark.parametrize(
     ("published", "modified", "day"),
     [
@@ -3891,6 +3904,76 @@ def test_a_posts_edit_time_printed_before_its_first_published_time_is_the_edit(
         f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
     )
     assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (3, 2, 1)]
+
+
+def test_an_edits_time_element_before_the_time_the_post_went_up_is_the_edit() -> None:
+    """Two `<time>`s, the edit's first ("Updated 14:50", its datetime 14:50) and then when the
+    post went up ("First published 13:05"): the first's datetime is the edit's too."""
+    posts = "".join(
+        f'<article class="post" id="p{n}"><div class="meta"><time datetime="2024-05-01T1{n + 1}'
+        f':50:00Z">Updated 1{n + 1}:50</time> <time datetime="2024-05-01T1{n}:05:00Z">First '
+        f"published 1{n}:05</time></div><h2>Post {n}</h2><p>What the post says about the day, "
+        "in more words than that.</p></article>"
+        for n in (3, 2, 1)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
+    assert [(u.published_at, u.modified_at) for u in updates] == [
+        (f"2024-05-01T1{n}:05:00Z", f"2024-05-01T1{n + 1}:50:00Z") for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<time datetime="2024-05-01T1{n}:05:00Z">Updated 1{n}:40</time>',
+        '<span data-published="2024-05-01T1{n}:05:00Z">Updated 1{n}:40</span>',
+        '<span data-published="2024-05-01T1{n}:05:00Z">Aktualisiert 1{n}:40</span>',
+    ],
+)
+def test_a_posts_only_shown_time_labelled_its_edit_leaves_its_markups_time(stamp: str) -> None:
+    """A post's stamp shows only its last edit ("Updated 14:40") over its markup's time of
+    when it went up (14:05): the label says the clock is the edit's, and the markup's stands."""
+    posts = "".join(
+        f'<article class="post" id="p{n}">{stamp.format(n=n)}'
+        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
+        "</article>"
+        for n in (3, 2, 1)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
+    assert [(u.published_at, u.modified_at) for u in updates] == [
+        (f"2024-05-01T1{n}:05:00Z", f"2024-05-01T1{n}:40:00Z") for n in (3, 2, 1)
+    ]
+
+
+def test_a_posts_only_shown_time_labelled_its_edit_leaves_structured_datas_time() -> None:
+    """A post shows only its last edit ("Updated 14:40") and its JSON-LD says when it went up
+    (14:05): the label says the clock is the edit's, and structured data's earlier time is
+    the post's, the edit its last change."""
+    updates = [
+        {"@type": "BlogPosting", "headline": f"Post {n}", "datePublished": f"2024-05-01T1{n}:05Z"}
+        for n in (3, 2, 1)
+    ]
+    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "liveBlogUpdate": updates}
+    posts = "".join(
+        f'<article class="post" id="p{n}"><div class="meta">Updated 1{n}:40</div>'
+        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
+        "</article>"
+        for n in (3, 2, 1)
+    )
+    updates_read = live_updates(
+        f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+        f"<div class='feed'>{posts}</div>",
+        "Storm: live",
+        "2024-05-01T18:00:00Z",
+        MAY_DAY,
+    )
+    assert [(u.published_at, u.modified_at) for u in updates_read] == [
+        (f"2024-05-01T1{n}:05:00Z", f"2024-05-01T1{n}:40:00Z") for n in (3, 2, 1)
+    ]
 
 
 def test_a_time_in_a_posts_sentence_is_neither_its_time_nor_its_header() -> None:

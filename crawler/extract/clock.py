@@ -1704,10 +1704,14 @@ class PageClock:
             return 0
         moments = [moment for utc in placed if (moment := parse_utc(utc)) is not None]
         ends = self.stamp - max(moments, default=self.stamp)  # (before the stamp, on its day)
-        if len(moments) < 2 or ends <= timedelta(0):
+        if len(moments) < 2:
             return 0
         first = min(moments).astimezone(self.zone).replace(tzinfo=None)
         start = self.stamp.astimezone(self.zone).replace(tzinfo=None)
+        if ends <= timedelta(0):
+            # Its first posts over an hour before the blog began, its newest after: a blog
+            # that ran on, its page showing the next day's posts, all after the start there.
+            return 1 if first.date() == start.date() and start - first > _HOUR else 0
         crossed = (start.date() - first.date()).days
         if crossed == 0 and ends > _HALF_DAY:
             # Its shown posts all after midnight, a morning's, the blog begun late the evening

@@ -299,6 +299,9 @@ class Stream:
     # `ul.ticker`), beside an article whose running text, elsewhere on the page, is longer: a
     # site's bar of its latest headlines. Only a title that says live vouches for such lines.
     marquee: bool = False
+    # The id() of each update whose time is its last edit's, the only one it shows ("Updated
+    # 14:40"): structured data's earlier time is when it went up (merge).
+    edited: frozenset[int] = frozenset()
 
 
 def extract(
@@ -502,6 +505,7 @@ def _stream(
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
+    edited = frozenset(id(u) for member, u in posts if _edited_time(u, times[member]))
     fall = _minutes_fall([times[member] for member, u in posts if not u.pinned])
     days = (
         ()
@@ -521,6 +525,7 @@ def _stream(
         carded,
         days,
         marquee,
+        edited,
     )
 
 
@@ -3212,6 +3217,10 @@ def _member_times(
         elif _posted_beside_edit(first, reading) and not _inside_words(reading, owner):
             first_shown[owner] = reading  # "<span>Updated 14:50</span> <span>Published 13:05"
             edits.setdefault(owner, []).append(first)
+            found[owner] = [  # (and the edit's `<time datetime>` is the edit's)
+                replace(t, modified=True) if t.element is first.element and t.value else t
+                for t in found[owner]
+            ]
         elif (reading.modified or _EDIT_LABEL.match(reading.text)) and not _inside_words(
             reading, owner
         ):
@@ -3252,9 +3261,16 @@ def _member_times(
             readings[:] = [
                 t for t in readings if not _linked_elsewhere(t.element, member, page_path)
             ]
+        if all(t.element is not first.element for t in readings):
+            readings.extend(_own_data_times(first.element))
         machine = [t for t in readings if _machine_dated(t)]
         if not machine:
             readings.append(first)
+            if _edit_alone(first):  # the edit's too, and structured data's time may say more
+                readings.append(replace(first, modified=True))
+        elif _edit_alone(first):
+            # "Updated 14:40" alone over the markup's 14:05: the edit's time, the markup's stands
+            readings.append(replace(first, modified=True, value=_shown_near(first, _best(machine))))
         elif all(t.element is not first.element for t in readings) and _stands_alone(first):
             # (A `<time>` whose text and `datetime` say one time is read already.)
             readings.append(replace(first, value=_shown_near(first, _best(machine))))
@@ -3263,6 +3279,32 @@ def _member_times(
         elif any(_edited_datetime(first, t) for t in machine):
             readings.append(first)  # its `datetime` an edit's, minutes off: _shown_time
     return found
+
+
+def _edit_alone(time: _Time) -> bool:
+    """Whether a time shown is labelled its post's last edit's ("Updated 14:40"), and its
+    line gives no time the post went up."""
+    return _EDIT_LABEL.match(time.text) is not None and _FIRST_POSTED.search(time.text) is None
+
+
+def _edited_time(update: Update, readings: list[_Time]) -> bool:
+    """Whether the post's time is its last edit's, the only time it shows ("Updated 14:40")."""
+    return update.published_at is not None and any(
+        t.shown and not t.modified and t.value == update.published_at and _edit_alone(t)
+        for t in readings
+    )
+
+
+def _own_data_times(element: Element) -> list[_Time]:
+    """The times a shown time's own element holds in data attributes whose names say neither
+    time nor date, which the markup's walk passes over (`data-published`, `data-updated`)."""
+    read: dict[str, tuple[str, int] | None] = {}
+    found = (
+        _attribute_time(element, name, value, read, {})
+        for name, value in element.items()
+        if name.startswith("data-")
+    )
+    return [t for t in found if t is not None]
 
 
 def _posted_beside_edit(first: _Time, reading: _Time) -> bool:

@@ -32,10 +32,12 @@ def merge(
     base_url: str,
     fetched_at: str | None = None,
     rough: AbstractSet[int] = frozenset(),
+    edited: AbstractSet[int] = frozenset(),
 ) -> list[Update]:
     """Page order for HTML entries, then updates only structured data has, in its order.
 
-    `rough`: the id() of each HTML entry whose time is a relative one shown ("2h ago")."""
+    `rough`: the id() of each HTML entry whose time is a relative one shown ("2h ago");
+    `edited`: of each whose time is its last edit's, the only one it shows ("Updated 14:40")."""
     for update in html_updates:
         if id(update) in rough and update.published_at is not None:
             update.published_from = TIME_AGO
@@ -48,7 +50,16 @@ def merge(
         if j is None:
             merged.append(_checked(update, fetched_at))
         else:
-            merged.append(enrich(update, readings[j], base_url, fetched_at, id(update) in rough))
+            merged.append(
+                enrich(
+                    update,
+                    readings[j],
+                    base_url,
+                    fetched_at,
+                    id(update) in rough,
+                    id(update) in edited,
+                )
+            )
     used = set(pairs.values())
     merged.extend(
         _checked(reading.to_update(base_url), fetched_at)
@@ -418,19 +429,25 @@ def enrich(
     base_url: str,
     fetched_at: str | None = None,
     rough: bool = False,
+    edited: bool = False,
 ) -> Update:
     """The HTML entry, with what structured data knows better or the HTML lacks.
 
     The HTML body stays whenever there is one: an articleBody cut short (the Guardian's
     1,000 characters, a teaser ending in "…") never replaces it. `rough`: the entry's time
-    is a relative one shown (instant.merged).
+    is a relative one shown (instant.merged); `edited`: it is the last edit's, shown alone
+    ("Updated 14:40"), and structured data's earlier time is when the post went up.
     """
     update.source_id = update.source_id or reading.source_id
     if not update.headline and not reading.headline_cut(update.body_text):
         update.headline = reading.headline
         _without_opening(update, reading.headline)
     shown = update.published_at
-    update.published_at = instant.merged(shown, reading.published_at, fetched_at, rough)
+    posted = instant.plausible(reading.published_at, fetched_at)
+    if edited and posted is not None and shown is not None and posted < shown:
+        update.published_at = posted
+    else:
+        update.published_at = instant.merged(shown, reading.published_at, fetched_at, rough)
     if update.published_at != shown:  # structured data's instant, no longer the one shown
         update.published_from = None
     modified = instant.merged(update.modified_at, reading.modified_at, fetched_at)

@@ -187,6 +187,7 @@ def _read_tree(
     said = ld.live or md.live or state.live or signs.address or signs.title or signs.badge
     name, html = adapters.html_updates(root, url, page=survey, said_live=said, scripts=scripts)
     rough = rough_times()  # (the adapter's posts dated by how long ago they show)
+    edited: frozenset[int] = frozenset()
     structured = [ld.updates, md.updates, state.updates]
     live = ld.live or md.live or state.live or name is not None or bool(embedded) or bool(named)
     classes = (cls for attributes in survey.classes.values() for cls in attributes)
@@ -203,7 +204,7 @@ def _read_tree(
             name = None
     if name is None:
         stream = stream or generic.extract(root, url, clock, classes)
-        rough = stream.rough
+        rough, edited = stream.rough, stream.edited
         if any(structured):
             html = corroborated(stream.updates, structured)
         elif live or evidence.stream_is_live(stream, signs):
@@ -236,7 +237,7 @@ def _read_tree(
         older = known + [u for u in older if u not in known]
     updates = [
         u
-        for u in merge(html, structured, url, fetched_at, rough)
+        for u in merge(html, structured, url, fetched_at, rough, edited)
         if u.headline or u.body_text or u.media or u.removed
     ]
     more = stated_more(root, found) if updates else None  # a live blog's load-more control
