@@ -334,3 +334,68 @@ def test_validators_go_back_byte_for_byte_even_beyond_ascii(db_path: Path) -> No
         server.stop()
     assert asked[-1] == (etag, modified)
     assert again.ok and again.not_modified == 1
+
+
+def removals_logged(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM update_removals").fetchone()[0])
+
+
+@pytest.mark.slow
+def test_a_caches_old_copy_marks_nothing_removed(sample_blog: SampleBlog, db_path: Path) -> None:
+    """A CDN's edge serves the page as it was before its newest post went up, then another
+    edge as it is: the newest post waits, and is neither removed nor back."""
+    older = UPDATES[1:]
+    sample_blog.show(older)
+    assert crawl_local([sample_blog.url], db_path)[0].new == len(older)
+    sample_blog.show(UPDATES)
+    assert crawl_local([sample_blog.url], db_path)[0].new == 1
+    sample_blog.show(older)  # the old copy
+    [stale] = crawl_local([sample_blog.url], db_path)
+    assert stale.ok and (stale.removed, stale.held) == (0, 1), stale
+    assert "1 held (old copy)" in stale.summary()
+    db = Database(db_path)
+    assert db.execute(
+        "SELECT error, quarantined, updates_removed FROM fetches WHERE id = ?", [stale.fetch_id]
+    ).fetchone() == (None, 1, 0)
+    sample_blog.show(UPDATES)
+    [fresh] = crawl_local([sample_blog.url], db_path)
+    assert fresh.ok and (fresh.removed, fresh.restored, fresh.held) == (0, 0, 0), fresh
+    assert removals_logged(db) == 0
+    assert db.execute("SELECT count(*) FROM updates WHERE removed_at IS NOT NULL").fetchone() == (
+        0,
+    )
+
+
+@pytest.mark.slow
+def test_a_newest_post_deleted_is_removed_a_pass_late(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """The newest post taken down, nothing else changed, reads as an old copy once: the next
+    pass that finds it gone too removes it."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    [held] = crawl_local([sample_blog.url], db_path)
+    assert (held.removed, held.held) == (0, 1), held
+    [gone] = crawl_local([sample_blog.url], db_path)
+    assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
+    db = Database(db_path)
+    assert db.execute("SELECT source_id FROM updates WHERE removed_at IS NOT NULL").fetchall() == [
+        (UPDATES[0].id,)
+    ]
+
+
+@pytest.mark.slow
+def test_a_post_taken_down_below_the_newest_is_removed_at_once(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """Not the newest post: no old copy lacks it, and its removal is recorded by the pass."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show([UPDATES[0], *UPDATES[2:]])
+    [gone] = crawl_local([sample_blog.url], db_path)
+    assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
