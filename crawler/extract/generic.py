@@ -3177,7 +3177,7 @@ def _bare_minute(element: Element, text: str) -> Reading | None:
     return None
 
 
-_BARE_MINUTE = re.compile(r"(\d{1,3})(?:\s*\+\s*(\d{1,2}))?")
+_BARE_MINUTE = re.compile(r"(\d{1,3})(?:\.|e|re|er|°)?(?:\s*\+\s*(\d{1,2}))?")
 _BALL = re.compile(r"(\d{1,3})\.(\d)")
 _OVER_CLASS = re.compile(r"(?:^|[\s_:-])(?:ovr|overs?|balls?)(?=$|[\s_:-])", re.I)
 _BARE_MINUTE_LENGTH = 12  # characters of a text that may be a minute and its added time
