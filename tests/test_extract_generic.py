@@ -800,6 +800,70 @@ def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
 
 
 @pytest.mark.parametrize(
+    ("stamp", "play"),
+    [("86'", "GOAL!"), ("80'", "⚽"), ("19.5", "FOUR"), ("19.5", "Dot.")],
+)
+def test_a_commentarys_play_of_a_word_or_a_sign_is_a_post(stamp: str, play: str) -> None:
+    """A commentary's post that a match minute or an over's ball times may say one word or a
+    sign beside it ("86' GOAL!", "19.5 FOUR", "80' ⚽"): a play, a post; a minute that says
+    nothing beside it is none."""
+    said = (
+        "The final whistle goes and the home side hold on to win the game.",
+        "A substitution for the visitors, a striker comes on for a defender.",
+        "A booking for a late tackle in midfield, the first of the game.",
+        "Chance! A header flashes just wide of the far post from the corner.",
+        "A long-range shot is tipped over the bar by the diving goalkeeper.",
+        "Early pressure from the home side, who win two corners in a row.",
+    )
+    entries = [*said[:2], play, "", *said[2:]]
+    ball = "." in stamp  # an over's ball, in a box whose class says so
+    stamps = [
+        f"{19 - i // 6}.{6 - i % 6}" if ball else f"{90 - 4 * i}'" for i in range(len(entries))
+    ]
+    box = "over-ball" if ball else "event-time"
+    posts = "".join(
+        f'<li class="event" id="e{i}"><span class="{box}">{at}</span>'
+        f'<div class="event-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, entries, strict=True))
+    )
+    page = page_of(f'<h1>Town v City live</h1><ol class="events">{posts}</ol>', "Town v City live")
+    url = "https://www.example-sport.com/football/live/town-v-city"
+    updates = extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates
+    assert [u.body_text for u in updates] == [*said[:2], play, *said[2:]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "marks"),
+    [("de", (".", ".+3")), ("fr", ("e", "e+3")), ("it", ("°", "°+3"))],
+)
+def test_a_minute_in_its_box_as_its_language_writes_it_is_the_posts_minute(
+    lang: str, marks: tuple[str, str]
+) -> None:
+    """A match minute in a box whose class says minute, written as the page's language writes
+    it, a German "89." or a French "72e" ("90e+3"), is the post's minute, as bare digits there
+    are: not the post's words, in a post titled "Goal!" or not."""
+    said = (
+        "The final whistle goes and the home side hold on to win the game.",
+        "A substitution for the visitors, a striker comes on for a defender.",
+        "A booking for a late tackle in midfield, the first of the game.",
+        "Chance! A header flashes just wide of the far post from the corner.",
+        "A long-range shot is tipped over the bar by the diving goalkeeper.",
+        "Early pressure from the home side, who win two corners in a row.",
+    )
+    minutes = ["90" + marks[1]] + [f"{80 - 12 * i}{marks[0]}" for i in range(len(said) - 1)]
+    posts = "".join(
+        f'<div class="ticker-entry" id="t{i}"><div class="ticker-minute">{at}</div>'
+        f'{"<h3>Goal!</h3>" if i % 3 == 1 else ""}<div class="ticker-text"><p>{words}</p></div></div>'
+        for i, (at, words) in enumerate(zip(minutes, said, strict=True))
+    )
+    main = f"<h1>Town v City live</h1><section>{posts}</section>"
+    page = page_of(main, "Town v City live", lang)
+    url = "https://www.example-sport.com/football/live/town-v-city"
+    updates = extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates
+    assert [u.body_text for u in updates] == list(said)
+
+
+@pytest.mark.parametrize(
     ("lang", "clocks", "lines"),
     [("en", ("10:30", "12:30", "14:00"),
       ("A service of thanksgiving will be held at the parish church in the village.",

@@ -157,6 +157,7 @@ _PICTURES = frozenset({"img", "picture", "figure"})
 EPOCH, ZONED, META, VISIBLE, NAIVE, CLOCK = range(6)
 _MIN_TEXT = 30  # characters a member must say to be a post, not a timestamped link
 _SHORT_POST = 12  # characters a timed member must say, its time's among them, not in a link
+_PLAY_POST = 4  # characters a member a match minute times must say: "80'" and a sign, "⚽"
 # A run of boxes this long needs a time on only this share of them (_long_and_timed).
 _LONG_RUN = 8
 _SOME_TIMED = 0.25
@@ -2430,12 +2431,17 @@ class _Features:
     highlighted: bool = True
     # Whether the page's title names a channel's schedule as its subject (_titled_schedule).
     scheduled: bool = False
+    # The boxes that show a match's minute or an over's ball ("86'", "19.5"): a commentary's.
+    played: dict[object, None] = field(default_factory=dict)
 
     def marked(self) -> dict[object, None]:
         return self.timed | self.headed | self.bylined | self.shared
 
     def is_timed(self, element: Element) -> bool:
         return walks.node_id(element) in self.timed
+
+    def is_played(self, element: Element) -> bool:
+        return walks.node_id(element) in self.played
 
     @classmethod
     def of(
@@ -2463,7 +2469,10 @@ class _Features:
             walks.node_id(box)
             for box in ([title, *title.iterancestors()] if title is not None else [])
         )
-        return cls(timed, headed, bylined, shared, replied, titled)
+        played = _marked_up(
+            t.element for t in shown if t.reading is not None and t.reading.kind == "minute"
+        )
+        return cls(timed, headed, bylined, shared, replied, titled, played=played)
 
 
 def _share_candidates(root: Element) -> list[Element]:
@@ -2500,7 +2509,8 @@ def _read_members(group: _Group, features: _Features) -> None:
     asks of each: one member at a time, all of it, while its nodes are in cache. A timed
     member says enough in a few words of its own, not a link's ("59' Corner for Inter."), and
     so does one with an id of its own ("First Half begins.", a commentary's line without its
-    minute)."""
+    minute), and one a match's minute or an over's ball times in a word or a sign beside it
+    ("86' GOAL!", "19.5 FOUR", "80' ⚽"): a commentary's play."""
     posts = []
     ids = []
     for member in group.members:
@@ -2513,6 +2523,7 @@ def _read_members(group: _Group, features: _Features) -> None:
                 and (features.is_timed(member) or _member_id_attribute(member))
                 and _link_share(member) < 0.5
             )
+            or (length >= _PLAY_POST and features.is_played(member) and _link_share(member) < 0.5)
         ):
             posts.append(member)
             member_id = _member_id_attribute(member)
@@ -3171,7 +3182,7 @@ def _bare_minute(element: Element, text: str) -> Reading | None:
     return None
 
 
-_BARE_MINUTE = re.compile(r"(\d{1,3})(?:\s*\+\s*(\d{1,2}))?")
+_BARE_MINUTE = re.compile(r"(\d{1,3})(?:\.|e|re|er|°)?(?:\s*\+\s*(\d{1,2}))?")
 _BALL = re.compile(r"(\d{1,3})\.(\d)")
 _OVER_CLASS = re.compile(r"(?:^|[\s_:-])(?:ovr|overs?|balls?)(?=$|[\s_:-])", re.I)
 _BARE_MINUTE_LENGTH = 12  # characters of a text that may be a minute and its added time
