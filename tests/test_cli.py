@@ -434,3 +434,25 @@ def test_an_archive_damaged_inside_is_a_sentence(
     assert isinstance(result.exception, SystemExit), result.exception
     [line] = result.output.strip().splitlines()
     assert line.startswith(f"Error: the archive {db_path} is damaged"), line
+
+
+@pytest.mark.parametrize("table", ["updates", "fetches"])
+def test_a_pass_that_meets_a_table_damaged_inside_fails_with_the_sentence(
+    runner: CliRunner, sample_blog: SampleBlog, db_path: Path, table: str
+) -> None:
+    """A torn table only the crawl process reads or writes (a pass's updates, its fetch log):
+    the pass fails naming the damage, not as a crawl that ended before it finished."""
+    assert runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path), *LOCAL_ARGS])
+    db = open_archive(db_path)
+    [(root,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchall()
+    [(size,)] = db.execute("PRAGMA page_size").fetchall()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with db_path.open("r+b") as archive:
+        archive.seek((root - 1) * size)
+        archive.write(b"\xa5" * size)
+    result = runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path), *LOCAL_ARGS])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(
+        f"FAIL  {sample_blog.url}: failed: the archive {db_path} is damaged"
+    ), result.output
