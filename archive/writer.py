@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from archive.db import ArchiveError, disk_full, open_archive
+from archive.db import ArchiveError, damaged, disk_full, open_archive
 from archive.records import BlogPass, PageFetch, PassResult
 from archive.snapshots import COMPRESS_LEVEL, SnapshotStore, warc_records
 from archive.store import record_pass
@@ -74,6 +74,11 @@ class PassWriter:
             return result
         except (ArchiveError, OSError, sqlite3.OperationalError) as exc:
             error = self._write_error(exc)
+        except sqlite3.DatabaseError as exc:  # a table torn inside: the archive's sentence
+            broken = damaged(self.db_path, exc)
+            if broken is None:
+                raise
+            error = str(broken)
         return PassResult(url=item.url, blog_id=0, fetch_id=0, pages=len(item.pages), error=error)
 
     def _write_error(self, exc: Exception) -> str:

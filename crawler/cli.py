@@ -7,12 +7,14 @@ import errno
 import json
 import os
 import re
+import signal
 import sqlite3
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import FrameType
 from urllib.parse import urlsplit
 
 import click
@@ -887,8 +889,25 @@ def demo(db_path: Path | None, serve_after: bool, host: str, port: int) -> None:
             check_port(host, port, "demo")
         except ListenError as exc:
             raise click.ClickException(str(exc)) from exc
-    with user_errors(path):
-        run_demo(path, echo=click.echo)
+    # SIGTERM and a hangup stop the demo as Ctrl-C does, so the crawl in flight is stopped
+    # and its `.liveblog-run-*` folder goes; the demo's archive is replaced on each run.
+    stops = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {
+        sig: signal.signal(sig, _interrupt)
+        for sig in stops
+        if signal.getsignal(sig) is not signal.SIG_IGN
+    }
+    try:
+        with user_errors(path):
+            run_demo(path, echo=click.echo)
+    except KeyboardInterrupt:
+        click.echo(
+            "interrupted: the demo stopped before its passes were done; run it again.", err=True
+        )
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if serve_after:
         from archive.publish import serve as serve_archive
 
@@ -896,6 +915,10 @@ def demo(db_path: Path | None, serve_after: bool, host: str, port: int) -> None:
             f"\nServing the archive with Datasette at http://{host}:{port}/  (Ctrl-C to stop)"
         )
         serve_archive(path, host=host, port=port)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 REDIS_HELP = "The scale-out's Redis, e.g. redis://HOST:6379/0 (default: $LIVEBLOG_REDIS)."

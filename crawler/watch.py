@@ -42,7 +42,7 @@ class PassAbandoned(KeyboardInterrupt):
 
 @dataclass
 class Interrupts:
-    """SIGINT/SIGTERM: the first lets the pass in flight finish, the second abandons it."""
+    """SIGINT/SIGTERM/SIGHUP: the first lets the pass in flight finish, the second abandons it."""
 
     count: int = 0
     child: subprocess.Popen[bytes] | None = None
@@ -79,6 +79,11 @@ class Interrupts:
     def install(self) -> None:
         for sig in (signal.SIGINT, signal.SIGTERM):
             self.previous[sig] = signal.signal(sig, self.handle)
+        # The hangup of the terminal or ssh session the command runs in, as one more signal
+        # to stop by; one that nohup (or a shell's disown) set to be ignored stays ignored.
+        hangup = getattr(signal, "SIGHUP", None)
+        if hangup is not None and signal.getsignal(hangup) is not signal.SIG_IGN:
+            self.previous[hangup] = signal.signal(hangup, self.handle)
 
     def restore(self) -> None:
         for sig, handler in self.previous.items():

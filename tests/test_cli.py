@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import os
 import pwd
+import signal
 import socket
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +24,7 @@ from archive.watchlist import add_blog
 from crawler.cli import cli
 from crawler.overrides import parse_override
 from crawler.sample import CANONICAL, SampleBlog
-from tests.helpers import LABELS, LOCAL_ARGS, PAGES, URL, bpass, page_folders
+from tests.helpers import LABELS, LOCAL_ARGS, PAGES, URL, bpass, env_with_root, page_folders
 
 
 @pytest.fixture
@@ -434,3 +437,50 @@ def test_an_archive_damaged_inside_is_a_sentence(
     assert isinstance(result.exception, SystemExit), result.exception
     [line] = result.output.strip().splitlines()
     assert line.startswith(f"Error: the archive {db_path} is damaged"), line
+
+
+@pytest.mark.parametrize("table", ["updates", "fetches"])
+def test_a_pass_that_meets_a_table_damaged_inside_fails_with_the_sentence(
+    runner: CliRunner, sample_blog: SampleBlog, db_path: Path, table: str
+) -> None:
+    """A torn table only the crawl process reads or writes (a pass's updates, its fetch log):
+    the pass fails naming the damage, not as a crawl that ended before it finished."""
+    assert runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path), *LOCAL_ARGS])
+    db = open_archive(db_path)
+    [(root,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchall()
+    [(size,)] = db.execute("PRAGMA page_size").fetchall()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with db_path.open("r+b") as archive:
+        archive.seek((root - 1) * size)
+        archive.write(b"\xa5" * size)
+    result = runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path), *LOCAL_ARGS])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(
+        f"FAIL  {sample_blog.url}: failed: the archive {db_path} is damaged"
+    ), result.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_demo_interrupted_mid_crawl_says_so_and_leaves_nothing(
+    tmp_path: Path, signum: int
+) -> None:
+    """Ctrl-C, or SIGTERM, while the demo crawls: one sentence and 130, as `crawl` says it;
+    the crawl process is stopped, and no `.liveblog-run-*` folder is left beside the archive."""
+    db = tmp_path / "demo" / "archive.db"
+    cli_run = subprocess.Popen(
+        [sys.executable, "-m", "crawler", "demo", "--no-serve", "--db", str(db)],
+        env=env_with_root(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert cli_run.stdout is not None
+    while not cli_run.stdout.readline().startswith("Archive:"):
+        assert cli_run.poll() is None, "the demo ended before it crawled"
+    cli_run.send_signal(signum)
+    _, err = cli_run.communicate(timeout=60)
+    assert cli_run.returncode == 130, err
+    assert err == "interrupted: the demo stopped before its passes were done; run it again.\n"
+    assert not list(db.parent.glob(".liveblog-run-*"))

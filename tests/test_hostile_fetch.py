@@ -730,10 +730,10 @@ def test_a_full_disk_is_one_sentence_from_crawl_and_add(world: World, tmp_path: 
 
 
 def crawl_interrupted(
-    world: World, db_path: Path, folder: Path, signals: list[int]
+    world: World, db_path: Path, folder: Path, signals: list[int], nohup: bool = False
 ) -> tuple[int, str, str]:
     """`liveblog crawl` of the gated page, sent `signals` while the page is in flight; then the
-    page is let through."""
+    page is let through. `nohup`: started with SIGHUP ignored, as nohup starts a command."""
     world.site.gate = folder / "gate"
     world.site.gate.mkdir()
     local = [arg for name, value in LOCAL.items() for arg in ("-s", f"{name}={value}")]
@@ -743,6 +743,7 @@ def crawl_interrupted(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=(lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)) if nohup else None,
     )
     deadline = time.monotonic() + 30
     while not (world.site.gate / "arrived").exists():
@@ -757,12 +758,15 @@ def crawl_interrupted(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize(
+    "signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["SIGINT", "SIGTERM", "SIGHUP"]
+)
 def test_a_crawl_interrupted_once_finishes_the_pass_in_flight_and_says_so(
     world: World, db_path: Path, tmp_path: Path, signum: int
 ) -> None:
-    """Ctrl-C (or a cron's `timeout`, SIGTERM) mid-pass: the pass in flight is written whole,
-    its line printed, and the command says it was interrupted; no traceback, nothing left."""
+    """Ctrl-C (or a cron's `timeout`, SIGTERM, or the hangup of the terminal or ssh session it
+    runs in, SIGHUP) mid-pass: the pass in flight is written whole, its line printed, and the
+    command says it was interrupted; no traceback, nothing left."""
     status, out, err = crawl_interrupted(world, db_path, tmp_path, [signum])
     url = world.site.url("/gate/now")
     assert status == 130, out + err
@@ -770,6 +774,17 @@ def test_a_crawl_interrupted_once_finishes_the_pass_in_flight_and_says_so(
     assert err.strip() == "interrupted: stopped once the passes in flight were written.", err
     assert updates_count(db_path) == 5
     assert not list(db_path.parent.glob(".liveblog-run-*"))
+
+
+@pytest.mark.slow
+def test_a_crawl_started_under_nohup_goes_on_through_a_hangup(
+    world: World, db_path: Path, tmp_path: Path
+) -> None:
+    """nohup's ignored SIGHUP stays ignored: the pass is written and the command exits 0."""
+    status, out, err = crawl_interrupted(world, db_path, tmp_path, [signal.SIGHUP], nohup=True)
+    assert (status, err) == (0, ""), out + err
+    assert out.startswith(f"ok    {world.site.url('/gate/now')}: 1 page, 5 new"), out
+    assert updates_count(db_path) == 5
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError
 from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.python.failure import Failure
 
-from archive.db import archive_path, open_archive
+from archive.db import archive_path, damaged, open_archive
 from archive.evidence import plainly_other_story
 from archive.records import (
     ENDPOINT_MISSING,
@@ -195,13 +196,35 @@ class LiveblogSpider(scrapy.Spider):
     def pass_timeout(self) -> float:
         return self.settings.getfloat("LIVEBLOG_PASS_TIMEOUT", 600.0)
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
-        for request in self.start_requests():
+    async def start(self) -> AsyncIterator[scrapy.Request | BlogPass]:
+        try:
+            known = self._known_pages()
+            newest, titles = self._archived()
+        except sqlite3.DatabaseError as exc:
+            # A table of the archive torn inside: every pass fails with the archive's
+            # sentence, as the writer would give it, rather than with no line at all.
+            broken = damaged(archive_path(self.settings.get("ARCHIVE_DB")), exc)
+            if broken is None:
+                raise
+            for url in self.blog_urls:
+                now = utc_stamp()
+                yield BlogPass(url=url, started_at=now, finished_at=now, error=str(broken))
+            return
+        for request in self._requests(known, newest, titles):
             yield request
 
     def start_requests(self) -> Iterator[scrapy.Request]:
         known = self._known_pages()
         newest, titles = self._archived()
+        yield from self._requests(known, newest, titles)
+
+    def _requests(
+        self,
+        known: dict[str, dict[str, PageState]],
+        newest: dict[str, str],
+        titles: dict[str, str],
+    ) -> Iterator[scrapy.Request]:
+        """Each blog's first request, with what the archive knows of it."""
         for url in self.blog_urls:
             own = self.blog_settings.get(url, BlogSettings())
             yield self.pass_request(
