@@ -188,3 +188,58 @@ def test_a_post_deleted_as_another_goes_up_under_a_new_id_is_no_rename(
     assert db.execute("select source_id from updates where removed_at is not null").fetchall() == [
         ("post-2",)
     ]
+
+
+def _goal(source_id: str, score: str) -> Update:
+    words = f"Argyle {score} Rovers. Whittaker heads in from a corner at the far post."
+    return Update(
+        source_id=source_id,
+        headline="Goal!",
+        body_text=words,
+        published_at="2024-05-01T15:20:00Z",
+        published_from="clock",
+    )
+
+
+def test_renamed_posts_alike_under_one_headline_and_minute_each_keep_their_own_row(
+    db: sqlite_utils.Database,
+) -> None:
+    """Two goals shown in one minute under one headline, their words alike but for the
+    score, each renamed: each keeps its own row and words, however the rows are ordered."""
+    record_pass(db, bpass([_goal("g1", "1-0")]))
+    record_pass(db, bpass([_goal("g2", "2-0"), _goal("g1", "1-0")], at="2024-05-01T15:25:00Z"))
+    renamed = [_goal("lb-b", "2-0"), _goal("lb-a", "1-0")]
+    result = record_pass(db, bpass(renamed, at="2024-05-01T15:30:00Z"))
+    assert (result.new, result.changed, result.unchanged, result.removed) == (0, 0, 2, 0)
+    rows = db.execute(
+        "select source_id, version, substr(body_text, 1, 13) from updates order by id"
+    )
+    assert rows.fetchall() == [("lb-a", 1, "Argyle 1-0 Ro"), ("lb-b", 1, "Argyle 2-0 Ro")]
+
+
+@pytest.mark.parametrize("source", [None, "ago"])
+def test_a_redesign_of_a_blog_whose_posts_share_one_headline_keeps_each_post_its_row(
+    db: sqlite_utils.Database, source: str | None
+) -> None:
+    """A market blog's "Markets update" each minute, its words alike but for the figures,
+    every id renamed at once: each post keeps its own row, none changed."""
+
+    def posted(prefix: str, second: str) -> list[Update]:
+        return [
+            Update(
+                source_id=f"{prefix}{n}",
+                headline="Markets update",
+                body_text=f"The FTSE 100 stands at 7,{600 + n} after {n} minutes of trading.",
+                published_at=f"2024-05-01T09:{n:02d}:{second}Z",
+                published_from=source,
+            )
+            for n in range(59, 0, -1)
+        ]
+
+    record_pass(db, bpass(posted("post-", "00"), at="2024-05-01T10:00:00Z"))
+    # (times read from how long ago, twenty seconds on: twenty seconds later)
+    second = "20" if source else "00"
+    result = record_pass(db, bpass(posted("lb-", second), at="2024-05-01T10:00:20Z"))
+    assert (result.new, result.changed, result.unchanged, result.removed) == (0, 0, 59, 0)
+    rows = db.execute("select source_id, substr(body_text, 24, 5) from updates order by id")
+    assert rows.fetchall() == [(f"lb-{n}", f"7,{600 + n}") for n in range(59, 0, -1)]
