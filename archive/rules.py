@@ -430,8 +430,8 @@ def match_renamed_ids(
     """Re-key posts whose publisher id changed while the post did not (a site's redesign):
     an unknown id's reading is the stored post of another id that this pass does not show,
     under the same headline (a headline-less one: of the same opening words), at a time both
-    readings allow (_stretch, a minute's leeway) and alike in body; the same words first,
-    then the likest, then the nearest in time, each stored post taken once. Stored posts
+    readings allow (_stretch, a minute's leeway) and alike in body, its numbers kept; the
+    same words first, then the likest, then the nearest in time, each stored post taken once. Stored posts
     are looked up by name and words, then by time within their name (bisect), so a redesign
     of thousands of posts under one headline costs no pair of them each."""
     present = set(keys)
@@ -509,12 +509,20 @@ def match_renamed_ids(
             if matcher.real_quick_ratio() < SIMILAR_BODY or matcher.quick_ratio() < SIMILAR_BODY:
                 continue
             ratio = matcher.ratio()
-            if ratio >= SIMILAR_BODY:
+            if ratio >= SIMILAR_BODY and _same_figures(held[k][2], words):
                 alike.append((-ratio, gap, i, k))
     paired.update(_each_once((i, k) for _, _, i, k in sorted(alike) if k not in taken))
     index = {i: key for key, (i, *_) in readings.items()}
     found = {index[i]: k for i, k in paired.items()}
     return [found.get(key, result[j]) for j, key in enumerate(result)]
+
+
+def _same_figures(a: str, b: str) -> bool:
+    """Whether two openings hold the same numbers in the same order, but for numbers added
+    or cut: a price, a toll or a score changed under a new id is another post."""
+    n = min(len(a), len(b))
+    x, y = _figures(a, n), _figures(b, n)
+    return _subsequence(x, y) or _subsequence(y, x)
 
 
 def _words(text: str | None) -> str:

@@ -243,3 +243,63 @@ def test_a_redesign_of_a_blog_whose_posts_share_one_headline_keeps_each_post_its
     assert (result.new, result.changed, result.unchanged, result.removed) == (0, 0, 59, 0)
     rows = db.execute("select source_id, substr(body_text, 24, 5) from updates order by id")
     assert rows.fetchall() == [(f"lb-{n}", f"7,{600 + n}") for n in range(59, 0, -1)]
+
+
+def test_a_post_gone_as_one_of_its_headline_and_other_figures_goes_up_is_no_rename(
+    db: sqlite_utils.Database,
+) -> None:
+    """A blog polled hourly whose times say how long ago: its "Markets update" of 10:35 is
+    gone at 12:30, when another "Markets update", new to the archive and shown "1 hour ago"
+    (10:30 to 11:30), holds other figures in the same words: the first is removed and the
+    second is a new post, however well their times and words agree."""
+    bank = Update(
+        source_id="bank",
+        headline="Bank holds rates",
+        body_text="The Bank of England held rates at 5.25% for a sixth meeting.",
+        published_at="2024-05-01T10:00:00Z",
+        published_from="ago",
+    )
+
+    def markets(source_id: str, points: int, at: str) -> Update:
+        return Update(
+            source_id=source_id,
+            headline="Markets update",
+            body_text=f"The FTSE 100 is up {points} points at 7,6{points} as miners rally.",
+            published_at=at,
+            published_from="ago",
+        )
+
+    record_pass(
+        db, bpass([markets("m1", 12, "2024-05-01T10:35:00Z"), bank], at="2024-05-01T10:40:00Z")
+    )
+    later = [markets("m2", 31, "2024-05-01T11:30:00Z"), bank]
+    result = record_pass(db, bpass(later, at="2024-05-01T12:30:00Z"))
+    assert (result.new, result.changed, result.removed) == (1, 0, 1)
+    rows = db.execute("select source_id, version, removed_at is null from updates order by id")
+    assert rows.fetchall() == [("m1", 1, 0), ("bank", 1, 1), ("m2", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("copy", "renamed"),
+    [
+        # The toll corrected: the post deleted and another put up.
+        ("5 people have died after a crash on the A38 near Plymouth, police say.", False),
+        # A typo fixed: the post under its new id, a version.
+        ("3 people have died after a crash on the A38 near Plymouth, police said.", True),
+    ],
+)
+def test_a_copy_put_up_under_a_new_id_as_a_post_is_deleted_is_that_post_but_for_its_numbers(
+    db: sqlite_utils.Database, copy: str, renamed: bool
+) -> None:
+    def crash(source_id: str, words: str) -> Update:
+        return Update(
+            source_id=source_id,
+            headline="Crash on the A38",
+            body_text=words,
+            published_at="2024-05-01T09:00:00Z",
+        )
+
+    toll = "3 people have died after a crash on the A38 near Plymouth, police say."
+    record_pass(db, bpass([crash("c1", toll)]))
+    result = record_pass(db, bpass([crash("c2", copy)], at="2024-05-01T10:00:00Z"))
+    assert (result.new, result.changed, result.removed) == ((0, 1, 0) if renamed else (1, 0, 1))
