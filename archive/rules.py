@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import math
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -431,9 +430,10 @@ def match_renamed_ids(
     an unknown id's reading is the stored post of another id that this pass does not show,
     under the same headline (a headline-less one: of the same opening words), at a time both
     readings allow (_stretch, a minute's leeway) and alike in body, its numbers kept; the
-    same words first, then the likest, then the nearest in time, each stored post taken once. Stored posts
-    are looked up by name and words, then by time within their name (bisect), so a redesign
-    of thousands of posts under one headline costs no pair of them each."""
+    same words first, then the likest of the nearest in time (RENAME_LOOKS), each stored
+    post taken once. Stored posts are looked up by name and words, then by time within their
+    name (bisect), so a redesign of thousands of posts under one headline costs no pair of
+    them each."""
     present = set(keys)
     moment = parse_utc(seen)
     at = moment.timestamp() if moment is not None else None
@@ -448,18 +448,17 @@ def match_renamed_ids(
     if not held:
         return result
     by_words: dict[tuple[str, str], list[str]] = {}
-    by_time: dict[str, list[tuple[float, float, str]]] = {}
+    # (each name's timed posts by the middle of their stretch; untimed ones as stored)
+    by_time: dict[str, list[tuple[float, str]]] = {}
     untimed: dict[str, list[str]] = {}
     for k, (name, span, words) in held.items():
         by_words.setdefault((name, words), []).append(k)
         if span is None:
             untimed.setdefault(name, []).append(k)
         else:
-            by_time.setdefault(name, []).append((span[0], span[1], k))
-    widest: dict[str, float] = {}
-    for name, spans in by_time.items():
+            by_time.setdefault(name, []).append(((span[0] + span[1]) / 2, k))
+    for spans in by_time.values():
         spans.sort()
-        widest[name] = max(hi - lo for lo, hi, _ in spans)
 
     def agree(span: tuple[float, float] | None, k: str) -> float | None:
         """How far apart in time a reading and a stored post are, None where no instant
@@ -495,12 +494,9 @@ def match_renamed_ids(
         if i in paired or not words:
             continue
         if span is None:
-            nearby = untimed.get(name, [])
+            nearby = untimed.get(name, [])[:RENAME_LOOKS]
         else:
-            spans = by_time.get(name, [])
-            lo = bisect_left(spans, (span[0] - leeway - widest.get(name, 0.0),))
-            hi = bisect_right(spans, (span[1] + leeway, math.inf))
-            nearby = [k for _, _, k in spans[lo:hi]]
+            nearby = _nearest(by_time.get(name, []), (span[0] + span[1]) / 2)
         for k in nearby:
             gap = agree(span, k)
             if k in taken or gap is None or not held[k][2]:
@@ -515,6 +511,28 @@ def match_renamed_ids(
     index = {i: key for key, (i, *_) in readings.items()}
     found = {index[i]: k for i, k in paired.items()}
     return [found.get(key, result[j]) for j, key in enumerate(result)]
+
+
+# How many stored posts of its name, the nearest in time first, a renamed post whose words
+# changed is compared with: a redesign keeps each post's time, so its own is among them.
+RENAME_LOOKS = 16
+
+
+def _nearest(spans: Sequence[tuple[float, str]], middle: float) -> list[str]:
+    """The RENAME_LOOKS stored posts whose stretches' middles lie nearest a moment."""
+    right = bisect_left(spans, (middle,))
+    left = right - 1
+    found: list[str] = []
+    while len(found) < RENAME_LOOKS and (left >= 0 or right < len(spans)):
+        if right >= len(spans) or (
+            left >= 0 and middle - spans[left][0] <= spans[right][0] - middle
+        ):
+            found.append(spans[left][1])
+            left -= 1
+        else:
+            found.append(spans[right][1])
+            right += 1
+    return found
 
 
 def _same_figures(a: str, b: str) -> bool:
