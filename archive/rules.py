@@ -7,9 +7,9 @@ import itertools
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from difflib import SequenceMatcher
 from typing import TypeVar
 
@@ -429,59 +429,136 @@ def match_renamed_ids(
     """Re-key posts whose publisher id changed while the post did not (a site's redesign):
     an unknown id's reading is the stored post of another id that this pass does not show,
     under the same headline (a headline-less one: of the same opening words), at a time both
-    readings allow (_times_agree) and alike in body; each stored post is taken once, in the
-    page's order."""
+    readings allow (_stretch, a minute's leeway) and alike in body, its numbers kept; the
+    same words first, then the likest of the nearest in time (RENAME_LOOKS), each stored
+    post taken once. Stored posts are looked up by name and words, then by time within their
+    name (bisect), so a redesign of thousands of posts under one headline costs no pair of
+    them each."""
     present = set(keys)
-    by_name: dict[str, list[str]] = {}
+    moment = parse_utc(seen)
+    at = moment.timestamp() if moment is not None else None
+    leeway = MINUTE if at is not None else 0
+    # Each free stored post's name, the instants its time allows (None: untimed) and words.
+    held: dict[str, tuple[str, tuple[float, float] | None, str]] = {}
     for k, s in stored.items():
         if k.startswith("id:") and k not in present:
             name = _body_start(s.body_start) if s.headless else s.headline_hash
-            by_name.setdefault(name, []).append(k)
+            held[k] = (name, _allowed(s.published_at, s.published_from, at), _words(s.body_start))
     result = list(keys)
-    if not by_name:
+    if not held:
         return result
-    moment = parse_utc(seen)
-    taken: dict[str, str] = {}  # each unknown id's stored key (a pinned copy, read twice)
+    by_words: dict[tuple[str, str], list[str]] = {}
+    # (each name's timed posts by the middle of their stretch; untimed ones as stored)
+    by_time: dict[str, list[tuple[float, str]]] = {}
+    untimed: dict[str, list[str]] = {}
+    for k, (name, span, words) in held.items():
+        by_words.setdefault((name, words), []).append(k)
+        if span is None:
+            untimed.setdefault(name, []).append(k)
+        else:
+            by_time.setdefault(name, []).append(((span[0] + span[1]) / 2, k))
+    for spans in by_time.values():
+        spans.sort()
+
+    def agree(span: tuple[float, float] | None, k: str) -> float | None:
+        """How far apart in time a reading and a stored post are, None where no instant
+        both allow."""
+        other = held[k][1]
+        if span is None or other is None:
+            return 0.0 if span is None and other is None else None
+        if other[0] > span[1] + leeway or span[0] > other[1] + leeway:
+            return None
+        return abs(sum(other) - sum(span))
+
+    # Each unknown id once (a pinned copy reads it twice): its first reading.
+    readings: dict[str, tuple[int, str, tuple[float, float] | None, str]] = {}
     for i, (key, update) in enumerate(zip(keys, updates, strict=True)):
-        if not key.startswith("id:") or key in stored:
-            continue
-        if key in taken:
-            result[i] = taken[key]
+        if not key.startswith("id:") or key in stored or key in readings:
             continue
         if normalise_headline(update.headline):
             name = headline_hash(update.headline, None, None)
         else:
             name = _body_start(update.body_text)
-        free = by_name.get(name, [])
-        match = next(
-            (
-                k
-                for k in free
-                if _times_agree(stored[k], update, moment)
-                and similar_bodies(stored[k].body_start, update.body_text)
-            ),
-            None,
-        )
-        if match is not None:
-            free.remove(match)
-            taken[key] = result[i] = match
-    return result
+        span = _allowed(update.published_at, update.published_from, at)
+        readings[key] = (i, name, span, _words(update.body_text))
+    same: list[tuple[float, int, str]] = []
+    for i, name, span, words in readings.values():
+        for k in by_words.get((name, words), []):
+            gap = agree(span, k)
+            if gap is not None:
+                same.append((gap, i, k))
+    paired = dict(_each_once((i, k) for _, i, k in sorted(same)))
+    taken = set(paired.values())
+    alike: list[tuple[float, float, int, str]] = []
+    for i, name, span, words in readings.values():
+        if i in paired or not words:
+            continue
+        if span is None:
+            nearby = untimed.get(name, [])[:RENAME_LOOKS]
+        else:
+            nearby = _nearest(by_time.get(name, []), (span[0] + span[1]) / 2)
+        for k in nearby:
+            gap = agree(span, k)
+            if k in taken or gap is None or not held[k][2]:
+                continue
+            matcher = SequenceMatcher(None, held[k][2], words, autojunk=False)
+            if matcher.real_quick_ratio() < SIMILAR_BODY or matcher.quick_ratio() < SIMILAR_BODY:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= SIMILAR_BODY and _same_figures(held[k][2], words):
+                alike.append((-ratio, gap, i, k))
+    paired.update(_each_once((i, k) for _, _, i, k in sorted(alike) if k not in taken))
+    index = {i: key for key, (i, *_) in readings.items()}
+    found = {index[i]: k for i, k in paired.items()}
+    return [found.get(key, result[j]) for j, key in enumerate(result)]
 
 
-def _times_agree(stored: StoredIdentity, update: Update, seen: datetime | None) -> bool:
-    """The same instant (or both untimed), or, for times read again each pass ("2 hours
-    ago", a clock), instants both readings allow (_stretch, a minute's leeway)."""
-    a, b = parse_utc(stored.published_at), parse_utc(update.published_at)
-    if a is None or b is None:
-        return a is None and b is None
-    if a == b:
-        return True
+# How many stored posts of its name, the nearest in time first, a renamed post whose words
+# changed is compared with: a redesign keeps each post's time, so its own is among them.
+RENAME_LOOKS = 16
+
+
+def _nearest(spans: Sequence[tuple[float, str]], middle: float) -> list[str]:
+    """The RENAME_LOOKS stored posts whose stretches' middles lie nearest a moment."""
+    right = bisect_left(spans, (middle,))
+    left = right - 1
+    found: list[str] = []
+    while len(found) < RENAME_LOOKS and (left >= 0 or right < len(spans)):
+        if right >= len(spans) or (
+            left >= 0 and middle - spans[left][0] <= spans[right][0] - middle
+        ):
+            found.append(spans[left][1])
+            left -= 1
+        else:
+            found.append(spans[right][1])
+            right += 1
+    return found
+
+
+def _same_figures(a: str, b: str) -> bool:
+    """Whether two openings hold the same numbers in the same order, but for numbers added
+    or cut: a price, a toll or a score changed under a new id is another post."""
+    n = min(len(a), len(b))
+    x, y = _figures(a, n), _figures(b, n)
+    return _subsequence(x, y) or _subsequence(y, x)
+
+
+def _words(text: str | None) -> str:
+    """The opening words two readings of a post compare (similar_bodies)."""
+    return normalise_headline(text)[:BODY_COMPARE_CHARS]
+
+
+def _allowed(
+    published: str | None, published_from: str | None, seen: float | None
+) -> tuple[float, float] | None:
+    """The instants a reading of a publish time allows (_stretch), its instant alone where
+    the pass's time is unknown; None for no time."""
+    moment = parse_utc(published)
+    if moment is None:
+        return None
     if seen is None:
-        return False
-    at = seen.timestamp()
-    held = _stretch(a.timestamp(), stored.published_from, at)
-    span = _stretch(b.timestamp(), update.published_from, at)
-    return held[0] <= span[1] + MINUTE and span[0] <= held[1] + MINUTE
+        return moment.timestamp(), moment.timestamp()
+    return _stretch(moment.timestamp(), published_from, seen)
 
 
 def _rekey(

@@ -188,3 +188,118 @@ def test_a_post_deleted_as_another_goes_up_under_a_new_id_is_no_rename(
     assert db.execute("select source_id from updates where removed_at is not null").fetchall() == [
         ("post-2",)
     ]
+
+
+def _goal(source_id: str, score: str) -> Update:
+    words = f"Argyle {score} Rovers. Whittaker heads in from a corner at the far post."
+    return Update(
+        source_id=source_id,
+        headline="Goal!",
+        body_text=words,
+        published_at="2024-05-01T15:20:00Z",
+        published_from="clock",
+    )
+
+
+def test_renamed_posts_alike_under_one_headline_and_minute_each_keep_their_own_row(
+    db: sqlite_utils.Database,
+) -> None:
+    """Two goals shown in one minute under one headline, their words alike but for the
+    score, each renamed: each keeps its own row and words, however the rows are ordered."""
+    record_pass(db, bpass([_goal("g1", "1-0")]))
+    record_pass(db, bpass([_goal("g2", "2-0"), _goal("g1", "1-0")], at="2024-05-01T15:25:00Z"))
+    renamed = [_goal("lb-b", "2-0"), _goal("lb-a", "1-0")]
+    result = record_pass(db, bpass(renamed, at="2024-05-01T15:30:00Z"))
+    assert (result.new, result.changed, result.unchanged, result.removed) == (0, 0, 2, 0)
+    rows = db.execute(
+        "select source_id, version, substr(body_text, 1, 13) from updates order by id"
+    )
+    assert rows.fetchall() == [("lb-a", 1, "Argyle 1-0 Ro"), ("lb-b", 1, "Argyle 2-0 Ro")]
+
+
+@pytest.mark.parametrize("source", [None, "ago"])
+def test_a_redesign_of_a_blog_whose_posts_share_one_headline_keeps_each_post_its_row(
+    db: sqlite_utils.Database, source: str | None
+) -> None:
+    """A market blog's "Markets update" each minute, its words alike but for the figures,
+    every id renamed at once: each post keeps its own row, none changed."""
+
+    def posted(prefix: str, second: str) -> list[Update]:
+        return [
+            Update(
+                source_id=f"{prefix}{n}",
+                headline="Markets update",
+                body_text=f"The FTSE 100 stands at 7,{600 + n} after {n} minutes of trading.",
+                published_at=f"2024-05-01T09:{n:02d}:{second}Z",
+                published_from=source,
+            )
+            for n in range(59, 0, -1)
+        ]
+
+    record_pass(db, bpass(posted("post-", "00"), at="2024-05-01T10:00:00Z"))
+    # (times read from how long ago, twenty seconds on: twenty seconds later)
+    second = "20" if source else "00"
+    result = record_pass(db, bpass(posted("lb-", second), at="2024-05-01T10:00:20Z"))
+    assert (result.new, result.changed, result.unchanged, result.removed) == (0, 0, 59, 0)
+    rows = db.execute("select source_id, substr(body_text, 24, 5) from updates order by id")
+    assert rows.fetchall() == [(f"lb-{n}", f"7,{600 + n}") for n in range(59, 0, -1)]
+
+
+def test_a_post_gone_as_one_of_its_headline_and_other_figures_goes_up_is_no_rename(
+    db: sqlite_utils.Database,
+) -> None:
+    """A blog polled hourly whose times say how long ago: its "Markets update" of 10:35 is
+    gone at 12:30, when another "Markets update", new to the archive and shown "1 hour ago"
+    (10:30 to 11:30), holds other figures in the same words: the first is removed and the
+    second is a new post, however well their times and words agree."""
+    bank = Update(
+        source_id="bank",
+        headline="Bank holds rates",
+        body_text="The Bank of England held rates at 5.25% for a sixth meeting.",
+        published_at="2024-05-01T10:00:00Z",
+        published_from="ago",
+    )
+
+    def markets(source_id: str, points: int, at: str) -> Update:
+        return Update(
+            source_id=source_id,
+            headline="Markets update",
+            body_text=f"The FTSE 100 is up {points} points at 7,6{points} as miners rally.",
+            published_at=at,
+            published_from="ago",
+        )
+
+    record_pass(
+        db, bpass([markets("m1", 12, "2024-05-01T10:35:00Z"), bank], at="2024-05-01T10:40:00Z")
+    )
+    later = [markets("m2", 31, "2024-05-01T11:30:00Z"), bank]
+    result = record_pass(db, bpass(later, at="2024-05-01T12:30:00Z"))
+    assert (result.new, result.changed, result.removed) == (1, 0, 1)
+    rows = db.execute("select source_id, version, removed_at is null from updates order by id")
+    assert rows.fetchall() == [("m1", 1, 0), ("bank", 1, 1), ("m2", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("copy", "renamed"),
+    [
+        # The toll corrected: the post deleted and another put up.
+        ("5 people have died after a crash on the A38 near Plymouth, police say.", False),
+        # A typo fixed: the post under its new id, a version.
+        ("3 people have died after a crash on the A38 near Plymouth, police said.", True),
+    ],
+)
+def test_a_copy_put_up_under_a_new_id_as_a_post_is_deleted_is_that_post_but_for_its_numbers(
+    db: sqlite_utils.Database, copy: str, renamed: bool
+) -> None:
+    def crash(source_id: str, words: str) -> Update:
+        return Update(
+            source_id=source_id,
+            headline="Crash on the A38",
+            body_text=words,
+            published_at="2024-05-01T09:00:00Z",
+        )
+
+    toll = "3 people have died after a crash on the A38 near Plymouth, police say."
+    record_pass(db, bpass([crash("c1", toll)]))
+    result = record_pass(db, bpass([crash("c2", copy)], at="2024-05-01T10:00:00Z"))
+    assert (result.new, result.changed, result.removed) == ((0, 1, 0) if renamed else (1, 0, 1))

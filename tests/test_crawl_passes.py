@@ -441,3 +441,30 @@ def test_a_redesign_that_renames_every_post_keeps_every_update(blog: Blog, db_pa
     }
     assert _count(db_path, "select count(*) from update_removals") == [(0,)]
     assert _count(db_path, "select count(*) from quarantined_removals") == [(0,)]
+
+
+GOALS = [
+    Post("g2", "Tor!", "Der FC führt 2:0, wieder köpft Wagner nach einer Ecke ins lange Eck.", 3),
+    Post("g1", "Tor!", "Der FC führt 1:0, wieder köpft Wagner nach einer Ecke ins lange Eck.", 3),
+]
+
+
+def test_a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_words(
+    blog: Blog, db_path: Path
+) -> None:
+    """Two goals under one headline stated at one minute, alike but for the score, the first
+    read a pass before the second, then every id renamed: each update keeps its own words,
+    none changed."""
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+    blog.body = next_data([GOALS[1], *POSTS[:3]], 0, start)
+    assert _crawl(blog, db_path).startswith("ok")
+    blog.body = next_data([*GOALS, *POSTS[:3]], 0, start)
+    assert _crawl(blog, db_path).startswith("ok")
+    held = _count(db_path, "select id, body_text from updates order by id")
+    renamed = [replace(p, id=f"entry-{p.id}") for p in [*GOALS, *POSTS[:3]]]
+    blog.body = next_data(renamed, 0, start)
+    again = _crawl(blog, db_path)
+    assert again.startswith("ok") and "0 new" in again and "0 changed" in again, again
+    assert _count(db_path, "select id, body_text from updates order by id") == held
+    goals = "select source_id from updates where headline = 'Tor!' order by body_text"
+    assert _count(db_path, goals) == [("entry-g1",), ("entry-g2",)]
