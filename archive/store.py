@@ -943,7 +943,13 @@ def _record(
         _touch_blog(conn, blog_id, p, learn=False)
         return _quarantine(conn, result, inferred, live, len(merged))
     _touch_blog(conn, blog_id, p, learn=True)
-    plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now, p.finished_at or now)
+    if held:
+        # An old copy says nothing the archive does not hold: its stamps of how long ago,
+        # which a cache keeps, would move its posts' times; its posts are seen, no more.
+        ids = [stored[k].id for k in live_updates]
+        plan = _Plan(unchanged_ids=ids, seen_ids=set(ids))
+    else:
+        plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now, p.finished_at or now)
     _write(conn, plan, now)
     removed = buried + inferred
     _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
