@@ -936,9 +936,12 @@ def _record(
     inferred = _removals(p, stored, seen_ids, reached_end, reading.cut)
     confirmed = bool(inferred) and _confirmed(conn, blog_id, fetch_id, inferred)
     held: list[int] = []
-    if not confirmed and _old_copy(merged, stored, inferred):
+    # More than half the blog gone is a mass removal however like an old copy it reads: the
+    # pass fails, so that no pass that removes most of a blog goes by unremarked.
+    mass = mass_removal(len(inferred), live)
+    if not confirmed and not mass and _old_copy(merged, stored, inferred):
         held, inferred = inferred, []
-    if mass_removal(len(inferred), live) and not confirmed:
+    if mass and not confirmed:
         # What a quarantined pass's first page says of the blog is not learnt.
         _touch_blog(conn, blog_id, p, learn=False)
         return _quarantine(conn, result, inferred, live, len(merged))
