@@ -936,14 +936,23 @@ def _record(
     inferred = _removals(p, stored, seen_ids, reached_end, reading.cut)
     confirmed = bool(inferred) and _confirmed(conn, blog_id, fetch_id, inferred)
     held: list[int] = []
-    if not confirmed and _old_copy(merged, stored, inferred):
+    # More than half the blog gone is a mass removal however like an old copy it reads: the
+    # pass fails, so that no pass that removes most of a blog goes by unremarked.
+    mass = mass_removal(len(inferred), live)
+    if not confirmed and not mass and _old_copy(merged, stored, inferred):
         held, inferred = inferred, []
-    if mass_removal(len(inferred), live) and not confirmed:
+    if mass and not confirmed:
         # What a quarantined pass's first page says of the blog is not learnt.
         _touch_blog(conn, blog_id, p, learn=False)
         return _quarantine(conn, result, inferred, live, len(merged))
     _touch_blog(conn, blog_id, p, learn=True)
-    plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now, p.finished_at or now)
+    if held:
+        # An old copy says nothing the archive does not hold: its stamps of how long ago,
+        # which a cache keeps, would move its posts' times; its posts are seen, no more.
+        ids = [stored[k].id for k in live_updates]
+        plan = _Plan(unchanged_ids=ids, seen_ids=set(ids))
+    else:
+        plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now, p.finished_at or now)
     _write(conn, plan, now)
     removed = buried + inferred
     _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)

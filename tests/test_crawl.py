@@ -8,13 +8,16 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlite_utils import Database
 
 from archive.records import PassResult
+from crawler.cli import cli
 from crawler.sample import SampleBlog, demo_states, render_page
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
 from crawler.sample.site import LocalServer, send
-from tests.helpers import corpus_dir, crawl_local, free_port
+from tests.helpers import ELECTION, corpus_dir, crawl_local, free_port
+from tests.test_reparse import archive_state
 
 
 def versions_by_source(db: Database) -> dict[str, int]:
@@ -399,3 +402,94 @@ def test_a_post_taken_down_below_the_newest_is_removed_at_once(
     sample_blog.show([UPDATES[0], *UPDATES[2:]])
     [gone] = crawl_local([sample_blog.url], db_path)
     assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
+
+
+def holds_and_removals(db_path: Path) -> list[list[tuple[object, ...]]]:
+    db = Database(db_path)
+    try:
+        return [
+            list(db.execute(sql).fetchall())
+            for sql in (
+                "SELECT blog_id, error, quarantined, updates_removed FROM fetches ORDER BY id",
+                "SELECT fetch_id, update_id FROM quarantined_removals ORDER BY 1, 2",
+                "SELECT update_id, removed_at, restored_at FROM update_removals ORDER BY 1, 2",
+                "SELECT source_id, removed_at FROM updates ORDER BY id",
+            )
+        ]
+    finally:
+        db.close()
+
+
+@pytest.mark.slow
+def test_the_newest_two_posts_deleted_then_one_added_are_removed_beside_another_blog(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """Two blogs in one crawl: the newest two posts of one taken down read as an old copy once,
+    and the next pass, with a post added, removes them; `liveblog reparse` holds and removes
+    the same."""
+    with SampleBlog(ELECTION, title="Election", path="/election") as other:
+        urls = [sample_blog.url, other.url]
+
+        def crawl_both() -> PassResult:
+            results = crawl_local(urls, db_path)
+            assert all(r.ok for r in results), results
+            [mine] = [r for r in results if r.url == sample_blog.url]
+            [theirs] = [r for r in results if r.url == other.url]
+            assert (theirs.removed, theirs.held) == (0, 0), theirs
+            return mine
+
+        sample_blog.show(UPDATES[3:])
+        crawl_both()
+        sample_blog.show(UPDATES[1:])
+        assert crawl_both().new == 2
+        sample_blog.show(UPDATES[3:])
+        held = crawl_both()
+        assert (held.removed, held.held) == (0, 2), held
+        sample_blog.show([UPDATES[0], *UPDATES[3:]])
+        gone = crawl_both()
+        assert (gone.new, gone.removed, gone.held) == (1, 2, 0), gone
+    before = holds_and_removals(db_path)
+    assert sorted(s for s, r in before[3] if r) == sorted(u.id for u in UPDATES[1:3])
+    state = archive_state(db_path)
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert holds_and_removals(db_path) == before
+    assert archive_state(db_path) == state
+
+
+@pytest.mark.slow
+def test_an_old_copy_lacking_most_posts_is_a_mass_removal(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """A page that lacks more than half the blog's posts, the newest, fails the pass as any
+    mass removal does, however like an old copy it looks: only the next pass that finds the
+    same posts gone removes them."""
+    sample_blog.show(UPDATES[4:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[3:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[4:])
+    [mass] = crawl_local([sample_blog.url], db_path)
+    assert not mass.ok and (mass.removed, mass.quarantined, mass.held) == (0, 4, 0), mass
+    [again] = crawl_local([sample_blog.url], db_path)
+    assert again.ok and again.removed == 4, again
+
+
+@pytest.mark.slow
+def test_a_held_pass_then_a_mass_removal_fails(sample_blog: SampleBlog, db_path: Path) -> None:
+    """An old copy lacking the newest post, then a page lacking the newest four of five: the
+    second is quarantined, not held as an old copy's."""
+    sample_blog.show(UPDATES[4:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    [held] = crawl_local([sample_blog.url], db_path)
+    assert (held.removed, held.held) == (0, 1), held
+    sample_blog.show(UPDATES[4:])
+    [mass] = crawl_local([sample_blog.url], db_path)
+    assert not mass.ok and (mass.removed, mass.quarantined, mass.held) == (0, 4, 0), mass
