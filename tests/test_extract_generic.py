@@ -800,6 +800,41 @@ def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
 
 
 @pytest.mark.parametrize(
+    ("stamps", "box"),
+    [
+        (("Q4 00:00", "Q4 03:12", "Q3 08:41", "Q3 14:12", "Q2 00:12", "Q1 15:00"), "stamp"),
+        (("OT 2:31", "4th Qtr 0:40", "3rd Qtr 8:41", "2nd Qtr 1:05", "1st Qtr 9:12"), "stamp"),
+        (("2nd 03:05", "2nd 12:05", "1st 04:40", "1st 11:30", "1st 19:02"), "stamp"),
+        (("P3 04:10", "P2 14:22", "P2 19:40", "P1 02:31", "P1 18:05"), "stamp"),
+        (("00:00", "03:12", "08:41", "14:12", "00:12", "15:00"), "game-clock"),
+    ],
+)
+def test_a_games_clock_is_no_clock_of_the_day(stamps: tuple[str, ...], box: str) -> None:
+    """An American game's clock, the time left in a quarter or a period beside its mark ("Q3
+    08:41", "3rd Qtr 8:41", "OT 2:31", a hockey game's "P2 14:22") or alone in a box whose
+    class names the game's clock, is a match mark like a minute: no post is given a made-up
+    time of day, and each keeps its place and its words without its stamp."""
+    said = (
+        "Final: the home side win it in overtime after a long drive.",
+        "Touchdown for the visitors, a ten-yard pass into the end zone.",
+        "Third and seven: the quarterback scrambles for the first down.",
+        "Interception at the thirty, and the home side take over.",
+        "Field goal from fifty-two yards, right down the middle.",
+        "Kickoff in Las Vegas, and the big game is under way.",
+    )[: len(stamps)]
+    posts = "".join(
+        f'<li class="play" id="p{i}"><span class="{box}">{at}</span>'
+        f'<div class="play-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    page = page_of(f'<h1>Big game live</h1><ol class="plays">{posts}</ol>', "Big game live")
+    url = "https://www.example-sport.com/nfl/live/big-game"
+    updates = extract_page(page, url, fetched_at="2024-02-11T23:00:00Z").updates
+    assert [u.body_text for u in updates] == list(said)
+    assert [u.published_at for u in updates] == [None] * len(said)
+
+
+@pytest.mark.parametrize(
     ("stamp", "play"),
     [("86'", "GOAL!"), ("80'", "⚽"), ("19.5", "FOUR"), ("19.5", "Dot.")],
 )

@@ -52,10 +52,12 @@ from crawler.extract.clock import (
     CLOCK_LEADS,
     DAY_LINE,
     EDIT_WORDS,
+    GAME_MARK,
     STAMP_JOINS,
     PageClock,
     Reading,
     ball_reading,
+    game_clock_reading,
     in_date_order,
     is_date_line,
     leading_clock,
@@ -699,6 +701,10 @@ def _match_minute(readings: list[_Time]) -> tuple[int, int] | None:
     (over, ball): "19.4" is (19, 4)."""
     for t in readings:
         label = t.reading.minute if t.reading is not None else None
+        if label and label.startswith(GAME_MARK):  # "G3 08:41": the later, the less time left
+            period, _, left = label[len(GAME_MARK) :].partition(" ")
+            minutes, _, seconds = left.partition(":")
+            return int(period), -(int(minutes) * 60 + int(seconds))
         if label:
             minute, _, added = label.rstrip("'").replace(".", "+").partition("+")
             return int(minute), int(added or 0)
@@ -3035,6 +3041,13 @@ def visible_times(
             not is_tail
             and reading.kind == "clock"
             and reading.clock is not None
+            and (game := _game_clock_box(element, text, reading)) is not None
+        ):
+            reading = game
+        elif (
+            not is_tail
+            and reading.kind == "clock"
+            and reading.clock is not None
             and _TWO_DIGIT_CLOCK.fullmatch(western_digits(text))
         ):
             shape = _box_shape(element)
@@ -3164,6 +3177,23 @@ def _box_shape(element: Element) -> tuple[object, ...]:
     if parent is None:
         return (element.tag, element.get("class"))
     return (element.tag, element.get("class"), parent.tag, parent.get("class"))
+
+
+def _game_clock_box(element: Element, text: str, reading: Reading) -> Reading | None:
+    """A clock alone in a box whose class names a game's clock, quarter or period
+    (`span.game-clock` "08:41", `div.period-clock`): the time left in the period, a match mark
+    like a minute, never a clock of the day."""
+    cls = element.get("class")
+    if not cls or _GAME_CLOCK_CLASS.search(cls) is None or reading.clock is None:
+        return None
+    if reading.text.strip() != text.strip():
+        return None
+    return game_clock_reading(text.strip(), "", *reading.clock)
+
+
+_GAME_CLOCK_CLASS = re.compile(
+    r"game[-_]?clock|match[-_]?clock|play[-_]?clock|quarter|qtr|(?:^|[\s_-])period", re.I
+)
 
 
 def _bare_minute(element: Element, text: str) -> Reading | None:
