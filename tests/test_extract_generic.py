@@ -802,6 +802,38 @@ def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
 @pytest.mark.parametrize(
     ("stamps", "box"),
     [
+        (("Lap 57/57", "Lap 52/57", "Lap 45/57", "Lap 38/57", "Lap 31/57"), "stamp"),
+        (("Lap 57", "Lap 52", "Lap 45", "Lap 38", "Lap 31"), "stamp"),
+        (("L57", "L52", "L45", "L38", "L31"), "lap"),
+        (("5 km to go", "12 km to go", "45 km to go", "80 km to go", "120 km to go"), "stamp"),
+        (("km 180", "km 152", "km 120", "km 80", "km 45"), "race-distance"),
+    ],
+)
+def test_a_races_lap_or_distance_is_its_posts_mark(stamps: tuple[str, ...], box: str) -> None:
+    """A race's lap or distance standing as a post's stamp in a box of its own ("Lap 23/57",
+    "Lap 23", "120 km to go", and "L23" or "km 45" in a box whose class says lap or distance)
+    is the post's mark, as a match minute is: neither its title nor its words."""
+    said = (
+        "The leader takes the chequered flag after a faultless drive.",
+        "A vibration on the front left for the second car; it stays out.",
+        "A pass for fifth into turn one after a long fight down the straight.",
+        "Pit stop for the third car, hard tyres fitted in 2.4 seconds.",
+        "Fastest lap of the race so far for the leader, a 1:35.9.",
+    )
+    posts = "".join(
+        f'<li class="race-update" id="p{i}"><span class="{box}">{at}</span>'
+        f'<div class="race-update-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    page = page_of(f'<h1>Grand Prix live</h1><ol class="race">{posts}</ol>', "Grand Prix live")
+    url = "https://www.example-sport.com/f1/live/grand-prix"
+    updates = extract_page(page, url, fetched_at="2024-03-02T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
+    ("stamps", "box"),
+    [
         (("Q4 00:00", "Q4 03:12", "Q3 08:41", "Q3 14:12", "Q2 00:12", "Q1 15:00"), "stamp"),
         (("OT 2:31", "4th Qtr 0:40", "3rd Qtr 8:41", "2nd Qtr 1:05", "1st Qtr 9:12"), "stamp"),
         (("2nd 03:05", "2nd 12:05", "1st 04:40", "1st 11:30", "1st 19:02"), "stamp"),

@@ -3030,9 +3030,9 @@ def visible_times(
         else:
             reading = read[text] = _posted_after_edit(clock.read(text), text, clock)
         if reading is None:
-            if is_tail or len(text) > _BARE_MINUTE_LENGTH:
+            if is_tail or len(text) > _RACE_MARK_LENGTH:
                 continue
-            reading = _bare_minute(element, text)
+            reading = _bare_minute(element, text) or _race_mark(element, text)
             if reading is None:
                 if _SHORT_CLOCK_SHAPE.fullmatch(western_digits(text)):
                     short.append((at, element, text))
@@ -3211,6 +3211,36 @@ def _bare_minute(element: Element, text: str) -> Reading | None:
         return ball_reading(text.strip(), int(match.group(1)), int(match.group(2)))
     return None
 
+
+def _race_mark(element: Element, text: str) -> Reading | None:
+    """A race's lap or distance standing alone in a box of its own, as a post's stamp: "Lap
+    23/57", "Lap 23", "Runde 23", "120 km to go", and "L23" or "km 45" in a box whose class
+    says lap or distance; a match mark like a minute (a later lap, or fewer kilometres to go,
+    is later)."""
+    stripped = text.strip()
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in "LlKkRr"):
+        return None  # (most texts: cheap first)
+    if (match := _LAP.fullmatch(stripped)) is not None:
+        boxed = match.group("word") or _RACE_CLASS.search(element.get("class") or "")
+        lap = int(match.group("n"))
+        if not boxed or not 0 < lap <= _MOST_LAPS:
+            return None
+        return Reading("minute", None, stripped, minute=str(lap))
+    if (match := _TO_GO.fullmatch(stripped)) is not None:
+        return Reading("minute", None, stripped, minute=str(-int(match.group("n"))))
+    if (match := _KM_AT.fullmatch(stripped)) is not None and _RACE_CLASS.search(
+        element.get("class") or ""
+    ):
+        return Reading("minute", None, stripped, minute=str(int(match.group("n"))))
+    return None
+
+
+_LAP = re.compile(r"(?:(?P<word>lap|runde)\s*|L)(?P<n>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?", re.I)
+_TO_GO = re.compile(r"(?P<n>\d{1,3})(?:[.,]\d)?\s?km\s+(?:to go|remaining|left)", re.I)
+_KM_AT = re.compile(r"km\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
+_RACE_CLASS = re.compile(r"lap|runde|km|distance|kilomet", re.I)
+_MOST_LAPS = 500  # laps a race may run (an oval's)
+_RACE_MARK_LENGTH = 16  # characters of a text that may be a race's lap or distance
 
 _BARE_MINUTE = re.compile(r"(\d{1,3})(?:\.|e|re|er|°)?(?:\s*\+\s*(\d{1,2}))?")
 _BALL = re.compile(r"(\d{1,3})\.(\d)")
