@@ -800,6 +800,35 @@ def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
 
 
 @pytest.mark.parametrize(
+    "stamps",
+    [
+        ("Set 3, 6-4", "Set 3, 5-4", "Set 3, 3-2", "Set 2, 6-3", "Set 2, 4-3", "Set 1, 2-1"),
+        ("Satz 3, 6:4", "Satz 3, 5:4", "Satz 3, 3:2", "Satz 2, 6:3", "Satz 2, 4:3", "Satz 1, 2:1"),
+    ],
+)
+def test_a_tennis_blogs_set_scores_are_its_posts_marks(stamps: tuple[str, ...]) -> None:
+    """A tennis blog's posts stamped only with the set and its games in a box of their own
+    ("Set 2, 4-3") are a stream, each score the post's mark, neither its title nor its words."""
+    said = (
+        "Game, set and match! The champion drops to the court in tears.",
+        "Break point saved with a big serve down the middle of the court.",
+        "A break! A backhand winner down the line, and the crowd erupts.",
+        "The second set goes to the challenger; we are all square now.",
+        "A love hold, four aces in a row, and the pressure is back on.",
+        "An early break in the first set for the defending champion.",
+    )
+    posts = "".join(
+        f'<li class="tn-update" id="p{i}"><span class="score-stamp">{at}</span>'
+        f'<div class="tn-update-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    page = page_of(f'<h1>Final live</h1><ol class="tn">{posts}</ol>', "Final live")
+    url = "https://www.example-sport.com/tennis/live/final"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
     ("stamps", "box"),
     [
         (("Lap 57/57", "Lap 52/57", "Lap 45/57", "Lap 38/57", "Lap 31/57"), "stamp"),

@@ -3215,11 +3215,15 @@ def _bare_minute(element: Element, text: str) -> Reading | None:
 def _race_mark(element: Element, text: str) -> Reading | None:
     """A race's lap or distance standing alone in a box of its own, as a post's stamp: "Lap
     23/57", "Lap 23", "Runde 23", "120 km to go", and "L23" or "km 45" in a box whose class
-    says lap or distance; a match mark like a minute (a later lap, or fewer kilometres to go,
-    is later)."""
+    says lap or distance; or a tennis match's set and its games ("Set 2, 4-3", "Satz 2, 4:3");
+    a match mark like a minute (a later lap, fewer kilometres to go, a later set or more
+    games in one is later)."""
     stripped = text.strip()
-    if not stripped or not (stripped[0].isdigit() or stripped[0] in "LlKkRr"):
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in "LlKkRrSs"):
         return None  # (most texts: cheap first)
+    if (match := _SET_SCORE.fullmatch(stripped)) is not None:
+        games = int(match.group("a")) + int(match.group("b"))
+        return Reading("minute", None, stripped, minute=str(int(match.group("n")) * 100 + games))
     if (match := _LAP.fullmatch(stripped)) is not None:
         boxed = match.group("word") or _RACE_CLASS.search(element.get("class") or "")
         lap = int(match.group("n"))
@@ -3238,6 +3242,9 @@ def _race_mark(element: Element, text: str) -> Reading | None:
 _LAP = re.compile(r"(?:(?P<word>lap|runde)\s*|L)(?P<n>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?", re.I)
 _TO_GO = re.compile(r"(?P<n>\d{1,3})(?:[.,]\d)?\s?km\s+(?:to go|remaining|left)", re.I)
 _KM_AT = re.compile(r"km\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
+_SET_SCORE = re.compile(
+    r"(?:set|satz)\s*(?P<n>[1-5])\s*[,:]?\s*(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})", re.I
+)
 _RACE_CLASS = re.compile(r"lap|runde|km|distance|kilomet", re.I)
 _MOST_LAPS = 500  # laps a race may run (an oval's)
 _RACE_MARK_LENGTH = 16  # characters of a text that may be a race's lap or distance
