@@ -800,6 +800,102 @@ def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
 
 
 @pytest.mark.parametrize(
+    "stamps",
+    [
+        ("Set 3, 6-4", "Set 3, 5-4", "Set 3, 3-2", "Set 2, 6-3", "Set 2, 4-3", "Set 1, 2-1"),
+        ("Satz 3, 6:4", "Satz 3, 5:4", "Satz 3, 3:2", "Satz 2, 6:3", "Satz 2, 4:3", "Satz 1, 2:1"),
+    ],
+)
+def test_a_tennis_blogs_set_scores_are_its_posts_marks(stamps: tuple[str, ...]) -> None:
+    """A tennis blog's posts stamped only with the set and its games in a box of their own
+    ("Set 2, 4-3") are a stream, each score the post's mark, neither its title nor its words."""
+    said = (
+        "Game, set and match! The champion drops to the court in tears.",
+        "Break point saved with a big serve down the middle of the court.",
+        "A break! A backhand winner down the line, and the crowd erupts.",
+        "The second set goes to the challenger; we are all square now.",
+        "A love hold, four aces in a row, and the pressure is back on.",
+        "An early break in the first set for the defending champion.",
+    )
+    posts = "".join(
+        f'<li class="tn-update" id="p{i}"><span class="score-stamp">{at}</span>'
+        f'<div class="tn-update-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    page = page_of(f'<h1>Final live</h1><ol class="tn">{posts}</ol>', "Final live")
+    url = "https://www.example-sport.com/tennis/live/final"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
+    ("stamps", "box"),
+    [
+        (("Lap 57/57", "Lap 52/57", "Lap 45/57", "Lap 38/57", "Lap 31/57"), "stamp"),
+        (("Lap 57", "Lap 52", "Lap 45", "Lap 38", "Lap 31"), "stamp"),
+        (("L57", "L52", "L45", "L38", "L31"), "lap"),
+        (("5 km to go", "12 km to go", "45 km to go", "80 km to go", "120 km to go"), "stamp"),
+        (("km 180", "km 152", "km 120", "km 80", "km 45"), "race-distance"),
+    ],
+)
+def test_a_races_lap_or_distance_is_its_posts_mark(stamps: tuple[str, ...], box: str) -> None:
+    """A race's lap or distance standing as a post's stamp in a box of its own ("Lap 23/57",
+    "Lap 23", "120 km to go", and "L23" or "km 45" in a box whose class says lap or distance)
+    is the post's mark, as a match minute is: neither its title nor its words."""
+    said = (
+        "The leader takes the chequered flag after a faultless drive.",
+        "A vibration on the front left for the second car; it stays out.",
+        "A pass for fifth into turn one after a long fight down the straight.",
+        "Pit stop for the third car, hard tyres fitted in 2.4 seconds.",
+        "Fastest lap of the race so far for the leader, a 1:35.9.",
+    )
+    posts = "".join(
+        f'<li class="race-update" id="p{i}"><span class="{box}">{at}</span>'
+        f'<div class="race-update-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    page = page_of(f'<h1>Grand Prix live</h1><ol class="race">{posts}</ol>', "Grand Prix live")
+    url = "https://www.example-sport.com/f1/live/grand-prix"
+    updates = extract_page(page, url, fetched_at="2024-03-02T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
+    ("stamps", "box"),
+    [
+        (("Q4 00:00", "Q4 03:12", "Q3 08:41", "Q3 14:12", "Q2 00:12", "Q1 15:00"), "stamp"),
+        (("OT 2:31", "4th Qtr 0:40", "3rd Qtr 8:41", "2nd Qtr 1:05", "1st Qtr 9:12"), "stamp"),
+        (("2nd 03:05", "2nd 12:05", "1st 04:40", "1st 11:30", "1st 19:02"), "stamp"),
+        (("P3 04:10", "P2 14:22", "P2 19:40", "P1 02:31", "P1 18:05"), "stamp"),
+        (("00:00", "03:12", "08:41", "14:12", "00:12", "15:00"), "game-clock"),
+    ],
+)
+def test_a_games_clock_is_no_clock_of_the_day(stamps: tuple[str, ...], box: str) -> None:
+    """An American game's clock, the time left in a quarter or a period beside its mark ("Q3
+    08:41", "3rd Qtr 8:41", "OT 2:31", a hockey game's "P2 14:22") or alone in a box whose
+    class names the game's clock, is a match mark like a minute: no post is given a made-up
+    time of day, and each keeps its place and its words without its stamp."""
+    said = (
+        "Final: the home side win it in overtime after a long drive.",
+        "Touchdown for the visitors, a ten-yard pass into the end zone.",
+        "Third and seven: the quarterback scrambles for the first down.",
+        "Interception at the thirty, and the home side take over.",
+        "Field goal from fifty-two yards, right down the middle.",
+        "Kickoff in Las Vegas, and the big game is under way.",
+    )[: len(stamps)]
+    posts = "".join(
+        f'<li class="play" id="p{i}"><span class="{box}">{at}</span>'
+        f'<div class="play-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    page = page_of(f'<h1>Big game live</h1><ol class="plays">{posts}</ol>', "Big game live")
+    url = "https://www.example-sport.com/nfl/live/big-game"
+    updates = extract_page(page, url, fetched_at="2024-02-11T23:00:00Z").updates
+    assert [u.body_text for u in updates] == list(said)
+    assert [u.published_at for u in updates] == [None] * len(said)
+
+
+@pytest.mark.parametrize(
     ("stamp", "play"),
     [("86'", "GOAL!"), ("80'", "⚽"), ("19.5", "FOUR"), ("19.5", "Dot.")],
 )

@@ -2126,6 +2126,7 @@ def _numbered(page: PageClock, text: str, low: str) -> list[_Found | None]:
         found.append(_dated(page, text, clocks, used))
         found.append(_day_worded(page, text, low, clocks, used))
     found.append(_minute(text))
+    found.append(_game_clock(text))
     clock = next((c for c in clocks if c.accepted and c.start not in used), None)
     if clock is not None:
         read = text[clock.start : clock.end]
@@ -2658,6 +2659,49 @@ _PLAY_LABEL = re.compile(
     r"CARD|SUB|SUBSTITUTION|TRY|POINT|WIDE|SAVE|CHANCE|OFFSIDE|VAR|WICKET|SIX|FOUR|HALF-TIME|"
     r"FULL-TIME|KICK-OFF|HT|FT)\b[\W_]*)?"
 )
+
+
+def _game_clock(text: str) -> _Found | None:
+    """An American game's clock beside its period's mark: the time left in a quarter or a
+    period ("Q3 08:41", "3rd Qtr 8:41", "2nd 12:05", "OT 2:31", a hockey game's "P2 14:22",
+    "8:41 Q3"), a match mark like a minute, never a clock of the day."""
+    match = _GAME_CLOCK.search(text)
+    if match is None:
+        return None
+    period = match.group("o") or match.group("p") or match.group("p2")
+    minutes, seconds = match.group("m", "s") if match.group("m") else match.group("m2", "s2")
+    reading = game_clock_reading(match.group(0).strip(), period, int(minutes), int(seconds))
+    return None if reading is None else (match.start(), "minute", reading)
+
+
+def game_clock_reading(text: str, period: str, minutes: int, seconds: int) -> Reading | None:
+    """A game's clock read ("Q3 08:41"), its mark "Q3 08:41" (a period's number and the time
+    left in it: the later in a game, the lower), or None for more time than a period runs."""
+    if minutes * 60 + seconds > _LONGEST_PERIOD:
+        return None
+    number = re.search(r"\d", period)
+    if period[:2].upper() == "OT":
+        order = _OVERTIME + (int(number.group()) if number and period[2:3].isdigit() else 1)
+    else:
+        order = int(number.group()) if number else 0
+    return Reading("minute", None, text, minute=f"{GAME_MARK}{order} {minutes:02d}:{seconds:02d}")
+
+
+# A period's mark beside a game's clock: "Q3", "3Q", "OT", "OT2", "P2", "3rd Qtr", "2nd Half",
+# "1st Period"; an ordinal alone ("2nd 12:05") only where it opens the text.
+_PERIOD = (
+    r"(?:(?-i:Q[1-4]|[1-4]Q|OT[1-9]?|P[1-3])"
+    r"|[1-4](?:st|nd|rd|th)\s+(?:qtr|quarter|q|period|per|half)\b)"
+)
+_GAME_CLOCK = re.compile(
+    rf"(?:^\s*(?P<o>[1-4](?:st|nd|rd|th))|(?<![\w.:/])(?P<p>{_PERIOD}))\.?\s*[-–—,|·•]?\s*"
+    r"(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?![\d:]|\s?[ap]\.?m\b)"
+    rf"|(?<![\w.:/])(?P<m2>[0-5]?\d):(?P<s2>[0-5]\d)\s*[-–—,|·•]?\s*(?P<p2>{_PERIOD})(?!\w)",
+    re.I,
+)
+_LONGEST_PERIOD = 20 * 60  # seconds a period runs: a hockey or a college game's, 20 minutes
+_OVERTIME = 4  # the periods before overtime: a quarter's game
+GAME_MARK = "G"  # what opens a game clock's mark, "G3 08:41", where a minute's is a number
 
 
 def minute_reading(text: str, minute: int, extra: str | None) -> Reading | None:

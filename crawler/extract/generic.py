@@ -52,10 +52,12 @@ from crawler.extract.clock import (
     CLOCK_LEADS,
     DAY_LINE,
     EDIT_WORDS,
+    GAME_MARK,
     STAMP_JOINS,
     PageClock,
     Reading,
     ball_reading,
+    game_clock_reading,
     in_date_order,
     is_date_line,
     leading_clock,
@@ -699,6 +701,10 @@ def _match_minute(readings: list[_Time]) -> tuple[int, int] | None:
     (over, ball): "19.4" is (19, 4)."""
     for t in readings:
         label = t.reading.minute if t.reading is not None else None
+        if label and label.startswith(GAME_MARK):  # "G3 08:41": the later, the less time left
+            period, _, left = label[len(GAME_MARK) :].partition(" ")
+            minutes, _, seconds = left.partition(":")
+            return int(period), -(int(minutes) * 60 + int(seconds))
         if label:
             minute, _, added = label.rstrip("'").replace(".", "+").partition("+")
             return int(minute), int(added or 0)
@@ -3024,13 +3030,20 @@ def visible_times(
         else:
             reading = read[text] = _posted_after_edit(clock.read(text), text, clock)
         if reading is None:
-            if is_tail or len(text) > _BARE_MINUTE_LENGTH:
+            if is_tail or len(text) > _RACE_MARK_LENGTH:
                 continue
-            reading = _bare_minute(element, text)
+            reading = _bare_minute(element, text) or _race_mark(element, text)
             if reading is None:
                 if _SHORT_CLOCK_SHAPE.fullmatch(western_digits(text)):
                     short.append((at, element, text))
                 continue
+        elif (
+            not is_tail
+            and reading.kind == "clock"
+            and reading.clock is not None
+            and (game := _game_clock_box(element, text, reading)) is not None
+        ):
+            reading = game
         elif (
             not is_tail
             and reading.kind == "clock"
@@ -3166,6 +3179,23 @@ def _box_shape(element: Element) -> tuple[object, ...]:
     return (element.tag, element.get("class"), parent.tag, parent.get("class"))
 
 
+def _game_clock_box(element: Element, text: str, reading: Reading) -> Reading | None:
+    """A clock alone in a box whose class names a game's clock, quarter or period
+    (`span.game-clock` "08:41", `div.period-clock`): the time left in the period, a match mark
+    like a minute, never a clock of the day."""
+    cls = element.get("class")
+    if not cls or _GAME_CLOCK_CLASS.search(cls) is None or reading.clock is None:
+        return None
+    if reading.text.strip() != text.strip():
+        return None
+    return game_clock_reading(text.strip(), "", *reading.clock)
+
+
+_GAME_CLOCK_CLASS = re.compile(
+    r"game[-_]?clock|match[-_]?clock|play[-_]?clock|quarter|qtr|(?:^|[\s_-])period", re.I
+)
+
+
 def _bare_minute(element: Element, text: str) -> Reading | None:
     """A match minute printed as bare digits ("71", "45+2") in a box whose class says minute
     (Sportschau's `div.liveticker-minute`), or a cricket ball ("19.4") in one whose class says
@@ -3181,6 +3211,43 @@ def _bare_minute(element: Element, text: str) -> Reading | None:
         return ball_reading(text.strip(), int(match.group(1)), int(match.group(2)))
     return None
 
+
+def _race_mark(element: Element, text: str) -> Reading | None:
+    """A race's lap or distance standing alone in a box of its own, as a post's stamp: "Lap
+    23/57", "Lap 23", "Runde 23", "120 km to go", and "L23" or "km 45" in a box whose class
+    says lap or distance; or a tennis match's set and its games ("Set 2, 4-3", "Satz 2, 4:3");
+    a match mark like a minute (a later lap, fewer kilometres to go, a later set or more
+    games in one is later)."""
+    stripped = text.strip()
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in "LlKkRrSs"):
+        return None  # (most texts: cheap first)
+    if (match := _SET_SCORE.fullmatch(stripped)) is not None:
+        games = int(match.group("a")) + int(match.group("b"))
+        return Reading("minute", None, stripped, minute=str(int(match.group("n")) * 100 + games))
+    if (match := _LAP.fullmatch(stripped)) is not None:
+        boxed = match.group("word") or _RACE_CLASS.search(element.get("class") or "")
+        lap = int(match.group("n"))
+        if not boxed or not 0 < lap <= _MOST_LAPS:
+            return None
+        return Reading("minute", None, stripped, minute=str(lap))
+    if (match := _TO_GO.fullmatch(stripped)) is not None:
+        return Reading("minute", None, stripped, minute=str(-int(match.group("n"))))
+    if (match := _KM_AT.fullmatch(stripped)) is not None and _RACE_CLASS.search(
+        element.get("class") or ""
+    ):
+        return Reading("minute", None, stripped, minute=str(int(match.group("n"))))
+    return None
+
+
+_LAP = re.compile(r"(?:(?P<word>lap|runde)\s*|L)(?P<n>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?", re.I)
+_TO_GO = re.compile(r"(?P<n>\d{1,3})(?:[.,]\d)?\s?km\s+(?:to go|remaining|left)", re.I)
+_KM_AT = re.compile(r"km\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
+_SET_SCORE = re.compile(
+    r"(?:set|satz)\s*(?P<n>[1-5])\s*[,:]?\s*(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})", re.I
+)
+_RACE_CLASS = re.compile(r"lap|runde|km|distance|kilomet", re.I)
+_MOST_LAPS = 500  # laps a race may run (an oval's)
+_RACE_MARK_LENGTH = 16  # characters of a text that may be a race's lap or distance
 
 _BARE_MINUTE = re.compile(r"(\d{1,3})(?:\.|e|re|er|°)?(?:\s*\+\s*(\d{1,2}))?")
 _BALL = re.compile(r"(\d{1,3})\.(\d)")
