@@ -896,6 +896,57 @@ def test_a_games_clock_is_no_clock_of_the_day(stamps: tuple[str, ...], box: str)
 
 
 @pytest.mark.parametrize(
+    ("stamp", "box"),
+    [
+        ("{t} Q3 results", "time"),
+        ("{t}", "time-period"),
+        ("{t}", "timestamp period"),
+        ("{t}", "quarter-hour"),
+        ("{t}", "clock"),
+    ],
+)
+def test_a_clock_of_the_day_beside_a_quarters_name_stays_a_clock(stamp: str, box: str) -> None:
+    """A business blog's clock with its post's first words ("08:41 Q3 results"), or a clock
+    alone in a box whose class names a period or a quarter of something else than a game
+    (span.time-period, span.quarter-hour) or a news ticker's clock (span.clock): a clock of
+    the day, as before game clocks were read. A game clock is one beside a period's mark
+    that ends its stamp ("8:41 Q3") or in a box that names a game's, a quarter's or a
+    period's clock."""
+    times = ("10:12", "09:55", "09:20", "08:41", "08:05")
+    said = (
+        "Revenue rose 8 percent to 94.9 billion dollars in the quarter.",
+        "The company said services set another record in every region.",
+        "Shares rose 3 percent in early trading in Frankfurt after the figures.",
+        "Analysts had expected a smaller rise in the gross margin this time.",
+        "The chief executive said demand in China was stabilising slowly.",
+    )
+    posts = "".join(
+        f"<article class='post'><p><strong class='{box}'>{stamp.format(t=at)}</strong></p>"
+        f"<p>{words}</p></article>"
+        for at, words in zip(times, said, strict=True)
+    )
+    page = page_of(f"<h1>Earnings live</h1>{posts}", "Earnings live")
+    url = "https://www.example-news.com/live/earnings"
+    updates = extract_page(page, url, fetched_at="2024-02-10T14:00:00Z").updates
+    assert [u.published_at for u in updates] == [f"2024-02-10T{at}:00Z" for at in times]
+    assert [u.body_text for u in updates] == list(said)
+
+
+def test_a_game_clock_ending_its_stamp_or_in_a_period_clocks_box_is_a_mark() -> None:
+    """ "8:41 Q3" ending its stamp, and "08:41" alone in div.period-clock, are game clocks."""
+    said = ("Touchdown for the visitors.", "Field goal, right down the middle.")
+    for stamps, box in ((("3:12 Q4", "8:41 Q3"), "stamp"), (("03:12", "08:41"), "period-clock")):
+        posts = "".join(
+            f'<li class="play"><span class="{box}">{at}</span><p>{words} A fine play.</p></li>'
+            for at, words in zip(stamps, said, strict=True)
+        )
+        page = page_of(f'<h1>Big game live</h1><ol class="plays">{posts}</ol>', "Big game live")
+        url = "https://www.example-sport.com/nfl/live/big-game"
+        updates = extract_page(page, url, fetched_at="2024-02-11T23:00:00Z").updates
+        assert [u.published_at for u in updates] == [None, None], box
+
+
+@pytest.mark.parametrize(
     ("stamp", "play"),
     [("86'", "GOAL!"), ("80'", "⚽"), ("19.5", "FOUR"), ("19.5", "Dot.")],
 )

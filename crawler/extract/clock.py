@@ -2688,7 +2688,8 @@ def game_clock_reading(text: str, period: str, minutes: int, seconds: int) -> Re
 
 
 # A period's mark beside a game's clock: "Q3", "3Q", "OT", "OT2", "P2", "3rd Qtr", "2nd Half",
-# "1st Period"; an ordinal alone ("2nd 12:05") only where it opens the text.
+# "1st Period"; an ordinal alone ("2nd 12:05") only where it opens the text, a mark after the
+# clock ("8:41 Q3") only where it ends it ("08:41 Q3 results" is a business blog's clock).
 _PERIOD = (
     r"(?:(?-i:Q[1-4]|[1-4]Q|OT[1-9]?|P[1-3])"
     r"|[1-4](?:st|nd|rd|th)\s+(?:qtr|quarter|q|period|per|half)\b)"
@@ -2696,7 +2697,7 @@ _PERIOD = (
 _GAME_CLOCK = re.compile(
     rf"(?:^\s*(?P<o>[1-4](?:st|nd|rd|th))|(?<![\w.:/])(?P<p>{_PERIOD}))\.?\s*[-–—,|·•]?\s*"
     r"(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?![\d:]|\s?[ap]\.?m\b)"
-    rf"|(?<![\w.:/])(?P<m2>[0-5]?\d):(?P<s2>[0-5]\d)\s*[-–—,|·•]?\s*(?P<p2>{_PERIOD})(?!\w)",
+    rf"|(?<![\w.:/])(?P<m2>[0-5]?\d):(?P<s2>[0-5]\d)\s*[-–—,|·•]?\s*(?P<p2>{_PERIOD})\.?\s*$",
     re.I,
 )
 _LONGEST_PERIOD = 20 * 60  # seconds a period runs: a hockey or a college game's, 20 minutes

@@ -3191,9 +3191,9 @@ def _game_clock_box(element: Element, text: str, reading: Reading) -> Reading | 
     return game_clock_reading(text.strip(), "", *reading.clock)
 
 
-_GAME_CLOCK_CLASS = re.compile(
-    r"game[-_]?clock|match[-_]?clock|play[-_]?clock|quarter|qtr|(?:^|[\s_-])period", re.I
-)
+# A game's, a quarter's or a period's clock: a class that says period or quarter alone
+# ("time-period", "quarter-hour", "period") may be a clock of the day's box.
+_GAME_CLOCK_CLASS = re.compile(r"(?:game|match|play|quarter|qtr|period)[-_]?clock", re.I)
 
 
 def _bare_minute(element: Element, text: str) -> Reading | None:
