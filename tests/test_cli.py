@@ -413,6 +413,20 @@ def test_an_archive_another_program_holds_locked_is_a_sentence(
     assert Database(db_path)["blogs"].count == 0
 
 
+def _tear_table(db_path: Path, table: str) -> None:
+    """Overwrite the first page of `table` in the archive's file, its header left whole, as a
+    failing disk or a copy made mid-write does: SQLite says "database disk image is malformed"
+    only when a command reads that table."""
+    db = open_archive(db_path)
+    [(root,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchall()
+    [(size,)] = db.execute("PRAGMA page_size").fetchall()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with db_path.open("r+b") as archive:
+        archive.seek((root - 1) * size)
+        archive.write(b"\xa5" * size)
+
+
 @pytest.mark.parametrize(
     "args",
     [["crawl", "http://127.0.0.1:1/live"], ["crawl"], ["list"], ["add", "http://127.0.0.1:1/b"]],
@@ -425,13 +439,8 @@ def test_an_archive_damaged_inside_is_a_sentence(
     "database disk image is malformed" only when a command reads that table."""
     db = open_archive(db_path)
     add_blog(db, "http://127.0.0.1:1/live", 300, now_utc())
-    [(root,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'blogs'").fetchall()
-    [(size,)] = db.execute("PRAGMA page_size").fetchall()
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    with db_path.open("r+b") as archive:
-        archive.seek((root - 1) * size)
-        archive.write(b"\xa5" * size)
+    _tear_table(db_path, "blogs")
     result = runner.invoke(cli, [*args, "--db", str(db_path)])
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit), result.exception
@@ -446,14 +455,7 @@ def test_a_pass_that_meets_a_table_damaged_inside_fails_with_the_sentence(
     """A torn table only the crawl process reads or writes (a pass's updates, its fetch log):
     the pass fails naming the damage, not as a crawl that ended before it finished."""
     assert runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path), *LOCAL_ARGS])
-    db = open_archive(db_path)
-    [(root,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchall()
-    [(size,)] = db.execute("PRAGMA page_size").fetchall()
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    with db_path.open("r+b") as archive:
-        archive.seek((root - 1) * size)
-        archive.write(b"\xa5" * size)
+    _tear_table(db_path, table)
     result = runner.invoke(cli, ["crawl", sample_blog.url, "--db", str(db_path), *LOCAL_ARGS])
     assert result.exit_code == 1, result.output
     assert result.output.startswith(
