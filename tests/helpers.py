@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -15,7 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,6 +131,19 @@ def cp_over(source: Path, target: Path) -> None:
     cp = shutil.which("cp")
     assert cp is not None
     subprocess.run([cp, str(source), str(target)], check=True)
+
+
+def terminal_signals(nohup: bool = False) -> Callable[[], None]:
+    """For `subprocess.Popen(preexec_fn=…)`: the command starts with Ctrl-C and the hangup as
+    a terminal gives them, or (`nohup`) with the hangup ignored as nohup starts a command,
+    whatever the test run inherited: a run started in the background or under nohup ignores
+    them, and the commands it starts would too."""
+
+    def reset() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGHUP, signal.SIG_IGN if nohup else signal.SIG_DFL)
+
+    return reset
 
 
 def env_with_root() -> dict[str, str]:

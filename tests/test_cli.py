@@ -24,7 +24,16 @@ from archive.watchlist import add_blog
 from crawler.cli import cli
 from crawler.overrides import parse_override
 from crawler.sample import CANONICAL, SampleBlog
-from tests.helpers import LABELS, LOCAL_ARGS, PAGES, URL, bpass, env_with_root, page_folders
+from tests.helpers import (
+    LABELS,
+    LOCAL_ARGS,
+    PAGES,
+    URL,
+    bpass,
+    env_with_root,
+    page_folders,
+    terminal_signals,
+)
 
 
 @pytest.fixture
@@ -477,6 +486,7 @@ def test_a_demo_interrupted_mid_crawl_says_so_and_leaves_nothing(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=terminal_signals(),
     )
     assert cli_run.stdout is not None
     while not cli_run.stdout.readline().startswith("Archive:"):

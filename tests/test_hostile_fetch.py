@@ -41,7 +41,7 @@ from crawler.middlewares import SITE, FetchBoundaryMiddleware, OffSite
 from crawler.process import crawl
 from crawler.sample import TITLE, UPDATES, render_page
 from crawler.sample.site import LocalServer, send
-from tests.helpers import LOCAL, ROOT, crawl_local, env_with_root
+from tests.helpers import LOCAL, ROOT, crawl_local, env_with_root, terminal_signals
 
 LIVEBLOG = [sys.executable, "-m", "crawler"]
 HTML = "text/html; charset=utf-8"
@@ -743,7 +743,7 @@ def crawl_interrupted(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=(lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN)) if nohup else None,
+        preexec_fn=terminal_signals(nohup),
     )
     deadline = time.monotonic() + 30
     while not (world.site.gate / "arrived").exists():
@@ -811,6 +811,7 @@ def test_a_crawl_interrupted_while_it_waits_for_the_archive_stops_at_once(db_pat
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=terminal_signals(),
         )
         assert cli.stderr is not None
         assert "waiting" in cli.stderr.readline()
