@@ -9028,6 +9028,18 @@ _LATEST_COLUMN = "".join(
 )
 
 
+def _beside_latest_column(title: str, heading: str, url: str, head: str = "") -> list[Update]:
+    """The updates read from an article titled `title` (`head`: more of its <head>) at `url`,
+    its heading `heading`, two paragraphs, then a column of the site's latest headlines, each
+    a clock and a line."""
+    body = (
+        f"<html lang='en'><head><title>{title}</title>{head}</head><body><main>"
+        f"<h1>{heading}</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p><section class='latest'>"
+        f"<h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main></body></html>"
+    )
+    return extract_page(body.encode(), url, fetched_at="2024-05-01T12:00:00Z").updates
+
+
 @pytest.mark.parametrize(
     ("title", "heading", "url", "live"),
     [
@@ -9050,18 +9062,11 @@ def test_a_sites_tagline_in_the_title_says_nothing_live(
     and live updates"), on every article and on its home page, says nothing of the page: a
     column of its latest headlines, each a clock and a line, stays no live blog's posts; built
     from no page."""
-    page = extract_page(
-        (
-            f"<html lang='en'><head><title>{title}</title>"
-            f"<meta property='og:title' content='{title}'>"
-            "<meta property='og:site_name' content='Example News'></head><body><main>"
-            f"<h1>{heading}</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p><section class='latest'>"
-            f"<h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main></body></html>"
-        ).encode(),
-        url,
-        fetched_at="2024-05-01T12:00:00Z",
+    head = (
+        f"<meta property='og:title' content='{title}'>"
+        "<meta property='og:site_name' content='Example News'>"
     )
-    assert len(page.updates) == (4 if live else 0)
+    assert len(_beside_latest_column(title, heading, url, head)) == (4 if live else 0)
 
 
 @pytest.mark.parametrize(
@@ -9395,18 +9400,13 @@ def test_a_sites_name_in_the_pages_own_title_keeps_the_titles_live_words(
     """A page whose own title names the site before its live words ("Trump sues CNN – latest
     updates | CNN Politics") is live by them: only what follows the site's name where it comes
     last is its tagline. Built from no page."""
-    page = extract_page(
-        (
-            f"<html lang='en'><head><title>{title}</title>"
-            f"<meta property='og:site_name' content='{site}'></head><body><main>"
-            f"<h1>{title.split(' – ')[0]}</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p>"
-            f"<section class='latest'><h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main>"
-            "</body></html>"
-        ).encode(),
+    updates = _beside_latest_column(
+        title,
+        title.split(" – ")[0],
         "https://www.example-news.com/politics/lawsuit-123",
-        fetched_at="2024-05-01T12:00:00Z",
+        f"<meta property='og:site_name' content='{site}'>",
     )
-    assert len(page.updates) == 4
+    assert len(updates) == 4
 
 
 @pytest.mark.parametrize(
@@ -9424,17 +9424,7 @@ def test_a_sites_tagline_where_the_page_names_no_site_says_nothing_live(
     """A site's tagline after its name in the title, on a page with no `og:site_name`: the
     name is the title's part that spells the site's address ("Example News" at
     example-news.com), and what follows it says nothing of the page. Built from no page."""
-    page = extract_page(
-        (
-            f"<html lang='en'><head><title>{title}</title></head><body><main>"
-            f"<h1>Council approves homes</h1><p>{_NARRATIVE}</p><p>{_NARRATIVE}</p>"
-            f"<section class='latest'><h2>Latest</h2><ul>{_LATEST_COLUMN}</ul></section></main>"
-            "</body></html>"
-        ).encode(),
-        url,
-        fetched_at="2024-05-01T12:00:00Z",
-    )
-    assert page.updates == []
+    assert _beside_latest_column(title, "Council approves homes", url) == []
 
 
 @pytest.mark.parametrize(
