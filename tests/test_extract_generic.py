@@ -9583,6 +9583,14 @@ _UNTIMED_BOXES = {
         "<a class='listen' href='/podcasts/episode-{n}'>Listen</a></div>",
         False,
     ),
+    # A podcast's episodes, each with its player and no link.
+    "episodes played here": (
+        "https://news.example.com/live/podcasts",
+        "Podcasts | Example News Live",
+        "<div class='episode'><h3>{title}</h3><p>{words}</p>"
+        "<audio controls src='/audio/episode-{n}.mp3'></audio><button>Play</button></div>",
+        False,
+    ),
     # A concert hall's events, each with its tickets' page.
     "events": (
         "https://news.example.com/whats-on/live-events",
@@ -9632,7 +9640,8 @@ _UNTIMED_BOXES = {
 def test_untimed_boxes_at_a_live_address_are_posts_only_where_they_read_as_posts(kind: str) -> None:
     """Six boxes alike with no time, at an address or under a title that says live, inside a
     site's header, cookie banner, related stories and footer: a podcast's episodes and a
-    concert hall's events, each box leading to a page of its own, a recipe's numbered steps,
+    concert hall's events, each box leading to a page of its own, episodes each with a
+    player of its own, a recipe's numbered steps,
     a Q&A's questions, are no live blog's posts; an untimed blog's posts, shared or not, and
     a live Q&A's timed answers are. Built from no page."""
     url, title, box, live = _UNTIMED_BOXES[kind]

@@ -542,10 +542,11 @@ def _stream(
 def _entries_of_another_kind(posts: list[tuple[Element, Update]], url: str) -> bool:
     """Whether untimed posts read as entries of another kind than a blog's: four in five
     titled as questions (a Q&A's, an FAQ's), their titles numbered 1, 2, 3 in order (a
-    recipe's steps, "Step 1", a list's items), or each box leading by a link of its own, outside its
-    words, to a page of its own on the site (a podcast's "Listen", an event's "Book tickets").
-    A live blog's posts, untimed, run newest first under titles of news, and link out, if at
-    all, from their words or to be shared."""
+    recipe's steps, "Step 1", a list's items), each box with an audio player of its own (a
+    podcast's episodes), or each leading by a link of its own, outside its words, to a page
+    of its own on the site (a podcast's "Listen", an event's "Book tickets"). A live blog's
+    posts, untimed, run newest first under titles of news, and link out, if at all, from
+    their words or to be shared."""
     if len(posts) < lines.MIN_POSTS:
         return False
     headlines = [update.headline or "" for _, update in posts]
@@ -554,6 +555,8 @@ def _entries_of_another_kind(posts: list[tuple[Element, Update]], url: str) -> b
     numbered = [int(found.group(1)) if (found := _NUMBERED.match(h)) else 0 for h in headlines]
     if numbered == list(range(1, len(numbered) + 1)):
         return True
+    if all(next(member.iter("audio"), None) is not None for member, _ in posts):
+        return True  # each its own player: a podcast's episodes, a radio's programmes
     return _each_leads_away(posts, url)
 
 
