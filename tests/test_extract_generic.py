@@ -9546,3 +9546,114 @@ def test_a_wires_credit_closing_each_post_unclassed(credit: str, authors: list[l
     updates = young_blog(names, None, line)
     assert [u.authors for u in updates] == authors
     assert all(("Editing by" in u.body_text) == bool("Editing" in credit) for u in updates)
+
+
+_SITE_TOP = (
+    "<header class='site-header'><a class='logo' href='/'>Example News</a><nav><ul>"
+    "<li><a href='/news/'>News</a></li><li><a href='/live/'>Live</a></li>"
+    "<li><a href='/podcasts/'>Podcasts</a></li><li><a href='/food/'>Food</a></li></ul></nav>"
+    "</header><div class='cookie-banner'><p>We use cookies to improve your experience. By "
+    "continuing you agree to our cookie policy.</p><button>Accept all</button></div>"
+)
+_SITE_BOTTOM = (
+    "<aside class='related'><h2>Related stories</h2><ul>"
+    "<li><a href='/news/council-approves-homes'>Council approves new homes</a></li>"
+    "<li><a href='/news/train-strike-off'>Train strike called off after talks</a></li></ul>"
+    "</aside><footer class='site-footer'><a href='/about'>About us</a> <a href='/privacy'>"
+    "Privacy policy</a><p>© 2024 Example News Ltd. All rights reserved.</p></footer>"
+)
+_SENTENCES = (
+    "Crowds have gathered in the main square, many of them holding flags and banners.",
+    "Police have closed the bridge to traffic, and buses go through the east of town.",
+    "The mayor's office says she will speak from the town hall balcony in a few minutes.",
+    "The electoral commission has confirmed the result: a majority of twelve seats.",
+    "The opposition leader has conceded and called for calm on the streets tonight.",
+    "Music has started in the square, and the night looks set to go on for hours.",
+)
+_SHARE_BAR = (
+    "<div class='share'><a href='https://www.facebook.com/sharer/sharer.php?u=x'>Share</a>"
+    "<a href='https://twitter.com/intent/tweet?url=x'>Post</a></div>"
+)
+_UNTIMED_BOXES = {
+    # A podcast's episodes, each with a link to its own page to listen.
+    "episodes": (
+        "https://news.example.com/live/podcasts",
+        "Podcasts | Example News Live",
+        "<div class='episode'><h3>Episode: {title}</h3><p>{words}</p><span>32 min</span>"
+        "<a class='listen' href='/podcasts/episode-{n}'>Listen</a></div>",
+        False,
+    ),
+    # A podcast's episodes, each with its player and no link.
+    "episodes played here": (
+        "https://news.example.com/live/podcasts",
+        "Podcasts | Example News Live",
+        "<div class='episode'><h3>{title}</h3><p>{words}</p>"
+        "<audio controls src='/audio/episode-{n}.mp3'></audio><button>Play</button></div>",
+        False,
+    ),
+    # A concert hall's events, each with its tickets' page.
+    "events": (
+        "https://news.example.com/whats-on/live-events",
+        "Live events | Example News",
+        "<div class='event'><h3>{title}</h3><p>{words}</p>"
+        "<a href='/tickets/{n}'>Book tickets</a></div>",
+        False,
+    ),
+    # A recipe's steps, numbered.
+    "steps": (
+        "https://news.example.com/food/live-cooking-chickpea-curry",
+        "Live cooking: a quick chickpea curry | Example News",
+        "<div class='step'><h3>Step {n}</h3><p>{words}</p></div>",
+        False,
+    ),
+    # A Q&A's questions, each a heading with its answer below.
+    "questions": (
+        "https://news.example.com/news/live-qa-bus-changes",
+        "Live Q&A: your questions answered | Example News",
+        "<div class='faq-item'><h3>What about {title}?</h3><p>{words}</p></div>",
+        False,
+    ),
+    # A live blog that shows no times: its posts, each with its share bar or without.
+    "shared posts": (
+        "https://news.example.com/live/election-night-results",
+        "Election night: results as they come in | Example News",
+        "<div class='post-box'><h2>{title}</h2><p>{words}</p>" + _SHARE_BAR + "</div>",
+        True,
+    ),
+    "plain posts": (
+        "https://news.example.com/live/election-night-results",
+        "Election night: results as they come in | Example News",
+        "<div class='box'><h2>{title}</h2><p>{words}</p></div>",
+        True,
+    ),
+    # A live Q&A whose answers carry their times is a live blog.
+    "timed answers": (
+        "https://news.example.com/news/live-qa-bus-changes",
+        "Live Q&A: your questions answered | Example News",
+        "<div class='answer'><time>1{n}:05</time><h3>What about {title}?</h3><p>{words}</p></div>",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(_UNTIMED_BOXES))
+def test_untimed_boxes_at_a_live_address_are_posts_only_where_they_read_as_posts(kind: str) -> None:
+    """Six boxes alike with no time, at an address or under a title that says live, inside a
+    site's header, cookie banner, related stories and footer: a podcast's episodes and a
+    concert hall's events, each box leading to a page of its own, episodes each with a
+    player of its own, a recipe's numbered steps,
+    a Q&A's questions, are no live blog's posts; an untimed blog's posts, shared or not, and
+    a live Q&A's timed answers are. Built from no page."""
+    url, title, box, live = _UNTIMED_BOXES[kind]
+    titles = ("the buses", "the trains", "the fares", "the routes", "the schools", "the hours")
+    boxes = "".join(
+        box.format(n=n + 1 if kind != "timed answers" else 6 - n, title=t.capitalize(), words=w)
+        for n, (t, w) in enumerate(zip(titles, _SENTENCES, strict=True))
+    )
+    body = (
+        f"<html lang='en'><head><title>{title}</title></head><body>{_SITE_TOP}<main>"
+        f"<h1>{title.split(' | ')[0]}</h1><div class='list'>{boxes}</div></main>"
+        f"{_SITE_BOTTOM}</body></html>"
+    )
+    updates = extract_page(body.encode(), url, fetched_at="2024-05-01T18:00:00Z").updates
+    assert len(updates) == (6 if live else 0)

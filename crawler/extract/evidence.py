@@ -310,6 +310,8 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         return False  # an archive's entries, one a day: a radio's replays; a product's releases
     if stream.linked:
         return False  # cards that each lead to a page of their own: a rail of headlines
+    if stream.entries:
+        return False  # untimed questions, numbered steps, or episodes' and events' cards
     if stream.carded and (
         _titled_live(stream)
         or (stream.carded == "section" and not _box_says_live(stream.names, page.languages))

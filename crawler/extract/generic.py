@@ -305,6 +305,11 @@ class Stream:
     # The id() of each update whose time is its last edit's, the only one it shows ("Updated
     # 14:40"): structured data's earlier time is when it went up (merge).
     edited: frozenset[int] = frozenset()
+    # No post has a time, and the posts read as entries of another kind: a Q&A's questions,
+    # a recipe's numbered steps, cards each leading to a page of their own (a podcast's
+    # episodes, "Listen"; a concert hall's events, "Book tickets"). Only a page that says in
+    # its structured data or a vendor's markup that it is a live blog vouches for them.
+    entries: bool = False
 
 
 def extract(
@@ -516,6 +521,7 @@ def _stream(
         else tuple(day for member, _ in posts if (day := _day_alone(member)) is not None)
     )  # (read where no post has a time: only then does an archive's day matter)
     marquee = not minuted and _a_marquee(best.container, updates)  # (not a match's minutes)
+    entries = not best.timed and _entries_of_another_kind(posts, url)
     return Stream(
         updates,
         best.timed,
@@ -529,7 +535,84 @@ def _stream(
         days,
         marquee,
         edited,
+        entries,
     )
+
+
+def _entries_of_another_kind(posts: list[tuple[Element, Update]], url: str) -> bool:
+    """Whether untimed posts read as entries of another kind than a blog's: four in five
+    titled as questions (a Q&A's, an FAQ's), their titles numbered 1, 2, 3 in order (a
+    recipe's steps, "Step 1", a list's items), each box with an audio player of its own (a
+    podcast's episodes), or each leading by a link of its own, outside its words, to a page
+    of its own on the site (a podcast's "Listen", an event's "Book tickets"). A live blog's
+    posts, untimed, run newest first under titles of news, and link out, if at all, from
+    their words or to be shared."""
+    if len(posts) < lines.MIN_POSTS:
+        return False
+    headlines = [update.headline or "" for _, update in posts]
+    if sum(1 for h in headlines if h.rstrip().endswith(_QUESTION_MARKS)) * 5 >= len(posts) * 4:
+        return True
+    numbered = [int(found.group(1)) if (found := _NUMBERED.match(h)) else 0 for h in headlines]
+    if numbered == list(range(1, len(numbered) + 1)):
+        return True
+    if all(next(member.iter("audio"), None) is not None for member, _ in posts):
+        return True  # each its own player: a podcast's episodes, a radio's programmes
+    return _each_leads_away(posts, url)
+
+
+_QUESTION_MARKS = ("?", "？", "؟")
+# A number that opens a title, alone or after a word ("1.", "Step 1", "Schritt 2", "Tip 3").
+_NUMBERED = re.compile(r"\W*(?:[^\W\d]+\s+)?(\d{1,3})(?![\d:,]|\.\d)")
+
+
+def _each_leads_away(posts: list[tuple[Element, Update]], url: str) -> bool:
+    """Whether each post, none with a post's own marks (an id, a byline, a share bar),
+    holds a link of a few words outside its words (no paragraph's, list item's, quote's or
+    heading's) to a page of the site that is neither this one nor one under it, a different
+    one for each."""
+    host = urlsplit(url).netloc.lower()
+    here = without_fragment(url)
+    targets = set()
+    for member, update in posts:
+        if update.authors or _member_id_attribute(member):
+            return False
+        target = None
+        for link in member.iter("a"):
+            href = link.get("href")
+            if is_share_href(href):
+                return False
+            address = absolute(href, url) if href else None
+            if (
+                target is None
+                and address is not None
+                and urlsplit(address).netloc.lower() == host
+                and without_fragment(address) != here
+                and not _post_page(address, url)
+                and len(text_of(link).split()) <= _CALL_WORDS
+                and not _in_words(link, member)
+            ):
+                target = without_fragment(address)
+        if target is None:
+            return False
+        targets.add(target)
+    return len(targets) == len(posts)
+
+
+def _in_words(element: Element, member: Element) -> bool:
+    """Whether an element stands in a paragraph, a list's item, a quote or a heading of the
+    post."""
+    for above in element.iterancestors():
+        if above is member:
+            return False
+        if above.tag in _WORDS_BOXES:
+            return True
+    return False
+
+
+_CALL_WORDS = 3  # words of a call to action's link at most ("Listen", "Book tickets")
+_WORDS_BOXES = frozenset(
+    {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
+)
 
 
 def _a_marquee(container: Element, updates: list[Update]) -> bool:
