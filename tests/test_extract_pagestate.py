@@ -1375,3 +1375,35 @@ def test_a_nuxt_2_state_reading_back_far_larger_than_its_script_is_no_state() ->
 def test_a_nuxt_2_states_argument_that_is_a_name_is_no_state() -> None:
     """An argument that names a value (`Infinity`, a global) is code, not a value."""
     assert nuxt_state("window.__NUXT__=(function(a){return {x:a}}(Infinity));") is None
+
+
+# A plain list whose posts sit beside an object or two of another kind: an ad slot's
+# placeholder (an id, no time, no words), a pinned header (a title, no id), a post too short
+# to read (an id and a time, "GOAL!"), as live pages' states keep them between posts.
+_ODD_ITEMS = {
+    "ad slot": {"id": "ad-mpu-1", "type": "ad", "slot": "mpu"},
+    "header": {"title": "Key events", "type": "header"},
+    "short post": {"id": "blk-9", "blockFirstPublished": 1717255000000, "html": "<p>GOAL!</p>"},
+}
+
+
+@pytest.mark.parametrize("odd", sorted(_ODD_ITEMS))
+@pytest.mark.parametrize("name", ["blocks", "items", "feed"])
+def test_a_plain_lists_posts_beside_an_item_of_another_kind_are_read(odd: str, name: str) -> None:
+    """Four posts and an object that is none (an ad slot, a header, a post without a
+    sentence): the four are read, the object left out."""
+    items = [_block(n) for n in (4, 3)] + [_ODD_ITEMS[odd]] + [_block(n) for n in (2, 1)]
+    data = {"props": {"pageProps": {"article": {name: items}}}}
+    read = _storm_live(_next_data(data))
+    assert [u.source_id for u in read.updates] == ["blk-4", "blk-3", "blk-2", "blk-1"]
+
+
+def test_a_plain_list_of_items_many_without_a_time_or_an_id_is_no_stream() -> None:
+    """Where two of five objects lack a time or an id, the list is not a stream's (a
+    page's sections, a few of them dated): nothing is read."""
+    items = [_block(n) for n in (3, 2, 1)] + [
+        {"id": "s1", "html": f"<p>{_WORDS.format(n=8)}</p>"},
+        {"blockFirstPublished": 1717255000000, "html": f"<p>{_WORDS.format(n=9)}</p>"},
+    ]
+    data = {"props": {"pageProps": {"article": {"blocks": items}}}}
+    assert _storm_live(_next_data(data)).updates == []

@@ -673,9 +673,11 @@ def _plain_stream(
     page_path: str,
     fetched: float | None = None,
 ) -> list[dict[str, Any]]:
-    """A list under a plain name ("blocks", "events", "messages") whose every item reads as a
-    post: its own id, a time, sentences, and nothing of a card's, a comment's or a link's; []
-    when any does not, or where their times are not a stream's (_stream_times)."""
+    """A list under a plain name ("blocks", "events", "messages") whose items read as posts:
+    each its own id, a time, sentences, and nothing of a card's, a comment's or a link's; []
+    when any item carries a card's, a comment's or a link's field, when more than one in four
+    lacks an id, a time or a sentence (an ad slot's placeholder or a pinned header among
+    posts is left out), or where their times are not a stream's (_stream_times)."""
     if (
         len(items) < _MIN_STATE_POSTS
         or not _PLAIN_LIST.fullmatch(name)
@@ -685,12 +687,27 @@ def _plain_stream(
     ):
         return []
     ids: set[str] = set()
+    posts: list[dict[str, Any]] = []
+    odd = 0
     for item in items:
-        own = _item_id(item)
-        if own is None or own in ids or not _plain_post(item, page_path):
+        if _fields(item).keys() & _NOT_POST_KEYS or _elsewhere(item, page_path):
             return []
-        ids.add(own)
-    return items if _stream_times(items, fetched) else []
+        own = _item_id(item)
+        if own is not None and own in ids:
+            return []
+        if own is not None and _plain_post(item):
+            ids.add(own)
+            posts.append(item)
+            continue
+        odd += 1
+        if odd * _ODD_SHARE > len(items):
+            return []
+    if len(posts) < _MIN_STATE_POSTS:
+        return []
+    return posts if _stream_times(posts, fetched) else []
+
+
+_ODD_SHARE = 4  # (one in this many items of a plain list may be of another kind)
 
 
 def _stream_times(items: list[dict[str, Any]], fetched: float | None) -> bool:
@@ -708,11 +725,10 @@ def _stream_times(items: list[dict[str, Any]], fetched: float | None) -> bool:
     return len(set(times)) * 2 > len(times) and len(days) < len(times)
 
 
-def _plain_post(item: dict[str, Any], page_path: str) -> bool:
-    """Whether an item of a plainly named list reads as a live post: a time and a sentence of
-    its own, no address of its own, no field of a reader's comment, a card or a schedule."""
-    keys = _fields(item).keys()
-    if keys & _NOT_POST_KEYS or _elsewhere(item, page_path) or _state_time(item) is None:
+def _plain_post(item: dict[str, Any]) -> bool:
+    """Whether an item of a plainly named list, with no field of a reader's comment, a card or
+    a schedule's and no address of its own, reads as a live post: a time and a sentence."""
+    if _state_time(item) is None:
         return False
     words = _state_words(item)
     return len(words) >= _POST_WORDS and _SENTENCE.search(words[:600]) is not None
