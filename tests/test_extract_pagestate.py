@@ -1407,3 +1407,56 @@ def test_a_plain_list_of_items_many_without_a_time_or_an_id_is_no_stream() -> No
     ]
     data = {"props": {"pageProps": {"article": {"blocks": items}}}}
     assert _storm_live(_next_data(data)).updates == []
+
+
+# A live page whose markup shows each post cut short, "…" and a "Read more" link after it,
+# while its state holds the whole post (the markup and state of the shown-posts pages above).
+_WHOLE = (
+    "<p>{words} The minister spoke to reporters outside the building for ten minutes.</p>"
+    "<p>She said the roads would stay closed until the morning at the earliest.</p>"
+)
+
+
+@pytest.mark.parametrize("cut", ["…", "... <a href='#p{n}'>Read more</a>", " …"])
+def test_a_post_the_markup_cuts_short_takes_its_whole_body_from_the_state(cut: str) -> None:
+    posts = [
+        _state_stream_post(n) | {"body": _WHOLE.format(words=_WORDS.format(n=n))}
+        for n in (5, 4, 3, 2, 1)
+    ]
+    shown = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-06-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Update {n}</h2><p>{_WORDS.format(n=n)} The minister spoke to rep"
+        f"{cut.format(n=n)}</p></article>"
+        for n in (5, 4, 3)
+    )
+    page = (
+        "<html lang='en'><head><title>Storm – live</title></head><body><main>"
+        f"<h1>Storm – live</h1><div class='stream'>{shown}</div></main>"
+        f"{_next_data({'props': {'liveBlog': {'posts': posts}}})}</body></html>"
+    ).encode()
+    read = extract_page(page, "https://www.example.com/live/storm", "2024-06-01T16:00:00Z")
+    assert [u.source_id for u in read.updates] == ["p5", "p4", "p3", "p2", "p1"]
+    for update in read.updates:
+        assert update.body_text.endswith("until the morning at the earliest."), update.body_text
+        assert "Read more" not in update.body_text
+
+
+def test_a_shown_post_whose_words_differ_from_the_states_keeps_the_markups() -> None:
+    """A shown post ending "…" whose words are not the opening of its state's (an editor's
+    later change, a different excerpt) keeps what the markup shows."""
+    posts = [
+        _state_stream_post(n) | {"body": _WHOLE.format(words=_WORDS.format(n=n))}
+        for n in (5, 4, 3, 2, 1)
+    ]
+    shown = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-06-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Update {n}</h2><p>{_WORDS.format(n=n)} The mayor said little more…</p></article>"
+        for n in (5, 4, 3)
+    )
+    page = (
+        "<html lang='en'><head><title>Storm – live</title></head><body><main>"
+        f"<h1>Storm – live</h1><div class='stream'>{shown}</div></main>"
+        f"{_next_data({'props': {'liveBlog': {'posts': posts}}})}</body></html>"
+    ).encode()
+    read = extract_page(page, "https://www.example.com/live/storm", "2024-06-01T16:00:00Z")
+    assert read.updates[0].body_text.endswith("The mayor said little more…")
