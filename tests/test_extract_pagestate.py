@@ -1460,3 +1460,45 @@ def test_a_shown_post_whose_words_differ_from_the_states_keeps_the_markups() -> 
     ).encode()
     read = extract_page(page, "https://www.example.com/live/storm", "2024-06-01T16:00:00Z")
     assert read.updates[0].body_text.endswith("The mayor said little more…")
+
+
+# A slow live blog (a war's or an election's, a post or so a day) under a plain name: each
+# post on a day of its own, at a clock of its own, the newest the day of the fetch.
+def _daily(n: int, clock: str) -> dict[str, Any]:
+    return {"id": f"d{n}", "publishedAt": f"2024-06-0{n}T{clock}:00Z",
+            "text": f"{_WORDS.format(n=n)} The minister spoke to reporters outside."}  # fmt: skip
+
+
+def test_a_slow_live_blogs_posts_a_day_apart_under_a_plain_name_are_read() -> None:
+    clocks = {1: "14:05", 2: "09:12", 3: "17:40", 4: "11:03"}
+    items = [_daily(n, clocks[n % 4 + 1]) for n in (1, 2, 3, 4, 5, 6)][::-1]
+    data = {"props": {"pageProps": {"page": {"messages": items}}}}
+    read = extract_page(
+        _state_page("War in the north – live", _next_data(data)),
+        "https://www.example.com/live/war-north",
+        fetched_at="2024-06-06T20:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == [f"d{n}" for n in (6, 5, 4, 3, 2, 1)]
+
+
+@pytest.mark.parametrize("shape", ["one clock", "days apart", "long ago"])
+def test_plain_lists_of_posts_a_day_apart_not_a_slow_blogs_are_no_posts(shape: str) -> None:
+    """Items a day apart each at one clock (a shop's reviews, a newsletter's issues), days
+    apart (a changelog's entries), or a day apart ending weeks before the fetch (an old
+    chronology's days) are not a slow blog's posts."""
+    clocks = ["14:05", "09:12", "17:40", "11:03", "08:30", "19:45"]
+    if shape == "one clock":
+        items = [_daily(n, "15:00") for n in (6, 5, 4, 3, 2, 1)]
+    elif shape == "days apart":
+        items = [_daily(n, clocks[n - 1]) | {"publishedAt": f"2024-05-{n * 4 + 2:02}T{clocks[n - 1]}:00Z"}
+                 for n in (6, 5, 4, 3, 2, 1)]  # fmt: skip
+    else:
+        items = [_daily(n, clocks[n - 1]) for n in (6, 5, 4, 3, 2, 1)]
+    fetched = "2024-07-01T20:00:00Z" if shape == "long ago" else "2024-06-06T20:00:00Z"
+    data = {"props": {"pageProps": {"page": {"messages": items}}}}
+    read = extract_page(
+        _state_page("War in the north – live", _next_data(data)),
+        "https://www.example.com/live/war-north",
+        fetched_at=fetched,
+    )
+    assert read.updates == []

@@ -34,6 +34,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -715,14 +716,32 @@ def _stream_times(items: list[dict[str, Any]], fetched: float | None) -> bool:
     fetch (a transcript's offsets from its start, 37 seconds, read as 1970; a concert's date
     is to come), most of them apart (an article's blocks share its time), and several on one
     day (a chronology's years, a shop's reviews or a changelog's entries come a day apart or
-    more)."""
+    more), or else a slow blog's (_daily)."""
     moments = [seconds(_state_time(item)) for item in items]
     latest = fetched + MAX_AHEAD if fetched is not None else None
     if any(m is None or m < EARLIEST or (latest is not None and m > latest) for m in moments):
         return False
     times = [_state_time(item) or "" for item in items]
     days = {when[:10] for when in times}
-    return len(set(times)) * 2 > len(times) and len(days) < len(times)
+    if len(set(times)) * 2 <= len(times):
+        return False
+    return len(days) < len(times) or _daily(times, [m for m in moments if m is not None], fetched)
+
+
+def _daily(times: list[str], moments: list[float], fetched: float | None) -> bool:
+    """Whether times each on a day of its own are a slow live blog's (a post or so a day):
+    the newest within two days of the fetch, none more than two days after the one before,
+    and at clocks of the day mostly apart (a shop's reviews or a newsletter's issues, all at
+    one clock, and a changelog's days apart are none)."""
+    if fetched is None or fetched - max(moments) > _SLOW_GAP:
+        return False
+    ordered = sorted(moments)
+    if any(later - earlier > _SLOW_GAP for earlier, later in pairwise(ordered)):
+        return False
+    return len({when[11:16] for when in times}) * 2 > len(times)
+
+
+_SLOW_GAP = 2 * 86_400  # seconds: a slow blog's post or so a day, its newest recent
 
 
 def _plain_post(item: dict[str, Any]) -> bool:
