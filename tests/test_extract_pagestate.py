@@ -1502,3 +1502,40 @@ def test_plain_lists_of_posts_a_day_apart_not_a_slow_blogs_are_no_posts(shape: s
         fetched_at=fetched,
     )
     assert read.updates == []
+
+
+# A live page's fan feed (a social wall: readers' posts, each with its author) beside a blog
+# whose posts stand elsewhere, and a blog's own posts under the same names, each with its
+# editor: the fields a social wall's items carry (an author's `handle`, `screenName`,
+# `profileImage`), the names invented.
+def _fan(n: int, author: Any) -> dict[str, Any]:
+    return {"id": f"f{n}", "publishedAt": f"2024-06-01T15:0{n}:00Z", "author": author,
+            "text": f"{_WORDS.format(n=n)} What a day it has been for all of us here!"}  # fmt: skip
+
+
+_FANS = {
+    "handles": lambda n: {"name": f"Fan {n}", "handle": f"@fan{n}"},
+    "screen names": lambda n: {"screenName": f"fan_{n}", "profileImage": f"/a/{n}.png"},
+    "at names": lambda n: f"@fan{n}",
+    "many names": lambda n: {"name": ["Kim Berg", "Ola Dahl", "Per Lund", "Eva Moe",
+                                      "Ida Holt", "Jon Vik"][n - 1]},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(_FANS))
+@pytest.mark.parametrize("name", ["feed", "messages", "items"])
+def test_a_fan_feeds_posts_with_their_authors_are_no_posts(kind: str, name: str) -> None:
+    """Six readers' posts, each author a social account (a handle, a screen name, an "@"
+    name) or each post by another name, are a fan feed's, not the blog's."""
+    items = [_fan(n, _FANS[kind](n)) for n in (6, 5, 4, 3, 2, 1)]
+    data = {"props": {"pageProps": {"page": {name: items}}}}
+    assert _storm_live(_next_data(data)).updates == []
+
+
+def test_a_blogs_posts_by_its_few_editors_under_a_plain_name_are_read() -> None:
+    editors = ["Mette Holm", "Anders Lie"]
+    items = [_fan(n, {"name": editors[n % 2]}) for n in (6, 5, 4, 3, 2, 1)]
+    data = {"props": {"pageProps": {"page": {"feed": items}}}}
+    read = _storm_live(_next_data(data))
+    assert [u.source_id for u in read.updates] == [f"f{n}" for n in (6, 5, 4, 3, 2, 1)]
+    assert read.updates[0].authors == ["Mette Holm"]

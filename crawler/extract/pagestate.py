@@ -703,9 +703,42 @@ def _plain_stream(
         odd += 1
         if odd * _ODD_SHARE > len(items):
             return []
-    if len(posts) < _MIN_STATE_POSTS:
+    if len(posts) < _MIN_STATE_POSTS or _fans(posts):
         return []
     return posts if _stream_times(posts, fetched) else []
+
+
+def _fans(posts: list[dict[str, Any]]) -> bool:
+    """Whether a plain list's posts are readers' (a fan feed, a social wall), by their
+    authors: half or more a social account's (a `handle`, a `screenName`, a `profileImage`,
+    an "@name"), or five posts or more nearly each by a name of its own, where a blog's few
+    editors write one post after another."""
+    names: list[str] = []
+    accounts = 0
+    for post in posts:
+        fields = _fields(post)
+        author = next((fields[k] for k in _AUTHOR_KEYS if fields.get(k)), None)
+        people = author if isinstance(author, list) else [author] if author else []
+        for person in people[:1]:
+            if isinstance(person, dict):
+                if _fields(person).keys() & _ACCOUNT_KEYS:
+                    accounts += 1
+                name = person.get("name")
+            else:
+                name = person
+            if isinstance(name, str) and name.strip():
+                accounts += name.strip().startswith("@")
+                names.append(name.strip().casefold())
+    if accounts * 2 >= len(posts):
+        return True
+    return len(names) >= _FAN_POSTS and len(set(names)) * 4 > len(names) * 3
+
+
+_ACCOUNT_KEYS = frozenset(
+    {"handle", "screenname", "nickname", "profileimage", "profileimageurl", "profileurl",
+     "profilepicture", "followers", "followerscount", "avatarurl"}
+)  # fmt: skip
+_FAN_POSTS = 5  # posts of a plain list at least, before their authors' names tell fans'
 
 
 _ODD_SHARE = 4  # (one in this many items of a plain list may be of another kind)
