@@ -1539,3 +1539,54 @@ def test_a_blogs_posts_by_its_few_editors_under_a_plain_name_are_read() -> None:
     read = _storm_live(_next_data(data))
     assert [u.source_id for u in read.updates] == [f"f{n}" for n in (6, 5, 4, 3, 2, 1)]
     assert read.updates[0].authors == ["Mette Holm"]
+
+
+# Nuxt 2's state where posts share an object or a list: devalue's older output (as Nuxt 2
+# writes it) binds each to an argument, `{}` or `Array(n)`, and sets its members in
+# statements before the `return` (`c.name="…"`, `d[0]=…`, `c["x-y"]=…`).
+def _nuxt2_shared_posts() -> str:
+    posts = ",".join(
+        f"{{id:'n{n}',publishedAt:\"2024-06-01T15:{n}0:00Z\",title:b,author:c,tags:d,"
+        f"body:'<p>{_WORDS.format(n=n)} It\\'s windy.</p>'}}"
+        for n in (3, 2, 1)
+    )
+    return (
+        '<script>window.__NUXT__=(function(a,b,c,d){c.name=a;c["image-url"]="\\u002Fm.png";'
+        'd[0]="storm";d[1]="weather";'
+        f'return {{layout:"default",data:[{{liveBlog:{{posts:[{posts}]}}}}]}}}}'
+        '("Mette Holm","Update",{},Array(2)));</script>'
+    )
+
+
+def test_a_nuxt_2_states_members_set_before_its_return_are_read() -> None:
+    read = _storm_live(_nuxt2_shared_posts())
+    assert [(u.source_id, u.headline, u.authors) for u in read.updates] == [
+        (f"n{n}", "Update", ["Mette Holm"]) for n in (3, 2, 1)
+    ]
+
+
+_CHAIN = "".join(f"a{n}.x=[a{n + 1},a{n + 1},a{n + 1},a{n + 1}];" for n in range(30))
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "window.__NUXT__=(function(a){a.self=a;return {data:[{id:a}]}}({}));",
+        "window.__NUXT__=(function(a,b){a.b=b;b.a=a;return {data:[a]}}({},{}));",
+        f"window.__NUXT__=(function({','.join(f'a{n}' for n in range(31))}){{{_CHAIN}"
+        f"return {{data:[a0]}}}}({','.join(['{}'] * 31)}));",
+        "window.__NUXT__=(function(a){a.b=1;a.c=f(1);return {data:[a]}}({}));",
+        "window.__NUXT__=(function(a){a[5]=1;return {data:[a]}}(Array(2)));",
+        "window.__NUXT__=(function(a){c.b=1;return {data:[a]}}({}));",
+        "window.__NUXT__=(function(a){a.add(1);return {data:[a]}}({}));",
+        "window.__NUXT__=(function(a){" + "a.b=1;" * 150_000 + "return {data:[a]}}({}));",
+    ],
+)
+def test_a_nuxt_2_states_statements_not_read_safely_are_no_state_at_once(script: str) -> None:
+    """A value that holds itself, members that hold one another over and over (four times
+    each, thirty deep), a call, a member past an array's end, a name no argument binds, a
+    method, or statements past twenty thousand: no state, read in a time of the script's
+    length."""
+    started = time.monotonic()
+    assert nuxt_state(script) is None
+    assert time.monotonic() - started < 2
