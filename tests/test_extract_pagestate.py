@@ -1375,3 +1375,218 @@ def test_a_nuxt_2_state_reading_back_far_larger_than_its_script_is_no_state() ->
 def test_a_nuxt_2_states_argument_that_is_a_name_is_no_state() -> None:
     """An argument that names a value (`Infinity`, a global) is code, not a value."""
     assert nuxt_state("window.__NUXT__=(function(a){return {x:a}}(Infinity));") is None
+
+
+# A plain list whose posts sit beside an object or two of another kind: an ad slot's
+# placeholder (an id, no time, no words), a pinned header (a title, no id), a post too short
+# to read (an id and a time, "GOAL!"), as live pages' states keep them between posts.
+_ODD_ITEMS = {
+    "ad slot": {"id": "ad-mpu-1", "type": "ad", "slot": "mpu"},
+    "header": {"title": "Key events", "type": "header"},
+    "short post": {"id": "blk-9", "blockFirstPublished": 1717255000000, "html": "<p>GOAL!</p>"},
+}
+
+
+@pytest.mark.parametrize("odd", sorted(_ODD_ITEMS))
+@pytest.mark.parametrize("name", ["blocks", "items", "feed"])
+def test_a_plain_lists_posts_beside_an_item_of_another_kind_are_read(odd: str, name: str) -> None:
+    """Four posts and an object that is none (an ad slot, a header, a post without a
+    sentence): the four are read, the object left out."""
+    items = [_block(n) for n in (4, 3)] + [_ODD_ITEMS[odd]] + [_block(n) for n in (2, 1)]
+    data = {"props": {"pageProps": {"article": {name: items}}}}
+    read = _storm_live(_next_data(data))
+    assert [u.source_id for u in read.updates] == ["blk-4", "blk-3", "blk-2", "blk-1"]
+
+
+def test_a_plain_list_of_items_many_without_a_time_or_an_id_is_no_stream() -> None:
+    """Where two of five objects lack a time or an id, the list is not a stream's (a
+    page's sections, a few of them dated): nothing is read."""
+    items = [_block(n) for n in (3, 2, 1)] + [
+        {"id": "s1", "html": f"<p>{_WORDS.format(n=8)}</p>"},
+        {"blockFirstPublished": 1717255000000, "html": f"<p>{_WORDS.format(n=9)}</p>"},
+    ]
+    data = {"props": {"pageProps": {"article": {"blocks": items}}}}
+    assert _storm_live(_next_data(data)).updates == []
+
+
+# A live page whose markup shows each post cut short, "…" and a "Read more" link after it,
+# while its state holds the whole post (the markup and state of the shown-posts pages above).
+_WHOLE = (
+    "<p>{words} The minister spoke to reporters outside the building for ten minutes.</p>"
+    "<p>She said the roads would stay closed until the morning at the earliest.</p>"
+)
+
+
+@pytest.mark.parametrize("cut", ["…", "... <a href='#p{n}'>Read more</a>", " …"])
+def test_a_post_the_markup_cuts_short_takes_its_whole_body_from_the_state(cut: str) -> None:
+    posts = [
+        _state_stream_post(n) | {"body": _WHOLE.format(words=_WORDS.format(n=n))}
+        for n in (5, 4, 3, 2, 1)
+    ]
+    shown = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-06-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Update {n}</h2><p>{_WORDS.format(n=n)} The minister spoke to rep"
+        f"{cut.format(n=n)}</p></article>"
+        for n in (5, 4, 3)
+    )
+    page = (
+        "<html lang='en'><head><title>Storm – live</title></head><body><main>"
+        f"<h1>Storm – live</h1><div class='stream'>{shown}</div></main>"
+        f"{_next_data({'props': {'liveBlog': {'posts': posts}}})}</body></html>"
+    ).encode()
+    read = extract_page(page, "https://www.example.com/live/storm", "2024-06-01T16:00:00Z")
+    assert [u.source_id for u in read.updates] == ["p5", "p4", "p3", "p2", "p1"]
+    for update in read.updates:
+        assert update.body_text.endswith("until the morning at the earliest."), update.body_text
+        assert "Read more" not in update.body_text
+
+
+def test_a_shown_post_whose_words_differ_from_the_states_keeps_the_markups() -> None:
+    """A shown post ending "…" whose words are not the opening of its state's (an editor's
+    later change, a different excerpt) keeps what the markup shows."""
+    posts = [
+        _state_stream_post(n) | {"body": _WHOLE.format(words=_WORDS.format(n=n))}
+        for n in (5, 4, 3, 2, 1)
+    ]
+    shown = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-06-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Update {n}</h2><p>{_WORDS.format(n=n)} The mayor said little more…</p></article>"
+        for n in (5, 4, 3)
+    )
+    page = (
+        "<html lang='en'><head><title>Storm – live</title></head><body><main>"
+        f"<h1>Storm – live</h1><div class='stream'>{shown}</div></main>"
+        f"{_next_data({'props': {'liveBlog': {'posts': posts}}})}</body></html>"
+    ).encode()
+    read = extract_page(page, "https://www.example.com/live/storm", "2024-06-01T16:00:00Z")
+    assert read.updates[0].body_text.endswith("The mayor said little more…")
+
+
+# A slow live blog (a war's or an election's, a post or so a day) under a plain name: each
+# post on a day of its own, at a clock of its own, the newest the day of the fetch.
+def _daily(n: int, clock: str) -> dict[str, Any]:
+    return {"id": f"d{n}", "publishedAt": f"2024-06-0{n}T{clock}:00Z",
+            "text": f"{_WORDS.format(n=n)} The minister spoke to reporters outside."}  # fmt: skip
+
+
+def test_a_slow_live_blogs_posts_a_day_apart_under_a_plain_name_are_read() -> None:
+    clocks = {1: "14:05", 2: "09:12", 3: "17:40", 4: "11:03"}
+    items = [_daily(n, clocks[n % 4 + 1]) for n in (1, 2, 3, 4, 5, 6)][::-1]
+    data = {"props": {"pageProps": {"page": {"messages": items}}}}
+    read = extract_page(
+        _state_page("War in the north – live", _next_data(data)),
+        "https://www.example.com/live/war-north",
+        fetched_at="2024-06-06T20:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == [f"d{n}" for n in (6, 5, 4, 3, 2, 1)]
+
+
+@pytest.mark.parametrize("shape", ["one clock", "days apart", "long ago"])
+def test_plain_lists_of_posts_a_day_apart_not_a_slow_blogs_are_no_posts(shape: str) -> None:
+    """Items a day apart each at one clock (a shop's reviews, a newsletter's issues), days
+    apart (a changelog's entries), or a day apart ending weeks before the fetch (an old
+    chronology's days) are not a slow blog's posts."""
+    clocks = ["14:05", "09:12", "17:40", "11:03", "08:30", "19:45"]
+    if shape == "one clock":
+        items = [_daily(n, "15:00") for n in (6, 5, 4, 3, 2, 1)]
+    elif shape == "days apart":
+        items = [_daily(n, clocks[n - 1]) | {"publishedAt": f"2024-05-{n * 4 + 2:02}T{clocks[n - 1]}:00Z"}
+                 for n in (6, 5, 4, 3, 2, 1)]  # fmt: skip
+    else:
+        items = [_daily(n, clocks[n - 1]) for n in (6, 5, 4, 3, 2, 1)]
+    fetched = "2024-07-01T20:00:00Z" if shape == "long ago" else "2024-06-06T20:00:00Z"
+    data = {"props": {"pageProps": {"page": {"messages": items}}}}
+    read = extract_page(
+        _state_page("War in the north – live", _next_data(data)),
+        "https://www.example.com/live/war-north",
+        fetched_at=fetched,
+    )
+    assert read.updates == []
+
+
+# A live page's fan feed (a social wall: readers' posts, each with its author) beside a blog
+# whose posts stand elsewhere, and a blog's own posts under the same names, each with its
+# editor: the fields a social wall's items carry (an author's `handle`, `screenName`,
+# `profileImage`), the names invented.
+def _fan(n: int, author: Any) -> dict[str, Any]:
+    return {"id": f"f{n}", "publishedAt": f"2024-06-01T15:0{n}:00Z", "author": author,
+            "text": f"{_WORDS.format(n=n)} What a day it has been for all of us here!"}  # fmt: skip
+
+
+_FANS = {
+    "handles": lambda n: {"name": f"Fan {n}", "handle": f"@fan{n}"},
+    "screen names": lambda n: {"screenName": f"fan_{n}", "profileImage": f"/a/{n}.png"},
+    "at names": lambda n: f"@fan{n}",
+    "many names": lambda n: {"name": ["Kim Berg", "Ola Dahl", "Per Lund", "Eva Moe",
+                                      "Ida Holt", "Jon Vik"][n - 1]},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(_FANS))
+@pytest.mark.parametrize("name", ["feed", "messages", "items"])
+def test_a_fan_feeds_posts_with_their_authors_are_no_posts(kind: str, name: str) -> None:
+    """Six readers' posts, each author a social account (a handle, a screen name, an "@"
+    name) or each post by another name, are a fan feed's, not the blog's."""
+    items = [_fan(n, _FANS[kind](n)) for n in (6, 5, 4, 3, 2, 1)]
+    data = {"props": {"pageProps": {"page": {name: items}}}}
+    assert _storm_live(_next_data(data)).updates == []
+
+
+def test_a_blogs_posts_by_its_few_editors_under_a_plain_name_are_read() -> None:
+    editors = ["Mette Holm", "Anders Lie"]
+    items = [_fan(n, {"name": editors[n % 2]}) for n in (6, 5, 4, 3, 2, 1)]
+    data = {"props": {"pageProps": {"page": {"feed": items}}}}
+    read = _storm_live(_next_data(data))
+    assert [u.source_id for u in read.updates] == [f"f{n}" for n in (6, 5, 4, 3, 2, 1)]
+    assert read.updates[0].authors == ["Mette Holm"]
+
+
+# Nuxt 2's state where posts share an object or a list: devalue's older output (as Nuxt 2
+# writes it) binds each to an argument, `{}` or `Array(n)`, and sets its members in
+# statements before the `return` (`c.name="…"`, `d[0]=…`, `c["x-y"]=…`).
+def _nuxt2_shared_posts() -> str:
+    posts = ",".join(
+        f"{{id:'n{n}',publishedAt:\"2024-06-01T15:{n}0:00Z\",title:b,author:c,tags:d,"
+        f"body:'<p>{_WORDS.format(n=n)} It\\'s windy.</p>'}}"
+        for n in (3, 2, 1)
+    )
+    return (
+        '<script>window.__NUXT__=(function(a,b,c,d){c.name=a;c["image-url"]="\\u002Fm.png";'
+        'd[0]="storm";d[1]="weather";'
+        f'return {{layout:"default",data:[{{liveBlog:{{posts:[{posts}]}}}}]}}}}'
+        '("Mette Holm","Update",{},Array(2)));</script>'
+    )
+
+
+def test_a_nuxt_2_states_members_set_before_its_return_are_read() -> None:
+    read = _storm_live(_nuxt2_shared_posts())
+    assert [(u.source_id, u.headline, u.authors) for u in read.updates] == [
+        (f"n{n}", "Update", ["Mette Holm"]) for n in (3, 2, 1)
+    ]
+
+
+_CHAIN = "".join(f"a{n}.x=[a{n + 1},a{n + 1},a{n + 1},a{n + 1}];" for n in range(30))
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "window.__NUXT__=(function(a){a.self=a;return {data:[{id:a}]}}({}));",
+        "window.__NUXT__=(function(a,b){a.b=b;b.a=a;return {data:[a]}}({},{}));",
+        f"window.__NUXT__=(function({','.join(f'a{n}' for n in range(31))}){{{_CHAIN}"
+        f"return {{data:[a0]}}}}({','.join(['{}'] * 31)}));",
+        "window.__NUXT__=(function(a){a.b=1;a.c=f(1);return {data:[a]}}({}));",
+        "window.__NUXT__=(function(a){a[5]=1;return {data:[a]}}(Array(2)));",
+        "window.__NUXT__=(function(a){c.b=1;return {data:[a]}}({}));",
+        "window.__NUXT__=(function(a){a.add(1);return {data:[a]}}({}));",
+        "window.__NUXT__=(function(a){" + "a.b=1;" * 150_000 + "return {data:[a]}}({}));",
+    ],
+)
+def test_a_nuxt_2_states_statements_not_read_safely_are_no_state_at_once(script: str) -> None:
+    """A value that holds itself, members that hold one another over and over (four times
+    each, thirty deep), a call, a member past an array's end, a name no argument binds, a
+    method, or statements past twenty thousand: no state, read in a time of the script's
+    length."""
+    started = time.monotonic()
+    assert nuxt_state(script) is None
+    assert time.monotonic() - started < 2

@@ -15,7 +15,11 @@ from typing import Any
 
 _START = re.compile(r"(?:window\.)?__NUXT__\s*=\s*")
 # (A call of many thousand arguments: devalue names them "a", "b", … "aa", …, "$$a".)
-_FUNCTION = re.compile(r"\(\s*function\s*\(([\w$\s,]{0,200000})\)\s*\{\s*return\b\s*")
+_FUNCTION = re.compile(r"\(\s*function\s*\(([\w$\s,]{0,200000})\)\s*\{\s*")
+_RETURN = re.compile(r"return\b\s*")
+# Of the statements before the `return` (devalue's `c.name="…"`, `d[0]=…`, setting the members
+# of an object or an array that several values share, bound to `{}` or `Array(n)`).
+_MAX_STATEMENTS = 20_000
 _NAME = re.compile(r"[A-Za-z_$][\w$]*")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _SPACE = re.compile(r"\s*")
@@ -77,6 +81,7 @@ class _Reader:
             return _bind(self.value(0), {}, 0, {}, [0])  # (`window.__NUXT__={…}`: no name bound)
         names = [n.strip() for n in function.group(1).split(",") if n.strip()]
         self.at = function.end()
+        statements = self.statements()
         body = self.value(0)
         self.expect("}")
         self.expect("(")
@@ -87,10 +92,55 @@ class _Reader:
                 self.expect(",")
         self.expect(")")
         args = [_bind(arg, {}, 0, {}, [0]) for arg in args]  # (a name among them: no value)
-        bound = dict(zip(names, args, strict=False))
-        sizes = {name: _size(value, 0) for name, value in bound.items()}
+        bound = {n: value for n, value in zip(names, args, strict=False)}
+        bound |= {n: None for n in names if n not in bound}
         budget = [max(_MAX_EXPANSION * len(self.text), _MIN_EXPANDED)]
-        return _bind(body, {n: bound.get(n) for n in names}, 0, sizes, budget)
+        if statements:
+            _set(statements, bound, budget)
+            measured: dict[int, int] = {}
+            sizes = {name: _measured(value, measured, set(), 0) for name, value in bound.items()}
+        else:
+            sizes = {name: _size(value, 0) for name, value in bound.items()}
+        return _bind(body, bound, 0, sizes, budget)
+
+    def statements(self) -> list[tuple[str, str | int, Any]]:
+        """The statements before a function's `return`, each setting a member of an object or
+        an array an argument binds (`c.name="…"`, `c["a b"]=…`, `d[0]=…`); any other
+        statement is syntax not read."""
+        found: list[tuple[str, str | int, Any]] = []
+        while True:
+            self.peek("")
+            done = _RETURN.match(self.text, self.at)
+            if done is not None:
+                self.at = done.end()
+                return found
+            name = _NAME.match(self.text, self.at)
+            if name is None or len(found) >= _MAX_STATEMENTS:
+                raise _UnknownError
+            self.at = name.end()
+            key: str | int
+            if self.peek("."):
+                member = _NAME.match(self.text, self.at + 1)
+                if member is None:
+                    raise _UnknownError
+                key, self.at = member.group(), member.end()
+            elif self.peek("["):
+                self.at += 1
+                self.peek("")
+                char = self.text[self.at : self.at + 1]
+                index = _INDEX.match(self.text, self.at)
+                if char in _STRING:
+                    key = self.string(char)
+                elif index is not None:
+                    key, self.at = int(index.group()), index.end()
+                else:
+                    raise _UnknownError
+                self.expect("]")
+            else:
+                raise _UnknownError
+            self.expect("=")
+            found.append((name.group(), key, self.value(0)))
+            self.expect(";")
 
     def peek(self, char: str) -> bool:
         self.at = _skip(self.text, self.at)
@@ -225,6 +275,50 @@ def _bind(
     if isinstance(value, list):
         return [_bind(item, names, depth + 1, sizes, budget) for item in value]
     return value
+
+
+_INDEX = re.compile(r"\d{1,9}")
+
+
+def _set(
+    statements: list[tuple[str, str | int, Any]], bound: dict[str, Any], budget: list[int]
+) -> None:
+    """Each statement's member set on the object or array its name binds: a name no parameter
+    declares, a member of a value of another kind or past an array's end is syntax not read."""
+    for name, key, raw in statements:
+        target = bound.get(name)
+        value = _bind(raw, bound, 0, {}, budget)
+        if isinstance(target, dict):
+            target[str(key)] = value
+        elif isinstance(target, list) and isinstance(key, int) and key < len(target):
+            target[key] = value
+        else:
+            raise _UnknownError
+
+
+def _measured(value: Any, measured: dict[int, int], path: set[int], depth: int) -> int:
+    """About the characters a value holds, its members' counted each time they stand (as
+    _size), each object measured once; a value that holds itself (`a.self=a`) or nests past
+    the depth is syntax not read."""
+    if isinstance(value, str):
+        return len(value) + 2
+    if not isinstance(value, dict | list):
+        return 1
+    own = id(value)
+    if own in path or depth > _MAX_DEPTH:
+        raise _UnknownError
+    if own in measured:
+        return measured[own]
+    path.add(own)
+    if isinstance(value, dict):
+        size = 1 + sum(
+            len(key) + 2 + _measured(item, measured, path, depth + 1) for key, item in value.items()
+        )
+    else:
+        size = 1 + sum(_measured(item, measured, path, depth + 1) for item in value)
+    path.discard(own)
+    measured[own] = size
+    return size
 
 
 def _size(value: Any, depth: int) -> int:

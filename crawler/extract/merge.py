@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from archive.records import FIDELITY_HTML, TIME_AGO, Update
 from crawler.extract import instant
+from crawler.extract.completeness import says_read_more
 from crawler.extract.structured import StructuredUpdate
 
 
@@ -460,9 +461,44 @@ def enrich(
         text, markup, _ = reading.body(base_url)
         if text:  # an entry whose body the page did not render: never lose the words
             update.body_text, update.body_html = text, update.body_html or markup
+    elif _STATE in reading.sources and (opening := _cut_opening(update)) is not None:
+        text, markup, _ = reading.body(base_url)
+        if len(text) > len(opening) and fold(text).startswith(fold(opening)):
+            update.body_text, update.body_html = text, markup  # (the whole post the page cut)
+            update.truncated = False
     update.fidelity = FIDELITY_HTML
     update.sources = reading.sources + [s for s in update.sources if s not in reading.sources]
     return update
+
+
+# The page's own state (crawler.extract.pagestate): the post as its editors wrote it, where
+# the markup may show an excerpt of it.
+_STATE = "pagedata"
+# A post shown cut short: its words end in "…" or "...", a "Read more" after them or not.
+_CUT = re.compile(r"(?:…|\.\.\.)\s*([^…]{0,40})$")
+_SHORTEST_OPENING = 40  # characters of a cut post's words that must open the state's
+
+
+def _cut_opening(update: Update) -> str | None:
+    """The words a post the markup shows cut short opens with (before its "…" and a "Read
+    more" after it, or before a "Read more" that opens the post in place); None for a post
+    not cut, or cut too short to know by its opening."""
+    text = update.body_text
+    found = _CUT.search(text[-_CUT_TAIL:])
+    if found is not None and (not found.group(1) or says_read_more(found.group(1))):
+        opening = text[: len(text) - len(found.group())]
+    elif update.truncated:  # (a "Read more" alone after the words)
+        tail = len(text) - _CUT_TAIL
+        starts = [m.start() + max(tail, 0) for m in _WORD.finditer(text[-_CUT_TAIL:])]
+        opening = next((text[:i] for i in starts if says_read_more(text[i:])), "")
+    else:
+        return None
+    opening = opening.rstrip()
+    return opening if len(opening) >= _SHORTEST_OPENING else None
+
+
+_CUT_TAIL = 48  # characters at the end of a post's words that may hold its cut
+_WORD = re.compile(r"(?<!\w)\w")
 
 
 def _without_opening(update: Update, headline: str | None) -> None:

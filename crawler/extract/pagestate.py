@@ -34,6 +34,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -673,9 +674,11 @@ def _plain_stream(
     page_path: str,
     fetched: float | None = None,
 ) -> list[dict[str, Any]]:
-    """A list under a plain name ("blocks", "events", "messages") whose every item reads as a
-    post: its own id, a time, sentences, and nothing of a card's, a comment's or a link's; []
-    when any does not, or where their times are not a stream's (_stream_times)."""
+    """A list under a plain name ("blocks", "events", "messages") whose items read as posts:
+    each its own id, a time, sentences, and nothing of a card's, a comment's or a link's; []
+    when any item carries a card's, a comment's or a link's field, when more than one in four
+    lacks an id, a time or a sentence (an ad slot's placeholder or a pinned header among
+    posts is left out), or where their times are not a stream's (_stream_times)."""
     if (
         len(items) < _MIN_STATE_POSTS
         or not _PLAIN_LIST.fullmatch(name)
@@ -685,12 +688,60 @@ def _plain_stream(
     ):
         return []
     ids: set[str] = set()
+    posts: list[dict[str, Any]] = []
+    odd = 0
     for item in items:
-        own = _item_id(item)
-        if own is None or own in ids or not _plain_post(item, page_path):
+        if _fields(item).keys() & _NOT_POST_KEYS or _elsewhere(item, page_path):
             return []
-        ids.add(own)
-    return items if _stream_times(items, fetched) else []
+        own = _item_id(item)
+        if own is not None and own in ids:
+            return []
+        if own is not None and _plain_post(item):
+            ids.add(own)
+            posts.append(item)
+            continue
+        odd += 1
+        if odd * _ODD_SHARE > len(items):
+            return []
+    if len(posts) < _MIN_STATE_POSTS or _fans(posts):
+        return []
+    return posts if _stream_times(posts, fetched) else []
+
+
+def _fans(posts: list[dict[str, Any]]) -> bool:
+    """Whether a plain list's posts are readers' (a fan feed, a social wall), by their
+    authors: half or more a social account's (a `handle`, a `screenName`, a `profileImage`,
+    an "@name"), or five posts or more nearly each by a name of its own, where a blog's few
+    editors write one post after another."""
+    names: list[str] = []
+    accounts = 0
+    for post in posts:
+        fields = _fields(post)
+        author = next((fields[k] for k in _AUTHOR_KEYS if fields.get(k)), None)
+        people = author if isinstance(author, list) else [author] if author else []
+        for person in people[:1]:
+            if isinstance(person, dict):
+                if _fields(person).keys() & _ACCOUNT_KEYS:
+                    accounts += 1
+                name = person.get("name")
+            else:
+                name = person
+            if isinstance(name, str) and name.strip():
+                accounts += name.strip().startswith("@")
+                names.append(name.strip().casefold())
+    if accounts * 2 >= len(posts):
+        return True
+    return len(names) >= _FAN_POSTS and len(set(names)) * 4 > len(names) * 3
+
+
+_ACCOUNT_KEYS = frozenset(
+    {"handle", "screenname", "nickname", "profileimage", "profileimageurl", "profileurl",
+     "profilepicture", "followers", "followerscount", "avatarurl"}
+)  # fmt: skip
+_FAN_POSTS = 5  # posts of a plain list at least, before their authors' names tell fans'
+
+
+_ODD_SHARE = 4  # (one in this many items of a plain list may be of another kind)
 
 
 def _stream_times(items: list[dict[str, Any]], fetched: float | None) -> bool:
@@ -698,21 +749,38 @@ def _stream_times(items: list[dict[str, Any]], fetched: float | None) -> bool:
     fetch (a transcript's offsets from its start, 37 seconds, read as 1970; a concert's date
     is to come), most of them apart (an article's blocks share its time), and several on one
     day (a chronology's years, a shop's reviews or a changelog's entries come a day apart or
-    more)."""
+    more), or else a slow blog's (_daily)."""
     moments = [seconds(_state_time(item)) for item in items]
     latest = fetched + MAX_AHEAD if fetched is not None else None
     if any(m is None or m < EARLIEST or (latest is not None and m > latest) for m in moments):
         return False
     times = [_state_time(item) or "" for item in items]
     days = {when[:10] for when in times}
-    return len(set(times)) * 2 > len(times) and len(days) < len(times)
+    if len(set(times)) * 2 <= len(times):
+        return False
+    return len(days) < len(times) or _daily(times, [m for m in moments if m is not None], fetched)
 
 
-def _plain_post(item: dict[str, Any], page_path: str) -> bool:
-    """Whether an item of a plainly named list reads as a live post: a time and a sentence of
-    its own, no address of its own, no field of a reader's comment, a card or a schedule."""
-    keys = _fields(item).keys()
-    if keys & _NOT_POST_KEYS or _elsewhere(item, page_path) or _state_time(item) is None:
+def _daily(times: list[str], moments: list[float], fetched: float | None) -> bool:
+    """Whether times each on a day of its own are a slow live blog's (a post or so a day):
+    the newest within two days of the fetch, none more than two days after the one before,
+    and at clocks of the day mostly apart (a shop's reviews or a newsletter's issues, all at
+    one clock, and a changelog's days apart are none)."""
+    if fetched is None or fetched - max(moments) > _SLOW_GAP:
+        return False
+    ordered = sorted(moments)
+    if any(later - earlier > _SLOW_GAP for earlier, later in pairwise(ordered)):
+        return False
+    return len({when[11:16] for when in times}) * 2 > len(times)
+
+
+_SLOW_GAP = 2 * 86_400  # seconds: a slow blog's post or so a day, its newest recent
+
+
+def _plain_post(item: dict[str, Any]) -> bool:
+    """Whether an item of a plainly named list, with no field of a reader's comment, a card or
+    a schedule's and no address of its own, reads as a live post: a time and a sentence."""
+    if _state_time(item) is None:
         return False
     words = _state_words(item)
     return len(words) >= _POST_WORDS and _SENTENCE.search(words[:600]) is not None
