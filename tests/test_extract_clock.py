@@ -1704,3 +1704,19 @@ def test_chinese_japanese_and_korean_clocks() -> None:
     for prose in ("午後8時すぎ", "2時間前", "当時5分", "오후 늦게 3명이"):
         reading = read(prose)
         assert reading is None or reading.kind == "relative", prose
+
+
+def test_hungarian_how_long_ago() -> None:
+    """Hungarian says how long ago in the unit's own ending ("5 perce", "2 órája", "3 napja",
+    as Index's and Telex's live pages stamp their posts) or with "ezelőtt" ("5 perccel
+    ezelőtt"): read on Hungarian pages, where "perce" after an ordinal ("90. perce", its
+    90th minute) is no time ago; elsewhere no time."""
+    hungarian = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("hu",))
+    for text, utc in (("5 perce", "2024-05-05T17:55:00Z"), ("2 órája", "2024-05-05T16:00:00Z"),
+                      ("egy órája", "2024-05-05T17:00:00Z"), ("3 napja", "2024-05-02T18:00:00Z"),
+                      ("5 perccel ezelőtt", "2024-05-05T17:55:00Z"),
+                      ("2 órával ezelőtt", "2024-05-05T16:00:00Z")):  # fmt: skip
+        reading = hungarian.read(text)
+        assert reading is not None and reading.kind == "relative" and reading.utc == utc, text
+    assert hungarian.read("a meccs 90. perce") is None
+    assert read("5 perce") is None

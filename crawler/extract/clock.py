@@ -2009,6 +2009,10 @@ def _read(page: PageClock, text: str) -> Reading | None:
     compact = _COMPACT_AGO.fullmatch(text)
     if compact is not None and "en" in page.languages:
         return _compact_ago(page, compact)
+    if "hu" in page.languages:
+        hungarian = _hungarian_ago(page, text)
+        if hungarian is not None:
+            return hungarian
     low = text.lower()
     shaped = _TIME_SHAPE.search(text) is not None or "noon" in low or "midnight" in low
     if not shaped and _HINT.search(low) is None:
@@ -2085,6 +2089,34 @@ _MINUTES_ROUND = timedelta(minutes=10)
 _DAYS_BACK = 8  # days how long ago may go back ("1 week ago")
 # What joins the two halves of a stamp: "8 minutes ago / 9:42 PM CDT".
 STAMP_JOINS = frozenset({"/", "|", "·", "•", ",", "–", "—", "-"})
+
+
+def _hungarian_ago(page: PageClock, text: str) -> Reading | None:
+    """How long ago a Hungarian text says, where no clock or date comes before it."""
+    match = _HUNGARIAN_AGO.search(text)
+    if match is None or _DIGIT.search(text, 0, match.start()) is not None:
+        return None
+    amount = match.group(1).lower()
+    unit = _HUNGARIAN_UNITS[(match.group(2) or match.group(3)).lower()]
+    moment = _before(page.fetched_at, _HUNGARIAN_AMOUNTS.get(amount) or int(amount), unit)
+    return Reading("relative", format_utc(moment), match.group()) if moment else None
+
+
+# Hungarian says how long ago in the unit's own ending ("5 perce", "2 órája", "3 napja") or
+# with "ezelőtt" after the unit's "-val" form ("5 perccel ezelőtt"), Index's and Telex's
+# stamps; not after an ordinal ("90. perce": the match's 90th minute).
+_HUNGARIAN_AMOUNTS = {"egy": 1, "pár": 2, "néhány": 2, "két": 2, "három": 3}
+_HUNGARIAN_UNITS = {
+    "másodperce": "s", "perce": "min", "órája": "h", "napja": "d", "hete": "w",
+    "hónapja": "mo", "éve": "y", "másodperccel": "s", "perccel": "min", "órával": "h",
+    "nappal": "d", "héttel": "w", "hónappal": "mo", "évvel": "y",
+}  # fmt: skip
+_HUNGARIAN_AGO = re.compile(
+    r"(?<!\w)(\d{1,3}|egy|pár|néhány|két|három)\s+(?:(másodperce|perce|órája|napja|hete"
+    r"|hónapja|éve)|(másodperccel|perccel|órával|nappal|héttel|hónappal|évvel)\s+ezelőtt)"
+    r"(?![^\W\d_])",
+    re.I,
+)
 
 
 def _compact_ago(page: PageClock, match: re.Match[str]) -> Reading | None:
