@@ -1686,3 +1686,37 @@ def test_a_ukrainian_page_that_says_ua_reads_ukrainian() -> None:
     """ "ua" is Ukraine's country code, which Ukrainian pages often give as their language."""
     page = b"<html lang='ua'><head><title>x</title></head><body><p>x</p></body></html>"
     assert clock_of(page).languages == ("uk",)
+
+
+def test_chinese_japanese_and_korean_clocks() -> None:
+    """A clock of the day as Japanese, Chinese and Korean pages write it, its hour and minute
+    marked ("20時55分", "20时55分", "20시 55분"), and morning or afternoon before a clock
+    ("오후 8:55", "午後8時55分", "下午3:05"), the way NHK's and Korean dailies' live pages
+    stamp their posts: clocks of the day, on the hour the mark says."""
+    for text, clock in (("20時55分", (20, 55)), ("20时05分", (20, 5)), ("20시 55분", (20, 55)),
+                        ("오후 8:55", (20, 55)), ("오전 8:55", (8, 55)), ("午後8時55分", (20, 55)),
+                        ("下午3:05", (15, 5)), ("午前0時5分", (0, 5))):  # fmt: skip
+        reading = read(text)
+        assert reading is not None and reading.kind == "clock" and reading.clock == clock, text
+    full = read("5月1日 20時55分")
+    assert full is not None and full.utc == "2024-05-01T18:55:00Z"
+    # An hour with no minute, how long ago, and prose: no clock of the day.
+    for prose in ("午後8時すぎ", "2時間前", "当時5分", "오후 늦게 3명이"):
+        reading = read(prose)
+        assert reading is None or reading.kind == "relative", prose
+
+
+def test_hungarian_how_long_ago() -> None:
+    """Hungarian says how long ago in the unit's own ending ("5 perce", "2 órája", "3 napja",
+    as Index's and Telex's live pages stamp their posts) or with "ezelőtt" ("5 perccel
+    ezelőtt"): read on Hungarian pages, where "perce" after an ordinal ("90. perce", its
+    90th minute) is no time ago; elsewhere no time."""
+    hungarian = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("hu",))
+    for text, utc in (("5 perce", "2024-05-05T17:55:00Z"), ("2 órája", "2024-05-05T16:00:00Z"),
+                      ("egy órája", "2024-05-05T17:00:00Z"), ("3 napja", "2024-05-02T18:00:00Z"),
+                      ("5 perccel ezelőtt", "2024-05-05T17:55:00Z"),
+                      ("2 órával ezelőtt", "2024-05-05T16:00:00Z")):  # fmt: skip
+        reading = hungarian.read(text)
+        assert reading is not None and reading.kind == "relative" and reading.utc == utc, text
+    assert hungarian.read("a meccs 90. perce") is None
+    assert read("5 perce") is None

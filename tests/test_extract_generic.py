@@ -9657,3 +9657,29 @@ def test_untimed_boxes_at_a_live_address_are_posts_only_where_they_read_as_posts
     )
     updates = extract_page(body.encode(), url, fetched_at="2024-05-01T18:00:00Z").updates
     assert len(updates) == (6 if live else 0)
+
+
+def test_a_japanese_blogs_posts_say_sentences_without_spaces() -> None:
+    """A Japanese live page (NHK's shape: a clock "20時56分", a title, a paragraph), built by
+    hand: Japanese runs its words together, so its sentences are a run of its letters ended
+    by "。", not five words between spaces; its posts are a live blog's, with their times."""
+    posts = [
+        ("東京で震度4の地震", "午後8時すぎ、東京23区で震度4の揺れを観測しました。"),
+        ("新幹線が一時運転見合わせ", "地震の影響で東海道新幹線が一時運転を見合わせました。"),
+        ("気象庁が会見", "気象庁は今後1週間程度は同じ程度の揺れに注意するよう呼びかけています。"),
+        ("停電は解消", "東京電力によりますと、一時およそ3000軒で起きていた停電は解消しました。"),
+    ]
+    items = "".join(
+        f'<section class="jp-entry" id="e{i}"><span class="jp-entry__time">20時{56 - 9 * i}分'
+        f"</span><h2>{title}</h2><p>{words}</p></section>"
+        for i, (title, words) in enumerate(posts)
+    )
+    html = (
+        '<html lang="ja"><head><meta property="article:published_time"'
+        ' content="2024-05-01T18:00:00+09:00"></head><body><h1>【随時更新】東京で震度4</h1>'
+        f'<div class="jp-stream">{items}</div></body></html>'
+    )
+    page = extract_page(html.encode(), "https://news.example.jp/live/quake", "2024-05-01T12:00:00Z")
+    assert [(u.headline, u.published_at) for u in page.updates] == [
+        (title, f"2024-05-01T11:{56 - 9 * i}:00Z") for i, (title, _) in enumerate(posts)
+    ]

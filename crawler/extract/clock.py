@@ -1210,18 +1210,23 @@ _EASTERN_DIGITS = str.maketrans(
     "01234567890123456789",
 )
 # A clock: "19:30", "19.30", "7:30:15", "14h05", "14 h 05", "14h", "7pm", "7.30 p.m.", then an
-# optional "Uhr"/"uur"/"h"/"godz."/"hs" (Argentina's "21:48 hs"). Not the tail of a number,
+# optional "Uhr"/"uur"/"h"/"godz."/"hs" (Argentina's "21:48 hs"); Chinese, Japanese and Korean
+# "20時55分", "20时55分", "20시 55분". Not the tail of a number,
 # a word, a price or a range.
 _CLOCK = re.compile(
-    r"(?P<h>\d(?<![\w.,:/+\-–€$£¥]\d)\d?)"
+    r"(?P<h>\d(?<![.,:/+\-–€$£¥]\d)(?<![^\W午後前]\d)\d?)"
     r"(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|[.,:/]\d)"
     r"|\s?h\s?(?P<hm>[0-5]\d)(?!\d)"
+    r"|\s?[時时點点시]\s?(?P<cm>[0-5]?\d)\s?[分분](?!\d)"
     r"|(?P<bare>\s?h)(?![^\W\d_])"
     r"|(?=\s?[ap]\.?\s?m\b))"
     r"(?P<mer>\s?[ap](?:\.\s?m\.|\.?m\b\.?))?"
     r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|(?-i:hs)\b\.?|h\b))?",
     re.I,
 )
+# Korean, Japanese and Chinese morning and afternoon, written before the clock they mark.
+_CJK_MERIDIEM = re.compile(r"(오전|오후|午前|午後|上午|下午)\s?$")
+_CJK_AFTERNOON = frozenset({"오후", "午後", "下午"})
 _NOON_OR_MIDNIGHT = re.compile(r"\b(?:noon|midnight)\b", re.I)
 # What makes "11:09" a length of time rather than a clock.
 _DURATION = re.compile(
@@ -1307,7 +1312,9 @@ _MINUTE_LEAD = re.compile(
 # digit.
 # A text without one holds no clock, date or match minute (each pattern above needs it).
 _TIME_SHAPE = re.compile(
-    r"\d(?::\d|-|\.(?:\d|\s?[+ms])|\s?(?:[+'’′´hap]|mins?\b))|\bmin\w*(?:\.\s?|\s)\d", re.I
+    r"\d(?::\d|-|\.(?:\d|\s?[+ms])|\s?(?:[+'’′´hap]|mins?\b|[時时點点시]\s?\d))"
+    r"|\bmin\w*(?:\.\s?|\s)\d",
+    re.I,
 )
 # How long ago in one letter, the whole text ("11m", "1h", "2d"): English builds' stamps. (Read
 # on pages that say they are in English only: elsewhere "14h" is a clock.)
@@ -2002,6 +2009,10 @@ def _read(page: PageClock, text: str) -> Reading | None:
     compact = _COMPACT_AGO.fullmatch(text)
     if compact is not None and "en" in page.languages:
         return _compact_ago(page, compact)
+    if "hu" in page.languages:
+        hungarian = _hungarian_ago(page, text)
+        if hungarian is not None:
+            return hungarian
     low = text.lower()
     shaped = _TIME_SHAPE.search(text) is not None or "noon" in low or "midnight" in low
     if not shaped and _HINT.search(low) is None:
@@ -2078,6 +2089,34 @@ _MINUTES_ROUND = timedelta(minutes=10)
 _DAYS_BACK = 8  # days how long ago may go back ("1 week ago")
 # What joins the two halves of a stamp: "8 minutes ago / 9:42 PM CDT".
 STAMP_JOINS = frozenset({"/", "|", "·", "•", ",", "–", "—", "-"})
+
+
+def _hungarian_ago(page: PageClock, text: str) -> Reading | None:
+    """How long ago a Hungarian text says, where no clock or date comes before it."""
+    match = _HUNGARIAN_AGO.search(text)
+    if match is None or _DIGIT.search(text, 0, match.start()) is not None:
+        return None
+    amount = match.group(1).lower()
+    unit = _HUNGARIAN_UNITS[(match.group(2) or match.group(3)).lower()]
+    moment = _before(page.fetched_at, _HUNGARIAN_AMOUNTS.get(amount) or int(amount), unit)
+    return Reading("relative", format_utc(moment), match.group()) if moment else None
+
+
+# Hungarian says how long ago in the unit's own ending ("5 perce", "2 órája", "3 napja") or
+# with "ezelőtt" after the unit's "-val" form ("5 perccel ezelőtt"), Index's and Telex's
+# stamps; not after an ordinal ("90. perce": the match's 90th minute).
+_HUNGARIAN_AMOUNTS = {"egy": 1, "pár": 2, "néhány": 2, "két": 2, "három": 3}
+_HUNGARIAN_UNITS = {
+    "másodperce": "s", "perce": "min", "órája": "h", "napja": "d", "hete": "w",
+    "hónapja": "mo", "éve": "y", "másodperccel": "s", "perccel": "min", "órával": "h",
+    "nappal": "d", "héttel": "w", "hónappal": "mo", "évvel": "y",
+}  # fmt: skip
+_HUNGARIAN_AGO = re.compile(
+    r"(?<!\w)(\d{1,3}|egy|pár|néhány|két|három)\s+(?:(másodperce|perce|órája|napja|hete"
+    r"|hónapja|éve)|(másodperccel|perccel|órával|nappal|héttel|hónappal|évvel)\s+ezelőtt)"
+    r"(?![^\W\d_])",
+    re.I,
+)
 
 
 def _compact_ago(page: PageClock, match: re.Match[str]) -> Reading | None:
@@ -2204,8 +2243,9 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
     """
     for match in _CLOCK.finditer(text):
         h, sep, m, s, hm, mer, word = match.group("h", "sep", "m", "s", "hm", "mer", "word")
+        hm = hm or match.group("cm")
         hour = int(h)
-        end = match.end()
+        start, end = match.start(), match.end()
         if mer:
             am = mer.strip()[0] in "aA"
             if hour == 0 or hour > 12 or (am and not english and "." not in mer):
@@ -2214,6 +2254,11 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
                 end, mer = match.start("mer"), None
             else:
                 hour = hour % 12 + (0 if am else 12)
+        elif hour <= 12 and not text.isascii():
+            half = _CJK_MERIDIEM.search(text, max(0, start - 3), start)
+            if half is not None:  # ("오후 8:55", "午後8時55分": the mark before the clock)
+                hour = hour % 12 + (12 if half.group(1) in _CJK_AFTERNOON else 0)
+                start, mer = half.start(), half.group()
         if hour > 23:  # ("33:10 pm" too: its "pm" is no meridiem of a clock)
             continue
         if not (mer or word) and _DURATION.match(text, end):
@@ -2232,7 +2277,7 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
                 zone, end = _fixed_zone(*offset.group(1, 2, 3)), offset.end()
         accepted = lenient or bool(mer or word or hm or zone) or _alone(match, text, h, sep)
         minute = int(m or hm or 0)
-        yield _Clock(match.start(), end, hour, minute, int(s or 0), zone, accepted)
+        yield _Clock(start, end, hour, minute, int(s or 0), zone, accepted)
 
 
 def _dated_noon_or_midnight(page: PageClock, text: str) -> _Found | None:

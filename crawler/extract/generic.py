@@ -929,6 +929,7 @@ def _speaks(updates: list[Update]) -> bool:
         if (
             _a_sentence(words)
             or _a_short_sentence(words)
+            or _a_run_on_sentence(words)
             or any(m.get("type") != "image" or m.get("caption") for m in update.media)
         ):
             needed -= 1
@@ -962,6 +963,16 @@ def _two_common_words(words: str) -> bool:
     return next(common, None) is not None and next(common, None) is not None
 
 
+def _a_run_on_sentence(words: str) -> bool:
+    """A sentence of a script that runs its words together (Chinese, Japanese): a dozen of its
+    letters or more on one line, ended by its full stop ("…観測しました。"), not a name's or
+    a figure's row."""
+    return "。" in words and _RUN_ON_SENTENCE.search(words) is not None
+
+
+_RUN_ON_SENTENCE = re.compile(
+    r"(?:[\u3040-\u30ff\u3400-\u9fff][^\n。\u3040-\u30ff\u3400-\u9fff]{0,3}){12}[^\n。]*。"
+)  # (its letters, a figure or a comma between them: "東京23区で", "すぎ、東京")
 _SHORT_SENTENCE = re.compile(r"(?:[^\W\d_][\w'’-]*[,;:]?[ \t\u00a0]+){2,}[^\W\d_][\w'’-]*[.!?]")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _PROSE_LEAST = 3  # one post in this many at least says a sentence
