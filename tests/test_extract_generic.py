@@ -845,6 +845,43 @@ def test_a_match_phase_in_the_minutes_box_is_the_posts_mark(stamps: tuple[str, .
 
 
 @pytest.mark.parametrize(
+    ("stamps", "box"),
+    [
+        (("Stumps", "19.6", "19.4", "Innings break", "12.3", "4.1", "Toss", "Drinks"), "over"),
+        (("Final", "02:11", "08:41", "Halftime", "End of Q1", "14:05", "Pregame", "OT"),
+         "game-clock"),
+        (("Chequered flag", "Lap 57/57", "Lap 41/57", "Red flag", "Lap 23/57", "Lap 1/57",
+          "Lights out", "Formation lap"), "race-lap"),
+    ],
+)  # fmt: skip
+def test_a_games_phase_in_the_box_of_its_marks_is_the_posts_mark(
+    stamps: tuple[str, ...], box: str
+) -> None:
+    """A cricket, American football or race commentary's post stamped with a phase of the
+    game ("Stumps", "Halftime", "Chequered flag") where the others show their ball, their
+    game's clock or their lap is a post of its own, the words its mark."""
+    said = (
+        "That is the end of it, and the home side take the honours today.",
+        "A late chance for the visitors, but it goes begging once more.",
+        "A fine piece of play, and the crowd are on their feet again.",
+        "A pause in play here while the officials talk it over.",
+        "The pressure tells, and the leaders stretch their advantage.",
+        "An early blow for the visitors, who had started so brightly.",
+        "We are under way, and the visitors get the game started.",
+        "The teams are out, and the anthems are next on the card.",
+    )
+    posts = "".join(
+        f'<li class="play" id="p{i}"><span class="{box}">{at}</span>'
+        f'<div class="play-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    page = page_of(f'<h1>Final day live</h1><ol class="plays">{posts}</ol>', "Final day live")
+    url = "https://www.example-sport.com/sport/live/final-day"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
     "stamps",
     [
         ("Set 3, 6-4", "Set 3, 5-4", "Set 3, 3-2", "Set 2, 6-3", "Set 2, 4-3", "Set 1, 2-1"),

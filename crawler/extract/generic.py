@@ -3285,7 +3285,8 @@ def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> N
 
 
 # A match's phases in words, in the languages read: before it, its start, the break, the
-# second half, extra time, penalties and its end.
+# second half, extra time, penalties and its end; a cricket day's breaks, an American game's
+# quarters' ends, a race's start and finish.
 _PHASE = re.compile(
     r"(?:ko|kick[- ]?off|ht|half[- ]?time|ft|full[- ]?time|pre[- ]?(?:match|game)|"
     r"post[- ]?match|aet|extra[- ]time|penalties|(?:second|2nd) half|"
@@ -3299,11 +3300,16 @@ _PHASE = re.compile(
     r"supplementari|rigori|"
     r"início|intervalo|fim de jogo|apito final|pré-jogo|"
     r"aftrap|rust|einde|einde wedstrijd|voorbeschouwing|nabeschouwing|"
-    r"początek|przerwa|koniec|koniec meczu|przed meczem|po meczu)[.!:]?"
+    r"początek|przerwa|koniec|koniec meczu|przed meczem|po meczu|"
+    r"toss|drinks|lunch|tea|stumps|innings break|rain delay|bad light|"
+    r"post-?game|ot|intermission|end of regulation|end of q[1-4]|"
+    r"end of (?:the )?(?:1st|2nd|3rd|4th|first|second|third|fourth)(?: quarter| period| qtr)?|"
+    r"formation lap|lights out|red flag|chequered flag|checkered flag|pre-race|post-race|"
+    r"start|finish)[.!:]?"
 )
 _PHASE_MARK = "P:"  # what opens a phase's mark, "P:HT", where a minute's is a number
 _PHASE_PEERS = 3  # posts of the stream whose minute stands in the box a phase's would
-_PHASE_LENGTH = 24  # characters of a text that may be a match's phase
+_PHASE_LENGTH = 28  # characters of a text that may be a match's phase
 
 
 def _member_times(
