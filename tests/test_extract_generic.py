@@ -802,6 +802,88 @@ def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
 @pytest.mark.parametrize(
     "stamps",
     [
+        ("FT", "88'", "67'", "HT", "45+1'", "12'", "KO", "Pre-match"),
+        ("Abpfiff", "88'", "67'", "Halbzeit", "45+1'", "12'", "Anstoß", "Vor dem Spiel"),
+        ("Fin du match", "88'", "67'", "Mi-temps", "45+1'", "12'", "Coup d'envoi", "Avant-match"),
+        ("Final", "88'", "67'", "Descanso", "45+1'", "12'", "Inicio", "Previa"),
+        ("Fischio finale", "88'", "67'", "Intervallo", "45+1'", "12'", "Inizio", "Pre-partita"),
+        ("Einde", "88'", "67'", "Rust", "45+1'", "12'", "Aftrap", "Voorbeschouwing"),
+        ("Koniec", "88'", "67'", "Przerwa", "45+1'", "12'", "Początek", "Przed meczem"),
+    ],
+)
+def test_a_match_phase_in_the_minutes_box_is_the_posts_mark(stamps: tuple[str, ...]) -> None:
+    """A commentary's post stamped with the match's phase in words where the others show their
+    minute ("HT", "Halbzeit", "Mi-temps") is a post of its own, the word its mark, neither its
+    title nor its words; the page orders it."""
+    said = (
+        "That is the end of it, and the home side take all three points.",
+        "A late chance for the visitors, but the header goes over the bar.",
+        "Goal! A low drive from the edge of the area finds the far corner.",
+        "The players go in at the break with the home side a goal ahead.",
+        "One minute of added time is shown by the fourth official here.",
+        "Goal! The home side lead early on after a quick break down the left.",
+        "We are under way, and the visitors get the game started.",
+        "The teams are out in the tunnel, and the anthems are next.",
+    )
+    posts = "".join(
+        f'<li class="event" id="p{i}"><span class="event-minute">{at}</span>'
+        f'<div class="event-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    results = "".join(
+        f'<li class="fixture"><a href="/m/{i}">Side {i} {i}-1 Team {i}</a> <span>{stamps[0]}</span></li>'
+        for i in range(4)
+    )
+    page = page_of(
+        f'<h1>Derby live</h1><ol class="events">{posts}</ol>'
+        f'<aside class="other-matches"><h2>Other matches</h2><ul>{results}</ul></aside>',
+        "Derby live",
+    )
+    url = "https://www.example-sport.com/football/live/derby"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
+    ("stamps", "box"),
+    [
+        (("Stumps", "19.6", "19.4", "Innings break", "12.3", "4.1", "Toss", "Drinks"), "over"),
+        (("Final", "02:11", "08:41", "Halftime", "End of Q1", "14:05", "Pregame", "OT"),
+         "game-clock"),
+        (("Chequered flag", "Lap 57/57", "Lap 41/57", "Red flag", "Lap 23/57", "Lap 1/57",
+          "Lights out", "Formation lap"), "race-lap"),
+    ],
+)  # fmt: skip
+def test_a_games_phase_in_the_box_of_its_marks_is_the_posts_mark(
+    stamps: tuple[str, ...], box: str
+) -> None:
+    """A cricket, American football or race commentary's post stamped with a phase of the
+    game ("Stumps", "Halftime", "Chequered flag") where the others show their ball, their
+    game's clock or their lap is a post of its own, the words its mark."""
+    said = (
+        "That is the end of it, and the home side take the honours today.",
+        "A late chance for the visitors, but it goes begging once more.",
+        "A fine piece of play, and the crowd are on their feet again.",
+        "A pause in play here while the officials talk it over.",
+        "The pressure tells, and the leaders stretch their advantage.",
+        "An early blow for the visitors, who had started so brightly.",
+        "We are under way, and the visitors get the game started.",
+        "The teams are out, and the anthems are next on the card.",
+    )
+    posts = "".join(
+        f'<li class="play" id="p{i}"><span class="{box}">{at}</span>'
+        f'<div class="play-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    page = page_of(f'<h1>Final day live</h1><ol class="plays">{posts}</ol>', "Final day live")
+    url = "https://www.example-sport.com/sport/live/final-day"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
         ("Set 3, 6-4", "Set 3, 5-4", "Set 3, 3-2", "Set 2, 6-3", "Set 2, 4-3", "Set 1, 2-1"),
         ("Satz 3, 6:4", "Satz 3, 5:4", "Satz 3, 3:2", "Satz 2, 6:3", "Satz 2, 4:3", "Satz 1, 2:1"),
     ],

@@ -461,6 +461,7 @@ def _stream(
     times = _member_times(members, by_element, shown, url, clock)
     if clock is not None:
         _ago_in_words(members, times, clock)
+    _phase_marks(members, times)
     bylines = _bylines(marks, set(members))
     above = _headings_above(best.members)
     posts: list[tuple[Element, Update]] = []
@@ -784,6 +785,8 @@ def _match_minute(readings: list[_Time]) -> tuple[int, int] | None:
     (over, ball): "19.4" is (19, 4)."""
     for t in readings:
         label = t.reading.minute if t.reading is not None else None
+        if label and label.startswith(_PHASE_MARK):
+            continue  # ("HT": a match's phase, which the page orders)
         if label and label.startswith(GAME_MARK):  # "G3 08:41": the later, the less time left
             period, _, left = label[len(GAME_MARK) :].partition(" ")
             minutes, _, seconds = left.partition(":")
@@ -3348,6 +3351,59 @@ _BALL = re.compile(r"(\d{1,3})\.(\d)")
 _OVER_CLASS = re.compile(r"(?:^|[\s_:-])(?:ovr|overs?|balls?)(?=$|[\s_:-])", re.I)
 _BARE_MINUTE_LENGTH = 12  # characters of a text that may be a minute and its added time
 _MINUTE_CLASS = re.compile(r"minute|minuto|minuut|minuta|(?:^|[\s_-])min(?:$|[\s_-])", re.I)
+
+
+def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> None:
+    """A match's phase in words ("KO", "HT", "FT", "Halbzeit", "Mi-temps", "Descanso") alone
+    in the box where other posts show their minute, of a post that shows no time: the post's
+    mark, as a minute is, neither its title nor its words; the page orders it."""
+    boxes: Counter[tuple[str, str | None]] = Counter()
+    for member in members:
+        for t in times[member]:
+            if t.reading is not None and t.reading.kind == "minute" and t.element is not member:
+                boxes[(t.element.tag, t.element.get("class"))] += 1
+    shapes = {shape for shape, count in boxes.items() if count >= _PHASE_PEERS}
+    if not shapes:
+        return  # (most streams: no match's minutes)
+    for member in members:
+        if times[member]:
+            continue
+        for element in islice(member.iter(etree.Element), _LABEL_ELEMENTS):
+            if (element.tag, element.get("class")) not in shapes or len(element):
+                continue
+            text = (element.text or "").strip()
+            if len(text) <= _PHASE_LENGTH and _PHASE.fullmatch(text.lower()):
+                reading = Reading("minute", None, text, minute=f"{_PHASE_MARK}{text}")
+                times[member].append(_Time(element, "", VISIBLE, False, text, reading, True))
+            break
+
+
+# A match's phases in words, in the languages read: before it, its start, the break, the
+# second half, extra time, penalties and its end; a cricket day's breaks, an American game's
+# quarters' ends, a race's start and finish.
+_PHASE = re.compile(
+    r"(?:ko|kick[- ]?off|ht|half[- ]?time|ft|full[- ]?time|pre[- ]?(?:match|game)|"
+    r"post[- ]?match|aet|extra[- ]time|penalties|(?:second|2nd) half|"
+    r"anstoß|anpfiff|halbzeit(?:pause)?|pause|abpfiff|schlusspfiff|spielende|"
+    r"vor dem spiel|nach dem spiel|verlängerung|elfmeterschießen|"
+    r"coup d[’']envoi|mi-temps|fin d[ue] match|avant-match|après-match|prolongations?|"
+    r"tirs au but|début du match|"
+    r"inicio|descanso|final|fin del partido|final del partido|previa|entretiempo|"
+    r"prórroga|penaltis|"
+    r"calcio d[’']inizio|inizio|intervallo|fischio finale|fine partita|pre-?partita|"
+    r"supplementari|rigori|"
+    r"início|intervalo|fim de jogo|apito final|pré-jogo|"
+    r"aftrap|rust|einde|einde wedstrijd|voorbeschouwing|nabeschouwing|"
+    r"początek|przerwa|koniec|koniec meczu|przed meczem|po meczu|"
+    r"toss|drinks|lunch|tea|stumps|innings break|rain delay|bad light|"
+    r"post-?game|ot|intermission|end of regulation|end of q[1-4]|"
+    r"end of (?:the )?(?:1st|2nd|3rd|4th|first|second|third|fourth)(?: quarter| period| qtr)?|"
+    r"formation lap|lights out|red flag|chequered flag|checkered flag|pre-race|post-race|"
+    r"start|finish)[.!:]?"
+)
+_PHASE_MARK = "P:"  # what opens a phase's mark, "P:HT", where a minute's is a number
+_PHASE_PEERS = 3  # posts of the stream whose minute stands in the box a phase's would
+_PHASE_LENGTH = 28  # characters of a text that may be a match's phase
 
 
 def _member_times(
