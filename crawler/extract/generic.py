@@ -3643,7 +3643,7 @@ def _after_dated_below(
     date ("gisteren 23:40", "Yesterday 23:40", as NOS writes the posts of the day before) are
     newer than that post: placed before it (the page's day, a page published at that post),
     they are placed as many days later as puts the oldest of them after it, never past the
-    fetch; bare clocks below it (a weekday's, "Monday 23:40") stay. Only a day or a date the
+    fetch; bare clocks below it stay. Only a day or a date the
     post shows in words counts: a machine time alone may be the page's last change."""
     if not stream or mostly_rising(clocks):
         return placed
