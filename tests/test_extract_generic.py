@@ -4117,6 +4117,32 @@ def test_a_posts_edit_time_printed_before_its_first_published_time_is_the_edit(
     assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (3, 2, 1)]
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "<div class='meta'>Updated 1{u}:50 &middot; Posted {n} hours ago</div>",
+        "<div class='meta'><span>Updated 1{u}:50</span><br><span>Posted {n} hours ago</span></div>",
+        "<div class='meta'>Aktualisiert 1{u}:50 Uhr, veröffentlicht vor {n} Stunden</div>",
+        "<div class='meta'>Mis à jour à 1{u}h50 · publié il y a {n} heures</div>",
+    ],
+)
+def test_a_posts_edit_time_printed_before_how_long_ago_it_went_up_is_the_edit(
+    stamp: str,
+) -> None:
+    """A post's line gives its last edit's clock first and then how long ago it went up
+    ("Updated 14:50 · Posted 2 hours ago"): the post went up when how long ago says."""
+    posts = "".join(
+        f'<article class="post" id="p{n}">{stamp.format(u=8 - n, n=n)}'
+        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
+        "</article>"
+        for n in (1, 3, 5)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
+    assert [u.published_at for u in updates] == [f"2024-05-01T1{8 - n}:00:00Z" for n in (1, 3, 5)]
+
+
 def test_an_edits_time_element_before_the_time_the_post_went_up_is_the_edit() -> None:
     """Two `<time>`s, the edit's first ("Updated 14:50", its datetime 14:50) and then when the
     post went up ("First published 13:05"): the first's datetime is the edit's too."""

@@ -3087,6 +3087,8 @@ def _posted_after_edit(reading: Reading | None, text: str, clock: PageClock) -> 
     if posted is None:
         return reading
     later = clock.read(rest[posted.end() :])
+    if later is not None and later.kind == "relative" and later.utc is not None:
+        return later  # "Updated 14:50 · Posted 2 hours ago"
     if later is None or later.kind not in ("clock", "full") or later.clock is None:
         return reading
     return later
@@ -3387,12 +3389,13 @@ def _own_data_times(element: Element) -> list[_Time]:
 
 def _posted_beside_edit(first: _Time, reading: _Time) -> bool:
     """Whether a post's stamp, after a time it labels its last edit's ("Updated 14:50"),
-    shows when the post went up ("First published 13:05"): that is the post's time."""
+    shows when the post went up ("First published 13:05", "Posted 2 hours ago"): that is the
+    post's time."""
     return (
         (first.modified or _EDIT_LABEL.match(first.text) is not None)
         and not reading.modified
         and reading.reading is not None
-        and reading.reading.kind in ("clock", "full")
+        and (reading.reading.kind in ("clock", "full") or _ago(reading))
         and _EDIT_LABEL.match(reading.text) is None
         and _FIRST_POSTED.search(reading.text) is not None
     )
