@@ -1682,13 +1682,37 @@ def _data_time_name(name: str) -> bool | None:
 
 
 def _modified_class(element: Element, labelled: dict[Element, bool]) -> bool:
-    """A time whose element (or the two around it) is labelled as the last edit; `labelled`
-    keeps the answers."""
+    """A time whose element (or the two around it) is labelled as the last edit, or that says
+    so to a screen reader or a pointer alone: its `aria-label` or `title` ("Updated"), or an
+    icon before its text, a pencil's (`<i class="icon-pencil">`, `<svg aria-label="Edited">`);
+    `labelled` keeps the answers."""
     known = labelled.get(element)
     if known is None:
         classes = walks.classes_up(element, 3)
-        known = labelled[element] = any(cls and _is_modified_class(cls) for cls in classes)
+        known = labelled[element] = any(
+            cls and _is_modified_class(cls) for cls in classes
+        ) or _edit_icon(element)
     return known
+
+
+# An icon's class that draws a pencil: "icon-pencil", "fa-edit", "i-pen".
+_EDIT_ICON_CLASS = re.compile(r"(?:^|[\s_-])(?:pencil|pen|edit)(?:$|[\s_-])", re.I)
+_LABELS = ("aria-label", "title")
+
+
+def _edit_icon(element: Element) -> bool:
+    """Whether a time's element says it is the last edit's by an attribute or by the icon that
+    opens it, an element with no text of its own before the time's."""
+    if any(_EDIT_LABEL.match(element.get(name) or "") for name in _LABELS):
+        return True
+    if (element.text or "").strip() or not len(element):
+        return False
+    icon = element[0]
+    if not isinstance(icon.tag, str) or "".join(icon.itertext()).strip():
+        return False
+    return _EDIT_ICON_CLASS.search(icon.get("class") or "") is not None or any(
+        _EDIT_LABEL.match(icon.get(name) or "") for name in (*_LABELS, "alt")
+    )
 
 
 @lru_cache(maxsize=4096)
