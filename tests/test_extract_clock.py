@@ -1720,6 +1720,9 @@ def test_a_short_weekday_of_another_language_stays_a_word() -> None:
     # Nor is the start of a word: "die" is no "Di".
     german = replace(CLOCK, languages=("de",)).read("Um 19.35 Uhr beginnt die Kundgebung")
     assert german is not None and german.kind == "clock"
+    # Nor a word after the clock: "so" is no "So".
+    said = replace(CLOCK, languages=("de",)).read("Um 21.30 Uhr, so die Polizei, wurden")
+    assert said is not None and said.kind == "clock"
 
 
 def test_a_sparse_stream_dated_by_weekdays_keeps_its_days() -> None:

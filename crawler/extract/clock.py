@@ -2210,14 +2210,18 @@ def _weekday_clock(
         if at > last:
             break
         number = _WEEKDAY_NUMBERS.get(word)
-        if number is None:
-            short = _WEEKDAY_SHORT.get(word)
-            if short is None or not page.languages or not page._reads(short[1]):
+        short = _WEEKDAY_SHORT.get(word) if number is None else None
+        if short is not None:
+            if not page.languages or not page._reads(short[1]):
                 continue
+            if short[1] != "fr" and not match.group()[0].isupper():
+                continue  # "Um 21.30 Uhr, so die Polizei": a word, not Sunday
             number = short[0]
-        clock = _beside(text, free, at, match.end())
-        if clock is None:
+        if number is None:
             continue
+        clock = _beside(text, free, at, match.end())
+        if clock is None or (short is not None and clock.start < at):
+            continue  # a short form only before its clock ("Mo 23:40")
         used.add(clock.start)
         anchor = page._today
         if page.day is not None and (anchor - page.day).days > _WEEK:
