@@ -1720,3 +1720,63 @@ def test_hungarian_how_long_ago() -> None:
         assert reading is not None and reading.kind == "relative" and reading.utc == utc, text
     assert hungarian.read("a meccs 90. perce") is None
     assert read("5 perce") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "utc"),
+    [
+        ("Montag 23:40", (), "2024-04-29T21:40:00Z"),  # the Monday before Sunday 5 May
+        ("Friday 23:40", (), "2024-05-03T21:40:00Z"),
+        ("lundi 23h40", (), "2024-04-29T21:40:00Z"),
+        ("martes, 09:15", (), "2024-04-30T07:15:00Z"),
+        ("środa, godz. 14:05", (), "2024-05-01T12:05:00Z"),
+        ("Sonntag, 21:00 Uhr", (), "2024-04-28T19:00:00Z"),  # today's name, a clock to come
+        ("Sonntag, 19:00 Uhr", (), "2024-05-05T17:00:00Z"),
+        ("Mo 23:40", ("de",), "2024-04-29T21:40:00Z"),
+        ("Thu 08:15", ("en",), "2024-05-02T06:15:00Z"),
+        ("lun. 23h40", ("fr",), "2024-04-29T21:40:00Z"),
+    ],
+)
+def test_a_weekday_beside_a_clock_names_its_day(
+    text: str, languages: tuple[str, ...], utc: str
+) -> None:
+    """ "Monday 23:40": the last Monday up to the fetch, within the week before it; a short
+    form ("Mo", "Thu", "lun.") only on a page in its language."""
+    reading = replace(CLOCK, languages=languages).read(text)
+    assert reading is not None and reading.utc == utc
+
+
+def test_a_short_weekday_of_another_language_stays_a_word() -> None:
+    """ "Do 14:05" on an English page is no Thursday: a bare clock, on the page's day."""
+    reading = replace(CLOCK, languages=("en",)).read("Do 14:05")
+    assert reading is not None and reading.kind == "clock"
+    assert reading.utc == "2024-05-05T12:05:00Z"
+    # Nor is the start of a word: "die" is no "Di".
+    german = replace(CLOCK, languages=("de",)).read("Um 19.35 Uhr beginnt die Kundgebung")
+    assert german is not None and german.kind == "clock"
+    # Nor a word after the clock: "so" is no "So".
+    said = replace(CLOCK, languages=("de",)).read("Um 21.30 Uhr, so die Polizei, wurden")
+    assert said is not None and said.kind == "clock"
+
+
+def test_a_sparse_stream_dated_by_weekdays_keeps_its_days() -> None:
+    """A blog of a week, newest first, its posts stamped "Dienstag, 09:00 Uhr": a post of a
+    day with no post between it and the one above is on its own day, not the day above's."""
+    post = (
+        '<article class="post"><span class="when">{}</span>'
+        "<p>Die Gewerkschaft setzt den Streik im Hafen fort, die Gespräche stocken.</p></article>"
+    )
+    stamps = (
+        "Sonntag, 11:30 Uhr",
+        "Freitag, 10:00 Uhr",
+        "Donnerstag, 09:00 Uhr",
+        "Montag, 08:00 Uhr",
+    )
+    body = page("de", "", "".join(post.format(t) for t in stamps))
+    got = extract_page(body, "https://news.example/live", fetched_at="2024-05-05T18:00:00Z")
+    assert [u.published_at for u in got.updates] == [
+        "2024-05-05T09:30:00Z",
+        "2024-05-03T08:00:00Z",
+        "2024-05-02T07:00:00Z",
+        "2024-04-29T06:00:00Z",
+    ]

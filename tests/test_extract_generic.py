@@ -4199,6 +4199,78 @@ def test_a_posts_edit_time_printed_before_its_first_published_time_is_the_edit(
     assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (3, 2, 1)]
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "<div class='meta'>Updated 1{u}:50 &middot; Posted {n} hours ago</div>",
+        "<div class='meta'><span>Updated 1{u}:50</span><br><span>Posted {n} hours ago</span></div>",
+        "<div class='meta'>Aktualisiert 1{u}:50 Uhr, veröffentlicht vor {n} Stunden</div>",
+        "<div class='meta'>Mis à jour à 1{u}h50 · publié il y a {n} heures</div>",
+    ],
+)
+def test_a_posts_edit_time_printed_before_how_long_ago_it_went_up_is_the_edit(
+    stamp: str,
+) -> None:
+    """A post's line gives its last edit's clock first and then how long ago it went up
+    ("Updated 14:50 · Posted 2 hours ago"): the post went up when how long ago says."""
+    posts = "".join(
+        f'<article class="post" id="p{n}">{stamp.format(u=8 - n, n=n)}'
+        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
+        "</article>"
+        for n in (1, 3, 5)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
+    assert [u.published_at for u in updates] == [f"2024-05-01T1{8 - n}:00:00Z" for n in (1, 3, 5)]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<span class="entry-time"><i class="icon icon-pencil" aria-hidden="true"></i> {c}</span>',
+        '<span class="entry-time"><i class="fa fa-edit"></i> {c}</span>',
+        '<span class="entry-time" aria-label="Updated {c}">{c}</span>',
+        '<span class="entry-time" title="Zuletzt aktualisiert">{c}</span>',
+        '<span class="entry-time"><i class="ico" title="Mis à jour"></i>{c}</span>',
+    ],
+)
+def test_an_edits_clock_marked_by_its_icon_or_label_alone_is_the_edit(stamp: str) -> None:
+    """A post that shows only its last edit's clock, marked by a pencil's icon or by an
+    `aria-label` or `title` that says so, beside JSON-LD that gives when it went up: the post
+    went up then, as where a word or a class labels the edit."""
+    data = []
+    posts = []
+    hours = range(16, 8, -1)
+    for n in hours:
+        head = f"Entry {n}: the coast road closes at mile {n * 3}"
+        text = f"Crews reported fallen trees near the harbour at point {n}, and the ferry stayed."
+        data.append(
+            {
+                "@type": "BlogPosting",
+                "headline": head,
+                "articleBody": text,
+                "datePublished": f"2024-05-01T{n:02d}:05:00+00:00",
+            }
+        )
+        stamp_html = stamp.format(c=f"{n:02d}:{n + 3}")
+        posts.append(
+            f'<article class="entry" id="e{n}"><header>{stamp_html}</header><h2>{head}</h2>'
+            f"<p>{text}</p></article>"
+        )
+    ld = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "liveBlogUpdate": data}
+    body = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Storm: live</title>"
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script></head><body><nav><a "
+        f"href='/'>Home</a></nav><main><h1>Storm: live</h1><div class='entries'>{''.join(posts)}"
+        "</div></main><footer>© Example</footer></body></html>"
+    )
+    got = extract_page(
+        body.encode(), "https://news.example/live", fetched_at="2024-05-01T18:00:00Z"
+    )
+    assert [u.published_at for u in got.updates] == [f"2024-05-01T{n:02d}:05:00Z" for n in hours]
+
+
 def test_an_edits_time_element_before_the_time_the_post_went_up_is_the_edit() -> None:
     """Two `<time>`s, the edit's first ("Updated 14:50", its datetime 14:50) and then when the
     post went up ("First published 13:05"): the first's datetime is the edit's too."""

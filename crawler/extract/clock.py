@@ -1093,6 +1093,18 @@ _WEEKDAY_NUMBERS: dict[str, int] = {
     for word in words.split()
 }
 _WEEKDAYS = frozenset(_WEEKDAY_NUMBERS)
+# Their short forms beside a post's clock ("Mon 23:40", "Mo 23:40", "lun. 23h40"), read only on
+# pages in their language: elsewhere they are words ("Sun", "Do", "mar", "dim").
+_WEEKDAY_SHORT: dict[str, tuple[int, str]] = {
+    word: (number, language)
+    for language, rows in (
+        ("en", ("mon", "tue tues", "wed", "thu thur thurs", "fri", "sat", "sun")),
+        ("de", ("mo", "di", "mi", "do", "fr", "sa", "so")),
+        ("fr", ("lun", "mar", "mer", "jeu", "ven", "sam", "dim")),
+    )
+    for number, words in enumerate(rows)
+    for word in words.split()
+}
 DAY_LINE = 40  # characters: a heading that names a day and no more
 _WORDS_APART = re.compile(r"[\s,.]+")
 # Words that say "21:19" is a score, not a clock.
@@ -1446,6 +1458,8 @@ _DAY_WORD_BACK = {w: back for words in _DAY_WORDS.values() for w, back in words.
 _PRIORITY = {"full": 0, "day": 1, "relative": 2, "minute": 3, "clock": 4}
 # How far apart a date (or "gestern") and its clock may be: ", ", " um ", " à ", " | ".
 _NEAR = 20
+_WEEK = 7  # days: how far back a weekday beside a clock names
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")  # a word ("segunda-feira" one)
 # How far around a clock its date is looked for.
 _DATE_WINDOW = 40
 _MAX_TEXT = 400
@@ -2164,6 +2178,7 @@ def _numbered(page: PageClock, text: str, low: str) -> list[_Found | None]:
     if clocks:
         found.append(_dated(page, text, clocks, used))
         found.append(_day_worded(page, text, low, clocks, used))
+        found.append(_weekday_clock(page, text, clocks, used))
     found.append(_minute(text))
     found.append(_game_clock(text))
     clock = next((c for c in clocks if c.accepted and c.start not in used), None)
@@ -2215,6 +2230,45 @@ def _day_worded(
         used.add(clock.start)
         start, end = min(at, clock.start), max(at + len(word), clock.end)
         day = page._today - timedelta(days=back)
+        return start, "day", _on_day(page, day, clock, text[start:end], "relative")
+    return None
+
+
+def _weekday_clock(
+    page: PageClock, text: str, clocks: list[_Clock], used: set[int]
+) -> _Found | None:
+    """A clock beside the day of the week and no date ("Monday 23:40", "Mo 23:40", "lundi
+    23h40"): on the last such day up to the fetch's, within the week before it (or before the
+    page's own day, where a page read long after states one), as "gestern" is read."""
+    free = [clock for clock in clocks if clock.accepted and clock.start not in used]
+    if not free:
+        return None
+    last = free[-1].start + _NEAR
+    for match in _LETTERS.finditer(text):
+        at, word = match.start(), match.group().lower()
+        if at > last:
+            break
+        number = _WEEKDAY_NUMBERS.get(word)
+        short = _WEEKDAY_SHORT.get(word) if number is None else None
+        if short is not None:
+            if not page.languages or not page._reads(short[1]):
+                continue
+            if short[1] != "fr" and not match.group()[0].isupper():
+                continue  # "Um 21.30 Uhr, so die Polizei": a word, not Sunday
+            number = short[0]
+        if number is None:
+            continue
+        clock = _beside(text, free, at, match.end())
+        if clock is None or (short is not None and clock.start < at):
+            continue  # a short form only before its clock ("Mo 23:40")
+        used.add(clock.start)
+        anchor = page._today
+        if page.day is not None and (anchor - page.day).days > _WEEK:
+            anchor = page.day  # a page saved again long after its blog
+        day = anchor - timedelta(days=(anchor.weekday() - number) % 7)
+        if _local(day, clock.hour, clock.minute, clock.zone or page.zone) > page.cutoff:
+            day -= timedelta(days=7)  # today's name on a clock still to come: last week's
+        start, end = min(at, clock.start), max(match.end(), clock.end)
         return start, "day", _on_day(page, day, clock, text[start:end], "relative")
     return None
 

@@ -1779,13 +1779,37 @@ def _data_time_name(name: str) -> bool | None:
 
 
 def _modified_class(element: Element, labelled: dict[Element, bool]) -> bool:
-    """A time whose element (or the two around it) is labelled as the last edit; `labelled`
-    keeps the answers."""
+    """A time whose element (or the two around it) is labelled as the last edit, or that says
+    so to a screen reader or a pointer alone: its `aria-label` or `title` ("Updated"), or an
+    icon before its text, a pencil's (`<i class="icon-pencil">`, `<svg aria-label="Edited">`);
+    `labelled` keeps the answers."""
     known = labelled.get(element)
     if known is None:
         classes = walks.classes_up(element, 3)
-        known = labelled[element] = any(cls and _is_modified_class(cls) for cls in classes)
+        known = labelled[element] = any(
+            cls and _is_modified_class(cls) for cls in classes
+        ) or _edit_icon(element)
     return known
+
+
+# An icon's class that draws a pencil: "icon-pencil", "fa-edit", "i-pen".
+_EDIT_ICON_CLASS = re.compile(r"(?:^|[\s_-])(?:pencil|pen|edit)(?:$|[\s_-])", re.I)
+_LABELS = ("aria-label", "title")
+
+
+def _edit_icon(element: Element) -> bool:
+    """Whether a time's element says it is the last edit's by an attribute or by the icon that
+    opens it, an element with no text of its own before the time's."""
+    if any(_EDIT_LABEL.match(element.get(name) or "") for name in _LABELS):
+        return True
+    if (element.text or "").strip() or not len(element):
+        return False
+    icon = element[0]
+    if not isinstance(icon.tag, str) or "".join(icon.itertext()).strip():
+        return False
+    return _EDIT_ICON_CLASS.search(icon.get("class") or "") is not None or any(
+        _EDIT_LABEL.match(icon.get(name) or "") for name in (*_LABELS, "alt")
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -3184,6 +3208,8 @@ def _posted_after_edit(reading: Reading | None, text: str, clock: PageClock) -> 
     if posted is None:
         return reading
     later = clock.read(rest[posted.end() :])
+    if later is not None and later.kind == "relative" and later.utc is not None:
+        return later  # "Updated 14:50 · Posted 2 hours ago"
     if later is None or later.kind not in ("clock", "full") or later.clock is None:
         return reading
     return later
@@ -3537,12 +3563,13 @@ def _own_data_times(element: Element) -> list[_Time]:
 
 def _posted_beside_edit(first: _Time, reading: _Time) -> bool:
     """Whether a post's stamp, after a time it labels its last edit's ("Updated 14:50"),
-    shows when the post went up ("First published 13:05"): that is the post's time."""
+    shows when the post went up ("First published 13:05", "Posted 2 hours ago"): that is the
+    post's time."""
     return (
         (first.modified or _EDIT_LABEL.match(first.text) is not None)
         and not reading.modified
         and reading.reading is not None
-        and reading.reading.kind in ("clock", "full")
+        and (reading.reading.kind in ("clock", "full") or _ago(reading))
         and _EDIT_LABEL.match(reading.text) is None
         and _FIRST_POSTED.search(reading.text) is not None
     )
@@ -3793,7 +3820,7 @@ def _after_dated_below(
     date ("gisteren 23:40", "Yesterday 23:40", as NOS writes the posts of the day before) are
     newer than that post: placed before it (the page's day, a page published at that post),
     they are placed as many days later as puts the oldest of them after it, never past the
-    fetch; bare clocks below it (a weekday's, "Monday 23:40") stay. Only a day or a date the
+    fetch; bare clocks below it stay. Only a day or a date the
     post shows in words counts: a machine time alone may be the page's last change."""
     if not stream or mostly_rising(clocks):
         return placed
