@@ -6,6 +6,8 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import sqlite_utils
@@ -788,11 +790,20 @@ def _confirmed(conn: sqlite3.Connection, blog_id: int, fetch_id: int, removals: 
     return set(removals) <= held
 
 
-def _old_copy(merged: dict[str, Update], stored: dict[str, _Stored], missing: list[int]) -> bool:
+def _old_copy(
+    merged: dict[str, Update],
+    stored: dict[str, _Stored],
+    missing: list[int],
+    first: PageFetch | None,
+) -> bool:
     """The pass read a page as a cache kept it before its newest posts went up: every post it
     lacks was first seen after every post it shows, and it shows each as the archive holds it
-    (nothing new, edited, put back or taken down)."""
+    (nothing new, edited, put back or taken down); and its first page says it is a cache's
+    copy (`_cache_signs`), not the site's answer now, in which those posts were taken down."""
     if not missing or not merged:
+        return False
+    aged, dated = _cache_signs(first)
+    if not aged and dated is None:
         return False
     newest: str | None = None
     for key, u in merged.items():
@@ -802,7 +813,32 @@ def _old_copy(merged: dict[str, Update], stored: dict[str, _Stored], missing: li
         if newest is None or is_newer(s.first_seen_at, newest):
             newest = s.first_seen_at
     lacking = set(missing)
-    return all(is_newer(s.first_seen_at, newest) for s in stored.values() if s.id in lacking)
+    seen = [s.first_seen_at for s in stored.values() if s.id in lacking]
+    if not all(is_newer(first_seen, newest) for first_seen in seen):
+        return False
+    if aged:
+        return True
+    earliest = min((t for t in map(parse_utc, seen) if t is not None), default=None)
+    return dated is not None and earliest is not None and dated < earliest
+
+
+def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:
+    """What a response says of being a cache's copy: an "Age" over 0 (a cache's own header:
+    the copy was not made by the site for this request, RFC 9111 5.1), and its "Date", which
+    a cache keeps from when the site made the copy (older than a post the copy lacks: made
+    before the post went up)."""
+    aged, dated = False, None
+    for name, value in page.headers if page is not None else ():
+        lower = name.lower()
+        if lower == "age":
+            aged = aged or (value.strip().isdigit() and int(value) > 0)
+        elif lower == "date":
+            try:
+                when = parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                continue
+            dated = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return aged, dated
 
 
 def _hold(conn: sqlite3.Connection, result: PassResult, held: list[int]) -> None:
@@ -939,7 +975,11 @@ def _record(
     # More than half the blog gone is a mass removal however like an old copy it reads: the
     # pass fails, so that no pass that removes most of a blog goes by unremarked.
     mass = mass_removal(len(inferred), live)
-    if not confirmed and not mass and _old_copy(merged, stored, inferred):
+    if (
+        not confirmed
+        and not mass
+        and _old_copy(merged, stored, inferred, p.pages[0] if p.pages else None)
+    ):
         held, inferred = inferred, []
     if mass and not confirmed:
         # What a quarantined pass's first page says of the blog is not learnt.

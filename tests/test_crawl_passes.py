@@ -240,6 +240,7 @@ class Blog:
     def __init__(self) -> None:
         self.body = b""
         self.fail: str | None = None
+        self.headers: dict[str, str] = {}  # sent with each page: a cache's "Age"
         self._lock = threading.Lock()
         self._server = LocalServer(self._handler())
 
@@ -262,7 +263,7 @@ class Blog:
                 elif fail:
                     send(self, 500, b"server error", "text/plain")
                 else:
-                    send(self, 200, body, "text/html; charset=utf-8")
+                    send(self, 200, body, "text/html; charset=utf-8", headers=dict(blog.headers))
 
             def log_message(self, *args: Any) -> None:
                 pass
@@ -482,7 +483,9 @@ def test_a_caches_old_copy_of_how_long_ago_marks_nothing_removed(blog: Blog, db_
     versions = _count(db_path, VERSIONS)
     age_archive(db_path, 10)
     blog.body = time_stream(POSTS, 0, start)  # the old copy, its stamps as they were
+    blog.headers = {"Age": "1200"}
     stale = _crawl(blog, db_path)
+    blog.headers = {}
     assert "1 held (old copy)" in stale and "0 removed" in stale, stale
     assert _count(db_path, VERSIONS) == versions
     blog.body = time_stream([ADDED, *POSTS], 20, start)
