@@ -229,6 +229,9 @@ class PassResult:
     # Removals held back: the pass would have marked more than half the blog's standing
     # updates removed at once. It failed with `error`; the next pass may confirm them.
     quarantined: int = 0
+    # Removals held back by a pass that read an old copy of the page (a cache's, that lacks
+    # only the newest posts): the pass is fine, and the next pass may confirm them.
+    held: int = 0
     error: str | None = None
     seconds: float = 0.0  # the pass's duration, from its first request to its last response
     # Why the pass stopped short of the blog's oldest post: one of INCOMPLETE_REASONS; and
@@ -253,6 +256,7 @@ class PassResult:
         if self.incomplete_reason and self.incomplete_detail:
             short += f" ({self.incomplete_detail})"
         back = f", {self.restored} back" if self.restored else ""
+        back += f", {self.held} held (old copy)" if self.held else ""
         return (
             f"{self.pages} page{'s' if self.pages != 1 else ''}{skipped}, {self.new} new, "
             f"{self.changed} changed, {self.unchanged} unchanged, {self.removed} removed{back} "

@@ -6,6 +6,8 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import sqlite_utils
@@ -91,6 +93,7 @@ class _Stored:
     truncated: int
     published_from: str | None
     headless: int  # no headline: its identity holds its publish time (rules.headline_hash)
+    first_seen_at: str
 
 
 def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
@@ -209,8 +212,8 @@ def _vouched_for(conn: sqlite3.Connection, blog_id: int, page: PageFetch) -> boo
     every later request into a 304."""
     row = conn.execute(
         """SELECT p.etag, p.last_modified FROM fetch_pages p JOIN fetches f ON f.id = p.fetch_id
-           WHERE f.blog_id = ? AND p.url = ? AND f.error IS NULL AND p.status IN (200, 304)
-             AND p.refused IS NULL
+           WHERE f.blog_id = ? AND p.url = ? AND f.error IS NULL AND f.quarantined = 0
+             AND p.status IN (200, 304) AND p.refused IS NULL
            ORDER BY p.id DESC LIMIT 1""",
         [blog_id, page.url],
     ).fetchone()
@@ -228,7 +231,7 @@ def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
         f"""SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
                   pinned, key_event, version, authors, permalink, headline_hash,
                   substr(body_text, 1, {BODY_COMPARE_CHARS}), truncated, published_from,
-                  coalesce(headline, '') = ''
+                  coalesce(headline, '') = '', first_seen_at
            FROM updates WHERE blog_id = ? AND version > 0""",
         [blog_id],
     ).fetchall()
@@ -787,6 +790,68 @@ def _confirmed(conn: sqlite3.Connection, blog_id: int, fetch_id: int, removals: 
     return set(removals) <= held
 
 
+def _old_copy(
+    merged: dict[str, Update],
+    stored: dict[str, _Stored],
+    missing: list[int],
+    first: PageFetch | None,
+) -> bool:
+    """The pass read a page as a cache kept it before its newest posts went up: every post it
+    lacks was first seen after every post it shows, and it shows each as the archive holds it
+    (nothing new, edited, put back or taken down); and its first page says it is a cache's
+    copy (`_cache_signs`), not the site's answer now, in which those posts were taken down."""
+    if not missing or not merged:
+        return False
+    aged, dated = _cache_signs(first)
+    if not aged and dated is None:
+        return False
+    newest: str | None = None
+    for key, u in merged.items():
+        s = stored.get(key)
+        if s is None or s.removed_at is not None or u.removed or content_hash(u) != s.content_hash:
+            return False
+        if newest is None or is_newer(s.first_seen_at, newest):
+            newest = s.first_seen_at
+    lacking = set(missing)
+    seen = [s.first_seen_at for s in stored.values() if s.id in lacking]
+    if not all(is_newer(first_seen, newest) for first_seen in seen):
+        return False
+    if aged:
+        return True
+    earliest = min((t for t in map(parse_utc, seen) if t is not None), default=None)
+    return dated is not None and earliest is not None and dated < earliest
+
+
+def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:
+    """What a response says of being a cache's copy: an "Age" over 0 (a cache's own header:
+    the copy was not made by the site for this request, RFC 9111 5.1), and its "Date", which
+    a cache keeps from when the site made the copy (older than a post the copy lacks: made
+    before the post went up)."""
+    aged, dated = False, None
+    for name, value in page.headers if page is not None else ():
+        lower = name.lower()
+        if lower == "age":
+            aged = aged or (value.strip().isdigit() and int(value) > 0)
+        elif lower == "date":
+            try:
+                when = parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                continue
+            dated = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return aged, dated
+
+
+def _hold(conn: sqlite3.Connection, result: PassResult, held: list[int]) -> None:
+    """An old copy's removals wait, as a quarantined pass's do, but the pass stands."""
+    result.held = len(held)
+    conn.execute("UPDATE fetches SET quarantined = 1 WHERE id = ?", [result.fetch_id])
+    conn.execute("DELETE FROM quarantined_removals WHERE fetch_id = ?", [result.fetch_id])
+    conn.executemany(
+        "INSERT INTO quarantined_removals (fetch_id, update_id) VALUES (?, ?)",
+        [[result.fetch_id, update_id] for update_id in held],
+    )
+
+
 def _quarantine(
     conn: sqlite3.Connection, result: PassResult, removals: list[int], live: int, seen: int
 ) -> PassResult:
@@ -905,16 +970,35 @@ def _record(
     buried = [stored[k].id for k in tombstones if k in stored and stored[k].removed_at is None]
     reached_end = reading.cut is None and _reached_end(conn, blog_id, fetch_id, p)
     inferred = _removals(p, stored, seen_ids, reached_end, reading.cut)
-    if mass_removal(len(inferred), live) and not _confirmed(conn, blog_id, fetch_id, inferred):
+    confirmed = bool(inferred) and _confirmed(conn, blog_id, fetch_id, inferred)
+    held: list[int] = []
+    # More than half the blog gone is a mass removal however like an old copy it reads: the
+    # pass fails, so that no pass that removes most of a blog goes by unremarked.
+    mass = mass_removal(len(inferred), live)
+    if (
+        not confirmed
+        and not mass
+        and _old_copy(merged, stored, inferred, p.pages[0] if p.pages else None)
+    ):
+        held, inferred = inferred, []
+    if mass and not confirmed:
         # What a quarantined pass's first page says of the blog is not learnt.
         _touch_blog(conn, blog_id, p, learn=False)
         return _quarantine(conn, result, inferred, live, len(merged))
     _touch_blog(conn, blog_id, p, learn=True)
-    plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now, p.finished_at or now)
+    if held:
+        # An old copy says nothing the archive does not hold: its stamps of how long ago,
+        # which a cache keeps, would move its posts' times; its posts are seen, no more.
+        ids = [stored[k].id for k in live_updates]
+        plan = _Plan(unchanged_ids=ids, seen_ids=set(ids))
+    else:
+        plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now, p.finished_at or now)
     _write(conn, plan, now)
     removed = buried + inferred
     _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
     _log_removals(conn, fetch_id, now, removed, plan.restored_ids)
+    if held:
+        _hold(conn, result, held)
 
     result.seen = len(merged)
     result.new = plan.new
@@ -975,7 +1059,9 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
     """Each page's validators and older link from the blog's successful passes, newest per URL.
 
     Failed passes do not count: their pages' content was never archived, so their
-    validators must not turn the next request into a 304 that skips it. Nor do pages
+    validators must not turn the next request into a 304 that skips it. Nor do those of a
+    pass that read an old copy (`quarantined`): the next pass reads the page again, to
+    confirm the removals it held back or find the posts standing. Nor do pages
     refused as another story or a repeat: the next pass reads them again. Nor do those of
     a page whose pinned posts an archive made before did not count (`pinned` NULL): read
     again once, it says whether a pinned post may stand on it while it answers 304. Nor has
@@ -989,7 +1075,8 @@ def page_states(db: sqlite_utils.Database, blog_url: str) -> dict[str, PageState
            FROM fetch_pages p
            JOIN fetches f ON f.id = p.fetch_id
            JOIN blogs b ON b.id = f.blog_id
-           WHERE b.url = ? AND f.error IS NULL AND p.status IN (200, 304)
+           WHERE b.url = ? AND f.error IS NULL AND f.quarantined = 0
+             AND p.status IN (200, 304)
            ORDER BY p.id""",
         [stored_url(db.conn, blog_url)],
     ).fetchall()

@@ -59,6 +59,7 @@ def _read_again(blog: BlogPass, snapshots: SnapshotStore) -> BlogPass:
         if _set_aside(blog, index):
             read.updates = []
         page.updates = len(read.updates)
+        page.headers = list(snap.headers)  # a cache's "Age" and "Date": an old copy's signs
         page.canonical_url = read.canonical_url if page.kind is None else None
         page.title = read.title if page.kind is None else None
         blog.updates.extend(read.updates)

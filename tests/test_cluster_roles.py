@@ -34,7 +34,7 @@ from crawler.cluster.codec import CodecError, PassOrder, decode_pass, encode_pas
 from crawler.cluster.passes import HeldLease, PassQueue, QueueState
 from crawler.cluster.roles import LIVE_CLAIM, boot_id, connect, describe, schedule, write
 from crawler.cluster.schedule import due_orders, in_hand, offer_due
-from crawler.cluster.writer import AlertThread, drain_once
+from crawler.cluster.writer import AlertThread, Drained, drain_once
 from crawler.notify import Alerts, AlertSettings
 from crawler.sample import calais_blog
 from tests.helpers import ROOT, URL, bpass, cp_over, env_with_root, free_port
@@ -183,6 +183,34 @@ def test_the_scheduler_offers_each_due_pass_once_and_again_after_redis_loses_it(
         assert offer_due(queue, db, Policy()) == [f"{URL}#1"], "rebuilt from the archive"
     finally:
         db.close()
+
+
+def test_a_pass_written_while_the_scheduler_looks_is_not_offered_again(
+    queue: PassQueue, tmp_path: Path
+) -> None:
+    """The writer commits a blog's pass between the scheduler's reading of the due blogs and
+    its count of the blog's passes: the blog read as due, numbered past the pass just written,
+    was offered a second pass for one round (tests/test_cluster.py's "a pass written twice")."""
+    path = tmp_path / "archive.db"
+    archive_with_blog(path)
+    finish(queue, [an_update(1)], f"{URL}#1")
+    writer = PassWriter(path)
+    db = open_archive(path)
+    drained: list[Drained] = []
+
+    def write_between(sql: str) -> None:
+        if not drained and "count(*) FROM fetches" in sql:
+            drained.append(drain_once(queue, writer, block_ms=None, echo=lambda _: None))
+
+    try:
+        db.conn.set_trace_callback(write_between)
+        offered = offer_due(queue, db, Policy())
+        db.conn.set_trace_callback(None)
+        assert [d.written for d in drained] == [1], "the pass written during the look"
+        assert offered == [], "the blog's pass is written: nothing due"
+    finally:
+        db.close()
+        writer.close()
 
 
 def test_a_pass_delivered_twice_is_written_once_and_reschedules_its_blog(

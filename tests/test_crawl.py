@@ -8,13 +8,16 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlite_utils import Database
 
 from archive.records import PassResult
+from crawler.cli import cli
 from crawler.sample import SampleBlog, demo_states, render_page
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
 from crawler.sample.site import LocalServer, send
-from tests.helpers import corpus_dir, crawl_local, free_port
+from tests.helpers import ELECTION, corpus_dir, crawl_local, free_port
+from tests.test_reparse import archive_state
 
 
 def versions_by_source(db: Database) -> dict[str, int]:
@@ -334,3 +337,176 @@ def test_validators_go_back_byte_for_byte_even_beyond_ascii(db_path: Path) -> No
         server.stop()
     assert asked[-1] == (etag, modified)
     assert again.ok and again.not_modified == 1
+
+
+def removals_logged(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM update_removals").fetchone()[0])
+
+
+@pytest.mark.slow
+def test_a_caches_old_copy_marks_nothing_removed(sample_blog: SampleBlog, db_path: Path) -> None:
+    """A CDN's edge serves the page as it was before its newest post went up, then another
+    edge as it is: the newest post waits, and is neither removed nor back."""
+    older = UPDATES[1:]
+    sample_blog.show(older)
+    assert crawl_local([sample_blog.url], db_path)[0].new == len(older)
+    sample_blog.show(UPDATES)
+    assert crawl_local([sample_blog.url], db_path)[0].new == 1
+    sample_blog.show(older)  # the old copy, ten minutes in the cache
+    sample_blog.headers = {"Age": "600"}
+    [stale] = crawl_local([sample_blog.url], db_path)
+    assert stale.ok and (stale.removed, stale.held) == (0, 1), stale
+    assert "1 held (old copy)" in stale.summary()
+    db = Database(db_path)
+    assert db.execute(
+        "SELECT error, quarantined, updates_removed FROM fetches WHERE id = ?", [stale.fetch_id]
+    ).fetchone() == (None, 1, 0)
+    sample_blog.show(UPDATES)
+    sample_blog.headers = {}
+    [fresh] = crawl_local([sample_blog.url], db_path)
+    assert fresh.ok and (fresh.removed, fresh.restored, fresh.held) == (0, 0, 0), fresh
+    assert removals_logged(db) == 0
+    assert db.execute("SELECT count(*) FROM updates WHERE removed_at IS NOT NULL").fetchone() == (
+        0,
+    )
+
+
+@pytest.mark.slow
+def test_a_newest_post_deleted_is_removed_at_once(sample_blog: SampleBlog, db_path: Path) -> None:
+    """The newest post taken down, nothing else changed, in a page the site answers itself
+    (no "Age", its "Date" now): no cache's copy, and the pass removes it."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    [gone] = crawl_local([sample_blog.url], db_path)
+    assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
+    db = Database(db_path)
+    assert db.execute("SELECT source_id FROM updates WHERE removed_at IS NOT NULL").fetchall() == [
+        (UPDATES[0].id,)
+    ]
+
+
+@pytest.mark.slow
+def test_a_copy_dated_before_its_missing_post_was_seen_is_an_old_copy(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """A cache that keeps the site's "Date" and adds no "Age": the copy's date, before the
+    archive first saw the post it lacks, says it is an old one; the post waits."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    sample_blog.headers = {"Date": "Thu, 02 Nov 2023 06:00:00 GMT"}
+    [held] = crawl_local([sample_blog.url], db_path)
+    assert held.ok and (held.removed, held.held) == (0, 1), held
+
+
+@pytest.mark.slow
+def test_a_post_taken_down_below_the_newest_is_removed_at_once(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """Not the newest post: no old copy lacks it, and its removal is recorded by the pass."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show([UPDATES[0], *UPDATES[2:]])
+    [gone] = crawl_local([sample_blog.url], db_path)
+    assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
+
+
+def holds_and_removals(db_path: Path) -> list[list[tuple[object, ...]]]:
+    db = Database(db_path)
+    try:
+        return [
+            list(db.execute(sql).fetchall())
+            for sql in (
+                "SELECT blog_id, error, quarantined, updates_removed FROM fetches ORDER BY id",
+                "SELECT fetch_id, update_id FROM quarantined_removals ORDER BY 1, 2",
+                "SELECT update_id, removed_at, restored_at FROM update_removals ORDER BY 1, 2",
+                "SELECT source_id, removed_at FROM updates ORDER BY id",
+            )
+        ]
+    finally:
+        db.close()
+
+
+@pytest.mark.slow
+def test_the_newest_two_posts_deleted_then_one_added_are_removed_beside_another_blog(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """Two blogs in one crawl: the newest two posts of one taken down read as an old copy once,
+    and the next pass, with a post added, removes them; `liveblog reparse` holds and removes
+    the same."""
+    with SampleBlog(ELECTION, title="Election", path="/election") as other:
+        urls = [sample_blog.url, other.url]
+
+        def crawl_both() -> PassResult:
+            results = crawl_local(urls, db_path)
+            assert all(r.ok for r in results), results
+            [mine] = [r for r in results if r.url == sample_blog.url]
+            [theirs] = [r for r in results if r.url == other.url]
+            assert (theirs.removed, theirs.held) == (0, 0), theirs
+            return mine
+
+        sample_blog.show(UPDATES[3:])
+        crawl_both()
+        sample_blog.show(UPDATES[1:])
+        assert crawl_both().new == 2
+        sample_blog.show(UPDATES[3:])
+        sample_blog.headers = {"Age": "600"}
+        held = crawl_both()
+        assert (held.removed, held.held) == (0, 2), held
+        sample_blog.show([UPDATES[0], *UPDATES[3:]])
+        sample_blog.headers = {}
+        gone = crawl_both()
+        assert (gone.new, gone.removed, gone.held) == (1, 2, 0), gone
+    before = holds_and_removals(db_path)
+    assert sorted(s for s, r in before[3] if r) == sorted(u.id for u in UPDATES[1:3])
+    state = archive_state(db_path)
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert holds_and_removals(db_path) == before
+    assert archive_state(db_path) == state
+
+
+@pytest.mark.slow
+def test_an_old_copy_lacking_most_posts_is_a_mass_removal(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """A page that lacks more than half the blog's posts, the newest, fails the pass as any
+    mass removal does, however like an old copy it looks: only the next pass that finds the
+    same posts gone removes them."""
+    sample_blog.show(UPDATES[4:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[3:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[4:])
+    [mass] = crawl_local([sample_blog.url], db_path)
+    assert not mass.ok and (mass.removed, mass.quarantined, mass.held) == (0, 4, 0), mass
+    [again] = crawl_local([sample_blog.url], db_path)
+    assert again.ok and again.removed == 4, again
+
+
+@pytest.mark.slow
+def test_a_held_pass_then_a_mass_removal_fails(sample_blog: SampleBlog, db_path: Path) -> None:
+    """An old copy lacking the newest post, then a page lacking the newest four of five: the
+    second is quarantined, not held as an old copy's."""
+    sample_blog.show(UPDATES[4:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    sample_blog.headers = {"Age": "600"}
+    [held] = crawl_local([sample_blog.url], db_path)
+    assert (held.removed, held.held) == (0, 1), held
+    sample_blog.show(UPDATES[4:])
+    [mass] = crawl_local([sample_blog.url], db_path)
+    assert not mass.ok and (mass.removed, mass.quarantined, mass.held) == (0, 4, 0), mass

@@ -240,6 +240,7 @@ class Blog:
     def __init__(self) -> None:
         self.body = b""
         self.fail: str | None = None
+        self.headers: dict[str, str] = {}  # sent with each page: a cache's "Age"
         self._lock = threading.Lock()
         self._server = LocalServer(self._handler())
 
@@ -262,7 +263,7 @@ class Blog:
                 elif fail:
                     send(self, 500, b"server error", "text/plain")
                 else:
-                    send(self, 200, body, "text/html; charset=utf-8")
+                    send(self, 200, body, "text/html; charset=utf-8", headers=dict(blog.headers))
 
             def log_message(self, *args: Any) -> None:
                 pass
@@ -468,3 +469,27 @@ def test_a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_wo
     assert _count(db_path, "select id, body_text from updates order by id") == held
     goals = "select source_id from updates where headline = 'Tor!' order by body_text"
     assert _count(db_path, goals) == [("entry-g1",), ("entry-g2",)]
+
+
+def test_a_caches_old_copy_of_how_long_ago_marks_nothing_removed(blog: Blog, db_path: Path) -> None:
+    """A stream whose posts say only how long ago: a cache's copy from the first pass, read
+    twenty minutes on with its stamps as they were, lacks only the post added since."""
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+    blog.body = time_stream(POSTS, 0, start)
+    assert _crawl(blog, db_path).startswith("ok")
+    age_archive(db_path, 10)
+    blog.body = time_stream([ADDED, *POSTS], 10, start)
+    assert _crawl(blog, db_path).startswith("ok")
+    versions = _count(db_path, VERSIONS)
+    age_archive(db_path, 10)
+    blog.body = time_stream(POSTS, 0, start)  # the old copy, its stamps as they were
+    blog.headers = {"Age": "1200"}
+    stale = _crawl(blog, db_path)
+    blog.headers = {}
+    assert "1 held (old copy)" in stale and "0 removed" in stale, stale
+    assert _count(db_path, VERSIONS) == versions
+    blog.body = time_stream([ADDED, *POSTS], 20, start)
+    fresh = _crawl(blog, db_path)
+    assert fresh.startswith("ok") and "0 removed" in fresh, fresh
+    assert _count(db_path, "select count(*) from update_removals") == [(0,)]
+    assert _count(db_path, VERSIONS) == versions

@@ -2,18 +2,20 @@
 
 The schedule itself lives in the archive (each blog's `next_due_at`, moved on by the writer
 with the pass it writes, by the adaptive intervals and ending rules of `liveblog watch`).
-A pass's id is the blog's URL and the number of passes the archive holds for it, so the same
-due pass always has the same id: offering it again is harmless, a pass already finished but
-not yet written is not offered twice, and after Redis restarts empty the next look at the
-archive offers every due pass again. A pass the writer wrote that the archive does not hold
-(a backup restored over it, with Redis kept) is offered again too.
+A pass's id is the blog's URL and the number of passes the archive holds for it (read with the
+due blogs from one state of the archive), so the same due pass always has the same id:
+offering it again is harmless, a pass already finished but not yet written is not offered
+twice, and after Redis restarts empty the next look at the archive offers every due pass
+again. A pass the writer wrote that the archive does not hold (a backup restored over it,
+with Redis kept) is offered again too.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import redis
 import sqlite_utils
@@ -42,6 +44,21 @@ def pass_id(db: sqlite_utils.Database, url: str) -> str:
     return f"{url}#{number}"
 
 
+@contextmanager
+def one_reading(db: sqlite_utils.Database) -> Iterator[None]:
+    """The due blogs and their passes' numbers read from one state of the archive: a pass the
+    writer commits between the two reads would leave its blog read as due and numbered past
+    that pass, a second pass offered for the round."""
+    if db.conn.in_transaction:
+        yield
+        return
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")  # it only read
+
+
 def due_orders(
     db: sqlite_utils.Database,
     policy: Policy,
@@ -52,7 +69,8 @@ def due_orders(
 ) -> list[PassOrder]:
     """The passes due now, with what the archive knows of each blog's pages; `skip` names the
     pass ids not worth an order (already queued, leased or finished)."""
-    due = {pass_id(db, url): url for url in due_blogs(db, now_utc())}
+    with one_reading(db):
+        due = {pass_id(db, url): url for url in due_blogs(db, now_utc())}
     skipped = skip(list(due))
     wanted = {pid: url for pid, url in due.items() if pid not in skipped}
     if not wanted:

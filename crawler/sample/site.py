@@ -311,6 +311,8 @@ class SampleBlog(ServedBlog):
         self.canonical = canonical
         self.page_size = page_size
         self.requests: list[tuple[str, dict[str, str]]] = []
+        # Headers sent with each page, as a cache adds its own ("Age") to the copy it serves.
+        self.headers: dict[str, str] = {}
         self._lock = threading.Lock()
         self._server = LocalServer(_handler_for(self), host, port)
 
@@ -358,7 +360,12 @@ def _handler_for(blog: SampleBlog) -> type[BaseHTTPRequestHandler]:
             if self.headers.get("If-None-Match") == etag:
                 self._send(304, b"", None, etag)
                 return
-            self._send(200, body, "text/html; charset=utf-8", etag)
+            extra = {k: v for k, v in blog.headers.items() if k != "Date"}
+            send(self, 200, body, "text/html; charset=utf-8", etag, extra)
+
+        def date_time_string(self, timestamp: float | None = None) -> str:
+            """The "Date" the caller set (a cache's copy keeps the site's), else now."""
+            return blog.headers.get("Date") or super().date_time_string(timestamp)
 
         def _send(
             self, status: int, body: bytes, ctype: str | None, etag: str | None = None
