@@ -1720,3 +1720,16 @@ def test_hungarian_how_long_ago() -> None:
         assert reading is not None and reading.kind == "relative" and reading.utc == utc, text
     assert hungarian.read("a meccs 90. perce") is None
     assert read("5 perce") is None
+
+
+def test_hungarian_dates_and_yesterday() -> None:
+    """A Hungarian page dates its posts with the month's name ("2024. május 1. 20:55", Index's
+    and Telex's, "máj. 1. 20:55") or says yesterday beside the clock ("tegnap 20:55"): the
+    day it says, not the page's."""
+    hungarian = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("hu",))
+    for text, utc in (("2024. május 1. 20:55", "2024-05-01T18:55:00Z"),
+                      ("máj. 1. 20:55", "2024-05-01T18:55:00Z"),
+                      ("2024. március 30. 8:05", "2024-03-30T07:05:00Z"),
+                      ("tegnap 20:55", "2024-05-04T18:55:00Z")):  # fmt: skip
+        reading = hungarian.read(text)
+        assert reading is not None and reading.utc == utc, (text, reading)

@@ -139,6 +139,11 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
         "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus ogos",
         "september", "oktober", "november", "desember disember",
     ),
+    # Hungarian, and its short forms ("2024. május 1.", "máj. 1.").
+    "hu": (
+        "január", "február febr", "március márc", "április ápr", "május máj", "június jún",
+        "július júl", "augusztus", "szeptember szept", "október", "november", "december",
+    ),
     # Basque, and its genitive before the day ("abenduaren 2a").
     "eu": (
         "urtarrila urtarrilaren", "otsaila otsailaren", "martxoa martxoaren",
@@ -1050,6 +1055,7 @@ _DAY_WORDS: dict[str, dict[str, int]] = {
     "da": {"i dag": 0, "i går": 1, "i forgårs": 2},
     "fi": {"tänään": 0, "eilen": 1, "toissapäivänä": 2},
     "cs": {"dnes": 0, "včera": 1, "předevčírem": 2},
+    "hu": {"tegnap": 1, "tegnapelőtt": 2},  # (not "ma", today: a word's two letters)
 }
 
 # Words that say a time is when something was last changed ("Updated 4:41 pm").
