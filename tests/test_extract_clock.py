@@ -1733,3 +1733,17 @@ def test_hungarian_dates_and_yesterday() -> None:
                       ("tegnap 20:55", "2024-05-04T18:55:00Z")):  # fmt: skip
         reading = hungarian.read(text)
         assert reading is not None and reading.utc == utc, (text, reading)
+
+
+def test_a_year_first_date_spaced_after_its_dots() -> None:
+    """Korean and Hungarian pages write a date of numbers year first, a space after each dot
+    ("2024. 5. 1. 오후 8:55", as a Korean browser prints a time, "2024. 05. 01. 20:55"): the
+    day it says, not the page's."""
+    for lang in ("ko", "hu"):
+        page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (lang,))
+        for text in ("2024. 5. 1. 오후 8:55", "2024. 05. 01. 20:55", "2024. 5. 1. 오후 8:55:00"):
+            reading = page.read(text)
+            assert reading is not None and reading.utc == "2024-05-01T18:55:00Z", (text, reading)
+    # Prose that ends a sentence on a year: no date.
+    prose = read("Seit 2024. 5 Teams, 1. Platz 20:55")
+    assert prose is None or prose.kind != "full"

@@ -1264,8 +1264,11 @@ _DATE_MDY = re.compile(
     r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?(?!\d)",
     re.I,
 )
+# Year first: "2024-05-01", "2024/5/1", "2024.05.01", and Korean's and Hungarian's "2024. 5. 1.",
+# a space after each dot and one after the day.
 _DATE_YMD = re.compile(
-    r"(?P<y>(?:1(?<![\d.]1)9|2(?<![\d.]2)0)\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?!\d)"
+    r"(?P<y>(?:1(?<![\d.]1)9|2(?<![\d.]2)0)\d\d)(?:([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?!\d)"
+    r"|\.\s(?P<sm>[01]?\d)\.\s(?P<sd>[0-3]?\d)\.)"
 )
 _DATE_NUMERIC = re.compile(
     r"(?P<a>\d(?<![\d.,:/]\d)\d?)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)"
@@ -2376,7 +2379,7 @@ def _find_date(text: str, need_year: bool, month_first: bool = False) -> _Date |
             found.append(_Date(cjk.start(), cjk.end(), year, month, day))
     ymd = _DATE_YMD.search(text)
     if ymd is not None:
-        year, month, day = (int(ymd.group(g)) for g in ("y", "m", "d"))
+        year, month, day = (int(ymd.group(g) or ymd.group("s" + g)) for g in ("y", "m", "d"))
         found.append(_Date(ymd.start(), ymd.end(), year, month, day))
     numeric = _DATE_NUMERIC.search(text)
     if numeric is not None:
