@@ -1747,3 +1747,13 @@ def test_a_year_first_date_spaced_after_its_dots() -> None:
     # Prose that ends a sentence on a year: no date.
     prose = read("Seit 2024. 5 Teams, 1. Platz 20:55")
     assert prose is None or prose.kind != "full"
+
+
+def test_chinese_evening_and_early_morning() -> None:
+    """Chinese pages mark a clock's part of the day in more words than morning and afternoon:
+    "晚上8:55" and "傍晚6:30" are the evening's, "凌晨1:05" and "早上7:30" the morning's
+    (and "晚上12点" midnight)."""
+    for text, clock in (("晚上8:55", (20, 55)), ("傍晚6:30", (18, 30)), ("凌晨1:05", (1, 5)),
+                        ("早上7:30", (7, 30)), ("晚上12:05", (0, 5)), ("晚上8点30分", (20, 30))):  # fmt: skip
+        reading = read(text)
+        assert reading is not None and reading.kind == "clock" and reading.clock == clock, text

@@ -1220,7 +1220,7 @@ _EASTERN_DIGITS = str.maketrans(
 # "20時55分", "20时55分", "20시 55분". Not the tail of a number,
 # a word, a price or a range.
 _CLOCK = re.compile(
-    r"(?P<h>\d(?<![.,:/+\-–€$£¥]\d)(?<![^\W午後前]\d)\d?)"
+    r"(?P<h>\d(?<![.,:/+\-–€$£¥]\d)(?<![^\W午後前上晚晨]\d)\d?)"
     r"(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|[.,:/]\d)"
     r"|\s?h\s?(?P<hm>[0-5]\d)(?!\d)"
     r"|\s?[時时點点시]\s?(?P<cm>[0-5]?\d)\s?[分분](?!\d)"
@@ -1230,9 +1230,11 @@ _CLOCK = re.compile(
     r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|(?-i:hs)\b\.?|h\b))?",
     re.I,
 )
-# Korean, Japanese and Chinese morning and afternoon, written before the clock they mark.
-_CJK_MERIDIEM = re.compile(r"(오전|오후|午前|午後|上午|下午)\s?$")
-_CJK_AFTERNOON = frozenset({"오후", "午後", "下午"})
+# Korean, Japanese and Chinese morning and afternoon, written before the clock they mark, and
+# Chinese evening and early morning ("晚上8:55", "凌晨1:05"; "晚上12点" is midnight).
+_CJK_MERIDIEM = re.compile(r"(오전|오후|午前|午後|上午|下午|晚上|傍晚|凌晨|早上)\s?$")
+_CJK_AFTERNOON = frozenset({"오후", "午後", "下午", "晚上", "傍晚"})
+_CJK_EVENING = frozenset({"晚上", "傍晚"})
 _NOON_OR_MIDNIGHT = re.compile(r"\b(?:noon|midnight)\b", re.I)
 # What makes "11:09" a length of time rather than a clock.
 _DURATION = re.compile(
@@ -2266,7 +2268,10 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
         elif hour <= 12 and not text.isascii():
             half = _CJK_MERIDIEM.search(text, max(0, start - 3), start)
             if half is not None:  # ("오후 8:55", "午後8時55分": the mark before the clock)
-                hour = hour % 12 + (12 if half.group(1) in _CJK_AFTERNOON else 0)
+                late = half.group(1) in _CJK_AFTERNOON and not (
+                    hour == 12 and half.group(1) in _CJK_EVENING
+                )
+                hour = hour % 12 + (12 if late else 0)
                 start, mer = half.start(), half.group()
         if hour > 23:  # ("33:10 pm" too: its "pm" is no meridiem of a clock)
             continue
