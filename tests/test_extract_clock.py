@@ -1780,3 +1780,40 @@ def test_a_sparse_stream_dated_by_weekdays_keeps_its_days() -> None:
         "2024-05-02T07:00:00Z",
         "2024-04-29T06:00:00Z",
     ]
+
+
+def test_hungarian_dates_and_yesterday() -> None:
+    """A Hungarian page dates its posts with the month's name ("2024. május 1. 20:55", Index's
+    and Telex's, "máj. 1. 20:55") or says yesterday beside the clock ("tegnap 20:55"): the
+    day it says, not the page's."""
+    hungarian = PageClock(FETCHED, BERLIN, date(2024, 5, 5), ("hu",))
+    for text, utc in (("2024. május 1. 20:55", "2024-05-01T18:55:00Z"),
+                      ("máj. 1. 20:55", "2024-05-01T18:55:00Z"),
+                      ("2024. március 30. 8:05", "2024-03-30T07:05:00Z"),
+                      ("tegnap 20:55", "2024-05-04T18:55:00Z")):  # fmt: skip
+        reading = hungarian.read(text)
+        assert reading is not None and reading.utc == utc, (text, reading)
+
+
+def test_a_year_first_date_spaced_after_its_dots() -> None:
+    """Korean and Hungarian pages write a date of numbers year first, a space after each dot
+    ("2024. 5. 1. 오후 8:55", as a Korean browser prints a time, "2024. 05. 01. 20:55"): the
+    day it says, not the page's."""
+    for lang in ("ko", "hu"):
+        page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (lang,))
+        for text in ("2024. 5. 1. 오후 8:55", "2024. 05. 01. 20:55", "2024. 5. 1. 오후 8:55:00"):
+            reading = page.read(text)
+            assert reading is not None and reading.utc == "2024-05-01T18:55:00Z", (text, reading)
+    # Prose that ends a sentence on a year: no date.
+    prose = read("Seit 2024. 5 Teams, 1. Platz 20:55")
+    assert prose is None or prose.kind != "full"
+
+
+def test_chinese_evening_and_early_morning() -> None:
+    """Chinese pages mark a clock's part of the day in more words than morning and afternoon:
+    "晚上8:55" and "傍晚6:30" are the evening's, "凌晨1:05" and "早上7:30" the morning's
+    (and "晚上12点" midnight)."""
+    for text, clock in (("晚上8:55", (20, 55)), ("傍晚6:30", (18, 30)), ("凌晨1:05", (1, 5)),
+                        ("早上7:30", (7, 30)), ("晚上12:05", (0, 5)), ("晚上8点30分", (20, 30))):  # fmt: skip
+        reading = read(text)
+        assert reading is not None and reading.kind == "clock" and reading.clock == clock, text

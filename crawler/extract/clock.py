@@ -139,6 +139,11 @@ _MONTH_WORDS: dict[str, tuple[str, ...]] = {
         "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus ogos",
         "september", "oktober", "november", "desember disember",
     ),
+    # Hungarian, and its short forms ("2024. május 1.", "máj. 1.").
+    "hu": (
+        "január", "február febr", "március márc", "április ápr", "május máj", "június jún",
+        "július júl", "augusztus", "szeptember szept", "október", "november", "december",
+    ),
     # Basque, and its genitive before the day ("abenduaren 2a").
     "eu": (
         "urtarrila urtarrilaren", "otsaila otsailaren", "martxoa martxoaren",
@@ -1050,6 +1055,7 @@ _DAY_WORDS: dict[str, dict[str, int]] = {
     "da": {"i dag": 0, "i går": 1, "i forgårs": 2},
     "fi": {"tänään": 0, "eilen": 1, "toissapäivänä": 2},
     "cs": {"dnes": 0, "včera": 1, "předevčírem": 2},
+    "hu": {"tegnap": 1, "tegnapelőtt": 2},  # (not "ma", today: a word's two letters)
 }
 
 # Words that say a time is when something was last changed ("Updated 4:41 pm").
@@ -1226,7 +1232,7 @@ _EASTERN_DIGITS = str.maketrans(
 # "20時55分", "20时55分", "20시 55분". Not the tail of a number,
 # a word, a price or a range.
 _CLOCK = re.compile(
-    r"(?P<h>\d(?<![.,:/+\-–€$£¥]\d)(?<![^\W午後前]\d)\d?)"
+    r"(?P<h>\d(?<![.,:/+\-–€$£¥]\d)(?<![^\W午後前上晚晨]\d)\d?)"
     r"(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|[.,:/]\d)"
     r"|\s?h\s?(?P<hm>[0-5]\d)(?!\d)"
     r"|\s?[時时點点시]\s?(?P<cm>[0-5]?\d)\s?[分분](?!\d)"
@@ -1236,9 +1242,11 @@ _CLOCK = re.compile(
     r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|(?-i:hs)\b\.?|h\b))?",
     re.I,
 )
-# Korean, Japanese and Chinese morning and afternoon, written before the clock they mark.
-_CJK_MERIDIEM = re.compile(r"(오전|오후|午前|午後|上午|下午)\s?$")
-_CJK_AFTERNOON = frozenset({"오후", "午後", "下午"})
+# Korean, Japanese and Chinese morning and afternoon, written before the clock they mark, and
+# Chinese evening and early morning ("晚上8:55", "凌晨1:05"; "晚上12点" is midnight).
+_CJK_MERIDIEM = re.compile(r"(오전|오후|午前|午後|上午|下午|晚上|傍晚|凌晨|早上)\s?$")
+_CJK_AFTERNOON = frozenset({"오후", "午後", "下午", "晚上", "傍晚"})
+_CJK_EVENING = frozenset({"晚上", "傍晚"})
 _NOON_OR_MIDNIGHT = re.compile(r"\b(?:noon|midnight)\b", re.I)
 # What makes "11:09" a length of time rather than a clock.
 _DURATION = re.compile(
@@ -1270,8 +1278,11 @@ _DATE_MDY = re.compile(
     r"(?:\s*,?\s*(?P<y>(?:19|20)\d\d))?(?!\d)",
     re.I,
 )
+# Year first: "2024-05-01", "2024/5/1", "2024.05.01", and Korean's and Hungarian's "2024. 5. 1.",
+# a space after each dot and one after the day.
 _DATE_YMD = re.compile(
-    r"(?P<y>(?:1(?<![\d.]1)9|2(?<![\d.]2)0)\d\d)([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?!\d)"
+    r"(?P<y>(?:1(?<![\d.]1)9|2(?<![\d.]2)0)\d\d)(?:([-/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?!\d)"
+    r"|\.\s(?P<sm>[01]?\d)\.\s(?P<sd>[0-3]?\d)\.)"
 )
 _DATE_NUMERIC = re.compile(
     r"(?P<a>\d(?<![\d.,:/]\d)\d?)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)"
@@ -2311,7 +2322,10 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
         elif hour <= 12 and not text.isascii():
             half = _CJK_MERIDIEM.search(text, max(0, start - 3), start)
             if half is not None:  # ("오후 8:55", "午後8時55分": the mark before the clock)
-                hour = hour % 12 + (12 if half.group(1) in _CJK_AFTERNOON else 0)
+                late = half.group(1) in _CJK_AFTERNOON and not (
+                    hour == 12 and half.group(1) in _CJK_EVENING
+                )
+                hour = hour % 12 + (12 if late else 0)
                 start, mer = half.start(), half.group()
         if hour > 23:  # ("33:10 pm" too: its "pm" is no meridiem of a clock)
             continue
@@ -2424,7 +2438,7 @@ def _find_date(text: str, need_year: bool, month_first: bool = False) -> _Date |
             found.append(_Date(cjk.start(), cjk.end(), year, month, day))
     ymd = _DATE_YMD.search(text)
     if ymd is not None:
-        year, month, day = (int(ymd.group(g)) for g in ("y", "m", "d"))
+        year, month, day = (int(ymd.group(g) or ymd.group("s" + g)) for g in ("y", "m", "d"))
         found.append(_Date(ymd.start(), ymd.end(), year, month, day))
     numeric = _DATE_NUMERIC.search(text)
     if numeric is not None:
