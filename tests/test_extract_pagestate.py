@@ -1590,3 +1590,34 @@ def test_a_nuxt_2_states_statements_not_read_safely_are_no_state_at_once(script:
     started = time.monotonic()
     assert nuxt_state(script) is None
     assert time.monotonic() - started < 2
+
+
+# A big newsroom's blog under a plain name, its posts each by another of its writers (a
+# rotating desk: a headline over each post, the writer named with a role), and a blog whose
+# few editors' author objects carry a headshot and a staff page of the site (`avatarUrl`,
+# `profileUrl`), as newsroom CMSs' authors do: the names invented.
+_DESK = ["Kim Berg", "Ola Dahl", "Per Lund", "Eva Moe", "Ida Holt", "Jon Vik"]
+_EDITORS = {
+    "headlines": lambda n: ({"name": _DESK[n - 1]}, f"Update {n}: the storm moves north"),
+    "roles": lambda n: ({"name": _DESK[n - 1], "jobTitle": "Reporter"}, None),
+    "headshots": lambda n: (
+        {"name": ["Mette Holm", "Anders Lie"][n % 2], "avatarUrl": f"/staff/{n % 2}.jpg",
+         "profileUrl": f"/staff/{n % 2}"}, None),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(_EDITORS))
+@pytest.mark.parametrize("name", ["feed", "items"])
+def test_a_blogs_posts_by_its_writers_under_a_plain_name_are_read(kind: str, name: str) -> None:
+    """A blog's posts each by another writer of its desk, titled or named with a role, or by
+    its editors with a headshot and a staff page, are the blog's, not a fan feed's."""
+    items = []
+    for n in (6, 5, 4, 3, 2, 1):
+        author, title = _EDITORS[kind](n)
+        item = _fan(n, author)
+        if title:
+            item["headline"] = title
+        items.append(item)
+    data = {"props": {"pageProps": {"page": {name: items}}}}
+    read = _storm_live(_next_data(data))
+    assert [u.source_id for u in read.updates] == [f"f{n}" for n in (6, 5, 4, 3, 2, 1)]

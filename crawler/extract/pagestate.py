@@ -711,18 +711,22 @@ def _plain_stream(
 def _fans(posts: list[dict[str, Any]]) -> bool:
     """Whether a plain list's posts are readers' (a fan feed, a social wall), by their
     authors: half or more a social account's (a `handle`, a `screenName`, a `profileImage`,
-    an "@name"), or five posts or more nearly each by a name of its own, where a blog's few
-    editors write one post after another."""
+    an "@name"), or five posts or more nearly each by a name of its own, untitled, no name
+    with a role, where a blog's few editors write one post after another (a newsroom's
+    rotating desk titles its posts or names its writers' roles; a headshot's `avatarUrl` or a
+    staff page's `profileUrl` is any author's)."""
     names: list[str] = []
-    accounts = 0
+    accounts = titled = staff = 0
     for post in posts:
         fields = _fields(post)
+        titled += any(isinstance(fields.get(k), str) and fields[k].strip() for k in _TITLE_KEYS)
         author = next((fields[k] for k in _AUTHOR_KEYS if fields.get(k)), None)
         people = author if isinstance(author, list) else [author] if author else []
         for person in people[:1]:
             if isinstance(person, dict):
-                if _fields(person).keys() & _ACCOUNT_KEYS:
-                    accounts += 1
+                keys = _fields(person).keys()
+                accounts += bool(keys & _ACCOUNT_KEYS)
+                staff += bool(keys & _STAFF_KEYS)
                 name = person.get("name")
             else:
                 name = person
@@ -731,13 +735,16 @@ def _fans(posts: list[dict[str, Any]]) -> bool:
                 names.append(name.strip().casefold())
     if accounts * 2 >= len(posts):
         return True
+    if titled * 2 >= len(posts) or staff:
+        return False
     return len(names) >= _FAN_POSTS and len(set(names)) * 4 > len(names) * 3
 
 
 _ACCOUNT_KEYS = frozenset(
-    {"handle", "screenname", "nickname", "profileimage", "profileimageurl", "profileurl",
-     "profilepicture", "followers", "followerscount", "avatarurl"}
+    {"handle", "screenname", "nickname", "profileimage", "profileimageurl", "profilepicture",
+     "followers", "followerscount"}
 )  # fmt: skip
+_STAFF_KEYS = frozenset({"jobtitle", "role", "position", "title", "bio", "description"})
 _FAN_POSTS = 5  # posts of a plain list at least, before their authors' names tell fans'
 
 
