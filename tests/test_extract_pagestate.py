@@ -1621,3 +1621,47 @@ def test_a_blogs_posts_by_its_writers_under_a_plain_name_are_read(kind: str, nam
     data = {"props": {"pageProps": {"page": {name: items}}}}
     read = _storm_live(_next_data(data))
     assert [u.source_id for u in read.updates] == [f"f{n}" for n in (6, 5, 4, 3, 2, 1)]
+
+
+# A series' daily issues under a plain name at an address that says live (a horoscope's, a
+# columnist's notes), each titled by its own day, at clocks apart, the newest the day of the
+# fetch: the titles invented.
+_ISSUES = {
+    "horoscope": "Your horoscope for June {n}",
+    "column": "Notes from the square, {n} June",
+    "dated": "Morning briefing {n}/6/2024",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_ISSUES))
+def test_a_series_daily_issues_titled_by_their_days_are_no_slow_blog(kind: str) -> None:
+    """Items a day apart at clocks apart, each titled by its own day of the month, are a
+    series' issues, not a slow blog's posts."""
+    clocks = {1: "14:05", 2: "09:12", 3: "17:40", 4: "11:03"}
+    items = [
+        _daily(n, clocks[n % 4 + 1]) | {"title": _ISSUES[kind].format(n=n)}
+        for n in (6, 5, 4, 3, 2, 1)
+    ]
+    data = {"props": {"pageProps": {"page": {"items": items}}}}
+    read = extract_page(
+        _state_page("Daily – live", _next_data(data)),
+        "https://www.example.com/live/daily",
+        fetched_at="2024-06-06T20:00:00Z",
+    )
+    assert read.updates == []
+
+
+def test_a_slow_blogs_posts_titled_by_a_trials_days_are_read() -> None:
+    """A slow blog's posts titled by the trial's day ("Day 3"), not the month's, are read."""
+    clocks = {1: "14:05", 2: "09:12", 3: "17:40", 4: "11:03"}
+    items = [
+        _daily(n, clocks[n % 4 + 1]) | {"title": f"Day {n + 8}: the court hears a witness"}
+        for n in (6, 5, 4, 3, 2, 1)
+    ]
+    data = {"props": {"pageProps": {"page": {"items": items}}}}
+    read = extract_page(
+        _state_page("Trial – live", _next_data(data)),
+        "https://www.example.com/live/trial",
+        fetched_at="2024-06-06T20:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == [f"d{n}" for n in (6, 5, 4, 3, 2, 1)]

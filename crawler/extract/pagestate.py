@@ -765,7 +765,9 @@ def _stream_times(items: list[dict[str, Any]], fetched: float | None) -> bool:
     days = {when[:10] for when in times}
     if len(set(times)) * 2 <= len(times):
         return False
-    return len(days) < len(times) or _daily(times, [m for m in moments if m is not None], fetched)
+    if len(days) < len(times):
+        return True
+    return _daily(times, [m for m in moments if m is not None], fetched) and not _issues(items)
 
 
 def _daily(times: list[str], moments: list[float], fetched: float | None) -> bool:
@@ -782,6 +784,20 @@ def _daily(times: list[str], moments: list[float], fetched: float | None) -> boo
 
 
 _SLOW_GAP = 2 * 86_400  # seconds: a slow blog's post or so a day, its newest recent
+
+
+def _issues(items: list[dict[str, Any]]) -> bool:
+    """Whether half or more of a daily list's items are titled by their own day of the month
+    ("Your horoscope for June 6", "Notes, 6 June", "Briefing 6/6/2024"): a series' issues,
+    where a slow blog's posts are titled by their news or a trial's day ("Day 9")."""
+    named = 0
+    for item in items:
+        fields = _fields(item)
+        title = next((fields[k] for k in _TITLE_KEYS if isinstance(fields.get(k), str)), "")
+        day = (_state_time(item) or "")[8:10].lstrip("0")
+        if day and re.search(rf"(?<!\d)0?{day}(?!\d)", title):
+            named += 1
+    return named * 2 >= len(items)
 
 
 def _plain_post(item: dict[str, Any]) -> bool:
