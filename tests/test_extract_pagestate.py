@@ -1665,3 +1665,18 @@ def test_a_slow_blogs_posts_titled_by_a_trials_days_are_read() -> None:
         fetched_at="2024-06-06T20:00:00Z",
     )
     assert [u.source_id for u in read.updates] == [f"d{n}" for n in (6, 5, 4, 3, 2, 1)]
+
+
+# A live page's related stories in its state under a plain name beside an ad slot, each
+# leading to its own article by a field of another name than `url` (`webUrl`, `articleUrl`,
+# `pageUrl`, `uri`, `seoPath`, `URL`), each with an id, a time, a headline and a sentence.
+@pytest.mark.parametrize("key", ["webUrl", "articleUrl", "pageUrl", "uri", "seoPath", "URL"])
+def test_related_stories_linking_by_a_field_of_any_links_name_are_no_posts(key: str) -> None:
+    def story(n: int) -> dict[str, Any]:
+        return {"id": f"r{n}", "publishedAt": f"2024-06-01T1{n}:2{n}:00Z", "headline": f"Story {n}",
+                "body": f"The council has approved plan {n} for new homes and a park by the river.",
+                key: f"https://www.example.com/news/story-{n}"}  # fmt: skip
+
+    items = [story(6), story(5), story(4), {"type": "ad", "slot": "mpu-1"}, story(3), story(2)]
+    data = {"props": {"pageProps": {"page": {"items": items}}}}
+    assert _storm_live(_next_data(data)).updates == []

@@ -369,7 +369,9 @@ _BLOGS = re.compile(r"(?:blog|ticker)s$", re.I)
 _BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
 # Keys of a teaser's link to its own page: a list whose items mostly link to other pages is
 # an index.
-_LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalUrl", "permalink")
+# An item's link's fields, as _fields folds them ("webUrl", "web_url", "URL").
+_LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalurl", "permalink", "weburl",
+              "articleurl", "pageurl", "fullurl", "uri", "seopath", "canonicalpath")  # fmt: skip
 _ID_KEYS = ("id", "_id", "postId", "post_id", "uuid", "guid", "entryId", "key")
 # The names of an item's fields, as _fields folds them (case and underscores aside): a time
 # ("publishedAt", "published_at", the Financial Times' "publishedDate": a time shown or
@@ -600,8 +602,9 @@ def _elsewhere(item: dict[str, Any], page_path: str) -> bool:
     """Whether an item links to a page of its own, not to itself on this page (its permalink:
     "#post-12", "?post=12", this page's address, or one under it that names the item's id; a
     hub's items link under its address to pages of their own)."""
+    fields = _fields(item)
     for key in _LINK_KEYS:
-        value = item.get(key)
+        value = fields.get(key)
         if not isinstance(value, str) or not value.strip():
             continue
         link = value.strip()
