@@ -9837,3 +9837,67 @@ def test_a_japanese_blogs_posts_say_sentences_without_spaces() -> None:
     assert [(u.headline, u.published_at) for u in page.updates] == [
         (title, f"2024-05-01T11:{56 - 9 * i}:00Z") for i, (title, _) in enumerate(posts)
     ]
+
+
+# An untimed live blog whose posts look like another kind's entries: a reporter answering
+# readers' questions, each a post titled by its question, in a box its site names a live
+# blog's (`div.live-blog`, `div.liveblog-feed`); and a diary's days, oldest first, "Day 1 –
+# Arrival", in a plain list or a live blog's box. Built from no page.
+_UNTIMED_LIVE = {
+    "questions in a live blog's box": (
+        "<div class='{box}'>{posts}</div>",
+        "<div class='post'><h2>What about {title}?</h2><p>{words}</p></div>",
+    ),
+    "a diary's days": (
+        "<div class='list'>{posts}</div>",
+        "<div class='post'><h2>Day {n} – {title}</h2><p>{words}</p></div>",  # (no box)
+    ),
+    "a diary's days in a live blog's box": (
+        "<div class='{box}'>{posts}</div>",
+        "<div class='post'><h2>Day {n}. {title}</h2><p>{words}</p></div>",
+    ),
+}
+
+
+@pytest.mark.parametrize("box", ["live-blog", "liveblog-feed"])
+@pytest.mark.parametrize("kind", list(_UNTIMED_LIVE))
+def test_untimed_posts_of_a_live_blog_that_look_like_entries_are_posts(kind: str, box: str) -> None:
+    """Six untimed posts at a live address under a live title, titled as questions in a box
+    that says it is a live blog's, or numbered by a diary's days, are the blog's posts."""
+    outer, post = _UNTIMED_LIVE[kind]
+    titles = ("the buses", "the trains", "the fares", "the routes", "the schools", "the hours")
+    posts = "".join(
+        post.format(n=n + 1, title=t.capitalize(), words=w)
+        for n, (t, w) in enumerate(zip(titles, _SENTENCES, strict=True))
+    )
+    title = "Transport changes: your questions answered – live | Example News"
+    body = (
+        f"<html lang='en'><head><title>{title}</title></head><body>{_SITE_TOP}<main>"
+        f"<h1>{title.split(' | ')[0]}</h1>{outer.format(box=box, posts=posts)}</main>"
+        f"{_SITE_BOTTOM}</body></html>"
+    )
+    url = "https://news.example.com/live/transport-changes"
+    updates = extract_page(body.encode(), url, fetched_at="2024-05-01T18:00:00Z").updates
+    assert len(updates) == 6
+
+
+@pytest.mark.parametrize("box", ["live-events", "live-podcasts", "live-faq", "olive-feed"])
+def test_untimed_entries_in_a_box_named_live_but_no_blogs_are_no_posts(box: str) -> None:
+    """A concert hall's events, each with its tickets' page, and a Q&A's questions, in a box
+    named live but not a live blog's, are no posts."""
+    titles = ("the buses", "the trains", "the fares", "the routes", "the schools", "the hours")
+    for post in (
+        "<div class='event'><h3>{title}</h3><p>{words}</p><a href='/tickets/{n}'>Tickets</a></div>",
+        "<div class='faq-item'><h3>What about {title}?</h3><p>{words}</p></div>",
+    ):
+        posts = "".join(
+            post.format(n=n + 1, title=t.capitalize(), words=w)
+            for n, (t, w) in enumerate(zip(titles, _SENTENCES, strict=True))
+        )
+        body = (
+            "<html lang='en'><head><title>Live | Example News</title></head><body>"
+            f"{_SITE_TOP}<main><h1>Live</h1><div class='{box}'>{posts}</div></main>"
+            f"{_SITE_BOTTOM}</body></html>"
+        )
+        url = "https://news.example.com/live/whats-on"
+        assert extract_page(body.encode(), url, fetched_at="2024-05-01T18:00:00Z").updates == []

@@ -1590,3 +1590,93 @@ def test_a_nuxt_2_states_statements_not_read_safely_are_no_state_at_once(script:
     started = time.monotonic()
     assert nuxt_state(script) is None
     assert time.monotonic() - started < 2
+
+
+# A big newsroom's blog under a plain name, its posts each by another of its writers (a
+# rotating desk: a headline over each post, the writer named with a role), and a blog whose
+# few editors' author objects carry a headshot and a staff page of the site (`avatarUrl`,
+# `profileUrl`), as newsroom CMSs' authors do: the names invented.
+_DESK = ["Kim Berg", "Ola Dahl", "Per Lund", "Eva Moe", "Ida Holt", "Jon Vik"]
+_EDITORS = {
+    "headlines": lambda n: ({"name": _DESK[n - 1]}, f"Update {n}: the storm moves north"),
+    "roles": lambda n: ({"name": _DESK[n - 1], "jobTitle": "Reporter"}, None),
+    "headshots": lambda n: (
+        {"name": ["Mette Holm", "Anders Lie"][n % 2], "avatarUrl": f"/staff/{n % 2}.jpg",
+         "profileUrl": f"/staff/{n % 2}"}, None),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(_EDITORS))
+@pytest.mark.parametrize("name", ["feed", "items"])
+def test_a_blogs_posts_by_its_writers_under_a_plain_name_are_read(kind: str, name: str) -> None:
+    """A blog's posts each by another writer of its desk, titled or named with a role, or by
+    its editors with a headshot and a staff page, are the blog's, not a fan feed's."""
+    items = []
+    for n in (6, 5, 4, 3, 2, 1):
+        author, title = _EDITORS[kind](n)
+        item = _fan(n, author)
+        if title:
+            item["headline"] = title
+        items.append(item)
+    data = {"props": {"pageProps": {"page": {name: items}}}}
+    read = _storm_live(_next_data(data))
+    assert [u.source_id for u in read.updates] == [f"f{n}" for n in (6, 5, 4, 3, 2, 1)]
+
+
+# A series' daily issues under a plain name at an address that says live (a horoscope's, a
+# columnist's notes), each titled by its own day, at clocks apart, the newest the day of the
+# fetch: the titles invented.
+_ISSUES = {
+    "horoscope": "Your horoscope for June {n}",
+    "column": "Notes from the square, {n} June",
+    "dated": "Morning briefing {n}/6/2024",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_ISSUES))
+def test_a_series_daily_issues_titled_by_their_days_are_no_slow_blog(kind: str) -> None:
+    """Items a day apart at clocks apart, each titled by its own day of the month, are a
+    series' issues, not a slow blog's posts."""
+    clocks = {1: "14:05", 2: "09:12", 3: "17:40", 4: "11:03"}
+    items = [
+        _daily(n, clocks[n % 4 + 1]) | {"title": _ISSUES[kind].format(n=n)}
+        for n in (6, 5, 4, 3, 2, 1)
+    ]
+    data = {"props": {"pageProps": {"page": {"items": items}}}}
+    read = extract_page(
+        _state_page("Daily – live", _next_data(data)),
+        "https://www.example.com/live/daily",
+        fetched_at="2024-06-06T20:00:00Z",
+    )
+    assert read.updates == []
+
+
+def test_a_slow_blogs_posts_titled_by_a_trials_days_are_read() -> None:
+    """A slow blog's posts titled by the trial's day ("Day 3"), not the month's, are read."""
+    clocks = {1: "14:05", 2: "09:12", 3: "17:40", 4: "11:03"}
+    items = [
+        _daily(n, clocks[n % 4 + 1]) | {"title": f"Day {n + 8}: the court hears a witness"}
+        for n in (6, 5, 4, 3, 2, 1)
+    ]
+    data = {"props": {"pageProps": {"page": {"items": items}}}}
+    read = extract_page(
+        _state_page("Trial – live", _next_data(data)),
+        "https://www.example.com/live/trial",
+        fetched_at="2024-06-06T20:00:00Z",
+    )
+    assert [u.source_id for u in read.updates] == [f"d{n}" for n in (6, 5, 4, 3, 2, 1)]
+
+
+# A live page's related stories in its state under a plain name beside an ad slot, each
+# leading to its own article by a field of another name than `url` (`webUrl`, `articleUrl`,
+# `pageUrl`, `uri`, `seoPath`, `URL`), each with an id, a time, a headline and a sentence.
+@pytest.mark.parametrize("key", ["webUrl", "articleUrl", "pageUrl", "uri", "seoPath", "URL"])
+def test_related_stories_linking_by_a_field_of_any_links_name_are_no_posts(key: str) -> None:
+    def story(n: int) -> dict[str, Any]:
+        return {"id": f"r{n}", "publishedAt": f"2024-06-01T1{n}:2{n}:00Z", "headline": f"Story {n}",
+                "body": f"The council has approved plan {n} for new homes and a park by the river.",
+                key: f"https://www.example.com/news/story-{n}"}  # fmt: skip
+
+    items = [story(6), story(5), story(4), {"type": "ad", "slot": "mpu-1"}, story(3), story(2)]
+    data = {"props": {"pageProps": {"page": {"items": items}}}}
+    assert _storm_live(_next_data(data)).updates == []

@@ -310,8 +310,11 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         return False  # an archive's entries, one a day: a radio's replays; a product's releases
     if stream.linked:
         return False  # cards that each lead to a page of their own: a rail of headlines
-    if stream.entries:
-        return False  # untimed questions, numbered steps, or episodes' and events' cards
+    if stream.entries and _BLOG_BOX.search(stream.names) is None:
+        # Untimed questions, numbered steps, or episodes' and events' cards, unless their box
+        # names itself a live blog's (`div.live-blog`: a reporter answering readers' questions),
+        # not a "live-events" or "live-podcasts" list's.
+        return False
     if stream.carded and (
         _titled_live(stream)
         or (stream.carded == "section" and not _box_says_live(stream.names, page.languages))
@@ -429,6 +432,12 @@ _PROGRAMME_SPAN = 30  # minutes an archive's entries at their programme's hour s
 # share of them stamped with a match minute.
 _COMMENTARY_POSTS = 8
 _MINUTED = 0.6
+
+
+# A box's name that says it holds a live blog's posts, no other live list's.
+_BLOG_BOX = re.compile(
+    r"(?<![a-z])live[-_]?(?:blog|feed|ticker|updates?|coverage|posts?)", re.IGNORECASE
+)
 
 
 def _box_says_live(names: str, languages: tuple[str, ...]) -> bool:

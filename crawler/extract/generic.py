@@ -553,7 +553,10 @@ def _entries_of_another_kind(posts: list[tuple[Element, Update]], url: str) -> b
     headlines = [update.headline or "" for _, update in posts]
     if sum(1 for h in headlines if h.rstrip().endswith(_QUESTION_MARKS)) * 5 >= len(posts) * 4:
         return True
-    numbered = [int(found.group(1)) if (found := _NUMBERED.match(h)) else 0 for h in headlines]
+    numbered = [
+        int(found.group(2)) if (found := _NUMBERED.match(h)) and not _a_day(found.group(1)) else 0
+        for h in headlines
+    ]
     if numbered == list(range(1, len(numbered) + 1)):
         return True
     if all(next(member.iter("audio"), None) is not None for member, _ in posts):
@@ -563,7 +566,13 @@ def _entries_of_another_kind(posts: list[tuple[Element, Update]], url: str) -> b
 
 _QUESTION_MARKS = ("?", "？", "؟")
 # A number that opens a title, alone or after a word ("1.", "Step 1", "Schritt 2", "Tip 3").
-_NUMBERED = re.compile(r"\W*(?:[^\W\d]+\s+)?(\d{1,3})(?![\d:,]|\.\d)")
+_NUMBERED = re.compile(r"\W*(?:([^\W\d]+)\s+)?(\d{1,3})(?![\d:,]|\.\d)")
+# Words of a day that a diary's posts are numbered by ("Day 3 – Talks"), no step's.
+_DAY_WORDS = frozenset({"day", "tag", "jour", "día", "dia", "dag", "giorno", "dzień", "päivä"})
+
+
+def _a_day(word: str | None) -> bool:
+    return word is not None and word.casefold() in _DAY_WORDS
 
 
 def _each_leads_away(posts: list[tuple[Element, Update]], url: str) -> bool:

@@ -369,7 +369,9 @@ _BLOGS = re.compile(r"(?:blog|ticker)s$", re.I)
 _BLOG_NAME = re.compile(r"live-?blog|liveticker", re.I)
 # Keys of a teaser's link to its own page: a list whose items mostly link to other pages is
 # an index.
-_LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalUrl", "permalink")
+# An item's link's fields, as _fields folds them ("webUrl", "web_url", "URL").
+_LINK_KEYS = ("url", "href", "link", "slug", "path", "canonicalurl", "permalink", "weburl",
+              "articleurl", "pageurl", "fullurl", "uri", "seopath", "canonicalpath")  # fmt: skip
 _ID_KEYS = ("id", "_id", "postId", "post_id", "uuid", "guid", "entryId", "key")
 # The names of an item's fields, as _fields folds them (case and underscores aside): a time
 # ("publishedAt", "published_at", the Financial Times' "publishedDate": a time shown or
@@ -600,8 +602,9 @@ def _elsewhere(item: dict[str, Any], page_path: str) -> bool:
     """Whether an item links to a page of its own, not to itself on this page (its permalink:
     "#post-12", "?post=12", this page's address, or one under it that names the item's id; a
     hub's items link under its address to pages of their own)."""
+    fields = _fields(item)
     for key in _LINK_KEYS:
-        value = item.get(key)
+        value = fields.get(key)
         if not isinstance(value, str) or not value.strip():
             continue
         link = value.strip()
@@ -711,18 +714,22 @@ def _plain_stream(
 def _fans(posts: list[dict[str, Any]]) -> bool:
     """Whether a plain list's posts are readers' (a fan feed, a social wall), by their
     authors: half or more a social account's (a `handle`, a `screenName`, a `profileImage`,
-    an "@name"), or five posts or more nearly each by a name of its own, where a blog's few
-    editors write one post after another."""
+    an "@name"), or five posts or more nearly each by a name of its own, untitled, no name
+    with a role, where a blog's few editors write one post after another (a newsroom's
+    rotating desk titles its posts or names its writers' roles; a headshot's `avatarUrl` or a
+    staff page's `profileUrl` is any author's)."""
     names: list[str] = []
-    accounts = 0
+    accounts = titled = staff = 0
     for post in posts:
         fields = _fields(post)
+        titled += any(isinstance(fields.get(k), str) and fields[k].strip() for k in _TITLE_KEYS)
         author = next((fields[k] for k in _AUTHOR_KEYS if fields.get(k)), None)
         people = author if isinstance(author, list) else [author] if author else []
         for person in people[:1]:
             if isinstance(person, dict):
-                if _fields(person).keys() & _ACCOUNT_KEYS:
-                    accounts += 1
+                keys = _fields(person).keys()
+                accounts += bool(keys & _ACCOUNT_KEYS)
+                staff += bool(keys & _STAFF_KEYS)
                 name = person.get("name")
             else:
                 name = person
@@ -731,13 +738,16 @@ def _fans(posts: list[dict[str, Any]]) -> bool:
                 names.append(name.strip().casefold())
     if accounts * 2 >= len(posts):
         return True
+    if titled * 2 >= len(posts) or staff:
+        return False
     return len(names) >= _FAN_POSTS and len(set(names)) * 4 > len(names) * 3
 
 
 _ACCOUNT_KEYS = frozenset(
-    {"handle", "screenname", "nickname", "profileimage", "profileimageurl", "profileurl",
-     "profilepicture", "followers", "followerscount", "avatarurl"}
+    {"handle", "screenname", "nickname", "profileimage", "profileimageurl", "profilepicture",
+     "followers", "followerscount"}
 )  # fmt: skip
+_STAFF_KEYS = frozenset({"jobtitle", "role", "position", "title", "bio", "description"})
 _FAN_POSTS = 5  # posts of a plain list at least, before their authors' names tell fans'
 
 
@@ -758,7 +768,9 @@ def _stream_times(items: list[dict[str, Any]], fetched: float | None) -> bool:
     days = {when[:10] for when in times}
     if len(set(times)) * 2 <= len(times):
         return False
-    return len(days) < len(times) or _daily(times, [m for m in moments if m is not None], fetched)
+    if len(days) < len(times):
+        return True
+    return _daily(times, [m for m in moments if m is not None], fetched) and not _issues(items)
 
 
 def _daily(times: list[str], moments: list[float], fetched: float | None) -> bool:
@@ -775,6 +787,20 @@ def _daily(times: list[str], moments: list[float], fetched: float | None) -> boo
 
 
 _SLOW_GAP = 2 * 86_400  # seconds: a slow blog's post or so a day, its newest recent
+
+
+def _issues(items: list[dict[str, Any]]) -> bool:
+    """Whether half or more of a daily list's items are titled by their own day of the month
+    ("Your horoscope for June 6", "Notes, 6 June", "Briefing 6/6/2024"): a series' issues,
+    where a slow blog's posts are titled by their news or a trial's day ("Day 9")."""
+    named = 0
+    for item in items:
+        fields = _fields(item)
+        title = next((fields[k] for k in _TITLE_KEYS if isinstance(fields.get(k), str)), "")
+        day = (_state_time(item) or "")[8:10].lstrip("0")
+        if day and re.search(rf"(?<!\d)0?{day}(?!\d)", title):
+            named += 1
+    return named * 2 >= len(items)
 
 
 def _plain_post(item: dict[str, Any]) -> bool:
