@@ -197,6 +197,72 @@ def test_posts_that_call_themselves_comments_are_a_stream_where_each_is_dated(
         ]
 
 
+_COMENTARIOS = (
+    "¡Final del partido! El local se lleva los tres puntos del derbi.",
+    "Ocasión clarísima del visitante, pero el cabezazo se marcha alto.",
+    "¡Gol! Disparo raso desde la frontal que entra por el palo largo.",
+    "Se llega al descanso con ventaja mínima para el equipo local.",
+    "Tarjeta amarilla para el central por una entrada a destiempo.",
+    "¡Gol! El local se adelanta tras una contra rápida por la izquierda.",
+)
+_COMENTARIO_MINUTES = ("90+3'", "88'", "67'", "45+1'", "30'", "12'")
+
+
+@pytest.mark.parametrize(
+    ("lang", "outer", "inner", "minute"),
+    [
+        ("es", "ul.comentarios", "li.comentario", "span.minuto"),
+        ("es", "div.comentarios", "div.comentario", "strong.min"),
+        ("pt", "ul.lista-comentarios", "li.comentario", "span.minuto"),
+        ("it", "div.commenti", "div.commento", "span.minuto"),
+    ],
+)
+def test_a_commentary_whose_boxes_say_comentario_is_a_stream(
+    lang: str, outer: str, inner: str, minute: str
+) -> None:
+    """A Spanish, Portuguese or Italian minute-by-minute commentary calls its entries
+    "comentarios" or "commenti" (hand-built after the markup such sports papers describe: a
+    list of boxes, each a match minute in a box of its own and a line): its posts, each the
+    minute's, where readers' comments show a user name, an avatar or a reply button."""
+    (otag, ocls), (itag, icls), (mtag, mcls) = (s.split(".") for s in (outer, inner, minute))
+    posts = "".join(
+        f'<{itag} class="{icls}"><{mtag} class="{mcls}">{at}</{mtag}><p>{said}</p></{itag}>'
+        for at, said in zip(_COMENTARIO_MINUTES, _COMENTARIOS, strict=True)
+    )
+    page = page_of(f'<h1>Derbi en directo</h1><{otag} class="{ocls}">{posts}</{otag}>', lang=lang)
+    url = "https://www.example-deportes.com/futbol/directo/derbi"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, s) for s in _COMENTARIOS]
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        '<img class="avatar" src="/u/{n}.png"><span class="usuario">lector{n}</span> ',
+        '<span class="nombre-usuario">lector{n}</span> ',
+        '<span class="autor">lector{n}</span> <button class="btn">Responder</button> ',
+        '<span class="autor">lector{n}</span> <span class="me-gusta">{n} Me gusta</span> ',
+    ],
+)
+def test_readers_comments_on_a_match_that_name_its_minute_stay_comments(reader: str) -> None:
+    """Readers' comments under a live match, each naming the minute it speaks of, in a box
+    called "comentarios": a user name, an avatar, a reply button or likes make them comments,
+    no commentary's posts."""
+    posts = "".join(
+        f'<li class="comentario">{reader.format(n=n)}<span class="minuto">{at}</span>'
+        f"<p>{said}</p></li>"
+        for n, (at, said) in enumerate(zip(_COMENTARIO_MINUTES, _COMENTARIOS, strict=True))
+    )
+    page = page_of(
+        "<h1>Derbi en directo</h1><p>La crónica del derbi, que se juega esta tarde en casa, "
+        "con todos los detalles del partido.</p>"
+        f'<ul class="comentarios">{posts}</ul>',
+        lang="es",
+    )
+    url = "https://www.example-deportes.com/futbol/directo/derbi"
+    assert extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates == []
+
+
 def test_a_blogs_posts_come_before_dated_boxes_that_call_themselves_comments() -> None:
     """A live page with readers' comments under its posts, dated and without a reply button
     (comments closed): the posts are the stream, however many the comments."""

@@ -2620,7 +2620,7 @@ def _ranked_groups(
     """The groups that are like a stream of posts at all, the most like one first."""
     scored = []
     for group in groups:
-        if not _could_be_stream(group) or _holds_the_title(group, features):
+        if not _could_be_stream(group, features) or _holds_the_title(group, features):
             continue
         _read_members(group, features)
         if len(group.members) < 2:
@@ -2674,7 +2674,7 @@ def _holds_the_title(group: _Group, features: _Features) -> bool:
     )
 
 
-def _could_be_stream(group: _Group) -> bool:
+def _could_be_stream(group: _Group, features: _Features) -> bool:
     """Not inside what pages repeat besides streams: asides, menus, comments, teasers, a
     discussion's posts (_in_discussion)."""
     node: Element | None = group.container
@@ -2683,7 +2683,9 @@ def _could_be_stream(group: _Group) -> bool:
         if node.tag in _OUTSIDE:
             return False
         if depth < 6 and (_around_no_stream(node) or _in_discussion(node)):
-            return False
+            if not _commentary_of_comentarios(node, group, features):
+                return False
+            group.commented = True  # (_score: each dated, none with a reply button)
         node = node.getparent()
         depth += 1
     if len(group.members) <= _REGIONS_MOST and any(_is_region(m) for m in group.members):
@@ -2708,6 +2710,44 @@ def _could_be_stream(group: _Group) -> bool:
             return False
         group.commented = True  # only the word comment: _score decides
     return not _titled_as_teasers(group.container, first)
+
+
+def _commentary_of_comentarios(node: Element, group: _Group, features: _Features) -> bool:
+    """Whether a box named "comentarios", "comentários" or "commenti" holds a Spanish,
+    Portuguese or Italian match commentary, as sports papers call its entries: nearly each box
+    shows its match minute, and none a reader's marks (a user name, an avatar, likes, a reply
+    button), which readers' comments on the match show."""
+    named = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if _COMENTARIOS.search(named) is None or _in_discussion(node):
+        return False
+    if _NOT_A_STREAM.search(_COMMENT_NAME.sub(" ", named)) is not None:
+        return False  # (a name that says more than comments: "comentarios-respuestas")
+    members = group.members
+    played = sum(1 for member in members if features.is_played(member))
+    if len(members) < _THREAD or played < _COMMENTS_TIMED * len(members):
+        return False
+    return not any(_shows_a_reader(member) for member in members)
+
+
+def _shows_a_reader(member: Element) -> bool:
+    for element in islice(member.iter(etree.Element), _READER_ELEMENTS):
+        if _READER.search(element.get("class") or "") is not None or (
+            element.tag in _BUTTON_TAGS and _REPLY_WORDS.match(text_of(element))
+        ):
+            return True
+    return False
+
+
+# The words of a commentary's boxes in Spanish, Portuguese and Italian ("comentario",
+# "comentários", "commento", "commenti"), which the English "comments" are not.
+_COMENTARIOS = re.compile(r"coment[aá]ri|comment[oi](?:$|[\s_-])", re.I)
+# A reader's marks on a comment: the user's name and picture, likes and votes, a reply.
+_READER = re.compile(
+    r"avatar|user|usuario|usuário|utente|utilizador|nick|perfil|profile|"
+    r"like|gusta|gosto|piace|vot[eo]|reply|respuesta|resposta|rispost",
+    re.I,
+)
+_READER_ELEMENTS = 40  # elements of a box looked at for a reader's marks
 
 
 def _data_row(member: Element) -> bool:
