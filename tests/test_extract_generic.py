@@ -4337,6 +4337,35 @@ def test_an_edits_clock_marked_by_its_icon_or_label_alone_is_the_edit(stamp: str
     assert [u.published_at for u in got.updates] == [f"2024-05-01T{n:02d}:05:00Z" for n in hours]
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<span class="entry-time"><i class="icon icon-pencil" aria-hidden="true"></i> {c}</span>',
+        '<span class="entry-time" aria-label="Last updated {c}">{c}</span>',
+        '<time class="entry-time" title="Last updated">{c}</time>',
+        '<span class="entry-time" title="Zuletzt aktualisiert">{c}</span>',
+    ],
+)
+def test_a_clock_labelled_the_edits_alone_dates_its_post_where_nothing_else_does(
+    stamp: str,
+) -> None:
+    """A CMS that labels every post's only stamp "Last updated" to a screen reader or a
+    pointer alone (an `aria-label`, a `title`, a pencil's icon), with no structured data or
+    markup time besides: the clock shown dates the post, as "Updated 14:40" shown alone does,
+    not nothing."""
+    posts = "".join(
+        f'<article class="entry" id="e{n}"><header>{stamp.format(c=f"{n:02d}:{n + 3}")}'
+        f"</header><h2>Entry {n}: the coast road closes at mile {n * 3}</h2><p>Crews reported "
+        f"fallen trees near the harbour at point {n}, and the ferry stayed.</p></article>"
+        for n in range(16, 10, -1)
+    )
+    page = page_of(f"<h1>Storm: live</h1><div class='entries'>{posts}</div>", "Storm: live")
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-02-10T18:00:00Z").updates
+    assert [u.published_at for u in updates] == [
+        f"2024-02-10T{n:02d}:{n + 3}:00Z" for n in range(16, 10, -1)
+    ]
+
+
 def test_an_edits_time_element_before_the_time_the_post_went_up_is_the_edit() -> None:
     """Two `<time>`s, the edit's first ("Updated 14:50", its datetime 14:50) and then when the
     post went up ("First published 13:05"): the first's datetime is the edit's too."""

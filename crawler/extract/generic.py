@@ -3560,6 +3560,10 @@ def _member_times(
         machine = [t for t in readings if _machine_dated(t)]
         if not machine:
             readings.append(first)
+            if first.modified and _edit_icon(first.element):
+                # labelled the edit's to a screen reader or a pointer alone, nothing else
+                # dated: the post's time too, as "Updated 14:40" alone is
+                readings.append(replace(first, modified=False))
             if _edit_alone(first):  # the edit's too, and structured data's time may say more
                 readings.append(replace(first, modified=True))
         elif _edit_alone(first):
@@ -3582,9 +3586,13 @@ def _edit_alone(time: _Time) -> bool:
 
 
 def _edited_time(update: Update, readings: list[_Time]) -> bool:
-    """Whether the post's time is its last edit's, the only time it shows ("Updated 14:40")."""
+    """Whether the post's time is its last edit's, the only time it shows ("Updated 14:40", or
+    a clock whose `aria-label`, `title` or pencil's icon says so)."""
     return update.published_at is not None and any(
-        t.shown and not t.modified and t.value == update.published_at and _edit_alone(t)
+        t.shown
+        and not t.modified
+        and t.value == update.published_at
+        and (_edit_alone(t) or _edit_icon(t.element))
         for t in readings
     )
 
