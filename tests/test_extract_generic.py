@@ -947,6 +947,37 @@ def test_a_games_phase_in_the_box_of_its_marks_is_the_posts_mark(
     assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
 
 
+@pytest.mark.parametrize("label", ["Final", "FT", "Tea", "Finish"])
+def test_a_results_table_in_an_untimed_post_keeps_its_words(label: str) -> None:
+    """An untimed post of a commentary whose minutes stand in a `<strong>` opening each line
+    holds a table of other results, each row's state in a `<strong>` ("Final", "FT"): no
+    phase of the match where the minutes stand, but the post's words, kept."""
+    said = (
+        "That is the end of it, and the home side take all three points.",
+        "A late chance for the visitors, but the header goes over the bar.",
+        "Goal! A low drive from the edge of the area finds the far corner.",
+        "Results elsewhere in the league this afternoon, as they stand.",
+        "One minute of added time is shown by the fourth official here.",
+        "Goal! The home side lead early on after a quick break down the left.",
+    )
+    minutes = ("90'", "88'", "67'", "", "45+1'", "12'")
+    table = (
+        f"<table><tr><td><strong>{label}</strong></td><td>Leeds 2-1 Hull</td></tr>"
+        f"<tr><td><strong>{label}</strong></td><td>Stoke 0-0 Derby</td></tr></table>"
+    )
+    posts = "".join(
+        f'<li class="event"><p>{f"<strong>{at}</strong> " if at else ""}{words}</p>'
+        f"{'' if at else table}</li>"
+        for at, words in zip(minutes, said, strict=True)
+    )
+    page = page_of(f'<h1>Derby live</h1><ol class="events">{posts}</ol>', "Derby live")
+    url = "https://www.example-sport.com/football/live/derby"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [u.body_text for u in updates][3] == (
+        f"{said[3]}\n\n{label} Leeds 2-1 Hull\n{label} Stoke 0-0 Derby"
+    )
+
+
 @pytest.mark.parametrize(
     "stamps",
     [

@@ -3422,12 +3422,14 @@ _MINUTE_CLASS = re.compile(r"minute|minuto|minuut|minuta|(?:^|[\s_-])min(?:$|[\s
 def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> None:
     """A match's phase in words ("KO", "HT", "FT", "Halbzeit", "Mi-temps", "Descanso") alone
     in the box where other posts show their minute, of a post that shows no time: the post's
-    mark, as a minute is, neither its title nor its words; the page orders it."""
-    boxes: Counter[tuple[str, str | None]] = Counter()
+    mark, as a minute is, neither its title nor its words; the page orders it. (The box is
+    where theirs is, in a box of the same tag: a results table's "Final" inside a post's
+    words is none.)"""
+    boxes: Counter[tuple[str, str | None, object]] = Counter()
     for member in members:
         for t in times[member]:
             if t.reading is not None and t.reading.kind == "minute" and t.element is not member:
-                boxes[(t.element.tag, t.element.get("class"))] += 1
+                boxes[_phase_box(t.element)] += 1
     shapes = {shape for shape, count in boxes.items() if count >= _PHASE_PEERS}
     if not shapes:
         return  # (most streams: no match's minutes)
@@ -3435,13 +3437,18 @@ def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> N
         if times[member]:
             continue
         for element in islice(member.iter(etree.Element), _LABEL_ELEMENTS):
-            if (element.tag, element.get("class")) not in shapes or len(element):
+            if len(element) or _phase_box(element) not in shapes:
                 continue
             text = (element.text or "").strip()
             if len(text) <= _PHASE_LENGTH and _PHASE.fullmatch(text.lower()):
                 reading = Reading("minute", None, text, minute=f"{_PHASE_MARK}{text}")
                 times[member].append(_Time(element, "", VISIBLE, False, text, reading, True))
             break
+
+
+def _phase_box(element: Element) -> tuple[str, str | None, object]:
+    parent = element.getparent()
+    return element.tag, element.get("class"), parent.tag if parent is not None else None
 
 
 # A match's phases in words, in the languages read: before it, its start, the break, the
