@@ -197,6 +197,72 @@ def test_posts_that_call_themselves_comments_are_a_stream_where_each_is_dated(
         ]
 
 
+_COMENTARIOS = (
+    "¡Final del partido! El local se lleva los tres puntos del derbi.",
+    "Ocasión clarísima del visitante, pero el cabezazo se marcha alto.",
+    "¡Gol! Disparo raso desde la frontal que entra por el palo largo.",
+    "Se llega al descanso con ventaja mínima para el equipo local.",
+    "Tarjeta amarilla para el central por una entrada a destiempo.",
+    "¡Gol! El local se adelanta tras una contra rápida por la izquierda.",
+)
+_COMENTARIO_MINUTES = ("90+3'", "88'", "67'", "45+1'", "30'", "12'")
+
+
+@pytest.mark.parametrize(
+    ("lang", "outer", "inner", "minute"),
+    [
+        ("es", "ul.comentarios", "li.comentario", "span.minuto"),
+        ("es", "div.comentarios", "div.comentario", "strong.min"),
+        ("pt", "ul.lista-comentarios", "li.comentario", "span.minuto"),
+        ("it", "div.commenti", "div.commento", "span.minuto"),
+    ],
+)
+def test_a_commentary_whose_boxes_say_comentario_is_a_stream(
+    lang: str, outer: str, inner: str, minute: str
+) -> None:
+    """A Spanish, Portuguese or Italian minute-by-minute commentary calls its entries
+    "comentarios" or "commenti" (hand-built after the markup such sports papers describe: a
+    list of boxes, each a match minute in a box of its own and a line): its posts, each the
+    minute's, where readers' comments show a user name, an avatar or a reply button."""
+    (otag, ocls), (itag, icls), (mtag, mcls) = (s.split(".") for s in (outer, inner, minute))
+    posts = "".join(
+        f'<{itag} class="{icls}"><{mtag} class="{mcls}">{at}</{mtag}><p>{said}</p></{itag}>'
+        for at, said in zip(_COMENTARIO_MINUTES, _COMENTARIOS, strict=True)
+    )
+    page = page_of(f'<h1>Derbi en directo</h1><{otag} class="{ocls}">{posts}</{otag}>', lang=lang)
+    url = "https://www.example-deportes.com/futbol/directo/derbi"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, s) for s in _COMENTARIOS]
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        '<img class="avatar" src="/u/{n}.png"><span class="usuario">lector{n}</span> ',
+        '<span class="nombre-usuario">lector{n}</span> ',
+        '<span class="autor">lector{n}</span> <button class="btn">Responder</button> ',
+        '<span class="autor">lector{n}</span> <span class="me-gusta">{n} Me gusta</span> ',
+    ],
+)
+def test_readers_comments_on_a_match_that_name_its_minute_stay_comments(reader: str) -> None:
+    """Readers' comments under a live match, each naming the minute it speaks of, in a box
+    called "comentarios": a user name, an avatar, a reply button or likes make them comments,
+    no commentary's posts."""
+    posts = "".join(
+        f'<li class="comentario">{reader.format(n=n)}<span class="minuto">{at}</span>'
+        f"<p>{said}</p></li>"
+        for n, (at, said) in enumerate(zip(_COMENTARIO_MINUTES, _COMENTARIOS, strict=True))
+    )
+    page = page_of(
+        "<h1>Derbi en directo</h1><p>La crónica del derbi, que se juega esta tarde en casa, "
+        "con todos los detalles del partido.</p>"
+        f'<ul class="comentarios">{posts}</ul>',
+        lang="es",
+    )
+    url = "https://www.example-deportes.com/futbol/directo/derbi"
+    assert extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates == []
+
+
 def test_a_blogs_posts_come_before_dated_boxes_that_call_themselves_comments() -> None:
     """A live page with readers' comments under its posts, dated and without a reply button
     (comments closed): the posts are the stream, however many the comments."""
@@ -879,6 +945,37 @@ def test_a_games_phase_in_the_box_of_its_marks_is_the_posts_mark(
     url = "https://www.example-sport.com/sport/live/final-day"
     updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
     assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize("label", ["Final", "FT", "Tea", "Finish"])
+def test_a_results_table_in_an_untimed_post_keeps_its_words(label: str) -> None:
+    """An untimed post of a commentary whose minutes stand in a `<strong>` opening each line
+    holds a table of other results, each row's state in a `<strong>` ("Final", "FT"): no
+    phase of the match where the minutes stand, but the post's words, kept."""
+    said = (
+        "That is the end of it, and the home side take all three points.",
+        "A late chance for the visitors, but the header goes over the bar.",
+        "Goal! A low drive from the edge of the area finds the far corner.",
+        "Results elsewhere in the league this afternoon, as they stand.",
+        "One minute of added time is shown by the fourth official here.",
+        "Goal! The home side lead early on after a quick break down the left.",
+    )
+    minutes = ("90'", "88'", "67'", "", "45+1'", "12'")
+    table = (
+        f"<table><tr><td><strong>{label}</strong></td><td>Leeds 2-1 Hull</td></tr>"
+        f"<tr><td><strong>{label}</strong></td><td>Stoke 0-0 Derby</td></tr></table>"
+    )
+    posts = "".join(
+        f'<li class="event"><p>{f"<strong>{at}</strong> " if at else ""}{words}</p>'
+        f"{'' if at else table}</li>"
+        for at, words in zip(minutes, said, strict=True)
+    )
+    page = page_of(f'<h1>Derby live</h1><ol class="events">{posts}</ol>', "Derby live")
+    url = "https://www.example-sport.com/football/live/derby"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [u.body_text for u in updates][3] == (
+        f"{said[3]}\n\n{label} Leeds 2-1 Hull\n{label} Stoke 0-0 Derby"
+    )
 
 
 @pytest.mark.parametrize(
@@ -4269,6 +4366,35 @@ def test_an_edits_clock_marked_by_its_icon_or_label_alone_is_the_edit(stamp: str
         body.encode(), "https://news.example/live", fetched_at="2024-05-01T18:00:00Z"
     )
     assert [u.published_at for u in got.updates] == [f"2024-05-01T{n:02d}:05:00Z" for n in hours]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<span class="entry-time"><i class="icon icon-pencil" aria-hidden="true"></i> {c}</span>',
+        '<span class="entry-time" aria-label="Last updated {c}">{c}</span>',
+        '<time class="entry-time" title="Last updated">{c}</time>',
+        '<span class="entry-time" title="Zuletzt aktualisiert">{c}</span>',
+    ],
+)
+def test_a_clock_labelled_the_edits_alone_dates_its_post_where_nothing_else_does(
+    stamp: str,
+) -> None:
+    """A CMS that labels every post's only stamp "Last updated" to a screen reader or a
+    pointer alone (an `aria-label`, a `title`, a pencil's icon), with no structured data or
+    markup time besides: the clock shown dates the post, as "Updated 14:40" shown alone does,
+    not nothing."""
+    posts = "".join(
+        f'<article class="entry" id="e{n}"><header>{stamp.format(c=f"{n:02d}:{n + 3}")}'
+        f"</header><h2>Entry {n}: the coast road closes at mile {n * 3}</h2><p>Crews reported "
+        f"fallen trees near the harbour at point {n}, and the ferry stayed.</p></article>"
+        for n in range(16, 10, -1)
+    )
+    page = page_of(f"<h1>Storm: live</h1><div class='entries'>{posts}</div>", "Storm: live")
+    updates = extract_page(page, LIVE_URL, fetched_at="2024-02-10T18:00:00Z").updates
+    assert [u.published_at for u in updates] == [
+        f"2024-02-10T{n:02d}:{n + 3}:00Z" for n in range(16, 10, -1)
+    ]
 
 
 def test_an_edits_time_element_before_the_time_the_post_went_up_is_the_edit() -> None:

@@ -2629,7 +2629,7 @@ def _ranked_groups(
     """The groups that are like a stream of posts at all, the most like one first."""
     scored = []
     for group in groups:
-        if not _could_be_stream(group) or _holds_the_title(group, features):
+        if not _could_be_stream(group, features) or _holds_the_title(group, features):
             continue
         _read_members(group, features)
         if len(group.members) < 2:
@@ -2683,7 +2683,7 @@ def _holds_the_title(group: _Group, features: _Features) -> bool:
     )
 
 
-def _could_be_stream(group: _Group) -> bool:
+def _could_be_stream(group: _Group, features: _Features) -> bool:
     """Not inside what pages repeat besides streams: asides, menus, comments, teasers, a
     discussion's posts (_in_discussion)."""
     node: Element | None = group.container
@@ -2692,7 +2692,9 @@ def _could_be_stream(group: _Group) -> bool:
         if node.tag in _OUTSIDE:
             return False
         if depth < 6 and (_around_no_stream(node) or _in_discussion(node)):
-            return False
+            if not _commentary_of_comentarios(node, group, features):
+                return False
+            group.commented = True  # (_score: each dated, none with a reply button)
         node = node.getparent()
         depth += 1
     if len(group.members) <= _REGIONS_MOST and any(_is_region(m) for m in group.members):
@@ -2717,6 +2719,44 @@ def _could_be_stream(group: _Group) -> bool:
             return False
         group.commented = True  # only the word comment: _score decides
     return not _titled_as_teasers(group.container, first)
+
+
+def _commentary_of_comentarios(node: Element, group: _Group, features: _Features) -> bool:
+    """Whether a box named "comentarios", "comentários" or "commenti" holds a Spanish,
+    Portuguese or Italian match commentary, as sports papers call its entries: nearly each box
+    shows its match minute, and none a reader's marks (a user name, an avatar, likes, a reply
+    button), which readers' comments on the match show."""
+    named = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if _COMENTARIOS.search(named) is None or _in_discussion(node):
+        return False
+    if _NOT_A_STREAM.search(_COMMENT_NAME.sub(" ", named)) is not None:
+        return False  # (a name that says more than comments: "comentarios-respuestas")
+    members = group.members
+    played = sum(1 for member in members if features.is_played(member))
+    if len(members) < _THREAD or played < _COMMENTS_TIMED * len(members):
+        return False
+    return not any(_shows_a_reader(member) for member in members)
+
+
+def _shows_a_reader(member: Element) -> bool:
+    for element in islice(member.iter(etree.Element), _READER_ELEMENTS):
+        if _READER.search(element.get("class") or "") is not None or (
+            element.tag in _BUTTON_TAGS and _REPLY_WORDS.match(text_of(element))
+        ):
+            return True
+    return False
+
+
+# The words of a commentary's boxes in Spanish, Portuguese and Italian ("comentario",
+# "comentários", "commento", "commenti"), which the English "comments" are not.
+_COMENTARIOS = re.compile(r"coment[aá]ri|comment[oi](?:$|[\s_-])", re.I)
+# A reader's marks on a comment: the user's name and picture, likes and votes, a reply.
+_READER = re.compile(
+    r"avatar|user|usuario|usuário|utente|utilizador|nick|perfil|profile|"
+    r"like|gusta|gosto|piace|vot[eo]|reply|respuesta|resposta|rispost",
+    re.I,
+)
+_READER_ELEMENTS = 40  # elements of a box looked at for a reader's marks
 
 
 def _data_row(member: Element) -> bool:
@@ -3391,12 +3431,14 @@ _MINUTE_CLASS = re.compile(r"minute|minuto|minuut|minuta|(?:^|[\s_-])min(?:$|[\s
 def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> None:
     """A match's phase in words ("KO", "HT", "FT", "Halbzeit", "Mi-temps", "Descanso") alone
     in the box where other posts show their minute, of a post that shows no time: the post's
-    mark, as a minute is, neither its title nor its words; the page orders it."""
-    boxes: Counter[tuple[str, str | None]] = Counter()
+    mark, as a minute is, neither its title nor its words; the page orders it. (The box is
+    where theirs is, in a box of the same tag: a results table's "Final" inside a post's
+    words is none.)"""
+    boxes: Counter[tuple[str, str | None, object]] = Counter()
     for member in members:
         for t in times[member]:
             if t.reading is not None and t.reading.kind == "minute" and t.element is not member:
-                boxes[(t.element.tag, t.element.get("class"))] += 1
+                boxes[_phase_box(t.element)] += 1
     shapes = {shape for shape, count in boxes.items() if count >= _PHASE_PEERS}
     if not shapes:
         return  # (most streams: no match's minutes)
@@ -3404,13 +3446,18 @@ def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> N
         if times[member]:
             continue
         for element in islice(member.iter(etree.Element), _LABEL_ELEMENTS):
-            if (element.tag, element.get("class")) not in shapes or len(element):
+            if len(element) or _phase_box(element) not in shapes:
                 continue
             text = (element.text or "").strip()
             if len(text) <= _PHASE_LENGTH and _PHASE.fullmatch(text.lower()):
                 reading = Reading("minute", None, text, minute=f"{_PHASE_MARK}{text}")
                 times[member].append(_Time(element, "", VISIBLE, False, text, reading, True))
             break
+
+
+def _phase_box(element: Element) -> tuple[str, str | None, object]:
+    parent = element.getparent()
+    return element.tag, element.get("class"), parent.tag if parent is not None else None
 
 
 # A match's phases in words, in the languages read: before it, its start, the break, the
@@ -3529,6 +3576,10 @@ def _member_times(
         machine = [t for t in readings if _machine_dated(t)]
         if not machine:
             readings.append(first)
+            if first.modified and _edit_icon(first.element):
+                # labelled the edit's to a screen reader or a pointer alone, nothing else
+                # dated: the post's time too, as "Updated 14:40" alone is
+                readings.append(replace(first, modified=False))
             if _edit_alone(first):  # the edit's too, and structured data's time may say more
                 readings.append(replace(first, modified=True))
         elif _edit_alone(first):
@@ -3551,9 +3602,13 @@ def _edit_alone(time: _Time) -> bool:
 
 
 def _edited_time(update: Update, readings: list[_Time]) -> bool:
-    """Whether the post's time is its last edit's, the only time it shows ("Updated 14:40")."""
+    """Whether the post's time is its last edit's, the only time it shows ("Updated 14:40", or
+    a clock whose `aria-label`, `title` or pencil's icon says so)."""
     return update.published_at is not None and any(
-        t.shown and not t.modified and t.value == update.published_at and _edit_alone(t)
+        t.shown
+        and not t.modified
+        and t.value == update.published_at
+        and (_edit_alone(t) or _edit_icon(t.element))
         for t in readings
     )
 
