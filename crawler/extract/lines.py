@@ -481,6 +481,13 @@ _OFFICE = re.compile(
 _SURNAME_OFFICE = re.compile(
     r"sprecher(?:in)?|kanzler(?:in)?|mayor|maire|chancellor|premier|gouverneur", re.I
 )
+# The words that make such a word an office after them, no surname ("Shadow Chancellor",
+# "Lord Mayor", "Deputy Mayor", "Vize-Kanzler", "Vice Chancellor").
+_OFFICE_MAKERS = frozenset(
+    {"shadow", "lord", "lady", "deputy", "vice", "acting", "interim", "former", "first",
+     "chief", "prime", "federal", "state", "vize", "adjoint", "stellvertretender",
+     "stellvertretende", "ex"}
+)  # fmt: skip
 # A news agency named alone, whose wire the words are, no writer: by its name, or by a word
 # that says it is one ("Agencia EFE", "Nachrichtenagentur").
 _AGENCY = re.compile(
@@ -522,10 +529,11 @@ def _names_under_titles(
         if words_[0] in _PLACE_LEADS or any(w.strip(".") in _NO_PERSON for w in words_):
             return False  # "New York", "Den Haag", "Real Madrid", "Labour Party", an editor
         if _AGENCY.fullmatch(text) or any(
-            _OFFICE.fullmatch(w) and not (n and _SURNAME_OFFICE.fullmatch(w))
+            _OFFICE.fullmatch(w)
+            and not (n and _SURNAME_OFFICE.fullmatch(w) and words_[n - 1] not in _OFFICE_MAKERS)
             for n, w in enumerate(words_)
         ):
-            return False  # "Associated Press", "Prime Minister", "Bundeskanzler Scholz"
+            return False  # "Associated Press", "Prime Minister", "Shadow Chancellor"
         if _COMMENTS.search(f"{line.shape[1]} {line.start.get('class') or ''}"):
             return False  # a quoted reader's name ("comment-author")
         after = read[member][read[member].index(line) + 1 :]
