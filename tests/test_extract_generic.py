@@ -9746,7 +9746,7 @@ def test_a_closing_line_that_signs_no_post_stays_its_words(
 
 
 @pytest.mark.parametrize(
-    ("credits", "authors"),
+    ("desk_credits", "authors"),
     [
         (["HT News Desk"] * 4, ["HT News Desk"] * 4),
         (["Reuters", "AFP", "Reuters", "dpa"], ["Reuters", "AFP", "Reuters", "dpa"]),
@@ -9754,11 +9754,11 @@ def test_a_closing_line_that_signs_no_post_stays_its_words(
     ],
 )
 def test_a_desk_credit_on_a_line_of_its_own_in_most_posts_is_their_author(
-    credits: list[str], authors: list[str | None]
+    desk_credits: list[str], authors: list[str | None]
 ) -> None:
     """Hindustan Times closes its live posts with "HT News Desk", other blogs with the wire's
     name alone ("Reuters", "AFP"): where most posts carry such a credit, it is their author."""
-    updates = _closed_blog(credits)
+    updates = _closed_blog(desk_credits)
     assert [u.authors for u in updates] == [[a] if a else [] for a in authors]
 
 
