@@ -9773,3 +9773,20 @@ def test_an_office_of_two_words_under_a_title_is_no_writer(office: str) -> None:
     lines_ = [office, "Anna Berg", "Tom Reyes"]
     updates = young_blog(lines_, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>")
     assert [u.authors for u in updates] == [[]] * 3
+
+
+@pytest.mark.parametrize(
+    ("desks", "authors"),
+    [
+        (["HT News Desk"] * 3, ["HT News Desk"] * 3),
+        (["Reuters", "AFP", "Reuters"], ["Reuters", "AFP", "Reuters"]),
+        (["Web Desk", "Anna Berg", "Tom Reyes"], [None] * 3),  # a desk once: no blog's way
+    ],
+)
+def test_a_desk_credit_under_each_title_is_the_posts_author(
+    desks: list[str], authors: list[str | None]
+) -> None:
+    """Under each title a line of its own that credits a desk ("HT News Desk") or a big wire
+    ("Reuters", "AFP"), as the blog names its posts' writers: their author, no word."""
+    updates = young_blog(desks, YOUNG_TITLES[:3], "<div><span>{}</span></div>")
+    assert [u.authors for u in updates] == [[a] if a else [] for a in authors]

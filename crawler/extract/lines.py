@@ -356,6 +356,7 @@ def bylines(
         if not (
             (names >= enough and recurring)
             or sum(map(is_byline, texts)) >= enough
+            or sum(map(is_desk, texts)) >= enough  # "HT News Desk", "Reuters", post after post
             or authored >= enough
             or (names >= enough and all(_marked_as_writer(line, member) for member, line in held))
             or (len(held) == posts and _names_under_titles(held, read, headlines or {}))
@@ -693,6 +694,11 @@ _WIRES = frozenset(
 )  # fmt: skip
 
 
+def is_desk(text: str) -> bool:
+    """A desk's credit ("HT News Desk", "Web Desk") or a big wire named alone ("Reuters")."""
+    return text.lower() in _WIRES or bool(_DESK.fullmatch(text))
+
+
 def closing_line(member: Element) -> Element | None:
     """The box of the post's last paragraph, found from the post's end down its last boxes
     (a few at most), where a paragraph that follows another closes the post: None where text
@@ -756,7 +762,7 @@ def closing_name(text: str) -> tuple[str, bool] | None:
     korean = _KOREAN_CREDIT.fullmatch(text)
     if korean:
         return korean.group(1).strip(" ,·ㆍ"), True
-    if text.lower() in _WIRES or _DESK.fullmatch(text):
+    if is_desk(text):
         return text, True
     if text[:1] in _DASHES:
         name = byline_name(text)
