@@ -9790,3 +9790,17 @@ def test_a_desk_credit_under_each_title_is_the_posts_author(
     ("Reuters", "AFP"), as the blog names its posts' writers: their author, no word."""
     updates = young_blog(desks, YOUNG_TITLES[:3], "<div><span>{}</span></div>")
     assert [u.authors for u in updates] == [[a] if a else [] for a in authors]
+
+
+def test_a_place_under_each_title_the_blog_writes_as_a_dateline_in_capitals_is_no_writer() -> None:
+    """Under each title a place in title case, no word marking it a place ("Buenos Aires"),
+    where the blog's other posts open on the same place as a dateline in capitals ("BUENOS
+    AIRES — …"): the lines say where, not who writes, and none is an author."""
+    places = ["Buenos Aires", "Hong Kong", "Buenos Aires"]
+    words = [
+        "HONG KONG — Markets fell sharply after the opening bell, traders said.",
+        "BUENOS AIRES — The government announced new measures on Tuesday morning.",
+        "Officials said the measures would take effect within the week.",
+    ]
+    updates = young_blog(places, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words)
+    assert [u.authors for u in updates] == [[]] * 3

@@ -567,13 +567,21 @@ def _written_as_no_name(
 ) -> bool:
     """Whether the blog's titles and posts write one of these lines whole after a word that a
     place, a team or an office takes and a person's name seldom does ("Shares in Hong Kong",
-    "gegen Werder Bremen", "the Foreign Office"), or, in German, where nouns are capitalised,
+    "gegen Werder Bremen", "the Foreign Office"), or in capitals as a dateline ("BUENOS AIRES
+    — …"), or, in German, where nouns are capitalised,
     a line's first word in lower case ("die erste Warnung" beside "Erste Reaktionen"): the
     lines say where, who plays or what comes, not who writes."""
     said = " ".join([*headlines.values(), *(normalise_text(raw_text(member)) for member in read)])
     phrases = "|".join(map(re.escape, sorted(texts, key=len, reverse=True)))
     if re.search(rf"(?<!\w)(?i:{_BEFORE_NO_NAME})\s+(?:{phrases})(?!\w)", said):
         return True
+    # A line the blog writes in capitals before a dash or a comma, as a dateline opens a
+    # post ("BUENOS AIRES — …", "HONG KONG, May 1"): a place, no writer.
+    capitals = "|".join(re.escape(t.upper()) for t in sorted(texts, key=len, reverse=True))
+    for found in re.finditer(rf"(?:{capitals})\s*(?:[{_DASHES}]|,)", said):
+        before = said[found.start() - 1 : found.start()]  # (boxes' texts run on: "…AiresHONG")
+        if not (before.isupper() or before.isdigit()):
+            return True
     root = next(iter(read)).getroottree().getroot()
     if not (root.get("lang") or "").lower().startswith("de"):
         return False
