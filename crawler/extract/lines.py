@@ -578,8 +578,8 @@ def _written_as_no_name(
     # A line the blog writes in capitals before a dash or a comma, as a dateline opens a
     # post ("BUENOS AIRES — …", "HONG KONG, May 1"): a place, no writer.
     capitals = "|".join(re.escape(t.upper()) for t in sorted(texts, key=len, reverse=True))
-    for found in re.finditer(rf"(?:{capitals})\s*(?:[{_DASHES}]|,)", said):
-        before = said[found.start() - 1 : found.start()]  # (boxes' texts run on: "…AiresHONG")
+    for dateline in re.finditer(rf"(?:{capitals})\s*(?:[{_DASHES}]|,)", said):
+        before = said[dateline.start() - 1 : dateline.start()]  # (texts run on: "…AiresHONG")
         if not (before.isupper() or before.isdigit()):
             return True
     root = next(iter(read)).getroottree().getroot()
