@@ -10027,3 +10027,124 @@ def test_untimed_entries_in_a_box_named_live_but_no_blogs_are_no_posts(box: str)
         )
         url = "https://news.example.com/live/whats-on"
         assert extract_page(body.encode(), url, fetched_at="2024-05-01T18:00:00Z").updates == []
+
+
+def _closed_blog(closings: list[str], lang: str = "en", before: str = "") -> list[Update]:
+    """A blog built here after no publisher's markup: each post titled, two paragraphs of
+    words (`before` in place of the second where given), and a last paragraph of its own,
+    the post's entry of `closings` (none where it is empty)."""
+    posts = "".join(
+        f'<div class="post" id="{n}-post"><time datetime="2024-05-01T1{n}:00:00Z">x</time>'
+        f"<h2>Update {n} on the border</h2><p>What post {n} reports, in a few words more.</p>"
+        + (before or f"<p>More of what post {n} says, in a sentence of its own.</p>")
+        + (f"<p>{last}</p>" if last else "")
+        + "</div>"
+        for n, last in zip(range(len(closings), 0, -1), closings, strict=True)
+    )
+    return live_updates(
+        f"<div class='feed'>{posts}</div>", "Border: live updates", "2024-05-01T19:00:00Z",
+        lang=lang,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("closings", "authors", "lang"),
+    [
+        (["By Emanuel Fabian"] * 3 + ["By Lazar Berman"], ["Emanuel Fabian"] * 3 + ["Lazar Berman"], "en"),
+        (["(Reporting by Sara Rossi)"] * 4, ["Sara Rossi"] * 4, "en"),
+        (["Von Max Muster", "Von Anna Berg", "Von Max Muster"], ["Max Muster", "Anna Berg", "Max Muster"], "de"),
+        (["Par Jean Dupont"] * 3, ["Jean Dupont"] * 3, "fr"),
+        (["김민수 기자", "이영희 기자", "김민수 기자"], ["김민수", "이영희", "김민수"], "ko"),
+        (["（山田太郎）", "（佐藤花子）", "（山田太郎）", "（山田太郎）"], ["山田太郎", "佐藤花子", "山田太郎", "山田太郎"], "ja"),
+    ],
+)  # fmt: skip
+def test_a_closing_byline_most_posts_end_with_names_their_authors(
+    closings: list[str], authors: list[str], lang: str
+) -> None:
+    """The Times of Israel closes each live post with "By Emanuel Fabian" in a paragraph of
+    its own, Korean papers with "김민수 기자", Japanese ones with "（山田太郎）": where most
+    posts of the blog close so, the line names the post's author and leaves its words."""
+    updates = _closed_blog(closings, lang)
+    assert [u.authors for u in updates] == [[a] for a in authors]
+    assert all(c not in u.body_text for u, c in zip(updates, closings, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("closings", "before"),
+    [
+        (["", "", "By Emanuel Fabian", ""], ""),  # one post's closing line
+        (["By the numbers"] * 3, ""),  # words
+        (["— Winston Churchill"] * 3, "<p>“We shall fight on the beaches.”</p>"),  # a quote's
+        (["Jane Doe"] * 3, "<p>Yours sincerely,</p>"),  # a letter's sign-off
+        (["— Jane Doe"] * 3, "<p>With best wishes,</p>"),
+    ],
+)
+def test_a_closing_line_that_signs_no_post_stays_its_words(
+    closings: list[str], before: str
+) -> None:
+    """A closing "By …" in one post alone, "By the numbers", a quote's attribution after the
+    quotation and a letter's sign-off name no author: they stay the posts' words."""
+    updates = _closed_blog(closings, before=before)
+    assert [u.authors for u in updates] == [[]] * len(closings)
+    assert all(c in u.body_text for u, c in zip(updates, closings, strict=True) if c)
+
+
+@pytest.mark.parametrize(
+    ("desk_credits", "authors"),
+    [
+        (["HT News Desk"] * 4, ["HT News Desk"] * 4),
+        (["Reuters", "AFP", "Reuters", "dpa"], ["Reuters", "AFP", "Reuters", "dpa"]),
+        (["Reuters", "", "", ""], [None] * 4),  # one post's credit: words
+    ],
+)
+def test_a_desk_credit_on_a_line_of_its_own_in_most_posts_is_their_author(
+    desk_credits: list[str], authors: list[str | None]
+) -> None:
+    """Hindustan Times closes its live posts with "HT News Desk", other blogs with the wire's
+    name alone ("Reuters", "AFP"): where most posts carry such a credit, it is their author."""
+    updates = _closed_blog(desk_credits)
+    assert [u.authors for u in updates] == [[a] if a else [] for a in authors]
+
+
+@pytest.mark.parametrize(
+    "office",
+    ["Shadow Chancellor", "Lord Mayor", "Vice Chancellor", "Deputy Mayor", "Lord Chancellor"],
+)
+def test_an_office_of_two_words_under_a_title_is_no_writer(office: str) -> None:
+    """Under each title a line that names an office of two words, the surname-like word after
+    a word that makes it an office ("Shadow Chancellor", "Lord Mayor"): the slot's lines say
+    who speaks, not who writes, and none is an author."""
+    lines_ = [office, "Anna Berg", "Tom Reyes"]
+    updates = young_blog(lines_, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>")
+    assert [u.authors for u in updates] == [[]] * 3
+
+
+@pytest.mark.parametrize(
+    ("desks", "authors"),
+    [
+        (["HT News Desk"] * 3, ["HT News Desk"] * 3),
+        (["Reuters", "AFP", "Reuters"], ["Reuters", "AFP", "Reuters"]),
+        (["Web Desk", "Anna Berg", "Tom Reyes"], [None] * 3),  # a desk once: no blog's way
+    ],
+)
+def test_a_desk_credit_under_each_title_is_the_posts_author(
+    desks: list[str], authors: list[str | None]
+) -> None:
+    """Under each title a line of its own that credits a desk ("HT News Desk") or a big wire
+    ("Reuters", "AFP"), as the blog names its posts' writers: their author, no word."""
+    updates = young_blog(desks, YOUNG_TITLES[:3], "<div><span>{}</span></div>")
+    assert [u.authors for u in updates] == [[a] if a else [] for a in authors]
+
+
+def test_a_place_under_each_title_the_blog_writes_as_a_dateline_in_capitals_is_no_writer() -> None:
+    """Under each title a place in title case, no word marking it a place ("Buenos Aires"),
+    where the blog's other posts open on the same place as a dateline in capitals ("BUENOS
+    AIRES — …"): the lines say where, not who writes, and none is an author."""
+    places = ["Buenos Aires", "Hong Kong", "Buenos Aires"]
+    words = [
+        "HONG KONG — Markets fell sharply after the opening bell, traders said.",
+        "BUENOS AIRES — The government announced new measures on Tuesday morning.",
+        "Officials said the measures would take effect within the week.",
+    ]
+    updates = young_blog(places, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words)
+    assert [u.authors for u in updates] == [[]] * 3

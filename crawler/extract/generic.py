@@ -4568,8 +4568,7 @@ def _signed_at_end(member: Element, skip: set[Element]) -> list[str]:
             last, count = paragraph, count + 1
     if last is None or count < 2 or (last.text or "").lstrip()[:1] not in _DASHES:
         return []  # (most posts end on words: a look at one character)
-    before = last.getprevious()
-    if before is not None and before.tag == "blockquote":
+    if lines.attributes(last):  # after a quote, or a letter's "Yours sincerely,"
         return []
     if any(a.tag in ("blockquote", "figure", "figcaption") for a in last.iterancestors()):
         return []
@@ -4768,11 +4767,16 @@ def _read_by_shape(
         beside = _titles_beside_times([m for m in untitled if m not in titles], inside, clock)
         if len(beside) > len(titles):
             titles.update(beside)
+    closing: dict[Element, Element] = {}
+    # (After the titles, which read each post's lines whole.)
+    if want_bylines and not signed:  # "By Emanuel Fabian", "김민수 기자" closing most posts
+        closing = lines.closing_bylines(members, len(members))
+        signed = {member: [line] for member, line in closing.items()}
     if not (titles or signed):
         return posts
     for member, boxes in signed.items():
         boxes += [lines.byline_box(box, member, titles.get(member)) for box in boxes]
-    return [
+    read_again = [
         (
             member,
             _update(
@@ -4787,6 +4791,14 @@ def _read_by_shape(
             else update,
         )
         for member, update in posts
+    ]
+    # A closing byline names its post's writer and nothing more: a post whose headline a new
+    # reading would lose or change keeps its first reading (the byline its words).
+    return [
+        (member, before if again.headline != before.headline and member not in titles else again)
+        if member in closing
+        else (member, again)
+        for (member, again), (_, before) in zip(read_again, posts, strict=True)
     ]
 
 

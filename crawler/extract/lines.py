@@ -27,6 +27,7 @@ from crawler.extract import walks
 from crawler.extract.clean import (
     FIELD_LABEL,
     NAME_JOINS,
+    is_chrome_class,
     is_post_label,
     normalise_text,
     unaffiliated,
@@ -355,6 +356,7 @@ def bylines(
         if not (
             (names >= enough and recurring)
             or sum(map(is_byline, texts)) >= enough
+            or sum(map(is_desk, texts)) >= enough  # "HT News Desk", "Reuters", post after post
             or authored >= enough
             or (names >= enough and all(_marked_as_writer(line, member) for member, line in held))
             or (len(held) == posts and _names_under_titles(held, read, headlines or {}))
@@ -481,6 +483,13 @@ _OFFICE = re.compile(
 _SURNAME_OFFICE = re.compile(
     r"sprecher(?:in)?|kanzler(?:in)?|mayor|maire|chancellor|premier|gouverneur", re.I
 )
+# The words that make such a word an office after them, no surname ("Shadow Chancellor",
+# "Lord Mayor", "Deputy Mayor", "Vize-Kanzler", "Vice Chancellor").
+_OFFICE_MAKERS = frozenset(
+    {"shadow", "lord", "lady", "deputy", "vice", "acting", "interim", "former", "first",
+     "chief", "prime", "federal", "state", "vize", "adjoint", "stellvertretender",
+     "stellvertretende", "ex"}
+)  # fmt: skip
 # A news agency named alone, whose wire the words are, no writer: by its name, or by a word
 # that says it is one ("Agencia EFE", "Nachrichtenagentur").
 _AGENCY = re.compile(
@@ -522,10 +531,11 @@ def _names_under_titles(
         if words_[0] in _PLACE_LEADS or any(w.strip(".") in _NO_PERSON for w in words_):
             return False  # "New York", "Den Haag", "Real Madrid", "Labour Party", an editor
         if _AGENCY.fullmatch(text) or any(
-            _OFFICE.fullmatch(w) and not (n and _SURNAME_OFFICE.fullmatch(w))
+            _OFFICE.fullmatch(w)
+            and not (n and _SURNAME_OFFICE.fullmatch(w) and words_[n - 1] not in _OFFICE_MAKERS)
             for n, w in enumerate(words_)
         ):
-            return False  # "Associated Press", "Prime Minister", "Bundeskanzler Scholz"
+            return False  # "Associated Press", "Prime Minister", "Shadow Chancellor"
         if _COMMENTS.search(f"{line.shape[1]} {line.start.get('class') or ''}"):
             return False  # a quoted reader's name ("comment-author")
         after = read[member][read[member].index(line) + 1 :]
@@ -557,13 +567,21 @@ def _written_as_no_name(
 ) -> bool:
     """Whether the blog's titles and posts write one of these lines whole after a word that a
     place, a team or an office takes and a person's name seldom does ("Shares in Hong Kong",
-    "gegen Werder Bremen", "the Foreign Office"), or, in German, where nouns are capitalised,
+    "gegen Werder Bremen", "the Foreign Office"), or in capitals as a dateline ("BUENOS AIRES
+    — …"), or, in German, where nouns are capitalised,
     a line's first word in lower case ("die erste Warnung" beside "Erste Reaktionen"): the
     lines say where, who plays or what comes, not who writes."""
     said = " ".join([*headlines.values(), *(normalise_text(raw_text(member)) for member in read)])
     phrases = "|".join(map(re.escape, sorted(texts, key=len, reverse=True)))
     if re.search(rf"(?<!\w)(?i:{_BEFORE_NO_NAME})\s+(?:{phrases})(?!\w)", said):
         return True
+    # A line the blog writes in capitals before a dash or a comma, as a dateline opens a
+    # post ("BUENOS AIRES — …", "HONG KONG, May 1"): a place, no writer.
+    capitals = "|".join(re.escape(t.upper()) for t in sorted(texts, key=len, reverse=True))
+    for dateline in re.finditer(rf"(?:{capitals})\s*(?:[{_DASHES}]|,)", said):
+        before = said[dateline.start() - 1 : dateline.start()]  # (texts run on: "…AiresHONG")
+        if not (before.isupper() or before.isdigit()):
+            return True
     root = next(iter(read)).getroottree().getroot()
     if not (root.get("lang") or "").lower().startswith("de"):
         return False
@@ -647,6 +665,12 @@ def byline_name(text: str) -> str:
     the dash that sets it off ("— Miles Parks, Pam Fessler")."""
     if text[:1] in _DASHES or text[:1].isspace():
         text = _LEADING_DASH.sub("", text)
+    for opening, closing in _BRACKETS:  # "(Reporting by Sara Rossi)", "（山田太郎）"
+        if text.startswith(opening) and text.endswith(closing):
+            text = text[1:-1].strip()
+    korean = _KOREAN_CREDIT.fullmatch(text)
+    if korean:  # "김민수 기자": the name without the reporter's title
+        return korean.group(1).strip(" ,·ㆍ")
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
         return text
@@ -657,3 +681,131 @@ def byline_name(text: str) -> str:
     if len(words) > 1 and words[0].endswith(("'s", "’s")):  # the publisher's, then the names
         words = words[1:]
     return " ".join(words)
+
+
+_CLOSING_DEPTH = 6  # boxes descended from a post's end to its last paragraph
+# What closes a quotation or opens a letter's sign-off ("Yours sincerely,", "With best
+# wishes,"): the line after it is the quote's attribution or the letter's signature.
+_BEFORE_ATTRIBUTION = frozenset("\"”»“’'」』,")
+# A Korean reporter's name and title closing a post ("김민수 기자", "김민수 이영희 기자",
+# "김민수 특파원"), with an address after it or not.
+_KOREAN_CREDIT = re.compile(r"((?:[가-힣]{2,4}[\s,·ㆍ]*){1,3}?)\s*(?:기자|특파원)(?:\s+\S+@\S+)?")
+# A Japanese writer's name in brackets closing a post ("（山田太郎）"), as Japanese papers sign.
+_BRACKETED_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]{2,8}")
+_BRACKETS = (("(", ")"), ("（", "）"))
+# A desk's credit ("HT News Desk", "Web Desk") or a big wire named alone ("Reuters", "AFP").
+_DESK = re.compile(r"(?:[A-Z][\w&.-]{0,15}\s+){0,2}(?:Web\s+|News\s+|Digital\s+|Online\s+)?Desk")
+_WIRES = frozenset(
+    {"reuters", "afp", "ap", "dpa", "pti", "ani", "ians", "efe", "ansa", "kyodo", "yonhap",
+     "xinhua", "bloomberg", "apa", "belga", "anp", "pap", "tass", "sda", "ctk", "čtk", "mti",
+     "agencias", "agences", "agenturen", "afp/reuters", "reuters/afp"}
+)  # fmt: skip
+
+
+def is_desk(text: str) -> bool:
+    """A desk's credit ("HT News Desk", "Web Desk") or a big wire named alone ("Reuters")."""
+    return text.lower() in _WIRES or bool(_DESK.fullmatch(text))
+
+
+def closing_line(member: Element) -> Element | None:
+    """The box of the post's last paragraph, found from the post's end down its last boxes
+    (a few at most), where a paragraph that follows another closes the post: None where text
+    runs on after it, or it sits in a quote, a picture's caption or an embed."""
+    node = member
+    for _ in range(_CLOSING_DEPTH):
+        last = None
+        for child in reversed(node):
+            if not isinstance(child.tag, str) or child.tag in _NO_LINES:
+                if (child.tail or "").strip():
+                    return None
+                continue
+            if (child.tail or "").strip():
+                return None  # words run on after it: no box of its own
+            cls = child.get("class") or ""
+            if cls and is_chrome_class(cls) and not _WRITER_CLASS.search(cls):
+                continue  # a share bar, an ad slot after the post's words
+            if walks.text_length(child, 1):
+                last = child
+                break
+        if last is None or last.tag in _QUOTED or _EMBED.search(last.get("class") or ""):
+            return None
+        if last.tag == "p" or not any(isinstance(c.tag, str) for c in last):
+            before = last.getprevious()
+            while before is not None and not isinstance(before.tag, str):
+                before = before.getprevious()
+            return last if before is not None else None
+        node = last
+    return None
+
+
+def attributes(line: Element) -> bool:
+    """Whether a closing line follows a quotation (a quote's box, or a paragraph that ends
+    in a closing quotation mark) or a letter's greeting ("Yours sincerely,"): the name on it
+    is the quote's author or the letter's, not the post's writer."""
+    before = line.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    if before is None:
+        return False
+    if before.tag in ("blockquote", "q"):  # a quote's box, but an embedded post's (a tweet)
+        return not _EMBED.search(before.get("class") or "")
+    if before.tag in ("figure", "img", "picture", "video", "iframe"):
+        return False  # a picture's caption is no quotation
+    return normalise_text(raw_text(before))[-1:] in _BEFORE_ATTRIBUTION
+
+
+def closing_name(text: str) -> tuple[str, bool] | None:
+    """The name a post's closing line gives, and whether the line marks itself a credit
+    ("By …", "Von …", "(Reporting by …)", "— …", "… 기자", a desk, a big wire), where a name
+    in brackets alone ("（山田太郎）") does not."""
+    if len(text) > _NAME_LENGTH:
+        return None
+    for opening, closing in _BRACKETS:
+        if text.startswith(opening) and text.endswith(closing):
+            inner = text[1:-1].strip()
+            if _BRACKETED_NAME.fullmatch(inner):
+                return inner, False
+            text = inner
+            break
+    korean = _KOREAN_CREDIT.fullmatch(text)
+    if korean:
+        return korean.group(1).strip(" ,·ㆍ"), True
+    if is_desk(text):
+        return text, True
+    if text[:1] in _DASHES:
+        name = byline_name(text)
+        return (name, True) if name and all(is_name(n.strip(), 2) for n in _joined(name)) else None
+    if is_byline(text):
+        name = byline_name(unaffiliated(text))
+        return (name, True) if is_name(name, 2) or name.lower() in _WIRES else None
+    return None
+
+
+def _joined(names: str) -> list[str]:
+    """The names a line joins ("Pia Singh and Jeff Cox")."""
+    return re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", names)
+
+
+def closing_bylines(members: list[Element], posts: int) -> dict[Element, Element]:
+    """The posts' closing lines that name their writers, where most posts of the blog close
+    with one (`posts` of them in all, at least MIN_POSTS): a credit by its words ("By …",
+    "— …", "김민수 기자", "HT News Desk", "Reuters"), or a name in brackets where the same few
+    come again. None after a quotation or a letter's greeting, nor in a quote or a caption."""
+    found: dict[Element, tuple[Element, str, bool]] = {}
+    for member in members:
+        line = closing_line(member)
+        if line is None:
+            continue
+        if attributes(line):
+            continue  # "— Winston Churchill" after the quote; "Jane Doe" after "Yours,"
+        read = closing_name(normalise_text(raw_text(line)))
+        if read is not None:
+            found[member] = (line, *read)
+    if len(found) < MIN_POSTS or len(found) * 2 < posts:
+        return {}
+    bracketed = [name for _, name, marked in found.values() if not marked]
+    if bracketed and len(set(bracketed)) * 2 > len(bracketed):
+        found = {m: f for m, f in found.items() if f[2]}  # names in brackets that differ
+        if len(found) < MIN_POSTS or len(found) * 2 < posts:
+            return {}
+    return {member: line for member, (line, _, _) in found.items()}
