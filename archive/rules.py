@@ -508,9 +508,44 @@ def match_renamed_ids(
             if ratio >= SIMILAR_BODY and _same_figures(held[k][2], words):
                 alike.append((-ratio, gap, i, k))
     paired.update(_each_once((i, k) for _, _, i, k in sorted(alike) if k not in taken))
+    paired.update(_retitled(readings, held, set(paired), set(paired.values()), agree))
     index = {i: key for key, (i, *_) in readings.items()}
     found = {index[i]: k for i, k in paired.items()}
     return [found.get(key, result[j]) for j, key in enumerate(result)]
+
+
+def _retitled(
+    readings: Mapping[str, tuple[int, str, tuple[float, float] | None, str]],
+    held: Mapping[str, tuple[str, tuple[float, float] | None, str]],
+    paired: set[int],
+    taken: set[str],
+    agree: Callable[[tuple[float, float] | None, str], float | None],
+) -> Iterator[tuple[int, str]]:
+    """Readings renamed and retitled at once (a redesign that rewrites headlines too): the
+    one free stored post whose opening words (RETITLED_WORDS or more) are the reading's, at a
+    time both allow, where no other reading of the pass shows those words; only in a pass
+    that renamed other posts under their own headlines (`paired`), a redesign's."""
+    if not paired:
+        return
+    by_words: dict[str, list[str]] = {}
+    for k, (_, span, words) in held.items():
+        if k not in taken and span is not None and len(words.split()) >= RETITLED_WORDS:
+            by_words.setdefault(words, []).append(k)
+    if not by_words:
+        return
+    shown: dict[str, list[tuple[int, tuple[float, float] | None]]] = {}
+    for i, _, span, words in readings.values():
+        if words in by_words:
+            shown.setdefault(words, []).append((i, span))
+    for words, found in shown.items():
+        if len(found) == 1 and len(by_words[words]) == 1:
+            (i, span), k = found[0], by_words[words][0]
+            if i not in paired and agree(span, k) is not None:
+                yield i, k
+
+
+# How many words a renamed and retitled post's opening must keep to be known by them alone.
+RETITLED_WORDS = 6
 
 
 # How many stored posts of its name, the nearest in time first, a renamed post whose words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,51 @@ def test_a_redesign_that_renames_every_post_id_keeps_every_row(
     assert db["update_removals"].count == 0
     again = record_pass(db, bpass(renamed, at="2024-05-01T12:10:00Z"))
     assert (again.new, again.unchanged, again.removed) == (0, 3, 0)
+
+
+@pytest.mark.parametrize("source", [None, "ago"])
+def test_a_redesign_that_renames_every_post_id_and_retitles_one_keeps_its_row(
+    db: sqlite_utils.Database, source: str | None
+) -> None:
+    """A redesign gives every post a new id and rewrites one headline in the same pass: the
+    retitled post keeps its row, a version, known by its opening words and its time."""
+    record_pass(db, bpass(_posted([old for old, *_ in REDESIGN], source=source)))
+    renamed = _posted(["lb-9f3a", "lb-77b1", "lb-1c0d"], "20" if source else "00", source)
+    renamed[1] = replace(renamed[1], headline="No trains west of Exeter")
+    result = record_pass(db, bpass(renamed, at="2024-05-01T12:05:00Z"))
+    assert (result.new, result.changed, result.unchanged, result.removed) == (0, 1, 2, 0)
+    rows = db.execute("select source_id, headline, version, removed_at from updates order by id")
+    assert rows.fetchall()[1] == ("lb-77b1", "No trains west of Exeter", 2, None)
+    again = record_pass(db, bpass(renamed, at="2024-05-01T12:10:00Z"))
+    assert (again.new, again.changed, again.unchanged, again.removed) == (0, 0, 3, 0)
+
+
+@pytest.mark.parametrize(
+    ("twin", "at"),
+    [
+        # Its words another post's too: which of them it is, nothing says.
+        (True, "08:10"),
+        # Its words the same, at another time.
+        (False, "09:40"),
+    ],
+)
+def test_a_post_renamed_and_retitled_at_once_is_kept_only_by_words_and_time_its_alone(
+    db: sqlite_utils.Database, twin: bool, at: str
+) -> None:
+    first = _posted([old for old, *_ in REDESIGN])
+    words = first[1].body_text
+    copy = replace(first[0], source_id="post-0", body_text=words)
+    record_pass(db, bpass([*first, copy] if twin else first))
+    other = Update(
+        source_id="lb-x",
+        headline="No trains west of Exeter",
+        body_text=words,
+        published_at=f"2024-05-01T{at}:00Z",
+    )
+    kept = _posted(["lb-9f3a", "lb-77b1", "lb-1c0d"])
+    result = record_pass(db, bpass([other, kept[0], kept[2]], at="2024-05-01T12:05:00Z"))
+    assert (result.new, result.changed, result.unchanged) == (1, 0, 2)
+    assert result.removed == (2 if twin else 1)
 
 
 def test_a_post_deleted_as_another_goes_up_under_a_new_id_is_no_rename(
