@@ -8,6 +8,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -418,6 +419,86 @@ def match_corrections(
     left = [i for i in left if result[i] == keys[i]]
     _rekey(result, keys, free, _edited(left, updates, free, stored, result, seen))
     return result
+
+
+def reused_ids(
+    keys: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+    seen: str | None = None,
+) -> set[str]:
+    """Stored posts whose publisher id the pass shows on another post (a CMS that recycles
+    the ids of deleted posts): under another headline (a headline-less one: other opening
+    words), its words unlike (REUSED_LIKENESS), and either at a time neither reading allows
+    by more than REUSED_GAP, or with the stored post's headline and words shown under an
+    id the archive does not hold. A reading of the key that could be the post, one pinned
+    copy of two, keeps it. Only readings under a new name are compared, so a pass costs a
+    look-up per post."""
+    moment = parse_utc(seen)
+    at = moment.timestamp() if moment is not None else None
+    other: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        s = stored.get(key) if key.startswith("id:") else None
+        if s is not None and _name(updates[i]) != _stored_name(s):
+            other.setdefault(key, []).append(i)
+    if not other:
+        return set()
+    shown = Counter(keys)
+    elsewhere = {
+        (_name(u), _words(u.body_text))
+        for key, u in zip(keys, updates, strict=True)
+        if key.startswith("id:") and key not in stored
+    }
+    found: set[str] = set()
+    for key, readings in other.items():
+        if shown[key] != len(readings):
+            continue  # (another reading of the key keeps the post's name)
+        s = stored[key]
+        words = _words(s.body_start)
+        moved = (_stored_name(s), words) in elsewhere
+        if all(_another_post(s, words, updates[i], at, moved) for i in readings):
+            found.add(key)
+    return found
+
+
+# How alike, at most, the openings of a post and of another put up under its id are, and
+# how far apart, at least, beyond what their readings allow, their times lie.
+REUSED_LIKENESS = 0.3
+REUSED_GAP = 3600
+
+
+def _name(update: Update) -> str:
+    """A reading's name as renames match it: its headline, else its opening words."""
+    if normalise_headline(update.headline):
+        return headline_hash(update.headline, None, None)
+    return _body_start(update.body_text)
+
+
+def _stored_name(s: StoredIdentity) -> str:
+    return _body_start(s.body_start) if s.headless else s.headline_hash
+
+
+def _another_post(
+    s: StoredIdentity, words: str, update: Update, at: float | None, moved: bool
+) -> bool:
+    """Whether a reading under a stored post's id is another post (reused_ids): its opening
+    words, word by word, unlike the post's, and its time far from it, or the post shown
+    under another id."""
+    new = _words(update.body_text)
+    if words and new:
+        # (word by word: two unrelated sentences share a third of their letters)
+        matcher = SequenceMatcher(None, words.split(), new.split(), autojunk=False)
+        if matcher.quick_ratio() >= REUSED_LIKENESS and matcher.ratio() >= REUSED_LIKENESS:
+            return False
+    elif words == new:
+        return False
+    if moved:
+        return True
+    held = _allowed(s.published_at, s.published_from, at)
+    span = _allowed(update.published_at, update.published_from, at)
+    if held is None or span is None:
+        return False
+    return held[0] > span[1] + REUSED_GAP or span[0] > held[1] + REUSED_GAP
 
 
 def match_renamed_ids(

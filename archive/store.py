@@ -48,6 +48,7 @@ from archive.rules import (
     match_renamed_ids,
     merge_duplicates,
     redated,
+    reused_ids,
     separate_twins,
 )
 from archive.times import is_newer, parse_utc, utc_stamp
@@ -667,11 +668,17 @@ def _log_removals(
     )
 
 
+# Between a reused id's key and the row's id, the key a post gives up its id for (reused_ids).
+REUSED_MARK = "#reused-"
+
+
 def _keys(
     updates: list[Update], pages: list[int], stored: dict[str, _Stored], seen: str
-) -> list[str]:
+) -> tuple[list[str], dict[str, str]]:
     """Each update's identity (archive/rules.py): publisher id, else headline, time, body, place.
-    `seen`: when the pass ended, against which times read from how long ago were read."""
+    `seen`: when the pass ended, against which times read from how long ago were read.
+    With them, the keys of stored posts whose id the pass shows on another post (a reused
+    id) and the keys those posts now hold, which no reading has unless one renames it."""
     keys = assign_keys(updates, {k: s.published_at for k, s in stored.items()})
     identities = {
         k: StoredIdentity(
@@ -690,7 +697,12 @@ def _keys(
         for k, s in stored.items()
         if k.startswith("id:") and s.removed_at is None
     }
-    return match_renamed_ids(keys, updates, standing, seen)
+    retired = {
+        k: f"{k}{REUSED_MARK}{stored[k].id}" for k in reused_ids(keys, updates, standing, seen)
+    }
+    for old, new in retired.items():
+        standing[new] = standing.pop(old)
+    return match_renamed_ids(keys, updates, standing, seen), retired
 
 
 def _reading(
@@ -882,7 +894,9 @@ def _record(
         return _fail(conn, result, p, error)
 
     now = p.started_at
-    keys = _keys(reading.updates, reading.pages, stored, p.finished_at or p.started_at)
+    keys, retired = _keys(reading.updates, reading.pages, stored, p.finished_at or p.started_at)
+    for old, new in retired.items():
+        stored[new] = replace(stored.pop(old), key=new)
     repeat = first_repeat(p, reading, keys, {k: s.published_at for k, s in stored.items()})
     if repeat is not None:
         reading.refused[repeat] = REFUSED_REPEAT
@@ -910,6 +924,11 @@ def _record(
         _touch_blog(conn, blog_id, p, learn=False)
         return _quarantine(conn, result, inferred, live, len(merged))
     _touch_blog(conn, blog_id, p, learn=True)
+    # (a post whose id another post now holds gives it up, for its own or none)
+    conn.executemany(
+        "UPDATE updates SET key = ? WHERE id = ?",
+        [[new, stored[new].id] for new in retired.values()],
+    )
     plan = _plan(conn, blog_id, fetch_id, live_updates, stored, now, p.finished_at or now)
     _write(conn, plan, now)
     removed = buried + inferred
