@@ -191,6 +191,7 @@ class StoredIdentity:
     body_start: str
     published_from: str | None = None  # how the time was read (Update.published_from)
     headless: bool = False  # no headline: the identity holds the publish time
+    seen_at: str | None = None  # when a pass last showed it
 
 
 def similar_bodies(a: str, b: str) -> bool:
@@ -984,8 +985,10 @@ def _edited(
                 continue  # (newer than the post now above it)
             if older is not None and held[1] + MINUTE < older[0]:
                 continue
-            likeness = _edit_likeness(s.body_start, updates[i].body_text) or _number_changed(
-                s.body_start, updates[i].body_text, held, span
+            likeness = (
+                _edit_likeness(s.body_start, updates[i].body_text)
+                or _number_changed(s.body_start, updates[i].body_text, held, span)
+                or _changed_unseen(s, updates[i].body_text, held, span)
             )
             if likeness:
                 gap = abs(sum(held) - sum(span))
@@ -1012,6 +1015,27 @@ def _number_changed(
 
 
 _NUMBER = re.compile(r"\d+")
+
+
+def _changed_unseen(
+    s: StoredIdentity, new: str | None, held: tuple[float, float], span: tuple[float, float]
+) -> float:
+    """How alike words are whose name or number changed ("Smith" made "Jones", "1-0" made
+    "2-0"), four in five of their opening characters alike, 0 where the reading does not say
+    it went up before the last pass that showed the stored post (its time, "1 hour ago", no
+    later than that pass), in a time both allow: a post the last pass would have shown, and
+    did not, is no post put up since but that post edited, however coarse its time."""
+    last = parse_utc(s.seen_at)
+    if last is None or span[1] > last.timestamp():
+        return 0.0
+    if max(held[0], span[0]) >= min(held[1], span[1]):
+        return 0.0
+    a = normalise_headline(s.body_start)[:BODY_COMPARE_CHARS]
+    b = normalise_headline(new)[:BODY_COMPARE_CHARS]
+    if not a or not b or a == b:
+        return 0.0
+    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return ratio if ratio >= SIMILAR_BODY else 0.0
 
 
 def _stretch(published: float, published_from: str | None, seen: float) -> tuple[float, float]:

@@ -92,6 +92,7 @@ class _Stored:
     truncated: int
     published_from: str | None
     headless: int  # no headline: its identity holds its publish time (rules.headline_hash)
+    last_seen_at: str | None = None
 
 
 def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
@@ -229,7 +230,7 @@ def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
         f"""SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
                   pinned, key_event, version, authors, permalink, headline_hash,
                   substr(body_text, 1, {BODY_COMPARE_CHARS}), truncated, published_from,
-                  coalesce(headline, '') = ''
+                  coalesce(headline, '') = '', last_seen_at
            FROM updates WHERE blog_id = ? AND version > 0""",
         [blog_id],
     ).fetchall()
@@ -682,7 +683,12 @@ def _keys(
     keys = assign_keys(updates, {k: s.published_at for k, s in stored.items()})
     identities = {
         k: StoredIdentity(
-            s.headline_hash, s.published_at, s.body_start, s.published_from, bool(s.headless)
+            s.headline_hash,
+            s.published_at,
+            s.body_start,
+            s.published_from,
+            bool(s.headless),
+            s.last_seen_at,
         )
         for k, s in stored.items()
         if k.startswith("h:")
