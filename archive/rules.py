@@ -8,6 +8,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -190,6 +191,7 @@ class StoredIdentity:
     body_start: str
     published_from: str | None = None  # how the time was read (Update.published_from)
     headless: bool = False  # no headline: the identity holds the publish time
+    seen_at: str | None = None  # when a pass last showed it
 
 
 def similar_bodies(a: str, b: str) -> bool:
@@ -420,6 +422,86 @@ def match_corrections(
     return result
 
 
+def reused_ids(
+    keys: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+    seen: str | None = None,
+) -> set[str]:
+    """Stored posts whose publisher id the pass shows on another post (a CMS that recycles
+    the ids of deleted posts): under another headline (a headline-less one: other opening
+    words), its words unlike (REUSED_LIKENESS), and either at a time neither reading allows
+    by more than REUSED_GAP, or with the stored post's headline and words shown under an
+    id the archive does not hold. A reading of the key that could be the post, one pinned
+    copy of two, keeps it. Only readings under a new name are compared, so a pass costs a
+    look-up per post."""
+    moment = parse_utc(seen)
+    at = moment.timestamp() if moment is not None else None
+    other: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        s = stored.get(key) if key.startswith("id:") else None
+        if s is not None and _name(updates[i]) != _stored_name(s):
+            other.setdefault(key, []).append(i)
+    if not other:
+        return set()
+    shown = Counter(keys)
+    elsewhere = {
+        (_name(u), _words(u.body_text))
+        for key, u in zip(keys, updates, strict=True)
+        if key.startswith("id:") and key not in stored
+    }
+    found: set[str] = set()
+    for key, readings in other.items():
+        if shown[key] != len(readings):
+            continue  # (another reading of the key keeps the post's name)
+        s = stored[key]
+        words = _words(s.body_start)
+        moved = (_stored_name(s), words) in elsewhere
+        if all(_another_post(s, words, updates[i], at, moved) for i in readings):
+            found.add(key)
+    return found
+
+
+# How alike, at most, the openings of a post and of another put up under its id are, and
+# how far apart, at least, beyond what their readings allow, their times lie.
+REUSED_LIKENESS = 0.3
+REUSED_GAP = 3600
+
+
+def _name(update: Update) -> str:
+    """A reading's name as renames match it: its headline, else its opening words."""
+    if normalise_headline(update.headline):
+        return headline_hash(update.headline, None, None)
+    return _body_start(update.body_text)
+
+
+def _stored_name(s: StoredIdentity) -> str:
+    return _body_start(s.body_start) if s.headless else s.headline_hash
+
+
+def _another_post(
+    s: StoredIdentity, words: str, update: Update, at: float | None, moved: bool
+) -> bool:
+    """Whether a reading under a stored post's id is another post (reused_ids): its opening
+    words, word by word, unlike the post's, and its time far from it, or the post shown
+    under another id."""
+    new = _words(update.body_text)
+    if words and new:
+        # (word by word: two unrelated sentences share a third of their letters)
+        matcher = SequenceMatcher(None, words.split(), new.split(), autojunk=False)
+        if matcher.quick_ratio() >= REUSED_LIKENESS and matcher.ratio() >= REUSED_LIKENESS:
+            return False
+    elif words == new:
+        return False
+    if moved:
+        return True
+    held = _allowed(s.published_at, s.published_from, at)
+    span = _allowed(update.published_at, update.published_from, at)
+    if held is None or span is None:
+        return False
+    return held[0] > span[1] + REUSED_GAP or span[0] > held[1] + REUSED_GAP
+
+
 def match_renamed_ids(
     keys: Sequence[str],
     updates: Sequence[Update],
@@ -508,9 +590,44 @@ def match_renamed_ids(
             if ratio >= SIMILAR_BODY and _same_figures(held[k][2], words):
                 alike.append((-ratio, gap, i, k))
     paired.update(_each_once((i, k) for _, _, i, k in sorted(alike) if k not in taken))
+    paired.update(_retitled(readings, held, set(paired), set(paired.values()), agree))
     index = {i: key for key, (i, *_) in readings.items()}
     found = {index[i]: k for i, k in paired.items()}
     return [found.get(key, result[j]) for j, key in enumerate(result)]
+
+
+def _retitled(
+    readings: Mapping[str, tuple[int, str, tuple[float, float] | None, str]],
+    held: Mapping[str, tuple[str, tuple[float, float] | None, str]],
+    paired: set[int],
+    taken: set[str],
+    agree: Callable[[tuple[float, float] | None, str], float | None],
+) -> Iterator[tuple[int, str]]:
+    """Readings renamed and retitled at once (a redesign that rewrites headlines too): the
+    one free stored post whose opening words (RETITLED_WORDS or more) are the reading's, at a
+    time both allow, where no other reading of the pass shows those words; only in a pass
+    that renamed other posts under their own headlines (`paired`), a redesign's."""
+    if not paired:
+        return
+    by_words: dict[str, list[str]] = {}
+    for k, (_, span, words) in held.items():
+        if k not in taken and span is not None and len(words.split()) >= RETITLED_WORDS:
+            by_words.setdefault(words, []).append(k)
+    if not by_words:
+        return
+    shown: dict[str, list[tuple[int, tuple[float, float] | None]]] = {}
+    for i, _, span, words in readings.values():
+        if words in by_words:
+            shown.setdefault(words, []).append((i, span))
+    for words, found in shown.items():
+        if len(found) == 1 and len(by_words[words]) == 1:
+            (i, span), k = found[0], by_words[words][0]
+            if i not in paired and agree(span, k) is not None:
+                yield i, k
+
+
+# How many words a renamed and retitled post's opening must keep to be known by them alone.
+RETITLED_WORDS = 6
 
 
 # How many stored posts of its name, the nearest in time first, a renamed post whose words
@@ -868,8 +985,10 @@ def _edited(
                 continue  # (newer than the post now above it)
             if older is not None and held[1] + MINUTE < older[0]:
                 continue
-            likeness = _edit_likeness(s.body_start, updates[i].body_text) or _number_changed(
-                s.body_start, updates[i].body_text, held, span
+            likeness = (
+                _edit_likeness(s.body_start, updates[i].body_text)
+                or _number_changed(s.body_start, updates[i].body_text, held, span)
+                or _changed_unseen(s, updates[i].body_text, held, span)
             )
             if likeness:
                 gap = abs(sum(held) - sum(span))
@@ -896,6 +1015,27 @@ def _number_changed(
 
 
 _NUMBER = re.compile(r"\d+")
+
+
+def _changed_unseen(
+    s: StoredIdentity, new: str | None, held: tuple[float, float], span: tuple[float, float]
+) -> float:
+    """How alike words are whose name or number changed ("Smith" made "Jones", "1-0" made
+    "2-0"), four in five of their opening characters alike, 0 where the reading does not say
+    it went up before the last pass that showed the stored post (its time, "1 hour ago", no
+    later than that pass), in a time both allow: a post the last pass would have shown, and
+    did not, is no post put up since but that post edited, however coarse its time."""
+    last = parse_utc(s.seen_at)
+    if last is None or span[1] > last.timestamp():
+        return 0.0
+    if max(held[0], span[0]) >= min(held[1], span[1]):
+        return 0.0
+    a = normalise_headline(s.body_start)[:BODY_COMPARE_CHARS]
+    b = normalise_headline(new)[:BODY_COMPARE_CHARS]
+    if not a or not b or a == b:
+        return 0.0
+    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return ratio if ratio >= SIMILAR_BODY else 0.0
 
 
 def _stretch(published: float, published_from: str | None, seen: float) -> tuple[float, float]:

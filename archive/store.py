@@ -50,6 +50,7 @@ from archive.rules import (
     match_renamed_ids,
     merge_duplicates,
     redated,
+    reused_ids,
     separate_twins,
 )
 from archive.times import is_newer, parse_utc, utc_stamp
@@ -94,6 +95,7 @@ class _Stored:
     published_from: str | None
     headless: int  # no headline: its identity holds its publish time (rules.headline_hash)
     first_seen_at: str
+    last_seen_at: str | None = None
 
 
 def _chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
@@ -231,7 +233,7 @@ def _load_stored(conn: sqlite3.Connection, blog_id: int) -> dict[str, _Stored]:
         f"""SELECT id, key, published_at, modified_at, content_hash, fidelity, removed_at,
                   pinned, key_event, version, authors, permalink, headline_hash,
                   substr(body_text, 1, {BODY_COMPARE_CHARS}), truncated, published_from,
-                  coalesce(headline, '') = '', first_seen_at
+                  coalesce(headline, '') = '', first_seen_at, last_seen_at
            FROM updates WHERE blog_id = ? AND version > 0""",
         [blog_id],
     ).fetchall()
@@ -670,15 +672,26 @@ def _log_removals(
     )
 
 
+# Between a reused id's key and the row's id, the key a post gives up its id for (reused_ids).
+REUSED_MARK = "#reused-"
+
+
 def _keys(
     updates: list[Update], pages: list[int], stored: dict[str, _Stored], seen: str
-) -> list[str]:
+) -> tuple[list[str], dict[str, str]]:
     """Each update's identity (archive/rules.py): publisher id, else headline, time, body, place.
-    `seen`: when the pass ended, against which times read from how long ago were read."""
+    `seen`: when the pass ended, against which times read from how long ago were read.
+    With them, the keys of stored posts whose id the pass shows on another post (a reused
+    id) and the keys those posts now hold, which no reading has unless one renames it."""
     keys = assign_keys(updates, {k: s.published_at for k, s in stored.items()})
     identities = {
         k: StoredIdentity(
-            s.headline_hash, s.published_at, s.body_start, s.published_from, bool(s.headless)
+            s.headline_hash,
+            s.published_at,
+            s.body_start,
+            s.published_from,
+            bool(s.headless),
+            s.last_seen_at,
         )
         for k, s in stored.items()
         if k.startswith("h:")
@@ -693,7 +706,12 @@ def _keys(
         for k, s in stored.items()
         if k.startswith("id:") and s.removed_at is None
     }
-    return match_renamed_ids(keys, updates, standing, seen)
+    retired = {
+        k: f"{k}{REUSED_MARK}{stored[k].id}" for k in reused_ids(keys, updates, standing, seen)
+    }
+    for old, new in retired.items():
+        standing[new] = standing.pop(old)
+    return match_renamed_ids(keys, updates, standing, seen), retired
 
 
 def _reading(
@@ -947,7 +965,9 @@ def _record(
         return _fail(conn, result, p, error)
 
     now = p.started_at
-    keys = _keys(reading.updates, reading.pages, stored, p.finished_at or p.started_at)
+    keys, retired = _keys(reading.updates, reading.pages, stored, p.finished_at or p.started_at)
+    for old, new in retired.items():
+        stored[new] = replace(stored.pop(old), key=new)
     repeat = first_repeat(p, reading, keys, {k: s.published_at for k, s in stored.items()})
     if repeat is not None:
         reading.refused[repeat] = REFUSED_REPEAT
@@ -986,6 +1006,11 @@ def _record(
         _touch_blog(conn, blog_id, p, learn=False)
         return _quarantine(conn, result, inferred, live, len(merged))
     _touch_blog(conn, blog_id, p, learn=True)
+    # (a post whose id another post now holds gives it up, for its own or none)
+    conn.executemany(
+        "UPDATE updates SET key = ? WHERE id = ?",
+        [[new, stored[new].id] for new in retired.values()],
+    )
     if held:
         # An old copy says nothing the archive does not hold: its stamps of how long ago,
         # which a cache keeps, would move its posts' times; its posts are seen, no more.

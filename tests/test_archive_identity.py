@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,51 @@ def test_a_redesign_that_renames_every_post_id_keeps_every_row(
     assert (again.new, again.unchanged, again.removed) == (0, 3, 0)
 
 
+@pytest.mark.parametrize("source", [None, "ago"])
+def test_a_redesign_that_renames_every_post_id_and_retitles_one_keeps_its_row(
+    db: sqlite_utils.Database, source: str | None
+) -> None:
+    """A redesign gives every post a new id and rewrites one headline in the same pass: the
+    retitled post keeps its row, a version, known by its opening words and its time."""
+    record_pass(db, bpass(_posted([old for old, *_ in REDESIGN], source=source)))
+    renamed = _posted(["lb-9f3a", "lb-77b1", "lb-1c0d"], "20" if source else "00", source)
+    renamed[1] = replace(renamed[1], headline="No trains west of Exeter")
+    result = record_pass(db, bpass(renamed, at="2024-05-01T12:05:00Z"))
+    assert (result.new, result.changed, result.unchanged, result.removed) == (0, 1, 2, 0)
+    rows = db.execute("select source_id, headline, version, removed_at from updates order by id")
+    assert rows.fetchall()[1] == ("lb-77b1", "No trains west of Exeter", 2, None)
+    again = record_pass(db, bpass(renamed, at="2024-05-01T12:10:00Z"))
+    assert (again.new, again.changed, again.unchanged, again.removed) == (0, 0, 3, 0)
+
+
+@pytest.mark.parametrize(
+    ("twin", "at"),
+    [
+        # Its words another post's too: which of them it is, nothing says.
+        (True, "08:10"),
+        # Its words the same, at another time.
+        (False, "09:40"),
+    ],
+)
+def test_a_post_renamed_and_retitled_at_once_is_kept_only_by_words_and_time_its_alone(
+    db: sqlite_utils.Database, twin: bool, at: str
+) -> None:
+    first = _posted([old for old, *_ in REDESIGN])
+    words = first[1].body_text
+    copy = replace(first[0], source_id="post-0", body_text=words)
+    record_pass(db, bpass([*first, copy] if twin else first))
+    other = Update(
+        source_id="lb-x",
+        headline="No trains west of Exeter",
+        body_text=words,
+        published_at=f"2024-05-01T{at}:00Z",
+    )
+    kept = _posted(["lb-9f3a", "lb-77b1", "lb-1c0d"])
+    result = record_pass(db, bpass([other, kept[0], kept[2]], at="2024-05-01T12:05:00Z"))
+    assert (result.new, result.changed, result.unchanged) == (1, 0, 2)
+    assert result.removed == (2 if twin else 1)
+
+
 def test_a_post_deleted_as_another_goes_up_under_a_new_id_is_no_rename(
     db: sqlite_utils.Database,
 ) -> None:
@@ -303,3 +349,86 @@ def test_a_copy_put_up_under_a_new_id_as_a_post_is_deleted_is_that_post_but_for_
     record_pass(db, bpass([crash("c1", toll)]))
     result = record_pass(db, bpass([crash("c2", copy)], at="2024-05-01T10:00:00Z"))
     assert (result.new, result.changed, result.removed) == ((0, 1, 0) if renamed else (1, 0, 1))
+
+
+def _numbered(source_id: str, headline: str, words: str, at: str) -> Update:
+    return Update(
+        source_id=source_id, headline=headline, body_text=words, published_at=f"2024-05-01T{at}Z"
+    )
+
+
+STORM = _numbered(
+    "101", "Storm warning issued", "Gales of 70mph are forecast for the coast.", "08:00:00"
+)
+FERRY = _numbered(
+    "102", "Ferries cancelled", "All sailings to the islands are off today.", "08:30:00"
+)
+ROADS = _numbered(
+    "103", "Roads closed", "The A30 is shut in both directions at Bodmin.", "09:00:00"
+)
+MARKETS = _numbered(
+    "101",
+    "Markets open higher",
+    "Shares in London rose at the open as oil prices eased.",
+    "14:00:00",
+)
+
+
+def test_an_id_the_publisher_gives_again_to_another_post_is_that_post_and_the_old_one_removed(
+    db: sqlite_utils.Database,
+) -> None:
+    """A CMS that recycles the ids of deleted posts: id 101 held the storm warning of 08:00,
+    and at 14:00 holds another post, its headline, words and time all other. The warning
+    is removed and the markets post is a new one; the next pass changes nothing."""
+    record_pass(db, bpass([ROADS, FERRY, STORM], at="2024-05-01T09:05:00Z"))
+    later = [MARKETS, ROADS, FERRY]
+    result = record_pass(db, bpass(later, at="2024-05-01T14:05:00Z"))
+    assert (result.new, result.changed, result.unchanged, result.removed) == (1, 0, 2, 1)
+    rows = db.execute("select source_id, headline, version, removed_at is null from updates")
+    assert sorted(rows.fetchall()) == [
+        ("101", "Markets open higher", 1, 1),
+        ("101", "Storm warning issued", 1, 0),
+        ("102", "Ferries cancelled", 1, 1),
+        ("103", "Roads closed", 1, 1),
+    ]
+    again = record_pass(db, bpass(later, at="2024-05-01T14:10:00Z"))
+    assert (again.new, again.changed, again.unchanged, again.removed) == (0, 0, 3, 0)
+
+
+def test_an_id_given_to_another_post_as_its_post_moves_to_a_new_id_renames_that_post(
+    db: sqlite_utils.Database,
+) -> None:
+    """The storm warning shown under id 240 the same pass its id 101 holds another post (at
+    its time, even): the warning keeps its row under its new id, and the other is new."""
+    record_pass(db, bpass([ROADS, FERRY, STORM], at="2024-05-01T09:05:00Z"))
+    moved = replace(STORM, source_id="240")
+    other = replace(MARKETS, published_at="2024-05-01T08:00:00Z")
+    result = record_pass(db, bpass([ROADS, FERRY, moved, other], at="2024-05-01T14:05:00Z"))
+    assert (result.new, result.changed, result.unchanged, result.removed) == (1, 0, 3, 0)
+    rows = db.execute("select id, source_id, headline, removed_at is null from updates")
+    assert sorted(rows.fetchall()) == [
+        (1, "103", "Roads closed", 1),
+        (2, "102", "Ferries cancelled", 1),
+        (3, "240", "Storm warning issued", 1),
+        (4, "101", "Markets open higher", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headline", "words", "at"),
+    [
+        # Rewritten whole, at its own time: an edit.
+        ("Markets open higher", MARKETS.body_text, "08:00:00"),
+        # Retitled and re-dated, its words kept: an edit.
+        ("Storm warning raised to amber", STORM.body_text, "14:00:00"),
+        # Re-dated within the hour, rewritten: an edit.
+        ("Markets open higher", MARKETS.body_text, "08:45:00"),
+    ],
+)
+def test_a_post_rewritten_under_its_own_id_stays_that_post(
+    db: sqlite_utils.Database, headline: str, words: str, at: str
+) -> None:
+    record_pass(db, bpass([ROADS, FERRY, STORM], at="2024-05-01T09:05:00Z"))
+    edit = _numbered("101", headline, words, at)
+    result = record_pass(db, bpass([edit, ROADS, FERRY], at="2024-05-01T14:05:00Z"))
+    assert (result.new, result.changed, result.removed) == (0, 1, 0)

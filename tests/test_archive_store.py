@@ -715,6 +715,67 @@ def test_a_score_changed_in_a_post_shown_minutes_ago_is_a_version_where_its_minu
     assert goals == ([(2, 1)] if edited else [(1, 0), (1, 1)])
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # A number changed.
+        (ONE_NIL, TWO_NIL),
+        # A name changed.
+        (BOOKED, BOOKED.replace("Jones", "Smith")),
+    ],
+)
+def test_a_name_or_number_changed_in_a_post_shown_an_hour_ago_is_a_version(
+    db: sqlite_utils.Database, before: str, after: str
+) -> None:
+    """A post shown "1 hour ago" at 16:00 (14:00 to 15:00) between the kick-off and a post
+    of 15:30, then "1 hour ago" again at 16:20 (14:20 to 15:20) between them, a name or a
+    number changed: it went up before the pass of 16:00 saw the old words, which that pass
+    showed, not these: the same post, edited."""
+    record_pass(
+        db,
+        bpass(
+            [
+                Update(body_text=RAIN, published_at="2024-05-01T15:30:00Z"),
+                headless(before, "2024-05-01T15:00:30Z", "ago"),
+                Update(body_text=KICK_OFF, published_at="2024-05-01T14:00:00Z"),
+            ],
+            at="2024-05-01T16:00:00Z",
+        ),
+    )
+    later = [
+        Update(body_text=RAIN, published_at="2024-05-01T15:30:00Z"),
+        headless(after, "2024-05-01T15:20:30Z", "ago"),
+        Update(body_text=KICK_OFF, published_at="2024-05-01T14:00:00Z"),
+    ]
+    r = record_pass(db, bpass(later, at="2024-05-01T16:20:00Z"))
+    assert (r.new, r.changed, r.unchanged, r.removed) == (0, 1, 2, 0)
+    assert rows(db, "select version from updates where body_text = ?", [after]) == [(2,)]
+
+
+def test_a_goal_read_an_hour_ago_that_may_have_gone_up_since_the_last_pass_is_another_goal(
+    db: sqlite_utils.Database,
+) -> None:
+    """A goal shown "1 minute ago" at 16:00 is gone at 17:05, where a goal of another score
+    shows "1 hour ago" (15:05 to 16:05): it may have gone up after the pass of 16:00, so it is
+    another goal, the first removed."""
+    record_pass(
+        db,
+        bpass(
+            [
+                headless(ONE_NIL, "2024-05-01T15:59:30Z", "ago"),
+                Update(body_text=KICK_OFF, published_at="2024-05-01T14:00:00Z"),
+            ],
+            at="2024-05-01T16:00:00Z",
+        ),
+    )
+    later = [
+        headless(TWO_NIL, "2024-05-01T16:05:30Z", "ago"),
+        Update(body_text=KICK_OFF, published_at="2024-05-01T14:00:00Z"),
+    ]
+    r = record_pass(db, bpass(later, at="2024-05-01T17:05:00Z"))
+    assert (r.new, r.changed, r.removed) == (1, 0, 1)
+
+
 def test_a_post_gone_below_a_neighbour_is_no_edit_of_a_new_one_above_it(
     db: sqlite_utils.Database,
 ) -> None:

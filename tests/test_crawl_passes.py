@@ -493,3 +493,27 @@ def test_a_caches_old_copy_of_how_long_ago_marks_nothing_removed(blog: Blog, db_
     assert fresh.startswith("ok") and "0 removed" in fresh, fresh
     assert _count(db_path, "select count(*) from update_removals") == [(0,)]
     assert _count(db_path, VERSIONS) == versions
+
+
+def test_an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was(
+    blog: Blog, db_path: Path
+) -> None:
+    """A CMS that recycles post ids: the water levels post of two hours ago deleted, and its
+    id `p4` given to a new post, its title, words and time all other. The archive removes the
+    old post, its words as they were, and adds the new one; the next pass changes nothing."""
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+    blog.body = next_data(POSTS[:4], 0, start)
+    assert _crawl(blog, db_path).startswith("ok")
+    reused = replace(ADDED, id="p4", age=1)
+    blog.body = next_data([reused, *POSTS[:3]], 0, start)
+    second = _crawl(blog, db_path)
+    assert "1 new, 0 changed, 3 unchanged, 1 removed" in second, second
+    rows = "select source_id, headline, version, removed_at is null from updates order by id"
+    assert _count(db_path, rows)[3:] == [
+        ("p4", "Pegel steigen weiter", 1, 0),
+        ("p4", "Strom fällt aus", 1, 1),
+    ]
+    held = _count(db_path, rows)
+    again = _crawl(blog, db_path)
+    assert "0 new, 0 changed" in again and "0 removed" in again, again
+    assert _count(db_path, rows) == held
