@@ -755,6 +755,44 @@ def test_weak_words_count_only_alone() -> None:
     assert read("Nu") is not None and read("Nu komt de trein") is None
 
 
+@pytest.mark.parametrize(
+    ("language", "stamp", "minutes"),
+    [
+        ("vi", "5 phút trước", 5),
+        ("vi", "2 giờ trước", 120),
+        ("id", "5 menit yang lalu", 5),
+        ("id", "2 jam lalu", 120),
+        ("ms", "5 minit lalu", 5),
+        ("th", "5 นาทีที่แล้ว", 5),
+        ("th", "2 ชั่วโมงที่แล้ว", 120),
+        ("bn", "৫ মিনিট আগে", 5),
+        ("bn", "২ ঘণ্টা আগে", 120),
+        ("ta", "5 நிமிடங்களுக்கு முன்பு", 5),
+        ("ta", "2 மணி நேரத்துக்கு முன்பு", 120),
+    ],
+)
+def test_how_long_ago_in_vietnamese_malay_thai_bengali_and_tamil(
+    language: str, stamp: str, minutes: int
+) -> None:
+    """VnExpress's "5 phút trước", Kompas's "5 menit yang lalu", Malay "5 minit lalu",
+    Thairath's "5 นาทีที่แล้ว", Bengali "৫ মিনিট আগে" in its own digits, Tamil "5
+    நிமிடங்களுக்கு முன்பு" are how long ago, on their own pages."""
+    page = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,))
+    reading = page.read(stamp)
+    assert reading is not None and reading.kind == "relative", stamp
+    assert reading.utc == format_utc(FETCHED - timedelta(minutes=minutes))
+
+
+def test_before_an_event_in_bengali_tamil_and_vietnamese_is_no_time() -> None:
+    """ "আগে", "முன்பு" and "trước" are "before" too: two hours before the match is no time."""
+    for language, prose in (
+        ("bn", "খেলা শুরুর ২ ঘণ্টা আগে"),
+        ("ta", "தொடங்குவதற்கு 2 மணி நேரத்துக்கு முன்பு"),
+        ("vi", "Trận đấu bắt đầu 2 giờ trước khi trời mưa"),
+    ):
+        assert PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,)).read(prose) is None
+
+
 def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     """A text that is a clock alone reads as one among other words would; a number with
     nothing of a time's shape beside it (read without the whole reader) is none, whatever

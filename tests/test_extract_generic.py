@@ -9965,6 +9965,62 @@ def test_a_japanese_blogs_posts_say_sentences_without_spaces() -> None:
     ]
 
 
+# Live pages of scripts whose words carry vowel signs (Devanagari, Bengali, Tamil) or run
+# together with no full stop (Thai), built by hand after the time forms of NDTV India's,
+# Anandabazar's, Dinamalar's and Thairath's live pages: a clock, a title, a paragraph.
+_MARKED_SCRIPTS = {
+    "hi": [
+        ("दिल्ली में भारी बारिश", "राजधानी के कई इलाकों में सुबह से तेज बारिश हो रही है।"),
+        ("मेट्रो सेवा प्रभावित", "दिल्ली मेट्रो ने बताया कि येलो लाइन पर सेवा धीमी चल रही है।"),
+        ("मौसम विभाग का अलर्ट", "मौसम विभाग ने अगले दो दिनों के लिए ऑरेंज अलर्ट जारी किया है।"),
+        ("स्कूल बंद रहेंगे", "जिला प्रशासन ने सभी सरकारी स्कूलों को कल बंद रखने का आदेश दिया है।"),
+    ],
+    "bn": [
+        ("কলকাতায় প্রবল বৃষ্টি", "সকাল থেকে শহরের বিভিন্ন এলাকায় ভারী বৃষ্টি হচ্ছে, রাস্তায় জল জমেছে।"),
+        ("মেট্রো পরিষেবা ব্যাহত", "জল জমে যাওয়ায় কয়েকটি স্টেশনের মধ্যে মেট্রো চলাচল বন্ধ ছিল।"),
+        ("আবহাওয়া দফতরের সতর্কতা", "আবহাওয়া দফতর আগামী দুদিনের জন্য কমলা সতর্কতা জারি করেছে।"),
+        ("স্কুল ছুটি ঘোষণা", "জেলা প্রশাসন আগামীকাল সব সরকারি স্কুল বন্ধ রাখার নির্দেশ দিয়েছে।"),
+    ],
+    "ta": [
+        ("சென்னையில் கனமழை", "நகரின் பல பகுதிகளில் காலை முதல் கனமழை பெய்து வருகிறது."),
+        ("மெட்ரோ சேவை பாதிப்பு", "சில நிலையங்களுக்கு இடையே மெட்ரோ ரயில் சேவை நிறுத்தப்பட்டது."),
+        ("வானிலை மையம் எச்சரிக்கை", "அடுத்த இரண்டு நாட்களுக்கு ஆரஞ்சு எச்சரிக்கை விடுக்கப்பட்டுள்ளது."),
+        ("பள்ளிகளுக்கு விடுமுறை", "மாவட்ட நிர்வாகம் நாளை அனைத்து அரசு பள்ளிகளுக்கும் விடுமுறை அறிவித்துள்ளது."),
+    ],
+    "th": [
+        (
+            "ฝนตกหนักทั่วกรุงเทพฯ",
+            "ช่วงเช้าที่ผ่านมามีฝนตกหนักในหลายเขตของกรุงเทพมหานคร ทำให้น้ำท่วมขังบนถนนหลายสาย",
+        ),
+        ("รถไฟฟ้าล่าช้า", "บีทีเอสแจ้งว่าการเดินรถสายสุขุมวิทล่าช้ากว่าปกติ ขอให้ผู้โดยสารเผื่อเวลาเดินทาง"),
+        ("กรมอุตุฯ ออกประกาศเตือน", "กรมอุตุนิยมวิทยาออกประกาศเตือนพายุฤดูร้อนในภาคกลางและภาคตะวันออก"),
+        ("โรงเรียนสั่งปิดชั่วคราว", "สำนักงานเขตสั่งปิดโรงเรียนในสังกัดเป็นการชั่วคราวเพื่อความปลอดภัยของนักเรียน"),
+    ],
+}
+
+
+@pytest.mark.parametrize("language", list(_MARKED_SCRIPTS))
+def test_blogs_in_scripts_with_vowel_signs_or_no_spaces_say_sentences(language: str) -> None:
+    """A Hindi, Bengali, Tamil or Thai live page's posts say sentences: the vowel signs inside
+    their words ("राजधानी") are parts of the words, not breaks between them, and Thai runs its
+    words together with no full stop; the posts are a live blog's, with their times."""
+    posts = _MARKED_SCRIPTS[language]
+    items = "".join(
+        f'<div class="live-item" id="p{i}"><span class="live-time">{17 - i}:25</span>'
+        f"<h3>{title}</h3><p>{words}</p></div>"
+        for i, (title, words) in enumerate(posts)
+    )
+    html = (
+        f'<html lang="{language}"><head><meta property="article:published_time"'
+        ' content="2024-05-01T09:00:00+07:00"></head><body><h1>LIVE</h1>'
+        f'<div class="live-blog">{items}</div></body></html>'
+    )
+    page = extract_page(html.encode(), "https://news.example.com/live/rain", "2024-05-01T12:00:00Z")
+    assert [(u.headline, u.published_at) for u in page.updates] == [
+        (title, f"2024-05-01T{10 - i:02d}:25:00Z") for i, (title, _) in enumerate(posts)
+    ]
+
+
 # An untimed live blog whose posts look like another kind's entries: a reporter answering
 # readers' questions, each a post titled by its question, in a box its site names a live
 # blog's (`div.live-blog`, `div.liveblog-feed`); and a diary's days, oldest first, "Day 1 –

@@ -235,6 +235,7 @@ class _Relative:
     and_halves: str = ""  # an hour and a half in words ("an hour and a half", "półtorej godziny")
     quarters: str = ""  # a quarter of an hour in words ("vor einer Viertelstunde", "kwadrans")
     three_quarters: str = ""  # three of them ("trois quarts d'heure", "drie kwartier")
+    unless: str = ""  # a word after `after` that makes it "before" (Vietnamese "trước khi")
 
 
 _SOUTH_SLAVIC_UNITS = (
@@ -923,6 +924,37 @@ _NORWEGIAN = (
         three_quarters="tre kvarter",
     ),
 )
+# Vietnamese (VnExpress's, Tuoi Tre's "5 phút trước", "2 giờ trước"; not "2 giờ trước khi…",
+# two hours before something), Indonesian (Kompas's, Detik's "5 menit yang lalu", "2 jam
+# lalu") and Malay ("5 minit lalu"): on their own pages only.
+_MALAY_UNITS = (
+    "detik saat dtk",
+    "menit minit mnt",
+    "jam",
+    "hari",
+    "minggu pekan",
+    "bulan",
+    "tahun",
+)
+_MALAY = tuple(
+    _Relative("", after, {"satu": 1, "se": 1, "beberapa": 2, "dua": 2, "tiga": 3}, _MALAY_UNITS)
+    for after in ("yang lalu", "lalu")
+)
+_RELATIVE_WORDS.update(
+    {
+        "vi": (
+            _Relative(
+                "",
+                "trước",
+                {"một": 1, "vài": 2, "hai": 2, "ba": 3},
+                ("giây", "phút", "giờ tiếng", "ngày", "tuần", "tháng", "năm"),
+                unless="khi|đó",
+            ),
+        ),
+        "id": _MALAY,
+        "ms": _MALAY,
+    }
+)
 # Swedish ("för 5 minuter sedan"), Norwegian ("for 5 minutter siden", Nynorsk "sidan"), Danish
 # ("for 5 minutter siden", "5 minutter siden") and Finnish ("5 minuuttia sitten", "tunti
 # sitten"): on their own pages only ("sedan", "siden" and "sitten" are "then", "since" too).
@@ -1442,7 +1474,7 @@ _AMBIGUOUS = frozenset({"hier", "ha", "eilen"})  # (German "eilen": to hurry)
 # language): Ukrainian "год" is hours where Russian's is a year.
 _OWN_PAGES_ONLY = frozenset(
     {"ru", "uk", "ca", "gl", "eu", "el", "is", "sr", "hr", "bs", "sh", "cnr", "ro", "bg", "cs",
-     "sk", "sl", "sv", "nb", "no", "nn", "da", "fi"}
+     "sk", "sl", "sv", "nb", "no", "nn", "da", "fi", "vi", "id", "ms"}
 )  # fmt: skip
 # Their words in the Latin script, which other languages use for something else ("fa", Italian
 # "hai", "pre-", Czech "před" is Slovak "pred"): read only on pages that name the language.
@@ -2545,6 +2577,15 @@ def _iso_reading(page: PageClock, match: re.Match[str]) -> Reading | None:
     return Reading("full", format_utc(moment), value, (moment.hour, moment.minute))
 
 
+def _followed_by(text: str, end: int, words: str) -> bool:
+    """Whether one of the words ("|" between them) comes next after `end`, as a word."""
+    rest = text[end:].lstrip()
+    return any(
+        rest.lower().startswith(word) and not rest[len(word) : len(word) + 1].isalpha()
+        for word in words.split("|")
+    )
+
+
 def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Found | None:
     """The first relative phrase: "2 hours ago", "vor einer Stunde", "5 minut temu"."""
     best: tuple[re.Match[str], _Relative] | None = None
@@ -2563,6 +2604,8 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
                 match = pattern.match(text, at)
             else:
                 match = pattern.search(text, max(0, at - 40), at + len(marker))
+            if match is not None and rel.unless and _followed_by(text, match.end(), rel.unless):
+                continue  # ("2 giờ trước khi…": two hours before)
             if match is not None and (best is None or match.start() < best[0].start()):
                 best = (match, rel)
     if best is None:
@@ -2627,8 +2670,10 @@ def _word_at(low: str, word: str) -> int:
 # How long ago in the scripts whose words run together or read right to left, as the BBC
 # World Service's pages (bbc/simorgh, moment's locales) and other publishers print it:
 # Chinese and Japanese "5分钟前", "2時間前", Korean "5분 전", Arabic "منذ 5 دقائق" (and its
-# duals, "منذ ساعتين"), Persian and Urdu "۵ دقیقه پیش", Hindi "5 मिनट पहले".
-_SCRIPT_AGO_MARK = re.compile(r"前|전|منذ|قبل|پیش|पहले|پہلے|לפני")
+# duals, "منذ ساعتين"), Persian and Urdu "۵ دقیقه پیش", Hindi "5 मिनट पहले", Bengali "৫ মিনিট
+# আগে", Tamil "5 நிமிடங்களுக்கு முன்பு" (its unit in the dative), Thai "5 นาทีที่แล้ว" (moment's,
+# Thairath's; the mark runs on from the unit).
+_SCRIPT_AGO_MARK = re.compile(r"前|전|منذ|قبل|پیش|पहले|پہلے|לפני|আগে|முன்|ที่แล้ว")
 _SCRIPT_UNITS = {
     "秒": "s", "秒钟": "s", "秒鐘": "s", "분": "min", "分": "min", "分钟": "min", "分鐘": "min",
     "時間": "h", "小时": "h", "小時": "h", "个小时": "h", "個小時": "h", "시간": "h", "天": "d",
@@ -2642,6 +2687,13 @@ _SCRIPT_UNITS = {
     "منٹ": "min", "گھنٹے": "h", "گھنٹہ": "h", "دن": "d",
     "सेकंड": "s", "मिनट": "min", "घंटे": "h", "घंटा": "h", "दिन": "d", "सप्ताह": "w",
     "हफ्ते": "w", "महीने": "mo", "महीना": "mo", "साल": "y", "वर्ष": "y",
+    "সেকেন্ড": "s", "মিনিট": "min", "ঘণ্টা": "h", "ঘন্টা": "h", "দিন": "d", "সপ্তাহ": "w",
+    "মাস": "mo", "বছর": "y",
+    "வினாடிகளுக்கு": "s", "நிமிடங்களுக்கு": "min", "நிமிடத்துக்கு": "min",
+    "நிமிடத்திற்கு": "min", "மணி நேரத்துக்கு": "h", "மணி நேரத்திற்கு": "h",
+    "மணிநேரத்துக்கு": "h", "மணிநேரத்திற்கு": "h", "நாட்களுக்கு": "d", "நாளுக்கு": "d",
+    "วินาที": "s", "นาที": "min", "ชั่วโมง": "h", "ชม.": "h", "วัน": "d", "สัปดาห์": "w",
+    "เดือน": "mo", "ปี": "y",
 }  # fmt: skip
 _SCRIPT_UNIT_WORDS = "|".join(sorted(map(re.escape, _SCRIPT_UNITS), key=len, reverse=True))
 _SCRIPT_AGO = (
@@ -2651,7 +2703,8 @@ _SCRIPT_AGO = (
     # 전남" (the 3rd, South Jeolla), "۴۰ سال پیشینه".
     re.compile(
         rf"(?<![\d月年])(\d{{1,3}}|یک)\s*({_SCRIPT_UNIT_WORDS})\s*"
-        r"(?:前(?![往进進夕后後面者景线線途列排提方台])|(?:전|پیش|पहले|پہلے)(?!\w))"
+        r"(?:前(?![往进進夕后後面者景线線途列排提方台])|(?:전|پیش|पहले|پہلے|আগে|முன்பு|முன்)(?!\w)"
+        r"|ที่แล้ว)"
     ),
     # Arabic puts the mark first: "منذ 5 دقائق", the BBC's "قبل 6 دقيقة".
     re.compile(rf"(?:منذ|قبل)\s+(\d{{1,3}})\s*({_SCRIPT_UNIT_WORDS})(?!\w)"),
@@ -2709,15 +2762,19 @@ def _stands_as_ago(match: re.Match[str], text: str) -> bool:
     يوم الجمعة", "يعيش هنا منذ 3 سنوات"): they say how long ago only after nothing but a
     stamp's label ("آخر تحديث منذ 5 دقائق") and before nothing but a source after a dash
     ("منذ 5 دقائق - الجزيرة"); Hindi and Urdu "पहले" ("before") not after "से" ("मैच से 2
-    घंटे पहले", two hours before the match) nor after more than two words; Korean "전" after a
+    घंटे पहले", two hours before the match), Bengali "আগে" and Tamil "முன்பு" not after a word
+    that says "of" or "to" ("খেলা শুরুর ২ ঘণ্টা আগে", two hours before the start of the match),
+    none of them after more than two words; Korean "전" after a
     word at most ("경기 시작 30분 전", 30 minutes before kick-off)."""
     phrase, before = match.group(), text[: match.start()].split()
     if phrase.startswith(("قبل", "منذ")):
         after = text[match.end() :].strip(_TRIM)
         source = _SOURCE_AFTER.fullmatch(text[match.end() :])
         return all(word in _STAMP_LABELS for word in before) and (not after or bool(source))
-    if phrase.endswith(("पहले", "پہلے")):
-        return len(before) <= 2 and not (before and before[-1] in ("से", "سے"))
+    if phrase.endswith(("पहले", "پہلے", "আগে", "முன்பு", "முன்")):
+        return len(before) <= 2 and not (
+            before and (before[-1] in ("से", "سے") or before[-1].endswith(("র", "கு")))
+        )
     if phrase.endswith("전"):
         return len(before) <= 1
     return True

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -937,7 +938,7 @@ def _speaks(updates: list[Update]) -> bool:
             f"{update.headline}\n{update.body_text[:_SAY]}"
             if update.headline
             else update.body_text[:_SAY]
-        )
+        ).translate(_VOWEL_SIGNS)
         if (
             _a_sentence(words)
             or _a_short_sentence(words)
@@ -978,8 +979,28 @@ def _two_common_words(words: str) -> bool:
 def _a_run_on_sentence(words: str) -> bool:
     """A sentence of a script that runs its words together (Chinese, Japanese): a dozen of its
     letters or more on one line, ended by its full stop ("…観測しました。"), not a name's or
-    a figure's row."""
-    return "。" in words and _RUN_ON_SENTENCE.search(words) is not None
+    a figure's row; or two dozen letters in a row of a script that runs its words together
+    and ends its sentences with a space or nothing (Thai, Lao, Burmese, Khmer), longer than a
+    name or a title's few words."""
+    return ("。" in words and _RUN_ON_SENTENCE.search(words) is not None) or (
+        _UNSPACED_SENTENCE.search(words) is not None
+    )
+
+
+# Thai, Lao, Burmese and Khmer letters (their vowel signs taken out first: _VOWEL_SIGNS).
+_UNSPACED_SENTENCE = re.compile(
+    r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e\u0e81-\u0edf"
+    r"\u1000-\u103f\u1780-\u17d3]{24,}"
+)
+# The vowel signs and other marks of the scripts of India and South-East Asia (Devanagari to
+# Sinhala, Thai, Lao, Tibetan, Burmese, Khmer): "राजधानी" is one word, but its signs are no
+# letters to a regular expression's `\w`, so a sentence is read with them taken out.
+_VOWEL_SIGNS = {
+    code: None
+    for low, high in ((0x0900, 0x0DFF), (0x0E00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+    for code in range(low, high + 1)
+    if unicodedata.category(chr(code)) in ("Mn", "Mc")
+}
 
 
 _RUN_ON_SENTENCE = re.compile(
