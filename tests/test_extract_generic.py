@@ -10077,6 +10077,8 @@ def test_a_closing_byline_most_posts_end_with_names_their_authors(
         (["— Winston Churchill"] * 3, "<p>“We shall fight on the beaches.”</p>"),  # a quote's
         (["Jane Doe"] * 3, "<p>Yours sincerely,</p>"),  # a letter's sign-off
         (["— Jane Doe"] * 3, "<p>With best wishes,</p>"),
+        (["— Keir Starmer"] * 3, "<p>“This is a disgrace”.</p>"),  # a full stop after the quote
+        (["— Olaf Scholz"] * 3, "<p>„Wir geben nicht nach“.</p>"),
     ],
 )
 def test_a_closing_line_that_signs_no_post_stays_its_words(

@@ -751,7 +751,8 @@ def attributes(line: Element) -> bool:
         return not _EMBED.search(before.get("class") or "")
     if before.tag in ("figure", "img", "picture", "video", "iframe"):
         return False  # a picture's caption is no quotation
-    return normalise_text(raw_text(before))[-1:] in _BEFORE_ATTRIBUTION
+    # (British and German stops fall after the closing mark: "“A disgrace”.", "„Nein“.")
+    return normalise_text(raw_text(before)).rstrip(".")[-1:] in _BEFORE_ATTRIBUTION
 
 
 def closing_name(text: str) -> tuple[str, bool] | None:
