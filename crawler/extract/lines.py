@@ -777,8 +777,9 @@ def closing_name(text: str) -> tuple[str, bool] | None:
         name = byline_name(text)
         return (name, True) if name and all(is_name(n.strip(), 2) for n in _joined(name)) else None
     if is_byline(text):
-        name = byline_name(unaffiliated(text))
-        return (name, True) if is_name(name, 2) or name.lower() in _WIRES else None
+        name = byline_name(unaffiliated(text))  # one writer or two ("By Ann Lee and Bo Li")
+        if name.lower() in _WIRES or all(is_name(n.strip(), 2) for n in _joined(name)):
+            return name, True
     return None
 
 
