@@ -10126,6 +10126,24 @@ def test_a_closing_byline_most_posts_end_with_names_their_authors(
 
 
 @pytest.mark.parametrize(
+    ("closings", "lang"),
+    [
+        (["By Sara Rossi and Tom Reyes"] * 3, "en"),
+        (["(Reporting by Sara Rossi and Tom Reyes)"] * 4, "en"),
+        (["Von Max Muster und Anna Berg", "Von Max Muster und Anna Berg", "Von Max Muster"], "de"),
+        (["Par Jean Dupont et Marie Curie"] * 3, "fr"),
+    ],
+)
+def test_a_closing_byline_of_two_writers_names_both(closings: list[str], lang: str) -> None:
+    """A closing byline that names two writers ("By Sara Rossi and Tom Reyes", "(Reporting
+    by …)", "Von … und …") in most posts names the posts' authors as one of one writer does,
+    and leaves the posts' words."""
+    updates = _closed_blog(closings, lang)
+    assert all(u.authors for u in updates)
+    assert all(c not in u.body_text for u, c in zip(updates, closings, strict=True))
+
+
+@pytest.mark.parametrize(
     ("closings", "before"),
     [
         (["", "", "By Emanuel Fabian", ""], ""),  # one post's closing line
@@ -10133,6 +10151,8 @@ def test_a_closing_byline_most_posts_end_with_names_their_authors(
         (["— Winston Churchill"] * 3, "<p>“We shall fight on the beaches.”</p>"),  # a quote's
         (["Jane Doe"] * 3, "<p>Yours sincerely,</p>"),  # a letter's sign-off
         (["— Jane Doe"] * 3, "<p>With best wishes,</p>"),
+        (["— Keir Starmer"] * 3, "<p>“This is a disgrace”.</p>"),  # a full stop after the quote
+        (["— Olaf Scholz"] * 3, "<p>„Wir geben nicht nach“.</p>"),
     ],
 )
 def test_a_closing_line_that_signs_no_post_stays_its_words(

@@ -751,7 +751,8 @@ def attributes(line: Element) -> bool:
         return not _EMBED.search(before.get("class") or "")
     if before.tag in ("figure", "img", "picture", "video", "iframe"):
         return False  # a picture's caption is no quotation
-    return normalise_text(raw_text(before))[-1:] in _BEFORE_ATTRIBUTION
+    # (British and German stops fall after the closing mark: "“A disgrace”.", "„Nein“.")
+    return normalise_text(raw_text(before)).rstrip(".")[-1:] in _BEFORE_ATTRIBUTION
 
 
 def closing_name(text: str) -> tuple[str, bool] | None:
@@ -776,8 +777,9 @@ def closing_name(text: str) -> tuple[str, bool] | None:
         name = byline_name(text)
         return (name, True) if name and all(is_name(n.strip(), 2) for n in _joined(name)) else None
     if is_byline(text):
-        name = byline_name(unaffiliated(text))
-        return (name, True) if is_name(name, 2) or name.lower() in _WIRES else None
+        name = byline_name(unaffiliated(text))  # one writer or two ("By Ann Lee and Bo Li")
+        if name.lower() in _WIRES or all(is_name(n.strip(), 2) for n in _joined(name)):
+            return name, True
     return None
 
 
