@@ -831,7 +831,9 @@ def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:
     for name, value in page.headers if page is not None else ():
         lower = name.lower()
         if lower == "age":
-            aged = aged or (value.strip().isdigit() and int(value) > 0)
+            # delta-seconds are ASCII digits: "³", a Latin-1 byte, is a digit to isdigit()
+            seconds = value.strip()
+            aged = aged or (seconds.isascii() and seconds.isdigit() and int(seconds) > 0)
         elif lower == "date":
             try:
                 when = parsedate_to_datetime(value)

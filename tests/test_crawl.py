@@ -405,6 +405,21 @@ def test_a_copy_dated_before_its_missing_post_was_seen_is_an_old_copy(
 
 
 @pytest.mark.slow
+def test_an_age_of_no_ascii_digits_is_no_age(sample_blog: SampleBlog, db_path: Path) -> None:
+    """An "Age" whose bytes read as digits of another script (Latin-1's "³" from a 0xB3 byte)
+    is no delta-seconds (RFC 9111 1.2.2): the page is the site's answer, and the newest post
+    it lacks is removed, where reading it as a number broke the pass's writing."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    sample_blog.headers = {"Age": "\xb3"}
+    [gone] = crawl_local([sample_blog.url], db_path)
+    assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
+
+
+@pytest.mark.slow
 def test_a_post_taken_down_below_the_newest_is_removed_at_once(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:
