@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -57,6 +57,7 @@ from archive.watchlist import stored_url
 
 CHUNK = 500
 GONE_STATUSES = (404, 410)
+SECOND = timedelta(seconds=1)  # the grain of an HTTP "Date"
 NO_UPDATES_ERROR = (
     "no updates found on a page that had {n}: consent wall, truncated page or changed markup?"
 )
@@ -819,7 +820,9 @@ def _old_copy(
     if aged:
         return True
     earliest = min((t for t in map(parse_utc, seen) if t is not None), default=None)
-    return dated is not None and earliest is not None and dated < earliest
+    # A "Date" names its second, not the instant: made before the reading only if that whole
+    # second ended before it (a page made later in the same second is the site's answer).
+    return dated is not None and earliest is not None and dated + SECOND <= earliest
 
 
 def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import urllib.request
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 from sqlite_utils import Database
 
 from archive.records import PassResult
+from archive.times import parse_utc
 from crawler.cli import cli
 from crawler.sample import SampleBlog, demo_states, render_page
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
@@ -402,6 +404,29 @@ def test_a_copy_dated_before_its_missing_post_was_seen_is_an_old_copy(
     sample_blog.headers = {"Date": "Thu, 02 Nov 2023 06:00:00 GMT"}
     [held] = crawl_local([sample_blog.url], db_path)
     assert held.ok and (held.removed, held.held) == (0, 1), held
+
+
+@pytest.mark.slow
+def test_a_copy_dated_in_the_second_its_missing_post_was_seen_is_the_sites(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """A "Date" says the second, not the instant: a page the site made in the very second the
+    archive first read the post it lacks (passes a moment apart) may have been made after that
+    reading, and its newest post, taken down, is removed at once."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    db = Database(db_path)
+    [(seen,)] = db.execute(
+        "SELECT first_seen_at FROM updates WHERE source_id = ?", [UPDATES[0].id]
+    ).fetchall()
+    first_read = parse_utc(seen)
+    assert first_read is not None and first_read.microsecond, seen
+    sample_blog.show(UPDATES[1:])
+    sample_blog.headers = {"Date": formatdate(first_read.timestamp() // 1, usegmt=True)}
+    [gone] = crawl_local([sample_blog.url], db_path)
+    assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
 
 
 @pytest.mark.slow
