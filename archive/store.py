@@ -847,8 +847,19 @@ def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:
 
 
 def _hold(conn: sqlite3.Connection, result: PassResult, held: list[int]) -> None:
-    """An old copy's removals wait, as a quarantined pass's do, but the pass stands."""
+    """An old copy's removals wait, as a quarantined pass's do, but the pass stands; none
+    held clears the hold an earlier reading of the pass logged (`liveblog reparse`), not a
+    mass removal's, which its error keeps."""
     result.held = len(held)
+    if not held:
+        held_before = "SELECT id FROM fetches WHERE id = ? AND error IS NULL"
+        conn.execute(
+            f"UPDATE fetches SET quarantined = 0 WHERE id IN ({held_before})", [result.fetch_id]
+        )
+        conn.execute(
+            f"DELETE FROM quarantined_removals WHERE fetch_id IN ({held_before})", [result.fetch_id]
+        )
+        return
     conn.execute("UPDATE fetches SET quarantined = 1 WHERE id = ?", [result.fetch_id])
     conn.execute("DELETE FROM quarantined_removals WHERE fetch_id = ?", [result.fetch_id])
     conn.executemany(
@@ -1002,7 +1013,7 @@ def _record(
     removed = buried + inferred
     _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
     _log_removals(conn, fetch_id, now, removed, plan.restored_ids)
-    if held:
+    if held or replay_of is not None:
         _hold(conn, result, held)
 
     result.seen = len(merged)

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
+from archive import store
 from archive.records import PassResult
 from archive.times import parse_utc
 from crawler.cli import cli
@@ -427,6 +428,31 @@ def test_a_copy_dated_in_the_second_its_missing_post_was_seen_is_the_sites(
     sample_blog.headers = {"Date": formatdate(first_read.timestamp() // 1, usegmt=True)}
     [gone] = crawl_local([sample_blog.url], db_path)
     assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
+
+
+@pytest.mark.slow
+def test_a_reparse_that_reads_a_held_pass_as_the_sites_answer_logs_no_hold(
+    sample_blog: SampleBlog, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pass held as an old copy when crawled, read again by a version whose rule finds no
+    cache's copy in it (as a Date in the second of the reading is no longer one): the replay
+    removes the post, and the fetch log no longer says the pass held it."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    sample_blog.headers = {"Age": "600"}
+    [held] = crawl_local([sample_blog.url], db_path)
+    assert (held.removed, held.held) == (0, 1), held
+    monkeypatch.setattr(store, "_old_copy", lambda *args: False)
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    db = Database(db_path)
+    assert db.execute(
+        "SELECT quarantined, updates_removed FROM fetches WHERE id = ?", [held.fetch_id]
+    ).fetchone() == (0, 1)
+    assert db.execute("SELECT count(*) FROM quarantined_removals").fetchone() == (0,)
 
 
 @pytest.mark.slow
