@@ -6,7 +6,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -58,6 +58,7 @@ from archive.watchlist import stored_url
 
 CHUNK = 500
 GONE_STATUSES = (404, 410)
+SECOND = timedelta(seconds=1)  # the grain of an HTTP "Date"
 NO_UPDATES_ERROR = (
     "no updates found on a page that had {n}: consent wall, truncated page or changed markup?"
 )
@@ -837,7 +838,9 @@ def _old_copy(
     if aged:
         return True
     earliest = min((t for t in map(parse_utc, seen) if t is not None), default=None)
-    return dated is not None and earliest is not None and dated < earliest
+    # A "Date" names its second, not the instant: made before the reading only if that whole
+    # second ended before it (a page made later in the same second is the site's answer).
+    return dated is not None and earliest is not None and dated + SECOND <= earliest
 
 
 def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:
@@ -849,7 +852,9 @@ def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:
     for name, value in page.headers if page is not None else ():
         lower = name.lower()
         if lower == "age":
-            aged = aged or (value.strip().isdigit() and int(value) > 0)
+            # delta-seconds are ASCII digits: "³", a Latin-1 byte, is a digit to isdigit()
+            seconds = value.strip()
+            aged = aged or (seconds.isascii() and seconds.isdigit() and int(seconds) > 0)
         elif lower == "date":
             try:
                 when = parsedate_to_datetime(value)
@@ -860,8 +865,19 @@ def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:
 
 
 def _hold(conn: sqlite3.Connection, result: PassResult, held: list[int]) -> None:
-    """An old copy's removals wait, as a quarantined pass's do, but the pass stands."""
+    """An old copy's removals wait, as a quarantined pass's do, but the pass stands; none
+    held clears the hold an earlier reading of the pass logged (`liveblog reparse`), not a
+    mass removal's, which its error keeps."""
     result.held = len(held)
+    if not held:
+        held_before = "SELECT id FROM fetches WHERE id = ? AND error IS NULL"
+        conn.execute(
+            f"UPDATE fetches SET quarantined = 0 WHERE id IN ({held_before})", [result.fetch_id]
+        )
+        conn.execute(
+            f"DELETE FROM quarantined_removals WHERE fetch_id IN ({held_before})", [result.fetch_id]
+        )
+        return
     conn.execute("UPDATE fetches SET quarantined = 1 WHERE id = ?", [result.fetch_id])
     conn.execute("DELETE FROM quarantined_removals WHERE fetch_id = ?", [result.fetch_id])
     conn.executemany(
@@ -1022,7 +1038,7 @@ def _record(
     removed = buried + inferred
     _update_ids(conn, "UPDATE updates SET removed_at = ? WHERE id IN ({ids})", [now], removed)
     _log_removals(conn, fetch_id, now, removed, plan.restored_ids)
-    if held:
+    if held or replay_of is not None:
         _hold(conn, result, held)
 
     result.seen = len(merged)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import urllib.request
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
+from archive import store
 from archive.records import PassResult
+from archive.times import parse_utc
 from crawler.cli import cli
 from crawler.sample import SampleBlog, demo_states, render_page
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
@@ -402,6 +405,69 @@ def test_a_copy_dated_before_its_missing_post_was_seen_is_an_old_copy(
     sample_blog.headers = {"Date": "Thu, 02 Nov 2023 06:00:00 GMT"}
     [held] = crawl_local([sample_blog.url], db_path)
     assert held.ok and (held.removed, held.held) == (0, 1), held
+
+
+@pytest.mark.slow
+def test_a_copy_dated_in_the_second_its_missing_post_was_seen_is_the_sites(
+    sample_blog: SampleBlog, db_path: Path
+) -> None:
+    """A "Date" says the second, not the instant: a page the site made in the very second the
+    archive first read the post it lacks (passes a moment apart) may have been made after that
+    reading, and its newest post, taken down, is removed at once."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    db = Database(db_path)
+    [(seen,)] = db.execute(
+        "SELECT first_seen_at FROM updates WHERE source_id = ?", [UPDATES[0].id]
+    ).fetchall()
+    first_read = parse_utc(seen)
+    assert first_read is not None and first_read.microsecond, seen
+    sample_blog.show(UPDATES[1:])
+    sample_blog.headers = {"Date": formatdate(first_read.timestamp() // 1, usegmt=True)}
+    [gone] = crawl_local([sample_blog.url], db_path)
+    assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
+
+
+@pytest.mark.slow
+def test_a_reparse_that_reads_a_held_pass_as_the_sites_answer_logs_no_hold(
+    sample_blog: SampleBlog, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pass held as an old copy when crawled, read again by a version whose rule finds no
+    cache's copy in it (as a Date in the second of the reading is no longer one): the replay
+    removes the post, and the fetch log no longer says the pass held it."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    sample_blog.headers = {"Age": "600"}
+    [held] = crawl_local([sample_blog.url], db_path)
+    assert (held.removed, held.held) == (0, 1), held
+    monkeypatch.setattr(store, "_old_copy", lambda *args: False)
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    db = Database(db_path)
+    assert db.execute(
+        "SELECT quarantined, updates_removed FROM fetches WHERE id = ?", [held.fetch_id]
+    ).fetchone() == (0, 1)
+    assert db.execute("SELECT count(*) FROM quarantined_removals").fetchone() == (0,)
+
+
+@pytest.mark.slow
+def test_an_age_of_no_ascii_digits_is_no_age(sample_blog: SampleBlog, db_path: Path) -> None:
+    """An "Age" whose bytes read as digits of another script (Latin-1's "³" from a 0xB3 byte)
+    is no delta-seconds (RFC 9111 1.2.2): the page is the site's answer, and the newest post
+    it lacks is removed, where reading it as a number broke the pass's writing."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES[1:])
+    sample_blog.headers = {"Age": "\xb3"}
+    [gone] = crawl_local([sample_blog.url], db_path)
+    assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
 
 
 @pytest.mark.slow
