@@ -5620,6 +5620,60 @@ def test_what_stands_in_for_an_embed_until_the_reader_consents_is_no_word(
     assert [[m["type"] for m in u.media] for u in updates] == [media_kinds] * 4
 
 
+@pytest.mark.parametrize(
+    ("embed", "url"),
+    [
+        # Bluesky's embed code (embed.bsky.app): the post's words, its author and a link to it.
+        (
+            "<blockquote class='bluesky-embed' data-bluesky-uri='at://did:plc:abc/app.bsky.feed."
+            "post/3kabc'><p lang='en'>Roads around the harbour stay closed.</p>&mdash; City "
+            "Police (<a href='https://bsky.app/profile/did:plc:abc?ref_src=embed'>@citypolice."
+            "bsky.social</a>) <a href='https://bsky.app/profile/did:plc:abc/post/3kabc?ref_src="
+            "embed'>May 1, 2024 at 10:02 AM</a></blockquote>",
+            "https://bsky.app/profile/did:plc:abc/post/3kabc?ref_src=embed",
+        ),
+        # Threads' embed code: a card saying "Post by @…" and "View on Threads" until its script
+        # draws the post.
+        (
+            "<blockquote class='text-post-media' data-text-post-permalink='https://www.threads."
+            "net/@cityfire/post/C6xyz' data-text-post-version='0'><a href='https://www.threads."
+            "net/@cityfire/post/C6xyz' target='_blank'><div><div>Post by @cityfire</div><div>"
+            "View on Threads</div></div></a></blockquote>",
+            "https://www.threads.net/@cityfire/post/C6xyz",
+        ),
+        # Reddit's embed code (embed.reddit.com): the thread's title, its poster and its forum.
+        (
+            "<blockquote class='reddit-embed-bq' data-embed-height='316'><a href='https://www."
+            "reddit.com/r/citynews/comments/1ci2abc/harbour_fire/'>Harbour fire thread</a><br> by"
+            "<a href='https://www.reddit.com/user/someone/'>u/someone</a> in<a href='https://www."
+            "reddit.com/r/citynews/'>citynews</a></blockquote>",
+            "https://www.reddit.com/r/citynews/comments/1ci2abc/harbour_fire/",
+        ),
+    ],
+    ids=["bluesky", "threads", "reddit"],
+)
+def test_a_social_post_embedded_by_its_platform_code_is_an_embed_not_words(
+    embed: str, url: str
+) -> None:
+    """A blockquote that a platform's embed code leaves for its script, its class naming an
+    embed (or Threads' `data-text-post-permalink`) and linking to the platform, is the post
+    embedded, as a tweet's is: no words of the post that carries it, a quote's or a
+    placeholder's ("View on Threads")."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{embed}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert [[(m["type"], m["url"]) for m in u.media] for u in updates] == [[("embed", url)]] * 4
+
+
 def test_a_box_whose_class_says_consent_without_a_control_is_words() -> None:
     """A box whose class names consent but asks for none (no link, no button: a note that a
     family agreed to the publication) is words of the post, not an embed's placeholder."""
