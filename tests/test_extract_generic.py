@@ -5674,6 +5674,33 @@ def test_a_social_post_embedded_by_its_platform_code_is_an_embed_not_words(
     assert [[(m["type"], m["url"]) for m in u.media] for u in updates] == [[("embed", url)]] * 4
 
 
+@pytest.mark.parametrize(
+    "icon",
+    [
+        "<span class='material-icons' aria-hidden='true'>schedule</span>",
+        "<span class='material-symbols-outlined'>share</span>",
+        "<i class='icon material-icons-round'>open_in_new</i>",
+    ],
+    ids=["icons", "symbols", "round"],
+)
+def test_an_icon_fonts_ligature_is_no_word_of_a_post(icon: str) -> None:
+    """Google's Material Icons and Symbols draw an icon from its name written as the element's
+    text ("schedule", "share", "open_in_new" in `span.material-icons`): the reader sees a
+    glyph, no word, in a post's paragraph, its headline or its row of tools."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>{icon} Post {n}</h2><p>{icon} What post {n} reports, in more than a few "
+        f"words.</p><div class='tools'><a href='#p{n}'>{icon}</a></div></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (f"Post {n}", f"What post {n} reports, in more than a few words.") for n in (6, 5, 4, 3)
+    ]
+
+
 def test_a_box_whose_class_says_consent_without_a_control_is_words() -> None:
     """A box whose class names consent but asks for none (no link, no button: a note that a
     family agreed to the publication) is words of the post, not an embed's placeholder."""

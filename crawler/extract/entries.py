@@ -627,6 +627,22 @@ _HIDDEN_KEEPS = media.RICH_TAGS | frozenset({"a", "img", "picture", "video", "if
 TIME_NAMES = ("time", "date", "stamp", "updated", "published")
 
 
+def drop_icon_ligatures(root: Element, classes: Iterable[str]) -> None:
+    """Remove the names an icon font draws as glyphs (Google's Material Icons and Symbols:
+    "schedule", "share", "open_in_new" in `span.material-icons`): the reader sees an icon, no
+    word. Only a name is dropped, one word of small letters, digits and underscores; other
+    words in such a box stay. `classes` as for drop_screen_reader_labels."""
+    for element in _classed(root, classes, _ICON_FONT_CLASS):
+        if element.getparent() is not None and _LIGATURE.match(raw_text(element)):
+            drop_tree(element)
+
+
+# Classes of the icon fonts whose glyphs are named by ligatures (Material Icons' `material-icons`,
+# `material-icons-outlined`, Material Symbols' `material-symbols-rounded`).
+_ICON_FONT_CLASS = re.compile(r"(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?:$|\s)")
+_LIGATURE = re.compile(r"\s*[a-z0-9_]{1,40}\s*$")
+
+
 def drop_consent_placeholders(root: Element, classes: Iterable[str]) -> None:
     """Remove what stands in for an embed until the reader agrees to its provider's cookies
     (NU.nl's `consent_required`: "Deze inhoud kan helaas niet worden getoond…", a link to the

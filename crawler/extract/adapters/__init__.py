@@ -40,6 +40,7 @@ from crawler.extract.endpoints import Endpoint
 from crawler.extract.entries import (
     drop_consent_placeholders,
     drop_hidden,
+    drop_icon_ligatures,
     drop_screen_reader_labels,
     prepare,
 )
@@ -229,6 +230,7 @@ def html_updates(
     prepare(root, page.tags)
     classes = {c for named in page.classes.values() for c in named}
     drop_screen_reader_labels(root, classes)
+    drop_icon_ligatures(root, classes)
     drop_hidden(root)
     drop_consent_placeholders(root, classes)
     for adapter in candidates(root, url, registry, page, said_live):
