@@ -5701,6 +5701,37 @@ def test_an_icon_fonts_ligature_is_no_word_of_a_post(icon: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "<div class='post-reactions'><button>👍 <span>124</span></button><span class="
+        "'reaction-count'>❤️ 37</span><span class='reaction-count'>😮 5</span></div>",
+        "<div class='like-count'><span aria-hidden='true'>♥</span> 12 likes</div>",
+        "<a class='load-more' href='?page=2'>Load more</a>",
+    ],
+    ids=["reactions", "likes", "load-more"],
+)
+def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) -> None:
+    """Readers' reactions under a post ("❤️ 37", "12 likes", in a box whose class names a
+    post's reactions, a reaction's or a like's count) and a link that loads more of the blog
+    (`a.load-more`) are the page's tools, no word of the post; a post's words about reactions
+    stay."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<div class='reactions-quote'><p>Reactions poured in from the council.</p></div>"
+        f"{chrome}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nReactions poured in from the council."
+        for n in (6, 5, 4, 3)
+    ]
+
+
 def test_a_box_whose_class_says_consent_without_a_control_is_words() -> None:
     """A box whose class names consent but asks for none (no link, no button: a note that a
     family agreed to the publication) is words of the post, not an embed's placeholder."""
