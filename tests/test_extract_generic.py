@@ -5732,6 +5732,52 @@ def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) 
     ]
 
 
+@pytest.mark.parametrize(
+    ("standin", "media_kinds"),
+    [
+        # An embed's box a script fills, saying meanwhile what it loads or what it needs.
+        ("<div class='embed embed--twitter'><p>Loading tweet…</p></div>", []),
+        (
+            "<div class='embed-wrapper'><p class='js-warning'>Please enable JavaScript to view "
+            "this content.</p></div>",
+            [],
+        ),
+        # Getty Images' embed code: a link to the picture's page, "Embed from Getty Images",
+        # that its script replaces with the picture's frame.
+        (
+            "<a id='gE1' class='gie-single' href='http://www.gettyimages.com/detail/2151234567'"
+            " target='_blank' style='color:#a7a7a7;display:inline-block;'>Embed from Getty "
+            "Images</a><script>window.gie=window.gie||function(c){(gie.q=gie.q||[]).push(c)};"
+            "</script>",
+            ["embed"],
+        ),
+    ],
+    ids=["loading", "javascript", "getty"],
+)
+def test_what_an_embed_says_until_its_script_draws_it_is_no_word(
+    standin: str, media_kinds: list[str]
+) -> None:
+    """A box whose class names an embed, holding no link, picture, frame or address of the
+    embed, says only what stands in for it until its script runs ("Loading tweet…", "Please
+    enable JavaScript to view this content."): no word of the post. Getty Images' link that
+    its script replaces with the picture is the picture's embed, its "Embed from Getty
+    Images" no word."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{standin}<p>And what it adds.</p></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nAnd what it adds."
+        for n in (6, 5, 4, 3)
+    ]
+    assert [[m["type"] for m in u.media] for u in updates] == [media_kinds] * 4
+
+
 def test_a_box_whose_class_says_consent_without_a_control_is_words() -> None:
     """A box whose class names consent but asks for none (no link, no button: a note that a
     family agreed to the publication) is words of the post, not an embed's placeholder."""

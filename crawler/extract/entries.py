@@ -643,6 +643,28 @@ _ICON_FONT_CLASS = re.compile(r"(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?
 _LIGATURE = re.compile(r"\s*[a-z0-9_]{1,40}\s*$")
 
 
+def drop_embed_standins(root: Element, classes: Iterable[str]) -> None:
+    """Remove what an embed's box says until its script draws the embed ("Loading tweet…",
+    "Please enable JavaScript to view this content.": media.is_embed_standin), and make Getty
+    Images' link that its script replaces with the picture's frame (`a.gie-single`, "Embed
+    from Getty Images") that frame: an embed of the picture's page, no word. `classes` as for
+    drop_screen_reader_labels."""
+    for element in _classed(root, classes, media.EMBED_CLASS):
+        if element.getparent() is not None and media.is_embed_standin(element):
+            drop_tree(element)
+    for element in _classed(root, classes, _GETTY_CLASS):
+        href = element.get("href")
+        if element.tag == "a" and href:
+            for child in list(element):
+                element.remove(child)
+            element.tag, element.text = "iframe", None
+            element.set("src", href)
+
+
+# The class of Getty Images' embed code's link (gie: its widget's name), one picture or several.
+_GETTY_CLASS = re.compile(r"(?:^|\s)gie-(?:single|slideshow)(?:$|\s)")
+
+
 def drop_consent_placeholders(root: Element, classes: Iterable[str]) -> None:
     """Remove what stands in for an embed until the reader agrees to its provider's cookies
     (NU.nl's `consent_required`: "Deze inhoud kan helaas niet worden getoond…", a link to the

@@ -47,6 +47,7 @@ _VIDEO_TAGS = frozenset(
     {"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe", "video-js"}
 )
 _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
+EMBED_CLASS = _EMBED_CLASS
 # A box that names a picture, or its caption (WordPress's `div.wp-caption` holds both).
 _IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption", re.I)
 # A box of a picture and its caption that calls itself a visual (La Presse's `div.visual`): the
@@ -258,6 +259,26 @@ def _links_to_platform(element: Element) -> bool:
     """A link to a social platform, as the blockquote its embed code leaves for the script
     holds one (Bluesky's, Reddit's `reddit-embed-bq`)."""
     return any(provider_of(a.get("href") or "") for a in element.iter("a"))
+
+
+def is_embed_standin(element: Element) -> bool:
+    """A box whose class names an embed, holding no link, picture, frame or address of the
+    embed and a short line at most: what stands in for the embed until its script draws it
+    ("Loading tweet…", "Please enable JavaScript to view this content."). Not a quote's
+    blockquote, which says a post's own words, nor a part of an embed's box (a link card's
+    `item--embed__description`)."""
+    return (
+        element.tag != "blockquote"
+        and is_embed_class(element.get("class") or "")
+        and not _has_embed_source(element)
+        and not walks.holds(element, _STANDIN_KEEPS)
+        and walks.text_length(element, _STANDIN_WORDS) < _STANDIN_WORDS
+        and not any(is_embed_class(box.get("class") or "") for box in element.iterancestors())
+    )
+
+
+_STANDIN_KEEPS = RICH_TAGS | frozenset({"a", "video", "audio"})
+_STANDIN_WORDS = 120  # characters of a stand-in's line, at most
 
 
 def provider_of(url: str) -> str | None:
