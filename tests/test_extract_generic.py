@@ -5620,6 +5620,164 @@ def test_what_stands_in_for_an_embed_until_the_reader_consents_is_no_word(
     assert [[m["type"] for m in u.media] for u in updates] == [media_kinds] * 4
 
 
+@pytest.mark.parametrize(
+    ("embed", "url"),
+    [
+        # Bluesky's embed code (embed.bsky.app): the post's words, its author and a link to it.
+        (
+            "<blockquote class='bluesky-embed' data-bluesky-uri='at://did:plc:abc/app.bsky.feed."
+            "post/3kabc'><p lang='en'>Roads around the harbour stay closed.</p>&mdash; City "
+            "Police (<a href='https://bsky.app/profile/did:plc:abc?ref_src=embed'>@citypolice."
+            "bsky.social</a>) <a href='https://bsky.app/profile/did:plc:abc/post/3kabc?ref_src="
+            "embed'>May 1, 2024 at 10:02 AM</a></blockquote>",
+            "https://bsky.app/profile/did:plc:abc/post/3kabc?ref_src=embed",
+        ),
+        # Threads' embed code: a card saying "Post by @…" and "View on Threads" until its script
+        # draws the post.
+        (
+            "<blockquote class='text-post-media' data-text-post-permalink='https://www.threads."
+            "net/@cityfire/post/C6xyz' data-text-post-version='0'><a href='https://www.threads."
+            "net/@cityfire/post/C6xyz' target='_blank'><div><div>Post by @cityfire</div><div>"
+            "View on Threads</div></div></a></blockquote>",
+            "https://www.threads.net/@cityfire/post/C6xyz",
+        ),
+        # Reddit's embed code (embed.reddit.com): the thread's title, its poster and its forum.
+        (
+            "<blockquote class='reddit-embed-bq' data-embed-height='316'><a href='https://www."
+            "reddit.com/r/citynews/comments/1ci2abc/harbour_fire/'>Harbour fire thread</a><br> by"
+            "<a href='https://www.reddit.com/user/someone/'>u/someone</a> in<a href='https://www."
+            "reddit.com/r/citynews/'>citynews</a></blockquote>",
+            "https://www.reddit.com/r/citynews/comments/1ci2abc/harbour_fire/",
+        ),
+    ],
+    ids=["bluesky", "threads", "reddit"],
+)
+def test_a_social_post_embedded_by_its_platform_code_is_an_embed_not_words(
+    embed: str, url: str
+) -> None:
+    """A blockquote that a platform's embed code leaves for its script, its class naming an
+    embed (or Threads' `data-text-post-permalink`) and linking to the platform, is the post
+    embedded, as a tweet's is: no words of the post that carries it, a quote's or a
+    placeholder's ("View on Threads")."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{embed}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert [[(m["type"], m["url"]) for m in u.media] for u in updates] == [[("embed", url)]] * 4
+
+
+@pytest.mark.parametrize(
+    "icon",
+    [
+        "<span class='material-icons' aria-hidden='true'>schedule</span>",
+        "<span class='material-symbols-outlined'>share</span>",
+        "<i class='icon material-icons-round'>open_in_new</i>",
+    ],
+    ids=["icons", "symbols", "round"],
+)
+def test_an_icon_fonts_ligature_is_no_word_of_a_post(icon: str) -> None:
+    """Google's Material Icons and Symbols draw an icon from its name written as the element's
+    text ("schedule", "share", "open_in_new" in `span.material-icons`): the reader sees a
+    glyph, no word, in a post's paragraph, its headline or its row of tools."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>{icon} Post {n}</h2><p>{icon} What post {n} reports, in more than a few "
+        f"words.</p><div class='tools'><a href='#p{n}'>{icon}</a></div></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (f"Post {n}", f"What post {n} reports, in more than a few words.") for n in (6, 5, 4, 3)
+    ]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "<div class='post-reactions'><button>👍 <span>124</span></button><span class="
+        "'reaction-count'>❤️ 37</span><span class='reaction-count'>😮 5</span></div>",
+        "<div class='like-count'><span aria-hidden='true'>♥</span> 12 likes</div>",
+        "<a class='load-more' href='?page=2'>Load more</a>",
+    ],
+    ids=["reactions", "likes", "load-more"],
+)
+def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) -> None:
+    """Readers' reactions under a post ("❤️ 37", "12 likes", in a box whose class names a
+    post's reactions, a reaction's or a like's count) and a link that loads more of the blog
+    (`a.load-more`) are the page's tools, no word of the post; a post's words about reactions
+    stay."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<div class='reactions-quote'><p>Reactions poured in from the council.</p></div>"
+        f"{chrome}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nReactions poured in from the council."
+        for n in (6, 5, 4, 3)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("standin", "media_kinds"),
+    [
+        # An embed's box a script fills, saying meanwhile what it loads or what it needs.
+        ("<div class='embed embed--twitter'><p>Loading tweet…</p></div>", []),
+        (
+            "<div class='embed-wrapper'><p class='js-warning'>Please enable JavaScript to view "
+            "this content.</p></div>",
+            [],
+        ),
+        # Getty Images' embed code: a link to the picture's page, "Embed from Getty Images",
+        # that its script replaces with the picture's frame.
+        (
+            "<a id='gE1' class='gie-single' href='http://www.gettyimages.com/detail/2151234567'"
+            " target='_blank' style='color:#a7a7a7;display:inline-block;'>Embed from Getty "
+            "Images</a><script>window.gie=window.gie||function(c){(gie.q=gie.q||[]).push(c)};"
+            "</script>",
+            ["embed"],
+        ),
+    ],
+    ids=["loading", "javascript", "getty"],
+)
+def test_what_an_embed_says_until_its_script_draws_it_is_no_word(
+    standin: str, media_kinds: list[str]
+) -> None:
+    """A box whose class names an embed, holding no link, picture, frame or address of the
+    embed, says only what stands in for it until its script runs ("Loading tweet…", "Please
+    enable JavaScript to view this content."): no word of the post. Getty Images' link that
+    its script replaces with the picture is the picture's embed, its "Embed from Getty
+    Images" no word."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{standin}<p>And what it adds.</p></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nAnd what it adds."
+        for n in (6, 5, 4, 3)
+    ]
+    assert [[m["type"] for m in u.media] for u in updates] == [media_kinds] * 4
+
+
 def test_a_box_whose_class_says_consent_without_a_control_is_words() -> None:
     """A box whose class names consent but asks for none (no link, no button: a note that a
     family agreed to the publication) is words of the post, not an embed's placeholder."""

@@ -300,13 +300,16 @@ _SHARE_HREF_LOWER = re.compile(
     r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
     r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|t\.me/share"
 )
-# Class names of share bars, ads (a bookmaker's odds among them) and teasers inside entries
+# Class names of share bars, ads (a bookmaker's odds among them), teasers, readers' reactions
+# and a link that loads more of the blog inside entries
 # (bylines and their writers' pictures: names_part; a post's row of topic tags: _topic_tags),
 # and the label Drupal prints before a field's value (`div.field__label` "Source"), the
 # field's name and no word of the post (FIELD_LABEL).
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
-    r"related|read-?more|promo|timestamp|tip_wrp|"
+    r"related|read-?more|load-?more|promo|timestamp|tip_wrp|"
+    r"reactions?[-_](?:bar|count|counter|buttons?|list)|(?:emoji|post|entry|update)[-_]reactions?|"
+    r"likes?[-_](?:count|counter|button)|"
     r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|(?:^|\s)field__label(?:$|\s)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,

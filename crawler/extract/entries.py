@@ -627,6 +627,44 @@ _HIDDEN_KEEPS = media.RICH_TAGS | frozenset({"a", "img", "picture", "video", "if
 TIME_NAMES = ("time", "date", "stamp", "updated", "published")
 
 
+def drop_icon_ligatures(root: Element, classes: Iterable[str]) -> None:
+    """Remove the names an icon font draws as glyphs (Google's Material Icons and Symbols:
+    "schedule", "share", "open_in_new" in `span.material-icons`): the reader sees an icon, no
+    word. Only a name is dropped, one word of small letters, digits and underscores; other
+    words in such a box stay. `classes` as for drop_screen_reader_labels."""
+    for element in _classed(root, classes, _ICON_FONT_CLASS):
+        if element.getparent() is not None and _LIGATURE.match(raw_text(element)):
+            drop_tree(element)
+
+
+# Classes of the icon fonts whose glyphs are named by ligatures (Material Icons' `material-icons`,
+# `material-icons-outlined`, Material Symbols' `material-symbols-rounded`).
+_ICON_FONT_CLASS = re.compile(r"(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)?(?:$|\s)")
+_LIGATURE = re.compile(r"\s*[a-z0-9_]{1,40}\s*$")
+
+
+def drop_embed_standins(root: Element, classes: Iterable[str]) -> None:
+    """Remove what an embed's box says until its script draws the embed ("Loading tweet…",
+    "Please enable JavaScript to view this content.": media.is_embed_standin), and make Getty
+    Images' link that its script replaces with the picture's frame (`a.gie-single`, "Embed
+    from Getty Images") that frame: an embed of the picture's page, no word. `classes` as for
+    drop_screen_reader_labels."""
+    for element in _classed(root, classes, media.EMBED_CLASS):
+        if element.getparent() is not None and media.is_embed_standin(element):
+            drop_tree(element)
+    for element in _classed(root, classes, _GETTY_CLASS):
+        href = element.get("href")
+        if element.tag == "a" and href:
+            for child in list(element):
+                element.remove(child)
+            element.tag, element.text = "iframe", None
+            element.set("src", href)
+
+
+# The class of Getty Images' embed code's link (gie: its widget's name), one picture or several.
+_GETTY_CLASS = re.compile(r"(?:^|\s)gie-(?:single|slideshow)(?:$|\s)")
+
+
 def drop_consent_placeholders(root: Element, classes: Iterable[str]) -> None:
     """Remove what stands in for an embed until the reader agrees to its provider's cookies
     (NU.nl's `consent_required`: "Deze inhoud kan helaas niet worden getoond…", a link to the

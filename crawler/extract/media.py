@@ -47,6 +47,7 @@ _VIDEO_TAGS = frozenset(
     {"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe", "video-js"}
 )
 _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
+EMBED_CLASS = _EMBED_CLASS
 # A box that names a picture, or its caption (WordPress's `div.wp-caption` holds both).
 _IMAGE_CLASS = re.compile(r"image|photo|picture|gallery|caption", re.I)
 # A box of a picture and its caption that calls itself a visual (La Presse's `div.visual`): the
@@ -71,6 +72,7 @@ _EMBED_URL_ATTRS = (
     "data-url",
     "data-href",
     "data-instgrm-permalink",
+    "data-text-post-permalink",  # (Threads' embed code)
     "data-video-url",
     "data-src",
     "data-lazy-src",  # (WP Rocket's and Future's lazy iframes, no `src` until scrolled to)
@@ -82,6 +84,8 @@ _ATTRIBUTION_CLASS = re.compile(r"attribution|author|source|cite", re.I)
 _NOT_CAPTION = re.compile(r"without|no-?caption")
 _BARE_URL = re.compile(r"^https?://\S+$")
 _STATUS = re.compile(r"/status(?:es)?/\d+")
+# A link to one post on a platform: a tweet's status, a Bluesky or Threads post, a Reddit thread.
+_POST_LINK = re.compile(r"/status(?:es)?/\d+|/post/[\w-]+|/comments/\w+")
 
 IMAGE, EMBED, QUOTE = "image", "embed", "quote"
 # The one shape of each kind of media record, whichever adapter or source made it: analysts
@@ -109,13 +113,19 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
         return IMAGE
     if tag not in _CONTAINER_TAGS:
         return None
-    if element.get("data-embed-url") or element.get("data-embedded-content-path"):
+    if (
+        element.get("data-embed-url")
+        or element.get("data-embedded-content-path")
+        or element.get("data-text-post-permalink")
+    ):
         return EMBED
     # (A build that names its boxes for its tests alone names a picture's box all the same:
     # Nine's `div[data-testid=image]`; not a post's body, "post-with-image".)
     hint = cls or _media_testid(element.get("data-testid"))
     embed_class, image_class, video_class = _class_hints(hint) if hint else (False, False, False)
-    if embed_class and _has_embed_source(element):
+    if embed_class and (
+        _has_embed_source(element) or (tag == "blockquote" and _links_to_platform(element))
+    ):
         return IMAGE if image_class and _a_picture(element) else EMBED
     if video_class and _is_video_box(element):
         return EMBED
@@ -245,6 +255,32 @@ def _has_embed_source(element: Element) -> bool:
     return any(_STATUS.search(a.get("href") or "") for a in element.iter("a"))
 
 
+def _links_to_platform(element: Element) -> bool:
+    """A link to a social platform, as the blockquote its embed code leaves for the script
+    holds one (Bluesky's, Reddit's `reddit-embed-bq`)."""
+    return any(provider_of(a.get("href") or "") for a in element.iter("a"))
+
+
+def is_embed_standin(element: Element) -> bool:
+    """A box whose class names an embed, holding no link, picture, frame or address of the
+    embed and a short line at most: what stands in for the embed until its script draws it
+    ("Loading tweet…", "Please enable JavaScript to view this content."). Not a quote's
+    blockquote, which says a post's own words, nor a part of an embed's box (a link card's
+    `item--embed__description`)."""
+    return (
+        element.tag != "blockquote"
+        and is_embed_class(element.get("class") or "")
+        and not _has_embed_source(element)
+        and not walks.holds(element, _STANDIN_KEEPS)
+        and walks.text_length(element, _STANDIN_WORDS) < _STANDIN_WORDS
+        and not any(is_embed_class(box.get("class") or "") for box in element.iterancestors())
+    )
+
+
+_STANDIN_KEEPS = RICH_TAGS | frozenset({"a", "video", "audio"})
+_STANDIN_WORDS = 120  # characters of a stand-in's line, at most
+
+
 def provider_of(url: str) -> str | None:
     """The platform an embed comes from, by its host."""
     host = host_of(url)
@@ -326,7 +362,7 @@ def _embed_url(element: Element) -> str | None:
     ):
         return _embed_url(named)
     links = [a.get("href") for a in element.iter("a") if a.get("href")]
-    statuses = [h for h in links if h and _STATUS.search(h)]
+    statuses = [h for h in links if h and _POST_LINK.search(h)]
     if statuses:
         return statuses[-1]
     return links[-1] if links else None

@@ -39,7 +39,9 @@ from crawler.extract.dom import Element, host_of
 from crawler.extract.endpoints import Endpoint
 from crawler.extract.entries import (
     drop_consent_placeholders,
+    drop_embed_standins,
     drop_hidden,
+    drop_icon_ligatures,
     drop_screen_reader_labels,
     prepare,
 )
@@ -229,8 +231,10 @@ def html_updates(
     prepare(root, page.tags)
     classes = {c for named in page.classes.values() for c in named}
     drop_screen_reader_labels(root, classes)
+    drop_icon_ligatures(root, classes)
     drop_hidden(root)
     drop_consent_placeholders(root, classes)
+    drop_embed_standins(root, classes)
     for adapter in candidates(root, url, registry, page, said_live):
         if adapter.scripted is not None:
             updates = adapter.scripted(root, url, scripts)
