@@ -481,3 +481,19 @@ def test_a_post_that_gave_up_its_id_shown_under_it_again_is_that_post_put_back(
         (3, "101", "Storm warning issued", 1, 0),
         (4, "101", "Markets open higher", 1, 1),
     ]
+
+
+def test_a_rewrite_that_moves_its_time_over_an_hour_is_a_new_post(
+    db: sqlite_utils.Database,
+) -> None:
+    """A known limit: the publisher rewrites the storm warning whole, retitled and "updated"
+    two hours on, under its own id; it reads as an id given again, the old post removed."""
+    record_pass(db, bpass([ROADS, FERRY, STORM], at="2024-05-01T09:05:00Z"))
+    edit = _numbered(
+        "101",
+        "Amber alert: gusts to 90mph",
+        "Forecasters now expect gusts of up to ninety miles an hour on western cliffs tonight.",
+        "10:00:00",
+    )
+    result = record_pass(db, bpass([edit, ROADS, FERRY], at="2024-05-01T10:05:00Z"))
+    assert (result.new, result.changed, result.removed) == (1, 0, 1)
