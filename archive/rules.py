@@ -466,6 +466,46 @@ def reused_ids(
 # how far apart, at least, beyond what their readings allow, their times lie.
 REUSED_LIKENESS = 0.3
 REUSED_GAP = 3600
+# Between a reused id's key and the row's id, the key a post gives up its id for (reused_ids).
+REUSED_MARK = "#reused-"
+
+
+def returned_ids(
+    keys: Sequence[str], updates: Sequence[Update], stored: Mapping[str, StoredIdentity]
+) -> list[str]:
+    """Readings under an id a stored post gave up (reused_ids) that show that post again,
+    its name and its words (a cache's copy from before the id was given again, a site that
+    puts the post back): the key of that post's row, the latest of them, where the post that
+    now holds the id is not the one shown. Only ids given up are looked at."""
+    gave: dict[str, list[str]] = {}
+    for k in stored:
+        if REUSED_MARK in k:
+            gave.setdefault(k.partition(REUSED_MARK)[0], []).append(k)
+    if not gave:
+        return list(keys)
+    result = list(keys)
+    for i, key in enumerate(keys):
+        if key not in gave:
+            continue
+        name = _name(updates[i])
+        holder = stored.get(key)
+        if holder is not None and _stored_name(holder) == name:
+            continue
+        words = _words(updates[i].body_text)
+        for k in sorted(gave[key], key=lambda k: int(k.partition(REUSED_MARK)[2]), reverse=True):
+            if _stored_name(stored[k]) == name and not _unlike(_words(stored[k].body_start), words):
+                result[i] = k
+                break
+    return result
+
+
+def _unlike(words: str, new: str) -> bool:
+    """Two openings fewer than REUSED_LIKENESS alike, word by word (one empty: not the same)."""
+    if words and new:
+        # (word by word: two unrelated sentences share a third of their letters)
+        matcher = SequenceMatcher(None, words.split(), new.split(), autojunk=False)
+        return matcher.quick_ratio() < REUSED_LIKENESS or matcher.ratio() < REUSED_LIKENESS
+    return words != new
 
 
 def _name(update: Update) -> str:
@@ -485,13 +525,7 @@ def _another_post(
     """Whether a reading under a stored post's id is another post (reused_ids): its opening
     words, word by word, unlike the post's, and its time far from it, or the post shown
     under another id."""
-    new = _words(update.body_text)
-    if words and new:
-        # (word by word: two unrelated sentences share a third of their letters)
-        matcher = SequenceMatcher(None, words.split(), new.split(), autojunk=False)
-        if matcher.quick_ratio() >= REUSED_LIKENESS and matcher.ratio() >= REUSED_LIKENESS:
-            return False
-    elif words == new:
+    if not _unlike(words, _words(update.body_text)):
         return False
     if moved:
         return True

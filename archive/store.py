@@ -41,6 +41,7 @@ from archive.records import (
 )
 from archive.rules import (
     BODY_COMPARE_CHARS,
+    REUSED_MARK,
     StoredIdentity,
     assign_keys,
     content_hash,
@@ -50,6 +51,7 @@ from archive.rules import (
     match_renamed_ids,
     merge_duplicates,
     redated,
+    returned_ids,
     reused_ids,
     separate_twins,
 )
@@ -673,10 +675,6 @@ def _log_removals(
     )
 
 
-# Between a reused id's key and the row's id, the key a post gives up its id for (reused_ids).
-REUSED_MARK = "#reused-"
-
-
 def _keys(
     updates: list[Update], pages: list[int], stored: dict[str, _Stored], seen: str
 ) -> tuple[list[str], dict[str, str]]:
@@ -700,18 +698,20 @@ def _keys(
     keys = separate_twins(keys, updates, identities, pages)
     times = {k: (s.published_at, s.published_from) for k, s in stored.items()}
     keys = match_corrections(keys, updates, identities, seen, times)
-    standing = {
+    held = {
         k: StoredIdentity(
             s.headline_hash, s.published_at, s.body_start, s.published_from, bool(s.headless)
         )
         for k, s in stored.items()
-        if k.startswith("id:") and s.removed_at is None
+        if k.startswith("id:")
     }
-    retired = {
-        k: f"{k}{REUSED_MARK}{stored[k].id}" for k in reused_ids(keys, updates, standing, seen)
-    }
+    keys = returned_ids(keys, updates, held)
+    # (an id given again after its post was taken down is another post as a standing one's is)
+    retired = {k: f"{k}{REUSED_MARK}{stored[k].id}" for k in reused_ids(keys, updates, held, seen)}
+    standing = {k: s for k, s in held.items() if stored[k].removed_at is None}
     for old, new in retired.items():
-        standing[new] = standing.pop(old)
+        if old in standing:
+            standing[new] = standing.pop(old)
     return match_renamed_ids(keys, updates, standing, seen), retired
 
 

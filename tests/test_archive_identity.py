@@ -432,3 +432,68 @@ def test_a_post_rewritten_under_its_own_id_stays_that_post(
     edit = _numbered("101", headline, words, at)
     result = record_pass(db, bpass([edit, ROADS, FERRY], at="2024-05-01T14:05:00Z"))
     assert (result.new, result.changed, result.removed) == (0, 1, 0)
+
+
+RAIL = _numbered(
+    "101", "Rail strike called off", "Unions and operators reached a late deal on pay.", "17:00:00"
+)
+
+
+def test_an_id_given_again_after_its_post_was_removed_is_another_post(
+    db: sqlite_utils.Database,
+) -> None:
+    """A CMS that recycles ids: the markets post that took id 101 is taken down in one pass,
+    and at 17:00 id 101 holds a third post. The rail post is new, not the markets post put
+    back and rewritten; the markets post stays removed."""
+    record_pass(db, bpass([ROADS, FERRY, STORM], at="2024-05-01T09:05:00Z"))
+    record_pass(db, bpass([MARKETS, ROADS, FERRY], at="2024-05-01T14:05:00Z"))
+    record_pass(db, bpass([ROADS, FERRY], at="2024-05-01T15:05:00Z"))
+    result = record_pass(db, bpass([RAIL, ROADS, FERRY], at="2024-05-01T17:05:00Z"))
+    assert (result.new, result.changed, result.restored, result.removed) == (1, 0, 0, 0)
+    rows = db.execute("select source_id, headline, version, removed_at is null from updates")
+    assert sorted(rows.fetchall()) == [
+        ("101", "Markets open higher", 1, 0),
+        ("101", "Rail strike called off", 1, 1),
+        ("101", "Storm warning issued", 1, 0),
+        ("102", "Ferries cancelled", 1, 1),
+        ("103", "Roads closed", 1, 1),
+    ]
+
+
+def test_a_post_that_gave_up_its_id_shown_under_it_again_is_that_post_put_back(
+    db: sqlite_utils.Database,
+) -> None:
+    """After id 101 went to the markets post, a page a cache kept from the morning shows the
+    storm warning under it again, and the next pass the markets post: each time the post
+    shown is the row that holds it, put back, and the other is removed; no third row."""
+    record_pass(db, bpass([ROADS, FERRY, STORM], at="2024-05-01T09:05:00Z"))
+    record_pass(db, bpass([MARKETS, ROADS, FERRY], at="2024-05-01T14:05:00Z"))
+    old = bpass([ROADS, FERRY, STORM], at="2024-05-01T14:10:00Z")
+    old.pages[0].headers = [("Age", "18000")]
+    result = record_pass(db, old)
+    assert (result.new, result.restored, result.removed) == (0, 1, 1)
+    result = record_pass(db, bpass([MARKETS, ROADS, FERRY], at="2024-05-01T14:15:00Z"))
+    assert (result.new, result.restored, result.removed) == (0, 1, 1)
+    rows = db.execute("select id, source_id, headline, version, removed_at is null from updates")
+    assert sorted(rows.fetchall()) == [
+        (1, "103", "Roads closed", 1, 1),
+        (2, "102", "Ferries cancelled", 1, 1),
+        (3, "101", "Storm warning issued", 1, 0),
+        (4, "101", "Markets open higher", 1, 1),
+    ]
+
+
+def test_a_rewrite_that_moves_its_time_over_an_hour_is_a_new_post(
+    db: sqlite_utils.Database,
+) -> None:
+    """A known limit: the publisher rewrites the storm warning whole, retitled and "updated"
+    two hours on, under its own id; it reads as an id given again, the old post removed."""
+    record_pass(db, bpass([ROADS, FERRY, STORM], at="2024-05-01T09:05:00Z"))
+    edit = _numbered(
+        "101",
+        "Amber alert: gusts to 90mph",
+        "Forecasters now expect gusts of up to ninety miles an hour on western cliffs tonight.",
+        "10:00:00",
+    )
+    result = record_pass(db, bpass([edit, ROADS, FERRY], at="2024-05-01T10:05:00Z"))
+    assert (result.new, result.changed, result.removed) == (1, 0, 1)

@@ -517,3 +517,35 @@ def test_an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was(
     again = _crawl(blog, db_path)
     assert "0 new, 0 changed" in again and "0 removed" in again, again
     assert _count(db_path, rows) == held
+
+
+def test_an_id_given_again_after_its_post_was_taken_down_and_the_old_post_back(
+    blog: Blog, db_path: Path
+) -> None:
+    """The water levels post `p4` taken down in one pass and its id given to a new post in the
+    next: the new post is new, not the old one put back. A page that then shows the old post
+    under `p4` again puts its row back; no pass adds a third row, and a reparse agrees."""
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+    blog.body = next_data(POSTS[:4], 0, start)
+    assert _crawl(blog, db_path).startswith("ok")
+    blog.body = next_data(POSTS[:3], 0, start)
+    assert "1 removed" in _crawl(blog, db_path)
+    blog.body = next_data([replace(ADDED, id="p4", age=1), *POSTS[:3]], 0, start)
+    third = _crawl(blog, db_path)
+    assert "1 new, 0 changed, 3 unchanged, 0 removed" in third, third
+    blog.body = next_data(POSTS[:4], 0, start)
+    assert "0 new" in _crawl(blog, db_path)
+    rows = "select source_id, headline, version, removed_at is null from updates order by id"
+    assert _count(db_path, rows)[3:] == [
+        ("p4", "Pegel steigen weiter", 1, 1),
+        ("p4", "Strom fällt aus", 1, 0),
+    ]
+    result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(_count(db_path, rows)) == sorted(
+        [
+            *_count(db_path, rows)[:3],
+            ("p4", "Pegel steigen weiter", 1, 1),
+            ("p4", "Strom fällt aus", 1, 0),
+        ]
+    )
