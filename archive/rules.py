@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -200,7 +201,33 @@ def similar_bodies(a: str, b: str) -> bool:
     nb = normalise_headline(b)[:BODY_COMPARE_CHARS]
     if not na or not nb:
         return na == nb
-    return na == nb or SequenceMatcher(None, na, nb, autojunk=False).ratio() >= SIMILAR_BODY
+    return na == nb or _ratio_at_least(na, nb, SIMILAR_BODY) >= SIMILAR_BODY
+
+
+def _common_length(a: str, b: str) -> int:
+    """The length of the longest subsequence two texts share, by bit-parallel rows (Hyyrö):
+    no fewer characters than SequenceMatcher's blocks match, at a cost of one big-integer
+    step per character of `b`."""
+    masks: dict[str, int] = {}
+    for i, c in enumerate(a):
+        masks[c] = masks.get(c, 0) | 1 << i
+    full = (1 << len(a)) - 1
+    row = full
+    for c in b:
+        u = row & masks.get(c, 0)
+        row = ((row + u) | (row - u)) & full
+    return len(a) - row.bit_count()
+
+
+def _ratio_at_least(a: str, b: str, floor: float) -> float:
+    """SequenceMatcher's ratio of two texts where it may reach `floor`, 0 where their longest
+    common subsequence says it cannot: most pairs of posts compared are not alike, and the
+    bound costs a fraction of the match."""
+    if not a and not b:
+        return 1.0
+    if 2 * _common_length(a, b) < floor * (len(a) + len(b)):
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def group_key(key: str) -> str:
@@ -376,8 +403,11 @@ def match_corrections(
     moving: list[int] = []  # readings of unknown keys: their time may have moved
     free = {k: s for k, s in stored.items() if k.startswith("h:") and k not in present}
     by_hash: dict[str, list[str]] = {}
+    by_instant: dict[object, list[str]] = {}  # (same_instant: its moment, or its text)
     for k, s in free.items():
         by_hash.setdefault(s.headline_hash, []).append(k)
+        if s.published_at:
+            by_instant.setdefault(_instant(s.published_at), []).append(k)
     groups = {group_key(k) for k in stored}
     result = list(keys)
     read: dict[str, int] = {}  # each unknown key's first reading
@@ -400,10 +430,8 @@ def match_corrections(
             match = next(
                 (
                     k
-                    for k, s in free.items()
-                    if s.published_at
-                    and same_instant(s.published_at, update.published_at)
-                    and similar_bodies(s.body_start, update.body_text)
+                    for k in by_instant.get(_instant(update.published_at), [])
+                    if k in free and similar_bodies(free[k].body_start, update.body_text)
                 ),
                 None,
             )
@@ -712,6 +740,12 @@ def _allowed(
     return _stretch(moment.timestamp(), published_from, seen)
 
 
+def _instant(t: str) -> object:
+    """What same_instant compares of a time: its moment, or its text where it reads none."""
+    moment = parse_utc(t)
+    return t if moment is None else moment
+
+
 def _rekey(
     result: list[str],
     keys: Sequence[str],
@@ -720,10 +754,15 @@ def _rekey(
 ) -> None:
     """Give each paired reading, and every other reading of its key (the post in structured
     data too, a pinned copy), its stored post's key; that post is no longer free."""
-    for i, k in list(pairs):
-        for j, key in enumerate(keys):
-            if key == keys[i]:
-                result[j] = k
+    paired = list(pairs)
+    if not paired:
+        return
+    readings: dict[str, list[int]] = {}
+    for j, key in enumerate(keys):
+        readings.setdefault(key, []).append(j)
+    for i, k in paired:
+        for j in readings[keys[i]]:
+            result[j] = k
         del free[k]
 
 
@@ -909,21 +948,21 @@ def _edit_likeness(old: str | None, new: str | None) -> float:
     if not a or not b:
         return 0.0
     short, long = sorted((a, b), key=len)
-    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
     # A sentence added or cut at the end: the shorter ends one, or the longer one there.
     ends = _ends_sentence(short) or long[len(short) :].startswith(_SENTENCE_ENDS)
     opens = long.startswith(short) and not long[len(short) : len(short) + 1].isalnum() and ends
+    ratio = _ratio_at_least(a, b, 0.0 if opens else SIMILAR_BODY)
     top_added = False
     if ratio < SIMILAR_BODY and not opens:
         # A sentence added or cut beside a typo fixed: the shorter, ending a sentence, alike
         # the longer's opening, or, where neither is cut, its end (a sentence added or cut at
         # the top).
         n = len(short)
-        ratio = SequenceMatcher(None, short, long[:n], autojunk=False).ratio()
+        ratio = _ratio_at_least(short, long[:n], SIMILAR_BODY)
         if not _ends_sentence(short):
             ratio = 0.0
         if ratio < SIMILAR_BODY and len(long) < BODY_COMPARE_CHARS:
-            ratio = SequenceMatcher(None, short, long[-n:], autojunk=False).ratio()
+            ratio = _ratio_at_least(short, long[-n:], SIMILAR_BODY)
             # (the words above the shorter's a sentence of their own, not theirs quoted)
             words = long.split()
             top = len(words) - len(short.split())
@@ -965,7 +1004,7 @@ def _words_kept(a: str, b: str) -> bool:
         if tag != "replace":
             continue
         gone, put = " ".join(old[i1:i2]), " ".join(new[j1:j2])
-        if SequenceMatcher(None, gone, put, autojunk=False).ratio() < TYPO_LIKENESS:
+        if _ratio_at_least(gone, put, TYPO_LIKENESS) < TYPO_LIKENESS:
             return False
     return True
 
@@ -1003,30 +1042,42 @@ def _edited(
     shown = {_body_start(u.body_text) for u in updates}
     known = {_body_start(s.body_start) for s in stored.values() if s.headless}
     newest_first = _newest_first(updates)
+    # The free posts that may be edited, by the width of the stretch their time allows (a
+    # few units: a minute, an hour, a day), each sorted by its start: a reading looks only at
+    # those whose stretch may meet its own, not at every free post.
+    widths: dict[float, list[tuple[float, float, str]]] = {}
+    for k, s in free.items():
+        held = stretch(s.published_at, s.published_from)
+        if s.headless and held is not None and _body_start(s.body_start) not in shown:
+            widths.setdefault(held[1] - held[0], []).append((held[0], held[1], k))
+    for held_by_start in widths.values():
+        held_by_start.sort()
     found: list[tuple[float, float, int, str]] = []
     for i in moving:
         span = spans[i]
         if span is None or _body_start(updates[i].body_text) in known:
             continue
         newer, older = _around(i, updates, keys, lambda j: spans[j], newest_first)
-        for k, s in free.items():
-            held = stretch(s.published_at, s.published_from)
-            if not s.headless or held is None or _body_start(s.body_start) in shown:
-                continue
-            if held[1] + MINUTE < span[0] or span[1] + MINUTE < held[0]:
-                continue  # (no instant both readings allow)
-            if newer is not None and held[0] > newer[1] + MINUTE:
-                continue  # (newer than the post now above it)
-            if older is not None and held[1] + MINUTE < older[0]:
-                continue
-            likeness = (
-                _edit_likeness(s.body_start, updates[i].body_text)
-                or _number_changed(s.body_start, updates[i].body_text, held, span)
-                or _changed_unseen(s, updates[i].body_text, held, span)
-            )
-            if likeness:
-                gap = abs(sum(held) - sum(span))
-                found.append((-likeness, gap, i, k))
+        for width, held_by_start in widths.items():
+            low = bisect_left(held_by_start, (span[0] - MINUTE - width - 1,))
+            high = bisect_right(held_by_start, (span[1] + MINUTE, math.inf))
+            for start, end, k in held_by_start[low:high]:
+                held = (start, end)
+                s = free[k]
+                if held[1] + MINUTE < span[0] or span[1] + MINUTE < held[0]:
+                    continue  # (no instant both readings allow)
+                if newer is not None and held[0] > newer[1] + MINUTE:
+                    continue  # (newer than the post now above it)
+                if older is not None and held[1] + MINUTE < older[0]:
+                    continue
+                likeness = (
+                    _edit_likeness(s.body_start, updates[i].body_text)
+                    or _number_changed(s.body_start, updates[i].body_text, held, span)
+                    or _changed_unseen(s, updates[i].body_text, held, span)
+                )
+                if likeness:
+                    gap = abs(sum(held) - sum(span))
+                    found.append((-likeness, gap, i, k))
     yield from _each_once((i, k) for _, _, i, k in sorted(found))
 
 
@@ -1068,7 +1119,7 @@ def _changed_unseen(
     b = normalise_headline(new)[:BODY_COMPARE_CHARS]
     if not a or not b or a == b:
         return 0.0
-    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    ratio = _ratio_at_least(a, b, SIMILAR_BODY)
     return ratio if ratio >= SIMILAR_BODY else 0.0
 
 

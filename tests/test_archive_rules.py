@@ -151,3 +151,36 @@ def test_same_headline_same_time_is_one_update() -> None:
     b = Update(headline="GOAL!", published_at="2024-05-01T10:05:00+00:00")
     keys = assign_keys([a, b], {})
     assert keys[0] == keys[1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("", ""),
+        ("", "storm"),
+        ("a yellow card for smith", "a yellow card for jones"),
+        ("the bank held rates at 5.25%", "markets fell sharply in early trade"),
+        ("gusts of 80mph hit the coast", "gusts of 80mph hit the coast"),
+        ("abcabcabc", "cbacbacba"),
+    ],
+)
+def test_a_likeness_bounded_first_is_the_likeness_where_it_reaches_its_floor(
+    a: str, b: str
+) -> None:
+    """The longest common subsequence bounds SequenceMatcher's matches from above, so a pair
+    set aside by it could not have reached the floor, and one not set aside gets its ratio."""
+    from difflib import SequenceMatcher
+
+    from archive.rules import _common_length, _ratio_at_least
+
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            table[i + 1][j + 1] = (
+                table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
+            )
+    assert _common_length(a, b) == table[-1][-1]
+    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    for floor in (0.0, 0.3, 0.6, 0.8, 1.0):
+        bounded = _ratio_at_least(a, b, floor)
+        assert bounded == ratio if ratio >= floor else bounded < floor
