@@ -239,6 +239,9 @@ class _Relative:
     # makes it "before" or "then" (Vietnamese "trước khi…", "trước Tết"; Indonesian "lalu
     # pulang"). None: any word may.
     alone: str | None = None
+    # Only with an amount: a unit alone is the calendar's last one ("minggu lalu", "tuần
+    # trước": last week), no length of time ago.
+    counted: bool = False
 
 
 _SOUTH_SLAVIC_UNITS = (
@@ -946,6 +949,7 @@ _MALAY = tuple(
         {"satu": 1, "se": 1, "beberapa": 2, "dua": 2, "tiga": 3},
         _MALAY_UNITS,
         alone=alone,
+        counted=True,
     )
     for after, alone in (("yang lalu", None), ("lalu", ""))  # ("3 jam lalu pulang": then)
 )
@@ -958,6 +962,7 @@ _RELATIVE_WORDS.update(
                 {"một": 1, "vài": 2, "hai": 2, "ba": 3},
                 ("giây", "phút", "giờ tiếng", "ngày", "tuần", "tháng", "năm"),
                 alone="đây",  # ("trước đây": ago; "trước khi…", "trước Tết": before)
+                counted=True,
             ),
         ),
         "id": _MALAY,
@@ -2617,6 +2622,8 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
                 match = pattern.search(text, max(0, at - 40), at + len(marker))
             if match is not None and rel.alone is not None and _a_word_after(text, match, rel):
                 continue  # ("2 giờ trước khi…": two hours before; "3 jam lalu pulang": then)
+            if match is not None and rel.counted and match.group("v") and not match.group("a"):
+                continue  # ("minggu lalu": last week)
             if match is not None and (best is None or match.start() < best[0].start()):
                 best = (match, rel)
     if best is None:
