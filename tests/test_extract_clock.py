@@ -793,6 +793,42 @@ def test_before_an_event_in_bengali_tamil_and_vietnamese_is_no_time() -> None:
         assert PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,)).read(prose) is None
 
 
+def test_then_and_before_a_thing_in_indonesian_and_vietnamese_are_no_time() -> None:
+    """Indonesian "lalu" after a while is "then" too ("menunggu 3 jam lalu pulang": waited
+    three hours, then went home), and Vietnamese "trước" before a word is "before" it ("2 ngày
+    trước bầu cử": two days before the election); "yang lalu" and "trước đây" are ago."""
+    for language, prose in (
+        ("id", "Ia menunggu 3 jam lalu pulang"),
+        ("id", "Pertandingan berlangsung 90 menit lalu dilanjutkan adu penalti"),
+        ("vi", "2 ngày trước bầu cử"),
+        ("vi", "Cảnh sát đến 3 ngày trước Tết"),
+    ):
+        assert PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,)).read(prose) is None
+    for language, stamp in (
+        ("id", "Polisi tiba 3 jam yang lalu"),
+        ("id", "3 jam lalu, polisi tiba"),
+        ("vi", "Khoảng 3 giờ trước đây"),
+    ):
+        reading = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,)).read(stamp)
+        assert reading is not None and reading.utc == format_utc(FETCHED - timedelta(hours=3))
+
+
+def test_last_week_in_indonesian_malay_and_vietnamese_is_no_time() -> None:
+    """A unit with no amount before "lalu" or "trước" is the last one of the calendar ("minggu
+    lalu", "tuần trước": last week), no length of time ago; "seminggu lalu" is a week ago."""
+    for language, prose in (
+        ("id", "Minggu lalu, presiden mengunjungi Jakarta"),
+        ("id", "Bulan lalu"),
+        ("ms", "Minggu lalu, polis menahan dua lelaki"),
+        ("vi", "Tuần trước, chính phủ họp bàn"),
+        ("vi", "Năm trước"),
+    ):
+        assert PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,)).read(prose) is None
+    for language, stamp in (("id", "seminggu lalu"), ("vi", "một tuần trước")):
+        reading = PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,)).read(stamp)
+        assert reading is not None and reading.utc == format_utc(FETCHED - timedelta(days=7))
+
+
 def test_a_bare_clock_and_a_number_that_is_no_time() -> None:
     """A text that is a clock alone reads as one among other words would; a number with
     nothing of a time's shape beside it (read without the whole reader) is none, whatever

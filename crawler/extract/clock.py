@@ -235,7 +235,13 @@ class _Relative:
     and_halves: str = ""  # an hour and a half in words ("an hour and a half", "półtorej godziny")
     quarters: str = ""  # a quarter of an hour in words ("vor einer Viertelstunde", "kwadrans")
     three_quarters: str = ""  # three of them ("trois quarts d'heure", "drie kwartier")
-    unless: str = ""  # a word after `after` that makes it "before" (Vietnamese "trước khi")
+    # The only words that may follow `after` ("|" between them; "" for none): any other word
+    # makes it "before" or "then" (Vietnamese "trước khi…", "trước Tết"; Indonesian "lalu
+    # pulang"). None: any word may.
+    alone: str | None = None
+    # Only with an amount: a unit alone is the calendar's last one ("minggu lalu", "tuần
+    # trước": last week), no length of time ago.
+    counted: bool = False
 
 
 _SOUTH_SLAVIC_UNITS = (
@@ -937,8 +943,15 @@ _MALAY_UNITS = (
     "tahun",
 )
 _MALAY = tuple(
-    _Relative("", after, {"satu": 1, "se": 1, "beberapa": 2, "dua": 2, "tiga": 3}, _MALAY_UNITS)
-    for after in ("yang lalu", "lalu")
+    _Relative(
+        "",
+        after,
+        {"satu": 1, "se": 1, "beberapa": 2, "dua": 2, "tiga": 3},
+        _MALAY_UNITS,
+        alone=alone,
+        counted=True,
+    )
+    for after, alone in (("yang lalu", None), ("lalu", ""))  # ("3 jam lalu pulang": then)
 )
 _RELATIVE_WORDS.update(
     {
@@ -948,7 +961,8 @@ _RELATIVE_WORDS.update(
                 "trước",
                 {"một": 1, "vài": 2, "hai": 2, "ba": 3},
                 ("giây", "phút", "giờ tiếng", "ngày", "tuần", "tháng", "năm"),
-                unless="khi|đó",
+                alone="đây",  # ("trước đây": ago; "trước khi…", "trước Tết": before)
+                counted=True,
             ),
         ),
         "id": _MALAY,
@@ -2577,12 +2591,14 @@ def _iso_reading(page: PageClock, match: re.Match[str]) -> Reading | None:
     return Reading("full", format_utc(moment), value, (moment.hour, moment.minute))
 
 
-def _followed_by(text: str, end: int, words: str) -> bool:
-    """Whether one of the words ("|" between them) comes next after `end`, as a word."""
-    rest = text[end:].lstrip()
-    return any(
-        rest.lower().startswith(word) and not rest[len(word) : len(word) + 1].isalpha()
-        for word in words.split("|")
+def _a_word_after(text: str, match: re.Match[str], rel: _Relative) -> bool:
+    """Whether a word other than those `rel` allows (`alone`) comes next after the phrase."""
+    rest = text[match.end() :].lstrip()
+    if not rest[:1].isalpha():
+        return False
+    return not any(
+        word and rest.lower().startswith(word) and not rest[len(word) : len(word) + 1].isalpha()
+        for word in (rel.alone or "").split("|")
     )
 
 
@@ -2604,8 +2620,10 @@ def _relative(page: PageClock, text: str, markers: list[tuple[int, str]]) -> _Fo
                 match = pattern.match(text, at)
             else:
                 match = pattern.search(text, max(0, at - 40), at + len(marker))
-            if match is not None and rel.unless and _followed_by(text, match.end(), rel.unless):
-                continue  # ("2 giờ trước khi…": two hours before)
+            if match is not None and rel.alone is not None and _a_word_after(text, match, rel):
+                continue  # ("2 giờ trước khi…": two hours before; "3 jam lalu pulang": then)
+            if match is not None and rel.counted and match.group("v") and not match.group("a"):
+                continue  # ("minggu lalu": last week)
             if match is not None and (best is None or match.start() < best[0].start()):
                 best = (match, rel)
     if best is None:
