@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -74,6 +74,23 @@ def live_updates(
     another is given."""
     page = page_of(main, title, lang=lang, published=published)
     return extract_page(page, url, fetched_at=fetched).updates
+
+
+def storm_posts(
+    stamp: Callable[[int], str], numbers: Iterable[int], before: str = ""
+) -> list[Update]:
+    """What extract_page reads from a feed of posts "Post N", each opening with the stamp
+    given for its number, on a live page fetched at 18:00 on 1 May 2024 (`before`: markup
+    ahead of the feed, such as JSON-LD)."""
+    posts = "".join(
+        f'<article class="post" id="p{n}">{stamp(n)}'
+        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
+        "</article>"
+        for n in numbers
+    )
+    return live_updates(
+        f"{before}<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    )
 
 
 def without_structured_data(body: bytes) -> etree._Element:
@@ -4284,15 +4301,7 @@ def test_a_posts_edit_time_printed_before_its_first_published_time_is_the_edit(
 ) -> None:
     """A post's line gives its last edit first and then when it went up ("Updated 14:50 ·
     First published 13:05"): the post went up at the second, as where the edit comes after."""
-    posts = "".join(
-        f'<article class="post" id="p{n}">{stamp.format(u=n + 1, n=n)}'
-        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
-        "</article>"
-        for n in (3, 2, 1)
-    )
-    updates = live_updates(
-        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
-    )
+    updates = storm_posts(lambda n: stamp.format(u=n + 1, n=n), (3, 2, 1))
     assert [u.published_at for u in updates] == [f"2024-05-01T1{n}:05:00Z" for n in (3, 2, 1)]
 
 
@@ -4310,15 +4319,7 @@ def test_a_posts_edit_time_printed_before_how_long_ago_it_went_up_is_the_edit(
 ) -> None:
     """A post's line gives its last edit's clock first and then how long ago it went up
     ("Updated 14:50 · Posted 2 hours ago"): the post went up when how long ago says."""
-    posts = "".join(
-        f'<article class="post" id="p{n}">{stamp.format(u=8 - n, n=n)}'
-        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
-        "</article>"
-        for n in (1, 3, 5)
-    )
-    updates = live_updates(
-        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
-    )
+    updates = storm_posts(lambda n: stamp.format(u=8 - n, n=n), (1, 3, 5))
     assert [u.published_at for u in updates] == [f"2024-05-01T1{8 - n}:00:00Z" for n in (1, 3, 5)]
 
 
@@ -4400,15 +4401,13 @@ def test_a_clock_labelled_the_edits_alone_dates_its_post_where_nothing_else_does
 def test_an_edits_time_element_before_the_time_the_post_went_up_is_the_edit() -> None:
     """Two `<time>`s, the edit's first ("Updated 14:50", its datetime 14:50) and then when the
     post went up ("First published 13:05"): the first's datetime is the edit's too."""
-    posts = "".join(
-        f'<article class="post" id="p{n}"><div class="meta"><time datetime="2024-05-01T1{n + 1}'
-        f':50:00Z">Updated 1{n + 1}:50</time> <time datetime="2024-05-01T1{n}:05:00Z">First '
-        f"published 1{n}:05</time></div><h2>Post {n}</h2><p>What the post says about the day, "
-        "in more words than that.</p></article>"
-        for n in (3, 2, 1)
-    )
-    updates = live_updates(
-        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
+    updates = storm_posts(
+        lambda n: (
+            f'<div class="meta"><time datetime="2024-05-01T1{n + 1}:50:00Z">Updated '
+            f'1{n + 1}:50</time> <time datetime="2024-05-01T1{n}:05:00Z">First published 1{n}:05'
+            "</time></div>"
+        ),
+        (3, 2, 1),
     )
     assert [(u.published_at, u.modified_at) for u in updates] == [
         (f"2024-05-01T1{n}:05:00Z", f"2024-05-01T1{n + 1}:50:00Z") for n in (3, 2, 1)
@@ -4426,15 +4425,7 @@ def test_an_edits_time_element_before_the_time_the_post_went_up_is_the_edit() ->
 def test_a_posts_only_shown_time_labelled_its_edit_leaves_its_markups_time(stamp: str) -> None:
     """A post's stamp shows only its last edit ("Updated 14:40") over its markup's time of
     when it went up (14:05): the label says the clock is the edit's, and the markup's stands."""
-    posts = "".join(
-        f'<article class="post" id="p{n}">{stamp.format(n=n)}'
-        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
-        "</article>"
-        for n in (3, 2, 1)
-    )
-    updates = live_updates(
-        f"<div class='feed'>{posts}</div>", "Storm: live", "2024-05-01T18:00:00Z", MAY_DAY
-    )
+    updates = storm_posts(lambda n: stamp.format(n=n), (3, 2, 1))
     assert [(u.published_at, u.modified_at) for u in updates] == [
         (f"2024-05-01T1{n}:05:00Z", f"2024-05-01T1{n}:40:00Z") for n in (3, 2, 1)
     ]
@@ -4449,18 +4440,10 @@ def test_a_posts_only_shown_time_labelled_its_edit_leaves_structured_datas_time(
         for n in (3, 2, 1)
     ]
     data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "liveBlogUpdate": updates}
-    posts = "".join(
-        f'<article class="post" id="p{n}"><div class="meta">Updated 1{n}:40</div>'
-        f"<h2>Post {n}</h2><p>What the post says about the day, in more words than that.</p>"
-        "</article>"
-        for n in (3, 2, 1)
-    )
-    updates_read = live_updates(
-        f"<script type='application/ld+json'>{json.dumps(data)}</script>"
-        f"<div class='feed'>{posts}</div>",
-        "Storm: live",
-        "2024-05-01T18:00:00Z",
-        MAY_DAY,
+    updates_read = storm_posts(
+        lambda n: f'<div class="meta">Updated 1{n}:40</div>',
+        (3, 2, 1),
+        before=f"<script type='application/ld+json'>{json.dumps(data)}</script>",
     )
     assert [(u.published_at, u.modified_at) for u in updates_read] == [
         (f"2024-05-01T1{n}:05:00Z", f"2024-05-01T1{n}:40:00Z") for n in (3, 2, 1)
