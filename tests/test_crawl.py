@@ -16,7 +16,7 @@ from archive import store
 from archive.records import PassResult
 from archive.times import parse_utc
 from crawler.cli import cli
-from crawler.sample import SampleBlog, demo_states, render_page
+from crawler.sample import SampleBlog, SampleUpdate, demo_states, render_page
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
 from crawler.sample.site import LocalServer, send
 from tests.helpers import ELECTION, corpus_dir, crawl_local, free_port
@@ -346,6 +346,21 @@ def removals_logged(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM update_removals").fetchone()[0])
 
 
+def read_after_its_newest(
+    sample_blog: SampleBlog, db_path: Path, shown: list[SampleUpdate], headers: dict[str, str]
+) -> PassResult:
+    """The blog crawled before its newest post went up and after, then read showing `shown`,
+    served with `headers`: that last pass's result."""
+    sample_blog.show(UPDATES[1:])
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(UPDATES)
+    crawl_local([sample_blog.url], db_path)
+    sample_blog.show(shown)
+    sample_blog.headers = headers
+    [result] = crawl_local([sample_blog.url], db_path)
+    return result
+
+
 @pytest.mark.slow
 def test_a_caches_old_copy_marks_nothing_removed(sample_blog: SampleBlog, db_path: Path) -> None:
     """A CDN's edge serves the page as it was before its newest post went up, then another
@@ -378,12 +393,7 @@ def test_a_caches_old_copy_marks_nothing_removed(sample_blog: SampleBlog, db_pat
 def test_a_newest_post_deleted_is_removed_at_once(sample_blog: SampleBlog, db_path: Path) -> None:
     """The newest post taken down, nothing else changed, in a page the site answers itself
     (no "Age", its "Date" now): no cache's copy, and the pass removes it."""
-    sample_blog.show(UPDATES[1:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES)
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES[1:])
-    [gone] = crawl_local([sample_blog.url], db_path)
+    gone = read_after_its_newest(sample_blog, db_path, UPDATES[1:], {})
     assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
     db = Database(db_path)
     assert db.execute("SELECT source_id FROM updates WHERE removed_at IS NOT NULL").fetchall() == [
@@ -397,13 +407,9 @@ def test_a_copy_dated_before_its_missing_post_was_seen_is_an_old_copy(
 ) -> None:
     """A cache that keeps the site's "Date" and adds no "Age": the copy's date, before the
     archive first saw the post it lacks, says it is an old one; the post waits."""
-    sample_blog.show(UPDATES[1:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES)
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES[1:])
-    sample_blog.headers = {"Date": "Thu, 02 Nov 2023 06:00:00 GMT"}
-    [held] = crawl_local([sample_blog.url], db_path)
+    held = read_after_its_newest(
+        sample_blog, db_path, UPDATES[1:], {"Date": "Thu, 02 Nov 2023 06:00:00 GMT"}
+    )
     assert held.ok and (held.removed, held.held) == (0, 1), held
 
 
@@ -437,13 +443,7 @@ def test_a_reparse_that_reads_a_held_pass_as_the_sites_answer_logs_no_hold(
     """A pass held as an old copy when crawled, read again by a version whose rule finds no
     cache's copy in it (as a Date in the second of the reading is no longer one): the replay
     removes the post, and the fetch log no longer says the pass held it."""
-    sample_blog.show(UPDATES[1:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES)
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES[1:])
-    sample_blog.headers = {"Age": "600"}
-    [held] = crawl_local([sample_blog.url], db_path)
+    held = read_after_its_newest(sample_blog, db_path, UPDATES[1:], {"Age": "600"})
     assert (held.removed, held.held) == (0, 1), held
     monkeypatch.setattr(store, "_old_copy", lambda *args: False)
     result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
@@ -460,13 +460,7 @@ def test_an_age_of_no_ascii_digits_is_no_age(sample_blog: SampleBlog, db_path: P
     """An "Age" whose bytes read as digits of another script (Latin-1's "³" from a 0xB3 byte)
     is no delta-seconds (RFC 9111 1.2.2): the page is the site's answer, and the newest post
     it lacks is removed, where reading it as a number broke the pass's writing."""
-    sample_blog.show(UPDATES[1:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES)
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES[1:])
-    sample_blog.headers = {"Age": "\xb3"}
-    [gone] = crawl_local([sample_blog.url], db_path)
+    gone = read_after_its_newest(sample_blog, db_path, UPDATES[1:], {"Age": "\xb3"})
     assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
 
 
@@ -475,12 +469,7 @@ def test_a_post_taken_down_below_the_newest_is_removed_at_once(
     sample_blog: SampleBlog, db_path: Path
 ) -> None:
     """Not the newest post: no old copy lacks it, and its removal is recorded by the pass."""
-    sample_blog.show(UPDATES[1:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES)
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show([UPDATES[0], *UPDATES[2:]])
-    [gone] = crawl_local([sample_blog.url], db_path)
+    gone = read_after_its_newest(sample_blog, db_path, [UPDATES[0], *UPDATES[2:]], {})
     assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
 
 
