@@ -1225,15 +1225,21 @@ def _shown_posts(numbers: tuple[int, ...]) -> str:
     )
 
 
-def _shown_page(numbers: tuple[int, ...], script: str) -> Page:
+def _stream_page(shown: str, script: str, more: str = "") -> Page:
+    """What extract_page reads from a live page whose stream shows `shown`, then `more` (a
+    "Load more" button), with its state in `script`, fetched at 16:00 on 1 June 2024."""
     page = (
         "<html lang='en'><head><title>Storm – live</title></head><body><main>"
-        f"<h1>Storm – live</h1><div class='stream'>{_shown_posts(numbers)}</div>"
-        f"<button>Load more</button></main>{script}</body></html>"
+        f"<h1>Storm – live</h1><div class='stream'>{shown}</div>"
+        f"{more}</main>{script}</body></html>"
     ).encode()
     return extract_page(
         page, "https://www.example.com/live/storm", fetched_at="2024-06-01T16:00:00Z"
     )
+
+
+def _shown_page(numbers: tuple[int, ...], script: str) -> Page:
+    return _stream_page(_shown_posts(numbers), script, more="<button>Load more</button>")
 
 
 def test_a_live_pages_state_holding_more_posts_than_its_markup_shows_adds_them() -> None:
@@ -1289,15 +1295,7 @@ def test_a_states_posts_not_shown_keep_the_markups_spelling_of_their_ids() -> No
     markup for the state alone on a later poll."""
     posts = [_state_stream_post(n) | {"id": 1000 + n} for n in (5, 4, 3, 2, 1)]
     page = _shown_posts((5, 4, 3)).replace("id='p", "id='post-100")
-    data = _next_data({"props": {"liveBlog": {"posts": posts}}})
-    read = extract_page(
-        (
-            "<html lang='en'><head><title>Storm – live</title></head><body><main>"
-            f"<h1>Storm – live</h1><div class='stream'>{page}</div></main>{data}</body></html>"
-        ).encode(),
-        "https://www.example.com/live/storm",
-        fetched_at="2024-06-01T16:00:00Z",
-    )
+    read = _stream_page(page, _next_data({"props": {"liveBlog": {"posts": posts}}}))
     assert [u.source_id for u in read.updates] == [f"post-100{n}" for n in (5, 4, 3, 2, 1)]
 
 
@@ -1429,12 +1427,7 @@ def test_a_post_the_markup_cuts_short_takes_its_whole_body_from_the_state(cut: s
         f"{cut.format(n=n)}</p></article>"
         for n in (5, 4, 3)
     )
-    page = (
-        "<html lang='en'><head><title>Storm – live</title></head><body><main>"
-        f"<h1>Storm – live</h1><div class='stream'>{shown}</div></main>"
-        f"{_next_data({'props': {'liveBlog': {'posts': posts}}})}</body></html>"
-    ).encode()
-    read = extract_page(page, "https://www.example.com/live/storm", "2024-06-01T16:00:00Z")
+    read = _stream_page(shown, _next_data({"props": {"liveBlog": {"posts": posts}}}))
     assert [u.source_id for u in read.updates] == ["p5", "p4", "p3", "p2", "p1"]
     for update in read.updates:
         assert update.body_text.endswith("until the morning at the earliest."), update.body_text
@@ -1453,12 +1446,7 @@ def test_a_shown_post_whose_words_differ_from_the_states_keeps_the_markups() -> 
         f"<h2>Update {n}</h2><p>{_WORDS.format(n=n)} The mayor said little more…</p></article>"
         for n in (5, 4, 3)
     )
-    page = (
-        "<html lang='en'><head><title>Storm – live</title></head><body><main>"
-        f"<h1>Storm – live</h1><div class='stream'>{shown}</div></main>"
-        f"{_next_data({'props': {'liveBlog': {'posts': posts}}})}</body></html>"
-    ).encode()
-    read = extract_page(page, "https://www.example.com/live/storm", "2024-06-01T16:00:00Z")
+    read = _stream_page(shown, _next_data({"props": {"liveBlog": {"posts": posts}}}))
     assert read.updates[0].body_text.endswith("The mayor said little more…")
 
 
