@@ -10080,6 +10080,20 @@ def test_untimed_boxes_at_a_live_address_are_posts_only_where_they_read_as_posts
     assert len(updates) == (6 if live else 0)
 
 
+def _blog_in_its_script(
+    language: str, items: list[str], published: str, title: str, stream: str
+) -> list[Update]:
+    """What extract_page reads at noon UTC on 1 May 2024 from a live page in `language`
+    published at `published`, its heading `title` over its posts `items` in `div.{stream}`."""
+    html = (
+        f'<html lang="{language}"><head><meta property="article:published_time"'
+        f' content="{published}"></head><body><h1>{title}</h1>'
+        f'<div class="{stream}">{"".join(items)}</div></body></html>'
+    )
+    url = "https://news.example.com/live/" + language
+    return extract_page(html.encode(), url, "2024-05-01T12:00:00Z").updates
+
+
 def test_a_japanese_blogs_posts_say_sentences_without_spaces() -> None:
     """A Japanese live page (NHK's shape: a clock "20時56分", a title, a paragraph), built by
     hand: Japanese runs its words together, so its sentences are a run of its letters ended
@@ -10090,18 +10104,15 @@ def test_a_japanese_blogs_posts_say_sentences_without_spaces() -> None:
         ("気象庁が会見", "気象庁は今後1週間程度は同じ程度の揺れに注意するよう呼びかけています。"),
         ("停電は解消", "東京電力によりますと、一時およそ3000軒で起きていた停電は解消しました。"),
     ]
-    items = "".join(
+    items = [
         f'<section class="jp-entry" id="e{i}"><span class="jp-entry__time">20時{56 - 9 * i}分'
         f"</span><h2>{title}</h2><p>{words}</p></section>"
         for i, (title, words) in enumerate(posts)
+    ]
+    read = _blog_in_its_script(
+        "ja", items, "2024-05-01T18:00:00+09:00", "【随時更新】東京で震度4", "jp-stream"
     )
-    html = (
-        '<html lang="ja"><head><meta property="article:published_time"'
-        ' content="2024-05-01T18:00:00+09:00"></head><body><h1>【随時更新】東京で震度4</h1>'
-        f'<div class="jp-stream">{items}</div></body></html>'
-    )
-    page = extract_page(html.encode(), "https://news.example.jp/live/quake", "2024-05-01T12:00:00Z")
-    assert [(u.headline, u.published_at) for u in page.updates] == [
+    assert [(u.headline, u.published_at) for u in read] == [
         (title, f"2024-05-01T11:{56 - 9 * i}:00Z") for i, (title, _) in enumerate(posts)
     ]
 
@@ -10146,18 +10157,13 @@ def test_blogs_in_scripts_with_vowel_signs_or_no_spaces_say_sentences(language: 
     their words ("राजधानी") are parts of the words, not breaks between them, and Thai runs its
     words together with no full stop; the posts are a live blog's, with their times."""
     posts = _MARKED_SCRIPTS[language]
-    items = "".join(
+    items = [
         f'<div class="live-item" id="p{i}"><span class="live-time">{17 - i}:25</span>'
         f"<h3>{title}</h3><p>{words}</p></div>"
         for i, (title, words) in enumerate(posts)
-    )
-    html = (
-        f'<html lang="{language}"><head><meta property="article:published_time"'
-        ' content="2024-05-01T09:00:00+07:00"></head><body><h1>LIVE</h1>'
-        f'<div class="live-blog">{items}</div></body></html>'
-    )
-    page = extract_page(html.encode(), "https://news.example.com/live/rain", "2024-05-01T12:00:00Z")
-    assert [(u.headline, u.published_at) for u in page.updates] == [
+    ]
+    read = _blog_in_its_script(language, items, "2024-05-01T09:00:00+07:00", "LIVE", "live-blog")
+    assert [(u.headline, u.published_at) for u in read] == [
         (title, f"2024-05-01T{10 - i:02d}:25:00Z") for i, (title, _) in enumerate(posts)
     ]
 
