@@ -5761,6 +5761,27 @@ def test_what_an_embed_says_until_its_script_draws_it_is_no_word(
     assert [[m["type"] for m in u.media] for u in updates] == [media_kinds] * 4
 
 
+def test_a_pictures_caption_whose_class_says_embedded_keeps_its_credit() -> None:
+    """A picture's caption whose class says it is embedded in the post (the Mirror's
+    `figcaption.image__caption--embedded`, "(Image: Anadolu via Getty Images)") is the
+    picture's credit, no stand-in for an embed: a short line with no link in a box whose
+    class says "embed" is one only where it is no caption."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<figure><img src='https://news.example.com/p{n}.jpg' alt=''><figcaption"
+        " class='image__caption--embedded'><span class='credit'>(Image: Anadolu via Getty"
+        " Images)</span></figcaption></figure></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [[m.get("credit") for m in u.media] for u in updates] == [
+        ["Anadolu via Getty Images"]
+    ] * 4
+
+
 def test_a_box_whose_class_says_consent_without_a_control_is_words() -> None:
     """A box whose class names consent but asks for none (no link, no button: a note that a
     family agreed to the publication) is words of the post, not an embed's placeholder."""

@@ -266,10 +266,13 @@ def is_embed_standin(element: Element) -> bool:
     embed and a short line at most: what stands in for the embed until its script draws it
     ("Loading tweet…", "Please enable JavaScript to view this content."). Not a quote's
     blockquote, which says a post's own words, nor a part of an embed's box (a link card's
-    `item--embed__description`)."""
+    `item--embed__description`), nor a picture's caption that says it is embedded in the post
+    (the Mirror's `figcaption.image__caption--embedded`, its photographer's credit)."""
+    classes = element.get("class") or ""
     return (
-        element.tag != "blockquote"
-        and is_embed_class(element.get("class") or "")
+        element.tag not in ("blockquote", "figcaption")
+        and is_embed_class(classes)
+        and not _IMAGE_CLASS.search(classes)
         and not _has_embed_source(element)
         and not walks.holds(element, _STANDIN_KEEPS)
         and walks.text_length(element, _STANDIN_WORDS) < _STANDIN_WORDS
