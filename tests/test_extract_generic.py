@@ -995,6 +995,21 @@ def test_a_results_table_in_an_untimed_post_keeps_its_words(label: str) -> None:
     )
 
 
+def stamped_plays(
+    stamps: tuple[str, ...], said: tuple[str, ...], box: str, title: str, path: str
+) -> list[Update]:
+    """What extract_page reads from a sports page titled `title` at `path` on
+    example-sport.com whose list of plays gives each a stamp in `span.{box}` and its words."""
+    posts = "".join(
+        f'<li class="play" id="p{i}"><span class="{box}">{at}</span>'
+        f'<div class="play-body"><p>{words}</p></div></li>'
+        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
+    )
+    page = page_of(f'<h1>{title}</h1><ol class="plays">{posts}</ol>', title)
+    url = f"https://www.example-sport.com/{path}"
+    return extract_page(page, url, fetched_at="2024-02-11T23:00:00Z").updates
+
+
 @pytest.mark.parametrize(
     "stamps",
     [
@@ -1013,14 +1028,7 @@ def test_a_tennis_blogs_set_scores_are_its_posts_marks(stamps: tuple[str, ...]) 
         "A love hold, four aces in a row, and the pressure is back on.",
         "An early break in the first set for the defending champion.",
     )
-    posts = "".join(
-        f'<li class="tn-update" id="p{i}"><span class="score-stamp">{at}</span>'
-        f'<div class="tn-update-body"><p>{words}</p></div></li>'
-        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
-    )
-    page = page_of(f'<h1>Final live</h1><ol class="tn">{posts}</ol>', "Final live")
-    url = "https://www.example-sport.com/tennis/live/final"
-    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    updates = stamped_plays(stamps, said, "score-stamp", "Final live", "tennis/live/final")
     assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
 
 
@@ -1045,14 +1053,7 @@ def test_a_races_lap_or_distance_is_its_posts_mark(stamps: tuple[str, ...], box:
         "Pit stop for the third car, hard tyres fitted in 2.4 seconds.",
         "Fastest lap of the race so far for the leader, a 1:35.9.",
     )
-    posts = "".join(
-        f'<li class="race-update" id="p{i}"><span class="{box}">{at}</span>'
-        f'<div class="race-update-body"><p>{words}</p></div></li>'
-        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
-    )
-    page = page_of(f'<h1>Grand Prix live</h1><ol class="race">{posts}</ol>', "Grand Prix live")
-    url = "https://www.example-sport.com/f1/live/grand-prix"
-    updates = extract_page(page, url, fetched_at="2024-03-02T18:00:00Z").updates
+    updates = stamped_plays(stamps, said, box, "Grand Prix live", "f1/live/grand-prix")
     assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
 
 
@@ -1079,14 +1080,7 @@ def test_a_games_clock_is_no_clock_of_the_day(stamps: tuple[str, ...], box: str)
         "Field goal from fifty-two yards, right down the middle.",
         "Kickoff in Las Vegas, and the big game is under way.",
     )[: len(stamps)]
-    posts = "".join(
-        f'<li class="play" id="p{i}"><span class="{box}">{at}</span>'
-        f'<div class="play-body"><p>{words}</p></div></li>'
-        for i, (at, words) in enumerate(zip(stamps, said, strict=True))
-    )
-    page = page_of(f'<h1>Big game live</h1><ol class="plays">{posts}</ol>', "Big game live")
-    url = "https://www.example-sport.com/nfl/live/big-game"
-    updates = extract_page(page, url, fetched_at="2024-02-11T23:00:00Z").updates
+    updates = stamped_plays(stamps, said, box, "Big game live", "nfl/live/big-game")
     assert [u.body_text for u in updates] == list(said)
     assert [u.published_at for u in updates] == [None] * len(said)
 
