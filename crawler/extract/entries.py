@@ -686,14 +686,13 @@ def _classed(root: Element, classes: Iterable[str], pattern: re.Pattern[str]) ->
     """The elements whose class attribute is one of `classes` that `pattern` finds."""
     found: list[Element] = []
     for cls in {c for c in classes if pattern.search(c)}:
+        if '"' in cls and "'" in cls:
+            continue  # no XPath literal holds both; no class of a real page does
         try:
-            found += _WITH_CLASS(root, cls=cls)  # (libxml2's walk, the class bound, not spelt)
-        except ValueError:  # a class no XPath string can hold (a control character)
+            found += root.iterfind(f".//*[@class={_xpath_string(cls)}]")
+        except (SyntaxError, ValueError):  # a class no path can name (a control character)
             continue
     return found
-
-
-_WITH_CLASS = etree.XPath(".//*[@class = $cls]")
 
 
 # Classes that hide words from sight and leave them to screen readers.
@@ -707,6 +706,11 @@ _CONSENT_CLASS = re.compile(r"consent|cookie-?wall|privacy-?(?:wall|placeholder)
 _CONSENT_KEEPS = media.RICH_TAGS
 _CONSENT_WORDS = 400  # characters a placeholder says at most: a notice and a button
 _CONSENT_CONTROLS = frozenset({"a", "button"})
+
+
+def _xpath_string(value: str) -> str:
+    """A string as an XPath literal: in the quotes it does not hold."""
+    return f'"{value}"' if '"' not in value else f"'{value}'"
 
 
 # The clock of the page the adapters are reading (page.py sets it around them): what their
