@@ -6590,6 +6590,29 @@ def test_a_field_of_people_under_its_label_is_no_byline_and_its_label_no_name(
         assert ("Anna Berg" in update.body_text) is (author is None or author == "lbecker")
 
 
+def test_a_byline_naming_its_newsroom_by_initials_after_a_comma_is_the_writer_alone() -> None:
+    """A probe built on a sports network's live blog as its readers see it (each post's meta
+    line "Sarah Collins, ESPN" beside "2h", the headline and body under it, no JSON-LD): the
+    author was "Sarah Collins, ESPN", the newsroom kept as part of her name, where "Anna Berg,
+    AFP" or "… · CBC News" gave the name alone. Initials after a comma are the newsroom."""
+    names = ("Sarah Collins", "James Okafor", "Priya Raman")
+    main = (
+        "<section class='LiveBlog'>"
+        + "".join(
+            f"<article class='LiveBlog__Post' id='post-{n}'><div class='LiveBlog__Meta'><span "
+            f"class='LiveBlog__Author'>{name}, ESPN</span><span class='LiveBlog__Time'>{n + 1}h"
+            f"</span></div><h2 class='LiveBlog__Headline'>Pick {9 - n} is in</h2><div "
+            "class='LiveBlog__Body'><p>The team traded up to take the quarterback they wanted, "
+            "in more words than that.</p></div></article>"
+            for n, name in enumerate(names)
+        )
+        + "</section>"
+    )
+    updates = live_updates(main, "Draft live: every pick", "2024-05-01T12:00:00Z")
+    assert [u.headline for u in updates] == ["Pick 9 is in", "Pick 8 is in", "Pick 7 is in"]
+    assert [u.authors for u in updates] == [[name] for name in names]
+
+
 def drupal_author_field(value: str) -> str:
     """Posts of Drupal's Liveblog module (as drupal_fields builds them) whose author field,
     labelled "Autor" above its item, holds `value` as plain text, no person typed in RDFa."""
