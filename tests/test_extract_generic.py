@@ -7969,6 +7969,66 @@ def test_a_pinned_copy_at_the_top_of_the_streams_box_is_the_post_flagged() -> No
     ]
 
 
+@pytest.mark.parametrize("structured", [False, True])
+@pytest.mark.parametrize("spelling", ["pinned-{}", "pinned-post-{}", "sticky_{}"])
+def test_a_pinned_copy_whose_id_spells_the_posts_otherwise_is_the_post_flagged(
+    spelling: str, structured: bool
+) -> None:
+    """A probe built on a sports site's live blog as its readers see it (hashed classes, each
+    post a `data-testid="live-blog-post"` box with its byline, "12m ago" and headline; the
+    oldest post repeated on top under "Pinned", its id `pinned-<post id>`): the copy was a
+    post of its own, and beside JSON-LD listing each post once a third reading of it stood
+    too. A pinned copy whose id ends with the number of one post below is that post, once,
+    flagged pinned, with the post's id, as `block-<id>-pinned` is."""
+
+    def post(n: int, pinned: bool = False) -> str:
+        box_id = spelling.format(7310 + n) if pinned else str(7310 + n)
+        return (
+            f"<div class='LBP_c__x7' data-testid='{'pinned-post' if pinned else 'live-blog-post'}'"
+            f" id='{box_id}'>{'<span class=LBP_p__a1>Pinned</span>' if pinned else ''}<div "
+            f"class='LBP_h__k2'><a href='/author/sam-roe/'><span>Sam Roe</span></a><span>"
+            f"{9 * n + 4}m ago</span></div><h3 class='LBP_t__h8'>Pick {n} is in</h3><div "
+            f"class='LBP_b__b4'><p>Round one, pick {n}: the team took the player it wanted, in "
+            "more words than that.</p></div></div>"
+        )
+
+    ld = (
+        "<script type='application/ld+json'>"
+        + json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "LiveBlogPosting",
+                "headline": "Draft live",
+                "liveBlogUpdate": [
+                    {
+                        "@type": "BlogPosting",
+                        "headline": f"Pick {n} is in",
+                        "url": f"#post-{7310 + n}",
+                        "datePublished": f"2024-05-01T11:{56 - 9 * n}:00Z",
+                        "articleBody": f"Round one, pick {n}: the team took the player it "
+                        "wanted, in more words than that.",
+                    }
+                    for n in range(5)
+                ],
+            }
+        )
+        + "</script>"
+        if structured
+        else ""
+    )
+    main = (
+        f"{ld}<div class='LB_posts__m3'>{post(4, pinned=True)}"
+        + "".join(post(n) for n in range(5))
+        + "</div>"
+    )
+    updates = live_updates(main, "Draft live", "2024-05-01T12:00:00Z")
+    order = [4, 0, 1, 2, 3]  # the post where its copy stood, on top
+    assert [u.source_id for u in updates] == [str(7310 + n) for n in order]
+    assert [u.pinned for u in updates] == [n == 4 for n in order]
+    assert [u.headline for u in updates] == [f"Pick {n} is in" for n in order]
+    assert [u.published_at for u in updates] == [f"2024-05-01T11:{56 - 9 * n}:00Z" for n in order]
+
+
 @pytest.mark.parametrize("footer", [False, True])
 def test_an_update_inside_a_posts_words_is_no_time_of_the_post(footer: bool) -> None:
     """ "<p><strong>Update 18:41:</strong> Police say …</p>" after a post's words is an update
