@@ -7969,6 +7969,47 @@ def test_a_pinned_copy_at_the_top_of_the_streams_box_is_the_post_flagged() -> No
     ]
 
 
+@pytest.mark.parametrize("ahead", [1, 8])
+def test_clocks_east_of_a_zone_guessed_utc_that_fell_a_day_back_meet_structured_data(
+    ahead: int,
+) -> None:
+    """A probe built on a sports site's live blog as its readers see it (untitled posts, each
+    a bare "12:56" in British summer time, its first line in bold; JSON-LD's liveBlogUpdate
+    dates each post in UTC, "…T11:56:00Z"; nothing else on the `.com` page names a zone):
+    read as UTC the clocks lay after the fetch and were put on the day before, 23 hours from
+    JSON-LD's instants, and those stood. A clock a day less a zone's whole hours before
+    structured data's time is the same time read in a zone guessed wrong: structured data's
+    stands, as it does a zone's whole hours apart (`ahead`: Singapore's eight hours too)."""
+    minutes = (56, 50, 44, 38)
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Live: Premier League",
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": f"Goal {n}",
+                "datePublished": f"2024-05-01T11:{m}:00Z",
+                "articleBody": f"Goal {n}: a header at the far post after a corner, in more "
+                "words than that.",
+            }
+            for n, m in enumerate(minutes)
+        ],
+    }
+    posts = "".join(
+        f"<div class='live-blog__post' data-id='88{n}'><div class='live-blog__post-time'><span>"
+        f"{11 + ahead:02d}:{m}</span></div><div class='live-blog__post-body'><p><strong>Goal "
+        f"{n}</strong></p><p>Goal {n}: a header at the far post after a corner, in more words "
+        "than that.</p></div></div>"
+        for n, m in enumerate(minutes)
+    )
+    main = f"<script type='application/ld+json'>{json.dumps(ld)}</script><div>{posts}</div>"
+    updates = live_updates(
+        main, "Live: Premier League", "2024-05-01T12:00:00Z", published="2024-05-01T06:00:00Z"
+    )
+    assert [u.published_at for u in updates] == [f"2024-05-01T11:{m}:00Z" for m in minutes]
+
+
 @pytest.mark.parametrize("structured", [False, True])
 @pytest.mark.parametrize("spelling", ["pinned-{}", "pinned-post-{}", "sticky_{}"])
 def test_a_pinned_copy_whose_id_spells_the_posts_otherwise_is_the_post_flagged(
