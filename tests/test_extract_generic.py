@@ -6590,6 +6590,29 @@ def test_a_field_of_people_under_its_label_is_no_byline_and_its_label_no_name(
         assert ("Anna Berg" in update.body_text) is (author is None or author == "lbecker")
 
 
+def test_a_byline_naming_its_newsroom_by_initials_after_a_comma_is_the_writer_alone() -> None:
+    """A probe built on a sports network's live blog as its readers see it (each post's meta
+    line "Sarah Collins, ESPN" beside "2h", the headline and body under it, no JSON-LD): the
+    author was "Sarah Collins, ESPN", the newsroom kept as part of her name, where "Anna Berg,
+    AFP" or "… · CBC News" gave the name alone. Initials after a comma are the newsroom."""
+    names = ("Sarah Collins", "James Okafor", "Priya Raman")
+    main = (
+        "<section class='LiveBlog'>"
+        + "".join(
+            f"<article class='LiveBlog__Post' id='post-{n}'><div class='LiveBlog__Meta'><span "
+            f"class='LiveBlog__Author'>{name}, ESPN</span><span class='LiveBlog__Time'>{n + 1}h"
+            f"</span></div><h2 class='LiveBlog__Headline'>Pick {9 - n} is in</h2><div "
+            "class='LiveBlog__Body'><p>The team traded up to take the quarterback they wanted, "
+            "in more words than that.</p></div></article>"
+            for n, name in enumerate(names)
+        )
+        + "</section>"
+    )
+    updates = live_updates(main, "Draft live: every pick", "2024-05-01T12:00:00Z")
+    assert [u.headline for u in updates] == ["Pick 9 is in", "Pick 8 is in", "Pick 7 is in"]
+    assert [u.authors for u in updates] == [[name] for name in names]
+
+
 def drupal_author_field(value: str) -> str:
     """Posts of Drupal's Liveblog module (as drupal_fields builds them) whose author field,
     labelled "Autor" above its item, holds `value` as plain text, no person typed in RDFa."""
@@ -7944,6 +7967,107 @@ def test_a_pinned_copy_at_the_top_of_the_streams_box_is_the_post_flagged() -> No
     assert [(u.headline, u.pinned) for u in updates] == [
         (title, n == 1) for n, title in enumerate(titles)
     ]
+
+
+@pytest.mark.parametrize("ahead", [1, 8])
+def test_clocks_east_of_a_zone_guessed_utc_that_fell_a_day_back_meet_structured_data(
+    ahead: int,
+) -> None:
+    """A probe built on a sports site's live blog as its readers see it (untitled posts, each
+    a bare "12:56" in British summer time, its first line in bold; JSON-LD's liveBlogUpdate
+    dates each post in UTC, "…T11:56:00Z"; nothing else on the `.com` page names a zone):
+    read as UTC the clocks lay after the fetch and were put on the day before, 23 hours from
+    JSON-LD's instants, and those stood. A clock a day less a zone's whole hours before
+    structured data's time is the same time read in a zone guessed wrong: structured data's
+    stands, as it does a zone's whole hours apart (`ahead`: Singapore's eight hours too)."""
+    minutes = (56, 50, 44, 38)
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Live: Premier League",
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": f"Goal {n}",
+                "datePublished": f"2024-05-01T11:{m}:00Z",
+                "articleBody": f"Goal {n}: a header at the far post after a corner, in more "
+                "words than that.",
+            }
+            for n, m in enumerate(minutes)
+        ],
+    }
+    posts = "".join(
+        f"<div class='live-blog__post' data-id='88{n}'><div class='live-blog__post-time'><span>"
+        f"{11 + ahead:02d}:{m}</span></div><div class='live-blog__post-body'><p><strong>Goal "
+        f"{n}</strong></p><p>Goal {n}: a header at the far post after a corner, in more words "
+        "than that.</p></div></div>"
+        for n, m in enumerate(minutes)
+    )
+    main = f"<script type='application/ld+json'>{json.dumps(ld)}</script><div>{posts}</div>"
+    updates = live_updates(
+        main, "Live: Premier League", "2024-05-01T12:00:00Z", published="2024-05-01T06:00:00Z"
+    )
+    assert [u.published_at for u in updates] == [f"2024-05-01T11:{m}:00Z" for m in minutes]
+
+
+@pytest.mark.parametrize("structured", [False, True])
+@pytest.mark.parametrize("spelling", ["pinned-{}", "pinned-post-{}", "sticky_{}"])
+def test_a_pinned_copy_whose_id_spells_the_posts_otherwise_is_the_post_flagged(
+    spelling: str, structured: bool
+) -> None:
+    """A probe built on a sports site's live blog as its readers see it (hashed classes, each
+    post a `data-testid="live-blog-post"` box with its byline, "12m ago" and headline; the
+    oldest post repeated on top under "Pinned", its id `pinned-<post id>`): the copy was a
+    post of its own, and beside JSON-LD listing each post once a third reading of it stood
+    too. A pinned copy whose id ends with the number of one post below is that post, once,
+    flagged pinned, with the post's id, as `block-<id>-pinned` is."""
+
+    def post(n: int, pinned: bool = False) -> str:
+        box_id = spelling.format(7310 + n) if pinned else str(7310 + n)
+        return (
+            f"<div class='LBP_c__x7' data-testid='{'pinned-post' if pinned else 'live-blog-post'}'"
+            f" id='{box_id}'>{'<span class=LBP_p__a1>Pinned</span>' if pinned else ''}<div "
+            f"class='LBP_h__k2'><a href='/author/sam-roe/'><span>Sam Roe</span></a><span>"
+            f"{9 * n + 4}m ago</span></div><h3 class='LBP_t__h8'>Pick {n} is in</h3><div "
+            f"class='LBP_b__b4'><p>Round one, pick {n}: the team took the player it wanted, in "
+            "more words than that.</p></div></div>"
+        )
+
+    ld = (
+        "<script type='application/ld+json'>"
+        + json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "LiveBlogPosting",
+                "headline": "Draft live",
+                "liveBlogUpdate": [
+                    {
+                        "@type": "BlogPosting",
+                        "headline": f"Pick {n} is in",
+                        "url": f"#post-{7310 + n}",
+                        "datePublished": f"2024-05-01T11:{56 - 9 * n}:00Z",
+                        "articleBody": f"Round one, pick {n}: the team took the player it "
+                        "wanted, in more words than that.",
+                    }
+                    for n in range(5)
+                ],
+            }
+        )
+        + "</script>"
+        if structured
+        else ""
+    )
+    main = (
+        f"{ld}<div class='LB_posts__m3'>{post(4, pinned=True)}"
+        + "".join(post(n) for n in range(5))
+        + "</div>"
+    )
+    updates = live_updates(main, "Draft live", "2024-05-01T12:00:00Z")
+    order = [4, 0, 1, 2, 3]  # the post where its copy stood, on top
+    assert [u.source_id for u in updates] == [str(7310 + n) for n in order]
+    assert [u.pinned for u in updates] == [n == 4 for n in order]
+    assert [u.headline for u in updates] == [f"Pick {n} is in" for n in order]
+    assert [u.published_at for u in updates] == [f"2024-05-01T11:{56 - 9 * n}:00Z" for n in order]
 
 
 @pytest.mark.parametrize("footer", [False, True])

@@ -491,6 +491,16 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("Anna Berg (Hamburg)", ["Anna Berg (Hamburg)"]),
         ("dpa", ["dpa"]),
         ("Smith, John", ["Smith, John"]),
+        # A newsroom written as its initials after a comma, a mark or in brackets ("Adam
+        # Schefter, ESPN", "… | CBC", "… (TSN)") is none either; a generation or numeral after a
+        # name, or initials that go on into a name, stay.
+        ("Sarah Collins, ESPN", ["Sarah Collins"]),
+        ("By Sarah Collins and Tom Roe, ESPN", ["Sarah Collins", "Tom Roe"]),
+        ("Jane Doe | CBC", ["Jane Doe"]),
+        ("Tom Roe (TSN)", ["Tom Roe"]),
+        ("John Smith, III", ["John Smith, III"]),
+        ("John Smith, JR", ["John Smith, JR"]),
+        ("Smith, ESPN", ["Smith, ESPN"]),
         (
             "ALSO READ | A referendum on India's future",
             ["ALSO READ | A referendum on India's future"],

@@ -861,10 +861,12 @@ def unaffiliated(name: str) -> str:
     first, *rest = _AFFILIATION.split(name, maxsplit=1)
     if not rest:
         agency = _AGENCY_AFTER.fullmatch(name)
-        if agency is None or not _NEWSROOM.fullmatch(agency["bracketed"] or agency["after"]):
+        if agency is None:
             return name  # ("Jo Writer, Sam Reporter and Ana Ruiz": names)
         first, rest = agency["names"], [agency["bracketed"] or agency["after"]]
-    if first.isupper() or _NEWSROOM.search(rest[0]) is None:
+        if not (_NEWSROOM.fullmatch(rest[0]) or _INITIALS.fullmatch(rest[0])):
+            return name
+    if first.isupper() or (_NEWSROOM.search(rest[0]) is None and not _INITIALS.fullmatch(rest[0])):
         return name  # (a label before a link's title: "ALSO READ | A referendum on …")
     names = [part for part in _NAME_LIST.split(first) if part]
     return first if names and all(_full_name(unplaced(part)) for part in names) else name
@@ -879,6 +881,10 @@ _NEWSROOM = re.compile(
     r"Guardian|Mail|Independent|Observer|Globe|Star|Sun)|AP|AFP|PA|AAP|UPI|DPA|dpa|ANP|ANSA|EFE|"
     r"PAP|NPR|BBC|CNN|ABC|CBS|NBC|ITV|RTÉ|RTE|ZDF|ARD|SRF|ORF)\b"
 )
+
+# A newsroom written as its initials alone ("ESPN", "CBC", "TSN"), not a generation or a
+# Roman numeral after a name ("Jr", "JR", "III").
+_INITIALS = re.compile(r"(?!(?:JR|SR|[IVX]+)$)[A-Z]{2,6}")
 
 
 def unplaced(name: str) -> str:

@@ -138,9 +138,28 @@ def merged(
         return structured
     if structured is not None and agreement(html, structured) in ("same", "hours"):
         return structured
+    if structured is not None and _put_a_day_back(html, structured, fetched_at):
+        return structured
     if structured is not None and rough and rounds_to(html, structured, fetched_at):
         return structured
     return html
+
+
+def _put_a_day_back(html: str, structured: str, fetched_at: str | None) -> bool:
+    """Whether a shown clock lies a day less a zone's whole hours before structured data's
+    time, no later than the fetch: read in a zone guessed west of the page's, the clock fell
+    after the fetch and was put on the day before ("12:56" BST read as UTC at 12:00Z)."""
+    shown, exact = seconds(html), seconds(structured)
+    fetched = seconds(fetched_at)
+    if shown is None or exact is None or shown >= exact:
+        return False
+    if fetched is not None and exact > fetched + MINUTE:
+        return False
+    gap = exact - shown
+    hours = round(gap / HOUR)
+    return (
+        DAY // HOUR - MAX_ZONE_HOURS <= hours <= DAY // HOUR and abs(gap - hours * HOUR) <= MINUTE
+    )
 
 
 def rounds_to(shown: str, structured: str, fetched_at: str | None) -> bool:

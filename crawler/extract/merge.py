@@ -144,7 +144,30 @@ def dedupe_html(updates: list[Update]) -> list[Update]:
         kept.append(update)
     if any(u.pinned and not u.source_id for u in kept):
         kept = _pinned_copies_folded(kept)
+    if any(u.pinned and u.source_id and number_key(u.source_id) for u in kept):
+        kept = _pinned_copies_by_number(kept)
     return kept
+
+
+def _pinned_copies_by_number(updates: list[Update]) -> list[Update]:
+    """Each pinned copy whose id spells the post's otherwise (`pinned-<id>`, `sticky_<id>`)
+    folded into the one other entry whose id ends with the same post number and whose
+    headline or body start is its own; the post's id stands."""
+    numbers = unique_numbers((i, u.source_id) for i, u in enumerate(updates) if not u.pinned)
+    gone: set[int] = set()
+    for i, update in enumerate(updates):
+        number = number_key(update.source_id) if update.pinned and update.source_id else None
+        j = numbers.get(number) if number else None
+        if j is None or j in gone:
+            continue
+        post = updates[j]
+        if Likeness.of_entry(update).likeness(Likeness.of_entry(post)) <= 0:
+            continue
+        update.source_id, update.permalink = post.source_id, post.permalink
+        first, second = sorted((i, j))
+        _absorb_copy(updates[first], updates[second])
+        gone.add(second)
+    return [u for i, u in enumerate(updates) if i not in gone]
 
 
 def _pinned_copies_folded(updates: list[Update]) -> list[Update]:
