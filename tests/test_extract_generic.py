@@ -1201,6 +1201,33 @@ def test_a_minute_in_its_box_as_its_language_writes_it_is_the_posts_minute(
 
 
 @pytest.mark.parametrize(
+    ("lang", "marks", "box"),
+    [
+        ("de", (".", ".+3"), "ticker-entry__time"),
+        ("fr", ("e", "e+3"), "live-post__time"),
+        ("it", ("°", "°+3"), "cronaca-tempo"),
+        ("de", (".", ".+3"), "zeit"),
+    ],
+)
+def test_a_minute_as_its_language_writes_it_in_a_time_box_is_the_posts_minute(
+    lang: str, marks: tuple[str, str], box: str
+) -> None:
+    """A match minute as the page's language writes it, a German "89.", a French "72e" or an
+    Italian "45°", alone in a box whose class says time (`span.live-post__time`,
+    `span.cronaca-tempo`) is the post's minute, as it is in a box whose class says minute."""
+    said = (
+        "The final whistle goes and the home side hold on to win the game.",
+        "A substitution for the visitors, a striker comes on for a defender.",
+        "A booking for a late tackle in midfield, the first of the game.",
+        "Chance! A header flashes just wide of the far post from the corner.",
+        "A long-range shot is tipped over the bar by the diving goalkeeper.",
+    )
+    minutes = ("90" + marks[1], *(f"{80 - 12 * i}{marks[0]}" for i in range(len(said) - 1)))
+    updates = stamped_plays(minutes, said, box, "Town v City live", "football/live/town-v-city")
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
     ("lang", "clocks", "lines"),
     [("en", ("10:30", "12:30", "14:00"),
       ("A service of thanksgiving will be held at the parish church in the village.",

@@ -3391,15 +3391,21 @@ _GAME_CLOCK_CLASS = re.compile(r"(?:game|match|play|quarter|qtr|period)[-_]?cloc
 
 def _bare_minute(element: Element, text: str) -> Reading | None:
     """A match minute printed as bare digits ("71", "45+2") in a box whose class says minute
-    (Sportschau's `div.liveticker-minute`), or a cricket ball ("19.4") in one whose class says
-    over or ball (Cricbuzz's `div.cb-ovr-num`), which no reading of the text alone finds."""
+    (Sportschau's `div.liveticker-minute`), or as its language writes it ("89.", "72e", "45°")
+    in one whose class says minute or time (`span.live-post__time`); or a cricket ball ("19.4")
+    in one whose class says over or ball (Cricbuzz's `div.cb-ovr-num`), which no reading of the
+    text alone finds."""
     cls = element.get("class")
     if not cls:
         return None
     if (match := _BARE_MINUTE.fullmatch(text.strip())) is not None:
-        if not _MINUTE_CLASS.search(cls) or not int(match.group(1)):
+        minute = int(match.group(1))
+        if not minute or not (
+            _MINUTE_CLASS.search(cls)
+            or (match.group("sign") and minute <= _LAST_MINUTE and _TIME_CLASS.search(cls))
+        ):
             return None
-        return minute_reading(text.strip(), int(match.group(1)), match.group(2))
+        return minute_reading(text.strip(), minute, match.group("x"))
     if (match := _BALL.fullmatch(text.strip())) is not None and _OVER_CLASS.search(cls):
         return ball_reading(text.strip(), int(match.group(1)), int(match.group(2)))
     return None
@@ -3442,11 +3448,15 @@ _RACE_CLASS = re.compile(r"lap|runde|km|distance|kilomet", re.I)
 _MOST_LAPS = 500  # laps a race may run (an oval's)
 _RACE_MARK_LENGTH = 16  # characters of a text that may be a race's lap or distance
 
-_BARE_MINUTE = re.compile(r"(\d{1,3})(?:\.|e|re|er|°)?(?:\s*\+\s*(\d{1,2}))?")
+_BARE_MINUTE = re.compile(r"(\d{1,3})(?P<sign>\.|e|re|er|°)?(?:\s*\+\s*(?P<x>\d{1,2}))?")
 _BALL = re.compile(r"(\d{1,3})\.(\d)")
 _OVER_CLASS = re.compile(r"(?:^|[\s_:-])(?:ovr|overs?|balls?)(?=$|[\s_:-])", re.I)
 _BARE_MINUTE_LENGTH = 12  # characters of a text that may be a minute and its added time
 _MINUTE_CLASS = re.compile(r"minute|minuto|minuut|minuta|(?:^|[\s_-])min(?:$|[\s_-])", re.I)
+# A box whose class says time or its stamp: where its language's sign beside the digits ("89.",
+# "72e", "45°") says they are a match's minute, up to the end of extra time and its added time.
+_TIME_CLASS = re.compile(r"time|zeit|temps|tempo|tiempo|stamp", re.I)
+_LAST_MINUTE = 130
 
 
 def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> None:
