@@ -892,6 +892,8 @@ def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
         ("Fischio finale", "88'", "67'", "Intervallo", "45+1'", "12'", "Inizio", "Pre-partita"),
         ("Einde", "88'", "67'", "Rust", "45+1'", "12'", "Aftrap", "Voorbeschouwing"),
         ("Koniec", "88'", "67'", "Przerwa", "45+1'", "12'", "Początek", "Przed meczem"),
+        ("Pens", "120+2'", "105+1'", "ET", "90+4'", "12'", "KO", "Pre-match"),
+        ("Penalty shoot-out", "118'", "105'", "Shootout", "90+4'", "12'", "KO", "Pre-match"),
     ],
 )
 def test_a_match_phase_in_the_minutes_box_is_the_posts_mark(stamps: tuple[str, ...]) -> None:

@@ -3496,7 +3496,8 @@ def _phase_box(element: Element) -> tuple[str, str | None, object]:
 # quarters' ends, a race's start and finish.
 _PHASE = re.compile(
     r"(?:ko|kick[- ]?off|ht|half[- ]?time|ft|full[- ]?time|pre[- ]?(?:match|game)|"
-    r"post[- ]?match|aet|extra[- ]time|penalties|(?:second|2nd) half|"
+    r"post[- ]?match|aet|et|extra[- ]time|penalties|pens|(?:penalty )?shoot[- ]?out|"
+    r"(?:second|2nd) half|"
     r"anstoß|anpfiff|halbzeit(?:pause)?|pause|abpfiff|schlusspfiff|spielende|"
     r"vor dem spiel|nach dem spiel|verlängerung|elfmeterschießen|"
     r"coup d[’']envoi|mi-temps|fin d[ue] match|avant-match|après-match|prolongations?|"
