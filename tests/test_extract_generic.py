@@ -930,6 +930,39 @@ def test_a_match_phase_in_the_minutes_box_is_the_posts_mark(stamps: tuple[str, .
 
 
 @pytest.mark.parametrize(
+    ("stamps", "lang"),
+    [
+        (("FT:", "83 mins:", "67 mins:", "HT:", "31 mins:", "8 mins:"), "en"),
+        (("Abpfiff:", "83. Min.:", "67. Min.:", "Halbzeit –", "31. Min.:", "8. Min.:"), "de"),
+    ],
+)
+@pytest.mark.parametrize(
+    "line",
+    ['<div class="live-post"><p><strong>{at}</strong> {words}</p></div>', "<p>{at} {words}</p>"],
+)
+def test_a_match_phase_that_opens_a_line_where_minutes_open_the_others_is_the_posts_mark(
+    stamps: tuple[str, ...], lang: str, line: str
+) -> None:
+    """A commentary whose posts' lines open with their minute ("<strong>67 mins:</strong> Son
+    doubles the lead", or in the line's own words) and one with the match's phase and a colon
+    or a dash there ("HT: Spurs 1-0 Villa") is cut at the phase too: a post of its own, the
+    word neither its title nor its words, and no part of the post above it."""
+    said = (
+        "Spurs 2-1 Villa, and three points for the home side.",
+        "Villa pull one back through Watkins from close range.",
+        "Son doubles the lead with a low finish into the corner.",
+        "Spurs 1-0 Villa, a goal in it at the break.",
+        "Maddison curls in a free-kick for the opener.",
+        "A bright start from Villa, and Vicario saves well.",
+    )
+    posts = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
+    page = page_of(f'<h1>Spurs v Villa live</h1><div class="stream">{posts}</div>', lang=lang)
+    url = "https://www.example-sport.com/football/live/spurs-v-villa"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
     ("stamps", "box"),
     [
         (("Stumps", "19.6", "19.4", "Innings break", "12.3", "4.1", "Toss", "Drinks"), "over"),

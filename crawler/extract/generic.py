@@ -1933,7 +1933,8 @@ def _segment_tickers(
         if worded_titles and len(leads) >= _TICKER_LINES:
             leads = _worded_in_order(leads, clock)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
-            _wrap(holder, _with_their_kin(holder, leads), clock)
+            leads = _with_their_phases(holder, _with_their_kin(holder, leads), clock)
+            _wrap(holder, leads, clock)
             wrapped.add(holder)
             worded.extend(
                 line
@@ -2060,6 +2061,31 @@ def _with_their_kin(holder: Element, leads: list[Element]) -> list[Element]:
             isinstance(child.tag, str)
             and (child.tag, child.get("class")) in kinds
             and _header_box(child)
+        )
+    ]
+
+
+def _with_their_phases(holder: Element, leads: list[Element], clock: PageClock) -> list[Element]:
+    """The leads, and the lines beside them of a lead's tag and class that a match's phase
+    opens as a label ("<strong>HT:</strong> Spurs 1-0 Villa"), where three leads or more open
+    with a match's minute: each opens an entry of the commentary too (_phase_marks reads it)."""
+    kinds: Counter[tuple[str, str | None]] = Counter()
+    for lead in leads:
+        reading = clock.read(text_of(lead)[:_PHASE_LENGTH])
+        if reading is not None and reading.kind == "minute":
+            kinds[(lead.tag, lead.get("class"))] += 1
+    shapes = {kind for kind, count in kinds.items() if count >= _PHASE_PEERS}
+    if not shapes:
+        return leads  # (most tickers: stamped by the clock)
+    chosen = set(leads)
+    return [
+        child
+        for child in holder
+        if child in chosen
+        or (
+            isinstance(child.tag, str)
+            and (child.tag, child.get("class")) in shapes
+            and _PHASE_LABEL.match(text_of(child)[:_PHASE_LENGTH].lower()) is not None
         )
     ]
 
@@ -2363,9 +2389,18 @@ def _drop_opening_times(entries: list[Element], clock: PageClock) -> None:
             continue
         for line in entry[:2]:  # its title, then its lead; or its lead
             shown = _opening_time(line, clock) if isinstance(line.tag, str) else None
+            if not shown and isinstance(line.tag, str) and line is entry[0]:
+                shown = _phase_label(line)  # (a commentary cut at its phase: _with_their_phases)
             if shown:
                 _drop_opening_time(line, shown)
                 break
+
+
+def _phase_label(line: Element) -> str | None:
+    """The match's phase that opens a line as its label ("HT:" in "HT: Spurs 1-0 Villa")."""
+    start = text_of(line)[:_PHASE_LENGTH]
+    label = _PHASE_LABEL.match(start.lower())
+    return start[: label.end()].strip() if label is not None else None
 
 
 def _drop_opening_time(unit: Element, shown: str) -> None:
@@ -3480,6 +3515,8 @@ def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> N
             if len(element) or _phase_box(element) not in shapes:
                 continue
             text = (element.text or "").strip()
+            if not _PHASE.fullmatch(text.lower()) and (label := _PHASE_LABEL.match(text.lower())):
+                text = text[: label.end()].strip()  # (a line it opens: "HT: Spurs 1-0 Villa")
             if len(text) <= _PHASE_LENGTH and _PHASE.fullmatch(text.lower()):
                 reading = Reading("minute", None, text, minute=f"{_PHASE_MARK}{text}")
                 times[member].append(_Time(element, "", VISIBLE, False, text, reading, True))
@@ -3494,7 +3531,7 @@ def _phase_box(element: Element) -> tuple[str, str | None, object]:
 # A match's phases in words, in the languages read: before it, its start, the break, the
 # second half, extra time, penalties and its end; a cricket day's breaks, an American game's
 # quarters' ends, a race's start and finish.
-_PHASE = re.compile(
+_PHASE_WORDS = (
     r"(?:ko|kick[- ]?off|ht|half[- ]?time|ft|full[- ]?time|pre[- ]?(?:match|game)|"
     r"post[- ]?match|aet|et|extra[- ]time|penalties|pens|(?:penalty )?shoot[- ]?out|"
     r"(?:second|2nd) half|"
@@ -3513,8 +3550,12 @@ _PHASE = re.compile(
     r"post-?game|ot|intermission|end of regulation|end of q[1-4]|"
     r"end of (?:the )?(?:1st|2nd|3rd|4th|first|second|third|fourth)(?: quarter| period| qtr)?|"
     r"formation lap|lights out|red flag|chequered flag|checkered flag|pre-race|post-race|"
-    r"start|finish)[.!:]?"
+    r"start|finish)"
 )
+_PHASE = re.compile(_PHASE_WORDS + r"(?:[.!:]|\s?[–—-])?")
+# A phase that opens a line as a label, before a colon or a dash ("HT: Spurs 1-0 Villa"): "HT"
+# in running words is none.
+_PHASE_LABEL = re.compile(r"\s*" + _PHASE_WORDS + r"\s?[:–—-](?:\s|$)")
 _PHASE_MARK = "P:"  # what opens a phase's mark, "P:HT", where a minute's is a number
 _PHASE_PEERS = 3  # posts of the stream whose minute stands in the box a phase's would
 _PHASE_LENGTH = 28  # characters of a text that may be a match's phase
