@@ -892,6 +892,8 @@ def test_a_match_commentary_set_in_a_table_keeps_its_posts() -> None:
         ("Fischio finale", "88'", "67'", "Intervallo", "45+1'", "12'", "Inizio", "Pre-partita"),
         ("Einde", "88'", "67'", "Rust", "45+1'", "12'", "Aftrap", "Voorbeschouwing"),
         ("Koniec", "88'", "67'", "Przerwa", "45+1'", "12'", "Początek", "Przed meczem"),
+        ("Pens", "120+2'", "105+1'", "ET", "90+4'", "12'", "KO", "Pre-match"),
+        ("Penalty shoot-out", "118'", "105'", "Shootout", "90+4'", "12'", "KO", "Pre-match"),
     ],
 )
 def test_a_match_phase_in_the_minutes_box_is_the_posts_mark(stamps: tuple[str, ...]) -> None:
@@ -923,6 +925,39 @@ def test_a_match_phase_in_the_minutes_box_is_the_posts_mark(stamps: tuple[str, .
         "Derby live",
     )
     url = "https://www.example-sport.com/football/live/derby"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
+    ("stamps", "lang"),
+    [
+        (("FT:", "83 mins:", "67 mins:", "HT:", "31 mins:", "8 mins:"), "en"),
+        (("Abpfiff:", "83. Min.:", "67. Min.:", "Halbzeit –", "31. Min.:", "8. Min.:"), "de"),
+    ],
+)
+@pytest.mark.parametrize(
+    "line",
+    ['<div class="live-post"><p><strong>{at}</strong> {words}</p></div>', "<p>{at} {words}</p>"],
+)
+def test_a_match_phase_that_opens_a_line_where_minutes_open_the_others_is_the_posts_mark(
+    stamps: tuple[str, ...], lang: str, line: str
+) -> None:
+    """A commentary whose posts' lines open with their minute ("<strong>67 mins:</strong> Son
+    doubles the lead", or in the line's own words) and one with the match's phase and a colon
+    or a dash there ("HT: Spurs 1-0 Villa") is cut at the phase too: a post of its own, the
+    word neither its title nor its words, and no part of the post above it."""
+    said = (
+        "Spurs 2-1 Villa, and three points for the home side.",
+        "Villa pull one back through Watkins from close range.",
+        "Son doubles the lead with a low finish into the corner.",
+        "Spurs 1-0 Villa, a goal in it at the break.",
+        "Maddison curls in a free-kick for the opener.",
+        "A bright start from Villa, and Vicario saves well.",
+    )
+    posts = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
+    page = page_of(f'<h1>Spurs v Villa live</h1><div class="stream">{posts}</div>', lang=lang)
+    url = "https://www.example-sport.com/football/live/spurs-v-villa"
     updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
     assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
 
@@ -1198,6 +1233,33 @@ def test_a_minute_in_its_box_as_its_language_writes_it_is_the_posts_minute(
     url = "https://www.example-sport.com/football/live/town-v-city"
     updates = extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates
     assert [u.body_text for u in updates] == list(said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "marks", "box"),
+    [
+        ("de", (".", ".+3"), "ticker-entry__time"),
+        ("fr", ("e", "e+3"), "live-post__time"),
+        ("it", ("°", "°+3"), "cronaca-tempo"),
+        ("de", (".", ".+3"), "zeit"),
+    ],
+)
+def test_a_minute_as_its_language_writes_it_in_a_time_box_is_the_posts_minute(
+    lang: str, marks: tuple[str, str], box: str
+) -> None:
+    """A match minute as the page's language writes it, a German "89.", a French "72e" or an
+    Italian "45°", alone in a box whose class says time (`span.live-post__time`,
+    `span.cronaca-tempo`) is the post's minute, as it is in a box whose class says minute."""
+    said = (
+        "The final whistle goes and the home side hold on to win the game.",
+        "A substitution for the visitors, a striker comes on for a defender.",
+        "A booking for a late tackle in midfield, the first of the game.",
+        "Chance! A header flashes just wide of the far post from the corner.",
+        "A long-range shot is tipped over the bar by the diving goalkeeper.",
+    )
+    minutes = ("90" + marks[1], *(f"{80 - 12 * i}{marks[0]}" for i in range(len(said) - 1)))
+    updates = stamped_plays(minutes, said, box, "Town v City live", "football/live/town-v-city")
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
 
 
 @pytest.mark.parametrize(

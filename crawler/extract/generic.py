@@ -1933,7 +1933,8 @@ def _segment_tickers(
         if worded_titles and len(leads) >= _TICKER_LINES:
             leads = _worded_in_order(leads, clock)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
-            _wrap(holder, _with_their_kin(holder, leads), clock)
+            leads = _with_their_phases(holder, _with_their_kin(holder, leads), clock)
+            _wrap(holder, leads, clock)
             wrapped.add(holder)
             worded.extend(
                 line
@@ -2060,6 +2061,31 @@ def _with_their_kin(holder: Element, leads: list[Element]) -> list[Element]:
             isinstance(child.tag, str)
             and (child.tag, child.get("class")) in kinds
             and _header_box(child)
+        )
+    ]
+
+
+def _with_their_phases(holder: Element, leads: list[Element], clock: PageClock) -> list[Element]:
+    """The leads, and the lines beside them of a lead's tag and class that a match's phase
+    opens as a label ("<strong>HT:</strong> Spurs 1-0 Villa"), where three leads or more open
+    with a match's minute: each opens an entry of the commentary too (_phase_marks reads it)."""
+    kinds: Counter[tuple[str, str | None]] = Counter()
+    for lead in leads:
+        reading = clock.read(text_of(lead)[:_PHASE_LENGTH])
+        if reading is not None and reading.kind == "minute":
+            kinds[(lead.tag, lead.get("class"))] += 1
+    shapes = {kind for kind, count in kinds.items() if count >= _PHASE_PEERS}
+    if not shapes:
+        return leads  # (most tickers: stamped by the clock)
+    chosen = set(leads)
+    return [
+        child
+        for child in holder
+        if child in chosen
+        or (
+            isinstance(child.tag, str)
+            and (child.tag, child.get("class")) in shapes
+            and _PHASE_LABEL.match(text_of(child)[:_PHASE_LENGTH].lower()) is not None
         )
     ]
 
@@ -2363,9 +2389,18 @@ def _drop_opening_times(entries: list[Element], clock: PageClock) -> None:
             continue
         for line in entry[:2]:  # its title, then its lead; or its lead
             shown = _opening_time(line, clock) if isinstance(line.tag, str) else None
+            if not shown and isinstance(line.tag, str) and line is entry[0]:
+                shown = _phase_label(line)  # (a commentary cut at its phase: _with_their_phases)
             if shown:
                 _drop_opening_time(line, shown)
                 break
+
+
+def _phase_label(line: Element) -> str | None:
+    """The match's phase that opens a line as its label ("HT:" in "HT: Spurs 1-0 Villa")."""
+    start = text_of(line)[:_PHASE_LENGTH]
+    label = _PHASE_LABEL.match(start.lower())
+    return start[: label.end()].strip() if label is not None else None
 
 
 def _drop_opening_time(unit: Element, shown: str) -> None:
@@ -3391,15 +3426,21 @@ _GAME_CLOCK_CLASS = re.compile(r"(?:game|match|play|quarter|qtr|period)[-_]?cloc
 
 def _bare_minute(element: Element, text: str) -> Reading | None:
     """A match minute printed as bare digits ("71", "45+2") in a box whose class says minute
-    (Sportschau's `div.liveticker-minute`), or a cricket ball ("19.4") in one whose class says
-    over or ball (Cricbuzz's `div.cb-ovr-num`), which no reading of the text alone finds."""
+    (Sportschau's `div.liveticker-minute`), or as its language writes it ("89.", "72e", "45°")
+    in one whose class says minute or time (`span.live-post__time`); or a cricket ball ("19.4")
+    in one whose class says over or ball (Cricbuzz's `div.cb-ovr-num`), which no reading of the
+    text alone finds."""
     cls = element.get("class")
     if not cls:
         return None
     if (match := _BARE_MINUTE.fullmatch(text.strip())) is not None:
-        if not _MINUTE_CLASS.search(cls) or not int(match.group(1)):
+        minute = int(match.group(1))
+        if not minute or not (
+            _MINUTE_CLASS.search(cls)
+            or (match.group("sign") and minute <= _LAST_MINUTE and _TIME_CLASS.search(cls))
+        ):
             return None
-        return minute_reading(text.strip(), int(match.group(1)), match.group(2))
+        return minute_reading(text.strip(), minute, match.group("x"))
     if (match := _BALL.fullmatch(text.strip())) is not None and _OVER_CLASS.search(cls):
         return ball_reading(text.strip(), int(match.group(1)), int(match.group(2)))
     return None
@@ -3442,11 +3483,15 @@ _RACE_CLASS = re.compile(r"lap|runde|km|distance|kilomet", re.I)
 _MOST_LAPS = 500  # laps a race may run (an oval's)
 _RACE_MARK_LENGTH = 16  # characters of a text that may be a race's lap or distance
 
-_BARE_MINUTE = re.compile(r"(\d{1,3})(?:\.|e|re|er|°)?(?:\s*\+\s*(\d{1,2}))?")
+_BARE_MINUTE = re.compile(r"(\d{1,3})(?P<sign>\.|e|re|er|°)?(?:\s*\+\s*(?P<x>\d{1,2}))?")
 _BALL = re.compile(r"(\d{1,3})\.(\d)")
 _OVER_CLASS = re.compile(r"(?:^|[\s_:-])(?:ovr|overs?|balls?)(?=$|[\s_:-])", re.I)
 _BARE_MINUTE_LENGTH = 12  # characters of a text that may be a minute and its added time
 _MINUTE_CLASS = re.compile(r"minute|minuto|minuut|minuta|(?:^|[\s_-])min(?:$|[\s_-])", re.I)
+# A box whose class says time or its stamp: where its language's sign beside the digits ("89.",
+# "72e", "45°") says they are a match's minute, up to the end of extra time and its added time.
+_TIME_CLASS = re.compile(r"time|zeit|temps|tempo|tiempo|stamp", re.I)
+_LAST_MINUTE = 130
 
 
 def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> None:
@@ -3470,6 +3515,8 @@ def _phase_marks(members: list[Element], times: dict[Element, list[_Time]]) -> N
             if len(element) or _phase_box(element) not in shapes:
                 continue
             text = (element.text or "").strip()
+            if not _PHASE.fullmatch(text.lower()) and (label := _PHASE_LABEL.match(text.lower())):
+                text = text[: label.end()].strip()  # (a line it opens: "HT: Spurs 1-0 Villa")
             if len(text) <= _PHASE_LENGTH and _PHASE.fullmatch(text.lower()):
                 reading = Reading("minute", None, text, minute=f"{_PHASE_MARK}{text}")
                 times[member].append(_Time(element, "", VISIBLE, False, text, reading, True))
@@ -3484,9 +3531,10 @@ def _phase_box(element: Element) -> tuple[str, str | None, object]:
 # A match's phases in words, in the languages read: before it, its start, the break, the
 # second half, extra time, penalties and its end; a cricket day's breaks, an American game's
 # quarters' ends, a race's start and finish.
-_PHASE = re.compile(
+_PHASE_WORDS = (
     r"(?:ko|kick[- ]?off|ht|half[- ]?time|ft|full[- ]?time|pre[- ]?(?:match|game)|"
-    r"post[- ]?match|aet|extra[- ]time|penalties|(?:second|2nd) half|"
+    r"post[- ]?match|aet|et|extra[- ]time|penalties|pens|(?:penalty )?shoot[- ]?out|"
+    r"(?:second|2nd) half|"
     r"anstoß|anpfiff|halbzeit(?:pause)?|pause|abpfiff|schlusspfiff|spielende|"
     r"vor dem spiel|nach dem spiel|verlängerung|elfmeterschießen|"
     r"coup d[’']envoi|mi-temps|fin d[ue] match|avant-match|après-match|prolongations?|"
@@ -3502,8 +3550,12 @@ _PHASE = re.compile(
     r"post-?game|ot|intermission|end of regulation|end of q[1-4]|"
     r"end of (?:the )?(?:1st|2nd|3rd|4th|first|second|third|fourth)(?: quarter| period| qtr)?|"
     r"formation lap|lights out|red flag|chequered flag|checkered flag|pre-race|post-race|"
-    r"start|finish)[.!:]?"
+    r"start|finish)"
 )
+_PHASE = re.compile(_PHASE_WORDS + r"(?:[.!:]|\s?[–—-])?")
+# A phase that opens a line as a label, before a colon or a dash ("HT: Spurs 1-0 Villa"): "HT"
+# in running words is none.
+_PHASE_LABEL = re.compile(r"\s*" + _PHASE_WORDS + r"\s?[:–—-](?:\s|$)")
 _PHASE_MARK = "P:"  # what opens a phase's mark, "P:HT", where a minute's is a number
 _PHASE_PEERS = 3  # posts of the stream whose minute stands in the box a phase's would
 _PHASE_LENGTH = 28  # characters of a text that may be a match's phase
