@@ -10441,3 +10441,54 @@ def test_a_german_ticker_titled_by_its_topics_news_gives_its_posts() -> None:
     ]
     assert len(updates) == 4
     assert (updates[0].published_at or "").startswith("2024-05-01T11:55")
+
+
+def test_a_flemish_blogs_clocks_written_with_u_date_its_posts() -> None:
+    """A hand-built page after the Flemish sites' live blogs (HLN, Het Nieuwsblad, VRT NWS),
+    which write their clocks "13u55": a plain box per post with its clock, a heading and a
+    paragraph, Brussels time; each post is dated by its clock, which is no word of it."""
+    rows = (
+        (
+            "13u55",
+            "Kabinet presenteert plannen",
+            "Het kabinet heeft vanmiddag de nieuwe maatregelen gepresenteerd.",
+        ),
+        (
+            "13u38",
+            "Oppositie wil debat",
+            "De grootste oppositiepartij wil nog deze week een debat in de Kamer.",
+        ),
+        (
+            "13u21",
+            "Treinen rijden minder",
+            "Door de staking rijden er minder treinen tussen Brussel en Antwerpen.",
+        ),
+        (
+            "9u04",
+            "Beurs licht hoger",
+            "De Brusselse beurs stond vanochtend een half procent hoger dan gisteren.",
+        ),
+    )
+    posts = "".join(
+        f'<div class="live-blog__item"><span class="live-blog__time">{clock}</span>'
+        f"<h2>{head}</h2><p>{body}</p></div>"
+        for clock, head, body in rows
+    )
+    page = (
+        '<!DOCTYPE html><html lang="nl-BE"><head><meta charset="utf-8">'
+        "<title>LIVE. Staking legt land plat</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/binnenland/">Binnenland</a></nav>'
+        f'<main><h1>LIVE. Staking legt land plat</h1><div class="live-blog">{posts}</div></main>'
+        '<aside><h3>Meest gelezen</h3><ol><li><a href="/a~1/">Een verhaal</a></li></ol></aside>'
+        "<footer>© 2024</footer></body></html>"
+    ).encode()
+    updates = extract_page(
+        page, "https://www.hln.be/binnenland/live-staking~a1234/", fetched_at="2024-05-01T12:00:00Z"
+    ).updates
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T11:55:00Z",
+        "2024-05-01T11:38:00Z",
+        "2024-05-01T11:21:00Z",
+        "2024-05-01T07:04:00Z",
+    ]
+    assert [u.body_text.split()[0] for u in updates] == ["Het", "De", "Door", "De"]
