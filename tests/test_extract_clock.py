@@ -145,6 +145,10 @@ READINGS = {
         ("2 dagen geleden", "relative", "2024-05-03T18:00:00Z", None),
         ("zojuist", "relative", "2024-05-05T18:00:00Z", None),
         ("gisteren om 14.05 uur", "relative", "2024-05-04T12:05:00Z", (14, 5)),
+        # Flemish sites' clocks (HLN, Het Nieuwsblad, VRT NWS): "14u05".
+        ("14u05", "clock", "2024-05-05T12:05:00Z", (14, 5)),
+        ("3 mei 2024 om 14u05", "full", "2024-05-03T12:05:00Z", (14, 5)),
+        ("gisteren om 9u30", "relative", "2024-05-04T07:30:00Z", (9, 30)),
     ],
     "pl": [
         ("28 września 2020, 18:00", "full", "2020-09-28T16:00:00Z", (18, 0)),

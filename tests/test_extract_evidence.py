@@ -368,3 +368,25 @@ def test_a_long_run_of_posts_stamped_with_match_minutes_is_a_commentary() -> Non
 def test_hungarian_live_signs(url: str, title: str, languages: tuple[str, ...], live: bool) -> None:
     said = signs(url, [title], languages)
     assert (said.address or said.title) is live
+
+
+def test_a_german_titles_topic_news_label_says_live_on_a_german_page() -> None:
+    """German news sites title their day's ticker by its topic's news, "Ukraine-News am
+    Dienstag: …", "Nahost-News: …", "Streik-News heute: …" (Der Spiegel's, t-online's), where
+    no other word says live; not "Fake-News" (an explainer's word), not a title that only
+    mentions such news, nor the same words on a page in another language."""
+    for title in (
+        "Ukraine-News am Dienstag: Selenskyj bittet um Flugabwehr",
+        "Nahost-News: Israel meldet Angriffe im Süden",
+        "Streik-News heute: Bahn rechnet mit Ausfällen - DER SPIEGEL",
+        "Corona-News +++ Inzidenz steigt weiter",
+        "Ukraine-Krieg-News vom 1. Mai",
+    ):
+        assert signs("https://www.example.de/politik/a-1234", [title], ("de",)).title, title
+    for title in (
+        "Fake-News: Wie man sie erkennt",
+        "Was Ukraine-News mit uns machen",
+        "Promi-News aus Hollywood",
+    ):
+        assert not signs("https://www.example.de/a", [title], ("de",)).title, title
+    assert not signs("https://www.example.com/a", ["Nahost-News: Israel …"], ("en",)).title

@@ -10572,3 +10572,109 @@ def test_a_place_under_each_title_the_blog_writes_as_a_dateline_in_capitals_is_n
     ]
     updates = young_blog(places, YOUNG_TITLES[:3], "<div><strong>{}</strong></div>", words)
     assert [u.authors for u in updates] == [[]] * 3
+
+
+def test_a_german_ticker_titled_by_its_topics_news_gives_its_posts() -> None:
+    """A hand-built page titled as Der Spiegel titles its day tickers ("Streik-News heute: …",
+    as its RSS feed lists them), no other live word, no JSON-LD: plain boxes of posts (a shape
+    of no known vendor) with a clock "13.55 Uhr" (Berlin time), a heading and a paragraph
+    each; under the stream, the most-read list and comments."""
+    posts = "".join(
+        f'<div data-area="post" class="relative"><header><span>{clock} Uhr</span>'
+        f"<h2>{head}</h2></header><div><p>{body}</p></div>"
+        "<footer><button>Link kopieren</button></footer></div>"
+        for clock, head, body in (
+            (
+                "13.55",
+                "Bahn rechnet mit Ausfällen",
+                "Die Bahn erwartet bundesweit erhebliche Einschränkungen im Fernverkehr.",
+            ),
+            (
+                "13.38",
+                "Opposition fordert Sondersitzung",
+                "Die Union verlangt eine Sondersitzung des Bundestags noch in dieser Woche.",
+            ),
+            (
+                "13.21",
+                "Polizei meldet Festnahmen",
+                "Bei den Protesten in Hamburg hat die Polizei zwölf Menschen festgenommen.",
+            ),
+            (
+                "13.04",
+                "DAX legt leicht zu",
+                "Der deutsche Leitindex stieg bis zum Nachmittag um 0,6 Prozent an.",
+            ),
+        )
+    )
+    page = (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
+        "<title>Streik-News heute: Bahn rechnet mit Ausfällen - DER SPIEGEL</title></head><body>"
+        '<nav><a href="/">Startseite</a> <a href="/politik/">Politik</a></nav>'
+        f"<main><h1>Streik-News heute: Bahn rechnet mit Ausfällen</h1><section>{posts}</section></main>"
+        '<aside><h3>Meistgelesen</h3><ol><li><a href="/a-1.html">Eine Geschichte</a></li>'
+        '<li><a href="/a-2.html">Noch eine Geschichte</a></li></ol></aside>'
+        '<section id="comments"><div class="comment"><b>Karl_B</b> <span>vor 9 Min.</span>'
+        "<p>Wieder einmal viel zu spät reagiert, finde ich.</p></div></section></body></html>"
+    ).encode()
+    updates = extract_page(
+        page,
+        "https://www.spiegel.de/politik/streik-news-heute-a-1234.html",
+        fetched_at="2024-05-01T12:00:00Z",
+    ).updates
+    assert [u.headline for u in updates][:2] == [
+        "Bahn rechnet mit Ausfällen",
+        "Opposition fordert Sondersitzung",
+    ]
+    assert len(updates) == 4
+    assert (updates[0].published_at or "").startswith("2024-05-01T11:55")
+
+
+def test_a_flemish_blogs_clocks_written_with_u_date_its_posts() -> None:
+    """A hand-built page after the Flemish sites' live blogs (HLN, Het Nieuwsblad, VRT NWS),
+    which write their clocks "13u55": a plain box per post with its clock, a heading and a
+    paragraph, Brussels time; each post is dated by its clock, which is no word of it."""
+    rows = (
+        (
+            "13u55",
+            "Kabinet presenteert plannen",
+            "Het kabinet heeft vanmiddag de nieuwe maatregelen gepresenteerd.",
+        ),
+        (
+            "13u38",
+            "Oppositie wil debat",
+            "De grootste oppositiepartij wil nog deze week een debat in de Kamer.",
+        ),
+        (
+            "13u21",
+            "Treinen rijden minder",
+            "Door de staking rijden er minder treinen tussen Brussel en Antwerpen.",
+        ),
+        (
+            "9u04",
+            "Beurs licht hoger",
+            "De Brusselse beurs stond vanochtend een half procent hoger dan gisteren.",
+        ),
+    )
+    posts = "".join(
+        f'<div class="live-blog__item"><span class="live-blog__time">{clock}</span>'
+        f"<h2>{head}</h2><p>{body}</p></div>"
+        for clock, head, body in rows
+    )
+    page = (
+        '<!DOCTYPE html><html lang="nl-BE"><head><meta charset="utf-8">'
+        "<title>LIVE. Staking legt land plat</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/binnenland/">Binnenland</a></nav>'
+        f'<main><h1>LIVE. Staking legt land plat</h1><div class="live-blog">{posts}</div></main>'
+        '<aside><h3>Meest gelezen</h3><ol><li><a href="/a~1/">Een verhaal</a></li></ol></aside>'
+        "<footer>© 2024</footer></body></html>"
+    ).encode()
+    updates = extract_page(
+        page, "https://www.hln.be/binnenland/live-staking~a1234/", fetched_at="2024-05-01T12:00:00Z"
+    ).updates
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T11:55:00Z",
+        "2024-05-01T11:38:00Z",
+        "2024-05-01T11:21:00Z",
+        "2024-05-01T07:04:00Z",
+    ]
+    assert [u.body_text.split()[0] for u in updates] == ["Het", "De", "Door", "De"]

@@ -1273,14 +1273,15 @@ _EASTERN_DIGITS = str.maketrans(
     "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
     "01234567890123456789",
 )
-# A clock: "19:30", "19.30", "7:30:15", "14h05", "14 h 05", "14h", "7pm", "7.30 p.m.", then an
+# A clock: "19:30", "19.30", "7:30:15", "14h05", "14 h 05", Flemish "14u05", "14h", "7pm",
+# "7.30 p.m.", then an
 # optional "Uhr"/"uur"/"h"/"godz."/"hs" (Argentina's "21:48 hs"); Chinese, Japanese and Korean
 # "20時55分", "20时55分", "20시 55분". Not the tail of a number,
 # a word, a price or a range.
 _CLOCK = re.compile(
     r"(?P<h>\d(?<![.,:/+\-–€$£¥]\d)(?<![^\W午後前上晚晨]\d)\d?)"
     r"(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d|[.,:/]\d)"
-    r"|\s?h\s?(?P<hm>[0-5]\d)(?!\d)"
+    r"|(?:\s?h\s?|u(?=[0-5]\d(?!\w)))(?P<hm>[0-5]\d)(?!\d)"
     r"|\s?[時时點点시]\s?(?P<cm>[0-5]?\d)\s?[分분](?!\d)"
     r"|(?P<bare>\s?h)(?![^\W\d_])"
     r"|(?=\s?[ap]\.?\s?m\b))"
@@ -1377,11 +1378,12 @@ _MINUTE_LEAD = re.compile(
     re.I,
 )
 # What every reading of a number starts with: a digit followed by a clock's separator, "h",
+# Flemish "u" before the minutes,
 # am/pm, an ISO date's "-", a match minute's "+", "'", ". Min" or " mins", or a dotted clock's
 # digit.
 # A text without one holds no clock, date or match minute (each pattern above needs it).
 _TIME_SHAPE = re.compile(
-    r"\d(?::\d|-|\.(?:\d|\s?[+ms])|\s?(?:[+'’′´hap]|mins?\b|[時时點点시]\s?\d))"
+    r"\d(?::\d|-|\.(?:\d|\s?[+ms])|u[0-5]\d|\s?(?:[+'’′´hap]|mins?\b|[時时點点시]\s?\d))"
     r"|\bmin\w*(?:\.\s?|\s)\d",
     re.I,
 )

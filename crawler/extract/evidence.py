@@ -89,6 +89,12 @@ _TITLE_WORDS = re.compile(
 _SWEDISH_LABEL = re.compile(
     r"\s*Direkt\s*[:|–—]\s*(?!(?-i:[A-ZÆØÅÄÖÀ-ÞΑ-Ω]{2,6})\d*\s*(?:[|–—-]|$)|\S*\d\S*\s*(?:[|–—-]|$))\S"
 )
+# A German title's label of its topic's news, the day's ticker where no other word says live:
+# Der Spiegel's "Ukraine-News am Dienstag: …", "Nahost-News: …", "Streik-News heute: …"; not
+# "Fake-News: …", an explainer's word, nor "Promi-News aus Hollywood", a section's.
+_GERMAN_NEWS_LABEL = re.compile(
+    r"\s*(?!Fake-)(?:[^\W\d_]\w*-)+News(?:\s*(?:[:|–—]|\+\+\+)|\s+(?:am|vom|heute|zu[mr]?)\b)"
+)
 # In capitals: "LIVE", "DIRECT. …"; and the Associated Press's rolling stories, "The Latest: …".
 _TITLE_CAPITALS = re.compile(
     r"\bLIVE\b|^\s*DIRECT\b|^\s*The Latest\s*:|^\s*JUST NU\b|^\s*ONLINE\s*:"
@@ -161,7 +167,9 @@ def signs(
             for match in _URL_WORDS.finditer(path)
         ),
         title=any(
-            _says_live(t) or ("sv" in languages and _SWEDISH_LABEL.match(t) is not None)
+            _says_live(t)
+            or ("sv" in languages and _SWEDISH_LABEL.match(t) is not None)
+            or ("de" in languages and _GERMAN_NEWS_LABEL.match(t) is not None)
             for t in said
         ),
         languages=languages,
