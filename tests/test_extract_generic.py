@@ -10349,6 +10349,24 @@ def test_a_closing_line_that_signs_no_post_stays_its_words(
 
 
 @pytest.mark.parametrize(
+    "closings",
+    [
+        ["（続報あり）"] * 4,  # more to follow
+        ["（随時更新）"] * 4,  # updated as it goes
+        ["（詳細は追って）"] * 4,
+        ["（速報）", "（速報）", "（速報）", "（続報あり）"],
+    ],
+)
+def test_a_japanese_note_in_brackets_closing_each_post_is_no_writer(closings: list[str]) -> None:
+    """A note in brackets that closes each post of a Japanese blog alike, "more to follow",
+    "updated as it goes", is no one's name: it stays the posts' words, where "（山田太郎）"
+    signs them."""
+    updates = _closed_blog(closings, "ja")
+    assert [u.authors for u in updates] == [[]] * len(closings)
+    assert all(c in u.body_text for u, c in zip(updates, closings, strict=True))
+
+
+@pytest.mark.parametrize(
     ("desk_credits", "authors"),
     [
         (["HT News Desk"] * 4, ["HT News Desk"] * 4),

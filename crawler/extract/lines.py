@@ -729,6 +729,13 @@ _BEFORE_ATTRIBUTION = frozenset("\"”»“’'」』,")
 _KOREAN_CREDIT = re.compile(r"((?:[가-힣]{2,4}[\s,·ㆍ]*){1,3}?)\s*(?:기자|특파원)(?:\s+\S+@\S+)?")
 # A Japanese writer's name in brackets closing a post ("（山田太郎）"), as Japanese papers sign.
 _BRACKETED_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]{2,8}")
+# A note in brackets that closes a Japanese post in place of a name: a word of a live page's
+# notes ("（続報あり）" more to follow, "（随時更新）", "（速報）", "（詳細は追って）"), or a
+# verb's or a copula's ending ("…します", "…です"), which no name holds.
+_BRACKETED_NOTE = re.compile(
+    r"更新|続報|速報|詳報|追記|訂正|配信|中継|予定|終了|以上|取材|詳細|記事|写真|動画|発表|おわり|終わり|つづく|"
+    r"(?:あり|ます|です|って|ください)$"
+)
 _BRACKETS = (("(", ")"), ("（", "）"))
 # A desk's credit ("HT News Desk", "Web Desk") or a big wire named alone ("Reuters", "AFP").
 _DESK = re.compile(r"(?:[A-Z][\w&.-]{0,15}\s+){0,2}(?:Web\s+|News\s+|Digital\s+|Online\s+)?Desk")
@@ -804,7 +811,7 @@ def closing_name(text: str) -> tuple[str, bool] | None:
         if text.startswith(opening) and text.endswith(closing):
             inner = text[1:-1].strip()
             if _BRACKETED_NAME.fullmatch(inner):
-                return inner, False
+                return None if _BRACKETED_NOTE.search(inner) else (inner, False)
             text = inner
             break
     credit = credited_writers(text)
