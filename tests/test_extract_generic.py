@@ -2512,6 +2512,7 @@ def test_a_name_is_told_from_a_label(text: str, name: bool) -> None:
         ("Texto: Ana Souza", "Ana Souza"),
         ("Posted in Politics", None),
         ("Text: the minister said no", None),
+        ("Par Jean Dupont, à Paris", "Jean Dupont, à Paris"),  # where the writer files from
         ("Di Stefano Marco", None),  # a name that opens with a byline's word
         ("From Kyiv to Kharkiv", None),
         ("Par ailleurs, le gouvernement", None),

@@ -653,7 +653,8 @@ def is_byline(text: str) -> bool:
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
         return False
-    names = unaffiliated(text[lead.end() :])  # (an agency after them: "Von Anna Berg, dpa")
+    # (an agency after them, "Von Anna Berg, dpa"; where the writer files from, "à Paris")
+    names = unplaced(unaffiliated(text[lead.end() :]))
     words = [w for w in names.split() if w.lower() not in _NAME_JOINS]
     return 0 < len(words) <= _NAME_WORDS + 2 and all(w[0].isupper() for w in words)
 
