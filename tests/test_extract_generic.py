@@ -2574,6 +2574,7 @@ def test_a_name_is_told_from_a_label(text: str, name: bool) -> None:
         ("Texto: Ana Souza", "Ana Souza"),
         ("Posted in Politics", None),
         ("Text: the minister said no", None),
+        ("Par Jean Dupont, à Paris", "Jean Dupont, à Paris"),  # where the writer files from
         ("Di Stefano Marco", None),  # a name that opens with a byline's word
         ("From Kyiv to Kharkiv", None),
         ("Par ailleurs, le gouvernement", None),
@@ -10153,13 +10154,18 @@ def test_a_german_writers_first_name_the_blog_writes_in_lower_case_once_is_the_b
     ("credit", "authors"),
     [
         ("Reporting by {}", [["Sara Rossi"], ["Mark Potter"], ["Anna Berg"]]),
-        ("Reporting by {}; Editing by Jan Roe", [[], [], []]),
+        ("Reporting by {}; Editing by Jan Roe", [["Sara Rossi"], ["Mark Potter"], ["Anna Berg"]]),
+        ("(Reporting by {} in Kyiv; Writing by Lucy Marks; Editing by Jan Roe)",
+         [["Sara Rossi", "Lucy Marks"], ["Mark Potter", "Lucy Marks"], ["Anna Berg", "Lucy Marks"]]),
+        ("(Reporting by {} and Omar Said; Additional reporting by Li Wei; Editing by Jan Roe)",
+         [[n, "Omar Said", "Li Wei"] for n in ("Sara Rossi", "Mark Potter", "Anna Berg")]),
     ],
-)
+)  # fmt: skip
 def test_a_wires_credit_closing_each_post_unclassed(credit: str, authors: list[list[str]]) -> None:
     """Each post of a young untitled blog closes with a wire's credit in a paragraph no class
-    names: a credit of writers alone is the posts' byline, as "Posted by" there is; one of
-    several roles ("…; Editing by Jan Roe") stays the posts' words."""
+    names: a credit of writers alone is the posts' byline, as "Posted by" there is; of one of
+    several roles, Reuters' "(Reporting by …; Writing by …; Editing by …)", the reporters and
+    the writer are the posts' authors, never the editors, and the credit leaves the words."""
     names = ["Sara Rossi", "Mark Potter", "Anna Berg"]
     line = (
         '<div class="x0c1d"><p>Shares fell sharply in early trade after the figures came out.'
@@ -10167,7 +10173,23 @@ def test_a_wires_credit_closing_each_post_unclassed(credit: str, authors: list[l
     )
     updates = young_blog(names, None, line)
     assert [u.authors for u in updates] == authors
-    assert all(("Editing by" in u.body_text) == bool("Editing" in credit) for u in updates)
+    assert not any("by" in u.body_text for u in updates)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Reporting by Sara Rossi; Editing by Jane Doe", "Sara Rossi"),
+        ("Reporting by Sara Rossi and Tom Reyes in Rome; Editing by Jane Doe", "Sara Rossi, Tom Reyes"),
+        ("Writing by Lucy Marks; Editing by Jane Doe and Mark Potter", "Lucy Marks"),
+        ("Editing by Jane Doe; Graphics by Tom Reyes", "Editing by Jane Doe; Graphics by Tom Reyes"),
+        ("Reporting by the numbers; editing by hand", "Reporting by the numbers; editing by hand"),
+    ],
+)  # fmt: skip
+def test_a_wires_credit_of_several_roles_names_its_writers(text: str, names: str) -> None:
+    """In a byline's box, Reuters' credit of several roles names its reporters and its writer,
+    never its editors; a credit of none of them, or a sentence, is no one's name."""
+    assert lines.byline_name(text) == names
 
 
 _SITE_TOP = (
@@ -10511,6 +10533,24 @@ def test_a_closing_line_that_signs_no_post_stays_its_words(
     updates = _closed_blog(closings, before=before)
     assert [u.authors for u in updates] == [[]] * len(closings)
     assert all(c in u.body_text for u, c in zip(updates, closings, strict=True) if c)
+
+
+@pytest.mark.parametrize(
+    "closings",
+    [
+        ["（続報あり）"] * 4,  # more to follow
+        ["（随時更新）"] * 4,  # updated as it goes
+        ["（詳細は追って）"] * 4,
+        ["（速報）", "（速報）", "（速報）", "（続報あり）"],
+    ],
+)
+def test_a_japanese_note_in_brackets_closing_each_post_is_no_writer(closings: list[str]) -> None:
+    """A note in brackets that closes each post of a Japanese blog alike, "more to follow",
+    "updated as it goes", is no one's name: it stays the posts' words, where "（山田太郎）"
+    signs them."""
+    updates = _closed_blog(closings, "ja")
+    assert [u.authors for u in updates] == [[]] * len(closings)
+    assert all(c in u.body_text for u, c in zip(updates, closings, strict=True))
 
 
 @pytest.mark.parametrize(

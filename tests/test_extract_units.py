@@ -501,6 +501,18 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("John Smith, III", ["John Smith, III"]),
         ("John Smith, JR", ["John Smith, JR"]),
         ("Smith, ESPN", ["Smith, ESPN"]),
+        # The writer's role after a comma (Sky's "By Jane Doe, political reporter") and the
+        # agencies a post drew on ("Jane Doe, with agencies", the Guardian's "… and agencies")
+        # are no writers either; a name after the comma stays.
+        ("By Jane Doe, political reporter", ["Jane Doe"]),
+        ("Jane Doe, Europe correspondent", ["Jane Doe"]),
+        ("Jane Doe and Tom Roe, political reporters", ["Jane Doe", "Tom Roe"]),
+        ("Jane Doe, with agencies", ["Jane Doe"]),
+        ("Jane Doe and agencies", ["Jane Doe"]),
+        ("Jane Doe, Tom Roe and agencies", ["Jane Doe", "Tom Roe"]),
+        ("Anna Berg mit Agenturen", ["Anna Berg"]),
+        ("Jane Doe, Tom Editor", ["Jane Doe", "Tom Editor"]),
+        ("The reporter", ["The reporter"]),
         (
             "ALSO READ | A referendum on India's future",
             ["ALSO READ | A referendum on India's future"],

@@ -858,20 +858,40 @@ def unaffiliated(name: str) -> str:
     brackets, after a slash or a comma, as German bylines add it ("Anna Berg (dpa)", "Anna
     Berg/dpa", "Anna Berg, dpa"). (A full name after it is another writer's, "Jane Doe · John
     Smith"; the names stay as written.)"""
+    if name[-1:] in "sn":  # "Jane Doe, with agencies", "… and agencies", "… mit Agenturen"
+        drawn = _WITH_AGENCIES.search(name)
+        if drawn is not None and drawn.start():
+            name = name[: drawn.start()]
     first, *rest = _AFFILIATION.split(name, maxsplit=1)
     if not rest:
         agency = _AGENCY_AFTER.fullmatch(name)
         if agency is None:
-            return name  # ("Jo Writer, Sam Reporter and Ana Ruiz": names)
-        first, rest = agency["names"], [agency["bracketed"] or agency["after"]]
-        if not (_NEWSROOM.fullmatch(rest[0]) or _INITIALS.fullmatch(rest[0])):
             return name
-    if first.isupper() or (_NEWSROOM.search(rest[0]) is None and not _INITIALS.fullmatch(rest[0])):
+        after = agency["bracketed"] or agency["after"]
+        if not (
+            _NEWSROOM.fullmatch(after) or _INITIALS.fullmatch(after) or _ROLE_AFTER.fullmatch(after)
+        ):
+            return name  # ("Jo Writer, Sam Reporter and Ana Ruiz": names)
+        first, rest = agency["names"], [after]
+    if first.isupper() or not (
+        _NEWSROOM.search(rest[0]) or _INITIALS.fullmatch(rest[0]) or _ROLE_AFTER.fullmatch(rest[0])
+    ):
         return name  # (a label before a link's title: "ALSO READ | A referendum on …")
     names = [part for part in _NAME_LIST.split(first) if part]
     return first if names and all(_full_name(unplaced(part)) for part in names) else name
 
 
+# The writer's role a byline sets after the names and a comma, in lower case but for a place
+# ("political reporter", "Europe correspondent", "senior reporters"), and the agencies a post
+# drew on after its writers ("Jane Doe, with agencies", "Staff and agencies", "mit Agenturen").
+_ROLE_AFTER = re.compile(
+    r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|producer|"
+    r"columnist|contributor|journalist)s?"
+)
+_WITH_AGENCIES = re.compile(
+    r"(?:,\s*|\s+)(?i:with|and|und|mit|et|avec|y|con|e)\s+(?i:news\s+)?"
+    r"(?i:agencies|agencias|agences|agenturen|agenzie|wires)$"
+)
 # What a byline names after its writers: a newsroom ("Fox News", "The Washington Post"), an
 # agency, a role, how long a read; not a surname that is such a word ("Tim Post", "Eyal Press").
 _NEWSROOM = re.compile(

@@ -336,7 +336,7 @@ def bylines(
         if len(held) < MIN_POSTS or len(held) * 2 < posts or repeated[shape] * _RECUR > posts:
             continue
         texts = [line.text for _, line in held]
-        if any(len(t) > _NAME_LENGTH for t in texts):
+        if any(len(t) > _NAME_LENGTH and credited_writers(t) is None for t in texts):
             continue
         enough = _DISTINCT * len(held)
         # (Where each writer files from is no part of the name: "Valerie Quint in Brussels".)
@@ -646,11 +646,15 @@ def is_name(text: str, least: int = 1) -> bool:
 
 def is_byline(text: str) -> bool:
     """A byline: "By Jane Smith and John Doe", "From CNN's Mary Gilbert", "Von Anna Weber",
-    "Posted by Ann Lee"."""
+    "Posted by Ann Lee", a wire's credit of several roles that names writers ("Reporting by
+    Sara Rossi; Editing by Jane Doe")."""
+    if ";" in text and credited_writers(text) is not None:
+        return True
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
         return False
-    names = unaffiliated(text[lead.end() :])  # (an agency after them: "Von Anna Berg, dpa")
+    # (an agency after them, "Von Anna Berg, dpa"; where the writer files from, "à Paris")
+    names = unplaced(unaffiliated(text[lead.end() :]))
     words = [w for w in names.split() if w.lower() not in _NAME_JOINS]
     return 0 < len(words) <= _NAME_WORDS + 2 and all(w[0].isupper() for w in words)
 
@@ -660,14 +664,48 @@ _HANDLE = re.compile(r"@?[^\W\d][\w.-]{1,39}")  # a user name, one token: "ana.r
 _LEADING_DASH = re.compile(rf"^\s*[{_DASHES}]+\s*")
 
 
+# One role of a wire's credit ("Reporting by …", "Additional reporting by …", "Editing by …"),
+# Reuters' way, and the roles that write the post: its reporters and its writer.
+_CREDIT_ROLE = re.compile(
+    r"(?i:(?:additional\s+)?(reporting|writing|editing|compiled|compiling|production|research|"
+    r"graphics|photos?|video|translation|fact-checking)\s+by)\s+(\S.*)"
+)
+_WRITING_ROLES = frozenset({"reporting", "writing"})
+_CREDIT_LENGTH = 200  # characters: a credit of a few roles, not a paragraph
+
+
+def credited_writers(text: str) -> str | None:
+    """The writers a wire's credit of several roles names, its reporters and its writer and
+    not its editors ("Reporting by Sara Rossi and Omar Said in Kyiv; Writing by Lucy Marks;
+    Editing by Jane Doe": "Sara Rossi, Omar Said, Lucy Marks"), or None where the line is no
+    such credit: every part set apart by ";" a role and its names, in brackets or not."""
+    if ";" not in text or len(text) > _CREDIT_LENGTH:
+        return None
+    if text[:1] == "(" and text[-1:] == ")":
+        text = text[1:-1]
+    writers: list[str] = []
+    for part in text.split(";"):
+        role = _CREDIT_ROLE.fullmatch(part.strip())
+        if role is None:
+            return None
+        if role[1].lower() in _WRITING_ROLES:
+            writers += [unplaced(name.strip()) for name in _joined(role[2].rstrip(". "))]
+    names = [name for name in writers if name]
+    return ", ".join(names) if names and all(is_name(n, 2) for n in names) else None
+
+
 def byline_name(text: str) -> str:
     """The names a byline gives, without the words it opens with ("From CNN's", "Von") or
-    the dash that sets it off ("— Miles Parks, Pam Fessler")."""
+    the dash that sets it off ("— Miles Parks, Pam Fessler"), and of a wire's credit of several
+    roles its writers alone."""
     if text[:1] in _DASHES or text[:1].isspace():
         text = _LEADING_DASH.sub("", text)
     for opening, closing in _BRACKETS:  # "(Reporting by Sara Rossi)", "（山田太郎）"
         if text.startswith(opening) and text.endswith(closing):
             text = text[1:-1].strip()
+    credit = credited_writers(text)
+    if credit is not None:  # "Reporting by Sara Rossi; Editing by Jane Doe": the reporter
+        return credit
     korean = _KOREAN_CREDIT.fullmatch(text)
     if korean:  # "김민수 기자": the name without the reporter's title
         return korean.group(1).strip(" ,·ㆍ")
@@ -692,6 +730,13 @@ _BEFORE_ATTRIBUTION = frozenset("\"”»“’'」』,")
 _KOREAN_CREDIT = re.compile(r"((?:[가-힣]{2,4}[\s,·ㆍ]*){1,3}?)\s*(?:기자|특파원)(?:\s+\S+@\S+)?")
 # A Japanese writer's name in brackets closing a post ("（山田太郎）"), as Japanese papers sign.
 _BRACKETED_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]{2,8}")
+# A note in brackets that closes a Japanese post in place of a name: a word of a live page's
+# notes ("（続報あり）" more to follow, "（随時更新）", "（速報）", "（詳細は追って）"), or a
+# verb's or a copula's ending ("…します", "…です"), which no name holds.
+_BRACKETED_NOTE = re.compile(
+    r"更新|続報|速報|詳報|追記|訂正|配信|中継|予定|終了|以上|取材|詳細|記事|写真|動画|発表|おわり|終わり|つづく|"
+    r"(?:あり|ます|です|って|ください)$"
+)
 _BRACKETS = (("(", ")"), ("（", "）"))
 # A desk's credit ("HT News Desk", "Web Desk") or a big wire named alone ("Reuters", "AFP").
 _DESK = re.compile(r"(?:[A-Z][\w&.-]{0,15}\s+){0,2}(?:Web\s+|News\s+|Digital\s+|Online\s+)?Desk")
@@ -758,16 +803,21 @@ def attributes(line: Element) -> bool:
 def closing_name(text: str) -> tuple[str, bool] | None:
     """The name a post's closing line gives, and whether the line marks itself a credit
     ("By …", "Von …", "(Reporting by …)", "— …", "… 기자", a desk, a big wire), where a name
-    in brackets alone ("（山田太郎）") does not."""
-    if len(text) > _NAME_LENGTH:
-        return None
+    in brackets alone ("（山田太郎）") does not. A wire's credit of several roles gives its
+    writers ("(Reporting by Sara Rossi; Editing by Jane Doe)": "Sara Rossi")."""
+    if len(text) > _NAME_LENGTH:  # but a wire's credit of several roles
+        credit = credited_writers(text)
+        return (credit, True) if credit is not None else None
     for opening, closing in _BRACKETS:
         if text.startswith(opening) and text.endswith(closing):
             inner = text[1:-1].strip()
             if _BRACKETED_NAME.fullmatch(inner):
-                return inner, False
+                return None if _BRACKETED_NOTE.search(inner) else (inner, False)
             text = inner
             break
+    credit = credited_writers(text)
+    if credit is not None:
+        return credit, True
     korean = _KOREAN_CREDIT.fullmatch(text)
     if korean:
         return korean.group(1).strip(" ,·ㆍ"), True
