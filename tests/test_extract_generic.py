@@ -5719,6 +5719,8 @@ def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) 
             "this content.</p></div>",
             [],
         ),
+        ("<div class='tweet-embed'>Tweet wird geladen…</div>", []),
+        ("<div class='embed-placeholder'></div>", []),
         # Getty Images' embed code: a link to the picture's page, "Embed from Getty Images",
         # that its script replaces with the picture's frame.
         (
@@ -5729,7 +5731,7 @@ def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) 
             ["embed"],
         ),
     ],
-    ids=["loading", "javascript", "getty"],
+    ids=["loading", "javascript", "geladen", "empty", "getty"],
 )
 def test_what_an_embed_says_until_its_script_draws_it_is_no_word(
     standin: str, media_kinds: list[str]
@@ -5753,6 +5755,62 @@ def test_what_an_embed_says_until_its_script_draws_it_is_no_word(
         for n in (6, 5, 4, 3)
     ]
     assert [[m["type"] for m in u.media] for u in updates] == [media_kinds] * 4
+
+
+@pytest.mark.parametrize(
+    ("words", "body"),
+    [
+        # A line the post's writer marks for readers to tweet, inline or a box of its own.
+        (
+            "<p>The minister said <span class='tweetable'>we will not back down</span> as the "
+            "vote began.</p>",
+            "The minister said we will not back down as the vote began.",
+        ),
+        (
+            "<div class='tweetable-quote'>“We will not back down,” the minister said.</div>",
+            "“We will not back down,” the minister said.",
+        ),
+        # An embed's title, description and credit beside its box, not in it.
+        (
+            "<p class='embed-title'>Watch: the storm hits the coast</p><div class='embed'>"
+            "<iframe src='https://www.youtube.com/embed/abc'></iframe></div><p class="
+            "'embed-credit'>Video: Sky News</p>",
+            "Watch: the storm hits the coast\n\nVideo: Sky News",
+        ),
+        (
+            "<div class='video-embed'><video src='https://news.example.com/v.mp4'></video>"
+            "</div><div class='embed-description'>Waves break over the sea wall.</div>",
+            "Waves break over the sea wall.",
+        ),
+        # A liveblog tool's box for a post's text, named after the embed it may hold.
+        (
+            "<div class='lb-embed-text'><p>The council confirmed the closure.</p></div>",
+            "The council confirmed the closure.",
+        ),
+    ],
+    ids=["tweetable", "tweetable-box", "embed-title-credit", "embed-description", "embed-text"],
+)
+def test_a_short_line_in_a_box_named_after_an_embed_that_stands_in_for_none_is_words(
+    words: str, body: str
+) -> None:
+    """A box whose class names an embed stands in for one only where its line says what a
+    stand-in says: that the embed loads ("Loading tweet…", "Tweet wird geladen…") or that
+    it needs JavaScript. A line marked for readers to tweet, an embed's title, description
+    or credit beside its box, and a post's text in a box its tool names after embeds are
+    the post's words."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{words}<p>And what it adds.</p></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\n{body}\n\nAnd what it adds."
+        for n in (6, 5, 4, 3)
+    ]
 
 
 def test_a_pictures_caption_whose_class_says_embedded_keeps_its_credit() -> None:
