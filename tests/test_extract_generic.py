@@ -5710,6 +5710,40 @@ def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) 
 
 
 @pytest.mark.parametrize(
+    ("words", "body"),
+    [
+        (
+            "<ul class='reactions-list'><li>Labour: a disgrace.</li><li>The Greens: a dark day "
+            "for the valley.</li></ul>",
+            "Labour: a disgrace.\nThe Greens: a dark day for the valley.",
+        ),
+        (
+            "<div class='update-reactions'><p>The mayor called it a dark day.</p></div>",
+            "The mayor called it a dark day.",
+        ),
+    ],
+    ids=["reactions-list", "update-reactions"],
+)
+def test_a_posts_words_in_a_box_named_after_reactions_stay(words: str, body: str) -> None:
+    """A box whose class names reactions is readers' reactions under a post only where it
+    says counts ("❤️ 37", "12 likes"): the reactions a post reports, politicians' words in
+    a `ul.reactions-list` or a `div.update-reactions`, are its words."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{words}<div class='post-reactions'><button>👍 <span>124</span></button><span "
+        "class='reaction-count'>❤️ 37</span></div></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\n{body}" for n in (6, 5, 4, 3)
+    ]
+
+
+@pytest.mark.parametrize(
     ("standin", "media_kinds"),
     [
         # An embed's box a script fills, saying meanwhile what it loads or what it needs.
