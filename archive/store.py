@@ -852,9 +852,7 @@ def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:
     for name, value in page.headers if page is not None else ():
         lower = name.lower()
         if lower == "age":
-            # delta-seconds are ASCII digits: "³", a Latin-1 byte, is a digit to isdigit()
-            seconds = value.strip()
-            aged = aged or (seconds.isascii() and seconds.isdigit() and int(seconds) > 0)
+            aged = aged or _age_seconds(value) > 0
         elif lower == "date":
             try:
                 when = parsedate_to_datetime(value)
@@ -862,6 +860,27 @@ def _cache_signs(page: PageFetch | None) -> tuple[bool, datetime | None]:
                 continue
             dated = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
     return aged, dated
+
+
+def _age_seconds(value: str) -> int:
+    """A cache's "Age": how many seconds ago the site made the copy, 0 if it says none."""
+    seconds = value.strip()
+    # delta-seconds are ASCII digits: "³", a Latin-1 byte, is a digit to isdigit()
+    return int(seconds) if seconds.isascii() and seconds.isdigit() else 0
+
+
+def made_at(fetched_at: str | None, headers: list[tuple[str, str]]) -> str | None:
+    """When the site made the page read at `fetched_at`: as long before as a cache's "Age"
+    says its copy is old. What a page's stamps of how long ago ("4 minutes ago") count
+    from: a copy kept twenty minutes says them as of twenty minutes before it is read."""
+    when = parse_utc(fetched_at)
+    age = max((_age_seconds(v) for n, v in headers if n.lower() == "age"), default=0)
+    if when is None or age <= 0 or age > _AGE_MOST:
+        return fetched_at
+    return utc_stamp(when - timedelta(seconds=age))
+
+
+_AGE_MOST = 24 * 3600  # seconds of a cache's "Age" read as such: a day at most
 
 
 def _hold(conn: sqlite3.Connection, result: PassResult, held: list[int]) -> None:

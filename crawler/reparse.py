@@ -17,7 +17,7 @@ from archive.db import ArchiveError
 from archive.history import blogs_to_replay, logged_passes, update_counts
 from archive.records import BlogPass
 from archive.snapshots import SnapshotRef, SnapshotStore
-from archive.store import replay_blog
+from archive.store import made_at, replay_blog
 from crawler.extract import extract_page
 from crawler.extract.endpoints.readers import read as endpoint_page
 from crawler.extract.html import header_charset
@@ -47,14 +47,12 @@ def _read_again(blog: BlogPass, snapshots: SnapshotStore) -> BlogPass:
         if page.skipped or page.snapshot is None or page.failed is not None:
             continue
         snap = snapshots.read(SnapshotRef.parse(page.snapshot))
+        made = made_at(snap.fetched_at or None, list(snap.headers))  # as the spider reads it
         if page.kind is not None:
-            read = endpoint_page(page.kind, snap.body, page.url, snap.fetched_at or None)
+            read = endpoint_page(page.kind, snap.body, page.url, made)
         else:
             read = extract_page(
-                snap.body,
-                snap.url,
-                encoding=header_charset(snap.headers),
-                fetched_at=snap.fetched_at or None,
+                snap.body, snap.url, encoding=header_charset(snap.headers), fetched_at=made
             )
         if _set_aside(blog, index):
             read.updates = []

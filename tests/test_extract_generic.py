@@ -5773,6 +5773,40 @@ def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) 
 
 
 @pytest.mark.parametrize(
+    ("words", "body"),
+    [
+        (
+            "<ul class='reactions-list'><li>Labour: a disgrace.</li><li>The Greens: a dark day "
+            "for the valley.</li></ul>",
+            "Labour: a disgrace.\nThe Greens: a dark day for the valley.",
+        ),
+        (
+            "<div class='update-reactions'><p>The mayor called it a dark day.</p></div>",
+            "The mayor called it a dark day.",
+        ),
+    ],
+    ids=["reactions-list", "update-reactions"],
+)
+def test_a_posts_words_in_a_box_named_after_reactions_stay(words: str, body: str) -> None:
+    """A box whose class names reactions is readers' reactions under a post only where it
+    says counts ("❤️ 37", "12 likes"): the reactions a post reports, politicians' words in
+    a `ul.reactions-list` or a `div.update-reactions`, are its words."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{words}<div class='post-reactions'><button>👍 <span>124</span></button><span "
+        "class='reaction-count'>❤️ 37</span></div></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\n{body}" for n in (6, 5, 4, 3)
+    ]
+
+
+@pytest.mark.parametrize(
     ("standin", "media_kinds"),
     [
         # An embed's box a script fills, saying meanwhile what it loads or what it needs.
@@ -5782,6 +5816,8 @@ def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) 
             "this content.</p></div>",
             [],
         ),
+        ("<div class='tweet-embed'>Tweet wird geladen…</div>", []),
+        ("<div class='embed-placeholder'></div>", []),
         # Getty Images' embed code: a link to the picture's page, "Embed from Getty Images",
         # that its script replaces with the picture's frame.
         (
@@ -5792,7 +5828,7 @@ def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) 
             ["embed"],
         ),
     ],
-    ids=["loading", "javascript", "getty"],
+    ids=["loading", "javascript", "geladen", "empty", "getty"],
 )
 def test_what_an_embed_says_until_its_script_draws_it_is_no_word(
     standin: str, media_kinds: list[str]
@@ -5816,6 +5852,62 @@ def test_what_an_embed_says_until_its_script_draws_it_is_no_word(
         for n in (6, 5, 4, 3)
     ]
     assert [[m["type"] for m in u.media] for u in updates] == [media_kinds] * 4
+
+
+@pytest.mark.parametrize(
+    ("words", "body"),
+    [
+        # A line the post's writer marks for readers to tweet, inline or a box of its own.
+        (
+            "<p>The minister said <span class='tweetable'>we will not back down</span> as the "
+            "vote began.</p>",
+            "The minister said we will not back down as the vote began.",
+        ),
+        (
+            "<div class='tweetable-quote'>“We will not back down,” the minister said.</div>",
+            "“We will not back down,” the minister said.",
+        ),
+        # An embed's title, description and credit beside its box, not in it.
+        (
+            "<p class='embed-title'>Watch: the storm hits the coast</p><div class='embed'>"
+            "<iframe src='https://www.youtube.com/embed/abc'></iframe></div><p class="
+            "'embed-credit'>Video: Sky News</p>",
+            "Watch: the storm hits the coast\n\nVideo: Sky News",
+        ),
+        (
+            "<div class='video-embed'><video src='https://news.example.com/v.mp4'></video>"
+            "</div><div class='embed-description'>Waves break over the sea wall.</div>",
+            "Waves break over the sea wall.",
+        ),
+        # A liveblog tool's box for a post's text, named after the embed it may hold.
+        (
+            "<div class='lb-embed-text'><p>The council confirmed the closure.</p></div>",
+            "The council confirmed the closure.",
+        ),
+    ],
+    ids=["tweetable", "tweetable-box", "embed-title-credit", "embed-description", "embed-text"],
+)
+def test_a_short_line_in_a_box_named_after_an_embed_that_stands_in_for_none_is_words(
+    words: str, body: str
+) -> None:
+    """A box whose class names an embed stands in for one only where its line says what a
+    stand-in says: that the embed loads ("Loading tweet…", "Tweet wird geladen…") or that
+    it needs JavaScript. A line marked for readers to tweet, an embed's title, description
+    or credit beside its box, and a post's text in a box its tool names after embeds are
+    the post's words."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{words}<p>And what it adds.</p></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\n{body}\n\nAnd what it adds."
+        for n in (6, 5, 4, 3)
+    ]
 
 
 def test_a_pictures_caption_whose_class_says_embedded_keeps_its_credit() -> None:

@@ -300,20 +300,41 @@ _SHARE_HREF_LOWER = re.compile(
     r"twitter\.com/share|wa\.me/|api\.whatsapp\.com/send|whatsapp://|linkedin\.com/share|"
     r"reddit\.com/submit|pinterest\.com/pin/create|mailto:\?|t\.me/share"
 )
-# Class names of share bars, ads (a bookmaker's odds among them), teasers, readers' reactions
-# and a link that loads more of the blog inside entries
-# (bylines and their writers' pictures: names_part; a post's row of topic tags: _topic_tags),
+# Class names of share bars, ads (a bookmaker's odds among them), teasers and a link that
+# loads more of the blog inside entries (readers' reactions: REACTIONS_CLASS;
+# bylines and their writers' pictures: names_part; a post's row of topic tags: _topic_tags),
 # and the label Drupal prints before a field's value (`div.field__label` "Source"), the
 # field's name and no word of the post (FIELD_LABEL).
 _CHROME_CLASS = re.compile(
     r"share|social|advert|adslot|ad-slot|ad-container|dfp|outbrain|taboola|betting|newsletter|"
     r"related|read-?more|load-?more|promo|timestamp|tip_wrp|"
-    r"reactions?[-_](?:bar|count|counter|buttons?|list)|(?:emoji|post|entry|update)[-_]reactions?|"
-    r"likes?[-_](?:count|counter|button)|"
     r"(?:^|\s)(?:ads?|sponsor(?:ed)?)(?:$|\s|-)|(?:^|\s)field__label(?:$|\s)|"
     r"(?:post|entry|item|card|update|event)(?:__|[-_])footer",
     re.I,
 )
+# Class names of readers' reactions under a post, or of a post's reactions (a list of what
+# politicians said): a box of them is chrome where it says counts alone (is_reaction_counts).
+REACTIONS_CLASS = re.compile(
+    r"reactions?[-_](?:bar|count|counter|buttons?|list)|(?:emoji|post|entry|update)[-_]reactions?|"
+    r"likes?[-_](?:count|counter|button)",
+    re.I,
+)
+
+
+def is_reaction_counts(line: str) -> bool:
+    """Whether a reactions box's line is readers' counts ("👍 124 ❤️ 37", "♥ 12 likes",
+    "Like · Love · Wow"): a few words at most and no sentence, where the reactions a post
+    reports are sentences ("The mayor called it a dark day.", "Labour: a disgrace.")."""
+    return (
+        len(_REACTION_WORD.findall(line)) <= _REACTION_WORDS and _SENTENCE_MARK.search(line) is None
+    )
+
+
+_REACTION_WORD = re.compile(r"[^\W\d_]+")
+_REACTION_WORDS = 6  # words of a row of reactions' names and counts, at most
+_SENTENCE_MARK = re.compile(r"[^\W\d_][.!?:;]")
+
+
 # A name that says what a box holds beside its words, not what it is: Sky TG24's long post's
 # body "lvbg-post__body--with-readmore", an article's "has-share-buttons".
 _WITH_PART = re.compile(r"(?:--|(?<![\w-]))(?:with|has)[-_][\w-]*", re.I)

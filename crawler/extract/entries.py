@@ -23,6 +23,7 @@ from archive.records import FIDELITY_HTML, TIME_AGO, TIME_CLOCK, Update
 from crawler.extract import instant, media, walks
 from crawler.extract.clean import (
     BR_MARK,
+    REACTIONS_CLASS,
     clean_attribution,
     escape_attribute,
     escape_text,
@@ -30,6 +31,7 @@ from crawler.extract.clean import (
     is_boilerplate,
     is_chrome_class,
     is_plain_url,
+    is_reaction_counts,
     is_share_href,
     is_teaser_label,
     normalise_lines,
@@ -625,6 +627,23 @@ _HIDDEN_CHARACTERS = 40
 _HIDDEN_KEEPS = media.RICH_TAGS | frozenset({"a", "img", "picture", "video", "iframe"})
 # What a data attribute that holds a time names (`data-timestamp`, `data-published`).
 TIME_NAMES = ("time", "date", "stamp", "updated", "published")
+
+
+def drop_reaction_counts(root: Element, classes: Iterable[str]) -> None:
+    """Remove readers' reactions under a post (a box whose class names a post's reactions or
+    a reaction's or a like's count: "❤️ 37", "12 likes"), no word of it; a box of that class
+    whose line is sentences holds the reactions the post reports, its words. `classes` as for
+    drop_screen_reader_labels."""
+    for element in _classed(root, classes, REACTIONS_CLASS):
+        if (
+            element.getparent() is not None
+            and walks.text_length(element, _REACTIONS_MOST) < _REACTIONS_MOST
+            and is_reaction_counts(raw_text(element))
+        ):
+            drop_tree(element)
+
+
+_REACTIONS_MOST = 200  # characters of a row of reactions' names and counts, at most
 
 
 def drop_icon_ligatures(root: Element, classes: Iterable[str]) -> None:

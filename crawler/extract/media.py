@@ -276,12 +276,29 @@ def is_embed_standin(element: Element) -> bool:
         and not _has_embed_source(element)
         and not walks.holds(element, _STANDIN_KEEPS)
         and walks.text_length(element, _STANDIN_WORDS) < _STANDIN_WORDS
+        and _says_what_a_standin_says(element)
         and not any(is_embed_class(box.get("class") or "") for box in element.iterancestors())
     )
 
 
+def _says_what_a_standin_says(element: Element) -> bool:
+    """Whether a box's short line is nothing, or says that its embed loads or needs
+    JavaScript: what a stand-in says, where a line marked for readers to tweet
+    (`span.tweetable`) or an embed's title or credit beside its box (`p.embed-credit`) says
+    the post's words."""
+    line = walks.text(element).strip()
+    return not line or _STANDIN_LINE.search(line) is not None
+
+
 _STANDIN_KEEPS = RICH_TAGS | frozenset({"a", "video", "audio"})
 _STANDIN_WORDS = 120  # characters of a stand-in's line, at most
+# What a stand-in's line says, in the languages read here: that its embed loads ("Loading
+# tweet…", "Tweet wird geladen…", "Chargement…", "Trwa ładowanie...") or needs JavaScript.
+_STANDIN_LINE = re.compile(
+    r"\b(?:loading|load|geladen|lädt|laden|chargement|caricamento|cargando|carregando|"
+    r"ładowanie|javascript)\b",
+    re.I,
+)
 
 
 def provider_of(url: str) -> str | None:

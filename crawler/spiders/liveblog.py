@@ -34,7 +34,7 @@ from archive.records import (
     Update,
     blog_url,
 )
-from archive.store import blog_titles, newest_blocks, page_states
+from archive.store import blog_titles, made_at, newest_blocks, page_states
 from archive.times import utc_stamp
 from archive.watchlist import BlogSettings
 from crawler import render
@@ -345,7 +345,7 @@ class LiveblogSpider(scrapy.Spider):
                 fetched.rendered or response.body,
                 response.url,
                 encoding="utf-8" if fetched.rendered else header_charset(fetched.headers),
-                fetched_at=fetched.fetched_at,
+                fetched_at=made_at(fetched.fetched_at, fetched.headers),
             )
         except Exception as exc:  # a fault of ours on this page fails its pass alone
             if len(blog.pages) > 1:
@@ -464,7 +464,12 @@ class LiveblogSpider(scrapy.Spider):
             yield self._endpoint_missing(state, f"{endpoint.url} did not answer JSON")
             return
         try:
-            page = read(endpoint.kind, response.body, endpoint.url, fetched.fetched_at)
+            page = read(
+                endpoint.kind,
+                response.body,
+                endpoint.url,
+                made_at(fetched.fetched_at, fetched.headers),
+            )
         except Exception as exc:  # as in parse_page; the pass goes on without it
             yield self._endpoint_missing(state, self._unreadable(fetched, endpoint.url, exc))
             return

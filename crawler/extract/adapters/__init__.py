@@ -42,6 +42,7 @@ from crawler.extract.entries import (
     drop_embed_standins,
     drop_hidden,
     drop_icon_ligatures,
+    drop_reaction_counts,
     drop_screen_reader_labels,
     prepare,
 )
@@ -232,6 +233,7 @@ def html_updates(
     classes = {c for named in page.classes.values() for c in named}
     drop_screen_reader_labels(root, classes)
     drop_icon_ligatures(root, classes)
+    drop_reaction_counts(root, classes)
     drop_hidden(root)
     drop_consent_placeholders(root, classes)
     drop_embed_standins(root, classes)
