@@ -9505,6 +9505,29 @@ def test_a_sites_tagline_in_the_title_says_nothing_live(
     assert len(_beside_latest_column(title, heading, url, head)) == (4 if live else 0)
 
 
+def test_a_sites_search_results_for_live_words_are_no_live_blog() -> None:
+    """A site's search page for words that say live ("harbour live"), which repeat them in its
+    title and heading, each result a title, a date line and a snippet, with no link of its own
+    on the title: the reader's words are no sign of the page, and no result is a post; built
+    from no page (WordPress's "Search Results for" and a news site's result list)."""
+    results = "".join(
+        f"<li class='search-result'><span class='search-result__date'>{day} April 2024</span>"
+        f"<h2 class='search-result__title'>Harbour plan: {what}</h2>"
+        f"<p class='search-result__snippet'>{_NARRATIVE}</p></li>"
+        for day, what in (("30", "the vote"), ("28", "your questions"), ("20", "the traffic"))
+    )
+    body = (
+        "<html lang='en'><head><title>Search results for harbour live | Example News</title>"
+        '</head><body><main><h1>Search results for "harbour live"</h1><p>3 results</p>'
+        f"<ul class='search-results'>{results}</ul></main></body></html>"
+    )
+    page = extract_page(
+        body.encode(), "https://news.example.com/search?q=harbour+live",
+        fetched_at="2024-05-01T12:00:00Z",
+    )  # fmt: skip
+    assert (page.updates, page.live_blog) == ([], False)
+
+
 @pytest.mark.parametrize(
     ("texts", "words", "lang"),
     [
