@@ -5084,6 +5084,31 @@ def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) 
     assert len(updates) == kept
 
 
+def test_a_forecasts_hours_beside_yesterdays_related_stories_are_no_ticker() -> None:
+    """A weather site's hour-by-hour forecast at a live address, no date of its own, beside a
+    box of related stories (`section.related`) each dated the day before, its <time> beside
+    the teaser's link: their day is not the page's, and the rows on the hour every hour, the
+    last still to come, stay a forecast's grid; built from no page."""
+    rows = "".join(
+        f"<li class='hourly__row'><time class='hourly__time'>{hour}:00</time><span>Light rain"
+        f"</span><span>{hour - 10}°</span><p>Light rain and a gentle breeze from the south-west."
+        "</p></li>"
+        for hour in range(13, 19)
+    )
+    related = "".join(
+        f"<li><a href='/news/rel-{n}'><img src='/img/{n}.jpg' alt=''><h3>Older story {n}</h3>"
+        f"</a><time datetime='2024-04-30T1{n}:00:00Z'>30.04.2024 1{n}:00</time></li>"
+        for n in range(4)
+    )
+    page = (
+        "<html lang='en'><head><title>London weather LIVE: hourly forecast</title></head><body>"
+        f"<main><h1>London</h1><ol class='hourly'>{rows}</ol></main>"
+        f"<section class='related'><h2>Related</h2><ul>{related}</ul></section></body></html>"
+    )
+    url = "https://weather.example.com/live/london"
+    assert extract_page(page.encode(), url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
 def test_a_storm_blog_on_the_hour_in_a_zone_guessed_wrong_keeps_its_posts() -> None:
     """An English edition of a continental site's storm blog, oldest first, a post on the hour
     from 10:00 to 15:00 its time (UTC+2), read at 13:05 UTC on a page that names no zone: read
