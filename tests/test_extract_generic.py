@@ -712,12 +712,13 @@ _SHOWS = (
 @pytest.mark.parametrize(
     ("row", "time"),
     [("epg-item", "epg-item__time"), ("program-item", "hour"), ("schedule-row", "time"),
-     ("tv-listing", "start"), ("programmpunkt", "uhrzeit"), ("agenda-item", "time")],
+     ("tv-listing", "start"), ("programmpunkt", "uhrzeit"), ("agenda-item", "time"),
+     ("guide-row", "guide-row__start"), ("guide__item", "guide__time")],
 )  # fmt: skip
 def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, time: str) -> None:
     """A channel's "na żywo" page: its player and the day's programme, a row a show, whose
-    box its markup names a programme's (`li.epg-item`, `li.program-item`, `div.schedule-row`),
-    each opening with a bare clock that rises down the page, the last four hours after the
+    box its markup names a programme's or a guide's (`li.epg-item`, `li.program-item`,
+    `div.schedule-row`, `div.guide-row`), each opening with a bare clock that rises down the page, the last four hours after the
     fetch, on a page whose own time is the day before (when the channel's page went up). Rows
     named so, their clocks rising, are a programme's, whatever day the clocks fall on, and so
     are an event's (`li.programmpunkt`, `div.agenda-item`); the same rows in boxes named as a
