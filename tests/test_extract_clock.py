@@ -1683,6 +1683,26 @@ def test_the_stories_a_sidebar_lists_do_not_date_the_page() -> None:
         assert clock_of(page("en", body=listed)).day is None, box
 
 
+def test_the_stories_a_box_named_for_them_lists_do_not_date_the_page() -> None:
+    """A box whose class names the stories it lists ("related", "most-read", "popular",
+    "recommended") is another story's, whatever tag it is, its <time> beside the teaser's link
+    rather than in it ("<li><a><img><h3>…</h3></a><time>…</time></li>"): its days, yesterday's,
+    are not the page's; a box named otherwise still dates it."""
+    stream = "<main><article><p><b>14:52</b> Words of the post.</p></article></main>"
+    for name in ("related", "most-read__list", "popular-stories", "c-recommended"):
+        listed = stream + (
+            f"<section class='{name}'><ul><li><a href='/news/rel-1'><img src='/r.jpg' alt=''>"
+            "<h3>Older story</h3></a><time datetime='2024-04-30T10:00:00Z'>30.04.2024 10:00"
+            "</time></li></ul></section>"
+        )
+        assert clock_of(page("en", body=listed)).day is None, name
+    own = stream + (
+        "<section class='article-meta'><time datetime='2024-04-30T10:00:00Z'>30.04.2024 10:00"
+        "</time></section>"
+    )
+    assert clock_of(page("en", body=own)).day == date(2024, 4, 30)
+
+
 def test_a_date_written_either_way_round_is_not_read_after_the_fetch() -> None:
     """Drupal prints "Tue, 03/12/2024 - 14:52" (month first): on a page fetched in March the
     3rd of December has not come yet, so it is March the 12th. Where both readings have passed,

@@ -390,3 +390,22 @@ def test_a_german_titles_topic_news_label_says_live_on_a_german_page() -> None:
     ):
         assert not signs("https://www.example.de/a", [title], ("de",)).title, title
     assert not signs("https://www.example.com/a", ["Nahost-News: Israel …"], ("en",)).title
+
+
+def test_the_words_a_reader_searched_for_say_nothing_live() -> None:
+    """A site's search page repeats in its title the words of its address's query ("Search
+    results for: storm live updates", "Suchergebnisse für „Wahl Liveticker“"): they are the
+    reader's words, not the page's; a title that says live beside them still does."""
+    for url, title, language in (
+        ("https://news.example.com/search?q=storm+live+updates",
+         "Search results for: storm live updates", "en"),
+        ("https://news.example.com/?s=storm%20live", "You searched for storm live - Example News",
+         "en"),
+        ("https://www.example.de/suche/?query=Wahl+Liveticker",
+         "Suchergebnisse für „Wahl Liveticker“", "de"),
+        ("https://www.example.es/buscar?text=elecciones+en+directo",
+         "Resultados de búsqueda para «Elecciones en directo»", "es"),
+    ):  # fmt: skip
+        assert not signs(url, [title], (language,)).title, title
+    assert signs("https://news.example.com/?q=storm", ["Storm live: roads shut"], ("en",)).title
+    assert signs("https://news.example.com/storm?page=2", ["Storm live: roads shut"], ("en",)).title

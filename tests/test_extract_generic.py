@@ -712,12 +712,13 @@ _SHOWS = (
 @pytest.mark.parametrize(
     ("row", "time"),
     [("epg-item", "epg-item__time"), ("program-item", "hour"), ("schedule-row", "time"),
-     ("tv-listing", "start"), ("programmpunkt", "uhrzeit"), ("agenda-item", "time")],
+     ("tv-listing", "start"), ("programmpunkt", "uhrzeit"), ("agenda-item", "time"),
+     ("guide-row", "guide-row__start"), ("guide__item", "guide__time")],
 )  # fmt: skip
 def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, time: str) -> None:
     """A channel's "na żywo" page: its player and the day's programme, a row a show, whose
-    box its markup names a programme's (`li.epg-item`, `li.program-item`, `div.schedule-row`),
-    each opening with a bare clock that rises down the page, the last four hours after the
+    box its markup names a programme's or a guide's (`li.epg-item`, `li.program-item`,
+    `div.schedule-row`, `div.guide-row`), each opening with a bare clock that rises down the page, the last four hours after the
     fetch, on a page whose own time is the day before (when the channel's page went up). Rows
     named so, their clocks rising, are a programme's, whatever day the clocks fall on, and so
     are an event's (`li.programmpunkt`, `div.agenda-item`); the same rows in boxes named as a
@@ -5145,6 +5146,31 @@ def test_a_forecasts_hours_still_to_come_are_no_ticker(fetched: str, kept: int) 
     url = "https://meteo.example.it/diretta/milano/oggi"
     updates = extract_page(page, url, fetched_at=f"2024-05-01T{fetched}:00Z").updates
     assert len(updates) == kept
+
+
+def test_a_forecasts_hours_beside_yesterdays_related_stories_are_no_ticker() -> None:
+    """A weather site's hour-by-hour forecast at a live address, no date of its own, beside a
+    box of related stories (`section.related`) each dated the day before, its <time> beside
+    the teaser's link: their day is not the page's, and the rows on the hour every hour, the
+    last still to come, stay a forecast's grid; built from no page."""
+    rows = "".join(
+        f"<li class='hourly__row'><time class='hourly__time'>{hour}:00</time><span>Light rain"
+        f"</span><span>{hour - 10}°</span><p>Light rain and a gentle breeze from the south-west."
+        "</p></li>"
+        for hour in range(13, 19)
+    )
+    related = "".join(
+        f"<li><a href='/news/rel-{n}'><img src='/img/{n}.jpg' alt=''><h3>Older story {n}</h3>"
+        f"</a><time datetime='2024-04-30T1{n}:00:00Z'>30.04.2024 1{n}:00</time></li>"
+        for n in range(4)
+    )
+    page = (
+        "<html lang='en'><head><title>London weather LIVE: hourly forecast</title></head><body>"
+        f"<main><h1>London</h1><ol class='hourly'>{rows}</ol></main>"
+        f"<section class='related'><h2>Related</h2><ul>{related}</ul></section></body></html>"
+    )
+    url = "https://weather.example.com/live/london"
+    assert extract_page(page.encode(), url, fetched_at="2024-05-01T12:00:00Z").updates == []
 
 
 def test_a_storm_blog_on_the_hour_in_a_zone_guessed_wrong_keeps_its_posts() -> None:
@@ -9782,6 +9808,29 @@ def test_a_sites_tagline_in_the_title_says_nothing_live(
         "<meta property='og:site_name' content='Example News'>"
     )
     assert len(_beside_latest_column(title, heading, url, head)) == (4 if live else 0)
+
+
+def test_a_sites_search_results_for_live_words_are_no_live_blog() -> None:
+    """A site's search page for words that say live ("harbour live"), which repeat them in its
+    title and heading, each result a title, a date line and a snippet, with no link of its own
+    on the title: the reader's words are no sign of the page, and no result is a post; built
+    from no page (WordPress's "Search Results for" and a news site's result list)."""
+    results = "".join(
+        f"<li class='search-result'><span class='search-result__date'>{day} April 2024</span>"
+        f"<h2 class='search-result__title'>Harbour plan: {what}</h2>"
+        f"<p class='search-result__snippet'>{_NARRATIVE}</p></li>"
+        for day, what in (("30", "the vote"), ("28", "your questions"), ("20", "the traffic"))
+    )
+    body = (
+        "<html lang='en'><head><title>Search results for harbour live | Example News</title>"
+        '</head><body><main><h1>Search results for "harbour live"</h1><p>3 results</p>'
+        f"<ul class='search-results'>{results}</ul></main></body></html>"
+    )
+    page = extract_page(
+        body.encode(), "https://news.example.com/search?q=harbour+live",
+        fetched_at="2024-05-01T12:00:00Z",
+    )  # fmt: skip
+    assert (page.updates, page.live_blog) == ([], False)
 
 
 @pytest.mark.parametrize(

@@ -3062,7 +3062,9 @@ def _own_newest(times: list[tuple[str, Element]]) -> list[str]:
 
 def _of_another_story(time: Element) -> bool:
     """A <time> of a story the page lists, not of the page: in an <aside>, <nav> or the page's
-    <footer> (a "Most read" box; not an article's footer, "First published …"), or in a link that names more than the time (a "Read also" teaser,
+    <footer> (a "Most read" box; not an article's footer, "First published …"), in a box whose
+    class names the stories it lists ("related", "most-read", "popular", "recommended"), or in
+    a link that names more than the time (a "Read also" teaser,
     "<a href=…>Headline <time>…</time></a>"; a post's permalink holds its time alone)."""
     shown = _length(time)
     footer = False
@@ -3070,6 +3072,8 @@ def _of_another_story(time: Element) -> bool:
         tag = box.tag
         if tag in _OTHERS_BOXES:
             return True  # (an <article> of a "Most read" <aside> is another story's too)
+        if _names_others(box):
+            return True  # (its <time> beside the teaser's link: "<a><h3>…</h3></a><time>")
         if tag == "footer":
             footer = True  # the page's, unless an article's ("First published …")
         elif tag in _OWN_BOXES:
@@ -3079,12 +3083,24 @@ def _of_another_story(time: Element) -> bool:
     return footer
 
 
+def _names_others(box: Element) -> bool:
+    """Whether a box's class names the other stories it lists ("related", "most-read")."""
+    named = box.get("class")
+    return bool(named) and _OTHERS_NAMED.search(named) is not None
+
+
 def _length(element: Element) -> int:
     """How many characters of words an element shows, blanks not counted."""
     return sum(len(word) for word in raw_text(element).split())
 
 
 _OTHERS_BOXES = frozenset({"aside", "nav"})
+# A box's class that names the other stories it lists, in the words sites use for them.
+_OTHERS_NAMED = re.compile(
+    r"related|most-?(?:read|popular|viewed|shared)|popular|trending|recommend|"
+    r"more-?(?:news|stories|from)|read-?(?:also|next)|meistgelesen|lire-aussi|leggi-anche",
+    re.I,
+)
 _OWN_BOXES = frozenset({"article", "main"})  # a footer in them is the article's
 _LINK_DEPTH = 3  # how far above a time its teaser's link may be
 _TIME_ONLY_TEXT = 12  # characters a permalink may hold beside its time: an icon's label
@@ -3284,7 +3300,7 @@ def _first_lines(root: Element) -> Iterator[_Line]:
         if event == "comment":
             words = element.tail
         elif event == "start":
-            if element.tag in _NOT_DATELINE:
+            if element.tag in _NOT_DATELINE or _names_others(element):
                 walker.skip_subtree()  # (its tail comes at its "end")
                 continue
             quoted += element.tag == "blockquote"
@@ -3361,7 +3377,8 @@ _STAMP_LABEL = re.compile(
 )
 
 
-# Boxes whose dates are not the page's: an aside's (other stories, older). An embedded
+# Boxes whose dates are not the page's: an aside's (other stories, older), and a box whose
+# class names the other stories it lists (_names_others). An embedded
 # tweet's date stays a clue: a live blog's tweets are of its day, and a page whose only date
 # is one has no other.
 _NOT_DATELINE = frozenset({"aside"})

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from crawler.extract.generic import Stream
 
@@ -156,11 +156,13 @@ def signs(
     Not a taxonomy's archive of posts ("/category/live/", "/tag/live-updates/"), nor a
     product's version that a title names ("/release-notes/live-12/", "Live 12")."""
     try:
-        path = unquote(urlsplit(url).path)
+        parts = urlsplit(url)
     except ValueError:
-        path = ""
-    path = _NOT_LIVE_PHRASE.sub("/", path)
+        parts = urlsplit("")
+    path = _NOT_LIVE_PHRASE.sub("/", unquote(parts.path))
     said = [_NOT_LIVE_PHRASE.sub(" ", t) for t in titles if t]
+    if parts.query:
+        said = [_without_searched(t, parts.query) for t in said]
     return Signs(
         address=any(
             _in_language(match.group(1), languages) and not _archive_or_version(path, match, said)
@@ -176,6 +178,26 @@ def signs(
         badge=any(_BADGE.fullmatch(badge.strip()) is not None for badge in badges),
         fil_info=any(_FIL_INFO.search(said) is not None for said in [path, *said]),
     )
+
+
+def _without_searched(title: str, query: str) -> str:
+    """A title less the words a reader searched for, as the address's query gives them
+    ("Search results for: storm live updates" at `?q=storm+live+updates`): a site's search
+    page repeats them, and they say nothing of the page."""
+    for key, value in parse_qsl(query):
+        words = value.split()
+        if key.lower() in _SEARCH_KEYS and words:
+            pattern = r"\W+".join(re.escape(word) for word in words)
+            title = re.sub(pattern, " ", title, flags=re.I)
+    return title
+
+
+# The names a site's search form gives the words searched for in the address ("?q=", "?s=",
+# WordPress's, "?query=", "?search_query=").
+_SEARCH_KEYS = frozenset(
+    ("q", "s", "query", "search", "search_query", "searchterm", "term", "text", "keyword",
+     "keywords", "k", "suche", "suchbegriff", "recherche", "busqueda", "zoek", "szukaj")
+)  # fmt: skip
 
 
 def without_tagline(title: str | None, site: str | None, url: str) -> str | None:

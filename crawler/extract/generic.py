@@ -4147,7 +4147,7 @@ def _rows_to_come(clocks: list[tuple[int, int]], clock: PageClock) -> bool:
 
 def _guide_rows(posts: list[tuple[Element, Update]]) -> bool:
     """Whether every post's box names itself a guide's or a schedule's row (`li.epg-item`,
-    `div.schedule-row`, `li.tv-listing`), no programme a broadcaster's blog is filed under
+    `div.schedule-row`, `li.tv-listing`, `div.guide-row`), no programme a broadcaster's blog is filed under
     (`div.sendung-entry`): a station's or a line's, whatever minutes its rows start at."""
     return all(
         _GUIDE_ROW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
@@ -4156,7 +4156,7 @@ def _guide_rows(posts: list[tuple[Element, Update]]) -> bool:
 
 
 _GUIDE_ROW = re.compile(
-    r"(?:^|[\s_-])(?:epg|schedules?|listings?|tv-?guide|tv-?gids|palinsesto|ram[oó]wka)"
+    r"(?:^|[\s_-])(?:epg|schedules?|listings?|(?:tv-?)?guide|tv-?gids|palinsesto|ram[oó]wka)"
     r"(?:$|[\s_-])",
     re.I,
 )
@@ -4176,7 +4176,7 @@ def _programme_rows(posts: list[tuple[Element, Update]]) -> bool:
 # languages read here (not a "programmatic" ad's, nor a blog's "program-update": the word
 # alone, or before a part's).
 _PROGRAMME_ROW = re.compile(
-    r"(?:^|[\s_-])(?:epg|programm?e?s?|programmpunkte?|agenda|schedules?|listings?|tv-?guide|"
+    r"(?:^|[\s_-])(?:epg|programm?e?s?|programmpunkte?|agenda|schedules?|listings?|(?:tv-?)?guide|"
     r"sendung(?:en)?|emissions?|palinsesto|programa(?:s|cao|ção|ci[oó]n)?|ram[oó]wka|tv-?gids|broadcasts?)"
     r"(?:$|[\s_]|-(?:item|row|entry|slot|line|list|cell|event|show|card)\b|-\d)",
     re.I,
