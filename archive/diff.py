@@ -51,12 +51,13 @@ class FieldDiff:
         return {"by": self.by, "ops": self.ops}
 
 
-def _edit_script(a: Sequence[str], b: Sequence[str], budget: int) -> list[str] | None:
-    """The shortest edit turning `a` into `b` (Myers), one move per piece: "=", "-" or "+".
+def _edit_script(a: Sequence[str], b: Sequence[str], budget: int) -> tuple[list[str] | None, int]:
+    """The shortest edit turning `a` into `b` (Myers), one move per piece: "=", "-" or "+",
+    and the steps it took.
 
     Its work grows with the size of the change, not with how often pieces repeat: few edits
     to a long post stay cheap, and a rewrite runs out of budget instead of running for
-    minutes. None when the work would exceed the budget.
+    minutes. No moves when the work would exceed the budget.
     """
     n, m = len(a), len(b)
     frontier = {1: 0}  # furthest x reached on each diagonal k = x - y
@@ -76,10 +77,10 @@ def _edit_script(a: Sequence[str], b: Sequence[str], budget: int) -> list[str] |
             frontier[k] = x
             work += 1 + x - start
             if x >= n and y >= m:
-                return _moves(history, n, m)
+                return _moves(history, n, m), work
         if work > budget:
-            return None
-    return None
+            return None, work
+    return None, work
 
 
 def _moves(history: list[dict[int, int]], n: int, m: int) -> list[str]:
@@ -125,13 +126,14 @@ def _push(ops: list[Op], kind: str, value: int | str) -> None:
         ops.append([kind, value])
 
 
-def _match(a: Sequence[str], b: Sequence[str], budget: int) -> list[Op] | None:
-    """The operations turning the pieces of `a` into those of `b`, or None over the budget."""
+def _match(a: Sequence[str], b: Sequence[str], budget: int) -> tuple[list[Op] | None, int]:
+    """The operations turning the pieces of `a` into those of `b` (None over the budget), and
+    the matcher's steps."""
     head, tail = _common_ends(a, b)
     middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
-    moves = _edit_script(middle_a, middle_b, budget)
+    moves, steps = _edit_script(middle_a, middle_b, budget)
     if moves is None:
-        return None
+        return None, steps
     ops: list[Op] = []
     _push(ops, "=", sum(map(len, b[:head])))
     i = j = 0
@@ -153,31 +155,41 @@ def _match(a: Sequence[str], b: Sequence[str], budget: int) -> list[Op] | None:
                 _push(ops, "=", len(middle_b[j]))
                 i, j = i + 1, j + 1
     _push(ops, "=", sum(map(len, b[len(b) - tail :])))
-    return ops
+    return ops, steps
 
 
 def compare(before: str | None, after: str | None, budget: int = WORK) -> FieldDiff | None:
     """`after` against `before`: by word, else by paragraph, else too large; None when equal."""
+    return counted(before, after, budget)[0]
+
+
+def counted(
+    before: str | None, after: str | None, budget: int = WORK
+) -> tuple[FieldDiff | None, int]:
+    """compare's answer and the matcher's steps it took, all attempts together: the work the
+    budget bounds, counted the same on any machine."""
     old, new = before or "", after or ""
     if old == new:
-        return None
+        return None, 0
     if len(old) > MAX_CHARS or len(new) > MAX_CHARS:
-        return FieldDiff(TOO_LARGE, [])
+        return FieldDiff(TOO_LARGE, []), 0
     old_lines = old.splitlines(keepends=True)
     new_lines = new.splitlines(keepends=True)
     head, tail = _common_ends(old_lines, new_lines)
     old_middle = "".join(old_lines[head : len(old_lines) - tail])
     new_middle = "".join(new_lines[head : len(new_lines) - tail])
+    steps = 0
     if len(old_middle) + len(new_middle) <= WORD_CHARS:
-        words = _match(_TOKEN.findall(old_middle), _TOKEN.findall(new_middle), budget)
+        words, steps = _match(_TOKEN.findall(old_middle), _TOKEN.findall(new_middle), budget)
         if words is not None:
             ops: list[Op] = []
             _push(ops, "=", sum(map(len, new_lines[:head])))
             for kind, value in words:
                 _push(ops, kind, value)
             _push(ops, "=", sum(map(len, new_lines[len(new_lines) - tail :])))
-            return FieldDiff(WORD, ops)
-    paragraphs = _match(old_lines, new_lines, budget)
+            return FieldDiff(WORD, ops), steps
+    paragraphs, more = _match(old_lines, new_lines, budget)
+    steps += more
     if paragraphs is None:
         # Over budget, the changed stretch is shown whole: removed, then added.
         paragraphs = []
@@ -185,7 +197,7 @@ def compare(before: str | None, after: str | None, budget: int = WORK) -> FieldD
         _push(paragraphs, "-", old_middle)
         _push(paragraphs, "+", len(new_middle))
         _push(paragraphs, "=", sum(map(len, new_lines[len(new_lines) - tail :])))
-    return FieldDiff(PARAGRAPH, paragraphs)
+    return FieldDiff(PARAGRAPH, paragraphs), steps
 
 
 def version_diff(

