@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -8071,6 +8072,54 @@ def test_clocks_east_of_a_zone_guessed_utc_that_fell_a_day_back_meet_structured_
         main, "Live: Premier League", "2024-05-01T12:00:00Z", published="2024-05-01T06:00:00Z"
     )
     assert [u.published_at for u in updates] == [f"2024-05-01T11:{m}:00Z" for m in minutes]
+
+
+@pytest.mark.parametrize(("host", "ahead"), [("news.example.co.uk", 1), ("news.example.sg", 8)])
+def test_a_shown_date_a_day_before_structured_data_stands(host: str, ahead: int) -> None:
+    """A probe built on a late-night count's live blog (each post's box prints its date and
+    clock, "1 May 2024 23:50", across midnight; JSON-LD's liveBlogUpdate, a CMS's slip, dates
+    every post a day later, as old as the fetch or older): a bare clock a day less a zone's
+    hours before structured data's time is a day guessed wrong and meets it, but a date the
+    page prints is no guess, and stood a day late since 8638247 (British summer time and
+    Singapore's eight hours)."""
+    shown = [(2, "00:10"), (1, "23:50"), (1, "23:30")]
+    truth = [
+        (datetime(2024, 5, day, int(c[:2]), int(c[3:])) - timedelta(hours=ahead)).strftime(
+            "%Y-%m-%dT%H:%M:00Z"
+        )
+        for day, c in shown
+    ]
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Count live",
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": f"Box {n}",
+                "datePublished": (
+                    datetime.strptime(utc, "%Y-%m-%dT%H:%M:00Z") + timedelta(days=1)
+                ).strftime("%Y-%m-%dT%H:%M:00Z"),
+                "articleBody": f"Box {n} is counted, in more words than that.",
+            }
+            for n, utc in enumerate(truth)
+        ],
+    }
+    posts = "".join(
+        f"<div class='live-blog__post' data-id='77{n}'><div class='live-blog__post-time'><span>"
+        f"{day} May 2024 {c}</span></div><div class='live-blog__post-body'><p><strong>Box {n}"
+        f"</strong></p><p>Box {n} is counted, in more words than that.</p></div></div>"
+        for n, (day, c) in enumerate(shown)
+    )
+    main = f"<script type='application/ld+json'>{json.dumps(ld)}</script><div>{posts}</div>"
+    updates = live_updates(
+        main,
+        "Count live",
+        "2024-05-04T09:00:00Z",
+        published=truth[-1],
+        url=f"https://{host}/live/count",
+    )
+    assert [u.published_at for u in updates] == truth
 
 
 @pytest.mark.parametrize("structured", [False, True])
