@@ -10231,14 +10231,39 @@ def test_a_wires_credit_closing_each_post_unclassed(credit: str, authors: list[l
         ("Reporting by Sara Rossi; Editing by Jane Doe", "Sara Rossi"),
         ("Reporting by Sara Rossi and Tom Reyes in Rome; Editing by Jane Doe", "Sara Rossi, Tom Reyes"),
         ("Writing by Lucy Marks; Editing by Jane Doe and Mark Potter", "Lucy Marks"),
-        ("Editing by Jane Doe; Graphics by Tom Reyes", "Editing by Jane Doe; Graphics by Tom Reyes"),
+        ("Editing by Jane Doe; Graphics by Tom Reyes", ""),
         ("Reporting by the numbers; editing by hand", "Reporting by the numbers; editing by hand"),
+        # One role alone: an editor's names no writer, a writer's names the writer.
+        ("(Editing by Jane Doe)", ""),
+        ("Edited by Jane Doe and Mark Potter", ""),
+        ("Compiled by Tom Reyes; Edited by Jane Doe", ""),
+        ("(Writing by Lucy Marks)", "Lucy Marks"),
+        ("Editing by hand", "Editing by hand"),
     ],
 )  # fmt: skip
 def test_a_wires_credit_of_several_roles_names_its_writers(text: str, names: str) -> None:
     """In a byline's box, Reuters' credit of several roles names its reporters and its writer,
-    never its editors; a credit of none of them, or a sentence, is no one's name."""
+    never its editors; a credit of none of them names no one, and a sentence is no credit."""
     assert lines.byline_name(text) == names
+
+
+def test_a_wires_credit_naming_only_its_editor_in_a_bylines_box_names_no_author() -> None:
+    """A probe built on a wire's live page whose posts set the credit in a byline's box, where
+    a post a desk wrote credits its editor alone, "(Editing by Jane Doe)": the author was
+    "Editing by Jane Doe" since e63ba26, though an editor is never a post's author (48eb678
+    read only credits of several roles); the credit is no word of the post either."""
+    shown = ["(Editing by Jane Doe)", "(Reporting by Sara Rossi; Editing by Jane Doe)"] * 2
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Front line update {n}</h2><span class='byline'>{credit}</span><p>Shelling hit "
+        f"the city overnight, officials said, in more words than that ({n}).</p></article>"
+        for n, credit in enumerate(shown)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Ukraine live", "2024-05-01T18:00:00Z"
+    )
+    assert [u.authors for u in updates] == [[], ["Sara Rossi"], [], ["Sara Rossi"]]
+    assert not any("Editing" in u.body_text for u in updates)
 
 
 _SITE_TOP = (
