@@ -10792,3 +10792,31 @@ def test_a_flemish_blogs_clocks_written_with_u_date_its_posts() -> None:
         "2024-05-01T07:04:00Z",
     ]
     assert [u.body_text.split()[0] for u in updates] == ["Het", "De", "Door", "De"]
+
+
+def test_a_flemish_duration_in_a_posts_words_is_no_time_of_it() -> None:
+    """A hand-built page after a Flemish live blog whose posts show no time of their own (a
+    heading and a paragraph each), where the words give how long something took, as Flemish
+    writes it, "4u12" or "2u30": since 31727dd read "13u55" as a clock, each such duration
+    was taken for the post's time and its paragraph left the post's words, empty. A clock so
+    written is one alone in its box or after "om"; in prose it is how long."""
+    said = (
+        "2u30 lang stond de file aan de Kennedytunnel, meldt het Verkeerscentrum.",
+        "Pogačar wint de rit na 4u12 koers, met twintig seconden voorsprong.",
+        "De hulpdiensten zijn 24u per dag in de weer, zegt de burgemeester.",
+        "Het peloton had 1u05 achterstand op het schema van de organisatie.",
+    )
+    posts = "".join(
+        f"<div class='live-post' id='lp{n}'><h3>Bericht {n} van de dag</h3><p>{words}</p></div>"
+        for n, words in enumerate(said)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>",
+        "LIVE. Verkeer en koers",
+        "2024-05-05T18:00:00Z",
+        published="2024-05-05T06:00:00Z",
+        lang="nl",
+        url="https://www.example.be/live/verkeer",
+    )
+    assert [u.body_text for u in updates] == list(said)
+    assert [u.published_at for u in updates] == [None] * 4
