@@ -645,6 +645,10 @@ def test_match_minutes(text: str, minute: str) -> None:
         "The vote is at noon, 5 hours from now",  # "noon" is a clock only beside a date
         "Polls close at midnight",
         "Polls close at midnight on March 14, 2024",  # a midnight before a date ends that day
+        # Flemish hours and minutes in prose are how long: a rider's time, a queue's.
+        "Pogačar wint de rit na 4u12 koers",
+        "2u30 lang stond de file aan de tunnel",
+        "De hulpdiensten zijn 24u per dag in de weer",
         "",
     ],
 )

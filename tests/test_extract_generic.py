@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -8191,6 +8192,54 @@ def test_clocks_east_of_a_zone_guessed_utc_that_fell_a_day_back_meet_structured_
     assert [u.published_at for u in updates] == [f"2024-05-01T11:{m}:00Z" for m in minutes]
 
 
+@pytest.mark.parametrize(("host", "ahead"), [("news.example.co.uk", 1), ("news.example.sg", 8)])
+def test_a_shown_date_a_day_before_structured_data_stands(host: str, ahead: int) -> None:
+    """A probe built on a late-night count's live blog (each post's box prints its date and
+    clock, "1 May 2024 23:50", across midnight; JSON-LD's liveBlogUpdate, a CMS's slip, dates
+    every post a day later, as old as the fetch or older): a bare clock a day less a zone's
+    hours before structured data's time is a day guessed wrong and meets it, but a date the
+    page prints is no guess, and stood a day late since 8638247 (British summer time and
+    Singapore's eight hours)."""
+    shown = [(2, "00:10"), (1, "23:50"), (1, "23:30")]
+    truth = [
+        (datetime(2024, 5, day, int(c[:2]), int(c[3:])) - timedelta(hours=ahead)).strftime(
+            "%Y-%m-%dT%H:%M:00Z"
+        )
+        for day, c in shown
+    ]
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Count live",
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": f"Box {n}",
+                "datePublished": (
+                    datetime.strptime(utc, "%Y-%m-%dT%H:%M:00Z") + timedelta(days=1)
+                ).strftime("%Y-%m-%dT%H:%M:00Z"),
+                "articleBody": f"Box {n} is counted, in more words than that.",
+            }
+            for n, utc in enumerate(truth)
+        ],
+    }
+    posts = "".join(
+        f"<div class='live-blog__post' data-id='77{n}'><div class='live-blog__post-time'><span>"
+        f"{day} May 2024 {c}</span></div><div class='live-blog__post-body'><p><strong>Box {n}"
+        f"</strong></p><p>Box {n} is counted, in more words than that.</p></div></div>"
+        for n, (day, c) in enumerate(shown)
+    )
+    main = f"<script type='application/ld+json'>{json.dumps(ld)}</script><div>{posts}</div>"
+    updates = live_updates(
+        main,
+        "Count live",
+        "2024-05-04T09:00:00Z",
+        published=truth[-1],
+        url=f"https://{host}/live/count",
+    )
+    assert [u.published_at for u in updates] == truth
+
+
 @pytest.mark.parametrize("structured", [False, True])
 @pytest.mark.parametrize("spelling", ["pinned-{}", "pinned-post-{}", "sticky_{}"])
 def test_a_pinned_copy_whose_id_spells_the_posts_otherwise_is_the_post_flagged(
@@ -10323,14 +10372,39 @@ def test_a_wires_credit_closing_each_post_unclassed(credit: str, authors: list[l
         ("Reporting by Sara Rossi; Editing by Jane Doe", "Sara Rossi"),
         ("Reporting by Sara Rossi and Tom Reyes in Rome; Editing by Jane Doe", "Sara Rossi, Tom Reyes"),
         ("Writing by Lucy Marks; Editing by Jane Doe and Mark Potter", "Lucy Marks"),
-        ("Editing by Jane Doe; Graphics by Tom Reyes", "Editing by Jane Doe; Graphics by Tom Reyes"),
+        ("Editing by Jane Doe; Graphics by Tom Reyes", ""),
         ("Reporting by the numbers; editing by hand", "Reporting by the numbers; editing by hand"),
+        # One role alone: an editor's names no writer, a writer's names the writer.
+        ("(Editing by Jane Doe)", ""),
+        ("Edited by Jane Doe and Mark Potter", ""),
+        ("Compiled by Tom Reyes; Edited by Jane Doe", ""),
+        ("(Writing by Lucy Marks)", "Lucy Marks"),
+        ("Editing by hand", "Editing by hand"),
     ],
 )  # fmt: skip
 def test_a_wires_credit_of_several_roles_names_its_writers(text: str, names: str) -> None:
     """In a byline's box, Reuters' credit of several roles names its reporters and its writer,
-    never its editors; a credit of none of them, or a sentence, is no one's name."""
+    never its editors; a credit of none of them names no one, and a sentence is no credit."""
     assert lines.byline_name(text) == names
+
+
+def test_a_wires_credit_naming_only_its_editor_in_a_bylines_box_names_no_author() -> None:
+    """A probe built on a wire's live page whose posts set the credit in a byline's box, where
+    a post a desk wrote credits its editor alone, "(Editing by Jane Doe)": the author was
+    "Editing by Jane Doe" since e63ba26, though an editor is never a post's author (48eb678
+    read only credits of several roles); the credit is no word of the post either."""
+    shown = ["(Editing by Jane Doe)", "(Reporting by Sara Rossi; Editing by Jane Doe)"] * 2
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Front line update {n}</h2><span class='byline'>{credit}</span><p>Shelling hit "
+        f"the city overnight, officials said, in more words than that ({n}).</p></article>"
+        for n, credit in enumerate(shown)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Ukraine live", "2024-05-01T18:00:00Z"
+    )
+    assert [u.authors for u in updates] == [[], ["Sara Rossi"], [], ["Sara Rossi"]]
+    assert not any("Editing" in u.body_text for u in updates)
 
 
 _SITE_TOP = (
@@ -10859,3 +10933,31 @@ def test_a_flemish_blogs_clocks_written_with_u_date_its_posts() -> None:
         "2024-05-01T07:04:00Z",
     ]
     assert [u.body_text.split()[0] for u in updates] == ["Het", "De", "Door", "De"]
+
+
+def test_a_flemish_duration_in_a_posts_words_is_no_time_of_it() -> None:
+    """A hand-built page after a Flemish live blog whose posts show no time of their own (a
+    heading and a paragraph each), where the words give how long something took, as Flemish
+    writes it, "4u12" or "2u30": since 31727dd read "13u55" as a clock, each such duration
+    was taken for the post's time and its paragraph left the post's words, empty. A clock so
+    written is one alone in its box or after "om"; in prose it is how long."""
+    said = (
+        "2u30 lang stond de file aan de Kennedytunnel, meldt het Verkeerscentrum.",
+        "Pogačar wint de rit na 4u12 koers, met twintig seconden voorsprong.",
+        "De hulpdiensten zijn 24u per dag in de weer, zegt de burgemeester.",
+        "Het peloton had 1u05 achterstand op het schema van de organisatie.",
+    )
+    posts = "".join(
+        f"<div class='live-post' id='lp{n}'><h3>Bericht {n} van de dag</h3><p>{words}</p></div>"
+        for n, words in enumerate(said)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>",
+        "LIVE. Verkeer en koers",
+        "2024-05-05T18:00:00Z",
+        published="2024-05-05T06:00:00Z",
+        lang="nl",
+        url="https://www.example.be/live/verkeer",
+    )
+    assert [u.body_text for u in updates] == list(said)
+    assert [u.published_at for u in updates] == [None] * 4

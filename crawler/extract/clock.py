@@ -2391,7 +2391,15 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
                 and (offset := _OFFSET_AFTER.match(text, end)) is not None
             ):
                 zone, end = _fixed_zone(*offset.group(1, 2, 3)), offset.end()
-        accepted = lenient or bool(mer or word or hm or zone) or _alone(match, text, h, sep)
+        # (Flemish "14u05" says clock as the whole text or after "om"; in prose, "de rit na
+        # 4u12", "2u30 lang", it is how long something took.)
+        flemish = hm is not None and text[match.start("hm") - 1] == "u"
+        accepted = (
+            lenient
+            or bool(mer or word or (hm and not flemish) or zone)
+            or (flemish and not text[:start].strip(_TRIM) and not text[end:].strip(_TRIM))
+            or _alone(match, text, h, sep)
+        )
         minute = int(m or hm or 0)
         yield _Clock(start, end, hour, minute, int(s or 0), zone, accepted)
 

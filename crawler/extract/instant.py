@@ -125,20 +125,26 @@ def seen(shown: str | None, machine: str | None, fetched_at: str | None = None) 
 
 
 def merged(
-    html: str | None, structured: str | None, fetched_at: str | None = None, rough: bool = False
+    html: str | None,
+    structured: str | None,
+    fetched_at: str | None = None,
+    rough: bool = False,
+    clock_alone: bool = False,
 ) -> str | None:
     """The instant a reader saw, from an HTML entry's time and structured data's for one post.
 
     `rough`: the HTML time is a relative one shown ("2h ago", read as the fetch less two
     hours), which says only the hour (the minute, the day) the post went up: a structured time
-    within it is the instant."""
+    within it is the instant. `clock_alone`: the HTML time is a clock shown with no date, put
+    on a day (a day less a zone's hours from structured data's is that day guessed wrong; a
+    date shown stands)."""
     html = plausible(html, fetched_at)
     structured = plausible(structured, fetched_at)
     if html is None:
         return structured
     if structured is not None and agreement(html, structured) in ("same", "hours"):
         return structured
-    if structured is not None and _put_a_day_back(html, structured, fetched_at):
+    if clock_alone and structured is not None and _put_a_day_back(html, structured, fetched_at):
         return structured
     if structured is not None and rough and rounds_to(html, structured, fetched_at):
         return structured

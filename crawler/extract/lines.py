@@ -667,7 +667,7 @@ _LEADING_DASH = re.compile(rf"^\s*[{_DASHES}]+\s*")
 # One role of a wire's credit ("Reporting by …", "Additional reporting by …", "Editing by …"),
 # Reuters' way, and the roles that write the post: its reporters and its writer.
 _CREDIT_ROLE = re.compile(
-    r"(?i:(?:additional\s+)?(reporting|writing|editing|compiled|compiling|production|research|"
+    r"(?i:(?:additional\s+)?(reporting|writing|editing|edited|compiled|compiling|production|research|"
     r"graphics|photos?|video|translation|fact-checking)\s+by)\s+(\S.*)"
 )
 _WRITING_ROLES = frozenset({"reporting", "writing"})
@@ -681,6 +681,14 @@ def credited_writers(text: str) -> str | None:
     such credit: every part set apart by ";" a role and its names, in brackets or not."""
     if ";" not in text or len(text) > _CREDIT_LENGTH:
         return None
+    names = _credited(text)
+    return ", ".join(names) if names and all(is_name(n, 2) for n in names) else None
+
+
+def _credited(text: str, all_named: bool = False) -> list[str] | None:
+    """The writers a credit of roles names, none where its roles are editors' alone ("Editing
+    by Jane Doe"), or None where a part of the line is no role and its names (`all_named`:
+    every role's, "Editing by hand" no credit)."""
     if text[:1] == "(" and text[-1:] == ")":
         text = text[1:-1]
     writers: list[str] = []
@@ -688,10 +696,12 @@ def credited_writers(text: str) -> str | None:
         role = _CREDIT_ROLE.fullmatch(part.strip())
         if role is None:
             return None
+        names = [unplaced(name.strip()) for name in _joined(role[2].rstrip(". "))]
+        if all_named and not all(is_name(name, 2) for name in names):
+            return None
         if role[1].lower() in _WRITING_ROLES:
-            writers += [unplaced(name.strip()) for name in _joined(role[2].rstrip(". "))]
-    names = [name for name in writers if name]
-    return ", ".join(names) if names and all(is_name(n, 2) for n in names) else None
+            writers += names
+    return [name for name in writers if name]
 
 
 def byline_name(text: str) -> str:
@@ -706,6 +716,10 @@ def byline_name(text: str) -> str:
     credit = credited_writers(text)
     if credit is not None:  # "Reporting by Sara Rossi; Editing by Jane Doe": the reporter
         return credit
+    if len(text) <= _CREDIT_LENGTH and _CREDIT_ROLE.match(text):
+        named = _credited(text, all_named=True)  # "Editing by Jane Doe": no writer
+        if named is not None:
+            return ", ".join(named)
     korean = _KOREAN_CREDIT.fullmatch(text)
     if korean:  # "김민수 기자": the name without the reporter's title
         return korean.group(1).strip(" ,·ㆍ")

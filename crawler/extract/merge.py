@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from archive.records import FIDELITY_HTML, TIME_AGO, Update
+from archive.records import FIDELITY_HTML, TIME_AGO, TIME_CLOCK, Update
 from crawler.extract import instant
 from crawler.extract.completeness import says_read_more
 from crawler.extract.structured import StructuredUpdate
@@ -471,7 +471,8 @@ def enrich(
     if edited and posted is not None and shown is not None and posted < shown:
         update.published_at = posted
     else:
-        update.published_at = instant.merged(shown, reading.published_at, fetched_at, rough)
+        alone = update.published_from == TIME_CLOCK
+        update.published_at = instant.merged(shown, reading.published_at, fetched_at, rough, alone)
     if update.published_at != shown:  # structured data's instant, no longer the one shown
         update.published_from = None
     modified = instant.merged(update.modified_at, reading.modified_at, fetched_at)
