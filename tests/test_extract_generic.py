@@ -1263,6 +1263,45 @@ def test_a_minute_as_its_language_writes_it_in_a_time_box_is_the_posts_minute(
 
 
 @pytest.mark.parametrize(
+    ("lang", "stamp"),
+    [
+        ("de", '<div class="zeit"><span class="zeit__tag">{day}.</span> '
+               '<span class="zeit__monat">Mai</span> <span class="zeit__uhr">{h}.{m} Uhr</span></div>'),
+        ("de", '<span class="zeit-datum">{day}.</span><span class="uhrzeit">{h}:{m}</span>'),
+        ("fr", '<div class="timeline-stamp"><span class="timeline-stamp__place">{day}e</span></div>'
+               '<span class="heure">{h}h{m}</span>'),
+    ],
+)  # fmt: skip
+def test_a_days_or_a_places_number_in_a_time_box_before_a_month_or_a_clock_is_no_minute(
+    lang: str, stamp: str
+) -> None:
+    """A news ticker whose time box splits the day from its month or its clock ("<span
+    class='zeit__tag'>14.</span> <span>Mai</span>", "14." then "20:31"), or names a Paris
+    arrondissement ("2e") before the clock, is timed by its clock: the "14." or "2e" beside a
+    month's name or a clock is a day's or a place's number, not a match's minute."""
+    said = (
+        "Die Polizei sperrte die Straße am Morgen für mehrere Stunden.",
+        "Der Bürgermeister kündigte für den Abend eine Pressekonferenz an.",
+        "Nach Angaben der Feuerwehr wurde bei dem Brand niemand verletzt.",
+        "Der Verkehr staut sich weiterhin auf der Autobahn in Richtung Norden.",
+        "Die Bahn meldet Verspätungen im Regionalverkehr wegen der Sperrung.",
+    )
+    posts = "".join(
+        f'<div class="ticker-entry">{stamp.format(day=14, h=18 - i, m=f"{31 - i:02d}")}'
+        f"<h3>Meldung {i}</h3><p>{words}</p></div>"
+        for i, words in enumerate(said)
+    )
+    page = page_of(
+        f'<h1>Unwetter live</h1><div class="ticker">{posts}</div>', "Unwetter live", lang
+    )
+    url = "https://www.example-news.de/region/unwetter-liveticker"
+    updates = extract_page(page, url, fetched_at="2024-02-10T20:00:00Z").updates
+    assert [(u.headline, u.published_at) for u in updates] == [
+        (f"Meldung {i}", f"2024-02-10T{17 - i:02d}:{31 - i:02d}:00Z") for i in range(len(said))
+    ]
+
+
+@pytest.mark.parametrize(
     ("lang", "clocks", "lines"),
     [("en", ("10:30", "12:30", "14:00"),
       ("A service of thanksgiving will be held at the parish church in the village.",
