@@ -963,6 +963,30 @@ def test_a_match_phase_that_opens_a_line_where_minutes_open_the_others_is_the_po
 
 
 @pytest.mark.parametrize(
+    "line",
+    ["<p><strong>{at}</strong> {words}</p>", "<p>{at} {words}</p>"],
+)
+def test_a_commentarys_phase_line_of_the_score_alone_is_a_post(line: str) -> None:
+    """A commentary's line, one of a box's paragraphs, that gives a phase and the score and
+    nothing else ("HT: Spurs 1-0 Villa", shorter than an untimed post must be) is a post of
+    its own, as the minutes' short lines are: the phase its mark, the score its words."""
+    stamps = ("FT:", "83 mins:", "67 mins:", "HT:", "31 mins:", "8 mins:")
+    said = (
+        "Spurs 2-1 Villa",
+        "Villa pull one back through Watkins from close range.",
+        "Son doubles the lead with a low finish into the corner.",
+        "Spurs 1-0 Villa",
+        "Maddison curls in a free-kick for the opener.",
+        "A bright start from Villa, and Vicario saves well.",
+    )
+    posts = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
+    page = page_of(f'<h1>Spurs v Villa live</h1><div class="stream">{posts}</div>')
+    url = "https://www.example-sport.com/football/live/spurs-v-villa"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
     ("stamps", "box"),
     [
         (("Stumps", "19.6", "19.4", "Innings break", "12.3", "4.1", "Toss", "Drinks"), "over"),

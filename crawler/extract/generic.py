@@ -2397,6 +2397,17 @@ def _drop_opening_times(entries: list[Element], clock: PageClock) -> None:
                 break
 
 
+def _phase_entry(member: Element) -> bool:
+    """Whether the member is a commentary's entry that a match's phase opens as a label (cut
+    so by _with_their_phases: "HT: Spurs 1-0 Villa", a post however short)."""
+    return (
+        member.get("class") == _SEGMENT_CLASS
+        and len(member) > 0
+        and isinstance(member[0].tag, str)
+        and _phase_label(member[0]) is not None
+    )
+
+
 def _phase_label(line: Element) -> str | None:
     """The match's phase that opens a line as its label ("HT:" in "HT: Spurs 1-0 Villa")."""
     start = text_of(line)[:_PHASE_LENGTH]
@@ -2717,6 +2728,7 @@ def _read_members(group: _Group, features: _Features) -> None:
                 and _link_share(member) < 0.5
             )
             or (length >= _PLAY_POST and features.is_played(member) and _link_share(member) < 0.5)
+            or (length >= _SHORT_POST and _phase_entry(member))
         ):
             posts.append(member)
             member_id = _member_id_attribute(member)
