@@ -965,6 +965,30 @@ def test_a_match_phase_that_opens_a_line_where_minutes_open_the_others_is_the_po
 
 
 @pytest.mark.parametrize(
+    "line",
+    ["<p><strong>{at}</strong> {words}</p>", "<p>{at} {words}</p>"],
+)
+def test_a_commentarys_phase_line_of_the_score_alone_is_a_post(line: str) -> None:
+    """A commentary's line, one of a box's paragraphs, that gives a phase and the score and
+    nothing else ("HT: Spurs 1-0 Villa", shorter than an untimed post must be) is a post of
+    its own, as the minutes' short lines are: the phase its mark, the score its words."""
+    stamps = ("FT:", "83 mins:", "67 mins:", "HT:", "31 mins:", "8 mins:")
+    said = (
+        "Spurs 2-1 Villa",
+        "Villa pull one back through Watkins from close range.",
+        "Son doubles the lead with a low finish into the corner.",
+        "Spurs 1-0 Villa",
+        "Maddison curls in a free-kick for the opener.",
+        "A bright start from Villa, and Vicario saves well.",
+    )
+    posts = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
+    page = page_of(f'<h1>Spurs v Villa live</h1><div class="stream">{posts}</div>')
+    url = "https://www.example-sport.com/football/live/spurs-v-villa"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
     ("stamps", "box"),
     [
         (("Stumps", "19.6", "19.4", "Innings break", "12.3", "4.1", "Toss", "Drinks"), "over"),
@@ -1262,6 +1286,45 @@ def test_a_minute_as_its_language_writes_it_in_a_time_box_is_the_posts_minute(
     minutes = ("90" + marks[1], *(f"{80 - 12 * i}{marks[0]}" for i in range(len(said) - 1)))
     updates = stamped_plays(minutes, said, box, "Town v City live", "football/live/town-v-city")
     assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
+    ("lang", "stamp"),
+    [
+        ("de", '<div class="zeit"><span class="zeit__tag">{day}.</span> '
+               '<span class="zeit__monat">Mai</span> <span class="zeit__uhr">{h}.{m} Uhr</span></div>'),
+        ("de", '<span class="zeit-datum">{day}.</span><span class="uhrzeit">{h}:{m}</span>'),
+        ("fr", '<div class="timeline-stamp"><span class="timeline-stamp__place">{day}e</span></div>'
+               '<span class="heure">{h}h{m}</span>'),
+    ],
+)  # fmt: skip
+def test_a_days_or_a_places_number_in_a_time_box_before_a_month_or_a_clock_is_no_minute(
+    lang: str, stamp: str
+) -> None:
+    """A news ticker whose time box splits the day from its month or its clock ("<span
+    class='zeit__tag'>14.</span> <span>Mai</span>", "14." then "20:31"), or names a Paris
+    arrondissement ("2e") before the clock, is timed by its clock: the "14." or "2e" beside a
+    month's name or a clock is a day's or a place's number, not a match's minute."""
+    said = (
+        "Die Polizei sperrte die Straße am Morgen für mehrere Stunden.",
+        "Der Bürgermeister kündigte für den Abend eine Pressekonferenz an.",
+        "Nach Angaben der Feuerwehr wurde bei dem Brand niemand verletzt.",
+        "Der Verkehr staut sich weiterhin auf der Autobahn in Richtung Norden.",
+        "Die Bahn meldet Verspätungen im Regionalverkehr wegen der Sperrung.",
+    )
+    posts = "".join(
+        f'<div class="ticker-entry">{stamp.format(day=14, h=18 - i, m=f"{31 - i:02d}")}'
+        f"<h3>Meldung {i}</h3><p>{words}</p></div>"
+        for i, words in enumerate(said)
+    )
+    page = page_of(
+        f'<h1>Unwetter live</h1><div class="ticker">{posts}</div>', "Unwetter live", lang
+    )
+    url = "https://www.example-news.de/region/unwetter-liveticker"
+    updates = extract_page(page, url, fetched_at="2024-02-10T20:00:00Z").updates
+    assert [(u.headline, u.published_at) for u in updates] == [
+        (f"Meldung {i}", f"2024-02-10T{17 - i:02d}:{31 - i:02d}:00Z") for i in range(len(said))
+    ]
 
 
 @pytest.mark.parametrize(

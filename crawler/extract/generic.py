@@ -54,6 +54,7 @@ from crawler.extract.clock import (
     DAY_LINE,
     EDIT_WORDS,
     GAME_MARK,
+    MONTHS,
     STAMP_JOINS,
     PageClock,
     Reading,
@@ -2396,6 +2397,17 @@ def _drop_opening_times(entries: list[Element], clock: PageClock) -> None:
                 break
 
 
+def _phase_entry(member: Element) -> bool:
+    """Whether the member is a commentary's entry that a match's phase opens as a label (cut
+    so by _with_their_phases: "HT: Spurs 1-0 Villa", a post however short)."""
+    return (
+        member.get("class") == _SEGMENT_CLASS
+        and len(member) > 0
+        and isinstance(member[0].tag, str)
+        and _phase_label(member[0]) is not None
+    )
+
+
 def _phase_label(line: Element) -> str | None:
     """The match's phase that opens a line as its label ("HT:" in "HT: Spurs 1-0 Villa")."""
     start = text_of(line)[:_PHASE_LENGTH]
@@ -2716,6 +2728,7 @@ def _read_members(group: _Group, features: _Features) -> None:
                 and _link_share(member) < 0.5
             )
             or (length >= _PLAY_POST and features.is_played(member) and _link_share(member) < 0.5)
+            or (length >= _SHORT_POST and _phase_entry(member))
         ):
             posts.append(member)
             member_id = _member_id_attribute(member)
@@ -3258,7 +3271,8 @@ def visible_times(
         if reading is None:
             if is_tail or len(text) > _RACE_MARK_LENGTH:
                 continue
-            reading = _bare_minute(element, text) or _race_mark(element, text)
+            after = texts[at + 1][1] if at + 1 < len(texts) else ""
+            reading = _bare_minute(element, text, after, clock) or _race_mark(element, text)
             if reading is None:
                 if _SHORT_CLOCK_SHAPE.fullmatch(western_digits(text)):
                     short.append((at, element, text))
@@ -3424,12 +3438,15 @@ def _game_clock_box(element: Element, text: str, reading: Reading) -> Reading | 
 _GAME_CLOCK_CLASS = re.compile(r"(?:game|match|play|quarter|qtr|period)[-_]?clock", re.I)
 
 
-def _bare_minute(element: Element, text: str) -> Reading | None:
+def _bare_minute(
+    element: Element, text: str, after: str = "", clock: PageClock | None = None
+) -> Reading | None:
     """A match minute printed as bare digits ("71", "45+2") in a box whose class says minute
     (Sportschau's `div.liveticker-minute`), or as its language writes it ("89.", "72e", "45°")
-    in one whose class says minute or time (`span.live-post__time`); or a cricket ball ("19.4")
-    in one whose class says over or ball (Cricbuzz's `div.cb-ovr-num`), which no reading of the
-    text alone finds."""
+    in one whose class says minute or time (`span.live-post__time`), unless the text the page
+    shows `after` it is a month's name or a clock (a day's "14." then "Mai", a place's "2e"
+    then "18h10"); or a cricket ball ("19.4") in one whose class says over or ball (Cricbuzz's
+    `div.cb-ovr-num`), which no reading of the text alone finds."""
     cls = element.get("class")
     if not cls:
         return None
@@ -3437,13 +3454,34 @@ def _bare_minute(element: Element, text: str) -> Reading | None:
         minute = int(match.group(1))
         if not minute or not (
             _MINUTE_CLASS.search(cls)
-            or (match.group("sign") and minute <= _LAST_MINUTE and _TIME_CLASS.search(cls))
+            or (
+                match.group("sign")
+                and minute <= _LAST_MINUTE
+                and _TIME_CLASS.search(cls)
+                and not _dated_after(element, after, clock)
+            )
         ):
             return None
         return minute_reading(text.strip(), minute, match.group("x"))
     if (match := _BALL.fullmatch(text.strip())) is not None and _OVER_CLASS.search(cls):
         return ball_reading(text.strip(), int(match.group(1)), int(match.group(2)))
     return None
+
+
+def _dated_after(element: Element, after: str, clock: PageClock | None) -> bool:
+    """Whether a number in a time box ("14.", "2e") goes on with a date or a clock: a month's
+    name opens the words beside it ("<span>14.</span> <span>Mai</span>"), or the next text the
+    page shows with a digit, `after`, is a clock ("20.31 Uhr")."""
+    beside = (element.tail or "").strip()
+    if not beside and (next_box := element.getnext()) is not None:
+        beside = (next_box.text or "").strip()
+    words = beside.split(maxsplit=1)
+    if words and words[0].strip(".,").lower() in MONTHS:
+        return True
+    if clock is None or not after or len(after) > _RACE_MARK_LENGTH:
+        return False
+    reading = clock.read(after)
+    return reading is not None and reading.kind != "minute"
 
 
 def _race_mark(element: Element, text: str) -> Reading | None:
