@@ -409,3 +409,23 @@ def test_the_words_a_reader_searched_for_say_nothing_live() -> None:
         assert not signs(url, [title], (language,)).title, title
     assert signs("https://news.example.com/?q=storm", ["Storm live: roads shut"], ("en",)).title
     assert signs("https://news.example.com/storm?page=2", ["Storm live: roads shut"], ("en",)).title
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # a share button's tag of where the link was shared (LinkedIn's "li", "upd")
+        "https://news.example.com/news/storm-updates-123?s=li",
+        "https://news.example.com/news/storm-updates-123?s=upd",
+        "https://news.example.com/news/storm-updates-123?k=e",
+        # a site's results linking to the story with the words searched for
+        "https://news.example.com/news/storm-updates-123?q=storm+live",
+        "https://news.example.com/news/storm-updates-123?query=live",
+    ],
+)
+def test_a_query_on_a_storys_address_leaves_its_title_live(url: str) -> None:
+    """The words searched for leave a title only on a search page (its path names search, or
+    is the site's front, as WordPress's `/?s=` is), and only whole: a story's address that a
+    share button or the results list tags (`?s=li`, `?q=storm+live`) still says live in its
+    title, and "li" takes nothing out of "live"."""
+    assert signs(url, ["Storm live updates: roads shut"], ("en",)).title

@@ -5907,6 +5907,11 @@ def test_a_posts_words_in_a_box_named_after_reactions_stay(words: str, body: str
             [],
         ),
         ("<div class='tweet-embed'>Tweet wird geladen…</div>", []),
+        ("<div class='twitter-embed'>Yükleniyor...</div>", []),
+        ("<div class='embed-twitter'>Завантаження…</div>", []),
+        ("<div class='social-embed'>Betöltés...</div>", []),
+        ("<div class='tweet-embed'>Laddar inlägg…</div>", []),
+        ("<div class='embed-instagram'>読み込み中です…</div>", []),
         ("<div class='embed-placeholder'></div>", []),
         # Getty Images' embed code: a link to the picture's page, "Embed from Getty Images",
         # that its script replaces with the picture's frame.
@@ -5918,7 +5923,18 @@ def test_a_posts_words_in_a_box_named_after_reactions_stay(words: str, body: str
             ["embed"],
         ),
     ],
-    ids=["loading", "javascript", "geladen", "empty", "getty"],
+    ids=[
+        "loading",
+        "javascript",
+        "geladen",
+        "yukleniyor",
+        "zavantazhennia",
+        "betoltes",
+        "laddar",
+        "yomikomi",
+        "empty",
+        "getty",
+    ],
 )
 def test_what_an_embed_says_until_its_script_draws_it_is_no_word(
     standin: str, media_kinds: list[str]

@@ -161,7 +161,7 @@ def signs(
         parts = urlsplit("")
     path = _NOT_LIVE_PHRASE.sub("/", unquote(parts.path))
     said = [_NOT_LIVE_PHRASE.sub(" ", t) for t in titles if t]
-    if parts.query:
+    if parts.query and _SEARCH_PATH.search(path):
         said = [_without_searched(t, parts.query) for t in said]
     return Signs(
         address=any(
@@ -183,13 +183,26 @@ def signs(
 def _without_searched(title: str, query: str) -> str:
     """A title less the words a reader searched for, as the address's query gives them
     ("Search results for: storm live updates" at `?q=storm+live+updates`): a site's search
-    page repeats them, and they say nothing of the page."""
+    page repeats them, and they say nothing of the page. Whole words only: "li" is no part
+    of "live"."""
     for key, value in parse_qsl(query):
         words = value.split()
         if key.lower() in _SEARCH_KEYS and words:
             pattern = r"\W+".join(re.escape(word) for word in words)
-            title = re.sub(pattern, " ", title, flags=re.I)
+            title = re.sub(rf"(?<!\w){pattern}(?!\w)", " ", title, flags=re.I)
     return title
+
+
+# A search page's path: one of its folders names search in a language read here ("/search",
+# "/suche/", "/site-search/", "/buscar"), or it is the site's front or a page of it, where
+# WordPress answers "?s=". A story's address tagged with a query (a share button's "?s=li",
+# a results list's "?q=storm+live") is none.
+_SEARCH_PATH = re.compile(
+    r"^/?(?:page/\d+/?)?$|(?:^|/)(?:[\w-]*search[\w.-]*|suche|recherche|zoeken|zoek|buscar|"
+    r"busca|busqueda|búsqueda|ricerca|cerca|szukaj|wyszukiwanie|hledat|vyhledavani|arama|"
+    r"kereses|keresés|pencarian|cari|sok|sök|haku|poisk|поиск|пошук)(?:/|$)",
+    re.I,
+)
 
 
 # The names a site's search form gives the words searched for in the address ("?q=", "?s=",

@@ -293,10 +293,13 @@ def _says_what_a_standin_says(element: Element) -> bool:
 _STANDIN_KEEPS = RICH_TAGS | frozenset({"a", "video", "audio"})
 _STANDIN_WORDS = 120  # characters of a stand-in's line, at most
 # What a stand-in's line says, in the languages read here: that its embed loads ("Loading
-# tweet…", "Tweet wird geladen…", "Chargement…", "Trwa ładowanie...") or needs JavaScript.
+# tweet…", "Tweet wird geladen…", "Chargement…", "Trwa ładowanie...", "Yükleniyor...",
+# "Завантаження…", "読み込み中…") or needs JavaScript.
 _STANDIN_LINE = re.compile(
     r"\b(?:loading|load|geladen|lädt|laden|chargement|caricamento|cargando|carregando|"
-    r"ładowanie|javascript)\b",
+    r"ładowanie|laddar|indlæser|laster|ladataan|yükleniyor|betöltés|memuat|načítání|načítám|"
+    r"načítava|încarcă|φόρτωση|загрузка|загружается|завантаження|javascript)\b|読み込み中|"
+    r"로딩|加载中|載入中",
     re.I,
 )
 
