@@ -10470,6 +10470,24 @@ def test_a_wires_credit_naming_only_its_editor_in_a_bylines_box_names_no_author(
     assert not any("Editing" in u.body_text for u in updates)
 
 
+def test_a_byline_of_name_outlet_and_place_names_the_writer() -> None:
+    """A probe built on Globo's g1 live pages, whose byline's box reads "Por Marcela Mattos,
+    g1 — Brasília" (a byline word, a name, the outlet after a comma, a dash and the place):
+    the whole line stood as the author's name; the outlet alone ("Por g1") stays the outlet,
+    and a byline whose part before the comma is no full name stays as written."""
+    shown = ["Por Marcela Mattos, g1 — Brasília", "Por g1"] * 2
+    posts = "".join(
+        f"<div class='live-post' id='p{n}'><span class='live-time'>1{n}:00</span>"
+        f"<h2>Governo aprova medidas {n}</h2><p>O Conselho de Ministros aprovou esta manhã um "
+        f"pacote de medidas para as famílias ({n}).</p><p class='live-author'>{credit}</p></div>"
+        for n, credit in enumerate(shown)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Ao vivo", "2024-05-01T18:00:00Z")
+    assert [u.authors for u in updates] == [["Marcela Mattos"], ["g1"]] * 2
+    assert generic.author_names("Marcela Mattos, g1 — Brasília") == ["Marcela Mattos"]
+    assert generic.author_names("Mattos, g1 — Brasília") == ["Mattos, g1 — Brasília"]
+
+
 _SITE_TOP = (
     "<header class='site-header'><a class='logo' href='/'>Example News</a><nav><ul>"
     "<li><a href='/news/'>News</a></li><li><a href='/live/'>Live</a></li>"
