@@ -10488,6 +10488,34 @@ def test_a_byline_of_name_outlet_and_place_names_the_writer() -> None:
     assert generic.author_names("Mattos, g1 — Brasília") == ["Mattos, g1 — Brasília"]
 
 
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        (["Posted by Sara Rossi at 14:05", "Posted by Tom Reyes at 13:05"] * 2,
+         [["Sara Rossi"], ["Tom Reyes"]] * 2),
+        (["Posted by the council at 14:05", "Posted by the mayor's office at 13:05"] * 2,
+         [[]] * 4),
+    ],
+)  # fmt: skip
+def test_posted_by_a_name_at_a_clock_closing_each_post(
+    closing: list[str], authors: list[list[str]]
+) -> None:
+    """A probe built on blogs (Blogger's "Posted by X at 14:05") whose posts close with a line
+    that names the writer and the minute it was posted: every author was lost; the line is no
+    word of the post. "Posted by the council at 14:05" names no one."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Rescue teams reach the valley {n}</h2><p>Crews worked through the night to clear "
+        f"the road ({n}).</p><p>More on this as it comes in, from our team.</p>"
+        f"<p class='meta'>{line}</p></article>"
+        for n, line in enumerate(closing)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T18:00:00Z")
+    assert [u.authors for u in updates] == authors
+    if authors[0]:
+        assert not any("Posted" in u.body_text for u in updates)
+
+
 _SITE_TOP = (
     "<header class='site-header'><a class='logo' href='/'>Example News</a><nav><ul>"
     "<li><a href='/news/'>News</a></li><li><a href='/live/'>Live</a></li>"

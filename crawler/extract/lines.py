@@ -726,6 +726,7 @@ def byline_name(text: str) -> str:
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
         return text
+    text = _unposted(text)  # "Posted by Ann Lee at 14:05": the name
     if not is_byline(text):  # "Por ana.ribeiro": a user name (Plone's) after the word
         rest = text[lead.end() :].strip()
         return rest if _HANDLE.fullmatch(rest) else text
@@ -752,6 +753,11 @@ _BRACKETED_NOTE = re.compile(
     r"(?:あり|ます|です|って|ください)$"
 )
 _BRACKETS = (("(", ")"), ("（", "）"))
+# The minute a closing byline says its post went up, after the names ("Posted by Ann Lee at
+# 14:05", "… at 2:05 PM", "Geplaatst door … om 14.05", "Publié par … à 14h05").
+_POSTED_AT = re.compile(
+    r"\s+(?i:at|um|à|às|a\s+las?|alle|ore|om|o)\s+\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|[ap]\.?m\.?))?$"
+)
 # A desk's credit ("HT News Desk", "Web Desk") or a big wire named alone ("Reuters", "AFP").
 _DESK = re.compile(r"(?:[A-Z][\w&.-]{0,15}\s+){0,2}(?:Web\s+|News\s+|Digital\s+|Online\s+)?Desk")
 _WIRES = frozenset(
@@ -840,11 +846,21 @@ def closing_name(text: str) -> tuple[str, bool] | None:
     if text[:1] in _DASHES:
         name = byline_name(text)
         return (name, True) if name and all(is_name(n.strip(), 2) for n in _joined(name)) else None
+    text = _unposted(text)  # "Posted by Ann Lee at 14:05"
     if is_byline(text):
         name = byline_name(unaffiliated(text))  # one writer or two ("By Ann Lee and Bo Li")
         if name.lower() in _WIRES or all(is_name(n.strip(), 2) for n in _joined(name)):
             return name, True
     return None
+
+
+def _unposted(text: str) -> str:
+    """A byline without the minute it says its post went up ("Posted by Ann Lee at 14:05")."""
+    if text[-1:].isdigit() or text[-1:] in "hmM.":
+        posted = _POSTED_AT.search(text)
+        if posted is not None:
+            return text[: posted.start()]
+    return text
 
 
 def _joined(names: str) -> list[str]:
