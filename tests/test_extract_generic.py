@@ -10516,6 +10516,36 @@ def test_posted_by_a_name_at_a_clock_closing_each_post(
         assert not any("Posted" in u.body_text for u in updates)
 
 
+@pytest.mark.parametrize(
+    ("first", "authors"),
+    [
+        (["Autor: Sara Rossi", "Autor: Tom Reyes"] * 2, [["Sara Rossi"], ["Tom Reyes"]] * 2),
+        (["Autor: Sara Rossi", "Autor: Tom Reyes", "Autor: Sara Rossi", "Ratownicy dotarli."],
+         [["Sara Rossi"], ["Tom Reyes"], ["Sara Rossi"], []]),
+        # A quoted book's author, in one post's words, is no writer of the post.
+        (["Ratownicy dotarli.", "Ratownicy dotarli.", "Autor: Adam Mickiewicz", "Ratownicy dotarli."],
+         [[]] * 4),
+    ],
+)  # fmt: skip
+def test_an_author_label_opening_each_post_unclassed(
+    first: list[str], authors: list[list[str]]
+) -> None:
+    """A probe built on Polish live pages whose posts open, under the title, with a paragraph
+    like their others, "Autor: Sara Rossi", no class naming it: every author was lost. One such
+    line in a single post (a book's author quoted) names no one."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Ratownicy w dolinie {n}</h2><p>{line}</p><p>Ekipy pracowały całą noc, aby "
+        f"oczyścić drogę do centrum miasta ({n}).</p><p>Więcej informacji wkrótce.</p></article>"
+        for n, line in enumerate(first)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Relacja na żywo", "2024-05-01T18:00:00Z"
+    )
+    assert [u.authors for u in updates] == authors
+    assert not any("Autor: Sara" in u.body_text for u in updates)
+
+
 _SITE_TOP = (
     "<header class='site-header'><a class='logo' href='/'>Example News</a><nav><ul>"
     "<li><a href='/news/'>News</a></li><li><a href='/live/'>Live</a></li>"

@@ -316,11 +316,17 @@ def bylines(
     found: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)
     repeated: dict[Shape, int] = defaultdict(int)
     labelled: set[Line] = set()  # the values of fields labelled as the author ("Autor")
+    opening: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)  # "Autor: Ann Lee"
     for member, lines_of in read.items():
         shapes = [line.shape for line in lines_of]
+        first = True
         for line in lines_of:
             if line.start.tag in HEADINGS or line.box.tag in HEADINGS:
                 continue
+            if first:
+                first = False
+                if _labelled_byline(line.text):
+                    opening[line.shape].append((member, line))
             label = field_label(line.box, member)
             if label is not None:
                 if not _author_label(label.rstrip(" :")):
@@ -364,6 +370,10 @@ def bylines(
             continue
         for member, line in held:
             signed[member].add(line.box)
+    for held in opening.values():  # a label and a name opening most posts, like their words
+        if len(held) >= MIN_POSTS and len(held) * 2 >= posts:
+            for member, line in held:
+                signed[member].add(line.box)
     return {
         member: [line.box for line in read[member] if line.box in boxes]
         for member, boxes in signed.items()
@@ -642,6 +652,18 @@ def is_name(text: str, least: int = 1) -> bool:
         and word.lower().strip(".:!") not in _LABEL_WORDS
         for word in words
     )
+
+
+def _labelled_byline(text: str) -> bool:
+    """A label that says its line holds the author and the writers' names after it ("Autor:
+    Sara Rossi", "Author: Ann Lee and Bo Li", "Tekst: PAP"), and nothing else."""
+    if len(text) > _NAME_LENGTH or ":" not in text:
+        return False
+    lead = _BYLINE_WORDS.match(text)
+    if lead is None or ":" not in lead.group() or not is_byline(text):
+        return False
+    name = byline_name(unaffiliated(text))
+    return is_desk(name) or all(is_name(n.strip(), 2) for n in _joined(name))
 
 
 def is_byline(text: str) -> bool:
