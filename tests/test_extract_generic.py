@@ -10486,6 +10486,82 @@ def test_a_wires_credit_naming_only_its_editor_in_a_bylines_box_names_no_author(
     assert not any("Editing" in u.body_text for u in updates)
 
 
+def test_a_byline_of_name_outlet_and_place_names_the_writer() -> None:
+    """A probe built on Globo's g1 live pages, whose byline's box reads "Por Marcela Mattos,
+    g1 — Brasília" (a byline word, a name, the outlet after a comma, a dash and the place):
+    the whole line stood as the author's name; the outlet alone ("Por g1") stays the outlet,
+    and a byline whose part before the comma is no full name stays as written."""
+    shown = ["Por Marcela Mattos, g1 — Brasília", "Por g1"] * 2
+    posts = "".join(
+        f"<div class='live-post' id='p{n}'><span class='live-time'>1{n}:00</span>"
+        f"<h2>Governo aprova medidas {n}</h2><p>O Conselho de Ministros aprovou esta manhã um "
+        f"pacote de medidas para as famílias ({n}).</p><p class='live-author'>{credit}</p></div>"
+        for n, credit in enumerate(shown)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Ao vivo", "2024-05-01T18:00:00Z")
+    assert [u.authors for u in updates] == [["Marcela Mattos"], ["g1"]] * 2
+    assert generic.author_names("Marcela Mattos, g1 — Brasília") == ["Marcela Mattos"]
+    assert generic.author_names("Mattos, g1 — Brasília") == ["Mattos, g1 — Brasília"]
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        (["Posted by Sara Rossi at 14:05", "Posted by Tom Reyes at 13:05"] * 2,
+         [["Sara Rossi"], ["Tom Reyes"]] * 2),
+        (["Posted by the council at 14:05", "Posted by the mayor's office at 13:05"] * 2,
+         [[]] * 4),
+    ],
+)  # fmt: skip
+def test_posted_by_a_name_at_a_clock_closing_each_post(
+    closing: list[str], authors: list[list[str]]
+) -> None:
+    """A probe built on blogs (Blogger's "Posted by X at 14:05") whose posts close with a line
+    that names the writer and the minute it was posted: every author was lost; the line is no
+    word of the post. "Posted by the council at 14:05" names no one."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Rescue teams reach the valley {n}</h2><p>Crews worked through the night to clear "
+        f"the road ({n}).</p><p>More on this as it comes in, from our team.</p>"
+        f"<p class='meta'>{line}</p></article>"
+        for n, line in enumerate(closing)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T18:00:00Z")
+    assert [u.authors for u in updates] == authors
+    if authors[0]:
+        assert not any("Posted" in u.body_text for u in updates)
+
+
+@pytest.mark.parametrize(
+    ("first", "authors"),
+    [
+        (["Autor: Sara Rossi", "Autor: Tom Reyes"] * 2, [["Sara Rossi"], ["Tom Reyes"]] * 2),
+        (["Autor: Sara Rossi", "Autor: Tom Reyes", "Autor: Sara Rossi", "Ratownicy dotarli."],
+         [["Sara Rossi"], ["Tom Reyes"], ["Sara Rossi"], []]),
+        # A quoted book's author, in one post's words, is no writer of the post.
+        (["Ratownicy dotarli.", "Ratownicy dotarli.", "Autor: Adam Mickiewicz", "Ratownicy dotarli."],
+         [[]] * 4),
+    ],
+)  # fmt: skip
+def test_an_author_label_opening_each_post_unclassed(
+    first: list[str], authors: list[list[str]]
+) -> None:
+    """A probe built on Polish live pages whose posts open, under the title, with a paragraph
+    like their others, "Autor: Sara Rossi", no class naming it: every author was lost. One such
+    line in a single post (a book's author quoted) names no one."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Ratownicy w dolinie {n}</h2><p>{line}</p><p>Ekipy pracowały całą noc, aby "
+        f"oczyścić drogę do centrum miasta ({n}).</p><p>Więcej informacji wkrótce.</p></article>"
+        for n, line in enumerate(first)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Relacja na żywo", "2024-05-01T18:00:00Z"
+    )
+    assert [u.authors for u in updates] == authors
+    assert not any("Autor: Sara" in u.body_text for u in updates)
+
+
 _SITE_TOP = (
     "<header class='site-header'><a class='logo' href='/'>Example News</a><nav><ul>"
     "<li><a href='/news/'>News</a></li><li><a href='/live/'>Live</a></li>"

@@ -883,6 +883,15 @@ def unaffiliated(name: str) -> str:
         drawn = _WITH_AGENCIES.search(name)
         if drawn is not None and drawn.start():
             name = name[: drawn.start()]
+    if "," in name and ("—" in name or "–" in name):  # "Marcela Mattos, g1 — Brasília"
+        filed = _OUTLET_AND_PLACE.fullmatch(name)
+        # (not "Ana Berg, Tom Reyes — Paris": two writers; "TV Globo" and "g1" outlets)
+        if (
+            filed is not None
+            and _full_name(filed[1])
+            and (not _full_name(filed[2]) or _NEWSROOM.search(filed[2]))
+        ):
+            return filed[1]
     first, *rest = _AFFILIATION.split(name, maxsplit=1)
     if not rest:
         agency = _AGENCY_AFTER.fullmatch(name)
@@ -902,6 +911,12 @@ def unaffiliated(name: str) -> str:
     return first if names and all(_full_name(unplaced(part)) for part in names) else name
 
 
+# A byline's one writer, the outlet after a comma and where she files from after a dash,
+# as Globo's g1 signs ("Marcela Mattos, g1 — Brasília"): the place one to three capitalised
+# words, the outlet a few words and no writer's full name.
+_OUTLET_AND_PLACE = re.compile(
+    r"([^,]+?),\s*([^\s,—–][^,—–]{0,29}?)\s+[—–]\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Þ][\w'’.-]*){0,2}"
+)
 # The writer's role a byline sets after the names and a comma, in lower case but for a place
 # ("political reporter", "Europe correspondent", "senior reporters"), and the agencies a post
 # drew on after its writers ("Jane Doe, with agencies", "Staff and agencies", "mit Agenturen").

@@ -316,11 +316,17 @@ def bylines(
     found: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)
     repeated: dict[Shape, int] = defaultdict(int)
     labelled: set[Line] = set()  # the values of fields labelled as the author ("Autor")
+    opening: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)  # "Autor: Ann Lee"
     for member, lines_of in read.items():
         shapes = [line.shape for line in lines_of]
+        first = True
         for line in lines_of:
             if line.start.tag in HEADINGS or line.box.tag in HEADINGS:
                 continue
+            if first:
+                first = False
+                if _labelled_byline(line.text):
+                    opening[line.shape].append((member, line))
             label = field_label(line.box, member)
             if label is not None:
                 if not _author_label(label.rstrip(" :")):
@@ -364,6 +370,10 @@ def bylines(
             continue
         for member, line in held:
             signed[member].add(line.box)
+    for held in opening.values():  # a label and a name opening most posts, like their words
+        if len(held) >= MIN_POSTS and len(held) * 2 >= posts:
+            for member, line in held:
+                signed[member].add(line.box)
     return {
         member: [line.box for line in read[member] if line.box in boxes]
         for member, boxes in signed.items()
@@ -644,6 +654,18 @@ def is_name(text: str, least: int = 1) -> bool:
     )
 
 
+def _labelled_byline(text: str) -> bool:
+    """A label that says its line holds the author and the writers' names after it ("Autor:
+    Sara Rossi", "Author: Ann Lee and Bo Li", "Tekst: PAP"), and nothing else."""
+    if len(text) > _NAME_LENGTH or ":" not in text:
+        return False
+    lead = _BYLINE_WORDS.match(text)
+    if lead is None or ":" not in lead.group() or not is_byline(text):
+        return False
+    name = byline_name(unaffiliated(text))
+    return is_desk(name) or all(is_name(n.strip(), 2) for n in _joined(name))
+
+
 def is_byline(text: str) -> bool:
     """A byline: "By Jane Smith and John Doe", "From CNN's Mary Gilbert", "Von Anna Weber",
     "Posted by Ann Lee", a wire's credit of several roles that names writers ("Reporting by
@@ -726,6 +748,7 @@ def byline_name(text: str) -> str:
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
         return text
+    text = _unposted(text)  # "Posted by Ann Lee at 14:05": the name
     if not is_byline(text):  # "Por ana.ribeiro": a user name (Plone's) after the word
         rest = text[lead.end() :].strip()
         return rest if _HANDLE.fullmatch(rest) else text
@@ -752,6 +775,11 @@ _BRACKETED_NOTE = re.compile(
     r"(?:あり|ます|です|って|ください)$"
 )
 _BRACKETS = (("(", ")"), ("（", "）"))
+# The minute a closing byline says its post went up, after the names ("Posted by Ann Lee at
+# 14:05", "… at 2:05 PM", "Geplaatst door … om 14.05", "Publié par … à 14h05").
+_POSTED_AT = re.compile(
+    r"\s+(?i:at|um|à|às|a\s+las?|alle|ore|om|o)\s+\d{1,2}[:.h]\d{2}(?:\s*(?i:uhr|h|[ap]\.?m\.?))?$"
+)
 # A desk's credit ("HT News Desk", "Web Desk") or a big wire named alone ("Reuters", "AFP").
 _DESK = re.compile(r"(?:[A-Z][\w&.-]{0,15}\s+){0,2}(?:Web\s+|News\s+|Digital\s+|Online\s+)?Desk")
 _WIRES = frozenset(
@@ -840,11 +868,21 @@ def closing_name(text: str) -> tuple[str, bool] | None:
     if text[:1] in _DASHES:
         name = byline_name(text)
         return (name, True) if name and all(is_name(n.strip(), 2) for n in _joined(name)) else None
+    text = _unposted(text)  # "Posted by Ann Lee at 14:05"
     if is_byline(text):
         name = byline_name(unaffiliated(text))  # one writer or two ("By Ann Lee and Bo Li")
         if name.lower() in _WIRES or all(is_name(n.strip(), 2) for n in _joined(name)):
             return name, True
     return None
+
+
+def _unposted(text: str) -> str:
+    """A byline without the minute it says its post went up ("Posted by Ann Lee at 14:05")."""
+    if text[-1:].isdigit() or text[-1:] in "hmM.":
+        posted = _POSTED_AT.search(text)
+        if posted is not None:
+            return text[: posted.start()]
+    return text
 
 
 def _joined(names: str) -> list[str]:
