@@ -63,6 +63,20 @@ def stream_of(body: bytes, url: str) -> list[Update]:
     return generic.extract(prepare(root), url, clock).updates
 
 
+def _four_posts_with(after: str) -> list[Update]:
+    """The updates of a feed of four posts, 16:05 to 13:05, each a title, a paragraph ("What
+    post 6 reports, …") and then `after`, its "{n}" the post's number."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{after.replace('{n}', str(n))}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    return extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
+    ).updates
+
+
 def live_updates(
     main: str,
     title: str,
@@ -5735,15 +5749,7 @@ def test_what_stands_in_for_an_embed_until_the_reader_consents_is_no_word(
     """A box whose class says consent, standing in for an embed the reader has not allowed
     (a notice, a link to the cookie settings): no word of the post. One that holds the embed
     itself gives the embed."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
-        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
-        f"{placeholder}</article>"
-        for n in (6, 5, 4, 3)
-    )
-    updates = extract_page(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    ).updates
+    updates = _four_posts_with(placeholder)
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
     ]
@@ -5789,15 +5795,7 @@ def test_a_social_post_embedded_by_its_platform_code_is_an_embed_not_words(
     embed (or Threads' `data-text-post-permalink`) and linking to the platform, is the post
     embedded, as a tweet's is: no words of the post that carries it, a quote's or a
     placeholder's ("View on Threads")."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
-        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
-        f"{embed}</article>"
-        for n in (6, 5, 4, 3)
-    )
-    updates = extract_page(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    ).updates
+    updates = _four_posts_with(embed)
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
     ]
@@ -5846,16 +5844,9 @@ def test_a_posts_reaction_counts_and_a_load_more_link_are_no_words(chrome: str) 
     post's reactions, a reaction's or a like's count) and a link that loads more of the blog
     (`a.load-more`) are the page's tools, no word of the post; a post's words about reactions
     stay."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
-        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
-        f"<div class='reactions-quote'><p>Reactions poured in from the council.</p></div>"
-        f"{chrome}</article>"
-        for n in (6, 5, 4, 3)
+    updates = _four_posts_with(
+        "<div class='reactions-quote'><p>Reactions poured in from the council.</p></div>" + chrome
     )
-    updates = extract_page(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    ).updates
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words.\n\nReactions poured in from the council."
         for n in (6, 5, 4, 3)
@@ -5881,16 +5872,10 @@ def test_a_posts_words_in_a_box_named_after_reactions_stay(words: str, body: str
     """A box whose class names reactions is readers' reactions under a post only where it
     says counts ("❤️ 37", "12 likes"): the reactions a post reports, politicians' words in
     a `ul.reactions-list` or a `div.update-reactions`, are its words."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
-        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
-        f"{words}<div class='post-reactions'><button>👍 <span>124</span></button><span "
-        "class='reaction-count'>❤️ 37</span></div></article>"
-        for n in (6, 5, 4, 3)
+    updates = _four_posts_with(
+        words + "<div class='post-reactions'><button>👍 <span>124</span></button><span "
+        "class='reaction-count'>❤️ 37</span></div>"
     )
-    updates = extract_page(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    ).updates
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words.\n\n{body}" for n in (6, 5, 4, 3)
     ]
@@ -5944,15 +5929,7 @@ def test_what_an_embed_says_until_its_script_draws_it_is_no_word(
     enable JavaScript to view this content."): no word of the post. Getty Images' link that
     its script replaces with the picture is the picture's embed, its "Embed from Getty
     Images" no word."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
-        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
-        f"{standin}<p>And what it adds.</p></article>"
-        for n in (6, 5, 4, 3)
-    )
-    updates = extract_page(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    ).updates
+    updates = _four_posts_with(standin + "<p>And what it adds.</p>")
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words.\n\nAnd what it adds."
         for n in (6, 5, 4, 3)
@@ -6001,15 +5978,7 @@ def test_a_short_line_in_a_box_named_after_an_embed_that_stands_in_for_none_is_w
     it needs JavaScript. A line marked for readers to tweet, an embed's title, description
     or credit beside its box, and a post's text in a box its tool names after embeds are
     the post's words."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
-        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
-        f"{words}<p>And what it adds.</p></article>"
-        for n in (6, 5, 4, 3)
-    )
-    updates = extract_page(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    ).updates
+    updates = _four_posts_with(words + "<p>And what it adds.</p>")
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words.\n\n{body}\n\nAnd what it adds."
         for n in (6, 5, 4, 3)
@@ -6021,17 +5990,11 @@ def test_a_pictures_caption_whose_class_says_embedded_keeps_its_credit() -> None
     `figcaption.image__caption--embedded`, "(Image: Anadolu via Getty Images)") is the
     picture's credit, no stand-in for an embed: a short line with no link in a box whose
     class says "embed" is one only where it is no caption."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
-        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
-        f"<figure><img src='https://news.example.com/p{n}.jpg' alt=''><figcaption"
+    updates = _four_posts_with(
+        "<figure><img src='https://news.example.com/p{n}.jpg' alt=''><figcaption"
         " class='image__caption--embedded'><span class='credit'>(Image: Anadolu via Getty"
-        " Images)</span></figcaption></figure></article>"
-        for n in (6, 5, 4, 3)
+        " Images)</span></figcaption></figure>"
     )
-    updates = extract_page(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    ).updates
     assert [[m.get("credit") for m in u.media] for u in updates] == [
         ["Anadolu via Getty Images"]
     ] * 4
@@ -6040,15 +6003,9 @@ def test_a_pictures_caption_whose_class_says_embedded_keeps_its_credit() -> None
 def test_a_box_whose_class_says_consent_without_a_control_is_words() -> None:
     """A box whose class names consent but asks for none (no link, no button: a note that a
     family agreed to the publication) is words of the post, not an embed's placeholder."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
-        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p><div "
-        "class='consent-note'><p>Published with the family's consent.</p></div></article>"
-        for n in (6, 5, 4, 3)
+    updates = _four_posts_with(
+        "<div class='consent-note'><p>Published with the family's consent.</p></div>"
     )
-    updates = extract_page(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    ).updates
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words.\n\nPublished with the family's consent."
         for n in (6, 5, 4, 3)
@@ -8148,15 +8105,7 @@ def test_a_tickers_stamps_that_open_with_update_of_and_a_date() -> None:
 def test_a_teasers_label_beside_its_link_without_a_colon_is_no_word(line: str) -> None:
     """Ippen's interstitial link (`<span>Lesen Sie auch</span> <a>…</a>`, no colon between): a
     line that is a teaser's label and a link to another story is no word of the post."""
-    posts = "".join(
-        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
-        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>{line}"
-        "</article>"
-        for n in (6, 5, 4, 3)
-    )
-    updates = extract_page(
-        page_of(f"<div class='feed'>{posts}</div>"), "https://news.example.com/live/x"
-    ).updates
+    updates = _four_posts_with(line)
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
     ]
