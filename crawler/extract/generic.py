@@ -21,7 +21,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -2051,19 +2051,7 @@ def _with_their_kin(holder: Element, leads: list[Element]) -> list[Element]:
     time and a title, nothing else) whose time could not be read ("Just now"): each opens an
     entry all the same. A box of paragraphs of that class is no header."""
     kinds = {(lead.tag, lead.get("class")) for lead in leads if _header_box(lead)}
-    if not kinds:
-        return leads
-    chosen = set(leads)
-    return [
-        child
-        for child in holder
-        if child in chosen
-        or (
-            isinstance(child.tag, str)
-            and (child.tag, child.get("class")) in kinds
-            and _header_box(child)
-        )
-    ]
+    return _with_kin(holder, leads, kinds, _header_box) if kinds else leads
 
 
 def _with_their_phases(holder: Element, leads: list[Element], clock: PageClock) -> list[Element]:
@@ -2078,16 +2066,28 @@ def _with_their_phases(holder: Element, leads: list[Element], clock: PageClock) 
     shapes = {kind for kind, count in kinds.items() if count >= _PHASE_PEERS}
     if not shapes:
         return leads  # (most tickers: stamped by the clock)
+    return _with_kin(holder, leads, shapes, _phase_labelled)
+
+
+def _phase_labelled(line: Element) -> bool:
+    """A line that a match's phase opens as a label ("HT: Spurs 1-0 Villa")."""
+    return _PHASE_LABEL.match(text_of(line)[:_PHASE_LENGTH].lower()) is not None
+
+
+def _with_kin(
+    holder: Element,
+    leads: list[Element],
+    kinds: Collection[tuple[str, str | None]],
+    fits: Callable[[Element], bool],
+) -> list[Element]:
+    """The leads, and the children of `holder` beside them of a tag and class in `kinds` that
+    `fits`, in the page's order."""
     chosen = set(leads)
     return [
         child
         for child in holder
         if child in chosen
-        or (
-            isinstance(child.tag, str)
-            and (child.tag, child.get("class")) in shapes
-            and _PHASE_LABEL.match(text_of(child)[:_PHASE_LENGTH].lower()) is not None
-        )
+        or (isinstance(child.tag, str) and (child.tag, child.get("class")) in kinds and fits(child))
     ]
 
 
