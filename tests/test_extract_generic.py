@@ -10511,6 +10511,27 @@ def test_an_author_label_opening_each_post_unclassed(
     assert not any("Autor: Sara" in u.body_text for u in updates)
 
 
+def test_an_author_label_opening_each_post_with_a_new_name_is_no_byline() -> None:
+    """A probe built on literary festivals' live blogs, each post on one book and opening
+    with its author, "Autor: Olga Tokarczuk", a new name in every post: each book's author
+    stood as the post's writer and the line was lost from its words. A blog's writers sign
+    post after post; a book's author once."""
+    books = ["Olga Tokarczuk", "Wisława Szymborska", "Czesław Miłosz", "Stanisław Lem"]
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Spotkanie autorskie {n}</h2><p>Autor: {name}</p><p>Sala była pełna, a pytania "
+        f"czytelników trwały do wieczora ({n}).</p><p>Więcej informacji wkrótce.</p></article>"
+        for n, name in enumerate(books)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Festiwal na żywo", "2024-05-01T18:00:00Z"
+    )
+    assert [u.authors for u in updates] == [[]] * 4
+    assert [f"Autor: {name}" in u.body_text for u, name in zip(updates, books, strict=True)] == [
+        True
+    ] * 4
+
+
 _SITE_TOP = (
     "<header class='site-header'><a class='logo' href='/'>Example News</a><nav><ul>"
     "<li><a href='/news/'>News</a></li><li><a href='/live/'>Live</a></li>"

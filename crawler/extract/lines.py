@@ -371,7 +371,13 @@ def bylines(
         for member, line in held:
             signed[member].add(line.box)
     for held in opening.values():  # a label and a name opening most posts, like their words
-        if len(held) >= MIN_POSTS and len(held) * 2 >= posts:
+        # The same few writers again and again, where a festival's posts each open with the
+        # author of a new book ("Autor: Olga Tokarczuk"): names no more than half the lines.
+        if (
+            len(held) >= MIN_POSTS
+            and len(held) * 2 >= posts
+            and len({line.text for _, line in held}) * 2 <= len(held) + 1
+        ):
             for member, line in held:
                 signed[member].add(line.box)
     return {
