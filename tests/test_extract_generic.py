@@ -10454,6 +10454,18 @@ def test_a_byline_of_name_outlet_and_place_names_the_writer() -> None:
 
 
 @pytest.mark.parametrize(
+    "credit",
+    ["Ana Berg, Tom Reyes and Bo Li — Paris", "Ana Berg, Tom Reyes & Bo Li — Paris"],
+)
+def test_a_byline_of_three_writers_and_a_place_keeps_every_writer(credit: str) -> None:
+    """A probe of bylines that list three writers, the last two joined by a word, and the
+    place after a dash ("Ana Berg, Tom Reyes and Bo Li — Paris"): the two after the comma
+    were read as an outlet, so only the first writer was left."""
+    assert "Tom Reyes" in " ".join(generic.author_names(credit))
+    assert "Bo Li" in " ".join(generic.author_names(credit))
+
+
+@pytest.mark.parametrize(
     ("closing", "authors"),
     [
         (["Posted by Sara Rossi at 14:05", "Posted by Tom Reyes at 13:05"] * 2,
