@@ -10523,6 +10523,35 @@ def test_an_author_label_opening_each_post_unclassed(
     assert not any("Autor: Sara" in u.body_text for u in updates)
 
 
+@pytest.mark.parametrize(
+    ("first", "authors"),
+    [
+        (["By Sara Rossi", "By Tom Reyes"] * 2, [["Sara Rossi"], ["Tom Reyes"]] * 2),
+        (["Von Max Muster", "Von Anna Berg"] * 2, [["Max Muster"], ["Anna Berg"]] * 2),
+        (["Par Jean Dupont"] * 4, [["Jean Dupont"]] * 4),
+        # Words that open like a byline and name no one, or a new name in every post.
+        (["By Tuesday the road was clear.", "By noon the river fell."] * 2, [[]] * 4),
+        (["From Los Angeles", "From New York"] * 2, [[]] * 4),
+        (["By Olga Tokarczuk", "By Czesław Miłosz", "By Stanisław Lem", "By Zadie Smith"],
+         [[]] * 4),
+    ],
+)  # fmt: skip
+def test_a_byline_opening_each_post_unclassed(first: list[str], authors: list[list[str]]) -> None:
+    """A probe built on blogs whose posts open, under the title, with a paragraph like their
+    others that signs them, "By Sara Rossi", "Von Max Muster", no class naming it: every
+    author was lost and the byline stood first in each post's words."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Rescue teams reach the valley {n}</h2><p>{line}</p><p>Crews worked through the "
+        f"night to clear the road ({n}).</p><p>More on this as it comes in.</p></article>"
+        for n, line in enumerate(first)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T18:00:00Z")
+    assert [u.authors for u in updates] == authors
+    kept = [line in u.body_text for u, line in zip(updates, first, strict=True)]
+    assert kept == [not a for a in authors]
+
+
 def test_an_author_label_opening_each_post_with_a_new_name_is_no_byline() -> None:
     """A probe built on literary festivals' live blogs, each post on one book and opening
     with its author, "Autor: Olga Tokarczuk", a new name in every post: each book's author
