@@ -10454,6 +10454,18 @@ def test_a_byline_of_name_outlet_and_place_names_the_writer() -> None:
 
 
 @pytest.mark.parametrize(
+    "credit",
+    ["Ana Berg, Tom Reyes and Bo Li — Paris", "Ana Berg, Tom Reyes & Bo Li — Paris"],
+)
+def test_a_byline_of_three_writers_and_a_place_keeps_every_writer(credit: str) -> None:
+    """A probe of bylines that list three writers, the last two joined by a word, and the
+    place after a dash ("Ana Berg, Tom Reyes and Bo Li — Paris"): the two after the comma
+    were read as an outlet, so only the first writer was left."""
+    assert "Tom Reyes" in " ".join(generic.author_names(credit))
+    assert "Bo Li" in " ".join(generic.author_names(credit))
+
+
+@pytest.mark.parametrize(
     ("closing", "authors"),
     [
         (["Posted by Sara Rossi at 14:05", "Posted by Tom Reyes at 13:05"] * 2,
@@ -10509,6 +10521,56 @@ def test_an_author_label_opening_each_post_unclassed(
     )
     assert [u.authors for u in updates] == authors
     assert not any("Autor: Sara" in u.body_text for u in updates)
+
+
+@pytest.mark.parametrize(
+    ("first", "authors"),
+    [
+        (["By Sara Rossi", "By Tom Reyes"] * 2, [["Sara Rossi"], ["Tom Reyes"]] * 2),
+        (["Von Max Muster", "Von Anna Berg"] * 2, [["Max Muster"], ["Anna Berg"]] * 2),
+        (["Par Jean Dupont"] * 4, [["Jean Dupont"]] * 4),
+        # Words that open like a byline and name no one, or a new name in every post.
+        (["By Tuesday the road was clear.", "By noon the river fell."] * 2, [[]] * 4),
+        (["From Los Angeles", "From New York"] * 2, [[]] * 4),
+        (["By Olga Tokarczuk", "By Czesław Miłosz", "By Stanisław Lem", "By Zadie Smith"],
+         [[]] * 4),
+    ],
+)  # fmt: skip
+def test_a_byline_opening_each_post_unclassed(first: list[str], authors: list[list[str]]) -> None:
+    """A probe built on blogs whose posts open, under the title, with a paragraph like their
+    others that signs them, "By Sara Rossi", "Von Max Muster", no class naming it: every
+    author was lost and the byline stood first in each post's words."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Rescue teams reach the valley {n}</h2><p>{line}</p><p>Crews worked through the "
+        f"night to clear the road ({n}).</p><p>More on this as it comes in.</p></article>"
+        for n, line in enumerate(first)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T18:00:00Z")
+    assert [u.authors for u in updates] == authors
+    kept = [line in u.body_text for u, line in zip(updates, first, strict=True)]
+    assert kept == [not a for a in authors]
+
+
+def test_an_author_label_opening_each_post_with_a_new_name_is_no_byline() -> None:
+    """A probe built on literary festivals' live blogs, each post on one book and opening
+    with its author, "Autor: Olga Tokarczuk", a new name in every post: each book's author
+    stood as the post's writer and the line was lost from its words. A blog's writers sign
+    post after post; a book's author once."""
+    books = ["Olga Tokarczuk", "Wisława Szymborska", "Czesław Miłosz", "Stanisław Lem"]
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Spotkanie autorskie {n}</h2><p>Autor: {name}</p><p>Sala była pełna, a pytania "
+        f"czytelników trwały do wieczora ({n}).</p><p>Więcej informacji wkrótce.</p></article>"
+        for n, name in enumerate(books)
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Festiwal na żywo", "2024-05-01T18:00:00Z"
+    )
+    assert [u.authors for u in updates] == [[]] * 4
+    assert [f"Autor: {name}" in u.body_text for u, name in zip(updates, books, strict=True)] == [
+        True
+    ] * 4
 
 
 _SITE_TOP = (

@@ -885,11 +885,15 @@ def unaffiliated(name: str) -> str:
             name = name[: drawn.start()]
     if "," in name and ("—" in name or "–" in name):  # "Marcela Mattos, g1 — Brasília"
         filed = _OUTLET_AND_PLACE.fullmatch(name)
-        # (not "Ana Berg, Tom Reyes — Paris": two writers; "TV Globo" and "g1" outlets)
+        # (not "Ana Berg, Tom Reyes — Paris" nor "…, Tom Reyes and Bo Li — Paris": more
+        # writers; "TV Globo" and "g1" outlets)
         if (
             filed is not None
             and _full_name(filed[1])
-            and (not _full_name(filed[2]) or _NEWSROOM.search(filed[2]))
+            and (
+                _NEWSROOM.search(filed[2]) is not None
+                or not any(map(_full_name, _JOINED.split(filed[2])))
+            )
         ):
             return filed[1]
     first, *rest = _AFFILIATION.split(name, maxsplit=1)
@@ -911,6 +915,8 @@ def unaffiliated(name: str) -> str:
     return first if names and all(_full_name(unplaced(part)) for part in names) else name
 
 
+# The words that join a byline's last two writers ("Tom Reyes and Bo Li", "… & …").
+_JOINED = re.compile(r"(?:^|\s+)(?:and|&|und|et|e|y|i|en)\s+")
 # A byline's one writer, the outlet after a comma and where she files from after a dash,
 # as Globo's g1 signs ("Marcela Mattos, g1 — Brasília"): the place one to three capitalised
 # words, the outlet a few words and no writer's full name.
