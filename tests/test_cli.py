@@ -457,6 +457,7 @@ def test_an_archive_damaged_inside_is_a_sentence(
     assert line.startswith(f"Error: the archive {db_path} is damaged"), line
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", ["updates", "fetches"])
 def test_a_pass_that_meets_a_table_damaged_inside_fails_with_the_sentence(
     runner: CliRunner, sample_blog: SampleBlog, db_path: Path, table: str

@@ -645,6 +645,7 @@ def test_a_writer_whose_archive_is_replaced_stops_and_leaves_the_next_pass_in_re
     assert fetches_in(path) == [f"{URL}#2"]
 
 
+@pytest.mark.slow
 def test_a_writer_whose_archive_is_overwritten_by_cp_stops_and_leaves_the_next_pass_in_redis(
     queue: PassQueue, redis_url: str, tmp_path: Path
 ) -> None:

@@ -351,6 +351,7 @@ def test_hashing_classes_leaves_no_name_and_hashes_a_name_alike_everywhere() -> 
     assert hash_classes(b'{"blocks": []}') == b'{"blocks": []}'
 
 
+@pytest.mark.slow
 def test_hashed_class_names_cost_little_and_invent_nothing(walks_backend: str) -> None:
     """Class names are not what extraction stands on: with them made meaningless, every page
     (an adapter's too, then read by the generic extractor) keeps precision and recall of 0.98
@@ -400,6 +401,7 @@ def test_an_ordinary_page_is_read_at_its_own_url() -> None:
     )
 
 
+@pytest.mark.slow
 def test_no_update_is_invented_on_the_corpus_articles() -> None:
     """120 ordinary pages (articles, recipes, forums, blogs with comments), each read at its
     own address: the issue's bar is at most one page with an update; none has one."""

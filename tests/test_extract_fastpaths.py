@@ -386,6 +386,7 @@ if _BUILT is not None and _BUILT.origin is not None:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.own_backends
 @pytest.mark.parametrize("case", list(_CHOICES))
 def test_the_backend_chosen_at_import(case: str, tmp_path: Path) -> None:

@@ -1576,6 +1576,7 @@ def test_a_nuxt_2_states_statements_not_read_safely_are_no_state_at_once(script:
     assert counted_calls(lambda: nuxt_state(script), limit=10_000)[0] is None
 
 
+@pytest.mark.slow
 def test_nuxt_2_statements_past_twenty_thousand_are_refused_at_the_first_past() -> None:
     """40,000 statements before the `return` cost what 20,001 do: the reader stops at the
     first past twenty thousand."""
