@@ -471,59 +471,38 @@ def test_a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_wo
     assert _count(db_path, goals) == [("entry-g1",), ("entry-g2",)]
 
 
-def test_a_caches_old_copy_of_how_long_ago_marks_nothing_removed(blog: Blog, db_path: Path) -> None:
-    """A stream whose posts say only how long ago: a cache's copy from the first pass, read
-    twenty minutes on with its stamps as they were, lacks only the post added since."""
-    start = datetime.now(UTC).replace(second=0, microsecond=0)
-    blog.body = time_stream(POSTS, 0, start)
-    assert _crawl(blog, db_path).startswith("ok")
-    age_archive(db_path, 10)
-    blog.body = time_stream([ADDED, *POSTS], 10, start)
-    assert _crawl(blog, db_path).startswith("ok")
-    versions = _count(db_path, VERSIONS)
-    age_archive(db_path, 10)
-    blog.body = time_stream(POSTS, 0, start)  # the old copy, its stamps as they were
-    blog.headers = {"Age": "1200"}
-    stale = _crawl(blog, db_path)
-    blog.headers = {}
-    assert "1 held (old copy)" in stale and "0 removed" in stale, stale
-    assert _count(db_path, VERSIONS) == versions
-    blog.body = time_stream([ADDED, *POSTS], 20, start)
-    fresh = _crawl(blog, db_path)
-    assert fresh.startswith("ok") and "0 removed" in fresh, fresh
-    assert _count(db_path, "select count(*) from update_removals") == [(0,)]
-    assert _count(db_path, VERSIONS) == versions
-
-
-def test_a_caches_old_copy_of_posts_known_by_how_long_ago_alone_is_read_when_it_was_made(
-    blog: Blog, db_path: Path
+@pytest.mark.parametrize("kind", ["time-words", "time-words-idless"])
+def test_a_caches_old_copy_of_how_long_ago_marks_nothing_removed(
+    blog: Blog, db_path: Path, kind: str
 ) -> None:
-    """A stream whose posts have no id and say only how long ago ("4 minutes ago"): a cache's
-    copy from the first pass, read twenty minutes on, says its stamps as of when the site made
-    it, `Age` seconds before: read then, its posts are the archive's, and the post added since
-    is held, where read at the crawl's clock each minutes-old post moved twenty minutes and
-    was taken for another (the pass failed as a mass removal)."""
+    """A stream whose posts say only how long ago ("4 minutes ago"), with ids or without: a
+    cache's copy from the first pass, read twenty minutes on with its stamps as they were,
+    lacks only the post added since, which is held. The copy says its stamps as of when the
+    site made it, `Age` seconds before: read then, its posts are the archive's, where read at
+    the crawl's clock each minutes-old post without an id moved twenty minutes and was taken
+    for another (the pass failed as a mass removal)."""
     start = datetime.now(UTC).replace(second=0, microsecond=0)
-    idless = KINDS["time-words-idless"][0]
-    blog.body = idless(POSTS, 0, start)
+    stream = KINDS[kind][0]
+    blog.body = stream(POSTS, 0, start)
     assert _crawl(blog, db_path).startswith("ok")
     age_archive(db_path, 10)
-    blog.body = idless([ADDED, *POSTS], 10, start)
+    blog.body = stream([ADDED, *POSTS], 10, start)
     assert _crawl(blog, db_path).startswith("ok")
     versions = _count(db_path, VERSIONS)
     rows = _count(db_path, "select count(*) from updates")
     age_archive(db_path, 10)
-    blog.body = idless(POSTS, 0, start)  # the old copy, its stamps as they were
+    blog.body = stream(POSTS, 0, start)  # the old copy, its stamps as they were
     blog.headers = {"Age": "1200"}
     stale = _crawl(blog, db_path)
     blog.headers = {}
     assert "1 held (old copy)" in stale and "0 removed" in stale, stale
     assert _count(db_path, VERSIONS) == versions
     assert _count(db_path, "select count(*) from updates") == rows
-    blog.body = idless([ADDED, *POSTS], 20, start)
+    blog.body = stream([ADDED, *POSTS], 20, start)
     fresh = _crawl(blog, db_path)
     assert fresh.startswith("ok") and "0 removed" in fresh, fresh
     assert _count(db_path, "select count(*) from update_removals") == [(0,)]
+    assert _count(db_path, VERSIONS) == versions
     assert _count(db_path, "select count(*) from updates") == rows
 
 
