@@ -971,11 +971,19 @@ def test_a_match_phase_that_opens_a_line_where_minutes_open_the_others_is_the_po
         "Maddison curls in a free-kick for the opener.",
         "A bright start from Villa, and Vicario saves well.",
     )
+    updates = _spurs_villa(line, stamps, said, lang)
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+def _spurs_villa(
+    line: str, stamps: tuple[str, ...], said: tuple[str, ...], lang: str = "en"
+) -> list[Update]:
+    """The updates of a match commentary in `div.stream`, a `line` a post ("{at}" its stamp,
+    "{words}" what it says), read at a sports site's live address."""
     posts = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
     page = page_of(f'<h1>Spurs v Villa live</h1><div class="stream">{posts}</div>', lang=lang)
     url = "https://www.example-sport.com/football/live/spurs-v-villa"
-    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
-    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+    return extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
 
 
 @pytest.mark.parametrize(
@@ -995,10 +1003,7 @@ def test_a_commentarys_phase_line_of_the_score_alone_is_a_post(line: str) -> Non
         "Maddison curls in a free-kick for the opener.",
         "A bright start from Villa, and Vicario saves well.",
     )
-    posts = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
-    page = page_of(f'<h1>Spurs v Villa live</h1><div class="stream">{posts}</div>')
-    url = "https://www.example-sport.com/football/live/spurs-v-villa"
-    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    updates = _spurs_villa(line, stamps, said)
     assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
 
 
