@@ -412,6 +412,37 @@ def test_the_words_a_reader_searched_for_say_nothing_live() -> None:
 
 
 @pytest.mark.parametrize(
+    ("url", "title", "language"),
+    [
+        ("https://news.example.com/results?q=harbour+live", "Search results for \"harbour live\"",
+         "en"),
+        ("https://news.example.com/site/results.html?query=storm+live+updates",
+         "Results for storm live updates", "en"),
+        ("https://www.example.de/suchergebnisse/?q=Sturm+live", "Suchergebnisse: Sturm live", "de"),
+        ("https://www.example.de/ergebnisse?q=Sturm+Liveticker", "Ergebnisse für Sturm Liveticker",
+         "de"),
+        ("https://www.example.es/resultados?q=temporal+en+directo",
+         "Resultados de búsqueda: temporal en directo", "es"),
+        ("https://www.example.nl/zoekresultaten?q=storm+live", "Zoekresultaten voor storm live",
+         "nl"),
+        ("https://www.example.it/risultati?q=maltempo+diretta", "Risultati per: maltempo diretta",
+         "it"),
+        ("https://www.example.fr/resultats?q=tempête+en+direct", "Résultats : tempête en direct",
+         "fr"),
+        ("https://www.example.pl/wyniki-wyszukiwania?q=burza+na+żywo", "Wyniki: burza na żywo",
+         "pl"),
+    ],
+)  # fmt: skip
+def test_the_words_searched_for_say_nothing_on_a_page_of_results(
+    url: str, title: str, language: str
+) -> None:
+    """A site's results for a search stand at a path that names its results as often as at
+    one that names search (`/results?q=`, `/suchergebnisse/`, `/resultados`): the words of its
+    query in its title are the reader's there too."""
+    assert not signs(url, [title], (language,)).title, url
+
+
+@pytest.mark.parametrize(
     "url",
     [
         # a share button's tag of where the link was shared (LinkedIn's "li", "upd")

@@ -751,6 +751,47 @@ def test_a_channels_rows_its_markup_names_a_programme_are_no_posts(row: str, tim
     assert len(extract_page(posts, url, fetched_at="2024-05-01T12:00:00Z").updates) == 7
 
 
+# An airport's arrivals, a Polish one's: each flight's clock, its number, where it comes from
+# and its state, at odd minutes, some landed and some to come within the hour (14:00 in Warsaw).
+_FLIGHTS = (
+    ("13:12", "LO 282", "Londyn Heathrow. Wylądował, bagaż na taśmie numer trzy w hali."),
+    ("13:38", "FR 1902", "Dublin. Wylądował z opóźnieniem z powodu złej pogody w Irlandii."),
+    ("13:51", "LH 1346", "Frankfurt. Wylądował, pasażerowie wychodzą przez wyjście numer dwa."),
+    (
+        "14:07",
+        "W6 1652",
+        "Rzym Ciampino. Opóźniony o czterdzieści minut z powodu burzy we Włoszech.",
+    ),
+    ("14:26", "LO 334", "Paryż. Planowo, samolot jest w powietrzu i ląduje zgodnie z rozkładem."),
+    ("14:49", "SK 757", "Kopenhaga. Odwołany, pasażerowie proszeni są o kontakt z przewoźnikiem."),
+)
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["div class='flight'", "li class='departure'", "li class='arrival-row'",
+     "div class='timetable-row'", "li class='przylot'", "div class='abfahrt'",
+     "li class='vuelo-item'", "div class='board__row flight'"],
+)  # fmt: skip
+def test_a_boards_rows_its_markup_names_flights_or_departures_are_no_posts(row: str) -> None:
+    """An airport's arrivals or a station's departures under a title that says live ("tablica
+    na żywo"), each row a bare clock at an odd minute, a flight's number and its state: rows
+    whose boxes the markup names a board's (`div.flight`, `li.departure`, `div.timetable-row`,
+    `li.przylot`), their clocks rising, are a timetable's, whatever day and minute they fall
+    on; the same rows in boxes named as a blog's posts stay posts."""
+    tag = row.split()[0]
+    rows = "".join(
+        f"<{row}><span class='time'>{at}</span><h3>{flight}</h3><p>{words}</p></{tag}>"
+        for at, flight, words in _FLIGHTS
+    )
+    main = f"<h1>Przyloty</h1><div class='board'>{rows}</div>"
+    page = page_of(main, "Przyloty – tablica na żywo", "pl", "2024-05-01T05:00:00+02:00")
+    url = "https://www.lotnisko.example.pl/przyloty"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+    posts = page.replace(row.split(maxsplit=1)[1].encode(), b"class='lb-post'")
+    assert len(extract_page(posts, url, fetched_at="2024-05-01T12:00:00Z").updates) == 6
+
+
 @pytest.mark.parametrize("row", ["li class='epg-item'", "li class='programme-item'"])
 @pytest.mark.parametrize("address", ["/live/", "/na-zywo/", "/ticker/"])
 def test_a_regional_channels_guide_at_odd_minutes_its_shows_to_come_is_no_stream(

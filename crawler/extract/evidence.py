@@ -194,13 +194,16 @@ def _without_searched(title: str, query: str) -> str:
 
 
 # A search page's path: one of its folders names search in a language read here ("/search",
-# "/suche/", "/site-search/", "/buscar"), or it is the site's front or a page of it, where
-# WordPress answers "?s=". A story's address tagged with a query (a share button's "?s=li",
-# a results list's "?q=storm+live") is none.
+# "/suche/", "/site-search/", "/buscar") or its results, alone or beside search's word
+# ("/results", "/suchergebnisse/", "/resultados", "/wyniki-wyszukiwania", "results.html"), or
+# it is the site's front or a page of it, where WordPress answers "?s=". A story's address
+# tagged with a query (a share button's "?s=li", a results list's "?q=storm+live") is none.
 _SEARCH_PATH = re.compile(
     r"^/?(?:page/\d+/?)?$|(?:^|/)(?:[\w-]*search[\w.-]*|suche|recherche|zoeken|zoek|buscar|"
     r"busca|busqueda|búsqueda|ricerca|cerca|szukaj|wyszukiwanie|hledat|vyhledavani|arama|"
-    r"kereses|keresés|pencarian|cari|sok|sök|haku|poisk|поиск|пошук)(?:/|$)",
+    r"kereses|keresés|pencarian|cari|sok|sök|haku|poisk|поиск|пошук|"
+    r"(?:such|zoek)?(?:results|ergebnisse|r[ée]sultats|risultati|resultados|resultaten|wyniki)"
+    r"(?:[-_](?:suche|recherche|busqueda|búsqueda|ricerca|wyszukiwania))?(?:\.\w+)?)(?:/|$)",
     re.I,
 )
 

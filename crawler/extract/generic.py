@@ -3956,11 +3956,16 @@ def _place_bare_clocks(
         return True  # the schedule the title names, whether its rows are past or to come
     if (
         len(clocks) >= lines.MIN_POSTS
-        and _programme_rows(posts)
         and mostly_rising(clocks)
-        and (_on_fives(clocks) or _guide_rows(posts) or _rows_to_come(clocks, clock))
+        and (
+            (
+                _programme_rows(posts)
+                and (_on_fives(clocks) or _guide_rows(posts) or _rows_to_come(clocks, clock))
+            )
+            or _board_rows(posts)
+        )
     ):
-        return True  # rows the markup names a programme's, whatever day their clocks fall on
+        return True  # rows the markup names a programme's or a board's, whatever day they fall on
     # A pinned post on top, older than the one below it, is no step of the stream: placed
     # on its own (flagged, or only by a pin icon: La Nación's).
     below = bare[1][3] if bare[1:] else None
@@ -4196,6 +4201,28 @@ def _guide_rows(posts: list[tuple[Element, Update]]) -> bool:
 _GUIDE_ROW = re.compile(
     r"(?:^|[\s_-])(?:epg|schedules?|listings?|(?:tv-?)?guide|tv-?gids|palinsesto|ram[oó]wka)"
     r"(?:$|[\s_-])",
+    re.I,
+)
+
+
+def _board_rows(posts: list[tuple[Element, Update]]) -> bool:
+    """Whether every post's box names itself a row of a board of flights or trains (`div.flight`,
+    `li.departure`, `div.timetable-row`, `li.przylot`, `div.abfahrt`): an airport's arrivals or
+    a station's departures, landed and to come, at whatever minutes; no blog's CMS names its
+    posts so."""
+    return all(
+        _BOARD_ROW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
+        for member, _ in posts
+    )
+
+
+# A board's row, a flight's, an arrival's or a departure's, a word of a box's class or id, in
+# the languages read here (the word alone, or before a part's: not a "flight-deals" teaser's).
+_BOARD_ROW = re.compile(
+    r"(?:^|[\s_-])(?:flights?|departures?|arrivals?|timetables?|abfahrt(?:en)?|ankunft|abfl[uü]ge?|"
+    r"d[ée]parts?|arriv[ée]es?|partenz[ae]|arriv[oi]|vuelos?|salidas?|llegadas?|partidas?|"
+    r"chegadas?|vertrek(?:ken)?|aankomst(?:en)?|vlucht(?:en)?|odloty?|przyloty?)"
+    r"(?:$|[\s_]|-(?:item|row|entry|line|card)\b|-\d)",
     re.I,
 )
 
