@@ -1452,6 +1452,24 @@ def test_zone_from_the_pages_own_address_and_publisher(
     assert zone_name(clock_of(page(lang, head), url)) == zone
 
 
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        # A note of the zone the page's clocks are in, with no clock beside it, at its top.
+        ("All times BST", "Europe/London"),
+        ("All times are SGT", "UTC+08:00"),
+        ("All times in AEST", "Australia/Sydney"),
+        ("All times shown are GMT+8", "UTC+08:00"),
+        # Not a zone that names no time of the page's, nor a word that is no zone.
+        ("BST readings rose", "UTC"),
+        ("All times at the ISS: see below", "UTC"),
+    ],
+)
+def test_zone_a_note_at_the_pages_top_names(line: str, zone: str) -> None:
+    body = f"<header><p>{line}</p></header><p>Text</p>"
+    assert str(clock_of(page("en", "", body), "https://news.example.com/live").zone) == zone
+
+
 def test_a_com_pages_bare_clocks_in_the_zone_its_own_address_names() -> None:
     """A British publisher's .com page (`lang="en"`, no zone printed anywhere) whose canonical
     is its .co.uk: its bare clocks are British summer time, not UTC."""

@@ -3392,8 +3392,9 @@ class _Line(NamedTuple):
     quoted: bool  # inside a blockquote (an embedded tweet's date)
 
 
-def _first_lines(root: Element) -> Iterator[_Line]:
-    """The short texts with a digit among the body's first texts, outside asides."""
+def _first_lines(root: Element, notes: bool = False) -> Iterator[_Line]:
+    """The short texts with a digit among the body's first texts, outside asides; with
+    `notes`, those that say what the times are in too ("All times BST")."""
     body = root.find("body")
     if body is None:
         return
@@ -3418,7 +3419,7 @@ def _first_lines(root: Element) -> Iterator[_Line]:
         count += 1
         if count > _DATELINE_NODES:
             return
-        if len(words) < 120 and _DIGIT.search(words):
+        if len(words) < 120 and (_DIGIT.search(words) or (notes and "times" in words.lower())):
             yield _Line(words, before, quoted > 0)
         before = words
 
@@ -3446,8 +3447,12 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
     """The zone the first clock with a zone's name after it in the page's first lines names;
     with `dated`, only in the page's own stamp: a line that states a date after a word that
     says published or updated ("Actualizado: 12 Sep, 2026 04:41 p. m. EST", not "Um 14:00 Uhr
-    ET spricht Biden" nor a kick-off's "Domingo 9 de febrero de 2025, 18:30 ET")."""
-    for words, before, _ in _first_lines(root):
+    ET spricht Biden" nor a kick-off's "Domingo 9 de febrero de 2025, 18:30 ET"); without
+    `dated`, the zone a note names with no clock beside it ("All times BST") too."""
+    for words, before, _ in _first_lines(root, notes=not dated):
+        noted = None if dated else _ALL_TIMES.search(words)
+        if noted is not None and (zone := _noted_zone(words, noted.end())) is not None:
+            return zone
         for clock in _clocks(words):
             if clock.zone is None or (dated and not _dateline_stamp(words, before)):
                 continue
@@ -3457,6 +3462,23 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
                 return _named_zone(_PRINTED_ZONES[name])
             return clock.zone
     return None
+
+
+# A note of the zone a page's times are in: "All times BST", "All times are SGT", "All times
+# shown are GMT+8".
+_ALL_TIMES = re.compile(
+    r"\ball\s+times\b(?:\s+(?:shown|given|listed|quoted))?(?:\s+(?:are|in))?\s*[:(]?\s*", re.I
+)
+
+
+def _noted_zone(words: str, at: int) -> tzinfo | None:
+    """The zone named at `at` in a note, a region's where its abbreviation is one region's."""
+    named = _ZONE_ANYWHERE.match(words, at)
+    if named is None or not named.group(1):
+        return None
+    if not named.group(2) and named.group(1) in _PRINTED_ZONES:
+        return _named_zone(_PRINTED_ZONES[named.group(1)])
+    return _zone_of(named)
 
 
 def named_region(text: str) -> str | None:
