@@ -1396,6 +1396,97 @@ def test_an_offset_no_known_zone_has_is_kept_as_it_is() -> None:
     assert clock.zone == timezone(timedelta(hours=5, minutes=45))
 
 
+def _publisher(kind: str, country: Any, where: str = "publisher") -> str:
+    place = {"@type": "PostalAddress", "addressCountry": country}
+    if where == "publisher":
+        data = {"@type": "LiveBlogPosting", "publisher": {"@type": kind, "address": place}}
+    elif where == "self":
+        data = {"@type": kind, "name": "The News", "address": place}
+    else:  # the event the blog covers, not its publisher
+        data = {
+            "@type": "LiveBlogPosting",
+            "about": {"@type": "Event", "location": {"@type": "Place", "address": place}},
+        }
+    return f'<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", **data})}</script>'
+
+
+_OWN = "https://news.example/live"
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "head", "zone"),
+    [
+        # A .com page that names no region: the country domain of its own address (canonical,
+        # og:url)...
+        ("en", _OWN, '<link rel="canonical" href="https://www.news.example.co.uk/live">',
+         "Europe/London"),
+        ("en", _OWN, meta("og:url", "https://www.news.example.com.sg/live"), "Asia/Singapore"),
+        # ...the region of the alternate that is the page itself...
+        ("en", _OWN, f'<link rel="canonical" href="{_OWN}">'
+         f'<link rel="alternate" hreflang="en-gb" href="{_OWN}">', "Europe/London"),
+        ("en", _OWN, f'<link rel="alternate" hreflang="en-AU" href="{_OWN}/">', "Australia/Sydney"),
+        # ...the country of its publisher's address in its structured data.
+        ("en", _OWN, _publisher("NewsMediaOrganization", "GB"), "Europe/London"),
+        ("en", _OWN, _publisher("Organization", {"@type": "Country", "name": "SG"}, "self"),
+         "Asia/Singapore"),
+        ("en", _OWN, _publisher("Organization", "hk"), "Asia/Hong_Kong"),
+        # Another edition's alternate, an event's place, a domain anyone may buy: no region.
+        ("en", _OWN, '<link rel="alternate" hreflang="en-gb" href="https://news.example/uk/live">',
+         "UTC"),
+        ("en", _OWN, _publisher("Event", "FR", "event"), "UTC"),
+        ("en", _OWN, '<link rel="canonical" href="https://thenews.co/live">', "UTC"),
+        # The address fetched, then the language's region, outrank them...
+        ("en", "https://www.mirror.co.uk/live",
+         '<link rel="canonical" href="https://www.mirror.com.au/live">', "Europe/London"),
+        ("en-IN", _OWN, _publisher("Organization", "GB"), "Asia/Kolkata"),
+        ("en", _OWN, f'{meta("og:locale", "en_ZA")}{_publisher("Organization", "GB")}',
+         "Africa/Johannesburg"),
+        # ...and the publisher's address is outranked by a zone its own stamp prints too.
+        ("en", _OWN, _publisher("Organization", "GB") + "</head><body><p>Updated 9:05 pm ET</p>",
+         "America/New_York"),
+    ],
+)  # fmt: skip
+def test_zone_from_the_pages_own_address_and_publisher(
+    lang: str, url: str, head: str, zone: str
+) -> None:
+    assert zone_name(clock_of(page(lang, head), url)) == zone
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        # A note of the zone the page's clocks are in, with no clock beside it, at its top.
+        ("All times BST", "Europe/London"),
+        ("All times are SGT", "UTC+08:00"),
+        ("All times in AEST", "Australia/Sydney"),
+        ("All times shown are GMT+8", "UTC+08:00"),
+        # Not a zone that names no time of the page's, nor a word that is no zone.
+        ("BST readings rose", "UTC"),
+        ("All times at the ISS: see below", "UTC"),
+    ],
+)
+def test_zone_a_note_at_the_pages_top_names(line: str, zone: str) -> None:
+    body = f"<header><p>{line}</p></header><p>Text</p>"
+    assert str(clock_of(page("en", "", body), "https://news.example.com/live").zone) == zone
+
+
+def test_a_com_pages_bare_clocks_in_the_zone_its_own_address_names() -> None:
+    """A British publisher's .com page (`lang="en"`, no zone printed anywhere) whose canonical
+    is its .co.uk: its bare clocks are British summer time, not UTC."""
+    posts = "".join(
+        f'<article class="live-post"><span class="post-time">{clock}</span><h2>{title}</h2>'
+        f"<p>{title}, and more words so that the post stands as one of its own.</p></article>"
+        for clock, title in [("14:05", "Minister arrives"), ("13:40", "Crowds gather")]
+    )
+    body = page(
+        "en",
+        '<title>Summit live</title><link rel="canonical" href="https://www.news.example.co.uk/live">',
+        f"<main><h1>Summit live</h1>{posts}</main>",
+    )
+    updates = extract_page(body, _OWN, fetched_at="2024-06-14T15:00:00Z").updates
+    assert [u.published_at for u in updates] == ["2024-06-14T13:05:00Z", "2024-06-14T12:40:00Z"]
+
+
 def test_offsets_from_meta_and_time_elements() -> None:
     head = meta("article:published_time", "2024-06-05T08:10:11+03:00")
     body = '<time datetime="2024-06-05T09:00:00+03:00">09:00</time><p>Text</p>'

@@ -11173,3 +11173,38 @@ def test_a_flemish_duration_in_a_posts_words_is_no_time_of_it() -> None:
     )
     assert [u.body_text for u in updates] == list(said)
     assert [u.published_at for u in updates] == [None] * 4
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<span class="post-time">{c}</span> <span class="post-date">{d}</span>',
+        '<span class="post-date">{d}</span> · <span class="post-time">{c}</span>',
+        '<div class="post-time">{c}</div><div class="post-date">{d}</div>',
+        '<time class="post-time"><span>{c}</span><span>{d}</span></time>',
+    ],
+)
+def test_a_clock_just_after_the_fetch_beside_its_date_in_a_box_of_its_own_is_that_days(
+    stamp: str,
+) -> None:
+    """A stamp whose clock and date stand in boxes of their own (a template's spans, built
+    here) and whose clock runs a few minutes after the fetch (the publisher's clock fast) is
+    on the date it shows, as the same stamp in one box is, not the day before."""
+    posts = "".join(
+        f"<article class='live-post'><div class='post-meta'>"
+        f"{stamp.format(c=c, d='14 June 2024')}</div><h2>{title}</h2>"
+        f"<p>{title}, and more words so that the post stands as one of its own.</p></article>"
+        for c, title in [("15:20", "Minister arrives"), ("13:40", "Crowds gather"),
+                         ("13:10", "Summit opens")]
+    )  # fmt: skip
+    body = f"<html lang='en-GB'><head><title>Summit live</title></head><body><main>{posts}"
+    updates = extract_page(
+        f"{body}</main></body></html>".encode(),
+        "https://news.example.co.uk/live",
+        fetched_at="2024-06-14T14:15:00Z",
+    ).updates
+    assert [u.published_at for u in updates] == [
+        "2024-06-14T14:20:00Z",
+        "2024-06-14T12:40:00Z",
+        "2024-06-14T12:10:00Z",
+    ]

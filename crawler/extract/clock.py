@@ -15,6 +15,7 @@ _alone.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -1963,9 +1964,10 @@ def page_clock(
     zone and never after the fetch; None when the page states none.
     """
     fetched = fetched_at.astimezone(UTC) if fetched_at.tzinfo else fetched_at.replace(tzinfo=UTC)
-    tags, head_times, head_changes = _head(root)
+    head = _head(root)
+    tags, head_times, head_changes = head.tags, head.times, head.changes
     languages = tuple(dict.fromkeys(_ALIASES.get(t, t) for t in (g.split("-")[0] for g in tags)))
-    times, declared, declared_changes = _body_times(root, gathered)
+    times, declared, declared_changes, addressed = _body_times(root, gathered)
     values = _extremes(head_times + declared + [value for value, _ in times])
     stamps = [stamp for value in values if (stamp := _stamp(value)) is not None]
     labelled = [
@@ -1976,8 +1978,11 @@ def page_clock(
         if (stamp := _stamp(value)) is not None
     ]
     stated = [stamp for stamp, _ in labelled]
-    candidates, from_domain = _zone_candidates(url, tags)
-    zone = _infer_zone(candidates, stamps, root, from_domain)
+    candidates, from_domain = _zone_candidates(url, tags, head)
+    # (Read only where nothing else places the page: a block is parsed whole for it.)
+    countries = [] if candidates else [c for t in addressed for c in _publisher_countries(t)]
+    publishers = [COUNTRY_ZONES[c] for c in countries if c in COUNTRY_ZONES]
+    zone = _infer_zone(candidates, stamps, root, from_domain, publishers)
     today = fetched.astimezone(zone).date()
     (day, latest), began = _newest(stamps, zone, fetched), False
     if day is not None and day < today:
@@ -3009,23 +3014,43 @@ class _Stamp:
         return self.moment if self.moment.tzinfo else self.moment.replace(tzinfo=zone)
 
 
-def _head(root: Element) -> tuple[list[str], list[str], list[bool]]:
-    """The language tags ("de-at", "pl") and the times the page's head declares, in one pass,
-    with whether each is labelled a last change."""
+class _Head(NamedTuple):
+    tags: list[str]  # language tags ("de-at", "pl")
+    times: list[str]
+    changes: list[bool]  # whether each time is labelled a last change
+    addresses: list[str]  # the page's own address as it states it (canonical, og:url)
+    alternates: list[tuple[str, str]]  # (hreflang, href) of its alternates
+
+
+def _head(root: Element) -> _Head:
+    """The language tags, the times the page's head declares and the addresses it gives
+    itself and its alternates, in one pass."""
     tags = [root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""]
     times: list[str] = []
     changes: list[bool] = []
+    addresses: list[str] = []
+    alternates: list[tuple[str, str]] = []
     head = root.find("head")
-    for meta in head.iter("meta") if head is not None else ():
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+    for element in head.iter("meta", "link") if head is not None else ():
+        if element.tag == "link":
+            rel = (element.get("rel") or "").lower()
+            if rel == "canonical":
+                addresses.append(element.get("href") or "")
+            elif rel == "alternate" and element.get("hreflang"):
+                alternates.append((element.get("hreflang") or "", element.get("href") or ""))
+            continue
+        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        key = key.lower()
         if key in _META_TIMES:
-            times.append(meta.get("content") or "")
+            times.append(element.get("content") or "")
             changes.append(key in _META_CHANGES)
-        elif key in _META_LANGUAGES or meta.get("http-equiv", "").lower() == "content-language":
-            tags.append(meta.get("content") or "")
+        elif key in _META_LANGUAGES or element.get("http-equiv", "").lower() == "content-language":
+            tags.append(element.get("content") or "")
+        elif key == "og:url":
+            addresses.append(element.get("content") or "")
     tags = [t.strip().lower().replace("_", "-") for t in tags]
     known = [t for t in tags if _LANGUAGE_TAG.match(t) and t.split("-")[0] not in _NO_LANGUAGE]
-    return known, times, changes
+    return _Head(known, times, changes, addresses, alternates)
 
 
 # How much of a long JSON-LD block is searched for dates: its start and its end.
@@ -3035,12 +3060,14 @@ _LD_TAIL = 20_000
 
 def _body_times(
     root: Element, gathered: Sequence[Element] | None = None
-) -> tuple[list[tuple[str, Element]], list[str], list[bool]]:
-    """The page's <time datetime> elements (500 at most), each with its value, and the times
-    its JSON-LD states, with whether each is its `dateModified`."""
+) -> tuple[list[tuple[str, Element]], list[str], list[bool], list[str]]:
+    """The page's <time datetime> elements (500 at most), each with its value, the times its
+    JSON-LD states, with whether each is its `dateModified`, and its JSON-LD blocks that give
+    an address's country (_publisher_countries)."""
     times: list[tuple[str, Element]] = []
     declared: list[str] = []
     changes: list[bool] = []
+    addressed: list[str] = []
     for element in root.iter("script", "time") if gathered is None else gathered:
         tag = element.tag
         if tag == "time":
@@ -3053,7 +3080,41 @@ def _body_times(
             for label, value in _LD_DATES.findall(text):
                 declared.append(value)
                 changes.append(label == "Modified")
-    return times, declared, changes
+            if "addressCountry" in text:
+                addressed.append(text)
+    return times, declared, changes, addressed
+
+
+def _publisher_countries(text: str) -> list[str]:
+    """The countries (ISO 3166 codes, lower case) of the addresses a JSON-LD block gives its
+    publishers: a `publisher`'s, or an organization's of its own; not a place's or an
+    event's, which may be anywhere the blog reports from."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    found: list[str] = []
+    stack: list[tuple[object, bool]] = [(data, False)]
+    while stack:
+        node, publisher = stack.pop()
+        if isinstance(node, list):
+            stack.extend((item, publisher) for item in node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        kind = node.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if publisher or any(isinstance(k, str) and k.endswith("Organization") for k in kinds):
+            address = node.get("address")
+            country = address.get("addressCountry") if isinstance(address, dict) else None
+            if isinstance(country, dict):
+                country = country.get("name")
+            if isinstance(country, str) and len(country.strip()) == 2:
+                found.append(country.strip().lower())
+        for key, value in node.items():
+            if isinstance(value, (dict, list)):
+                stack.append((value, key == "publisher"))
+    return found
 
 
 def _own_newest(times: list[tuple[str, Element]]) -> list[str]:
@@ -3156,20 +3217,21 @@ def _stamp(value: str) -> _Stamp | None:
     return _Stamp(moment, written, None)
 
 
-def _zone_candidates(url: str, tags: list[str]) -> tuple[list[str], bool]:
-    """Zones the domain's country, the language's region and the language imply, in order, and
-    whether the domain named one."""
+def _zone_candidates(
+    url: str, tags: list[str], head: _Head | None = None
+) -> tuple[list[str], bool]:
+    """Zones the domain's country (of the address fetched, else of the address the page gives
+    itself), the language's region (of its tags, then of the alternate that is the page
+    itself) and the language imply, in order, and whether a domain named one."""
     candidates = []
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        host = ""
-    rest, _, country = host.rpartition(".")
-    if country in _OPEN_DOMAINS and rest.rpartition(".")[2] not in _SECOND_LEVELS:
-        country = ""  # ("eltiempo.com.co" is Colombian)
-    if country in COUNTRY_ZONES:
+    country = _domain_country(url)
+    for address in head.addresses if head is not None and not country else ():
+        country = country or _domain_country(address)
+    if country:
         candidates.append(COUNTRY_ZONES[country])
     from_domain = bool(candidates)
+    if head is not None and head.alternates:
+        tags = tags + _own_alternates(url, head)
     for tag in tags:
         # The region is the first subtag of two letters: "sr-cyrl-rs" names Serbia, its
         # script no country ("cy", Cyprus).
@@ -3181,6 +3243,39 @@ def _zone_candidates(url: str, tags: list[str]) -> tuple[list[str], bool]:
         if language in LANGUAGE_ZONES:
             candidates.append(LANGUAGE_ZONES[language])
     return list(dict.fromkeys(candidates)), from_domain
+
+
+def _domain_country(url: str) -> str:
+    """The country whose domain the address is on ("uk", "sg"), or "" for any other."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    rest, _, country = host.rpartition(".")
+    if country in _OPEN_DOMAINS and rest.rpartition(".")[2] not in _SECOND_LEVELS:
+        return ""  # ("eltiempo.com.co" is Colombian)
+    return country if country in COUNTRY_ZONES else ""
+
+
+def _own_alternates(url: str, head: _Head) -> list[str]:
+    """The language tags of the alternates whose address is the page's own (fetched or
+    canonical): `hreflang="en-gb"` on a .com's British edition, not its American edition's."""
+    own = {_bare_address(a) for a in [url, *head.addresses] if a}
+    tags = []
+    for language, href in head.alternates:
+        tag = language.strip().lower().replace("_", "-")
+        if _bare_address(href) in own and _LANGUAGE_TAG.match(tag):
+            tags.append(tag)
+    return tags
+
+
+def _bare_address(url: str) -> str:
+    """An address without its scheme, query, fragment and closing slash."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return f"{(parts.hostname or '').removeprefix('www.')}{parts.path.rstrip('/')}"
 
 
 _ACROSS_ZONES = frozenset({"Europe/Madrid", "Europe/Lisbon", "Europe/Paris"})
@@ -3195,18 +3290,20 @@ def _infer_zone(
     stamps: list[_Stamp],
     root: Element | None = None,
     from_domain: bool = False,
+    publishers: Sequence[str] = (),
 ) -> tzinfo:
-    """The first candidate (then common zone) that agrees with the most of the page's written
-    offsets. Where the page writes none: the domain's zone; else the zone it prints beside a
-    clock at its top (of `root`) where no language names one, or where it is of the Americas,
-    in the page's own stamp, and the language's zone Spanish, Portuguese or French Europe's or
-    a Latin American country's (Infobae's Spanish dates its changes in "EST", no Madrid time);
-    else the first candidate; else UTC ("Z" says how a time is written, not where its page
-    is)."""
+    """The first candidate (then the publishers' zones, then common zone) that agrees with the
+    most of the page's written offsets. Where the page writes none: the domain's zone; else the
+    zone it prints beside a clock at its top (of `root`) where no language names one, or where
+    it is of the Americas, in the page's own stamp, and the language's zone Spanish, Portuguese
+    or French Europe's or a Latin American country's (Infobae's Spanish dates its changes in
+    "EST", no Madrid time); else the first candidate; else the zone of the country of the
+    publisher's address; else UTC ("Z" says how a time is written, not where its page is)."""
     observed = list(
         dict.fromkeys((s.moment.astimezone(UTC), s.offset) for s in stamps if s.moment and s.offset)
     )
-    zones = (z for z in map(_named_zone, dict.fromkeys(candidates)) if z is not None)
+    named = dict.fromkeys([*candidates, *publishers])
+    zones = (z for z in map(_named_zone, named) if z is not None)
     if not observed:
         # (Only where the guess may be an ocean or a few hours off: no guess, the European
         # zone of a language of the Americas, Spanish, Portuguese or French, or a Latin
@@ -3295,8 +3392,9 @@ class _Line(NamedTuple):
     quoted: bool  # inside a blockquote (an embedded tweet's date)
 
 
-def _first_lines(root: Element) -> Iterator[_Line]:
-    """The short texts with a digit among the body's first texts, outside asides."""
+def _first_lines(root: Element, notes: bool = False) -> Iterator[_Line]:
+    """The short texts with a digit among the body's first texts, outside asides; with
+    `notes`, those that say what the times are in too ("All times BST")."""
     body = root.find("body")
     if body is None:
         return
@@ -3321,7 +3419,7 @@ def _first_lines(root: Element) -> Iterator[_Line]:
         count += 1
         if count > _DATELINE_NODES:
             return
-        if len(words) < 120 and _DIGIT.search(words):
+        if len(words) < 120 and (_DIGIT.search(words) or (notes and "times" in words.lower())):
             yield _Line(words, before, quoted > 0)
         before = words
 
@@ -3349,8 +3447,12 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
     """The zone the first clock with a zone's name after it in the page's first lines names;
     with `dated`, only in the page's own stamp: a line that states a date after a word that
     says published or updated ("Actualizado: 12 Sep, 2026 04:41 p. m. EST", not "Um 14:00 Uhr
-    ET spricht Biden" nor a kick-off's "Domingo 9 de febrero de 2025, 18:30 ET")."""
-    for words, before, _ in _first_lines(root):
+    ET spricht Biden" nor a kick-off's "Domingo 9 de febrero de 2025, 18:30 ET"); without
+    `dated`, the zone a note names with no clock beside it ("All times BST") too."""
+    for words, before, _ in _first_lines(root, notes=not dated):
+        noted = None if dated else _ALL_TIMES.search(words)
+        if noted is not None and (zone := _noted_zone(words, noted.end())) is not None:
+            return zone
         for clock in _clocks(words):
             if clock.zone is None or (dated and not _dateline_stamp(words, before)):
                 continue
@@ -3360,6 +3462,23 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
                 return _named_zone(_PRINTED_ZONES[name])
             return clock.zone
     return None
+
+
+# A note of the zone a page's times are in: "All times BST", "All times are SGT", "All times
+# shown are GMT+8".
+_ALL_TIMES = re.compile(
+    r"\ball\s+times\b(?:\s+(?:shown|given|listed|quoted))?(?:\s+(?:are|in))?\s*[:(]?\s*", re.I
+)
+
+
+def _noted_zone(words: str, at: int) -> tzinfo | None:
+    """The zone named at `at` in a note, a region's where its abbreviation is one region's."""
+    named = _ZONE_ANYWHERE.match(words, at)
+    if named is None or not named.group(1):
+        return None
+    if not named.group(2) and named.group(1) in _PRINTED_ZONES:
+        return _named_zone(_PRINTED_ZONES[named.group(1)])
+    return _zone_of(named)
 
 
 def named_region(text: str) -> str | None:

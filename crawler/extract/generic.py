@@ -3268,6 +3268,8 @@ def visible_times(
             reading = read[text]
         else:
             reading = read[text] = _posted_after_edit(clock.read(text), text, clock)
+        if reading is not None and reading.kind == "clock" and _stepped_back(reading, clock):
+            reading = _with_its_date(texts, at, reading, clock)
         if reading is None:
             if is_tail or len(text) > _RACE_MARK_LENGTH:
                 continue
@@ -3419,6 +3421,55 @@ def _box_shape(element: Element) -> tuple[object, ...]:
     if parent is None:
         return (element.tag, element.get("class"))
     return (element.tag, element.get("class"), parent.tag, parent.get("class"))
+
+
+def _stepped_back(reading: Reading, clock: PageClock) -> bool:
+    """Whether a clock was put on the day before the page's, as on it it would come after the
+    fetch."""
+    moment = parse_utc(reading.utc)
+    if clock.day is None or moment is None:
+        return False
+    return moment.astimezone(clock.zone).date() < clock.day
+
+
+_DATE_APART = 2  # texts from a clock its stamp's date may be, a separator's between
+
+
+def _with_its_date(
+    texts: list[tuple[Element, str, bool]], at: int, reading: Reading, clock: PageClock
+) -> Reading:
+    """A clock read with the date its stamp shows in a box of its own beside it ("<span>15:20
+    </span> <span>14 June 2024</span>", the two a level apart at most): on that date, where the
+    clock alone stepped back a day; else the clock as read."""
+    element, text, is_tail = texts[at]
+    holder = element.getparent() if is_tail else element
+    if holder is None:
+        return reading
+    for step in (1, -1):
+        other = at + step
+        while 0 <= other < len(texts) and abs(other - at) <= _DATE_APART:
+            neighbour, words, tail = texts[other]
+            other += step
+            if not any(c.isdigit() for c in words):
+                continue  # a separator, "·"
+            near = neighbour.getparent() if tail else neighbour
+            if near is None or not _one_stamp(holder, near) or clock.read(words) is not None:
+                break
+            pair = f"{text} {words}" if step > 0 else f"{words} {text}"
+            dated = clock.read(pair)
+            if dated is not None and dated.kind == "full" and dated.clock == reading.clock:
+                return replace(dated, text=reading.text)
+            break
+    return reading
+
+
+def _one_stamp(first: Element, second: Element) -> bool:
+    """Whether two boxes are parts of one stamp: their parents the same, or one's parent the
+    other's grandparent."""
+    up, other_up = first.getparent(), second.getparent()
+    if up is None or other_up is None:
+        return False
+    return up is other_up or up is other_up.getparent() or other_up is up.getparent()
 
 
 def _game_clock_box(element: Element, text: str, reading: Reading) -> Reading | None:
