@@ -512,6 +512,14 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("Jane Doe, Tom Roe and agencies", ["Jane Doe", "Tom Roe"]),
         ("Anna Berg mit Agenturen", ["Anna Berg"]),
         ("Jane Doe, Tom Editor", ["Jane Doe", "Tom Editor"]),
+        # The role in title case, as British papers print it, is none either: a role word
+        # no one bears as a surname, or after a rank's word or two words ("Chief Reporter").
+        ("By Sara Rossi, Political Correspondent", ["Sara Rossi"]),
+        ("Sara Rossi, Europe Correspondent", ["Sara Rossi"]),
+        ("Tom Reyes, Chief Reporter", ["Tom Reyes"]),
+        ("Tom Reyes, Senior Political Editor", ["Tom Reyes"]),
+        ("Sara Rossi and Tom Reyes, Political Correspondents", ["Sara Rossi", "Tom Reyes"]),
+        ("Jane Doe, Tom Reporter", ["Jane Doe", "Tom Reporter"]),
         ("The reporter", ["The reporter"]),
         (
             "ALSO READ | A referendum on India's future",

@@ -924,11 +924,17 @@ _OUTLET_AND_PLACE = re.compile(
     r"([^,]+?),\s*([^\s,—–][^,—–]{0,29}?)\s+[—–]\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Þ][\w'’.-]*){0,2}"
 )
 # The writer's role a byline sets after the names and a comma, in lower case but for a place
-# ("political reporter", "Europe correspondent", "senior reporters"), and the agencies a post
-# drew on after its writers ("Jane Doe, with agencies", "Staff and agencies", "mit Agenturen").
+# ("political reporter", "Europe correspondent", "senior reporters"), or in title case as
+# British papers print it, a role word no one bears as a surname ("Political Correspondent")
+# or one after a rank's word or two words ("Chief Reporter", "Senior Political Editor"; "Tom
+# Editor" is a writer), and the agencies a post drew on after its writers ("Jane Doe, with
+# agencies", "Staff and agencies", "mit Agenturen").
 _ROLE_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|producer|"
-    r"columnist|contributor|journalist)s?"
+    r"columnist|contributor|journalist)s?|"
+    r"(?:[A-Z][\w-]*\s+){1,3}(?:Correspondent|Columnist|Contributor|Journalist)s?|"
+    r"(?:(?:Senior|Chief|Deputy|Political|Staff|Associate|Managing|Executive|Assistant|"
+    r"Contributing)\s+|(?:[A-Z][\w-]*\s+){2,3})(?:Reporter|Editor|Writer|Producer)s?"
 )
 _WITH_AGENCIES = re.compile(
     r"(?:,\s*|\s+)(?i:with|and|und|mit|et|avec|y|con|e)\s+(?i:news\s+)?"
