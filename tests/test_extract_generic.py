@@ -10537,6 +10537,9 @@ def test_an_author_label_opening_each_post_unclassed(
         # Words that open like a byline and name no one, or a new name in every post.
         (["By Tuesday the road was clear.", "By noon the river fell."] * 2, [[]] * 4),
         (["From Los Angeles", "From New York"] * 2, [[]] * 4),
+        # A recurring section's title in title case: a small word of a phrase no name holds.
+        (["By The Numbers"] * 4, [[]] * 4),
+        (["By Order Of The Mayor", "By Air And Sea"] * 2, [[]] * 4),
         (["By Olga Tokarczuk", "By Czesław Miłosz", "By Stanisław Lem", "By Zadie Smith"],
          [[]] * 4),
     ],

@@ -671,7 +671,17 @@ def _signing_line(text: str) -> bool:
     if lead is None or lead.group().split()[-1].lower() == "from" or not is_byline(text):
         return False
     name = byline_name(unaffiliated(text))
+    if any(word.lower() in _PHRASE_WORDS for word in name.split()):
+        return False  # a section's title in title case: "By The Numbers", "By Order Of …"
     return is_desk(name) or all(is_name(n.strip(), 2) for n in _joined(name))
+
+
+# The small words of a phrase that no name holds, capitalised in a title ("By The Numbers",
+# "By Order Of The Mayor"); not "A", an initial, nor "Das", "El", "La", a surname's.
+_PHRASE_WORDS = frozenset(
+    {"the", "of", "an", "at", "on", "for", "to", "with", "after", "before", "into", "die",
+     "mit", "los", "las", "les"}
+)  # fmt: skip
 
 
 def is_byline(text: str) -> bool:
