@@ -10560,6 +10560,35 @@ def test_a_byline_opening_each_post_unclassed(first: list[str], authors: list[li
     assert kept == [not a for a in authors]
 
 
+_TEAM = ["Sara Rossi", "Tom Reyes", "Ann Lee", "Bo Li", "Jan Novak", "Eva Kral", "Ola Nowak"]
+
+
+@pytest.mark.parametrize(
+    ("names", "signed"),
+    [
+        # A team of eight that rotates, half of them twice in twelve posts: every post signed.
+        ([*_TEAM, "Ken Ito", *_TEAM[:4]], True),
+        ([*_TEAM[:6], *_TEAM[:6]], True),
+        # A festival's authors, one of them on twice (a talk, then a signing): no one's.
+        ([*_TEAM, "Ken Ito", "Sara Rossi"], False),
+    ],
+)
+def test_a_byline_opening_each_post_of_a_team_that_rotates(names: list[str], signed: bool) -> None:
+    """A probe built on team blogs whose posts open with "By Sara Rossi" under the title, a
+    paragraph like their others, seven or eight writers in turn, most of whose lines name one
+    who signs again: every author was lost and the byline stood first in each post's words,
+    as where a festival's posts each name a new book's author."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T{8 + n:02d}:00:00Z'>"
+        f"{8 + n}:00</time><h2>Rescue teams reach the valley {n}</h2><p>By {name}</p><p>Crews "
+        f"worked through the night to clear the road ({n}).</p><p>More on this soon.</p></article>"
+        for n, name in enumerate(names)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T22:00:00Z")
+    assert [u.authors for u in updates] == [[n] if signed else [] for n in names]
+    assert all((f"By {n}" in u.body_text) != signed for u, n in zip(updates, names, strict=True))
+
+
 def test_an_author_label_opening_each_post_with_a_new_name_is_no_byline() -> None:
     """A probe built on literary festivals' live blogs, each post on one book and opening
     with its author, "Autor: Olga Tokarczuk", a new name in every post: each book's author
