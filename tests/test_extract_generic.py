@@ -10534,6 +10534,9 @@ def test_an_author_label_opening_each_post_unclassed(
         (["By Sara Rossi", "By Tom Reyes"] * 2, [["Sara Rossi"], ["Tom Reyes"]] * 2),
         (["Von Max Muster", "Von Anna Berg"] * 2, [["Max Muster"], ["Anna Berg"]] * 2),
         (["Par Jean Dupont"] * 4, [["Jean Dupont"]] * 4),
+        # Where each files from is no part of the name: the same two writers, in two places.
+        (["By Sara Rossi in Kyiv", "By Sara Rossi in Lviv", "By Tom Reyes in Kyiv", "By Tom Reyes"],
+         [["Sara Rossi"]] * 2 + [["Tom Reyes"]] * 2),
         # Words that open like a byline and name no one, or a new name in every post.
         (["By Tuesday the road was clear.", "By noon the river fell."] * 2, [[]] * 4),
         (["From Los Angeles", "From New York"] * 2, [[]] * 4),

@@ -316,7 +316,8 @@ def bylines(
     found: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)
     repeated: dict[Shape, int] = defaultdict(int)
     labelled: set[Line] = set()  # the values of fields labelled as the author ("Autor")
-    opening: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)  # "Autor: Ann Lee"
+    # "Autor: Ann Lee": each post's opening line that signs it, and the names it gives
+    opening: dict[Shape, list[tuple[Element, Line, str]]] = defaultdict(list)
     for member, lines_of in read.items():
         shapes = [line.shape for line in lines_of]
         first = True
@@ -325,8 +326,9 @@ def bylines(
                 continue
             if first:
                 first = False
-                if _signing_line(line.text):
-                    opening[line.shape].append((member, line))
+                signer = _signing_line(line.text)
+                if signer is not None:
+                    opening[line.shape].append((member, line, signer))
             label = field_label(line.box, member)
             if label is not None:
                 if not _author_label(label.rstrip(" :")):
@@ -370,16 +372,16 @@ def bylines(
             continue
         for member, line in held:
             signed[member].add(line.box)
-    for held in opening.values():  # a label and a name opening most posts, like their words
+    for opened in opening.values():  # a label and a name opening most posts, like their words
         # The same few writers again and again, where a festival's posts each open with the
         # author of a new book ("Autor: Olga Tokarczuk"): names no more than half the lines,
         # or more than half the lines name one who signs again, as a team of eight takes turns.
-        if len(held) < MIN_POSTS or len(held) * 2 < posts:
+        if len(opened) < MIN_POSTS or len(opened) * 2 < posts:
             continue
-        seen = Counter(line.text for _, line in held)
+        seen = Counter(signer for _, _, signer in opened)  # (not where each files from)
         again = sum(n for n in seen.values() if n > 1)
-        if len(seen) * 2 <= len(held) + 1 or again * 2 > len(held):
-            for member, line in held:
+        if len(seen) * 2 <= len(opened) + 1 or again * 2 > len(opened):
+            for member, line, _ in opened:
                 signed[member].add(line.box)
     return {
         member: [line.box for line in read[member] if line.box in boxes]
@@ -661,20 +663,22 @@ def is_name(text: str, least: int = 1) -> bool:
     )
 
 
-def _signing_line(text: str) -> bool:
-    """A label or a byline's word and the writers' names after it ("Autor: Sara Rossi",
-    "Author: Ann Lee and Bo Li", "Tekst: PAP", "By Sara Rossi", "Von Max Muster"), and
-    nothing else; not "From …", that opens where a post comes from as often ("From Los
-    Angeles")."""
+def _signing_line(text: str) -> str | None:
+    """The writers' names a label or a byline's word and they alone give ("Autor: Sara Rossi",
+    "Author: Ann Lee and Bo Li", "Tekst: PAP", "By Sara Rossi", "Von Max Muster"), without
+    where they file from ("By Sara Rossi in Kyiv"), if the line is such; not "From …", that
+    opens where a post comes from as often ("From Los Angeles")."""
     if len(text) > _NAME_LENGTH:
-        return False
+        return None
     lead = _BYLINE_WORDS.match(text)
     if lead is None or lead.group().split()[-1].lower() == "from" or not is_byline(text):
-        return False
-    name = byline_name(unaffiliated(text))
+        return None
+    name = unplaced(byline_name(unaffiliated(text)))
     if any(word.lower() in _PHRASE_WORDS for word in name.split()):
-        return False  # a section's title in title case: "By The Numbers", "By Order Of …"
-    return is_desk(name) or all(is_name(n.strip(), 2) for n in _joined(name))
+        return None  # a section's title in title case: "By The Numbers", "By Order Of …"
+    if is_desk(name) or all(is_name(n.strip(), 2) for n in _joined(name)):
+        return name
+    return None
 
 
 # The small words of a phrase that no name holds, capitalised in a title ("By The Numbers",
