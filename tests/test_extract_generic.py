@@ -10459,6 +10459,35 @@ def test_a_byline_of_name_outlet_and_place_names_the_writer() -> None:
 
 
 @pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        # An outlet whose name opens with its article, as French, Spanish, Italian, German
+        # and Dutch papers' do, is no second writer.
+        ("Jean Dupont, Le Monde — Saint-Denis", ["Jean Dupont"]),
+        ("Ana Ruiz, El País — Madrid", ["Ana Ruiz"]),
+        ("Marco Bianchi, La Stampa — Torino", ["Marco Bianchi"]),
+        ("Ana Berg, O Globo — Rio de Janeiro", ["Ana Berg"]),
+        # Two writers joined by a word, or a surname's small words, before the outlet.
+        ("Ana Berg e Tom Reyes, g1 — Brasília", ["Ana Berg", "Tom Reyes"]),
+        ("Ana Berg and Tom Reyes, TV Globo — Rio de Janeiro", ["Ana Berg", "Tom Reyes"]),
+        ("Ana van der Berg, g1 — Brasília", ["Ana van der Berg"]),
+        ("Maria da Silva, g1 — Recife", ["Maria da Silva"]),
+        # A second writer's full name after the comma stays, as does no full name before it.
+        ("Ana Berg, Tom Reyes — Paris", ["Ana Berg, Tom Reyes — Paris"]),
+        ("Berg e Reyes, g1 — Brasília", ["Berg e Reyes, g1 — Brasília"]),
+    ],
+)
+def test_a_byline_of_writers_outlet_and_place_names_the_writers(
+    credit: str, authors: list[str]
+) -> None:
+    """A probe of bylines of the outlet after a comma and the place after a dash, their
+    outlet's name opening with its article ("Jean Dupont, Le Monde — Saint-Denis"), or two
+    writers joined by a word before it ("Ana Berg e Tom Reyes, g1 — Brasília"), or a
+    surname's small words ("Ana van der Berg"): each whole line stood as the author's name."""
+    assert generic.author_names(credit) == authors
+
+
+@pytest.mark.parametrize(
     "credit",
     ["Ana Berg, Tom Reyes and Bo Li — Paris", "Ana Berg, Tom Reyes & Bo Li — Paris"],
 )

@@ -887,11 +887,14 @@ def unaffiliated(name: str) -> str:
         filed = _OUTLET_AND_PLACE.fullmatch(name)
         # (not "Ana Berg, Tom Reyes — Paris" nor "…, Tom Reyes and Bo Li — Paris": more
         # writers; "TV Globo" and "g1" outlets)
+        # (nor "Le Monde", "El País", "O Globo": an outlet's name opens with its article;
+        # two writers, "Ana Berg e Tom Reyes, g1 — …", and "Ana van der Berg" write it too)
         if (
             filed is not None
-            and _full_name(filed[1])
+            and all(_full_name(_PARTICLE.sub(" ", part)) for part in _NAME_LIST.split(filed[1]))
             and (
                 _NEWSROOM.search(filed[2]) is not None
+                or _ARTICLED.fullmatch(filed[2]) is not None
                 or not any(map(_full_name, _JOINED.split(filed[2])))
             )
         ):
@@ -915,6 +918,12 @@ def unaffiliated(name: str) -> str:
     return first if names and all(_full_name(unplaced(part)) for part in names) else name
 
 
+# An outlet's name that opens with its article ("Le Monde", "El País", "La Stampa", "O Globo",
+# "Die Zeit", "De Telegraaf"), and a surname's small words inside a name ("van der", "da").
+_ARTICLED = re.compile(
+    r"(?:Le|La|Les|El|Il|Lo|O|Die|Der|De|Het|The)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)?"
+)
+_PARTICLE = re.compile(r"\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|zu)\s+)+")
 # The words that join a byline's last two writers ("Tom Reyes and Bo Li", "… & …").
 _JOINED = re.compile(r"(?:^|\s+)(?:and|&|und|et|e|y|i|en)\s+")
 # A byline's one writer, the outlet after a comma and where she files from after a dash,
