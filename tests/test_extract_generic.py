@@ -10413,6 +10413,12 @@ def test_a_wires_credit_closing_each_post_unclassed(credit: str, authors: list[l
         ("Compiled by Tom Reyes; Edited by Jane Doe", ""),
         ("(Writing by Lucy Marks)", "Lucy Marks"),
         ("Editing by hand", "Editing by hand"),
+        # Roles set apart by commas rather than semicolons, as AP and smaller wires write them.
+        ("Reporting by Sara Rossi, editing by Jane Doe", "Sara Rossi"),
+        ("Reporting by Sara Rossi and Tom Reyes, writing by Lucy Marks, editing by Jane Doe",
+         "Sara Rossi, Tom Reyes, Lucy Marks"),
+        ("(Reporting by Sara Rossi in Kyiv, Editing by Jane Doe)", "Sara Rossi"),
+        ("Reporting by the numbers, editing by hand", "Reporting by the numbers, editing by hand"),
     ],
 )  # fmt: skip
 def test_a_wires_credit_of_several_roles_names_its_writers(text: str, names: str) -> None:

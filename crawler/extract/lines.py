@@ -693,7 +693,7 @@ def is_byline(text: str) -> bool:
     """A byline: "By Jane Smith and John Doe", "From CNN's Mary Gilbert", "Von Anna Weber",
     "Posted by Ann Lee", a wire's credit of several roles that names writers ("Reporting by
     Sara Rossi; Editing by Jane Doe")."""
-    if ";" in text and credited_writers(text) is not None:
+    if ("," in text or ";" in text) and credited_writers(text) is not None:
         return True
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
@@ -715,6 +715,12 @@ _CREDIT_ROLE = re.compile(
     r"(?i:(?:additional\s+)?(reporting|writing|editing|edited|compiled|compiling|production|research|"
     r"graphics|photos?|video|translation|fact-checking)\s+by)\s+(\S.*)"
 )
+# What sets a credit's roles apart: a semicolon, or a comma before the next role and its "by",
+# as AP and smaller wires write them ("Reporting by Sara Rossi, editing by Jane Doe").
+_CREDIT_PARTS = re.compile(
+    r";|,\s*(?=(?i:(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|compiling|"
+    r"production|research|graphics|photos?|video|translation|fact-checking)\s+by)\s)"
+)
 _WRITING_ROLES = frozenset({"reporting", "writing"})
 _CREDIT_LENGTH = 200  # characters: a credit of a few roles, not a paragraph
 
@@ -723,8 +729,9 @@ def credited_writers(text: str) -> str | None:
     """The writers a wire's credit of several roles names, its reporters and its writer and
     not its editors ("Reporting by Sara Rossi and Omar Said in Kyiv; Writing by Lucy Marks;
     Editing by Jane Doe": "Sara Rossi, Omar Said, Lucy Marks"), or None where the line is no
-    such credit: every part set apart by ";" a role and its names, in brackets or not."""
-    if ";" not in text or len(text) > _CREDIT_LENGTH:
+    such credit: every part set apart by ";" (or a comma before a role) a role and its names,
+    in brackets or not."""
+    if len(text) > _CREDIT_LENGTH or (";" not in text and _CREDIT_PARTS.search(text) is None):
         return None
     names = _credited(text)
     return ", ".join(names) if names and all(is_name(n, 2) for n in names) else None
@@ -737,7 +744,7 @@ def _credited(text: str, all_named: bool = False) -> list[str] | None:
     if text[:1] == "(" and text[-1:] == ")":
         text = text[1:-1]
     writers: list[str] = []
-    for part in text.split(";"):
+    for part in _CREDIT_PARTS.split(text):
         role = _CREDIT_ROLE.fullmatch(part.strip())
         if role is None:
             return None
