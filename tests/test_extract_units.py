@@ -520,6 +520,15 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("Tom Reyes, Senior Political Editor", ["Tom Reyes"]),
         ("Sara Rossi and Tom Reyes, Political Correspondents", ["Sara Rossi", "Tom Reyes"]),
         ("Jane Doe, Tom Reporter", ["Jane Doe", "Tom Reporter"]),
+        # Or in German, French, Spanish, Italian or Portuguese, and where the writer is based.
+        ("Anna Berg, Korrespondentin", ["Anna Berg"]),
+        ("Anna Berg, ARD-Korrespondentin in Brüssel", ["Anna Berg"]),
+        ("Max Muster, Redakteur", ["Max Muster"]),
+        ("Jean Dupont, correspondant à Bruxelles", ["Jean Dupont"]),
+        ("Jean Dupont, envoyé spécial à Kiev", ["Jean Dupont"]),
+        ("Ana Ruiz, corresponsal en Bruselas", ["Ana Ruiz"]),
+        ("Marco Bianchi, inviato a Kiev", ["Marco Bianchi"]),
+        ("Ana Berg, Tom Korrespondent", ["Ana Berg", "Tom Korrespondent"]),
         ("The reporter", ["The reporter"]),
         (
             "ALSO READ | A referendum on India's future",

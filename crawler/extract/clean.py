@@ -936,14 +936,20 @@ _OUTLET_AND_PLACE = re.compile(
 # ("political reporter", "Europe correspondent", "senior reporters"), or in title case as
 # British papers print it, a role word no one bears as a surname ("Political Correspondent")
 # or one after a rank's word or two words ("Chief Reporter", "Senior Political Editor"; "Tom
-# Editor" is a writer), and the agencies a post drew on after its writers ("Jane Doe, with
-# agencies", "Staff and agencies", "mit Agenturen").
+# Editor" is a writer), or in German, French, Spanish, Italian or Portuguese, alone or with
+# where the writer is based ("Korrespondentin in Brüssel", "envoyé spécial à Kiev"), and the
+# agencies a post drew on after its writers ("Jane Doe, with agencies", "Staff and agencies",
+# "mit Agenturen").
 _ROLE_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|producer|"
     r"columnist|contributor|journalist)s?|"
     r"(?:[A-Z][\w-]*\s+){1,3}(?:Correspondent|Columnist|Contributor|Journalist)s?|"
     r"(?:(?:Senior|Chief|Deputy|Political|Staff|Associate|Managing|Executive|Assistant|"
-    r"Contributing)\s+|(?:[A-Z][\w-]*\s+){2,3})(?:Reporter|Editor|Writer|Producer)s?"
+    r"Contributing)\s+|(?:[A-Z][\w-]*\s+){2,3})(?:Reporter|Editor|Writer|Producer)s?|"
+    r"(?:\w+-)?(?i:korrespondent(?:in)?|redakteur(?:in)?|reporterin|correspondante?|"
+    r"envoyée?\s+spéciale?|corresponsal|redactora?|periodista|corrispondente|inviat[oa]|"
+    r"correspondente)"
+    r"(?:\s+(?:in|aus|à|en|a|em|da|de|di)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?"
 )
 _WITH_AGENCIES = re.compile(
     r"(?:,\s*|\s+)(?i:with|and|und|mit|et|avec|y|con|e)\s+(?i:news\s+)?"
