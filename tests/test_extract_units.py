@@ -501,6 +501,11 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("John Smith, III", ["John Smith, III"]),
         ("John Smith, JR", ["John Smith, JR"]),
         ("Smith, ESPN", ["Smith, ESPN"]),
+        # A newsroom that says it is one, its name ending in News, TV, Radio or Media.
+        ("By Sara Rossi, BBC News", ["Sara Rossi"]),
+        ("Sara Rossi and Tom Reyes, Fox News", ["Sara Rossi", "Tom Reyes"]),
+        ("Sara Rossi, ABC News Radio", ["Sara Rossi"]),
+        ("Sara Rossi, Tom Newsome", ["Sara Rossi", "Tom Newsome"]),
         # The writer's role after a comma (Sky's "By Jane Doe, political reporter") and the
         # agencies a post drew on ("Jane Doe, with agencies", the Guardian's "… and agencies")
         # are no writers either; a name after the comma stays.

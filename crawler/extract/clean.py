@@ -906,7 +906,10 @@ def unaffiliated(name: str) -> str:
             return name
         after = agency["bracketed"] or agency["after"]
         if not (
-            _NEWSROOM.fullmatch(after) or _INITIALS.fullmatch(after) or _ROLE_AFTER.fullmatch(after)
+            _NEWSROOM.fullmatch(after)
+            or _INITIALS.fullmatch(after)
+            or _ROLE_AFTER.fullmatch(after)
+            or _SAYS_NEWSROOM.fullmatch(after)
         ):
             return name  # ("Jo Writer, Sam Reporter and Ana Ruiz": names)
         first, rest = agency["names"], [after]
@@ -965,6 +968,11 @@ _NEWSROOM = re.compile(
     r"PAP|NPR|BBC|CNN|ABC|CBS|NBC|ITV|RTÉ|RTE|ZDF|ARD|SRF|ORF)\b"
 )
 
+# A newsroom whose name says it is one, ending in News, TV, Radio or Media ("BBC News", "Fox
+# News", "ABC News Radio"), as no one's name does.
+_SAYS_NEWSROOM = re.compile(
+    r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|TV|Radio|Media|Television)(?:\s+(?:Radio|Online|Digital))?"
+)
 # A newsroom written as its initials alone ("ESPN", "CBC", "TSN"), not a generation or a
 # Roman numeral after a name ("Jr", "JR", "III").
 _INITIALS = re.compile(r"(?!(?:JR|SR|[IVX]+)$)[A-Z]{2,6}")
