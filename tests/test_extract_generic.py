@@ -10454,6 +10454,12 @@ def test_a_wires_credit_closing_each_post_unclassed(credit: str, authors: list[l
         ("Compiled by Tom Reyes; Edited by Jane Doe", ""),
         ("(Writing by Lucy Marks)", "Lucy Marks"),
         ("Editing by hand", "Editing by hand"),
+        # Roles set apart by commas rather than semicolons, as AP and smaller wires write them.
+        ("Reporting by Sara Rossi, editing by Jane Doe", "Sara Rossi"),
+        ("Reporting by Sara Rossi and Tom Reyes, writing by Lucy Marks, editing by Jane Doe",
+         "Sara Rossi, Tom Reyes, Lucy Marks"),
+        ("(Reporting by Sara Rossi in Kyiv, Editing by Jane Doe)", "Sara Rossi"),
+        ("Reporting by the numbers, editing by hand", "Reporting by the numbers, editing by hand"),
     ],
 )  # fmt: skip
 def test_a_wires_credit_of_several_roles_names_its_writers(text: str, names: str) -> None:
@@ -10497,6 +10503,35 @@ def test_a_byline_of_name_outlet_and_place_names_the_writer() -> None:
     assert [u.authors for u in updates] == [["Marcela Mattos"], ["g1"]] * 2
     assert generic.author_names("Marcela Mattos, g1 — Brasília") == ["Marcela Mattos"]
     assert generic.author_names("Mattos, g1 — Brasília") == ["Mattos, g1 — Brasília"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "authors"),
+    [
+        # An outlet whose name opens with its article, as French, Spanish, Italian, German
+        # and Dutch papers' do, is no second writer.
+        ("Jean Dupont, Le Monde — Saint-Denis", ["Jean Dupont"]),
+        ("Ana Ruiz, El País — Madrid", ["Ana Ruiz"]),
+        ("Marco Bianchi, La Stampa — Torino", ["Marco Bianchi"]),
+        ("Ana Berg, O Globo — Rio de Janeiro", ["Ana Berg"]),
+        # Two writers joined by a word, or a surname's small words, before the outlet.
+        ("Ana Berg e Tom Reyes, g1 — Brasília", ["Ana Berg", "Tom Reyes"]),
+        ("Ana Berg and Tom Reyes, TV Globo — Rio de Janeiro", ["Ana Berg", "Tom Reyes"]),
+        ("Ana van der Berg, g1 — Brasília", ["Ana van der Berg"]),
+        ("Maria da Silva, g1 — Recife", ["Maria da Silva"]),
+        # A second writer's full name after the comma stays, as does no full name before it.
+        ("Ana Berg, Tom Reyes — Paris", ["Ana Berg, Tom Reyes — Paris"]),
+        ("Berg e Reyes, g1 — Brasília", ["Berg e Reyes, g1 — Brasília"]),
+    ],
+)
+def test_a_byline_of_writers_outlet_and_place_names_the_writers(
+    credit: str, authors: list[str]
+) -> None:
+    """A probe of bylines of the outlet after a comma and the place after a dash, their
+    outlet's name opening with its article ("Jean Dupont, Le Monde — Saint-Denis"), or two
+    writers joined by a word before it ("Ana Berg e Tom Reyes, g1 — Brasília"), or a
+    surname's small words ("Ana van der Berg"): each whole line stood as the author's name."""
+    assert generic.author_names(credit) == authors
 
 
 @pytest.mark.parametrize(
@@ -10575,9 +10610,15 @@ def test_an_author_label_opening_each_post_unclassed(
         (["By Sara Rossi", "By Tom Reyes"] * 2, [["Sara Rossi"], ["Tom Reyes"]] * 2),
         (["Von Max Muster", "Von Anna Berg"] * 2, [["Max Muster"], ["Anna Berg"]] * 2),
         (["Par Jean Dupont"] * 4, [["Jean Dupont"]] * 4),
+        # Where each files from is no part of the name: the same two writers, in two places.
+        (["By Sara Rossi in Kyiv", "By Sara Rossi in Lviv", "By Tom Reyes in Kyiv", "By Tom Reyes"],
+         [["Sara Rossi"]] * 2 + [["Tom Reyes"]] * 2),
         # Words that open like a byline and name no one, or a new name in every post.
         (["By Tuesday the road was clear.", "By noon the river fell."] * 2, [[]] * 4),
         (["From Los Angeles", "From New York"] * 2, [[]] * 4),
+        # A recurring section's title in title case: a small word of a phrase no name holds.
+        (["By The Numbers"] * 4, [[]] * 4),
+        (["By Order Of The Mayor", "By Air And Sea"] * 2, [[]] * 4),
         (["By Olga Tokarczuk", "By Czesław Miłosz", "By Stanisław Lem", "By Zadie Smith"],
          [[]] * 4),
     ],
@@ -10596,6 +10637,35 @@ def test_a_byline_opening_each_post_unclassed(first: list[str], authors: list[li
     assert [u.authors for u in updates] == authors
     kept = [line in u.body_text for u, line in zip(updates, first, strict=True)]
     assert kept == [not a for a in authors]
+
+
+_TEAM = ["Sara Rossi", "Tom Reyes", "Ann Lee", "Bo Li", "Jan Novak", "Eva Kral", "Ola Nowak"]
+
+
+@pytest.mark.parametrize(
+    ("names", "signed"),
+    [
+        # A team of eight that rotates, half of them twice in twelve posts: every post signed.
+        ([*_TEAM, "Ken Ito", *_TEAM[:4]], True),
+        ([*_TEAM[:6], *_TEAM[:6]], True),
+        # A festival's authors, one of them on twice (a talk, then a signing): no one's.
+        ([*_TEAM, "Ken Ito", "Sara Rossi"], False),
+    ],
+)
+def test_a_byline_opening_each_post_of_a_team_that_rotates(names: list[str], signed: bool) -> None:
+    """A probe built on team blogs whose posts open with "By Sara Rossi" under the title, a
+    paragraph like their others, seven or eight writers in turn, most of whose lines name one
+    who signs again: every author was lost and the byline stood first in each post's words,
+    as where a festival's posts each name a new book's author."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T{8 + n:02d}:00:00Z'>"
+        f"{8 + n}:00</time><h2>Rescue teams reach the valley {n}</h2><p>By {name}</p><p>Crews "
+        f"worked through the night to clear the road ({n}).</p><p>More on this soon.</p></article>"
+        for n, name in enumerate(names)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T22:00:00Z")
+    assert [u.authors for u in updates] == [[n] if signed else [] for n in names]
+    assert all((f"By {n}" in u.body_text) != signed for u, n in zip(updates, names, strict=True))
 
 
 def test_an_author_label_opening_each_post_with_a_new_name_is_no_byline() -> None:

@@ -501,6 +501,11 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("John Smith, III", ["John Smith, III"]),
         ("John Smith, JR", ["John Smith, JR"]),
         ("Smith, ESPN", ["Smith, ESPN"]),
+        # A newsroom that says it is one, its name ending in News, TV, Radio or Media.
+        ("By Sara Rossi, BBC News", ["Sara Rossi"]),
+        ("Sara Rossi and Tom Reyes, Fox News", ["Sara Rossi", "Tom Reyes"]),
+        ("Sara Rossi, ABC News Radio", ["Sara Rossi"]),
+        ("Sara Rossi, Tom Newsome", ["Sara Rossi", "Tom Newsome"]),
         # The writer's role after a comma (Sky's "By Jane Doe, political reporter") and the
         # agencies a post drew on ("Jane Doe, with agencies", the Guardian's "… and agencies")
         # are no writers either; a name after the comma stays.
@@ -512,6 +517,23 @@ def test_a_byline_listing_full_names_gives_each_name(value: object, expected: li
         ("Jane Doe, Tom Roe and agencies", ["Jane Doe", "Tom Roe"]),
         ("Anna Berg mit Agenturen", ["Anna Berg"]),
         ("Jane Doe, Tom Editor", ["Jane Doe", "Tom Editor"]),
+        # The role in title case, as British papers print it, is none either: a role word
+        # no one bears as a surname, or after a rank's word or two words ("Chief Reporter").
+        ("By Sara Rossi, Political Correspondent", ["Sara Rossi"]),
+        ("Sara Rossi, Europe Correspondent", ["Sara Rossi"]),
+        ("Tom Reyes, Chief Reporter", ["Tom Reyes"]),
+        ("Tom Reyes, Senior Political Editor", ["Tom Reyes"]),
+        ("Sara Rossi and Tom Reyes, Political Correspondents", ["Sara Rossi", "Tom Reyes"]),
+        ("Jane Doe, Tom Reporter", ["Jane Doe", "Tom Reporter"]),
+        # Or in German, French, Spanish, Italian or Portuguese, and where the writer is based.
+        ("Anna Berg, Korrespondentin", ["Anna Berg"]),
+        ("Anna Berg, ARD-Korrespondentin in Brüssel", ["Anna Berg"]),
+        ("Max Muster, Redakteur", ["Max Muster"]),
+        ("Jean Dupont, correspondant à Bruxelles", ["Jean Dupont"]),
+        ("Jean Dupont, envoyé spécial à Kiev", ["Jean Dupont"]),
+        ("Ana Ruiz, corresponsal en Bruselas", ["Ana Ruiz"]),
+        ("Marco Bianchi, inviato a Kiev", ["Marco Bianchi"]),
+        ("Ana Berg, Tom Korrespondent", ["Ana Berg", "Tom Korrespondent"]),
         ("The reporter", ["The reporter"]),
         (
             "ALSO READ | A referendum on India's future",

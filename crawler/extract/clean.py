@@ -887,11 +887,14 @@ def unaffiliated(name: str) -> str:
         filed = _OUTLET_AND_PLACE.fullmatch(name)
         # (not "Ana Berg, Tom Reyes — Paris" nor "…, Tom Reyes and Bo Li — Paris": more
         # writers; "TV Globo" and "g1" outlets)
+        # (nor "Le Monde", "El País", "O Globo": an outlet's name opens with its article;
+        # two writers, "Ana Berg e Tom Reyes, g1 — …", and "Ana van der Berg" write it too)
         if (
             filed is not None
-            and _full_name(filed[1])
+            and all(_full_name(_PARTICLE.sub(" ", part)) for part in _NAME_LIST.split(filed[1]))
             and (
                 _NEWSROOM.search(filed[2]) is not None
+                or _ARTICLED.fullmatch(filed[2]) is not None
                 or not any(map(_full_name, _JOINED.split(filed[2])))
             )
         ):
@@ -903,7 +906,10 @@ def unaffiliated(name: str) -> str:
             return name
         after = agency["bracketed"] or agency["after"]
         if not (
-            _NEWSROOM.fullmatch(after) or _INITIALS.fullmatch(after) or _ROLE_AFTER.fullmatch(after)
+            _NEWSROOM.fullmatch(after)
+            or _INITIALS.fullmatch(after)
+            or _ROLE_AFTER.fullmatch(after)
+            or _SAYS_NEWSROOM.fullmatch(after)
         ):
             return name  # ("Jo Writer, Sam Reporter and Ana Ruiz": names)
         first, rest = agency["names"], [after]
@@ -915,6 +921,12 @@ def unaffiliated(name: str) -> str:
     return first if names and all(_full_name(unplaced(part)) for part in names) else name
 
 
+# An outlet's name that opens with its article ("Le Monde", "El País", "La Stampa", "O Globo",
+# "Die Zeit", "De Telegraaf"), and a surname's small words inside a name ("van der", "da").
+_ARTICLED = re.compile(
+    r"(?:Le|La|Les|El|Il|Lo|O|Die|Der|De|Het|The)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)?"
+)
+_PARTICLE = re.compile(r"\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|zu)\s+)+")
 # The words that join a byline's last two writers ("Tom Reyes and Bo Li", "… & …").
 _JOINED = re.compile(r"(?:^|\s+)(?:and|&|und|et|e|y|i|en)\s+")
 # A byline's one writer, the outlet after a comma and where she files from after a dash,
@@ -924,11 +936,23 @@ _OUTLET_AND_PLACE = re.compile(
     r"([^,]+?),\s*([^\s,—–][^,—–]{0,29}?)\s+[—–]\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Þ][\w'’.-]*){0,2}"
 )
 # The writer's role a byline sets after the names and a comma, in lower case but for a place
-# ("political reporter", "Europe correspondent", "senior reporters"), and the agencies a post
-# drew on after its writers ("Jane Doe, with agencies", "Staff and agencies", "mit Agenturen").
+# ("political reporter", "Europe correspondent", "senior reporters"), or in title case as
+# British papers print it, a role word no one bears as a surname ("Political Correspondent")
+# or one after a rank's word or two words ("Chief Reporter", "Senior Political Editor"; "Tom
+# Editor" is a writer), or in German, French, Spanish, Italian or Portuguese, alone or with
+# where the writer is based ("Korrespondentin in Brüssel", "envoyé spécial à Kiev"), and the
+# agencies a post drew on after its writers ("Jane Doe, with agencies", "Staff and agencies",
+# "mit Agenturen").
 _ROLE_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|producer|"
-    r"columnist|contributor|journalist)s?"
+    r"columnist|contributor|journalist)s?|"
+    r"(?:[A-Z][\w-]*\s+){1,3}(?:Correspondent|Columnist|Contributor|Journalist)s?|"
+    r"(?:(?:Senior|Chief|Deputy|Political|Staff|Associate|Managing|Executive|Assistant|"
+    r"Contributing)\s+|(?:[A-Z][\w-]*\s+){2,3})(?:Reporter|Editor|Writer|Producer)s?|"
+    r"(?:\w+-)?(?i:korrespondent(?:in)?|redakteur(?:in)?|reporterin|correspondante?|"
+    r"envoyée?\s+spéciale?|corresponsal|redactora?|periodista|corrispondente|inviat[oa]|"
+    r"correspondente)"
+    r"(?:\s+(?:in|aus|à|en|a|em|da|de|di)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?"
 )
 _WITH_AGENCIES = re.compile(
     r"(?:,\s*|\s+)(?i:with|and|und|mit|et|avec|y|con|e)\s+(?i:news\s+)?"
@@ -944,6 +968,11 @@ _NEWSROOM = re.compile(
     r"PAP|NPR|BBC|CNN|ABC|CBS|NBC|ITV|RTÉ|RTE|ZDF|ARD|SRF|ORF)\b"
 )
 
+# A newsroom whose name says it is one, ending in News, TV, Radio or Media ("BBC News", "Fox
+# News", "ABC News Radio"), as no one's name does.
+_SAYS_NEWSROOM = re.compile(
+    r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|TV|Radio|Media|Television)(?:\s+(?:Radio|Online|Digital))?"
+)
 # A newsroom written as its initials alone ("ESPN", "CBC", "TSN"), not a generation or a
 # Roman numeral after a name ("Jr", "JR", "III").
 _INITIALS = re.compile(r"(?!(?:JR|SR|[IVX]+)$)[A-Z]{2,6}")

@@ -316,7 +316,8 @@ def bylines(
     found: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)
     repeated: dict[Shape, int] = defaultdict(int)
     labelled: set[Line] = set()  # the values of fields labelled as the author ("Autor")
-    opening: dict[Shape, list[tuple[Element, Line]]] = defaultdict(list)  # "Autor: Ann Lee"
+    # "Autor: Ann Lee": each post's opening line that signs it, and the names it gives
+    opening: dict[Shape, list[tuple[Element, Line, str]]] = defaultdict(list)
     for member, lines_of in read.items():
         shapes = [line.shape for line in lines_of]
         first = True
@@ -325,8 +326,9 @@ def bylines(
                 continue
             if first:
                 first = False
-                if _signing_line(line.text):
-                    opening[line.shape].append((member, line))
+                signer = _signing_line(line.text)
+                if signer is not None:
+                    opening[line.shape].append((member, line, signer))
             label = field_label(line.box, member)
             if label is not None:
                 if not _author_label(label.rstrip(" :")):
@@ -370,15 +372,16 @@ def bylines(
             continue
         for member, line in held:
             signed[member].add(line.box)
-    for held in opening.values():  # a label and a name opening most posts, like their words
+    for opened in opening.values():  # a label and a name opening most posts, like their words
         # The same few writers again and again, where a festival's posts each open with the
-        # author of a new book ("Autor: Olga Tokarczuk"): names no more than half the lines.
-        if (
-            len(held) >= MIN_POSTS
-            and len(held) * 2 >= posts
-            and len({line.text for _, line in held}) * 2 <= len(held) + 1
-        ):
-            for member, line in held:
+        # author of a new book ("Autor: Olga Tokarczuk"): names no more than half the lines,
+        # or more than half the lines name one who signs again, as a team of eight takes turns.
+        if len(opened) < MIN_POSTS or len(opened) * 2 < posts:
+            continue
+        seen = Counter(signer for _, _, signer in opened)  # (not where each files from)
+        again = sum(n for n in seen.values() if n > 1)
+        if len(seen) * 2 <= len(opened) + 1 or again * 2 > len(opened):
+            for member, line, _ in opened:
                 signed[member].add(line.box)
     return {
         member: [line.box for line in read[member] if line.box in boxes]
@@ -660,25 +663,37 @@ def is_name(text: str, least: int = 1) -> bool:
     )
 
 
-def _signing_line(text: str) -> bool:
-    """A label or a byline's word and the writers' names after it ("Autor: Sara Rossi",
-    "Author: Ann Lee and Bo Li", "Tekst: PAP", "By Sara Rossi", "Von Max Muster"), and
-    nothing else; not "From …", that opens where a post comes from as often ("From Los
-    Angeles")."""
+def _signing_line(text: str) -> str | None:
+    """The writers' names a label or a byline's word and they alone give ("Autor: Sara Rossi",
+    "Author: Ann Lee and Bo Li", "Tekst: PAP", "By Sara Rossi", "Von Max Muster"), without
+    where they file from ("By Sara Rossi in Kyiv"), if the line is such; not "From …", that
+    opens where a post comes from as often ("From Los Angeles")."""
     if len(text) > _NAME_LENGTH:
-        return False
+        return None
     lead = _BYLINE_WORDS.match(text)
     if lead is None or lead.group().split()[-1].lower() == "from" or not is_byline(text):
-        return False
-    name = byline_name(unaffiliated(text))
-    return is_desk(name) or all(is_name(n.strip(), 2) for n in _joined(name))
+        return None
+    name = unplaced(byline_name(unaffiliated(text)))
+    if any(word.lower() in _PHRASE_WORDS for word in name.split()):
+        return None  # a section's title in title case: "By The Numbers", "By Order Of …"
+    if is_desk(name) or all(is_name(n.strip(), 2) for n in _joined(name)):
+        return name
+    return None
+
+
+# The small words of a phrase that no name holds, capitalised in a title ("By The Numbers",
+# "By Order Of The Mayor"); not "A", an initial, nor "Das", "El", "La", a surname's.
+_PHRASE_WORDS = frozenset(
+    {"the", "of", "an", "at", "on", "for", "to", "with", "after", "before", "into", "die",
+     "mit", "los", "las", "les"}
+)  # fmt: skip
 
 
 def is_byline(text: str) -> bool:
     """A byline: "By Jane Smith and John Doe", "From CNN's Mary Gilbert", "Von Anna Weber",
     "Posted by Ann Lee", a wire's credit of several roles that names writers ("Reporting by
     Sara Rossi; Editing by Jane Doe")."""
-    if ";" in text and credited_writers(text) is not None:
+    if ("," in text or ";" in text) and credited_writers(text) is not None:
         return True
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
@@ -700,6 +715,12 @@ _CREDIT_ROLE = re.compile(
     r"(?i:(?:additional\s+)?(reporting|writing|editing|edited|compiled|compiling|production|research|"
     r"graphics|photos?|video|translation|fact-checking)\s+by)\s+(\S.*)"
 )
+# What sets a credit's roles apart: a semicolon, or a comma before the next role and its "by",
+# as AP and smaller wires write them ("Reporting by Sara Rossi, editing by Jane Doe").
+_CREDIT_PARTS = re.compile(
+    r";|,\s*(?=(?i:(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|compiling|"
+    r"production|research|graphics|photos?|video|translation|fact-checking)\s+by)\s)"
+)
 _WRITING_ROLES = frozenset({"reporting", "writing"})
 _CREDIT_LENGTH = 200  # characters: a credit of a few roles, not a paragraph
 
@@ -708,8 +729,9 @@ def credited_writers(text: str) -> str | None:
     """The writers a wire's credit of several roles names, its reporters and its writer and
     not its editors ("Reporting by Sara Rossi and Omar Said in Kyiv; Writing by Lucy Marks;
     Editing by Jane Doe": "Sara Rossi, Omar Said, Lucy Marks"), or None where the line is no
-    such credit: every part set apart by ";" a role and its names, in brackets or not."""
-    if ";" not in text or len(text) > _CREDIT_LENGTH:
+    such credit: every part set apart by ";" (or a comma before a role) a role and its names,
+    in brackets or not."""
+    if len(text) > _CREDIT_LENGTH or (";" not in text and _CREDIT_PARTS.search(text) is None):
         return None
     names = _credited(text)
     return ", ".join(names) if names and all(is_name(n, 2) for n in names) else None
@@ -722,7 +744,7 @@ def _credited(text: str, all_named: bool = False) -> list[str] | None:
     if text[:1] == "(" and text[-1:] == ")":
         text = text[1:-1]
     writers: list[str] = []
-    for part in text.split(";"):
+    for part in _CREDIT_PARTS.split(text):
         role = _CREDIT_ROLE.fullmatch(part.strip())
         if role is None:
             return None
