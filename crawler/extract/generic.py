@@ -4488,6 +4488,9 @@ def _update(
         if not authors:
             authors = _signed_at_end(member, skip)
     if headline_el is not None:
+        tail = headline_el.tail or ""
+        if headline_el.tag in lines.BOLD and _DASH_BEFORE_WORDS.match(tail):
+            set_tail(headline_el, _TIME_SEPARATOR.sub("", tail))  # "<b>Title</b> – Words…"
         header = _post_header(headline_el, member)
         skip.add(headline_el if header is None else header)
         skip.update(_kickers(member, headline_el, skip))
@@ -5077,7 +5080,33 @@ def _bold_title(member: Element, times: list[_Time]) -> tuple[Element | None, st
         # style="color:…"><strong>14h28 : Des grêlons…</strong></span><p>…"): the title, the
         # rest of the box the post's words.
         return _bold_line_title(first, shown.reading.text)
+    if first is not None and _bold_within(first):
+        return _bold_title_after_time(first, shown.reading.text)
     return None, ""
+
+
+def _bold_title_after_time(first: Element, time_text: str) -> tuple[Element | None, str]:
+    """The bold title after a bold time alone, a mark between them, that its line's break or
+    a dash before the post's words closes (`<b>19:50</b> – <b>Treni sospesi</b> – Trenitalia…`,
+    `<b>19:50</b> | <b>Treni sospesi</b><br>…`); not a bold name that opens a sentence
+    (`<b>19:50</b> <b>Draghi</b> ha detto…`) nor a speaker's before a colon."""
+    second = first.getnext()
+    if (
+        second is None
+        or not _bold_within(second)
+        or _after_time(text_of(first), time_text)  # the first bold run is the time alone
+        or _TIME_SEPARATOR.sub("", first.tail or "")
+    ):
+        return None, ""
+    if not (_ends_its_line(second) or _DASH_BEFORE_WORDS.match(second.tail or "")):
+        return None, ""
+    title = text_of(second).strip()
+    if not _WORD.search(title) or len(title) > lines.TITLE_LENGTH:
+        return None, ""
+    return second, title
+
+
+_DASH_BEFORE_WORDS = re.compile(r"\s*[–—|-]\s+\S")  # " – Trenitalia ha sospeso…"
 
 
 def _bold_within(inline: Element) -> bool:
