@@ -2373,6 +2373,31 @@ def test_a_bold_name_after_a_bold_time_that_opens_a_sentence_is_no_title() -> No
     ]
 
 
+def test_boxed_posts_that_open_with_their_time_stay_apart_beside_short_ones() -> None:
+    """A hand-built stream of boxed posts, each opening with its time in bold in its first
+    paragraph (`<p><strong>14h28</strong> : …`, from what we know of French live pages; no
+    public code documents it): three posts of one paragraph are no ticker's lines that the
+    longer posts after them belong to; every box is a post of its own."""
+    paragraphs = [1, 2, 1, 3, 1, 2]
+    body = "".join(
+        f'<div class="live-entry"><p><strong>{18 - n}h{n * 7:02d}</strong> : Ce que dit le'
+        f" message {n}, en plus de quelques mots.</p>"
+        + "".join(f"<p>La suite {k} du message {n}, en quelques mots.</p>" for k in range(1, count))
+        + "</div>"
+        for n, count in enumerate(paragraphs)
+    )
+    page = page_of(
+        f'<div class="live-entries">{body}</div>',
+        title="Tempête : EN DIRECT",
+        lang="fr",
+        published="2024-03-12T08:00:00+01:00",
+    )
+    updates = stream_of(page, "https://www.example.fr/direct/tempete")
+    assert [(u.published_at, u.body_text.count("\n\n") + 1) for u in updates] == [
+        (f"2024-03-12T{17 - n:02d}:{n * 7:02d}:00Z", count) for n, count in enumerate(paragraphs)
+    ]
+
+
 def test_a_title_box_after_a_tickers_opening_line_is_no_headline() -> None:
     """n-tv's ticker ("<p><b>+++ 14:04 Titel +++</b><br>Die Bahn…</p>", as a public scraper of
     it reads it, joshuaKnauber/pagers-in-headlines `liveblogs.py`), a video player after an

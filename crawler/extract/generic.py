@@ -1934,6 +1934,7 @@ def _segment_tickers(
         if worded_titles and len(leads) >= _TICKER_LINES:
             leads = _worded_in_order(leads, clock)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
+            leads = _with_boxed_posts(holder, leads, units, clock)
             leads = _with_their_phases(holder, _with_their_kin(holder, leads), clock)
             _wrap(holder, leads, clock)
             wrapped.add(holder)
@@ -1944,6 +1945,31 @@ def _segment_tickers(
                 and not _HAS_DIGIT.search(text_of(line))
             )
     return worded
+
+
+def _with_boxed_posts(
+    holder: Element,
+    leads: list[Element],
+    units: dict[Element, list[Element]],
+    clock: PageClock,
+) -> list[Element]:
+    """The ticker's lines and the boxes beside them of a line's tag and class whose own first
+    line opens with a time: a stream of boxed posts, each opening with its time
+    (`<div class="entry"><p><b>14h28</b> : …</p><p>…</p></div>`), whose posts of one
+    paragraph are lines boxed alone (_boxed_alone) and the longer ones are not; each box
+    opens an entry of its own, not the words of the short post above it."""
+    kinds = {(lead.tag, lead.get("class")) for lead in leads}
+    chosen = set(leads)
+    added = False
+    for child in holder:
+        if child in chosen or (child.tag, child.get("class")) not in kinds:
+            continue
+        own = units.get(child)
+        first = next((c for c in child if isinstance(c.tag, str)), None)
+        if own and own[0] is first and _opening_time(first, clock) is not None:
+            chosen.add(child)
+            added = True
+    return [child for child in holder if child in chosen] if added else leads
 
 
 def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
