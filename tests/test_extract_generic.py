@@ -2376,6 +2376,69 @@ def test_a_ticker_line_whose_bold_title_ends_its_first_line_is_cut_there(lead: s
     ]
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "<strong>{clock} Uhr</strong> – <strong>{title}</strong> – ",
+        "<b>Ore {clock}</b> — <b>{title}</b> — ",
+        "<b>{clock} Uhr</b> | <b>{title}</b><br>",
+    ],
+)
+def test_a_bold_title_after_a_bold_time_alone_is_the_entrys_title(lead: str) -> None:
+    """A hand-built flat ticker as Italian live pages write their lines (from what we know of
+    them, no public code documents it): "<p><b>Ore 14.04</b> – <b>Titolo</b> – Il testo…</p>",
+    the time bold alone, a mark, then the title in a bold run of its own that a dash or the
+    line's break ends; the title is the entry's, its words start after the dash."""
+    updates = flat_ticker(f"<p>{lead}Was Meldung {{n}} zuerst sagt.</p>")
+    assert [(u.headline, u.body_text) for u in updates] == [
+        (
+            title,
+            f"Was Meldung {n} zuerst sagt.\n\nWas Meldung {n} berichtet, in mehr als ein paar Worten.",
+        )
+        for n, _, title in FLAT_ENTRIES
+    ]
+
+
+def test_a_bold_name_after_a_bold_time_that_opens_a_sentence_is_no_title() -> None:
+    """A bold name after the bold time that the sentence goes on from, no dash between ("<b>14.04
+    Uhr</b> <b>Olaf Scholz</b> sagt, …"), is the entry's words, not its title."""
+    names = {4: "Olaf Scholz", 3: "Friedrich Merz", 2: "Annalena Baerbock", 1: "Robert Habeck"}
+    body = "".join(
+        f"<p><strong>{clock} Uhr</strong> <strong>{names[n]}</strong> sagt, was Meldung {n}"
+        f" zuerst sagt.</p><p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        for n, clock, _ in FLAT_ENTRIES
+    )
+    updates = german_ticker(f"<div class='ticker'>{body}</div>")
+    assert [(u.headline, u.body_text.split(",")[0]) for u in updates] == [
+        (None, f"{names[n]} sagt") for n, _, _ in FLAT_ENTRIES
+    ]
+
+
+def test_boxed_posts_that_open_with_their_time_stay_apart_beside_short_ones() -> None:
+    """A hand-built stream of boxed posts, each opening with its time in bold in its first
+    paragraph (`<p><strong>14h28</strong> : …`, from what we know of French live pages; no
+    public code documents it): three posts of one paragraph are no ticker's lines that the
+    longer posts after them belong to; every box is a post of its own."""
+    paragraphs = [1, 2, 1, 3, 1, 2]
+    body = "".join(
+        f'<div class="live-entry"><p><strong>{18 - n}h{n * 7:02d}</strong> : Ce que dit le'
+        f" message {n}, en plus de quelques mots.</p>"
+        + "".join(f"<p>La suite {k} du message {n}, en quelques mots.</p>" for k in range(1, count))
+        + "</div>"
+        for n, count in enumerate(paragraphs)
+    )
+    page = page_of(
+        f'<div class="live-entries">{body}</div>',
+        title="Tempête : EN DIRECT",
+        lang="fr",
+        published="2024-03-12T08:00:00+01:00",
+    )
+    updates = stream_of(page, "https://www.example.fr/direct/tempete")
+    assert [(u.published_at, u.body_text.count("\n\n") + 1) for u in updates] == [
+        (f"2024-03-12T{17 - n:02d}:{n * 7:02d}:00Z", count) for n, count in enumerate(paragraphs)
+    ]
+
+
 def test_a_title_box_after_a_tickers_opening_line_is_no_headline() -> None:
     """n-tv's ticker ("<p><b>+++ 14:04 Titel +++</b><br>Die Bahn…</p>", as a public scraper of
     it reads it, joshuaKnauber/pagers-in-headlines `liveblogs.py`), a video player after an

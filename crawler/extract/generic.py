@@ -1934,6 +1934,7 @@ def _segment_tickers(
         if worded_titles and len(leads) >= _TICKER_LINES:
             leads = _worded_in_order(leads, clock)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
+            leads = _with_boxed_posts(holder, leads, units, clock)
             leads = _with_their_phases(holder, _with_their_kin(holder, leads), clock)
             _wrap(holder, leads, clock)
             wrapped.add(holder)
@@ -1944,6 +1945,31 @@ def _segment_tickers(
                 and not _HAS_DIGIT.search(text_of(line))
             )
     return worded
+
+
+def _with_boxed_posts(
+    holder: Element,
+    leads: list[Element],
+    units: dict[Element, list[Element]],
+    clock: PageClock,
+) -> list[Element]:
+    """The ticker's lines and the boxes beside them of a line's tag and class whose own first
+    line opens with a time: a stream of boxed posts, each opening with its time
+    (`<div class="entry"><p><b>14h28</b> : …</p><p>…</p></div>`), whose posts of one
+    paragraph are lines boxed alone (_boxed_alone) and the longer ones are not; each box
+    opens an entry of its own, not the words of the short post above it."""
+    kinds = {(lead.tag, lead.get("class")) for lead in leads}
+    chosen = set(leads)
+    added = False
+    for child in holder:
+        if child in chosen or (child.tag, child.get("class")) not in kinds:
+            continue
+        own = units.get(child)
+        first = next((c for c in child if isinstance(c.tag, str)), None)
+        if own and own[0] is first and _opening_time(first, clock) is not None:
+            chosen.add(child)
+            added = True
+    return [child for child in holder if child in chosen] if added else leads
 
 
 def _worded_in_order(leads: list[Element], clock: PageClock) -> list[Element]:
@@ -4566,6 +4592,9 @@ def _update(
         if not authors:
             authors = _signed_at_end(member, skip)
     if headline_el is not None:
+        tail = headline_el.tail or ""
+        if headline_el.tag in lines.BOLD and _DASH_BEFORE_WORDS.match(tail):
+            set_tail(headline_el, _TIME_SEPARATOR.sub("", tail))  # "<b>Title</b> – Words…"
         header = _post_header(headline_el, member)
         skip.add(headline_el if header is None else header)
         skip.update(_kickers(member, headline_el, skip))
@@ -5155,7 +5184,33 @@ def _bold_title(member: Element, times: list[_Time]) -> tuple[Element | None, st
         # style="color:…"><strong>14h28 : Des grêlons…</strong></span><p>…"): the title, the
         # rest of the box the post's words.
         return _bold_line_title(first, shown.reading.text)
+    if first is not None and _bold_within(first):
+        return _bold_title_after_time(first, shown.reading.text)
     return None, ""
+
+
+def _bold_title_after_time(first: Element, time_text: str) -> tuple[Element | None, str]:
+    """The bold title after a bold time alone, a mark between them, that its line's break or
+    a dash before the post's words closes (`<b>19:50</b> – <b>Treni sospesi</b> – Trenitalia…`,
+    `<b>19:50</b> | <b>Treni sospesi</b><br>…`); not a bold name that opens a sentence
+    (`<b>19:50</b> <b>Draghi</b> ha detto…`) nor a speaker's before a colon."""
+    second = first.getnext()
+    if (
+        second is None
+        or not _bold_within(second)
+        or _after_time(text_of(first), time_text)  # the first bold run is the time alone
+        or _TIME_SEPARATOR.sub("", first.tail or "")
+    ):
+        return None, ""
+    if not (_ends_its_line(second) or _DASH_BEFORE_WORDS.match(second.tail or "")):
+        return None, ""
+    title = text_of(second).strip()
+    if not _WORD.search(title) or len(title) > lines.TITLE_LENGTH:
+        return None, ""
+    return second, title
+
+
+_DASH_BEFORE_WORDS = re.compile(r"\s*[–—|-]\s+\S")  # " – Trenitalia ha sospeso…"
 
 
 def _bold_within(inline: Element) -> bool:
