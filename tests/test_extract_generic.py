@@ -11132,3 +11132,38 @@ def test_a_flemish_duration_in_a_posts_words_is_no_time_of_it() -> None:
     )
     assert [u.body_text for u in updates] == list(said)
     assert [u.published_at for u in updates] == [None] * 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("en", "Lap {n}/57:"),
+        ("de", "Runde {n}/57:"),
+        ("fr", "Tour {n}/57 :"),
+        ("it", "Giro {n} di 57:"),
+        ("es", "Vuelta {n}/57 –"),
+        ("nl", "Ronde {n}/57:"),
+        ("pl", "Okrążenie {n}/57:"),
+    ],
+)
+def test_a_race_commentarys_lines_that_a_lap_opens_are_its_posts(lang: str, label: str) -> None:
+    """A race's commentary whose lines each open with their lap as a label, "Lap 23/57:
+    Hamilton pits", no box of their own and no clock, is cut into posts at each such line:
+    the lap the post's mark, neither its title nor its words, and no published time."""
+    said = (
+        "The leader pits from the front and rejoins in second place.",
+        "A lock-up into turn one, and the car runs wide onto the gravel.",
+        "Fastest lap of the race so far on the old medium tyres.",
+        "The safety car comes in at the end of this lap, racing resumes.",
+        "Lights out and away we go, a clean start from the front row.",
+    )
+    lines = "".join(
+        f"<p>{label.format(n=n)} {words}</p>"
+        for n, words in zip((52, 44, 37, 23, 1), said, strict=True)
+    )
+    page = page_of(f'<h1>Grand Prix live</h1><div class="commentary">{lines}</div>', lang=lang)
+    url = "https://www.example-sport.com/f1/live/grand-prix"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]

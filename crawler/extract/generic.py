@@ -1886,6 +1886,7 @@ def _segment_tickers(
         if is_tail or not (
             _BEFORE_TIME.match(text)
             or (_in_title_line(lead) and _ago_alone(text, clock, worded=True) is not None)
+            or _LAP_LABEL.match(text[: _RACE_MARK_LENGTH + 1])
         ):  # (how long ago titles an entry as a title line: a comment's stamp is no title)
             continue
         if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
@@ -2274,7 +2275,8 @@ def _opening_time(unit: Element, clock: PageClock, told: bool = False) -> str | 
         return ago.text.strip()
     before = _BEFORE_TIME.match(start)
     if before is None:
-        return None
+        lap = _LAP_LABEL.match(start[: _RACE_MARK_LENGTH + 1])
+        return start[: lap.end()].strip() if lap is not None else None
     reading = clock.read(start)  # with its label: "ore 18.05" is a clock, "18.05" may be a day
     if reading is not None and reading.kind == "relative" and _clock_after(start, reading):
         return reading.text.strip()  # (a stamp whose clock disagrees: how long ago stood)
@@ -2336,7 +2338,7 @@ def _opening_mark(unit: Element) -> str | None:
     text = node.text
     if node is unit or not text or len(text) > _BARE_MINUTE_LENGTH:
         return None
-    reading = _bare_minute(node, text)
+    reading = _bare_minute(node, text) or _race_mark(node, text)
     return None if reading is None else text.strip()
 
 
@@ -3269,7 +3271,12 @@ def visible_times(
         else:
             reading = read[text] = _posted_after_edit(clock.read(text), text, clock)
         if reading is None:
-            if is_tail or len(text) > _RACE_MARK_LENGTH:
+            if not is_tail and len(text) > _RACE_MARK_LENGTH:
+                reading = _lap_line(element, text)
+                if reading is not None:
+                    found.append((at, element, text, reading))
+                continue
+            if is_tail:
                 continue
             after = texts[at + 1][1] if at + 1 < len(texts) else ""
             reading = _bare_minute(element, text, after, clock) or _race_mark(element, text)
@@ -3484,6 +3491,20 @@ def _dated_after(element: Element, after: str, clock: PageClock | None) -> bool:
     return reading is not None and reading.kind != "minute"
 
 
+def _lap_line(element: Element, text: str) -> Reading | None:
+    """The lap that opens a line of a ticker cut at such lines (_segment_tickers: "Lap 23/57:
+    Hamilton pits", the line an entry's lead): the entry's mark, as a minute opening a line
+    is. A line of any other text that opens so is none."""
+    parent = element.getparent()
+    if parent is None or parent.get("class") != _SEGMENT_CLASS or parent[0] is not element:
+        return None
+    label = _LAP_LABEL.match(text[: _RACE_MARK_LENGTH + 1])
+    if label is None:
+        return None
+    mark = text[: label.end()].strip()
+    return _race_mark(element, mark)
+
+
 def _race_mark(element: Element, text: str) -> Reading | None:
     """A race's lap or distance standing alone in a box of its own, as a post's stamp: "Lap
     23/57", "Lap 23", "Runde 23", "120 km to go", and "L23" or "km 45" in a box whose class
@@ -3491,7 +3512,7 @@ def _race_mark(element: Element, text: str) -> Reading | None:
     a match mark like a minute (a later lap, fewer kilometres to go, a later set or more
     games in one is later)."""
     stripped = text.strip()
-    if not stripped or not (stripped[0].isdigit() or stripped[0] in "LlKkRrSs"):
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in "LlKkRrSsTtGgVvOo"):
         return None  # (most texts: cheap first)
     if (match := _SET_SCORE.fullmatch(stripped)) is not None:
         games = int(match.group("a")) + int(match.group("b"))
@@ -3511,7 +3532,22 @@ def _race_mark(element: Element, text: str) -> Reading | None:
     return None
 
 
-_LAP = re.compile(r"(?:(?P<word>lap|runde)\s*|L)(?P<n>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?", re.I)
+# A lap in the languages read ("Lap 23/57", "Runde 23/57", "Tour 23/57", "Giro 23 di 57",
+# "Vuelta 23/57", "Volta 23/57", "Ronde 23/57", "Okrążenie 23/57"), a label's colon or dash
+# after it where it opens a line ("Lap 23/57:").
+_LAP_WORDS = r"lap|runde|tour|giro|vuelta|volta|ronde|okrążenie"
+_LAP = re.compile(
+    rf"(?:(?P<word>{_LAP_WORDS})\s*|L)(?P<n>\d{{1,3}})"
+    r"(?:\s*(?:/|of|von|sur|di|de|van|z)\s*\d{1,3})?(?:\s?[:–—-])?",
+    re.I,
+)
+# A lap that opens a ticker's line as its label, before a colon or a dash ("Lap 23/57: Hamilton
+# pits", "<b>Runde 23/57</b> – …"): "Tour 3 de France" or "Lap 23 was his best" opens none.
+_LAP_LABEL = re.compile(
+    rf"\s*(?:{_LAP_WORDS})\s*\d{{1,3}}(?:\s*(?:/|of|von|sur|di|de|van|z)\s*\d{{1,3}})?"
+    r"\s?(?:[:–—-](?:\s|$)|$)",
+    re.I,
+)
 _TO_GO = re.compile(r"(?P<n>\d{1,3})(?:[.,]\d)?\s?km\s+(?:to go|remaining|left)", re.I)
 _KM_AT = re.compile(r"km\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
 _SET_SCORE = re.compile(
