@@ -11167,3 +11167,69 @@ def test_a_race_commentarys_lines_that_a_lap_opens_are_its_posts(lang: str, labe
     assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
         (None, w, None) for w in said
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "<p>{n} km to go: {words}</p>"),
+        ("de", "<p><strong>Noch {n} km:</strong> {words}</p>"),
+        ("de", "<p>{n} km vor dem Ziel – {words}</p>"),
+        ("fr", "<p>À {n} km de l'arrivée : {words}</p>"),
+        ("it", "<p><b>A {n} km dall'arrivo</b> {words}</p>"),
+        ("es", "<p>A {n} km de meta: {words}</p>"),
+        ("nl", "<p>Nog {n} km: {words}</p>"),
+        ("pl", "<p>{n} km do mety: {words}</p>"),
+    ],
+)
+def test_a_races_lines_that_the_distance_to_go_opens_are_its_posts(lang: str, line: str) -> None:
+    """A cycling commentary whose lines each open with the distance to go as a label ("45 km
+    to go:", "Noch 45 km:", "À 45 km de l'arrivée :"), no box of their own and no clock, is
+    cut into posts at each such line: the distance the post's mark, not its words."""
+    said = (
+        "The breakaway's lead is down to a minute as the bunch chases.",
+        "A crash at the back of the bunch, and two riders are slow to rise.",
+        "The sprinters' teams move to the front as the road nears the coast.",
+        "Attack from the favourite on the climb, and the group splits apart.",
+        "The flag drops and we are racing, with an early move from three.",
+    )
+    lines = "".join(
+        line.format(n=n, words=words) for n, words in zip((20, 45, 80, 120, 180), said, strict=True)
+    )
+    page = page_of(f'<h1>Stage 5 live</h1><div class="commentary">{lines}</div>', lang=lang)
+    url = "https://www.example-sport.com/cycling/live/stage-5"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stamps", "line"),
+    [
+        (("Over 34.2", "Over 30.1", "Over 22.5", "Over 12.3", "Over 0.1"), "<p>{at}: {words}</p>"),
+        (("34.2 ov", "30.1 ov", "22.5 ov", "12.3 ov", "0.1 ov"), "<p><b>{at}</b> {words}</p>"),
+        (("Set 3: 6-4", "Set 3: 5-4", "Set 2: 4-3", "Set 2: 3-2", "Set 1: 1-0"),
+         "<p>{at} – {words}</p>"),
+    ],
+)  # fmt: skip
+def test_a_commentarys_lines_that_a_ball_or_a_set_opens_are_its_posts(
+    stamps: tuple[str, ...], line: str
+) -> None:
+    """A cricket or tennis commentary whose lines each open with the ball ("Over 34.2:", "34.2
+    ov") or the set and its games ("Set 2: 4-3 –") as a label, no box of their own and no
+    clock, is cut into posts at each such line: the mark the post's, not its words."""
+    said = (
+        "A thick edge and it races away to the boundary at third man.",
+        "Dropped at slip! A regulation chance goes down, the bowler fumes.",
+        "A break! A backhand winner down the line, and the crowd roars.",
+        "Bowled him! The middle stump cartwheels back towards the keeper.",
+        "We are under way, and the first ball is left alone outside off.",
+    )
+    lines = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
+    page = page_of(f'<h1>Final live</h1><div class="commentary">{lines}</div>')
+    url = "https://www.example-sport.com/sport/live/final"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]

@@ -1886,7 +1886,7 @@ def _segment_tickers(
         if is_tail or not (
             _BEFORE_TIME.match(text)
             or (_in_title_line(lead) and _ago_alone(text, clock, worded=True) is not None)
-            or _LAP_LABEL.match(text[: _RACE_MARK_LENGTH + 1])
+            or _race_label(text) is not None
         ):  # (how long ago titles an entry as a title line: a comment's stamp is no title)
             continue
         if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
@@ -2275,13 +2275,12 @@ def _opening_time(unit: Element, clock: PageClock, told: bool = False) -> str | 
         return ago.text.strip()
     before = _BEFORE_TIME.match(start)
     if before is None:
-        lap = _LAP_LABEL.match(start[: _RACE_MARK_LENGTH + 1])
-        return start[: lap.end()].strip() if lap is not None else None
+        return _race_label(start) or _opening_mark(unit)
     reading = clock.read(start)  # with its label: "ore 18.05" is a clock, "18.05" may be a day
     if reading is not None and reading.kind == "relative" and _clock_after(start, reading):
         return reading.text.strip()  # (a stamp whose clock disagrees: how long ago stood)
     if reading is None:
-        return _opening_mark(unit)
+        return _opening_mark(unit) or _race_label(start)
     if reading.kind not in ("clock", "full", "minute"):
         return None
     if not start.startswith(reading.text.lstrip()[:2], before.end()) and not _ago_before(
@@ -2336,9 +2335,11 @@ def _opening_mark(unit: Element) -> str | None:
     while len(node) and not (node.text or "").strip() and isinstance(node[0].tag, str):
         node = node[0]
     text = node.text
-    if node is unit or not text or len(text) > _BARE_MINUTE_LENGTH:
+    if node is unit or not text or len(text) > _RACE_LABEL_LENGTH:
         return None
-    reading = _bare_minute(node, text) or _race_mark(node, text)
+    reading = (
+        _bare_minute(node, text) if len(text) <= _BARE_MINUTE_LENGTH else None
+    ) or _race_mark(node, text)
     return None if reading is None else text.strip()
 
 
@@ -3272,7 +3273,9 @@ def visible_times(
             reading = read[text] = _posted_after_edit(clock.read(text), text, clock)
         if reading is None:
             if not is_tail and len(text) > _RACE_MARK_LENGTH:
-                reading = _lap_line(element, text)
+                reading = _race_line(element, text)
+                if reading is None and len(text) <= _RACE_LABEL_LENGTH:
+                    reading = _race_mark(element, text)  # ("À 45 km de l'arrivée")
                 if reading is not None:
                     found.append((at, element, text, reading))
                 continue
@@ -3491,18 +3494,30 @@ def _dated_after(element: Element, after: str, clock: PageClock | None) -> bool:
     return reading is not None and reading.kind != "minute"
 
 
-def _lap_line(element: Element, text: str) -> Reading | None:
-    """The lap that opens a line of a ticker cut at such lines (_segment_tickers: "Lap 23/57:
-    Hamilton pits", the line an entry's lead): the entry's mark, as a minute opening a line
-    is. A line of any other text that opens so is none."""
+def _race_line(element: Element, text: str) -> Reading | None:
+    """The race's or the match's mark that opens a line of a ticker cut at such lines
+    (_segment_tickers: "Lap 23/57: Hamilton pits", "45 km to go: …", "Over 34.2: …", the line
+    an entry's lead): the entry's mark, as a minute opening a line is. A line of any other
+    text that opens so is none."""
     parent = element.getparent()
     if parent is None or parent.get("class") != _SEGMENT_CLASS or parent[0] is not element:
         return None
-    label = _LAP_LABEL.match(text[: _RACE_MARK_LENGTH + 1])
-    if label is None:
-        return None
-    mark = text[: label.end()].strip()
-    return _race_mark(element, mark)
+    mark = _race_label(text)
+    return None if mark is None else _race_mark(element, mark)
+
+
+def _first_number(text: str) -> int:
+    return int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _race_label(text: str) -> str | None:
+    """The race's or the match's mark that opens a line as its label, before a colon or a
+    dash, or all its text ("Lap 23/57:", "45 km to go –", "Noch 45 km:", "Over 34.2:", "Set 2:
+    4-3 –"), as printed."""
+    if not text or not (text.lstrip()[:1].isdigit() or text.lstrip()[:1] in _RACE_OPENERS):
+        return None  # (most texts: cheap first)
+    label = _RACE_LABEL.match(text[: _RACE_LABEL_LENGTH + 2])
+    return None if label is None else label.group("mark")
 
 
 def _race_mark(element: Element, text: str) -> Reading | None:
@@ -3511,8 +3526,8 @@ def _race_mark(element: Element, text: str) -> Reading | None:
     says lap or distance; or a tennis match's set and its games ("Set 2, 4-3", "Satz 2, 4:3");
     a match mark like a minute (a later lap, fewer kilometres to go, a later set or more
     games in one is later)."""
-    stripped = text.strip()
-    if not stripped or not (stripped[0].isdigit() or stripped[0] in "LlKkRrSsTtGgVvOo"):
+    stripped = _LABEL_END.sub("", text.strip())
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in _RACE_OPENERS):
         return None  # (most texts: cheap first)
     if (match := _SET_SCORE.fullmatch(stripped)) is not None:
         games = int(match.group("a")) + int(match.group("b"))
@@ -3523,8 +3538,11 @@ def _race_mark(element: Element, text: str) -> Reading | None:
         if not boxed or not 0 < lap <= _MOST_LAPS:
             return None
         return Reading("minute", None, stripped, minute=str(lap))
-    if (match := _TO_GO.fullmatch(stripped)) is not None:
-        return Reading("minute", None, stripped, minute=str(-int(match.group("n"))))
+    if _TO_GO.fullmatch(stripped) is not None:
+        return Reading("minute", None, stripped, minute=str(-_first_number(stripped)))
+    if _OVER.fullmatch(stripped) is not None:
+        over, ball = _BALL_IN.search(stripped).groups()  # type: ignore[union-attr]
+        return ball_reading(stripped, int(over), int(ball))
     if (match := _KM_AT.fullmatch(stripped)) is not None and _RACE_CLASS.search(
         element.get("class") or ""
     ):
@@ -3541,21 +3559,47 @@ _LAP = re.compile(
     r"(?:\s*(?:/|of|von|sur|di|de|van|z)\s*\d{1,3})?(?:\s?[:–—-])?",
     re.I,
 )
-# A lap that opens a ticker's line as its label, before a colon or a dash ("Lap 23/57: Hamilton
-# pits", "<b>Runde 23/57</b> – …"): "Tour 3 de France" or "Lap 23 was his best" opens none.
-_LAP_LABEL = re.compile(
-    rf"\s*(?:{_LAP_WORDS})\s*\d{{1,3}}(?:\s*(?:/|of|von|sur|di|de|van|z)\s*\d{{1,3}})?"
-    r"\s?(?:[:–—-](?:\s|$)|$)",
+# A race's distance to go in the languages read: "45 km to go", "Noch 45 km", "45 km vor dem
+# Ziel", "À 45 km de l'arrivée", "A 45 km dall'arrivo", "-45 km", "A 45 km de meta", "Faltam 45
+# km", "Nog 45 km", "45 km do mety".
+_KM_N = r"\d{1,3}(?:[.,]\d)?\s?km"
+_ARRIVAL = (
+    r"de l[’']arrivée|dall[’']arrivo|al traguardo|(?:de|para)(?: la)? meta|"
+    r"(?:da|para a) (?:meta|chegada)"
+)
+_TO_GO = re.compile(
+    rf"{_KM_N}\s+(?:to go|remaining|left|vor dem ziel|bis zum ziel|{_ARRIVAL}|"
+    r"tot de finish|voor de finish|do mety|do końca)|"
+    rf"(?:noch|nog|faltam|a falta de|jeszcze)\s+{_KM_N}|(?:à|a)\s+{_KM_N}\s+(?:{_ARRIVAL})|"
+    rf"[-–]\s?{_KM_N}",
     re.I,
 )
-_TO_GO = re.compile(r"(?P<n>\d{1,3})(?:[.,]\d)?\s?km\s+(?:to go|remaining|left)", re.I)
+# A cricket ball as a commentary's line labels it: "Over 34.2", "34.2 ov".
+_OVER = re.compile(r"(?:over|ov\.?)\s*\d{1,3}\.\d|\d{1,3}\.\d\s?ov", re.I)
 _KM_AT = re.compile(r"km\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
 _SET_SCORE = re.compile(
     r"(?:set|satz)\s*(?P<n>[1-5])\s*[,:]?\s*(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})", re.I
 )
 _RACE_CLASS = re.compile(r"lap|runde|km|distance|kilomet", re.I)
 _MOST_LAPS = 500  # laps a race may run (an oval's)
+_BALL_IN = re.compile(r"(\d{1,3})\.(\d)")
 _RACE_MARK_LENGTH = 16  # characters of a text that may be a race's lap or distance
+_RACE_LABEL_LENGTH = (
+    28  # characters of a race's or a match's mark in words ("À 45 km de l'arrivée")
+)
+_RACE_OPENERS = frozenset("LlKkRrSsTtGgVvOoNnFfJjAaÀà-–")  # what such a mark may open with
+_LABEL_END = re.compile(r"\s?[:–—-]$")  # a label's colon or dash after a mark
+_RACE_LABEL = re.compile(
+    r"\s*(?P<mark>(?:"
+    + _LAP_WORDS
+    + r")\s*\d{1,3}(?:\s*(?:/|of|von|sur|di|de|van|z)\s*\d{1,3})?|"
+    + _TO_GO.pattern
+    + r"|"
+    + _OVER.pattern
+    + r"|(?:set|satz)\s*[1-5]\s*[,:]?\s*\d{1,2}\s*[-–:]\s*\d{1,2}"
+    + r")\s?(?:[:–—-](?:\s|$)|$)",
+    re.I,
+)
 
 _BARE_MINUTE = re.compile(r"(\d{1,3})(?P<sign>\.|e|re|er|°)?(?:\s*\+\s*(?P<x>\d{1,2}))?")
 _BALL = re.compile(r"(\d{1,3})\.(\d)")
@@ -5153,6 +5197,8 @@ def _after_time(headline: str, time_text: str) -> str:
     before = _BEFORE_TIME.match(headline)
     start = before.end() if before is not None else 0
     opens = bool(time_text) and headline.startswith(time_text, start)
+    if time_text and not opens and headline.lstrip().startswith(time_text):
+        start, opens = len(headline) - len(headline.lstrip()), True  # ("À 45 km de l'arrivée")
     closed = headline.rstrip(" )]")  # "… (14:04)"
     if time_text and closed.endswith(time_text) and not opens:
         return _TRAILING_SEPARATOR.sub("", closed[: -len(time_text)]).strip()
