@@ -11233,3 +11233,30 @@ def test_a_commentarys_lines_that_a_ball_or_a_set_opens_are_its_posts(
     assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
         (None, w, None) for w in said
     ]
+
+
+@pytest.mark.parametrize(
+    ("phase", "score"), [("HT", "1-0"), ("Halbzeit", "1:0"), ("Mi-temps", "1-0")]
+)
+def test_a_phase_and_the_score_alone_in_a_commentarys_box_is_a_post(phase: str, score: str) -> None:
+    """A commentary's post that gives a match's phase in the box where the others show their
+    minute and the score and nothing else (`<span class="minute">HT</span><p>1-0</p>`),
+    shorter than an untimed post must be, is a post all the same: the phase its mark, the
+    score its words."""
+    said = (
+        score,
+        "Son doubles the lead with a low finish into the far corner.",
+        "Maddison curls in a free-kick for the opener from twenty yards.",
+        "A bright start from Villa, and Vicario saves well down low.",
+    )
+    stamps = (phase, "67'", "31'", "8'")
+    posts = "".join(
+        f'<div class="live-post"><span class="minute">{at}</span><p>{words}</p></div>'
+        for at, words in zip(stamps, said, strict=True)
+    )
+    updates = extract_page(
+        page_of(f'<h1>Spurs v Villa live</h1><div class="stream">{posts}</div>'),
+        "https://www.example-sport.com/football/live/spurs-v-villa",
+        fetched_at="2024-01-28T18:00:00Z",
+    ).updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]

@@ -2694,6 +2694,12 @@ def _marked_up(elements: Iterable[Element]) -> dict[object, None]:
     return marked
 
 
+def _phase_score(member: Element) -> bool:
+    """Whether a member says a match's phase and the score and nothing else ("HT: 1-0", "FT
+    2-1", "HT: Spurs 1-0 Villa"): a commentary's post where its others show their minute (_phase_marks reads it)."""
+    return _PHASE_SCORE.fullmatch(" ".join(text_of(member).split()).lower()) is not None
+
+
 def _ranked_groups(
     groups: list[_Group], features: _Features, clock: PageClock | None
 ) -> list[_Group]:
@@ -2720,8 +2726,15 @@ def _read_members(group: _Group, features: _Features) -> None:
     ("86' GOAL!", "19.5 FOUR", "80' ⚽"): a commentary's play."""
     posts = []
     ids = []
+    timed = 0
+    scores: list[Element] = []  # "HT: 1-0" alone: kept where three timed posts are or more
     for member in group.members:
         length = walks.text_length(member, _MIN_TEXT)
+        if length < _MIN_TEXT and _phase_score(member):
+            scores.append(member)
+            posts.append(member)
+            group.link_shares[member] = _link_share(member)
+            continue
         if (
             length >= _MIN_TEXT
             or _HAS_MEDIA(member)
@@ -2734,6 +2747,7 @@ def _read_members(group: _Group, features: _Features) -> None:
             or (length >= _SHORT_POST and _phase_entry(member))
         ):
             posts.append(member)
+            timed += features.is_timed(member)
             member_id = _member_id_attribute(member)
             if member_id:
                 ids.append(member_id)
@@ -2743,6 +2757,9 @@ def _read_members(group: _Group, features: _Features) -> None:
                 or _has_reply_button(member)
             )
             group.link_shares[member] = _link_share(member)
+    if scores and timed < _PHASE_PEERS:
+        chosen = set(scores)
+        posts = [member for member in posts if member not in chosen]
     group.members = posts
     group.ided = len(ids) if _serial(ids) else 0
 
@@ -3674,6 +3691,10 @@ _PHASE = re.compile(_PHASE_WORDS + r"(?:[.!:]|\s?[–—-])?")
 # A phase that opens a line as a label, before a colon or a dash ("HT: Spurs 1-0 Villa"): "HT"
 # in running words is none.
 _PHASE_LABEL = re.compile(r"\s*" + _PHASE_WORDS + r"\s?[:–—-](?:\s|$)")
+# A match's phase and the score and nothing else ("HT: 1-0", "FT 2-1"): a commentary's post.
+_PHASE_SCORE = re.compile(
+    _PHASE_WORDS + r"\s?[:–—-]?\s?(?:\D{2,30}\s)?\d{1,2}\s?[-–:]\s?\d{1,2}(?:\s\D{2,30})?"
+)
 _PHASE_MARK = "P:"  # what opens a phase's mark, "P:HT", where a minute's is a number
 _PHASE_PEERS = 3  # posts of the stream whose minute stands in the box a phase's would
 _PHASE_LENGTH = 28  # characters of a text that may be a match's phase
