@@ -11341,3 +11341,131 @@ def test_a_clock_just_after_the_fetch_beside_its_date_in_a_box_of_its_own_is_tha
         "2024-06-14T12:40:00Z",
         "2024-06-14T12:10:00Z",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("en", "Lap {n}/57:"),
+        ("de", "Runde {n}/57:"),
+        ("fr", "Tour {n}/57 :"),
+        ("it", "Giro {n} di 57:"),
+        ("es", "Vuelta {n}/57 –"),
+        ("nl", "Ronde {n}/57:"),
+        ("pl", "Okrążenie {n}/57:"),
+    ],
+)
+def test_a_race_commentarys_lines_that_a_lap_opens_are_its_posts(lang: str, label: str) -> None:
+    """A race's commentary whose lines each open with their lap as a label, "Lap 23/57:
+    Hamilton pits", no box of their own and no clock, is cut into posts at each such line:
+    the lap the post's mark, neither its title nor its words, and no published time."""
+    said = (
+        "The leader pits from the front and rejoins in second place.",
+        "A lock-up into turn one, and the car runs wide onto the gravel.",
+        "Fastest lap of the race so far on the old medium tyres.",
+        "The safety car comes in at the end of this lap, racing resumes.",
+        "Lights out and away we go, a clean start from the front row.",
+    )
+    lines = "".join(
+        f"<p>{label.format(n=n)} {words}</p>"
+        for n, words in zip((52, 44, 37, 23, 1), said, strict=True)
+    )
+    page = page_of(f'<h1>Grand Prix live</h1><div class="commentary">{lines}</div>', lang=lang)
+    url = "https://www.example-sport.com/f1/live/grand-prix"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "<p>{n} km to go: {words}</p>"),
+        ("de", "<p><strong>Noch {n} km:</strong> {words}</p>"),
+        ("de", "<p>{n} km vor dem Ziel – {words}</p>"),
+        ("fr", "<p>À {n} km de l'arrivée : {words}</p>"),
+        ("it", "<p><b>A {n} km dall'arrivo</b> {words}</p>"),
+        ("es", "<p>A {n} km de meta: {words}</p>"),
+        ("nl", "<p>Nog {n} km: {words}</p>"),
+        ("pl", "<p>{n} km do mety: {words}</p>"),
+    ],
+)
+def test_a_races_lines_that_the_distance_to_go_opens_are_its_posts(lang: str, line: str) -> None:
+    """A cycling commentary whose lines each open with the distance to go as a label ("45 km
+    to go:", "Noch 45 km:", "À 45 km de l'arrivée :"), no box of their own and no clock, is
+    cut into posts at each such line: the distance the post's mark, not its words."""
+    said = (
+        "The breakaway's lead is down to a minute as the bunch chases.",
+        "A crash at the back of the bunch, and two riders are slow to rise.",
+        "The sprinters' teams move to the front as the road nears the coast.",
+        "Attack from the favourite on the climb, and the group splits apart.",
+        "The flag drops and we are racing, with an early move from three.",
+    )
+    lines = "".join(
+        line.format(n=n, words=words) for n, words in zip((20, 45, 80, 120, 180), said, strict=True)
+    )
+    page = page_of(f'<h1>Stage 5 live</h1><div class="commentary">{lines}</div>', lang=lang)
+    url = "https://www.example-sport.com/cycling/live/stage-5"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stamps", "line"),
+    [
+        (("Over 34.2", "Over 30.1", "Over 22.5", "Over 12.3", "Over 0.1"), "<p>{at}: {words}</p>"),
+        (("34.2 ov", "30.1 ov", "22.5 ov", "12.3 ov", "0.1 ov"), "<p><b>{at}</b> {words}</p>"),
+        (("Set 3: 6-4", "Set 3: 5-4", "Set 2: 4-3", "Set 2: 3-2", "Set 1: 1-0"),
+         "<p>{at} – {words}</p>"),
+    ],
+)  # fmt: skip
+def test_a_commentarys_lines_that_a_ball_or_a_set_opens_are_its_posts(
+    stamps: tuple[str, ...], line: str
+) -> None:
+    """A cricket or tennis commentary whose lines each open with the ball ("Over 34.2:", "34.2
+    ov") or the set and its games ("Set 2: 4-3 –") as a label, no box of their own and no
+    clock, is cut into posts at each such line: the mark the post's, not its words."""
+    said = (
+        "A thick edge and it races away to the boundary at third man.",
+        "Dropped at slip! A regulation chance goes down, the bowler fumes.",
+        "A break! A backhand winner down the line, and the crowd roars.",
+        "Bowled him! The middle stump cartwheels back towards the keeper.",
+        "We are under way, and the first ball is left alone outside off.",
+    )
+    lines = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
+    page = page_of(f'<h1>Final live</h1><div class="commentary">{lines}</div>')
+    url = "https://www.example-sport.com/sport/live/final"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phase", "score"), [("HT", "1-0"), ("Halbzeit", "1:0"), ("Mi-temps", "1-0")]
+)
+def test_a_phase_and_the_score_alone_in_a_commentarys_box_is_a_post(phase: str, score: str) -> None:
+    """A commentary's post that gives a match's phase in the box where the others show their
+    minute and the score and nothing else (`<span class="minute">HT</span><p>1-0</p>`),
+    shorter than an untimed post must be, is a post all the same: the phase its mark, the
+    score its words."""
+    said = (
+        score,
+        "Son doubles the lead with a low finish into the far corner.",
+        "Maddison curls in a free-kick for the opener from twenty yards.",
+        "A bright start from Villa, and Vicario saves well down low.",
+    )
+    stamps = (phase, "67'", "31'", "8'")
+    posts = "".join(
+        f'<div class="live-post"><span class="minute">{at}</span><p>{words}</p></div>'
+        for at, words in zip(stamps, said, strict=True)
+    )
+    updates = extract_page(
+        page_of(f'<h1>Spurs v Villa live</h1><div class="stream">{posts}</div>'),
+        "https://www.example-sport.com/football/live/spurs-v-villa",
+        fetched_at="2024-01-28T18:00:00Z",
+    ).updates
+    assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]

@@ -1886,6 +1886,7 @@ def _segment_tickers(
         if is_tail or not (
             _BEFORE_TIME.match(text)
             or (_in_title_line(lead) and _ago_alone(text, clock, worded=True) is not None)
+            or _race_label(text) is not None
         ):  # (how long ago titles an entry as a title line: a comment's stamp is no title)
             continue
         if lead.tag not in _LINE_TAGS and lead.tag not in _INLINE_LEADS:
@@ -2300,12 +2301,12 @@ def _opening_time(unit: Element, clock: PageClock, told: bool = False) -> str | 
         return ago.text.strip()
     before = _BEFORE_TIME.match(start)
     if before is None:
-        return None
+        return _race_label(start) or _opening_mark(unit)
     reading = clock.read(start)  # with its label: "ore 18.05" is a clock, "18.05" may be a day
     if reading is not None and reading.kind == "relative" and _clock_after(start, reading):
         return reading.text.strip()  # (a stamp whose clock disagrees: how long ago stood)
     if reading is None:
-        return _opening_mark(unit)
+        return _opening_mark(unit) or _race_label(start)
     if reading.kind not in ("clock", "full", "minute"):
         return None
     if not start.startswith(reading.text.lstrip()[:2], before.end()) and not _ago_before(
@@ -2360,9 +2361,11 @@ def _opening_mark(unit: Element) -> str | None:
     while len(node) and not (node.text or "").strip() and isinstance(node[0].tag, str):
         node = node[0]
     text = node.text
-    if node is unit or not text or len(text) > _BARE_MINUTE_LENGTH:
+    if node is unit or not text or len(text) > _RACE_LABEL_LENGTH:
         return None
-    reading = _bare_minute(node, text)
+    reading = (
+        _bare_minute(node, text) if len(text) <= _BARE_MINUTE_LENGTH else None
+    ) or _race_mark(node, text)
     return None if reading is None else text.strip()
 
 
@@ -2717,6 +2720,12 @@ def _marked_up(elements: Iterable[Element]) -> dict[object, None]:
     return marked
 
 
+def _phase_score(member: Element) -> bool:
+    """Whether a member says a match's phase and the score and nothing else ("HT: 1-0", "FT
+    2-1", "HT: Spurs 1-0 Villa"): a commentary's post where its others show their minute (_phase_marks reads it)."""
+    return _PHASE_SCORE.fullmatch(" ".join(text_of(member).split()).lower()) is not None
+
+
 def _ranked_groups(
     groups: list[_Group], features: _Features, clock: PageClock | None
 ) -> list[_Group]:
@@ -2743,8 +2752,15 @@ def _read_members(group: _Group, features: _Features) -> None:
     ("86' GOAL!", "19.5 FOUR", "80' ⚽"): a commentary's play."""
     posts = []
     ids = []
+    timed = 0
+    scores: list[Element] = []  # "HT: 1-0" alone: kept where three timed posts are or more
     for member in group.members:
         length = walks.text_length(member, _MIN_TEXT)
+        if length < _MIN_TEXT and _phase_score(member):
+            scores.append(member)
+            posts.append(member)
+            group.link_shares[member] = _link_share(member)
+            continue
         if (
             length >= _MIN_TEXT
             or _HAS_MEDIA(member)
@@ -2757,6 +2773,7 @@ def _read_members(group: _Group, features: _Features) -> None:
             or (length >= _SHORT_POST and _phase_entry(member))
         ):
             posts.append(member)
+            timed += features.is_timed(member)
             member_id = _member_id_attribute(member)
             if member_id:
                 ids.append(member_id)
@@ -2766,6 +2783,9 @@ def _read_members(group: _Group, features: _Features) -> None:
                 or _has_reply_button(member)
             )
             group.link_shares[member] = _link_share(member)
+    if scores and timed < _PHASE_PEERS:
+        chosen = set(scores)
+        posts = [member for member in posts if member not in chosen]
     group.members = posts
     group.ided = len(ids) if _serial(ids) else 0
 
@@ -3297,7 +3317,14 @@ def visible_times(
         if reading is not None and reading.kind == "clock" and _stepped_back(reading, clock):
             reading = _with_its_date(texts, at, reading, clock)
         if reading is None:
-            if is_tail or len(text) > _RACE_MARK_LENGTH:
+            if not is_tail and len(text) > _RACE_MARK_LENGTH:
+                reading = _race_line(element, text)
+                if reading is None and len(text) <= _RACE_LABEL_LENGTH:
+                    reading = _race_mark(element, text)  # ("À 45 km de l'arrivée")
+                if reading is not None:
+                    found.append((at, element, text, reading))
+                continue
+            if is_tail:
                 continue
             after = texts[at + 1][1] if at + 1 < len(texts) else ""
             reading = _bare_minute(element, text, after, clock) or _race_mark(element, text)
@@ -3561,14 +3588,40 @@ def _dated_after(element: Element, after: str, clock: PageClock | None) -> bool:
     return reading is not None and reading.kind != "minute"
 
 
+def _race_line(element: Element, text: str) -> Reading | None:
+    """The race's or the match's mark that opens a line of a ticker cut at such lines
+    (_segment_tickers: "Lap 23/57: Hamilton pits", "45 km to go: …", "Over 34.2: …", the line
+    an entry's lead): the entry's mark, as a minute opening a line is. A line of any other
+    text that opens so is none."""
+    parent = element.getparent()
+    if parent is None or parent.get("class") != _SEGMENT_CLASS or parent[0] is not element:
+        return None
+    mark = _race_label(text)
+    return None if mark is None else _race_mark(element, mark)
+
+
+def _first_number(text: str) -> int:
+    return int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _race_label(text: str) -> str | None:
+    """The race's or the match's mark that opens a line as its label, before a colon or a
+    dash, or all its text ("Lap 23/57:", "45 km to go –", "Noch 45 km:", "Over 34.2:", "Set 2:
+    4-3 –"), as printed."""
+    if not text or not (text.lstrip()[:1].isdigit() or text.lstrip()[:1] in _RACE_OPENERS):
+        return None  # (most texts: cheap first)
+    label = _RACE_LABEL.match(text[: _RACE_LABEL_LENGTH + 2])
+    return None if label is None else label.group("mark")
+
+
 def _race_mark(element: Element, text: str) -> Reading | None:
     """A race's lap or distance standing alone in a box of its own, as a post's stamp: "Lap
     23/57", "Lap 23", "Runde 23", "120 km to go", and "L23" or "km 45" in a box whose class
     says lap or distance; or a tennis match's set and its games ("Set 2, 4-3", "Satz 2, 4:3");
     a match mark like a minute (a later lap, fewer kilometres to go, a later set or more
     games in one is later)."""
-    stripped = text.strip()
-    if not stripped or not (stripped[0].isdigit() or stripped[0] in "LlKkRrSs"):
+    stripped = _LABEL_END.sub("", text.strip())
+    if not stripped or not (stripped[0].isdigit() or stripped[0] in _RACE_OPENERS):
         return None  # (most texts: cheap first)
     if (match := _SET_SCORE.fullmatch(stripped)) is not None:
         games = int(match.group("a")) + int(match.group("b"))
@@ -3579,8 +3632,11 @@ def _race_mark(element: Element, text: str) -> Reading | None:
         if not boxed or not 0 < lap <= _MOST_LAPS:
             return None
         return Reading("minute", None, stripped, minute=str(lap))
-    if (match := _TO_GO.fullmatch(stripped)) is not None:
-        return Reading("minute", None, stripped, minute=str(-int(match.group("n"))))
+    if _TO_GO.fullmatch(stripped) is not None:
+        return Reading("minute", None, stripped, minute=str(-_first_number(stripped)))
+    if _OVER.fullmatch(stripped) is not None:
+        over, ball = _BALL_IN.search(stripped).groups()  # type: ignore[union-attr]
+        return ball_reading(stripped, int(over), int(ball))
     if (match := _KM_AT.fullmatch(stripped)) is not None and _RACE_CLASS.search(
         element.get("class") or ""
     ):
@@ -3588,15 +3644,56 @@ def _race_mark(element: Element, text: str) -> Reading | None:
     return None
 
 
-_LAP = re.compile(r"(?:(?P<word>lap|runde)\s*|L)(?P<n>\d{1,3})(?:\s*(?:/|of)\s*\d{1,3})?", re.I)
-_TO_GO = re.compile(r"(?P<n>\d{1,3})(?:[.,]\d)?\s?km\s+(?:to go|remaining|left)", re.I)
+# A lap in the languages read ("Lap 23/57", "Runde 23/57", "Tour 23/57", "Giro 23 di 57",
+# "Vuelta 23/57", "Volta 23/57", "Ronde 23/57", "Okrążenie 23/57"), a label's colon or dash
+# after it where it opens a line ("Lap 23/57:").
+_LAP_WORDS = r"lap|runde|tour|giro|vuelta|volta|ronde|okrążenie"
+_LAP = re.compile(
+    rf"(?:(?P<word>{_LAP_WORDS})\s*|L)(?P<n>\d{{1,3}})"
+    r"(?:\s*(?:/|of|von|sur|di|de|van|z)\s*\d{1,3})?(?:\s?[:–—-])?",
+    re.I,
+)
+# A race's distance to go in the languages read: "45 km to go", "Noch 45 km", "45 km vor dem
+# Ziel", "À 45 km de l'arrivée", "A 45 km dall'arrivo", "-45 km", "A 45 km de meta", "Faltam 45
+# km", "Nog 45 km", "45 km do mety".
+_KM_N = r"\d{1,3}(?:[.,]\d)?\s?km"
+_ARRIVAL = (
+    r"de l[’']arrivée|dall[’']arrivo|al traguardo|(?:de|para)(?: la)? meta|"
+    r"(?:da|para a) (?:meta|chegada)"
+)
+_TO_GO = re.compile(
+    rf"{_KM_N}\s+(?:to go|remaining|left|vor dem ziel|bis zum ziel|{_ARRIVAL}|"
+    r"tot de finish|voor de finish|do mety|do końca)|"
+    rf"(?:noch|nog|faltam|a falta de|jeszcze)\s+{_KM_N}|(?:à|a)\s+{_KM_N}\s+(?:{_ARRIVAL})|"
+    rf"[-–]\s?{_KM_N}",
+    re.I,
+)
+# A cricket ball as a commentary's line labels it: "Over 34.2", "34.2 ov".
+_OVER = re.compile(r"(?:over|ov\.?)\s*\d{1,3}\.\d|\d{1,3}\.\d\s?ov", re.I)
 _KM_AT = re.compile(r"km\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
 _SET_SCORE = re.compile(
     r"(?:set|satz)\s*(?P<n>[1-5])\s*[,:]?\s*(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})", re.I
 )
 _RACE_CLASS = re.compile(r"lap|runde|km|distance|kilomet", re.I)
 _MOST_LAPS = 500  # laps a race may run (an oval's)
+_BALL_IN = re.compile(r"(\d{1,3})\.(\d)")
 _RACE_MARK_LENGTH = 16  # characters of a text that may be a race's lap or distance
+_RACE_LABEL_LENGTH = (
+    28  # characters of a race's or a match's mark in words ("À 45 km de l'arrivée")
+)
+_RACE_OPENERS = frozenset("LlKkRrSsTtGgVvOoNnFfJjAaÀà-–")  # what such a mark may open with
+_LABEL_END = re.compile(r"\s?[:–—-]$")  # a label's colon or dash after a mark
+_RACE_LABEL = re.compile(
+    r"\s*(?P<mark>(?:"
+    + _LAP_WORDS
+    + r")\s*\d{1,3}(?:\s*(?:/|of|von|sur|di|de|van|z)\s*\d{1,3})?|"
+    + _TO_GO.pattern
+    + r"|"
+    + _OVER.pattern
+    + r"|(?:set|satz)\s*[1-5]\s*[,:]?\s*\d{1,2}\s*[-–:]\s*\d{1,2}"
+    + r")\s?(?:[:–—-](?:\s|$)|$)",
+    re.I,
+)
 
 _BARE_MINUTE = re.compile(r"(\d{1,3})(?P<sign>\.|e|re|er|°)?(?:\s*\+\s*(?P<x>\d{1,2}))?")
 _BALL = re.compile(r"(\d{1,3})\.(\d)")
@@ -3671,6 +3768,10 @@ _PHASE = re.compile(_PHASE_WORDS + r"(?:[.!:]|\s?[–—-])?")
 # A phase that opens a line as a label, before a colon or a dash ("HT: Spurs 1-0 Villa"): "HT"
 # in running words is none.
 _PHASE_LABEL = re.compile(r"\s*" + _PHASE_WORDS + r"\s?[:–—-](?:\s|$)")
+# A match's phase and the score and nothing else ("HT: 1-0", "FT 2-1"): a commentary's post.
+_PHASE_SCORE = re.compile(
+    _PHASE_WORDS + r"\s?[:–—-]?\s?(?:\D{2,30}\s)?\d{1,2}\s?[-–:]\s?\d{1,2}(?:\s\D{2,30})?"
+)
 _PHASE_MARK = "P:"  # what opens a phase's mark, "P:HT", where a minute's is a number
 _PHASE_PEERS = 3  # posts of the stream whose minute stands in the box a phase's would
 _PHASE_LENGTH = 28  # characters of a text that may be a match's phase
@@ -5250,6 +5351,8 @@ def _after_time(headline: str, time_text: str) -> str:
     before = _BEFORE_TIME.match(headline)
     start = before.end() if before is not None else 0
     opens = bool(time_text) and headline.startswith(time_text, start)
+    if time_text and not opens and headline.lstrip().startswith(time_text):
+        start, opens = len(headline) - len(headline.lstrip()), True  # ("À 45 km de l'arrivée")
     closed = headline.rstrip(" )]")  # "… (14:04)"
     if time_text and closed.endswith(time_text) and not opens:
         return _TRAILING_SEPARATOR.sub("", closed[: -len(time_text)]).strip()
