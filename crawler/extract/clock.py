@@ -3087,14 +3087,19 @@ def _body_times(
 
 def _publisher_countries(text: str) -> list[str]:
     """The countries (ISO 3166 codes, lower case) of the addresses a JSON-LD block gives its
-    publishers: a `publisher`'s, or an organization's of its own; not a place's or an
-    event's, which may be anywhere the blog reports from."""
+    publishers: a `publisher`'s, or an organization's that is the block itself (or an item of
+    its `@graph`); not a place's or an event's, which may be anywhere the blog reports from,
+    nor another organization's the blog names (its agency `author`, a club it is `about`)."""
     try:
         data = json.loads(text)
     except ValueError:
         return []
     found: list[str] = []
-    stack: list[tuple[object, bool]] = [(data, False)]
+    tops = data if isinstance(data, list) else [data]
+    graph = [n for t in tops if isinstance(t, dict) for n in _listed(t.get("@graph"))]
+    stack: list[tuple[object, bool]] = [(node, False) for node in tops]
+    stack.extend((node, False) for node in graph)
+    top = {id(node) for node in [*tops, *graph]}
     while stack:
         node, publisher = stack.pop()
         if isinstance(node, list):
@@ -3104,7 +3109,10 @@ def _publisher_countries(text: str) -> list[str]:
             continue
         kind = node.get("@type")
         kinds = kind if isinstance(kind, list) else [kind]
-        if publisher or any(isinstance(k, str) and k.endswith("Organization") for k in kinds):
+        own = id(node) in top and any(
+            isinstance(k, str) and k.endswith("Organization") for k in kinds
+        )
+        if publisher or own:
             address = node.get("address")
             country = address.get("addressCountry") if isinstance(address, dict) else None
             if isinstance(country, dict):
@@ -3112,9 +3120,14 @@ def _publisher_countries(text: str) -> list[str]:
             if isinstance(country, str) and len(country.strip()) == 2:
                 found.append(country.strip().lower())
         for key, value in node.items():
-            if isinstance(value, (dict, list)):
+            if isinstance(value, (dict, list)) and key != "@graph":
                 stack.append((value, key == "publisher"))
     return found
+
+
+def _listed(value: object) -> list[object]:
+    """A JSON-LD value as a list: itself where it is one, else alone."""
+    return value if isinstance(value, list) else [value]
 
 
 def _own_newest(times: list[tuple[str, Element]]) -> list[str]:
