@@ -1497,6 +1497,17 @@ def test_no_zone_from_an_organization_not_the_publisher(kind: str, key: str, cou
     assert zone_name(clock_of(page("en", _about(kind, key, country)), _OWN)) == "UTC"
 
 
+def test_no_zone_from_own_alternates_of_several_regions() -> None:
+    """One page for every region: each alternate's address is the page itself."""
+    head = f'<link rel="canonical" href="{_OWN}">' + "".join(
+        f'<link rel="alternate" hreflang="{t}" href="{_OWN}">' for t in ("en-us", "en-gb", "en-au")
+    )
+    assert zone_name(clock_of(page("en", head), _OWN)) == "UTC"
+    head = f'<link rel="alternate" hreflang="en-gb" href="{_OWN}">'
+    head += f'<link rel="alternate" hreflang="x-default" href="{_OWN}">'
+    assert zone_name(clock_of(page("en", head), _OWN)) == "Europe/London"
+
+
 def test_a_com_pages_bare_clocks_in_the_zone_its_own_address_names() -> None:
     """A British publisher's .com page (`lang="en"`, no zone printed anywhere) whose canonical
     is its .co.uk: its bare clocks are British summer time, not UTC."""

@@ -3272,14 +3272,16 @@ def _domain_country(url: str) -> str:
 
 def _own_alternates(url: str, head: _Head) -> list[str]:
     """The language tags of the alternates whose address is the page's own (fetched or
-    canonical): `hreflang="en-gb"` on a .com's British edition, not its American edition's."""
+    canonical): `hreflang="en-gb"` on a .com's British edition, not its American edition's;
+    none where they name several regions (one page for "en-us", "en-gb" and "en-au" alike)."""
     own = {_bare_address(a) for a in [url, *head.addresses] if a}
     tags = []
     for language, href in head.alternates:
         tag = language.strip().lower().replace("_", "-")
         if _bare_address(href) in own and _LANGUAGE_TAG.match(tag):
             tags.append(tag)
-    return tags
+    regions = {next((p for p in t.split("-")[1:] if len(p) == 2), "") for t in tags}
+    return tags if len(regions - {""}) < 2 else []
 
 
 def _bare_address(url: str) -> str:
