@@ -1508,6 +1508,11 @@ def test_no_zone_from_own_alternates_of_several_regions() -> None:
     assert zone_name(clock_of(page("en", head), _OWN)) == "Europe/London"
 
 
+def test_all_times_in_a_posts_sentence_is_no_note() -> None:
+    body = "<p>At all times BST readings were normal, the operator said.</p><p>Text</p>"
+    assert str(clock_of(page("en", "", body), "https://news.example.com/live").zone) == "UTC"
+
+
 def test_a_com_pages_bare_clocks_in_the_zone_its_own_address_names() -> None:
     """A British publisher's .com page (`lang="en"`, no zone printed anywhere) whose canonical
     is its .co.uk: its bare clocks are British summer time, not UTC."""

@@ -3466,6 +3466,8 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
     `dated`, the zone a note names with no clock beside it ("All times BST") too."""
     for words, before, _ in _first_lines(root, notes=not dated):
         noted = None if dated else _ALL_TIMES.search(words)
+        if noted is not None and not _note_starts(words, noted.start()):
+            noted = None  # ("At all times BST readings were normal": a sentence's words)
         if noted is not None and (zone := _noted_zone(words, noted.end())) is not None:
             return zone
         for clock in _clocks(words):
@@ -3484,6 +3486,13 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
 _ALL_TIMES = re.compile(
     r"\ball\s+times\b(?:\s+(?:shown|given|listed|quoted))?(?:\s+(?:are|in))?\s*[:(]?\s*", re.I
 )
+
+
+def _note_starts(words: str, at: int) -> bool:
+    """Whether a note at `at` starts its line or a sentence of it ("Updated daily. All times
+    BST", "* All times BST"), not a sentence's words."""
+    before = words[:at].rstrip()
+    return not before or before[-1] in ".;:|()[]*\u2022\u00b7-\u2013\u2014"
 
 
 def _noted_zone(words: str, at: int) -> tzinfo | None:
