@@ -1470,6 +1470,49 @@ def test_zone_a_note_at_the_pages_top_names(line: str, zone: str) -> None:
     assert str(clock_of(page("en", "", body), "https://news.example.com/live").zone) == zone
 
 
+def _about(kind: str, key: str, country: str) -> str:
+    """JSON-LD whose organization with an address is not the publisher: the blog's agency
+    author, the club or body it is about, an event's organizer, one it mentions."""
+    org = {
+        "@type": kind,
+        "name": "Body",
+        "address": {"@type": "PostalAddress", "addressCountry": country},
+    }
+    node: Any = {"@type": "SportsEvent", "organizer": org} if key == "organizer" else org
+    data = {"@type": "LiveBlogPosting", "about" if key == "organizer" else key: node}
+    return f'<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", **data})}</script>'
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "country"),
+    [
+        # Organizations the blog names that are not its publisher: their country is not its.
+        ("Organization", "author", "FR"),
+        ("SportsOrganization", "about", "ES"),
+        ("SportsOrganization", "organizer", "CH"),
+        ("GovernmentOrganization", "mentions", "BE"),
+    ],
+)
+def test_no_zone_from_an_organization_not_the_publisher(kind: str, key: str, country: str) -> None:
+    assert zone_name(clock_of(page("en", _about(kind, key, country)), _OWN)) == "UTC"
+
+
+def test_no_zone_from_own_alternates_of_several_regions() -> None:
+    """One page for every region: each alternate's address is the page itself."""
+    head = f'<link rel="canonical" href="{_OWN}">' + "".join(
+        f'<link rel="alternate" hreflang="{t}" href="{_OWN}">' for t in ("en-us", "en-gb", "en-au")
+    )
+    assert zone_name(clock_of(page("en", head), _OWN)) == "UTC"
+    head = f'<link rel="alternate" hreflang="en-gb" href="{_OWN}">'
+    head += f'<link rel="alternate" hreflang="x-default" href="{_OWN}">'
+    assert zone_name(clock_of(page("en", head), _OWN)) == "Europe/London"
+
+
+def test_all_times_in_a_posts_sentence_is_no_note() -> None:
+    body = "<p>At all times BST readings were normal, the operator said.</p><p>Text</p>"
+    assert str(clock_of(page("en", "", body), "https://news.example.com/live").zone) == "UTC"
+
+
 def test_a_com_pages_bare_clocks_in_the_zone_its_own_address_names() -> None:
     """A British publisher's .com page (`lang="en"`, no zone printed anywhere) whose canonical
     is its .co.uk: its bare clocks are British summer time, not UTC."""

@@ -3087,14 +3087,19 @@ def _body_times(
 
 def _publisher_countries(text: str) -> list[str]:
     """The countries (ISO 3166 codes, lower case) of the addresses a JSON-LD block gives its
-    publishers: a `publisher`'s, or an organization's of its own; not a place's or an
-    event's, which may be anywhere the blog reports from."""
+    publishers: a `publisher`'s, or an organization's that is the block itself (or an item of
+    its `@graph`); not a place's or an event's, which may be anywhere the blog reports from,
+    nor another organization's the blog names (its agency `author`, a club it is `about`)."""
     try:
         data = json.loads(text)
     except ValueError:
         return []
     found: list[str] = []
-    stack: list[tuple[object, bool]] = [(data, False)]
+    tops = data if isinstance(data, list) else [data]
+    graph = [n for t in tops if isinstance(t, dict) for n in _listed(t.get("@graph"))]
+    stack: list[tuple[object, bool]] = [(node, False) for node in tops]
+    stack.extend((node, False) for node in graph)
+    top = {id(node) for node in [*tops, *graph]}
     while stack:
         node, publisher = stack.pop()
         if isinstance(node, list):
@@ -3104,7 +3109,10 @@ def _publisher_countries(text: str) -> list[str]:
             continue
         kind = node.get("@type")
         kinds = kind if isinstance(kind, list) else [kind]
-        if publisher or any(isinstance(k, str) and k.endswith("Organization") for k in kinds):
+        own = id(node) in top and any(
+            isinstance(k, str) and k.endswith("Organization") for k in kinds
+        )
+        if publisher or own:
             address = node.get("address")
             country = address.get("addressCountry") if isinstance(address, dict) else None
             if isinstance(country, dict):
@@ -3112,9 +3120,14 @@ def _publisher_countries(text: str) -> list[str]:
             if isinstance(country, str) and len(country.strip()) == 2:
                 found.append(country.strip().lower())
         for key, value in node.items():
-            if isinstance(value, (dict, list)):
+            if isinstance(value, (dict, list)) and key != "@graph":
                 stack.append((value, key == "publisher"))
     return found
+
+
+def _listed(value: object) -> list[object]:
+    """A JSON-LD value as a list: itself where it is one, else alone."""
+    return value if isinstance(value, list) else [value]
 
 
 def _own_newest(times: list[tuple[str, Element]]) -> list[str]:
@@ -3259,14 +3272,16 @@ def _domain_country(url: str) -> str:
 
 def _own_alternates(url: str, head: _Head) -> list[str]:
     """The language tags of the alternates whose address is the page's own (fetched or
-    canonical): `hreflang="en-gb"` on a .com's British edition, not its American edition's."""
+    canonical): `hreflang="en-gb"` on a .com's British edition, not its American edition's;
+    none where they name several regions (one page for "en-us", "en-gb" and "en-au" alike)."""
     own = {_bare_address(a) for a in [url, *head.addresses] if a}
     tags = []
     for language, href in head.alternates:
         tag = language.strip().lower().replace("_", "-")
         if _bare_address(href) in own and _LANGUAGE_TAG.match(tag):
             tags.append(tag)
-    return tags
+    regions = {next((p for p in t.split("-")[1:] if len(p) == 2), "") for t in tags}
+    return tags if len(regions - {""}) < 2 else []
 
 
 def _bare_address(url: str) -> str:
@@ -3451,6 +3466,8 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
     `dated`, the zone a note names with no clock beside it ("All times BST") too."""
     for words, before, _ in _first_lines(root, notes=not dated):
         noted = None if dated else _ALL_TIMES.search(words)
+        if noted is not None and not _note_starts(words, noted.start()):
+            noted = None  # ("At all times BST readings were normal": a sentence's words)
         if noted is not None and (zone := _noted_zone(words, noted.end())) is not None:
             return zone
         for clock in _clocks(words):
@@ -3469,6 +3486,13 @@ def _printed_zone(root: Element, dated: bool = False) -> tzinfo | None:
 _ALL_TIMES = re.compile(
     r"\ball\s+times\b(?:\s+(?:shown|given|listed|quoted))?(?:\s+(?:are|in))?\s*[:(]?\s*", re.I
 )
+
+
+def _note_starts(words: str, at: int) -> bool:
+    """Whether a note at `at` starts its line or a sentence of it ("Updated daily. All times
+    BST", "* All times BST"), not a sentence's words."""
+    before = words[:at].rstrip()
+    return not before or before[-1] in ".;:|()[]*\u2022\u00b7-\u2013\u2014"
 
 
 def _noted_zone(words: str, at: int) -> tzinfo | None:
