@@ -771,7 +771,10 @@ _FLIGHTS = (
     "row",
     ["div class='flight'", "li class='departure'", "li class='arrival-row'",
      "div class='timetable-row'", "li class='przylot'", "div class='abfahrt'",
-     "li class='vuelo-item'", "div class='board__row flight'"],
+     "li class='vuelo-item'", "div class='board__row flight'", "li class='odlet'",
+     "li class='prilet'", "li class='avgang'", "li class='afgang'", "li class='ankomst'",
+     "div class='departure-board__row'", "li class='flight-list__item'",
+     "div class='arrivals-table__row'", "li class='train-row'"],
 )  # fmt: skip
 def test_a_boards_rows_its_markup_names_flights_or_departures_are_no_posts(row: str) -> None:
     """An airport's arrivals or a station's departures under a title that says live ("tablica

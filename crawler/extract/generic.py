@@ -4270,14 +4270,16 @@ def _board_rows(posts: list[tuple[Element, Update]]) -> bool:
 
 
 # A board's row, a flight's, an arrival's or a departure's, a word of a box's class or id, in
-# the languages read here (the word alone, or before a part's: not a "flight-deals" teaser's,
+# the languages read here (the word alone, or before a part's, maybe its board's, list's or
+# table's, "departure-board__row", "flight-list__item": not a "flight-deals" teaser's,
 # nor a topic's, WordPress's "category-flights", a modifier's "update--flights").
 _BOARD_ROW = re.compile(
     r"(?:^|\s|(?<!-)(?<!category)(?<!tag)(?<!topic)(?<!thema)[_-])"
     r"(?:flights?|departures?|arrivals?|timetables?|abfahrt(?:en)?|ankunft|abfl[uü]ge?|"
     r"d[ée]parts?|arriv[ée]es?|partenz[ae]|arriv[oi]|vuelos?|salidas?|llegadas?|partidas?|"
-    r"chegadas?|vertrek(?:ken)?|aankomst(?:en)?|vlucht(?:en)?|odloty?|przyloty?)"
-    r"(?:$|[\s_]|-(?:item|row|entry|line|card)\b|-\d)",
+    r"chegadas?|vertrek(?:ken)?|aankomst(?:en)?|vlucht(?:en)?|odloty?|przyloty?|odlety?|"
+    r"p[rř][ií]lety?|avg[aå]ng(?:ar|er)?|afgange?|ankomst(?:er)?|trains?(?=-(?:row|item|entry)))"
+    r"(?:-(?:board|list|table))?(?:$|[\s_]|-(?:item|row|entry|line|card)\b|-\d)",
     re.I,
 )
 
