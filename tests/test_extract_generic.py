@@ -771,7 +771,10 @@ _FLIGHTS = (
     "row",
     ["div class='flight'", "li class='departure'", "li class='arrival-row'",
      "div class='timetable-row'", "li class='przylot'", "div class='abfahrt'",
-     "li class='vuelo-item'", "div class='board__row flight'"],
+     "li class='vuelo-item'", "div class='board__row flight'", "li class='odlet'",
+     "li class='prilet'", "li class='avgang'", "li class='afgang'", "li class='ankomst'",
+     "div class='departure-board__row'", "li class='flight-list__item'",
+     "div class='arrivals-table__row'", "li class='train-row'"],
 )  # fmt: skip
 def test_a_boards_rows_its_markup_names_flights_or_departures_are_no_posts(row: str) -> None:
     """An airport's arrivals or a station's departures under a title that says live ("tablica
@@ -790,6 +793,45 @@ def test_a_boards_rows_its_markup_names_flights_or_departures_are_no_posts(row: 
     assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
     posts = page.replace(row.split(maxsplit=1)[1].encode(), b"class='lb-post'")
     assert len(extract_page(posts, url, fetched_at="2024-05-01T12:00:00Z").updates) == 6
+
+
+# An airport strike's blog read oldest first, each post a bare clock at an odd minute, a title
+# and a sentence that may quote a flight's time.
+_STRIKE = (
+    ("07:04", "Union confirms walkout", "The union says ground staff walk out from noon and the airport expects queues."),
+    ("08:17", "First flights cancelled", "Flight BA 482 due at 09:40 is cancelled, the operator says in a statement."),
+    ("09:31", "Passengers wait in the hall", "Hundreds of passengers are sitting on the floor of the hall waiting for news."),
+    ("10:46", "Talks to resume", "The ministry says the two sides will meet again at three and hopes for a deal."),
+    ("11:29", "Trains added to the coast", "The rail operator adds four trains to carry passengers whose flights were cancelled."),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("row", "around"),
+    [("div class='post live-post flight'", "feed"), ("div class='entry entry-flight'", "feed"),
+     ("article class='post type-post category-flights'", "feed"),
+     ("div class='update update--flights'", "feed"), ("div class='live-entry arrivals-entry'", "feed"),
+     ("div class='card category-departures'", "feed"), ("div class='ticker-eintrag abfahrt'", "ticker"),
+     ("div class='ticker__item ticker__item--abfahrt'", "ticker")],
+)  # fmt: skip
+def test_a_blogs_posts_that_carry_a_boards_word_as_their_topic_stay_posts(
+    row: str, around: str
+) -> None:
+    """A blog of an airport's or a ferry's strike read oldest first, whose posts' boxes name
+    themselves posts (`div.post.flight`, `div.update--flights`) or sit in a blog's or a
+    ticker's box (`div.ticker` > `div.abfahrt`), or carry the board's word as a topic's
+    (`category-flights`, a modifier's `--flights`): posts, not a board's rows."""
+    tag = row.split()[0]
+    rows = "".join(
+        f"<{row}><span class='time'>{at}</span><h3>{title}</h3><p>{words}</p></{tag}>"
+        for at, title, words in _STRIKE
+    )
+    main = f"<h1>Airport strike</h1><div class='{around}'>{rows}</div>"
+    page = page_of(
+        main, "Airport strike live: flights cancelled", "en", "2024-05-01T06:00:00+01:00"
+    )
+    url = "https://news.example.com/live/airport-strike"
+    assert len(extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates) == 5
 
 
 @pytest.mark.parametrize("row", ["li class='epg-item'", "li class='programme-item'"])

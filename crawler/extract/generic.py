@@ -4387,20 +4387,26 @@ def _board_rows(posts: list[tuple[Element, Update]]) -> bool:
     """Whether every post's box names itself a row of a board of flights or trains (`div.flight`,
     `li.departure`, `div.timetable-row`, `li.przylot`, `div.abfahrt`): an airport's arrivals or
     a station's departures, landed and to come, at whatever minutes; no blog's CMS names its
-    posts so."""
+    posts so. Not boxes that name themselves posts too, or sit in a blog's or a ticker's
+    (`div.post.flight`, `div.ticker` > `div.abfahrt`): an airport strike's blog read oldest
+    first, the word its topic's."""
     return all(
         _BOARD_ROW.search(f"{member.get('class') or ''} {member.get('id') or ''}") is not None
         for member, _ in posts
-    )
+    ) and not _named_posts([member for member, _ in posts])
 
 
 # A board's row, a flight's, an arrival's or a departure's, a word of a box's class or id, in
-# the languages read here (the word alone, or before a part's: not a "flight-deals" teaser's).
+# the languages read here (the word alone, or before a part's, maybe its board's, list's or
+# table's, "departure-board__row", "flight-list__item": not a "flight-deals" teaser's,
+# nor a topic's, WordPress's "category-flights", a modifier's "update--flights").
 _BOARD_ROW = re.compile(
-    r"(?:^|[\s_-])(?:flights?|departures?|arrivals?|timetables?|abfahrt(?:en)?|ankunft|abfl[uü]ge?|"
+    r"(?:^|\s|(?<!-)(?<!category)(?<!tag)(?<!topic)(?<!thema)[_-])"
+    r"(?:flights?|departures?|arrivals?|timetables?|abfahrt(?:en)?|ankunft|abfl[uü]ge?|"
     r"d[ée]parts?|arriv[ée]es?|partenz[ae]|arriv[oi]|vuelos?|salidas?|llegadas?|partidas?|"
-    r"chegadas?|vertrek(?:ken)?|aankomst(?:en)?|vlucht(?:en)?|odloty?|przyloty?)"
-    r"(?:$|[\s_]|-(?:item|row|entry|line|card)\b|-\d)",
+    r"chegadas?|vertrek(?:ken)?|aankomst(?:en)?|vlucht(?:en)?|odloty?|przyloty?|odlety?|"
+    r"p[rř][ií]lety?|avg[aå]ng(?:ar|er)?|afgange?|ankomst(?:er)?|trains?(?=-(?:row|item|entry)))"
+    r"(?:-(?:board|list|table))?(?:$|[\s_]|-(?:item|row|entry|line|card)\b|-\d)",
     re.I,
 )
 
