@@ -113,7 +113,7 @@ WORKER = """
 import sys, time
 from crawler.cluster.passes import PassQueue
 q = PassQueue.from_url(sys.argv[1])
-lease = q.lease("doomed", timeout=3.0)
+lease = q.lease("doomed", timeout=1.5)
 print(lease.pass_id if lease else "", flush=True)
 time.sleep(120)
 """
@@ -201,6 +201,6 @@ def test_heartbeats(queue: PassQueue) -> None:
     queue.beat("w1")
     queue.beat("w2")
     assert queue.workers_alive() == ["w1", "w2"]
-    time.sleep(1.5)
+    time.sleep(0.4)
     queue.beat("w2")
-    assert queue.workers_alive(within=1.0) == ["w2"]
+    assert queue.workers_alive(within=0.3) == ["w2"]
