@@ -11503,3 +11503,32 @@ def test_a_tickers_clock_on_a_line_of_its_own_marks_a_post_that_a_race_mark_open
         (f"2024-02-10T{at}:00Z", f"{m.replace('<b>', '').replace('</b>', '')} {w}")
         for at, m, w in zip(clocks, marks, said, strict=True)
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["<p>{m}: {words}</p>", "<p><b>{m}</b> {words}</p>", "<li>{m} – {words}</li>"],
+)
+def test_a_betting_previews_lines_that_open_with_a_half_goal_line_are_no_posts(line: str) -> None:
+    """A betting preview's picks that each open with a goals or corners line ("Over 2.5:",
+    "<b>Over 9.5</b>") read like a cricket ball, but a bettor's lines are halves and a
+    commentary's balls are not all the fifth: the page has no post, on an address that says
+    live (an in-play betting section's, `/live-betting/`) too."""
+    said = (
+        "Both sides have scored in each of their last six league games at home.",
+        "The visitors keep clean sheets away and their striker is out injured.",
+        "Corners have averaged eleven a game when these two sides have met.",
+        "Eight of the hosts' last ten games have had three goals or more.",
+    )
+    picks = "".join(
+        line.format(m=m, words=w)
+        for m, w in zip(("Over 2.5", "Over 1.5", "Over 9.5", "Over 3.5"), said, strict=True)
+    )
+    box = f"<ul>{picks}</ul>" if line.startswith("<li>") else picks
+    page = page_of(
+        "<h1>Arsenal v Spurs betting tips</h1><div class='article-body'><p>Our tipster picks "
+        f"four markets for Sunday's derby, with the best odds we found.</p>{box}</div>",
+        title="Betting tips",
+    )
+    url = "https://www.example-sport.com/live-betting/arsenal-spurs-tips"
+    assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []

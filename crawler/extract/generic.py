@@ -1953,7 +1953,8 @@ def _segment_tickers(
 def _clocked_over_marks(leads: list[Element], clock: PageClock) -> list[Element]:
     """A ticker's lines, less those that open with a race's or a match's mark where a clock
     opens others (`<p><b>16:40</b></p><p>45 km to go: …</p>`: the clock marks the post, the
-    distance is its words)."""
+    distance is its words); none where every mark is a fifth ball ("Over 2.5:", "Over 9.5:"):
+    a betting preview's goal lines, which are halves, not a cricket commentary's balls."""
     marks: dict[Element, str] = {}
     for line in leads:
         text = _opening_time(line, clock)
@@ -1963,6 +1964,8 @@ def _clocked_over_marks(leads: list[Element], clock: PageClock) -> list[Element]
         return leads  # (most tickers: their clocks alone)
     if len(marks) < len(leads):
         return [line for line in leads if line not in marks]
+    if all((ball := _BALL_IN.search(mark)) and ball.group(2) == "5" for mark in marks.values()):
+        return []
     return leads
 
 
