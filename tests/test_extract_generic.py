@@ -11511,3 +11511,66 @@ def test_a_phase_and_the_score_alone_in_a_commentarys_box_is_a_post(phase: str, 
         fetched_at="2024-01-28T18:00:00Z",
     ).updates
     assert [(u.headline, u.body_text) for u in updates] == [(None, w) for w in said]
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["{k} km to go:", "Noch {k} km:", "Over {o}:", "<b>{o} ov</b>"],
+)
+def test_a_tickers_clock_on_a_line_of_its_own_marks_a_post_that_a_race_mark_opens(
+    mark: str,
+) -> None:
+    """A ticker whose clock stands on a line of its own above the line that opens with the
+    race's or the match's mark (`<p><b>16:40</b></p><p>45 km to go: …</p>`) is cut at its
+    clocks: the post keeps its time, and the mark stays in its words."""
+    said = (
+        "The breakaway's lead is down to a minute as the bunch chases hard.",
+        "A crash at the back of the bunch, and two riders are slow to rise.",
+        "The sprinters' teams move to the front as the road nears the coast.",
+        "Attack from the favourite on the climb, and the group splits apart.",
+    )
+    clocks = ("16:40", "16:20", "15:55", "15:30")
+    marks = [
+        mark.format(k=k, o=o)
+        for k, o in zip((20, 45, 80, 120), ("34.2", "30.1", "22.5", "0.1"), strict=True)
+    ]
+    lines = "".join(
+        f"<p><strong>{at}</strong></p><p>{m} {w}</p>"
+        for at, m, w in zip(clocks, marks, said, strict=True)
+    )
+    page = page_of(f'<h1>Stage 5 live</h1><div class="live">{lines}</div>')
+    url = "https://www.example-sport.com/sport/live/stage-5"
+    updates = extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates
+    assert [(u.published_at, u.body_text) for u in updates] == [
+        (f"2024-02-10T{at}:00Z", f"{m.replace('<b>', '').replace('</b>', '')} {w}")
+        for at, m, w in zip(clocks, marks, said, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["<p>{m}: {words}</p>", "<p><b>{m}</b> {words}</p>", "<li>{m} – {words}</li>"],
+)
+def test_a_betting_previews_lines_that_open_with_a_half_goal_line_are_no_posts(line: str) -> None:
+    """A betting preview's picks that each open with a goals or corners line ("Over 2.5:",
+    "<b>Over 9.5</b>") read like a cricket ball, but a bettor's lines are halves and a
+    commentary's balls are not all the fifth: the page has no post, on an address that says
+    live (an in-play betting section's, `/live-betting/`) too."""
+    said = (
+        "Both sides have scored in each of their last six league games at home.",
+        "The visitors keep clean sheets away and their striker is out injured.",
+        "Corners have averaged eleven a game when these two sides have met.",
+        "Eight of the hosts' last ten games have had three goals or more.",
+    )
+    picks = "".join(
+        line.format(m=m, words=w)
+        for m, w in zip(("Over 2.5", "Over 1.5", "Over 9.5", "Over 3.5"), said, strict=True)
+    )
+    box = f"<ul>{picks}</ul>" if line.startswith("<li>") else picks
+    page = page_of(
+        "<h1>Arsenal v Spurs betting tips</h1><div class='article-body'><p>Our tipster picks "
+        f"four markets for Sunday's derby, with the best odds we found.</p>{box}</div>",
+        title="Betting tips",
+    )
+    url = "https://www.example-sport.com/live-betting/arsenal-spurs-tips"
+    assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []

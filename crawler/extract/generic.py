@@ -1934,6 +1934,8 @@ def _segment_tickers(
                 leads = told  # (sentences that open with a clock, newest first: a ticker's)
         if worded_titles and len(leads) >= _TICKER_LINES:
             leads = _worded_in_order(leads, clock)
+        if len(leads) >= _TICKER_LINES:
+            leads = _clocked_over_marks(leads, clock)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             leads = _with_boxed_posts(holder, leads, units, clock)
             leads = _with_their_phases(holder, _with_their_kin(holder, leads), clock)
@@ -1946,6 +1948,25 @@ def _segment_tickers(
                 and not _HAS_DIGIT.search(text_of(line))
             )
     return worded
+
+
+def _clocked_over_marks(leads: list[Element], clock: PageClock) -> list[Element]:
+    """A ticker's lines, less those that open with a race's or a match's mark where a clock
+    opens others (`<p><b>16:40</b></p><p>45 km to go: …</p>`: the clock marks the post, the
+    distance is its words); none where every mark is a fifth ball ("Over 2.5:", "Over 9.5:"):
+    a betting preview's goal lines, which are halves, not a cricket commentary's balls."""
+    marks: dict[Element, str] = {}
+    for line in leads:
+        text = _opening_time(line, clock)
+        if text is not None and _race_label(text) is not None:
+            marks[line] = text
+    if not marks:
+        return leads  # (most tickers: their clocks alone)
+    if len(marks) < len(leads):
+        return [line for line in leads if line not in marks]
+    if all((ball := _BALL_IN.search(mark)) and ball.group(2) == "5" for mark in marks.values()):
+        return []
+    return leads
 
 
 def _with_boxed_posts(
