@@ -1938,3 +1938,25 @@ def test_a_list_items_paragraphs_stay_apart() -> None:
     )
     text, _, _ = render_body(box, "https://news.example/live")
     assert text == "Roads: the coast road is closed.\nRail: no trains before noon."
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # A beat's word before a role in title case, as the BBC prints "Health Editor".
+        ("By Hugh Pym, Health Editor", ["Hugh Pym"]),
+        ("Sara Rossi, Economics Editor", ["Sara Rossi"]),
+        ("Sara Rossi, Technology Reporter", ["Sara Rossi"]),
+        ("Sara Rossi and Tom Reyes, Business Reporters", ["Sara Rossi", "Tom Reyes"]),
+        # A first name before such a surname still names a writer.
+        ("Sara Rossi, Tom Editor", ["Sara Rossi", "Tom Editor"]),
+        ("Sara Rossi, Kate Chancellor", ["Sara Rossi", "Kate Chancellor"]),
+    ],
+)
+def test_a_beat_and_role_in_title_case_after_a_comma_is_no_writer(
+    value: str, expected: list[str]
+) -> None:
+    """A probe of bylines that set a beat and a role after the writer ("Hugh Pym, Health
+    Editor"): the role stood as a second writer."""
+    assert author_names(value) == expected
+

@@ -935,20 +935,30 @@ _JOINED = re.compile(r"(?:^|\s+)(?:and|&|und|et|e|y|i|en)\s+")
 _OUTLET_AND_PLACE = re.compile(
     r"([^,]+?),\s*([^\s,—–][^,—–]{0,29}?)\s+[—–]\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Þ][\w'’.-]*){0,2}"
 )
+# A beat a desk covers, as a role's first word names it ("Health Editor", "Technology
+# Reporter"): words no one takes for a first name.
+_BEAT = (
+    r"(?:Health|Economics|Economy|Business|Technology|Tech|Science|Sports?|Defence|Defense|"
+    r"Diplomatic|Security|Home|Foreign|Education|Environment|Climate|Data|Investigations|"
+    r"Transport|Culture|Arts|Media|Legal|Crime|Royal|World|International|Digital|Energy|"
+    r"Property|Travel|Food|Fashion|Music|Film|Football|Consumer|Parliamentary|Social|Money)"
+)
 # The writer's role a byline sets after the names and a comma, in lower case but for a place
 # ("political reporter", "Europe correspondent", "senior reporters"), or in title case as
 # British papers print it, a role word no one bears as a surname ("Political Correspondent")
-# or one after a rank's word or two words ("Chief Reporter", "Senior Political Editor"; "Tom
-# Editor" is a writer), or in German, French, Spanish, Italian or Portuguese, alone or with
-# where the writer is based ("Korrespondentin in Brüssel", "envoyé spécial à Kiev"), and the
-# agencies a post drew on after its writers ("Jane Doe, with agencies", "Staff and agencies",
-# "mit Agenturen").
+# or one after a rank's or a beat's word or two words ("Chief Reporter", "Health Editor",
+# "Senior Political Editor"; "Tom Editor" is a writer), or in German, French, Spanish,
+# Italian or Portuguese, alone or with where the writer is based ("Korrespondentin in
+# Brüssel", "envoyé spécial à Kiev"), and the agencies a post drew on after its writers ("Jane
+# Doe, with agencies", "Staff and agencies", "mit Agenturen").
 _ROLE_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|producer|"
     r"columnist|contributor|journalist)s?|"
     r"(?:[A-Z][\w-]*\s+){1,3}(?:Correspondent|Columnist|Contributor|Journalist)s?|"
     r"(?:(?:Senior|Chief|Deputy|Political|Staff|Associate|Managing|Executive|Assistant|"
-    r"Contributing)\s+|(?:[A-Z][\w-]*\s+){2,3})(?:Reporter|Editor|Writer|Producer)s?|"
+    r"Contributing)\s+|(?:[A-Z][\w-]*\s+){2,3}|"
+    + _BEAT
+    + r"\s+)(?:Reporter|Editor|Writer|Producer)s?|"
     r"(?:\w+-)?(?i:korrespondent(?:in)?|redakteur(?:in)?|reporterin|correspondante?|"
     r"envoyée?\s+spéciale?|corresponsal|redactora?|periodista|corrispondente|inviat[oa]|"
     r"correspondente)"
