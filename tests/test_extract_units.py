@@ -1960,3 +1960,31 @@ def test_a_beat_and_role_in_title_case_after_a_comma_is_no_writer(
     Editor"): the role stood as a second writer."""
     assert author_names(value) == expected
 
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # A role in Polish, Dutch or Portuguese after a comma, alone or with where one is.
+        ("Anna Nowak, korespondentka", ["Anna Nowak"]),
+        ("Piotr Kowal, dziennikarz", ["Piotr Kowal"]),
+        ("Anna Nowak, korespondentka w Brukseli", ["Anna Nowak"]),
+        ("Eva Smit, verslaggever", ["Eva Smit"]),
+        ("Eva Smit, correspondent in Brussel", ["Eva Smit"]),
+        ("Ana Souza, repórter", ["Ana Souza"]),
+        ("João Lima, jornalista", ["João Lima"]),
+        # A surname's small words before the role, or between two writers.
+        ("Jan de Vries, correspondent", ["Jan de Vries"]),
+        ("Ana de la Cruz, Political Correspondent", ["Ana de la Cruz"]),
+        ("Ana de la Cruz, Tom O'Neil", ["Ana de la Cruz", "Tom O'Neil"]),
+        ("Sara Rossi, Jan van den Berg", ["Sara Rossi", "Jan van den Berg"]),
+        # A name after the comma stays.
+        ("Anna Nowak, Piotr Dziennikarz", ["Anna Nowak", "Piotr Dziennikarz"]),
+    ],
+)
+def test_a_role_in_polish_dutch_or_portuguese_and_a_surnames_small_words(
+    value: str, expected: list[str]
+) -> None:
+    """A probe of bylines with a role in Polish, Dutch or Portuguese after a comma ("Anna
+    Nowak, korespondentka"), or a writer whose surname has small words ("Jan de Vries,
+    correspondent", "Ana de la Cruz, Tom O'Neil"): the whole line stood as one author."""
+    assert author_names(value) == expected

@@ -867,7 +867,7 @@ def _author_name(value: str) -> tuple[str, ...]:
         return ()
     name = unaffiliated(name)
     parts = [unplaced(part) for part in _NAME_LIST.split(name) if part]
-    if len(parts) > 1 and all(_full_name(part) for part in parts):
+    if len(parts) > 1 and all(_full_name(without_particles(part)) for part in parts):
         return tuple(parts)
     return (unplaced(name),)
 
@@ -918,7 +918,15 @@ def unaffiliated(name: str) -> str:
     ):
         return name  # (a label before a link's title: "ALSO READ | A referendum on …")
     names = [part for part in _NAME_LIST.split(first) if part]
-    return first if names and all(_full_name(unplaced(part)) for part in names) else name
+    return (
+        first if names and all(_full_name(without_particles(unplaced(p))) for p in names) else name
+    )
+
+
+def without_particles(name: str) -> str:
+    """A name without its surname's small words ("Jan de Vries": "Jan Vries"), to tell a
+    full name by its capitalised words."""
+    return _PARTICLE.sub(" ", name) if " " in name else name
 
 
 # An outlet's name that opens with its article ("Le Monde", "El País", "La Stampa", "O Globo",
@@ -948,8 +956,8 @@ _BEAT = (
 # British papers print it, a role word no one bears as a surname ("Political Correspondent")
 # or one after a rank's or a beat's word or two words ("Chief Reporter", "Health Editor",
 # "Senior Political Editor"; "Tom Editor" is a writer), or in German, French, Spanish,
-# Italian or Portuguese, alone or with where the writer is based ("Korrespondentin in
-# Brüssel", "envoyé spécial à Kiev"), and the agencies a post drew on after its writers ("Jane
+# Italian, Portuguese, Polish or Dutch, alone or with where the writer is based
+# ("Korrespondentin in Brüssel", "envoyé spécial à Kiev", "korespondentka w Brukseli"), and the agencies a post drew on after its writers ("Jane
 # Doe, with agencies", "Staff and agencies", "mit Agenturen").
 _ROLE_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|producer|"
@@ -961,8 +969,9 @@ _ROLE_AFTER = re.compile(
     + r"\s+)(?:Reporter|Editor|Writer|Producer)s?|"
     r"(?:\w+-)?(?i:korrespondent(?:in)?|redakteur(?:in)?|reporterin|correspondante?|"
     r"envoyée?\s+spéciale?|corresponsal|redactora?|periodista|corrispondente|inviat[oa]|"
-    r"correspondente)"
-    r"(?:\s+(?:in|aus|à|en|a|em|da|de|di)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?"
+    r"correspondente|korespondent(?:ka)?|dziennikar(?:z|ka)|reporterka|redaktor(?:ka)?|"
+    r"verslaggever(?:ster)?|correspondent|redacteur|repórter|jornalista|redator(?:a)?)"
+    r"(?:\s+(?:in|aus|à|en|a|em|da|de|di|w|we|z)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?"
 )
 _WITH_AGENCIES = re.compile(
     r"(?:,\s*|\s+)(?i:with|and|und|mit|et|avec|y|con|e)\s+(?i:news\s+)?"
