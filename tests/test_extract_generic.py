@@ -10613,6 +10613,14 @@ def test_an_author_label_opening_each_post_unclassed(
         # Where each files from is no part of the name: the same two writers, in two places.
         (["By Sara Rossi in Kyiv", "By Sara Rossi in Lviv", "By Tom Reyes in Kyiv", "By Tom Reyes"],
          [["Sara Rossi"]] * 2 + [["Tom Reyes"]] * 2),
+        # Two writers, each where she files from; a writer who signs again beside another.
+        (["By Sara Rossi in Kyiv and Tom Reyes in Lviv", "By Sara Rossi in Kyiv",
+          "By Tom Reyes in Lviv", "By Sara Rossi in Kyiv and Tom Reyes in Lviv"],
+         [["Sara Rossi", "Tom Reyes"], ["Sara Rossi"], ["Tom Reyes"], ["Sara Rossi", "Tom Reyes"]]),
+        (["By Sara Rossi, Mark Bishop", "By Sara Rossi, Kate Chancellor",
+          "By Sara Rossi, Anna Major", "By Sara Rossi, Mark Bishop"],
+         [["Sara Rossi", "Mark Bishop"], ["Sara Rossi", "Kate Chancellor"],
+          ["Sara Rossi", "Anna Major"], ["Sara Rossi", "Mark Bishop"]]),
         # Words that open like a byline and name no one, or a new name in every post.
         (["By Tuesday the road was clear.", "By noon the river fell."] * 2, [[]] * 4),
         (["From Los Angeles", "From New York"] * 2, [[]] * 4),
