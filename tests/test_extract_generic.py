@@ -10621,6 +10621,12 @@ def test_an_author_label_opening_each_post_unclassed(
           "By Sara Rossi, Anna Major", "By Sara Rossi, Mark Bishop"],
          [["Sara Rossi", "Mark Bishop"], ["Sara Rossi", "Kate Chancellor"],
           ["Sara Rossi", "Anna Major"], ["Sara Rossi", "Mark Bishop"]]),
+        # A surname's small words a phrase might hold too, in lower case or capitalised.
+        (["By Ana de los Santos", "By Carlos de las Heras"] * 2,
+         [["Ana de los Santos"], ["Carlos de las Heras"]] * 2),
+        (["By Ana De Los Santos", "By Tom Reyes"] * 2, [["Ana De Los Santos"], ["Tom Reyes"]] * 2),
+        (["Por Ana de los Santos", "Por Luis Ortega"] * 2,
+         [["Ana de los Santos"], ["Luis Ortega"]] * 2),
         # Words that open like a byline and name no one, or a new name in every post.
         (["By Tuesday the road was clear.", "By noon the river fell."] * 2, [[]] * 4),
         (["From Los Angeles", "From New York"] * 2, [[]] * 4),

@@ -930,11 +930,14 @@ def without_particles(name: str) -> str:
 
 
 # An outlet's name that opens with its article ("Le Monde", "El País", "La Stampa", "O Globo",
-# "Die Zeit", "De Telegraaf"), and a surname's small words inside a name ("van der", "da").
+# "Die Zeit", "De Telegraaf"), and a surname's small words inside a name ("van der", "da",
+# "de los", "De Los").
 _ARTICLED = re.compile(
     r"(?:Le|La|Les|El|Il|Lo|O|Die|Der|De|Het|The)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)?"
 )
-_PARTICLE = re.compile(r"\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|zu)\s+)+")
+_PARTICLE = re.compile(
+    r"\s+(?:(?i:van|von|de|der|den|da|di|du|la|le|del|dos|das|los|las|ten|ter|zu)\s+)+"
+)
 # The words that join a byline's last two writers ("Tom Reyes and Bo Li", "… & …").
 _JOINED = re.compile(r"(?:^|\s+)(?:and|&|und|et|e|y|i|en)\s+")
 # A byline's one writer, the outlet after a comma and where she files from after a dash,

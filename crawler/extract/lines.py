@@ -32,6 +32,7 @@ from crawler.extract.clean import (
     normalise_text,
     unaffiliated,
     unplaced,
+    without_particles,
 )
 from crawler.extract.dom import HEADINGS, Element, raw_text
 
@@ -77,10 +78,11 @@ _BYLINE_WORDS = re.compile(
     r"(?i:author|autor|autora|autore|auteur|auteurs|authors|autoren|autorzy|autorin|autorinnen|"
     r"autrice|auteure|reporter|text|texto|testo|tekst)\s*:\s*)"
 )
-# The small words inside a surname ("Sanne de Vries", "Ursula von der Leyen", "Maria da Silva").
+# The small words inside a surname ("Sanne de Vries", "Ursula von der Leyen", "Maria da Silva",
+# "Ana de los Santos").
 _PARTICLES = frozenset(
-    {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "das", "ten",
-     "ter", "zu"}
+    {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "das", "los",
+     "las", "ten", "ter", "zu"}
 )  # fmt: skip
 _NAME_JOINS = NAME_JOINS | _PARTICLES | {"&"}
 
@@ -677,7 +679,7 @@ def _signing_line(text: str) -> tuple[str, ...] | None:
     if lead is None or lead.group().split()[-1].lower() == "from" or not is_byline(text):
         return None
     name = unplaced(byline_name(unaffiliated(text)))
-    if any(word.lower() in _PHRASE_WORDS for word in name.split()):
+    if any(word.lower() in _PHRASE_WORDS for word in without_particles(name).split()):
         return None  # a section's title in title case: "By The Numbers", "By Order Of …"
     if is_desk(name):
         return (name,)
@@ -686,7 +688,8 @@ def _signing_line(text: str) -> tuple[str, ...] | None:
 
 
 # The small words of a phrase that no name holds, capitalised in a title ("By The Numbers",
-# "By Order Of The Mayor"); not "A", an initial, nor "Das", "El", "La", a surname's.
+# "By Order Of The Mayor"); not "A", an initial, nor "Das", "El", "La", a surname's, nor
+# "los" after a surname's "de" ("Ana de los Santos").
 _PHRASE_WORDS = frozenset(
     {"the", "of", "an", "at", "on", "for", "to", "with", "after", "before", "into", "die",
      "mit", "los", "las", "les"}
