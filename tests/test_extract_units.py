@@ -1988,3 +1988,23 @@ def test_a_role_in_polish_dutch_or_portuguese_and_a_surnames_small_words(
     Nowak, korespondentka"), or a writer whose surname has small words ("Jan de Vries,
     correspondent", "Ana de la Cruz, Tom O'Neil"): the whole line stood as one author."""
     assert author_names(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # A list of writers set apart by commas, then their role or their newsroom.
+        ("Sara Rossi, Tom Reyes, Political Correspondents", ["Sara Rossi", "Tom Reyes"]),
+        ("By Sara Rossi, Tom Reyes, BBC News", ["Sara Rossi", "Tom Reyes"]),
+        ("Sara Rossi, Tom Reyes and Li Wei, AFP", ["Sara Rossi", "Tom Reyes", "Li Wei"]),
+        # Three writers, the last of them one no role's word names, stay.
+        ("Sara Rossi, Tom Reyes, Kate Chancellor", ["Sara Rossi", "Tom Reyes", "Kate Chancellor"]),
+        ("Rossi, Reyes, BBC News", ["Rossi, Reyes, BBC News"]),
+    ],
+)
+def test_a_list_of_writers_then_a_role_or_newsroom_names_the_writers(
+    value: str, expected: list[str]
+) -> None:
+    """A probe of bylines listing writers by commas and then their role or newsroom ("Sara
+    Rossi, Tom Reyes, Political Correspondents"): the role stood as a third writer."""
+    assert author_names(value) == expected

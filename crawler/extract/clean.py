@@ -1020,9 +1020,10 @@ _NAME_LIST = re.compile(r"\s*(?:[,;&]|\b(?:" + "|".join(sorted(NAME_JOINS | {"or
 _NAME_MOST = 4
 _AFFILIATION = re.compile(r"\s+[·•|]\s+")  # the mark between a byline's names and newsroom
 # What may follow a byline's names as its agency alone (_NEWSROOM all of it): in brackets at
-# its end, after a slash or a comma ("Anna Berg (dpa)", "Anna Berg/dpa", "Anna Berg, AFP").
+# its end, after a slash or a comma ("Anna Berg (dpa)", "Anna Berg/dpa", "Anna Berg, AFP"),
+# the names a list set apart by commas or not ("Sara Rossi, Tom Reyes, BBC News").
 _AGENCY_AFTER = re.compile(
-    r"(?P<names>[^(),/]+?)\s*(?:\((?P<bracketed>[^()]{1,40})\)|[/,]\s*(?P<after>[^(),/]{1,40}))"
+    r"(?P<names>[^()/]+?)\s*(?:\((?P<bracketed>[^()]{1,40})\)|[/,]\s*(?P<after>[^(),/]{1,40}))"
 )
 
 
