@@ -10621,6 +10621,11 @@ def test_an_author_label_opening_each_post_unclassed(
           "By Sara Rossi, Anna Major", "By Sara Rossi, Mark Bishop"],
          [["Sara Rossi", "Mark Bishop"], ["Sara Rossi", "Kate Chancellor"],
           ["Sara Rossi", "Anna Major"], ["Sara Rossi", "Mark Bishop"]]),
+        # A wire's credit longer than a byline, its writers and never its editors.
+        (["Reporting by Sara Rossi and Tom Reyes; additional reporting by Li Wei"] * 4,
+         [["Sara Rossi", "Tom Reyes", "Li Wei"]] * 4),
+        (["Reporting by Sara Rossi, Tom Reyes and Li Wei; editing by Jane Doe"] * 4,
+         [["Sara Rossi", "Tom Reyes", "Li Wei"]] * 4),
         # A surname's small words a phrase might hold too, in lower case or capitalised.
         (["By Ana de los Santos", "By Carlos de las Heras"] * 2,
          [["Ana de los Santos"], ["Carlos de las Heras"]] * 2),

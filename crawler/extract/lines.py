@@ -672,8 +672,9 @@ def _signing_line(text: str) -> tuple[str, ...] | None:
     """The writers' names a label or a byline's word and they alone give ("Autor: Sara Rossi",
     "Author: Ann Lee and Bo Li", "Tekst: PAP", "By Sara Rossi", "Von Max Muster"), without
     where each files from ("By Sara Rossi in Kyiv and Tom Reyes in Lviv"), if the line is
-    such; not "From …", that opens where a post comes from as often ("From Los Angeles")."""
-    if len(text) > _NAME_LENGTH:
+    such; not "From …", that opens where a post comes from as often ("From Los Angeles"). A
+    wire's credit may run longer ("Reporting by …; additional reporting by …")."""
+    if len(text) > _NAME_LENGTH and (len(text) > _CREDIT_LENGTH or not _CREDIT_ROLE.match(text)):
         return None
     lead = _BYLINE_WORDS.match(text)
     if lead is None or lead.group().split()[-1].lower() == "from" or not is_byline(text):
