@@ -2008,3 +2008,23 @@ def test_a_list_of_writers_then_a_role_or_newsroom_names_the_writers(
     """A probe of bylines listing writers by commas and then their role or newsroom ("Sara
     Rossi, Tom Reyes, Political Correspondents"): the role stood as a third writer."""
     assert author_names(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # When the post was updated or posted, after a mark, is no writer either.
+        ("By Sara Rossi | Updated 14:05", ["Sara Rossi"]),
+        ("Sara Rossi · Updated 2 hours ago", ["Sara Rossi"]),
+        ("Sara Rossi and Tom Reyes | 14:05 BST", ["Sara Rossi", "Tom Reyes"]),
+        ("Sara Rossi | Last updated: 1 May 2024, 14:05", ["Sara Rossi"]),
+        # Words with no digit after the mark stay.
+        ("ALSO READ | Updated rules for voters", ["ALSO READ | Updated rules for voters"]),
+    ],
+)
+def test_a_byline_and_its_update_time_after_a_mark_names_the_writer(
+    value: str, expected: list[str]
+) -> None:
+    """A probe of byline boxes that print when the post was updated after the name ("By Sara
+    Rossi | Updated 14:05"): the whole line stood as the author's name."""
+    assert author_names(value) == expected

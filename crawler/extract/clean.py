@@ -914,7 +914,10 @@ def unaffiliated(name: str) -> str:
             return name  # ("Jo Writer, Sam Reporter and Ana Ruiz": names)
         first, rest = agency["names"], [after]
     if first.isupper() or not (
-        _NEWSROOM.search(rest[0]) or _INITIALS.fullmatch(rest[0]) or _ROLE_AFTER.fullmatch(rest[0])
+        _NEWSROOM.search(rest[0])
+        or _INITIALS.fullmatch(rest[0])
+        or _ROLE_AFTER.fullmatch(rest[0])
+        or _STAMP_AFTER.fullmatch(rest[0])
     ):
         return name  # (a label before a link's title: "ALSO READ | A referendum on …")
     names = [part for part in _NAME_LIST.split(first) if part]
@@ -994,6 +997,12 @@ _NEWSROOM = re.compile(
 # News", "ABC News Radio"), as no one's name does.
 _SAYS_NEWSROOM = re.compile(
     r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|TV|Radio|Media|Television)(?:\s+(?:Radio|Online|Digital))?"
+)
+# When a post was updated or posted, after a byline's mark ("Updated 14:05", "Updated 2 hours
+# ago", "14:05 BST"): a clock, or a word that says so and a digit.
+_STAMP_AFTER = re.compile(
+    r"(?i:(?:last\s+)?(?:updated?|published|posted|edited)\b:?[^|·•]{0,30}\d[^|·•]{0,30})|"
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
 )
 # A newsroom written as its initials alone ("ESPN", "CBC", "TSN"), not a generation or a
 # Roman numeral after a name ("Jr", "JR", "III").
