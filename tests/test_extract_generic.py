@@ -10718,6 +10718,25 @@ def test_an_author_label_opening_each_post_unclassed(
         # Where each files from is no part of the name: the same two writers, in two places.
         (["By Sara Rossi in Kyiv", "By Sara Rossi in Lviv", "By Tom Reyes in Kyiv", "By Tom Reyes"],
          [["Sara Rossi"]] * 2 + [["Tom Reyes"]] * 2),
+        # Two writers, each where she files from; a writer who signs again beside another.
+        (["By Sara Rossi in Kyiv and Tom Reyes in Lviv", "By Sara Rossi in Kyiv",
+          "By Tom Reyes in Lviv", "By Sara Rossi in Kyiv and Tom Reyes in Lviv"],
+         [["Sara Rossi", "Tom Reyes"], ["Sara Rossi"], ["Tom Reyes"], ["Sara Rossi", "Tom Reyes"]]),
+        (["By Sara Rossi, Mark Bishop", "By Sara Rossi, Kate Chancellor",
+          "By Sara Rossi, Anna Major", "By Sara Rossi, Mark Bishop"],
+         [["Sara Rossi", "Mark Bishop"], ["Sara Rossi", "Kate Chancellor"],
+          ["Sara Rossi", "Anna Major"], ["Sara Rossi", "Mark Bishop"]]),
+        # A wire's credit longer than a byline, its writers and never its editors.
+        (["Reporting by Sara Rossi and Tom Reyes; additional reporting by Li Wei"] * 4,
+         [["Sara Rossi", "Tom Reyes", "Li Wei"]] * 4),
+        (["Reporting by Sara Rossi, Tom Reyes and Li Wei; editing by Jane Doe"] * 4,
+         [["Sara Rossi", "Tom Reyes", "Li Wei"]] * 4),
+        # A surname's small words a phrase might hold too, in lower case or capitalised.
+        (["By Ana de los Santos", "By Carlos de las Heras"] * 2,
+         [["Ana de los Santos"], ["Carlos de las Heras"]] * 2),
+        (["By Ana De Los Santos", "By Tom Reyes"] * 2, [["Ana De Los Santos"], ["Tom Reyes"]] * 2),
+        (["Por Ana de los Santos", "Por Luis Ortega"] * 2,
+         [["Ana de los Santos"], ["Luis Ortega"]] * 2),
         # Words that open like a byline and name no one, or a new name in every post.
         (["By Tuesday the road was clear.", "By noon the river fell."] * 2, [[]] * 4),
         (["From Los Angeles", "From New York"] * 2, [[]] * 4),

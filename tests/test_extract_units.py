@@ -1938,3 +1938,93 @@ def test_a_list_items_paragraphs_stay_apart() -> None:
     )
     text, _, _ = render_body(box, "https://news.example/live")
     assert text == "Roads: the coast road is closed.\nRail: no trains before noon."
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # A beat's word before a role in title case, as the BBC prints "Health Editor".
+        ("By Hugh Pym, Health Editor", ["Hugh Pym"]),
+        ("Sara Rossi, Economics Editor", ["Sara Rossi"]),
+        ("Sara Rossi, Technology Reporter", ["Sara Rossi"]),
+        ("Sara Rossi and Tom Reyes, Business Reporters", ["Sara Rossi", "Tom Reyes"]),
+        # A first name before such a surname still names a writer.
+        ("Sara Rossi, Tom Editor", ["Sara Rossi", "Tom Editor"]),
+        ("Sara Rossi, Kate Chancellor", ["Sara Rossi", "Kate Chancellor"]),
+    ],
+)
+def test_a_beat_and_role_in_title_case_after_a_comma_is_no_writer(
+    value: str, expected: list[str]
+) -> None:
+    """A probe of bylines that set a beat and a role after the writer ("Hugh Pym, Health
+    Editor"): the role stood as a second writer."""
+    assert author_names(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # A role in Polish, Dutch or Portuguese after a comma, alone or with where one is.
+        ("Anna Nowak, korespondentka", ["Anna Nowak"]),
+        ("Piotr Kowal, dziennikarz", ["Piotr Kowal"]),
+        ("Anna Nowak, korespondentka w Brukseli", ["Anna Nowak"]),
+        ("Eva Smit, verslaggever", ["Eva Smit"]),
+        ("Eva Smit, correspondent in Brussel", ["Eva Smit"]),
+        ("Ana Souza, repórter", ["Ana Souza"]),
+        ("João Lima, jornalista", ["João Lima"]),
+        # A surname's small words before the role, or between two writers.
+        ("Jan de Vries, correspondent", ["Jan de Vries"]),
+        ("Ana de la Cruz, Political Correspondent", ["Ana de la Cruz"]),
+        ("Ana de la Cruz, Tom O'Neil", ["Ana de la Cruz", "Tom O'Neil"]),
+        ("Sara Rossi, Jan van den Berg", ["Sara Rossi", "Jan van den Berg"]),
+        # A name after the comma stays.
+        ("Anna Nowak, Piotr Dziennikarz", ["Anna Nowak", "Piotr Dziennikarz"]),
+    ],
+)
+def test_a_role_in_polish_dutch_or_portuguese_and_a_surnames_small_words(
+    value: str, expected: list[str]
+) -> None:
+    """A probe of bylines with a role in Polish, Dutch or Portuguese after a comma ("Anna
+    Nowak, korespondentka"), or a writer whose surname has small words ("Jan de Vries,
+    correspondent", "Ana de la Cruz, Tom O'Neil"): the whole line stood as one author."""
+    assert author_names(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # A list of writers set apart by commas, then their role or their newsroom.
+        ("Sara Rossi, Tom Reyes, Political Correspondents", ["Sara Rossi", "Tom Reyes"]),
+        ("By Sara Rossi, Tom Reyes, BBC News", ["Sara Rossi", "Tom Reyes"]),
+        ("Sara Rossi, Tom Reyes and Li Wei, AFP", ["Sara Rossi", "Tom Reyes", "Li Wei"]),
+        # Three writers, the last of them one no role's word names, stay.
+        ("Sara Rossi, Tom Reyes, Kate Chancellor", ["Sara Rossi", "Tom Reyes", "Kate Chancellor"]),
+        ("Rossi, Reyes, BBC News", ["Rossi, Reyes, BBC News"]),
+    ],
+)
+def test_a_list_of_writers_then_a_role_or_newsroom_names_the_writers(
+    value: str, expected: list[str]
+) -> None:
+    """A probe of bylines listing writers by commas and then their role or newsroom ("Sara
+    Rossi, Tom Reyes, Political Correspondents"): the role stood as a third writer."""
+    assert author_names(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # When the post was updated or posted, after a mark, is no writer either.
+        ("By Sara Rossi | Updated 14:05", ["Sara Rossi"]),
+        ("Sara Rossi · Updated 2 hours ago", ["Sara Rossi"]),
+        ("Sara Rossi and Tom Reyes | 14:05 BST", ["Sara Rossi", "Tom Reyes"]),
+        ("Sara Rossi | Last updated: 1 May 2024, 14:05", ["Sara Rossi"]),
+        # Words with no digit after the mark stay.
+        ("ALSO READ | Updated rules for voters", ["ALSO READ | Updated rules for voters"]),
+    ],
+)
+def test_a_byline_and_its_update_time_after_a_mark_names_the_writer(
+    value: str, expected: list[str]
+) -> None:
+    """A probe of byline boxes that print when the post was updated after the name ("By Sara
+    Rossi | Updated 14:05"): the whole line stood as the author's name."""
+    assert author_names(value) == expected

@@ -867,7 +867,7 @@ def _author_name(value: str) -> tuple[str, ...]:
         return ()
     name = unaffiliated(name)
     parts = [unplaced(part) for part in _NAME_LIST.split(name) if part]
-    if len(parts) > 1 and all(_full_name(part) for part in parts):
+    if len(parts) > 1 and all(_full_name(without_particles(part)) for part in parts):
         return tuple(parts)
     return (unplaced(name),)
 
@@ -914,19 +914,33 @@ def unaffiliated(name: str) -> str:
             return name  # ("Jo Writer, Sam Reporter and Ana Ruiz": names)
         first, rest = agency["names"], [after]
     if first.isupper() or not (
-        _NEWSROOM.search(rest[0]) or _INITIALS.fullmatch(rest[0]) or _ROLE_AFTER.fullmatch(rest[0])
+        _NEWSROOM.search(rest[0])
+        or _INITIALS.fullmatch(rest[0])
+        or _ROLE_AFTER.fullmatch(rest[0])
+        or _STAMP_AFTER.fullmatch(rest[0])
     ):
         return name  # (a label before a link's title: "ALSO READ | A referendum on …")
     names = [part for part in _NAME_LIST.split(first) if part]
-    return first if names and all(_full_name(unplaced(part)) for part in names) else name
+    return (
+        first if names and all(_full_name(without_particles(unplaced(p))) for p in names) else name
+    )
+
+
+def without_particles(name: str) -> str:
+    """A name without its surname's small words ("Jan de Vries": "Jan Vries"), to tell a
+    full name by its capitalised words."""
+    return _PARTICLE.sub(" ", name) if " " in name else name
 
 
 # An outlet's name that opens with its article ("Le Monde", "El País", "La Stampa", "O Globo",
-# "Die Zeit", "De Telegraaf"), and a surname's small words inside a name ("van der", "da").
+# "Die Zeit", "De Telegraaf"), and a surname's small words inside a name ("van der", "da",
+# "de los", "De Los").
 _ARTICLED = re.compile(
     r"(?:Le|La|Les|El|Il|Lo|O|Die|Der|De|Het|The)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)?"
 )
-_PARTICLE = re.compile(r"\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|zu)\s+)+")
+_PARTICLE = re.compile(
+    r"\s+(?:(?i:van|von|de|der|den|da|di|du|la|le|del|dos|das|los|las|ten|ter|zu)\s+)+"
+)
 # The words that join a byline's last two writers ("Tom Reyes and Bo Li", "… & …").
 _JOINED = re.compile(r"(?:^|\s+)(?:and|&|und|et|e|y|i|en)\s+")
 # A byline's one writer, the outlet after a comma and where she files from after a dash,
@@ -935,24 +949,35 @@ _JOINED = re.compile(r"(?:^|\s+)(?:and|&|und|et|e|y|i|en)\s+")
 _OUTLET_AND_PLACE = re.compile(
     r"([^,]+?),\s*([^\s,—–][^,—–]{0,29}?)\s+[—–]\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:d[aeo]s?\s+)?[A-ZÀ-Þ][\w'’.-]*){0,2}"
 )
+# A beat a desk covers, as a role's first word names it ("Health Editor", "Technology
+# Reporter"): words no one takes for a first name.
+_BEAT = (
+    r"(?:Health|Economics|Economy|Business|Technology|Tech|Science|Sports?|Defence|Defense|"
+    r"Diplomatic|Security|Home|Foreign|Education|Environment|Climate|Data|Investigations|"
+    r"Transport|Culture|Arts|Media|Legal|Crime|Royal|World|International|Digital|Energy|"
+    r"Property|Travel|Food|Fashion|Music|Film|Football|Consumer|Parliamentary|Social|Money)"
+)
 # The writer's role a byline sets after the names and a comma, in lower case but for a place
 # ("political reporter", "Europe correspondent", "senior reporters"), or in title case as
 # British papers print it, a role word no one bears as a surname ("Political Correspondent")
-# or one after a rank's word or two words ("Chief Reporter", "Senior Political Editor"; "Tom
-# Editor" is a writer), or in German, French, Spanish, Italian or Portuguese, alone or with
-# where the writer is based ("Korrespondentin in Brüssel", "envoyé spécial à Kiev"), and the
-# agencies a post drew on after its writers ("Jane Doe, with agencies", "Staff and agencies",
-# "mit Agenturen").
+# or one after a rank's or a beat's word or two words ("Chief Reporter", "Health Editor",
+# "Senior Political Editor"; "Tom Editor" is a writer), or in German, French, Spanish,
+# Italian, Portuguese, Polish or Dutch, alone or with where the writer is based
+# ("Korrespondentin in Brüssel", "envoyé spécial à Kiev", "korespondentka w Brukseli"), and the agencies a post drew on after its writers ("Jane
+# Doe, with agencies", "Staff and agencies", "mit Agenturen").
 _ROLE_AFTER = re.compile(
     r"(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|producer|"
     r"columnist|contributor|journalist)s?|"
     r"(?:[A-Z][\w-]*\s+){1,3}(?:Correspondent|Columnist|Contributor|Journalist)s?|"
     r"(?:(?:Senior|Chief|Deputy|Political|Staff|Associate|Managing|Executive|Assistant|"
-    r"Contributing)\s+|(?:[A-Z][\w-]*\s+){2,3})(?:Reporter|Editor|Writer|Producer)s?|"
+    r"Contributing)\s+|(?:[A-Z][\w-]*\s+){2,3}|"
+    + _BEAT
+    + r"\s+)(?:Reporter|Editor|Writer|Producer)s?|"
     r"(?:\w+-)?(?i:korrespondent(?:in)?|redakteur(?:in)?|reporterin|correspondante?|"
     r"envoyée?\s+spéciale?|corresponsal|redactora?|periodista|corrispondente|inviat[oa]|"
-    r"correspondente)"
-    r"(?:\s+(?:in|aus|à|en|a|em|da|de|di)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?"
+    r"correspondente|korespondent(?:ka)?|dziennikar(?:z|ka)|reporterka|redaktor(?:ka)?|"
+    r"verslaggever(?:ster)?|correspondent|redacteur|repórter|jornalista|redator(?:a)?)"
+    r"(?:\s+(?:in|aus|à|en|a|em|da|de|di|w|we|z)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?"
 )
 _WITH_AGENCIES = re.compile(
     r"(?:,\s*|\s+)(?i:with|and|und|mit|et|avec|y|con|e)\s+(?i:news\s+)?"
@@ -972,6 +997,12 @@ _NEWSROOM = re.compile(
 # News", "ABC News Radio"), as no one's name does.
 _SAYS_NEWSROOM = re.compile(
     r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|TV|Radio|Media|Television)(?:\s+(?:Radio|Online|Digital))?"
+)
+# When a post was updated or posted, after a byline's mark ("Updated 14:05", "Updated 2 hours
+# ago", "14:05 BST"): a clock, or a word that says so and a digit.
+_STAMP_AFTER = re.compile(
+    r"(?i:(?:last\s+)?(?:updated?|published|posted|edited)\b:?[^|·•]{0,30}\d[^|·•]{0,30})|"
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
 )
 # A newsroom written as its initials alone ("ESPN", "CBC", "TSN"), not a generation or a
 # Roman numeral after a name ("Jr", "JR", "III").
@@ -998,9 +1029,10 @@ _NAME_LIST = re.compile(r"\s*(?:[,;&]|\b(?:" + "|".join(sorted(NAME_JOINS | {"or
 _NAME_MOST = 4
 _AFFILIATION = re.compile(r"\s+[·•|]\s+")  # the mark between a byline's names and newsroom
 # What may follow a byline's names as its agency alone (_NEWSROOM all of it): in brackets at
-# its end, after a slash or a comma ("Anna Berg (dpa)", "Anna Berg/dpa", "Anna Berg, AFP").
+# its end, after a slash or a comma ("Anna Berg (dpa)", "Anna Berg/dpa", "Anna Berg, AFP"),
+# the names a list set apart by commas or not ("Sara Rossi, Tom Reyes, BBC News").
 _AGENCY_AFTER = re.compile(
-    r"(?P<names>[^(),/]+?)\s*(?:\((?P<bracketed>[^()]{1,40})\)|[/,]\s*(?P<after>[^(),/]{1,40}))"
+    r"(?P<names>[^()/]+?)\s*(?:\((?P<bracketed>[^()]{1,40})\)|[/,]\s*(?P<after>[^(),/]{1,40}))"
 )
 
 

@@ -32,6 +32,7 @@ from crawler.extract.clean import (
     normalise_text,
     unaffiliated,
     unplaced,
+    without_particles,
 )
 from crawler.extract.dom import HEADINGS, Element, raw_text
 
@@ -77,10 +78,11 @@ _BYLINE_WORDS = re.compile(
     r"(?i:author|autor|autora|autore|auteur|auteurs|authors|autoren|autorzy|autorin|autorinnen|"
     r"autrice|auteure|reporter|text|texto|testo|tekst)\s*:\s*)"
 )
-# The small words inside a surname ("Sanne de Vries", "Ursula von der Leyen", "Maria da Silva").
+# The small words inside a surname ("Sanne de Vries", "Ursula von der Leyen", "Maria da Silva",
+# "Ana de los Santos").
 _PARTICLES = frozenset(
-    {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "das", "ten",
-     "ter", "zu"}
+    {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "das", "los",
+     "las", "ten", "ter", "zu"}
 )  # fmt: skip
 _NAME_JOINS = NAME_JOINS | _PARTICLES | {"&"}
 
@@ -317,7 +319,7 @@ def bylines(
     repeated: dict[Shape, int] = defaultdict(int)
     labelled: set[Line] = set()  # the values of fields labelled as the author ("Autor")
     # "Autor: Ann Lee": each post's opening line that signs it, and the names it gives
-    opening: dict[Shape, list[tuple[Element, Line, str]]] = defaultdict(list)
+    opening: dict[Shape, list[tuple[Element, Line, tuple[str, ...]]]] = defaultdict(list)
     for member, lines_of in read.items():
         shapes = [line.shape for line in lines_of]
         first = True
@@ -378,9 +380,12 @@ def bylines(
         # or more than half the lines name one who signs again, as a team of eight takes turns.
         if len(opened) < MIN_POSTS or len(opened) * 2 < posts:
             continue
-        seen = Counter(signer for _, _, signer in opened)  # (not where each files from)
-        again = sum(n for n in seen.values() if n > 1)
-        if len(seen) * 2 <= len(opened) + 1 or again * 2 > len(opened):
+        signers = {signer for _, _, signer in opened}  # (not where each files from)
+        writers = Counter(writer for _, _, signer in opened for writer in set(signer))
+        # (a line names one who signs again where any of its writers does, "By Sara Rossi,
+        # Mark Bishop" beside "By Sara Rossi")
+        again = sum(any(writers[w] > 1 for w in signer) for _, _, signer in opened)
+        if len(signers) * 2 <= len(opened) + 1 or again * 2 > len(opened):
             for member, line, _ in opened:
                 signed[member].add(line.box)
     return {
@@ -663,26 +668,29 @@ def is_name(text: str, least: int = 1) -> bool:
     )
 
 
-def _signing_line(text: str) -> str | None:
+def _signing_line(text: str) -> tuple[str, ...] | None:
     """The writers' names a label or a byline's word and they alone give ("Autor: Sara Rossi",
     "Author: Ann Lee and Bo Li", "Tekst: PAP", "By Sara Rossi", "Von Max Muster"), without
-    where they file from ("By Sara Rossi in Kyiv"), if the line is such; not "From …", that
-    opens where a post comes from as often ("From Los Angeles")."""
-    if len(text) > _NAME_LENGTH:
+    where each files from ("By Sara Rossi in Kyiv and Tom Reyes in Lviv"), if the line is
+    such; not "From …", that opens where a post comes from as often ("From Los Angeles"). A
+    wire's credit may run longer ("Reporting by …; additional reporting by …")."""
+    if len(text) > _NAME_LENGTH and (len(text) > _CREDIT_LENGTH or not _CREDIT_ROLE.match(text)):
         return None
     lead = _BYLINE_WORDS.match(text)
     if lead is None or lead.group().split()[-1].lower() == "from" or not is_byline(text):
         return None
     name = unplaced(byline_name(unaffiliated(text)))
-    if any(word.lower() in _PHRASE_WORDS for word in name.split()):
+    if any(word.lower() in _PHRASE_WORDS for word in without_particles(name).split()):
         return None  # a section's title in title case: "By The Numbers", "By Order Of …"
-    if is_desk(name) or all(is_name(n.strip(), 2) for n in _joined(name)):
-        return name
-    return None
+    if is_desk(name):
+        return (name,)
+    writers = tuple(unplaced(n.strip()) for n in _joined(name))
+    return writers if all(is_name(n, 2) for n in writers) else None
 
 
 # The small words of a phrase that no name holds, capitalised in a title ("By The Numbers",
-# "By Order Of The Mayor"); not "A", an initial, nor "Das", "El", "La", a surname's.
+# "By Order Of The Mayor"); not "A", an initial, nor "Das", "El", "La", a surname's, nor
+# "los" after a surname's "de" ("Ana de los Santos").
 _PHRASE_WORDS = frozenset(
     {"the", "of", "an", "at", "on", "for", "to", "with", "after", "before", "into", "die",
      "mit", "los", "las", "les"}
@@ -698,8 +706,9 @@ def is_byline(text: str) -> bool:
     lead = _BYLINE_WORDS.match(text)
     if lead is None:
         return False
-    # (an agency after them, "Von Anna Berg, dpa"; where the writer files from, "à Paris")
-    names = unplaced(unaffiliated(text[lead.end() :]))
+    # (an agency after them, "Von Anna Berg, dpa"; where each writer files from, "à Paris",
+    # "Sara Rossi in Kyiv and Tom Reyes in Lviv")
+    names = " ".join(map(unplaced, _joined(unplaced(unaffiliated(text[lead.end() :])))))
     words = [w for w in names.split() if w.lower() not in _NAME_JOINS]
     return 0 < len(words) <= _NAME_WORDS + 2 and all(w[0].isupper() for w in words)
 
