@@ -2414,6 +2414,57 @@ def test_a_bold_name_after_a_bold_time_that_opens_a_sentence_is_no_title() -> No
     ]
 
 
+RUNS = {4: "Olaf Scholz", 3: "Friedrich Merz", 2: "Annalena Baerbock", 1: "Robert Habeck"}
+
+
+@pytest.mark.parametrize(
+    ("runs", "after"),
+    [
+        (RUNS, "sagt, was Meldung {n} zuerst sagt."),  # the sentence runs on
+        (RUNS, "«Was Meldung {n} zuerst sagt.»"),  # a speaker's quote
+        ({n: f"BERLIN {n}" for n in RUNS}, "Was Meldung {n} zuerst sagt."),  # a dateline
+    ],
+)
+def test_a_bold_run_after_a_bold_time_and_a_dash_that_is_no_title(
+    runs: dict[int, str], after: str
+) -> None:
+    """A hand-built flat ticker whose bold run after the bold time and a dash is the post's
+    subject (the words after the dash run on in lower case), a speaker before a quote, or an
+    agency's dateline in capitals (`<b>14.04 Uhr</b> – <b>BERLIN</b> – Was…`, as ANSA, EFE
+    and PAP open their lines): no title, the run and the dash the post's first words."""
+    body = "".join(
+        f"<p><strong>{clock} Uhr</strong> – <strong>{runs[n]}</strong> – {after.format(n=n)}</p>"
+        f"<p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        for n, clock, _ in FLAT_ENTRIES
+    )
+    updates = german_ticker(f"<div class='ticker'>{body}</div>")
+    assert [(u.headline, u.body_text.split("\n\n")[0]) for u in updates] == [
+        (None, f"{runs[n]} – " + after.format(n=n)) for n, _, _ in FLAT_ENTRIES
+    ]
+
+
+def test_a_bold_player_after_a_bold_minute_and_a_dash_is_no_title() -> None:
+    """A hand-built match commentary whose lines open with the minute in bold, then the
+    player's name in bold and a dash (`<b>80'</b> – <b>Lautaro</b> – Tiro alto…`): the name is
+    the post's first words, not its title, as a match's minute opens no titled line."""
+    players = ["Lautaro", "Barella", "Thuram", "Dimarco"]
+    body = "".join(
+        f"<p><strong>{80 - k * 9}'</strong> – <strong>{name}</strong> – Tiro dal limite"
+        f" dell'area numero {k}, la palla finisce alta sopra la traversa.</p>"
+        for k, name in enumerate(players)
+    )
+    page = page_of(
+        f"<div class='diretta'>{body}</div>",
+        title="Inter-Milan 2-1, la diretta",
+        lang="it",
+        published="2024-03-12T20:00:00+01:00",
+    )
+    updates = stream_of(page, "https://www.example.it/calcio/inter-milan-diretta")
+    assert [(u.headline, u.body_text.split(" – ")[0]) for u in updates] == [
+        (None, name) for name in players
+    ]
+
+
 def test_boxed_posts_that_open_with_their_time_stay_apart_beside_short_ones() -> None:
     """A hand-built stream of boxed posts, each opening with its time in bold in its first
     paragraph (`<p><strong>14h28</strong> : …`, from what we know of French live pages; no

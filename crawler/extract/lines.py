@@ -276,7 +276,21 @@ def _runs_on(box: Element, text: str) -> bool:
             return False  # nothing goes on after it: "<i>reporting by Reuters</i>", "<a>watch</a>"
     if after.split()[0].lower() in _CREDIT_WORDS:
         return False  # a credit after a title, in its text: "<b>Title</b> via Reuters"
+    dash = DASH_BEFORE_WORDS.match(after)
+    if dash is not None:  # "<b>Olaf Scholz</b> – sagt…", "<b>Draghi</b> – «…»", "<b>ROMA</b> – La…"
+        return not stands_before(dash.group(1)) or text.isupper()
     return text[-1] in ",;" or after[0].islower()
+
+
+# A dash and the first mark of the words after it (" – Trenitalia ha sospeso…").
+DASH_BEFORE_WORDS = re.compile(r"\s*[–—|-]\s+(\S)")
+_QUOTE_MARKS = frozenset("«»„“”‘’‚‹›\"'")
+
+
+def stands_before(mark: str) -> bool:
+    """Whether the words after a bold run and a dash may follow a title: not a sentence that
+    runs on from it in lower case ("Olaf Scholz – sagt…") nor a speaker's quote ("– «…»")."""
+    return not mark.islower() and mark not in _QUOTE_MARKS
 
 
 # The words a credit or byline after a title opens with.
