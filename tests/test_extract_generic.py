@@ -2465,6 +2465,66 @@ def test_a_bold_player_after_a_bold_minute_and_a_dash_is_no_title() -> None:
     ]
 
 
+FRENCH_LEADS = ["Trafic perturbé", "Consignes du préfet", "Coupures de courant", "Vigilance rouge"]
+
+
+def french_ticker(line: str, more: str = "") -> list[Update]:
+    """The generic extractor on a hand-built French ticker of four lines, each `line` (formatted
+    with its clock, its lead and its words) and `more` after it, in one box."""
+    body = "".join(
+        line.format(clock=f"{19 - k}h{50 - k:02d}", lead=lead, words=f"Ce que dit le message {k}.")
+        + more
+        for k, lead in enumerate(FRENCH_LEADS)
+    )
+    page = page_of(
+        f"<div class='direct'>{body}</div>",
+        title="Orages : EN DIRECT",
+        lang="fr",
+        published="2024-03-12T08:00:00+01:00",
+    )
+    updates = stream_of(page, "https://www.example.fr/direct/orages")
+    assert [u.published_at for u in updates] == [
+        f"2024-03-12T{18 - k}:{50 - k:02d}:00Z" for k in range(len(FRENCH_LEADS))
+    ]
+    return updates
+
+
+@pytest.mark.parametrize("more", ["", "<p>La suite du message, en quelques mots de plus.</p>"])
+def test_a_bold_title_after_a_bold_time_that_a_full_stop_closes(more: str) -> None:
+    """A hand-built French ticker whose bold title after the bold time a full stop closes
+    (`<b>19h50</b> : <b>Trafic perturbé</b>. Les trains…`, from what we know of French live
+    pages; no public code documents it): the title, the post's words after the full stop, a
+    post of one line or of more."""
+    updates = french_ticker("<p><b>{clock}</b> : <b>{lead}</b>. {words}</p>", more)
+    assert [(u.headline, u.body_text.split("\n\n")[0]) for u in updates] == [
+        (lead, f"Ce que dit le message {k}.") for k, lead in enumerate(FRENCH_LEADS)
+    ]
+
+
+@pytest.mark.parametrize("more", ["", "<p>La suite du message, en quelques mots de plus.</p>"])
+def test_a_bold_speaker_after_a_bold_time_before_a_colon_and_a_quote_is_no_title(
+    more: str,
+) -> None:
+    """A hand-built French ticker of quotes, `<b>19h50</b> : <b>Emmanuel Macron</b> : « … »`:
+    the speaker is the post's first words, not its title, however many posts open so."""
+    names = ["Emmanuel Macron", "Gabriel Attal", "Marine Le Pen", "Bruno Le Maire"]
+    body = "".join(
+        f"<p><b>{19 - k}h{50 - k:02d}</b> : <b>{name}</b> : « Ce que dit le message {k}. »</p>"
+        + more
+        for k, name in enumerate(names)
+    )
+    page = page_of(
+        f"<div class='direct'>{body}</div>",
+        title="Législatives : EN DIRECT",
+        lang="fr",
+        published="2024-03-12T08:00:00+01:00",
+    )
+    updates = stream_of(page, "https://www.example.fr/direct/legislatives")
+    assert [(u.headline, u.body_text.split("\n\n")[0]) for u in updates] == [
+        (None, f"{name} : « Ce que dit le message {k}. »") for k, name in enumerate(names)
+    ]
+
+
 def test_boxed_posts_that_open_with_their_time_stay_apart_beside_short_ones() -> None:
     """A hand-built stream of boxed posts, each opening with its time in bold in its first
     paragraph (`<p><strong>14h28</strong> : …`, from what we know of French live pages; no

@@ -279,12 +279,17 @@ def _runs_on(box: Element, text: str) -> bool:
     dash = DASH_BEFORE_WORDS.match(after)
     if dash is not None:  # "<b>Olaf Scholz</b> – sagt…", "<b>Draghi</b> – «…»", "<b>ROMA</b> – La…"
         return not stands_before(dash.group(1)) or text.isupper()
+    if _COLON_BEFORE_QUOTE.match(after):  # a speaker's: "<b>Emmanuel Macron</b> : « … »"
+        return True
     return text[-1] in ",;" or after[0].islower()
 
 
 # A dash and the first mark of the words after it (" – Trenitalia ha sospeso…").
 DASH_BEFORE_WORDS = re.compile(r"\s*[–—|-]\s+(\S)")
+# The mark that closes a title run in before the post's words: " – Trenitalia…", ". Les trains…"
+MARK_BEFORE_WORDS = re.compile(r"\s*[.:–—|-]\s+\S")
 _QUOTE_MARKS = frozenset("«»„“”‘’‚‹›\"'")
+_COLON_BEFORE_QUOTE = re.compile(r":\s*[«»„“”‘’‚‹›\"']")
 
 
 def stands_before(mark: str) -> bool:
