@@ -2465,6 +2465,26 @@ def test_a_bold_player_after_a_bold_minute_and_a_dash_is_no_title() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "lead", ["<strong>Olaf Scholz</strong> – sagt", "<strong>Olaf Scholz</strong> sagt"]
+)
+def test_one_bold_speaker_that_every_posts_sentence_runs_on_from_is_no_byline(lead: str) -> None:
+    """A hand-built press conference ticker whose lines each open, after the bold time, with
+    the same speaker in bold that the sentence runs on from (`<b>14.04 Uhr</b> – <b>Olaf
+    Scholz</b> – sagt, …`): no writer's byline, and the post's words keep the name."""
+    updates = flat_ticker(
+        f"<p><strong>{{clock}} Uhr</strong> – {lead}, was Meldung {{n}} sagt.</p>"
+    )
+    assert [(u.authors, u.body_text.split("\n\n")[0]) for u in updates] == [
+        ([], f"{text_of_lead(lead)}, was Meldung {n} sagt.") for n, _, _ in FLAT_ENTRIES
+    ]
+
+
+def text_of_lead(lead: str) -> str:
+    """A line's lead without its markup."""
+    return re.sub(r"<[^>]+>", "", lead)
+
+
 FRENCH_LEADS = ["Trafic perturbé", "Consignes du préfet", "Coupures de courant", "Vigilance rouge"]
 
 

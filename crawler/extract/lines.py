@@ -355,7 +355,7 @@ def bylines(
                 labelled.add(line)
             if shapes.count(line.shape) > 1:
                 repeated[line.shape] += 1
-            else:
+            elif not (line.text and _runs_on(line.box, line.text)):  # "<b>Scholz</b> – sagt…"
                 found[line.shape].append((member, line))
     signed: dict[Element, set[Element]] = defaultdict(set)
     posts = len(read)
