@@ -2456,6 +2456,137 @@ def test_a_bold_name_after_a_bold_time_that_opens_a_sentence_is_no_title() -> No
     ]
 
 
+RUNS = {4: "Olaf Scholz", 3: "Friedrich Merz", 2: "Annalena Baerbock", 1: "Robert Habeck"}
+
+
+@pytest.mark.parametrize(
+    ("runs", "after"),
+    [
+        (RUNS, "sagt, was Meldung {n} zuerst sagt."),  # the sentence runs on
+        (RUNS, "«Was Meldung {n} zuerst sagt.»"),  # a speaker's quote
+        ({n: f"BERLIN {n}" for n in RUNS}, "Was Meldung {n} zuerst sagt."),  # a dateline
+    ],
+)
+def test_a_bold_run_after_a_bold_time_and_a_dash_that_is_no_title(
+    runs: dict[int, str], after: str
+) -> None:
+    """A hand-built flat ticker whose bold run after the bold time and a dash is the post's
+    subject (the words after the dash run on in lower case), a speaker before a quote, or an
+    agency's dateline in capitals (`<b>14.04 Uhr</b> – <b>BERLIN</b> – Was…`, as ANSA, EFE
+    and PAP open their lines): no title, the run and the dash the post's first words."""
+    body = "".join(
+        f"<p><strong>{clock} Uhr</strong> – <strong>{runs[n]}</strong> – {after.format(n=n)}</p>"
+        f"<p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        for n, clock, _ in FLAT_ENTRIES
+    )
+    updates = german_ticker(f"<div class='ticker'>{body}</div>")
+    assert [(u.headline, u.body_text.split("\n\n")[0]) for u in updates] == [
+        (None, f"{runs[n]} – " + after.format(n=n)) for n, _, _ in FLAT_ENTRIES
+    ]
+
+
+def test_a_bold_player_after_a_bold_minute_and_a_dash_is_no_title() -> None:
+    """A hand-built match commentary whose lines open with the minute in bold, then the
+    player's name in bold and a dash (`<b>80'</b> – <b>Lautaro</b> – Tiro alto…`): the name is
+    the post's first words, not its title, as a match's minute opens no titled line."""
+    players = ["Lautaro", "Barella", "Thuram", "Dimarco"]
+    body = "".join(
+        f"<p><strong>{80 - k * 9}'</strong> – <strong>{name}</strong> – Tiro dal limite"
+        f" dell'area numero {k}, la palla finisce alta sopra la traversa.</p>"
+        for k, name in enumerate(players)
+    )
+    page = page_of(
+        f"<div class='diretta'>{body}</div>",
+        title="Inter-Milan 2-1, la diretta",
+        lang="it",
+        published="2024-03-12T20:00:00+01:00",
+    )
+    updates = stream_of(page, "https://www.example.it/calcio/inter-milan-diretta")
+    assert [(u.headline, u.body_text.split(" – ")[0]) for u in updates] == [
+        (None, name) for name in players
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead", ["<strong>Olaf Scholz</strong> – sagt", "<strong>Olaf Scholz</strong> sagt"]
+)
+def test_one_bold_speaker_that_every_posts_sentence_runs_on_from_is_no_byline(lead: str) -> None:
+    """A hand-built press conference ticker whose lines each open, after the bold time, with
+    the same speaker in bold that the sentence runs on from (`<b>14.04 Uhr</b> – <b>Olaf
+    Scholz</b> – sagt, …`): no writer's byline, and the post's words keep the name."""
+    updates = flat_ticker(
+        f"<p><strong>{{clock}} Uhr</strong> – {lead}, was Meldung {{n}} sagt.</p>"
+    )
+    assert [(u.authors, u.body_text.split("\n\n")[0]) for u in updates] == [
+        ([], f"{text_of_lead(lead)}, was Meldung {n} sagt.") for n, _, _ in FLAT_ENTRIES
+    ]
+
+
+def text_of_lead(lead: str) -> str:
+    """A line's lead without its markup."""
+    return re.sub(r"<[^>]+>", "", lead)
+
+
+FRENCH_LEADS = ["Trafic perturbé", "Consignes du préfet", "Coupures de courant", "Vigilance rouge"]
+
+
+def french_ticker(line: str, more: str = "") -> list[Update]:
+    """The generic extractor on a hand-built French ticker of four lines, each `line` (formatted
+    with its clock, its lead and its words) and `more` after it, in one box."""
+    body = "".join(
+        line.format(clock=f"{19 - k}h{50 - k:02d}", lead=lead, words=f"Ce que dit le message {k}.")
+        + more
+        for k, lead in enumerate(FRENCH_LEADS)
+    )
+    page = page_of(
+        f"<div class='direct'>{body}</div>",
+        title="Orages : EN DIRECT",
+        lang="fr",
+        published="2024-03-12T08:00:00+01:00",
+    )
+    updates = stream_of(page, "https://www.example.fr/direct/orages")
+    assert [u.published_at for u in updates] == [
+        f"2024-03-12T{18 - k}:{50 - k:02d}:00Z" for k in range(len(FRENCH_LEADS))
+    ]
+    return updates
+
+
+@pytest.mark.parametrize("more", ["", "<p>La suite du message, en quelques mots de plus.</p>"])
+def test_a_bold_title_after_a_bold_time_that_a_full_stop_closes(more: str) -> None:
+    """A hand-built French ticker whose bold title after the bold time a full stop closes
+    (`<b>19h50</b> : <b>Trafic perturbé</b>. Les trains…`, from what we know of French live
+    pages; no public code documents it): the title, the post's words after the full stop, a
+    post of one line or of more."""
+    updates = french_ticker("<p><b>{clock}</b> : <b>{lead}</b>. {words}</p>", more)
+    assert [(u.headline, u.body_text.split("\n\n")[0]) for u in updates] == [
+        (lead, f"Ce que dit le message {k}.") for k, lead in enumerate(FRENCH_LEADS)
+    ]
+
+
+@pytest.mark.parametrize("more", ["", "<p>La suite du message, en quelques mots de plus.</p>"])
+def test_a_bold_speaker_after_a_bold_time_before_a_colon_and_a_quote_is_no_title(
+    more: str,
+) -> None:
+    """A hand-built French ticker of quotes, `<b>19h50</b> : <b>Emmanuel Macron</b> : « … »`:
+    the speaker is the post's first words, not its title, however many posts open so."""
+    names = ["Emmanuel Macron", "Gabriel Attal", "Marine Le Pen", "Bruno Le Maire"]
+    body = "".join(
+        f"<p><b>{19 - k}h{50 - k:02d}</b> : <b>{name}</b> : « Ce que dit le message {k}. »</p>"
+        + more
+        for k, name in enumerate(names)
+    )
+    page = page_of(
+        f"<div class='direct'>{body}</div>",
+        title="Législatives : EN DIRECT",
+        lang="fr",
+        published="2024-03-12T08:00:00+01:00",
+    )
+    updates = stream_of(page, "https://www.example.fr/direct/legislatives")
+    assert [(u.headline, u.body_text.split("\n\n")[0]) for u in updates] == [
+        (None, f"{name} : « Ce que dit le message {k}. »") for k, name in enumerate(names)
+    ]
+
+
 def test_boxed_posts_that_open_with_their_time_stay_apart_beside_short_ones() -> None:
     """A hand-built stream of boxed posts, each opening with its time in bold in its first
     paragraph (`<p><strong>14h28</strong> : …`, from what we know of French live pages; no

@@ -4721,7 +4721,7 @@ def _update(
             authors = _signed_at_end(member, skip)
     if headline_el is not None:
         tail = headline_el.tail or ""
-        if headline_el.tag in lines.BOLD and _DASH_BEFORE_WORDS.match(tail):
+        if headline_el.tag in lines.BOLD and lines.MARK_BEFORE_WORDS.match(tail):
             set_tail(headline_el, _TIME_SEPARATOR.sub("", tail))  # "<b>Title</b> – Words…"
         header = _post_header(headline_el, member)
         skip.add(headline_el if header is None else header)
@@ -5312,16 +5312,19 @@ def _bold_title(member: Element, times: list[_Time]) -> tuple[Element | None, st
         # style="color:…"><strong>14h28 : Des grêlons…</strong></span><p>…"): the title, the
         # rest of the box the post's words.
         return _bold_line_title(first, shown.reading.text)
-    if first is not None and _bold_within(first):
+    if first is not None and _bold_within(first) and shown.reading.kind != "minute":
         return _bold_title_after_time(first, shown.reading.text)
     return None, ""
 
 
 def _bold_title_after_time(first: Element, time_text: str) -> tuple[Element | None, str]:
-    """The bold title after a bold time alone, a mark between them, that its line's break or
-    a dash before the post's words closes (`<b>19:50</b> – <b>Treni sospesi</b> – Trenitalia…`,
-    `<b>19:50</b> | <b>Treni sospesi</b><br>…`); not a bold name that opens a sentence
-    (`<b>19:50</b> <b>Draghi</b> ha detto…`) nor a speaker's before a colon."""
+    """The bold title after a bold time alone, a mark between them, that its line's break, a
+    dash before the post's words or a full stop before a capital closes (`<b>19:50</b> –
+    <b>Treni sospesi</b> – Trenitalia…`, `<b>19:50</b> | <b>Treni sospesi</b><br>…`,
+    `<b>19h50</b> : <b>Trafic perturbé</b>. Les trains…`); not a bold name that opens a sentence
+    (`<b>19:50</b> <b>Draghi</b> ha detto…`, `… <b>Draghi</b> – ha detto…`), a speaker's
+    before a colon or a quote (`<b>Draghi</b> – «…»`), nor a dateline in capitals
+    (`<b>ROMA</b> – …`)."""
     second = first.getnext()
     if (
         second is None
@@ -5330,15 +5333,23 @@ def _bold_title_after_time(first: Element, time_text: str) -> tuple[Element | No
         or _TIME_SEPARATOR.sub("", first.tail or "")
     ):
         return None, ""
-    if not (_ends_its_line(second) or _DASH_BEFORE_WORDS.match(second.tail or "")):
+    tail = second.tail or ""
+    dash = None if _ends_its_line(second) else lines.DASH_BEFORE_WORDS.match(tail)
+    if dash is None:
+        dash = _FULL_STOP_BEFORE_WORDS.match(tail)  # "<b>Trafic perturbé</b>. Les trains…"
+        if dash is not None and not dash.group(1).isupper():
+            return None, ""
+    if dash is None and not _ends_its_line(second):
+        return None, ""
+    if dash is not None and not lines.stands_before(dash.group(1)):  # "– ha detto…", "– «…»"
         return None, ""
     title = text_of(second).strip()
-    if not _WORD.search(title) or len(title) > lines.TITLE_LENGTH:
+    if not _WORD.search(title) or len(title) > lines.TITLE_LENGTH or title.isupper():
         return None, ""
     return second, title
 
 
-_DASH_BEFORE_WORDS = re.compile(r"\s*[–—|-]\s+\S")  # " – Trenitalia ha sospeso…"
+_FULL_STOP_BEFORE_WORDS = re.compile(r"\.\s+(\S)")
 
 
 def _bold_within(inline: Element) -> bool:

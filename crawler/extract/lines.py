@@ -278,7 +278,26 @@ def _runs_on(box: Element, text: str) -> bool:
             return False  # nothing goes on after it: "<i>reporting by Reuters</i>", "<a>watch</a>"
     if after.split()[0].lower() in _CREDIT_WORDS:
         return False  # a credit after a title, in its text: "<b>Title</b> via Reuters"
+    dash = DASH_BEFORE_WORDS.match(after)
+    if dash is not None:  # "<b>Olaf Scholz</b> – sagt…", "<b>Draghi</b> – «…»", "<b>ROMA</b> – La…"
+        return not stands_before(dash.group(1)) or text.isupper()
+    if _COLON_BEFORE_QUOTE.match(after):  # a speaker's: "<b>Emmanuel Macron</b> : « … »"
+        return True
     return text[-1] in ",;" or after[0].islower()
+
+
+# A dash and the first mark of the words after it (" – Trenitalia ha sospeso…").
+DASH_BEFORE_WORDS = re.compile(r"\s*[–—|-]\s+(\S)")
+# The mark that closes a title run in before the post's words: " – Trenitalia…", ". Les trains…"
+MARK_BEFORE_WORDS = re.compile(r"\s*[.:–—|-]\s+\S")
+_QUOTE_MARKS = frozenset("«»„“”‘’‚‹›\"'")
+_COLON_BEFORE_QUOTE = re.compile(r":\s*[«»„“”‘’‚‹›\"']")
+
+
+def stands_before(mark: str) -> bool:
+    """Whether the words after a bold run and a dash may follow a title: not a sentence that
+    runs on from it in lower case ("Olaf Scholz – sagt…") nor a speaker's quote ("– «…»")."""
+    return not mark.islower() and mark not in _QUOTE_MARKS
 
 
 # The words a credit or byline after a title opens with.
@@ -338,7 +357,7 @@ def bylines(
                 labelled.add(line)
             if shapes.count(line.shape) > 1:
                 repeated[line.shape] += 1
-            else:
+            elif not (line.text and _runs_on(line.box, line.text)):  # "<b>Scholz</b> – sagt…"
                 found[line.shape].append((member, line))
     signed: dict[Element, set[Element]] = defaultdict(set)
     posts = len(read)
