@@ -1614,6 +1614,31 @@ def test_an_asides_date_is_no_dateline_and_an_embedded_tweets_is() -> None:
     assert clock_of(page("de", "", post.format(tweet))).day == date(2024, 5, 4)
 
 
+# A post's sentence that names a date, in five languages, and a date line of each.
+_SENTENCES = [
+    ("en", "On 12 March 2024 the vote was called.", "Tuesday 12 March 2024"),
+    ("en", "The vote was called on 12 March 2024.", "Updated: 12 March 2024 14:05"),
+    ("de", "Am 12. März 2024 wurde über den Antrag abgestimmt.", "Dienstag, 12. März 2024"),
+    ("fr", "Le 12 mars 2024, le vote a eu lieu au Sénat.", "mardi 12 mars 2024"),
+    ("es", "El 12 de marzo de 2024 se convocó la votación.", "Actualizado: 12.03.2024"),
+    ("pl", "12 marca 2024 r. odbyło się głosowanie w Sejmie.", "wtorek, 12 marca 2024"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "line"), _SENTENCES)
+def test_a_date_in_a_posts_sentence_is_no_date_line(lang: str, sentence: str, line: str) -> None:
+    """A page that dates nothing else keeps its bare clocks on the fetch's day where a date is
+    only named in a post's sentence; a date line at its top, alone in its box or after a label,
+    still dates it."""
+    posts = (
+        "<div class='post'><span>09:30</span><p>{}</p></div>"
+        "<div class='post'><span>09:10</span><p>Lorem ipsum dolor sit amet.</p></div>"
+    )
+    assert clock_of(page(lang, "", posts.format(sentence))).day is None
+    dated = f"<p>{line}</p>" + posts.format(sentence)
+    assert clock_of(page(lang, "", dated)).day == date(2024, 3, 12)
+
+
 # --- Real pages -------------------------------------------------------------------------------
 
 LATER = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)

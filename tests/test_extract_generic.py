@@ -9043,6 +9043,41 @@ def test_a_stream_inside_a_wordpress_post_filed_under_tags_is_read() -> None:
     assert [u.source_id for u in updates] == [f"liveblog-entry-55{30 - n}" for n in range(4)]
 
 
+@pytest.mark.parametrize(
+    "named",
+    [
+        "post tag-departures",
+        "entry category-strike tag-trains",
+        "update tag-delays",
+        "live-post tag-departures category-news",
+        "article-item tag-ferries",
+    ],
+)
+def test_posts_filed_under_tags_are_posts(named: str) -> None:
+    """A custom WordPress theme prints post_class's `tag-X` and `category-X` beside a post's own
+    name, without `hentry` or `type-post` (`div.post.tag-departures`): where the post is filed,
+    no box of tags."""
+    posts = "".join(
+        f"<div class='{named}' id='u{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05</time>"
+        f"<h2>Update {n}</h2><p>What update {n} says about the trains, in a few more words.</p>"
+        "</div>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = stream_of(page_of(f"<div class='feed-wrap'>{posts}</div>"), "https://n.example/live")
+    assert [u.source_id for u in updates] == ["u6", "u5", "u4", "u3"]
+
+
+@pytest.mark.parametrize("named", ["tags", "tag-list", "post-tags", "entry-tags tag-list"])
+def test_a_box_of_tags_is_no_post(named: str) -> None:
+    """A box of tags, each a link with a clock-like label, stays a box of tags."""
+    tags = "".join(
+        f"<li class='{named}' id='t{n}'><a href='/tag/{n}'>1{n}:05 Tag {n}</a></li>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = stream_of(page_of(f"<ul class='tag-cloud'>{tags}</ul>"), "https://n.example/live")
+    assert [u.source_id for u in updates] == []
+
+
 def test_a_stream_inside_a_drupal_node_promoted_to_the_front_page_is_read() -> None:
     """Drupal marks an article promoted to the front page `node--promoted` (its default for
     articles): a state of the node around the stream, no promotion box."""

@@ -3417,9 +3417,25 @@ def _dateline(root: Element, today: date, month_first: bool = False) -> tuple[da
             return day, _UPDATED.search(text) is None
     for words, before, quoted in _first_lines(root):
         day = _date_in(words, today, month_first)
-        if day is not None:
+        if day is not None and not _in_sentence(words, month_first):
             return day, not quoted and _UPDATED.search(f"{before} {words}") is None
     return None, False
+
+
+def _in_sentence(words: str, month_first: bool) -> bool:
+    """Whether a line names its date in a sentence ("On 12 March 2024 the vote was called."),
+    a post's words and no date line: three words or more besides the date, a stop at its end,
+    and no word that says published or updated ("Updated on Tuesday 12 March 2024 at 14:05.")."""
+    if not words.rstrip(_SENTENCE_TAIL).endswith((".", "!", "?", "\u2026")):
+        return False
+    found = _find_date(words, need_year=True, month_first=month_first)
+    if found is None or _STAMP_LABEL.search(words) or _UPDATED.search(words):
+        return False
+    return len(_WORD.findall(f"{words[: found.start]} {words[found.end :]}")) >= 3
+
+
+_SENTENCE_TAIL = " \t\n\r\"'\u00bb\u201d\u2019)"
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 class _Line(NamedTuple):

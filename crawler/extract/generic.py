@@ -3057,8 +3057,18 @@ _TEASER_AFTER = re.compile(r"\s*[:|–—-]\s*\w")
 
 
 def _names_not_a_stream(element: Element) -> bool:
-    named = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    named = _unfiled(f"{element.get('class') or ''} {element.get('id') or ''}".strip())
     return bool(named) and _not_a_stream_name(named)
+
+
+def _unfiled(named: str) -> str:
+    """A box's name without the tags and categories WordPress's post_class files it under
+    ("tag-departures", "category-news"), where the box names itself a post beside them
+    (`div.post.tag-departures`, `article.hentry`): where a post is filed, no box of tags."""
+    if "tag-" not in named and "category-" not in named:
+        return named
+    unfiled = _WORDPRESS_TERMS.sub(" ", named)
+    return unfiled if _A_POSTS_NAME.search(unfiled) is not None else named
 
 
 @lru_cache(maxsize=4096)
@@ -3073,9 +3083,7 @@ def _around_no_stream(element: Element) -> bool:
     "category-news"), says where the post is filed, not that it is a box of tags, and Drupal's
     `node--promoted` that the node is promoted to the front page, no promotion. (A list's
     boxes so named are posts of a listing, the WordPress loop's: _names_not_a_stream.)"""
-    named = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
-    if "hentry" in named or "type-post" in named:
-        named = _WORDPRESS_TERMS.sub(" ", named)
+    named = _unfiled(f"{element.get('class') or ''} {element.get('id') or ''}".strip())
     if "--" in named:  # Drupal's node states: `node--promoted` to the front page, `node--sticky`
         named = _NODE_STATES.sub(" ", named)
     if "sidebar" in named:  # a layout's parts beside its sidebar: El Comercio's
@@ -3084,6 +3092,9 @@ def _around_no_stream(element: Element) -> bool:
 
 
 _WORDPRESS_TERMS = re.compile(r"(?:^|\s)(?:tag|category)-\S+")
+# A post's own name among a box's classes: "post", "hentry", "type-post", "entry", "update",
+# "article-item", "live-post".
+_A_POSTS_NAME = re.compile(r"(?:^|[\s_-])(?:post|hentry|entry|update|article)(?:$|[\s_-])", re.I)
 # The parts of a layout with a sidebar that are not the sidebar: `st-sidebar__main`,
 # `st-sidebar__content`, `sidebar-layout__container` (BEM's element after the block).
 _SIDEBAR_LAYOUT = re.compile(
