@@ -2209,6 +2209,94 @@ def test_a_flat_tickers_paragraph_line_keeps_its_words(line: str) -> None:
         assert rest.startswith(f"Was Meldung {n}"), update.body_text
 
 
+DOTTED_CLOCKS = ["14.05", "13.40", "12.55", "12.10", "11.30"]
+
+
+def dotted_ticker(lang: str, line: str, clocks: list[str]) -> list[Update]:
+    """What extract_page reads from an article's body at a live address whose lines each open
+    with a `line` (formatted with its clock and number), in `lang`, fetched at 20:00 on 1 May
+    2024 (a hand-built page, in the markup of the Italian, German, Polish and Dutch tickers
+    that print a bare dotted clock: `<p><b>14.05</b> – …</p>`)."""
+    body = "".join(line.format(clock=clock, n=n) for n, clock in enumerate(clocks))
+    page = (
+        f"<html lang='{lang}'><head><title>Live: storm</title><meta property="
+        f"'article:published_time' content='2024-05-01T06:00:00+00:00'></head><body><main>"
+        f"<article><h1>Live: storm</h1><div class='article-body'>{body}</div></article>"
+        "</main></body></html>"
+    ).encode()
+    url = "https://www.example.org/live/storm"
+    return extract_page(page, url, fetched_at="2024-05-01T20:00:00Z").updates
+
+
+_SAID = "Trains are suspended on line {n}, the company said in a statement issued today."
+_MORE = "<p>More details on line {n} in a few more words here.</p>"
+
+
+@pytest.mark.parametrize("lang", ["it", "de", "pl", "nl", "en"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"<p><b>{{clock}}</b> – {_SAID}</p>{_MORE}",
+        f"<p>{{clock}} – {_SAID}</p>{_MORE}",
+        f"<p><strong>{{clock}}</strong>: {_SAID}</p>{_MORE}",
+        f"<p>{{clock}} {_SAID}</p>{_MORE}",
+        f"<p><b>{{clock}}</b> – {_SAID}</p>",
+    ],
+)
+def test_a_flat_tickers_lines_that_open_with_a_bare_dotted_clock_are_its_entries(
+    lang: str, line: str
+) -> None:
+    """A ticker with no box per entry whose lines open with a bare clock written with a dot,
+    bold or plain, before a dash, a colon or a sentence ("<b>14.05</b> – …", "14.05: …"), five
+    that run down the page: each line opens an entry, at its clock's time."""
+    updates = dotted_ticker(lang, line, DOTTED_CLOCKS)
+    assert [(u.published_at or "")[14:16] for u in updates] == [c[3:] for c in DOTTED_CLOCKS]
+    assert all(u.body_text.startswith("Trains are suspended") for u in updates)
+
+
+@pytest.mark.parametrize(
+    "clocks",
+    [["09.10", "14.05", "13.40", "12.55", "12.10"], ["01.20", "00.50", "23.40", "22.15"]],
+)
+def test_a_flat_dotted_ticker_may_cross_midnight_or_keep_one_out_of_order(
+    clocks: list[str],
+) -> None:
+    """As in boxes: one clock may stand out of order (a summary kept on top), and the night's
+    may cross midnight ("0.50" above "23.40")."""
+    updates = dotted_ticker("it", f"<p><b>{{clock}}</b> – {_SAID}</p>{_MORE}", clocks)
+    assert [(u.published_at or "")[14:16] for u in updates] == [c[3:] for c in clocks]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Dates, with their trailing dot or year.
+        ["14.05. Trains were suspended.", "13.05. Buses ran late.", "12.05. Roads closed."],
+        ["14.05.2024 Trains were suspended.", "13.05.2024 Buses ran.", "12.05.2024 Roads."],
+        # A chronology's days and months with no dot after them, as Polish writes them.
+        ["20.05 Sejm uchwalił ustawę.", "14.05 Senat ją poprawił.", "02.05 Rząd ją przyjął."],
+        # Prices and amounts, a unit after the figure.
+        ["14.50 € for the menu of the day.", "12.40 € for the pasta.", "9.90 € for a salad."],
+        ["14.50 Euro kostet das Menü.", "12.40 Euro die Pasta.", "9.50 Euro der Salat."],
+        ["1.5 million passengers.", "3.5% fewer trains.", "2.1 billion euros lost."],
+        # A recipe's timings and a race's results.
+        ["2.30 hours in the oven.", "1.30 hours to rest.", "0.45 hours to cool."],
+        ["2.05.33 Rossi, Italy", "2.05.41 Meyer, Germany", "2.06.02 Nowak, Poland"],
+        # A football round's results and a list of versions, one apart.
+        ["2.1 Inter – Milan", "1.0 Roma – Lazio", "0.0 Torino – Genoa"],
+        ["10.15 Catalina brought…", "10.14 Mojave brought…", "10.13 High Sierra…"],
+        # Numbered paragraphs, which rise.
+        ["1.10 The scope of this code.", "1.20 Who it applies to.", "1.30 What it covers."],
+    ],
+)  # fmt: skip
+def test_dotted_numbers_that_open_an_articles_lines_cut_no_ticker(lines: list[str]) -> None:
+    """Lines that open with a dotted number that is no clock (a date, a price, an amount, a
+    timing, a result, a version), or with clocks that rise, in an article at a live address:
+    no entries."""
+    updates = dotted_ticker("it", "{clock}", [f"<p>{line} More words.</p>" for line in lines])
+    assert updates == []
+
+
 @pytest.mark.parametrize(
     ("lang", "lines"),
     [

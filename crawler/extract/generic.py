@@ -1925,6 +1925,8 @@ def _segment_tickers(
             if line not in wrapped and _opening_time(line, clock) is not None
         ]
         if len(leads) < _TICKER_LINES:
+            leads = _dotted_leads(lines_of, wrapped, texts) or leads
+        if len(leads) < _TICKER_LINES:
             told = [
                 line
                 for line in lines_of
@@ -1948,6 +1950,82 @@ def _segment_tickers(
                 and not _HAS_DIGIT.search(text_of(line))
             )
     return worded
+
+
+def _dotted_leads(
+    lines_of: list[Element], wrapped: set[Element], texts: list[tuple[Element, str, bool]]
+) -> list[Element]:
+    """The lines that open with a bare clock written with a dot, bold or plain, set apart by a
+    dash, a colon or a sentence in capitals ("<b>14.05</b> – …", "14.05: …", "14.05 Il…"),
+    where three or more do and their clocks run down the page as a ticker's, newest first
+    (_times_run_down), a day's minutes among them (a list of dates, "14.05", "13.05", has
+    none past twelve) and not one apart each (versions, "10.15", "10.14", "10.13"). The
+    clock a line's own text opens with is given a box of its own, in `texts` too, as bold
+    clocks have, where the entry's time is read: alone, "14.05" is a clock."""
+    found: list[tuple[Element, re.Match[str]]] = []
+    for line in lines_of:
+        if line in wrapped:
+            continue
+        match = _DOTTED_OPENING.match(text_of(line)[:_DOTTED_START])
+        if match is None or int(match.group(1)) > _LAST_HOUR:
+            continue
+        word = match.group(3)
+        if word and (not word[0].isupper() or word.casefold() in _UNIT_WORDS):
+            continue  # ("1.30 hours", "12.50 Euro": a timing, a price)
+        found.append((line, match))
+    if len(found) < _TICKER_LINES:
+        return []
+    times = [int(m.group(1)) * 60 + int(m.group(2)) for _, m in found]
+    if (
+        not _times_run_down(times)
+        or all(int(m.group(2)) <= _MONTHS for _, m in found)
+        or all(a - b == 1 for a, b in pairwise(times))
+        or sum(len(m.group(1)) == 2 for _, m in found) * 2 < len(found)
+    ):
+        return []
+    own = [
+        (line, shown)
+        for line, m in found
+        if (line.text or "").lstrip().startswith(shown := f"{m.group(1)}.{m.group(2)}")
+    ]
+    if own:
+        _box_clocks(own, texts)
+    return [line for line, _ in found]
+
+
+def _box_clocks(lines: list[tuple[Element, str]], texts: list[tuple[Element, str, bool]]) -> None:
+    """Put the clock each line's own text opens with in a `<span>` of its own, and the span's
+    text and tail in `texts` in place of the line's text."""
+    boxed = {}
+    for line, shown in lines:
+        text = line.text or ""
+        at = text.index(shown)
+        span = etree.Element("span")
+        span.text, span.tail = shown, text[at + len(shown) :]
+        line.text = text[:at]
+        line.insert(0, span)
+        boxed[line] = span
+    for n in range(len(texts) - 1, -1, -1):  # (from the end: each replaced by two)
+        element, _, is_tail = texts[n]
+        span = None if is_tail else boxed.get(element)
+        if span is not None:
+            texts[n : n + 1] = [(span, span.text or "", False), (span, span.tail or "", True)]
+
+
+# A bare clock written with a dot that opens a line, and a dash, a colon or a word after it.
+_DOTTED_OPENING = re.compile(r"\s*(\d{1,2})\.([0-5]\d)(?:\s*[–—-]\s|\s*:\s|\s+[«\"“„]?(\w+))")
+_DOTTED_START = 60  # characters of a line read for the clock that opens it
+_LAST_HOUR = 23
+_MONTHS = 12  # a dotted clock's minutes, at most, that may be a date's month ("14.05")
+# Words after a dotted number that say it is an amount, a price or a timing, in capitals as
+# German writes its nouns ("1.30 Stunden", "12.50 Euro"); in lower case no word follows a
+# ticker's clock.
+_UNIT_WORDS = frozenset(
+    {"stunden", "stunde", "std", "minuten", "sekunden", "euro", "eur", "franken", "chf",
+     "dollar", "usd", "pln", "zł", "gbp", "prozent", "procent", "punkte", "punkten",
+     "millionen", "milliarden", "mio", "mrd", "kilometer", "meter", "km", "kg", "uhr",
+     "h", "min"}
+)  # fmt: skip
 
 
 def _clocked_over_marks(leads: list[Element], clock: PageClock) -> list[Element]:
@@ -3479,7 +3557,12 @@ def _run_down(
         if _box_shape(element) == shape:
             hour, minute = _SHORT_CLOCK_SHAPE_PARTS.split(western_digits(text).strip())
             marks.append((at, int(hour) * 60 + int(minute)))
-    times = [minutes for _, minutes in sorted(marks)]
+    return _times_run_down([minutes for _, minutes in sorted(marks)])
+
+
+def _times_run_down(times: list[int]) -> bool:
+    """Whether clocks, in minutes, run down the page: they rise nowhere but across midnight,
+    or at one that stands out of their order."""
     rises = [i for i in range(len(times) - 1) if times[i + 1] > times[i]]
     if not rises:
         return True
