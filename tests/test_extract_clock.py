@@ -1639,6 +1639,35 @@ def test_a_date_in_a_posts_sentence_is_no_date_line(lang: str, sentence: str, li
     assert clock_of(page(lang, "", dated)).day == date(2024, 3, 12)
 
 
+# A date line written as a sentence: a label's noun before its date, or a byline's name.
+_LABELLED_SENTENCES = [
+    ("en", "Last update on 12 March 2024."),
+    ("en", "By Sara Rossi, 12 March 2024."),
+    ("de", "Letzte Aktualisierung am 12.03.2024."),
+    ("de", "Erstellt am 12. März 2024 von Anna Berg."),
+    ("fr", "Dernière mise à jour le 12 mars 2024."),
+    ("fr", "Par Marie Dupont, le 12 mars 2024."),
+    ("it", "Ultimo aggiornamento il 12 marzo 2024."),
+    ("es", "Última actualización el 12 de marzo de 2024."),
+    ("pt", "Última atualização em 12 de março de 2024."),
+    ("nl", "Laatste update op 12 maart 2024."),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), _LABELLED_SENTENCES)
+def test_a_date_line_written_as_a_sentence_dates_the_page(lang: str, line: str) -> None:
+    """A date line that opens with a label's noun ("Last update on …") or a byline's name
+    ("By Sara Rossi, …") dates a page that dates nothing else, though it closes with a stop;
+    the same noun in a post's sentence after other words does not."""
+    posts = (
+        "<div class='post'><span>09:30</span><p>Lorem ipsum dolor sit amet.</p></div>"
+        "<div class='post'><span>09:10</span><p>Lorem ipsum dolor sit amet.</p></div>"
+    )
+    assert clock_of(page(lang, "", f"<p>{line}</p>{posts}")).day == date(2024, 3, 12)
+    told = "<p>The minister said the last update on 12 March 2024 was wrong.</p>"
+    assert clock_of(page("en", "", told + posts)).day is None
+
+
 # --- Real pages -------------------------------------------------------------------------------
 
 LATER = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)

@@ -9166,6 +9166,30 @@ def test_a_box_of_tags_is_no_post(named: str) -> None:
     assert [u.source_id for u in updates] == []
 
 
+@pytest.mark.parametrize(
+    "named",
+    [
+        "post type-post status-publish hentry category-news tag-trains",
+        "post category-news tag-trains",
+        "entry tag-trains",
+    ],
+)
+def test_an_archives_teasers_filed_under_tags_are_no_posts(named: str) -> None:
+    """A WordPress archive (a category's, a tag's) lists its stories as post_class's boxes, each
+    titled by a link to its own page: the loop's teasers, no posts, however live its title and
+    however its teasers are timed."""
+    teasers = "".join(
+        f"<article class='{named}' id='post-{n}'><h2 class='entry-title'><a href='/2024/03/"
+        f"story-{n}/'>Story {n} about the trains and the strike</a></h2><div class='entry-meta'>"
+        f"<time datetime='2024-02-10T{n + 7:02d}:00:00Z'>{n + 7:02d}:00</time></div><div "
+        f"class='entry-summary'><p>A short summary of story {n}, a sentence or two long.</p>"
+        "</div></article>"
+        for n in range(1, 11)
+    )
+    body = page_of(f"<h1>Live</h1>{teasers}", title="Live – News")
+    assert stream_of(body, "https://n.example/category/live/") == []
+
+
 def test_a_stream_inside_a_drupal_node_promoted_to_the_front_page_is_read() -> None:
     """Drupal marks an article promoted to the front page `node--promoted` (its default for
     articles): a state of the node around the stream, no promotion box."""

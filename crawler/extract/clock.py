@@ -3431,10 +3431,23 @@ def _in_sentence(words: str, month_first: bool) -> bool:
     found = _find_date(words, need_year=True, month_first=month_first)
     if found is None or _STAMP_LABEL.search(words) or _UPDATED.search(words):
         return False
+    if _DATELINE_OPENING.match(words) is not None:
+        return False
     return len(_WORD.findall(f"{words[: found.start]} {words[found.end :]}")) >= 3
 
 
 _SENTENCE_TAIL = " \t\n\r\"'\u00bb\u201d\u2019)"
+# How a date line written as a sentence opens: a label's noun, after "last" if at all ("Last
+# update on", "Letzte Aktualisierung am", "Dernière mise à jour le", "Erstellt am"), or a
+# byline's name and a comma ("By Sara Rossi,", "Par Marie Dupont, le").
+_DATELINE_OPENING = re.compile(
+    r"\W*(?:(?:(?:last|latest|letzte|zuletzt|dernière|ultimo|ultima|última|laatste|ostatnia)\s+)?"
+    r"(?:update|aktualisierung|mise\s+à\s+jour|aggiornamento|actualización|atualização|"
+    r"erstellt|created|créé|creato|creado|criado)\b"
+    r"|(?:by|von|par|di|por|door|przez)\s+(?:(?-i:[A-ZÀ-ÞŁŚŻŹĆ])\w+\s+){0,2}"
+    r"(?-i:[A-ZÀ-ÞŁŚŻŹĆ])\w+\s*[,|])",
+    re.I,
+)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 

@@ -3135,8 +3135,22 @@ _TEASER_AFTER = re.compile(r"\s*[:|–—-]\s*\w")
 
 
 def _names_not_a_stream(element: Element) -> bool:
-    named = _unfiled(f"{element.get('class') or ''} {element.get('id') or ''}".strip())
+    filed = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    named = _unfiled(filed)
+    if named != filed and _titled_by_a_link(element):
+        named = filed  # the WordPress loop's teaser on an archive, each titled by its link
     return bool(named) and _not_a_stream_name(named)
+
+
+def _titled_by_a_link(element: Element) -> bool:
+    """Whether a box's first heading, among its children or theirs, is a link to another page
+    (`h2.entry-title > a[href]`), as an archive's teaser is titled, where a post's is its own."""
+    for child in itertools.chain.from_iterable((c, *c) for c in element):
+        if isinstance(child.tag, str) and child.tag in HEADINGS:
+            link = child.find("a")
+            href = (link.get("href") if link is not None else None) or ""
+            return bool(href) and not href.startswith("#")
+    return False
 
 
 def _unfiled(named: str) -> str:
