@@ -2028,3 +2028,28 @@ def test_a_byline_and_its_update_time_after_a_mark_names_the_writer(
     """A probe of byline boxes that print when the post was updated after the name ("By Sara
     Rossi | Updated 14:05"): the whole line stood as the author's name."""
     assert author_names(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # A clock as American papers print it, its half of the day in capitals.
+        ("By Jane Doe | 3:58 PM ET", ["Jane Doe"]),
+        ("Jane Doe, Mark Bishop | 2:47 P.M. EDT", ["Jane Doe", "Mark Bishop"]),
+        # A date alone, or a date and a clock.
+        ("By Sara Rossi | June 14, 2024", ["Sara Rossi"]),
+        ("Sara Rossi · 14 June 2024, 14:05 BST", ["Sara Rossi"]),
+        ("Anna Berg | 14.06.2024, 17:05", ["Anna Berg"]),
+        # A reading time, or words about a day with no date, stay as written.
+        (
+            "ALSO READ | June 14 rally draws thousands",
+            ["ALSO READ | June 14 rally draws thousands"],
+        ),
+    ],
+)
+def test_a_byline_and_its_date_or_capitals_clock_after_a_mark_names_the_writer(
+    value: str, expected: list[str]
+) -> None:
+    """A probe of byline boxes that print the post's date, or an American clock, after the
+    name ("By Jane Doe | 3:58 PM ET", "… | June 14, 2024"): the whole line stood as the author."""
+    assert author_names(value) == expected

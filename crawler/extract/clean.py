@@ -999,10 +999,21 @@ _SAYS_NEWSROOM = re.compile(
     r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|TV|Radio|Media|Television)(?:\s+(?:Radio|Online|Digital))?"
 )
 # When a post was updated or posted, after a byline's mark ("Updated 14:05", "Updated 2 hours
-# ago", "14:05 BST"): a clock, or a word that says so and a digit.
+# ago", "14:05 BST", "3:58 PM ET", "June 14, 2024", "14.06.2024, 17:05"): a word that says so
+# and a digit, or a clock, a date, or both.
+_STAMP_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,4})?"
+_STAMP_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_STAMP_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_STAMP_MONTH}(?:\s+\d{{4}})?|"
+    rf"{_STAMP_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
+)
 _STAMP_AFTER = re.compile(
     r"(?i:(?:last\s+)?(?:updated?|published|posted|edited)\b:?[^|·•]{0,30}\d[^|·•]{0,30})|"
-    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+    rf"{_STAMP_DATE}(?:,?\s+(?:(?i:at)\s+)?{_STAMP_CLOCK})?|{_STAMP_CLOCK}(?:,?\s+{_STAMP_DATE})?"
 )
 # A newsroom written as its initials alone ("ESPN", "CBC", "TSN"), not a generation or a
 # Roman numeral after a name ("Jr", "JR", "III").
