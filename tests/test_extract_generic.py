@@ -2297,6 +2297,39 @@ def test_dotted_numbers_that_open_an_articles_lines_cut_no_ticker(lines: list[st
     assert updates == []
 
 
+# A field event's results, best first, as a results page prints them: a distance in metres
+# and centimetres, some of whose figures no clock could be ("17.86", "16.95").
+_JUMPS = [
+    "17.86 Pichardo (Portugal), gold at his second attempt.",
+    "17.54 Zango (Burkina Faso), silver with his last jump.",
+    "17.41 Triki (Algeria), bronze after a season of injuries.",
+    "17.28 Dallavalle (Italy), fourth, his best of the year.",
+    "17.08 Diaz (Italy), fifth after three fouls in the final.",
+    "16.95 Hess (Germany), sixth in his first final.",
+]
+
+
+@pytest.mark.parametrize("markup", ["<p>{} {}</p>", "<p><b>{}</b> {}</p>"])
+def test_a_results_list_whose_figures_run_down_cuts_no_ticker(markup: str) -> None:
+    """A list of results at a live address whose lines open with a dotted figure, best first,
+    where some are clock-like and run down ("17.54", "17.41", "17.28", "17.08") and others no
+    clock could be ("17.86", "16.95"): the figures are measures, and no line is an entry."""
+    lines = [markup.format(*line.split(" ", 1)) for line in _JUMPS]
+    assert dotted_ticker("it", "{clock}", lines) == []
+
+
+def test_a_dotted_tickers_entry_may_hold_a_results_list() -> None:
+    """A flat ticker whose entry holds a list of results, figures no clock could be among
+    them: the ticker's clocks cut it, the list stays in its entry."""
+    lines = [
+        f"<p><b>{c}</b> – {_SAID}</p>" + ("".join(f"<p>{j}</p>" for j in _JUMPS) if n == 1 else "")
+        for n, c in enumerate(DOTTED_CLOCKS)
+    ]
+    updates = dotted_ticker("it", "{clock}", lines)
+    assert [(u.published_at or "")[14:16] for u in updates] == [c[3:] for c in DOTTED_CLOCKS]
+    assert "17.54 Zango" in updates[1].body_text
+
+
 @pytest.mark.parametrize(
     ("lang", "lines"),
     [

@@ -1961,18 +1961,38 @@ def _dotted_leads(
     (_times_run_down), a day's minutes among them (a list of dates, "14.05", "13.05", has
     none past twelve) and not one apart each (versions, "10.15", "10.14", "10.13"). The
     clock a line's own text opens with is given a box of its own, in `texts` too, as bold
-    clocks have, where the entry's time is read: alone, "14.05" is a clock."""
-    found: list[tuple[Element, re.Match[str]]] = []
+    clocks have, where the entry's time is read: alone, "14.05" is a clock. Lines that follow
+    one another and open with a dotted figure the same way, one of which no clock could be
+    ("17.86 Pichardo", "17.54 Zango", "16.95 Hess": a list of results), are measures, not
+    clocks, each of them."""
+    runs: list[list[tuple[Element, re.Match[str]]]] = []
+    kinds: list[tuple[bool, str]] = []  # each run's way of writing its figures
     for line in lines_of:
         if line in wrapped:
             continue
         match = _DOTTED_OPENING.match(text_of(line)[:_DOTTED_START])
-        if match is None or int(match.group(1)) > _LAST_HOUR:
+        if match is None:
             continue
-        word = match.group(3)
-        if word and (not word[0].isupper() or word.casefold() in _UNIT_WORDS):
-            continue  # ("1.30 hours", "12.50 Euro": a timing, a price)
-        found.append((line, match))
+        figure = f"{match.group(1)}.{match.group(2)}"
+        after = match.group(0)[match.end(2) - match.start(0) :]
+        kind = (
+            (line.text or "").lstrip().startswith(figure),
+            "word" if match.group(3) else ":" if ":" in after else "–",
+        )
+        if runs and kinds[-1] == kind and line.getprevious() is runs[-1][-1][0]:
+            runs[-1].append((line, match))
+        else:
+            runs.append([(line, match)])
+            kinds.append(kind)
+    found: list[tuple[Element, re.Match[str]]] = []
+    for run in runs:
+        if any(int(m.group(1)) > _LAST_HOUR or int(m.group(2)) > _CLOCK_MINUTE for _, m in run):
+            continue  # (results, "17.86", "16.95": no clocks)
+        for line, match in run:
+            word = match.group(3)
+            if word and (not word[0].isupper() or word.casefold() in _UNIT_WORDS):
+                continue  # ("1.30 hours", "12.50 Euro": a timing, a price)
+            found.append((line, match))
     if len(found) < _TICKER_LINES:
         return []
     times = [int(m.group(1)) * 60 + int(m.group(2)) for _, m in found]
@@ -2012,10 +2032,12 @@ def _box_clocks(lines: list[tuple[Element, str]], texts: list[tuple[Element, str
             texts[n : n + 1] = [(span, span.text or "", False), (span, span.tail or "", True)]
 
 
-# A bare clock written with a dot that opens a line, and a dash, a colon or a word after it.
-_DOTTED_OPENING = re.compile(r"\s*(\d{1,2})\.([0-5]\d)(?:\s*[–—-]\s|\s*:\s|\s+[«\"“„]?(\w+))")
+# A bare clock written with a dot (or a figure written as one, "17.86") that opens a line,
+# and a dash, a colon or a word after it.
+_DOTTED_OPENING = re.compile(r"\s*(\d{1,2})\.(\d\d)(?:\s*[–—-]\s|\s*:\s|\s+[«\"“„]?(\w+))")
 _DOTTED_START = 60  # characters of a line read for the clock that opens it
 _LAST_HOUR = 23
+_CLOCK_MINUTE = 59  # a clock's last minute
 _MONTHS = 12  # a dotted clock's minutes, at most, that may be a date's month ("14.05")
 # Words after a dotted number that say it is an amount, a price or a timing, in capitals as
 # German writes its nouns ("1.30 Stunden", "12.50 Euro"); in lower case no word follows a
