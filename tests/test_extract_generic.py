@@ -2039,6 +2039,44 @@ def test_a_flat_run_stamped_how_long_ago_and_the_clock_is_cut_at_each_stamp() ->
     ]
 
 
+def test_a_stamp_that_shows_how_long_ago_is_read_at_the_exact_time_in_its_title() -> None:
+    """A stamp that shows how long ago ("2h ago") and gives the exact time on hover in its
+    `title`, written out ("May 1, 2024 8:00 PM AEST") or as the microformats abbr design
+    pattern has it ("2024-05-01T20:00:00+10:00"): each post at that time, not at the rounded
+    hour how long ago gives. A title that disagrees with how long ago by more than a day (a
+    story's first publication, a template's default) is no stamp: how long ago stands."""
+    stamps = [
+        ("8:00", "20:00", 1),
+        ("7:15", "19:15", 2),
+        ("6:40", "18:40", 3),
+        ("5:05", "17:05", 4),
+    ]
+
+    def read(title: Callable[[str, str], str]) -> list[str | None]:
+        items = "".join(
+            f"<article class='blog-post'><span class='blog-post__date' title='{title(at, at24)}'>"
+            f"{ago}h ago</span><h3>Title number {n} here</h3><p>What happened at that moment,"
+            f" told in a few words {n}.</p></article>"
+            for n, (at, at24, ago) in enumerate(stamps)
+        )
+        main = f"<div class='live-feed'>{items}</div>"
+        return [
+            u.published_at
+            for u in live_updates(
+                main, "Live: Storm", "2024-05-01T10:30:00Z", "2024-05-01T06:00:00+10:00"
+            )
+        ]
+
+    exact = [f"2024-05-01T{int(at24[:2]) - 10:02d}:{at24[3:]}:00Z" for _, at24, _ in stamps]
+    assert read(lambda at, _: f"May 1, 2024 {at} PM AEST") == exact
+    assert read(lambda _, at24: f"2024-05-01T{at24}:00+10:00") == exact
+    rough = [f"2024-05-01T{10 - ago:02d}:30:00Z" for _, _, ago in stamps]
+    assert read(lambda at, _: f"April 20, 2024 {at} PM AEST") == rough
+    # Nor is a title after the fetch, or one a label calls the last edit's.
+    assert read(lambda at, _: f"May 2, 2024 {at} AM AEST") == rough
+    assert read(lambda at, _: f"Updated May 1, 2024 {at} PM AEST") == rough
+
+
 def test_a_ticker_whose_build_boxes_every_block_is_cut_as_one_without_boxes() -> None:
     """t-online's newsblog: each block of the stream in a box of its own (the title's, the
     line with the time and the first words, the next paragraphs', an ad slot's), the boxes

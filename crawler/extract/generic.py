@@ -3496,6 +3496,8 @@ def visible_times(
             if reading.clock[0] >= 13:
                 afternoon.add(shape)
             day_clocks.append((at, shape, reading.clock[0] * 60 + reading.clock[1]))
+        elif not is_tail and reading.kind == "relative" and reading.clock is None:
+            reading = _titled_stamp(element, reading, clock) or reading
         holder = element.getparent() if is_tail else element
         if holder is not None:
             found.append((at, holder, text, reading))
@@ -3514,6 +3516,34 @@ def visible_times(
         )
         for _, holder, text, reading in found
     ]
+
+
+def _titled_stamp(element: Element, ago: Reading, clock: PageClock) -> Reading | None:
+    """The exact time a stamp that shows how long ago ("2h ago") gives its reader on hover, in
+    its `title` ("May 1, 2024 8:00 PM AEST", the abbr design pattern's "2024-05-01T20:00+10:00"):
+    a date and a clock within a day of how long ago says, no later than the fetch, that no
+    label calls an edit's; else None."""
+    title = element.get("title")
+    if not title or len(title) > _TITLE_STAMP or not _HAS_DIGIT.search(title):
+        return None  # (most stamps: no title)
+    if _EDIT_LABEL.match(title):
+        return None  # ("Updated May 1, 2024 9:10 PM": the last edit's, as _edit_icon reads it)
+    exact = clock.read(title)
+    if exact is None or exact.kind != "full" or exact.clock is None or not exact.utc:
+        utc = machine_time(title.strip()) if _ZONED_ISO.match(title.strip()) else None
+        exact = None if utc is None else Reading("full", utc, title, None)
+    if exact is None or exact.utc is None or ago.utc is None:
+        return None
+    apart = instant.seconds(exact.utc), instant.seconds(ago.utc)
+    if apart[0] is None or apart[1] is None or abs(apart[0] - apart[1]) > _TITLE_AGREES:
+        return None
+    if apart[0] > clock.fetched_at.timestamp():
+        return None  # (no post went up after the fetch)
+    return Reading("full", exact.utc, ago.text, exact.clock)
+
+
+_TITLE_STAMP = 60  # characters: a date, a clock and a zone, a weekday's name before them
+_TITLE_AGREES = 86_400  # seconds: how long ago in days rounds by up to one
 
 
 def _posted_after_edit(reading: Reading | None, text: str, clock: PageClock) -> Reading | None:
