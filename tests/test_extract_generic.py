@@ -11112,6 +11112,43 @@ def test_a_byline_opening_each_post_unclassed(first: list[str], authors: list[li
     assert kept == [not a for a in authors]
 
 
+_WIRED = [
+    ("en", "By Sara Rossi with Reuters", "By Tom Reyes with Reuters", "Sara Rossi", "Tom Reyes"),
+    ("fr", "Par Jean Dupont avec AFP", "Par Marie Martin avec AFP", "Jean Dupont", "Marie Martin"),
+    ("de", "Von Anna Berg mit dpa", "Von Max Muster mit dpa", "Anna Berg", "Max Muster"),
+    ("it", "di Marco Rossi con Ansa", "di Giulia Bianchi con Ansa", "Marco Rossi", "Giulia Bianchi"),
+    ("es", "Por Ana López con EFE", "Por Luis Ortega con EFE", "Ana López", "Luis Ortega"),
+    ("pt", "Por Ana Souza com Agência Brasil", "Por João Lima com Agência Brasil", "Ana Souza",
+     "João Lima"),
+    ("nl", "Door Jan de Vries met ANP", "Door Eva Bakker met ANP", "Jan de Vries", "Eva Bakker"),
+    ("en", "By Sara Rossi, Senior Reporter, BBC News", "By Tom Reyes, Live Reporter, BBC News",
+     "Sara Rossi", "Tom Reyes"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("boxed", [False, True])
+@pytest.mark.parametrize(("lang", "one", "two", "first", "second"), _WIRED)
+def test_a_bylines_wire_role_or_outlet_after_the_writer_is_no_second_author(
+    lang: str, one: str, two: str, first: str, second: str, boxed: bool
+) -> None:
+    """Probes of the byl29 hunt (posts opening with their byline, in a paragraph like their
+    others or in a box classed "byline"): the wire the writer wrote with ("Par Jean Dupont avec
+    AFP") was read as part of the name, or the line as none, and a role after a comma
+    ("Senior Reporter") as a second writer."""
+    cls = " class='byline'" if boxed else ""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Rescue teams reach the valley {n}</h2><p{cls}>{line}</p><p>Crews worked through "
+        f"the night to clear the road ({n}).</p><p>More on this as it comes in.</p></article>"
+        for n, line in enumerate([one, two, one, two])
+    )
+    updates = live_updates(
+        f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T18:00:00Z", lang=lang
+    )
+    assert [u.authors for u in updates] == [[first], [second], [first], [second]]
+    assert not any(one in u.body_text or two in u.body_text for u in updates)
+
+
 _TEAM = ["Sara Rossi", "Tom Reyes", "Ann Lee", "Bo Li", "Jan Novak", "Eva Kral", "Ola Nowak"]
 
 

@@ -31,6 +31,7 @@ from crawler.extract.dom import Element
 from crawler.extract.entries import render_body
 from crawler.extract.html import header_charset, parse
 from crawler.extract.jsonld import parse_block, read_jsonld
+from crawler.extract.lines import byline_name
 from crawler.extract.merge import merge
 from crawler.extract.microdata import read_microdata
 from crawler.extract.pagination import next_urls
@@ -2053,3 +2054,58 @@ def test_a_byline_and_its_date_or_capitals_clock_after_a_mark_names_the_writer(
     """A probe of byline boxes that print the post's date, or an American clock, after the
     name ("By Jane Doe | 3:58 PM ET", "… | June 14, 2024"): the whole line stood as the author."""
     assert author_names(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # A role and the newsroom after it, each after a comma, are no writers.
+        ("By Sara Rossi, Senior Reporter, BBC News", ["Sara Rossi"]),
+        ("Sara Rossi, Live Reporter", ["Sara Rossi"]),
+        # A role alone names no one.
+        ("Live Reporter", []),
+        # An outlet, or a newsroom's word, after a comma.
+        ("Marie Dupont, France Info", ["Marie Dupont"]),
+        ("Jean Dupont, franceinfo", ["Jean Dupont"]),
+        ("Ana Souza, Estadão Conteúdo", ["Ana Souza"]),
+        ("Ana Souza, da Redação", ["Ana Souza"]),
+        ("Sara Rossi, Redacción", ["Sara Rossi"]),
+        ("Anna Berg, Redaktion", ["Anna Berg"]),
+        ("Jean Dupont, la rédaction", ["Jean Dupont"]),
+        # A wire after "with" in the languages read here.
+        ("By Sara Rossi with Reuters", ["Sara Rossi"]),
+        ("Jean Dupont avec AFP", ["Jean Dupont"]),
+        ("Anna Berg mit dpa", ["Anna Berg"]),
+        ("Marco Rossi con Ansa", ["Marco Rossi"]),
+        ("Ana López con EFE", ["Ana López"]),
+        ("Ana Souza com Agência Brasil", ["Ana Souza"]),
+        ("Jan de Vries met ANP", ["Jan de Vries"]),
+        ("Anna Kowalska z PAP", ["Anna Kowalska"]),
+        ("Sara Rossi and Tom Reyes with Reuters", ["Sara Rossi", "Tom Reyes"]),
+        # A newsroom alone stays as printed, as "Staff" does; a name after "with" stays.
+        ("Redaktion", ["Redaktion"]),
+        ("da Redação", ["da Redação"]),
+        ("Staff", ["Staff"]),
+        ("Sara Rossi with Tom Reyes", ["Sara Rossi with Tom Reyes"]),
+        ("Jane Doe, Tom Editor", ["Jane Doe", "Tom Editor"]),
+    ],
+)
+def test_a_byline_s_role_outlet_or_wire_after_the_names_is_no_writer(
+    value: str, expected: list[str]
+) -> None:
+    assert author_names(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Par Jean Dupont avec AFP", ("Jean Dupont",)),
+        ("Von Anna Berg mit dpa", ("Anna Berg",)),
+        ("di Marco Rossi con Ansa", ("Marco Rossi",)),
+        ("Por Ana López con EFE", ("Ana López",)),
+        ("Door Jan de Vries met ANP", ("Jan de Vries",)),
+        ("By Sara Rossi with Reuters", ("Sara Rossi",)),
+    ],
+)
+def test_a_byline_with_its_wire_names_the_writer_alone(line: str, expected: tuple[str]) -> None:
+    assert author_names(byline_name(line)) == list(expected)

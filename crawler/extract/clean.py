@@ -866,6 +866,8 @@ def _author_name(value: str) -> tuple[str, ...]:
     if not name or "://" in name:  # an address is no name ("https://www.theguardian.com#publisher")
         return ()
     name = unaffiliated(name)
+    if _ROLE_AFTER.fullmatch(name) and name.istitle():  # "Live Reporter", a role alone
+        return ()
     parts = [unplaced(part) for part in _NAME_LIST.split(name) if part]
     if len(parts) > 1 and all(_full_name(without_particles(part)) for part in parts):
         return tuple(parts)
@@ -879,7 +881,7 @@ def unaffiliated(name: str) -> str:
     brackets, after a slash or a comma, as German bylines add it ("Anna Berg (dpa)", "Anna
     Berg/dpa", "Anna Berg, dpa"). (A full name after it is another writer's, "Jane Doe · John
     Smith"; the names stay as written.)"""
-    if name[-1:] in "sn":  # "Jane Doe, with agencies", "… and agencies", "… mit Agenturen"
+    if " " in name:  # "Jane Doe, with agencies", "… mit Agenturen", "Jean Dupont avec AFP"
         drawn = _WITH_AGENCIES.search(name)
         if drawn is not None and drawn.start():
             name = name[: drawn.start()]
@@ -913,11 +915,17 @@ def unaffiliated(name: str) -> str:
         ):
             return name  # ("Jo Writer, Sam Reporter and Ana Ruiz": names)
         first, rest = agency["names"], [after]
+        while "," in first:  # "Sara Rossi, Senior Reporter, BBC News": the role too
+            head, _, tail = first.rpartition(",")
+            if not (_ROLE_AFTER.fullmatch(tail.strip()) or _SAYS_NEWSROOM.fullmatch(tail.strip())):
+                break
+            first = head.strip()
     if first.isupper() or not (
         _NEWSROOM.search(rest[0])
         or _INITIALS.fullmatch(rest[0])
         or _ROLE_AFTER.fullmatch(rest[0])
         or _STAMP_AFTER.fullmatch(rest[0])
+        or _SAYS_NEWSROOM.fullmatch(rest[0])
     ):
         return name  # (a label before a link's title: "ALSO READ | A referendum on …")
     names = [part for part in _NAME_LIST.split(first) if part]
@@ -970,7 +978,7 @@ _ROLE_AFTER = re.compile(
     r"columnist|contributor|journalist)s?|"
     r"(?:[A-Z][\w-]*\s+){1,3}(?:Correspondent|Columnist|Contributor|Journalist)s?|"
     r"(?:(?:Senior|Chief|Deputy|Political|Staff|Associate|Managing|Executive|Assistant|"
-    r"Contributing)\s+|(?:[A-Z][\w-]*\s+){2,3}|"
+    r"Contributing|Live|Lead|Breaking|Night|Weekend)\s+|(?:[A-Z][\w-]*\s+){2,3}|"
     + _BEAT
     + r"\s+)(?:Reporter|Editor|Writer|Producer)s?|"
     r"(?:\w+-)?(?i:korrespondent(?:in)?|redakteur(?:in)?|reporterin|correspondante?|"
@@ -979,9 +987,15 @@ _ROLE_AFTER = re.compile(
     r"verslaggever(?:ster)?|correspondent|redacteur|repórter|jornalista|redator(?:a)?)"
     r"(?:\s+(?:in|aus|à|en|a|em|da|de|di|w|we|z)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?"
 )
+# The agencies a post drew on after its writers, or a wire named after the word for "with"
+# ("By Sara Rossi with Reuters", "Par Jean Dupont avec AFP", "Von Anna Berg mit dpa", "Door
+# Jan de Vries met ANP", "Anna Kowalska z PAP"); not a name there ("… with Tom Reyes").
 _WITH_AGENCIES = re.compile(
-    r"(?:,\s*|\s+)(?i:with|and|und|mit|et|avec|y|con|e)\s+(?i:news\s+)?"
-    r"(?i:agencies|agencias|agences|agenturen|agenzie|wires)$"
+    r"(?:,\s*|\s+)(?:(?i:with|and|und|mit|et|avec|y|con|e)\s+(?i:news\s+)?"
+    r"(?i:agencies|agencias|agences|agenturen|agenzie|wires)|"
+    r"(?i:with|mit|avec|con|com|met|z)\s+(?:AFP|AP|Reuters|dpa|DPA|ANSA|Ansa|EFE|PAP|ANP|Belga|"
+    r"APA|SDA|Lusa|Agência\s+Brasil|Estadão\s+Conteúdo|Europa\s+Press|Associated\s+Press|"
+    r"(?:the\s+)?(?:[A-Z]\w*\s+){0,2}(?:wires?|agencies|agencias|agences|agenturen|agenzie)))$"
 )
 # What a byline names after its writers: a newsroom ("Fox News", "The Washington Post"), an
 # agency, a role, how long a read; not a surname that is such a word ("Tim Post", "Eyal Press").
@@ -993,10 +1007,15 @@ _NEWSROOM = re.compile(
     r"PAP|NPR|BBC|CNN|ABC|CBS|NBC|ITV|RTÉ|RTE|ZDF|ARD|SRF|ORF)\b"
 )
 
-# A newsroom whose name says it is one, ending in News, TV, Radio or Media ("BBC News", "Fox
-# News", "ABC News Radio"), as no one's name does.
+# A newsroom whose name says it is one, ending in News, TV, Radio, Media, Info or Conteúdo
+# ("BBC News", "ABC News Radio", "France Info", "franceinfo", "Estadão Conteúdo"), as no one's
+# name does, or a newsroom's word in the languages read here ("da Redação", "Redaktion", "la
+# rédaction", "redactie").
 _SAYS_NEWSROOM = re.compile(
-    r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|TV|Radio|Media|Television)(?:\s+(?:Radio|Online|Digital))?"
+    r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:News|TV|Radio|Media|Television|Info|Conteúdo)"
+    r"(?:\s+(?:Radio|Online|Digital))?|[a-z]+info|"
+    r"(?:(?i:d[aoe]|la|die|the|della|dalla|z)\s+)?(?i:reda[çc][ãa]o|redacci[óo]n|redaktion|"
+    r"r[ée]daction|redazione|redactie|redakcja|newsroom)"
 )
 # When a post was updated or posted, after a byline's mark ("Updated 14:05", "Updated 2 hours
 # ago", "14:05 BST", "3:58 PM ET", "June 14, 2024", "14.06.2024, 17:05"): a word that says so
