@@ -2062,8 +2062,11 @@ def test_a_byline_and_its_date_or_capitals_clock_after_a_mark_names_the_writer(
         # A role and the newsroom after it, each after a comma, are no writers.
         ("By Sara Rossi, Senior Reporter, BBC News", ["Sara Rossi"]),
         ("Sara Rossi, Live Reporter", ["Sara Rossi"]),
-        # A role alone names no one.
+        # A role alone names no one; a full name before a ranked role is the writer.
         ("Live Reporter", []),
+        ("By Jordan Park Staff Reporter", ["Jordan Park"]),
+        ("Sara Rossi Senior Political Reporter", ["Sara Rossi"]),
+        ("Anna Maria Berg Chief Correspondent", ["Anna Maria Berg"]),
         # An outlet, or a newsroom's word, after a comma.
         ("Marie Dupont, France Info", ["Marie Dupont"]),
         ("Jean Dupont, franceinfo", ["Jean Dupont"]),

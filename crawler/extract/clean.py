@@ -866,7 +866,10 @@ def _author_name(value: str) -> tuple[str, ...]:
     if not name or "://" in name:  # an address is no name ("https://www.theguardian.com#publisher")
         return ()
     name = unaffiliated(name)
-    if _ROLE_AFTER.fullmatch(name) and name.istitle():  # "Live Reporter", a role alone
+    ranked = _NAME_THEN_RANK.fullmatch(name)  # "Jordan Park Staff Reporter": the name
+    if ranked is not None and _full_name(ranked["name"]):
+        name = ranked["name"]
+    elif _ROLE_AFTER.fullmatch(name) and name.istitle():  # "Live Reporter", a role alone
         return ()
     parts = [unplaced(part) for part in _NAME_LIST.split(name) if part]
     if len(parts) > 1 and all(_full_name(without_particles(part)) for part in parts):
@@ -986,6 +989,14 @@ _ROLE_AFTER = re.compile(
     r"correspondente|korespondent(?:ka)?|dziennikar(?:z|ka)|reporterka|redaktor(?:ka)?|"
     r"verslaggever(?:ster)?|correspondent|redacteur|repórter|jornalista|redator(?:a)?)"
     r"(?:\s+(?:in|aus|à|en|a|em|da|de|di|w|we|z)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?"
+)
+# A full name and a ranked role after it with no mark between, as a byline box prints them
+# on one line ("Jordan Park Staff Reporter", "Sara Rossi Senior Political Reporter").
+_NAME_THEN_RANK = re.compile(
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}?)\s+"
+    r"(?:Senior|Chief|Deputy|Political|Staff|Associate|Managing|Executive|Assistant|"
+    r"Contributing|Live|Lead|Breaking|Night|Weekend)(?:\s+[A-Z]\w*)?\s+"
+    r"(?:Reporter|Editor|Writer|Producer|Correspondent)s?"
 )
 # The agencies a post drew on after its writers, or a wire named after the word for "with"
 # ("By Sara Rossi with Reuters", "Par Jean Dupont avec AFP", "Von Anna Berg mit dpa", "Door
