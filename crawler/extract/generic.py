@@ -1927,6 +1927,8 @@ def _segment_tickers(
         if len(leads) < _TICKER_LINES:
             leads = _dotted_leads(lines_of, wrapped, texts) or leads
         if len(leads) < _TICKER_LINES:
+            leads = _bold_mark_leads(lines_of, wrapped) or leads
+        if len(leads) < _TICKER_LINES:
             told = [
                 line
                 for line in lines_of
@@ -2011,6 +2013,70 @@ def _dotted_leads(
     if own:
         _box_clocks(own, texts)
     return [line for line, _ in found]
+
+
+def _bold_mark_leads(lines_of: list[Element], wrapped: set[Element]) -> list[Element]:
+    """The lines that open with a match's minute as its language writes it, or a cricket ball,
+    alone in bold ("<p><b>80.</b> Lewandowski…", "<b>90.+2</b>", "<b>34.6</b> Starc to
+    Kohli, …"), where three or more do and their marks run down the page as a commentary's,
+    newest first: minutes to the end of extra time, not one apart each (a countdown's ranks,
+    "10.", "9.", "8."), nor each before the same word (birthdays, "80. Geburtstag") or a
+    month's name (a chronology's "14. Mai"); balls each of an over's six, falling, the
+    bowler's and the batter's names opening the words ("Starc to Kohli,"), not ratings
+    ("9.2", "8.8"). Each bold box is given a class that names its mark, where the entry's
+    mark is read (_bare_minute), as a commentary's boxed minutes and balls are."""
+    found: list[tuple[Element, Element, re.Match[str], str]] = []
+    for line in lines_of:
+        if line in wrapped or len(line) == 0 or (line.text or "").strip():
+            continue
+        bold = line[0]
+        if bold.tag not in ("b", "strong") or len(bold) or bold.get("class"):
+            continue
+        match = _BOLD_MARK.fullmatch(bold.text or "")
+        if match is None:
+            continue
+        found.append((line, bold, match, (bold.tail or "").strip()))
+    if len(found) < _TICKER_LINES:
+        return []
+    if all(m.group("b") is not None for _, _, m, _ in found):
+        balls = [int(m.group("o")) * 10 + int(m.group("b")) for _, _, m, _ in found]
+        if (
+            not all(1 <= int(m.group("b")) <= _BALLS for _, _, m, _ in found)
+            or not all(a > b for a, b in pairwise(balls))
+            or sum(_BOWLED.match(after) is not None for *_, after in found) * 2 < len(found)
+        ):
+            return []
+        name = "lba-over"
+    elif all(m.group("b") is None for _, _, m, _ in found):
+        minutes = [int(m.group("o")) for _, _, m, _ in found]
+        firsts = [
+            after.split(maxsplit=1)[0].strip(".,:").casefold() for *_, after in found if after
+        ]
+        if (
+            max(minutes) > _LAST_MINUTE
+            or not _times_run_down(minutes)
+            or all(a - b == 1 for a, b in pairwise(minutes))
+            or len(firsts) < len(found)
+            or len(set(firsts)) == 1
+            or any(word in MONTHS for word in firsts)
+        ):
+            return []
+        name = "lba-minute"
+    else:
+        return []
+    for _, bold, _, _ in found:
+        bold.set("class", name)
+    return [line for line, *_ in found]
+
+
+# A match's minute as a language writes it ("80.", "90.+2", "72e", "45°") or a cricket ball ("34.6"), the
+# whole text of a bold box.
+_BOLD_MARK = re.compile(
+    r"\s*(?P<o>\d{1,3})(?:\.(?P<b>\d)|(?:\.|e|re|er|°|['’′´])(?:\s?\+\s?\d{1,2})?)\s*"
+)
+_BALLS = 6  # balls of an over
+# A cricket commentary's ball opening its words: the bowler's name to the batter's, and a comma.
+_BOWLED = re.compile(r"[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?\sto\s[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?,")
 
 
 def _box_clocks(lines: list[tuple[Element, str]], texts: list[tuple[Element, str, bool]]) -> None:
