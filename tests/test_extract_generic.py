@@ -11992,3 +11992,59 @@ def test_lines_that_a_bold_number_opens_are_no_commentarys_posts(
     page = page_of(f'<h1>Die Woche</h1><div class="article">{"".join(lines)}</div>', lang=lang)
     url = "https://www.example-news.com/news/the-week"
     assert extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates == []
+
+
+@pytest.mark.parametrize("box", ["span.stamp", "span.time", "div.minute"])
+def test_match_minutes_with_their_word_alone_in_a_stamps_box_run_down(box: str) -> None:
+    """A commentary whose boxed posts print their minute with its word alone in a box whose
+    class says stamp, time or minute ("78 mins", "90+2 mins", "1 min" in `span.stamp`), the
+    minutes running down the page from no more than a match runs, a phase between, is read as
+    minutes: a post each, with no time. The same box's "5 mins", "12 mins", "25 mins", "1 hr",
+    growing down the page, is how long ago, and no minute; nor is "5 mins" after "vor" or
+    before "ago" in a box of its own."""
+    tag, cls = box.split(".")
+    said = (
+        "Full-time! Arsenal hold on for a precious win at the Emirates.",
+        "GOAL! Saka curls in a beauty from the edge of the box.",
+        "Yellow card for Rice after a late challenge in midfield.",
+        "Half-time here, and it is goalless after a tight first half.",
+        "Martinelli shoots from distance but it is well over the bar.",
+        "We are under way at the Emirates, Arsenal kick off.",
+    )
+
+    def page(stamps: tuple[str, ...], around: str = "{}") -> bytes:
+        posts = "".join(
+            f'<div class="post"><{tag} class="{cls}">{around.format(at)}</{tag}><p>{w}</p></div>'
+            for at, w in zip(stamps, said, strict=True)
+        )
+        return page_of(f'<h1>Arsenal v Chelsea live</h1><div class="stream">{posts}</div>')
+
+    url = "https://www.example-sport.com/football/live/arsenal-v-chelsea"
+    match = ("90+2 mins", "78 mins", "61 mins", "HT", "23 mins", "1 min")
+    updates = extract_page(page(match), url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.body_text, u.published_at) for u in updates] == [(w, None) for w in said]
+    ago = ("2 mins", "5 mins", "12 mins", "25 mins", "40 mins", "1 hr")
+    assert extract_page(page(ago), url, fetched_at="2024-01-28T18:00:00Z").updates == []
+    for around in ("<span>vor</span> {}", "{} <span>ago</span>", "{}</span> <span>ago"):
+        falling = page(("55 mins", "40 mins", "30 mins", "25 mins", "12 mins", "5 mins"), around)
+        assert extract_page(falling, url, fetched_at="2024-01-28T18:00:00Z").updates == []
+
+
+def test_durations_alone_in_a_box_that_names_them_are_no_match_minutes() -> None:
+    """A list of recipes at a live address, each card's cooking time alone in a box whose class
+    says how long it takes ("120 mins" … "10 mins" in `span.cook-time`), falling down the page
+    as a match's minutes do, is no commentary: no post."""
+    names = (
+        "Slow-roast lamb shoulder with garlic, rosemary and a glass of red wine for the pan.",
+        "Chicken traybake with lemon, olives and potatoes, all in one tin for an easy supper.",
+        "Spiced lentil soup with coriander and a swirl of yoghurt, warming on a cold night.",
+        "Quick prawn stir-fry with noodles, ginger and spring onions in a hot wok tonight.",
+        "Tomato bruschetta with basil and good olive oil, the simplest of starters to make.",
+    )
+    cards = "".join(
+        f'<div class="recipe-card"><span class="cook-time">{m} mins</span><p>{w}</p></div>'
+        for m, w in zip((120, 90, 45, 20, 10), names, strict=True)
+    )
+    page = page_of(f'<h1>Quick dinners</h1><div class="recipes">{cards}</div>')
+    url = "https://www.example-food.com/live/quick-dinners"
+    assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []

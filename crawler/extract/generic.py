@@ -3521,6 +3521,7 @@ def visible_times(
     afternoon: set[tuple[object, ...]] = set()  # the shapes of boxes that hold "16:42"
     day_clocks: list[tuple[int, tuple[object, ...], int]] = []  # (where, shape, minutes)
     short: list[tuple[int, Element, str]] = []  # "9:03" alone: a clock in such a box
+    mins: list[tuple[int, Element, str, re.Match[str]]] = []  # "78 mins" alone in a stamp's box
     for at, (element, text, is_tail) in enumerate(texts):
         if text in read:
             reading = read[text]
@@ -3543,6 +3544,10 @@ def visible_times(
             if reading is None:
                 if _SHORT_CLOCK_SHAPE.fullmatch(western_digits(text)):
                     short.append((at, element, text))
+                elif (alone := _MINS_ALONE.fullmatch(text)) is not None and _mins_box(
+                    element, text
+                ):
+                    mins.append((at, element, text, alone))
                 continue
         elif (
             not is_tail
@@ -3568,6 +3573,9 @@ def visible_times(
     if short and clocks_in:
         found += _short_clocks(short, clock, clocks_in, afternoon, day_clocks)
         found.sort(key=lambda item: item[0])
+    if len(mins) >= _TICKER_LINES:
+        found += _falling_mins(mins)
+        found.sort(key=lambda item: item[0])
     return [
         _Time(
             holder,
@@ -3580,6 +3588,69 @@ def visible_times(
         )
         for _, holder, text, reading in found
     ]
+
+
+def _mins_box(element: Element, text: str) -> bool:
+    """Whether "78 mins" is all a box whose class says stamp, time or minute holds (not how
+    long something takes, `span.cook-time`), no word of how long ago beside it ("vor", "il y
+    a" before; "ago", "fa" after)."""
+    cls = element.get("class")
+    if not cls or not (_TIME_CLASS.search(cls) or _MINUTE_CLASS.search(cls)):
+        return False
+    if _DURATION_CLASS.search(cls):
+        return False  # (a recipe's `span.cook-time`, a story's `span.read-time`)
+    if len(element) and text_of(element).strip() != text.strip():
+        return False  # ("<span class='stamp'>5 mins <span>ago</span></span>")
+    previous, parent = element.getprevious(), element.getparent()
+    before = (
+        text_of(previous) + (previous.tail or "")
+        if previous is not None
+        else (parent.text or "")
+        if parent is not None
+        else ""
+    )
+    after, following = element.tail or "", element.getnext()
+    if not after.strip() and following is not None:
+        after = text_of(following)
+    return _AGO_BEFORE.search(before) is None and _AGO_AFTER.match(after) is None
+
+
+def _falling_mins(
+    mins: list[tuple[int, Element, str, re.Match[str]]],
+) -> list[tuple[int, Element, str, Reading]]:
+    """The minutes written with their word alone in stamps' boxes ("78 mins", "90+2 mins"),
+    read as a match's where three boxes of a shape or more hold them and they run down the
+    page from no more than a match runs, newest first: how long ago ("5 mins", "12 mins",
+    "25 mins") grows down the page instead."""
+    shapes: defaultdict[tuple[object, ...], list[tuple[int, Element, str, re.Match[str]]]] = (
+        defaultdict(list)
+    )
+    for item in mins:
+        shapes[_box_shape(item[1])].append(item)
+    read: list[tuple[int, Element, str, Reading]] = []
+    for items in shapes.values():
+        marks = [(int(m.group(1)), int(m.group(2) or 0)) for *_, m in items]
+        if (
+            len(items) < _TICKER_LINES
+            or max(minute for minute, _ in marks) > _LAST_MINUTE
+            or any(later < earlier for later, earlier in pairwise(marks))
+            or len(set(marks)) == 1
+        ):
+            continue
+        for at, element, text, m in items:
+            reading = minute_reading(text.strip(), int(m.group(1)), m.group(2))
+            if reading is not None:
+                read.append((at, element, text, reading))
+    return read
+
+
+# A match's minute with its word and nothing else ("78 mins", "90+2 min"); how long ago may
+# be written so too ("5 mins"), told apart by the order the page gives them (_falling_mins).
+_MINS_ALONE = re.compile(r"\s*(\d{1,3})(?:\s?\+\s?(\d{1,2}))?\s?mins?\.?\s*", re.I)
+# A box whose class says how long something takes: a recipe's, a story's, a video's.
+_DURATION_CLASS = re.compile(r"cook|prep|read|duration|length|total|runtime|video", re.I)
+_AGO_BEFORE = re.compile(r"(?:\bvor|\bil y a|\bhace|\bhá)\s*$", re.I)
+_AGO_AFTER = re.compile(r"\s*(?:ago|fa|geleden|temu|sedan|siden)\b", re.I)
 
 
 def _posted_after_edit(reading: Reading | None, text: str, clock: PageClock) -> Reading | None:
