@@ -7759,8 +7759,9 @@ def test_a_commentary_of_paragraphs_each_opening_with_its_ball(mark: str) -> Non
     """A commentary with no box per post, each paragraph opening with its ball in a box whose
     class says over ("<p><span class='over'>19.4</span> Siraj to Jadeja…</p>"), the notes
     between them paragraphs of their own: cut at each ball, as a paragraph a match minute
-    opens is, each note the words of the ball above it, the ball no word of it. The same
-    numbers in a bold no class names (a price, a version) cut nothing."""
+    opens is, each note the words of the ball above it, the ball no word of it. So is the same
+    ball alone in a bold no class names, where the bowler's name to the batter's opens the
+    words (a price or a version in bold cuts nothing: test below)."""
     lines = "".join(
         f"<p>{mark.format(ball)} {text}</p>" if ball else f"<p>{text}</p>" for ball, text in OVERS
     )
@@ -7775,7 +7776,8 @@ def test_a_commentary_of_paragraphs_each_opening_with_its_ball(mark: str) -> Non
     plain = "".join(
         f"<p><b>{ball}</b> {text}</p>" if ball else f"<p>{text}</p>" for ball, text in OVERS
     )
-    assert cricket_report(f"<div class='article-body'>{plain}</div>") == []
+    updates = cricket_report(f"<div class='article-body'>{plain}</div>")
+    assert [(u.body_text, u.published_at) for u in updates] == [(t, None) for t in expected]
 
 
 def test_a_one_digit_clock_in_the_box_that_holds_the_days_clocks_is_a_clock() -> None:
@@ -11978,4 +11980,146 @@ def test_a_betting_previews_lines_that_open_with_a_half_goal_line_are_no_posts(l
         title="Betting tips",
     )
     url = "https://www.example-sport.com/live-betting/arsenal-spurs-tips"
+    assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "marks", "said"),
+    [
+        ("de", ("80.", "67.", "45.+1", "23.", "1."),
+         ("Lewandowski schießt aus spitzem Winkel, knapp vorbei am langen Pfosten.",
+          "Freistoß für Bayern nach einem Foul an Musiala im Mittelfeld.",
+          "Gelbe Karte für Kimmich nach einem taktischen Foul an der Mittellinie.",
+          "Der erste Angriff der Gäste endet mit einem Abstoß vom Tor.",
+          "Anpfiff in München, die Gastgeber stoßen an und spielen nach hinten.")),
+        ("de", ("90.+2", "80.", "67.", "45.", "12."),
+         ("Abpfiff! Die Bayern gewinnen das Spiel am Ende verdient mit zwei Toren.",
+          "Lewandowski schießt aus spitzem Winkel, knapp vorbei am langen Pfosten.",
+          "Freistoß für Bayern nach einem Foul an Musiala im Mittelfeld.",
+          "Gelbe Karte für Kimmich nach einem taktischen Foul an der Mittellinie.",
+          "Der erste Angriff der Gäste endet mit einem Abstoß vom Tor.")),
+        ("en", ("34.6", "34.5", "22.1", "12.3", "0.1"),
+         ("Starc to Kohli, FOUR, a thick edge races away to the boundary at third man.",
+          "Starc to Kohli, no run, dropped at slip as a regulation chance goes down.",
+          "Cummins to Gill, OUT, bowled him as the middle stump cartwheels back.",
+          "Hazlewood to Rohit, 1 run, pushed into the covers for a quick single.",
+          "Starc to Rohit, no run, the first ball is left alone outside off.")),
+    ],
+)  # fmt: skip
+def test_a_commentarys_lines_that_a_bold_minute_or_ball_opens_are_its_posts(
+    lang: str, marks: tuple[str, ...], said: tuple[str, ...]
+) -> None:
+    """A commentary whose lines each open with the match's minute as its language writes it
+    or the ball in bold and nothing else (`<p><b>80.</b> Lewandowski…`, "<b>90.+2</b>",
+    "<b>34.6</b> Starc to Kohli, …"), no box of their own and no clock, running down the page,
+    is cut into posts at each such line: the mark the post's, not its words."""
+    lines = "".join(f"<p><b>{at}</b> {words}</p>" for at, words in zip(marks, said, strict=True))
+    page = page_of(f'<h1>Live</h1><div class="ticker">{lines}</div>', lang=lang)
+    url = "https://www.example-sport.com/sport/live/match"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        ("de", ["<p><b>{n}.</b> Geburtstag: Hans Müller aus der Gartenstraße feiert.</p>"
+                .replace("{n}", n) for n in ("95", "90", "85", "80", "75")]),
+        ("en", [f"<p><b>{n}.</b> {w}</p>" for n, w in zip(
+            ("10", "9", "8", "7", "6"),
+            ("The Godfather, still the film every list puts near the top.",
+             "Casablanca, whose lines everyone quotes without knowing it.",
+             "Vertigo, which took decades to be counted among the best.",
+             "Citizen Kane, once the first of every list of this kind.",
+             "Tokyo Story, quiet and patient and unforgettable to the end."), strict=True)]),
+        ("en", [f"<p><b>{n}</b> {w}</p>" for n, w in zip(
+            ("9.2", "8.8", "8.1", "7.4", "7.0"),
+            ("The Godfather, still the film every list puts near the top.",
+             "Casablanca, whose lines everyone quotes without knowing it.",
+             "Vertigo, which took decades to be counted among the best.",
+             "Citizen Kane, once the first of every list of this kind.",
+             "Tokyo Story, quiet and patient and unforgettable to the end."), strict=True)]),
+        ("en", [f"<p><b>{n}</b> {w}</p>" for n, w in zip(
+            ("3.4", "3.2", "2.5", "2.1", "1.3"),
+            ("Fixes a crash when the window is closed during a save.",
+             "Adds a dark theme and a setting that follows the system.",
+             "Speeds up search across large folders by half or more.",
+             "Drops support for the oldest versions of the system.",
+             "Adds export to PDF and a preview before printing."), strict=True)]),
+        ("de", [f"<p><b>{n}.</b> {m}: {w}</p>" for n, m, w in zip(
+            ("28", "21", "14", "7", "1"), ("Mai", "Mai", "Mai", "Mai", "Mai"),
+            ("Die Bahn fährt wieder nach dem langen Streik der Lokführer.",
+             "Der Streik beginnt am Morgen und legt den Verkehr lahm.",
+             "Die Gewerkschaft ruft zum Streik auf, die Bahn warnt.",
+             "Die Verhandlungen scheitern nach der dritten Runde.",
+             "Die Gewerkschaft kündigt Verhandlungen mit der Bahn an."), strict=True)]),
+    ],
+)  # fmt: skip
+def test_lines_that_a_bold_number_opens_are_no_commentarys_posts(
+    lang: str, lines: list[str]
+) -> None:
+    """Lines that open with a bold number that runs down the page but is no match's minute or
+    ball (a list of birthdays, "<b>80.</b> Geburtstag", a countdown of ranks one apart,
+    ratings, a changelog's versions, a chronology's days before their month) cut no article
+    into posts."""
+    page = page_of(f'<h1>Die Woche</h1><div class="article">{"".join(lines)}</div>', lang=lang)
+    url = "https://www.example-news.com/news/the-week"
+    assert extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates == []
+
+
+@pytest.mark.parametrize("box", ["span.stamp", "span.time", "div.minute"])
+def test_match_minutes_with_their_word_alone_in_a_stamps_box_run_down(box: str) -> None:
+    """A commentary whose boxed posts print their minute with its word alone in a box whose
+    class says stamp, time or minute ("78 mins", "90+2 mins", "1 min" in `span.stamp`), the
+    minutes running down the page from no more than a match runs, a phase between, is read as
+    minutes: a post each, with no time. The same box's "5 mins", "12 mins", "25 mins", "1 hr",
+    growing down the page, is how long ago, and no minute; nor is "5 mins" after "vor" or
+    before "ago" in a box of its own."""
+    tag, cls = box.split(".")
+    said = (
+        "Full-time! Arsenal hold on for a precious win at the Emirates.",
+        "GOAL! Saka curls in a beauty from the edge of the box.",
+        "Yellow card for Rice after a late challenge in midfield.",
+        "Half-time here, and it is goalless after a tight first half.",
+        "Martinelli shoots from distance but it is well over the bar.",
+        "We are under way at the Emirates, Arsenal kick off.",
+    )
+
+    def page(stamps: tuple[str, ...], around: str = "{}") -> bytes:
+        posts = "".join(
+            f'<div class="post"><{tag} class="{cls}">{around.format(at)}</{tag}><p>{w}</p></div>'
+            for at, w in zip(stamps, said, strict=True)
+        )
+        return page_of(f'<h1>Arsenal v Chelsea live</h1><div class="stream">{posts}</div>')
+
+    url = "https://www.example-sport.com/football/live/arsenal-v-chelsea"
+    match = ("90+2 mins", "78 mins", "61 mins", "HT", "23 mins", "1 min")
+    updates = extract_page(page(match), url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.body_text, u.published_at) for u in updates] == [(w, None) for w in said]
+    ago = ("2 mins", "5 mins", "12 mins", "25 mins", "40 mins", "1 hr")
+    assert extract_page(page(ago), url, fetched_at="2024-01-28T18:00:00Z").updates == []
+    for around in ("<span>vor</span> {}", "{} <span>ago</span>", "{}</span> <span>ago"):
+        falling = page(("55 mins", "40 mins", "30 mins", "25 mins", "12 mins", "5 mins"), around)
+        assert extract_page(falling, url, fetched_at="2024-01-28T18:00:00Z").updates == []
+
+
+def test_durations_alone_in_a_box_that_names_them_are_no_match_minutes() -> None:
+    """A list of recipes at a live address, each card's cooking time alone in a box whose class
+    says how long it takes ("120 mins" … "10 mins" in `span.cook-time`), falling down the page
+    as a match's minutes do, is no commentary: no post."""
+    names = (
+        "Slow-roast lamb shoulder with garlic, rosemary and a glass of red wine for the pan.",
+        "Chicken traybake with lemon, olives and potatoes, all in one tin for an easy supper.",
+        "Spiced lentil soup with coriander and a swirl of yoghurt, warming on a cold night.",
+        "Quick prawn stir-fry with noodles, ginger and spring onions in a hot wok tonight.",
+        "Tomato bruschetta with basil and good olive oil, the simplest of starters to make.",
+    )
+    cards = "".join(
+        f'<div class="recipe-card"><span class="cook-time">{m} mins</span><p>{w}</p></div>'
+        for m, w in zip((120, 90, 45, 20, 10), names, strict=True)
+    )
+    page = page_of(f'<h1>Quick dinners</h1><div class="recipes">{cards}</div>')
+    url = "https://www.example-food.com/live/quick-dinners"
     assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []

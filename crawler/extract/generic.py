@@ -1927,6 +1927,8 @@ def _segment_tickers(
         if len(leads) < _TICKER_LINES:
             leads = _dotted_leads(lines_of, wrapped, texts) or leads
         if len(leads) < _TICKER_LINES:
+            leads = _bold_mark_leads(lines_of, wrapped) or leads
+        if len(leads) < _TICKER_LINES:
             told = [
                 line
                 for line in lines_of
@@ -2011,6 +2013,70 @@ def _dotted_leads(
     if own:
         _box_clocks(own, texts)
     return [line for line, _ in found]
+
+
+def _bold_mark_leads(lines_of: list[Element], wrapped: set[Element]) -> list[Element]:
+    """The lines that open with a match's minute as its language writes it, or a cricket ball,
+    alone in bold ("<p><b>80.</b> Lewandowski…", "<b>90.+2</b>", "<b>34.6</b> Starc to
+    Kohli, …"), where three or more do and their marks run down the page as a commentary's,
+    newest first: minutes to the end of extra time, not one apart each (a countdown's ranks,
+    "10.", "9.", "8."), nor each before the same word (birthdays, "80. Geburtstag") or a
+    month's name (a chronology's "14. Mai"); balls each of an over's six, falling, the
+    bowler's and the batter's names opening the words ("Starc to Kohli,"), not ratings
+    ("9.2", "8.8"). Each bold box is given a class that names its mark, where the entry's
+    mark is read (_bare_minute), as a commentary's boxed minutes and balls are."""
+    found: list[tuple[Element, Element, re.Match[str], str]] = []
+    for line in lines_of:
+        if line in wrapped or len(line) == 0 or (line.text or "").strip():
+            continue
+        bold = line[0]
+        if bold.tag not in ("b", "strong") or len(bold) or bold.get("class"):
+            continue
+        match = _BOLD_MARK.fullmatch(bold.text or "")
+        if match is None:
+            continue
+        found.append((line, bold, match, (bold.tail or "").strip()))
+    if len(found) < _TICKER_LINES:
+        return []
+    if all(m.group("b") is not None for _, _, m, _ in found):
+        balls = [int(m.group("o")) * 10 + int(m.group("b")) for _, _, m, _ in found]
+        if (
+            not all(1 <= int(m.group("b")) <= _BALLS for _, _, m, _ in found)
+            or not all(a > b for a, b in pairwise(balls))
+            or sum(_BOWLED.match(after) is not None for *_, after in found) * 2 < len(found)
+        ):
+            return []
+        name = "lba-over"
+    elif all(m.group("b") is None for _, _, m, _ in found):
+        minutes = [int(m.group("o")) for _, _, m, _ in found]
+        firsts = [
+            after.split(maxsplit=1)[0].strip(".,:").casefold() for *_, after in found if after
+        ]
+        if (
+            max(minutes) > _LAST_MINUTE
+            or not _times_run_down(minutes)
+            or all(a - b == 1 for a, b in pairwise(minutes))
+            or len(firsts) < len(found)
+            or len(set(firsts)) == 1
+            or any(word in MONTHS for word in firsts)
+        ):
+            return []
+        name = "lba-minute"
+    else:
+        return []
+    for _, bold, _, _ in found:
+        bold.set("class", name)
+    return [line for line, *_ in found]
+
+
+# A match's minute as a language writes it ("80.", "90.+2", "72e", "45°") or a cricket ball ("34.6"), the
+# whole text of a bold box.
+_BOLD_MARK = re.compile(
+    r"\s*(?P<o>\d{1,3})(?:\.(?P<b>\d)|(?:\.|e|re|er|°|['’′´])(?:\s?\+\s?\d{1,2})?)\s*"
+)
+_BALLS = 6  # balls of an over
+# A cricket commentary's ball opening its words: the bowler's name to the batter's, and a comma.
+_BOWLED = re.compile(r"[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?\sto\s[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?,")
 
 
 def _box_clocks(lines: list[tuple[Element, str]], texts: list[tuple[Element, str, bool]]) -> None:
@@ -3455,6 +3521,7 @@ def visible_times(
     afternoon: set[tuple[object, ...]] = set()  # the shapes of boxes that hold "16:42"
     day_clocks: list[tuple[int, tuple[object, ...], int]] = []  # (where, shape, minutes)
     short: list[tuple[int, Element, str]] = []  # "9:03" alone: a clock in such a box
+    mins: list[tuple[int, Element, str, re.Match[str]]] = []  # "78 mins" alone in a stamp's box
     for at, (element, text, is_tail) in enumerate(texts):
         if text in read:
             reading = read[text]
@@ -3477,6 +3544,10 @@ def visible_times(
             if reading is None:
                 if _SHORT_CLOCK_SHAPE.fullmatch(western_digits(text)):
                     short.append((at, element, text))
+                elif (alone := _MINS_ALONE.fullmatch(text)) is not None and _mins_box(
+                    element, text
+                ):
+                    mins.append((at, element, text, alone))
                 continue
         elif (
             not is_tail
@@ -3503,6 +3574,9 @@ def visible_times(
             found.append((at, holder, text, reading))
     if short and clocks_in:
         found += _short_clocks(short, clock, clocks_in, afternoon, day_clocks)
+        found.sort(key=lambda item: item[0])
+    if len(mins) >= _TICKER_LINES:
+        found += _falling_mins(mins)
         found.sort(key=lambda item: item[0])
     return [
         _Time(
@@ -3544,6 +3618,69 @@ def _titled_stamp(element: Element, ago: Reading, clock: PageClock) -> Reading |
 
 _TITLE_STAMP = 60  # characters: a date, a clock and a zone, a weekday's name before them
 _TITLE_AGREES = 86_400  # seconds: how long ago in days rounds by up to one
+
+
+def _mins_box(element: Element, text: str) -> bool:
+    """Whether "78 mins" is all a box whose class says stamp, time or minute holds (not how
+    long something takes, `span.cook-time`), no word of how long ago beside it ("vor", "il y
+    a" before; "ago", "fa" after)."""
+    cls = element.get("class")
+    if not cls or not (_TIME_CLASS.search(cls) or _MINUTE_CLASS.search(cls)):
+        return False
+    if _DURATION_CLASS.search(cls):
+        return False  # (a recipe's `span.cook-time`, a story's `span.read-time`)
+    if len(element) and text_of(element).strip() != text.strip():
+        return False  # ("<span class='stamp'>5 mins <span>ago</span></span>")
+    previous, parent = element.getprevious(), element.getparent()
+    before = (
+        text_of(previous) + (previous.tail or "")
+        if previous is not None
+        else (parent.text or "")
+        if parent is not None
+        else ""
+    )
+    after, following = element.tail or "", element.getnext()
+    if not after.strip() and following is not None:
+        after = text_of(following)
+    return _AGO_BEFORE.search(before) is None and _AGO_AFTER.match(after) is None
+
+
+def _falling_mins(
+    mins: list[tuple[int, Element, str, re.Match[str]]],
+) -> list[tuple[int, Element, str, Reading]]:
+    """The minutes written with their word alone in stamps' boxes ("78 mins", "90+2 mins"),
+    read as a match's where three boxes of a shape or more hold them and they run down the
+    page from no more than a match runs, newest first: how long ago ("5 mins", "12 mins",
+    "25 mins") grows down the page instead."""
+    shapes: defaultdict[tuple[object, ...], list[tuple[int, Element, str, re.Match[str]]]] = (
+        defaultdict(list)
+    )
+    for item in mins:
+        shapes[_box_shape(item[1])].append(item)
+    read: list[tuple[int, Element, str, Reading]] = []
+    for items in shapes.values():
+        marks = [(int(m.group(1)), int(m.group(2) or 0)) for *_, m in items]
+        if (
+            len(items) < _TICKER_LINES
+            or max(minute for minute, _ in marks) > _LAST_MINUTE
+            or any(later < earlier for later, earlier in pairwise(marks))
+            or len(set(marks)) == 1
+        ):
+            continue
+        for at, element, text, m in items:
+            reading = minute_reading(text.strip(), int(m.group(1)), m.group(2))
+            if reading is not None:
+                read.append((at, element, text, reading))
+    return read
+
+
+# A match's minute with its word and nothing else ("78 mins", "90+2 min"); how long ago may
+# be written so too ("5 mins"), told apart by the order the page gives them (_falling_mins).
+_MINS_ALONE = re.compile(r"\s*(\d{1,3})(?:\s?\+\s?(\d{1,2}))?\s?mins?\.?\s*", re.I)
+# A box whose class says how long something takes: a recipe's, a story's, a video's.
+_DURATION_CLASS = re.compile(r"cook|prep|read|duration|length|total|runtime|video", re.I)
+_AGO_BEFORE = re.compile(r"(?:\bvor|\bil y a|\bhace|\bhá)\s*$", re.I)
+_AGO_AFTER = re.compile(r"\s*(?:ago|fa|geleden|temu|sedan|siden)\b", re.I)
 
 
 def _posted_after_edit(reading: Reading | None, text: str, clock: PageClock) -> Reading | None:
