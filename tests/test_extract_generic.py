@@ -12022,6 +12022,16 @@ def test_a_commentarys_lines_that_a_bold_minute_or_ball_opens_are_its_posts(
     ]
 
 
+# A film list's entries, under a rank or a rating in bold.
+_TOP_FILMS = (
+    "The Godfather, still the film every list puts near the top.",
+    "Casablanca, whose lines everyone quotes without knowing it.",
+    "Vertigo, which took decades to be counted among the best.",
+    "Citizen Kane, once the first of every list of this kind.",
+    "Tokyo Story, quiet and patient and unforgettable to the end.",
+)
+
+
 @pytest.mark.parametrize(
     ("lang", "lines"),
     [
@@ -12029,18 +12039,10 @@ def test_a_commentarys_lines_that_a_bold_minute_or_ball_opens_are_its_posts(
                 .replace("{n}", n) for n in ("95", "90", "85", "80", "75")]),
         ("en", [f"<p><b>{n}.</b> {w}</p>" for n, w in zip(
             ("10", "9", "8", "7", "6"),
-            ("The Godfather, still the film every list puts near the top.",
-             "Casablanca, whose lines everyone quotes without knowing it.",
-             "Vertigo, which took decades to be counted among the best.",
-             "Citizen Kane, once the first of every list of this kind.",
-             "Tokyo Story, quiet and patient and unforgettable to the end."), strict=True)]),
+            _TOP_FILMS, strict=True)]),
         ("en", [f"<p><b>{n}</b> {w}</p>" for n, w in zip(
             ("9.2", "8.8", "8.1", "7.4", "7.0"),
-            ("The Godfather, still the film every list puts near the top.",
-             "Casablanca, whose lines everyone quotes without knowing it.",
-             "Vertigo, which took decades to be counted among the best.",
-             "Citizen Kane, once the first of every list of this kind.",
-             "Tokyo Story, quiet and patient and unforgettable to the end."), strict=True)]),
+            _TOP_FILMS, strict=True)]),
         ("en", [f"<p><b>{n}</b> {w}</p>" for n, w in zip(
             ("3.4", "3.2", "2.5", "2.1", "1.3"),
             ("Fixes a crash when the window is closed during a save.",
