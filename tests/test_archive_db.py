@@ -104,6 +104,7 @@ def test_write_transaction_rolls_back_on_error(tmp_path: Path) -> None:
     assert not db.conn.in_transaction
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("attempt", range(40))
 def test_processes_opening_a_new_archive_at_once_migrate_once(tmp_path: Path, attempt: int) -> None:
     """Six openers race for a new file; the switch to WAL lost about one race in 75 before

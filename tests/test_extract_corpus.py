@@ -424,6 +424,7 @@ def test_ndtv_items_without_their_microdata_keep_the_time_they_show() -> None:
         assert shown.published_at == stated.published_at[:17] + "00Z", shown.source_id
 
 
+@pytest.mark.slow
 def test_pages_are_deterministic(case: Case) -> None:
     """The same bytes make the same Page: the archive's content hashes depend on it."""
     body = saved_page(case.file).read_bytes()

@@ -83,6 +83,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 HTML_PAGES = [p for p in ORDERED if not load_labels(p).file.endswith(".json")]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", HTML_PAGES, ids=[p.name for p in HTML_PAGES])
 def test_control_characters_in_a_pages_words_cost_no_update(path: Path) -> None:
     """A page's words may hold control characters (an escape, a vertical tab pasted in): the

@@ -81,6 +81,7 @@ IDS = [p.name for p in PAGES] + [f"bench-{m}" for m in _MARKUPS]
 _BLOCKS = ("div", "article", "section", "li", "blockquote", "figure", "main", "body")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_markup_written_from_text_is_what_nh3_returns(body: bytes) -> None:
     root = parse(body)
@@ -112,6 +113,7 @@ def _made_up_texts(rng: random.Random) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_paragraph_runs_read_as_one_paragraph_at_a_time() -> None:
     rng = random.Random(4)
     for _ in range(20000):
@@ -127,6 +129,7 @@ def test_paragraph_runs_read_as_one_paragraph_at_a_time() -> None:
             assert all(escape_text(t) == t for t in kept)
 
 
+@pytest.mark.slow
 def test_escaped_text_and_attributes_are_what_nh3_writes() -> None:
     rng = random.Random(5)
     for _ in range(5000):  # 15,000 documents: each piece in every neighbourhood many times
@@ -165,6 +168,7 @@ def test_plain_urls(url: str, plain: bool) -> None:
         assert sanitise_html(markup, BASE) == markup
 
 
+@pytest.mark.slow
 def test_plain_urls_are_kept_by_nh3_as_they_are() -> None:
     rng = random.Random(6)
     label = "abcxyzABC019-"
@@ -205,6 +209,7 @@ def test_one_pass_finds_what_the_xpath_found(body: bytes) -> None:
     assert marks.bylines == _BYLINES(root)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_text_and_its_length_are_what_the_text_serialiser_writes(body: bytes) -> None:
     root = parse(body)
@@ -254,6 +259,7 @@ def test_the_survey_finds_what_the_xpath_found(body: bytes) -> None:
     assert found.sources == tuple((e.tag, e.get("src")) for e in _SOURCES(root))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_the_survey_never_hides_an_adapters_markup(body: bytes) -> None:
     """An adapter's `present` may let a page through that it does not know; it never keeps
@@ -603,6 +609,7 @@ def _agree(name: str, *args: Any) -> None:
         assert getattr(module, name)(*args) == expected, (name, args)
 
 
+@pytest.mark.slow
 @pytest.mark.own_backends
 @pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_each_walk_gives_what_the_reference_gives(body: bytes) -> None:
@@ -685,6 +692,7 @@ def _bodies(body: bytes) -> list[tuple[object, ...]]:
     return read
 
 
+@pytest.mark.slow
 @pytest.mark.own_backends
 @pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_the_body_walk_reads_the_same_on_every_backend(body: bytes) -> None:
@@ -709,6 +717,7 @@ def _saved(name: str) -> bytes:
     return (TESTS / "pages" / name).read_bytes()
 
 
+@pytest.mark.slow
 @pytest.mark.own_backends
 @pytest.mark.parametrize(("name", "url"), _WHOLE)
 def test_extract_page_gives_the_same_page_on_every_backend(name: str, url: str) -> None:
@@ -865,6 +874,7 @@ def test_marks_climb_and_group_as_the_reference_does(body: bytes) -> None:
         assert module.shapes(root, tokens, timed, excluded, generic._first_class) == shapes
 
 
+@pytest.mark.slow
 @pytest.mark.own_backends
 @pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_a_members_links_and_buttons_read_as_the_reference_reads_them(body: bytes) -> None:
@@ -891,6 +901,7 @@ def test_own_texts_end_where_lxml_ends_text() -> None:
     assert _walks.own_texts(root, frozenset({"span", "a"}), 20) == ["Re", "Quote"]
 
 
+@pytest.mark.slow
 @pytest.mark.own_backends
 @pytest.mark.parametrize("body", BODIES, ids=IDS)
 def test_one_walk_of_the_body_reads_what_the_generic_extractors_walks_read(body: bytes) -> None:

@@ -382,6 +382,7 @@ def test_list_reads_a_read_only_archive_and_makes_no_archive_of_an_empty_file(
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("empty.db") and p != empty]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("left", LEFT)
 def test_a_read_only_archive_in_a_writable_folder_is_read_whole_and_nothing_left_beside_it(
     tmp_path: Path, left: str
