@@ -12184,3 +12184,28 @@ def test_lines_that_a_bold_year_opens_are_no_live_texts_posts(years: tuple[str, 
     page = page_of(f'<h1>Club history</h1><div class="article">{lines}</div>', title="Live")
     url = "https://www.example-news.com/sport/live/club-history"
     assert extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["<p><strong>{at} GMT:</strong> {words}</p>", "<p><b>{at}GMT</b> {words}</p>"],
+)
+def test_a_live_texts_four_digit_clocks_that_name_their_zone_are_in_it(line: str) -> None:
+    """The BBC World's live text of 2011, whose four-digit clocks name their zone ("<strong>
+    2005 GMT:</strong> …"): each line a post at its clock in that zone, evening clocks too,
+    which no year names a zone after."""
+    marks = ("2005", "1958", "1942", "1931")
+    lines = "".join(
+        line.format(at=at, words=words) for at, (_, words) in zip(marks, _LIVE_TEXT, strict=False)
+    )
+    page = page_of(
+        f'<h1>Libya live</h1><div class="live-text">{lines}</div>',
+        title="Libya live",
+        published="2011-02-24T08:00:00+00:00",
+    )
+    url = "https://www.bbc.co.uk/news/world-africa-12345679"
+    updates = extract_page(page, url, fetched_at="2011-02-24T21:00:00Z").updates
+    assert [(u.body_text, u.published_at) for u in updates] == [
+        (words, f"2011-02-24T{at[:2]}:{at[2:]}:00Z")
+        for at, (_, words) in zip(marks, _LIVE_TEXT, strict=False)
+    ]

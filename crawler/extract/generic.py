@@ -2079,7 +2079,8 @@ def _compact_clock_leads(
     ("<p><strong>1742:</strong> The minister…", "<span class='time'>0912</span>"), where
     three or more do and their clocks run down the page as a ticker's, newest first, one of
     them no year of the last two centuries (not "19" or "20" before its minutes: a
-    chronology's "<b>2016:</b>", "<b>2011:</b>" is years) and not one apart each. Each
+    chronology's "<b>2016:</b>", "<b>2011:</b>" is years) unless it names its zone ("2005
+    GMT:", as the BBC World's did), and not one apart each. Each
     clock is written with a colon ("17:42"), in `texts` too, where the entry's time is
     read."""
     found: list[tuple[Element, re.Match[str]]] = []
@@ -2097,27 +2098,25 @@ def _compact_clock_leads(
             found.append((mark, match))
     if len(found) < _TICKER_LINES:
         return []
-    hours = [int(m.group(1)) for _, m in found]
     figures = [int(m.group(1) + m.group(2)) for _, m in found]
     if (
-        all(hour in (19, 20) for hour in hours)
+        all(m.group(1) in ("19", "20") and m.group(3) is None for _, m in found)
         or all(a - b == 1 for a, b in pairwise(figures))
-        or not _times_run_down(
-            [h * 60 + int(m.group(2)) for h, (_, m) in zip(hours, found, strict=True)]
-        )
+        or not _times_run_down([int(m.group(1)) * 60 + int(m.group(2)) for _, m in found])
     ):
         return []
     written: dict[Element, str] = {}
     for mark, match in found:
-        mark.text = written[mark] = f"{match.group(1)}:{match.group(2)}{match.group(3)}"
+        zone = f" {match.group(3)}" if match.group(3) else ""
+        mark.text = written[mark] = f"{match.group(1)}:{match.group(2)}{zone}{match.group(4)}"
     for n, (element, _, is_tail) in enumerate(texts):
         if not is_tail and element in written:
             texts[n] = (element, written[element], False)
     return [line for line in lines_of if any(line[0] is mark for mark, _ in found)]
 
 
-# A 24-hour clock in four digits, the whole text of a box ("1742", "0912:").
-_COMPACT_CLOCK = re.compile(r"\s*([01]\d|2[0-3])([0-5]\d)(:?)\s*", re.ASCII)
+# A 24-hour clock in four digits, the whole text of a box ("1742", "0912:", "2005 GMT:").
+_COMPACT_CLOCK = re.compile(r"\s*([01]\d|2[0-3])([0-5]\d)(?:\s?(GMT|BST|UTC))?(:?)\s*", re.ASCII)
 
 
 # A match's minute as a language writes it ("80.", "90.+2", "72e", "45°") or a cricket ball ("34.6"), the
