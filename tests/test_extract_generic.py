@@ -12125,3 +12125,87 @@ def test_durations_alone_in_a_box_that_names_them_are_no_match_minutes() -> None
     page = page_of(f'<h1>Quick dinners</h1><div class="recipes">{cards}</div>')
     url = "https://www.example-food.com/live/quick-dinners"
     assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []
+
+
+_LIVE_TEXT = (
+    ("1742", "The minister arrives at Downing Street and declines to answer questions."),
+    ("1705", "Police close the bridge in both directions while engineers inspect it."),
+    ("1631", "Several hundred people gather in the square as the results are awaited."),
+    ("1158", "The council says schools in the district will stay closed until Monday."),
+    ("0912", "Rail operators cancel most services and advise passengers not to travel."),
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p><strong>{at}:</strong> {words}</p>",
+        "<p><b>{at}</b>: {words}</p>",
+        "<p><span class='time'>{at}</span> {words}</p>",
+        "<p><strong>{at}</strong></p><p>{words}</p>",
+    ],
+)
+def test_a_live_texts_lines_that_a_four_digit_clock_opens_are_its_posts(line: str) -> None:
+    """Live text of the BBC's 2008-2013 pages, whose lines each open with the 24-hour clock in
+    four digits and no mark between, alone in bold or in a box whose class says time
+    ("<p><strong>1742:</strong> The minister…"), newest first: each line a post at its clock,
+    the clock no word of it."""
+    lines = "".join(line.format(at=at, words=words) for at, words in _LIVE_TEXT)
+    page = page_of(
+        f'<h1>As it happened: Budget day</h1><div class="live-text">{lines}</div>',
+        title="As it happened: Budget day",
+        published="2016-10-24T08:00:00+01:00",
+    )
+    url = "https://www.bbc.co.uk/news/uk-politics-12345678"
+    updates = extract_page(page, url, fetched_at="2016-10-24T18:00:00Z").updates
+    assert [(u.body_text, u.published_at) for u in updates] == [
+        (words, f"2016-10-24T{int(at[:2]) - 1:02d}:{at[2:]}:00Z") for at, words in _LIVE_TEXT
+    ]
+
+
+@pytest.mark.parametrize(
+    "years",
+    [
+        ("2016", "2011", "2004", "1958", "1945"),  # a chronology, newest first
+        ("2019", "2018", "2017", "2016", "2015"),  # one apart each
+    ],
+)
+def test_lines_that_a_bold_year_opens_are_no_live_texts_posts(years: tuple[str, ...]) -> None:
+    """A chronology whose lines open with a year in bold, newest first ("<b>2016:</b> …"),
+    each of which a 24-hour clock in four digits could be, cuts no article into posts."""
+    said = (
+        "The club wins the league for the first time in its history.",
+        "A new stadium opens on the edge of the city after long delays.",
+        "The club is relegated after a season of injuries and debts.",
+        "The first floodlit match is played in front of a large crowd.",
+        "Football returns to the ground after the end of the war.",
+    )
+    lines = "".join(f"<p><b>{y}:</b> {w}</p>" for y, w in zip(years, said, strict=True))
+    page = page_of(f'<h1>Club history</h1><div class="article">{lines}</div>', title="Live")
+    url = "https://www.example-news.com/sport/live/club-history"
+    assert extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["<p><strong>{at} GMT:</strong> {words}</p>", "<p><b>{at}GMT</b> {words}</p>"],
+)
+def test_a_live_texts_four_digit_clocks_that_name_their_zone_are_in_it(line: str) -> None:
+    """The BBC World's live text of 2011, whose four-digit clocks name their zone ("<strong>
+    2005 GMT:</strong> …"): each line a post at its clock in that zone, evening clocks too,
+    which no year names a zone after."""
+    marks = ("2005", "1958", "1942", "1931")
+    lines = "".join(
+        line.format(at=at, words=words) for at, (_, words) in zip(marks, _LIVE_TEXT, strict=False)
+    )
+    page = page_of(
+        f'<h1>Libya live</h1><div class="live-text">{lines}</div>',
+        title="Libya live",
+        published="2011-02-24T08:00:00+00:00",
+    )
+    url = "https://www.bbc.co.uk/news/world-africa-12345679"
+    updates = extract_page(page, url, fetched_at="2011-02-24T21:00:00Z").updates
+    assert [(u.body_text, u.published_at) for u in updates] == [
+        (words, f"2011-02-24T{at[:2]}:{at[2:]}:00Z")
+        for at, (_, words) in zip(marks, _LIVE_TEXT, strict=False)
+    ]

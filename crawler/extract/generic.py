@@ -1929,6 +1929,8 @@ def _segment_tickers(
         if len(leads) < _TICKER_LINES:
             leads = _bold_mark_leads(lines_of, wrapped) or leads
         if len(leads) < _TICKER_LINES:
+            leads = _compact_clock_leads(lines_of, wrapped, texts) or leads
+        if len(leads) < _TICKER_LINES:
             told = [
                 line
                 for line in lines_of
@@ -2067,6 +2069,54 @@ def _bold_mark_leads(lines_of: list[Element], wrapped: set[Element]) -> list[Ele
     for _, bold, _, _ in found:
         bold.set("class", name)
     return [line for line, *_ in found]
+
+
+def _compact_clock_leads(
+    lines_of: list[Element], wrapped: set[Element], texts: list[tuple[Element, str, bool]]
+) -> list[Element]:
+    """The lines that open with a 24-hour clock in four digits and no mark between, alone in
+    bold or in a box whose class says time, as the BBC's live text of 2008-2013 printed it
+    ("<p><strong>1742:</strong> The minister…", "<span class='time'>0912</span>"), where
+    three or more do and their clocks run down the page as a ticker's, newest first, one of
+    them no year of the last two centuries (not "19" or "20" before its minutes: a
+    chronology's "<b>2016:</b>", "<b>2011:</b>" is years) unless it names its zone ("2005
+    GMT:", as the BBC World's did), and not one apart each. Each
+    clock is written with a colon ("17:42"), in `texts` too, where the entry's time is
+    read."""
+    found: list[tuple[Element, re.Match[str]]] = []
+    for line in lines_of:
+        if line in wrapped or len(line) == 0 or (line.text or "").strip():
+            continue
+        mark = line[0]
+        if len(mark) or not (
+            (mark.tag in ("b", "strong") and not mark.get("class"))
+            or (mark.tag == "span" and "time" in (mark.get("class") or "").casefold())
+        ):
+            continue
+        match = _COMPACT_CLOCK.fullmatch(mark.text or "")
+        if match is not None:
+            found.append((mark, match))
+    if len(found) < _TICKER_LINES:
+        return []
+    figures = [int(m.group(1) + m.group(2)) for _, m in found]
+    if (
+        all(m.group(1) in ("19", "20") and m.group(3) is None for _, m in found)
+        or all(a - b == 1 for a, b in pairwise(figures))
+        or not _times_run_down([int(m.group(1)) * 60 + int(m.group(2)) for _, m in found])
+    ):
+        return []
+    written: dict[Element, str] = {}
+    for mark, match in found:
+        zone = f" {match.group(3)}" if match.group(3) else ""
+        mark.text = written[mark] = f"{match.group(1)}:{match.group(2)}{zone}{match.group(4)}"
+    for n, (element, _, is_tail) in enumerate(texts):
+        if not is_tail and element in written:
+            texts[n] = (element, written[element], False)
+    return [line for line in lines_of if any(line[0] is mark for mark, _ in found)]
+
+
+# A 24-hour clock in four digits, the whole text of a box ("1742", "0912:", "2005 GMT:").
+_COMPACT_CLOCK = re.compile(r"\s*([01]\d|2[0-3])([0-5]\d)(?:\s?(GMT|BST|UTC))?(:?)\s*", re.ASCII)
 
 
 # A match's minute as a language writes it ("80.", "90.+2", "72e", "45°") or a cricket ball ("34.6"), the
