@@ -9321,6 +9321,42 @@ def test_a_ticker_line_that_opens_update_comma_and_a_clock_opens_an_entry(line: 
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h3>Update ({clock})</h3>",
+        "<h4>UPDATED ({clock})</h4>",
+        "<p><strong>Update ({clock}):</strong></p>",
+        "<p><strong>Update [{clock}]</strong> ",
+    ],
+)
+def test_a_ticker_line_that_opens_update_and_a_clock_in_brackets_opens_an_entry(line: str) -> None:
+    """A story updated live, as US newsrooms and Medium's writers mark it, with each update
+    under "Update (4:40 p.m.)", a clock in brackets after the word: each opens an entry whose
+    words follow, the brackets none of them; the story's own start above stays out."""
+    clocks = ["4:40 p.m.", "3:15 p.m.", "2:05 p.m."]
+    lines = "".join(
+        line.format(clock=clock)
+        + ("" if line.endswith(" ") else "<p>")
+        + f"What update {n} says about the fire, in a few more words.</p>"
+        for n, clock in enumerate(clocks)
+    )
+    main = (
+        "<article class='post'><div class='entry-content'><p>A brush fire broke out this "
+        f"morning near the highway, officials said.</p>{lines}</div></article>"
+    )
+    updates = live_updates(
+        main, "LIVE: Brush fire", "2024-05-06T21:00:00Z", "2024-05-06T12:00:00-04:00", "en-US"
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-06T20:40:00Z", "2024-05-06T19:15:00Z", "2024-05-06T18:05:00Z"
+    ]  # fmt: skip
+    assert [u.headline for u in updates] == [None, None, None]
+    assert [u.body_text for u in updates] == [
+        f"What update {n} says about the fire, in a few more words." for n in range(3)
+    ]
+
+
 def test_a_heading_that_names_the_ticker_is_no_entrys_title() -> None:
     """ "<h2>Latest updates</h2>" above a flat ticker of bold clocks: the ticker's heading, not
     the title of its newest entry."""

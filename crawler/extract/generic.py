@@ -2584,14 +2584,20 @@ _JOINS = " " + "".join(STAMP_JOINS)
 # vom …": Ippen's news tickers; "Stand: 14.05.2024, 16:12 Uhr"), which say no clock follows on
 # their own.
 _STAMP_LEADS = frozenset({"update", "aktualisierung", "erstmeldung", "vom", "stand"})
+# An update's word that may set the clock after it in brackets ("Update (4:40 p.m.)",
+# "UPDATED [16:05]"), as a story updated live marks each update; a preposition may not ("at (3").
+_BRACKET_LEADS = frozenset({"update", "updated", "aktualisierung", "aktualisiert", "posted"})
 # What may stand before the time that opens a ticker's line: blanks, the ticker's plus signs
-# and a word or two that say a clock follows ("um", "ore", "godz.", "a las", "Update,"…). (The walks keep
+# and a word or two that say a clock follows ("um", "ore", "godz.", "a las", "Update,"…), and
+# after an update's word a bracket ("Update (4:40 p.m.)"). (The walks keep
 # a long text when it opens with a digit after blanks and plus signs alone: a long line's
 # label is not looked for.)
 _BEFORE_TIME = re.compile(
     r"\s*(?:\++\s*)?(?:(?:"
     + "|".join(sorted(map(re.escape, CLOCK_LEADS | _STAMP_LEADS), key=len, reverse=True))
-    + r")[.:,]?\s+){0,2}(?=\d)",
+    + r")[.:,]?\s+){0,2}(?:(?:"
+    + "|".join(rf"(?<={re.escape(lead)}\s)" for lead in sorted(_BRACKET_LEADS))
+    + r")[(\[])?(?=\d)",
     re.I,
 )
 _TICKER_MARKS = re.compile(r"\s*\+{2,}\s*$")  # "… +++": the ticker's marks closing a line
@@ -5694,12 +5700,15 @@ def _after_time(headline: str, time_text: str) -> str:
     if not opens:
         return headline
     rest = _TIME_WORD.sub("", headline[start + len(time_text) :])
+    if headline[start - 1 : start] in ("(", "["):  # "Update (4:40 p.m.)": its brackets too
+        rest = rest.lstrip().removeprefix(_CLOSING[headline[start - 1]])
     if "+" in headline[:start]:  # "+++ 18:05 Uhr +++ Die Bahn…", "+++ 07:20 Die Bahn… +++"
         rest = _TICKER_MARKS.sub("", rest.lstrip().lstrip("+"))
     return _TIME_SEPARATOR.sub("", rest).strip()
 
 
 _TIME_WORD = re.compile(r"^\s*(?:uhr|h|hrs?|godz\.?)(?![^\W\d_])", re.I)
+_CLOSING = {"(": ")", "[": "]"}
 
 
 def _shown_time(readings: list[_Time]) -> str | None:
