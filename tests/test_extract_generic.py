@@ -12161,3 +12161,36 @@ def test_durations_alone_in_a_box_that_names_them_are_no_match_minutes() -> None
     page = page_of(f'<h1>Quick dinners</h1><div class="recipes">{cards}</div>')
     url = "https://www.example-food.com/live/quick-dinners"
     assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<ul class='buttonrow'><li><button>report</button></li><li><button>strike</button></li>"
+        "</ul>",
+        "<table class='actions'><tr><td><button type='button'>Share</button></td></tr></table>",
+    ],
+)
+def test_a_posts_buttons_in_a_list_or_a_table_are_no_words(row: str) -> None:
+    """A reddit live thread's updates (li.liveupdate, reddit's liveupdate script and readers'
+    userscripts select `.buttonrow`) end with their buttons in a list of their own: a
+    button's label is a control, never a post's words, in a list or a table as in a line;
+    what else the list says stays."""
+    items = "".join(
+        f"<li class='liveupdate' id='liveupdate-{n}'><a href='/live/abc/updates/{n}'><time "
+        f"class='live-timestamp' datetime='2024-06-10T2{n}:05:00+00:00'>{n + 1} hours ago</time>"
+        f"</a><div class='body'><div class='md'><p>What update {n} says about the alert, in a "
+        f"few more words.</p></div><a class='author' href='/user/watcher'>/u/watcher</a>{row}"
+        "</div></li>"
+        for n in (3, 2, 1)
+    )
+    main = f"<ol class='liveupdate-listing'>{items}</ol>"
+    updates = live_updates(main, "Air raid alerts live", "2024-06-10T23:30:00Z")
+    assert [u.body_text for u in updates] == [
+        f"What update {n} says about the alert, in a few more words." for n in (3, 2, 1)
+    ]
+    kept = row.replace("<button>report</button>", "<button>report</button> and a note")
+    main = main.replace(row, kept)
+    updates = live_updates(main, "Air raid alerts live", "2024-06-10T23:30:00Z")
+    if "report" in row:
+        assert updates[0].body_text.endswith("in a few more words.\n\nand a note")
