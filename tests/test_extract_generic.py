@@ -5374,6 +5374,45 @@ def test_a_time_whose_datetime_is_its_printed_clock_labelled_utc(
     assert [u.published_at for u in updates] == [expected] * 3
 
 
+@pytest.mark.parametrize(
+    ("fetched", "expected"),
+    [
+        # Read in New York's zone the clocks would be after the fetch: they are UTC's, as
+        # their datetimes say.
+        ("2024-06-10T22:00:00Z", ["2024-06-10T21:30:00Z", "2024-06-10T21:10:00Z"]),
+        # Fetched later, the clocks in New York's zone may be the time: labelled UTC.
+        ("2024-06-11T02:00:00Z", ["2024-06-11T01:30:00Z", "2024-06-11T01:10:00Z"]),
+    ],
+)
+def test_a_datetime_labelled_utc_whose_clock_in_the_pages_zone_is_after_the_fetch(
+    fetched: str, expected: list[str]
+) -> None:
+    """`<time datetime="…21:30:00Z">9:30 PM</time>` on an American page fetched at 22:00Z:
+    the clock, read in the page's zone, would be 01:30Z the next day, after the fetch, where
+    the datetime is before it. No post is dated after its fetch: the zone was guessed wrong
+    (a server that prints its clocks in UTC), not the datetime labelled so."""
+    tweet = (
+        "<blockquote class='twitter-tweet'><p lang='en'>Liftoff window opens at the top of the "
+        "hour. <a href='https://t.co/abc'>pic.twitter.com/abc</a></p>&mdash; NASA (@NASA) <a "
+        "href='https://twitter.com/NASA/status/1799900000000000{n}'>June 10, 2024</a>"
+        "</blockquote>"
+    )
+    for body in (
+        "<h2>Launch update {n}</h2><p>What update {n} says about the launch, in words.</p>",
+        tweet,  # a post that is an embedded tweet alone, as a launch's blog posts them
+    ):
+        posts = "".join(
+            f"<div class='live-post' id='p{n}'><time datetime='2024-06-10T21:{m}:00Z'>9:{m} "
+            f"PM</time>{body.format(n=n)}</div>"
+            for n, m in ((2, "30"), (1, "10"), (0, "05"))
+        )
+        updates = live_updates(
+            f"<div class='live-feed'>{posts}</div>", "Starship launch: live updates", fetched,
+            "2024-06-10T12:00:00-04:00", "en-US",
+        )  # fmt: skip
+        assert [u.published_at for u in updates][:2] == expected
+
+
 def recap_commentary(items: str) -> list[Update]:
     """The posts read from a match recap's page (nothing live in its address or title) whose
     commentary holds `items`."""

@@ -4201,7 +4201,7 @@ def _member_times(
         elif all(t.element is not first.element for t in readings) and _stands_alone(first):
             # (A `<time>` whose text and `datetime` say one time is read already.)
             readings.append(replace(first, value=_shown_near(first, _best(machine))))
-        elif any(_utc_label_on_local(first, t.value) for t in machine):
+        elif any(_utc_label_on_local(first, t.value, clock) for t in machine):
             readings.append(first)  # its `datetime` a local time labelled UTC: _shown_time
         elif any(_edited_datetime(first, t) for t in machine):
             readings.append(first)  # its `datetime` an edit's, minutes off: _shown_time
@@ -4396,8 +4396,14 @@ _BEFORE_CLOCK = re.compile(
 )
 
 
-def _utc_label_on_local(shown: _Time, machine: str) -> bool:
-    """Whether a `<time>`'s `datetime` is its printed clock labelled UTC (instant.labelled_utc)."""
+def _utc_label_on_local(shown: _Time, machine: str, page: PageClock | None = None) -> bool:
+    """Whether a `<time>`'s `datetime` is its printed clock labelled UTC (instant.labelled_utc);
+    not where the clock, read in the page's zone, is after the fetch and the `datetime` is not:
+    then the zone was guessed wrong (a server that prints UTC's clocks on an American page)."""
+    if page is not None:
+        cutoff = format_utc(page.cutoff) or ""
+        if shown.value > cutoff >= machine:
+            return False
     clock = shown.reading.clock if shown.reading is not None else None
     return instant.labelled_utc(shown.value, clock, machine)
 
