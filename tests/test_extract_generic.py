@@ -9367,12 +9367,15 @@ def test_a_ticker_line_that_opens_update_comma_and_a_clock_opens_an_entry(line: 
         "<h4>UPDATED ({clock})</h4>",
         "<p><strong>Update ({clock}):</strong></p>",
         "<p><strong>Update [{clock}]</strong> ",
+        "<h3>{clock} update</h3>",
+        "<h3>{clock} Update:</h3>",
     ],
 )
 def test_a_ticker_line_that_opens_update_and_a_clock_in_brackets_opens_an_entry(line: str) -> None:
     """A story updated live, as US newsrooms and Medium's writers mark it, with each update
     under "Update (4:40 p.m.)", a clock in brackets after the word: each opens an entry whose
-    words follow, the brackets none of them; the story's own start above stays out."""
+    words follow, the brackets none of them; the story's own start above stays out. A heading
+    of the clock and the word after it ("4:40 p.m. update") titles none."""
     clocks = ["4:40 p.m.", "3:15 p.m.", "2:05 p.m."]
     lines = "".join(
         line.format(clock=clock)

@@ -5693,7 +5693,7 @@ _TITLE_LINES = frozenset({"p", "div"})  # the boxes a bold title line stands in
 def _after_time(headline: str, time_text: str) -> str:
     """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …", "+++ 07:20 …
     +++", "Ore 18.05") or ends with ("… 14:04", "… (14:04)"); none when the heading says
-    nothing but the time."""
+    nothing but the time, or the time and an update's word ("4:40 p.m. update")."""
     time_text = time_text.strip()
     before = _BEFORE_TIME.match(headline)
     start = before.end() if before is not None else 0
@@ -5710,7 +5710,8 @@ def _after_time(headline: str, time_text: str) -> str:
         rest = rest.lstrip().removeprefix(_CLOSING[headline[start - 1]])
     if "+" in headline[:start]:  # "+++ 18:05 Uhr +++ Die Bahn…", "+++ 07:20 Die Bahn… +++"
         rest = _TICKER_MARKS.sub("", rest.lstrip().lstrip("+"))
-    return _TIME_SEPARATOR.sub("", rest).strip()
+    rest = _TIME_SEPARATOR.sub("", rest).strip()
+    return "" if rest.rstrip(":.").lower() in _BRACKET_LEADS else rest  # "4:40 p.m. update"
 
 
 _TIME_WORD = re.compile(r"^\s*(?:uhr|h|hrs?|godz\.?)(?![^\W\d_])", re.I)
