@@ -5374,6 +5374,45 @@ def test_a_time_whose_datetime_is_its_printed_clock_labelled_utc(
     assert [u.published_at for u in updates] == [expected] * 3
 
 
+@pytest.mark.parametrize(
+    ("fetched", "expected"),
+    [
+        # Read in New York's zone the clocks would be after the fetch: they are UTC's, as
+        # their datetimes say.
+        ("2024-06-10T22:00:00Z", ["2024-06-10T21:30:00Z", "2024-06-10T21:10:00Z"]),
+        # Fetched later, the clocks in New York's zone may be the time: labelled UTC.
+        ("2024-06-11T02:00:00Z", ["2024-06-11T01:30:00Z", "2024-06-11T01:10:00Z"]),
+    ],
+)
+def test_a_datetime_labelled_utc_whose_clock_in_the_pages_zone_is_after_the_fetch(
+    fetched: str, expected: list[str]
+) -> None:
+    """`<time datetime="…21:30:00Z">9:30 PM</time>` on an American page fetched at 22:00Z:
+    the clock, read in the page's zone, would be 01:30Z the next day, after the fetch, where
+    the datetime is before it. No post is dated after its fetch: the zone was guessed wrong
+    (a server that prints its clocks in UTC), not the datetime labelled so."""
+    tweet = (
+        "<blockquote class='twitter-tweet'><p lang='en'>Liftoff window opens at the top of the "
+        "hour. <a href='https://t.co/abc'>pic.twitter.com/abc</a></p>&mdash; NASA (@NASA) <a "
+        "href='https://twitter.com/NASA/status/1799900000000000{n}'>June 10, 2024</a>"
+        "</blockquote>"
+    )
+    for body in (
+        "<h2>Launch update {n}</h2><p>What update {n} says about the launch, in words.</p>",
+        tweet,  # a post that is an embedded tweet alone, as a launch's blog posts them
+    ):
+        posts = "".join(
+            f"<div class='live-post' id='p{n}'><time datetime='2024-06-10T21:{m}:00Z'>9:{m} "
+            f"PM</time>{body.format(n=n)}</div>"
+            for n, m in ((2, "30"), (1, "10"), (0, "05"))
+        )
+        updates = live_updates(
+            f"<div class='live-feed'>{posts}</div>", "Starship launch: live updates", fetched,
+            "2024-06-10T12:00:00-04:00", "en-US",
+        )  # fmt: skip
+        assert [u.published_at for u in updates][:2] == expected
+
+
 def recap_commentary(items: str) -> list[Update]:
     """The posts read from a match recap's page (nothing live in its address or title) whose
     commentary holds `items`."""
@@ -9321,6 +9360,45 @@ def test_a_ticker_line_that_opens_update_comma_and_a_clock_opens_an_entry(line: 
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h3>Update ({clock})</h3>",
+        "<h4>UPDATED ({clock})</h4>",
+        "<p><strong>Update ({clock}):</strong></p>",
+        "<p><strong>Update [{clock}]</strong> ",
+        "<h3>{clock} update</h3>",
+        "<h3>{clock} Update:</h3>",
+    ],
+)
+def test_a_ticker_line_that_opens_update_and_a_clock_in_brackets_opens_an_entry(line: str) -> None:
+    """A story updated live, as US newsrooms and Medium's writers mark it, with each update
+    under "Update (4:40 p.m.)", a clock in brackets after the word: each opens an entry whose
+    words follow, the brackets none of them; the story's own start above stays out. A heading
+    of the clock and the word after it ("4:40 p.m. update") titles none."""
+    clocks = ["4:40 p.m.", "3:15 p.m.", "2:05 p.m."]
+    lines = "".join(
+        line.format(clock=clock)
+        + ("" if line.endswith(" ") else "<p>")
+        + f"What update {n} says about the fire, in a few more words.</p>"
+        for n, clock in enumerate(clocks)
+    )
+    main = (
+        "<article class='post'><div class='entry-content'><p>A brush fire broke out this "
+        f"morning near the highway, officials said.</p>{lines}</div></article>"
+    )
+    updates = live_updates(
+        main, "LIVE: Brush fire", "2024-05-06T21:00:00Z", "2024-05-06T12:00:00-04:00", "en-US"
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-06T20:40:00Z", "2024-05-06T19:15:00Z", "2024-05-06T18:05:00Z"
+    ]  # fmt: skip
+    assert [u.headline for u in updates] == [None, None, None]
+    assert [u.body_text for u in updates] == [
+        f"What update {n} says about the fire, in a few more words." for n in range(3)
+    ]
+
+
 def test_a_heading_that_names_the_ticker_is_no_entrys_title() -> None:
     """ "<h2>Latest updates</h2>" above a flat ticker of bold clocks: the ticker's heading, not
     the title of its newest entry."""
@@ -12209,3 +12287,36 @@ def test_a_live_texts_four_digit_clocks_that_name_their_zone_are_in_it(line: str
         (words, f"2011-02-24T{at[:2]}:{at[2:]}:00Z")
         for at, (_, words) in zip(marks, _LIVE_TEXT, strict=False)
     ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<ul class='buttonrow'><li><button>report</button></li><li><button>strike</button></li>"
+        "</ul>",
+        "<table class='actions'><tr><td><button type='button'>Share</button></td></tr></table>",
+    ],
+)
+def test_a_posts_buttons_in_a_list_or_a_table_are_no_words(row: str) -> None:
+    """A reddit live thread's updates (li.liveupdate, reddit's liveupdate script and readers'
+    userscripts select `.buttonrow`) end with their buttons in a list of their own: a
+    button's label is a control, never a post's words, in a list or a table as in a line;
+    what else the list says stays."""
+    items = "".join(
+        f"<li class='liveupdate' id='liveupdate-{n}'><a href='/live/abc/updates/{n}'><time "
+        f"class='live-timestamp' datetime='2024-06-10T2{n}:05:00+00:00'>{n + 1} hours ago</time>"
+        f"</a><div class='body'><div class='md'><p>What update {n} says about the alert, in a "
+        f"few more words.</p></div><a class='author' href='/user/watcher'>/u/watcher</a>{row}"
+        "</div></li>"
+        for n in (3, 2, 1)
+    )
+    main = f"<ol class='liveupdate-listing'>{items}</ol>"
+    updates = live_updates(main, "Air raid alerts live", "2024-06-10T23:30:00Z")
+    assert [u.body_text for u in updates] == [
+        f"What update {n} says about the alert, in a few more words." for n in (3, 2, 1)
+    ]
+    kept = row.replace("<button>report</button>", "<button>report</button> and a note")
+    main = main.replace(row, kept)
+    updates = live_updates(main, "Air raid alerts live", "2024-06-10T23:30:00Z")
+    if "report" in row:
+        assert updates[0].body_text.endswith("in a few more words.\n\nand a note")

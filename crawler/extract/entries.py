@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Set
 from contextlib import contextmanager
 from contextvars import ContextVar
+from copy import deepcopy
 from functools import lru_cache
 from typing import Any
 
@@ -277,6 +278,8 @@ class BodyWriter:
                 drop_tree(link)
         if len(element) and _labelled_teaser(element):
             return  # "<span>Lesen Sie auch</span> <a>…</a>": a teaser's label and its link
+        if len(element) and next(element.iter("button"), None) is not None:
+            element = _without_buttons(element)
         if tag in ("ul", "ol"):
             if self._after_teaser_label() and _links_alone(element):
                 self._teaser_label, self._last_plain = False, None
@@ -394,6 +397,16 @@ _RULES = walks.WalkRules(
     is_chrome=_is_chrome,
     classify=media.classify,
 )
+
+
+def _without_buttons(element: Element) -> Element:
+    """A copy of a block without its buttons, whose labels are controls, never words (a
+    reddit live update's "report" and "strike" in its list of buttons): prepare() keeps
+    buttons in the tree, and the walk passes over those it meets, not those in a block."""
+    element = deepcopy(element)
+    for button in list(element.iter("button")):
+        drop_tree(button)
+    return element
 
 
 def _item_text(item: Element) -> str:

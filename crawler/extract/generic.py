@@ -2634,14 +2634,20 @@ _JOINS = " " + "".join(STAMP_JOINS)
 # vom …": Ippen's news tickers; "Stand: 14.05.2024, 16:12 Uhr"), which say no clock follows on
 # their own.
 _STAMP_LEADS = frozenset({"update", "aktualisierung", "erstmeldung", "vom", "stand"})
+# An update's word that may set the clock after it in brackets ("Update (4:40 p.m.)",
+# "UPDATED [16:05]"), as a story updated live marks each update; a preposition may not ("at (3").
+_BRACKET_LEADS = frozenset({"update", "updated", "aktualisierung", "aktualisiert", "posted"})
 # What may stand before the time that opens a ticker's line: blanks, the ticker's plus signs
-# and a word or two that say a clock follows ("um", "ore", "godz.", "a las", "Update,"…). (The walks keep
+# and a word or two that say a clock follows ("um", "ore", "godz.", "a las", "Update,"…), and
+# after an update's word a bracket ("Update (4:40 p.m.)"). (The walks keep
 # a long text when it opens with a digit after blanks and plus signs alone: a long line's
 # label is not looked for.)
 _BEFORE_TIME = re.compile(
     r"\s*(?:\++\s*)?(?:(?:"
     + "|".join(sorted(map(re.escape, CLOCK_LEADS | _STAMP_LEADS), key=len, reverse=True))
-    + r")[.:,]?\s+){0,2}(?=\d)",
+    + r")[.:,]?\s+){0,2}(?:(?:"
+    + "|".join(rf"(?<={re.escape(lead)}\s)" for lead in sorted(_BRACKET_LEADS))
+    + r")[(\[])?(?=\d)",
     re.I,
 )
 _TICKER_MARKS = re.compile(r"\s*\+{2,}\s*$")  # "… +++": the ticker's marks closing a line
@@ -4245,7 +4251,7 @@ def _member_times(
         elif all(t.element is not first.element for t in readings) and _stands_alone(first):
             # (A `<time>` whose text and `datetime` say one time is read already.)
             readings.append(replace(first, value=_shown_near(first, _best(machine))))
-        elif any(_utc_label_on_local(first, t.value) for t in machine):
+        elif any(_utc_label_on_local(first, t.value, clock) for t in machine):
             readings.append(first)  # its `datetime` a local time labelled UTC: _shown_time
         elif any(_edited_datetime(first, t) for t in machine):
             readings.append(first)  # its `datetime` an edit's, minutes off: _shown_time
@@ -4440,8 +4446,14 @@ _BEFORE_CLOCK = re.compile(
 )
 
 
-def _utc_label_on_local(shown: _Time, machine: str) -> bool:
-    """Whether a `<time>`'s `datetime` is its printed clock labelled UTC (instant.labelled_utc)."""
+def _utc_label_on_local(shown: _Time, machine: str, page: PageClock | None = None) -> bool:
+    """Whether a `<time>`'s `datetime` is its printed clock labelled UTC (instant.labelled_utc);
+    not where the clock, read in the page's zone, is after the fetch and the `datetime` is not:
+    then the zone was guessed wrong (a server that prints UTC's clocks on an American page)."""
+    if page is not None:
+        cutoff = format_utc(page.cutoff) or ""
+        if shown.value > cutoff >= machine:
+            return False
     clock = shown.reading.clock if shown.reading is not None else None
     return instant.labelled_utc(shown.value, clock, machine)
 
@@ -5731,7 +5743,7 @@ _TITLE_LINES = frozenset({"p", "div"})  # the boxes a bold title line stands in
 def _after_time(headline: str, time_text: str) -> str:
     """A headline without the time it opens with ("12.31 Uhr: …", "19:30 – …", "+++ 07:20 …
     +++", "Ore 18.05") or ends with ("… 14:04", "… (14:04)"); none when the heading says
-    nothing but the time."""
+    nothing but the time, or the time and an update's word ("4:40 p.m. update")."""
     time_text = time_text.strip()
     before = _BEFORE_TIME.match(headline)
     start = before.end() if before is not None else 0
@@ -5744,12 +5756,16 @@ def _after_time(headline: str, time_text: str) -> str:
     if not opens:
         return headline
     rest = _TIME_WORD.sub("", headline[start + len(time_text) :])
+    if headline[start - 1 : start] in ("(", "["):  # "Update (4:40 p.m.)": its brackets too
+        rest = rest.lstrip().removeprefix(_CLOSING[headline[start - 1]])
     if "+" in headline[:start]:  # "+++ 18:05 Uhr +++ Die Bahn…", "+++ 07:20 Die Bahn… +++"
         rest = _TICKER_MARKS.sub("", rest.lstrip().lstrip("+"))
-    return _TIME_SEPARATOR.sub("", rest).strip()
+    rest = _TIME_SEPARATOR.sub("", rest).strip()
+    return "" if rest.rstrip(":.").lower() in _BRACKET_LEADS else rest  # "4:40 p.m. update"
 
 
 _TIME_WORD = re.compile(r"^\s*(?:uhr|h|hrs?|godz\.?)(?![^\W\d_])", re.I)
+_CLOSING = {"(": ")", "[": "]"}
 
 
 def _shown_time(readings: list[_Time]) -> str | None:
