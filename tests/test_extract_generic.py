@@ -12125,3 +12125,33 @@ def test_durations_alone_in_a_box_that_names_them_are_no_match_minutes() -> None
     page = page_of(f'<h1>Quick dinners</h1><div class="recipes">{cards}</div>')
     url = "https://www.example-food.com/live/quick-dinners"
     assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []
+
+
+_LINES = [
+    ("Bakerloo", "Good service"),
+    ("Central", "Minor delays between Liverpool Street and Stratford after a signal failure."),
+    ("Circle", "Good service"),
+    ("District", "Part closure: no service between Earl's Court and Richmond."),
+    ("Jubilee", "Good service"),
+    ("Northern", "Severe delays because of a faulty train at Camden Town."),
+]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "<span class='updated'>Updated 14:{m:02d}</span>",  # each row's own edit, unread
+        "<p class='maj'>Updated at 14:02</p>",  # the board's one minute on every row
+    ],
+)
+def test_a_boards_rows_that_repeat_a_status_are_no_posts(stamp: str) -> None:
+    """A transport operator's line status board (built after the shape such boards print: a
+    line's name, its status in words, when it was updated), at a live address: its rows repeat
+    one status word for word ("Good service") and show no two times, where a live blog's posts
+    each say something of their own at a time of their own."""
+    rows = "".join(
+        f"<li class='line-status'><h3>{line}</h3><p>{status}</p>{stamp.format(m=10 - n)}</li>"
+        for n, (line, status) in enumerate(_LINES)
+    )
+    body = page_of(f"<h1>Live Tube status</h1><ul class='status-board'>{rows}</ul>", "Live status")
+    assert stream_of(body, "https://travel.example.com/live/status") == []

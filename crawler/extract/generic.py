@@ -512,6 +512,8 @@ def _stream(
         return Stream()
     if _place_bare_clocks(posts, times, clock, features.scheduled):
         return Stream()  # a recording's chapters, or a programme of what is to come today
+    if _a_boards_rows(updates):
+        return Stream()  # a line status board's rows ("Good service"), a service's components
     if clock is not None and (_to_come(updates, clock) or _listed_ahead(updates, clock)):
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
@@ -540,6 +542,20 @@ def _stream(
         edited,
         entries,
     )
+
+
+def _a_boards_rows(updates: list[Update]) -> bool:
+    """Whether the posts are a board's rows: three or more say one thing word for word (a
+    line's "Good service", a component's "Operational") and no two show different times (none
+    has one, or each the board's one minute). A live blog's posts each say something of
+    their own, at a time of their own."""
+    if len(updates) < lines.MIN_POSTS or len({u.published_at for u in updates}) > 1:
+        return False  # (at times of their own, read on: a commentary's "Goal!" thrice)
+    said = Counter(u.body_text for u in updates if u.body_text)
+    return bool(said) and said.most_common(1)[0][1] >= _BOARD_REPEATS
+
+
+_BOARD_REPEATS = 3  # rows that say one status word for word
 
 
 def _entries_of_another_kind(posts: list[tuple[Element, Update]], url: str) -> bool:
