@@ -12155,3 +12155,42 @@ def test_a_boards_rows_that_repeat_a_status_are_no_posts(stamp: str) -> None:
     )
     body = page_of(f"<h1>Live Tube status</h1><ul class='status-board'>{rows}</ul>", "Live status")
     assert stream_of(body, "https://travel.example.com/live/status") == []
+
+
+@pytest.mark.parametrize(
+    ("url", "results"),
+    [
+        (
+            "https://sport.example.com/football/live-scores",
+            [
+                ("67'", "Arsenal 2-0 Chelsea", "Saka and Havertz on target at the Emirates."),
+                ("FT", "Leeds 1-1 Hull", "A late equaliser at Elland Road."),
+                ("HT", "Celtic 0-0 Rangers", "Goalless at Parkhead."),
+                ("82'", "Bayern 3-1 Dortmund", "Kane scores twice."),
+                ("FT", "PSG 2-2 Lyon", "Drama in Paris."),
+            ],
+        ),
+        (
+            "https://sport.example.de/fussball/live-ergebnisse",
+            [
+                ("90.", "Bayern 2:1 Leipzig", "Musiala trifft spät zum Sieg."),
+                ("Ende", "Köln 0:0 Mainz", "Torlos in Müngersdorf."),
+                ("Pause", "Bremen 1:0 Wolfsburg", "Füllkrug per Kopf."),
+                ("Ende", "Freiburg 3 : 2 Union", "Ein Spektakel im Breisgau."),
+            ],
+        ),
+    ],
+)
+def test_a_live_scores_list_titled_by_each_matchs_score_is_no_stream(
+    url: str, results: list[tuple[str, str, str]]
+) -> None:
+    """A live scores page (built after the shape such pages print: a match's state, its
+    sides and score, a line) lists matches, each titled by its two sides and their score
+    alone, none at a time of the day: no blog's posts, whose titles say what happened
+    ("GOAL! Arsenal 1-0 Chelsea") and which come at times of their own."""
+    rows = "".join(
+        f"<div class='match'><span class='state'>{state}</span><h3>{title}</h3><p>{line}</p></div>"
+        for state, title, line in results
+    )
+    body = page_of(f"<h1>Live scores</h1><div class='scores'>{rows}</div>", "Live scores")
+    assert stream_of(body, url) == []

@@ -512,8 +512,8 @@ def _stream(
         return Stream()
     if _place_bare_clocks(posts, times, clock, features.scheduled):
         return Stream()  # a recording's chapters, or a programme of what is to come today
-    if _a_boards_rows(updates):
-        return Stream()  # a line status board's rows ("Good service"), a service's components
+    if _a_boards_rows(updates) or _a_scores_list(updates):
+        return Stream()  # a line status board's rows ("Good service"), a live scores page's
     if clock is not None and (_to_come(updates, clock) or _listed_ahead(updates, clock)):
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
@@ -556,6 +556,25 @@ def _a_boards_rows(updates: list[Update]) -> bool:
 
 
 _BOARD_REPEATS = 3  # rows that say one status word for word
+
+
+def _a_scores_list(updates: list[Update]) -> bool:
+    """Whether the posts are a live scores page's matches: none at a time of the day, four in
+    five titled by two sides and their score alone ("Arsenal 2-0 Chelsea", "Köln 0:0
+    Mainz"), no two the same sides. A blog's posts say what happened ("GOAL! Arsenal 1-0
+    Chelsea"), at times of their own, and its match's sides come again."""
+    if len(updates) < lines.MIN_POSTS or any(u.published_at for u in updates):
+        return False
+    sides = [
+        (found.group(1).casefold(), found.group(2).casefold())
+        for u in updates
+        if u.headline and (found := _SCORE_TITLE.fullmatch(u.headline.strip()))
+    ]
+    return len(sides) * 5 >= len(updates) * 4 and len(set(sides)) == len(sides)
+
+
+# A title that is two sides and their score alone: "Arsenal 2-0 Chelsea", "Köln 0:0 Mainz".
+_SCORE_TITLE = re.compile(r"([^\W\d][^\d]*?)\s+\d{1,2}\s?[-–:]\s?\d{1,2}\s+([^\W\d][^\d]*)")
 
 
 def _entries_of_another_kind(posts: list[tuple[Element, Update]], url: str) -> bool:
