@@ -12194,3 +12194,49 @@ def test_a_live_scores_list_titled_by_each_matchs_score_is_no_stream(
     )
     body = page_of(f"<h1>Live scores</h1><div class='scores'>{rows}</div>", "Live scores")
     assert stream_of(body, url) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "events"),
+    [
+        (
+            "en",
+            [
+                ("Saturday 10 February", "London Symphony Orchestra", "Mahler's Fifth."),
+                ("Sunday 11 February", "Chamber music at noon", "Schubert's Trout Quintet."),
+                ("Tuesday 13 February", "Jazz at the Hall", "A big band plays Ellington."),
+                ("Thursday 15 February", "Organ recital", "Bach and Widor on the organ."),
+            ],
+        ),
+        (
+            "de",
+            [
+                ("14. Februar", "Sinfoniekonzert", "Brahms und Dvořák mit dem Orchester."),
+                ("16. Februar", "Kammermusik", "Ein Streichquartett spielt Haydn."),
+                ("20. Februar", "Jazzabend", "Eine Bigband spielt Ellington."),
+                ("24. Februar", "Orgelnacht", "Bach und Widor an der Orgel."),
+            ],
+        ),
+    ],
+)
+def test_untimed_events_each_dated_by_a_line_of_words_to_come_are_no_stream(
+    lang: str, events: list[tuple[str, str, str]]
+) -> None:
+    """A concert hall's programme at a live address ("Live at the Hall"), each event dated by
+    a line of words above its title and after the day the page was fetched: what is to come,
+    which no live blog's posts are, untimed or not."""
+    boxes = "".join(
+        f"<div class='event'><p class='when'>{day}</p><h3>{title}</h3><p>{line}</p></div>"
+        for day, title, line in events
+    )
+    body = page_of(
+        f"<h1>Live at the Hall</h1><div class='events'>{boxes}</div>",
+        "Live at the Hall",
+        lang,
+        published="2024-02-01T08:00:00+00:00",
+    )
+    url = "https://hall.example.org/live/whats-on"
+    root = parse(body)
+    assert root is not None
+    clock = clock_of(root, url, "2024-02-01T12:00:00Z")
+    assert generic.extract(prepare(root), url, clock).updates == []

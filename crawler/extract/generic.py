@@ -59,6 +59,7 @@ from crawler.extract.clock import (
     PageClock,
     Reading,
     ball_reading,
+    day_of_line,
     game_clock_reading,
     in_date_order,
     is_date_line,
@@ -514,7 +515,9 @@ def _stream(
         return Stream()  # a recording's chapters, or a programme of what is to come today
     if _a_boards_rows(updates) or _a_scores_list(updates):
         return Stream()  # a line status board's rows ("Good service"), a live scores page's
-    if clock is not None and (_to_come(updates, clock) or _listed_ahead(updates, clock)):
+    if clock is not None and (
+        _to_come(updates, clock) or _listed_ahead(updates, clock) or _dated_ahead(updates, clock)
+    ):
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
@@ -868,6 +871,23 @@ def _to_come(updates: list[Update], clock: PageClock) -> bool:
 
 
 _AHEAD = 14 * 3600  # seconds a time may run ahead of the fetch in a wrongly guessed zone
+
+
+def _dated_ahead(updates: list[Update], clock: PageClock) -> bool:
+    """Whether untimed posts are mostly dated by a line of words that states a day alone, as
+    their title or their first line ("Saturday 10 May"), days after the fetch: a concert
+    hall's programme, which no live blog's posts are, untimed or not."""
+    if len(updates) < lines.MIN_POSTS or any(u.published_at for u in updates):
+        return False
+    today = clock.fetched_at.date()
+    ahead = 0
+    for update in updates:
+        first = update.body_text.split("\n", 1)[0]
+        for line in (update.headline, first):
+            if line and len(line) <= DAY_LINE and (day := day_of_line(line, today)) is not None:
+                ahead += (day - today).days > 1  # (not tomorrow, in a zone ahead)
+                break
+    return ahead >= lines.MIN_POSTS and ahead * 2 > len(updates)
 
 
 def _listed_ahead(updates: list[Update], clock: PageClock) -> bool:
