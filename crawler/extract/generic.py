@@ -513,13 +513,13 @@ def _stream(
         return Stream()
     if _place_bare_clocks(posts, times, clock, features.scheduled):
         return Stream()  # a recording's chapters, or a programme of what is to come today
-    if _a_boards_rows(updates) or _a_scores_list(updates):
-        return Stream()  # a line status board's rows ("Good service"), a live scores page's
     if clock is not None and (
         _to_come(updates, clock) or _listed_ahead(updates, clock) or _dated_ahead(updates, clock)
     ):
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
+    if (not minuted and _a_boards_rows(updates)) or _a_scores_list(updates):
+        return Stream()  # a line status board's rows ("Good service"), a live scores page's
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
     edited = frozenset(id(u) for member, u in posts if _edited_time(u, times[member]))
     fall = _minutes_fall([times[member] for member, u in posts if not u.pinned])
@@ -550,8 +550,9 @@ def _stream(
 def _a_boards_rows(updates: list[Update]) -> bool:
     """Whether the posts are a board's rows: three or more say one thing word for word (a
     line's "Good service", a component's "Operational") and no two show different times (none
-    has one, or each the board's one minute). A live blog's posts each say something of
-    their own, at a time of their own."""
+    has one, or each the board's one minute), where none shows a match's minute either (a
+    commentary's, whose posts come at minutes of their own). A live blog's posts each say
+    something of their own, at a time of their own."""
     if len(updates) < lines.MIN_POSTS or len({u.published_at for u in updates}) > 1:
         return False  # (at times of their own, read on: a commentary's "Goal!" thrice)
     said = Counter(u.body_text for u in updates if u.body_text)
