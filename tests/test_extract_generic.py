@@ -12320,3 +12320,118 @@ def test_a_posts_buttons_in_a_list_or_a_table_are_no_words(row: str) -> None:
     updates = live_updates(main, "Air raid alerts live", "2024-06-10T23:30:00Z")
     if "report" in row:
         assert updates[0].body_text.endswith("in a few more words.\n\nand a note")
+
+
+_LINES = [
+    ("Bakerloo", "Good service"),
+    ("Central", "Minor delays between Liverpool Street and Stratford after a signal failure."),
+    ("Circle", "Good service"),
+    ("District", "Part closure: no service between Earl's Court and Richmond."),
+    ("Jubilee", "Good service"),
+    ("Northern", "Severe delays because of a faulty train at Camden Town."),
+]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "<span class='updated'>Updated 14:{m:02d}</span>",  # each row's own edit, unread
+        "<p class='maj'>Updated at 14:02</p>",  # the board's one minute on every row
+    ],
+)
+def test_a_boards_rows_that_repeat_a_status_are_no_posts(stamp: str) -> None:
+    """A transport operator's line status board (built after the shape such boards print: a
+    line's name, its status in words, when it was updated), at a live address: its rows repeat
+    one status word for word ("Good service") and show no two times, where a live blog's posts
+    each say something of their own at a time of their own."""
+    rows = "".join(
+        f"<li class='line-status'><h3>{line}</h3><p>{status}</p>{stamp.format(m=10 - n)}</li>"
+        for n, (line, status) in enumerate(_LINES)
+    )
+    body = page_of(f"<h1>Live Tube status</h1><ul class='status-board'>{rows}</ul>", "Live status")
+    assert stream_of(body, "https://travel.example.com/live/status") == []
+
+
+@pytest.mark.parametrize(
+    ("url", "results"),
+    [
+        (
+            "https://sport.example.com/football/live-scores",
+            [
+                ("67'", "Arsenal 2-0 Chelsea", "Saka and Havertz on target at the Emirates."),
+                ("FT", "Leeds 1-1 Hull", "A late equaliser at Elland Road."),
+                ("HT", "Celtic 0-0 Rangers", "Goalless at Parkhead."),
+                ("82'", "Bayern 3-1 Dortmund", "Kane scores twice."),
+                ("FT", "PSG 2-2 Lyon", "Drama in Paris."),
+            ],
+        ),
+        (
+            "https://sport.example.de/fussball/live-ergebnisse",
+            [
+                ("90.", "Bayern 2:1 Leipzig", "Musiala trifft spät zum Sieg."),
+                ("Ende", "Köln 0:0 Mainz", "Torlos in Müngersdorf."),
+                ("Pause", "Bremen 1:0 Wolfsburg", "Füllkrug per Kopf."),
+                ("Ende", "Freiburg 3 : 2 Union", "Ein Spektakel im Breisgau."),
+            ],
+        ),
+    ],
+)
+def test_a_live_scores_list_titled_by_each_matchs_score_is_no_stream(
+    url: str, results: list[tuple[str, str, str]]
+) -> None:
+    """A live scores page (built after the shape such pages print: a match's state, its
+    sides and score, a line) lists matches, each titled by its two sides and their score
+    alone, none at a time of the day: no blog's posts, whose titles say what happened
+    ("GOAL! Arsenal 1-0 Chelsea") and which come at times of their own."""
+    rows = "".join(
+        f"<div class='match'><span class='state'>{state}</span><h3>{title}</h3><p>{line}</p></div>"
+        for state, title, line in results
+    )
+    body = page_of(f"<h1>Live scores</h1><div class='scores'>{rows}</div>", "Live scores")
+    assert stream_of(body, url) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "events"),
+    [
+        (
+            "en",
+            [
+                ("Saturday 10 February", "London Symphony Orchestra", "Mahler's Fifth."),
+                ("Sunday 11 February", "Chamber music at noon", "Schubert's Trout Quintet."),
+                ("Tuesday 13 February", "Jazz at the Hall", "A big band plays Ellington."),
+                ("Thursday 15 February", "Organ recital", "Bach and Widor on the organ."),
+            ],
+        ),
+        (
+            "de",
+            [
+                ("14. Februar", "Sinfoniekonzert", "Brahms und Dvořák mit dem Orchester."),
+                ("16. Februar", "Kammermusik", "Ein Streichquartett spielt Haydn."),
+                ("20. Februar", "Jazzabend", "Eine Bigband spielt Ellington."),
+                ("24. Februar", "Orgelnacht", "Bach und Widor an der Orgel."),
+            ],
+        ),
+    ],
+)
+def test_untimed_events_each_dated_by_a_line_of_words_to_come_are_no_stream(
+    lang: str, events: list[tuple[str, str, str]]
+) -> None:
+    """A concert hall's programme at a live address ("Live at the Hall"), each event dated by
+    a line of words above its title and after the day the page was fetched: what is to come,
+    which no live blog's posts are, untimed or not."""
+    boxes = "".join(
+        f"<div class='event'><p class='when'>{day}</p><h3>{title}</h3><p>{line}</p></div>"
+        for day, title, line in events
+    )
+    body = page_of(
+        f"<h1>Live at the Hall</h1><div class='events'>{boxes}</div>",
+        "Live at the Hall",
+        lang,
+        published="2024-02-01T08:00:00+00:00",
+    )
+    url = "https://hall.example.org/live/whats-on"
+    root = parse(body)
+    assert root is not None
+    clock = clock_of(root, url, "2024-02-01T12:00:00Z")
+    assert generic.extract(prepare(root), url, clock).updates == []

@@ -1565,6 +1565,18 @@ def is_date_line(text: str) -> bool:
     return _date_alone(text.strip()) is not None
 
 
+def day_of_line(text: str, near: date) -> date | None:
+    """The day a short line gives that states a date and nothing else ("Saturday 10 May",
+    "14. Februar", "10 May 2024"): in the year it names or, naming none, in the year that
+    puts it nearest `near`, ahead of it as well as behind."""
+    found = _date_alone(text.strip())
+    if found is None:
+        return None
+    years = (found.year,) if found.year is not None else (near.year - 1, near.year, near.year + 1)
+    days = [date(y, found.month, found.day) for y in years if _valid(y, found.month, found.day)]
+    return min(days, key=lambda day: abs(day - near)) if days else None
+
+
 def _date_alone(text: str, month_first: bool = False) -> _Date | None:
     """The date a short line states when it says nothing else, the day of the week aside."""
     if len(text) > DAY_LINE:

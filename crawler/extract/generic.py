@@ -59,6 +59,7 @@ from crawler.extract.clock import (
     PageClock,
     Reading,
     ball_reading,
+    day_of_line,
     game_clock_reading,
     in_date_order,
     is_date_line,
@@ -512,9 +513,13 @@ def _stream(
         return Stream()
     if _place_bare_clocks(posts, times, clock, features.scheduled):
         return Stream()  # a recording's chapters, or a programme of what is to come today
-    if clock is not None and (_to_come(updates, clock) or _listed_ahead(updates, clock)):
+    if clock is not None and (
+        _to_come(updates, clock) or _listed_ahead(updates, clock) or _dated_ahead(updates, clock)
+    ):
         return Stream()
     minuted = sum(1 for member, _ in posts if _minute_stamped(times[member])) / max(len(posts), 1)
+    if (not minuted and _a_boards_rows(updates)) or _a_scores_list(updates):
+        return Stream()  # a line status board's rows ("Good service"), a live scores page's
     rough = frozenset(id(u) for member, u in posts if _relative_time(u, times[member]))
     edited = frozenset(id(u) for member, u in posts if _edited_time(u, times[member]))
     fall = _minutes_fall([times[member] for member, u in posts if not u.pinned])
@@ -540,6 +545,40 @@ def _stream(
         edited,
         entries,
     )
+
+
+def _a_boards_rows(updates: list[Update]) -> bool:
+    """Whether the posts are a board's rows: three or more say one thing word for word (a
+    line's "Good service", a component's "Operational") and no two show different times (none
+    has one, or each the board's one minute), where none shows a match's minute either (a
+    commentary's, whose posts come at minutes of their own). A live blog's posts each say
+    something of their own, at a time of their own."""
+    if len(updates) < lines.MIN_POSTS or len({u.published_at for u in updates}) > 1:
+        return False  # (at times of their own, read on: a commentary's "Goal!" thrice)
+    said = Counter(u.body_text for u in updates if u.body_text)
+    return bool(said) and said.most_common(1)[0][1] >= _BOARD_REPEATS
+
+
+_BOARD_REPEATS = 3  # rows that say one status word for word
+
+
+def _a_scores_list(updates: list[Update]) -> bool:
+    """Whether the posts are a live scores page's matches: none at a time of the day, four in
+    five titled by two sides and their score alone ("Arsenal 2-0 Chelsea", "Köln 0:0
+    Mainz"), no two the same sides. A blog's posts say what happened ("GOAL! Arsenal 1-0
+    Chelsea"), at times of their own, and its match's sides come again."""
+    if len(updates) < lines.MIN_POSTS or any(u.published_at for u in updates):
+        return False
+    sides = [
+        (found.group(1).casefold(), found.group(2).casefold())
+        for u in updates
+        if u.headline and (found := _SCORE_TITLE.fullmatch(u.headline.strip()))
+    ]
+    return len(sides) * 5 >= len(updates) * 4 and len(set(sides)) == len(sides)
+
+
+# A title that is two sides and their score alone: "Arsenal 2-0 Chelsea", "Köln 0:0 Mainz".
+_SCORE_TITLE = re.compile(r"([^\W\d][^\d]*?)\s+\d{1,2}\s?[-–:]\s?\d{1,2}\s+([^\W\d][^\d]*)")
 
 
 def _entries_of_another_kind(posts: list[tuple[Element, Update]], url: str) -> bool:
@@ -833,6 +872,23 @@ def _to_come(updates: list[Update], clock: PageClock) -> bool:
 
 
 _AHEAD = 14 * 3600  # seconds a time may run ahead of the fetch in a wrongly guessed zone
+
+
+def _dated_ahead(updates: list[Update], clock: PageClock) -> bool:
+    """Whether untimed posts are mostly dated by a line of words that states a day alone, as
+    their title or their first line ("Saturday 10 May"), days after the fetch: a concert
+    hall's programme, which no live blog's posts are, untimed or not."""
+    if len(updates) < lines.MIN_POSTS or any(u.published_at for u in updates):
+        return False
+    today = clock.fetched_at.date()
+    ahead = 0
+    for update in updates:
+        first = update.body_text.split("\n", 1)[0]
+        for line in (update.headline, first):
+            if line and len(line) <= DAY_LINE and (day := day_of_line(line, today)) is not None:
+                ahead += (day - today).days > 1  # (not tomorrow, in a zone ahead)
+                break
+    return ahead >= lines.MIN_POSTS and ahead * 2 > len(updates)
 
 
 def _listed_ahead(updates: list[Update], clock: PageClock) -> bool:
