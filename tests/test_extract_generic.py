@@ -12125,3 +12125,78 @@ def test_durations_alone_in_a_box_that_names_them_are_no_match_minutes() -> None
     page = page_of(f'<h1>Quick dinners</h1><div class="recipes">{cards}</div>')
     url = "https://www.example-food.com/live/quick-dinners"
     assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []
+
+
+_AGO_COMMENTARIES = {
+    "pt": (
+        "{} atrás",
+        (
+            "Fim de jogo! O Benfica segura a vitória no Estádio da Luz.",
+            "GOLO! Rafa remata de fora da área e a bola entra no canto.",
+            "Cartão amarelo para Otamendi depois de uma falta dura no meio-campo.",
+            "Intervalo, e o jogo continua empatado depois de uma primeira parte fechada.",
+            "Di María remata de longe, mas a bola passa muito por cima da barra.",
+            "Começa o jogo na Luz, o Benfica dá o pontapé de saída.",
+        ),
+    ),
+    "cs": (
+        "před {}",
+        (
+            "Konec zápasu! Sparta udržela cenné vítězství na Letné.",
+            "GÓL! Haraslín se trefil krásnou střelou z hranice vápna.",
+            "Žlutá karta pro Kairinena po pozdním zákroku ve středu hřiště.",
+            "Poločas, a stav je po vyrovnané první půli stále bez branek.",
+            "Birmančević střílí z dálky, ale míč letí vysoko nad břevno.",
+            "Zápas začal, Sparta rozehrává na vlastní polovině hřiště.",
+        ),
+    ),
+    "ro": (
+        "acum {}",
+        (
+            "Final de meci! FCSB păstrează o victorie prețioasă pe Arena Națională.",
+            "GOL! Coman șutează superb de la marginea careului și marchează.",
+            "Cartonaș galben pentru Olaru după un fault întârziat la mijlocul terenului.",
+            "Pauză, iar scorul este egal după o primă repriză foarte strânsă.",
+            "Tănase șutează de la distanță, dar mingea trece mult peste bară.",
+            "A început meciul pe Arena Națională, FCSB dă lovitura de start.",
+        ),
+    ),
+    "fi": (
+        "{} sitten",
+        (
+            "Peli päättyi! HJK piti arvokkaan voiton kotikentällään Helsingissä.",
+            "MAALI! Hetemaj kiersi upean laukauksen rangaistusalueen rajalta.",
+            "Keltainen kortti Tenholle myöhäisestä taklauksesta keskikentällä.",
+            "Tauko, ja tilanne on yhä maaliton tiukan ensimmäisen puoliajan jälkeen.",
+            "Plange laukoo kaukaa, mutta pallo lentää reilusti yli maalin.",
+            "Peli on alkanut, HJK aloittaa pelin omalta puoliskoltaan nyt.",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_AGO_COMMENTARIES))
+def test_minutes_beside_how_long_ago_in_other_languages_are_no_match_minutes(lang: str) -> None:
+    """Falling "55 min" … "5 min" in stamps' boxes beside a language's word of how long ago,
+    before the amount or after it ("před 55 min", "acum 55 min", "55 min atrás", "55 min
+    sitten"), as clock.py reads them, are how long ago, no match's minutes: no post. The same
+    boxes without the word are a commentary's minutes, a post each."""
+    around, said = _AGO_COMMENTARIES[lang]
+
+    def page(stamps: tuple[str, ...], around: str) -> bytes:
+        posts = "".join(
+            f'<div class="post"><p>{around.format(f"<span class=stamp>{at}</span>")}</p>'
+            f"<p>{w}</p></div>"
+            for at, w in zip(stamps, said, strict=True)
+        )
+        return page_of(f'<h1>Live</h1><div class="stream">{posts}</div>', lang=lang)
+
+    url = "https://www.example-sport.com/football/live/match"
+    falling = ("55 min", "40 min", "30 min", "25 min", "12 min", "5 min")
+    updates = extract_page(page(falling, "{}"), url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [u.body_text for u in updates] == list(said)
+    word = around.replace("{} ", "").replace(" {}", "")
+    alone = around.replace(word, f"<span>{word}</span>")
+    for word in (around, alone):
+        fetched = "2024-01-28T18:00:00Z"
+        assert extract_page(page(falling, word), url, fetched_at=fetched).updates == []

@@ -1468,6 +1468,17 @@ class _Form:
         return self._pattern
 
 
+def ago_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of how long ago in every language read, those written before the amount ("vor",
+    "il y a", "před") and those after it ("ago", "fa", "atrás"), longest first: a box beside
+    one says how long ago, where its number alone may look like something else."""
+    before = {rel.before for forms in _RELATIVE_WORDS.values() for rel in forms if rel.before}
+    after = {rel.after for forms in _RELATIVE_WORDS.values() for rel in forms if rel.after}
+    return tuple(sorted(before, key=lambda w: (-len(w), w))), tuple(
+        sorted(after, key=lambda w: (-len(w), w))
+    )
+
+
 # Each relative form under the word that must stand in the text for it to be tried.
 _RELATIVE_FORMS: dict[str, list[_Form]] = {}
 for _language, _forms in _RELATIVE_WORDS.items():

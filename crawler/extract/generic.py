@@ -58,6 +58,7 @@ from crawler.extract.clock import (
     STAMP_JOINS,
     PageClock,
     Reading,
+    ago_words,
     ball_reading,
     game_clock_reading,
     in_date_order,
@@ -3679,8 +3680,10 @@ def _falling_mins(
 _MINS_ALONE = re.compile(r"\s*(\d{1,3})(?:\s?\+\s?(\d{1,2}))?\s?mins?\.?\s*", re.I)
 # A box whose class says how long something takes: a recipe's, a story's, a video's.
 _DURATION_CLASS = re.compile(r"cook|prep|read|duration|length|total|runtime|video", re.I)
-_AGO_BEFORE = re.compile(r"(?:\bvor|\bil y a|\bhace|\bhá)\s*$", re.I)
-_AGO_AFTER = re.compile(r"\s*(?:ago|fa|geleden|temu|sedan|siden)\b", re.I)
+# The words of how long ago that clock.py reads, in every language: before the amount ("vor",
+# "il y a", "před", "acum") or after it ("ago", "fa", "atrás", "sitten").
+_AGO_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, ago_words()[0]))})\s*$", re.I)
+_AGO_AFTER = re.compile(rf"\s*(?:{'|'.join(map(re.escape, ago_words()[1]))})\b", re.I)
 
 
 def _posted_after_edit(reading: Reading | None, text: str, clock: PageClock) -> Reading | None:
