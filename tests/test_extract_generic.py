@@ -1765,12 +1765,17 @@ def test_a_short_blog_oldest_first_whose_posts_each_have_an_id_is_a_stream() -> 
         "live-update-302",
         "live-update-303",
     ]
-    # So does an id, or a data attribute that ids each, that calls it a post or an entry; not
-    # a programme's numbers alone.
+    # So does an id, or a data attribute that ids each, that calls it a post or an entry, the
+    # word between other than letters; not a programme's numbers alone, nor a site's article
+    # ids, as its teasers carry them ("article" names a post only in a class filed under tags).
     for named, posts in (
         ("data-post-id='5803{n}'", 4),
         ("id='entry-5803{n}'", 4),
+        ("id='update5803{n}'", 4),
+        ("id='post_5803{n}'", 4),
         ("data-id='5803{n}'", 0),
+        ("data-article-id='5803{n}'", 0),
+        ("id='hentry-5803{n}'", 0),
     ):
         other = page.decode()
         for n in range(4):
@@ -9212,6 +9217,9 @@ def test_a_stream_inside_a_wordpress_post_filed_under_tags_is_read() -> None:
         "update tag-delays",
         "live-post tag-departures category-news",
         "article-item tag-ferries",
+        "hentry tag-ferries",
+        "update_item tag-delays",
+        "post3 tag-departures",
     ],
 )
 def test_posts_filed_under_tags_are_posts(named: str) -> None:

@@ -926,7 +926,18 @@ def _called_a_post(member: Element) -> bool:
     )  # ("live-update-301", "data-update-id"; not "event-6", nor a programme's "data-id")
 
 
-_POST_WORD = re.compile(r"(?<![a-z])(?:update|post|entry)(?![a-z])", re.I)
+def _words_between_non_letters(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(words)})(?![a-z])", re.I)
+
+
+# The words by which a box calls itself a post, each between other than letters ("live-update-
+# 301", "data-entry-id", "post_12", `div.storm-update`): in an id, a data attribute or a class.
+_POST_WORDS = ("update", "post", "entry")
+_POST_WORD = _words_between_non_letters(_POST_WORDS)
+# With those by which any listing's box, a blog's or a site's teasers', calls itself one
+# (microformats' "hentry", "article-item"): a post's own name only in a class beside the tags
+# it is filed under (_unfiled), where ids and data attributes name every teaser an article.
+_A_POSTS_NAME = _words_between_non_letters((*_POST_WORDS, "hentry", "article"))
 
 
 def _speaks(updates: list[Update]) -> bool:
@@ -3273,9 +3284,6 @@ def _around_no_stream(element: Element) -> bool:
 
 
 _WORDPRESS_TERMS = re.compile(r"(?:^|\s)(?:tag|category)-\S+")
-# A post's own name among a box's classes: "post", "hentry", "type-post", "entry", "update",
-# "article-item", "live-post".
-_A_POSTS_NAME = re.compile(r"(?:^|[\s_-])(?:post|hentry|entry|update|article)(?:$|[\s_-])", re.I)
 # The parts of a layout with a sidebar that are not the sidebar: `st-sidebar__main`,
 # `st-sidebar__content`, `sidebar-layout__container` (BEM's element after the block).
 _SIDEBAR_LAYOUT = re.compile(
