@@ -11871,6 +11871,61 @@ def test_a_races_lines_that_the_distance_to_go_opens_are_its_posts(lang: str, li
 
 
 @pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "<p>Km {n}: {words}</p>"),
+        ("en", "<p><strong>Kilometre {n}</strong> – {words}</p>"),
+        ("de", "<p>Km {n}: {words}</p>"),
+        ("de", "<p><b>Kilometer {n}:</b> {words}</p>"),
+        ("es", "<p>Kilómetro {n}: {words}</p>"),
+        ("it", "<p><b>Km {n}</b> – {words}</p>"),
+        ("fr", "<p>Km {n} : {words}</p>"),
+    ],
+)
+def test_a_marathons_lines_that_the_distance_run_opens_are_its_posts(lang: str, line: str) -> None:
+    """A marathon's commentary whose lines each open with the kilometre the leaders have
+    reached as a label ("Km 30:", "Kilómetro 30:"), no box of their own and no clock, is cut
+    into posts at each such line, newest first: the distance the post's mark, not its words;
+    a later kilometre is later."""
+    said = (
+        "The leader pulls away from the group and runs alone towards the finish.",
+        "The pace drops a little as the wind picks up along the lake shore road.",
+        "Six runners remain at the front, and the pacemakers step off the course.",
+        "The favourite takes a bottle at the drinks station and keeps his rhythm.",
+        "The leaders pass halfway in just over an hour, on course for a fast time.",
+    )
+    lines = "".join(
+        line.format(n=n, words=words) for n, words in zip((40, 35, 30, 25, 21), said, strict=True)
+    )
+    page = page_of(f'<h1>Marathon live</h1><div class="commentary">{lines}</div>', lang=lang)
+    url = "https://www.example-sport.com/athletics/live/city-marathon"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+def test_a_courses_lines_that_a_kilometre_opens_are_no_posts() -> None:
+    """A marathon's course guide whose lines open with the kilometre of each landmark ("Km 5:
+    the first water station"), in the order they are run, at an address that says live, or
+    the other way at an ordinary address, is no commentary: no post."""
+    said = (
+        "The first water station stands by the old town hall on the square.",
+        "The course turns along the river and runs flat for a long stretch here.",
+        "A long climb up to the park, the hardest part of the whole course by far.",
+        "Sponges and gels are handed out at the station beside the football ground.",
+        "The last stretch runs down the avenue to the finish by the cathedral.",
+    )
+    for order, url in (
+        ((5, 10, 20, 30, 40), "https://www.example-sport.com/live/city-marathon"),
+        ((40, 30, 20, 10, 5), "https://www.example-sport.com/athletics/marathon-course-guide"),
+    ):
+        lines = "".join(f"<p>Km {n}: {w}</p>" for n, w in zip(order, said, strict=True))
+        page = page_of(f'<h1>The course</h1><div class="article-body">{lines}</div>')
+        assert extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates == []
+
+
+@pytest.mark.parametrize(
     ("stamps", "line"),
     [
         (("Over 34.2", "Over 30.1", "Over 22.5", "Over 12.3", "Over 0.1"), "<p>{at}: {words}</p>"),

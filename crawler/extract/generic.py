@@ -3926,7 +3926,11 @@ def _race_line(element: Element, text: str) -> Reading | None:
     if parent is None or parent.get("class") != _SEGMENT_CLASS or parent[0] is not element:
         return None
     mark = _race_label(text)
-    return None if mark is None else _race_mark(element, mark)
+    if mark is None:
+        return None
+    if (run := _KM_AT.fullmatch(mark)) is not None:  # ("Km 30:": the label says what it is)
+        return Reading("minute", None, mark, minute=str(int(run.group("n"))))
+    return _race_mark(element, mark)
 
 
 def _first_number(text: str) -> int:
@@ -3966,9 +3970,10 @@ def _race_mark(element: Element, text: str) -> Reading | None:
     if _OVER.fullmatch(stripped) is not None:
         over, ball = _BALL_IN.search(stripped).groups()  # type: ignore[union-attr]
         return ball_reading(stripped, int(over), int(ball))
-    if (match := _KM_AT.fullmatch(stripped)) is not None and _RACE_CLASS.search(
-        element.get("class") or ""
-    ):
+    if (match := _KM_AT.fullmatch(stripped)) is not None and (
+        _RACE_CLASS.search(element.get("class") or "")
+        or (element.tag in ("b", "strong") and _opens_line(element))
+    ):  # (or in bold opening a line, as a label: "<p><b>Km 30</b> – …")
         return Reading("minute", None, stripped, minute=str(int(match.group("n"))))
     return None
 
@@ -3999,7 +4004,8 @@ _TO_GO = re.compile(
 )
 # A cricket ball as a commentary's line labels it: "Over 34.2", "34.2 ov".
 _OVER = re.compile(r"(?:over|ov\.?)\s*\d{1,3}\.\d|\d{1,3}\.\d\s?ov", re.I)
-_KM_AT = re.compile(r"km\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
+# The kilometre a race has reached, a marathon's: "Km 30", "Kilometre 30", "Kilómetro 30".
+_KM_AT = re.compile(r"(?:km|kil[oó]m[eéè]t(?:er|re|ro))\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
 _SET_SCORE = re.compile(
     r"(?:set|satz)\s*(?P<n>[1-5])\s*[,:]?\s*(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})", re.I
 )
@@ -4019,7 +4025,8 @@ _RACE_LABEL = re.compile(
     + _TO_GO.pattern
     + r"|"
     + _OVER.pattern
-    + r"|(?:set|satz)\s*[1-5]\s*[,:]?\s*\d{1,2}\s*[-–:]\s*\d{1,2}"
+    + r"|(?:set|satz)\s*[1-5]\s*[,:]?\s*\d{1,2}\s*[-–:]\s*\d{1,2}|"
+    + _KM_AT.pattern
     + r")\s?(?:[:–—-](?:\s|$)|$)",
     re.I,
 )
