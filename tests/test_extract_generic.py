@@ -11905,6 +11905,48 @@ def test_a_marathons_lines_that_the_distance_run_opens_are_its_posts(lang: str, 
     ]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>{at}: {words}</p>",
+        "<p><b>{at}:</b> {words}</p>",
+        "<p><strong>{at}</strong> – {words}</p>",
+        "<div class='post'><p>{at}: {words}</p></div>",
+    ],
+)
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ("Q4 2:11", "Q4 8:40", "Q3 1:05", "Q3 12:30", "Q2 0:45"),
+        ("4th Qtr 2:11", "4th Qtr 8:40", "3rd Qtr 1:05", "3rd Qtr 12:30", "2nd Qtr 0:45"),
+        ("P3 2:11", "P3 8:40", "P2 1:05", "P2 12:30", "P1 0:45"),
+        ("4th 2:11", "4th 8:40", "3rd 1:05", "3rd 12:30", "2nd 0:45"),
+    ],
+)
+def test_a_games_lines_that_its_clock_opens_are_its_posts(
+    stamps: tuple[str, ...], line: str
+) -> None:
+    """An American game's commentary whose lines each open with the quarter or the period and
+    the time left in it as a label ("Q4 2:11:", "4th Qtr 2:11 –", a hockey game's "P3 2:11:"),
+    with no box of their own or each in its post's box, is cut into posts at each such line:
+    the game's clock the post's mark, as in a stamp's box, not its words, and no published
+    time."""
+    said = (
+        "Mahomes finds Kelce over the middle for a first down at the 30-yard line.",
+        "The defence holds on third down and forces another punt from deep.",
+        "Touchdown for the visitors as the quarterback keeps it himself on the sneak.",
+        "The second half is under way and the visitors receive the opening kick-off.",
+        "Field goal from 48 yards just before the break, and it is good.",
+    )
+    lines = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
+    page = page_of(f'<h1>Final live</h1><div class="commentary">{lines}</div>')
+    url = "https://www.example-sport.com/nfl/live/final"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
 def test_a_courses_lines_that_a_kilometre_opens_are_no_posts() -> None:
     """A marathon's course guide whose lines open with the kilometre of each landmark ("Km 5:
     the first water station"), in the order they are run, at an address that says live, or

@@ -3967,6 +3967,9 @@ def _race_mark(element: Element, text: str) -> Reading | None:
         return Reading("minute", None, stripped, minute=str(lap))
     if _TO_GO.fullmatch(stripped) is not None:
         return Reading("minute", None, stripped, minute=str(-_first_number(stripped)))
+    if (game := _GAME_LABEL.fullmatch(stripped)) is not None:  # ("Q4 2:11:", a line's label)
+        minutes, seconds = int(game.group("m")), int(game.group("s"))
+        return game_clock_reading(stripped, game.group("period"), minutes, seconds)
     if _OVER.fullmatch(stripped) is not None:
         over, ball = _BALL_IN.search(stripped).groups()  # type: ignore[union-attr]
         return ball_reading(stripped, int(over), int(ball))
@@ -4009,6 +4012,13 @@ _KM_AT = re.compile(r"(?:km|kil[oó]m[eéè]t(?:er|re|ro))\s?(?P<n>\d{1,3})(?:[.
 _SET_SCORE = re.compile(
     r"(?:set|satz)\s*(?P<n>[1-5])\s*[,:]?\s*(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})", re.I
 )
+# An American game's quarter or period and the time left in it, as a line's label: "Q4 2:11",
+# "4th Qtr 2:11", a hockey game's "P3 2:11", "OT 2:31".
+_GAME_LABEL = re.compile(
+    r"(?P<period>(?-i:Q[1-4]|[1-4]Q|OT[1-9]?|P[1-3])|[1-4](?:st|nd|rd|th)\s+(?:qtr|quarter|period))"
+    r"\s*[-–—,|·•]?\s*(?P<m>[0-5]?\d):(?P<s>[0-5]\d)",
+    re.I,
+)
 _RACE_CLASS = re.compile(r"lap|runde|km|distance|kilomet", re.I)
 _MOST_LAPS = 500  # laps a race may run (an oval's)
 _BALL_IN = re.compile(r"(\d{1,3})\.(\d)")
@@ -4016,7 +4026,7 @@ _RACE_MARK_LENGTH = 16  # characters of a text that may be a race's lap or dista
 _RACE_LABEL_LENGTH = (
     28  # characters of a race's or a match's mark in words ("À 45 km de l'arrivée")
 )
-_RACE_OPENERS = frozenset("LlKkRrSsTtGgVvOoNnFfJjAaÀà-–")  # what such a mark may open with
+_RACE_OPENERS = frozenset("LlKkRrSsTtGgVvOoNnFfJjAaÀàQqPp-–")  # what such a mark may open with
 _LABEL_END = re.compile(r"\s?[:–—-]$")  # a label's colon or dash after a mark
 _RACE_LABEL = re.compile(
     r"\s*(?P<mark>(?:"
@@ -4027,6 +4037,8 @@ _RACE_LABEL = re.compile(
     + _OVER.pattern
     + r"|(?:set|satz)\s*[1-5]\s*[,:]?\s*\d{1,2}\s*[-–:]\s*\d{1,2}|"
     + _KM_AT.pattern
+    + r"|"
+    + _GAME_LABEL.pattern
     + r")\s?(?:[:–—-](?:\s|$)|$)",
     re.I,
 )
