@@ -11836,6 +11836,39 @@ def test_a_race_commentarys_lines_that_a_lap_opens_are_its_posts(lang: str, labe
 
 
 @pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("en", "Lap {n}/57:"),
+        ("de", "Runde {n}/57:"),
+        ("fr", "Tour {n}/57 :"),
+        ("en", "{n} km to go:"),
+    ],
+)
+def test_a_races_posts_whose_first_line_a_lap_opens_are_marked_by_it(lang: str, label: str) -> None:
+    """A race's posts, each in a box of its own, whose first line opens with the lap or the
+    distance to go as a label (`<div class="post"><p>Lap 23/57: Hamilton pits</p></div>`),
+    no clock: the lap each post's mark, neither its title nor its words, no published time."""
+    said = (
+        "The leader pits from the front and rejoins in second place.",
+        "A lock-up into turn one, and the car runs wide onto the gravel.",
+        "Fastest lap of the race so far on the old medium tyres.",
+        "The safety car comes in at the end of this lap, racing resumes.",
+        "Lights out and away we go, a clean start from the front row.",
+    )
+    marks = (52, 44, 37, 23, 1) if "km" not in label else (5, 20, 45, 80, 150)
+    posts = "".join(
+        f'<div class="post"><p>{label.format(n=n)} {words}</p></div>'
+        for n, words in zip(marks, said, strict=True)
+    )
+    page = page_of(f'<h1>Grand Prix live</h1><div class="stream">{posts}</div>', lang=lang)
+    url = "https://www.example-sport.com/f1/live/grand-prix"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+@pytest.mark.parametrize(
     ("lang", "line"),
     [
         ("en", "<p>{n} km to go: {words}</p>"),

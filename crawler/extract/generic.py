@@ -3920,11 +3920,13 @@ def _dated_after(element: Element, after: str, clock: PageClock | None) -> bool:
 def _race_line(element: Element, text: str) -> Reading | None:
     """The race's or the match's mark that opens a line of a ticker cut at such lines
     (_segment_tickers: "Lap 23/57: Hamilton pits", "45 km to go: …", "Over 34.2: …", the line
-    an entry's lead): the entry's mark, as a minute opening a line is. A line of any other
-    text that opens so is none."""
+    an entry's lead), or a post's box's first paragraph: the entry's mark, as a minute opening
+    a line is. A line of any other text that opens so is none."""
     parent = element.getparent()
-    if parent is None or parent.get("class") != _SEGMENT_CLASS or parent[0] is not element:
+    if parent is None or parent[0] is not element or (parent.text or "").strip():
         return None
+    if parent.get("class") != _SEGMENT_CLASS and element.tag not in _LEAD_LINES:
+        return None  # (a post's own box: its first paragraph, `div.post > p`)
     mark = _race_label(text)
     if mark is None:
         return None
