@@ -1765,12 +1765,17 @@ def test_a_short_blog_oldest_first_whose_posts_each_have_an_id_is_a_stream() -> 
         "live-update-302",
         "live-update-303",
     ]
-    # So does an id, or a data attribute that ids each, that calls it a post or an entry; not
-    # a programme's numbers alone.
+    # So does an id, or a data attribute that ids each, that calls it a post or an entry, the
+    # word between other than letters; not a programme's numbers alone, nor a site's article
+    # ids, as its teasers carry them ("article" names a post only in a class filed under tags).
     for named, posts in (
         ("data-post-id='5803{n}'", 4),
         ("id='entry-5803{n}'", 4),
+        ("id='update5803{n}'", 4),
+        ("id='post_5803{n}'", 4),
         ("data-id='5803{n}'", 0),
+        ("data-article-id='5803{n}'", 0),
+        ("id='hentry-5803{n}'", 0),
     ):
         other = page.decode()
         for n in range(4):
@@ -9251,6 +9256,9 @@ def test_a_stream_inside_a_wordpress_post_filed_under_tags_is_read() -> None:
         "update tag-delays",
         "live-post tag-departures category-news",
         "article-item tag-ferries",
+        "hentry tag-ferries",
+        "update_item tag-delays",
+        "post3 tag-departures",
     ],
 )
 def test_posts_filed_under_tags_are_posts(named: str) -> None:
@@ -11906,6 +11914,39 @@ def test_a_race_commentarys_lines_that_a_lap_opens_are_its_posts(lang: str, labe
 
 
 @pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        ("en", "Lap {n}/57:"),
+        ("de", "Runde {n}/57:"),
+        ("fr", "Tour {n}/57 :"),
+        ("en", "{n} km to go:"),
+    ],
+)
+def test_a_races_posts_whose_first_line_a_lap_opens_are_marked_by_it(lang: str, label: str) -> None:
+    """A race's posts, each in a box of its own, whose first line opens with the lap or the
+    distance to go as a label (`<div class="post"><p>Lap 23/57: Hamilton pits</p></div>`),
+    no clock: the lap each post's mark, neither its title nor its words, no published time."""
+    said = (
+        "The leader pits from the front and rejoins in second place.",
+        "A lock-up into turn one, and the car runs wide onto the gravel.",
+        "Fastest lap of the race so far on the old medium tyres.",
+        "The safety car comes in at the end of this lap, racing resumes.",
+        "Lights out and away we go, a clean start from the front row.",
+    )
+    marks = (52, 44, 37, 23, 1) if "km" not in label else (5, 20, 45, 80, 150)
+    posts = "".join(
+        f'<div class="post"><p>{label.format(n=n)} {words}</p></div>'
+        for n, words in zip(marks, said, strict=True)
+    )
+    page = page_of(f'<h1>Grand Prix live</h1><div class="stream">{posts}</div>', lang=lang)
+    url = "https://www.example-sport.com/f1/live/grand-prix"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+@pytest.mark.parametrize(
     ("lang", "line"),
     [
         ("en", "<p>{n} km to go: {words}</p>"),
@@ -11938,6 +11979,103 @@ def test_a_races_lines_that_the_distance_to_go_opens_are_its_posts(lang: str, li
     assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
         (None, w, None) for w in said
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "<p>Km {n}: {words}</p>"),
+        ("en", "<p><strong>Kilometre {n}</strong> – {words}</p>"),
+        ("de", "<p>Km {n}: {words}</p>"),
+        ("de", "<p><b>Kilometer {n}:</b> {words}</p>"),
+        ("es", "<p>Kilómetro {n}: {words}</p>"),
+        ("it", "<p><b>Km {n}</b> – {words}</p>"),
+        ("fr", "<p>Km {n} : {words}</p>"),
+    ],
+)
+def test_a_marathons_lines_that_the_distance_run_opens_are_its_posts(lang: str, line: str) -> None:
+    """A marathon's commentary whose lines each open with the kilometre the leaders have
+    reached as a label ("Km 30:", "Kilómetro 30:"), no box of their own and no clock, is cut
+    into posts at each such line, newest first: the distance the post's mark, not its words;
+    a later kilometre is later."""
+    said = (
+        "The leader pulls away from the group and runs alone towards the finish.",
+        "The pace drops a little as the wind picks up along the lake shore road.",
+        "Six runners remain at the front, and the pacemakers step off the course.",
+        "The favourite takes a bottle at the drinks station and keeps his rhythm.",
+        "The leaders pass halfway in just over an hour, on course for a fast time.",
+    )
+    lines = "".join(
+        line.format(n=n, words=words) for n, words in zip((40, 35, 30, 25, 21), said, strict=True)
+    )
+    page = page_of(f'<h1>Marathon live</h1><div class="commentary">{lines}</div>', lang=lang)
+    url = "https://www.example-sport.com/athletics/live/city-marathon"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>{at}: {words}</p>",
+        "<p><b>{at}:</b> {words}</p>",
+        "<p><strong>{at}</strong> – {words}</p>",
+        "<div class='post'><p>{at}: {words}</p></div>",
+    ],
+)
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ("Q4 2:11", "Q4 8:40", "Q3 1:05", "Q3 12:30", "Q2 0:45"),
+        ("4th Qtr 2:11", "4th Qtr 8:40", "3rd Qtr 1:05", "3rd Qtr 12:30", "2nd Qtr 0:45"),
+        ("P3 2:11", "P3 8:40", "P2 1:05", "P2 12:30", "P1 0:45"),
+        ("4th 2:11", "4th 8:40", "3rd 1:05", "3rd 12:30", "2nd 0:45"),
+    ],
+)
+def test_a_games_lines_that_its_clock_opens_are_its_posts(
+    stamps: tuple[str, ...], line: str
+) -> None:
+    """An American game's commentary whose lines each open with the quarter or the period and
+    the time left in it as a label ("Q4 2:11:", "4th Qtr 2:11 –", a hockey game's "P3 2:11:"),
+    with no box of their own or each in its post's box, is cut into posts at each such line:
+    the game's clock the post's mark, as in a stamp's box, not its words, and no published
+    time."""
+    said = (
+        "Mahomes finds Kelce over the middle for a first down at the 30-yard line.",
+        "The defence holds on third down and forces another punt from deep.",
+        "Touchdown for the visitors as the quarterback keeps it himself on the sneak.",
+        "The second half is under way and the visitors receive the opening kick-off.",
+        "Field goal from 48 yards just before the break, and it is good.",
+    )
+    lines = "".join(line.format(at=at, words=words) for at, words in zip(stamps, said, strict=True))
+    page = page_of(f'<h1>Final live</h1><div class="commentary">{lines}</div>')
+    url = "https://www.example-sport.com/nfl/live/final"
+    updates = extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [(u.headline, u.body_text, u.published_at) for u in updates] == [
+        (None, w, None) for w in said
+    ]
+
+
+def test_a_courses_lines_that_a_kilometre_opens_are_no_posts() -> None:
+    """A marathon's course guide whose lines open with the kilometre of each landmark ("Km 5:
+    the first water station"), in the order they are run, at an address that says live, or
+    the other way at an ordinary address, is no commentary: no post."""
+    said = (
+        "The first water station stands by the old town hall on the square.",
+        "The course turns along the river and runs flat for a long stretch here.",
+        "A long climb up to the park, the hardest part of the whole course by far.",
+        "Sponges and gels are handed out at the station beside the football ground.",
+        "The last stretch runs down the avenue to the finish by the cathedral.",
+    )
+    for order, url in (
+        ((5, 10, 20, 30, 40), "https://www.example-sport.com/live/city-marathon"),
+        ((40, 30, 20, 10, 5), "https://www.example-sport.com/athletics/marathon-course-guide"),
+    ):
+        lines = "".join(f"<p>Km {n}: {w}</p>" for n, w in zip(order, said, strict=True))
+        page = page_of(f'<h1>The course</h1><div class="article-body">{lines}</div>')
+        assert extract_page(page, url, fetched_at="2024-01-28T18:00:00Z").updates == []
 
 
 @pytest.mark.parametrize(
@@ -12435,3 +12573,78 @@ def test_untimed_events_each_dated_by_a_line_of_words_to_come_are_no_stream(
     assert root is not None
     clock = clock_of(root, url, "2024-02-01T12:00:00Z")
     assert generic.extract(prepare(root), url, clock).updates == []
+
+
+_AGO_COMMENTARIES = {
+    "pt": (
+        "{} atrás",
+        (
+            "Fim de jogo! O Benfica segura a vitória no Estádio da Luz.",
+            "GOLO! Rafa remata de fora da área e a bola entra no canto.",
+            "Cartão amarelo para Otamendi depois de uma falta dura no meio-campo.",
+            "Intervalo, e o jogo continua empatado depois de uma primeira parte fechada.",
+            "Di María remata de longe, mas a bola passa muito por cima da barra.",
+            "Começa o jogo na Luz, o Benfica dá o pontapé de saída.",
+        ),
+    ),
+    "cs": (
+        "před {}",
+        (
+            "Konec zápasu! Sparta udržela cenné vítězství na Letné.",
+            "GÓL! Haraslín se trefil krásnou střelou z hranice vápna.",
+            "Žlutá karta pro Kairinena po pozdním zákroku ve středu hřiště.",
+            "Poločas, a stav je po vyrovnané první půli stále bez branek.",
+            "Birmančević střílí z dálky, ale míč letí vysoko nad břevno.",
+            "Zápas začal, Sparta rozehrává na vlastní polovině hřiště.",
+        ),
+    ),
+    "ro": (
+        "acum {}",
+        (
+            "Final de meci! FCSB păstrează o victorie prețioasă pe Arena Națională.",
+            "GOL! Coman șutează superb de la marginea careului și marchează.",
+            "Cartonaș galben pentru Olaru după un fault întârziat la mijlocul terenului.",
+            "Pauză, iar scorul este egal după o primă repriză foarte strânsă.",
+            "Tănase șutează de la distanță, dar mingea trece mult peste bară.",
+            "A început meciul pe Arena Națională, FCSB dă lovitura de start.",
+        ),
+    ),
+    "fi": (
+        "{} sitten",
+        (
+            "Peli päättyi! HJK piti arvokkaan voiton kotikentällään Helsingissä.",
+            "MAALI! Hetemaj kiersi upean laukauksen rangaistusalueen rajalta.",
+            "Keltainen kortti Tenholle myöhäisestä taklauksesta keskikentällä.",
+            "Tauko, ja tilanne on yhä maaliton tiukan ensimmäisen puoliajan jälkeen.",
+            "Plange laukoo kaukaa, mutta pallo lentää reilusti yli maalin.",
+            "Peli on alkanut, HJK aloittaa pelin omalta puoliskoltaan nyt.",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_AGO_COMMENTARIES))
+def test_minutes_beside_how_long_ago_in_other_languages_are_no_match_minutes(lang: str) -> None:
+    """Falling "55 min" … "5 min" in stamps' boxes beside a language's word of how long ago,
+    before the amount or after it ("před 55 min", "acum 55 min", "55 min atrás", "55 min
+    sitten"), as clock.py reads them, are how long ago, no match's minutes: no post. The same
+    boxes without the word are a commentary's minutes, a post each."""
+    around, said = _AGO_COMMENTARIES[lang]
+
+    def page(stamps: tuple[str, ...], around: str) -> bytes:
+        posts = "".join(
+            f'<div class="post"><p>{around.format(f"<span class=stamp>{at}</span>")}</p>'
+            f"<p>{w}</p></div>"
+            for at, w in zip(stamps, said, strict=True)
+        )
+        return page_of(f'<h1>Live</h1><div class="stream">{posts}</div>', lang=lang)
+
+    url = "https://www.example-sport.com/football/live/match"
+    falling = ("55 min", "40 min", "30 min", "25 min", "12 min", "5 min")
+    updates = extract_page(page(falling, "{}"), url, fetched_at="2024-01-28T18:00:00Z").updates
+    assert [u.body_text for u in updates] == list(said)
+    word = around.replace("{} ", "").replace(" {}", "")
+    alone = around.replace(word, f"<span>{word}</span>")
+    for word in (around, alone):
+        fetched = "2024-01-28T18:00:00Z"
+        assert extract_page(page(falling, word), url, fetched_at=fetched).updates == []

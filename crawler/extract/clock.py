@@ -1468,6 +1468,17 @@ class _Form:
         return self._pattern
 
 
+def ago_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of how long ago in every language read, those written before the amount ("vor",
+    "il y a", "před") and those after it ("ago", "fa", "atrás"), longest first: a box beside
+    one says how long ago, where its number alone may look like something else."""
+    before = {rel.before for forms in _RELATIVE_WORDS.values() for rel in forms if rel.before}
+    after = {rel.after for forms in _RELATIVE_WORDS.values() for rel in forms if rel.after}
+    return tuple(sorted(before, key=lambda w: (-len(w), w))), tuple(
+        sorted(after, key=lambda w: (-len(w), w))
+    )
+
+
 # Each relative form under the word that must stand in the text for it to be tried.
 _RELATIVE_FORMS: dict[str, list[_Form]] = {}
 for _language, _forms in _RELATIVE_WORDS.items():
@@ -2932,7 +2943,7 @@ _PERIOD = (
 )
 _GAME_CLOCK = re.compile(
     rf"(?:^\s*(?P<o>[1-4](?:st|nd|rd|th))|(?<![\w.:/])(?P<p>{_PERIOD}))\.?\s*[-–—,|·•]?\s*"
-    r"(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?![\d:]|\s?[ap]\.?m\b)"
+    r"(?P<m>[0-5]?\d):(?P<s>[0-5]\d)(?!\d|:\d|\s?[ap]\.?m\b)"
     rf"|(?<![\w.:/])(?P<m2>[0-5]?\d):(?P<s2>[0-5]\d)\s*[-–—,|·•]?\s*(?P<p2>{_PERIOD})\.?\s*$",
     re.I,
 )

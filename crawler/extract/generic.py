@@ -58,6 +58,7 @@ from crawler.extract.clock import (
     STAMP_JOINS,
     PageClock,
     Reading,
+    ago_words,
     ball_reading,
     day_of_line,
     game_clock_reading,
@@ -981,7 +982,18 @@ def _called_a_post(member: Element) -> bool:
     )  # ("live-update-301", "data-update-id"; not "event-6", nor a programme's "data-id")
 
 
-_POST_WORD = re.compile(r"(?<![a-z])(?:update|post|entry)(?![a-z])", re.I)
+def _words_between_non_letters(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(words)})(?![a-z])", re.I)
+
+
+# The words by which a box calls itself a post, each between other than letters ("live-update-
+# 301", "data-entry-id", "post_12", `div.storm-update`): in an id, a data attribute or a class.
+_POST_WORDS = ("update", "post", "entry")
+_POST_WORD = _words_between_non_letters(_POST_WORDS)
+# With those by which any listing's box, a blog's or a site's teasers', calls itself one
+# (microformats' "hentry", "article-item"): a post's own name only in a class beside the tags
+# it is filed under (_unfiled), where ids and data attributes name every teaser an article.
+_A_POSTS_NAME = _words_between_non_letters((*_POST_WORDS, "hentry", "article"))
 
 
 def _speaks(updates: list[Update]) -> bool:
@@ -3384,9 +3396,6 @@ def _around_no_stream(element: Element) -> bool:
 
 
 _WORDPRESS_TERMS = re.compile(r"(?:^|\s)(?:tag|category)-\S+")
-# A post's own name among a box's classes: "post", "hentry", "type-post", "entry", "update",
-# "article-item", "live-post".
-_A_POSTS_NAME = re.compile(r"(?:^|[\s_-])(?:post|hentry|entry|update|article)(?:$|[\s_-])", re.I)
 # The parts of a layout with a sidebar that are not the sidebar: `st-sidebar__main`,
 # `st-sidebar__content`, `sidebar-layout__container` (BEM's element after the block).
 _SIDEBAR_LAYOUT = re.compile(
@@ -3791,8 +3800,10 @@ def _falling_mins(
 _MINS_ALONE = re.compile(r"\s*(\d{1,3})(?:\s?\+\s?(\d{1,2}))?\s?mins?\.?\s*", re.I)
 # A box whose class says how long something takes: a recipe's, a story's, a video's.
 _DURATION_CLASS = re.compile(r"cook|prep|read|duration|length|total|runtime|video", re.I)
-_AGO_BEFORE = re.compile(r"(?:\bvor|\bil y a|\bhace|\bhá)\s*$", re.I)
-_AGO_AFTER = re.compile(r"\s*(?:ago|fa|geleden|temu|sedan|siden)\b", re.I)
+# The words of how long ago that clock.py reads, in every language: before the amount ("vor",
+# "il y a", "před", "acum") or after it ("ago", "fa", "atrás", "sitten").
+_AGO_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, ago_words()[0]))})\s*$", re.I)
+_AGO_AFTER = re.compile(rf"\s*(?:{'|'.join(map(re.escape, ago_words()[1]))})\b", re.I)
 
 
 def _posted_after_edit(reading: Reading | None, text: str, clock: PageClock) -> Reading | None:
@@ -4021,13 +4032,19 @@ def _dated_after(element: Element, after: str, clock: PageClock | None) -> bool:
 def _race_line(element: Element, text: str) -> Reading | None:
     """The race's or the match's mark that opens a line of a ticker cut at such lines
     (_segment_tickers: "Lap 23/57: Hamilton pits", "45 km to go: …", "Over 34.2: …", the line
-    an entry's lead): the entry's mark, as a minute opening a line is. A line of any other
-    text that opens so is none."""
+    an entry's lead), or a post's box's first paragraph: the entry's mark, as a minute opening
+    a line is. A line of any other text that opens so is none."""
     parent = element.getparent()
-    if parent is None or parent.get("class") != _SEGMENT_CLASS or parent[0] is not element:
+    if parent is None or parent[0] is not element or (parent.text or "").strip():
         return None
+    if parent.get("class") != _SEGMENT_CLASS and element.tag not in _LEAD_LINES:
+        return None  # (a post's own box: its first paragraph, `div.post > p`)
     mark = _race_label(text)
-    return None if mark is None else _race_mark(element, mark)
+    if mark is None:
+        return None
+    if (run := _KM_AT.fullmatch(mark)) is not None:  # ("Km 30:": the label says what it is)
+        return Reading("minute", None, mark, minute=str(int(run.group("n"))))
+    return _race_mark(element, mark)
 
 
 def _first_number(text: str) -> int:
@@ -4064,12 +4081,16 @@ def _race_mark(element: Element, text: str) -> Reading | None:
         return Reading("minute", None, stripped, minute=str(lap))
     if _TO_GO.fullmatch(stripped) is not None:
         return Reading("minute", None, stripped, minute=str(-_first_number(stripped)))
+    if (game := _GAME_LABEL.fullmatch(stripped)) is not None:  # ("Q4 2:11:", a line's label)
+        minutes, seconds = int(game.group("m")), int(game.group("s"))
+        return game_clock_reading(stripped, game.group("period"), minutes, seconds)
     if _OVER.fullmatch(stripped) is not None:
         over, ball = _BALL_IN.search(stripped).groups()  # type: ignore[union-attr]
         return ball_reading(stripped, int(over), int(ball))
-    if (match := _KM_AT.fullmatch(stripped)) is not None and _RACE_CLASS.search(
-        element.get("class") or ""
-    ):
+    if (match := _KM_AT.fullmatch(stripped)) is not None and (
+        _RACE_CLASS.search(element.get("class") or "")
+        or (element.tag in ("b", "strong") and _opens_line(element))
+    ):  # (or in bold opening a line, as a label: "<p><b>Km 30</b> – …")
         return Reading("minute", None, stripped, minute=str(int(match.group("n"))))
     return None
 
@@ -4100,9 +4121,17 @@ _TO_GO = re.compile(
 )
 # A cricket ball as a commentary's line labels it: "Over 34.2", "34.2 ov".
 _OVER = re.compile(r"(?:over|ov\.?)\s*\d{1,3}\.\d|\d{1,3}\.\d\s?ov", re.I)
-_KM_AT = re.compile(r"km\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
+# The kilometre a race has reached, a marathon's: "Km 30", "Kilometre 30", "Kilómetro 30".
+_KM_AT = re.compile(r"(?:km|kil[oó]m[eéè]t(?:er|re|ro))\s?(?P<n>\d{1,3})(?:[.,]\d)?", re.I)
 _SET_SCORE = re.compile(
     r"(?:set|satz)\s*(?P<n>[1-5])\s*[,:]?\s*(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})", re.I
+)
+# An American game's quarter or period and the time left in it, as a line's label: "Q4 2:11",
+# "4th Qtr 2:11", a hockey game's "P3 2:11", "OT 2:31".
+_GAME_LABEL = re.compile(
+    r"(?P<period>(?-i:Q[1-4]|[1-4]Q|OT[1-9]?|P[1-3])|[1-4](?:st|nd|rd|th)\s+(?:qtr|quarter|period))"
+    r"\s*[-–—,|·•]?\s*(?P<m>[0-5]?\d):(?P<s>[0-5]\d)",
+    re.I,
 )
 _RACE_CLASS = re.compile(r"lap|runde|km|distance|kilomet", re.I)
 _MOST_LAPS = 500  # laps a race may run (an oval's)
@@ -4111,7 +4140,7 @@ _RACE_MARK_LENGTH = 16  # characters of a text that may be a race's lap or dista
 _RACE_LABEL_LENGTH = (
     28  # characters of a race's or a match's mark in words ("À 45 km de l'arrivée")
 )
-_RACE_OPENERS = frozenset("LlKkRrSsTtGgVvOoNnFfJjAaÀà-–")  # what such a mark may open with
+_RACE_OPENERS = frozenset("LlKkRrSsTtGgVvOoNnFfJjAaÀàQqPp-–")  # what such a mark may open with
 _LABEL_END = re.compile(r"\s?[:–—-]$")  # a label's colon or dash after a mark
 _RACE_LABEL = re.compile(
     r"\s*(?P<mark>(?:"
@@ -4120,7 +4149,10 @@ _RACE_LABEL = re.compile(
     + _TO_GO.pattern
     + r"|"
     + _OVER.pattern
-    + r"|(?:set|satz)\s*[1-5]\s*[,:]?\s*\d{1,2}\s*[-–:]\s*\d{1,2}"
+    + r"|(?:set|satz)\s*[1-5]\s*[,:]?\s*\d{1,2}\s*[-–:]\s*\d{1,2}|"
+    + _KM_AT.pattern
+    + r"|"
+    + _GAME_LABEL.pattern
     + r")\s?(?:[:–—-](?:\s|$)|$)",
     re.I,
 )
