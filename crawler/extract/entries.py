@@ -632,8 +632,10 @@ def _states_time(clock: PageClock, text: str) -> bool:
 
 # The attributes, each found on its own axis (a few times quicker on a big page than
 # `//*[@hidden or @style]`, which tests every element), whose elements may be out of sight.
-_HIDDEN_PATH = etree.XPath("//@hidden | //@style")
-_CONTROLS_PATH = etree.XPath("//@aria-controls")
+# `//*/@…` walks the elements alone (libxml2 reads it as one descendant axis), where `//@…`
+# steps through every text node too: a third fewer instructions, the same attributes.
+_HIDDEN_PATH = etree.XPath("//*/@hidden | //*/@style")
+_CONTROLS_PATH = etree.XPath("//*/@aria-controls")
 _HIDDEN_PASSAGES = HEADINGS | frozenset({"p", "li", "dd", "blockquote"})
 _HIDDEN_WORDS = 4  # words of a hidden label at most: a post's hidden rest says more
 _HIDDEN_CHARACTERS = 40
