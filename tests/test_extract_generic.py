@@ -12209,3 +12209,24 @@ def test_a_live_texts_four_digit_clocks_that_name_their_zone_are_in_it(line: str
         (words, f"2011-02-24T{at[:2]}:{at[2:]}:00Z")
         for at, (_, words) in zip(marks, _LIVE_TEXT, strict=False)
     ]
+
+
+def test_a_posts_lines_that_a_bold_year_opens_cut_no_live_blog() -> None:
+    """A live blog's post whose own paragraphs open with years in bold, each a 24-hour clock
+    in four digits could be ("<b>1914:</b>", "<b>1815:</b>", "<b>1805:</b>"), beside the
+    post's time and title: the blog reads as its four posts, not as an error."""
+    years = "".join(
+        f"<p><b>{y}:</b> The town is changed again by the events of that year.</p>"
+        for y in ("1914", "1815", "1805", "1702")
+    )
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{years if n == 5 else ''}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    page = page_of(f"<h1>Storm live</h1>{posts}")
+    url = "https://www.example-news.com/live/storm"
+    found = extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates
+    assert [u.published_at for u in found] == [f"2024-02-10T1{n}:05:00Z" for n in (6, 5, 4, 3)]
+    assert "1815: The town" in found[1].body_text

@@ -1928,8 +1928,8 @@ def _segment_tickers(
             leads = _dotted_leads(lines_of, wrapped, texts) or leads
         if len(leads) < _TICKER_LINES:
             leads = _bold_mark_leads(lines_of, wrapped) or leads
-        if len(leads) < _TICKER_LINES:
-            leads = _compact_clock_leads(lines_of, wrapped, texts) or leads
+        if not leads:  # (beside a clock written otherwise, "<time>16:05</time>", "1914" is a year)
+            leads = _compact_clock_leads(lines_of, wrapped, texts)
         if len(leads) < _TICKER_LINES:
             told = [
                 line
@@ -2084,6 +2084,7 @@ def _compact_clock_leads(
     clock is written with a colon ("17:42"), in `texts` too, where the entry's time is
     read."""
     found: list[tuple[Element, re.Match[str]]] = []
+    opened: list[Element] = []
     for line in lines_of:
         if line in wrapped or len(line) == 0 or (line.text or "").strip():
             continue
@@ -2096,6 +2097,7 @@ def _compact_clock_leads(
         match = _COMPACT_CLOCK.fullmatch(mark.text or "")
         if match is not None:
             found.append((mark, match))
+            opened.append(line)
     if len(found) < _TICKER_LINES:
         return []
     figures = [int(m.group(1) + m.group(2)) for _, m in found]
@@ -2112,7 +2114,7 @@ def _compact_clock_leads(
     for n, (element, _, is_tail) in enumerate(texts):
         if not is_tail and element in written:
             texts[n] = (element, written[element], False)
-    return [line for line in lines_of if any(line[0] is mark for mark, _ in found)]
+    return opened
 
 
 # A 24-hour clock in four digits, the whole text of a box ("1742", "0912:", "2005 GMT:").
