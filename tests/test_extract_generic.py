@@ -12230,3 +12230,37 @@ def test_a_posts_lines_that_a_bold_year_opens_cut_no_live_blog() -> None:
     found = extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates
     assert [u.published_at for u in found] == [f"2024-02-10T1{n}:05:00Z" for n in (6, 5, 4, 3)]
     assert "1815: The town" in found[1].body_text
+
+
+_HISTORY = (
+    "The treaty is signed after long talks between the two powers.",
+    "A new railway opens between the capital and the northern port.",
+    "Parliament passes the reform act after a bitter debate.",
+    "The old bridge is rebuilt in stone after the great flood.",
+    "The first public library opens its doors to readers.",
+)
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("1865", "1848", "1832", "1815", "1789"),  # years, two of them no clock
+        ("1914", "1865", "1848", "1815", "1805"),  # years, one of them no clock
+        ("1231", "1198", "1154", "1102"),  # build numbers, one of them no clock
+        ("2300", "1800", "1200", "0900"),  # models, each on the hour
+        ("1700", "1530", "1300", "0900"),  # an agenda's times, each on the quarter hour
+        ("0200", "0130", "0045", "0015"),  # a recipe's steps, how long before serving
+    ],
+)
+def test_bold_figures_that_are_no_live_texts_clocks_cut_no_posts(marks: tuple[str, ...]) -> None:
+    """Lines that open with four digits in bold, newest first, at a live address, that are
+    no live text's clocks: where one of the figures no clock could be ("1865", "1198"), or
+    every one falls on the quarter hour ("1700", "1530", "0900"), as an agenda's, a
+    timetable's or a list of models' do, no line is a post."""
+    lines = "".join(f"<p><b>{m}:</b> {_HISTORY[n % 5]}</p>" for n, m in enumerate(marks))
+    page = page_of(
+        f"<h1>Live: History of the town</h1><div class='article'>{lines}</div>",
+        title="Live: History of the town",
+    )
+    url = "https://www.example-news.com/live/history-of-the-town"
+    assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []

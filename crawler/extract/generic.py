@@ -2098,12 +2098,15 @@ def _compact_clock_leads(
         if match is not None:
             found.append((mark, match))
             opened.append(line)
+        elif _FOUR_DIGITS.fullmatch(mark.text or ""):
+            return []  # (a year, "1865", or a number no clock could be, among them: no clocks)
     if len(found) < _TICKER_LINES:
         return []
     figures = [int(m.group(1) + m.group(2)) for _, m in found]
     if (
         all(m.group(1) in ("19", "20") and m.group(3) is None for _, m in found)
         or all(a - b == 1 for a, b in pairwise(figures))
+        or all(int(m.group(2)) % 15 == 0 for _, m in found)  # (an agenda's, a model's)
         or not _times_run_down([int(m.group(1)) * 60 + int(m.group(2)) for _, m in found])
     ):
         return []
@@ -2117,6 +2120,8 @@ def _compact_clock_leads(
     return opened
 
 
+# Four digits, the whole text of a box, a clock or not ("1865:", "1742").
+_FOUR_DIGITS = re.compile(r"\s*\d{4}:?\s*", re.ASCII)
 # A 24-hour clock in four digits, the whole text of a box ("1742", "0912:", "2005 GMT:").
 _COMPACT_CLOCK = re.compile(r"\s*([01]\d|2[0-3])([0-5]\d)(?:\s?(GMT|BST|UTC))?(:?)\s*", re.ASCII)
 
