@@ -12264,3 +12264,26 @@ def test_bold_figures_that_are_no_live_texts_clocks_cut_no_posts(marks: tuple[st
     )
     url = "https://www.example-news.com/live/history-of-the-town"
     assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []
+
+
+def test_a_year_in_bold_among_a_live_texts_clocks_stays_in_its_post() -> None:
+    """A live text of four-digit clocks in bold, newest first, one of whose posts goes on in a
+    line that opens with a year no clock could be ("<strong>1984:</strong> the last such
+    strike…"), out of the clocks' order: each clock a post, the year's line in the post
+    above it."""
+    lines = ""
+    for at, words in _LIVE_TEXT:
+        lines += f"<p><strong>{at}:</strong> {words}</p>"
+        if at == "1631":
+            lines += "<p><strong>1984:</strong> The last such strike, the union recalls.</p>"
+    page = page_of(
+        f'<h1>As it happened: Budget day</h1><div class="live-text">{lines}</div>',
+        title="As it happened: Budget day",
+        published="2016-10-24T08:00:00+01:00",
+    )
+    url = "https://www.bbc.co.uk/news/uk-politics-12345678"
+    updates = extract_page(page, url, fetched_at="2016-10-24T18:00:00Z").updates
+    assert [u.published_at for u in updates] == [
+        f"2016-10-24T{int(at[:2]) - 1:02d}:{at[2:]}:00Z" for at, _ in _LIVE_TEXT
+    ]
+    assert "1984: The last such strike" in updates[2].body_text

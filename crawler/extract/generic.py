@@ -2080,11 +2080,15 @@ def _compact_clock_leads(
     three or more do and their clocks run down the page as a ticker's, newest first, one of
     them no year of the last two centuries (not "19" or "20" before its minutes: a
     chronology's "<b>2016:</b>", "<b>2011:</b>" is years) unless it names its zone ("2005
-    GMT:", as the BBC World's did), and not one apart each. Each
+    GMT:", as the BBC World's did), and not one apart each, nor all on the quarter hour (an
+    agenda's "1700", "1530"); never where such figures, one of them no clock ("1865", a
+    build's "1198"), fall down the page all together, as a chronology's do. Each
     clock is written with a colon ("17:42"), in `texts` too, where the entry's time is
     read."""
     found: list[tuple[Element, re.Match[str]]] = []
     opened: list[Element] = []
+    printed: list[int] = []  # every four-digit figure the lines open with, a clock or not
+    clockless = False
     for line in lines_of:
         if line in wrapped or len(line) == 0 or (line.text or "").strip():
             continue
@@ -2099,8 +2103,13 @@ def _compact_clock_leads(
             found.append((mark, match))
             opened.append(line)
         elif _FOUR_DIGITS.fullmatch(mark.text or ""):
-            return []  # (a year, "1865", or a number no clock could be, among them: no clocks)
-    if len(found) < _TICKER_LINES:
+            clockless = True  # (a year, "1865", or a number no clock could be)
+        else:
+            continue
+        printed.append(int((mark.text or "").strip()[:4]))
+    if len(found) < _TICKER_LINES or (
+        clockless and all(a > b for a, b in pairwise(printed))
+    ):  # (a chronology's years, a list of builds, falling all together: no clocks)
         return []
     figures = [int(m.group(1) + m.group(2)) for _, m in found]
     if (
