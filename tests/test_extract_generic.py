@@ -12648,3 +12648,81 @@ def test_minutes_beside_how_long_ago_in_other_languages_are_no_match_minutes(lan
     for word in (around, alone):
         fetched = "2024-01-28T18:00:00Z"
         assert extract_page(page(falling, word), url, fetched_at=fetched).updates == []
+
+
+def test_a_posts_lines_that_a_bold_year_opens_cut_no_live_blog() -> None:
+    """A live blog's post whose own paragraphs open with years in bold, each a 24-hour clock
+    in four digits could be ("<b>1914:</b>", "<b>1815:</b>", "<b>1805:</b>"), beside the
+    post's time and title: the blog reads as its four posts, not as an error."""
+    years = "".join(
+        f"<p><b>{y}:</b> The town is changed again by the events of that year.</p>"
+        for y in ("1914", "1815", "1805", "1702")
+    )
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-02-10T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{years if n == 5 else ''}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    page = page_of(f"<h1>Storm live</h1>{posts}")
+    url = "https://www.example-news.com/live/storm"
+    found = extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates
+    assert [u.published_at for u in found] == [f"2024-02-10T1{n}:05:00Z" for n in (6, 5, 4, 3)]
+    assert "1815: The town" in found[1].body_text
+
+
+_HISTORY = (
+    "The treaty is signed after long talks between the two powers.",
+    "A new railway opens between the capital and the northern port.",
+    "Parliament passes the reform act after a bitter debate.",
+    "The old bridge is rebuilt in stone after the great flood.",
+    "The first public library opens its doors to readers.",
+)
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("1865", "1848", "1832", "1815", "1789"),  # years, two of them no clock
+        ("1914", "1865", "1848", "1815", "1805"),  # years, one of them no clock
+        ("1231", "1198", "1154", "1102"),  # build numbers, one of them no clock
+        ("2300", "1800", "1200", "0900"),  # models, each on the hour
+        ("1700", "1530", "1300", "0900"),  # an agenda's times, each on the quarter hour
+        ("0200", "0130", "0045", "0015"),  # a recipe's steps, how long before serving
+    ],
+)
+def test_bold_figures_that_are_no_live_texts_clocks_cut_no_posts(marks: tuple[str, ...]) -> None:
+    """Lines that open with four digits in bold, newest first, at a live address, that are
+    no live text's clocks: where one of the figures no clock could be ("1865", "1198"), or
+    every one falls on the quarter hour ("1700", "1530", "0900"), as an agenda's, a
+    timetable's or a list of models' do, no line is a post."""
+    lines = "".join(f"<p><b>{m}:</b> {_HISTORY[n % 5]}</p>" for n, m in enumerate(marks))
+    page = page_of(
+        f"<h1>Live: History of the town</h1><div class='article'>{lines}</div>",
+        title="Live: History of the town",
+    )
+    url = "https://www.example-news.com/live/history-of-the-town"
+    assert extract_page(page, url, fetched_at="2024-02-10T18:00:00Z").updates == []
+
+
+def test_a_year_in_bold_among_a_live_texts_clocks_stays_in_its_post() -> None:
+    """A live text of four-digit clocks in bold, newest first, one of whose posts goes on in a
+    line that opens with a year no clock could be ("<strong>1984:</strong> the last such
+    strike…"), out of the clocks' order: each clock a post, the year's line in the post
+    above it."""
+    lines = ""
+    for at, words in _LIVE_TEXT:
+        lines += f"<p><strong>{at}:</strong> {words}</p>"
+        if at == "1631":
+            lines += "<p><strong>1984:</strong> The last such strike, the union recalls.</p>"
+    page = page_of(
+        f'<h1>As it happened: Budget day</h1><div class="live-text">{lines}</div>',
+        title="As it happened: Budget day",
+        published="2016-10-24T08:00:00+01:00",
+    )
+    url = "https://www.bbc.co.uk/news/uk-politics-12345678"
+    updates = extract_page(page, url, fetched_at="2016-10-24T18:00:00Z").updates
+    assert [u.published_at for u in updates] == [
+        f"2016-10-24T{int(at[:2]) - 1:02d}:{at[2:]}:00Z" for at, _ in _LIVE_TEXT
+    ]
+    assert "1984: The last such strike" in updates[2].body_text

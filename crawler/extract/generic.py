@@ -1996,8 +1996,8 @@ def _segment_tickers(
             leads = _dotted_leads(lines_of, wrapped, texts) or leads
         if len(leads) < _TICKER_LINES:
             leads = _bold_mark_leads(lines_of, wrapped) or leads
-        if len(leads) < _TICKER_LINES:
-            leads = _compact_clock_leads(lines_of, wrapped, texts) or leads
+        if not leads:  # (beside a clock written otherwise, "<time>16:05</time>", "1914" is a year)
+            leads = _compact_clock_leads(lines_of, wrapped, texts)
         if len(leads) < _TICKER_LINES:
             told = [
                 line
@@ -2148,10 +2148,15 @@ def _compact_clock_leads(
     three or more do and their clocks run down the page as a ticker's, newest first, one of
     them no year of the last two centuries (not "19" or "20" before its minutes: a
     chronology's "<b>2016:</b>", "<b>2011:</b>" is years) unless it names its zone ("2005
-    GMT:", as the BBC World's did), and not one apart each. Each
+    GMT:", as the BBC World's did), and not one apart each, nor all on the quarter hour (an
+    agenda's "1700", "1530"); never where such figures, one of them no clock ("1865", a
+    build's "1198"), fall down the page all together, as a chronology's do. Each
     clock is written with a colon ("17:42"), in `texts` too, where the entry's time is
     read."""
     found: list[tuple[Element, re.Match[str]]] = []
+    opened: list[Element] = []
+    printed: list[int] = []  # every four-digit figure the lines open with, a clock or not
+    clockless = False
     for line in lines_of:
         if line in wrapped or len(line) == 0 or (line.text or "").strip():
             continue
@@ -2164,12 +2169,21 @@ def _compact_clock_leads(
         match = _COMPACT_CLOCK.fullmatch(mark.text or "")
         if match is not None:
             found.append((mark, match))
-    if len(found) < _TICKER_LINES:
+            opened.append(line)
+        elif _FOUR_DIGITS.fullmatch(mark.text or ""):
+            clockless = True  # (a year, "1865", or a number no clock could be)
+        else:
+            continue
+        printed.append(int((mark.text or "").strip()[:4]))
+    if len(found) < _TICKER_LINES or (
+        clockless and all(a > b for a, b in pairwise(printed))
+    ):  # (a chronology's years, a list of builds, falling all together: no clocks)
         return []
     figures = [int(m.group(1) + m.group(2)) for _, m in found]
     if (
         all(m.group(1) in ("19", "20") and m.group(3) is None for _, m in found)
         or all(a - b == 1 for a, b in pairwise(figures))
+        or all(int(m.group(2)) % 15 == 0 for _, m in found)  # (an agenda's, a model's)
         or not _times_run_down([int(m.group(1)) * 60 + int(m.group(2)) for _, m in found])
     ):
         return []
@@ -2180,9 +2194,11 @@ def _compact_clock_leads(
     for n, (element, _, is_tail) in enumerate(texts):
         if not is_tail and element in written:
             texts[n] = (element, written[element], False)
-    return [line for line in lines_of if any(line[0] is mark for mark, _ in found)]
+    return opened
 
 
+# Four digits, the whole text of a box, a clock or not ("1865:", "1742").
+_FOUR_DIGITS = re.compile(r"\s*\d{4}:?\s*", re.ASCII)
 # A 24-hour clock in four digits, the whole text of a box ("1742", "0912:", "2005 GMT:").
 _COMPACT_CLOCK = re.compile(r"\s*([01]\d|2[0-3])([0-5]\d)(?:\s?(GMT|BST|UTC))?(:?)\s*", re.ASCII)
 
