@@ -12435,3 +12435,24 @@ def test_untimed_events_each_dated_by_a_line_of_words_to_come_are_no_stream(
     assert root is not None
     clock = clock_of(root, url, "2024-02-01T12:00:00Z")
     assert generic.extract(prepare(root), url, clock).updates == []
+
+
+def test_a_multi_match_blogs_posts_titled_by_a_score_that_say_what_happened_are_read() -> None:
+    """A Saturday's live blog of every match (hand-built after the shape such blogs print:
+    each post titled by its match's score, then a paragraph or two of what happened), its
+    posts untimed and each of another match: a blog's posts, which say more than a scores
+    page's rows, whose one short line under a score is a scorer or a ground."""
+    results = [
+        ("Arsenal 2-0 Chelsea", "Saka doubles the lead with a curling shot into the far corner."),
+        ("Leeds 1-1 Hull", "A late equaliser at Elland Road: Piroe heads home from a corner."),
+        ("Celtic 0-0 Rangers", "Still goalless at half-time, though Celtic have hit the post."),
+        ("Everton 1-3 Spurs", "Son completes his hat-trick, and Everton's defence is all over."),
+    ]
+    posts = "".join(
+        f"<article class='post'><h2>{title}</h2><p>{said}</p><p>More on this to follow.</p>"
+        "</article>"
+        for title, said in results
+    )
+    body = page_of(f"<h1>Premier League live</h1><div class='live-blog'>{posts}</div>")
+    found = stream_of(body, "https://sport.example.com/football/live/premier-league-saturday")
+    assert [u.headline for u in found] == [title for title, _ in results]

@@ -569,6 +569,8 @@ def _a_scores_list(updates: list[Update]) -> bool:
     Chelsea"), at times of their own, and its match's sides come again."""
     if len(updates) < lines.MIN_POSTS or any(u.published_at for u in updates):
         return False
+    if sum(len(u.body_text) > _SCORE_LINE for u in updates) * 2 >= len(updates):
+        return False  # (a blog's posts of every match, each a paragraph of what happened)
     sides = [
         (found.group(1).casefold(), found.group(2).casefold())
         for u in updates
@@ -576,6 +578,8 @@ def _a_scores_list(updates: list[Update]) -> bool:
     ]
     return len(sides) * 5 >= len(updates) * 4 and len(set(sides)) == len(sides)
 
+
+_SCORE_LINE = 60  # characters at most under a scores page's score ("Kane scores twice.")
 
 # A title that is two sides and their score alone: "Arsenal 2-0 Chelsea", "Köln 0:0 Mainz".
 _SCORE_TITLE = re.compile(r"([^\W\d][^\d]*?)\s+\d{1,2}\s?[-–:]\s?\d{1,2}\s+([^\W\d][^\d]*)")
