@@ -12456,3 +12456,20 @@ def test_a_multi_match_blogs_posts_titled_by_a_score_that_say_what_happened_are_
     body = page_of(f"<h1>Premier League live</h1><div class='live-blog'>{posts}</div>")
     found = stream_of(body, "https://sport.example.com/football/live/premier-league-saturday")
     assert [u.headline for u in found] == [title for title, _ in results]
+
+
+def test_a_disruption_blogs_posts_that_repeat_a_status_beside_news_are_read() -> None:
+    """A travel disruption's live blog (hand-built: untimed posts, some a line's name and
+    "Good service restored.", the others news titled by a sentence): a blog's posts, where a
+    board's rows are each titled by a name of a few words alone."""
+    items = [
+        ("Victoria line", "Good service restored."),
+        ("Strike called off at Central line depots", "Unions say talks resume on Monday."),
+        ("Jubilee line", "Good service restored."),
+        ("Buses packed across the capital", "Queues at stops stretch around the block."),
+        ("Northern line", "Good service restored."),
+    ]
+    posts = "".join(f"<article class='post'><h2>{h}</h2><p>{b}</p></article>" for h, b in items)
+    body = page_of(f"<h1>Tube strike live</h1><div class='live-blog'>{posts}</div>", "Strike")
+    found = stream_of(body, "https://news.example.com/live/london-tube-strike")
+    assert [u.headline for u in found] == [h for h, _ in items]

@@ -555,11 +555,19 @@ def _a_boards_rows(updates: list[Update]) -> bool:
     something of their own, at a time of their own."""
     if len(updates) < lines.MIN_POSTS or len({u.published_at for u in updates}) > 1:
         return False  # (at times of their own, read on: a commentary's "Goal!" thrice)
+    if any(u.headline and _words(u.headline) > _BOARD_NAME for u in updates):
+        return False  # (a blog's news titled by a sentence, beside its "Good service restored")
     said = Counter(u.body_text for u in updates if u.body_text)
     return bool(said) and said.most_common(1)[0][1] >= _BOARD_REPEATS
 
 
 _BOARD_REPEATS = 3  # rows that say one status word for word
+_BOARD_NAME = 3  # words at most in a board's row's name ("Hammersmith & City line", "API")
+
+
+def _words(text: str) -> int:
+    """How many words a title has, a mark between them ("&", "–") none."""
+    return sum(1 for word in text.split() if any(c.isalpha() for c in word))
 
 
 def _a_scores_list(updates: list[Update]) -> bool:
