@@ -12473,3 +12473,29 @@ def test_a_disruption_blogs_posts_that_repeat_a_status_beside_news_are_read() ->
     body = page_of(f"<h1>Tube strike live</h1><div class='live-blog'>{posts}</div>", "Strike")
     found = stream_of(body, "https://news.example.com/live/london-tube-strike")
     assert [u.headline for u in found] == [h for h, _ in items]
+
+
+def test_untimed_posts_that_open_with_days_to_come_in_no_order_are_read() -> None:
+    """A festival's live blog of ticket news (hand-built), its untimed posts each opening with
+    the day it is about, days after the fetch, newest news first and so in no order of those
+    days: a blog's posts, where a programme lists its days soonest first."""
+    items = [
+        ("Tickets for the Sunday sell out", "Sunday 19 May", "Gone within forty minutes."),
+        ("Resale opens", "Saturday 18 May", "Returned tickets go on sale again next week."),
+        ("Headliner announced", "Sunday 19 May", "The last headliner is confirmed at last."),
+        ("Friday opener named", "Friday 17 May", "A local band opens the main stage."),
+    ]
+    posts = "".join(
+        f"<article class='post'><h2>{h}</h2><p>{day}</p><p>{b}</p></article>" for h, day, b in items
+    )
+    body = page_of(
+        f"<h1>Festival tickets live</h1><div class='live-blog'>{posts}</div>",
+        "Festival tickets live",
+        published="2024-05-08T08:00:00+00:00",
+    )
+    url = "https://news.example.com/live/festival-tickets"
+    root = parse(body)
+    assert root is not None
+    clock = clock_of(root, url, "2024-05-08T12:00:00Z")
+    found = generic.extract(prepare(root), url, clock).updates
+    assert [u.headline for u in found] == [h for h, _, _ in items]

@@ -889,18 +889,22 @@ _AHEAD = 14 * 3600  # seconds a time may run ahead of the fetch in a wrongly gue
 def _dated_ahead(updates: list[Update], clock: PageClock) -> bool:
     """Whether untimed posts are mostly dated by a line of words that states a day alone, as
     their title or their first line ("Saturday 10 May"), days after the fetch: a concert
-    hall's programme, which no live blog's posts are, untimed or not."""
+    hall's programme, which no live blog's posts are, untimed or not. A programme lists its
+    days soonest first; a blog's news about days to come (a festival's tickets for each day)
+    names them in no order."""
     if len(updates) < lines.MIN_POSTS or any(u.published_at for u in updates):
         return False
     today = clock.fetched_at.date()
-    ahead = 0
+    days: list[date] = []
     for update in updates:
         first = update.body_text.split("\n", 1)[0]
         for line in (update.headline, first):
             if line and len(line) <= DAY_LINE and (day := day_of_line(line, today)) is not None:
-                ahead += (day - today).days > 1  # (not tomorrow, in a zone ahead)
+                days.append(day)
                 break
-    return ahead >= lines.MIN_POSTS and ahead * 2 > len(updates)
+    ahead = sum((day - today).days > 1 for day in days)  # (not tomorrow, in a zone ahead)
+    in_order = all(earlier <= later for earlier, later in pairwise(days))
+    return in_order and ahead >= lines.MIN_POSTS and ahead * 2 > len(updates)
 
 
 def _listed_ahead(updates: list[Update], clock: PageClock) -> bool:
