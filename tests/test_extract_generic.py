@@ -12499,3 +12499,40 @@ def test_untimed_posts_that_open_with_days_to_come_in_no_order_are_read() -> Non
     clock = clock_of(root, url, "2024-05-08T12:00:00Z")
     found = generic.extract(prepare(root), url, clock).updates
     assert [u.headline for u in found] == [h for h, _, _ in items]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("fr", "<p><strong>Mise à jour ({clock})</strong></p>"),
+        ("fr", "<h3>Mise à jour, {clock}</h3>"),
+        ("es", "<p><strong>Actualización ({clock})</strong></p>"),
+        ("es", "<h3>Actualización, {clock}</h3>"),
+        ("it", "<p><strong>Aggiornamento ({clock})</strong></p>"),
+        ("it", "<h3>Aggiornamento ore {clock}</h3>"),
+        ("pt", "<p><strong>Atualização ({clock})</strong></p>"),
+    ],
+)
+def test_an_updates_word_in_another_language_before_its_clock_opens_an_entry(
+    lang: str, line: str
+) -> None:
+    """A story updated live in French, Spanish, Italian or Portuguese (hand-built after the
+    markings of b65fc7b's English story: the update's word, then its clock after a comma, a
+    preposition or in brackets): each opens an entry at that clock, as "Update (4:40 p.m.)"
+    and "Aktualisierung, 16:40" do."""
+    clocks = ["16:40", "15:15", "14:05"]
+    lines = "".join(
+        line.format(clock=clock) + f"<p>Ce que dit la mise à jour {n}, en quelques mots.</p>"
+        for n, clock in enumerate(clocks)
+    )
+    main = (
+        "<article class='post'><div class='entry-content'><p>Un incendie s'est déclaré ce "
+        f"matin près de l'autoroute.</p>{lines}</div></article>"
+    )
+    updates = live_updates(
+        main, "LIVE: Incendie", "2024-05-06T18:00:00Z", "2024-05-06T12:00:00+02:00", lang
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-06T14:40:00Z", "2024-05-06T13:15:00Z", "2024-05-06T12:05:00Z"
+    ]  # fmt: skip
+    assert [u.headline for u in updates] == [None, None, None]

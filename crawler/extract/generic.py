@@ -2704,11 +2704,16 @@ _JOINS = " " + "".join(STAMP_JOINS)
 
 # The words of a ticker's stamp before its date ("Update vom 14. Mai, 16.12 Uhr", "Erstmeldung
 # vom …": Ippen's news tickers; "Stand: 14.05.2024, 16:12 Uhr"), which say no clock follows on
-# their own.
-_STAMP_LEADS = frozenset({"update", "aktualisierung", "erstmeldung", "vom", "stand"})
+# their own; an update's word in other languages ("Mise à jour, 16h40", "Actualización").
+_UPDATE_NOUNS = frozenset({"mise à jour", "actualización", "aggiornamento", "atualização"})
+_STAMP_LEADS = (
+    frozenset({"update", "aktualisierung", "erstmeldung", "vom", "stand"}) | _UPDATE_NOUNS
+)
 # An update's word that may set the clock after it in brackets ("Update (4:40 p.m.)",
 # "UPDATED [16:05]"), as a story updated live marks each update; a preposition may not ("at (3").
-_BRACKET_LEADS = frozenset({"update", "updated", "aktualisierung", "aktualisiert", "posted"})
+_BRACKET_LEADS = (
+    frozenset({"update", "updated", "aktualisierung", "aktualisiert", "posted"}) | _UPDATE_NOUNS
+)
 # What may stand before the time that opens a ticker's line: blanks, the ticker's plus signs
 # and a word or two that say a clock follows ("um", "ore", "godz.", "a las", "Update,"…), and
 # after an update's word a bracket ("Update (4:40 p.m.)"). (The walks keep
