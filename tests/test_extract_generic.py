@@ -12726,3 +12726,104 @@ def test_a_year_in_bold_among_a_live_texts_clocks_stays_in_its_post() -> None:
         f"2016-10-24T{int(at[:2]) - 1:02d}:{at[2:]}:00Z" for at, _ in _LIVE_TEXT
     ]
     assert "1984: The last such strike" in updates[2].body_text
+
+
+def test_a_multi_match_blogs_posts_titled_by_a_score_that_say_what_happened_are_read() -> None:
+    """A Saturday's live blog of every match (hand-built after the shape such blogs print:
+    each post titled by its match's score, then a paragraph or two of what happened), its
+    posts untimed and each of another match: a blog's posts, which say more than a scores
+    page's rows, whose one short line under a score is a scorer or a ground."""
+    results = [
+        ("Arsenal 2-0 Chelsea", "Saka doubles the lead with a curling shot into the far corner."),
+        ("Leeds 1-1 Hull", "A late equaliser at Elland Road: Piroe heads home from a corner."),
+        ("Celtic 0-0 Rangers", "Still goalless at half-time, though Celtic have hit the post."),
+        ("Everton 1-3 Spurs", "Son completes his hat-trick, and Everton's defence is all over."),
+    ]
+    posts = "".join(
+        f"<article class='post'><h2>{title}</h2><p>{said}</p><p>More on this to follow.</p>"
+        "</article>"
+        for title, said in results
+    )
+    body = page_of(f"<h1>Premier League live</h1><div class='live-blog'>{posts}</div>")
+    found = stream_of(body, "https://sport.example.com/football/live/premier-league-saturday")
+    assert [u.headline for u in found] == [title for title, _ in results]
+
+
+def test_a_disruption_blogs_posts_that_repeat_a_status_beside_news_are_read() -> None:
+    """A travel disruption's live blog (hand-built: untimed posts, some a line's name and
+    "Good service restored.", the others news titled by a sentence): a blog's posts, where a
+    board's rows are each titled by a name of a few words alone."""
+    items = [
+        ("Victoria line", "Good service restored."),
+        ("Strike called off at Central line depots", "Unions say talks resume on Monday."),
+        ("Jubilee line", "Good service restored."),
+        ("Buses packed across the capital", "Queues at stops stretch around the block."),
+        ("Northern line", "Good service restored."),
+    ]
+    posts = "".join(f"<article class='post'><h2>{h}</h2><p>{b}</p></article>" for h, b in items)
+    body = page_of(f"<h1>Tube strike live</h1><div class='live-blog'>{posts}</div>", "Strike")
+    found = stream_of(body, "https://news.example.com/live/london-tube-strike")
+    assert [u.headline for u in found] == [h for h, _ in items]
+
+
+def test_untimed_posts_that_open_with_days_to_come_in_no_order_are_read() -> None:
+    """A festival's live blog of ticket news (hand-built), its untimed posts each opening with
+    the day it is about, days after the fetch, newest news first and so in no order of those
+    days: a blog's posts, where a programme lists its days soonest first."""
+    items = [
+        ("Tickets for the Sunday sell out", "Sunday 19 May", "Gone within forty minutes."),
+        ("Resale opens", "Saturday 18 May", "Returned tickets go on sale again next week."),
+        ("Headliner announced", "Sunday 19 May", "The last headliner is confirmed at last."),
+        ("Friday opener named", "Friday 17 May", "A local band opens the main stage."),
+    ]
+    posts = "".join(
+        f"<article class='post'><h2>{h}</h2><p>{day}</p><p>{b}</p></article>" for h, day, b in items
+    )
+    body = page_of(
+        f"<h1>Festival tickets live</h1><div class='live-blog'>{posts}</div>",
+        "Festival tickets live",
+        published="2024-05-08T08:00:00+00:00",
+    )
+    url = "https://news.example.com/live/festival-tickets"
+    root = parse(body)
+    assert root is not None
+    clock = clock_of(root, url, "2024-05-08T12:00:00Z")
+    found = generic.extract(prepare(root), url, clock).updates
+    assert [u.headline for u in found] == [h for h, _, _ in items]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("fr", "<p><strong>Mise à jour ({clock})</strong></p>"),
+        ("fr", "<h3>Mise à jour, {clock}</h3>"),
+        ("es", "<p><strong>Actualización ({clock})</strong></p>"),
+        ("es", "<h3>Actualización, {clock}</h3>"),
+        ("it", "<p><strong>Aggiornamento ({clock})</strong></p>"),
+        ("it", "<h3>Aggiornamento ore {clock}</h3>"),
+        ("pt", "<p><strong>Atualização ({clock})</strong></p>"),
+    ],
+)
+def test_an_updates_word_in_another_language_before_its_clock_opens_an_entry(
+    lang: str, line: str
+) -> None:
+    """A story updated live in French, Spanish, Italian or Portuguese (hand-built after the
+    markings of b65fc7b's English story: the update's word, then its clock after a comma, a
+    preposition or in brackets): each opens an entry at that clock, as "Update (4:40 p.m.)"
+    and "Aktualisierung, 16:40" do."""
+    clocks = ["16:40", "15:15", "14:05"]
+    lines = "".join(
+        line.format(clock=clock) + f"<p>Ce que dit la mise à jour {n}, en quelques mots.</p>"
+        for n, clock in enumerate(clocks)
+    )
+    main = (
+        "<article class='post'><div class='entry-content'><p>Un incendie s'est déclaré ce "
+        f"matin près de l'autoroute.</p>{lines}</div></article>"
+    )
+    updates = live_updates(
+        main, "LIVE: Incendie", "2024-05-06T18:00:00Z", "2024-05-06T12:00:00+02:00", lang
+    )
+    assert [u.published_at for u in updates] == [
+        "2024-05-06T14:40:00Z", "2024-05-06T13:15:00Z", "2024-05-06T12:05:00Z"
+    ]  # fmt: skip
+    assert [u.headline for u in updates] == [None, None, None]

@@ -556,11 +556,19 @@ def _a_boards_rows(updates: list[Update]) -> bool:
     something of their own, at a time of their own."""
     if len(updates) < lines.MIN_POSTS or len({u.published_at for u in updates}) > 1:
         return False  # (at times of their own, read on: a commentary's "Goal!" thrice)
+    if any(u.headline and _words(u.headline) > _BOARD_NAME for u in updates):
+        return False  # (a blog's news titled by a sentence, beside its "Good service restored")
     said = Counter(u.body_text for u in updates if u.body_text)
     return bool(said) and said.most_common(1)[0][1] >= _BOARD_REPEATS
 
 
 _BOARD_REPEATS = 3  # rows that say one status word for word
+_BOARD_NAME = 3  # words at most in a board's row's name ("Hammersmith & City line", "API")
+
+
+def _words(text: str) -> int:
+    """How many words a title has, a mark between them ("&", "–") none."""
+    return sum(1 for word in text.split() if any(c.isalpha() for c in word))
 
 
 def _a_scores_list(updates: list[Update]) -> bool:
@@ -570,6 +578,8 @@ def _a_scores_list(updates: list[Update]) -> bool:
     Chelsea"), at times of their own, and its match's sides come again."""
     if len(updates) < lines.MIN_POSTS or any(u.published_at for u in updates):
         return False
+    if sum(len(u.body_text) > _SCORE_LINE for u in updates) * 2 >= len(updates):
+        return False  # (a blog's posts of every match, each a paragraph of what happened)
     sides = [
         (found.group(1).casefold(), found.group(2).casefold())
         for u in updates
@@ -577,6 +587,8 @@ def _a_scores_list(updates: list[Update]) -> bool:
     ]
     return len(sides) * 5 >= len(updates) * 4 and len(set(sides)) == len(sides)
 
+
+_SCORE_LINE = 60  # characters at most under a scores page's score ("Kane scores twice.")
 
 # A title that is two sides and their score alone: "Arsenal 2-0 Chelsea", "Köln 0:0 Mainz".
 _SCORE_TITLE = re.compile(r"([^\W\d][^\d]*?)\s+\d{1,2}\s?[-–:]\s?\d{1,2}\s+([^\W\d][^\d]*)")
@@ -878,18 +890,22 @@ _AHEAD = 14 * 3600  # seconds a time may run ahead of the fetch in a wrongly gue
 def _dated_ahead(updates: list[Update], clock: PageClock) -> bool:
     """Whether untimed posts are mostly dated by a line of words that states a day alone, as
     their title or their first line ("Saturday 10 May"), days after the fetch: a concert
-    hall's programme, which no live blog's posts are, untimed or not."""
+    hall's programme, which no live blog's posts are, untimed or not. A programme lists its
+    days soonest first; a blog's news about days to come (a festival's tickets for each day)
+    names them in no order."""
     if len(updates) < lines.MIN_POSTS or any(u.published_at for u in updates):
         return False
     today = clock.fetched_at.date()
-    ahead = 0
+    days: list[date] = []
     for update in updates:
         first = update.body_text.split("\n", 1)[0]
         for line in (update.headline, first):
             if line and len(line) <= DAY_LINE and (day := day_of_line(line, today)) is not None:
-                ahead += (day - today).days > 1  # (not tomorrow, in a zone ahead)
+                days.append(day)
                 break
-    return ahead >= lines.MIN_POSTS and ahead * 2 > len(updates)
+    ahead = sum((day - today).days > 1 for day in days)  # (not tomorrow, in a zone ahead)
+    in_order = all(earlier <= later for earlier, later in pairwise(days))
+    return in_order and ahead >= lines.MIN_POSTS and ahead * 2 > len(updates)
 
 
 def _listed_ahead(updates: list[Update], clock: PageClock) -> bool:
@@ -2716,11 +2732,16 @@ _JOINS = " " + "".join(STAMP_JOINS)
 
 # The words of a ticker's stamp before its date ("Update vom 14. Mai, 16.12 Uhr", "Erstmeldung
 # vom …": Ippen's news tickers; "Stand: 14.05.2024, 16:12 Uhr"), which say no clock follows on
-# their own.
-_STAMP_LEADS = frozenset({"update", "aktualisierung", "erstmeldung", "vom", "stand"})
+# their own; an update's word in other languages ("Mise à jour, 16h40", "Actualización").
+_UPDATE_NOUNS = frozenset({"mise à jour", "actualización", "aggiornamento", "atualização"})
+_STAMP_LEADS = (
+    frozenset({"update", "aktualisierung", "erstmeldung", "vom", "stand"}) | _UPDATE_NOUNS
+)
 # An update's word that may set the clock after it in brackets ("Update (4:40 p.m.)",
 # "UPDATED [16:05]"), as a story updated live marks each update; a preposition may not ("at (3").
-_BRACKET_LEADS = frozenset({"update", "updated", "aktualisierung", "aktualisiert", "posted"})
+_BRACKET_LEADS = (
+    frozenset({"update", "updated", "aktualisierung", "aktualisiert", "posted"}) | _UPDATE_NOUNS
+)
 # What may stand before the time that opens a ticker's line: blanks, the ticker's plus signs
 # and a word or two that say a clock follows ("um", "ore", "godz.", "a las", "Update,"…), and
 # after an update's word a bracket ("Update (4:40 p.m.)"). (The walks keep
