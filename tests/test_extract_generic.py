@@ -11946,6 +11946,33 @@ def test_a_races_posts_whose_first_line_a_lap_opens_are_marked_by_it(lang: str, 
     ]
 
 
+@pytest.mark.parametrize("label", ["Lap {n}:", "Km {n}:", "Q4 {n}:11:", "Over {n}.3:"])
+def test_a_posts_clock_below_a_first_line_that_a_lap_opens_dates_it(label: str) -> None:
+    """A news blog's posts, each in a box of its own, whose first line opens with a lap, a
+    kilometre, a game's clock or a ball as a label ("Lap 1: chaos at the start") and whose
+    clock of the day stands below it (`<p class="time">12:40</p>`): the clock the post's time,
+    the label its words, as a post's first time is."""
+    said = (
+        "Chaos at the start, two cars out before the first corner is even reached.",
+        "The leaders pit together, and the order at the front stays as it was.",
+        "Rain begins to fall on the back straight, and the teams ready their tyres.",
+        "A slow stop for the leader hands the place to his team-mate in the pits.",
+        "Lights out and away they go, a clean start from the front row of the grid.",
+    )
+    clocks = ("12:40", "12:10", "11:45", "11:20", "10:55")
+    posts = "".join(
+        f'<div class="post"><p>{label.format(n=n)} {words}</p><p class="time">{at}</p></div>'
+        for n, words, at in zip((9, 7, 5, 3, 1), said, clocks, strict=True)
+    )
+    page = page_of(f'<h1>Race day live</h1><div class="stream">{posts}</div>')
+    url = "https://www.example-news.com/news/live/race-day"
+    updates = extract_page(page, url, fetched_at="2024-02-10T13:00:00Z").updates
+    assert [(u.body_text, u.published_at) for u in updates] == [
+        (f"{label.format(n=n)} {w}", f"2024-02-10T{at}:00Z")
+        for n, w, at in zip((9, 7, 5, 3, 1), said, clocks, strict=True)
+    ]
+
+
 @pytest.mark.parametrize(
     ("lang", "line"),
     [

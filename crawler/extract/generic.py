@@ -4088,6 +4088,20 @@ def _first_number(text: str) -> int:
     return int(re.search(r"\d+", text).group())  # type: ignore[union-attr]
 
 
+def _race_lead(time: _Time) -> bool:
+    """Whether a post's first time is a race's or a match's label opening its first paragraph
+    (_race_line: "<p>Lap 1: chaos…</p>"), no instant: a clock of the day the post shows below
+    it is its time, the label its words."""
+    reading = time.reading
+    return (
+        not time.value
+        and reading is not None
+        and reading.kind == "minute"
+        and time.element.tag in _LEAD_LINES
+        and _race_label(text_of(time.element)) is not None
+    )
+
+
 def _race_label(text: str) -> str | None:
     """The race's or the match's mark that opens a line as its label, before a colon or a
     dash, or all its text ("Lap 23/57:", "45 km to go –", "Noch 45 km:", "Over 34.2:", "Set 2:
@@ -4319,6 +4333,8 @@ def _member_times(
                 replace(t, modified=True) if t.element is first.element and t.value else t
                 for t in found[owner]
             ]
+        elif _race_lead(first) and reading.value and not _inside_words(reading, owner):
+            first_shown[owner] = reading  # "<p>Lap 1: chaos…</p><p class=time>12:40</p>"
         elif (reading.modified or _EDIT_LABEL.match(reading.text)) and not _inside_words(
             reading, owner
         ):
