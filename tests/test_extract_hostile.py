@@ -879,6 +879,11 @@ def test_the_spider_reads_a_utf16_page_whole() -> None:
         ("El niño comió en la mañana; ¿qué pasó? Sí, señor.", "cp1252"),
         ("Zażółć gęślą jaźń: Łódź i Kraków to miasta w Polsce.", "cp1250"),
         ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Zażółć gęślą jaźń: Łódź i Kraków to miasta w Polsce.", "iso8859-2"),
+        ("Sąd orzekł, że wyścig się odbędzie; źródła mówią, iż władze są przeciw.", "iso8859-2"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "iso8859-2"),
+        ("„Zażółć” – gęślą jaźń, «Łódź».", "cp1250"),
+        ("Le cœur de l'œuvre coûte 5 €, dit sa sœur à l'école.", "iso8859-15"),
         ("Съешь же ещё этих мягких французских булок, да выпей чаю.", "cp1251"),
     ],
 )

@@ -129,6 +129,18 @@ _ALPHABETS = tuple(
         "áäéèêëíîïóôöúûü",  # Afrikaans
     )
 )
+# Code pages that share their letters' bytes but a few, which the detector cannot tell apart on
+# a page that names none: windows-1250 and ISO-8859-2 write "ą", "ś" and "ź" at bytes the
+# other writes "±", "¶" and "Ľ" at (a Polish page in ISO-8859-2 read "będ±"), and windows-1252
+# writes "¿" and "³" at the bytes of their "ż" and "ł", and "½" at ISO-8859-15's "œ". Where
+# the detector guesses one of the Latin code pages, the reading (the guess or one of these)
+# with fewest signs inside words wins.
+_LATIN_TWINS = ("cp1252", "cp1250", "iso8859-2", "iso8859-15")
+_LATIN = frozenset(
+    {*_LATIN_TWINS, "iso8859-1", "iso8859-3", "iso8859-4", "iso8859-9", "iso8859-13",
+     "iso8859-15", "iso8859-16", "cp1254", "cp1257"}
+)  # fmt: skip
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 # The nesting a repaired page is flattened to, and lower if libxml2 still finds it too deep:
 # well under libxml2's limit of 256, and shallow enough for the body walk's recursion.
 _FLAT_DEPTHS = (200, 100, 50)
@@ -229,15 +241,40 @@ def unpacked(body: bytes) -> bytes:
 
 def guess_codec(body: bytes) -> str:
     """The encoding of a page that names none: windows-1252 where it reads as one western
-    European language (see _PREFERRED), else charset-normalizer's best guess."""
+    European language (see _PREFERRED), else charset-normalizer's best guess; of a Latin
+    code page's twins, the one whose reading has no signs inside words (see _LATIN_TWINS)."""
     matches = from_bytes(body)
     best = matches.best()
-    if best is None:
-        return _PREFERRED  # nothing decodes cleanly: the web's default for a legacy page
     plausible = any(_PREFERRED in (m.encoding, *m.could_be_from_charset) for m in matches)
-    if plausible and _one_alphabet(body.decode(_PREFERRED, "replace")):
-        return _PREFERRED
-    return _as_browsers_read(_codec(best.encoding)) or "utf-8"
+    if best is None:
+        guess = _PREFERRED  # nothing decodes cleanly: the web's default for a legacy page
+    elif plausible and _one_alphabet(body.decode(_PREFERRED, "replace")):
+        guess = _PREFERRED
+    else:
+        guess = _as_browsers_read(_codec(best.encoding)) or "utf-8"
+    if guess not in _LATIN:
+        return guess
+    # The guess's own reading wins a tie: a western page reads alike in all three twins.
+    return min(
+        (guess, *_LATIN_TWINS),
+        key=lambda c: (_signs_in_words(body.decode(c, "replace")), c != guess),
+    )
+
+
+def _signs_in_words(text: str) -> int:
+    """How many characters beyond ASCII that are no letter (a "¶", a "»", a control) stand
+    between two letters: the marks of a page read in the wrong code page ("gę¶lą", "lu»oučký");
+    a "¿" or a "«" before a word is in its place."""
+    count = 0
+    for match in _BEYOND_ASCII.finditer(text):
+        at = match.start()
+        if (
+            not text[at].isalpha()
+            and text[at - 1 : at].isalpha()
+            and text[at + 1 : at + 2].isalpha()
+        ):
+            count += 1
+    return count
 
 
 def _one_alphabet(text: str) -> bool:
