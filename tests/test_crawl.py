@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import urllib.request
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
@@ -206,6 +207,24 @@ def test_an_ordinary_page_is_not_archived_as_a_live_blog(
     db = Database(db_path)
     assert [r[0] for r in db.execute("select distinct blog_id from updates")] == [1]
     assert db.execute("select count(*) from updates").fetchone()[0] == len(UPDATES)
+
+
+@pytest.mark.slow
+def test_a_page_served_gzipped_or_in_windows_1252_under_a_utf8_header_is_read(
+    db_path: Path,
+) -> None:
+    """A server that says "text/html; charset=utf-8" over a page's gzip bytes (a saved
+    ".html.gz", no Content-Encoding), or over bytes windows-1252 wrote: each pass reads the
+    blog's posts and its title as written (the first was a truncated document, the second
+    titled "l\ufffd\ufffdvacuation")."""
+    title = "Calais: l’évacuation du camp – live"
+    page = render_page(title, "/live/calais", "http://127.0.0.1", UPDATES, 1, 10) or b""
+    for body in (gzip.compress(page), page.decode().encode("cp1252")):
+        url, result = crawl_served(body, "/live/calais", db_path)
+        assert result.ok and result.new == len(UPDATES), result.error
+        assert Database(db_path).execute(
+            "select title from blogs where url = ?", [url]
+        ).fetchone() == (title,)
 
 
 @pytest.mark.slow

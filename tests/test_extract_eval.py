@@ -378,6 +378,26 @@ ARTICLE = (
 )
 
 
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "<!-- saved from url=(0034)https://example.org/news/cafe-review -->\n",
+        "<!-- saved from url=(0034)https://example.org/news/cafe-review -->\r\n",
+        "<!--\n Page saved with SingleFile \n url: https://example.org/news/cafe-review \n-->",
+    ],
+    ids=["browser", "browser-crlf", "singlefile"],
+)
+def test_a_page_saved_by_a_browser_is_read_at_the_address_it_was_saved_from(mark: str) -> None:
+    """A browser's "Save Page As" and SingleFile note the page's address at its top: with no
+    canonical link, an ordinary page is read there, as a crawl would have read it (it was read
+    at a made-up address)."""
+    body = ARTICLE.replace(b'<link rel="canonical" href="https://blog.example/cafe-review">', b"")
+    assert page_url(mark.encode() + body, "cafe.html") == "https://example.org/news/cafe-review"
+    assert page_url(body, "cafe.html").endswith("/cafe.html")
+    # A canonical link still outranks the note.
+    assert page_url(mark.encode() + ARTICLE, "cafe.html") == "https://blog.example/cafe-review"
+
+
 def test_an_ordinary_page_that_yields_an_update_is_reported(tmp_path: Path) -> None:
     (tmp_path / "cafe.html").write_bytes(ARTICLE)
     (tmp_path / "storm.html").write_bytes(STORM_PAGE)  # stands for an article that fools it

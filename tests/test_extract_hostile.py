@@ -7,6 +7,7 @@ heading, a <time> and paragraphs) of the kind the generic extractor reads.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from typing import Any
@@ -878,12 +879,59 @@ def test_the_spider_reads_a_utf16_page_whole() -> None:
         ("El niño comió en la mañana; ¿qué pasó? Sí, señor.", "cp1252"),
         ("Zażółć gęślą jaźń: Łódź i Kraków to miasta w Polsce.", "cp1250"),
         ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Zażółć gęślą jaźń: Łódź i Kraków to miasta w Polsce.", "iso8859-2"),
+        ("Sąd orzekł, że wyścig się odbędzie; źródła mówią, iż władze są przeciw.", "iso8859-2"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "iso8859-2"),
+        ("„Zażółć” – gęślą jaźń, «Łódź».", "cp1250"),
+        ("Le cœur de l'œuvre coûte 5 €, dit sa sœur à l'école.", "iso8859-15"),
         ("Съешь же ещё этих мягких французских булок, да выпей чаю.", "cp1251"),
     ],
 )
 def test_an_undeclared_legacy_encoding_reads_as_written(text: str, codec: str) -> None:
     document = f"<html><head><title>{text}</title></head><body><p>{text}</p></body></html>"
     assert extract(document.encode(codec)).title == text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Die Straße ist schön, für Käse und Öl zahlt man 5 € mehr.", "cp1252"),
+        (TITLE, "cp1252"),
+        ("L'équipe a marqué à la 89e minute : « incroyable », dit-il.", "iso8859-1"),
+        ("Zażółć gęślą jaźń: Łódź i Kraków to miasta w Polsce.", "cp1250"),
+    ],
+)
+@pytest.mark.parametrize("said", ["meta", "header"])
+def test_a_page_that_says_utf8_in_a_legacy_encoding_reads_as_written(
+    text: str, codec: str, said: str
+) -> None:
+    """A template that says UTF-8 over bytes a legacy encoding wrote, none of them UTF-8's:
+    the page is read as one that says nothing (it was read as UTF-8, each letter a "\ufffd")."""
+    meta = '<meta charset="utf-8">' if said == "meta" else ""
+    document = f"<html><head>{meta}<title>{text}</title></head><body><p>{text}</p></body></html>"
+    header = "utf-8" if said == "header" else None
+    assert extract(document.encode(codec), encoding=header).title == text
+
+
+def test_a_utf8_page_with_a_stray_byte_stays_utf8() -> None:
+    text = "Zażółć gęślą jaźń: Łódź i Kraków"
+    document = f"<html><head><title>{text}</title></head><body><p>{text} \xff</p></body></html>"
+    encoded = document.encode().replace(b"\xc3\xbf", b"\xff")
+    assert extract(encoded).title == text
+    assert extract(encoded, encoding="utf-8").title == text
+
+
+def test_a_gzipped_page_saved_as_html_is_read() -> None:
+    """A page saved or served as its gzip bytes, with no Content-Encoding to say so (a
+    `.html` that is a `.html.gz`): it is unpacked and read (it gave nothing)."""
+    body = html_page(body=post(2, paragraph(2)) + post(1, paragraph(1)))
+    page = extract(gzip.compress(body))
+    assert page.title == "Storm warning: live"
+    assert [u.headline for u in page.updates] == ["Update number 2", "Update number 1"]
+    assert [u.headline for u in extract(gzip.compress(body), encoding="utf-8").updates] == [
+        "Update number 2",
+        "Update number 1",
+    ]
 
 
 @pytest.mark.parametrize("label", ["iso-8859-1", "latin1", "us-ascii"])

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
@@ -34,7 +35,7 @@ from lxml import etree
 from archive.records import Page, Update
 from archive.times import parse_utc
 from crawler.extract.dom import set_tail, set_text
-from crawler.extract.html import parse
+from crawler.extract.html import parse, unpacked
 from crawler.extract.merge import fold, id_key
 from crawler.extract.page import extract_page
 
@@ -364,7 +365,8 @@ def extract_ordinary(
 
 
 def page_url(body: bytes, name: str) -> str:
-    """The page's own canonical (or og:url) address; a made-up one under a never-resolving host."""
+    """The page's own canonical (or og:url) address, else the one a browser or SingleFile noted
+    it was saved from; a made-up one under a never-resolving host."""
     root = None if _is_json(body) else parse(body)
     if root is not None:
         named = root.xpath(
@@ -374,7 +376,16 @@ def page_url(body: bytes, name: str) -> str:
         for value in (str(v).strip() for v in named):
             if value.startswith(("https://", "http://")):
                 return value
+    saved = _SAVED_FROM.search(unpacked(body)[:_SAVED_NOTE_BYTES])
+    if saved:
+        return saved.group(1).decode("ascii", "replace")
     return f"https://{_NOWHERE}/{quote(name)}"
+
+
+# The address a browser's "Save Page As" (`<!-- saved from url=(0034)https://… -->`) or
+# SingleFile (`url: https://…` in its opening comment) notes at the top of a saved page.
+_SAVED_FROM = re.compile(rb"<!--(?:\s*saved from url=\(\d+\)|[^>]*?\burl: )(https?://[^\s<>]+)")
+_SAVED_NOTE_BYTES = 2048
 
 
 def overall(scores: list[PageScore]) -> PageScore:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 import threading
+import zlib
 from collections.abc import Iterable
 
 from charset_normalizer import from_bytes
@@ -128,9 +129,25 @@ _ALPHABETS = tuple(
         "áäéèêëíîïóôöúûü",  # Afrikaans
     )
 )
+# Code pages that share their letters' bytes but a few, which the detector cannot tell apart on
+# a page that names none: windows-1250 and ISO-8859-2 write "ą", "ś" and "ź" at bytes the
+# other writes "±", "¶" and "Ľ" at (a Polish page in ISO-8859-2 read "będ±"), and windows-1252
+# writes "¿" and "³" at the bytes of their "ż" and "ł", and "½" at ISO-8859-15's "œ". Where
+# the detector guesses one of the Latin code pages, the reading (the guess or one of these)
+# with fewest signs inside words wins.
+_LATIN_TWINS = ("cp1252", "cp1250", "iso8859-2", "iso8859-15")
+_LATIN = frozenset(
+    {*_LATIN_TWINS, "iso8859-1", "iso8859-3", "iso8859-4", "iso8859-9", "iso8859-13",
+     "iso8859-15", "iso8859-16", "cp1254", "cp1257"}
+)  # fmt: skip
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 # The nesting a repaired page is flattened to, and lower if libxml2 still finds it too deep:
 # well under libxml2's limit of 256, and shallow enough for the body walk's recursion.
 _FLAT_DEPTHS = (200, 100, 50)
+# A page saved or served as its gzip bytes with no Content-Encoding to say so (a ".html" that is
+# a ".html.gz"), and the most such a page is unpacked to: no page is larger.
+_GZIP = b"\x1f\x8b\x08"
+_UNPACKED_LIMIT = 256 * 1024 * 1024
 _local = threading.local()
 
 
@@ -140,6 +157,7 @@ def parse(body: bytes, encoding: str | None = None) -> etree._Element | None:
     `encoding` is what the HTTP response said (Scrapy's resolved encoding); without it the
     bytes and the page's own meta charset decide.
     """
+    body = unpacked(body)
     if not body or body.isspace():
         return None
     bom = _bom(body)
@@ -151,7 +169,10 @@ def parse(body: bytes, encoding: str | None = None) -> etree._Element | None:
     codec = _as_browsers_read(_codec(encoding))
     if codec is not None:
         if codec == "utf-8":
-            return _parse_utf8(body)[0]
+            root, valid = _parse_utf8(body)
+            if valid or _mostly_utf8(body):
+                return root
+            return parse_text(body.decode(guess_codec(body), "replace"))
         return parse_text(body.decode(codec, "replace"))
     declared = meta_charset(body)
     if declared in (None, "utf-8"):
@@ -181,7 +202,8 @@ def meta_charset(body: bytes) -> str | None:
 def decode(body: bytes) -> str:
     """The page as text, without a label from HTTP: by its byte order mark; as UTF-8 if it is
     valid UTF-8 (whatever its meta tag says: text that validates as UTF-8 is UTF-8); by its
-    meta charset; else by the detector's guess."""
+    meta charset; else by the detector's guess. A page that says UTF-8 (or nothing) whose
+    bytes are mostly not UTF-8's is read by the guess; one mostly UTF-8 stays UTF-8."""
     bom = _bom(body)
     if bom is not None:
         return body[bom[1] :].decode(bom[0], "replace")
@@ -190,21 +212,69 @@ def decode(body: bytes) -> str:
     except UnicodeDecodeError:
         pass
     declared = meta_charset(body)
-    codec = "utf-8" if declared in _WIDE else _as_browsers_read(declared) or guess_codec(body)
+    if declared is None or declared == "utf-8" or declared in _WIDE:
+        codec = "utf-8" if _mostly_utf8(body) else guess_codec(body)
+    else:
+        codec = _as_browsers_read(declared) or guess_codec(body)
     return body.decode(codec, "replace")
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """Whether more of a page's letters beyond ASCII are UTF-8's than are bytes no UTF-8
+    character holds: a stray byte in a UTF-8 page, not a legacy page under a UTF-8 label."""
+    text = body.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    beyond_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return beyond_ascii - bad > bad
+
+
+def unpacked(body: bytes) -> bytes:
+    """The page in a body of gzip bytes (a saved ".html" that is gzipped, a server that sends
+    a ".html.gz" with no Content-Encoding), as far as it unpacks; any other body as it is."""
+    if not body.startswith(_GZIP):
+        return body
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body, _UNPACKED_LIMIT)
+    except zlib.error:
+        return body
 
 
 def guess_codec(body: bytes) -> str:
     """The encoding of a page that names none: windows-1252 where it reads as one western
-    European language (see _PREFERRED), else charset-normalizer's best guess."""
+    European language (see _PREFERRED), else charset-normalizer's best guess; of a Latin
+    code page's twins, the one whose reading has no signs inside words (see _LATIN_TWINS)."""
     matches = from_bytes(body)
     best = matches.best()
-    if best is None:
-        return _PREFERRED  # nothing decodes cleanly: the web's default for a legacy page
     plausible = any(_PREFERRED in (m.encoding, *m.could_be_from_charset) for m in matches)
-    if plausible and _one_alphabet(body.decode(_PREFERRED, "replace")):
-        return _PREFERRED
-    return _as_browsers_read(_codec(best.encoding)) or "utf-8"
+    if best is None:
+        guess = _PREFERRED  # nothing decodes cleanly: the web's default for a legacy page
+    elif plausible and _one_alphabet(body.decode(_PREFERRED, "replace")):
+        guess = _PREFERRED
+    else:
+        guess = _as_browsers_read(_codec(best.encoding)) or "utf-8"
+    if guess not in _LATIN:
+        return guess
+    # The guess's own reading wins a tie: a western page reads alike in all three twins.
+    return min(
+        (guess, *_LATIN_TWINS),
+        key=lambda c: (_signs_in_words(body.decode(c, "replace")), c != guess),
+    )
+
+
+def _signs_in_words(text: str) -> int:
+    """How many characters beyond ASCII that are no letter (a "¶", a "»", a control) stand
+    between two letters: the marks of a page read in the wrong code page ("gę¶lą", "lu»oučký");
+    a "¿" or a "«" before a word is in its place."""
+    count = 0
+    for match in _BEYOND_ASCII.finditer(text):
+        at = match.start()
+        if (
+            not text[at].isalpha()
+            and text[at - 1 : at].isalpha()
+            and text[at + 1 : at + 2].isalpha()
+        ):
+            count += 1
+    return count
 
 
 def _one_alphabet(text: str) -> bool:
@@ -217,6 +287,7 @@ def ends_document(body: bytes, tail: int = 65536) -> bool:
     """Whether the page's last `tail` bytes hold its </body> or </html>, read in the encoding
     its byte order mark names (a UTF-16 page's tags are not ASCII bytes): a page cut short by
     a dropped connection does not."""
+    body = unpacked(body)
     bom = _bom(body)
     if bom is None or bom[0] == "utf-8":
         last = body[-tail:].lower()

@@ -23,7 +23,7 @@ from crawler.extract.dom import Element, absolute, host_of, in_tree, text_of
 from crawler.extract.endpoints import Endpoint, unique
 from crawler.extract.endpoints.vendors import from_embeds
 from crawler.extract.entries import reading_times, rough_times
-from crawler.extract.html import parse
+from crawler.extract.html import parse, unpacked
 from crawler.extract.jsonld import read_jsonld
 from crawler.extract.merge import (
     body_keys,
@@ -132,6 +132,7 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     fetched = parse_utc(fetched_at)
     if fetched is None or not _FETCH_YEARS[0] <= fetched.year <= _FETCH_YEARS[1]:
         fetched, fetched_at = now_utc(), None  # no time a fetch has: as if none were given
+    body = unpacked(body)  # a page saved or served gzipped, with no header to say so
     if body[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
         data = _json(body)
         if data is not None:  # a publisher's page data (the Guardian's `.json?dcr=true`)
