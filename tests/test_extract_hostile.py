@@ -20,9 +20,10 @@ from scrapy.http import HtmlResponse, Request
 from archive.records import BlogPass, Page, Update
 from crawler.extract import extract_page, repair
 from crawler.extract.clean import HEADLINE_LIMIT, strip_controls, web_url
-from crawler.extract.html import ends_document, header_charset, parse
+from crawler.extract.html import ends_document, header_charset, parse, unpacked
 from crawler.sample import PATH, UPDATES, render_page
 from crawler.sample import TITLE as TITLE_ITV
+from crawler.settings import DOWNLOAD_MAXSIZE
 from crawler.spiders.liveblog import LiveblogSpider, PassState
 
 URL = "https://news.example/live/storm-warning"
@@ -932,6 +933,14 @@ def test_a_gzipped_page_saved_as_html_is_read() -> None:
         "Update number 2",
         "Update number 1",
     ]
+
+
+def test_gzip_bytes_unpack_no_further_than_a_crawl_takes_of_one_response() -> None:
+    """Forty kilobytes of gzip that would unpack to 64 MB (a gzip bomb saved as a page) give
+    what a crawl holds any response to, 32 MB (DOWNLOAD_MAXSIZE), not the whole."""
+    bomb = gzip.compress(b"<p>" + b" " * (64 * 1024 * 1024))
+    assert len(bomb) < 100 * 1024
+    assert len(unpacked(bomb)) == DOWNLOAD_MAXSIZE
 
 
 @pytest.mark.parametrize("label", ["iso-8859-1", "latin1", "us-ascii"])

@@ -145,9 +145,10 @@ _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 # well under libxml2's limit of 256, and shallow enough for the body walk's recursion.
 _FLAT_DEPTHS = (200, 100, 50)
 # A page saved or served as its gzip bytes with no Content-Encoding to say so (a ".html" that is
-# a ".html.gz"), and the most such a page is unpacked to: no page is larger.
+# a ".html.gz"), and the most such a page is unpacked to: what a crawl takes of one response
+# (DOWNLOAD_MAXSIZE), so that a few kilobytes of gzip cannot make gigabytes.
 _GZIP = b"\x1f\x8b\x08"
-_UNPACKED_LIMIT = 256 * 1024 * 1024
+_UNPACKED_LIMIT = 32 * 1024 * 1024
 _local = threading.local()
 
 
