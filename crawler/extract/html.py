@@ -142,9 +142,12 @@ _LATIN = frozenset(
 )  # fmt: skip
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 # The characters a UTF-8 page of a Latin alphabet holds beyond ASCII (Latin-1's and Latin
-# Extended-A's letters and signs, Romanian's "ș" and "ț", typographic punctuation, "€"): a
-# legacy page's bytes that happen to make a UTF-8 character make other ones ("͊" of "ÍŠ").
-_LATIN_UTF8 = re.compile("[\u00a0-\u017f\u0218-\u021b\u2010-\u203a\u20ac]")
+# Extended-A's letters and signs, Romanian's "ș" and "ț", typographic punctuation, "€", "™",
+# emoji): a legacy page's bytes that happen to make a UTF-8 character make other ones ("͊" of
+# a Czech "ÍŠ"), and an emoji's four bytes never.
+_LATIN_UTF8 = re.compile(
+    "[\u00a0-\u017f\u0218-\u021b\u2010-\u203a\u20ac\u2100-\u215f\U00010000-\U0010ffff]"
+)
 _STRAY_AS_WINDOWS_1252 = "liveblog-stray-as-windows-1252"
 # The nesting a repaired page is flattened to, and lower if libxml2 still finds it too deep:
 # well under libxml2's limit of 256, and shallow enough for the body walk's recursion.
