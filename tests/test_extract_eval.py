@@ -398,6 +398,14 @@ def test_a_page_saved_by_a_browser_is_read_at_the_address_it_was_saved_from(mark
     assert page_url(mark.encode() + ARTICLE, "cafe.html") == "https://blog.example/cafe-review"
 
 
+def test_a_comment_naming_a_url_is_no_note_of_where_a_page_was_saved_from() -> None:
+    """A template's comment at the top that names some address (`<!-- og image url: https://…
+    -->`) is no SingleFile note: the page is not read there (it was)."""
+    body = ARTICLE.replace(b'<link rel="canonical" href="https://blog.example/cafe-review">', b"")
+    mark = b"<!-- og image url: https://cdn.example/cafe.jpg -->\n"
+    assert page_url(mark + body, "cafe.html").endswith("/cafe.html")
+
+
 def test_an_ordinary_page_that_yields_an_update_is_reported(tmp_path: Path) -> None:
     (tmp_path / "cafe.html").write_bytes(ARTICLE)
     (tmp_path / "storm.html").write_bytes(STORM_PAGE)  # stands for an article that fools it

@@ -922,6 +922,25 @@ def test_a_utf8_page_with_a_stray_byte_stays_utf8() -> None:
     assert extract(encoded, encoding="utf-8").title == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le café de l'équipe: “incroyable”, “magnifique”, “historique” dit-il",
+        "Our Widget™ review 🎉: “fast”, “cheap”, “loud”, “small”",
+    ],
+)
+@pytest.mark.parametrize("header", [None, "utf-8"])
+def test_a_utf8_page_with_windows_1252_quotes_pasted_in_reads_both(
+    text: str, header: str | None
+) -> None:
+    """A UTF-8 page whose CMS pasted text a word processor wrote (its quotes windows-1252's
+    bytes 0x93 and 0x94) beside few UTF-8 letters: each UTF-8 letter reads as UTF-8 and each
+    stray byte as windows-1252 (the page was read in the detector's guess, here Thai: "cafรฉ")."""
+    document = f'<html><head><meta charset="utf-8"><title>{text}</title></head></html>'
+    encoded = document.encode().replace("“".encode(), b"\x93").replace("”".encode(), b"\x94")
+    assert extract(encoded, encoding=header).title == text
+
+
 def test_a_gzipped_page_saved_as_html_is_read() -> None:
     """A page saved or served as its gzip bytes, with no Content-Encoding to say so (a
     `.html` that is a `.html.gz`): it is unpacked and read (it gave nothing)."""

@@ -383,8 +383,11 @@ def page_url(body: bytes, name: str) -> str:
 
 
 # The address a browser's "Save Page As" (`<!-- saved from url=(0034)https://… -->`) or
-# SingleFile (`url: https://…` in its opening comment) notes at the top of a saved page.
-_SAVED_FROM = re.compile(rb"<!--(?:\s*saved from url=\(\d+\)|[^>]*?\burl: )(https?://[^\s<>]+)")
+# SingleFile (`url: https://…` in its opening comment, after its name) notes at the top of a
+# saved page; another comment that names an address (an image's) is no such note.
+_SAVED_FROM = re.compile(
+    rb"<!--(?:\s*saved from url=\(\d+\)|[^>]*?SingleFile[^>]*?\burl: )(https?://[^\s<>]+)"
+)
 _SAVED_NOTE_BYTES = 2048
 
 

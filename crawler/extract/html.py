@@ -141,6 +141,14 @@ _LATIN = frozenset(
      "iso8859-15", "iso8859-16", "cp1254", "cp1257"}
 )  # fmt: skip
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+# The characters a UTF-8 page of a Latin alphabet holds beyond ASCII (Latin-1's and Latin
+# Extended-A's letters and signs, Romanian's "ș" and "ț", typographic punctuation, "€", "™",
+# emoji): a legacy page's bytes that happen to make a UTF-8 character make other ones ("͊" of
+# a Czech "ÍŠ"), and an emoji's four bytes never.
+_LATIN_UTF8 = re.compile(
+    "[\u00a0-\u017f\u0218-\u021b\u2010-\u203a\u20ac\u2100-\u215f\U00010000-\U0010ffff]"
+)
+_STRAY_AS_WINDOWS_1252 = "liveblog-stray-as-windows-1252"
 # The nesting a repaired page is flattened to, and lower if libxml2 still finds it too deep:
 # well under libxml2's limit of 256, and shallow enough for the body walk's recursion.
 _FLAT_DEPTHS = (200, 100, 50)
@@ -173,7 +181,7 @@ def parse(body: bytes, encoding: str | None = None) -> etree._Element | None:
             root, valid = _parse_utf8(body)
             if valid or _mostly_utf8(body):
                 return root
-            return parse_text(body.decode(guess_codec(body), "replace"))
+            return parse_text(_pasted(body) or body.decode(guess_codec(body), "replace"))
         return parse_text(body.decode(codec, "replace"))
     declared = meta_charset(body)
     if declared in (None, "utf-8"):
@@ -214,7 +222,12 @@ def decode(body: bytes) -> str:
         pass
     declared = meta_charset(body)
     if declared is None or declared == "utf-8" or declared in _WIDE:
-        codec = "utf-8" if _mostly_utf8(body) else guess_codec(body)
+        if _mostly_utf8(body):
+            return body.decode("utf-8", "replace")
+        pasted = _pasted(body)
+        if pasted is not None:
+            return pasted
+        codec = guess_codec(body)
     else:
         codec = _as_browsers_read(declared) or guess_codec(body)
     return body.decode(codec, "replace")
@@ -227,6 +240,26 @@ def _mostly_utf8(body: bytes) -> bool:
     bad = text.count("\ufffd")
     beyond_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return beyond_ascii - bad > bad
+
+
+def _pasted(body: bytes) -> str | None:
+    """A UTF-8 page whose stray bytes are text pasted in from a word processor (its quotes
+    windows-1252's 0x93 and 0x94): each UTF-8 character read as UTF-8 and each stray byte as
+    windows-1252, where the page holds UTF-8 characters and all of them are Latin letters or
+    punctuation (a legacy page's bytes seldom make one, and never only such); else None."""
+    text = body.decode("utf-8", "replace")
+    beyond = set(_BEYOND_ASCII.findall(text)) - {"\ufffd"}
+    if not beyond or not all(_LATIN_UTF8.match(c) for c in beyond):
+        return None
+    return body.decode("utf-8", _STRAY_AS_WINDOWS_1252)
+
+
+def _stray_as_windows_1252(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+
+codecs.register_error(_STRAY_AS_WINDOWS_1252, _stray_as_windows_1252)
 
 
 def unpacked(body: bytes) -> bytes:
