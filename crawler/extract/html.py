@@ -299,14 +299,14 @@ def _signs_in_words(text: str) -> int:
     """How many characters beyond ASCII that are no letter (a "¶", a "»", a control) stand
     between two letters: the marks of a page read in the wrong code page ("gę¶lą", "lu»oučký");
     a "¿" or a "«" before a word is in its place."""
+    # Only the few kinds of such characters the text holds are looked for, not every letter.
+    signs = "".join(c for c in set(text) if not c.isascii() and not c.isalpha())
+    if not signs:
+        return 0
     count = 0
-    for match in _BEYOND_ASCII.finditer(text):
+    for match in re.finditer(f"[{re.escape(signs)}]", text):
         at = match.start()
-        if (
-            not text[at].isalpha()
-            and text[at - 1 : at].isalpha()
-            and text[at + 1 : at + 2].isalpha()
-        ):
+        if text[at - 1 : at].isalpha() and text[at + 1 : at + 2].isalpha():
             count += 1
     return count
 
