@@ -983,13 +983,15 @@ def test_links_that_may_lead_on() -> None:
         '<a href="/a">Load MORE</a><a href="/b">Share</a><a class="" href="/c">Home</a>'
         '<a aria-label="Older" href="/d"> </a><a href="/e"><span>x</span></a>'
         '<a href="/f"><!-- c --></a><a href="/g">Zurück</a><a href="/h">  </a>'
-        '<a href="/i">Nex&amp;t</a><a href="/j"></a><a href="/k">PREVIOUSLY</a></body></html>'.encode()
+        '<a href="/i">Nex&amp;t</a><a href="/j"></a><a href="/k">PREVIOUSLY</a>'
+        # Texts longer than the compiled walk's buffer for a lowered text: the word at the end.
+        f'<a href="/l">{"x" * 300} EarLIER</a><a href="/m">{"Y" * 300}</a></body></html>'.encode()
     )
     assert root is not None
     tags = frozenset({"a", "link"})
     found = _walks.link_candidates(root.iter(), tags, _LINK_NAMES, _LINK_WORDS)
     hrefs = [e.get("href") for e in found]
-    assert hrefs == ["/2", "/a", "/d", "/e", "/f", "/g", "/k"]
+    assert hrefs == ["/2", "/a", "/d", "/e", "/f", "/g", "/k", "/l"]
     _agree("link_candidates", list(root.iter()), tags, _LINK_NAMES, _LINK_WORDS)
 
 

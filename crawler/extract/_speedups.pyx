@@ -16,7 +16,7 @@ from cpython.unicode cimport (
 )
 from libc.stdint cimport uint16_t, uint32_t
 from libc.stdlib cimport calloc, free, malloc
-from libc.string cimport memcpy, strcmp, strlen, strstr
+from libc.string cimport memcmp, memcpy, strcmp, strlen, strstr
 
 import re
 
@@ -1225,12 +1225,55 @@ def link_candidates(elements, frozenset tags, tuple names, tuple words):
     cdef list keep = [], found = []
     cdef list attributes = [(<str>name).encode("utf-8") for name in names]
     cdef list needles = [(<str>word).encode("ascii") for word in words]
+    cdef _Needles words_in
     cdef xmlNode* top
     cdef xmlNode* node
     cdef const char* raw
     cdef int state
     cdef bint hit
     _tag_set(&wanted, tags, keep)
+    _needles(&words_in, needles)
+    try:
+        _link_candidates(elements, tags, wanted, attributes, words, &words_in, found)
+    finally:
+        free(words_in.texts)
+        free(words_in.sizes)
+    return found
+
+
+cdef struct _Needles:
+    const unsigned char** texts
+    size_t* sizes
+    size_t count
+
+
+cdef int _needles(_Needles* into, list needles) except -1:
+    """The needles' bytes and lengths in C arrays (the list holds the bytes alive)."""
+    cdef size_t i, count = len(needles)
+    into.count = 0
+    into.texts = <const unsigned char**>malloc((count + 1) * sizeof(const unsigned char*))
+    into.sizes = <size_t*>malloc((count + 1) * sizeof(size_t))
+    if into.texts is NULL or into.sizes is NULL:
+        free(into.texts)
+        free(into.sizes)
+        into.texts, into.sizes = NULL, NULL
+        raise MemoryError()
+    for i in range(count):
+        into.texts[i] = <const unsigned char*>(<bytes>needles[i])
+        into.sizes[i] = len(<bytes>needles[i])
+    into.count = count
+    return 0
+
+
+cdef int _link_candidates(
+    elements, frozenset tags, _TagSet wanted, list attributes, tuple words,
+    _Needles* needles, list found
+) except -1:
+    cdef xmlNode* top
+    cdef xmlNode* node
+    cdef const char* raw
+    cdef int state
+    cdef bint hit
     for element in elements:
         top = (<cetree._Element?>element)._c_node
         if top.type != tree.XML_ELEMENT_NODE or not _tag_in(&wanted, top, tags):
@@ -1256,30 +1299,44 @@ def link_candidates(elements, frozenset tags, tuple names, tuple words):
                 hit = bool(text) and (not text.isascii() or any(w in text.lower() for w in words))
         if hit:
             found.append(element)
-    return found
+    return 0
 
 
-cdef bint _holds_word(const unsigned char* text, list needles):
+cdef bint _holds_word(const unsigned char* text, _Needles* needles) except -1:
     """Whether ASCII text holds one of the lower-case needles in any case; text beyond ASCII
-    answers yes (str.lower() is left to decide)."""
-    cdef size_t i, j, n = strlen(<const char*>text), size
-    cdef const unsigned char* needle
+    answers yes (str.lower() is left to decide). The text is lowered once, into a copy, and
+    each needle looked for in it by its first byte, then the rest."""
+    cdef size_t i, k, n = strlen(<const char*>text), size
     cdef unsigned char c
+    cdef unsigned char small[256]
+    cdef unsigned char* lowered = small
+    cdef const unsigned char* needle
+    cdef bint found = False
     for i in range(n):
         if text[i] >= 0x80:
             return True
-    for word in needles:
-        needle = <const unsigned char*>(<bytes>word)
-        size = len(<bytes>word)
+    if n >= sizeof(small):
+        lowered = <unsigned char*>malloc(n + 1)
+        if lowered is NULL:
+            raise MemoryError()
+    for i in range(n):
+        c = text[i]
+        lowered[i] = c + 0x20 if 0x41 <= c <= 0x5A else c
+    lowered[n] = 0
+    for k in range(needles.count):
+        needle, size = needles.texts[k], needles.sizes[k]
         if size > n:
             continue
+        if size == 0:
+            found = True
+            break
+        c = needle[0]
         for i in range(n - size + 1):
-            for j in range(size):
-                c = text[i + j]
-                if 0x41 <= c <= 0x5A:
-                    c += 0x20
-                if c != needle[j]:
-                    break
-            else:
-                return True
-    return False
+            if lowered[i] == c and memcmp(lowered + i, needle, size) == 0:
+                found = True
+                break
+        if found:
+            break
+    if lowered is not small:
+        free(lowered)
+    return found

@@ -2060,6 +2060,9 @@ def leading_clock(text: str) -> tuple[int, int, int] | None:
     """(hour, minute, end) of the clock that opens the text: "19:02(IST) TOSS: …",
     "12.31 Uhr: …", "9:15 p.m. ET – …" (the hour on 24; `end` after its "Uhr", "pm" or zone);
     None when the text opens with anything else."""
+    first = text[:1]
+    if first.isascii() and not first.isdigit() and not first.isspace():
+        return None  # (a letter or a mark of ASCII opens most headlines: no look for a clock)
     text = western_digits(text)  # (the same length: `end` stands in the text as written)
     clock = next(_clocks(text, lenient=True), None)
     if clock is None or text[: clock.start].strip():
