@@ -146,7 +146,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     then the files of quick tests, most tests first. A worker takes its next file while it
     still has two tests to run, so files of one long test each (the cluster, the install),
     left to the end, all went to one worker while the others stood idle; quick files at the
-    end even them out instead."""
+    end even them out instead.
+
+    Where the accelerator is built, an extraction test's second run, on the pure-Python walks,
+    is slow too: the inner loop reads each page once, on the compiled walks the install uses,
+    and the full run reads it on both (as CI's install without a compiler does on the Python
+    walks alone); the inner loop's own_backends tests still compare the two walk by walk."""
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.slow)
@@ -158,7 +163,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         slow = any(item.get_closest_marker("slow") is not None for item in tests)
         return (not slow, len(tests) if slow else -len(tests))
 
-    items[:] = [item for tests in sorted(by_file.values(), key=cost) for item in tests]
+    ordered = sorted(by_file.values(), key=cost)  # before the second runs are marked slow
+    if len(walks.AVAILABLE) > 1:
+        for item in items:
+            callspec = getattr(item, "callspec", None)
+            if callspec is not None and callspec.params.get("walks_backend") == walks.PYTHON:
+                item.add_marker(pytest.mark.slow)
+    items[:] = [item for tests in ordered for item in tests]
 
 
 @pytest.fixture
