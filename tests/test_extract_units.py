@@ -29,7 +29,7 @@ from crawler.extract.clean import (
 from crawler.extract.clock import visible_time
 from crawler.extract.dom import Element
 from crawler.extract.entries import render_body
-from crawler.extract.html import header_charset, parse
+from crawler.extract.html import _signs_in_words, header_charset, parse
 from crawler.extract.jsonld import parse_block, read_jsonld
 from crawler.extract.lines import byline_name
 from crawler.extract.merge import merge
@@ -1338,6 +1338,36 @@ def test_decoding_declared_and_undeclared_charsets() -> None:
     # A wrong meta charset loses to the HTTP header's encoding.
     lying = html.format(meta='<meta charset="iso-8859-1">').encode("utf-8")
     assert extract_page(lying, BASE, encoding="utf-8").title == "Café “news”"
+
+
+def _signs_between_letters(text: str) -> int:
+    """The rule read character by character: signs beyond ASCII with a letter either side."""
+    return sum(
+        1
+        for at, c in enumerate(text)
+        if not c.isascii()
+        and not c.isalpha()
+        and text[at - 1 : at].isalpha()
+        and text[at + 1 : at + 2].isalpha()
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "codec", "signs"),
+    [
+        ("gęślą będą".encode("iso8859-2"), "cp1250", 1),  # "gę¶l±": "±" ends words
+        ("gęślą będą".encode("iso8859-2"), "iso8859-2", 0),
+        (b"a\xb6b\xbbc", "cp1252", 2),  # a chain of signs in one word: "a¶b»c"
+        (b"\xb6ab\xbb c\xb6", "cp1252", 0),  # at the start, before a space, at the end
+        (b"a\xb6\xbbb", "cp1252", 0),  # a sign beside a sign
+        (b"x\x81y", "cp1252", 1),  # a byte the code page lacks reads as a sign: "x\ufffdy"
+        (b"m\xb3s \xbfQu\xe9", "cp1252", 1),  # "m³s" is one; "¿Qué" opens a word
+        (b"plain ascii", "iso8859-15", 0),
+    ],
+)
+def test_signs_inside_words_are_counted_from_the_bytes(body: bytes, codec: str, signs: int) -> None:
+    assert _signs_in_words(body, codec) == signs
+    assert _signs_between_letters(body.decode(codec, "replace")) == signs
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ rest) is repaired and parsed once more (crawler/extract/repair.py).
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import threading
 import zlib
@@ -140,7 +141,7 @@ _LATIN = frozenset(
     {*_LATIN_TWINS, "iso8859-1", "iso8859-3", "iso8859-4", "iso8859-9", "iso8859-13",
      "iso8859-15", "iso8859-16", "cp1254", "cp1257"}
 )  # fmt: skip
-_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
 # The characters a UTF-8 page of a Latin alphabet holds beyond ASCII (Latin-1's and Latin
 # Extended-A's letters and signs, Romanian's "ș" and "ț", typographic punctuation, "€", "™",
 # emoji): a legacy page's bytes that happen to make a UTF-8 character make other ones ("͊" of
@@ -248,7 +249,7 @@ def _pasted(body: bytes) -> str | None:
     windows-1252, where the page holds UTF-8 characters and all of them are Latin letters or
     punctuation (a legacy page's bytes seldom make one, and never only such); else None."""
     text = body.decode("utf-8", "replace")
-    beyond = set(_BEYOND_ASCII.findall(text)) - {"\ufffd"}
+    beyond = {c for c in set(text) if not c.isascii()} - {"\ufffd"}
     if not beyond or not all(_LATIN_UTF8.match(c) for c in beyond):
         return None
     return body.decode("utf-8", _STRAY_AS_WINDOWS_1252)
@@ -282,33 +283,46 @@ def guess_codec(body: bytes) -> str:
     plausible = any(_PREFERRED in (m.encoding, *m.could_be_from_charset) for m in matches)
     if best is None:
         guess = _PREFERRED  # nothing decodes cleanly: the web's default for a legacy page
-    elif plausible and _one_alphabet(body.decode(_PREFERRED, "replace")):
+    elif plausible and _one_alphabet(_kinds_beyond_ascii(body).decode(_PREFERRED, "replace")):
         guess = _PREFERRED
     else:
         guess = _as_browsers_read(_codec(best.encoding)) or "utf-8"
     if guess not in _LATIN:
         return guess
+    if body.isascii():
+        return guess  # every reading is the same ASCII
     # The guess's own reading wins a tie: a western page reads alike in all three twins.
-    return min(
-        (guess, *_LATIN_TWINS),
-        key=lambda c: (_signs_in_words(body.decode(c, "replace")), c != guess),
-    )
+    return min((guess, *_LATIN_TWINS), key=lambda c: (_signs_in_words(body, c), c != guess))
 
 
-def _signs_in_words(text: str) -> int:
+def _kinds_beyond_ascii(body: bytes) -> bytes:
+    """Each byte beyond ASCII the body holds, once: all a code page reads as other than
+    ASCII, one character a byte."""
+    return bytes(sorted(set(body.translate(None, _ASCII_BYTES))))
+
+
+def _signs_in_words(body: bytes, codec: str) -> int:
     """How many characters beyond ASCII that are no letter (a "¶", a "»", a control) stand
-    between two letters: the marks of a page read in the wrong code page ("gę¶lą", "lu»oučký");
-    a "¿" or a "«" before a word is in its place."""
-    # Only the few kinds of such characters the text holds are looked for, not every letter.
-    signs = "".join(c for c in set(text) if not c.isascii() and not c.isalpha())
-    if not signs:
+    between two letters in the body read in a code page: the marks of a page read in the
+    wrong one ("gę¶lą", "lu»oučký"); a "¿" or a "«" before a word is in its place."""
+    # A code page reads one character a byte, so its bytes are told letter ("a"), sign ("s")
+    # or other (" ") by a table, and the page is never decoded: the signs after a letter,
+    # less those followed by a sign, by another character or by the end.
+    classes = body.translate(_byte_classes(codec))
+    if b"s" not in classes:
         return 0
-    count = 0
-    for match in re.finditer(f"[{re.escape(signs)}]", text):
-        at = match.start()
-        if text[at - 1 : at].isalpha() and text[at + 1 : at + 2].isalpha():
-            count += 1
-    return count
+    after_letter = classes.count(b"as") - classes.count(b"ass") - classes.count(b"as ")
+    return after_letter - classes.endswith(b"as")
+
+
+@functools.cache
+def _byte_classes(codec: str) -> bytes:
+    """A table of a code page's bytes: "a" for a letter, "s" for a character beyond ASCII
+    that is no letter (one the code page lacks reads as a "\ufffd", a sign too), " " else."""
+    read = [bytes([byte]).decode(codec, "replace") for byte in range(256)]
+    return bytes(
+        ord("a") if c.isalpha() else ord("s") if not c.isascii() else ord(" ") for c in read
+    )
 
 
 def _one_alphabet(text: str) -> bool:
