@@ -12934,3 +12934,34 @@ def test_an_article_with_a_noscript_notice_or_pixel_gives_no_post(noscript: str)
         f"</article><noscript>{noscript}</noscript>"
     )
     assert _noscript_page(article) == []
+
+
+@pytest.mark.parametrize("ids", [True, False])
+def test_a_longer_list_kept_inside_noscript_beside_the_newest_posts_is_read(ids: bool) -> None:
+    """A page that shows its newest posts and keeps the whole list in a <noscript> (an
+    infinite scroll's server-rendered copy, for readers without scripts) gives the whole list,
+    each post once, with an id of its own or without."""
+    clocks = [f"{16 - n:02d}:05" for n in range(6)]
+    posts = [
+        (
+            f" id='post-{n}'" if ids else "",
+            clock,
+            f"Storm update number {n} from the coast",
+            f"What post {n} reports about the roads, the ferries and the power today.",
+        )
+        for n, clock in enumerate(clocks)
+    ]
+
+    def stream(shown: list[tuple[str, str, str, str]]) -> str:
+        return "".join(
+            f"<article class='post'{own}><time datetime='2024-05-06T{clock}:00+00:00'>{clock}"
+            f"</time><h2>{headline}</h2><p>{words}</p></article>"
+            for own, clock, headline, words in shown
+        )
+
+    updates = _noscript_page(
+        f"<h1>Storm live</h1><div class='live-blog'>{stream(posts[:2])}</div>"
+        f"<noscript><div class='live-blog'>{stream(posts)}</div></noscript>"
+    )
+    assert [u.headline for u in updates] == [headline for _, _, headline, _ in posts]
+    assert not any(u.pinned for u in updates)  # (the posts shown, copied, are no pinned copies)

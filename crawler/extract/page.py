@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -143,19 +143,40 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     if root is None:
         return Reading(Page(url=url))
     reading, streams = _read_root(root, url, fetched, fetched_at, body)
-    if reading.page.updates or not streams:
+    if not streams:
         return reading
-    # A page that shows no post, whose <noscript>s hold a stream for readers without scripts
-    # (a list a script hydrates or loads): read again as such a reader sees it. The first
-    # reading stripped them, so the page is parsed again; its <noscript>s come in the same order.
+    # A page whose <noscript>s hold a stream for readers without scripts (a list a script
+    # hydrates or loads): read again as such a reader sees it. The first reading stripped them,
+    # so the page is parsed again; its <noscript>s come in the same order.
     again = parse(body, encoding)
     if again is None:
         return reading
     for index, noscript in enumerate(again.iter("noscript")):
         if index in streams:
             noscript.tag = "div"
-    shown, _ = _read_root(again, url, fetched, fetched_at, body)
-    return shown if shown.page.updates else reading
+    opened, _ = _read_root(again, url, fetched, fetched_at, body)
+    if not _holds_more(opened.page.updates, reading.page.updates):
+        return reading
+    # A post both shown and copied stands twice in the opened page, as a pinned copy does: it
+    # is pinned as the page shows it.
+    pinned = {_post_key(u): u.pinned for u in reading.page.updates}
+    updates = [replace(u, pinned=pinned.get(_post_key(u), u.pinned)) for u in opened.page.updates]
+    return replace(opened, page=replace(opened.page, updates=updates))
+
+
+def _holds_more(opened: list[Update], shown: list[Update]) -> bool:
+    """Whether the reading with the <noscript>s opened holds every post the page shows and
+    more, none twice (a copy of a shown post the merge did not fold is a post read twice)."""
+    keys = [_post_key(u) for u in opened]
+    return (
+        len(opened) > len(shown)
+        and len(set(keys)) == len(keys)
+        and {_post_key(u) for u in shown} <= set(keys)
+    )
+
+
+def _post_key(update: Update) -> object:
+    return update.source_id or (update.headline, update.published_at, update.body_text[:80])
 
 
 def _read_root(
