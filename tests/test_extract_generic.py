@@ -12854,3 +12854,114 @@ def test_an_updates_word_in_another_language_before_its_clock_opens_an_entry(
         "2024-05-06T14:40:00Z", "2024-05-06T13:15:00Z", "2024-05-06T12:05:00Z"
     ]  # fmt: skip
     assert [u.headline for u in updates] == [None, None, None]
+
+
+# A live blog's posts as a page renders them for readers without scripts (hand-built after
+# HTML's <noscript>, whose body content is flow content shown when scripting is off, as MDN
+# documents it): the stream a script hydrates, or a "load more" list's server-rendered copy.
+_NOSCRIPT_POSTS = [
+    ("16:05", "Roads reopen in the north", "Police say the main roads north of the city are open again."),
+    ("14:40", "Ferries resume sailing", "The first ferry of the afternoon left the harbour at half past two."),
+    ("13:15", "Power back for most homes", "The network says nine in ten homes have their power back now."),
+]  # fmt: skip
+
+
+def _noscript_stream() -> str:
+    return "".join(
+        f"<article class='post' id='post-{n}'><time datetime='2024-05-06T{clock}:00+00:00'>"
+        f"{clock}</time><h2>{headline}</h2><p>{words}</p></article>"
+        for n, (clock, headline, words) in enumerate(_NOSCRIPT_POSTS)
+    )
+
+
+def _noscript_page(main: str) -> list[Update]:
+    body = page_of(
+        main, "Storm live: roads, ferries and power", published="2024-05-06T08:00:00+00:00"
+    )
+    return extract_page(
+        body, "https://news.example/live/storm", fetched_at="2024-05-06T18:00:00Z"
+    ).updates
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        # The stream a script hydrates, shown without scripts only in <noscript>.
+        "<h1>Storm live</h1><div id='live-root' data-hydrate='liveblog'></div>"
+        "<noscript><div class='live-blog'>{posts}</div></noscript>",
+        # A pixel and a notice in other <noscript>s beside it.
+        "<noscript><img src='https://px.example/t.gif' width='1' height='1'></noscript>"
+        "<h1>Storm live</h1><noscript><p>Please enable JavaScript to see live updates.</p>"
+        "</noscript><div class='live-blog'><noscript>{posts}</noscript></div>",
+    ],
+)
+def test_a_live_blogs_posts_inside_noscript_are_read_where_none_show_outside(main: str) -> None:
+    """A page whose posts stand only inside a <noscript> (its stream hydrated by a script, a
+    fallback for readers without one) gives them, as a reader without scripts sees them; a
+    pixel or a notice in another <noscript> is no post."""
+    updates = _noscript_page(main.format(posts=_noscript_stream()))
+    assert [u.headline for u in updates] == [h for _, h, _ in _NOSCRIPT_POSTS]
+    assert [u.published_at for u in updates] == [
+        f"2024-05-06T{clock}:00Z" for clock, _, _ in _NOSCRIPT_POSTS
+    ]
+    assert all("JavaScript" not in u.body_text for u in updates)
+
+
+def test_posts_shown_and_copied_inside_noscript_are_read_once() -> None:
+    """The posts a page shows, copied into a <noscript> for readers without scripts, are read
+    once, from where the page shows them."""
+    stream = _noscript_stream()
+    updates = _noscript_page(
+        f"<h1>Storm live</h1><div class='live-blog'>{stream}</div><noscript>{stream}</noscript>"
+    )
+    assert [u.headline for u in updates] == [h for _, h, _ in _NOSCRIPT_POSTS]
+
+
+@pytest.mark.parametrize(
+    "noscript",
+    [
+        "<p>Please enable JavaScript to view this page. Our site needs it to show the latest "
+        "news, the weather and the comments below each story.</p>",
+        "<iframe src='https://www.googletagmanager.com/ns.html?id=GTM-X' height='0' width='0'>"
+        "</iframe><img src='https://px.example/t.gif' width='1' height='1'>",
+    ],
+)
+def test_an_article_with_a_noscript_notice_or_pixel_gives_no_post(noscript: str) -> None:
+    """An ordinary article whose <noscript> holds a notice or a tracker gives no update."""
+    article = (
+        "<article><h1>Council approves the new bridge</h1><p>The council voted on Tuesday to "
+        "build the bridge.</p><p>Work starts in the spring and should last two years.</p>"
+        f"</article><noscript>{noscript}</noscript>"
+    )
+    assert _noscript_page(article) == []
+
+
+@pytest.mark.parametrize("ids", [True, False])
+def test_a_longer_list_kept_inside_noscript_beside_the_newest_posts_is_read(ids: bool) -> None:
+    """A page that shows its newest posts and keeps the whole list in a <noscript> (an
+    infinite scroll's server-rendered copy, for readers without scripts) gives the whole list,
+    each post once, with an id of its own or without."""
+    clocks = [f"{16 - n:02d}:05" for n in range(6)]
+    posts = [
+        (
+            f" id='post-{n}'" if ids else "",
+            clock,
+            f"Storm update number {n} from the coast",
+            f"What post {n} reports about the roads, the ferries and the power today.",
+        )
+        for n, clock in enumerate(clocks)
+    ]
+
+    def stream(shown: list[tuple[str, str, str, str]]) -> str:
+        return "".join(
+            f"<article class='post'{own}><time datetime='2024-05-06T{clock}:00+00:00'>{clock}"
+            f"</time><h2>{headline}</h2><p>{words}</p></article>"
+            for own, clock, headline, words in shown
+        )
+
+    updates = _noscript_page(
+        f"<h1>Storm live</h1><div class='live-blog'>{stream(posts[:2])}</div>"
+        f"<noscript><div class='live-blog'>{stream(posts)}</div></noscript>"
+    )
+    assert [u.headline for u in updates] == [headline for _, _, headline, _ in posts]
+    assert not any(u.pinned for u in updates)  # (the posts shown, copied, are no pinned copies)

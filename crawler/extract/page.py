@@ -8,7 +8,8 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -141,6 +142,48 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     root = parse(body, encoding)
     if root is None:
         return Reading(Page(url=url))
+    reading, streams = _read_root(root, url, fetched, fetched_at, body)
+    if not streams:
+        return reading
+    # A page whose <noscript>s hold a stream for readers without scripts (a list a script
+    # hydrates or loads): read again as such a reader sees it. The first reading stripped them,
+    # so the page is parsed again; its <noscript>s come in the same order.
+    again = parse(body, encoding)
+    if again is None:
+        return reading
+    for index, noscript in enumerate(again.iter("noscript")):
+        if index in streams:
+            noscript.tag = "div"
+    opened, _ = _read_root(again, url, fetched, fetched_at, body)
+    if not _holds_more(opened.page.updates, reading.page.updates):
+        return reading
+    # A post both shown and copied stands twice in the opened page, as a pinned copy does: it
+    # is pinned as the page shows it.
+    pinned = {_post_key(u): u.pinned for u in reading.page.updates}
+    updates = [replace(u, pinned=pinned.get(_post_key(u), u.pinned)) for u in opened.page.updates]
+    return replace(opened, page=replace(opened.page, updates=updates))
+
+
+def _holds_more(opened: list[Update], shown: list[Update]) -> bool:
+    """Whether the reading with the <noscript>s opened holds every post the page shows and
+    more, none twice (a copy of a shown post the merge did not fold is a post read twice)."""
+    keys = [_post_key(u) for u in opened]
+    return (
+        len(opened) > len(shown)
+        and len(set(keys)) == len(keys)
+        and {_post_key(u) for u in shown} <= set(keys)
+    )
+
+
+def _post_key(update: Update) -> object:
+    return update.source_id or (update.headline, update.published_at, update.body_text[:80])
+
+
+def _read_root(
+    root: Element, url: str, fetched: datetime, fetched_at: str | None, body: bytes
+) -> tuple[Reading, frozenset[int]]:
+    """The page's reading, and which of its <noscript>s (their places in page order) may hold
+    posts, looked at before the reading strips them."""
     # The survey (for the adapters, before html_updates strips the scripts) and the elements
     # that several readers look for, in one walk, before any step prunes the tree.
     survey, found = survey_gathering(root, GATHERED)
@@ -153,8 +196,33 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     # some. (A page in UTF-16 or UTF-32, NULs from its first characters on, cannot be told by
     # its bytes.)
     itemprop = b"\x00" in body[:1024] or b"itemprop" in body
+    streams = _noscript_streams(found) if "noscript" in survey.tags else frozenset()
     with reading_times(clock):  # a time without a zone, shown or for machines, is the page's
-        return _read_tree(root, url, fetched_at, clock, survey, found, itemprop, older)
+        return _read_tree(root, url, fetched_at, clock, survey, found, itemprop, older), streams
+
+
+# What a <noscript> holds to be read as a stream: this many blocks with words, and this many
+# characters of words. A pixel, a tag manager's frame or an "enable JavaScript" notice holds less.
+_NOSCRIPT_BLOCKS = 2
+_NOSCRIPT_CHARS = 120
+_NOSCRIPT_BLOCK_TAGS = ("p", "h2", "h3", "h4", "li", "article", "section")
+
+
+def _noscript_streams(found: list[Element]) -> frozenset[int]:
+    """The places, in page order, of the <noscript>s that hold several blocks of words."""
+    streams = set()
+    noscripts = [e for e in found if e.tag == "noscript"]
+    for index, noscript in enumerate(noscripts):
+        if len(walks.text(noscript).strip()) < _NOSCRIPT_CHARS:
+            continue  # (most are a pixel or a notice: no walk inside)
+        blocks = 0
+        for block in noscript.iter(*_NOSCRIPT_BLOCK_TAGS):
+            if (block.text or "").strip() or len(block):
+                blocks += 1
+                if blocks >= _NOSCRIPT_BLOCKS:
+                    streams.add(index)
+                    break
+    return frozenset(streams)
 
 
 def _read_tree(
@@ -267,7 +335,7 @@ _FETCH_YEARS = (1990, 9000)
 # The tags of the elements that the page clock, the JSON-LD reader, the older-page links and
 # the load-more control look for. A walk of a big page costs as much as a tenth of its parse,
 # however few elements it finds: each reader filtering the gathered list costs a fraction.
-GATHERED = frozenset({"script", "time", "link", "a", "button"})
+GATHERED = frozenset({"script", "time", "link", "a", "button", "noscript"})
 
 
 def _plausible(page: Page, fetched_at: str | None) -> Page:
