@@ -5,7 +5,10 @@ walks for extraction's tests."""
 from __future__ import annotations
 
 import compileall
+import fcntl
 import itertools
+import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,8 +112,25 @@ def demo_archive(tmp_path_factory: pytest.TempPathFactory) -> DemoArchive:
 
     Crawled once for the export, feed, Datasette and browser tests, which only read it. Both
     blogs go on the watchlist first, so the seed blog is blog 1 whichever pass ends first.
+    Under xdist the workers share one, named in the run's folder: the first to ask crawls it
+    while the others wait on a lock, where each worker crawled its own, all at once.
     """
-    db = tmp_path_factory.mktemp("demo") / "archive.db"
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return crawl_demo(tmp_path_factory.mktemp("demo") / "archive.db")
+    shared = tmp_path_factory.getbasetemp().parent  # the run's, one folder per worker below
+    with (shared / "demo.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # let go when the file closes
+        made = shared / "demo.json"
+        if made.exists():
+            held = json.loads(made.read_text())
+            return DemoArchive(Path(held["db"]), held["url"], held["other"])
+        demo = crawl_demo(tmp_path_factory.mktemp("demo") / "archive.db")
+        made.write_text(json.dumps({"db": str(demo.db), "url": demo.url, "other": demo.other}))
+        return demo
+
+
+def crawl_demo(db: Path) -> DemoArchive:
+    """The demo archive crawled into db (see demo_archive)."""
     with (
         SampleBlog([], title=TITLE, path=PATH) as seed,
         SampleBlog(ELECTION, title="Election", path="/election") as other,

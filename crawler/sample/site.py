@@ -204,6 +204,9 @@ def render_page(
     return html.encode("utf-8")
 
 
+POLL_SECONDS = 0.02  # how soon a LocalServer's stop() is heard
+
+
 class LocalServer:
     """A threaded HTTP server on 127.0.0.1 (a port of its own) for the demo, tests and benchmarks."""
 
@@ -233,7 +236,11 @@ class LocalServer:
         return f"http://{host!s}:{port}"
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # serve_forever looks for a shutdown once a poll: at its default half second, every
+        # stop() waited up to that long, and the tests stop hundreds of servers.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": POLL_SECONDS}, daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
