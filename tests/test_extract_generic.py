@@ -12965,3 +12965,33 @@ def test_a_longer_list_kept_inside_noscript_beside_the_newest_posts_is_read(ids:
     )
     assert [u.headline for u in updates] == [headline for _, _, headline, _ in posts]
     assert not any(u.pinned for u in updates)  # (the posts shown, copied, are no pinned copies)
+
+
+@pytest.mark.parametrize("edited", ["", "Earlier: "])
+def test_shown_posts_copied_without_their_ids_beside_one_more_are_not_read_twice(
+    edited: str,
+) -> None:
+    """A page that shows its posts with ids and copies them into a <noscript> without the ids,
+    one older post more, gives each post once: the copy of a shown post is the same words, or
+    (a copy older than the post, its words edited since) the same headline and time, so the
+    opened reading, which holds it twice, is not the page's."""
+    older = (
+        "12:00",
+        "Storm warning upgraded",
+        "The weather office raised its warning to red at noon.",
+    )
+    copied = "".join(
+        f"<article class='post'><time datetime='2024-05-06T{clock}:00+00:00'>{clock}</time>"
+        f"<h2>{headline}</h2><p>{words}</p></article>"
+        for clock, headline, words in [
+            *((clock, headline, edited + words) for clock, headline, words in _NOSCRIPT_POSTS),
+            older,
+        ]
+    )
+    updates = _noscript_page(
+        f"<h1>Storm live</h1><div class='live-blog'>{_noscript_stream()}</div>"
+        f"<noscript><div class='live-blog'>{copied}</div></noscript>"
+    )
+    headlines = [u.headline for u in updates]
+    assert len(headlines) == len(set(headlines))
+    assert headlines[:3] == [h for _, h, _ in _NOSCRIPT_POSTS]

@@ -166,17 +166,26 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
 
 def _holds_more(opened: list[Update], shown: list[Update]) -> bool:
     """Whether the reading with the <noscript>s opened holds every post the page shows and
-    more, none twice (a copy of a shown post the merge did not fold is a post read twice)."""
-    keys = [_post_key(u) for u in opened]
-    return (
-        len(opened) > len(shown)
-        and len(set(keys)) == len(keys)
-        and {_post_key(u) for u in shown} <= set(keys)
-    )
+    more, none twice (a copy of a shown post the merge did not fold is a post read twice, told
+    by its id or, a copy often lacking the id, by its words, or its headline and time where
+    its words were edited since)."""
+    if len(opened) <= len(shown):
+        return False
+    ids = [u.source_id for u in opened if u.source_id]
+    words = [_words_key(u) for u in opened]
+    titled = [(u.headline, u.published_at) for u in opened if u.headline and u.published_at]
+    if len(set(ids)) < len(ids) or len(set(words)) < len(words) or len(set(titled)) < len(titled):
+        return False
+    return all(u.source_id in ids or _words_key(u) in words for u in shown)
 
 
 def _post_key(update: Update) -> object:
     return update.source_id or (update.headline, update.published_at, update.body_text[:80])
+
+
+def _words_key(update: Update) -> object:
+    """A post's words, whatever its id or time; a post without words, its headline and time."""
+    return update.body_text[:80] or (update.headline, update.published_at)
 
 
 def _read_root(
