@@ -180,9 +180,10 @@ def parse(body: bytes, encoding: str | None = None) -> etree._Element | None:
     if codec is not None:
         if codec == "utf-8":
             root, valid = _parse_utf8(body)
-            if valid or _mostly_utf8(body):
+            if valid:
                 return root
-            return parse_text(_pasted(body) or body.decode(guess_codec(body), "replace"))
+            text = body.decode("utf-8", "replace")
+            return root if _mostly_utf8(text) else parse_text(_not_utf8(body, text))
         return parse_text(body.decode(codec, "replace"))
     declared = meta_charset(body)
     if declared in (None, "utf-8"):
@@ -223,32 +224,33 @@ def decode(body: bytes) -> str:
         pass
     declared = meta_charset(body)
     if declared is None or declared == "utf-8" or declared in _WIDE:
-        if _mostly_utf8(body):
-            return body.decode("utf-8", "replace")
-        pasted = _pasted(body)
-        if pasted is not None:
-            return pasted
-        codec = guess_codec(body)
-    else:
-        codec = _as_browsers_read(declared) or guess_codec(body)
-    return body.decode(codec, "replace")
+        text = body.decode("utf-8", "replace")
+        return text if _mostly_utf8(text) else _not_utf8(body, text)
+    return body.decode(_as_browsers_read(declared) or guess_codec(body), "replace")
 
 
-def _mostly_utf8(body: bytes) -> bool:
+def _not_utf8(body: bytes, text: str) -> str:
+    """A body said (or taken) to be UTF-8 that mostly is not, `text` its reading as UTF-8:
+    UTF-8 with pasted windows-1252 bytes if so (see _pasted), else read by the guess."""
+    pasted = _pasted(body, text)
+    return pasted if pasted is not None else body.decode(guess_codec(body), "replace")
+
+
+def _mostly_utf8(text: str) -> bool:
     """Whether more of a page's letters beyond ASCII are UTF-8's than are bytes no UTF-8
-    character holds: a stray byte in a UTF-8 page, not a legacy page under a UTF-8 label."""
-    text = body.decode("utf-8", "replace")
+    character holds (`text` is the page read as UTF-8, each such byte a U+FFFD): a stray byte
+    in a UTF-8 page, not a legacy page under a UTF-8 label."""
     bad = text.count("\ufffd")
     beyond_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return beyond_ascii - bad > bad
 
 
-def _pasted(body: bytes) -> str | None:
+def _pasted(body: bytes, text: str) -> str | None:
     """A UTF-8 page whose stray bytes are text pasted in from a word processor (its quotes
     windows-1252's 0x93 and 0x94): each UTF-8 character read as UTF-8 and each stray byte as
     windows-1252, where the page holds UTF-8 characters and all of them are Latin letters or
-    punctuation (a legacy page's bytes seldom make one, and never only such); else None."""
-    text = body.decode("utf-8", "replace")
+    punctuation (a legacy page's bytes seldom make one, and never only such); else None.
+    `text` is the page read as UTF-8."""
     beyond = {c for c in set(text) if not c.isascii()} - {"\ufffd"}
     if not beyond or not all(_LATIN_UTF8.match(c) for c in beyond):
         return None
