@@ -139,7 +139,7 @@ _ALPHABETS = tuple(
 _LATIN_TWINS = ("cp1252", "cp1250", "iso8859-2", "iso8859-15")
 _LATIN = frozenset(
     {*_LATIN_TWINS, "iso8859-1", "iso8859-3", "iso8859-4", "iso8859-9", "iso8859-13",
-     "iso8859-15", "iso8859-16", "cp1254", "cp1257"}
+     "iso8859-16", "cp1254", "cp1257"}
 )  # fmt: skip
 _ASCII_BYTES = bytes(range(128))
 # The characters a UTF-8 page of a Latin alphabet holds beyond ASCII (Latin-1's and Latin

@@ -174,9 +174,10 @@ def _holds_more(opened: list[Update], shown: list[Update]) -> bool:
     ids = [u.source_id for u in opened if u.source_id]
     words = [_words_key(u) for u in opened]
     titled = [(u.headline, u.published_at) for u in opened if u.headline and u.published_at]
-    if len(set(ids)) < len(ids) or len(set(words)) < len(words) or len(set(titled)) < len(titled):
+    id_set, word_set = set(ids), set(words)
+    if len(id_set) < len(ids) or len(word_set) < len(words) or len(set(titled)) < len(titled):
         return False
-    return all(u.source_id in ids or _words_key(u) in words for u in shown)
+    return all(u.source_id in id_set or _words_key(u) in word_set for u in shown)
 
 
 def _post_key(update: Update) -> object:
