@@ -12995,3 +12995,58 @@ def test_shown_posts_copied_without_their_ids_beside_one_more_are_not_read_twice
     headlines = [u.headline for u in updates]
     assert len(headlines) == len(set(headlines))
     assert headlines[:3] == [h for _, h, _ in _NOSCRIPT_POSTS]
+
+
+# A post's media as a reader sees them (the markup of WordPress's gallery and emoji, lazysizes,
+# lite-youtube and Instagram's embed code, as their public code documents it).
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # WordPress's gallery block: a figure of figures, each picture with its caption.
+        "<figure class='wp-block-gallery has-nested-images'><figure class='wp-block-image'>"
+        "<img src='https://cdn.example.com/g1.jpg'><figcaption>One</figcaption></figure>"
+        "<figure class='wp-block-image'><img src='https://cdn.example.com/g2.jpg'>"
+        "<figcaption>Two</figcaption></figure><figure class='wp-block-image'>"
+        "<img src='https://cdn.example.com/g3.jpg'></figure></figure>",
+        # A box that says gallery, its pictures bare.
+        "<div class='gallery'><img src='https://cdn.example.com/g1.jpg' alt='a'>"
+        "<img src='https://cdn.example.com/g2.jpg' alt='b'>"
+        "<img src='https://cdn.example.com/g3.jpg' alt='c'></div>",
+    ],
+    ids=["wordpress-gallery", "gallery-box"],
+)
+def test_each_picture_of_a_gallery_is_the_posts(box: str) -> None:
+    """A box of several pictures (a gallery) is each of them, not its first alone."""
+    first = _first_post_holding(box, "Live: the parade", "https://news.example.com/live/parade")
+    assert [m["url"] for m in first.media] == [
+        f"https://cdn.example.com/g{n}.jpg" for n in (1, 2, 3)
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+def test_a_lazy_pictures_data_srcset_outranks_its_placeholder() -> None:
+    """lazysizes' `data-srcset` is the picture the loader shows; the `src` a placeholder."""
+    box = (
+        "<figure><img class='lazyload' src='/img/placeholder.gif' data-srcset='"
+        "https://cdn.example.com/b-400.jpg 400w, https://cdn.example.com/b-1200.jpg 1200w'>"
+        "</figure>"
+    )
+    first = _first_post_holding(box, "Live: the storm", "https://news.example.com/live/storm")
+    assert [m["url"] for m in first.media] == ["https://cdn.example.com/b-1200.jpg"]
+
+
+@pytest.mark.parametrize(
+    "pixel",
+    [
+        "<img src='https://sb.scorecardresearch.com/p?c1=2' height='1' width='1' border='0'>",
+        "<img src='https://px.example.com/t.gif' width='0' height='0' alt=''>",
+    ],
+)
+def test_a_tracking_pixel_in_a_post_is_no_picture_of_it(pixel: str) -> None:
+    """An image one pixel wide and high (or none) is a tracker's, not what the post shows."""
+    box = f"<p>More to follow.{pixel}</p>"
+    first = _first_post_holding(box, "Live: the vote", "https://news.example.com/live/vote")
+    assert first.media == []
+    assert first.body_text.endswith("words.\n\nMore to follow.")

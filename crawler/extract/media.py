@@ -132,7 +132,7 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
     if tag == "blockquote":
         return QUOTE
     if image_class and walks.holds(element, PICTURE_TAGS):
-        return IMAGE
+        return None if several_pictures(element) else IMAGE
     if cls and _VISUAL_CLASS.search(cls) and _captioned_picture(element):
         return IMAGE
     return None
@@ -167,9 +167,35 @@ def _figure_kind(figure: Element) -> str | None:
     if figure.get("data-canonical-url") or walks.holds(figure, EMBED_TAGS):
         return EMBED
     if walks.holds(figure, PICTURE_TAGS):
-        return IMAGE
+        return None if several_pictures(figure) else IMAGE
     quoted = first_of(figure, _BLOCKQUOTE)
     return EMBED if quoted is not None and _has_embed_source(quoted) else None
+
+
+def several_pictures(box: Element) -> bool:
+    """Whether a picture's box shows two pictures or more (a gallery: WordPress's figure of
+    figures), each the post's, where one picture's sources (`<picture>`, its `<img>`) or a
+    placeholder without an address are one or none."""
+    seen = None
+    for img in box.iter("img", "amp-img"):
+        parent = img.getparent()
+        if parent is not None and parent.tag == "amp-img":
+            continue  # (an amp-img's fallback)
+        src = None if is_pixel(img) else _image_src(img)
+        if src is None or src == seen:
+            continue
+        if seen is not None:
+            return True
+        seen = src
+    return False
+
+
+def is_pixel(img: Element) -> bool:
+    """A picture one pixel wide or high, or none: a tracker's, not what a post shows."""
+    return img.get("width") in _PIXEL or img.get("height") in _PIXEL
+
+
+_PIXEL = frozenset({"0", "1", "0px", "1px"})
 
 
 @lru_cache(maxsize=4096)
@@ -394,8 +420,9 @@ def _embed_url(element: Element) -> str | None:
 def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     """{"type": "image", "url", "caption", "credit"} from a figure or an image container."""
     img, source, figcaption, credit_el, captions = walks.figure_parts(element, _caption_role)
-    url = absolute(_image_src(img), base_url) if img is not None else None
-    if url is None and img is not None and img is not element:
+    pixel = img is not None and is_pixel(img)
+    url = absolute(_image_src(img), base_url) if img is not None and not pixel else None
+    if url is None and img is not None and img is not element and not pixel:
         url = absolute(_image_src(element), base_url)  # the box's, its script's to lend the img
     if url is None and source is not None:
         url = absolute(largest_in_srcset(source.get("srcset")), base_url)
@@ -443,13 +470,21 @@ def _caption_role(cls: str) -> int:
 
 
 def _image_src(img: Element) -> str | None:
-    """The picture an image shows: what a lazy loader will put in `src` (its `data-src`; the
-    `src` it replaces is a placeholder), else `src`, else the largest of its `srcset`."""
-    for attr in _IMAGE_SOURCES:
+    """The picture an image shows: what a lazy loader will put in `src` (its `data-src`, the
+    largest of its `data-srcset`, as lazysizes has it; the `src` it replaces is a
+    placeholder), else `src`, else the largest of its `srcset`."""
+    for attr in LAZY_SOURCES:
         value = img.get(attr)
         if value and not value.startswith(("data:", "blob:")):
             return value
-    return largest_in_srcset(img.get("data-srcset")) or largest_in_srcset(img.get("srcset"))
+    lazy = largest_in_srcset(img.get("data-srcset"))
+    if lazy:
+        return lazy
+    for attr in ("src", "content"):
+        value = img.get(attr)
+        if value and not value.startswith(("data:", "blob:")):
+            return value
+    return largest_in_srcset(img.get("srcset"))
 
 
 # Where a lazy loader keeps an <img>'s picture until it puts it in `src`.
@@ -461,9 +496,6 @@ LAZY_SOURCES = (
     "data-hi-res-src",
     "data-full-src",
 )
-# Where an <img> keeps its picture, most telling first: a lazy loader's attributes before the
-# placeholder in `src` ("placeholder.svg", a grey pixel) that they replace.
-_IMAGE_SOURCES = (*LAZY_SOURCES, "src", "content")
 
 
 def largest_in_srcset(srcset: str | None) -> str | None:
