@@ -13050,3 +13050,25 @@ def test_a_tracking_pixel_in_a_post_is_no_picture_of_it(pixel: str) -> None:
     first = _first_post_holding(box, "Live: the vote", "https://news.example.com/live/vote")
     assert first.media == []
     assert first.body_text.endswith("words.\n\nMore to follow.")
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    [
+        # WordPress's wp-emoji, Twemoji: an <img class="emoji"> whose alt is the character.
+        "<img draggable='false' role='img' class='emoji' alt='\u26bd' "
+        "src='https://s.w.org/images/core/emoji/15.0.3/svg/26bd.svg'>",
+        "<img class='emoji' draggable='false' alt='\u26bd' "
+        "src='https://cdn.jsdelivr.net/gh/twitter/twemoji@14.0.2/assets/72x72/26bd.png'>",
+        # WordPress's smilies.
+        "<img src='https://news.example.com/wp-includes/images/smilies/soccer.png' alt='\u26bd'"
+        " class='wp-smiley' style='height: 1em; max-height: 1em;'>",
+    ],
+    ids=["wp-emoji", "twemoji", "wp-smiley"],
+)
+def test_an_emoji_drawn_as_a_picture_is_a_character_of_the_line(emoji: str) -> None:
+    """An emoji a script draws as a picture is its character in the line, no picture."""
+    box = f"<p>Goal! {emoji} What a finish.</p>"
+    first = _first_post_holding(box, "Live: the final", "https://news.example.com/live/final")
+    assert first.media == []
+    assert first.body_text.endswith("words.\n\nGoal! \u26bd What a finish.")
