@@ -13072,3 +13072,38 @@ def test_an_emoji_drawn_as_a_picture_is_a_character_of_the_line(emoji: str) -> N
     first = _first_post_holding(box, "Live: the final", "https://news.example.com/live/final")
     assert first.media == []
     assert first.body_text.endswith("words.\n\nGoal! \u26bd What a finish.")
+
+
+def test_a_lite_youtube_player_is_the_posts_video() -> None:
+    """lite-youtube's element names its video by `videoid`; its play button is no word."""
+    box = (
+        "<lite-youtube videoid='ogfYd705cRs' params='controls=0'><a class='lty-playbtn' "
+        "href='https://youtube.com/watch?v=ogfYd705cRs' title='Play Video'><span "
+        "class='lyt-visually-hidden'>Play Video: Keynote</span></a></lite-youtube>"
+    )
+    first = _first_post_holding(box, "Live: the keynote", "https://news.example.com/live/keynote")
+    assert [(m["type"], m["url"], m["provider"]) for m in first.media] == [
+        ("video", "https://www.youtube.com/watch?v=ogfYd705cRs", "youtube")
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+def test_instagrams_embed_code_lends_its_post_no_words() -> None:
+    """Instagram's blockquote says only "View this post on Instagram" and "A post shared by
+    …" until its script draws the post: the embed's address, no text of the post."""
+    box = (
+        "<blockquote class='instagram-media' data-instgrm-permalink='https://www.instagram.com"
+        "/p/C6abc0/' data-instgrm-version='14'><div><a href='https://www.instagram.com/p/C6abc"
+        "0/' target='_blank'><div>View this post on Instagram</div></a><p><a href='https://"
+        "www.instagram.com/p/C6abc0/'>A post shared by Team (@team)</a></p></div></blockquote>"
+    )
+    first = _first_post_holding(box, "Live: the match", "https://news.example.com/live/match")
+    assert first.media == [
+        {
+            "type": "embed",
+            "url": "https://www.instagram.com/p/C6abc0/",
+            "provider": "instagram",
+            "text": None,
+        }
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."

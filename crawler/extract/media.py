@@ -37,6 +37,8 @@ EMBED_TAGS = frozenset(
         "amp-vimeo",
         "amp-tiktok",
         "video-js",  # Brightcove's player
+        "lite-youtube",  # (lite-youtube-embed: the player drawn once the reader clicks)
+        "lite-vimeo",
     }
 )
 # Tags under which a paragraph is not plain text and must be walked, not copied.
@@ -44,7 +46,16 @@ RICH_TAGS = frozenset({"img", "amp-img", "picture", "figure", "blockquote"}) | E
 PICTURE_TAGS = frozenset({"img", "amp-img", "picture"})
 _BLOCKQUOTE = frozenset({"blockquote"})
 _VIDEO_TAGS = frozenset(
-    {"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe", "video-js"}
+    {
+        "video",
+        "amp-video",
+        "amp-youtube",
+        "amp-vimeo",
+        "amp-video-iframe",
+        "video-js",
+        "lite-youtube",
+        "lite-vimeo",
+    }
 )
 _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
 EMBED_CLASS = _EMBED_CLASS
@@ -371,10 +382,21 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
     video = tag in _VIDEO_TAGS
     quoted = first_of(element, _BLOCKQUOTE)
     if quoted is not None:  # a tweet or post quoted in full: keep its words
-        words = text_of(next(quoted.iter("p"), None)) or None
+        lines = (text_of(p) for p in quoted.iter("p"))
+        words = next((line for line in lines if not _EMBED_LABEL.match(line)), None) or None
     elif element.tag not in EMBED_TAGS and _says_video(element):  # a video's box: its title
         words, video = _video_title(element), True
     return embed_record(url, provider, "video" if video else None, words)
+
+
+# What Instagram's embed code says of its post until its script draws it, in the languages it
+# writes: the post's label, no word of it ("A post shared by Team (@team)").
+_EMBED_LABEL = re.compile(
+    r"\s*(?:a post shared by|view this post on instagram|ein beitrag geteilt von|"
+    r"une publication partagée par|una publicación compartida|un post condiviso da|"
+    r"een bericht gedeeld door|uma publicação compartilhada)",
+    re.I,
+)
 
 
 def _first_embed(element: Element) -> Element | None:
@@ -392,6 +414,10 @@ def _embed_url(element: Element) -> str | None:
         )
     if tag == "amp-twitter" and element.get("data-tweetid"):
         return "https://twitter.com/i/status/" + element.get("data-tweetid", "")
+    if tag == "lite-youtube" and element.get("videoid"):
+        return "https://www.youtube.com/watch?v=" + element.get("videoid", "")
+    if tag == "lite-vimeo" and element.get("videoid"):
+        return "https://vimeo.com/" + element.get("videoid", "")
     if tag == "amp-youtube" and element.get("data-videoid"):
         return "https://www.youtube.com/watch?v=" + element.get("data-videoid", "")
     if element.get("data-tweet-id"):
