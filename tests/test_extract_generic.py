@@ -13107,3 +13107,30 @@ def test_instagrams_embed_code_lends_its_post_no_words() -> None:
         }
     ]
     assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+@pytest.mark.parametrize(
+    ("box", "url", "provider"),
+    [
+        # Flourish's embed code: the chart named by a path its script resolves on its host.
+        (
+            "<div class='flourish-embed flourish-chart' data-src='visualisation/12340'><script "
+            "src='https://public.flourish.studio/resources/embed.js'></script></div>",
+            "https://public.flourish.studio/visualisation/12340/",
+            "flourish",
+        ),
+        # Datawrapper's responsive iframe.
+        (
+            "<iframe title='Results by seat' id='datawrapper-chart-ab0CD' src='https://"
+            "datawrapper.dwcdn.net/ab0CD/3/' scrolling='no' frameborder='0' height='400' "
+            "data-external='1'></iframe>",
+            "https://datawrapper.dwcdn.net/ab0CD/3/",
+            "datawrapper",
+        ),
+    ],
+    ids=["flourish", "datawrapper"],
+)
+def test_a_chart_embedded_in_a_post_is_its_chart(box: str, url: str, provider: str) -> None:
+    """A Flourish or Datawrapper chart is an embed of the chart's own address and maker."""
+    first = _first_post_holding(box, "Live: the count", "https://news.example.com/live/count")
+    assert [(m["url"], m["provider"]) for m in first.media] == [(url, provider)]
