@@ -63,6 +63,9 @@ EMBED_HOSTS: tuple[tuple[str, str], ...] = (
     ("reddit.com", "reddit"),
     ("t.me", "telegram"),
     ("linkedin.com", "linkedin"),
+    ("dwcdn.net", "datawrapper"),  # (Datawrapper's charts)
+    ("datawrapper.de", "datawrapper"),
+    ("flourish.studio", "flourish"),
 )
 
 

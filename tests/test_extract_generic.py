@@ -12995,3 +12995,142 @@ def test_shown_posts_copied_without_their_ids_beside_one_more_are_not_read_twice
     headlines = [u.headline for u in updates]
     assert len(headlines) == len(set(headlines))
     assert headlines[:3] == [h for _, h, _ in _NOSCRIPT_POSTS]
+
+
+# A post's media as a reader sees them (the markup of WordPress's gallery and emoji, lazysizes,
+# lite-youtube and Instagram's embed code, as their public code documents it).
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # WordPress's gallery block: a figure of figures, each picture with its caption.
+        "<figure class='wp-block-gallery has-nested-images'><figure class='wp-block-image'>"
+        "<img src='https://cdn.example.com/g1.jpg'><figcaption>One</figcaption></figure>"
+        "<figure class='wp-block-image'><img src='https://cdn.example.com/g2.jpg'>"
+        "<figcaption>Two</figcaption></figure><figure class='wp-block-image'>"
+        "<img src='https://cdn.example.com/g3.jpg'></figure></figure>",
+        # A box that says gallery, its pictures bare.
+        "<div class='gallery'><img src='https://cdn.example.com/g1.jpg' alt='a'>"
+        "<img src='https://cdn.example.com/g2.jpg' alt='b'>"
+        "<img src='https://cdn.example.com/g3.jpg' alt='c'></div>",
+    ],
+    ids=["wordpress-gallery", "gallery-box"],
+)
+def test_each_picture_of_a_gallery_is_the_posts(box: str) -> None:
+    """A box of several pictures (a gallery) is each of them, not its first alone."""
+    first = _first_post_holding(box, "Live: the parade", "https://news.example.com/live/parade")
+    assert [m["url"] for m in first.media] == [
+        f"https://cdn.example.com/g{n}.jpg" for n in (1, 2, 3)
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+def test_a_lazy_pictures_data_srcset_outranks_its_placeholder() -> None:
+    """lazysizes' `data-srcset` is the picture the loader shows; the `src` a placeholder."""
+    box = (
+        "<figure><img class='lazyload' src='/img/placeholder.gif' data-srcset='"
+        "https://cdn.example.com/b-400.jpg 400w, https://cdn.example.com/b-1200.jpg 1200w'>"
+        "</figure>"
+    )
+    first = _first_post_holding(box, "Live: the storm", "https://news.example.com/live/storm")
+    assert [m["url"] for m in first.media] == ["https://cdn.example.com/b-1200.jpg"]
+
+
+@pytest.mark.parametrize(
+    "pixel",
+    [
+        "<img src='https://sb.scorecardresearch.com/p?c1=2' height='1' width='1' border='0'>",
+        "<img src='https://px.example.com/t.gif' width='0' height='0' alt=''>",
+    ],
+)
+def test_a_tracking_pixel_in_a_post_is_no_picture_of_it(pixel: str) -> None:
+    """An image one pixel wide and high (or none) is a tracker's, not what the post shows."""
+    box = f"<p>More to follow.{pixel}</p>"
+    first = _first_post_holding(box, "Live: the vote", "https://news.example.com/live/vote")
+    assert first.media == []
+    assert first.body_text.endswith("words.\n\nMore to follow.")
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    [
+        # WordPress's wp-emoji, Twemoji: an <img class="emoji"> whose alt is the character.
+        "<img draggable='false' role='img' class='emoji' alt='\u26bd' "
+        "src='https://s.w.org/images/core/emoji/15.0.3/svg/26bd.svg'>",
+        "<img class='emoji' draggable='false' alt='\u26bd' "
+        "src='https://cdn.jsdelivr.net/gh/twitter/twemoji@14.0.2/assets/72x72/26bd.png'>",
+        # WordPress's smilies.
+        "<img src='https://news.example.com/wp-includes/images/smilies/soccer.png' alt='\u26bd'"
+        " class='wp-smiley' style='height: 1em; max-height: 1em;'>",
+    ],
+    ids=["wp-emoji", "twemoji", "wp-smiley"],
+)
+def test_an_emoji_drawn_as_a_picture_is_a_character_of_the_line(emoji: str) -> None:
+    """An emoji a script draws as a picture is its character in the line, no picture."""
+    box = f"<p>Goal! {emoji} What a finish.</p>"
+    first = _first_post_holding(box, "Live: the final", "https://news.example.com/live/final")
+    assert first.media == []
+    assert first.body_text.endswith("words.\n\nGoal! \u26bd What a finish.")
+
+
+def test_a_lite_youtube_player_is_the_posts_video() -> None:
+    """lite-youtube's element names its video by `videoid`; its play button is no word."""
+    box = (
+        "<lite-youtube videoid='ogfYd705cRs' params='controls=0'><a class='lty-playbtn' "
+        "href='https://youtube.com/watch?v=ogfYd705cRs' title='Play Video'><span "
+        "class='lyt-visually-hidden'>Play Video: Keynote</span></a></lite-youtube>"
+    )
+    first = _first_post_holding(box, "Live: the keynote", "https://news.example.com/live/keynote")
+    assert [(m["type"], m["url"], m["provider"]) for m in first.media] == [
+        ("video", "https://www.youtube.com/watch?v=ogfYd705cRs", "youtube")
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+def test_instagrams_embed_code_lends_its_post_no_words() -> None:
+    """Instagram's blockquote says only "View this post on Instagram" and "A post shared by
+    …" until its script draws the post: the embed's address, no text of the post."""
+    box = (
+        "<blockquote class='instagram-media' data-instgrm-permalink='https://www.instagram.com"
+        "/p/C6abc0/' data-instgrm-version='14'><div><a href='https://www.instagram.com/p/C6abc"
+        "0/' target='_blank'><div>View this post on Instagram</div></a><p><a href='https://"
+        "www.instagram.com/p/C6abc0/'>A post shared by Team (@team)</a></p></div></blockquote>"
+    )
+    first = _first_post_holding(box, "Live: the match", "https://news.example.com/live/match")
+    assert first.media == [
+        {
+            "type": "embed",
+            "url": "https://www.instagram.com/p/C6abc0/",
+            "provider": "instagram",
+            "text": None,
+        }
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+@pytest.mark.parametrize(
+    ("box", "url", "provider"),
+    [
+        # Flourish's embed code: the chart named by a path its script resolves on its host.
+        (
+            "<div class='flourish-embed flourish-chart' data-src='visualisation/12340'><script "
+            "src='https://public.flourish.studio/resources/embed.js'></script></div>",
+            "https://public.flourish.studio/visualisation/12340/",
+            "flourish",
+        ),
+        # Datawrapper's responsive iframe.
+        (
+            "<iframe title='Results by seat' id='datawrapper-chart-ab0CD' src='https://"
+            "datawrapper.dwcdn.net/ab0CD/3/' scrolling='no' frameborder='0' height='400' "
+            "data-external='1'></iframe>",
+            "https://datawrapper.dwcdn.net/ab0CD/3/",
+            "datawrapper",
+        ),
+    ],
+    ids=["flourish", "datawrapper"],
+)
+def test_a_chart_embedded_in_a_post_is_its_chart(box: str, url: str, provider: str) -> None:
+    """A Flourish or Datawrapper chart is an embed of the chart's own address and maker."""
+    first = _first_post_holding(box, "Live: the count", "https://news.example.com/live/count")
+    assert [(m["url"], m["provider"]) for m in first.media] == [(url, provider)]

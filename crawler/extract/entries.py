@@ -661,6 +661,20 @@ def drop_reaction_counts(root: Element, classes: Iterable[str]) -> None:
 _REACTIONS_MOST = 200  # characters of a row of reactions' names and counts, at most
 
 
+def emoji_as_text(root: Element, classes: Iterable[str]) -> None:
+    """Put an emoji a script draws as a picture back as its character (WordPress's and
+    Twemoji's `<img class="emoji" alt="⚽">`, WordPress's `img.wp-smiley`): the reader sees a
+    character of the line, no picture of the post. `classes` as for
+    drop_screen_reader_labels."""
+    for element in _classed(root, classes, _EMOJI_CLASS):
+        if element.tag == "img" and element.getparent() is not None:
+            element.tail = (element.get("alt") or "") + (element.tail or "")
+            drop_tree(element)
+
+
+_EMOJI_CLASS = re.compile(r"(?:^|\s)(?:emoji|wp-smiley)(?:$|\s)")
+
+
 def drop_icon_ligatures(root: Element, classes: Iterable[str]) -> None:
     """Remove the names an icon font draws as glyphs (Google's Material Icons and Symbols:
     "schedule", "share", "open_in_new" in `span.material-icons`): the reader sees an icon, no

@@ -37,6 +37,8 @@ EMBED_TAGS = frozenset(
         "amp-vimeo",
         "amp-tiktok",
         "video-js",  # Brightcove's player
+        "lite-youtube",  # (lite-youtube-embed: the player drawn once the reader clicks)
+        "lite-vimeo",
     }
 )
 # Tags under which a paragraph is not plain text and must be walked, not copied.
@@ -44,7 +46,16 @@ RICH_TAGS = frozenset({"img", "amp-img", "picture", "figure", "blockquote"}) | E
 PICTURE_TAGS = frozenset({"img", "amp-img", "picture"})
 _BLOCKQUOTE = frozenset({"blockquote"})
 _VIDEO_TAGS = frozenset(
-    {"video", "amp-video", "amp-youtube", "amp-vimeo", "amp-video-iframe", "video-js"}
+    {
+        "video",
+        "amp-video",
+        "amp-youtube",
+        "amp-vimeo",
+        "amp-video-iframe",
+        "video-js",
+        "lite-youtube",
+        "lite-vimeo",
+    }
 )
 _EMBED_CLASS = re.compile(r"tweet|instagram-media|tiktok|fb-post|fb-video|bluesky|embed", re.I)
 EMBED_CLASS = _EMBED_CLASS
@@ -132,7 +143,7 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
     if tag == "blockquote":
         return QUOTE
     if image_class and walks.holds(element, PICTURE_TAGS):
-        return IMAGE
+        return None if several_pictures(element) else IMAGE
     if cls and _VISUAL_CLASS.search(cls) and _captioned_picture(element):
         return IMAGE
     return None
@@ -167,9 +178,35 @@ def _figure_kind(figure: Element) -> str | None:
     if figure.get("data-canonical-url") or walks.holds(figure, EMBED_TAGS):
         return EMBED
     if walks.holds(figure, PICTURE_TAGS):
-        return IMAGE
+        return None if several_pictures(figure) else IMAGE
     quoted = first_of(figure, _BLOCKQUOTE)
     return EMBED if quoted is not None and _has_embed_source(quoted) else None
+
+
+def several_pictures(box: Element) -> bool:
+    """Whether a picture's box shows two pictures or more (a gallery: WordPress's figure of
+    figures), each the post's, where one picture's sources (`<picture>`, its `<img>`) or a
+    placeholder without an address are one or none."""
+    seen = None
+    for img in box.iter("img", "amp-img"):
+        parent = img.getparent()
+        if parent is not None and parent.tag == "amp-img":
+            continue  # (an amp-img's fallback)
+        src = None if is_pixel(img) else _image_src(img)
+        if src is None or src == seen:
+            continue
+        if seen is not None:
+            return True
+        seen = src
+    return False
+
+
+def is_pixel(img: Element) -> bool:
+    """A picture one pixel wide or high, or none: a tracker's, not what a post shows."""
+    return img.get("width") in _PIXEL or img.get("height") in _PIXEL
+
+
+_PIXEL = frozenset({"0", "1", "0px", "1px"})
 
 
 @lru_cache(maxsize=4096)
@@ -345,10 +382,25 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
     video = tag in _VIDEO_TAGS
     quoted = first_of(element, _BLOCKQUOTE)
     if quoted is not None:  # a tweet or post quoted in full: keep its words
-        words = text_of(next(quoted.iter("p"), None)) or None
+        lines = (text_of(p) for p in quoted.iter("p"))
+        words = next((line for line in lines if not _EMBED_LABEL.match(line)), None) or None
     elif element.tag not in EMBED_TAGS and _says_video(element):  # a video's box: its title
         words, video = _video_title(element), True
     return embed_record(url, provider, "video" if video else None, words)
+
+
+# What Instagram's embed code says of its post until its script draws it, in the languages it
+# writes: the post's label, no word of it ("A post shared by Team (@team)").
+_EMBED_LABEL = re.compile(
+    r"\s*(?:a post shared by|view this post on instagram|ein beitrag geteilt von|"
+    r"une publication partagée par|una publicación compartida|un post condiviso da|"
+    r"een bericht gedeeld door|uma publicação compartilhada)",
+    re.I,
+)
+
+
+# The chart or story Flourish's embed code names by a path on its host ("visualisation/12340").
+_FLOURISH_PATH = re.compile(r"\s*/?(?:visualisation|story)/\d+")
 
 
 def _first_embed(element: Element) -> Element | None:
@@ -366,10 +418,17 @@ def _embed_url(element: Element) -> str | None:
         )
     if tag == "amp-twitter" and element.get("data-tweetid"):
         return "https://twitter.com/i/status/" + element.get("data-tweetid", "")
+    if tag == "lite-youtube" and element.get("videoid"):
+        return "https://www.youtube.com/watch?v=" + element.get("videoid", "")
+    if tag == "lite-vimeo" and element.get("videoid"):
+        return "https://vimeo.com/" + element.get("videoid", "")
     if tag == "amp-youtube" and element.get("data-videoid"):
         return "https://www.youtube.com/watch?v=" + element.get("data-videoid", "")
     if element.get("data-tweet-id"):
         return "https://twitter.com/i/status/" + element.get("data-tweet-id", "")
+    flourish = element.get("data-src") if "flourish-embed" in (element.get("class") or "") else None
+    if flourish and _FLOURISH_PATH.match(flourish):  # (a path its script resolves on its host)
+        return f"https://public.flourish.studio/{flourish.strip().strip('/')}/"
     for attr in _EMBED_URL_ATTRS:
         value = element.get(attr)
         if value and value.strip() and not value.startswith(("data:", "blob:", "about:")):
@@ -394,8 +453,9 @@ def _embed_url(element: Element) -> str | None:
 def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     """{"type": "image", "url", "caption", "credit"} from a figure or an image container."""
     img, source, figcaption, credit_el, captions = walks.figure_parts(element, _caption_role)
-    url = absolute(_image_src(img), base_url) if img is not None else None
-    if url is None and img is not None and img is not element:
+    pixel = img is not None and is_pixel(img)
+    url = absolute(_image_src(img), base_url) if img is not None and not pixel else None
+    if url is None and img is not None and img is not element and not pixel:
         url = absolute(_image_src(element), base_url)  # the box's, its script's to lend the img
     if url is None and source is not None:
         url = absolute(largest_in_srcset(source.get("srcset")), base_url)
@@ -443,13 +503,21 @@ def _caption_role(cls: str) -> int:
 
 
 def _image_src(img: Element) -> str | None:
-    """The picture an image shows: what a lazy loader will put in `src` (its `data-src`; the
-    `src` it replaces is a placeholder), else `src`, else the largest of its `srcset`."""
-    for attr in _IMAGE_SOURCES:
+    """The picture an image shows: what a lazy loader will put in `src` (its `data-src`, the
+    largest of its `data-srcset`, as lazysizes has it; the `src` it replaces is a
+    placeholder), else `src`, else the largest of its `srcset`."""
+    for attr in LAZY_SOURCES:
         value = img.get(attr)
         if value and not value.startswith(("data:", "blob:")):
             return value
-    return largest_in_srcset(img.get("data-srcset")) or largest_in_srcset(img.get("srcset"))
+    lazy = largest_in_srcset(img.get("data-srcset"))
+    if lazy:
+        return lazy
+    for attr in ("src", "content"):
+        value = img.get(attr)
+        if value and not value.startswith(("data:", "blob:")):
+            return value
+    return largest_in_srcset(img.get("srcset"))
 
 
 # Where a lazy loader keeps an <img>'s picture until it puts it in `src`.
@@ -461,9 +529,6 @@ LAZY_SOURCES = (
     "data-hi-res-src",
     "data-full-src",
 )
-# Where an <img> keeps its picture, most telling first: a lazy loader's attributes before the
-# placeholder in `src` ("placeholder.svg", a grey pixel) that they replace.
-_IMAGE_SOURCES = (*LAZY_SOURCES, "src", "content")
 
 
 def largest_in_srcset(srcset: str | None) -> str | None:

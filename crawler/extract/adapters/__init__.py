@@ -44,6 +44,7 @@ from crawler.extract.entries import (
     drop_icon_ligatures,
     drop_reaction_counts,
     drop_screen_reader_labels,
+    emoji_as_text,
     prepare,
 )
 
@@ -233,6 +234,7 @@ def html_updates(
     classes = {c for named in page.classes.values() for c in named}
     drop_screen_reader_labels(root, classes)
     drop_icon_ligatures(root, classes)
+    emoji_as_text(root, classes)
     drop_reaction_counts(root, classes)
     drop_hidden(root)
     drop_consent_placeholders(root, classes)
