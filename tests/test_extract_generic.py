@@ -12995,3 +12995,42 @@ def test_shown_posts_copied_without_their_ids_beside_one_more_are_not_read_twice
     headlines = [u.headline for u in updates]
     assert len(headlines) == len(set(headlines))
     assert headlines[:3] == [h for _, h, _ in _NOSCRIPT_POSTS]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Read more about this in our explainer, which sets out each step of the process.",
+        "Related talks broke down last night, and no date has been set for the next round.",
+        "Lesen Sie auch die Erklärung des Ministeriums, die am Mittag veröffentlicht wurde.",
+    ],
+)
+def test_a_post_whose_sentence_opens_with_a_teasers_words_is_a_post(words: str) -> None:
+    """A post headed only by its kind's label ("Explainer"), whose one sentence opens with the
+    words a promotion's label has ("Read more about this…", "Related talks broke down…") and
+    runs on as a sentence, is a post of its own; a box that opens with the label itself,
+    "Read more: …", "READ MORE Why the vote matters", is a promotion."""
+    posts = (
+        "<article class='liveblog-entry' id='entry-9'><time datetime='2024-05-01T16:00:00Z'>"
+        f"16:00</time><h2>Explainer</h2><div class='liveblog-content'><p>{words}</p></div>"
+        "</article>"
+    ) + "".join(
+        f"<article class='liveblog-entry' id='entry-{n}'><time datetime='2024-05-01T1{n}:05:00Z'>"
+        f"1{n}:05</time><h2>Post {n}</h2><div class='liveblog-content'><p>What post {n} "
+        "reports, in more than a few words.</p></div></article>"
+        for n in (5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='liveblog'>{posts}</div>", "Politics live"),
+        "https://news.example.com/live/politics", fetched_at="2024-05-01T18:00:00Z",
+    ).updates  # fmt: skip
+    assert [u.body_text for u in updates][:2] == [
+        words,
+        "What post 5 reports, in more than a few words.",
+    ]
+    promo = posts.replace(words, "Read more: Why the vote matters for the coalition")
+    updates = extract_page(
+        page_of(f"<div class='liveblog'>{promo}</div>", "Politics live"),
+        "https://news.example.com/live/politics", fetched_at="2024-05-01T18:00:00Z",
+    ).updates  # fmt: skip
+    assert [u.source_id for u in updates] == ["entry-5", "entry-4", "entry-3"]
