@@ -322,11 +322,36 @@ def test_credits_and_attributions() -> None:
         "Play Video. Duration: 1 minute 12 seconds",
         "Play video. Duration: 45 seconds",
         "Please use Chrome browser for a more accessible video player",
+        # A share bar of several buttons in words alone, on one line.
+        "Teilen Link kopieren",
+        "Udostępnij Kopiuj link",
+        "Share Copy link Link copied",
+        # What a player says where it cannot play (the BBC's), and its length alone.
+        "This video can not be played",
+        "This video cannot be played",
+        "Duration 1:23",
+        "Duration: 01:02:03",
+        # What stands in for an embed until the reader consents, as its label.
+        "Externer Inhalt",
+        "Contenu externe",
+        "External content",
+        # An edit's label without its time.
+        "Aktualisiert",
+        "Updated",
     ],
 )
 def test_boilerplate_blocks(text: str) -> None:
     assert is_boilerplate(text)
     assert paragraph_texts([text]) == ([], False)
+
+
+def test_a_list_of_chrome_alone_is_chrome() -> None:
+    """A share bar as a list of its buttons in words ("Udostępnij", "Kopiuj link"), a line an
+    item, is chrome where every line is; a list with a line of words is the post's."""
+    assert is_boilerplate("Udostępnij\nKopiuj link")
+    assert is_boilerplate("Compartir\nCopiar enlace\nEnlace copiado")
+    assert not is_boilerplate("Share\nThe minister has resigned.")
+    assert not is_boilerplate("Copy link\nReport")
 
 
 def test_teasers_start_with_one_of_the_openings_looked_for() -> None:
@@ -376,6 +401,12 @@ def test_a_teaser_line_in_the_languages_read_here_is_no_body_text(text: str) -> 
         "Report",
         "Report card",
         "Share the report",
+        # A post's words beside chrome's: a length that is no player's, a link's title after
+        # "Copy".
+        "Duration: 90 minutes",
+        "Duration of the strike: 1:23 a.m. to dawn",
+        "Copy link rot",
+        "Updated figures",
     ],
 )
 def test_content_that_mentions_chrome_words_is_kept(text: str) -> None:
