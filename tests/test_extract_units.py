@@ -354,6 +354,49 @@ def test_a_list_of_chrome_alone_is_chrome() -> None:
     assert not is_boilerplate("Copy link\nReport")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow us on Twitter, Facebook and Instagram for the latest.",
+        "Follow BBC News on X",
+        "Folgen Sie uns auf Instagram",
+        "Suivez-nous sur Facebook et Twitter",
+        "Síguenos en WhatsApp",
+        "Seguici su Telegram",
+        "Volg ons op Instagram",
+        "Obserwuj nas na X",
+        "Sign up for our politics newsletter",
+        "Subscribe to our morning newsletter for the day's top stories.",
+        "Abonnieren Sie unseren Newsletter",
+        "Abonnez-vous à notre newsletter",
+        "Suscríbete a nuestro boletín",
+        "Iscriviti alla nostra newsletter",
+        "Schrijf je in voor onze nieuwsbrief",
+        "Zapisz się do naszego newslettera",
+    ],
+)
+def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> None:
+    """A post's line that asks its readers to follow the paper on a platform or sign up for
+    its newsletter, in the languages read here, is the paper's, no word of the post."""
+    assert is_boilerplate(text)
+    assert paragraph_texts([text]) == ([], False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow the money on Twitter, the minister told reporters.",
+        "Police asked residents to follow their advice on X and Facebook as the storm nears.",
+        "The union urged members to sign up for our strike fund, its leader said.",
+        "Fans were told to subscribe to the club's newsletter for ticket news, the club said in a "
+        "statement on Tuesday afternoon after a long day of talks with the council.",
+    ],
+)
+def test_a_post_that_reports_a_call_to_follow_keeps_it(text: str) -> None:
+    assert not is_boilerplate(text)
+    assert paragraph_texts([text]) == ([text], False)
+
+
 def test_teasers_start_with_one_of_the_openings_looked_for() -> None:
     """is_boilerplate matches the teaser expression only after a look at a text's first two
     letters: every letter a teaser's first letter matches, folded as re.I folds it, passes."""

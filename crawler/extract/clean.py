@@ -297,6 +297,37 @@ def is_teaser_label(text: str) -> bool:
     return _TEASER_LABEL.match(normalise_text(text)) is not None
 
 
+# A line that asks readers to follow the paper on a platform ("Follow us on X and Instagram",
+# "Folgen Sie uns auf Instagram") or sign up for its newsletter ("Sign up for our politics
+# newsletter"), in the languages read here: the paper's, no word of a post. The platforms
+# alone end a line that follows, so a post's sentence, "Follow the money on X, he said.", stays.
+_PLATFORMS = (
+    r"(?:twitter|x|facebook|instagram|tiktok|threads|bluesky|whatsapp|telegram|youtube|"
+    r"linkedin|mastodon|snapchat|google news|flipboard)"
+)
+_CALL_TO_FOLLOW = re.compile(
+    r"(?:follow (?:us|@\w+|[\w.&' ]{1,30}?) on|folgen sie uns (?:auf|bei)|suivez-nous sur|"
+    r"síguenos en|seguici su|siga-nos n[oa]|volg ons op|obserwuj nas (?:na|w))\s+"
+    rf"{_PLATFORMS}(?:\s*(?:,|and|und|et|y|e|en|i|oraz|or|&)\s*{_PLATFORMS})*"
+    r"(?:\s+(?:for|für|pour|para|per|voor|po) [^.!?]{1,40})?[.!]?$"
+    r"|(?:sign up (?:for|to)|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
+    r"abonnez-vous à|inscrivez-vous à|suscríbete a|iscriviti (?:a|alla)|assine|inscreva-se|"
+    r"schrijf je in voor|abonneer je op|zapisz się (?:do|na))(?: [^.!?\s]+){0,5}? "
+    r"(?:newsletters?|newslettera|nieuwsbrief|boletín|bulletin)\b[^.!?]{0,60}[.!]?$",
+    re.I,
+)
+_CALL_INITIALS = frozenset("fFsSaAmMiIzZoOvV")
+_CALL_LENGTH = 160  # characters of such a line, at most
+
+
+def _is_call_to_follow(text: str) -> bool:
+    return (
+        text[0] in _CALL_INITIALS
+        and len(text) <= _CALL_LENGTH
+        and bool(_CALL_TO_FOLLOW.match(text))
+    )
+
+
 # A line drawn between posts or sections ("___", "* * *", "——"): a rule, not words.
 _RULE = re.compile(r"[_*•·=~#.\-–—\s]+$")
 _RULE_INITIALS = frozenset("_*•·=~#.-–—")
@@ -629,6 +660,8 @@ def is_boilerplate(text: str) -> bool:
         return True
     if text[0] in "PpDd" and _PLAYER_LABEL.match(text):
         return True
+    if _is_call_to_follow(text):
+        return True
     return _may_be_teaser(text)
 
 
@@ -681,6 +714,8 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
         if text[0] in _RULE_INITIALS and _RULE.match(text):
             continue
         if text[0] in "PpDd" and _PLAYER_LABEL.match(text):
+            continue
+        if _is_call_to_follow(text):
             continue
         kept.append(text)
     return kept, "&" in joined or "<" in joined or ">" in joined
