@@ -13034,3 +13034,27 @@ def test_a_post_whose_sentence_opens_with_a_teasers_words_is_a_post(words: str) 
         "https://news.example.com/live/politics", fetched_at="2024-05-01T18:00:00Z",
     ).updates  # fmt: skip
     assert [u.source_id for u in updates] == ["entry-5", "entry-4", "entry-3"]
+
+
+@pytest.mark.parametrize("hidden", ["", " class='visually-hidden'"])
+def test_the_bbcs_labels_for_screen_readers_are_no_words_of_a_caption(hidden: str) -> None:
+    """The BBC prints "Image source, " before a picture's credit and "Image caption, " before
+    its caption for screen readers alone (in a class that hides them, which a build may hash
+    into a name that says nothing): the caption is the words after the label."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<figure><div><span{hidden}>Image source, </span><span>Getty Images</span></div>"
+        f"<img src='/img/{n}.jpg' alt=''><figcaption><span{hidden}>Image caption, </span>"
+        f"<p>Crowds gathered in the square</p></figcaption></figure></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert {m["caption"] for u in updates for m in u.media} == {"Crowds gathered in the square"}
