@@ -13134,3 +13134,66 @@ def test_a_chart_embedded_in_a_post_is_its_chart(box: str, url: str, provider: s
     """A Flourish or Datawrapper chart is an embed of the chart's own address and maker."""
     first = _first_post_holding(box, "Live: the count", "https://news.example.com/live/count")
     assert [(m["url"], m["provider"]) for m in first.media] == [(url, provider)]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Read more about this in our explainer, which sets out each step of the process.",
+        "Related talks broke down last night, and no date has been set for the next round.",
+        "Lesen Sie auch die Erklärung des Ministeriums, die am Mittag veröffentlicht wurde.",
+    ],
+)
+def test_a_post_whose_sentence_opens_with_a_teasers_words_is_a_post(words: str) -> None:
+    """A post headed only by its kind's label ("Explainer"), whose one sentence opens with the
+    words a promotion's label has ("Read more about this…", "Related talks broke down…") and
+    runs on as a sentence, is a post of its own; a box that opens with the label itself,
+    "Read more: …", "READ MORE Why the vote matters", is a promotion."""
+    posts = (
+        "<article class='liveblog-entry' id='entry-9'><time datetime='2024-05-01T16:00:00Z'>"
+        f"16:00</time><h2>Explainer</h2><div class='liveblog-content'><p>{words}</p></div>"
+        "</article>"
+    ) + "".join(
+        f"<article class='liveblog-entry' id='entry-{n}'><time datetime='2024-05-01T1{n}:05:00Z'>"
+        f"1{n}:05</time><h2>Post {n}</h2><div class='liveblog-content'><p>What post {n} "
+        "reports, in more than a few words.</p></div></article>"
+        for n in (5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='liveblog'>{posts}</div>", "Politics live"),
+        "https://news.example.com/live/politics", fetched_at="2024-05-01T18:00:00Z",
+    ).updates  # fmt: skip
+    assert [u.body_text for u in updates][:2] == [
+        words,
+        "What post 5 reports, in more than a few words.",
+    ]
+    promo = posts.replace(words, "Read more: Why the vote matters for the coalition")
+    updates = extract_page(
+        page_of(f"<div class='liveblog'>{promo}</div>", "Politics live"),
+        "https://news.example.com/live/politics", fetched_at="2024-05-01T18:00:00Z",
+    ).updates  # fmt: skip
+    assert [u.source_id for u in updates] == ["entry-5", "entry-4", "entry-3"]
+
+
+@pytest.mark.parametrize("hidden", ["", " class='visually-hidden'"])
+def test_the_bbcs_labels_for_screen_readers_are_no_words_of_a_caption(hidden: str) -> None:
+    """The BBC prints "Image source, " before a picture's credit and "Image caption, " before
+    its caption for screen readers alone (in a class that hides them, which a build may hash
+    into a name that says nothing): the caption is the words after the label."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<figure><div><span{hidden}>Image source, </span><span>Getty Images</span></div>"
+        f"<img src='/img/{n}.jpg' alt=''><figcaption><span{hidden}>Image caption, </span>"
+        f"<p>Crowds gathered in the square</p></figcaption></figure></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert {m["caption"] for u in updates for m in u.media} == {"Crowds gathered in the square"}

@@ -322,11 +322,79 @@ def test_credits_and_attributions() -> None:
         "Play Video. Duration: 1 minute 12 seconds",
         "Play video. Duration: 45 seconds",
         "Please use Chrome browser for a more accessible video player",
+        # A share bar of several buttons in words alone, on one line.
+        "Teilen Link kopieren",
+        "Udostępnij Kopiuj link",
+        "Share Copy link Link copied",
+        # What a player says where it cannot play (the BBC's), and its length alone.
+        "This video can not be played",
+        "This video cannot be played",
+        "Duration 1:23",
+        "Duration: 01:02:03",
+        # What stands in for an embed until the reader consents, as its label.
+        "Externer Inhalt",
+        "Contenu externe",
+        "External content",
+        # An edit's label without its time.
+        "Aktualisiert",
+        "Updated",
     ],
 )
 def test_boilerplate_blocks(text: str) -> None:
     assert is_boilerplate(text)
     assert paragraph_texts([text]) == ([], False)
+
+
+def test_a_list_of_chrome_alone_is_chrome() -> None:
+    """A share bar as a list of its buttons in words ("Udostępnij", "Kopiuj link"), a line an
+    item, is chrome where every line is; a list with a line of words is the post's."""
+    assert is_boilerplate("Udostępnij\nKopiuj link")
+    assert is_boilerplate("Compartir\nCopiar enlace\nEnlace copiado")
+    assert not is_boilerplate("Share\nThe minister has resigned.")
+    assert not is_boilerplate("Copy link\nReport")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow us on Twitter, Facebook and Instagram for the latest.",
+        "Follow BBC News on X",
+        "Folgen Sie uns auf Instagram",
+        "Suivez-nous sur Facebook et Twitter",
+        "Síguenos en WhatsApp",
+        "Seguici su Telegram",
+        "Volg ons op Instagram",
+        "Obserwuj nas na X",
+        "Sign up for our politics newsletter",
+        "Subscribe to our morning newsletter for the day's top stories.",
+        "Abonnieren Sie unseren Newsletter",
+        "Abonnez-vous à notre newsletter",
+        "Suscríbete a nuestro boletín",
+        "Iscriviti alla nostra newsletter",
+        "Schrijf je in voor onze nieuwsbrief",
+        "Zapisz się do naszego newslettera",
+    ],
+)
+def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> None:
+    """A post's line that asks its readers to follow the paper on a platform or sign up for
+    its newsletter, in the languages read here, is the paper's, no word of the post."""
+    assert is_boilerplate(text)
+    assert paragraph_texts([text]) == ([], False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow the money on Twitter, the minister told reporters.",
+        "Police asked residents to follow their advice on X and Facebook as the storm nears.",
+        "The union urged members to sign up for our strike fund, its leader said.",
+        "Fans were told to subscribe to the club's newsletter for ticket news, the club said in a "
+        "statement on Tuesday afternoon after a long day of talks with the council.",
+    ],
+)
+def test_a_post_that_reports_a_call_to_follow_keeps_it(text: str) -> None:
+    assert not is_boilerplate(text)
+    assert paragraph_texts([text]) == ([text], False)
 
 
 def test_teasers_start_with_one_of_the_openings_looked_for() -> None:
@@ -376,6 +444,12 @@ def test_a_teaser_line_in_the_languages_read_here_is_no_body_text(text: str) -> 
         "Report",
         "Report card",
         "Share the report",
+        # A post's words beside chrome's: a length that is no player's, a link's title after
+        # "Copy".
+        "Duration: 90 minutes",
+        "Duration of the strike: 1:23 a.m. to dawn",
+        "Copy link rot",
+        "Updated figures",
     ],
 )
 def test_content_that_mentions_chrome_words_is_kept(text: str) -> None:

@@ -94,6 +94,11 @@ _POST_LABELS = frozenset(
      "meinung", "exklusiv", "décryptage", "exclusif", "vidéo", "análisis", "opinión",
      "exclusiva", "vídeo", "analisi", "commento", "esclusiva", "análise", "opinião",
      "exclusivo", "opinie", "exclusief", "analiza", "komentarz", "opinia", "wideo"}
+) | frozenset(
+    # That it was edited, its time elsewhere or nowhere ("Updated", "Aktualisiert").
+    {"updated", "edited", "aktualisiert", "bearbeitet", "mis à jour", "modifié", "actualizado",
+     "editado", "aggiornato", "modificato", "atualizado", "bijgewerkt", "zaktualizowano",
+     "edytowano"}
 )  # fmt: skip
 # The label an advertisement's slot carries, as a line of its own, in the languages read here.
 AD_LABELS = frozenset(
@@ -110,6 +115,19 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "sorry, this content isn’t available on your device.",
         # What Sky's video player says under itself, to every browser but one.
         "please use chrome browser for a more accessible video player",
+        # What a player says where it cannot play (the BBC's).
+        "this video can not be played",
+        "this video cannot be played",
+        "this video is not available",
+        # The label of what stands in for an embed until the reader consents to its cookies.
+        "external content",
+        "externer inhalt",
+        "contenu externe",
+        "contenido externo",
+        "contenuto esterno",
+        "conteúdo externo",
+        "externe inhoud",
+        "treść zewnętrzna",
         "share",
         "share this",
         "share this post",
@@ -277,6 +295,37 @@ def is_teaser_label(text: str) -> bool:
     if text.lstrip()[:2] not in _TEASER_STARTS:
         return False
     return _TEASER_LABEL.match(normalise_text(text)) is not None
+
+
+# A line that asks readers to follow the paper on a platform ("Follow us on X and Instagram",
+# "Folgen Sie uns auf Instagram") or sign up for its newsletter ("Sign up for our politics
+# newsletter"), in the languages read here: the paper's, no word of a post. The platforms
+# alone end a line that follows, so a post's sentence, "Follow the money on X, he said.", stays.
+_PLATFORMS = (
+    r"(?:twitter|x|facebook|instagram|tiktok|threads|bluesky|whatsapp|telegram|youtube|"
+    r"linkedin|mastodon|snapchat|google news|flipboard)"
+)
+_CALL_TO_FOLLOW = re.compile(
+    r"(?:follow (?:us|@\w+|[\w.&' ]{1,30}?) on|folgen sie uns (?:auf|bei)|suivez-nous sur|"
+    r"síguenos en|seguici su|siga-nos n[oa]|volg ons op|obserwuj nas (?:na|w))\s+"
+    rf"{_PLATFORMS}(?:\s*(?:,|and|und|et|y|e|en|i|oraz|or|&)\s*{_PLATFORMS})*"
+    r"(?:\s+(?:for|für|pour|para|per|voor|po) [^.!?]{1,40})?[.!]?$"
+    r"|(?:sign up (?:for|to)|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
+    r"abonnez-vous à|inscrivez-vous à|suscríbete a|iscriviti (?:a|alla)|assine|inscreva-se|"
+    r"schrijf je in voor|abonneer je op|zapisz się (?:do|na))(?: [^.!?\s]+){0,5}? "
+    r"(?:newsletters?|newslettera|nieuwsbrief|boletín|bulletin)\b[^.!?]{0,60}[.!]?$",
+    re.I,
+)
+_CALL_INITIALS = frozenset("fFsSaAmMiIzZoOvV")
+_CALL_LENGTH = 160  # characters of such a line, at most
+
+
+def _is_call_to_follow(text: str) -> bool:
+    return (
+        text[0] in _CALL_INITIALS
+        and len(text) <= _CALL_LENGTH
+        and bool(_CALL_TO_FOLLOW.match(text))
+    )
 
 
 # A line drawn between posts or sections ("___", "* * *", "——"): a rule, not words.
@@ -573,16 +622,26 @@ def is_chrome(text: str) -> bool:
 
 
 def _tool_run(text: str) -> bool:
-    """Whether a short line is a post's row of tools, two to four words each a tool's or a
-    share button's ("Embed Report", "Share Print"): "Report" alone may be a subheading."""
+    """Whether a short line is a post's row of tools, two to six words that are each a tool's
+    or a share button's label, or run on into one ("Embed Report", "Share Print", "Teilen Link
+    kopieren", as a bar of buttons in words alone reads): "Report" alone may be a subheading."""
     words = text.casefold().replace("|", " ").replace("·", " ").split()
-    return 2 <= len(words) <= _TOOL_WORDS_MOST and all(
-        word in BOILERPLATE_TEXT or word in _TOOL_WORDS for word in words
-    )
+    if not 2 <= len(words) <= _TOOL_WORDS_MOST:
+        return False
+    start = 0
+    while start < len(words):
+        for size in (3, 2, 1):  # the longest label first: "copy link", not "copy"
+            label = " ".join(words[start : start + size])
+            if label in BOILERPLATE_TEXT or label in _TOOL_WORDS:
+                start += size
+                break
+        else:
+            return False
+    return True
 
 
 _TOOL_WORDS = frozenset({"report", "melden", "signaler", "segnala", "denunciar", "zgłoś"})
-_TOOL_WORDS_MOST = 4
+_TOOL_WORDS_MOST = 6
 _TOOL_RUN_LENGTH = 40  # characters of a row of tools, at most
 
 
@@ -593,19 +652,26 @@ def is_boilerplate(text: str) -> bool:
         return True
     if is_chrome(text):
         return True
+    if "\n" in text:  # a list's or a table's lines: chrome where each is (a share bar's items)
+        return all(map(is_boilerplate, text.split("\n")))
     if len(text) <= _TOOL_RUN_LENGTH and " " in text and _tool_run(text):
         return True
     if text[0] in _RULE_INITIALS and _RULE.match(text):
         return True
-    if text[0] in "Pp" and _PLAYER_LABEL.match(text):
+    if text[0] in "PpDd" and _PLAYER_LABEL.match(text):
+        return True
+    if _is_call_to_follow(text):
         return True
     return _may_be_teaser(text)
 
 
 # What a video player says of itself to screen readers, printed in the page (the ABC's "Play
-# Video. Duration: 1 minute 12 seconds").
+# Video. Duration: 1 minute 12 seconds"), or its length alone as a clock ("Duration 1:23"; not
+# "Duration: 90 minutes", a line of a post's words).
 _PLAYER_LABEL = re.compile(
-    r"play video\.?\s*duration:?\s*(?:\d+\s*(?:hours?|minutes?|seconds?)[,\s]*)+$", re.I
+    r"play video\.?\s*duration:?\s*(?:\d+\s*(?:hours?|minutes?|seconds?)[,\s]*)+$|"
+    r"(?:play video\.?\s*)?duration:?\s*\d{1,2}(?::\d\d){1,2}$",
+    re.I,
 )
 
 
@@ -647,7 +713,9 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
             continue
         if text[0] in _RULE_INITIALS and _RULE.match(text):
             continue
-        if text[0] in "Pp" and _PLAYER_LABEL.match(text):
+        if text[0] in "PpDd" and _PLAYER_LABEL.match(text):
+            continue
+        if _is_call_to_follow(text):
             continue
         kept.append(text)
     return kept, "&" in joined or "<" in joined or ">" in joined

@@ -3547,13 +3547,28 @@ def _is_promo(member: Element, update: Update, link_share: float) -> bool:
             if link.get("href") and words in normalise_text(raw_text(link)):
                 return True
     text = update.headline or update.body_text
-    if len(update.body_text) < 300 and _PROMO_LABEL.match(text) is not None:
-        return True
+    if len(update.body_text) < 300:
+        label = _PROMO_LABEL.match(text)
+        if label is not None and not _runs_on(text, label.end()):
+            return True
     # An untimed box whose first line is an advertisement's label, which the body leaves out.
     if update.published_at is None:
         first = lines.lines(member, set(), most=1)
         return bool(first) and first[0].text.casefold().strip(" :.") in AD_LABELS
     return False
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Whether a teaser's words open a sentence of the post's own: they run on in small
+    letters to a full stop ("Read more about this in our explainer, which…", "Related talks
+    broke down…"), where a promotion's label stands alone before its title ("READ MORE Why…",
+    "Read more: …"); an ad's label never does ("Sponsored content from…")."""
+    rest = text[end:].lstrip()
+    return (
+        rest[:1].islower()
+        and text.rstrip()[-1:] in ".!?"
+        and text[:end].strip().casefold() not in AD_LABELS
+    )
 
 
 def _member_id_attribute(member: Element) -> str:

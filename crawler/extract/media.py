@@ -111,7 +111,14 @@ MEDIA_KEYS: dict[str, tuple[str, ...]] = {
 
 def image_record(url: str | None, caption: str | None, credit: str | None) -> dict[str, Any]:
     """{"type": "image", "url", "caption", "credit"}."""
+    if caption and caption[:1] in "IiMmVv" and (label := _CAPTION_LABEL.match(caption)):
+        caption = caption[label.end() :]
     return {"type": "image", "url": url, "caption": caption or None, "credit": credit or None}
+
+
+# What the BBC prints before a caption for screen readers alone ("Image caption, Crowds…"), in
+# sight where its class is gone: no word of the caption.
+_CAPTION_LABEL = re.compile(r"(?:image|media|video) caption,\s*", re.I)
 
 
 def classify(element: Element, tag: str, cls: str) -> str | None:
