@@ -12995,3 +12995,32 @@ def test_shown_posts_copied_without_their_ids_beside_one_more_are_not_read_twice
     headlines = [u.headline for u in updates]
     assert len(headlines) == len(set(headlines))
     assert headlines[:3] == [h for _, h, _ in _NOSCRIPT_POSTS]
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "published", "zone", "offset"),
+    [
+        ("https://www.rte.ie/news/2024/0715/storm-live/", "en-IE", "+01:00", "IST", 60),
+        ("https://www.jpost.co.il/israel-news/storm-live", "en", "+03:00", "IST", 180),
+        ("https://www.timesofisrael.com/liveblog-2024-07-15/", "en-US", "+00:00", "IDT", 180),
+        ("https://www.hindustantimes.com/india-news/storm-live", "en-IN", "+05:30", "IST", 330),
+    ],
+)
+def test_ist_names_the_zone_of_the_pages_own_country(
+    url: str, lang: str, published: str, zone: str, offset: int
+) -> None:
+    """ "IST" is Irish Standard Time (summer, UTC+1) on an Irish page, Israel's on an Israeli
+    one and India's elsewhere; "IDT" is Israel's summer time wherever it stands."""
+    clocks = [(15, 40), (14, 5), (12, 30)]
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><div class='post__time'>{h}:{m:02d} {zone}</div>"
+        f"<h2>Storm update number {n}</h2><p>What update {n} says about the storm, in a few "
+        "more words than a teaser has.</p></article>"
+        for n, (h, m) in enumerate(clocks)
+    )
+    updates = live_updates(
+        f"<div class='liveblog-feed'>{posts}</div>", "Storm live: latest updates",
+        "2024-07-15T16:00:00Z", f"2024-07-15T08:00:00{published}", lang, url,
+    )  # fmt: skip
+    shown = [datetime(2024, 7, 15, h, m) - timedelta(minutes=offset) for h, m in clocks]
+    assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
