@@ -13024,3 +13024,45 @@ def test_ist_names_the_zone_of_the_pages_own_country(
     )  # fmt: skip
     shown = [datetime(2024, 7, 15, h, m) - timedelta(minutes=offset) for h, m in clocks]
     assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
+
+
+@pytest.mark.parametrize(
+    ("url", "day", "zone", "offset"),
+    [
+        (
+            "https://www.cbc.ca/news/canada/newfoundland-labrador/storm-1.7",
+            "2024-12-01",
+            "NST",
+            -210,
+        ),
+        (
+            "https://www.cbc.ca/news/canada/newfoundland-labrador/storm-1.8",
+            "2024-07-15",
+            "NDT",
+            -150,
+        ),
+        ("https://newsinfo.inquirer.net/1/storm-live", "2024-12-01", "PHT", 480),
+        ("https://www.dawn.com/live/storm", "2024-12-01", "PKT", 300),
+        ("https://www.malaymail.com/news/storm-live", "2024-12-01", "MYT", 480),
+    ],
+)
+def test_a_clock_names_newfoundlands_the_philippines_pakistans_or_malaysias_zone(
+    url: str, day: str, zone: str, offset: int
+) -> None:
+    """CBC's Newfoundland clocks ("4:10 p.m. NST", half an hour off the hour), the Inquirer's
+    "PHT", Dawn's "PKT" and "MYT" are those zones' times on a page nothing else places."""
+    clocks = [(15, 40), (14, 5), (12, 30)]
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><div class='post__time'>{h}:{m:02d} {zone}</div>"
+        f"<h2>Storm update number {n}</h2><p>What update {n} says about the storm, in a few "
+        "more words than a teaser has.</p></article>"
+        for n, (h, m) in enumerate(clocks)
+    )
+    local = datetime.fromisoformat(day)
+    fetched = local + timedelta(hours=16, minutes=-offset)
+    updates = live_updates(
+        f"<div class='liveblog-feed'>{posts}</div>", "Storm live: latest updates",
+        f"{fetched:%Y-%m-%dT%H:%M}:00Z", f"{day}T06:00:00+00:00", "en", url,
+    )  # fmt: skip
+    shown = [local + timedelta(hours=h, minutes=m - offset) for h, m in clocks]
+    assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]

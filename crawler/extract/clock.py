@@ -210,6 +210,13 @@ ZONES: dict[str, str | int] = {
     "SAST": 120,
     # Israel's summer time ("IST" is its winter's on an Israeli page: _SHARED_NAMES).
     "IDT": "Asia/Jerusalem",
+    # Newfoundland's, half an hour off the Atlantic's (CBC's "4:10 p.m. NST"), the
+    # Philippines', Pakistan's and Malaysia's.
+    "NST": "America/St_Johns",
+    "NDT": "America/St_Johns",
+    "PHT": 480,
+    "PKT": 300,
+    "MYT": 480,
     "JST": 540,
     "SGT": 480,
     "HKT": 480,
@@ -218,10 +225,13 @@ ZONES: dict[str, str | int] = {
     "WITA": 480,
     "WIT": 540,
 }
-# Abbreviations that name another country's zone on that country's pages: "IST" is India's,
-# but Irish Standard Time (summer, UTC+1) on an Irish page, Israel's on an Israeli one.
+# Abbreviations that name another zone on some countries' pages: "IST" is India's, but
+# Irish Standard Time (summer, UTC+1) on an Irish page, Israel's on an Israeli one.
 _SHARED_NAMES: dict[str, frozenset[str]] = {
     "IST": frozenset({"Europe/Dublin", "Asia/Jerusalem"}),
+    # (On a Malaysian page "NST" is the New Straits Times: the page's own zone, as a bare
+    # clock's.)
+    "NST": frozenset({"Asia/Kuala_Lumpur"}),
 }
 _ZONE_NAMES = "|".join(sorted((z for z in ZONES if z != "Z"), key=len, reverse=True))
 
@@ -3547,7 +3557,8 @@ _PRINTED_ZONES = {
     "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide",
     "AWST": "Australia/Perth", "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
     "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "SAST": "Africa/Johannesburg",
-    "IDT": "Asia/Jerusalem", "BRT": "America/Sao_Paulo", "WIB": "Asia/Jakarta",
+    "IDT": "Asia/Jerusalem", "NST": "America/St_Johns", "NDT": "America/St_Johns",
+    "PHT": "Asia/Manila", "PKT": "Asia/Karachi", "MYT": "Asia/Kuala_Lumpur", "BRT": "America/Sao_Paulo", "WIB": "Asia/Jakarta",
     "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
 }  # fmt: skip
 
