@@ -13066,3 +13066,28 @@ def test_a_clock_names_newfoundlands_the_philippines_pakistans_or_malaysias_zone
     )  # fmt: skip
     shown = [local + timedelta(hours=h, minutes=m - offset) for h, m in clocks]
     assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
+
+
+@pytest.mark.parametrize(
+    ("zone", "offset"),
+    [("HNP", -480), ("HNR", -420), ("HNC", -360), ("HNA", -240), ("HNT", -210)],
+)
+def test_a_french_canadian_clock_names_its_provinces_zone(zone: str, offset: int) -> None:
+    """Radio-Canada's regional pages print their clocks in French with the zone's letters
+    ("11 h 40 HNP", heure normale du Pacifique): that zone's time, not Toronto's."""
+    clocks = [(15, 40), (14, 5), (12, 30)]
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><div class='post__time'>{h} h {m:02d} {zone}"
+        f"</div><h2>Tempête, mise à jour {n}</h2><p>Ce que dit la mise à jour {n} sur la "
+        "tempête, en quelques mots de plus qu'un chapeau.</p></article>"
+        for n, (h, m) in enumerate(clocks)
+    )
+    local = datetime(2024, 12, 1)
+    fetched = local + timedelta(hours=16, minutes=-offset)
+    updates = live_updates(
+        f"<div class='liveblog-feed'>{posts}</div>", "Tempête : en direct",
+        f"{fetched:%Y-%m-%dT%H:%M}:00Z", "2024-12-01T06:00:00+00:00", "fr-CA",
+        "https://ici.radio-canada.ca/nouvelle/1/tempete-direct",
+    )  # fmt: skip
+    shown = [local + timedelta(hours=h, minutes=m - offset) for h, m in clocks]
+    assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]

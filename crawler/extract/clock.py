@@ -217,6 +217,20 @@ ZONES: dict[str, str | int] = {
     "PHT": 480,
     "PKT": 300,
     "MYT": 480,
+    # Canada's zones in French, standard ("heure normale") and daylight ("heure avancée"):
+    # the East's, the Centre's, the Rockies', the Pacific's, the Atlantic's, Newfoundland's
+    # (not its daylight "HAT", a word in an English headline's capitals).
+    "HNE": "America/Toronto",
+    "HAE": "America/Toronto",
+    "HNC": "America/Winnipeg",
+    "HAC": "America/Winnipeg",
+    "HNR": "America/Edmonton",
+    "HAR": "America/Edmonton",
+    "HNP": "America/Vancouver",
+    "HAP": "America/Vancouver",
+    "HNA": "America/Halifax",
+    "HAA": "America/Halifax",
+    "HNT": "America/St_Johns",
     "JST": 540,
     "SGT": 480,
     "HKT": 480,
@@ -3558,7 +3572,11 @@ _PRINTED_ZONES = {
     "AWST": "Australia/Perth", "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
     "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "SAST": "Africa/Johannesburg",
     "IDT": "Asia/Jerusalem", "NST": "America/St_Johns", "NDT": "America/St_Johns",
-    "PHT": "Asia/Manila", "PKT": "Asia/Karachi", "MYT": "Asia/Kuala_Lumpur", "BRT": "America/Sao_Paulo", "WIB": "Asia/Jakarta",
+    "PHT": "Asia/Manila", "PKT": "Asia/Karachi", "MYT": "Asia/Kuala_Lumpur",
+    "HNE": "America/Toronto", "HAE": "America/Toronto", "HNC": "America/Winnipeg",
+    "HAC": "America/Winnipeg", "HNR": "America/Edmonton", "HAR": "America/Edmonton",
+    "HNP": "America/Vancouver", "HAP": "America/Vancouver", "HNA": "America/Halifax",
+    "HAA": "America/Halifax", "HNT": "America/St_Johns", "BRT": "America/Sao_Paulo", "WIB": "Asia/Jakarta",
     "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
 }  # fmt: skip
 
