@@ -13004,13 +13004,17 @@ def test_shown_posts_copied_without_their_ids_beside_one_more_are_not_read_twice
         ("https://www.jpost.co.il/israel-news/storm-live", "en", "+03:00", "IST", 180),
         ("https://www.timesofisrael.com/liveblog-2024-07-15/", "en-US", "+00:00", "IDT", 180),
         ("https://www.hindustantimes.com/india-news/storm-live", "en-IN", "+05:30", "IST", 330),
+        ("https://www.thedailystar.net/news/bangladesh/storm-live", "en-BD", "+06:00", "BST", 360),
+        ("https://www.chinadaily.com.cn/a/202407/15/storm-live", "en", "+08:00", "CST", 480),
+        ("https://focustaiwan.tw/society/202407150001", "en", "+08:00", "CST", 480),
     ],
 )
 def test_ist_names_the_zone_of_the_pages_own_country(
     url: str, lang: str, published: str, zone: str, offset: int
 ) -> None:
     """ "IST" is Irish Standard Time (summer, UTC+1) on an Irish page, Israel's on an Israeli
-    one and India's elsewhere; "IDT" is Israel's summer time wherever it stands."""
+    one and India's elsewhere; "IDT" is Israel's summer time wherever it stands; "BST" is
+    Bangladesh's on a Bangladeshi page, "CST" China's or Taiwan's on theirs."""
     clocks = [(15, 40), (14, 5), (12, 30)]
     posts = "".join(
         f"<article class='post' id='post-{n}'><div class='post__time'>{h}:{m:02d} {zone}</div>"

@@ -240,9 +240,14 @@ ZONES: dict[str, str | int] = {
     "WIT": 540,
 }
 # Abbreviations that name another zone on some countries' pages: "IST" is India's, but
-# Irish Standard Time (summer, UTC+1) on an Irish page, Israel's on an Israeli one.
+# Irish Standard Time (summer, UTC+1) on an Irish page, Israel's on an Israeli one; each is
+# that country's zone on a page read in it.
 _SHARED_NAMES: dict[str, frozenset[str]] = {
     "IST": frozenset({"Europe/Dublin", "Asia/Jerusalem"}),
+    # Bangladesh's standard time, not British summer time; China's and Taiwan's, not the
+    # American Centre's.
+    "BST": frozenset({"Asia/Dhaka"}),
+    "CST": frozenset({"Asia/Shanghai", "Asia/Taipei"}),
     # (On a Malaysian page "NST" is the New Straits Times: the page's own zone, as a bare
     # clock's.)
     "NST": frozenset({"Asia/Kuala_Lumpur"}),
