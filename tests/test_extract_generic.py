@@ -13197,3 +13197,103 @@ def test_the_bbcs_labels_for_screen_readers_are_no_words_of_a_caption(hidden: st
         f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
     ]
     assert {m["caption"] for u in updates for m in u.media} == {"Crowds gathered in the square"}
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "published", "zone", "offset"),
+    [
+        ("https://www.rte.ie/news/2024/0715/storm-live/", "en-IE", "+01:00", "IST", 60),
+        ("https://www.jpost.co.il/israel-news/storm-live", "en", "+03:00", "IST", 180),
+        ("https://www.timesofisrael.com/liveblog-2024-07-15/", "en-US", "+00:00", "IDT", 180),
+        ("https://www.hindustantimes.com/india-news/storm-live", "en-IN", "+05:30", "IST", 330),
+        ("https://www.thedailystar.net/news/bangladesh/storm-live", "en-BD", "+06:00", "BST", 360),
+        ("https://www.chinadaily.com.cn/a/202407/15/storm-live", "en", "+08:00", "CST", 480),
+        ("https://focustaiwan.tw/society/202407150001", "en", "+08:00", "CST", 480),
+    ],
+)
+def test_ist_names_the_zone_of_the_pages_own_country(
+    url: str, lang: str, published: str, zone: str, offset: int
+) -> None:
+    """ "IST" is Irish Standard Time (summer, UTC+1) on an Irish page, Israel's on an Israeli
+    one and India's elsewhere; "IDT" is Israel's summer time wherever it stands; "BST" is
+    Bangladesh's on a Bangladeshi page, "CST" China's or Taiwan's on theirs."""
+    clocks = [(15, 40), (14, 5), (12, 30)]
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><div class='post__time'>{h}:{m:02d} {zone}</div>"
+        f"<h2>Storm update number {n}</h2><p>What update {n} says about the storm, in a few "
+        "more words than a teaser has.</p></article>"
+        for n, (h, m) in enumerate(clocks)
+    )
+    updates = live_updates(
+        f"<div class='liveblog-feed'>{posts}</div>", "Storm live: latest updates",
+        "2024-07-15T16:00:00Z", f"2024-07-15T08:00:00{published}", lang, url,
+    )  # fmt: skip
+    shown = [datetime(2024, 7, 15, h, m) - timedelta(minutes=offset) for h, m in clocks]
+    assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
+
+
+@pytest.mark.parametrize(
+    ("url", "day", "zone", "offset"),
+    [
+        (
+            "https://www.cbc.ca/news/canada/newfoundland-labrador/storm-1.7",
+            "2024-12-01",
+            "NST",
+            -210,
+        ),
+        (
+            "https://www.cbc.ca/news/canada/newfoundland-labrador/storm-1.8",
+            "2024-07-15",
+            "NDT",
+            -150,
+        ),
+        ("https://newsinfo.inquirer.net/1/storm-live", "2024-12-01", "PHT", 480),
+        ("https://www.dawn.com/live/storm", "2024-12-01", "PKT", 300),
+        ("https://www.malaymail.com/news/storm-live", "2024-12-01", "MYT", 480),
+    ],
+)
+def test_a_clock_names_newfoundlands_the_philippines_pakistans_or_malaysias_zone(
+    url: str, day: str, zone: str, offset: int
+) -> None:
+    """CBC's Newfoundland clocks ("4:10 p.m. NST", half an hour off the hour), the Inquirer's
+    "PHT", Dawn's "PKT" and "MYT" are those zones' times on a page nothing else places."""
+    clocks = [(15, 40), (14, 5), (12, 30)]
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><div class='post__time'>{h}:{m:02d} {zone}</div>"
+        f"<h2>Storm update number {n}</h2><p>What update {n} says about the storm, in a few "
+        "more words than a teaser has.</p></article>"
+        for n, (h, m) in enumerate(clocks)
+    )
+    local = datetime.fromisoformat(day)
+    fetched = local + timedelta(hours=16, minutes=-offset)
+    updates = live_updates(
+        f"<div class='liveblog-feed'>{posts}</div>", "Storm live: latest updates",
+        f"{fetched:%Y-%m-%dT%H:%M}:00Z", f"{day}T06:00:00+00:00", "en", url,
+    )  # fmt: skip
+    shown = [local + timedelta(hours=h, minutes=m - offset) for h, m in clocks]
+    assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
+
+
+@pytest.mark.parametrize(
+    ("zone", "offset"),
+    [("HNP", -480), ("HNR", -420), ("HNC", -360), ("HNA", -240), ("HNT", -210)],
+)
+def test_a_french_canadian_clock_names_its_provinces_zone(zone: str, offset: int) -> None:
+    """Radio-Canada's regional pages print their clocks in French with the zone's letters
+    ("11 h 40 HNP", heure normale du Pacifique): that zone's time, not Toronto's."""
+    clocks = [(15, 40), (14, 5), (12, 30)]
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><div class='post__time'>{h} h {m:02d} {zone}"
+        f"</div><h2>Tempête, mise à jour {n}</h2><p>Ce que dit la mise à jour {n} sur la "
+        "tempête, en quelques mots de plus qu'un chapeau.</p></article>"
+        for n, (h, m) in enumerate(clocks)
+    )
+    local = datetime(2024, 12, 1)
+    fetched = local + timedelta(hours=16, minutes=-offset)
+    updates = live_updates(
+        f"<div class='liveblog-feed'>{posts}</div>", "Tempête : en direct",
+        f"{fetched:%Y-%m-%dT%H:%M}:00Z", "2024-12-01T06:00:00+00:00", "fr-CA",
+        "https://ici.radio-canada.ca/nouvelle/1/tempete-direct",
+    )  # fmt: skip
+    shown = [local + timedelta(hours=h, minutes=m - offset) for h, m in clocks]
+    assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]

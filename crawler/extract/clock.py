@@ -208,6 +208,29 @@ ZONES: dict[str, str | int] = {
     "AKST": -540,
     "AKDT": -480,
     "SAST": 120,
+    # Israel's summer time ("IST" is its winter's on an Israeli page: _SHARED_NAMES).
+    "IDT": "Asia/Jerusalem",
+    # Newfoundland's, half an hour off the Atlantic's (CBC's "4:10 p.m. NST"), the
+    # Philippines', Pakistan's and Malaysia's.
+    "NST": "America/St_Johns",
+    "NDT": "America/St_Johns",
+    "PHT": 480,
+    "PKT": 300,
+    "MYT": 480,
+    # Canada's zones in French, standard ("heure normale") and daylight ("heure avancée"):
+    # the East's, the Centre's, the Rockies', the Pacific's, the Atlantic's, Newfoundland's
+    # (not its daylight "HAT", a word in an English headline's capitals).
+    "HNE": "America/Toronto",
+    "HAE": "America/Toronto",
+    "HNC": "America/Winnipeg",
+    "HAC": "America/Winnipeg",
+    "HNR": "America/Edmonton",
+    "HAR": "America/Edmonton",
+    "HNP": "America/Vancouver",
+    "HAP": "America/Vancouver",
+    "HNA": "America/Halifax",
+    "HAA": "America/Halifax",
+    "HNT": "America/St_Johns",
     "JST": 540,
     "SGT": 480,
     "HKT": 480,
@@ -215,6 +238,19 @@ ZONES: dict[str, str | int] = {
     "WIB": 420,
     "WITA": 480,
     "WIT": 540,
+}
+# Abbreviations that name another zone on some countries' pages: "IST" is India's, but
+# Irish Standard Time (summer, UTC+1) on an Irish page, Israel's on an Israeli one; each is
+# that country's zone on a page read in it.
+_SHARED_NAMES: dict[str, frozenset[str]] = {
+    "IST": frozenset({"Europe/Dublin", "Asia/Jerusalem"}),
+    # Bangladesh's standard time, not British summer time; China's and Taiwan's, not the
+    # American Centre's.
+    "BST": frozenset({"Asia/Dhaka"}),
+    "CST": frozenset({"Asia/Shanghai", "Asia/Taipei"}),
+    # (On a Malaysian page "NST" is the New Straits Times: the page's own zone, as a bare
+    # clock's.)
+    "NST": frozenset({"Asia/Kuala_Lumpur"}),
 }
 _ZONE_NAMES = "|".join(sorted((z for z in ZONES if z != "Z"), key=len, reverse=True))
 
@@ -2981,8 +3017,19 @@ def _zone_of(match: re.Match[str]) -> tzinfo | None:
     name, sign, hours, minutes = match.group(1, 2, 3, 4)
     if sign:
         return _fixed_zone(sign, hours, minutes)
+    if (shared := _shared_name(name)) is not None:
+        return _named_zone(shared)
     value = ZONES[name]
     return _named_zone(value) if isinstance(value, str) else timezone(timedelta(minutes=value))
+
+
+def _shared_name(name: str) -> str | None:
+    """The zone (its IANA name) of the page being read, where the abbreviation is that
+    country's as well as another's ("IST" on an Irish page); None elsewhere."""
+    if name not in _SHARED_NAMES:
+        return None  # (the common case: no look at the page's zone)
+    key = getattr(instant.reading_zone(), "key", None)
+    return key if key in _SHARED_NAMES[name] else None
 
 
 _ZONE_ANYWHERE = re.compile(
@@ -3529,7 +3576,12 @@ _PRINTED_ZONES = {
     "AEDT": "Australia/Sydney", "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide",
     "AWST": "Australia/Perth", "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
     "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "SAST": "Africa/Johannesburg",
-    "BRT": "America/Sao_Paulo", "WIB": "Asia/Jakarta",
+    "IDT": "Asia/Jerusalem", "NST": "America/St_Johns", "NDT": "America/St_Johns",
+    "PHT": "Asia/Manila", "PKT": "Asia/Karachi", "MYT": "Asia/Kuala_Lumpur",
+    "HNE": "America/Toronto", "HAE": "America/Toronto", "HNC": "America/Winnipeg",
+    "HAC": "America/Winnipeg", "HNR": "America/Edmonton", "HAR": "America/Edmonton",
+    "HNP": "America/Vancouver", "HAP": "America/Vancouver", "HNA": "America/Halifax",
+    "HAA": "America/Halifax", "HNT": "America/St_Johns", "BRT": "America/Sao_Paulo", "WIB": "Asia/Jakarta",
     "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
 }  # fmt: skip
 
@@ -3577,7 +3629,7 @@ def _noted_zone(words: str, at: int) -> tzinfo | None:
     if named is None or not named.group(1):
         return None
     if not named.group(2) and named.group(1) in _PRINTED_ZONES:
-        return _named_zone(_PRINTED_ZONES[named.group(1)])
+        return _named_zone(_shared_name(named.group(1)) or _PRINTED_ZONES[named.group(1)])
     return _zone_of(named)
 
 
@@ -3585,7 +3637,9 @@ def named_region(text: str) -> str | None:
     """The region's zone (its IANA name) that an abbreviation in a time's text names, for the
     abbreviations of one region ("EST", "ET": America/New_York; "WIB": Asia/Jakarta)."""
     named = _ZONE_ANYWHERE.search(text)
-    return _PRINTED_ZONES.get(named.group(1)) if named is not None else None
+    if named is None:
+        return None
+    return _shared_name(named.group(1)) or _PRINTED_ZONES.get(named.group(1))
 
 
 def _dateline_stamp(words: str, before: str) -> bool:

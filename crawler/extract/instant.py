@@ -61,6 +61,11 @@ def page_zone(zone: tzinfo) -> Iterator[None]:
         _PAGE_ZONE.reset(token)
 
 
+def reading_zone() -> tzinfo | None:
+    """The zone of the page being read (None outside `page_zone`)."""
+    return _PAGE_ZONE.get()
+
+
 def machine_time(value: str | float | None) -> str | None:
     """A time the markup gives machines (ISO 8601, epoch, RFC 2822) as UTC; one without a
     zone in the page's zone (UTC outside `page_zone`)."""
