@@ -387,6 +387,10 @@ def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> N
     [
         "Follow the money on Twitter, the minister told reporters.",
         "Police asked residents to follow their advice on X and Facebook as the storm nears.",
+        # Someone else's account, named by a pronoun or a common noun, not the paper's name.
+        "Follow the police on X for updates from the scene.",
+        "Follow the fire service on Facebook for road closures.",
+        "Follow him on X.",
         "The union urged members to sign up for our strike fund, its leader said.",
         "Fans were told to subscribe to the club's newsletter for ticket news, the club said in a "
         "statement on Tuesday afternoon after a long day of talks with the council.",

@@ -300,13 +300,17 @@ def is_teaser_label(text: str) -> bool:
 # A line that asks readers to follow the paper on a platform ("Follow us on X and Instagram",
 # "Folgen Sie uns auf Instagram") or sign up for its newsletter ("Sign up for our politics
 # newsletter"), in the languages read here: the paper's, no word of a post. The platforms
-# alone end a line that follows, so a post's sentence, "Follow the money on X, he said.", stays.
+# alone end a line that follows, so a post's sentence, "Follow the money on X, he said.", stays;
+# and the paper calls itself "us", its handle or its name, in capitals ("Follow BBC News on X"),
+# so someone else's account, a pronoun or a noun in small letters ("Follow the police on X for
+# updates", "Follow him on X"), is the post's.
 _PLATFORMS = (
     r"(?:twitter|x|facebook|instagram|tiktok|threads|bluesky|whatsapp|telegram|youtube|"
     r"linkedin|mastodon|snapchat|google news|flipboard)"
 )
 _CALL_TO_FOLLOW = re.compile(
-    r"(?:follow (?:us|@\w+|[\w.&' ]{1,30}?) on|folgen sie uns (?:auf|bei)|suivez-nous sur|"
+    r"(?:follow (?:us|@\w+|(?-i:(?:[Tt]he )?[A-Z0-9][\w.&'’-]*(?: [A-Z0-9&][\w.&'’-]*){0,4})) on|"
+    r"folgen sie uns (?:auf|bei)|suivez-nous sur|"
     r"síguenos en|seguici su|siga-nos n[oa]|volg ons op|obserwuj nas (?:na|w))\s+"
     rf"{_PLATFORMS}(?:\s*(?:,|and|und|et|y|e|en|i|oraz|or|&)\s*{_PLATFORMS})*"
     r"(?:\s+(?:for|für|pour|para|per|voor|po) [^.!?]{1,40})?[.!]?$"
