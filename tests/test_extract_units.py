@@ -373,6 +373,11 @@ def test_a_list_of_chrome_alone_is_chrome() -> None:
         "Iscriviti alla nostra newsletter",
         "Schrijf je in voor onze nieuwsbrief",
         "Zapisz się do naszego newslettera",
+        "Zapisz się do naszego newslettera, aby nie przegapić wiadomości.",
+        "Sign up for our newsletter here.",
+        "Sign up for our newsletter 📩",
+        "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité",
+        "Sign up to our free daily newsletter – it takes a minute",
     ],
 )
 def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> None:
@@ -392,6 +397,10 @@ def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> N
         "Follow the fire service on Facebook for road closures.",
         "Follow him on X.",
         "The union urged members to sign up for our strike fund, its leader said.",
+        # The call's words are the subject of a sentence that runs on ("…newsletter closes"),
+        # or a sentence that reports them ("…newsletter, the company urged customers").
+        "Sign up for the newsletter closes at 5pm, organisers said.",
+        "Subscribe to our newsletter, the company urged customers after the breach.",
         "Fans were told to subscribe to the club's newsletter for ticket news, the club said in a "
         "statement on Tuesday afternoon after a long day of talks with the council.",
     ],

@@ -308,6 +308,14 @@ _PLATFORMS = (
     r"(?:twitter|x|facebook|instagram|tiktok|threads|bluesky|whatsapp|telegram|youtube|"
     r"linkedin|mastodon|snapchat|google news|flipboard)"
 )
+# The words that may go on after a newsletter's name in a call to sign up ("…newsletter for the
+# day's top stories", "…newslettera, aby…", "…newsletter here"), or a mark ("– it's free", "📩"):
+# not a verb, whose sentence has the newsletter for its subject ("…newsletter closes at 5pm"),
+# nor a clause that reports the call ("…newsletter, the company urged customers").
+_CALL_TAIL_WORDS = (
+    "for|to|here|now|today|and|at|in|on|with|by|free|für|und|hier|jetzt|mit|pour|et|ici|"
+    "para|y|aquí|ya|per|e|qui|ora|voor|en|nu|i|na|do|tutaj|teraz|aby|żeby|por|agora|gratis"
+)
 _CALL_TO_FOLLOW = re.compile(
     r"(?:follow (?:us|@\w+|(?-i:(?:[Tt]he )?[A-Z0-9][\w.&'’-]*(?: [A-Z0-9&][\w.&'’-]*){0,4})) on|"
     r"folgen sie uns (?:auf|bei)|suivez-nous sur|"
@@ -317,7 +325,8 @@ _CALL_TO_FOLLOW = re.compile(
     r"|(?:sign up (?:for|to)|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
     r"abonnez-vous à|inscrivez-vous à|suscríbete a|iscriviti (?:a|alla)|assine|inscreva-se|"
     r"schrijf je in voor|abonneer je op|zapisz się (?:do|na))(?: [^.!?\s]+){0,5}? "
-    r"(?:newsletters?|newslettera|nieuwsbrief|boletín|bulletin)\b[^.!?]{0,60}[.!]?$",
+    r"(?:newsletters?|newslettera|nieuwsbrief|boletín|bulletin)\b"
+    rf"(?:(?:\s*[^\w\s,]|,?\s+(?:{_CALL_TAIL_WORDS})\b)[^.!?]{{0,60}})?[.!]?$",
     re.I,
 )
 _CALL_INITIALS = frozenset("fFsSaAmMiIzZoOvV")
