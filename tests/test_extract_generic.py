@@ -13197,3 +13197,18 @@ def test_the_bbcs_labels_for_screen_readers_are_no_words_of_a_caption(hidden: st
         f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
     ]
     assert {m["caption"] for u in updates for m in u.media} == {"Crowds gathered in the square"}
+
+
+def test_a_quoted_call_to_follow_is_the_quoted_persons_words() -> None:
+    """A post that quotes someone's call to follow them ("Follow us on Instagram", the one line
+    a singer posted) keeps it: a quotation's "us" is the speaker's, not the paper's, whose
+    call in the post's own paragraph is no word of it."""
+    updates = _four_posts_with(
+        "<blockquote><p>Follow us on Instagram</p></blockquote><p>That was all the band "
+        "posted.</p><p>Follow us on X for updates from the scene</p>"
+    )
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nFollow us on Instagram\n\n"
+        "That was all the band posted."
+        for n in (6, 5, 4, 3)
+    ]

@@ -333,7 +333,9 @@ _CALL_INITIALS = frozenset("fFsSaAmMiIzZoOvV")
 _CALL_LENGTH = 160  # characters of such a line, at most
 
 
-def _is_call_to_follow(text: str) -> bool:
+def is_call_to_follow(text: str) -> bool:
+    """Whether a (normalised) line asks readers to follow the paper on a platform or sign up
+    for its newsletter ("Follow us on X", "Sign up for our politics newsletter")."""
     return (
         text[0] in _CALL_INITIALS
         and len(text) <= _CALL_LENGTH
@@ -673,7 +675,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if text[0] in "PpDd" and _PLAYER_LABEL.match(text):
         return True
-    if _is_call_to_follow(text):
+    if is_call_to_follow(text):
         return True
     return _may_be_teaser(text)
 
@@ -728,7 +730,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
             continue
         if text[0] in "PpDd" and _PLAYER_LABEL.match(text):
             continue
-        if _is_call_to_follow(text):
+        if is_call_to_follow(text):
             continue
         kept.append(text)
     return kept, "&" in joined or "<" in joined or ">" in joined
