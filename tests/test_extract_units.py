@@ -326,6 +326,14 @@ def test_credits_and_attributions() -> None:
         "Teilen Link kopieren",
         "Udostępnij Kopiuj link",
         "Share Copy link Link copied",
+        # A share bar's labels with the icons a font or an emoji draws beside them, or a
+        # screen reader's label for each of three buttons.
+        "↗ Share",
+        "🔗 Copy link",
+        "Share → Copy link",
+        "Share / Copy link / Email",
+        "Share on Facebook Share on Twitter Share via Email",
+        "Share Copy link Email Print Report Embed Tweet",
         # What a player says where it cannot play (the BBC's), and its length alone.
         "This video can not be played",
         "This video cannot be played",
@@ -457,6 +465,10 @@ def test_a_teaser_line_in_the_languages_read_here_is_no_body_text(text: str) -> 
         "Report",
         "Report card",
         "Share the report",
+        # A post's list of calls beside a share button's word, a sign beside a tool's alone.
+        "Share / Buy / Hold",
+        "→ Report",
+        "1. Share",
         # A post's words beside chrome's: a length that is no player's, a link's title after
         # "Copy".
         "Duration: 90 minutes",

@@ -637,10 +637,17 @@ def is_chrome(text: str) -> bool:
 
 
 def _tool_run(text: str) -> bool:
-    """Whether a short line is a post's row of tools, two to six words that are each a tool's
+    """Whether a short line is a post's row of tools, two to nine words that are each a tool's
     or a share button's label, or run on into one ("Embed Report", "Share Print", "Teilen Link
-    kopieren", as a bar of buttons in words alone reads): "Report" alone may be a subheading."""
+    kopieren", "Share on Facebook Share via Email", as a bar of buttons in words alone reads):
+    "Report" alone may be a subheading. A sign between or before them, no letter or digit in it,
+    is a button's icon or a rule ("↗ Share", "🔗 Copy link", "Share / Copy link")."""
     words = text.casefold().replace("|", " ").replace("·", " ").split()
+    if not all(map(str.isalnum, words)):  # a sign among them ("↗", "/"): drop the signs
+        signs = len(words)
+        words = [word.rstrip(",:") for word in words if any(map(str.isalnum, word))]
+        if len(words) == 1 < signs:  # "↗ Share": one button's label and its icon
+            return words[0] in BOILERPLATE_TEXT
     if not 2 <= len(words) <= _TOOL_WORDS_MOST:
         return False
     start = 0
@@ -656,8 +663,8 @@ def _tool_run(text: str) -> bool:
 
 
 _TOOL_WORDS = frozenset({"report", "melden", "signaler", "segnala", "denunciar", "zgłoś"})
-_TOOL_WORDS_MOST = 6
-_TOOL_RUN_LENGTH = 40  # characters of a row of tools, at most
+_TOOL_WORDS_MOST = 9
+_TOOL_RUN_LENGTH = 60  # characters of a row of tools, at most
 
 
 def is_boilerplate(text: str) -> bool:
