@@ -373,6 +373,12 @@ def test_a_list_of_chrome_alone_is_chrome() -> None:
         "Seguici su Telegram",
         "Volg ons op Instagram",
         "Obserwuj nas na X",
+        # The paper's handle after the platform, the platform's old name, its channel, an icon.
+        "Follow us on Instagram @bbcnews",
+        "Follow us on X: @bbcnews",
+        "Follow us on X (formerly Twitter)",
+        "Follow us on WhatsApp Channel",
+        "Follow us on X 👉",
         "Sign up for our politics newsletter",
         "Subscribe to our morning newsletter for the day's top stories.",
         "Abonnieren Sie unseren Newsletter",

@@ -301,7 +301,8 @@ def is_teaser_label(text: str) -> bool:
 # "Folgen Sie uns auf Instagram") or sign up for its newsletter ("Sign up for our politics
 # newsletter"), in the languages read here: the paper's, no word of a post. The platforms
 # alone end a line that follows, so a post's sentence, "Follow the money on X, he said.", stays;
-# and the paper calls itself "us", its handle or its name, in capitals ("Follow BBC News on X"),
+# its handle, the platform's old name or channel, or an icon may follow the platforms ("Follow
+# us on X: @bbcnews", "… (formerly Twitter)", "… 👉"); and the paper calls itself "us", its handle or its name, in capitals ("Follow BBC News on X"),
 # so someone else's account, a pronoun or a noun in small letters ("Follow the police on X for
 # updates", "Follow him on X"), is the post's.
 _PLATFORMS = (
@@ -321,7 +322,8 @@ _CALL_TO_FOLLOW = re.compile(
     r"folgen sie uns (?:auf|bei)|suivez-nous sur|"
     r"síguenos en|seguici su|siga-nos n[oa]|volg ons op|obserwuj nas (?:na|w))\s+"
     rf"{_PLATFORMS}(?:\s*(?:,|and|und|et|y|e|en|i|oraz|or|&)\s*{_PLATFORMS})*"
-    r"(?:\s+(?:for|für|pour|para|per|voor|po) [^.!?]{1,40})?[.!]?$"
+    r"(?:\s+channel|\s*\(formerly twitter\)|\s*:?\s*@[\w.]{1,30})?"
+    r"(?:\s+(?:for|für|pour|para|per|voor|po) [^.!?]{1,40})?[.!]?(?:\s*[^\w\s]{1,3})?$"
     r"|(?:sign up (?:for|to)|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
     r"abonnez-vous à|inscrivez-vous à|suscríbete a|iscriviti (?:a|alla)|assine|inscreva-se|"
     r"schrijf je in voor|abonneer je op|zapisz się (?:do|na))(?: [^.!?\s]+){0,5}? "
