@@ -13297,3 +13297,18 @@ def test_a_french_canadian_clock_names_its_provinces_zone(zone: str, offset: int
     )  # fmt: skip
     shown = [local + timedelta(hours=h, minutes=m - offset) for h, m in clocks]
     assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
+
+
+def test_a_quoted_call_to_follow_is_the_quoted_persons_words() -> None:
+    """A post that quotes someone's call to follow them ("Follow us on Instagram", the one line
+    a singer posted) keeps it: a quotation's "us" is the speaker's, not the paper's, whose
+    call in the post's own paragraph is no word of it."""
+    updates = _four_posts_with(
+        "<blockquote><p>Follow us on Instagram</p></blockquote><p>That was all the band "
+        "posted.</p><p>Follow us on X for updates from the scene</p>"
+    )
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nFollow us on Instagram\n\n"
+        "That was all the band posted."
+        for n in (6, 5, 4, 3)
+    ]

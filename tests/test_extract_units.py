@@ -326,6 +326,14 @@ def test_credits_and_attributions() -> None:
         "Teilen Link kopieren",
         "Udostępnij Kopiuj link",
         "Share Copy link Link copied",
+        # A share bar's labels with the icons a font or an emoji draws beside them, or a
+        # screen reader's label for each of three buttons.
+        "↗ Share",
+        "🔗 Copy link",
+        "Share → Copy link",
+        "Share / Copy link / Email",
+        "Share on Facebook Share on Twitter Share via Email",
+        "Share Copy link Email Print Report Embed Tweet",
         # What a player says where it cannot play (the BBC's), and its length alone.
         "This video can not be played",
         "This video cannot be played",
@@ -365,6 +373,12 @@ def test_a_list_of_chrome_alone_is_chrome() -> None:
         "Seguici su Telegram",
         "Volg ons op Instagram",
         "Obserwuj nas na X",
+        # The paper's handle after the platform, the platform's old name, its channel, an icon.
+        "Follow us on Instagram @bbcnews",
+        "Follow us on X: @bbcnews",
+        "Follow us on X (formerly Twitter)",
+        "Follow us on WhatsApp Channel",
+        "Follow us on X 👉",
         "Sign up for our politics newsletter",
         "Subscribe to our morning newsletter for the day's top stories.",
         "Abonnieren Sie unseren Newsletter",
@@ -373,6 +387,11 @@ def test_a_list_of_chrome_alone_is_chrome() -> None:
         "Iscriviti alla nostra newsletter",
         "Schrijf je in voor onze nieuwsbrief",
         "Zapisz się do naszego newslettera",
+        "Zapisz się do naszego newslettera, aby nie przegapić wiadomości.",
+        "Sign up for our newsletter here.",
+        "Sign up for our newsletter 📩",
+        "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité",
+        "Sign up to our free daily newsletter – it takes a minute",
     ],
 )
 def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> None:
@@ -387,7 +406,15 @@ def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> N
     [
         "Follow the money on Twitter, the minister told reporters.",
         "Police asked residents to follow their advice on X and Facebook as the storm nears.",
+        # Someone else's account, named by a pronoun or a common noun, not the paper's name.
+        "Follow the police on X for updates from the scene.",
+        "Follow the fire service on Facebook for road closures.",
+        "Follow him on X.",
         "The union urged members to sign up for our strike fund, its leader said.",
+        # The call's words are the subject of a sentence that runs on ("…newsletter closes"),
+        # or a sentence that reports them ("…newsletter, the company urged customers").
+        "Sign up for the newsletter closes at 5pm, organisers said.",
+        "Subscribe to our newsletter, the company urged customers after the breach.",
         "Fans were told to subscribe to the club's newsletter for ticket news, the club said in a "
         "statement on Tuesday afternoon after a long day of talks with the council.",
     ],
@@ -444,6 +471,10 @@ def test_a_teaser_line_in_the_languages_read_here_is_no_body_text(text: str) -> 
         "Report",
         "Report card",
         "Share the report",
+        # A post's list of calls beside a share button's word, a sign beside a tool's alone.
+        "Share / Buy / Hold",
+        "→ Report",
+        "1. Share",
         # A post's words beside chrome's: a length that is no player's, a link's title after
         # "Copy".
         "Duration: 90 minutes",

@@ -300,27 +300,44 @@ def is_teaser_label(text: str) -> bool:
 # A line that asks readers to follow the paper on a platform ("Follow us on X and Instagram",
 # "Folgen Sie uns auf Instagram") or sign up for its newsletter ("Sign up for our politics
 # newsletter"), in the languages read here: the paper's, no word of a post. The platforms
-# alone end a line that follows, so a post's sentence, "Follow the money on X, he said.", stays.
+# alone end a line that follows, so a post's sentence, "Follow the money on X, he said.", stays;
+# its handle, the platform's old name or channel, or an icon may follow the platforms ("Follow
+# us on X: @bbcnews", "… (formerly Twitter)", "… 👉"); and the paper calls itself "us", its handle or its name, in capitals ("Follow BBC News on X"),
+# so someone else's account, a pronoun or a noun in small letters ("Follow the police on X for
+# updates", "Follow him on X"), is the post's.
 _PLATFORMS = (
     r"(?:twitter|x|facebook|instagram|tiktok|threads|bluesky|whatsapp|telegram|youtube|"
     r"linkedin|mastodon|snapchat|google news|flipboard)"
 )
+# The words that may go on after a newsletter's name in a call to sign up ("…newsletter for the
+# day's top stories", "…newslettera, aby…", "…newsletter here"), or a mark ("– it's free", "📩"):
+# not a verb, whose sentence has the newsletter for its subject ("…newsletter closes at 5pm"),
+# nor a clause that reports the call ("…newsletter, the company urged customers").
+_CALL_TAIL_WORDS = (
+    "for|to|here|now|today|and|at|in|on|with|by|free|für|und|hier|jetzt|mit|pour|et|ici|"
+    "para|y|aquí|ya|per|e|qui|ora|voor|en|nu|i|na|do|tutaj|teraz|aby|żeby|por|agora|gratis"
+)
 _CALL_TO_FOLLOW = re.compile(
-    r"(?:follow (?:us|@\w+|[\w.&' ]{1,30}?) on|folgen sie uns (?:auf|bei)|suivez-nous sur|"
+    r"(?:follow (?:us|@\w+|(?-i:(?:[Tt]he )?[A-Z0-9][\w.&'’-]*(?: [A-Z0-9&][\w.&'’-]*){0,4})) on|"
+    r"folgen sie uns (?:auf|bei)|suivez-nous sur|"
     r"síguenos en|seguici su|siga-nos n[oa]|volg ons op|obserwuj nas (?:na|w))\s+"
     rf"{_PLATFORMS}(?:\s*(?:,|and|und|et|y|e|en|i|oraz|or|&)\s*{_PLATFORMS})*"
-    r"(?:\s+(?:for|für|pour|para|per|voor|po) [^.!?]{1,40})?[.!]?$"
+    r"(?:\s+channel|\s*\(formerly twitter\)|\s*:?\s*@[\w.]{1,30})?"
+    r"(?:\s+(?:for|für|pour|para|per|voor|po) [^.!?]{1,40})?[.!]?(?:\s*[^\w\s]{1,3})?$"
     r"|(?:sign up (?:for|to)|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
     r"abonnez-vous à|inscrivez-vous à|suscríbete a|iscriviti (?:a|alla)|assine|inscreva-se|"
     r"schrijf je in voor|abonneer je op|zapisz się (?:do|na))(?: [^.!?\s]+){0,5}? "
-    r"(?:newsletters?|newslettera|nieuwsbrief|boletín|bulletin)\b[^.!?]{0,60}[.!]?$",
+    r"(?:newsletters?|newslettera|nieuwsbrief|boletín|bulletin)\b"
+    rf"(?:(?:\s*[^\w\s,]|,?\s+(?:{_CALL_TAIL_WORDS})\b)[^.!?]{{0,60}})?[.!]?$",
     re.I,
 )
 _CALL_INITIALS = frozenset("fFsSaAmMiIzZoOvV")
 _CALL_LENGTH = 160  # characters of such a line, at most
 
 
-def _is_call_to_follow(text: str) -> bool:
+def is_call_to_follow(text: str) -> bool:
+    """Whether a (normalised) line asks readers to follow the paper on a platform or sign up
+    for its newsletter ("Follow us on X", "Sign up for our politics newsletter")."""
     return (
         text[0] in _CALL_INITIALS
         and len(text) <= _CALL_LENGTH
@@ -622,10 +639,17 @@ def is_chrome(text: str) -> bool:
 
 
 def _tool_run(text: str) -> bool:
-    """Whether a short line is a post's row of tools, two to six words that are each a tool's
+    """Whether a short line is a post's row of tools, two to nine words that are each a tool's
     or a share button's label, or run on into one ("Embed Report", "Share Print", "Teilen Link
-    kopieren", as a bar of buttons in words alone reads): "Report" alone may be a subheading."""
+    kopieren", "Share on Facebook Share via Email", as a bar of buttons in words alone reads):
+    "Report" alone may be a subheading. A sign between or before them, no letter or digit in it,
+    is a button's icon or a rule ("↗ Share", "🔗 Copy link", "Share / Copy link")."""
     words = text.casefold().replace("|", " ").replace("·", " ").split()
+    if not all(map(str.isalnum, words)):  # a sign among them ("↗", "/"): drop the signs
+        signs = len(words)
+        words = [word.rstrip(",:") for word in words if any(map(str.isalnum, word))]
+        if len(words) == 1 < signs:  # "↗ Share": one button's label and its icon
+            return words[0] in BOILERPLATE_TEXT
     if not 2 <= len(words) <= _TOOL_WORDS_MOST:
         return False
     start = 0
@@ -641,8 +665,8 @@ def _tool_run(text: str) -> bool:
 
 
 _TOOL_WORDS = frozenset({"report", "melden", "signaler", "segnala", "denunciar", "zgłoś"})
-_TOOL_WORDS_MOST = 6
-_TOOL_RUN_LENGTH = 40  # characters of a row of tools, at most
+_TOOL_WORDS_MOST = 9
+_TOOL_RUN_LENGTH = 60  # characters of a row of tools, at most
 
 
 def is_boilerplate(text: str) -> bool:
@@ -660,7 +684,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if text[0] in "PpDd" and _PLAYER_LABEL.match(text):
         return True
-    if _is_call_to_follow(text):
+    if is_call_to_follow(text):
         return True
     return _may_be_teaser(text)
 
@@ -715,7 +739,7 @@ def paragraph_texts(raws: list[str]) -> tuple[list[str], bool]:
             continue
         if text[0] in "PpDd" and _PLAYER_LABEL.match(text):
             continue
-        if _is_call_to_follow(text):
+        if is_call_to_follow(text):
             continue
         kept.append(text)
     return kept, "&" in joined or "<" in joined or ">" in joined

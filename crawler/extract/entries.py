@@ -30,6 +30,7 @@ from crawler.extract.clean import (
     escape_text,
     finish_html,
     is_boilerplate,
+    is_call_to_follow,
     is_chrome_class,
     is_plain_url,
     is_reaction_counts,
@@ -350,7 +351,12 @@ class BodyWriter:
         if attribution is None and (beside := media.attribution_beside(element)) is not None:
             attribution = clean_attribution(text_of(beside))
             self.skip_nodes.add(walks.node_id(beside))  # no word of the post's
-        kept = [(t, p) for t, p in zip(texts, paragraphs, strict=True) if not is_boilerplate(t)]
+        # A quotation's call to follow ("Follow us on Instagram") is its speaker's, not the paper's.
+        kept = [
+            (t, p)
+            for t, p in zip(texts, paragraphs, strict=True)
+            if not is_boilerplate(t) or is_call_to_follow(t)
+        ]
         if not kept:
             return
         self.paragraphs.extend(t for t, _ in kept)
