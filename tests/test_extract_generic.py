@@ -13297,3 +13297,27 @@ def test_a_french_canadian_clock_names_its_provinces_zone(zone: str, offset: int
     )  # fmt: skip
     shown = [local + timedelta(hours=h, minutes=m - offset) for h, m in clocks]
     assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
+
+
+@pytest.mark.parametrize(
+    ("day", "offset"),
+    [("2024-12-15", 330), ("2024-07-15", 60), ("2024-03-31", 60), ("2024-03-30", 330)],
+)
+def test_ist_on_an_irish_page_in_winter_is_indias(day: str, offset: int) -> None:
+    """Ireland keeps GMT in winter and calls its summer's UTC+1 Irish Standard Time: on an
+    Irish page "14:05 IST" is the Irish summer's clock from the last Sunday of March, and in
+    winter, when no Irish clock is IST, India's (a cricket match in Mumbai)."""
+    clocks = [(15, 40), (14, 5), (12, 30)]
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><div class='post__time'>{h}:{m:02d} IST</div>"
+        f"<h2>Cricket update number {n}</h2><p>What update {n} says about the match, in a few "
+        "more words than a teaser has.</p></article>"
+        for n, (h, m) in enumerate(clocks)
+    )
+    updates = live_updates(
+        f"<div class='liveblog-feed'>{posts}</div>", "Cricket live: latest updates",
+        f"{day}T17:00:00Z", f"{day}T08:00:00Z", "en-IE", "https://www.rte.ie/sport/cricket/live/",
+    )  # fmt: skip
+    local = datetime.fromisoformat(day)
+    shown = [local + timedelta(hours=h, minutes=m - offset) for h, m in clocks]
+    assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
