@@ -249,8 +249,19 @@ _SHARED_NAMES: dict[str, frozenset[str]] = {
     "BST": frozenset({"Asia/Dhaka"}),
     "CST": frozenset({"Asia/Shanghai", "Asia/Taipei"}),
     # (On a Malaysian page "NST" is the New Straits Times: the page's own zone, as a bare
-    # clock's.)
-    "NST": frozenset({"Asia/Kuala_Lumpur"}),
+    # clock's; so on any page read at Malaysia's UTC+8, Singapore's, or China's where a
+    # page's offsets alone place it there.)
+    "NST": frozenset(
+        {
+            "Asia/Kuala_Lumpur",
+            "Asia/Singapore",
+            "Asia/Shanghai",
+            "Asia/Hong_Kong",
+            "Asia/Taipei",
+            "Asia/Manila",
+            "Australia/Perth",
+        }
+    ),
 }
 _ZONE_NAMES = "|".join(sorted((z for z in ZONES if z != "Z"), key=len, reverse=True))
 
