@@ -13312,3 +13312,53 @@ def test_a_quoted_call_to_follow_is_the_quoted_persons_words() -> None:
         "That was all the band posted."
         for n in (6, 5, 4, 3)
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "offset"),
+    [("2024-12-15", 330), ("2024-07-15", 60), ("2024-03-31", 60), ("2024-03-30", 330)],
+)
+def test_ist_on_an_irish_page_in_winter_is_indias(day: str, offset: int) -> None:
+    """Ireland keeps GMT in winter and calls its summer's UTC+1 Irish Standard Time: on an
+    Irish page "14:05 IST" is the Irish summer's clock from the last Sunday of March, and in
+    winter, when no Irish clock is IST, India's (a cricket match in Mumbai)."""
+    clocks = [(15, 40), (14, 5), (12, 30)]
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><div class='post__time'>{h}:{m:02d} IST</div>"
+        f"<h2>Cricket update number {n}</h2><p>What update {n} says about the match, in a few "
+        "more words than a teaser has.</p></article>"
+        for n, (h, m) in enumerate(clocks)
+    )
+    updates = live_updates(
+        f"<div class='liveblog-feed'>{posts}</div>", "Cricket live: latest updates",
+        f"{day}T17:00:00Z", f"{day}T08:00:00Z", "en-IE", "https://www.rte.ie/sport/cricket/live/",
+    )  # fmt: skip
+    local = datetime.fromisoformat(day)
+    shown = [local + timedelta(hours=h, minutes=m - offset) for h, m in clocks]
+    assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
+
+
+@pytest.mark.parametrize(
+    ("url", "lang"),
+    [
+        ("https://www.malaymail.com/news/malaysia/storm-live", "en"),
+        ("https://www.straitstimes.com/asia/se-asia/storm-live", "en-SG"),
+    ],
+)
+def test_nst_on_a_page_at_malaysias_offset_is_the_new_straits_times(url: str, lang: str) -> None:
+    """A page read at UTC+8, Malaysia's and Singapore's clock (a .com whose offsets alone
+    place it, read in China's zone), that says "4:05pm NST" quotes the New Straits Times: its
+    own clock, not Newfoundland's, twelve and a half hours behind."""
+    clocks = [(15, 40), (14, 5), (12, 30)]
+    posts = "".join(
+        f"<article class='post' id='post-{n}'><div class='post__time'>{(h - 1) % 12 + 1}:{m:02d}pm NST"
+        f"</div><h2>Storm update number {n}</h2><p>What update {n} says about the storm, in a "
+        "few more words than a teaser has.</p></article>"
+        for n, (h, m) in enumerate(clocks)
+    )
+    updates = live_updates(
+        f"<div class='liveblog-feed'>{posts}</div>", "Storm live: latest updates",
+        "2024-07-15T09:00:00Z", "2024-07-15T08:00:00+08:00", lang, url,
+    )  # fmt: skip
+    shown = [datetime(2024, 7, 15, h, m) - timedelta(hours=8) for h, m in clocks]
+    assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]

@@ -249,8 +249,19 @@ _SHARED_NAMES: dict[str, frozenset[str]] = {
     "BST": frozenset({"Asia/Dhaka"}),
     "CST": frozenset({"Asia/Shanghai", "Asia/Taipei"}),
     # (On a Malaysian page "NST" is the New Straits Times: the page's own zone, as a bare
-    # clock's.)
-    "NST": frozenset({"Asia/Kuala_Lumpur"}),
+    # clock's; so on any page read at Malaysia's UTC+8, Singapore's, or China's where a
+    # page's offsets alone place it there.)
+    "NST": frozenset(
+        {
+            "Asia/Kuala_Lumpur",
+            "Asia/Singapore",
+            "Asia/Shanghai",
+            "Asia/Hong_Kong",
+            "Asia/Taipei",
+            "Asia/Manila",
+            "Australia/Perth",
+        }
+    ),
 }
 _ZONE_NAMES = "|".join(sorted((z for z in ZONES if z != "Z"), key=len, reverse=True))
 
@@ -3018,7 +3029,7 @@ def _zone_of(match: re.Match[str]) -> tzinfo | None:
     if sign:
         return _fixed_zone(sign, hours, minutes)
     if (shared := _shared_name(name)) is not None:
-        return _named_zone(shared)
+        return _IRISH_STANDARD if shared == _DUBLIN else _named_zone(shared)
     value = ZONES[name]
     return _named_zone(value) if isinstance(value, str) else timezone(timedelta(minutes=value))
 
@@ -3030,6 +3041,29 @@ def _shared_name(name: str) -> str | None:
         return None  # (the common case: no look at the page's zone)
     key = getattr(instant.reading_zone(), "key", None)
     return key if key in _SHARED_NAMES[name] else None
+
+
+class _IrishStandardTime(tzinfo):
+    """ "IST" on an Irish page: Irish Standard Time (UTC+1) while Ireland keeps it, from the
+    last Sunday of March to the last of October; in winter, when Ireland keeps GMT and no
+    Irish clock says IST, India's."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        if dt is None:
+            return None  # (a clock without a day: no season)
+        at = dt.replace(tzinfo=_named_zone(_DUBLIN)).utcoffset()
+        return at if at == _IRISH_SUMMER else timedelta(minutes=int(ZONES["IST"]))
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "IST"
+
+
+_DUBLIN = "Europe/Dublin"
+_IRISH_SUMMER = timedelta(hours=1)
+_IRISH_STANDARD = _IrishStandardTime()
 
 
 _ZONE_ANYWHERE = re.compile(
@@ -3629,7 +3663,10 @@ def _noted_zone(words: str, at: int) -> tzinfo | None:
     if named is None or not named.group(1):
         return None
     if not named.group(2) and named.group(1) in _PRINTED_ZONES:
-        return _named_zone(_shared_name(named.group(1)) or _PRINTED_ZONES[named.group(1)])
+        shared = _shared_name(named.group(1))
+        if shared == _DUBLIN:
+            return _IRISH_STANDARD
+        return _named_zone(shared or _PRINTED_ZONES[named.group(1)])
     return _zone_of(named)
 
 
@@ -3639,7 +3676,10 @@ def named_region(text: str) -> str | None:
     named = _ZONE_ANYWHERE.search(text)
     if named is None:
         return None
-    return _shared_name(named.group(1)) or _PRINTED_ZONES.get(named.group(1))
+    if (shared := _shared_name(named.group(1))) is not None:
+        # (Ireland's "IST" is no name for its winter's GMT: _IrishStandardTime is exact.)
+        return None if shared == _DUBLIN else shared
+    return _PRINTED_ZONES.get(named.group(1))
 
 
 def _dateline_stamp(words: str, before: str) -> bool:
