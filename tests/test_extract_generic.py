@@ -13197,3 +13197,24 @@ def test_the_bbcs_labels_for_screen_readers_are_no_words_of_a_caption(hidden: st
         f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
     ]
     assert {m["caption"] for u in updates for m in u.media} == {"Crowds gathered in the square"}
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # A responsive picture whose attributes say one pixel, CSS giving its size, captioned.
+        "<figure><img src='https://cdn.example.com/real.jpg' width='1' height='1' "
+        "style='width:100%;height:auto'><figcaption>The crowd at noon</figcaption></figure>",
+        # A lazy loader's placeholder of one pixel, the picture in data-src.
+        "<figure><img class='lazyload' src='https://cdn.example.com/px.gif' width='1' "
+        "height='1' data-src='https://cdn.example.com/real.jpg'></figure>",
+        # A picture as wide as its column, its height a pixel until CSS sizes it.
+        "<figure><img src='https://cdn.example.com/real.jpg' width='100%' height='1'></figure>",
+    ],
+    ids=["captioned", "lazy-placeholder", "full-width"],
+)
+def test_a_picture_sized_one_pixel_by_its_attributes_alone_is_the_posts(box: str) -> None:
+    """A picture whose width and height attributes say one pixel is still the post's where a
+    caption names it, a lazy loader replaces it, or its other side is no pixel."""
+    first = _first_post_holding(box, "Live: the rally", "https://news.example.com/live/rally")
+    assert [m["url"] for m in first.media] == ["https://cdn.example.com/real.jpg"]

@@ -209,11 +209,19 @@ def several_pictures(box: Element) -> bool:
 
 
 def is_pixel(img: Element) -> bool:
-    """A picture one pixel wide or high, or none: a tracker's, not what a post shows."""
-    return img.get("width") in _PIXEL or img.get("height") in _PIXEL
+    """A picture one pixel wide or high, or none, its other side no more, that no lazy loader
+    replaces: a tracker's, not what a post shows (`width="100%" height="1"` is a picture CSS
+    sizes; a placeholder's size is no size of the picture put in its place)."""
+    width, height = img.get("width"), img.get("height")
+    if width not in _PIXEL and height not in _PIXEL:
+        return False  # (most pictures: early)
+    if width not in _PIXEL_OR_NONE or height not in _PIXEL_OR_NONE:
+        return False
+    return not img.get("data-srcset") and not any(img.get(attr) for attr in LAZY_SOURCES)
 
 
 _PIXEL = frozenset({"0", "1", "0px", "1px"})
+_PIXEL_OR_NONE = _PIXEL | {None}
 
 
 @lru_cache(maxsize=4096)
@@ -460,12 +468,6 @@ def _embed_url(element: Element) -> str | None:
 def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     """{"type": "image", "url", "caption", "credit"} from a figure or an image container."""
     img, source, figcaption, credit_el, captions = walks.figure_parts(element, _caption_role)
-    pixel = img is not None and is_pixel(img)
-    url = absolute(_image_src(img), base_url) if img is not None and not pixel else None
-    if url is None and img is not None and img is not element and not pixel:
-        url = absolute(_image_src(element), base_url)  # the box's, its script's to lend the img
-    if url is None and source is not None:
-        url = absolute(largest_in_srcset(source.get("srcset")), base_url)
     # A figcaption that is the credit (CNN's `figcaption.image__credit`) is not the caption.
     caption = text_of(figcaption) if figcaption is not None and figcaption is not credit_el else ""
     if not caption:
@@ -489,6 +491,13 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     if credit is None and caption:
         caption, credit = split_credit(caption)
     caption = strip_placeholders(caption)
+    # A pixel is a tracker's, unless a caption says it is a picture whose size CSS sets.
+    pixel = img is not None and not caption and is_pixel(img)
+    url = absolute(_image_src(img), base_url) if img is not None and not pixel else None
+    if url is None and img is not None and img is not element and not pixel:
+        url = absolute(_image_src(element), base_url)  # the box's, its script's to lend the img
+    if url is None and source is not None:
+        url = absolute(largest_in_srcset(source.get("srcset")), base_url)
     if url is None and not caption:
         return None
     return image_record(url, caption, credit)
