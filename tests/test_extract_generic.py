@@ -13218,3 +13218,42 @@ def test_a_picture_sized_one_pixel_by_its_attributes_alone_is_the_posts(box: str
     caption names it, a lazy loader replaces it, or its other side is no pixel."""
     first = _first_post_holding(box, "Live: the rally", "https://news.example.com/live/rally")
     assert [m["url"] for m in first.media] == ["https://cdn.example.com/real.jpg"]
+
+
+@pytest.mark.parametrize(
+    ("box", "caption"),
+    [
+        # A photo a theme classes "emoji" (a reactions gallery), its alt a sentence.
+        (
+            "<figure><img class='emoji' src='https://cdn.example.com/crowd.jpg' alt='Fans "
+            "celebrate in the square'></figure>",
+            None,
+        ),
+        (
+            "<figure><img class='emoji' src='https://cdn.example.com/crowd.jpg' alt=''>"
+            "<figcaption>The stadium tonight</figcaption></figure>",
+            "The stadium tonight",
+        ),
+    ],
+    ids=["alt-sentence", "captioned"],
+)
+def test_a_picture_classed_emoji_whose_alt_is_no_emoji_is_a_picture(
+    box: str, caption: str | None
+) -> None:
+    """Only an emoji's picture whose alt is its character (no letter) is that character."""
+    first = _first_post_holding(box, "Live: the final", "https://news.example.com/live/final")
+    assert [(m["url"], m["caption"]) for m in first.media] == [
+        ("https://cdn.example.com/crowd.jpg", caption)
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+def test_a_wordpress_smiley_in_letters_stays_its_characters() -> None:
+    """WordPress's old smilies keep their letters in the alt (":D"): still a smiley's."""
+    box = (
+        "<p>Goal! <img src='https://news.example.com/wp-includes/images/smilies/icon_biggrin"
+        ".gif' alt=':D' class='wp-smiley'> What a finish.</p>"
+    )
+    first = _first_post_holding(box, "Live: the final", "https://news.example.com/live/final")
+    assert first.media == []
+    assert first.body_text.endswith("words.\n\nGoal! :D What a finish.")

@@ -668,11 +668,24 @@ def emoji_as_text(root: Element, classes: Iterable[str]) -> None:
     drop_screen_reader_labels."""
     for element in _classed(root, classes, _EMOJI_CLASS):
         if element.tag == "img" and element.getparent() is not None:
-            element.tail = (element.get("alt") or "") + (element.tail or "")
+            alt = element.get("alt") or ""
+            smiley = "wp-smiley" in (element.get("class") or "")  # (":D", ":mrgreen:")
+            if not smiley and not _is_emoji(alt, element.get("src") or ""):
+                continue  # (a picture a theme classes "emoji": the post's)
+            element.tail = alt + (element.tail or "")
             drop_tree(element)
 
 
+def _is_emoji(alt: str, src: str) -> bool:
+    """Whether an img's alt is an emoji's character (no letter in it), or, where it has none,
+    its address an emoji set's: what a script draws in a line."""
+    if not alt.strip():
+        return "emoji" in src.lower() or "smilies" in src.lower()
+    return len(alt) <= _EMOJI_MOST and not any(char.isalpha() for char in alt)
+
+
 _EMOJI_CLASS = re.compile(r"(?:^|\s)(?:emoji|wp-smiley)(?:$|\s)")
+_EMOJI_MOST = 16  # characters of an emoji's alt, at most (a family, a flag with its marks)
 
 
 def drop_icon_ligatures(root: Element, classes: Iterable[str]) -> None:
