@@ -13257,3 +13257,12 @@ def test_a_wordpress_smiley_in_letters_stays_its_characters() -> None:
     first = _first_post_holding(box, "Live: the final", "https://news.example.com/live/final")
     assert first.media == []
     assert first.body_text.endswith("words.\n\nGoal! :D What a finish.")
+
+
+def test_a_flourish_paths_query_is_no_part_of_its_charts_address() -> None:
+    """Flourish's data-src with a query after the chart's number names that chart."""
+    box = "<div class='flourish-embed' data-src='visualisation/12340?1234'></div>"
+    first = _first_post_holding(box, "Live: the poll", "https://news.example.com/live/poll")
+    assert [m["url"] for m in first.media] == [
+        "https://public.flourish.studio/visualisation/12340/"
+    ]

@@ -415,7 +415,7 @@ _EMBED_LABEL = re.compile(
 
 
 # The chart or story Flourish's embed code names by a path on its host ("visualisation/12340").
-_FLOURISH_PATH = re.compile(r"\s*/?(?:visualisation|story)/\d+")
+_FLOURISH_PATH = re.compile(r"\s*/?((?:visualisation|story)/\d+)")
 
 
 def _first_embed(element: Element) -> Element | None:
@@ -442,8 +442,9 @@ def _embed_url(element: Element) -> str | None:
     if element.get("data-tweet-id"):
         return "https://twitter.com/i/status/" + element.get("data-tweet-id", "")
     flourish = element.get("data-src") if "flourish-embed" in (element.get("class") or "") else None
-    if flourish and _FLOURISH_PATH.match(flourish):  # (a path its script resolves on its host)
-        return f"https://public.flourish.studio/{flourish.strip().strip('/')}/"
+    chart = _FLOURISH_PATH.match(flourish) if flourish else None
+    if chart:  # (a path its script resolves on its host; a query after it no part of it)
+        return f"https://public.flourish.studio/{chart.group(1)}/"
     for attr in _EMBED_URL_ATTRS:
         value = element.get(attr)
         if value and value.strip() and not value.startswith(("data:", "blob:", "about:")):
