@@ -13266,3 +13266,22 @@ def test_a_flourish_paths_query_is_no_part_of_its_charts_address() -> None:
     assert [m["url"] for m in first.media] == [
         "https://public.flourish.studio/visualisation/12340/"
     ]
+
+
+def test_a_gallerys_own_caption_is_its_pictures_not_the_posts_text() -> None:
+    """WordPress's gallery block keeps the gallery's caption in its own figcaption after its
+    pictures (figcaption.blocks-gallery-caption): the caption of each picture that has none
+    of its own, no word of the post."""
+    box = (
+        "<figure class='wp-block-gallery has-nested-images'><figure class='wp-block-image'>"
+        "<img src='https://cdn.example.com/g1.jpg'><figcaption>One</figcaption></figure>"
+        "<figure class='wp-block-image'><img src='https://cdn.example.com/g2.jpg'></figure>"
+        "<figcaption class='blocks-gallery-caption wp-element-caption'>Scenes from the march"
+        "</figcaption></figure>"
+    )
+    first = _first_post_holding(box, "Live: the march", "https://news.example.com/live/march")
+    assert [(m["url"], m["caption"]) for m in first.media] == [
+        ("https://cdn.example.com/g1.jpg", "One"),
+        ("https://cdn.example.com/g2.jpg", "Scenes from the march"),
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."

@@ -184,6 +184,8 @@ class BodyWriter:
             self._quote(child)
         elif kind == media.IMAGE:
             self._image(child)
+        elif kind == media.GALLERY:
+            self._gallery(child)
         else:
             record = media.embed_media(child, self.base_url)
             if record:
@@ -320,6 +322,23 @@ class BodyWriter:
         self.copied = self.copied or copied
 
     # Media ----------------------------------------------------------------------------------
+
+    def _gallery(self, figure: Element) -> None:
+        """Each picture of a gallery, its own caption or else the gallery's."""
+        caption_el = media.gallery_caption(figure)
+        first = len(self.media)
+        if caption_el is not None:
+            self.skip_nodes.add(walks.node_id(caption_el))
+        self.walk(figure)
+        self.flush()
+        if caption_el is None:
+            return
+        caption, credit = split_credit(text_of(caption_el))
+        for n, record in enumerate(self.media[first:], first):
+            if record["type"] == media.IMAGE and not record["caption"] and caption:
+                self.media[n] = media.image_record(
+                    record["url"], caption, record["credit"] or credit
+                )
 
     def _image(self, element: Element) -> None:
         record = media.image_media(element, self.base_url)

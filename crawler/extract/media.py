@@ -99,6 +99,7 @@ _STATUS = re.compile(r"/status(?:es)?/\d+")
 _POST_LINK = re.compile(r"/status(?:es)?/\d+|/post/[\w-]+|/comments/\w+")
 
 IMAGE, EMBED, QUOTE = "image", "embed", "quote"
+GALLERY = "gallery"  # a figure of pictures with a caption of its own: each picture, captioned
 # The one shape of each kind of media record, whichever adapter or source made it: analysts
 # query these keys in the archive's JSON column, so every record carries all of them.
 MEDIA_KEYS: dict[str, tuple[str, ...]] = {
@@ -185,7 +186,9 @@ def _figure_kind(figure: Element) -> str | None:
     if figure.get("data-canonical-url") or walks.holds(figure, EMBED_TAGS):
         return EMBED
     if walks.holds(figure, PICTURE_TAGS):
-        return None if several_pictures(figure) else IMAGE
+        if not several_pictures(figure):
+            return IMAGE
+        return GALLERY if gallery_caption(figure) is not None else None
     quoted = first_of(figure, _BLOCKQUOTE)
     return EMBED if quoted is not None and _has_embed_source(quoted) else None
 
@@ -206,6 +209,15 @@ def several_pictures(box: Element) -> bool:
             return True
         seen = src
     return False
+
+
+def gallery_caption(figure: Element) -> Element | None:
+    """A gallery's own caption: its figure's figcaption, a child of it (WordPress's
+    figcaption.blocks-gallery-caption after the pictures' figures)."""
+    for child in figure:
+        if child.tag == "figcaption":
+            return child
+    return None
 
 
 def is_pixel(img: Element) -> bool:
