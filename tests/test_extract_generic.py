@@ -13285,3 +13285,23 @@ def test_a_gallerys_own_caption_is_its_pictures_not_the_posts_text() -> None:
         ("https://cdn.example.com/g2.jpg", "Scenes from the march"),
     ]
     assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+def test_a_carousels_copies_of_its_pictures_are_each_once() -> None:
+    """A looping carousel (Swiper's loop, Slick's) repeats its first and last slides as copies
+    around them: each picture of the gallery once."""
+    slides = "".join(
+        f"<div class='swiper-slide{extra}'><img src='https://cdn.example.com/g{n}.jpg'></div>"
+        for n, extra in (
+            (2, " swiper-slide-duplicate"),
+            (1, ""),
+            (2, ""),
+            (1, " swiper-slide-duplicate"),
+        )
+    )
+    box = f"<div class='swiper gallery'><div class='swiper-wrapper'>{slides}</div></div>"
+    first = _first_post_holding(box, "Live: the march", "https://news.example.com/live/march")
+    assert [m["url"] for m in first.media] == [
+        "https://cdn.example.com/g2.jpg",
+        "https://cdn.example.com/g1.jpg",
+    ]

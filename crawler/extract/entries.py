@@ -323,22 +323,30 @@ class BodyWriter:
 
     # Media ----------------------------------------------------------------------------------
 
-    def _gallery(self, figure: Element) -> None:
-        """Each picture of a gallery, its own caption or else the gallery's."""
-        caption_el = media.gallery_caption(figure)
+    def _gallery(self, box: Element) -> None:
+        """Each picture of a gallery once (a looping carousel's copies of its slides are no
+        more pictures), its own caption or else the gallery's."""
+        caption_el = media.gallery_caption(box) if box.tag == "figure" else None
         first = len(self.media)
         if caption_el is not None:
             self.skip_nodes.add(walks.node_id(caption_el))
-        self.walk(figure)
+        self.walk(box)
         self.flush()
-        if caption_el is None:
-            return
-        caption, credit = split_credit(text_of(caption_el))
-        for n, record in enumerate(self.media[first:], first):
+        caption, credit = ("", None)
+        if caption_el is not None:
+            caption, credit = split_credit(text_of(caption_el))
+        seen: set[str] = set()
+        given = []
+        for record in self.media[first:]:
+            url = record.get("url") if record["type"] == media.IMAGE else None
+            if url and url in seen:
+                continue  # (a carousel's copy of a slide)
+            if url:
+                seen.add(url)
             if record["type"] == media.IMAGE and not record["caption"] and caption:
-                self.media[n] = media.image_record(
-                    record["url"], caption, record["credit"] or credit
-                )
+                record = media.image_record(url, caption, record["credit"] or credit)
+            given.append(record)
+        self.media[first:] = given
 
     def _image(self, element: Element) -> None:
         record = media.image_media(element, self.base_url)

@@ -99,7 +99,7 @@ _STATUS = re.compile(r"/status(?:es)?/\d+")
 _POST_LINK = re.compile(r"/status(?:es)?/\d+|/post/[\w-]+|/comments/\w+")
 
 IMAGE, EMBED, QUOTE = "image", "embed", "quote"
-GALLERY = "gallery"  # a figure of pictures with a caption of its own: each picture, captioned
+GALLERY = "gallery"  # a box of several pictures: each of them, once
 # The one shape of each kind of media record, whichever adapter or source made it: analysts
 # query these keys in the archive's JSON column, so every record carries all of them.
 MEDIA_KEYS: dict[str, tuple[str, ...]] = {
@@ -151,7 +151,7 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
     if tag == "blockquote":
         return QUOTE
     if image_class and walks.holds(element, PICTURE_TAGS):
-        return None if several_pictures(element) else IMAGE
+        return GALLERY if several_pictures(element) else IMAGE
     if cls and _VISUAL_CLASS.search(cls) and _captioned_picture(element):
         return IMAGE
     return None
@@ -186,9 +186,7 @@ def _figure_kind(figure: Element) -> str | None:
     if figure.get("data-canonical-url") or walks.holds(figure, EMBED_TAGS):
         return EMBED
     if walks.holds(figure, PICTURE_TAGS):
-        if not several_pictures(figure):
-            return IMAGE
-        return GALLERY if gallery_caption(figure) is not None else None
+        return GALLERY if several_pictures(figure) else IMAGE
     quoted = first_of(figure, _BLOCKQUOTE)
     return EMBED if quoted is not None and _has_embed_source(quoted) else None
 
