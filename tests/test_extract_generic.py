@@ -13362,3 +13362,111 @@ def test_nst_on_a_page_at_malaysias_offset_is_the_new_straits_times(url: str, la
     )  # fmt: skip
     shown = [datetime(2024, 7, 15, h, m) - timedelta(hours=8) for h, m in clocks]
     assert [u.published_at for u in updates] == [f"{t:%Y-%m-%dT%H:%M}:00Z" for t in shown]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # A responsive picture whose attributes say one pixel, CSS giving its size, captioned.
+        "<figure><img src='https://cdn.example.com/real.jpg' width='1' height='1' "
+        "style='width:100%;height:auto'><figcaption>The crowd at noon</figcaption></figure>",
+        # A lazy loader's placeholder of one pixel, the picture in data-src.
+        "<figure><img class='lazyload' src='https://cdn.example.com/px.gif' width='1' "
+        "height='1' data-src='https://cdn.example.com/real.jpg'></figure>",
+        # A picture as wide as its column, its height a pixel until CSS sizes it.
+        "<figure><img src='https://cdn.example.com/real.jpg' width='100%' height='1'></figure>",
+    ],
+    ids=["captioned", "lazy-placeholder", "full-width"],
+)
+def test_a_picture_sized_one_pixel_by_its_attributes_alone_is_the_posts(box: str) -> None:
+    """A picture whose width and height attributes say one pixel is still the post's where a
+    caption names it, a lazy loader replaces it, or its other side is no pixel."""
+    first = _first_post_holding(box, "Live: the rally", "https://news.example.com/live/rally")
+    assert [m["url"] for m in first.media] == ["https://cdn.example.com/real.jpg"]
+
+
+@pytest.mark.parametrize(
+    ("box", "caption"),
+    [
+        # A photo a theme classes "emoji" (a reactions gallery), its alt a sentence.
+        (
+            "<figure><img class='emoji' src='https://cdn.example.com/crowd.jpg' alt='Fans "
+            "celebrate in the square'></figure>",
+            None,
+        ),
+        (
+            "<figure><img class='emoji' src='https://cdn.example.com/crowd.jpg' alt=''>"
+            "<figcaption>The stadium tonight</figcaption></figure>",
+            "The stadium tonight",
+        ),
+    ],
+    ids=["alt-sentence", "captioned"],
+)
+def test_a_picture_classed_emoji_whose_alt_is_no_emoji_is_a_picture(
+    box: str, caption: str | None
+) -> None:
+    """Only an emoji's picture whose alt is its character (no letter) is that character."""
+    first = _first_post_holding(box, "Live: the final", "https://news.example.com/live/final")
+    assert [(m["url"], m["caption"]) for m in first.media] == [
+        ("https://cdn.example.com/crowd.jpg", caption)
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+def test_a_wordpress_smiley_in_letters_stays_its_characters() -> None:
+    """WordPress's old smilies keep their letters in the alt (":D"): still a smiley's."""
+    box = (
+        "<p>Goal! <img src='https://news.example.com/wp-includes/images/smilies/icon_biggrin"
+        ".gif' alt=':D' class='wp-smiley'> What a finish.</p>"
+    )
+    first = _first_post_holding(box, "Live: the final", "https://news.example.com/live/final")
+    assert first.media == []
+    assert first.body_text.endswith("words.\n\nGoal! :D What a finish.")
+
+
+def test_a_flourish_paths_query_is_no_part_of_its_charts_address() -> None:
+    """Flourish's data-src with a query after the chart's number names that chart."""
+    box = "<div class='flourish-embed' data-src='visualisation/12340?1234'></div>"
+    first = _first_post_holding(box, "Live: the poll", "https://news.example.com/live/poll")
+    assert [m["url"] for m in first.media] == [
+        "https://public.flourish.studio/visualisation/12340/"
+    ]
+
+
+def test_a_gallerys_own_caption_is_its_pictures_not_the_posts_text() -> None:
+    """WordPress's gallery block keeps the gallery's caption in its own figcaption after its
+    pictures (figcaption.blocks-gallery-caption): the caption of each picture that has none
+    of its own, no word of the post."""
+    box = (
+        "<figure class='wp-block-gallery has-nested-images'><figure class='wp-block-image'>"
+        "<img src='https://cdn.example.com/g1.jpg'><figcaption>One</figcaption></figure>"
+        "<figure class='wp-block-image'><img src='https://cdn.example.com/g2.jpg'></figure>"
+        "<figcaption class='blocks-gallery-caption wp-element-caption'>Scenes from the march"
+        "</figcaption></figure>"
+    )
+    first = _first_post_holding(box, "Live: the march", "https://news.example.com/live/march")
+    assert [(m["url"], m["caption"]) for m in first.media] == [
+        ("https://cdn.example.com/g1.jpg", "One"),
+        ("https://cdn.example.com/g2.jpg", "Scenes from the march"),
+    ]
+    assert first.body_text == "What post 0 reports, in more than a few words."
+
+
+def test_a_carousels_copies_of_its_pictures_are_each_once() -> None:
+    """A looping carousel (Swiper's loop, Slick's) repeats its first and last slides as copies
+    around them: each picture of the gallery once."""
+    slides = "".join(
+        f"<div class='swiper-slide{extra}'><img src='https://cdn.example.com/g{n}.jpg'></div>"
+        for n, extra in (
+            (2, " swiper-slide-duplicate"),
+            (1, ""),
+            (2, ""),
+            (1, " swiper-slide-duplicate"),
+        )
+    )
+    box = f"<div class='swiper gallery'><div class='swiper-wrapper'>{slides}</div></div>"
+    first = _first_post_holding(box, "Live: the march", "https://news.example.com/live/march")
+    assert [m["url"] for m in first.media] == [
+        "https://cdn.example.com/g2.jpg",
+        "https://cdn.example.com/g1.jpg",
+    ]

@@ -185,6 +185,8 @@ class BodyWriter:
             self._quote(child)
         elif kind == media.IMAGE:
             self._image(child)
+        elif kind == media.GALLERY:
+            self._gallery(child)
         else:
             record = media.embed_media(child, self.base_url)
             if record:
@@ -321,6 +323,31 @@ class BodyWriter:
         self.copied = self.copied or copied
 
     # Media ----------------------------------------------------------------------------------
+
+    def _gallery(self, box: Element) -> None:
+        """Each picture of a gallery once (a looping carousel's copies of its slides are no
+        more pictures), its own caption or else the gallery's."""
+        caption_el = media.gallery_caption(box) if box.tag == "figure" else None
+        first = len(self.media)
+        if caption_el is not None:
+            self.skip_nodes.add(walks.node_id(caption_el))
+        self.walk(box)
+        self.flush()
+        caption, credit = ("", None)
+        if caption_el is not None:
+            caption, credit = split_credit(text_of(caption_el))
+        seen: set[str] = set()
+        given = []
+        for record in self.media[first:]:
+            url = record.get("url") if record["type"] == media.IMAGE else None
+            if url and url in seen:
+                continue  # (a carousel's copy of a slide)
+            if url:
+                seen.add(url)
+            if record["type"] == media.IMAGE and not record["caption"] and caption:
+                record = media.image_record(url, caption, record["credit"] or credit)
+            given.append(record)
+        self.media[first:] = given
 
     def _image(self, element: Element) -> None:
         record = media.image_media(element, self.base_url)
@@ -674,11 +701,24 @@ def emoji_as_text(root: Element, classes: Iterable[str]) -> None:
     drop_screen_reader_labels."""
     for element in _classed(root, classes, _EMOJI_CLASS):
         if element.tag == "img" and element.getparent() is not None:
-            element.tail = (element.get("alt") or "") + (element.tail or "")
+            alt = element.get("alt") or ""
+            smiley = "wp-smiley" in (element.get("class") or "")  # (":D", ":mrgreen:")
+            if not smiley and not _is_emoji(alt, element.get("src") or ""):
+                continue  # (a picture a theme classes "emoji": the post's)
+            element.tail = alt + (element.tail or "")
             drop_tree(element)
 
 
+def _is_emoji(alt: str, src: str) -> bool:
+    """Whether an img's alt is an emoji's character (no letter in it), or, where it has none,
+    its address an emoji set's: what a script draws in a line."""
+    if not alt.strip():
+        return "emoji" in src.lower() or "smilies" in src.lower()
+    return len(alt) <= _EMOJI_MOST and not any(char.isalpha() for char in alt)
+
+
 _EMOJI_CLASS = re.compile(r"(?:^|\s)(?:emoji|wp-smiley)(?:$|\s)")
+_EMOJI_MOST = 16  # characters of an emoji's alt, at most (a family, a flag with its marks)
 
 
 def drop_icon_ligatures(root: Element, classes: Iterable[str]) -> None:

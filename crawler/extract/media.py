@@ -99,6 +99,7 @@ _STATUS = re.compile(r"/status(?:es)?/\d+")
 _POST_LINK = re.compile(r"/status(?:es)?/\d+|/post/[\w-]+|/comments/\w+")
 
 IMAGE, EMBED, QUOTE = "image", "embed", "quote"
+GALLERY = "gallery"  # a box of several pictures: each of them, once
 # The one shape of each kind of media record, whichever adapter or source made it: analysts
 # query these keys in the archive's JSON column, so every record carries all of them.
 MEDIA_KEYS: dict[str, tuple[str, ...]] = {
@@ -150,7 +151,7 @@ def classify(element: Element, tag: str, cls: str) -> str | None:
     if tag == "blockquote":
         return QUOTE
     if image_class and walks.holds(element, PICTURE_TAGS):
-        return None if several_pictures(element) else IMAGE
+        return GALLERY if several_pictures(element) else IMAGE
     if cls and _VISUAL_CLASS.search(cls) and _captioned_picture(element):
         return IMAGE
     return None
@@ -185,7 +186,7 @@ def _figure_kind(figure: Element) -> str | None:
     if figure.get("data-canonical-url") or walks.holds(figure, EMBED_TAGS):
         return EMBED
     if walks.holds(figure, PICTURE_TAGS):
-        return None if several_pictures(figure) else IMAGE
+        return GALLERY if several_pictures(figure) else IMAGE
     quoted = first_of(figure, _BLOCKQUOTE)
     return EMBED if quoted is not None and _has_embed_source(quoted) else None
 
@@ -208,12 +209,29 @@ def several_pictures(box: Element) -> bool:
     return False
 
 
+def gallery_caption(figure: Element) -> Element | None:
+    """A gallery's own caption: its figure's figcaption, a child of it (WordPress's
+    figcaption.blocks-gallery-caption after the pictures' figures)."""
+    for child in figure:
+        if child.tag == "figcaption":
+            return child
+    return None
+
+
 def is_pixel(img: Element) -> bool:
-    """A picture one pixel wide or high, or none: a tracker's, not what a post shows."""
-    return img.get("width") in _PIXEL or img.get("height") in _PIXEL
+    """A picture one pixel wide or high, or none, its other side no more, that no lazy loader
+    replaces: a tracker's, not what a post shows (`width="100%" height="1"` is a picture CSS
+    sizes; a placeholder's size is no size of the picture put in its place)."""
+    width, height = img.get("width"), img.get("height")
+    if width not in _PIXEL and height not in _PIXEL:
+        return False  # (most pictures: early)
+    if width not in _PIXEL_OR_NONE or height not in _PIXEL_OR_NONE:
+        return False
+    return not img.get("data-srcset") and not any(img.get(attr) for attr in LAZY_SOURCES)
 
 
 _PIXEL = frozenset({"0", "1", "0px", "1px"})
+_PIXEL_OR_NONE = _PIXEL | {None}
 
 
 @lru_cache(maxsize=4096)
@@ -407,7 +425,7 @@ _EMBED_LABEL = re.compile(
 
 
 # The chart or story Flourish's embed code names by a path on its host ("visualisation/12340").
-_FLOURISH_PATH = re.compile(r"\s*/?(?:visualisation|story)/\d+")
+_FLOURISH_PATH = re.compile(r"\s*/?((?:visualisation|story)/\d+)")
 
 
 def _first_embed(element: Element) -> Element | None:
@@ -434,8 +452,9 @@ def _embed_url(element: Element) -> str | None:
     if element.get("data-tweet-id"):
         return "https://twitter.com/i/status/" + element.get("data-tweet-id", "")
     flourish = element.get("data-src") if "flourish-embed" in (element.get("class") or "") else None
-    if flourish and _FLOURISH_PATH.match(flourish):  # (a path its script resolves on its host)
-        return f"https://public.flourish.studio/{flourish.strip().strip('/')}/"
+    chart = _FLOURISH_PATH.match(flourish) if flourish else None
+    if chart:  # (a path its script resolves on its host; a query after it no part of it)
+        return f"https://public.flourish.studio/{chart.group(1)}/"
     for attr in _EMBED_URL_ATTRS:
         value = element.get(attr)
         if value and value.strip() and not value.startswith(("data:", "blob:", "about:")):
@@ -460,12 +479,6 @@ def _embed_url(element: Element) -> str | None:
 def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     """{"type": "image", "url", "caption", "credit"} from a figure or an image container."""
     img, source, figcaption, credit_el, captions = walks.figure_parts(element, _caption_role)
-    pixel = img is not None and is_pixel(img)
-    url = absolute(_image_src(img), base_url) if img is not None and not pixel else None
-    if url is None and img is not None and img is not element and not pixel:
-        url = absolute(_image_src(element), base_url)  # the box's, its script's to lend the img
-    if url is None and source is not None:
-        url = absolute(largest_in_srcset(source.get("srcset")), base_url)
     # A figcaption that is the credit (CNN's `figcaption.image__credit`) is not the caption.
     caption = text_of(figcaption) if figcaption is not None and figcaption is not credit_el else ""
     if not caption:
@@ -489,6 +502,13 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     if credit is None and caption:
         caption, credit = split_credit(caption)
     caption = strip_placeholders(caption)
+    # A pixel is a tracker's, unless a caption says it is a picture whose size CSS sets.
+    pixel = img is not None and not caption and is_pixel(img)
+    url = absolute(_image_src(img), base_url) if img is not None and not pixel else None
+    if url is None and img is not None and img is not element and not pixel:
+        url = absolute(_image_src(element), base_url)  # the box's, its script's to lend the img
+    if url is None and source is not None:
+        url = absolute(largest_in_srcset(source.get("srcset")), base_url)
     if url is None and not caption:
         return None
     return image_record(url, caption, credit)
