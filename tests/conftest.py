@@ -54,14 +54,24 @@ def compile_checkout() -> None:
             compileall.compile_dir(root / package, quiet=1)
 
 
+def tested_backends() -> tuple[str, ...]:
+    """The backends of the walks each extraction test runs on: the compiled walks alone where
+    the accelerator is built, pure Python alone where it is not, and every one this Python
+    can run when $LIVEBLOG_TEST_BACKENDS is `all`. The own_backends tests compare the two
+    page by page either way, and CI's install without a compiler runs every extraction test
+    on the Python walks; a second run of each on them here doubled extraction's tests' CPU."""
+    if os.environ.get("LIVEBLOG_TEST_BACKENDS") == "all":
+        return walks.AVAILABLE
+    return walks.AVAILABLE[:1]
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Extraction's tests (test_extract_*.py) run once on each backend of the walks that this
-    Python can run: compiled and pure Python, or pure Python alone without the accelerator."""
+    """Extraction's tests (test_extract_*.py) run once on each of tested_backends()."""
     module = metafunc.module.__name__.rpartition(".")[2]
     if module.startswith("test_extract_") and not metafunc.definition.get_closest_marker(
         "own_backends"
     ):
-        metafunc.parametrize("walks_backend", walks.AVAILABLE, indirect=True, scope="module")
+        metafunc.parametrize("walks_backend", tested_backends(), indirect=True, scope="module")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -168,10 +178,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     left to the end, all went to one worker while the others stood idle; quick files at the
     end even them out instead.
 
-    Where the accelerator is built, an extraction test's second run, on the pure-Python walks,
-    is slow too: the inner loop reads each page once, on the compiled walks the install uses,
-    and the full run reads it on both (as CI's install without a compiler does on the Python
-    walks alone); the inner loop's own_backends tests still compare the two walk by walk."""
+    Where the accelerator is built and both backends are asked for (LIVEBLOG_TEST_BACKENDS=all),
+    an extraction test's second run, on the pure-Python walks, is slow too: the inner loop reads
+    each page once, on the compiled walks the install uses; the inner loop's own_backends tests
+    still compare the two walk by walk."""
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.slow)
