@@ -11654,15 +11654,26 @@ def test_a_japanese_note_in_brackets_closing_each_post_is_no_writer(closings: li
         (["HT News Desk"] * 4, ["HT News Desk"] * 4),
         (["Reuters", "AFP", "Reuters", "dpa"], ["Reuters", "AFP", "Reuters", "dpa"]),
         (["Reuters", "", "", ""], [None] * 4),  # one post's credit: words
+        # A wire after a dash, a wire and its regional desk's or another wire's code after a
+        # slash, as German papers sign ("dpa/lby", "AFP/dpa"), and Britain's PA Media.
+        (["— Reuters"] * 4, ["Reuters"] * 4),
+        (["dpa/lby", "dpa/lby", "AFP/dpa", "dpa/lnw"], ["dpa/lby", "dpa/lby", "AFP/dpa", "dpa/lnw"]),
+        (["PA Media", "PA Media", "Reuters", "PA Media"], ["PA Media", "PA Media", "Reuters", "PA Media"]),
+        (["— PA Media", "— AP", "— PA Media", "— Reuters"], ["PA Media", "AP", "PA Media", "Reuters"]),
     ],
-)
+)  # fmt: skip
 def test_a_desk_credit_on_a_line_of_its_own_in_most_posts_is_their_author(
     desk_credits: list[str], authors: list[str | None]
 ) -> None:
     """Hindustan Times closes its live posts with "HT News Desk", other blogs with the wire's
-    name alone ("Reuters", "AFP"): where most posts carry such a credit, it is their author."""
+    name alone ("Reuters", "AFP"): where most posts carry such a credit, it is their author.
+    The author31 hunt's probes closed each post with "— Reuters", "dpa/lby" or "PA Media" and
+    had none, the credit left as the post's last words."""
     updates = _closed_blog(desk_credits)
     assert [u.authors for u in updates] == [[a] if a else [] for a in authors]
+    assert not any(
+        a and c in u.body_text for u, c, a in zip(updates, desk_credits, authors, strict=True)
+    )
 
 
 @pytest.mark.parametrize(
