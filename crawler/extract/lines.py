@@ -66,12 +66,14 @@ _LABEL_WORDS = frozenset(
      "pilne", "ważne", "nieuw"}
 )  # fmt: skip
 _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
-# The words a byline opens with ("By", "Posted by", "From CNN's", "Von", a label: "Author:",
-# "Autor:", "Auteur :", "Text:"), in the languages read here (Italian's "di" in lower case only:
-# "Di Stefano" is a name), and the small words between its names ("and", "van der").
+# The words a byline opens with ("By", "Posted by", "From CNN's", "Von", a guest's post's
+# "Guest post by", "Ein Gastbeitrag von", a label: "Author:", "Autor:", "Auteur :", "Text:"),
+# in the languages read here (Italian's "di" in lower case only: "Di Stefano" is a name), and
+# the small words between its names ("and", "van der").
 _BYLINE_WORDS = re.compile(
     r"^(?:(?i:(?:posted|written|reported|reporting|geschrieben|verfasst|publié|publicado|pubblicato|"
-    r"geplaatst|rédigée?|écrite?|escrit[oa]|redactad[oa]|geschreven|napisane)\s+)?"
+    r"geplaatst|rédigée?|écrite?|escrit[oa]|redactad[oa]|geschreven|napisane|"
+    r"(?:an?\s+)?guest\s+(?:post|blog|column)|(?:ein\s+)?gastbeitrag)\s+)?"
     r"(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+|"
     # ("Scritto da": Italian's "da" opens a byline after its participle alone.)
     r"(?i:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da\s+|"
