@@ -3101,6 +3101,11 @@ def test_a_name_is_told_from_a_label(text: str, name: bool) -> None:
         ("Text: the minister said no", None),
         ("Par Jean Dupont, à Paris", "Jean Dupont, à Paris"),  # where the writer files from
         ("Di Stefano Marco", None),  # a name that opens with a byline's word
+        # A guest's post, as blogs credit one ("Guest post by …", "Ein Gastbeitrag von …").
+        ("Guest post by Mark Bishop", "Mark Bishop"),
+        ("A guest post by Mark Bishop", "Mark Bishop"),
+        ("Ein Gastbeitrag von Anna Berg", "Anna Berg"),
+        ("Guest post: why the vote failed", None),
         ("From Kyiv to Kharkiv", None),
         ("Par ailleurs, le gouvernement", None),
     ],
@@ -11237,6 +11242,30 @@ def test_a_bylines_wire_role_or_outlet_after_the_writer_is_no_second_author(
     assert not any(one in u.body_text or two in u.body_text for u in updates)
 
 
+@pytest.mark.parametrize("boxed", [False, True])
+def test_a_guest_posts_byline_names_the_guest(boxed: bool) -> None:
+    """A probe of the author31 hunt: a blog whose posts open with "By Jane Doe", in a box
+    classed "byline" or a paragraph like their others, one of them "Guest post by Mark
+    Bishop": in a box the whole line was the guest's name, in a paragraph it stayed the post's
+    first words and the post had no author."""
+    shown = ["By Jane Doe", "Guest post by Mark Bishop", "By Jane Doe", "By Jane Doe"]
+    cls = " class='byline'" if boxed else ""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Rescue teams reach the valley {n}</h2><p{cls}>{line}</p><p>Crews worked through "
+        f"the night to clear the road ({n}).</p><p>More on this as it comes in.</p></article>"
+        for n, line in enumerate(shown)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T18:00:00Z")
+    assert [u.authors for u in updates] == [
+        ["Jane Doe"],
+        ["Mark Bishop"],
+        ["Jane Doe"],
+        ["Jane Doe"],
+    ]
+    assert not any("Guest post" in u.body_text for u in updates)
+
+
 _TEAM = ["Sara Rossi", "Tom Reyes", "Ann Lee", "Bo Li", "Jan Novak", "Eva Kral", "Ola Nowak"]
 
 
@@ -11654,15 +11683,26 @@ def test_a_japanese_note_in_brackets_closing_each_post_is_no_writer(closings: li
         (["HT News Desk"] * 4, ["HT News Desk"] * 4),
         (["Reuters", "AFP", "Reuters", "dpa"], ["Reuters", "AFP", "Reuters", "dpa"]),
         (["Reuters", "", "", ""], [None] * 4),  # one post's credit: words
+        # A wire after a dash, a wire and its regional desk's or another wire's code after a
+        # slash, as German papers sign ("dpa/lby", "AFP/dpa"), and Britain's PA Media.
+        (["— Reuters"] * 4, ["Reuters"] * 4),
+        (["dpa/lby", "dpa/lby", "AFP/dpa", "dpa/lnw"], ["dpa/lby", "dpa/lby", "AFP/dpa", "dpa/lnw"]),
+        (["PA Media", "PA Media", "Reuters", "PA Media"], ["PA Media", "PA Media", "Reuters", "PA Media"]),
+        (["— PA Media", "— AP", "— PA Media", "— Reuters"], ["PA Media", "AP", "PA Media", "Reuters"]),
     ],
-)
+)  # fmt: skip
 def test_a_desk_credit_on_a_line_of_its_own_in_most_posts_is_their_author(
     desk_credits: list[str], authors: list[str | None]
 ) -> None:
     """Hindustan Times closes its live posts with "HT News Desk", other blogs with the wire's
-    name alone ("Reuters", "AFP"): where most posts carry such a credit, it is their author."""
+    name alone ("Reuters", "AFP"): where most posts carry such a credit, it is their author.
+    The author31 hunt's probes closed each post with "— Reuters", "dpa/lby" or "PA Media" and
+    had none, the credit left as the post's last words."""
     updates = _closed_blog(desk_credits)
     assert [u.authors for u in updates] == [[a] if a else [] for a in authors]
+    assert not any(
+        a and c in u.body_text for u, c, a in zip(updates, desk_credits, authors, strict=True)
+    )
 
 
 @pytest.mark.parametrize(

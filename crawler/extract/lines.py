@@ -66,12 +66,14 @@ _LABEL_WORDS = frozenset(
      "pilne", "ważne", "nieuw"}
 )  # fmt: skip
 _MEDIA_TAGS = frozenset({"img", "picture", "video", "iframe", "figure", "svg"})
-# The words a byline opens with ("By", "Posted by", "From CNN's", "Von", a label: "Author:",
-# "Autor:", "Auteur :", "Text:"), in the languages read here (Italian's "di" in lower case only:
-# "Di Stefano" is a name), and the small words between its names ("and", "van der").
+# The words a byline opens with ("By", "Posted by", "From CNN's", "Von", a guest's post's
+# "Guest post by", "Ein Gastbeitrag von", a label: "Author:", "Autor:", "Auteur :", "Text:"),
+# in the languages read here (Italian's "di" in lower case only: "Di Stefano" is a name), and
+# the small words between its names ("and", "van der").
 _BYLINE_WORDS = re.compile(
     r"^(?:(?i:(?:posted|written|reported|reporting|geschrieben|verfasst|publié|publicado|pubblicato|"
-    r"geplaatst|rédigée?|écrite?|escrit[oa]|redactad[oa]|geschreven|napisane)\s+)?"
+    r"geplaatst|rédigée?|écrite?|escrit[oa]|redactad[oa]|geschreven|napisane|"
+    r"(?:an?\s+)?guest\s+(?:post|blog|column)|(?:ein\s+)?gastbeitrag)\s+)?"
     r"(?:(?i:by|from|von|par|por|door|przez|av)|di)\s+|"
     # ("Scritto da": Italian's "da" opens a byline after its participle alone.)
     r"(?i:scritt[oa]|redatt[oa]|pubblicat[oa])\s+da\s+|"
@@ -843,13 +845,26 @@ _DESK = re.compile(r"(?:[A-Z][\w&.-]{0,15}\s+){0,2}(?:Web\s+|News\s+|Digital\s+|
 _WIRES = frozenset(
     {"reuters", "afp", "ap", "dpa", "pti", "ani", "ians", "efe", "ansa", "kyodo", "yonhap",
      "xinhua", "bloomberg", "apa", "belga", "anp", "pap", "tass", "sda", "ctk", "čtk", "mti",
-     "agencias", "agences", "agenturen", "afp/reuters", "reuters/afp"}
+     "agencias", "agences", "agenturen", "pa media", "aap", "epd", "kna"}
 )  # fmt: skip
+# A wire's regional desk's code, or a writer's initials, after it and a slash ("dpa/lby").
+_WIRE_CODE = re.compile(r"[a-z]{2,4}")
 
 
 def is_desk(text: str) -> bool:
-    """A desk's credit ("HT News Desk", "Web Desk") or a big wire named alone ("Reuters")."""
-    return text.lower() in _WIRES or bool(_DESK.fullmatch(text))
+    """A desk's credit ("HT News Desk", "Web Desk") or a big wire named alone ("Reuters"),
+    or wires and a regional desk's code set apart by slashes ("AFP/dpa", "dpa/lby")."""
+    lowered = text.lower()
+    if lowered in _WIRES:
+        return True
+    if "/" in text and len(text) <= _NAME_LENGTH:
+        first, *rest = lowered.split("/")
+        if first in _WIRES and all(
+            part in _WIRES or _WIRE_CODE.fullmatch(orig)
+            for part, orig in zip(rest, text.split("/")[1:], strict=True)
+        ):
+            return True
+    return bool(_DESK.fullmatch(text))
 
 
 def closing_line(member: Element) -> Element | None:
@@ -923,9 +938,11 @@ def closing_name(text: str) -> tuple[str, bool] | None:
         return korean.group(1).strip(" ,·ㆍ"), True
     if is_desk(text):
         return text, True
-    if text[:1] in _DASHES:
+    if text[:1] in _DASHES:  # "— Jesse Pound", "— Reuters"
         name = byline_name(text)
-        return (name, True) if name and all(is_name(n.strip(), 2) for n in _joined(name)) else None
+        if name and (is_desk(name) or all(is_name(n.strip(), 2) for n in _joined(name))):
+            return name, True
+        return None
     text = _unposted(text)  # "Posted by Ann Lee at 14:05"
     if is_byline(text):
         name = byline_name(unaffiliated(text))  # one writer or two ("By Ann Lee and Bo Li")
