@@ -1022,3 +1022,58 @@ def test_comments_marked_beside_each_other_are_no_group() -> None:
 def _token(module: ModuleType, element: etree._Element) -> object:
     """The element as `module`'s marks hold it: itself in pure Python, a node id compiled."""
     return element if module is _walks else module.node_id(element)
+
+
+_MARK_TEXTS = [
+    *("Lap 23/57", "lap 23 of 57:", "L23", "Runde 12", "Okrążenie 3/44 –", "120 km to go"),
+    *("Noch 45 km", "À 45 km de l'arrivée", "-45 km", "Set 2, 4-3", "SATZ 2: 4:3", "Q4 2:11"),
+    *("q4 2:11", "4th Qtr 2:11", "OT 2:31", "Over 34.2", "34.2 ov", "Km 30", "Kilómetro 30"),
+    *("Section 2", "Tour de France", "Sport 4", "12:40", "Page 3", "Km", "-", "Lap 23/57 :"),
+    *("\u212aM 30", "ſet 2, 4-3", "Lap\u00a023", " \t Over 3.1 - ", "L 2", "P3 2:11", "p3 2:11"),
+]
+
+
+@pytest.mark.parametrize("text", _MARK_TEXTS)
+def test_the_one_look_for_a_race_mark_is_any_of_the_six(text: str) -> None:
+    """_race_mark asks one pattern whether a text is any of its marks before asking each:
+    it matches exactly where one of the six does, so every answer is the same."""
+    stripped = generic._LABEL_END.sub("", text.strip())
+    marks = (
+        generic._SET_SCORE,
+        generic._LAP,
+        generic._TO_GO,
+        generic._GAME_LABEL,
+        generic._OVER,
+        generic._KM_AT,
+    )
+    any_of_six = any(mark.fullmatch(stripped) for mark in marks)
+    assert (generic._RACE_MARK.fullmatch(stripped) is not None) == any_of_six
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,
+        "",
+        "   ",
+        "14:50",
+        " 14:50",
+        "Updated 14:50",
+        "  updated",
+        "\u00a0Edited",
+        "Zuletzt aktualisiert",
+        "LAST  UPDATED",
+        "Mis à jour",
+        "(Updated)",
+        "Upd",
+        "edited2",
+        "\u212aast updated",
+        "İst edited",
+        "· Updated",
+        "Posted 14:50",
+    ],
+)
+def test_the_edit_label_is_asked_only_of_a_text_opening_with_a_letter(text: str | None) -> None:
+    """_says_edit looks for the last edit's label only where a text opens with a letter, as
+    every word of the label does: the answer is _EDIT_LABEL's."""
+    assert generic._says_edit(text) == (generic._EDIT_LABEL.match(text or "") is not None)
