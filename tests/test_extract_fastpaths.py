@@ -32,7 +32,7 @@ import pytest
 from lxml import etree
 
 from archive.times import format_utc, to_utc
-from crawler.extract import _walks, extract_page, generic, media, walks
+from crawler.extract import _walks, completeness, extract_page, generic, lines, media, walks
 from crawler.extract.adapters import REGISTRY
 from crawler.extract.adapters.survey import SOURCED, survey
 from crawler.extract.clean import (
@@ -1077,3 +1077,45 @@ def test_the_edit_label_is_asked_only_of_a_text_opening_with_a_letter(text: str 
     """_says_edit looks for the last edit's label only where a text opens with a letter, as
     every word of the label does: the answer is _EDIT_LABEL's."""
     assert generic._says_edit(text) == (generic._EDIT_LABEL.match(text or "") is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Load more (143)",
+        "Load more updates [143]",
+        "Mehr laden (12)\n",
+        "Show 143 more posts",
+        "143 weitere Beiträge laden",
+        "Section 2",
+        "Load more (143) ",
+        "Load more (143",
+        "",
+    ],
+)
+def test_a_control_is_asked_for_a_count_in_brackets_only_where_it_closes_on_one(text: str) -> None:
+    """stated_more asks the first of its patterns only of a text that ends as it ends."""
+    if completeness._COUNTED[0].match(text):
+        assert text.endswith(completeness._BRACKETED_ENDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김민수 기자",
+        "김민수 이영희 기자",
+        "김민수 특파원 kim@example.kr",
+        "Ellie Swinton",
+        "Reporting by Sara Rossi, editing by Jane Doe",
+        "Reporting by Sara Rossi; Writing by Lucy Marks",
+        "Sara Rossi, Omar Said",
+        "기자",
+    ],
+)
+def test_bylines_are_asked_for_a_credit_only_where_they_hold_its_marks(text: str) -> None:
+    """A Korean reporter's credit holds a title, a wire's credit of roles a ";" or a ",": the
+    looks before each pattern pass over no text either pattern matches."""
+    if lines._KOREAN_CREDIT.fullmatch(text):
+        assert lines._korean_titled(text)
+    if lines._CREDIT_PARTS.search(text):
+        assert ";" in text or "," in text
