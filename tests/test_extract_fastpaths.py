@@ -1119,3 +1119,33 @@ def test_bylines_are_asked_for_a_credit_only_where_they_hold_its_marks(text: str
         assert lines._korean_titled(text)
     if lines._CREDIT_PARTS.search(text):
         assert ";" in text or "," in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9:03",
+        " 9.03 ",
+        "\u0669:\u0660\u0663",
+        "78 mins",
+        "45+2 min",
+        "\u00a078 MINS.",
+        "Section 2",
+        "Page 3",
+        "12:40",
+        "\u00a09:03",
+        "٩:٠٣",
+        "Ｋ9:03",
+        "1 min",
+        "",
+    ],
+)
+def test_a_short_clock_and_minutes_alone_are_asked_only_of_a_text_opening_with_a_digit(
+    text: str,
+) -> None:
+    """visible_times asks whether an unread text is a short clock or minutes alone only where
+    it opens with a digit (and holds a clock's mark): both patterns' matches all do."""
+    if generic._SHORT_CLOCK_SHAPE.fullmatch(generic.western_digits(text)):
+        assert text.lstrip()[:1].isdecimal() and ("." in text or ":" in text)
+    if generic._MINS_ALONE.fullmatch(text):
+        assert text.lstrip()[:1].isdecimal()

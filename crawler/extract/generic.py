@@ -3699,13 +3699,16 @@ def visible_times(
                 continue
             after = texts[at + 1][1] if at + 1 < len(texts) else ""
             reading = _bare_minute(element, text, after, clock) or _race_mark(element, text)
-            if reading is None:
-                if _SHORT_CLOCK_SHAPE.fullmatch(western_digits(text)):
+            if reading is None and text.lstrip()[:1].isdecimal():  # (both open with a digit)
+                if ("." in text or ":" in text) and _SHORT_CLOCK_SHAPE.fullmatch(
+                    western_digits(text)
+                ):
                     short.append((at, element, text))
                 elif (alone := _MINS_ALONE.fullmatch(text)) is not None and _mins_box(
                     element, text
                 ):
                     mins.append((at, element, text, alone))
+            if reading is None:
                 continue
         elif (
             not is_tail
