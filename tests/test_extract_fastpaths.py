@@ -32,7 +32,7 @@ import pytest
 from lxml import etree
 
 from archive.times import format_utc, to_utc
-from crawler.extract import _walks, extract_page, generic, media, walks
+from crawler.extract import _walks, completeness, extract_page, generic, lines, media, walks
 from crawler.extract.adapters import REGISTRY
 from crawler.extract.adapters.survey import SOURCED, survey
 from crawler.extract.clean import (
@@ -1022,3 +1022,130 @@ def test_comments_marked_beside_each_other_are_no_group() -> None:
 def _token(module: ModuleType, element: etree._Element) -> object:
     """The element as `module`'s marks hold it: itself in pure Python, a node id compiled."""
     return element if module is _walks else module.node_id(element)
+
+
+_MARK_TEXTS = [
+    *("Lap 23/57", "lap 23 of 57:", "L23", "Runde 12", "Okrążenie 3/44 –", "120 km to go"),
+    *("Noch 45 km", "À 45 km de l'arrivée", "-45 km", "Set 2, 4-3", "SATZ 2: 4:3", "Q4 2:11"),
+    *("q4 2:11", "4th Qtr 2:11", "OT 2:31", "Over 34.2", "34.2 ov", "Km 30", "Kilómetro 30"),
+    *("Section 2", "Tour de France", "Sport 4", "12:40", "Page 3", "Km", "-", "Lap 23/57 :"),
+    *("\u212aM 30", "ſet 2, 4-3", "Lap\u00a023", " \t Over 3.1 - ", "L 2", "P3 2:11", "p3 2:11"),
+]
+
+
+@pytest.mark.parametrize("text", _MARK_TEXTS)
+def test_the_one_look_for_a_race_mark_is_any_of_the_six(text: str) -> None:
+    """_race_mark asks one pattern whether a text is any of its marks before asking each:
+    it matches exactly where one of the six does, so every answer is the same."""
+    stripped = generic._LABEL_END.sub("", text.strip())
+    marks = (
+        generic._SET_SCORE,
+        generic._LAP,
+        generic._TO_GO,
+        generic._GAME_LABEL,
+        generic._OVER,
+        generic._KM_AT,
+    )
+    any_of_six = any(mark.fullmatch(stripped) for mark in marks)
+    assert (generic._RACE_MARK.fullmatch(stripped) is not None) == any_of_six
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,
+        "",
+        "   ",
+        "14:50",
+        " 14:50",
+        "Updated 14:50",
+        "  updated",
+        "\u00a0Edited",
+        "Zuletzt aktualisiert",
+        "LAST  UPDATED",
+        "Mis à jour",
+        "(Updated)",
+        "Upd",
+        "edited2",
+        "\u212aast updated",
+        "İst edited",
+        "· Updated",
+        "Posted 14:50",
+    ],
+)
+def test_the_edit_label_is_asked_only_of_a_text_opening_with_a_letter(text: str | None) -> None:
+    """_says_edit looks for the last edit's label only where a text opens with a letter, as
+    every word of the label does: the answer is _EDIT_LABEL's."""
+    assert generic._says_edit(text) == (generic._EDIT_LABEL.match(text or "") is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Load more (143)",
+        "Load more updates [143]",
+        "Mehr laden (12)\n",
+        "Show 143 more posts",
+        "143 weitere Beiträge laden",
+        "Section 2",
+        "Load more (143) ",
+        "Load more (143",
+        "",
+    ],
+)
+def test_a_control_is_asked_for_a_count_in_brackets_only_where_it_closes_on_one(text: str) -> None:
+    """stated_more asks the first of its patterns only of a text that ends as it ends."""
+    if completeness._COUNTED[0].match(text):
+        assert text.endswith(completeness._BRACKETED_ENDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김민수 기자",
+        "김민수 이영희 기자",
+        "김민수 특파원 kim@example.kr",
+        "Ellie Swinton",
+        "Reporting by Sara Rossi, editing by Jane Doe",
+        "Reporting by Sara Rossi; Writing by Lucy Marks",
+        "Sara Rossi, Omar Said",
+        "기자",
+    ],
+)
+def test_bylines_are_asked_for_a_credit_only_where_they_hold_its_marks(text: str) -> None:
+    """A Korean reporter's credit holds a title, a wire's credit of roles a ";" or a ",": the
+    looks before each pattern pass over no text either pattern matches."""
+    if lines._KOREAN_CREDIT.fullmatch(text):
+        assert lines._korean_titled(text)
+    if lines._CREDIT_PARTS.search(text):
+        assert ";" in text or "," in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9:03",
+        " 9.03 ",
+        "\u0669:\u0660\u0663",
+        "78 mins",
+        "45+2 min",
+        "\u00a078 MINS.",
+        "Section 2",
+        "Page 3",
+        "12:40",
+        "\u00a09:03",
+        "٩:٠٣",
+        "Ｋ9:03",
+        "1 min",
+        "",
+    ],
+)
+def test_a_short_clock_and_minutes_alone_are_asked_only_of_a_text_opening_with_a_digit(
+    text: str,
+) -> None:
+    """visible_times asks whether an unread text is a short clock or minutes alone only where
+    it opens with a digit (and holds a clock's mark): both patterns' matches all do."""
+    if generic._SHORT_CLOCK_SHAPE.fullmatch(generic.western_digits(text)):
+        assert text.lstrip()[:1].isdecimal() and ("." in text or ":" in text)
+    if generic._MINS_ALONE.fullmatch(text):
+        assert text.lstrip()[:1].isdecimal()

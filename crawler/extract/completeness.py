@@ -62,6 +62,7 @@ _COUNTED = (
     ),
 )
 _MAX_CONTROL_TEXT = 60
+_BRACKETED_ENDS = (")", "]", ")\n", "]\n")  # how _COUNTED's first ends, "$" before a last newline
 
 _READ_MORE = re.compile(
     r"^(?:read|show|see|view)\s+(?:more|full\s+post|the\s+full\s+post)|^continue\s+reading|"
@@ -88,7 +89,8 @@ def stated_more(root: Element, gathered: Sequence[Element] | None = None) -> int
         text = normalise_text(text)
         if len(text) > _MAX_CONTROL_TEXT:
             continue
-        for pattern in _COUNTED:
+        # (the first closes on its count in brackets, which most controls' texts do not)
+        for pattern in _COUNTED if text.endswith(_BRACKETED_ENDS) else _COUNTED[1:]:
             match = pattern.match(text)
             if match and (gathered is None or in_tree(control, root)):
                 return int(match.group(1))

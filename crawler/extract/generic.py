@@ -1915,7 +1915,7 @@ _LABELS = ("aria-label", "title")
 def _edit_icon(element: Element) -> bool:
     """Whether a time's element says it is the last edit's by an attribute or by the icon that
     opens it, an element with no text of its own before the time's."""
-    if any(_EDIT_LABEL.match(element.get(name) or "") for name in _LABELS):
+    if any(_says_edit(element.get(name)) for name in _LABELS):
         return True
     if (element.text or "").strip() or not len(element):
         return False
@@ -1923,7 +1923,7 @@ def _edit_icon(element: Element) -> bool:
     if not isinstance(icon.tag, str) or "".join(icon.itertext()).strip():
         return False
     return _EDIT_ICON_CLASS.search(icon.get("class") or "") is not None or any(
-        _EDIT_LABEL.match(icon.get(name) or "") for name in (*_LABELS, "alt")
+        _says_edit(icon.get(name)) for name in (*_LABELS, "alt")
     )
 
 
@@ -3714,13 +3714,16 @@ def visible_times(
                 continue
             after = texts[at + 1][1] if at + 1 < len(texts) else ""
             reading = _bare_minute(element, text, after, clock) or _race_mark(element, text)
-            if reading is None:
-                if _SHORT_CLOCK_SHAPE.fullmatch(western_digits(text)):
+            if reading is None and text.lstrip()[:1].isdecimal():  # (both open with a digit)
+                if ("." in text or ":" in text) and _SHORT_CLOCK_SHAPE.fullmatch(
+                    western_digits(text)
+                ):
                     short.append((at, element, text))
                 elif (alone := _MINS_ALONE.fullmatch(text)) is not None and _mins_box(
                     element, text
                 ):
                     mins.append((at, element, text, alone))
+            if reading is None:
                 continue
         elif (
             not is_tail
@@ -3773,7 +3776,7 @@ def _titled_stamp(element: Element, ago: Reading, clock: PageClock) -> Reading |
     title = element.get("title")
     if not title or len(title) > _TITLE_STAMP or not _HAS_DIGIT.search(title):
         return None  # (most stamps: no title)
-    if _EDIT_LABEL.match(title):
+    if _says_edit(title):
         return None  # ("Updated May 1, 2024 9:10 PM": the last edit's, as _edit_icon reads it)
     exact = clock.read(title)
     if exact is None or exact.kind != "full" or exact.clock is None or not exact.utc:
@@ -3862,7 +3865,7 @@ def _posted_after_edit(reading: Reading | None, text: str, clock: PageClock) -> 
     """The time a stamp says its post went up, where it gives the last edit's first ("Updated
     14:50 · First published 13:05", "Aktualisiert 14:50, veröffentlicht 13:05"): the second,
     as where the edit comes after (README, Times); else the first time the text holds."""
-    if reading is None or reading.kind == "relative" or not _EDIT_LABEL.match(text):
+    if reading is None or reading.kind == "relative" or not _says_edit(text):
         return reading
     at = text.find(reading.text)
     rest = text[at + len(reading.text) :] if at >= 0 else ""
@@ -4133,9 +4136,13 @@ def _race_mark(element: Element, text: str) -> Reading | None:
     says lap or distance; or a tennis match's set and its games ("Set 2, 4-3", "Satz 2, 4:3");
     a match mark like a minute (a later lap, fewer kilometres to go, a later set or more
     games in one is later)."""
-    stripped = _LABEL_END.sub("", text.strip())
+    stripped = text.strip()
+    if stripped.endswith(_LABEL_ENDS):
+        stripped = _LABEL_END.sub("", stripped)
     if not stripped or not (stripped[0].isdigit() or stripped[0] in _RACE_OPENERS):
         return None  # (most texts: cheap first)
+    if _RACE_MARK.fullmatch(stripped) is None:
+        return None  # (a nav link's "Section 2": one match where each mark's would be six)
     if (match := _SET_SCORE.fullmatch(stripped)) is not None:
         games = int(match.group("a")) + int(match.group("b"))
         return Reading("minute", None, stripped, minute=str(int(match.group("n")) * 100 + games))
@@ -4208,6 +4215,16 @@ _RACE_LABEL_LENGTH = (
 )
 _RACE_OPENERS = frozenset("LlKkRrSsTtGgVvOoNnFfJjAaÀàQqPp-–")  # what such a mark may open with
 _LABEL_END = re.compile(r"\s?[:–—-]$")  # a label's colon or dash after a mark
+_LABEL_ENDS = (":", "–", "—", "-")
+# Any of the marks _race_mark reads, each as its own pattern matches it (all six ignore case,
+# but for _GAME_LABEL's periods, which say so inside): one look before the six.
+_RACE_MARK = re.compile(
+    "|".join(
+        "(?:" + re.sub(r"\(\?P<\w+>", "(?:", mark.pattern) + ")"
+        for mark in (_SET_SCORE, _LAP, _TO_GO, _GAME_LABEL, _OVER, _KM_AT)
+    ),
+    re.I,
+)
 _RACE_LABEL = re.compile(
     r"\s*(?P<mark>(?:"
     + _LAP_WORDS
@@ -4350,9 +4367,7 @@ def _member_times(
             ]
         elif _race_lead(first) and reading.value and not _inside_words(reading, owner):
             first_shown[owner] = reading  # "<p>Lap 1: chaos…</p><p class=time>12:40</p>"
-        elif (reading.modified or _EDIT_LABEL.match(reading.text)) and not _inside_words(
-            reading, owner
-        ):
+        elif (reading.modified or _says_edit(reading.text)) and not _inside_words(reading, owner):
             edits.setdefault(owner, []).append(reading)  # "Edited on: …", after the post's time
         elif clock is not None and _ago(first) and not _dated(found[owner]):
             if _inside_words(reading, owner):
@@ -4417,7 +4432,16 @@ def _member_times(
 def _edit_alone(time: _Time) -> bool:
     """Whether a time shown is labelled its post's last edit's ("Updated 14:40"), and its
     line gives no time the post went up."""
-    return _EDIT_LABEL.match(time.text) is not None and _FIRST_POSTED.search(time.text) is None
+    return _says_edit(time.text) and _FIRST_POSTED.search(time.text) is None
+
+
+def _says_edit(text: str | None) -> bool:
+    """Whether a text opens with the last edit's label (_EDIT_LABEL: "Updated", "Zuletzt
+    aktualisiert"). Its words all open with a letter, and most texts asked (a stamp's clock,
+    an attribute a time lacks) open with none: those cost a look, not a match."""
+    if not text or not text.lstrip()[:1].isalpha():
+        return False
+    return _EDIT_LABEL.match(text) is not None
 
 
 def _edited_time(update: Update, readings: list[_Time]) -> bool:
@@ -4449,11 +4473,11 @@ def _posted_beside_edit(first: _Time, reading: _Time) -> bool:
     shows when the post went up ("First published 13:05", "Posted 2 hours ago"): that is the
     post's time."""
     return (
-        (first.modified or _EDIT_LABEL.match(first.text) is not None)
+        (first.modified or _says_edit(first.text))
         and not reading.modified
         and reading.reading is not None
         and (reading.reading.kind in ("clock", "full") or _ago(reading))
-        and _EDIT_LABEL.match(reading.text) is None
+        and not _says_edit(reading.text)
         and _FIRST_POSTED.search(reading.text) is not None
     )
 

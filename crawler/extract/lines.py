@@ -761,8 +761,10 @@ def credited_writers(text: str) -> str | None:
     Editing by Jane Doe": "Sara Rossi, Omar Said, Lucy Marks"), or None where the line is no
     such credit: every part set apart by ";" (or a comma before a role) a role and its names,
     in brackets or not."""
-    if len(text) > _CREDIT_LENGTH or (";" not in text and _CREDIT_PARTS.search(text) is None):
+    if len(text) > _CREDIT_LENGTH:
         return None
+    if ";" not in text and ("," not in text or _CREDIT_PARTS.search(text) is None):
+        return None  # (its parts are set apart by one or the other: most lines hold neither)
     names = _credited(text)
     return ", ".join(names) if names and all(is_name(n, 2) for n in names) else None
 
@@ -802,7 +804,7 @@ def byline_name(text: str) -> str:
         named = _credited(text, all_named=True)  # "Editing by Jane Doe": no writer
         if named is not None:
             return ", ".join(named)
-    korean = _KOREAN_CREDIT.fullmatch(text)
+    korean = _KOREAN_CREDIT.fullmatch(text) if _korean_titled(text) else None
     if korean:  # "김민수 기자": the name without the reporter's title
         return korean.group(1).strip(" ,·ㆍ")
     lead = _BYLINE_WORDS.match(text)
@@ -825,6 +827,14 @@ _BEFORE_ATTRIBUTION = frozenset("\"”»“’'」』,")
 # A Korean reporter's name and title closing a post ("김민수 기자", "김민수 이영희 기자",
 # "김민수 특파원"), with an address after it or not.
 _KOREAN_CREDIT = re.compile(r"((?:[가-힣]{2,4}[\s,·ㆍ]*){1,3}?)\s*(?:기자|특파원)(?:\s+\S+@\S+)?")
+
+
+def _korean_titled(text: str) -> bool:
+    """Whether a text holds a Korean reporter's title, as each _KOREAN_CREDIT does: a look for
+    two words, where most bylines hold neither."""
+    return "기자" in text or "특파원" in text
+
+
 # A Japanese writer's name in brackets closing a post ("（山田太郎）"), as Japanese papers sign.
 _BRACKETED_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]{2,8}")
 # A note in brackets that closes a Japanese post in place of a name: a word of a live page's
@@ -933,7 +943,7 @@ def closing_name(text: str) -> tuple[str, bool] | None:
     credit = credited_writers(text)
     if credit is not None:
         return credit, True
-    korean = _KOREAN_CREDIT.fullmatch(text)
+    korean = _KOREAN_CREDIT.fullmatch(text) if _korean_titled(text) else None
     if korean:
         return korean.group(1).strip(" ,·ㆍ"), True
     if is_desk(text):
