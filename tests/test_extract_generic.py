@@ -11677,6 +11677,17 @@ def test_a_japanese_note_in_brackets_closing_each_post_is_no_writer(closings: li
     assert all(c in u.body_text for u, c in zip(updates, closings, strict=True))
 
 
+@pytest.mark.parametrize("wire", ["Reuters", "PA Media"])
+def test_a_list_whose_last_item_names_a_wire_is_no_credit(wire: str) -> None:
+    """A list that closes a post, its last item a wire's name as each other post's closing
+    credit is ("Agencies on the scene: AFP, AP, Reuters"), is the post's words: the author31
+    hunt's probes found the list gone, every item of it, and the wire the post's author."""
+    agencies = f"<p>Who reported it first:</p><ul><li>AFP</li><li>AP</li><li>{wire}</li></ul>"
+    updates = _closed_blog([wire] * 3 + [""], before=agencies)
+    assert [u.authors for u in updates] == [[wire]] * 3 + [[]]
+    assert all(w in updates[-1].body_text for w in ("AFP", "AP", wire))
+
+
 @pytest.mark.parametrize(
     ("desk_credits", "authors"),
     [

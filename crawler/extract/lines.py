@@ -819,6 +819,7 @@ def byline_name(text: str) -> str:
 
 
 _CLOSING_DEPTH = 6  # boxes descended from a post's end to its last paragraph
+_LISTS = frozenset({"ul", "ol", "dl", "table"})
 # What closes a quotation or opens a letter's sign-off ("Yours sincerely,", "With best
 # wishes,"): the line after it is the quote's attribution or the letter's signature.
 _BEFORE_ATTRIBUTION = frozenset("\"”»“’'」』,")
@@ -889,6 +890,8 @@ def closing_line(member: Element) -> Element | None:
                 break
         if last is None or last.tag in _QUOTED or _EMBED.search(last.get("class") or ""):
             return None
+        if last.tag in _LISTS:
+            return None  # a list's last item is the list's, no line of its own ("… AP, Reuters")
         if last.tag == "p" or not any(isinstance(c.tag, str) for c in last):
             before = last.getprevious()
             while before is not None and not isinstance(before.tag, str):
