@@ -11700,6 +11700,10 @@ def test_a_list_whose_last_item_names_a_wire_is_no_credit(wire: str) -> None:
         (["dpa/lby", "dpa/lby", "AFP/dpa", "dpa/lnw"], ["dpa/lby", "dpa/lby", "AFP/dpa", "dpa/lnw"]),
         (["PA Media", "PA Media", "Reuters", "PA Media"], ["PA Media", "PA Media", "Reuters", "PA Media"]),
         (["— PA Media", "— AP", "— PA Media", "— Reuters"], ["PA Media", "AP", "PA Media", "Reuters"]),
+        # Spain's, Portugal's, Switzerland's, Slovakia's and Romania's wires, alone, in brackets
+        # or after another's slash.
+        (["Europa Press", "(Europa Press)", "EFE/Europa Press", "Lusa"], ["Europa Press", "Europa Press", "EFE/Europa Press", "Lusa"]),
+        (["Keystone-SDA", "TASR", "Agerpres", "Keystone-SDA"], ["Keystone-SDA", "TASR", "Agerpres", "Keystone-SDA"]),
     ],
 )  # fmt: skip
 def test_a_desk_credit_on_a_line_of_its_own_in_most_posts_is_their_author(

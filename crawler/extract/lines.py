@@ -846,7 +846,8 @@ _DESK = re.compile(r"(?:[A-Z][\w&.-]{0,15}\s+){0,2}(?:Web\s+|News\s+|Digital\s+|
 _WIRES = frozenset(
     {"reuters", "afp", "ap", "dpa", "pti", "ani", "ians", "efe", "ansa", "kyodo", "yonhap",
      "xinhua", "bloomberg", "apa", "belga", "anp", "pap", "tass", "sda", "ctk", "čtk", "mti",
-     "agencias", "agences", "agenturen", "pa media", "aap", "epd", "kna"}
+     "agencias", "agences", "agenturen", "pa media", "aap", "epd", "kna", "europa press", "lusa",
+     "keystone-sda", "tasr", "agerpres"}
 )  # fmt: skip
 # A wire's regional desk's code, or a writer's initials, after it and a slash ("dpa/lby").
 _WIRE_CODE = re.compile(r"[a-z]{2,4}")
