@@ -11266,6 +11266,22 @@ def test_a_guest_posts_byline_names_the_guest(boxed: bool) -> None:
     assert not any("Guest post" in u.body_text for u in updates)
 
 
+def test_a_guest_posts_byline_of_a_team_in_a_box_names_the_team() -> None:
+    """A probe of the revauthor31 hunt: a guest's credit in a byline's box that names a team or
+    a paper, its words in small letters ("Guest post by the Carbon Brief team"), was the
+    author whole, the guest's words and all, where "By the Carbon Brief team" gave the team."""
+    shown = ["By Jane Doe", "Guest post by the Carbon Brief team", "By Jane Doe", "By Jane Doe"]
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Rescue teams reach the valley {n}</h2><p class='byline'>{line}</p><p>Crews worked "
+        f"through the night to clear the road ({n}).</p><p>More on this as it comes in.</p></article>"
+        for n, line in enumerate(shown)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T18:00:00Z")
+    assert updates[1].authors == ["the Carbon Brief team"]
+    assert not any("Guest post" in u.body_text for u in updates)
+
+
 _TEAM = ["Sara Rossi", "Tom Reyes", "Ann Lee", "Bo Li", "Jan Novak", "Eva Kral", "Ola Nowak"]
 
 
