@@ -11266,6 +11266,22 @@ def test_a_guest_posts_byline_names_the_guest(boxed: bool) -> None:
     assert not any("Guest post" in u.body_text for u in updates)
 
 
+def test_a_guest_posts_byline_of_a_team_in_a_box_names_the_team() -> None:
+    """A probe of the revauthor31 hunt: a guest's credit in a byline's box that names a team or
+    a paper, its words in small letters ("Guest post by the Carbon Brief team"), was the
+    author whole, the guest's words and all, where "By the Carbon Brief team" gave the team."""
+    shown = ["By Jane Doe", "Guest post by the Carbon Brief team", "By Jane Doe", "By Jane Doe"]
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:00:00Z'>1{n}:00</time>"
+        f"<h2>Rescue teams reach the valley {n}</h2><p class='byline'>{line}</p><p>Crews worked "
+        f"through the night to clear the road ({n}).</p><p>More on this as it comes in.</p></article>"
+        for n, line in enumerate(shown)
+    )
+    updates = live_updates(f"<div class='feed'>{posts}</div>", "Storm live", "2024-05-01T18:00:00Z")
+    assert updates[1].authors == ["the Carbon Brief team"]
+    assert not any("Guest post" in u.body_text for u in updates)
+
+
 _TEAM = ["Sara Rossi", "Tom Reyes", "Ann Lee", "Bo Li", "Jan Novak", "Eva Kral", "Ola Nowak"]
 
 
@@ -11677,6 +11693,17 @@ def test_a_japanese_note_in_brackets_closing_each_post_is_no_writer(closings: li
     assert all(c in u.body_text for u, c in zip(updates, closings, strict=True))
 
 
+@pytest.mark.parametrize("wire", ["Reuters", "PA Media"])
+def test_a_list_whose_last_item_names_a_wire_is_no_credit(wire: str) -> None:
+    """A list that closes a post, its last item a wire's name as each other post's closing
+    credit is ("Agencies on the scene: AFP, AP, Reuters"), is the post's words: the author31
+    hunt's probes found the list gone, every item of it, and the wire the post's author."""
+    agencies = f"<p>Who reported it first:</p><ul><li>AFP</li><li>AP</li><li>{wire}</li></ul>"
+    updates = _closed_blog([wire] * 3 + [""], before=agencies)
+    assert [u.authors for u in updates] == [[wire]] * 3 + [[]]
+    assert all(w in updates[-1].body_text for w in ("AFP", "AP", wire))
+
+
 @pytest.mark.parametrize(
     ("desk_credits", "authors"),
     [
@@ -11689,6 +11716,10 @@ def test_a_japanese_note_in_brackets_closing_each_post_is_no_writer(closings: li
         (["dpa/lby", "dpa/lby", "AFP/dpa", "dpa/lnw"], ["dpa/lby", "dpa/lby", "AFP/dpa", "dpa/lnw"]),
         (["PA Media", "PA Media", "Reuters", "PA Media"], ["PA Media", "PA Media", "Reuters", "PA Media"]),
         (["— PA Media", "— AP", "— PA Media", "— Reuters"], ["PA Media", "AP", "PA Media", "Reuters"]),
+        # Spain's, Portugal's, Switzerland's, Slovakia's and Romania's wires, alone, in brackets
+        # or after another's slash.
+        (["Europa Press", "(Europa Press)", "EFE/Europa Press", "Lusa"], ["Europa Press", "Europa Press", "EFE/Europa Press", "Lusa"]),
+        (["Keystone-SDA", "TASR", "Agerpres", "Keystone-SDA"], ["Keystone-SDA", "TASR", "Agerpres", "Keystone-SDA"]),
     ],
 )  # fmt: skip
 def test_a_desk_credit_on_a_line_of_its_own_in_most_posts_is_their_author(

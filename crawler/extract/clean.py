@@ -947,6 +947,13 @@ def author_names(value: object, depth: int = 0) -> list[str]:
     return names
 
 
+# The words that credit a guest's post ("Guest post by", "A guest column by", "Ein
+# Gastbeitrag von"), as "By" credits its writer.
+_GUEST_POST = re.compile(
+    r"(?i:(?:an?\s+)?guest\s+(?:post|blog|column)\s+by|(?:ein\s+)?gastbeitrag\s+von)\s+"
+)
+
+
 @lru_cache(maxsize=1024)
 def _author_name(value: str) -> tuple[str, ...]:
     """The names a string gives, as written, without its "By ": one name, or several full
@@ -955,6 +962,10 @@ def _author_name(value: str) -> tuple[str, ...]:
     name = normalise_text(value)
     if name[:3].lower() in ("by ", "by"):
         name = name[3:].strip()
+    elif name[:1] in "AaGgEe":  # "Guest post by the Carbon Brief team": the team
+        guest = _GUEST_POST.match(name)
+        if guest is not None:
+            name = name[guest.end() :].strip()
     if not name or "://" in name:  # an address is no name ("https://www.theguardian.com#publisher")
         return ()
     name = unaffiliated(name)

@@ -821,6 +821,7 @@ def byline_name(text: str) -> str:
 
 
 _CLOSING_DEPTH = 6  # boxes descended from a post's end to its last paragraph
+_LISTS = frozenset({"ul", "ol", "dl", "table"})
 # What closes a quotation or opens a letter's sign-off ("Yours sincerely,", "With best
 # wishes,"): the line after it is the quote's attribution or the letter's signature.
 _BEFORE_ATTRIBUTION = frozenset("\"”»“’'」』,")
@@ -855,7 +856,8 @@ _DESK = re.compile(r"(?:[A-Z][\w&.-]{0,15}\s+){0,2}(?:Web\s+|News\s+|Digital\s+|
 _WIRES = frozenset(
     {"reuters", "afp", "ap", "dpa", "pti", "ani", "ians", "efe", "ansa", "kyodo", "yonhap",
      "xinhua", "bloomberg", "apa", "belga", "anp", "pap", "tass", "sda", "ctk", "čtk", "mti",
-     "agencias", "agences", "agenturen", "pa media", "aap", "epd", "kna"}
+     "agencias", "agences", "agenturen", "pa media", "aap", "epd", "kna", "europa press", "lusa",
+     "keystone-sda", "tasr", "agerpres"}
 )  # fmt: skip
 # A wire's regional desk's code, or a writer's initials, after it and a slash ("dpa/lby").
 _WIRE_CODE = re.compile(r"[a-z]{2,4}")
@@ -899,6 +901,8 @@ def closing_line(member: Element) -> Element | None:
                 break
         if last is None or last.tag in _QUOTED or _EMBED.search(last.get("class") or ""):
             return None
+        if last.tag in _LISTS:
+            return None  # a list's last item is the list's, no line of its own ("… AP, Reuters")
         if last.tag == "p" or not any(isinstance(c.tag, str) for c in last):
             before = last.getprevious()
             while before is not None and not isinstance(before.tag, str):
