@@ -8068,6 +8068,40 @@ def test_a_games_clock_running_up_the_page_is_no_time_of_day() -> None:
     )
 
 
+def _toronto_morning(published: str, modified: str | None = None) -> list[Update]:
+    """A Toronto paper's live blog (en-CA), newest first, each post a title and a paragraph
+    under a bare clock on 12 hours with no am or pm: "11:45", "10:30", "9:15"."""
+    stamps = ["11:45", "10:30", "9:15"]
+    rows = "".join(
+        f"<div class='post'><span class='time'>{stamp}</span><h2>Storm update {n}</h2><p>What "
+        f"post {n} reports about the storm over the city, in a sentence or two.</p></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    changed = f"<meta property='article:modified_time' content='{modified}'>" if modified else ""
+    page = page_of(
+        f"{changed}<div class='liveblog'>{rows}</div>", "Live: Toronto storm", "en-CA", published
+    )
+    url = "https://www.example.ca/news/toronto/live-storm"
+    return extract_page(page, url, fetched_at="2024-05-01T16:30:00Z").updates
+
+
+def test_a_mornings_one_digit_clock_with_a_colon_within_the_hours_the_blog_ran_is_a_clock() -> None:
+    """A morning's one-digit "9:15" below "11:45" and "10:30", written with a colon, is a clock
+    where the page says when the blog began that day and every clock of the stream falls
+    between then and its last change or the fetch: no game's clock, read as hours, fits."""
+    updates = _toronto_morning("2024-05-01T08:00:00-04:00")
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T15:45:00Z",
+        "2024-05-01T14:30:00Z",
+        "2024-05-01T13:15:00Z",
+    ]
+    updates = _toronto_morning("2024-05-01T08:00:00-04:00", "2024-05-01T11:50:00-04:00")
+    assert updates[2].published_at == "2024-05-01T13:15:00Z"
+    # Begun after it, or on another day: "9:15" may be a game's clock; it stays unread.
+    assert _toronto_morning("2024-05-01T09:30:00-04:00")[2].published_at is None
+    assert _toronto_morning("2024-04-29T08:00:00-04:00")[2].published_at is None
+
+
 @pytest.mark.parametrize(
     ("last", "authors"),
     [
