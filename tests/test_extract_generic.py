@@ -9475,6 +9475,31 @@ def test_a_heading_that_names_the_ticker_is_no_entrys_title() -> None:
     assert updates[0].body_text == "What the first post says, in a few words."
 
 
+def test_a_malay_blogs_clocks_with_the_part_of_the_day_place_its_posts() -> None:
+    """A Malay live blog (ms-MY, as Berita Harian's, Harian Metro's and Kosmo's print theirs),
+    newest first, each post a title under a clock on 12 hours and its part of the day ("8.15
+    malam", "4.05 petang", "10.30 pagi"): its posts at those times in Kuala Lumpur; a number
+    in a post's words ("4.05 peratus") is no time."""
+    stamps = ["8.15 malam", "4.05 petang", "10.30 pagi"]
+    rows = "".join(
+        f"<div class='post'><span class='time'>{stamp}</span><h2>Kemas kini banjir {n}</h2>"
+        f"<p>Laporan nomor {n} tentang banjir di Kelantan, harga naik 4.05 peratus.</p></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(
+        f"<div class='liveblog'>{rows}</div>", "LANGSUNG: Banjir di Kelantan", "ms-MY",
+        "2024-05-01T08:00:00+08:00",
+    )  # fmt: skip
+    url = "https://www.bharian.com.my/berita/nasional/2024/05/1234567/langsung-banjir"
+    updates = extract_page(page, url, fetched_at="2024-05-01T13:00:00Z").updates
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T12:15:00Z",
+        "2024-05-01T08:05:00Z",
+        "2024-05-01T02:30:00Z",
+    ]
+    assert all("4.05 peratus" in u.body_text for u in updates)
+
+
 @pytest.mark.parametrize(
     ("stamp", "lang", "offset"),
     [
