@@ -7886,16 +7886,19 @@ def ticker_of(stamps: list[str], fetched: str, published: str) -> list[Update]:
         (["11.40", "10.15", "9.30", "7.05"], ["10:40", "09:15", "08:30", "06:05"]),
         # A summary kept on top, out of the order.
         (["9.45", "11.40", "10.15", "9.30", "7.05"], ["08:45", "10:40", "09:15", "08:30", "06:05"]),
-        # With a colon, as a game's clock or a video's chapters are written: no clocks.
-        (["11:40", "10:15", "9:30", "7:05"], []),
+        # With a colon, as a game's clock or a video's chapters are written: clocks where all
+        # fall between the blog's start that day (6:00) and the fetch (13:00), else none.
+        (["11:40", "10:15", "9:30", "7:05"], ["10:40", "09:15", "08:30", "06:05"]),
+        (["14:40", "11:15", "9:30", "7:05"], []),
     ],
 )
 def test_a_mornings_one_digit_clocks_below_its_two_digit_ones_are_clocks(
     stamps: list[str], expected: list[str]
 ) -> None:
     """A German ticker fetched before noon prints each post's clock alone, "11.40" and "10.15"
-    above "9.30" and "7.05": written with a dot, as no game's clock is, and running down the
-    page, newest first, with the two-digit ones, the one-digit ones are clocks too."""
+    above "9.30" and "7.05": written with a dot, as no game's clock is, or with a colon and all
+    between the blog's start that day and the fetch, and running down the page, newest first,
+    with the two-digit ones, the one-digit ones are clocks too."""
     updates = ticker_of(stamps, "2024-03-07T12:00:00Z", "2024-03-07T06:00:00+01:00")
     times = [u.published_at[11:16] for u in updates if u.published_at]
     if expected:
