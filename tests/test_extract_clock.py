@@ -257,6 +257,19 @@ READINGS = {
     "id": [
         ("3 Mei 2024 17.40 WITA", "full", "2024-05-03T09:40:00Z", (17, 40)),
         ("3 Maret 2024 17.40 WIB", "full", "2024-03-03T10:40:00Z", (17, 40)),
+        # A clock on 12 hours and the part of the day after it: midday, afternoon.
+        ("1.05 siang", "clock", "2024-05-05T11:05:00Z", (13, 5)),
+        ("4.05 sore", "clock", "2024-05-05T14:05:00Z", (16, 5)),
+    ],
+    # Malay: a clock on 12 hours and the part of the day after it (Berita Harian's "4.05
+    # petang", Harian Metro's "ptg").
+    "ms": [
+        ("10.30 pagi", "clock", "2024-05-05T08:30:00Z", (10, 30)),
+        ("12.30 tengah hari", "clock", "2024-05-05T10:30:00Z", (12, 30)),
+        ("4.05 petang", "clock", "2024-05-05T14:05:00Z", (16, 5)),
+        ("Dikemas kini pukul 4.05 ptg", "clock", "2024-05-05T14:05:00Z", (16, 5)),
+        ("7.15 malam", "clock", "2024-05-05T17:15:00Z", (19, 15)),
+        ("12.05 tengah malam", "clock", "2024-05-04T22:05:00Z", (0, 5)),
     ],
     "hr": [
         ("prije 5 minuta", "relative", "2024-05-05T17:55:00Z", None),
@@ -306,6 +319,23 @@ CASES = [(language, *case) for language, cases in READINGS.items() for case in c
 _NAMED_ONLY = frozenset(
     {"ca", "gl", "eu", "is", "sr", "hr", "ro", "cs", "sk", "sl", "sv", "nb", "nn", "da", "fi"}
 )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "4.05 petang"),  # not a page in Malay or Indonesian
+        ("ms", "Harga minyak naik 4.05 peratus"),  # a number in prose
+        ("ms", "Sebanyak 4.05 juta pengundi"),
+        ("id", "14.05 pagi"),  # no morning clock after noon
+    ],
+)
+def test_a_malay_part_of_the_day_makes_a_clock_only_in_malay_and_indonesian(
+    language: str, text: str
+) -> None:
+    """ "pagi", "petang", "malam" after a clock say its part of the day on a page in Malay or
+    Indonesian; elsewhere, and after a number that is no clock, they say nothing."""
+    assert PageClock(FETCHED, BERLIN, date(2024, 5, 5), (language,)).read(text) is None
 
 
 @pytest.mark.parametrize(("language", "text", "kind", "utc", "clock"), CASES)

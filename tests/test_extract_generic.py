@@ -7886,16 +7886,19 @@ def ticker_of(stamps: list[str], fetched: str, published: str) -> list[Update]:
         (["11.40", "10.15", "9.30", "7.05"], ["10:40", "09:15", "08:30", "06:05"]),
         # A summary kept on top, out of the order.
         (["9.45", "11.40", "10.15", "9.30", "7.05"], ["08:45", "10:40", "09:15", "08:30", "06:05"]),
-        # With a colon, as a game's clock or a video's chapters are written: no clocks.
-        (["11:40", "10:15", "9:30", "7:05"], []),
+        # With a colon, as a game's clock or a video's chapters are written: clocks where all
+        # fall between the blog's start that day (6:00) and the fetch (13:00), else none.
+        (["11:40", "10:15", "9:30", "7:05"], ["10:40", "09:15", "08:30", "06:05"]),
+        (["14:40", "11:15", "9:30", "7:05"], []),
     ],
 )
 def test_a_mornings_one_digit_clocks_below_its_two_digit_ones_are_clocks(
     stamps: list[str], expected: list[str]
 ) -> None:
     """A German ticker fetched before noon prints each post's clock alone, "11.40" and "10.15"
-    above "9.30" and "7.05": written with a dot, as no game's clock is, and running down the
-    page, newest first, with the two-digit ones, the one-digit ones are clocks too."""
+    above "9.30" and "7.05": written with a dot, as no game's clock is, or with a colon and all
+    between the blog's start that day and the fetch, and running down the page, newest first,
+    with the two-digit ones, the one-digit ones are clocks too."""
     updates = ticker_of(stamps, "2024-03-07T12:00:00Z", "2024-03-07T06:00:00+01:00")
     times = [u.published_at[11:16] for u in updates if u.published_at]
     if expected:
@@ -8066,6 +8069,40 @@ def test_a_games_clock_running_up_the_page_is_no_time_of_day() -> None:
         not u.published_at or u.published_at[11:16] not in ("01:12", "04:51", "08:30")
         for u in updates
     )
+
+
+def _toronto_morning(published: str, modified: str | None = None) -> list[Update]:
+    """A Toronto paper's live blog (en-CA), newest first, each post a title and a paragraph
+    under a bare clock on 12 hours with no am or pm: "11:45", "10:30", "9:15"."""
+    stamps = ["11:45", "10:30", "9:15"]
+    rows = "".join(
+        f"<div class='post'><span class='time'>{stamp}</span><h2>Storm update {n}</h2><p>What "
+        f"post {n} reports about the storm over the city, in a sentence or two.</p></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    changed = f"<meta property='article:modified_time' content='{modified}'>" if modified else ""
+    page = page_of(
+        f"{changed}<div class='liveblog'>{rows}</div>", "Live: Toronto storm", "en-CA", published
+    )
+    url = "https://www.example.ca/news/toronto/live-storm"
+    return extract_page(page, url, fetched_at="2024-05-01T16:30:00Z").updates
+
+
+def test_a_mornings_one_digit_clock_with_a_colon_within_the_hours_the_blog_ran_is_a_clock() -> None:
+    """A morning's one-digit "9:15" below "11:45" and "10:30", written with a colon, is a clock
+    where the page says when the blog began that day and every clock of the stream falls
+    between then and its last change or the fetch: no game's clock, read as hours, fits."""
+    updates = _toronto_morning("2024-05-01T08:00:00-04:00")
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T15:45:00Z",
+        "2024-05-01T14:30:00Z",
+        "2024-05-01T13:15:00Z",
+    ]
+    updates = _toronto_morning("2024-05-01T08:00:00-04:00", "2024-05-01T11:50:00-04:00")
+    assert updates[2].published_at == "2024-05-01T13:15:00Z"
+    # Begun after it, or on another day: "9:15" may be a game's clock; it stays unread.
+    assert _toronto_morning("2024-05-01T09:30:00-04:00")[2].published_at is None
+    assert _toronto_morning("2024-04-29T08:00:00-04:00")[2].published_at is None
 
 
 @pytest.mark.parametrize(
@@ -9439,6 +9476,31 @@ def test_a_heading_that_names_the_ticker_is_no_entrys_title() -> None:
     )  # fmt: skip
     assert [u.headline for u in updates] == ["Trains cancelled", "Key updates", "Power cut"]
     assert updates[0].body_text == "What the first post says, in a few words."
+
+
+def test_a_malay_blogs_clocks_with_the_part_of_the_day_place_its_posts() -> None:
+    """A Malay live blog (ms-MY, as Berita Harian's, Harian Metro's and Kosmo's print theirs),
+    newest first, each post a title under a clock on 12 hours and its part of the day ("8.15
+    malam", "4.05 petang", "10.30 pagi"): its posts at those times in Kuala Lumpur; a number
+    in a post's words ("4.05 peratus") is no time."""
+    stamps = ["8.15 malam", "4.05 petang", "10.30 pagi"]
+    rows = "".join(
+        f"<div class='post'><span class='time'>{stamp}</span><h2>Kemas kini banjir {n}</h2>"
+        f"<p>Laporan nomor {n} tentang banjir di Kelantan, harga naik 4.05 peratus.</p></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    page = page_of(
+        f"<div class='liveblog'>{rows}</div>", "LANGSUNG: Banjir di Kelantan", "ms-MY",
+        "2024-05-01T08:00:00+08:00",
+    )  # fmt: skip
+    url = "https://www.bharian.com.my/berita/nasional/2024/05/1234567/langsung-banjir"
+    updates = extract_page(page, url, fetched_at="2024-05-01T13:00:00Z").updates
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T12:15:00Z",
+        "2024-05-01T08:05:00Z",
+        "2024-05-01T02:30:00Z",
+    ]
+    assert all("4.05 peratus" in u.body_text for u in updates)
 
 
 @pytest.mark.parametrize(

@@ -339,6 +339,19 @@ def test_credits_and_attributions() -> None:
         "This video cannot be played",
         "Duration 1:23",
         "Duration: 01:02:03",
+        # The same with its unit after the clock, in the other languages read here; an
+        # apostrophe in "can't", and a share button that names the platform or the live blog.
+        "Duration: 1:23 min",
+        "Dauer 1:23",
+        "Dauer: 1:23 Min.",
+        "Durée : 1:23",
+        "This video can't be played",
+        "This video can’t be played",
+        "Dieses Video kann nicht abgespielt werden",
+        "Cette vidéo ne peut pas être lue",
+        "Share this live blog",
+        "Teilen auf Facebook",
+        "Partager sur X",
         # What stands in for an embed until the reader consents, as its label.
         "Externer Inhalt",
         "Contenu externe",
@@ -379,6 +392,15 @@ def test_a_list_of_chrome_alone_is_chrome() -> None:
         "Follow us on X (formerly Twitter)",
         "Follow us on WhatsApp Channel",
         "Follow us on X 👉",
+        # An icon before the call, and a newsletter's call in other words.
+        "👉 Follow us on X",
+        "➡️ Follow us on Instagram",
+        "→ Sign up for our newsletter",
+        "Sign up here for our newsletter",
+        "Get our newsletter",
+        "Get our free morning newsletter.",
+        "Sign up for our newsletter, it's free",
+        "Subscribe to our newsletter, it’s free.",
         "Sign up for our politics newsletter",
         "Subscribe to our morning newsletter for the day's top stories.",
         "Abonnieren Sie unseren Newsletter",
@@ -415,6 +437,11 @@ def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> N
         # or a sentence that reports them ("…newsletter, the company urged customers").
         "Sign up for the newsletter closes at 5pm, organisers said.",
         "Subscribe to our newsletter, the company urged customers after the breach.",
+        "Get our newsletter out by Friday, the editor told staff.",
+        "→ Follow the money on X, he said.",
+        "Dauer 90 Minuten",
+        "Share this live blog with your friends, the mayor urged residents.",
+        "The video can't be played in court, the judge ruled.",
         "Fans were told to subscribe to the club's newsletter for ticket news, the club said in a "
         "statement on Tuesday afternoon after a long day of talks with the council.",
     ],

@@ -118,7 +118,11 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         # What a player says where it cannot play (the BBC's).
         "this video can not be played",
         "this video cannot be played",
+        "this video can't be played",
+        "this video can’t be played",
         "this video is not available",
+        "dieses video kann nicht abgespielt werden",
+        "cette vidéo ne peut pas être lue",
         # The label of what stands in for an embed until the reader consents to its cookies.
         "external content",
         "externer inhalt",
@@ -133,6 +137,9 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "share this post",
         "share this update",
         "share this article",
+        "share this live blog",
+        "share this liveblog",
+        "share this blog",
         "back to top",
         # What an embed says while its script loads it ("Trwa ładowanie...").
         "loading",
@@ -149,6 +156,14 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "share on x",
         "share on whatsapp",
         "share via email",
+        # The same buttons in the other languages read here.
+        "teilen auf facebook",
+        "teilen auf x",
+        "teilen auf whatsapp",
+        "partager sur facebook",
+        "partager sur x",
+        "partager sur twitter",
+        "partager sur whatsapp",
         "facebook",
         "twitter",
         "whatsapp",
@@ -315,7 +330,8 @@ _PLATFORMS = (
 # nor a clause that reports the call ("…newsletter, the company urged customers").
 _CALL_TAIL_WORDS = (
     "for|to|here|now|today|and|at|in|on|with|by|free|für|und|hier|jetzt|mit|pour|et|ici|"
-    "para|y|aquí|ya|per|e|qui|ora|voor|en|nu|i|na|do|tutaj|teraz|aby|żeby|por|agora|gratis"
+    "para|y|aquí|ya|per|e|qui|ora|voor|en|nu|i|na|do|tutaj|teraz|aby|żeby|por|agora|gratis|"
+    "it['’]s"
 )
 _CALL_TO_FOLLOW = re.compile(
     r"(?:follow (?:us|@\w+|(?-i:(?:[Tt]he )?[A-Z0-9][\w.&'’-]*(?: [A-Z0-9&][\w.&'’-]*){0,4})) on|"
@@ -324,25 +340,32 @@ _CALL_TO_FOLLOW = re.compile(
     rf"{_PLATFORMS}(?:\s*(?:,|and|und|et|y|e|en|i|oraz|or|&)\s*{_PLATFORMS})*"
     r"(?:\s+channel|\s*\(formerly twitter\)|\s*:?\s*@[\w.]{1,30})?"
     r"(?:\s+(?:for|für|pour|para|per|voor|po) [^.!?]{1,40})?[.!]?(?:\s*[^\w\s]{1,3})?$"
-    r"|(?:sign up (?:for|to)|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
+    r"|(?:sign up (?:here )?(?:for|to)|get our|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
     r"abonnez-vous à|inscrivez-vous à|suscríbete a|iscriviti (?:a|alla)|assine|inscreva-se|"
     r"schrijf je in voor|abonneer je op|zapisz się (?:do|na))(?: [^.!?\s]+){0,5}? "
     r"(?:newsletters?|newslettera|nieuwsbrief|boletín|bulletin)\b"
     rf"(?:(?:\s*[^\w\s,]|,?\s+(?:{_CALL_TAIL_WORDS})\b)[^.!?]{{0,60}})?[.!]?$",
     re.I,
 )
-_CALL_INITIALS = frozenset("fFsSaAmMiIzZoOvV")
+_CALL_INITIALS = frozenset("fFsSaAmMiIzZoOvVgG")
+# An icon or an arrow a call may open with ("👉 Follow us on X", "→ Sign up…"), a sign or three.
+_CALL_ICON = re.compile(r"[^\w\s]{1,3}\s*")
 _CALL_LENGTH = 160  # characters of such a line, at most
 
 
 def is_call_to_follow(text: str) -> bool:
     """Whether a (normalised) line asks readers to follow the paper on a platform or sign up
     for its newsletter ("Follow us on X", "Sign up for our politics newsletter")."""
-    return (
-        text[0] in _CALL_INITIALS
-        and len(text) <= _CALL_LENGTH
-        and bool(_CALL_TO_FOLLOW.match(text))
-    )
+    if len(text) > _CALL_LENGTH:
+        return False
+    if text[0] not in _CALL_INITIALS:
+        if text[0].isalnum():
+            return False
+        icon = _CALL_ICON.match(text)  # (an icon before the call: the words after it)
+        if icon is None or icon.end() == len(text) or text[icon.end()] not in _CALL_INITIALS:
+            return False
+        text = text[icon.end() :]
+    return bool(_CALL_TO_FOLLOW.match(text))
 
 
 # A line drawn between posts or sections ("___", "* * *", "——"): a rule, not words.
@@ -690,11 +713,12 @@ def is_boilerplate(text: str) -> bool:
 
 
 # What a video player says of itself to screen readers, printed in the page (the ABC's "Play
-# Video. Duration: 1 minute 12 seconds"), or its length alone as a clock ("Duration 1:23"; not
-# "Duration: 90 minutes", a line of a post's words).
+# Video. Duration: 1 minute 12 seconds"), or its length alone as a clock ("Duration 1:23",
+# "Dauer 1:23", "Duration: 1:23 min"; not "Duration: 90 minutes", a line of a post's words).
 _PLAYER_LABEL = re.compile(
     r"play video\.?\s*duration:?\s*(?:\d+\s*(?:hours?|minutes?|seconds?)[,\s]*)+$|"
-    r"(?:play video\.?\s*)?duration:?\s*\d{1,2}(?::\d\d){1,2}$",
+    r"(?:play video\.?\s*)?(?:duration|dauer|durée)\s?:?\s*\d{1,2}(?::\d\d){1,2}"
+    r"(?:\s*(?:min|mins|minutes|minuten)\.?)?$",
     re.I,
 )
 

@@ -1324,7 +1324,8 @@ _EASTERN_DIGITS = str.maketrans(
 # A clock: "19:30", "19.30", "7:30:15", "14h05", "14 h 05", Flemish "14u05", "14h", "7pm",
 # "7.30 p.m.", then an
 # optional "Uhr"/"uur"/"h"/"godz."/"hs" (Argentina's "21:48 hs"); Chinese, Japanese and Korean
-# "20時55分", "20时55分", "20시 55분". Not the tail of a number,
+# "20時55分", "20时55分", "20시 55분"; Malay and Indonesian on 12 hours with the part of the day
+# after it, "4.05 petang", "10.30 pagi", "8.15 malam" (_DAY_PARTS). Not the tail of a number,
 # a word, a price or a range.
 _CLOCK = re.compile(
     r"(?P<h>\d(?<![.,:/+\-–€$£¥]\d)(?<![^\W午後前上晚晨]\d)\d?)"
@@ -1334,9 +1335,26 @@ _CLOCK = re.compile(
     r"|(?P<bare>\s?h)(?![^\W\d_])"
     r"|(?=\s?[ap]\.?\s?m\b))"
     r"(?P<mer>\s?[ap](?:\.\s?m\.|\.?m\b\.?))?"
-    r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|(?-i:hs)\b\.?|h\b))?",
+    r"(?P<word>\s?(?:uhr|uur|godz\b\.?|hrs\b|(?-i:hs)\b\.?|h\b))?"
+    r"(?P<part>\s(?:pagi|petang|ptg|tengah\shari|tengah\smalam|malam|siang|sore)(?![^\W\d_]))?",
     re.I,
 )
+# The part of the day Malay and Indonesian write after a clock on 12 hours: the hours on 24 it
+# puts 1 to 12 at, from 0 (morning, "12.30 pagi" half past midnight) or from 12 (afternoon);
+# midday ("tengah hari", Indonesian "siang") holds 11 and 12 and the early afternoon, the night
+# ("malam") 6 to 11 in the evening, midnight and the small hours.
+_DAY_PARTS: dict[str, tuple[int, ...]] = {
+    "pagi": tuple(range(12)),
+    "tengah malam": tuple(range(12)),
+    "petang": tuple(range(12, 24)),
+    "ptg": tuple(range(12, 24)),
+    "sore": tuple(range(12, 24)),
+    "tengah hari": (*range(13, 19), 11, 12),
+    "siang": (*range(13, 19), 11, 12),
+    "malam": (*range(0, 6), *range(18, 24)),
+}
+# ("4.05 petang" in Malay or Indonesian alone: "sore" is an English word too.)
+_DAY_PART_LANGUAGES = ("ms", "id")
 # Korean, Japanese and Chinese morning and afternoon, written before the clock they mark, and
 # Chinese evening and early morning ("晚上8:55", "凌晨1:05"; "晚上12点" is midnight).
 _CJK_MERIDIEM = re.compile(r"(오전|오후|午前|午後|上午|下午|晚上|傍晚|凌晨|早上)\s?$")
@@ -2322,7 +2340,8 @@ def _bare_clock(page: PageClock, match: re.Match[str]) -> Reading | None:
 def _numbered(page: PageClock, text: str, low: str) -> list[_Found | None]:
     """The readings that need a number: clocks, dates, match minutes; cheap tests first."""
     english = page._reads("en")
-    clocks = list(_clocks(text, english=english))
+    malay = any(map(page._reads, _DAY_PART_LANGUAGES))
+    clocks = list(_clocks(text, english=english, malay=malay))
     found: list[_Found | None] = []
     if english and ("noon" in low or "midnight" in low):
         found.append(_dated_noon_or_midnight(page, text))
@@ -2445,17 +2464,27 @@ def _now(page: PageClock, text: str, low: str, marked: bool) -> _Found | None:
     return None
 
 
-def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[_Clock]:
+def _clocks(
+    text: str, lenient: bool = False, english: bool = True, malay: bool = False
+) -> Iterator[_Clock]:
     """Every clock-like number in the text, each marked whether it is a clock by itself.
 
     "am" is English only where the page may be English ("19.30 am Montag" is German); "a.m."
-    with its dots is a meridiem in any language (Peru's and Colombia's "11:35 a.m.").
+    with its dots is a meridiem in any language (Peru's and Colombia's "11:35 a.m."); the part
+    of the day after a clock ("4.05 petang") only where it may be Malay or Indonesian.
     """
     for match in _CLOCK.finditer(text):
         h, sep, m, s, hm, mer, word = match.group("h", "sep", "m", "s", "hm", "mer", "word")
         hm = hm or match.group("cm")
         hour = int(h)
         start, end = match.start(), match.end()
+        part = match.group("part")
+        if part is not None:
+            hours = None if mer or word or not malay or not (m or hm) else _part_hour(hour, part)
+            if hours is None:  # (no part of the day of this clock: the clock alone)
+                end, part = match.start("part"), None
+            else:
+                hour = hours
         if mer:
             am = mer.strip()[0] in "aA"
             if hour == 0 or hour > 12 or (am and not english and "." not in mer):
@@ -2493,12 +2522,27 @@ def _clocks(text: str, lenient: bool = False, english: bool = True) -> Iterator[
         flemish = hm is not None and text[match.start("hm") - 1] == "u"
         accepted = (
             lenient
-            or bool(mer or word or (hm and not flemish) or zone)
+            or bool(mer or word or part or (hm and not flemish) or zone)
             or (flemish and not text[:start].strip(_TRIM) and not text[end:].strip(_TRIM))
-            or _alone(match, text, h, sep)
+            or _alone(
+                match, text, h, sep, match.start("part") if match.group("part") else match.end()
+            )
         )
         minute = int(m or hm or 0)
         yield _Clock(start, end, hour, minute, int(s or 0), zone, accepted)
+
+
+def _part_hour(hour: int, part: str) -> int | None:
+    """The hour on 24 of a clock on 12 hours in the part of the day named after it ("4.05
+    petang" 16); a clock on 24 hours in its part ("20.15 malam") as it is; None for an hour the
+    part holds not ("14.05 pagi")."""
+    hours = _DAY_PARTS[" ".join(part.lower().split())]
+    if hour > 12:
+        return hour if hour in hours else None
+    for candidate in (hour % 12, hour % 12 + 12):
+        if candidate in hours:
+            return candidate
+    return None
 
 
 def _dated_noon_or_midnight(page: PageClock, text: str) -> _Found | None:
@@ -2524,13 +2568,13 @@ def _dated_noon_or_midnight(page: PageClock, text: str) -> _Found | None:
     return None
 
 
-def _alone(match: re.Match[str], text: str, hour: str, sep: str | None) -> bool:
+def _alone(match: re.Match[str], text: str, hour: str, sep: str | None, end: int) -> bool:
     """Whether a clock-like number with nothing after it that says "clock" is a clock.
 
     "19:30" is, unless a score word comes before ("Stand 21:19"). One-digit "9:05", dotted
     "19.30" and bare "14h" look like versions, prices and durations ("3.14", "10.50", "8h"):
     they are clocks when a word before says so ("um", "à", "at"), or when a two-digit hour is
-    the whole text. (am/pm, "Uhr", "h05" and a zone after it always say so.)
+    the whole text, up to `end`. (am/pm, "Uhr", "h05" and a zone after it always say so.)
     """
     start = match.start()
     lead = _lead_word(text, start)
@@ -2540,7 +2584,7 @@ def _alone(match: re.Match[str], text: str, hour: str, sep: str | None) -> bool:
         return True
     if len(hour) == 1:  # "3.14", "2:10", "8h" alone: a number more often than not
         return False
-    return not text[:start].strip(_TRIM) and not text[match.end() :].strip(_TRIM)
+    return not text[:start].strip(_TRIM) and not text[end:].strip(_TRIM)
 
 
 def _lead_word(text: str, start: int) -> str:

@@ -3900,7 +3900,11 @@ def _short_clocks(
     written with a dot as no game's clock or time code is, two-digit clocks or more that run
     down the page with these, as a morning's newest-first ticker does ("11.40", "10.15",
     "9.30", "7.05"; one may stand out of order, a summary kept on top, and the night's may
-    cross midnight, "0.50" above "23.40")."""
+    cross midnight, "0.50" above "23.40"); or, written with a colon, two-digit clocks or more
+    that run down the page with these, every one of them between the time the page says its
+    blog began that day and its last change or the fetch (a Toronto paper's "11:45", "10:30",
+    "9:15" on 12 hours: a game's clock, read as hours, "14:20" to "7:30", fits no such
+    window)."""
     shapes = [_box_shape(element) for _, element, _ in short]
     counts = Counter(shapes)
     codes: set[tuple[object, ...]] = set()
@@ -3912,10 +3916,15 @@ def _short_clocks(
         if written[0] == "0" and not dot:
             codes.add(shape)
     clocked: dict[tuple[object, ...], bool] = {}  # whether a shape's one-digit texts are clocks
+    hours = _blog_hours(clock)
     for shape in counts:
         clocked[shape] = shape not in codes and (
             (shape in afternoon and clocks_in[shape] > counts[shape])
-            or (dotted[shape] and clocks_in[shape] >= 2 and _run_down(shape, short, day_clocks))
+            or (
+                (dotted[shape] or hours is not None)
+                and clocks_in[shape] >= 2
+                and _run_down(shape, short, day_clocks, None if dotted[shape] else hours)
+            )
         )
     found = []
     for shape, (at, element, text) in zip(shapes, short, strict=True):
@@ -3930,15 +3939,35 @@ def _run_down(
     shape: tuple[object, ...],
     short: list[tuple[int, Element, str]],
     day_clocks: list[tuple[int, tuple[object, ...], int]],
+    hours: tuple[int, int] | None = None,
 ) -> bool:
     """Whether the clocks of boxes of a shape, two-digit and one-digit, run down the page: they
-    rise nowhere but across midnight, or at one that stands out of their order."""
+    rise nowhere but across midnight, or at one that stands out of their order; and, where
+    `hours` are given (minutes of the day), fall between them, all of them."""
     marks = [(at, minutes) for at, other, minutes in day_clocks if other == shape]
     for at, element, text in short:
         if _box_shape(element) == shape:
             hour, minute = _SHORT_CLOCK_SHAPE_PARTS.split(western_digits(text).strip())
             marks.append((at, int(hour) * 60 + int(minute)))
+    if hours is not None and not all(hours[0] <= minutes <= hours[1] for _, minutes in marks):
+        return False
     return _times_run_down([minutes for _, minutes in sorted(marks)])
+
+
+def _blog_hours(clock: PageClock) -> tuple[int, int] | None:
+    """The minutes of the day between the time the page says its blog began and its last
+    change, or the fetch where it states no change, both on one day in its zone; None where the
+    page states no start (only its last change) or the two are on different days."""
+    if clock.opened is not None and clock.changed is not None:
+        start, end = clock.opened, clock.changed
+    elif clock.stamp is not None and not clock.stamp_changed:
+        start, end = clock.stamp, clock.fetched_at
+    else:
+        return None
+    start, end = start.astimezone(clock.zone), end.astimezone(clock.zone)
+    if start.date() != end.date():
+        return None
+    return start.hour * 60 + start.minute, end.hour * 60 + end.minute
 
 
 def _times_run_down(times: list[int]) -> bool:
