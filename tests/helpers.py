@@ -16,7 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +102,47 @@ LOCAL_ARGS = [arg for name, value in LOCAL.items() for arg in ("-s", f"{name}={v
 def crawl_local(urls: list[str], db: Path, **kwargs: object) -> list[PassResult]:
     """One pass through the real Scrapy process, without the polite delays."""
     return crawl(urls, db, settings=dict(LOCAL), timeout=120, **kwargs)  # type: ignore[arg-type]
+
+
+# A test's passes written as the test would run them, each `crawl_local(urls, db)` made a
+# `yield urls` that receives the pass's results; a `yield None` waits for every other test's
+# passes to end and receives what their `at_end` returned (`liveblog reparse`'s output, say).
+Passes = Generator[list[str] | None, Any, None]
+
+
+def crawl_together(
+    tests: dict[str, Passes], db: Path, at_end: Callable[[], Any] | None = None
+) -> dict[str, Exception | None]:
+    """The passes of several tests, each over blogs of its own, run in step in one archive:
+    one crawl process a round for all of them, as cron runs one over all its blogs, where each
+    test started its own. What each test raised (None: it ended), by its key."""
+    raised: dict[str, Exception | None] = {}
+    waiting: dict[str, list[str] | None] = {}
+
+    def resume(key: str, sent: Any) -> None:
+        try:
+            waiting[key] = tests[key].send(sent)
+        except StopIteration:
+            raised[key] = None
+        except Exception as error:  # an assertion of the test's: its own test reports it
+            raised[key] = error
+
+    for key in tests:
+        resume(key, None)
+    while waiting:
+        crawling = {key: urls for key, urls in waiting.items() if urls is not None}
+        if not crawling:  # every test still running waits for the others' passes to end
+            ended = at_end() if at_end else None
+            for key in list(waiting):
+                del waiting[key]
+                resume(key, ended)
+            continue
+        results = crawl_local([url for urls in crawling.values() for url in urls], db)
+        for key, urls in crawling.items():
+            del waiting[key]
+            mine, results = results[: len(urls)], results[len(urls) :]
+            resume(key, mine)
+    return raised
 
 
 def read_only(db: Path) -> sqlite3.Connection:
@@ -362,3 +403,9 @@ def counted_calls(run: Callable[[], Any], limit: int) -> tuple[Any, int]:
     finally:
         sys.setprofile(before)
     return found, calls
+
+
+def ended(raised: Exception | None) -> None:
+    """A test run by crawl_together fails as it would have failed alone."""
+    if raised is not None:
+        raise raised

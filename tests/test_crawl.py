@@ -17,10 +17,18 @@ from archive import store
 from archive.records import PassResult
 from archive.times import parse_utc
 from crawler.cli import cli
-from crawler.sample import SampleBlog, SampleUpdate, demo_states, render_page
+from crawler.sample import SampleBlog, SampleUpdate, calais_blog, demo_states, render_page
 from crawler.sample.calais import BELGIUM, EXODUS, UPDATES, WRISTBANDS, belgium_first_draft
 from crawler.sample.site import LocalServer, send
-from tests.helpers import ELECTION, corpus_dir, crawl_local, free_port
+from tests.helpers import (
+    ELECTION,
+    Passes,
+    corpus_dir,
+    crawl_local,
+    crawl_together,
+    ended,
+    free_port,
+)
 from tests.test_reparse import archive_state
 
 
@@ -365,19 +373,59 @@ def removals_logged(db: Database) -> int:
     return int(db.execute("SELECT count(*) FROM update_removals").fetchone()[0])
 
 
+def after_its_newest(
+    sample_blog: SampleBlog,
+    shown: list[SampleUpdate],
+    headers: dict[str, str],
+    last: list[PassResult],
+) -> Passes:
+    """The blog crawled before its newest post went up and after, then read showing `shown`,
+    served with `headers`: that last pass's result, put in `last`."""
+    sample_blog.show(UPDATES[1:])
+    yield [sample_blog.url]
+    sample_blog.show(UPDATES)
+    yield [sample_blog.url]
+    sample_blog.show(shown)
+    sample_blog.headers = headers
+    last.extend((yield [sample_blog.url]))
+
+
 def read_after_its_newest(
     sample_blog: SampleBlog, db_path: Path, shown: list[SampleUpdate], headers: dict[str, str]
 ) -> PassResult:
-    """The blog crawled before its newest post went up and after, then read showing `shown`,
-    served with `headers`: that last pass's result."""
-    sample_blog.show(UPDATES[1:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES)
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(shown)
-    sample_blog.headers = headers
-    [result] = crawl_local([sample_blog.url], db_path)
+    """after_its_newest alone in its archive."""
+    last: list[PassResult] = []
+    ended(crawl_together({"": after_its_newest(sample_blog, shown, headers, last)}, db_path)[""])
+    [result] = last
     return result
+
+
+# What the blog shows on its last pass after its newest post went up, and with what headers.
+AFTER_ITS_NEWEST = {
+    "taken down": (UPDATES[1:], {}),
+    "dated before": (UPDATES[1:], {"Date": "Thu, 02 Nov 2023 06:00:00 GMT"}),
+    "age not ascii": (UPDATES[1:], {"Age": "\xb3"}),
+    "below the newest": ([UPDATES[0], *UPDATES[2:]], {}),
+}
+
+
+@pytest.fixture(scope="module")
+def after_their_newest(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, PassResult]]:
+    """read_after_its_newest for each of AFTER_ITS_NEWEST, a copy of the seed blog each, in
+    step in one archive (three crawl processes, not three each): the archive, and each last
+    pass's result."""
+    db = tmp_path_factory.mktemp("after-their-newest") / "archive.db"
+    last: dict[str, list[PassResult]] = {name: [] for name in AFTER_ITS_NEWEST}
+    with contextlib.ExitStack() as blogs:
+        tests = {
+            name: after_its_newest(blogs.enter_context(calais_blog()), shown, headers, last[name])
+            for name, (shown, headers) in AFTER_ITS_NEWEST.items()
+        }
+        for raised in crawl_together(tests, db).values():
+            ended(raised)
+    return db, {name: result for name, [result] in last.items()}
 
 
 @pytest.mark.slow
@@ -409,26 +457,29 @@ def test_a_caches_old_copy_marks_nothing_removed(sample_blog: SampleBlog, db_pat
 
 
 @pytest.mark.slow
-def test_a_newest_post_deleted_is_removed_at_once(sample_blog: SampleBlog, db_path: Path) -> None:
+def test_a_newest_post_deleted_is_removed_at_once(
+    after_their_newest: tuple[Path, dict[str, PassResult]],
+) -> None:
     """The newest post taken down, nothing else changed, in a page the site answers itself
     (no "Age", its "Date" now): no cache's copy, and the pass removes it."""
-    gone = read_after_its_newest(sample_blog, db_path, UPDATES[1:], {})
+    db_path, results = after_their_newest
+    gone = results["taken down"]
     assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
     db = Database(db_path)
-    assert db.execute("SELECT source_id FROM updates WHERE removed_at IS NOT NULL").fetchall() == [
-        (UPDATES[0].id,)
-    ]
+    assert db.execute(
+        "SELECT u.source_id FROM updates u JOIN blogs b ON b.id = u.blog_id "
+        "WHERE b.url = ? AND u.removed_at IS NOT NULL",
+        [gone.url],
+    ).fetchall() == [(UPDATES[0].id,)]
 
 
 @pytest.mark.slow
 def test_a_copy_dated_before_its_missing_post_was_seen_is_an_old_copy(
-    sample_blog: SampleBlog, db_path: Path
+    after_their_newest: tuple[Path, dict[str, PassResult]],
 ) -> None:
     """A cache that keeps the site's "Date" and adds no "Age": the copy's date, before the
     archive first saw the post it lacks, says it is an old one; the post waits."""
-    held = read_after_its_newest(
-        sample_blog, db_path, UPDATES[1:], {"Date": "Thu, 02 Nov 2023 06:00:00 GMT"}
-    )
+    held = after_their_newest[1]["dated before"]
     assert held.ok and (held.removed, held.held) == (0, 1), held
 
 
@@ -475,20 +526,22 @@ def test_a_reparse_that_reads_a_held_pass_as_the_sites_answer_logs_no_hold(
 
 
 @pytest.mark.slow
-def test_an_age_of_no_ascii_digits_is_no_age(sample_blog: SampleBlog, db_path: Path) -> None:
+def test_an_age_of_no_ascii_digits_is_no_age(
+    after_their_newest: tuple[Path, dict[str, PassResult]],
+) -> None:
     """An "Age" whose bytes read as digits of another script (Latin-1's "³" from a 0xB3 byte)
     is no delta-seconds (RFC 9111 1.2.2): the page is the site's answer, and the newest post
     it lacks is removed, where reading it as a number broke the pass's writing."""
-    gone = read_after_its_newest(sample_blog, db_path, UPDATES[1:], {"Age": "\xb3"})
+    gone = after_their_newest[1]["age not ascii"]
     assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
 
 
 @pytest.mark.slow
 def test_a_post_taken_down_below_the_newest_is_removed_at_once(
-    sample_blog: SampleBlog, db_path: Path
+    after_their_newest: tuple[Path, dict[str, PassResult]],
 ) -> None:
     """Not the newest post: no old copy lacks it, and its removal is recorded by the pass."""
-    gone = read_after_its_newest(sample_blog, db_path, [UPDATES[0], *UPDATES[2:]], {})
+    gone = after_their_newest[1]["below the newest"]
     assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
 
 
@@ -547,40 +600,63 @@ def test_the_newest_two_posts_deleted_then_one_added_are_removed_beside_another_
     assert archive_state(db_path) == state
 
 
+def _an_old_copy_lacking_most_posts(sample_blog: SampleBlog) -> Passes:
+    """The passes of test_an_old_copy_lacking_most_posts_is_a_mass_removal."""
+    sample_blog.show(UPDATES[4:])
+    yield [sample_blog.url]
+    sample_blog.show(UPDATES[3:])
+    yield [sample_blog.url]
+    sample_blog.show(UPDATES)
+    yield [sample_blog.url]
+    sample_blog.show(UPDATES[4:])
+    [mass] = yield [sample_blog.url]
+    assert not mass.ok and (mass.removed, mass.quarantined, mass.held) == (0, 4, 0), mass
+    [again] = yield [sample_blog.url]
+    assert again.ok and again.removed == 4, again
+
+
+def _a_held_pass_then_a_mass_removal(sample_blog: SampleBlog) -> Passes:
+    """The passes of test_a_held_pass_then_a_mass_removal_fails."""
+    sample_blog.show(UPDATES[4:])
+    yield [sample_blog.url]
+    sample_blog.show(UPDATES[1:])
+    yield [sample_blog.url]
+    sample_blog.show(UPDATES)
+    yield [sample_blog.url]
+    sample_blog.show(UPDATES[1:])
+    sample_blog.headers = {"Age": "600"}
+    [held] = yield [sample_blog.url]
+    assert (held.removed, held.held) == (0, 1), held
+    sample_blog.show(UPDATES[4:])
+    [mass] = yield [sample_blog.url]
+    assert not mass.ok and (mass.removed, mass.quarantined, mass.held) == (0, 4, 0), mass
+
+
+@pytest.fixture(scope="module")
+def mass_removals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Exception | None]:
+    """The two mass removals' passes, a copy of the seed blog each, in step in one archive
+    (five crawl processes, not five each): what each raised."""
+    db = tmp_path_factory.mktemp("mass-removals") / "archive.db"
+    with contextlib.ExitStack() as blogs:
+        tests = {
+            "old copy": _an_old_copy_lacking_most_posts(blogs.enter_context(calais_blog())),
+            "after a hold": _a_held_pass_then_a_mass_removal(blogs.enter_context(calais_blog())),
+        }
+        return crawl_together(tests, db)
+
+
 @pytest.mark.slow
 def test_an_old_copy_lacking_most_posts_is_a_mass_removal(
-    sample_blog: SampleBlog, db_path: Path
+    mass_removals: dict[str, Exception | None],
 ) -> None:
     """A page that lacks more than half the blog's posts, the newest, fails the pass as any
     mass removal does, however like an old copy it looks: only the next pass that finds the
     same posts gone removes them."""
-    sample_blog.show(UPDATES[4:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES[3:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES)
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES[4:])
-    [mass] = crawl_local([sample_blog.url], db_path)
-    assert not mass.ok and (mass.removed, mass.quarantined, mass.held) == (0, 4, 0), mass
-    [again] = crawl_local([sample_blog.url], db_path)
-    assert again.ok and again.removed == 4, again
+    ended(mass_removals["old copy"])
 
 
 @pytest.mark.slow
-def test_a_held_pass_then_a_mass_removal_fails(sample_blog: SampleBlog, db_path: Path) -> None:
+def test_a_held_pass_then_a_mass_removal_fails(mass_removals: dict[str, Exception | None]) -> None:
     """An old copy lacking the newest post, then a page lacking the newest four of five: the
     second is quarantined, not held as an old copy's."""
-    sample_blog.show(UPDATES[4:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES[1:])
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES)
-    crawl_local([sample_blog.url], db_path)
-    sample_blog.show(UPDATES[1:])
-    sample_blog.headers = {"Age": "600"}
-    [held] = crawl_local([sample_blog.url], db_path)
-    assert (held.removed, held.held) == (0, 1), held
-    sample_blog.show(UPDATES[4:])
-    [mass] = crawl_local([sample_blog.url], db_path)
-    assert not mass.ok and (mass.removed, mass.quarantined, mass.held) == (0, 4, 0), mass
+    ended(mass_removals["after a hold"])
