@@ -60,11 +60,17 @@ def poll(
     return result, served
 
 
-def last_fetch(db: Path) -> dict[str, Any]:
+def last_fetch(db: Path, url: str | None = None) -> dict[str, Any]:
+    """The archive's last pass, or the last of the blog at `url`."""
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
+    of_blog = "WHERE blog_id = (SELECT id FROM blogs WHERE url = ?)" if url else ""
     try:
-        return dict(conn.execute("SELECT * FROM fetches ORDER BY id DESC LIMIT 1").fetchone())
+        return dict(
+            conn.execute(
+                f"SELECT * FROM fetches {of_blog} ORDER BY id DESC LIMIT 1", [url] if url else []
+            ).fetchone()
+        )
     finally:
         conn.close()
 
@@ -82,20 +88,21 @@ def cli_crawl(blog: EvolvingBlog, db: Path) -> Result:
 #
 # Each crawl process costs a second or two to start, and cron's `liveblog crawl` takes every due
 # blog in one process. The scenarios below each poll a blog of their own with the crawl's own
-# settings and check nothing but their blog's rows and requests: each is written as a generator
-# that yields its blog when it wants a pass and is sent that pass's (result, served), and
-# `SIDE_BY_SIDE` runs every pass of theirs at once, one crawl over all their blogs in one
-# archive, with the checks `poll` makes. Each test id then fails with its own scenario's error.
+# settings and check nothing but their blog's rows, passes and requests (`pinned_flags` and
+# `last_fetch` given its URL): each is a generator that yields its blog when it wants a pass and
+# is sent that pass's (result, served), and `SIDE_BY_SIDE` runs every pass of theirs at once, one
+# crawl over all their blogs in one archive, with the checks `poll` makes. Each test id then
+# fails with its own scenario's error.
 
 Scenario = Generator[EvolvingBlog, tuple[PassResult, list[Served]], None]
 
 
-def _side_by_side(db: Path, scenarios: dict[str, Callable[[], Scenario]]) -> dict[str, Any]:
+def _side_by_side(db: Path, scenarios: dict[str, Callable[[Path], Scenario]]) -> dict[str, Any]:
     """Each scenario's error, or None; the scenarios' passes run side by side."""
     errors: dict[str, BaseException | None] = {}
     running: dict[str, tuple[Scenario, EvolvingBlog]] = {}
     for name, scenario in scenarios.items():
-        steps = scenario()
+        steps = scenario(db)
         try:
             running[name] = (steps, next(steps))
         except StopIteration:
@@ -121,7 +128,7 @@ def _side_by_side(db: Path, scenarios: dict[str, Callable[[], Scenario]]) -> dic
     return errors
 
 
-def a_publisher_that_stops_paginating_removes_nothing_that_fell_off() -> Scenario:
+def a_publisher_that_stops_paginating_removes_nothing_that_fell_off(db_path: Path) -> Scenario:
     with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
         full, _ = yield blog
         assert (full.pages, full.new) == (3, 9)
@@ -131,7 +138,7 @@ def a_publisher_that_stops_paginating_removes_nothing_that_fell_off() -> Scenari
         assert kinds(served) == ["page"] and capped.pages == 1 and capped.removed == 0
 
 
-def a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes() -> Scenario:
+def a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes(db_path: Path) -> Scenario:
     """A later pass that shows one page proves nothing about the updates that fell off it."""
     with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
         yield blog
@@ -147,7 +154,7 @@ def a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes() -> Scen
         assert gone.removed == 1
 
 
-def a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass() -> Scenario:
+def a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass(db_path: Path) -> Scenario:
     with EvolvingBlog([make_update(n) for n in range(6, 0, -1)]) as blog:
         blog.pin("u0001")
         yield blog
@@ -156,7 +163,7 @@ def a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass() -> Scenario
         assert gone.removed == 1
 
 
-def a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed() -> Scenario:
+def a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed(db_path: Path) -> Scenario:
     """A page answered 304 still bounds the window: a deletion on the page below it is seen."""
     with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
         yield blog
@@ -167,7 +174,7 @@ def a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed() -> Scenario:
         assert gone.removed == 1
 
 
-def a_post_whose_time_is_corrected_below_304_pages_removes_nothing() -> Scenario:
+def a_post_whose_time_is_corrected_below_304_pages_removes_nothing(db_path: Path) -> Scenario:
     """A post on the last page moved to a later time: the pages above answer 304, and the
     stretch of times they showed still stands, whatever the page read now spans."""
     with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
@@ -180,7 +187,53 @@ def a_post_whose_time_is_corrected_below_304_pages_removes_nothing() -> Scenario
         assert again.ok and again.removed == 0
 
 
-SIDE_BY_SIDE: dict[str, Callable[[], Scenario]] = {
+def a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304(
+    db_path: Path,
+) -> Scenario:
+    """A blog paginated oldest first flags u0008, on its last page, pinned where it stands:
+    deleted, it is proved gone by that page read again, though page 1 answers 304."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
+        assert [u.id for u in blog.pages()[0]] == ["u0001", "u0002", "u0003"]
+        blog.pin("u0008")
+        yield blog
+        assert pinned_flags(db_path, blog.url) == {"u0008": 1}
+        blog.delete("u0008", expect_removed=True)
+        gone, served = yield blog
+        assert kinds(served) == ["304", "304", "page"]
+        assert gone.removed == 1
+
+
+def a_pinned_post_on_a_page_answering_304_is_never_removed(db_path: Path) -> Scenario:
+    """u0003, pinned at the foot of page 1 (a blog paginated oldest first), stands out of
+    that page's stretch of times: while page 1 answers 304 it stands there still, whatever
+    the pages read below prove gone."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
+        blog.pin("u0003")
+        yield blog
+        blog.delete("u0005")
+        blog.delete("u0008")
+        gone, served = yield blog
+        assert kinds(served) == ["304", "page", "page"]
+        assert gone.removed == 2
+        assert pinned_flags(db_path, blog.url) == {"u0003": 1}
+
+
+def a_backdated_post_does_not_make_the_page_below_a_repeat(db_path: Path) -> Scenario:
+    """A post on the first page corrected to before every post of the page below: that page
+    shows posts newer than it, but not the newest, so it is no repeat of the first, and what
+    it shows is no removal."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        yield blog
+        blog.edit("u0008", published="2023-11-02T05:00:00+00:00")
+        blog.edit("u0005", blocks=[Para("The river has burst its banks at Exeter.")])
+        corrected, served = yield blog
+        assert kinds(served) == ["page", "page", "304"]
+        # (u0008 re-dated and u0005 edited: two new versions)
+        assert corrected.ok and (corrected.changed, corrected.removed) == (2, 0)
+        assert last_fetch(db_path, blog.url)["complete"] == 1
+
+
+SIDE_BY_SIDE: dict[str, Callable[[Path], Scenario]] = {
     scenario.__name__: scenario
     for scenario in (
         a_publisher_that_stops_paginating_removes_nothing_that_fell_off,
@@ -188,6 +241,9 @@ SIDE_BY_SIDE: dict[str, Callable[[], Scenario]] = {
         a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass,
         a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed,
         a_post_whose_time_is_corrected_below_304_pages_removes_nothing,
+        a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304,
+        a_pinned_post_on_a_page_answering_304_is_never_removed,
+        a_backdated_post_does_not_make_the_page_below_a_repeat,
     )
 }
 
@@ -389,19 +445,12 @@ def test_a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass(
 
 
 def test_a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304(
-    db_path: Path,
+    side_by_side: dict[str, Any],
 ) -> None:
-    """A blog paginated oldest first flags u0008, on its last page, pinned where it stands:
-    deleted, it is proved gone by that page read again, though page 1 answers 304."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
-        assert [u.id for u in blog.pages()[0]] == ["u0001", "u0002", "u0003"]
-        blog.pin("u0008")
-        poll(blog, db_path)
-        assert pinned_flags(db_path) == {"u0008": 1}
-        blog.delete("u0008", expect_removed=True)
-        gone, served = poll(blog, db_path)
-        assert kinds(served) == ["304", "304", "page"]
-        assert gone.removed == 1
+    _raise(
+        side_by_side,
+        "a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304",
+    )
 
 
 def test_an_archive_made_before_pages_counted_pinned_posts_reads_its_pages_again_once(
@@ -426,19 +475,10 @@ def test_an_archive_made_before_pages_counted_pinned_posts_reads_its_pages_again
         assert kinds(served) == ["304", "304", "304"]
 
 
-def test_a_pinned_post_on_a_page_answering_304_is_never_removed(db_path: Path) -> None:
-    """u0003, pinned at the foot of page 1 (a blog paginated oldest first), stands out of
-    that page's stretch of times: while page 1 answers 304 it stands there still, whatever
-    the pages read below prove gone."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
-        blog.pin("u0003")
-        poll(blog, db_path)
-        blog.delete("u0005")
-        blog.delete("u0008")
-        gone, served = poll(blog, db_path)
-        assert kinds(served) == ["304", "page", "page"]
-        assert gone.removed == 2
-        assert pinned_flags(db_path) == {"u0003": 1}
+def test_a_pinned_post_on_a_page_answering_304_is_never_removed(
+    side_by_side: dict[str, Any],
+) -> None:
+    _raise(side_by_side, "a_pinned_post_on_a_page_answering_304_is_never_removed")
 
 
 def test_a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed(
@@ -453,19 +493,10 @@ def test_a_post_whose_time_is_corrected_below_304_pages_removes_nothing(
     _raise(side_by_side, "a_post_whose_time_is_corrected_below_304_pages_removes_nothing")
 
 
-def test_a_backdated_post_does_not_make_the_page_below_a_repeat(db_path: Path) -> None:
-    """A post on the first page corrected to before every post of the page below: that page
-    shows posts newer than it, but not the newest, so it is no repeat of the first, and what
-    it shows is no removal."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
-        poll(blog, db_path)
-        blog.edit("u0008", published="2023-11-02T05:00:00+00:00")
-        blog.edit("u0005", blocks=[Para("The river has burst its banks at Exeter.")])
-        corrected, served = poll(blog, db_path)
-        assert kinds(served) == ["page", "page", "304"]
-        # (u0008 re-dated and u0005 edited: two new versions)
-        assert corrected.ok and (corrected.changed, corrected.removed) == (2, 0)
-        assert last_fetch(db_path)["complete"] == 1
+def test_a_backdated_post_does_not_make_the_page_below_a_repeat(
+    side_by_side: dict[str, Any],
+) -> None:
+    _raise(side_by_side, "a_backdated_post_does_not_make_the_page_below_a_repeat")
 
 
 def test_an_older_page_that_keeps_failing_holds_back_no_new_post(db_path: Path) -> None:
@@ -581,9 +612,16 @@ def archived(db: Path) -> list[tuple[Any, ...]]:
         conn.close()
 
 
-def pinned_flags(db: Path) -> dict[str, int]:
+def pinned_flags(db: Path, url: str | None = None) -> dict[str, int]:
+    """The pinned updates' flags, of the blog at `url` when given."""
     conn = sqlite3.connect(db)
+    of_blog = " AND blog_id = (SELECT id FROM blogs WHERE url = ?)" if url else ""
     try:
-        return dict(conn.execute("SELECT source_id, pinned FROM updates WHERE pinned != 0"))
+        return dict(
+            conn.execute(
+                f"SELECT source_id, pinned FROM updates WHERE pinned != 0{of_blog}",
+                [url] if url else [],
+            )
+        )
     finally:
         conn.close()
