@@ -19,6 +19,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
@@ -323,12 +324,116 @@ def age_archive(db_path: Path, minutes: int) -> None:
         conn.close()
 
 
-def _updates(db_path: Path) -> dict[str, tuple[Any, ...]]:
-    """Each update by its opening words: (id, version, removed, published_at)."""
+# --- four passes over every kind at once ------------------------------------------------------
+#
+# Each crawl process costs a second or two to start, and cron's `liveblog crawl` takes every due
+# blog in one process: so each pass below is one `liveblog crawl` over all the kinds' blogs, each
+# blog on a port of its own. The kinds whose times say how long ago share one archive, the others
+# another: `age_archive` moves every time an archive holds, which only they want moved. Each
+# test reads its own blog's rows (by `blog_id`) in a copy of its archive as each pass left it.
+
+
+@dataclass
+class Passes:
+    """One kind's blog through the passes: what `liveblog crawl` said of it after each step,
+    and a copy of its archive as that step left it (no "fourth" for a kind of absolute times)."""
+
+    blog_id: int
+    output: dict[str, str]
+    archive: dict[str, Path]
+
+
+OF_BLOG = "update_id in (select id from updates where blog_id = ?)"
+BLOG_VERSIONS = (
+    f"select update_id, version, content_hash from update_versions where {OF_BLOG} order by rowid"
+)
+HELD = "select * from updates where blog_id = ? order by id"
+ROWS = "select count(*) from updates where blog_id = ?"
+
+
+def _line(output: str, url: str) -> str:
+    """The line `liveblog crawl` printed of the blog at `url` (all it printed, if none)."""
+    return next((line for line in output.splitlines() if f" {url}: " in line), output)
+
+
+def _copy(db_path: Path, to: Path) -> Path:
+    source, copy = sqlite3.connect(db_path), sqlite3.connect(to)
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+    return to
+
+
+def _run_passes(kinds: list[str], blogs: dict[str, Blog], db_path: Path) -> dict[str, Passes]:
+    """The passes of the test below over `kinds`, which all say how long ago or none does."""
+    relative = KINDS[kinds[0]][1]
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+    outputs: dict[str, dict[str, str]] = {kind: {} for kind in kinds}
+    archives: dict[str, Path] = {}
+
+    def crawl(step: str, *settings: str) -> None:
+        output = CliRunner().invoke(
+            cli, ["crawl", *(blogs[k].url for k in kinds), "--db", str(db_path), *LOCAL_ARGS,
+                  *settings]
+        ).output  # fmt: skip
+        for kind in kinds:
+            outputs[kind][step] = _line(output, blogs[kind].url)
+        archives[step] = _copy(db_path, db_path.with_name(f"{db_path.stem}-{step}.db"))
+
+    def show(posts: list[Post], elapsed: int) -> None:
+        for kind in kinds:
+            blogs[kind].body = KINDS[kind][0](posts, elapsed, start)
+
+    show(POSTS, 0)
+    crawl("first")
+    if relative:
+        age_archive(db_path, 10)
+    show(_second(POSTS), 10)
+    crawl("second")
+    crawl("third")
+    if relative:
+        age_archive(db_path, 10)
+        show(_second(POSTS), 20)
+        crawl("fourth")
+    for kind in kinds:
+        blogs[kind].fail = "error"
+    crawl("failed")
+    for kind in kinds:
+        blogs[kind].fail = "hang"
+    crawl("timed_out", "-s", "DOWNLOAD_TIMEOUT=1")
+    for kind in kinds:
+        blogs[kind].fail = None
+    crawl("back")
+    conn = sqlite3.connect(db_path)
+    try:
+        ids = dict(conn.execute("select url, id from blogs"))
+    finally:
+        conn.close()
+    return {kind: Passes(ids.get(blogs[kind].url, 0), outputs[kind], archives) for kind in kinds}
+
+
+@pytest.fixture(scope="module")
+def four_passes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Passes]]:
+    with ExitStack() as stack:
+        blogs = {kind: stack.enter_context(Blog()) for kind in KINDS}
+        passes: dict[str, Passes] = {}
+        for relative in (False, True):
+            kinds = sorted(k for k, (_, rel) in KINDS.items() if rel is relative)
+            where = tmp_path_factory.mktemp("relative" if relative else "absolute")
+            passes.update(_run_passes(kinds, blogs, where / "archive.db"))
+        yield passes
+
+
+def _updates(db_path: Path, blog_id: int) -> dict[str, tuple[Any, ...]]:
+    """Each update of the blog by its opening words: (id, version, removed, published_at)."""
     conn = sqlite3.connect(db_path)
     try:
         rows = conn.execute(
             "select id, body_text, version, removed_at is not null, published_at from updates"
+            " where blog_id = ?",
+            (blog_id,),
         ).fetchall()
     finally:
         conn.close()
@@ -340,87 +445,90 @@ def _updates(db_path: Path) -> dict[str, tuple[Any, ...]]:
     return found
 
 
-VERSIONS = "select update_id, version, content_hash from update_versions order by rowid"
-
-
-def _count(db_path: Path, sql: str) -> Any:
+def _count(db_path: Path, sql: str, *params: Any) -> Any:
     conn = sqlite3.connect(db_path)
     try:
-        return conn.execute(sql).fetchall()
+        return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_four_passes_keep_each_post_one_update(kind: str, blog: Blog, db_path: Path) -> None:
-    render, relative = KINDS[kind]
-    start = datetime.now(UTC).replace(second=0, microsecond=0)
+def test_four_passes_keep_each_post_one_update(kind: str, four_passes: dict[str, Passes]) -> None:
+    relative = KINDS[kind][1]
+    passes = four_passes[kind]
+    blog, db, out = passes.blog_id, passes.archive, passes.output
 
-    blog.body = render(POSTS, 0, start)
-    first = _crawl(blog, db_path)
+    first = out["first"]
     assert first.startswith("ok"), first
-    one = _updates(db_path)
+    one = _updates(db["first"], blog)
     assert sorted(one) == [p.id for p in POSTS]
     assert {v[1] for v in one.values()} == {1}
 
     # Ten minutes later: a post added, one edited, one deleted; how long ago moved on.
-    if relative:
-        age_archive(db_path, 10)
-    blog.body = render(_second(POSTS), 10, start)
-    second = _crawl(blog, db_path)
+    second = out["second"]
     assert second.startswith("ok"), second
-    two = _updates(db_path)
+    two = _updates(db["second"], blog)
     assert sorted(two) == sorted([*[p.id for p in POSTS], ADDED.id])
     assert {k: v[0] for k, v in two.items() if k in one} == {k: v[0] for k, v in one.items()}
     assert {k: (v[1], v[2]) for k, v in two.items()} == {
         "p1": (1, 0), "p2": (1, 0), "p3": (2, 0), "p4": (1, 0), "p5": (1, 1), "p6": (1, 0),
         "p7": (1, 0),
     }  # fmt: skip
-    assert _count(db_path, "select count(*) from update_versions") == [(8,)]
-    assert _count(db_path, "select count(*) from update_removals") == [(1,)]
+    assert _count(db["second"], f"select count(*) from update_versions where {OF_BLOG}", blog) == [
+        (8,)
+    ]
+    assert _count(db["second"], f"select count(*) from update_removals where {OF_BLOG}", blog) == [
+        (1,)
+    ]
 
     # The page unchanged: nothing added.
-    versions = _count(db_path, VERSIONS)
-    third = _crawl(blog, db_path)
+    versions = _count(db["second"], BLOG_VERSIONS, blog)
+    third = out["third"]
     assert third.startswith("ok"), third
-    assert _updates(db_path) == two
-    assert _count(db_path, VERSIONS) == versions
+    assert _updates(db["third"], blog) == two
+    assert _count(db["third"], BLOG_VERSIONS, blog) == versions
 
     # Ten minutes more and nothing changed but how long ago each post shows.
+    last = "third"
     if relative:
-        age_archive(db_path, 10)
-        blog.body = render(_second(POSTS), 20, start)
-        fourth = _crawl(blog, db_path)
+        last = "fourth"
+        fourth = out["fourth"]
         assert fourth.startswith("ok"), fourth
-        assert {k: v[:3] for k, v in _updates(db_path).items()} == {
+        assert {k: v[:3] for k, v in _updates(db["fourth"], blog).items()} == {
             k: v[:3] for k, v in two.items()
         }
-        assert _count(db_path, VERSIONS) == versions
+        assert _count(db["fourth"], BLOG_VERSIONS, blog) == versions
 
     # A server error: logged, nothing lost.
-    held = _count(db_path, "select * from updates order by id")
-    blog.fail = "error"
-    failed = _crawl(blog, db_path)
+    held = _count(db[last], HELD, blog)
+    failed = out["failed"]
     assert failed.startswith("FAIL"), failed
-    assert _count(db_path, "select * from updates order by id") == held
-    assert _count(db_path, VERSIONS) == versions
+    assert _count(db["failed"], HELD, blog) == held
+    assert _count(db["failed"], BLOG_VERSIONS, blog) == versions
     [(status, error)] = _count(
-        db_path, "select http_status, error from fetches order by id desc limit 1"
+        db["failed"],
+        "select http_status, error from fetches where blog_id = ? order by id desc limit 1",
+        blog,
     )
     assert status == 500 and error
 
     # A timeout: logged, nothing lost; and the page back, nothing new nor gone.
-    blog.fail = "hang"
-    timed_out = _crawl(blog, db_path, "-s", "DOWNLOAD_TIMEOUT=1")
+    timed_out = out["timed_out"]
     assert timed_out.startswith("FAIL"), timed_out
-    assert _count(db_path, "select * from updates order by id") == held
-    [(error,)] = _count(db_path, "select error from fetches order by id desc limit 1")
+    assert _count(db["timed_out"], HELD, blog) == held
+    [(error,)] = _count(
+        db["timed_out"],
+        "select error from fetches where blog_id = ? order by id desc limit 1",
+        blog,
+    )
     assert error
-    blog.fail = None
-    back = _crawl(blog, db_path)
+    back = out["back"]
     assert back.startswith("ok"), back
-    assert {k: v[:3] for k, v in _updates(db_path).items()} == {k: v[:3] for k, v in two.items()}
-    assert _count(db_path, VERSIONS) == versions
+    assert {k: v[:3] for k, v in _updates(db["back"], blog).items()} == {
+        k: v[:3] for k, v in two.items()
+    }
+    assert _count(db["back"], BLOG_VERSIONS, blog) == versions
 
 
 def test_a_redesign_that_renames_every_post_keeps_every_update(blog: Blog, db_path: Path) -> None:
@@ -471,9 +579,51 @@ def test_a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_wo
     assert _count(db_path, goals) == [("entry-g1",), ("entry-g2",)]
 
 
-@pytest.mark.parametrize("kind", ["time-words", "time-words-idless"])
+STREAMS = ["time-words", "time-words-idless"]
+
+
+@pytest.fixture(scope="module")
+def old_copies(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Passes]]:
+    """The passes of the test below, each one `liveblog crawl` over both streams' blogs in one
+    archive (both say how long ago, so `age_archive` moves what each wants moved)."""
+    db_path = tmp_path_factory.mktemp("old-copy") / "archive.db"
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+    outputs: dict[str, dict[str, str]] = {kind: {} for kind in STREAMS}
+    archives: dict[str, Path] = {}
+    with ExitStack() as stack:
+        blogs = {kind: stack.enter_context(Blog()) for kind in STREAMS}
+
+        def crawl(step: str, posts: list[Post], elapsed: int, age: str | None = None) -> None:
+            for kind in STREAMS:
+                blogs[kind].body = KINDS[kind][0](posts, elapsed, start)
+                blogs[kind].headers = {"Age": age} if age else {}
+            urls = [blogs[k].url for k in STREAMS]
+            output = (
+                CliRunner().invoke(cli, ["crawl", *urls, "--db", str(db_path), *LOCAL_ARGS]).output
+            )
+            for kind in STREAMS:
+                outputs[kind][step] = _line(output, blogs[kind].url)
+            archives[step] = _copy(db_path, db_path.with_name(f"archive-{step}.db"))
+
+        crawl("first", POSTS, 0)
+        age_archive(db_path, 10)
+        crawl("second", [ADDED, *POSTS], 10)
+        age_archive(db_path, 10)
+        crawl("stale", POSTS, 0, "1200")  # the old copy, its stamps as they were
+        crawl("fresh", [ADDED, *POSTS], 20)
+        conn = sqlite3.connect(db_path)
+        try:
+            ids = dict(conn.execute("select url, id from blogs"))
+        finally:
+            conn.close()
+        yield {
+            kind: Passes(ids.get(blogs[kind].url, 0), outputs[kind], archives) for kind in STREAMS
+        }
+
+
+@pytest.mark.parametrize("kind", STREAMS)
 def test_a_caches_old_copy_of_how_long_ago_marks_nothing_removed(
-    blog: Blog, db_path: Path, kind: str
+    old_copies: dict[str, Passes], kind: str
 ) -> None:
     """A stream whose posts say only how long ago ("4 minutes ago"), with ids or without: a
     cache's copy from the first pass, read twenty minutes on with its stamps as they were,
@@ -481,29 +631,23 @@ def test_a_caches_old_copy_of_how_long_ago_marks_nothing_removed(
     site made it, `Age` seconds before: read then, its posts are the archive's, where read at
     the crawl's clock each minutes-old post without an id moved twenty minutes and was taken
     for another (the pass failed as a mass removal)."""
-    start = datetime.now(UTC).replace(second=0, microsecond=0)
-    stream = KINDS[kind][0]
-    blog.body = stream(POSTS, 0, start)
-    assert _crawl(blog, db_path).startswith("ok")
-    age_archive(db_path, 10)
-    blog.body = stream([ADDED, *POSTS], 10, start)
-    assert _crawl(blog, db_path).startswith("ok")
-    versions = _count(db_path, VERSIONS)
-    rows = _count(db_path, "select count(*) from updates")
-    age_archive(db_path, 10)
-    blog.body = stream(POSTS, 0, start)  # the old copy, its stamps as they were
-    blog.headers = {"Age": "1200"}
-    stale = _crawl(blog, db_path)
-    blog.headers = {}
+    passes = old_copies[kind]
+    blog, db, out = passes.blog_id, passes.archive, passes.output
+    assert out["first"].startswith("ok")
+    assert out["second"].startswith("ok")
+    versions = _count(db["second"], BLOG_VERSIONS, blog)
+    rows = _count(db["second"], ROWS, blog)
+    stale = out["stale"]
     assert "1 held (old copy)" in stale and "0 removed" in stale, stale
-    assert _count(db_path, VERSIONS) == versions
-    assert _count(db_path, "select count(*) from updates") == rows
-    blog.body = stream([ADDED, *POSTS], 20, start)
-    fresh = _crawl(blog, db_path)
+    assert _count(db["stale"], BLOG_VERSIONS, blog) == versions
+    assert _count(db["stale"], ROWS, blog) == rows
+    fresh = out["fresh"]
     assert fresh.startswith("ok") and "0 removed" in fresh, fresh
-    assert _count(db_path, "select count(*) from update_removals") == [(0,)]
-    assert _count(db_path, VERSIONS) == versions
-    assert _count(db_path, "select count(*) from updates") == rows
+    assert _count(db["fresh"], f"select count(*) from update_removals where {OF_BLOG}", blog) == [
+        (0,)
+    ]
+    assert _count(db["fresh"], BLOG_VERSIONS, blog) == versions
+    assert _count(db["fresh"], ROWS, blog) == rows
 
 
 def test_an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was(

@@ -8,7 +8,7 @@ updates deleted inside the window a pass read, and nothing at all from a failed 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,11 +60,17 @@ def poll(
     return result, served
 
 
-def last_fetch(db: Path) -> dict[str, Any]:
+def last_fetch(db: Path, url: str | None = None) -> dict[str, Any]:
+    """The archive's last pass, or the last of the blog at `url`."""
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
+    of_blog = "WHERE blog_id = (SELECT id FROM blogs WHERE url = ?)" if url else ""
     try:
-        return dict(conn.execute("SELECT * FROM fetches ORDER BY id DESC LIMIT 1").fetchone())
+        return dict(
+            conn.execute(
+                f"SELECT * FROM fetches {of_blog} ORDER BY id DESC LIMIT 1", [url] if url else []
+            ).fetchone()
+        )
     finally:
         conn.close()
 
@@ -76,6 +82,182 @@ def kinds(served: list[Served]) -> list[str]:
 def cli_crawl(blog: EvolvingBlog, db: Path) -> Result:
     """`liveblog crawl URL` through CliRunner, without the polite delays."""
     return CliRunner().invoke(cli, ["crawl", blog.url, "--db", str(db), *LOCAL_ARGS])
+
+
+# --- blogs polled side by side ------------------------------------------------------------------
+#
+# Each crawl process costs a second or two to start, and cron's `liveblog crawl` takes every due
+# blog in one process. The scenarios below each poll a blog of their own with the crawl's own
+# settings and check nothing but their blog's rows, passes and requests (`pinned_flags` and
+# `last_fetch` given its URL): each is a generator that yields its blog when it wants a pass and
+# is sent that pass's (result, served), and `SIDE_BY_SIDE` runs every pass of theirs at once, one
+# crawl over all their blogs in one archive, with the checks `poll` makes. Each test id then
+# fails with its own scenario's error.
+
+Scenario = Generator[EvolvingBlog, tuple[PassResult, list[Served]], None]
+
+
+def _side_by_side(db: Path, scenarios: dict[str, Callable[[Path], Scenario]]) -> dict[str, Any]:
+    """Each scenario's error, or None; the scenarios' passes run side by side."""
+    errors: dict[str, BaseException | None] = {}
+    running: dict[str, tuple[Scenario, EvolvingBlog]] = {}
+    for name, scenario in scenarios.items():
+        steps = scenario(db)
+        try:
+            running[name] = (steps, next(steps))
+        except StopIteration:
+            errors[name] = None
+        except Exception as exc:  # the test of that name raises it
+            errors[name] = exc
+    while running:
+        urls = [blog.url for _, blog in running.values()]
+        results = crawl(urls, db, settings=dict(LOCAL), timeout=120)
+        for (name, (steps, blog)), result in zip(list(running.items()), results, strict=True):
+            try:
+                assert result.ok is True, result.error
+                served = blog.observe(result.ok)
+                assert_archive_matches(db, blog)
+                running[name] = (steps, steps.send((result, served)))
+            except StopIteration:
+                errors[name] = None
+                del running[name]
+            except Exception as exc:  # the test of that name raises it
+                errors[name] = exc
+                steps.close()
+                del running[name]
+    return errors
+
+
+def a_publisher_that_stops_paginating_removes_nothing_that_fell_off(db_path: Path) -> Scenario:
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        full, _ = yield blog
+        assert (full.pages, full.new) == (3, 9)
+        # Page 1 only from now on, without an older link: u0006..u0001 just cannot be reached.
+        blog.paginate = False
+        capped, served = yield blog
+        assert kinds(served) == ["page"] and capped.pages == 1 and capped.removed == 0
+
+
+def a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes(db_path: Path) -> Scenario:
+    """A later pass that shows one page proves nothing about the updates that fell off it."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        yield blog
+        blog.paginate = False
+        yield blog
+        # Two more updates arrive while the blog shows only its newest three.
+        blog.add(make_update(11), make_update(10))
+        moved, _ = yield blog
+        assert moved.new == 2 and moved.removed == 0
+        # A real deletion inside page 1 is still seen.
+        blog.delete("u0010")
+        gone, _ = yield blog
+        assert gone.removed == 1
+
+
+def a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass(db_path: Path) -> Scenario:
+    with EvolvingBlog([make_update(n) for n in range(6, 0, -1)]) as blog:
+        blog.pin("u0001")
+        yield blog
+        blog.delete("u0001", expect_removed=True)
+        gone, _ = yield blog
+        assert gone.removed == 1
+
+
+def a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed(db_path: Path) -> Scenario:
+    """A page answered 304 still bounds the window: a deletion on the page below it is seen."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        yield blog
+        assert [u.id for u in blog.pages()[1]] == ["u0006", "u0005", "u0004"]
+        blog.delete("u0006")
+        gone, served = yield blog
+        assert kinds(served) == ["304", "page", "page"]
+        assert gone.removed == 1
+
+
+def a_post_whose_time_is_corrected_below_304_pages_removes_nothing(db_path: Path) -> Scenario:
+    """A post on the last page moved to a later time: the pages above answer 304, and the
+    stretch of times they showed still stands, whatever the page read now spans."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        yield blog
+        blog.edit("u0002", published="2023-11-02T06:30:00+00:00")
+        corrected, served = yield blog
+        assert kinds(served) == ["304", "304", "page"]
+        assert corrected.ok and corrected.removed == 0
+        again, _ = yield blog
+        assert again.ok and again.removed == 0
+
+
+def a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304(
+    db_path: Path,
+) -> Scenario:
+    """A blog paginated oldest first flags u0008, on its last page, pinned where it stands:
+    deleted, it is proved gone by that page read again, though page 1 answers 304."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
+        assert [u.id for u in blog.pages()[0]] == ["u0001", "u0002", "u0003"]
+        blog.pin("u0008")
+        yield blog
+        assert pinned_flags(db_path, blog.url) == {"u0008": 1}
+        blog.delete("u0008", expect_removed=True)
+        gone, served = yield blog
+        assert kinds(served) == ["304", "304", "page"]
+        assert gone.removed == 1
+
+
+def a_pinned_post_on_a_page_answering_304_is_never_removed(db_path: Path) -> Scenario:
+    """u0003, pinned at the foot of page 1 (a blog paginated oldest first), stands out of
+    that page's stretch of times: while page 1 answers 304 it stands there still, whatever
+    the pages read below prove gone."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
+        blog.pin("u0003")
+        yield blog
+        blog.delete("u0005")
+        blog.delete("u0008")
+        gone, served = yield blog
+        assert kinds(served) == ["304", "page", "page"]
+        assert gone.removed == 2
+        assert pinned_flags(db_path, blog.url) == {"u0003": 1}
+
+
+def a_backdated_post_does_not_make_the_page_below_a_repeat(db_path: Path) -> Scenario:
+    """A post on the first page corrected to before every post of the page below: that page
+    shows posts newer than it, but not the newest, so it is no repeat of the first, and what
+    it shows is no removal."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        yield blog
+        blog.edit("u0008", published="2023-11-02T05:00:00+00:00")
+        blog.edit("u0005", blocks=[Para("The river has burst its banks at Exeter.")])
+        corrected, served = yield blog
+        assert kinds(served) == ["page", "page", "304"]
+        # (u0008 re-dated and u0005 edited: two new versions)
+        assert corrected.ok and (corrected.changed, corrected.removed) == (2, 0)
+        assert last_fetch(db_path, blog.url)["complete"] == 1
+
+
+SIDE_BY_SIDE: dict[str, Callable[[Path], Scenario]] = {
+    scenario.__name__: scenario
+    for scenario in (
+        a_publisher_that_stops_paginating_removes_nothing_that_fell_off,
+        a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes,
+        a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass,
+        a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed,
+        a_post_whose_time_is_corrected_below_304_pages_removes_nothing,
+        a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304,
+        a_pinned_post_on_a_page_answering_304_is_never_removed,
+        a_backdated_post_does_not_make_the_page_below_a_repeat,
+    )
+}
+
+
+@pytest.fixture(scope="module")
+def side_by_side(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    db = tmp_path_factory.mktemp("side-by-side") / "archive.db"
+    return _side_by_side(db, SIDE_BY_SIDE)
+
+
+def _raise(errors: dict[str, Any], name: str) -> None:
+    error = errors[name]
+    if error is not None:
+        raise error
 
 
 def test_an_evolving_blog_matches_its_truth_after_every_pass(
@@ -206,33 +388,15 @@ def test_a_503_is_retried_after_retry_after_and_the_pass_succeeds(
 
 
 def test_a_publisher_that_stops_paginating_removes_nothing_that_fell_off(
-    db_path: Path,
+    side_by_side: dict[str, Any],
 ) -> None:
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
-        full, _ = poll(blog, db_path)
-        assert (full.pages, full.new) == (3, 9)
-        # Page 1 only from now on, without an older link: u0006..u0001 just cannot be reached.
-        blog.paginate = False
-        capped, served = poll(blog, db_path)
-        assert kinds(served) == ["page"] and capped.pages == 1 and capped.removed == 0
+    _raise(side_by_side, "a_publisher_that_stops_paginating_removes_nothing_that_fell_off")
 
 
 def test_a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes(
-    db_path: Path,
+    side_by_side: dict[str, Any],
 ) -> None:
-    """A later pass that shows one page proves nothing about the updates that fell off it."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
-        poll(blog, db_path)
-        blog.paginate = False
-        poll(blog, db_path)
-        # Two more updates arrive while the blog shows only its newest three.
-        blog.add(make_update(11), make_update(10))
-        moved, _ = poll(blog, db_path)
-        assert moved.new == 2 and moved.removed == 0
-        # A real deletion inside page 1 is still seen.
-        blog.delete("u0010")
-        gone, _ = poll(blog, db_path)
-        assert gone.removed == 1
+    _raise(side_by_side, "a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes")
 
 
 def test_stopped_pagination_after_page_limited_passes_removes_nothing(db_path: Path) -> None:
@@ -274,29 +438,19 @@ def test_a_pinned_update_confuses_neither_removal_nor_order(db_path: Path) -> No
         assert pinned_flags(db_path) == {}
 
 
-def test_a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass(db_path: Path) -> None:
-    with EvolvingBlog([make_update(n) for n in range(6, 0, -1)]) as blog:
-        blog.pin("u0001")
-        poll(blog, db_path)
-        blog.delete("u0001", expect_removed=True)
-        gone, _ = poll(blog, db_path)
-        assert gone.removed == 1
+def test_a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass(
+    side_by_side: dict[str, Any],
+) -> None:
+    _raise(side_by_side, "a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass")
 
 
 def test_a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304(
-    db_path: Path,
+    side_by_side: dict[str, Any],
 ) -> None:
-    """A blog paginated oldest first flags u0008, on its last page, pinned where it stands:
-    deleted, it is proved gone by that page read again, though page 1 answers 304."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
-        assert [u.id for u in blog.pages()[0]] == ["u0001", "u0002", "u0003"]
-        blog.pin("u0008")
-        poll(blog, db_path)
-        assert pinned_flags(db_path) == {"u0008": 1}
-        blog.delete("u0008", expect_removed=True)
-        gone, served = poll(blog, db_path)
-        assert kinds(served) == ["304", "304", "page"]
-        assert gone.removed == 1
+    _raise(
+        side_by_side,
+        "a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304",
+    )
 
 
 def test_an_archive_made_before_pages_counted_pinned_posts_reads_its_pages_again_once(
@@ -321,58 +475,28 @@ def test_an_archive_made_before_pages_counted_pinned_posts_reads_its_pages_again
         assert kinds(served) == ["304", "304", "304"]
 
 
-def test_a_pinned_post_on_a_page_answering_304_is_never_removed(db_path: Path) -> None:
-    """u0003, pinned at the foot of page 1 (a blog paginated oldest first), stands out of
-    that page's stretch of times: while page 1 answers 304 it stands there still, whatever
-    the pages read below prove gone."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)], oldest_first=True) as blog:
-        blog.pin("u0003")
-        poll(blog, db_path)
-        blog.delete("u0005")
-        blog.delete("u0008")
-        gone, served = poll(blog, db_path)
-        assert kinds(served) == ["304", "page", "page"]
-        assert gone.removed == 2
-        assert pinned_flags(db_path) == {"u0003": 1}
+def test_a_pinned_post_on_a_page_answering_304_is_never_removed(
+    side_by_side: dict[str, Any],
+) -> None:
+    _raise(side_by_side, "a_pinned_post_on_a_page_answering_304_is_never_removed")
 
 
-def test_a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed(db_path: Path) -> None:
-    """A page answered 304 still bounds the window: a deletion on the page below it is seen."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
-        poll(blog, db_path)
-        assert [u.id for u in blog.pages()[1]] == ["u0006", "u0005", "u0004"]
-        blog.delete("u0006")
-        gone, served = poll(blog, db_path)
-        assert kinds(served) == ["304", "page", "page"]
-        assert gone.removed == 1
+def test_a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed(
+    side_by_side: dict[str, Any],
+) -> None:
+    _raise(side_by_side, "a_deletion_at_the_top_of_the_page_below_a_304_page_is_removed")
 
 
-def test_a_post_whose_time_is_corrected_below_304_pages_removes_nothing(db_path: Path) -> None:
-    """A post on the last page moved to a later time: the pages above answer 304, and the
-    stretch of times they showed still stands, whatever the page read now spans."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
-        poll(blog, db_path)
-        blog.edit("u0002", published="2023-11-02T06:30:00+00:00")
-        corrected, served = poll(blog, db_path)
-        assert kinds(served) == ["304", "304", "page"]
-        assert corrected.ok and corrected.removed == 0
-        again, _ = poll(blog, db_path)
-        assert again.ok and again.removed == 0
+def test_a_post_whose_time_is_corrected_below_304_pages_removes_nothing(
+    side_by_side: dict[str, Any],
+) -> None:
+    _raise(side_by_side, "a_post_whose_time_is_corrected_below_304_pages_removes_nothing")
 
 
-def test_a_backdated_post_does_not_make_the_page_below_a_repeat(db_path: Path) -> None:
-    """A post on the first page corrected to before every post of the page below: that page
-    shows posts newer than it, but not the newest, so it is no repeat of the first, and what
-    it shows is no removal."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
-        poll(blog, db_path)
-        blog.edit("u0008", published="2023-11-02T05:00:00+00:00")
-        blog.edit("u0005", blocks=[Para("The river has burst its banks at Exeter.")])
-        corrected, served = poll(blog, db_path)
-        assert kinds(served) == ["page", "page", "304"]
-        # (u0008 re-dated and u0005 edited: two new versions)
-        assert corrected.ok and (corrected.changed, corrected.removed) == (2, 0)
-        assert last_fetch(db_path)["complete"] == 1
+def test_a_backdated_post_does_not_make_the_page_below_a_repeat(
+    side_by_side: dict[str, Any],
+) -> None:
+    _raise(side_by_side, "a_backdated_post_does_not_make_the_page_below_a_repeat")
 
 
 def test_an_older_page_that_keeps_failing_holds_back_no_new_post(db_path: Path) -> None:
@@ -488,9 +612,16 @@ def archived(db: Path) -> list[tuple[Any, ...]]:
         conn.close()
 
 
-def pinned_flags(db: Path) -> dict[str, int]:
+def pinned_flags(db: Path, url: str | None = None) -> dict[str, int]:
+    """The pinned updates' flags, of the blog at `url` when given."""
     conn = sqlite3.connect(db)
+    of_blog = " AND blog_id = (SELECT id FROM blogs WHERE url = ?)" if url else ""
     try:
-        return dict(conn.execute("SELECT source_id, pinned FROM updates WHERE pinned != 0"))
+        return dict(
+            conn.execute(
+                f"SELECT source_id, pinned FROM updates WHERE pinned != 0{of_blog}",
+                [url] if url else [],
+            )
+        )
     finally:
         conn.close()
