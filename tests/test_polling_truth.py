@@ -27,7 +27,7 @@ from tests.evolving import (
     make_update,
     snapshot_tables,
 )
-from tests.helpers import LOCAL, LOCAL_ARGS, crawl_local
+from tests.helpers import LOCAL, LOCAL_ARGS, Passes, crawl_local, crawl_together
 
 pytestmark = pytest.mark.slow  # every pass is a crawl process
 
@@ -97,35 +97,26 @@ def cli_crawl(blog: EvolvingBlog, db: Path) -> Result:
 Scenario = Generator[EvolvingBlog, tuple[PassResult, list[Served]], None]
 
 
+def _polled(db: Path, scenario: Scenario) -> Passes:
+    """A scenario as crawl_together runs a test: each pass it asks for, checked as `poll`
+    checks one, then sent on to it as (result, served)."""
+    blog = next(scenario)
+    while True:
+        (result,) = yield [blog.url]
+        assert result.ok is True, result.error
+        served = blog.observe(result.ok)
+        assert_archive_matches(db, blog)
+        try:
+            blog = scenario.send((result, served))
+        except StopIteration:
+            return
+
+
 def _side_by_side(db: Path, scenarios: dict[str, Callable[[Path], Scenario]]) -> dict[str, Any]:
     """Each scenario's error, or None; the scenarios' passes run side by side."""
-    errors: dict[str, BaseException | None] = {}
-    running: dict[str, tuple[Scenario, EvolvingBlog]] = {}
-    for name, scenario in scenarios.items():
-        steps = scenario(db)
-        try:
-            running[name] = (steps, next(steps))
-        except StopIteration:
-            errors[name] = None
-        except Exception as exc:  # the test of that name raises it
-            errors[name] = exc
-    while running:
-        urls = [blog.url for _, blog in running.values()]
-        results = crawl(urls, db, settings=dict(LOCAL), timeout=120)
-        for (name, (steps, blog)), result in zip(list(running.items()), results, strict=True):
-            try:
-                assert result.ok is True, result.error
-                served = blog.observe(result.ok)
-                assert_archive_matches(db, blog)
-                running[name] = (steps, steps.send((result, served)))
-            except StopIteration:
-                errors[name] = None
-                del running[name]
-            except Exception as exc:  # the test of that name raises it
-                errors[name] = exc
-                steps.close()
-                del running[name]
-    return errors
+    return crawl_together(
+        {name: _polled(db, scenario(db)) for name, scenario in scenarios.items()}, db
+    )
 
 
 def a_publisher_that_stops_paginating_removes_nothing_that_fell_off(db_path: Path) -> Scenario:
