@@ -8105,6 +8105,24 @@ def test_a_mornings_one_digit_clock_with_a_colon_within_the_hours_the_blog_ran_i
     assert _toronto_morning("2024-04-29T08:00:00-04:00")[2].published_at is None
 
 
+def test_a_games_one_digit_clock_beside_its_quarter_stays_unread_within_the_blogs_hours() -> None:
+    """A game's clocks in boxes beside its quarter ("Q4" then "11:40" … "9:30", "7:05"), in a
+    morning blog of a game abroad begun at 6:00 and fetched at 13:00, fit the blog's hours read
+    as clocks of the day; the quarter beside them says they are a game's: "9:30" stays unread.
+    (A hand-built page of the markup a Manila paper's NBA blog follows: a clock, a title.)"""
+    rows = "".join(
+        f"<div class='post'><span class='clock'>{stamp}</span><h2>Q4: play {n}</h2><p>What "
+        f"happens in play {n} of the game, in a sentence or two more.</p></div>"
+        for n, stamp in enumerate(["11:40", "10:15", "9:30", "7:05"])
+    )
+    page = page_of(
+        f"<div class='liveblog'>{rows}</div>", "NBA Finals live", "en-PH", "2024-06-10T06:00+08:00"
+    )
+    url = "https://www.example.ph/sports/nba-finals-live"
+    updates = extract_page(page, url, fetched_at="2024-06-10T05:00:00Z").updates
+    assert [u.published_at for u in updates[2:]] == [None, None]
+
+
 @pytest.mark.parametrize(
     ("last", "authors"),
     [

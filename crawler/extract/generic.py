@@ -3917,11 +3917,18 @@ def _short_clocks(
             codes.add(shape)
     clocked: dict[tuple[object, ...], bool] = {}  # whether a shape's one-digit texts are clocks
     hours = _blog_hours(clock)
+    periods: set[tuple[object, ...]] = set()  # shapes of boxes beside a game's period ("Q4")
+    if hours is not None:
+        periods = {
+            shape
+            for shape, (_, element, _) in zip(shapes, short, strict=True)
+            if _beside_period(element)
+        }
     for shape in counts:
         clocked[shape] = shape not in codes and (
             (shape in afternoon and clocks_in[shape] > counts[shape])
             or (
-                (dotted[shape] or hours is not None)
+                (dotted[shape] or (hours is not None and shape not in periods))
                 and clocks_in[shape] >= 2
                 and _run_down(shape, short, day_clocks, None if dotted[shape] else hours)
             )
@@ -3952,6 +3959,31 @@ def _run_down(
     if hours is not None and not all(hours[0] <= minutes <= hours[1] for _, minutes in marks):
         return False
     return _times_run_down([minutes for _, minutes in sorted(marks)])
+
+
+# A game's quarter or period named alone or opening a line: "Q4", "4th Qtr", "P3", "OT",
+# "2nd quarter", "Q4: a three from the corner".
+_GAME_PERIOD = re.compile(
+    r"\s*(?:(?-i:Q[1-4]|[1-4]Q|OT[1-9]?|P[1-3])|[1-4](?:st|nd|rd|th)\s+(?:qtr|quarter|period))\b",
+    re.I,
+)
+_PERIOD_LINE = 80  # characters of a box beside a clock read for its period
+
+
+def _beside_period(element: Element) -> bool:
+    """Whether the box next to a clock's, before or after it, opens with a game's period
+    ("Q4" then "9:15", "9:15" then "Q4: a three from the corner"): a game's clock."""
+    for other in (element.getprevious(), element.getnext()):
+        if other is None or not isinstance(other.tag, str):
+            continue
+        text = ""
+        for part in other.itertext():  # (its opening words only: a long box is a post's)
+            text += part
+            if len(text) > _PERIOD_LINE:
+                break
+        if _GAME_PERIOD.match(text):
+            return True
+    return False
 
 
 def _blog_hours(clock: PageClock) -> tuple[int, int] | None:
