@@ -8123,6 +8123,26 @@ def test_a_games_one_digit_clock_beside_its_quarter_stays_unread_within_the_blog
     assert [u.published_at for u in updates[2:]] == [None, None]
 
 
+def test_a_videos_one_digit_length_stays_unread_within_the_blogs_hours() -> None:
+    """A video's length in a box whose class says so (`span.duration` "9:30" below "12:40"
+    and "10:15"), in a blog begun at 6:00 and fetched at 13:00, is no clock of the day, though
+    read as hours it runs down within the blog's: the post keeps the time of its "3 hours
+    ago". (A hand-built page: each post a stamp of how long ago, a title, a paragraph and a
+    video with its length, as players print it.)"""
+    rows = "".join(
+        f"<div class='post'><span class='ago'>{n + 1} hours ago</span><h2>Clip {n}</h2><p>What "
+        f"clip {n} shows of the day, in a sentence or two more.</p><div class='video'><span "
+        f"class='duration'>{length}</span></div></div>"
+        for n, length in enumerate(["12:40", "10:15", "9:30", "7:05"])
+    )
+    page = page_of(
+        f"<div class='liveblog'>{rows}</div>", "Live: the day", "en-GB", "2024-06-10T06:00+01:00"
+    )
+    url = "https://www.example.co.uk/news/live-the-day"
+    updates = extract_page(page, url, fetched_at="2024-06-10T12:00:00Z").updates
+    assert [u.published_at for u in updates[2:]] == ["2024-06-10T09:00:00Z", "2024-06-10T08:00:00Z"]
+
+
 @pytest.mark.parametrize(
     ("last", "authors"),
     [

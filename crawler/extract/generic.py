@@ -3925,12 +3925,16 @@ def _short_clocks(
             if _beside_period(element)
         }
     for shape in counts:
-        clocked[shape] = shape not in codes and (
-            (shape in afternoon and clocks_in[shape] > counts[shape])
-            or (
-                (dotted[shape] or (hours is not None and shape not in periods))
-                and clocks_in[shape] >= 2
-                and _run_down(shape, short, day_clocks, None if dotted[shape] else hours)
+        clocked[shape] = (
+            shape not in codes
+            and not _length_shape(shape)
+            and (
+                (shape in afternoon and clocks_in[shape] > counts[shape])
+                or (
+                    (dotted[shape] or (hours is not None and shape not in periods))
+                    and clocks_in[shape] >= 2
+                    and _run_down(shape, short, day_clocks, None if dotted[shape] else hours)
+                )
             )
         )
     found = []
@@ -3959,6 +3963,16 @@ def _run_down(
     if hours is not None and not all(hours[0] <= minutes <= hours[1] for _, minutes in marks):
         return False
     return _times_run_down([minutes for _, minutes in sorted(marks)])
+
+
+# A box whose class, or its parent's, says it holds how long a thing runs: a video's length.
+_LENGTH_CLASS = re.compile(r"duration|length|runtime|laufzeit|dauer|dur[ée]e", re.I)
+
+
+def _length_shape(shape: tuple[object, ...]) -> bool:
+    """Whether boxes of a shape hold a length by their class or their parent's
+    (`span.duration` "9:30" below "12:40", a video's): no clock of the day."""
+    return any(isinstance(cls, str) and _LENGTH_CLASS.search(cls) for cls in shape[1::2])
 
 
 # A game's quarter or period named alone or opening a line: "Q4", "4th Qtr", "P3", "OT",
