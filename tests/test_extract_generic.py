@@ -8143,6 +8143,24 @@ def test_a_videos_one_digit_length_stays_unread_within_the_blogs_hours() -> None
     assert [u.published_at for u in updates[2:]] == ["2024-06-10T09:00:00Z", "2024-06-10T08:00:00Z"]
 
 
+def test_a_videos_length_is_no_clock_of_the_day() -> None:
+    """A video's two-digit length in `span.duration` ("12:40", "10:15") is no clock of the day
+    either: each post keeps the time its machine stamp gives, and the length stays a line of
+    its words, as a reader sees it under the player."""
+    rows = "".join(
+        f"<article class='post'><time datetime='2024-06-10T0{9 - n}:1{n}:00Z'></time><h2>Clip "
+        f"{n}</h2><p>What clip {n} shows of the day, in a sentence or two more.</p><div "
+        f"class='video'><span class='duration'>{length}</span></div></article>"
+        for n, length in enumerate(["12:40", "10:15"])
+    )
+    page = page_of(
+        f"<div class='liveblog'>{rows}</div>", "Live: the day", "en-GB", "2024-06-10T06:00+01:00"
+    )
+    url = "https://www.example.co.uk/news/live-the-day"
+    updates = extract_page(page, url, fetched_at="2024-06-10T12:00:00Z").updates
+    assert [u.published_at for u in updates] == ["2024-06-10T09:10:00Z", "2024-06-10T08:11:00Z"]
+
+
 @pytest.mark.parametrize(
     ("last", "authors"),
     [

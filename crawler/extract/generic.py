@@ -3735,6 +3735,13 @@ def visible_times(
         elif (
             not is_tail
             and reading.kind == "clock"
+            and _TWO_DIGIT_CLOCK.fullmatch(western_digits(text))
+            and _length_shape(_box_shape(element))
+        ):
+            continue  # (a video's length, `span.duration` "12:40": no clock of the day)
+        elif (
+            not is_tail
+            and reading.kind == "clock"
             and reading.clock is not None
             and _TWO_DIGIT_CLOCK.fullmatch(western_digits(text))
         ):
