@@ -8105,6 +8105,62 @@ def test_a_mornings_one_digit_clock_with_a_colon_within_the_hours_the_blog_ran_i
     assert _toronto_morning("2024-04-29T08:00:00-04:00")[2].published_at is None
 
 
+def test_a_games_one_digit_clock_beside_its_quarter_stays_unread_within_the_blogs_hours() -> None:
+    """A game's clocks in boxes beside its quarter ("Q4" then "11:40" … "9:30", "7:05"), in a
+    morning blog of a game abroad begun at 6:00 and fetched at 13:00, fit the blog's hours read
+    as clocks of the day; the quarter beside them says they are a game's: "9:30" stays unread.
+    (A hand-built page of the markup a Manila paper's NBA blog follows: a clock, a title.)"""
+    rows = "".join(
+        f"<div class='post'><span class='clock'>{stamp}</span><h2>Q4: play {n}</h2><p>What "
+        f"happens in play {n} of the game, in a sentence or two more.</p></div>"
+        for n, stamp in enumerate(["11:40", "10:15", "9:30", "7:05"])
+    )
+    page = page_of(
+        f"<div class='liveblog'>{rows}</div>", "NBA Finals live", "en-PH", "2024-06-10T06:00+08:00"
+    )
+    url = "https://www.example.ph/sports/nba-finals-live"
+    updates = extract_page(page, url, fetched_at="2024-06-10T05:00:00Z").updates
+    assert [u.published_at for u in updates[2:]] == [None, None]
+
+
+def test_a_videos_one_digit_length_stays_unread_within_the_blogs_hours() -> None:
+    """A video's length in a box whose class says so (`span.duration` "9:30" below "12:40"
+    and "10:15"), in a blog begun at 6:00 and fetched at 13:00, is no clock of the day, though
+    read as hours it runs down within the blog's: the post keeps the time of its "3 hours
+    ago". (A hand-built page: each post a stamp of how long ago, a title, a paragraph and a
+    video with its length, as players print it.)"""
+    rows = "".join(
+        f"<div class='post'><span class='ago'>{n + 1} hours ago</span><h2>Clip {n}</h2><p>What "
+        f"clip {n} shows of the day, in a sentence or two more.</p><div class='video'><span "
+        f"class='duration'>{length}</span></div></div>"
+        for n, length in enumerate(["12:40", "10:15", "9:30", "7:05"])
+    )
+    page = page_of(
+        f"<div class='liveblog'>{rows}</div>", "Live: the day", "en-GB", "2024-06-10T06:00+01:00"
+    )
+    url = "https://www.example.co.uk/news/live-the-day"
+    updates = extract_page(page, url, fetched_at="2024-06-10T12:00:00Z").updates
+    assert [u.published_at for u in updates[2:]] == ["2024-06-10T09:00:00Z", "2024-06-10T08:00:00Z"]
+
+
+def test_a_videos_length_is_no_clock_of_the_day() -> None:
+    """A video's two-digit length in `span.duration` ("12:40", "10:15") is no clock of the day
+    either: each post keeps the time its machine stamp gives, and the length stays a line of
+    its words, as a reader sees it under the player."""
+    rows = "".join(
+        f"<article class='post'><time datetime='2024-06-10T0{9 - n}:1{n}:00Z'></time><h2>Clip "
+        f"{n}</h2><p>What clip {n} shows of the day, in a sentence or two more.</p><div "
+        f"class='video'><span class='duration'>{length}</span></div></article>"
+        for n, length in enumerate(["12:40", "10:15"])
+    )
+    page = page_of(
+        f"<div class='liveblog'>{rows}</div>", "Live: the day", "en-GB", "2024-06-10T06:00+01:00"
+    )
+    url = "https://www.example.co.uk/news/live-the-day"
+    updates = extract_page(page, url, fetched_at="2024-06-10T12:00:00Z").updates
+    assert [u.published_at for u in updates] == ["2024-06-10T09:10:00Z", "2024-06-10T08:11:00Z"]
+
+
 @pytest.mark.parametrize(
     ("last", "authors"),
     [

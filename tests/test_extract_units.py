@@ -439,6 +439,13 @@ def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> N
         "Subscribe to our newsletter, the company urged customers after the breach.",
         "Get our newsletter out by Friday, the editor told staff.",
         "→ Follow the money on X, he said.",
+        # A call in quotation marks is someone's words, reported; and "get our" with a verb or
+        # a preposition before "newsletter" is a sentence of its own ("Get our kids to read…").
+        "«Abonnez-vous à notre newsletter», a lancé le maire.",
+        "“Get our newsletter”, she said, is the first thing she tells students.",
+        '"Follow us on Instagram," police urged residents.',
+        "Get our kids to read the school newsletter",
+        "Get our pupils into the newsletter",
         "Dauer 90 Minuten",
         "Share this live blog with your friends, the mayor urged residents.",
         "The video can't be played in court, the judge ruled.",

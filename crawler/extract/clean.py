@@ -333,6 +333,9 @@ _CALL_TAIL_WORDS = (
     "para|y|aquí|ya|per|e|qui|ora|voor|en|nu|i|na|do|tutaj|teraz|aby|żeby|por|agora|gratis|"
     "it['’]s"
 )
+# What no newsletter's name holds between "Get our" and "newsletter": a verb's "to", a
+# preposition, as a sentence of its own has them ("Get our kids to read the school newsletter").
+_GET_OUR_NOT = "to|into|in|from|at|off|out|back|up|with|and|on|onto|through"
 _CALL_TO_FOLLOW = re.compile(
     r"(?:follow (?:us|@\w+|(?-i:(?:[Tt]he )?[A-Z0-9][\w.&'’-]*(?: [A-Z0-9&][\w.&'’-]*){0,4})) on|"
     r"folgen sie uns (?:auf|bei)|suivez-nous sur|"
@@ -340,16 +343,18 @@ _CALL_TO_FOLLOW = re.compile(
     rf"{_PLATFORMS}(?:\s*(?:,|and|und|et|y|e|en|i|oraz|or|&)\s*{_PLATFORMS})*"
     r"(?:\s+channel|\s*\(formerly twitter\)|\s*:?\s*@[\w.]{1,30})?"
     r"(?:\s+(?:for|für|pour|para|per|voor|po) [^.!?]{1,40})?[.!]?(?:\s*[^\w\s]{1,3})?$"
-    r"|(?:sign up (?:here )?(?:for|to)|get our|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
+    r"|(?:(?:sign up (?:here )?(?:for|to)|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
     r"abonnez-vous à|inscrivez-vous à|suscríbete a|iscriviti (?:a|alla)|assine|inscreva-se|"
-    r"schrijf je in voor|abonneer je op|zapisz się (?:do|na))(?: [^.!?\s]+){0,5}? "
+    r"schrijf je in voor|abonneer je op|zapisz się (?:do|na))(?: [^.!?\s]+){0,5}?"
+    rf"|get our(?: (?!(?:{_GET_OUR_NOT})\b)[^.!?\s]+){{0,3}}?) "
     r"(?:newsletters?|newslettera|nieuwsbrief|boletín|bulletin)\b"
     rf"(?:(?:\s*[^\w\s,]|,?\s+(?:{_CALL_TAIL_WORDS})\b)[^.!?]{{0,60}})?[.!]?$",
     re.I,
 )
 _CALL_INITIALS = frozenset("fFsSaAmMiIzZoOvVgG")
-# An icon or an arrow a call may open with ("👉 Follow us on X", "→ Sign up…"), a sign or three.
-_CALL_ICON = re.compile(r"[^\w\s]{1,3}\s*")
+# An icon or an arrow a call may open with ("👉 Follow us on X", "→ Sign up…"), a sign or three;
+# no quotation mark: a call in quotes is someone's words, reported ("«Abonnez-vous…», a lancé").
+_CALL_ICON = re.compile(r"[^\w\s\"'“”„‟«»‹›‘’‚「」『』]{1,3}\s*")
 _CALL_LENGTH = 160  # characters of such a line, at most
 
 

@@ -3735,6 +3735,13 @@ def visible_times(
         elif (
             not is_tail
             and reading.kind == "clock"
+            and _TWO_DIGIT_CLOCK.fullmatch(western_digits(text))
+            and _length_shape(_box_shape(element))
+        ):
+            continue  # (a video's length, `span.duration` "12:40": no clock of the day)
+        elif (
+            not is_tail
+            and reading.kind == "clock"
             and reading.clock is not None
             and _TWO_DIGIT_CLOCK.fullmatch(western_digits(text))
         ):
@@ -3917,13 +3924,24 @@ def _short_clocks(
             codes.add(shape)
     clocked: dict[tuple[object, ...], bool] = {}  # whether a shape's one-digit texts are clocks
     hours = _blog_hours(clock)
+    periods: set[tuple[object, ...]] = set()  # shapes of boxes beside a game's period ("Q4")
+    if hours is not None:
+        periods = {
+            shape
+            for shape, (_, element, _) in zip(shapes, short, strict=True)
+            if _beside_period(element)
+        }
     for shape in counts:
-        clocked[shape] = shape not in codes and (
-            (shape in afternoon and clocks_in[shape] > counts[shape])
-            or (
-                (dotted[shape] or hours is not None)
-                and clocks_in[shape] >= 2
-                and _run_down(shape, short, day_clocks, None if dotted[shape] else hours)
+        clocked[shape] = (
+            shape not in codes
+            and not _length_shape(shape)
+            and (
+                (shape in afternoon and clocks_in[shape] > counts[shape])
+                or (
+                    (dotted[shape] or (hours is not None and shape not in periods))
+                    and clocks_in[shape] >= 2
+                    and _run_down(shape, short, day_clocks, None if dotted[shape] else hours)
+                )
             )
         )
     found = []
@@ -3952,6 +3970,41 @@ def _run_down(
     if hours is not None and not all(hours[0] <= minutes <= hours[1] for _, minutes in marks):
         return False
     return _times_run_down([minutes for _, minutes in sorted(marks)])
+
+
+# A box whose class, or its parent's, says it holds how long a thing runs: a video's length.
+_LENGTH_CLASS = re.compile(r"duration|length|runtime|laufzeit|dauer|dur[ée]e", re.I)
+
+
+def _length_shape(shape: tuple[object, ...]) -> bool:
+    """Whether boxes of a shape hold a length by their class or their parent's
+    (`span.duration` "9:30" below "12:40", a video's): no clock of the day."""
+    return any(isinstance(cls, str) and _LENGTH_CLASS.search(cls) for cls in shape[1::2])
+
+
+# A game's quarter or period named alone or opening a line: "Q4", "4th Qtr", "P3", "OT",
+# "2nd quarter", "Q4: a three from the corner".
+_GAME_PERIOD = re.compile(
+    r"\s*(?:(?-i:Q[1-4]|[1-4]Q|OT[1-9]?|P[1-3])|[1-4](?:st|nd|rd|th)\s+(?:qtr|quarter|period))\b",
+    re.I,
+)
+_PERIOD_LINE = 80  # characters of a box beside a clock read for its period
+
+
+def _beside_period(element: Element) -> bool:
+    """Whether the box next to a clock's, before or after it, opens with a game's period
+    ("Q4" then "9:15", "9:15" then "Q4: a three from the corner"): a game's clock."""
+    for other in (element.getprevious(), element.getnext()):
+        if other is None or not isinstance(other.tag, str):
+            continue
+        text = ""
+        for part in other.itertext():  # (its opening words only: a long box is a post's)
+            text += part
+            if len(text) > _PERIOD_LINE:
+                break
+        if _GAME_PERIOD.match(text):
+            return True
+    return False
 
 
 def _blog_hours(clock: PageClock) -> tuple[int, int] | None:
