@@ -3860,8 +3860,10 @@ def _falling_mins(
 # A match's minute with its word and nothing else ("78 mins", "90+2 min"); how long ago may
 # be written so too ("5 mins"), told apart by the order the page gives them (_falling_mins).
 _MINS_ALONE = re.compile(r"\s*(\d{1,3})(?:\s?\+\s?(\d{1,2}))?\s?mins?\.?\s*", re.I)
-# A box whose class says how long something takes: a recipe's, a story's, a video's.
-_DURATION_CLASS = re.compile(r"cook|prep|read|duration|length|total|runtime|video", re.I)
+# A box whose class says how long a thing runs (a video's length), and one whose class says
+# how long something takes: those, a recipe's, a story's, a video's.
+_LENGTH_CLASS = re.compile(r"duration|length|runtime|laufzeit|dauer|dur[ée]e", re.I)
+_DURATION_CLASS = re.compile(rf"cook|prep|read|total|video|{_LENGTH_CLASS.pattern}", re.I)
 # The words of how long ago that clock.py reads, in every language: before the amount ("vor",
 # "il y a", "před", "acum") or after it ("ago", "fa", "atrás", "sitten").
 _AGO_BEFORE = re.compile(rf"\b(?:{'|'.join(map(re.escape, ago_words()[0]))})\s*$", re.I)
@@ -3970,10 +3972,6 @@ def _run_down(
     if hours is not None and not all(hours[0] <= minutes <= hours[1] for _, minutes in marks):
         return False
     return _times_run_down([minutes for _, minutes in sorted(marks)])
-
-
-# A box whose class, or its parent's, says it holds how long a thing runs: a video's length.
-_LENGTH_CLASS = re.compile(r"duration|length|runtime|laufzeit|dauer|dur[ée]e", re.I)
 
 
 def _length_shape(shape: tuple[object, ...]) -> bool:
