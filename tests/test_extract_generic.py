@@ -13659,3 +13659,54 @@ def test_a_carousels_copies_of_its_pictures_are_each_once() -> None:
         "https://cdn.example.com/g2.jpg",
         "https://cdn.example.com/g1.jpg",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "marks", "schedule"),
+    [
+        (
+            "de",
+            ["13.40 Uhr:", "13.20 Uhr:", "12.55 Uhr:", "12.30 Uhr:"],
+            ["14.30 Uhr: Anpfiff im Stadion", "16.15 Uhr: Halbzeitshow", "18.00 Uhr: Siegerehrung"],
+        ),
+        (
+            "fr",
+            ["13h40 :", "13h20 :", "12h55 :", "12h30 :"],
+            ["14h30 : coup d'envoi au stade", "16h15 : spectacle", "18h00 : remise des trophées"],
+        ),
+        (
+            "en",
+            ["13:40", "13:20", "12:55", "12:30"],
+            ["09:00 – Gates open to the public", "11:30 – Opening ceremony", "14:00 – First heats"],
+        ),
+    ],
+)
+def test_a_schedule_inside_a_bold_clocked_tickers_post_is_its_words(
+    lang: str, marks: list[str], schedule: list[str]
+) -> None:
+    """A ticker with no box per post whose posts open with their clock in bold
+    (`<p><strong>13.20 Uhr:</strong> …</p>`), one post giving a day's programme in lines that
+    open with a clock in plain text ("14.30 Uhr: Anpfiff", "09:00 – Gates open"), out of the
+    ticker's order: the programme's lines are that post's words, not posts of their own."""
+    lines = ""
+    for n, mark in enumerate(marks):
+        lines += f"<p><strong>{mark}</strong> Meldung {n}: what post {n} reports, in more than a few words.</p>"
+        if n == 1:
+            lines += "".join(f"<p>{line}</p>" for line in schedule)
+    page = page_of(
+        f"<div class='article__body'>{lines}</div>",
+        "Live: the festival",
+        lang,
+        "2024-05-01T08:00:00+02:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/fest", fetched_at="2024-05-01T12:00:00Z"
+    ).updates
+    assert [u.body_text.split(":")[0] for u in updates] == [f"Meldung {n}" for n in range(4)]
+    assert all(line in updates[1].body_text for line in schedule)
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T11:40:00Z",
+        "2024-05-01T11:20:00Z",
+        "2024-05-01T10:55:00Z",
+        "2024-05-01T10:30:00Z",
+    ]

@@ -2025,7 +2025,7 @@ def _segment_tickers(
         if worded_titles and len(leads) >= _TICKER_LINES:
             leads = _worded_in_order(leads, clock)
         if len(leads) >= _TICKER_LINES:
-            leads = _clocked_over_marks(leads, clock)
+            leads = _bold_clocks_over_plain(_clocked_over_marks(leads, clock), clock)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             leads = _with_boxed_posts(holder, leads, units, clock)
             leads = _with_their_phases(holder, _with_their_kin(holder, leads), clock)
@@ -2283,6 +2283,39 @@ def _clocked_over_marks(leads: list[Element], clock: PageClock) -> list[Element]
     if all((ball := _BALL_IN.search(mark)) and ball.group(2) == "5" for mark in marks.values()):
         return []
     return leads
+
+
+def _bold_clocks_over_plain(leads: list[Element], clock: PageClock) -> list[Element]:
+    """A ticker's lines, less those that open with a clock in plain text where three or more
+    open with one in bold (`<p><strong>13.20 Uhr:</strong> …</p>`) and run down the page,
+    newest first, as the lines with them do not: the plain clocks are a post's words, a day's
+    programme ("14.30 Uhr: Anpfiff", "09:00 – Gates open") or a timeline, in its own order.
+    Where every line's clock runs down, a line an editor left plain is a post all the same."""
+    if len(leads) <= _TICKER_LINES:
+        return leads
+    bold = {line for line in leads if _bold_clock(line, clock)}
+    if len(bold) < _TICKER_LINES or len(bold) == len(leads):
+        return leads  # (most tickers: every clock written alike)
+    minutes: dict[Element, int] = {}
+    for line in leads:
+        reading = clock.read(text_of(line)[:40])
+        if reading is None or reading.clock is None:
+            return leads
+        minutes[line] = reading.clock[0] * 60 + reading.clock[1]
+    kept = [line for line in leads if line in bold]
+    if _times_run_down([minutes[line] for line in leads]) or not _times_run_down(
+        [minutes[line] for line in kept]
+    ):
+        return leads
+    return kept
+
+
+def _bold_clock(line: Element, clock: PageClock) -> bool:
+    """Whether a line opens with its clock alone in bold, nothing before it."""
+    if len(line) == 0 or (line.text or "").strip() or line[0].tag not in ("b", "strong"):
+        return False
+    reading = clock.read(text_of(line[0]).strip()[:40])
+    return reading is not None and reading.clock is not None
 
 
 def _with_boxed_posts(
