@@ -13710,3 +13710,56 @@ def test_a_schedule_inside_a_bold_clocked_tickers_post_is_its_words(
         "2024-05-01T10:55:00Z",
         "2024-05-01T10:30:00Z",
     ]
+
+
+def test_a_recap_inside_a_titled_tickers_post_is_its_words() -> None:
+    """A ticker with no box per post whose posts are titled by a heading that opens with their
+    clock (`<h2>13.20 Uhr: …</h2>`), one post recapping the morning in paragraphs that open
+    with a clock in plain text ("10.05 Uhr: Brücke gesperrt"): those are the post's words."""
+    recap = (
+        "<p><strong>Das Wichtigste bisher:</strong></p><p>10.05 Uhr: Brücke nach Unfall gesperrt"
+        "</p><p>09.40 Uhr: Bürgermeister beruft Krisenstab ein</p><p>09.10 Uhr: Warnung erhöht</p>"
+    )
+    lines = ""
+    for n, at in enumerate(["13.40", "13.20", "12.55", "12.30"]):
+        lines += f"<h2>{at} Uhr: Meldung {n}</h2><p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        lines += recap if n in (1, 2) else ""
+    page = page_of(
+        f"<div class='article__body'>{lines}</div>",
+        "Liveticker: Unwetter",
+        "de",
+        "2024-05-01T08:00:00+02:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/sturm", fetched_at="2024-05-01T12:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Meldung {n}" for n in range(4)]
+    assert "10.05 Uhr: Brücke nach Unfall gesperrt" in updates[1].body_text
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T11:40:00Z",
+        "2024-05-01T11:20:00Z",
+        "2024-05-01T10:55:00Z",
+        "2024-05-01T10:30:00Z",
+    ]
+
+
+def test_a_recap_of_minutes_inside_a_commentarys_post_is_its_words() -> None:
+    """A match commentary whose posts open with their minute in bold (`<p><strong>67'</strong>
+    …</p>`), one long post going over the goals so far in lines that open with their minute in
+    plain text ("12' – Opener…"), in the match's order: those are the post's words."""
+    lines = ""
+    for n, minute in enumerate(["78'", "71'", "67'", "45+2'", "34'", "12'"]):
+        lines += f"<p><strong>{minute}</strong> Moment {n}: what happened then, in a few words.</p>"
+        if n == 2:
+            lines += "<p>12' – Opener from the edge of the box</p><p>34' – Equaliser from the corner</p><p>45+2' – Whistle for half-time</p>"
+    page = page_of(
+        f"<div class='commentary'>{lines}</div>",
+        "Live: City v United",
+        "en",
+        "2024-05-01T14:00:00+00:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/derby", fetched_at="2024-05-01T16:00:00Z"
+    ).updates
+    assert [u.body_text.split(":")[0] for u in updates] == [f"Moment {n}" for n in range(6)]
+    assert "Equaliser from the corner" in updates[2].body_text

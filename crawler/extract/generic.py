@@ -2025,7 +2025,7 @@ def _segment_tickers(
         if worded_titles and len(leads) >= _TICKER_LINES:
             leads = _worded_in_order(leads, clock)
         if len(leads) >= _TICKER_LINES:
-            leads = _bold_clocks_over_plain(_clocked_over_marks(leads, clock), clock)
+            leads = _marked_over_plain(_clocked_over_marks(leads, clock), clock)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             leads = _with_boxed_posts(holder, leads, units, clock)
             leads = _with_their_phases(holder, _with_their_kin(holder, leads), clock)
@@ -2285,37 +2285,53 @@ def _clocked_over_marks(leads: list[Element], clock: PageClock) -> list[Element]
     return leads
 
 
-def _bold_clocks_over_plain(leads: list[Element], clock: PageClock) -> list[Element]:
-    """A ticker's lines, less those that open with a clock in plain text where three or more
-    open with one in bold (`<p><strong>13.20 Uhr:</strong> …</p>`) and run down the page,
-    newest first, as the lines with them do not: the plain clocks are a post's words, a day's
-    programme ("14.30 Uhr: Anpfiff", "09:00 – Gates open") or a timeline, in its own order.
-    Where every line's clock runs down, a line an editor left plain is a post all the same."""
+def _marked_over_plain(leads: list[Element], clock: PageClock) -> list[Element]:
+    """A ticker's lines, less those that open with a clock or a match's minute in plain text
+    where three or more open with one marked out, in bold or as a heading (`<p><strong>13.20
+    Uhr:</strong> …</p>`, `<h2>13.20 Uhr: …</h2>`, `<p><b>67'</b> …</p>`), and run down the
+    page, newest first, as the lines with them do not: the plain ones are a post's words, a
+    day's programme ("14.30 Uhr: Anpfiff", "09:00 – Gates open"), a recap of the morning or
+    of the goals so far, in its own order. Where every line runs down, a line an editor left
+    plain is a post all the same."""
     if len(leads) <= _TICKER_LINES:
         return leads
-    bold = {line for line in leads if _bold_clock(line, clock)}
-    if len(bold) < _TICKER_LINES or len(bold) == len(leads):
+    marked = {line for line in leads if _marked_lead(line, clock)}
+    if len(marked) < _TICKER_LINES or len(marked) == len(leads):
         return leads  # (most tickers: every clock written alike)
-    minutes: dict[Element, int] = {}
+    marks: dict[Element, int] = {}
+    kinds = set()
     for line in leads:
         reading = clock.read(text_of(line)[:40])
-        if reading is None or reading.clock is None:
+        if reading is None:
             return leads
-        minutes[line] = reading.clock[0] * 60 + reading.clock[1]
-    kept = [line for line in leads if line in bold]
-    if _times_run_down([minutes[line] for line in leads]) or not _times_run_down(
-        [minutes[line] for line in kept]
+        if reading.clock is not None:
+            marks[line] = reading.clock[0] * 60 + reading.clock[1]
+        elif reading.kind == "minute" and (minute := _MINUTE_FIGURE.match(reading.minute or "")):
+            marks[line] = int(minute.group())  # (added time, "45+2'", as the half's end)
+        else:
+            return leads
+        kinds.add(reading.clock is None)
+    kept = [line for line in leads if line in marked]
+    if (
+        len(kinds) > 1
+        or _times_run_down([marks[line] for line in leads])
+        or not _times_run_down([marks[line] for line in kept])
     ):
         return leads
     return kept
 
 
-def _bold_clock(line: Element, clock: PageClock) -> bool:
-    """Whether a line opens with its clock alone in bold, nothing before it."""
+_MINUTE_FIGURE = re.compile(r"\d+")
+
+
+def _marked_lead(line: Element, clock: PageClock) -> bool:
+    """Whether a line is a heading, or opens with its clock or minute alone in bold."""
+    if line.tag in HEADINGS:
+        return True
     if len(line) == 0 or (line.text or "").strip() or line[0].tag not in ("b", "strong"):
         return False
     reading = clock.read(text_of(line[0]).strip()[:40])
-    return reading is not None and reading.clock is not None
+    return reading is not None and (reading.clock is not None or reading.kind == "minute")
 
 
 def _with_boxed_posts(
