@@ -13763,3 +13763,34 @@ def test_a_recap_of_minutes_inside_a_commentarys_post_is_its_words() -> None:
     ).updates
     assert [u.body_text.split(":")[0] for u in updates] == [f"Moment {n}" for n in range(6)]
     assert "Equaliser from the corner" in updates[2].body_text
+
+
+def test_two_posts_a_cms_wraps_in_one_box_are_two() -> None:
+    """A stream whose boxes each hold a post (`<div class="post"><time>…</time><h2>…</h2><p>…`)
+    but one that holds two, as a CMS that wraps the posts it publishes together does: each of
+    that box's time-and-title openings, shaped as every box's is, opens a post of its own."""
+    posts = [
+        (f"1{9 - n // 2}:{'30' if n % 2 else '45'}", f"Headline of post {n}", n) for n in range(6)
+    ]
+    boxes = ""
+    for group in (posts[:1], posts[1:2], posts[2:4], posts[4:5], posts[5:]):
+        boxes += (
+            "<div class='post'>"
+            + "".join(
+                f"<time datetime='2024-05-01T{at}:00Z'>{at}</time><h2>{title}</h2>"
+                f"<p>What post {n} reports, in more than a few words.</p>"
+                for at, title, n in group
+            )
+            + "</div>"
+        )
+    page = page_of(
+        f"<div class='feed'>{boxes}</div>", "Live: the storm", "en", "2024-05-01T08:00:00+00:00"
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Headline of post {n}" for n in range(6)]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in range(6)
+    ]
+    assert updates[3].published_at == "2024-05-01T18:30:00Z"

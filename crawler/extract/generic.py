@@ -351,8 +351,10 @@ def extract(
     # link to one of them, may outrank the stream on a page that shows only its first posts.
     ranked = _ranked_groups(_candidates(root, features), features, clock)
     base = document_base(root, url)  # what the posts' links are relative to: <base href>
+    stamps = set(by_element).union(time.element for time in shown)
     for best in ranked:
         group = _with_trailing_blocks(_with_its_parts(best, ranked, root), clock)
+        group = _with_posts_boxed_together(group, stamps)
         stream = _stream(group, features, by_element, shown, marks, url, clock, base)
         if stream.updates:
             return stream
@@ -408,6 +410,68 @@ def _with_trailing_blocks(group: _Group, clock: PageClock | None) -> _Group:
     entries = [member.getparent() for member in members]
     shares = {entry: _link_share(entry) for entry in entries}
     return replace(group, members=entries, link_shares=shares)
+
+
+def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
+    """A stream whose boxes each open with a time and a title (`<div class="post"><time>…
+    </time><h2>…</h2><p>…`), most holding one such opening, where a box holds two or more, as
+    a CMS that wraps the posts it publishes together does: each opening and the blocks after
+    it, up to the next, a box of its own, of the box's tag and class."""
+    members = group.members
+    if len(members) < _TICKER_LINES:
+        return group
+    shapes: dict[Element, tuple[str, str]] = {}
+    for member in members:
+        shape = _opening_shape(member, stamps)
+        if shape is not None:
+            shapes[member] = shape
+    if len(shapes) * 2 <= len(members) or len(set(shapes.values())) > 1:
+        return group  # (boxes that open otherwise: no opening to cut at)
+    shape = next(iter(shapes.values()))
+    boxed: list[Element] = []
+    for member in members:
+        starts = [
+            n
+            for n, child in enumerate(member)
+            if n and (child.tag, child.get("class") or "") == shape and _opens_post(child, stamps)
+        ]
+        boxed.append(member)
+        if member not in shapes or not starts:
+            continue
+        children = list(member)
+        after = member
+        for n, end in zip(starts, [*starts[1:], len(children)], strict=True):
+            box = etree.Element(member.tag, {"class": member.get("class") or ""})
+            box.text = "\n"
+            for part in children[n:end]:
+                box.append(part)
+            after.addnext(box)
+            after = box
+            boxed.append(box)
+    if len(boxed) == len(members):
+        return group
+    shares = {box: _link_share(box) for box in boxed}
+    return replace(group, members=boxed, link_shares=shares)
+
+
+def _opening_shape(member: Element, stamps: set[Element]) -> tuple[str, str] | None:
+    """The tag and class of the box's first child, where it opens a post: a time and a title."""
+    first = next((child for child in member if isinstance(child.tag, str)), None)
+    if first is None or not _opens_post(first, stamps):
+        return None
+    return (first.tag, first.get("class") or "")
+
+
+def _opens_post(child: Element, stamps: set[Element]) -> bool:
+    """Whether a box's child is a time (or a box holding one) with a title after or in it."""
+    if child not in stamps and not any(element in stamps for element in child.iterdescendants()):
+        return False
+    after = child.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return (after is not None and after.tag in HEADINGS) or next(
+        child.iter(*HEADINGS), None
+    ) is not None
 
 
 # The blocks after a post's header box that hold its words.
