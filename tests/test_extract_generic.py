@@ -13659,3 +13659,138 @@ def test_a_carousels_copies_of_its_pictures_are_each_once() -> None:
         "https://cdn.example.com/g2.jpg",
         "https://cdn.example.com/g1.jpg",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "marks", "schedule"),
+    [
+        (
+            "de",
+            ["13.40 Uhr:", "13.20 Uhr:", "12.55 Uhr:", "12.30 Uhr:"],
+            ["14.30 Uhr: Anpfiff im Stadion", "16.15 Uhr: Halbzeitshow", "18.00 Uhr: Siegerehrung"],
+        ),
+        (
+            "fr",
+            ["13h40 :", "13h20 :", "12h55 :", "12h30 :"],
+            ["14h30 : coup d'envoi au stade", "16h15 : spectacle", "18h00 : remise des trophées"],
+        ),
+        (
+            "en",
+            ["13:40", "13:20", "12:55", "12:30"],
+            ["09:00 – Gates open to the public", "11:30 – Opening ceremony", "14:00 – First heats"],
+        ),
+    ],
+)
+def test_a_schedule_inside_a_bold_clocked_tickers_post_is_its_words(
+    lang: str, marks: list[str], schedule: list[str]
+) -> None:
+    """A ticker with no box per post whose posts open with their clock in bold
+    (`<p><strong>13.20 Uhr:</strong> …</p>`), one post giving a day's programme in lines that
+    open with a clock in plain text ("14.30 Uhr: Anpfiff", "09:00 – Gates open"), out of the
+    ticker's order: the programme's lines are that post's words, not posts of their own."""
+    lines = ""
+    for n, mark in enumerate(marks):
+        lines += f"<p><strong>{mark}</strong> Meldung {n}: what post {n} reports, in more than a few words.</p>"
+        if n == 1:
+            lines += "".join(f"<p>{line}</p>" for line in schedule)
+    page = page_of(
+        f"<div class='article__body'>{lines}</div>",
+        "Live: the festival",
+        lang,
+        "2024-05-01T08:00:00+02:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/fest", fetched_at="2024-05-01T12:00:00Z"
+    ).updates
+    assert [u.body_text.split(":")[0] for u in updates] == [f"Meldung {n}" for n in range(4)]
+    assert all(line in updates[1].body_text for line in schedule)
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T11:40:00Z",
+        "2024-05-01T11:20:00Z",
+        "2024-05-01T10:55:00Z",
+        "2024-05-01T10:30:00Z",
+    ]
+
+
+def test_a_recap_inside_a_titled_tickers_post_is_its_words() -> None:
+    """A ticker with no box per post whose posts are titled by a heading that opens with their
+    clock (`<h2>13.20 Uhr: …</h2>`), one post recapping the morning in paragraphs that open
+    with a clock in plain text ("10.05 Uhr: Brücke gesperrt"): those are the post's words."""
+    recap = (
+        "<p><strong>Das Wichtigste bisher:</strong></p><p>10.05 Uhr: Brücke nach Unfall gesperrt"
+        "</p><p>09.40 Uhr: Bürgermeister beruft Krisenstab ein</p><p>09.10 Uhr: Warnung erhöht</p>"
+    )
+    lines = ""
+    for n, at in enumerate(["13.40", "13.20", "12.55", "12.30"]):
+        lines += f"<h2>{at} Uhr: Meldung {n}</h2><p>Was Meldung {n} berichtet, in mehr als ein paar Worten.</p>"
+        lines += recap if n in (1, 2) else ""
+    page = page_of(
+        f"<div class='article__body'>{lines}</div>",
+        "Liveticker: Unwetter",
+        "de",
+        "2024-05-01T08:00:00+02:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/sturm", fetched_at="2024-05-01T12:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Meldung {n}" for n in range(4)]
+    assert "10.05 Uhr: Brücke nach Unfall gesperrt" in updates[1].body_text
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T11:40:00Z",
+        "2024-05-01T11:20:00Z",
+        "2024-05-01T10:55:00Z",
+        "2024-05-01T10:30:00Z",
+    ]
+
+
+def test_a_recap_of_minutes_inside_a_commentarys_post_is_its_words() -> None:
+    """A match commentary whose posts open with their minute in bold (`<p><strong>67'</strong>
+    …</p>`), one long post going over the goals so far in lines that open with their minute in
+    plain text ("12' – Opener…"), in the match's order: those are the post's words."""
+    lines = ""
+    for n, minute in enumerate(["78'", "71'", "67'", "45+2'", "34'", "12'"]):
+        lines += f"<p><strong>{minute}</strong> Moment {n}: what happened then, in a few words.</p>"
+        if n == 2:
+            lines += "<p>12' – Opener from the edge of the box</p><p>34' – Equaliser from the corner</p><p>45+2' – Whistle for half-time</p>"
+    page = page_of(
+        f"<div class='commentary'>{lines}</div>",
+        "Live: City v United",
+        "en",
+        "2024-05-01T14:00:00+00:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/derby", fetched_at="2024-05-01T16:00:00Z"
+    ).updates
+    assert [u.body_text.split(":")[0] for u in updates] == [f"Moment {n}" for n in range(6)]
+    assert "Equaliser from the corner" in updates[2].body_text
+
+
+def test_two_posts_a_cms_wraps_in_one_box_are_two() -> None:
+    """A stream whose boxes each hold a post (`<div class="post"><time>…</time><h2>…</h2><p>…`)
+    but one that holds two, as a CMS that wraps the posts it publishes together does: each of
+    that box's time-and-title openings, shaped as every box's is, opens a post of its own."""
+    posts = [
+        (f"1{9 - n // 2}:{'30' if n % 2 else '45'}", f"Headline of post {n}", n) for n in range(6)
+    ]
+    boxes = ""
+    for group in (posts[:1], posts[1:2], posts[2:4], posts[4:5], posts[5:]):
+        boxes += (
+            "<div class='post'>"
+            + "".join(
+                f"<time datetime='2024-05-01T{at}:00Z'>{at}</time><h2>{title}</h2>"
+                f"<p>What post {n} reports, in more than a few words.</p>"
+                for at, title, n in group
+            )
+            + "</div>"
+        )
+    page = page_of(
+        f"<div class='feed'>{boxes}</div>", "Live: the storm", "en", "2024-05-01T08:00:00+00:00"
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Headline of post {n}" for n in range(6)]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in range(6)
+    ]
+    assert updates[3].published_at == "2024-05-01T18:30:00Z"

@@ -351,8 +351,10 @@ def extract(
     # link to one of them, may outrank the stream on a page that shows only its first posts.
     ranked = _ranked_groups(_candidates(root, features), features, clock)
     base = document_base(root, url)  # what the posts' links are relative to: <base href>
+    stamps = set(by_element).union(time.element for time in shown)
     for best in ranked:
         group = _with_trailing_blocks(_with_its_parts(best, ranked, root), clock)
+        group = _with_posts_boxed_together(group, stamps)
         stream = _stream(group, features, by_element, shown, marks, url, clock, base)
         if stream.updates:
             return stream
@@ -408,6 +410,68 @@ def _with_trailing_blocks(group: _Group, clock: PageClock | None) -> _Group:
     entries = [member.getparent() for member in members]
     shares = {entry: _link_share(entry) for entry in entries}
     return replace(group, members=entries, link_shares=shares)
+
+
+def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
+    """A stream whose boxes each open with a time and a title (`<div class="post"><time>…
+    </time><h2>…</h2><p>…`), most holding one such opening, where a box holds two or more, as
+    a CMS that wraps the posts it publishes together does: each opening and the blocks after
+    it, up to the next, a box of its own, of the box's tag and class."""
+    members = group.members
+    if len(members) < _TICKER_LINES:
+        return group
+    shapes: dict[Element, tuple[str, str]] = {}
+    for member in members:
+        shape = _opening_shape(member, stamps)
+        if shape is not None:
+            shapes[member] = shape
+    if len(shapes) * 2 <= len(members) or len(set(shapes.values())) > 1:
+        return group  # (boxes that open otherwise: no opening to cut at)
+    shape = next(iter(shapes.values()))
+    boxed: list[Element] = []
+    for member in members:
+        starts = [
+            n
+            for n, child in enumerate(member)
+            if n and (child.tag, child.get("class") or "") == shape and _opens_post(child, stamps)
+        ]
+        boxed.append(member)
+        if member not in shapes or not starts:
+            continue
+        children = list(member)
+        after = member
+        for n, end in zip(starts, [*starts[1:], len(children)], strict=True):
+            box = etree.Element(member.tag, {"class": member.get("class") or ""})
+            box.text = "\n"
+            for part in children[n:end]:
+                box.append(part)
+            after.addnext(box)
+            after = box
+            boxed.append(box)
+    if len(boxed) == len(members):
+        return group
+    shares = {box: _link_share(box) for box in boxed}
+    return replace(group, members=boxed, link_shares=shares)
+
+
+def _opening_shape(member: Element, stamps: set[Element]) -> tuple[str, str] | None:
+    """The tag and class of the box's first child, where it opens a post: a time and a title."""
+    first = next((child for child in member if isinstance(child.tag, str)), None)
+    if first is None or not _opens_post(first, stamps):
+        return None
+    return (first.tag, first.get("class") or "")
+
+
+def _opens_post(child: Element, stamps: set[Element]) -> bool:
+    """Whether a box's child is a time (or a box holding one) with a title after or in it."""
+    if child not in stamps and not any(element in stamps for element in child.iterdescendants()):
+        return False
+    after = child.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    return (after is not None and after.tag in HEADINGS) or next(
+        child.iter(*HEADINGS), None
+    ) is not None
 
 
 # The blocks after a post's header box that hold its words.
@@ -2025,7 +2089,7 @@ def _segment_tickers(
         if worded_titles and len(leads) >= _TICKER_LINES:
             leads = _worded_in_order(leads, clock)
         if len(leads) >= _TICKER_LINES:
-            leads = _clocked_over_marks(leads, clock)
+            leads = _marked_over_plain(_clocked_over_marks(leads, clock), clock)
         if len(leads) >= _TICKER_LINES:  # (a box cut into its own lines is no line of another)
             leads = _with_boxed_posts(holder, leads, units, clock)
             leads = _with_their_phases(holder, _with_their_kin(holder, leads), clock)
@@ -2283,6 +2347,55 @@ def _clocked_over_marks(leads: list[Element], clock: PageClock) -> list[Element]
     if all((ball := _BALL_IN.search(mark)) and ball.group(2) == "5" for mark in marks.values()):
         return []
     return leads
+
+
+def _marked_over_plain(leads: list[Element], clock: PageClock) -> list[Element]:
+    """A ticker's lines, less those that open with a clock or a match's minute in plain text
+    where three or more open with one marked out, in bold or as a heading (`<p><strong>13.20
+    Uhr:</strong> …</p>`, `<h2>13.20 Uhr: …</h2>`, `<p><b>67'</b> …</p>`), and run down the
+    page, newest first, as the lines with them do not: the plain ones are a post's words, a
+    day's programme ("14.30 Uhr: Anpfiff", "09:00 – Gates open"), a recap of the morning or
+    of the goals so far, in its own order. Where every line runs down, a line an editor left
+    plain is a post all the same."""
+    if len(leads) <= _TICKER_LINES:
+        return leads
+    marked = {line for line in leads if _marked_lead(line, clock)}
+    if len(marked) < _TICKER_LINES or len(marked) == len(leads):
+        return leads  # (most tickers: every clock written alike)
+    marks: dict[Element, int] = {}
+    kinds = set()
+    for line in leads:
+        reading = clock.read(text_of(line)[:40])
+        if reading is None:
+            return leads
+        if reading.clock is not None:
+            marks[line] = reading.clock[0] * 60 + reading.clock[1]
+        elif reading.kind == "minute" and (minute := _MINUTE_FIGURE.match(reading.minute or "")):
+            marks[line] = int(minute.group())  # (added time, "45+2'", as the half's end)
+        else:
+            return leads
+        kinds.add(reading.clock is None)
+    kept = [line for line in leads if line in marked]
+    if (
+        len(kinds) > 1
+        or _times_run_down([marks[line] for line in leads])
+        or not _times_run_down([marks[line] for line in kept])
+    ):
+        return leads
+    return kept
+
+
+_MINUTE_FIGURE = re.compile(r"\d+")
+
+
+def _marked_lead(line: Element, clock: PageClock) -> bool:
+    """Whether a line is a heading, or opens with its clock or minute alone in bold."""
+    if line.tag in HEADINGS:
+        return True
+    if len(line) == 0 or (line.text or "").strip() or line[0].tag not in ("b", "strong"):
+        return False
+    reading = clock.read(text_of(line[0]).strip()[:40])
+    return reading is not None and (reading.clock is not None or reading.kind == "minute")
 
 
 def _with_boxed_posts(
