@@ -93,3 +93,17 @@ def test_ids_that_count_places_from_the_top_are_no_posts_ids(tmp_path: Path) -> 
     assert [u.source_id for u in found] == [None] * 8
     results = passes(tmp_path, [first, second, third])
     assert counts(results) == [(6, 0, 0), (2, 1, 0), (1, 0, 1)]
+
+
+def test_a_pinned_copy_under_an_id_of_its_render_is_its_post(tmp_path: Path) -> None:
+    def render(place: int, n: int) -> str:
+        return f":r{place * 7 + n * 3:x}:"  # React's useId: another at each render
+
+    first = fetch([6, 5, 4, 3, 2, 1], 0, render, pin=1)
+    second = fetch([8, 7, 6, 5, 4, 3, 2, 1], 3, render, pin=1)
+    third = fetch([9, 8, 7, 6, 4, 3, 2, 1], 3, render, pin=1)
+    found = extract_page(first, URL, fetched_at="2024-05-01T12:00:00Z").updates
+    assert len(found) == 6
+    assert [u.headline for u in found if u.pinned] == [post(1)[0]]
+    results = passes(tmp_path, [first, second, third])
+    assert counts(results) == [(6, 0, 0), (2, 1, 0), (1, 0, 1)]
