@@ -4386,7 +4386,7 @@ def test_a_flat_ticker_whose_entries_open_with_a_box_of_their_time_and_title() -
     entries = [("8:15", "Crews expect power back by Friday"), ("7:30", None),
                ("6:45", "Tree falls on home"), ("5:50", None), ("4:20", "Outages climb")]  # fmt: skip
     body = "".join(
-        f"<div class='timestamp-powerup' id='ts-{n}'><time datetime='2024-06-13T{int(c[0]) + 16}:"
+        f"<div class='timestamp-powerup' id='ts-{9 - n}'><time datetime='2024-06-13T{int(c[0]) + 16}:"
         f"{c[2:]}:00Z'>{c} PM EDT</time>"
         + (f"<h2>{title}</h2>" if title else "")
         + f"</div><p>What entry {n} reports from the storm, in a few more words.</p>"
@@ -4399,7 +4399,7 @@ def test_a_flat_ticker_whose_entries_open_with_a_box_of_their_time_and_title() -
     url = "https://www.wvlt.tv/2024/06/13/live-updates-severe-storms/"
     updates = extract_page(page, url, fetched_at="2024-06-14T00:30:00Z").updates
     assert [(u.source_id, u.headline) for u in updates] == [
-        (f"ts-{n}", title) for n, (_, title) in enumerate(entries)
+        (f"ts-{9 - n}", title) for n, (_, title) in enumerate(entries)
     ]
     assert [u.body_text[:12] for u in updates] == [f"What entry {n}" for n in range(5)]
     # A box of the same kind whose time says no clock ("Just now", the fetch's time) opens
@@ -4407,8 +4407,8 @@ def test_a_flat_ticker_whose_entries_open_with_a_box_of_their_time_and_title() -
     fresh = page.replace(b">8:15 PM EDT<", b">Just now<")
     updates = extract_page(fresh, url, fetched_at="2024-06-14T00:30:00Z").updates
     assert [(u.source_id, u.published_at) for u in updates][:2] == [
-        ("ts-0", "2024-06-14T00:30:00Z"),
-        ("ts-1", "2024-06-13T23:30:00Z"),
+        ("ts-9", "2024-06-14T00:30:00Z"),
+        ("ts-8", "2024-06-13T23:30:00Z"),
     ]
 
 
@@ -5904,9 +5904,9 @@ def test_a_brightspot_stream_of_custom_elements_with_share_menus() -> None:
         "</figure></div>"
     )
     posts = "".join(
-        f'<bsp-liveblog-post class="LiveBlogPost" data-post-id="0000-{n}" '
+        f'<bsp-liveblog-post class="LiveBlogPost" data-post-id="0000-{9 - n}" '
         f'data-posted-date-timestamp="{1726668387264 - n * 600_000}"><a class="LiveBlogPost-anchor" '
-        f'id="0000-{n}"></a><div class="LiveBlogPost-header"><span class="LiveBlogPost-time">'
+        f'id="0000-{9 - n}"></a><div class="LiveBlogPost-header"><span class="LiveBlogPost-time">'
         f'&nbsp;</span></div><div class="LiveBlogPost-headline">\n  Post {n} of the day\n</div>'
         f'<div class="LiveBlogPost-info"><div class="LiveBlogPost-byline">By <a class="Link" '
         f'href="https://apnews.example/author/jamey-keaten">JAMEY KEATEN</a></div>{menu}</div>'
@@ -5921,7 +5921,7 @@ def test_a_brightspot_stream_of_custom_elements_with_share_menus() -> None:
     updates = extract_page(page, "https://apnews.example/live/lebanon-updates").updates
     utc = ["14:06:27", "13:56:27", "13:46:27", "13:36:27"]  # ten minutes apart
     assert [(u.source_id, u.published_at, u.headline, u.authors) for u in updates] == [
-        (f"0000-{n}", f"2024-09-18T{clock}Z", f"Post {n} of the day", ["JAMEY KEATEN"])
+        (f"0000-{9 - n}", f"2024-09-18T{clock}Z", f"Post {n} of the day", ["JAMEY KEATEN"])
         for n, clock in enumerate(utc)
     ]
     assert [u.body_text for u in updates] == [
@@ -10333,7 +10333,7 @@ def test_a_featured_box_of_teasers_atop_the_stream_is_no_pinned_post(
         for n in range(2)
     )
     posts = "".join(
-        f"<article class='post' id='post-{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"<article class='post' id='post-{9 - n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
         f"1{8 - n}:05</time><p>What update {n} says of the storm, in more than a few words.</p>"
         "</article>"
         for n in range(4)
@@ -10347,7 +10347,7 @@ def test_a_featured_box_of_teasers_atop_the_stream_is_no_pinned_post(
         url,
         fetched_at="2024-02-10T19:00:00Z",
     )
-    assert [u.source_id for u in page.updates] == [f"post-{n}" for n in range(4)]
+    assert [u.source_id for u in page.updates] == [f"post-{9 - n}" for n in range(4)]
     assert not any(u.pinned for u in page.updates)
 
 
@@ -10376,7 +10376,7 @@ def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int, lin
         for n in range(teasers)
     )
     posts = "".join(
-        f"<article class='post' id='post-{n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
+        f"<article class='post' id='post-{9 - n}'><time datetime='2024-02-10T1{8 - n}:05:00Z'>"
         f"1{8 - n}:05</time><p>What update {n} says of the storm, in more than a few words.</p>"
         "</article>"
         for n in range(4)
@@ -10390,7 +10390,7 @@ def test_teasers_beside_the_stream_in_main_are_no_pinned_posts(teasers: int, lin
         "https://news.example.com/live/storm",
         fetched_at="2024-02-10T19:00:00Z",
     )
-    assert [u.source_id for u in page.updates] == [f"post-{n}" for n in range(4)]
+    assert [u.source_id for u in page.updates] == [f"post-{9 - n}" for n in range(4)]
 
 
 def young_blog(

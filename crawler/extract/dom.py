@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape
+from itertools import pairwise
 from typing import TypeAlias
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
@@ -181,3 +182,36 @@ def document_base(root: Element, page_url: str) -> str:
     base = root.find("head/base")
     href = absolute(base.get("href"), page_url) if base is not None else None
     return href or page_url
+
+
+def counts_places(posts: Sequence[tuple[str | None, str | None]], from_top: bool = False) -> bool:
+    """Whether the ids of a stream's posts (id, publish time; newest first) count places from
+    the top (La Nación's `#parrafo_N`, a CMS's `article#post-1` on its newest post): where the
+    posts run newest first and the numbers their ids end in grow down the list, a new post
+    renumbers every one, so none is a post's id. A publisher's serial numbers grow with time,
+    up the list. (A pinned post listed first, older than the next, and posts of one minute
+    do not hide the order.) With `from_top`, the numbers must be the places themselves,
+    0 or 1 on top and one more each post down (`post-1001`, `post-1002`… is no count)."""
+    if len(posts) < _POSITIONS_SEEN:
+        return False
+    numbers, times, stems = [], [], set()
+    for source_id, published_at in posts:
+        found = _ID_NUMBER.search(source_id or "")
+        if found is None or not published_at:
+            return False
+        numbers.append(int(found.group(1)))
+        times.append(published_at)
+        stems.add((source_id or "")[: found.start()])
+    falling = times[1:] if len(times) > _POSITIONS_SEEN and times[0] < times[1] else times
+    if from_top and (numbers[0] > 1 or numbers[-1] - numbers[0] != len(numbers) - 1):
+        return False
+    return (
+        len(stems) == 1
+        and all(a < b for a, b in pairwise(numbers))
+        and all(a >= b for a, b in pairwise(falling))
+        and falling[0] > falling[-1]
+    )
+
+
+_POSITIONS_SEEN = 2  # posts whose ids must count places before they are taken for places
+_ID_NUMBER = re.compile(r"(\d{1,9})$")

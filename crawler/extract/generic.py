@@ -78,6 +78,7 @@ from crawler.extract.dom import (
     HEADINGS,
     Element,
     absolute,
+    counts_places,
     document_base,
     fragment_of,
     ids_from_queries,
@@ -566,6 +567,12 @@ def _stream(
     if len(ids) != len(set(ids)):
         updates = _without_copies(updates)
         ids = [u.source_id for u in updates if u.source_id]
+    if len(ids) == len(updates) and counts_places(
+        [(u.source_id, u.published_at) for u in updates], True
+    ):
+        for update in updates:  # `article#post-1` on the newest: places, renumbered by each post
+            update.source_id = update.permalink = None
+        ids = []
     if len(ids) != len(set(ids)):  # ids repeated across posts are layout, not identity
         for update in updates:
             update.source_id = update.permalink = None

@@ -7,13 +7,13 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 from crawler.extract.clean import author_names, normalise_text, optional_text, web_url
 from crawler.extract.dom import (
     Element,
     absolute,
+    counts_places,
     fragment_of,
     ids_from_queries,
     one_query,
@@ -378,35 +378,12 @@ def _ids_from_queries(updates: list[StructuredUpdate]) -> list[StructuredUpdate]
 
 def _without_positions(updates: list[StructuredUpdate]) -> list[StructuredUpdate]:
     """The updates, without ids that count places from the top (La Nación's `#parrafo_N`, the
-    post's place among the story's elements): where the updates run newest first and the
-    numbers their ids end in grow down the list, a new post renumbers every one, so each
-    is known by its words and the markup's own id instead. A publisher's serial numbers
-    grow with time, up the list. (A pinned post listed first, older than the next, and
-    posts of one minute do not hide the order.)"""
-    if len(updates) < _POSITIONS_SEEN:
-        return updates
-    numbers, times, stems = [], [], set()
-    for update in updates:
-        found = _ID_NUMBER.search(update.source_id or "")
-        if found is None or not update.published_at:
-            return updates
-        numbers.append(int(found.group(1)))
-        times.append(update.published_at)
-        stems.add((update.source_id or "")[: found.start()])
-    falling = times[1:] if len(times) > _POSITIONS_SEEN and times[0] < times[1] else times
-    if (
-        len(stems) == 1
-        and all(a < b for a, b in pairwise(numbers))
-        and all(a >= b for a, b in pairwise(falling))
-        and falling[0] > falling[-1]
-    ):
+    post's place among the story's elements): each is known by its words and the markup's
+    own id instead (dom.counts_places)."""
+    if counts_places([(u.source_id, u.published_at) for u in updates]):
         for update in updates:
             update.source_id = None
     return updates
-
-
-_POSITIONS_SEEN = 2  # updates whose ids must count places before they are taken for places
-_ID_NUMBER = re.compile(r"(\d{1,9})$")
 
 
 def _ids_from_own_queries(

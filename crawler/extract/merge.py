@@ -146,6 +146,8 @@ def dedupe_html(updates: list[Update]) -> list[Update]:
         kept = _pinned_copies_folded(kept)
     if any(u.pinned and u.source_id and number_key(u.source_id) for u in kept):
         kept = _pinned_copies_by_number(kept)
+    if any(u.pinned and u.source_id for u in kept):
+        kept = _pinned_copies_folded(kept, drawn=True)
     return kept
 
 
@@ -170,8 +172,11 @@ def _pinned_copies_by_number(updates: list[Update]) -> list[Update]:
     return [u for i, u in enumerate(updates) if i not in gone]
 
 
-def _pinned_copies_folded(updates: list[Update]) -> list[Update]:
-    """Each id-less pinned copy folded into the one other entry it repeats."""
+def _pinned_copies_folded(updates: list[Update], drawn: bool = False) -> list[Update]:
+    """Each id-less pinned copy folded into the one other entry it repeats; with `drawn`,
+    each pinned copy under an id of its own (React's `useId`, `:r4:`, drawn again at each
+    render) folded into the one unpinned entry whose words and headline or time are its own,
+    that entry's id standing."""
     features = [Likeness.of_entry(u) for u in updates]
     by_mark: dict[tuple[str, str], list[int]] = {}
     for i, found in enumerate(features):
@@ -179,15 +184,24 @@ def _pinned_copies_folded(updates: list[Update]) -> list[Update]:
             by_mark.setdefault(mark, []).append(i)
     gone: set[int] = set()
     for i, update in enumerate(updates):
-        if not update.pinned or update.source_id or i in gone:
+        if not update.pinned or bool(update.source_id) != drawn or i in gone:
             continue
         others = {j for mark in features[i].marks() for j in by_mark[mark] if j not in gone}
-        same = [j for j in others - {i} if features[i].likeness(features[j]) > 0]
+        if drawn:
+            others = {j for j in others if not updates[j].pinned}
+        least = _DRAWN_ALIKE if drawn else 1
+        same = [j for j in others - {i} if features[i].likeness(features[j]) >= least]
         if len(same) == 1:
+            if drawn:
+                update.source_id = updates[same[0]].source_id
+                update.permalink = updates[same[0]].permalink
             first, second = sorted((i, same[0]))
             _absorb_copy(updates[first], updates[second])
             gone.add(second)
     return [u for i, u in enumerate(updates) if i not in gone]
+
+
+_DRAWN_ALIKE = 6  # Likeness.likeness: the body's start and the headline or the minute shared
 
 
 def _absorb_copy(first: Update, other: Update) -> None:

@@ -158,9 +158,14 @@ def _read(body: bytes, url: str, encoding: str | None, fetched_at: str | None) -
     if not _holds_more(opened.page.updates, reading.page.updates):
         return reading
     # A post both shown and copied stands twice in the opened page, as a pinned copy does: it
-    # is pinned as the page shows it.
+    # is pinned as the page shows it (by its words too: the shown posts' ids may be places
+    # that a longer list does not count so).
     pinned = {_post_key(u): u.pinned for u in reading.page.updates}
-    updates = [replace(u, pinned=pinned.get(_post_key(u), u.pinned)) for u in opened.page.updates]
+    pinned.update((_plain_key(u), u.pinned) for u in reading.page.updates)
+    updates = [
+        replace(u, pinned=pinned.get(_post_key(u), pinned.get(_plain_key(u), u.pinned)))
+        for u in opened.page.updates
+    ]
     return replace(opened, page=replace(opened.page, updates=updates))
 
 
@@ -181,7 +186,11 @@ def _holds_more(opened: list[Update], shown: list[Update]) -> bool:
 
 
 def _post_key(update: Update) -> object:
-    return update.source_id or (update.headline, update.published_at, update.body_text[:80])
+    return update.source_id or _plain_key(update)
+
+
+def _plain_key(update: Update) -> object:
+    return (update.headline, update.published_at, update.body_text[:80])
 
 
 def _words_key(update: Update) -> object:

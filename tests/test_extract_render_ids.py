@@ -1,0 +1,109 @@
+"""Ids that a page's framework draws again at each render, or that count places, are no
+post's identity: successive fetches of one blog keep every post's row.
+
+The pages are built here, after documented markup: React's `useId` (`id=":r4:"`, regenerated
+whenever the tree renders in another order), and a CMS that numbers its posts by their place
+from the top (`article#post-1` on the newest, as La Nación's JSON-LD `#parrafo_N` does)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from archive.db import open_archive
+from archive.records import PassResult
+from archive.store import record_pass
+from crawler.extract.page import extract_page
+from tests.helpers import URL, bpass
+
+WORDS = [
+    "council",
+    "storm",
+    "rail",
+    "bridge",
+    "minister",
+    "police",
+    "river",
+    "school",
+    "market",
+    "harbour",
+    "flood",
+    "hospital",
+    "mayor",
+    "road",
+    "train",
+    "airport",
+    "festival",
+    "court",
+    "museum",
+    "union",
+]
+TITLE = "Storm live: latest updates"
+
+
+def post(n: int, edited: bool = False) -> tuple[str, str, str]:
+    """The n-th post's headline, words and time (ten minutes apart from 08:10)."""
+    headline = f"{WORDS[n].capitalize()} update {n}: {WORDS[n + 1]} and {WORDS[n + 2]} news"
+    body = " ".join(WORDS[(n * k) % 20] for k in range(3, 30)).capitalize() + f" number {n}."
+    if edited:
+        body += " An extra sentence was added later."
+    at = f"2024-05-01T{8 + n * 10 // 60:02d}:{n * 10 % 60:02d}:00Z"
+    return headline, body, at
+
+
+def fetch(shown: list[int], edited: int, render: Callable[[int, int], str], pin: int = 0) -> bytes:
+    """The page with posts `shown`, newest first, post `pin` copied on top (0: none); each
+    article's id as `render(place, post)` draws it."""
+    rows = [(n, True) for n in [pin] if n] + [(n, False) for n in shown]
+    articles = []
+    for place, (n, pinned) in enumerate(rows):
+        headline, body, at = post(n, n == edited)
+        articles.append(
+            f'<article class="entry{" pinned" if pinned else ""}" id="{render(place, n)}">'
+            f'<h2>{headline}</h2><time datetime="{at}">{at[11:16]}</time><p>{body}</p></article>'
+        )
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><main><h1>{TITLE}</h1>"
+        f'<div class="feed">{"".join(articles)}</div></main></body></html>'
+    ).encode()
+
+
+def passes(tmp_path: Path, pages: list[bytes]) -> list[PassResult]:
+    db = open_archive(tmp_path / "archive.db")
+    results = []
+    for i, body in enumerate(pages):
+        at = f"2024-05-01T{12 + i}:00:00Z"
+        found = extract_page(body, URL, fetched_at=at).updates
+        results.append(record_pass(db, bpass(found, at=at)))
+    return results
+
+
+def counts(results: list[PassResult]) -> list[tuple[int, int, int]]:
+    return [(r.new, r.changed, r.removed) for r in results]
+
+
+def test_ids_that_count_places_from_the_top_are_no_posts_ids(tmp_path: Path) -> None:
+    def render(place: int, n: int) -> str:
+        return f"post-{place + 1}"
+
+    first = fetch([6, 5, 4, 3, 2, 1], 0, render)
+    second = fetch([8, 7, 6, 5, 4, 3, 2, 1], 3, render)  # two on top, the third edited
+    third = fetch([9, 8, 7, 6, 4, 3, 2, 1], 3, render)  # one on top, the fifth taken down
+    found = extract_page(second, URL, fetched_at="2024-05-01T13:00:00Z").updates
+    assert [u.source_id for u in found] == [None] * 8
+    results = passes(tmp_path, [first, second, third])
+    assert counts(results) == [(6, 0, 0), (2, 1, 0), (1, 0, 1)]
+
+
+def test_a_pinned_copy_under_an_id_of_its_render_is_its_post(tmp_path: Path) -> None:
+    def render(place: int, n: int) -> str:
+        return f":r{place * 7 + n * 3:x}:"  # React's useId: another at each render
+
+    first = fetch([6, 5, 4, 3, 2, 1], 0, render, pin=1)
+    second = fetch([8, 7, 6, 5, 4, 3, 2, 1], 3, render, pin=1)
+    third = fetch([9, 8, 7, 6, 4, 3, 2, 1], 3, render, pin=1)
+    found = extract_page(first, URL, fetched_at="2024-05-01T12:00:00Z").updates
+    assert len(found) == 6
+    assert [u.headline for u in found if u.pinned] == [post(1)[0]]
+    results = passes(tmp_path, [first, second, third])
+    assert counts(results) == [(6, 0, 0), (2, 1, 0), (1, 0, 1)]
