@@ -13388,6 +13388,94 @@ def test_the_bbcs_labels_for_screen_readers_are_no_words_of_a_caption(hidden: st
     assert {m["caption"] for u in updates for m in u.media} == {"Crowds gathered in the square"}
 
 
+@pytest.mark.parametrize("hidden", ["", " class='visually-hidden'"])
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p role='text'><span{h}>Image source, </span>Getty Images</p>",  # bbc/simorgh's
+        "<span{h}>Image source, Getty Images</span><span aria-hidden='true'>Getty Images</span>",
+        "<span role='text'><span{h}>Image source, </span><span>Getty Images</span></span>",
+    ],
+)
+def test_the_bbcs_image_source_label_names_the_pictures_credit(hidden: str, credit: str) -> None:
+    """The words after the BBC's "Image source, " for screen readers, beside a picture, are
+    its credit (bbc/simorgh's `Copyright`), whether the class that hides the label is there
+    or hashed away: no word of the post, and not lost."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<figure><div><img src='/img/{n}.jpg' alt=''>{credit.format(h=hidden)}</div>"
+        f"<figcaption><span{hidden}>Image caption, </span>Crowds gathered in the square"
+        "</figcaption></figure></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert [(m["caption"], m["credit"]) for u in updates for m in u.media] == [
+        ("Crowds gathered in the square", "Getty Images")
+    ] * 4
+
+
+@pytest.mark.parametrize("hidden", ["", " class='visually-hidden'"])
+@pytest.mark.parametrize(
+    "video",
+    [
+        "<figure><div><video src='/v/{n}.mp4'></video></div><figcaption><span{h}>Media caption, "
+        "</span>The minister speaks to reporters</figcaption></figure>",
+        "<div data-embed-url='https://www.bbc.co.uk/news/av/uk-{n}'><p><span{h}>Media caption, "
+        "</span>The minister speaks to reporters</p></div>",
+        "<div data-embed-url='https://www.bbc.co.uk/news/av/uk-{n}'></div><p><span{h}>Media "
+        "caption, </span>The minister speaks to reporters</p>",
+        "<div data-embed-url='https://www.bbc.co.uk/news/av/uk-{n}'></div>"
+        "<p>Media caption, The minister speaks to reporters</p>",
+    ],
+)
+def test_the_bbcs_media_caption_is_the_videos_caption(hidden: str, video: str) -> None:
+    """The words after the BBC's "Media caption, " beside a video, in its box or in the line
+    after it, are the video's caption (its record's text), no line of the post's words."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{video.format(n=n, h=hidden)}<p>And the rest of post {n}.</p></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nAnd the rest of post {n}."
+        for n in (6, 5, 4, 3)
+    ]
+    assert [(m["type"], m["text"]) for u in updates for m in u.media] == [
+        ("video", "The minister speaks to reporters")
+    ] * 4
+
+
+def test_a_media_caption_with_no_video_before_it_keeps_its_words() -> None:
+    """A line that opens with "Media caption, " where no video stands before it keeps its
+    words, the label alone going: a caption that is a post's only words stays."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>Media caption, The minister speaks to reporters</p>"
+        "</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == ["The minister speaks to reporters"] * 4
+
+
 @pytest.mark.parametrize(
     ("url", "lang", "published", "zone", "offset"),
     [

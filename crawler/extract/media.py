@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from lxml import etree
+
 from archive.records import EMBED_HOSTS
 from crawler.extract import walks
 from crawler.extract.clean import (
@@ -120,6 +122,38 @@ def image_record(url: str | None, caption: str | None, credit: str | None) -> di
 # What the BBC prints before a caption for screen readers alone ("Image caption, Crowds…"), in
 # sight where its class is gone: no word of the caption.
 _CAPTION_LABEL = re.compile(r"(?:image|media|video) caption,\s*", re.I)
+# The BBC's labels for screen readers before a picture's credit ("Image source, Getty
+# Images", bbc/simorgh's `Copyright`) and a video's caption ("Media caption, …"): the words
+# after them are the credit, the caption, whether a class hides the label or was hashed away.
+CREDIT_LABEL = re.compile(r"\s*image source,\s*", re.I)
+VIDEO_CAPTION_LABEL = re.compile(r"\s*(?:media|video) caption,\s*", re.I)
+
+
+def is_media_label(text: str) -> bool:
+    """Whether words for screen readers open with the BBC's label of a credit or a video's
+    caption."""
+    return text.lstrip()[:1] in "IiMmVv" and (
+        CREDIT_LABEL.match(text) is not None or VIDEO_CAPTION_LABEL.match(text) is not None
+    )
+
+
+def labelled_words(box: Element, label: re.Pattern[str]) -> str | None:
+    """The words after a label inside a box: the rest of the element whose text opens with
+    it, else of that element's parent (`<p><span>Image source, </span>Getty Images</p>`)."""
+    for node in box.iter(etree.Element):
+        text = node.text
+        if not text or label.match(text) is None:
+            continue
+        for holder in (node, node.getparent()):
+            if holder is None:
+                break
+            words = text_of(holder)
+            found = label.match(words)
+            rest = words[found.end() :].strip() if found else ""
+            if rest:
+                return rest
+        return None
+    return None
 
 
 def classify(element: Element, tag: str, cls: str) -> str | None:
@@ -411,6 +445,8 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
         words = next((line for line in lines if not _EMBED_LABEL.match(line)), None) or None
     elif element.tag not in EMBED_TAGS and _says_video(element):  # a video's box: its title
         words, video = _video_title(element), True
+    if words is None and element.tag not in EMBED_TAGS:
+        words = labelled_words(element, VIDEO_CAPTION_LABEL)
     return embed_record(url, provider, "video" if video else None, words)
 
 
@@ -499,6 +535,8 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
         if credit_text and caption.endswith(credit_text):
             caption = caption[: -len(credit_text)].strip()
         credit = clean_credit(credit_text)
+    if credit is None:
+        credit = clean_credit(labelled_words(element, CREDIT_LABEL))
     if credit is None and caption:
         caption, credit = split_credit(caption)
     caption = strip_placeholders(caption)
