@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 from lxml import etree
 
@@ -543,13 +544,91 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
     # A pixel is a tracker's, unless a caption says it is a picture whose size CSS sets.
     pixel = img is not None and not caption and is_pixel(img)
     url = absolute(_image_src(img), base_url) if img is not None and not pixel else None
+    if url is not None and img is not None and (wider := _wider_rendition(img)) is not None:
+        url = absolute(wider, base_url)
     if url is None and img is not None and img is not element and not pixel:
         url = absolute(_image_src(element), base_url)  # the box's, its script's to lend the img
     if url is None and source is not None:
         url = absolute(largest_in_srcset(source.get("srcset")), base_url)
     if url is None and not caption:
         return None
+    if url is not None and ("/_next/" in url or "/_vercel/" in url or "/_ipx/" in url):
+        url = absolute(unproxied(url), url)  # (a path on the proxy's host)
     return image_record(url, caption, credit)
+
+
+def _wider_rendition(img: Element) -> str | None:
+    """The widest rendition a `<picture>` offers of its `<img>`'s picture, where a width
+    descriptor says it is wider than the `<img>` says it is (its own widest candidate, else
+    its `width`): a `<source>` with no media query is the picture in another format, one
+    whose query is a minimum width alone the picture for wide screens; one for narrow screens
+    or a colour scheme is another crop or another picture."""
+    picture = img.getparent()
+    while picture is not None and picture.tag == "source":  # (libxml2 reads none as void)
+        picture = picture.getparent()
+    if picture is None or picture.tag != "picture":
+        return None
+    best_width, best = _own_width(img), None
+    for source in picture.iter("source"):
+        media_query = source.get("media")
+        if media_query and not _WIDE_SCREENS.fullmatch(media_query):
+            continue
+        srcset = source.get("data-srcset") or source.get("srcset") or ""
+        for candidate, descriptor in _srcset_candidates(srcset):
+            width = _width(descriptor)
+            if width > best_width:
+                best_width, best = width, candidate
+    return best
+
+
+# A media query that asks only for a screen at least so wide ("(min-width: 1024px)").
+_WIDE_SCREENS = re.compile(
+    r"\s*(?:(?:only\s+)?(?:screen|all)\s+and\s+)?\(\s*min-width\s*:\s*[\d.]+\s*(?:px|em|rem)\s*\)\s*",
+    re.I,
+)
+
+
+def _own_width(img: Element) -> float:
+    """How wide an `<img>` says its picture is: its widest width descriptor, else `width`."""
+    widest = 0.0
+    for attr in ("data-srcset", "srcset"):
+        for _, descriptor in _srcset_candidates(img.get(attr) or ""):
+            widest = max(widest, _width(descriptor))
+    if widest:
+        return widest
+    width = img.get("width") or ""
+    return float(width) if width.isdigit() else 0.0
+
+
+def _width(descriptor: str) -> float:
+    """A srcset candidate's width descriptor ("1600w"), 0 where it gives none."""
+    if descriptor[-1:] != "w":
+        return 0.0
+    try:
+        return float(descriptor[:-1])
+    except ValueError:
+        return 0.0
+
+
+def unproxied(url: str) -> str:
+    """The picture an image proxy's address wraps: Next.js's `/_next/image?url=…&w=…` (and
+    Vercel's `/_vercel/image`), Nuxt's IPX `/_ipx/<modifiers>/<picture>`; any other address,
+    or a proxy's without one, as it is. A picture on the site's own host is a path."""
+    parts = urlsplit(url)
+    path = parts.path
+    if path.endswith(("/_next/image", "/_vercel/image")):
+        wrapped = next((v for k, v in parse_qsl(parts.query) if k == "url"), "").strip()
+        return wrapped or url
+    at = path.find("/_ipx/")
+    if at < 0:
+        return url
+    _, _, picture = path[at + len("/_ipx/") :].partition("/")  # (past its modifiers)
+    if not picture:
+        return url
+    if picture.startswith(("http:/", "https:/")):
+        scheme, _, rest = picture.partition(":/")
+        return f"{scheme}://{rest.lstrip('/')}"
+    return "/" + picture
 
 
 _CREDIT, _CAPTION = 1, 2  # what _caption_role answers, as walks.figure_parts reads it
