@@ -13477,6 +13477,69 @@ def test_a_media_caption_with_no_video_before_it_keeps_its_words() -> None:
 
 
 @pytest.mark.parametrize(
+    "bar",
+    [
+        "<div><span>Teilen</span><span>Link kopieren</span></div>",
+        "<div><a href='#'>Teilen</a><a href='#'>Link kopieren</a></div>",
+        "<div class='x1'><span class='x2'>Share</span><span class='x3'>Copy link</span></div>",
+        "<p><a href='#share'>Share</a><a href='#copy'>Copy link</a></p>",
+    ],
+)
+def test_a_bar_of_controls_whose_words_stand_glued_is_read_item_by_item(bar: str) -> None:
+    """A box that holds only short links or spans side by side with no space between, each
+    after the first opening with a capital, is a bar of controls CSS sets apart: each is
+    read as a line of its own ("Teilen", "Link kopieren": a share bar's words, no post's),
+    not as one word "TeilenLink kopieren"."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{bar}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # A sentence's links side by side stay as the page runs them.
+        ("<p>He said <a href='/a'>this</a><a href='/b'>Here</a> and left.</p>",
+         "He said thisHere and left."),
+        # A capital a drop cap sets apart, and the word it opens.
+        ("<p><span>T</span><span>he minister spoke for an hour in the chamber.</span></p>",
+         "The minister spoke for an hour in the chamber."),
+        # Short words of a post's own, each its own line, none lost.
+        ("<div><span>Kyiv</span><span>Odesa</span><span>Lviv</span></div>",
+         "Kyiv\nOdesa\nLviv"),
+    ],
+)  # fmt: skip
+def test_glued_words_that_are_no_bar_of_controls_stay(line: str, kept: str) -> None:
+    """Only a box of short items glued side by side, and nothing else, is read item by item:
+    a sentence's links, a drop cap, stay as they were; a post's own short items stay too."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{line}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\n{kept}" for n in (6, 5, 4, 3)
+    ]
+
+
+@pytest.mark.parametrize(
     ("url", "lang", "published", "zone", "offset"),
     [
         ("https://www.rte.ie/news/2024/0715/storm-live/", "en-IE", "+01:00", "IST", 60),

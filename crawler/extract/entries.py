@@ -211,7 +211,11 @@ class BodyWriter:
         if tag == "br":
             self._text.append(BR_MARK)
             self._markup.append("<br>")
-        elif walks.holds(child, _BREAKING_TAGS):
+            return
+        if self._text and tag in _BAR_ITEM_TAGS and _glued_to_previous(child):
+            self._text.append(BR_MARK)  # a bar's next control: a line of its own
+            self._markup.append("<br>")
+        if walks.holds(child, _BREAKING_TAGS):
             self.walk(child)  # its images, embeds or line breaks need the slow path
         else:
             self._text.append(raw_text(child))
@@ -300,6 +304,8 @@ class BodyWriter:
         elif tag == "table":  # a row a line, its cells apart
             rows = [_row_text(row) for row in element.iter("tr")]
             text = "\n".join(r for r in rows if r) or text_of(element)
+        elif tag == "p" and _glued_bar(element):
+            text = "\n".join(text_of(item) for item in element)
         else:
             text = text_of(element)
         cleaned = strip_placeholders(text)
@@ -447,6 +453,42 @@ class BodyWriter:
         if BR_MARK in markup:  # text_of marks <br> tails in the tree it serialises
             markup = markup.replace(BR_MARK, "")
         return finish_html(markup, self.base_url, own=not self.copied)
+
+
+def _glued_to_previous(item: Element) -> bool:
+    """Whether an inline element follows its sibling with no space between, in a bar of
+    controls (`_glued_bar`)."""
+    before = item.getprevious()
+    if before is None or before.tail:
+        return False
+    box = item.getparent()
+    return box is not None and _glued_bar(box)
+
+
+def _glued_bar(box: Element) -> bool:
+    """Whether a box holds nothing but a few short links, buttons or spans side by side with
+    no space between, each after the first opening with a capital (`<span>Teilen</span><span>
+    Link kopieren</span>`): a bar of controls or labels that CSS sets apart, each a line of its
+    own, where their words read together make one word ("TeilenLink kopieren")."""
+    if not 2 <= len(box) <= _BAR_ITEMS or (box.text and not box.text.isspace()):
+        return False
+    last = len(box) - 1
+    ended = ""
+    for n, item in enumerate(box):
+        if item.tag not in _BAR_ITEM_TAGS or (n < last and item.tail):
+            return False
+        words = raw_text(item)
+        if not words or len(words) > _BAR_ITEM_LENGTH or words.isspace():
+            return False
+        if n and (ended.isspace() or not (words[0].isupper() or words[0].isdigit())):
+            return False
+        ended = words[-1]
+    return True
+
+
+_BAR_ITEM_TAGS = frozenset({"a", "span", "button"})
+_BAR_ITEMS = 8  # controls in a bar, at most
+_BAR_ITEM_LENGTH = 40  # characters of a control's words, at most
 
 
 @lru_cache(maxsize=4096)
