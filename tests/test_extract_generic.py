@@ -13540,6 +13540,75 @@ def test_glued_words_that_are_no_bar_of_controls_stay(line: str, kept: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("player", "kind", "caption"),
+    [
+        ("<figure><audio controls src='/a.mp3'></audio><figcaption>Listen: the minister on the "
+         "vote</figcaption></figure>", "embed", "Listen: the minister on the vote"),
+        ("<figure class='wp-block-audio'><audio controls><source src='/b.mp3' type='audio/mpeg'>"
+         "</audio><figcaption class='wp-element-caption'>Hear the crowd</figcaption></figure>",
+         "embed", "Hear the crowd"),
+        ("<figure class='wp-block-video'><video controls src='/c.mp4'></video><figcaption>The "
+         "scene at noon</figcaption></figure>", "video", "The scene at noon"),
+    ],
+)  # fmt: skip
+def test_a_players_figure_gives_its_caption_to_the_player(
+    player: str, kind: str, caption: str
+) -> None:
+    """A `<figure>` of an `<audio>` or a `<video>` (WordPress's `wp-block-audio`): its
+    `<figcaption>` is the player's caption, its record's text, and no line of the post."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{player}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert [(m["type"], m["text"]) for u in updates for m in u.media] == [(kind, caption)] * 4
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        # Mastodon's embed code: a blockquote its script turns into the post's frame.
+        "<blockquote class='mastodon-embed' data-embed-url='https://mastodon.social/@Gargron/"
+        "112345678901234567/embed'><a href='https://mastodon.social/@Gargron/112345678901234567'"
+        "><div>Post by @Gargron@mastodon.social</div><div>View on Mastodon</div></a></blockquote>",
+        # Its older code, the frame itself, with its class or with none: any server's.
+        "<iframe src='https://fosstodon.org/@user/112345678901234567/embed' class='mastodon-embed'"
+        " width='400'></iframe>",
+        "<iframe src='https://social.example.net/@newsdesk/112345678901234567/embed' width='400'>"
+        "</iframe>",
+    ],
+)
+def test_a_mastodon_post_is_embedded_from_mastodon(embed: str) -> None:
+    """A Mastodon post, on whichever server, is an embed whose provider is "mastodon": by its
+    embed code's class (`mastodon-embed`) or by the path Mastodon gives a post's frame,
+    `/@user/ID/embed`."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{embed}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert [m["provider"] for u in updates for m in u.media] == ["mastodon"] * 4
+
+
+@pytest.mark.parametrize(
     ("url", "lang", "published", "zone", "offset"),
     [
         ("https://www.rte.ie/news/2024/0715/storm-live/", "en-IE", "+01:00", "IST", 60),

@@ -422,10 +422,16 @@ def embed_record(
 ) -> dict[str, Any]:
     """{"type": "embed"|"video", "url", "provider", "text"}: text is a quoted post's words."""
     provider = provider or provider_of(url)
+    if provider is None and "/embed" in url and _MASTODON_FRAME.match(url):
+        provider = "mastodon"
     if kind is None:
         video = provider in _VIDEO_PROVIDERS or "/video" in url or "/av/" in url
         kind = "video" if video else "embed"
     return {"type": kind, "url": url, "provider": provider, "text": text or None}
+
+
+# The path Mastodon gives a post's frame on any server (`/@user/ID/embed`).
+_MASTODON_FRAME = re.compile(r"https?://[^/?#]+/@\w[\w.]*/\d+/embed/?(?:[?#]|$)")
 
 
 def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
@@ -448,6 +454,11 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
         words, video = _video_title(element), True
     if words is None and element.tag not in EMBED_TAGS:
         words = labelled_words(element, VIDEO_CAPTION_LABEL)
+        if words is None and element.tag == "figure":  # a player's figure: its caption
+            caption = next(element.iter("figcaption"), None)
+            words = text_of(caption) or None if caption is not None else None
+    if provider is None and "mastodon-embed" in (element.get("class") or ""):
+        provider = "mastodon"  # (its code's class: any server's)
     return embed_record(url, provider, "video" if video else None, words)
 
 
