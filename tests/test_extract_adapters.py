@@ -351,6 +351,38 @@ def test_a_bbc_post_whose_timestamp_is_printed_without_a_time_tag() -> None:
     assert [u.published_at for u in read] == [u.published_at[:17] + "00Z" for u in timed]
 
 
+def test_a_bbc_posts_image_source_and_media_caption_name_its_media() -> None:
+    """In a BBC post of the urn-headed generation, the words after "Image source, " in a
+    picture's box (bbc/simorgh's `Copyright`: a `p[role=text]` of no class that says credit)
+    are its credit, and those after "Media caption, " under a video its caption: both labels
+    hidden from sight, neither a line of the post's words nor lost."""
+    posts = "".join(
+        f'<li><article><div><span><time datetime="2024-07-05T1{n}:00:00Z">1{n}:00</time></span>'
+        f'<h3 id="urn:bbc:cps:curie:asset:{n}"><span role="text">Headline {n}</span></h3></div>'
+        f"<div><p>What post "
+        f'{n} reports, in a few more words.</p><figure><div><img src="https://ichef.bbci.co.uk'
+        f'/{n}.jpg" alt=""><p role="text"><span class="visually-hidden">Image source, </span>'
+        'Getty Images</p></div><figcaption><span class="visually-hidden">Image caption, '
+        '</span>Crowds in the square</figcaption></figure><div data-embed-url="https://www.'
+        f'bbc.co.uk/news/av/uk-{n}"></div><p><span class="visually-hidden">Media caption, '
+        "</span>The minister speaks</p></div></article></li>"
+        for n in range(3)
+    )
+    page = (
+        "<html lang='en-GB'><head><title>Live: election</title></head><body><main><ol>"
+        f"{posts}</ol></main></body></html>"
+    )
+    url = "https://www.bbc.co.uk/news/live/uk-politics-1"
+    updates = extract_page(page.encode(), url, fetched_at="2024-07-05T18:00:00Z").updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in a few more words." for n in range(3)
+    ]
+    assert [[(m.get("caption"), m.get("credit"), m.get("text")) for m in u.media]
+            for u in updates] == [
+        [("Crowds in the square", "Getty Images", None), (None, None, "The minister speaks")]
+    ] * 3  # fmt: skip
+
+
 def test_a_world_service_post_heading_holds_its_time_label_and_subheadline() -> None:
     """The World Service's live pages (bbc/simorgh's `Post`) set the post's time banner, its
     "Breaking" label and a hidden ", " inside the urn's `h3`, then the headline and a

@@ -13388,6 +13388,226 @@ def test_the_bbcs_labels_for_screen_readers_are_no_words_of_a_caption(hidden: st
     assert {m["caption"] for u in updates for m in u.media} == {"Crowds gathered in the square"}
 
 
+@pytest.mark.parametrize("hidden", ["", " class='visually-hidden'"])
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p role='text'><span{h}>Image source, </span>Getty Images</p>",  # bbc/simorgh's
+        "<span{h}>Image source, Getty Images</span><span aria-hidden='true'>Getty Images</span>",
+        "<span role='text'><span{h}>Image source, </span><span>Getty Images</span></span>",
+    ],
+)
+def test_the_bbcs_image_source_label_names_the_pictures_credit(hidden: str, credit: str) -> None:
+    """The words after the BBC's "Image source, " for screen readers, beside a picture, are
+    its credit (bbc/simorgh's `Copyright`), whether the class that hides the label is there
+    or hashed away: no word of the post, and not lost."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<figure><div><img src='/img/{n}.jpg' alt=''>{credit.format(h=hidden)}</div>"
+        f"<figcaption><span{hidden}>Image caption, </span>Crowds gathered in the square"
+        "</figcaption></figure></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert [(m["caption"], m["credit"]) for u in updates for m in u.media] == [
+        ("Crowds gathered in the square", "Getty Images")
+    ] * 4
+
+
+@pytest.mark.parametrize("hidden", ["", " class='visually-hidden'"])
+@pytest.mark.parametrize(
+    "video",
+    [
+        "<figure><div><video src='/v/{n}.mp4'></video></div><figcaption><span{h}>Media caption, "
+        "</span>The minister speaks to reporters</figcaption></figure>",
+        "<div data-embed-url='https://www.bbc.co.uk/news/av/uk-{n}'><p><span{h}>Media caption, "
+        "</span>The minister speaks to reporters</p></div>",
+        "<div data-embed-url='https://www.bbc.co.uk/news/av/uk-{n}'></div><p><span{h}>Media "
+        "caption, </span>The minister speaks to reporters</p>",
+        "<div data-embed-url='https://www.bbc.co.uk/news/av/uk-{n}'></div>"
+        "<p>Media caption, The minister speaks to reporters</p>",
+    ],
+)
+def test_the_bbcs_media_caption_is_the_videos_caption(hidden: str, video: str) -> None:
+    """The words after the BBC's "Media caption, " beside a video, in its box or in the line
+    after it, are the video's caption (its record's text), no line of the post's words."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{video.format(n=n, h=hidden)}<p>And the rest of post {n}.</p></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nAnd the rest of post {n}."
+        for n in (6, 5, 4, 3)
+    ]
+    assert [(m["type"], m["text"]) for u in updates for m in u.media] == [
+        ("video", "The minister speaks to reporters")
+    ] * 4
+
+
+def test_a_media_caption_with_no_video_before_it_keeps_its_words() -> None:
+    """A line that opens with "Media caption, " where no video stands before it keeps its
+    words, the label alone going: a caption that is a post's only words stays."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>Media caption, The minister speaks to reporters</p>"
+        "</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == ["The minister speaks to reporters"] * 4
+
+
+@pytest.mark.parametrize(
+    "bar",
+    [
+        "<div><span>Teilen</span><span>Link kopieren</span></div>",
+        "<div><a href='#'>Teilen</a><a href='#'>Link kopieren</a></div>",
+        "<div class='x1'><span class='x2'>Share</span><span class='x3'>Copy link</span></div>",
+        "<p><a href='#share'>Share</a><a href='#copy'>Copy link</a></p>",
+    ],
+)
+def test_a_bar_of_controls_whose_words_stand_glued_is_read_item_by_item(bar: str) -> None:
+    """A box that holds only short links or spans side by side with no space between, each
+    after the first opening with a capital, is a bar of controls CSS sets apart: each is
+    read as a line of its own ("Teilen", "Link kopieren": a share bar's words, no post's),
+    not as one word "TeilenLink kopieren"."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{bar}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # A sentence's links side by side stay as the page runs them.
+        ("<p>He said <a href='/a'>this</a><a href='/b'>Here</a> and left.</p>",
+         "He said thisHere and left."),
+        # A capital a drop cap sets apart, and the word it opens.
+        ("<p><span>T</span><span>he minister spoke for an hour in the chamber.</span></p>",
+         "The minister spoke for an hour in the chamber."),
+        # Short words of a post's own, each its own line, none lost.
+        ("<div><span>Kyiv</span><span>Odesa</span><span>Lviv</span></div>",
+         "Kyiv\nOdesa\nLviv"),
+    ],
+)  # fmt: skip
+def test_glued_words_that_are_no_bar_of_controls_stay(line: str, kept: str) -> None:
+    """Only a box of short items glued side by side, and nothing else, is read item by item:
+    a sentence's links, a drop cap, stay as they were; a post's own short items stay too."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{line}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\n{kept}" for n in (6, 5, 4, 3)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("player", "kind", "caption"),
+    [
+        ("<figure><audio controls src='/a.mp3'></audio><figcaption>Listen: the minister on the "
+         "vote</figcaption></figure>", "embed", "Listen: the minister on the vote"),
+        ("<figure class='wp-block-audio'><audio controls><source src='/b.mp3' type='audio/mpeg'>"
+         "</audio><figcaption class='wp-element-caption'>Hear the crowd</figcaption></figure>",
+         "embed", "Hear the crowd"),
+        ("<figure class='wp-block-video'><video controls src='/c.mp4'></video><figcaption>The "
+         "scene at noon</figcaption></figure>", "video", "The scene at noon"),
+    ],
+)  # fmt: skip
+def test_a_players_figure_gives_its_caption_to_the_player(
+    player: str, kind: str, caption: str
+) -> None:
+    """A `<figure>` of an `<audio>` or a `<video>` (WordPress's `wp-block-audio`): its
+    `<figcaption>` is the player's caption, its record's text, and no line of the post."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{player}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert [(m["type"], m["text"]) for u in updates for m in u.media] == [(kind, caption)] * 4
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        # Mastodon's embed code: a blockquote its script turns into the post's frame.
+        "<blockquote class='mastodon-embed' data-embed-url='https://mastodon.social/@Gargron/"
+        "112345678901234567/embed'><a href='https://mastodon.social/@Gargron/112345678901234567'"
+        "><div>Post by @Gargron@mastodon.social</div><div>View on Mastodon</div></a></blockquote>",
+        # Its older code, the frame itself, with its class or with none: any server's.
+        "<iframe src='https://fosstodon.org/@user/112345678901234567/embed' class='mastodon-embed'"
+        " width='400'></iframe>",
+        "<iframe src='https://social.example.net/@newsdesk/112345678901234567/embed' width='400'>"
+        "</iframe>",
+    ],
+)
+def test_a_mastodon_post_is_embedded_from_mastodon(embed: str) -> None:
+    """A Mastodon post, on whichever server, is an embed whose provider is "mastodon": by its
+    embed code's class (`mastodon-embed`) or by the path Mastodon gives a post's frame,
+    `/@user/ID/embed`."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{embed}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
+    ]
+    assert [m["provider"] for u in updates for m in u.media] == ["mastodon"] * 4
+
+
 @pytest.mark.parametrize(
     ("url", "lang", "published", "zone", "offset"),
     [

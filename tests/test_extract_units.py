@@ -352,6 +352,20 @@ def test_credits_and_attributions() -> None:
         "Share this live blog",
         "Teilen auf Facebook",
         "Partager sur X",
+        # The same share buttons and a player's words in Spanish, Italian, Portuguese, Dutch.
+        "Compartir en Facebook",
+        "Compartir en WhatsApp",
+        "Condividi su Facebook",
+        "Condividi su X",
+        "Compartilhar no Facebook",
+        "Partilhar no WhatsApp",
+        "Delen op Facebook",
+        "Este vídeo no se puede reproducir",
+        "Questo video non può essere riprodotto",
+        "Duración: 1:23",
+        "Durata 1:23 min",
+        "Duração: 01:02:03",
+        "Duur 1:23",
         # What stands in for an embed until the reader consents, as its label.
         "Externer Inhalt",
         "Contenu externe",
@@ -399,6 +413,8 @@ def test_a_list_of_chrome_alone_is_chrome() -> None:
         "Sign up here for our newsletter",
         "Get our newsletter",
         "Get our free morning newsletter.",
+        "Get the newsletter",
+        "Get the Morning Briefing newsletter for the day's top stories.",
         "Sign up for our newsletter, it's free",
         "Subscribe to our newsletter, it’s free.",
         "Sign up for our politics newsletter",
@@ -446,6 +462,9 @@ def test_a_line_that_asks_readers_to_follow_or_sign_up_is_chrome(text: str) -> N
         '"Follow us on Instagram," police urged residents.',
         "Get our kids to read the school newsletter",
         "Get our pupils into the newsletter",
+        "Get the children to write the newsletter",
+        "Compartir en Facebook fue su error, dijo el ministro.",
+        "Duración del partido: 90 minutos",
         "Dauer 90 Minuten",
         "Share this live blog with your friends, the mayor urged residents.",
         "The video can't be played in court, the judge ruled.",
@@ -1793,6 +1812,53 @@ def test_a_posts_body_named_for_tests_with_a_picture_keeps_its_words(testid: str
             "/h-800.webp",
         ),
         ('<img src="/i.jpg" srcset="/i-2x.jpg 2x">', "/i.jpg"),
+        # A <picture>'s widest rendition of its picture: a format's <source> (no media
+        # query), or one for wide screens alone (min-width), wider than its <img> says it is.
+        (
+            '<picture><source type="image/webp" srcset="/l-640.webp 640w, /l-1600.webp 1600w">'
+            '<img src="/l-640.jpg" width="640"></picture>',
+            "/l-1600.webp",
+        ),
+        (
+            '<picture><source media="(min-width: 1024px)" srcset="/m-1920.jpg 1920w">'
+            '<source media="(min-width: 600px)" srcset="/m-1024.jpg 1024w">'
+            '<img src="/m-600.jpg" alt=""></picture>',
+            "/m-1920.jpg",
+        ),
+        (
+            '<picture><source data-srcset="/n-480.webp 480w, /n-1280.webp 1280w">'
+            '<img class="lazyload" data-src="/n-480.jpg" src="data:,"></picture>',
+            "/n-1280.webp",
+        ),
+        # Not a rendition of it, or none wider: the <img>'s own.
+        (
+            '<picture><source media="(max-width: 599px)" srcset="/o-square-800.jpg 800w">'
+            '<img src="/o.jpg"></picture>',
+            "/o.jpg",
+        ),
+        (
+            '<picture><source media="(prefers-color-scheme: dark)" srcset="/p-dark.png 2000w">'
+            '<img src="/p.png"></picture>',
+            "/p.png",
+        ),
+        (
+            '<picture><source type="image/webp" srcset="/q-400.webp 400w">'
+            '<img src="/q-1200.jpg" srcset="/q-1200.jpg 1200w"></picture>',
+            "/q-1200.jpg",
+        ),
+        (
+            '<picture><source type="image/avif" srcset="/r.avif"><img src="/r.jpg"></picture>',
+            "/r.jpg",
+        ),
+        # An image proxy's address gives the picture it wraps (Next.js's `url=`, Nuxt's IPX).
+        (
+            '<img src="/_next/image?url=%2Fimages%2Fs.jpg&amp;w=1200&amp;q=75" srcset="/_next/'
+            "image?url=%2Fimages%2Fs.jpg&amp;w=640&amp;q=75 1x, /_next/image?url=%2Fimages%2F"
+            's.jpg&amp;w=1920&amp;q=75 2x">',
+            "/images/s.jpg",
+        ),
+        ('<img src="/_ipx/w_800&amp;f_webp/images/t.jpg">', "/images/t.jpg"),
+        ('<img src="/_ipx/_/images/u.png">', "/images/u.png"),
     ],
 )
 def test_a_pictures_image_is_the_one_a_reader_sees(img: str, url: str) -> None:
@@ -1802,6 +1868,34 @@ def test_a_pictures_image_is_the_one_a_reader_sees(img: str, url: str) -> None:
     (update,) = extract_page(page_with(body=body), "http://127.0.0.1:1/x").updates
     assert [m["url"] for m in update.media] == [f"http://127.0.0.1:1{url}"]
     assert f'src="http://127.0.0.1:1{url}"' in update.body_html
+
+
+@pytest.mark.parametrize(
+    ("src", "url"),
+    [
+        (
+            "/_next/image?url=https%3A%2F%2Fcdn.example.org%2Fphotos%2Fv.jpg&amp;w=1080&amp;q=75",
+            "https://cdn.example.org/photos/v.jpg",
+        ),
+        (
+            "https://news.example.net/_vercel/image?url=%2Fw.jpg&amp;w=640&amp;q=75",
+            "https://news.example.net/w.jpg",
+        ),
+        ("/_ipx/w_640/https://cdn.example.org/x.jpg", "https://cdn.example.org/x.jpg"),
+        # A proxy's address without the picture it wraps stays as it is.
+        ("/_next/image?w=640&amp;q=75", "http://127.0.0.1:1/_next/image?w=640&q=75"),
+    ],
+)
+def test_an_image_proxys_address_gives_the_picture_it_wraps(src: str, url: str) -> None:
+    """Next.js's `/_next/image?url=…&w=…` (Vercel's `/_vercel/image`) and Nuxt's IPX
+    `/_ipx/<modifiers>/<picture>` give the picture they resize, resolved against the page
+    that shows it (the proxy's host, where its address names one)."""
+    body = f"""<div class="live-event-entry" id="9" data-post-time="1722888018921">
+      <div class="entry-content"><h3>H</h3><p>Crews have been out since 3 a.m.</p>
+      <figure><img src="{src}"><figcaption>A plow on Main Street.</figcaption></figure></div>
+      </div>"""
+    (update,) = extract_page(page_with(body=body), "http://127.0.0.1:1/x").updates
+    assert [m["url"] for m in update.media] == [url]
 
 
 def test_a_trackers_pixel_for_browsers_without_scripts_is_no_picture() -> None:

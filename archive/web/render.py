@@ -124,6 +124,7 @@ EMBED_NAMES = {
     "reddit": "Reddit post",
     "telegram": "Telegram post",
     "linkedin": "LinkedIn post",
+    "mastodon": "Mastodon post",
 }
 # Where a provider's addresses name the account that posted (twitter.com/i/status/… names none).
 _AUTHOR_PATHS = {
@@ -132,6 +133,7 @@ _AUTHOR_PATHS = {
     "tiktok": re.compile(r"^/@([A-Za-z0-9_.]{1,30})/"),
     "threads": re.compile(r"^/@([A-Za-z0-9_.]{1,30})/"),
     "truthsocial": re.compile(r"^/@([A-Za-z0-9_]{1,30})/"),
+    "mastodon": re.compile(r"^/@([A-Za-z0-9_]{1,30})/"),
     "bluesky": re.compile(r"^/profile/([A-Za-z0-9_.:-]{1,100})/post/"),
 }
 _LINK = '<a href="{}" rel="' + LINK_REL + '">{}</a>'

@@ -123,6 +123,11 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "this video is not available",
         "dieses video kann nicht abgespielt werden",
         "cette vidéo ne peut pas être lue",
+        "este vídeo no se puede reproducir",
+        "este video no se puede reproducir",
+        "questo video non può essere riprodotto",
+        "este vídeo não pode ser reproduzido",
+        "deze video kan niet worden afgespeeld",
         # The label of what stands in for an embed until the reader consents to its cookies.
         "external content",
         "externer inhalt",
@@ -164,6 +169,23 @@ _CHROME_TEXT = AD_LABELS | frozenset(
         "partager sur x",
         "partager sur twitter",
         "partager sur whatsapp",
+        "compartir en facebook",
+        "compartir en x",
+        "compartir en twitter",
+        "compartir en whatsapp",
+        "condividi su facebook",
+        "condividi su x",
+        "condividi su twitter",
+        "condividi su whatsapp",
+        "compartilhar no facebook",
+        "compartilhar no x",
+        "compartilhar no whatsapp",
+        "partilhar no facebook",
+        "partilhar no x",
+        "partilhar no whatsapp",
+        "delen op facebook",
+        "delen op x",
+        "delen op whatsapp",
         "facebook",
         "twitter",
         "whatsapp",
@@ -333,8 +355,9 @@ _CALL_TAIL_WORDS = (
     "para|y|aquí|ya|per|e|qui|ora|voor|en|nu|i|na|do|tutaj|teraz|aby|żeby|por|agora|gratis|"
     "it['’]s"
 )
-# What no newsletter's name holds between "Get our" and "newsletter": a verb's "to", a
-# preposition, as a sentence of its own has them ("Get our kids to read the school newsletter").
+# What no newsletter's name holds between "Get our" (or "Get the") and "newsletter": a verb's
+# "to", a preposition, as a sentence of its own has them ("Get our kids to read the school
+# newsletter").
 _GET_OUR_NOT = "to|into|in|from|at|off|out|back|up|with|and|on|onto|through"
 _CALL_TO_FOLLOW = re.compile(
     r"(?:follow (?:us|@\w+|(?-i:(?:[Tt]he )?[A-Z0-9][\w.&'’-]*(?: [A-Z0-9&][\w.&'’-]*){0,4})) on|"
@@ -346,7 +369,7 @@ _CALL_TO_FOLLOW = re.compile(
     r"|(?:(?:sign up (?:here )?(?:for|to)|subscribe to|abonnieren sie|melden sie sich (?:für|zu)|"
     r"abonnez-vous à|inscrivez-vous à|suscríbete a|iscriviti (?:a|alla)|assine|inscreva-se|"
     r"schrijf je in voor|abonneer je op|zapisz się (?:do|na))(?: [^.!?\s]+){0,5}?"
-    rf"|get our(?: (?!(?:{_GET_OUR_NOT})\b)[^.!?\s]+){{0,3}}?) "
+    rf"|get (?:our|the)(?: (?!(?:{_GET_OUR_NOT})\b)[^.!?\s]+){{0,3}}?) "
     r"(?:newsletters?|newslettera|nieuwsbrief|boletín|bulletin)\b"
     rf"(?:(?:\s*[^\w\s,]|,?\s+(?:{_CALL_TAIL_WORDS})\b)[^.!?]{{0,60}})?[.!]?$",
     re.I,
@@ -722,7 +745,8 @@ def is_boilerplate(text: str) -> bool:
 # "Dauer 1:23", "Duration: 1:23 min"; not "Duration: 90 minutes", a line of a post's words).
 _PLAYER_LABEL = re.compile(
     r"play video\.?\s*duration:?\s*(?:\d+\s*(?:hours?|minutes?|seconds?)[,\s]*)+$|"
-    r"(?:play video\.?\s*)?(?:duration|dauer|durée)\s?:?\s*\d{1,2}(?::\d\d){1,2}"
+    r"(?:play video\.?\s*)?(?:duration|dauer|durée|duración|durata|duração|duur)\s?:?\s*"
+    r"\d{1,2}(?::\d\d){1,2}"
     r"(?:\s*(?:min|mins|minutes|minuten)\.?)?$",
     re.I,
 )

@@ -26,6 +26,7 @@ from crawler.extract.clean import (
     BR_MARK,
     REACTIONS_CLASS,
     clean_attribution,
+    clean_credit,
     escape_attribute,
     escape_text,
     finish_html,
@@ -166,6 +167,9 @@ class BodyWriter:
         self._text: list[str] = []
         self._markup: list[str] = []
         self._markup_copied = False  # an inline element's markup is in self._markup
+        # (paragraphs, media) as they stood after a video without a caption: a line that
+        # opens with "Media caption, " right after it is its caption.
+        self._video_at: tuple[int, int] | None = None
 
     # The walk -------------------------------------------------------------------------------
 
@@ -191,6 +195,8 @@ class BodyWriter:
             record = media.embed_media(child, self.base_url)
             if record:
                 self.media.append(record)
+                if record["type"] == "video" and not record["text"]:
+                    self._video_at = (len(self.paragraphs), len(self.media))
 
     def _inline(self, child: Element, tag: str) -> None:
         if tag == "a" and (
@@ -205,7 +211,11 @@ class BodyWriter:
         if tag == "br":
             self._text.append(BR_MARK)
             self._markup.append("<br>")
-        elif walks.holds(child, _BREAKING_TAGS):
+            return
+        if self._text and tag in _BAR_ITEM_TAGS and _glued_to_previous(child):
+            self._text.append(BR_MARK)  # a bar's next control: a line of its own
+            self._markup.append("<br>")
+        if walks.holds(child, _BREAKING_TAGS):
             self.walk(child)  # its images, embeds or line breaks need the slow path
         else:
             self._text.append(raw_text(child))
@@ -254,6 +264,8 @@ class BodyWriter:
         """Plain paragraphs in a row, read as one: what _paragraph does to each, in bulk."""
         kept, to_escape = paragraph_texts(raws)
         self._teaser_label, self._last_plain = False, raws[-1]
+        if kept and any(text[:1] in "IiMmVv" for text in kept):
+            kept = [rest for text in kept if (rest := self._media_label(text))]
         if self.headline and not self.paragraphs:
             while kept and kept[0] == self.headline:
                 del kept[0]  # the headline repeated
@@ -292,6 +304,8 @@ class BodyWriter:
         elif tag == "table":  # a row a line, its cells apart
             rows = [_row_text(row) for row in element.iter("tr")]
             text = "\n".join(r for r in rows if r) or text_of(element)
+        elif tag == "p" and _glued_bar(element):
+            text = "\n".join(text_of(item) for item in element)
         else:
             text = text_of(element)
         cleaned = strip_placeholders(text)
@@ -316,11 +330,37 @@ class BodyWriter:
             self._teaser_label = bool(text) and is_teaser_label(text)
             return
         self._teaser_label = False
+        if text[:1] in "IiMmVv" and (rest := self._media_label(text)) != text:
+            if not rest:
+                return
+            text, markup, copied = rest, "<p>" + escape_text(rest) + "</p>", False
         if not self.paragraphs and self.headline and text == self.headline and "<a " not in markup:
             return  # the headline repeated; a link to the story it names is content
         self.paragraphs.append(text)
         self.html.append(markup)
         self.copied = self.copied or copied
+
+    def _media_label(self, text: str) -> str:
+        """What is left of a line that opens with one of the BBC's labels for screen readers
+        beside media, out of the media's box. "Image source, Getty Images" is the credit of
+        the picture before it, if it has none, and never a word of the post (""). "Media
+        caption, …" right after a video without a caption is that caption (""), elsewhere
+        the line's words without the label. Any other line as it is."""
+        if media.CREDIT_LABEL.match(text):
+            last = self.media[-1] if self.media else None
+            if last is not None and last["type"] == media.IMAGE and not last["credit"]:
+                credit = clean_credit(media.CREDIT_LABEL.sub("", text, count=1))
+                self.media[-1] = {**last, "credit": credit}
+            return ""
+        label = media.VIDEO_CAPTION_LABEL.match(text)
+        if label is None:
+            return text
+        caption = text[label.end() :].strip()
+        if caption and self._video_at == (len(self.paragraphs), len(self.media)):
+            self.media[-1] = {**self.media[-1], "text": caption}
+            self._video_at = None
+            return ""
+        return caption
 
     # Media ----------------------------------------------------------------------------------
 
@@ -413,6 +453,42 @@ class BodyWriter:
         if BR_MARK in markup:  # text_of marks <br> tails in the tree it serialises
             markup = markup.replace(BR_MARK, "")
         return finish_html(markup, self.base_url, own=not self.copied)
+
+
+def _glued_to_previous(item: Element) -> bool:
+    """Whether an inline element follows its sibling with no space between, in a bar of
+    controls (`_glued_bar`)."""
+    before = item.getprevious()
+    if before is None or before.tail:
+        return False
+    box = item.getparent()
+    return box is not None and _glued_bar(box)
+
+
+def _glued_bar(box: Element) -> bool:
+    """Whether a box holds nothing but a few short links, buttons or spans side by side with
+    no space between, each after the first opening with a capital (`<span>Teilen</span><span>
+    Link kopieren</span>`): a bar of controls or labels that CSS sets apart, each a line of its
+    own, where their words read together make one word ("TeilenLink kopieren")."""
+    if not 2 <= len(box) <= _BAR_ITEMS or (box.text and not box.text.isspace()):
+        return False
+    last = len(box) - 1
+    ended = ""
+    for n, item in enumerate(box):
+        if item.tag not in _BAR_ITEM_TAGS or (n < last and item.tail):
+            return False
+        words = raw_text(item)
+        if not words or len(words) > _BAR_ITEM_LENGTH or words.isspace():
+            return False
+        if n and (ended.isspace() or not (words[0].isupper() or words[0].isdigit())):
+            return False
+        ended = words[-1]
+    return True
+
+
+_BAR_ITEM_TAGS = frozenset({"a", "span", "button"})
+_BAR_ITEMS = 8  # controls in a bar, at most
+_BAR_ITEM_LENGTH = 40  # characters of a control's words, at most
 
 
 @lru_cache(maxsize=4096)
@@ -575,7 +651,8 @@ def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:
     """Remove the words a page prints for screen readers alone ("Posted at", "Update:",
     "(opens in a new window)", "Copy link to this post": `visually-hidden`, `sr-only`,
     `screen-reader-text`): no reader of the page sees them, so they are no word of a post or
-    its headline. One holding a digit stays: the full date a page gives screen readers beside
+    its headline. The BBC's "Image source, " and "Media caption, " stay, for the media to
+    read their credit and caption by. One holding a digit stays: the full date a page gives screen readers beside
     "2 hours ago" is a time, and a score a page shows as a graphic ("Arsenal 2, Chelsea 1",
     "2–1") is the post's; but a lone number that states no time where a page clock reads one,
     a zone's offset in minutes ("-330"), goes. `classes` are the page's class attributes (its
@@ -583,6 +660,8 @@ def drop_screen_reader_labels(root: Element, classes: Iterable[str]) -> None:
     clock = _PAGE_CLOCK.get()
     for element in _classed(root, classes, _SCREEN_READER_CLASS):
         text = raw_text(element)
+        if media.is_media_label(text):
+            continue  # (what it labels is read by it: a picture's credit, a video's caption)
         if not any(c.isdigit() for c in text) or (
             clock is not None and _LONE_NUMBER.match(text) and not _states_time(clock, text)
         ):

@@ -6,6 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from lxml import etree
 
 from archive.records import EMBED_HOSTS
 from crawler.extract import walks
@@ -120,6 +123,38 @@ def image_record(url: str | None, caption: str | None, credit: str | None) -> di
 # What the BBC prints before a caption for screen readers alone ("Image caption, Crowds…"), in
 # sight where its class is gone: no word of the caption.
 _CAPTION_LABEL = re.compile(r"(?:image|media|video) caption,\s*", re.I)
+# The BBC's labels for screen readers before a picture's credit ("Image source, Getty
+# Images", bbc/simorgh's `Copyright`) and a video's caption ("Media caption, …"): the words
+# after them are the credit, the caption, whether a class hides the label or was hashed away.
+CREDIT_LABEL = re.compile(r"\s*image source,\s*", re.I)
+VIDEO_CAPTION_LABEL = re.compile(r"\s*(?:media|video) caption,\s*", re.I)
+
+
+def is_media_label(text: str) -> bool:
+    """Whether words for screen readers open with the BBC's label of a credit or a video's
+    caption."""
+    return text.lstrip()[:1] in "IiMmVv" and (
+        CREDIT_LABEL.match(text) is not None or VIDEO_CAPTION_LABEL.match(text) is not None
+    )
+
+
+def labelled_words(box: Element, label: re.Pattern[str]) -> str | None:
+    """The words after a label inside a box: the rest of the element whose text opens with
+    it, else of that element's parent (`<p><span>Image source, </span>Getty Images</p>`)."""
+    for node in box.iter(etree.Element):
+        text = node.text
+        if not text or label.match(text) is None:
+            continue
+        for holder in (node, node.getparent()):
+            if holder is None:
+                break
+            words = text_of(holder)
+            found = label.match(words)
+            rest = words[found.end() :].strip() if found else ""
+            if rest:
+                return rest
+        return None
+    return None
 
 
 def classify(element: Element, tag: str, cls: str) -> str | None:
@@ -387,10 +422,16 @@ def embed_record(
 ) -> dict[str, Any]:
     """{"type": "embed"|"video", "url", "provider", "text"}: text is a quoted post's words."""
     provider = provider or provider_of(url)
+    if provider is None and "/embed" in url and _MASTODON_FRAME.match(url):
+        provider = "mastodon"
     if kind is None:
         video = provider in _VIDEO_PROVIDERS or "/video" in url or "/av/" in url
         kind = "video" if video else "embed"
     return {"type": kind, "url": url, "provider": provider, "text": text or None}
+
+
+# The path Mastodon gives a post's frame on any server (`/@user/ID/embed`).
+_MASTODON_FRAME = re.compile(r"https?://[^/?#]+/@\w[\w.]*/\d+/embed/?(?:[?#]|$)")
 
 
 def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
@@ -411,6 +452,13 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
         words = next((line for line in lines if not _EMBED_LABEL.match(line)), None) or None
     elif element.tag not in EMBED_TAGS and _says_video(element):  # a video's box: its title
         words, video = _video_title(element), True
+    if words is None and element.tag not in EMBED_TAGS:
+        words = labelled_words(element, VIDEO_CAPTION_LABEL)
+        if words is None and element.tag == "figure":  # a player's figure: its caption
+            caption = next(element.iter("figcaption"), None)
+            words = text_of(caption) or None if caption is not None else None
+    if provider is None and "mastodon-embed" in (element.get("class") or ""):
+        provider = "mastodon"  # (its code's class: any server's)
     return embed_record(url, provider, "video" if video else None, words)
 
 
@@ -499,19 +547,99 @@ def image_media(element: Element, base_url: str) -> dict[str, Any] | None:
         if credit_text and caption.endswith(credit_text):
             caption = caption[: -len(credit_text)].strip()
         credit = clean_credit(credit_text)
+    if credit is None:
+        credit = clean_credit(labelled_words(element, CREDIT_LABEL))
     if credit is None and caption:
         caption, credit = split_credit(caption)
     caption = strip_placeholders(caption)
     # A pixel is a tracker's, unless a caption says it is a picture whose size CSS sets.
     pixel = img is not None and not caption and is_pixel(img)
     url = absolute(_image_src(img), base_url) if img is not None and not pixel else None
+    if url is not None and img is not None and (wider := _wider_rendition(img)) is not None:
+        url = absolute(wider, base_url)
     if url is None and img is not None and img is not element and not pixel:
         url = absolute(_image_src(element), base_url)  # the box's, its script's to lend the img
     if url is None and source is not None:
         url = absolute(largest_in_srcset(source.get("srcset")), base_url)
     if url is None and not caption:
         return None
+    if url is not None and ("/_next/" in url or "/_vercel/" in url or "/_ipx/" in url):
+        url = absolute(unproxied(url), url)  # (a path on the proxy's host)
     return image_record(url, caption, credit)
+
+
+def _wider_rendition(img: Element) -> str | None:
+    """The widest rendition a `<picture>` offers of its `<img>`'s picture, where a width
+    descriptor says it is wider than the `<img>` says it is (its own widest candidate, else
+    its `width`): a `<source>` with no media query is the picture in another format, one
+    whose query is a minimum width alone the picture for wide screens; one for narrow screens
+    or a colour scheme is another crop or another picture."""
+    picture = img.getparent()
+    while picture is not None and picture.tag == "source":  # (libxml2 reads none as void)
+        picture = picture.getparent()
+    if picture is None or picture.tag != "picture":
+        return None
+    best_width, best = _own_width(img), None
+    for source in picture.iter("source"):
+        media_query = source.get("media")
+        if media_query and not _WIDE_SCREENS.fullmatch(media_query):
+            continue
+        srcset = source.get("data-srcset") or source.get("srcset") or ""
+        for candidate, descriptor in _srcset_candidates(srcset):
+            width = _width(descriptor)
+            if width > best_width:
+                best_width, best = width, candidate
+    return best
+
+
+# A media query that asks only for a screen at least so wide ("(min-width: 1024px)").
+_WIDE_SCREENS = re.compile(
+    r"\s*(?:(?:only\s+)?(?:screen|all)\s+and\s+)?\(\s*min-width\s*:\s*[\d.]+\s*(?:px|em|rem)\s*\)\s*",
+    re.I,
+)
+
+
+def _own_width(img: Element) -> float:
+    """How wide an `<img>` says its picture is: its widest width descriptor, else `width`."""
+    widest = 0.0
+    for attr in ("data-srcset", "srcset"):
+        for _, descriptor in _srcset_candidates(img.get(attr) or ""):
+            widest = max(widest, _width(descriptor))
+    if widest:
+        return widest
+    width = img.get("width") or ""
+    return float(width) if width.isdigit() else 0.0
+
+
+def _width(descriptor: str) -> float:
+    """A srcset candidate's width descriptor ("1600w"), 0 where it gives none."""
+    if descriptor[-1:] != "w":
+        return 0.0
+    try:
+        return float(descriptor[:-1])
+    except ValueError:
+        return 0.0
+
+
+def unproxied(url: str) -> str:
+    """The picture an image proxy's address wraps: Next.js's `/_next/image?url=…&w=…` (and
+    Vercel's `/_vercel/image`), Nuxt's IPX `/_ipx/<modifiers>/<picture>`; any other address,
+    or a proxy's without one, as it is. A picture on the site's own host is a path."""
+    parts = urlsplit(url)
+    path = parts.path
+    if path.endswith(("/_next/image", "/_vercel/image")):
+        wrapped = next((v for k, v in parse_qsl(parts.query) if k == "url"), "").strip()
+        return wrapped or url
+    at = path.find("/_ipx/")
+    if at < 0:
+        return url
+    _, _, picture = path[at + len("/_ipx/") :].partition("/")  # (past its modifiers)
+    if not picture:
+        return url
+    if picture.startswith(("http:/", "https:/")):
+        scheme, _, rest = picture.partition(":/")
+        return f"{scheme}://{rest.lstrip('/')}"
+    return "/" + picture
 
 
 _CREDIT, _CAPTION = 1, 2  # what _caption_role answers, as walks.figure_parts reads it

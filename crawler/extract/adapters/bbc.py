@@ -23,6 +23,7 @@ from crawler.extract.dom import Element, drop_tree, text_of
 from crawler.extract.endpoints import BBC_STREAM, Endpoint
 from crawler.extract.entries import html_update
 from crawler.extract.instant import machine_time
+from crawler.extract.media import is_media_label
 
 DOMAINS = ("bbc.co.uk", "bbc.com")
 # What a response holds when `endpoints` can find anything in it.
@@ -33,7 +34,9 @@ _URN_HEADINGS = etree.XPath("//h3[starts-with(@id, 'urn:') or starts-with(@id, '
 # bbc/simorgh's `Post` without an id on its heading: the heading's `span[role=text]` holds the
 # post's time banner.
 _SIMORGH_HEADINGS = etree.XPath("//article/h3[span[@role='text'][.//time]]")
-# Screen-reader words ("Image caption, ", "published at "): not what the page shows.
+# Screen-reader words ("Image caption, ", "published at "): not what the page shows, but for
+# "Image source, " and "Media caption, ", by which a picture's credit and a video's caption
+# are read.
 _HIDDEN = etree.XPath("//*[contains(@class, 'visually-hidden')]")
 _DETECT = etree.XPath(
     "boolean(//article[contains(@class, 'lx-stream-post')] | //h3[starts-with(@id, 'urn:')]"
@@ -56,7 +59,8 @@ def detect(root: Element) -> bool:
 def extract(root: Element, url: str) -> list[Update]:
     """Every post, in page order: the stream's articles, else the urn-headed posts."""
     for hidden in _HIDDEN(root):
-        drop_tree(hidden)
+        if not is_media_label(hidden.text or ""):  # (its credit's, its caption's: read by it)
+            drop_tree(hidden)
     posts = [
         _stream_post(post, url)
         for post in _STREAM(root)
