@@ -455,9 +455,12 @@ def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
 
 
 def _opening_shape(member: Element, stamps: set[Element]) -> tuple[str, str] | None:
-    """The tag and class of the box's first child, where it opens a post: a time and a title."""
+    """The tag and class of the box's first child, where it opens a post: a time and a title.
+    A box of no class around them is none: a bare box is any box (a picture's, a card's)."""
     first = next((child for child in member if isinstance(child.tag, str)), None)
-    if first is None or not _opens_post(first, stamps):
+    if first is None or not (first in stamps or first.get("class")):
+        return None
+    if not _opens_post(first, stamps):
         return None
     return (first.tag, first.get("class") or "")
 
