@@ -14014,3 +14014,68 @@ def test_two_posts_a_cms_wraps_in_one_box_are_two() -> None:
         f"What post {n} reports, in more than a few words." for n in range(6)
     ]
     assert updates[3].published_at == "2024-05-01T18:30:00Z"
+
+
+@pytest.mark.parametrize(
+    ("lines", "styles"),
+    [
+        (["13.40", "13.15", "13.20", "12.50", "12.30", "12.40", "12.10"], "bpbbpbb"),
+        (["00.40", "00.20", "00.05", "23.50", "23.55", "23.30", "23.10"], "bpbpbpb"),
+        (["13.40", "13.15", "13.20", "12.50", "12.30", "12.40", "12.10"], "hphhphh"),
+    ],
+)
+def test_a_tickers_posts_left_plain_a_little_out_of_order_are_posts(
+    lines: list[str], styles: str
+) -> None:
+    """A flat ticker two editors write, one opening each post with its clock in bold or in a
+    heading, the other in plain text, where the plain posts stand each alone between marked
+    ones and a few minutes out of order (agency copy stamped with the event's time, a post
+    just after midnight): each plain line is a post, as a programme's run of lines is not."""
+    body = ""
+    for n, (at, style) in enumerate(zip(lines, styles, strict=True)):
+        words = f"Meldung {n}: what post {n} reports, in more than a few words today."
+        if style == "b":
+            body += f"<p><strong>{at} Uhr:</strong> {words}</p>"
+        elif style == "h":
+            body += f"<h2>{at} Uhr: Titel {n}</h2><p>{words}</p>"
+        else:
+            body += f"<p>{at} Uhr: {words}</p>"
+    page = page_of(
+        f"<div class='article__body'>{body}</div>",
+        "Live: der Tag",
+        "de",
+        "2024-05-01T08:00:00+02:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/tag", fetched_at="2024-05-01T23:59:00Z"
+    ).updates
+    assert [re.sub(r"^.*?(Meldung \d+).*$", r"\1", u.body_text) for u in updates] == [
+        f"Meldung {n}" for n in range(len(lines))
+    ]
+
+
+def test_a_bare_box_in_a_post_with_a_time_and_a_title_opens_no_post() -> None:
+    """A stream whose boxes open with a box of no class holding the post's time and title
+    (`<div class="post"><div><time>…</time><h2>…</h2></div><p>…`), one post holding a
+    picture in such a bare box with a time and a caption heading: that is the post's, no post
+    of its own, as a bare box is any box."""
+    posts = ""
+    for n, at in enumerate(["13:40", "13:20", "12:55", "12:30", "12:05", "11:45"]):
+        extra = (
+            "<div><time datetime='2024-05-01T06:00:00+02:00'>06:00</time>"
+            "<h4>Photo: the flooded square</h4><figure><img src='/i.jpg' alt='square'></figure></div>"
+            if n == 2
+            else ""
+        )
+        posts += (
+            f"<div class='post'><div><time datetime='2024-05-01T{at}:00+02:00'>{at}</time>"
+            f"<h2>Headline of post {n}</h2></div>"
+            f"<p>What post {n} reports, in more than a few words.</p>{extra}</div>"
+        )
+    page = page_of(
+        f"<div class='feed'>{posts}</div>", "Live: the storm", "en", "2024-05-01T08:00:00+02:00"
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Headline of post {n}" for n in range(6)]

@@ -456,9 +456,12 @@ def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
 
 
 def _opening_shape(member: Element, stamps: set[Element]) -> tuple[str, str] | None:
-    """The tag and class of the box's first child, where it opens a post: a time and a title."""
+    """The tag and class of the box's first child, where it opens a post: a time and a title.
+    A box of no class around them is none: a bare box is any box (a picture's, a card's)."""
     first = next((child for child in member if isinstance(child.tag, str)), None)
-    if first is None or not _opens_post(first, stamps):
+    if first is None or not (first in stamps or first.get("class")):
+        return None
+    if not _opens_post(first, stamps):
         return None
     return (first.tag, first.get("class") or "")
 
@@ -2362,8 +2365,9 @@ def _marked_over_plain(leads: list[Element], clock: PageClock) -> list[Element]:
     Uhr:</strong> …</p>`, `<h2>13.20 Uhr: …</h2>`, `<p><b>67'</b> …</p>`), and run down the
     page, newest first, as the lines with them do not: the plain ones are a post's words, a
     day's programme ("14.30 Uhr: Anpfiff", "09:00 – Gates open"), a recap of the morning or
-    of the goals so far, in its own order. Where every line runs down, a line an editor left
-    plain is a post all the same."""
+    of the goals so far, in its own order, two or more lines in a row. Where every line runs
+    down, a line an editor left plain is a post all the same, and so is one that stands alone
+    between marked ones (a second editor's post, a few minutes out of order)."""
     if len(leads) <= _TICKER_LINES:
         return leads
     marked = {line for line in leads if _marked_lead(line, clock)}
@@ -2382,9 +2386,16 @@ def _marked_over_plain(leads: list[Element], clock: PageClock) -> list[Element]:
         else:
             return leads
         kinds.add(reading.clock is None)
-    kept = [line for line in leads if line in marked]
+    last = len(leads) - 1
+    kept = [
+        line
+        for n, line in enumerate(leads)
+        if line in marked
+        or ((n == 0 or leads[n - 1] in marked) and (n == last or leads[n + 1] in marked))
+    ]  # (a programme or a recap is a run of lines: a plain line alone is a post)
     if (
-        len(kinds) > 1
+        len(kept) == len(leads)
+        or len(kinds) > 1
         or _times_run_down([marks[line] for line in leads])
         or not _times_run_down([marks[line] for line in kept])
     ):
