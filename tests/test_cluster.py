@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from crawler.cli import cli
 from crawler.cluster.passes import PassQueue
 from tests.evolving import EvolvingBlog, assert_archive_matches, make_update
 from tests.helpers import ROOT, crawl_local, env_with_root
@@ -180,12 +182,10 @@ def test_cluster_archive_equals_truth_and_single_machine_crawl_through_faults(
     ).start()
     blogs = [first, second]
     single = tmp_path / "single.db"
-    env = env_with_root()
     try:
-        for blog in blogs:
-            subprocess.run(
-                liveblog("add", blog.url, "--db", str(cluster.db)), env=env, check=True, cwd=ROOT
-            )
+        for blog in blogs:  # `liveblog add` in this process: the roles below are processes
+            added = CliRunner().invoke(cli, ["add", blog.url, "--db", str(cluster.db)])
+            assert added.exit_code == 0, added.output
         cluster.start("scheduler", "schedule", "--db", str(cluster.db), "--interval", "3600")
         cluster.start_worker("w1")
         cluster.start_worker("w2")

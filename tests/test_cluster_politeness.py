@@ -12,7 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from crawler.cli import cli
 from crawler.cluster.passes import PassQueue
 from tests.helpers import ROOT, env_with_root
 from tests.hosts import RETRY_AFTER, Host
@@ -37,8 +39,9 @@ def test_two_workers_share_one_hosts_limit_its_retry_after_and_robots(tmp_path: 
     paths = ["/live/busy", *(f"/live/{n}" for n in range(BLOGS)), "/private/blog"]
     procs: list[subprocess.Popen[bytes]] = []
     try:
-        for path in paths:
-            subprocess.run(liveblog("add", host.url(path), "--db", str(db)), env=env, check=True)
+        for path in paths:  # `liveblog add` in this process: the roles below are processes
+            added = CliRunner().invoke(cli, ["add", host.url(path), "--db", str(db)])
+            assert added.exit_code == 0, added.output
         settings = {
             "LIVEBLOG_HOST_CONCURRENCY": 1,
             "CONCURRENT_REQUESTS_PER_DOMAIN": 8,

@@ -28,7 +28,7 @@ from archive.db import open_archive
 from archive.lock import archive_lock
 from crawler.sample.site import Para, SampleUpdate
 from tests.evolving import EvolvingBlog, assert_archive_matches, assert_whole_passes, make_update
-from tests.helpers import LOCAL, crawl_local, env_with_root
+from tests.helpers import LOCAL, LOCAL_ARGS, crawl_local, env_with_root
 
 pytestmark = pytest.mark.slow  # crawl processes killed and run again
 
@@ -174,6 +174,9 @@ def test_a_pass_killed_mid_write_leaves_whole_passes_and_the_next_completes(
         assert last.new == PAGE and last.changed == len(blog.chronological) - PAGE
 
 
+LIVEBLOG_CRAWL = [sys.executable, "-m", "crawler", "crawl"]
+
+
 def watch_argv(url: str, db: Path) -> list[str]:
     return [sys.executable, "-m", "crawler", "watch", url, "--db", str(db), "--interval", "1"]
 
@@ -210,10 +213,10 @@ def test_a_killed_watch_takes_its_crawl_with_it_then_the_next_works(db_path: Pat
                 time.sleep(0.05)
             assert not any(alive(pid) for pid in orphans), "a crawl outlived its watch by 5 s"
             # The slow pages kept the watch mid-pass until it was killed; the next crawl
-            # fetches its two pages at once.
+            # fetches its two pages at once (and without the polite delays: a local blog).
             blog.delay = 0
             crawl = subprocess.run(
-                [sys.executable, "-m", "crawler", "crawl", blog.url, "--db", str(db_path)],
+                [*LIVEBLOG_CRAWL, blog.url, "--db", str(db_path), *LOCAL_ARGS],
                 env=env_with_root(),
                 capture_output=True,
                 text=True,

@@ -18,7 +18,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -279,18 +279,6 @@ class Blog:
         self._server.stop()
 
 
-@pytest.fixture
-def blog() -> Iterator[Blog]:
-    with Blog() as served:
-        yield served
-
-
-def _crawl(blog: Blog, db_path: Path, *settings: str) -> str:
-    args = ["crawl", blog.url, "--db", str(db_path), *LOCAL_ARGS, *settings]
-    result = CliRunner().invoke(cli, args)
-    return result.output
-
-
 def age_archive(db_path: Path, minutes: int) -> None:
     """Every time the archive holds moved `minutes` back, as if its passes had run that much
     earlier: for a page whose every time is how long ago, which the next pass reads as a page
@@ -531,25 +519,49 @@ def test_four_passes_keep_each_post_one_update(kind: str, four_passes: dict[str,
     assert _count(db["back"], BLOG_VERSIONS, blog) == versions
 
 
-def test_a_redesign_that_renames_every_post_keeps_every_update(blog: Blog, db_path: Path) -> None:
+# --- redesigns and reused ids, side by side -----------------------------------------------------
+#
+# Four stories of a blog's ids, each over a blog of its own at absolute times, so one archive
+# holds them all: each is a generator that yields its blog when it wants a pass and is sent the
+# line `liveblog crawl` printed of it, and each pass is one `liveblog crawl` over the blogs of
+# every story that wants one (cron's one process over its due blogs), where each ran its own.
+# Each reads its own blog's rows (by `blog_id`); one that yields None waits for the others'
+# passes to end and is sent what `liveblog reparse` over the archive said. Each test id raises
+# its own story's error.
+
+Story = Generator[Blog | None, Any, None]
+
+
+def _blog_id(db_path: Path, blog: Blog) -> int:
+    [(blog_id,)] = _count(db_path, "select id from blogs where url = ?", blog.url)
+    return int(blog_id)
+
+
+def a_redesign_that_renames_every_post_keeps_every_update(blog: Blog, db_path: Path) -> Story:
     """The stream read, then read again with every post's id in a new shape (`item-p1` made
     `entry-p1-v2`, as a site's new templates may): the same updates, their new ids, nothing
     removed and nothing quarantined; the pass after that finds them by their new ids."""
     start = datetime.now(UTC).replace(second=0, microsecond=0)
     blog.body = time_stream(POSTS, 0, start)
-    first = _crawl(blog, db_path)
+    first = yield blog
     assert first.startswith("ok"), first
-    held = _count(db_path, "select id, body_text from updates order by id")
+    mine = _blog_id(db_path, blog)
+    held = _count(db_path, "select id, body_text from updates where blog_id = ? order by id", mine)
     blog.body = time_stream(POSTS, 0, start).replace(b"id=item-p", b"id=entry-v2-p")
     for _ in range(2):
-        again = _crawl(blog, db_path)
+        again = yield blog
         assert again.startswith("ok") and "0 new" in again and "0 removed" in again, again
-    assert _count(db_path, "select id, body_text from updates order by id") == held
-    assert {sid for (sid,) in _count(db_path, "select source_id from updates")} == {
-        f"entry-v2-{p.id}" for p in POSTS
-    }
-    assert _count(db_path, "select count(*) from update_removals") == [(0,)]
-    assert _count(db_path, "select count(*) from quarantined_removals") == [(0,)]
+    assert (
+        _count(db_path, "select id, body_text from updates where blog_id = ? order by id", mine)
+        == held
+    )
+    assert {
+        sid for (sid,) in _count(db_path, "select source_id from updates where blog_id = ?", mine)
+    } == {f"entry-v2-{p.id}" for p in POSTS}
+    assert _count(db_path, f"select count(*) from update_removals where {OF_BLOG}", mine) == [(0,)]
+    assert _count(db_path, f"select count(*) from quarantined_removals where {OF_BLOG}", mine) == [
+        (0,)
+    ]
 
 
 GOALS = [
@@ -558,25 +570,159 @@ GOALS = [
 ]
 
 
-def test_a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_words(
+def a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_words(
     blog: Blog, db_path: Path
-) -> None:
+) -> Story:
     """Two goals under one headline stated at one minute, alike but for the score, the first
     read a pass before the second, then every id renamed: each update keeps its own words,
     none changed."""
     start = datetime.now(UTC).replace(second=0, microsecond=0)
     blog.body = next_data([GOALS[1], *POSTS[:3]], 0, start)
-    assert _crawl(blog, db_path).startswith("ok")
+    assert (yield blog).startswith("ok")
     blog.body = next_data([*GOALS, *POSTS[:3]], 0, start)
-    assert _crawl(blog, db_path).startswith("ok")
-    held = _count(db_path, "select id, body_text from updates order by id")
+    assert (yield blog).startswith("ok")
+    mine = _blog_id(db_path, blog)
+    words = "select id, body_text from updates where blog_id = ? order by id"
+    held = _count(db_path, words, mine)
     renamed = [replace(p, id=f"entry-{p.id}") for p in [*GOALS, *POSTS[:3]]]
     blog.body = next_data(renamed, 0, start)
-    again = _crawl(blog, db_path)
+    again = yield blog
     assert again.startswith("ok") and "0 new" in again and "0 changed" in again, again
-    assert _count(db_path, "select id, body_text from updates order by id") == held
-    goals = "select source_id from updates where headline = 'Tor!' order by body_text"
-    assert _count(db_path, goals) == [("entry-g1",), ("entry-g2",)]
+    assert _count(db_path, words, mine) == held
+    goals = (
+        "select source_id from updates where headline = 'Tor!' and blog_id = ? order by body_text"
+    )
+    assert _count(db_path, goals, mine) == [("entry-g1",), ("entry-g2",)]
+
+
+def an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was(
+    blog: Blog, db_path: Path
+) -> Story:
+    """A CMS that recycles post ids: the water levels post of two hours ago deleted, and its
+    id `p4` given to a new post, its title, words and time all other. The archive removes the
+    old post, its words as they were, and adds the new one; the next pass changes nothing."""
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+    blog.body = next_data(POSTS[:4], 0, start)
+    assert (yield blog).startswith("ok")
+    reused = replace(ADDED, id="p4", age=1)
+    blog.body = next_data([reused, *POSTS[:3]], 0, start)
+    second = yield blog
+    assert "1 new, 0 changed, 3 unchanged, 1 removed" in second, second
+    mine = _blog_id(db_path, blog)
+    rows = (
+        "select source_id, headline, version, removed_at is null from updates"
+        " where blog_id = ? order by id"
+    )
+    assert _count(db_path, rows, mine)[3:] == [
+        ("p4", "Pegel steigen weiter", 1, 0),
+        ("p4", "Strom fällt aus", 1, 1),
+    ]
+    held = _count(db_path, rows, mine)
+    again = yield blog
+    assert "0 new, 0 changed" in again and "0 removed" in again, again
+    assert _count(db_path, rows, mine) == held
+
+
+def an_id_given_again_after_its_post_was_taken_down_and_the_old_post_back(
+    blog: Blog, db_path: Path
+) -> Story:
+    """The water levels post `p4` taken down in one pass and its id given to a new post in the
+    next: the new post is new, not the old one put back. A page that then shows the old post
+    under `p4` again puts its row back; no pass adds a third row, and a reparse agrees."""
+    start = datetime.now(UTC).replace(second=0, microsecond=0)
+    blog.body = next_data(POSTS[:4], 0, start)
+    assert (yield blog).startswith("ok")
+    blog.body = next_data(POSTS[:3], 0, start)
+    assert "1 removed" in (yield blog)
+    blog.body = next_data([replace(ADDED, id="p4", age=1), *POSTS[:3]], 0, start)
+    third = yield blog
+    assert "1 new, 0 changed, 3 unchanged, 0 removed" in third, third
+    blog.body = next_data(POSTS[:4], 0, start)
+    assert "0 new" in (yield blog)
+    mine = _blog_id(db_path, blog)
+    rows = (
+        "select source_id, headline, version, removed_at is null from updates"
+        " where blog_id = ? order by id"
+    )
+    assert _count(db_path, rows, mine)[3:] == [
+        ("p4", "Pegel steigen weiter", 1, 1),
+        ("p4", "Strom fällt aus", 1, 0),
+    ]
+    result = yield None
+    assert result.exit_code == 0, result.output
+    assert sorted(_count(db_path, rows, mine)) == sorted(
+        [
+            *_count(db_path, rows, mine)[:3],
+            ("p4", "Pegel steigen weiter", 1, 1),
+            ("p4", "Strom fällt aus", 1, 0),
+        ]
+    )
+
+
+STORIES: dict[str, Callable[[Blog, Path], Story]] = {
+    story.__name__: story
+    for story in (
+        a_redesign_that_renames_every_post_keeps_every_update,
+        a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_words,
+        an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was,
+        an_id_given_again_after_its_post_was_taken_down_and_the_old_post_back,
+    )
+}
+
+
+@pytest.fixture(scope="module")
+def stories(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Exception | None]]:
+    """Each story's error, or None: their passes run side by side in one archive."""
+    db_path = tmp_path_factory.mktemp("stories") / "archive.db"
+    raised: dict[str, Exception | None] = {}
+    waiting: dict[str, Blog | None] = {}
+    with ExitStack() as stack:
+        running = {
+            name: story(stack.enter_context(Blog()), db_path) for name, story in STORIES.items()
+        }
+
+        def resume(name: str, sent: Any) -> None:
+            try:
+                waiting[name] = running[name].send(sent)
+            except StopIteration:
+                raised[name] = None
+            except Exception as error:  # an assertion of the story's: its own test reports it
+                raised[name] = error
+
+        for name in running:
+            resume(name, None)
+        while waiting:
+            crawling = {name: blog for name, blog in waiting.items() if blog is not None}
+            if not crawling:  # every story still running asked for the reparse
+                replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
+                for name in list(waiting):
+                    del waiting[name]
+                    resume(name, replayed)
+                continue
+            urls = [blog.url for blog in crawling.values()]
+            output = CliRunner().invoke(cli, ["crawl", *urls, "--db", str(db_path), *LOCAL_ARGS])
+            for name, blog in crawling.items():
+                del waiting[name]
+                resume(name, _line(output.output, blog.url))
+        yield raised
+
+
+def _raise(stories: dict[str, Exception | None], name: str) -> None:
+    error = stories[name]
+    if error is not None:
+        raise error
+
+
+def test_a_redesign_that_renames_every_post_keeps_every_update(
+    stories: dict[str, Exception | None],
+) -> None:
+    _raise(stories, "a_redesign_that_renames_every_post_keeps_every_update")
+
+
+def test_a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_words(
+    stories: dict[str, Exception | None],
+) -> None:
+    _raise(stories, "a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_words")
 
 
 STREAMS = ["time-words", "time-words-idless"]
@@ -651,56 +797,12 @@ def test_a_caches_old_copy_of_how_long_ago_marks_nothing_removed(
 
 
 def test_an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was(
-    blog: Blog, db_path: Path
+    stories: dict[str, Exception | None],
 ) -> None:
-    """A CMS that recycles post ids: the water levels post of two hours ago deleted, and its
-    id `p4` given to a new post, its title, words and time all other. The archive removes the
-    old post, its words as they were, and adds the new one; the next pass changes nothing."""
-    start = datetime.now(UTC).replace(second=0, microsecond=0)
-    blog.body = next_data(POSTS[:4], 0, start)
-    assert _crawl(blog, db_path).startswith("ok")
-    reused = replace(ADDED, id="p4", age=1)
-    blog.body = next_data([reused, *POSTS[:3]], 0, start)
-    second = _crawl(blog, db_path)
-    assert "1 new, 0 changed, 3 unchanged, 1 removed" in second, second
-    rows = "select source_id, headline, version, removed_at is null from updates order by id"
-    assert _count(db_path, rows)[3:] == [
-        ("p4", "Pegel steigen weiter", 1, 0),
-        ("p4", "Strom fällt aus", 1, 1),
-    ]
-    held = _count(db_path, rows)
-    again = _crawl(blog, db_path)
-    assert "0 new, 0 changed" in again and "0 removed" in again, again
-    assert _count(db_path, rows) == held
+    _raise(stories, "an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was")
 
 
 def test_an_id_given_again_after_its_post_was_taken_down_and_the_old_post_back(
-    blog: Blog, db_path: Path
+    stories: dict[str, Exception | None],
 ) -> None:
-    """The water levels post `p4` taken down in one pass and its id given to a new post in the
-    next: the new post is new, not the old one put back. A page that then shows the old post
-    under `p4` again puts its row back; no pass adds a third row, and a reparse agrees."""
-    start = datetime.now(UTC).replace(second=0, microsecond=0)
-    blog.body = next_data(POSTS[:4], 0, start)
-    assert _crawl(blog, db_path).startswith("ok")
-    blog.body = next_data(POSTS[:3], 0, start)
-    assert "1 removed" in _crawl(blog, db_path)
-    blog.body = next_data([replace(ADDED, id="p4", age=1), *POSTS[:3]], 0, start)
-    third = _crawl(blog, db_path)
-    assert "1 new, 0 changed, 3 unchanged, 0 removed" in third, third
-    blog.body = next_data(POSTS[:4], 0, start)
-    assert "0 new" in _crawl(blog, db_path)
-    rows = "select source_id, headline, version, removed_at is null from updates order by id"
-    assert _count(db_path, rows)[3:] == [
-        ("p4", "Pegel steigen weiter", 1, 1),
-        ("p4", "Strom fällt aus", 1, 0),
-    ]
-    result = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
-    assert result.exit_code == 0, result.output
-    assert sorted(_count(db_path, rows)) == sorted(
-        [
-            *_count(db_path, rows)[:3],
-            ("p4", "Pegel steigen weiter", 1, 1),
-            ("p4", "Strom fällt aus", 1, 0),
-        ]
-    )
+    _raise(stories, "an_id_given_again_after_its_post_was_taken_down_and_the_old_post_back")

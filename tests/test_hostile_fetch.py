@@ -596,7 +596,15 @@ def test_a_crawl_killed_with_sigkill_leaves_no_crawl_and_frees_the_lock(
         time.sleep(0.05)
     assert crawl_processes(db_path) == [], "a crawl process outlived its caller by 5 s"
     again = subprocess.run(
-        [*LIVEBLOG, "crawl", world.site.url("/live/data"), "--db", str(db_path), "--no-wait"],
+        [
+            *LIVEBLOG,
+            "crawl",
+            world.site.url("/live/data"),
+            "--db",
+            str(db_path),
+            "--no-wait",
+            *local,
+        ],
         env=env_with_root(),
         capture_output=True,
         text=True,

@@ -91,23 +91,31 @@ def cli_crawl(blog: EvolvingBlog, db: Path) -> Result:
 # settings and check nothing but their blog's rows, passes and requests (`pinned_flags` and
 # `last_fetch` given its URL): each is a generator that yields its blog when it wants a pass and
 # is sent that pass's (result, served), and `SIDE_BY_SIDE` runs every pass of theirs at once, one
-# crawl over all their blogs in one archive, with the checks `poll` makes. Each test id then
-# fails with its own scenario's error.
+# crawl over all their blogs in one archive, with the checks `poll` makes. Those that check
+# `liveblog reparse` yield None after their last pass: it runs once over the archive when every
+# pass has ended, and each compares its own blog's versions and removals before and after
+# (`archived` given its URL). Each test id then fails with its own scenario's error.
 
-Scenario = Generator[EvolvingBlog, tuple[PassResult, list[Served]], None]
+Scenario = Generator[EvolvingBlog | None, Any, None]
 
 
 def _polled(db: Path, scenario: Scenario) -> Passes:
     """A scenario as crawl_together runs a test: each pass it asks for, checked as `poll`
-    checks one, then sent on to it as (result, served)."""
-    blog = next(scenario)
+    checks one, then sent on to it as (result, served); a `yield None` of its waits for every
+    scenario's passes to end and is sent what `liveblog reparse` over the archive said."""
+    wants = next(scenario)
     while True:
-        (result,) = yield [blog.url]
-        assert result.ok is True, result.error
-        served = blog.observe(result.ok)
-        assert_archive_matches(db, blog)
+        if wants is None:  # `liveblog reparse` over the archive, once every pass has ended
+            sent: Any = yield None
+        else:
+            blog = wants
+            (result,) = yield [blog.url]
+            assert result.ok is True, result.error
+            served = blog.observe(result.ok)
+            assert_archive_matches(db, blog)
+            sent = (result, served)
         try:
-            blog = scenario.send((result, served))
+            wants = scenario.send(sent)
         except StopIteration:
             return
 
@@ -115,7 +123,9 @@ def _polled(db: Path, scenario: Scenario) -> Passes:
 def _side_by_side(db: Path, scenarios: dict[str, Callable[[Path], Scenario]]) -> dict[str, Any]:
     """Each scenario's error, or None; the scenarios' passes run side by side."""
     return crawl_together(
-        {name: _polled(db, scenario(db)) for name, scenario in scenarios.items()}, db
+        {name: _polled(db, scenario(db)) for name, scenario in scenarios.items()},
+        db,
+        at_end=lambda: CliRunner().invoke(cli, ["reparse", "--db", str(db)]),
     )
 
 
@@ -224,6 +234,84 @@ def a_backdated_post_does_not_make_the_page_below_a_repeat(db_path: Path) -> Sce
         assert last_fetch(db_path, blog.url)["complete"] == 1
 
 
+def a_redated_post_is_a_version_and_reparse_rebuilds_it(db_path: Path) -> Scenario:
+    """u0008's publish time is corrected to an hour earlier: a new version that keeps the time
+    before; a pass that finds it as it was changes nothing; `liveblog reparse` rebuilds both."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        yield blog
+        blog.edit("u0008", published="2023-11-02T05:08:00+00:00")
+        redated, _ = yield blog
+        assert (redated.changed, redated.removed) == (1, 0)
+        again, _ = yield blog
+        assert (again.changed, again.new) == (0, 0)
+        conn = sqlite3.connect(db_path)
+        times = conn.execute(
+            "SELECT v.version, v.published_at FROM update_versions v JOIN updates u "
+            "ON u.id = v.update_id WHERE u.source_id = 'u0008' "
+            "AND u.blog_id = (SELECT id FROM blogs WHERE url = ?) ORDER BY v.version",
+            [blog.url],
+        ).fetchall()
+        conn.close()
+        assert times == [(1, "2023-11-02T06:08:00Z"), (2, "2023-11-02T05:08:00Z")]
+        yield from reparse_rebuilds(db_path, blog.url)
+
+
+def an_older_page_that_keeps_failing_holds_back_no_new_post(db_path: Path) -> Scenario:
+    """Page 3 answers 503 on every pass, retries too: each pass ends there, incomplete, and
+    archives what the pages above show; `liveblog reparse` replays those passes alike."""
+    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+        yield blog
+        for n in (10, 11):
+            blog.add(make_update(n))
+            blog.fault("503", page=3, times=20)
+            short, _ = yield blog
+            blog.faults.clear()
+            assert (short.new, short.removed) == (1, 0)
+            assert short.incomplete_reason == "older page failed"
+            assert "HTTP 503 from" in (short.incomplete_detail or "")
+        assert len(archived(db_path, blog.url)) == 11
+        yield from reparse_rebuilds(db_path, blog.url)
+
+
+def a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(
+    post: str, published: str
+) -> Callable[[Path], Scenario]:
+    """A post of page 1 is dated a year early (a typo): page 1's stretch of times is its
+    other posts' and that one instant, not the whole year between. While page 1 answers
+    304, u0005 deleted from page 2 is proved gone; the misdated post itself is not;
+    `liveblog reparse` rebuilds the same."""
+
+    def scenario(db_path: Path) -> Scenario:
+        with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
+            yield blog
+            blog.edit(post, published=published)
+            yield blog
+            blog.delete("u0005")
+            found, served = yield blog
+            assert kinds(served) == ["304", "page", "page"]
+            assert found.ok and found.removed == 1
+            yield from reparse_rebuilds(db_path, blog.url)
+
+    return scenario
+
+
+MISDATED = [
+    # In the middle of page 1: its stretch is u0007 to u0009 and that one instant.
+    ("u0008", "2022-11-02T06:08:00+00:00"),
+    # Page 1's last post, older than every post of page 2, which the order puts below it.
+    ("u0007", "2022-11-02T06:07:00+00:00"),
+]
+
+
+def reparse_rebuilds(db: Path, url: str) -> Scenario:
+    """Once every scenario's passes have ended, `liveblog reparse` replays the snapshots into
+    the same versions and removals of the blog at `url`."""
+    held = archived(db, url)
+    replayed = yield None
+    assert replayed.exit_code == 0, replayed.output
+    assert archived(db, url) == held
+
+
 SIDE_BY_SIDE: dict[str, Callable[[Path], Scenario]] = {
     scenario.__name__: scenario
     for scenario in (
@@ -235,7 +323,14 @@ SIDE_BY_SIDE: dict[str, Callable[[Path], Scenario]] = {
         a_pinned_post_deleted_from_a_page_read_again_is_removed_while_page_1_answers_304,
         a_pinned_post_on_a_page_answering_304_is_never_removed,
         a_backdated_post_does_not_make_the_page_below_a_repeat,
+        a_redated_post_is_a_version_and_reparse_rebuilds_it,
+        an_older_page_that_keeps_failing_holds_back_no_new_post,
     )
+} | {
+    f"a_misdated_post_on_a_page_not_reread_hides_no_deletion_below[{post}]": (
+        a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(post, published)
+    )
+    for post, published in MISDATED
 }
 
 
@@ -490,22 +585,10 @@ def test_a_backdated_post_does_not_make_the_page_below_a_repeat(
     _raise(side_by_side, "a_backdated_post_does_not_make_the_page_below_a_repeat")
 
 
-def test_an_older_page_that_keeps_failing_holds_back_no_new_post(db_path: Path) -> None:
-    """Page 3 answers 503 on every pass, retries too: each pass ends there, incomplete, and
-    archives what the pages above show; `liveblog reparse` replays those passes alike."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
-        poll(blog, db_path)
-        for n in (10, 11):
-            blog.add(make_update(n))
-            blog.fault("503", page=3, times=20)
-            short, _ = poll(blog, db_path)
-            blog.faults.clear()
-            assert (short.new, short.removed) == (1, 0)
-            assert short.incomplete_reason == "older page failed"
-            assert "HTTP 503 from" in (short.incomplete_detail or "")
-        held = archived(db_path)
-        assert len(held) == 11
-        assert_reparse_rebuilds(db_path, held)
+def test_an_older_page_that_keeps_failing_holds_back_no_new_post(
+    side_by_side: dict[str, Any],
+) -> None:
+    _raise(side_by_side, "an_older_page_that_keeps_failing_holds_back_no_new_post")
 
 
 def test_a_removal_and_the_return_are_kept_and_replayed_alike(db_path: Path) -> None:
@@ -530,52 +613,17 @@ def test_a_removal_and_the_return_are_kept_and_replayed_alike(db_path: Path) -> 
         assert_reparse_rebuilds(db_path, held)
 
 
-def test_a_redated_post_is_a_version_and_reparse_rebuilds_it(db_path: Path) -> None:
-    """u0008's publish time is corrected to an hour earlier: a new version that keeps the time
-    before; a pass that finds it as it was changes nothing; `liveblog reparse` rebuilds both."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
-        poll(blog, db_path)
-        blog.edit("u0008", published="2023-11-02T05:08:00+00:00")
-        redated, _ = poll(blog, db_path)
-        assert (redated.changed, redated.removed) == (1, 0)
-        again, _ = poll(blog, db_path)
-        assert (again.changed, again.new) == (0, 0)
-        conn = sqlite3.connect(db_path)
-        times = conn.execute(
-            "SELECT v.version, v.published_at FROM update_versions v JOIN updates u "
-            "ON u.id = v.update_id WHERE u.source_id = 'u0008' ORDER BY v.version"
-        ).fetchall()
-        conn.close()
-        assert times == [(1, "2023-11-02T06:08:00Z"), (2, "2023-11-02T05:08:00Z")]
-        held = archived(db_path)
-        assert_reparse_rebuilds(db_path, held)
-
-
-@pytest.mark.parametrize(
-    ("post", "published"),
-    [
-        # In the middle of page 1: its stretch is u0007 to u0009 and that one instant.
-        ("u0008", "2022-11-02T06:08:00+00:00"),
-        # Page 1's last post, older than every post of page 2, which the order puts below it.
-        ("u0007", "2022-11-02T06:07:00+00:00"),
-    ],
-)
-def test_a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(
-    db_path: Path, post: str, published: str
+def test_a_redated_post_is_a_version_and_reparse_rebuilds_it(
+    side_by_side: dict[str, Any],
 ) -> None:
-    """A post of page 1 is dated a year early (a typo): page 1's stretch of times is its
-    other posts' and that one instant, not the whole year between. While page 1 answers
-    304, u0005 deleted from page 2 is proved gone; the misdated post itself is not;
-    `liveblog reparse` rebuilds the same."""
-    with EvolvingBlog([make_update(n) for n in range(9, 0, -1)]) as blog:
-        poll(blog, db_path)
-        blog.edit(post, published=published)
-        poll(blog, db_path)
-        blog.delete("u0005")
-        found, served = poll(blog, db_path)
-        assert kinds(served) == ["304", "page", "page"]
-        assert found.ok and found.removed == 1
-        assert_reparse_rebuilds(db_path, archived(db_path))
+    _raise(side_by_side, "a_redated_post_is_a_version_and_reparse_rebuilds_it")
+
+
+@pytest.mark.parametrize(("post", "published"), MISDATED)
+def test_a_misdated_post_on_a_page_not_reread_hides_no_deletion_below(
+    side_by_side: dict[str, Any], post: str, published: str
+) -> None:
+    _raise(side_by_side, f"a_misdated_post_on_a_page_not_reread_hides_no_deletion_below[{post}]")
 
 
 def assert_reparse_rebuilds(db: Path, held: list[tuple[Any, ...]]) -> None:
@@ -585,18 +633,22 @@ def assert_reparse_rebuilds(db: Path, held: list[tuple[Any, ...]]) -> None:
     assert archived(db) == held
 
 
-def archived(db: Path) -> list[tuple[Any, ...]]:
+def archived(db: Path, url: str | None = None) -> list[tuple[Any, ...]]:
+    """The archive's versions and removals, of the blog at `url` when given."""
     conn = sqlite3.connect(db)
+    of_blog = "WHERE u.blog_id = (SELECT id FROM blogs WHERE url = ?) " if url else ""
     try:
         versions = conn.execute(
             "SELECT u.source_id, u.removed_at, v.version, v.content_hash, v.published_at "
-            "FROM updates u "
-            "JOIN update_versions v ON v.update_id = u.id ORDER BY u.source_id, v.version"
+            f"FROM updates u JOIN update_versions v ON v.update_id = u.id {of_blog}"
+            "ORDER BY u.source_id, v.version",
+            [url] if url else [],
         ).fetchall()
         removals = conn.execute(
             "SELECT u.source_id, r.removed_at, r.removed_fetch_id, r.restored_at, "
-            "r.restored_fetch_id FROM update_removals r JOIN updates u ON u.id = r.update_id "
-            "ORDER BY u.source_id, r.removed_at"
+            f"r.restored_fetch_id FROM update_removals r JOIN updates u ON u.id = r.update_id "
+            f"{of_blog}ORDER BY u.source_id, r.removed_at",
+            [url] if url else [],
         ).fetchall()
         return versions + removals
     finally:
