@@ -1584,7 +1584,10 @@ def test_nuxt_2_statements_past_twenty_thousand_are_refused_at_the_first_past() 
     def state(statements: int) -> str:
         return "window.__NUXT__=(function(a){" + "a.b=1;" * statements + "return {data:[a]}}({}));"
 
-    nuxt_state(state(1))  # what is made on first use (a pattern compiled once) is not counted
+    # What is made on first use (a pattern compiled once, on the way that reads and on the
+    # way that refuses) is not counted: run alone, the first refusal made one call more.
+    nuxt_state(state(1))
+    nuxt_state(state(20_001))
     few, calls = counted_calls(lambda: nuxt_state(state(20_001)), limit=2_000_000)
     many, more_calls = counted_calls(lambda: nuxt_state(state(40_000)), limit=2_000_000)
     assert few is None and many is None
