@@ -369,8 +369,15 @@ def test_validators_go_back_byte_for_byte_even_beyond_ascii(db_path: Path) -> No
     assert again.ok and again.not_modified == 1
 
 
-def removals_logged(db: Database) -> int:
-    return int(db.execute("SELECT count(*) FROM update_removals").fetchone()[0])
+def removals_logged(db: Database, url: str) -> int:
+    """How many removals of one blog's updates the archive logged."""
+    return int(
+        db.execute(
+            "SELECT count(*) FROM update_removals r JOIN updates u ON u.id = r.update_id "
+            "JOIN blogs b ON b.id = u.blog_id WHERE b.url = ?",
+            [url],
+        ).fetchone()[0]
+    )
 
 
 def after_its_newest(
@@ -410,36 +417,54 @@ AFTER_ITS_NEWEST = {
 
 
 @pytest.fixture(scope="module")
-def after_their_newest(
+def seed_copies(
     tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[Path, dict[str, PassResult]]:
-    """read_after_its_newest for each of AFTER_ITS_NEWEST, a copy of the seed blog each, in
-    step in one archive (three crawl processes, not three each): the archive, and each last
-    pass's result."""
-    db = tmp_path_factory.mktemp("after-their-newest") / "archive.db"
+) -> tuple[Path, dict[str, Exception | None], dict[str, PassResult]]:
+    """The passes of this file's tests of old copies and removals, a copy of the seed blog
+    each, in step in one archive: five crawl processes, where each family started its own
+    (five, three, four and three). The archive, what each test raised, and the last pass's
+    result of each of AFTER_ITS_NEWEST."""
+    db = tmp_path_factory.mktemp("seed-copies") / "archive.db"
     last: dict[str, list[PassResult]] = {name: [] for name in AFTER_ITS_NEWEST}
     with contextlib.ExitStack() as blogs:
+
+        def copy() -> SampleBlog:
+            return blogs.enter_context(calais_blog())
+
         tests = {
-            name: after_its_newest(blogs.enter_context(calais_blog()), shown, headers, last[name])
+            name: after_its_newest(copy(), shown, headers, last[name])
             for name, (shown, headers) in AFTER_ITS_NEWEST.items()
         }
-        for raised in crawl_together(tests, db).values():
-            ended(raised)
-    return db, {name: result for name, [result] in last.items()}
+        tests["old copy"] = _an_old_copy_lacking_most_posts(copy())
+        tests["after a hold"] = _a_held_pass_then_a_mass_removal(copy())
+        tests["cache's old copy"] = _a_caches_old_copy(copy(), db)
+        tests["dated in the second"] = _a_copy_dated_in_the_second(copy(), db)
+        raised = crawl_together(tests, db)
+    return db, raised, {name: got[0] for name, got in last.items() if got}  # one unless it failed
 
 
-@pytest.mark.slow
-def test_a_caches_old_copy_marks_nothing_removed(sample_blog: SampleBlog, db_path: Path) -> None:
-    """A CDN's edge serves the page as it was before its newest post went up, then another
-    edge as it is: the newest post waits, and is neither removed nor back."""
+@pytest.fixture(scope="module")
+def after_their_newest(
+    seed_copies: tuple[Path, dict[str, Exception | None], dict[str, PassResult]],
+) -> tuple[Path, dict[str, PassResult]]:
+    """read_after_its_newest for each of AFTER_ITS_NEWEST, in seed_copies' archive: the
+    archive, and each last pass's result."""
+    db, raised, last = seed_copies
+    for name in AFTER_ITS_NEWEST:
+        ended(raised[name])
+    return db, last
+
+
+def _a_caches_old_copy(sample_blog: SampleBlog, db_path: Path) -> Passes:
+    """The passes of test_a_caches_old_copy_marks_nothing_removed."""
     older = UPDATES[1:]
     sample_blog.show(older)
-    assert crawl_local([sample_blog.url], db_path)[0].new == len(older)
+    assert (yield [sample_blog.url])[0].new == len(older)
     sample_blog.show(UPDATES)
-    assert crawl_local([sample_blog.url], db_path)[0].new == 1
+    assert (yield [sample_blog.url])[0].new == 1
     sample_blog.show(older)  # the old copy, ten minutes in the cache
     sample_blog.headers = {"Age": "600"}
-    [stale] = crawl_local([sample_blog.url], db_path)
+    [stale] = yield [sample_blog.url]
     assert stale.ok and (stale.removed, stale.held) == (0, 1), stale
     assert "1 held (old copy)" in stale.summary()
     db = Database(db_path)
@@ -448,12 +473,23 @@ def test_a_caches_old_copy_marks_nothing_removed(sample_blog: SampleBlog, db_pat
     ).fetchone() == (None, 1, 0)
     sample_blog.show(UPDATES)
     sample_blog.headers = {}
-    [fresh] = crawl_local([sample_blog.url], db_path)
+    [fresh] = yield [sample_blog.url]
     assert fresh.ok and (fresh.removed, fresh.restored, fresh.held) == (0, 0, 0), fresh
-    assert removals_logged(db) == 0
-    assert db.execute("SELECT count(*) FROM updates WHERE removed_at IS NOT NULL").fetchone() == (
-        0,
-    )
+    assert removals_logged(db, sample_blog.url) == 0
+    assert db.execute(
+        "SELECT count(*) FROM updates u JOIN blogs b ON b.id = u.blog_id "
+        "WHERE b.url = ? AND u.removed_at IS NOT NULL",
+        [sample_blog.url],
+    ).fetchone() == (0,)
+
+
+@pytest.mark.slow
+def test_a_caches_old_copy_marks_nothing_removed(
+    seed_copies: tuple[Path, dict[str, Exception | None], dict[str, PassResult]],
+) -> None:
+    """A CDN's edge serves the page as it was before its newest post went up, then another
+    edge as it is: the newest post waits, and is neither removed nor back."""
+    ended(seed_copies[1]["cache's old copy"])
 
 
 @pytest.mark.slow
@@ -483,27 +519,35 @@ def test_a_copy_dated_before_its_missing_post_was_seen_is_an_old_copy(
     assert held.ok and (held.removed, held.held) == (0, 1), held
 
 
-@pytest.mark.slow
-def test_a_copy_dated_in_the_second_its_missing_post_was_seen_is_the_sites(
-    sample_blog: SampleBlog, db_path: Path
-) -> None:
-    """A "Date" says the second, not the instant: a page the site made in the very second the
-    archive first read the post it lacks (passes a moment apart) may have been made after that
-    reading, and its newest post, taken down, is removed at once."""
+def _a_copy_dated_in_the_second(sample_blog: SampleBlog, db_path: Path) -> Passes:
+    """The passes of test_a_copy_dated_in_the_second_its_missing_post_was_seen_is_the_sites."""
     sample_blog.show(UPDATES[1:])
-    crawl_local([sample_blog.url], db_path)
+    yield [sample_blog.url]
     sample_blog.show(UPDATES)
-    crawl_local([sample_blog.url], db_path)
+    yield [sample_blog.url]
     db = Database(db_path)
     [(seen,)] = db.execute(
-        "SELECT first_seen_at FROM updates WHERE source_id = ?", [UPDATES[0].id]
+        "SELECT u.first_seen_at FROM updates u JOIN blogs b ON b.id = u.blog_id "
+        "WHERE b.url = ? AND u.source_id = ?",
+        [sample_blog.url, UPDATES[0].id],
     ).fetchall()
+    db.close()
     first_read = parse_utc(seen)
     assert first_read is not None and first_read.microsecond, seen
     sample_blog.show(UPDATES[1:])
     sample_blog.headers = {"Date": formatdate(first_read.timestamp() // 1, usegmt=True)}
-    [gone] = crawl_local([sample_blog.url], db_path)
+    [gone] = yield [sample_blog.url]
     assert gone.ok and (gone.removed, gone.held) == (1, 0), gone
+
+
+@pytest.mark.slow
+def test_a_copy_dated_in_the_second_its_missing_post_was_seen_is_the_sites(
+    seed_copies: tuple[Path, dict[str, Exception | None], dict[str, PassResult]],
+) -> None:
+    """A "Date" says the second, not the instant: a page the site made in the very second the
+    archive first read the post it lacks (passes a moment apart) may have been made after that
+    reading, and its newest post, taken down, is removed at once."""
+    ended(seed_copies[1]["dated in the second"])
 
 
 @pytest.mark.slow
@@ -633,16 +677,11 @@ def _a_held_pass_then_a_mass_removal(sample_blog: SampleBlog) -> Passes:
 
 
 @pytest.fixture(scope="module")
-def mass_removals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Exception | None]:
-    """The two mass removals' passes, a copy of the seed blog each, in step in one archive
-    (five crawl processes, not five each): what each raised."""
-    db = tmp_path_factory.mktemp("mass-removals") / "archive.db"
-    with contextlib.ExitStack() as blogs:
-        tests = {
-            "old copy": _an_old_copy_lacking_most_posts(blogs.enter_context(calais_blog())),
-            "after a hold": _a_held_pass_then_a_mass_removal(blogs.enter_context(calais_blog())),
-        }
-        return crawl_together(tests, db)
+def mass_removals(
+    seed_copies: tuple[Path, dict[str, Exception | None], dict[str, PassResult]],
+) -> dict[str, Exception | None]:
+    """The two mass removals' passes, in seed_copies' archive: what each raised."""
+    return seed_copies[1]
 
 
 @pytest.mark.slow
