@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 
@@ -629,17 +629,32 @@ def unproxied(url: str) -> str:
     path = parts.path
     if path.endswith(("/_next/image", "/_vercel/image")):
         wrapped = next((v for k, v in parse_qsl(parts.query) if k == "url"), "").strip()
-        return wrapped or url
+        return _picture_address(wrapped) or url
     at = path.find("/_ipx/")
     if at < 0:
         return url
     _, _, picture = path[at + len("/_ipx/") :].partition("/")  # (past its modifiers)
+    if picture.lower().startswith(("http%3a", "https%3a")):
+        picture = unquote(picture)  # (an address the page encoded)
     if not picture:
         return url
     if picture.startswith(("http:/", "https:/")):
         scheme, _, rest = picture.partition(":/")
         return f"{scheme}://{rest.lstrip('/')}"
     return "/" + picture
+
+
+def _picture_address(wrapped: str) -> str | None:
+    """What a proxy wraps, where it is a picture's address on the web (a path, or an http(s)
+    address), decoded once more where the page encoded it twice ("https%3A%2F%2F…",
+    "%2Fimg%2F…"); None where it is none (empty, a script's, a data URL)."""
+    for _ in range(2):
+        if wrapped.startswith(("/", "http://", "https://")) and not wrapped.startswith("/%2"):
+            return wrapped
+        if not wrapped.lower().startswith(("http%3a", "https%3a", "%2f", "/%2f")):
+            return None
+        wrapped = unquote(wrapped)
+    return None
 
 
 _CREDIT, _CAPTION = 1, 2  # what _caption_role answers, as walks.figure_parts reads it
