@@ -13518,6 +13518,10 @@ def test_a_bar_of_controls_whose_words_stand_glued_is_read_item_by_item(bar: str
         # Short words of a post's own, each its own line, none lost.
         ("<div><span>Kyiv</span><span>Odesa</span><span>Lviv</span></div>",
          "Kyiv\nOdesa\nLviv"),
+        # A number a counter draws a digit a box, a word a letter a box: one word.
+        ("<p><span>1</span><span>2</span><span>4</span><span>7</span></p>", "1247"),
+        ("<p><span>U</span><span>N</span></p>", "UN"),
+        ("<p><span>€</span><span>5</span><span>M</span></p>", "€5M"),
     ],
 )  # fmt: skip
 def test_glued_words_that_are_no_bar_of_controls_stay(line: str, kept: str) -> None:

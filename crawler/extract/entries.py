@@ -469,11 +469,12 @@ def _glued_bar(box: Element) -> bool:
     """Whether a box holds nothing but a few short links, buttons or spans side by side with
     no space between, each after the first opening with a capital (`<span>Teilen</span><span>
     Link kopieren</span>`): a bar of controls or labels that CSS sets apart, each a line of its
-    own, where their words read together make one word ("TeilenLink kopieren")."""
+    own, where their words read together make one word ("TeilenLink kopieren"). Two items of
+    one character each in a row are a word's letters or a number's digits, no bar's."""
     if not 2 <= len(box) <= _BAR_ITEMS or (box.text and not box.text.isspace()):
         return False
     last = len(box) - 1
-    ended = ""
+    ended = ended_item = ""
     for n, item in enumerate(box):
         if item.tag not in _BAR_ITEM_TAGS or (n < last and item.tail):
             return False
@@ -482,7 +483,9 @@ def _glued_bar(box: Element) -> bool:
             return False
         if n and (ended.isspace() or not (words[0].isupper() or words[0].isdigit())):
             return False
-        ended = words[-1]
+        if n and len(words) == 1 and len(ended_item) == 1:
+            return False  # a word a letter a box, a number a digit a box ("U", "N"): one word
+        ended, ended_item = words[-1], words
     return True
 
 
