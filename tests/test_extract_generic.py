@@ -13613,6 +13613,40 @@ def test_a_mastodon_post_is_embedded_from_mastodon(embed: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "<img src='/img/{n}.jpg' alt=''><p>Image source, the ministry said, was a drone camera "
+        "over the city.</p>",
+        "<img src='/img/{n}.jpg' alt=''><p>Image source, The ministry says the footage came "
+        "from a drone camera flown over the city at dawn.</p>",
+        "<p>Media caption, as the BBC calls it, is the line under a video.</p>",
+        "<video src='/v/{n}.mp4'></video><p>Media caption, as the BBC calls it, is the line "
+        "under a video.</p>",
+    ],
+)
+def test_a_sentence_that_opens_with_a_bbc_label_s_words_stays_whole(line: str) -> None:
+    """A line that opens with "Image source, " or "Media caption, " and runs on as a
+    sentence (no capital after the label, or a credit longer than a credit runs) is a line of
+    the post's words, all of them: no credit of the picture before it, no caption."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{line.format(n=n)}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    text = re.sub(r"<[^>]+>", "", line[line.index("<p>") :])
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\n{text}" for n in (6, 5, 4, 3)
+    ]
+    assert all(not m.get("credit") and not m.get("text") for u in updates for m in u.media)
+
+
+@pytest.mark.parametrize(
     ("url", "lang", "published", "zone", "offset"),
     [
         ("https://www.rte.ie/news/2024/0715/storm-live/", "en-IE", "+01:00", "IST", 60),

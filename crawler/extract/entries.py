@@ -345,17 +345,23 @@ class BodyWriter:
         beside media, out of the media's box. "Image source, Getty Images" is the credit of
         the picture before it, if it has none, and never a word of the post (""). "Media
         caption, …" right after a video without a caption is that caption (""), elsewhere
-        the line's words without the label. Any other line as it is."""
-        if media.CREDIT_LABEL.match(text):
+        the line's words without the label. A line whose words after the label open with no
+        capital, or run longer than a credit, is a sentence, kept as it is, as is any other
+        line."""
+        if label := media.CREDIT_LABEL.match(text):
+            rest = text[label.end() :].strip()
+            if not _opens_as_named(rest) or len(rest.split()) > _CREDIT_WORDS:
+                return text  # a sentence that opens with the words ("Image source, the …")
             last = self.media[-1] if self.media else None
             if last is not None and last["type"] == media.IMAGE and not last["credit"]:
-                credit = clean_credit(media.CREDIT_LABEL.sub("", text, count=1))
-                self.media[-1] = {**last, "credit": credit}
+                self.media[-1] = {**last, "credit": clean_credit(rest)}
             return ""
         label = media.VIDEO_CAPTION_LABEL.match(text)
         if label is None:
             return text
         caption = text[label.end() :].strip()
+        if not _opens_as_named(caption):
+            return text  # a sentence that opens with the words ("Media caption, as …")
         if caption and self._video_at == (len(self.paragraphs), len(self.media)):
             self.media[-1] = {**self.media[-1], "text": caption}
             self._video_at = None
@@ -453,6 +459,15 @@ class BodyWriter:
         if BR_MARK in markup:  # text_of marks <br> tails in the tree it serialises
             markup = markup.replace(BR_MARK, "")
         return finish_html(markup, self.base_url, own=not self.copied)
+
+
+def _opens_as_named(words: str) -> bool:
+    """Whether words open as a caption or a credit the BBC labels does: a capital, a digit."""
+    return words[:1].isupper() or words[:1].isdigit()
+
+
+# Words of a picture's credit, at most ("Ministry of Defence of Ukraine/Handout via Reuters").
+_CREDIT_WORDS = 10
 
 
 def _glued_to_previous(item: Element) -> bool:
