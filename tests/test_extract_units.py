@@ -1850,6 +1850,12 @@ def test_a_posts_body_named_for_tests_with_a_picture_keeps_its_words(testid: str
             '<picture><source type="image/avif" srcset="/r.avif"><img src="/r.jpg"></picture>',
             "/r.jpg",
         ),
+        # A lazy loader's placeholder in a <source>, however wide it says it is, is none.
+        (
+            '<picture><source type="image/webp" srcset="data:image/gif;base64,R0lGOD 2000w">'
+            '<img src="/r2.jpg" width="800"></picture>',
+            "/r2.jpg",
+        ),
         # An image proxy's address gives the picture it wraps (Next.js's `url=`, Nuxt's IPX).
         (
             '<img src="/_next/image?url=%2Fimages%2Fs.jpg&amp;w=1200&amp;q=75" srcset="/_next/'

@@ -573,7 +573,8 @@ def _wider_rendition(img: Element) -> str | None:
     descriptor says it is wider than the `<img>` says it is (its own widest candidate, else
     its `width`): a `<source>` with no media query is the picture in another format, one
     whose query is a minimum width alone the picture for wide screens; one for narrow screens
-    or a colour scheme is another crop or another picture."""
+    or a colour scheme is another crop or another picture, and a data URL a lazy loader's
+    placeholder."""
     picture = img.getparent()
     while picture is not None and picture.tag == "source":  # (libxml2 reads none as void)
         picture = picture.getparent()
@@ -587,7 +588,7 @@ def _wider_rendition(img: Element) -> str | None:
         srcset = source.get("data-srcset") or source.get("srcset") or ""
         for candidate, descriptor in _srcset_candidates(srcset):
             width = _width(descriptor)
-            if width > best_width:
+            if width > best_width and not candidate.startswith("data:"):  # (a placeholder)
                 best_width, best = width, candidate
     return best
 
