@@ -13522,6 +13522,8 @@ def test_a_bar_of_controls_whose_words_stand_glued_is_read_item_by_item(bar: str
         ("<p><span>1</span><span>2</span><span>4</span><span>7</span></p>", "1247"),
         ("<p><span>U</span><span>N</span></p>", "UN"),
         ("<p><span>€</span><span>5</span><span>M</span></p>", "€5M"),
+        # A drop cap before a lead-in's small capitals.
+        ("<p><span>I</span><span>N the early hours</span></p>", "IN the early hours"),
     ],
 )  # fmt: skip
 def test_glued_words_that_are_no_bar_of_controls_stay(line: str, kept: str) -> None:

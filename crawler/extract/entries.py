@@ -484,8 +484,9 @@ def _glued_bar(box: Element) -> bool:
     """Whether a box holds nothing but a few short links, buttons or spans side by side with
     no space between, each after the first opening with a capital (`<span>Teilen</span><span>
     Link kopieren</span>`): a bar of controls or labels that CSS sets apart, each a line of its
-    own, where their words read together make one word ("TeilenLink kopieren"). Two items of
-    one character each in a row are a word's letters or a number's digits, no bar's."""
+    own, where their words read together make one word ("TeilenLink kopieren"). An item of one
+    character with another after it is a drop cap, a word's letter or a number's digit, no
+    bar's."""
     if not 2 <= len(box) <= _BAR_ITEMS or (box.text and not box.text.isspace()):
         return False
     last = len(box) - 1
@@ -498,8 +499,8 @@ def _glued_bar(box: Element) -> bool:
             return False
         if n and (ended.isspace() or not (words[0].isupper() or words[0].isdigit())):
             return False
-        if n and len(words) == 1 and len(ended_item) == 1:
-            return False  # a word a letter a box, a number a digit a box ("U", "N"): one word
+        if n and len(ended_item) == 1:
+            return False  # a drop cap, a word a letter a box, a number a digit a box: one word
         ended, ended_item = words[-1], words
     return True
 
