@@ -13624,6 +13624,7 @@ def test_a_mastodon_post_is_embedded_from_mastodon(embed: str) -> None:
         "<p>Media caption, as the BBC calls it, is the line under a video.</p>",
         "<video src='/v/{n}.mp4'></video><p>Media caption, as the BBC calls it, is the line "
         "under a video.</p>",
+        "<img src='/img/{n}.jpg' alt=''><p>Image source, Reuters, said the footage was real.</p>",
     ],
 )
 def test_a_sentence_that_opens_with_a_bbc_label_s_words_stays_whole(line: str) -> None:
@@ -13646,6 +13647,30 @@ def test_a_sentence_that_opens_with_a_bbc_label_s_words_stays_whole(line: str) -
         f"What post {n} reports, in more than a few words.\n\n{text}" for n in (6, 5, 4, 3)
     ]
     assert all(not m.get("credit") and not m.get("text") for u in updates for m in u.media)
+
+
+def test_a_media_caption_a_line_below_its_video_is_no_caption_of_it() -> None:
+    """Only the line right after a video is its caption by the BBC's "Media caption, ": one
+    a line further down, past the post's own words, is a line of the post's, its label
+    going, as where no video stands before it."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<video src='/v/{n}.mp4'></video><p>Crews spent the night at the dam.</p>"
+        "<p>Media caption, The minister speaks to reporters</p></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nCrews spent the night at the "
+        "dam.\n\nThe minister speaks to reporters"
+        for n in (6, 5, 4, 3)
+    ]
+    assert [m["text"] for u in updates for m in u.media] == [None] * 4
 
 
 @pytest.mark.parametrize(

@@ -265,7 +265,13 @@ class BodyWriter:
         kept, to_escape = paragraph_texts(raws)
         self._teaser_label, self._last_plain = False, raws[-1]
         if kept and any(text[:1] in "IiMmVv" for text in kept):
-            kept = [rest for text in kept if (rest := self._media_label(text))]
+            labelled = []
+            for n, text in enumerate(kept):
+                if n:
+                    self._video_at = None  # (past the line right after a video)
+                if rest := self._media_label(text):
+                    labelled.append(rest)
+            kept = labelled
         if self.headline and not self.paragraphs:
             while kept and kept[0] == self.headline:
                 del kept[0]  # the headline repeated
@@ -346,11 +352,15 @@ class BodyWriter:
         the picture before it, if it has none, and never a word of the post (""). "Media
         caption, …" right after a video without a caption is that caption (""), elsewhere
         the line's words without the label. A line whose words after the label open with no
-        capital, or run longer than a credit, is a sentence, kept as it is, as is any other
-        line."""
+        capital, or run longer than a credit or end as a sentence does, is a sentence, kept as
+        it is, as is any other line."""
         if label := media.CREDIT_LABEL.match(text):
             rest = text[label.end() :].strip()
-            if not _opens_as_named(rest) or len(rest.split()) > _CREDIT_WORDS:
+            if (
+                not _opens_as_named(rest)
+                or len(rest.split()) > _CREDIT_WORDS
+                or (rest[-1:] in ".!?" and " " in rest)
+            ):
                 return text  # a sentence that opens with the words ("Image source, the …")
             last = self.media[-1] if self.media else None
             if last is not None and last["type"] == media.IMAGE and not last["credit"]:
