@@ -13673,6 +13673,24 @@ def test_a_media_caption_a_line_below_its_video_is_no_caption_of_it() -> None:
     assert [m["text"] for u in updates for m in u.media] == [None] * 4
 
 
+def test_a_class_that_only_holds_mastodon_embed_names_no_mastodon_post() -> None:
+    """The class of Mastodon's embed code names its post as a whole word of the class
+    attribute (`mastodon-embed`), not inside another class (`no-mastodon-embed`)."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<iframe class='no-mastodon-embed' src='https://x.example.org/e/{n}'></iframe>"
+        "</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [m["provider"] for u in updates for m in u.media] == [None] * 4
+
+
 @pytest.mark.parametrize(
     ("url", "lang", "published", "zone", "offset"),
     [

@@ -457,7 +457,7 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
         if words is None and element.tag == "figure":  # a player's figure: its caption
             caption = next(element.iter("figcaption"), None)
             words = text_of(caption) or None if caption is not None else None
-    if provider is None and "mastodon-embed" in (element.get("class") or ""):
+    if provider is None and "mastodon-embed" in (element.get("class") or "").split():
         provider = "mastodon"  # (its code's class: any server's)
     return embed_record(url, provider, "video" if video else None, words)
 
