@@ -13518,6 +13518,12 @@ def test_a_bar_of_controls_whose_words_stand_glued_is_read_item_by_item(bar: str
         # Short words of a post's own, each its own line, none lost.
         ("<div><span>Kyiv</span><span>Odesa</span><span>Lviv</span></div>",
          "Kyiv\nOdesa\nLviv"),
+        # A number a counter draws a digit a box, a word a letter a box: one word.
+        ("<p><span>1</span><span>2</span><span>4</span><span>7</span></p>", "1247"),
+        ("<p><span>U</span><span>N</span></p>", "UN"),
+        ("<p><span>€</span><span>5</span><span>M</span></p>", "€5M"),
+        # A drop cap before a lead-in's small capitals.
+        ("<p><span>I</span><span>N the early hours</span></p>", "IN the early hours"),
     ],
 )  # fmt: skip
 def test_glued_words_that_are_no_bar_of_controls_stay(line: str, kept: str) -> None:
@@ -13606,6 +13612,83 @@ def test_a_mastodon_post_is_embedded_from_mastodon(embed: str) -> None:
         f"What post {n} reports, in more than a few words." for n in (6, 5, 4, 3)
     ]
     assert [m["provider"] for u in updates for m in u.media] == ["mastodon"] * 4
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<img src='/img/{n}.jpg' alt=''><p>Image source, the ministry said, was a drone camera "
+        "over the city.</p>",
+        "<img src='/img/{n}.jpg' alt=''><p>Image source, The ministry says the footage came "
+        "from a drone camera flown over the city at dawn.</p>",
+        "<p>Media caption, as the BBC calls it, is the line under a video.</p>",
+        "<video src='/v/{n}.mp4'></video><p>Media caption, as the BBC calls it, is the line "
+        "under a video.</p>",
+        "<img src='/img/{n}.jpg' alt=''><p>Image source, Reuters, said the footage was real.</p>",
+    ],
+)
+def test_a_sentence_that_opens_with_a_bbc_label_s_words_stays_whole(line: str) -> None:
+    """A line that opens with "Image source, " or "Media caption, " and runs on as a
+    sentence (no capital after the label, or a credit longer than a credit runs) is a line of
+    the post's words, all of them: no credit of the picture before it, no caption."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"{line.format(n=n)}</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    text = re.sub(r"<[^>]+>", "", line[line.index("<p>") :])
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\n{text}" for n in (6, 5, 4, 3)
+    ]
+    assert all(not m.get("credit") and not m.get("text") for u in updates for m in u.media)
+
+
+def test_a_media_caption_a_line_below_its_video_is_no_caption_of_it() -> None:
+    """Only the line right after a video is its caption by the BBC's "Media caption, ": one
+    a line further down, past the post's own words, is a line of the post's, its label
+    going, as where no video stands before it."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<video src='/v/{n}.mp4'></video><p>Crews spent the night at the dam.</p>"
+        "<p>Media caption, The minister speaks to reporters</p></article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words.\n\nCrews spent the night at the "
+        "dam.\n\nThe minister speaks to reporters"
+        for n in (6, 5, 4, 3)
+    ]
+    assert [m["text"] for u in updates for m in u.media] == [None] * 4
+
+
+def test_a_class_that_only_holds_mastodon_embed_names_no_mastodon_post() -> None:
+    """The class of Mastodon's embed code names its post as a whole word of the class
+    attribute (`mastodon-embed`), not inside another class (`no-mastodon-embed`)."""
+    posts = "".join(
+        f"<article class='post' id='p{n}'><time datetime='2024-05-01T1{n}:05:00Z'>1{n}:05"
+        f"</time><h2>Post {n}</h2><p>What post {n} reports, in more than a few words.</p>"
+        f"<iframe class='no-mastodon-embed' src='https://x.example.org/e/{n}'></iframe>"
+        "</article>"
+        for n in (6, 5, 4, 3)
+    )
+    updates = extract_page(
+        page_of(f"<div class='feed'>{posts}</div>"),
+        "https://news.example.com/live/x",
+        fetched_at="2024-05-01T18:00:00Z",
+    ).updates
+    assert [m["provider"] for u in updates for m in u.media] == [None] * 4
 
 
 @pytest.mark.parametrize(

@@ -1850,6 +1850,12 @@ def test_a_posts_body_named_for_tests_with_a_picture_keeps_its_words(testid: str
             '<picture><source type="image/avif" srcset="/r.avif"><img src="/r.jpg"></picture>',
             "/r.jpg",
         ),
+        # A lazy loader's placeholder in a <source>, however wide it says it is, is none.
+        (
+            '<picture><source type="image/webp" srcset="data:image/gif;base64,R0lGOD 2000w">'
+            '<img src="/r2.jpg" width="800"></picture>',
+            "/r2.jpg",
+        ),
         # An image proxy's address gives the picture it wraps (Next.js's `url=`, Nuxt's IPX).
         (
             '<img src="/_next/image?url=%2Fimages%2Fs.jpg&amp;w=1200&amp;q=75" srcset="/_next/'
@@ -1884,6 +1890,21 @@ def test_a_pictures_image_is_the_one_a_reader_sees(img: str, url: str) -> None:
         ("/_ipx/w_640/https://cdn.example.org/x.jpg", "https://cdn.example.org/x.jpg"),
         # A proxy's address without the picture it wraps stays as it is.
         ("/_next/image?w=640&amp;q=75", "http://127.0.0.1:1/_next/image?w=640&q=75"),
+        # An address encoded twice is the picture's, decoded once more.
+        (
+            "/_next/image?url=https%253A%252F%252Fcdn.example.org%252Fy.jpg&amp;w=640",
+            "https://cdn.example.org/y.jpg",
+        ),
+        ("/_ipx/w_640/https%3A%2F%2Fcdn.example.org%2Fz.jpg", "https://cdn.example.org/z.jpg"),
+        # One that wraps no picture's address on the web (a script's, a data URL) stays.
+        (
+            "/_next/image?url=javascript%3Aalert(1)&amp;w=640",
+            "http://127.0.0.1:1/_next/image?url=javascript%3Aalert(1)&w=640",
+        ),
+        (
+            "/_next/image?url=data%3Aimage%2Fgif%3Bbase64%2CR0lGOD&amp;w=640",
+            "http://127.0.0.1:1/_next/image?url=data%3Aimage%2Fgif%3Bbase64%2CR0lGOD&w=640",
+        ),
     ],
 )
 def test_an_image_proxys_address_gives_the_picture_it_wraps(src: str, url: str) -> None:

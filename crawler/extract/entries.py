@@ -265,7 +265,13 @@ class BodyWriter:
         kept, to_escape = paragraph_texts(raws)
         self._teaser_label, self._last_plain = False, raws[-1]
         if kept and any(text[:1] in "IiMmVv" for text in kept):
-            kept = [rest for text in kept if (rest := self._media_label(text))]
+            labelled = []
+            for n, text in enumerate(kept):
+                if n:
+                    self._video_at = None  # (past the line right after a video)
+                if rest := self._media_label(text):
+                    labelled.append(rest)
+            kept = labelled
         if self.headline and not self.paragraphs:
             while kept and kept[0] == self.headline:
                 del kept[0]  # the headline repeated
@@ -345,17 +351,27 @@ class BodyWriter:
         beside media, out of the media's box. "Image source, Getty Images" is the credit of
         the picture before it, if it has none, and never a word of the post (""). "Media
         caption, …" right after a video without a caption is that caption (""), elsewhere
-        the line's words without the label. Any other line as it is."""
-        if media.CREDIT_LABEL.match(text):
+        the line's words without the label. A line whose words after the label open with no
+        capital, or run longer than a credit or end as a sentence does, is a sentence, kept as
+        it is, as is any other line."""
+        if label := media.CREDIT_LABEL.match(text):
+            rest = text[label.end() :].strip()
+            if (
+                not _opens_as_named(rest)
+                or len(rest.split()) > _CREDIT_WORDS
+                or (rest[-1:] in ".!?" and " " in rest)
+            ):
+                return text  # a sentence that opens with the words ("Image source, the …")
             last = self.media[-1] if self.media else None
             if last is not None and last["type"] == media.IMAGE and not last["credit"]:
-                credit = clean_credit(media.CREDIT_LABEL.sub("", text, count=1))
-                self.media[-1] = {**last, "credit": credit}
+                self.media[-1] = {**last, "credit": clean_credit(rest)}
             return ""
         label = media.VIDEO_CAPTION_LABEL.match(text)
         if label is None:
             return text
         caption = text[label.end() :].strip()
+        if not _opens_as_named(caption):
+            return text  # a sentence that opens with the words ("Media caption, as …")
         if caption and self._video_at == (len(self.paragraphs), len(self.media)):
             self.media[-1] = {**self.media[-1], "text": caption}
             self._video_at = None
@@ -455,6 +471,15 @@ class BodyWriter:
         return finish_html(markup, self.base_url, own=not self.copied)
 
 
+def _opens_as_named(words: str) -> bool:
+    """Whether words open as a caption or a credit the BBC labels does: a capital, a digit."""
+    return words[:1].isupper() or words[:1].isdigit()
+
+
+# Words of a picture's credit, at most ("Ministry of Defence of Ukraine/Handout via Reuters").
+_CREDIT_WORDS = 10
+
+
 def _glued_to_previous(item: Element) -> bool:
     """Whether an inline element follows its sibling with no space between, in a bar of
     controls (`_glued_bar`)."""
@@ -469,11 +494,13 @@ def _glued_bar(box: Element) -> bool:
     """Whether a box holds nothing but a few short links, buttons or spans side by side with
     no space between, each after the first opening with a capital (`<span>Teilen</span><span>
     Link kopieren</span>`): a bar of controls or labels that CSS sets apart, each a line of its
-    own, where their words read together make one word ("TeilenLink kopieren")."""
+    own, where their words read together make one word ("TeilenLink kopieren"). An item of one
+    character with another after it is a drop cap, a word's letter or a number's digit, no
+    bar's."""
     if not 2 <= len(box) <= _BAR_ITEMS or (box.text and not box.text.isspace()):
         return False
     last = len(box) - 1
-    ended = ""
+    ended = ended_item = ""
     for n, item in enumerate(box):
         if item.tag not in _BAR_ITEM_TAGS or (n < last and item.tail):
             return False
@@ -482,7 +509,9 @@ def _glued_bar(box: Element) -> bool:
             return False
         if n and (ended.isspace() or not (words[0].isupper() or words[0].isdigit())):
             return False
-        ended = words[-1]
+        if n and len(ended_item) == 1:
+            return False  # a drop cap, a word a letter a box, a number a digit a box: one word
+        ended, ended_item = words[-1], words
     return True
 
 

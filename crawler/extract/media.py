@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import etree
 
@@ -457,7 +457,7 @@ def embed_media(element: Element, base_url: str) -> dict[str, Any] | None:
         if words is None and element.tag == "figure":  # a player's figure: its caption
             caption = next(element.iter("figcaption"), None)
             words = text_of(caption) or None if caption is not None else None
-    if provider is None and "mastodon-embed" in (element.get("class") or ""):
+    if provider is None and "mastodon-embed" in (element.get("class") or "").split():
         provider = "mastodon"  # (its code's class: any server's)
     return embed_record(url, provider, "video" if video else None, words)
 
@@ -573,7 +573,8 @@ def _wider_rendition(img: Element) -> str | None:
     descriptor says it is wider than the `<img>` says it is (its own widest candidate, else
     its `width`): a `<source>` with no media query is the picture in another format, one
     whose query is a minimum width alone the picture for wide screens; one for narrow screens
-    or a colour scheme is another crop or another picture."""
+    or a colour scheme is another crop or another picture, and a data URL a lazy loader's
+    placeholder."""
     picture = img.getparent()
     while picture is not None and picture.tag == "source":  # (libxml2 reads none as void)
         picture = picture.getparent()
@@ -587,7 +588,7 @@ def _wider_rendition(img: Element) -> str | None:
         srcset = source.get("data-srcset") or source.get("srcset") or ""
         for candidate, descriptor in _srcset_candidates(srcset):
             width = _width(descriptor)
-            if width > best_width:
+            if width > best_width and not candidate.startswith("data:"):  # (a placeholder)
                 best_width, best = width, candidate
     return best
 
@@ -629,17 +630,32 @@ def unproxied(url: str) -> str:
     path = parts.path
     if path.endswith(("/_next/image", "/_vercel/image")):
         wrapped = next((v for k, v in parse_qsl(parts.query) if k == "url"), "").strip()
-        return wrapped or url
+        return _picture_address(wrapped) or url
     at = path.find("/_ipx/")
     if at < 0:
         return url
     _, _, picture = path[at + len("/_ipx/") :].partition("/")  # (past its modifiers)
+    if picture.lower().startswith(("http%3a", "https%3a")):
+        picture = unquote(picture)  # (an address the page encoded)
     if not picture:
         return url
     if picture.startswith(("http:/", "https:/")):
         scheme, _, rest = picture.partition(":/")
         return f"{scheme}://{rest.lstrip('/')}"
     return "/" + picture
+
+
+def _picture_address(wrapped: str) -> str | None:
+    """What a proxy wraps, where it is a picture's address on the web (a path, or an http(s)
+    address), decoded once more where the page encoded it twice ("https%3A%2F%2F…",
+    "%2Fimg%2F…"); None where it is none (empty, a script's, a data URL)."""
+    for _ in range(2):
+        if wrapped.startswith(("/", "http://", "https://")) and not wrapped.startswith("/%2"):
+            return wrapped
+        if not wrapped.lower().startswith(("http%3a", "https%3a", "%2f", "/%2f")):
+            return None
+        wrapped = unquote(wrapped)
+    return None
 
 
 _CREDIT, _CAPTION = 1, 2  # what _caption_role answers, as walks.figure_parts reads it
