@@ -146,3 +146,37 @@ def test_a_pinned_post_is_no_copy_of_another_that_opens_as_it_does(tmp_path: Pat
         ]
     results = passes(tmp_path, [first, second])
     assert counts(results) == [(5, 0, 0), (1, 0, 0)]
+
+
+def stream(rows: list[tuple[int, int, str, bool]]) -> bytes:
+    """A page of posts `(id number, post, hh:mm, edited)` as listed, newest first."""
+    articles = [
+        f'<article class="entry" id="post-{number}"><h2>{post(n)[0]}</h2>'
+        f'<time datetime="2024-05-01T{at}:00Z">{at}</time><p>{post(n, edited)[1]}</p></article>'
+        for number, n, at, edited in rows
+    ]
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><main><h1>{TITLE}</h1>"
+        f'<div class="feed">{"".join(articles)}</div></main></body></html>'
+    ).encode()
+
+
+def test_a_post_keeps_its_row_when_its_id_is_read_only_later(tmp_path: Path) -> None:
+    # A CMS's ids 1 and 2, the first drafted before the second but published after it: two
+    # posts read as places, then a third on top shows them to be ids.
+    first = stream([(1, 1, "10:10", False), (2, 2, "10:05", False)])
+    second = stream([(1, 1, "10:10", True), (2, 2, "10:05", False)])
+    third = stream([(3, 3, "10:30", False), (1, 1, "10:10", True), (2, 2, "10:05", False)])
+    fourth = stream([(3, 3, "10:30", False), (2, 2, "10:05", False)])
+    results = passes(tmp_path, [first, second, third, fourth])
+    assert counts(results) == [(2, 0, 0), (0, 1, 0), (1, 0, 0), (0, 0, 1)]
+
+
+def test_a_post_keeps_its_row_when_its_id_is_read_as_a_place_only_later(tmp_path: Path) -> None:
+    # Ids that count places, `post-1` on the newest; the first two posts of one minute show no
+    # order, so their ids are kept, until a third on top shows them to be places.
+    first = stream([(1, 2, "10:05", False), (2, 1, "10:05", False)])
+    second = stream([(1, 3, "10:30", False), (2, 2, "10:05", False), (3, 1, "10:05", False)])
+    third = stream([(1, 4, "10:40", False), (2, 3, "10:30", False), (3, 2, "10:05", True)])
+    results = passes(tmp_path, [first, second, third])
+    assert counts(results) == [(2, 0, 0), (1, 0, 0), (1, 1, 1)]
