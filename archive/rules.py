@@ -658,6 +658,46 @@ def match_renamed_ids(
     return [found.get(key, result[j]) for j, key in enumerate(result)]
 
 
+def match_turned_ids(
+    keys: Sequence[str], updates: Sequence[Update], stored: Mapping[str, StoredIdentity]
+) -> list[str]:
+    """Re-key posts whose reading gained or lost its publisher id while the post did not (ids
+    an extractor took for places from the top in one pass and not in another, the young
+    stream showing no order yet): a reading under an unknown id is the standing id-less post
+    the pass does not show of its headline (a headline-less one: its time and opening words)
+    and time, and a reading without an id is the standing post under an id the pass does not
+    show of those; only where one reading and one stored post share them. `stored`: the
+    standing posts, id or not."""
+    present = set(keys)
+    free: dict[tuple[bool, str], list[str]] = {}
+    for k, s in stored.items():
+        if k not in present:
+            free.setdefault((k.startswith("id:"), s.headline_hash), []).append(k)
+    result = list(keys)
+    if not free:
+        return result
+    wanted: dict[tuple[bool, str], dict[str, list[int]]] = {}
+    for i, (key, update) in enumerate(zip(keys, updates, strict=True)):
+        if key in stored or not key.startswith(("id:", "h:")):
+            continue
+        mark = (
+            key.startswith("h:"),
+            headline_hash(update.headline, update.published_at, update.body_text),
+        )
+        if mark in free:  # (a pinned copy reads a post twice under one key)
+            wanted.setdefault(mark, {}).setdefault(key, []).append(i)
+    for mark, found in wanted.items():
+        if len(found) != 1 or len(free[mark]) != 1:
+            continue
+        k, places = free[mark][0], next(iter(found.values()))
+        then, now = stored[k].published_at, updates[places[0]].published_at
+        if then and now and not same_instant(then, now):
+            continue
+        for i in places:
+            result[i] = k
+    return result
+
+
 def _retitled(
     readings: Mapping[str, tuple[int, str, tuple[float, float] | None, str]],
     held: Mapping[str, tuple[str, tuple[float, float] | None, str]],

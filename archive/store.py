@@ -49,6 +49,7 @@ from archive.rules import (
     identity_base,
     match_corrections,
     match_renamed_ids,
+    match_turned_ids,
     merge_duplicates,
     redated,
     returned_ids,
@@ -712,7 +713,13 @@ def _keys(
     for old, new in retired.items():
         if old in standing:
             standing[new] = standing.pop(old)
-    return match_renamed_ids(keys, updates, standing, seen), retired
+    keys = match_renamed_ids(keys, updates, standing, seen)
+    alive = {
+        k: StoredIdentity(s.headline_hash, s.published_at, s.body_start)
+        for k, s in stored.items()
+        if s.removed_at is None
+    }
+    return match_turned_ids(keys, updates, alive), retired
 
 
 def _reading(

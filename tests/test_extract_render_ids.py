@@ -107,3 +107,76 @@ def test_a_pinned_copy_under_an_id_of_its_render_is_its_post(tmp_path: Path) -> 
     assert [u.headline for u in found if u.pinned] == [post(1)[0]]
     results = passes(tmp_path, [first, second, third])
     assert counts(results) == [(6, 0, 0), (2, 1, 0), (1, 0, 1)]
+
+
+def roundup(n: int, pinned: bool = False) -> str:
+    """A recurring post that opens as every other one does ("Here's the latest…"), its CMS id
+    `post-50NN`, at 0N:00."""
+    topic = WORDS[n]
+    return (
+        f'<article class="entry{" pinned" if pinned else ""}" id="post-{5000 + n}">'
+        f'<h2>Here\'s the latest</h2><time datetime="2024-05-01T{n:02d}:00:00Z">{n:02d}:00</time>'
+        f"<p>Here's the latest on what we know so far:</p>"
+        f"<p>The {topic} story took another turn this hour, as officials said {n} times.</p>"
+        "</article>"
+    )
+
+
+def test_a_pinned_post_is_no_copy_of_another_that_opens_as_it_does(tmp_path: Path) -> None:
+    others = [
+        f'<article class="entry" id="post-{5000 + n}"><h2>{post(n)[0]}</h2>'
+        f'<time datetime="2024-05-01T{n:02d}:30:00Z">{n:02d}:30</time><p>{post(n)[1]}</p></article>'
+        for n in (6, 5, 3, 2)
+    ]
+
+    def fetch(rows: list[str]) -> bytes:
+        return (
+            f"<html><head><title>{TITLE}</title></head><body><main><h1>{TITLE}</h1>"
+            f'<div class="feed">{"".join(rows)}</div></main></body></html>'
+        ).encode()
+
+    # The first roundup pinned in its place, then a copy of it pinned above the stream.
+    first = fetch([roundup(1, True), others[1], roundup(4), *others[2:]])
+    second = fetch([roundup(1, True), others[0], others[1], roundup(4), *others[2:], roundup(1)])
+    for body in (first, second):
+        found = extract_page(body, URL, fetched_at="2024-05-01T12:00:00Z").updates
+        assert sorted(u.source_id or "" for u in found if "latest" in (u.headline or "")) == [
+            "post-5001",
+            "post-5004",
+        ]
+    results = passes(tmp_path, [first, second])
+    assert counts(results) == [(5, 0, 0), (1, 0, 0)]
+
+
+def stream(rows: list[tuple[int, int, str, bool]]) -> bytes:
+    """A page of posts `(id number, post, hh:mm, edited)` as listed, newest first."""
+    articles = [
+        f'<article class="entry" id="post-{number}"><h2>{post(n)[0]}</h2>'
+        f'<time datetime="2024-05-01T{at}:00Z">{at}</time><p>{post(n, edited)[1]}</p></article>'
+        for number, n, at, edited in rows
+    ]
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><main><h1>{TITLE}</h1>"
+        f'<div class="feed">{"".join(articles)}</div></main></body></html>'
+    ).encode()
+
+
+def test_a_post_keeps_its_row_when_its_id_is_read_only_later(tmp_path: Path) -> None:
+    # A CMS's ids 1 and 2, the first drafted before the second but published after it: two
+    # posts read as places, then a third on top shows them to be ids.
+    first = stream([(1, 1, "10:10", False), (2, 2, "10:05", False)])
+    second = stream([(1, 1, "10:10", True), (2, 2, "10:05", False)])
+    third = stream([(3, 3, "10:30", False), (1, 1, "10:10", True), (2, 2, "10:05", False)])
+    fourth = stream([(3, 3, "10:30", False), (2, 2, "10:05", False)])
+    results = passes(tmp_path, [first, second, third, fourth])
+    assert counts(results) == [(2, 0, 0), (0, 1, 0), (1, 0, 0), (0, 0, 1)]
+
+
+def test_a_post_keeps_its_row_when_its_id_is_read_as_a_place_only_later(tmp_path: Path) -> None:
+    # Ids that count places, `post-1` on the newest; the first two posts of one minute show no
+    # order, so their ids are kept, until a third on top shows them to be places.
+    first = stream([(1, 2, "10:05", False), (2, 1, "10:05", False)])
+    second = stream([(1, 3, "10:30", False), (2, 2, "10:05", False), (3, 1, "10:05", False)])
+    third = stream([(1, 4, "10:40", False), (2, 3, "10:30", False), (3, 2, "10:05", True)])
+    results = passes(tmp_path, [first, second, third])
+    assert counts(results) == [(2, 0, 0), (1, 0, 0), (1, 1, 1)]

@@ -175,8 +175,9 @@ def _pinned_copies_by_number(updates: list[Update]) -> list[Update]:
 def _pinned_copies_folded(updates: list[Update], drawn: bool = False) -> list[Update]:
     """Each id-less pinned copy folded into the one other entry it repeats; with `drawn`,
     each pinned copy under an id of its own (React's `useId`, `:r4:`, drawn again at each
-    render) folded into the one unpinned entry whose words and headline or time are its own,
-    that entry's id standing."""
+    render) folded into the one unpinned entry whose words and headline or time are its own
+    and whose words it repeats whole (or the start of: a copy cut short), that entry's id
+    standing."""
     features = [Likeness.of_entry(u) for u in updates]
     by_mark: dict[tuple[str, str], list[int]] = {}
     for i, found in enumerate(features):
@@ -191,6 +192,8 @@ def _pinned_copies_folded(updates: list[Update], drawn: bool = False) -> list[Up
             others = {j for j in others if not updates[j].pinned}
         least = _DRAWN_ALIKE if drawn else 1
         same = [j for j in others - {i} if features[i].likeness(features[j]) >= least]
+        if drawn and len(same) == 1 and not _repeats(update, updates[same[0]]):
+            continue  # (another post that opens as it does: a recurring "Here's the latest")
         if len(same) == 1:
             if drawn:
                 update.source_id = updates[same[0]].source_id
@@ -202,6 +205,13 @@ def _pinned_copies_folded(updates: list[Update], drawn: bool = False) -> list[Up
 
 
 _DRAWN_ALIKE = 6  # Likeness.likeness: the body's start and the headline or the minute shared
+
+
+def _repeats(copy: Update, post: Update) -> bool:
+    """Whether one reading's words, in letters and digits only, are the other's or their start."""
+    a = _letters(copy.body_text, len(copy.body_text))
+    b = _letters(post.body_text, len(post.body_text))
+    return a.startswith(b) if len(a) > len(b) else b.startswith(a)
 
 
 def _absorb_copy(first: Update, other: Update) -> None:
