@@ -14162,3 +14162,114 @@ def test_a_bare_box_in_a_post_with_a_time_and_a_title_opens_no_post() -> None:
         page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
     ).updates
     assert [u.headline for u in updates] == [f"Headline of post {n}" for n in range(6)]
+
+
+_OLDEST_FIRST_TICKERS = {
+    "de": ("Unwetter in Bayern: Der Ticker zum Nachlesen", "Uhr", (
+        "Die Feuerwehr meldet erste Einsätze in Rosenheim, mehrere Keller sind vollgelaufen.",
+        "Die Polizei sperrt die Bundesstraße bei Kolbermoor wegen umgestürzter Bäume.",
+        "Der Wetterdienst hebt die Unwetterwarnung für den Landkreis am Vormittag wieder auf.",
+    )),
+    "fr": ("Orages dans le Sud-Ouest, en direct", "", (
+        "Les pompiers signalent les premières interventions à Bordeaux, des caves inondées.",
+        "La préfecture ferme la route départementale près de Libourne après des chutes d'arbres.",
+        "Météo-France lève la vigilance orange pour le département en fin de matinée.",
+    )),
+    "pl": ("Burze nad Małopolską: relacja na żywo", "", (
+        "Strażacy informują o pierwszych interwencjach w Krakowie, zalane są piwnice.",
+        "Policja zamyka drogę krajową pod Bochnią z powodu powalonych drzew na jezdni.",
+        "Synoptycy odwołują ostrzeżenie dla powiatu, burze przesuwają się na wschód.",
+    )),
+    "it": ("Maltempo in Veneto, la diretta della mattina", "", (
+        "I vigili del fuoco segnalano i primi interventi a Padova, con cantine allagate.",
+        "La polizia chiude la strada statale vicino a Vicenza per alberi caduti sulla carreggiata.",
+        "La protezione civile revoca l'allerta per la provincia nel corso della mattinata.",
+    )),
+    "es": ("Tormentas en Valencia, en directo", "", (
+        "Los bomberos informan de las primeras intervenciones en Valencia, con sótanos anegados.",
+        "La policía corta la carretera nacional cerca de Gandía por la caída de varios árboles.",
+        "La agencia de meteorología levanta el aviso naranja para la provincia a media mañana.",
+    )),
+    "nl": ("Onweer in Limburg: het liveblog van de ochtend", "", (
+        "De brandweer meldt de eerste inzetten in Maastricht, er staan kelders onder water.",
+        "De politie sluit de provinciale weg bij Venlo af vanwege omgewaaide bomen op de weg.",
+        "Het weerinstituut trekt de code oranje voor de provincie in de loop van de ochtend in.",
+    )),
+    "en": ("Storms hit the north-west – as it happened", "", (
+        "Firefighters report their first call-outs in Preston, with several cellars flooded.",
+        "Police close the A59 near Longton after trees came down across both carriageways.",
+        "The Met Office lifts its amber warning for the county later in the morning.",
+    )),
+}  # fmt: skip
+
+
+def _oldest_first_ticker(
+    lang: str, bold: bool, stamps: tuple[str, str] | None, clocks: tuple[str, ...]
+) -> bytes:
+    """A short flat ticker read oldest first (a "zum Nachlesen" or "as it happened" page): a
+    line of standfirst, then a paragraph a post, each opening with its clock, bold or plain;
+    `stamps`, the page's published and modified times in its head."""
+    title, unit, said = _OLDEST_FIRST_TICKERS[lang]
+    mark = ("<strong>", "</strong>") if bold else ("", "")
+    posts = "".join(
+        f"<p>{mark[0]}{clock}{' ' + unit if unit else ''}:{mark[1]} {text}</p>"
+        for clock, text in zip(clocks, said, strict=True)
+    )
+    head = (
+        ""
+        if stamps is None
+        else f"<meta property='article:published_time' content='{stamps[0]}'>"
+        f"<meta property='article:modified_time' content='{stamps[1]}'>"
+    )
+    return (
+        f"<html lang='{lang}'><head><meta charset='utf-8'><title>{title}</title>{head}</head>"
+        f"<body><main><h1>{title}</h1><p class='intro'>{title}.</p><div class='body'>{posts}"
+        "</div></main></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("lang", sorted(_OLDEST_FIRST_TICKERS))
+@pytest.mark.parametrize("bold", [True, False])
+def test_a_short_ticker_oldest_first_between_its_pages_start_and_last_change_is_a_stream(
+    lang: str, bold: bool
+) -> None:
+    """A short flat ticker read oldest first, its clocks rising down the page, all between the
+    time its page went up and its last change, both in its head: the page says it was written
+    while they happened, as a timeline of things past or a programme of things to come never
+    is; its posts are a ticker's, oldest first."""
+    stamps = ("2024-05-01T06:00:00+02:00", "2024-05-01T11:40:00+02:00")
+    sep = "." if lang == "de" else ":"
+    clocks = tuple(f"{h}{sep}{m}" for h, m in (("08", "05"), ("09", "20"), ("10", "45")))
+    page = _oldest_first_ticker(lang, bold, stamps, clocks)
+    url = f"https://www.example-zeitung.com/region/storm-{lang}"
+    updates = extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates
+    assert [u.published_at for u in updates] == [
+        "2024-05-01T06:05:00Z",
+        "2024-05-01T07:20:00Z",
+        "2024-05-01T08:45:00Z",
+    ]
+    assert [u.body_text for u in updates] == list(_OLDEST_FIRST_TICKERS[lang][2])
+
+
+@pytest.mark.parametrize(
+    ("stamps", "clocks"),
+    [
+        (None, ("08.05", "09.20", "10.45")),  # no times of its own: nothing tells
+        (("2024-05-01T06:00:00+02:00",) * 2, ("08.05", "09.20", "10.45")),  # one time
+        # A timeline written after the events: they come before the page went up.
+        (("2024-05-01T11:00:00+02:00", "2024-05-01T11:40:00+02:00"), ("08.05", "09.20", "10.45")),
+        # A programme of the day put up in the morning: its items after its last change.
+        (("2024-05-01T06:00:00+02:00", "2024-05-01T07:00:00+02:00"), ("09.00", "10.30", "13.15")),
+        # A page changed days after it went up tells nothing of when its lines were written.
+        (("2024-04-25T06:00:00+02:00", "2024-05-01T11:40:00+02:00"), ("08.05", "09.20", "10.45")),
+    ],
+)
+def test_a_short_timeline_whose_page_times_say_nothing_of_its_lines_is_no_stream(
+    stamps: tuple[str, str] | None, clocks: tuple[str, ...]
+) -> None:
+    """The same lines where the page's own times do not frame them (none, one alone, lines
+    before the page went up or after its last change, a page changed days on) stay a short
+    timeline's, an article's or a programme's, and give no post."""
+    page = _oldest_first_ticker("en", True, stamps, clocks)
+    url = "https://www.example-zeitung.com/region/storm"
+    assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []

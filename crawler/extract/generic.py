@@ -582,8 +582,9 @@ def _stream(
     if not ids and len(posts) >= 2:
         _ids_from_shares(posts, url)
         _ids_from_time_links(posts, times, url)
-    if not _speaks(updates) or _timeline(
-        updates, [member for member, _ in posts], [times[member] for member, _ in posts]
+    if not _speaks(updates) or (
+        _timeline(updates, [member for member, _ in posts], [times[member] for member, _ in posts])
+        and not _written_as_it_happened(updates, clock)
     ):
         return Stream()
     if _place_bare_clocks(posts, times, clock, features.scheduled):
@@ -1023,6 +1024,27 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
     return len(readings) == len(updates) == len(minutes) and all(
         b > a for a, b in pairwise(minutes)
     )
+
+
+def _written_as_it_happened(updates: list[Update], clock: PageClock | None) -> bool:
+    """Whether every post's time falls between the time its page went up and its last change,
+    both stated in its markup, less than a day and a half apart: the page was written while
+    its lines happened, a ticker read oldest first ("zum Nachlesen", "as it happened"). An
+    article's timeline tells of things before it went up, a programme of things after its
+    last change, and a page changed days after it went up tells nothing of when."""
+    if clock is None or clock.opened is None or clock.changed is None:
+        return False
+    opened, changed = clock.opened.timestamp(), clock.changed.timestamp()
+    if not 0 < changed - opened <= _WRITING_SPAN:
+        return False
+    moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
+    return len(moments) == len(updates) >= lines.MIN_POSTS and all(
+        opened - _START_EARLY <= m <= changed + _SOON for m in moments
+    )
+
+
+_WRITING_SPAN = 36 * 3600  # seconds from a ticker page's start to its last change, at most
+_START_EARLY = 30 * 60  # seconds a ticker's first post may come before its page's start
 
 
 def _named_posts(members: list[Element]) -> bool:
