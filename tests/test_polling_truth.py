@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -89,14 +90,24 @@ def cli_crawl(blog: EvolvingBlog, db: Path) -> Result:
 # Each crawl process costs a second or two to start, and cron's `liveblog crawl` takes every due
 # blog in one process. The scenarios below each poll a blog of their own with the crawl's own
 # settings and check nothing but their blog's rows, passes and requests (`pinned_flags` and
-# `last_fetch` given its URL): each is a generator that yields its blog when it wants a pass and
-# is sent that pass's (result, served), and `SIDE_BY_SIDE` runs every pass of theirs at once, one
-# crawl over all their blogs in one archive, with the checks `poll` makes. Those that check
+# `last_fetch` given its URL): each is a generator that yields its blog when it wants a pass
+# (`Failing(blog)` when it has made that pass fail) and is sent that pass's (result, served),
+# and `SIDE_BY_SIDE` runs every pass of theirs at once, one crawl over all their blogs in one
+# archive, with the checks `poll` makes. Those that check
 # `liveblog reparse` yield None after their last pass: it runs once over the archive when every
 # pass has ended, and each compares its own blog's versions and removals before and after
 # (`archived` given its URL). Each test id then fails with its own scenario's error.
 
-Scenario = Generator[EvolvingBlog | None, Any, None]
+
+@dataclass
+class Failing:
+    """A pass a scenario's blog is set to fail: it must leave that blog's rows as they were and
+    log the pass's error, as `poll(..., ok=False)` checks."""
+
+    blog: EvolvingBlog
+
+
+Scenario = Generator[EvolvingBlog | Failing | None, Any, None]
 
 
 def _polled(db: Path, scenario: Scenario) -> Passes:
@@ -108,11 +119,16 @@ def _polled(db: Path, scenario: Scenario) -> Passes:
         if wants is None:  # `liveblog reparse` over the archive, once every pass has ended
             sent: Any = yield None
         else:
-            blog = wants
+            fails = isinstance(wants, Failing)
+            blog = wants.blog if isinstance(wants, Failing) else wants
+            before = blog_tables(db, blog.url) if fails else None
             (result,) = yield [blog.url]
-            assert result.ok is True, result.error
+            assert result.ok is not fails, result.error
             served = blog.observe(result.ok)
             assert_archive_matches(db, blog)
+            if fails:
+                assert blog_tables(db, blog.url) == before, "a failed pass changed updates"
+                assert last_fetch(db, blog.url)["error"] == result.error
             sent = (result, served)
         try:
             wants = scenario.send(sent)
@@ -127,6 +143,122 @@ def _side_by_side(db: Path, scenarios: dict[str, Callable[[Path], Scenario]]) ->
         db,
         at_end=lambda: CliRunner().invoke(cli, ["reparse", "--db", str(db)]),
     )
+
+
+def an_evolving_blog_matches_its_truth_after_every_pass(db_path: Path) -> Scenario:
+    with EvolvingBlog([make_update(n) for n in range(7, 0, -1)]) as blog:
+        # 1. Seven updates over three pages (3, 3, 1).
+        first, served = yield blog
+        assert (first.pages, first.new, first.removed) == (3, 7, 0)
+        assert kinds(served) == ["page"] * 3 and all(s.if_none_match is None for s in served)
+
+        # 2. Unchanged: validators sent, every page answered 304, nothing re-read.
+        again, served = yield blog
+        assert kinds(served) == ["304"] * 3 and all(s.if_none_match for s in served)
+        assert (again.new, again.changed, again.unchanged, again.not_modified) == (0, 0, 0, 3)
+        assert last_fetch(db_path, blog.url)["not_modified"] == 1
+
+        # 3. Two new updates on top shift every page; u0001 moves from page 3's top to its end.
+        blog.add(make_update(9), make_update(8))
+        assert blog.page_of("u0001") == 3 and blog.page_of("u0007") == 1
+        shifted, served = yield blog
+        assert kinds(served) == ["page"] * 3
+        assert (shifted.new, shifted.changed, shifted.removed) == (2, 0, 0)
+
+        # 4. A body edit on page 2 (with a modified time): a new version; pages 1 and 3 are 304.
+        assert blog.page_of("u0005") == 2
+        blog.edit(
+            "u0005",
+            blocks=[Para("Paragraph 1 of update 5, corrected: the gust was 100 mph.")],
+            modified="2023-11-02T09:00:00+00:00",
+        )
+        edited, served = yield blog
+        assert kinds(served) == ["304", "page", "304"]
+        assert (edited.changed, edited.new, edited.not_modified) == (1, 0, 2)
+
+        # 5. A headline edit on page 1: same update id, a new version.
+        blog.edit("u0008", headline="Update 8: the storm reaches point 8, trains cancelled")
+        retitled, served = yield blog
+        assert kinds(served) == ["page", "304", "304"]
+        assert retitled.changed == 1
+
+        # 6. A deletion inside the crawled window (u0005, mid page 2): exactly that one removed.
+        blog.delete("u0005")
+        assert blog.truth.pending_deleted == {"u0005"}
+        deleted, served = yield blog
+        assert kinds(served) == ["304", "page", "page"]
+        assert (deleted.removed, deleted.new, deleted.changed) == (1, 0, 0)
+
+        # 7. A server that ignores validators: same bytes again, skipped by their hash.
+        blog.validators = False
+        same, served = yield blog
+        blog.validators = True
+        assert kinds(served) == ["page"] * 3
+        assert (same.new, same.changed, same.unchanged, same.not_modified) == (0, 0, 0, 3)
+        conn = sqlite3.connect(db_path)
+        unchanged = conn.execute(
+            "SELECT unchanged, not_modified FROM fetch_pages WHERE fetch_id = ?", [same.fetch_id]
+        ).fetchall()
+        conn.close()
+        assert unchanged == [(1, 0)] * 3
+
+        # 8-9. The blog moves on (u0010 on top), but a fault on its first page fails the pass
+        # and changes nothing: not u0010, not the removal state, not a version. The CLI exits 1.
+        blog.add(make_update(10))
+        first_page_faults: list[tuple[FaultKind, str]] = [
+            ("503", "HTTP 503 from"),
+            ("consent", "no live-blog updates found"),
+        ]
+        for kind, message in first_page_faults:
+            blog.fault(kind, page=1)
+            failed, served = yield Failing(blog)
+            assert message in (failed.error or ""), failed.error
+            assert kinds(served)[-1] == kind
+            assert last_fetch(db_path, blog.url)["error"] == failed.error
+
+            blog.fault(kind, page=1)
+            before = snapshot_tables(db_path)
+            out = cli_crawl(blog, db_path)
+            assert out.exit_code == 1, out.output
+            assert f"FAIL  {blog.url}: failed: " in out.output and message in out.output
+            assert "Traceback" not in out.output
+            blog.observe(False)
+            assert snapshot_tables(db_path) == before
+            assert_archive_matches(db_path, blog)
+
+        # 10-11. A fault on an older page ends the pass there, incomplete: the first page's new
+        # post is archived, nothing is taken from the broken page, nothing below it is judged.
+        older_page_faults: list[tuple[FaultKind, str, int]] = [
+            ("truncated", "truncated document", 1),
+            ("empty", "pagination collapsed", 0),
+        ]
+        for kind, message, new in older_page_faults:
+            blog.fault(kind, page=2)
+            short, served = yield blog
+            assert (short.new, short.changed, short.removed) == (new, 0, 0)
+            assert short.incomplete_reason == "older page failed"
+            assert message in (short.incomplete_detail or ""), short.incomplete_detail
+            assert kinds(served)[-1] == kind
+            fetch = last_fetch(db_path, blog.url)
+            assert (fetch["complete"], fetch["incomplete_reason"]) == (0, "older page failed")
+            conn = sqlite3.connect(db_path)
+            (refused,) = conn.execute(
+                "SELECT refused FROM fetch_pages WHERE fetch_id = ? AND seq = 2", [short.fetch_id]
+            ).fetchone()
+            conn.close()
+            assert refused.startswith("failed: ") and message in refused
+        assert not blog.faults
+
+        # 12. The next clean pass reads the pages the faults left out: nothing is new or changed.
+        recovered, served = yield blog
+        assert (recovered.new, recovered.changed, recovered.removed) == (0, 0, 0)
+        assert last_fetch(db_path, blog.url)["complete"] == 1
+
+        # The conditional requests the server saw over the whole run.
+        answered = blog.since(0)
+        # Passes 2, 4, 5 and 6; page 1 in passes 11 and 12, when only the pages below had changed.
+        assert sum(1 for s in answered if s.kind == "304") == 3 + 2 + 2 + 1 + 1 + 1
+        assert all(s.if_none_match for s in answered if s.kind == "304")
 
 
 def a_publisher_that_stops_paginating_removes_nothing_that_fell_off(db_path: Path) -> Scenario:
@@ -315,6 +447,7 @@ def reparse_rebuilds(db: Path, url: str) -> Scenario:
 SIDE_BY_SIDE: dict[str, Callable[[Path], Scenario]] = {
     scenario.__name__: scenario
     for scenario in (
+        an_evolving_blog_matches_its_truth_after_every_pass,
         a_publisher_that_stops_paginating_removes_nothing_that_fell_off,
         a_blog_that_stopped_paginating_keeps_what_fell_off_on_later_passes,
         a_pinned_update_deleted_while_pinned_is_removed_by_a_full_pass,
@@ -347,120 +480,9 @@ def _raise(errors: dict[str, Any], name: str) -> None:
 
 
 def test_an_evolving_blog_matches_its_truth_after_every_pass(
-    blog: EvolvingBlog, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    side_by_side: dict[str, Any],
 ) -> None:
-    # 1. Seven updates over three pages (3, 3, 1).
-    first, served = poll(blog, db_path)
-    assert (first.pages, first.new, first.removed) == (3, 7, 0)
-    assert kinds(served) == ["page"] * 3 and all(s.if_none_match is None for s in served)
-
-    # 2. Unchanged: validators sent, every page answered 304, nothing re-read.
-    again, served = poll(blog, db_path)
-    assert kinds(served) == ["304"] * 3 and all(s.if_none_match for s in served)
-    assert (again.new, again.changed, again.unchanged, again.not_modified) == (0, 0, 0, 3)
-    assert last_fetch(db_path)["not_modified"] == 1
-
-    # 3. Two new updates on top shift every page; u0001 moves from page 3's top to its end.
-    blog.add(make_update(9), make_update(8))
-    assert blog.page_of("u0001") == 3 and blog.page_of("u0007") == 1
-    shifted, served = poll(blog, db_path)
-    assert kinds(served) == ["page"] * 3
-    assert (shifted.new, shifted.changed, shifted.removed) == (2, 0, 0)
-
-    # 4. A body edit on page 2 (with a modified time): a new version; pages 1 and 3 are 304.
-    assert blog.page_of("u0005") == 2
-    blog.edit(
-        "u0005",
-        blocks=[Para("Paragraph 1 of update 5, corrected: the gust was 100 mph.")],
-        modified="2023-11-02T09:00:00+00:00",
-    )
-    edited, served = poll(blog, db_path)
-    assert kinds(served) == ["304", "page", "304"]
-    assert (edited.changed, edited.new, edited.not_modified) == (1, 0, 2)
-
-    # 5. A headline edit on page 1: same update id, a new version.
-    blog.edit("u0008", headline="Update 8: the storm reaches point 8, trains cancelled")
-    retitled, served = poll(blog, db_path)
-    assert kinds(served) == ["page", "304", "304"]
-    assert retitled.changed == 1
-
-    # 6. A deletion inside the crawled window (u0005, mid page 2): exactly that one removed.
-    blog.delete("u0005")
-    assert blog.truth.pending_deleted == {"u0005"}
-    deleted, served = poll(blog, db_path)
-    assert kinds(served) == ["304", "page", "page"]
-    assert (deleted.removed, deleted.new, deleted.changed) == (1, 0, 0)
-
-    # 7. A server that ignores validators: same bytes again, skipped by their hash.
-    blog.validators = False
-    same, served = poll(blog, db_path)
-    blog.validators = True
-    assert kinds(served) == ["page"] * 3
-    assert (same.new, same.changed, same.unchanged, same.not_modified) == (0, 0, 0, 3)
-    conn = sqlite3.connect(db_path)
-    unchanged = conn.execute(
-        "SELECT unchanged, not_modified FROM fetch_pages WHERE fetch_id = ?", [same.fetch_id]
-    ).fetchall()
-    conn.close()
-    assert unchanged == [(1, 0)] * 3
-
-    # 8-9. The blog moves on (u0010 on top), but a fault on its first page fails the pass
-    # and changes nothing: not u0010, not the removal state, not a version. The CLI exits 1.
-    blog.add(make_update(10))
-    first_page_faults: list[tuple[FaultKind, str]] = [
-        ("503", "HTTP 503 from"),
-        ("consent", "no live-blog updates found"),
-    ]
-    for kind, message in first_page_faults:
-        blog.fault(kind, page=1)
-        failed, served = poll(blog, db_path, ok=False)
-        assert message in (failed.error or ""), failed.error
-        assert kinds(served)[-1] == kind
-        assert last_fetch(db_path)["error"] == failed.error
-
-        blog.fault(kind, page=1)
-        before = snapshot_tables(db_path)
-        out = cli_crawl(blog, db_path)
-        assert out.exit_code == 1, out.output
-        assert f"FAIL  {blog.url}: failed: " in out.output and message in out.output
-        assert "Traceback" not in out.output
-        blog.observe(False)
-        assert snapshot_tables(db_path) == before
-        assert_archive_matches(db_path, blog)
-
-    # 10-11. A fault on an older page ends the pass there, incomplete: the first page's new
-    # post is archived, nothing is taken from the broken page, nothing below it is judged.
-    older_page_faults: list[tuple[FaultKind, str, int]] = [
-        ("truncated", "truncated document", 1),
-        ("empty", "pagination collapsed", 0),
-    ]
-    for kind, message, new in older_page_faults:
-        blog.fault(kind, page=2)
-        short, served = poll(blog, db_path)
-        assert (short.new, short.changed, short.removed) == (new, 0, 0)
-        assert short.incomplete_reason == "older page failed"
-        assert message in (short.incomplete_detail or ""), short.incomplete_detail
-        assert kinds(served)[-1] == kind
-        fetch = last_fetch(db_path)
-        assert (fetch["complete"], fetch["incomplete_reason"]) == (0, "older page failed")
-        conn = sqlite3.connect(db_path)
-        (refused,) = conn.execute(
-            "SELECT refused FROM fetch_pages WHERE fetch_id = ? AND seq = 2", [short.fetch_id]
-        ).fetchone()
-        conn.close()
-        assert refused.startswith("failed: ") and message in refused
-    assert not blog.faults
-
-    # 12. The next clean pass reads the pages the faults left out: nothing is new or changed.
-    recovered, served = poll(blog, db_path)
-    assert (recovered.new, recovered.changed, recovered.removed) == (0, 0, 0)
-    assert last_fetch(db_path)["complete"] == 1
-
-    # The conditional requests the server saw over the whole run.
-    answered = blog.since(0)
-    # Passes 2, 4, 5 and 6; page 1 in passes 11 and 12, when only the pages below had changed.
-    assert sum(1 for s in answered if s.kind == "304") == 3 + 2 + 2 + 1 + 1 + 1
-    assert all(s.if_none_match for s in answered if s.kind == "304")
+    _raise(side_by_side, "an_evolving_blog_matches_its_truth_after_every_pass")
 
 
 def test_a_503_is_retried_after_retry_after_and_the_pass_succeeds(
@@ -631,6 +653,26 @@ def assert_reparse_rebuilds(db: Path, held: list[tuple[Any, ...]]) -> None:
     replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db)])
     assert replayed.exit_code == 0, replayed.output
     assert archived(db) == held
+
+
+def blog_tables(db: Path, url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of `updates` and `update_versions` of the blog at `url`, as `snapshot_tables`
+    takes the whole archive's."""
+    conn = sqlite3.connect(db, timeout=30)
+    of_blog = "(SELECT id FROM blogs WHERE url = ?)"
+    try:
+        return {
+            "updates": conn.execute(
+                f"SELECT * FROM updates WHERE blog_id = {of_blog} ORDER BY rowid", [url]
+            ).fetchall(),
+            "update_versions": conn.execute(
+                "SELECT v.* FROM update_versions v JOIN updates u ON u.id = v.update_id "
+                f"WHERE u.blog_id = {of_blog} ORDER BY v.rowid",
+                [url],
+            ).fetchall(),
+        }
+    finally:
+        conn.close()
 
 
 def archived(db: Path, url: str | None = None) -> list[tuple[Any, ...]]:

@@ -125,12 +125,22 @@ def sources(db_path: Path) -> list[str]:
     return [r["source_id"] for r in Database(db_path).query("select source_id from updates")]
 
 
+@pytest.fixture(scope="module")
+def rendered(blog: Blog, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The blog put on the watchlist to render, with a cookie, and crawled: its archive and
+    what the crawl said, which the tests that only read them share (one browser started for
+    them, where each test started its own)."""
+    db_path = tmp_path_factory.mktemp("rendered") / "archive.db"
+    run("add", blog.url, "--render", "--header", "Cookie: consent=1", "--db", str(db_path))
+    return db_path, run("crawl", "--db", str(db_path), *LOCAL_ARGS)
+
+
 @pytest.mark.slow
 @pytest.mark.browser
-def test_render_archives_every_post_behind_load_more(blog: Blog, tmp_path: Path) -> None:
-    db_path = tmp_path / "archive.db"
-    run("add", blog.url, "--render", "--header", "Cookie: consent=1", "--db", str(db_path))
-    out = run("crawl", "--db", str(db_path), *LOCAL_ARGS)
+def test_render_archives_every_post_behind_load_more(
+    blog: Blog, rendered: tuple[Path, str]
+) -> None:
+    db_path, out = rendered
     assert "incomplete" not in out, out
     assert sorted(sources(db_path)) == sorted(p[0] for p in POSTS)
     db = Database(db_path)
@@ -146,9 +156,8 @@ def test_render_archives_every_post_behind_load_more(blog: Blog, tmp_path: Path)
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_snapshot_keeps_the_raw_page_and_the_rendered_one(blog: Blog, tmp_path: Path) -> None:
-    db_path = tmp_path / "archive.db"
-    run("crawl", blog.url, "--render", "--db", str(db_path), *LOCAL_ARGS)
+def test_snapshot_keeps_the_raw_page_and_the_rendered_one(rendered: tuple[Path, str]) -> None:
+    db_path, _ = rendered
     ref = next(Database(db_path).query("select snapshot from fetch_pages"))["snapshot"]
     store = SnapshotStore(db_path)
     [(_, raw)] = list(store.iter_all())
