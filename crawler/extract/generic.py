@@ -315,6 +315,11 @@ class Stream:
     # episodes, "Listen"; a concert hall's events, "Book tickets"). Only a page that says in
     # its structured data or a vendor's markup that it is a live blog vouches for them.
     entries: bool = False
+    # The posts are a short timeline's, a few untitled lines whose times rise down the page,
+    # read as a ticker's only because they all fall between the page's start and its last
+    # change: only the page's address or title saying live vouches for them (not a box's
+    # name, `div.market-ticker-report`, nor a badge).
+    happened: bool = False
 
 
 def extract(
@@ -582,10 +587,11 @@ def _stream(
     if not ids and len(posts) >= 2:
         _ids_from_shares(posts, url)
         _ids_from_time_links(posts, times, url)
-    if not _speaks(updates) or (
-        _timeline(updates, [member for member, _ in posts], [times[member] for member, _ in posts])
-        and not _written_as_it_happened(updates, clock)
-    ):
+    if not _speaks(updates):
+        return Stream()
+    readings = [times[member] for member, _ in posts]
+    happened = _timeline(updates, [member for member, _ in posts], readings)
+    if happened and not _written_as_it_happened(updates, clock):
         return Stream()
     if _place_bare_clocks(posts, times, clock, features.scheduled):
         return Stream()  # a recording's chapters, or a programme of what is to come today
@@ -620,6 +626,7 @@ def _stream(
         marquee,
         edited,
         entries,
+        happened,
     )
 
 
@@ -1038,9 +1045,9 @@ def _written_as_it_happened(updates: list[Update], clock: PageClock | None) -> b
     if not 0 < changed - opened <= _WRITING_SPAN:
         return False
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
-    return len(moments) == len(updates) >= lines.MIN_POSTS and all(
-        opened - _START_EARLY <= m <= changed + _SOON for m in moments
-    )
+    if len(moments) != len(updates) or len(moments) < lines.MIN_POSTS:
+        return False
+    return all(opened - _START_EARLY <= m <= changed + _SOON for m in moments)
 
 
 _WRITING_SPAN = 36 * 3600  # seconds from a ticker page's start to its last change, at most
