@@ -14311,3 +14311,13 @@ def test_a_timeline_written_as_it_happened_in_a_box_named_a_ticker_alone_gives_n
     )
     url = "https://news.example.com/markets/ftse-closes-higher"
     assert extract_page(page, url, fetched_at="2024-05-01T20:00:00Z").updates == []
+
+
+def test_a_programme_on_the_hour_and_half_hour_between_its_pages_times_gives_no_post() -> None:
+    """A festival's programme of the day, "Festival live: the day's programme", its items at
+    14:00, 15:30 and 17:00, put up in the morning and changed in the evening: clocks all on
+    the hour or the half hour are a programme's, which a ticker's posts, written when things
+    happen, never all fall on."""
+    page = _timeline_page("Festival live: the day's programme", "body", ("14:00", "15:30", "17:00"))
+    url = "https://news.example.com/culture/festival-programme"
+    assert extract_page(page, url, fetched_at="2024-05-01T20:00:00Z").updates == []
