@@ -14273,3 +14273,51 @@ def test_a_short_timeline_whose_page_times_say_nothing_of_its_lines_is_no_stream
     page = _oldest_first_ticker("en", True, stamps, clocks)
     url = "https://www.example-zeitung.com/region/storm"
     assert extract_page(page, url, fetched_at="2024-05-01T12:00:00Z").updates == []
+
+
+def _timeline_page(title: str, box: str, clocks: tuple[str, ...]) -> bytes:
+    """An ordinary page's timeline of one day (hand-built): a line of standfirst, then a
+    paragraph a line, each opening with its bold clock, in `box`; its head's published and
+    modified times (article:published_time, article:modified_time) the same day, around the
+    lines."""
+    said = (
+        "Firefighters are called to a warehouse on the industrial estate.",
+        "Police close the ring road in both directions while the crews work.",
+        "The fire service says the blaze is now under control.",
+        "The ring road reopens and traffic returns to normal.",
+    )
+    posts = "".join(
+        f"<p><strong>{clock}:</strong> {text}</p>"
+        for clock, text in zip(clocks, said[: len(clocks)], strict=True)
+    )
+    return (
+        f"<html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        "<meta property='article:published_time' content='2024-05-01T07:30:00+02:00'>"
+        "<meta property='article:modified_time' content='2024-05-01T21:15:00+02:00'></head>"
+        f"<body><main><h1>{title}</h1><p class='intro'>How the day went.</p><div class='{box}'>"
+        f"{posts}</div></main></body></html>"
+    ).encode()
+
+
+def test_a_timeline_written_as_it_happened_in_a_box_named_a_ticker_alone_gives_no_post() -> None:
+    """A market report's lines of its day ("09:00 The FTSE opens…") in a box its site names
+    `market-ticker-report`, all between the page's start and its last change: a box's name
+    says ticker as often of prices as of a blog, and only the page's address or title saying
+    live makes such a timeline a ticker read oldest first."""
+    page = _timeline_page(
+        "FTSE 100 closes higher as miners rally",
+        "market-ticker-report",
+        ("09:00", "11:15", "14:30", "16:35"),
+    )
+    url = "https://news.example.com/markets/ftse-closes-higher"
+    assert extract_page(page, url, fetched_at="2024-05-01T20:00:00Z").updates == []
+
+
+def test_a_programme_on_the_hour_and_half_hour_between_its_pages_times_gives_no_post() -> None:
+    """A festival's programme of the day, "Festival live: the day's programme", its items at
+    14:00, 15:30 and 17:00, put up in the morning and changed in the evening: clocks all on
+    the hour or the half hour are a programme's, which a ticker's posts, written when things
+    happen, never all fall on."""
+    page = _timeline_page("Festival live: the day's programme", "body", ("14:00", "15:30", "17:00"))
+    url = "https://news.example.com/culture/festival-programme"
+    assert extract_page(page, url, fetched_at="2024-05-01T20:00:00Z").updates == []

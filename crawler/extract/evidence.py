@@ -373,6 +373,8 @@ def stream_is_live(stream: Stream, page: Signs) -> bool:
         return False  # a bar of the site's latest headlines beside an article, at any address
     if page.address or page.title:
         return True
+    if stream.happened:
+        return False  # a timeline read as a ticker for its page's times: its address or title
     if page.badge and _runs_as_a_blog(stream):
         return True
     if _box_says_live(stream.names, page.languages) or (

@@ -315,6 +315,11 @@ class Stream:
     # episodes, "Listen"; a concert hall's events, "Book tickets"). Only a page that says in
     # its structured data or a vendor's markup that it is a live blog vouches for them.
     entries: bool = False
+    # The posts are a short timeline's, a few untitled lines whose times rise down the page,
+    # read as a ticker's only because they all fall between the page's start and its last
+    # change: only the page's address or title saying live vouches for them (not a box's
+    # name, `div.market-ticker-report`, nor a badge).
+    happened: bool = False
 
 
 def extract(
@@ -582,10 +587,11 @@ def _stream(
     if not ids and len(posts) >= 2:
         _ids_from_shares(posts, url)
         _ids_from_time_links(posts, times, url)
-    if not _speaks(updates) or (
-        _timeline(updates, [member for member, _ in posts], [times[member] for member, _ in posts])
-        and not _written_as_it_happened(updates, clock)
-    ):
+    if not _speaks(updates):
+        return Stream()
+    readings = [times[member] for member, _ in posts]
+    happened = _timeline(updates, [member for member, _ in posts], readings)
+    if happened and not _written_as_it_happened(updates, readings, clock):
         return Stream()
     if _place_bare_clocks(posts, times, clock, features.scheduled):
         return Stream()  # a recording's chapters, or a programme of what is to come today
@@ -620,6 +626,7 @@ def _stream(
         marquee,
         edited,
         entries,
+        happened,
     )
 
 
@@ -1026,21 +1033,28 @@ def _timeline(updates: list[Update], members: list[Element], readings: list[list
     )
 
 
-def _written_as_it_happened(updates: list[Update], clock: PageClock | None) -> bool:
+def _written_as_it_happened(
+    updates: list[Update], readings: list[list[_Time]], clock: PageClock | None
+) -> bool:
     """Whether every post's time falls between the time its page went up and its last change,
     both stated in its markup, less than a day and a half apart: the page was written while
     its lines happened, a ticker read oldest first ("zum Nachlesen", "as it happened"). An
     article's timeline tells of things before it went up, a programme of things after its
-    last change, and a page changed days after it went up tells nothing of when."""
+    last change, and a page changed days after it went up tells nothing of when; a
+    programme's items, clocks alone, all fall on the hour or the half hour, as no ticker's
+    posts do (times shown as "2 hours ago" may)."""
     if clock is None or clock.opened is None or clock.changed is None:
         return False
     opened, changed = clock.opened.timestamp(), clock.changed.timestamp()
     if not 0 < changed - opened <= _WRITING_SPAN:
         return False
     moments = [m for u in updates if (m := instant.seconds(u.published_at)) is not None]
-    return len(moments) == len(updates) >= lines.MIN_POSTS and all(
-        opened - _START_EARLY <= m <= changed + _SOON for m in moments
-    )
+    if len(moments) != len(updates) or len(moments) < lines.MIN_POSTS:
+        return False
+    clocks = [c for times in readings if (c := _bare_clock(times)) is not None]
+    if len(clocks) == len(updates) and all(minute % 30 == 0 for _, minute in clocks):
+        return False  # a programme's items, all on the hour or the half hour ("14:00", "15:30")
+    return all(opened - _START_EARLY <= m <= changed + _SOON for m in moments)
 
 
 _WRITING_SPAN = 36 * 3600  # seconds from a ticker page's start to its last change, at most
