@@ -14310,3 +14310,26 @@ def test_a_box_of_flat_posts_among_boxes_of_one_post_each_keeps_them_all(where: 
     assert [u.body_text for u in updates] == [
         f"What post {n} reports, in more than a few words today." for n in order
     ]
+
+
+def test_a_posts_later_addition_shaped_as_its_opening_stays_its_own() -> None:
+    """A post that tells a later addition of its own under a time and a title shaped as its
+    opening (`<div class="post"><time>15:20</time><h2>…</h2><p>…<time>16:20</time><h2>Update
+    </h2><p>…`) in a stream newest first: the addition's time is later than the post's, out of
+    the stream's order, so it is the post's words; a box of two posts in order is still two."""
+    at = ["18:00", "17:40", "17:20", "17:00", "16:40", "16:20"]
+    boxes = [_boxed_day_post(t, n) for n, t in enumerate(at)]
+    boxes[2] += _boxed_day_post("18:20", 9).replace("Headline 9", "Update")
+    boxes[4] += boxes.pop(5)  # (two posts in one box, in the stream's order)
+    page = page_of(
+        "<div class='feed'>" + "".join(f"<div class='post'>{b}</div>" for b in boxes) + "</div>",
+        "Live: the storm",
+        "en",
+        "2024-05-01T06:00:00+02:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Headline {n}" for n in range(6)]
+    assert "What post 9 reports" in updates[2].body_text
+    assert updates[2].published_at == "2024-05-01T15:20:00Z"

@@ -356,7 +356,7 @@ def extract(
     for best in ranked:
         group = _with_flat_days(_with_its_parts(best, ranked, root), ranked, stamps, by_element)
         group = _with_trailing_blocks(group, clock)
-        group = _with_posts_boxed_together(group, stamps)
+        group = _with_posts_boxed_together(group, stamps, by_element)
         stream = _stream(group, features, by_element, shown, marks, url, clock, base)
         if stream.updates:
             return stream
@@ -514,11 +514,15 @@ def _with_trailing_blocks(group: _Group, clock: PageClock | None) -> _Group:
     return replace(group, members=entries, link_shares=shares)
 
 
-def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
+def _with_posts_boxed_together(
+    group: _Group, stamps: set[Element], by_element: dict[Element, list[_Time]]
+) -> _Group:
     """A stream whose boxes each open with a time and a title (`<div class="post"><time>…
     </time><h2>…</h2><p>…`), most holding one such opening, where a box holds two or more, as
     a CMS that wraps the posts it publishes together does: each opening and the blocks after
-    it, up to the next, a box of its own, of the box's tag and class."""
+    it, up to the next, a box of its own, of the box's tag and class. An opening whose time
+    breaks the stream's order (later than its box's own in a stream that runs newest first, or
+    past the next box's) is a later addition of the post's own, no post."""
     members = group.members
     if len(members) < _TICKER_LINES:
         return group
@@ -530,13 +534,16 @@ def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
     if len(shapes) * 2 <= len(members) or len(set(shapes.values())) > 1:
         return group  # (boxes that open otherwise: no opening to cut at)
     shape = next(iter(shapes.values()))
+    direction = _direction(members, by_element)
     boxed: list[Element] = []
-    for member in members:
+    for member, following in zip(members, [*members[1:], None], strict=True):
         starts = [
             n
             for n, child in enumerate(member)
             if n and (child.tag, child.get("class") or "") == shape and _opens_post(child, stamps)
         ]
+        if starts and direction:
+            starts = _in_order(member, starts, following, direction, by_element)
         boxed.append(member)
         if member not in shapes or not starts:
             continue
@@ -554,6 +561,35 @@ def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
         return group
     shares = {box: _link_share(box) for box in boxed}
     return replace(group, members=boxed, link_shares=shares)
+
+
+def _in_order(
+    member: Element,
+    starts: list[int],
+    following: Element | None,
+    direction: int,
+    by_element: dict[Element, list[_Time]],
+) -> list[int]:
+    """The openings within a box whose times keep the stream's order: each no later (in a
+    stream newest first; no earlier oldest first) than the opening before it, and not past the
+    next box's. An opening that says no time keeps its place."""
+    last = _box_time(member, by_element)
+    bound = _box_time(following, by_element) if following is not None else None
+    kept = []
+    for n in starts:
+        child = member[n]
+        readings = by_element.get(child) or next(
+            (by_element[e] for e in child.iterdescendants() if e in by_element), None
+        )
+        moment = parse_utc(readings[0].value) if readings else None
+        if moment is not None:
+            if last is not None and (moment - last).total_seconds() * direction < 0:
+                continue  # (written after the post's opening: its own addition)
+            if bound is not None and (bound - moment).total_seconds() * direction < 0:
+                continue
+            last = moment
+        kept.append(n)
+    return kept
 
 
 def _opening_shape(member: Element, stamps: set[Element]) -> tuple[str, str] | None:
