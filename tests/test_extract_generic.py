@@ -14321,3 +14321,63 @@ def test_a_programme_on_the_hour_and_half_hour_between_its_pages_times_gives_no_
     page = _timeline_page("Festival live: the day's programme", "body", ("14:00", "15:30", "17:00"))
     url = "https://news.example.com/culture/festival-programme"
     assert extract_page(page, url, fetched_at="2024-05-01T20:00:00Z").updates == []
+
+
+def _boxed_day_post(at: str, n: int, heading: str = "h2") -> str:
+    return (
+        f"<time datetime='2024-05-01T{at}:00+02:00'>{at}</time><{heading}>Headline {n}</{heading}>"
+        f"<p>What post {n} reports, in more than a few words today.</p>"
+    )
+
+
+@pytest.mark.parametrize("where", ["day beside", "box of the stream", "pinned on top"])
+def test_a_box_of_flat_posts_among_boxes_of_one_post_each_keeps_them_all(where: str) -> None:
+    """A stream of boxes of one post each (`<div class="post"><time>…</time><h2>…</h2><p>…`)
+    beside a box holding several posts set flat, opening as the boxes do: a day's box beside
+    their day (`<section class="day">`), one of the stream's boxes, or a pinned box of their tag
+    and first class on top. Every flat post is a post of the stream, where the page sets it."""
+    at = [f"{18 - n // 3:02d}:{40 - 20 * (n % 3):02d}" for n in range(7)]
+    posts = [_boxed_day_post(at[n], n, "h3") for n in range(7)]
+    boxed = "".join(f"<div class='post'>{p}</div>" for p in posts[:4])
+    if where == "day beside":
+        feed = f"<section class='day'>{boxed}</section><section class='day'>{''.join(posts[4:])}</section>"
+        order = list(range(7))
+    elif where == "box of the stream":
+        feed = f"{boxed}<div class='post'>{''.join(posts[4:])}</div>"
+        order = list(range(7))
+    else:
+        feed = f"<div class='post pinned'>{''.join(posts[4:])}</div>{boxed}"
+        order = [4, 5, 6, 0, 1, 2, 3]
+    page = page_of(
+        f"<div class='feed'>{feed}</div>", "Live: the storm", "en", "2024-05-01T06:00:00+02:00"
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Headline {n}" for n in order]
+    assert [u.body_text for u in updates] == [
+        f"What post {n} reports, in more than a few words today." for n in order
+    ]
+
+
+def test_a_posts_later_addition_shaped_as_its_opening_stays_its_own() -> None:
+    """A post that tells a later addition of its own under a time and a title shaped as its
+    opening (`<div class="post"><time>15:20</time><h2>…</h2><p>…<time>16:20</time><h2>Update
+    </h2><p>…`) in a stream newest first: the addition's time is later than the post's, out of
+    the stream's order, so it is the post's words; a box of two posts in order is still two."""
+    at = ["18:00", "17:40", "17:20", "17:00", "16:40", "16:20"]
+    boxes = [_boxed_day_post(t, n) for n, t in enumerate(at)]
+    boxes[2] += _boxed_day_post("18:20", 9).replace("Headline 9", "Update")
+    boxes[4] += boxes.pop(5)  # (two posts in one box, in the stream's order)
+    page = page_of(
+        "<div class='feed'>" + "".join(f"<div class='post'>{b}</div>" for b in boxes) + "</div>",
+        "Live: the storm",
+        "en",
+        "2024-05-01T06:00:00+02:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Headline {n}" for n in range(6)]
+    assert "What post 9 reports" in updates[2].body_text
+    assert updates[2].published_at == "2024-05-01T15:20:00Z"

@@ -359,8 +359,9 @@ def extract(
     base = document_base(root, url)  # what the posts' links are relative to: <base href>
     stamps = set(by_element).union(time.element for time in shown)
     for best in ranked:
-        group = _with_trailing_blocks(_with_its_parts(best, ranked, root), clock)
-        group = _with_posts_boxed_together(group, stamps)
+        group = _with_flat_days(_with_its_parts(best, ranked, root), ranked, stamps, by_element)
+        group = _with_trailing_blocks(group, clock)
+        group = _with_posts_boxed_together(group, stamps, by_element)
         stream = _stream(group, features, by_element, shown, marks, url, clock, base)
         if stream.updates:
             return stream
@@ -391,6 +392,106 @@ def _with_its_parts(best: _Group, ranked: list[_Group], root: Element) -> _Group
     return replace(best, members=members, link_shares=shares)
 
 
+def _with_flat_days(
+    best: _Group,
+    ranked: list[_Group],
+    stamps: set[Element],
+    by_element: dict[Element, list[_Time]],
+) -> _Group:
+    """A stream of boxes of one post each that opens each with a time and a title, and a box
+    among them holding several posts set flat, shaped as the boxes open (one of its boxes, a
+    box of their tag and first class beside them, `<div class="post pinned">`, or a box of
+    their day's tag and class beside their day, `<div class="day"><time>…</time><h2>…</h2><p>…
+    <time>…`): the flat posts, each with words and in the stream's order among themselves,
+    are the stream's too, where the page sets them."""
+    members = best.members
+    if len(members) < 2 or not best.timed:
+        return best
+    opening = Counter(_opening_shape(member, stamps) for member in members)
+    shape, count = opening.most_common(1)[0]
+    if shape is None or count * 2 <= len(members):
+        return best  # (boxes that open otherwise)
+    boxes = set(members)
+    outer = best.container.getparent()
+    day = (best.container.tag, best.container.get("class") or "")
+    post = (members[0].tag, _first_class(members[0].get("class")))
+    direction = _direction(members, by_element)
+    flat: dict[Element, _Group] = {}
+    for group in ranked:
+        box = group.container
+        if box is best.container or len(group.members) < 2 or group.members[0] in boxes:
+            continue  # (a part of the stream already: a day's box of flat posts beside another)
+        parent = box.getparent()
+        if not (
+            box in boxes
+            or (parent is best.container and (box.tag, _first_class(box.get("class"))) == post)
+            or (parent is outer and (box.tag, box.get("class") or "") == day)
+        ):
+            continue
+        if not _flat_posts(group, shape, stamps):
+            continue
+        if _direction(group.members, by_element) not in (0, direction):
+            continue  # (a box's own order against the stream's: a timeline, teasers)
+        flat[box] = group
+    if not flat:
+        return best
+    posts = [
+        m for member in members for m in (flat.pop(member).members if member in flat else [member])
+    ]
+    for parent in (best.container, outer):  # (boxes beside: their posts where the page sets them)
+        extras = [group for box, group in flat.items() if box.getparent() is parent]
+        if not extras or parent is None:
+            continue
+        place = {box: n for n, box in enumerate(parent)}
+        extended = [*posts, *(m for group in extras for m in group.members)]
+        keys = {m: place.get(_under(m, parent)) for m in extended}
+        if None not in keys.values():  # (a stream whose parts lie elsewhere: its boxes alone)
+            posts = sorted(extended, key=lambda m: keys[m] or 0)
+    shares = {box: _link_share(box) for box in posts}
+    return replace(best, members=posts, link_shares=shares)
+
+
+def _under(element: Element, parent: Element) -> Element | None:
+    """The element's ancestor (or itself) whose parent is `parent`."""
+    node: Element | None = element
+    while node is not None and node.getparent() is not parent:
+        node = node.getparent()
+    return node
+
+
+def _flat_posts(group: _Group, shape: tuple[str, str], stamps: set[Element]) -> bool:
+    """Whether a group's boxes are a ticker's own (the boxes this module gives a flat ticker's
+    entries), each opening as the stream's boxes do and holding words of its own."""
+    return all(
+        member.get("class") == _SEGMENT_CLASS
+        and _opening_shape(member, stamps) == shape
+        and _holds_words(member)
+        for member in group.members
+    )
+
+
+def _box_time(member: Element, by_element: dict[Element, list[_Time]]) -> datetime | None:
+    """The time a box's first child (or the first time within it) says, where the page's
+    markup gives one."""
+    first = next((child for child in member if isinstance(child.tag, str)), None)
+    if first is None:
+        return None
+    for element in (first, *first.iterdescendants()):
+        readings = by_element.get(element)
+        if readings:
+            return parse_utc(readings[0].value)
+    return None
+
+
+def _direction(members: list[Element], by_element: dict[Element, list[_Time]]) -> int:
+    """-1 where the boxes' opening times fall down the page (newest first), 1 where they
+    rise, 0 where they do not say."""
+    times = [t for t in (_box_time(m, by_element) for m in members) if t is not None]
+    falls = sum(a > b for a, b in pairwise(times))
+    rises = sum(a < b for a, b in pairwise(times))
+    return -1 if falls > rises else 1 if rises > falls else 0
+
+
 def _with_trailing_blocks(group: _Group, clock: PageClock | None) -> _Group:
     """A stream whose boxes hold only a post's header (its time, its title) and whose words
     are the blocks after each box, up to the next (`<div class="liveblog--anchor">` with the
@@ -418,11 +519,15 @@ def _with_trailing_blocks(group: _Group, clock: PageClock | None) -> _Group:
     return replace(group, members=entries, link_shares=shares)
 
 
-def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
+def _with_posts_boxed_together(
+    group: _Group, stamps: set[Element], by_element: dict[Element, list[_Time]]
+) -> _Group:
     """A stream whose boxes each open with a time and a title (`<div class="post"><time>…
     </time><h2>…</h2><p>…`), most holding one such opening, where a box holds two or more, as
     a CMS that wraps the posts it publishes together does: each opening and the blocks after
-    it, up to the next, a box of its own, of the box's tag and class."""
+    it, up to the next, a box of its own, of the box's tag and class. An opening whose time
+    breaks the stream's order (later than its box's own in a stream that runs newest first, or
+    past the next box's) is a later addition of the post's own, no post."""
     members = group.members
     if len(members) < _TICKER_LINES:
         return group
@@ -434,13 +539,16 @@ def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
     if len(shapes) * 2 <= len(members) or len(set(shapes.values())) > 1:
         return group  # (boxes that open otherwise: no opening to cut at)
     shape = next(iter(shapes.values()))
+    direction = _direction(members, by_element)
     boxed: list[Element] = []
-    for member in members:
+    for member, following in zip(members, [*members[1:], None], strict=True):
         starts = [
             n
             for n, child in enumerate(member)
             if n and (child.tag, child.get("class") or "") == shape and _opens_post(child, stamps)
         ]
+        if starts and direction:
+            starts = _in_order(member, starts, following, direction, by_element)
         boxed.append(member)
         if member not in shapes or not starts:
             continue
@@ -458,6 +566,35 @@ def _with_posts_boxed_together(group: _Group, stamps: set[Element]) -> _Group:
         return group
     shares = {box: _link_share(box) for box in boxed}
     return replace(group, members=boxed, link_shares=shares)
+
+
+def _in_order(
+    member: Element,
+    starts: list[int],
+    following: Element | None,
+    direction: int,
+    by_element: dict[Element, list[_Time]],
+) -> list[int]:
+    """The openings within a box whose times keep the stream's order: each no later (in a
+    stream newest first; no earlier oldest first) than the opening before it, and not past the
+    next box's. An opening that says no time keeps its place."""
+    last = _box_time(member, by_element)
+    bound = _box_time(following, by_element) if following is not None else None
+    kept = []
+    for n in starts:
+        child = member[n]
+        readings = by_element.get(child) or next(
+            (by_element[e] for e in child.iterdescendants() if e in by_element), None
+        )
+        moment = parse_utc(readings[0].value) if readings else None
+        if moment is not None:
+            if last is not None and (moment - last).total_seconds() * direction < 0:
+                continue  # (written after the post's opening: its own addition)
+            if bound is not None and (bound - moment).total_seconds() * direction < 0:
+                continue
+            last = moment
+        kept.append(n)
+    return kept
 
 
 def _opening_shape(member: Element, stamps: set[Element]) -> tuple[str, str] | None:
