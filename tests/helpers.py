@@ -111,11 +111,16 @@ Passes = Generator[list[str] | None, Any, None]
 
 
 def crawl_together(
-    tests: dict[str, Passes], db: Path, at_end: Callable[[], Any] | None = None
+    tests: dict[str, Passes],
+    db: Path,
+    at_end: Callable[[], Any] | None = None,
+    crawl: Callable[[list[str], Path], list[Any]] = crawl_local,
 ) -> dict[str, Exception | None]:
     """The passes of several tests, each over blogs of its own, run in step in one archive:
     one crawl process a round for all of them, as cron runs one over all its blogs, where each
-    test started its own. What each test raised (None: it ended), by its key."""
+    test started its own. `crawl` runs a round and gives what each address's test is sent, in
+    order (`crawl_local`'s results; a test of the command's words gives `liveblog crawl`'s line
+    of each). What each test raised (None: it ended), by its key."""
     raised: dict[str, Exception | None] = {}
     waiting: dict[str, list[str] | None] = {}
 
@@ -137,7 +142,7 @@ def crawl_together(
                 del waiting[key]
                 resume(key, ended)
             continue
-        results = crawl_local([url for urls in crawling.values() for url in urls], db)
+        results = crawl([url for urls in crawling.values() for url in urls], db)
         for key, urls in crawling.items():
             del waiting[key]
             mine, results = results[: len(urls)], results[len(urls) :]

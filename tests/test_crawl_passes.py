@@ -31,7 +31,8 @@ from click.testing import CliRunner
 
 from crawler.cli import cli
 from crawler.sample.site import LocalServer, send
-from tests.helpers import LOCAL_ARGS, devalue
+from tests import helpers
+from tests.helpers import LOCAL_ARGS, crawl_together, devalue, ended
 
 pytestmark = pytest.mark.slow  # crawl processes
 
@@ -670,59 +671,54 @@ STORIES: dict[str, Callable[[Blog, Path], Story]] = {
 }
 
 
+def _crawl_lines(urls: list[str], db_path: Path) -> list[str]:
+    """One `liveblog crawl` over `urls`: the line it printed of each."""
+    output = CliRunner().invoke(cli, ["crawl", *urls, "--db", str(db_path), *LOCAL_ARGS]).output
+    return [_line(output, url) for url in urls]
+
+
+def _passes(story: Story) -> helpers.Passes:
+    """A story's passes as crawl_together runs them: its blog's address for each pass it
+    asks for, the line printed of its blog sent back; a None passed through."""
+    sent: Any = None
+    while True:
+        try:
+            asked = story.send(sent)
+        except StopIteration:
+            return
+        if asked is None:
+            sent = yield None
+        else:
+            (sent,) = yield [asked.url]
+
+
 @pytest.fixture(scope="module")
 def stories(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Exception | None]]:
     """Each story's error, or None: their passes run side by side in one archive."""
     db_path = tmp_path_factory.mktemp("stories") / "archive.db"
-    raised: dict[str, Exception | None] = {}
-    waiting: dict[str, Blog | None] = {}
     with ExitStack() as stack:
-        running = {
-            name: story(stack.enter_context(Blog()), db_path) for name, story in STORIES.items()
+        passes = {
+            name: _passes(story(stack.enter_context(Blog()), db_path))
+            for name, story in STORIES.items()
         }
-
-        def resume(name: str, sent: Any) -> None:
-            try:
-                waiting[name] = running[name].send(sent)
-            except StopIteration:
-                raised[name] = None
-            except Exception as error:  # an assertion of the story's: its own test reports it
-                raised[name] = error
-
-        for name in running:
-            resume(name, None)
-        while waiting:
-            crawling = {name: blog for name, blog in waiting.items() if blog is not None}
-            if not crawling:  # every story still running asked for the reparse
-                replayed = CliRunner().invoke(cli, ["reparse", "--db", str(db_path)])
-                for name in list(waiting):
-                    del waiting[name]
-                    resume(name, replayed)
-                continue
-            urls = [blog.url for blog in crawling.values()]
-            output = CliRunner().invoke(cli, ["crawl", *urls, "--db", str(db_path), *LOCAL_ARGS])
-            for name, blog in crawling.items():
-                del waiting[name]
-                resume(name, _line(output.output, blog.url))
-        yield raised
-
-
-def _raise(stories: dict[str, Exception | None], name: str) -> None:
-    error = stories[name]
-    if error is not None:
-        raise error
+        yield crawl_together(
+            passes,
+            db_path,
+            lambda: CliRunner().invoke(cli, ["reparse", "--db", str(db_path)]),
+            _crawl_lines,
+        )
 
 
 def test_a_redesign_that_renames_every_post_keeps_every_update(
     stories: dict[str, Exception | None],
 ) -> None:
-    _raise(stories, "a_redesign_that_renames_every_post_keeps_every_update")
+    ended(stories["a_redesign_that_renames_every_post_keeps_every_update"])
 
 
 def test_a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_words(
     stories: dict[str, Exception | None],
 ) -> None:
-    _raise(stories, "a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_words")
+    ended(stories["a_redesign_that_renames_two_alike_posts_of_one_minute_keeps_each_its_words"])
 
 
 STREAMS = ["time-words", "time-words-idless"]
@@ -799,10 +795,10 @@ def test_a_caches_old_copy_of_how_long_ago_marks_nothing_removed(
 def test_an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was(
     stories: dict[str, Exception | None],
 ) -> None:
-    _raise(stories, "an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was")
+    ended(stories["an_id_the_publisher_gives_to_another_post_keeps_the_old_post_as_it_was"])
 
 
 def test_an_id_given_again_after_its_post_was_taken_down_and_the_old_post_back(
     stories: dict[str, Exception | None],
 ) -> None:
-    _raise(stories, "an_id_given_again_after_its_post_was_taken_down_and_the_old_post_back")
+    ended(stories["an_id_given_again_after_its_post_was_taken_down_and_the_old_post_back"])
