@@ -687,15 +687,45 @@ def match_turned_ids(
         if mark in free:  # (a pinned copy reads a post twice under one key)
             wanted.setdefault(mark, {}).setdefault(key, []).append(i)
     for mark, found in wanted.items():
-        if len(found) != 1 or len(free[mark]) != 1:
-            continue
-        k, places = free[mark][0], next(iter(found.values()))
-        then, now = stored[k].published_at, updates[places[0]].published_at
-        if then and now and not same_instant(then, now):
-            continue
-        for i in places:
-            result[i] = k
+        for k, places in _turned_pairs(found, free[mark], updates, stored):
+            then, now = stored[k].published_at, updates[places[0]].published_at
+            if then and now and not same_instant(then, now):
+                continue
+            for i in places:
+                result[i] = k
     return result
+
+
+def _turned_pairs(
+    found: Mapping[str, list[int]],
+    free: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+) -> list[tuple[str, list[int]]]:
+    """The stored post each reading of one headline is: the one post and the one reading,
+    else, among twins (two goals under "Goal!" in one minute), the one of its own opening
+    words, where no other reading or stored post of them has those, and the one left to the
+    one reading left."""
+    if len(found) == 1 and len(free) == 1:
+        return [(free[0], next(iter(found.values())))]
+    readings: dict[str, list[list[int]]] = {}
+    for places in found.values():
+        readings.setdefault(_body_start(updates[places[0]].body_text), []).append(places)
+    held: dict[str, list[str]] = {}
+    for k in free:
+        held.setdefault(_body_start(stored[k].body_start), []).append(k)
+    pairs = [
+        (held[opening][0], shown[0])
+        for opening, shown in readings.items()
+        if len(shown) == 1 and len(held.get(opening, [])) == 1
+    ]
+    # (a twin edited meanwhile is the one left, where one reading and one stored post are)
+    taken = {k for k, _ in pairs}
+    left = [k for k in free if k not in taken]
+    rest = [places for places in found.values() if all(places is not p for _, p in pairs)]
+    if len(left) == 1 and len(rest) == 1:
+        pairs.append((left[0], rest[0]))
+    return pairs
 
 
 def _retitled(

@@ -180,3 +180,48 @@ def test_a_post_keeps_its_row_when_its_id_is_read_as_a_place_only_later(tmp_path
     third = stream([(1, 4, "10:40", False), (2, 3, "10:30", False), (3, 2, "10:05", True)])
     results = passes(tmp_path, [first, second, third])
     assert counts(results) == [(2, 0, 0), (1, 0, 0), (1, 1, 1)]
+
+
+def twins(rows: list[tuple[int, str, str, str]]) -> bytes:
+    """A page of posts `(id number, headline, hh:mm, words)` as listed, newest first."""
+    articles = [
+        f'<article class="entry" id="post-{number}"><h2>{headline}</h2>'
+        f'<time datetime="2024-05-01T{at}:00Z">{at}</time><p>{words}</p></article>'
+        for number, headline, at, words in rows
+    ]
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><main><h1>{TITLE}</h1>"
+        f'<div class="feed">{"".join(articles)}</div></main></body></html>'
+    ).encode()
+
+
+SMITH = "Smith scores from the edge of the box after a long move down the left wing."
+JONES = "Jones heads in at the near post from a corner, and the visitors are level again."
+TALK = "Second half under way now, with both sides unchanged after an open first half."
+KANE = "Kane hits the bar from twenty yards and the rebound is cleared off the line."
+
+
+def test_twins_keep_their_rows_when_their_ids_are_read_as_places_only_later(
+    tmp_path: Path,
+) -> None:
+    # Two goals of one minute open a blog whose ids count places: kept as ids, then read as
+    # places once a third post is up; each goal is the stored one of its own words.
+    first = twins([(1, "Goal!", "10:05", JONES), (2, "Goal!", "10:05", SMITH)])
+    second = twins(
+        [
+            (1, "Half-time", "10:30", TALK),
+            (2, "Goal!", "10:05", JONES),
+            (3, "Goal!", "10:05", SMITH),
+        ]
+    )
+    third = twins(
+        [
+            (1, "Chance!", "10:40", KANE),
+            (2, "Half-time", "10:30", TALK),
+            (3, "Goal!", "10:05", JONES),
+            (4, "Goal!", "10:05", SMITH + " What a goal."),
+        ]
+    )
+    results = passes(tmp_path, [first, second, third])
+    assert [r.error for r in results] == [None, None, None]
+    assert counts(results) == [(2, 0, 0), (1, 0, 0), (1, 1, 0)]
