@@ -691,6 +691,10 @@ def match_turned_ids(
             then, now = stored[k].published_at, updates[places[0]].published_at
             if then and now and not same_instant(then, now):
                 continue
+            # (a post without a time has no time to show it: its opening words must)
+            words = updates[places[0]].body_text or ""
+            if not (then and now) and not similar_bodies(stored[k].body_start, words):
+                continue
             for i in places:
                 result[i] = k
     return result

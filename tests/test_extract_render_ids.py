@@ -225,3 +225,21 @@ def test_twins_keep_their_rows_when_their_ids_are_read_as_places_only_later(
     results = passes(tmp_path, [first, second, third])
     assert [r.error for r in results] == [None, None, None]
     assert counts(results) == [(2, 0, 0), (1, 0, 0), (1, 1, 0)]
+
+
+def test_a_post_under_a_new_id_is_no_untimed_post_of_its_headline_in_other_words(
+    tmp_path: Path,
+) -> None:
+    # A blog of ids whose summary box has neither id nor time: the box taken down and a post
+    # "Summary" of other words put up under an id is another post, not the box edited.
+    def fetch(top: str) -> bytes:
+        rows = [(101, "River rises", "10:10", TALK), (100, "Harbour shut", "10:00", KANE)]
+        return twins(rows).replace(b'<div class="feed">', b'<div class="feed">' + top.encode())
+
+    box = '<article class="entry"><h2>Summary</h2><p>' + SMITH + "</p></article>"
+    summary = (
+        '<article class="entry" id="post-103"><h2>Summary</h2>'
+        '<time datetime="2024-05-01T11:00:00Z">11:00</time><p>' + JONES + "</p></article>"
+    )
+    results = passes(tmp_path, [fetch(box), fetch(summary)])
+    assert counts(results) == [(3, 0, 0), (1, 0, 1)]
