@@ -706,14 +706,44 @@ def _turned_pairs(
     updates: Sequence[Update],
     stored: Mapping[str, StoredIdentity],
 ) -> list[tuple[str, list[int]]]:
-    """The stored post each reading of one headline is: the one post and the one reading,
-    else, among twins (two goals under "Goal!" in one minute), the one of its own opening
-    words, where no other reading or stored post of them has those, and the one left to the
-    one reading left."""
+    """The stored post each reading of one headline is, taken at its time (two "Goal!" posts
+    of other minutes are two): the one post and the one reading, else, among twins (two
+    goals under "Goal!" in one minute), the one of its own opening words, and the one left
+    to the one reading left; and where one side shows no time, the one left of the headline."""
     if len(found) == 1 and len(free) == 1:
         return [(free[0], next(iter(found.values())))]
-    readings: dict[str, list[list[int]]] = {}
+    at: dict[object, tuple[list[list[int]], list[str]]] = {}
     for places in found.values():
+        t = updates[places[0]].published_at
+        at.setdefault(_instant(t) if t else None, ([], []))[0].append(places)
+    for k in free:
+        t = stored[k].published_at
+        at.setdefault(_instant(t) if t else None, ([], []))[1].append(k)
+    pairs = [
+        pair for shown, held in at.values() for pair in _twin_pairs(shown, held, updates, stored)
+    ]
+    taken = {k for k, _ in pairs}
+    paired = {id(places) for _, places in pairs}
+    left = [k for k in free if k not in taken]
+    rest = [places for places in found.values() if id(places) not in paired]
+    untimed = len(left) == 1 and len(rest) == 1
+    if untimed and not (stored[left[0]].published_at and updates[rest[0][0]].published_at):
+        pairs.append((left[0], rest[0]))
+    return pairs
+
+
+def _twin_pairs(
+    found: Sequence[list[int]],
+    free: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+) -> list[tuple[str, list[int]]]:
+    """Readings and stored posts of one headline and time paired: each the one of its own
+    opening words no other of them has, and the one left (a twin edited meanwhile)."""
+    if len(found) == 1 and len(free) == 1:
+        return [(free[0], found[0])]
+    readings: dict[str, list[list[int]]] = {}
+    for places in found:
         readings.setdefault(_body_start(updates[places[0]].body_text), []).append(places)
     held: dict[str, list[str]] = {}
     for k in free:
@@ -723,10 +753,10 @@ def _turned_pairs(
         for opening, shown in readings.items()
         if len(shown) == 1 and len(held.get(opening, [])) == 1
     ]
-    # (a twin edited meanwhile is the one left, where one reading and one stored post are)
     taken = {k for k, _ in pairs}
+    paired = {id(places) for _, places in pairs}
     left = [k for k in free if k not in taken]
-    rest = [places for places in found.values() if all(places is not p for _, p in pairs)]
+    rest = [places for places in found if id(places) not in paired]
     if len(left) == 1 and len(rest) == 1:
         pairs.append((left[0], rest[0]))
     return pairs

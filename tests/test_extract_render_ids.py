@@ -243,3 +243,20 @@ def test_a_post_under_a_new_id_is_no_untimed_post_of_its_headline_in_other_words
     )
     results = passes(tmp_path, [fetch(box), fetch(summary)])
     assert counts(results) == [(3, 0, 0), (1, 0, 1)]
+
+
+def test_a_post_keeps_its_row_when_its_id_is_read_as_another_of_its_headline_goes_up(
+    tmp_path: Path,
+) -> None:
+    # A CMS's `post-1` drafted first and published after `post-2` (places, then ids once
+    # `post-3` is up); `post-3` is another "Goal!" at another minute, and `post-1` is edited.
+    first = twins([(1, "Goal!", "10:10", SMITH), (2, "Kick-off", "10:05", TALK)])
+    second = twins(
+        [
+            (3, "Goal!", "10:50", JONES),
+            (1, "Goal!", "10:10", SMITH + " What a strike."),
+            (2, "Kick-off", "10:05", TALK),
+        ]
+    )
+    results = passes(tmp_path, [first, second])
+    assert counts(results) == [(2, 0, 0), (1, 1, 0)]
