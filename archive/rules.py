@@ -739,7 +739,8 @@ def _twin_pairs(
     stored: Mapping[str, StoredIdentity],
 ) -> list[tuple[str, list[int]]]:
     """Readings and stored posts of one headline and time paired: each the one of its own
-    opening words no other of them has, and the one left (a twin edited meanwhile)."""
+    opening words no other of them has, and the one left where its words are alike (a twin
+    edited meanwhile; one taken down and another put up are two)."""
     if len(found) == 1 and len(free) == 1:
         return [(free[0], found[0])]
     readings: dict[str, list[list[int]]] = {}
@@ -757,7 +758,8 @@ def _twin_pairs(
     paired = {id(places) for _, places in pairs}
     left = [k for k in free if k not in taken]
     rest = [places for places in found if id(places) not in paired]
-    if len(left) == 1 and len(rest) == 1:
+    alone = len(left) == 1 and len(rest) == 1
+    if alone and similar_bodies(stored[left[0]].body_start, updates[rest[0][0]].body_text or ""):
         pairs.append((left[0], rest[0]))
     return pairs
 

@@ -260,3 +260,14 @@ def test_a_post_keeps_its_row_when_its_id_is_read_as_another_of_its_headline_goe
     )
     results = passes(tmp_path, [first, second])
     assert counts(results) == [(2, 0, 0), (1, 1, 0)]
+
+
+def test_a_twin_taken_down_is_no_other_twin_put_up_when_the_ids_turn(tmp_path: Path) -> None:
+    # Two goals of one minute kept under their ids; as a third post shows the ids to count
+    # places, one goal is taken down (disallowed) and another of that minute is up.
+    first = twins([(1, "Goal!", "10:05", JONES), (2, "Goal!", "10:05", SMITH)])
+    second = twins(
+        [(1, "Half-time", "10:30", TALK), (2, "Goal!", "10:05", KANE), (3, "Goal!", "10:05", SMITH)]
+    )
+    results = passes(tmp_path, [first, second])
+    assert counts(results) == [(2, 0, 0), (2, 0, 1)]
