@@ -739,8 +739,9 @@ def _twin_pairs(
     stored: Mapping[str, StoredIdentity],
 ) -> list[tuple[str, list[int]]]:
     """Readings and stored posts of one headline and time paired: each the one of its own
-    opening words no other of them has, and the one left where its words are alike (a twin
-    edited meanwhile; one taken down and another put up are two)."""
+    opening words no other of them has, and the one reading left the one stored post left
+    whose words are alike (a twin edited meanwhile; one taken down and another put up are
+    two)."""
     if len(found) == 1 and len(free) == 1:
         return [(free[0], found[0])]
     readings: dict[str, list[list[int]]] = {}
@@ -758,9 +759,11 @@ def _twin_pairs(
     paired = {id(places) for _, places in pairs}
     left = [k for k in free if k not in taken]
     rest = [places for places in found if id(places) not in paired]
-    alone = len(left) == 1 and len(rest) == 1
-    if alone and similar_bodies(stored[left[0]].body_start, updates[rest[0][0]].body_text or ""):
-        pairs.append((left[0], rest[0]))
+    if len(rest) == 1:  # (its twin may stand on a page the pass did not read)
+        words = updates[rest[0][0]].body_text or ""
+        alike = [k for k in left if similar_bodies(stored[k].body_start, words)]
+        if len(alike) == 1:
+            pairs.append((alike[0], rest[0]))
     return pairs
 
 

@@ -271,3 +271,31 @@ def test_a_twin_taken_down_is_no_other_twin_put_up_when_the_ids_turn(tmp_path: P
     )
     results = passes(tmp_path, [first, second])
     assert counts(results) == [(2, 0, 0), (2, 0, 1)]
+
+
+def test_a_twin_edited_keeps_its_row_when_its_ids_turn_and_its_twin_is_not_read(
+    tmp_path: Path,
+) -> None:
+    # Two goals of one minute read as places; then, the ids read as ids, the pass reads page
+    # 1 alone (its page limit), one goal edited on it, the other past it on page 2.
+    first = twins(
+        [
+            (1, "Half-time", "10:30", TALK),
+            (2, "Goal!", "10:05", JONES),
+            (3, "Goal!", "10:05", SMITH),
+        ]
+    )
+    second = twins(
+        [
+            (4, "Chance!", "10:40", KANE),
+            (1, "Half-time", "10:30", TALK),
+            (2, "Goal!", "10:05", JONES + " What a header."),
+        ]
+    )
+    db = open_archive(tmp_path / "archive.db")
+    results = []
+    for i, body in enumerate([first, second]):
+        at = f"2024-05-01T{12 + i}:00:00Z"
+        found = extract_page(body, URL, fetched_at=at).updates
+        results.append(record_pass(db, bpass(found, at=at, pages=1 + i, complete=i == 0)))
+    assert counts(results) == [(3, 0, 0), (1, 1, 0)]
