@@ -687,15 +687,84 @@ def match_turned_ids(
         if mark in free:  # (a pinned copy reads a post twice under one key)
             wanted.setdefault(mark, {}).setdefault(key, []).append(i)
     for mark, found in wanted.items():
-        if len(found) != 1 or len(free[mark]) != 1:
-            continue
-        k, places = free[mark][0], next(iter(found.values()))
-        then, now = stored[k].published_at, updates[places[0]].published_at
-        if then and now and not same_instant(then, now):
-            continue
-        for i in places:
-            result[i] = k
+        for k, places in _turned_pairs(found, free[mark], updates, stored):
+            then, now = stored[k].published_at, updates[places[0]].published_at
+            if then and now and not same_instant(then, now):
+                continue
+            # (a post without a time has no time to show it: its opening words must)
+            words = updates[places[0]].body_text or ""
+            if not (then and now) and not similar_bodies(stored[k].body_start, words):
+                continue
+            for i in places:
+                result[i] = k
     return result
+
+
+def _turned_pairs(
+    found: Mapping[str, list[int]],
+    free: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+) -> list[tuple[str, list[int]]]:
+    """The stored post each reading of one headline is, taken at its time (two "Goal!" posts
+    of other minutes are two): the one post and the one reading, else, among twins (two
+    goals under "Goal!" in one minute), the one of its own opening words, and the one left
+    to the one reading left; and where one side shows no time, the one left of the headline."""
+    if len(found) == 1 and len(free) == 1:
+        return [(free[0], next(iter(found.values())))]
+    at: dict[object, tuple[list[list[int]], list[str]]] = {}
+    for places in found.values():
+        t = updates[places[0]].published_at
+        at.setdefault(_instant(t) if t else None, ([], []))[0].append(places)
+    for k in free:
+        t = stored[k].published_at
+        at.setdefault(_instant(t) if t else None, ([], []))[1].append(k)
+    pairs = [
+        pair for shown, held in at.values() for pair in _twin_pairs(shown, held, updates, stored)
+    ]
+    taken = {k for k, _ in pairs}
+    paired = {id(places) for _, places in pairs}
+    left = [k for k in free if k not in taken]
+    rest = [places for places in found.values() if id(places) not in paired]
+    untimed = len(left) == 1 and len(rest) == 1
+    if untimed and not (stored[left[0]].published_at and updates[rest[0][0]].published_at):
+        pairs.append((left[0], rest[0]))
+    return pairs
+
+
+def _twin_pairs(
+    found: Sequence[list[int]],
+    free: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+) -> list[tuple[str, list[int]]]:
+    """Readings and stored posts of one headline and time paired: each the one of its own
+    opening words no other of them has, and the one reading left the one stored post left
+    whose words are alike (a twin edited meanwhile; one taken down and another put up are
+    two)."""
+    if len(found) == 1 and len(free) == 1:
+        return [(free[0], found[0])]
+    readings: dict[str, list[list[int]]] = {}
+    for places in found:
+        readings.setdefault(_body_start(updates[places[0]].body_text), []).append(places)
+    held: dict[str, list[str]] = {}
+    for k in free:
+        held.setdefault(_body_start(stored[k].body_start), []).append(k)
+    pairs = [
+        (held[opening][0], shown[0])
+        for opening, shown in readings.items()
+        if len(shown) == 1 and len(held.get(opening, [])) == 1
+    ]
+    taken = {k for k, _ in pairs}
+    paired = {id(places) for _, places in pairs}
+    left = [k for k in free if k not in taken]
+    rest = [places for places in found if id(places) not in paired]
+    if len(rest) == 1:  # (its twin may stand on a page the pass did not read)
+        words = updates[rest[0][0]].body_text or ""
+        alike = [k for k in left if similar_bodies(stored[k].body_start, words)]
+        if len(alike) == 1:
+            pairs.append((alike[0], rest[0]))
+    return pairs
 
 
 def _retitled(

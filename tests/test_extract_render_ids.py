@@ -180,3 +180,122 @@ def test_a_post_keeps_its_row_when_its_id_is_read_as_a_place_only_later(tmp_path
     third = stream([(1, 4, "10:40", False), (2, 3, "10:30", False), (3, 2, "10:05", True)])
     results = passes(tmp_path, [first, second, third])
     assert counts(results) == [(2, 0, 0), (1, 0, 0), (1, 1, 1)]
+
+
+def twins(rows: list[tuple[int, str, str, str]]) -> bytes:
+    """A page of posts `(id number, headline, hh:mm, words)` as listed, newest first."""
+    articles = [
+        f'<article class="entry" id="post-{number}"><h2>{headline}</h2>'
+        f'<time datetime="2024-05-01T{at}:00Z">{at}</time><p>{words}</p></article>'
+        for number, headline, at, words in rows
+    ]
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><main><h1>{TITLE}</h1>"
+        f'<div class="feed">{"".join(articles)}</div></main></body></html>'
+    ).encode()
+
+
+SMITH = "Smith scores from the edge of the box after a long move down the left wing."
+JONES = "Jones heads in at the near post from a corner, and the visitors are level again."
+TALK = "Second half under way now, with both sides unchanged after an open first half."
+KANE = "Kane hits the bar from twenty yards and the rebound is cleared off the line."
+
+
+def test_twins_keep_their_rows_when_their_ids_are_read_as_places_only_later(
+    tmp_path: Path,
+) -> None:
+    # Two goals of one minute open a blog whose ids count places: kept as ids, then read as
+    # places once a third post is up; each goal is the stored one of its own words.
+    first = twins([(1, "Goal!", "10:05", JONES), (2, "Goal!", "10:05", SMITH)])
+    second = twins(
+        [
+            (1, "Half-time", "10:30", TALK),
+            (2, "Goal!", "10:05", JONES),
+            (3, "Goal!", "10:05", SMITH),
+        ]
+    )
+    third = twins(
+        [
+            (1, "Chance!", "10:40", KANE),
+            (2, "Half-time", "10:30", TALK),
+            (3, "Goal!", "10:05", JONES),
+            (4, "Goal!", "10:05", SMITH + " What a goal."),
+        ]
+    )
+    results = passes(tmp_path, [first, second, third])
+    assert [r.error for r in results] == [None, None, None]
+    assert counts(results) == [(2, 0, 0), (1, 0, 0), (1, 1, 0)]
+
+
+def test_a_post_under_a_new_id_is_no_untimed_post_of_its_headline_in_other_words(
+    tmp_path: Path,
+) -> None:
+    # A blog of ids whose summary box has neither id nor time: the box taken down and a post
+    # "Summary" of other words put up under an id is another post, not the box edited.
+    def fetch(top: str) -> bytes:
+        rows = [(101, "River rises", "10:10", TALK), (100, "Harbour shut", "10:00", KANE)]
+        return twins(rows).replace(b'<div class="feed">', b'<div class="feed">' + top.encode())
+
+    box = '<article class="entry"><h2>Summary</h2><p>' + SMITH + "</p></article>"
+    summary = (
+        '<article class="entry" id="post-103"><h2>Summary</h2>'
+        '<time datetime="2024-05-01T11:00:00Z">11:00</time><p>' + JONES + "</p></article>"
+    )
+    results = passes(tmp_path, [fetch(box), fetch(summary)])
+    assert counts(results) == [(3, 0, 0), (1, 0, 1)]
+
+
+def test_a_post_keeps_its_row_when_its_id_is_read_as_another_of_its_headline_goes_up(
+    tmp_path: Path,
+) -> None:
+    # A CMS's `post-1` drafted first and published after `post-2` (places, then ids once
+    # `post-3` is up); `post-3` is another "Goal!" at another minute, and `post-1` is edited.
+    first = twins([(1, "Goal!", "10:10", SMITH), (2, "Kick-off", "10:05", TALK)])
+    second = twins(
+        [
+            (3, "Goal!", "10:50", JONES),
+            (1, "Goal!", "10:10", SMITH + " What a strike."),
+            (2, "Kick-off", "10:05", TALK),
+        ]
+    )
+    results = passes(tmp_path, [first, second])
+    assert counts(results) == [(2, 0, 0), (1, 1, 0)]
+
+
+def test_a_twin_taken_down_is_no_other_twin_put_up_when_the_ids_turn(tmp_path: Path) -> None:
+    # Two goals of one minute kept under their ids; as a third post shows the ids to count
+    # places, one goal is taken down (disallowed) and another of that minute is up.
+    first = twins([(1, "Goal!", "10:05", JONES), (2, "Goal!", "10:05", SMITH)])
+    second = twins(
+        [(1, "Half-time", "10:30", TALK), (2, "Goal!", "10:05", KANE), (3, "Goal!", "10:05", SMITH)]
+    )
+    results = passes(tmp_path, [first, second])
+    assert counts(results) == [(2, 0, 0), (2, 0, 1)]
+
+
+def test_a_twin_edited_keeps_its_row_when_its_ids_turn_and_its_twin_is_not_read(
+    tmp_path: Path,
+) -> None:
+    # Two goals of one minute read as places; then, the ids read as ids, the pass reads page
+    # 1 alone (its page limit), one goal edited on it, the other past it on page 2.
+    first = twins(
+        [
+            (1, "Half-time", "10:30", TALK),
+            (2, "Goal!", "10:05", JONES),
+            (3, "Goal!", "10:05", SMITH),
+        ]
+    )
+    second = twins(
+        [
+            (4, "Chance!", "10:40", KANE),
+            (1, "Half-time", "10:30", TALK),
+            (2, "Goal!", "10:05", JONES + " What a header."),
+        ]
+    )
+    db = open_archive(tmp_path / "archive.db")
+    results = []
+    for i, body in enumerate([first, second]):
+        at = f"2024-05-01T{12 + i}:00:00Z"
+        found = extract_page(body, URL, fetched_at=at).updates
+        results.append(record_pass(db, bpass(found, at=at, pages=1 + i, complete=i == 0)))
+    assert counts(results) == [(3, 0, 0), (1, 1, 0)]
