@@ -14381,3 +14381,26 @@ def test_a_posts_later_addition_shaped_as_its_opening_stays_its_own() -> None:
     assert [u.headline for u in updates] == [f"Headline {n}" for n in range(6)]
     assert "What post 9 reports" in updates[2].body_text
     assert updates[2].published_at == "2024-05-01T15:20:00Z"
+
+
+def test_an_opening_an_editor_backdated_or_pinned_on_top_stays_a_post() -> None:
+    """A stream newest first whose box holds two posts, the second dated five minutes after
+    the first (an editor backdated it) but not after the post above, and a pinned box on top
+    of two earlier posts: each opening is a post, neither is read as a later addition."""
+    at = ["18:00", "17:40", "17:20", "17:25", "17:00", "16:40"]
+    boxes = [_boxed_day_post(t, n) for n, t in enumerate(at)]
+    boxes[2] += boxes.pop(3)
+    pinned = _boxed_day_post("09:20", 8) + _boxed_day_post("09:00", 9)
+    page = page_of(
+        "<div class='feed'>"
+        + "".join(f"<div class='post'>{b}</div>" for b in [pinned, *boxes])
+        + "</div>",
+        "Live: the storm",
+        "en",
+        "2024-05-01T06:00:00+02:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Headline {n}" for n in (8, 9, 0, 1, 2, 3, 4, 5)]
+    assert updates[4].published_at == "2024-05-01T15:20:00Z"

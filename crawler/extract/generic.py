@@ -541,14 +541,16 @@ def _with_posts_boxed_together(
     shape = next(iter(shapes.values()))
     direction = _direction(members, by_element)
     boxed: list[Element] = []
-    for member, following in zip(members, [*members[1:], None], strict=True):
+    for preceding, member, following in zip(
+        [None, *members[:-1]], members, [*members[1:], None], strict=True
+    ):
         starts = [
             n
             for n, child in enumerate(member)
             if n and (child.tag, child.get("class") or "") == shape and _opens_post(child, stamps)
         ]
         if starts and direction:
-            starts = _in_order(member, starts, following, direction, by_element)
+            starts = _in_order(member, starts, (preceding, following), direction, by_element)
         boxed.append(member)
         if member not in shapes or not starts:
             continue
@@ -571,15 +573,19 @@ def _with_posts_boxed_together(
 def _in_order(
     member: Element,
     starts: list[int],
-    following: Element | None,
+    neighbours: tuple[Element | None, Element | None],
     direction: int,
     by_element: dict[Element, list[_Time]],
 ) -> list[int]:
     """The openings within a box whose times keep the stream's order: each no later (in a
-    stream newest first; no earlier oldest first) than the opening before it, and not past the
-    next box's. An opening that says no time keeps its place."""
+    stream newest first, unless no later than the box above either: a post an editor backdated
+    by minutes; no earlier oldest first) than the opening before it, and not past the next
+    box's where the box itself keeps the order (a pinned box of earlier posts on top). An
+    opening that says no time keeps its place."""
     last = _box_time(member, by_element)
-    bound = _box_time(following, by_element) if following is not None else None
+    above, below = (_box_time(box, by_element) if box is not None else None for box in neighbours)
+    if last is not None and below is not None and (below - last).total_seconds() * direction < 0:
+        below = None  # (the box out of the stream's order itself: pinned on top)
     kept = []
     for n in starts:
         child = member[n]
@@ -588,9 +594,13 @@ def _in_order(
         )
         moment = parse_utc(readings[0].value) if readings else None
         if moment is not None:
-            if last is not None and (moment - last).total_seconds() * direction < 0:
-                continue  # (written after the post's opening: its own addition)
-            if bound is not None and (bound - moment).total_seconds() * direction < 0:
+            if (
+                last is not None
+                and (moment - last).total_seconds() * direction < 0
+                and (direction > 0 or above is None or moment > above)
+            ):
+                continue  # (written after the post's opening and the post above: its addition)
+            if below is not None and (below - moment).total_seconds() * direction < 0:
                 continue
             last = moment
         kept.append(n)
