@@ -14381,3 +14381,66 @@ def test_a_posts_later_addition_shaped_as_its_opening_stays_its_own() -> None:
     assert [u.headline for u in updates] == [f"Headline {n}" for n in range(6)]
     assert "What post 9 reports" in updates[2].body_text
     assert updates[2].published_at == "2024-05-01T15:20:00Z"
+
+
+def test_an_opening_an_editor_backdated_or_pinned_on_top_stays_a_post() -> None:
+    """A stream newest first whose box holds two posts, the second dated five minutes after
+    the first (an editor backdated it) but not after the post above, and a pinned box on top
+    of two earlier posts: each opening is a post, neither is read as a later addition."""
+    at = ["18:00", "17:40", "17:20", "17:25", "17:00", "16:40"]
+    boxes = [_boxed_day_post(t, n) for n, t in enumerate(at)]
+    boxes[2] += boxes.pop(3)
+    pinned = _boxed_day_post("09:20", 8) + _boxed_day_post("09:00", 9)
+    page = page_of(
+        "<div class='feed'>"
+        + "".join(f"<div class='post'>{b}</div>" for b in [pinned, *boxes])
+        + "</div>",
+        "Live: the storm",
+        "en",
+        "2024-05-01T06:00:00+02:00",
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Headline {n}" for n in (8, 9, 0, 1, 2, 3, 4, 5)]
+    assert updates[4].published_at == "2024-05-01T15:20:00Z"
+
+
+@pytest.mark.parametrize("what", ["latest news", "key events", "comments"])
+def test_a_box_of_teasers_key_events_or_comments_beside_posts_gives_no_post(what: str) -> None:
+    """Boxes of times, titles and a line each, shaped as the stream's posts but no posts of
+    it: a "Latest news" box of the day's tag and class whose titles are links to other
+    stories, a key events box of that tag and class on top repeating the posts' titles, and
+    readers' comments set
+    flat in a post's box under a lesser heading (`<h4>reader</h4>`) in a stream oldest
+    first."""
+    at = ["18:00", "17:40", "17:20", "17:00", "16:40", "16:20"]
+    posts = [_boxed_day_post(t, n) for n, t in enumerate(at)]
+    boxed = "".join(f"<div class='post'>{p}</div>" for p in posts)
+    order = list(range(6))
+    if what == "latest news":
+        teasers = "".join(
+            f"<time datetime='2024-05-01T{t}:00+02:00'>{t}</time><h2><a href='/s{k}'>Story {k}"
+            f"</a></h2><p>What story {k} tells, in a line of its own today.</p>"
+            for k, t in enumerate(["17:55", "17:48", "17:41", "17:34"])
+        )
+        body = f"<section class='day'>{boxed}</section><section class='day'>{teasers}</section>"
+    elif what == "key events":
+        events = "".join(_boxed_day_post(at[n], n) for n in (0, 2, 4))
+        body = f"<section class='day'>{events}</section><section class='day'>{boxed}</section>"
+    else:
+        order = list(range(5, -1, -1))
+        comments = "".join(
+            f"<time datetime='2024-05-01T{t}:00+02:00'>{t}</time><h4>reader{k}</h4>"
+            f"<p>Comment {k} by a reader who has views.</p>"
+            for k, t in enumerate(["16:45", "16:47"])
+        )
+        posts[4] += comments
+        body = "".join(f"<div class='post'>{posts[n]}</div>" for n in order)
+    page = page_of(
+        f"<div class='feed'>{body}</div>", "Live: the storm", "en", "2024-05-01T06:00:00+02:00"
+    )
+    updates = extract_page(
+        page, "https://news.example.com/live/storm", fetched_at="2024-05-01T20:00:00Z"
+    ).updates
+    assert [u.headline for u in updates] == [f"Headline {n}" for n in order]

@@ -417,6 +417,8 @@ def _with_flat_days(
     post = (members[0].tag, _first_class(members[0].get("class")))
     direction = _direction(members, by_element)
     flat: dict[Element, _Group] = {}
+    titles: dict[str, Element] | None = None
+    level: list[tuple[str, int]] = []
     for group in ranked:
         box = group.container
         if box is best.container or len(group.members) < 2 or group.members[0] in boxes:
@@ -429,6 +431,16 @@ def _with_flat_days(
         ):
             continue
         if not _flat_posts(group, shape, stamps):
+            continue
+        if titles is None:
+            headings = {member: _title_of(member) for member in members}
+            level = Counter(h.tag for h in headings.values() if h is not None).most_common(1)
+            titles = {_words_of(h): m for m, h in headings.items() if h is not None}
+        heads = [_title_of(member) for member in group.members]
+        if any(
+            h is None or h.tag != level[0][0] or titles.get(_words_of(h), box) is not box
+            for h in heads
+        ):  # (a reader's comments under a lesser heading, key events repeating the titles)
             continue
         if _direction(group.members, by_element) not in (0, direction):
             continue  # (a box's own order against the stream's: a timeline, teasers)
@@ -466,8 +478,33 @@ def _flat_posts(group: _Group, shape: tuple[str, str], stamps: set[Element]) -> 
         member.get("class") == _SEGMENT_CLASS
         and _opening_shape(member, stamps) == shape
         and _holds_words(member)
+        and not _titled_by_link(member)
         for member in group.members
     )
+
+
+def _titled_by_link(member: Element) -> bool:
+    """Whether a box's title is a link and nothing else, as a teaser's is ("Latest news",
+    "Most read", a key event's)."""
+    heading = _title_of(member)
+    if heading is None:
+        return False
+    text = _words_of(heading)
+    return bool(text) and " ".join(_words_of(a) for a in heading.iter("a")) == text
+
+
+def _title_of(member: Element) -> Element | None:
+    """A box's title: the first heading in (or as) its first two children."""
+    for child in member[:2]:
+        if isinstance(child.tag, str):
+            heading = child if child.tag in HEADINGS else next(child.iter(*HEADINGS), None)
+            if heading is not None:
+                return heading
+    return None
+
+
+def _words_of(element: Element) -> str:
+    return " ".join("".join(element.itertext()).split())
 
 
 def _box_time(member: Element, by_element: dict[Element, list[_Time]]) -> datetime | None:
@@ -541,14 +578,16 @@ def _with_posts_boxed_together(
     shape = next(iter(shapes.values()))
     direction = _direction(members, by_element)
     boxed: list[Element] = []
-    for member, following in zip(members, [*members[1:], None], strict=True):
+    for preceding, member, following in zip(
+        [None, *members[:-1]], members, [*members[1:], None], strict=True
+    ):
         starts = [
             n
             for n, child in enumerate(member)
             if n and (child.tag, child.get("class") or "") == shape and _opens_post(child, stamps)
         ]
         if starts and direction:
-            starts = _in_order(member, starts, following, direction, by_element)
+            starts = _in_order(member, starts, (preceding, following), direction, by_element)
         boxed.append(member)
         if member not in shapes or not starts:
             continue
@@ -571,15 +610,19 @@ def _with_posts_boxed_together(
 def _in_order(
     member: Element,
     starts: list[int],
-    following: Element | None,
+    neighbours: tuple[Element | None, Element | None],
     direction: int,
     by_element: dict[Element, list[_Time]],
 ) -> list[int]:
     """The openings within a box whose times keep the stream's order: each no later (in a
-    stream newest first; no earlier oldest first) than the opening before it, and not past the
-    next box's. An opening that says no time keeps its place."""
+    stream newest first, unless no later than the box above either: a post an editor backdated
+    by minutes; no earlier oldest first) than the opening before it, and not past the next
+    box's where the box itself keeps the order (a pinned box of earlier posts on top). An
+    opening that says no time keeps its place."""
     last = _box_time(member, by_element)
-    bound = _box_time(following, by_element) if following is not None else None
+    above, below = (_box_time(box, by_element) if box is not None else None for box in neighbours)
+    if last is not None and below is not None and (below - last).total_seconds() * direction < 0:
+        below = None  # (the box out of the stream's order itself: pinned on top)
     kept = []
     for n in starts:
         child = member[n]
@@ -588,9 +631,13 @@ def _in_order(
         )
         moment = parse_utc(readings[0].value) if readings else None
         if moment is not None:
-            if last is not None and (moment - last).total_seconds() * direction < 0:
-                continue  # (written after the post's opening: its own addition)
-            if bound is not None and (bound - moment).total_seconds() * direction < 0:
+            if (
+                last is not None
+                and (moment - last).total_seconds() * direction < 0
+                and (direction > 0 or above is None or moment > above)
+            ):
+                continue  # (written after the post's opening and the post above: its addition)
+            if below is not None and (below - moment).total_seconds() * direction < 0:
                 continue
             last = moment
         kept.append(n)
