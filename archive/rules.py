@@ -659,15 +659,20 @@ def match_renamed_ids(
 
 
 def match_turned_ids(
-    keys: Sequence[str], updates: Sequence[Update], stored: Mapping[str, StoredIdentity]
+    keys: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+    seen: str | None = None,
 ) -> list[str]:
     """Re-key posts whose reading gained or lost its publisher id while the post did not (ids
     an extractor took for places from the top in one pass and not in another, the young
     stream showing no order yet): a reading under an unknown id is the standing id-less post
     the pass does not show of its headline (a headline-less one: its time and opening words)
     and time, and a reading without an id is the standing post under an id the pass does not
-    show of those; only where one reading and one stored post share them. `stored`: the
-    standing posts, id or not."""
+    show of those; only where one reading and one stored post share them. A headline-less
+    reading whose time moved from its post's (how long ago, read again) is the post of its
+    opening words whose time allows it, as match_corrections finds it (_turned_moved, `seen`
+    the pass's end). `stored`: the standing posts, id or not."""
     present = set(keys)
     free: dict[tuple[bool, str], list[str]] = {}
     for k, s in stored.items():
@@ -697,7 +702,45 @@ def match_turned_ids(
                 continue
             for i in places:
                 result[i] = k
+    if seen is not None:
+        _turned_moved(result, keys, updates, stored, seen)
     return result
+
+
+def _turned_moved(
+    result: list[str],
+    keys: Sequence[str],
+    updates: Sequence[Update],
+    stored: Mapping[str, StoredIdentity],
+    seen: str,
+) -> None:
+    """Give each headline-less reading left under an unknown key the stored headline-less
+    post of the other side (one under an id for a reading without one, and the reverse) that
+    no reading took, of its opening words, where the times the two readings allow overlap
+    (_moved: how long ago read again may fall on another minute), else the one its words
+    plainly edit there (_edited), as match_corrections pairs id-less posts."""
+    moving: dict[bool, list[int]] = {}  # readings without an id, and under one
+    read: set[str] = set()
+    for i, (key, update) in enumerate(zip(keys, updates, strict=True)):
+        if result[i] != key or key in stored or key in read or not key.startswith(("id:", "h:")):
+            continue
+        read.add(key)  # (a post read twice is matched once)
+        if update.published_at and not normalise_headline(update.headline):
+            moving.setdefault(key.startswith("h:"), []).append(i)
+    if not moving:
+        return
+    taken = set(result)
+    for without_id, readings in moving.items():
+        free = {
+            k: s
+            for k, s in stored.items()
+            if s.headless and k.startswith("id:") == without_id and k not in taken
+        }
+        if not free:
+            continue
+        _rekey(result, keys, free, _moved(readings, updates, free, seen))
+        left = [i for i in readings if result[i] == keys[i]]
+        _rekey(result, keys, free, _edited(left, updates, free, stored, result, seen))
 
 
 def _turned_pairs(

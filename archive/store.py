@@ -715,11 +715,13 @@ def _keys(
             standing[new] = standing.pop(old)
     keys = match_renamed_ids(keys, updates, standing, seen)
     alive = {
-        k: StoredIdentity(s.headline_hash, s.published_at, s.body_start)
+        k: StoredIdentity(
+            s.headline_hash, s.published_at, s.body_start, s.published_from, bool(s.headless)
+        )
         for k, s in stored.items()
         if s.removed_at is None
     }
-    return match_turned_ids(keys, updates, alive), retired
+    return match_turned_ids(keys, updates, alive, seen), retired
 
 
 def _reading(

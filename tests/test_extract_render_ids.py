@@ -299,3 +299,43 @@ def test_a_twin_edited_keeps_its_row_when_its_ids_turn_and_its_twin_is_not_read(
         found = extract_page(body, URL, fetched_at=at).updates
         results.append(record_pass(db, bpass(found, at=at, pages=1 + i, complete=i == 0)))
     assert counts(results) == [(3, 0, 0), (1, 1, 0)]
+
+
+def said(rows: list[tuple[int, int, str]]) -> bytes:
+    """A live blog tool's stream of headline-less posts `(id number, minutes ago, words)` as
+    listed, newest first, each stamped in how long ago alone (`<time>7 minutes ago</time>`)."""
+    articles = [
+        f'<article class="lb-item" id="item-{number}"><div class="lb-item__meta"><time>'
+        f"{'a minute' if ago == 1 else f'{ago} minutes'} ago</time></div>"
+        f'<div class="lb-item__body"><p>{words}</p></div></article>'
+        for number, ago, words in rows
+    ]
+    return (
+        f"<html><head><title>{TITLE}</title></head><body><main><h1>{TITLE}</h1>"
+        f'<div class="feed">{"".join(articles)}</div></main></body></html>'
+    ).encode()
+
+
+def test_posts_stamped_in_how_long_ago_keep_their_rows_as_their_ids_turn(tmp_path: Path) -> None:
+    # A CMS's ids of drafting, three posts drafted together and published newest first (read as
+    # places), then a fourth on top shows them to be ids; then it is taken down and the three
+    # read as places again. Each pass reads how long ago rounded down, so each post's time
+    # falls on another minute: 11:55:20 is "5 minutes ago" at 12:00:50, "7" at 12:03:10. A typo
+    # in the second post's first word is fixed as the ids turn.
+    first = said([(1, 5, SMITH), (2, 12, JONES.replace("Jones", "Jnoes")), (3, 20, TALK)])
+    second = said([(4, 1, KANE), (1, 7, SMITH), (2, 14, JONES), (3, 22, TALK)])
+    third = said([(1, 10, SMITH), (2, 17, JONES), (3, 25, TALK)])
+    db = open_archive(tmp_path / "archive.db")
+    results, minutes = [], []
+    for at, body in [("12:00:50", first), ("12:03:10", second), ("12:05:40", third)]:
+        found = extract_page(body, URL, fetched_at=f"2024-05-01T{at}Z").updates
+        minutes.append([(u.source_id, (u.published_at or "")[11:16]) for u in found])
+        results.append(record_pass(db, bpass(found, at=f"2024-05-01T{at}Z")))
+    assert minutes == [
+        [(None, "11:55"), (None, "11:48"), (None, "11:40")],
+        [("item-4", "12:02"), ("item-1", "11:56"), ("item-2", "11:49"), ("item-3", "11:41")],
+        [(None, "11:55"), (None, "11:48"), (None, "11:40")],
+    ]
+    assert [r.error for r in results] == [None, None, None]
+    assert counts(results) == [(3, 0, 0), (1, 1, 0), (0, 0, 1)]
+    assert db.execute("select count(*) from updates").fetchone() == (4,)
