@@ -21,7 +21,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -359,9 +359,10 @@ def extract(
     base = document_base(root, url)  # what the posts' links are relative to: <base href>
     stamps = set(by_element).union(time.element for time in shown)
     for best in ranked:
-        group = _with_flat_days(_with_its_parts(best, ranked, root), ranked, stamps, by_element)
+        read = _Openings(stamps, by_element)  # (each box read once by the passes below)
+        group = _with_flat_days(_with_its_parts(best, ranked, root), ranked, read)
         group = _with_trailing_blocks(group, clock)
-        group = _with_posts_boxed_together(group, stamps, by_element)
+        group = _with_posts_boxed_together(group, read)
         stream = _stream(group, features, by_element, shown, marks, url, clock, base)
         if stream.updates:
             return stream
@@ -392,12 +393,38 @@ def _with_its_parts(best: _Group, ranked: list[_Group], root: Element) -> _Group
     return replace(best, members=members, link_shares=shares)
 
 
-def _with_flat_days(
-    best: _Group,
-    ranked: list[_Group],
-    stamps: set[Element],
-    by_element: dict[Element, list[_Time]],
-) -> _Group:
+@dataclass
+class _Openings:
+    """What the passes over a stream's boxes (_with_flat_days, _with_posts_boxed_together)
+    read of each box, read once: its opening's shape, its time, and the order of a run of
+    boxes. Read afresh for each candidate stream, as _with_posts_boxed_together cuts boxes."""
+
+    stamps: set[Element]
+    by_element: dict[Element, list[_Time]]
+    shapes: dict[Element, tuple[str, str] | None] = field(default_factory=dict)
+    times: dict[Element | None, datetime | None] = field(default_factory=lambda: {None: None})
+    directions: dict[tuple[Element, ...], int] = field(default_factory=dict)
+
+
+def _shapes(members: list[Element], read: _Openings) -> list[tuple[str, str] | None]:
+    """Each box's _opening_shape, read once."""
+    known = read.shapes
+    for member in members:
+        if member not in known:
+            known[member] = _opening_shape(member, read.stamps)
+    return [known[member] for member in members]
+
+
+def _times(members: Sequence[Element | None], read: _Openings) -> list[datetime | None]:
+    """Each box's _box_time (None for no box), read once."""
+    known = read.times
+    for member in members:
+        if member not in known:
+            known[member] = _box_time(member, read.by_element)
+    return [known[member] for member in members]
+
+
+def _with_flat_days(best: _Group, ranked: list[_Group], read: _Openings) -> _Group:
     """A stream of boxes of one post each that opens each with a time and a title, and a box
     among them holding several posts set flat, shaped as the boxes open (one of its boxes, a
     box of their tag and first class beside them, `<div class="post pinned">`, or a box of
@@ -407,7 +434,8 @@ def _with_flat_days(
     members = best.members
     if len(members) < 2 or not best.timed:
         return best
-    opening = Counter(_opening_shape(member, stamps) for member in members)
+    stamps = read.stamps
+    opening = Counter(_shapes(members, read))
     shape, count = opening.most_common(1)[0]
     if shape is None or count * 2 <= len(members):
         return best  # (boxes that open otherwise)
@@ -415,7 +443,7 @@ def _with_flat_days(
     outer = best.container.getparent()
     day = (best.container.tag, best.container.get("class") or "")
     post = (members[0].tag, _first_class(members[0].get("class")))
-    direction = _direction(members, by_element)
+    direction: int | None = None  # (read where a box of flat posts asks)
     flat: dict[Element, _Group] = {}
     titles: dict[str, Element] | None = None
     level: list[tuple[str, int]] = []
@@ -442,7 +470,9 @@ def _with_flat_days(
             for h in heads
         ):  # (a reader's comments under a lesser heading, key events repeating the titles)
             continue
-        if _direction(group.members, by_element) not in (0, direction):
+        if direction is None:
+            direction = _direction(members, read)
+        if _direction(group.members, read) not in (0, direction):
             continue  # (a box's own order against the stream's: a timeline, teasers)
         flat[box] = group
     if not flat:
@@ -520,13 +550,17 @@ def _box_time(member: Element, by_element: dict[Element, list[_Time]]) -> dateti
     return None
 
 
-def _direction(members: list[Element], by_element: dict[Element, list[_Time]]) -> int:
+def _direction(members: list[Element], read: _Openings) -> int:
     """-1 where the boxes' opening times fall down the page (newest first), 1 where they
     rise, 0 where they do not say."""
-    times = [t for t in (_box_time(m, by_element) for m in members) if t is not None]
+    key = tuple(members)
+    if key in read.directions:
+        return read.directions[key]
+    times = [t for t in _times(members, read) if t is not None]
     falls = sum(a > b for a, b in pairwise(times))
     rises = sum(a < b for a, b in pairwise(times))
-    return -1 if falls > rises else 1 if rises > falls else 0
+    read.directions[key] = direction = -1 if falls > rises else 1 if rises > falls else 0
+    return direction
 
 
 def _with_trailing_blocks(group: _Group, clock: PageClock | None) -> _Group:
@@ -556,9 +590,7 @@ def _with_trailing_blocks(group: _Group, clock: PageClock | None) -> _Group:
     return replace(group, members=entries, link_shares=shares)
 
 
-def _with_posts_boxed_together(
-    group: _Group, stamps: set[Element], by_element: dict[Element, list[_Time]]
-) -> _Group:
+def _with_posts_boxed_together(group: _Group, read: _Openings) -> _Group:
     """A stream whose boxes each open with a time and a title (`<div class="post"><time>…
     </time><h2>…</h2><p>…`), most holding one such opening, where a box holds two or more, as
     a CMS that wraps the posts it publishes together does: each opening and the blocks after
@@ -568,15 +600,15 @@ def _with_posts_boxed_together(
     members = group.members
     if len(members) < _TICKER_LINES:
         return group
-    shapes: dict[Element, tuple[str, str]] = {}
-    for member in members:
-        shape = _opening_shape(member, stamps)
-        if shape is not None:
-            shapes[member] = shape
+    stamps = read.stamps
+    shapes = {
+        m: shape
+        for m, shape in zip(members, _shapes(members, read), strict=True)
+        if shape is not None
+    }
     if len(shapes) * 2 <= len(members) or len(set(shapes.values())) > 1:
         return group  # (boxes that open otherwise: no opening to cut at)
     shape = next(iter(shapes.values()))
-    direction = _direction(members, by_element)
     boxed: list[Element] = []
     for preceding, member, following in zip(
         [None, *members[:-1]], members, [*members[1:], None], strict=True
@@ -586,8 +618,8 @@ def _with_posts_boxed_together(
             for n, child in enumerate(member)
             if n and (child.tag, child.get("class") or "") == shape and _opens_post(child, stamps)
         ]
-        if starts and direction:
-            starts = _in_order(member, starts, (preceding, following), direction, by_element)
+        if starts and (direction := _direction(members, read)):
+            starts = _in_order(member, starts, (preceding, following), direction, read)
         boxed.append(member)
         if member not in shapes or not starts:
             continue
@@ -612,15 +644,15 @@ def _in_order(
     starts: list[int],
     neighbours: tuple[Element | None, Element | None],
     direction: int,
-    by_element: dict[Element, list[_Time]],
+    read: _Openings,
 ) -> list[int]:
     """The openings within a box whose times keep the stream's order: each no later (in a
     stream newest first, unless no later than the box above either: a post an editor backdated
     by minutes; no earlier oldest first) than the opening before it, and not past the next
     box's where the box itself keeps the order (a pinned box of earlier posts on top). An
     opening that says no time keeps its place."""
-    last = _box_time(member, by_element)
-    above, below = (_box_time(box, by_element) if box is not None else None for box in neighbours)
+    last, above, below = _times([member, *neighbours], read)
+    by_element = read.by_element
     if last is not None and below is not None and (below - last).total_seconds() * direction < 0:
         below = None  # (the box out of the stream's order itself: pinned on top)
     kept = []
