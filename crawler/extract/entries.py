@@ -264,14 +264,7 @@ class BodyWriter:
         """Plain paragraphs in a row, read as one: what _paragraph does to each, in bulk."""
         kept, to_escape = paragraph_texts(raws)
         self._teaser_label, self._last_plain = False, raws[-1]
-        if kept and _ANY_MEDIA_LABEL.search("".join(kept)) is None:
-            # (no line opens with a label: what the loop below does to such lines, at once)
-            video = self._video_at is not None and len(kept) > 1
-            if video and any(text[:1] in "IiMmVv" for text in kept):
-                self._video_at = None  # (as the loop below: past the line after a video)
-            if "" in kept:
-                kept = [text for text in kept if text]
-        elif kept and any(text[:1] in "IiMmVv" for text in kept):
+        if kept and any(text[:1] in "IiMmVv" for text in kept):
             labelled = []
             for n, text in enumerate(kept):
                 if n:
@@ -485,10 +478,6 @@ def _opens_as_named(words: str) -> bool:
 
 # Words of a picture's credit, at most ("Ministry of Defence of Ukraine/Handout via Reuters").
 _CREDIT_WORDS = 10
-
-# Where none of a run of plain lines holds the words of media.CREDIT_LABEL or
-# media.VIDEO_CAPTION_LABEL, none opens with them: the run needs no _media_label.
-_ANY_MEDIA_LABEL = re.compile(r"image source,|(?:media|video) caption,", re.I)
 
 
 def _glued_to_previous(item: Element) -> bool:
