@@ -534,7 +534,7 @@ def _title_of(member: Element) -> Element | None:
 
 
 def _words_of(element: Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    return " ".join(raw_text(element).split())
 
 
 def _box_time(member: Element, by_element: dict[Element, list[_Time]]) -> datetime | None:
